@@ -1,0 +1,36 @@
+/* dossier-highlight.h — a tagged passage of a document.
+ *
+ * A DossierHighlight is a snapshot: the project hands out new objects each
+ * time highlights are listed; its "highlights-changed" signal says when a
+ * document's highlights must be listed again.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_HIGHLIGHT (dossier_highlight_get_type ())
+G_DECLARE_FINAL_TYPE (DossierHighlight, dossier_highlight, DOSSIER, HIGHLIGHT, GObject)
+
+/* Properties: "id", "uuid", "document-id", "start", "end", "quote",
+ * "prefix", "suffix", "memo", "author", "created", "modified". */
+gint64        dossier_highlight_get_id          (DossierHighlight *self);
+const char   *dossier_highlight_get_uuid        (DossierHighlight *self);
+gint64        dossier_highlight_get_document_id (DossierHighlight *self);
+gint64        dossier_highlight_get_start       (DossierHighlight *self);  /* code points */
+gint64        dossier_highlight_get_end         (DossierHighlight *self);  /* exclusive */
+const char   *dossier_highlight_get_quote       (DossierHighlight *self);
+const char   *dossier_highlight_get_prefix      (DossierHighlight *self);
+const char   *dossier_highlight_get_suffix      (DossierHighlight *self);
+const char   *dossier_highlight_get_memo        (DossierHighlight *self);  /* never NULL, may be "" */
+const char   *dossier_highlight_get_author      (DossierHighlight *self);
+const char   *dossier_highlight_get_created     (DossierHighlight *self);  /* ISO 8601 UTC */
+const char   *dossier_highlight_get_modified    (DossierHighlight *self);
+/* Tag ids in the order they were applied. */
+const gint64 *dossier_highlight_get_tag_ids     (DossierHighlight *self,
+                                                 guint            *n_tags);
+gboolean      dossier_highlight_has_tag         (DossierHighlight *self,
+                                                 gint64            tag_id);
+
+G_END_DECLS

@@ -1,0 +1,284 @@
+/* dossier-project.h — a Dossier project file and everything in it.
+ *
+ * One SQLite database (WAL, foreign keys, PRAGMA application_id =
+ * DOSSIER_APPLICATION_ID, PRAGMA user_version = DOSSIER_SCHEMA_VERSION).
+ * Every mutation below is one committed transaction and one step on the
+ * undo stack; on failure the project is left exactly as it was. Only one
+ * process may open a project for writing (a lock file beside it); any
+ * number may open it read-only and see every committed change.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-document.h"
+#include "dossier-highlight.h"
+#include "dossier-import.h"
+#include "dossier-tag.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
+#define DOSSIER_SCHEMA_VERSION  2
+
+#define DOSSIER_PROJECT_ERROR (dossier_project_error_quark ())
+GQuark dossier_project_error_quark (void);
+
+typedef enum
+{
+  DOSSIER_PROJECT_ERROR_NOT_SQLITE = 1,  /* not an SQLite database at all */
+  DOSSIER_PROJECT_ERROR_NOT_PROJECT,     /* SQLite, but not a Dossier project */
+  DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,    /* written by a newer Dossier */
+  DOSSIER_PROJECT_ERROR_LOCKED,          /* open for writing by another process */
+  DOSSIER_PROJECT_ERROR_READ_ONLY,       /* opened read-only, or file not writable */
+  DOSSIER_PROJECT_ERROR_NOT_FOUND,       /* no such document, tag or highlight */
+  DOSSIER_PROJECT_ERROR_INVALID,         /* bad argument: range, empty name, cycle… */
+  DOSSIER_PROJECT_ERROR_EXISTS,          /* file or name already exists */
+  DOSSIER_PROJECT_ERROR_IO,              /* disk full, I/O error, corrupt file */
+  DOSSIER_PROJECT_ERROR_NOTHING_TO_UNDO,
+} DossierProjectError;
+
+typedef enum
+{
+  DOSSIER_OPEN_READ_WRITE = 0,
+  DOSSIER_OPEN_READ_ONLY  = 1 << 0,
+} DossierOpenFlags;
+
+#define DOSSIER_TYPE_PROJECT (dossier_project_get_type ())
+G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject)
+
+/* Signals:
+ *   "highlights-changed" (gint64 document_id): that document's highlights
+ *       were added, removed or changed (tags, memo, range), by an action,
+ *       an undo or a redo.
+ *   "document-text-changed" (gint64 document_id): text and blocks replaced.
+ * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
+ *   "undo-label", "redo-label", "author". */
+
+/* Fails with EXISTS if @path exists. */
+DossierProject *dossier_project_create       (const char        *path,
+                                              const char        *title,
+                                              GError           **error);
+/* Migrates an older schema forward (after copying the file to
+ * "PATH.vN.bak") unless opened read-only. */
+DossierProject *dossier_project_open         (const char        *path,
+                                              DossierOpenFlags   flags,
+                                              GError           **error);
+/* Releases the database and the lock; the object stays valid but unusable. */
+void            dossier_project_close        (DossierProject    *self);
+
+const char     *dossier_project_get_path     (DossierProject    *self);
+const char     *dossier_project_get_title    (DossierProject    *self);
+const char     *dossier_project_get_uuid     (DossierProject    *self);
+gboolean        dossier_project_get_read_only (DossierProject   *self);
+gboolean        dossier_project_set_title    (DossierProject    *self,
+                                              const char        *title,
+                                              GError           **error);
+/* Author recorded on new highlights; defaults to g_get_real_name(). */
+const char     *dossier_project_get_author   (DossierProject    *self);
+void            dossier_project_set_author   (DossierProject    *self,
+                                              const char        *author);
+
+/* Copies the whole project to @dest with the SQLite backup API (atomic:
+ * written beside @dest, then renamed). The project stays open at its path. */
+gboolean        dossier_project_save_as      (DossierProject    *self,
+                                              const char        *dest,
+                                              GError           **error);
+
+/* PRAGMA integrity_check plus Dossier's invariants (every quote equals its
+ * text range, offsets in range, foreign keys). Returns FALSE with a report
+ * of every problem found (one per line) in @report. */
+gboolean        dossier_project_check        (DossierProject    *self,
+                                              char             **report,
+                                              GError           **error);
+
+/* ---- Documents -------------------------------------------------------- */
+
+/* GListModel of DossierDocument, in import order; exact items-changed. */
+GListModel     *dossier_project_get_documents      (DossierProject *self);
+DossierDocument *dossier_project_get_document      (DossierProject *self,
+                                                    gint64          document_id);  /* transfer none, NULL if absent */
+
+gint64          dossier_project_add_document       (DossierProject              *self,
+                                                    const DossierParsedDocument *doc,
+                                                    GError                     **error);
+/* NULL arguments keep the current value; "" clears optional fields. */
+gboolean        dossier_project_set_document_metadata (DossierProject *self,
+                                                    gint64          document_id,
+                                                    const char     *title,
+                                                    const char     *author,
+                                                    const char     *outlet,
+                                                    const char     *source,
+                                                    const char     *published,
+                                                    GError        **error);
+gboolean        dossier_project_delete_document    (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
+char           *dossier_project_get_document_text  (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
+GArray         *dossier_project_get_document_blocks (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);  /* of DossierBlock */
+GBytes         *dossier_project_get_document_original (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
+
+/* Replaces a document's text with a newer version and re-anchors every
+ * highlight (see dossier-anchor.h). Highlights that cannot be anchored are
+ * kept, flagged orphaned, and their ids returned in @orphans. */
+gboolean        dossier_project_replace_document_text (DossierProject              *self,
+                                                    gint64                       document_id,
+                                                    const DossierParsedDocument *doc,
+                                                    GArray                     **orphans,
+                                                    GError                     **error);
+/* Ids of orphaned highlights of a document (0 = all documents). */
+GArray         *dossier_project_list_orphans       (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
+
+/* ---- Tags ------------------------------------------------------------- */
+
+/* GListModel of DossierTag in tree order (depth first, by position). */
+GListModel     *dossier_project_get_tags           (DossierProject *self);
+DossierTag     *dossier_project_get_tag            (DossierProject *self,
+                                                    gint64          tag_id);     /* transfer none */
+/* Finds a tag by name or by path ("Parent/Child"); NULL if none. */
+DossierTag     *dossier_project_find_tag           (DossierProject *self,
+                                                    const char     *name_or_path);
+
+/* @parent_id 0 = top level; @color NULL picks the next palette colour;
+ * names are unique among siblings (EXISTS). */
+gint64          dossier_project_add_tag            (DossierProject *self,
+                                                    const char     *name,
+                                                    gint64          parent_id,
+                                                    const char     *color,
+                                                    const char     *description,
+                                                    GError        **error);
+gboolean        dossier_project_rename_tag         (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    const char     *name,
+                                                    GError        **error);
+gboolean        dossier_project_set_tag_color      (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    const char     *color,
+                                                    GError        **error);
+gboolean        dossier_project_set_tag_description (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    const char     *description,
+                                                    GError        **error);
+/* Re-parents and/or reorders: @position among the new siblings (-1 = last).
+ * Moving a tag under itself or a descendant fails with INVALID. */
+gboolean        dossier_project_move_tag           (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    gint64          parent_id,
+                                                    int             position,
+                                                    GError        **error);
+/* Every highlight of @source gets @target instead; @source's children move
+ * under @target; @source is deleted. */
+gboolean        dossier_project_merge_tags         (DossierProject *self,
+                                                    gint64          source_id,
+                                                    gint64          target_id,
+                                                    GError        **error);
+/* Deletes the tag and its descendants; highlights keep their other tags,
+ * highlights left with no tag are deleted. */
+gboolean        dossier_project_delete_tag         (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    GError        **error);
+
+/* ---- Highlights ------------------------------------------------------- */
+
+/* Tags [start, end) of a document with @tag_id — the user's "tag this
+ * selection". If a highlight with exactly this range exists the tag is
+ * added to it; else a highlight carrying only @tag_id that overlaps or
+ * touches the range is extended over it (merging every such highlight);
+ * else a new highlight is made. Returns the resulting highlight's id. */
+gint64          dossier_project_tag_range          (DossierProject *self,
+                                                    gint64          document_id,
+                                                    gint64          start,
+                                                    gint64          end,
+                                                    gint64          tag_id,
+                                                    GError        **error);
+/* A new highlight with these tags and memo (no merging). */
+gint64          dossier_project_add_highlight      (DossierProject *self,
+                                                    gint64          document_id,
+                                                    gint64          start,
+                                                    gint64          end,
+                                                    const gint64   *tag_ids,
+                                                    guint           n_tags,
+                                                    const char     *memo,
+                                                    GError        **error);
+gboolean        dossier_project_add_highlight_tag  (DossierProject *self,
+                                                    gint64          highlight_id,
+                                                    gint64          tag_id,
+                                                    GError        **error);
+/* Removing the last tag deletes the highlight. */
+gboolean        dossier_project_remove_highlight_tag (DossierProject *self,
+                                                    gint64          highlight_id,
+                                                    gint64          tag_id,
+                                                    GError        **error);
+gboolean        dossier_project_set_highlight_memo (DossierProject *self,
+                                                    gint64          highlight_id,
+                                                    const char     *memo,
+                                                    GError        **error);
+gboolean        dossier_project_delete_highlight   (DossierProject *self,
+                                                    gint64          highlight_id,
+                                                    GError        **error);
+DossierHighlight *dossier_project_get_highlight    (DossierProject *self,
+                                                    gint64          highlight_id,
+                                                    GError        **error);   /* transfer full */
+/* Highlights ordered by document, start, end; @document_id 0 = all
+ * documents, @tag_id 0 = any tag (else that tag or its descendants).
+ * Returns a GPtrArray of DossierHighlight (transfer full, free func set). */
+GPtrArray      *dossier_project_list_highlights    (DossierProject *self,
+                                                    gint64          document_id,
+                                                    gint64          tag_id,
+                                                    GError        **error);
+
+/* Tags every match of @match (plain, case-insensitive) or @regex (GRegex
+ * syntax) in one document (0 = all) with @tag_id, in one undo step.
+ * Returns the number of highlights made or extended, -1 on error. */
+gint64          dossier_project_autocode           (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    const char     *match,
+                                                    const char     *regex,
+                                                    gint64          document_id,
+                                                    GError        **error);
+
+/* ---- Search ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  document_id;
+  gint64  highlight_id;  /* 0 for a match in the text, else a memo match */
+  gint64  start;         /* code points of the first match in the text */
+  gint64  end;           /*   (the highlight's range for a memo match) */
+  char   *snippet;       /* a line of context, match between « and » */
+} DossierSearchHit;
+
+void            dossier_search_hit_free            (DossierSearchHit *hit);
+
+/* Full-text search (FTS5) over documents' text and highlights' memos.
+ * @query is what a user types (words, "a phrase"); it is never FTS syntax
+ * that can fail. Returns a GPtrArray of DossierSearchHit, best first. */
+GPtrArray      *dossier_project_search             (DossierProject *self,
+                                                    const char     *query,
+                                                    guint           limit,
+                                                    GError        **error);
+
+/* ---- Undo ------------------------------------------------------------- */
+
+gboolean        dossier_project_get_can_undo       (DossierProject *self);
+gboolean        dossier_project_get_can_redo       (DossierProject *self);
+/* A short translated description: "Tag “Risks”", "Delete document", … */
+const char     *dossier_project_get_undo_label     (DossierProject *self);
+const char     *dossier_project_get_redo_label     (DossierProject *self);
+/* Each is itself one committed transaction. */
+gboolean        dossier_project_undo               (DossierProject *self,
+                                                    GError        **error);
+gboolean        dossier_project_redo               (DossierProject *self,
+                                                    GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSearchHit, dossier_search_hit_free)
+
+G_END_DECLS

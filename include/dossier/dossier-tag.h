@@ -1,0 +1,29 @@
+/* dossier-tag.h — a code of the codebook.
+ *
+ * Tags form a tree (parent id 0 = top level) ordered by position among
+ * siblings. A project keeps one DossierTag per tag id and updates it in
+ * place (with notify) on rename, recolour, move and count changes.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TAG (dossier_tag_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTag, dossier_tag, DOSSIER, TAG, GObject)
+
+/* Properties: "id", "uuid", "name", "parent-id", "color", "description",
+ * "position", "depth", "path", "n-highlights". */
+gint64      dossier_tag_get_id           (DossierTag *self);
+const char *dossier_tag_get_uuid         (DossierTag *self);
+const char *dossier_tag_get_name         (DossierTag *self);
+gint64      dossier_tag_get_parent_id    (DossierTag *self);  /* 0 = top level */
+const char *dossier_tag_get_color        (DossierTag *self);  /* "#rrggbb" */
+const char *dossier_tag_get_description  (DossierTag *self);  /* never NULL, may be "" */
+int         dossier_tag_get_position     (DossierTag *self);  /* among siblings, from 0 */
+guint       dossier_tag_get_depth        (DossierTag *self);  /* 0 = top level */
+const char *dossier_tag_get_path         (DossierTag *self);  /* "Parent/Child" */
+guint       dossier_tag_get_n_highlights (DossierTag *self);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* dossier-text.h — normalized text and code-point offsets.
+ *
+ * Every offset in Dossier counts Unicode code points over normalized text
+ * (UTF-8, NFC, LF line endings, no BOM, no control characters but '\n' and
+ * '\t'), end exclusive — the same unit as GtkTextIter offsets.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Structure of an imported document, kept as ranges over its text. */
+typedef enum
+{
+  DOSSIER_BLOCK_TITLE,
+  DOSSIER_BLOCK_HEADING,
+  DOSSIER_BLOCK_PARAGRAPH,
+  DOSSIER_BLOCK_LIST_ITEM,
+  DOSSIER_BLOCK_QUOTE,
+  DOSSIER_BLOCK_PREFORMATTED,
+} DossierBlockKind;
+
+typedef struct
+{
+  gint64           start;   /* code points, inclusive */
+  gint64           end;     /* code points, exclusive */
+  DossierBlockKind kind;
+  int              level;   /* heading level 1–6, list nesting depth 1–n, else 0 */
+} DossierBlock;
+
+/* "title", "heading", "paragraph", "list-item", "quote", "preformatted" */
+const char       *dossier_block_kind_to_string   (DossierBlockKind  kind);
+gboolean          dossier_block_kind_from_string (const char       *str,
+                                                  DossierBlockKind *kind);
+
+/* Normalizes valid UTF-8 (NFC, LF, no BOM, control characters other than
+ * '\n' and '\t' removed, NUL bytes removed). Fails with
+ * DOSSIER_IMPORT_ERROR_ENCODING if @data is not valid UTF-8. */
+char             *dossier_text_normalize         (const char       *data,
+                                                  gssize            len,
+                                                  GError          **error);
+
+/* Number of code points in @text (valid UTF-8). */
+gint64            dossier_text_length            (const char       *text);
+
+/* Newly allocated copy of code points [start, end) of @text; offsets are
+ * clamped to the text. */
+char             *dossier_text_slice             (const char       *text,
+                                                  gint64            start,
+                                                  gint64            end);
+
+/* Fills quote, prefix and suffix (up to DOSSIER_CONTEXT_LENGTH code points
+ * each side) for [start, end) of @text. */
+#define DOSSIER_CONTEXT_LENGTH 32
+void              dossier_text_quote_context     (const char       *text,
+                                                  gint64            start,
+                                                  gint64            end,
+                                                  char            **quote,
+                                                  char            **prefix,
+                                                  char            **suffix);
+
+/* SHA-256 of the text, hex. */
+char             *dossier_text_hash              (const char       *text);
+
+G_END_DECLS

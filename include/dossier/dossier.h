@@ -1,0 +1,11 @@
+/* dossier.h — the public API of Dossier's core (no GTK). */
+#pragma once
+
+#include "dossier-anchor.h"
+#include "dossier-document.h"
+#include "dossier-export.h"
+#include "dossier-highlight.h"
+#include "dossier-import.h"
+#include "dossier-project.h"
+#include "dossier-tag.h"
+#include "dossier-text.h"

@@ -1,0 +1,77 @@
+/* dossier-document-view.h — the reading view of one document.
+ *
+ * A GtkTextView (read-only, with a caret) styled by block kind, with
+ * highlights painted from a fixed set of colour tags (one GtkTextTag per
+ * distinct colour, never one per highlight), applied in time-sliced idles
+ * with the visible range first, a coding-stripes margin beside the text
+ * (DossierCodingStripes), in-document search (Ctrl+F) and zoom.
+ * It knows nothing of projects: the window feeds it text and spans.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <dossier/dossier-text.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64      id;        /* the highlight's id */
+  gint64      start;     /* code points */
+  gint64      end;       /* exclusive */
+  GdkRGBA     color;     /* its (first) tag's colour */
+  const char *label;     /* tag names, shown on its stripe ("Risks, Costs") */
+  const char *tooltip;   /* Pango markup: tags and memo; may be NULL */
+} DossierViewHighlight;
+
+#define DOSSIER_TYPE_DOCUMENT_VIEW (dossier_document_view_get_type ())
+G_DECLARE_FINAL_TYPE (DossierDocumentView, dossier_document_view, DOSSIER, DOCUMENT_VIEW, GtkWidget)
+
+/* Signals:
+ *   "highlight-activated" (gint64 id): a stripe was clicked, or Enter on it.
+ *   "highlight-menu" (gint64 id, double x, double y): right click on a
+ *       highlight (in text or margin), coordinates in the view's space.
+ *   "selection-changed": the selection or caret moved.
+ * Properties: "zoom" (double, 0.5–3.0), "has-selection" (boolean). */
+
+GtkWidget *dossier_document_view_new            (void);
+
+/* Replaces the text; blocks style it (title, headings, lists, quotes). */
+void       dossier_document_view_set_text       (DossierDocumentView        *self,
+                                                 const char                 *text,
+                                                 const DossierBlock         *blocks,
+                                                 guint                       n_blocks);
+/* Replaces every highlight (copied). Repaints only what changed. */
+void       dossier_document_view_set_highlights (DossierDocumentView        *self,
+                                                 const DossierViewHighlight *highlights,
+                                                 guint                       n_highlights);
+
+gboolean   dossier_document_view_get_selection  (DossierDocumentView        *self,
+                                                 gint64                     *start,
+                                                 gint64                     *end);
+void       dossier_document_view_select_range   (DossierDocumentView        *self,
+                                                 gint64                      start,
+                                                 gint64                      end);
+gint64     dossier_document_view_get_caret      (DossierDocumentView        *self);
+/* Scrolls so that @offset is visible, near the top third. */
+void       dossier_document_view_scroll_to      (DossierDocumentView        *self,
+                                                 gint64                      offset);
+/* Ids of the highlights that cover @offset (start <= offset < end), in
+ * stripe order; the array is newly allocated (of gint64). */
+GArray    *dossier_document_view_highlights_at  (DossierDocumentView        *self,
+                                                 gint64                      offset);
+
+double     dossier_document_view_get_zoom       (DossierDocumentView        *self);
+void       dossier_document_view_set_zoom       (DossierDocumentView        *self,
+                                                 double                      zoom);
+
+/* Opens the in-document search bar (what Ctrl+F does). */
+void       dossier_document_view_start_search   (DossierDocumentView        *self);
+
+/* The underlying text view (for tests and focus handling). */
+GtkTextView *dossier_document_view_get_text_view (DossierDocumentView       *self);
+
+/* Whether every pending highlight paint pass is done (for tests/benchmarks). */
+gboolean   dossier_document_view_is_painted     (DossierDocumentView        *self);
+
+G_END_DECLS
