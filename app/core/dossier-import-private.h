@@ -1,0 +1,38 @@
+/* dossier-import-private.h — the importers behind dossier_import_bytes().
+ *
+ * Each takes the whole input already decoded to valid UTF-8 (the HTML one
+ * takes raw bytes, since it detects <meta charset> itself) and fills
+ * @doc's text, blocks and whatever metadata it finds. They return FALSE
+ * with DOSSIER_IMPORT_ERROR_EMPTY when no text is left.
+ */
+#pragma once
+
+#include <dossier/dossier-import.h>
+
+G_BEGIN_DECLS
+
+gboolean dossier_import_text_parse     (const char             *utf8,
+                                        gsize                   len,
+                                        DossierParsedDocument  *doc,
+                                        GError                **error);
+gboolean dossier_import_markdown_parse (const char             *utf8,
+                                        gsize                   len,
+                                        DossierParsedDocument  *doc,
+                                        GError                **error);
+/* Raw bytes: decodes by BOM, <meta charset> or UTF-8, refusing anything it
+ * cannot decode with DOSSIER_IMPORT_ERROR_ENCODING. */
+gboolean dossier_import_html_parse     (const guint8           *data,
+                                        gsize                   len,
+                                        DossierParsedDocument  *doc,
+                                        GError                **error);
+
+/* Decodes @data to UTF-8 using its BOM (UTF-8, UTF-16 LE/BE, UTF-32) or, if
+ * none, @charset_hint (may be NULL = UTF-8). Refuses binary data
+ * (NOT_TEXT) and undecodable input (ENCODING). Result is not yet normalized. */
+char    *dossier_import_decode         (const guint8           *data,
+                                        gsize                   len,
+                                        const char             *charset_hint,
+                                        gsize                  *out_len,
+                                        GError                **error);
+
+G_END_DECLS
