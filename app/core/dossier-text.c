@@ -1,1 +1,422 @@
-/* placeholder until its owner writes it */
+/* dossier-text.c — normalized text and code-point offsets.
+ *
+ * Every offset in Dossier counts code points over text normalized here, so
+ * this file is the single definition of "normalized": valid UTF-8, NFC, LF
+ * line endings, no BOM, no control characters but '\n' and '\t'. All of it
+ * runs in one or two linear passes: imports of many megabytes go through it.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <dossier/dossier-import.h>
+#include <dossier/dossier-text.h>
+
+#include "dossier-text-private.h"
+
+static const char *block_kind_names[] = {
+  [DOSSIER_BLOCK_TITLE] = "title",
+  [DOSSIER_BLOCK_HEADING] = "heading",
+  [DOSSIER_BLOCK_PARAGRAPH] = "paragraph",
+  [DOSSIER_BLOCK_LIST_ITEM] = "list-item",
+  [DOSSIER_BLOCK_QUOTE] = "quote",
+  [DOSSIER_BLOCK_PREFORMATTED] = "preformatted",
+};
+
+const char *
+dossier_block_kind_to_string (DossierBlockKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (block_kind_names), NULL);
+
+  return block_kind_names[kind];
+}
+
+gboolean
+dossier_block_kind_from_string (const char       *str,
+                                DossierBlockKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (block_kind_names); i++)
+    {
+      if (g_str_equal (str, block_kind_names[i]))
+        {
+          *kind = (DossierBlockKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Bytes in a UTF-8 sequence by its lead byte; invalid leads count 1 so that
+ * a walk always advances (input is validated before we get here). */
+static inline gsize
+utf8_sequence_length (guchar lead)
+{
+  if (lead < 0xC0)
+    return 1;
+  if (lead < 0xE0)
+    return 2;
+  if (lead < 0xF0)
+    return 3;
+  return 4;
+}
+
+gboolean
+dossier_text_validate (const char *str,
+                       gsize       len,
+                       gsize      *bad_offset)
+{
+  const char *p = str;
+  const char *end = str + len;
+
+  /* g_utf8_validate_len() refuses NUL bytes, which we accept (and later
+   * drop), so validate the stretches between them. */
+  while (p < end)
+    {
+      const char *nul = memchr (p, '\0', end - p);
+      const char *stop = nul != NULL ? nul : end;
+      const char *bad = NULL;
+
+      if (!g_utf8_validate_len (p, stop - p, &bad))
+        {
+          if (bad_offset != NULL)
+            *bad_offset = bad - str;
+          return FALSE;
+        }
+
+      p = nul != NULL ? nul + 1 : end;
+    }
+
+  return TRUE;
+}
+
+void
+dossier_text_filter_append (GString    *out,
+                            const char *str,
+                            gsize       len)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *end = p + len;
+  const guchar *run = p;   /* start of bytes to copy unchanged */
+
+#define FLUSH_RUN() G_STMT_START { \
+    if (p > run) \
+      g_string_append_len (out, (const char *) run, p - run); \
+  } G_STMT_END
+
+  while (p < end)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c < 0x7F)
+        {
+          p++;
+          continue;
+        }
+
+      if (c == '\n' || c == '\t')
+        {
+          p++;
+          continue;
+        }
+
+      if (c < 0x80)
+        {
+          /* A control character (or CR, NUL, DEL). */
+          FLUSH_RUN ();
+          if (c == '\r')
+            {
+              /* CR LF keeps the LF; a lone CR (old Mac) becomes one. */
+              if (p + 1 < end && p[1] == '\n')
+                ;
+              else
+                g_string_append_c (out, '\n');
+            }
+          else if (c == '\f' || c == '\v')
+            {
+              /* Page breaks separate text: keep a line break, so that words
+               * on both sides do not run together. */
+              g_string_append_c (out, '\n');
+            }
+          p++;
+          run = p;
+          continue;
+        }
+
+      gsize n = utf8_sequence_length (c);
+      if (p + n > end)
+        n = end - p;
+
+      if (c == 0xC2 && n == 2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        {
+          /* C1 control characters; NEL is a line break. */
+          FLUSH_RUN ();
+          if (p[1] == 0x85)
+            g_string_append_c (out, '\n');
+          p += n;
+          run = p;
+          continue;
+        }
+
+      if (c == 0xE2 && n == 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+        {
+          /* U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
+          FLUSH_RUN ();
+          g_string_append_c (out, '\n');
+          p += n;
+          run = p;
+          continue;
+        }
+
+      if (c == 0xEF && n == 3 && p[1] == 0xBB && p[2] == 0xBF)
+        {
+          /* U+FEFF: a BOM, also when files were concatenated. */
+          FLUSH_RUN ();
+          p += n;
+          run = p;
+          continue;
+        }
+
+      p += n;
+    }
+
+  FLUSH_RUN ();
+
+#undef FLUSH_RUN
+}
+
+/* Whether the code point starting at @p is one that NFC leaves alone and that
+ * never composes with what precedes it (canonical combining class 0, quick
+ * check Yes): then a normalization stretch may end right before it. */
+static inline gboolean
+is_nfc_boundary (const guchar *p,
+                 const guchar *end)
+{
+  guchar c = p[0];
+
+  /* Everything below U+0300 (Latin-1, Latin Extended, IPA). */
+  if (c < 0xCC)
+    return TRUE;
+
+  /* U+2010–U+2027: dashes, curly quotes, bullet, ellipsis. */
+  if (c == 0xE2 && end - p >= 3 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7)
+    return TRUE;
+
+  /* U+4000–U+9FFF: CJK unified ideographs. */
+  if (c >= 0xE4 && c <= 0xE9)
+    return TRUE;
+
+  /* U+1F000–U+1FFFF: emoji and pictographs. */
+  if (c == 0xF0 && end - p >= 2 && p[1] == 0x9F)
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+normalize_stretch (GString      *out,
+                   const guchar *start,
+                   const guchar *stop)
+{
+  g_autofree char *nfc = NULL;
+
+  if (stop <= start)
+    return;
+
+  nfc = g_utf8_normalize ((const char *) start, stop - start, G_NORMALIZE_NFC);
+  if (nfc != NULL)
+    g_string_append (out, nfc);
+  else
+    g_string_append_len (out, (const char *) start, stop - start);
+}
+
+void
+dossier_text_nfc_append (GString    *out,
+                         const char *str,
+                         gsize       len)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *end = p + len;
+  const guchar *copied = p;     /* bytes before this are in @out */
+  const guchar *boundary = p;   /* start of the latest boundary code point */
+  const guchar *stretch = NULL; /* start of the stretch to normalize, if any */
+  const guchar *run_start = NULL;
+  guint simple_run = 0;
+
+  /* The text is cut at boundaries into stretches that are copied as they
+   * are (no code point from U+0300 up, except known-stable ones) and
+   * stretches given to g_utf8_normalize(). A stretch ends after 16 stable
+   * code points in a row so that one call covers a whole accented word or
+   * CJK sentence, without normalizing the whole text at once. */
+  while (p < end)
+    {
+      gsize n = utf8_sequence_length (*p);
+      gboolean stable = is_nfc_boundary (p, end);
+
+      if (p + n > end)
+        n = end - p;
+
+      if (stretch == NULL)
+        {
+          if (stable)
+            boundary = p;
+          else
+            {
+              /* The previous stable code point may compose with this one. */
+              g_string_append_len (out, (const char *) copied, boundary - copied);
+              stretch = boundary;
+              simple_run = 0;
+            }
+        }
+      else if (stable)
+        {
+          if (simple_run == 0)
+            run_start = p;
+          if (++simple_run >= 16)
+            {
+              normalize_stretch (out, stretch, run_start);
+              copied = run_start;
+              boundary = p;
+              stretch = NULL;
+            }
+        }
+      else
+        simple_run = 0;
+
+      p += n;
+    }
+
+  if (stretch != NULL)
+    normalize_stretch (out, stretch, end);
+  else
+    g_string_append_len (out, (const char *) copied, end - copied);
+}
+
+char *
+dossier_text_normalize (const char  *data,
+                        gssize       len,
+                        GError     **error)
+{
+  g_autoptr(GString) filtered = NULL;
+  GString *out;
+  gsize bad = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len < 0)
+    len = strlen (data);
+
+  if (!dossier_text_validate (data, len, &bad))
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                   _("The text is not valid UTF-8 (invalid byte at position %"
+                     G_GSIZE_FORMAT "); save it as UTF-8 and try again"),
+                   bad);
+      return NULL;
+    }
+
+  filtered = g_string_sized_new (len + 1);
+  dossier_text_filter_append (filtered, data, len);
+
+  out = g_string_sized_new (filtered->len + 16);
+  dossier_text_nfc_append (out, filtered->str, filtered->len);
+
+  return g_string_free (out, FALSE);
+}
+
+gint64
+dossier_text_length (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  gint64 n = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  /* Count the bytes that start a code point; no need to decode. */
+  for (; *p != '\0'; p++)
+    n += (*p & 0xC0) != 0x80;
+
+  return n;
+}
+
+/* Advances @p by up to @count code points, stopping at the end of the text. */
+static const char *
+skip_code_points (const char *p,
+                  gint64      count)
+{
+  while (count > 0 && *p != '\0')
+    {
+      p = g_utf8_next_char (p);
+      count--;
+    }
+
+  return p;
+}
+
+char *
+dossier_text_slice (const char *text,
+                    gint64      start,
+                    gint64      end)
+{
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  start = MAX (start, 0);
+  if (end <= start)
+    return g_strdup ("");
+
+  from = skip_code_points (text, start);
+  to = skip_code_points (from, end - start);
+
+  return g_strndup (from, to - from);
+}
+
+void
+dossier_text_quote_context (const char  *text,
+                            gint64       start,
+                            gint64       end,
+                            char       **quote,
+                            char       **prefix,
+                            char       **suffix)
+{
+  gint64 prefix_start;
+  const char *p0, *p1, *p2, *p3;
+
+  g_return_if_fail (text != NULL);
+
+  start = MAX (start, 0);
+  end = MAX (end, start);
+  prefix_start = MAX (start - DOSSIER_CONTEXT_LENGTH, 0);
+
+  /* One walk from the beginning, each piece continuing the last. */
+  p0 = skip_code_points (text, prefix_start);
+  p1 = skip_code_points (p0, start - prefix_start);
+  p2 = skip_code_points (p1, end - start);
+  p3 = skip_code_points (p2, DOSSIER_CONTEXT_LENGTH);
+
+  if (prefix != NULL)
+    *prefix = g_strndup (p0, p1 - p0);
+  if (quote != NULL)
+    *quote = g_strndup (p1, p2 - p1);
+  if (suffix != NULL)
+    *suffix = g_strndup (p2, p3 - p2);
+}
+
+char *
+dossier_text_hash (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}

@@ -1,0 +1,32 @@
+/* dossier-text-private.h — the cleaning steps behind dossier_text_normalize(),
+ * shared with the text builder so that both produce exactly the same text.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Appends @str (@len bytes of valid UTF-8, NUL bytes allowed and dropped) to
+ * @out with control characters other than '\n' and '\t' removed, CR LF and
+ * lone CR turned into '\n', form feed, vertical tab, NEL, U+2028 and U+2029
+ * turned into '\n', and U+FEFF (BOM / zero-width no-break space) dropped. */
+void dossier_text_filter_append (GString    *out,
+                                 const char *str,
+                                 gsize       len);
+
+/* Appends the NFC form of @str (@len bytes of valid UTF-8 without NUL) to
+ * @out. Only the stretches that contain code points from U+0300 up are given
+ * to g_utf8_normalize(), so mostly-ASCII text costs a copy. */
+void dossier_text_nfc_append    (GString    *out,
+                                 const char *str,
+                                 gsize       len);
+
+/* Like g_utf8_validate() over exactly @len bytes, except that NUL bytes are
+ * accepted. On failure *@bad_offset is the byte offset of the first invalid
+ * sequence. */
+gboolean dossier_text_validate  (const char *str,
+                                 gsize       len,
+                                 gsize      *bad_offset);
+
+G_END_DECLS
