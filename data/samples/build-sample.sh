@@ -1,3 +1,228 @@
 #!/bin/sh
-# placeholder
-: > "$2"
+# build-sample.sh — builds the bundled sample project from the three sample
+# articles with dossier-cli, so the sample always matches the current schema
+# and importers.
+#
+# Usage (from meson): build-sample.sh DOSSIER_CLI OUTPUT SRCDIR
+#
+# Highlights are given as exact phrases rather than offsets, so that editing
+# an article or changing an importer does not silently shift them: each
+# phrase is looked up in the imported text and turned into code-point
+# offsets; a phrase that is no longer there fails the build with its name.
+set -eu
+
+if [ $# -ne 3 ]; then
+  echo "usage: build-sample.sh DOSSIER_CLI OUTPUT SRCDIR" >&2
+  exit 2
+fi
+
+cli=$1
+out=$2
+src=$3
+
+die ()
+{
+  printf 'build-sample.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+# Run a dossier-cli command; on failure name the step (dossier-cli has
+# already printed why on stderr).
+run ()
+{
+  "$cli" "$@" || die "dossier-cli $1 failed while building $out"
+}
+
+# Work on a temporary project next to the output and move it into place only
+# when complete, so that a failed build never leaves a half-made sample.
+tmp="${out%.dossier}.tmp-$$.dossier"
+work=$(mktemp -d "${TMPDIR:-/tmp}/dossier-sample.XXXXXX")
+cleanup ()
+{
+  rm -rf "$work"
+  rm -f "$tmp" "$tmp-wal" "$tmp-shm" "$tmp-journal" "$tmp.lock"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+[ -x "$cli" ] || die "dossier-cli not found or not executable: $cli"
+for f in harbor-bridge-tribune.html harbor-bridge-civic-ledger.md harbor-bridge-wire.txt; do
+  [ -r "$src/$f" ] || die "sample article missing: $src/$f"
+done
+rm -f "$tmp" "$tmp-wal" "$tmp-shm"
+
+run new "$tmp" --title "Harbour Bridge Briefing"
+
+# `import` prints "ID<tab>TITLE" per document, in the order given.
+"$cli" import "$tmp" \
+  "$src/harbor-bridge-tribune.html" \
+  "$src/harbor-bridge-civic-ledger.md" \
+  "$src/harbor-bridge-wire.txt" > "$work/import.out" \
+  || die "dossier-cli import failed while building $out"
+
+doc_id ()
+{
+  id=$(sed -n "$1p" "$work/import.out" | cut -f1)
+  case $id in
+    ''|*[!0-9]*) die "dossier-cli import printed no document id on line $1 (got: $(sed -n "$1p" "$work/import.out"))" ;;
+  esac
+  echo "$id"
+}
+T=$(doc_id 1)   # The Calder Tribune
+L=$(doc_id 2)   # The Civic Ledger
+W=$(doc_id 3)   # Coastline Press Agency
+
+for d in "$T" "$L" "$W"; do
+  "$cli" text "$tmp" "$d" > "$work/$d.txt" \
+    || die "dossier-cli text failed for document $d"
+done
+
+# --- Codebook ------------------------------------------------------------
+# tag NAME PARENT COLOUR DESCRIPTION  (PARENT empty for a top-level tag)
+tag ()
+{
+  if [ -n "$2" ]; then
+    run tag-add "$tmp" "$1" --parent "$2" --color "$3" --description "$4"
+  else
+    run tag-add "$tmp" "$1" --color "$3" --description "$4"
+  fi
+}
+
+tag "Arguments" ""          "#77767b" "What is said for or against closing the bridge to cars"
+tag "Pro"       "Arguments" "#2ec27e" "An argument for the car-free bridge"
+tag "Con"       "Arguments" "#e01b24" "An argument against the plan, or a risk it carries"
+
+tag "Stakeholders"       ""             "#1c71d8" "Who decides, who pays and who is affected"
+tag "Government"         "Stakeholders" "#3584e4" "The mayor, the council and its transport committee, the national ministry"
+tag "Transport operators" "Stakeholders" "#2190a4" "The regional transit authority and the ferry operator"
+tag "Business"           "Stakeholders" "#e66100" "Quayside traders and the Harbour Merchants’ Association"
+tag "Residents"          "Stakeholders" "#9141ac" "North Shore commuters and other residents"
+tag "Civil society"      "Stakeholders" "#26a269" "Cyclists’ union, environmental group, heritage trust"
+tag "Emergency services" "Stakeholders" "#a51d2d" "Fire and ambulance crews who need to cross the bridge"
+
+tag "Evidence"      ""         "#5e5c64" "Facts and figures the arguments rest on"
+tag "Costs"         "Evidence" "#f5c211" "Budget, grant conditions, estimates and overruns"
+tag "Safety"        "Evidence" "#ff7800" "Collisions, injuries and emergency response"
+tag "Environment"   "Evidence" "#33d17a" "Air quality and traffic displacement"
+tag "Heritage"      "Evidence" "#865e3c" "The listed bridge’s fabric and history"
+tag "Transit times" "Evidence" "#62a0ea" "Journey times, detours and reliability"
+tag "Trade"         "Evidence" "#dc8add" "Footfall, sales and support for businesses"
+
+# --- Highlights ----------------------------------------------------------
+# hl DOC PHRASE [dossier-cli highlight options…]
+# Highlights the first occurrence of PHRASE in document DOC.
+hl ()
+{
+  doc=$1
+  phrase=$2
+  shift 2
+  text=$(cat "$work/$doc.txt")
+  before=${text%%"$phrase"*}
+  [ "$before" != "$text" ] || die "phrase not found in document $doc: “$phrase” (was the article or its importer changed?)"
+  # Offsets are Unicode code points: count characters, not bytes.
+  start=$(printf '%s' "$before" | LC_ALL=C.UTF-8 wc -m)
+  length=$(printf '%s' "$phrase" | LC_ALL=C.UTF-8 wc -m)
+  end=$((start + length))
+  run highlight "$tmp" "$doc" "$((start))" "$end" "$@"
+}
+
+# The Calder Tribune: the news report of the vote.
+hl "$T" "the city council voted 31 to 24 late on Tuesday night" \
+  --tag Government --memo "A majority of seven: narrow enough for opponents to keep fighting."
+hl "$T" "a choice for the next hundred years, not the next rush hour" \
+  --tag Government --tag Pro --memo "The mayor’s framing: long-term gain over short-term inconvenience."
+hl "$T" "the four traffic lanes will be replaced by two tram tracks, a shared bus lane and a protected two-way cycle track" \
+  --tag "Transport operators" --memo "What physically changes on the deck."
+hl "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today" \
+  --tag Pro --tag "Transit times" --memo "Transit authority modelling; the wire story gives the same 11 minutes."
+hl "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026" \
+  --tag Government --tag Costs --tag Pro --memo "The grant is tied to a start date, so any heritage delay becomes a funding risk."
+hl "$T" "put the likely cost closer to £210 million" \
+  --tag Con --tag Costs --tag Business --memo "About 28 % above the council’s £164m. Commissioned by the merchants."
+hl "$T" "nitrogen dioxide on Quay Street averages 46 µg/m³, above the legal limit of 40" \
+  --tag Pro --tag Environment --memo "Only outlet that gives the measured level."
+hl "$T" "14 cyclists were seriously injured on the bridge in the past five years" \
+  --tag Pro --tag Safety
+hl "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way" \
+  --tag Con --tag Residents --tag "Transit times"
+hl "$T" "64 per cent said they expected trade to fall" \
+  --tag Con --tag Trade --tag Business --memo "Survey of 212 businesses, run by the association itself."
+hl "$T" "A tram doesn’t stop outside a hardware shop." \
+  --tag Business --tag Con --memo "Good pull quote for the briefing."
+hl "$T" "footfall rose by 8 per cent on average in four European cities" \
+  --tag Pro --tag Trade --memo "Council’s counter-evidence. In the wire story the study’s author warns that results vary."
+hl "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege" \
+  --tag Residents --tag Con
+hl "$T" "This is the first plan that treats a child on a bicycle as someone who belongs on that bridge." \
+  --tag "Civil society" --tag Safety --tag Pro
+hl "$T" "permanently scarring one of the finest iron bridges in the country" \
+  --tag "Civil society" --tag Heritage --tag Con
+hl "$T" "is measured in lives, not minutes" \
+  --tag "Emergency services" --tag Safety --tag Con --memo "The fire chief accepts the plan on conditions: the bollards must work."
+hl "$T" "the gains in air quality would be lost if traffic simply moved to the streets around the Eastway Tunnel" \
+  --tag "Civil society" --tag Environment --memo "Displacement risk: a caveat from supporters, not opposition."
+hl "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
+  --tag "Transport operators" --tag Trade
+
+# The Civic Ledger: the critical analysis.
+hl "$L" "It was also taken before several questions that matter to the people who live and work beside the bridge had been answered." \
+  --tag Con --memo "The Ledger’s thesis."
+hl "$L" "puts the realistic cost at about £210 million" \
+  --tag Costs --tag Business --tag Con
+hl "$L" "neither of which is costed" \
+  --tag Costs --tag Heritage --tag Con --memo "The crux: a heritage constraint becomes an uncosted engineering item."
+hl "$L" "Every pound above £164 million falls on the city, not on the national fund." \
+  --tag Costs --tag Government --tag Con
+hl "$L" "The council is treating the grant as a gift. It is a loan of time." \
+  --tag Business --tag Costs --memo "Fenella Crouch, treasurer of the merchants’ association."
+hl "$L" "which works out at roughly £7,000 per business over more than two years" \
+  --tag Trade --tag Business --tag Con
+hl "$L" "a starting point, not a ceiling" \
+  --tag Government --memo "Ashby leaves room to raise the traders’ support fund."
+hl "$L" "The bridge carried trams for thirty-five years." \
+  --tag Heritage --tag "Civil society" --memo "Even the trust concedes the tram history; both sides use it."
+hl "$L" "An inquiry typically takes a year." \
+  --tag Heritage --tag Costs --tag Con --memo "A year’s delay would push the start past the grant deadline."
+hl "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes." \
+  --tag Pro --tag Residents --tag "Transit times"
+hl "$L" "Fire crews from the North Shore station will depend on bollards working every time." \
+  --tag "Emergency services" --tag Safety --tag Con
+hl "$L" "The consultation summarised 4,000 submissions in eleven pages." \
+  --tag Con --tag Government
+
+# Coastline Press Agency: the neutral wire story.
+hl "$W" "National money can only go to places that are prepared to change" \
+  --tag Government --tag Pro --memo "Aurélie Dumont, Transport Minister."
+hl "$W" "apply to every city equally" \
+  --tag Government --tag Costs --memo "No extension of the deadline promised."
+hl "$W" "If the cost rises to £210 million, that ratio falls to about £1.60." \
+  --tag Costs --memo "Still positive at the higher figure, with less margin for error."
+hl "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region" \
+  --tag "Transport operators" --tag Pro --tag "Transit times"
+hl "$W" "a fall in ridership would hit its budget for other lines" \
+  --tag "Transport operators" --tag Costs --tag Con
+hl "$W" "The authority and the ferry company are discussing a joint ticket." \
+  --tag "Transport operators"
+hl "$W" "In one city, trade fell for three years before it recovered" \
+  --tag Trade --tag Con --memo "Dr. Mei-Lin Zhou (周美林) qualifies her own 8 % figure."
+hl "$W" "he had received written guarantees on bollard control but would test the system himself before opening day" \
+  --tag "Emergency services" --tag Safety
+hl "$W" "We will show every bolt" \
+  --tag Government --tag Heritage
+hl "$W" "toll-free use of the Eastway Tunnel for residents during construction" \
+  --tag Residents --memo "The commuters’ forum’s one concrete demand."
+
+# Every mention of the listing and of the grant, in all three articles.
+run autocode "$tmp" --tag Heritage --match "Grade I"
+run autocode "$tmp" --tag Costs --match "Green Transit Fund"
+
+run check "$tmp" > /dev/null
+
+# A non-empty write-ahead log would mean the last changes are not in the main
+# file yet; moving the file alone would lose them.
+if [ -s "$tmp-wal" ]; then
+  die "dossier-cli left an unmerged write-ahead log ($tmp-wal); the sample would be incomplete"
+fi
+
+mv -f "$tmp" "$out"
+rm -f "$tmp-wal" "$tmp-shm"
