@@ -1,3 +1,414 @@
-/* placeholder */
-int main (void);
-int main (void) { return 0; }
+/* dossier-cli.c — Dossier's core on the command line: git-style
+ * subcommands for scripting, batch import and export, and tests.
+ *
+ * This file holds main(), the command table, the help texts and the shared
+ * helpers. Whatever goes wrong, the user gets one line on stderr naming
+ * the command and the cause, and exit status 1 (or 2 for a wrong command
+ * line); every change to a project is one transaction in the core, so a
+ * failure never leaves a half-written project.
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-cli-private.h"
+
+static const CliCommand commands[] = {
+  { "new", N_("PROJECT"), N_("Create an empty project"),
+    N_("Creates PROJECT (a new .dossier file); fails if the file exists."),
+    cli_new },
+  { "import", N_("PROJECT FILE…"), N_("Import text, Markdown or HTML files"),
+    N_("Imports each FILE as a document, each in its own transaction, and prints\n"
+       "“ID<tab>TITLE” for each. A file that cannot be imported is reported and\n"
+       "skipped; the exit status is then 1."),
+    cli_import },
+  { "documents", N_("PROJECT"), N_("List the documents"),
+    N_("Prints one line per document: id, title, outlet, date and number of\n"
+       "highlights, separated by tabs."),
+    cli_documents },
+  { "text", N_("PROJECT DOC"), N_("Print a document’s text"),
+    N_("Prints the normalized text of document DOC (an id from “documents”).\n"
+       "Offsets used by “highlight” count characters of this text."),
+    cli_text },
+  { "tags", N_("PROJECT"), N_("Show the codebook"),
+    N_("Prints the tags as a tree: path (indented by depth), colour and number\n"
+       "of highlights, separated by tabs."),
+    cli_tags },
+  { "tag-add", N_("PROJECT NAME"), N_("Add a tag to the codebook"),
+    N_("Adds tag NAME and prints its id."),
+    cli_tag_add },
+  { "highlight", N_("PROJECT DOC START END"), N_("Tag a passage"),
+    N_("Highlights characters START to END (end exclusive, counted in\n"
+       "characters of “text”) of document DOC with one or more tags, and prints\n"
+       "the new highlight’s id."),
+    cli_highlight },
+  { "autocode", N_("PROJECT"), N_("Tag every match of a text or pattern"),
+    N_("Tags every occurrence of --match (case-insensitive) or --regex in one\n"
+       "document or all of them, and prints how many highlights were made or\n"
+       "extended."),
+    cli_autocode },
+  { "export", N_("PROJECT"), N_("Export to JSON, Markdown, HTML, CSV or text"),
+    N_("Writes the whole project, one document (--doc) or one tag and its\n"
+       "descendants (--tag) to FILE (-o), or to standard output. The file is\n"
+       "replaced only when the export is complete."),
+    cli_export },
+  { "check", N_("PROJECT"), N_("Check a project’s integrity"),
+    N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
+       "text, offsets in range). Prints “ok”, or each problem found and exits 1."),
+    cli_check },
+};
+
+const CliCommand *
+cli_find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* ---- Output ------------------------------------------------------------ */
+
+/* GLib converts g_print() output to the locale's charset, which in the C
+ * locale turns every non-ASCII character into "?". Dossier's data is
+ * UTF-8 and goes out as is. */
+static void
+print_raw (const char *string)
+{
+  fputs (string, stdout);
+}
+
+static void
+printerr_raw (const char *string)
+{
+  fputs (string, stderr);
+}
+
+void
+cli_print (const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (stdout, format, args);
+  va_end (args);
+}
+
+char *
+cli_field (const char *s)
+{
+  char *out = g_strdup (s != NULL ? s : "");
+
+  for (char *p = out; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return out;
+}
+
+/* ---- Errors ------------------------------------------------------------ */
+
+static void
+print_error_line (const char *name,
+                  const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  /* One line, whatever the message holds. */
+  g_strstrip (line);
+  for (char *p = line; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+
+  if (name != NULL)
+    fprintf (stderr, "dossier-cli: %s: %s\n", name, line);
+  else
+    fprintf (stderr, "dossier-cli: %s\n", line);
+  fflush (stderr);
+}
+
+void
+cli_error (const char *name,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_error_line (name, message);
+}
+
+int
+cli_usage_error (const char *name,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (name != NULL)
+    /* TRANSLATORS: a usage error, then where to read about the command */
+    line = g_strdup_printf (_("%s (see “dossier-cli %s --help”)"), message, name);
+  else
+    line = g_strdup_printf (_("%s (see “dossier-cli --help”)"), message);
+  print_error_line (name, line);
+
+  return CLI_EXIT_USAGE;
+}
+
+int
+cli_fail (const char   *name,
+          const GError *error)
+{
+  print_error_line (name, error->message);
+  return CLI_EXIT_FAILURE;
+}
+
+/* ---- Arguments --------------------------------------------------------- */
+
+gboolean
+cli_parse_int (const char *name,
+               const char *what,
+               const char *str,
+               gint64      min,
+               gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_ascii_string_to_signed (str, 10, min, G_MAXINT64, out, &error))
+    {
+      if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        /* TRANSLATORS: %s is DOC, START or END; then the value given and the minimum */
+        cli_usage_error (name, _("%s must be at least %" G_GINT64_FORMAT ", not “%s”"),
+                         what, min, str);
+      else
+        cli_usage_error (name, _("%s must be a whole number, not “%s”"), what, str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_parse (const char   *name,
+           GOptionEntry *entries,
+           int          *argc,
+           char       ***argv,
+           int           min_args,
+           int           max_args)
+{
+  const CliCommand *command = cli_find_command (name);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("dossier-cli %s", name);
+  int n;
+
+  context = g_option_context_new (_(command->parameters));
+  g_option_context_set_summary (context, _(command->summary));
+  if (command->description != NULL)
+    g_option_context_set_description (context, _(command->description));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* Makes --help say "Usage: dossier-cli import [OPTION…] PROJECT FILE…". */
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_usage_error (name, "%s", error->message);
+      return FALSE;
+    }
+
+  /* What is left: argv[0] (the command) and the positional arguments.
+   * "--" ends the options, so names starting with "-" can still be given. */
+  n = *argc - 1;
+  if (n > 0 && g_strcmp0 ((*argv)[1], "--") == 0)
+    {
+      (*argv)++;
+      (*argc)--;
+      n--;
+    }
+
+  if (n < min_args)
+    {
+      cli_usage_error (name, _("missing %s"), _(command->parameters));
+      return FALSE;
+    }
+  if (max_args >= 0 && n > max_args)
+    {
+      cli_usage_error (name, _("unexpected argument “%s”"), (*argv)[1 + max_args]);
+      return FALSE;
+    }
+
+  (*argv)++;
+  (*argc)--;
+  return TRUE;
+}
+
+/* ---- Projects, tags, documents ---------------------------------------- */
+
+DossierProject *
+cli_open_project (const char *name,
+                  const char *path,
+                  gboolean    writable)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+
+  /* Say plainly what is wrong with the path before SQLite gets a chance
+   * to create an empty file there or talk about databases. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      cli_error (name, _("“%s” does not exist (create a project with “dossier-cli new %s”)"),
+                 path, path);
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      cli_error (name, _("“%s” is a folder, not a Dossier project"), path);
+      return NULL;
+    }
+
+  project = dossier_project_open (path,
+                                  writable ? DOSSIER_OPEN_READ_WRITE : DOSSIER_OPEN_READ_ONLY,
+                                  &error);
+  if (project == NULL)
+    {
+      cli_fail (name, error);
+      return NULL;
+    }
+
+  /* A file nobody may write opens read-only; a change must not pretend
+   * to work. */
+  if (writable && dossier_project_get_read_only (project))
+    {
+      cli_error (name, _("“%s” is read-only; make the file writable to change it"), path);
+      g_object_unref (project);
+      return NULL;
+    }
+
+  return project;
+}
+
+DossierTag *
+cli_find_tag (const char     *name,
+              DossierProject *project,
+              const char     *tag_name)
+{
+  DossierTag *tag = dossier_project_find_tag (project, tag_name);
+
+  if (tag == NULL)
+    cli_error (name, _("there is no tag “%s” in “%s” (add it with “dossier-cli tag-add %s %s”)"),
+               tag_name, dossier_project_get_path (project),
+               dossier_project_get_path (project), tag_name);
+  return tag;
+}
+
+DossierDocument *
+cli_find_document (const char     *name,
+                   DossierProject *project,
+                   gint64          document_id)
+{
+  DossierDocument *doc = dossier_project_get_document (project, document_id);
+
+  if (doc == NULL)
+    cli_error (name, _("there is no document %" G_GINT64_FORMAT " in “%s” "
+                       "(“dossier-cli documents %s” lists them)"),
+               document_id, dossier_project_get_path (project),
+               dossier_project_get_path (project));
+  return doc;
+}
+
+/* ---- Main -------------------------------------------------------------- */
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  dossier-cli %s\n\n", _("Usage:"), _("COMMAND [OPTION…] PROJECT [ARGUMENT…]"));
+  fprintf (out, "%s\n\n", _("Work with Dossier projects from the command line."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“dossier-cli COMMAND --help” describes a command and its options."));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 1 failure, 2 wrong command line."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const CliCommand *command;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_print_handler (print_raw);
+  g_set_printerr_handler (printerr_raw);
+  g_set_prgname ("dossier-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return CLI_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      /* "dossier-cli help import" is "dossier-cli import --help". */
+      if (strcmp (argv[1], "help") == 0 && argc > 2)
+        {
+          char *help_argv[] = { argv[2], (char *) "--help", NULL };
+
+          command = cli_find_command (argv[2]);
+          if (command == NULL)
+            return cli_usage_error (NULL, _("unknown command “%s”"), argv[2]);
+          return command->run (command->name, 2, help_argv);
+        }
+      print_help (stdout);
+      return CLI_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("dossier-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  command = cli_find_command (argv[1]);
+  if (command == NULL)
+    {
+      if (argv[1][0] == '-')
+        return cli_usage_error (NULL, _("a command must come first, not “%s”"), argv[1]);
+      return cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
+    }
+
+  status = command->run (command->name, argc - 1, argv + 1);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      cli_error (command->name, _("cannot write the output: %s"), g_strerror (errno));
+      return CLI_EXIT_FAILURE;
+    }
+
+  return status;
+}

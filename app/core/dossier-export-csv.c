@@ -1,1 +1,87 @@
-/* placeholder until its owner writes it */
+/* dossier-export-csv.c — one row per highlight–tag pair, for spreadsheets
+ * and statistics packages: RFC 4180 (fields with a comma, quote, CR or LF
+ * quoted, quotes doubled, CRLF line ends), a header row, UTF-8.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-export-private.h"
+
+typedef struct
+{
+  DossierExportContext *ctx;
+  DossierExportWriter  *w;
+  GHashTable           *documents;  /* gint64* id → DossierExportDocument* */
+} CsvData;
+
+static gboolean
+write_rows (const DossierExportHighlight *h,
+            gpointer                      user_data,
+            GError                      **error)
+{
+  CsvData *data = user_data;
+  GString *buf = data->w->buf;
+  DossierExportDocument *doc = g_hash_table_lookup (data->documents, &h->document_id);
+
+  for (guint i = 0; i < h->n_tags; i++)
+    {
+      DossierExportTag *tag = dossier_export_context_get_tag (data->ctx, h->tag_ids[i]);
+
+      /* With a tag filter, only the pairs of the selected subtree. */
+      if (tag == NULL || !tag->selected)
+        continue;
+
+      dossier_export_append_csv_field (buf, doc != NULL ? doc->title : "", -1);
+      g_string_append_printf (buf, ",%" G_GINT64_FORMAT ",", h->document_id);
+      dossier_export_append_csv_field (buf, tag->path, -1);
+      g_string_append_printf (buf, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
+                              h->start, h->end);
+      dossier_export_append_csv_field (buf, h->quote, -1);
+      g_string_append_c (buf, ',');
+      dossier_export_append_csv_field (buf, h->memo, -1);
+      g_string_append_c (buf, ',');
+      dossier_export_append_csv_field (buf, h->author, -1);
+      g_string_append_c (buf, ',');
+      dossier_export_append_csv_field (buf, h->created, -1);
+      g_string_append_len (buf, "\r\n", 2);
+    }
+
+  if (!dossier_export_writer_check (data->w))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_export_write_csv (DossierExportContext *ctx,
+                          DossierExportWriter  *w,
+                          GError              **error)
+{
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) local_error = NULL;
+  CsvData data = { ctx, w, documents };
+
+  for (guint i = 0; i < ctx->documents->len; i++)
+    {
+      DossierExportDocument *doc = g_ptr_array_index (ctx->documents, i);
+
+      g_hash_table_insert (documents, &doc->id, doc);
+    }
+
+  /* Column names are a format, not prose: not translated. */
+  dossier_export_writer_puts (w, "document,document_id,tag,start,end,quote,memo,author,created\r\n");
+
+  if (!dossier_export_context_foreach_highlight (ctx, 0, write_rows, &data, &local_error))
+    {
+      if (w->error != NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,99 @@
+/* dossier-cli-private.h — what dossier-cli's files share: the command
+ * table, exit codes, and the helpers that turn every failure into one
+ * clear line on stderr. */
+#pragma once
+
+#include <glib.h>
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 success, 1 the action failed (bad file, unknown id,
+ * locked project…), 2 the command line itself is wrong. */
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILURE = 1,
+  CLI_EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;   /* "PROJECT FILE…" */
+  const char *summary;      /* one line, for the top-level help */
+  const char *description;  /* more, for the command's --help; may be NULL */
+  int       (*run)          (const char *name,
+                             int         argc,
+                             char      **argv);
+} CliCommand;
+
+/* Commands that change a project (dossier-cli-write.c). */
+int cli_new       (const char *name, int argc, char **argv);
+int cli_import    (const char *name, int argc, char **argv);
+int cli_tag_add   (const char *name, int argc, char **argv);
+int cli_highlight (const char *name, int argc, char **argv);
+int cli_autocode  (const char *name, int argc, char **argv);
+
+/* Commands that only read it (dossier-cli-read.c). */
+int cli_documents (const char *name, int argc, char **argv);
+int cli_text      (const char *name, int argc, char **argv);
+int cli_tags      (const char *name, int argc, char **argv);
+int cli_export    (const char *name, int argc, char **argv);
+int cli_check     (const char *name, int argc, char **argv);
+
+const CliCommand *cli_find_command (const char *name);
+
+/* Parses the command's options; on --help prints it and exits 0. Returns
+ * FALSE (after printing the usage error) when the command line is wrong;
+ * then the command returns CLI_EXIT_USAGE. On success @argv holds only the
+ * positional arguments, @argv[0] being the first of them. */
+gboolean cli_parse (const char   *name,
+                    GOptionEntry *entries,
+                    int          *argc,
+                    char       ***argv,
+                    int           min_args,
+                    int           max_args);
+
+/* "dossier-cli: NAME: MESSAGE" on stderr, on one line. */
+void     cli_error       (const char *name,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+/* As cli_error, then returns CLI_EXIT_USAGE with a pointer to --help. */
+int      cli_usage_error (const char *name,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+/* Reports @error (which names what failed) and returns CLI_EXIT_FAILURE. */
+int      cli_fail        (const char *name,
+                          const GError *error);
+
+/* A document, highlight or offset given on the command line. */
+gboolean cli_parse_int   (const char *name,
+                          const char *what,
+                          const char *str,
+                          gint64      min,
+                          gint64     *out);
+
+/* Opens @path, refusing with a clear message when it does not exist, and
+ * for @writable when it is open elsewhere or not writable. */
+DossierProject *cli_open_project (const char *name,
+                                  const char *path,
+                                  gboolean    writable);
+
+/* Finds a tag by name or path, or reports that there is none (and how to
+ * create it). */
+DossierTag     *cli_find_tag     (const char     *name,
+                                  DossierProject *project,
+                                  const char     *tag_name);
+/* Checks that the document exists, else reports it. */
+DossierDocument *cli_find_document (const char     *name,
+                                    DossierProject *project,
+                                    gint64          document_id);
+
+/* Writes UTF-8 to stdout as is, whatever the locale. */
+void     cli_print       (const char *format,
+                          ...) G_GNUC_PRINTF (1, 2);
+/* A field for tab-separated output: tabs and newlines become spaces. */
+char    *cli_field       (const char *s);
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* dossier-cli-read.c — the commands that only read a project: documents,
+ * text, tags, export and check. They open it read-only, so they work while
+ * the Dossier window (or another writer) holds the project's write lock.
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+
+#include "dossier-cli-private.h"
+
+int
+cli_documents (const char *name,
+               int         argc,
+               char      **argv)
+{
+  g_autoptr(DossierProject) project = NULL;
+  GListModel *documents;
+  guint n;
+
+  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  documents = dossier_project_get_documents (project);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+      g_autofree char *title = cli_field (dossier_document_get_title (doc));
+      g_autofree char *outlet = cli_field (dossier_document_get_outlet (doc));
+      g_autofree char *date = cli_field (dossier_document_get_published (doc));
+
+      cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\n",
+                 dossier_document_get_id (doc), title, outlet, date,
+                 dossier_document_get_n_highlights (doc));
+    }
+
+  return CLI_EXIT_OK;
+}
+
+int
+cli_text (const char *name,
+          int         argc,
+          char      **argv)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 document_id;
+  gsize len;
+
+  if (!cli_parse (name, NULL, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+  if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+  if (cli_find_document (name, project, document_id) == NULL)
+    return CLI_EXIT_FAILURE;
+
+  text = dossier_project_get_document_text (project, document_id, &error);
+  if (text == NULL)
+    return cli_fail (name, error);
+
+  len = strlen (text);
+  fwrite (text, 1, len, stdout);
+  /* End the last line, as line-oriented tools expect. */
+  if (len == 0 || text[len - 1] != '\n')
+    fputc ('\n', stdout);
+
+  return CLI_EXIT_OK;
+}
+
+int
+cli_tags (const char *name,
+          int         argc,
+          char      **argv)
+{
+  g_autoptr(DossierProject) project = NULL;
+  GListModel *tags;
+  guint n;
+
+  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  tags = dossier_project_get_tags (project);
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *path = cli_field (dossier_tag_get_path (tag));
+
+      cli_print ("%*s%s\t%s\t%u\n",
+                 (int) (2 * dossier_tag_get_depth (tag)), "",
+                 path, dossier_tag_get_color (tag), dossier_tag_get_n_highlights (tag));
+    }
+
+  return CLI_EXIT_OK;
+}
+
+int
+cli_export (const char *name,
+            int         argc,
+            char      **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *tag_name = NULL;
+  g_autofree char *output = NULL;
+  gint64 document_id = 0;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("json, markdown, html, csv or text (default: from the file name’s extension)"),
+      N_("FORMAT") },
+    { "doc", 'd', 0, G_OPTION_ARG_INT64, &document_id,
+      N_("Only this document and its highlights"), N_("DOC") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_name,
+      N_("Only highlights with this tag or one under it"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierExportFilter filter = { 0, 0 };
+  DossierExportFormat format;
+  gboolean ok;
+
+  if (!cli_parse (name, entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  if (format_name != NULL)
+    {
+      if (!dossier_export_format_from_string (format_name, &format))
+        return cli_usage_error (name, _("unknown format “%s”: use json, markdown, html, csv or text"),
+                                format_name);
+    }
+  else
+    {
+      const char *dot = output != NULL ? strrchr (output, '.') : NULL;
+
+      if (dot == NULL || !dossier_export_format_from_string (dot + 1, &format))
+        return cli_usage_error (name, _("choose a format with --format json, markdown, html, csv or text"));
+    }
+
+  if (document_id < 0)
+    return cli_usage_error (name, _("DOC must be a document id, not %" G_GINT64_FORMAT), document_id);
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  if (document_id != 0)
+    {
+      if (cli_find_document (name, project, document_id) == NULL)
+        return CLI_EXIT_FAILURE;
+      filter.document_id = document_id;
+    }
+  if (tag_name != NULL)
+    {
+      DossierTag *tag = cli_find_tag (name, project, tag_name);
+
+      if (tag == NULL)
+        return CLI_EXIT_FAILURE;
+      filter.tag_id = dossier_tag_get_id (tag);
+    }
+
+  if (output != NULL && strcmp (output, "-") != 0)
+    ok = dossier_export_to_file (project, format, &filter, output, NULL, &error);
+  else
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      fflush (stdout);
+      ok = dossier_export_to_stream (project, format, &filter, out, NULL, &error);
+    }
+
+  if (!ok)
+    return cli_fail (name, error);
+
+  return CLI_EXIT_OK;
+}
+
+int
+cli_check (const char *name,
+           int         argc,
+           char      **argv)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  if (!dossier_project_check (project, &report, &error))
+    {
+      if (report != NULL && *report != '\0')
+        {
+          cli_print ("%s%s", report, g_str_has_suffix (report, "\n") ? "" : "\n");
+          return CLI_EXIT_FAILURE;
+        }
+      if (error != NULL)
+        return cli_fail (name, error);
+      cli_error (name, _("“%s” has problems"), argv[0]);
+      return CLI_EXIT_FAILURE;
+    }
+
+  cli_print ("ok\n");
+  return CLI_EXIT_OK;
+}

@@ -1,0 +1,337 @@
+/* dossier-cli-write.c — the commands that change a project: new, import,
+ * tag-add, highlight and autocode. Each change is one transaction in the
+ * core: it is committed whole or not at all. They need the project's write
+ * lock, and say so plainly when another process holds it.
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-cli-private.h"
+
+int
+cli_new (const char *name,
+         int         argc,
+         char      **argv)
+{
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title,
+      N_("The project’s title (default: the file name)"), N_("TITLE") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (!cli_parse (name, entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  path = argv[0];
+
+  if (title == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      if (g_str_has_suffix (base, ".dossier") && strlen (base) > strlen (".dossier"))
+        base[strlen (base) - strlen (".dossier")] = '\0';
+      title = g_filename_display_name (base);
+    }
+  else if (!g_utf8_validate (title, -1, NULL) || *g_strstrip (title) == '\0')
+    return cli_usage_error (name, _("the title must be non-empty text"));
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      cli_error (name, _("“%s” already exists; choose another file name"), path);
+      return CLI_EXIT_FAILURE;
+    }
+
+  project = dossier_project_create (path, title, &error);
+  if (project == NULL)
+    return cli_fail (name, error);
+
+  dossier_project_close (project);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_import (const char *name,
+            int         argc,
+            char      **argv)
+{
+  g_autofree char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  DossierFormat format = DOSSIER_FORMAT_AUTO;
+  int status = CLI_EXIT_OK;
+
+  if (!cli_parse (name, entries, &argc, &argv, 2, -1))
+    return CLI_EXIT_USAGE;
+
+  if (format_name != NULL && !dossier_format_from_string (format_name, &format))
+    return cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"),
+                            format_name);
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  /* Each file is parsed, then stored in its own transaction: one bad file
+   * is reported and skipped, and the others still go in. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *path = argv[i];
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(DossierParsedDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *display = g_filename_display_name (path);
+      gint64 id;
+
+      doc = dossier_import_file (file, format, NULL, &error);
+      if (doc != NULL)
+        id = dossier_project_add_document (project, doc, &error);
+      else
+        id = 0;
+
+      if (id <= 0)
+        {
+          g_autofree char *basename = g_path_get_basename (display);
+
+          /* The importer's message normally names the file; make sure it
+           * does when several files are being imported. */
+          if (error != NULL && strstr (error->message, basename) != NULL)
+            cli_error (name, "%s", error->message);
+          else
+            cli_error (name, "“%s”: %s", display,
+                       error != NULL ? error->message : _("cannot be imported"));
+          status = CLI_EXIT_FAILURE;
+          continue;
+        }
+
+      {
+        g_autofree char *title = cli_field (doc->title);
+
+        cli_print ("%" G_GINT64_FORMAT "\t%s\n", id, title);
+        fflush (stdout);
+      }
+    }
+
+  return status;
+}
+
+static gboolean
+is_hex_color (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+int
+cli_tag_add (const char *name,
+             int         argc,
+             char      **argv)
+{
+  g_autofree char *parent_name = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *description = NULL;
+  GOptionEntry entries[] = {
+    { "parent", 'p', 0, G_OPTION_ARG_STRING, &parent_name,
+      N_("Put the tag under this tag (a name or a path “Parent/Child”)"), N_("NAME") },
+    { "color", 'c', 0, G_OPTION_ARG_STRING, &color,
+      N_("Its colour (default: the next one of the palette)"), N_("#RRGGBB") },
+    { "description", 'D', 0, G_OPTION_ARG_STRING, &description,
+      N_("What the tag is for"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 parent_id = 0;
+  gint64 id;
+
+  if (!cli_parse (name, entries, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+
+  if (!g_utf8_validate (argv[1], -1, NULL) || *argv[1] == '\0')
+    return cli_usage_error (name, _("the tag name must be non-empty text"));
+  if (color != NULL && !is_hex_color (color))
+    return cli_usage_error (name, _("“%s” is not a colour: write it as #RRGGBB, e.g. #3584e4"),
+                            color);
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    return cli_usage_error (name, _("the description must be text"));
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  if (parent_name != NULL)
+    {
+      DossierTag *parent = dossier_project_find_tag (project, parent_name);
+
+      if (parent == NULL)
+        {
+          cli_error (name, _("there is no tag “%s” to put “%s” under (add it first with "
+                             "“dossier-cli tag-add %s %s”)"),
+                     parent_name, argv[1], argv[0], parent_name);
+          return CLI_EXIT_FAILURE;
+        }
+      parent_id = dossier_tag_get_id (parent);
+    }
+
+  id = dossier_project_add_tag (project, argv[1], parent_id, color, description, &error);
+  if (id <= 0)
+    return cli_fail (name, error);
+
+  cli_print ("%" G_GINT64_FORMAT "\n", id);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_highlight (const char *name,
+               int         argc,
+               char      **argv)
+{
+  g_auto(GStrv) tag_names = NULL;
+  g_autofree char *memo = NULL;
+  GOptionEntry entries[] = {
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tag_names,
+      N_("A tag to apply (repeat for several; it must exist)"), N_("NAME") },
+    { "memo", 'm', 0, G_OPTION_ARG_STRING, &memo,
+      N_("A note about the passage"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DossierDocument *doc;
+  gint64 document_id, start, end, length, id;
+
+  if (!cli_parse (name, entries, &argc, &argv, 4, 4))
+    return CLI_EXIT_USAGE;
+  if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id) ||
+      !cli_parse_int (name, "START", argv[2], 0, &start) ||
+      !cli_parse_int (name, "END", argv[3], 0, &end))
+    return CLI_EXIT_USAGE;
+  if (tag_names == NULL || tag_names[0] == NULL)
+    return cli_usage_error (name, _("give at least one tag with --tag NAME"));
+  if (memo != NULL && !g_utf8_validate (memo, -1, NULL))
+    return cli_usage_error (name, _("the memo must be text"));
+  if (end <= start)
+    {
+      cli_error (name, _("the range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty: "
+                         "END must be greater than START"), start, end);
+      return CLI_EXIT_FAILURE;
+    }
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  doc = cli_find_document (name, project, document_id);
+  if (doc == NULL)
+    return CLI_EXIT_FAILURE;
+  length = dossier_document_get_length (doc);
+  if (end > length)
+    {
+      cli_error (name, _("the range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " goes past the end "
+                         "of document %" G_GINT64_FORMAT ", which has %" G_GINT64_FORMAT
+                         " characters"), start, end, document_id, length);
+      return CLI_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; tag_names[i] != NULL; i++)
+    {
+      DossierTag *tag = cli_find_tag (name, project, tag_names[i]);
+      gint64 tag_id;
+
+      if (tag == NULL)
+        return CLI_EXIT_FAILURE;
+      tag_id = dossier_tag_get_id (tag);
+      g_array_append_val (tag_ids, tag_id);
+    }
+
+  id = dossier_project_add_highlight (project, document_id, start, end,
+                                      (const gint64 *) tag_ids->data, tag_ids->len,
+                                      memo, &error);
+  if (id <= 0)
+    return cli_fail (name, error);
+
+  cli_print ("%" G_GINT64_FORMAT "\n", id);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_autocode (const char *name,
+              int         argc,
+              char      **argv)
+{
+  g_autofree char *tag_name = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *regex = NULL;
+  gint64 document_id = 0;
+  GOptionEntry entries[] = {
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_name,
+      N_("The tag to apply (it must exist)"), N_("NAME") },
+    { "match", 'm', 0, G_OPTION_ARG_STRING, &match,
+      N_("Text to find, ignoring case"), N_("TEXT") },
+    { "regex", 'r', 0, G_OPTION_ARG_STRING, &regex,
+      N_("A regular expression to find (PCRE syntax)"), N_("RE") },
+    { "doc", 'd', 0, G_OPTION_ARG_INT64, &document_id,
+      N_("Only in this document (default: all)"), N_("DOC") },
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTag *tag;
+  gint64 n;
+
+  if (!cli_parse (name, entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if (tag_name == NULL)
+    return cli_usage_error (name, _("give the tag to apply with --tag NAME"));
+  if ((match == NULL) == (regex == NULL))
+    return cli_usage_error (name, _("give exactly one of --match TEXT and --regex RE"));
+  if ((match != NULL && (*match == '\0' || !g_utf8_validate (match, -1, NULL))) ||
+      (regex != NULL && (*regex == '\0' || !g_utf8_validate (regex, -1, NULL))))
+    return cli_usage_error (name, _("the text to find must be non-empty text"));
+  if (document_id < 0)
+    return cli_usage_error (name, _("DOC must be a document id, not %" G_GINT64_FORMAT), document_id);
+
+  /* A bad pattern is a usage error, found before the project is touched. */
+  if (regex != NULL)
+    {
+      g_autoptr(GRegex) re = g_regex_new (regex, 0, 0, &error);
+
+      if (re == NULL)
+        return cli_usage_error (name, _("the regular expression is not valid: %s"), error->message);
+    }
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  tag = cli_find_tag (name, project, tag_name);
+  if (tag == NULL)
+    return CLI_EXIT_FAILURE;
+  if (document_id != 0 && cli_find_document (name, project, document_id) == NULL)
+    return CLI_EXIT_FAILURE;
+
+  n = dossier_project_autocode (project, dossier_tag_get_id (tag), match, regex,
+                                document_id, &error);
+  if (n < 0)
+    return cli_fail (name, error);
+
+  cli_print ("%" G_GINT64_FORMAT "\n", n);
+  return CLI_EXIT_OK;
+}

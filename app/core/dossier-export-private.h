@@ -1,0 +1,217 @@
+/* dossier-export-private.h — what the export formats share: a buffered
+ * writer over a GOutputStream, the codebook and documents of a project
+ * resolved against a filter, and a fast cursor over highlights read with
+ * the exporter's own prepared SELECTs. Not for the UI or the CLI.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <dossier/dossier-export.h>
+#include <dossier/dossier-project.h>
+
+G_BEGIN_DECLS
+
+/* ---- Writer ------------------------------------------------------------ */
+
+/* Appends go to a buffer flushed to the stream in large writes; the first
+ * error (I/O or cancellation) is kept and later writes are dropped, so the
+ * formats check once at the end instead of after every field. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GString       *buf;
+  GError        *error;
+} DossierExportWriter;
+
+void     dossier_export_writer_init   (DossierExportWriter *w,
+                                       GOutputStream       *stream,
+                                       GCancellable        *cancellable);
+/* Flushes and frees the buffer; returns FALSE with the first error. */
+gboolean dossier_export_writer_finish (DossierExportWriter *w,
+                                       GError             **error);
+/* Flushes when the buffer is full; FALSE once an error happened. */
+gboolean dossier_export_writer_check  (DossierExportWriter *w);
+
+static inline void
+dossier_export_writer_put (DossierExportWriter *w,
+                           const char          *s,
+                           gsize                len)
+{
+  g_string_append_len (w->buf, s, len);
+}
+
+#define dossier_export_writer_puts(w, s) \
+  dossier_export_writer_put ((w), (s), strlen (s))
+
+void     dossier_export_writer_printf (DossierExportWriter *w,
+                                       const char          *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+
+/* Escapes for a JSON string body (without the surrounding quotes): '"',
+ * '\\', control characters as \n, \t, … or \u00XX, U+2028/U+2029 as \uXXXX;
+ * invalid UTF-8 bytes become U+FFFD so the output is always valid UTF-8.
+ * @len -1 = NUL-terminated. */
+void     dossier_export_append_json_string (GString    *out,
+                                            const char *s,
+                                            gssize      len);
+/* Appends an RFC 4180 field: quoted (quotes doubled) when it holds a comma,
+ * a quote, CR or LF, else as is. */
+void     dossier_export_append_csv_field   (GString    *out,
+                                            const char *s,
+                                            gssize      len);
+
+/* ---- Code-point slicing ------------------------------------------------ */
+
+/* Maps code-point offsets of one text to byte offsets in O(1) amortized
+ * (a byte offset sampled every 64 code points, then a short walk), so
+ * slicing 100,000 quotes out of a document never rescans it. */
+typedef struct _DossierTextIndex DossierTextIndex;
+
+DossierTextIndex *dossier_text_index_new    (const char       *text,
+                                             gsize             len);
+void              dossier_text_index_free   (DossierTextIndex *index);
+gint64            dossier_text_index_length (DossierTextIndex *index);
+/* Byte offset of code point @offset, clamped to [0, length]. */
+gsize             dossier_text_index_byte   (DossierTextIndex *index,
+                                             gint64            offset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTextIndex, dossier_text_index_free)
+
+/* ---- Project data ------------------------------------------------------ */
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  char   *name;
+  char   *path;         /* "Parent/Child" */
+  gint64  parent_id;    /* 0 = top level */
+  char   *color;        /* "#rrggbb" */
+  char   *description;  /* never NULL */
+  guint   depth;
+  guint   order;        /* index in codebook (tree) order */
+  gboolean selected;    /* in the tag filter's subtree (all when no filter) */
+} DossierExportTag;
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  char   *title;
+  char   *author;     /* NULL when unknown */
+  char   *outlet;
+  char   *source;
+  char   *published;
+  char   *imported;
+  char   *format;
+} DossierExportDocument;
+
+/* One highlight as the cursor yields it: strings point into the cursor's
+ * current row and are only valid until the next step. */
+typedef struct
+{
+  gint64        id;
+  const char   *uuid;
+  gint64        document_id;
+  gint64        start;
+  gint64        end;
+  const char   *quote;     /* as stored */
+  const char   *memo;      /* never NULL */
+  const char   *author;    /* never NULL */
+  const char   *created;   /* never NULL */
+  const gint64 *tag_ids;   /* every tag of the highlight, in applied order */
+  guint         n_tags;
+} DossierExportHighlight;
+
+typedef struct
+{
+  DossierProject      *project;
+  GCancellable        *cancellable;
+  DossierExportFilter  filter;
+  char                *title;
+  char                *uuid;
+  GPtrArray           *tags;        /* of DossierExportTag, codebook order */
+  GHashTable          *tag_by_id;   /* gint64* → DossierExportTag* */
+  GPtrArray           *documents;   /* of DossierExportDocument, import order, filtered */
+} DossierExportContext;
+
+/* Resolves the filter (NOT_FOUND when it names no document or tag) and
+ * reads the codebook and the documents' metadata. */
+DossierExportContext *dossier_export_context_new  (DossierProject            *project,
+                                                   const DossierExportFilter *filter,
+                                                   GCancellable              *cancellable,
+                                                   GError                   **error);
+void                  dossier_export_context_free (DossierExportContext      *ctx);
+
+DossierExportTag     *dossier_export_context_get_tag (DossierExportContext *ctx,
+                                                      gint64                tag_id);
+
+/* Whether @h passes the tag filter (carries a selected tag). */
+gboolean              dossier_export_highlight_selected (DossierExportContext         *ctx,
+                                                         const DossierExportHighlight *h);
+
+/* Calls @func for every highlight that passes the filter, ordered by
+ * document (import order), start, end; @document_id 0 = every document of
+ * the context. Stops at the first FALSE (with @error set) or cancellation. */
+typedef gboolean (*DossierExportHighlightFunc) (const DossierExportHighlight *h,
+                                                gpointer                      user_data,
+                                                GError                      **error);
+
+gboolean dossier_export_context_foreach_highlight (DossierExportContext       *ctx,
+                                                   gint64                      document_id,
+                                                   DossierExportHighlightFunc  func,
+                                                   gpointer                    user_data,
+                                                   GError                    **error);
+
+/* A document's text and blocks. */
+char     *dossier_export_context_get_text   (DossierExportContext *ctx,
+                                             gint64                document_id,
+                                             GError              **error);
+GArray   *dossier_export_context_get_blocks (DossierExportContext *ctx,
+                                             gint64                document_id,
+                                             GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportContext, dossier_export_context_free)
+
+/* ---- Formats ----------------------------------------------------------- */
+
+gboolean dossier_export_write_json    (DossierExportContext *ctx,
+                                       DossierExportWriter  *w,
+                                       GError              **error);
+gboolean dossier_export_write_csv     (DossierExportContext *ctx,
+                                       DossierExportWriter  *w,
+                                       GError              **error);
+/* Markdown (@markdown TRUE) or plain text. */
+gboolean dossier_export_write_summary (DossierExportContext *ctx,
+                                       DossierExportWriter  *w,
+                                       gboolean              markdown,
+                                       GError              **error);
+gboolean dossier_export_write_html    (DossierExportContext *ctx,
+                                       DossierExportWriter  *w,
+                                       GError              **error);
+
+/* The summary formats' shared walk: per document, its highlights grouped
+ * by tag in codebook order. */
+typedef struct
+{
+  gint64  id;
+  gint64  start;
+  gint64  end;
+  char   *quote;
+  char   *memo;
+} DossierExportQuote;
+
+typedef struct
+{
+  DossierExportTag *tag;
+  GPtrArray        *quotes;  /* of DossierExportQuote (owned), by start */
+} DossierExportTagGroup;
+
+/* @groups: of DossierExportTagGroup, codebook order, only tags with quotes.
+ * Freed by the caller with g_ptr_array_unref. */
+GPtrArray *dossier_export_context_group_document (DossierExportContext *ctx,
+                                                  gint64                document_id,
+                                                  GError              **error);
+
+G_END_DECLS
