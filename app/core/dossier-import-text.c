@@ -1,1 +1,621 @@
-/* placeholder until its owner writes it */
+/* dossier-import-text.c — plain text with its structure guessed.
+ *
+ * Articles saved as text keep their layout in white space: a title line
+ * (often repeated just below when copied from a page), headings as short
+ * lines between blank lines, bullets ("•", "-", "*", "–", "1."), quotes
+ * ("> "), code indented by four spaces. This file turns that layout into
+ * blocks; it only looks at lines and never at the whole text twice.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-import-private.h"
+#include "dossier-text-builder.h"
+
+/* Headings are short; longer single lines are paragraphs. */
+#define HEADING_MAX_CHARS 100
+/* A title may be longer than a heading, but not a whole paragraph. */
+#define TITLE_MAX_CHARS 300
+/* Lines longer than this are not hard-wrapped prose: each is a paragraph. */
+#define WRAPPED_LINE_MAX_CHARS 120
+#define MAX_LIST_DEPTH 16
+
+typedef struct
+{
+  const char *content;      /* after the indentation */
+  gsize       len;          /* bytes, trailing white space trimmed */
+  int         indent;       /* columns, a tab counts to the next multiple of 4 */
+  gsize       chars;        /* code points of content, counted up to a cap */
+} Line;
+
+typedef struct
+{
+  guint first;              /* index into lines */
+  guint n;
+} Group;
+
+typedef struct
+{
+  DossierTextBuilder *builder;
+  Line               *lines;
+  int                 list_indents[MAX_LIST_DEPTH];
+  int                 list_depth;
+  gboolean            indent_is_style;  /* paragraphs are indented: no code */
+} Parser;
+
+static gsize
+count_chars_capped (const char *s,
+                    gsize       len,
+                    gsize       cap)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < len && n <= cap; i++)
+    n += ((guchar) s[i] & 0xC0) != 0x80;
+
+  return n;
+}
+
+/* Length in bytes of a bullet or number marker and the white space after
+ * it at the start of @s, or 0. *@numbered tells which. */
+static gsize
+list_marker_length (const char *s,
+                    gsize       len,
+                    gboolean   *numbered)
+{
+  static const char *bullets[] = {
+    "\u2022", "\u25E6", "\u25AA", "\u25AB", "\u2023", "\u25CF", "\u25CB",
+    "\u25A0", "\u25A1", "\u2013", "\u2014", "\u00B7", "\u2043", "-", "*", "+",
+  };
+  gsize m = 0;
+
+  *numbered = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    {
+      gsize bl = strlen (bullets[i]);
+
+      if (len > bl && memcmp (s, bullets[i], bl) == 0)
+        {
+          m = bl;
+          break;
+        }
+    }
+
+  if (m == 0)
+    {
+      gsize digits = 0;
+
+      while (digits < len && digits < 4 && g_ascii_isdigit (s[digits]))
+        digits++;
+      if (digits == 0 || digits > 3 || digits >= len || (s[digits] != '.' && s[digits] != ')'))
+        return 0;
+      m = digits + 1;
+      *numbered = TRUE;
+    }
+
+  if (m >= len || (s[m] != ' ' && s[m] != '\t'))
+    return 0;
+
+  while (m < len && (s[m] == ' ' || s[m] == '\t'))
+    m++;
+
+  return m;
+}
+
+static gboolean
+is_list_line (const Line *line)
+{
+  gboolean numbered;
+
+  return list_marker_length (line->content, line->len, &numbered) > 0;
+}
+
+static gboolean
+is_quote_line (const Line *line)
+{
+  return line->len >= 1 && line->content[0] == '>';
+}
+
+/* "-----", "* * *", "=====", "~~~": decoration between sections. */
+static gboolean
+is_separator_line (const Line *line)
+{
+  gsize marks = 0;
+  char mark = 0;
+
+  for (gsize i = 0; i < line->len; i++)
+    {
+      char c = line->content[i];
+
+      if (c == ' ' || c == '\t')
+        continue;
+      if (strchr ("-*_=~#", c) == NULL || (mark != 0 && c != mark))
+        return FALSE;
+      mark = c;
+      marks++;
+    }
+
+  return marks >= 3;
+}
+
+static gboolean
+is_underline (const Line *line,
+              char        mark)
+{
+  if (line->len < 3)
+    return FALSE;
+
+  for (gsize i = 0; i < line->len; i++)
+    if (line->content[i] != mark)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The last character that is not a closing quote or bracket. */
+static gunichar
+final_character (const char *s,
+                 gsize       len)
+{
+  const char *p = s + len;
+
+  while (p > s)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (s, p);
+      if (p == NULL)
+        break;
+      c = g_utf8_get_char (p);
+      if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+          c == 0x00BB || c == '*' || c == '_')
+        continue;
+      return c;
+    }
+
+  return 0;
+}
+
+static gboolean
+starts_like_a_heading (const char *s,
+                       gsize       len)
+{
+  const char *end = s + len;
+
+  /* The first letter must not be lower case ("and then…" is a fragment);
+   * and there must be a letter at all. */
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        return !g_unichar_islower (c);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_heading_line (const Line *line)
+{
+  gunichar last;
+
+  if (line->chars > HEADING_MAX_CHARS || is_list_line (line) || is_quote_line (line))
+    return FALSE;
+
+  last = final_character (line->content, line->len);
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0)
+    return FALSE;
+
+  return starts_like_a_heading (line->content, line->len);
+}
+
+/* "Pros:" above a list: a sub-heading. */
+static gboolean
+is_label_line (const Line *line)
+{
+  return line->chars <= 60 &&
+         final_character (line->content, line->len) == ':' &&
+         !is_list_line (line) && !is_quote_line (line) &&
+         starts_like_a_heading (line->content, line->len);
+}
+
+static gboolean
+line_equal (const Line *a,
+            const Line *b)
+{
+  return a->len == b->len && memcmp (a->content, b->content, a->len) == 0;
+}
+
+static int
+list_level (Parser *self,
+            int     indent)
+{
+  while (self->list_depth > 0 && indent < self->list_indents[self->list_depth - 1])
+    self->list_depth--;
+
+  if (self->list_depth == 0 || indent > self->list_indents[self->list_depth - 1])
+    {
+      if (self->list_depth < MAX_LIST_DEPTH)
+        self->list_indents[self->list_depth++] = indent;
+      else
+        self->list_indents[self->list_depth - 1] = indent;
+    }
+
+  return self->list_depth;
+}
+
+static void
+append_line (DossierTextBuilder *builder,
+             const char         *s,
+             gsize               len)
+{
+  /* Lines of one block are joined by a space (collapsed by the builder). */
+  dossier_text_builder_append (builder, "\n", 1);
+  dossier_text_builder_append (builder, s, len);
+}
+
+static gboolean
+group_is_code (Parser      *self,
+               const Group *group)
+{
+  if (self->indent_is_style)
+    return FALSE;
+
+  for (guint i = 0; i < group->n; i++)
+    {
+      const Line *line = &self->lines[group->first + i];
+
+      if (line->indent < 4 || is_list_line (line))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+emit_code (Parser      *self,
+           const Group *group,
+           gboolean     continues)
+{
+  DossierTextBuilder *b = self->builder;
+  int common = G_MAXINT;
+
+  for (guint i = 0; i < group->n; i++)
+    common = MIN (common, self->lines[group->first + i].indent);
+
+  if (continues)
+    dossier_text_builder_append (b, "\n\n", 2);
+  else
+    dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PREFORMATTED, 0);
+
+  for (guint i = 0; i < group->n; i++)
+    {
+      const Line *line = &self->lines[group->first + i];
+
+      if (i > 0)
+        dossier_text_builder_append (b, "\n", 1);
+      for (int c = common; c < line->indent; c++)
+        dossier_text_builder_append (b, " ", 1);
+      dossier_text_builder_append (b, line->content, line->len);
+    }
+}
+
+/* Lines of a group that is not a heading: paragraphs, list items and quotes,
+ * switching kind wherever a line starts with a marker. */
+static void
+emit_lines (Parser      *self,
+            const Group *group)
+{
+  DossierTextBuilder *b = self->builder;
+  DossierBlockKind open = DOSSIER_BLOCK_TITLE;  /* TITLE = nothing open */
+
+  for (guint i = 0; i < group->n; i++)
+    {
+      const Line *line = &self->lines[group->first + i];
+      gboolean numbered;
+      gsize marker;
+
+      if (is_separator_line (line))
+        {
+          dossier_text_builder_end_block (b);
+          open = DOSSIER_BLOCK_TITLE;
+          continue;
+        }
+
+      marker = list_marker_length (line->content, line->len, &numbered);
+      if (marker > 0)
+        {
+          int level = list_level (self, line->indent);
+
+          dossier_text_builder_begin_block (b, DOSSIER_BLOCK_LIST_ITEM, level);
+          /* Numbers are kept: "point 3" must still make sense. */
+          if (numbered)
+            dossier_text_builder_append (b, line->content, line->len);
+          else
+            dossier_text_builder_append (b, line->content + marker, line->len - marker);
+          open = DOSSIER_BLOCK_LIST_ITEM;
+          continue;
+        }
+
+      if (is_quote_line (line))
+        {
+          gsize skip = 1;
+
+          if (skip < line->len && line->content[skip] == ' ')
+            skip++;
+          if (open != DOSSIER_BLOCK_QUOTE)
+            {
+              dossier_text_builder_begin_block (b, DOSSIER_BLOCK_QUOTE, 0);
+              open = DOSSIER_BLOCK_QUOTE;
+            }
+          append_line (b, line->content + skip, line->len - skip);
+          continue;
+        }
+
+      if (open == DOSSIER_BLOCK_TITLE)
+        {
+          self->list_depth = 0;
+          dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
+          open = DOSSIER_BLOCK_PARAGRAPH;
+        }
+
+      /* Anything else continues the open block: a wrapped paragraph, list
+       * item or quote. */
+      append_line (b, line->content, line->len);
+    }
+
+  dossier_text_builder_end_block (b);
+}
+
+static void
+emit_heading (Parser     *self,
+              const Line *line,
+              int         level)
+{
+  self->list_depth = 0;
+  dossier_text_builder_begin_block (self->builder, DOSSIER_BLOCK_HEADING, level);
+  dossier_text_builder_append (self->builder, line->content, line->len);
+  dossier_text_builder_end_block (self->builder);
+}
+
+static void
+split_lines (const char *text,
+             GArray     *lines)
+{
+  const char *p = text;
+
+  for (;;)
+    {
+      const char *nl = strchr (p, '\n');
+      const char *eol = nl != NULL ? nl : p + strlen (p);
+      Line line = { 0 };
+      const char *s = p;
+      int indent = 0;
+
+      for (; s < eol && (*s == ' ' || *s == '\t'); s++)
+        indent = *s == '\t' ? (indent / 4 + 1) * 4 : indent + 1;
+
+      line.content = s;
+      line.indent = indent;
+      line.len = eol - s;
+      while (line.len > 0 && (s[line.len - 1] == ' ' || s[line.len - 1] == '\t'))
+        line.len--;
+      line.chars = count_chars_capped (line.content, line.len, TITLE_MAX_CHARS);
+      g_array_append_val (lines, line);
+
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+}
+
+/* Runs of non-blank lines; a run of long lines (not hard-wrapped prose)
+ * is a run of one-line paragraphs. */
+static void
+split_groups (GArray *lines,
+              GArray *groups)
+{
+  const Line *l = (const Line *) (void *) lines->data;
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      guint start;
+      gsize longest = 0;
+
+      if (l[i].len == 0)
+        {
+          i++;
+          continue;
+        }
+
+      start = i;
+      while (i < lines->len && l[i].len > 0)
+        {
+          if (i + 1 < lines->len && l[i + 1].len > 0)
+            longest = MAX (longest, l[i].chars);
+          i++;
+        }
+
+      if (longest > WRAPPED_LINE_MAX_CHARS)
+        {
+          for (guint j = start; j < i; j++)
+            {
+              Group g = { j, 1 };
+              g_array_append_val (groups, g);
+            }
+        }
+      else
+        {
+          Group g = { start, i - start };
+          g_array_append_val (groups, g);
+        }
+    }
+}
+
+/* "By Jane Doe" under the title. */
+static char *
+byline_author (const Line *line)
+{
+  if (line->chars > 80 || line->len < 4 || g_ascii_strncasecmp (line->content, "by ", 3) != 0)
+    return NULL;
+
+  if (!starts_like_a_heading (line->content + 3, line->len - 3))
+    return NULL;
+
+  return g_strstrip (g_strndup (line->content + 3, line->len - 3));
+}
+
+gboolean
+dossier_import_text_parse (const char             *utf8,
+                           gsize                   len,
+                           DossierParsedDocument  *doc,
+                           GError                **error)
+{
+  g_autoptr(DossierTextBuilder) builder = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  Parser parser = { 0 };
+  const Group *g;
+  guint gi = 0;
+  guint indented = 0;
+  gboolean previous_was_code = FALSE;
+
+  g_return_val_if_fail (utf8 != NULL || len == 0, FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  normalized = dossier_text_normalize (utf8 != NULL ? utf8 : "", len, error);
+  if (normalized == NULL)
+    return FALSE;
+
+  lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  split_lines (normalized, lines);
+  split_groups (lines, groups);
+
+  if (groups->len == 0)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The document contains no text (only white space)"));
+      return FALSE;
+    }
+
+  builder = dossier_text_builder_new ();
+  parser.builder = builder;
+  parser.lines = (Line *) (void *) lines->data;
+  g = (const Group *) (void *) groups->data;
+
+  /* If most blocks are indented, indentation is how this text marks
+   * paragraphs, not code. */
+  for (guint i = 0; i < groups->len; i++)
+    if (parser.lines[g[i].first].indent >= 4 && !is_list_line (&parser.lines[g[i].first]))
+      indented++;
+  parser.indent_is_style = indented * 2 > groups->len;
+
+  /* The title: the first line, if it is one. */
+  {
+    const Line *first = &parser.lines[g[0].first];
+    gboolean single = g[0].n == 1;
+
+    if (!is_list_line (first) && !is_quote_line (first) && first->chars <= TITLE_MAX_CHARS &&
+        (single || is_heading_line (first)) && groups->len > 1 &&
+        !(first->indent >= 4 && !parser.indent_is_style))
+      {
+        dossier_text_builder_begin_block (builder, DOSSIER_BLOCK_TITLE, 0);
+        dossier_text_builder_append (builder, first->content, first->len);
+        dossier_text_builder_end_block (builder);
+        doc->title = g_strndup (first->content, first->len);
+
+        if (single)
+          gi = 1;
+        else
+          {
+            /* The rest of the first group is a group of its own. */
+            Group *rest = &g_array_index (groups, Group, 0);
+            rest->first++;
+            rest->n--;
+          }
+
+        /* Saved articles often repeat the title right below it. */
+        if (gi < groups->len && g[gi].n == 1 && line_equal (first, &parser.lines[g[gi].first]))
+          gi++;
+
+        if (gi < groups->len && g[gi].n == 1 && doc->author == NULL)
+          doc->author = byline_author (&parser.lines[g[gi].first]);
+      }
+  }
+
+  for (; gi < groups->len; gi++)
+    {
+      const Group *group = &g[gi];
+      const Line *first = &parser.lines[group->first];
+      gboolean is_last = gi + 1 == groups->len;
+
+      if (group_is_code (&parser, group))
+        {
+          emit_code (&parser, group, previous_was_code);
+          previous_was_code = TRUE;
+          continue;
+        }
+
+      if (previous_was_code)
+        {
+          dossier_text_builder_end_block (builder);
+          previous_was_code = FALSE;
+        }
+
+      if (group->n == 1 && is_separator_line (first))
+        continue;
+
+      /* "Heading\n=======" */
+      if (group->n == 2 && !is_list_line (first) &&
+          (is_underline (&parser.lines[group->first + 1], '=') ||
+           is_underline (&parser.lines[group->first + 1], '-')) &&
+          first->chars <= HEADING_MAX_CHARS)
+        {
+          emit_heading (&parser, first,
+                        parser.lines[group->first + 1].content[0] == '=' ? 2 : 3);
+          continue;
+        }
+
+      if (group->n == 1 && !is_last && is_heading_line (first))
+        {
+          emit_heading (&parser, first, 2);
+          continue;
+        }
+
+      if (group->n == 1 && !is_last && is_label_line (first) &&
+          is_list_line (&parser.lines[g[gi + 1].first]))
+        {
+          emit_heading (&parser, first, 3);
+          continue;
+        }
+
+      emit_lines (&parser, group);
+    }
+
+  dossier_text_builder_finish (builder, &text, &blocks);
+
+  if (text[0] == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The document contains no text"));
+      return FALSE;
+    }
+
+  g_free (doc->text);
+  doc->text = g_steal_pointer (&text);
+  g_clear_pointer (&doc->blocks, g_array_unref);
+  doc->blocks = g_steal_pointer (&blocks);
+
+  return TRUE;
+}

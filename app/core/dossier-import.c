@@ -1,10 +1,736 @@
-/* dossier-import.c — import dispatch: size and format checks, decoding,
- * and the hand-over to the importer of each format. */
+/* dossier-import.c — import dispatch: size checks, binary detection,
+ * decoding, format detection, and the hand-over to each format's importer.
+ *
+ * Every error names the file and says what to do, since it ends up in front
+ * of a person who picked that file.
+ *
+ * Binary detection rule (for data without a UTF-16/32 BOM): known magic
+ * numbers are refused at once; otherwise up to 2 NUL bytes plus one per KiB
+ * are tolerated as stray damage (dossier_text_normalize() drops them), more
+ * than that means binary; so does more than 10% of bytes being control
+ * characters other than white space.
+ */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "dossier-import-private.h"
+#include "dossier-text-private.h"
 
 G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
+
+static const char *format_names[] = {
+  [DOSSIER_FORMAT_AUTO] = "auto",
+  [DOSSIER_FORMAT_TEXT] = "text",
+  [DOSSIER_FORMAT_MARKDOWN] = "markdown",
+  [DOSSIER_FORMAT_HTML] = "html",
+};
+
+gboolean
+dossier_format_from_string (const char    *str,
+                            DossierFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    {
+      if (g_ascii_strcasecmp (str, format_names[i]) == 0)
+        {
+          *format = (DossierFormat) i;
+          return TRUE;
+        }
+    }
+
+  /* Common spellings people type on the command line. */
+  if (g_ascii_strcasecmp (str, "txt") == 0 || g_ascii_strcasecmp (str, "plain") == 0)
+    *format = DOSSIER_FORMAT_TEXT;
+  else if (g_ascii_strcasecmp (str, "md") == 0)
+    *format = DOSSIER_FORMAT_MARKDOWN;
+  else if (g_ascii_strcasecmp (str, "htm") == 0)
+    *format = DOSSIER_FORMAT_HTML;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+dossier_format_to_string (DossierFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+
+  return format_names[format];
+}
+
+DossierParsedDocument *
+dossier_parsed_document_new (void)
+{
+  DossierParsedDocument *doc = g_new0 (DossierParsedDocument, 1);
+
+  doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+
+  return doc;
+}
+
+void
+dossier_parsed_document_free (DossierParsedDocument *doc)
+{
+  if (doc == NULL)
+    return;
+
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->outlet);
+  g_free (doc->source);
+  g_free (doc->published);
+  g_free (doc->format);
+  g_clear_pointer (&doc->original, g_bytes_unref);
+  g_free (doc->text);
+  g_clear_pointer (&doc->blocks, g_array_unref);
+  g_free (doc);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Binary detection and decoding                                            */
+
+typedef struct
+{
+  const char *magic;
+  gsize       len;
+  gsize       offset;
+  const char *what;
+} MagicNumber;
+
+#define M(s) s, sizeof (s) - 1
+
+/* Kinds of files people pick by mistake, with a name for the message. */
+static const MagicNumber magic_numbers[] = {
+  { M ("\x89PNG\r\n\x1a\n"), 0, N_("a PNG image") },
+  { M ("\xff\xd8\xff"), 0, N_("a JPEG image") },
+  { M ("GIF87a"), 0, N_("a GIF image") },
+  { M ("GIF89a"), 0, N_("a GIF image") },
+  { M ("WEBP"), 8, N_("a WebP image") },
+  { M ("II*\0"), 0, N_("a TIFF image") },
+  { M ("MM\0*"), 0, N_("a TIFF image") },
+  { M ("%PDF-"), 0, N_("a PDF document") },
+  { M ("PK\x03\x04"), 0, N_("a ZIP archive or an office document") },
+  { M ("PK\x05\x06"), 0, N_("a ZIP archive") },
+  { M ("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 0, N_("an old Microsoft Office document") },
+  { M ("{\\rtf"), 0, N_("an RTF document") },
+  { M ("\x1f\x8b"), 0, N_("a compressed (gzip) file") },
+  { M ("\xfd" "7zXZ\0"), 0, N_("a compressed (xz) file") },
+  { M ("7z\xbc\xaf\x27\x1c"), 0, N_("a 7-Zip archive") },
+  { M ("Rar!\x1a\x07"), 0, N_("a RAR archive") },
+  { M ("\x7f" "ELF"), 0, N_("a program") },
+  { M ("SQLite format 3\0"), 0, N_("a database") },
+  { M ("ftyp"), 4, N_("a video or audio file") },
+  { M ("ID3"), 0, N_("an audio file") },
+  { M ("OggS"), 0, N_("an audio or video file") },
+  { M ("fLaC"), 0, N_("an audio file") },
+  { M ("\x1a\x45\xdf\xa3"), 0, N_("a video file") },
+  { M ("wOFF"), 0, N_("a font") },
+  { M ("wOF2"), 0, N_("a font") },
+};
+
+#undef M
+
+static const char *
+display_or_default (const char *display)
+{
+  return display != NULL ? display : _("The document");
+}
+
+static gboolean
+check_binary (const guint8  *data,
+              gsize          len,
+              const char    *display,
+              GError       **error)
+{
+  gsize nuls = 0;
+  gsize controls = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (magic_numbers); i++)
+    {
+      const MagicNumber *m = &magic_numbers[i];
+
+      if (len >= m->offset + m->len && memcmp (data + m->offset, m->magic, m->len) == 0)
+        {
+          g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT,
+                       /* Translators: the second %s is e.g. “a PNG image” */
+                       _("“%s” is not a text file (it looks like %s). "
+                         "Import a text, Markdown or HTML file."),
+                       display_or_default (display), _(m->what));
+          return FALSE;
+        }
+    }
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 c = data[i];
+
+      if (c >= 0x20)
+        continue;
+      if (c == 0)
+        nuls++;
+      else if (c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b)
+        controls++;
+    }
+
+  if (nuls > 2 + len / 1024 || controls * 10 > len)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT,
+                   _("“%s” contains binary data, not text. "
+                     "Import a text, Markdown or HTML file."),
+                   display_or_default (display));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+copy_utf8 (const guint8 *data,
+           gsize         len,
+           gsize        *out_len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, data, len);
+  copy[len] = '\0';
+  if (out_len != NULL)
+    *out_len = len;
+
+  return copy;
+}
+
+static char *
+convert_from (const guint8  *data,
+              gsize          len,
+              const char    *charset,
+              const char    *display,
+              gsize         *out_len,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize written = 0;
+  char *out;
+
+  out = g_convert ((const char *) data, len, "UTF-8", charset, NULL, &written, &local_error);
+  if (out == NULL)
+    {
+      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                     _("“%s” uses the character set “%s”, which is not supported; "
+                       "save it as UTF-8 and import it again"),
+                     display_or_default (display), charset);
+      else
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                     _("“%s” is not valid %s text; save it as UTF-8 and import it again"),
+                     display_or_default (display), charset);
+      return NULL;
+    }
+
+  if (out_len != NULL)
+    *out_len = written;
+
+  return out;
+}
+
+static gboolean
+is_utf8_name (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0 ||
+         g_ascii_strcasecmp (charset, "utf8") == 0 ||
+         g_ascii_strcasecmp (charset, "unicode-1-1-utf-8") == 0;
+}
+
+static gboolean
+has_non_ascii (const guint8 *data,
+               gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] >= 0x80)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+decode (const guint8  *data,
+        gsize          len,
+        const char    *charset_hint,
+        const char    *display,
+        gsize         *out_len,
+        GError       **error)
+{
+  static const struct {
+    const char *bom;
+    gsize       len;
+    const char *charset;
+  } boms[] = {
+    /* UTF-32 first: its little-endian BOM starts like UTF-16's. */
+    { "\xff\xfe\0\0", 4, "UTF-32LE" },
+    { "\0\0\xfe\xff", 4, "UTF-32BE" },
+    { "\xef\xbb\xbf", 3, "UTF-8" },
+    { "\xff\xfe", 2, "UTF-16LE" },
+    { "\xfe\xff", 2, "UTF-16BE" },
+  };
+  gsize bad = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (boms); i++)
+    {
+      if (len < boms[i].len || memcmp (data, boms[i].bom, boms[i].len) != 0)
+        continue;
+
+      data += boms[i].len;
+      len -= boms[i].len;
+
+      if (i == 2)
+        {
+          /* UTF-8 with a BOM: still check for binary content. */
+          if (!check_binary (data, len, display, error))
+            return NULL;
+          if (!dossier_text_validate ((const char *) data, len, &bad))
+            {
+              g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                           _("“%s” is not valid UTF-8 text (invalid byte at position %"
+                             G_GSIZE_FORMAT "); save it as UTF-8 and import it again"),
+                           display_or_default (display), bad + 3);
+              return NULL;
+            }
+          return copy_utf8 (data, len, out_len);
+        }
+
+      return convert_from (data, len, boms[i].charset, display, out_len, error);
+    }
+
+  if (!check_binary (data, len, display, error))
+    return NULL;
+
+  /* Valid UTF-8 with non-ASCII characters is trusted over a declared
+   * charset: pages re-saved as UTF-8 often keep their old <meta charset>,
+   * while legacy text that happens to be valid UTF-8 is vanishingly rare. */
+  if (dossier_text_validate ((const char *) data, len, &bad))
+    {
+      if (charset_hint == NULL || is_utf8_name (charset_hint) || has_non_ascii (data, len))
+        return copy_utf8 (data, len, out_len);
+    }
+
+  if (charset_hint != NULL && !is_utf8_name (charset_hint))
+    {
+      /* Browsers read ISO-8859-1 and ASCII as windows-1252, whose curly
+       * quotes and dashes legacy pages really contain. */
+      if (g_ascii_strcasecmp (charset_hint, "iso-8859-1") == 0 ||
+          g_ascii_strcasecmp (charset_hint, "latin1") == 0 ||
+          g_ascii_strcasecmp (charset_hint, "us-ascii") == 0 ||
+          g_ascii_strcasecmp (charset_hint, "ascii") == 0)
+        {
+          char *out = convert_from (data, len, "WINDOWS-1252", display, out_len, NULL);
+          if (out != NULL)
+            return out;
+          return convert_from (data, len, "ISO-8859-1", display, out_len, error);
+        }
+
+      return convert_from (data, len, charset_hint, display, out_len, error);
+    }
+
+  g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+               _("“%s” is not UTF-8 text (invalid byte at position %" G_GSIZE_FORMAT
+                 "); save it as UTF-8 and import it again"),
+               display_or_default (display), bad);
+  return NULL;
+}
+
+char *
+dossier_import_decode (const guint8  *data,
+                       gsize          len,
+                       const char    *charset_hint,
+                       gsize         *out_len,
+                       GError       **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return decode (data, len, charset_hint, NULL, out_len, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Format detection                                                         */
+
+static DossierFormat
+format_from_name (const char *name)
+{
+  const char *dot;
+
+  if (name == NULL)
+    return DOSSIER_FORMAT_AUTO;
+
+  dot = strrchr (name, '.');
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return DOSSIER_FORMAT_AUTO;
+  dot++;
+
+  if (g_ascii_strcasecmp (dot, "txt") == 0 || g_ascii_strcasecmp (dot, "text") == 0)
+    return DOSSIER_FORMAT_TEXT;
+  if (g_ascii_strcasecmp (dot, "md") == 0 || g_ascii_strcasecmp (dot, "markdown") == 0 ||
+      g_ascii_strcasecmp (dot, "mdown") == 0 || g_ascii_strcasecmp (dot, "mkd") == 0)
+    return DOSSIER_FORMAT_MARKDOWN;
+  if (g_ascii_strcasecmp (dot, "html") == 0 || g_ascii_strcasecmp (dot, "htm") == 0 ||
+      g_ascii_strcasecmp (dot, "xhtml") == 0)
+    return DOSSIER_FORMAT_HTML;
+
+  return DOSSIER_FORMAT_AUTO;
+}
+
+static gboolean
+starts_with_ci (const char *s,
+                const char *prefix)
+{
+  return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
+}
+
+/* Counts Markdown-only constructs in the first 64 KiB: ATX headings, code
+ * fences, [links](…) and setext underlines. Bullets alone prove nothing:
+ * plain text has them too. */
+static gboolean
+looks_like_markdown (const char *s,
+                     gsize       len)
+{
+  const char *end = s + MIN (len, 65536);
+  const char *line = s;
+  gsize prev_len = 0;
+  int score = 0;
+
+  while (line < end)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *eol = nl != NULL ? nl : end;
+      gsize n = eol - line;
+      gsize hashes = 0;
+
+      while (hashes < n && line[hashes] == '#')
+        hashes++;
+      if (hashes >= 1 && hashes <= 6 && hashes < n && line[hashes] == ' ')
+        score += 2;
+      else if (n >= 3 && (strncmp (line, "```", 3) == 0 || strncmp (line, "~~~", 3) == 0))
+        score += 2;
+      else if (n >= 3 && prev_len > 0 &&
+               strspn (line, "=") == n)
+        score += 2;
+
+      for (const char *p = line; p + 1 < eol; p++)
+        {
+          if (p[0] == ']' && p[1] == '(' && memchr (line, '[', p - line) != NULL)
+            {
+              score += 2;
+              break;
+            }
+        }
+
+      if (score >= 2)
+        return TRUE;
+
+      prev_len = n;
+      line = eol + 1;
+    }
+
+  return FALSE;
+}
+
+static DossierFormat
+sniff_format (const guint8 *data,
+              gsize         len)
+{
+  char head[2048 + 1];
+  gsize n = 0;
+  const char *p;
+
+  /* An ASCII view of the start: NUL bytes of UTF-16 skipped. */
+  for (gsize i = 0; i < len && n < sizeof head - 1; i++)
+    if (data[i] != 0)
+      head[n++] = data[i];
+  head[n] = '\0';
+
+  p = head;
+  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  else if (n >= 2 && ((guchar) p[0] == 0xff || (guchar) p[0] == 0xfe))
+    p += 2;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (starts_with_ci (p, "<!doctype html") || starts_with_ci (p, "<html") ||
+      starts_with_ci (p, "<head") || starts_with_ci (p, "<body"))
+    return DOSSIER_FORMAT_HTML;
+
+  if (*p == '<')
+    {
+      /* <?xml …?> or a comment first, then the page. */
+      g_autofree char *lower = g_ascii_strdown (p, -1);
+
+      if (strstr (lower, "<html") != NULL || strstr (lower, "<body") != NULL)
+        return DOSSIER_FORMAT_HTML;
+    }
+
+  if (looks_like_markdown ((const char *) data, len))
+    return DOSSIER_FORMAT_MARKDOWN;
+
+  return DOSSIER_FORMAT_TEXT;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                    */
+
+static char *
+title_from_name (const char *name)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (_("Untitled document"));
+
+  base = g_path_get_basename (name);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  /* File names are often words joined by underscores or dashes. */
+  g_strdelimit (base, "_", ' ');
+  g_strstrip (base);
+  if (*base == '\0' || !g_utf8_validate (base, -1, NULL))
+    return g_strdup (_("Untitled document"));
+
+  return g_steal_pointer (&base);
+}
+
+/* Makes sure an importer's error names the file. */
+static void
+name_error (GError     *error,
+            const char *display)
+{
+  char *message;
+
+  if (error == NULL || display == NULL || strstr (error->message, display) != NULL)
+    return;
+
+  message = g_strdup_printf (_("Cannot import “%s”: %s"), display, error->message);
+  g_free (error->message);
+  error->message = message;
+}
+
+static DossierParsedDocument *
+import_bytes (GBytes        *bytes,
+              DossierFormat  format,
+              const char    *name_hint,
+              const char    *display,
+              GError       **error)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *data;
+  gsize len;
+  gboolean ok;
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len > DOSSIER_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (DOSSIER_IMPORT_MAX_BYTES);
+
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import (%s; the limit is %s)"),
+                   display_or_default (display), size, limit);
+      return NULL;
+    }
+
+  if (len == 0)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                   _("“%s” is empty: there is no text to import"),
+                   display_or_default (display));
+      return NULL;
+    }
+
+  if (format == DOSSIER_FORMAT_AUTO)
+    format = format_from_name (name_hint);
+  if (format == DOSSIER_FORMAT_AUTO)
+    format = sniff_format (data, len);
+
+  doc = dossier_parsed_document_new ();
+
+  if (format == DOSSIER_FORMAT_HTML)
+    {
+      ok = dossier_import_html_parse (data, len, doc, &local_error);
+    }
+  else
+    {
+      g_autofree char *utf8 = NULL;
+      gsize utf8_len = 0;
+
+      utf8 = decode (data, len, NULL, display, &utf8_len, &local_error);
+      if (utf8 == NULL)
+        ok = FALSE;
+      else if (format == DOSSIER_FORMAT_MARKDOWN)
+        ok = dossier_import_markdown_parse (utf8, utf8_len, doc, &local_error);
+      else
+        ok = dossier_import_text_parse (utf8, utf8_len, doc, &local_error);
+    }
+
+  if (ok && (doc->text == NULL || doc->text[0] == '\0'))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                   _("“%s” contains no text to import"), display_or_default (display));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_FORMAT,
+                     _("“%s” could not be imported"), display_or_default (display));
+      else if (g_error_matches (local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY) &&
+               display != NULL && strstr (local_error->message, display) == NULL)
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                       _("“%s” contains no text to import"), display);
+        }
+      else
+        name_error (local_error, display);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (doc->blocks == NULL)
+    doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+
+  if (doc->title != NULL)
+    g_strstrip (doc->title);
+  if (doc->title == NULL || doc->title[0] == '\0')
+    {
+      g_free (doc->title);
+      doc->title = title_from_name (name_hint);
+    }
+
+  g_free (doc->format);
+  doc->format = g_strdup (dossier_format_to_string (format));
+
+  g_clear_pointer (&doc->original, g_bytes_unref);
+  doc->original = g_bytes_ref (bytes);
+
+  return g_steal_pointer (&doc);
+}
+
+DossierParsedDocument *
+dossier_import_bytes (GBytes         *bytes,
+                      DossierFormat   format,
+                      const char     *name_hint,
+                      GError        **error)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name_hint != NULL)
+    display = g_filename_display_basename (name_hint);
+
+  return import_bytes (bytes, format, name_hint, display, error);
+}
+
+DossierParsedDocument *
+dossier_import_file (GFile         *file,
+                     DossierFormat  format,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
+  DossierParsedDocument *doc;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  basename = g_file_get_basename (file);
+  display = basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                     _("Cannot import “%s”: the file does not exist"), display);
+      else
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                     _("Cannot read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                   _("Cannot import “%s”: it is a folder, not a file"), display);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                   _("Cannot import “%s”: it is not a regular file"), display);
+      return NULL;
+    }
+
+  /* Refuse huge files before reading a byte of them. */
+  if (g_file_info_get_size (info) > DOSSIER_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (DOSSIER_IMPORT_MAX_BYTES);
+
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import (%s; the limit is %s)"),
+                   display, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                     _("Cannot read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (contents, length);
+
+  doc = import_bytes (bytes, format, basename, display, error);
+  if (doc != NULL && doc->source == NULL)
+    {
+      doc->source = g_file_get_path (file);
+      if (doc->source == NULL)
+        doc->source = g_file_get_uri (file);
+    }
+
+  return doc;
+}
