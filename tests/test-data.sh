@@ -93,11 +93,11 @@ metainfo_fields ()
   # metainfo names must be among them.
   local url name
   [[ -d "$src/data/screenshots" ]] || return 0
-  for url in $(grep -o 'https://[^<]*/data/screenshots/[^<]*\.png' "$metainfo"); do
+  while IFS= read -r url; do
     name=${url##*/}
     [[ -f "$src/data/screenshots/$name" ]] \
       || { echo "$metainfo: screenshot $name is not in data/screenshots/"; return 1; }
-  done
+  done < <(grep -o 'https://[^<]*/data/screenshots/[^<]*\.png' "$metainfo")
 }
 check "metainfo launches the desktop entry and provides the MIME type" metainfo_fields
 

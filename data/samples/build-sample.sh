@@ -30,7 +30,7 @@ die ()
 # already printed why on stderr).
 run ()
 {
-  "$cli" "$@" || die "dossier-cli $1 failed while building $out"
+  "$cli" "$@" > /dev/null || die "dossier-cli $1 failed while building $out"
 }
 
 # Work on a temporary project next to the output and move it into place only
@@ -118,7 +118,7 @@ hl ()
   shift 2
   text=$(cat "$work/$doc.txt")
   before=${text%%"$phrase"*}
-  [ "$before" != "$text" ] || die "phrase not found in document $doc: “$phrase” (was the article or its importer changed?)"
+  [ "$before" != "$text" ] || die "phrase not found in document $doc: \"$phrase\" (was the article or its importer changed?)"
   # Offsets are Unicode code points: count characters, not bytes.
   start=$(printf '%s' "$before" | LC_ALL=C.UTF-8 wc -m)
   length=$(printf '%s' "$phrase" | LC_ALL=C.UTF-8 wc -m)
@@ -216,7 +216,7 @@ hl "$W" "toll-free use of the Eastway Tunnel for residents during construction" 
 run autocode "$tmp" --tag Heritage --match "Grade I"
 run autocode "$tmp" --tag Costs --match "Green Transit Fund"
 
-run check "$tmp" > /dev/null
+run check "$tmp"
 
 # A non-empty write-ahead log would mean the last changes are not in the main
 # file yet; moving the file alone would lose them.
