@@ -1,3 +1,821 @@
-/* placeholder until its owner writes it: skipped */
-int main (void);
-int main (void) { return 77; }
+/* test-cli.c — dossier-cli as a user and a script see it: every command
+ * of the tour, then every bad input we know of. Each failure must be one
+ * clear line on stderr, exit status 1 or 2 (never a signal, never a GLib
+ * warning or a sanitizer report), and leave the project exactly as it was
+ * (compared through a JSON export before and after).
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <dossier/dossier.h>
+
+static const char *cli_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs dossier-cli with the NULL-terminated arguments. Whatever happens,
+ * the process must exit (not die of a signal) and print nothing a user
+ * should never see. */
+static void
+run_cli_v (Run        *r,
+           const char *first,
+           va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  memset (r, 0, sizeof *r);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("dossier-cli %s died of signal %d; stderr: %s", first,
+             WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : -1, r->err);
+  r->status = WEXITSTATUS (wait_status);
+  g_assert_cmpint (r->status, <, 128);
+
+  g_assert_null (strstr (r->err, "CRITICAL"));
+  g_assert_null (strstr (r->err, "WARNING"));
+  g_assert_null (strstr (r->err, "**"));
+  g_assert_null (strstr (r->err, "Sanitizer"));
+  g_assert_null (strstr (r->err, "runtime error"));
+}
+
+static void
+run_cli (Run        *r,
+         const char *first,
+         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_cli_v (r, first, args);
+  va_end (args);
+}
+
+/* Expects success; returns stdout. */
+static char *
+ok_cli (const char *first,
+        ...)
+{
+  g_auto(Run) r = { 0 };
+  va_list args;
+
+  va_start (args, first);
+  run_cli_v (&r, first, args);
+  va_end (args);
+
+  if (r.status != 0)
+    g_error ("dossier-cli %s failed (%d): %s", first, r.status, r.err);
+  g_assert_cmpstr (r.err, ==, "");
+  return g_steal_pointer (&r.out);
+}
+
+/* A failure: the status expected, and exactly one line on stderr, starting
+ * "dossier-cli: COMMAND: " and containing @needle (if given). */
+static void
+assert_failure (Run        *r,
+                int         status,
+                const char *command,
+                const char *needle)
+{
+  g_autofree char *prefix = NULL;
+  const char *newline;
+
+  if (r->status != status)
+    g_error ("expected exit %d, got %d; stdout: %s; stderr: %s", status, r->status, r->out, r->err);
+
+  prefix = command != NULL ? g_strdup_printf ("dossier-cli: %s: ", command)
+                           : g_strdup ("dossier-cli: ");
+  if (!g_str_has_prefix (r->err, prefix))
+    g_error ("stderr does not start with “%s”: %s", prefix, r->err);
+  newline = strchr (r->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  if (needle != NULL && strstr (r->err, needle) == NULL)
+    g_error ("stderr does not mention “%s”: %s", needle, r->err);
+}
+
+static void
+expect_failure (int         status,
+                const char *command,
+                const char *needle,
+                const char *first,
+                ...)
+{
+  g_auto(Run) r = { 0 };
+  va_list args;
+
+  va_start (args, first);
+  run_cli_v (&r, first, args);
+  va_end (args);
+
+  assert_failure (&r, status, command, needle);
+}
+
+/* ---- Fixture ----------------------------------------------------------- */
+
+typedef struct
+{
+  char *dir;
+  char *project;
+  char *txt;
+  char *md;
+  char *html;
+} Fixture;
+
+static const char article_txt[] =
+  "Ferry crews vote on the harbour timetable\n"
+  "\n"
+  "The ferry crews met on Monday at the Quai Mérové depot.\n"
+  "\n"
+  "What changes\n"
+  "\n"
+  "• Fares rise by 5 % from May\n"
+  "• Night crossings end at 23:00\n"
+  "\n"
+  "Amélie Žáková, a deckhand for twelve years, said the union would “look at every line” 🚢.\n";
+
+static const char article_md[] =
+  "# Café notes on the tram plan\n"
+  "\n"
+  "The *mayor* said the tram is “a choice for decades”, not months.\n"
+  "\n"
+  "- Traders worry about footfall\n"
+  "- Cyclists welcome the lane\n";
+
+static const char article_html[] =
+  "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Bridge vote – The Quay Gazette</title>"
+  "<meta property=\"og:site_name\" content=\"The Quay Gazette\">"
+  "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Bridge vote</h1>"
+  "<p>Councillors voted 31 to 24 for the car-free bridge.</p>"
+  "<p>Ferry crews said they would watch the numbers closely.</p></article>"
+  "<script>document.write('nope')</script></body></html>";
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->project = g_build_filename (f->dir, "tour.dossier", NULL);
+  f->txt = write_file (f, "ferry.txt", article_txt, -1);
+  f->md = write_file (f, "cafe.md", article_md, -1);
+  f->html = write_file (f, "bridge.html", article_html, -1);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_chmod (f->project, 0644);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->project);
+  g_free (f->txt);
+  g_free (f->md);
+  g_free (f->html);
+}
+
+/* The project's whole content, as the JSON export shows it. */
+static char *
+snapshot (Fixture *f)
+{
+  return ok_cli ("export", f->project, "--format", "json", NULL);
+}
+
+/* Makes a project with the three articles, two tags and a highlight;
+ * returns the first document's id. */
+static char *
+make_project (Fixture *f)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *hl = NULL;
+  char *id;
+
+  g_free (ok_cli ("new", f->project, "--title", "Tour", NULL));
+  out = ok_cli ("import", f->project, f->txt, f->md, f->html, NULL);
+  id = g_strndup (out, strcspn (out, "\t"));
+  g_free (ok_cli ("tag-add", f->project, "People", NULL));
+  g_free (ok_cli ("tag-add", f->project, "Crews", "--parent", "People", NULL));
+  hl = ok_cli ("highlight", f->project, id, "4", "15", "--tag", "Crews", "--memo", "first", NULL);
+  return id;
+}
+
+/* ---- Help -------------------------------------------------------------- */
+
+static const char *commands[] = {
+  "new", "import", "documents", "text", "tags", "tag-add", "highlight", "autocode",
+  "export", "check",
+};
+
+static void
+test_help (void)
+{
+  g_autofree char *top = ok_cli ("--help", NULL);
+  g_auto(Run) r = { 0 };
+
+  g_assert_nonnull (strstr (top, "Usage:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("  %s ", commands[i]);
+      g_autofree char *help = NULL;
+      g_autofree char *usage = g_strdup_printf ("dossier-cli %s [OPTION", commands[i]);
+      g_autofree char *help2 = NULL;
+
+      g_assert_nonnull (strstr (top, needle));
+
+      help = ok_cli (commands[i], "--help", NULL);
+      g_assert_nonnull (strstr (help, usage));
+      help2 = ok_cli ("help", commands[i], NULL);
+      g_assert_cmpstr (help, ==, help2);
+    }
+
+  /* Options are documented where they apply. */
+  {
+    g_autofree char *help = ok_cli ("export", "--help", NULL);
+
+    g_assert_nonnull (strstr (help, "--format"));
+    g_assert_nonnull (strstr (help, "--doc"));
+    g_assert_nonnull (strstr (help, "--tag"));
+    g_assert_nonnull (strstr (help, "-o, --output"));
+  }
+  {
+    g_autofree char *help = ok_cli ("highlight", "--help", NULL);
+
+    g_assert_nonnull (strstr (help, "PROJECT DOC START END"));
+    g_assert_nonnull (strstr (help, "--memo"));
+  }
+
+  /* No command: the overview on stderr, exit 2. */
+  run_cli (&r, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "Usage:"));
+  run_clear (&r);
+
+  expect_failure (2, NULL, "frobnicate", "frobnicate", NULL);
+  expect_failure (2, NULL, "--verbose", "--verbose", NULL);
+  expect_failure (2, "documents", "--bogus", "documents", "--bogus", "x.dossier", NULL);
+  expect_failure (2, "documents", "PROJECT", "documents", NULL);
+  expect_failure (2, "documents", "extra", "documents", "a.dossier", "extra", NULL);
+  expect_failure (2, NULL, "nope", "help", "nope", NULL);
+}
+
+/* ---- The tour ---------------------------------------------------------- */
+
+static gint64
+codepoint_offset (const char *text,
+                  const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+static void
+test_tour (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *crews = NULL;
+  g_autofree char *hl = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "out.html", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  gint64 s;
+
+  out = ok_cli ("new", f->project, "--title", "Ferry tour", NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_test (f->project, G_FILE_TEST_IS_REGULAR));
+  expect_failure (1, "new", "already exists", "new", f->project, NULL);
+  g_clear_pointer (&out, g_free);
+
+  /* import: one "ID<tab>TITLE" line per file, in order. */
+  out = ok_cli ("import", f->project, f->txt, f->md, f->html, NULL);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[3], ==, "");
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_cmpstr (fields[1], ==, "Ferry crews vote on the harbour timetable");
+  g_assert_true (g_str_has_prefix (lines[1], "2\t") || g_ascii_isdigit (lines[1][0]));
+  g_assert_nonnull (strstr (lines[1], "\tCafé notes on the tram plan"));
+  g_assert_nonnull (strstr (lines[2], "\tBridge vote"));
+  g_clear_pointer (&out, g_free);
+
+  /* documents: id, title, outlet, date, highlights. */
+  out = ok_cli ("documents", f->project, NULL);
+  {
+    g_auto(GStrv) doc_lines = g_strsplit (out, "\n", -1);
+    g_auto(GStrv) cols = g_strsplit (doc_lines[0], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (doc_lines), ==, 4);
+    g_assert_cmpuint (g_strv_length (cols), ==, 5);
+    g_assert_cmpstr (cols[0], ==, fields[0]);
+    g_assert_cmpstr (cols[1], ==, "Ferry crews vote on the harbour timetable");
+    g_assert_cmpstr (cols[4], ==, "0");
+    g_assert_nonnull (strstr (doc_lines[2], "The Quay Gazette"));
+  }
+  g_clear_pointer (&out, g_free);
+
+  /* text, then a highlight at code-point offsets found in it. */
+  text = ok_cli ("text", f->project, fields[0], NULL);
+  g_assert_true (g_str_has_prefix (text, "Ferry crews vote on the harbour timetable\n"));
+  g_assert_nonnull (strstr (text, "Amélie Žáková"));
+
+  people = ok_cli ("tag-add", f->project, "People", "--description", "Who is quoted", NULL);
+  g_assert_cmpint (g_ascii_strtoll (people, NULL, 10), >, 0);
+  crews = ok_cli ("tag-add", f->project, "Crews", "--parent", "People", "--color", "#123abc", NULL);
+  g_assert_cmpint (g_ascii_strtoll (crews, NULL, 10), >, 0);
+  expect_failure (1, "tag-add", "Nobody", "tag-add", f->project, "X", "--parent", "Nobody", NULL);
+  expect_failure (2, "tag-add", "#12345", "tag-add", f->project, "Y", "--color", "#12345", NULL);
+
+  out = ok_cli ("tags", f->project, NULL);
+  g_assert_nonnull (strstr (out, "People\t#"));
+  g_assert_nonnull (strstr (out, "\n  People/Crews\t#123abc\t0\n"));
+  g_clear_pointer (&out, g_free);
+
+  s = codepoint_offset (text, "Amélie Žáková, a deckhand");
+  start = g_strdup_printf ("%" G_GINT64_FORMAT, s);
+  end = g_strdup_printf ("%" G_GINT64_FORMAT, s + g_utf8_strlen ("Amélie Žáková, a deckhand", -1));
+  hl = ok_cli ("highlight", f->project, fields[0], start, end, "--tag", "Crews", "--tag", "People",
+               "--memo", "She speaks for the union, “officially”.", NULL);
+  g_assert_cmpint (g_ascii_strtoll (hl, NULL, 10), >, 0);
+
+  /* The document's highlight count went up. */
+  out = ok_cli ("documents", f->project, NULL);
+  {
+    g_autofree char *first = g_strndup (out, strcspn (out, "\n"));
+
+    g_assert_true (g_str_has_suffix (first, "\t1"));
+  }
+  g_clear_pointer (&out, g_free);
+
+  out = ok_cli ("autocode", f->project, "--tag", "People", "--match", "FERRY CREWS", NULL);
+  g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), >=, 3);
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("autocode", f->project, "--tag", "Crews", "--regex", "tw\\w+ years", "--doc", fields[0], NULL);
+  g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  /* The quote went in exactly as it reads in the text. */
+  json = ok_cli ("export", f->project, "--format", "json", NULL);
+  g_assert_true (g_str_has_prefix (json, "{"));
+  g_assert_nonnull (strstr (json, "\"quote\": \"Amélie Žáková, a deckhand\""));
+  g_assert_nonnull (strstr (json, "\"memo\": \"She speaks for the union, “officially”.\""));
+
+  out = ok_cli ("export", f->project, "--format", "csv", "-o", csv_path, NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "document,document_id,tag,start,end,quote,memo,author,created\r\n"));
+  g_assert_nonnull (strstr (contents, ",People/Crews," ));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&contents, g_free);
+
+  /* Format from the file name; a tag filter; one document. */
+  g_free (ok_cli ("export", f->project, "-o", html_path, "--tag", "Crews", NULL));
+  g_assert_true (g_file_get_contents (html_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (contents, "People/Crews"));
+  g_clear_pointer (&contents, g_free);
+
+  out = ok_cli ("export", f->project, "--format", "markdown", "--doc", fields[0], NULL);
+  g_assert_nonnull (strstr (out, "## Ferry crews vote on the harbour timetable"));
+  g_assert_nonnull (strstr (out, "### People/Crews"));
+  g_assert_null (strstr (out, "Café notes"));
+  g_clear_pointer (&out, g_free);
+
+  out = ok_cli ("export", f->project, "--format", "text", NULL);
+  g_assert_nonnull (strstr (out, "“Amélie Žáková, a deckhand”"));
+  g_clear_pointer (&out, g_free);
+
+  out = ok_cli ("check", f->project, NULL);
+  g_assert_cmpstr (out, ==, "ok\n");
+}
+
+/* ---- Bad input --------------------------------------------------------- */
+
+static void
+assert_unchanged (Fixture    *f,
+                  const char *before)
+{
+  g_autofree char *after = snapshot (f);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+  g_autofree char *png = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autofree char *nul = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  static const char latin1_bytes[] = "Caf\xe9 cr\xe8me \xab quoted \xbb and more plain words here.\n";
+  static const char nul_bytes[] = "Some text\0with\0NUL\0bytes\0inside\0it\0\0\0\0\0\0\0";
+
+  png = write_file (f, "image.txt.png", png_bytes, sizeof png_bytes - 1);
+  empty = write_file (f, "empty.txt", "", 0);
+  latin1 = write_file (f, "latin1.txt", latin1_bytes, -1);
+  nul = write_file (f, "nul.txt", nul_bytes, sizeof nul_bytes - 1);
+
+  expect_failure (1, "import", "image.txt.png", "import", f->project, png, NULL);
+  assert_unchanged (f, before);
+  expect_failure (1, "import", "empty.txt", "import", f->project, empty, NULL);
+  assert_unchanged (f, before);
+  expect_failure (1, "import", "latin1.txt", "import", f->project, latin1, NULL);
+  assert_unchanged (f, before);
+  expect_failure (1, "import", "nul.txt", "import", f->project, nul, NULL);
+  assert_unchanged (f, before);
+  expect_failure (1, "import", "missing.txt", "import", f->project, missing, NULL);
+  assert_unchanged (f, before);
+  /* A folder given as a file to import. */
+  expect_failure (1, "import", NULL, "import", f->project, f->dir, NULL);
+  assert_unchanged (f, before);
+  /* The project itself is not a text file. */
+  expect_failure (1, "import", NULL, "import", f->project, f->project, NULL);
+  assert_unchanged (f, before);
+}
+
+static void
+test_import_continues (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *empty = write_file (f, "blank.txt", "  \n\n ", -1);
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *docs = NULL;
+
+  /* Good, bad, good: the good ones are imported, the bad one reported on
+   * one line, and the exit status says something failed. */
+  run_cli (&r, "import", f->project, f->txt, empty, f->md, NULL);
+  assert_failure (&r, 1, "import", "blank.txt");
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "\tFerry crews vote"));
+  g_assert_nonnull (strstr (lines[1], "\tCafé notes"));
+
+  docs = ok_cli ("documents", f->project, NULL);
+  {
+    g_auto(GStrv) doc_lines = g_strsplit (docs, "\n", -1);
+
+    /* 3 from make_project, 2 now, and the empty string after the last. */
+    g_assert_cmpuint (g_strv_length (doc_lines), ==, 3 + 2 + 1);
+  }
+}
+
+static void
+test_huge_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.txt", NULL);
+  gint64 t0;
+  int fd;
+
+  /* 200 MB, sparse: costs no disk, reads as zeros if anyone reads it. */
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 200 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  t0 = g_get_monotonic_time ();
+  expect_failure (1, "import", "huge.txt", "import", f->project, huge, NULL);
+  /* Refused from its size, not after reading it. */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+  assert_unchanged (f, before);
+}
+
+static void
+test_hostile_html (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autoptr(GString) nested = g_string_new ("<html><head><title>Deep</title></head><body>");
+  g_autofree char *nested_path = NULL;
+  g_autofree char *entities_path = NULL;
+  g_autofree char *laughs_path = NULL;
+  g_autofree char *secret_path = write_file (f, "secret.txt", "TOP-SECRET-CONTENT", -1);
+  g_autofree char *entities = NULL;
+  g_autoptr(GString) laughs = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
+                                            "<!ENTITY lol \"lol\">\n");
+  static const char *inputs[3];
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (nested, i % 2 ? "<div>" : "<span>");
+  g_string_append (nested, "Deep inside the nesting.");
+  for (guint i = 10000; i > 0; i--)
+    g_string_append (nested, (i - 1) % 2 ? "</div>" : "</span>");
+  g_string_append (nested, "</body></html>");
+  nested_path = write_file (f, "nested.html", nested->str, nested->len);
+
+  entities = g_strdup_printf ("<!DOCTYPE html [\n"
+                              "<!ENTITY xxe SYSTEM \"file://%s\">\n"
+                              "<!ENTITY boom \"EXPANDED-ENTITY\">\n"
+                              "<!ENTITY remote SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n"
+                              "]>\n<html><head><title>Entities</title>"
+                              "<link rel=\"stylesheet\" href=\"http://127.0.0.1:9/x.css\"></head>"
+                              "<body><p>Before &xxe; middle &boom; &remote; after.</p>"
+                              "<p><img src=\"http://127.0.0.1:9/x.png\">An image.</p></body></html>",
+                              secret_path);
+  entities_path = write_file (f, "entities.html", entities, -1);
+
+  for (guint i = 1; i < 10; i++)
+    {
+      g_string_append_printf (laughs, "<!ENTITY lol%u \"", i);
+      for (guint j = 0; j < 10; j++)
+        g_string_append_printf (laughs, i == 1 ? "&lol;" : "&lol%u;", i - 1);
+      g_string_append (laughs, "\">\n");
+    }
+  g_string_append (laughs, "]>\n<html><body><p>&lol9;</p><p>Laughs.</p></body></html>\n");
+  laughs_path = write_file (f, "laughs.html", laughs->str, laughs->len);
+
+  inputs[0] = nested_path;
+  inputs[1] = entities_path;
+  inputs[2] = laughs_path;
+
+  /* Each either imports (with nothing expanded or fetched) or is refused
+   * with a message; never a crash or a hang. */
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *before = snapshot (f);
+      g_auto(Run) r = { 0 };
+      gint64 t0 = g_get_monotonic_time ();
+
+      run_cli (&r, "import", f->project, inputs[i], NULL);
+      g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
+
+      if (r.status == 0)
+        {
+          g_autofree char *id = g_strndup (r.out, strcspn (r.out, "\t"));
+          g_autofree char *text = ok_cli ("text", f->project, id, NULL);
+
+          g_assert_null (strstr (text, "TOP-SECRET-CONTENT"));
+          g_assert_null (strstr (text, "EXPANDED-ENTITY"));
+          g_assert_null (strstr (text, "lollollollollollol"));
+          g_assert_cmpuint (strlen (text), <, 100000);
+          if (i == 0)
+            g_assert_nonnull (strstr (text, "Deep inside the nesting."));
+        }
+      else
+        {
+          assert_failure (&r, 1, "import", NULL);
+          assert_unchanged (f, before);
+        }
+    }
+
+  g_free (ok_cli ("check", f->project, NULL));
+}
+
+static void
+test_bad_highlights (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+
+  expect_failure (1, "highlight", "END must be greater", "highlight", f->project, doc, "20", "10", "--tag", "Crews", NULL);
+  expect_failure (1, "highlight", "empty", "highlight", f->project, doc, "10", "10", "--tag", "Crews", NULL);
+  expect_failure (1, "highlight", "past the end", "highlight", f->project, doc, "10", "999999", "--tag", "Crews", NULL);
+  expect_failure (1, "highlight", "Nobody", "highlight", f->project, doc, "1", "5", "--tag", "Nobody", NULL);
+  expect_failure (1, "highlight", "tag-add", "highlight", f->project, doc, "1", "5", "--tag", "Crews", "--tag", "Nobody", NULL);
+  expect_failure (1, "highlight", "9999", "highlight", f->project, "9999", "1", "5", "--tag", "Crews", NULL);
+  expect_failure (2, "highlight", "START", "highlight", f->project, doc, "-1", "5", "--tag", "Crews", NULL);
+  expect_failure (2, "highlight", "five", "highlight", f->project, doc, "1", "five", "--tag", "Crews", NULL);
+  expect_failure (2, "highlight", "DOC", "highlight", f->project, "first", "1", "5", "--tag", "Crews", NULL);
+  expect_failure (2, "highlight", "--tag", "highlight", f->project, doc, "1", "5", NULL);
+  expect_failure (2, "highlight", NULL, "highlight", f->project, doc, "1", NULL);
+  expect_failure (1, "text", "9999", "text", f->project, "9999", NULL);
+  expect_failure (2, "text", "DOC", "text", f->project, "x", NULL);
+  expect_failure (1, "export", "9999", "export", f->project, "--format", "json", "--doc", "9999", NULL);
+  expect_failure (1, "export", "Nobody", "export", f->project, "--format", "json", "--tag", "Nobody", NULL);
+  expect_failure (2, "export", "pdf", "export", f->project, "--format", "pdf", NULL);
+  expect_failure (2, "export", "--format", "export", f->project, NULL);
+  expect_failure (1, "autocode", "Nobody", "autocode", f->project, "--tag", "Nobody", "--match", "x", NULL);
+  expect_failure (2, "autocode", NULL, "autocode", f->project, "--tag", "Crews", NULL);
+  expect_failure (2, "autocode", NULL, "autocode", f->project, "--tag", "Crews", "--match", "a", "--regex", "b", NULL);
+  expect_failure (2, "autocode", "regular expression", "autocode", f->project, "--tag", "Crews", "--regex", "(unclosed", NULL);
+  expect_failure (1, "autocode", "9999", "autocode", f->project, "--tag", "Crews", "--match", "x", "--doc", "9999", NULL);
+  expect_failure (2, "import", "html5", "import", f->project, f->txt, "--format", "html5", NULL);
+
+  assert_unchanged (f, before);
+}
+
+static void
+test_bad_projects (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.dossier", NULL);
+  g_autofree char *not_project = write_file (f, "notes.dossier", "Just some notes, not a project.\n", -1);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *out_missing = g_build_filename (f->dir, "nowhere", "out.json", NULL);
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  expect_failure (1, "documents", "missing.dossier", "documents", missing, NULL);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  expect_failure (1, "import", "missing.dossier", "import", missing, f->txt, NULL);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  expect_failure (1, "documents", NULL, "documents", f->dir, NULL);
+  expect_failure (1, "tag-add", NULL, "tag-add", f->dir, "X", NULL);
+  expect_failure (1, "documents", NULL, "documents", not_project, NULL);
+  expect_failure (1, "import", NULL, "import", not_project, f->txt, NULL);
+  expect_failure (1, "check", NULL, "check", other_db, NULL);
+  expect_failure (1, "tag-add", NULL, "tag-add", other_db, "X", NULL);
+  /* Neither was touched. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (not_project, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Just some notes, not a project.\n");
+  }
+
+  /* An export that cannot be written names the file and leaves none. */
+  expect_failure (1, "export", out_missing, "export", f->project, "--format", "json", "-o", out_missing, NULL);
+  expect_failure (1, "export", f->dir, "export", f->project, "--format", "json", "-o", f->dir, NULL);
+
+  assert_unchanged (f, before);
+}
+
+static void
+test_read_only_project (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+  g_autofree char *out = NULL;
+
+  /* No write bit for anyone: the core treats it as read-only, even for
+   * root, who could write it anyway. */
+  g_assert_cmpint (g_chmod (f->project, 0444), ==, 0);
+
+  expect_failure (1, "tag-add", NULL, "tag-add", f->project, "Blocked", NULL);
+  expect_failure (1, "import", NULL, "import", f->project, f->md, NULL);
+  expect_failure (1, "highlight", NULL, "highlight", f->project, doc, "1", "5", "--tag", "Crews", NULL);
+
+  /* Reading still works. */
+  out = ok_cli ("documents", f->project, NULL);
+  g_assert_nonnull (strstr (out, "Ferry crews vote"));
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("check", f->project, NULL);
+  g_assert_cmpstr (out, ==, "ok\n");
+
+  assert_unchanged (f, before);
+}
+
+static void
+test_locked_project (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = snapshot (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) holder = NULL;
+  g_autofree char *out = NULL;
+
+  /* This process holds the write lock, as the Dossier window would. */
+  holder = dossier_project_open (f->project, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  expect_failure (1, "tag-add", NULL, "tag-add", f->project, "Blocked", NULL);
+  expect_failure (1, "import", NULL, "import", f->project, f->md, NULL);
+  expect_failure (1, "autocode", NULL, "autocode", f->project, "--tag", "Crews", "--match", "crews", NULL);
+
+  /* Readers are not blocked by the writer. */
+  out = ok_cli ("documents", f->project, NULL);
+  g_assert_nonnull (strstr (out, "Ferry crews vote"));
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("export", f->project, "--format", "csv", NULL);
+  g_assert_nonnull (strstr (out, "People/Crews"));
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("check", f->project, NULL);
+  g_assert_cmpstr (out, ==, "ok\n");
+  g_clear_pointer (&out, g_free);
+
+  /* And a reader sees what the writer commits, at once. */
+  g_assert_cmpint (dossier_project_add_tag (holder, "Committed", 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  out = ok_cli ("tags", f->project, NULL);
+  g_assert_nonnull (strstr (out, "Committed\t"));
+  g_clear_pointer (&out, g_free);
+
+  dossier_project_close (holder);
+  g_clear_object (&holder);
+
+  /* Released: writing works again. */
+  g_free (ok_cli ("tag-add", f->project, "After", NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("DOSSIER_CLI");
+  if (cli_path == NULL)
+    {
+      g_test_message ("DOSSIER_CLI is not set; run through meson test");
+      return 77;
+    }
+
+  g_test_add_func ("/dossier/cli/help", test_help);
+#define ADD(name, func) \
+  g_test_add ("/dossier/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("tour", test_tour);
+  ADD ("bad-files", test_bad_files);
+  ADD ("import-continues", test_import_continues);
+  ADD ("huge-file", test_huge_file);
+  ADD ("hostile-html", test_hostile_html);
+  ADD ("bad-highlights", test_bad_highlights);
+  ADD ("bad-projects", test_bad_projects);
+  ADD ("read-only-project", test_read_only_project);
+  ADD ("locked-project", test_locked_project);
+#undef ADD
+
+  return g_test_run ();
+}
