@@ -1,4 +1,5 @@
-/* test-text.c — normalization, offsets and the text builder. */
+/* test-text.c — normalization, code-point offsets, slices, context, hashes
+ * and the text builder that every importer uses. */
 
 #include "config.h"
 
@@ -9,46 +10,402 @@
 
 #include "dossier-text-builder.h"
 
+/* Text written for these tests: accents, curly quotes, emoji (with a ZWJ
+ * family and a flag), CJK, Arabic (RTL). */
+#define E_ACUTE "\xc3\xa9"                   /* é, one code point */
+#define COMBINING_ACUTE "\xcc\x81"           /* U+0301 */
+#define FAMILY "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7" /* 5 cp */
+#define FLAG "\xf0\x9f\x87\xb3\xf0\x9f\x87\xb4"  /* 2 cp */
+#define CJK "\xe6\xb8\xaf\xe5\x8f\xa3"          /* 港口, 2 cp */
+#define ARABIC "\xd9\x85\xd9\x8a\xd9\x86\xd8\xa7\xd8\xa1" /* ميناء, 5 cp */
+
+static void
+test_block_kinds (void)
+{
+  DossierBlockKind kind;
+
+  for (int k = DOSSIER_BLOCK_TITLE; k <= DOSSIER_BLOCK_PREFORMATTED; k++)
+    {
+      const char *name = dossier_block_kind_to_string (k);
+
+      g_assert_nonnull (name);
+      g_assert_true (dossier_block_kind_from_string (name, &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+
+  g_assert_cmpstr (dossier_block_kind_to_string (DOSSIER_BLOCK_LIST_ITEM), ==, "list-item");
+  g_assert_false (dossier_block_kind_from_string ("sidebar", &kind));
+  g_assert_false (dossier_block_kind_from_string (NULL, &kind));
+}
+
+static void
+assert_normalizes (const char *in,
+                   gssize      len,
+                   const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = dossier_text_normalize (in, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_normalize (void)
+{
+  /* BOM, CRLF and lone CR. */
+  assert_normalizes ("\xef\xbb\xbfOne\r\nTwo\rThree\n", -1, "One\nTwo\nThree\n");
+  /* Control characters go, tabs and newlines stay; page breaks and line
+   * separators become newlines. */
+  assert_normalizes ("a\x01" "b\tc\x7f" "d\x1b" "e\ff\xe2\x80\xa8g\xe2\x80\xa9h\xc2\x85i\xc2\x9bj",
+                     -1, "ab\tcde\nf\ng\nh\nij");
+  /* A NUL inside the data is dropped, not the end of the text. */
+  assert_normalizes ("before\0after", 12, "beforeafter");
+  assert_normalizes ("\0\0x\0", 4, "x");
+  /* NFC composes e + combining acute into é, also mid-word and next to
+   * curly quotes and CJK; precomposed text is left alone. */
+  assert_normalizes ("Caf" "e" COMBINING_ACUTE " \xe2\x80\x9cq\xe2\x80\x9d " CJK, -1,
+                     "Caf" E_ACUTE " \xe2\x80\x9cq\xe2\x80\x9d " CJK);
+  assert_normalizes ("Caf" E_ACUTE, -1, "Caf" E_ACUTE);
+  /* A control character between a letter and its accent does not stop
+   * them from composing. */
+  assert_normalizes ("e\x01" COMBINING_ACUTE, -1, E_ACUTE);
+  /* Hangul jamo compose into a syllable. */
+  assert_normalizes ("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", -1, "\xed\x95\x9c");
+  /* ZWJ sequences and RTL text pass unchanged. */
+  assert_normalizes (FAMILY " " FLAG " " ARABIC, -1, FAMILY " " FLAG " " ARABIC);
+  /* A BOM later in the data (concatenated files) goes too. */
+  assert_normalizes ("a\xef\xbb\xbf" "b", -1, "ab");
+  assert_normalizes ("", 0, "");
+}
+
+static void
+test_normalize_invalid (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *out;
+
+  out = dossier_text_normalize ("ok \xff\xfe bad", -1, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  /* Truncated sequence at the end, overlong encoding, surrogate. */
+  out = dossier_text_normalize ("abc\xc3", -1, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  out = dossier_text_normalize ("\xc0\xaf", -1, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  out = dossier_text_normalize ("\xed\xa0\x80", -1, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+}
+
+static void
+test_normalize_speed (void)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  gint64 t0, elapsed;
+
+  /* 1 MB of mixed text: curly quotes, accents, a combining mark, CJK. */
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "The harbour\xe2\x80\x99s caf" E_ACUTE " opened at dawn, "
+                     "and the \xe2\x80\x9cnew\xe2\x80\x9d pier (" CJK ") was e" COMBINING_ACUTE
+                     "lectric.\r\n");
+
+  t0 = g_get_monotonic_time ();
+  out = dossier_text_normalize (big->str, big->len, NULL);
+  elapsed = g_get_monotonic_time () - t0;
+
+  g_assert_nonnull (out);
+  g_assert_null (strstr (out, "\r"));
+  g_assert_null (strstr (out, COMBINING_ACUTE));
+  g_test_message ("normalized %" G_GSIZE_FORMAT " bytes in %" G_GINT64_FORMAT " µs",
+                  big->len, elapsed);
+  /* A few ms normally; generous for sanitizers and a busy machine. */
+  g_assert_cmpint (elapsed, <, 500 * 1000);
+}
+
+static void
+test_length_and_slice (void)
+{
+  const char *text = "Caf" E_ACUTE " " FAMILY " " CJK " " ARABIC " " FLAG "!";
+  g_autofree char *s1 = NULL;
+  g_autofree char *s2 = NULL;
+  g_autofree char *s3 = NULL;
+  g_autofree char *s4 = NULL;
+  g_autofree char *s5 = NULL;
+
+  /* 4 + 1 + 5 + 1 + 2 + 1 + 5 + 1 + 2 + 1 */
+  g_assert_cmpint (dossier_text_length (text), ==, 23);
+  g_assert_cmpint (dossier_text_length (""), ==, 0);
+
+  s1 = dossier_text_slice (text, 3, 4);
+  g_assert_cmpstr (s1, ==, E_ACUTE);
+  s2 = dossier_text_slice (text, 5, 10);
+  g_assert_cmpstr (s2, ==, FAMILY);
+  s3 = dossier_text_slice (text, 11, 13);
+  g_assert_cmpstr (s3, ==, CJK);
+  s4 = dossier_text_slice (text, 14, 19);
+  g_assert_cmpstr (s4, ==, ARABIC);
+  /* Clamped to the text; empty when reversed. */
+  s5 = dossier_text_slice (text, 20, 1000);
+  g_assert_cmpstr (s5, ==, FLAG "!");
+  g_free (s5);
+  s5 = dossier_text_slice (text, -5, 3);
+  g_assert_cmpstr (s5, ==, "Caf");
+  g_free (s5);
+  s5 = dossier_text_slice (text, 8, 2);
+  g_assert_cmpstr (s5, ==, "");
+  g_free (s5);
+  s5 = dossier_text_slice (text, 500, 600);
+  g_assert_cmpstr (s5, ==, "");
+}
+
+static void
+test_quote_context (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  gint64 start;
+
+  /* 40 accented letters, the quote, 40 CJK characters. */
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, E_ACUTE);
+  start = 40;
+  g_string_append (text, "the \xe2\x80\x9cquote\xe2\x80\x9d " FAMILY);
+  for (int i = 0; i < 20; i++)
+    g_string_append (text, CJK);
+
+  dossier_text_quote_context (text->str, start, start + 17, &quote, &prefix, &suffix);
+  g_assert_cmpstr (quote, ==, "the \xe2\x80\x9cquote\xe2\x80\x9d " FAMILY);
+  g_assert_cmpint (dossier_text_length (prefix), ==, DOSSIER_CONTEXT_LENGTH);
+  g_assert_cmpint (dossier_text_length (suffix), ==, DOSSIER_CONTEXT_LENGTH);
+  g_assert_true (g_str_has_prefix (suffix, CJK));
+  g_clear_pointer (&quote, g_free);
+  g_clear_pointer (&prefix, g_free);
+  g_clear_pointer (&suffix, g_free);
+
+  /* At the very start and end, context is shorter. */
+  dossier_text_quote_context ("short text", 0, 5, &quote, &prefix, &suffix);
+  g_assert_cmpstr (quote, ==, "short");
+  g_assert_cmpstr (prefix, ==, "");
+  g_assert_cmpstr (suffix, ==, " text");
+}
+
+static void
+test_slice_speed (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 len, t0, elapsed;
+
+  while (text->len < 4 * 1024 * 1024)
+    g_string_append (text, "Quay " E_ACUTE " " CJK " \xe2\x80\x94 ");
+  len = dossier_text_length (text->str);
+
+  /* Slices near the end of a big text cost a walk to them, not more: a
+   * thousand of them must not take quadratic time. */
+  t0 = g_get_monotonic_time ();
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
+
+      dossier_text_quote_context (text->str, len - 100 - i, len - 50, &quote, &prefix, &suffix);
+      g_assert_cmpint (dossier_text_length (quote), ==, 50 + i);
+    }
+  elapsed = g_get_monotonic_time () - t0;
+  g_test_message ("200 context walks over %" G_GINT64_FORMAT " code points: %" G_GINT64_FORMAT
+                  " µs", len, elapsed);
+  g_assert_cmpint (elapsed, <, 20 * 1000 * 1000);
+}
+
+static void
+test_hash (void)
+{
+  g_autofree char *h1 = dossier_text_hash ("abc");
+  g_autofree char *h2 = dossier_text_hash ("abd");
+
+  g_assert_cmpstr (h1, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  g_assert_cmpstr (h1, !=, h2);
+  g_assert_cmpint (strlen (h2), ==, 64);
+}
+
+static DossierBlock *
+block_at (GArray *blocks,
+          guint   i)
+{
+  g_assert_cmpuint (i, <, blocks->len);
+  return &g_array_index (blocks, DossierBlock, i);
+}
+
+static void
+assert_block_text (const char       *text,
+                   GArray           *blocks,
+                   guint             i,
+                   DossierBlockKind  kind,
+                   int               level,
+                   const char       *expected)
+{
+  DossierBlock *b = block_at (blocks, i);
+  g_autofree char *s = dossier_text_slice (text, b->start, b->end);
+
+  g_assert_cmpstr (s, ==, expected);
+  g_assert_cmpint (b->kind, ==, kind);
+  g_assert_cmpint (b->level, ==, level);
+}
+
 static void
 test_builder_blocks (void)
 {
   g_autoptr(DossierTextBuilder) b = dossier_text_builder_new ();
   g_autofree char *text = NULL;
   g_autoptr(GArray) blocks = NULL;
-  DossierBlock *bl;
 
-  dossier_text_builder_add_block (b, DOSSIER_BLOCK_TITLE, 0, "  Caf\xc3\xa9  title \n");
+  g_assert_false (dossier_text_builder_in_block (b));
+  dossier_text_builder_add_block (b, DOSSIER_BLOCK_TITLE, 0, "  Caf" E_ACUTE "  title \n");
   dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
-  dossier_text_builder_append (b, "One   two\n", -1);
+  g_assert_true (dossier_text_builder_in_block (b));
+  dossier_text_builder_append (b, "One \xc2\xa0 two\n", -1);
   dossier_text_builder_append (b, "three ", -1);
   dossier_text_builder_end_block (b);
+  g_assert_false (dossier_text_builder_in_block (b));
+  /* Empty blocks are dropped. */
   dossier_text_builder_add_block (b, DOSSIER_BLOCK_PARAGRAPH, 0, "   \n\t ");
+  dossier_text_builder_add_block (b, DOSSIER_BLOCK_HEADING, 2, NULL);
+  /* Consecutive list items are separated by one newline. */
   dossier_text_builder_add_block (b, DOSSIER_BLOCK_LIST_ITEM, 1, "a");
-  dossier_text_builder_add_block (b, DOSSIER_BLOCK_LIST_ITEM, 2, "b");
+  dossier_text_builder_add_block (b, DOSSIER_BLOCK_LIST_ITEM, 2, "b " FAMILY);
+  /* Preformatted text keeps its white space, minus blank lines around. */
   dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PREFORMATTED, 0);
-  dossier_text_builder_append (b, "\n\n  x = 1\n\n  y = 2\n\n", -1);
+  dossier_text_builder_append (b, "\n\n  x = 1\n\n", -1);
+  dossier_text_builder_append (b, "  y\t= 2\n\n", -1);
   dossier_text_builder_end_block (b);
-  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
-  dossier_text_builder_append (b, "e", -1);
-  dossier_text_builder_append (b, "\xcc\x81", -1);
-  g_assert_cmpint (dossier_text_builder_get_length (b), ==, 51);
+  dossier_text_builder_add_block (b, DOSSIER_BLOCK_QUOTE, 0, CJK ARABIC);
+
+  g_assert_cmpint (dossier_text_builder_get_length (b), ==, 63);
   dossier_text_builder_finish (b, &text, &blocks);
 
-  g_assert_cmpstr (text, ==, "Caf\xc3\xa9 title\n\nOne two three\n\na\nb\n\n  x = 1\n\n  y = 2\n\n\xc3\xa9");
-  g_assert_cmpint (blocks->len, ==, 6);
-  bl = &g_array_index (blocks, DossierBlock, 0);
-  g_assert_cmpint (bl->start, ==, 0);
-  g_assert_cmpint (bl->end, ==, 10);
-  bl = &g_array_index (blocks, DossierBlock, 5);
-  g_assert_cmpint (bl->start, ==, 50);
-  g_assert_cmpint (bl->end, ==, 51);
-  g_assert_cmpint (dossier_text_length (text), ==, 51);
+  g_assert_cmpstr (text, ==,
+                   "Caf" E_ACUTE " title\n\nOne two three\n\na\nb " FAMILY "\n\n"
+                   "  x = 1\n\n  y\t= 2\n\n" CJK ARABIC);
+  g_assert_cmpint (dossier_text_length (text), ==, 63);
+  g_assert_cmpuint (blocks->len, ==, 6);
+  assert_block_text (text, blocks, 0, DOSSIER_BLOCK_TITLE, 0, "Caf" E_ACUTE " title");
+  assert_block_text (text, blocks, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "One two three");
+  assert_block_text (text, blocks, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "a");
+  assert_block_text (text, blocks, 3, DOSSIER_BLOCK_LIST_ITEM, 2, "b " FAMILY);
+  assert_block_text (text, blocks, 4, DOSSIER_BLOCK_PREFORMATTED, 0, "  x = 1\n\n  y\t= 2");
+  assert_block_text (text, blocks, 5, DOSSIER_BLOCK_QUOTE, 0, CJK ARABIC);
+
+  /* finish() resets the builder. */
+  g_assert_cmpint (dossier_text_builder_get_length (b), ==, 0);
+  g_assert_false (dossier_text_builder_in_block (b));
+}
+
+static void
+test_builder_normalizes (void)
+{
+  g_autoptr(DossierTextBuilder) b = dossier_text_builder_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+
+  /* An accent arriving in the next append still composes. */
+  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
+  dossier_text_builder_append (b, "Caf", -1);
+  dossier_text_builder_append (b, "e", -1);
+  dossier_text_builder_append (b, COMBINING_ACUTE " au lait", -1);
+  g_assert_cmpint (dossier_text_builder_get_length (b), ==, 12);
+  dossier_text_builder_end_block (b);
+
+  /* A block made of a lone accented letter, split in two appends. */
+  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_HEADING, 3);
+  dossier_text_builder_append (b, "e", 1);
+  dossier_text_builder_append (b, COMBINING_ACUTE, -1);
+  dossier_text_builder_end_block (b);
+
+  /* Appending with no block open opens a paragraph; control characters
+   * and NUL bytes (with an explicit length) vanish; invalid UTF-8 is
+   * repaired rather than passed on. */
+  dossier_text_builder_append (b, "x\x01y\0z", 5);
+  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
+  dossier_text_builder_append (b, "bad \xff byte", -1);
+  dossier_text_builder_finish (b, &text, &blocks);
+
+  g_assert_cmpstr (text, ==, "Caf" E_ACUTE " au lait\n\n" E_ACUTE "\n\nxyz\n\nbad \xef\xbf\xbd byte");
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpuint (blocks->len, ==, 4);
+  assert_block_text (text, blocks, 0, DOSSIER_BLOCK_PARAGRAPH, 0, "Caf" E_ACUTE " au lait");
+  assert_block_text (text, blocks, 1, DOSSIER_BLOCK_HEADING, 3, E_ACUTE);
+  assert_block_text (text, blocks, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "xyz");
+
+  /* What the builder made is already normalized. */
+  {
+    g_autofree char *again = dossier_text_normalize (text, -1, NULL);
+    g_assert_cmpstr (again, ==, text);
+  }
+}
+
+static void
+test_builder_speed (void)
+{
+  g_autoptr(DossierTextBuilder) b = dossier_text_builder_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  gint64 t0, elapsed, expected = 0;
+
+  /* 100 000 small blocks: offsets are counted as text goes in, so the
+   * cost stays linear. */
+  t0 = g_get_monotonic_time ();
+  for (int i = 0; i < 100000; i++)
+    {
+      dossier_text_builder_begin_block (b, i % 3 ? DOSSIER_BLOCK_LIST_ITEM : DOSSIER_BLOCK_PARAGRAPH, 1);
+      dossier_text_builder_append (b, "Item caf" E_ACUTE " \xe2\x80\x9cq\xe2\x80\x9d  ", -1);
+      dossier_text_builder_append (b, CJK, -1);
+      dossier_text_builder_end_block (b);
+    }
+  dossier_text_builder_finish (b, &text, &blocks);
+  elapsed = g_get_monotonic_time () - t0;
+
+  g_assert_cmpuint (blocks->len, ==, 100000);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DossierBlock *bl = block_at (blocks, i);
+
+      g_assert_cmpint (bl->end - bl->start, ==, 16);
+      g_assert_cmpint (bl->start, >=, expected);
+      expected = bl->end;
+    }
+  g_assert_cmpint (dossier_text_length (text), ==, expected);
+  g_test_message ("100000 blocks built in %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, <, 10 * 1000 * 1000);
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/text/block-kinds", test_block_kinds);
+  g_test_add_func ("/dossier/text/normalize", test_normalize);
+  g_test_add_func ("/dossier/text/normalize-invalid", test_normalize_invalid);
+  g_test_add_func ("/dossier/text/normalize-speed", test_normalize_speed);
+  g_test_add_func ("/dossier/text/length-and-slice", test_length_and_slice);
+  g_test_add_func ("/dossier/text/quote-context", test_quote_context);
+  g_test_add_func ("/dossier/text/slice-speed", test_slice_speed);
+  g_test_add_func ("/dossier/text/hash", test_hash);
   g_test_add_func ("/dossier/text/builder-blocks", test_builder_blocks);
+  g_test_add_func ("/dossier/text/builder-normalizes", test_builder_normalizes);
+  g_test_add_func ("/dossier/text/builder-speed", test_builder_speed);
+
   return g_test_run ();
 }

@@ -20,7 +20,7 @@
 #include "dossier-import-private.h"
 #include "dossier-text-private.h"
 
-G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
+/* dossier_import_error_quark() is defined in dossier-text.c. */
 
 static const char *format_names[] = {
   [DOSSIER_FORMAT_AUTO] = "auto",

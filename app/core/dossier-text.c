@@ -17,6 +17,10 @@
 
 #include "dossier-text-private.h"
 
+/* Defined here, the lowest layer, since normalization already fails with
+ * it: code that only handles text need not link the importers. */
+G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
+
 static const char *block_kind_names[] = {
   [DOSSIER_BLOCK_TITLE] = "title",
   [DOSSIER_BLOCK_HEADING] = "heading",
@@ -98,6 +102,18 @@ dossier_text_validate (const char *str,
   return TRUE;
 }
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define ALL_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define ALL_7F G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
+
+/* Whether any of the 8 bytes of @w is below @n (n <= 128). */
+static inline gboolean
+has_byte_below (guint64 w,
+                guint   n)
+{
+  return ((w - ALL_01 * n) & ~w & HIGH_BITS) != 0;
+}
+
 void
 dossier_text_filter_append (GString    *out,
                             const char *str,
@@ -114,8 +130,22 @@ dossier_text_filter_append (GString    *out,
 
   while (p < end)
     {
-      guchar c = *p;
+      guchar c;
 
+      /* Eight bytes of printable ASCII at a time. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if ((w & HIGH_BITS) != 0 || has_byte_below (w, 0x20) || has_byte_below (w ^ ALL_7F, 1))
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      c = *p;
       if (c >= 0x20 && c < 0x7F)
         {
           p++;
@@ -258,8 +288,31 @@ dossier_text_nfc_append (GString    *out,
    * CJK sentence, without normalizing the whole text at once. */
   while (p < end)
     {
-      gsize n = utf8_sequence_length (*p);
-      gboolean stable = is_nfc_boundary (p, end);
+      gsize n;
+      gboolean stable;
+
+      if (stretch == NULL)
+        {
+          /* Runs of ASCII: each byte is a boundary, the last one counts. */
+          const guchar *from = p;
+
+          while (end - p >= 8)
+            {
+              guint64 w;
+
+              memcpy (&w, p, 8);
+              if ((w & HIGH_BITS) != 0)
+                break;
+              p += 8;
+            }
+          if (p > from)
+            boundary = p - 1;
+          if (p >= end)
+            break;
+        }
+
+      n = utf8_sequence_length (*p);
+      stable = is_nfc_boundary (p, end);
 
       if (p + n > end)
         n = end - p;
@@ -348,15 +401,51 @@ dossier_text_length (const char *text)
   return n;
 }
 
-/* Advances @p by up to @count code points, stopping at the end of the text. */
+/* Code points starting in 8 bytes: all but the continuation bytes. */
+static inline guint
+starts_in_word (guint64 w)
+{
+  guint64 high = w & G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 cont = high & ~((w << 1) & G_GUINT64_CONSTANT (0x8080808080808080));
+
+  return 8 - __builtin_popcountll (cont);
+}
+
+/* Advances @p by up to @count code points, stopping at the end of the text.
+ * Long walks go 64 bytes at a time (memchr() guards the end of the string
+ * without reading past it), so offsets deep into a big text stay cheap. */
 static const char *
 skip_code_points (const char *p,
                   gint64      count)
 {
-  while (count > 0 && *p != '\0')
+  while (count >= 64 && memchr (p, '\0', 64) == NULL)
     {
-      p = g_utf8_next_char (p);
-      count--;
+      guint starts = 0;
+
+      for (int i = 0; i < 8; i++)
+        {
+          guint64 w;
+
+          memcpy (&w, p + i * 8, 8);
+          starts += starts_in_word (w);
+        }
+
+      if (starts > count)
+        break;
+      p += 64;
+      count -= starts;
+    }
+
+  /* Byte by byte: stop at the start of the next code point once @count
+   * are passed (we may be in the middle of one after the fast loop). */
+  for (; *p != '\0'; p++)
+    {
+      if (((guchar) *p & 0xC0) != 0x80)
+        {
+          if (count == 0)
+            break;
+          count--;
+        }
     }
 
   return p;
