@@ -1,0 +1,1002 @@
+/* bench-core.c — the core's performance against DESIGN.md's targets.
+ *
+ * Generates its own data (invented words, with accents, curly quotes,
+ * emoji and CJK so code-point handling is exercised), runs each operation
+ * several times and prints the median, next to a floor measured in the
+ * same run: the least any implementation must pay for the same work (raw
+ * SQLite inserts of the same rows, one FTS5 query on a raw table of the
+ * same text, fwrite of the same bytes, …). The ratio says how much the
+ * core adds on top of that floor.
+ *
+ *   bench-core [--quick] [--runs N] [--only NAME] [--keep DIR]
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+#include <sqlite3.h>
+#include <dossier/dossier.h>
+
+static gboolean opt_quick = FALSE;
+static int opt_runs = 5;
+static char *opt_only = NULL;
+static char *opt_keep = NULL;
+
+static char *work_dir;
+
+/* ---- Timing and the table ---------------------------------------------- */
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+median (double *v,
+        int     n)
+{
+  qsort (v, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+typedef struct
+{
+  char   *name;
+  double  ms;
+  char   *floor_name;
+  double  floor_ms;
+  double  target_ms;   /* 0 = none */
+  char   *note;
+} Row;
+
+static GPtrArray *rows;
+
+static void
+add_row (const char *name,
+         double      ms,
+         const char *floor_name,
+         double      floor_ms,
+         double      target_ms,
+         const char *note)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->name = g_strdup (name);
+  row->ms = ms;
+  row->floor_name = g_strdup (floor_name);
+  row->floor_ms = floor_ms;
+  row->target_ms = target_ms;
+  row->note = g_strdup (note);
+  g_ptr_array_add (rows, row);
+
+  /* Progress as we go: the whole run takes a while. */
+  fprintf (stderr, "  %-48s %10.2f ms   floor %10.2f ms\n", name, ms, floor_ms);
+}
+
+static char *
+format_ms (double ms)
+{
+  if (ms >= 10000)
+    return g_strdup_printf ("%.1f s", ms / 1000);
+  if (ms >= 100)
+    return g_strdup_printf ("%.0f ms", ms);
+  if (ms >= 1)
+    return g_strdup_printf ("%.1f ms", ms);
+  return g_strdup_printf ("%.0f µs", ms * 1000);
+}
+
+/* Pads @s to @width display columns (µ and – are one column, two bytes). */
+static void
+print_cell (const char *s,
+            int         width,
+            gboolean    right)
+{
+  int pad = width - (int) g_utf8_strlen (s, -1);
+
+  if (right)
+    printf ("%*s%s", MAX (pad, 0), "", s);
+  else
+    printf ("%s%*s", s, MAX (pad, 0), "");
+}
+
+static void
+print_table (void)
+{
+  printf ("\n");
+  print_cell ("operation", 50, FALSE);
+  print_cell ("median", 10, TRUE);
+  print_cell ("target", 10, TRUE);
+  print_cell ("floor", 10, TRUE);
+  print_cell ("ratio", 8, TRUE);
+  printf ("  floor measured\n");
+  for (int i = 0; i < 50 + 10 + 10 + 10 + 8 + 30; i++)
+    printf ("-");
+  printf ("\n");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autofree char *ms = format_ms (row->ms);
+      g_autofree char *floor_ms = row->floor_ms > 0 ? format_ms (row->floor_ms) : g_strdup ("–");
+      g_autofree char *target = row->target_ms > 0 ? g_strdup_printf ("< %s", format_ms (row->target_ms))
+                                                   : g_strdup ("–");
+      g_autofree char *ratio = row->floor_ms > 0 ? g_strdup_printf ("%.1f×", row->ms / row->floor_ms)
+                                                 : g_strdup ("–");
+      const char *verdict = row->target_ms <= 0 ? " " : row->ms <= row->target_ms ? " " : "!";
+
+      print_cell (row->name, 50, FALSE);
+      print_cell (ms, 10, TRUE);
+      print_cell (target, 10, TRUE);
+      print_cell (floor_ms, 10, TRUE);
+      print_cell (ratio, 8, TRUE);
+      printf ("%s %s%s%s%s\n", verdict, row->floor_name ? row->floor_name : "",
+              row->note ? " (" : "", row->note ? row->note : "", row->note ? ")" : "");
+    }
+  printf ("\n%s: median of %d runs; ratio = median / floor; “!” = over target.\n",
+          opt_quick ? "quick sizes" : "full sizes", opt_runs);
+}
+
+static gboolean
+selected (const char *name)
+{
+  return opt_only == NULL || strstr (name, opt_only) != NULL;
+}
+
+/* ---- Data -------------------------------------------------------------- */
+
+static const char *syllables[] = {
+  "har", "bour", "brid", "ge", "tram", "fer", "ry", "coun", "cil", "vo", "te", "mé",
+  "ro", "vé", "quai", "sta", "tion", "mer", "chant", "tra", "ffic", "ci", "ty", "pla",
+  "nó", "lis", "ka", "zé", "rö", "dal", "mun", "sen", "tór", "ba", "lin", "gu",
+};
+
+/* A reproducible stream of invented words: mostly short and common, now
+ * and then accented, quoted, or not Latin at all. */
+typedef struct
+{
+  GRand *rand;
+} Words;
+
+static void
+append_word (Words   *w,
+             GString *s)
+{
+  guint r = g_rand_int_range (w->rand, 0, 1000);
+  guint n = 1 + g_rand_int_range (w->rand, 0, 3);
+
+  if (r < 3)
+    {
+      g_string_append (s, r == 0 ? "🚋" : r == 1 ? "港湾" : "“quoted”");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, syllables[g_rand_int_range (w->rand, 0, G_N_ELEMENTS (syllables))]);
+}
+
+static void
+append_sentence (Words   *w,
+                 GString *s)
+{
+  guint n = 6 + g_rand_int_range (w->rand, 0, 14);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize at = s->len;
+
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      at = s->len;
+      append_word (w, s);
+      if (i == 0)
+        s->str[at] = g_ascii_toupper (s->str[at]);
+    }
+  g_string_append (s, ". ");
+}
+
+/* About @bytes of plain text: a title, headings, paragraphs, bullet lists. */
+static char *
+make_text (guint32 seed,
+           gsize   bytes,
+           const char *marker)
+{
+  Words w = { g_rand_new_with_seed (seed) };
+  GString *s = g_string_sized_new (bytes + 1024);
+  guint para = 0;
+
+  g_string_append (s, "Harbour report ");
+  g_string_append_printf (s, "%u\n\n", seed);
+  while (s->len < bytes)
+    {
+      if (para % 12 == 0)
+        {
+          append_word (&w, s);
+          g_string_append (s, " and ");
+          append_word (&w, s);
+          g_string_append (s, "\n\n");
+        }
+      else if (para % 7 == 0)
+        {
+          for (guint i = 0; i < 3; i++)
+            {
+              g_string_append (s, "• ");
+              append_sentence (&w, s);
+              g_string_append_c (s, '\n');
+            }
+          g_string_append_c (s, '\n');
+        }
+      else
+        {
+          guint n = 2 + g_rand_int_range (w.rand, 0, 5);
+
+          for (guint i = 0; i < n; i++)
+            append_sentence (&w, s);
+          if (marker != NULL)
+            g_string_append_printf (s, "%s ", marker);
+          g_string_append (s, "\n\n");
+        }
+      para++;
+    }
+  g_rand_free (w.rand);
+  return g_string_free (s, FALSE);
+}
+
+/* About @bytes of a saved news page: head metadata, navigation, scripts,
+ * share bars and an article of headings, paragraphs and lists. */
+static char *
+make_html (guint32 seed,
+           gsize   bytes)
+{
+  Words w = { g_rand_new_with_seed (seed) };
+  GString *s = g_string_sized_new (bytes + 4096);
+  guint para = 0;
+
+  g_string_append (s,
+                   "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<title>Harbour bridge vote – The Quay Gazette</title>"
+                   "<meta property=\"og:title\" content=\"Harbour bridge vote\">"
+                   "<meta property=\"og:site_name\" content=\"The Quay Gazette\">"
+                   "<meta name=\"author\" content=\"Zoë Marlow\">"
+                   "<meta property=\"article:published_time\" content=\"2025-03-04T08:00:00Z\">"
+                   "<style>body{font:16px serif}</style>"
+                   "<script>window.dataLayer=[];function track(){}</script></head><body>"
+                   "<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+                   "<li><a href=\"/sport\">Sport</a></li></ul></nav></header><main><article>"
+                   "<h1>Harbour bridge vote</h1><p class=\"byline\">By Zoë Marlow</p>");
+  while (s->len < bytes)
+    {
+      if (para % 15 == 0)
+        {
+          g_string_append (s, "<h2>");
+          append_word (&w, s);
+          g_string_append (s, " &amp; ");
+          append_word (&w, s);
+          g_string_append (s, "</h2>\n");
+        }
+      else if (para % 9 == 0)
+        {
+          g_string_append (s, "<ul>");
+          for (guint i = 0; i < 4; i++)
+            {
+              g_string_append (s, "<li>");
+              append_sentence (&w, s);
+              g_string_append (s, "</li>");
+            }
+          g_string_append (s, "</ul>\n");
+        }
+      else if (para % 23 == 0)
+        g_string_append (s, "<aside class=\"share\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a></aside>"
+                            "<figure><img src=\"x.jpg\" alt=\"\"><figcaption>A caption</figcaption></figure>\n");
+      else
+        {
+          guint n = 2 + g_rand_int_range (w.rand, 0, 5);
+
+          g_string_append (s, "<p>");
+          for (guint i = 0; i < n; i++)
+            {
+              if (i == 1)
+                g_string_append (s, "<em>");
+              append_sentence (&w, s);
+              if (i == 1)
+                g_string_append (s, "</em> ");
+            }
+          g_string_append (s, "</p>\n");
+        }
+      para++;
+    }
+  g_string_append (s, "</article></main><footer><p>© The Quay Gazette</p></footer>"
+                      "<script>track('view')</script></body></html>\n");
+  g_rand_free (w.rand);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+scratch_path (const char *name)
+{
+  return g_build_filename (work_dir, name, NULL);
+}
+
+static void
+remove_project (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal", ".lock" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (p);
+    }
+}
+
+static void
+die_on_error (const char *what,
+              GError     *error)
+{
+  if (error != NULL)
+    {
+      fprintf (stderr, "bench-core: %s: %s\n", what, error->message);
+      exit (1);
+    }
+}
+
+static DossierProject *
+new_project (const char *name)
+{
+  g_autofree char *path = scratch_path (name);
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+
+  remove_project (path);
+  project = dossier_project_create (path, name, &error);
+  die_on_error ("create a project", error);
+  return project;
+}
+
+static gint64
+add_text_document (DossierProject *project,
+                   const char     *text,
+                   const char     *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  gint64 id;
+
+  doc = dossier_import_bytes (g_bytes_new_static (text, strlen (text)), DOSSIER_FORMAT_TEXT,
+                              "bench.txt", &error);
+  die_on_error ("import text", error);
+  if (title != NULL)
+    {
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+    }
+  id = dossier_project_add_document (project, doc, &error);
+  die_on_error ("add a document", error);
+  return id;
+}
+
+/* ---- Import ------------------------------------------------------------ */
+
+static void
+bench_import (void)
+{
+  gsize size = opt_quick ? 256 * 1024 : 1024 * 1024;
+  g_autofree char *html = make_html (1, size);
+  g_autofree char *text = make_text (2, size, NULL);
+  g_autofree char *label = NULL;
+  g_autoptr(GBytes) html_bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DossierProject) project = new_project ("import.dossier");
+  double t[64], f[64];
+  const char *unit = opt_quick ? "256 KB" : "1 MB";
+
+  /* HTML: parse and extract; floor = libxml2 parsing the same bytes. */
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      DossierParsedDocument *doc;
+      htmlDocPtr hdoc;
+      double t0;
+
+      t0 = now_ms ();
+      doc = dossier_import_bytes (html_bytes, DOSSIER_FORMAT_HTML, "page.html", &error);
+      t[r] = now_ms () - t0;
+      die_on_error ("import HTML", error);
+      dossier_parsed_document_free (doc);
+
+      t0 = now_ms ();
+      hdoc = htmlReadMemory (html, strlen (html), "page.html", "UTF-8",
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_COMPACT);
+      f[r] = now_ms () - t0;
+      xmlFreeDoc (hdoc);
+    }
+  label = g_strdup_printf ("import %s HTML (parse + extract)", unit);
+  add_row (label, median (t, opt_runs), "htmlReadMemory alone", median (f, opt_runs),
+           opt_quick ? 0 : 100, NULL);
+  g_clear_pointer (&label, g_free);
+
+  /* Text: parse; floor = normalizing the same bytes. */
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      DossierParsedDocument *doc;
+      char *norm;
+      double t0;
+
+      t0 = now_ms ();
+      doc = dossier_import_bytes (text_bytes, DOSSIER_FORMAT_TEXT, "wire.txt", &error);
+      t[r] = now_ms () - t0;
+      die_on_error ("import text", error);
+      dossier_parsed_document_free (doc);
+
+      t0 = now_ms ();
+      norm = dossier_text_normalize (text, strlen (text), &error);
+      f[r] = now_ms () - t0;
+      die_on_error ("normalize", error);
+      g_free (norm);
+    }
+  label = g_strdup_printf ("import %s text (parse)", unit);
+  add_row (label, median (t, opt_runs), "dossier_text_normalize alone", median (f, opt_runs),
+           opt_quick ? 0 : 100, NULL);
+  g_clear_pointer (&label, g_free);
+
+  /* What the user waits for: parse and store (one transaction, FTS index
+   * included); floor = reading the bytes from disk. */
+  {
+    g_autofree char *file_path = scratch_path ("wire.txt");
+    g_autoptr(GFile) file = g_file_new_for_path (file_path);
+
+    g_file_set_contents (file_path, text, -1, NULL);
+    for (int r = 0; r < opt_runs; r++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DossierParsedDocument) doc = NULL;
+        char *data;
+        gsize len;
+        double t0;
+
+        t0 = now_ms ();
+        doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+        die_on_error ("import file", error);
+        dossier_project_add_document (project, doc, &error);
+        t[r] = now_ms () - t0;
+        die_on_error ("add document", error);
+
+        t0 = now_ms ();
+        g_file_get_contents (file_path, &data, &len, NULL);
+        f[r] = now_ms () - t0;
+        g_free (data);
+      }
+    label = g_strdup_printf ("import %s text file into a project", unit);
+    add_row (label, median (t, opt_runs), "reading the file", median (f, opt_runs),
+             opt_quick ? 0 : 100, "parse + store + index");
+  }
+
+  dossier_project_close (project);
+}
+
+/* ---- Raw SQLite floors ------------------------------------------------- */
+
+static sqlite3 *
+raw_db (const char *name,
+        gboolean    wal)
+{
+  g_autofree char *path = scratch_path (name);
+  sqlite3 *db;
+
+  remove_project (path);
+  if (sqlite3_open (path, &db) != SQLITE_OK)
+    {
+      fprintf (stderr, "bench-core: sqlite3_open %s failed\n", path);
+      exit (1);
+    }
+  if (wal)
+    sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL, NULL, NULL);
+  sqlite3_exec (db,
+                "CREATE TABLE highlight (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                " document_id INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+                " quote TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,"
+                " memo TEXT NOT NULL, author TEXT NOT NULL, created TEXT NOT NULL,"
+                " modified TEXT NOT NULL);"
+                "CREATE INDEX highlight_doc ON highlight (document_id, start, end);"
+                "CREATE TABLE highlight_tag (highlight_id INTEGER NOT NULL, tag_id INTEGER NOT NULL,"
+                " position INTEGER NOT NULL, PRIMARY KEY (highlight_id, tag_id)) WITHOUT ROWID;",
+                NULL, NULL, NULL);
+  return db;
+}
+
+/* Inserts @n highlight rows (with their tag link) like the core would:
+ * in one transaction, or each in its own. */
+static double
+raw_insert_highlights (sqlite3 *db,
+                       guint    n,
+                       gboolean one_transaction)
+{
+  sqlite3_stmt *h, *t;
+  double t0 = now_ms ();
+
+  sqlite3_prepare_v2 (db, "INSERT INTO highlight (uuid, document_id, start, end, quote, prefix,"
+                          " suffix, memo, author, created, modified)"
+                          " VALUES (?, 1, ?, ?, ?, ?, ?, '', 'Bench', ?, ?)", -1, &h, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO highlight_tag VALUES (?, 1, 0)", -1, &t, NULL);
+
+  if (one_transaction)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autoptr(GDateTime) dt = g_date_time_new_now_utc ();
+      g_autofree char *created = g_date_time_format_iso8601 (dt);
+
+      if (!one_transaction)
+        sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      sqlite3_bind_text (h, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (h, 2, i * 10);
+      sqlite3_bind_int64 (h, 3, i * 10 + 7);
+      sqlite3_bind_text (h, 4, "harbour", -1, SQLITE_STATIC);
+      sqlite3_bind_text (h, 5, "the council said the future of the ", -1, SQLITE_STATIC);
+      sqlite3_bind_text (h, 6, " bridge would be decided by Tuesday", -1, SQLITE_STATIC);
+      sqlite3_bind_text (h, 7, created, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (h, 8, created, -1, SQLITE_TRANSIENT);
+      sqlite3_step (h);
+      sqlite3_reset (h);
+      sqlite3_bind_int64 (t, 1, sqlite3_last_insert_rowid (db));
+      sqlite3_step (t);
+      sqlite3_reset (t);
+      if (!one_transaction)
+        sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    }
+  if (one_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  sqlite3_finalize (h);
+  sqlite3_finalize (t);
+  return now_ms () - t0;
+}
+
+/* ---- Highlights -------------------------------------------------------- */
+
+/* A document where "harbour" occurs @n times (plus text between). */
+static char *
+make_marked_text (guint32 seed,
+                  guint   n)
+{
+  Words w = { g_rand_new_with_seed (seed) };
+  GString *s = g_string_new ("Marked report\n\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_word (&w, s);
+      g_string_append (s, " harbour ");
+      append_word (&w, s);
+      g_string_append (s, i % 10 == 9 ? ".\n\n" : ", ");
+    }
+  g_rand_free (w.rand);
+  return g_string_free (s, FALSE);
+}
+
+static void
+bench_highlights (void)
+{
+  guint total = opt_quick ? 10000 : 100000;
+  /* One transaction per action is the design: commits dominate, so a
+   * sample of actions gives the per-action cost honestly without spending
+   * minutes; the total is that times @total. */
+  guint sample = opt_quick ? 500 : 2000;
+  g_autofree char *text = make_marked_text (3, total);
+  g_autofree char *label = NULL;
+  double t[64], f[64];
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(DossierProject) project = new_project ("highlights.dossier");
+      g_autoptr(GError) error = NULL;
+      gint64 doc = add_text_document (project, text, "Marked");
+      gint64 tag = dossier_project_add_tag (project, "Harbour", 0, NULL, NULL, &error);
+      gint64 length = dossier_document_get_length (dossier_project_get_document (project, doc));
+      sqlite3 *db;
+      double t0;
+
+      die_on_error ("add tag", error);
+      t0 = now_ms ();
+      for (guint i = 0; i < sample; i++)
+        {
+          gint64 start = ((gint64) i * 97) % (length - 40);
+
+          if (dossier_project_add_highlight (project, doc, start, start + 7 + i % 30,
+                                             &tag, 1, NULL, &error) <= 0)
+            die_on_error ("add highlight", error);
+        }
+      t[r] = (now_ms () - t0) / sample;
+      dossier_project_close (project);
+
+      db = raw_db ("raw-each.sqlite", TRUE);
+      f[r] = raw_insert_highlights (db, sample, FALSE) / sample;
+      sqlite3_close (db);
+    }
+  label = g_strdup_printf ("add a highlight (one action, ×%u sampled)", sample);
+  add_row (label, median (t, opt_runs), "raw INSERT, one transaction each",
+           median (f, opt_runs), 16, "per action");
+  g_clear_pointer (&label, g_free);
+  label = g_strdup_printf ("add %u highlights one action at a time", total);
+  add_row (label, median (t, opt_runs) * total, "raw INSERTs, one transaction",
+           0, 0, "per-action median × count");
+  g_clear_pointer (&label, g_free);
+
+  /* The batched path: autocode makes every highlight in one transaction
+   * and one undo step. Floor: the same rows inserted raw in one
+   * transaction. */
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(DossierProject) project = new_project ("autocode.dossier");
+      g_autoptr(GError) error = NULL;
+      gint64 tag;
+      gint64 n;
+      sqlite3 *db;
+      double t0;
+
+      add_text_document (project, text, "Marked");
+      tag = dossier_project_add_tag (project, "Harbour", 0, NULL, NULL, &error);
+      die_on_error ("add tag", error);
+
+      t0 = now_ms ();
+      n = dossier_project_autocode (project, tag, "harbour", NULL, 0, &error);
+      t[r] = now_ms () - t0;
+      die_on_error ("autocode", error);
+      if (n != (gint64) total)
+        fprintf (stderr, "bench-core: autocode made %" G_GINT64_FORMAT " highlights, expected %u\n",
+                 n, total);
+      dossier_project_close (project);
+
+      db = raw_db ("raw-one.sqlite", TRUE);
+      f[r] = raw_insert_highlights (db, total, TRUE);
+      sqlite3_close (db);
+    }
+  label = g_strdup_printf ("autocode %u highlights (one transaction)", total);
+  add_row (label, median (t, opt_runs), "raw INSERTs, one transaction", median (f, opt_runs),
+           0, NULL);
+}
+
+/* ---- A big project: export and open ----------------------------------- */
+
+/* 1,000 documents (~3 KB each) and 100,000 highlights (100 per document,
+ * made by autocode), closed; returns its path. Made once per run. */
+static char *
+make_big_project (guint *n_docs,
+                  guint *n_highlights)
+{
+  guint docs = opt_quick ? 100 : 1000;
+  guint per_doc = 100;
+  char *path = scratch_path ("big.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  gint64 tags[4];
+  double t0 = now_ms ();
+
+  *n_docs = docs;
+  *n_highlights = docs * per_doc;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+
+  project = new_project ("big.dossier");
+  tags[0] = dossier_project_add_tag (project, "Stakeholders", 0, NULL, "Who", &error);
+  tags[1] = dossier_project_add_tag (project, "Government", tags[0], NULL, NULL, &error);
+  tags[2] = dossier_project_add_tag (project, "Costs", 0, NULL, "Money", &error);
+  tags[3] = dossier_project_add_tag (project, "Risks, “quoted”", 0, NULL, NULL, &error);
+  die_on_error ("add tags", error);
+
+  for (guint d = 0; d < docs; d++)
+    {
+      g_autofree char *text = make_marked_text (100 + d, per_doc);
+      g_autofree char *title = g_strdup_printf ("Report %u — Quai Mérové, “part” %u", d, d);
+
+      add_text_document (project, text, title);
+    }
+  if (dossier_project_autocode (project, tags[1], "harbour", NULL, 0, &error) < 0)
+    die_on_error ("autocode", error);
+  dossier_project_close (project);
+
+  fprintf (stderr, "  (made a project of %u documents and %u highlights in %.1f s)\n",
+           docs, docs * per_doc, (now_ms () - t0) / 1000);
+  return path;
+}
+
+static double
+fwrite_floor (const char *data,
+              gsize       len,
+              const char *name)
+{
+  g_autofree char *path = scratch_path (name);
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  double t0 = now_ms ();
+  FILE *f = fopen (tmp, "wb");
+
+  fwrite (data, 1, len, f);
+  fflush (f);
+  fsync (fileno (f));
+  fclose (f);
+  g_rename (tmp, path);
+  return now_ms () - t0;
+}
+
+static void
+bench_export (void)
+{
+  guint n_docs, n_highlights;
+  g_autofree char *path = make_big_project (&n_docs, &n_highlights);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  const struct { DossierExportFormat format; const char *name; } formats[] = {
+    { DOSSIER_EXPORT_CSV, "CSV" },
+    { DOSSIER_EXPORT_JSON, "JSON" },
+    { DOSSIER_EXPORT_MARKDOWN, "Markdown" },
+    { DOSSIER_EXPORT_HTML, "HTML" },
+  };
+
+  die_on_error ("open the big project", error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("export.%s", dossier_export_format_extension (formats[i].format));
+      g_autofree char *out_path = scratch_path (out);
+      g_autofree char *label = NULL;
+      g_autofree char *note = NULL;
+      double t[64], f[64];
+      char *data = NULL;
+      gsize len = 0;
+
+      for (int r = 0; r < opt_runs; r++)
+        {
+          double t0 = now_ms ();
+
+          if (!dossier_export_to_file (project, formats[i].format, NULL, out_path, NULL, &error))
+            die_on_error ("export", error);
+          t[r] = now_ms () - t0;
+
+          if (data == NULL)
+            g_file_get_contents (out_path, &data, &len, NULL);
+          f[r] = fwrite_floor (data, len, "floor.out");
+        }
+
+      label = g_strdup_printf ("export %u highlights to %s", n_highlights, formats[i].name);
+      note = g_strdup_printf ("%.1f MB", len / 1e6);
+      add_row (label, median (t, opt_runs), "fwrite+fsync of the same bytes", median (f, opt_runs),
+               i < 2 ? 1000 : 0, note);
+      g_free (data);
+    }
+
+  dossier_project_close (project);
+}
+
+static void
+bench_open (void)
+{
+  guint n_docs, n_highlights;
+  g_autofree char *path = make_big_project (&n_docs, &n_highlights);
+  g_autofree char *label = NULL;
+  double t[64], f[64];
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      DossierProject *project;
+      GListModel *documents, *tags;
+      guint n = 0;
+      sqlite3 *db;
+      sqlite3_stmt *stmt;
+      double t0;
+
+      /* What the window needs to show the project: open it for writing,
+       * list documents (with titles and counts) and the codebook. */
+      t0 = now_ms ();
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      die_on_error ("open", error);
+      documents = dossier_project_get_documents (project);
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+
+          n += dossier_document_get_n_highlights (doc) + strlen (dossier_document_get_title (doc));
+        }
+      tags = dossier_project_get_tags (project);
+      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+        {
+          g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+          n += dossier_tag_get_n_highlights (tag);
+        }
+      t[r] = now_ms () - t0;
+      dossier_project_close (project);
+      g_object_unref (project);
+      if (n == 0)
+        fprintf (stderr, "bench-core: the big project looks empty\n");
+
+      t0 = now_ms ();
+      sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM documents", -1, &stmt, NULL) != SQLITE_OK &&
+          sqlite3_prepare_v2 (db, "SELECT count(*) FROM document", -1, &stmt, NULL) != SQLITE_OK)
+        sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+      sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      f[r] = now_ms () - t0;
+    }
+
+  label = g_strdup_printf ("open %u docs / %u highlights + list docs, tags", n_docs, n_highlights);
+  add_row (label, median (t, opt_runs), "sqlite3_open + SELECT count(*)", median (f, opt_runs),
+           300, NULL);
+}
+
+/* ---- Search ------------------------------------------------------------ */
+
+static void
+bench_search (void)
+{
+  gsize total = opt_quick ? 10 * 1024 * 1024 : 100 * 1024 * 1024;
+  gsize per_doc = 1024 * 1024;
+  guint docs = total / per_doc;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  sqlite3 *raw;
+  sqlite3_stmt *insert;
+  double t0 = now_ms ();
+  const struct { const char *query; const char *fts; const char *what; } queries[] = {
+    { "lighthouse", "lighthouse", "a rare word" },
+    { "harbour", "harbour", "a common word" },
+    { "\"tram ferry\"", "\"tram ferry\"", "a phrase" },
+  };
+
+  project = new_project ("search.dossier");
+  raw = raw_db ("search-raw.sqlite", TRUE);
+  sqlite3_exec (raw, "CREATE VIRTUAL TABLE t USING fts5 (text)", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (raw, "INSERT INTO t (text) VALUES (?)", -1, &insert, NULL);
+
+  for (guint d = 0; d < docs; d++)
+    {
+      /* Every tenth document mentions the lighthouse once per paragraph. */
+      g_autofree char *text = make_text (1000 + d, per_doc, d % 10 == 3 ? "lighthouse" : "harbour");
+      g_autofree char *title = g_strdup_printf ("Long report %u", d);
+
+      add_text_document (project, text, title);
+      sqlite3_bind_text (insert, 1, text, -1, SQLITE_STATIC);
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+  fprintf (stderr, "  (indexed %u MB twice in %.1f s)\n", docs, (now_ms () - t0) / 1000);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      double t[64], f[64];
+
+      for (int r = 0; r < opt_runs; r++)
+        {
+          g_autoptr(GPtrArray) hits = NULL;
+          sqlite3_stmt *stmt;
+          int n = 0;
+
+          t0 = now_ms ();
+          hits = dossier_project_search (project, queries[q].query, 50, &error);
+          t[r] = now_ms () - t0;
+          die_on_error ("search", error);
+
+          t0 = now_ms ();
+          sqlite3_prepare_v2 (raw, "SELECT rowid, snippet (t, 0, '«', '»', '…', 12) FROM t"
+                                   " WHERE t MATCH ? ORDER BY rank LIMIT 50", -1, &stmt, NULL);
+          sqlite3_bind_text (stmt, 1, queries[q].fts, -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            n++;
+          sqlite3_finalize (stmt);
+          f[r] = now_ms () - t0;
+        }
+      label = g_strdup_printf ("search %u MB of text: %s", docs, queries[q].what);
+      add_row (label, median (t, opt_runs), "one FTS5 query (snippet, rank)", median (f, opt_runs),
+               opt_quick ? 0 : 50, NULL);
+      g_clear_pointer (&label, g_free);
+    }
+
+  sqlite3_close (raw);
+  dossier_project_close (project);
+}
+
+/* ---- Main -------------------------------------------------------------- */
+
+static void
+remove_work_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (work_dir, name, NULL);
+
+      g_unlink (p);
+    }
+  g_rmdir (work_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  GOptionEntry entries[] = {
+    { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
+      "(import, highlights, export, open, search)", "NAME" },
+    { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— measure Dossier's core");
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  double t0 = now_ms ();
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-core: %s\n", error->message);
+      return 2;
+    }
+  opt_runs = CLAMP (opt_runs, 1, 64);
+
+  if (opt_keep != NULL)
+    {
+      g_mkdir_with_parents (opt_keep, 0755);
+      work_dir = g_strdup (opt_keep);
+    }
+  else
+    {
+      work_dir = g_dir_make_tmp ("dossier-bench-XXXXXX", &error);
+      die_on_error ("make a scratch folder", error);
+    }
+
+  rows = g_ptr_array_new ();
+  dossier_text_length ("");  /* link the core's text module first */
+
+  fprintf (stderr, "bench-core: %s sizes, %d runs each, in %s\n",
+           opt_quick ? "quick" : "full", opt_runs, work_dir);
+
+  if (selected ("import"))
+    bench_import ();
+  if (selected ("highlights"))
+    bench_highlights ();
+  if (selected ("export"))
+    bench_export ();
+  if (selected ("open"))
+    bench_open ();
+  if (selected ("search"))
+    bench_search ();
+
+  print_table ();
+
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("total %.0f s, peak resident memory %.0f MB\n",
+          (now_ms () - t0) / 1000, usage.ru_maxrss / 1024.0);
+
+  if (opt_keep == NULL)
+    remove_work_dir ();
+  return 0;
+}
