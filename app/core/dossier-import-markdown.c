@@ -388,9 +388,9 @@ inline_to_plain (const char *s,
 
       if (c == '<')
         {
-          gsize n = html_tag_length (p, end);
+          gsize n;
 
-          if (n == 0 && end - p > 8 &&
+          if (end - p > 8 &&
               (g_ascii_strncasecmp (p + 1, "http://", 7) == 0 ||
                g_ascii_strncasecmp (p + 1, "https://", 8) == 0 ||
                g_ascii_strncasecmp (p + 1, "mailto:", 7) == 0))
@@ -405,6 +405,7 @@ inline_to_plain (const char *s,
                 }
             }
 
+          n = html_tag_length (p, end);
           if (n > 0)
             {
               /* <br> and block tags separate words. */

@@ -215,11 +215,22 @@ is_heading_line (const Line *line)
   return starts_like_a_heading (line->content, line->len);
 }
 
-/* "Pros:" above a list: a sub-heading. */
+/* "Pros:" above a list: a sub-heading. A sentence that introduces a list
+ * ("The steps, in order:") is not one. */
 static gboolean
 is_label_line (const Line *line)
 {
-  return line->chars <= 60 &&
+  guint words = 1;
+
+  for (gsize i = 0; i < line->len; i++)
+    {
+      if (line->content[i] == ',' || line->content[i] == ';')
+        return FALSE;
+      if (line->content[i] == ' ')
+        words++;
+    }
+
+  return line->chars <= 40 && words <= 5 &&
          final_character (line->content, line->len) == ':' &&
          !is_list_line (line) && !is_quote_line (line) &&
          starts_like_a_heading (line->content, line->len);
@@ -550,7 +561,15 @@ dossier_import_text_parse (const char             *utf8,
           gi++;
 
         if (gi < groups->len && g[gi].n == 1 && doc->author == NULL)
-          doc->author = byline_author (&parser.lines[g[gi].first]);
+          {
+            doc->author = byline_author (&parser.lines[g[gi].first]);
+            if (doc->author != NULL)
+              {
+                /* The byline stays in the text, as a paragraph. */
+                emit_lines (&parser, &g[gi]);
+                gi++;
+              }
+          }
       }
   }
 
