@@ -1,1 +1,543 @@
-/* placeholder until its owner writes it */
+/* dossier-export-dialog.c — the Export dialog: format, which documents and
+ * tags, destination file; the export itself runs in a GTask thread on its
+ * own read-only connection to the project (a DossierProject is not
+ * thread-safe), and reports back to the parent window with a toast. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-export-dialog.h"
+
+struct _DossierExportDialog
+{
+  AdwWindow       parent_instance;
+
+  DossierProject *project;
+  GArray         *document_ids;   /* row of document_row -> id (0 = all) */
+  GArray         *tag_ids;        /* row of tag_row -> id (0 = all) */
+  GFile          *destination;
+  GCancellable   *cancellable;
+
+  /* Template children */
+  GtkButton      *export_button;
+  GtkSpinner     *spinner;
+  AdwComboRow    *format_row;
+  AdwComboRow    *document_row;
+  AdwComboRow    *tag_row;
+  AdwActionRow   *destination_row;
+};
+
+G_DEFINE_FINAL_TYPE (DossierExportDialog, dossier_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Rows of format_row, in the order of the .ui. */
+static const DossierExportFormat formats[] = {
+  DOSSIER_EXPORT_JSON,
+  DOSSIER_EXPORT_MARKDOWN,
+  DOSSIER_EXPORT_HTML,
+  DOSSIER_EXPORT_CSV,
+  DOSSIER_EXPORT_TEXT,
+};
+
+/* ---- Choices ------------------------------------------------------------------- */
+
+DossierExportFormat
+dossier_export_dialog_get_format (DossierExportDialog *self)
+{
+  guint row;
+
+  g_return_val_if_fail (DOSSIER_IS_EXPORT_DIALOG (self), DOSSIER_EXPORT_JSON);
+
+  row = adw_combo_row_get_selected (self->format_row);
+  return row < G_N_ELEMENTS (formats) ? formats[row] : DOSSIER_EXPORT_JSON;
+}
+
+void
+dossier_export_dialog_set_format (DossierExportDialog *self,
+                                  DossierExportFormat  format)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i] == format)
+      adw_combo_row_set_selected (self->format_row, i);
+}
+
+static void
+select_id (AdwComboRow *row,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  adw_combo_row_set_selected (row, 0);
+}
+
+void
+dossier_export_dialog_set_document_id (DossierExportDialog *self,
+                                       gint64               document_id)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  select_id (self->document_row, self->document_ids, document_id);
+}
+
+void
+dossier_export_dialog_set_tag_id (DossierExportDialog *self,
+                                  gint64               tag_id)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  select_id (self->tag_row, self->tag_ids, tag_id);
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+static void
+update_destination_row (DossierExportDialog *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->destination == NULL)
+    {
+      adw_action_row_set_subtitle (self->destination_row, _("Not chosen yet"));
+      gtk_button_set_label (self->export_button, _("_Export…"));
+      return;
+    }
+
+  name = g_file_get_parse_name (self->destination);
+  adw_action_row_set_subtitle (self->destination_row, name);
+  gtk_button_set_label (self->export_button, _("_Export"));
+}
+
+void
+dossier_export_dialog_set_destination (DossierExportDialog *self,
+                                       GFile               *file)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->destination, file);
+  update_destination_row (self);
+}
+
+GFile *
+dossier_export_dialog_get_destination (DossierExportDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->destination;
+}
+
+/* @path with its extension replaced by the format's. */
+static char *
+with_extension (const char          *path,
+                DossierExportFormat  format)
+{
+  const char *ext = dossier_export_format_extension (format);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".", ext, NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+on_format_changed (DossierExportDialog *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  /* Keep the chosen file name, with the new format's extension. */
+  if (self->destination == NULL || (path = g_file_get_path (self->destination)) == NULL)
+    return;
+  renamed = with_extension (path, dossier_export_dialog_get_format (self));
+  file = g_file_new_for_path (renamed);
+  dossier_export_dialog_set_destination (self, file);
+}
+
+/* ---- Choosing the destination ----------------------------------------------------- */
+
+static void start_export (DossierExportDialog *self);
+
+static void
+on_chooser_response (GtkNativeDialog     *chooser,
+                     int                  response,
+                     DossierExportDialog *self)
+{
+  gboolean export_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-after"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      const char *ext = dossier_export_format_extension (dossier_export_dialog_get_format (self));
+
+      if (path != NULL)
+        {
+          g_autofree char *suffix = g_strconcat (".", ext, NULL);
+          g_autoptr(GFile) dest = NULL;
+
+          /* "notes" becomes "notes.md"; a typed extension is respected. */
+          if (strchr (strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) : path, '.') == NULL)
+            {
+              g_autofree char *fixed = g_strconcat (path, suffix, NULL);
+              dest = g_file_new_for_path (fixed);
+            }
+          else
+            dest = g_object_ref (file);
+
+          dossier_export_dialog_set_destination (self, dest);
+          if (export_after)
+            start_export (self);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_destination (DossierExportDialog *self,
+                    gboolean             export_after)
+{
+  DossierExportFormat format = dossier_export_dialog_get_format (self);
+  const char *ext = dossier_export_format_extension (format);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", ext, NULL);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export To"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, ext);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (self->destination != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->destination);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+      name = g_file_get_basename (self->destination);
+    }
+  else
+    {
+      g_autoptr(GFile) project_file = g_file_new_for_path (dossier_project_get_path (self->project));
+      g_autoptr(GFile) parent = g_file_get_parent (project_file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+      name = g_strconcat (dossier_project_get_title (self->project), ".", ext, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_object_set_data (G_OBJECT (chooser), "export-after", GINT_TO_POINTER (export_after));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_destination (DOSSIER_EXPORT_DIALOG (widget), FALSE);
+}
+
+/* ---- Exporting ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                *project_path;
+  char                *dest_path;
+  DossierExportFormat  format;
+  DossierExportFilter  filter;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->project_path);
+  g_free (job->dest_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(DossierProject) project = NULL;
+  GError *error = NULL;
+
+  project = dossier_project_open (job->project_path, DOSSIER_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!dossier_export_to_file (project, job->format, &job->filter, job->dest_path, cancellable, &error))
+    {
+      dossier_project_close (project);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  dossier_project_close (project);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (DossierExportDialog *self,
+          gboolean             busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !busy);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (job->dest_path);
+
+  g_clear_object (&self->cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+      GtkWidget *dialog;
+
+      set_busy (self, FALSE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+
+  {
+    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_signal_emit (self, signals[EXPORTED], 0, file);
+    if (parent != NULL)
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.exported", "s", uri);
+  }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+start_export (DossierExportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *dest_path = NULL;
+  ExportJob *job;
+
+  if (self->destination != NULL)
+    dest_path = g_file_get_path (self->destination);
+  if (dest_path == NULL)
+    {
+      choose_destination (self, TRUE);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->project_path = g_strdup (dossier_project_get_path (self->project));
+  job->dest_path = g_steal_pointer (&dest_path);
+  job->format = dossier_export_dialog_get_format (self);
+  job->filter.document_id = selected_id (self->document_row, self->document_ids);
+  job->filter.tag_id = selected_id (self->tag_row, self->tag_ids);
+
+  set_busy (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+dossier_export_dialog_export (DossierExportDialog *self)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  if (self->cancellable != NULL)
+    return;
+  start_export (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  dossier_export_dialog_export (DOSSIER_EXPORT_DIALOG (widget));
+}
+
+/* ---- Setup ---------------------------------------------------------------------- */
+
+static void
+fill_choices (DossierExportDialog *self)
+{
+  g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
+  GListModel *model;
+  gint64 zero = 0;
+  guint n;
+
+  g_array_set_size (self->document_ids, 0);
+  g_array_set_size (self->tag_ids, 0);
+
+  gtk_string_list_append (documents, _("All documents"));
+  g_array_append_val (self->document_ids, zero);
+  model = dossier_project_get_documents (self->project);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (model, i);
+      gint64 id = dossier_document_get_id (doc);
+
+      gtk_string_list_append (documents, dossier_document_get_title (doc));
+      g_array_append_val (self->document_ids, id);
+    }
+
+  gtk_string_list_append (tags, _("All tags"));
+  g_array_append_val (self->tag_ids, zero);
+  model = dossier_project_get_tags (self->project);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (model, i);
+      gint64 id = dossier_tag_get_id (tag);
+
+      /* The path tells "Risks/Cost" from "Benefits/Cost". */
+      gtk_string_list_append (tags, dossier_tag_get_path (tag));
+      g_array_append_val (self->tag_ids, id);
+    }
+
+  adw_combo_row_set_model (self->document_row, G_LIST_MODEL (documents));
+  adw_combo_row_set_model (self->tag_row, G_LIST_MODEL (tags));
+}
+
+static void
+dossier_export_dialog_dispose (GObject *object)
+{
+  DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->project);
+  g_clear_object (&self->destination);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (dossier_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+dossier_export_dialog_finalize (GObject *object)
+{
+  DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->document_ids, g_array_unref);
+  g_clear_pointer (&self->tag_ids, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+dossier_export_dialog_class_init (DossierExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_export_dialog_dispose;
+  object_class->finalize = dossier_export_dialog_finalize;
+
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+  signals[FAILED] =
+    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, document_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, tag_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, destination_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
+
+  gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dossier_export_dialog_init (DossierExportDialog *self)
+{
+  self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DossierExportDialog *
+dossier_export_dialog_new (GtkWindow      *parent,
+                           DossierProject *project,
+                           gint64          document_id)
+{
+  DossierExportDialog *self;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->project = g_object_ref (project);
+  fill_choices (self);
+  dossier_export_dialog_set_document_id (self, document_id);
+  return self;
+}

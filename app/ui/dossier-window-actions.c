@@ -1,1 +1,1566 @@
-/* placeholder until its owner writes it */
+/* dossier-window-actions.c — DossierWindow's win.* actions: projects (new,
+ * open, save as, export), importing (files, drops, the clipboard),
+ * tagging (number keys, the tag picker, memos, removal, the highlight
+ * menu), undo and redo, toasts and zoom.
+ *
+ * Every change goes to the core at once and is committed there; the view
+ * repaints when the project emits "highlights-changed". */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-application.h"
+#include "dossier-export-dialog.h"
+#if __has_include ("dossier-memo-dialog.h")
+# include "dossier-memo-dialog.h"
+# define HAVE_MEMO_DIALOG 1
+#endif
+#include "dossier-search-panel.h"
+#include "dossier-tag-picker.h"
+#include "dossier-window-private.h"
+
+#define MAX_RECENT_IN_MENU 10
+#define ZOOM_STEP 1.1
+
+/* ---- Messages ------------------------------------------------------------- */
+
+void
+dossier_window_show_toast (DossierWindow *self,
+                           const char    *message,
+                           gboolean       undo)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_dossier_window_report_error (DossierWindow *self,
+                              const char    *what,
+                              const GError  *error)
+{
+  g_autofree char *message = NULL;
+
+  /* "What failed: why" — the core's messages already say what to do. */
+  message = g_strdup_printf ("%s: %s", what, error ? error->message : _("unknown error"));
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_message ("%s", message);
+}
+
+void
+_dossier_window_show_error_dialog (DossierWindow *self,
+                                   const char    *heading,
+                                   const char    *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Action state ----------------------------------------------------------- */
+
+gint64
+_dossier_window_highlight_at_caret (DossierWindow *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 best = 0;
+  gint64 best_length = G_MAXINT64;
+  gint64 caret;
+
+  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
+    return 0;
+
+  caret = dossier_document_view_get_caret (self->document_view);
+  ids = dossier_document_view_highlights_at (self->document_view, caret);
+  if (ids == NULL || ids->len == 0)
+    return 0;
+  if (ids->len == 1)
+    return g_array_index (ids, gint64, 0);
+
+  /* Overlapping highlights: the shortest is the one the user is most
+   * likely pointing at (it sits inside the others). */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (self->project, id, NULL);
+      gint64 length;
+
+      if (hl == NULL)
+        continue;
+      length = dossier_highlight_get_end (hl) - dossier_highlight_get_start (hl);
+      if (length < best_length)
+        {
+          best = id;
+          best_length = length;
+        }
+    }
+
+  return best;
+}
+
+void
+_dossier_window_update_actions (DossierWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_project, writable, has_document, has_selection, at_caret;
+
+  if (self->disposed || self->document_view == NULL)
+    return;
+
+  has_project = self->project != NULL;
+  writable = has_project && !dossier_project_get_read_only (self->project);
+  has_document = has_project && self->document_id != 0;
+  has_selection = _dossier_window_view_has_selection (self, NULL, NULL);
+  at_caret = has_document && _dossier_window_highlight_at_caret (self) != 0;
+
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.paste-document", writable);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_job != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 writable && dossier_project_get_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 writable && dossier_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.apply-tag", writable && has_document);
+  gtk_widget_action_set_enabled (widget, "win.tag-selection", writable && has_selection);
+  gtk_widget_action_set_enabled (widget, "win.edit-memo", writable && at_caret);
+  gtk_widget_action_set_enabled (widget, "win.delete-highlight", writable && at_caret);
+  gtk_widget_action_set_enabled (widget, "win.edit-highlight-tags", writable);
+  gtk_widget_action_set_enabled (widget, "win.edit-highlight-memo", writable);
+  gtk_widget_action_set_enabled (widget, "win.remove-highlight", writable);
+  gtk_widget_action_set_enabled (widget, "win.remove-highlight-tag", writable);
+  gtk_widget_action_set_enabled (widget, "win.search", has_project);
+  gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
+}
+
+/* ---- Recent projects ------------------------------------------------------------ */
+
+void
+_dossier_window_update_recent_menu (DossierWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  if (self->recent_menu == NULL)
+    return;
+
+  g_menu_remove_all (self->recent_menu);
+  recent = g_settings_get_strv (self->settings, "recent-projects");
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_IN_MENU; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+
+      name = g_path_get_basename (recent[i]);
+      if (g_str_has_suffix (name, ".dossier"))
+        name[strlen (name) - strlen (".dossier")] = '\0';
+      /* Underscores in file names are not mnemonics. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  if (n == 0)
+    g_menu_append (self->recent_menu, _("No Recent Projects"), "win.no-recent");
+}
+
+/* ---- File choosers ------------------------------------------------------------- */
+
+typedef void (*ChooserDone) (DossierWindow *self,
+                             GListModel    *files);
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     DossierWindow   *self)
+{
+  ChooserDone done = g_object_get_data (G_OBJECT (chooser), "dossier-done");
+
+  if (response == GTK_RESPONSE_ACCEPT && !self->disposed)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      if (g_list_model_get_n_items (files) > 0)
+        done (self, files);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static GtkFileFilter *
+make_filter (const char         *name,
+             const char * const *patterns,
+             const char * const *mime_types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  return filter;
+}
+
+static GtkFileChooserNative *
+new_chooser (DossierWindow        *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             ChooserDone           done)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "dossier-done", done);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  return chooser;
+}
+
+static void
+add_project_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) projects = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  projects = make_filter (_("Dossier Projects"), (const char *[]) { "*.dossier", NULL }, NULL);
+  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
+  gtk_file_chooser_add_filter (chooser, projects);
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, projects);
+}
+
+static void
+set_chooser_folder_near_project (DossierWindow  *self,
+                                 GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->project == NULL)
+    return;
+  file = g_file_new_for_path (dossier_project_get_path (self->project));
+  folder = g_file_get_parent (file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+/* The path the user chose, with ".dossier" added when they left it out. */
+static char *
+project_path_for (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return NULL;
+  if (g_str_has_suffix (path, ".dossier"))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, ".dossier", NULL);
+}
+
+/* ---- New, open, save as ----------------------------------------------------------- */
+
+static void
+new_project_chosen (DossierWindow *self,
+                    GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = project_path_for (file);
+  g_autofree char *title = NULL;
+
+  if (path == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Create the Project"),
+                                         _("Projects must be saved on this computer. Choose a local folder."));
+      return;
+    }
+
+  title = g_path_get_basename (path);
+  title[strlen (title) - strlen (".dossier")] = '\0';
+
+  project = dossier_project_create (path, title, &error);
+  if (project == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
+
+      _dossier_window_show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  dossier_window_set_project (self, project);
+  dossier_application_add_recent (self->settings, path);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                         new_project_chosen);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.dossier"));
+  set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_project_chosen (DossierWindow *self,
+                     GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+  dossier_window_open_project_interactive (self, file);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                         open_project_chosen);
+  add_project_filters (GTK_FILE_CHOOSER (chooser));
+  set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  dossier_window_open_project_interactive (self, file);
+}
+
+static void
+save_as_chosen (DossierWindow *self,
+                GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = project_path_for (file);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->project == NULL || path == NULL)
+    return;
+
+  name = g_path_get_basename (path);
+  heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  if (g_strcmp0 (path, dossier_project_get_path (self->project)) == 0)
+    {
+      _dossier_window_show_error_dialog (self, heading,
+                                         _("This is the project’s own file, and it is already saved. Choose another name to make a copy."));
+      return;
+    }
+
+  if (!dossier_project_save_as (self->project, path, &error))
+    {
+      _dossier_window_show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  /* Go on working in the copy, as "Save As" does everywhere. */
+  dest = g_file_new_for_path (path);
+  dossier_window_open_project_interactive (self, dest);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  chooser = new_chooser (self, _("Save Project As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                         save_as_chosen);
+  /* Translators: the suggested file name of a copy of a project */
+  name = g_strdup_printf (_("%s (copy).dossier"), dossier_project_get_title (self->project));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+
+  /* The whole project by default: exporting is mostly for sharing it. */
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->project, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+exported_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && !self->disposed)
+    _dossier_window_report_error (self, _("Could not open the file"), error);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context,
+                                           NULL, on_launched, g_object_ref (self));
+}
+
+/* ---- Import ------------------------------------------------------------------ */
+
+struct _ImportJob
+{
+  DossierWindow  *window;       /* not owned: the job lives inside it */
+  DossierProject *project;
+  GPtrArray      *files;        /* of GFile */
+  guint           next;
+  guint           n_imported;
+  gint64          first_id;
+  char           *first_title;
+  GString        *errors;
+  GCancellable   *cancellable;
+};
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->project);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_pointer (&job->first_title, g_free);
+  if (job->errors != NULL)
+    g_string_free (job->errors, TRUE);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+void
+_dossier_window_import_cancel (DossierWindow *self)
+{
+  if (self->import_job != NULL)
+    g_cancellable_cancel (self->import_job->cancellable);
+}
+
+void
+_dossier_window_import_job_free (DossierWindow *self)
+{
+  /* A parse still running holds the job through its GTask; the job is
+   * freed when that task's callback sees it was cancelled. */
+  if (self->import_job != NULL)
+    self->import_job->window = NULL;
+  self->import_job = NULL;
+}
+
+gboolean
+dossier_window_is_importing (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->import_job != NULL;
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  DossierParsedDocument *doc;
+  GError *error = NULL;
+
+  doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, cancellable, &error);
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, (GDestroyNotify) dossier_parsed_document_free);
+}
+
+static void import_next (ImportJob *job);
+
+static void
+import_finish (ImportJob *job)
+{
+  DossierWindow *self = job->window;
+  gboolean cancelled = g_cancellable_is_cancelled (job->cancellable);
+
+  if (self == NULL || self->disposed)
+    {
+      import_job_free (job);
+      return;
+    }
+
+  self->import_job = NULL;
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+
+  if (job->first_id != 0 && self->project == job->project)
+    dossier_window_open_document (self, job->first_id);
+
+  if (cancelled)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("Import cancelled: %u document was imported",
+                                   "Import cancelled: %u documents were imported",
+                                   job->n_imported), job->n_imported);
+      dossier_window_show_toast (self, message, FALSE);
+    }
+  else if (job->n_imported == 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), job->first_title);
+      dossier_window_show_toast (self, message, FALSE);
+    }
+  else if (job->n_imported > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("Imported %u document", "Imported %u documents", job->n_imported),
+                         job->n_imported);
+      dossier_window_show_toast (self, message, FALSE);
+    }
+
+  if (job->errors->len > 0)
+    {
+      guint n_failed = job->files->len - job->n_imported;
+
+      _dossier_window_show_error_dialog (self,
+                                         ngettext ("A File Could Not Be Imported",
+                                                   "Some Files Could Not Be Imported",
+                                                   MAX (n_failed, 1)),
+                                         job->errors->str);
+    }
+
+  _dossier_window_update_actions (self);
+  import_job_free (job);
+}
+
+static void
+on_file_parsed (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  DossierWindow *self = job->window;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_ptr_array_index (job->files, job->next);
+
+  doc = g_task_propagate_pointer (G_TASK (result), &error);
+  job->next++;
+
+  if (self == NULL || self->disposed || g_cancellable_is_cancelled (job->cancellable)
+      || self->project != job->project)
+    {
+      g_cancellable_cancel (job->cancellable);
+      import_finish (job);
+      return;
+    }
+
+  if (doc != NULL)
+    {
+      gint64 id = dossier_project_add_document (self->project, doc, &error);
+
+      if (id > 0)
+        {
+          job->n_imported++;
+          if (job->first_id == 0)
+            {
+              job->first_id = id;
+              job->first_title = g_strdup (doc->title);
+            }
+        }
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (job->errors->len > 0)
+        g_string_append_c (job->errors, '\n');
+      /* Translators: one line of the import error report: file name, then why */
+      g_string_append_printf (job->errors, _("%s: %s"), name, error->message);
+    }
+
+  import_next (job);
+}
+
+static void
+import_next (ImportJob *job)
+{
+  DossierWindow *self = job->window;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+
+  if (job->next >= job->files->len || g_cancellable_is_cancelled (job->cancellable))
+    {
+      import_finish (job);
+      return;
+    }
+
+  /* Translators: progress of an import, e.g. "Importing 3 of 12…" */
+  label = g_strdup_printf (_("Importing %u of %u…"), job->next + 1, job->files->len);
+  gtk_label_set_label (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, (double) job->next / job->files->len);
+
+  task = g_task_new (self, job->cancellable, on_file_parsed, job);
+  g_task_set_source_tag (task, import_next);
+  g_task_set_task_data (task, g_object_ref (g_ptr_array_index (job->files, job->next)), g_object_unref);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+void
+dossier_window_import_files (DossierWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  ImportJob *job;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (self->project == NULL || n_files == 0)
+    return;
+  if (dossier_project_get_read_only (self->project))
+    {
+      dossier_window_show_toast (self, _("This project is open read-only: nothing can be imported"), FALSE);
+      return;
+    }
+
+  /* Files dropped during an import join it. */
+  if (self->import_job != NULL)
+    {
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (self->import_job->files, g_object_ref (files[i]));
+      return;
+    }
+
+  job = g_new0 (ImportJob, 1);
+  job->window = self;
+  job->project = g_object_ref (self->project);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->errors = g_string_new (NULL);
+  job->cancellable = g_cancellable_new ();
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+
+  self->import_job = job;
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  _dossier_window_update_actions (self);
+  import_next (job);
+}
+
+static void
+import_chosen (DossierWindow *self,
+               GListModel    *files)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (files);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  dossier_window_import_files (self, (GFile **) array->pdata, array->len);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) text = NULL;
+  g_autoptr(GtkFileFilter) markdown = NULL;
+  g_autoptr(GtkFileFilter) html = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  chooser = new_chooser (self, _("Import Articles"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                         import_chosen);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  articles = make_filter (_("Articles"),
+                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL },
+                          (const char *[]) { "text/plain", "text/markdown", "text/html", NULL });
+  text = make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL },
+                      (const char *[]) { "text/plain", NULL });
+  markdown = make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
+                          (const char *[]) { "text/markdown", NULL });
+  html = make_filter (_("Web Pages"), (const char *[]) { "*.html", "*.htm", NULL },
+                      (const char *[]) { "text/html", NULL });
+  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _dossier_window_import_cancel (DOSSIER_WINDOW (widget));
+}
+
+/* ---- Paste as a new document ------------------------------------------------------- */
+
+typedef struct
+{
+  GBytes        *bytes;
+  DossierFormat  format;
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+paste_parse_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  PasteData *data = task_data;
+  DossierParsedDocument *doc;
+  GError *error = NULL;
+
+  doc = dossier_import_bytes (data->bytes, data->format, NULL, &error);
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, (GDestroyNotify) dossier_parsed_document_free);
+}
+
+static void
+on_paste_title_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  DossierParsedDocument *doc = g_object_get_data (G_OBJECT (dialog), "dossier-parsed");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "dossier-entry");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  if (g_strcmp0 (response, "import") != 0 || self->project == NULL || self->disposed)
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (title[0] != '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_steal_pointer (&title);
+    }
+
+  id = dossier_project_add_document (self->project, doc, &error);
+  if (id <= 0)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Add the Pasted Document"), error->message);
+      return;
+    }
+
+  dossier_window_open_document (self, id);
+}
+
+static void
+ask_paste_title (DossierWindow         *self,
+                 DossierParsedDocument *doc)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Paste as New Document"),
+                                   _("The clipboard’s text becomes a new document of the project. What is its title?"));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), doc->title ? doc->title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Add Document"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-parsed", doc,
+                          (GDestroyNotify) dossier_parsed_document_free);
+  g_object_set_data (G_OBJECT (dialog), "dossier-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_paste_title_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_paste_parsed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+
+  doc = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->disposed)
+    {
+      g_clear_pointer (&doc, dossier_parsed_document_free);
+      return;
+    }
+  if (doc == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Paste the Clipboard"), error->message);
+      return;
+    }
+
+  ask_paste_title (self, doc);
+}
+
+static void
+parse_pasted (DossierWindow *self,
+              GBytes        *bytes,
+              DossierFormat  format)
+{
+  g_autoptr(GTask) task = NULL;
+  PasteData *data = g_new0 (PasteData, 1);
+
+  data->bytes = g_bytes_ref (bytes);
+  data->format = format;
+  task = g_task_new (self, NULL, on_paste_parsed, NULL);
+  g_task_set_source_tag (task, parse_pasted);
+  g_task_set_task_data (task, data, (GDestroyNotify) paste_data_free);
+  g_task_run_in_thread (task, paste_parse_thread);
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  if (self->disposed)
+    return;
+  if (text == NULL || text[0] == '\0')
+    {
+      dossier_window_show_toast (self, _("The clipboard holds no text to paste"), FALSE);
+      return;
+    }
+
+  {
+    gsize len = strlen (text);
+
+    bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  }
+  parse_pasted (self, bytes, DOSSIER_FORMAT_AUTO);
+}
+
+static void
+read_clipboard_text (DossierWindow *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
+}
+
+static void
+on_clipboard_html_spliced (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0
+      || self->disposed)
+    {
+      if (!self->disposed)
+        read_clipboard_text (self);
+      return;
+    }
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      read_clipboard_text (self);
+      return;
+    }
+  parse_pasted (self, bytes, DOSSIER_FORMAT_HTML);
+}
+
+static void
+on_clipboard_html (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
+  if (self->disposed)
+    return;
+  if (stream == NULL)
+    {
+      read_clipboard_text (self);
+      return;
+    }
+
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_clipboard_html_spliced,
+                                g_steal_pointer (&self));
+}
+
+static void
+paste_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (self->project == NULL)
+    return;
+
+  /* A page copied from a browser carries its structure in HTML. */
+  if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    gdk_clipboard_read_async (clipboard, (const char *[]) { "text/html", NULL }, G_PRIORITY_DEFAULT,
+                              NULL, on_clipboard_html, g_object_ref (self));
+  else
+    read_clipboard_text (self);
+}
+
+/* ---- Tagging -------------------------------------------------------------------- */
+
+static gboolean
+require_writable (DossierWindow *self)
+{
+  if (self->project == NULL)
+    return FALSE;
+  if (dossier_project_get_read_only (self->project))
+    {
+      dossier_window_show_toast (self, _("This project is open read-only"), FALSE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+apply_tag_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  int slot = g_variant_get_int32 (parameter);
+  gint64 tag_id, start, end;
+
+  if (!require_writable (self))
+    return;
+  if (!_dossier_window_view_has_selection (self, &start, &end))
+    {
+      dossier_window_show_toast (self, _("Select a passage first, then press its tag’s number"), FALSE);
+      return;
+    }
+
+  tag_id = dossier_window_get_tag_slot (self, slot);
+  if (tag_id == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("No tag has the number %d — add tags to the codebook, or press Ctrl+T"), slot);
+      dossier_window_show_toast (self, message, FALSE);
+      return;
+    }
+
+  if (dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error) <= 0)
+    _dossier_window_report_error (self, _("Could not tag the passage"), error);
+}
+
+/* The rectangle of @offset's line in the coordinates of view_box (where
+ * popovers are parented). */
+static gboolean
+offset_rect_in_view_box (DossierWindow *self,
+                         gint64         offset,
+                         GdkRectangle  *out)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  double x, y;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), self->view_box, wx, wy, &x, &y))
+    return FALSE;
+
+  out->x = CLAMP ((int) x, 0, MAX (0, gtk_widget_get_width (self->view_box) - 1));
+  out->y = CLAMP ((int) y, 0, MAX (0, gtk_widget_get_height (self->view_box) - 1));
+  out->width = 1;
+  out->height = MAX (rect.height, 1);
+  return TRUE;
+}
+
+static void
+on_tag_chosen (DossierWindow *self,
+               gint64         tag_id,
+               GtkWidget     *picker)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  if (!require_writable (self) || tag_id <= 0)
+    return;
+
+  if (self->picker_highlight_id != 0)
+    {
+      if (!dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error))
+        _dossier_window_report_error (self, _("Could not add the tag"), error);
+    }
+  else if (self->picker_document_id != 0)
+    {
+      if (dossier_project_tag_range (self->project, self->picker_document_id,
+                                     self->picker_start, self->picker_end, tag_id, &error) <= 0)
+        _dossier_window_report_error (self, _("Could not tag the passage"), error);
+    }
+}
+
+static void
+on_tag_picker_closed (DossierWindow *self)
+{
+  if (self->disposed)
+    return;
+
+  if (self->document_id != 0)
+    gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button),
+                          _dossier_window_view_has_selection (self, NULL, NULL));
+}
+
+static GtkWidget *
+ensure_tag_picker (DossierWindow *self)
+{
+  if (self->tag_picker == NULL)
+    {
+      self->tag_picker = g_object_new (DOSSIER_TYPE_TAG_PICKER,
+                                       "project", self->project,
+                                       "position", GTK_POS_BOTTOM,
+                                       NULL);
+      gtk_widget_set_parent (self->tag_picker, self->view_box);
+      g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (on_tag_chosen), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (on_tag_picker_closed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  return self->tag_picker;
+}
+
+static void
+popup_tag_picker (DossierWindow *self,
+                  gint64         highlight_id,
+                  gint64         start,
+                  gint64         end)
+{
+  GtkWidget *picker = ensure_tag_picker (self);
+  GdkRectangle rect;
+
+  self->picker_highlight_id = highlight_id;
+  self->picker_document_id = self->document_id;
+  self->picker_start = start;
+  self->picker_end = end;
+
+  if (offset_rect_in_view_box (self, end, &rect))
+    {
+      rect.y += rect.height;
+      rect.height = 1;
+      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
+  gtk_popover_popup (GTK_POPOVER (picker));
+}
+
+static void
+tag_selection_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 start, end;
+
+  if (!require_writable (self))
+    return;
+  if (!_dossier_window_view_has_selection (self, &start, &end))
+    {
+      dossier_window_show_toast (self, _("Select a passage to tag first"), FALSE);
+      return;
+    }
+
+  popup_tag_picker (self, 0, start, end);
+}
+
+static void
+edit_highlight_tags_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!require_writable (self))
+    return;
+  hl = dossier_project_get_highlight (self->project, id, &error);
+  if (hl == NULL)
+    {
+      _dossier_window_report_error (self, _("Could not edit the highlight"), error);
+      return;
+    }
+
+  popup_tag_picker (self, id, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+}
+
+static void
+edit_memo (DossierWindow *self,
+           gint64         highlight_id)
+{
+  if (!require_writable (self) || highlight_id == 0)
+    return;
+
+#ifdef HAVE_MEMO_DIALOG
+  dossier_memo_dialog_run (GTK_WINDOW (self), self->project, highlight_id);
+#endif
+}
+
+static void
+edit_memo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 id = _dossier_window_highlight_at_caret (self);
+
+  if (id == 0)
+    {
+      dossier_window_show_toast (self, _("Place the cursor in a highlight to edit its memo"), FALSE);
+      return;
+    }
+  edit_memo (self, id);
+}
+
+static void
+edit_highlight_memo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  edit_memo (DOSSIER_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+remove_highlight (DossierWindow *self,
+                  gint64         highlight_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!require_writable (self) || highlight_id == 0)
+    return;
+
+  if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
+    {
+      _dossier_window_report_error (self, _("Could not remove the highlight"), error);
+      return;
+    }
+  dossier_window_show_toast (self, _("Highlight removed"), TRUE);
+}
+
+static void
+delete_highlight_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  remove_highlight (self, _dossier_window_highlight_at_caret (self));
+}
+
+static void
+remove_highlight_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  remove_highlight (DOSSIER_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+remove_highlight_tag_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 highlight_id, tag_id;
+  DossierTag *tag;
+
+  if (!require_writable (self))
+    return;
+
+  g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
+  if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
+    {
+      _dossier_window_report_error (self, _("Could not remove the tag"), error);
+      return;
+    }
+
+  tag = dossier_project_get_tag (self->project, tag_id);
+  if (tag != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Removed the tag “%s”"), dossier_tag_get_name (tag));
+      dossier_window_show_toast (self, message, TRUE);
+    }
+}
+
+void
+_dossier_window_popup_highlight_menu (DossierWindow *self,
+                                      gint64         highlight_id,
+                                      double         x,
+                                      double         y)
+{
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) untag = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  const gint64 *tag_ids;
+  guint n_tags = 0;
+  GdkRectangle rect;
+  double bx, by;
+
+  if (self->project == NULL || highlight_id == 0)
+    return;
+  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
+  if (hl == NULL)
+    return;
+
+  self->menu_highlight_id = highlight_id;
+
+  item = g_menu_item_new (_("Edit _Tags…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.edit-highlight-tags", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (edit, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Edit _Memo…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.edit-highlight-memo", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (edit, item);
+  g_clear_object (&item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  /* One "Remove tag" per tag, when removing one leaves the others. */
+  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
+  for (guint i = 0; n_tags > 1 && i < n_tags; i++)
+    {
+      DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[i]);
+      g_autofree char *label = NULL;
+
+      if (tag == NULL)
+        continue;
+      /* Translators: a menu item removing one tag from a highlight */
+      label = g_strdup_printf (_("Remove “%s”"), dossier_tag_get_name (tag));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.remove-highlight-tag",
+                                               g_variant_new ("(xx)", highlight_id, tag_ids[i]));
+      g_menu_append_item (untag, item);
+      g_clear_object (&item);
+    }
+  if (n_tags > 1)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (untag));
+
+  item = g_menu_item_new (_("_Remove Highlight"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.remove-highlight", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (remove, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+
+  if (self->highlight_menu == NULL)
+    {
+      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
+      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->highlight_menu, self->view_box);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->highlight_menu), G_MENU_MODEL (menu));
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), self->view_box, x, y, &bx, &by))
+    bx = by = 0;
+  rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->highlight_menu));
+}
+
+/* ---- Undo, redo, toasts ------------------------------------------------------------ */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL || !dossier_project_get_can_undo (self->project))
+    return;
+  if (!dossier_project_undo (self->project, &error))
+    _dossier_window_report_error (self, _("Could not undo"), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL || !dossier_project_get_can_redo (self->project))
+    return;
+  if (!dossier_project_redo (self->project, &error))
+    _dossier_window_report_error (self, _("Could not redo"), error);
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  dossier_window_show_toast (DOSSIER_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+/* ---- View ---------------------------------------------------------------------- */
+
+static void
+set_zoom (DossierWindow *self,
+          double         zoom)
+{
+  g_settings_set_double (self->settings, "zoom", CLAMP (zoom, 0.5, 3.0));
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  set_zoom (self, g_settings_get_double (self->settings, "zoom") * ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  set_zoom (self, g_settings_get_double (self->settings, "zoom") / ZOOM_STEP);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  set_zoom (DOSSIER_WINDOW (widget), 1.0);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  adw_view_stack_set_visible_child_name (self->right_stack, "search");
+  dossier_search_panel_focus_entry (DOSSIER_SEARCH_PANEL (self->search_panel));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->document_id != 0)
+    dossier_document_view_start_search (self->document_view);
+}
+
+static void
+focus_documents_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  dossier_documents_panel_focus_list (DOSSIER_WINDOW (widget)->documents_panel);
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+}
+
+void
+_dossier_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.exported", "s", exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-tag", "i", apply_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-selection", NULL, tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-memo", NULL, edit_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-highlight", NULL, delete_highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-highlight-tags", "x", edit_highlight_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-highlight-memo", "x", edit_highlight_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-highlight", "x", remove_highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-highlight-tag", "(xx)", remove_highlight_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_documents_action);
+
+  /* Window bindings act after the focused widget had its chance, so an
+   * entry keeps its own Ctrl+Z; the number keys and Delete are caught on
+   * the document view itself (see dossier-window.c). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.edit-memo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-documents", NULL);
+}

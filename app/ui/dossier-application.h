@@ -1,0 +1,29 @@
+/* dossier-application.h — the Dossier application: opening projects,
+ * the bundled sample project, recent projects and app-wide actions. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_APPLICATION (dossier_application_get_type ())
+G_DECLARE_FINAL_TYPE (DossierApplication, dossier_application, DOSSIER, APPLICATION, AdwApplication)
+
+DossierApplication *dossier_application_new              (void);
+
+/* The application's GSettings (org.dossier.Dossier). */
+GSettings          *dossier_application_get_settings     (DossierApplication *self);
+
+/* Where the bundled sample project is: $DOSSIER_SAMPLE_PROJECT, then the
+ * installed PKGDATADIR, then the build tree. NULL if none exists. */
+char               *dossier_application_find_sample_project (void);
+
+/* Copies the sample project to the user's data directory (once; an
+ * existing copy is kept) and returns the copy's path. */
+char               *dossier_application_copy_sample_project (GError **error);
+
+/* Puts @path first in the GSettings "recent-projects" list. */
+void                dossier_application_add_recent       (GSettings          *settings,
+                                                          const char         *path);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* dossier-export-dialog.h — choosing what to export (format, document,
+ * tag) and where, then exporting off the main thread. */
+#pragma once
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_EXPORT_DIALOG (dossier_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (DossierExportDialog, dossier_export_dialog, DOSSIER, EXPORT_DIALOG, AdwWindow)
+
+/* Signals:
+ *   "exported" (GFile *file): the file was written.
+ *   "failed" (const char *message): the export failed (also shown). */
+DossierExportDialog *dossier_export_dialog_new             (GtkWindow           *parent,
+                                                            DossierProject      *project,
+                                                            gint64               document_id);
+void                 dossier_export_dialog_set_format      (DossierExportDialog *self,
+                                                            DossierExportFormat  format);
+DossierExportFormat  dossier_export_dialog_get_format      (DossierExportDialog *self);
+/* 0 = every document / every tag. */
+void                 dossier_export_dialog_set_document_id (DossierExportDialog *self,
+                                                            gint64               document_id);
+void                 dossier_export_dialog_set_tag_id      (DossierExportDialog *self,
+                                                            gint64               tag_id);
+void                 dossier_export_dialog_set_destination (DossierExportDialog *self,
+                                                            GFile               *file);
+GFile               *dossier_export_dialog_get_destination (DossierExportDialog *self);
+/* What the Export button does: asks for a destination if there is none,
+ * then exports in a thread. */
+void                 dossier_export_dialog_export          (DossierExportDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* dossier-window.h — the main window: one project, its documents, the
+ * reading view, the codebook and the highlights and search panels. */
+#pragma once
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-document-view.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
+G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
+
+DossierWindow       *dossier_window_new                (GtkApplication *application);
+
+/* Opens @file as the window's project, replacing the current one only on
+ * success; on failure the window stays on its project and @error says why. */
+gboolean             dossier_window_open_project       (DossierWindow    *self,
+                                                        GFile            *file,
+                                                        DossierOpenFlags  flags,
+                                                        GError          **error);
+/* The same, but a failure is shown to the user in a dialog (with "Open
+ * Read-Only" for a project that is open elsewhere). */
+void                 dossier_window_open_project_interactive (DossierWindow *self,
+                                                        GFile            *file);
+/* Shows @project (or nothing, when NULL). */
+void                 dossier_window_set_project        (DossierWindow    *self,
+                                                        DossierProject   *project);
+DossierProject      *dossier_window_get_project        (DossierWindow    *self);
+
+/* Shows a document in the centre view (0 = none). */
+void                 dossier_window_open_document      (DossierWindow    *self,
+                                                        gint64            document_id);
+gint64               dossier_window_get_document_id    (DossierWindow    *self);
+DossierDocumentView *dossier_window_get_document_view  (DossierWindow    *self);
+
+/* Imports files (parsed off the main thread, one after the other). */
+void                 dossier_window_import_files       (DossierWindow    *self,
+                                                        GFile           **files,
+                                                        guint             n_files);
+gboolean             dossier_window_is_importing       (DossierWindow    *self);
+
+/* Shows a toast; with @undo an "Undo" button that activates win.undo. */
+void                 dossier_window_show_toast         (DossierWindow    *self,
+                                                        const char       *message,
+                                                        gboolean          undo);
+
+/* The tag in codebook slot @slot (1–9): the codebook's first nine tags in
+ * tree order. 0 if the slot is empty. */
+gint64               dossier_window_get_tag_slot       (DossierWindow    *self,
+                                                        guint             slot);
+
+G_END_DECLS
