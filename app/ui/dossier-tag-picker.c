@@ -1,1 +1,607 @@
-/* placeholder until its owner writes it */
+/* dossier-tag-picker.c — a popover that searches the codebook and picks
+ * (or creates) a tag.
+ *
+ * Focus stays in the entry the whole time: Up/Down move the highlighted
+ * row from there, so the user can keep typing. A codebook has at most a
+ * few hundred tags, so the rows live in a GtkListBox, rebuilt when the
+ * codebook changes and filtered on every keystroke without delay. The
+ * "Create" row is always last and only shows when no tag has exactly the
+ * typed name; with no match at all it is the only row, and Enter creates.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-tag-picker.h"
+#include "dossier-tag-chip.h"
+
+struct _DossierTagPicker
+{
+  GtkPopover      parent_instance;
+
+  /* template */
+  GtkSearchEntry *entry;
+  GtkWidget      *scrolled;
+  GtkListBox     *list_box;
+  GtkLabel       *error_label;
+
+  DossierProject *project;
+  GListModel     *tags;
+  GtkWidget      *create_row;
+  GtkWidget      *create_label;
+  guint           n_matches;
+};
+
+G_DEFINE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, GTK_TYPE_POPOVER)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+enum {
+  TAG_CHOSEN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized ? normalized : "", -1);
+}
+
+static char *
+typed_text (DossierTagPicker *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+}
+
+/* Splits "Parent/Name" into an existing parent and the new name; anything
+ * else is a top-level name. */
+static gint64
+split_new_tag (DossierTagPicker  *self,
+               const char        *text,
+               char             **name)
+{
+  const char *slash = strrchr (text, '/');
+
+  if (slash != NULL && slash != text && slash[1] != '\0' && self->project != NULL)
+    {
+      g_autofree char *parent_path = g_strndup (text, slash - text);
+      DossierTag *parent = dossier_project_find_tag (self->project, g_strstrip (parent_path));
+
+      if (parent != NULL)
+        {
+          *name = g_strstrip (g_strdup (slash + 1));
+          return dossier_tag_get_id (parent);
+        }
+    }
+
+  *name = g_strdup (text);
+  return 0;
+}
+
+/* ---- rows --------------------------------------------------------------------- */
+
+static GtkWidget *
+tag_row_new (DossierTag *tag)
+{
+  GtkWidget *row, *box, *swatch, *labels, *name, *path;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  swatch = dossier_tag_chip_new_swatch (NULL, NULL);
+  g_object_bind_property (tag, "name", swatch, "tag-name", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (tag, "color", swatch, "color", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), swatch);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (tag, "name", name, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (labels), name);
+
+  /* Nested tags show where they sit: two "Legal" tags differ by path. */
+  if (dossier_tag_get_depth (tag) > 0)
+    {
+      path = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (path), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (path, "caption");
+      gtk_widget_add_css_class (path, "dim-label");
+      g_object_bind_property (tag, "path", path, "label", G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (labels), path);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_bind_property (tag, "path", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (row), "tag", g_object_ref (tag), g_object_unref);
+
+  return row;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "match"));
+}
+
+static gboolean
+row_shown (GtkWidget *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "match"));
+}
+
+static void
+scroll_to_row (DossierTagPicker *self,
+               GtkWidget        *row)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
+}
+
+static void
+highlight_row (DossierTagPicker *self,
+               GtkWidget        *row)
+{
+  if (row == NULL)
+    {
+      gtk_list_box_unselect_all (self->list_box);
+      return;
+    }
+
+  gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+  scroll_to_row (self, row);
+}
+
+/* Marks which rows the text matches, then refilters and highlights the
+ * first match (or the Create row when nothing matches). */
+static void
+update_filter (DossierTagPicker *self)
+{
+  g_autofree char *text = typed_text (self);
+  g_autofree char *needle = fold (text);
+  gboolean exact = FALSE;
+  GtkWidget *first = NULL;
+  GtkWidget *row;
+
+  self->n_matches = 0;
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      DossierTag *tag = g_object_get_data (G_OBJECT (row), "tag");
+      gboolean match;
+
+      if (tag == NULL)
+        continue;
+
+      if (needle[0] == '\0')
+        {
+          match = TRUE;
+        }
+      else
+        {
+          g_autofree char *path = fold (dossier_tag_get_path (tag));
+          g_autofree char *name = fold (dossier_tag_get_name (tag));
+
+          match = strstr (path, needle) != NULL;
+          if (g_str_equal (name, needle) || g_str_equal (path, needle))
+            exact = TRUE;
+        }
+
+      g_object_set_data (G_OBJECT (row), "match", GINT_TO_POINTER (match));
+      if (match)
+        {
+          self->n_matches++;
+          if (first == NULL)
+            first = row;
+        }
+    }
+
+  if (self->create_row != NULL)
+    {
+      gboolean show = text[0] != '\0' && !exact &&
+                      self->project != NULL && !dossier_project_get_read_only (self->project);
+
+      if (show)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *label = NULL;
+          gint64 parent_id = split_new_tag (self, text, &name);
+
+          if (parent_id != 0)
+            label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
+                                     dossier_tag_get_path (dossier_project_get_tag (self->project,
+                                                                                    parent_id)));
+          else
+            label = g_strdup_printf (_("Create tag “%s”"), name);
+          gtk_label_set_text (GTK_LABEL (self->create_label), label);
+        }
+      g_object_set_data (G_OBJECT (self->create_row), "match", GINT_TO_POINTER (show));
+      if (first == NULL && show)
+        first = self->create_row;
+    }
+
+  gtk_list_box_invalidate_filter (self->list_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  highlight_row (self, first);
+}
+
+static void
+rebuild_rows (DossierTagPicker *self)
+{
+  GtkWidget *child, *box, *icon;
+  guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
+
+      gtk_list_box_append (self->list_box, tag_row_new (tag));
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+  gtk_box_append (GTK_BOX (box), icon);
+  self->create_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->create_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->create_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), self->create_label);
+
+  self->create_row = gtk_list_box_row_new ();
+  gtk_widget_add_css_class (self->create_row, "create-tag");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->create_row), box);
+  gtk_list_box_append (self->list_box, self->create_row);
+
+  update_filter (self);
+}
+
+/* ---- choosing ------------------------------------------------------------------- */
+
+static void
+choose_tag (DossierTagPicker *self,
+            gint64            tag_id)
+{
+  g_object_ref (self);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[TAG_CHOSEN], 0, tag_id);
+  g_object_unref (self);
+}
+
+static void
+create_tag (DossierTagPicker *self)
+{
+  g_autofree char *text = typed_text (self);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 parent_id, id;
+
+  if (text[0] == '\0' || self->project == NULL)
+    return;
+
+  parent_id = split_new_tag (self, text, &name);
+  id = dossier_project_add_tag (self->project, name, parent_id, NULL, NULL, &error);
+  if (id <= 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not create tag “%s”: %s"),
+                                                  name, error ? error->message : "");
+
+      gtk_label_set_text (self->error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  choose_tag (self, id);
+}
+
+static void
+choose_row (DossierTagPicker *self,
+            GtkWidget        *row)
+{
+  DossierTag *tag;
+
+  if (row == NULL)
+    return;
+
+  if (row == self->create_row)
+    {
+      create_tag (self);
+      return;
+    }
+
+  tag = g_object_get_data (G_OBJECT (row), "tag");
+  if (tag != NULL)
+    choose_tag (self, dossier_tag_get_id (tag));
+}
+
+static void
+row_activated_cb (DossierTagPicker *self,
+                  GtkListBoxRow    *row)
+{
+  choose_row (self, GTK_WIDGET (row));
+}
+
+static void
+entry_activate_cb (DossierTagPicker *self)
+{
+  choose_row (self, (GtkWidget *) gtk_list_box_get_selected_row (self->list_box));
+}
+
+static void
+move_highlight (DossierTagPicker *self,
+                gboolean          down)
+{
+  GtkWidget *current = (GtkWidget *) gtk_list_box_get_selected_row (self->list_box);
+  GtkWidget *row;
+
+  if (current == NULL)
+    row = down ? gtk_widget_get_first_child (GTK_WIDGET (self->list_box))
+               : gtk_widget_get_last_child (GTK_WIDGET (self->list_box));
+  else
+    row = down ? gtk_widget_get_next_sibling (current) : gtk_widget_get_prev_sibling (current);
+
+  while (row != NULL && !row_shown (row))
+    row = down ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+
+  if (row != NULL)
+    highlight_row (self, row);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierTagPicker      *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_highlight (self, FALSE);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_highlight (self, TRUE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+stop_search_cb (DossierTagPicker *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+dossier_tag_picker_map (GtkWidget *widget)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (widget);
+
+  GTK_WIDGET_CLASS (dossier_tag_picker_parent_class)->map (widget);
+
+  update_filter (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+closed_cb (DossierTagPicker *self)
+{
+  /* Start afresh next time. */
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+}
+
+/* ---- public ---------------------------------------------------------------------- */
+
+DossierProject *
+dossier_tag_picker_get_project (DossierTagPicker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), NULL);
+
+  return self->project;
+}
+
+void
+dossier_tag_picker_set_project (DossierTagPicker *self,
+                                DossierProject   *project)
+{
+  g_return_if_fail (DOSSIER_IS_TAG_PICKER (self));
+  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->tags != NULL)
+    g_signal_handlers_disconnect_by_data (self->tags, self);
+  g_clear_object (&self->tags);
+  g_set_object (&self->project, project);
+
+  if (project != NULL)
+    {
+      self->tags = g_object_ref (dossier_project_get_tags (project));
+      g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (rebuild_rows), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rebuild_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+GtkEditable *
+dossier_tag_picker_get_entry (DossierTagPicker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), NULL);
+
+  return GTK_EDITABLE (self->entry);
+}
+
+gint64
+dossier_tag_picker_get_highlighted_tag (DossierTagPicker *self)
+{
+  GtkListBoxRow *row;
+  DossierTag *tag;
+
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), 0);
+
+  row = gtk_list_box_get_selected_row (self->list_box);
+  tag = row ? g_object_get_data (G_OBJECT (row), "tag") : NULL;
+
+  return tag ? dossier_tag_get_id (tag) : 0;
+}
+
+guint
+dossier_tag_picker_get_n_matches (DossierTagPicker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), 0);
+
+  return self->n_matches;
+}
+
+/* ---- GObject ------------------------------------------------------------------- */
+
+static void
+dossier_tag_picker_dispose (GObject *object)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
+
+  if (self->tags != NULL)
+    g_signal_handlers_disconnect_by_data (self->tags, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TAG_PICKER);
+  self->create_row = NULL;
+  self->create_label = NULL;
+
+  g_clear_object (&self->tags);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (dossier_tag_picker_parent_class)->dispose (object);
+}
+
+static void
+dossier_tag_picker_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_tag_picker_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      dossier_tag_picker_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_tag_picker_class_init (DossierTagPickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_tag_picker_dispose;
+  object_class->get_property = dossier_tag_picker_get_property;
+  object_class->set_property = dossier_tag_picker_set_property;
+
+  widget_class->map = dossier_tag_picker_map;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TAG_CHOSEN] =
+    g_signal_new ("tag-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-tag-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, error_label);
+}
+
+static void
+dossier_tag_picker_init (DossierTagPicker *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-tag-picker");
+
+  gtk_list_box_set_filter_func (self->list_box, filter_row, NULL, NULL);
+  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update_filter), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+  g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
+
+  /* Capture phase: the entry would otherwise move focus on Up/Down. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+
+  rebuild_rows (self);
+}
+
+GtkWidget *
+dossier_tag_picker_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_TAG_PICKER, NULL);
+}

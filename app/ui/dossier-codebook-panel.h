@@ -1,0 +1,47 @@
+/* dossier-codebook-panel.h — the codebook in the left sidebar.
+ *
+ * A tree of the project's tags (colour, name, highlight count, the 1–9
+ * slot that the tagging keys use) with every codebook edit: add, rename,
+ * recolour, describe, move by drag and drop or by menu, merge, delete.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_CODEBOOK_PANEL (dossier_codebook_panel_get_type ())
+G_DECLARE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER, CODEBOOK_PANEL, GtkWidget)
+
+/* The number of tags reachable by the number keys. */
+#define DOSSIER_CODEBOOK_N_SLOTS 9
+
+/* Properties: "project" (DossierProject, may be NULL),
+ * "selected-tag-id" (gint64, 0 = none). */
+GtkWidget      *dossier_codebook_panel_new                 (void);
+
+DossierProject *dossier_codebook_panel_get_project         (DossierCodebookPanel *self);
+void            dossier_codebook_panel_set_project         (DossierCodebookPanel *self,
+                                                            DossierProject       *project);
+gint64          dossier_codebook_panel_get_selected_tag_id (DossierCodebookPanel *self);
+/* Selects the tag's row (expanding its ancestors); 0 or an unknown id
+ * clears the selection. */
+void            dossier_codebook_panel_set_selected_tag_id (DossierCodebookPanel *self,
+                                                            gint64                tag_id);
+
+/* Slot 1..9 → the id of that tag among the first nine of
+ * dossier_project_get_tags() (tree order), or 0. */
+gint64          dossier_codebook_panel_get_slot_tag        (DossierCodebookPanel *self,
+                                                            guint                 slot);
+/* The same rule, for callers that have no panel. */
+gint64          dossier_codebook_slot_tag                  (DossierProject       *project,
+                                                            guint                 slot);
+
+/* Opens the "New Tag" dialog (as a child of the selected tag when
+ * @as_child is TRUE). */
+void            dossier_codebook_panel_add_tag             (DossierCodebookPanel *self,
+                                                            gboolean              as_child);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* dossier-tag-picker.h — a popover that searches the codebook and picks
+ * (or creates) a tag: Ctrl+T on a selection, and the selection popover.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TAG_PICKER (dossier_tag_picker_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, DOSSIER, TAG_PICKER, GtkPopover)
+
+/* Property: "project" (DossierProject, may be NULL).
+ * Signal: "tag-chosen" (gint64 tag_id), then the picker pops down.
+ *
+ * Typing filters the tags (case-insensitive substring of the path); Up and
+ * Down move the highlighted row; Enter chooses it. When no tag's name is
+ * exactly the text, a last row offers to create it: at top level, with the
+ * next palette colour. Escape closes. */
+GtkWidget      *dossier_tag_picker_new         (void);
+
+DossierProject *dossier_tag_picker_get_project (DossierTagPicker *self);
+void            dossier_tag_picker_set_project (DossierTagPicker *self,
+                                                DossierProject   *project);
+
+/* The search entry (for tests and for a caller that wants to pre-fill it). */
+GtkEditable    *dossier_tag_picker_get_entry   (DossierTagPicker *self);
+/* The tag id of the highlighted row; 0 for none or for the "Create" row. */
+gint64          dossier_tag_picker_get_highlighted_tag (DossierTagPicker *self);
+/* How many tags the current text matches. */
+guint           dossier_tag_picker_get_n_matches (DossierTagPicker *self);
+
+G_END_DECLS
