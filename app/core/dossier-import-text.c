@@ -215,6 +215,23 @@ is_heading_line (const Line *line)
   return starts_like_a_heading (line->content, line->len);
 }
 
+/* A title may be longer than a heading (headlines are), but like one it
+ * does not end as a sentence does or start in lower case. */
+static gboolean
+is_title_line (const Line *line)
+{
+  gunichar last;
+
+  if (line->chars > TITLE_MAX_CHARS || is_list_line (line) || is_quote_line (line))
+    return FALSE;
+
+  last = final_character (line->content, line->len);
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0)
+    return FALSE;
+
+  return starts_like_a_heading (line->content, line->len);
+}
+
 /* "Pros:" above a list: a sub-heading. A sentence that introduces a list
  * ("The steps, in order:") is not one. */
 static gboolean
@@ -537,8 +554,7 @@ dossier_import_text_parse (const char             *utf8,
     const Line *first = &parser.lines[g[0].first];
     gboolean single = g[0].n == 1;
 
-    if (!is_list_line (first) && !is_quote_line (first) && first->chars <= TITLE_MAX_CHARS &&
-        (single || is_heading_line (first)) && groups->len > 1 &&
+    if ((single ? is_title_line (first) : is_heading_line (first)) && groups->len > 1 &&
         !(first->indent >= 4 && !parser.indent_is_style))
       {
         dossier_text_builder_begin_block (builder, DOSSIER_BLOCK_TITLE, 0);
