@@ -659,7 +659,7 @@ test_bad_highlights (Fixture       *f,
   expect_failure (1, "highlight", "Nobody", "highlight", f->project, doc, "1", "5", "--tag", "Nobody", NULL);
   expect_failure (1, "highlight", "tag-add", "highlight", f->project, doc, "1", "5", "--tag", "Crews", "--tag", "Nobody", NULL);
   expect_failure (1, "highlight", "9999", "highlight", f->project, "9999", "1", "5", "--tag", "Crews", NULL);
-  expect_failure (2, "highlight", "START", "highlight", f->project, doc, "-1", "5", "--tag", "Crews", NULL);
+  expect_failure (2, "highlight", "-1", "highlight", f->project, doc, "-1", "5", "--tag", "Crews", NULL);
   expect_failure (2, "highlight", "five", "highlight", f->project, doc, "1", "five", "--tag", "Crews", NULL);
   expect_failure (2, "highlight", "DOC", "highlight", f->project, "first", "1", "5", "--tag", "Crews", NULL);
   expect_failure (2, "highlight", "--tag", "highlight", f->project, doc, "1", "5", NULL);

@@ -12,6 +12,7 @@
 #include <dossier/dossier-text.h>
 
 #include "dossier-export-private.h"
+#include "dossier-project-private.h"
 
 static void
 put_string (DossierExportWriter *w,
@@ -132,6 +133,7 @@ typedef struct
 {
   DossierExportWriter *w;
   guint                n;
+  GHashTable          *ids;  /* exported highlight ids, when filtered; else NULL */
 } HighlightsData;
 
 static gboolean
@@ -147,9 +149,19 @@ write_highlight (const DossierExportHighlight *h,
                           data->n++ > 0 ? "," : "", h->id);
   put_member (w, "uuid", h->uuid);
   put_int (w, "document", h->document_id);
-  put_int (w, "start", h->start);
-  put_int (w, "end", h->end);
+  if (h->prefix == NULL)
+    {
+      put_int (w, "start", h->start);
+      put_int (w, "end", h->end);
+    }
   put_member (w, "quote", h->quote);
+  if (h->prefix != NULL)
+    {
+      /* An orphan has no valid offsets; its quote and context are what a
+       * reader needs to find the passage again. */
+      put_member (w, "prefix", h->prefix);
+      put_member (w, "suffix", h->suffix);
+    }
 
   dossier_export_writer_puts (w, ", \"tags\": [");
   for (guint i = 0; i < h->n_tags; i++)
@@ -161,6 +173,14 @@ write_highlight (const DossierExportHighlight *h,
   put_member (w, "created", h->created);
   dossier_export_writer_puts (w, "}");
 
+  if (data->ids != NULL)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = h->id;
+      g_hash_table_add (data->ids, id);
+    }
+
   /* Stop the walk as soon as the stream failed or was cancelled; the
    * writer keeps the error for dossier_export_writer_finish(). */
   if (!dossier_export_writer_check (w))
@@ -171,13 +191,254 @@ write_highlight (const DossierExportHighlight *h,
   return TRUE;
 }
 
+/* ---- Stakeholders, questions, arguments, briefings --------------------- */
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+put_optional_int (DossierExportWriter *w,
+                  const char          *key,
+                  sqlite3_stmt        *stmt,
+                  int                  column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    g_string_append_printf (w->buf, ", \"%s\": null", key);
+  else
+    put_int (w, key, sqlite3_column_int64 (stmt, column));
+}
+
+/* "evidence": [{"highlight": 3, "note": "…"}] — only highlights that are
+ * in this export, so every reference resolves. */
+static gboolean
+put_evidence (DossierExportContext *ctx,
+              DossierExportWriter  *w,
+              sqlite3_stmt         *stmt,
+              gint64                owner,
+              GHashTable           *ids,
+              GError              **error)
+{
+  guint n = 0;
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, owner);
+  dossier_export_writer_puts (w, ", \"evidence\": [");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 highlight = sqlite3_column_int64 (stmt, 0);
+
+      if (ids != NULL && !g_hash_table_contains (ids, &highlight))
+        continue;
+      g_string_append_printf (w->buf, "%s{\"highlight\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? ", " : "", highlight);
+      put_member (w, "note", column_text (stmt, 1));
+      dossier_export_writer_puts (w, "}");
+    }
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, "]");
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   "%s", sqlite3_errmsg (ctx->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_row (DossierExportContext *ctx,
+          sqlite3_stmt         *stmt,
+          gboolean             *ok,
+          GError              **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   "%s", sqlite3_errmsg (ctx->db));
+      *ok = FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+write_stakeholders (DossierExportContext *ctx,
+                    DossierExportWriter  *w,
+                    GHashTable           *ids,
+                    GError              **error)
+{
+  sqlite3_stmt *stmt, *evidence;
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  stmt = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, name, aliases, kind, description, stance, interests, power, "
+      "interest, color FROM stakeholders ORDER BY position, id", error);
+  evidence = dossier_export_context_prepare (ctx,
+      "SELECT highlight, note FROM stakeholder_evidence WHERE stakeholder = ?1 "
+      "ORDER BY rowid", error);
+  if (stmt == NULL || evidence == NULL)
+    return FALSE;
+
+  dossier_export_writer_puts (w, ",\n  \"stakeholders\": [");
+  while (ok && step_row (ctx, stmt, &ok, error))
+    {
+      g_auto(GStrv) aliases = g_strsplit (column_text (stmt, 3) ? column_text (stmt, 3) : "", "\n", -1);
+      guint n_aliases = 0;
+
+      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      put_member (w, "uuid", column_text (stmt, 1));
+      put_member (w, "name", column_text (stmt, 2));
+      /* Stored one per line; a list for readers. */
+      dossier_export_writer_puts (w, ", \"aliases\": [");
+      for (guint i = 0; aliases[i] != NULL; i++)
+        {
+          g_strstrip (aliases[i]);
+          if (*aliases[i] == '\0')
+            continue;
+          if (n_aliases++ > 0)
+            dossier_export_writer_puts (w, ", ");
+          put_string (w, aliases[i]);
+        }
+      dossier_export_writer_puts (w, "]");
+      put_member (w, "kind", column_text (stmt, 4));
+      put_member (w, "description", column_text (stmt, 5));
+      put_member (w, "stance", column_text (stmt, 6));
+      put_member (w, "interests", column_text (stmt, 7));
+      put_int (w, "power", sqlite3_column_int64 (stmt, 8));
+      put_int (w, "interest", sqlite3_column_int64 (stmt, 9));
+      put_member (w, "color", column_text (stmt, 10));
+      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
+        ok = FALSE;
+      dossier_export_writer_puts (w, "}");
+    }
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  return ok;
+}
+
+static gboolean
+write_arguments (DossierExportContext *ctx,
+                 DossierExportWriter  *w,
+                 GHashTable           *ids,
+                 GError              **error)
+{
+  sqlite3_stmt *questions, *stmt, *evidence;
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  questions = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, text FROM questions ORDER BY position, id", error);
+  stmt = dossier_export_context_prepare (ctx,
+      "SELECT a.id, a.uuid, a.question, a.polarity, a.statement, a.stakeholder, a.strength "
+      "FROM arguments a JOIN questions q ON q.id = a.question "
+      "ORDER BY q.position, q.id, a.polarity DESC, a.position, a.id", error);
+  evidence = dossier_export_context_prepare (ctx,
+      "SELECT highlight, note FROM argument_evidence WHERE argument = ?1 ORDER BY rowid", error);
+  if (questions == NULL || stmt == NULL || evidence == NULL)
+    return FALSE;
+
+  /* Arguments bear on questions; the questions are listed too (a field
+   * added to version 1, as the contract allows). */
+  dossier_export_writer_puts (w, ",\n  \"questions\": [");
+  while (ok && step_row (ctx, questions, &ok, error))
+    {
+      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (questions, 0));
+      put_member (w, "uuid", column_text (questions, 1));
+      put_member (w, "text", column_text (questions, 2));
+      dossier_export_writer_puts (w, "}");
+    }
+  sqlite3_reset (questions);
+  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+
+  n = 0;
+  dossier_export_writer_puts (w, ",\n  \"arguments\": [");
+  while (ok && step_row (ctx, stmt, &ok, error))
+    {
+      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      put_member (w, "uuid", column_text (stmt, 1));
+      put_int (w, "question", sqlite3_column_int64 (stmt, 2));
+      put_member (w, "polarity", column_text (stmt, 3));
+      put_member (w, "statement", column_text (stmt, 4));
+      put_optional_int (w, "stakeholder", stmt, 5);
+      put_int (w, "strength", sqlite3_column_int64 (stmt, 6));
+      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
+        ok = FALSE;
+      dossier_export_writer_puts (w, "}");
+    }
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  return ok;
+}
+
+static gboolean
+write_briefings (DossierExportContext *ctx,
+                 DossierExportWriter  *w,
+                 GError              **error)
+{
+  sqlite3_stmt *stmt, *documents;
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  stmt = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, title, body, created, modified FROM briefings ORDER BY id", error);
+  documents = dossier_export_context_prepare (ctx,
+      "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
+      error);
+  if (stmt == NULL || documents == NULL)
+    return FALSE;
+
+  dossier_export_writer_puts (w, ",\n  \"briefings\": [");
+  while (ok && step_row (ctx, stmt, &ok, error))
+    {
+      guint m = 0;
+
+      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      put_member (w, "uuid", column_text (stmt, 1));
+      put_member (w, "title", column_text (stmt, 2));
+      put_member (w, "body", column_text (stmt, 3));
+      put_member (w, "created", column_text (stmt, 4));
+      put_member (w, "modified", column_text (stmt, 5));
+
+      sqlite3_reset (documents);
+      sqlite3_bind_int64 (documents, 1, sqlite3_column_int64 (stmt, 0));
+      dossier_export_writer_puts (w, ", \"documents\": [");
+      while (step_row (ctx, documents, &ok, error))
+        g_string_append_printf (w->buf, "%s%" G_GINT64_FORMAT, m++ > 0 ? ", " : "",
+                                (gint64) sqlite3_column_int64 (documents, 0));
+      sqlite3_reset (documents);
+      dossier_export_writer_puts (w, "]}");
+    }
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  return ok;
+}
+
 gboolean
 dossier_export_write_json (DossierExportContext *ctx,
                            DossierExportWriter  *w,
                            GError              **error)
 {
-  HighlightsData data = { w, 0 };
+  g_autoptr(GHashTable) ids = NULL;
+  HighlightsData data = { w, 0, NULL };
   g_autoptr(GError) local_error = NULL;
+  gboolean filtered = ctx->filter.document_id != 0 || ctx->filter.tag_id != 0;
+
+  if (filtered)
+    ids = data.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   dossier_export_writer_puts (w, "{\n  \"format\": \"dossier-export\",\n  \"version\": 1,\n");
   dossier_export_writer_puts (w, "  \"project\": {\"title\": ");
@@ -204,9 +465,25 @@ dossier_export_write_json (DossierExportContext *ctx,
     }
   dossier_export_writer_puts (w, data.n > 0 ? "\n  ]" : "]");
 
-  /* Stakeholders, arguments and briefings are not in the schema yet; the
-   * keys are there so readers can rely on them. */
-  dossier_export_writer_puts (w, ",\n  \"stakeholders\": [],\n  \"arguments\": [],\n"
-                                 "  \"briefings\": []\n}\n");
+  /* Highlights whose passage vanished from a newer version of the text
+   * keep their quote here, without offsets, so that "highlights" always
+   * satisfies text[start:end] == quote and nothing is lost. */
+  data.n = 0;
+  dossier_export_writer_puts (w, ",\n  \"orphans\": [");
+  if (!dossier_export_context_foreach_orphan (ctx, write_highlight, &data, &local_error))
+    {
+      if (w->error != NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  dossier_export_writer_puts (w, data.n > 0 ? "\n  ]" : "]");
+
+  if (!write_stakeholders (ctx, w, ids, error) ||
+      !write_arguments (ctx, w, ids, error) ||
+      !write_briefings (ctx, w, error))
+    return FALSE;
+
+  dossier_export_writer_puts (w, "\n}\n");
   return TRUE;
 }

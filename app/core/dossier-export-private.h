@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 #include <dossier/dossier-export.h>
 #include <dossier/dossier-project.h>
 
@@ -61,23 +62,6 @@ void     dossier_export_append_csv_field   (GString    *out,
                                             const char *s,
                                             gssize      len);
 
-/* ---- Code-point slicing ------------------------------------------------ */
-
-/* Maps code-point offsets of one text to byte offsets in O(1) amortized
- * (a byte offset sampled every 64 code points, then a short walk), so
- * slicing 100,000 quotes out of a document never rescans it. */
-typedef struct _DossierTextIndex DossierTextIndex;
-
-DossierTextIndex *dossier_text_index_new    (const char       *text,
-                                             gsize             len);
-void              dossier_text_index_free   (DossierTextIndex *index);
-gint64            dossier_text_index_length (DossierTextIndex *index);
-/* Byte offset of code point @offset, clamped to [0, length]. */
-gsize             dossier_text_index_byte   (DossierTextIndex *index,
-                                             gint64            offset);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTextIndex, dossier_text_index_free)
-
 /* ---- Project data ------------------------------------------------------ */
 
 typedef struct
@@ -120,6 +104,8 @@ typedef struct
   const char   *memo;      /* never NULL */
   const char   *author;    /* never NULL */
   const char   *created;   /* never NULL */
+  const char   *prefix;    /* orphans only, else NULL */
+  const char   *suffix;
   const gint64 *tag_ids;   /* every tag of the highlight, in applied order */
   guint         n_tags;
 } DossierExportHighlight;
@@ -127,6 +113,9 @@ typedef struct
 typedef struct
 {
   DossierProject      *project;
+  sqlite3             *db;
+  gboolean             in_transaction;  /* the snapshot is ours to end */
+  GHashTable          *statements;      /* SQL → sqlite3_stmt */
   GCancellable        *cancellable;
   DossierExportFilter  filter;
   char                *title;
@@ -147,6 +136,12 @@ void                  dossier_export_context_free (DossierExportContext      *ct
 DossierExportTag     *dossier_export_context_get_tag (DossierExportContext *ctx,
                                                       gint64                tag_id);
 
+/* A statement for @sql (a string literal), prepared once per export and
+ * reset; finalized with the context. */
+sqlite3_stmt         *dossier_export_context_prepare (DossierExportContext *ctx,
+                                                      const char           *sql,
+                                                      GError              **error);
+
 /* Whether @h passes the tag filter (carries a selected tag). */
 gboolean              dossier_export_highlight_selected (DossierExportContext         *ctx,
                                                          const DossierExportHighlight *h);
@@ -163,6 +158,14 @@ gboolean dossier_export_context_foreach_highlight (DossierExportContext       *c
                                                    DossierExportHighlightFunc  func,
                                                    gpointer                    user_data,
                                                    GError                    **error);
+
+/* Orphaned highlights (kept when a newer text lost their passage; their
+ * offsets are stale), of the filter's document or all, by document and
+ * id; prefix and suffix are set. */
+gboolean dossier_export_context_foreach_orphan (DossierExportContext       *ctx,
+                                                DossierExportHighlightFunc  func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
 
 /* A document's text and blocks. */
 char     *dossier_export_context_get_text   (DossierExportContext *ctx,
