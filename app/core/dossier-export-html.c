@@ -196,6 +196,7 @@ add_group (xmlNodePtr             article,
   /* The swatch only repeats the tag's colour; screen readers skip it. */
   xmlSetProp (swatch, BAD_CAST "aria-hidden", BAD_CAST "true");
   add_text (h3, group->tag->path);
+  add_text (h3, " ");
   count = add_text_element (h3, "span", count_text);
   xmlSetProp (count, BAD_CAST "class", BAD_CAST "count");
 
@@ -248,9 +249,9 @@ dossier_export_write_html (DossierExportContext *ctx,
   html = xmlNewNode (NULL, BAD_CAST "html");
   xmlDocSetRootElement (doc, html);
 
+  /* The serializer adds the charset declaration itself (a second one
+   * would be invalid), matching the encoding it writes. */
   head = add_element (html, "head", NULL);
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "charset", BAD_CAST "utf-8");
   meta = add_element (head, "meta", NULL);
   xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
   xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
