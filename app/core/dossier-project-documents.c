@@ -1,1 +1,855 @@
-/* placeholder until its owner writes it */
+/* dossier-project-documents.c — documents: import, metadata, deletion,
+ * text replacement with re-anchoring, and the documents list model.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <dossier/dossier-anchor.h>
+#include <dossier/dossier-text.h>
+
+#define DOCUMENT_COLUMNS \
+  "d.id, d.uuid, d.title, d.author, d.outlet, d.source, d.published, d.imported, " \
+  "d.format, d.length, (SELECT count(*) FROM highlights WHERE document = d.id)"
+
+static void
+read_document_data (sqlite3_stmt        *stmt,
+                    DossierDocumentData *data)
+{
+  data->uuid = dossier_column_text (stmt, 1);
+  data->title = dossier_column_text (stmt, 2);
+  data->author = dossier_column_text (stmt, 3);
+  data->outlet = dossier_column_text (stmt, 4);
+  data->source = dossier_column_text (stmt, 5);
+  data->published = dossier_column_text (stmt, 6);
+  data->imported = dossier_column_text (stmt, 7);
+  data->format = dossier_column_text (stmt, 8);
+  data->length = sqlite3_column_int64 (stmt, 9);
+  data->n_highlights = (guint) sqlite3_column_int64 (stmt, 10);
+}
+
+void
+dossier_list_store_reconcile (GListStore *store,
+                              GPtrArray  *items)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = items->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
+
+      if (item != g_ptr_array_index (items, prefix))
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n_old - 1 - suffix);
+
+      if (item != g_ptr_array_index (items, n_new - 1 - suffix))
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       items->pdata + prefix, n_new - prefix - suffix);
+}
+
+gboolean
+dossier_project_load_documents (DossierProject  *self,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(DossierStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT " DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DossierDocumentData data;
+      DossierDocument *document;
+
+      read_document_data (stmt, &data);
+      document = g_hash_table_lookup (self->documents_by_id, &id);
+      if (document != NULL)
+        {
+          dossier_document_update (document, &data);
+        }
+      else
+        {
+          document = dossier_document_new (id, &data);
+          g_hash_table_insert (self->documents_by_id, g_memdup2 (&id, sizeof id), document);
+        }
+
+      g_ptr_array_add (items, g_object_ref (document));
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+    }
+
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  dossier_list_store_reconcile (self->documents, items);
+
+  g_hash_table_iter_init (&iter, self->documents_by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_hash_table_iter_remove (&iter);
+
+  return TRUE;
+}
+
+static gboolean
+find_document_position (DossierProject *self,
+                        gint64          id,
+                        guint          *position)
+{
+  GListModel *model = G_LIST_MODEL (self->documents);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (model);
+
+  /* The list is in import (= id) order. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr(DossierDocument) document = g_list_model_get_item (model, mid);
+      gint64 mid_id = dossier_document_get_id (document);
+
+      if (mid_id == id)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (mid_id < id)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  *position = low;
+  return FALSE;
+}
+
+void
+dossier_project_sync_document (DossierProject *self,
+                               gint64          document_id)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  DossierDocument *document;
+  guint position;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  document = g_hash_table_lookup (self->documents_by_id, &document_id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DossierDocumentData data;
+
+      read_document_data (stmt, &data);
+      if (document != NULL)
+        {
+          dossier_document_update (document, &data);
+        }
+      else
+        {
+          document = dossier_document_new (document_id, &data);
+          g_hash_table_insert (self->documents_by_id,
+                               g_memdup2 (&document_id, sizeof document_id), document);
+          find_document_position (self, document_id, &position);
+          g_list_store_insert (self->documents, position, document);
+        }
+    }
+  else if (document != NULL)
+    {
+      if (find_document_position (self, document_id, &position))
+        g_list_store_remove (self->documents, position);
+      g_hash_table_remove (self->documents_by_id, &document_id);
+    }
+}
+
+GListModel *
+dossier_project_get_documents (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->documents);
+}
+
+DossierDocument *
+dossier_project_get_document (DossierProject *self,
+                              gint64          document_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return g_hash_table_lookup (self->documents_by_id, &document_id);
+}
+
+/* ---- Validation ---------------------------------------------------------- */
+
+static gboolean
+valid_date (const char *date)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (strlen (date) != strlen (pattern))
+    return FALSE;
+
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (date[i]) : date[i] != pattern[i])
+      return FALSE;
+
+  return g_date_valid_dmy ((date[8] - '0') * 10 + (date[9] - '0'),
+                           (date[5] - '0') * 10 + (date[6] - '0'),
+                           (date[0] - '0') * 1000 + (date[1] - '0') * 100 +
+                           (date[2] - '0') * 10 + (date[3] - '0'));
+}
+
+static gboolean
+validate_parsed (const DossierParsedDocument  *doc,
+                 gint64                        length,
+                 GError                      **error)
+{
+  if (doc->blocks == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const DossierBlock *block = &g_array_index (doc->blocks, DossierBlock, i);
+
+      if (block->start < 0 || block->end < block->start || block->end > length)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The document’s block %u (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                         ") lies outside its text of %" G_GINT64_FORMAT " characters."),
+                       i, block->start, block->end, length);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_text (const DossierParsedDocument  *doc,
+               GError                      **error)
+{
+  if (doc->text == NULL || !g_utf8_validate (doc->text, -1, NULL))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("The document has no text, or its text is not valid UTF-8."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_blocks (DossierProject               *self,
+               gint64                        document_id,
+               const DossierParsedDocument  *doc,
+               GError                      **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (doc->blocks == NULL || doc->blocks->len == 0)
+    return TRUE;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO blocks (document, start, end, kind, level) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      const DossierBlock *block = &g_array_index (doc->blocks, DossierBlock, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, block->start);
+      sqlite3_bind_int64 (stmt, 3, block->end);
+      sqlite3_bind_text (stmt, 4, dossier_block_kind_to_string (block->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, block->level);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_original (sqlite3_stmt *stmt,
+               int           index,
+               GBytes       *original)
+{
+  gsize size = 0;
+  gconstpointer data = original != NULL ? g_bytes_get_data (original, &size) : NULL;
+
+  if (original == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_blob64 (stmt, index, size > 0 ? data : "", size, SQLITE_STATIC);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+gint64
+dossier_project_add_document (DossierProject               *self,
+                              const DossierParsedDocument  *doc,
+                              GError                      **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  gint64 length;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (doc != NULL, 0);
+
+  if (!dossier_project_ensure_open (self, error) || !validate_text (doc, error))
+    return 0;
+
+  length = dossier_text_length (doc->text);
+  if (!validate_parsed (doc, length, error))
+    return 0;
+
+  title = g_strstrip (g_strdup (doc->title != NULL ? doc->title : ""));
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled Document"));
+    }
+
+  uuid = g_uuid_string_random ();
+  now = dossier_now_iso8601 ();
+  hash = dossier_text_hash (doc->text);
+
+  if (!dossier_project_begin (self, error))
+    return 0;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO documents (uuid, title, author, outlet, source, "
+                                  "  published, imported, format, original, text, hash, length) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+
+  dossier_bind_text (stmt, 1, uuid);
+  dossier_bind_text (stmt, 2, title);
+  dossier_bind_optional_text (stmt, 3, doc->author);
+  dossier_bind_optional_text (stmt, 4, doc->outlet);
+  dossier_bind_optional_text (stmt, 5, doc->source);
+  /* An importer's guess at a date is kept only if it is a real date. */
+  dossier_bind_optional_text (stmt, 6, doc->published != NULL && valid_date (doc->published) ?
+                                       doc->published : NULL);
+  dossier_bind_text (stmt, 7, now);
+  dossier_bind_text (stmt, 8, doc->format != NULL ? doc->format : "text");
+  bind_original (stmt, 9, doc->original);
+  sqlite3_bind_text (stmt, 10, doc->text, -1, SQLITE_STATIC);
+  dossier_bind_text (stmt, 11, hash);
+  sqlite3_bind_int64 (stmt, 12, length);
+
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!insert_blocks (self, id, doc, error))
+    goto fail;
+
+  self->changes.documents_reload = TRUE;
+  label = g_strdup_printf (_("Import “%s”"), title);
+  if (!dossier_project_commit (self, label, error))
+    return 0;
+
+  return id;
+
+fail:
+  dossier_project_rollback (self);
+  return 0;
+}
+
+gboolean
+dossier_project_set_document_metadata (DossierProject  *self,
+                                       gint64           document_id,
+                                       const char      *title,
+                                       const char      *author,
+                                       const char      *outlet,
+                                       const char      *source,
+                                       const char      *published,
+                                       GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *stripped_title = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error))
+    return FALSE;
+
+  if (title != NULL)
+    {
+      stripped_title = g_strstrip (g_strdup (title));
+      if (stripped_title[0] == '\0')
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("A document needs a title."));
+          return FALSE;
+        }
+    }
+
+  if (published != NULL && published[0] != '\0' && !valid_date (published))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, for example 2024-03-01."),
+                   published);
+      return FALSE;
+    }
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  /* A NULL parameter keeps the column (coalesce); "" becomes NULL. */
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE documents SET "
+                                  "  title = coalesce (?2, title),"
+                                  "  author = CASE WHEN ?3 IS NULL THEN author ELSE nullif (?3, '') END,"
+                                  "  outlet = CASE WHEN ?4 IS NULL THEN outlet ELSE nullif (?4, '') END,"
+                                  "  source = CASE WHEN ?5 IS NULL THEN source ELSE nullif (?5, '') END,"
+                                  "  published = CASE WHEN ?6 IS NULL THEN published ELSE nullif (?6, '') END "
+                                  "WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  dossier_bind_text (stmt, 2, stripped_title);
+  dossier_bind_text (stmt, 3, author);
+  dossier_bind_text (stmt, 4, outlet);
+  dossier_bind_text (stmt, 5, source);
+  dossier_bind_text (stmt, 6, published);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  dossier_project_touch_document (self, document_id);
+  return dossier_project_commit (self, _("Edit Document Details"), error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+/* Tags carried by a document's highlights: their counts change with it. */
+static gboolean
+touch_document_tags (DossierProject  *self,
+                     gint64           document_id,
+                     GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT DISTINCT ht.tag FROM highlights h "
+                                  "JOIN highlight_tags ht ON ht.highlight = h.id "
+                                  "WHERE h.document = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    dossier_project_touch_tag (self, sqlite3_column_int64 (stmt, 0));
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+dossier_project_delete_document (DossierProject  *self,
+                                 gint64           document_id,
+                                 GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error))
+    return FALSE;
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  if (!touch_document_tags (self, document_id, error))
+    goto fail;
+
+  /* Blocks, highlights, their tags and evidence go with it (cascade). */
+  stmt = dossier_project_prepare (self, "DELETE FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  self->changes.documents_reload = TRUE;
+  dossier_project_touch_highlights (self, document_id);
+  return dossier_project_commit (self, _("Delete Document"), error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+char *
+dossier_project_get_document_text (DossierProject  *self,
+                                   gint64           document_id,
+                                   GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return dossier_project_read_text (self, document_id, error);
+}
+
+GArray *
+dossier_project_get_document_blocks (DossierProject  *self,
+                                     gint64           document_id,
+                                     GError         **error)
+{
+  g_autoptr(GArray) blocks = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_require_document (self, document_id, NULL, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT start, end, kind, level FROM blocks "
+                                  "WHERE document = ?1 ORDER BY start, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      DossierBlock block = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        DOSSIER_BLOCK_PARAGRAPH,
+        sqlite3_column_int (stmt, 3),
+      };
+
+      /* An unknown kind (from a newer minor version) reads as a paragraph. */
+      dossier_block_kind_from_string (dossier_column_text (stmt, 2), &block.kind);
+      g_array_append_val (blocks, block);
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&blocks);
+}
+
+GBytes *
+dossier_project_get_document_original (DossierProject  *self,
+                                       gint64           document_id,
+                                       GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  stmt = dossier_project_prepare (self, "SELECT original FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in this project."), document_id);
+  return NULL;
+}
+
+/* ---- Replacing the text ----------------------------------------------- */
+
+typedef struct
+{
+  gint64  id;
+  gint64  start;
+  gint64  end;
+  char   *quote;
+  char   *prefix;
+  char   *suffix;
+} Anchored;
+
+static void
+anchored_clear (gpointer data)
+{
+  Anchored *a = data;
+
+  g_free (a->quote);
+  g_free (a->prefix);
+  g_free (a->suffix);
+}
+
+static GArray *
+read_anchors (DossierProject  *self,
+              gint64           document_id,
+              GError         **error)
+{
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchored));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (anchors, anchored_clear);
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id, start, end, quote, prefix, suffix FROM highlights "
+                                  "WHERE document = ?1 ORDER BY start, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      Anchored a = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2),
+        dossier_column_dup (stmt, 3),
+        dossier_column_dup (stmt, 4),
+        dossier_column_dup (stmt, 5),
+      };
+
+      g_array_append_val (anchors, a);
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&anchors);
+}
+
+gboolean
+dossier_project_replace_document_text (DossierProject               *self,
+                                       gint64                        document_id,
+                                       const DossierParsedDocument  *doc,
+                                       GArray                      **orphans,
+                                       GError                      **error)
+{
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GArray) lost = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierAnchorText) anchor_text = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *label = NULL;
+  DossierOffsetIndex index = { 0 };
+  DossierDocument *document;
+  gint64 length;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (orphans != NULL)
+    *orphans = NULL;
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error) ||
+      !validate_text (doc, error))
+    return FALSE;
+
+  length = dossier_text_length (doc->text);
+  if (!validate_parsed (doc, length, error))
+    return FALSE;
+
+  hash = dossier_text_hash (doc->text);
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  anchors = read_anchors (self, document_id, error);
+  if (anchors == NULL)
+    goto fail;
+
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE documents SET text = ?2, hash = ?3, length = ?4, "
+                                  "  original = coalesce (?5, original), format = coalesce (?6, format) "
+                                  "WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, doc->text, -1, SQLITE_STATIC);
+  dossier_bind_text (stmt, 3, hash);
+  sqlite3_bind_int64 (stmt, 4, length);
+  bind_original (stmt, 5, doc->original);
+  dossier_bind_text (stmt, 6, doc->format);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  stmt = dossier_project_prepare (self, "DELETE FROM blocks WHERE document = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  if (!insert_blocks (self, document_id, doc, error))
+    goto fail;
+
+  /* One prepared text serves every highlight: cost linear in the text
+   * plus the highlights, never text × highlights. */
+  anchor_text = dossier_anchor_text_new (doc->text);
+  dossier_offset_index_init (&index, doc->text);
+
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const Anchored *a = &g_array_index (anchors, Anchored, i);
+      DossierTextQuote quote = { a->quote, a->prefix, a->suffix, a->start, a->end };
+      gint64 start = 0, end = 0;
+      DossierAnchorOutcome outcome;
+
+      outcome = dossier_anchor_locate (anchor_text, &quote, &start, &end);
+
+      if (outcome == DOSSIER_ANCHOR_ORPHANED || start < 0 || end <= start || end > length)
+        {
+          stmt = dossier_project_prepare (self,
+                                          "UPDATE highlights SET orphaned = 1 WHERE id = ?1",
+                                          error);
+          if (stmt == NULL)
+            goto fail_index;
+          sqlite3_bind_int64 (stmt, 1, a->id);
+          g_array_append_val (lost, a->id);
+        }
+      else
+        {
+          g_autofree char *new_quote = NULL;
+          g_autofree char *prefix = NULL;
+          g_autofree char *suffix = NULL;
+
+          dossier_offset_index_context (&index, start, end, &new_quote, &prefix, &suffix);
+          stmt = dossier_project_prepare (self,
+                                          "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
+                                          "  prefix = ?5, suffix = ?6, orphaned = 0 "
+                                          "WHERE id = ?1",
+                                          error);
+          if (stmt == NULL)
+            goto fail_index;
+          sqlite3_bind_int64 (stmt, 1, a->id);
+          sqlite3_bind_int64 (stmt, 2, start);
+          sqlite3_bind_int64 (stmt, 3, end);
+          dossier_bind_text (stmt, 4, new_quote);
+          dossier_bind_text (stmt, 5, prefix);
+          dossier_bind_text (stmt, 6, suffix);
+        }
+
+      if (!dossier_project_run (self, stmt, error))
+        goto fail_index;
+      sqlite3_reset (stmt);
+      stmt = NULL;
+    }
+
+  dossier_offset_index_clear (&index);
+
+  dossier_project_touch_text (self, document_id);
+  dossier_project_touch_highlights (self, document_id);
+
+  document = g_hash_table_lookup (self->documents_by_id, &document_id);
+  label = g_strdup_printf (_("Replace Text of “%s”"),
+                           document != NULL ? dossier_document_get_title (document) : "");
+  if (!dossier_project_commit (self, label, error))
+    return FALSE;
+
+  if (orphans != NULL)
+    *orphans = g_steal_pointer (&lost);
+
+  return TRUE;
+
+fail_index:
+  dossier_offset_index_clear (&index);
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+GArray *
+dossier_project_list_orphans (DossierProject  *self,
+                              gint64           document_id,
+                              GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (document_id != 0 && !dossier_project_require_document (self, document_id, NULL, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM highlights WHERE orphaned = 1 "
+                                  "AND (?1 = 0 OR document = ?1) ORDER BY document, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}

@@ -1,13 +1,277 @@
 /* dossier-project-private.h — what the core's other modules (export, the
- * project's own split files) share of DossierProject. Not for the UI. */
+ * project's own split files) share of DossierProject. Not for the UI.
+ *
+ * The schema (version 2), for modules that read the database directly:
+ *
+ *   project (id = 1, uuid, title, created)
+ *   documents (id, uuid, title, author, outlet, source, published,
+ *              imported, format, original BLOB, text, hash, length)
+ *       author/outlet/source/published are NULL or '' when unknown;
+ *       length counts code points of text.
+ *   blocks (id, document, start, end, kind, level)
+ *       kind as dossier_block_kind_to_string().
+ *   tags (id, uuid, name, parent NULL = top level, color "#rrggbb",
+ *         description, position among siblings from 0)
+ *   highlights (id, uuid, document, start, end, quote, prefix, suffix,
+ *               memo, author, created, modified, orphaned)
+ *       start/end are code points, end exclusive. text[start:end] = quote
+ *       holds unless orphaned = 1 (the passage vanished from a new version
+ *       of the text; start/end are then stale): filter "orphaned = 0"
+ *       wherever that invariant matters. Every highlight has >= 1 tag.
+ *   highlight_tags (highlight, tag, position = order applied)
+ *   stakeholders (id, uuid, name, aliases (one per line), kind, description,
+ *                 stance, interests, power 1–5, interest 1–5, color, position)
+ *   stakeholder_evidence (stakeholder, highlight, note)
+ *   questions (id, uuid, text, position)
+ *   arguments (id, uuid, question, polarity 'pro'|'con', statement,
+ *              stakeholder NULL = none, strength 1–5, position)
+ *   argument_evidence (argument, highlight, note)
+ *   briefings (id, uuid, title, body, created, modified)
+ *   briefing_documents (briefing, document, position)
+ *   documents_fts, memos_fts: FTS5 over documents.text and highlights.memo,
+ *       kept in step by triggers.
+ * Timestamps are ISO 8601 UTC ("2024-05-01T12:00:00Z").
+ */
 #pragma once
 
+/* The session extension (undo) is compiled into Debian's SQLite, but its
+ * prototypes are only declared when these are defined. */
+#ifndef SQLITE_ENABLE_SESSION
+# define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+# define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
+
 #include <dossier/dossier-project.h>
+
+#include "dossier-document-private.h"
+#include "dossier-highlight-private.h"
+#include "dossier-tag-private.h"
 
 G_BEGIN_DECLS
 
 /* The project's connection, for read-only queries (export, check). */
 sqlite3 *dossier_project_get_db (DossierProject *self);
+
+/* ---- Internals shared by dossier-project-*.c ------------------------- */
+
+/* What the action in progress touched, so that the models can be brought
+ * up to date after it commits (and again after its undo or redo). */
+typedef struct
+{
+  GHashTable *documents;            /* gint64 ids: row or count changed */
+  GHashTable *highlight_documents;  /* gint64 ids: highlights changed */
+  GHashTable *text_documents;       /* gint64 ids: text replaced */
+  GHashTable *tags;                 /* gint64 ids: row or count changed */
+  gboolean    documents_reload;     /* documents added or removed */
+  gboolean    tags_reload;          /* the tree changed */
+  gboolean    meta;                 /* project title */
+} DossierChanges;
+
+typedef struct _DossierUndoStep DossierUndoStep;
+
+struct _DossierProject
+{
+  GObject          parent_instance;
+
+  char            *path;
+  char            *title;
+  char            *uuid;
+  char            *author;
+  gboolean         read_only;
+
+  sqlite3         *db;              /* NULL once closed */
+  GHashTable      *statements;      /* SQL text → sqlite3_stmt */
+  int              lock_fd;         /* -1 when read-only or closed */
+  char            *lock_path;
+  gint64           data_version;
+
+  GListStore      *documents;
+  GHashTable      *documents_by_id; /* gint64 → DossierDocument */
+  GListStore      *tags;
+  GHashTable      *tags_by_id;      /* gint64 → DossierTag */
+
+  /* The action in progress, between _begin() and _commit()/_rollback(). */
+  gboolean         in_transaction;
+  sqlite3_session *session;
+  DossierChanges   changes;
+
+  GPtrArray       *undo_stack;      /* of DossierUndoStep, top last */
+  GPtrArray       *redo_stack;
+};
+
+/* A cached prepared statement, reset (and its bindings cleared) when it
+ * goes out of scope so that no read transaction stays open. */
+typedef sqlite3_stmt *DossierStmt;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (DossierStmt, sqlite3_reset, NULL)
+
+/* Returns a cached statement for @sql (a string literal), reset. */
+sqlite3_stmt *dossier_project_prepare      (DossierProject  *self,
+                                            const char      *sql,
+                                            GError         **error);
+/* Steps once: SQLITE_ROW or SQLITE_DONE, else sets @error. */
+int           dossier_project_step         (DossierProject  *self,
+                                            sqlite3_stmt    *stmt,
+                                            GError         **error);
+/* Runs a statement that returns no rows. */
+gboolean      dossier_project_run          (DossierProject  *self,
+                                            sqlite3_stmt    *stmt,
+                                            GError         **error);
+gboolean      dossier_project_exec         (DossierProject  *self,
+                                            const char      *sql,
+                                            GError         **error);
+/* Maps an SQLite result code to a DOSSIER_PROJECT_ERROR with a readable
+ * message naming the project file. */
+void          dossier_project_set_db_error (DossierProject  *self,
+                                            GError         **error,
+                                            int              rc);
+void          dossier_set_sqlite_error     (GError         **error,
+                                            const char      *path,
+                                            sqlite3         *db,
+                                            int              rc);
+gboolean      dossier_project_ensure_open  (DossierProject  *self,
+                                            GError         **error);
+
+void          dossier_bind_text            (sqlite3_stmt    *stmt,
+                                            int              index,
+                                            const char      *text);
+/* NULL for "" too: optional fields are NULL when unknown. */
+void          dossier_bind_optional_text   (sqlite3_stmt    *stmt,
+                                            int              index,
+                                            const char      *text);
+char         *dossier_column_dup           (sqlite3_stmt    *stmt,
+                                            int              column);
+const char   *dossier_column_text          (sqlite3_stmt    *stmt,
+                                            int              column);
+char         *dossier_now_iso8601          (void);
+char         *dossier_display_name         (const char      *path);
+
+/* One action = one IMMEDIATE transaction recorded by a session. _commit()
+ * pushes the undo step labelled @label (unless nothing changed), clears the
+ * redo stack, brings the models up to date and emits the signals. On any
+ * failure call _rollback(): the project is left as it was. */
+gboolean      dossier_project_begin        (DossierProject  *self,
+                                            GError         **error);
+gboolean      dossier_project_commit       (DossierProject  *self,
+                                            const char      *label,
+                                            GError         **error);
+void          dossier_project_rollback     (DossierProject  *self);
+
+void          dossier_changes_init         (DossierChanges  *changes);
+void          dossier_changes_clear        (DossierChanges  *changes);
+void          dossier_changes_copy         (DossierChanges  *dest,
+                                            const DossierChanges *src);
+void          dossier_project_touch_document   (DossierProject *self,
+                                                gint64          document_id);
+void          dossier_project_touch_highlights (DossierProject *self,
+                                                gint64          document_id);
+void          dossier_project_touch_text       (DossierProject *self,
+                                                gint64          document_id);
+void          dossier_project_touch_tag        (DossierProject *self,
+                                                gint64          tag_id);
+/* Brings models up to date after @changes and emits the signals. */
+void          dossier_project_apply_changes    (DossierProject       *self,
+                                                const DossierChanges *changes);
+
+/* Models (dossier-project-documents.c, dossier-project-tags.c). */
+gboolean      dossier_project_load_documents   (DossierProject *self,
+                                                GError        **error);
+void          dossier_project_sync_document    (DossierProject *self,
+                                                gint64          document_id);
+gboolean      dossier_project_load_tags        (DossierProject *self,
+                                                GError        **error);
+void          dossier_project_sync_tag         (DossierProject *self,
+                                                gint64          tag_id);
+gboolean      dossier_project_load_meta        (DossierProject *self,
+                                                GError        **error);
+/* Replaces the items of @store by @items (in order) with one exact splice
+ * over the part that differs. */
+void          dossier_list_store_reconcile     (GListStore     *store,
+                                                GPtrArray      *items);
+
+/* Validation shared by the split files. */
+gboolean      dossier_project_require_document (DossierProject *self,
+                                                gint64          document_id,
+                                                gint64         *length,
+                                                GError        **error);
+gboolean      dossier_project_require_tag      (DossierProject *self,
+                                                gint64          tag_id,
+                                                GError        **error);
+/* The text of a document (transfer full). */
+char         *dossier_project_read_text        (DossierProject *self,
+                                                gint64          document_id,
+                                                GError        **error);
+
+/* Undo (dossier-project-undo.c). */
+void          dossier_undo_step_free           (DossierUndoStep *step);
+void          dossier_project_push_undo        (DossierProject  *self,
+                                                const char      *label,
+                                                void            *changeset,
+                                                int              n_changeset,
+                                                const DossierChanges *changes);
+gboolean      dossier_project_attach_session   (DossierProject  *self,
+                                                GError         **error);
+void          dossier_project_notify_undo      (DossierProject  *self,
+                                                gboolean         could_undo,
+                                                gboolean         could_redo,
+                                                const char      *undo_label,
+                                                const char      *redo_label);
+
+/* Search (dossier-project-search.c). */
+/* Registers the dossier_match() FTS5 function on a connection. */
+gboolean      dossier_search_register          (sqlite3        *db);
+/* What a user typed, as an FTS5 query that cannot fail; NULL if nothing
+ * in it can be searched for. */
+char         *dossier_search_build_query       (const char     *query);
+
+/* Schema (dossier-project-schema.c). */
+/* Checks the file's first 100 bytes without SQLite (so a refused file is
+ * never touched): SQLite magic, application id, schema not newer. */
+gboolean      dossier_schema_check_header      (const char     *path,
+                                                int            *user_version,
+                                                GError        **error);
+/* Creates an empty project schema (the current version) in @db. */
+gboolean      dossier_schema_create            (sqlite3        *db,
+                                                const char     *path,
+                                                const char     *uuid,
+                                                const char     *title,
+                                                GError        **error);
+/* Migrates @db from @version to DOSSIER_SCHEMA_VERSION in one
+ * transaction. The caller has made the backup. */
+gboolean      dossier_schema_migrate           (sqlite3        *db,
+                                                const char     *path,
+                                                int             version,
+                                                GError        **error);
+/* Copies the database @db to @dest with the backup API. */
+gboolean      dossier_sqlite_backup            (sqlite3        *db,
+                                                const char     *path,
+                                                const char     *dest,
+                                                GError        **error);
+
+/* Code-point offsets into a long text, mapped to bytes in O(1) after one
+ * walk over it (for re-anchoring and checking thousands of highlights). */
+typedef struct
+{
+  const char *text;
+  gsize       n_bytes;
+  gint64      length;          /* code points */
+  GArray     *checkpoints;     /* gsize: byte offset of every 64th code point */
+} DossierOffsetIndex;
+
+void          dossier_offset_index_init    (DossierOffsetIndex *index,
+                                            const char         *text);
+void          dossier_offset_index_clear   (DossierOffsetIndex *index);
+/* Byte offset of code point @offset (clamped to the text). */
+gsize         dossier_offset_index_bytes   (DossierOffsetIndex *index,
+                                            gint64              offset);
+/* Like dossier_text_quote_context() but in time proportional to the quote. */
+void          dossier_offset_index_context (DossierOffsetIndex *index,
+                                            gint64              start,
+                                            gint64              end,
+                                            char              **quote,
+                                            char              **prefix,
+                                            char              **suffix);
 
 G_END_DECLS

@@ -1,1 +1,396 @@
-/* placeholder until its owner writes it */
+/* dossier-project-schema.c — the project file's schema, its migrations,
+ * and the checks that refuse a file before SQLite ever touches it.
+ *
+ * A new project is made by running the version 1 schema and then every
+ * migration, so that new and migrated projects are built by the very same
+ * statements. Never edit a released step: add a new one.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+/* Version 1: documents, blocks, the codebook, highlights, text search. */
+static const char schema_v1[] =
+  "CREATE TABLE project ("
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uuid    TEXT NOT NULL,"
+  "  title   TEXT NOT NULL,"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE TABLE documents ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid      TEXT NOT NULL UNIQUE,"
+  "  title     TEXT NOT NULL,"
+  "  author    TEXT,"
+  "  outlet    TEXT,"
+  "  source    TEXT,"
+  "  published TEXT,"
+  "  imported  TEXT NOT NULL,"
+  "  format    TEXT NOT NULL,"
+  "  original  BLOB,"
+  "  text      TEXT NOT NULL,"
+  "  hash      TEXT NOT NULL,"
+  "  length    INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE blocks ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start    INTEGER NOT NULL,"
+  "  end      INTEGER NOT NULL,"
+  "  kind     TEXT NOT NULL,"
+  "  level    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX blocks_by_document ON blocks (document, start);"
+  "CREATE TABLE tags ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  name        TEXT NOT NULL,"
+  "  parent      INTEGER REFERENCES tags (id) ON DELETE CASCADE,"
+  "  color       TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX tags_by_parent ON tags (parent, position);"
+  "CREATE TABLE highlights ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid     TEXT NOT NULL UNIQUE,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start    INTEGER NOT NULL,"
+  "  end      INTEGER NOT NULL,"
+  "  quote    TEXT NOT NULL,"
+  "  prefix   TEXT NOT NULL DEFAULT '',"
+  "  suffix   TEXT NOT NULL DEFAULT '',"
+  "  memo     TEXT NOT NULL DEFAULT '',"
+  "  author   TEXT NOT NULL DEFAULT '',"
+  "  created  TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  CHECK (start >= 0 AND end > start)"
+  ");"
+  "CREATE INDEX highlights_by_document ON highlights (document, start, end);"
+  "CREATE TABLE highlight_tags ("
+  "  highlight INTEGER NOT NULL REFERENCES highlights (id) ON DELETE CASCADE,"
+  "  tag       INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (highlight, tag)"
+  ");"
+  "CREATE INDEX highlight_tags_by_tag ON highlight_tags (tag, highlight);"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  text, content = 'documents', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;";
+
+/* Version 2: orphaned highlights, stakeholders, pros and cons, briefings,
+ * memo search. */
+static const char migrate_v1_to_v2[] =
+  "ALTER TABLE highlights ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;"
+  /* A document's live highlights in order, and its count, from the index. */
+  "DROP INDEX highlights_by_document;"
+  "CREATE INDEX highlights_by_document ON highlights (document, orphaned, start, end);"
+  "CREATE TABLE stakeholders ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  name        TEXT NOT NULL,"
+  "  aliases     TEXT NOT NULL DEFAULT '',"
+  "  kind        TEXT NOT NULL DEFAULT 'other',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  stance      TEXT NOT NULL DEFAULT '',"
+  "  interests   TEXT NOT NULL DEFAULT '',"
+  "  power       INTEGER NOT NULL DEFAULT 3 CHECK (power BETWEEN 1 AND 5),"
+  "  interest    INTEGER NOT NULL DEFAULT 3 CHECK (interest BETWEEN 1 AND 5),"
+  "  color       TEXT,"
+  "  position    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE stakeholder_evidence ("
+  "  stakeholder INTEGER NOT NULL REFERENCES stakeholders (id) ON DELETE CASCADE,"
+  "  highlight   INTEGER NOT NULL REFERENCES highlights (id) ON DELETE CASCADE,"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (stakeholder, highlight)"
+  ");"
+  "CREATE INDEX stakeholder_evidence_by_highlight ON stakeholder_evidence (highlight);"
+  "CREATE TABLE questions ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid     TEXT NOT NULL UNIQUE,"
+  "  text     TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE arguments ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  question    INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,"
+  "  polarity    TEXT NOT NULL CHECK (polarity IN ('pro', 'con')),"
+  "  statement   TEXT NOT NULL,"
+  "  stakeholder INTEGER REFERENCES stakeholders (id) ON DELETE SET NULL,"
+  "  strength    INTEGER NOT NULL DEFAULT 3 CHECK (strength BETWEEN 1 AND 5),"
+  "  position    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX arguments_by_question ON arguments (question, polarity, position);"
+  "CREATE INDEX arguments_by_stakeholder ON arguments (stakeholder);"
+  "CREATE TABLE argument_evidence ("
+  "  argument  INTEGER NOT NULL REFERENCES arguments (id) ON DELETE CASCADE,"
+  "  highlight INTEGER NOT NULL REFERENCES highlights (id) ON DELETE CASCADE,"
+  "  note      TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (argument, highlight)"
+  ");"
+  "CREATE INDEX argument_evidence_by_highlight ON argument_evidence (highlight);"
+  "CREATE TABLE briefings ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  uuid     TEXT NOT NULL UNIQUE,"
+  "  title    TEXT NOT NULL,"
+  "  body     TEXT NOT NULL DEFAULT '',"
+  "  created  TEXT NOT NULL,"
+  "  modified TEXT NOT NULL"
+  ");"
+  "CREATE TABLE briefing_documents ("
+  "  briefing INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (briefing, document)"
+  ");"
+  "CREATE INDEX briefing_documents_by_document ON briefing_documents (document);"
+  /* Only highlights with a memo are indexed (the triggers keep it so), and
+   * the index's content is exactly those, so its integrity check holds. */
+  "CREATE VIEW highlight_memos AS SELECT id, memo FROM highlights WHERE memo <> '';"
+  "CREATE VIRTUAL TABLE memos_fts USING fts5 ("
+  "  memo, content = 'highlight_memos', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO memos_fts (rowid, memo) SELECT id, memo FROM highlights WHERE memo <> '';"
+  "CREATE TRIGGER memos_fts_insert AFTER INSERT ON highlights WHEN new.memo <> '' BEGIN"
+  "  INSERT INTO memos_fts (rowid, memo) VALUES (new.id, new.memo);"
+  "END;"
+  "CREATE TRIGGER memos_fts_delete AFTER DELETE ON highlights WHEN old.memo <> '' BEGIN"
+  "  INSERT INTO memos_fts (memos_fts, rowid, memo) VALUES ('delete', old.id, old.memo);"
+  "END;"
+  "CREATE TRIGGER memos_fts_update AFTER UPDATE OF memo ON highlights BEGIN"
+  "  INSERT INTO memos_fts (memos_fts, rowid, memo)"
+  "    SELECT 'delete', old.id, old.memo WHERE old.memo <> '';"
+  "  INSERT INTO memos_fts (rowid, memo) SELECT new.id, new.memo WHERE new.memo <> '';"
+  "END;";
+
+/* migrations[n] takes a project from version n + 1 to n + 2. */
+static const char * const migrations[] = {
+  migrate_v1_to_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION - 1);
+
+#define SQLITE_HEADER_SIZE 100
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+gboolean
+dossier_schema_check_header (const char  *path,
+                             int         *user_version,
+                             GError     **error)
+{
+  g_autofree char *name = dossier_display_name (path);
+  guchar header[SQLITE_HEADER_SIZE];
+  struct stat st;
+  gsize got = 0;
+  int fd;
+
+  if (stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), name);
+      else
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                     _("Could not open “%s”: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is a folder, not a Dossier project."), name);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is not a regular file, so it cannot be a Dossier project."), name);
+      return FALSE;
+    }
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not open “%s”: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (got < sizeof header)
+    {
+      ssize_t n = read (fd, header + got, sizeof header - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += n;
+    }
+  close (fd);
+
+  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Dossier project (it is not a database file)."), name);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != DOSSIER_APPLICATION_ID)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is a database, but not a Dossier project."), name);
+      return FALSE;
+    }
+
+  *user_version = (int) read_be32 (header + 60);
+  if (*user_version > DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Dossier; update Dossier to open it."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *path,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs migrations from @version up to the current one; inside the
+ * caller's transaction. */
+static gboolean
+run_migrations (sqlite3     *db,
+                const char  *path,
+                int          version,
+                GError     **error)
+{
+  g_autofree char *set_version = NULL;
+
+  for (int v = version; v < DOSSIER_SCHEMA_VERSION; v++)
+    if (!exec (db, path, migrations[v - 1], error))
+      return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", DOSSIER_SCHEMA_VERSION);
+  return exec (db, path, set_version, error);
+}
+
+gboolean
+dossier_schema_create (sqlite3     *db,
+                       const char  *path,
+                       const char  *uuid,
+                       const char  *title,
+                       GError     **error)
+{
+  g_autofree char *application_id = NULL;
+  g_autofree char *now = dossier_now_iso8601 ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!exec (db, path, "PRAGMA journal_mode = WAL", error) ||
+      !exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  application_id = g_strdup_printf ("PRAGMA application_id = %d", DOSSIER_APPLICATION_ID);
+  if (!exec (db, path, application_id, error) ||
+      !exec (db, path, schema_v1, error))
+    goto fail;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO project (id, uuid, title, created) "
+                               "VALUES (1, ?1, ?2, ?3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      dossier_bind_text (stmt, 1, uuid);
+      dossier_bind_text (stmt, 2, title);
+      dossier_bind_text (stmt, 3, now);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      goto fail;
+    }
+
+  if (!run_migrations (db, path, 1, error) ||
+      !exec (db, path, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+dossier_schema_migrate (sqlite3     *db,
+                        const char  *path,
+                        int          version,
+                        GError     **error)
+{
+  g_return_val_if_fail (version >= 1 && version < DOSSIER_SCHEMA_VERSION, FALSE);
+
+  if (!exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!run_migrations (db, path, version, error) ||
+      !exec (db, path, "COMMIT", error))
+    {
+      if (!sqlite3_get_autocommit (db))
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

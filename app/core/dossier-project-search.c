@@ -1,1 +1,469 @@
-/* placeholder until its owner writes it */
+/* dossier-project-search.c — full-text search over documents and memos.
+ *
+ * FTS5 ranks the matches (bm25); an auxiliary function registered on the
+ * connection then finds, for the few rows shown, where the first match
+ * lies in the text — by tokenizing only up to it — and cuts a line of
+ * context around it. What the user typed is turned into quoted FTS5
+ * phrases, so no input is ever FTS syntax that can fail.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#define DEFAULT_LIMIT   100
+#define SNIPPET_CONTEXT 60    /* code points each side of the match */
+
+void
+dossier_search_hit_free (DossierSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+static gboolean
+has_word_character (const char *text,
+                    const char *end)
+{
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+append_phrase (GString    *fts,
+               const char *text,
+               const char *end)
+{
+  if (!has_word_character (text, end))
+    return;
+
+  if (fts->len > 0)
+    g_string_append_c (fts, ' ');
+
+  g_string_append_c (fts, '"');
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (fts, '"');
+      g_string_append_c (fts, *p);
+    }
+  g_string_append_c (fts, '"');
+}
+
+/* Words become "word" and "a phrase" stays a phrase; all must match. Words
+ * with nothing to index (*, -, parentheses alone) are dropped, and AND, OR,
+ * NEAR are just words. NULL when nothing searchable is left. */
+char *
+dossier_search_build_query (const char *query)
+{
+  g_autoptr(GString) fts = g_string_new (NULL);
+  const char *p = query;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return NULL;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p != '\0' && *p != '"')
+            p++;
+          append_phrase (fts, start, p);
+          if (*p == '"')
+            p++;
+        }
+      else
+        {
+          start = p;
+          while (*p != '\0' && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          append_phrase (fts, start, p);
+        }
+    }
+
+  if (fts->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&fts), FALSE);
+}
+
+/* ---- The auxiliary function ------------------------------------------------ */
+
+typedef struct
+{
+  int first;         /* token index of the first matched token */
+  int last;          /* token index of the last matched token */
+  int index;         /* tokens seen so far */
+  int start_byte;
+  int end_byte;
+} TokenWalk;
+
+static int
+on_token (void       *data,
+          int         flags,
+          const char *token,
+          int         n_token,
+          int         start,
+          int         end)
+{
+  TokenWalk *walk = data;
+
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+
+  if (walk->index == walk->first)
+    walk->start_byte = start;
+  if (walk->index == walk->last)
+    {
+      walk->end_byte = end;
+      return SQLITE_DONE;   /* enough: stop tokenizing the rest */
+    }
+
+  walk->index++;
+  return SQLITE_OK;
+}
+
+static const char *
+back_code_points (const char *text,
+                  const char *from,
+                  guint       n,
+                  gboolean   *cut)
+{
+  const char *p = from;
+
+  *cut = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *prev;
+
+      if (p == text)
+        return p;
+      prev = g_utf8_find_prev_char (text, p);
+      if (prev == NULL || *prev == '\n')
+        return p;
+      p = prev;
+    }
+
+  *cut = p > text && *g_utf8_find_prev_char (text, p) != '\n';
+  return p;
+}
+
+static const char *
+forward_code_points (const char *from,
+                     const char *end,
+                     guint       n,
+                     gboolean   *cut)
+{
+  const char *p = from;
+
+  *cut = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (p >= end || *p == '\n')
+        return p;
+      p = g_utf8_next_char (p);
+    }
+
+  *cut = p < end && *p != '\n';
+  return p;
+}
+
+static void
+append_flat (GString    *out,
+             const char *from,
+             const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    g_string_append_c (out, *p == '\n' || *p == '\t' ? ' ' : *p);
+}
+
+/* dossier_match(table) → "START END SNIPPET": code points of the first
+ * match in column 0, and a line of context with it between « and ». */
+static void
+dossier_match (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  g_autoptr(GString) result = NULL;
+  TokenWalk walk = { -1, -1, 0, -1, -1 };
+  const char *text = NULL;
+  const char *before;
+  const char *after;
+  gboolean cut_before, cut_after;
+  int n_text = 0;
+  int n_inst = 0;
+  int rc;
+
+  rc = api->xInstCount (fts, &n_inst);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) == SQLITE_OK &&
+          column == 0 && (walk.first < 0 || offset < walk.first))
+        {
+          walk.first = offset;
+          walk.last = offset + MAX (1, api->xPhraseSize (fts, phrase)) - 1;
+        }
+    }
+
+  if (walk.first < 0)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  rc = api->xColumnText (fts, 0, &text, &n_text);
+  if (rc != SQLITE_OK || text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  rc = api->xTokenize (fts, text, n_text, &walk, on_token);
+  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || walk.start_byte < 0 || walk.end_byte < 0)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  result = g_string_new (NULL);
+  {
+    gint64 start = g_utf8_strlen (text, walk.start_byte);
+    gint64 end = start + g_utf8_strlen (text + walk.start_byte, walk.end_byte - walk.start_byte);
+
+    g_string_append_printf (result, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", start, end);
+  }
+
+  before = back_code_points (text, text + walk.start_byte, SNIPPET_CONTEXT, &cut_before);
+  after = forward_code_points (text + walk.end_byte, text + n_text, SNIPPET_CONTEXT, &cut_after);
+
+  if (cut_before)
+    g_string_append (result, "…");
+  append_flat (result, before, text + walk.start_byte);
+  g_string_append (result, "«");
+  append_flat (result, text + walk.start_byte, text + walk.end_byte);
+  g_string_append (result, "»");
+  append_flat (result, text + walk.end_byte, after);
+  if (cut_after)
+    g_string_append (result, "…");
+
+  sqlite3_result_text (context, result->str, result->len, SQLITE_TRANSIENT);
+}
+
+gboolean
+dossier_search_register (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (api == NULL || api->iVersion < 2)
+    return FALSE;
+
+  return api->xCreateFunction (api, "dossier_match", NULL, dossier_match, NULL) == SQLITE_OK;
+}
+
+/* ---- Searching -------------------------------------------------------------- */
+
+typedef struct
+{
+  DossierSearchHit *hit;
+  double            rank;
+} RankedHit;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const RankedHit *x = a;
+  const RankedHit *y = b;
+
+  /* bm25: lower is better. */
+  if (x->rank < y->rank)
+    return -1;
+  if (x->rank > y->rank)
+    return 1;
+  return (x->hit->document_id > y->hit->document_id) - (x->hit->document_id < y->hit->document_id);
+}
+
+static void
+parse_match (const char *match,
+             gint64     *start,
+             gint64     *end,
+             char      **snippet)
+{
+  char *rest = NULL;
+
+  *start = g_ascii_strtoll (match, &rest, 10);
+  *end = g_ascii_strtoll (rest, &rest, 10);
+  if (*rest == ' ')
+    rest++;
+  *snippet = g_strdup (rest);
+}
+
+/* The best @limit rows of a table, then the match position for each of
+ * those rows alone (never for every match: that would read every matching
+ * document). */
+static gboolean
+search_table (DossierProject  *self,
+              const char      *fts_query,
+              guint            limit,
+              gboolean         memos,
+              GArray          *ranked,
+              GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RankedHit));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  memos ?
+                                  "SELECT f.rowid, f.rank, h.document, h.start, h.end "
+                                  "FROM memos_fts f JOIN highlights h ON h.id = f.rowid "
+                                  "WHERE memos_fts MATCH ?1 AND h.orphaned = 0 "
+                                  "ORDER BY f.rank LIMIT ?2" :
+                                  "SELECT rowid, rank, rowid, -1, -1 FROM documents_fts "
+                                  "WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_bind_text (stmt, 1, fts_query);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      DossierSearchHit *hit = g_new0 (DossierSearchHit, 1);
+      RankedHit row = { hit, sqlite3_column_double (stmt, 1) };
+
+      hit->document_id = sqlite3_column_int64 (stmt, 2);
+      hit->highlight_id = memos ? sqlite3_column_int64 (stmt, 0) : 0;
+      hit->start = sqlite3_column_int64 (stmt, 3);
+      hit->end = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RankedHit *row = &g_array_index (rows, RankedHit, i);
+      DossierSearchHit *hit = row->hit;
+      gint64 start = 0, end = 0;
+
+      stmt = dossier_project_prepare (self,
+                                      memos ?
+                                      "SELECT dossier_match (memos_fts) FROM memos_fts "
+                                      "WHERE memos_fts MATCH ?1 AND rowid = ?2" :
+                                      "SELECT dossier_match (documents_fts) FROM documents_fts "
+                                      "WHERE documents_fts MATCH ?1 AND rowid = ?2",
+                                      error);
+      if (stmt == NULL)
+        goto fail;
+
+      dossier_bind_text (stmt, 1, fts_query);
+      sqlite3_bind_int64 (stmt, 2, memos ? hit->highlight_id : hit->document_id);
+      rc = dossier_project_step (self, stmt, error);
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        parse_match (dossier_column_text (stmt, 0), &start, &end, &hit->snippet);
+      sqlite3_reset (stmt);
+      stmt = NULL;
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto fail;
+
+      if (hit->snippet == NULL)
+        hit->snippet = g_strdup ("");
+      if (!memos)
+        {
+          hit->start = start;
+          hit->end = end;
+        }
+    }
+
+  g_array_append_vals (ranked, rows->data, rows->len);
+  return TRUE;
+
+fail:
+  for (guint i = 0; i < rows->len; i++)
+    dossier_search_hit_free (g_array_index (rows, RankedHit, i).hit);
+  return FALSE;
+}
+
+GPtrArray *
+dossier_project_search (DossierProject  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedHit));
+  g_autofree char *fts_query = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  if (limit == 0)
+    limit = DEFAULT_LIMIT;
+
+  fts_query = dossier_search_build_query (query);
+  if (fts_query == NULL)
+    return g_steal_pointer (&hits);
+
+  if (!search_table (self, fts_query, limit, FALSE, ranked, error) ||
+      !search_table (self, fts_query, limit, TRUE, ranked, error))
+    {
+      for (guint i = 0; i < ranked->len; i++)
+        dossier_search_hit_free (g_array_index (ranked, RankedHit, i).hit);
+      return NULL;
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      DossierSearchHit *hit = g_array_index (ranked, RankedHit, i).hit;
+
+      if (hits->len < limit)
+        g_ptr_array_add (hits, hit);
+      else
+        dossier_search_hit_free (hit);
+    }
+
+  return g_steal_pointer (&hits);
+}

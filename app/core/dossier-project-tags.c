@@ -1,1 +1,1086 @@
-/* placeholder until its owner writes it */
+/* dossier-project-tags.c — the codebook: a tree of tags, its list model
+ * (in tree order), and the actions on it.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+/* Distinguishable, pleasant colours, light and dark enough to paint text
+ * with; new tags take the least used one, in this order. */
+static const char * const palette[] = {
+  "#3584e4",  /* blue */
+  "#e66100",  /* orange */
+  "#2ec27e",  /* green */
+  "#c061cb",  /* purple */
+  "#f5c211",  /* yellow */
+  "#e01b24",  /* red */
+  "#14a3a3",  /* teal */
+  "#986a44",  /* brown */
+  "#7b61ff",  /* violet */
+  "#8cc63f",  /* lime */
+  "#e64ca0",  /* pink */
+  "#4dabf7",  /* sky */
+};
+
+#define TAG_COLUMNS \
+  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position, " \
+  "(SELECT count(*) FROM highlight_tags WHERE tag = t.id)"
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  char   *name;
+  gint64  parent;
+  char   *color;
+  char   *description;
+  int     position;
+  guint   n_highlights;
+  gboolean placed;
+} TagRow;
+
+static void
+tag_row_clear (gpointer data)
+{
+  TagRow *row = data;
+
+  g_free (row->uuid);
+  g_free (row->name);
+  g_free (row->color);
+  g_free (row->description);
+}
+
+static void
+read_tag_row (sqlite3_stmt *stmt,
+              TagRow       *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->uuid = dossier_column_dup (stmt, 1);
+  row->name = dossier_column_dup (stmt, 2);
+  row->parent = sqlite3_column_int64 (stmt, 3);
+  row->color = dossier_column_dup (stmt, 4);
+  row->description = dossier_column_dup (stmt, 5);
+  row->position = sqlite3_column_int (stmt, 6);
+  row->n_highlights = (guint) sqlite3_column_int64 (stmt, 7);
+  row->placed = FALSE;
+}
+
+typedef struct
+{
+  DossierProject *self;
+  GArray         *rows;       /* TagRow */
+  GHashTable     *children;   /* gint64 parent → GArray of row indices */
+  GPtrArray      *items;      /* DossierTag, in tree order */
+} TreeWalk;
+
+static void
+place_tag (TreeWalk   *walk,
+           guint       index,
+           guint       depth,
+           const char *parent_path)
+{
+  TagRow *row = &g_array_index (walk->rows, TagRow, index);
+  g_autofree char *path = NULL;
+  DossierTag *tag;
+  GArray *children;
+  DossierTagData data;
+
+  if (row->placed)
+    return;
+  row->placed = TRUE;
+
+  path = parent_path != NULL ? g_strconcat (parent_path, "/", row->name, NULL)
+                             : g_strdup (row->name);
+  data = (DossierTagData) {
+    row->uuid, row->name, row->parent, row->color, row->description,
+    row->position, depth, path, row->n_highlights,
+  };
+
+  tag = g_hash_table_lookup (walk->self->tags_by_id, &row->id);
+  if (tag != NULL)
+    {
+      dossier_tag_update (tag, &data);
+    }
+  else
+    {
+      tag = dossier_tag_new (row->id, &data);
+      g_hash_table_insert (walk->self->tags_by_id, g_memdup2 (&row->id, sizeof row->id), tag);
+    }
+  g_ptr_array_add (walk->items, g_object_ref (tag));
+
+  children = g_hash_table_lookup (walk->children, &row->id);
+  if (children != NULL)
+    for (guint i = 0; i < children->len; i++)
+      place_tag (walk, g_array_index (children, guint, i), depth + 1, path);
+}
+
+gboolean
+dossier_project_load_tags (DossierProject  *self,
+                           GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TagRow));
+  g_autoptr(GHashTable) children = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_auto(DossierStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  TreeWalk walk;
+  GArray *top;
+  int rc;
+
+  g_array_set_clear_func (rows, tag_row_clear);
+  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify) g_array_unref);
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT " TAG_COLUMNS " FROM tags t "
+                                  "ORDER BY coalesce (t.parent, 0), t.position, t.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      TagRow row;
+      GArray *siblings;
+      guint index = rows->len;
+
+      read_tag_row (stmt, &row);
+      g_array_append_val (rows, row);
+
+      siblings = g_hash_table_lookup (children, &row.parent);
+      if (siblings == NULL)
+        {
+          siblings = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (children, g_memdup2 (&row.parent, sizeof row.parent), siblings);
+        }
+      g_array_append_val (siblings, index);
+    }
+
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  walk = (TreeWalk) { self, rows, children, items };
+  top = g_hash_table_lookup (children, &(gint64) { 0 });
+  if (top != NULL)
+    for (guint i = 0; i < top->len; i++)
+      place_tag (&walk, g_array_index (top, guint, i), 0, NULL);
+
+  /* A tag that no path from the top reaches (only a damaged file has
+   * one) is still listed, at the end, so it can be repaired. */
+  for (guint i = 0; i < rows->len; i++)
+    place_tag (&walk, i, 0, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (seen, &g_array_index (rows, TagRow, i).id);
+
+  dossier_list_store_reconcile (self->tags, items);
+
+  g_hash_table_iter_init (&iter, self->tags_by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_hash_table_iter_remove (&iter);
+
+  return TRUE;
+}
+
+/* A tag's own fields and count changed, not its place in the tree. */
+void
+dossier_project_sync_tag (DossierProject *self,
+                          gint64          tag_id)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  DossierTag *tag = g_hash_table_lookup (self->tags_by_id, &tag_id);
+  TagRow row = { 0 };
+
+  if (tag == NULL)
+    {
+      dossier_project_load_tags (self, NULL);
+      return;
+    }
+
+  stmt = dossier_project_prepare (self, "SELECT " TAG_COLUMNS " FROM tags t WHERE t.id = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      dossier_project_load_tags (self, NULL);
+      return;
+    }
+
+  read_tag_row (stmt, &row);
+  {
+    DossierTagData data = {
+      row.uuid, row.name, row.parent, row.color, row.description, row.position,
+      dossier_tag_get_depth (tag), dossier_tag_get_path (tag), row.n_highlights,
+    };
+
+    dossier_tag_update (tag, &data);
+  }
+  tag_row_clear (&row);
+}
+
+GListModel *
+dossier_project_get_tags (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->tags);
+}
+
+DossierTag *
+dossier_project_get_tag (DossierProject *self,
+                         gint64          tag_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return g_hash_table_lookup (self->tags_by_id, &tag_id);
+}
+
+DossierTag *
+dossier_project_find_tag (DossierProject *self,
+                          const char     *name_or_path)
+{
+  GListModel *tags;
+  guint n;
+  g_autofree char *folded = NULL;
+  DossierTag *by_name = NULL;
+  DossierTag *by_folded = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name_or_path != NULL, NULL);
+
+  tags = G_LIST_MODEL (self->tags);
+  n = g_list_model_get_n_items (tags);
+  folded = g_utf8_casefold (name_or_path, -1);
+
+  /* An exact path wins, then the first exact name in tree order, then the
+   * same ignoring case. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      if (g_strcmp0 (dossier_tag_get_path (tag), name_or_path) == 0)
+        return tag;
+
+      if (by_name == NULL && g_strcmp0 (dossier_tag_get_name (tag), name_or_path) == 0)
+        by_name = tag;
+
+      if (by_folded == NULL)
+        {
+          g_autofree char *path = g_utf8_casefold (dossier_tag_get_path (tag), -1);
+          g_autofree char *name = g_utf8_casefold (dossier_tag_get_name (tag), -1);
+
+          if (g_strcmp0 (path, folded) == 0 || g_strcmp0 (name, folded) == 0)
+            by_folded = tag;
+        }
+    }
+
+  return by_name != NULL ? by_name : by_folded;
+}
+
+/* ---- Validation ---------------------------------------------------------- */
+
+static gboolean
+valid_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_color (const char  *color,
+             GError     **error)
+{
+  if (valid_color (color))
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("“%s” is not a colour: write it as #rrggbb, for example #3584e4."),
+               color != NULL ? color : "");
+  return FALSE;
+}
+
+/* Returns the cleaned name, or NULL with @error set. */
+static char *
+check_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag needs a name."));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag needs a name."));
+      return NULL;
+    }
+
+  /* "/" separates a tag from its parent in paths ("Risks/Cost"). */
+  if (strchr (stripped, '/') != NULL || strchr (stripped, '\n') != NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag name cannot contain “/” or a line break: “%s”."), stripped);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+static void
+bind_parent (sqlite3_stmt *stmt,
+             int           index,
+             gint64        parent_id)
+{
+  if (parent_id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, parent_id);
+}
+
+/* Sibling names are unique, ignoring case. */
+static gboolean
+check_unique_name (DossierProject  *self,
+                   gint64           parent_id,
+                   const char      *name,
+                   gint64           except_id,
+                   GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT id, name FROM tags WHERE parent IS ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_parent (stmt, 1, parent_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold (dossier_column_text (stmt, 1), -1);
+
+      if (sqlite3_column_int64 (stmt, 0) != except_id && g_strcmp0 (other, folded) == 0)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+                       _("There is already a tag named “%s” there."), dossier_column_text (stmt, 1));
+          return FALSE;
+        }
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+get_parent (DossierProject  *self,
+            gint64           tag_id,
+            gint64          *parent_id,
+            GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT coalesce (parent, 0) FROM tags WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      *parent_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no tag %" G_GINT64_FORMAT " in this project."), tag_id);
+  return FALSE;
+}
+
+/* TRUE if @tag_id is @ancestor_id or lies under it. */
+static gboolean
+is_within (DossierProject  *self,
+           gint64           tag_id,
+           gint64           ancestor_id,
+           gboolean        *within,
+           GError         **error)
+{
+  guint guard = 0;
+
+  *within = FALSE;
+  while (tag_id != 0 && guard++ < 100000)
+    {
+      if (tag_id == ancestor_id)
+        {
+          *within = TRUE;
+          return TRUE;
+        }
+      if (!get_parent (self, tag_id, &tag_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+tag_name (DossierProject *self,
+          gint64          tag_id)
+{
+  DossierTag *tag = g_hash_table_lookup (self->tags_by_id, &tag_id);
+
+  return tag != NULL ? dossier_tag_get_name (tag) : "";
+}
+
+static GArray *
+children_of (DossierProject  *self,
+             gint64           parent_id,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM tags WHERE parent IS ?1 ORDER BY position, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_parent (stmt, 1, parent_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+/* Writes @ids as the children of @parent_id in that order, touching only
+ * the rows whose parent or position really changes (small undo steps). */
+static gboolean
+set_children (DossierProject  *self,
+              gint64           parent_id,
+              GArray          *ids,
+              GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE tags SET parent = ?2, position = ?3 "
+                                  "WHERE id = ?1 AND (parent IS NOT ?2 OR position IS NOT ?3)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      bind_parent (stmt, 2, parent_id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+renumber_children (DossierProject  *self,
+                   gint64           parent_id,
+                   GError         **error)
+{
+  g_autoptr(GArray) ids = children_of (self, parent_id, error);
+
+  return ids != NULL && set_children (self, parent_id, ids, error);
+}
+
+static char *
+next_color (DossierProject  *self,
+            GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  guint uses[G_N_ELEMENTS (palette)] = { 0 };
+  guint best = 0;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+      if (g_strcmp0 (palette[i], dossier_column_text (stmt, 0)) == 0)
+        uses[i] = (guint) sqlite3_column_int64 (stmt, 1);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  for (guint i = 1; i < G_N_ELEMENTS (palette); i++)
+    if (uses[i] < uses[best])
+      best = i;
+
+  return g_strdup (palette[best]);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+gint64
+dossier_project_add_tag (DossierProject  *self,
+                         const char      *name,
+                         gint64           parent_id,
+                         const char      *color,
+                         const char      *description,
+                         GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_color = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (!dossier_project_ensure_open (self, error))
+    return 0;
+
+  clean_name = check_name (name, error);
+  if (clean_name == NULL)
+    return 0;
+
+  if (color != NULL)
+    {
+      if (!check_color (color, error))
+        return 0;
+      clean_color = g_ascii_strdown (color, -1);
+    }
+
+  if (parent_id != 0 && !dossier_project_require_tag (self, parent_id, error))
+    return 0;
+
+  if (!dossier_project_begin (self, error))
+    return 0;
+
+  if (!check_unique_name (self, parent_id, clean_name, 0, error))
+    goto fail;
+
+  if (clean_color == NULL && (clean_color = next_color (self, error)) == NULL)
+    goto fail;
+
+  siblings = children_of (self, parent_id, error);
+  if (siblings == NULL)
+    goto fail;
+
+  uuid = g_uuid_string_random ();
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO tags (uuid, name, parent, color, description, position) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+
+  dossier_bind_text (stmt, 1, uuid);
+  dossier_bind_text (stmt, 2, clean_name);
+  bind_parent (stmt, 3, parent_id);
+  dossier_bind_text (stmt, 4, clean_color);
+  dossier_bind_text (stmt, 5, description != NULL ? description : "");
+  sqlite3_bind_int (stmt, 6, (int) siblings->len);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  self->changes.tags_reload = TRUE;
+
+  label = g_strdup_printf (_("New Tag “%s”"), clean_name);
+  if (!dossier_project_commit (self, label, error))
+    return 0;
+
+  return id;
+
+fail:
+  dossier_project_rollback (self);
+  return 0;
+}
+
+gboolean
+dossier_project_rename_tag (DossierProject  *self,
+                            gint64           tag_id,
+                            const char      *name,
+                            GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *label = NULL;
+  gint64 parent_id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !get_parent (self, tag_id, &parent_id, error))
+    return FALSE;
+
+  clean_name = check_name (name, error);
+  if (clean_name == NULL)
+    return FALSE;
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  if (!check_unique_name (self, parent_id, clean_name, tag_id, error))
+    goto fail;
+
+  stmt = dossier_project_prepare (self, "UPDATE tags SET name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  dossier_bind_text (stmt, 2, clean_name);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  /* The paths of its descendants change too. */
+  self->changes.tags_reload = TRUE;
+  label = g_strdup_printf (_("Rename Tag “%s”"), clean_name);
+  return dossier_project_commit (self, label, error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+update_tag_column (DossierProject  *self,
+                   gint64           tag_id,
+                   const char      *sql,
+                   const char      *value,
+                   const char      *label,
+                   GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  dossier_bind_text (stmt, 2, value);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  dossier_project_touch_tag (self, tag_id);
+  return dossier_project_commit (self, label, error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dossier_project_set_tag_color (DossierProject  *self,
+                               gint64           tag_id,
+                               const char      *color,
+                               GError         **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_tag (self, tag_id, error) ||
+      !check_color (color, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (color, -1);
+  label = g_strdup_printf (_("Change Colour of “%s”"), tag_name (self, tag_id));
+  return update_tag_column (self, tag_id, "UPDATE tags SET color = ?2 WHERE id = ?1",
+                            lower, label, error);
+}
+
+gboolean
+dossier_project_set_tag_description (DossierProject  *self,
+                                     gint64           tag_id,
+                                     const char      *description,
+                                     GError         **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_tag (self, tag_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Describe “%s”"), tag_name (self, tag_id));
+  return update_tag_column (self, tag_id, "UPDATE tags SET description = ?2 WHERE id = ?1",
+                            description != NULL ? description : "", label, error);
+}
+
+gboolean
+dossier_project_move_tag (DossierProject  *self,
+                          gint64           tag_id,
+                          gint64           parent_id,
+                          int              position,
+                          GError         **error)
+{
+  g_autoptr(GArray) old_siblings = NULL;
+  g_autoptr(GArray) new_siblings = NULL;
+  g_autofree char *label = NULL;
+  gint64 old_parent;
+  gboolean within;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !get_parent (self, tag_id, &old_parent, error))
+    return FALSE;
+
+  if (parent_id != 0)
+    {
+      if (!dossier_project_require_tag (self, parent_id, error) ||
+          !is_within (self, parent_id, tag_id, &within, error))
+        return FALSE;
+
+      if (within)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("“%s” cannot be moved under itself or one of its own sub-tags."),
+                       tag_name (self, tag_id));
+          return FALSE;
+        }
+    }
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  if (parent_id != old_parent &&
+      !check_unique_name (self, parent_id, tag_name (self, tag_id), tag_id, error))
+    goto fail;
+
+  new_siblings = children_of (self, parent_id, error);
+  if (new_siblings == NULL)
+    goto fail;
+
+  for (guint i = 0; i < new_siblings->len; i++)
+    if (g_array_index (new_siblings, gint64, i) == tag_id)
+      {
+        g_array_remove_index (new_siblings, i);
+        break;
+      }
+
+  if (position < 0 || (guint) position > new_siblings->len)
+    position = (int) new_siblings->len;
+  g_array_insert_val (new_siblings, position, tag_id);
+
+  if (!set_children (self, parent_id, new_siblings, error))
+    goto fail;
+
+  /* Close the gap it left. */
+  if (parent_id != old_parent && !renumber_children (self, old_parent, error))
+    goto fail;
+
+  self->changes.tags_reload = TRUE;
+  label = g_strdup_printf (_("Move Tag “%s”"), tag_name (self, tag_id));
+  return dossier_project_commit (self, label, error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+/* Documents whose highlights carry @tag_id: their highlights change. */
+static gboolean
+touch_tag_documents (DossierProject  *self,
+                     gint64           tag_id,
+                     GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
+                                  "JOIN highlights h ON h.id = ht.highlight WHERE ht.tag = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    dossier_project_touch_highlights (self, sqlite3_column_int64 (stmt, 0));
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+find_child_named (DossierProject  *self,
+                  gint64           parent_id,
+                  const char      *name,
+                  gint64          *child_id,
+                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  int rc;
+
+  *child_id = 0;
+  stmt = dossier_project_prepare (self, "SELECT id, name FROM tags WHERE parent IS ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_parent (stmt, 1, parent_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold (dossier_column_text (stmt, 1), -1);
+
+      if (g_strcmp0 (other, folded) == 0)
+        {
+          *child_id = sqlite3_column_int64 (stmt, 0);
+          break;
+        }
+    }
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* Moves @source's highlights and children to @target and deletes it. A
+ * child named like one of @target's children is merged into it in turn,
+ * so names stay unique among siblings. */
+static gboolean
+merge_into (DossierProject  *self,
+            gint64           source_id,
+            gint64           target_id,
+            GError         **error)
+{
+  g_autoptr(GArray) children = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+
+  children = children_of (self, source_id, error);
+  if (children == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      gint64 child = g_array_index (children, gint64, i);
+      g_autofree char *name = NULL;
+      gint64 twin;
+
+      {
+        g_auto(DossierStmt) name_stmt = dossier_project_prepare (self,
+                                                                 "SELECT name FROM tags WHERE id = ?1",
+                                                                 error);
+        if (name_stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (name_stmt, 1, child);
+        if (dossier_project_step (self, name_stmt, error) != SQLITE_ROW)
+          return FALSE;
+        name = dossier_column_dup (name_stmt, 0);
+      }
+
+      if (!find_child_named (self, target_id, name, &twin, error))
+        return FALSE;
+
+      if (twin != 0)
+        {
+          if (!merge_into (self, child, twin, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GArray) siblings = children_of (self, target_id, error);
+
+          if (siblings == NULL)
+            return FALSE;
+          g_array_append_val (siblings, child);
+          if (!set_children (self, target_id, siblings, error))
+            return FALSE;
+        }
+    }
+
+  if (!touch_tag_documents (self, source_id, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self,
+                                  "DELETE FROM highlight_tags WHERE tag = ?1 AND highlight IN "
+                                  "(SELECT highlight FROM highlight_tags WHERE tag = ?2)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  stmt = dossier_project_prepare (self, "UPDATE highlight_tags SET tag = ?2 WHERE tag = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+
+  return dossier_project_run (self, stmt, error);
+}
+
+gboolean
+dossier_project_merge_tags (DossierProject  *self,
+                            gint64           source_id,
+                            gint64           target_id,
+                            GError         **error)
+{
+  g_autofree char *label = NULL;
+  gint64 source_parent;
+  gboolean within;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !get_parent (self, source_id, &source_parent, error) ||
+      !dossier_project_require_tag (self, target_id, error) ||
+      !is_within (self, target_id, source_id, &within, error))
+    return FALSE;
+
+  if (within)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   source_id == target_id ? _("A tag cannot be merged into itself.")
+                                          : _("“%s” cannot be merged into one of its own sub-tags."),
+                   tag_name (self, source_id));
+      return FALSE;
+    }
+
+  label = g_strdup_printf (_("Merge “%s” into “%s”"),
+                           tag_name (self, source_id), tag_name (self, target_id));
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  if (!merge_into (self, source_id, target_id, error) ||
+      !renumber_children (self, source_parent, error))
+    goto fail;
+
+  self->changes.tags_reload = TRUE;
+  return dossier_project_commit (self, label, error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+#define SUBTREE \
+  "WITH RECURSIVE subtree (id) AS (" \
+  "  SELECT ?1 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent = s.id) "
+
+gboolean
+dossier_project_delete_tag (DossierProject  *self,
+                            gint64           tag_id,
+                            GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *label = NULL;
+  gint64 parent_id;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !get_parent (self, tag_id, &parent_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Delete Tag “%s”"), tag_name (self, tag_id));
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self,
+                                  SUBTREE
+                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
+                                  "JOIN highlights h ON h.id = ht.highlight "
+                                  "WHERE ht.tag IN subtree",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    dossier_project_touch_highlights (self, sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  /* Highlights that carry no other tag go; the others keep theirs. */
+  stmt = dossier_project_prepare (self,
+                                  SUBTREE
+                                  "DELETE FROM highlights WHERE id IN "
+                                  "  (SELECT highlight FROM highlight_tags WHERE tag IN subtree) "
+                                  "AND NOT EXISTS (SELECT 1 FROM highlight_tags x "
+                                  "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree)",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  /* Its sub-tags and their highlight_tags rows cascade. */
+  stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  if (!renumber_children (self, parent_id, error))
+    goto fail;
+
+  self->changes.tags_reload = TRUE;
+  return dossier_project_commit (self, label, error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}

@@ -1,1 +1,1896 @@
-/* placeholder until its owner writes it */
+/* dossier-project.c — a Dossier project file: opening, creating, locking,
+ * the statement cache, transactions, and the checks.
+ *
+ * The entities live in dossier-project-documents.c, -tags.c,
+ * -highlights.c; search and undo in -search.c and -undo.c; the schema and
+ * its migrations in -schema.c. They share the struct through
+ * dossier-project-private.h.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <dossier/dossier-text.h>
+
+G_DEFINE_QUARK (dossier-project-error-quark, dossier_project_error)
+
+G_DEFINE_FINAL_TYPE (DossierProject, dossier_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  PROP_UUID,
+  PROP_READ_ONLY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_AUTHOR,
+  N_PROPS
+};
+
+enum {
+  HIGHLIGHTS_CHANGED,
+  DOCUMENT_TEXT_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- Small helpers ----------------------------------------------------- */
+
+char *
+dossier_display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+char *
+dossier_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+dossier_bind_text (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+dossier_bind_optional_text (sqlite3_stmt *stmt,
+                            int           index,
+                            const char   *text)
+{
+  dossier_bind_text (stmt, index, text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+const char *
+dossier_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+dossier_column_dup (sqlite3_stmt *stmt,
+                    int           column)
+{
+  return g_strdup (dossier_column_text (stmt, column));
+}
+
+void
+dossier_set_sqlite_error (GError    **error,
+                          const char *path,
+                          sqlite3    *db,
+                          int         rc)
+{
+  g_autofree char *name = dossier_display_name (path);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("The disk is full: the change to “%s” was not saved. "
+                     "Free some space and try again."), name);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not read or write “%s” (%s)."), name, detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("“%s” is damaged (%s). Open a backup copy instead."), name, detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” cannot be written (%s)."), name, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                   _("“%s” is busy in another program (%s). Try again in a moment."),
+                   name, detail);
+      break;
+    case SQLITE_NOMEM:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Out of memory while working on “%s”."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("The change would make “%s” inconsistent (%s)."), name, detail);
+      break;
+    default:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not update “%s” (%s)."), name, detail);
+      break;
+    }
+}
+
+void
+dossier_project_set_db_error (DossierProject  *self,
+                              GError         **error,
+                              int              rc)
+{
+  dossier_set_sqlite_error (error, self->path, self->db, rc);
+}
+
+gboolean
+dossier_project_ensure_open (DossierProject  *self,
+                             GError         **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+               _("The project has been closed."));
+  return FALSE;
+}
+
+sqlite3_stmt *
+dossier_project_prepare (DossierProject  *self,
+                         const char      *sql,
+                         GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      dossier_project_set_db_error (self, error, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+int
+dossier_project_step (DossierProject  *self,
+                      sqlite3_stmt    *stmt,
+                      GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    dossier_project_set_db_error (self, error, rc);
+
+  return rc;
+}
+
+gboolean
+dossier_project_run (DossierProject  *self,
+                     sqlite3_stmt    *stmt,
+                     GError         **error)
+{
+  int rc;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    ;
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+dossier_project_exec (DossierProject  *self,
+                      const char      *sql,
+                      GError         **error)
+{
+  int rc;
+
+  if (!dossier_project_ensure_open (self, error))
+    return FALSE;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- Change tracking and transactions ---------------------------------- */
+
+static GHashTable *
+id_set_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+id_set_add (GHashTable *set,
+            gint64      id)
+{
+  if (id > 0 && !g_hash_table_contains (set, &id))
+    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+static void
+id_set_add_all (GHashTable *dest,
+                GHashTable *src)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    id_set_add (dest, *(gint64 *) key);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The ids of @set in increasing order, so signals come in a stable order. */
+static GArray *
+id_set_sorted (GHashTable *set)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (set));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_array_sort (ids, compare_ids);
+
+  return ids;
+}
+
+void
+dossier_changes_init (DossierChanges *changes)
+{
+  changes->documents = id_set_new ();
+  changes->highlight_documents = id_set_new ();
+  changes->text_documents = id_set_new ();
+  changes->tags = id_set_new ();
+  changes->documents_reload = FALSE;
+  changes->tags_reload = FALSE;
+  changes->meta = FALSE;
+}
+
+void
+dossier_changes_clear (DossierChanges *changes)
+{
+  g_clear_pointer (&changes->documents, g_hash_table_unref);
+  g_clear_pointer (&changes->highlight_documents, g_hash_table_unref);
+  g_clear_pointer (&changes->text_documents, g_hash_table_unref);
+  g_clear_pointer (&changes->tags, g_hash_table_unref);
+}
+
+void
+dossier_changes_copy (DossierChanges       *dest,
+                      const DossierChanges *src)
+{
+  dossier_changes_init (dest);
+  id_set_add_all (dest->documents, src->documents);
+  id_set_add_all (dest->highlight_documents, src->highlight_documents);
+  id_set_add_all (dest->text_documents, src->text_documents);
+  id_set_add_all (dest->tags, src->tags);
+  dest->documents_reload = src->documents_reload;
+  dest->tags_reload = src->tags_reload;
+  dest->meta = src->meta;
+}
+
+void
+dossier_project_touch_document (DossierProject *self,
+                                gint64          document_id)
+{
+  g_assert (self->in_transaction);
+  id_set_add (self->changes.documents, document_id);
+}
+
+void
+dossier_project_touch_highlights (DossierProject *self,
+                                  gint64          document_id)
+{
+  g_assert (self->in_transaction);
+  id_set_add (self->changes.documents, document_id);
+  id_set_add (self->changes.highlight_documents, document_id);
+}
+
+void
+dossier_project_touch_text (DossierProject *self,
+                            gint64          document_id)
+{
+  g_assert (self->in_transaction);
+  id_set_add (self->changes.documents, document_id);
+  id_set_add (self->changes.text_documents, document_id);
+}
+
+void
+dossier_project_touch_tag (DossierProject *self,
+                           gint64          tag_id)
+{
+  g_assert (self->in_transaction);
+  id_set_add (self->changes.tags, tag_id);
+}
+
+static gboolean
+check_writable (DossierProject  *self,
+                GError         **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!dossier_project_ensure_open (self, error))
+    return FALSE;
+
+  if (!self->read_only)
+    return TRUE;
+
+  name = dossier_display_name (self->path);
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+               _("“%s” is open read-only: changes cannot be saved."), name);
+  return FALSE;
+}
+
+gboolean
+dossier_project_begin (DossierProject  *self,
+                       GError         **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!dossier_project_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!dossier_project_attach_session (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  self->in_transaction = TRUE;
+  dossier_changes_clear (&self->changes);
+  dossier_changes_init (&self->changes);
+
+  return TRUE;
+}
+
+void
+dossier_project_rollback (DossierProject *self)
+{
+  if (!self->in_transaction)
+    return;
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+
+  /* Some errors (SQLITE_FULL, SQLITE_IOERR…) already rolled back. */
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  self->in_transaction = FALSE;
+  dossier_changes_clear (&self->changes);
+  dossier_changes_init (&self->changes);
+}
+
+gboolean
+dossier_project_commit (DossierProject  *self,
+                        const char      *label,
+                        GError         **error)
+{
+  DossierChanges changes;
+  void *changeset = NULL;
+  int n_changeset = 0;
+  int rc;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  rc = sqlite3session_changeset (self->session, &n_changeset, &changeset);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      dossier_project_rollback (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      sqlite3_free (changeset);
+      dossier_project_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  changes = self->changes;
+  dossier_changes_init (&self->changes);
+
+  if (n_changeset > 0)
+    dossier_project_push_undo (self, label, changeset, n_changeset, &changes);
+  else
+    sqlite3_free (changeset);
+
+  dossier_project_apply_changes (self, &changes);
+  dossier_changes_clear (&changes);
+
+  return TRUE;
+}
+
+void
+dossier_project_apply_changes (DossierProject       *self,
+                               const DossierChanges *changes)
+{
+  g_autoptr(GHashTable) documents = id_set_new ();
+  g_autoptr(GArray) text_ids = NULL;
+  g_autoptr(GArray) highlight_ids = NULL;
+
+  if (self->db == NULL)
+    return;
+
+  if (changes->meta)
+    dossier_project_load_meta (self, NULL);
+
+  id_set_add_all (documents, changes->documents);
+  id_set_add_all (documents, changes->highlight_documents);
+  id_set_add_all (documents, changes->text_documents);
+
+  if (changes->documents_reload)
+    {
+      dossier_project_load_documents (self, NULL);
+    }
+  else
+    {
+      g_autoptr(GArray) ids = id_set_sorted (documents);
+
+      for (guint i = 0; i < ids->len; i++)
+        dossier_project_sync_document (self, g_array_index (ids, gint64, i));
+    }
+
+  if (changes->tags_reload)
+    {
+      dossier_project_load_tags (self, NULL);
+    }
+  else
+    {
+      g_autoptr(GArray) ids = id_set_sorted (changes->tags);
+
+      for (guint i = 0; i < ids->len; i++)
+        dossier_project_sync_tag (self, g_array_index (ids, gint64, i));
+    }
+
+  /* Copies: a handler may well start another action. */
+  text_ids = id_set_sorted (changes->text_documents);
+  highlight_ids = id_set_sorted (changes->highlight_documents);
+
+  for (guint i = 0; i < text_ids->len; i++)
+    g_signal_emit (self, signals[DOCUMENT_TEXT_CHANGED], 0, g_array_index (text_ids, gint64, i));
+  for (guint i = 0; i < highlight_ids->len; i++)
+    g_signal_emit (self, signals[HIGHLIGHTS_CHANGED], 0, g_array_index (highlight_ids, gint64, i));
+}
+
+/* ---- Validation shared by the split files ------------------------------ */
+
+gboolean
+dossier_project_require_document (DossierProject  *self,
+                                  gint64           document_id,
+                                  gint64          *length,
+                                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT length FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      if (length != NULL)
+        *length = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in this project."),
+                 document_id);
+  return FALSE;
+}
+
+gboolean
+dossier_project_require_tag (DossierProject  *self,
+                             gint64           tag_id,
+                             GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT 1 FROM tags WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no tag %" G_GINT64_FORMAT " in this project."), tag_id);
+  return FALSE;
+}
+
+char *
+dossier_project_read_text (DossierProject  *self,
+                           gint64           document_id,
+                           GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = dossier_column_text (stmt, 0);
+      int n_bytes = sqlite3_column_bytes (stmt, 0);
+
+      return g_strndup (text != NULL ? text : "", n_bytes);
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in this project."),
+                 document_id);
+  return NULL;
+}
+
+/* ---- Code-point offsets ------------------------------------------------ */
+
+#define CHECKPOINT_SHIFT 6
+
+void
+dossier_offset_index_init (DossierOffsetIndex *index,
+                           const char         *text)
+{
+  const guchar *p = (const guchar *) text;
+  gint64 n = 0;
+
+  index->text = text;
+  index->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  /* A code point starts at every byte that is not a continuation byte. */
+  for (gsize i = 0; p[i] != '\0'; i++)
+    {
+      if ((p[i] & 0xc0) != 0x80)
+        {
+          if ((n & ((1 << CHECKPOINT_SHIFT) - 1)) == 0)
+            g_array_append_val (index->checkpoints, i);
+          n++;
+        }
+      index->n_bytes = i + 1;
+    }
+
+  if (p[0] == '\0')
+    index->n_bytes = 0;
+  index->length = n;
+}
+
+void
+dossier_offset_index_clear (DossierOffsetIndex *index)
+{
+  g_clear_pointer (&index->checkpoints, g_array_unref);
+}
+
+gsize
+dossier_offset_index_bytes (DossierOffsetIndex *index,
+                            gint64              offset)
+{
+  const char *p;
+
+  if (offset <= 0)
+    return 0;
+  if (offset >= index->length)
+    return index->n_bytes;
+
+  p = index->text + g_array_index (index->checkpoints, gsize, offset >> CHECKPOINT_SHIFT);
+  for (gint64 i = offset & ((1 << CHECKPOINT_SHIFT) - 1); i > 0; i--)
+    p = g_utf8_next_char (p);
+
+  return p - index->text;
+}
+
+void
+dossier_offset_index_context (DossierOffsetIndex  *index,
+                              gint64               start,
+                              gint64               end,
+                              char               **quote,
+                              char               **prefix,
+                              char               **suffix)
+{
+  gint64 window_start = MAX (0, start - DOSSIER_CONTEXT_LENGTH);
+  gint64 window_end = MIN (index->length, end + DOSSIER_CONTEXT_LENGTH);
+  gsize from = dossier_offset_index_bytes (index, window_start);
+  gsize to = dossier_offset_index_bytes (index, window_end);
+  g_autofree char *window = g_strndup (index->text + from, to - from);
+
+  /* The window holds all the context there is, so the result is the same
+   * as over the whole text, without walking it from the start. */
+  dossier_text_quote_context (window, start - window_start, end - window_start,
+                              quote, prefix, suffix);
+}
+
+/* ---- The lock file ----------------------------------------------------- */
+
+static gboolean
+same_file (int         fd,
+           const char *path)
+{
+  struct stat a, b;
+
+  return fstat (fd, &a) == 0 && stat (path, &b) == 0 &&
+         a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+static void
+describe_holder (int   fd,
+                 int  *pid,
+                 char *host,
+                 gsize host_size)
+{
+  char buf[300] = { 0 };
+  ssize_t n = pread (fd, buf, sizeof buf - 1, 0);
+  char *newline;
+
+  *pid = 0;
+  host[0] = '\0';
+  if (n <= 0)
+    return;
+
+  *pid = atoi (buf);
+  newline = strchr (buf, '\n');
+  if (newline != NULL)
+    {
+      char *end = strchr (newline + 1, '\n');
+
+      if (end != NULL)
+        *end = '\0';
+      g_strlcpy (host, newline + 1, host_size);
+    }
+}
+
+/* Takes "PATH.lock" with flock(): the kernel drops it when the process
+ * dies, so a lock file left by a crash has no holder and is taken over.
+ * flock() locks belong to the open file, so a second DossierProject in
+ * this same process is refused too. */
+static int
+acquire_lock (const char  *path,
+              const char  *lock_path,
+              GError     **error)
+{
+  g_autofree char *name = dossier_display_name (path);
+
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      g_autofree char *contents = NULL;
+      int saved_errno;
+
+      if (fd < 0)
+        {
+          saved_errno = errno;
+          if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+            g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                         _("The folder of “%s” is read-only, so it can only be opened read-only."),
+                         name);
+          else
+            g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                         _("Could not create the lock file for “%s”: %s."),
+                         name, g_strerror (saved_errno));
+          return -1;
+        }
+
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          saved_errno = errno;
+          if (saved_errno == EWOULDBLOCK)
+            {
+              char host[256];
+              int pid;
+
+              describe_holder (fd, &pid, host, sizeof host);
+              close (fd);
+              if (pid > 0)
+                g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                             _("“%s” is already open in another Dossier window "
+                               "(process %d on %s)."),
+                             name, pid, host[0] != '\0' ? host : _("this computer"));
+              else
+                g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                             _("“%s” is already open in another Dossier window."), name);
+              return -1;
+            }
+
+          close (fd);
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                       _("Could not lock “%s”: %s."), name, g_strerror (saved_errno));
+          return -1;
+        }
+
+      /* The holder we waited for may have unlinked the file it locked:
+       * then this lock is on a dead file, start again. */
+      if (!same_file (fd, lock_path))
+        {
+          close (fd);
+          continue;
+        }
+
+      contents = g_strdup_printf ("%d\n%s\n", (int) getpid (), g_get_host_name ());
+      if (ftruncate (fd, 0) != 0 ||
+          pwrite (fd, contents, strlen (contents), 0) != (ssize_t) strlen (contents))
+        {
+          /* Not fatal: the lock is what matters, the text only helps. */
+          g_debug ("Could not write %s: %s", lock_path, g_strerror (errno));
+        }
+
+      return fd;
+    }
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+               _("“%s” is being opened and closed by another program; try again."), name);
+  return -1;
+}
+
+static void
+release_lock (int        *fd,
+              const char *lock_path)
+{
+  if (*fd < 0)
+    return;
+
+  /* Unlink while still holding it, so nobody locks a file about to vanish
+   * without noticing (see the same_file() check). */
+  g_unlink (lock_path);
+  close (*fd);
+  *fd = -1;
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+close_db (DossierProject *self)
+{
+  if (self->in_transaction)
+    dossier_project_rollback (self);
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  if (self->statements != NULL)
+    g_hash_table_remove_all (self->statements);
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+
+  release_lock (&self->lock_fd, self->lock_path);
+}
+
+static void
+dossier_project_dispose (GObject *object)
+{
+  DossierProject *self = DOSSIER_PROJECT (object);
+
+  close_db (self);
+
+  G_OBJECT_CLASS (dossier_project_parent_class)->dispose (object);
+}
+
+static void
+dossier_project_finalize (GObject *object)
+{
+  DossierProject *self = DOSSIER_PROJECT (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->documents);
+  g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
+  g_clear_object (&self->tags);
+  g_clear_pointer (&self->tags_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  dossier_changes_clear (&self->changes);
+  g_free (self->path);
+  g_free (self->lock_path);
+  g_free (self->title);
+  g_free (self->uuid);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (dossier_project_parent_class)->finalize (object);
+}
+
+static void
+dossier_project_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DossierProject *self = DOSSIER_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, dossier_project_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, dossier_project_get_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, dossier_project_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, dossier_project_get_redo_label (self));
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_project_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DossierProject *self = DOSSIER_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR:
+      dossier_project_set_author (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_project_class_init (DossierProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = dossier_project_dispose;
+  object_class->finalize = dossier_project_finalize;
+  object_class->get_property = dossier_project_get_property;
+  object_class->set_property = dossier_project_set_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[HIGHLIGHTS_CHANGED] =
+    g_signal_new ("highlights-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DOCUMENT_TEXT_CHANGED] =
+    g_signal_new ("document-text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+dossier_project_init (DossierProject *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  self->lock_fd = -1;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->documents = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  self->documents_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                 g_free, g_object_unref);
+  self->tags = g_list_store_new (DOSSIER_TYPE_TAG);
+  self->tags_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                            g_free, g_object_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
+  dossier_changes_init (&self->changes);
+
+  if (real_name == NULL || real_name[0] == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = g_get_user_name ();
+  self->author = g_strdup (real_name);
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static gboolean
+file_is_writable (const char *path)
+{
+  struct stat st;
+
+  /* Also honour a file marked read-only when running as root, where
+   * access() would say yes. */
+  if (stat (path, &st) != 0)
+    return FALSE;
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+
+  return access (path, W_OK) == 0;
+}
+
+/* "PATH.v1.bak", or "PATH.v1.2.bak"… if that exists already. */
+static char *
+backup_path (const char *path,
+             int         version)
+{
+  char *dest = g_strdup_printf ("%s.v%d.bak", path, version);
+
+  for (guint i = 2; g_file_test (dest, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (dest);
+      dest = g_strdup_printf ("%s.v%d.%u.bak", path, version, i);
+    }
+
+  return dest;
+}
+
+gboolean
+dossier_sqlite_backup (sqlite3     *db,
+                       const char  *path,
+                       const char  *dest,
+                       GError     **error)
+{
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", db, "main");
+      if (backup == NULL)
+        {
+          rc = sqlite3_errcode (out);
+        }
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_OK)
+            rc = sqlite3_errcode (out);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = dossier_display_name (dest);
+
+      if ((rc & 0xff) == SQLITE_FULL)
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                     _("The disk is full: could not write “%s”."), name);
+      else
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                     _("Could not write “%s” (%s)."), name,
+                     out != NULL ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
+      sqlite3_close (out);
+      return FALSE;
+    }
+
+  rc = sqlite3_close (out);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = dossier_display_name (dest);
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not write “%s” (%s)."), name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (DossierProject  *self,
+         int              version,
+         GError         **error)
+{
+  g_autofree char *dest = backup_path (self->path, version);
+  g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
+
+  /* The backup is written aside and renamed, so a "PATH.vN.bak" is
+   * always complete. */
+  g_unlink (tmp);
+  if (!dossier_sqlite_backup (self->db, self->path, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = dossier_display_name (dest);
+
+      g_unlink (tmp);
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not write the backup copy “%s”: %s."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return dossier_schema_migrate (self->db, self->path, version, error);
+}
+
+gboolean
+dossier_project_load_meta (DossierProject  *self,
+                           GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT uuid, title FROM project WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = dossier_project_step (self, stmt, error);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        {
+          g_autofree char *name = dossier_display_name (self->path);
+
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                       _("“%s” is damaged: its project record is missing."), name);
+        }
+      return FALSE;
+    }
+
+  if (g_strcmp0 (self->uuid, dossier_column_text (stmt, 0)) != 0)
+    {
+      g_free (self->uuid);
+      self->uuid = dossier_column_dup (stmt, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+    }
+
+  if (g_strcmp0 (self->title, dossier_column_text (stmt, 1)) != 0)
+    {
+      g_free (self->title);
+      self->title = dossier_column_dup (stmt, 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (DossierProject  *self,
+               GError         **error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  gint64 application_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, self->path, self->db, rc);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!dossier_search_register (self->db))
+    g_warning ("Full-text search is not available: SQLite lacks FTS5");
+
+  if (!query_int (self->db, "PRAGMA application_id", &application_id) ||
+      !query_int (self->db, "PRAGMA user_version", &version))
+    {
+      dossier_set_sqlite_error (error, self->path, self->db, sqlite3_errcode (self->db));
+      return FALSE;
+    }
+
+  /* The header said yes, but a write-ahead log may say otherwise. */
+  if (application_id != DOSSIER_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is a database, but not a Dossier project."), name);
+      return FALSE;
+    }
+  if (version > DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Dossier; update Dossier to open it."),
+                   name);
+      return FALSE;
+    }
+
+  if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (!self->read_only)
+    {
+      /* WAL: readers never block the writer and see each commit at once.
+       * synchronous = FULL: an action the user saw done survives a power
+       * cut too. */
+      if (!dossier_project_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !dossier_project_exec (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+    }
+
+  if (version < DOSSIER_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                       _("“%s” was saved by an older version of Dossier and must be "
+                         "upgraded: open it once for writing."), name);
+          return FALSE;
+        }
+
+      if (!migrate (self, (int) version, error))
+        return FALSE;
+    }
+
+  return dossier_project_load_meta (self, error) &&
+         dossier_project_load_documents (self, error) &&
+         dossier_project_load_tags (self, error);
+}
+
+DossierProject *
+dossier_project_open (const char        *path,
+                      DossierOpenFlags   flags,
+                      GError           **error)
+{
+  g_autoptr(DossierProject) self = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refusals first, from the header bytes alone: a file we refuse is
+   * never touched, not even by a -wal or -shm beside it. */
+  if (!dossier_schema_check_header (path, &version, error))
+    return NULL;
+
+  name = dossier_display_name (path);
+  self = g_object_new (DOSSIER_TYPE_PROJECT, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->lock_path = g_strconcat (self->path, ".lock", NULL);
+  self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0;
+
+  if (!self->read_only)
+    {
+      dir = g_path_get_dirname (self->path);
+
+      if (!file_is_writable (self->path))
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                       _("“%s” is read-only on disk: open it read-only, or make it "
+                         "writable first."), name);
+          return NULL;
+        }
+
+      if (access (dir, W_OK) != 0)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                       _("The folder of “%s” is read-only, so it can only be opened read-only."),
+                       name);
+          return NULL;
+        }
+
+      self->lock_fd = acquire_lock (self->path, self->lock_path, error);
+      if (self->lock_fd < 0)
+        return NULL;
+    }
+
+  if (!open_database (self, error))
+    {
+      close_db (self);
+      return NULL;
+    }
+
+  query_int (self->db, "PRAGMA data_version", &self->data_version);
+
+  return g_steal_pointer (&self);
+}
+
+DossierProject *
+dossier_project_create (const char  *path,
+                        const char  *title,
+                        GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *default_title = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = dossier_display_name (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name."), name);
+      return NULL;
+    }
+
+  if (title == NULL || title[0] == '\0')
+    {
+      default_title = g_path_get_basename (path);
+      if (g_str_has_suffix (default_title, ".dossier") &&
+          strlen (default_title) > strlen (".dossier"))
+        default_title[strlen (default_title) - strlen (".dossier")] = '\0';
+      title = default_title;
+    }
+
+  /* Built aside and linked into place, so a project file is complete
+   * from the moment it has its name, and an existing file is never
+   * overwritten (link() fails if the name was taken meanwhile). */
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".dossier-new-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ?
+                   DOSSIER_PROJECT_ERROR_READ_ONLY : DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not create “%s”: %s."), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  uuid = g_uuid_string_random ();
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      ok = FALSE;
+    }
+  else
+    {
+      sqlite3_extended_result_codes (db, TRUE);
+      ok = dossier_schema_create (db, path, uuid, title, error);
+    }
+
+  rc = sqlite3_close (db);
+  if (ok && rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, NULL, rc);
+      ok = FALSE;
+    }
+
+  if (ok && link (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR,
+                   saved_errno == EEXIST ? DOSSIER_PROJECT_ERROR_EXISTS : DOSSIER_PROJECT_ERROR_IO,
+                   saved_errno == EEXIST ? _("“%s” already exists; choose another name.")
+                                         : _("Could not create “%s”."),
+                   name);
+      ok = FALSE;
+    }
+
+  g_unlink (tmp);
+  {
+    g_autofree char *wal = g_strconcat (tmp, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (tmp, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  if (!ok)
+    return NULL;
+
+  return dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, error);
+}
+
+void
+dossier_project_close (DossierProject *self)
+{
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+
+  close_db (self);
+}
+
+sqlite3 *
+dossier_project_get_db (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return self->db;
+}
+
+/* ---- Properties -------------------------------------------------------- */
+
+const char *
+dossier_project_get_path (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+const char *
+dossier_project_get_title (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+const char *
+dossier_project_get_uuid (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  return self->uuid;
+}
+
+gboolean
+dossier_project_get_read_only (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+dossier_project_get_author (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+void
+dossier_project_set_author (DossierProject *self,
+                            const char     *author)
+{
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+
+  if (author == NULL)
+    author = "";
+  if (g_strcmp0 (self->author, author) == 0)
+    return;
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+gboolean
+dossier_project_set_title (DossierProject  *self,
+                           const char      *title,
+                           GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (title));
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A project needs a title."));
+      return FALSE;
+    }
+
+  if (!dossier_project_begin (self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE project SET title = ?1 WHERE id = 1 AND title IS NOT ?1",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  dossier_bind_text (stmt, 1, stripped);
+  if (!dossier_project_run (self, stmt, error))
+    goto fail;
+
+  self->changes.meta = TRUE;
+  return dossier_project_commit (self, _("Rename Project"), error);
+
+fail:
+  dossier_project_rollback (self);
+  return FALSE;
+}
+
+/* Re-reads everything if another process committed since we last looked
+ * (a read-only window following a writer). */
+gboolean
+dossier_project_refresh (DossierProject *self)
+{
+  DossierChanges changes;
+  gint64 version = 0;
+  GListModel *documents;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL || self->in_transaction)
+    return FALSE;
+
+  if (!query_int (self->db, "PRAGMA data_version", &version) || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  /* Anything may have changed: every document's highlights too. */
+  dossier_project_load_documents (self, NULL);
+  dossier_changes_init (&changes);
+  changes.meta = TRUE;
+  changes.tags_reload = TRUE;
+  documents = G_LIST_MODEL (self->documents);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+      id_set_add (changes.highlight_documents, dossier_document_get_id (document));
+    }
+  dossier_project_apply_changes (self, &changes);
+  dossier_changes_clear (&changes);
+
+  return TRUE;
+}
+
+/* ---- Save As ------------------------------------------------------------ */
+
+gboolean
+dossier_project_save_as (DossierProject  *self,
+                         const char      *dest,
+                         GError         **error)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *lock_path = NULL;
+  int lock_fd;
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (!dossier_project_ensure_open (self, error))
+    return FALSE;
+
+  canonical = g_canonicalize_filename (dest, NULL);
+  name = dossier_display_name (dest);
+
+  if (g_strcmp0 (canonical, self->path) == 0)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("“%s” is the project itself; choose another name."), name);
+      return FALSE;
+    }
+
+  if (g_file_test (canonical, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+                   _("“%s” is a folder; choose a file name."), name);
+      return FALSE;
+    }
+
+  /* Never pull the file out from under another window that has it open. */
+  lock_path = g_strconcat (canonical, ".lock", NULL);
+  lock_fd = acquire_lock (canonical, lock_path, error);
+  if (lock_fd < 0)
+    return FALSE;
+
+  dir = g_path_get_dirname (canonical);
+  tmp = g_build_filename (dir, ".dossier-copy-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ?
+                   DOSSIER_PROJECT_ERROR_READ_ONLY : DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not write “%s”: %s."), name, g_strerror (saved_errno));
+      release_lock (&lock_fd, lock_path);
+      return FALSE;
+    }
+  close (fd);
+
+  ok = dossier_sqlite_backup (self->db, self->path, tmp, error);
+
+  if (ok)
+    {
+      g_autofree char *wal = g_strconcat (canonical, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (canonical, "-shm", NULL);
+
+      /* A log left beside an old file of that name would be replayed
+       * into the new one. */
+      g_unlink (wal);
+      g_unlink (shm);
+
+      if (g_rename (tmp, canonical) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                       _("Could not write “%s”: %s."), name, g_strerror (saved_errno));
+          ok = FALSE;
+        }
+    }
+
+  if (!ok)
+    g_unlink (tmp);
+  {
+    g_autofree char *wal = g_strconcat (tmp, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (tmp, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  release_lock (&lock_fd, lock_path);
+  return ok;
+}
+
+/* ---- Check --------------------------------------------------------------- */
+
+static void
+check_pragma (DossierProject *self,
+              const char     *sql,
+              GString        *report)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+
+          if (n == 1 && g_strcmp0 (dossier_column_text (stmt, 0), "ok") == 0)
+            continue;
+
+          for (int i = 0; i < n; i++)
+            g_string_append_printf (report, "%s%s", i > 0 ? " " : "",
+                                    dossier_column_text (stmt, i) != NULL ?
+                                    dossier_column_text (stmt, i) : "NULL");
+          g_string_append_c (report, '\n');
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_project_set_db_error (self, &error, rc);
+      g_string_append_printf (report, "%s: %s\n", sql, error->message);
+    }
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  gint64  id;
+  gint64  start;
+  gint64  end;
+  char   *quote;
+} CheckedHighlight;
+
+static void
+checked_highlight_clear (gpointer data)
+{
+  g_free (((CheckedHighlight *) data)->quote);
+}
+
+/* Walks each document's text once and checks every highlight in it. */
+static gboolean
+check_highlights (DossierProject  *self,
+                  GString         *report,
+                  GError         **error)
+{
+  g_auto(DossierStmt) documents = NULL;
+  int rc;
+
+  documents = dossier_project_prepare (self,
+                                       "SELECT id, text, length, hash FROM documents ORDER BY id",
+                                       error);
+  if (documents == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, documents, error)) == SQLITE_ROW)
+    {
+      g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (CheckedHighlight));
+      g_auto(DossierStmt) stmt = NULL;
+      DossierOffsetIndex index = { 0 };
+      gint64 document_id = sqlite3_column_int64 (documents, 0);
+      const char *text = dossier_column_text (documents, 1);
+      gint64 length = sqlite3_column_int64 (documents, 2);
+      g_autofree char *hash = NULL;
+      int hrc;
+
+      g_array_set_clear_func (highlights, checked_highlight_clear);
+
+      if (text == NULL)
+        text = "";
+      if (!g_utf8_validate (text, sqlite3_column_bytes (documents, 1), NULL))
+        {
+          g_string_append_printf (report, _("Document %" G_GINT64_FORMAT
+                                            ": its text is not valid UTF-8.\n"), document_id);
+          continue;
+        }
+
+      dossier_offset_index_init (&index, text);
+      if (index.length != length)
+        g_string_append_printf (report, _("Document %" G_GINT64_FORMAT ": its length is recorded "
+                                          "as %" G_GINT64_FORMAT " but its text has %"
+                                          G_GINT64_FORMAT " characters.\n"),
+                                document_id, length, index.length);
+
+      hash = dossier_text_hash (text);
+      if (g_strcmp0 (hash, dossier_column_text (documents, 3)) != 0)
+        g_string_append_printf (report, _("Document %" G_GINT64_FORMAT
+                                          ": its text does not match its recorded hash.\n"),
+                                document_id);
+
+      stmt = dossier_project_prepare (self,
+                                      "SELECT id, start, end, quote FROM highlights "
+                                      "WHERE document = ?1 AND orphaned = 0",
+                                      error);
+      if (stmt == NULL)
+        {
+          dossier_offset_index_clear (&index);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      while ((hrc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+        {
+          CheckedHighlight h = {
+            sqlite3_column_int64 (stmt, 0),
+            sqlite3_column_int64 (stmt, 1),
+            sqlite3_column_int64 (stmt, 2),
+            dossier_column_dup (stmt, 3),
+          };
+
+          g_array_append_val (highlights, h);
+        }
+      if (hrc != SQLITE_DONE)
+        {
+          dossier_offset_index_clear (&index);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < highlights->len; i++)
+        {
+          CheckedHighlight *h = &g_array_index (highlights, CheckedHighlight, i);
+          gsize from, to;
+
+          if (h->start < 0 || h->end > index.length || h->start >= h->end)
+            {
+              g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT
+                                                ": its range %" G_GINT64_FORMAT "–%"
+                                                G_GINT64_FORMAT " is outside document %"
+                                                G_GINT64_FORMAT ".\n"),
+                                      h->id, h->start, h->end, document_id);
+              continue;
+            }
+
+          from = dossier_offset_index_bytes (&index, h->start);
+          to = dossier_offset_index_bytes (&index, h->end);
+          if (h->quote == NULL || strlen (h->quote) != to - from ||
+              memcmp (h->quote, text + from, to - from) != 0)
+            g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT
+                                              ": its quote differs from the text of document %"
+                                              G_GINT64_FORMAT " at %" G_GINT64_FORMAT "–%"
+                                              G_GINT64_FORMAT ".\n"),
+                                    h->id, document_id, h->start, h->end);
+        }
+
+      dossier_offset_index_clear (&index);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+check_structure (DossierProject  *self,
+                 GString         *report,
+                 GError         **error)
+{
+  g_auto(DossierStmt) untagged = NULL;
+  g_auto(DossierStmt) cycles = NULL;
+  int rc;
+
+  untagged = dossier_project_prepare (self,
+                                      "SELECT id FROM highlights h WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM highlight_tags WHERE highlight = h.id)",
+                                      error);
+  if (untagged == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, untagged, error)) == SQLITE_ROW)
+    g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT " has no tag.\n"),
+                            (gint64) sqlite3_column_int64 (untagged, 0));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  /* Every tag must reach the top level by its parents. */
+  cycles = dossier_project_prepare (self,
+                                    "WITH RECURSIVE reachable (id) AS ("
+                                    "  SELECT id FROM tags WHERE parent IS NULL"
+                                    "  UNION SELECT t.id FROM tags t JOIN reachable r ON t.parent = r.id) "
+                                    "SELECT id FROM tags WHERE id NOT IN reachable",
+                                    error);
+  if (cycles == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, cycles, error)) == SQLITE_ROW)
+    g_string_append_printf (report, _("Tag %" G_GINT64_FORMAT " is its own ancestor.\n"),
+                            (gint64) sqlite3_column_int64 (cycles, 0));
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+dossier_project_check (DossierProject  *self,
+                       char           **report,
+                       GError         **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (!dossier_project_ensure_open (self, error))
+    return FALSE;
+
+  check_pragma (self, "PRAGMA integrity_check", problems);
+  check_pragma (self, "PRAGMA foreign_key_check", problems);
+
+  if (!check_highlights (self, problems, error) || !check_structure (self, problems, error))
+    return FALSE;
+
+  if (!self->read_only && !self->in_transaction)
+    {
+      /* The search indexes against their content tables. */
+      static const char * const fts[] = {
+        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
+        "INSERT INTO memos_fts (memos_fts, rank) VALUES ('integrity-check', 1)",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fts); i++)
+        if (sqlite3_exec (self->db, fts[i], NULL, NULL, NULL) != SQLITE_OK)
+          g_string_append_printf (problems,
+                                  _("The search index is out of step (%s).\n"),
+                                  sqlite3_errmsg (self->db));
+    }
+
+  if (report != NULL)
+    *report = g_strdup (problems->str);
+
+  return problems->len == 0;
+}

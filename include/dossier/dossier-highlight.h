@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierHighlight, dossier_highlight, DOSSIER, HIGHLIGHT, GObject)
 
 /* Properties: "id", "uuid", "document-id", "start", "end", "quote",
- * "prefix", "suffix", "memo", "author", "created", "modified". */
+ * "prefix", "suffix", "memo", "author", "created", "modified", "orphaned". */
 gint64        dossier_highlight_get_id          (DossierHighlight *self);
 const char   *dossier_highlight_get_uuid        (DossierHighlight *self);
 gint64        dossier_highlight_get_document_id (DossierHighlight *self);
@@ -27,6 +27,9 @@ const char   *dossier_highlight_get_memo        (DossierHighlight *self);  /* ne
 const char   *dossier_highlight_get_author      (DossierHighlight *self);
 const char   *dossier_highlight_get_created     (DossierHighlight *self);  /* ISO 8601 UTC */
 const char   *dossier_highlight_get_modified    (DossierHighlight *self);
+/* TRUE when a new version of the document's text no longer contains the
+ * passage: start/end are then stale (see dossier_project_list_orphans()). */
+gboolean      dossier_highlight_get_orphaned    (DossierHighlight *self);
 /* Tag ids in the order they were applied. */
 const gint64 *dossier_highlight_get_tag_ids     (DossierHighlight *self,
                                                  guint            *n_tags);

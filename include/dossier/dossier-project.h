@@ -79,6 +79,13 @@ const char     *dossier_project_get_author   (DossierProject    *self);
 void            dossier_project_set_author   (DossierProject    *self,
                                               const char        *author);
 
+/* Read-only windows: if another process committed changes since the last
+ * look, re-reads the documents and tags models and emits
+ * "highlights-changed" for every document. Returns TRUE if anything had
+ * changed. (Queries always see every committed change; this is for the
+ * models.) */
+gboolean        dossier_project_refresh      (DossierProject    *self);
+
 /* Copies the whole project to @dest with the SQLite backup API (atomic:
  * written beside @dest, then renamed). The project stays open at its path. */
 gboolean        dossier_project_save_as      (DossierProject    *self,
