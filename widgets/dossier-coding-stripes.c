@@ -1,1 +1,1026 @@
-/* placeholder until its owner writes it */
+/* dossier-coding-stripes.c — the margin of coding stripes beside a text view.
+ *
+ * Everything that depends on the set of highlights (the lanes, the order by
+ * first line, the label layouts) is computed in set_stripes; snapshot only
+ * looks up where the visible lines are and appends render nodes. Stripes are
+ * kept sorted by first line with a running maximum of last lines ("reach"),
+ * so the stripes crossing the visible lines are found by one binary search
+ * and a short walk back, not by a scan of thousands.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-coding-stripes.h"
+
+/* Geometry, in pixels. Lane 0 hugs the right edge (the text); further
+ * lanes go outwards. Labels are written across, to the left of the lanes,
+ * level with the first line of their stripe, when the margin has room. */
+#define EDGE_GAP     6
+#define LANE_WIDTH   9
+#define BAR_WIDTH    4
+#define LABEL_GAP    8
+#define OUTER_PAD    6
+#define MIN_STRIPE   6
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          width;
+  int          height;
+} Label;
+
+typedef struct
+{
+  gint64      id;
+  gint64      start;
+  gint64      end;
+  gint64      first_line;
+  gint64      last_line;
+  guint       lane;
+  GdkRGBA     color;
+  const char *label;       /* in self->strings, or NULL */
+  const char *tooltip;     /* in self->strings, or NULL */
+  Label      *layout;      /* owned by self->labels, or NULL */
+} Stripe;
+
+struct _DossierCodingStripes
+{
+  GtkWidget      parent_instance;
+
+  GtkTextView   *view;             /* weak */
+  GtkAdjustment *vadjustment;
+  gulong         value_changed_id;
+  gulong         adj_changed_id;
+
+  GArray        *stripes;          /* Stripe, by first line then lane */
+  GArray        *reach;            /* gint64: max last_line of stripes[0..i] */
+  GStringChunk  *strings;
+  GHashTable    *labels;           /* label text → Label */
+  guint          n_lanes;
+  int            reserved_width;
+
+  gint64         hover_id;
+  gboolean       hovering;
+};
+
+G_DEFINE_FINAL_TYPE (DossierCodingStripes, dossier_coding_stripes, GTK_TYPE_WIDGET)
+
+enum {
+  HIGHLIGHT_ACTIVATED,
+  HIGHLIGHT_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Lane packing ---------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 end;
+  guint  lane;
+} Active;
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const DossierStripeRange *ranges = data;
+  const DossierStripeRange *ra = &ranges[*(const guint *) a];
+  const DossierStripeRange *rb = &ranges[*(const guint *) b];
+
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  /* Longer first, so that an enclosing range takes the inner lane. */
+  if (ra->end != rb->end)
+    return ra->end > rb->end ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : (*(const guint *) a > *(const guint *) b);
+}
+
+/* Binary min-heaps, by end (active ranges) and by lane (free lanes). */
+static void
+active_push (Active *heap,
+             guint  *len,
+             Active  item)
+{
+  guint i = (*len)++;
+
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+
+      if (heap[parent].end <= item.end)
+        break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+  heap[i] = item;
+}
+
+static Active
+active_pop (Active *heap,
+            guint  *len)
+{
+  Active top = heap[0];
+  Active last = heap[--(*len)];
+  guint i = 0;
+
+  for (;;)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= *len)
+        break;
+      if (child + 1 < *len && heap[child + 1].end < heap[child].end)
+        child++;
+      if (last.end <= heap[child].end)
+        break;
+      heap[i] = heap[child];
+      i = child;
+    }
+  if (*len > 0)
+    heap[i] = last;
+  return top;
+}
+
+static void
+lane_push (guint *heap,
+           guint *len,
+           guint  lane)
+{
+  guint i = (*len)++;
+
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+
+      if (heap[parent] <= lane)
+        break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+  heap[i] = lane;
+}
+
+static guint
+lane_pop (guint *heap,
+          guint *len)
+{
+  guint top = heap[0];
+  guint last = heap[--(*len)];
+  guint i = 0;
+
+  for (;;)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= *len)
+        break;
+      if (child + 1 < *len && heap[child + 1] < heap[child])
+        child++;
+      if (last <= heap[child])
+        break;
+      heap[i] = heap[child];
+      i = child;
+    }
+  if (*len > 0)
+    heap[i] = last;
+  return top;
+}
+
+guint
+dossier_coding_stripes_pack_lanes (const DossierStripeRange *ranges,
+                                   guint                     n,
+                                   guint                    *lanes_out)
+{
+  g_autofree guint *order = NULL;
+  g_autofree Active *active = NULL;
+  g_autofree guint *free_lanes = NULL;
+  guint n_active = 0;
+  guint n_free = 0;
+  guint n_lanes = 0;
+
+  g_return_val_if_fail (n == 0 || ranges != NULL, 0);
+  g_return_val_if_fail (n == 0 || lanes_out != NULL, 0);
+
+  if (n == 0)
+    return 0;
+
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_start, (gpointer) ranges);
+
+  active = g_new (Active, n);
+  free_lanes = g_new (guint, n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const DossierStripeRange *r = &ranges[order[k]];
+      guint lane;
+
+      /* Lanes whose range ended at or before this start are free again:
+       * touching ranges may share a lane. */
+      while (n_active > 0 && active[0].end <= r->start)
+        lane_push (free_lanes, &n_free, active_pop (active, &n_active).lane);
+
+      lane = n_free > 0 ? lane_pop (free_lanes, &n_free) : n_lanes++;
+      lanes_out[order[k]] = lane;
+      active_push (active, &n_active, (Active) { MAX (r->end, r->start), lane });
+    }
+
+  return n_lanes;
+}
+
+/* ---- Labels ---------------------------------------------------------------- */
+
+static void
+label_free (gpointer data)
+{
+  Label *label = data;
+
+  g_clear_object (&label->layout);
+  g_free (label);
+}
+
+static Label *
+label_new (DossierCodingStripes *self,
+           const char           *text)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Label *label = g_new0 (Label, 1);
+  int width, height;
+
+  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
+  pango_layout_set_attributes (label->layout, attrs);
+  pango_layout_set_single_paragraph_mode (label->layout, TRUE);
+  pango_layout_get_pixel_size (label->layout, &width, &height);
+  label->width = width;
+  label->height = height;
+
+  return label;
+}
+
+/* Gives every stripe its label layout, reusing those already made; layouts
+ * no stripe uses any more are dropped. */
+static void
+rebuild_labels (DossierCodingStripes *self,
+                gboolean              keep_old)
+{
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->labels);
+
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
+
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      Stripe *s = &g_array_index (self->stripes, Stripe, i);
+      gpointer key, value;
+
+      s->layout = NULL;
+      if (s->label == NULL || s->label[0] == '\0')
+        continue;
+
+      value = g_hash_table_lookup (self->labels, s->label);
+      if (value == NULL && keep_old && old != NULL
+          && g_hash_table_steal_extended (old, s->label, &key, &value))
+        g_hash_table_insert (self->labels, key, value);
+      else if (value == NULL)
+        {
+          value = label_new (self, s->label);
+          g_hash_table_insert (self->labels, g_strdup (s->label), value);
+        }
+      s->layout = value;
+    }
+}
+
+/* ---- Geometry -------------------------------------------------------------- */
+
+int
+dossier_coding_stripes_get_lanes_width (DossierCodingStripes *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), 0);
+
+  return EDGE_GAP + (int) self->n_lanes * LANE_WIDTH + OUTER_PAD;
+}
+
+/* Right edge of lane @lane's bar. */
+static double
+lane_right (DossierCodingStripes *self,
+            guint                 lane)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) - EDGE_GAP - (double) lane * LANE_WIDTH;
+}
+
+typedef struct
+{
+  GdkRectangle visible;   /* buffer coordinates */
+  gint64       top_line;
+  gint64       bottom_line;
+} Viewport;
+
+static gboolean
+get_viewport (DossierCodingStripes *self,
+              Viewport             *vp)
+{
+  GtkTextIter iter;
+
+  if (self->view == NULL || self->stripes->len == 0)
+    return FALSE;
+
+  gtk_text_view_get_visible_rect (self->view, &vp->visible);
+  if (vp->visible.height <= 0)
+    return FALSE;
+
+  gtk_text_view_get_line_at_y (self->view, &iter, vp->visible.y, NULL);
+  vp->top_line = gtk_text_iter_get_line (&iter);
+  gtk_text_view_get_line_at_y (self->view, &iter, vp->visible.y + vp->visible.height, NULL);
+  vp->bottom_line = gtk_text_iter_get_line (&iter);
+  return TRUE;
+}
+
+/* Index one past the last stripe that starts on or before @line. */
+static guint
+upper_bound_line (DossierCodingStripes *self,
+                  gint64                line)
+{
+  guint lo = 0, hi = self->stripes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->stripes, Stripe, mid).first_line <= line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Vertical extent of a stripe in widget coordinates, and the height of its
+ * first line; stripes running off the visible lines are cut a little
+ * outside the widget. */
+static void
+stripe_extent (DossierCodingStripes *self,
+               const Viewport       *vp,
+               const Stripe         *s,
+               double               *y0,
+               double               *y1,
+               double               *first_height)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GdkRectangle loc;
+  GtkTextIter iter;
+  int by0, by1, wy;
+
+  if (s->first_line < vp->top_line)
+    {
+      by0 = vp->visible.y - 16;
+      loc.height = 0;
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) s->start);
+      gtk_text_view_get_iter_location (self->view, &iter, &loc);
+      by0 = loc.y;
+    }
+  if (first_height != NULL)
+    *first_height = loc.height;
+
+  if (s->last_line > vp->bottom_line)
+    by1 = vp->visible.y + vp->visible.height + 16;
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MAX (s->start, s->end - 1));
+      gtk_text_view_get_iter_location (self->view, &iter, &loc);
+      by1 = loc.y + loc.height;
+    }
+
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_LEFT, 0, by0, NULL, &wy);
+  *y0 = wy;
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_LEFT, 0, by1, NULL, &wy);
+  *y1 = MAX (wy, *y0 + MIN_STRIPE);
+}
+
+/* Calls @func on each stripe crossing the visible lines, in order of first
+ * line; stops when it returns TRUE. */
+typedef gboolean (*StripeFunc) (DossierCodingStripes *self,
+                                const Viewport       *vp,
+                                const Stripe         *s,
+                                gpointer              data);
+
+static void
+foreach_visible_stripe (DossierCodingStripes *self,
+                        StripeFunc            func,
+                        gpointer              data)
+{
+  Viewport vp;
+  guint first, last;
+
+  if (!get_viewport (self, &vp))
+    return;
+
+  /* Stripes starting after the visible lines are out; walking back from
+   * there, once no stripe so far reaches the top line ("reach"), neither
+   * does any before it. */
+  last = upper_bound_line (self, vp.bottom_line);
+  for (first = last; first > 0; first--)
+    if (g_array_index (self->reach, gint64, first - 1) < vp.top_line)
+      break;
+
+  for (guint i = first; i < last; i++)
+    {
+      const Stripe *s = &g_array_index (self->stripes, Stripe, i);
+
+      if (s->last_line < vp.top_line)
+        continue;
+      if (func (self, &vp, s, data))
+        break;
+    }
+}
+
+/* ---- Drawing --------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  GdkRGBA      fg;
+  int          height;
+  double       label_right;   /* labels end here */
+  double       label_room;    /* and may be this wide */
+  double       label_free_y;  /* below the last label drawn */
+} DrawData;
+
+static gboolean
+draw_stripe (DossierCodingStripes *self,
+             const Viewport       *vp,
+             const Stripe         *s,
+             gpointer              data)
+{
+  DrawData *dd = data;
+  gboolean hover = self->hovering && s->id == self->hover_id;
+  double right = lane_right (self, s->lane);
+  double bar = hover ? BAR_WIDTH + 2 : BAR_WIDTH;
+  double y0, y1, line_height;
+  GskRoundedRect rounded;
+  graphene_rect_t rect;
+
+  stripe_extent (self, vp, s, &y0, &y1, &line_height);
+  if (y1 < 0 || y0 > dd->height)
+    return FALSE;
+
+  rect = GRAPHENE_RECT_INIT (right - bar, y0, bar, y1 - y0);
+  gsk_rounded_rect_init_from_rect (&rounded, &rect, bar / 2);
+  gtk_snapshot_push_rounded_clip (dd->snapshot, &rounded);
+  gtk_snapshot_append_color (dd->snapshot, &s->color, &rect);
+  gtk_snapshot_pop (dd->snapshot);
+
+  /* The label, level with the first line (or the top of the view for a
+   * stripe coming from above), if it fits and does not run into the one
+   * above. Its colour leans to the text colour so that it reads on light
+   * and dark backgrounds whatever the tag colour. */
+  if (s->layout != NULL && s->layout->width <= dd->label_room)
+    {
+      double y = line_height > 0 ? y0 + (line_height - s->layout->height) / 2 : MAX (y0, 0) + 2;
+      double mix = 0.45;
+      GdkRGBA color;
+
+      y = MAX (y, dd->label_free_y);
+      if (y + s->layout->height <= MIN (y1, dd->height) + 2)
+        {
+          color.red = s->color.red * (1 - mix) + dd->fg.red * mix;
+          color.green = s->color.green * (1 - mix) + dd->fg.green * mix;
+          color.blue = s->color.blue * (1 - mix) + dd->fg.blue * mix;
+          color.alpha = hover ? 1.0 : 0.9;
+
+          gtk_snapshot_save (dd->snapshot);
+          gtk_snapshot_translate (dd->snapshot,
+                                  &GRAPHENE_POINT_INIT (dd->label_right - s->layout->width, y));
+          gtk_snapshot_append_layout (dd->snapshot, s->layout->layout, &color);
+          gtk_snapshot_restore (dd->snapshot);
+          dd->label_free_y = y + s->layout->height;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+dossier_coding_stripes_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
+  DrawData dd;
+
+  dd.snapshot = snapshot;
+  dd.height = gtk_widget_get_height (widget);
+  dd.label_right = lane_right (self, self->n_lanes) - LABEL_GAP;
+  dd.label_room = dd.label_right - OUTER_PAD;
+  dd.label_free_y = -G_MAXDOUBLE;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &dd.fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  foreach_visible_stripe (self, draw_stripe, &dd);
+}
+
+/* ---- Hit testing ----------------------------------------------------------- */
+
+typedef struct
+{
+  double        x;
+  double        y;
+  guint         lane;
+  gint64        id;            /* in: wanted id (area lookup); out: hit */
+  const Stripe *found;
+  graphene_rect_t area;
+} HitData;
+
+static gboolean
+hit_stripe (DossierCodingStripes *self,
+            const Viewport       *vp,
+            const Stripe         *s,
+            gpointer              data)
+{
+  HitData *hd = data;
+  double y0, y1;
+
+  if (s->lane != hd->lane)
+    return FALSE;
+  stripe_extent (self, vp, s, &y0, &y1, NULL);
+  if (hd->y < y0 - 1 || hd->y > y1 + 1)
+    return FALSE;
+
+  hd->found = s;
+  hd->id = s->id;
+  hd->area = GRAPHENE_RECT_INIT (lane_right (self, s->lane) - LANE_WIDTH, y0, LANE_WIDTH, y1 - y0);
+  return TRUE;
+}
+
+static const Stripe *
+stripe_at (DossierCodingStripes *self,
+           double                x,
+           double                y,
+           graphene_rect_t      *area)
+{
+  HitData hd = { 0 };
+  double from_edge = lane_right (self, 0) - x;
+
+  /* The whole lane is the target, and the gap next to the text belongs to
+   * lane 0: a thin bar is hard to hit. */
+  if (from_edge < -EDGE_GAP || self->n_lanes == 0)
+    return NULL;
+  hd.lane = from_edge < 0 ? 0 : (guint) (from_edge / LANE_WIDTH);
+  if (hd.lane >= self->n_lanes)
+    return NULL;
+  hd.x = x;
+  hd.y = y;
+
+  foreach_visible_stripe (self, hit_stripe, &hd);
+  if (hd.found != NULL && area != NULL)
+    *area = hd.area;
+  return hd.found;
+}
+
+gboolean
+dossier_coding_stripes_get_stripe_at (DossierCodingStripes *self,
+                                      double                x,
+                                      double                y,
+                                      gint64               *id)
+{
+  const Stripe *s;
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), FALSE);
+
+  s = stripe_at (self, x, y, NULL);
+  if (s != NULL && id != NULL)
+    *id = s->id;
+  return s != NULL;
+}
+
+static gboolean
+find_area (DossierCodingStripes *self,
+           const Viewport       *vp,
+           const Stripe         *s,
+           gpointer              data)
+{
+  HitData *hd = data;
+  double y0, y1;
+
+  if (s->id != hd->id)
+    return FALSE;
+
+  stripe_extent (self, vp, s, &y0, &y1, NULL);
+  y0 = MAX (y0, 0);
+  y1 = MIN (y1, gtk_widget_get_height (GTK_WIDGET (self)));
+  if (y1 <= y0)
+    return TRUE;
+  hd->found = s;
+  hd->area = GRAPHENE_RECT_INIT (lane_right (self, s->lane) - LANE_WIDTH, y0, LANE_WIDTH, y1 - y0);
+  return TRUE;
+}
+
+gboolean
+dossier_coding_stripes_get_stripe_area (DossierCodingStripes *self,
+                                        gint64                id,
+                                        graphene_rect_t      *area)
+{
+  HitData hd = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), FALSE);
+
+  hd.id = id;
+  foreach_visible_stripe (self, find_area, &hd);
+  if (hd.found != NULL && area != NULL)
+    *area = hd.area;
+  return hd.found != NULL;
+}
+
+gboolean
+dossier_coding_stripes_activate_at (DossierCodingStripes *self,
+                                    double                x,
+                                    double                y,
+                                    guint                 button)
+{
+  const Stripe *s;
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), FALSE);
+
+  s = stripe_at (self, x, y, NULL);
+  if (s == NULL)
+    return FALSE;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    g_signal_emit (self, signals[HIGHLIGHT_MENU], 0, s->id, x, y);
+  else if (button == GDK_BUTTON_PRIMARY)
+    g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, s->id);
+  return TRUE;
+}
+
+static void
+on_click_pressed (GtkGestureClick      *gesture,
+                  int                   n_press,
+                  double                x,
+                  double                y,
+                  DossierCodingStripes *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (dossier_coding_stripes_activate_at (self, x, y, button))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+set_hover (DossierCodingStripes *self,
+           const Stripe         *s)
+{
+  gboolean hovering = s != NULL;
+  gint64 id = s != NULL ? s->id : 0;
+
+  if (hovering == self->hovering && id == self->hover_id)
+    return;
+
+  self->hovering = hovering;
+  self->hover_id = id;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovering ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           DossierCodingStripes     *self)
+{
+  set_hover (self, stripe_at (self, x, y, NULL));
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          DossierCodingStripes     *self)
+{
+  set_hover (self, NULL);
+}
+
+static gboolean
+dossier_coding_stripes_query_tooltip (GtkWidget  *widget,
+                                      int         x,
+                                      int         y,
+                                      gboolean    keyboard_mode,
+                                      GtkTooltip *tooltip)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
+  graphene_rect_t area;
+  const Stripe *s;
+
+  if (keyboard_mode)
+    return FALSE;
+
+  s = stripe_at (self, x, y, &area);
+  if (s == NULL)
+    return FALSE;
+
+  if (s->tooltip != NULL && s->tooltip[0] != '\0')
+    gtk_tooltip_set_markup (tooltip, s->tooltip);
+  else if (s->label != NULL && s->label[0] != '\0')
+    gtk_tooltip_set_text (tooltip, s->label);
+  else
+    return FALSE;
+
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                              (int) area.origin.x, (int) area.origin.y,
+                              (int) area.size.width, (int) area.size.height });
+  return TRUE;
+}
+
+/* ---- Following the view ---------------------------------------------------- */
+
+static void
+queue_draw_swapped (DossierCodingStripes *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_vadjustment (DossierCodingStripes *self,
+                 GtkAdjustment        *adjustment)
+{
+  if (self->vadjustment == adjustment)
+    return;
+
+  if (self->vadjustment != NULL)
+    {
+      g_clear_signal_handler (&self->value_changed_id, self->vadjustment);
+      g_clear_signal_handler (&self->adj_changed_id, self->vadjustment);
+      g_clear_object (&self->vadjustment);
+    }
+
+  if (adjustment != NULL)
+    {
+      self->vadjustment = g_object_ref (adjustment);
+      /* Scrolling, and the text growing as its lines are laid out. */
+      self->value_changed_id =
+        g_signal_connect_swapped (adjustment, "value-changed",
+                                  G_CALLBACK (queue_draw_swapped), self);
+      self->adj_changed_id =
+        g_signal_connect_swapped (adjustment, "changed",
+                                  G_CALLBACK (queue_draw_swapped), self);
+    }
+}
+
+static void
+on_view_vadjustment (DossierCodingStripes *self)
+{
+  set_vadjustment (self, self->view != NULL
+                         ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view))
+                         : NULL);
+}
+
+/* ---- Public ---------------------------------------------------------------- */
+
+GtkWidget *
+dossier_coding_stripes_new (GtkTextView *view)
+{
+  DossierCodingStripes *self;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_CODING_STRIPES, NULL);
+  g_set_weak_pointer (&self->view, view);
+  g_signal_connect_object (view, "notify::vadjustment",
+                           G_CALLBACK (on_view_vadjustment), self, G_CONNECT_SWAPPED);
+  on_view_vadjustment (self);
+
+  return GTK_WIDGET (self);
+}
+
+static int
+compare_stripes (gconstpointer a,
+                 gconstpointer b)
+{
+  const Stripe *sa = a;
+  const Stripe *sb = b;
+
+  if (sa->first_line != sb->first_line)
+    return sa->first_line < sb->first_line ? -1 : 1;
+  if (sa->lane != sb->lane)
+    return sa->lane < sb->lane ? -1 : 1;
+  return (sa->id > sb->id) - (sa->id < sb->id);
+}
+
+void
+dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
+                                    const DossierStripe  *stripes,
+                                    guint                 n_stripes)
+{
+  GStringChunk *old_strings;
+  guint n_lanes = 0;
+  gint64 reach = G_MININT64;
+  gsize size = 0;
+
+  g_return_if_fail (DOSSIER_IS_CODING_STRIPES (self));
+  g_return_if_fail (n_stripes == 0 || stripes != NULL);
+
+  for (guint i = 0; i < n_stripes; i++)
+    size += (stripes[i].tooltip != NULL ? strlen (stripes[i].tooltip) + 1 : 0) + 16;
+
+  /* The old strings stay alive until the labels are rebuilt: the label
+   * table is keyed by its own copies, so only the stripes point here. */
+  old_strings = self->strings;
+  self->strings = g_string_chunk_new (MAX (size, 256));
+
+  g_array_set_size (self->stripes, n_stripes);
+  for (guint i = 0; i < n_stripes; i++)
+    {
+      const DossierStripe *in = &stripes[i];
+      Stripe *s = &g_array_index (self->stripes, Stripe, i);
+
+      s->id = in->id;
+      s->start = MAX (in->start, 0);
+      s->end = MAX (in->end, s->start);
+      s->first_line = MAX (in->first_line, 0);
+      s->last_line = MAX (in->last_line, s->first_line);
+      s->lane = in->lane;
+      s->color = in->color;
+      /* Labels repeat (tag names): store each once. */
+      s->label = in->label != NULL ? g_string_chunk_insert_const (self->strings, in->label) : NULL;
+      s->tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
+      s->layout = NULL;
+      n_lanes = MAX (n_lanes, in->lane + 1);
+    }
+  g_array_sort (self->stripes, compare_stripes);
+
+  g_array_set_size (self->reach, n_stripes);
+  for (guint i = 0; i < n_stripes; i++)
+    {
+      reach = MAX (reach, g_array_index (self->stripes, Stripe, i).last_line);
+      g_array_index (self->reach, gint64, i) = reach;
+    }
+
+  rebuild_labels (self, TRUE);
+  if (old_strings != NULL)
+    g_string_chunk_free (old_strings);
+
+  if (self->hovering)
+    set_hover (self, NULL);
+
+  if (n_lanes != self->n_lanes)
+    {
+      self->n_lanes = n_lanes;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+dossier_coding_stripes_get_n_stripes (DossierCodingStripes *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), 0);
+
+  return self->stripes->len;
+}
+
+guint
+dossier_coding_stripes_get_n_lanes (DossierCodingStripes *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), 0);
+
+  return self->n_lanes;
+}
+
+void
+dossier_coding_stripes_set_reserved_width (DossierCodingStripes *self,
+                                           int                   width)
+{
+  g_return_if_fail (DOSSIER_IS_CODING_STRIPES (self));
+
+  width = MAX (width, 0);
+  if (width == self->reserved_width)
+    return;
+  self->reserved_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* ---- GtkWidget ------------------------------------------------------------- */
+
+static void
+dossier_coding_stripes_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = MAX (self->reserved_width,
+                               dossier_coding_stripes_get_lanes_width (self));
+  else
+    *minimum = *natural = 0;
+}
+
+static void
+dossier_coding_stripes_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
+
+  GTK_WIDGET_CLASS (dossier_coding_stripes_parent_class)->css_changed (widget, change);
+
+  /* The font may have changed: measure the labels again. */
+  rebuild_labels (self, FALSE);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+dossier_coding_stripes_dispose (GObject *object)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (object);
+
+  set_vadjustment (self, NULL);
+  g_clear_weak_pointer (&self->view);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dossier_coding_stripes_parent_class)->dispose (object);
+}
+
+static void
+dossier_coding_stripes_finalize (GObject *object)
+{
+  DossierCodingStripes *self = DOSSIER_CODING_STRIPES (object);
+
+  g_clear_pointer (&self->stripes, g_array_unref);
+  g_clear_pointer (&self->reach, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (dossier_coding_stripes_parent_class)->finalize (object);
+}
+
+static void
+dossier_coding_stripes_class_init (DossierCodingStripesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_coding_stripes_dispose;
+  object_class->finalize = dossier_coding_stripes_finalize;
+
+  widget_class->measure = dossier_coding_stripes_measure;
+  widget_class->snapshot = dossier_coding_stripes_snapshot;
+  widget_class->query_tooltip = dossier_coding_stripes_query_tooltip;
+  widget_class->css_changed = dossier_coding_stripes_css_changed;
+
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals[HIGHLIGHT_MENU] =
+    g_signal_new ("highlight-menu",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_css_name (widget_class, "codingstripes");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+dossier_coding_stripes_init (DossierCodingStripes *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->stripes = g_array_new (FALSE, FALSE, sizeof (Stripe));
+  self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Coding stripes"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("One coloured bar per highlight beside the lines it covers, "
+                                    "labelled with its tags; overlapping highlights have bars side by side"),
+                                  -1);
+}

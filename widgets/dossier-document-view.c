@@ -1,1 +1,2178 @@
-/* placeholder until its owner writes it */
+/* dossier-document-view.c — the reading view of one document.
+ *
+ * The buffer holds exactly the document's text, so buffer offsets are
+ * document offsets (code points); nothing is ever inserted for looks.
+ * Block styles and highlights are GtkTextTags: one per block style, one per
+ * highlight colour (cached by colour), one for overlaps. Highlights are
+ * painted by "dirty ranges": set_highlights diffs the new set against the
+ * previous one by id, and only the ranges of what changed are cleared and
+ * repainted from the current set — the visible part at once, the rest in
+ * time-sliced idles. The coding stripes sit in the text view's left gutter,
+ * whose width the view sets so that the text column is centred.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-coding-stripes.h"
+#include "dossier-document-view.h"
+
+/* Reading layout. */
+#define COLUMN_CHARS       72      /* longest line, in average characters */
+#define TEXT_GAP           20      /* between the stripes and the text */
+#define MIN_SIDE           24      /* right margin when the view is narrow */
+#define BASE_SCALE         1.15    /* body text against the interface font */
+#define HIGHLIGHT_ALPHA    0.40    /* over light and dark backgrounds alike */
+
+/* Painting: work in slices of this length at this priority, above the text
+ * view's layout validation (125) so that a long document gets its colours
+ * before every line is laid out, below redraw (120) so frames still come. */
+#define PAINT_SLICE_USEC   5000
+#define PAINT_PRIORITY     (GDK_PRIORITY_REDRAW + 2)
+#define SYNC_PAINT_CHARS   50000   /* dirty text painted at once, not in idles */
+#define SEARCH_CHUNK       65536   /* chars scanned between time checks */
+
+/* ---- The text view: draws bullets and quote bars in the margins ------------ */
+
+typedef struct
+{
+  gint64           start;
+  gint64           end;
+  DossierBlockKind kind;
+  int              level;
+} Deco;
+
+#define DOSSIER_TYPE_DOCUMENT_TEXT (dossier_document_text_get_type ())
+G_DECLARE_FINAL_TYPE (DossierDocumentText, dossier_document_text, DOSSIER, DOCUMENT_TEXT, GtkTextView)
+
+struct _DossierDocumentText
+{
+  GtkTextView  parent_instance;
+
+  GArray      *decos;      /* Deco: list items and quotes, by start */
+  PangoLayout *bullets[3]; /* by nesting depth, made when the font changes */
+  int          bullet_width[3];
+  int          bullet_height[3];
+  PangoFontDescription *font;
+};
+
+G_DEFINE_FINAL_TYPE (DossierDocumentText, dossier_document_text, GTK_TYPE_TEXT_VIEW)
+
+static const char * const bullet_glyphs[3] = { "•", "◦", "▪" };
+
+static void
+document_text_update_bullets (DossierDocumentText *self)
+{
+  const PangoFontDescription *font;
+
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (font, self->font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  if (font != NULL)
+    self->font = pango_font_description_copy (font);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
+    {
+      g_clear_object (&self->bullets[i]);
+      self->bullets[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), bullet_glyphs[i]);
+      pango_layout_get_pixel_size (self->bullets[i], &self->bullet_width[i], &self->bullet_height[i]);
+    }
+}
+
+/* First deco ending after @offset (decos do not overlap, so ends are
+ * sorted too). */
+static guint
+deco_lower_bound (GArray *decos,
+                  gint64  offset)
+{
+  guint lo = 0, hi = decos->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (decos, Deco, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+dossier_document_text_snapshot_layer (GtkTextView      *text_view,
+                                      GtkTextViewLayer  layer,
+                                      GtkSnapshot      *snapshot)
+{
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (text_view);
+  GtkTextBuffer *buffer;
+  GdkRectangle visible, loc;
+  GtkTextIter iter;
+  GdkRGBA fg, bullet_color, bar_color;
+  gint64 vis_start, vis_end;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->decos->len == 0 || self->bullets[0] == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  vis_start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&iter);
+  vis_end = gtk_text_iter_get_offset (&iter) + 1;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  bullet_color = fg;
+  bullet_color.alpha *= 0.7;
+  bar_color = fg;
+  bar_color.alpha *= 0.22;
+
+  /* In buffer coordinates here. */
+  for (guint i = deco_lower_bound (self->decos, vis_start); i < self->decos->len; i++)
+    {
+      const Deco *d = &g_array_index (self->decos, Deco, i);
+
+      if (d->start >= vis_end)
+        break;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) d->start);
+      gtk_text_view_get_iter_location (text_view, &iter, &loc);
+
+      if (d->kind == DOSSIER_BLOCK_LIST_ITEM)
+        {
+          guint b = (guint) CLAMP (d->level - 1, 0, 2);
+          double x = loc.x - self->bullet_width[b] - self->bullet_height[b] * 0.45;
+          double y = loc.y + (loc.height - self->bullet_height[b]) / 2.0;
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+          gtk_snapshot_append_layout (snapshot, self->bullets[b], &bullet_color);
+          gtk_snapshot_restore (snapshot);
+        }
+      else if (d->kind == DOSSIER_BLOCK_QUOTE)
+        {
+          GdkRectangle last;
+          double x = loc.x - self->bullet_height[0] * 0.8;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MAX (d->start, d->end - 1));
+          gtk_text_view_get_iter_location (text_view, &iter, &last);
+          gtk_snapshot_append_color (snapshot, &bar_color,
+                                     &GRAPHENE_RECT_INIT (x, loc.y, 3,
+                                                          last.y + last.height - loc.y));
+        }
+    }
+}
+
+static void
+dossier_document_text_css_changed (GtkWidget         *widget,
+                                   GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dossier_document_text_parent_class)->css_changed (widget, change);
+  document_text_update_bullets (DOSSIER_DOCUMENT_TEXT (widget));
+}
+
+static void
+dossier_document_text_finalize (GObject *object)
+{
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
+    g_clear_object (&self->bullets[i]);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->decos, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
+}
+
+static void
+dossier_document_text_class_init (DossierDocumentTextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_document_text_finalize;
+  GTK_WIDGET_CLASS (klass)->css_changed = dossier_document_text_css_changed;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_document_text_snapshot_layer;
+}
+
+static void
+dossier_document_text_init (DossierDocumentText *self)
+{
+  self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
+}
+
+/* ---- The view -------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} Range;
+
+typedef struct
+{
+  gint64      id;
+  gint64      start;
+  gint64      end;
+  GdkRGBA     color;
+  const char *label;       /* in self->strings */
+  const char *tooltip;     /* in self->strings, or NULL */
+  GtkTextTag *tag;         /* its colour's tag */
+  gint64      first_line;
+  gint64      last_line;
+  guint       lane;
+} Highlight;
+
+typedef struct
+{
+  gint64 pos;
+  int    delta;
+} Event;
+
+struct _DossierDocumentView
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *search_bar;
+  GtkWidget            *search_entry;
+  GtkWidget            *search_label;
+  GtkWidget            *prev_button;
+  GtkWidget            *next_button;
+  GtkWidget            *scrolled;
+  GtkTextView          *text_view;
+  GtkTextBuffer        *buffer;
+  DossierCodingStripes *stripes;
+  GtkCssProvider       *zoom_css;
+
+  double                zoom;
+  gboolean              has_selection;
+
+  /* The text */
+  gint64                length;          /* code points */
+  GArray               *line_starts;     /* gint64: offset of each line */
+  GtkTextTag           *body_tag;
+  GtkTextTag           *title_tag;
+  GtkTextTag           *heading_tags[4];
+  GtkTextTag           *list_tags[3];
+  GtkTextTag           *quote_tag;
+  GtkTextTag           *pre_tag;
+  GtkTextTag           *gap_tag;
+
+  /* Highlights, sorted by start (then longer first) */
+  GArray               *highlights;      /* Highlight */
+  GArray               *reach;           /* gint64: max end of highlights[0..i] */
+  GHashTable           *by_id;           /* &id → Highlight* (into highlights) */
+  GStringChunk         *strings;
+  GHashTable           *color_tags;      /* packed RGBA → GtkTextTag */
+  GtkTextTag           *overlap_tag;
+  GArray               *stripe_scratch;  /* DossierStripe */
+  GArray               *range_scratch;   /* DossierStripeRange */
+  GArray               *lane_scratch;    /* guint */
+  GArray               *events;          /* Event, scratch */
+
+  /* Painting */
+  GArray               *dirty;           /* Range: still to paint, sorted, disjoint */
+  guint                 paint_id;
+  guint                 generation;
+  gboolean              tags_present;    /* some highlight tag may be in the buffer */
+
+  /* Search */
+  GtkTextTag           *match_tag;
+  GtkTextTag           *current_tag;
+  GArray               *matches;         /* Range */
+  int                   current_match;   /* -1: none */
+  char                 *search_text;
+  gunichar             *needle;          /* search_text, NFC, lower case */
+  glong                 needle_len;
+  gunichar             *folded;          /* the text, lower case, one per code point */
+  gint64                search_offset;   /* where the next slice resumes */
+  gint64                search_origin;   /* the first match at or after is current */
+  guint                 search_id;
+};
+
+G_DEFINE_FINAL_TYPE (DossierDocumentView, dossier_document_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  PROP_HAS_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  HIGHLIGHT_ACTIVATED,
+  HIGHLIGHT_MENU,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_paint (DossierDocumentView *self);
+static void cancel_search  (DossierDocumentView *self);
+static void restart_search (DossierDocumentView *self);
+
+/* ---- Helpers --------------------------------------------------------------- */
+
+static void
+iter_at (DossierDocumentView *self,
+         GtkTextIter         *iter,
+         gint64               offset)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, (int) CLAMP (offset, 0, self->length));
+}
+
+static gint64
+line_of (DossierDocumentView *self,
+         gint64               offset)
+{
+  const gint64 *starts = (const gint64 *) (gpointer) self->line_starts->data;
+  guint lo = 0, hi = self->line_starts->len;
+
+  /* The last line starting at or before @offset. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? lo - 1 : 0;
+}
+
+static guint32
+pack_color (const GdkRGBA *c)
+{
+  return ((guint32) lround (CLAMP (c->red, 0, 1) * 255) << 24)
+         | ((guint32) lround (CLAMP (c->green, 0, 1) * 255) << 16)
+         | ((guint32) lround (CLAMP (c->blue, 0, 1) * 255) << 8)
+         | (guint32) lround (CLAMP (c->alpha, 0, 1) * 255);
+}
+
+static GdkRGBA
+foreground_color (DossierDocumentView *self)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return fg;
+}
+
+static GdkRGBA
+with_alpha (GdkRGBA color,
+            double  alpha)
+{
+  color.alpha *= alpha;
+  return color;
+}
+
+/* Search tags draw over highlight colours: keep them on top. */
+static void
+raise_search_tags (DossierDocumentView *self)
+{
+  int size = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer));
+
+  gtk_text_tag_set_priority (self->match_tag, size - 2);
+  gtk_text_tag_set_priority (self->current_tag, size - 1);
+}
+
+static GtkTextTag *
+get_color_tag (DossierDocumentView *self,
+               const GdkRGBA       *color)
+{
+  guint32 key = pack_color (color);
+  GtkTextTag *tag = g_hash_table_lookup (self->color_tags, GUINT_TO_POINTER (key));
+  GdkRGBA bg;
+
+  if (tag != NULL)
+    return tag;
+
+  bg = *color;
+  bg.alpha = HIGHLIGHT_ALPHA * CLAMP (color->alpha, 0, 1);
+  tag = gtk_text_tag_new (NULL);
+  g_object_set (tag, "background-rgba", &bg, NULL);
+  gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (self->buffer), tag);
+  g_object_unref (tag);
+  raise_search_tags (self);
+
+  g_hash_table_insert (self->color_tags, GUINT_TO_POINTER (key), tag);
+  return tag;
+}
+
+/* The visible offsets; before the view is laid out, the top of the text. */
+static void
+get_visible_range (DossierDocumentView *self,
+                   gint64              *start,
+                   gint64              *end)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->text_view, &rect);
+  if (rect.height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    {
+      *start = 0;
+      *end = MIN (self->length, 12000);
+      return;
+    }
+
+  gtk_text_view_get_line_at_y (self->text_view, &iter, rect.y, NULL);
+  *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_line_at_y (self->text_view, &iter, rect.y + rect.height, NULL);
+  gtk_text_iter_forward_to_line_end (&iter);
+  *end = MIN (gtk_text_iter_get_offset (&iter) + 1, self->length);
+}
+
+/* ---- Block styles ---------------------------------------------------------- */
+
+/* Margins are in pixels: they follow the zoom by hand. */
+static void
+update_block_margins (DossierDocumentView *self)
+{
+  double z = self->zoom;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->list_tags); i++)
+    g_object_set (self->list_tags[i], "left-margin", (int) lround (28 * z * (i + 1)), NULL);
+  g_object_set (self->quote_tag,
+                "left-margin", (int) lround (28 * z),
+                "right-margin", (int) lround (20 * z),
+                NULL);
+  g_object_set (self->pre_tag, "left-margin", (int) lround (14 * z), NULL);
+  g_object_set (self->title_tag, "pixels-below-lines", (int) lround (4 * z), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->heading_tags); i++)
+    g_object_set (self->heading_tags[i], "pixels-above-lines", (int) lround ((14 - 2 * i) * z), NULL);
+}
+
+/* Colours derived from the theme's text colour, so that they read in dark
+ * and light styles alike. */
+static void
+update_theme_colors (DossierDocumentView *self)
+{
+  GdkRGBA fg = foreground_color (self);
+  GdkRGBA quote = with_alpha (fg, 0.72);
+  GdkRGBA pre_bg = with_alpha (fg, 0.06);
+  GdkRGBA underline = with_alpha (fg, 0.65);
+
+  g_object_set (self->quote_tag, "foreground-rgba", &quote, NULL);
+  g_object_set (self->pre_tag, "paragraph-background-rgba", &pre_bg, NULL);
+  g_object_set (self->overlap_tag, "underline-rgba", &underline, NULL);
+}
+
+static void
+create_tags (DossierDocumentView *self)
+{
+  static const double heading_scale[] = { 1.5, 1.3, 1.15, 1.05 };
+  GdkRGBA match = { 0.96, 0.76, 0.07, 0.55 };
+  GdkRGBA current = { 0.96, 0.47, 0.0, 0.75 };
+
+  self->body_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-body",
+                                               "line-height", 1.45,
+                                               NULL);
+  self->gap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-gap",
+                                              "scale", 0.55,
+                                              NULL);
+  self->title_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-title",
+                                                "weight", 800,
+                                                "scale", 1.8,
+                                                "line-height", 1.15,
+                                                NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->heading_tags); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dossier-heading-%u", i + 1);
+
+      self->heading_tags[i] = gtk_text_buffer_create_tag (self->buffer, name,
+                                                          "weight", PANGO_WEIGHT_BOLD,
+                                                          "scale", heading_scale[i],
+                                                          "line-height", 1.25,
+                                                          NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->list_tags); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dossier-list-%u", i + 1);
+
+      self->list_tags[i] = gtk_text_buffer_create_tag (self->buffer, name,
+                                                       "accumulative-margin", TRUE,
+                                                       NULL);
+    }
+  self->quote_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-quote",
+                                                "style", PANGO_STYLE_ITALIC,
+                                                "accumulative-margin", TRUE,
+                                                NULL);
+  self->pre_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-preformatted",
+                                              "family", "monospace",
+                                              "scale", 0.88,
+                                              "line-height", 1.3,
+                                              "accumulative-margin", TRUE,
+                                              NULL);
+  self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-overlap",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
+  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-search-match",
+                                                "background-rgba", &match,
+                                                NULL);
+  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-search-current",
+                                                  "background-rgba", &current,
+                                                  NULL);
+  update_block_margins (self);
+}
+
+static GtkTextTag *
+block_tag (DossierDocumentView *self,
+           const DossierBlock  *block)
+{
+  switch (block->kind)
+    {
+    case DOSSIER_BLOCK_TITLE:
+      return self->title_tag;
+    case DOSSIER_BLOCK_HEADING:
+      return self->heading_tags[CLAMP (block->level, 1, (int) G_N_ELEMENTS (self->heading_tags)) - 1];
+    case DOSSIER_BLOCK_LIST_ITEM:
+      return self->list_tags[CLAMP (block->level, 1, (int) G_N_ELEMENTS (self->list_tags)) - 1];
+    case DOSSIER_BLOCK_QUOTE:
+      return self->quote_tag;
+    case DOSSIER_BLOCK_PREFORMATTED:
+      return self->pre_tag;
+    case DOSSIER_BLOCK_PARAGRAPH:
+    default:
+      return NULL;
+    }
+}
+
+/* ---- Painting highlights --------------------------------------------------- */
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *ea = a;
+  const Event *eb = b;
+
+  if (ea->pos != eb->pos)
+    return ea->pos < eb->pos ? -1 : 1;
+  /* Ends before starts: touching highlights do not overlap. */
+  return ea->delta - eb->delta;
+}
+
+/* First highlight starting at or after @offset. */
+static guint
+lower_bound_start (DossierDocumentView *self,
+                   gint64               offset)
+{
+  guint lo = 0, hi = self->highlights->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->highlights, Highlight, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Clears [a, b) and paints it again from the current highlights. */
+static void
+paint_range (DossierDocumentView *self,
+             gint64               a,
+             gint64               b)
+{
+  GtkTextIter start, end;
+  GHashTableIter hi;
+  gpointer tag;
+  int depth = 0;
+  gint64 overlap_start = 0;
+
+  if (a >= b)
+    return;
+
+  if (self->tags_present)
+    {
+      iter_at (self, &start, a);
+      iter_at (self, &end, b);
+      g_hash_table_iter_init (&hi, self->color_tags);
+      while (g_hash_table_iter_next (&hi, NULL, &tag))
+        gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
+      gtk_text_buffer_remove_tag (self->buffer, self->overlap_tag, &start, &end);
+    }
+
+  g_array_set_size (self->events, 0);
+
+  /* Highlights with start < b, walking back while some may still end
+   * after a. */
+  for (guint i = lower_bound_start (self, b); i > 0; i--)
+    {
+      const Highlight *h = &g_array_index (self->highlights, Highlight, i - 1);
+      gint64 s, e;
+
+      if (g_array_index (self->reach, gint64, i - 1) <= a)
+        break;
+      if (h->end <= a)
+        continue;
+
+      s = MAX (h->start, a);
+      e = MIN (h->end, b);
+      if (s >= e)
+        continue;
+
+      iter_at (self, &start, s);
+      iter_at (self, &end, e);
+      gtk_text_buffer_apply_tag (self->buffer, h->tag, &start, &end);
+      self->tags_present = TRUE;
+
+      g_array_append_val (self->events, ((Event) { s, +1 }));
+      g_array_append_val (self->events, ((Event) { e, -1 }));
+    }
+
+  if (self->events->len < 4)
+    return;
+
+  g_array_sort (self->events, compare_events);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const Event *ev = &g_array_index (self->events, Event, i);
+
+      depth += ev->delta;
+      if (ev->delta > 0 && depth == 2)
+        overlap_start = ev->pos;
+      else if (ev->delta < 0 && depth == 1 && ev->pos > overlap_start)
+        {
+          iter_at (self, &start, overlap_start);
+          iter_at (self, &end, ev->pos);
+          gtk_text_buffer_apply_tag (self->buffer, self->overlap_tag, &start, &end);
+        }
+    }
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const Range *ra = a;
+  const Range *rb = b;
+
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return (ra->end > rb->end) - (ra->end < rb->end);
+}
+
+/* Sorts the dirty ranges and merges those that overlap or touch. */
+static void
+normalize_dirty (DossierDocumentView *self)
+{
+  Range *r = (Range *) (gpointer) self->dirty->data;
+  guint n = 0;
+
+  if (self->dirty->len == 0)
+    return;
+
+  g_array_sort (self->dirty, compare_ranges);
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      Range cur = r[i];
+
+      cur.start = CLAMP (cur.start, 0, self->length);
+      cur.end = CLAMP (cur.end, 0, self->length);
+      if (cur.start >= cur.end)
+        continue;
+      if (n > 0 && cur.start <= r[n - 1].end)
+        r[n - 1].end = MAX (r[n - 1].end, cur.end);
+      else
+        r[n++] = cur;
+    }
+  g_array_set_size (self->dirty, n);
+}
+
+static void
+add_dirty (DossierDocumentView *self,
+           gint64               start,
+           gint64               end)
+{
+  if (start < end)
+    g_array_append_val (self->dirty, ((Range) { start, end }));
+}
+
+/* Length of the pieces painted between time checks: about fifty
+ * highlights' worth of text. */
+static gint64
+piece_length (DossierDocumentView *self)
+{
+  gint64 n = MAX ((gint64) self->highlights->len, 1);
+
+  return CLAMP (self->length * 48 / n, 2048, 65536);
+}
+
+/* Paints the dirty parts of [a, b) and takes them out of the dirty set. */
+static void
+paint_window (DossierDocumentView *self,
+              gint64               a,
+              gint64               b)
+{
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      Range r = g_array_index (self->dirty, Range, i);
+      gint64 s = MAX (r.start, a);
+      gint64 e = MIN (r.end, b);
+
+      if (r.start >= b)
+        break;
+      if (s >= e)
+        continue;
+
+      paint_range (self, s, e);
+
+      /* Keep what is left of r on either side. */
+      if (r.start < s && e < r.end)
+        {
+          g_array_index (self->dirty, Range, i).end = s;
+          g_array_insert_val (self->dirty, i + 1, ((Range) { e, r.end }));
+          i++;
+        }
+      else if (r.start < s)
+        g_array_index (self->dirty, Range, i).end = s;
+      else if (e < r.end)
+        g_array_index (self->dirty, Range, i).start = e;
+      else
+        g_array_remove_index (self->dirty, i--);
+    }
+}
+
+/* Paints for up to @budget microseconds, the visible part first. Returns
+ * whether everything is painted. */
+static gboolean
+paint_some (DossierDocumentView *self,
+            gint64               budget)
+{
+  gint64 deadline = g_get_monotonic_time () + budget;
+  gint64 vis_start, vis_end;
+  gint64 piece = piece_length (self);
+
+  get_visible_range (self, &vis_start, &vis_end);
+  paint_window (self, vis_start, vis_end);
+
+  while (self->dirty->len > 0 && g_get_monotonic_time () < deadline)
+    {
+      Range *r = &g_array_index (self->dirty, Range, 0);
+      gint64 e = MIN (r->end, r->start + piece);
+
+      paint_range (self, r->start, e);
+      if (e >= r->end)
+        g_array_remove_index (self->dirty, 0);
+      else
+        r->start = e;
+    }
+
+  return self->dirty->len == 0;
+}
+
+typedef struct
+{
+  DossierDocumentView *self;
+  guint                generation;
+} PaintPass;
+
+static gboolean
+paint_idle (gpointer data)
+{
+  PaintPass *pass = data;
+  DossierDocumentView *self = pass->self;
+
+  /* A newer set of highlights started its own pass. */
+  if (pass->generation != self->generation)
+    return G_SOURCE_REMOVE;
+
+  if (paint_some (self, PAINT_SLICE_USEC))
+    {
+      self->paint_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_paint (DossierDocumentView *self)
+{
+  PaintPass *pass;
+  gint64 total = 0;
+
+  normalize_dirty (self);
+  self->generation++;
+  g_clear_handle_id (&self->paint_id, g_source_remove);
+
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      const Range *r = &g_array_index (self->dirty, Range, i);
+      total += r->end - r->start;
+    }
+
+  /* A small change (one highlight added) is painted now, in full; a big
+   * one gets its visible part now and the rest in slices. */
+  if (paint_some (self, total <= SYNC_PAINT_CHARS ? G_MAXINT32 : 0))
+    return;
+
+  pass = g_new0 (PaintPass, 1);
+  pass->self = self;
+  pass->generation = self->generation;
+  self->paint_id = g_timeout_add_full (PAINT_PRIORITY, 0, paint_idle, pass, g_free);
+}
+
+/* ---- Highlights ------------------------------------------------------------ */
+
+static int
+compare_highlights (gconstpointer a,
+                    gconstpointer b)
+{
+  const Highlight *ha = a;
+  const Highlight *hb = b;
+
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end > hb->end ? -1 : 1;
+  return (ha->id > hb->id) - (ha->id < hb->id);
+}
+
+static gboolean
+same_paint (const Highlight *a,
+            const Highlight *b)
+{
+  return a->start == b->start && a->end == b->end && a->tag == b->tag;
+}
+
+/* Lines, lanes and stripes of the current highlights. */
+static void
+update_stripes (DossierDocumentView *self)
+{
+  guint n = self->highlights->len;
+  DossierStripeRange *ranges;
+  DossierStripe *stripes;
+  guint *lanes;
+
+  g_array_set_size (self->range_scratch, n);
+  g_array_set_size (self->lane_scratch, n);
+  g_array_set_size (self->stripe_scratch, n);
+  ranges = (DossierStripeRange *) (gpointer) self->range_scratch->data;
+  lanes = (guint *) (gpointer) self->lane_scratch->data;
+  stripes = (DossierStripe *) (gpointer) self->stripe_scratch->data;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+
+      h->first_line = line_of (self, h->start);
+      h->last_line = line_of (self, MAX (h->start, h->end - 1));
+      ranges[i] = (DossierStripeRange) { h->first_line, h->last_line + 1 };
+    }
+
+  dossier_coding_stripes_pack_lanes (ranges, n, lanes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+
+      h->lane = lanes[i];
+      stripes[i] = (DossierStripe) {
+        .id = h->id,
+        .start = h->start,
+        .end = h->end,
+        .first_line = h->first_line,
+        .last_line = h->last_line,
+        .lane = h->lane,
+        .color = h->color,
+        .label = h->label,
+        .tooltip = h->tooltip,
+      };
+    }
+
+  dossier_coding_stripes_set_stripes (self->stripes, stripes, n);
+}
+
+static void
+clear_highlights (DossierDocumentView *self)
+{
+  g_array_set_size (self->highlights, 0);
+  g_array_set_size (self->reach, 0);
+  g_hash_table_remove_all (self->by_id);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  dossier_coding_stripes_set_stripes (self->stripes, NULL, 0);
+}
+
+void
+dossier_document_view_set_highlights (DossierDocumentView        *self,
+                                      const DossierViewHighlight *highlights,
+                                      guint                       n_highlights)
+{
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GHashTable) old_by_id = NULL;
+  GStringChunk *old_strings;
+  gsize size = 256;
+  gint64 reach = G_MININT64;
+  gboolean all_dirty;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (n_highlights == 0 || highlights != NULL);
+
+  old = g_steal_pointer (&self->highlights);
+  old_by_id = g_steal_pointer (&self->by_id);
+  old_strings = g_steal_pointer (&self->strings);
+
+  for (guint i = 0; i < n_highlights; i++)
+    size += (highlights[i].tooltip != NULL ? strlen (highlights[i].tooltip) + 1 : 0) + 24;
+
+  self->highlights = g_array_sized_new (FALSE, FALSE, sizeof (Highlight), n_highlights);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->strings = g_string_chunk_new (size);
+
+  for (guint i = 0; i < n_highlights; i++)
+    {
+      const DossierViewHighlight *in = &highlights[i];
+      Highlight h;
+
+      h.id = in->id;
+      h.start = CLAMP (MIN (in->start, in->end), 0, self->length);
+      h.end = CLAMP (MAX (in->start, in->end), 0, self->length);
+      h.color = in->color;
+      h.label = g_string_chunk_insert_const (self->strings, in->label != NULL ? in->label : "");
+      h.tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
+      h.tag = get_color_tag (self, &in->color);
+      h.first_line = h.last_line = 0;
+      h.lane = 0;
+      g_array_append_val (self->highlights, h);
+    }
+  g_array_sort (self->highlights, compare_highlights);
+
+  g_array_set_size (self->reach, self->highlights->len);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+
+      g_hash_table_insert (self->by_id, &h->id, h);
+      reach = MAX (reach, h->end);
+      g_array_index (self->reach, gint64, i) = reach;
+    }
+
+  /* What changed: new, moved, recoloured or removed highlights. Ids are
+   * expected to be unique; if not, repaint everything rather than guess. */
+  all_dirty = g_hash_table_size (self->by_id) != self->highlights->len
+              || g_hash_table_size (old_by_id) != old->len;
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      const Highlight *before = all_dirty ? NULL : g_hash_table_lookup (old_by_id, &h->id);
+
+      if (before == NULL || !same_paint (before, h))
+        add_dirty (self, h->start, h->end);
+      if (before != NULL && !same_paint (before, h))
+        add_dirty (self, before->start, before->end);
+    }
+  for (guint i = 0; i < old->len; i++)
+    {
+      const Highlight *h = &g_array_index (old, Highlight, i);
+
+      if (all_dirty || !g_hash_table_contains (self->by_id, &h->id))
+        add_dirty (self, h->start, h->end);
+    }
+
+  update_stripes (self);
+  if (old_strings != NULL)
+    g_string_chunk_free (old_strings);
+
+  schedule_paint (self);
+}
+
+static int
+compare_by_lane (gconstpointer a,
+                 gconstpointer b)
+{
+  const Highlight *ha = *(const Highlight * const *) a;
+  const Highlight *hb = *(const Highlight * const *) b;
+
+  if (ha->lane != hb->lane)
+    return ha->lane < hb->lane ? -1 : 1;
+  return compare_highlights (ha, hb);
+}
+
+/* The highlights covering @offset, in stripe (lane) order; a stabbing
+ * query: one binary search, then a walk back bounded by "reach". */
+static void
+collect_highlights_at (DossierDocumentView *self,
+                       gint64               offset,
+                       GPtrArray           *out)
+{
+  for (guint i = lower_bound_start (self, offset + 1); i > 0; i--)
+    {
+      const Highlight *h = &g_array_index (self->highlights, Highlight, i - 1);
+
+      if (g_array_index (self->reach, gint64, i - 1) <= offset)
+        break;
+      if (h->end > offset)
+        g_ptr_array_add (out, (gpointer) h);
+    }
+  g_ptr_array_sort (out, compare_by_lane);
+}
+
+GArray *
+dossier_document_view_highlights_at (DossierDocumentView *self,
+                                     gint64               offset)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), ids);
+
+  collect_highlights_at (self, offset, found);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (ids, ((const Highlight *) g_ptr_array_index (found, i))->id);
+  return ids;
+}
+
+/* The most specific highlight at @offset (the shortest), or NULL. */
+static const Highlight *
+innermost_highlight_at (DossierDocumentView *self,
+                        gint64               offset)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  const Highlight *best = NULL;
+
+  collect_highlights_at (self, offset, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Highlight *h = g_ptr_array_index (found, i);
+
+      if (best == NULL || h->end - h->start < best->end - best->start)
+        best = h;
+    }
+  return best;
+}
+
+gboolean
+dossier_document_view_is_painted (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->dirty->len == 0 && self->paint_id == 0;
+}
+
+gboolean
+dossier_document_view_is_visible_painted (DossierDocumentView *self)
+{
+  gint64 vis_start, vis_end;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  get_visible_range (self, &vis_start, &vis_end);
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      const Range *r = &g_array_index (self->dirty, Range, i);
+
+      if (r->start < vis_end && r->end > vis_start)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Text ------------------------------------------------------------------ */
+
+void
+dossier_document_view_set_text (DossierDocumentView *self,
+                                const char          *text,
+                                const DossierBlock  *blocks,
+                                guint                n_blocks)
+{
+  DossierDocumentText *dtext;
+  GtkTextIter start, end;
+  GHashTableIter hi;
+  gpointer tag;
+  gint64 offset = 0;
+  GtkAdjustment *vadj;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (n_blocks == 0 || blocks != NULL);
+
+  if (text == NULL)
+    text = "";
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_critical ("dossier_document_view_set_text: the text is not valid UTF-8; showing nothing");
+      text = "";
+    }
+
+  cancel_search (self);
+  g_clear_pointer (&self->folded, g_free);
+  g_clear_handle_id (&self->paint_id, g_source_remove);
+  g_array_set_size (self->dirty, 0);
+  self->generation++;
+
+  /* The highlights belong to the old text. Colour tags are dropped too, so
+   * that a long session does not collect colours nobody uses. */
+  clear_highlights (self);
+  g_hash_table_iter_init (&hi, self->color_tags);
+  while (g_hash_table_iter_next (&hi, NULL, &tag))
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
+  g_hash_table_remove_all (self->color_tags);
+
+  /* Line starts, in code points, in one pass over the bytes. */
+  g_array_set_size (self->line_starts, 0);
+  g_array_append_val (self->line_starts, offset);
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if ((*p & 0xC0) == 0x80)
+        continue;
+      offset++;
+      if (*p == '\n')
+        g_array_append_val (self->line_starts, offset);
+    }
+  self->length = offset;
+
+  gtk_text_buffer_set_text (self->buffer, text, -1);
+  self->tags_present = FALSE;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_apply_tag (self->buffer, self->body_tag, &start, &end);
+
+  dtext = DOSSIER_DOCUMENT_TEXT (self->text_view);
+  g_array_set_size (dtext->decos, 0);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const DossierBlock *b = &blocks[i];
+      gint64 bs = CLAMP (b->start, 0, self->length);
+      gint64 be = CLAMP (b->end, bs, self->length);
+      GtkTextTag *btag = block_tag (self, b);
+
+      if (btag != NULL && bs < be)
+        {
+          iter_at (self, &start, bs);
+          iter_at (self, &end, be);
+          gtk_text_buffer_apply_tag (self->buffer, btag, &start, &end);
+        }
+
+      if ((b->kind == DOSSIER_BLOCK_LIST_ITEM || b->kind == DOSSIER_BLOCK_QUOTE) && bs < be)
+        {
+          Deco d = { bs, be, b->kind, b->level };
+
+          if (dtext->decos->len == 0
+              || g_array_index (dtext->decos, Deco, dtext->decos->len - 1).end <= bs)
+            g_array_append_val (dtext->decos, d);
+        }
+
+      /* The blank lines between two blocks are made shorter: paragraph
+       * spacing without extra characters. The first newline ends the
+       * block's own line and keeps its size. */
+      if (i + 1 < n_blocks)
+        {
+          gint64 gs = be + 1;
+          gint64 ge = CLAMP (blocks[i + 1].start, gs, self->length);
+
+          if (gs < ge)
+            {
+              iter_at (self, &start, gs);
+              iter_at (self, &end, ge);
+              gtk_text_buffer_apply_tag (self->buffer, self->gap_tag, &start, &end);
+            }
+        }
+    }
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, 0);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+  gtk_widget_queue_draw (GTK_WIDGET (self->stripes));
+
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    restart_search (self);
+}
+
+/* ---- Selection and caret --------------------------------------------------- */
+
+gboolean
+dossier_document_view_get_selection (DossierDocumentView *self,
+                                     gint64              *start,
+                                     gint64              *end)
+{
+  GtkTextIter s, e;
+  gboolean selected;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  selected = gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e);
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&e);
+  return selected;
+}
+
+void
+dossier_document_view_select_range (DossierDocumentView *self,
+                                    gint64               start,
+                                    gint64               end)
+{
+  GtkTextIter s, e;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  iter_at (self, &s, MIN (start, end));
+  iter_at (self, &e, MAX (start, end));
+  /* The caret at the end, as after a Shift+Right selection. */
+  gtk_text_buffer_select_range (self->buffer, &e, &s);
+}
+
+gint64
+dossier_document_view_get_caret (DossierDocumentView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), 0);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+dossier_document_view_scroll_to (DossierDocumentView *self,
+                                 gint64               offset)
+{
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  /* A mark, not an iter: the lines above may not be laid out yet, and the
+   * view scrolls to a mark once they are. */
+  iter_at (self, &iter, offset);
+  mark = gtk_text_buffer_get_mark (self->buffer, "dossier-scroll-target");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (self->buffer, "dossier-scroll-target", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, 0.3);
+}
+
+static void
+on_mark_set (DossierDocumentView *self,
+             const GtkTextIter   *location,
+             GtkTextMark         *mark,
+             GtkTextBuffer       *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer)
+      || mark == gtk_text_buffer_get_selection_bound (buffer))
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+on_has_selection (DossierDocumentView *self)
+{
+  gboolean has = gtk_text_buffer_get_has_selection (self->buffer);
+
+  if (has == self->has_selection)
+    return;
+  self->has_selection = has;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
+}
+
+/* ---- Pointer and keys on the text ------------------------------------------ */
+
+static gboolean
+offset_at_point (DossierDocumentView *self,
+                 double               x,
+                 double               y,
+                 gint64              *offset)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return FALSE;
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static gboolean
+on_text_query_tooltip (DossierDocumentView *self,
+                       int                  x,
+                       int                  y,
+                       gboolean             keyboard_mode,
+                       GtkTooltip          *tooltip,
+                       GtkWidget           *widget)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GString) markup = g_string_new (NULL);
+  GdkRectangle loc;
+  GtkTextIter iter;
+  gint64 offset;
+  int wx, wy;
+
+  if (keyboard_mode)
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+  else if (!offset_at_point (self, x, y, &offset))
+    return FALSE;
+
+  collect_highlights_at (self, offset, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Highlight *h = g_ptr_array_index (found, i);
+
+      if (markup->len > 0)
+        g_string_append (markup, "\n\n");
+      if (h->tooltip != NULL && h->tooltip[0] != '\0')
+        g_string_append (markup, h->tooltip);
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (h->label, -1);
+          g_string_append (markup, escaped);
+        }
+    }
+  if (markup->len == 0)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+
+  /* Ask again when the pointer leaves this character. */
+  iter_at (self, &iter, offset);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &loc);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         loc.x, loc.y, &wx, &wy);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { wx, wy, MAX (loc.width, 1), loc.height });
+  return TRUE;
+}
+
+static void
+on_text_secondary_pressed (GtkGestureClick     *gesture,
+                           int                  n_press,
+                           double               x,
+                           double               y,
+                           DossierDocumentView *self)
+{
+  const Highlight *h;
+  graphene_point_t point;
+  gint64 offset;
+
+  if (!offset_at_point (self, x, y, &offset))
+    return;
+  h = innermost_highlight_at (self, offset);
+  if (h == NULL)
+    return;
+
+  /* Ours, not the text view's Copy/Select All menu. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+  g_signal_emit (self, signals[HIGHLIGHT_MENU], 0, h->id, (double) point.x, (double) point.y);
+}
+
+static void
+on_stripe_activated (DossierDocumentView  *self,
+                     gint64                id,
+                     DossierCodingStripes *stripes)
+{
+  Highlight *h = g_hash_table_lookup (self->by_id, &id);
+
+  if (h != NULL)
+    dossier_document_view_select_range (self, h->start, h->end);
+  g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, id);
+}
+
+static void
+on_stripe_menu (DossierDocumentView  *self,
+                gint64                id,
+                double                x,
+                double                y,
+                DossierCodingStripes *stripes)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (stripes), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+  g_signal_emit (self, signals[HIGHLIGHT_MENU], 0, id, (double) point.x, (double) point.y);
+}
+
+/* Enter on highlighted text does what a click on its stripe does. */
+static gboolean
+activate_at_caret (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+  const Highlight *h;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
+    return FALSE;
+  h = innermost_highlight_at (self, dossier_document_view_get_caret (self));
+  if (h == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, h->id);
+  return TRUE;
+}
+
+/* ---- Search ---------------------------------------------------------------- */
+
+static void
+update_search_label (DossierDocumentView *self)
+{
+  g_autofree char *text = NULL;
+  gboolean searching = self->search_id != 0;
+
+  if (self->search_text == NULL)
+    text = g_strdup ("");
+  else if (self->matches->len == 0)
+    text = g_strdup (searching ? _("Searching…") : _("No matches"));
+  else if (self->current_match < 0)
+    /* Translators: the number of matches of an in-document search. */
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", self->matches->len),
+                            self->matches->len);
+  else
+    /* Translators: "3 of 12": the current match and the number of matches. */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_text (GTK_LABEL (self->search_label), text);
+  gtk_widget_set_sensitive (self->prev_button, self->matches->len > 0);
+  gtk_widget_set_sensitive (self->next_button, self->matches->len > 0);
+}
+
+static void
+set_current_match (DossierDocumentView *self,
+                   int                  index)
+{
+  GtkTextIter s, e;
+  const Range *r;
+
+  if (self->current_match >= 0 && (guint) self->current_match < self->matches->len)
+    {
+      r = &g_array_index (self->matches, Range, self->current_match);
+      iter_at (self, &s, r->start);
+      iter_at (self, &e, r->end);
+      gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &s, &e);
+    }
+
+  self->current_match = index;
+  if (index < 0 || (guint) index >= self->matches->len)
+    {
+      update_search_label (self);
+      return;
+    }
+
+  r = &g_array_index (self->matches, Range, index);
+  iter_at (self, &s, r->start);
+  iter_at (self, &e, r->end);
+  gtk_text_buffer_apply_tag (self->buffer, self->current_tag, &s, &e);
+  gtk_text_buffer_select_range (self->buffer, &e, &s);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
+                                0.2, FALSE, 0, 0);
+  update_search_label (self);
+}
+
+static void
+clear_search_matches (DossierDocumentView *self)
+{
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->search_id, g_source_remove);
+  if (self->matches->len > 0)
+    {
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
+      gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
+    }
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+}
+
+static void
+cancel_search (DossierDocumentView *self)
+{
+  clear_search_matches (self);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->needle, g_free);
+  update_search_label (self);
+}
+
+/* The text in lower case, one code point per code point, so that a match
+ * is found at its document offset directly. (gtk_text_iter_forward_search
+ * casefolds the rest of the line on every call: quadratic on the long
+ * paragraphs of a big document.) Lower-casing keeps accents: "école"
+ * finds "ÉCOLE", not "Ecole", as GTK's case-insensitive search does. */
+static void
+ensure_folded (DossierDocumentView *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *p;
+  gint64 i = 0;
+
+  if (self->folded != NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  self->folded = g_new (gunichar, self->length + 1);
+  for (p = text; *p != '\0' && i < self->length; p = g_utf8_next_char (p))
+    self->folded[i++] = g_unichar_tolower (g_utf8_get_char (p));
+  self->folded[i] = 0;
+}
+
+/* Finds matches for up to a slice of time; returns whether it is done. */
+static gboolean
+search_some (DossierDocumentView *self,
+             gint64               budget)
+{
+  gint64 deadline = g_get_monotonic_time () + budget;
+  gint64 last = self->length - self->needle_len;
+  gunichar first = self->needle[0];
+  gint64 i = self->search_offset;
+  GtkTextIter ms, me;
+
+  ensure_folded (self);
+
+  while (i <= last && g_get_monotonic_time () < deadline)
+    {
+      gint64 stop = MIN (last + 1, i + SEARCH_CHUNK);
+
+      for (; i < stop; i++)
+        {
+          Range r;
+
+          if (self->folded[i] != first
+              || memcmp (self->folded + i, self->needle, self->needle_len * sizeof (gunichar)) != 0)
+            continue;
+
+          r.start = i;
+          r.end = i + self->needle_len;
+          iter_at (self, &ms, r.start);
+          iter_at (self, &me, r.end);
+          gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &ms, &me);
+          g_array_append_val (self->matches, r);
+          if (self->current_match < 0 && r.start >= self->search_origin)
+            set_current_match (self, self->matches->len - 1);
+          i = r.end - 1;
+        }
+    }
+  self->search_offset = i;
+
+  if (i <= last)
+    return FALSE;
+
+  self->search_id = 0;
+  /* Nothing after the caret: wrap to the first. */
+  if (self->current_match < 0 && self->matches->len > 0)
+    set_current_match (self, 0);
+  return TRUE;
+}
+
+static gboolean
+search_idle (gpointer data)
+{
+  DossierDocumentView *self = data;
+
+  if (search_some (self, PAINT_SLICE_USEC))
+    {
+      update_search_label (self);
+      return G_SOURCE_REMOVE;
+    }
+  update_search_label (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_search (DossierDocumentView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  clear_search_matches (self);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->needle, g_free);
+
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      const char *p;
+      glong i = 0;
+
+      self->search_text = g_strdup (text);
+      self->needle_len = g_utf8_strlen (nfc, -1);
+      self->needle = g_new (gunichar, self->needle_len + 1);
+      for (p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+        self->needle[i++] = g_unichar_tolower (g_utf8_get_char (p));
+      self->needle[i] = 0;
+      self->search_offset = 0;
+      if (!search_some (self, PAINT_SLICE_USEC))
+        self->search_id = g_timeout_add_full (PAINT_PRIORITY, 0, search_idle, self, NULL);
+    }
+  update_search_label (self);
+}
+
+static void
+on_search_changed (DossierDocumentView *self)
+{
+  restart_search (self);
+}
+
+static void
+search_next (DossierDocumentView *self)
+{
+  if (self->matches->len == 0)
+    return;
+  set_current_match (self, (self->current_match + 1) % (int) self->matches->len);
+}
+
+static void
+search_previous (DossierDocumentView *self)
+{
+  int n = (int) self->matches->len;
+
+  if (n == 0)
+    return;
+  set_current_match (self, self->current_match <= 0 ? n - 1 : self->current_match - 1);
+}
+
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DossierDocumentView   *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+      && (state & GDK_SHIFT_MASK) != 0)
+    {
+      search_previous (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_search_mode (DossierDocumentView *self)
+{
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    return;
+
+  cancel_search (self);
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->search_bar
+      || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+dossier_document_view_start_search (DossierDocumentView *self)
+{
+  GtkTextIter s, e;
+  gboolean selected;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  /* Matches are counted from the selection (or the caret), so that the
+   * current match stays current when Ctrl+F is pressed again. */
+  selected = gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e);
+  self->search_origin = gtk_text_iter_get_offset (&s);
+
+  /* A short selection, when the bar opens, is what the user wants to find.
+   * (Once open, the selection is the current match: keep the query.) */
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar))
+      && selected
+      && gtk_text_iter_get_offset (&e) - gtk_text_iter_get_offset (&s) <= 200
+      && gtk_text_iter_get_line (&s) == gtk_text_iter_get_line (&e))
+    {
+      g_autofree char *text = gtk_text_iter_get_text (&s, &e);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+    }
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+
+  /* search-changed comes after a delay; search now if there is a query. */
+  restart_search (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+
+  if (g_str_equal (action_name, "document.search"))
+    dossier_document_view_start_search (self);
+  else if (g_str_equal (action_name, "document.next-match"))
+    search_next (self);
+  else if (g_str_equal (action_name, "document.previous-match"))
+    search_previous (self);
+}
+
+/* ---- Zoom ------------------------------------------------------------------ */
+
+static void
+update_zoom_css (DossierDocumentView *self)
+{
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+
+  g_ascii_formatd (size, sizeof size, "%.3f", BASE_SCALE * self->zoom);
+  css = g_strdup_printf ("textview.dossier-document { font-size: %sem; }", size);
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+}
+
+double
+dossier_document_view_get_zoom (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+dossier_document_view_set_zoom (DossierDocumentView *self,
+                                double               zoom)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (fabs (zoom - self->zoom) < 1e-6)
+    return;
+
+  self->zoom = zoom;
+  update_zoom_css (self);
+  update_block_margins (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* ---- Layout ---------------------------------------------------------------- */
+
+static int
+column_width (DossierDocumentView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = pango_font_metrics_get_approximate_char_width (metrics);
+
+  pango_font_metrics_unref (metrics);
+  return COLUMN_CHARS * width / PANGO_SCALE;
+}
+
+static void
+dossier_document_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+  int bar_min, bar_nat, sw_min, sw_nat;
+
+  gtk_widget_measure (self->search_bar, orientation, for_size, &bar_min, &bar_nat, NULL, NULL);
+  gtk_widget_measure (self->scrolled, orientation, for_size, &sw_min, &sw_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = bar_min + sw_min;
+      *natural = bar_nat + sw_nat;
+    }
+  else
+    {
+      *minimum = MAX (bar_min, sw_min);
+      *natural = MAX (bar_nat, sw_nat);
+    }
+}
+
+static void
+dossier_document_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+  int bar_min, bar_nat;
+  int side, right;
+
+  gtk_widget_measure (self->search_bar, GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
+  gtk_widget_size_allocate (self->search_bar, &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
+
+  /* Centre a column of about COLUMN_CHARS characters: the stripes' gutter
+   * is the left margin, the text view's right margin the right one. Only
+   * real changes are passed on: each relayouts the text. */
+  side = (width - column_width (self)) / 2;
+  right = MAX (side, MIN_SIDE);
+  dossier_coding_stripes_set_reserved_width (self->stripes, side - TEXT_GAP);
+  if (gtk_text_view_get_right_margin (self->text_view) != right)
+    gtk_text_view_set_right_margin (self->text_view, right);
+
+  gtk_widget_size_allocate (self->scrolled,
+                            &(GtkAllocation) { 0, bar_nat, width, MAX (height - bar_nat, 0) },
+                            -1);
+}
+
+static void
+dossier_document_view_css_changed (GtkWidget         *widget,
+                                   GtkCssStyleChange *change)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_document_view_parent_class)->css_changed (widget, change);
+  update_theme_colors (self);
+}
+
+/* Styles that cannot be tags: the gutter takes the text's background, so
+ * that the stripes' margin and the text read as one page. */
+static const char document_view_css[] =
+  "textview.dossier-document > border { background: none; }\n"
+  "textview.dossier-document > border.left { background: none; }\n";
+
+static void
+dossier_document_view_root (GtkWidget *widget)
+{
+  GdkDisplay *display;
+
+  GTK_WIDGET_CLASS (dossier_document_view_parent_class)->root (widget);
+
+  display = gtk_widget_get_display (widget);
+  if (g_object_get_data (G_OBJECT (display), "dossier-document-view-css") == NULL)
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider, document_view_css, -1);
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (display), "dossier-document-view-css",
+                              provider, g_object_unref);
+    }
+}
+
+static gboolean
+dossier_document_view_grab_focus (GtkWidget *widget)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* ---- GObject --------------------------------------------------------------- */
+
+GtkTextView *
+dossier_document_view_get_text_view (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+GtkWidget *
+dossier_document_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+static void
+dossier_document_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_HAS_SELECTION:
+      g_value_set_boolean (value, self->has_selection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_document_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      dossier_document_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_document_view_dispose (GObject *object)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
+
+  g_clear_handle_id (&self->paint_id, g_source_remove);
+  g_clear_handle_id (&self->search_id, g_source_remove);
+
+  g_clear_pointer (&self->search_bar, gtk_widget_unparent);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  self->text_view = NULL;
+  self->stripes = NULL;
+  self->search_entry = NULL;
+  self->search_label = NULL;
+  self->prev_button = NULL;
+  self->next_button = NULL;
+
+  G_OBJECT_CLASS (dossier_document_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_document_view_finalize (GObject *object)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
+
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->zoom_css);
+  g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->reach, g_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->color_tags, g_hash_table_unref);
+  g_clear_pointer (&self->stripe_scratch, g_array_unref);
+  g_clear_pointer (&self->range_scratch, g_array_unref);
+  g_clear_pointer (&self->lane_scratch, g_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->dirty, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->folded, g_free);
+
+  G_OBJECT_CLASS (dossier_document_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_document_view_class_init (DossierDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = dossier_document_view_get_property;
+  object_class->set_property = dossier_document_view_set_property;
+  object_class->dispose = dossier_document_view_dispose;
+  object_class->finalize = dossier_document_view_finalize;
+
+  widget_class->measure = dossier_document_view_measure;
+  widget_class->size_allocate = dossier_document_view_size_allocate;
+  widget_class->css_changed = dossier_document_view_css_changed;
+  widget_class->grab_focus = dossier_document_view_grab_focus;
+  widget_class->root = dossier_document_view_root;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_SELECTION] =
+    g_param_spec_boolean ("has-selection", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[HIGHLIGHT_MENU] =
+    g_signal_new ("highlight-menu",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "document.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "document.next-match", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "document.previous-match", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "document.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "document.next-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "document.previous-match", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_at_caret, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_at_caret, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "documentview");
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static void
+dossier_document_view_init (DossierDocumentView *self)
+{
+  GtkTextTagTable *table = gtk_text_tag_table_new ();
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkWidget *box, *nav;
+
+  self->zoom = 1.0;
+  self->current_match = -1;
+  self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->line_starts, self->length);
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->color_tags = g_hash_table_new (NULL, NULL);
+  self->stripe_scratch = g_array_new (FALSE, FALSE, sizeof (DossierStripe));
+  self->range_scratch = g_array_new (FALSE, FALSE, sizeof (DossierStripeRange));
+  self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  /* The buffer and its fixed tags. */
+  self->buffer = gtk_text_buffer_new (table);
+  g_object_unref (table);
+  create_tags (self);
+  g_signal_connect_object (self->buffer, "mark-set",
+                           G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::has-selection",
+                           G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
+
+  /* Search bar: entry, "n of m", previous and next. */
+  self->search_bar = gtk_search_bar_new ();
+  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_set_parent (self->search_bar, GTK_WIDGET (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->search_entry = gtk_search_entry_new ();
+  g_object_set (self->search_entry, "placeholder-text", _("Find in document"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 28);
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in document"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), self->search_entry);
+
+  self->search_label = gtk_label_new (NULL);
+  gtk_label_set_width_chars (GTK_LABEL (self->search_label), 10);
+  gtk_label_set_xalign (GTK_LABEL (self->search_label), 0.5);
+  gtk_widget_add_css_class (self->search_label, "dim-label");
+  gtk_widget_add_css_class (self->search_label, "numeric");
+  gtk_box_append (GTK_BOX (box), self->search_label);
+
+  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (nav, "linked");
+  self->prev_button = icon_button ("go-up-symbolic", _("Previous Match (Shift+Enter)"));
+  self->next_button = icon_button ("go-down-symbolic", _("Next Match (Enter)"));
+  gtk_widget_set_sensitive (self->prev_button, FALSE);
+  gtk_widget_set_sensitive (self->next_button, FALSE);
+  gtk_box_append (GTK_BOX (nav), self->prev_button);
+  gtk_box_append (GTK_BOX (nav), self->next_button);
+  gtk_box_append (GTK_BOX (box), nav);
+
+  gtk_search_bar_set_child (GTK_SEARCH_BAR (self->search_bar), box);
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_next), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous), self);
+  g_signal_connect_swapped (self->prev_button, "clicked", G_CALLBACK (search_previous), self);
+  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (search_next), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode), self);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (self->search_entry, controller);
+
+  /* The text: read-only, with a caret for keyboard selection. */
+  self->text_view = g_object_new (DOSSIER_TYPE_DOCUMENT_TEXT,
+                                  "buffer", self->buffer,
+                                  "editable", FALSE,
+                                  "cursor-visible", TRUE,
+                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                  "left-margin", TEXT_GAP,
+                                  "right-margin", MIN_SIDE,
+                                  "top-margin", 28,
+                                  "bottom-margin", 96,
+                                  "has-tooltip", TRUE,
+                                  NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "dossier-document");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"),
+                                  -1);
+  self->zoom_css = gtk_css_provider_new ();
+  update_zoom_css (self);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->zoom_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (self->text_view, "query-tooltip",
+                           G_CALLBACK (on_text_query_tooltip), self, G_CONNECT_SWAPPED);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_text_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
+
+  self->stripes = DOSSIER_CODING_STRIPES (dossier_coding_stripes_new (self->text_view));
+  gtk_text_view_set_gutter (self->text_view, GTK_TEXT_WINDOW_LEFT, GTK_WIDGET (self->stripes));
+  g_signal_connect_object (self->stripes, "highlight-activated",
+                           G_CALLBACK (on_stripe_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stripes, "highlight-menu",
+                           G_CALLBACK (on_stripe_menu), self, G_CONNECT_SWAPPED);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->text_view));
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}

@@ -36,7 +36,9 @@ G_DECLARE_FINAL_TYPE (DossierDocumentView, dossier_document_view, DOSSIER, DOCUM
 
 GtkWidget *dossier_document_view_new            (void);
 
-/* Replaces the text; blocks style it (title, headings, lists, quotes). */
+/* Replaces the text; blocks style it (title, headings, lists, quotes).
+ * Clears the highlights (their offsets belong to the old text): call
+ * set_highlights after it. */
 void       dossier_document_view_set_text       (DossierDocumentView        *self,
                                                  const char                 *text,
                                                  const DossierBlock         *blocks,
@@ -73,5 +75,8 @@ GtkTextView *dossier_document_view_get_text_view (DossierDocumentView       *sel
 
 /* Whether every pending highlight paint pass is done (for tests/benchmarks). */
 gboolean   dossier_document_view_is_painted     (DossierDocumentView        *self);
+/* Whether the visible lines carry all their highlights, even if the rest of
+ * the document is still being painted (for benchmarks). */
+gboolean   dossier_document_view_is_visible_painted (DossierDocumentView    *self);
 
 G_END_DECLS
