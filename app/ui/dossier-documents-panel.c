@@ -827,12 +827,15 @@ static void
 dossier_documents_panel_dispose (GObject *object)
 {
   DossierDocumentsPanel *self = DOSSIER_DOCUMENTS_PANEL (object);
+  GtkWidget *child;
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (dossier_project_get_documents (self->project),
                                           on_documents_changed, self);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DOCUMENTS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->project);
   g_clear_object (&self->filter);
 

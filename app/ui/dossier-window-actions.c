@@ -11,10 +11,7 @@
 
 #include "dossier-application.h"
 #include "dossier-export-dialog.h"
-#if __has_include ("dossier-memo-dialog.h")
-# include "dossier-memo-dialog.h"
-# define HAVE_MEMO_DIALOG 1
-#endif
+#include "dossier-memo-dialog.h"
 #include "dossier-search-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-window-private.h"
@@ -1223,9 +1220,7 @@ edit_memo (DossierWindow *self,
   if (!require_writable (self) || highlight_id == 0)
     return;
 
-#ifdef HAVE_MEMO_DIALOG
   dossier_memo_dialog_run (GTK_WINDOW (self), self->project, highlight_id);
-#endif
 }
 
 static void

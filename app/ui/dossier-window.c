@@ -938,7 +938,8 @@ on_view_key_pressed (GtkEventControllerKey *controller,
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   guint slot = 0;
 
-  if (!gtk_widget_has_focus (GTK_WIDGET (text_view)))
+  /* is_focus, not has_focus: the key arrived, so the window is active. */
+  if (!gtk_widget_is_focus (GTK_WIDGET (text_view)))
     return FALSE;
 
   if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
