@@ -224,5 +224,7 @@ if [ -s "$tmp-wal" ]; then
   die "dossier-cli left an unmerged write-ahead log ($tmp-wal); the sample would be incomplete"
 fi
 
+# Installed as is: readable by everyone, whatever the umask of the build.
+chmod 0644 "$tmp"
 mv -f "$tmp" "$out"
 rm -f "$tmp-wal" "$tmp-shm"
