@@ -35,10 +35,15 @@ write_rows (const DossierExportHighlight *h,
         continue;
 
       dossier_export_append_csv_field (buf, doc != NULL ? doc->title : "", -1);
-      g_string_append_printf (buf, ",%" G_GINT64_FORMAT ",", h->document_id);
+      g_string_append_c (buf, ',');
+      dossier_export_append_int (buf, h->document_id);
+      g_string_append_c (buf, ',');
       dossier_export_append_csv_field (buf, tag->path, -1);
-      g_string_append_printf (buf, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
-                              h->start, h->end);
+      g_string_append_c (buf, ',');
+      dossier_export_append_int (buf, h->start);
+      g_string_append_c (buf, ',');
+      dossier_export_append_int (buf, h->end);
+      g_string_append_c (buf, ',');
       dossier_export_append_csv_field (buf, h->quote, -1);
       g_string_append_c (buf, ',');
       dossier_export_append_csv_field (buf, h->memo, -1);

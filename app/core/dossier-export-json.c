@@ -30,11 +30,20 @@ put_string (DossierExportWriter *w,
 
 /* ", "key": "value" — keys are ours and need no escaping. */
 static void
+put_key (DossierExportWriter *w,
+         const char          *key)
+{
+  g_string_append_len (w->buf, ", \"", 3);
+  g_string_append (w->buf, key);
+  g_string_append_len (w->buf, "\": ", 3);
+}
+
+static void
 put_member (DossierExportWriter *w,
             const char          *key,
             const char          *value)
 {
-  g_string_append_printf (w->buf, ", \"%s\": ", key);
+  put_key (w, key);
   put_string (w, value);
 }
 
@@ -43,7 +52,8 @@ put_int (DossierExportWriter *w,
          const char          *key,
          gint64               value)
 {
-  g_string_append_printf (w->buf, ", \"%s\": %" G_GINT64_FORMAT, key, value);
+  put_key (w, key);
+  dossier_export_append_int (w->buf, value);
 }
 
 static gboolean
@@ -144,9 +154,8 @@ write_highlight (const DossierExportHighlight *h,
   HighlightsData *data = user_data;
   DossierExportWriter *w = data->w;
 
-  g_string_append_printf (w->buf,
-                          "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                          data->n++ > 0 ? "," : "", h->id);
+  g_string_append (w->buf, data->n++ > 0 ? ",\n    {\"id\": " : "\n    {\"id\": ");
+  dossier_export_append_int (w->buf, h->id);
   put_member (w, "uuid", h->uuid);
   put_int (w, "document", h->document_id);
   if (h->prefix == NULL)
@@ -165,7 +174,11 @@ write_highlight (const DossierExportHighlight *h,
 
   dossier_export_writer_puts (w, ", \"tags\": [");
   for (guint i = 0; i < h->n_tags; i++)
-    g_string_append_printf (w->buf, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", h->tag_ids[i]);
+    {
+      if (i > 0)
+        g_string_append_len (w->buf, ", ", 2);
+      dossier_export_append_int (w->buf, h->tag_ids[i]);
+    }
   dossier_export_writer_puts (w, "]");
 
   put_member (w, "memo", h->memo);

@@ -247,6 +247,26 @@ dossier_export_append_json_string (GString    *out,
 }
 
 void
+dossier_export_append_int (GString *out,
+                           gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + (v % 10);
+      v /= 10;
+    }
+  while (v > 0);
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
 dossier_export_append_csv_field (GString    *out,
                                  const char *s,
                                  gssize      len)
@@ -419,6 +439,7 @@ dossier_export_context_free (DossierExportContext *ctx)
   g_clear_pointer (&ctx->tags, g_ptr_array_unref);
   g_clear_pointer (&ctx->tag_by_id, g_hash_table_unref);
   g_clear_pointer (&ctx->documents, g_ptr_array_unref);
+  dossier_export_context_clear_tag_index (ctx);
   g_free (ctx);
 }
 
@@ -972,11 +993,129 @@ dossier_export_to_file (DossierProject            *project,
 
 /* ---- Highlights -------------------------------------------------------- */
 
-/* One row per highlight–tag pair, the pairs of a highlight consecutive and
- * in the order the tags were applied; grouped back into one highlight
- * here. Orphaned highlights (their passage vanished from a newer text)
- * have stale offsets: they are not listed here, see
- * dossier_export_context_foreach_orphan(). */
+/* Every highlight's tags, read in one pass over highlight_tags and kept as
+ * sorted arrays (highlight ids, offsets into one array of tag ids): a
+ * binary search per highlight then replaces a join, which costs two more
+ * B-tree seeks per row. */
+struct _DossierExportTagIndex
+{
+  GArray *highlights;  /* gint64, ascending, unique */
+  GArray *offsets;     /* guint: start in @tags of each highlight's tags; one more at the end */
+  GArray *tags;        /* gint64 */
+};
+
+static void
+tag_index_free (DossierExportTagIndex *index)
+{
+  g_array_unref (index->highlights);
+  g_array_unref (index->offsets);
+  g_array_unref (index->tags);
+  g_free (index);
+}
+
+static DossierExportTagIndex *
+get_tag_index (DossierExportContext  *ctx,
+               GError               **error)
+{
+  DossierExportTagIndex *index;
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 last = G_MININT64;
+
+  if (ctx->tag_index != NULL)
+    return ctx->tag_index;
+
+  /* The sort is over small rows; the position column is only in the table. */
+  stmt = dossier_export_context_prepare (ctx,
+                                         "SELECT highlight, tag FROM highlight_tags "
+                                         "ORDER BY highlight, position, tag", error);
+  if (stmt == NULL)
+    return NULL;
+
+  index = g_new0 (DossierExportTagIndex, 1);
+  index->highlights = g_array_new (FALSE, FALSE, sizeof (gint64));
+  index->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->tags = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while (step (ctx, stmt, &row, error) && row)
+    {
+      gint64 highlight = sqlite3_column_int64 (stmt, 0);
+      gint64 tag = sqlite3_column_int64 (stmt, 1);
+
+      if (highlight != last)
+        {
+          guint offset = index->tags->len;
+
+          g_array_append_val (index->highlights, highlight);
+          g_array_append_val (index->offsets, offset);
+          last = highlight;
+        }
+      g_array_append_val (index->tags, tag);
+    }
+  sqlite3_reset (stmt);
+
+  if (error != NULL && *error != NULL)
+    {
+      tag_index_free (index);
+      return NULL;
+    }
+
+  {
+    guint end = index->tags->len;
+
+    g_array_append_val (index->offsets, end);
+  }
+  ctx->tag_index = index;
+  return index;
+}
+
+static const gint64 *
+lookup_tags (DossierExportTagIndex *index,
+             gint64                 highlight,
+             guint                 *n_tags)
+{
+  const gint64 *ids = (const gint64 *) (gpointer) index->highlights->data;
+  guint lo = 0, hi = index->highlights->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < highlight)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < index->highlights->len && ids[lo] == highlight)
+    {
+      guint start = g_array_index (index->offsets, guint, lo);
+
+      *n_tags = g_array_index (index->offsets, guint, lo + 1) - start;
+      return &g_array_index (index->tags, gint64, start);
+    }
+
+  *n_tags = 0;
+  return NULL;
+}
+
+void
+dossier_export_context_clear_tag_index (DossierExportContext *ctx)
+{
+  g_clear_pointer (&ctx->tag_index, tag_index_free);
+}
+
+static const char *
+column_text_or_empty (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, column);
+
+  return s != NULL ? s : "";
+}
+
+/* Each row is one highlight; its strings point into the row, valid until
+ * the next step, which is all the callbacks need. */
 static gboolean
 foreach_rows (DossierExportContext       *ctx,
               sqlite3_stmt               *stmt,
@@ -985,74 +1124,43 @@ foreach_rows (DossierExportContext       *ctx,
               gpointer                    user_data,
               GError                    **error)
 {
-  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
-  DossierExportHighlight h = { 0, };
-  gboolean have = FALSE;
-  gboolean row = TRUE;
+  DossierExportTagIndex *index = get_tag_index (ctx, error);
+  gboolean row;
   guint n = 0;
 
-  /* Strings of the current highlight must survive stepping to the next
-   * row, which is how we learn the highlight is complete. */
-  g_autofree char *uuid = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *memo = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
+  if (index == NULL)
+    return FALSE;
 
-  while (row)
+  while (step (ctx, stmt, &row, error) && row)
     {
-      gint64 id;
+      DossierExportHighlight h;
 
-      if (!step (ctx, stmt, &row, error))
+      if (++n % 1024 == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
         return FALSE;
 
-      id = row ? sqlite3_column_int64 (stmt, 0) : 0;
-      if (have && (!row || id != h.id))
-        {
-          h.tag_ids = (const gint64 *) tags->data;
-          h.n_tags = tags->len;
-          if (dossier_export_highlight_selected (ctx, &h) && !func (&h, user_data, error))
-            return FALSE;
-          g_array_set_size (tags, 0);
-          have = FALSE;
-        }
-      if (!row)
-        break;
+      h.id = sqlite3_column_int64 (stmt, 0);
+      h.tag_ids = lookup_tags (index, h.id, &h.n_tags);
+      /* Every highlight has a tag; one without (a damaged file) has
+       * nothing to be exported under. */
+      if (h.n_tags == 0)
+        continue;
 
-      if (!have)
-        {
-          if (++n % 1024 == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
-            return FALSE;
+      h.uuid = column_text_or_empty (stmt, 1);
+      h.document_id = sqlite3_column_int64 (stmt, 2);
+      h.start = sqlite3_column_int64 (stmt, 3);
+      h.end = sqlite3_column_int64 (stmt, 4);
+      h.quote = column_text_or_empty (stmt, 5);
+      h.memo = column_text_or_empty (stmt, 6);
+      h.author = column_text_or_empty (stmt, 7);
+      h.created = column_text_or_empty (stmt, 8);
+      h.prefix = orphans ? column_text_or_empty (stmt, 9) : NULL;
+      h.suffix = orphans ? column_text_or_empty (stmt, 10) : NULL;
 
-          g_free (uuid); g_free (quote); g_free (memo); g_free (author); g_free (created);
-          h.id = id;
-          h.uuid = uuid = column_dup (stmt, 1);
-          h.document_id = sqlite3_column_int64 (stmt, 2);
-          h.start = sqlite3_column_int64 (stmt, 3);
-          h.end = sqlite3_column_int64 (stmt, 4);
-          h.quote = quote = column_dup (stmt, 5);
-          h.memo = memo = column_dup (stmt, 6);
-          h.author = author = column_dup (stmt, 7);
-          h.created = created = column_dup (stmt, 8);
-          if (orphans)
-            {
-              g_free (prefix);
-              g_free (suffix);
-              h.prefix = prefix = column_dup (stmt, 10);
-              h.suffix = suffix = column_dup (stmt, 11);
-            }
-          have = TRUE;
-        }
-      {
-        gint64 tag = sqlite3_column_int64 (stmt, 9);
-
-        g_array_append_val (tags, tag);
-      }
+      if (dossier_export_highlight_selected (ctx, &h) && !func (&h, user_data, error))
+        return FALSE;
     }
 
-  return TRUE;
+  return error == NULL || *error == NULL;
 }
 
 gboolean
@@ -1063,12 +1171,12 @@ dossier_export_context_foreach_highlight (DossierExportContext       *ctx,
                                           GError                    **error)
 {
   /* Per document: the (document, orphaned, start, end) index gives the
-   * order, and only the few tag rows of each highlight are sorted. */
+   * order without sorting. Orphaned highlights (their passage vanished
+   * from a newer text) have stale offsets and are not listed here; see
+   * dossier_export_context_foreach_orphan(). */
   sqlite3_stmt *stmt = dossier_export_context_prepare (ctx,
-      "SELECT h.id, h.uuid, h.document, h.start, h.end, h.quote, h.memo, h.author, "
-      "h.created, ht.tag FROM highlights h JOIN highlight_tags ht ON ht.highlight = h.id "
-      "WHERE h.document = ?1 AND h.orphaned = 0 "
-      "ORDER BY h.start, h.end, h.id, ht.position, ht.tag", error);
+      "SELECT id, uuid, document, start, end, quote, memo, author, created "
+      "FROM highlights WHERE document = ?1 AND orphaned = 0 ORDER BY start, end, id", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1076,6 +1184,7 @@ dossier_export_context_foreach_highlight (DossierExportContext       *ctx,
   for (guint d = 0; d < ctx->documents->len; d++)
     {
       DossierExportDocument *doc = g_ptr_array_index (ctx->documents, d);
+      g_autoptr(GError) local_error = NULL;
       gboolean ok;
 
       if (document_id != 0 && doc->id != document_id)
@@ -1083,10 +1192,13 @@ dossier_export_context_foreach_highlight (DossierExportContext       *ctx,
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, doc->id);
-      ok = foreach_rows (ctx, stmt, FALSE, func, user_data, error);
+      ok = foreach_rows (ctx, stmt, FALSE, func, user_data, &local_error);
       sqlite3_reset (stmt);
       if (!ok)
-        return FALSE;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -1099,17 +1211,18 @@ dossier_export_context_foreach_orphan (DossierExportContext       *ctx,
                                        GError                    **error)
 {
   sqlite3_stmt *stmt = dossier_export_context_prepare (ctx,
-      "SELECT h.id, h.uuid, h.document, h.start, h.end, h.quote, h.memo, h.author, "
-      "h.created, ht.tag, h.prefix, h.suffix "
-      "FROM highlights h JOIN highlight_tags ht ON ht.highlight = h.id "
-      "WHERE h.orphaned = 1 AND (?1 = 0 OR h.document = ?1) "
-      "ORDER BY h.document, h.id, ht.position, ht.tag", error);
+      "SELECT id, uuid, document, start, end, quote, memo, author, created, prefix, suffix "
+      "FROM highlights WHERE orphaned = 1 AND (?1 = 0 OR document = ?1) "
+      "ORDER BY document, id", error);
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->filter.document_id);
-  ok = foreach_rows (ctx, stmt, TRUE, func, user_data, error);
+  ok = foreach_rows (ctx, stmt, TRUE, func, user_data, &local_error);
   sqlite3_reset (stmt);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
 }
