@@ -60,7 +60,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (!g_getenv ("KEEP")) remove_tree (fixture->dir); else g_printerr ("kept %s\n", fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

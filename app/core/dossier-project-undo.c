@@ -190,10 +190,11 @@ dossier_project_push_undo (DossierProject       *self,
   dossier_project_notify_undo (self, could_undo, could_redo, undo_label, redo_label);
 }
 
-/* Rows already gone (deleted by a cascade applied earlier in the same
- * changeset) are fine; an update finding other values than it expects
- * can only be a cascade's SET NULL, so the recorded values win. Anything
- * else means the file changed behind our back: give up cleanly. */
+/* Applied to the state it was recorded against, a changeset meets no
+ * conflict. Should the file have been changed behind our back, a row
+ * already gone stays gone and recorded values win over changed ones; a
+ * row in the way of an insert, or a broken constraint, stops the undo
+ * cleanly instead. */
 static int
 on_conflict (void                   *data,
              int                     conflict,
@@ -230,7 +231,14 @@ apply_step (DossierProject  *self,
         }
     }
 
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  /* The changeset holds every row the action changed, those its cascades
+   * changed included, so foreign key actions must not run again while it
+   * is applied: a cascade firing before the change that defused it (rows
+   * within a table come in no particular order) would delete too much. The
+   * end state is one the project was in, consistent by construction. */
+  rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3changeset_apply (self->db,
@@ -250,12 +258,20 @@ apply_step (DossierProject  *self,
       dossier_project_set_db_error (self, &db_error, rc);
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
       g_set_error (error, DOSSIER_PROJECT_ERROR,
                    db_error->code == DOSSIER_PROJECT_ERROR_INVALID ?
                    DOSSIER_PROJECT_ERROR_IO : db_error->code,
                    invert ? _("Could not undo “%s”: %s") : _("Could not redo “%s”: %s"),
                    step->label, db_error->message);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
       return FALSE;
     }
 
