@@ -418,7 +418,7 @@ test_sigkill (void)
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
   };
-  guint rounds = g_test_slow () ? 12 : 6;
+  guint rounds = g_test_slow () ? 16 : 8;
 
   g_assert_no_error (error);
   dir = g_dir_make_tmp ("dossier-test-crash-XXXXXX", &error);
@@ -439,7 +439,7 @@ test_sigkill (void)
   for (guint r = 1; r <= rounds; r++)
     {
       /* From "almost at once" to well into the loop. */
-      guint delay = g_test_rand_int_range (5, 400);
+      guint delay = g_test_rand_int_range (5, 600);
 
       run_round (self, path, (gint64) r * ROUND_SPAN, delay, &history);
       verify (path, &history);
