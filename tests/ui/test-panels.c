@@ -494,6 +494,8 @@ test_tag_picker (Fixture       *f,
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (chosen, ==, dossier_tag_get_id (created));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (f->project)), ==, n_tags + 1);
+  wait_ms (50);
+  g_assert_false (gtk_widget_get_visible (picker));
 
   g_signal_handlers_disconnect_by_func (picker, tag_chosen_cb, &chosen);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), NULL);
