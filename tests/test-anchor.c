@@ -255,6 +255,55 @@ generate_text (GRand *rand,
 }
 
 static void
+test_long_quote (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) text = generate_text (rand, 200 * 1024);
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) rewritten = NULL;
+  gint64 len = dossier_text_length (text->str);
+  Highlight h = { 0 };
+  const char *a, *b;
+  gint64 start, end;
+
+  /* A whole section highlighted: 5000 code points. */
+  h.start = len / 3;
+  h.end = h.start + 5000;
+  dossier_text_quote_context (text->str, h.start, h.end, &h.quote, &h.prefix, &h.suffix);
+
+  /* Text inserted before it and a few words inserted inside it. */
+  edited = g_string_new (text->str);
+  a = g_utf8_offset_to_pointer (edited->str, h.start + 2000);
+  g_string_insert (edited, a - edited->str, " (a correction) ");
+  a = g_utf8_offset_to_pointer (edited->str, h.start + 4000);
+  g_string_insert (edited, a - edited->str, " more words ");
+  g_string_prepend (edited, "A new first paragraph.\n\n");
+
+  g_assert_cmpint (locate (edited->str, &h, &start, &end), ==, DOSSIER_ANCHOR_APPROXIMATE);
+  /* Moved by the new paragraph (24), longer by the insertions (16 + 12). */
+  g_assert_cmpint (start, ==, h.start + 24);
+  g_assert_cmpint (end, ==, h.end + 24 + 16 + 12);
+
+  /* Its middle rewritten: not the same passage any more. */
+  rewritten = g_string_new (text->str);
+  a = g_utf8_offset_to_pointer (rewritten->str, h.start + 300);
+  b = g_utf8_offset_to_pointer (rewritten->str, h.end - 300);
+  {
+    gsize from = a - rewritten->str;
+    gsize n = b - a;
+    g_autoptr(GString) filler = g_string_new (NULL);
+
+    while (filler->len < n)
+      g_string_append (filler, "zzz ");
+    g_string_erase (rewritten, from, n);
+    g_string_insert (rewritten, from, filler->str);
+  }
+  g_assert_cmpint (locate (rewritten->str, &h, &start, &end), ==, DOSSIER_ANCHOR_ORPHANED);
+
+  highlight_clear (&h);
+}
+
+static void
 test_many_highlights_big_text (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20240305);
@@ -385,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/dossier/anchor/repeated-quote", test_repeated_quote);
   g_test_add_func ("/dossier/anchor/orphaned", test_orphaned);
   g_test_add_func ("/dossier/anchor/non-ascii", test_non_ascii);
+  g_test_add_func ("/dossier/anchor/long-quote", test_long_quote);
   g_test_add_func ("/dossier/anchor/many-highlights-big-text", test_many_highlights_big_text);
 
   return g_test_run ();

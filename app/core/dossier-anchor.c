@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <dossier/dossier-anchor.h>
+#include <dossier/dossier-text.h>
 
 /* Exact 4-grams seed every search. */
 #define GRAM 4
@@ -30,6 +31,9 @@
 #define MAX_WINDOWS 24
 /* How much of the context is used to seed: the part nearest the quote. */
 #define CONTEXT_SEED 16
+/* Longer quotes are matched approximately by their two ends. */
+#define LONG_QUOTE 1024
+#define END_PIECE 256
 
 typedef struct
 {
@@ -169,23 +173,54 @@ matches_at (const DossierAnchorText *self,
          memcmp (self->chars + start, pattern, plen * sizeof (gunichar)) == 0;
 }
 
-/* Appends to @out (of gint64) every start of @pattern in the text, in
- * ascending order; gives up and returns FALSE past @limit hits (0 = no
- * limit). */
+/* Characters compared per search at most: occurrences of a long quote in
+ * repetitive text would otherwise cost its length times their number. */
+#define SEARCH_BUDGET (16 * 1024 * 1024)
+
+static inline gint64
+common_length (const gunichar *a,
+               const gunichar *b,
+               gint64          n)
+{
+  gint64 i = 0;
+
+  /* memcmp() a block at a time; the mismatch itself character by
+   * character. */
+  while (n - i >= 32 && memcmp (a + i, b + i, 32 * sizeof (gunichar)) == 0)
+    i += 32;
+  while (i < n && a[i] == b[i])
+    i++;
+
+  return i;
+}
+
+/* Appends to @out (of gint64) starts of @pattern in the text, nearest to
+ * @near first, up to @limit of them (0 = no limit) and within the search
+ * budget. Returns FALSE if it stopped before seeing every candidate. */
 static gboolean
 find_all (DossierAnchorText *self,
           const gunichar    *pattern,
           gint64             plen,
+          gint64             near,
           guint              limit,
           GArray            *out)
 {
+  gint64 budget = SEARCH_BUDGET;
+
   if (plen <= 0 || plen > self->len)
     return TRUE;
 
   if (plen < GRAM)
     {
-      for (gint64 i = 0; i + plen <= self->len; i++)
+      /* Too short for the index: scan outwards from @near. */
+      gint64 last = self->len - plen;
+      gint64 r = CLAMP (near, 0, last);
+      gint64 l = r - 1;
+
+      while (l >= 0 || r <= last)
         {
+          gint64 i = (r > last || (l >= 0 && near - l <= r - near)) ? l-- : r++;
+
           if (self->chars[i] == pattern[0] && matches_at (self, i, pattern, plen))
             {
               if (limit > 0 && out->len >= limit)
@@ -198,36 +233,68 @@ find_all (DossierAnchorText *self,
   else
     {
       GramIndex *index = get_index (self);
-      gint64 best_offset = 0;
+      const guint32 *pos;
+      gint64 off = 0;
       guint32 best_count = G_MAXUINT32;
       guint32 bucket = 0;
+      gint64 lo, hi, l, r, count;
 
       /* Look up the pattern's rarest 4-gram. */
-      for (gint64 off = 0; off + GRAM <= plen; off++)
+      for (gint64 o = 0; o + GRAM <= plen; o++)
         {
-          guint32 b = gram_hash (pattern + off) & index->mask;
-          guint32 count = index->starts[b + 1] - index->starts[b];
+          guint32 b = gram_hash (pattern + o) & index->mask;
+          guint32 n = index->starts[b + 1] - index->starts[b];
 
-          if (count < best_count)
+          if (n < best_count)
             {
-              best_count = count;
-              best_offset = off;
+              best_count = n;
+              off = o;
               bucket = b;
-              if (count == 0)
+              if (n == 0)
                 return TRUE;
             }
         }
 
-      for (guint32 k = index->starts[bucket]; k < index->starts[bucket + 1]; k++)
+      /* Its occurrences are sorted: start from the one nearest @near. */
+      pos = index->positions + index->starts[bucket];
+      count = best_count;
+      lo = 0;
+      hi = count;
+      while (lo < hi)
         {
-          gint64 start = (gint64) index->positions[k] - best_offset;
+          gint64 mid = lo + (hi - lo) / 2;
 
-          if (matches_at (self, start, pattern, plen))
+          if ((gint64) pos[mid] - off < near)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      r = lo;
+      l = lo - 1;
+      while (l >= 0 || r < count)
+        {
+          gint64 k, start, same;
+
+          if (r >= count || (l >= 0 && near - ((gint64) pos[l] - off) <= ((gint64) pos[r] - off) - near))
+            k = l--;
+          else
+            k = r++;
+
+          start = (gint64) pos[k] - off;
+          if (start < 0 || start + plen > self->len)
+            continue;
+
+          same = common_length (self->chars + start, pattern, plen);
+          budget -= same + 1;
+          if (same == plen)
             {
               if (limit > 0 && out->len >= limit)
                 return FALSE;
               g_array_append_val (out, start);
             }
+          if (budget < 0)
+            return FALSE;
         }
       return TRUE;
     }
@@ -499,24 +566,6 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Keeps the @max hits nearest to @near. */
-static void
-keep_nearest (GArray *hits,
-              gint64  near,
-              guint   max)
-{
-  while (hits->len > max)
-    {
-      gint64 first = g_array_index (hits, gint64, 0);
-      gint64 last = g_array_index (hits, gint64, hits->len - 1);
-
-      if (ABS (first - near) > ABS (last - near))
-        g_array_remove_index (hits, 0);
-      else
-        g_array_set_size (hits, hits->len - 1);
-    }
-}
-
 static gboolean
 locate_approximate (DossierAnchorText *self,
                     const gunichar    *quote,
@@ -549,8 +598,7 @@ locate_approximate (DossierAnchorText *self,
       gint64 n = MIN (plen, CONTEXT_SEED);
 
       g_array_set_size (hits, 0);
-      find_all (self, prefix + plen - n, n, 0, hits);
-      keep_nearest (hits, old_start - n, MAX_CONTEXT_HITS);
+      find_all (self, prefix + plen - n, n, old_start - n, MAX_CONTEXT_HITS, hits);
       for (guint i = 0; i < hits->len; i++)
         add_votes (seeds, g_array_index (hits, gint64, i) + n, 3);
     }
@@ -559,8 +607,7 @@ locate_approximate (DossierAnchorText *self,
       gint64 n = MIN (slen, CONTEXT_SEED);
 
       g_array_set_size (hits, 0);
-      find_all (self, suffix, n, 0, hits);
-      keep_nearest (hits, old_start + m, MAX_CONTEXT_HITS);
+      find_all (self, suffix, n, old_start + m, MAX_CONTEXT_HITS, hits);
       for (guint i = 0; i < hits->len; i++)
         add_votes (seeds, g_array_index (hits, gint64, i) - m, 3);
     }
@@ -573,7 +620,8 @@ locate_approximate (DossierAnchorText *self,
           gint64 o = MIN (off, m - CHUNK);
 
           g_array_set_size (hits, 0);
-          if (!find_all (self, quote + o, CHUNK, MAX_CHUNK_HITS, hits))
+          find_all (self, quote + o, CHUNK, old_start + o, MAX_CHUNK_HITS, hits);
+          if (hits->len >= MAX_CHUNK_HITS)
             continue;
           for (guint i = 0; i < hits->len; i++)
             add_votes (seeds, g_array_index (hits, gint64, i) - o, 1);
@@ -651,6 +699,138 @@ locate_approximate (DossierAnchorText *self,
   return TRUE;
 }
 
+/* Every exact occurrence of the quote, ranked by how much of the old
+ * context agrees around it, then by distance to the old start. */
+static gboolean
+locate_exact (DossierAnchorText *self,
+              const gunichar    *q,
+              gint64             m,
+              const gunichar    *prefix,
+              gint64             plen,
+              const gunichar    *suffix,
+              gint64             slen,
+              gint64             old_start,
+              gint64            *start)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 best = -1, best_score = -1;
+
+  find_all (self, q, m, old_start, 0, hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      gint64 at = g_array_index (hits, gint64, i);
+      gint64 score = 0;
+
+      for (gint64 k = 0; k < plen && at - 1 - k >= 0; k++, score++)
+        if (self->chars[at - 1 - k] != prefix[plen - 1 - k])
+          break;
+      for (gint64 k = 0; k < slen && at + m + k < self->len; k++, score++)
+        if (self->chars[at + m + k] != suffix[k])
+          break;
+
+      if (score > best_score ||
+          (score == best_score && ABS (at - old_start) < ABS (best - old_start)))
+        {
+          best_score = score;
+          best = at;
+        }
+    }
+
+  if (best < 0)
+    return FALSE;
+
+  *start = best;
+  return TRUE;
+}
+
+/* Whether @m characters of @q are roughly the text at [start, end): most of
+ * a sample of its pieces are found near where they should be. */
+static gboolean
+middle_agrees (DossierAnchorText *self,
+               const gunichar    *q,
+               gint64             m,
+               gint64             start,
+               gint64             end)
+{
+  const int samples = 32;
+  gint64 span = end - start;
+  gint64 slack = MIN (m / 4, 2048) + CHUNK;
+  int found = 0;
+
+  for (int i = 0; i < samples; i++)
+    {
+      gint64 o = (m - CHUNK) * i / (samples - 1);
+      gint64 expected = start + o * span / m;
+      gint64 from = MAX (start, expected - slack);
+      gint64 to = MIN (end - CHUNK, expected + slack);
+
+      for (gint64 p = from; p <= to; p++)
+        {
+          if (common_length (self->chars + p, q + o, CHUNK) == CHUNK)
+            {
+              found++;
+              break;
+            }
+        }
+    }
+
+  return found * 2 >= samples;
+}
+
+static gboolean
+locate_piece (DossierAnchorText *self,
+              const gunichar    *q,
+              gint64             m,
+              const gunichar    *prefix,
+              gint64             plen,
+              const gunichar    *suffix,
+              gint64             slen,
+              gint64             old_start,
+              gint64            *start,
+              gint64            *end)
+{
+  if (locate_exact (self, q, m, prefix, plen, suffix, slen, old_start, start))
+    {
+      *end = *start + m;
+      return TRUE;
+    }
+
+  return locate_approximate (self, q, m, prefix, plen, suffix, slen, old_start, start, end);
+}
+
+/* A long quote (a whole section) is found by its head and its tail, each
+ * with its own context; what lies between must still roughly agree. The
+ * edit distance over the whole of it would cost too much. */
+static gboolean
+locate_long (DossierAnchorText *self,
+             const gunichar    *q,
+             gint64             m,
+             const gunichar    *prefix,
+             gint64             plen,
+             const gunichar    *suffix,
+             gint64             slen,
+             gint64             old_start,
+             gint64            *start,
+             gint64            *end)
+{
+  gint64 hs, he, ts, te;
+
+  if (!locate_piece (self, q, END_PIECE, prefix, plen, q + END_PIECE, DOSSIER_CONTEXT_LENGTH,
+                     old_start, &hs, &he))
+    return FALSE;
+  if (!locate_piece (self, q + m - END_PIECE, END_PIECE,
+                     q + m - END_PIECE - DOSSIER_CONTEXT_LENGTH, DOSSIER_CONTEXT_LENGTH,
+                     suffix, slen, old_start + m - END_PIECE, &ts, &te))
+    return FALSE;
+
+  if (te <= hs || ABS ((te - hs) - m) > m / 4 || !middle_agrees (self, q, m, hs, te))
+    return FALSE;
+
+  *start = hs;
+  *end = te;
+  return TRUE;
+}
+
 DossierAnchorOutcome
 dossier_anchor_locate (DossierAnchorText      *text,
                        const DossierTextQuote *quote,
@@ -660,10 +840,9 @@ dossier_anchor_locate (DossierAnchorText      *text,
   g_autofree gunichar *q = NULL;
   g_autofree gunichar *prefix = NULL;
   g_autofree gunichar *suffix = NULL;
-  g_autoptr(GArray) hits = NULL;
   glong m = 0, plen = 0, slen = 0;
-  gint64 best = -1, best_score = -1;
   gint64 s = 0, e = 0;
+  gboolean found;
 
   g_return_val_if_fail (text != NULL, DOSSIER_ANCHOR_ORPHANED);
   g_return_val_if_fail (quote != NULL, DOSSIER_ANCHOR_ORPHANED);
@@ -687,39 +866,21 @@ dossier_anchor_locate (DossierAnchorText      *text,
   if (quote->suffix != NULL && g_utf8_validate (quote->suffix, -1, NULL))
     suffix = g_utf8_to_ucs4_fast (quote->suffix, -1, &slen);
 
-  /* 2. Elsewhere, word for word: the occurrence whose surroundings agree
-   * most with the old context, then the nearest. */
-  hits = g_array_new (FALSE, FALSE, sizeof (gint64));
-  find_all (text, q, m, 0, hits);
-  for (guint i = 0; i < hits->len; i++)
+  /* 2. Elsewhere, word for word. */
+  if (locate_exact (text, q, m, prefix, plen, suffix, slen, quote->start, &s))
     {
-      gint64 at = g_array_index (hits, gint64, i);
-      gint64 score = 0;
-
-      for (glong k = 0; k < plen && at - 1 - k >= 0; k++, score++)
-        if (text->chars[at - 1 - k] != prefix[plen - 1 - k])
-          break;
-      for (glong k = 0; k < slen && at + m + k < text->len; k++, score++)
-        if (text->chars[at + m + k] != suffix[k])
-          break;
-
-      if (score > best_score ||
-          (score == best_score && ABS (at - quote->start) < ABS (best - quote->start)))
-        {
-          best_score = score;
-          best = at;
-        }
-    }
-
-  if (best >= 0)
-    {
-      *start = best;
-      *end = best + m;
+      *start = s;
+      *end = s + m;
       return DOSSIER_ANCHOR_EXACT_QUOTE;
     }
 
   /* 3. Approximately. */
-  if (locate_approximate (text, q, m, prefix, plen, suffix, slen, quote->start, &s, &e))
+  if (m > LONG_QUOTE)
+    found = locate_long (text, q, m, prefix, plen, suffix, slen, quote->start, &s, &e);
+  else
+    found = locate_approximate (text, q, m, prefix, plen, suffix, slen, quote->start, &s, &e);
+
+  if (found)
     {
       *start = s;
       *end = e;
