@@ -779,7 +779,8 @@ parse_front_matter (Markdown   *md,
       colon = strchr (line, ':');
       if (colon != NULL && line[0] != ' ' && line[0] != '-' && line[0] != '#')
         {
-          g_autofree char *key = g_ascii_strdown (g_strstrip (g_strndup (line, colon - line)), -1);
+          g_autofree char *raw_key = g_strndup (line, colon - line);
+          g_autofree char *key = g_ascii_strdown (g_strstrip (raw_key), -1);
           g_autofree char *value = unquote (colon + 1);
 
           if (*value != '\0')
