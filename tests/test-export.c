@@ -603,6 +603,73 @@ test_json_empty_project (void)
   remove_tree (dir);
 }
 
+/* A highlight whose passage vanished from a newer version of the text is
+ * kept (never dropped) but its offsets are stale: it goes to "orphans",
+ * with its quote and context and without offsets, so that "highlights"
+ * keeps text[start:end] == quote. */
+static const char json_orphans[] =
+  "import json, sys\n"
+  "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+  "docs = {x['id']: x for x in d['documents']}\n"
+  "for h in d['highlights']:\n"
+  "    assert docs[h['document']]['text'][h['start']:h['end']] == h['quote']\n"
+  "for o in d['orphans']:\n"
+  "    assert 'start' not in o and 'end' not in o, o\n"
+  "    print(o['id'], o['quote'], '|', o['prefix'].strip()[-6:], '|', o['memo'], o['tags'])\n"
+  "print(len(d['highlights']))\n";
+
+static void
+test_orphans (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
+  g_autoptr(GArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  /* The second report without "Ferry crews say": that highlight is lost
+   * from the text; "« Nous verrons. » 😀" is still there. */
+  const char *text = "Second report\n\nThe tram will take passengers; the mayor disagrees.\n\n"
+                     "Émile Ørsted: « Nous verrons. » 😀 End.";
+
+  doc->title = g_strdup ("Second report, revised");
+  doc->format = g_strdup ("text");
+  doc->text = g_strdup (text);
+  doc->original = g_bytes_new (text, strlen (text));
+  if (doc->blocks == NULL)
+    doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  {
+    DossierBlock block = { 0, g_utf8_strlen (text, -1), DOSSIER_BLOCK_PARAGRAPH, 0 };
+
+    g_array_append_val (doc->blocks, block);
+  }
+
+  g_assert_true (dossier_project_replace_document_text (f->project, f->doc2, doc, &orphans, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (orphans);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpint (g_array_index (orphans, gint64, 0), ==, f->h_ferry);
+
+  json = export_ok (f, DOSSIER_EXPORT_JSON, 0, 0);
+  out = run_python (json_orphans, json, NULL);
+  if (out != NULL)
+    {
+      expected = g_strdup_printf ("%" G_GINT64_FORMAT " Ferry crews | report | crews [%" G_GINT64_FORMAT "]\n5\n",
+                                  f->h_ferry, f->tag_critics);
+      g_assert_cmpstr (out, ==, expected);
+    }
+
+  /* Summaries and CSV show passages of the text; an orphan is in none. */
+  csv = export_ok (f, DOSSIER_EXPORT_CSV, 0, 0);
+  g_assert_null (strstr (csv, "Ferry crews"));
+  md = export_ok (f, DOSSIER_EXPORT_MARKDOWN, f->doc2, 0);
+  g_assert_null (strstr (md, "Ferry crews"));
+  g_assert_nonnull (strstr (md, "Nous verrons"));
+}
+
 /* ---- CSV --------------------------------------------------------------- */
 
 static const char csv_check[] =
@@ -1029,6 +1096,7 @@ main (int    argc,
   ADD ("json-values", test_json_values);
   ADD ("json-filters", test_json_filters);
   ADD ("filter-not-found", test_filter_not_found);
+  ADD ("orphans", test_orphans);
   ADD ("csv", test_csv);
   ADD ("csv-tag-filter", test_csv_tag_filter);
   ADD ("markdown", test_markdown);
