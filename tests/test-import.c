@@ -375,6 +375,28 @@ test_text_paragraph_styles (void)
   g_assert_cmpuint (count_blocks (doc, DOSSIER_BLOCK_TITLE), ==, 0);
   g_clear_pointer (&doc, dossier_parsed_document_free);
 
+  /* Hard-wrapped text from its first line: no title in it. */
+  doc = import_string ("The harbour board met on Tuesday evening and voted to rebuild the\n"
+                       "north pier before winter, despite objections from the east quay\n"
+                       "residents who had asked for a second hearing on the costs.\n\n"
+                       "Work starts within six weeks.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "pier.txt");
+  g_assert_cmpstr (doc->title, ==, "pier");
+  assert_block (doc, 0, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The harbour board met on Tuesday evening and voted to rebuild the north pier "
+                "before winter, despite objections from the east quay residents who had asked "
+                "for a second hearing on the costs.");
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* A title right above its text, without a blank line. */
+  doc = import_string ("Pier Vote Delayed\n"
+                       "The harbour board postponed its vote on the north pier until the\n"
+                       "regional engineers have finished their second inspection.\n",
+                       -1, DOSSIER_FORMAT_TEXT, NULL);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Pier Vote Delayed");
+  g_assert_cmpstr (doc->title, ==, "Pier Vote Delayed");
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
   /* No name either. */
   doc = import_string ("only a fragment of text, nothing more.", -1, DOSSIER_FORMAT_TEXT, NULL);
   g_assert_nonnull (doc->title);

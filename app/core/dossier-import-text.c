@@ -553,8 +553,20 @@ dossier_import_text_parse (const char             *utf8,
   {
     const Line *first = &parser.lines[g[0].first];
     gboolean single = g[0].n == 1;
+    gboolean title_like = single ? is_title_line (first) : is_heading_line (first);
 
-    if ((single ? is_title_line (first) : is_heading_line (first)) && groups->len > 1 &&
+    /* A title glued to the text below it must at least stand out from it:
+     * underlined, or clearly shorter than the next line (else it is just
+     * the first line of a hard-wrapped paragraph). */
+    if (!single && title_like)
+      {
+        const Line *next = &parser.lines[g[0].first + 1];
+
+        title_like = is_underline (next, '=') || is_underline (next, '-') ||
+                     first->chars * 5 < next->chars * 3;
+      }
+
+    if (title_like && (groups->len > 1 || !single) &&
         !(first->indent >= 4 && !parser.indent_is_style))
       {
         dossier_text_builder_begin_block (builder, DOSSIER_BLOCK_TITLE, 0);
