@@ -93,12 +93,12 @@ _dossier_window_highlight_at_caret (DossierWindow *self)
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (self->project, id, NULL);
+      gpointer value;
       gint64 length;
 
-      if (hl == NULL)
+      if (!g_hash_table_lookup_extended (self->span_lengths, GSIZE_TO_POINTER ((gsize) id), NULL, &value))
         continue;
-      length = dossier_highlight_get_end (hl) - dossier_highlight_get_start (hl);
+      length = (gint64) GPOINTER_TO_SIZE (value);
       if (length < best_length)
         {
           best = id;

@@ -25,6 +25,9 @@ struct _DossierWindow
   /* Tag id -> TagStyle, rebuilt when the codebook changes. */
   GHashTable            *tag_styles;
   gboolean               tag_styles_valid;
+  /* Highlight id -> its length, of the document on show (for "the
+   * highlight at the caret" without asking the database). */
+  GHashTable            *span_lengths;
   guint                  respan_idle_id;
 
   ImportJob             *import_job;

@@ -140,6 +140,7 @@ _dossier_window_rebuild_highlights (DossierWindow *self)
 
   if (self->project == NULL || self->document_id == 0)
     {
+      g_hash_table_remove_all (self->span_lengths);
       dossier_document_view_set_highlights (self->document_view, NULL, 0);
       return;
     }
@@ -155,6 +156,7 @@ _dossier_window_rebuild_highlights (DossierWindow *self)
   ensure_tag_styles (self);
 
   spans = g_array_sized_new (FALSE, TRUE, sizeof (DossierViewHighlight), highlights->len);
+  g_hash_table_remove_all (self->span_lengths);
   chunk = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
   label = g_string_new (NULL);
   tooltip = g_string_new (NULL);
@@ -212,6 +214,8 @@ _dossier_window_rebuild_highlights (DossierWindow *self)
       span.label = g_string_chunk_insert_len (chunk, label->str, label->len);
       span.tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
       g_array_append_val (spans, span);
+      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span.id),
+                           GSIZE_TO_POINTER ((gsize) (span.end - span.start)));
     }
 
   dossier_document_view_set_highlights (self->document_view,
@@ -237,7 +241,7 @@ static void
 schedule_respan (DossierWindow *self)
 {
   if (self->respan_idle_id == 0 && self->document_id != 0)
-    self->respan_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, respan_idle, self, NULL);
+    self->respan_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, respan_idle, self, NULL);
 }
 
 /* ---- Project -------------------------------------------------------------- */
@@ -297,8 +301,11 @@ on_project_highlights_changed (DossierWindow  *self,
                                gint64          document_id,
                                DossierProject *project)
 {
-  if (document_id == self->document_id || document_id == 0)
-    _dossier_window_rebuild_highlights (self);
+  /* Once per burst of changes (an autocode, a tag merge), before the next
+   * frame is drawn. */
+  if ((document_id == self->document_id || document_id == 0) && self->document_id != 0
+      && self->respan_idle_id == 0)
+    self->respan_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, respan_idle, self, NULL);
 }
 
 static void
@@ -1066,6 +1073,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->tag_styles, g_hash_table_unref);
+  g_clear_pointer (&self->span_lengths, g_hash_table_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
@@ -1155,6 +1163,7 @@ dossier_window_init (DossierWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
+  self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -855,9 +855,62 @@ test_highlight_spans_many (Fixture       *f,
   _dossier_window_rebuild_highlights (f->window);
   elapsed = g_get_monotonic_time () - t0;
   g_test_message ("Rebuilt %u highlight spans in %" G_GINT64_FORMAT " µs", made, elapsed);
-
   g_assert_true (painted_at (f, 1));
   g_assert_true (painted_at (f, 2 * (made - 1) + 5));
+}
+
+/* Not a timed assertion (timings belong to the benchmarks): prints what
+ * rebuilding the spans of 5,000 highlights costs, the list from the core
+ * apart. Run with -p /dossier/window/spans-5000 -m perf (or --verbose). */
+static void
+test_spans_5000 (Fixture       *f,
+                 gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  gint64 length, t0, listed, rebuilt;
+
+  /* A long article (about 30,000 characters) with 5,000 highlights, a
+   * few overlapping at any point, as a densely coded report has. */
+  for (guint k = 0; k < 80; k++)
+    g_string_append (long_text, strchr (article, '\n') + 1);
+  bytes = g_bytes_new (long_text->str, long_text->len);
+  doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT, "long.txt", &error);
+  g_assert_no_error (error);
+  dossier_window_open_document (f->window, 0);
+  f->document_id = dossier_project_add_document (project, doc, &error);
+  g_assert_no_error (error);
+  length = dossier_document_get_length (dossier_project_get_document (project, f->document_id));
+
+  for (guint k = 0; k < 5000; k++)
+    {
+      gint64 tags[] = { k % 2 ? f->risks_id : f->benefits_id };
+      gint64 s0 = (k * 6) % (length - 20);
+
+      dossier_project_add_highlight (project, f->document_id, s0, s0 + 4 + k % 9, tags, 1,
+                                     k % 5 ? NULL : "A memo <b>with</b> markup", &error);
+      g_assert_no_error (error);
+    }
+  dossier_window_open_document (f->window, f->document_id);
+  flush_events ();
+
+  for (int k = 0; k < 3; k++)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+
+      t0 = g_get_monotonic_time ();
+      list = dossier_project_list_highlights (project, f->document_id, 0, NULL);
+      listed = g_get_monotonic_time () - t0;
+      t0 = g_get_monotonic_time ();
+      _dossier_window_rebuild_highlights (f->window);
+      rebuilt = g_get_monotonic_time () - t0;
+      g_test_message ("5000 highlights: listing %" G_GINT64_FORMAT " us, listing and spans %" G_GINT64_FORMAT " us",
+                      listed, rebuilt);
+    }
+  g_assert_true (painted_at (f, 3));
 }
 
 int
@@ -884,6 +937,8 @@ main (int   argc,
   ADD ("documents-panel", test_documents_panel);
   ADD ("import-files", test_import_files);
   ADD ("highlight-spans-many", test_highlight_spans_many);
+  if (g_test_perf ())
+    ADD ("spans-5000", test_spans_5000);
 
 #undef ADD
 
