@@ -288,12 +288,14 @@ update_row (DossierCodebookPanel *self,
 
       gtk_label_set_text (GTK_LABEL (slot_label), text);
       gtk_widget_set_tooltip_text (slot_label, tip);
-      gtk_widget_set_visible (slot_label, TRUE);
+      gtk_widget_add_css_class (slot_label, "has-slot");
     }
   else
     {
+      /* Kept, empty, so that the counts stay in one column. */
       gtk_label_set_text (GTK_LABEL (slot_label), "");
-      gtk_widget_set_visible (slot_label, FALSE);
+      gtk_widget_set_tooltip_text (slot_label, NULL);
+      gtk_widget_remove_css_class (slot_label, "has-slot");
     }
 }
 
@@ -822,6 +824,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   slot = gtk_label_new (NULL);
   gtk_label_set_width_chars (GTK_LABEL (slot), 1);
+  gtk_widget_set_size_request (slot, 18, 18);
+  gtk_widget_set_valign (slot, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (slot, "caption");
   gtk_widget_add_css_class (slot, "dim-label");
   gtk_widget_add_css_class (slot, "tag-slot");
@@ -1384,6 +1388,7 @@ update_actions (DossierCodebookPanel *self)
                                  g_list_model_get_n_items (self->tags) > 1);
   gtk_widget_action_set_enabled (widget, "codebook.delete", has);
   gtk_widget_action_set_enabled (widget, "codebook.context-menu", tag != NULL);
+  gtk_widget_action_set_enabled (widget, "codebook.unselect", self->selected_tag_id != 0);
 }
 
 static void
@@ -1447,6 +1452,14 @@ delete_action (GtkWidget  *widget,
 
   message = g_strdup_printf (_("Deleted tag “%s”"), name);
   toast (self, message);
+}
+
+static void
+unselect_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (widget), 0);
 }
 
 static void
@@ -1543,7 +1556,9 @@ ensure_css (void)
                                    ".dossier-codebook row.drop-before { box-shadow: inset 0 2px @accent_bg_color; }\n"
                                    ".dossier-codebook row.drop-after { box-shadow: inset 0 -2px @accent_bg_color; }\n"
                                    ".dossier-codebook row.drop-into { box-shadow: inset 0 0 0 2px @accent_bg_color; }\n"
-                                   ".dossier-codebook .dossier-tag-row button.circular { min-width: 20px; min-height: 20px; padding: 0; }\n",
+                                   ".dossier-codebook .dossier-tag-row button.circular { min-width: 20px; min-height: 20px; padding: 0; }\n"
+                                   /* The slot number as a key cap, so "5  3" does not read as 53. */
+                                   ".dossier-codebook .tag-slot.has-slot { box-shadow: inset 0 0 0 1px alpha(currentColor, 0.35); border-radius: 5px; }\n",
                                    -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -1663,6 +1678,7 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.expand", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.collapse", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "codebook.unselect", NULL, unselect_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "codebook.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
@@ -1675,6 +1691,8 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "codebook.expand", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "codebook.collapse", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "codebook.collapse", NULL);
+  /* Escape goes back from one tag's highlights to the document's. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codebook.unselect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "codebook.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "codebook.context-menu", NULL);
 

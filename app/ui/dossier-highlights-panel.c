@@ -71,7 +71,8 @@ same_highlight (DossierHighlight *a,
       dossier_highlight_get_start (a) != dossier_highlight_get_start (b) ||
       dossier_highlight_get_end (a) != dossier_highlight_get_end (b) ||
       g_strcmp0 (dossier_highlight_get_memo (a), dossier_highlight_get_memo (b)) != 0 ||
-      g_strcmp0 (dossier_highlight_get_quote (a), dossier_highlight_get_quote (b)) != 0)
+      g_strcmp0 (dossier_highlight_get_quote (a), dossier_highlight_get_quote (b)) != 0 ||
+      dossier_highlight_get_orphaned (a) != dossier_highlight_get_orphaned (b))
     return FALSE;
 
   tags_a = dossier_highlight_get_tag_ids (a, &n_a);
@@ -152,17 +153,24 @@ update_header (DossierHighlightsPanel *self)
       g_autofree char *documents = NULL;
       guint n_documents = count_documents (G_LIST_MODEL (self->store));
 
-      gtk_label_set_text (self->title_label, dossier_tag_get_path (tag));
-      documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
-                                   n_documents);
-      /* Translators: "5 highlights in 2 documents" */
-      count = g_strdup_printf (ngettext ("%u highlight in %s", "%u highlights in %s", n),
-                               n, documents);
+      g_auto(GStrv) parts = g_strsplit (dossier_tag_get_path (tag), "/", -1);
+      g_autofree char *title = g_strjoinv (" › ", parts);
+
+      gtk_label_set_text (self->title_label, title);
+      if (n > 0)
+        {
+          documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
+                                       n_documents);
+          /* Translators: "5 highlights in 2 documents" */
+          count = g_strdup_printf (ngettext ("%u highlight in %s", "%u highlights in %s", n),
+                                   n, documents);
+        }
     }
   else if (document != NULL)
     {
       gtk_label_set_text (self->title_label, dossier_document_get_title (document));
-      count = g_strdup_printf (ngettext ("%u highlight", "%u highlights", n), n);
+      if (n > 0)
+        count = g_strdup_printf (ngettext ("%u highlight", "%u highlights", n), n);
     }
   else
     {
@@ -238,6 +246,64 @@ follow_subject (DossierHighlightsPanel *self)
     }
 }
 
+static gboolean
+tag_within (DossierHighlightsPanel *self,
+            gint64                  tag_id,
+            gint64                  ancestor_id)
+{
+  guint guard = 0;
+
+  while (tag_id != 0 && guard++ < 1000)
+    {
+      DossierTag *tag;
+
+      if (tag_id == ancestor_id)
+        return TRUE;
+      tag = dossier_project_get_tag (self->project, tag_id);
+      tag_id = tag ? dossier_tag_get_parent_id (tag) : 0;
+    }
+
+  return FALSE;
+}
+
+/* The core lists orphaned highlights apart (their offsets are stale); the
+ * panel shows them after the others, marked, so none is lost from view. */
+static void
+append_orphans (DossierHighlightsPanel *self,
+                GPtrArray              *items,
+                gint64                  document_id,
+                gint64                  tag_id)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = dossier_project_list_orphans (self->project, document_id, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not list orphaned highlights: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(DossierHighlight) highlight =
+        dossier_project_get_highlight (self->project, g_array_index (ids, gint64, i), NULL);
+      gboolean keep = tag_id == 0;
+      const gint64 *tag_ids;
+      guint n_tags;
+
+      if (highlight == NULL)
+        continue;
+
+      tag_ids = dossier_highlight_get_tag_ids (highlight, &n_tags);
+      for (guint j = 0; j < n_tags && !keep; j++)
+        keep = tag_within (self, tag_ids[j], tag_id);
+
+      if (keep)
+        g_ptr_array_add (items, g_steal_pointer (&highlight));
+    }
+}
+
 static void
 reload (DossierHighlightsPanel *self)
 {
@@ -255,8 +321,10 @@ reload (DossierHighlightsPanel *self)
 
   if (error != NULL)
     g_warning ("Could not list highlights: %s", error->message);
-  if (items == NULL)
-    items = g_ptr_array_new ();
+  if (items != NULL)
+    append_orphans (self, items, self->tag_id != 0 ? 0 : self->document_id, self->tag_id);
+  else
+    items = g_ptr_array_new_with_free_func (g_object_unref);
 
   splice_store (self->store, items);
   update_header (self);
@@ -294,7 +362,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                DossierHighlightsPanel   *self)
 {
   g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
-  GtkWidget *card, *content, *document, *quote, *chips, *memo;
+  GtkWidget *card, *content, *document, *quote, *chips, *memo, *orphan;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
@@ -331,14 +399,12 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (quote, "highlight-quote");
   gtk_box_append (GTK_BOX (content), quote);
 
-  chips = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 4);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), 12);
-  /* The card is one stop for the keyboard; its chips are not. */
-  gtk_widget_set_can_focus (chips, FALSE);
+  /* One line of chips that ellipsize when there are many: GtkFlowBox
+   * (the only wrapping box in GTK 4.8) spreads chips into columns and
+   * mis-measures its height inside a list row. */
+  chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_set_can_target (chips, FALSE);
+  gtk_widget_set_overflow (chips, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (chips, "highlight-tags");
   gtk_box_append (GTK_BOX (content), chips);
 
@@ -357,6 +423,15 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (memo, "highlight-memo");
   gtk_box_append (GTK_BOX (content), memo);
 
+  orphan = gtk_label_new (_("This passage is no longer in the document’s text"));
+  gtk_label_set_xalign (GTK_LABEL (orphan), 0);
+  gtk_label_set_wrap (GTK_LABEL (orphan), TRUE);
+  gtk_widget_add_css_class (orphan, "caption");
+  gtk_widget_add_css_class (orphan, "warning");
+  gtk_widget_add_css_class (orphan, "highlight-orphaned");
+  gtk_box_append (GTK_BOX (content), orphan);
+
+  g_object_set_data (G_OBJECT (card), "orphan", orphan);
   g_object_set_data (G_OBJECT (card), "document", document);
   g_object_set_data (G_OBJECT (card), "quote", quote);
   g_object_set_data (G_OBJECT (card), "chips", chips);
@@ -400,12 +475,14 @@ bind_card_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (GTK_LABEL (quote), dossier_highlight_get_quote (highlight));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "orphan"),
+                          dossier_highlight_get_orphaned (highlight));
 
   gtk_label_set_text (GTK_LABEL (memo), memo_text);
   gtk_widget_set_visible (memo, memo_text != NULL && memo_text[0] != '\0');
 
   while ((child = gtk_widget_get_first_child (chips)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (chips), child);
+    gtk_box_remove (GTK_BOX (chips), child);
 
   tag_ids = dossier_highlight_get_tag_ids (highlight, &n_tags);
   for (guint i = 0; i < n_tags && self->project != NULL; i++)
@@ -421,8 +498,7 @@ bind_card_cb (GtkSignalListItemFactory *factory,
       g_object_bind_property (tag, "name", chip, "tag-name", G_BINDING_SYNC_CREATE);
       g_object_bind_property (tag, "color", chip, "color", G_BINDING_SYNC_CREATE);
       g_object_bind_property (tag, "path", chip, "tooltip-text", G_BINDING_SYNC_CREATE);
-      gtk_flow_box_append (GTK_FLOW_BOX (chips), chip);
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      gtk_box_append (GTK_BOX (chips), chip);
     }
   gtk_widget_set_visible (chips, n_tags > 0);
 }
@@ -440,7 +516,7 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 
   /* Drop the chips now: their bindings hold on to the project's tags. */
   while ((child = gtk_widget_get_first_child (chips)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (chips), child);
+    gtk_box_remove (GTK_BOX (chips), child);
 }
 
 static void

@@ -303,8 +303,8 @@ setup_hit_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row, *top, *title, *memo, *snippet;
 
   row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (row, 4);
-  gtk_widget_set_margin_bottom (row, 4);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
 
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (row), top);

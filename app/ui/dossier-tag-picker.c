@@ -90,6 +90,31 @@ split_new_tag (DossierTagPicker  *self,
 
 /* ---- rows --------------------------------------------------------------------- */
 
+/* "Stakeholders/Groups/Traders" → "Stakeholders › Groups": where the tag
+ * sits, shown under its name. */
+static gboolean
+parent_path (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  const char *path = g_value_get_string (from);
+  const char *slash = path ? strrchr (path, '/') : NULL;
+  g_autofree char *parent = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (slash == NULL)
+    {
+      g_value_set_string (to, "");
+      return TRUE;
+    }
+
+  parent = g_strndup (path, slash - path);
+  parts = g_strsplit (parent, "/", -1);
+  g_value_take_string (to, g_strjoinv (" › ", parts));
+  return TRUE;
+}
+
 static GtkWidget *
 tag_row_new (DossierTag *tag)
 {
@@ -103,6 +128,7 @@ tag_row_new (DossierTag *tag)
   gtk_box_append (GTK_BOX (box), swatch);
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
 
   name = gtk_label_new (NULL);
@@ -119,7 +145,8 @@ tag_row_new (DossierTag *tag)
       gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
       gtk_widget_add_css_class (path, "caption");
       gtk_widget_add_css_class (path, "dim-label");
-      g_object_bind_property (tag, "path", path, "label", G_BINDING_SYNC_CREATE);
+      g_object_bind_property_full (tag, "path", path, "label", G_BINDING_SYNC_CREATE,
+                                   parent_path, NULL, NULL, NULL);
       gtk_box_append (GTK_BOX (labels), path);
     }
 

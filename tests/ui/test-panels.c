@@ -259,6 +259,27 @@ row_label (GtkWidget  *row,
   return gtk_label_get_text (g_ptr_array_index (found, 0));
 }
 
+/* The one message dialog a panel has opened. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          g_assert_null (found);
+          found = ADW_MESSAGE_DIALOG (window);
+        }
+    }
+
+  return found;
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -402,6 +423,38 @@ test_codebook (Fixture       *f,
   g_assert_true (dossier_project_undo (f->project, NULL));
   g_assert_nonnull (dossier_project_get_tag (f->project, f->council));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
+
+  /* Escape (codebook.unselect) goes back to no tag. */
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.unselect", NULL));
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==, 0);
+
+  /* New Tag: a name taken among the siblings (in any case) cannot be
+   * confirmed; a free one is added, at top level, and selected. */
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.add", NULL));
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+    GtkWidget *entry;
+    DossierTag *added;
+
+    g_assert_nonnull (dialog);
+    entry = find_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "pros");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "  Opening hours ");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+    adw_message_dialog_response (dialog, "ok");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    added = dossier_project_find_tag (f->project, "Opening hours");
+    g_assert_nonnull (added);
+    g_assert_cmpint (dossier_tag_get_parent_id (added), ==, 0);
+    g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==,
+                     dossier_tag_get_id (added));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 11);
+  }
 
   /* Without a project: empty, nothing selected. */
   g_object_set (panel, "project", NULL, NULL);
@@ -627,6 +680,46 @@ test_highlights_panel (Fixture       *f,
   g_assert_finalize_object (panel);
 }
 
+static void
+test_highlights_orphaned (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char rewritten[] =
+    "Library plan divides Riverside\n"
+    "\n"
+    "Shop owners fear the construction would close the main road for months. "
+    "Teachers are split on the plan.\n";
+  GtkWidget *panel = g_object_ref_sink (dossier_highlights_panel_new ());
+  g_autoptr(GBytes) bytes = g_bytes_new_static (rewritten, strlen (rewritten));
+  g_autoptr(DossierParsedDocument) parsed = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  g_object_set (panel, "project", f->project, "document-id", f->doc_two, NULL);
+  window = show_in_window (panel);
+  collect_with_class (panel, "highlight-orphaned", marks);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (marks, 0)));
+
+  /* A newer version of the article no longer has the passage: the card
+   * stays, marked as such. */
+  parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT, "divides.txt", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_replace_document_text (f->project, f->doc_two, parsed, NULL, &error));
+  g_assert_no_error (error);
+  wait_ms (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel))), ==, 1);
+  g_ptr_array_set_size (marks, 0);
+  collect_with_class (panel, "highlight-orphaned", marks);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (marks, 0)));
+
+  close_window (window);
+  g_assert_finalize_object (panel);
+}
+
 /* ---- search panel ---------------------------------------------------------------- */
 
 typedef struct
@@ -805,6 +898,7 @@ main (int   argc,
   g_test_add ("/dossier/panels/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
   g_test_add ("/dossier/panels/tag-picker", Fixture, NULL, fixture_set_up, test_tag_picker, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights", Fixture, NULL, fixture_set_up, test_highlights_panel, fixture_tear_down);
+  g_test_add ("/dossier/panels/highlights-orphaned", Fixture, NULL, fixture_set_up, test_highlights_orphaned, fixture_tear_down);
   g_test_add ("/dossier/panels/search", Fixture, NULL, fixture_set_up, test_search_panel, fixture_tear_down);
   g_test_add ("/dossier/panels/memo-dialog", Fixture, NULL, fixture_set_up, test_memo_dialog, fixture_tear_down);
 
