@@ -159,6 +159,7 @@ build_v1 (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "PRAGMA journal_mode = WAL");
   exec_sql (db, app_id);
   exec_sql (db, "PRAGMA user_version = 1");
   exec_sql (db, schema_v1);
@@ -361,6 +362,13 @@ test_read_only_refuses (Fixture       *fixture,
 
   g_file_get_contents (fixture->path, &after, &after_length, NULL);
   g_assert_cmpmem (before, before_length, after, after_length);
+  {
+    g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, 1);
 }
 

@@ -157,6 +157,14 @@ write_bytes (const char *path,
   g_assert_no_error (error);
 }
 
+static gboolean
+lock_file_exists (const char *path)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+
+  return g_file_test (lock_path, G_FILE_TEST_EXISTS);
+}
+
 static void
 assert_no_companions (const char *path)
 {
@@ -254,7 +262,7 @@ test_create_open (Fixture       *fixture,
   }
 
   dossier_project_close (project);
-  g_assert_false (g_file_test (g_strconcat (path, ".lock", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (lock_file_exists (path));
 
   /* A closed project refuses work without crashing. */
   g_assert_null (dossier_project_get_document_text (project, doc, &error));
@@ -442,7 +450,7 @@ test_read_only_file (Fixture       *fixture,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (dossier_project_get_can_undo (viewer));
-  g_assert_false (g_file_test (g_strconcat (path, ".lock", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (lock_file_exists (path));
 
   g_chmod (path, 0644);
 }
@@ -547,7 +555,7 @@ test_lock_other_process (Fixture       *fixture,
   /* kill -9: the kernel drops the lock, the stale lock file is taken over. */
   kill (child, SIGKILL);
   g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_assert_true (g_file_test (g_strconcat (path, ".lock", NULL), G_FILE_TEST_EXISTS));
+  g_assert_true (lock_file_exists (path));
 
   again = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);

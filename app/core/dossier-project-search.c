@@ -11,6 +11,7 @@
 
 #include "dossier-project-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -211,22 +212,23 @@ dossier_match (const Fts5ExtensionApi  *api,
   const char *after;
   gboolean cut_before, cut_after;
   int n_text = 0;
-  int n_inst = 0;
   int rc;
 
-  rc = api->xInstCount (fts, &n_inst);
-  if (rc != SQLITE_OK)
+  /* The first instance of each phrase, from the position lists as they
+   * are stored (xInstCount() would decode every instance in the row). */
+  for (int phrase = 0; phrase < api->xPhraseCount (fts); phrase++)
     {
-      sqlite3_result_error_code (context, rc);
-      return;
-    }
+      Fts5PhraseIter iter;
+      int column = -1, offset = -1;
 
-  for (int i = 0; i < n_inst; i++)
-    {
-      int phrase, column, offset;
+      rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
 
-      if (api->xInst (fts, i, &phrase, &column, &offset) == SQLITE_OK &&
-          column == 0 && (walk.first < 0 || offset < walk.first))
+      if (column == 0 && offset >= 0 && (walk.first < 0 || offset < walk.first))
         {
           walk.first = offset;
           walk.last = offset + MAX (1, api->xPhraseSize (fts, phrase)) - 1;
@@ -277,6 +279,129 @@ dossier_match (const Fts5ExtensionApi  *api,
   sqlite3_result_text (context, result->str, result->len, SQLITE_TRANSIENT);
 }
 
+/* ---- Ranking --------------------------------------------------------------- */
+
+/* BM25 (as FTS5's bm25()), except that a phrase's occurrences in a row are
+ * counted only up to TF_CAP: BM25 saturates long before that anyway, and
+ * counting every "the" in every article was most of the cost of a query
+ * with a very common word. */
+#define TF_CAP  24
+#define BM25_K1 1.2
+#define BM25_B  0.75
+
+typedef struct
+{
+  int     n_phrases;
+  double  average_length;
+  double *idf;
+} RankData;
+
+static void
+rank_data_free (gpointer data)
+{
+  RankData *rank = data;
+
+  g_free (rank->idf);
+  g_free (rank);
+}
+
+static int
+count_row (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           void                   *data)
+{
+  (*(sqlite3_int64 *) data)++;
+  return SQLITE_OK;
+}
+
+static RankData *
+rank_data_new (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               int                    *rc)
+{
+  RankData *rank = g_new0 (RankData, 1);
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 total = 0;
+
+  rank->n_phrases = api->xPhraseCount (fts);
+  rank->idf = g_new0 (double, MAX (1, rank->n_phrases));
+
+  *rc = api->xRowCount (fts, &n_rows);
+  if (*rc == SQLITE_OK)
+    *rc = api->xColumnTotalSize (fts, 0, &total);
+  rank->average_length = n_rows > 0 && total > 0 ? (double) total / n_rows : 1.0;
+
+  /* How many rows hold each phrase: walks the index, not the positions. */
+  for (int i = 0; *rc == SQLITE_OK && i < rank->n_phrases; i++)
+    {
+      sqlite3_int64 n_hits = 0;
+
+      *rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
+      rank->idf[i] = log (((double) n_rows - n_hits + 0.5) / ((double) n_hits + 0.5));
+      if (rank->idf[i] <= 0.0)
+        rank->idf[i] = 1e-6;
+    }
+
+  return rank;
+}
+
+static void
+dossier_rank (const Fts5ExtensionApi  *api,
+              Fts5Context             *fts,
+              sqlite3_context         *context,
+              int                      n_values,
+              sqlite3_value          **values)
+{
+  RankData *rank = api->xGetAuxdata (fts, FALSE);
+  double score = 0.0;
+  int length = 0;
+  int rc = SQLITE_OK;
+
+  if (rank == NULL)
+    {
+      rank = rank_data_new (api, fts, &rc);
+      if (rc == SQLITE_OK)
+        rc = api->xSetAuxdata (fts, rank, rank_data_free);
+      else
+        rank_data_free (rank);
+
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+    }
+
+  rc = api->xColumnSize (fts, 0, &length);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  for (int i = 0; i < rank->n_phrases; i++)
+    {
+      Fts5PhraseIter iter;
+      int column = -1, offset = -1;
+      double tf = 0;
+
+      if (api->xPhraseFirst (fts, i, &iter, &column, &offset) != SQLITE_OK)
+        continue;
+      while (column >= 0 && tf < TF_CAP)
+        {
+          tf++;
+          api->xPhraseNext (fts, &iter, &column, &offset);
+        }
+
+      score += rank->idf[i] * tf * (BM25_K1 + 1.0) /
+               (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / rank->average_length));
+    }
+
+  /* Lower is better, as with bm25(). */
+  sqlite3_result_double (context, -score);
+}
+
+/* Registers dossier_match() and dossier_rank() on @db's FTS5. */
 gboolean
 dossier_search_register (sqlite3 *db)
 {
@@ -292,7 +417,8 @@ dossier_search_register (sqlite3 *db)
   if (api == NULL || api->iVersion < 2)
     return FALSE;
 
-  return api->xCreateFunction (api, "dossier_match", NULL, dossier_match, NULL) == SQLITE_OK;
+  return api->xCreateFunction (api, "dossier_match", NULL, dossier_match, NULL) == SQLITE_OK &&
+         api->xCreateFunction (api, "dossier_rank", NULL, dossier_rank, NULL) == SQLITE_OK;
 }
 
 /* ---- Searching -------------------------------------------------------------- */
@@ -350,12 +476,14 @@ search_table (DossierProject  *self,
 
   stmt = dossier_project_prepare (self,
                                   memos ?
-                                  "SELECT f.rowid, f.rank, h.document, h.start, h.end "
+                                  "SELECT f.rowid, dossier_rank (memos_fts) AS r, h.document, "
+                                  "  h.start, h.end "
                                   "FROM memos_fts f JOIN highlights h ON h.id = f.rowid "
                                   "WHERE memos_fts MATCH ?1 AND h.orphaned = 0 "
-                                  "ORDER BY f.rank LIMIT ?2" :
-                                  "SELECT rowid, rank, rowid, -1, -1 FROM documents_fts "
-                                  "WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                                  "ORDER BY r LIMIT ?2" :
+                                  "SELECT rowid, dossier_rank (documents_fts) AS r, rowid, -1, -1 "
+                                  "FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                  "ORDER BY r LIMIT ?2",
                                   error);
   if (stmt == NULL)
     return FALSE;

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
-/* Bounds on what the stack may hold; the oldest steps go first. */
+/* Bounds on what the stack may hold (an import's step holds the whole
+ * text and original file); the oldest steps go first, the newest always
+ * stays. */
 #define MAX_STEPS  500
-#define MAX_BYTES  (512 * 1024 * 1024)
+#define MAX_BYTES  (64 * 1024 * 1024)
 
 struct _DossierUndoStep
 {

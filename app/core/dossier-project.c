@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -1131,7 +1132,13 @@ migrate (DossierProject  *self,
       return FALSE;
     }
 
-  return dossier_schema_migrate (self->db, self->path, version, error);
+  if (!dossier_schema_migrate (self->db, self->path, version, error))
+    return FALSE;
+
+  /* Into the main file at once, so that its header (read before any
+   * later open) tells the new version. */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  return TRUE;
 }
 
 gboolean
@@ -1222,7 +1229,12 @@ open_database (DossierProject  *self,
       return FALSE;
     }
 
-  if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Reads through a memory map: no copy per page, and the kernel's page
+   * cache is the cache (reading all highlights of a large project, or
+   * ranking a search, touches many pages). */
+  if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !dossier_project_exec (self, "PRAGMA mmap_size = 1073741824", error) ||
+      !dossier_project_exec (self, "PRAGMA cache_size = -16384", error))
     return FALSE;
 
   if (!self->read_only)
@@ -1275,8 +1287,23 @@ dossier_project_open (const char        *path,
   name = dossier_display_name (path);
   self = g_object_new (DOSSIER_TYPE_PROJECT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  self->lock_path = g_strconcat (self->path, ".lock", NULL);
   self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0;
+
+  /* The lock lives beside the real file, whatever link led to it. */
+  {
+    char *real = realpath (self->path, NULL);
+
+    self->lock_path = g_strconcat (real != NULL ? real : self->path, ".lock", NULL);
+    free (real);
+  }
+
+  if (self->read_only && version < DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” was saved by an older version of Dossier and must be "
+                     "upgraded: open it once for writing."), name);
+      return NULL;
+    }
 
   if (!self->read_only)
     {
