@@ -15,18 +15,6 @@
 
 #include "dossier-import-private.h"
 
-/* Until the HTML importer lands, a weak stand-in keeps this test linking;
- * nothing here imports HTML. */
-__attribute__((weak)) gboolean
-dossier_import_html_parse (const guint8           *data,
-                           gsize                   len,
-                           DossierParsedDocument  *doc,
-                           GError                **error)
-{
-  g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_FORMAT, "no HTML importer");
-  return FALSE;
-}
-
 #define E_ACUTE "\xc3\xa9"
 #define COMBINING_ACUTE "\xcc\x81"
 #define FAMILY "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
@@ -910,6 +898,38 @@ test_formats (void)
   doc = import_string ("Quay Works\n\n- one\n- two\n", -1, DOSSIER_FORMAT_AUTO, NULL);
   g_assert_cmpstr (doc->format, ==, "text");
   g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* HTML by its doctype or root element, with or without a BOM or
+   * leading comment; by extension too. The HTML importer itself is tested
+   * in test-import-html. */
+  {
+    static const char *pages[] = {
+      "<!DOCTYPE html><html><head><title>Quay</title></head>"
+      "<body><article><p>The quay reopened on Monday after repairs.</p></article></body></html>",
+      "\xef\xbb\xbf  <html><body><p>The quay reopened on Monday after repairs.</p></body></html>",
+      "<?xml version=\"1.0\"?>\n<!-- saved page -->\n<HTML><BODY><P>The quay reopened on Monday "
+      "after repairs.</P></BODY></HTML>",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        doc = import_string (pages[i], -1, DOSSIER_FORMAT_AUTO, i == 2 ? "saved" : NULL);
+        g_assert_cmpstr (doc->format, ==, "html");
+        g_assert_nonnull (strstr (doc->text, "The quay reopened on Monday after repairs."));
+        g_clear_pointer (&doc, dossier_parsed_document_free);
+      }
+
+    doc = import_string ("<p>The quay reopened on Monday after repairs.</p>", -1,
+                         DOSSIER_FORMAT_AUTO, "page.htm");
+    g_assert_cmpstr (doc->format, ==, "html");
+    g_clear_pointer (&doc, dossier_parsed_document_free);
+
+    /* Text that merely mentions a tag stays text. */
+    doc = import_string ("Notes on markup\n\nThe page starts with <html> and ends with </html>.\n",
+                         -1, DOSSIER_FORMAT_AUTO, NULL);
+    g_assert_cmpstr (doc->format, ==, "text");
+    g_clear_pointer (&doc, dossier_parsed_document_free);
+  }
 
   /* An explicit format overrides the extension. */
   doc = import_string ("**Bold** words.\n", -1, DOSSIER_FORMAT_MARKDOWN, "notes.txt");

@@ -332,6 +332,13 @@ test_builder_normalizes (void)
   dossier_text_builder_append (b, COMBINING_ACUTE, -1);
   dossier_text_builder_end_block (b);
 
+  /* Marks arriving out of canonical order are reordered with what came
+   * before them: a + acute, then a grave-below. */
+  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_QUOTE, 0);
+  dossier_text_builder_append (b, "a" COMBINING_ACUTE, -1);
+  dossier_text_builder_append (b, "\xcc\x96", -1);
+  dossier_text_builder_end_block (b);
+
   /* Appending with no block open opens a paragraph; control characters
    * and NUL bytes (with an explicit length) vanish; invalid UTF-8 is
    * repaired rather than passed on. */
@@ -340,12 +347,14 @@ test_builder_normalizes (void)
   dossier_text_builder_append (b, "bad \xff byte", -1);
   dossier_text_builder_finish (b, &text, &blocks);
 
-  g_assert_cmpstr (text, ==, "Caf" E_ACUTE " au lait\n\n" E_ACUTE "\n\nxyz\n\nbad \xef\xbf\xbd byte");
+  g_assert_cmpstr (text, ==, "Caf" E_ACUTE " au lait\n\n" E_ACUTE "\n\n\xc3\xa1\xcc\x96\n\n"
+                   "xyz\n\nbad \xef\xbf\xbd byte");
   g_assert_true (g_utf8_validate (text, -1, NULL));
-  g_assert_cmpuint (blocks->len, ==, 4);
+  g_assert_cmpuint (blocks->len, ==, 5);
+  assert_block_text (text, blocks, 2, DOSSIER_BLOCK_QUOTE, 0, "\xc3\xa1\xcc\x96");
   assert_block_text (text, blocks, 0, DOSSIER_BLOCK_PARAGRAPH, 0, "Caf" E_ACUTE " au lait");
   assert_block_text (text, blocks, 1, DOSSIER_BLOCK_HEADING, 3, E_ACUTE);
-  assert_block_text (text, blocks, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "xyz");
+  assert_block_text (text, blocks, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "xyz");
 
   /* What the builder made is already normalized. */
   {

@@ -283,6 +283,13 @@ decode (const guint8  *data,
   };
   gsize bad = 0;
 
+  if (len == 0)
+    {
+      if (out_len != NULL)
+        *out_len = 0;
+      return g_strdup ("");
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (boms); i++)
     {
       if (len < boms[i].len || memcmp (data, boms[i].bom, boms[i].len) != 0)
@@ -420,9 +427,16 @@ looks_like_markdown (const char *s,
         score += 2;
       else if (n >= 3 && (strncmp (line, "```", 3) == 0 || strncmp (line, "~~~", 3) == 0))
         score += 2;
-      else if (n >= 3 && prev_len > 0 &&
-               strspn (line, "=") == n)
-        score += 2;
+      else if (n >= 3 && prev_len > 0)
+        {
+          /* A setext underline ("===") below a line of text. */
+          gsize eq = 0;
+
+          while (eq < n && line[eq] == '=')
+            eq++;
+          if (eq == n)
+            score += 2;
+        }
 
       for (const char *p = line; p + 1 < eol; p++)
         {

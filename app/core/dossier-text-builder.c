@@ -34,9 +34,9 @@ struct _DossierTextBuilder
   gboolean          pending_space;   /* collapsed white space not yet emitted */
   GString          *pending_pre;     /* preformatted white space not yet emitted */
 
-  /* The last code point emitted in the open block, so that a combining mark
-   * arriving in the next append composes with it (NFC across appends). */
-  gsize             last_char_byte;
+  /* Whether the open block emitted a visible character last (not a
+   * separator or space), which a combining mark arriving in the next
+   * append may compose with. */
   gboolean          have_last_char;
 
   gboolean          have_previous;   /* a block was emitted before */
@@ -223,7 +223,6 @@ emit (DossierTextBuilder *self,
           self->pending_space = FALSE;
         }
 
-      self->last_char_byte = self->text->len;
       self->have_last_char = TRUE;
       g_string_append_len (self->text, (const char *) q, n);
       self->length += 1;
@@ -264,27 +263,32 @@ dossier_text_builder_append (DossierTextBuilder *self,
   if (self->scratch->len == 0)
     return;
 
-  /* A chunk that starts with a combining mark (or a Hangul vowel or final
-   * consonant) may compose with the character emitted last: take that
-   * character back and normalize it together with the chunk. */
-  if (self->have_last_char && !self->pending_space && self->pending_pre->len == 0)
-    {
-      gunichar first = g_utf8_get_char (self->scratch->str);
-
-      composes = g_unichar_combining_class (first) != 0 ||
-                 (first >= 0x1161 && first <= 0x11C2);
-    }
+  /* A chunk that does not start with a stable character (a combining mark,
+   * a Hangul vowel…) may compose or reorder with what was emitted last:
+   * take the text back to the last starter and normalize it together with
+   * the chunk, so that the whole stays NFC across appends. */
+  if (self->have_last_char && !self->pending_space && self->pending_pre->len == 0 &&
+      !dossier_text_is_stable_start (self->scratch->str, self->scratch->len))
+    composes = TRUE;
 
   g_string_truncate (self->scratch2, 0);
   if (composes)
     {
-      gsize last = self->last_char_byte;
+      const char *floor = self->text->str + self->block_start_byte;
+      const char *back = self->text->str + self->text->len;
 
-      g_string_append_len (self->scratch2, self->text->str + last, self->text->len - last);
-      g_string_truncate (self->text, last);
-      self->length -= 1;
-      /* The block stays started even if that was its only character: the
-       * composed character takes its place. */
+      for (int taken = 0; back > floor && taken < 32; taken++)
+        {
+          back = g_utf8_prev_char (back);
+          self->length -= 1;
+          if (g_unichar_combining_class (g_utf8_get_char (back)) == 0)
+            break;
+        }
+
+      g_string_append_len (self->scratch2, back, self->text->str + self->text->len - back);
+      g_string_truncate (self->text, back - self->text->str);
+      /* The block stays started even if that was all of it: the composed
+       * text takes its place. */
       self->have_last_char = FALSE;
       g_string_append_len (self->scratch2, self->scratch->str, self->scratch->len);
       g_string_truncate (self->scratch, 0);

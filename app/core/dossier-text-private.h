@@ -22,6 +22,12 @@ void dossier_text_nfc_append    (GString    *out,
                                  const char *str,
                                  gsize       len);
 
+/* Whether @str (valid UTF-8, @len > 0 bytes) starts with a code point that
+ * never composes or reorders with what precedes it, so that NFC(a + str) =
+ * NFC(a) + NFC(str). Conservative: FALSE for anything it does not know. */
+gboolean dossier_text_is_stable_start (const char *str,
+                                       gsize       len);
+
 /* Like g_utf8_validate() over exactly @len bytes, except that NUL bytes are
  * accepted. On failure *@bad_offset is the byte offset of the first invalid
  * sequence. */

@@ -251,6 +251,13 @@ is_nfc_boundary (const guchar *p,
   return FALSE;
 }
 
+gboolean
+dossier_text_is_stable_start (const char *str,
+                              gsize       len)
+{
+  return len > 0 && is_nfc_boundary ((const guchar *) str, (const guchar *) str + len);
+}
+
 static void
 normalize_stretch (GString      *out,
                    const guchar *start,
@@ -367,6 +374,8 @@ dossier_text_normalize (const char  *data,
 
   if (len < 0)
     len = strlen (data);
+  if (len == 0)
+    return g_strdup ("");
 
   if (!dossier_text_validate (data, len, &bad))
     {

@@ -12,18 +12,6 @@
 int  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 void fuzz_check_document    (const DossierParsedDocument *doc);
 
-/* Until the HTML importer lands this keeps the target linking; it only
- * runs when format detection says HTML. */
-__attribute__((weak)) gboolean
-dossier_import_html_parse (const guint8           *data,
-                           gsize                   len,
-                           DossierParsedDocument  *doc,
-                           GError                **error)
-{
-  g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_FORMAT, "no HTML importer");
-  return FALSE;
-}
-
 static void
 import_as (GBytes        *bytes,
            DossierFormat  format,

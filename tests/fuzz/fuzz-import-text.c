@@ -15,18 +15,6 @@
 int  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 void fuzz_check_document    (const DossierParsedDocument *doc);
 
-/* Until the HTML importer lands this keeps the target linking; plain-text
- * import never calls it. */
-__attribute__((weak)) gboolean
-dossier_import_html_parse (const guint8           *data,
-                           gsize                   len,
-                           DossierParsedDocument  *doc,
-                           GError                **error)
-{
-  g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_FORMAT, "no HTML importer");
-  return FALSE;
-}
-
 /* Anchoring on what was imported: every block is found where it is; a
  * quote made of the raw input is located without harm. */
 static void
