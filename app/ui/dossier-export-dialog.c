@@ -164,12 +164,34 @@ with_extension (const char          *path,
   return g_build_filename (dir, name, NULL);
 }
 
+static const char *
+format_description (DossierExportFormat format)
+{
+  switch (format)
+    {
+    case DOSSIER_EXPORT_JSON:
+      return _("Everything, for other programs");
+    case DOSSIER_EXPORT_MARKDOWN:
+      return _("A tagged summary: quotes under their tags, with memos");
+    case DOSSIER_EXPORT_HTML:
+      return _("A tagged summary as a printable web page");
+    case DOSSIER_EXPORT_CSV:
+      return _("One row per highlight and tag, for spreadsheets");
+    case DOSSIER_EXPORT_TEXT:
+    default:
+      return _("A tagged summary in plain text");
+    }
+}
+
 static void
 on_format_changed (DossierExportDialog *self)
 {
   g_autofree char *path = NULL;
   g_autofree char *renamed = NULL;
   g_autoptr(GFile) file = NULL;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                               format_description (dossier_export_dialog_get_format (self)));
 
   /* Keep the chosen file name, with the new format's extension. */
   if (self->destination == NULL || (path = g_file_get_path (self->destination)) == NULL)
@@ -522,6 +544,7 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_format_changed (self);
 }
 
 DossierExportDialog *

@@ -310,6 +310,7 @@ reload (DossierHighlightsPanel *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
+  gint64 T0 = g_get_monotonic_time ();
   follow_subject (self);
 
   if (self->project != NULL && self->tag_id != 0 &&
@@ -326,8 +327,11 @@ reload (DossierHighlightsPanel *self)
   else
     items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_printerr ("T list %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
   splice_store (self->store, items);
+  g_printerr ("T splice %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
   update_header (self);
+  g_printerr ("T header %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
 }
 
 static void
@@ -362,6 +366,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                DossierHighlightsPanel   *self)
 {
   g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
+  static int n_setup; n_setup++; if (n_setup % 50 == 0) g_printerr ("setup %d\n", n_setup);
   GtkWidget *card, *content, *document, *quote, *chips, *memo, *orphan;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -452,6 +457,7 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = g_object_get_data (G_OBJECT (card), "chips");
   GtkWidget *memo = g_object_get_data (G_OBJECT (card), "memo");
   const char *memo_text = dossier_highlight_get_memo (highlight);
+  static int n_bind; n_bind++; if (n_bind % 50 == 0) g_printerr ("bind %d\n", n_bind);
   const gint64 *tag_ids;
   guint n_tags;
   GtkWidget *child;

@@ -893,13 +893,15 @@ on_inner_paned_max_position (DossierWindow *self)
 {
   int max_position;
   int width;
+  int right;
 
   g_object_get (self->inner_paned, "max-position", &max_position, NULL);
-  if (self->right_width_restored || max_position <= 0 || max_position == G_MAXINT)
+  width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+  if (self->right_width_restored || width <= 0 || max_position <= 0 || max_position == G_MAXINT)
     return;
 
-  width = g_settings_get_int (self->settings, "right-sidebar-width");
-  gtk_paned_set_position (self->inner_paned, MAX (360, max_position - width));
+  right = g_settings_get_int (self->settings, "right-sidebar-width");
+  gtk_paned_set_position (self->inner_paned, CLAMP (width - right, 0, max_position));
   self->right_width_restored = TRUE;
 }
 
@@ -1008,7 +1010,7 @@ static void
 save_window_state (DossierWindow *self)
 {
   int width, height;
-  int max_position, position;
+  int position;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
@@ -1019,9 +1021,10 @@ save_window_state (DossierWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 
-  g_object_get (self->inner_paned, "max-position", &max_position, "position", &position, NULL);
-  if (self->right_width_restored && max_position > position && max_position < G_MAXINT)
-    g_settings_set_int (self->settings, "right-sidebar-width", max_position - position);
+  position = gtk_paned_get_position (self->inner_paned);
+  width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+  if (self->right_width_restored && width > position)
+    g_settings_set_int (self->settings, "right-sidebar-width", width - position);
 }
 
 static gboolean
