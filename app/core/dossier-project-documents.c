@@ -390,7 +390,8 @@ dossier_project_add_document (DossierProject               *self,
   if (!insert_blocks (self, id, doc, error))
     goto fail;
 
-  self->changes.documents_reload = TRUE;
+  /* Syncing the one document inserts it in place: no reload of all. */
+  dossier_project_touch_document (self, id);
   label = g_strdup_printf (_("Import “%s”"), title);
   if (!dossier_project_commit (self, label, error))
     return 0;
@@ -524,7 +525,6 @@ dossier_project_delete_document (DossierProject  *self,
   if (!dossier_project_run (self, stmt, error))
     goto fail;
 
-  self->changes.documents_reload = TRUE;
   dossier_project_touch_highlights (self, document_id);
   return dossier_project_commit (self, _("Delete Document"), error);
 

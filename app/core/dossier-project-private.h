@@ -181,6 +181,7 @@ gboolean      dossier_project_load_documents   (DossierProject *self,
 void          dossier_project_sync_document    (DossierProject *self,
                                                 gint64          document_id);
 gboolean      dossier_project_load_tags        (DossierProject *self,
+                                                GHashTable     *recount,
                                                 GError        **error);
 void          dossier_project_sync_tag         (DossierProject *self,
                                                 gint64          tag_id);

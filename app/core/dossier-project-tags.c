@@ -28,8 +28,7 @@ static const char * const palette[] = {
 };
 
 #define TAG_COLUMNS \
-  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position, " \
-  "(SELECT count(*) FROM highlight_tags WHERE tag = t.id)"
+  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position"
 
 typedef struct
 {
@@ -66,8 +65,26 @@ read_tag_row (sqlite3_stmt *stmt,
   row->color = dossier_column_dup (stmt, 4);
   row->description = dossier_column_dup (stmt, 5);
   row->position = sqlite3_column_int (stmt, 6);
-  row->n_highlights = (guint) sqlite3_column_int64 (stmt, 7);
+  row->n_highlights = 0;
   row->placed = FALSE;
+}
+
+static guint
+count_highlights (DossierProject *self,
+                  gint64          tag_id)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self, "SELECT count(*) FROM highlight_tags WHERE tag = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
 typedef struct
@@ -119,8 +136,12 @@ place_tag (TreeWalk   *walk,
       place_tag (walk, g_array_index (children, guint, i), depth + 1, path);
 }
 
+/* @recount: the tags whose counts may have changed; NULL = all. Other
+ * tags keep the count they have (a rename or a move changes none, and
+ * counting every tag is a walk over every highlight). */
 gboolean
 dossier_project_load_tags (DossierProject  *self,
+                           GHashTable      *recount,
                            GError         **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TagRow));
@@ -152,6 +173,14 @@ dossier_project_load_tags (DossierProject  *self,
       guint index = rows->len;
 
       read_tag_row (stmt, &row);
+      {
+        DossierTag *known = g_hash_table_lookup (self->tags_by_id, &row.id);
+
+        if (known != NULL && recount != NULL && !g_hash_table_contains (recount, &row.id))
+          row.n_highlights = dossier_tag_get_n_highlights (known);
+        else
+          row.n_highlights = G_MAXUINT;  /* counted below, once the rows are read */
+      }
       g_array_append_val (rows, row);
 
       siblings = g_hash_table_lookup (children, &row.parent);
@@ -165,6 +194,15 @@ dossier_project_load_tags (DossierProject  *self,
 
   if (rc != SQLITE_DONE)
     return FALSE;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TagRow *row = &g_array_index (rows, TagRow, i);
+
+      if (row->n_highlights == G_MAXUINT)
+        row->n_highlights = count_highlights (self, row->id);
+    }
 
   walk = (TreeWalk) { self, rows, children, items };
   top = g_hash_table_lookup (children, &(gint64) { 0 });
@@ -201,7 +239,7 @@ dossier_project_sync_tag (DossierProject *self,
 
   if (tag == NULL)
     {
-      dossier_project_load_tags (self, NULL);
+      dossier_project_load_tags (self, NULL, NULL);
       return;
     }
 
@@ -214,11 +252,13 @@ dossier_project_sync_tag (DossierProject *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      dossier_project_load_tags (self, NULL);
+      dossier_project_load_tags (self, NULL, NULL);
       return;
     }
 
   read_tag_row (stmt, &row);
+  sqlite3_reset (stmt);
+  row.n_highlights = count_highlights (self, tag_id);
   {
     DossierTagData data = {
       row.uuid, row.name, row.parent, row.color, row.description, row.position,
@@ -931,6 +971,7 @@ merge_into (DossierProject  *self,
 
   if (!touch_tag_documents (self, source_id, error))
     return FALSE;
+  dossier_project_touch_tag (self, target_id);
 
   stmt = dossier_project_prepare (self,
                                   "DELETE FROM highlight_tags WHERE tag = ?1 AND highlight IN "

@@ -510,7 +510,7 @@ dossier_project_apply_changes (DossierProject       *self,
 
   if (changes->tags_reload)
     {
-      dossier_project_load_tags (self, NULL);
+      dossier_project_load_tags (self, changes->tags, NULL);
     }
   else
     {
@@ -1263,7 +1263,7 @@ open_database (DossierProject  *self,
 
   return dossier_project_load_meta (self, error) &&
          dossier_project_load_documents (self, error) &&
-         dossier_project_load_tags (self, error);
+         dossier_project_load_tags (self, NULL, error);
 }
 
 DossierProject *
@@ -1568,11 +1568,11 @@ dossier_project_refresh (DossierProject *self)
     return FALSE;
   self->data_version = version;
 
-  /* Anything may have changed: every document's highlights too. */
+  /* Anything may have changed: every count, every document's highlights. */
   dossier_project_load_documents (self, NULL);
+  dossier_project_load_tags (self, NULL, NULL);
   dossier_changes_init (&changes);
   changes.meta = TRUE;
-  changes.tags_reload = TRUE;
   documents = G_LIST_MODEL (self->documents);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
