@@ -204,5 +204,35 @@ potfiles ()
 }
 check "po/POTFILES.in is sorted and lists every file with translatable strings" potfiles
 
+# xgettext stops a string at a macro it cannot expand, so _("… %"
+# G_GINT64_FORMAT " …") yields the msgid "… %", which never matches at run
+# time: the message stays English in every language. <inttypes.h> macros
+# (PRId64, PRIu64) are the ones gettext understands.
+truncated_msgids ()
+{
+  xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+           --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
+           -D "$src" -f "$src/po/POTFILES.in" -o "$tmp/check.pot" 2> "$tmp/xgettext.log" \
+    || { cat "$tmp/xgettext.log"; return 1; }
+  [[ -f "$tmp/check.pot" ]] || return 0
+  awk '
+    /^#: / { loc = substr($0, 4); next }
+    /^msgid(_plural)? / { inmsg = 1; s = substr($0, index($0, "\"")); next }
+    /^"/ && inmsg { s = s $0; next }
+    {
+      if (inmsg && s ~ /(^|[^%])(%%)*%"$/) {
+        print loc ": msgid " s " is cut short by a format macro: write \"%\" PRId64 (or PRIu64), not G_GINT64_FORMAT, in translatable strings"
+        bad = 1
+      }
+      inmsg = 0
+    }
+    END { exit bad }' "$tmp/check.pot"
+}
+if have xgettext; then
+  check "translatable strings are extracted whole (no GLib format macros inside _())" truncated_msgids
+else
+  skip "xgettext check of translatable strings" "xgettext not installed (package gettext)"
+fi
+
 echo "1..$n"
 [[ $failed -eq 0 ]]
