@@ -348,10 +348,22 @@ on_documents_items_changed (DossierWindow *self,
                             guint          added,
                             GListModel    *documents)
 {
-  /* The document on show was deleted (or its deletion undone elsewhere). */
-  if (self->document_id != 0 && removed > 0
-      && dossier_project_get_document (self->project, self->document_id) == NULL)
-    dossier_window_open_document (self, 0);
+  /* The document on show was deleted. The list itself is asked, not the
+   * project's lookup, which may not know yet while the list changes. */
+  if (self->document_id != 0 && removed > 0)
+    {
+      guint n = g_list_model_get_n_items (documents);
+      gboolean present = FALSE;
+
+      for (guint i = 0; i < n && !present; i++)
+        {
+          g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+
+          present = dossier_document_get_id (doc) == self->document_id;
+        }
+      if (!present)
+        dossier_window_open_document (self, 0);
+    }
 
   /* The first import into an empty project: show it. */
   if (self->document_id == 0 && added > 0 && !dossier_window_is_importing (self)
@@ -423,13 +435,8 @@ dossier_window_set_project (DossierWindow  *self,
   self->tag_styles_valid = FALSE;
   g_signal_group_set_target (self->project_signals, self->project);
 
-  dossier_documents_panel_set_project (self->documents_panel, self->project);
-  g_object_set (self->codebook_panel, "project", self->project, NULL);
-  g_object_set (self->highlights_panel, "project", self->project, NULL);
-  g_object_set (self->search_panel, "project", self->project, NULL);
-  if (self->tag_picker != NULL)
-    g_object_set (self->tag_picker, "project", self->project, NULL);
-
+  /* Connected before the panels get the project, so that the window moves
+   * them off a deleted document before they react to its deletion. */
   if (self->project != NULL)
     {
       GListModel *documents = dossier_project_get_documents (self->project);
@@ -442,6 +449,13 @@ dossier_window_set_project (DossierWindow  *self,
       watch_tags (self, tags, 0, g_list_model_get_n_items (tags));
       apply_author (self);
     }
+
+  dossier_documents_panel_set_project (self->documents_panel, self->project);
+  g_object_set (self->codebook_panel, "project", self->project, NULL);
+  g_object_set (self->highlights_panel, "project", self->project, NULL);
+  g_object_set (self->search_panel, "project", self->project, NULL);
+  if (self->tag_picker != NULL)
+    g_object_set (self->tag_picker, "project", self->project, NULL);
 
   /* The old project is closed only once nothing shows it any more. */
   if (old != NULL)
