@@ -744,13 +744,14 @@ bench_highlights (void)
       t[r] = now_ms () - t0;
       c[r] = cpu_since ();
       die_on_error ("autocode", error);
-      if (n != (gint64) total)
+      /* The invented words sometimes spell "harbour" too: a few more. */
+      if (n < (gint64) total)
         fprintf (stderr, "bench-core: autocode made %" G_GINT64_FORMAT " highlights, expected %u\n",
                  n, total);
       dossier_project_close (project);
 
       db = raw_db ("raw-one.sqlite", TRUE);
-      f[r] = raw_insert_highlights (db, total, TRUE);
+      f[r] = raw_insert_highlights (db, n, TRUE);
       sqlite3_close (db);
     }
   label = g_strdup_printf ("autocode %u highlights in %u documents", total, n_docs);
