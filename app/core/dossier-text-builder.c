@@ -223,9 +223,17 @@ emit (DossierTextBuilder *self,
           self->pending_space = FALSE;
         }
 
+      /* This character and the visible ASCII right after it, at once. */
+      {
+        const guchar *run = p;
+
+        while (run < end && *run > 0x20 && *run < 0x7F)
+          run++;
+        g_string_append_len (self->text, (const char *) q, run - q);
+        self->length += 1 + (run - p);
+        p = run;
+      }
       self->have_last_char = TRUE;
-      g_string_append_len (self->text, (const char *) q, n);
-      self->length += 1;
     }
 }
 
