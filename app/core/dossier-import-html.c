@@ -95,8 +95,7 @@ enum
   TP_SKIP    = 1 << 1,  /* never holds readable text: script, style, svg, button… */
   TP_CLUTTER = 1 << 2,  /* page furniture by definition: nav, aside, menu */
   TP_PARA    = 1 << 3,  /* its text is paragraph text for the density score */
-  TP_PRE     = 1 << 4,  /* keeps its white space */
-  TP_IMPLICIT = 1 << 5, /* loose text directly inside is a paragraph of its own */
+  TP_IMPLICIT = 1 << 4, /* loose text directly inside is a paragraph of its own */
 };
 
 typedef struct
@@ -165,7 +164,7 @@ static const TagInfo tag_table[] = {
   { "legend", T_OTHER, TP_BLOCK },
   { "li", T_LI, TP_BLOCK | TP_PARA },
   { "link", T_LINK, TP_SKIP },
-  { "listing", T_PRE, TP_BLOCK | TP_PARA | TP_PRE },
+  { "listing", T_PRE, TP_BLOCK | TP_PARA },
   { "main", T_MAIN, TP_BLOCK | TP_IMPLICIT },
   { "map", T_OTHER, TP_SKIP },
   { "math", T_OTHER, TP_SKIP },
@@ -184,8 +183,8 @@ static const TagInfo tag_table[] = {
   { "p", T_P, TP_BLOCK | TP_PARA },
   { "param", T_OTHER, TP_SKIP },
   { "picture", T_OTHER, TP_SKIP },
-  { "plaintext", T_PRE, TP_BLOCK | TP_PARA | TP_PRE },
-  { "pre", T_PRE, TP_BLOCK | TP_PARA | TP_PRE },
+  { "plaintext", T_PRE, TP_BLOCK | TP_PARA },
+  { "pre", T_PRE, TP_BLOCK | TP_PARA },
   { "progress", T_OTHER, TP_SKIP },
   { "rp", T_OTHER, TP_SKIP },
   { "rt", T_OTHER, TP_SKIP },
@@ -211,7 +210,7 @@ static const TagInfo tag_table[] = {
   { "track", T_OTHER, TP_SKIP },
   { "ul", T_UL, TP_BLOCK },
   { "video", T_OTHER, TP_SKIP },
-  { "xmp", T_PRE, TP_BLOCK | TP_PARA | TP_PRE },
+  { "xmp", T_PRE, TP_BLOCK | TP_PARA },
 };
 
 static const TagInfo other_tag = { NULL, T_OTHER, 0 };
@@ -1036,13 +1035,13 @@ typedef struct
 
 typedef struct
 {
-  xmlDoc    *doc;
   xmlNode   *body;
   GArray    *infos;       /* NodeInfo; an element's _private holds index + 1 */
   GArray    *texts;       /* TextInfo; a text node's _private holds index + 1 */
 
   /* walk state */
   guint      quiet;
+  guint      svg_depth;
   guint      p_depth;
   guint      link_depth;
   guint      raw_total;
@@ -1053,7 +1052,7 @@ typedef struct
   GPtrArray *article_bodies;
   GPtrArray *mains;
   GPtrArray *content_nodes;
-  GPtrArray *headings;    /* clean headings, first ones only */
+  GPtrArray *h1s;         /* clean <h1>s, the first ones */
   xmlNode   *best_scored;
   float      best_score;
 
@@ -1266,18 +1265,12 @@ read_metadata (Reader   *r,
   switch ((TagId) info->tag)
     {
     case T_TITLE:
-      if (r->html_title == NULL)
+      /* (an <svg> has titles of its own) */
+      if (r->html_title == NULL && r->svg_depth == 0)
         {
-          gboolean in_svg = FALSE;
+          g_autofree char *text = peek_text (node, 4096, FALSE);
 
-          for (xmlNode *p = parent_element (node); p != NULL && !in_svg; p = parent_element (p))
-            in_svg = tag_info (p)->id == T_SVG;
-          if (!in_svg)
-            {
-              g_autofree char *text = peek_text (node, 4096, FALSE);
-
-              r->html_title = clean_text (text);
-            }
+          r->html_title = clean_text (text);
         }
       break;
 
@@ -1483,6 +1476,8 @@ pass1_enter (gpointer data,
 
   read_metadata (r, node, info);
 
+  if (info->tag == T_SVG)
+    r->svg_depth++;
   if (info->flags & F_QUIET)
     r->quiet++;
   if (info->props & TP_PARA)
@@ -1501,6 +1496,8 @@ pass1_leave (gpointer data,
 
   if (info == NULL)
     return;
+  if (info->tag == T_SVG)
+    r->svg_depth--;
   if (info->flags & F_QUIET)
     r->quiet--;
   if (info->props & TP_PARA)
@@ -1608,8 +1605,8 @@ pass2_enter (gpointer data,
   if ((info->tag == T_DIV || info->tag == T_SECTION || info->tag == T_ARTICLE ||
        info->tag == T_TD) && content_rank (node) > 0)
     g_ptr_array_add (r->content_nodes, node);
-  if (is_heading (info->tag))
-    add_node (r->headings, node, 64);
+  if (info->tag == T_H1)
+    add_node (r->h1s, node, 64);
 
   if (info->props & TP_PARA)
     r->p_depth++;
@@ -2722,12 +2719,12 @@ find_h1 (Reader  *r,
 {
   xmlNode *outside = NULL;
 
-  for (guint i = 0; i < r->headings->len; i++)
+  for (guint i = 0; i < r->h1s->len; i++)
     {
-      xmlNode *node = g_ptr_array_index (r->headings, i);
+      xmlNode *node = g_ptr_array_index (r->h1s, i);
       NodeInfo *info = info_of (r, node);
 
-      if (info->tag != T_H1 || info->text == 0)
+      if (info->text == 0)
         continue;
       if (is_inside (node, root))
         return node;
@@ -3045,6 +3042,39 @@ x_break (Extract   *x,
   x->last_br = TRUE;
 }
 
+static gboolean
+is_text_line (const NodeInfo *info)
+{
+  return info->tag == T_P || info->tag == T_DIV || info->tag == T_SPAN || info->tag == T_FONT;
+}
+
+/* <div><p>…</p></div>: the rules that read a line's text are left to the
+ * inner element, so that a chain of wrappers reads it once, not once per
+ * level. */
+static gboolean
+is_wrapper (Reader   *r,
+            xmlNode  *node,
+            NodeInfo *info)
+{
+  xmlNode *only = NULL;
+  NodeInfo *inner;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_ELEMENT_NODE)
+        {
+          if (only != NULL)
+            return FALSE;
+          only = c;
+        }
+      else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+               text_info (r, c).chars > 0)
+        return FALSE;
+    }
+  inner = only != NULL ? info_of (r, only) : NULL;
+  return inner != NULL && is_text_line (inner) && inner->text == info->text;
+}
+
 /* The article's own date line, wherever the page put it (a live-blog
  * entry's time is another matter: see in_entry). */
 static gboolean
@@ -3123,8 +3153,8 @@ x_should_skip (Extract   *x,
       break;
     }
 
-  if ((info->tag == T_P || info->tag == T_DIV || info->tag == T_SPAN || info->tag == T_FONT) &&
-      info->text > 0 && info->text <= 300)
+  if (is_text_line (info) && info->text > 0 && info->text <= 300 &&
+      !is_wrapper (x->r, node, info))
     {
       g_autofree char *text = NULL;
 
@@ -3314,25 +3344,44 @@ extract_leave (gpointer data,
 /* The heading that becomes the TITLE block: the root's first <h1>, else
  * its first heading if it repeats the title; NULL to write the title
  * itself at the top. Its ancestors are marked so no clutter rule drops it. */
+typedef struct
+{
+  Reader  *r;
+  xmlNode *h1;
+  xmlNode *first_heading;
+} FindHeadings;
+
+static gboolean
+find_headings_enter (gpointer data,
+                     xmlNode *node)
+{
+  FindHeadings *f = data;
+  NodeInfo *info = info_of (f->r, node);
+
+  if (f->h1 != NULL || info == NULL || !(info->flags & F_CLEAN))
+    return FALSE;
+  if (is_heading (info->tag) && info->text > 0)
+    {
+      if (info->tag == T_H1)
+        f->h1 = node;
+      else if (f->first_heading == NULL)
+        f->first_heading = node;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static xmlNode *
 find_title_node (Reader     *r,
                  xmlNode    *root,
                  const char *title)
 {
-  xmlNode *first_heading = NULL, *found = NULL;
+  FindHeadings f = { r, NULL, NULL };
+  xmlNode *first_heading, *found;
 
-  for (guint i = 0; i < r->headings->len && found == NULL; i++)
-    {
-      xmlNode *node = g_ptr_array_index (r->headings, i);
-      NodeInfo *info = info_of (r, node);
-
-      if (info->text == 0 || !is_inside (node, root))
-        continue;
-      if (info->tag == T_H1)
-        found = node;
-      else if (first_heading == NULL)
-        first_heading = node;
-    }
+  walk (root, find_headings_enter, NULL, &f);
+  found = f.h1;
+  first_heading = f.first_heading;
 
   if (found == NULL && first_heading != NULL && title != NULL)
     {
@@ -3417,7 +3466,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->article_bodies, g_ptr_array_unref);
   g_clear_pointer (&r->mains, g_ptr_array_unref);
   g_clear_pointer (&r->content_nodes, g_ptr_array_unref);
-  g_clear_pointer (&r->headings, g_ptr_array_unref);
+  g_clear_pointer (&r->h1s, g_ptr_array_unref);
   g_clear_pointer (&r->jsonld, g_ptr_array_unref);
   g_clear_pointer (&r->rel_authors, g_ptr_array_unref);
   g_clear_pointer (&r->itemprop_authors, g_ptr_array_unref);
@@ -3515,14 +3564,13 @@ dossier_import_html_parse (const guint8           *data,
       return FALSE;
     }
 
-  r.doc = xdoc;
   r.infos = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
   r.texts = g_array_new (FALSE, FALSE, sizeof (TextInfo));
   r.articles = g_ptr_array_new ();
   r.article_bodies = g_ptr_array_new ();
   r.mains = g_ptr_array_new ();
   r.content_nodes = g_ptr_array_new ();
-  r.headings = g_ptr_array_new ();
+  r.h1s = g_ptr_array_new ();
   r.jsonld = g_ptr_array_new_with_free_func (g_free);
   r.rel_authors = g_ptr_array_new ();
   r.itemprop_authors = g_ptr_array_new ();
