@@ -669,6 +669,89 @@ test_stack (Fixture       *fixture,
   g_assert_false (dossier_project_get_can_undo (fresh));
 }
 
+/* ---- Failures leave no trace ---------------------------------------------------------- */
+
+static void
+test_failures (Fixture       *fixture,
+               gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  sqlite3 *db = dossier_project_get_db (project);
+  g_autoptr(DossierParsedDocument) doc = make_doc ("Blocked", "Never stored.");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *sql = NULL;
+  gint64 blocked = add_tag (project, "Blocked", 0);
+
+  before = dump (project);
+  label = g_strdup (dossier_project_get_undo_label (project));
+
+  /* Refused before anything is written. */
+  g_assert_false (dossier_project_move_tag (project, fixture->risks, fixture->cost, 0, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_add_tag (project, "cost", fixture->risks, NULL, NULL, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Refused half-way through: a trigger fails the last statement of each
+   * action, after the others have run. */
+  sql = g_strdup_printf ("CREATE TEMP TRIGGER fail_tag BEFORE INSERT ON main.highlight_tags "
+                         "WHEN new.tag = %" G_GINT64_FORMAT " BEGIN SELECT RAISE (ABORT, 'refused'); END;"
+                         "CREATE TEMP TRIGGER fail_delete BEFORE DELETE ON main.tags "
+                         "WHEN old.id = %" G_GINT64_FORMAT " BEGIN SELECT RAISE (ABORT, 'refused'); END;"
+                         "CREATE TEMP TRIGGER fail_blocks BEFORE INSERT ON main.blocks "
+                         "WHEN new.start > 0 BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                         blocked, fixture->risks);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (dossier_project_add_highlight (project, fixture->doc3, 0, 6,
+                                                  (gint64[]) { fixture->jobs, blocked }, 2,
+                                                  "memo", &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_merge_tags (project, fixture->risks, fixture->benefits, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_delete_tag (project, fixture->risks, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (dossier_project_add_document (project, doc, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(DossierParsedDocument) newer = make_doc ("Fares", "Ferry fares rise again.");
+
+    g_assert_false (dossier_project_replace_document_text (project, fixture->doc1, newer, NULL, &error));
+    g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (dossier_project_autocode (project, blocked, "the", NULL, 0, &error), ==, -1);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER temp.fail_tag; DROP TRIGGER temp.fail_delete;"
+                                     "DROP TRIGGER temp.fail_blocks", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  {
+    g_autofree char *after = dump (project);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, label);
+  g_assert_false (dossier_project_get_can_redo (project));
+
+  /* And the project works on. */
+  g_assert_cmpint (dossier_project_autocode (project, blocked, "the", NULL, 0, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +762,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/undo/stack", Fixture, NULL, fixture_set_up, test_stack,
               fixture_tear_down);
+  g_test_add ("/dossier/undo/failures-leave-no-trace", Fixture, NULL, fixture_set_up,
+              test_failures, fixture_tear_down);
 
   return g_test_run ();
 }
