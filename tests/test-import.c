@@ -584,6 +584,42 @@ test_markdown_inline (void)
   assert_block (doc, doc->blocks->len - 1, DOSSIER_BLOCK_PREFORMATTED, 0, "code  here");
 }
 
+static void
+test_markdown_hostile (void)
+{
+  static const char *units[] = { "[", "(", "[a](", "![", "<https://", "*_", "_a *b ", "&#", "<a " };
+
+  /* A megabyte of unclosed brackets, link starts, delimiters or tags must
+   * take linear time, not quadratic. */
+  for (guint i = 0; i <= G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierParsedDocument) doc = NULL;
+      gint64 t0;
+
+      if (i < G_N_ELEMENTS (units))
+        while (s->len < 1024 * 1024)
+          g_string_append (s, units[i]);
+      else
+        /* Backtick runs of every length, none closed. */
+        for (guint n = 1; s->len < 1024 * 1024; n++)
+          {
+            for (guint k = 0; k < n % 40 + 1; k++)
+              g_string_append_c (s, '`');
+            g_string_append_c (s, 'a');
+          }
+
+      bytes = g_bytes_new (s->str, s->len);
+      t0 = g_get_monotonic_time ();
+      doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "hostile.md", &error);
+      g_assert_no_error (error);
+      assert_well_formed (doc);
+      g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * 1000 * 1000);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Unicode                                                                  */
 
@@ -950,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
+  g_test_add_func ("/dossier/import/markdown-hostile", test_markdown_hostile);
   g_test_add_func ("/dossier/import/unicode-offsets", test_unicode_offsets);
   g_test_add ("/dossier/import/utf16-and-bom", Fixture, NULL,
               fixture_setup, test_utf16_and_bom, fixture_teardown);

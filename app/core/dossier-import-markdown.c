@@ -37,10 +37,13 @@ typedef struct
   gboolean matched;
 } Delimiter;
 
+typedef struct _Inline Inline;
+
 static void inline_to_plain (const char *s,
                              gsize       len,
                              GString    *out,
-                             int         depth);
+                             int         depth,
+                             Inline     *ctx);
 
 static gboolean
 is_ascii_punct (char c)
@@ -202,25 +205,77 @@ find_closing_bracket (const char *p,
   return NULL;
 }
 
-static const char *
-find_closing_paren (const char *p,
-                    const char *end)
+/* What inline conversion of one block knows about its whole raw text, so
+ * that hostile input ("[[[[…", "`a``a```a…") costs linear time: the
+ * matching ']' or ')' of every '[' and '(', found once with a stack, and
+ * for each length of backtick run, from where on none is left. */
+struct _Inline
 {
-  int depth = 0;
+  const char *base;
+  gsize       len;
+  gint32     *match;                 /* offset of the closer, or -1 */
+  gsize       no_ticks_from[33];     /* no run of n backticks at or after */
+};
 
-  for (const char *q = p; q < end; q++)
+static void
+inline_init (Inline     *ctx,
+             const char *s,
+             gsize       len)
+{
+  g_autoptr(GArray) brackets = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) parens = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  ctx->base = s;
+  ctx->len = len;
+  ctx->match = g_new (gint32, MAX (len, 1));
+  for (guint k = 0; k < G_N_ELEMENTS (ctx->no_ticks_from); k++)
+    ctx->no_ticks_from[k] = G_MAXSIZE;
+
+  for (gsize i = 0; i < len; i++)
     {
-      if (*q == '\\' && q + 1 < end)
-        q++;
-      else if (*q == '(')
-        depth++;
-      else if (*q == ')' && --depth == 0)
-        return q;
-      else if (*q == '\n' && q + 1 < end && q[1] == '\n')
-        return NULL;
-    }
+      gint32 at = (gint32) i;
 
-  return NULL;
+      ctx->match[i] = -1;
+      if (s[i] == '\\' && i + 1 < len)
+        {
+          ctx->match[++i] = -1;
+          continue;
+        }
+      if (s[i] == '[')
+        g_array_append_val (brackets, at);
+      else if (s[i] == '(')
+        g_array_append_val (parens, at);
+      else if (s[i] == ']' && brackets->len > 0)
+        {
+          ctx->match[g_array_index (brackets, gint32, brackets->len - 1)] = at;
+          g_array_set_size (brackets, brackets->len - 1);
+        }
+      else if (s[i] == ')' && parens->len > 0)
+        {
+          ctx->match[g_array_index (parens, gint32, parens->len - 1)] = at;
+          g_array_set_size (parens, parens->len - 1);
+        }
+    }
+}
+
+static void
+inline_clear (Inline *ctx)
+{
+  g_clear_pointer (&ctx->match, g_free);
+}
+
+/* The ']' or ')' closing the bracket at @p, if before @end. */
+static const char *
+inline_closer (const Inline *ctx,
+               const char   *p,
+               const char   *end)
+{
+  gint32 m = ctx->match[p - ctx->base];
+
+  if (m < 0 || ctx->base + m >= end)
+    return NULL;
+
+  return ctx->base + m;
 }
 
 static void
@@ -229,35 +284,42 @@ process_emphasis (GString *out,
                   GString *result)
 {
   Delimiter *d = (Delimiter *) (void *) delims->data;
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *stacks[3];
   gsize copied = 0;
 
-  /* Pair closers with the nearest opener of the same character; what stays
-   * unpaired is put back as literal text. */
+  for (guint k = 0; k < 3; k++)
+    stacks[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Pair each closer with the nearest opener of the same character (one
+   * stack per character, so that this stays linear); openers of other
+   * characters between the two can no longer pair. What stays unpaired is
+   * put back as literal text. */
   for (guint i = 0; i < delims->len; i++)
     {
+      guint which = d[i].c == '*' ? 0 : d[i].c == '_' ? 1 : 2;
+      GArray *stack = stacks[which];
       gboolean paired = FALSE;
 
-      if (d[i].can_close)
+      if (d[i].can_close && stack->len > 0)
         {
-          for (guint s = stack->len; s > 0; s--)
-            {
-              guint j = g_array_index (stack, guint, s - 1);
+          guint j = g_array_index (stack, guint, stack->len - 1);
 
-              if (d[j].c == d[i].c)
-                {
-                  d[j].matched = TRUE;
-                  d[i].matched = TRUE;
-                  g_array_set_size (stack, s - 1);
-                  paired = TRUE;
-                  break;
-                }
-            }
+          d[j].matched = TRUE;
+          d[i].matched = TRUE;
+          g_array_set_size (stack, stack->len - 1);
+          paired = TRUE;
+
+          for (guint k = 0; k < 3; k++)
+            while (stacks[k]->len > 0 && g_array_index (stacks[k], guint, stacks[k]->len - 1) > j)
+              g_array_set_size (stacks[k], stacks[k]->len - 1);
         }
 
       if (!paired && d[i].can_open)
         g_array_append_val (stack, i);
     }
+
+  for (guint k = 0; k < 3; k++)
+    g_array_unref (stacks[k]);
 
   for (guint i = 0; i < delims->len; i++)
     {
@@ -275,7 +337,8 @@ static void
 inline_to_plain (const char *s,
                  gsize       len,
                  GString    *result,
-                 int         depth)
+                 int         depth,
+                 Inline     *ctx)
 {
   g_autoptr(GString) out = g_string_sized_new (len);
   g_autoptr(GArray) delims = g_array_new (FALSE, FALSE, sizeof (Delimiter));
@@ -310,19 +373,28 @@ inline_to_plain (const char *s,
           while (p + ticks < end && p[ticks] == '`')
             ticks++;
 
-          /* Find a closing run of exactly as many backticks. */
-          for (q = p + ticks; q < end; q++)
+          /* Find a closing run of exactly as many backticks, unless an
+           * earlier search already found there is none. */
+          q = end;
+          if (ticks >= G_N_ELEMENTS (ctx->no_ticks_from) ||
+              (gsize) (p - ctx->base) < ctx->no_ticks_from[ticks])
             {
-              if (*q == '`')
+              for (q = p + ticks; q < end; q++)
                 {
-                  gsize run = 0;
+                  if (*q == '`')
+                    {
+                      gsize run = 0;
 
-                  while (q + run < end && q[run] == '`')
-                    run++;
-                  if (run == ticks)
-                    break;
-                  q += run - 1;
+                      while (q + run < end && q[run] == '`')
+                        run++;
+                      if (run == ticks)
+                        break;
+                      q += run - 1;
+                    }
                 }
+              if (q >= end && end == ctx->base + ctx->len &&
+                  ticks < G_N_ELEMENTS (ctx->no_ticks_from))
+                ctx->no_ticks_from[ticks] = p - ctx->base;
             }
 
           if (q < end)
@@ -350,7 +422,7 @@ inline_to_plain (const char *s,
         {
           gboolean image = c == '!';
           const char *open = image ? p + 1 : p;
-          const char *close = find_closing_bracket (open, end);
+          const char *close = inline_closer (ctx, open, end);
 
           if (close != NULL)
             {
@@ -359,13 +431,13 @@ inline_to_plain (const char *s,
 
               if (after < end && *after == '(')
                 {
-                  const char *paren = find_closing_paren (after, end);
+                  const char *paren = inline_closer (ctx, after, end);
                   if (paren != NULL)
                     next = paren + 1;
                 }
               else if (after < end && *after == '[')
                 {
-                  const char *ref = find_closing_bracket (after, end);
+                  const char *ref = inline_closer (ctx, after, end);
                   if (ref != NULL)
                     next = ref + 1;
                 }
@@ -379,7 +451,7 @@ inline_to_plain (const char *s,
               if (next != NULL)
                 {
                   /* Link text, or an image's alt text. */
-                  inline_to_plain (open + 1, close - open - 1, out, depth + 1);
+                  inline_to_plain (open + 1, close - open - 1, out, depth + 1, ctx);
                   p = next;
                   continue;
                 }
@@ -396,7 +468,7 @@ inline_to_plain (const char *s,
                g_ascii_strncasecmp (p + 1, "mailto:", 7) == 0))
             {
               /* An autolink: keep the address. */
-              const char *gt = memchr (p, '>', end - p);
+              const char *gt = memchr (p, '>', MIN (end - p, 2048));
               if (gt != NULL && memchr (p, ' ', gt - p) == NULL)
                 {
                   g_string_append_len (out, p + 1, gt - p - 1);
@@ -533,7 +605,13 @@ flush_block (Markdown *md)
     return;
 
   plain = g_string_sized_new (md->raw->len);
-  inline_to_plain (md->raw->str, md->raw->len, plain, 0);
+  {
+    Inline ctx;
+
+    inline_init (&ctx, md->raw->str, md->raw->len);
+    inline_to_plain (md->raw->str, md->raw->len, plain, 0, &ctx);
+    inline_clear (&ctx);
+  }
 
   if (md->kind == DOSSIER_BLOCK_HEADING && md->level == 1 && !md->any_block)
     {
