@@ -33,6 +33,7 @@ struct _DossierHighlightsPanel
   gint64          document_id;
   gint64          tag_id;
   GListStore     *store;         /* of DossierHighlight */
+  guint           generation;    /* bumped when cards must be redrawn */
 
   /* what the header follows, to retitle on rename */
   GObject        *subject;
@@ -117,6 +118,16 @@ splice_store (GListStore *store,
                        items->pdata + prefix, new_n - prefix - suffix);
 }
 
+static void
+count_document (GHashTable       *seen,
+                DossierHighlight *highlight)
+{
+  gint64 id = dossier_highlight_get_document_id (highlight);
+
+  if (!g_hash_table_contains (seen, &id))
+    g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+}
+
 static guint
 count_documents (GListModel *model)
 {
@@ -126,10 +137,8 @@ count_documents (GListModel *model)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierHighlight) highlight = g_list_model_get_item (model, i);
-      gint64 id = dossier_highlight_get_document_id (highlight);
 
-      if (!g_hash_table_contains (seen, &id))
-        g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      count_document (seen, highlight);
     }
 
   return g_hash_table_size (seen);
@@ -310,7 +319,6 @@ reload (DossierHighlightsPanel *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  gint64 T0 = g_get_monotonic_time ();
   follow_subject (self);
 
   if (self->project != NULL && self->tag_id != 0 &&
@@ -327,11 +335,8 @@ reload (DossierHighlightsPanel *self)
   else
     items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_printerr ("T list %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
   splice_store (self->store, items);
-  g_printerr ("T splice %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
   update_header (self);
-  g_printerr ("T header %.1f\n", (g_get_monotonic_time () - T0) / 1000.0);
 }
 
 static void
@@ -352,6 +357,32 @@ model_changed_cb (DossierHighlightsPanel *self)
 
 /* ---- cards ----------------------------------------------------------------- */
 
+/* The labels ellipsize after a few lines anyway; laying out the whole of
+ * a long passage only to cut it would be most of a card's cost. */
+#define QUOTE_PREVIEW_CHARS 400
+#define MEMO_PREVIEW_CHARS  300
+
+static void
+set_preview (GtkWidget  *label,
+             const char *text,
+             guint       max_chars)
+{
+  const char *end = text ? text : "";
+  g_autofree char *cut = NULL;
+
+  for (guint n = 0; *end != '\0' && n < max_chars; n++)
+    end = g_utf8_next_char (end);
+
+  if (*end == '\0')
+    {
+      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+      return;
+    }
+
+  cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+  gtk_label_set_text (GTK_LABEL (label), cut);
+}
+
 /* Holds a ref so that unbinding is safe even if the document went away. */
 static void
 binding_clear (gpointer data)
@@ -366,7 +397,6 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                DossierHighlightsPanel   *self)
 {
   g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
-  static int n_setup; n_setup++; if (n_setup % 50 == 0) g_printerr ("setup %d\n", n_setup);
   GtkWidget *card, *content, *document, *quote, *chips, *memo, *orphan;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -457,10 +487,20 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = g_object_get_data (G_OBJECT (card), "chips");
   GtkWidget *memo = g_object_get_data (G_OBJECT (card), "memo");
   const char *memo_text = dossier_highlight_get_memo (highlight);
-  static int n_bind; n_bind++; if (n_bind % 50 == 0) g_printerr ("bind %d\n", n_bind);
   const gint64 *tag_ids;
   guint n_tags;
   GtkWidget *child;
+
+  /* GTK 4.8's signal factory unbinds and binds again whenever a row only
+   * moves (an insertion above it), up to 200 rows at a time: skip the
+   * work when the card already shows this very highlight. The ref keeps
+   * the address from being reused by another highlight. */
+  if (g_object_get_data (G_OBJECT (card), "shown") == (gpointer) highlight &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (card), "generation")) == self->generation)
+    return;
+  g_object_set_data_full (G_OBJECT (card), "shown", g_object_ref (highlight), g_object_unref);
+  g_object_set_data (G_OBJECT (card), "generation", GUINT_TO_POINTER (self->generation));
+  g_object_set_data (G_OBJECT (card), "document-binding", NULL);
 
   if (self->tag_id != 0 && self->project != NULL)
     {
@@ -480,11 +520,11 @@ bind_card_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (document_label, FALSE);
     }
 
-  gtk_label_set_text (GTK_LABEL (quote), dossier_highlight_get_quote (highlight));
+  set_preview (quote, dossier_highlight_get_quote (highlight), QUOTE_PREVIEW_CHARS);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "orphan"),
                           dossier_highlight_get_orphaned (highlight));
 
-  gtk_label_set_text (GTK_LABEL (memo), memo_text);
+  set_preview (memo, memo_text, MEMO_PREVIEW_CHARS);
   gtk_widget_set_visible (memo, memo_text != NULL && memo_text[0] != '\0');
 
   while ((child = gtk_widget_get_first_child (chips)) != NULL)
@@ -509,21 +549,6 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (chips, n_tags > 0);
 }
 
-static void
-unbind_card_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                DossierHighlightsPanel   *self)
-{
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  GtkWidget *chips = g_object_get_data (G_OBJECT (card), "chips");
-  GtkWidget *child;
-
-  g_object_set_data (G_OBJECT (card), "document-binding", NULL);
-
-  /* Drop the chips now: their bindings hold on to the project's tags. */
-  while ((child = gtk_widget_get_first_child (chips)) != NULL)
-    gtk_box_remove (GTK_BOX (chips), child);
-}
 
 static void
 activate_cb (GtkListView            *list_view,
@@ -569,6 +594,7 @@ dossier_highlights_panel_set_project (DossierHighlightsPanel *self,
     }
 
   /* Cards of the old project go first: their chips follow its tags. */
+  self->generation++;
   g_list_store_remove_all (self->store);
   g_set_object (&self->project, project);
 
@@ -627,6 +653,7 @@ dossier_highlights_panel_set_tag_id (DossierHighlightsPanel *self,
 
   self->tag_id = tag_id;
   /* Cards switch between showing and hiding their document: rebind all. */
+  self->generation++;
   g_list_store_remove_all (self->store);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_ID]);
@@ -770,7 +797,6 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_card_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_card_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_card_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 

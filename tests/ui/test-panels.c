@@ -247,6 +247,18 @@ find_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_with_class (widget, css_class, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_ptr_array_index (found, 0);
+}
+
 static const char *
 row_label (GtkWidget  *row,
            const char *css_class)
@@ -629,6 +641,19 @@ test_highlights_panel (Fixture       *f,
     chip = find_of_type (g_ptr_array_index (cards, 0), DOSSIER_TYPE_TAG_CHIP);
     g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==, "Pupils");
   }
+
+  /* A memo edited elsewhere (the memo dialog, an undo) shows on its card. */
+  g_assert_true (dossier_project_set_highlight_memo (f->project, f->hl_cost, "Overruns are likely", NULL));
+  wait_ms (50);
+  g_ptr_array_set_size (cards, 0);
+  collect_with_class (panel, "dossier-highlight-card", cards);
+  g_assert_cmpuint (cards->len, ==, 2);
+  g_assert_cmpstr (row_label (g_ptr_array_index (cards, 1), "highlight-memo"), ==, "Overruns are likely");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_ms (50);
+  g_ptr_array_set_size (cards, 0);
+  collect_with_class (panel, "dossier-highlight-card", cards);
+  g_assert_false (gtk_widget_get_visible (find_with_class (g_ptr_array_index (cards, 1), "highlight-memo")));
 
   /* Activating a card says which highlight of which document. */
   list_view = find_of_type (panel, GTK_TYPE_LIST_VIEW);
