@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -158,7 +159,7 @@ cli_export (const char *name,
     }
 
   if (document_id < 0)
-    return cli_usage_error (name, _("DOC must be a document id, not %" G_GINT64_FORMAT), document_id);
+    return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);
 
   project = cli_open_project (name, argv[0], FALSE);
   if (project == NULL)

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -229,7 +230,7 @@ cli_highlight (const char *name,
     return cli_usage_error (name, _("the memo must be text"));
   if (end <= start)
     {
-      cli_error (name, _("the range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty: "
+      cli_error (name, _("the range %" PRId64 "–%" PRId64 " is empty: "
                          "END must be greater than START"), start, end);
       return CLI_EXIT_FAILURE;
     }
@@ -244,8 +245,8 @@ cli_highlight (const char *name,
   length = dossier_document_get_length (doc);
   if (end > length)
     {
-      cli_error (name, _("the range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " goes past the end "
-                         "of document %" G_GINT64_FORMAT ", which has %" G_GINT64_FORMAT
+      cli_error (name, _("the range %" PRId64 "–%" PRId64 " goes past the end "
+                         "of document %" PRId64 ", which has %" PRId64
                          " characters"), start, end, document_id, length);
       return CLI_EXIT_FAILURE;
     }
@@ -306,7 +307,7 @@ cli_autocode (const char *name,
       (regex != NULL && (*regex == '\0' || !g_utf8_validate (regex, -1, NULL))))
     return cli_usage_error (name, _("the text to find must be non-empty text"));
   if (document_id < 0)
-    return cli_usage_error (name, _("DOC must be a document id, not %" G_GINT64_FORMAT), document_id);
+    return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);
 
   /* A bad pattern is a usage error, found before the project is touched. */
   if (regex != NULL)

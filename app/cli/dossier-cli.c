@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -196,7 +197,7 @@ cli_parse_int (const char *name,
     {
       if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
         /* TRANSLATORS: %s is DOC, START or END; then the value given and the minimum */
-        cli_usage_error (name, _("%s must be at least %" G_GINT64_FORMAT ", not “%s”"),
+        cli_usage_error (name, _("%s must be at least %" PRId64 ", not “%s”"),
                          what, min, str);
       else
         cli_usage_error (name, _("%s must be a whole number, not “%s”"), what, str);
@@ -328,7 +329,7 @@ cli_find_document (const char     *name,
   DossierDocument *doc = dossier_project_get_document (project, document_id);
 
   if (doc == NULL)
-    cli_error (name, _("there is no document %" G_GINT64_FORMAT " in “%s” "
+    cli_error (name, _("there is no document %" PRId64 " in “%s” "
                        "(“dossier-cli documents %s” lists them)"),
                document_id, dossier_project_get_path (project),
                dossier_project_get_path (project));

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -165,7 +166,7 @@ add_quote (xmlNodePtr          section,
       add_text_element (blockquote, "p", paragraphs[i]);
 
   caption = add_element (figure, "figcaption", NULL);
-  position = g_strdup_printf (_("(chars %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
+  position = g_strdup_printf (_("(chars %" PRId64 "–%" PRId64 ")"),
                               q->start, q->end);
   add_text (caption, position);
   if (q->memo != NULL && *q->memo != '\0')

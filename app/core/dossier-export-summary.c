@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -190,7 +191,7 @@ write_group (GString               *out,
       g_autofree char *position = NULL;
 
       /* TRANSLATORS: where a quote is in its document, in characters */
-      position = g_strdup_printf (_("(chars %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
+      position = g_strdup_printf (_("(chars %" PRId64 "–%" PRId64 ")"),
                                   q->start, q->end);
       if (markdown)
         {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -627,14 +628,14 @@ dossier_export_context_new (DossierProject            *project,
   if (ctx->filter.document_id != 0 && ctx->documents->len == 0)
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
-                   _("There is no document with id %" G_GINT64_FORMAT " in “%s”"),
+                   _("There is no document with id %" PRId64 " in “%s”"),
                    ctx->filter.document_id, dossier_project_get_path (project));
       return NULL;
     }
   if (ctx->filter.tag_id != 0 && dossier_export_context_get_tag (ctx, ctx->filter.tag_id) == NULL)
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
-                   _("There is no tag with id %" G_GINT64_FORMAT " in “%s”"),
+                   _("There is no tag with id %" PRId64 " in “%s”"),
                    ctx->filter.tag_id, dossier_project_get_path (project));
       return NULL;
     }
