@@ -12,7 +12,9 @@ bash "$root/tools/install-deps.sh"
 if [[ ! -f "$build/build.ninja" ]]; then
   meson setup "$build" "$root"
 fi
-meson compile -C "$build"
+# Only what running needs: the app, its settings schema, the sample project
+# and the translations.
+meson compile -C "$build" dossier gschemas.compiled sample-project dossier-gmo
 
 if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   cat >&2 <<HINT
