@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <libxml/parserInternals.h>
+
 #include <dossier/dossier-import.h>
 #include <dossier/dossier-text.h>
 
@@ -624,6 +626,60 @@ test_entities (void)
   g_assert_nonnull (strstr (doc->text, "café & © “quoted” x y."));
 }
 
+static guint loader_calls;
+
+static xmlParserInputPtr
+refusing_loader (const char       *url,
+                 const char       *id,
+                 xmlParserCtxtPtr  ctxt)
+{
+  loader_calls++;
+  return NULL;
+}
+
+static void
+test_nothing_loaded (void)
+{
+  /* libxml2 goes through the external entity loader for every DTD, entity
+   * or document it would read: it must never be asked. */
+  const char *hostile[] = {
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+    "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><html><body><p>One.</p></body></html>",
+    "<!DOCTYPE html SYSTEM \"file:///etc/passwd\"><html><body><p>Two.</p></body></html>",
+    "<!DOCTYPE html [<!ENTITY e SYSTEM \"http://127.0.0.1:9/e\">]><html><body><p>Three &e;."
+    "</p></body></html>",
+    "<?xml version=\"1.0\"?><?xml-stylesheet href=\"http://127.0.0.1:9/s.xsl\"?><html "
+    "xmlns:xi=\"http://www.w3.org/2001/XInclude\"><body><xi:include href=\"file:///etc/passwd\"/>"
+    "<p>Four.</p><img src=\"file:///etc/passwd\"><iframe src=\"http://127.0.0.1:9/\"></iframe>"
+    "</body></html>",
+  };
+  xmlExternalEntityLoader previous = xmlGetExternalEntityLoader ();
+
+  xmlSetExternalEntityLoader (refusing_loader);
+
+  /* The hook does see loads: an XML parse told to load its DTD calls it. */
+  {
+    const char *xml = "<!DOCTYPE a SYSTEM \"file:///nonexistent.dtd\"><a/>";
+    xmlDocPtr xdoc = xmlReadMemory (xml, strlen (xml), NULL, NULL,
+                                    XML_PARSE_DTDLOAD | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+    g_assert_cmpuint (loader_calls, >, 0);
+    if (xdoc != NULL)
+      xmlFreeDoc (xdoc);
+  }
+
+  loader_calls = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(DossierParsedDocument) doc = import_ok (hostile[i]);
+
+      check_invariants (doc);
+      g_assert_null (strstr (doc->text, "root:"));
+    }
+  xmlSetExternalEntityLoader (previous);
+  g_assert_cmpuint (loader_calls, ==, 0);
+}
+
 static GString *
 nested (const char *open,
         const char *inner,
@@ -1135,6 +1191,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/dossier/import-html/entities", test_entities);
+  g_test_add_func ("/dossier/import-html/nothing-loaded", test_nothing_loaded);
   g_test_add_func ("/dossier/import-html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/import-html/only-scripts", test_only_scripts);
   g_test_add_func ("/dossier/import-html/binary-garbage", test_binary_garbage);
