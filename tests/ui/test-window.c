@@ -859,6 +859,58 @@ test_highlight_spans_many (Fixture       *f,
   g_assert_true (painted_at (f, 2 * (made - 1) + 5));
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog (GTK_WINDOW (data)) != NULL;
+}
+
+static void
+test_paste_document (Fixture       *f,
+                     gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *text = NULL;
+
+  gdk_clipboard_set_text (clipboard,
+                          "Night Buses Return\n\nThe night bus to the harbour runs again from June, "
+                          "every half hour, the operator said.\n");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-document", NULL);
+  wait_until (dialog_shown, f->window, "the title dialog");
+
+  /* Its title is asked for, proposed from the text. */
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Night Buses Return");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Night buses (pasted)");
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  {
+    g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, 1);
+
+    g_assert_cmpstr (dossier_document_get_title (doc), ==, "Night buses (pasted)");
+    g_assert_cmpint (dossier_window_get_document_id (f->window), ==, dossier_document_get_id (doc));
+    text = dossier_project_get_document_text (dossier_window_get_project (f->window),
+                                              dossier_document_get_id (doc), NULL);
+  }
+  g_assert_nonnull (strstr (text, "every half hour"));
+
+  /* Cancel adds nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-document", NULL);
+  wait_until (dialog_shown, f->window, "the title dialog");
+  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (f->window)), "cancel");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+}
+
 /* Not a timed assertion (timings belong to the benchmarks): prints what
  * rebuilding the spans of 5,000 highlights costs, the list from the core
  * apart. Run with -p /dossier/window/spans-5000 -m perf (or --verbose). */
@@ -936,6 +988,7 @@ main (int   argc,
   ADD ("open-locked", test_open_locked);
   ADD ("documents-panel", test_documents_panel);
   ADD ("import-files", test_import_files);
+  ADD ("paste-document", test_paste_document);
   ADD ("highlight-spans-many", test_highlight_spans_many);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
