@@ -3042,10 +3042,42 @@ x_break (Extract   *x,
   x->last_br = TRUE;
 }
 
+/* Whether the nearest sibling that way is running text or an inline
+ * element (as opposed to nothing, a block or a <br>). */
 static gboolean
-is_text_line (const NodeInfo *info)
+inline_neighbour (Reader   *r,
+                  xmlNode  *node,
+                  gboolean  forward)
 {
-  return info->tag == T_P || info->tag == T_DIV || info->tag == T_SPAN || info->tag == T_FONT;
+  for (xmlNode *n = forward ? node->next : node->prev; n != NULL; n = forward ? n->next : n->prev)
+    {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        {
+          if (text_info (r, n).chars > 0)
+            return TRUE;
+        }
+      else if (n->type == XML_ELEMENT_NODE)
+        {
+          const TagInfo *tag = tag_info (n);
+
+          return !(tag->props & (TP_BLOCK | TP_SKIP)) && tag->id != T_BR;
+        }
+    }
+  return FALSE;
+}
+
+/* A paragraph or a div; a span or font only when it stands on its own
+ * between blocks (a short link inside a sentence is not a line to drop). */
+static gboolean
+is_text_line (Reader   *r,
+              xmlNode  *node,
+              NodeInfo *info)
+{
+  if (info->tag == T_P || info->tag == T_DIV)
+    return TRUE;
+  if (info->tag != T_SPAN && info->tag != T_FONT)
+    return FALSE;
+  return !inline_neighbour (r, node, FALSE) && !inline_neighbour (r, node, TRUE);
 }
 
 /* <div><p>…</p></div>: the rules that read a line's text are left to the
@@ -3072,7 +3104,7 @@ is_wrapper (Reader   *r,
         return FALSE;
     }
   inner = only != NULL ? info_of (r, only) : NULL;
-  return inner != NULL && is_text_line (inner) && inner->text == info->text;
+  return inner != NULL && inner->text == info->text && is_text_line (r, only, inner);
 }
 
 /* The article's own date line, wherever the page put it (a live-blog
@@ -3153,7 +3185,7 @@ x_should_skip (Extract   *x,
       break;
     }
 
-  if (is_text_line (info) && info->text > 0 && info->text <= 300 &&
+  if (info->text > 0 && info->text <= 300 && is_text_line (x->r, node, info) &&
       !is_wrapper (x->r, node, info))
     {
       g_autofree char *text = NULL;
