@@ -789,32 +789,45 @@ on_view_highlight_menu (DossierWindow       *self,
   _dossier_window_popup_highlight_menu (self, highlight_id, x, y);
 }
 
-/* Where the "Tag…" button goes: just below the end of the selection, kept
- * inside the view. Returns FALSE when the selection end is scrolled away. */
+/* Where the "Tag…" button goes: just below the end of the selection, or
+ * above its start when there is no room below, kept inside the view.
+ * Returns FALSE when the selection is scrolled away. */
 static gboolean
 compute_tag_button_position (DossierWindow *self,
                              double        *x,
-                             double        *y)
+                             double        *below_y,
+                             double        *above_y)
 {
   GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GdkRectangle rect;
+  GdkRectangle end_rect, start_rect;
   GtkTextIter iter;
   gint64 start, end;
+  double sx, sy;
   int wx, wy;
 
   if (!_dossier_window_view_has_selection (self, &start, &end))
     return FALSE;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
-  gtk_text_view_get_iter_location (text_view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         rect.x, rect.y + rect.height, &wx, &wy);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
-                                         wx, wy, x, y))
-    return FALSE;
+  gtk_text_view_get_iter_location (text_view, &iter, &end_rect);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  gtk_text_view_get_iter_location (text_view, &iter, &start_rect);
 
-  return *y >= 0 && *y <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         end_rect.x, end_rect.y + end_rect.height, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         wx, wy, x, below_y))
+    return FALSE;
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         start_rect.x, start_rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         wx, wy, &sx, &sy))
+    return FALSE;
+  *above_y = sy;
+
+  /* Some of the selection must be on screen. */
+  return *below_y >= 0 && sy <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
 }
 
 static gboolean
@@ -826,35 +839,40 @@ on_view_overlay_child_position (DossierWindow *self,
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
   int min_w, nat_w, min_h, nat_h;
-  double x = 0, y = 0;
+  double x = 0, below = 0, above = 0, y;
 
   if (widget != GTK_WIDGET (self->tag_selection_button))
     return FALSE;
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
-  if (!compute_tag_button_position (self, &x, &y))
+  if (!compute_tag_button_position (self, &x, &below, &above))
     {
       x = width - nat_w - 12;
-      y = 12;
+      below = above = 12;
     }
+
+  if (below + 6 + nat_h <= height - 6)
+    y = below + 6;
+  else
+    y = above - 6 - nat_h;
 
   allocation->width = nat_w;
   allocation->height = nat_h;
   allocation->x = CLAMP ((int) x - nat_w / 2, 6, MAX (6, width - nat_w - 18));
-  allocation->y = CLAMP ((int) y + 6, 6, MAX (6, height - nat_h - 6));
+  allocation->y = CLAMP ((int) y, 6, MAX (6, height - nat_h - 6));
   return TRUE;
 }
 
 static void
 update_tag_button (DossierWindow *self)
 {
-  double x, y;
+  double x, below, above;
   gboolean show;
 
   show = self->project != NULL
          && !dossier_project_get_read_only (self->project)
-         && compute_tag_button_position (self, &x, &y)
+         && compute_tag_button_position (self, &x, &below, &above)
          && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker));
 
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), show);
