@@ -34,6 +34,7 @@ struct _DossierHighlightsPanel
   gint64          tag_id;
   GListStore     *store;         /* of DossierHighlight */
   guint           generation;    /* bumped when cards must be redrawn */
+  guint           reload_source;
 
   /* what the header follows, to retitle on rename */
   GObject        *subject;
@@ -41,6 +42,8 @@ struct _DossierHighlightsPanel
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, GTK_TYPE_WIDGET)
+
+#define RELOAD_DELAY_MS 40
 
 enum {
   PROP_0,
@@ -319,6 +322,8 @@ reload (DossierHighlightsPanel *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
   follow_subject (self);
 
   if (self->project != NULL && self->tag_id != 0 &&
@@ -339,20 +344,41 @@ reload (DossierHighlightsPanel *self)
   update_header (self);
 }
 
+static gboolean
+reload_timeout_cb (gpointer data)
+{
+  DossierHighlightsPanel *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Listing thousands of highlights takes the core tens of milliseconds: a
+ * change made in the document view is committed and repainted first, and
+ * the panel follows a moment later, once per burst of changes. */
+static void
+queue_reload (DossierHighlightsPanel *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
 static void
 highlights_changed_cb (DossierHighlightsPanel *self,
                        gint64                  document_id,
                        DossierProject         *project)
 {
   if (self->tag_id != 0 || document_id == self->document_id || document_id == 0)
-    reload (self);
+    queue_reload (self);
 }
 
 static void
 model_changed_cb (DossierHighlightsPanel *self)
 {
   /* A deleted document or tag, or a tag list change under a tag view. */
-  reload (self);
+  queue_reload (self);
 }
 
 /* ---- cards ----------------------------------------------------------------- */
@@ -686,6 +712,7 @@ dossier_highlights_panel_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
     }
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHTS_PANEL);
 
   g_clear_object (&self->store);

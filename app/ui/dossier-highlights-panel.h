@@ -32,7 +32,8 @@ void            dossier_highlights_panel_set_tag_id      (DossierHighlightsPanel
                                                           gint64                  tag_id);
 
 /* The listed highlights: a GListModel of DossierHighlight (transfer none),
- * in document order. */
+ * in document order (orphaned ones last). Changes in the project reach it
+ * about 40 ms later, once per burst; property changes at once. */
 GListModel     *dossier_highlights_panel_get_model       (DossierHighlightsPanel *self);
 
 G_END_DECLS

@@ -57,6 +57,13 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Long enough for the highlights panel to follow a change (40 ms). */
+static void
+settle (void)
+{
+  wait_ms (150);
+}
+
 /* Code-point range of the first @needle in @doc's text. */
 static void
 find_range (DossierProject *project,
@@ -637,20 +644,20 @@ test_highlights_panel (Fixture       *f,
 
     /* A rename shows up on the chip without relisting. */
     g_assert_true (dossier_project_rename_tag (f->project, f->students, "Pupils", NULL));
-    wait_ms (50);
+    settle ();
     chip = find_of_type (g_ptr_array_index (cards, 0), DOSSIER_TYPE_TAG_CHIP);
     g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==, "Pupils");
   }
 
   /* A memo edited elsewhere (the memo dialog, an undo) shows on its card. */
   g_assert_true (dossier_project_set_highlight_memo (f->project, f->hl_cost, "Overruns are likely", NULL));
-  wait_ms (50);
+  settle ();
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_cmpuint (cards->len, ==, 2);
   g_assert_cmpstr (row_label (g_ptr_array_index (cards, 1), "highlight-memo"), ==, "Overruns are likely");
   g_assert_true (dossier_project_undo (f->project, NULL));
-  wait_ms (50);
+  settle ();
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_false (gtk_widget_get_visible (find_with_class (g_ptr_array_index (cards, 1), "highlight-memo")));
@@ -666,11 +673,13 @@ test_highlights_panel (Fixture       *f,
   /* A new highlight in the project: one more card, no reload by hand. */
   added = add_highlight (f->project, f->doc_one, "The mayor called it",
                          (gint64[]) { f->quotes }, 1, NULL);
+  settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpint (listed_id (model, 2), ==, added);
 
   /* A change in another document leaves this list alone. */
   add_highlight (f->project, f->doc_two, "Shop owners fear", (gint64[]) { f->cons }, 1, NULL);
+  settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   /* With a tag: that tag's highlights across documents. */
@@ -678,7 +687,7 @@ test_highlights_panel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpint (listed_id (model, 0), ==, f->hl_study);
   g_assert_cmpint (listed_id (model, 1), ==, f->hl_back);
-  wait_ms (50);
+  settle ();
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "highlight-document", cards);
   g_assert_cmpuint (cards->len, ==, 2);
@@ -692,6 +701,7 @@ test_highlights_panel (Fixture       *f,
 
   /* Removing the tag from a highlight drops it from the tag's list. */
   g_assert_true (dossier_project_remove_highlight_tag (f->project, f->hl_study, f->students, NULL));
+  settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Back to the document; then no document at all. */
@@ -733,7 +743,7 @@ test_highlights_orphaned (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dossier_project_replace_document_text (f->project, f->doc_two, parsed, NULL, &error));
   g_assert_no_error (error);
-  wait_ms (50);
+  settle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel))), ==, 1);
   g_ptr_array_set_size (marks, 0);
