@@ -940,6 +940,8 @@ test_structure (void)
     "<div>Loose text in a div, which is a paragraph of its own once it is long enough.</div>"
     "<p>Text with <a href='#'>a link</a>, <em>emphasis</em> and <span>spans</span>.</p>"
     "<p>See <span><a href='#'>the report</a></span> and <span>Advertisement</span> here.</p>"
+    "<h2><span class='mw-headline'>History</span><span class='mw-editsection'>[<a href='#'>"
+    "edit</a>]</span></h2>"
     "<h1>A second h1 is a heading</h1>"
     "<div role='heading' aria-level='4'>An ARIA heading</div>"
     "<p>Hidden parts: <span hidden>HIDDEN1</span><span aria-hidden='true'>HIDDEN2</span>"
@@ -967,6 +969,7 @@ test_structure (void)
                                   "it is long enough." },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Text with a link, emphasis and spans." },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "See the report and Advertisement here." },
+    { DOSSIER_BLOCK_HEADING, 2, "History" },
     { DOSSIER_BLOCK_HEADING, 1, "A second h1 is a heading" },
     { DOSSIER_BLOCK_HEADING, 4, "An ARIA heading" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Hidden parts: gone." },

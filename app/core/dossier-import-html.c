@@ -260,6 +260,8 @@ static const TokenInfo token_table[] = {
   { "footer", K_JUNK }, { "sidebar", K_SIDEBAR },
   { "popup", K_JUNK }, { "modal", K_JUNK }, { "overlay", K_JUNK }, { "lightbox", K_JUNK },
   { "toolbar", K_JUNK }, { "masthead", K_JUNK }, { "skiplink", K_JUNK },
+  { "noprint", K_JUNK }, { "navbox", K_JUNK }, { "editsection", K_JUNK },
+  { "catlinks", K_JUNK }, { "instagram", K_JUNK }, { "tiktok", K_JUNK },
   { "hidden", K_HIDDEN }, { "hide", K_HIDDEN }, { "invisible", K_HIDDEN },
   { "visuallyhidden", K_JUNK }, { "offscreen", K_JUNK },
   { "comment", K_COMMENTS }, { "comments", K_COMMENTS }, { "commentlist", K_COMMENTS },
