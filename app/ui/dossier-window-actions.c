@@ -7,6 +7,8 @@
  * repaints when the project emits "highlights-changed". */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
@@ -650,8 +652,12 @@ on_file_parsed (GObject      *source,
 
       if (job->errors->len > 0)
         g_string_append_c (job->errors, '\n');
-      /* Translators: one line of the import error report: file name, then why */
-      g_string_append_printf (job->errors, _("%s: %s"), name, error->message);
+      /* The core's messages usually name the file already. */
+      if (strstr (error->message, name) != NULL)
+        g_string_append (job->errors, error->message);
+      else
+        /* Translators: one line of the import error report: file name, then why */
+        g_string_append_printf (job->errors, _("%s: %s"), name, error->message);
     }
 
   import_next (job);
@@ -731,6 +737,13 @@ import_chosen (DossierWindow *self,
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len > 0)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (g_ptr_array_index (array, 0));
+
+      g_free (self->last_import_folder);
+      self->last_import_folder = parent ? g_file_get_path (parent) : NULL;
+    }
   dossier_window_import_files (self, (GFile **) array->pdata, array->len);
 }
 
@@ -767,6 +780,13 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+
+  /* Where articles came from last time, else home (not "Recent"). */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (self->last_import_folder ? self->last_import_folder
+                                                                             : g_get_home_dir ());
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
 
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

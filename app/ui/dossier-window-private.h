@@ -41,6 +41,7 @@ struct _DossierWindow
   gint64                 picker_end;
   gboolean               disposed;
   gboolean               right_width_restored;
+  char                  *last_import_folder;
 
   /* Template children */
   AdwToastOverlay       *toast_overlay;

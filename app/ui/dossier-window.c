@@ -1109,6 +1109,7 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->tag_styles, g_hash_table_unref);
   g_clear_pointer (&self->span_lengths, g_hash_table_unref);
+  g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);

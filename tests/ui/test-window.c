@@ -859,6 +859,57 @@ test_highlight_spans_many (Fixture       *f,
   g_assert_true (painted_at (f, 2 * (made - 1) + 5));
 }
 
+static void
+test_reveal_from_panels (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  g_autoptr(GPtrArray) highlights = NULL;
+  gint64 start, end, got_start, got_end, id;
+
+  select_text (f, "seven to four", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  flush_events ();
+  highlights = list_highlights (f);
+  id = dossier_highlight_get_id (g_ptr_array_index (highlights, 0));
+
+  /* A search hit: its document is shown with the hit selected. */
+  dossier_document_view_select_range (view, 0, 0);
+  g_signal_emit_by_name (f->window->search_panel, "hit-activated", f->document_id, start + 2, end - 2);
+  flush_events ();
+  g_assert_true (dossier_document_view_get_selection (view, &got_start, &got_end));
+  g_assert_cmpint (got_start, ==, start + 2);
+  g_assert_cmpint (got_end, ==, end - 2);
+
+  /* A highlight card: the highlight is selected. */
+  dossier_document_view_select_range (view, 0, 0);
+  g_signal_emit_by_name (f->window->highlights_panel, "highlight-activated", f->document_id, id);
+  flush_events ();
+  g_assert_true (dossier_document_view_get_selection (view, &got_start, &got_end));
+  g_assert_cmpint (got_start, ==, start);
+  g_assert_cmpint (got_end, ==, end);
+
+  /* A tag chosen in the codebook: the highlights panel lists that tag. */
+  g_object_set (f->window->codebook_panel, "selected-tag-id", f->risks_id, NULL);
+  flush_events ();
+  {
+    gint64 panel_tag = 0, panel_doc = -1;
+
+    g_object_get (f->window->highlights_panel, "tag-id", &panel_tag, "document-id", &panel_doc, NULL);
+    g_assert_cmpint (panel_tag, ==, f->risks_id);
+    g_assert_cmpint (panel_doc, ==, 0);
+  }
+  g_object_set (f->window->codebook_panel, "selected-tag-id", (gint64) 0, NULL);
+  flush_events ();
+  {
+    gint64 panel_tag = -1, panel_doc = 0;
+
+    g_object_get (f->window->highlights_panel, "tag-id", &panel_tag, "document-id", &panel_doc, NULL);
+    g_assert_cmpint (panel_tag, ==, 0);
+    g_assert_cmpint (panel_doc, ==, f->document_id);
+  }
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -989,6 +1040,7 @@ main (int   argc,
   ADD ("documents-panel", test_documents_panel);
   ADD ("import-files", test_import_files);
   ADD ("paste-document", test_paste_document);
+  ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("highlight-spans-many", test_highlight_spans_many);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
