@@ -234,5 +234,37 @@ else
   skip "xgettext check of translatable strings" "xgettext not installed (package gettext)"
 fi
 
+# Every language in po/LINGUAS translates every string of today's sources:
+# nothing missing, untranslated or fuzzy, and msgfmt --check is happy.
+translations ()
+{
+  local lang po ok=0 stats
+  [[ -f "$tmp/check.pot" ]] || { echo "no catalogue was extracted (see the previous check)"; return 1; }
+  while IFS= read -r lang; do
+    [[ -z $lang || $lang == \#* ]] && continue
+    po="$src/po/$lang.po"
+    [[ -f $po ]] || { echo "po/LINGUAS lists $lang, but po/$lang.po does not exist"; ok=1; continue; }
+    if ! msgcmp -N "$po" "$tmp/check.pot" > "$tmp/msgcmp.log" 2>&1; then
+      echo "po/$lang.po lacks translations of strings in the sources (update it with"
+      echo "meson compile -C BUILD dossier-update-po, then translate):"
+      grep -v 'this message is not used' "$tmp/msgcmp.log" | head -n 40 | sed 's/^/  /'
+      ok=1
+    fi
+    if ! stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$po" 2>&1); then
+      echo "$stats"
+      ok=1
+    elif [[ $stats == *fuzzy* || $stats == *untranslated* ]]; then
+      echo "po/$lang.po: $stats"
+      ok=1
+    fi
+  done < "$src/po/LINGUAS"
+  return $ok
+}
+if have msgcmp && have msgfmt; then
+  check "po/*.po translate every string of the sources" translations
+else
+  skip "translations are complete" "msgcmp or msgfmt not installed (package gettext)"
+fi
+
 echo "1..$n"
 [[ $failed -eq 0 ]]
