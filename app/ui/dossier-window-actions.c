@@ -187,6 +187,19 @@ _dossier_window_update_recent_menu (DossierWindow *self)
     g_menu_append (self->recent_menu, _("No Recent Projects"), "win.no-recent");
 }
 
+static gboolean
+require_writable (DossierWindow *self)
+{
+  if (self->project == NULL)
+    return FALSE;
+  if (dossier_project_get_read_only (self->project))
+    {
+      dossier_window_show_toast (self, _("This project is open read-only"), FALSE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- File choosers ------------------------------------------------------------- */
 
 typedef void (*ChooserDone) (DossierWindow *self,
@@ -286,38 +299,52 @@ project_path_for (GFile *file)
 
 /* ---- New, open, save as ----------------------------------------------------------- */
 
-static void
-new_project_chosen (DossierWindow *self,
-                    GListModel    *files)
+gboolean
+dossier_window_new_project (DossierWindow  *self,
+                            GFile          *file,
+                            GError        **error)
 {
-  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
   g_autoptr(DossierProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = project_path_for (file);
+  g_autofree char *path = NULL;
   g_autofree char *title = NULL;
 
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = project_path_for (file);
   if (path == NULL)
     {
-      _dossier_window_show_error_dialog (self, _("Could Not Create the Project"),
-                                         _("Projects must be saved on this computer. Choose a local folder."));
-      return;
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Projects must be saved on this computer. Choose a local folder."));
+      return FALSE;
     }
 
   title = g_path_get_basename (path);
   title[strlen (title) - strlen (".dossier")] = '\0';
 
-  project = dossier_project_create (path, title, &error);
+  project = dossier_project_create (path, title, error);
   if (project == NULL)
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
-
-      _dossier_window_show_error_dialog (self, heading, error->message);
-      return;
-    }
+    return FALSE;
 
   dossier_window_set_project (self, project);
   dossier_application_add_recent (self->settings, path);
+  return TRUE;
+}
+
+static void
+new_project_chosen (DossierWindow *self,
+                    GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_window_new_project (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
+
+      _dossier_window_show_error_dialog (self, heading, error->message);
+    }
 }
 
 static void
@@ -370,38 +397,60 @@ open_recent_action (GtkWidget  *widget,
   dossier_window_open_project_interactive (self, file);
 }
 
+gboolean
+dossier_window_save_as (DossierWindow  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) dest = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("No project is open."));
+      return FALSE;
+    }
+
+  path = project_path_for (file);
+  if (path == NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Projects must be saved on this computer. Choose a local folder."));
+      return FALSE;
+    }
+  if (g_strcmp0 (path, dossier_project_get_path (self->project)) == 0)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+                   _("This is the project’s own file, and it is already saved. Choose another name to make a copy."));
+      return FALSE;
+    }
+
+  if (!dossier_project_save_as (self->project, path, error))
+    return FALSE;
+
+  /* Go on working in the copy, as "Save As" does everywhere. */
+  dest = g_file_new_for_path (path);
+  return dossier_window_open_project (self, dest, DOSSIER_OPEN_READ_WRITE, error);
+}
+
 static void
 save_as_chosen (DossierWindow *self,
                 GListModel    *files)
 {
   g_autoptr(GFile) file = g_list_model_get_item (files, 0);
-  g_autoptr(GFile) dest = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = project_path_for (file);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
 
-  if (self->project == NULL || path == NULL)
-    return;
-
-  name = g_path_get_basename (path);
-  heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  if (g_strcmp0 (path, dossier_project_get_path (self->project)) == 0)
+  if (!dossier_window_save_as (self, file, &error))
     {
-      _dossier_window_show_error_dialog (self, heading,
-                                         _("This is the project’s own file, and it is already saved. Choose another name to make a copy."));
-      return;
-    }
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-  if (!dossier_project_save_as (self->project, path, &error))
-    {
       _dossier_window_show_error_dialog (self, heading, error->message);
-      return;
     }
-
-  /* Go on working in the copy, as "Save As" does everywhere. */
-  dest = g_file_new_for_path (path);
-  dossier_window_open_project_interactive (self, dest);
 }
 
 static void
@@ -760,6 +809,9 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) html = NULL;
   g_autoptr(GtkFileFilter) all = NULL;
 
+  if (!require_writable (self))
+    return;
+
   chooser = new_chooser (self, _("Import Articles"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                          import_chosen);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
@@ -1030,7 +1082,7 @@ paste_document_action (GtkWidget  *widget,
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
   GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
 
-  if (self->project == NULL)
+  if (!require_writable (self))
     return;
 
   /* A page copied from a browser carries its structure in HTML. */
@@ -1042,19 +1094,6 @@ paste_document_action (GtkWidget  *widget,
 }
 
 /* ---- Tagging -------------------------------------------------------------------- */
-
-static gboolean
-require_writable (DossierWindow *self)
-{
-  if (self->project == NULL)
-    return FALSE;
-  if (dossier_project_get_read_only (self->project))
-    {
-      dossier_window_show_toast (self, _("This project is open read-only"), FALSE);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 apply_tag_action (GtkWidget  *widget,

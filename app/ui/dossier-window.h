@@ -24,6 +24,14 @@ gboolean             dossier_window_open_project       (DossierWindow    *self,
  * Read-Only" for a project that is open elsewhere). */
 void                 dossier_window_open_project_interactive (DossierWindow *self,
                                                         GFile            *file);
+/* Creates a project at @file (".dossier" is added when missing) and shows it. */
+gboolean             dossier_window_new_project        (DossierWindow    *self,
+                                                        GFile            *file,
+                                                        GError          **error);
+/* Copies the project to @file and goes on working in the copy. */
+gboolean             dossier_window_save_as            (DossierWindow    *self,
+                                                        GFile            *file,
+                                                        GError          **error);
 /* Shows @project (or nothing, when NULL). */
 void                 dossier_window_set_project        (DossierWindow    *self,
                                                         DossierProject   *project);

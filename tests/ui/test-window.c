@@ -910,6 +910,78 @@ test_reveal_from_panels (Fixture       *f,
   }
 }
 
+static void
+test_new_and_save_as (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *copy_path = g_build_filename (f->dir, "Ferries copy", NULL);
+  g_autofree char *new_path = g_build_filename (f->dir, "Fresh", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) fresh = g_file_new_for_path (new_path);
+  g_autoptr(GFile) own = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  gint64 start, end;
+
+  select_text (f, "voted on Tuesday", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  flush_events ();
+
+  /* Saving over its own file is refused, with a reason. */
+  g_assert_false (dossier_window_save_as (f->window, own, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Save As: the copy (".dossier" added) is what the window now shows. */
+  g_assert_true (dossier_window_save_as (f->window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==, "Ferries copy.dossier");
+  g_assert_true (g_str_has_suffix (dossier_project_get_path (dossier_window_get_project (f->window)),
+                                   "Ferries copy.dossier"));
+  {
+    g_autoptr(GPtrArray) highlights = list_highlights (f);
+    g_assert_cmpuint (highlights->len, ==, 1);
+  }
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_true (g_str_has_suffix (recent[0], "Ferries copy.dossier"));
+
+  /* New Project: empty, titled after its file. */
+  g_assert_true (dossier_window_new_project (f->window, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Fresh");
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->center_stack), ==, "no-document");
+
+  /* An existing file is not overwritten. */
+  g_assert_false (dossier_window_new_project (f->window, own, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Fresh");
+}
+
+static void
+test_window_state_saved (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1111, 777);
+  flush_events ();
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+
+  /* Zoom keys go through the setting the view is bound to. */
+  g_settings_set_double (settings, "zoom", 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), >, 1.05);
+  g_assert_cmpfloat (dossier_document_view_get_zoom (dossier_window_get_document_view (f->window)), ==,
+                     g_settings_get_double (settings, "zoom"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -1041,6 +1113,8 @@ main (int   argc,
   ADD ("import-files", test_import_files);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
+  ADD ("new-and-save-as", test_new_and_save_as);
+  ADD ("window-state-saved", test_window_state_saved);
   ADD ("highlight-spans-many", test_highlight_spans_many);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
