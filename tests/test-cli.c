@@ -480,7 +480,7 @@ static void
 test_bad_files (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *doc = make_project (f);
+  g_autofree char *unused_doc G_GNUC_UNUSED = make_project (f);
   g_autofree char *before = snapshot (f);
   g_autofree char *png = NULL;
   g_autofree char *empty = NULL;
@@ -518,7 +518,7 @@ static void
 test_import_continues (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *doc = make_project (f);
+  g_autofree char *unused_doc G_GNUC_UNUSED = make_project (f);
   g_autofree char *empty = write_file (f, "blank.txt", "  \n\n ", -1);
   g_auto(Run) r = { 0 };
   g_auto(GStrv) lines = NULL;
@@ -546,7 +546,7 @@ static void
 test_huge_file (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *doc = make_project (f);
+  g_autofree char *unused_doc G_GNUC_UNUSED = make_project (f);
   g_autofree char *before = snapshot (f);
   g_autofree char *huge = g_build_filename (f->dir, "huge.txt", NULL);
   gint64 t0;

@@ -582,7 +582,6 @@ dossier_export_context_new (DossierProject            *project,
                             GError                   **error)
 {
   g_autoptr(DossierExportContext) ctx = g_new0 (DossierExportContext, 1);
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
