@@ -1,10 +1,12 @@
 /* dossier-tag-chip.c — a tag shown as a small rounded label in its colour.
  *
- * The background is painted in snapshot() rather than with a CSS provider
- * per chip: a highlights list can bind thousands of chips over a session
- * and each provider would cost a style recomputation. The text colour is a
- * Pango attribute (black or white, whichever contrasts more), so the chip
- * stays readable on any tag colour, in light and dark mode alike.
+ * One widget drawing its own PangoLayout, not a box around a GtkLabel: a
+ * GTK 4.8 list view keeps up to 200 rows alive, so a highlights list
+ * builds hundreds of chips at once, and a child label (its own CSS node,
+ * measuring machinery and attributes) doubled their cost. The background
+ * is painted in snapshot() rather than with a CSS provider per colour. The
+ * text is black or white, whichever contrasts more with the tag colour,
+ * so the chip stays readable on any colour, in light and dark mode alike.
  */
 
 #include "config.h"
@@ -13,17 +15,22 @@
 
 #include "dossier-tag-chip.h"
 
-#define SWATCH_SIZE 12
+#define SWATCH_SIZE    12
+#define PAD_X          7
+#define PAD_Y          2
+#define MAX_NAME_CHARS 24
 
 struct _DossierTagChip
 {
-  GtkWidget  parent_instance;
+  GtkWidget    parent_instance;
 
-  GtkWidget *label;
-  char      *name;
-  char      *color;
-  GdkRGBA    rgba;
-  gboolean   show_name;
+  PangoLayout *layout;      /* NULL until measured; dropped on style changes */
+  int          max_width;   /* of the name, in pixels: MAX_NAME_CHARS wide */
+  char        *name;
+  char        *color;
+  GdkRGBA      rgba;
+  GdkRGBA      text_rgba;
+  gboolean     show_name;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagChip, dossier_tag_chip, GTK_TYPE_WIDGET)
@@ -76,12 +83,108 @@ dossier_tag_chip_prefers_dark_text (const GdkRGBA *rgba)
 static void
 update_text_color (DossierTagChip *self)
 {
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  guint16 v = dossier_tag_chip_prefers_dark_text (&self->rgba) ? 0 : 65535;
+  float v = dossier_tag_chip_prefers_dark_text (&self->rgba) ? 0.f : 1.f;
 
-  pango_attr_list_insert (attrs, pango_attr_foreground_new (v, v, v));
+  self->text_rgba = (GdkRGBA) { v, v, v, 1.f };
+}
+
+static PangoLayout *
+ensure_layout (DossierTagChip *self)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  PangoFontMetrics *metrics;
+
+  if (self->layout != NULL)
+    return self->layout;
+
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->name ? self->name : "");
+  attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
-  gtk_label_set_attributes (GTK_LABEL (self->label), attrs);
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+
+  metrics = pango_context_get_metrics (pango_layout_get_context (self->layout),
+                                       pango_context_get_font_description (pango_layout_get_context (self->layout)),
+                                       NULL);
+  self->max_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)
+                                       * MAX_NAME_CHARS);
+  pango_font_metrics_unref (metrics);
+
+  return self->layout;
+}
+
+static void
+drop_layout (DossierTagChip *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+dossier_tag_chip_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  DossierTagChip *self = DOSSIER_TAG_CHIP (widget);
+  PangoLayout *layout;
+  int width, height;
+
+  if (!self->show_name)
+    {
+      *minimum = *natural = SWATCH_SIZE;
+      return;
+    }
+
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *natural = MIN (width, self->max_width) + 2 * PAD_X;
+      /* Room for about two letters and the ellipsis. */
+      *minimum = MIN (*natural, 2 * height + 2 * PAD_X);
+    }
+  else
+    {
+      *minimum = *natural = height + 2 * PAD_Y;
+    }
+}
+
+static void
+dossier_tag_chip_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  DossierTagChip *self = DOSSIER_TAG_CHIP (widget);
+
+  if (self->show_name)
+    pango_layout_set_width (ensure_layout (self), MAX (0, width - 2 * PAD_X) * PANGO_SCALE);
+}
+
+static void
+dossier_tag_chip_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dossier_tag_chip_parent_class)->css_changed (widget, change);
+
+  /* The font may have changed; cheap to rebuild, rare to happen. */
+  drop_layout (DOSSIER_TAG_CHIP (widget));
+}
+
+static void
+dossier_tag_chip_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (dossier_tag_chip_parent_class)->system_setting_changed (widget, setting);
+
+  drop_layout (DOSSIER_TAG_CHIP (widget));
 }
 
 static void
@@ -113,17 +216,18 @@ dossier_tag_chip_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   if (self->show_name)
-    gtk_widget_snapshot_child (widget, self->label, snapshot);
-}
+    {
+      PangoLayout *layout = ensure_layout (self);
+      int text_width, text_height;
 
-static void
-dossier_tag_chip_dispose (GObject *object)
-{
-  DossierTagChip *self = DOSSIER_TAG_CHIP (object);
-
-  g_clear_pointer (&self->label, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (dossier_tag_chip_parent_class)->dispose (object);
+      /* A measure since the last allocation may have unset the width. */
+      pango_layout_set_width (layout, MAX (0, width - 2 * PAD_X) * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - text_height) / 2.f));
+      gtk_snapshot_append_layout (snapshot, layout, &self->text_rgba);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 static void
@@ -131,6 +235,7 @@ dossier_tag_chip_finalize (GObject *object)
 {
   DossierTagChip *self = DOSSIER_TAG_CHIP (object);
 
+  g_clear_object (&self->layout);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->color, g_free);
 
@@ -191,12 +296,15 @@ dossier_tag_chip_class_init (DossierTagChipClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = dossier_tag_chip_dispose;
   object_class->finalize = dossier_tag_chip_finalize;
   object_class->get_property = dossier_tag_chip_get_property;
   object_class->set_property = dossier_tag_chip_set_property;
 
+  widget_class->measure = dossier_tag_chip_measure;
+  widget_class->size_allocate = dossier_tag_chip_size_allocate;
   widget_class->snapshot = dossier_tag_chip_snapshot;
+  widget_class->css_changed = dossier_tag_chip_css_changed;
+  widget_class->system_setting_changed = dossier_tag_chip_system_setting_changed;
 
   properties[PROP_TAG_NAME] =
     g_param_spec_string ("tag-name", NULL, NULL, NULL,
@@ -209,7 +317,6 @@ dossier_tag_chip_class_init (DossierTagChipClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tagchip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -220,21 +327,8 @@ dossier_tag_chip_init (DossierTagChip *self)
   self->show_name = TRUE;
   gdk_rgba_parse (&self->rgba, "#9a9996");
 
-  self->label = g_object_new (GTK_TYPE_LABEL,
-                              "ellipsize", PANGO_ELLIPSIZE_END,
-                              "max-width-chars", 24,
-                              "margin-start", 7,
-                              "margin-end", 7,
-                              "margin-top", 1,
-                              "margin-bottom", 1,
-                              NULL);
-  gtk_widget_add_css_class (self->label, "caption");
-  /* The chip itself carries the accessible label; don't read it twice. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-
+  /* The name in the smaller caption font. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "caption");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
   update_text_color (self);
@@ -277,7 +371,9 @@ dossier_tag_chip_set_tag_name (DossierTagChip *self,
 
   if (set_str (&self->name, name))
     {
-      gtk_label_set_text (GTK_LABEL (self->label), name ? name : "");
+      if (self->layout != NULL)
+        pango_layout_set_text (self->layout, name ? name : "", -1);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       update_accessible (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAME]);
     }
@@ -330,10 +426,6 @@ dossier_tag_chip_set_show_name (DossierTagChip *self,
     return;
 
   self->show_name = show_name;
-  gtk_widget_set_visible (self->label, show_name);
-  if (show_name)
-    gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
-  else
-    gtk_widget_set_size_request (GTK_WIDGET (self), SWATCH_SIZE, SWATCH_SIZE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NAME]);
 }

@@ -329,8 +329,26 @@ test_tag_chip (void)
   gdk_rgba_parse (&rgba, "#000000");
   g_assert_false (dossier_tag_chip_prefers_dark_text (&rgba));
 
-  dossier_tag_chip_set_tag_name (DOSSIER_TAG_CHIP (chip), "Costs");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (chip))), ==, "Costs");
+  /* A longer name makes a wider chip, up to a limit past which it ellipsizes. */
+  {
+    int short_width, long_width, longest_width, swatch_width;
+
+    gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &short_width, NULL, NULL);
+    dossier_tag_chip_set_tag_name (DOSSIER_TAG_CHIP (chip), "Transport operators");
+    gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &long_width, NULL, NULL);
+    dossier_tag_chip_set_tag_name (DOSSIER_TAG_CHIP (chip),
+                                   "Transport operators, unions and the port authority of the city");
+    gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &longest_width, NULL, NULL);
+    g_assert_cmpint (short_width, <, long_width);
+    g_assert_cmpint (long_width, <, longest_width);
+    g_assert_cmpint (longest_width, <, 2 * long_width);
+
+    dossier_tag_chip_set_show_name (DOSSIER_TAG_CHIP (chip), FALSE);
+    gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &swatch_width, NULL, NULL);
+    g_assert_cmpint (swatch_width, <, short_width);
+    g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==,
+                     "Transport operators, unions and the port authority of the city");
+  }
   /* A bad colour is not fatal. */
   dossier_tag_chip_set_color (DOSSIER_TAG_CHIP (chip), "not a colour");
 
