@@ -34,6 +34,7 @@
 #define PAINT_SLICE_USEC   5000
 #define PAINT_PRIORITY     (GDK_PRIORITY_REDRAW + 2)
 #define SYNC_PAINT_CHARS   50000   /* dirty text painted at once, not in idles */
+#define VISIBLE_MAX        12000   /* characters one screen can show, at most */
 #define SEARCH_CHUNK       65536   /* chars scanned between time checks */
 
 /* ---- The text view: draws bullets and quote bars in the margins ------------ */
@@ -411,7 +412,10 @@ get_color_tag (DossierDocumentView *self,
   return tag;
 }
 
-/* The visible offsets; before the view is laid out, the top of the text. */
+/* The visible offsets; before the view is laid out, the top of the text.
+ * Lines not laid out yet count as having no height, so right after
+ * set_text "visible" would reach the end of the text: no screen shows more
+ * than VISIBLE_MAX characters. */
 static void
 get_visible_range (DossierDocumentView *self,
                    gint64              *start,
@@ -424,7 +428,7 @@ get_visible_range (DossierDocumentView *self,
   if (rect.height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
     {
       *start = 0;
-      *end = MIN (self->length, 12000);
+      *end = MIN (self->length, VISIBLE_MAX);
       return;
     }
 
@@ -433,6 +437,7 @@ get_visible_range (DossierDocumentView *self,
   gtk_text_view_get_line_at_y (self->text_view, &iter, rect.y + rect.height, NULL);
   gtk_text_iter_forward_to_line_end (&iter);
   *end = MIN (gtk_text_iter_get_offset (&iter) + 1, self->length);
+  *end = MIN (*end, *start + VISIBLE_MAX);
 }
 
 /* ---- Block styles ---------------------------------------------------------- */
