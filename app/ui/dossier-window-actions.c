@@ -1392,8 +1392,6 @@ _dossier_window_popup_highlight_menu (DossierWindow *self,
   if (hl == NULL)
     return;
 
-  self->menu_highlight_id = highlight_id;
-
   item = g_menu_item_new (_("Edit _Tags…"), NULL);
   g_menu_item_set_action_and_target_value (item, "win.edit-highlight-tags", g_variant_new_int64 (highlight_id));
   g_menu_append_item (edit, item);

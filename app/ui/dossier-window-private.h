@@ -34,7 +34,6 @@ struct _DossierWindow
   GMenu                 *recent_menu;
   GtkWidget             *tag_picker;
   GtkWidget             *highlight_menu;
-  gint64                 menu_highlight_id;
   gint64                 picker_highlight_id;   /* 0: the picker tags the range below */
   gint64                 picker_document_id;
   gint64                 picker_start;

@@ -491,6 +491,8 @@ dossier_window_open_project (DossierWindow     *self,
 {
   g_autoptr(DossierProject) project = NULL;
   g_autofree char *path = NULL;
+  gboolean reopen_on_failure = FALSE;
+  gboolean was_read_only = FALSE;
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -505,21 +507,35 @@ dossier_window_open_project (DossierWindow     *self,
       return FALSE;
     }
 
-  /* Opening the project already on show again would lock ourselves out. */
+  /* Opening the project already on show again would lock ourselves out:
+   * it is closed first, and reopened as it was if the new way fails. */
   if (self->project != NULL)
     {
       g_autoptr(GFile) current = g_file_new_for_path (dossier_project_get_path (self->project));
 
-      if (g_file_equal (current, file)
-          && ((flags & DOSSIER_OPEN_READ_ONLY) != 0) == dossier_project_get_read_only (self->project))
-        return TRUE;
       if (g_file_equal (current, file))
-        dossier_window_set_project (self, NULL);
+        {
+          if (((flags & DOSSIER_OPEN_READ_ONLY) != 0) == dossier_project_get_read_only (self->project))
+            return TRUE;
+          was_read_only = dossier_project_get_read_only (self->project);
+          reopen_on_failure = TRUE;
+          dossier_window_set_project (self, NULL);
+        }
     }
 
   project = dossier_project_open (path, flags, error);
   if (project == NULL)
-    return FALSE;
+    {
+      if (reopen_on_failure)
+        {
+          g_autoptr(DossierProject) again =
+            dossier_project_open (path, was_read_only ? DOSSIER_OPEN_READ_ONLY : DOSSIER_OPEN_READ_WRITE, NULL);
+
+          if (again != NULL)
+            dossier_window_set_project (self, again);
+        }
+      return FALSE;
+    }
 
   dossier_window_set_project (self, project);
   dossier_application_add_recent (self->settings, path);

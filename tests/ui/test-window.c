@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-application.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-window-private.h"
@@ -982,6 +983,78 @@ test_window_state_saved (Fixture       *f,
   g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
 }
 
+/* The first run copies the bundled sample into the user's data folder and
+ * opens the copy: the sample itself is never written. */
+static void
+test_sample_project_copied (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "dossier", "Sample.dossier", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize before_len, after_len;
+
+  /* The fixture's project plays the bundled sample. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  g_setenv ("DOSSIER_SAMPLE_PROJECT", f->path, TRUE);
+  g_unlink (expected);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  copy = dossier_application_copy_sample_project (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy, ==, expected);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  /* The window opens the copy and works in it. */
+  g_clear_object (&f->window);
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (f->window));
+  file = g_file_new_for_path (copy);
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  {
+    gint64 start, end;
+
+    select_text (f, "voted on Tuesday", &start, &end);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+    flush_events ();
+  }
+  dossier_window_set_project (f->window, NULL);
+
+  /* The sample is untouched; a second run keeps the user's copy. */
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  again = dossier_application_copy_sample_project (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, copy);
+  {
+    g_autoptr(DossierProject) user_copy = dossier_project_open (copy, DOSSIER_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) highlights = NULL;
+
+    g_assert_no_error (error);
+    highlights = dossier_project_list_highlights (user_copy, 0, 0, &error);
+    g_assert_cmpuint (highlights->len, ==, 1);
+    dossier_project_close (user_copy);
+  }
+
+  /* No sample anywhere: a clear error, not a crash. */
+  g_unlink (expected);
+  g_setenv ("DOSSIER_SAMPLE_PROJECT", "/nonexistent/sample.dossier", TRUE);
+  if (dossier_application_find_sample_project () == NULL)
+    {
+      g_clear_pointer (&copy, g_free);
+      copy = dossier_application_copy_sample_project (&error);
+      g_assert_null (copy);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    }
+  g_unsetenv ("DOSSIER_SAMPLE_PROJECT");
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -1092,6 +1165,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  int status;
+
+  /* The user's data folder (where the sample is copied) is the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1115,11 +1193,14 @@ main (int   argc,
   ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("new-and-save-as", test_new_and_save_as);
   ADD ("window-state-saved", test_window_state_saved);
+  ADD ("sample-project-copied", test_sample_project_copied);
   ADD ("highlight-spans-many", test_highlight_spans_many);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
 }
