@@ -1113,7 +1113,6 @@ dossier_window_dispose (GObject *object)
     dossier_project_close (self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->project_signals);
-  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }

@@ -32,7 +32,9 @@ gboolean             dossier_window_new_project        (DossierWindow    *self,
 gboolean             dossier_window_save_as            (DossierWindow    *self,
                                                         GFile            *file,
                                                         GError          **error);
-/* Shows @project (or nothing, when NULL). */
+/* Shows @project (or nothing, when NULL). The window takes charge of it:
+ * the project it replaces is closed, and so is @project when the window
+ * goes or shows another. */
 void                 dossier_window_set_project        (DossierWindow    *self,
                                                         DossierProject   *project);
 DossierProject      *dossier_window_get_project        (DossierWindow    *self);
