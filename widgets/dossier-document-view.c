@@ -1121,13 +1121,8 @@ dossier_document_view_set_text (DossierDocumentView *self,
   g_array_set_size (self->dirty, 0);
   self->generation++;
 
-  /* The highlights belong to the old text. Colour tags are dropped too, so
-   * that a long session does not collect colours nobody uses. */
+  /* The highlights belong to the old text. */
   clear_highlights (self);
-  g_hash_table_iter_init (&hi, self->color_tags);
-  while (g_hash_table_iter_next (&hi, NULL, &tag))
-    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
-  g_hash_table_remove_all (self->color_tags);
 
   /* Line starts, in code points, in one pass over the bytes. */
   g_array_set_size (self->line_starts, 0);
@@ -1144,6 +1139,13 @@ dossier_document_view_set_text (DossierDocumentView *self,
 
   gtk_text_buffer_set_text (self->buffer, text, -1);
   self->tags_present = FALSE;
+
+  /* Colour tags are dropped too (now that no text carries them, which is
+   * cheap), so that a long session does not collect colours nobody uses. */
+  g_hash_table_iter_init (&hi, self->color_tags);
+  while (g_hash_table_iter_next (&hi, NULL, &tag))
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
+  g_hash_table_remove_all (self->color_tags);
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_apply_tag (self->buffer, self->body_tag, &start, &end);

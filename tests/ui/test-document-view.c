@@ -586,8 +586,10 @@ test_search (Fixture       *fx,
   dossier_document_view_set_text (fx->view, sample, NULL, 0);
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
 
-  dossier_document_view_start_search (fx->view);
+  /* What Ctrl+F does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), "document.search", NULL));
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (gtk_widget_is_focus (find_descendant (entry, GTK_TYPE_TEXT)));
 
   /* Case-insensitive: "école" finds ÉCOLE and école, not the unaccented
    * "Ecole". The first match after the caret (at 0) is current. */
@@ -604,6 +606,11 @@ test_search (Fixture       *fx,
   g_signal_emit_by_name (entry, "activate");            /* Enter: next, wrapping */
   assert_selection (fx->view, first, first + 5);
   g_signal_emit_by_name (entry, "previous-match");
+  assert_selection (fx->view, second, second + 5);
+  /* Ctrl+G from the text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), "document.next-match", NULL));
+  assert_selection (fx->view, first, first + 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), "document.previous-match", NULL));
   assert_selection (fx->view, second, second + 5);
 
   /* The emoji counts as one: "🚋🚋" is found at its code-point offset. */
