@@ -22,6 +22,7 @@ struct _DossierDocumentsPanel
   GtkCustomFilter    *filter;
   GtkWidget          *menu;
   gboolean            selecting;       /* selection changed by code, not the user */
+  gint64              selected_id;     /* kept across re-sorting and filtering */
 
   /* Template children */
   GtkLabel           *count_label;
@@ -303,6 +304,8 @@ on_filter_changed (DossierDocumentsPanel *self)
   if (stripped[0] != '\0')
     self->filter_key = g_utf8_casefold (stripped, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Keep the open document selected when it still shows. */
+  dossier_documents_panel_select_document (self, self->selected_id);
   update_empty_state (self);
 }
 
@@ -365,6 +368,7 @@ dossier_documents_panel_set_sort (DossierDocumentsPanel *self,
       break;
     }
   gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+  dossier_documents_panel_select_document (self, self->selected_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
@@ -394,7 +398,10 @@ on_selected_changed (DossierDocumentsPanel *self)
 
   doc = selected_document (self);
   if (doc != NULL)
-    g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, dossier_document_get_id (doc));
+    {
+      self->selected_id = dossier_document_get_id (doc);
+      g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, self->selected_id);
+    }
 }
 
 static void
@@ -430,6 +437,7 @@ dossier_documents_panel_select_document (DossierDocumentsPanel *self,
         }
     }
 
+  self->selected_id = document_id;
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
@@ -756,6 +764,7 @@ dossier_documents_panel_set_project (DossierDocumentsPanel *self,
                                           on_documents_changed, self);
   g_set_object (&self->project, project);
 
+  self->selected_id = 0;
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filter_model,
                                    project ? dossier_project_get_documents (project) : NULL);

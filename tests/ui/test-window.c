@@ -771,10 +771,13 @@ test_documents_panel (Fixture       *f,
   dossier_documents_panel_set_filter_text (f->window->documents_panel, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 
-  /* Sort by title. */
+  /* Sort by title; the open document stays selected. */
   dossier_documents_panel_set_sort (f->window->documents_panel, DOSSIER_DOCUMENTS_SORT_TITLE);
   first = g_list_model_get_item (shown, 0);
   g_assert_cmpstr (dossier_document_get_title (first), ==, "Bus lanes downtown");
+  g_assert_cmpint (dossier_document_get_id (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown))),
+                   ==, f->document_id);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, f->document_id);
 
   /* Selecting a row opens its document. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), 2);
