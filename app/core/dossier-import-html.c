@@ -270,6 +270,7 @@ static const TokenInfo token_table[] = {
   { "authors", K_BYLINE }, { "contributor", K_BYLINE }, { "contributors", K_BYLINE },
   { "date", K_DATE }, { "dates", K_DATE }, { "timestamp", K_DATE }, { "published", K_DATE },
   { "updated", K_DATE }, { "pubdate", K_DATE }, { "publishdate", K_DATE },
+  { "dateline", K_DATE }, { "datelines", K_DATE }, { "meta-date", K_DATE },
   { "has", K_LAYOUT }, { "with", K_LAYOUT }, { "no", K_LAYOUT }, { "without", K_LAYOUT },
   { "tone", K_TONE }, { "tonal", K_TONE }, { "kicker", K_TONE }, { "label", K_TONE },
   { "opinion", K_TONE }, { "series", K_TONE }, { "pillar", K_TONE }, { "genre", K_TONE },
