@@ -50,7 +50,8 @@ _dossier_window_report_error (DossierWindow *self,
   g_autofree char *message = NULL;
 
   /* "What failed: why" — the core's messages already say what to do. */
-  message = g_strdup_printf ("%s: %s", what, error ? error->message : _("unknown error"));
+  /* Translators: a failed action in a toast: what failed, then why */
+  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
   if (self->toast_overlay != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   g_message ("%s", message);
