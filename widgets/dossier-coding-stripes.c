@@ -27,7 +27,8 @@
 typedef struct
 {
   PangoLayout *layout;
-  int          width;
+  int          natural;   /* width unconstrained */
+  int          width;     /* as drawn: ellipsized to the room there is */
   int          height;
 } Label;
 
@@ -56,6 +57,7 @@ struct _DossierCodingStripes
 
   GArray        *stripes;          /* Stripe, by first line then lane */
   GArray        *reach;            /* gint64: max last_line of stripes[0..i] */
+  GArray        *extents;          /* Extent: the visible stripes, in snapshot */
   GStringChunk  *strings;
   GHashTable    *labels;           /* label text → Label */
   guint          n_lanes;
@@ -63,6 +65,8 @@ struct _DossierCodingStripes
 
   gint64         hover_id;
   gboolean       hovering;
+
+  PangoFontDescription *font;      /* the labels were made with */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCodingStripes, dossier_coding_stripes, GTK_TYPE_WIDGET)
@@ -259,12 +263,15 @@ label_new (DossierCodingStripes *self,
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
   pango_layout_set_attributes (label->layout, attrs);
   pango_layout_set_single_paragraph_mode (label->layout, TRUE);
+  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (label->layout, &width, &height);
-  label->width = width;
+  label->natural = label->width = width;
   label->height = height;
 
   return label;
 }
+
+static void update_label_widths (DossierCodingStripes *self);
 
 /* Gives every stripe its label layout, reusing those already made; layouts
  * no stripe uses any more are dropped. */
@@ -296,6 +303,8 @@ rebuild_labels (DossierCodingStripes *self,
         }
       s->layout = value;
     }
+
+  update_label_widths (self);
 }
 
 /* ---- Geometry -------------------------------------------------------------- */
@@ -341,6 +350,45 @@ get_viewport (DossierCodingStripes *self,
   gtk_text_view_get_line_at_y (self->view, &iter, vp->visible.y + vp->visible.height, NULL);
   vp->bottom_line = gtk_text_iter_get_line (&iter);
   return TRUE;
+}
+
+/* Room for a label beside lane 0, the most there can be: a label goes just
+ * outside the outermost lane in use beside it, and is not drawn when that
+ * leaves too little room. */
+static int
+label_room (DossierCodingStripes *self)
+{
+  return (int) lane_right (self, 1) - LABEL_GAP - OUTER_PAD;
+}
+
+/* Labels wider than the room are ellipsized; done when the room changes
+ * (stripes, allocation, font), so that drawing never lays text out. */
+static void
+update_label_widths (DossierCodingStripes *self)
+{
+  int room = label_room (self);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->labels);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Label *label = value;
+      int width = label->natural;
+
+      if (label->natural <= room)
+        pango_layout_set_width (label->layout, -1);
+      else if (room >= 3 * label->height)
+        pango_layout_set_width (label->layout, room * PANGO_SCALE);
+      else
+        {
+          label->width = G_MAXINT;   /* no room worth an ellipsis: not drawn */
+          continue;
+        }
+      /* Lays it out now, not in snapshot. */
+      pango_layout_get_pixel_size (label->layout, &width, NULL);
+      label->width = width;
+    }
 }
 
 /* Index one past the last stripe that starts on or before @line. */
@@ -448,65 +496,31 @@ foreach_visible_stripe (DossierCodingStripes *self,
 
 typedef struct
 {
-  GtkSnapshot *snapshot;
-  GdkRGBA      fg;
-  int          height;
-  double       label_right;   /* labels end here */
-  double       label_room;    /* and may be this wide */
-  double       label_free_y;  /* below the last label drawn */
-} DrawData;
+  const Stripe *stripe;
+  double        y0;
+  double        y1;
+  double        line_height;   /* of its first line; 0 if it starts above */
+} Extent;
+
+typedef struct
+{
+  DossierCodingStripes *self;
+  int                   height;
+} CollectData;
 
 static gboolean
-draw_stripe (DossierCodingStripes *self,
-             const Viewport       *vp,
-             const Stripe         *s,
-             gpointer              data)
+collect_extent (DossierCodingStripes *self,
+                const Viewport       *vp,
+                const Stripe         *s,
+                gpointer              data)
 {
-  DrawData *dd = data;
-  gboolean hover = self->hovering && s->id == self->hover_id;
-  double right = lane_right (self, s->lane);
-  double bar = hover ? BAR_WIDTH + 2 : BAR_WIDTH;
-  double y0, y1, line_height;
-  GskRoundedRect rounded;
-  graphene_rect_t rect;
+  CollectData *cd = data;
+  Extent e;
 
-  stripe_extent (self, vp, s, &y0, &y1, &line_height);
-  if (y1 < 0 || y0 > dd->height)
-    return FALSE;
-
-  rect = GRAPHENE_RECT_INIT (right - bar, y0, bar, y1 - y0);
-  gsk_rounded_rect_init_from_rect (&rounded, &rect, bar / 2);
-  gtk_snapshot_push_rounded_clip (dd->snapshot, &rounded);
-  gtk_snapshot_append_color (dd->snapshot, &s->color, &rect);
-  gtk_snapshot_pop (dd->snapshot);
-
-  /* The label, level with the first line (or the top of the view for a
-   * stripe coming from above), if it fits and does not run into the one
-   * above. Its colour leans to the text colour so that it reads on light
-   * and dark backgrounds whatever the tag colour. */
-  if (s->layout != NULL && s->layout->width <= dd->label_room)
-    {
-      double y = line_height > 0 ? y0 + (line_height - s->layout->height) / 2 : MAX (y0, 0) + 2;
-      double mix = 0.45;
-      GdkRGBA color;
-
-      y = MAX (y, dd->label_free_y);
-      if (y + s->layout->height <= MIN (y1, dd->height) + 2)
-        {
-          color.red = s->color.red * (1 - mix) + dd->fg.red * mix;
-          color.green = s->color.green * (1 - mix) + dd->fg.green * mix;
-          color.blue = s->color.blue * (1 - mix) + dd->fg.blue * mix;
-          color.alpha = hover ? 1.0 : 0.9;
-
-          gtk_snapshot_save (dd->snapshot);
-          gtk_snapshot_translate (dd->snapshot,
-                                  &GRAPHENE_POINT_INIT (dd->label_right - s->layout->width, y));
-          gtk_snapshot_append_layout (dd->snapshot, s->layout->layout, &color);
-          gtk_snapshot_restore (dd->snapshot);
-          dd->label_free_y = y + s->layout->height;
-        }
-    }
-
+  e.stripe = s;
+  stripe_extent (self, vp, s, &e.y0, &e.y1, &e.line_height);
+  if (e.y1 >= 0 && e.y0 <= cd->height)
+    g_array_append_val (self->extents, e);
   return FALSE;
 }
 
@@ -515,18 +529,78 @@ dossier_coding_stripes_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
   DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
-  DrawData dd;
+  CollectData cd = { self, gtk_widget_get_height (widget) };
+  const Extent *extents;
+  double free_y = -G_MAXDOUBLE;
+  GdkRGBA fg;
 
-  dd.snapshot = snapshot;
-  dd.height = gtk_widget_get_height (widget);
-  dd.label_right = lane_right (self, self->n_lanes) - LABEL_GAP;
-  dd.label_room = dd.label_right - OUTER_PAD;
-  dd.label_free_y = -G_MAXDOUBLE;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &dd.fg);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  foreach_visible_stripe (self, draw_stripe, &dd);
+  /* Where the visible stripes are, once (the array keeps its capacity: no
+   * allocation once it has grown to a screenful). */
+  g_array_set_size (self->extents, 0);
+  foreach_visible_stripe (self, collect_extent, &cd);
+  extents = (const Extent *) (gpointer) self->extents->data;
+
+  for (guint i = 0; i < self->extents->len; i++)
+    {
+      const Extent *e = &extents[i];
+      const Stripe *s = e->stripe;
+      gboolean hover = self->hovering && s->id == self->hover_id;
+      double bar = hover ? BAR_WIDTH + 2 : BAR_WIDTH;
+      double right = lane_right (self, s->lane);
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (right - bar, e->y0, bar, e->y1 - e->y0);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &rect, bar / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &s->color, &rect);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  /* Labels, level with the first line of their stripe (or the top of the
+   * view for a stripe coming from above), just outside the outermost lane
+   * in use beside them, skipped when they would run into the one above.
+   * Their colour leans to the text colour, so that they read on light and
+   * dark backgrounds whatever the tag colour. */
+  for (guint i = 0; i < self->extents->len; i++)
+    {
+      const Extent *e = &extents[i];
+      const Stripe *s = e->stripe;
+      gboolean hover = self->hovering && s->id == self->hover_id;
+      guint outer = s->lane;
+      double y, x;
+      GdkRGBA color;
+
+      if (s->layout == NULL || s->layout->width == G_MAXINT)
+        continue;
+
+      y = e->line_height > 0 ? e->y0 + (e->line_height - s->layout->height) / 2 : MAX (e->y0, 0) + 2;
+      y = MAX (y, free_y);
+      if (y + s->layout->height > MIN (e->y1, cd.height) + 2)
+        continue;
+
+      for (guint j = 0; j < self->extents->len; j++)
+        if (extents[j].y0 < y + s->layout->height && extents[j].y1 > y)
+          outer = MAX (outer, extents[j].stripe->lane);
+
+      x = lane_right (self, outer + 1) - LABEL_GAP - s->layout->width;
+      if (x < OUTER_PAD)
+        continue;
+
+      color.red = s->color.red * 0.55 + fg.red * 0.45;
+      color.green = s->color.green * 0.55 + fg.green * 0.45;
+      color.blue = s->color.blue * 0.55 + fg.blue * 0.45;
+      color.alpha = hover ? 1.0 : 0.9;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, s->layout->layout, &color);
+      gtk_snapshot_restore (snapshot);
+      free_y = y + s->layout->height;
+    }
 }
 
 /* ---- Hit testing ----------------------------------------------------------- */
@@ -862,18 +936,18 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
       g_array_index (self->reach, gint64, i) = reach;
     }
 
+  if (n_lanes != self->n_lanes)
+    {
+      self->n_lanes = n_lanes;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+
   rebuild_labels (self, TRUE);
   if (old_strings != NULL)
     g_string_chunk_free (old_strings);
 
   if (self->hovering)
     set_hover (self, NULL);
-
-  if (n_lanes != self->n_lanes)
-    {
-      self->n_lanes = n_lanes;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -927,14 +1001,31 @@ dossier_coding_stripes_measure (GtkWidget      *widget,
 }
 
 static void
+dossier_coding_stripes_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  update_label_widths (DOSSIER_CODING_STRIPES (widget));
+}
+
+static void
 dossier_coding_stripes_css_changed (GtkWidget         *widget,
                                     GtkCssStyleChange *change)
 {
   DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
 
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (dossier_coding_stripes_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed: measure the labels again. */
+  /* A new font: make and measure the labels again. (Hover and other state
+   * changes come here too: they keep the labels.) */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (font == NULL || (self->font != NULL && pango_font_description_equal (font, self->font)))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (font);
   rebuild_labels (self, FALSE);
   gtk_widget_queue_draw (widget);
 }
@@ -958,7 +1049,9 @@ dossier_coding_stripes_finalize (GObject *object)
 
   g_clear_pointer (&self->stripes, g_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
+  g_clear_pointer (&self->extents, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (dossier_coding_stripes_parent_class)->finalize (object);
 }
@@ -973,6 +1066,7 @@ dossier_coding_stripes_class_init (DossierCodingStripesClass *klass)
   object_class->finalize = dossier_coding_stripes_finalize;
 
   widget_class->measure = dossier_coding_stripes_measure;
+  widget_class->size_allocate = dossier_coding_stripes_size_allocate;
   widget_class->snapshot = dossier_coding_stripes_snapshot;
   widget_class->query_tooltip = dossier_coding_stripes_query_tooltip;
   widget_class->css_changed = dossier_coding_stripes_css_changed;
@@ -1003,6 +1097,7 @@ dossier_coding_stripes_init (DossierCodingStripes *self)
 
   self->stripes = g_array_new (FALSE, FALSE, sizeof (Stripe));
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->extents = g_array_new (FALSE, FALSE, sizeof (Extent));
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
 
   click = gtk_gesture_click_new ();

@@ -23,7 +23,9 @@
 
 /* Reading layout. */
 #define COLUMN_CHARS       72      /* longest line, in average characters */
+#define MIN_COLUMN_CHARS   45      /* before the stripes' labels give way */
 #define TEXT_GAP           20      /* between the stripes and the text */
+#define LABEL_ROOM         136     /* the stripes' gutter, with their labels */
 #define MIN_SIDE           24      /* right margin when the view is narrow */
 #define BASE_SCALE         1.15    /* body text against the interface font */
 #define HIGHLIGHT_ALPHA    0.40    /* over light and dark backgrounds alike */
@@ -1809,6 +1811,37 @@ dossier_document_view_measure (GtkWidget      *widget,
     }
 }
 
+/* The text column is at most @column pixels (COLUMN_CHARS characters) and
+ * centred; the left margin is the stripes' gutter, which also wants room
+ * for the stripes' labels. When the view is too narrow for both, the right
+ * margin gives way first, then the column, down to MIN_COLUMN_CHARS. Only
+ * real changes are passed on by the caller: each relayouts the text. */
+static void
+dossier_document_view_layout_margins (int  width,
+                                      int  column,
+                                      int  want_left,
+                                      int *left,
+                                      int *right)
+{
+  int side = (width - column) / 2;
+  int min_column = column * MIN_COLUMN_CHARS / COLUMN_CHARS;
+
+  if (side - TEXT_GAP >= want_left)
+    {
+      *left = side - TEXT_GAP;
+      *right = side;
+      return;
+    }
+
+  *left = want_left;
+  *right = MAX (MIN_SIDE, width - *left - TEXT_GAP - column);
+  if (width - *left - TEXT_GAP - *right < min_column)
+    {
+      *left = MAX (0, width - TEXT_GAP - MIN_SIDE - min_column);
+      *right = MIN_SIDE;
+    }
+}
+
 static void
 dossier_document_view_size_allocate (GtkWidget *widget,
                                      int        width,
@@ -1817,17 +1850,18 @@ dossier_document_view_size_allocate (GtkWidget *widget,
 {
   DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
   int bar_min, bar_nat;
-  int side, right;
+  int left, right;
 
   gtk_widget_measure (self->search_bar, GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
   gtk_widget_size_allocate (self->search_bar, &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
 
-  /* Centre a column of about COLUMN_CHARS characters: the stripes' gutter
-   * is the left margin, the text view's right margin the right one. Only
-   * real changes are passed on: each relayouts the text. */
-  side = (width - column_width (self)) / 2;
-  right = MAX (side, MIN_SIDE);
-  dossier_coding_stripes_set_reserved_width (self->stripes, side - TEXT_GAP);
+  /* The gutter wants room for labels beside its lanes; a fixed minimum
+   * so that a new lane does not reflow the text, unless there are many. */
+  dossier_document_view_layout_margins (width, column_width (self),
+                                        MAX (LABEL_ROOM,
+                                             dossier_coding_stripes_get_lanes_width (self->stripes) + 72),
+                                        &left, &right);
+  dossier_coding_stripes_set_reserved_width (self->stripes, left);
   if (gtk_text_view_get_right_margin (self->text_view) != right)
     gtk_text_view_set_right_margin (self->text_view, right);
 
