@@ -690,6 +690,249 @@ test_autocode (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+/* Matches after emoji (outside the BMP), CJK, combining accents and curly
+ * quotes land on the characters matched, not bytes or UTF-16 units away. */
+static void
+test_autocode_offsets (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  static const char text[] =
+    "🚋😀 港湾の“Quai” — nai\xcc\x88ve Zoë.\n"
+    "HARBOUR dues, harbour fees; Ἀθῆναι harbour🚋harbour.\n"
+    "ΟΔΟΣ and οδος and οδοσ; Straße.";
+  gint64 doc = add_doc (project, "Offsets", text);
+  gint64 tag = add_tag (project, "Harbour", 0);
+  gint64 other = add_tag (project, "Roads", 0);
+  const gint64 expected[] = { 27, 34, 41, 48, 62, 69, 70, 77 };
+  gint64 n;
+
+  n = dossier_project_autocode (project, tag, "Harbour", NULL, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 4);
+  highlights = list (project, doc, tag);
+  g_assert_cmpuint (highlights->len, ==, 4);
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+      g_autofree char *folded = g_utf8_casefold (dossier_highlight_get_quote (h), -1);
+
+      g_assert_cmpint (dossier_highlight_get_start (h), ==, expected[2 * i]);
+      g_assert_cmpint (dossier_highlight_get_end (h), ==, expected[2 * i + 1]);
+      g_assert_cmpstr (folded, ==, "harbour");
+    }
+  g_assert_cmpstr (dossier_highlight_get_prefix (g_ptr_array_index (highlights, 3)), ==,
+                   "s, harbour fees; Ἀθῆναι harbour🚋");
+  g_clear_pointer (&highlights, g_ptr_array_unref);
+
+  /* The same through a regular expression. */
+  g_assert_true (dossier_project_undo (project, &error));
+  n = dossier_project_autocode (project, tag, NULL, "(?i)harbour", doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 4);
+  highlights = list (project, doc, tag);
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, i)), ==, expected[2 * i]);
+      g_assert_cmpint (dossier_highlight_get_end (g_ptr_array_index (highlights, i)), ==, expected[2 * i + 1]);
+    }
+  g_clear_pointer (&highlights, g_ptr_array_unref);
+
+  /* Case folding meets the forms of one letter (Σ, σ, final ς); a match
+   * typed with a combining accent finds the composed text. */
+  n = dossier_project_autocode (project, other, "οδοσ", NULL, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 3);
+  n = dossier_project_autocode (project, other, "NAI\xcc\x88VE", NULL, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 0);  /* the text keeps its combining accent: not NFC */
+  n = dossier_project_autocode (project, other, "zoe\xcc\x88", NULL, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  highlights = list (project, doc, other);
+  g_assert_cmpuint (highlights->len, ==, 4);
+  g_assert_cmpstr (dossier_highlight_get_quote (g_ptr_array_index (highlights, 0)), ==, "Zoë");
+  g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, 0)), ==, 22);
+  g_clear_pointer (&highlights, g_ptr_array_unref);
+
+  /* Not UTF-8: refused, nothing done. */
+  g_assert_cmpint (dossier_project_autocode (project, other, "caf\xe9", NULL, doc, &error), ==, -1);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* A pattern that backtracks deeply over a long text: PCRE2's JIT runs out
+ * of stack where its interpreter does not, and the result is the same. */
+static void
+test_autocode_deep_pattern (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GString) text = g_string_new ("Long: ");
+  gint64 doc, tag = add_tag (project, "Long", 0);
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "abé");
+  g_string_append (text, "c.");
+  doc = add_doc (project, "Long", text->str);
+
+  g_assert_cmpint (dossier_project_autocode (project, tag, NULL, "(a|b|é)*c", doc, &error), ==, 1);
+  g_assert_no_error (error);
+  highlights = list (project, doc, tag);
+  g_assert_cmpuint (highlights->len, ==, 1);
+  g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, 0)), ==, 6);
+  g_assert_cmpint (dossier_highlight_get_end (g_ptr_array_index (highlights, 0)), ==, 6 + 150000 + 1);
+}
+
+/* One highlight's state, to compare two projects by. */
+static char *
+describe_highlights (DossierProject *project,
+                     gint64          doc)
+{
+  g_autoptr(GPtrArray) highlights = list (project, doc, 0);
+  sqlite3 *db = dossier_project_get_db (project);
+  GString *s = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+      guint n_tags = 0;
+      const gint64 *tags = dossier_highlight_get_tag_ids (h, &n_tags);
+
+      g_string_append_printf (s, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " «%s» [%s|%s] memo=«%s» tags=",
+                              dossier_highlight_get_start (h), dossier_highlight_get_end (h),
+                              dossier_highlight_get_quote (h), dossier_highlight_get_prefix (h),
+                              dossier_highlight_get_suffix (h), dossier_highlight_get_memo (h));
+      for (guint t = 0; t < n_tags; t++)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT " ", tags[t]);
+      g_string_append_c (s, '\n');
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT h.start, h.end, e.note FROM stakeholder_evidence e "
+                                           "JOIN highlights h ON h.id = e.highlight "
+                                           "ORDER BY h.start, h.end, e.note", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (s, "evidence %lld-%lld %s\n", sqlite3_column_int64 (stmt, 0),
+                            sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Autocode gives what tagging each match in turn gives, over a text with
+ * highlights already there: some of the tag alone (with memos and
+ * evidence), some with other tags too, some of exactly a match's range,
+ * matches that touch each other and bridge existing highlights. */
+static void
+test_autocode_same_as_tagging (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *words[] = {
+    "港湾", "café", "🚋", "naïve", "harbour", "ab", "12", "7", "“quay”", "Zoë", "é", "x",
+  };
+  static const char *patterns[] = {
+    "[0-9]", "[0-9]+", "a|b", "港|湾", "\\w+", "[éa]+", "harbour \\w+", "(?<=b)\\w", "🚋|x",
+  };
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "reference.dossier", NULL);
+  g_autoptr(DossierProject) reference = dossier_project_create (path, "Reference", &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) text = g_string_new (NULL);
+  DossierProject *both[2] = { project, reference };
+  gint64 doc[2], tags[2][3];
+  gint64 length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append (text, g_rand_int_range (rand, 0, 4) == 0 ? "" : g_rand_boolean (rand) ? " " : ", ");
+    }
+  length = g_utf8_strlen (text->str, -1);
+
+  for (guint p = 0; p < 2; p++)
+    {
+      doc[p] = add_doc (both[p], "Same", text->str);
+      tags[p][0] = add_tag (both[p], "A", 0);
+      tags[p][1] = add_tag (both[p], "B", 0);
+      tags[p][2] = add_tag (both[p], "C", 0);
+      g_assert_cmpint (sqlite3_exec (dossier_project_get_db (both[p]),
+                                     "INSERT INTO stakeholders (id, uuid, name) VALUES (1, 'u1', 'Who')",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+
+  /* The same highlights in both (ids included). */
+  for (guint i = 0; i < 120; i++)
+    {
+      gint64 start = g_rand_int_range (rand, 0, length - 1);
+      gint64 end = MIN (length, start + 1 + g_rand_int_range (rand, 0, i % 3 == 0 ? 40 : 6));
+      guint kind = g_rand_int_range (rand, 0, 4);
+      gint64 chosen[2] = { tags[0][kind % 2], tags[0][2] };
+      g_autofree char *memo = g_rand_int_range (rand, 0, 3) == 0 ? g_strdup_printf ("memo %u", i) : NULL;
+      gboolean evidence = g_rand_int_range (rand, 0, 5) == 0;
+
+      for (guint p = 0; p < 2; p++)
+        {
+          gint64 id = dossier_project_add_highlight (both[p], doc[p], start, end, chosen,
+                                                     kind >= 2 ? 2 : 1, memo, &error);
+
+          g_assert_no_error (error);
+          if (evidence)
+            {
+              g_autofree char *sql = g_strdup_printf ("INSERT INTO stakeholder_evidence "
+                                                      "(stakeholder, highlight, note) "
+                                                      "VALUES (1, %" G_GINT64_FORMAT ", 'note %u')",
+                                                      id, i);
+
+              g_assert_cmpint (sqlite3_exec (dossier_project_get_db (both[p]), sql, NULL, NULL, NULL),
+                               ==, SQLITE_OK);
+            }
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[i], 0, 0, NULL);
+      g_autoptr(GMatchInfo) match_info = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *want = NULL;
+      gint64 tag = tags[0][i % 2];
+      gint64 made;
+
+      made = dossier_project_autocode (project, tag, NULL, patterns[i], doc[0], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (made, >, 0);
+
+      /* The reference: each match tagged in turn. */
+      g_regex_match (regex, text->str, G_REGEX_MATCH_NOTEMPTY, &match_info);
+      while (g_match_info_matches (match_info))
+        {
+          int a, b;
+
+          g_match_info_fetch_pos (match_info, 0, &a, &b);
+          dossier_project_tag_range (reference, doc[1],
+                                     g_utf8_pointer_to_offset (text->str, text->str + a),
+                                     g_utf8_pointer_to_offset (text->str, text->str + b),
+                                     tag, &error);
+          g_assert_no_error (error);
+          g_match_info_next (match_info, NULL);
+        }
+
+      got = describe_highlights (project, doc[0]);
+      want = describe_highlights (reference, doc[1]);
+      g_test_message ("%s", patterns[i]);
+      g_assert_cmpstr (got, ==, want);
+    }
+
+  dossier_project_close (reference);
+}
+
 /* ---- Replacing the text --------------------------------------------------------------------- */
 
 static void
@@ -798,6 +1041,9 @@ main (int   argc,
   ADD ("tags-and-memos", test_tags_and_memos);
   ADD ("list-filters", test_list_filters);
   ADD ("autocode", test_autocode);
+  ADD ("autocode-offsets", test_autocode_offsets);
+  ADD ("autocode-deep-pattern", test_autocode_deep_pattern);
+  ADD ("autocode-same-as-tagging", test_autocode_same_as_tagging);
   ADD ("replace-text", test_replace_text);
 
   return g_test_run ();

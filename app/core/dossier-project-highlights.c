@@ -271,11 +271,12 @@ insert_highlight (DossierProject      *self,
                   gint64               start,
                   gint64               end,
                   const char          *memo,
+                  const char          *now,
                   GError             **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = dossier_now_iso8601 ();
+  g_autofree char *own_now = now == NULL ? dossier_now_iso8601 () : NULL;
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
@@ -299,7 +300,7 @@ insert_highlight (DossierProject      *self,
   dossier_bind_text (stmt, 7, suffix);
   dossier_bind_text (stmt, 8, memo != NULL ? memo : "");
   dossier_bind_text (stmt, 9, self->author != NULL ? self->author : "");
-  dossier_bind_text (stmt, 10, now);
+  dossier_bind_text (stmt, 10, now != NULL ? now : own_now);
   if (!dossier_project_run (self, stmt, error))
     return 0;
 
@@ -489,7 +490,7 @@ tag_range_in (DossierProject      *self,
   if (merge->len == 0)
     {
       /* 3. A new highlight. */
-      id = insert_highlight (self, document_id, index, start, end, NULL, error);
+      id = insert_highlight (self, document_id, index, start, end, NULL, NULL, error);
       if (id == 0 || !insert_highlight_tag (self, id, tag_id, error))
         return 0;
       *max_length = MAX (*max_length, end - start);
@@ -646,7 +647,7 @@ dossier_project_add_highlight (DossierProject  *self,
     goto fail;
 
   dossier_offset_index_init (&index, text);
-  id = insert_highlight (self, document_id, &index, start, end, memo, error);
+  id = insert_highlight (self, document_id, &index, start, end, memo, NULL, error);
   dossier_offset_index_clear (&index);
   if (id == 0)
     goto fail;
@@ -860,71 +861,608 @@ fail:
 
 /* ---- Autocoding ------------------------------------------------------------ */
 
+/* A match, in code points. */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} Span;
+
+/* What "ignore case" compares: the lower case of the upper case, so that
+ * the variants of one letter (σ, ς and Σ; ſ and s; K and the Kelvin sign)
+ * all meet. */
+static inline gunichar
+fold_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_tolower (c);
+  return g_unichar_tolower (g_unichar_toupper (c));
+}
+
+/* Every match of @needle in @text, ignoring case, leftmost first and not
+ * overlapping, as code-point spans. One pass over the text (Knuth–Morris–
+ * Pratt over folded code points), so its cost does not depend on how many
+ * matches there are; offsets are counted along the way. */
+static void
+find_literal (const char *text,
+              const char *needle,
+              GArray     *spans)
+{
+  g_autofree char *nfc = g_utf8_normalize (needle, -1, G_NORMALIZE_NFC);
+  g_autofree gunichar *pattern = NULL;
+  g_autofree glong *fail = NULL;
+  const guchar *p = (const guchar *) text;
+  glong m = 0;
+  glong k = 0;
+  gint64 offset = 0;
+
+  pattern = g_utf8_to_ucs4_fast (nfc, -1, &m);
+  if (m == 0)
+    return;
+  for (glong i = 0; i < m; i++)
+    pattern[i] = fold_char (pattern[i]);
+
+  /* fail[i]: length of the longest proper border of pattern[0..i]. */
+  fail = g_new0 (glong, m);
+  for (glong i = 1, b = 0; i < m; i++)
+    {
+      while (b > 0 && pattern[i] != pattern[b])
+        b = fail[b - 1];
+      if (pattern[i] == pattern[b])
+        b++;
+      fail[i] = b;
+    }
+
+  while (*p != '\0')
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        c = g_ascii_tolower (*p++);
+      else
+        {
+          c = fold_char (g_utf8_get_char ((const char *) p));
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+      offset++;
+
+      while (k > 0 && pattern[k] != c)
+        k = fail[k - 1];
+      if (pattern[k] == c)
+        k++;
+      if (k == m)
+        {
+          Span span = { offset - m, offset };
+
+          g_array_append_val (spans, span);
+          k = 0;
+        }
+    }
+}
+
+/* Every non-empty match of @regex in @text as code-point spans. Offsets are
+ * counted from one match to the next, so the text is walked once. */
+static gboolean
+find_regex (GRegex      *regex,
+            const char  *text,
+            GArray      *spans,
+            GError     **error)
+{
+  g_autoptr(GMatchInfo) match_info = NULL;
+  const char *counted_to = text;
+  gint64 offset = 0;
+
+  g_regex_match_full (regex, text, -1, 0, G_REGEX_MATCH_NOTEMPTY, &match_info, error);
+  while (g_match_info_matches (match_info))
+    {
+      int start_byte, end_byte;
+
+      /* A match that starts before the previous one ended (only \\K inside a
+       * lookbehind can do that) is left out: matches are taken in order,
+       * without overlaps. */
+      if (g_match_info_fetch_pos (match_info, 0, &start_byte, &end_byte) &&
+          end_byte > start_byte && text + start_byte >= counted_to)
+        {
+          Span span;
+
+          offset += g_utf8_strlen (counted_to, text + start_byte - counted_to);
+          span.start = offset;
+          span.end = offset + g_utf8_strlen (text + start_byte, end_byte - start_byte);
+          offset = span.end;
+          counted_to = text + end_byte;
+          g_array_append_val (spans, span);
+        }
+
+      if (!g_match_info_next (match_info, error) && error != NULL && *error != NULL)
+        return FALSE;
+    }
+
+  return error == NULL || *error == NULL;
+}
+
+/* The compiled pattern of an autocode run. GLib 2.74's GRegex has PCRE2
+ * check the UTF-8 of the whole rest of the text before every match, which
+ * makes a long text with many matches cost quadratic time; its JIT path
+ * skips that check. The JIT has a small fixed stack, though, and fails on
+ * patterns that backtrack deeply where the interpreter succeeds, so the
+ * interpreter stays as the fallback for those. */
+typedef struct
+{
+  const char *match;      /* plain text, or NULL */
+  GRegex     *jit;        /* NULL when matching plain text */
+  GRegex     *interpreted;
+} Matcher;
+
+static void
+matcher_clear (Matcher *matcher)
+{
+  g_clear_pointer (&matcher->jit, g_regex_unref);
+  g_clear_pointer (&matcher->interpreted, g_regex_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Matcher, matcher_clear)
+
+static gboolean
+matcher_find (Matcher     *matcher,
+              const char  *text,
+              GArray      *spans,
+              GError     **error)
+{
+  g_autoptr(GError) jit_error = NULL;
+  g_autoptr(GError) match_error = NULL;
+
+  if (matcher->match != NULL)
+    {
+      find_literal (text, matcher->match, spans);
+      return TRUE;
+    }
+
+  if (find_regex (matcher->jit, text, spans, &jit_error))
+    return TRUE;
+
+  g_array_set_size (spans, 0);
+  if (find_regex (matcher->interpreted, text, spans, &match_error))
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("The pattern could not be matched: %s"), match_error->message);
+  return FALSE;
+}
+
+/* ---- Applying the matches ---------------------------------------------------
+
+ * Autocoding a document gives the same result as tagging each match in
+ * turn with tag_range_in(), but without its queries per match: the
+ * document's live highlights are read once, and the matches, which come in
+ * order and do not overlap, are swept over them.
+ *
+ * What tag_range_in() does for a range, in memory here:
+ *   1. a highlight with exactly that range gets the tag;
+ *   2. else the highlights that carry only this tag and overlap or touch
+ *      the range are merged into the first of them (by start, then id),
+ *      extended over the range;
+ *   3. else a new highlight is made.
+ * Since the matches move forward, a highlight that ends before a match
+ * starts is never touched again; one that a match made stays pending (not
+ * yet written) while the next match may still extend it, so that a run of
+ * touching matches is written once. */
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} RangeKey;
+
+typedef struct _Coded Coded;
+
+struct _Coded
+{
+  gint64    id;          /* 0 while pending */
+  gint64    start;
+  gint64    end;
+  RangeKey  read;        /* the range it was read with: its key in by_range */
+  char     *memo;        /* only for those that carry only this tag */
+  gboolean  only_tag;    /* carries this tag and no other */
+  gboolean  has_tag;
+  gboolean  deleted;
+  Coded    *same_range;  /* next, by id, read with the same range */
+};
+
+typedef struct
+{
+  DossierProject     *self;
+  gint64              document_id;
+  gint64              tag_id;
+  DossierOffsetIndex *index;
+  const char         *now;
+
+  Coded              *coded;       /* the live highlights read, by start then id */
+  guint               n_coded;
+  GHashTable         *by_range;    /* RangeKey → first Coded read with it */
+  guint               next;        /* first of @coded not yet swept in */
+  GPtrArray          *active;      /* of Coded: only this tag, may touch a match */
+  GPtrArray          *made;        /* of Coded, owned: made by matches */
+  Coded              *pending;     /* the last made, not yet written */
+  gint64              count;       /* highlights made, extended or tagged */
+} Sweep;
+
+static guint
+range_key_hash (gconstpointer key)
+{
+  const RangeKey *k = key;
+
+  return (guint) (k->start * 1000003 + k->end);
+}
+
+static gboolean
+range_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const RangeKey *x = a, *y = b;
+
+  return x->start == y->start && x->end == y->end;
+}
+
+static void
+sweep_clear (Sweep *sweep)
+{
+  for (guint i = 0; i < sweep->n_coded; i++)
+    g_free (sweep->coded[i].memo);
+  g_clear_pointer (&sweep->coded, g_free);
+  g_clear_pointer (&sweep->by_range, g_hash_table_unref);
+  g_clear_pointer (&sweep->active, g_ptr_array_unref);
+  g_clear_pointer (&sweep->made, g_ptr_array_unref);
+  sweep->pending = NULL;
+}
+
+static void
+coded_free (gpointer data)
+{
+  Coded *c = data;
+
+  g_free (c->memo);
+  g_free (c);
+}
+
+/* Reads the document's live highlights: their range, and whether they carry
+ * this tag, alone or with others. */
+static gboolean
+sweep_read (Sweep   *sweep,
+            GError **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) coded = g_array_new (FALSE, TRUE, sizeof (Coded));
+  int rc;
+
+  sweep->by_range = g_hash_table_new (range_key_hash, range_key_equal);
+  sweep->active = g_ptr_array_new ();
+  sweep->made = g_ptr_array_new_with_free_func (coded_free);
+
+  stmt = dossier_project_prepare (sweep->self,
+                                  "SELECT h.id, h.start, h.end, count (ht.tag), "
+                                  "  coalesce (max (ht.tag = ?2), 0), "
+                                  "  CASE WHEN count (ht.tag) = 1 AND max (ht.tag = ?2) "
+                                  "       THEN h.memo END "
+                                  "FROM highlights h "
+                                  "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
+                                  "WHERE h.document = ?1 AND h.orphaned = 0 "
+                                  "GROUP BY h.id ORDER BY h.start, h.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sweep->document_id);
+  sqlite3_bind_int64 (stmt, 2, sweep->tag_id);
+  while ((rc = dossier_project_step (sweep->self, stmt, error)) == SQLITE_ROW)
+    {
+      Coded c = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .start = sqlite3_column_int64 (stmt, 1),
+        .end = sqlite3_column_int64 (stmt, 2),
+        .has_tag = sqlite3_column_int (stmt, 4) != 0,
+        .memo = dossier_column_dup (stmt, 5),
+      };
+
+      c.read.start = c.start;
+      c.read.end = c.end;
+      c.only_tag = c.has_tag && sqlite3_column_int64 (stmt, 3) == 1;
+      g_array_append_val (coded, c);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  sweep->n_coded = coded->len;
+  sweep->coded = (Coded *) (void *) g_array_free (g_steal_pointer (&coded), FALSE);
+
+  /* Chains of equal ranges, lowest id first (what "ORDER BY id LIMIT 1"
+   * finds): ids ascend within a start, so walk backwards and push each on
+   * the front of its chain. */
+  for (guint i = sweep->n_coded; i-- > 0;)
+    {
+      Coded *c = &sweep->coded[i];
+
+      c->same_range = g_hash_table_lookup (sweep->by_range, &c->read);
+      g_hash_table_insert (sweep->by_range, &c->read, c);
+    }
+
+  return TRUE;
+}
+
+/* The live highlight with exactly this range, lowest id first. Only those
+ * read are looked up: one that a match made or a merge moved always reaches
+ * back before any later match starts (the matches move forward and do not
+ * overlap), so no later match has its range. */
+static Coded *
+sweep_lookup (Sweep  *sweep,
+              gint64  start,
+              gint64  end)
+{
+  RangeKey key = { start, end };
+
+  for (Coded *c = g_hash_table_lookup (sweep->by_range, &key); c != NULL; c = c->same_range)
+    if (!c->deleted && c->start == start && c->end == end)
+      return c;
+
+  return NULL;
+}
+
+/* Writes the pending highlight: one INSERT of its final range. */
+static gboolean
+sweep_flush (Sweep   *sweep,
+             GError **error)
+{
+  Coded *pending = g_steal_pointer (&sweep->pending);
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (pending == NULL)
+    return TRUE;
+
+  pending->id = insert_highlight (sweep->self, sweep->document_id, sweep->index,
+                                  pending->start, pending->end, NULL, sweep->now, error);
+  if (pending->id == 0)
+    return FALSE;
+
+  /* A new highlight: this is its first tag. */
+  stmt = dossier_project_prepare (sweep->self,
+                                  "INSERT INTO highlight_tags (highlight, tag, position) "
+                                  "VALUES (?1, ?2, 0)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pending->id);
+  sqlite3_bind_int64 (stmt, 2, sweep->tag_id);
+  return dossier_project_run (sweep->self, stmt, error);
+}
+
+static int
+compare_coded (gconstpointer a,
+               gconstpointer b)
+{
+  const Coded *x = *(Coded * const *) a;
+  const Coded *y = *(Coded * const *) b;
+  /* The pending one was made last: its id will be the highest. */
+  gint64 xid = x->id != 0 ? x->id : G_MAXINT64;
+  gint64 yid = y->id != 0 ? y->id : G_MAXINT64;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return xid < yid ? -1 : xid > yid ? 1 : 0;
+}
+
+/* Merges @merge (by start, then id) into its first, extended over
+ * start–end, as step 2 of tag_range_in() does. */
+static gboolean
+sweep_merge (Sweep      *sweep,
+             GPtrArray  *merge,
+             gint64      start,
+             gint64      end,
+             GError    **error)
+{
+  g_autoptr(GString) memo = g_string_new (NULL);
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  Coded *keep = g_ptr_array_index (merge, 0);
+  gint64 union_start = start;
+  gint64 union_end = end;
+
+  for (guint i = 0; i < merge->len; i++)
+    {
+      Coded *m = g_ptr_array_index (merge, i);
+
+      union_start = MIN (union_start, m->start);
+      union_end = MAX (union_end, m->end);
+      if (m->memo != NULL && m->memo[0] != '\0')
+        {
+          if (memo->len > 0)
+            g_string_append (memo, "\n\n");
+          g_string_append (memo, m->memo);
+        }
+    }
+
+  /* The usual case: the pending highlight grows over the next match. */
+  if (keep == sweep->pending && merge->len == 1)
+    {
+      keep->start = union_start;
+      keep->end = union_end;
+      return TRUE;
+    }
+
+  /* Otherwise the pending one either vanishes into the highlight kept (it
+   * has no memo nor evidence to carry over), or is that highlight and is
+   * written now so that the others can be merged into it. */
+  if (keep == sweep->pending && !sweep_flush (sweep, error))
+    return FALSE;
+
+  for (guint i = 1; i < merge->len; i++)
+    {
+      Coded *m = g_ptr_array_index (merge, i);
+
+      m->deleted = TRUE;
+      if (m == sweep->pending)
+        sweep->pending = NULL;
+      else if (!move_evidence (sweep->self, m->id, keep->id, error) ||
+               !delete_highlight_row (sweep->self, m->id, error))
+        return FALSE;
+    }
+
+  dossier_offset_index_context (sweep->index, union_start, union_end, &quote, &prefix, &suffix);
+  stmt = dossier_project_prepare (sweep->self,
+                                  "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
+                                  "  prefix = ?5, suffix = ?6, memo = ?7, modified = ?8 "
+                                  "WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, keep->id);
+  sqlite3_bind_int64 (stmt, 2, union_start);
+  sqlite3_bind_int64 (stmt, 3, union_end);
+  dossier_bind_text (stmt, 4, quote);
+  dossier_bind_text (stmt, 5, prefix);
+  dossier_bind_text (stmt, 6, suffix);
+  dossier_bind_text (stmt, 7, memo->str);
+  dossier_bind_text (stmt, 8, sweep->now);
+  if (!dossier_project_run (sweep->self, stmt, error))
+    return FALSE;
+
+  keep->start = union_start;
+  keep->end = union_end;
+  g_free (keep->memo);
+  keep->memo = g_string_free (g_steal_pointer (&memo), FALSE);
+  return TRUE;
+}
+
+/* Tags start–end as tag_range_in() would; matches come in order and do not
+ * overlap. */
+static gboolean
+sweep_apply (Sweep   *sweep,
+             gint64   start,
+             gint64   end,
+             GError **error)
+{
+  g_autoptr(GPtrArray) merge = NULL;
+  Coded *same;
+  guint kept = 0;
+
+  /* 1. The very same range: add the tag to it. */
+  same = sweep_lookup (sweep, start, end);
+  if (same != NULL)
+    {
+      if (same->has_tag)
+        return TRUE;
+      if (!insert_highlight_tag (sweep->self, same->id, sweep->tag_id, error))
+        return FALSE;
+      same->has_tag = TRUE;
+      sweep->count++;
+      return TRUE;
+    }
+
+  /* 2. Those of this tag alone that overlap or touch the range. Sweep in
+   * the ones that start by its end; drop the ones that end before its
+   * start: no later match reaches them. The pending one is final then. */
+  while (sweep->next < sweep->n_coded && sweep->coded[sweep->next].start <= end)
+    {
+      Coded *c = &sweep->coded[sweep->next++];
+
+      if (c->only_tag && !c->deleted)
+        g_ptr_array_add (sweep->active, c);
+    }
+
+  merge = g_ptr_array_new ();
+  for (guint i = 0; i < sweep->active->len; i++)
+    {
+      Coded *c = g_ptr_array_index (sweep->active, i);
+
+      if (c->deleted)
+        continue;
+      if (c->end < start)
+        {
+          if (c == sweep->pending && !sweep_flush (sweep, error))
+            return FALSE;
+          continue;
+        }
+      g_ptr_array_index (sweep->active, kept++) = c;
+      g_ptr_array_add (merge, c);
+    }
+  g_ptr_array_set_size (sweep->active, kept);
+
+  if (merge->len == 0)
+    {
+      /* 3. A new highlight, written once no later match can extend it. */
+      Coded *made = g_new0 (Coded, 1);
+
+      made->start = start;
+      made->end = end;
+      made->only_tag = TRUE;
+      made->has_tag = TRUE;
+      g_ptr_array_add (sweep->made, made);
+      g_ptr_array_add (sweep->active, made);
+      g_assert (sweep->pending == NULL);
+      sweep->pending = made;
+      sweep->count++;
+      return TRUE;
+    }
+
+  g_ptr_array_sort (merge, compare_coded);
+
+  /* Already covered by a single highlight of this tag: nothing to do. */
+  if (merge->len == 1)
+    {
+      Coded *only = g_ptr_array_index (merge, 0);
+
+      if (only->start <= start && only->end >= end)
+        return TRUE;
+    }
+
+  if (!sweep_merge (sweep, merge, start, end, error))
+    return FALSE;
+  sweep->count++;
+  return TRUE;
+}
+
 static gboolean
 autocode_document (DossierProject  *self,
-                   GRegex          *regex,
+                   Matcher         *matcher,
                    gint64           document_id,
                    gint64           tag_id,
+                   const char      *now,
                    gint64          *count,
                    GError         **error)
 {
-  g_autoptr(GMatchInfo) match_info = NULL;
-  g_autoptr(GError) match_error = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autofree char *text = NULL;
   DossierOffsetIndex index = { 0 };
-  const char *counted_to;
-  gint64 offset = 0;
-  gint64 max_length;
-  gboolean ok = TRUE;
+  Sweep sweep = { self, document_id, tag_id, &index, now, };
+  gboolean ok;
 
   text = dossier_project_read_text (self, document_id, error);
   if (text == NULL)
     return FALSE;
 
-  max_length = max_highlight_length (self, document_id, error);
-  if (max_length < 0)
+  if (!matcher_find (matcher, text, spans, error))
     return FALSE;
+  if (spans->len == 0)
+    return TRUE;
 
   dossier_offset_index_init (&index, text);
-
-  /* Matches come in order: count code points from one to the next, so
-   * the whole text is walked once. */
-  counted_to = text;
-  g_regex_match_full (regex, text, -1, 0, G_REGEX_MATCH_NOTEMPTY, &match_info, &match_error);
-  while (ok && g_match_info_matches (match_info))
+  ok = sweep_read (&sweep, error);
+  for (guint i = 0; ok && i < spans->len; i++)
     {
-      int start_byte, end_byte;
-      gint64 start, end;
-      gboolean changed;
+      const Span *span = &g_array_index (spans, Span, i);
 
-      if (g_match_info_fetch_pos (match_info, 0, &start_byte, &end_byte) && end_byte > start_byte)
-        {
-          offset += g_utf8_strlen (counted_to, text + start_byte - counted_to);
-          start = offset;
-          end = start + g_utf8_strlen (text + start_byte, end_byte - start_byte);
-          offset = end;
-          counted_to = text + end_byte;
-
-          if (tag_range_in (self, document_id, &index, start, end, tag_id,
-                            &max_length, &changed, error) == 0)
-            ok = FALSE;
-          else if (changed)
-            (*count)++;
-        }
-
-      if (ok)
-        g_match_info_next (match_info, &match_error);
+      ok = sweep_apply (&sweep, span->start, span->end, error);
     }
+  ok = ok && sweep_flush (&sweep, error);
 
+  if (ok && sweep.count > 0)
+    {
+      dossier_project_touch_highlights (self, document_id);
+      dossier_project_touch_tag (self, tag_id);
+    }
+  *count += sweep.count;
+
+  sweep_clear (&sweep);
   dossier_offset_index_clear (&index);
-
-  if (ok && match_error != NULL)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("The pattern could not be matched: %s"), match_error->message);
-      ok = FALSE;
-    }
-
   return ok;
 }
 
@@ -936,8 +1474,9 @@ dossier_project_autocode (DossierProject  *self,
                           gint64           document_id,
                           GError         **error)
 {
-  g_autoptr(GRegex) compiled = NULL;
+  g_auto(Matcher) matcher = { NULL };
   g_autoptr(GError) regex_error = NULL;
+  g_autofree char *now = NULL;
   g_autoptr(GArray) documents = NULL;
   g_autofree char *label = NULL;
   gint64 count = 0;
@@ -962,21 +1501,28 @@ dossier_project_autocode (DossierProject  *self,
 
   if (have_match)
     {
-      g_autofree char *escaped = g_regex_escape_string (match, -1);
-
-      compiled = g_regex_new (escaped, G_REGEX_CASELESS, 0, &regex_error);
+      if (!g_utf8_validate (match, -1, NULL))
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The text to match is not valid UTF-8."));
+          return -1;
+        }
+      matcher.match = match;
     }
   else
     {
-      compiled = g_regex_new (regex, 0, 0, &regex_error);
-    }
-
-  if (compiled == NULL)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("“%s” is not a valid regular expression: %s"),
-                   have_match ? match : regex, regex_error->message);
-      return -1;
+      matcher.interpreted = g_regex_new (regex, 0, 0, &regex_error);
+      if (matcher.interpreted == NULL)
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("“%s” is not a valid regular expression: %s"),
+                       regex, regex_error->message);
+          return -1;
+        }
+      /* G_REGEX_OPTIMIZE is what asks for the JIT. */
+      matcher.jit = g_regex_new (regex, G_REGEX_OPTIMIZE, 0, NULL);
+      if (matcher.jit == NULL)
+        matcher.jit = g_regex_ref (matcher.interpreted);
     }
 
   documents = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1000,9 +1546,11 @@ dossier_project_autocode (DossierProject  *self,
   if (!dossier_project_begin (self, error))
     return -1;
 
+  /* One action, one time: every highlight it makes was made then. */
+  now = dossier_now_iso8601 ();
   for (guint i = 0; i < documents->len; i++)
-    if (!autocode_document (self, compiled, g_array_index (documents, gint64, i), tag_id,
-                            &count, error))
+    if (!autocode_document (self, &matcher, g_array_index (documents, gint64, i), tag_id,
+                            now, &count, error))
       {
         dossier_project_rollback (self);
         return -1;
