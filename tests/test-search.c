@@ -398,6 +398,75 @@ test_long_text (Fixture       *fixture,
   }
 }
 
+/* Hits land on their word however the text before it mixes characters
+ * that are or are not part of words: combining accents and variation
+ * selectors (joined), zero-width joiners and spaces, soft hyphens, curly
+ * apostrophes, digits, superscripts, CJK, emoji, private use, letters
+ * outside the BMP; in a short text and in a long one (whose ASCII is
+ * skimmed sixteen bytes at a time), at every alignment. */
+static void
+test_match_offsets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const pieces[] = {
+    "cafe\xcc\x81s", "l’île", "don't", "co-op", "3.14", "a_b", "x²", "①②", "Ⅻ", "ǅemal",
+    "👍🏽", "👩\xe2\x80\x8d👩\xe2\x80\x8d👧", "٣٤", "Straße", "港の工事", "한국어", "नमस्ते",
+    "\xef\xac\x81n", "Ａｂｃ", "𝐀𝐁", "ไทย", "soft\xc2\xadhyphen", "zero\xe2\x80\x8bspace",
+    "nb\xc2\xa0sp", "tab\there", "“quoted”", "—", "«x»", "\xee\x80\x80pua", "❤\xef\xb8\x8f",
+    "e\xcc\x81\xcc\x81", "\xcc\x81lone", "…", "x\xe2\x80\x8dy", "",
+  };
+  DossierProject *project = fixture->project;
+
+  for (guint length = 0; length < 2; length++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
+      guint rounds = length == 0 ? 1 : 40;
+      gint64 doc;
+
+      for (guint r = 0; r < rounds; r++)
+        for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+          {
+            /* Shift the next marker by 0 to 15 bytes. */
+            for (guint pad = 0; pad < (r + i) % 16; pad++)
+              g_string_append_c (text, pad % 3 == 0 ? ' ' : 'w');
+            g_string_append_c (text, ' ');
+            g_string_append (text, pieces[i]);
+            if ((r + i) % 5 == 0)
+              g_string_append (text, "\n\n");
+            if (r == rounds - 1 || i % 7 == 0)
+              {
+                char *marker = g_strdup_printf ("qmark%c%c%c", 'a' + length, 'a' + r % 26,
+                                                'a' + (i + r / 26) % 26);
+
+                g_string_append_printf (text, " %s ", marker);
+                g_ptr_array_add (markers, marker);
+              }
+          }
+      g_assert_true (length == 0 ? text->len < 4096 : text->len > 8192);
+      doc = add_doc (project, length == 0 ? "Short" : "Long", text->str);
+
+      for (guint m = 0; m < markers->len; m++)
+        {
+          const char *marker = g_ptr_array_index (markers, m);
+          g_autofree char *spaced = g_strdup_printf (" %s ", marker);
+          const char *at = strstr (text->str, spaced);
+          g_autoptr(GPtrArray) hits = search (project, marker);
+          const DossierSearchHit *hit;
+          g_autofree char *word = NULL;
+
+          g_assert_nonnull (at);
+          g_test_message ("%s", marker);
+          g_assert_cmpuint (hits->len, ==, 1);
+          hit = g_ptr_array_index (hits, 0);
+          g_assert_cmpint (hit->document_id, ==, doc);
+          g_assert_cmpint (hit->start, ==, g_utf8_pointer_to_offset (text->str, at + 1));
+          word = text_slice (project, doc, hit->start, hit->end);
+          g_assert_cmpstr (word, ==, marker);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +481,7 @@ main (int   argc,
   ADD ("hostile", test_hostile);
   ADD ("in-step", test_in_step);
   ADD ("long-text", test_long_text);
+  ADD ("match-offsets", test_match_offsets);
 
   return g_test_run ();
 }

@@ -2,7 +2,7 @@
  *
  * FTS5 ranks the matches (bm25); an auxiliary function registered on the
  * connection then finds, for the few rows shown, where the first match
- * lies in the text — by tokenizing only up to it — and cuts a line of
+ * lies in the text — by counting tokens up to it — and cuts a line of
  * context around it. What the user typed is turned into quoted FTS5
  * phrases, so no input is ever FTS syntax that can fail.
  */
@@ -13,6 +13,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+# include <emmintrin.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -108,38 +111,339 @@ dossier_search_build_query (const char *query)
 
 /* ---- The auxiliary function ------------------------------------------------ */
 
+/* Finding where the first match lies means counting tokens up to it, and
+ * that match can lie deep in a megabyte of text (a rare phrase). Running
+ * the table's tokenizer over all of it (folding case and accents of every
+ * word, to be thrown away) cost ten times the query itself. unicode61
+ * splits text into maximal runs of token characters, character by
+ * character, so counting runs is enough, given which characters are token
+ * characters — and that is learnt from the tokenizer itself, once per
+ * character met: "a", the character, "a" is one token exactly when the
+ * character joins its neighbours. */
 typedef struct
 {
-  int first;         /* token index of the first matched token */
-  int last;          /* token index of the last matched token */
-  int index;         /* tokens seen so far */
-  int start_byte;
-  int end_byte;
-} TokenWalk;
+  const Fts5ExtensionApi *api;
+  Fts5Context            *fts;
+  gint8                   bytes[256];   /* ASCII: 0 no, 1 yes, 2 not known yet;
+                                         * 2 for the bytes of other characters */
+  gunichar                seen[256];    /* others, by their low byte: last seen */
+  gint8                   seen_token[256];
+  GHashTable             *others;       /* code point → 1 no, 2 yes */
+} TokenChars;
+
+static void
+token_chars_init (TokenChars             *chars,
+                  const Fts5ExtensionApi *api,
+                  Fts5Context            *fts)
+{
+  chars->api = api;
+  chars->fts = fts;
+  memset (chars->bytes, 2, sizeof chars->bytes);
+  memset (chars->seen, 0, sizeof chars->seen);  /* 0 is ASCII: never looked up */
+  memset (chars->seen_token, 0, sizeof chars->seen_token);
+  chars->others = NULL;
+}
+
+static void
+token_chars_clear (TokenChars *chars)
+{
+  g_clear_pointer (&chars->others, g_hash_table_unref);
+}
 
 static int
-on_token (void       *data,
-          int         flags,
-          const char *token,
-          int         n_token,
-          int         start,
-          int         end)
+count_token (void       *data,
+             int         flags,
+             const char *token,
+             int         n_token,
+             int         start,
+             int         end)
 {
-  TokenWalk *walk = data;
+  if (!(flags & FTS5_TOKEN_COLOCATED))
+    (*(int *) data)++;
+  return SQLITE_OK;
+}
 
-  if (flags & FTS5_TOKEN_COLOCATED)
-    return SQLITE_OK;
+static gboolean
+probe_token_char (TokenChars *chars,
+                  gunichar    c)
+{
+  char probe[8];
+  int n = 0;
+  int count = 0;
 
-  if (walk->index == walk->first)
-    walk->start_byte = start;
-  if (walk->index == walk->last)
+  probe[n++] = 'a';
+  n += g_unichar_to_utf8 (c, probe + n);
+  probe[n++] = 'a';
+  chars->api->xTokenize (chars->fts, probe, n, &count, count_token);
+
+  return count == 1;
+}
+
+static gboolean
+lookup_token_char (TokenChars *chars,
+                   gunichar    c)
+{
+  guint slot = c & 0xff;
+  gpointer known;
+
+  if (chars->others == NULL)
+    chars->others = g_hash_table_new (NULL, NULL);
+  known = g_hash_table_lookup (chars->others, GUINT_TO_POINTER (c));
+  if (known == NULL)
     {
-      walk->end_byte = end;
-      return SQLITE_DONE;   /* enough: stop tokenizing the rest */
+      known = GINT_TO_POINTER (probe_token_char (chars, c) ? 2 : 1);
+      g_hash_table_insert (chars->others, GUINT_TO_POINTER (c), known);
     }
 
-  walk->index++;
-  return SQLITE_OK;
+  chars->seen[slot] = c;
+  chars->seen_token[slot] = GPOINTER_TO_INT (known) == 2;
+  return chars->seen_token[slot];
+}
+
+/* For a character outside ASCII: a cache of the last one seen with each
+ * low byte (a text uses few), then a table of all. */
+static inline gboolean
+is_token_char (TokenChars *chars,
+               gunichar    c)
+{
+  guint slot = c & 0xff;
+
+  if (G_LIKELY (chars->seen[slot] == c))
+    return chars->seen_token[slot];
+
+  return lookup_token_char (chars, c);
+}
+
+/* Where tokens @first to @last lie in @text: bytes and code points, in one
+ * walk that stops at the end of token @last. */
+typedef struct
+{
+  int    first;         /* token index of the first matched token */
+  int    last;          /* token index of the last matched token */
+  int    start_byte;
+  int    end_byte;
+  gint64 start;         /* code points */
+  gint64 end;
+} TokenSpan;
+
+/* The code point at @p, which starts a valid UTF-8 sequence of 2 to 4
+ * bytes (the text is valid UTF-8); its length in *@n. */
+static inline gunichar
+decode_utf8 (const guchar *p,
+             int          *n)
+{
+  if (p[0] < 0xe0)
+    {
+      *n = 2;
+      return ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+    }
+  if (p[0] < 0xf0)
+    {
+      *n = 3;
+      return ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    }
+  *n = 4;
+  return ((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+}
+
+static inline int
+popcount16 (guint x)
+{
+  x = x - ((x >> 1) & 0x5555);
+  x = (x & 0x3333) + ((x >> 2) & 0x3333);
+  x = (x + (x >> 4)) & 0x0f0f;
+  return (x + (x >> 8)) & 0x1f;
+}
+
+#ifdef __SSE2__
+/* Bit i set when byte i of @v (all ASCII) is a letter or a digit. */
+static inline guint
+alnum_mask (__m128i v)
+{
+  __m128i lower = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+  __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                                 _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+  __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lower, _mm_set1_epi8 ('a' - 1)),
+                                  _mm_cmplt_epi8 (lower, _mm_set1_epi8 ('z' + 1)));
+
+  return _mm_movemask_epi8 (_mm_or_si128 (digit, letter));
+}
+#endif
+
+/* Whether the tokenizer takes exactly the ASCII letters and digits as token
+ * characters (unicode61's default), so that blocks of ASCII can be
+ * classified sixteen bytes at a time. */
+static gboolean
+ascii_is_alnum (TokenChars *chars)
+{
+  for (guint c = 1; c < 128; c++)
+    {
+      if (chars->bytes[c] == 2)
+        chars->bytes[c] = probe_token_char (chars, c);
+      if (chars->bytes[c] != (g_ascii_isalnum (c) ? 1 : 0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+find_token_span (TokenChars *chars,
+                 const char *text,
+                 int         n_text,
+                 TokenSpan  *span)
+{
+  const guchar *start = (const guchar *) text;
+  const guchar *p = start;
+  const guchar *end = p + n_text;
+  gint8 in_token = FALSE;
+  gint64 continuation = 0;     /* bytes that are not the first of a code point */
+  int started = 0;             /* tokens started so far */
+#ifdef __SSE2__
+  /* Below that, probing every ASCII character costs more than it saves. */
+  gboolean blocks = n_text >= 4096 && ascii_is_alnum (chars);
+#endif
+
+  while (p < end)
+    {
+      const guchar *until = end;
+
+#ifdef __SSE2__
+      /* Skip sixteen bytes at once when neither the start of token @first
+       * nor the end of token @last lies in them; else walk them one
+       * character at a time. Characters outside ASCII (an accent here and
+       * there) are looked up one by one; a block that holds one that is
+       * not a token character (curly quotes, dashes) is walked. */
+      if (blocks && end - p >= 16 + 3)  /* + the rest of a character begun in it */
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+          guint high = _mm_movemask_epi8 (v);
+          guint token = alnum_mask (v);
+          guint cont = 0;
+          gboolean plain = TRUE;
+
+          until = p + 16;
+          if (high != 0)
+            {
+              /* Continuation bytes are 10xxxxxx: below -64 as signed bytes. */
+              guint leads;
+
+              cont = _mm_movemask_epi8 (_mm_cmplt_epi8 (v, _mm_set1_epi8 (-64)));
+              leads = high & ~cont;
+              while (plain && leads != 0)
+                {
+                  int n;
+
+                  plain = is_token_char (chars, decode_utf8 (p + __builtin_ctz (leads), &n));
+                  leads &= leads - 1;
+                }
+              /* Bytes of token characters; those that open the block
+               * belong to the last character of the previous one, which
+               * was a token character too (or the block was walked). */
+              token |= high;
+            }
+
+          if (plain)
+            {
+              guint before = ((token << 1) | (guint) in_token) & 0xffff;
+              guint starts = token & ~before;
+              guint ends = ~token & before & 0xffff;
+              int n_starts = popcount16 (starts);
+              gboolean event;
+
+              if (span->start_byte < 0)
+                event = started + n_starts > span->first;
+              else
+                event = started + n_starts > span->last || (started > span->last && ends != 0);
+
+              if (!event)
+                {
+                  started += n_starts;
+                  in_token = (token >> 15) & 1;
+                  continuation += popcount16 (cont);
+                  p += 16;
+                  continue;
+                }
+            }
+        }
+#endif
+
+      /* The rest of a character that a skipped block ended inside. */
+      while (p < end && (*p & 0xc0) == 0x80)
+        {
+          p++;
+          continuation++;
+        }
+
+      /* One character at a time, up to @until (or just past it). */
+      while (p < until)
+        {
+          int n = 1;
+          gboolean token;
+
+          /* Most of the text: ASCII on the same side of a token boundary. */
+          while (p < until && chars->bytes[*p] == in_token)
+            p++;
+          if (p >= until)
+            break;
+
+          if (*p < 128)
+            {
+              if (chars->bytes[*p] == 2)
+                chars->bytes[*p] = probe_token_char (chars, *p);
+              token = chars->bytes[*p];
+            }
+          else
+            {
+              gunichar c;
+
+              if (end - p >= 4)
+                c = decode_utf8 (p, &n);
+              else
+                {
+                  /* Near the end, read no further than it (a project file
+                   * could hold anything). */
+                  c = g_utf8_get_char_validated ((const char *) p, end - p);
+                  n = c < 0x110000 ? g_utf8_skip[*p] : 1;
+                  if (c >= 0x110000)
+                    c = 0xfffd;
+                }
+              token = is_token_char (chars, c);
+              continuation += n - 1;
+            }
+
+          if (token != in_token)
+            {
+              if (token)
+                {
+                  if (started == span->first)
+                    {
+                      span->start_byte = p - start;
+                      span->start = span->start_byte - continuation + (n - 1);
+                    }
+                  started++;
+                }
+              else if (started - 1 == span->last)
+                {
+                  span->end_byte = p - start;
+                  span->end = span->end_byte - continuation + (n - 1);
+                  return span->start_byte >= 0;
+                }
+              in_token = token;
+            }
+
+          p += n;
+        }
+    }
+
+  if (in_token && started - 1 == span->last)
+    {
+      span->end_byte = n_text;
+      span->end = n_text - continuation;
+      return span->start_byte >= 0;
+    }
+
+  return FALSE;
 }
 
 static const char *
@@ -206,11 +510,13 @@ dossier_match (const Fts5ExtensionApi  *api,
                sqlite3_value          **values)
 {
   g_autoptr(GString) result = NULL;
-  TokenWalk walk = { -1, -1, 0, -1, -1 };
+  TokenSpan span = { -1, -1, -1, -1, 0, 0 };
+  TokenChars chars;
   const char *text = NULL;
   const char *before;
   const char *after;
   gboolean cut_before, cut_after;
+  gboolean found;
   int n_text = 0;
   int rc;
 
@@ -228,14 +534,14 @@ dossier_match (const Fts5ExtensionApi  *api,
           return;
         }
 
-      if (column == 0 && offset >= 0 && (walk.first < 0 || offset < walk.first))
+      if (column == 0 && offset >= 0 && (span.first < 0 || offset < span.first))
         {
-          walk.first = offset;
-          walk.last = offset + MAX (1, api->xPhraseSize (fts, phrase)) - 1;
+          span.first = offset;
+          span.last = offset + MAX (1, api->xPhraseSize (fts, phrase)) - 1;
         }
     }
 
-  if (walk.first < 0)
+  if (span.first < 0)
     {
       sqlite3_result_null (context);
       return;
@@ -248,31 +554,28 @@ dossier_match (const Fts5ExtensionApi  *api,
       return;
     }
 
-  rc = api->xTokenize (fts, text, n_text, &walk, on_token);
-  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || walk.start_byte < 0 || walk.end_byte < 0)
+  token_chars_init (&chars, api, fts);
+  found = find_token_span (&chars, text, n_text, &span);
+  token_chars_clear (&chars);
+  if (!found)
     {
       sqlite3_result_null (context);
       return;
     }
 
   result = g_string_new (NULL);
-  {
-    gint64 start = g_utf8_strlen (text, walk.start_byte);
-    gint64 end = start + g_utf8_strlen (text + walk.start_byte, walk.end_byte - walk.start_byte);
+  g_string_append_printf (result, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", span.start, span.end);
 
-    g_string_append_printf (result, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", start, end);
-  }
-
-  before = back_code_points (text, text + walk.start_byte, SNIPPET_CONTEXT, &cut_before);
-  after = forward_code_points (text + walk.end_byte, text + n_text, SNIPPET_CONTEXT, &cut_after);
+  before = back_code_points (text, text + span.start_byte, SNIPPET_CONTEXT, &cut_before);
+  after = forward_code_points (text + span.end_byte, text + n_text, SNIPPET_CONTEXT, &cut_after);
 
   if (cut_before)
     g_string_append (result, "…");
-  append_flat (result, before, text + walk.start_byte);
+  append_flat (result, before, text + span.start_byte);
   g_string_append (result, "«");
-  append_flat (result, text + walk.start_byte, text + walk.end_byte);
+  append_flat (result, text + span.start_byte, text + span.end_byte);
   g_string_append (result, "»");
-  append_flat (result, text + walk.end_byte, after);
+  append_flat (result, text + span.end_byte, after);
   if (cut_after)
     g_string_append (result, "…");
 
