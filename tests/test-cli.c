@@ -269,7 +269,7 @@ make_project (Fixture *f)
 /* ---- Help -------------------------------------------------------------- */
 
 static const char *commands[] = {
-  "new", "import", "documents", "text", "tags", "tag-add", "highlight", "autocode",
+  "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
   "export", "check",
 };
 
@@ -680,6 +680,39 @@ test_bad_highlights (Fixture       *f,
   assert_unchanged (f, before);
 }
 
+/* meta changes only the fields given, clears with "", and refuses a bad
+ * date, an unknown document or an empty title without touching anything. */
+static void
+test_meta (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *title_line = NULL;
+
+  g_free (ok_cli ("meta", f->project, doc, "--outlet", "Coastline Press Agency",
+                  "--published", "2025-03-13", "--author", "Zoë Ångström", NULL));
+  listing = ok_cli ("documents", f->project, NULL);
+  expected = g_strdup_printf ("%s\t", doc);
+  g_assert_true (g_str_has_prefix (listing, expected));
+  g_assert_nonnull (strstr (listing, "\tCoastline Press Agency\t2025-03-13\t"));
+
+  before = snapshot (f);
+  expect_failure (1, "meta", "YYYY-MM-DD", "meta", f->project, doc, "--published", "13/03/2025", NULL);
+  expect_failure (1, "meta", "9999", "meta", f->project, "9999", "--outlet", "x", NULL);
+  expect_failure (2, "meta", "title", "meta", f->project, doc, "--title", "  ", NULL);
+  expect_failure (2, "meta", "DOC", "meta", f->project, "first", NULL);
+  assert_unchanged (f, before);
+
+  g_free (ok_cli ("meta", f->project, doc, "--outlet", "", NULL));
+  g_free (listing);
+  listing = ok_cli ("documents", f->project, NULL);
+  g_assert_null (strstr (listing, "Coastline"));
+  g_assert_nonnull (strstr (listing, "\t2025-03-13\t"));
+}
+
 static void
 test_bad_projects (Fixture       *f,
                    gconstpointer  data)
@@ -812,6 +845,7 @@ main (int    argc,
   ADD ("huge-file", test_huge_file);
   ADD ("hostile-html", test_hostile_html);
   ADD ("bad-highlights", test_bad_highlights);
+  ADD ("meta", test_meta);
   ADD ("bad-projects", test_bad_projects);
   ADD ("read-only-project", test_read_only_project);
   ADD ("locked-project", test_locked_project);

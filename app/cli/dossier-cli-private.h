@@ -34,6 +34,7 @@ int cli_import    (const char *name, int argc, char **argv);
 int cli_tag_add   (const char *name, int argc, char **argv);
 int cli_highlight (const char *name, int argc, char **argv);
 int cli_autocode  (const char *name, int argc, char **argv);
+int cli_meta      (const char *name, int argc, char **argv);
 
 /* Commands that only read it (dossier-cli-read.c). */
 int cli_documents (const char *name, int argc, char **argv);

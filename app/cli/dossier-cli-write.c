@@ -336,3 +336,56 @@ cli_autocode (const char *name,
   cli_print ("%" G_GINT64_FORMAT "\n", n);
   return CLI_EXIT_OK;
 }
+
+int
+cli_meta (const char *name,
+          int         argc,
+          char      **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *outlet = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *published = NULL;
+  GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The document’s title"), N_("TITLE") },
+    { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
+      N_("Its author or byline (\"\" clears it)"), N_("NAME") },
+    { "outlet", 'o', 0, G_OPTION_ARG_STRING, &outlet,
+      N_("The outlet that published it (\"\" clears it)"), N_("NAME") },
+    { "source", 's', 0, G_OPTION_ARG_STRING, &source,
+      N_("Where it comes from, e.g. its URL (\"\" clears it)"), N_("URL") },
+    { "published", 'p', 0, G_OPTION_ARG_STRING, &published,
+      N_("Its publication date (\"\" clears it)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  const char *values[5];
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+
+  if (!cli_parse (name, entries, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+  if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
+    return CLI_EXIT_USAGE;
+
+  values[0] = title;
+  values[1] = author;
+  values[2] = outlet;
+  values[3] = source;
+  values[4] = published;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && !g_utf8_validate (values[i], -1, NULL))
+      return cli_usage_error (name, _("metadata must be UTF-8 text"));
+  if (title != NULL && *g_strstrip (title) == '\0')
+    return cli_usage_error (name, _("the title must be non-empty text"));
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  if (!dossier_project_set_document_metadata (project, document_id, title, author, outlet,
+                                              source, published, &error))
+    return cli_fail (name, error);
+  return CLI_EXIT_OK;
+}

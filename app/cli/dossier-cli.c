@@ -39,6 +39,10 @@ static const CliCommand commands[] = {
     N_("Prints the normalized text of document DOC (an id from “documents”).\n"
        "Offsets used by “highlight” count characters of this text."),
     cli_text },
+  { "meta", N_("PROJECT DOC"), N_("Set a document’s title, author, outlet, source or date"),
+    N_("Changes the metadata given as options and keeps the rest; an empty\n"
+       "value (\"\") clears an optional field."),
+    cli_meta },
   { "tags", N_("PROJECT"), N_("Show the codebook"),
     N_("Prints the tags as a tree: path (indented by depth), colour and number\n"
        "of highlights, separated by tabs."),

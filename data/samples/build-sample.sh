@@ -72,6 +72,11 @@ T=$(doc_id 1)   # The Calder Tribune
 L=$(doc_id 2)   # The Civic Ledger
 W=$(doc_id 3)   # Coastline Press Agency
 
+# Plain text carries no metadata: give the wire story its outlet and date.
+"$cli" meta "$tmp" "$W" --outlet "Coastline Press Agency" --published 2025-03-13 \
+  --author "Coastline Press Agency staff" \
+  || die "dossier-cli meta failed for document $W"
+
 for d in "$T" "$L" "$W"; do
   "$cli" text "$tmp" "$d" > "$work/$d.txt" \
     || die "dossier-cli text failed for document $d"
