@@ -9,6 +9,7 @@
 #include <dossier/dossier-text.h>
 
 #include "dossier-text-builder.h"
+#include "dossier-text-private.h"
 
 /* Text written for these tests: accents, curly quotes, emoji (with a ZWJ
  * family and a flag), CJK, Arabic (RTL). */
@@ -105,6 +106,59 @@ test_normalize_invalid (void)
   out = dossier_text_normalize ("\xed\xa0\x80", -1, &error);
   g_assert_null (out);
   g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+}
+
+/* The validator skims ASCII and checks the rest itself: it must agree
+ * with GLib's on every string, to the byte it reports, and the length
+ * counted eight bytes at a time with g_utf8_strlen(). */
+static void
+test_validate_like_glib (void)
+{
+  static const guchar interesting[] = {
+    0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee,
+    0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf8, 0xfe, 0xff,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 40);
+      const char *bad = NULL;
+      gsize our_bad = 0;
+      gboolean valid, ours;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint kind = g_rand_int_range (rand, 0, 10);
+
+          if (kind < 4)
+            g_string_append_c (s, g_rand_int_range (rand, 1, 0x80));
+          else if (kind < 7)
+            {
+              gunichar c;
+
+              do
+                c = g_rand_int_range (rand, 0x80, kind == 6 ? 0x110000 : 0x3000);
+              while (c >= 0xd800 && c < 0xe000);
+              g_string_append_unichar (s, c);
+            }
+          else
+            g_string_append_c (s, interesting[g_rand_int_range (rand, 0, G_N_ELEMENTS (interesting))]);
+        }
+
+      valid = g_utf8_validate_len (s->str, s->len, &bad);
+      ours = dossier_text_validate (s->str, s->len, &our_bad);
+      g_assert_cmpint (ours, ==, valid);
+      if (!valid)
+        g_assert_cmpuint (our_bad, ==, bad - s->str);
+      else
+        g_assert_cmpint (dossier_text_length (s->str), ==, g_utf8_strlen (s->str, -1));
+    }
+
+  /* NUL bytes are accepted (and dropped later); what follows one counts. */
+  g_assert_true (dossier_text_validate ("a\0b", 3, NULL));
+  g_assert_false (dossier_text_validate ("a\0\xff", 3, NULL));
 }
 
 static gint64
@@ -376,6 +430,77 @@ test_builder_normalizes (void)
   }
 }
 
+/* The builder copies runs of text at once, and takes already normalized
+ * pieces without normalizing them again: what it makes must not depend on
+ * how the text was cut into appends, nor on the way in. The reference is
+ * the same text appended one character at a time. */
+static void
+test_builder_batches (void)
+{
+  static const char * const pieces[] = {
+    "word", " ", "  ", "\t", "\n", "\n\n", " x ", "caf" E_ACUTE, "e", COMBINING_ACUTE,
+    COMBINING_ACUTE "s", "\xc2\xa0", "\xe2\x80\x83", CJK, FAMILY, "“quoted”", "a b c", " é ",
+    " \xe2\x80\x83 ", "x\xc2\xa0y", "-", "12.5", "\xcc\x96", "\xe1\x84\x80", "\xe1\x85\xa1",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(DossierTextBuilder) whole = dossier_text_builder_new ();
+      g_autoptr(DossierTextBuilder) normalized = dossier_text_builder_new ();
+      g_autoptr(DossierTextBuilder) by_char = dossier_text_builder_new ();
+      DossierTextBuilder *builders[] = { whole, normalized, by_char };
+      char *text[3] = { NULL };
+      GArray *blocks[3] = { NULL };
+      guint n_blocks = 1 + g_rand_int_range (rand, 0, 6);
+
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          DossierBlockKind kind = g_rand_int_range (rand, 0, DOSSIER_BLOCK_PREFORMATTED + 1);
+          guint n = g_rand_int_range (rand, 0, 12);
+
+          for (guint k = 0; k < 3; k++)
+            dossier_text_builder_begin_block (builders[k], kind, 0);
+          for (guint i = 0; i < n; i++)
+            {
+              const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+              dossier_text_builder_append (whole, piece, -1);
+              dossier_text_builder_append_normalized (normalized, piece, strlen (piece));
+              for (const char *c = piece; *c != '\0'; c = g_utf8_next_char (c))
+                dossier_text_builder_append (by_char, c, g_utf8_next_char (c) - c);
+            }
+          for (guint k = 0; k < 3; k++)
+            dossier_text_builder_end_block (builders[k]);
+        }
+
+      for (guint k = 0; k < 3; k++)
+        dossier_text_builder_finish (builders[k], &text[k], &blocks[k]);
+
+      g_assert_cmpstr (text[0], ==, text[2]);
+      g_assert_cmpstr (text[1], ==, text[2]);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_assert_cmpuint (blocks[k]->len, ==, blocks[2]->len);
+          g_assert_cmpmem (blocks[k]->data, blocks[k]->len * sizeof (DossierBlock),
+                           blocks[2]->data, blocks[2]->len * sizeof (DossierBlock));
+        }
+      {
+        g_autofree char *again = dossier_text_normalize (text[2], -1, NULL);
+
+        g_assert_cmpstr (again, ==, text[2]);
+        g_assert_cmpint (blocks[2]->len > 0 ? g_array_index (blocks[2], DossierBlock, blocks[2]->len - 1).end : 0,
+                         ==, dossier_text_length (text[2]));
+      }
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_free (text[k]);
+          g_array_unref (blocks[k]);
+        }
+    }
+}
+
 static void
 test_builder_speed (void)
 {
@@ -420,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/block-kinds", test_block_kinds);
   g_test_add_func ("/dossier/text/normalize", test_normalize);
   g_test_add_func ("/dossier/text/normalize-invalid", test_normalize_invalid);
+  g_test_add_func ("/dossier/text/validate-like-glib", test_validate_like_glib);
   g_test_add_func ("/dossier/text/normalize-speed", test_normalize_speed);
   g_test_add_func ("/dossier/text/length-and-slice", test_length_and_slice);
   g_test_add_func ("/dossier/text/quote-context", test_quote_context);
@@ -427,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/hash", test_hash);
   g_test_add_func ("/dossier/text/builder-blocks", test_builder_blocks);
   g_test_add_func ("/dossier/text/builder-normalizes", test_builder_normalizes);
+  g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);
   g_test_add_func ("/dossier/text/builder-speed", test_builder_speed);
 
   return g_test_run ();

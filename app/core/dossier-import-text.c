@@ -284,8 +284,8 @@ append_line (DossierTextBuilder *builder,
              gsize               len)
 {
   /* Lines of one block are joined by a space (collapsed by the builder). */
-  dossier_text_builder_append (builder, "\n", 1);
-  dossier_text_builder_append (builder, s, len);
+  dossier_text_builder_append_normalized (builder, "\n", 1);
+  dossier_text_builder_append_normalized (builder, s, len);
 }
 
 static gboolean
@@ -318,7 +318,7 @@ emit_code (Parser      *self,
     common = MIN (common, self->lines[group->first + i].indent);
 
   if (continues)
-    dossier_text_builder_append (b, "\n\n", 2);
+    dossier_text_builder_append_normalized (b, "\n\n", 2);
   else
     dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PREFORMATTED, 0);
 
@@ -327,10 +327,10 @@ emit_code (Parser      *self,
       const Line *line = &self->lines[group->first + i];
 
       if (i > 0)
-        dossier_text_builder_append (b, "\n", 1);
+        dossier_text_builder_append_normalized (b, "\n", 1);
       for (int c = common; c < line->indent; c++)
-        dossier_text_builder_append (b, " ", 1);
-      dossier_text_builder_append (b, line->content, line->len);
+        dossier_text_builder_append_normalized (b, " ", 1);
+      dossier_text_builder_append_normalized (b, line->content, line->len);
     }
 }
 
@@ -364,9 +364,9 @@ emit_lines (Parser      *self,
           dossier_text_builder_begin_block (b, DOSSIER_BLOCK_LIST_ITEM, level);
           /* Numbers are kept: "point 3" must still make sense. */
           if (numbered)
-            dossier_text_builder_append (b, line->content, line->len);
+            dossier_text_builder_append_normalized (b, line->content, line->len);
           else
-            dossier_text_builder_append (b, line->content + marker, line->len - marker);
+            dossier_text_builder_append_normalized (b, line->content + marker, line->len - marker);
           open = DOSSIER_BLOCK_LIST_ITEM;
           continue;
         }
@@ -408,7 +408,7 @@ emit_heading (Parser     *self,
 {
   self->list_depth = 0;
   dossier_text_builder_begin_block (self->builder, DOSSIER_BLOCK_HEADING, level);
-  dossier_text_builder_append (self->builder, line->content, line->len);
+  dossier_text_builder_append_normalized (self->builder, line->content, line->len);
   dossier_text_builder_end_block (self->builder);
 }
 
@@ -570,7 +570,7 @@ dossier_import_text_parse (const char             *utf8,
         !(first->indent >= 4 && !parser.indent_is_style))
       {
         dossier_text_builder_begin_block (builder, DOSSIER_BLOCK_TITLE, 0);
-        dossier_text_builder_append (builder, first->content, first->len);
+        dossier_text_builder_append_normalized (builder, first->content, first->len);
         dossier_text_builder_end_block (builder);
         doc->title = g_strndup (first->content, first->len);
 

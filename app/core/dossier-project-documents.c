@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 #include <string.h>
 
@@ -260,7 +261,9 @@ static gboolean
 validate_text (const DossierParsedDocument  *doc,
                GError                      **error)
 {
-  if (doc->text == NULL || !g_utf8_validate (doc->text, -1, NULL))
+  /* (dossier_text_validate() skims ASCII; it also accepts NUL bytes, and
+   * there are none before strlen().) */
+  if (doc->text == NULL || !dossier_text_validate (doc->text, strlen (doc->text), NULL))
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("The document has no text, or its text is not valid UTF-8."));
@@ -270,34 +273,53 @@ validate_text (const DossierParsedDocument  *doc,
   return TRUE;
 }
 
+/* Blocks go in 64 to a statement: a long document has thousands, and
+ * every statement has a cost of its own (a savepoint, in which the search
+ * index's virtual tables take part). */
+#define BLOCK_ROW "(?1, ?, ?, ?, ?)"
+#define BLOCK_ROWS_4 BLOCK_ROW ", " BLOCK_ROW ", " BLOCK_ROW ", " BLOCK_ROW
+#define BLOCK_ROWS_16 BLOCK_ROWS_4 ", " BLOCK_ROWS_4 ", " BLOCK_ROWS_4 ", " BLOCK_ROWS_4
+#define BLOCKS_PER_INSERT 64
+
 static gboolean
 insert_blocks (DossierProject               *self,
                gint64                        document_id,
                const DossierParsedDocument  *doc,
                GError                      **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
+  static const char insert_many[] =
+    "INSERT INTO blocks (document, start, end, kind, level) VALUES "
+    BLOCK_ROWS_16 ", " BLOCK_ROWS_16 ", " BLOCK_ROWS_16 ", " BLOCK_ROWS_16;
+  static const char insert_one[] =
+    "INSERT INTO blocks (document, start, end, kind, level) VALUES " BLOCK_ROW;
+  guint i = 0;
 
   if (doc->blocks == NULL || doc->blocks->len == 0)
     return TRUE;
 
-  stmt = dossier_project_prepare (self,
-                                  "INSERT INTO blocks (document, start, end, kind, level) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < doc->blocks->len; i++)
+  while (i < doc->blocks->len)
     {
-      const DossierBlock *block = &g_array_index (doc->blocks, DossierBlock, i);
+      gboolean many = doc->blocks->len - i >= BLOCKS_PER_INSERT;
+      guint n = many ? BLOCKS_PER_INSERT : 1;
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, many ? insert_many : insert_one,
+                                                          error);
 
-      sqlite3_reset (stmt);
+      if (stmt == NULL)
+        return FALSE;
+
       sqlite3_bind_int64 (stmt, 1, document_id);
-      sqlite3_bind_int64 (stmt, 2, block->start);
-      sqlite3_bind_int64 (stmt, 3, block->end);
-      sqlite3_bind_text (stmt, 4, dossier_block_kind_to_string (block->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, block->level);
+      for (guint k = 0; k < n; k++, i++)
+        {
+          const DossierBlock *block = &g_array_index (doc->blocks, DossierBlock, i);
+          int column = 2 + 4 * k;
+
+          sqlite3_bind_int64 (stmt, column, block->start);
+          sqlite3_bind_int64 (stmt, column + 1, block->end);
+          sqlite3_bind_text (stmt, column + 2, dossier_block_kind_to_string (block->kind), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_int (stmt, column + 3, block->level);
+        }
+
       if (!dossier_project_run (self, stmt, error))
         return FALSE;
     }

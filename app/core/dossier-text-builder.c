@@ -223,14 +223,47 @@ emit (DossierTextBuilder *self,
           self->pending_space = FALSE;
         }
 
-      /* This character and the visible ASCII right after it, at once. */
+      /* This character and the run after it that is emitted unchanged, at
+       * once: visible characters, and outside preformatted text single
+       * spaces between them (what a collapse would give back). */
       {
         const guchar *run = p;
+        gint64 counted = 1;
 
-        while (run < end && *run > 0x20 && *run < 0x7F)
-          run++;
+        while (run < end)
+          {
+            if (*run > 0x20 && *run < 0x7F)
+              {
+                run++;
+                counted++;
+              }
+            else if (*run == ' ' && !pre && run + 1 < end && run[1] > 0x20 && run[1] < 0x7F)
+              {
+                run += 2;
+                counted += 2;
+              }
+            else if (*run >= 0x80)
+              {
+                /* A space outside ASCII is collapsed (outside preformatted
+                 * text): the slow way. */
+                if (!pre && g_unichar_isspace (g_utf8_get_char ((const char *) run)))
+                  break;
+                run = (const guchar *) g_utf8_next_char (run);
+                counted++;
+              }
+            else if (*run == ' ' && !pre && run + 1 < end && run[1] >= 0x80 &&
+                     !g_unichar_isspace (g_utf8_get_char ((const char *) run + 1)))
+              {
+                run++;
+                counted++;
+              }
+            else
+              break;
+          }
+        if (run > end)
+          run = end;
         g_string_append_len (self->text, (const char *) q, run - q);
-        self->length += 1 + (run - p);
+        self->length += counted;
         p = run;
       }
       self->have_last_char = TRUE;
@@ -309,6 +342,32 @@ dossier_text_builder_append (DossierTextBuilder *self,
     emit (self, self->scratch->str, self->scratch->len);
   else
     emit (self, self->scratch2->str, self->scratch2->len);
+}
+
+void
+dossier_text_builder_append_normalized (DossierTextBuilder *self,
+                                        const char         *text,
+                                        gsize               len)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL || len == 0);
+
+  if (len == 0)
+    return;
+
+  /* A piece that may compose with what was emitted last takes the general
+   * way, which normalizes the two together. */
+  if (self->in_block && self->have_last_char && !self->pending_space &&
+      self->pending_pre->len == 0 && !dossier_text_is_stable_start (text, len))
+    {
+      dossier_text_builder_append (self, text, len);
+      return;
+    }
+
+  if (!self->in_block)
+    dossier_text_builder_begin_block (self, DOSSIER_BLOCK_PARAGRAPH, 0);
+
+  emit (self, text, len);
 }
 
 void

@@ -26,6 +26,12 @@ void                dossier_text_builder_begin_block (DossierTextBuilder *self,
 void                dossier_text_builder_append      (DossierTextBuilder *self,
                                                       const char         *text,
                                                       gssize              len);
+/* Like dossier_text_builder_append() for text that is already normalized
+ * (a piece of dossier_text_normalize()'s output): it is not validated,
+ * filtered and composed again. */
+void                dossier_text_builder_append_normalized (DossierTextBuilder *self,
+                                                            const char         *text,
+                                                            gsize               len);
 void                dossier_text_builder_end_block   (DossierTextBuilder *self);
 /* begin + append + end. */
 void                dossier_text_builder_add_block   (DossierTextBuilder *self,

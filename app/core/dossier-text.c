@@ -73,38 +73,87 @@ utf8_sequence_length (guchar lead)
   return 4;
 }
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define ALL_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define ALL_7F G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
+
+/* Bytes of the valid UTF-8 sequence at @p (before @end), or 0. */
+static inline gsize
+valid_sequence_length (const guchar *p,
+                       const guchar *end)
+{
+  gsize avail = end - p;
+  guchar c = p[0];
+
+  if (c >= 0xC2 && c <= 0xDF)
+    return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+
+  if (c >= 0xE0 && c <= 0xEF)
+    {
+      /* No overlong forms (E0 80–9F), no surrogates (ED A0–BF). */
+      guchar lo = c == 0xE0 ? 0xA0 : 0x80;
+      guchar hi = c == 0xED ? 0x9F : 0xBF;
+
+      return avail >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+
+  if (c >= 0xF0 && c <= 0xF4)
+    {
+      /* No overlong forms (F0 80–8F), nothing past U+10FFFF (F4 90–). */
+      guchar lo = c == 0xF0 ? 0x90 : 0x80;
+      guchar hi = c == 0xF4 ? 0x8F : 0xBF;
+
+      return avail >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
+             (p[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+
+  return 0;
+}
+
 gboolean
 dossier_text_validate (const char *str,
                        gsize       len,
                        gsize      *bad_offset)
 {
-  const char *p = str;
-  const char *end = str + len;
+  const guchar *p = (const guchar *) str;
+  const guchar *end = p + len;
 
-  /* g_utf8_validate_len() refuses NUL bytes, which we accept (and later
-   * drop), so validate the stretches between them. */
+  /* ASCII (NUL included, which we accept and later drop) is valid as it
+   * is: skip it eight bytes at a time. */
   while (p < end)
     {
-      const char *nul = memchr (p, '\0', end - p);
-      const char *stop = nul != NULL ? nul : end;
-      const char *bad = NULL;
+      gsize n;
 
-      if (!g_utf8_validate_len (p, stop - p, &bad))
+      while (end - p >= 8)
         {
-          if (bad_offset != NULL)
-            *bad_offset = bad - str;
-          return FALSE;
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if ((w & HIGH_BITS) != 0)
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
         }
 
-      p = nul != NULL ? nul + 1 : end;
+      n = valid_sequence_length (p, end);
+      if (n == 0)
+        {
+          if (bad_offset != NULL)
+            *bad_offset = (const char *) p - str;
+          return FALSE;
+        }
+      p += n;
     }
 
   return TRUE;
 }
-
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-#define ALL_01 G_GUINT64_CONSTANT (0x0101010101010101)
-#define ALL_7F G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
 
 /* Whether any of the 8 bytes of @w is below @n (n <= 128). */
 static inline gboolean
@@ -399,13 +448,27 @@ gint64
 dossier_text_length (const char *text)
 {
   const guchar *p = (const guchar *) text;
-  gint64 n = 0;
+  const guchar *end;
+  gsize len;
+  gint64 n;
 
   g_return_val_if_fail (text != NULL, 0);
 
-  /* Count the bytes that start a code point; no need to decode. */
-  for (; *p != '\0'; p++)
-    n += (*p & 0xC0) != 0x80;
+  /* Count the bytes that start a code point, no need to decode: all but
+   * the continuation bytes (10xxxxxx), eight at a time. */
+  len = strlen (text);
+  end = p + len;
+  n = len;
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 w, cont;
+
+      memcpy (&w, p, 8);
+      cont = w & ~(w << 1) & HIGH_BITS;
+      n -= ((cont >> 7) * ALL_01) >> 56;
+    }
+  for (; p < end; p++)
+    n -= (*p & 0xC0) == 0x80;
 
   return n;
 }
