@@ -712,6 +712,31 @@ focus_view (DossierWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
 }
 
+/* Switching documents clears the view's selection, which gives the PRIMARY
+ * selection up; selecting the new range at once claims it again. GTK 4.8 on
+ * X11 stamps both with the server's millisecond, and when they share one it
+ * takes the late notice of the give-up for another program's claim and
+ * drops the new selection (a search hit in another document showed its
+ * passage selected, then not). Handing PRIMARY the old selection's text
+ * first (which X users expect to stay there anyway) means the view never
+ * gives it up in between: only claims follow each other. */
+static void
+keep_primary_across_switch (DossierWindow *self)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (!gdk_clipboard_is_local (primary)
+      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (primary, text);
+}
+
 /* Shows [start, end) of a document: opens it, selects the range, scrolls. */
 static void
 reveal_range (DossierWindow *self,
@@ -719,6 +744,8 @@ reveal_range (DossierWindow *self,
               gint64         start,
               gint64         end)
 {
+  if (document_id != self->document_id)
+    keep_primary_across_switch (self);
   dossier_window_open_document (self, document_id);
   if (self->document_id != document_id || document_id == 0)
     return;
