@@ -74,7 +74,7 @@ W=$(doc_id 3)   # Coastline Press Agency
 
 # Plain text carries no metadata: give the wire story its outlet and date.
 "$cli" meta "$tmp" "$W" --outlet "Coastline Press Agency" --published 2025-03-13 \
-  --author "Coastline Press Agency staff" \
+  --author "Joaquín Ferreira" \
   || die "dossier-cli meta failed for document $W"
 
 for d in "$T" "$L" "$W"; do
