@@ -161,6 +161,91 @@ test_validate_like_glib (void)
   g_assert_false (dossier_text_validate ("a\0\xff", 3, NULL));
 }
 
+/* Normalization skims runs that need no work eight bytes at a time; cut
+ * anywhere, with marks that compose arriving at every alignment, it must
+ * give what g_utf8_normalize() gives for the whole. */
+static void
+test_normalize_like_glib (void)
+{
+  static const char * const pieces[] = {
+    "a", "e", "word ", "  ", "\n", "\t", E_ACUTE, "\xc3\xb6", "\xc7\x84", "\xc9\x90",
+    COMBINING_ACUTE, "\xcc\x96", "\xcc\x88", "\xe1\x84\x80", "\xe1\x85\xa1", "\xe1\x86\xa8",
+    CJK, FAMILY, "\xe2\x80\x9c", "\xe2\x84\xab", "\xef\xbc\xa1", "\xcd\x85", "\xd7\x90",
+    "\xe0\xa4\x95\xe0\xa4\xbc", "\xc3\x85", "A\xcc\x8a",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *ours = NULL;
+      g_autofree char *glib = NULL;
+      guint n = g_rand_int_range (rand, 1, 60);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      ours = dossier_text_normalize (s->str, s->len, NULL);
+      glib = g_utf8_normalize (s->str, s->len, G_NORMALIZE_NFC);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
+/* What the filter keeps of @s, one code point at a time. */
+static char *
+filter_slowly (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\f' || c == '\v' || c == 0x85 || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, '\n');
+      else if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) || c == 0xfeff)
+        ;
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The filter skims runs that need no work eight bytes at a time, accented
+ * letters included: the characters it drops or changes are found at every
+ * alignment. */
+static void
+test_filter_like_slowly (void)
+{
+  static const char * const pieces[] = {
+    "a", "word ", "\n", "\t", E_ACUTE, "\xc3\xb6", CJK, "\xe2\x80\x9c", "\r", "\r\n", "\x01",
+    "\x7f", "\x0c", "\x0b", "\xc2\x85", "\xc2\x90", "\xc2\xa0", "\xe2\x80\xa8", "\xe2\x80\xa9",
+    "\xef\xbb\xbf", "\xef\xbc\xa1", "\xc2\xbf", "\xe2\x82\xac",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *ours = NULL;
+      g_autofree char *expected = NULL;
+      guint n = g_rand_int_range (rand, 1, 60);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      ours = dossier_text_normalize (s->str, s->len, NULL);
+      expected = filter_slowly (s->str);
+      g_assert_cmpstr (ours, ==, expected);
+    }
+}
+
 static gint64
 time_normalize (gsize size)
 {
@@ -441,6 +526,8 @@ test_builder_batches (void)
     "word", " ", "  ", "\t", "\n", "\n\n", " x ", "caf" E_ACUTE, "e", COMBINING_ACUTE,
     COMBINING_ACUTE "s", "\xc2\xa0", "\xe2\x80\x83", CJK, FAMILY, "“quoted”", "a b c", " é ",
     " \xe2\x80\x83 ", "x\xc2\xa0y", "-", "12.5", "\xcc\x96", "\xe1\x84\x80", "\xe1\x85\xa1",
+    "harbour ", "quay side", "ab cd ef gh", "\xe3\x80\x80", "\xe1\x9a\x80", "n\xc3\xb6rd ",
+    "x  y", "long sentence with words ",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (9);
 
@@ -449,17 +536,19 @@ test_builder_batches (void)
       g_autoptr(DossierTextBuilder) whole = dossier_text_builder_new ();
       g_autoptr(DossierTextBuilder) normalized = dossier_text_builder_new ();
       g_autoptr(DossierTextBuilder) by_char = dossier_text_builder_new ();
-      DossierTextBuilder *builders[] = { whole, normalized, by_char };
-      char *text[3] = { NULL };
-      GArray *blocks[3] = { NULL };
+      g_autoptr(DossierTextBuilder) joined = dossier_text_builder_new ();
+      DossierTextBuilder *builders[] = { whole, normalized, joined, by_char };
+      char *text[4] = { NULL };
+      GArray *blocks[4] = { NULL };
       guint n_blocks = 1 + g_rand_int_range (rand, 0, 6);
 
       for (guint b = 0; b < n_blocks; b++)
         {
           DossierBlockKind kind = g_rand_int_range (rand, 0, DOSSIER_BLOCK_PREFORMATTED + 1);
-          guint n = g_rand_int_range (rand, 0, 12);
+          guint n = g_rand_int_range (rand, 0, 40);
+          g_autoptr(GString) all = g_string_new (NULL);
 
-          for (guint k = 0; k < 3; k++)
+          for (guint k = 0; k < 4; k++)
             dossier_text_builder_begin_block (builders[k], kind, 0);
           for (guint i = 0; i < n; i++)
             {
@@ -469,31 +558,33 @@ test_builder_batches (void)
               dossier_text_builder_append_normalized (normalized, piece, strlen (piece));
               for (const char *c = piece; *c != '\0'; c = g_utf8_next_char (c))
                 dossier_text_builder_append (by_char, c, g_utf8_next_char (c) - c);
+              g_string_append (all, piece);
             }
-          for (guint k = 0; k < 3; k++)
+          /* Long stretches go through eight bytes at a time. */
+          dossier_text_builder_append (joined, all->str, all->len);
+          for (guint k = 0; k < 4; k++)
             dossier_text_builder_end_block (builders[k]);
         }
 
-      for (guint k = 0; k < 3; k++)
+      for (guint k = 0; k < 4; k++)
         dossier_text_builder_finish (builders[k], &text[k], &blocks[k]);
 
-      g_assert_cmpstr (text[0], ==, text[2]);
-      g_assert_cmpstr (text[1], ==, text[2]);
-      for (guint k = 0; k < 2; k++)
+      for (guint k = 0; k < 3; k++)
         {
-          g_assert_cmpuint (blocks[k]->len, ==, blocks[2]->len);
+          g_assert_cmpstr (text[k], ==, text[3]);
+          g_assert_cmpuint (blocks[k]->len, ==, blocks[3]->len);
           g_assert_cmpmem (blocks[k]->data, blocks[k]->len * sizeof (DossierBlock),
-                           blocks[2]->data, blocks[2]->len * sizeof (DossierBlock));
+                           blocks[3]->data, blocks[3]->len * sizeof (DossierBlock));
         }
       {
-        g_autofree char *again = dossier_text_normalize (text[2], -1, NULL);
+        g_autofree char *again = dossier_text_normalize (text[3], -1, NULL);
 
-        g_assert_cmpstr (again, ==, text[2]);
-        g_assert_cmpint (blocks[2]->len > 0 ? g_array_index (blocks[2], DossierBlock, blocks[2]->len - 1).end : 0,
-                         ==, dossier_text_length (text[2]));
+        g_assert_cmpstr (again, ==, text[3]);
+        g_assert_cmpint (blocks[3]->len > 0 ? g_array_index (blocks[3], DossierBlock, blocks[3]->len - 1).end : 0,
+                         ==, dossier_text_length (text[3]));
       }
 
-      for (guint k = 0; k < 3; k++)
+      for (guint k = 0; k < 4; k++)
         {
           g_free (text[k]);
           g_array_unref (blocks[k]);
@@ -546,6 +637,8 @@ main (int   argc,
   g_test_add_func ("/dossier/text/normalize", test_normalize);
   g_test_add_func ("/dossier/text/normalize-invalid", test_normalize_invalid);
   g_test_add_func ("/dossier/text/validate-like-glib", test_validate_like_glib);
+  g_test_add_func ("/dossier/text/normalize-like-glib", test_normalize_like_glib);
+  g_test_add_func ("/dossier/text/filter-like-slowly", test_filter_like_slowly);
   g_test_add_func ("/dossier/text/normalize-speed", test_normalize_speed);
   g_test_add_func ("/dossier/text/length-and-slice", test_length_and_slice);
   g_test_add_func ("/dossier/text/quote-context", test_quote_context);

@@ -395,6 +395,28 @@ has_word (const char *list,
   return FALSE;
 }
 
+#define ALL_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define ALL_7F G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Bit 7 of each byte of @w that equals @b, exactly (no carries between
+ * bytes, so the flags can be counted). */
+static inline guint64
+bytes_equal (guint64 w,
+             guchar  b)
+{
+  guint64 v = w ^ (ALL_01 * b);
+
+  return ~(((v & ALL_7F) + ALL_7F) | v) & HIGH_BITS;
+}
+
+/* How many bytes of @w have their flag (bit 7) set in @flags. */
+static inline guint
+count_flags (guint64 flags)
+{
+  return ((flags >> 7) * ALL_01) >> 56;
+}
+
 /* Visible characters (code points other than white space) and commas. */
 static guint
 count_chars (const char *text,
@@ -402,15 +424,35 @@ count_chars (const char *text,
 {
   guint n = 0, c = 0;
   const guchar *p = (const guchar *) text;
+  const guchar *end = p + strlen (text);
 
-  for (; *p != '\0'; p++)
+  while (p < end)
     {
-      guint8 k = byte_class[*p];
+      guint8 k;
 
+      /* Eight bytes at a time: all but continuation bytes and spaces are
+       * visible, unless a byte needs a look (another control or white
+       * space character, or one that may start a comma). */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if (((w - ALL_01 * 0x20) & ~w & HIGH_BITS) != 0 ||
+              (bytes_equal (w, ',') | bytes_equal (w, 0xD8) | bytes_equal (w, 0xEF)) != 0)
+            break;
+          n += 8 - count_flags (w & ~(w << 1) & HIGH_BITS) - count_flags (bytes_equal (w, ' '));
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      k = byte_class[*p];
       n += k & 1;
       if (G_UNLIKELY (k & 2))
         c += p[0] == ',' || (p[0] == 0xD8 && p[1] == 0x8C) ||
              (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C);
+      p++;
     }
   if (commas != NULL)
     *commas += c;

@@ -172,8 +172,23 @@ check_binary (const guint8  *data,
 
   for (gsize i = 0; i < len; i++)
     {
-      guint8 c = data[i];
+      guint8 c;
 
+      /* Eight bytes at a time while none is below 0x20 (the usual case). */
+      while (len - i >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, data + i, 8);
+          if (((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          i += 8;
+        }
+      if (i >= len)
+        break;
+
+      c = data[i];
       if (c >= 0x20)
         continue;
       if (c == 0)

@@ -181,13 +181,18 @@ dossier_text_filter_append (GString    *out,
     {
       guchar c;
 
-      /* Eight bytes of printable ASCII at a time. */
+      /* Eight bytes at a time while none needs a look: no control
+       * character, DEL, or lead byte of one of the characters handled
+       * below (C2: C1 controls, E2: U+2028/2029, EF: U+FEFF). Accented
+       * letters pass. */
       while (end - p >= 8)
         {
           guint64 w;
 
           memcpy (&w, p, 8);
-          if ((w & HIGH_BITS) != 0 || has_byte_below (w, 0x20) || has_byte_below (w ^ ALL_7F, 1))
+          if (has_byte_below (w, 0x20) || has_byte_below (w ^ ALL_7F, 1) ||
+              has_byte_below (w ^ (ALL_01 * 0xC2), 1) || has_byte_below (w ^ (ALL_01 * 0xE2), 1) ||
+              has_byte_below (w ^ (ALL_01 * 0xEF), 1))
             break;
           p += 8;
         }
@@ -349,7 +354,10 @@ dossier_text_nfc_append (GString    *out,
 
       if (stretch == NULL)
         {
-          /* Runs of ASCII: each byte is a boundary, the last one counts. */
+          /* Runs of bytes below CC (ASCII, Latin-1, Latin Extended, IPA):
+           * every code point in them is a boundary; the last one counts. A
+           * byte is CC or above when its high bit is set and its low seven
+           * bits reach 4C (adding 34 to them then sets bit 7). */
           const guchar *from = p;
 
           while (end - p >= 8)
@@ -357,12 +365,22 @@ dossier_text_nfc_append (GString    *out,
               guint64 w;
 
               memcpy (&w, p, 8);
-              if ((w & HIGH_BITS) != 0)
+              if ((((w & ALL_7F) + ALL_01 * 0x34) & w & HIGH_BITS) != 0)
                 break;
               p += 8;
             }
           if (p > from)
-            boundary = p - 1;
+            {
+              /* Finish a code point cut at the eighth byte, then step back
+               * to the start of the last one. */
+              const guchar *last;
+
+              while (p < end && (*p & 0xC0) == 0x80)
+                p++;
+              for (last = p - 1; last > from && (*last & 0xC0) == 0x80; last--)
+                ;
+              boundary = last;
+            }
           if (p >= end)
             break;
         }
