@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -322,8 +323,8 @@ decode (const guint8  *data,
             {
               g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
                            _("“%s” is not valid UTF-8 text (invalid byte at position %"
-                             G_GSIZE_FORMAT "); save it as UTF-8 and import it again"),
-                           display_or_default (display), bad + 3);
+                             PRIu64 "); save it as UTF-8 and import it again"),
+                           display_or_default (display), (guint64) (bad + 3));
               return NULL;
             }
           return copy_utf8 (data, len, out_len);
@@ -363,9 +364,9 @@ decode (const guint8  *data,
     }
 
   g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-               _("“%s” is not UTF-8 text (invalid byte at position %" G_GSIZE_FORMAT
+               _("“%s” is not UTF-8 text (invalid byte at position %" PRIu64
                  "); save it as UTF-8 and import it again"),
-               display_or_default (display), bad);
+               display_or_default (display), (guint64) bad);
   return NULL;
 }
 

@@ -7,6 +7,7 @@
 #include "dossier-project-private.h"
 #include "dossier-text-private.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -247,8 +248,8 @@ validate_parsed (const DossierParsedDocument  *doc,
       if (block->start < 0 || block->end < block->start || block->end > length)
         {
           g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                       _("The document’s block %u (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                         ") lies outside its text of %" G_GINT64_FORMAT " characters."),
+                       _("The document’s block %u (%" PRId64 "–%" PRId64
+                         ") lies outside its text of %" PRId64 " characters."),
                        i, block->start, block->end, length);
           return FALSE;
         }
@@ -629,7 +630,7 @@ dossier_project_get_document_original (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project."), document_id);
+                 _("There is no document %" PRId64 " in this project."), document_id);
   return NULL;
 }
 

@@ -7,6 +7,7 @@
 
 #include "dossier-project-private.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -88,7 +89,7 @@ dossier_project_get_highlight (DossierProject  *self,
   if (highlights->len == 0)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no highlight %" G_GINT64_FORMAT " in this project."),
+                   _("There is no highlight %" PRId64 " in this project."),
                    highlight_id);
       return NULL;
     }
@@ -167,9 +168,9 @@ check_range (DossierProject  *self,
   if (start < 0 || end <= start || end > length)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("Cannot highlight %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                   _("Cannot highlight %" PRId64 "–%" PRId64
                      ": a range must be non-empty and lie within the document’s %"
-                     G_GINT64_FORMAT " characters."),
+                     PRId64 " characters."),
                    start, end, length);
       return FALSE;
     }
@@ -200,7 +201,7 @@ highlight_document (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no highlight %" G_GINT64_FORMAT " in this project."),
+                 _("There is no highlight %" PRId64 " in this project."),
                  highlight_id);
   return FALSE;
 }
@@ -730,7 +731,7 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
   if (!present)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                   _("Highlight %" G_GINT64_FORMAT " is not tagged “%s”."),
+                   _("Highlight %" PRId64 " is not tagged “%s”."),
                    highlight_id, tag_name (self, tag_id));
       return FALSE;
     }

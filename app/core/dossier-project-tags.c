@@ -6,6 +6,7 @@
 
 #include "dossier-project-private.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -457,7 +458,7 @@ get_parent (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no tag %" G_GINT64_FORMAT " in this project."), tag_id);
+                 _("There is no tag %" PRId64 " in this project."), tag_id);
   return FALSE;
 }
 

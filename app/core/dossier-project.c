@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -556,7 +557,7 @@ dossier_project_require_document (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project."),
+                 _("There is no document %" PRId64 " in this project."),
                  document_id);
   return FALSE;
 }
@@ -580,7 +581,7 @@ dossier_project_require_tag (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no tag %" G_GINT64_FORMAT " in this project."), tag_id);
+                 _("There is no tag %" PRId64 " in this project."), tag_id);
   return FALSE;
 }
 
@@ -608,7 +609,7 @@ dossier_project_read_text (DossierProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project."),
+                 _("There is no document %" PRId64 " in this project."),
                  document_id);
   return NULL;
 }
@@ -1766,21 +1767,21 @@ check_highlights (DossierProject  *self,
         text = "";
       if (!g_utf8_validate (text, sqlite3_column_bytes (documents, 1), NULL))
         {
-          g_string_append_printf (report, _("Document %" G_GINT64_FORMAT
+          g_string_append_printf (report, _("Document %" PRId64
                                             ": its text is not valid UTF-8.\n"), document_id);
           continue;
         }
 
       dossier_offset_index_init (&index, text);
       if (index.length != length)
-        g_string_append_printf (report, _("Document %" G_GINT64_FORMAT ": its length is recorded "
-                                          "as %" G_GINT64_FORMAT " but its text has %"
-                                          G_GINT64_FORMAT " characters.\n"),
+        g_string_append_printf (report, _("Document %" PRId64 ": its length is recorded "
+                                          "as %" PRId64 " but its text has %"
+                                          PRId64 " characters.\n"),
                                 document_id, length, index.length);
 
       hash = dossier_text_hash (text);
       if (g_strcmp0 (hash, dossier_column_text (documents, 3)) != 0)
-        g_string_append_printf (report, _("Document %" G_GINT64_FORMAT
+        g_string_append_printf (report, _("Document %" PRId64
                                           ": its text does not match its recorded hash.\n"),
                                 document_id);
 
@@ -1818,10 +1819,10 @@ check_highlights (DossierProject  *self,
 
           if (h->start < 0 || h->end > index.length || h->start >= h->end)
             {
-              g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT
-                                                ": its range %" G_GINT64_FORMAT "–%"
-                                                G_GINT64_FORMAT " is outside document %"
-                                                G_GINT64_FORMAT ".\n"),
+              g_string_append_printf (report, _("Highlight %" PRId64
+                                                ": its range %" PRId64 "–%"
+                                                PRId64 " is outside document %"
+                                                PRId64 ".\n"),
                                       h->id, h->start, h->end, document_id);
               continue;
             }
@@ -1830,10 +1831,10 @@ check_highlights (DossierProject  *self,
           to = dossier_offset_index_bytes (&index, h->end);
           if (h->quote == NULL || strlen (h->quote) != to - from ||
               memcmp (h->quote, text + from, to - from) != 0)
-            g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT
+            g_string_append_printf (report, _("Highlight %" PRId64
                                               ": its quote differs from the text of document %"
-                                              G_GINT64_FORMAT " at %" G_GINT64_FORMAT "–%"
-                                              G_GINT64_FORMAT ".\n"),
+                                              PRId64 " at %" PRId64 "–%"
+                                              PRId64 ".\n"),
                                     h->id, document_id, h->start, h->end);
         }
 
@@ -1859,7 +1860,7 @@ check_structure (DossierProject  *self,
   if (untagged == NULL)
     return FALSE;
   while ((rc = dossier_project_step (self, untagged, error)) == SQLITE_ROW)
-    g_string_append_printf (report, _("Highlight %" G_GINT64_FORMAT " has no tag.\n"),
+    g_string_append_printf (report, _("Highlight %" PRId64 " has no tag.\n"),
                             (gint64) sqlite3_column_int64 (untagged, 0));
   if (rc != SQLITE_DONE)
     return FALSE;
@@ -1874,7 +1875,7 @@ check_structure (DossierProject  *self,
   if (cycles == NULL)
     return FALSE;
   while ((rc = dossier_project_step (self, cycles, error)) == SQLITE_ROW)
-    g_string_append_printf (report, _("Tag %" G_GINT64_FORMAT " is its own ancestor.\n"),
+    g_string_append_printf (report, _("Tag %" PRId64 " is its own ancestor.\n"),
                             (gint64) sqlite3_column_int64 (cycles, 0));
 
   return rc == SQLITE_DONE;

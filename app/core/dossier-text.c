@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -448,8 +449,8 @@ dossier_text_normalize (const char  *data,
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
                    _("The text is not valid UTF-8 (invalid byte at position %"
-                     G_GSIZE_FORMAT "); save it as UTF-8 and try again"),
-                   bad);
+                     PRIu64 "); save it as UTF-8 and try again"),
+                   (guint64) bad);
       return NULL;
     }
 
