@@ -1,0 +1,1066 @@
+/* bench-window.c — the real DossierWindow against DESIGN.md's targets.
+ *
+ * Needs a display:
+ *   xvfb-run -a dbus-run-session -- BUILD/tests/bench/bench-window [--quick]
+ *
+ * Generates its projects with the core API in a temporary folder (or
+ * --keep DIR, reused when already there), then drives the window the way a
+ * person does, in-process, and prints medians of several runs:
+ *
+ *  - showing a ~1 MB document carrying ~5,000 highlights: from the
+ *    dossier_window_open_document() call (what picking it in the sidebar
+ *    does) to the first frame painted with the visible range highlighted;
+ *    floor: gtk_text_buffer_set_text of the same text into a bare
+ *    GtkTextView, until its first frame;
+ *  - tagging a selection in it with win.apply-tag (keys 1–9), and undoing
+ *    it with win.undo: until committed and the next frame after the view
+ *    shows the change; floor: the same rows INSERTed with sqlite3 into a
+ *    scratch database as durable as a project (WAL, synchronous = FULL);
+ *  - opening a project of 1,000 documents and 100,000 highlights in a new
+ *    window: until it is presented with its documents list populated;
+ *    floor: sqlite3_open + SELECT count(*) FROM documents;
+ *  - the process's resident memory with the long document shown.
+ *
+ * Wall time beside the process's CPU time: the machine is shared, and
+ * CPU time is what an operation costs whatever else runs. The ratio is
+ * wall ÷ the floor's wall, both measured in the same run.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <malloc.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <dossier/dossier.h>
+
+#include "dossier-documents-panel.h"
+#include "dossier-window-private.h"
+
+static gboolean opt_quick = FALSE;
+static gboolean opt_verbose = FALSE;
+static int opt_runs = 0;
+static int opt_tags_per_run = 9;
+static char *opt_keep = NULL;
+static char *opt_only = NULL;
+
+static char *work_dir;
+
+/* ---- Clocks ------------------------------------------------------------- */
+
+typedef struct
+{
+  double wall;
+  double cpu;
+} Ms;
+
+typedef struct
+{
+  gint64 wall;   /* µs, monotonic */
+  gint64 cpu;    /* µs of this process */
+} Stamp;
+
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static Stamp
+stamp (void)
+{
+  return (Stamp) { g_get_monotonic_time (), cpu_now () };
+}
+
+static Ms
+between (Stamp a,
+         Stamp b)
+{
+  return (Ms) { (b.wall - a.wall) / 1000.0, (b.cpu - a.cpu) / 1000.0 };
+}
+
+static Ms
+since (Stamp a)
+{
+  return between (a, stamp ());
+}
+
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
+}
+
+/* ---- Samples: every measurement of one row, all runs -------------------- */
+
+typedef struct
+{
+  GArray *wall;
+  GArray *cpu;
+} Samples;
+
+static void
+samples_init (Samples *s)
+{
+  s->wall = g_array_new (FALSE, FALSE, sizeof (double));
+  s->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+samples_add (Samples *s,
+             Ms       ms)
+{
+  g_array_append_val (s->wall, ms.wall);
+  g_array_append_val (s->cpu, ms.cpu);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+median_of (GArray *values)
+{
+  g_autoptr(GArray) sorted = NULL;
+  const double *v;
+  guint n = values->len;
+
+  if (n == 0)
+    return 0;
+  sorted = g_array_copy (values);
+  g_array_sort (sorted, compare_doubles);
+  v = (const double *) (gpointer) sorted->data;
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static Ms
+samples_median (const Samples *s)
+{
+  return (Ms) { median_of (s->wall), median_of (s->cpu) };
+}
+
+/* ---- Generated projects --------------------------------------------------- */
+
+static const char * const words[] = {
+  "the", "council", "harbour", "bridge", "vote", "budget", "residents", "plan", "of",
+  "and", "to", "a", "in", "ferry", "tolls", "traffic", "would", "said", "engineers",
+  "report", "costs", "risks", "café", "naïve", "résumé", "façade", "déjà", "Zürich",
+  "“temporary”", "“final”", "years", "million", "works", "shops", "district", "mayor",
+  "opposition", "referendum", "funding", "regional", "transport", "office", "estimate",
+  "construction", "summer", "delays", "noise", "2027", "€212", "for", "with", "on",
+  "市议会", "桥梁", "😀", "🚋", "impact", "study", "survey", "public", "hearing",
+};
+
+/* One invented word per tag: autocode finds them, nothing else contains them. */
+static const char * const markers[] = {
+  "quaysidex", "tollgatex", "ferrymenx", "pierheadx", "wharfagex", "mooringsx",
+  "docklandx", "slipwayx", "breakwatx", "lockkeepx", "towpathx", "capstanx",
+};
+#define N_TAGS G_N_ELEMENTS (markers)
+
+static const char * const tag_names[N_TAGS] = {
+  "Costs", "Risks", "Benefits", "Stakeholders", "Environment", "Politics",
+  "Timeline", "Funding", "Safety", "Traffic", "Local business", "Quotes",
+};
+
+static const char * const palette[N_TAGS] = {
+  "#e01b24", "#3584e4", "#33d17a", "#f6d32d", "#9141ac", "#ff7800",
+  "#2190a4", "#e66100", "#986a44", "#c061cb", "#26a269", "#1c71d8",
+};
+
+/* How far past its marker each tag's highlight reaches (characters, within
+ * the sentence): short words to long passages, so that they overlap. */
+static const int reach[N_TAGS] = { 0, 20, 60, 120, 250, 400, 30, 80, 15, 600, 45, 150 };
+
+static G_NORETURN void
+die (const char   *what,
+     const GError *error)
+{
+  g_printerr ("bench-window: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+typedef struct
+{
+  GRand  *rand;
+  guint   every;     /* a marker every this many words (0: none) */
+  guint   n_words;
+  guint   n_markers;
+} Writer;
+
+static void
+append_sentence (Writer  *w,
+                 GString *s,
+                 int      n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const char *word;
+
+      if (w->every != 0 && ++w->n_words % w->every == 0)
+        {
+          word = markers[g_rand_int_range (w->rand, 0, N_TAGS)];
+          w->n_markers++;
+        }
+      else
+        word = words[g_rand_int_range (w->rand, 0, G_N_ELEMENTS (words))];
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, word);
+    }
+  g_string_append (s, ". ");
+}
+
+/* An invented Markdown article of about @bytes: title, headings,
+ * paragraphs, lists and quotes, with markers sprinkled for autocode. */
+static char *
+make_article (guint32  seed,
+              gsize    bytes,
+              guint    n_markers,
+              guint   *made)
+{
+  Writer w = { g_rand_new_with_seed (seed), 0, 0, 0 };
+  GString *s = g_string_sized_new (bytes + 4096);
+  guint block = 0;
+
+  /* About seven bytes a word. */
+  w.every = n_markers > 0 ? MAX (1, (guint) (bytes / 7.2 / n_markers)) : 0;
+
+  g_string_append (s, "# ");
+  append_sentence (&w, s, 8);
+  g_string_append (s, "\n\n");
+  while (s->len < bytes)
+    {
+      if (block % 17 == 1)
+        {
+          g_string_append (s, "## ");
+          append_sentence (&w, s, g_rand_int_range (w.rand, 2, 6));
+        }
+      else if (block % 11 == 5)
+        for (int i = g_rand_int_range (w.rand, 3, 6); i > 0; i--)
+          {
+            g_string_append (s, "- ");
+            append_sentence (&w, s, g_rand_int_range (w.rand, 6, 24));
+            g_string_append_c (s, '\n');
+          }
+      else if (block % 13 == 7)
+        {
+          g_string_append (s, "> ");
+          append_sentence (&w, s, g_rand_int_range (w.rand, 15, 40));
+        }
+      else
+        for (int i = g_rand_int_range (w.rand, 3, 9); i > 0; i--)
+          append_sentence (&w, s, g_rand_int_range (w.rand, 8, 24));
+      g_string_append (s, "\n\n");
+      block++;
+    }
+
+  g_rand_free (w.rand);
+  if (made != NULL)
+    *made = w.n_markers;
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+add_article (DossierProject *project,
+             const char     *text,
+             const char     *name,
+             const char     *outlet,
+             const char     *published)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+  gint64 id;
+
+  doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, name, &error);
+  if (doc == NULL)
+    die ("import", error);
+  g_free (doc->outlet);
+  doc->outlet = g_strdup (outlet);
+  g_free (doc->published);
+  doc->published = g_strdup (published);
+  id = dossier_project_add_document (project, doc, &error);
+  dossier_parsed_document_free (doc);
+  if (id <= 0)
+    die ("add a document", error);
+  return id;
+}
+
+static void
+add_tags (DossierProject *project,
+          gint64         *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint t = 0; t < N_TAGS; t++)
+    {
+      ids[t] = dossier_project_add_tag (project, tag_names[t], 0, palette[t], NULL, &error);
+      if (ids[t] <= 0)
+        die ("add a tag", error);
+    }
+}
+
+static DossierProject *
+create_project (const char *path,
+                const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+
+  g_unlink (path);
+  project = dossier_project_create (path, title, &error);
+  if (project == NULL)
+    die (path, error);
+  return project;
+}
+
+typedef struct
+{
+  char   *path;
+  gint64  short_id;   /* a short note, shown first */
+  gint64  long_id;    /* the long document */
+  gsize   bytes;
+  gint64  length;     /* code points */
+  guint   n_highlights;
+  gint64  tag_ids[N_TAGS];
+} LongProject;
+
+/* A short note, then the long document with its highlights: made by
+ * autocode, one pass per tag (one transaction each), plus memos on some. */
+static void
+make_long_project (LongProject *lp,
+                   gsize        bytes,
+                   guint        n_highlights)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Stamp t0 = stamp ();
+  guint markers_made = 0;
+
+  lp->path = g_build_filename (work_dir, "long.dossier", NULL);
+  project = create_project (lp->path, "Bench: a long document");
+  add_tags (project, lp->tag_ids);
+
+  lp->short_id = add_article (project,
+                              "# Pier Notes\n\nWork on the south pier starts in May, the port said.\n",
+                              "pier.md", "Harbour Gazette", "2026-03-02");
+  /* A few more markers than highlights: neighbours of one tag merge. */
+  text = make_article (42, bytes, n_highlights + n_highlights / 16, &markers_made);
+  lp->bytes = strlen (text);
+  lp->long_id = add_article (project, text, "long.md", "Regional Courier", "2026-04-17");
+
+  for (guint t = 0; t < N_TAGS; t++)
+    {
+      g_autofree char *regex = g_strdup_printf ("%s[^\\n.]{0,%d}", markers[t], reach[t]);
+
+      if (dossier_project_autocode (project, lp->tag_ids[t], NULL, regex, lp->long_id, &error) < 0)
+        die ("autocode", error);
+    }
+
+  list = dossier_project_list_highlights (project, lp->long_id, 0, &error);
+  if (list == NULL)
+    die ("list highlights", error);
+  lp->n_highlights = list->len;
+  /* A memo on one highlight in 25 (tooltips carry them). */
+  for (guint i = 0; i < list->len; i += 25)
+    if (!dossier_project_set_highlight_memo (project, dossier_highlight_get_id (g_ptr_array_index (list, i)),
+                                             "Check this figure against the “final” report — café owners disagree.",
+                                             &error))
+      die ("set a memo", error);
+  lp->length = dossier_document_get_length (dossier_project_get_document (project, lp->long_id));
+  dossier_project_close (project);
+
+  g_printerr ("  (made %s: %zu bytes, %u highlights from %u markers, in %.1f s)\n",
+              lp->path, lp->bytes, lp->n_highlights, markers_made, since (t0).wall / 1000);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  n_documents;
+  guint  n_highlights;
+} BigProject;
+
+/* Many short articles (~3 KB), 100 highlights each, by autocode. */
+static void
+make_big_project (BigProject *bp,
+                  guint       n_documents)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 tag_ids[N_TAGS];
+  Stamp t0 = stamp ();
+
+  bp->path = g_build_filename (work_dir, "big.dossier", NULL);
+  bp->n_documents = n_documents;
+  if (g_file_test (bp->path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(DossierProject) existing = dossier_project_open (bp->path, DOSSIER_OPEN_READ_ONLY, &error);
+
+      if (existing != NULL
+          && g_list_model_get_n_items (dossier_project_get_documents (existing)) == n_documents)
+        {
+          list = dossier_project_list_highlights (existing, 0, 0, &error);
+          bp->n_highlights = list != NULL ? list->len : 0;
+          dossier_project_close (existing);
+          g_printerr ("  (reusing %s: %u documents, %u highlights)\n",
+                      bp->path, n_documents, bp->n_highlights);
+          return;
+        }
+      if (existing != NULL)
+        dossier_project_close (existing);
+      g_clear_error (&error);
+    }
+
+  project = create_project (bp->path, "Bench: a big project");
+  add_tags (project, tag_ids);
+  for (guint d = 0; d < n_documents; d++)
+    {
+      g_autofree char *text = make_article (1000 + d, 3000, 100, NULL);
+      g_autofree char *name = g_strdup_printf ("report-%04u.md", d);
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + d % 12, 1 + d % 28);
+
+      add_article (project, text, name, d % 3 ? "Regional Courier" : "Harbour Gazette", date);
+    }
+  for (guint t = 0; t < N_TAGS; t++)
+    {
+      g_autofree char *regex = g_strdup_printf ("%s[^\\n.]{0,%d}", markers[t], reach[t] / 4);
+
+      if (dossier_project_autocode (project, tag_ids[t], NULL, regex, 0, &error) < 0)
+        die ("autocode", error);
+    }
+  list = dossier_project_list_highlights (project, 0, 0, &error);
+  bp->n_highlights = list != NULL ? list->len : 0;
+  dossier_project_close (project);
+
+  g_printerr ("  (made %s: %u documents, %u highlights, in %.1f s)\n",
+              bp->path, n_documents, bp->n_highlights, since (t0).wall / 1000);
+}
+
+/* ---- Frames --------------------------------------------------------------- */
+
+/* Counts the frames a window paints and stamps the last one. */
+typedef struct
+{
+  GdkFrameClock *clock;
+  guint          frames;
+  Stamp          last;
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *f)
+{
+  f->frames++;
+  f->last = stamp ();
+}
+
+static void
+frames_watch (Frames    *f,
+              GtkWidget *window)
+{
+  f->frames = 0;
+  f->clock = gtk_widget_get_frame_clock (window);
+  g_assert (f->clock != NULL);
+  g_signal_connect (f->clock, "after-paint", G_CALLBACK (on_after_paint), f);
+}
+
+static void
+frames_unwatch (Frames *f)
+{
+  g_signal_handlers_disconnect_by_data (f->clock, f);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds, then until the next frame is
+ * painted (asking for one: a window with nothing new to draw would not
+ * paint). Returns when that frame was painted. */
+static Stamp
+until_painted_after (Frames    *f,
+                     GtkWidget *redraw,
+                     Condition  condition,
+                     gpointer   data)
+{
+  guint frames;
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+  frames = f->frames;
+  gtk_widget_queue_draw (redraw);
+  while (f->frames == frames)
+    g_main_context_iteration (NULL, TRUE);
+  return f->last;
+}
+
+/* Until nothing is pending (timeouts due within 100 ms included: the
+ * highlights panel follows changes 40 ms later). */
+static void
+until_idle (void)
+{
+  gint64 quiet_since = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () - quiet_since < 100000)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet_since = g_get_monotonic_time ();
+      else
+        g_usleep (1000);
+    }
+}
+
+static void
+wait_frames (Frames    *f,
+             GtkWidget *redraw,
+             guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint frames = f->frames;
+
+      gtk_widget_queue_draw (redraw);
+      while (f->frames == frames)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+destroy_window (GtkWidget *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* ---- Floors --------------------------------------------------------------- */
+
+static gboolean
+always (gpointer data)
+{
+  return TRUE;
+}
+
+/* The same text into a bare GtkTextView in a window of the same size:
+ * the call, and until its first frame. */
+static void
+floor_text_view (const char *text,
+                 Samples    *call,
+                 Samples    *first_frame)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *text_view = gtk_text_view_new ();
+  Frames f;
+  Stamp t0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+  frames_watch (&f, window);
+  wait_frames (&f, text_view, 2);
+
+  t0 = stamp ();
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), text, -1);
+  samples_add (call, since (t0));
+  samples_add (first_frame, between (t0, until_painted_after (&f, text_view, always, NULL)));
+
+  frames_unwatch (&f);
+  destroy_window (window);
+}
+
+static const char floor_schema[] =
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+  "CREATE TABLE IF NOT EXISTS highlights (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " uuid TEXT NOT NULL UNIQUE, document INTEGER NOT NULL, start INTEGER NOT NULL,"
+  " end INTEGER NOT NULL, quote TEXT NOT NULL, prefix TEXT NOT NULL DEFAULT '',"
+  " suffix TEXT NOT NULL DEFAULT '', memo TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',"
+  " created TEXT NOT NULL, modified TEXT NOT NULL, orphaned INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX IF NOT EXISTS highlights_by_document ON highlights (document, orphaned, start, end);"
+  "CREATE TABLE IF NOT EXISTS highlight_tags (highlight INTEGER NOT NULL, tag INTEGER NOT NULL,"
+  " position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (highlight, tag));"
+  "CREATE INDEX IF NOT EXISTS highlight_tags_by_tag ON highlight_tags (tag, highlight);";
+
+/* One highlight and its tag link, committed durably, as a project would. */
+static Ms
+floor_insert_highlight (sqlite3    *db,
+                        gint64      start,
+                        const char *quote)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *h = NULL, *t = NULL;
+  Stamp t0 = stamp ();
+
+  sqlite3_prepare_v2 (db, "INSERT INTO highlights (uuid, document, start, end, quote, prefix, suffix,"
+                          " author, created, modified) VALUES (?, 2, ?, ?, ?, ?, ?, 'Bench', ?, ?)",
+                      -1, &h, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO highlight_tags (highlight, tag) VALUES (?, 1)", -1, &t, NULL);
+  sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_bind_text (h, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (h, 2, start);
+  sqlite3_bind_int64 (h, 3, start + 25);
+  sqlite3_bind_text (h, 4, quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (h, 5, "the council said the future of ", -1, SQLITE_STATIC);
+  sqlite3_bind_text (h, 6, " would be decided by Tuesday", -1, SQLITE_STATIC);
+  sqlite3_bind_text (h, 7, created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (h, 8, created, -1, SQLITE_STATIC);
+  if (sqlite3_step (h) != SQLITE_DONE)
+    g_printerr ("bench-window: floor insert: %s\n", sqlite3_errmsg (db));
+  sqlite3_bind_int64 (t, 1, sqlite3_last_insert_rowid (db));
+  sqlite3_step (t);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (h);
+  sqlite3_finalize (t);
+  return since (t0);
+}
+
+/* ---- The long document in the window -------------------------------------- */
+
+typedef struct
+{
+  Samples floor_call, floor_frame;
+  Samples show_call, show_first, show_all, show_idle;
+  Samples tag_call, tag_frame, undo_call, undo_frame, floor_insert;
+  Samples open_call, open_frame, open_idle, floor_open;
+  GArray *rss;
+} Results;
+
+static gboolean
+visible_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_document_view_is_visible_painted (dossier_window_get_document_view (window));
+}
+
+static gboolean
+all_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_document_view_is_painted (dossier_window_get_document_view (window));
+}
+
+/* The change reached the view (the window's respan ran) and the visible
+ * lines carry it. */
+static gboolean
+respanned_and_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return window->respan_idle_id == 0 && visible_painted (window);
+}
+
+static GtkWidget *
+text_view_of (DossierWindow *window)
+{
+  return GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (window)));
+}
+
+static gboolean
+highlights_differ (GArray *a,
+                   GArray *b)
+{
+  return a->len != b->len || memcmp (a->data, b->data, a->len * sizeof (gint64)) != 0;
+}
+
+static void
+run_long_document (LongProject *lp,
+                   const char  *text,
+                   sqlite3     *floor_db,
+                   Results     *r,
+                   gboolean     warm_up)
+{
+  DossierWindow *window = g_object_ref_sink (dossier_window_new (NULL));
+  DossierDocumentView *view = dossier_window_get_document_view (window);
+  g_autoptr(GFile) file = g_file_new_for_path (lp->path);
+  g_autoptr(GError) error = NULL;
+  Frames f;
+  Stamp t0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!dossier_window_open_project (window, file, DOSSIER_OPEN_READ_WRITE, &error))
+    die ("open the long project in the window", error);
+  frames_watch (&f, GTK_WIDGET (window));
+  until_idle ();
+  wait_frames (&f, GTK_WIDGET (window), 2);
+  g_assert (dossier_window_get_document_id (window) == lp->short_id);
+
+  /* Picking the long document in the sidebar. */
+  t0 = stamp ();
+  dossier_window_open_document (window, lp->long_id);
+  if (!warm_up)
+    samples_add (&r->show_call, since (t0));
+  {
+    Stamp first = until_painted_after (&f, text_view_of (window), visible_painted, window);
+    Stamp all = until_painted_after (&f, text_view_of (window), all_painted, window);
+
+    if (!warm_up)
+      {
+        samples_add (&r->show_first, between (t0, first));
+        samples_add (&r->show_all, between (t0, all));
+      }
+  }
+  until_idle ();
+  if (!warm_up)
+    {
+      samples_add (&r->show_idle, since (t0));
+      g_array_append_vals (r->rss, (double[]) { resident_mb () }, 1);
+    }
+
+  /* Tagging a selection on screen with keys 1–9 (win.apply-tag), then
+   * undoing it; the highlights panel's relist (40 ms later) is let run
+   * between two, as a person's pace would. */
+  for (int k = 0; k < (warm_up ? 2 : opt_tags_per_run); k++)
+    {
+      gint64 start = 400 + 131 * k;
+      g_autoptr(GArray) before = dossier_document_view_highlights_at (view, start + 10);
+      g_autoptr(GArray) tagged = NULL;
+      g_autoptr(GArray) undone = NULL;
+      g_autofree char *quote = g_utf8_substring (text, start, start + 25);
+
+      dossier_document_view_select_range (view, start, start + 25);
+      until_idle ();
+      wait_frames (&f, GTK_WIDGET (window), 1);
+
+      t0 = stamp ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-tag", "i", 1 + k % 9);
+      if (!warm_up)
+        samples_add (&r->tag_call, since (t0));
+      {
+        Stamp done = until_painted_after (&f, text_view_of (window), respanned_and_painted, window);
+
+        if (!warm_up)
+          samples_add (&r->tag_frame, between (t0, done));
+      }
+      tagged = dossier_document_view_highlights_at (view, start + 10);
+      if (!highlights_differ (before, tagged))
+        g_printerr ("bench-window: tagging at %" G_GINT64_FORMAT " changed nothing in the view\n", start);
+      until_idle ();
+
+      t0 = stamp ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      if (!warm_up)
+        samples_add (&r->undo_call, since (t0));
+      {
+        Stamp done = until_painted_after (&f, text_view_of (window), respanned_and_painted, window);
+
+        if (!warm_up)
+          samples_add (&r->undo_frame, between (t0, done));
+      }
+      undone = dossier_document_view_highlights_at (view, start + 10);
+      if (highlights_differ (before, undone))
+        g_printerr ("bench-window: undo at %" G_GINT64_FORMAT " did not restore the view\n", start);
+      until_idle ();
+
+      if (!warm_up)
+        samples_add (&r->floor_insert, floor_insert_highlight (floor_db, start, quote));
+    }
+
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (window));
+  g_assert_finalize_object (window);
+}
+
+/* ---- The big project in a new window -------------------------------------- */
+
+typedef struct
+{
+  DossierWindow *window;
+  guint          n_documents;
+} OpenProbe;
+
+static gboolean
+documents_listed (gpointer data)
+{
+  OpenProbe *p = data;
+  GListModel *shown = dossier_documents_panel_get_model (p->window->documents_panel);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (p->window))
+         && g_list_model_get_n_items (shown) == p->n_documents
+         && gtk_widget_get_mapped (GTK_WIDGET (p->window->documents_panel));
+}
+
+static void
+run_open_big (BigProject *bp,
+              Results    *r,
+              gboolean    warm_up)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (bp->path);
+  g_autoptr(GError) error = NULL;
+  OpenProbe probe = { NULL, bp->n_documents };
+  Frames f;
+  Stamp t0, call;
+
+  /* What starting Dossier on a project does: a window, presented, then
+   * the project opened in it. */
+  t0 = stamp ();
+  probe.window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (probe.window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (probe.window));
+  frames_watch (&f, GTK_WIDGET (probe.window));
+  if (!dossier_window_open_project (probe.window, file, DOSSIER_OPEN_READ_WRITE, &error))
+    die ("open the big project in the window", error);
+  call = stamp ();
+  {
+    Stamp done = until_painted_after (&f, GTK_WIDGET (probe.window), documents_listed, &probe);
+
+    if (!warm_up)
+      {
+        samples_add (&r->open_call, between (t0, call));
+        samples_add (&r->open_frame, between (t0, done));
+      }
+  }
+  until_idle ();
+  if (!warm_up)
+    samples_add (&r->open_idle, since (t0));
+
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (probe.window));
+  g_assert_finalize_object (probe.window);
+
+  if (!warm_up)
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gint64 n = 0;
+
+      t0 = stamp ();
+      if (sqlite3_open_v2 (bp->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+          && sqlite3_prepare_v2 (db, "SELECT count(*) FROM documents", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      samples_add (&r->floor_open, since (t0));
+      if (n != bp->n_documents)
+        g_printerr ("bench-window: the floor counted %" G_GINT64_FORMAT " documents\n", n);
+    }
+}
+
+/* ---- The table ------------------------------------------------------------ */
+
+static void
+row (const char    *what,
+     const Samples *s,
+     const Samples *floor,
+     const char    *target)
+{
+  Ms ms = samples_median (s);
+  g_autofree char *ratio = NULL;
+
+  if (floor != NULL && samples_median (floor).wall > 0)
+    ratio = g_strdup_printf ("%7.1f×", ms.wall / samples_median (floor).wall);
+  g_print ("%-58s %9.2f %9.2f %8s   %s\n", what, ms.wall, ms.cpu, ratio != NULL ? ratio : "", target);
+}
+
+static gboolean
+selected (const char *name)
+{
+  return opt_only == NULL || g_strcmp0 (opt_only, name) == 0;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GOptionEntry entries[] = {
+    { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick,
+      "Fewer runs, 100 documents in the big project (a quick look, not figures to quote)", NULL },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 5, 3 with --quick)", "N" },
+    { "tags", 't', 0, G_OPTION_ARG_INT, &opt_tags_per_run, "Tagging actions per run (default 9)", "N" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging) or open", "PART" },
+    { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep,
+      "Make the projects in DIR and keep them (the big one is reused when there)", "DIR" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print each run", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— time the Dossier window");
+  g_autoptr(GError) error = NULL;
+  LongProject lp = { 0 };
+  BigProject bp = { 0 };
+  Results r;
+  g_autofree char *text = NULL;
+  g_autofree char *floor_path = NULL;
+  sqlite3 *floor_db = NULL;
+  double load[3] = { 0 };
+  gsize bytes = 1000000;
+  guint n_highlights = 5000;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-window: %s\n", error->message);
+      return 2;
+    }
+  if (opt_runs <= 0)
+    opt_runs = opt_quick ? 3 : 5;
+  opt_tags_per_run = CLAMP (opt_tags_per_run, 1, 50);
+
+  /* The settings of an uninstalled build, kept in memory: the bench does
+   * not touch the user's. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window: no display; run it as: xvfb-run -a dbus-run-session -- %s\n", argv[0]);
+      return 2;
+    }
+  adw_init ();
+
+  if (opt_keep != NULL)
+    {
+      work_dir = g_strdup (opt_keep);
+      g_mkdir_with_parents (work_dir, 0700);
+    }
+  else
+    {
+      work_dir = g_dir_make_tmp ("dossier-bench-window-XXXXXX", &error);
+      if (work_dir == NULL)
+        die ("a temporary folder", error);
+    }
+
+  memset (&r, 0, sizeof r);
+  for (Samples *s = &r.floor_call; s <= &r.floor_open; s++)
+    samples_init (s);
+  r.rss = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_printerr ("bench-window: making the projects in %s\n", work_dir);
+  if (selected ("show"))
+    {
+      g_autoptr(DossierProject) project = NULL;
+
+      make_long_project (&lp, bytes, n_highlights);
+      project = dossier_project_open (lp.path, DOSSIER_OPEN_READ_ONLY, &error);
+      if (project == NULL)
+        die (lp.path, error);
+      text = dossier_project_get_document_text (project, lp.long_id, &error);
+      if (text == NULL)
+        die ("the long document's text", error);
+      dossier_project_close (project);
+
+      floor_path = g_build_filename (work_dir, "floor.sqlite", NULL);
+      g_unlink (floor_path);
+      if (sqlite3_open (floor_path, &floor_db) != SQLITE_OK
+          || sqlite3_exec (floor_db, floor_schema, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_printerr ("bench-window: %s: %s\n", floor_path, sqlite3_errmsg (floor_db));
+          return 1;
+        }
+    }
+  if (selected ("open"))
+    make_big_project (&bp, opt_quick ? 100 : 1000);
+  /* What making the data left in the heap is not the window's. */
+  malloc_trim (0);
+
+  /* A warm-up of each (fonts, glyph caches, the theme, the page cache). */
+  if (selected ("show"))
+    run_long_document (&lp, text, floor_db, &r, TRUE);
+  if (selected ("open"))
+    run_open_big (&bp, &r, TRUE);
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      if (selected ("show"))
+        {
+          floor_text_view (text, &r.floor_call, &r.floor_frame);
+          run_long_document (&lp, text, floor_db, &r, FALSE);
+        }
+      if (selected ("open"))
+        run_open_big (&bp, &r, FALSE);
+      if (opt_verbose)
+        g_printerr ("run %d: first paint %.1f ms, tag %.1f ms, open %.1f ms (medians so far, wall)\n", i + 1,
+                    samples_median (&r.show_first).wall, samples_median (&r.tag_frame).wall,
+                    samples_median (&r.open_frame).wall);
+    }
+
+  if (getloadavg (load, 3) < 0)
+    load[0] = -1;
+  g_print ("\nbench-window: the real DossierWindow, 1280×820, GSK_RENDERER=%s, medians of %d runs%s,\n"
+           "load average %.1f (2 cores, shared). wall = elapsed; cpu = this process's CPU time;\n"
+           "× floor = wall ÷ the floor's wall in the same runs.\n",
+           g_getenv ("GSK_RENDERER"), opt_runs, opt_quick ? " (--quick)" : "", load[0]);
+  if (selected ("show"))
+    g_print ("long document: %zu bytes, %" G_GINT64_FORMAT " code points, %u highlights in %u tags; "
+             "%d taggings per run\n", lp.bytes, lp.length, lp.n_highlights, (guint) N_TAGS,
+             opt_tags_per_run);
+  if (selected ("open"))
+    g_print ("big project: %u documents, %u highlights\n", bp.n_documents, bp.n_highlights);
+  g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
+
+  if (selected ("show"))
+    {
+      row ("floor: bare GtkTextView, set_text (the call)", &r.floor_call, NULL, "");
+      row ("floor: bare GtkTextView, set_text until its first frame", &r.floor_frame, NULL, "");
+      row ("show the long document: open_document (the call)", &r.show_call, &r.floor_frame, "");
+      row ("show the long document: first frame, visible range painted", &r.show_first, &r.floor_frame,
+           "< 200");
+      row ("show the long document: every highlight painted", &r.show_all, &r.floor_frame, "");
+      row ("show the long document: main loop idle (panels listed)", &r.show_idle, &r.floor_frame, "");
+      row ("floor: sqlite3 INSERT highlight + tag, WAL, synchronous=FULL", &r.floor_insert, NULL, "");
+      row ("tag a selection (win.apply-tag): the call, committed", &r.tag_call, &r.floor_insert, "");
+      row ("tag a selection: committed and repainted (next frame)", &r.tag_frame, &r.floor_insert, "< 16");
+      row ("undo it (win.undo): the call, committed", &r.undo_call, &r.floor_insert, "");
+      row ("undo it: committed and repainted (next frame)", &r.undo_frame, &r.floor_insert, "< 16");
+    }
+  if (selected ("open"))
+    {
+      row ("floor: sqlite3_open + SELECT count(*) FROM documents", &r.floor_open, NULL, "");
+      row ("open the big project: new window + open_project (calls)", &r.open_call, &r.floor_open, "");
+      row ("open the big project: presented, documents listed (frame)", &r.open_frame, &r.floor_open,
+           "< 300");
+      row ("open the big project: main loop idle", &r.open_idle, &r.floor_open, "");
+    }
+  if (selected ("show"))
+    g_print ("%-58s %9.1f MB resident                  < 150 MB\n",
+             "memory with the long document shown (whole process)", median_of (r.rss));
+
+  if (floor_db != NULL)
+    sqlite3_close (floor_db);
+  if (opt_keep == NULL)
+    remove_tree (work_dir);
+  return 0;
+}
