@@ -235,7 +235,8 @@ test_text_article (void)
   assert_well_formed (doc);
 
   g_assert_cmpstr (doc->format, ==, "text");
-  g_assert_cmpstr (doc->source, ==, path);
+  /* The file's name, not where it lay on this machine. */
+  g_assert_cmpstr (doc->source, ==, "harbour-pier.txt");
   g_assert_cmpstr (doc->title, ==, "Port Ellery Votes to Rebuild Its Storm-Damaged Pier Before Winter");
   g_assert_cmpstr (doc->author, ==, "Maren Tolliver");
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));

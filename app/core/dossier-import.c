@@ -755,11 +755,18 @@ dossier_import_file (GFile         *file,
   bytes = g_bytes_new_take (contents, length);
 
   doc = import_bytes (bytes, format, basename, display, error);
+
+  /* Unless the content names its address (a canonical link, front
+   * matter), the source is the file's name: its full path says where it
+   * lay on one machine — nobody else's business, and meaningless on
+   * another (a project travels). A page read over the web keeps its URL. */
   if (doc != NULL && doc->source == NULL)
     {
-      doc->source = g_file_get_path (file);
-      if (doc->source == NULL)
+      if (!g_file_is_native (file) &&
+          (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https")))
         doc->source = g_file_get_uri (file);
+      else if (basename != NULL)
+        doc->source = g_filename_display_name (basename);
     }
 
   return doc;

@@ -47,7 +47,7 @@ typedef struct
   char   *title;       /* never NULL after import: falls back to the file name */
   char   *author;      /* NULL when unknown */
   char   *outlet;      /* NULL when unknown */
-  char   *source;      /* URL or file path; NULL when unknown */
+  char   *source;      /* URL, or the file's name; NULL when unknown */
   char   *published;   /* "YYYY-MM-DD" or NULL */
   char   *format;      /* "text", "markdown" or "html" */
   GBytes *original;    /* the bytes as read */
