@@ -389,6 +389,34 @@ test_hash (void)
   g_assert_cmpstr (h1, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   g_assert_cmpstr (h1, !=, h2);
   g_assert_cmpint (strlen (h2), ==, 64);
+
+  /* The processor's SHA instructions, where used, give GLib's hash for
+   * every length around the block and padding boundaries, and for long
+   * texts. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (gsize len = 0; len < 300; len++)
+      {
+        g_autofree char *ours = dossier_text_hash (text->str);
+        g_autofree char *glib = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, -1);
+
+        g_assert_cmpstr (ours, ==, glib);
+        g_string_append_c (text, g_rand_int_range (rand, 1, 256));
+      }
+    for (guint round = 0; round < 5; round++)
+      {
+        g_autofree char *ours = NULL;
+        g_autofree char *glib = NULL;
+
+        for (guint i = g_rand_int_range (rand, 1000, 200000); i > 0; i--)
+          g_string_append_c (text, g_rand_int_range (rand, 1, 256));
+        ours = dossier_text_hash (text->str);
+        glib = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, -1);
+        g_assert_cmpstr (ours, ==, glib);
+      }
+  }
 }
 
 static DossierBlock *
