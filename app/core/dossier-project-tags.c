@@ -797,7 +797,6 @@ dossier_project_move_tag (DossierProject  *self,
                           int              position,
                           GError         **error)
 {
-  g_autoptr(GArray) old_siblings = NULL;
   g_autoptr(GArray) new_siblings = NULL;
   g_autofree char *label = NULL;
   gint64 old_parent;
