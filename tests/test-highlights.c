@@ -1025,6 +1025,217 @@ test_replace_text (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (project, &seen);
 }
 
+/* ---- Listing a document again ---------------------------------------------------------------- */
+
+/* Everything a snapshot says, one line per highlight. */
+static char *
+describe_list (GPtrArray *highlights,
+               gint64     doc)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+      guint n_tags = 0;
+      const gint64 *tags = dossier_highlight_get_tag_ids (h, &n_tags);
+
+      if (dossier_highlight_get_document_id (h) != doc)
+        continue;
+      g_string_append_printf (s, "%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                              " «%s» [%s|%s] memo=«%s» by %s %s %s%s tags=",
+                              dossier_highlight_get_id (h), dossier_highlight_get_uuid (h),
+                              dossier_highlight_get_start (h), dossier_highlight_get_end (h),
+                              dossier_highlight_get_quote (h), dossier_highlight_get_prefix (h),
+                              dossier_highlight_get_suffix (h), dossier_highlight_get_memo (h),
+                              dossier_highlight_get_author (h), dossier_highlight_get_created (h),
+                              dossier_highlight_get_modified (h),
+                              dossier_highlight_get_orphaned (h) ? " orphaned" : "");
+      for (guint t = 0; t < n_tags; t++)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT " ", tags[t]);
+      g_string_append_c (s, '\n');
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* The project keeps a document's last listing and reads again only what
+ * changed: whatever happened, listing a document gives what a project
+ * opened afresh on the file lists, and what listing every document gives
+ * for it. */
+static void
+assert_listing_fresh (DossierProject *project,
+                      gint64          doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) fresh = dossier_project_open (dossier_project_get_path (project),
+                                                          DOSSIER_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) listed = list (project, doc, 0);
+  g_autoptr(GPtrArray) again = list (project, doc, 0);
+  g_autoptr(GPtrArray) all = list (project, 0, 0);
+  g_autoptr(GPtrArray) reopened = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_again = NULL;
+  g_autofree char *from_all = NULL;
+
+  g_assert_no_error (error);
+  reopened = list (fresh, doc, 0);
+  expected = describe_list (reopened, doc);
+  got = describe_list (listed, doc);
+  got_again = describe_list (again, doc);
+  from_all = describe_list (all, doc);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (got_again, ==, expected);
+  g_assert_cmpstr (from_all, ==, expected);
+  dossier_project_close (fresh);
+}
+
+static guint
+index_of_id (GPtrArray *highlights,
+             gint64     id)
+{
+  for (guint i = 0; i < highlights->len; i++)
+    if (dossier_highlight_get_id (g_ptr_array_index (highlights, i)) == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_list_again (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DossierParsedDocument) newer = NULL;
+  g_autoptr(GArray) orphans = NULL;
+  const char *other_text = "Another harbour, another pier, other costs; the harbour again.";
+  gint64 other = add_doc (project, "Other", other_text);
+  gint64 a = add_tag (project, "A", 0);
+  gint64 b = add_tag (project, "B", 0);
+  gint64 c = add_tag (project, "C", b);
+  gint64 doc = fixture->doc;
+  gint64 h1, h2, h3, h4;
+  sqlite3 *raw = NULL;
+  g_autofree char *sql = NULL;
+
+  /* Listed before anything exists, then after each kind of change, both
+   * documents in turn (each keeps its own listing). */
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+
+  h1 = dossier_project_tag_range (project, doc, 3, 7, a, &error);
+  g_assert_no_error (error);
+  h2 = dossier_project_add_highlight (project, doc, 10, 20, (gint64[]) { c, a }, 2, "Deux tags", &error);
+  g_assert_no_error (error);
+  h3 = dossier_project_tag_range (project, other, 8, 15, b, &error);
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+
+  /* An unchanged highlight is handed out again as the same object; a
+   * changed one as a new object, with the change. */
+  before = list (project, doc, 0);
+  g_assert_true (dossier_project_set_highlight_memo (project, h2, "Changée", &error));
+  g_assert_no_error (error);
+  after = list (project, doc, 0);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_true (g_ptr_array_index (after, index_of_id (after, h1)) ==
+                 g_ptr_array_index (before, index_of_id (before, h1)));
+  g_assert_true (g_ptr_array_index (after, index_of_id (after, h2)) !=
+                 g_ptr_array_index (before, index_of_id (before, h2)));
+  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (before, index_of_id (before, h2))), ==,
+                   "Deux tags");
+  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (after, index_of_id (after, h2))), ==,
+                   "Changée");
+  assert_listing_fresh (project, doc);
+
+  /* Tags added and removed, in the order applied. */
+  g_assert_true (dossier_project_add_highlight_tag (project, h1, b, &error));
+  g_assert_true (dossier_project_add_highlight_tag (project, h1, c, &error));
+  g_assert_true (dossier_project_remove_highlight_tag (project, h2, c, &error));
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+
+  /* Merging: the selection bridges two highlights of A alone. */
+  h4 = dossier_project_tag_range (project, doc, 30, 35, a, &error);
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  g_assert_cmpint (dossier_project_tag_range (project, doc, 33, 42, a, &error), ==, h4);
+  assert_listing_fresh (project, doc);
+
+  /* Deleting, undoing and redoing. */
+  g_assert_true (dossier_project_delete_highlight (project, h2, &error));
+  assert_listing_fresh (project, doc);
+  g_assert_true (dossier_project_undo (project, &error));
+  assert_listing_fresh (project, doc);
+  g_assert_true (dossier_project_undo (project, &error));
+  assert_listing_fresh (project, doc);
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+
+  /* Many at once: autocode over both documents. */
+  g_assert_cmpint (dossier_project_autocode (project, c, "harbour", NULL, 0, &error), ==, 2);
+  g_assert_cmpint (dossier_project_autocode (project, b, NULL, "[a-zé]+", doc, &error), >, 10);
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+
+  /* Cascades: a deleted tag leaves its highlights (or deletes those it
+   * was the only tag of); a merged one hands them to another. */
+  g_assert_true (dossier_project_delete_tag (project, c, &error));
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+  g_assert_true (dossier_project_undo (project, &error));
+  assert_listing_fresh (project, other);
+  g_assert_true (dossier_project_merge_tags (project, b, a, &error));
+  g_assert_no_error (error);
+  assert_listing_fresh (project, doc);
+  assert_listing_fresh (project, other);
+
+  /* Re-anchoring: highlights move, some become orphans and leave the list. */
+  newer = make_doc ("Marée", "Le café «Marée» rouvre — “enfin”, dit Zoë. Rien d’autre.");
+  g_assert_true (dossier_project_replace_document_text (project, doc, newer, &orphans, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (orphans->len, >, 0);
+  assert_listing_fresh (project, doc);
+  g_assert_true (dossier_project_undo (project, &error));
+  assert_listing_fresh (project, doc);
+
+  /* Rows changed behind the project's back: through its own connection
+   * outside any action, and by another connection. */
+  sql = g_strdup_printf ("UPDATE highlights SET memo = 'changed raw' WHERE id = %" G_GINT64_FORMAT, h1);
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_listing_fresh (project, doc);
+  g_assert_cmpint (sqlite3_open (dossier_project_get_path (project), &raw), ==, SQLITE_OK);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE highlights SET memo = 'changed elsewhere' WHERE id = %" G_GINT64_FORMAT, h1);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list (project, doc, 0);
+  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (after, index_of_id (after, h1))), ==,
+                   "changed elsewhere");
+  assert_listing_fresh (project, doc);
+
+  /* A deleted document is not listed from what was kept. */
+  g_assert_true (dossier_project_delete_document (project, other, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_list_highlights (project, other, 0, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_listing_fresh (project, doc);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  assert_listing_fresh (project, other);
+  (void) h3;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1040,6 +1251,7 @@ main (int   argc,
   ADD ("merge-keeps-evidence", test_merge_keeps_evidence);
   ADD ("tags-and-memos", test_tags_and_memos);
   ADD ("list-filters", test_list_filters);
+  ADD ("list-again", test_list_again);
   ADD ("autocode", test_autocode);
   ADD ("autocode-offsets", test_autocode_offsets);
   ADD ("autocode-deep-pattern", test_autocode_deep_pattern);

@@ -6,6 +6,37 @@
 
 G_BEGIN_DECLS
 
+/* The struct is here so that the project can sort and merge listings
+ * without a checked getter call per field. Listing a document can make
+ * thousands of these at a time (and the window drops as many after
+ * repainting): each is three allocations at most — the instance, one
+ * block holding all its strings, and its tag ids beyond the first two. */
+#define DOSSIER_HIGHLIGHT_INLINE_TAGS 2
+
+struct _DossierHighlight
+{
+  GObject      parent_instance;
+
+  gint64       id;
+  gint64       document_id;
+  gint64       start;
+  gint64       end;
+  gboolean     orphaned;
+  guint        n_tags;
+  gint64      *tag_ids;      /* inline_tags, or allocated */
+  gint64       inline_tags[DOSSIER_HIGHLIGHT_INLINE_TAGS];
+
+  char        *strings;      /* the block the pointers below point into */
+  const char  *uuid;
+  const char  *quote;
+  const char  *prefix;
+  const char  *suffix;
+  const char  *memo;
+  const char  *author;
+  const char  *created;
+  const char  *modified;
+};
+
 typedef struct
 {
   gint64      id;
@@ -23,9 +54,11 @@ typedef struct
   gboolean    orphaned;
 } DossierHighlightData;
 
-DossierHighlight *dossier_highlight_new         (const DossierHighlightData *data);
-/* Appends a tag id (in the order the tags were applied). */
-void              dossier_highlight_add_tag_id  (DossierHighlight           *self,
-                                                 gint64                      tag_id);
+DossierHighlight *dossier_highlight_new          (const DossierHighlightData *data);
+/* Its tag ids, in the order the tags were applied; once, before the
+ * snapshot is handed out (snapshots never change after). */
+void              dossier_highlight_set_tag_ids  (DossierHighlight           *self,
+                                                  const gint64               *tag_ids,
+                                                  guint                       n_tags);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* dossier-highlight.c — a snapshot of a tagged passage.
  *
- * Highlights are plain values handed out by the project each time they are
+ * Highlights are immutable values handed out by the project when they are
  * listed (there can be 100,000 of them: no per-object bookkeeping); the
  * project's "highlights-changed" signal says when to list them again.
  */
@@ -9,25 +9,7 @@
 
 #include "dossier-highlight-private.h"
 
-struct _DossierHighlight
-{
-  GObject   parent_instance;
-
-  gint64    id;
-  char     *uuid;
-  gint64    document_id;
-  gint64    start;
-  gint64    end;
-  char     *quote;
-  char     *prefix;
-  char     *suffix;
-  char     *memo;
-  char     *author;
-  char     *created;
-  char     *modified;
-  gboolean  orphaned;
-  GArray   *tag_ids;
-};
+#include <string.h>
 
 G_DEFINE_FINAL_TYPE (DossierHighlight, dossier_highlight, G_TYPE_OBJECT)
 
@@ -56,15 +38,9 @@ dossier_highlight_finalize (GObject *object)
 {
   DossierHighlight *self = DOSSIER_HIGHLIGHT (object);
 
-  g_free (self->uuid);
-  g_free (self->quote);
-  g_free (self->prefix);
-  g_free (self->suffix);
-  g_free (self->memo);
-  g_free (self->author);
-  g_free (self->created);
-  g_free (self->modified);
-  g_array_unref (self->tag_ids);
+  g_free (self->strings);
+  if (self->tag_ids != self->inline_tags)
+    g_free (self->tag_ids);
 
   G_OBJECT_CLASS (dossier_highlight_parent_class)->finalize (object);
 }
@@ -153,41 +129,83 @@ dossier_highlight_class_init (DossierHighlightClass *klass)
 static void
 dossier_highlight_init (DossierHighlight *self)
 {
-  self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->tag_ids = self->inline_tags;
 }
 
+/* Copies the strings of @data into one block; NULL stays NULL where the
+ * getters allow it (uuid, created, modified), else becomes "". */
 DossierHighlight *
 dossier_highlight_new (const DossierHighlightData *data)
 {
   DossierHighlight *self;
+  const char *in[] = {
+    data->uuid, data->quote, data->prefix, data->suffix,
+    data->memo, data->author, data->created, data->modified,
+  };
+  const char **out[G_N_ELEMENTS (in)];
+  gsize lengths[G_N_ELEMENTS (in)];
+  gsize total = 0;
+  char *p;
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* Properties are read-only and nothing is set at construction: the
+   * fields are filled here, after g_object_new(), directly. */
   self = g_object_new (DOSSIER_TYPE_HIGHLIGHT, NULL);
   self->id = data->id;
-  self->uuid = g_strdup (data->uuid);
   self->document_id = data->document_id;
   self->start = data->start;
   self->end = data->end;
-  self->quote = g_strdup (data->quote != NULL ? data->quote : "");
-  self->prefix = g_strdup (data->prefix != NULL ? data->prefix : "");
-  self->suffix = g_strdup (data->suffix != NULL ? data->suffix : "");
-  self->memo = g_strdup (data->memo != NULL ? data->memo : "");
-  self->author = g_strdup (data->author != NULL ? data->author : "");
-  self->created = g_strdup (data->created);
-  self->modified = g_strdup (data->modified);
   self->orphaned = data->orphaned;
+
+  out[0] = &self->uuid;
+  out[1] = &self->quote;
+  out[2] = &self->prefix;
+  out[3] = &self->suffix;
+  out[4] = &self->memo;
+  out[5] = &self->author;
+  out[6] = &self->created;
+  out[7] = &self->modified;
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      lengths[i] = in[i] != NULL ? strlen (in[i]) : 0;
+      total += lengths[i] + 1;
+    }
+
+  p = self->strings = g_malloc (total);
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      gboolean nullable = i == 0 || i >= 6;
+
+      if (in[i] == NULL && nullable)
+        {
+          *out[i] = NULL;
+          continue;
+        }
+      memcpy (p, in[i] != NULL ? in[i] : "", lengths[i]);
+      p[lengths[i]] = '\0';
+      *out[i] = p;
+      p += lengths[i] + 1;
+    }
 
   return self;
 }
 
 void
-dossier_highlight_add_tag_id (DossierHighlight *self,
-                              gint64            tag_id)
+dossier_highlight_set_tag_ids (DossierHighlight *self,
+                               const gint64     *tag_ids,
+                               guint             n_tags)
 {
   g_return_if_fail (DOSSIER_IS_HIGHLIGHT (self));
+  g_return_if_fail (tag_ids != NULL || n_tags == 0);
 
-  g_array_append_val (self->tag_ids, tag_id);
+  if (self->tag_ids != self->inline_tags)
+    g_free (self->tag_ids);
+  self->tag_ids = n_tags <= DOSSIER_HIGHLIGHT_INLINE_TAGS ? self->inline_tags : g_new (gint64, n_tags);
+  if (n_tags > 0)
+    memcpy (self->tag_ids, tag_ids, n_tags * sizeof (gint64));
+  self->n_tags = n_tags;
 }
 
 gint64
@@ -288,9 +306,9 @@ dossier_highlight_get_tag_ids (DossierHighlight *self,
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
 
   if (n_tags != NULL)
-    *n_tags = self->tag_ids->len;
+    *n_tags = self->n_tags;
 
-  return (const gint64 *) (gpointer) self->tag_ids->data;
+  return self->tag_ids;
 }
 
 gboolean
@@ -299,8 +317,8 @@ dossier_highlight_has_tag (DossierHighlight *self,
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), FALSE);
 
-  for (guint i = 0; i < self->tag_ids->len; i++)
-    if (g_array_index (self->tag_ids, gint64, i) == tag_id)
+  for (guint i = 0; i < self->n_tags; i++)
+    if (self->tag_ids[i] == tag_id)
       return TRUE;
 
   return FALSE;

@@ -14,9 +14,53 @@
 
 #include <dossier/dossier-text.h>
 
+/* Rows come one per highlight–tag pair, those of a highlight together;
+ * the tags' order (position, then id) is sorted here rather than by SQL:
+ * ordering by ht.position there made SQLite sort every row in a temporary
+ * B-tree (half the cost of listing a document), while (h.start, h.end,
+ * h.id) alone comes straight out of highlights_by_document and the
+ * highlight_tags primary key. */
 #define HIGHLIGHT_COLUMNS \
   "h.id, h.uuid, h.document, h.start, h.end, h.quote, h.prefix, h.suffix, h.memo, " \
-  "h.author, h.created, h.modified, h.orphaned, ht.tag"
+  "h.author, h.created, h.modified, h.orphaned, ht.tag, ht.position"
+
+typedef struct
+{
+  gint64 position;
+  gint64 tag;
+} TagRef;
+
+static void
+finish_tags (DossierHighlight *highlight,
+             GArray           *refs)
+{
+  TagRef *r = (TagRef *) (gpointer) refs->data;
+  gint64 ids[8];
+  g_autofree gint64 *heap = NULL;
+  gint64 *out = ids;
+
+  if (highlight == NULL)
+    return;
+
+  /* Insertion sort: a highlight has one or two tags, rarely more. */
+  for (guint i = 1; i < refs->len; i++)
+    for (guint j = i; j > 0 && (r[j - 1].position > r[j].position ||
+                                (r[j - 1].position == r[j].position && r[j - 1].tag > r[j].tag)); j--)
+      {
+        TagRef t = r[j - 1];
+
+        r[j - 1] = r[j];
+        r[j] = t;
+      }
+
+  if (refs->len > G_N_ELEMENTS (ids))
+    out = heap = g_new (gint64, refs->len);
+  for (guint i = 0; i < refs->len; i++)
+    out[i] = r[i].tag;
+
+  dossier_highlight_set_tag_ids (highlight, out, refs->len);
+  g_array_set_size (refs, 0);
+}
 
 /* Reads rows of HIGHLIGHT_COLUMNS (one per highlight–tag pair, grouped by
  * highlight) into snapshots. */
@@ -26,6 +70,7 @@ read_highlights (DossierProject  *self,
                  GPtrArray       *highlights,
                  GError         **error)
 {
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (TagRef));
   DossierHighlight *current = NULL;
   gint64 current_id = 0;
   int rc;
@@ -52,14 +97,20 @@ read_highlights (DossierProject  *self,
             sqlite3_column_int (stmt, 12) != 0,
           };
 
+          finish_tags (current, refs);
           current = dossier_highlight_new (&data);
           current_id = id;
           g_ptr_array_add (highlights, current);
         }
 
       if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
-        dossier_highlight_add_tag_id (current, sqlite3_column_int64 (stmt, 13));
+        {
+          TagRef ref = { sqlite3_column_int64 (stmt, 14), sqlite3_column_int64 (stmt, 13) };
+
+          g_array_append_val (refs, ref);
+        }
     }
+  finish_tags (current, refs);
 
   return rc == SQLITE_DONE;
 }
@@ -77,7 +128,7 @@ dossier_project_get_highlight (DossierProject  *self,
   stmt = dossier_project_prepare (self,
                                   "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h "
                                   "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
-                                  "WHERE h.id = ?1 ORDER BY ht.position, ht.tag",
+                                  "WHERE h.id = ?1",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -95,6 +146,357 @@ dossier_project_get_highlight (DossierProject  *self,
     }
 
   return g_object_ref (g_ptr_array_index (highlights, 0));
+}
+
+/* ---- The listed-highlights cache ----------------------------------------
+ *
+ * The window lists the open document's highlights after every action to
+ * repaint them: reading 5,000 rows and making as many snapshots each time
+ * would cost more than the whole frame. Snapshots never change, so the
+ * last listing of a few documents is kept, and an action only makes the
+ * highlights it touched be read again: those whose rows (in highlights or
+ * highlight_tags, the first column of both being the highlight id) are in
+ * the action's changeset, which records cascades too. Undo and redo apply
+ * changesets with the same keys.
+ *
+ * Anything else that might have changed the rows drops the lot: another
+ * connection committing (PRAGMA data_version moves), or this connection
+ * changing rows outside a recorded action (sqlite3_total_changes64() is not
+ * where the last recorded action left it). */
+
+#define MAX_CACHED_DOCUMENTS 4
+
+/* Orphaned highlights are left out: their offsets no longer hold
+ * (dossier_project_list_orphans() lists them). */
+#define DOCUMENT_HIGHLIGHTS_SQL \
+  "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h " \
+  "LEFT JOIN highlight_tags ht ON ht.highlight = h.id " \
+  "WHERE h.document = ?1 AND h.orphaned = 0 " \
+  "ORDER BY h.start, h.end, h.id"
+
+struct _DossierHighlightCache
+{
+  gint64     document_id;
+  GPtrArray *highlights;  /* of DossierHighlight, as listed */
+  GArray    *pending;     /* gint64 ids of highlights to read again */
+};
+
+void
+dossier_highlight_cache_free (DossierHighlightCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_ptr_array_unref (cache->highlights);
+  g_array_unref (cache->pending);
+  g_free (cache);
+}
+
+void
+dossier_project_cache_clear (DossierProject *self)
+{
+  g_ptr_array_set_size (self->highlight_caches, 0);
+}
+
+/* Whether the caches still describe the database. */
+static gboolean
+cache_in_step (DossierProject *self)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  gint64 version;
+
+  if (self->db == NULL || sqlite3_total_changes64 (self->db) != self->cache_changes)
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  version = sqlite3_column_int64 (stmt, 0);
+
+  return version == self->cache_data_version;
+}
+
+/* Starts caching from the database as it is now. */
+static void
+cache_restart (DossierProject *self)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  dossier_project_cache_clear (self);
+  self->cache_changes = sqlite3_total_changes64 (self->db);
+  stmt = dossier_project_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    self->cache_data_version = sqlite3_column_int64 (stmt, 0);
+}
+
+void
+dossier_project_cache_begin (DossierProject *self)
+{
+  self->cache_in_step = self->highlight_caches->len > 0 &&
+                        sqlite3_total_changes64 (self->db) == self->cache_changes;
+}
+
+void
+dossier_project_cache_rollback (DossierProject *self)
+{
+  /* The database is back where the caches were. */
+  if (self->cache_in_step && self->db != NULL)
+    self->cache_changes = sqlite3_total_changes64 (self->db);
+  self->cache_in_step = FALSE;
+}
+
+void
+dossier_project_cache_commit (DossierProject *self,
+                              const void     *changeset,
+                              int             n_changeset)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  if (self->highlight_caches->len == 0)
+    return;
+
+  if (!self->cache_in_step)
+    {
+      dossier_project_cache_clear (self);
+      return;
+    }
+  self->cache_in_step = FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rc = n_changeset > 0 ? sqlite3changeset_start (&iter, n_changeset, (void *) changeset) : SQLITE_OK;
+  while (iter != NULL && (rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+    {
+      const char *table;
+      sqlite3_value *key = NULL;
+      int n_columns, op, indirect;
+      gint64 id;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (strcmp (table, "highlights") != 0 && strcmp (table, "highlight_tags") != 0)
+        continue;
+
+      /* The key is in the new record of an insert, the old one otherwise. */
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &key);
+      else
+        sqlite3changeset_old (iter, 0, &key);
+      if (key == NULL)
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
+      id = sqlite3_value_int64 (key);
+      g_array_append_val (ids, id);
+    }
+  if (iter != NULL && sqlite3changeset_finalize (iter) != SQLITE_OK)
+    rc = SQLITE_ERROR;
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      dossier_project_cache_clear (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->highlight_caches->len; )
+    {
+      DossierHighlightCache *cache = g_ptr_array_index (self->highlight_caches, i);
+
+      g_array_append_vals (cache->pending, ids->data, ids->len);
+      /* Reading a few highlights one by one beats listing them all; not
+       * many: then the whole list is read again. */
+      if (cache->pending->len > 64 + cache->highlights->len / 8)
+        g_ptr_array_remove_index (self->highlight_caches, i);
+      else
+        i++;
+    }
+
+  self->cache_changes = sqlite3_total_changes64 (self->db);
+}
+
+/* The listing's order: start, end, id. */
+static inline int
+compare_highlights (const DossierHighlight *x,
+                    const DossierHighlight *y)
+{
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+compare_highlight_ptrs (gconstpointer a,
+                        gconstpointer b)
+{
+  return compare_highlights (*(DossierHighlight **) a, *(DossierHighlight **) b);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+id_in (const GArray *sorted,
+       gint64        id)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 v = g_array_index (sorted, gint64, mid);
+
+      if (v == id)
+        return TRUE;
+      if (v < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* Reads the pending highlights again and merges them into the list, in
+ * order. */
+static gboolean
+cache_update (DossierProject         *self,
+              DossierHighlightCache  *cache,
+              GError                **error)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) merged = NULL;
+  GArray *pending = cache->pending;
+  guint kept = 0, i, j;
+
+  if (pending->len == 0)
+    return TRUE;
+
+  g_array_sort (pending, compare_ids);
+  for (i = 0; i < pending->len; i++)
+    if (kept == 0 || g_array_index (pending, gint64, kept - 1) != g_array_index (pending, gint64, i))
+      g_array_index (pending, gint64, kept++) = g_array_index (pending, gint64, i);
+  g_array_set_size (pending, kept);
+
+  for (i = 0; i < pending->len; i++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+
+      stmt = dossier_project_prepare (self,
+                                      "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h "
+                                      "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
+                                      "WHERE h.id = ?1 AND h.document = ?2 AND h.orphaned = 0",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (pending, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, cache->document_id);
+      if (!read_highlights (self, stmt, fresh, error))
+        return FALSE;
+    }
+  g_ptr_array_sort (fresh, compare_highlight_ptrs);
+
+  /* Unchanged snapshots move across with the reference the cache held;
+   * the ones read again are dropped. */
+  merged = g_ptr_array_new_full (cache->highlights->len + fresh->len, g_object_unref);
+  g_ptr_array_set_free_func (cache->highlights, NULL);
+  for (i = 0, j = 0; i < cache->highlights->len || j < fresh->len; )
+    {
+      DossierHighlight *old = i < cache->highlights->len ? g_ptr_array_index (cache->highlights, i) : NULL;
+      DossierHighlight *new = j < fresh->len ? g_ptr_array_index (fresh, j) : NULL;
+
+      if (old != NULL && id_in (pending, old->id))
+        {
+          g_object_unref (old);
+          i++;
+        }
+      else if (new == NULL || (old != NULL && compare_highlights (old, new) < 0))
+        {
+          g_ptr_array_add (merged, old);
+          i++;
+        }
+      else
+        {
+          g_ptr_array_add (merged, g_object_ref (new));
+          j++;
+        }
+    }
+  g_ptr_array_unref (cache->highlights);
+  cache->highlights = g_steal_pointer (&merged);
+  g_array_set_size (pending, 0);
+  return TRUE;
+}
+
+static GPtrArray *
+copy_highlights (GPtrArray *highlights)
+{
+  GPtrArray *copy = g_ptr_array_new_full (highlights->len, g_object_unref);
+
+  for (guint i = 0; i < highlights->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (highlights, i)));
+
+  return copy;
+}
+
+/* A document's live highlights, from the cache where it can. */
+static GPtrArray *
+list_document (DossierProject  *self,
+               gint64           document_id,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(DossierStmt) stmt = NULL;
+  DossierHighlightCache *cache = NULL;
+
+  if (!cache_in_step (self))
+    cache_restart (self);
+
+  for (guint i = 0; i < self->highlight_caches->len; i++)
+    {
+      DossierHighlightCache *c = g_ptr_array_index (self->highlight_caches, i);
+
+      if (c->document_id == document_id)
+        {
+          /* Most recently listed first. */
+          cache = g_ptr_array_steal_index (self->highlight_caches, i);
+          g_ptr_array_insert (self->highlight_caches, 0, cache);
+          break;
+        }
+    }
+
+  if (cache != NULL)
+    {
+      if (!cache_update (self, cache, error))
+        {
+          g_ptr_array_remove_index (self->highlight_caches, 0);
+          return NULL;
+        }
+      return copy_highlights (cache->highlights);
+    }
+
+  stmt = dossier_project_prepare (self, DOCUMENT_HIGHLIGHTS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!read_highlights (self, stmt, highlights, error))
+    return NULL;
+
+  cache = g_new0 (DossierHighlightCache, 1);
+  cache->document_id = document_id;
+  cache->highlights = copy_highlights (highlights);
+  cache->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_insert (self->highlight_caches, 0, cache);
+  if (self->highlight_caches->len > MAX_CACHED_DOCUMENTS)
+    g_ptr_array_set_size (self->highlight_caches, MAX_CACHED_DOCUMENTS);
+
+  return g_steal_pointer (&highlights);
 }
 
 GPtrArray *
@@ -116,18 +518,17 @@ dossier_project_list_highlights (DossierProject  *self,
   if (tag_id != 0 && !dossier_project_require_tag (self, tag_id, error))
     return NULL;
 
-  /* Orphaned highlights are left out: their offsets no longer hold
-   * (dossier_project_list_orphans() lists them). */
+  /* Not inside an action: what it wrote may yet be rolled back. */
+  if (tag_id == 0 && document_id != 0 && !self->in_transaction)
+    return list_document (self, document_id, error);
+
   if (tag_id == 0 && document_id != 0)
-    sql = "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h "
-          "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
-          "WHERE h.document = ?1 AND h.orphaned = 0 "
-          "ORDER BY h.start, h.end, h.id, ht.position, ht.tag";
+    sql = DOCUMENT_HIGHLIGHTS_SQL;
   else if (tag_id == 0)
     sql = "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h "
           "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
           "WHERE h.orphaned = 0 "
-          "ORDER BY h.document, h.start, h.end, h.id, ht.position, ht.tag";
+          "ORDER BY h.document, h.start, h.end, h.id";
   else
     sql = "WITH RECURSIVE subtree (id) AS ("
           "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent = s.id) "
@@ -135,7 +536,7 @@ dossier_project_list_highlights (DossierProject  *self,
           "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
           "WHERE h.id IN (SELECT highlight FROM highlight_tags WHERE tag IN subtree) "
           "AND (?1 = 0 OR h.document = ?1) AND h.orphaned = 0 "
-          "ORDER BY h.document, h.start, h.end, h.id, ht.position, ht.tag";
+          "ORDER BY h.document, h.start, h.end, h.id";
 
   stmt = dossier_project_prepare (self, sql, error);
   if (stmt == NULL)

@@ -100,7 +100,30 @@ struct _DossierProject
 
   GPtrArray       *undo_stack;      /* of DossierUndoStep, top last */
   GPtrArray       *redo_stack;
+
+  /* The last listing of a few documents' highlights, kept for the next
+   * one (dossier-project-highlights.c): of DossierHighlightCache, most
+   * recently listed first. */
+  GPtrArray       *highlight_caches;
+  sqlite3_int64    cache_changes;       /* sqlite3_total_changes64 () they match */
+  gint64           cache_data_version;  /* PRAGMA data_version they match */
+  gboolean         cache_in_step;       /* when the write in progress began */
 };
+
+/* ---- The listed-highlights cache (dossier-project-highlights.c) ------ */
+
+typedef struct _DossierHighlightCache DossierHighlightCache;
+
+void          dossier_highlight_cache_free   (DossierHighlightCache *cache);
+void          dossier_project_cache_clear    (DossierProject        *self);
+/* Around every write to the database: before its BEGIN; after its COMMIT,
+ * with the changeset that recorded it (the highlights it names are read
+ * again at the next listing); or after its ROLLBACK. */
+void          dossier_project_cache_begin    (DossierProject        *self);
+void          dossier_project_cache_commit   (DossierProject        *self,
+                                              const void            *changeset,
+                                              int                    n_changeset);
+void          dossier_project_cache_rollback (DossierProject        *self);
 
 /* A cached prepared statement, reset (and its bindings cleared) when it
  * goes out of scope so that no read transaction stays open. */

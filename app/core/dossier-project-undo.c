@@ -238,6 +238,7 @@ apply_step (DossierProject  *self,
    * is applied: a cascade firing before the change that defused it (rows
    * within a table come in no particular order) would delete too much. The
    * end state is one the project was in, consistent by construction. */
+  dossier_project_cache_begin (self);
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -260,6 +261,7 @@ apply_step (DossierProject  *self,
       dossier_project_set_db_error (self, &db_error, rc);
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      dossier_project_cache_rollback (self);
       sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
       g_set_error (error, DOSSIER_PROJECT_ERROR,
@@ -269,6 +271,9 @@ apply_step (DossierProject  *self,
                    step->label, db_error->message);
       return FALSE;
     }
+
+  /* Inverted or not, the changeset names the same rows. */
+  dossier_project_cache_commit (self, step->changeset, step->n_changeset);
 
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -1,8 +1,9 @@
 /* dossier-highlight.h — a tagged passage of a document.
  *
- * A DossierHighlight is a snapshot: the project hands out new objects each
- * time highlights are listed; its "highlights-changed" signal says when a
- * document's highlights must be listed again.
+ * A DossierHighlight is an immutable snapshot: its "highlights-changed"
+ * signal says when a document's highlights must be listed again. A
+ * highlight that has not changed since the last listing may be handed out
+ * again as the same object; a changed one is always a new object.
  */
 #pragma once
 

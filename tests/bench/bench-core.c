@@ -787,6 +787,149 @@ bench_highlights (void)
            median (f, opt_runs), 0, "one transaction");
 }
 
+/* ---- Listing a document's highlights ------------------------------------ */
+
+/* About @bytes of text with @n markers spread evenly: "quay" every fifth,
+ * "wharf" the others (the invented syllables spell neither). */
+static char *
+make_spread_text (guint32 seed,
+                  gsize   bytes,
+                  guint   n)
+{
+  Words w = { g_rand_new_with_seed (seed) };
+  GString *s = g_string_sized_new (bytes + 1024);
+  gsize spacing = bytes / n;
+  gsize next = spacing;
+  guint made = 0, sentences = 0;
+
+  g_string_append (s, "Quayside report\n\n");
+  while (made < n || s->len < bytes)
+    {
+      append_sentence (&w, s);
+      if (++sentences % 5 == 0)
+        g_string_append (s, "\n\n");
+      while (made < n && s->len >= next)
+        {
+          g_string_append (s, made % 5 == 4 ? "Quay " : "Wharf ");
+          made++;
+          next += spacing;
+        }
+    }
+  g_rand_free (w.rand);
+  return g_string_free (s, FALSE);
+}
+
+/* What the window does: list the open document's highlights (with their
+ * tags) when it shows the document, and again after every tagging action
+ * to repaint them. A 1 MB document with 5,000 highlights, 1,000 of them
+ * carrying two tags. Floor: the same rows read by one raw SELECT (joined
+ * with their tags) without making objects. */
+static void
+bench_list (void)
+{
+  guint n = opt_quick ? 1000 : 5000;
+  gsize bytes = opt_quick ? 200 * 1024 : 1024 * 1024;
+  int runs = opt_runs * 4;
+  g_autofree char *text = make_spread_text (7, bytes, n);
+  g_autofree char *path = scratch_path ("list.dossier");
+  g_autoptr(DossierProject) project = new_project ("list.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  const char *names[] = { "Wharf", "Quay", "Quay works" };
+  const char *words[] = { "wharf", "quay", "quay" };
+  gint64 doc, tags[3], listed = 0;
+  double t[256], c[256], f[256], lt[256], lc[256];
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  doc = add_text_document (project, text, "Quayside");
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      tags[i] = dossier_project_add_tag (project, names[i], 0, NULL, NULL, &error);
+      die_on_error ("add tag", error);
+      if (dossier_project_autocode (project, tags[i], words[i], NULL, doc, &error) < 0)
+        die_on_error ("autocode", error);
+    }
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  db = raw_db ("raw-list.sqlite", TRUE);
+  raw_insert_highlights (db, n, TRUE);
+
+  /* The first listing of a project just opened. */
+  for (int r = 0; r < runs; r++)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      double t0;
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      die_on_error ("open", error);
+      t0 = mark ();
+      list = dossier_project_list_highlights (project, doc, 0, &error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      die_on_error ("list highlights", error);
+      listed = list->len;
+      dossier_project_close (project);
+      g_clear_object (&project);
+
+      t0 = now_ms ();
+      sqlite3_prepare_v2 (db, "SELECT h.id, h.uuid, h.document_id, h.start, h.end, h.quote, h.prefix,"
+                              " h.suffix, h.memo, h.author, h.created, h.modified, t.tag_id"
+                              " FROM highlight h LEFT JOIN highlight_tag t ON t.highlight_id = h.id"
+                              " WHERE h.document_id = 1 ORDER BY h.start, h.end, h.id",
+                          -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int col = 0; col < 13; col++)
+          if (sqlite3_column_type (stmt, col) == SQLITE_TEXT)
+            sqlite3_column_text (stmt, col);
+          else
+            sqlite3_column_int64 (stmt, col);
+      sqlite3_finalize (stmt);
+      f[r] = now_ms () - t0;
+    }
+  sqlite3_close (db);
+  if (listed != n)
+    fprintf (stderr, "bench-core: listed %" G_GINT64_FORMAT " highlights, expected %u\n", listed, n);
+
+  label = g_strdup_printf ("list %u highlights of a %zu KB document", n, bytes / 1024);
+  add_row (label, median (t, runs), median (c, runs), "raw SELECT of the same rows", median (f, runs),
+           0, "first time, as the document is shown");
+  g_clear_pointer (&label, g_free);
+
+  /* The step the window waits for: tag a selection (committed), list
+   * again. */
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  die_on_error ("open", error);
+  g_ptr_array_unref (dossier_project_list_highlights (project, doc, 0, &error));
+  die_on_error ("list highlights", error);
+  for (int r = 0; r < runs; r++)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      gint64 start = 17 + (gint64) r * 211;
+      double t0 = mark (), t1, c1;
+
+      if (dossier_project_tag_range (project, doc, start, start + 9, tags[r % 3], &error) <= 0)
+        die_on_error ("tag a range", error);
+      t1 = now_ms ();
+      c1 = cpu_since ();
+      list = dossier_project_list_highlights (project, doc, 0, &error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      lt[r] = t[r] - (t1 - t0);
+      lc[r] = c[r] - c1;
+      die_on_error ("list highlights", error);
+    }
+  label = g_strdup_printf ("list them again after tagging a selection");
+  add_row (label, median (lt, runs), median (lc, runs), NULL, 0, 0,
+           "only what the action changed is read");
+  g_clear_pointer (&label, g_free);
+  label = g_strdup_printf ("tag a selection + list %u highlights", n);
+  add_row (label, median (t, runs), median (c, runs), NULL, 0, 16, "committed, ready to repaint");
+
+  dossier_project_close (project);
+}
+
 /* ---- A big project: export and open ----------------------------------- */
 
 /* 1,000 documents (~3 KB each) and 100,000 highlights (100 per document,
@@ -1062,7 +1205,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, export, open, search)", "NAME" },
+      "(import, highlights, list, export, open, search)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -1100,6 +1243,8 @@ main (int    argc,
     bench_import ();
   if (selected ("highlights"))
     bench_highlights ();
+  if (selected ("list"))
+    bench_list ();
   if (selected ("export"))
     bench_export ();
   if (selected ("open"))
