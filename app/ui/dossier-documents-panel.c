@@ -7,6 +7,8 @@
  * delete a document; F2 and Delete do so from the keyboard. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -74,7 +76,13 @@ format_date (const char *iso)
 
   /* Translators: a document's date in the sidebar, see g_date_time_format() */
   formatted = g_date_time_format (dt, _("%e %b %Y"));
-  return formatted ? g_strstrip (formatted) : g_strdup (iso);
+  if (formatted == NULL)
+    return g_strdup (iso);
+  /* %e pads single-digit days with a figure space (U+2007), which
+   * g_strstrip leaves: "· \u20072 Mar" read as a double space. */
+  if (g_str_has_prefix (formatted, "\u2007"))
+    memmove (formatted, formatted + 3, strlen (formatted + 3) + 1);
+  return g_strstrip (formatted);
 }
 
 static void
@@ -93,11 +101,22 @@ update_row (GtkWidget       *row,
   guint n;
 
   gtk_label_set_label (title, dossier_document_get_title (doc));
+  /* One line (see setup_row): the whole title on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), dossier_document_get_title (doc));
 
   outlet = dossier_document_get_outlet (doc);
   date = format_date (dossier_document_get_published (doc));
   if (date == NULL)
-    date = format_date (dossier_document_get_imported (doc));
+    {
+      /* No published date: the import date, said to be one (a wire story
+       * imported today is not today's news). */
+      g_autofree char *imported = format_date (dossier_document_get_imported (doc));
+
+      if (imported != NULL)
+        /* Translators: under a document without a published date: when it
+         * was imported, e.g. "Imported 28 Nov 2026" */
+        date = g_strdup_printf (_("Imported %s"), imported);
+    }
   if (outlet != NULL && outlet[0] != '\0' && date != NULL)
     /* Translators: outlet · date, under a document's title */
     details = g_strdup_printf (_("%s · %s"), outlet, date);
@@ -159,12 +178,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
 
+  /* One line, ellipsized: GTK 4.8's list view keeps 200 rows alive and
+   * measures them all when a project opens, and a wrapping label costs
+   * about a millisecond a row there (a 1,000-document project opened in
+   * 0.7 s instead of 0.5). */
   title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "document-title");
 
   subtitle = gtk_label_new (NULL);

@@ -35,6 +35,9 @@ struct _DossierHighlightsPanel
   GListStore     *store;         /* of DossierHighlight */
   guint           generation;    /* bumped when cards must be redrawn */
   guint           reload_source;
+  /* Waiting for the frame after which to reload (see reload_after_frame). */
+  GdkFrameClock  *frame_clock;
+  gulong          after_paint_handler;
 
   /* what the header follows, to retitle on rename */
   GObject        *subject;
@@ -317,12 +320,24 @@ append_orphans (DossierHighlightsPanel *self,
 }
 
 static void
+stop_waiting_for_frame (DossierHighlightsPanel *self)
+{
+  /* A window that went away took its clock's handlers with it. */
+  if (self->frame_clock != NULL && self->after_paint_handler != 0
+      && g_signal_handler_is_connected (self->frame_clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+  g_clear_object (&self->frame_clock);
+}
+
+static void
 reload (DossierHighlightsPanel *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_waiting_for_frame (self);
 
   follow_subject (self);
 
@@ -345,12 +360,58 @@ reload (DossierHighlightsPanel *self)
 }
 
 static gboolean
-reload_timeout_cb (gpointer data)
+reload_idle_cb (gpointer data)
 {
   DossierHighlightsPanel *self = data;
 
   self->reload_source = 0;
   reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (DossierHighlightsPanel *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+/* Listing thousands of highlights and laying out their cards takes tens
+ * of milliseconds: on screen, the panel waits for the frame that shows
+ * the change made in the document view (or the document just opened),
+ * then relists. Off screen, nobody waits for a frame: at once. */
+static void
+reload_after_frame (DossierHighlightsPanel *self)
+{
+  GdkFrameClock *clock = NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      reload (self);
+      return;
+    }
+  if (self->frame_clock != NULL && self->frame_clock != clock)
+    stop_waiting_for_frame (self);
+  if (self->frame_clock != NULL || self->reload_source != 0)
+    return;
+
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                        G_CALLBACK (after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static gboolean
+reload_timeout_cb (gpointer data)
+{
+  DossierHighlightsPanel *self = data;
+
+  self->reload_source = 0;
+  reload_after_frame (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -656,7 +717,12 @@ dossier_highlights_panel_set_document_id (DossierHighlightsPanel *self,
     return;
 
   self->document_id = document_id;
-  reload (self);
+  /* The old document's cards go at once; the new ones come after the
+   * document itself is on screen. */
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_list_store_remove_all (self->store);
+  reload_after_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -713,6 +779,7 @@ dossier_highlights_panel_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHTS_PANEL);
 
   g_clear_object (&self->store);

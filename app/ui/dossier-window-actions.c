@@ -1096,6 +1096,23 @@ paste_document_action (GtkWidget  *widget,
 
 /* ---- Tagging -------------------------------------------------------------------- */
 
+/* Before a change to one highlight: if it is in the shown document, the
+ * view is patched afterwards rather than every highlight listed again
+ * (see _dossier_window_begin_local_change). */
+static void
+begin_highlight_change (DossierWindow *self,
+                        gint64         highlight_id)
+{
+  g_autoptr(DossierHighlight) hl = NULL;
+
+  if (self->project == NULL || self->document_id == 0)
+    return;
+  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
+  if (hl != NULL && dossier_highlight_get_document_id (hl) == self->document_id)
+    _dossier_window_begin_local_change (self, dossier_highlight_get_start (hl),
+                                        dossier_highlight_get_end (hl));
+}
+
 static void
 apply_tag_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1104,7 +1121,7 @@ apply_tag_action (GtkWidget  *widget,
   DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   int slot = g_variant_get_int32 (parameter);
-  gint64 tag_id, start, end;
+  gint64 tag_id, start, end, id;
 
   if (!require_writable (self))
     return;
@@ -1123,7 +1140,10 @@ apply_tag_action (GtkWidget  *widget,
       return;
     }
 
-  if (dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error) <= 0)
+  _dossier_window_begin_local_change (self, start, end);
+  id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
+  _dossier_window_end_local_change (self, id);
+  if (id <= 0)
     _dossier_window_report_error (self, _("Could not tag the passage"), error);
 }
 
@@ -1167,13 +1187,24 @@ on_tag_chosen (DossierWindow *self,
 
   if (self->picker_highlight_id != 0)
     {
-      if (!dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error))
+      gboolean added;
+
+      begin_highlight_change (self, self->picker_highlight_id);
+      added = dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error);
+      _dossier_window_end_local_change (self, self->picker_highlight_id);
+      if (!added)
         _dossier_window_report_error (self, _("Could not add the tag"), error);
     }
   else if (self->picker_document_id != 0)
     {
-      if (dossier_project_tag_range (self->project, self->picker_document_id,
-                                     self->picker_start, self->picker_end, tag_id, &error) <= 0)
+      gint64 id;
+
+      if (self->picker_document_id == self->document_id)
+        _dossier_window_begin_local_change (self, self->picker_start, self->picker_end);
+      id = dossier_project_tag_range (self->project, self->picker_document_id,
+                                      self->picker_start, self->picker_end, tag_id, &error);
+      _dossier_window_end_local_change (self, id);
+      if (id <= 0)
         _dossier_window_report_error (self, _("Could not tag the passage"), error);
     }
 }
@@ -1316,11 +1347,14 @@ remove_highlight (DossierWindow *self,
   if (!require_writable (self) || highlight_id == 0)
     return;
 
+  begin_highlight_change (self, highlight_id);
   if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
     {
+      _dossier_window_end_local_change (self, 0);
       _dossier_window_report_error (self, _("Could not remove the highlight"), error);
       return;
     }
+  _dossier_window_end_local_change (self, 0);
   dossier_window_show_toast (self, _("Highlight removed"), TRUE);
 }
 
@@ -1356,11 +1390,14 @@ remove_highlight_tag_action (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
+  begin_highlight_change (self, highlight_id);
   if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
     {
+      _dossier_window_end_local_change (self, highlight_id);
       _dossier_window_report_error (self, _("Could not remove the tag"), error);
       return;
     }
+  _dossier_window_end_local_change (self, highlight_id);
 
   tag = dossier_project_get_tag (self->project, tag_id);
   if (tag != NULL)

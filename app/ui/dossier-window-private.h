@@ -29,6 +29,16 @@ struct _DossierWindow
    * highlight at the caret" without asking the database). */
   GHashTable            *span_lengths;
   guint                  respan_idle_id;
+  /* The spans handed to the view (DossierViewHighlight), their strings,
+   * and how many bytes of those strings patches left unused. */
+  GArray                *spans;
+  GStringChunk          *span_strings;
+  gsize                  span_strings_unused;
+  /* A change the window is making itself (see begin_local_change). */
+  gboolean               local_change;
+  gboolean               local_seen;
+  gint64                 local_start;
+  gint64                 local_end;
 
   ImportJob             *import_job;
   GMenu                 *recent_menu;
@@ -92,6 +102,15 @@ void     _dossier_window_show_error_dialog  (DossierWindow  *self,
 
 /* dossier-window.c */
 void     _dossier_window_rebuild_highlights (DossierWindow  *self);
+/* Around a change the window makes to the shown document's highlights
+ * that touches only those overlapping or touching [start, end], and the
+ * one whose id end is given (0 if none): the view is patched at the end,
+ * instead of every highlight being listed again. */
+void     _dossier_window_begin_local_change (DossierWindow  *self,
+                                             gint64          start,
+                                             gint64          end);
+void     _dossier_window_end_local_change   (DossierWindow  *self,
+                                             gint64          result_id);
 gboolean _dossier_window_view_has_selection (DossierWindow  *self,
                                              gint64         *start,
                                              gint64         *end);

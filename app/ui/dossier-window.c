@@ -126,22 +126,107 @@ lookup_tag_style (DossierWindow *self,
 /* Memos can be long; the tooltip shows their beginning. */
 #define TOOLTIP_MEMO_CHARS 280
 
+/* Fills @span from @hl: colour of its first tag, tag names as label, tags
+ * and the memo's beginning as tooltip markup; strings go to @chunk. */
+static void
+fill_span (DossierWindow        *self,
+           DossierHighlight     *hl,
+           DossierViewHighlight *span,
+           GStringChunk         *chunk,
+           GString              *label,
+           GString              *tooltip)
+{
+  const gint64 *tag_ids;
+  const char *memo;
+  guint n_tags = 0;
+
+  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
+  g_string_truncate (label, 0);
+  g_string_assign (tooltip, "<b>");
+  *span = (DossierViewHighlight) { 0 };
+  span->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+
+  for (guint t = 0; t < n_tags; t++)
+    {
+      TagStyle *style = lookup_tag_style (self, tag_ids[t]);
+
+      if (style == NULL)
+        continue;
+      if (label->len > 0)
+        {
+          g_string_append (label, ", ");
+          g_string_append (tooltip, ", ");
+        }
+      else
+        span->color = style->color;
+      g_string_append (label, style->name);
+      g_string_append (tooltip, style->markup_name);
+    }
+  g_string_append (tooltip, "</b>");
+
+  memo = dossier_highlight_get_memo (hl);
+  if (memo != NULL && memo[0] != '\0')
+    {
+      g_autofree char *escaped = NULL;
+      const char *cut = memo;
+      guint k;
+
+      for (k = 0; k < TOOLTIP_MEMO_CHARS && *cut != '\0'; k++)
+        cut = g_utf8_next_char (cut);
+      escaped = g_markup_escape_text (memo, cut - memo);
+      g_string_append_c (tooltip, '\n');
+      g_string_append (tooltip, escaped);
+      if (*cut != '\0')
+        g_string_append (tooltip, "…");
+    }
+
+  span->id = dossier_highlight_get_id (hl);
+  span->start = dossier_highlight_get_start (hl);
+  span->end = dossier_highlight_get_end (hl);
+  span->label = g_string_chunk_insert_len (chunk, label->str, label->len);
+  span->tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
+}
+
+/* Hands the window's spans to the view and indexes their lengths. */
+static void
+push_spans (DossierWindow *self)
+{
+  g_hash_table_remove_all (self->span_lengths);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+
+      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
+                           GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
+    }
+  dossier_document_view_set_highlights (self->document_view,
+                                        (const DossierViewHighlight *) (gpointer) self->spans->data,
+                                        self->spans->len);
+  _dossier_window_update_actions (self);
+}
+
+static void
+clear_spans (DossierWindow *self)
+{
+  g_array_set_size (self->spans, 0);
+  g_clear_pointer (&self->span_strings, g_string_chunk_free);
+  self->span_strings_unused = 0;
+}
+
 void
 _dossier_window_rebuild_highlights (DossierWindow *self)
 {
   g_autoptr(GPtrArray) highlights = NULL;
-  g_autoptr(GArray) spans = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) label = NULL;
   g_autoptr(GString) tooltip = NULL;
-  GStringChunk *chunk;
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
 
   if (self->project == NULL || self->document_id == 0)
     {
-      g_hash_table_remove_all (self->span_lengths);
-      dossier_document_view_set_highlights (self->document_view, NULL, 0);
+      clear_spans (self);
+      push_spans (self);
       return;
     }
 
@@ -155,74 +240,121 @@ _dossier_window_rebuild_highlights (DossierWindow *self)
 
   ensure_tag_styles (self);
 
-  spans = g_array_sized_new (FALSE, TRUE, sizeof (DossierViewHighlight), highlights->len);
-  g_hash_table_remove_all (self->span_lengths);
-  chunk = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
+  clear_spans (self);
+  g_array_set_size (self->spans, highlights->len);
+  self->span_strings = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
   label = g_string_new (NULL);
   tooltip = g_string_new (NULL);
 
   for (guint i = 0; i < highlights->len; i++)
+    fill_span (self, g_ptr_array_index (highlights, i),
+               &g_array_index (self->spans, DossierViewHighlight, i),
+               self->span_strings, label, tooltip);
+
+  push_spans (self);
+}
+
+/* Changes the window makes itself touch only the highlights that overlap
+ * or touch one range of the shown document (tagging merges exactly those)
+ * plus the one the action returns. Between begin and end, the project's
+ * "highlights-changed" for that document is taken as this change: at the
+ * end, those highlights alone are read again and patched into the spans,
+ * instead of listing every highlight of the document (tens of
+ * milliseconds for thousands: a keypress would miss its frame). Anything
+ * else that changes meanwhile, or a respan already pending, falls back to
+ * listing them all. */
+void
+_dossier_window_begin_local_change (DossierWindow *self,
+                                    gint64         start,
+                                    gint64         end)
+{
+  self->local_change = self->project != NULL && self->document_id != 0 && self->respan_idle_id == 0;
+  self->local_start = start;
+  self->local_end = end;
+  self->local_seen = FALSE;
+}
+
+static gboolean
+patch_spans (DossierWindow *self,
+             gint64         extra_id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  guint kept = 0;
+
+  ensure_tag_styles (self);
+  if (self->span_strings == NULL)
+    self->span_strings = g_string_chunk_new (4096);
+
+  /* Out go the spans in reach of the change; each is read again below. */
+  for (guint i = 0; i < self->spans->len; i++)
     {
-      DossierHighlight *hl = g_ptr_array_index (highlights, i);
-      DossierViewHighlight span = { 0 };
-      const gint64 *tag_ids;
-      const char *memo;
-      guint n_tags = 0;
+      DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
 
-      tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
-      g_string_truncate (label, 0);
-      g_string_assign (tooltip, "<b>");
-      span.color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
-
-      for (guint t = 0; t < n_tags; t++)
+      if (span->start <= self->local_end && span->end >= self->local_start)
         {
-          TagStyle *style = lookup_tag_style (self, tag_ids[t]);
+          g_array_append_val (ids, span->id);
+          self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
+        }
+      else
+        {
+          if (kept != i)
+            g_array_index (self->spans, DossierViewHighlight, kept) = *span;
+          kept++;
+        }
+    }
+  g_array_set_size (self->spans, kept);
+  if (extra_id > 0)
+    g_array_append_val (ids, extra_id);
 
-          if (style == NULL)
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DossierHighlight) hl = NULL;
+      g_autoptr(GError) error = NULL;
+      DossierViewHighlight span;
+      gboolean twice = FALSE;
+
+      for (guint j = 0; j < i && !twice; j++)
+        twice = g_array_index (ids, gint64, j) == id;
+      if (twice)
+        continue;
+
+      hl = dossier_project_get_highlight (self->project, id, &error);
+      if (hl == NULL)
+        {
+          /* Merged into another, or removed: gone from the spans too. */
+          if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND))
             continue;
-          if (label->len > 0)
-            {
-              g_string_append (label, ", ");
-              g_string_append (tooltip, ", ");
-            }
-          else
-            span.color = style->color;
-          g_string_append (label, style->name);
-          g_string_append (tooltip, style->markup_name);
+          return FALSE;
         }
-      g_string_append (tooltip, "</b>");
-
-      memo = dossier_highlight_get_memo (hl);
-      if (memo != NULL && memo[0] != '\0')
-        {
-          g_autofree char *escaped = NULL;
-          const char *cut = memo;
-          guint k;
-
-          for (k = 0; k < TOOLTIP_MEMO_CHARS && *cut != '\0'; k++)
-            cut = g_utf8_next_char (cut);
-          escaped = g_markup_escape_text (memo, cut - memo);
-          g_string_append_c (tooltip, '\n');
-          g_string_append (tooltip, escaped);
-          if (*cut != '\0')
-            g_string_append (tooltip, "…");
-        }
-
-      span.id = dossier_highlight_get_id (hl);
-      span.start = dossier_highlight_get_start (hl);
-      span.end = dossier_highlight_get_end (hl);
-      span.label = g_string_chunk_insert_len (chunk, label->str, label->len);
-      span.tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
-      g_array_append_val (spans, span);
-      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span.id),
-                           GSIZE_TO_POINTER ((gsize) (span.end - span.start)));
+      if (dossier_highlight_get_document_id (hl) != self->document_id
+          || dossier_highlight_get_orphaned (hl))
+        continue;
+      fill_span (self, hl, &span, self->span_strings, label, tooltip);
+      g_array_append_val (self->spans, span);
     }
 
-  dossier_document_view_set_highlights (self->document_view,
-                                        (const DossierViewHighlight *) (gpointer) spans->data,
-                                        spans->len);
-  g_string_chunk_free (chunk);
-  _dossier_window_update_actions (self);
+  /* Patched strings pile up in the chunk: start afresh now and then. */
+  if (self->span_strings_unused > 1024 * 1024)
+    return FALSE;
+
+  push_spans (self);
+  return TRUE;
+}
+
+void
+_dossier_window_end_local_change (DossierWindow *self,
+                                  gint64         result_id)
+{
+  gboolean seen = self->local_change && self->local_seen;
+
+  self->local_change = FALSE;
+  if (!seen)
+    return;
+  if (!patch_spans (self, result_id))
+    _dossier_window_rebuild_highlights (self);
 }
 
 static gboolean
@@ -301,6 +433,15 @@ on_project_highlights_changed (DossierWindow  *self,
                                gint64          document_id,
                                DossierProject *project)
 {
+  /* The window's own change, patched in when it is done. */
+  if (self->local_change && document_id == self->document_id && self->respan_idle_id == 0)
+    {
+      self->local_seen = TRUE;
+      return;
+    }
+  if (self->local_change && (document_id == self->document_id || document_id == 0))
+    self->local_change = FALSE;
+
   /* Once per burst of changes (an autocode, a tag merge), before the next
    * frame is drawn. */
   if ((document_id == self->document_id || document_id == 0) && self->document_id != 0
@@ -643,7 +784,8 @@ dossier_window_open_document (DossierWindow *self,
   if (document_id == 0)
     {
       dossier_document_view_set_text (self->document_view, "", NULL, 0);
-      dossier_document_view_set_highlights (self->document_view, NULL, 0);
+      clear_spans (self);
+      push_spans (self);
       gtk_stack_set_visible_child_name (self->center_stack,
                                         self->project != NULL ? "no-document" : "no-project");
     }
@@ -1151,6 +1293,8 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->tag_styles, g_hash_table_unref);
   g_clear_pointer (&self->span_lengths, g_hash_table_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->span_strings, g_string_chunk_free);
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->settings);
 
@@ -1242,6 +1386,7 @@ dossier_window_init (DossierWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
   self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

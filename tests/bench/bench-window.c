@@ -647,7 +647,7 @@ typedef struct
   Samples floor_call, floor_frame;
   Samples show_call, show_first, show_all, show_idle;
   Samples tag_call, tag_frame, undo_call, undo_frame, floor_insert;
-  Samples open_call, open_frame, open_idle, floor_open;
+  Samples open_call, open_frame, open_idle, empty_frame, floor_open;
   GArray *rss;
 } Results;
 
@@ -806,6 +806,39 @@ documents_listed (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (p->window))
          && g_list_model_get_n_items (shown) == p->n_documents
          && gtk_widget_get_mapped (GTK_WIDGET (p->window->documents_panel));
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* A new window with no project, until presented: what the big project's
+ * figure would be with no documents at all. */
+static void
+run_empty_window (Results  *r,
+                  gboolean  warm_up)
+{
+  DossierWindow *window;
+  Frames f;
+  Stamp t0;
+
+  t0 = stamp ();
+  window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  frames_watch (&f, GTK_WIDGET (window));
+  {
+    Stamp done = until_painted_after (&f, GTK_WIDGET (window), window_mapped, window);
+
+    if (!warm_up)
+      samples_add (&r->empty_frame, between (t0, done));
+  }
+  until_idle ();
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (window));
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -1000,7 +1033,10 @@ main (int   argc,
   if (selected ("show"))
     run_long_document (&lp, text, floor_db, &r, TRUE);
   if (selected ("open"))
-    run_open_big (&bp, &r, TRUE);
+    {
+      run_empty_window (&r, TRUE);
+      run_open_big (&bp, &r, TRUE);
+    }
 
   for (int i = 0; i < opt_runs; i++)
     {
@@ -1010,7 +1046,10 @@ main (int   argc,
           run_long_document (&lp, text, floor_db, &r, FALSE);
         }
       if (selected ("open"))
-        run_open_big (&bp, &r, FALSE);
+        {
+          run_empty_window (&r, FALSE);
+          run_open_big (&bp, &r, FALSE);
+        }
       if (opt_verbose)
         g_printerr ("run %d: first paint %.1f ms, tag %.1f ms, open %.1f ms (medians so far, wall)\n", i + 1,
                     samples_median (&r.show_first).wall, samples_median (&r.tag_frame).wall,
@@ -1049,6 +1088,7 @@ main (int   argc,
   if (selected ("open"))
     {
       row ("floor: sqlite3_open + SELECT count(*) FROM documents", &r.floor_open, NULL, "");
+      row ("reference: a new window with no project, presented (frame)", &r.empty_frame, &r.floor_open, "");
       row ("open the big project: new window + open_project (calls)", &r.open_call, &r.floor_open, "");
       row ("open the big project: presented, documents listed (frame)", &r.open_frame, &r.floor_open,
            "< 300");

@@ -181,6 +181,16 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+static int
+compare_span_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = ((const DossierViewHighlight *) a)->id;
+  gint64 ib = ((const DossierViewHighlight *) b)->id;
+
+  return (ia > ib) - (ia < ib);
+}
+
 /* Code-point range of the first occurrence of @needle in the document. */
 static void
 find_range (Fixture    *f,
@@ -806,6 +816,53 @@ test_documents_panel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 }
 
+/* The line under each title in the documents list. */
+static void
+collect_row_details (GtkWidget *widget,
+                     gboolean   in_row,
+                     GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (in_row && GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "caption")
+          && gtk_widget_get_visible (child))
+        g_ptr_array_add (out, (gpointer) gtk_label_get_label (GTK_LABEL (child)));
+      collect_row_details (child, in_row || gtk_widget_has_css_class (child, "document-row"), out);
+    }
+}
+
+/* Under each title: outlet and published date; a document with no
+ * published date does not pass its import date off as one. */
+static void
+test_documents_dates (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GPtrArray) details = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y");
+
+  g_assert_true (dossier_project_set_document_metadata (project, f->document_id, NULL, NULL,
+                                                        "Harbour Gazette", NULL, NULL, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  collect_row_details (GTK_WIDGET (f->window->documents_panel), FALSE, details);
+  g_assert_cmpuint (details->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (details, 0), "Harbour Gazette · Imported "));
+  g_assert_nonnull (strstr (g_ptr_array_index (details, 0), today));
+
+  g_assert_true (dossier_project_set_document_metadata (project, f->document_id, NULL, NULL,
+                                                        NULL, NULL, "2026-03-02", &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_ptr_array_set_size (details, 0);
+  collect_row_details (GTK_WIDGET (f->window->documents_panel), FALSE, details);
+  g_assert_cmpuint (details->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (details, 0), ==, "Harbour Gazette · 2 Mar 2026");
+}
+
 static void
 test_import_files (Fixture       *f,
                    gconstpointer  data)
@@ -1006,6 +1063,119 @@ test_reveal_other_document (Fixture       *f,
       g_assert_cmpint (start, ==, 5);
       g_assert_cmpint (end, ==, 11);
     }
+}
+
+/* The window's spans as text, one line per highlight in id order. */
+static char *
+describe_spans (DossierWindow *window)
+{
+  g_autoptr(GArray) sorted = g_array_copy (window->spans);
+  GString *out = g_string_new (NULL);
+
+  g_array_sort (sorted, compare_span_ids);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const DossierViewHighlight *span = &g_array_index (sorted, DossierViewHighlight, i);
+      g_autofree char *color = gdk_rgba_to_string (&span->color);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") %s %s | %s\n",
+                              span->id, span->start, span->end, color, span->label, span->tooltip);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* After a change the window made itself, its spans must be what listing
+ * every highlight again gives, and no relisting may be pending. */
+static void
+assert_spans_patched (Fixture    *f,
+                      const char *what)
+{
+  g_autofree char *patched = NULL;
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpuint (f->window->respan_idle_id, ==, 0);
+  patched = describe_spans (f->window);
+  _dossier_window_rebuild_highlights (f->window);
+  listed = describe_spans (f->window);
+  if (g_strcmp0 (patched, listed) != 0)
+    g_error ("After %s the patched spans are\n%s\nbut the listed ones\n%s", what, patched, listed);
+}
+
+/* Tagging, merging, adding and removing tags and removing highlights patch
+ * the view's spans in place of listing every highlight (a keypress on a
+ * document with thousands would miss its frame); the result is the same. */
+static void
+test_local_changes_patch_spans (Fixture       *f,
+                                gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  g_autoptr(GError) error = NULL;
+  gint64 start, end, other, id, costs_id;
+
+  costs_id = dossier_project_add_tag (project, "Costs", 0, "#f6d32d", NULL, &error);
+  g_assert_no_error (error);
+
+  /* Some highlights already there, one with a memo, one overlapping. */
+  find_range (f, "council voted on Tuesday", &start, &end);
+  dossier_project_add_highlight (project, f->document_id, start, end, &f->benefits_id, 1,
+                                 "Check the <date>", &error);
+  g_assert_no_error (error);
+  other = dossier_project_add_highlight (project, f->document_id, start + 8, end + 10, &f->risks_id, 1,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  flush_events ();
+  _dossier_window_rebuild_highlights (f->window);
+
+  /* A new highlight over others, with another tag. */
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 3), ==, costs_id);
+  select_text (f, "on Tuesday to raise ferry", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 3);
+  assert_spans_patched (f, "tagging over others");
+  g_assert_cmpuint (f->window->spans->len, ==, 3);
+
+  /* A new highlight alone. */
+  select_text (f, "north pier", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  assert_spans_patched (f, "tagging a passage alone");
+  g_assert_cmpuint (f->window->spans->len, ==, 4);
+
+  /* Over one of the same tag: merged into it. */
+  select_text (f, "voted on Tuesday to raise", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  assert_spans_patched (f, "a merge over");
+  g_assert_cmpuint (f->window->spans->len, ==, 4);
+
+  /* Touching one of the same tag: merged into it. */
+  dossier_document_view_select_range (view, end, end + 6);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  assert_spans_patched (f, "a merge beside");
+
+  /* The exact range of a highlight: the tag is added to it. */
+  {
+    g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (project, other, &error);
+
+    g_assert_no_error (error);
+    dossier_document_view_select_range (view, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  assert_spans_patched (f, "adding a tag to a highlight");
+
+  /* Removing one of its tags, then the highlight. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight-tag", "(xx)", other, f->risks_id);
+  assert_spans_patched (f, "removing a tag");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight", "x", other);
+  assert_spans_patched (f, "removing a highlight");
+  g_assert_cmpuint (g_hash_table_size (f->window->span_lengths), ==, f->window->spans->len);
+
+  /* Undo goes the long way (the window does not know what it touches),
+   * and gets there too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (f->window->respan_idle_id, !=, 0);
+  flush_events ();
+  id = other;
+  g_assert_true (g_hash_table_contains (f->window->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
+  assert_spans_patched (f, "undo");
 }
 
 static void
@@ -1285,10 +1455,12 @@ main (int   argc,
   ADD ("open-not-a-project", test_open_not_a_project);
   ADD ("open-locked", test_open_locked);
   ADD ("documents-panel", test_documents_panel);
+  ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("reveal-other-document", test_reveal_other_document);
+  ADD ("local-changes-patch-spans", test_local_changes_patch_spans);
   ADD ("new-and-save-as", test_new_and_save_as);
   ADD ("window-state-saved", test_window_state_saved);
   ADD ("sample-project-copied", test_sample_project_copied);
