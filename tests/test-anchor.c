@@ -317,7 +317,6 @@ test_many_highlights_big_text (void)
   gint64 len = dossier_text_length (text->str);
   guint n = 3000;
   guint counts[4] = { 0 };
-  gint64 t0, elapsed;
   const char *mid;
 
   /* Highlights of 20–200 code points all over the text. */
@@ -345,7 +344,8 @@ test_many_highlights_big_text (void)
     g_string_insert (edited, at_byte, " INSERTED ");
   }
 
-  t0 = g_get_monotonic_time ();
+  /* What locating costs (it must not grow with the square of the text)
+   * is bench-core's "re-anchor" figures. */
   at = dossier_anchor_text_new (edited->str);
   for (guint i = 0; i < n; i++)
     {
@@ -353,7 +353,6 @@ test_many_highlights_big_text (void)
 
       outcomes[i] = dossier_anchor_locate (at, &q, &starts[i], &ends[i]);
     }
-  elapsed = g_get_monotonic_time () - t0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -368,18 +367,16 @@ test_many_highlights_big_text (void)
     }
 
   g_test_message ("%u highlights over %" G_GINT64_FORMAT " code points: %u exact position, "
-                  "%u exact quote, %u approximate, %u orphaned in %" G_GINT64_FORMAT " µs",
-                  n, len, counts[0], counts[1], counts[2], counts[3], elapsed);
+                  "%u exact quote, %u approximate, %u orphaned",
+                  n, len, counts[0], counts[1], counts[2], counts[3]);
   /* Everything moved, so (almost) nothing is at its old position; nothing
    * is lost; only highlights spanning the inserted word are approximate. */
   g_assert_cmpuint (counts[DOSSIER_ANCHOR_ORPHANED], ==, 0);
   g_assert_cmpuint (counts[DOSSIER_ANCHOR_APPROXIMATE], <, 20);
   g_assert_cmpuint (counts[DOSSIER_ANCHOR_EXACT_QUOTE], >, n - 30);
-  g_assert_cmpint (elapsed, <, 20 * 1000 * 1000);
 
   /* And a version where many quotes are slightly wrong: every highlight
-   * located approximately, still fast. */
-  t0 = g_get_monotonic_time ();
+   * located approximately. */
   memset (counts, 0, sizeof counts);
   for (guint i = 0; i < 300; i++)
     {
@@ -400,7 +397,6 @@ test_many_highlights_big_text (void)
       starts[i] = s;
       ends[i] = e;
     }
-  elapsed = g_get_monotonic_time () - t0;
 
   /* One substitution: the span found is exactly where the quote is now. */
   for (guint i = 0; i < 300; i++)
@@ -412,10 +408,12 @@ test_many_highlights_big_text (void)
       found = dossier_text_slice (edited->str, starts[i], ends[i]);
       g_assert_cmpstr (found, ==, hs[i].quote);
     }
-  g_test_message ("300 altered quotes: %u exact quote, %u approximate, %u orphaned in %"
-                  G_GINT64_FORMAT " µs", counts[1], counts[2], counts[3], elapsed);
+  g_test_message ("300 altered quotes: %u exact quote, %u approximate, %u orphaned",
+                  counts[1], counts[2], counts[3]);
   g_assert_cmpuint (counts[DOSSIER_ANCHOR_ORPHANED], ==, 0);
-  g_assert_cmpint (elapsed, <, 20 * 1000 * 1000);
+  /* Those whose change was not in a multi-byte character (left as it
+   * was) are no longer exact. */
+  g_assert_cmpuint (counts[DOSSIER_ANCHOR_APPROXIMATE], >, 200);
 
   for (guint i = 0; i < n; i++)
     highlight_clear (&hs[i]);

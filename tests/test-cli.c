@@ -542,6 +542,21 @@ test_import_continues (Fixture       *f,
   }
 }
 
+/* Bytes this process and the children it has reaped have read so far
+ * (read(2) and the like), or -1 where the kernel does not say. */
+static gint64
+bytes_read (void)
+{
+  g_autofree char *io = NULL;
+  const char *rchar;
+
+  if (!g_file_get_contents ("/proc/self/io", &io, NULL, NULL) ||
+      (rchar = strstr (io, "rchar: ")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (rchar + strlen ("rchar: "), NULL, 10);
+}
+
 static void
 test_huge_file (Fixture       *f,
                 gconstpointer  data)
@@ -549,7 +564,7 @@ test_huge_file (Fixture       *f,
   g_autofree char *unused_doc G_GNUC_UNUSED = make_project (f);
   g_autofree char *before = snapshot (f);
   g_autofree char *huge = g_build_filename (f->dir, "huge.txt", NULL);
-  gint64 t0;
+  gint64 read_before;
   int fd;
 
   /* 200 MB, sparse: costs no disk, reads as zeros if anyone reads it. */
@@ -558,10 +573,12 @@ test_huge_file (Fixture       *f,
   g_assert_cmpint (ftruncate (fd, 200 * 1024 * 1024), ==, 0);
   close (fd);
 
-  t0 = g_get_monotonic_time ();
+  read_before = bytes_read ();
   expect_failure (1, "import", "huge.txt", "import", f->project, huge, NULL);
-  /* Refused from its size, not after reading it. */
-  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+  /* Refused from its size, not after reading it: the child's reads count
+   * as ours once it is reaped, and they came nowhere near its 200 MB. */
+  if (read_before >= 0)
+    g_assert_cmpint (bytes_read () - read_before, <, 16 * 1024 * 1024);
   assert_unchanged (f, before);
 }
 
@@ -614,15 +631,14 @@ test_hostile_html (Fixture       *f,
   inputs[2] = laughs_path;
 
   /* Each either imports (with nothing expanded or fetched) or is refused
-   * with a message; never a crash or a hang. */
+   * with a message; never a crash (a hang would meet the test timeout;
+   * what these cost is bench-core's "hostile HTML" figure). */
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autofree char *before = snapshot (f);
       g_auto(Run) r = { 0 };
-      gint64 t0 = g_get_monotonic_time ();
 
       run_cli (&r, "import", f->project, inputs[i], NULL);
-      g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
 
       if (r.status == 0)
         {

@@ -1178,6 +1178,264 @@ bench_search (void)
   dossier_project_close (project);
 }
 
+/* ---- Scaling: what the unit tests check on big inputs, timed ----------- */
+
+/* The unit tests feed these big and hostile inputs and check the result;
+ * whether the cost stays linear is read here, from the per-MB figures at
+ * two sizes or against the 1 MB rows above. */
+
+#define MIXED_LINE "The harbour\xe2\x80\x99s caf\xc3\xa9 opened at dawn, and the " \
+                   "\xe2\x80\x9cnew\xe2\x80\x9d pier (\xe6\xb8\xaf) was e\xcc\x81lectric.\r\n"
+
+static char *
+repeat (const char *unit,
+        gsize       bytes)
+{
+  GString *s = g_string_sized_new (bytes + strlen (unit));
+
+  while (s->len < bytes)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+static void
+bench_normalize (gsize mb)
+{
+  g_autofree char *text = repeat (MIXED_LINE, mb * 1024 * 1024);
+  g_autofree char *label = g_strdup_printf ("normalize %zu MB of mixed text", mb);
+  g_autofree char *note = NULL;
+  gsize len = strlen (text);
+  double t[64], c[64];
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      double t0 = mark ();
+      g_autofree char *out = dossier_text_normalize (text, len, NULL);
+
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+    }
+  note = g_strdup_printf ("%.1f ms per MB", median (c, opt_runs) / mb);
+  add_row (label, median (t, opt_runs), median (c, opt_runs), NULL, 0, 0, note);
+}
+
+static void
+bench_scaling (void)
+{
+  static const char *md_units[] = { "[", "(", "[a](", "![", "<https://", "*_", "_a *b ", "&#", "<a " };
+  g_autofree char *label = NULL;
+  g_autofree char *big_text = NULL;
+  double t[64], c[64];
+
+  bench_normalize (1);
+  bench_normalize (8);
+
+  /* Quote contexts near the end of a big text: a walk to each, once. */
+  {
+    g_autofree char *text = repeat ("Quay \xc3\xa9 \xe6\xb8\xaf \xe2\x80\x94 ", 4 * 1024 * 1024);
+    gint64 len = dossier_text_length (text);
+
+    for (int r = 0; r < opt_runs; r++)
+      {
+        double t0 = mark ();
+
+        for (int i = 0; i < 200; i++)
+          {
+            g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
+
+            dossier_text_quote_context (text, len - 100 - i, len - 50, &quote, &prefix, &suffix);
+          }
+        t[r] = now_ms () - t0;
+        c[r] = cpu_since ();
+      }
+    add_row ("200 quote contexts near the end of 4 MB", median (t, opt_runs), median (c, opt_runs),
+             NULL, 0, 0, "each walks the text once");
+  }
+
+  /* 20 MB of plain text (paragraphs, headings, bullets): against the 1 MB
+   * row above, per MB. */
+  {
+    GString *s = g_string_new ("A Very Long Harbour Archive\n\n");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *note = NULL;
+    gsize mb = opt_quick ? 4 : 20;
+
+    for (guint p = 0; s->len < mb * 1024 * 1024; p++)
+      {
+        if (p % 50 == 0)
+          g_string_append_printf (s, "Section %u of the Archive\n\n", p / 50);
+        g_string_append (s, "The harbour\xe2\x80\x99s caf\xc3\xa9 opened at dawn and the \xe2\x80\x9cnew"
+                            "\xe2\x80\x9d pier (\xe6\xb8\xaf) was busy all day; fishermen landed their\n"
+                            "catch while the crane lifted timber for the works on the east quay.\n\n"
+                            "  \xe2\x80\xa2 An item about tides\n  \xe2\x80\xa2 Another about ferries\n\n");
+      }
+    big_text = g_string_free (s, FALSE);
+    bytes = g_bytes_new_static (big_text, strlen (big_text));
+    for (int r = 0; r < opt_runs; r++)
+      {
+        g_autoptr(GError) error = NULL;
+        DossierParsedDocument *doc;
+        double t0 = mark ();
+
+        doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT, "archive.txt", &error);
+        t[r] = now_ms () - t0;
+        c[r] = cpu_since ();
+        die_on_error ("import text", error);
+        dossier_parsed_document_free (doc);
+      }
+    label = g_strdup_printf ("import %zu MB of text (parse)", mb);
+    note = g_strdup_printf ("%.1f ms per MB", median (c, opt_runs) / mb);
+    add_row (label, median (t, opt_runs), median (c, opt_runs), NULL, 0, 0, note);
+    g_clear_pointer (&label, g_free);
+  }
+
+  /* Hostile Markdown: 1 MB of each unclosed construct; the slowest. */
+  {
+    double worst_t = 0, worst_c = 0;
+    const char *worst = NULL;
+    g_autofree char *note = NULL;
+
+    for (guint u = 0; u <= G_N_ELEMENTS (md_units); u++)
+      {
+        g_autofree char *text = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+
+        if (u < G_N_ELEMENTS (md_units))
+          text = repeat (md_units[u], 1024 * 1024);
+        else
+          {
+            /* Backtick runs of every length, none closed. */
+            GString *s = g_string_new (NULL);
+
+            for (guint n = 1; s->len < 1024 * 1024; n++)
+              {
+                for (guint k = 0; k < n % 40 + 1; k++)
+                  g_string_append_c (s, '`');
+                g_string_append_c (s, 'a');
+              }
+            text = g_string_free (s, FALSE);
+          }
+        bytes = g_bytes_new_static (text, strlen (text));
+
+        for (int r = 0; r < opt_runs; r++)
+          {
+            g_autoptr(GError) error = NULL;
+            DossierParsedDocument *doc;
+            double t0 = mark ();
+
+            doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "hostile.md", &error);
+            t[r] = now_ms () - t0;
+            c[r] = cpu_since ();
+            die_on_error ("import Markdown", error);
+            dossier_parsed_document_free (doc);
+          }
+        if (median (c, opt_runs) > worst_c)
+          {
+            worst_c = median (c, opt_runs);
+            worst_t = median (t, opt_runs);
+            worst = u < G_N_ELEMENTS (md_units) ? md_units[u] : "`…`a";
+          }
+      }
+    note = g_strdup_printf ("slowest of %u: “%s” repeated", (guint) G_N_ELEMENTS (md_units) + 1, worst);
+    add_row ("import 1 MB of hostile Markdown", worst_t, worst_c, NULL, 0, 0, note);
+  }
+
+  /* Hostile HTML: 10,000 nested elements. */
+  {
+    GString *s = g_string_new ("<html><head><title>Deep</title></head><body>");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *html = NULL;
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append (s, i % 2 ? "<div>" : "<span>");
+    g_string_append (s, "Deep inside the nesting.");
+    for (guint i = 10000; i > 0; i--)
+      g_string_append (s, (i - 1) % 2 ? "</div>" : "</span>");
+    g_string_append (s, "</body></html>");
+    html = g_string_free (s, FALSE);
+    bytes = g_bytes_new_static (html, strlen (html));
+    for (int r = 0; r < opt_runs; r++)
+      {
+        g_autoptr(GError) error = NULL;
+        DossierParsedDocument *doc;
+        double t0 = mark ();
+
+        doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_HTML, "nested.html", &error);
+        t[r] = now_ms () - t0;
+        c[r] = cpu_since ();
+        g_clear_pointer (&doc, dossier_parsed_document_free);
+      }
+    add_row ("import hostile HTML: 10,000 nested elements", median (t, opt_runs), median (c, opt_runs),
+             NULL, 0, 0, NULL);
+  }
+
+  /* Re-anchoring: 3,000 highlights after an edit near the start and one in
+   * the middle of 1 MB; then 300 quotes with a character changed. */
+  {
+    g_autofree char *text = make_text (9, 1024 * 1024, NULL);
+    g_autoptr(GString) edited = g_string_new (text);
+    g_autoptr(GRand) rand = g_rand_new_with_seed (20240305);
+    gint64 len = dossier_text_length (text);
+    guint n = 3000;
+    DossierTextQuote *quotes = g_new0 (DossierTextQuote, n);
+    g_autofree char *altered_note = NULL;
+    double at[64], ac[64];
+
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 start = g_rand_int_range (rand, 0, (gint32) (len - 300));
+        gint64 end = start + g_rand_int_range (rand, 20, 200);
+        char *quote, *prefix, *suffix;
+
+        dossier_text_quote_context (text, start, end, &quote, &prefix, &suffix);
+        quotes[i] = (DossierTextQuote) { quote, prefix, suffix, start, end };
+      }
+    g_string_prepend (edited, "Editor\xe2\x80\x99s note: this report was updated.\n\n");
+    g_string_insert (edited, g_utf8_offset_to_pointer (edited->str, len / 2) - edited->str, " INSERTED ");
+
+    for (int r = 0; r < opt_runs; r++)
+      {
+        g_autoptr(DossierAnchorText) anchor_text = NULL;
+        double t0 = mark ();
+        gint64 s0, e0;
+
+        anchor_text = dossier_anchor_text_new (edited->str);
+        for (guint i = 0; i < n; i++)
+          dossier_anchor_locate (anchor_text, &quotes[i], &s0, &e0);
+        t[r] = now_ms () - t0;
+        c[r] = cpu_since ();
+
+        t0 = mark ();
+        for (guint i = 0; i < 300; i++)
+          {
+            g_autofree char *q = g_strdup (quotes[i].quote);
+            DossierTextQuote tq = quotes[i];
+            gsize mid = strlen (q) / 2;
+
+            if ((q[mid] & 0x80) == 0)
+              q[mid] = '#';
+            tq.quote = q;
+            dossier_anchor_locate (anchor_text, &tq, &s0, &e0);
+          }
+        at[r] = now_ms () - t0;
+        ac[r] = cpu_since ();
+      }
+    add_row ("re-anchor 3,000 highlights in 1 MB after edits", median (t, opt_runs), median (c, opt_runs),
+             NULL, 0, 0, "exact quotes, moved");
+    altered_note = g_strdup ("one character changed in each: approximate");
+    add_row ("re-anchor 300 altered quotes in 1 MB", median (at, opt_runs), median (ac, opt_runs),
+             NULL, 0, 0, altered_note);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_free ((char *) quotes[i].quote);
+        g_free ((char *) quotes[i].prefix);
+        g_free ((char *) quotes[i].suffix);
+      }
+    g_free (quotes);
+  }
+}
+
 /* ---- Main -------------------------------------------------------------- */
 
 static void
@@ -1205,7 +1463,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -1251,6 +1509,8 @@ main (int    argc,
     bench_open ();
   if (selected ("search"))
     bench_search ();
+  if (selected ("scaling"))
+    bench_scaling ();
 
   print_table ();
 
