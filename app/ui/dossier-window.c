@@ -408,6 +408,18 @@ update_title (DossierWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* Setting a tooltip asks the X server where the pointer is: Undo and Redo
+ * are told of every action up to four times, so only a new text is set. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_undo_redo (DossierWindow *self)
 {
@@ -423,8 +435,8 @@ update_undo_redo (DossierWindow *self)
     /* Translators: tooltip of the Redo button, e.g. "Redo Tag “Risks”" */
     redo_tip = g_strdup_printf (_("Redo %s"), dossier_project_get_redo_label (self->project));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip ? undo_tip : _("Undo"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip ? redo_tip : _("Redo"));
+  set_tooltip_if_changed (GTK_WIDGET (self->undo_button), undo_tip ? undo_tip : _("Undo"));
+  set_tooltip_if_changed (GTK_WIDGET (self->redo_button), redo_tip ? redo_tip : _("Redo"));
   _dossier_window_update_actions (self);
 }
 
