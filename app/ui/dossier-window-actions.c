@@ -73,26 +73,17 @@ _dossier_window_show_error_dialog (DossierWindow *self,
 
 /* ---- Action state ----------------------------------------------------------- */
 
-gint64
-_dossier_window_highlight_at_caret (DossierWindow *self)
+/* The shortest of @ids (it sits inside the others: the one the user is
+ * most likely pointing at), or the one spanning exactly [@start, @end). */
+static gint64
+pick_highlight (DossierWindow *self,
+                GArray        *ids,
+                gint64         start,
+                gint64         end)
 {
-  g_autoptr(GArray) ids = NULL;
   gint64 best = 0;
   gint64 best_length = G_MAXINT64;
-  gint64 caret;
 
-  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
-    return 0;
-
-  caret = dossier_document_view_get_caret (self->document_view);
-  ids = dossier_document_view_highlights_at (self->document_view, caret);
-  if (ids == NULL || ids->len == 0)
-    return 0;
-  if (ids->len == 1)
-    return g_array_index (ids, gint64, 0);
-
-  /* Overlapping highlights: the shortest is the one the user is most
-   * likely pointing at (it sits inside the others). */
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -102,6 +93,14 @@ _dossier_window_highlight_at_caret (DossierWindow *self)
       if (!g_hash_table_lookup_extended (self->span_lengths, GSIZE_TO_POINTER ((gsize) id), NULL, &value))
         continue;
       length = (gint64) GPOINTER_TO_SIZE (value);
+      if (length == end - start)
+        for (guint k = 0; k < self->spans->len; k++)
+          {
+            const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+
+            if (span->id == id && span->start == start && span->end == end)
+              return id;
+          }
       if (length < best_length)
         {
           best = id;
@@ -110,6 +109,35 @@ _dossier_window_highlight_at_caret (DossierWindow *self)
     }
 
   return best;
+}
+
+/* The highlight the keyboard points at: the one just selected (a passage
+ * selected and tagged, then Ctrl+M for its memo: the caret sits at the
+ * selection's end, outside it), else the one under the caret, else the
+ * one that ends right before it. */
+gint64
+_dossier_window_highlight_at_caret (DossierWindow *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 caret, start, end;
+
+  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
+    return 0;
+
+  if (dossier_document_view_get_selection (self->document_view, &start, &end) && start < end)
+    {
+      ids = dossier_document_view_highlights_at (self->document_view, start);
+      return pick_highlight (self, ids, start, end);
+    }
+
+  caret = dossier_document_view_get_caret (self->document_view);
+  ids = dossier_document_view_highlights_at (self->document_view, caret);
+  if (ids->len == 0 && caret > 0)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      ids = dossier_document_view_highlights_at (self->document_view, caret - 1);
+    }
+  return pick_highlight (self, ids, -1, -1);
 }
 
 void
@@ -138,7 +166,8 @@ _dossier_window_update_actions (DossierWindow *self)
                                  writable && dossier_project_get_can_redo (self->project));
   gtk_widget_action_set_enabled (widget, "win.apply-tag", writable && has_document);
   gtk_widget_action_set_enabled (widget, "win.tag-selection", writable && has_selection);
-  gtk_widget_action_set_enabled (widget, "win.edit-memo", writable && at_caret);
+  /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
+  gtk_widget_action_set_enabled (widget, "win.edit-memo", writable && has_document);
   gtk_widget_action_set_enabled (widget, "win.delete-highlight", writable && at_caret);
   gtk_widget_action_set_enabled (widget, "win.edit-highlight-tags", writable);
   gtk_widget_action_set_enabled (widget, "win.edit-highlight-memo", writable);

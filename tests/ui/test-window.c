@@ -670,6 +670,43 @@ test_memo_at_caret (Fixture       *f,
   g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (highlights, 0)), ==, "Diesel is 40% of costs.");
 }
 
+/* Select, tag, Ctrl+M: the memo of the passage just tagged (the caret is
+ * at the selection's end, just outside the highlight); with only a caret
+ * right after a highlight, that one; with nothing there, a toast says why. */
+static void
+test_memo_after_tagging (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  g_autoptr(GPtrArray) highlights = NULL;
+  AdwMessageDialog *dialog;
+  gint64 start, end, id;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  flush_events ();
+  highlights = list_highlights (f);
+  id = dossier_highlight_get_id (g_ptr_array_index (highlights, 0));
+  g_assert_cmpint (dossier_document_view_get_caret (view), ==, end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-memo", NULL));
+  flush_events ();
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  close_dialogs ();
+  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, id);
+
+  dossier_document_view_select_range (view, end, end);
+  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, id);
+
+  dossier_document_view_select_range (view, end + 3, end + 3);
+  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-memo", NULL));
+  flush_events ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+}
+
 static void
 test_open_not_a_project (Fixture       *f,
                          gconstpointer  data)
@@ -1452,6 +1489,7 @@ main (int   argc,
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);
   ADD ("highlight-menu-actions", test_highlight_menu_actions);
   ADD ("memo-at-caret", test_memo_at_caret);
+  ADD ("memo-after-tagging", test_memo_after_tagging);
   ADD ("open-not-a-project", test_open_not_a_project);
   ADD ("open-locked", test_open_locked);
   ADD ("documents-panel", test_documents_panel);
