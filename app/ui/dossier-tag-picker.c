@@ -127,8 +127,11 @@ tag_row_new (DossierTag *tag)
   g_object_bind_property (tag, "color", swatch, "color", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), swatch);
 
+  /* Centred: a top-level tag's name alone sits level with its swatch,
+   * not at the top of a row made as tall as those with a path line. */
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), labels);
 
   name = gtk_label_new (NULL);
