@@ -1025,6 +1025,46 @@ test_replace_text (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (project, &seen);
 }
 
+/* ---- Code-point offsets ----------------------------------------------------------------------- */
+
+/* The index that places quotes (counted eight bytes at a time) gives what
+ * walking the text character by character gives: for every offset of
+ * texts of 1–4-byte characters in every mix, around every checkpoint. */
+static void
+test_offset_index (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *chars[] = { "a", " ", "\xc3\xa9", "\xe2\x80\x9c", "\xe6\xb8\xaf", "\xf0\x9f\x98\x80", "\n" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = round < 100 ? round : (guint) g_rand_int_range (rand, 100, 2000);
+      /* Some texts all ASCII, some all wide, most mixed. */
+      guint lo = round % 3 == 1 ? 4 : 0;
+      guint hi = round % 3 == 2 ? 2 : G_N_ELEMENTS (chars);
+      DossierOffsetIndex index = { 0 };
+      const char *p;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, chars[g_rand_int_range (rand, lo, hi)]);
+
+      dossier_offset_index_init (&index, text->str);
+      g_assert_cmpint (index.length, ==, g_utf8_strlen (text->str, -1));
+      g_assert_cmpuint (index.n_bytes, ==, text->len);
+      p = text->str;
+      for (gint64 offset = 0; offset <= index.length; offset++)
+        {
+          g_assert_cmpuint (dossier_offset_index_bytes (&index, offset), ==, (gsize) (p - text->str));
+          if (*p != '\0')
+            p = g_utf8_next_char (p);
+        }
+      g_assert_cmpuint (dossier_offset_index_bytes (&index, index.length + 5), ==, text->len);
+      dossier_offset_index_clear (&index);
+    }
+}
+
 /* ---- Listing a document again ---------------------------------------------------------------- */
 
 /* Everything a snapshot says, one line per highlight. */
@@ -1252,6 +1292,7 @@ main (int   argc,
   ADD ("tags-and-memos", test_tags_and_memos);
   ADD ("list-filters", test_list_filters);
   ADD ("list-again", test_list_again);
+  ADD ("offset-index", test_offset_index);
   ADD ("autocode", test_autocode);
   ADD ("autocode-offsets", test_autocode_offsets);
   ADD ("autocode-deep-pattern", test_autocode_deep_pattern);

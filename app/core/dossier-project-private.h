@@ -201,8 +201,11 @@ void          dossier_project_apply_changes    (DossierProject       *self,
 /* Models (dossier-project-documents.c, dossier-project-tags.c). */
 gboolean      dossier_project_load_documents   (DossierProject *self,
                                                 GError        **error);
+/* Re-reads a document's row and count; its length only if @text_changed
+ * (or it is new). */
 void          dossier_project_sync_document    (DossierProject *self,
-                                                gint64          document_id);
+                                                gint64          document_id,
+                                                gboolean        text_changed);
 gboolean      dossier_project_load_tags        (DossierProject *self,
                                                 GHashTable     *recount,
                                                 GError        **error);

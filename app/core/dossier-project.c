@@ -514,7 +514,12 @@ dossier_project_apply_changes (DossierProject       *self,
       g_autoptr(GArray) ids = id_set_sorted (documents);
 
       for (guint i = 0; i < ids->len; i++)
-        dossier_project_sync_document (self, g_array_index (ids, gint64, i));
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+
+          dossier_project_sync_document (self, id,
+                                         g_hash_table_contains (changes->text_documents, &id));
+        }
     }
 
   if (changes->tags_reload)
@@ -631,30 +636,60 @@ dossier_project_read_text (DossierProject  *self,
 
 #define CHECKPOINT_SHIFT 6
 
+/* Every action that tags a range indexes the whole document (1 MB: a
+ * million bytes) to place the quote and its context: eight bytes at a
+ * time, one by one only in the words where a checkpoint falls. */
 void
 dossier_offset_index_init (DossierOffsetIndex *index,
                            const char         *text)
 {
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
   const guchar *p = (const guchar *) text;
+  gsize n_bytes = strlen (text);
+  gsize i = 0, n_checkpoints = 0;
   gint64 n = 0;
+  gsize *checkpoints;
 
   index->text = text;
-  index->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
+  index->n_bytes = n_bytes;
+  /* One checkpoint per 64 code points: no more than one per 64 bytes. */
+  index->checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
+                                          (n_bytes >> CHECKPOINT_SHIFT) + 1);
+  g_array_set_size (index->checkpoints, (n_bytes >> CHECKPOINT_SHIFT) + 1);
+  checkpoints = (gsize *) (gpointer) index->checkpoints->data;
 
-  /* A code point starts at every byte that is not a continuation byte. */
-  for (gsize i = 0; p[i] != '\0'; i++)
+  while (i < n_bytes)
     {
+      guint phase = n & ((1 << CHECKPOINT_SHIFT) - 1);
+
+      /* A word holds at most 8 code points: none of them is a checkpoint
+       * while the count is past one and at least 8 short of the next. */
+      while (phase >= 1 && phase <= (1 << CHECKPOINT_SHIFT) - 8 && n_bytes - i >= 8)
+        {
+          guint64 w, cont;
+
+          memcpy (&w, p + i, 8);
+          /* Continuation bytes are 10xxxxxx; a code point starts at every
+           * other byte. The multiplication sums the eight flags in the top
+           * byte (no popcount instruction in the baseline x86-64). */
+          cont = w & ~(w << 1) & high;
+          n += 8 - (gint64) (((cont >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+          i += 8;
+          phase = n & ((1 << CHECKPOINT_SHIFT) - 1);
+        }
+      if (i >= n_bytes)
+        break;
+
       if ((p[i] & 0xc0) != 0x80)
         {
-          if ((n & ((1 << CHECKPOINT_SHIFT) - 1)) == 0)
-            g_array_append_val (index->checkpoints, i);
+          if (phase == 0)
+            checkpoints[n_checkpoints++] = i;
           n++;
         }
-      index->n_bytes = i + 1;
+      i++;
     }
 
-  if (p[0] == '\0')
-    index->n_bytes = 0;
+  g_array_set_size (index->checkpoints, n_checkpoints);
   index->length = n;
 }
 
