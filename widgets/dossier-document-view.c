@@ -290,6 +290,8 @@ struct _DossierDocumentView
   GtkTextTag           *current_tag;
   GArray               *matches;         /* Range */
   int                   current_match;   /* -1: none */
+  gint64                shown_start;     /* the match last shown, selected when the */
+  gint64                shown_end;       /*   bar closes; -1: none */
   char                 *search_text;
   gunichar             *needle;          /* search_text, NFC, lower case */
   glong                 needle_len;
@@ -1118,6 +1120,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
     }
 
   cancel_search (self);
+  self->shown_start = self->shown_end = -1;
   g_clear_pointer (&self->folded, g_free);
   g_clear_handle_id (&self->paint_id, g_source_remove);
   g_array_set_size (self->dirty, 0);
@@ -1462,9 +1465,20 @@ update_search_label (DossierDocumentView *self)
   gtk_widget_set_sensitive (self->next_button, self->matches->len > 0);
 }
 
+static gboolean
+search_entry_has_focus (DossierDocumentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == self->search_entry ||
+                           gtk_widget_is_ancestor (focus, self->search_entry));
+}
+
 static void
 set_current_match (DossierDocumentView *self,
-                   int                  index)
+                   int                  index,
+                   gboolean             select)
 {
   GtkTextIter s, e;
   const Range *r;
@@ -1488,7 +1502,16 @@ set_current_match (DossierDocumentView *self,
   iter_at (self, &s, r->start);
   iter_at (self, &e, r->end);
   gtk_text_buffer_apply_tag (self->buffer, self->current_tag, &s, &e);
-  gtk_text_buffer_select_range (self->buffer, &e, &s);
+  self->shown_start = r->start;
+  self->shown_end = r->end;
+  /* The first match found while the user types is only shown: selecting it
+   * would take the PRIMARY selection from the search entry, whose own
+   * selection (a pre-filled query) would then no longer be replaced by
+   * typing. Next/previous select; closing the bar selects the match too. */
+  if (select || !search_entry_has_focus (self))
+    gtk_text_buffer_select_range (self->buffer, &e, &s);
+  else
+    gtk_text_buffer_place_cursor (self->buffer, &s);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.2, FALSE, 0, 0);
   update_search_label (self);
@@ -1575,7 +1598,7 @@ search_some (DossierDocumentView *self,
           gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &ms, &me);
           g_array_append_val (self->matches, r);
           if (self->current_match < 0 && r.start >= self->search_origin)
-            set_current_match (self, self->matches->len - 1);
+            set_current_match (self, self->matches->len - 1, FALSE);
           i = r.end - 1;
         }
     }
@@ -1587,7 +1610,7 @@ search_some (DossierDocumentView *self,
   self->search_id = 0;
   /* Nothing after the caret: wrap to the first. */
   if (self->current_match < 0 && self->matches->len > 0)
-    set_current_match (self, 0);
+    set_current_match (self, 0, FALSE);
   return TRUE;
 }
 
@@ -1644,7 +1667,7 @@ search_next (DossierDocumentView *self)
 {
   if (self->matches->len == 0)
     return;
-  set_current_match (self, (self->current_match + 1) % (int) self->matches->len);
+  set_current_match (self, (self->current_match + 1) % (int) self->matches->len, TRUE);
 }
 
 static void
@@ -1654,7 +1677,7 @@ search_previous (DossierDocumentView *self)
 
   if (n == 0)
     return;
-  set_current_match (self, self->current_match <= 0 ? n - 1 : self->current_match - 1);
+  set_current_match (self, self->current_match <= 0 ? n - 1 : self->current_match - 1, TRUE);
 }
 
 static gboolean
@@ -1679,6 +1702,17 @@ on_search_mode (DossierDocumentView *self)
   if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
     return;
 
+  /* The match the user was looking at becomes the selection, ready to tag
+   * (the bar has already emptied the entry, and so the matches). */
+  if (self->shown_start >= 0 && self->shown_end <= gtk_text_buffer_get_char_count (self->buffer))
+    {
+      GtkTextIter s, e;
+
+      iter_at (self, &s, self->shown_start);
+      iter_at (self, &e, self->shown_end);
+      gtk_text_buffer_select_range (self->buffer, &e, &s);
+    }
+  self->shown_start = self->shown_end = -1;
   cancel_search (self);
   if (gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->search_bar
       || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
@@ -2099,6 +2133,7 @@ dossier_document_view_init (DossierDocumentView *self)
 
   self->zoom = 1.0;
   self->current_match = -1;
+  self->shown_start = self->shown_end = -1;
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
   self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));

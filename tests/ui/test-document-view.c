@@ -594,7 +594,10 @@ test_search (Fixture       *fx,
   /* Case-insensitive: "école" finds ÉCOLE and école, not the unaccented
    * "Ecole". The first match after the caret (at 0) is current. */
   search_for (entry, "école");
-  assert_selection (fx->view, first, first + 5);
+  /* While typing, the first match is shown (caret and current-match tag),
+   * not selected: a selection would take PRIMARY from the entry. */
+  g_assert_cmpint (dossier_document_view_get_caret (fx->view), ==, first);
+  g_assert_false (dossier_document_view_get_selection (fx->view, NULL, NULL));
   g_assert_true (has_named_tag_at (fx->view, second, "dossier-search-match"));
   g_assert_false (has_named_tag_at (fx->view, third, "dossier-search-match"));
   g_assert_true (has_named_tag_at (fx->view, first, "dossier-search-current"));
@@ -615,11 +618,30 @@ test_search (Fixture       *fx,
 
   /* The emoji counts as one: "🚋🚋" is found at its code-point offset. */
   search_for (entry, "🚋🚋 END");
-  assert_selection (fx->view, offset_of (sample, "🚋"), offset_of (sample, "🚋") + 6);
+  g_assert_cmpint (dossier_document_view_get_caret (fx->view), ==, offset_of (sample, "🚋"));
+  g_assert_true (has_named_tag_at (fx->view, offset_of (sample, "🚋"), "dossier-search-current"));
 
-  /* Closing the bar clears the matches. */
+  /* Closing the bar clears the matches and selects the current one, ready
+   * to tag. */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
   g_assert_false (has_named_tag_at (fx->view, offset_of (sample, "🚋"), "dossier-search-match"));
+  assert_selection (fx->view, offset_of (sample, "🚋"), offset_of (sample, "🚋") + 6);
+
+  /* Ctrl+F with a selection pre-fills the query, selected in the entry so
+   * that typing replaces it; the first match must not take that away. */
+  dossier_document_view_select_range (fx->view, first, first + 5);
+  dossier_document_view_start_search (fx->view);
+  {
+    int sel_start = -1, sel_end = -1;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ÉCOLE");
+    for (int i = 0; i < 5; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &sel_start, &sel_end));
+    g_assert_cmpint (sel_start, ==, 0);
+    g_assert_cmpint (sel_end, ==, 5);
+  }
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
 
   /* A long text is searched in slices: every match is found in the end. */
   for (int i = 0; i < 20000; i++)
