@@ -176,6 +176,110 @@ test_repeated_quote (void)
   highlight_clear (&h);
 }
 
+/* Two sentences of the same length carry the same quote; swapping them
+ * puts the wrong occurrence exactly at the highlight's old offsets. */
+static void
+test_reordered_prefix_decides (void)
+{
+  /* Identical for more than 32 characters after the quote: only what
+   * comes before it (Anna's or Bert's name) tells them apart. */
+  const char *anna = "Anna wrote: the costs were too high, and the work on the pier must stop at once. ";
+  const char *bert = "Bert wrote: the costs were too high, and the work on the pier must stop at once. ";
+  g_autofree char *text = g_strconcat (anna, bert, "Nobody answered.", NULL);
+  g_autofree char *swapped = g_strconcat (bert, anna, "Nobody answered.", NULL);
+  Highlight h = highlight_of (text, "the costs were too high", 1);  /* Bert's */
+  gint64 start, end;
+
+  g_assert_cmpint (h.start, ==, g_utf8_strlen (anna, -1) + 12);
+  /* Anna's quote now sits at Bert's old offsets… */
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (swapped, h.start), h.quote));
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (swapped, h.start - 12), "Anna"));
+  /* …but the highlight follows Bert. */
+  assert_located (swapped, &h, DOSSIER_ANCHOR_EXACT_QUOTE, "the costs were too high", 12);
+
+  /* And stays where it is when nothing moved, although Anna's occurrence
+   * agrees with its suffix just as well. */
+  g_assert_cmpint (locate (text, &h, &start, &end), ==, DOSSIER_ANCHOR_EXACT_POSITION);
+  g_assert_cmpint (start, ==, h.start);
+  highlight_clear (&h);
+}
+
+static void
+test_reordered_suffix_decides (void)
+{
+  /* Identical for more than 32 characters before the quote: only what
+   * follows it tells them apart. */
+  const char *anna = "As the harbour board said on Tuesday, the costs were too high for Anna. ";
+  const char *bert = "As the harbour board said on Tuesday, the costs were too high for Bert. ";
+  const char *tail = "The end of the report came next.";
+  g_autofree char *text = g_strconcat (anna, bert, tail, NULL);
+  g_autofree char *swapped = g_strconcat (bert, anna, tail, NULL);
+  Highlight h = highlight_of (text, "the costs were too high", 1);  /* Bert's */
+  gint64 expected = g_utf8_pointer_to_offset (bert, strstr (bert, "the costs"));
+
+  g_assert_cmpint (dossier_text_length (h.prefix), ==, DOSSIER_CONTEXT_LENGTH);
+  g_assert_true (g_str_has_suffix (bert, h.prefix) || strstr (text, h.prefix) != NULL);
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (swapped, h.start), h.quote));
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (swapped, h.end), " for Anna"));
+  assert_located (swapped, &h, DOSSIER_ANCHOR_EXACT_QUOTE, "the costs were too high", expected);
+  highlight_clear (&h);
+}
+
+/* The quote is still at its old offsets, but its context changed there and
+ * another occurrence elsewhere kept the old context: the context decides,
+ * wherever the occurrences are. */
+static void
+test_context_beats_position (void)
+{
+  const char *text =
+    "The ferry union said the pier was unsafe in winter storms and closed it. "
+    "The harbour office said the pier was safe enough in summer for boats.";
+  Highlight h = highlight_of (text, "said the pier was", 1);  /* the office's */
+  g_autoptr(GString) edited = g_string_new (text);
+  gint64 expected;
+
+  /* A sentence inserted before the office's, whose quote lands on the
+   * old offsets by accident. */
+  g_string_assign (edited,
+                   "The ferry union said the pier was unsafe in winter storms and closed it. "
+                   "The town's planner said the pier was never inspected in spring. "
+                   "The harbour office said the pier was safe enough in summer for boats.");
+  g_assert_cmpint (h.start, ==, strstr (edited->str, "planner said") + 8 - edited->str);
+  expected = g_utf8_pointer_to_offset (edited->str, strstr (edited->str, "office said") + 7);
+  assert_located (edited->str, &h, DOSSIER_ANCHOR_EXACT_QUOTE, "said the pier was", expected);
+  highlight_clear (&h);
+}
+
+/* An edit that runs across a highlight's start or its end: part of the
+ * passage and the text beside it rewritten together. */
+static void
+test_edit_across (void)
+{
+  Highlight h = highlight_of (article, "Fishermen welcomed the decision, but residents of the east quay", 0);
+  g_autoptr(GString) edited = g_string_new (article);
+
+  /* Across the start: the sentence before it merged into it. */
+  g_string_replace (edited, "storm damage. Fishermen welcomed", "storm damage; fishermen welcomed", 1);
+  assert_located (edited->str, &h, DOSSIER_ANCHOR_APPROXIMATE,
+                  "fishermen welcomed the decision, but residents of the east quay", -1);
+
+  /* Across the end: its last words and what followed reworded. */
+  g_string_assign (edited, article);
+  g_string_replace (edited, "the east quay asked for a second hearing",
+                    "the eastern quay demanded a second hearing", 1);
+  assert_located (edited->str, &h, DOSSIER_ANCHOR_APPROXIMATE,
+                  "Fishermen welcomed the decision, but residents of the eastern quay", -1);
+
+  /* Across both ends and with text before it: still found, offsets moved. */
+  g_string_assign (edited, article);
+  g_string_replace (edited, "damage. Fishermen", "damage. Local fishermen", 1);
+  g_string_replace (edited, "east quay asked", "east quay, who asked", 1);
+  g_string_prepend (edited, "Correction appended. ");
+  assert_located (edited->str, &h, DOSSIER_ANCHOR_APPROXIMATE,
+                  "fishermen welcomed the decision, but residents of the east quay", -1);
+  highlight_clear (&h);
+}
+
 static void
 test_orphaned (void)
 {
@@ -430,6 +534,10 @@ main (int   argc,
   g_test_add_func ("/dossier/anchor/edit-before", test_edit_before);
   g_test_add_func ("/dossier/anchor/edit-inside", test_edit_inside);
   g_test_add_func ("/dossier/anchor/repeated-quote", test_repeated_quote);
+  g_test_add_func ("/dossier/anchor/reordered-prefix-decides", test_reordered_prefix_decides);
+  g_test_add_func ("/dossier/anchor/reordered-suffix-decides", test_reordered_suffix_decides);
+  g_test_add_func ("/dossier/anchor/context-beats-position", test_context_beats_position);
+  g_test_add_func ("/dossier/anchor/edit-across", test_edit_across);
   g_test_add_func ("/dossier/anchor/orphaned", test_orphaned);
   g_test_add_func ("/dossier/anchor/non-ascii", test_non_ascii);
   g_test_add_func ("/dossier/anchor/long-quote", test_long_quote);

@@ -1,9 +1,11 @@
 /* dossier-anchor.c — re-placing highlights in a new version of a text.
  *
  * A highlight remembers its offsets, its quote and some context. To find it
- * again in an edited text we try, in order of trust: the old offsets; every
- * exact occurrence of the quote, ranked by how much context agrees and then
- * by distance; and a fuzzy match allowing edits to a quarter of the quote.
+ * again in an edited text we try, in order of trust: the old offsets, if
+ * the quote and all its context are still there; every exact occurrence of
+ * the quote, ranked by how much context agrees and then by distance (so the
+ * old offsets win a tie, and lose to an occurrence whose context agrees
+ * better); and a fuzzy match allowing edits to a quarter of the quote.
  *
  * Documents are up to megabytes and may carry thousands of highlights, so
  * nothing scans the whole text per highlight: a 4-gram index over the text
@@ -699,6 +701,31 @@ locate_approximate (DossierAnchorText *self,
   return TRUE;
 }
 
+/* How many characters of the old context agree around an occurrence of
+ * @m characters at @at: the prefix read backwards from the quote, the
+ * suffix forwards, each up to its first difference. Both count alike, so
+ * occurrences that only one side tells apart are still told apart. */
+static gint64
+context_score (const DossierAnchorText *self,
+               gint64                   at,
+               gint64                   m,
+               const gunichar          *prefix,
+               gint64                   plen,
+               const gunichar          *suffix,
+               gint64                   slen)
+{
+  gint64 score = 0;
+
+  for (gint64 k = 0; k < plen && at - 1 - k >= 0; k++, score++)
+    if (self->chars[at - 1 - k] != prefix[plen - 1 - k])
+      break;
+  for (gint64 k = 0; k < slen && at + m + k < self->len; k++, score++)
+    if (self->chars[at + m + k] != suffix[k])
+      break;
+
+  return score;
+}
+
 /* Every exact occurrence of the quote, ranked by how much of the old
  * context agrees around it, then by distance to the old start. */
 static gboolean
@@ -719,14 +746,7 @@ locate_exact (DossierAnchorText *self,
   for (guint i = 0; i < hits->len; i++)
     {
       gint64 at = g_array_index (hits, gint64, i);
-      gint64 score = 0;
-
-      for (gint64 k = 0; k < plen && at - 1 - k >= 0; k++, score++)
-        if (self->chars[at - 1 - k] != prefix[plen - 1 - k])
-          break;
-      for (gint64 k = 0; k < slen && at + m + k < self->len; k++, score++)
-        if (self->chars[at + m + k] != suffix[k])
-          break;
+      gint64 score = context_score (self, at, m, prefix, plen, suffix, slen);
 
       if (score > best_score ||
           (score == best_score && ABS (at - old_start) < ABS (best - old_start)))
@@ -853,25 +873,30 @@ dossier_anchor_locate (DossierAnchorText      *text,
 
   q = g_utf8_to_ucs4_fast (quote->quote, -1, &m);
 
-  /* 1. Still where it was. */
-  if (quote->end - quote->start == m && matches_at (text, quote->start, q, m))
+  if (quote->prefix != NULL && g_utf8_validate (quote->prefix, -1, NULL))
+    prefix = g_utf8_to_ucs4_fast (quote->prefix, -1, &plen);
+  if (quote->suffix != NULL && g_utf8_validate (quote->suffix, -1, NULL))
+    suffix = g_utf8_to_ucs4_fast (quote->suffix, -1, &slen);
+
+  /* 1. Still where it was, context and all: no other occurrence can agree
+   * better, and it is the nearest. (The quote alone is not enough: a
+   * reordering may have put another occurrence at the old offsets.) */
+  if (quote->end - quote->start == m && matches_at (text, quote->start, q, m) &&
+      context_score (text, quote->start, m, prefix, plen, suffix, slen) == plen + slen)
     {
       *start = quote->start;
       *end = quote->end;
       return DOSSIER_ANCHOR_EXACT_POSITION;
     }
 
-  if (quote->prefix != NULL && g_utf8_validate (quote->prefix, -1, NULL))
-    prefix = g_utf8_to_ucs4_fast (quote->prefix, -1, &plen);
-  if (quote->suffix != NULL && g_utf8_validate (quote->suffix, -1, NULL))
-    suffix = g_utf8_to_ucs4_fast (quote->suffix, -1, &slen);
-
-  /* 2. Elsewhere, word for word. */
+  /* 2. Word for word, wherever the context agrees best (the old offsets
+   * winning ties). */
   if (locate_exact (text, q, m, prefix, plen, suffix, slen, quote->start, &s))
     {
       *start = s;
       *end = s + m;
-      return DOSSIER_ANCHOR_EXACT_QUOTE;
+      return s == quote->start && quote->end - quote->start == m ?
+        DOSSIER_ANCHOR_EXACT_POSITION : DOSSIER_ANCHOR_EXACT_QUOTE;
     }
 
   /* 3. Approximately. */

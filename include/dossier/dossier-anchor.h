@@ -2,9 +2,11 @@
  *
  * A highlight is anchored by its offsets and by its exact quote with up to
  * 32 code points of prefix and suffix (like W3C TextQuoteSelector). When the
- * text changes, dossier_anchor_locate() finds it again: exact position if the
- * quote still matches there, else the nearest exact match of quote plus
- * context, else an approximate match; else it is orphaned.
+ * text changes, dossier_anchor_locate() finds it again: the exact match of
+ * the quote whose context agrees best (the old offsets winning ties, nearest
+ * otherwise), else an approximate match; else it is orphaned. An identical
+ * quote that an edit moved onto the old offsets does not keep the highlight
+ * there unless its context agrees as well as any other occurrence's.
  */
 #pragma once
 
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DOSSIER_ANCHOR_EXACT_POSITION,  /* quote still at the old offsets */
+  DOSSIER_ANCHOR_EXACT_POSITION,  /* quote still at the old offsets, best context there */
   DOSSIER_ANCHOR_EXACT_QUOTE,     /* quote found elsewhere (best context, nearest) */
   DOSSIER_ANCHOR_APPROXIMATE,     /* fuzzy match of the quote */
   DOSSIER_ANCHOR_ORPHANED,        /* not found: keep the highlight, list it */
