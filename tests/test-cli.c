@@ -770,6 +770,66 @@ test_bad_projects (Fixture       *f,
   assert_unchanged (f, before);
 }
 
+static gpointer
+read_fifo (gpointer path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_steal_pointer (&contents);
+}
+
+/* export -o never turns what is not a regular file into one. */
+static void
+test_export_destinations (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *expected = ok_cli ("export", f->project, "--format", "csv", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+  GThread *reader;
+  struct stat st;
+
+  /* A FIFO: the reader gets the export; the FIFO stays. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_fifo, fifo);
+  out = ok_cli ("export", f->project, "--format", "csv", "-o", fifo, NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  contents = g_thread_join (reader);
+  g_assert_cmpstr (contents, ==, expected);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* /dev/stdout is this command's standard output; /dev/null stays. */
+  out = ok_cli ("export", f->project, "--format", "csv", "-o", "/dev/stdout", NULL);
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("export", f->project, "--format", "csv", "-o", "/dev/null", NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* A symbolic link is followed and stays a link. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.csv", link), ==, 0);
+  g_free (ok_cli ("export", f->project, "--format", "csv", "-o", link, NULL));
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_clear_pointer (&contents, g_free);
+
+  /* A folder is refused with one line naming it. */
+  expect_failure (1, "export", "folder", "export", f->project, "--format", "csv", "-o", f->dir, NULL);
+}
+
 static void
 test_read_only_project (Fixture       *f,
                         gconstpointer  data)
@@ -863,6 +923,7 @@ main (int    argc,
   ADD ("bad-highlights", test_bad_highlights);
   ADD ("meta", test_meta);
   ADD ("bad-projects", test_bad_projects);
+  ADD ("export-destinations", test_export_destinations);
   ADD ("read-only-project", test_read_only_project);
   ADD ("locked-project", test_locked_project);
 #undef ADD

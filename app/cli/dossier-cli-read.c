@@ -138,6 +138,7 @@ cli_export (const char *name,
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   DossierExportFilter filter = { 0, 0 };
+  DossierExportOptions options;
   DossierExportFormat format;
   gboolean ok;
 
@@ -157,6 +158,8 @@ cli_export (const char *name,
       if (dot == NULL || !dossier_export_format_from_string (dot + 1, &format))
         return cli_usage_error (name, _("choose a format with --format json, markdown, html, csv or text"));
     }
+
+  dossier_export_options_init (&options);
 
   if (document_id < 0)
     return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);
@@ -181,13 +184,13 @@ cli_export (const char *name,
     }
 
   if (output != NULL && strcmp (output, "-") != 0)
-    ok = dossier_export_to_file (project, format, &filter, output, NULL, &error);
+    ok = dossier_export_to_file (project, format, &filter, &options, output, NULL, &error);
   else
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
       fflush (stdout);
-      ok = dossier_export_to_stream (project, format, &filter, out, NULL, &error);
+      ok = dossier_export_to_stream (project, format, &filter, &options, out, NULL, &error);
     }
 
   if (!ok)

@@ -62,8 +62,15 @@ static const CliCommand commands[] = {
     cli_autocode },
   { "export", N_("PROJECT"), N_("Export to JSON, Markdown, HTML, CSV or text"),
     N_("Writes the whole project, one document (--doc) or one tag and its\n"
-       "descendants (--tag) to FILE (-o), or to standard output. The file is\n"
-       "replaced only when the export is complete."),
+       "descendants (--tag) to FILE (-o), or to standard output.\n"
+       "\n"
+       "In CSV a cell starting with =, +, -, @, tab or CR gets a leading ' so\n"
+       "that spreadsheets do not run it as a formula.\n"
+       "\n"
+       "A file is replaced only when the export is complete, and keeps its\n"
+       "permissions; a symbolic link is followed (the link stays); a pipe or a\n"
+       "device such as /dev/stdout is written through; a folder, a disk device\n"
+       "or a read-only file is refused."),
     cli_export },
   { "check", N_("PROJECT"), N_("Check a project’s integrity"),
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"

@@ -61,7 +61,9 @@ void     dossier_export_append_json_string (GString    *out,
 void     dossier_export_append_int         (GString    *out,
                                             gint64      value);
 /* Appends an RFC 4180 field: quoted (quotes doubled) when it holds a comma,
- * a quote, CR or LF, else as is. */
+ * a quote, CR or LF, else as is. A field starting with =, +, -, @, tab or
+ * CR is quoted with an apostrophe before it, so that a spreadsheet shows
+ * it as text instead of running it as a formula. */
 void     dossier_export_append_csv_field   (GString    *out,
                                             const char *s,
                                             gssize      len);
@@ -124,6 +126,7 @@ typedef struct
   GHashTable          *statements;      /* SQL → sqlite3_stmt */
   GCancellable        *cancellable;
   DossierExportFilter  filter;
+  DossierExportOptions options;     /* validated: context clamped */
   char                *title;
   char                *uuid;
   GPtrArray           *tags;        /* of DossierExportTag, codebook order */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "dossier-export-private.h"
 #include "dossier-project-private.h"
@@ -76,6 +77,81 @@ dossier_export_format_extension (DossierExportFormat format)
     if (formats[i].format == format)
       return formats[i].extension;
   return NULL;
+}
+
+/* ---- Options ----------------------------------------------------------- */
+
+void
+dossier_export_options_init (DossierExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->group_by = DOSSIER_EXPORT_GROUP_BY_DOCUMENT;
+  options->headings = TRUE;
+  options->offsets = FALSE;
+  options->context_words = 0;
+  options->memos = DOSSIER_EXPORT_MEMOS_NOTES;
+}
+
+static const char * const grouping_names[] = { "document", "tag" };
+static const char * const memos_names[] = { "notes", "footnotes", "none" };
+
+static gboolean
+name_to_index (const char         *str,
+               const char * const *names,
+               guint               n_names,
+               guint              *index)
+{
+  if (str == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_names; i++)
+    if (g_ascii_strcasecmp (str, names[i]) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+dossier_export_grouping_from_string (const char            *str,
+                                     DossierExportGrouping *grouping)
+{
+  guint i;
+
+  g_return_val_if_fail (grouping != NULL, FALSE);
+
+  if (!name_to_index (str, grouping_names, G_N_ELEMENTS (grouping_names), &i))
+    return FALSE;
+  *grouping = (DossierExportGrouping) i;
+  return TRUE;
+}
+
+const char *
+dossier_export_grouping_to_string (DossierExportGrouping grouping)
+{
+  return (guint) grouping < G_N_ELEMENTS (grouping_names) ? grouping_names[grouping] : NULL;
+}
+
+gboolean
+dossier_export_memos_from_string (const char         *str,
+                                  DossierExportMemos *memos)
+{
+  guint i;
+
+  g_return_val_if_fail (memos != NULL, FALSE);
+
+  if (!name_to_index (str, memos_names, G_N_ELEMENTS (memos_names), &i))
+    return FALSE;
+  *memos = (DossierExportMemos) i;
+  return TRUE;
+}
+
+const char *
+dossier_export_memos_to_string (DossierExportMemos memos)
+{
+  return (guint) memos < G_N_ELEMENTS (memos_names) ? memos_names[memos] : NULL;
 }
 
 /* ---- Writer ------------------------------------------------------------ */
@@ -267,30 +343,52 @@ dossier_export_append_int (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
+/* OWASP's advice against CSV injection: a cell a spreadsheet would read as
+ * a formula (or that Excel's DDE would run) gets a leading apostrophe,
+ * inside quotes, so it is shown as text. */
+static gboolean
+csv_starts_formula (const char *s,
+                    gsize       len)
+{
+  if (len == 0)
+    return FALSE;
+  switch (s[0])
+    {
+    case '=': case '+': case '-': case '@': case '\t': case '\r':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 void
 dossier_export_append_csv_field (GString    *out,
                                  const char *s,
                                  gssize      len)
 {
   const char *p, *end;
+  gboolean formula;
 
   if (s == NULL)
     return;
   if (len < 0)
     len = strlen (s);
   end = s + len;
+  formula = csv_starts_formula (s, len);
 
-  for (p = s; p < end; p++)
+  for (p = s; p < end && !formula; p++)
     if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n')
       break;
 
-  if (p == end)
+  if (p == end && !formula)
     {
       g_string_append_len (out, s, len);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (p = s; p < end; )
     {
       const char *q = memchr (p, '"', end - p);
@@ -589,6 +687,7 @@ dossier_export_context_new (DossierProject            *project,
   ctx->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   if (filter != NULL)
     ctx->filter = *filter;
+  dossier_export_options_init (&ctx->options);
   ctx->statements = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->tag_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -812,12 +911,13 @@ dossier_export_context_group_document (DossierExportContext *ctx,
 /* ---- Entry points ------------------------------------------------------ */
 
 gboolean
-dossier_export_to_stream (DossierProject            *project,
-                          DossierExportFormat        format,
-                          const DossierExportFilter *filter,
-                          GOutputStream             *stream,
-                          GCancellable              *cancellable,
-                          GError                   **error)
+dossier_export_to_stream (DossierProject             *project,
+                          DossierExportFormat         format,
+                          const DossierExportFilter  *filter,
+                          const DossierExportOptions *options,
+                          GOutputStream              *stream,
+                          GCancellable               *cancellable,
+                          GError                    **error)
 {
   g_autoptr(DossierExportContext) ctx = NULL;
   DossierExportWriter w;
@@ -838,6 +938,16 @@ dossier_export_to_stream (DossierProject            *project,
   ctx = dossier_export_context_new (project, filter, cancellable, error);
   if (ctx == NULL)
     return FALSE;
+  if (options != NULL)
+    {
+      ctx->options = *options;
+      if (dossier_export_grouping_to_string (ctx->options.group_by) == NULL)
+        ctx->options.group_by = DOSSIER_EXPORT_GROUP_BY_DOCUMENT;
+      if (dossier_export_memos_to_string (ctx->options.memos) == NULL)
+        ctx->options.memos = DOSSIER_EXPORT_MEMOS_NOTES;
+      ctx->options.context_words = MIN (ctx->options.context_words,
+                                        DOSSIER_EXPORT_MAX_CONTEXT_WORDS);
+    }
 
   dossier_export_writer_init (&w, stream, cancellable);
 
@@ -874,12 +984,107 @@ dossier_export_to_stream (DossierProject            *project,
   return TRUE;
 }
 
+/* ---- Destinations ------------------------------------------------------ */
+
+static gboolean
+set_io_error (GError    **error,
+              const char *path,
+              int         saved_errno)
+{
+  g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
+               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or
+ * /proc/self/fd/N names, or -1. Writing to a dup of it keeps what the
+ * shell set up (its offset, O_APPEND); opening the path anew would start
+ * at offset 0 of a redirected file, and following the link would replace
+ * that file. */
+static int
+descriptor_of_path (const char *path)
+{
+  const char *number = NULL;
+  char *end;
+  gint64 fd;
+
+  if (strcmp (path, "/dev/stdout") == 0)
+    return STDOUT_FILENO;
+  if (strcmp (path, "/dev/stderr") == 0)
+    return STDERR_FILENO;
+  if (g_str_has_prefix (path, "/dev/fd/"))
+    number = path + strlen ("/dev/fd/");
+  else if (g_str_has_prefix (path, "/proc/self/fd/"))
+    number = path + strlen ("/proc/self/fd/");
+  if (number == NULL || !g_ascii_isdigit (*number))
+    return -1;
+
+  fd = g_ascii_strtoll (number, &end, 10);
+  return *end == '\0' && fd <= G_MAXINT ? (int) fd : -1;
+}
+
+/* Follows @path's symbolic links (as many as the kernel would) to the name
+ * that is really written: *@resolved, with *@exists and its *@st. A name
+ * that does not exist yet (or a link pointing at one) is created there. */
+static gboolean
+resolve_destination (const char  *path,
+                     char       **resolved,
+                     gboolean    *exists,
+                     struct stat *st,
+                     GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops <= 40; hops++)
+    {
+      g_autofree char *target = NULL;
+      g_autoptr(GError) link_error = NULL;
+
+      if (lstat (current, st) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno != ENOENT)
+            return set_io_error (error, path, saved_errno);
+          *exists = FALSE;
+          *resolved = g_steal_pointer (&current);
+          return TRUE;
+        }
+
+      if (!S_ISLNK (st->st_mode))
+        {
+          *exists = TRUE;
+          *resolved = g_steal_pointer (&current);
+          return TRUE;
+        }
+
+      target = g_file_read_link (current, &link_error);
+      if (target == NULL)
+        return set_io_error (error, path, EINVAL);
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          char *joined = g_build_filename (dir, target, NULL);
+
+          g_free (target);
+          target = joined;
+        }
+      g_free (current);
+      current = g_steal_pointer (&target);
+    }
+
+  return set_io_error (error, path, ELOOP);
+}
+
 /* Creates a hidden temporary file beside @path (same directory, so the
- * final rename is atomic) and returns its name. open() with 0666 lets the
- * umask decide the mode, as for any document the user saves. */
+ * final rename is atomic) and returns its name and an open descriptor.
+ * open() with 0666 lets the umask decide the mode of a new file, as for
+ * any document the user saves. */
 static char *
-create_temp_beside (const char *path,
-                    GError    **error)
+create_temp_beside (const char  *path,
+                    const char  *shown_path,
+                    int         *fd_out,
+                    GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -887,81 +1092,209 @@ create_temp_beside (const char *path,
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       g_autofree char *tmp = g_strdup_printf ("%s/.%s.%08x.tmp", dir, base, g_random_int ());
-      int fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      int fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
 
       if (fd >= 0)
         {
-          close (fd);
+          *fd_out = fd;
           return g_steal_pointer (&tmp);
         }
       if (errno != EEXIST)
         {
-          int saved_errno = errno;
-
-          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-                       _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+          set_io_error (error, shown_path, errno);
           return NULL;
         }
     }
 
   g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: no temporary file could be created beside it"), path);
+               _("Cannot write “%s”: no temporary file could be created beside it"), shown_path);
   return NULL;
 }
 
-gboolean
-dossier_export_to_file (DossierProject            *project,
-                        DossierExportFormat        format,
-                        const DossierExportFilter *filter,
-                        const char                *path,
-                        GCancellable              *cancellable,
-                        GError                   **error)
+/* Opens a pipe or character device for writing, without creating or
+ * truncating anything. A pipe nobody reads yet would block open() (and a
+ * cancel with it), so it is opened non-blocking and retried until a
+ * reader comes or @cancellable fires. */
+static int
+open_write_through (const char    *path,
+                    const char    *shown_path,
+                    gboolean       fifo,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  g_autofree char *tmp = NULL;
-  g_autoptr(GFile) tmp_file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  struct stat st;
+  int fd, flags;
+
+  for (;;)
+    {
+      fd = open (path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+      if (fd >= 0 || errno != ENXIO || !fifo)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      g_usleep (20 * 1000);
+    }
+  if (fd < 0)
+    {
+      set_io_error (error, shown_path, errno);
+      return -1;
+    }
+
+  /* Still what was looked at: nothing swapped a regular file in, which
+   * this would write into without truncating. */
+  if (fstat (fd, &st) != 0 || !(S_ISFIFO (st.st_mode) || S_ISCHR (st.st_mode)))
+    {
+      close (fd);
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: it changed while it was being opened; try again"),
+                   shown_path);
+      return -1;
+    }
+
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
+/* Exports into an open descriptor that is not replaced (a pipe, a device,
+ * the shell's stdout); takes @fd. */
+static gboolean
+export_through (DossierProject             *project,
+                DossierExportFormat         format,
+                const DossierExportFilter  *filter,
+                const DossierExportOptions *options,
+                int                         fd,
+                const char                 *shown_path,
+                GCancellable               *cancellable,
+                GError                    **error)
+{
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, TRUE);
   g_autoptr(GError) local_error = NULL;
+
+  if (dossier_export_to_stream (project, format, filter, options, stream,
+                                cancellable, &local_error) &&
+      g_output_stream_close (stream, cancellable, &local_error))
+    return TRUE;
+
+  if (local_error->domain == G_IO_ERROR &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
+                 _("Cannot write “%s”: %s"), shown_path, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+refuse_destination (const char  *path,
+                    mode_t       mode,
+                    GError     **error)
+{
+  const char *why;
+
+  if (S_ISDIR (mode))
+    why = _("it is a folder; choose a file name");
+  else if (S_ISBLK (mode))
+    why = _("it is a disk device, not a file; choose a file name");
+  else if (S_ISSOCK (mode))
+    why = _("it is a socket, not a file; choose a file name");
+  else
+    why = _("it is not a file; choose a file name");
+
+  g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
+               _("Cannot write “%s”: %s"), path, why);
+  return FALSE;
+}
+
+static gboolean
+sync_fd (int      fd,
+         GError **error)
+{
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_export_to_file (DossierProject             *project,
+                        DossierExportFormat         format,
+                        const DossierExportFilter  *filter,
+                        const DossierExportOptions *options,
+                        const char                 *path,
+                        GCancellable               *cancellable,
+                        GError                    **error)
+{
+  g_autofree char *resolved = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  struct stat st;
+  gboolean exists = FALSE;
   gboolean ok;
-  int fd;
+  int descriptor;
+  int fd = -1;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  descriptor = descriptor_of_path (path);
+  if (descriptor >= 0)
+    {
+      fd = fcntl (descriptor, F_DUPFD_CLOEXEC, 3);
+      if (fd < 0)
+        return set_io_error (error, path, errno);
+      return export_through (project, format, filter, options, fd, path, cancellable, error);
+    }
+
+  if (!resolve_destination (path, &resolved, &exists, &st, error))
+    return FALSE;
+
+  if (exists && (S_ISFIFO (st.st_mode) || S_ISCHR (st.st_mode)))
+    {
+      fd = open_write_through (resolved, path, S_ISFIFO (st.st_mode), cancellable, error);
+      if (fd < 0)
+        return FALSE;
+      return export_through (project, format, filter, options, fd, path, cancellable, error);
+    }
+  if (exists && !S_ISREG (st.st_mode))
+    return refuse_destination (path, st.st_mode, error);
+  /* A read-only file is protected: replacing it through its writable
+   * folder would silently defeat that (root included, as for projects). */
+  if (exists && ((st.st_mode & 0222) == 0 || access (resolved, W_OK) != 0))
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: it is a folder; choose a file name"), path);
+                   _("Cannot write “%s”: it is read-only; choose another name or make it writable"),
+                   path);
       return FALSE;
     }
 
-  tmp = create_temp_beside (path, error);
+  tmp = create_temp_beside (resolved, path, &fd, error);
   if (tmp == NULL)
     return FALSE;
+  /* The replacement keeps the permissions of what it replaces (a private
+   * file stays private). */
+  if (exists)
+    fchmod (fd, st.st_mode & 07777);
 
-  tmp_file = g_file_new_for_path (tmp);
-  stream = g_file_append_to (tmp_file, G_FILE_CREATE_NONE, cancellable, &local_error);
-  ok = stream != NULL &&
-       dossier_export_to_stream (project, format, filter, G_OUTPUT_STREAM (stream),
+  stream = g_unix_output_stream_new (fd, FALSE);
+  ok = dossier_export_to_stream (project, format, filter, options, stream,
                                  cancellable, &local_error) &&
-       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+       g_output_stream_close (stream, cancellable, &local_error);
 
   /* Make the bytes durable before the rename makes them visible, so a
    * crash never leaves an empty file under the real name. */
-  if (ok && (fd = open (tmp, O_RDONLY | O_CLOEXEC)) >= 0)
-    {
-      if (fsync (fd) != 0)
-        {
-          int saved_errno = errno;
+  ok = ok && sync_fd (fd, &local_error);
+  close (fd);
 
-          g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s", g_strerror (saved_errno));
-          ok = FALSE;
-        }
-      close (fd);
-    }
-
-  if (ok && g_rename (tmp, path) != 0)
+  if (ok && g_rename (tmp, resolved) != 0)
     {
       int saved_errno = errno;
 
@@ -972,21 +1305,30 @@ dossier_export_to_file (DossierProject            *project,
 
   if (!ok)
     {
-      if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-        g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
       g_unlink (tmp);
 
       /* Errors of the export itself (unknown tag, cancelled) keep their
        * domain; I/O failures say which file could not be written. */
-      if (local_error->domain == DOSSIER_EXPORT_ERROR ||
-          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          local_error->domain != G_IO_ERROR)
+      if (local_error->domain != G_IO_ERROR ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
                      _("Cannot write “%s”: %s"), path, local_error->message);
       return FALSE;
     }
+
+  /* The rename itself is durable once the folder is synced. */
+  {
+    g_autofree char *dir = g_path_get_dirname (resolved);
+    int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    if (dir_fd >= 0)
+      {
+        fsync (dir_fd);
+        close (dir_fd);
+      }
+  }
 
   return TRUE;
 }

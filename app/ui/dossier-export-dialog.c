@@ -301,6 +301,7 @@ typedef struct
   char                *dest_path;
   DossierExportFormat  format;
   DossierExportFilter  filter;
+  DossierExportOptions options;
 } ExportJob;
 
 static void
@@ -328,7 +329,8 @@ export_thread (GTask        *task,
       return;
     }
 
-  if (!dossier_export_to_file (project, job->format, &job->filter, job->dest_path, cancellable, &error))
+  if (!dossier_export_to_file (project, job->format, &job->filter, &job->options, job->dest_path,
+                               cancellable, &error))
     {
       dossier_project_close (project);
       g_task_return_error (task, error);
@@ -409,6 +411,7 @@ start_export (DossierExportDialog *self)
   job->format = dossier_export_dialog_get_format (self);
   job->filter.document_id = selected_id (self->document_row, self->document_ids);
   job->filter.tag_id = selected_id (self->tag_row, self->tag_ids);
+  dossier_export_options_init (&job->options);
 
   set_busy (self, TRUE);
   self->cancellable = g_cancellable_new ();

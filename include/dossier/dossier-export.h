@@ -1,9 +1,12 @@
 /* dossier-export.h — writing a project (or part of it) out.
  *
  * JSON follows the "dossier-export" version 1 contract of DESIGN.md; CSV is
- * one row per highlight–tag pair with RFC 4180 quoting; Markdown, HTML
- * (written with libxml2, self-contained and printable) and plain text are
- * tagged summaries. In every format text[start:end] == quote holds.
+ * one row per highlight–tag pair with RFC 4180 quoting, and a cell that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
+ * is written with a leading apostrophe; Markdown, HTML (written with
+ * libxml2, self-contained and printable) and plain text are tagged
+ * summaries laid out by DossierExportOptions. JSON keeps
+ * text[start:end] == quote exactly.
  */
 #pragma once
 
@@ -45,20 +48,73 @@ typedef struct
   gint64 tag_id;       /* 0 = every tag; else that tag and its descendants */
 } DossierExportFilter;
 
-gboolean dossier_export_to_stream (DossierProject            *project,
-                                   DossierExportFormat        format,
-                                   const DossierExportFilter *filter,   /* NULL = everything */
-                                   GOutputStream             *stream,
-                                   GCancellable              *cancellable,
-                                   GError                   **error);
+/* How the summaries (Markdown, HTML, plain text) are laid out. JSON and
+ * CSV always carry everything (offsets included) and ignore these. */
+typedef enum
+{
+  DOSSIER_EXPORT_GROUP_BY_DOCUMENT,  /* document → tag → quotes */
+  DOSSIER_EXPORT_GROUP_BY_TAG,       /* tag → quotes of every document, each
+                                      * with its source's title, outlet, date */
+} DossierExportGrouping;
 
-/* Writes beside @path and renames over it only when complete: a failed
- * export never leaves a half-written file. */
-gboolean dossier_export_to_file   (DossierProject            *project,
-                                   DossierExportFormat        format,
-                                   const DossierExportFilter *filter,
-                                   const char                *path,
-                                   GCancellable              *cancellable,
-                                   GError                   **error);
+typedef enum
+{
+  DOSSIER_EXPORT_MEMOS_NOTES,        /* a note under its quote */
+  DOSSIER_EXPORT_MEMOS_FOOTNOTES,    /* numbered, listed at the end */
+  DOSSIER_EXPORT_MEMOS_NONE,         /* left out */
+} DossierExportMemos;
+
+/* Words of context shown before and after a quote, at most. */
+#define DOSSIER_EXPORT_MAX_CONTEXT_WORDS 50
+
+typedef struct
+{
+  DossierExportGrouping group_by;
+  gboolean              headings;       /* the heading of the section a quote is in */
+  gboolean              offsets;        /* "characters 405–457" under each quote */
+  guint                 context_words;  /* 0 = none; clamped to the maximum */
+  DossierExportMemos    memos;
+} DossierExportOptions;
+
+/* The defaults: by document, headings, no offsets, no context, memos as
+ * notes under their quotes. */
+void        dossier_export_options_init         (DossierExportOptions  *options);
+
+/* "document", "tag" */
+gboolean    dossier_export_grouping_from_string (const char            *str,
+                                                 DossierExportGrouping *grouping);
+const char *dossier_export_grouping_to_string   (DossierExportGrouping  grouping);
+/* "notes", "footnotes", "none" */
+gboolean    dossier_export_memos_from_string    (const char            *str,
+                                                 DossierExportMemos    *memos);
+const char *dossier_export_memos_to_string      (DossierExportMemos     memos);
+
+/* @filter and @options may be NULL: everything, the defaults. */
+gboolean dossier_export_to_stream (DossierProject             *project,
+                                   DossierExportFormat         format,
+                                   const DossierExportFilter  *filter,
+                                   const DossierExportOptions *options,
+                                   GOutputStream              *stream,
+                                   GCancellable               *cancellable,
+                                   GError                    **error);
+
+/* Writes the export to @path:
+ * - a regular file (or a new name) is written beside it and renamed over
+ *   it only when complete, so a failed export never leaves a half-written
+ *   file; a replaced file keeps its permissions;
+ * - a symbolic link is followed: its target is replaced that way and the
+ *   link stays a link;
+ * - a pipe (FIFO), a character device (/dev/null, a terminal) and an open
+ *   descriptor (/dev/stdout, /dev/fd/N) are written through, never
+ *   replaced; a pipe with no reader yet is waited for (cancellable);
+ * - a folder, a block device or a socket is refused with
+ *   DOSSIER_EXPORT_ERROR_IO, as is a read-only file. */
+gboolean dossier_export_to_file   (DossierProject             *project,
+                                   DossierExportFormat         format,
+                                   const DossierExportFilter  *filter,
+                                   const DossierExportOptions *options,
+                                   const char                 *path,
+                                   GCancellable               *cancellable,
+                                   GError                    **error);
 
 G_END_DECLS

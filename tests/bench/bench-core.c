@@ -1022,7 +1022,7 @@ bench_export (void)
         {
           double t0 = mark ();
 
-          if (!dossier_export_to_file (project, formats[i].format, NULL, out_path, NULL, &error))
+          if (!dossier_export_to_file (project, formats[i].format, NULL, NULL, out_path, NULL, &error))
             die_on_error ("export", error);
           t[r] = now_ms () - t0;
           c[r] = cpu_since ();

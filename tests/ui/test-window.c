@@ -265,7 +265,7 @@ export_json (DossierProject *project)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_JSON, NULL, stream, NULL, &error));
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_JSON, NULL, NULL, stream, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_close (stream, NULL, NULL);
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
