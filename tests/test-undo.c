@@ -752,6 +752,88 @@ test_failures (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* ---- The action guard, the text setter, the record of changes ------------------------ */
+
+static void
+test_guard_and_setter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (project);
+  g_autofree char *label = g_strdup (dossier_project_get_undo_label (project));
+  g_autofree char *after = NULL;
+
+  /* Refused before anything is written, or a no-op: no step. */
+  g_assert_false (dossier_project_set_title (project, "Bad \xff title", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_title (project, " \t ", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_highlight_memo (project, fixture->h1, "Half \xc3", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_tag_description (project, 9999, "Nowhere", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  OK (dossier_project_set_tag_description (project, fixture->risks, NULL, ERR));
+  OK (dossier_project_set_highlight_memo (project, fixture->h4, "Coût élevé, disent-ils.", ERR));
+  OK (dossier_project_set_title (project, "Undo", ERR));
+
+  /* A guard that goes out of scope uncommitted rolls back, models included. */
+  {
+    g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+    OK (dossier_action_begin (&action, project, ERR));
+    OK (dossier_project_exec (project, "UPDATE tags SET name = 'Gone'", ERR));
+    dossier_project_touch_table (project, "tags");
+  }
+
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, label);
+
+  /* And the project works on: one step per change, values cleaned. */
+  OK (dossier_project_set_title (project, "  Padded title  ", ERR));
+  g_assert_cmpstr (dossier_project_get_title (project), ==, "Padded title");
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Rename Project");
+  OK (dossier_project_set_tag_description (project, fixture->risks, "What may go wrong", ERR));
+  g_assert_cmpstr (dossier_tag_get_description (dossier_project_get_tag (project, fixture->risks)),
+                   ==, "What may go wrong");
+  OK (dossier_project_undo (project, ERR));
+  OK (dossier_project_undo (project, ERR));
+  g_assert_cmpstr (dossier_project_get_title (project), ==, "Undo");
+  g_assert_cmpstr (dossier_tag_get_description (dossier_project_get_tag (project, fixture->risks)),
+                   ==, "");
+
+  /* Changes are recorded per table: any table, no new fields. */
+  {
+    DossierChanges changes, copy;
+    g_autoptr(GArray) ids = NULL;
+
+    dossier_changes_init (&changes);
+    dossier_changes_add (&changes, "stakeholders", 3);
+    dossier_changes_add (&changes, "stakeholders", 1);
+    dossier_changes_add (&changes, "stakeholders", 3);
+    dossier_changes_add (&changes, "stakeholders", 0);
+    dossier_changes_add_table (&changes, "questions");
+    dossier_changes_copy (&copy, &changes);
+    dossier_changes_clear (&changes);
+
+    ids = dossier_changes_get_sorted (&copy, "stakeholders");
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 3);
+    g_assert_true (dossier_changes_contains (&copy, "stakeholders", 3));
+    g_assert_false (dossier_changes_contains (&copy, "questions", 3));
+    g_assert_null (dossier_changes_get_rows (&copy, "tags"));
+    g_assert_true (dossier_changes_get_reload (&copy, "questions"));
+    g_assert_false (dossier_changes_get_reload (&copy, "stakeholders"));
+    dossier_changes_clear (&copy);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +846,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/undo/failures-leave-no-trace", Fixture, NULL, fixture_set_up,
               test_failures, fixture_tear_down);
+  g_test_add ("/dossier/undo/guard-and-text-setter", Fixture, NULL, fixture_set_up,
+              test_guard_and_setter, fixture_tear_down);
 
   return g_test_run ();
 }

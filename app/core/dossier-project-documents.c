@@ -212,6 +212,40 @@ dossier_project_sync_document (DossierProject *self,
     }
 }
 
+/* Documents whose row, text or highlights changed are read again (their
+ * counts with them); the list is reloaded if documents came or went in
+ * bulk. */
+void
+dossier_project_apply_documents (DossierProject       *self,
+                                 const DossierChanges *changes)
+{
+  static const char * const tables[] = { "documents", "blocks", "highlights" };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (dossier_changes_get_reload (changes, "documents"))
+    {
+      dossier_project_load_documents (self, NULL);
+      return;
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GArray) some = dossier_changes_get_sorted (changes, tables[t]);
+
+      g_array_append_vals (ids, some->data, some->len);
+    }
+  g_array_sort (ids, dossier_compare_ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+      dossier_project_sync_document (self, id, dossier_changes_contains (changes, "blocks", id));
+    }
+}
+
 GListModel *
 dossier_project_get_documents (DossierProject *self)
 {
@@ -365,6 +399,7 @@ dossier_project_add_document (DossierProject               *self,
                               const DossierParsedDocument  *doc,
                               GError                      **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
@@ -395,7 +430,7 @@ dossier_project_add_document (DossierProject               *self,
   now = dossier_now_iso8601 ();
   hash = dossier_text_hash (doc->text);
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return 0;
 
   stmt = dossier_project_prepare (self,
@@ -404,7 +439,7 @@ dossier_project_add_document (DossierProject               *self,
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
 
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, title);
@@ -422,24 +457,20 @@ dossier_project_add_document (DossierProject               *self,
   sqlite3_bind_int64 (stmt, 12, length);
 
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
 
   if (!insert_blocks (self, id, doc, error))
-    goto fail;
+    return 0;
 
   /* Syncing the one document inserts it in place: no reload of all. */
-  dossier_project_touch_document (self, id);
+  dossier_project_touch (self, "documents", id);
   label = g_strdup_printf (_("Import “%s”"), title);
-  if (!dossier_project_commit (self, label, error))
+  if (!dossier_action_commit (&action, label, error))
     return 0;
 
   return id;
-
-fail:
-  dossier_project_rollback (self);
-  return 0;
 }
 
 gboolean
@@ -452,6 +483,7 @@ dossier_project_set_document_metadata (DossierProject  *self,
                                        const char      *published,
                                        GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *stripped_title = NULL;
 
@@ -480,7 +512,7 @@ dossier_project_set_document_metadata (DossierProject  *self,
       return FALSE;
     }
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   /* A NULL parameter keeps the column (coalesce); "" becomes NULL. */
@@ -494,7 +526,7 @@ dossier_project_set_document_metadata (DossierProject  *self,
                                   "WHERE id = ?1",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   dossier_bind_text (stmt, 2, stripped_title);
@@ -503,14 +535,10 @@ dossier_project_set_document_metadata (DossierProject  *self,
   dossier_bind_text (stmt, 5, source);
   dossier_bind_text (stmt, 6, published);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
 
-  dossier_project_touch_document (self, document_id);
-  return dossier_project_commit (self, _("Edit Document Details"), error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  dossier_project_touch (self, "documents", document_id);
+  return dossier_action_commit (&action, _("Edit Document Details"), error);
 }
 
 /* Tags carried by a document's highlights: their counts change with it. */
@@ -532,7 +560,7 @@ touch_document_tags (DossierProject  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch_tag (self, sqlite3_column_int64 (stmt, 0));
+    dossier_project_touch (self, "tags", sqlite3_column_int64 (stmt, 0));
 
   return rc == SQLITE_DONE;
 }
@@ -542,6 +570,7 @@ dossier_project_delete_document (DossierProject  *self,
                                  gint64           document_id,
                                  GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
@@ -550,26 +579,20 @@ dossier_project_delete_document (DossierProject  *self,
       !dossier_project_require_document (self, document_id, NULL, error))
     return FALSE;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error) ||
+      !touch_document_tags (self, document_id, error))
     return FALSE;
-
-  if (!touch_document_tags (self, document_id, error))
-    goto fail;
 
   /* Blocks, highlights, their tags and evidence go with it (cascade). */
   stmt = dossier_project_prepare (self, "DELETE FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
 
-  dossier_project_touch_highlights (self, document_id);
-  return dossier_project_commit (self, _("Delete Document"), error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  dossier_project_touch (self, "highlights", document_id);
+  return dossier_action_commit (&action, _("Delete Document"), error);
 }
 
 char *
@@ -718,13 +741,14 @@ dossier_project_replace_document_text (DossierProject               *self,
                                        GArray                      **orphans,
                                        GError                      **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) anchors = NULL;
   g_autoptr(GArray) lost = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(DossierAnchorText) anchor_text = NULL;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *label = NULL;
-  DossierOffsetIndex index = { 0 };
+  g_auto(DossierOffsetIndex) index = { 0 };
   DossierDocument *document;
   gint64 length;
 
@@ -745,12 +769,12 @@ dossier_project_replace_document_text (DossierProject               *self,
 
   hash = dossier_text_hash (doc->text);
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   anchors = read_anchors (self, document_id, error);
   if (anchors == NULL)
-    goto fail;
+    return FALSE;
 
   stmt = dossier_project_prepare (self,
                                   "UPDATE documents SET text = ?2, hash = ?3, length = ?4, "
@@ -758,7 +782,7 @@ dossier_project_replace_document_text (DossierProject               *self,
                                   "WHERE id = ?1",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_text (stmt, 2, doc->text, -1, SQLITE_STATIC);
   dossier_bind_text (stmt, 3, hash);
@@ -766,21 +790,21 @@ dossier_project_replace_document_text (DossierProject               *self,
   bind_original (stmt, 5, doc->original);
   dossier_bind_text (stmt, 6, doc->format);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
   sqlite3_reset (stmt);
   stmt = NULL;
 
   stmt = dossier_project_prepare (self, "DELETE FROM blocks WHERE document = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
   sqlite3_reset (stmt);
   stmt = NULL;
 
   if (!insert_blocks (self, document_id, doc, error))
-    goto fail;
+    return FALSE;
 
   /* One prepared text serves every highlight: cost linear in the text
    * plus the highlights, never text × highlights. */
@@ -802,7 +826,7 @@ dossier_project_replace_document_text (DossierProject               *self,
                                           "UPDATE highlights SET orphaned = 1 WHERE id = ?1",
                                           error);
           if (stmt == NULL)
-            goto fail_index;
+            return FALSE;
           sqlite3_bind_int64 (stmt, 1, a->id);
           g_array_append_val (lost, a->id);
         }
@@ -819,7 +843,7 @@ dossier_project_replace_document_text (DossierProject               *self,
                                           "WHERE id = ?1",
                                           error);
           if (stmt == NULL)
-            goto fail_index;
+            return FALSE;
           sqlite3_bind_int64 (stmt, 1, a->id);
           sqlite3_bind_int64 (stmt, 2, start);
           sqlite3_bind_int64 (stmt, 3, end);
@@ -829,32 +853,24 @@ dossier_project_replace_document_text (DossierProject               *self,
         }
 
       if (!dossier_project_run (self, stmt, error))
-        goto fail_index;
+        return FALSE;
       sqlite3_reset (stmt);
       stmt = NULL;
     }
 
-  dossier_offset_index_clear (&index);
-
-  dossier_project_touch_text (self, document_id);
-  dossier_project_touch_highlights (self, document_id);
+  dossier_project_touch (self, "blocks", document_id);
+  dossier_project_touch (self, "highlights", document_id);
 
   document = g_hash_table_lookup (self->documents_by_id, &document_id);
   label = g_strdup_printf (_("Replace Text of “%s”"),
                            document != NULL ? dossier_document_get_title (document) : "");
-  if (!dossier_project_commit (self, label, error))
+  if (!dossier_action_commit (&action, label, error))
     return FALSE;
 
   if (orphans != NULL)
     *orphans = g_steal_pointer (&lost);
 
   return TRUE;
-
-fail_index:
-  dossier_offset_index_clear (&index);
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
 }
 
 GArray *

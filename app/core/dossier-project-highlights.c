@@ -334,15 +334,6 @@ compare_highlight_ptrs (gconstpointer a,
   return compare_highlights (*(DossierHighlight **) a, *(DossierHighlight **) b);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static gboolean
 id_in (const GArray *sorted,
        gint64        id)
@@ -379,7 +370,7 @@ cache_update (DossierProject         *self,
   if (pending->len == 0)
     return TRUE;
 
-  g_array_sort (pending, compare_ids);
+  g_array_sort (pending, dossier_compare_ids);
   for (i = 0; i < pending->len; i++)
     if (kept == 0 || g_array_index (pending, gint64, kept - 1) != g_array_index (pending, gint64, i))
       g_array_index (pending, gint64, kept++) = g_array_index (pending, gint64, i);
@@ -662,7 +653,7 @@ insert_highlight_tag (DossierProject  *self,
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
 
-  dossier_project_touch_tag (self, tag_id);
+  dossier_project_touch (self, "tags", tag_id);
   return TRUE;
 }
 
@@ -706,7 +697,7 @@ insert_highlight (DossierProject      *self,
   if (!dossier_project_run (self, stmt, error))
     return 0;
 
-  dossier_project_touch_highlights (self, document_id);
+  dossier_project_touch (self, "highlights", document_id);
   return sqlite3_last_insert_rowid (self->db);
 }
 
@@ -843,7 +834,7 @@ tag_range_in (DossierProject      *self,
         {
           if (!insert_highlight_tag (self, id, tag_id, error))
             return 0;
-          dossier_project_touch_highlights (self, document_id);
+          dossier_project_touch (self, "highlights", document_id);
           *changed = TRUE;
         }
       return id;
@@ -949,8 +940,8 @@ tag_range_in (DossierProject      *self,
   if (!dossier_project_run (self, stmt, error))
     return 0;
 
-  dossier_project_touch_highlights (self, document_id);
-  dossier_project_touch_tag (self, tag_id);
+  dossier_project_touch (self, "highlights", document_id);
+  dossier_project_touch (self, "tags", tag_id);
   *max_length = MAX (*max_length, union_end - union_start);
   *changed = TRUE;
 
@@ -967,6 +958,7 @@ dossier_project_tag_range (DossierProject  *self,
                            gint64           tag_id,
                            GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
   DossierOffsetIndex index = { 0 };
@@ -981,32 +973,28 @@ dossier_project_tag_range (DossierProject  *self,
       !dossier_project_require_tag (self, tag_id, error))
     return 0;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return 0;
 
   text = dossier_project_read_text (self, document_id, error);
   if (text == NULL)
-    goto fail;
+    return 0;
 
   max_length = max_highlight_length (self, document_id, error);
   if (max_length < 0)
-    goto fail;
+    return 0;
 
   dossier_offset_index_init (&index, text);
   id = tag_range_in (self, document_id, &index, start, end, tag_id, &max_length, &changed, error);
   dossier_offset_index_clear (&index);
   if (id == 0)
-    goto fail;
+    return 0;
 
   label = g_strdup_printf (_("Tag “%s”"), tag_name (self, tag_id));
-  if (!dossier_project_commit (self, label, error))
+  if (!dossier_action_commit (&action, label, error))
     return 0;
 
   return id;
-
-fail:
-  dossier_project_rollback (self);
-  return 0;
 }
 
 gint64
@@ -1019,6 +1007,7 @@ dossier_project_add_highlight (DossierProject  *self,
                                const char      *memo,
                                GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *text = NULL;
   DossierOffsetIndex index = { 0 };
   gint64 id;
@@ -1041,18 +1030,18 @@ dossier_project_add_highlight (DossierProject  *self,
     if (!dossier_project_require_tag (self, tag_ids[i], error))
       return 0;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return 0;
 
   text = dossier_project_read_text (self, document_id, error);
   if (text == NULL)
-    goto fail;
+    return 0;
 
   dossier_offset_index_init (&index, text);
   id = insert_highlight (self, document_id, &index, start, end, memo, NULL, error);
   dossier_offset_index_clear (&index);
   if (id == 0)
-    goto fail;
+    return 0;
 
   for (guint i = 0; i < n_tags; i++)
     {
@@ -1062,17 +1051,13 @@ dossier_project_add_highlight (DossierProject  *self,
         repeated |= tag_ids[j] == tag_ids[i];
 
       if (!repeated && !insert_highlight_tag (self, id, tag_ids[i], error))
-        goto fail;
+        return 0;
     }
 
-  if (!dossier_project_commit (self, _("Add Highlight"), error))
+  if (!dossier_action_commit (&action, _("Add Highlight"), error))
     return 0;
 
   return id;
-
-fail:
-  dossier_project_rollback (self);
-  return 0;
 }
 
 gboolean
@@ -1081,6 +1066,7 @@ dossier_project_add_highlight_tag (DossierProject  *self,
                                    gint64           tag_id,
                                    GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *label = NULL;
   gint64 document_id;
   gboolean present;
@@ -1096,18 +1082,13 @@ dossier_project_add_highlight_tag (DossierProject  *self,
   if (present)
     return TRUE;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error) ||
+      !insert_highlight_tag (self, highlight_id, tag_id, error))
     return FALSE;
 
-  if (!insert_highlight_tag (self, highlight_id, tag_id, error))
-    {
-      dossier_project_rollback (self);
-      return FALSE;
-    }
-
-  dossier_project_touch_highlights (self, document_id);
+  dossier_project_touch (self, "highlights", document_id);
   label = g_strdup_printf (_("Tag “%s”"), tag_name (self, tag_id));
-  return dossier_project_commit (self, label, error);
+  return dossier_action_commit (&action, label, error);
 }
 
 gboolean
@@ -1116,6 +1097,7 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
                                       gint64           tag_id,
                                       GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *label = NULL;
   gint64 document_id;
@@ -1137,18 +1119,18 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
       return FALSE;
     }
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   stmt = dossier_project_prepare (self,
                                   "DELETE FROM highlight_tags WHERE highlight = ?1 AND tag = ?2",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
   sqlite3_reset (stmt);
   stmt = NULL;
 
@@ -1158,20 +1140,21 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
                                   "(SELECT 1 FROM highlight_tags WHERE highlight = ?1)",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
 
-  dossier_project_touch_tag (self, tag_id);
-  dossier_project_touch_highlights (self, document_id);
+  dossier_project_touch (self, "tags", tag_id);
+  dossier_project_touch (self, "highlights", document_id);
   label = g_strdup_printf (_("Untag “%s”"), tag_name (self, tag_id));
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  return dossier_action_commit (&action, label, error);
 }
+
+static const DossierTextColumn memo_column = {
+  "highlights", "memo", "document", DOSSIER_TEXT_TIMESTAMPED,
+  NULL, N_("The memo is not valid UTF-8 text."),
+};
 
 gboolean
 dossier_project_set_highlight_memo (DossierProject  *self,
@@ -1179,8 +1162,6 @@ dossier_project_set_highlight_memo (DossierProject  *self,
                                     const char      *memo,
                                     GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *now = NULL;
   gint64 document_id;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
@@ -1189,37 +1170,7 @@ dossier_project_set_highlight_memo (DossierProject  *self,
       !highlight_document (self, highlight_id, &document_id, error))
     return FALSE;
 
-  if (memo == NULL)
-    memo = "";
-  if (!g_utf8_validate (memo, -1, NULL))
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("The memo is not valid UTF-8 text."));
-      return FALSE;
-    }
-
-  if (!dossier_project_begin (self, error))
-    return FALSE;
-
-  now = dossier_now_iso8601 ();
-  stmt = dossier_project_prepare (self,
-                                  "UPDATE highlights SET memo = ?2, modified = ?3 "
-                                  "WHERE id = ?1 AND memo IS NOT ?2",
-                                  error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  dossier_bind_text (stmt, 2, memo);
-  dossier_bind_text (stmt, 3, now);
-  if (!dossier_project_run (self, stmt, error))
-    goto fail;
-
-  dossier_project_touch_highlights (self, document_id);
-  return dossier_project_commit (self, _("Edit Memo"), error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  return dossier_project_set_text (self, &memo_column, highlight_id, memo, _("Edit Memo"), error);
 }
 
 gboolean
@@ -1227,6 +1178,7 @@ dossier_project_delete_highlight (DossierProject  *self,
                                   gint64           highlight_id,
                                   GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   gint64 document_id;
   int rc;
@@ -1237,28 +1189,24 @@ dossier_project_delete_highlight (DossierProject  *self,
       !highlight_document (self, highlight_id, &document_id, error))
     return FALSE;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   stmt = dossier_project_prepare (self, "SELECT tag FROM highlight_tags WHERE highlight = ?1",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch_tag (self, sqlite3_column_int64 (stmt, 0));
+    dossier_project_touch (self, "tags", sqlite3_column_int64 (stmt, 0));
   if (rc != SQLITE_DONE)
-    goto fail;
+    return FALSE;
 
   if (!delete_highlight_row (self, highlight_id, error))
-    goto fail;
+    return FALSE;
 
-  dossier_project_touch_highlights (self, document_id);
-  return dossier_project_commit (self, _("Delete Highlight"), error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  dossier_project_touch (self, "highlights", document_id);
+  return dossier_action_commit (&action, _("Delete Highlight"), error);
 }
 
 /* ---- Autocoding ------------------------------------------------------------ */
@@ -1858,8 +1806,8 @@ autocode_document (DossierProject  *self,
 
   if (ok && sweep.count > 0)
     {
-      dossier_project_touch_highlights (self, document_id);
-      dossier_project_touch_tag (self, tag_id);
+      dossier_project_touch (self, "highlights", document_id);
+      dossier_project_touch (self, "tags", tag_id);
     }
   *count += sweep.count;
 
@@ -1876,6 +1824,7 @@ dossier_project_autocode (DossierProject  *self,
                           gint64           document_id,
                           GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(Matcher) matcher = { NULL };
   g_autoptr(GError) regex_error = NULL;
   g_autofree char *now = NULL;
@@ -1945,7 +1894,7 @@ dossier_project_autocode (DossierProject  *self,
         }
     }
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return -1;
 
   /* One action, one time: every highlight it makes was made then. */
@@ -1953,13 +1902,10 @@ dossier_project_autocode (DossierProject  *self,
   for (guint i = 0; i < documents->len; i++)
     if (!autocode_document (self, &matcher, g_array_index (documents, gint64, i), tag_id,
                             now, &count, error))
-      {
-        dossier_project_rollback (self);
-        return -1;
-      }
+      return -1;
 
   label = g_strdup_printf (_("Autocode “%s”"), tag_name (self, tag_id));
-  if (!dossier_project_commit (self, label, error))
+  if (!dossier_action_commit (&action, label, error))
     return -1;
 
   return count;

@@ -57,17 +57,25 @@ sqlite3 *dossier_project_get_db (DossierProject *self);
 
 /* ---- Internals shared by dossier-project-*.c ------------------------- */
 
-/* What the action in progress touched, so that the models can be brought
- * up to date after it commits (and again after its undo or redo). */
+/* What an action changed, keyed by table, so that the models can be
+ * brought up to date after it commits (and again after its undo or redo).
+ * For each table, the ids of the rows whose model items must be read
+ * again, and whether the table's set or order of rows changed (its model
+ * is then reloaded whole). The id is the row's own, except for the tables
+ * whose models list rows per parent, where it is the parent's:
+ *
+ *   project     1            the title
+ *   documents   document     its row or its counts
+ *   blocks      document     its text (and so its blocks) replaced
+ *   highlights  document     its highlights, their tags and memos
+ *   tags        tag          its row or its count; whole: the tree changed
+ *
+ * A new entity records its own table's name: no new field here, and one
+ * model function in dossier_project_apply_changes ()'s list. */
 typedef struct
 {
-  GHashTable *documents;            /* gint64 ids: row or count changed */
-  GHashTable *highlight_documents;  /* gint64 ids: highlights changed */
-  GHashTable *text_documents;       /* gint64 ids: text replaced */
-  GHashTable *tags;                 /* gint64 ids: row or count changed */
-  gboolean    documents_reload;     /* documents added or removed */
-  gboolean    tags_reload;          /* the tree changed */
-  gboolean    meta;                 /* project title */
+  GHashTable *rows;     /* table name (interned) → GHashTable of gint64 ids */
+  GHashTable *tables;   /* interned table names reloaded whole */
 } DossierChanges;
 
 typedef struct _DossierUndoStep DossierUndoStep;
@@ -171,31 +179,120 @@ const char   *dossier_column_text          (sqlite3_stmt    *stmt,
 char         *dossier_now_iso8601          (void);
 char         *dossier_display_name         (const char      *path);
 
-/* One action = one IMMEDIATE transaction recorded by a session. _commit()
- * pushes the undo step labelled @label (unless nothing changed), clears the
- * redo stack, brings the models up to date and emits the signals. On any
- * failure call _rollback(): the project is left as it was. */
-gboolean      dossier_project_begin        (DossierProject  *self,
+/* ---- Actions (dossier-project-action.c) ------------------------------ */
+
+/* One action = one IMMEDIATE transaction recorded by a session, held by a
+ * guard that rolls it back unless it was committed:
+ *
+ *   g_auto (DossierAction) action = DOSSIER_ACTION_INIT;
+ *
+ *   if (!dossier_action_begin (&action, self, error))
+ *     return FALSE;
+ *   if (!write_something (self, error))
+ *     return FALSE;                      (rolled back: as it was)
+ *   dossier_project_touch (self, "tags", tag_id);
+ *   return dossier_action_commit (&action, _("Tag"), error);
+ *
+ * Declare the action before the statements it runs (g_auto cleans up in
+ * reverse order: the statements are reset before the rollback). */
+typedef struct
+{
+  DossierProject *project;   /* NULL unless begun and not yet ended */
+} DossierAction;
+
+#define DOSSIER_ACTION_INIT { NULL }
+
+/* Checks that the project is open and writable, then begins. */
+gboolean      dossier_action_begin         (DossierAction   *action,
+                                            DossierProject  *self,
                                             GError         **error);
-gboolean      dossier_project_commit       (DossierProject  *self,
+/* Commits: pushes the undo step labelled @label (unless nothing changed),
+ * clears the redo stack, brings the models up to date and emits the
+ * signals. On failure everything is rolled back and @error set. */
+gboolean      dossier_action_commit        (DossierAction   *action,
                                             const char      *label,
                                             GError         **error);
+/* Rolls back unless committed; the cleanup of g_auto (DossierAction). */
+void          dossier_action_clear         (DossierAction   *action);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierAction, dossier_action_clear)
+
+/* Ends the action in progress, if any, leaving the project as it was
+ * (for closing; actions use the guard). */
 void          dossier_project_rollback     (DossierProject  *self);
 
-void          dossier_changes_init         (DossierChanges  *changes);
-void          dossier_changes_clear        (DossierChanges  *changes);
-void          dossier_changes_copy         (DossierChanges  *dest,
+/* Records, during an action, that the rows of @table named by @id (see
+ * DossierChanges) changed. */
+void          dossier_project_touch        (DossierProject  *self,
+                                            const char      *table,
+                                            gint64           id);
+/* Records that @table's rows were added, removed or reordered. */
+void          dossier_project_touch_table  (DossierProject  *self,
+                                            const char      *table);
+
+/* A text column that an action sets on its own: a project's title, a
+ * tag's colour, a highlight's memo. */
+typedef enum
+{
+  DOSSIER_TEXT_FLAGS_NONE     = 0,
+  DOSSIER_TEXT_REQUIRED       = 1 << 0,  /* stripped; empty refused */
+  DOSSIER_TEXT_TIMESTAMPED    = 1 << 1,  /* sets "modified" to now too */
+} DossierTextFlags;
+
+typedef struct
+{
+  const char       *table;
+  const char       *column;
+  /* The column whose value the change is recorded under (see
+   * DossierChanges: "document" for highlights); NULL for the row's id. */
+  const char       *parent;
+  DossierTextFlags  flags;
+  const char       *empty_message;    /* N_(), for DOSSIER_TEXT_REQUIRED */
+  const char       *invalid_message;  /* N_(), for text that is not UTF-8 */
+} DossierTextColumn;
+
+/* Sets @column of row @row_id to @value (NULL = "") as one action
+ * labelled @label; nothing happens, and no undo step is pushed, if the
+ * value is already that. Refuses text that is not UTF-8, a blank value
+ * where one is required, and a row that does not exist. */
+gboolean      dossier_project_set_text     (DossierProject          *self,
+                                            const DossierTextColumn *column,
+                                            gint64                   row_id,
+                                            const char              *value,
+                                            const char              *label,
+                                            GError                 **error);
+
+void          dossier_changes_init         (DossierChanges       *changes);
+void          dossier_changes_clear        (DossierChanges       *changes);
+void          dossier_changes_copy         (DossierChanges       *dest,
                                             const DossierChanges *src);
-void          dossier_project_touch_document   (DossierProject *self,
-                                                gint64          document_id);
-void          dossier_project_touch_highlights (DossierProject *self,
-                                                gint64          document_id);
-void          dossier_project_touch_text       (DossierProject *self,
-                                                gint64          document_id);
-void          dossier_project_touch_tag        (DossierProject *self,
-                                                gint64          tag_id);
+void          dossier_changes_add          (DossierChanges       *changes,
+                                            const char           *table,
+                                            gint64                id);
+void          dossier_changes_add_table    (DossierChanges       *changes,
+                                            const char           *table);
+/* The ids recorded for @table (transfer none), NULL if none. */
+GHashTable   *dossier_changes_get_rows     (const DossierChanges *changes,
+                                            const char           *table);
+/* Those ids in increasing order, so signals come in a stable order. */
+GArray       *dossier_changes_get_sorted   (const DossierChanges *changes,
+                                            const char           *table);
+gboolean      dossier_changes_contains     (const DossierChanges *changes,
+                                            const char           *table,
+                                            gint64                id);
+gboolean      dossier_changes_get_reload   (const DossierChanges *changes,
+                                            const char           *table);
+/* Orders gint64s, for g_array_sort (). */
+int           dossier_compare_ids          (gconstpointer         a,
+                                            gconstpointer         b);
+
 /* Brings models up to date after @changes and emits the signals. */
 void          dossier_project_apply_changes    (DossierProject       *self,
+                                                const DossierChanges *changes);
+/* Each model's share of that (dossier-project-documents.c, -tags.c). */
+void          dossier_project_apply_documents  (DossierProject       *self,
+                                                const DossierChanges *changes);
+void          dossier_project_apply_tags       (DossierProject       *self,
                                                 const DossierChanges *changes);
 
 /* Models (dossier-project-documents.c, dossier-project-tags.c). */
@@ -290,6 +387,7 @@ typedef struct
 void          dossier_offset_index_init    (DossierOffsetIndex *index,
                                             const char         *text);
 void          dossier_offset_index_clear   (DossierOffsetIndex *index);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierOffsetIndex, dossier_offset_index_clear)
 /* Byte offset of code point @offset (clamped to the text). */
 gsize         dossier_offset_index_bytes   (DossierOffsetIndex *index,
                                             gint64              offset);

@@ -271,6 +271,31 @@ dossier_project_sync_tag (DossierProject *self,
   tag_row_clear (&row);
 }
 
+/* Tags whose row or count changed are read again; the tree is read again
+ * whole if it changed (recounting only those). */
+void
+dossier_project_apply_tags (DossierProject       *self,
+                            const DossierChanges *changes)
+{
+  GHashTable *touched = dossier_changes_get_rows (changes, "tags");
+
+  if (dossier_changes_get_reload (changes, "tags"))
+    {
+      g_autoptr(GHashTable) none = NULL;
+
+      if (touched == NULL)
+        touched = none = g_hash_table_new (g_int64_hash, g_int64_equal);
+      dossier_project_load_tags (self, touched, NULL);
+    }
+  else
+    {
+      g_autoptr(GArray) ids = dossier_changes_get_sorted (changes, "tags");
+
+      for (guint i = 0; i < ids->len; i++)
+        dossier_project_sync_tag (self, g_array_index (ids, gint64, i));
+    }
+}
+
 GListModel *
 dossier_project_get_tags (DossierProject *self)
 {
@@ -604,6 +629,7 @@ dossier_project_add_tag (DossierProject  *self,
                          const char      *description,
                          GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autoptr(GArray) siblings = NULL;
   g_autofree char *clean_name = NULL;
@@ -631,18 +657,18 @@ dossier_project_add_tag (DossierProject  *self,
   if (parent_id != 0 && !dossier_project_require_tag (self, parent_id, error))
     return 0;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return 0;
 
   if (!check_unique_name (self, parent_id, clean_name, 0, error))
-    goto fail;
+    return 0;
 
   if (clean_color == NULL && (clean_color = next_color (self, error)) == NULL)
-    goto fail;
+    return 0;
 
   siblings = children_of (self, parent_id, error);
   if (siblings == NULL)
-    goto fail;
+    return 0;
 
   uuid = g_uuid_string_random ();
   stmt = dossier_project_prepare (self,
@@ -650,7 +676,7 @@ dossier_project_add_tag (DossierProject  *self,
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
 
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, clean_name);
@@ -659,20 +685,16 @@ dossier_project_add_tag (DossierProject  *self,
   dossier_bind_text (stmt, 5, description != NULL ? description : "");
   sqlite3_bind_int (stmt, 6, (int) siblings->len);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
-  self->changes.tags_reload = TRUE;
+  dossier_project_touch_table (self, "tags");
 
   label = g_strdup_printf (_("New Tag “%s”"), clean_name);
-  if (!dossier_project_commit (self, label, error))
+  if (!dossier_action_commit (&action, label, error))
     return 0;
 
   return id;
-
-fail:
-  dossier_project_rollback (self);
-  return 0;
 }
 
 gboolean
@@ -681,6 +703,7 @@ dossier_project_rename_tag (DossierProject  *self,
                             const char      *name,
                             GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *clean_name = NULL;
   g_autofree char *label = NULL;
@@ -696,58 +719,33 @@ dossier_project_rename_tag (DossierProject  *self,
   if (clean_name == NULL)
     return FALSE;
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   if (!check_unique_name (self, parent_id, clean_name, tag_id, error))
-    goto fail;
+    return FALSE;
 
   stmt = dossier_project_prepare (self, "UPDATE tags SET name = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, tag_id);
   dossier_bind_text (stmt, 2, clean_name);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
-
-  /* The paths of its descendants change too. */
-  self->changes.tags_reload = TRUE;
-  label = g_strdup_printf (_("Rename Tag “%s”"), clean_name);
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
-}
-
-static gboolean
-update_tag_column (DossierProject  *self,
-                   gint64           tag_id,
-                   const char      *sql,
-                   const char      *value,
-                   const char      *label,
-                   GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-
-  if (!dossier_project_begin (self, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  dossier_bind_text (stmt, 2, value);
-  if (!dossier_project_run (self, stmt, error))
-    goto fail;
-
-  dossier_project_touch_tag (self, tag_id);
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  /* The paths of its descendants change too. */
+  dossier_project_touch_table (self, "tags");
+  label = g_strdup_printf (_("Rename Tag “%s”"), clean_name);
+  return dossier_action_commit (&action, label, error);
 }
+
+static const DossierTextColumn color_column = {
+  "tags", "color", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+};
+
+static const DossierTextColumn description_column = {
+  "tags", "description", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+};
 
 gboolean
 dossier_project_set_tag_color (DossierProject  *self,
@@ -767,8 +765,7 @@ dossier_project_set_tag_color (DossierProject  *self,
 
   lower = g_ascii_strdown (color, -1);
   label = g_strdup_printf (_("Change Colour of “%s”"), tag_name (self, tag_id));
-  return update_tag_column (self, tag_id, "UPDATE tags SET color = ?2 WHERE id = ?1",
-                            lower, label, error);
+  return dossier_project_set_text (self, &color_column, tag_id, lower, label, error);
 }
 
 gboolean
@@ -786,8 +783,8 @@ dossier_project_set_tag_description (DossierProject  *self,
     return FALSE;
 
   label = g_strdup_printf (_("Describe “%s”"), tag_name (self, tag_id));
-  return update_tag_column (self, tag_id, "UPDATE tags SET description = ?2 WHERE id = ?1",
-                            description != NULL ? description : "", label, error);
+  return dossier_project_set_text (self, &description_column, tag_id, description, label,
+                                   error);
 }
 
 gboolean
@@ -797,6 +794,7 @@ dossier_project_move_tag (DossierProject  *self,
                           int              position,
                           GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) new_siblings = NULL;
   g_autofree char *label = NULL;
   gint64 old_parent;
@@ -823,16 +821,16 @@ dossier_project_move_tag (DossierProject  *self,
         }
     }
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   if (parent_id != old_parent &&
       !check_unique_name (self, parent_id, tag_name (self, tag_id), tag_id, error))
-    goto fail;
+    return FALSE;
 
   new_siblings = children_of (self, parent_id, error);
   if (new_siblings == NULL)
-    goto fail;
+    return FALSE;
 
   for (guint i = 0; i < new_siblings->len; i++)
     if (g_array_index (new_siblings, gint64, i) == tag_id)
@@ -846,19 +844,15 @@ dossier_project_move_tag (DossierProject  *self,
   g_array_insert_val (new_siblings, position, tag_id);
 
   if (!set_children (self, parent_id, new_siblings, error))
-    goto fail;
+    return FALSE;
 
   /* Close the gap it left. */
   if (parent_id != old_parent && !renumber_children (self, old_parent, error))
-    goto fail;
+    return FALSE;
 
-  self->changes.tags_reload = TRUE;
+  dossier_project_touch_table (self, "tags");
   label = g_strdup_printf (_("Move Tag “%s”"), tag_name (self, tag_id));
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  return dossier_action_commit (&action, label, error);
 }
 
 /* Documents whose highlights carry @tag_id: their highlights change. */
@@ -879,7 +873,7 @@ touch_tag_documents (DossierProject  *self,
 
   sqlite3_bind_int64 (stmt, 1, tag_id);
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch_highlights (self, sqlite3_column_int64 (stmt, 0));
+    dossier_project_touch (self, "highlights", sqlite3_column_int64 (stmt, 0));
 
   return rc == SQLITE_DONE;
 }
@@ -971,7 +965,7 @@ merge_into (DossierProject  *self,
 
   if (!touch_tag_documents (self, source_id, error))
     return FALSE;
-  dossier_project_touch_tag (self, target_id);
+  dossier_project_touch (self, "tags", target_id);
 
   stmt = dossier_project_prepare (self,
                                   "DELETE FROM highlight_tags WHERE tag = ?1 AND highlight IN "
@@ -1011,6 +1005,7 @@ dossier_project_merge_tags (DossierProject  *self,
                             gint64           target_id,
                             GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *label = NULL;
   gint64 source_parent;
   gboolean within;
@@ -1035,19 +1030,15 @@ dossier_project_merge_tags (DossierProject  *self,
   label = g_strdup_printf (_("Merge “%s” into “%s”"),
                            tag_name (self, source_id), tag_name (self, target_id));
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   if (!merge_into (self, source_id, target_id, error) ||
       !renumber_children (self, source_parent, error))
-    goto fail;
+    return FALSE;
 
-  self->changes.tags_reload = TRUE;
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  dossier_project_touch_table (self, "tags");
+  return dossier_action_commit (&action, label, error);
 }
 
 #define SUBTREE \
@@ -1059,6 +1050,7 @@ dossier_project_delete_tag (DossierProject  *self,
                             gint64           tag_id,
                             GError         **error)
 {
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *label = NULL;
   gint64 parent_id;
@@ -1072,7 +1064,7 @@ dossier_project_delete_tag (DossierProject  *self,
 
   label = g_strdup_printf (_("Delete Tag “%s”"), tag_name (self, tag_id));
 
-  if (!dossier_project_begin (self, error))
+  if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
   stmt = dossier_project_prepare (self,
@@ -1082,12 +1074,12 @@ dossier_project_delete_tag (DossierProject  *self,
                                   "WHERE ht.tag IN subtree",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, tag_id);
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch_highlights (self, sqlite3_column_int64 (stmt, 0));
+    dossier_project_touch (self, "highlights", sqlite3_column_int64 (stmt, 0));
   if (rc != SQLITE_DONE)
-    goto fail;
+    return FALSE;
   sqlite3_reset (stmt);
   stmt = NULL;
 
@@ -1100,28 +1092,24 @@ dossier_project_delete_tag (DossierProject  *self,
                                   "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree)",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, tag_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
   sqlite3_reset (stmt);
   stmt = NULL;
 
   /* Its sub-tags and their highlight_tags rows cascade. */
   stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, tag_id);
   if (!dossier_project_run (self, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (!renumber_children (self, parent_id, error))
-    goto fail;
+    return FALSE;
 
-  self->changes.tags_reload = TRUE;
-  return dossier_project_commit (self, label, error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  dossier_project_touch_table (self, "tags");
+  return dossier_action_commit (&action, label, error);
 }

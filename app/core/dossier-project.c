@@ -250,293 +250,43 @@ dossier_project_exec (DossierProject  *self,
   return TRUE;
 }
 
-/* ---- Change tracking and transactions ---------------------------------- */
+/* ---- Bringing the models up to date ------------------------------------ */
 
-static GHashTable *
-id_set_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
+typedef void (*ApplyFunc) (DossierProject       *self,
+                           const DossierChanges *changes);
 
 static void
-id_set_add (GHashTable *set,
-            gint64      id)
+apply_meta (DossierProject       *self,
+            const DossierChanges *changes)
 {
-  if (id > 0 && !g_hash_table_contains (set, &id))
-    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  if (dossier_changes_get_rows (changes, "project") != NULL)
+    dossier_project_load_meta (self, NULL);
 }
 
-static void
-id_set_add_all (GHashTable *dest,
-                GHashTable *src)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, src);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    id_set_add (dest, *(gint64 *) key);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The ids of @set in increasing order, so signals come in a stable order. */
-static GArray *
-id_set_sorted (GHashTable *set)
-{
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (set));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (ids, *(gint64 *) key);
-  g_array_sort (ids, compare_ids);
-
-  return ids;
-}
-
-void
-dossier_changes_init (DossierChanges *changes)
-{
-  changes->documents = id_set_new ();
-  changes->highlight_documents = id_set_new ();
-  changes->text_documents = id_set_new ();
-  changes->tags = id_set_new ();
-  changes->documents_reload = FALSE;
-  changes->tags_reload = FALSE;
-  changes->meta = FALSE;
-}
-
-void
-dossier_changes_clear (DossierChanges *changes)
-{
-  g_clear_pointer (&changes->documents, g_hash_table_unref);
-  g_clear_pointer (&changes->highlight_documents, g_hash_table_unref);
-  g_clear_pointer (&changes->text_documents, g_hash_table_unref);
-  g_clear_pointer (&changes->tags, g_hash_table_unref);
-}
-
-void
-dossier_changes_copy (DossierChanges       *dest,
-                      const DossierChanges *src)
-{
-  dossier_changes_init (dest);
-  id_set_add_all (dest->documents, src->documents);
-  id_set_add_all (dest->highlight_documents, src->highlight_documents);
-  id_set_add_all (dest->text_documents, src->text_documents);
-  id_set_add_all (dest->tags, src->tags);
-  dest->documents_reload = src->documents_reload;
-  dest->tags_reload = src->tags_reload;
-  dest->meta = src->meta;
-}
-
-void
-dossier_project_touch_document (DossierProject *self,
-                                gint64          document_id)
-{
-  g_assert (self->in_transaction);
-  id_set_add (self->changes.documents, document_id);
-}
-
-void
-dossier_project_touch_highlights (DossierProject *self,
-                                  gint64          document_id)
-{
-  g_assert (self->in_transaction);
-  id_set_add (self->changes.documents, document_id);
-  id_set_add (self->changes.highlight_documents, document_id);
-}
-
-void
-dossier_project_touch_text (DossierProject *self,
-                            gint64          document_id)
-{
-  g_assert (self->in_transaction);
-  id_set_add (self->changes.documents, document_id);
-  id_set_add (self->changes.text_documents, document_id);
-}
-
-void
-dossier_project_touch_tag (DossierProject *self,
-                           gint64          tag_id)
-{
-  g_assert (self->in_transaction);
-  id_set_add (self->changes.tags, tag_id);
-}
-
-static gboolean
-check_writable (DossierProject  *self,
-                GError         **error)
-{
-  g_autofree char *name = NULL;
-
-  if (!dossier_project_ensure_open (self, error))
-    return FALSE;
-
-  if (!self->read_only)
-    return TRUE;
-
-  name = dossier_display_name (self->path);
-  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-               _("“%s” is open read-only: changes cannot be saved."), name);
-  return FALSE;
-}
-
-gboolean
-dossier_project_begin (DossierProject  *self,
-                       GError         **error)
-{
-  if (!check_writable (self, error))
-    return FALSE;
-
-  g_return_val_if_fail (!self->in_transaction, FALSE);
-
-  dossier_project_cache_begin (self);
-  if (!dossier_project_exec (self, "BEGIN IMMEDIATE", error))
-    {
-      dossier_project_cache_rollback (self);
-      return FALSE;
-    }
-
-  if (!dossier_project_attach_session (self, error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      dossier_project_cache_rollback (self);
-      return FALSE;
-    }
-
-  self->in_transaction = TRUE;
-  dossier_changes_clear (&self->changes);
-  dossier_changes_init (&self->changes);
-
-  return TRUE;
-}
-
-void
-dossier_project_rollback (DossierProject *self)
-{
-  if (!self->in_transaction)
-    return;
-
-  g_clear_pointer (&self->session, sqlite3session_delete);
-
-  /* Some errors (SQLITE_FULL, SQLITE_IOERR…) already rolled back. */
-  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  dossier_project_cache_rollback (self);
-
-  self->in_transaction = FALSE;
-  dossier_changes_clear (&self->changes);
-  dossier_changes_init (&self->changes);
-}
-
-gboolean
-dossier_project_commit (DossierProject  *self,
-                        const char      *label,
-                        GError         **error)
-{
-  DossierChanges changes;
-  void *changeset = NULL;
-  int n_changeset = 0;
-  int rc;
-
-  g_return_val_if_fail (self->in_transaction, FALSE);
-
-  rc = sqlite3session_changeset (self->session, &n_changeset, &changeset);
-  if (rc != SQLITE_OK)
-    {
-      dossier_project_set_db_error (self, error, rc);
-      dossier_project_rollback (self);
-      return FALSE;
-    }
-
-  g_clear_pointer (&self->session, sqlite3session_delete);
-
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      dossier_project_set_db_error (self, error, rc);
-      sqlite3_free (changeset);
-      dossier_project_rollback (self);
-      return FALSE;
-    }
-
-  self->in_transaction = FALSE;
-  changes = self->changes;
-  dossier_changes_init (&self->changes);
-  /* Before anyone hears of the change and lists highlights again. */
-  dossier_project_cache_commit (self, changeset, n_changeset);
-
-  if (n_changeset > 0)
-    dossier_project_push_undo (self, label, changeset, n_changeset, &changes);
-  else
-    sqlite3_free (changeset);
-
-  dossier_project_apply_changes (self, &changes);
-  dossier_changes_clear (&changes);
-
-  return TRUE;
-}
+/* Each model catches up with the tables it shows (see DossierChanges), in
+ * this order; then the signals. A new model is one more line here. */
+static const ApplyFunc appliers[] = {
+  apply_meta,
+  dossier_project_apply_documents,
+  dossier_project_apply_tags,
+};
 
 void
 dossier_project_apply_changes (DossierProject       *self,
                                const DossierChanges *changes)
 {
-  g_autoptr(GHashTable) documents = id_set_new ();
   g_autoptr(GArray) text_ids = NULL;
   g_autoptr(GArray) highlight_ids = NULL;
 
   if (self->db == NULL)
     return;
 
-  if (changes->meta)
-    dossier_project_load_meta (self, NULL);
-
-  id_set_add_all (documents, changes->documents);
-  id_set_add_all (documents, changes->highlight_documents);
-  id_set_add_all (documents, changes->text_documents);
-
-  if (changes->documents_reload)
-    {
-      dossier_project_load_documents (self, NULL);
-    }
-  else
-    {
-      g_autoptr(GArray) ids = id_set_sorted (documents);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-
-          dossier_project_sync_document (self, id,
-                                         g_hash_table_contains (changes->text_documents, &id));
-        }
-    }
-
-  if (changes->tags_reload)
-    {
-      dossier_project_load_tags (self, changes->tags, NULL);
-    }
-  else
-    {
-      g_autoptr(GArray) ids = id_set_sorted (changes->tags);
-
-      for (guint i = 0; i < ids->len; i++)
-        dossier_project_sync_tag (self, g_array_index (ids, gint64, i));
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (appliers); i++)
+    appliers[i] (self, changes);
 
   /* Copies: a handler may well start another action. */
-  text_ids = id_set_sorted (changes->text_documents);
-  highlight_ids = id_set_sorted (changes->highlight_documents);
+  text_ids = dossier_changes_get_sorted (changes, "blocks");
+  highlight_ids = dossier_changes_get_sorted (changes, "highlights");
 
   for (guint i = 0; i < text_ids->len; i++)
     g_signal_emit (self, signals[DOCUMENT_TEXT_CHANGED], 0, g_array_index (text_ids, gint64, i));
@@ -1564,43 +1314,19 @@ dossier_project_set_author (DossierProject *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
+static const DossierTextColumn title_column = {
+  "project", "title", NULL, DOSSIER_TEXT_REQUIRED, N_("A project needs a title."), NULL,
+};
+
 gboolean
 dossier_project_set_title (DossierProject  *self,
                            const char      *title,
                            GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *stripped = NULL;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (title != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (title));
-  if (stripped[0] == '\0')
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("A project needs a title."));
-      return FALSE;
-    }
-
-  if (!dossier_project_begin (self, error))
-    return FALSE;
-
-  stmt = dossier_project_prepare (self,
-                                  "UPDATE project SET title = ?1 WHERE id = 1 AND title IS NOT ?1",
-                                  error);
-  if (stmt == NULL)
-    goto fail;
-  dossier_bind_text (stmt, 1, stripped);
-  if (!dossier_project_run (self, stmt, error))
-    goto fail;
-
-  self->changes.meta = TRUE;
-  return dossier_project_commit (self, _("Rename Project"), error);
-
-fail:
-  dossier_project_rollback (self);
-  return FALSE;
+  return dossier_project_set_text (self, &title_column, 1, title, _("Rename Project"), error);
 }
 
 /* Re-reads everything if another process committed since we last looked
@@ -1625,13 +1351,13 @@ dossier_project_refresh (DossierProject *self)
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
   dossier_changes_init (&changes);
-  changes.meta = TRUE;
+  dossier_changes_add (&changes, "project", 1);
   documents = G_LIST_MODEL (self->documents);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
 
-      id_set_add (changes.highlight_documents, dossier_document_get_id (document));
+      dossier_changes_add (&changes, "highlights", dossier_document_get_id (document));
     }
   dossier_project_apply_changes (self, &changes);
   dossier_changes_clear (&changes);
