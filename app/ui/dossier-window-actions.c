@@ -1,10 +1,9 @@
 /* dossier-window-actions.c — DossierWindow's win.* actions: projects (new,
- * open, save as, export), importing (files, drops, the clipboard),
- * tagging (number keys, the tag picker, memos, removal, the highlight
- * menu), undo and redo, toasts and zoom.
+ * open, save as, export), importing (files, drops, the clipboard), undo
+ * and redo, toasts, zoom and the project search. Tagging is the reader
+ * page's (reader.*, dossier-reader-page-actions.c).
  *
- * Every change goes to the core at once and is committed there; the view
- * repaints when the project emits "highlights-changed". */
+ * Every change goes to the core at once and is committed there. */
 #include "config.h"
 
 #include <string.h>
@@ -13,9 +12,7 @@
 
 #include "dossier-application.h"
 #include "dossier-export-dialog.h"
-#include "dossier-memo-dialog.h"
 #include "dossier-search-panel.h"
-#include "dossier-tag-picker.h"
 #include "dossier-window-private.h"
 
 #define MAX_RECENT_IN_MENU 10
@@ -73,87 +70,17 @@ _dossier_window_show_error_dialog (DossierWindow *self,
 
 /* ---- Action state ----------------------------------------------------------- */
 
-/* The shortest of @ids (it sits inside the others: the one the user is
- * most likely pointing at), or the one spanning exactly [@start, @end). */
-static gint64
-pick_highlight (DossierWindow *self,
-                GArray        *ids,
-                gint64         start,
-                gint64         end)
-{
-  gint64 best = 0;
-  gint64 best_length = G_MAXINT64;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      gpointer value;
-      gint64 length;
-
-      if (!g_hash_table_lookup_extended (self->span_lengths, GSIZE_TO_POINTER ((gsize) id), NULL, &value))
-        continue;
-      length = (gint64) GPOINTER_TO_SIZE (value);
-      if (length == end - start)
-        for (guint k = 0; k < self->spans->len; k++)
-          {
-            const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
-
-            if (span->id == id && span->start == start && span->end == end)
-              return id;
-          }
-      if (length < best_length)
-        {
-          best = id;
-          best_length = length;
-        }
-    }
-
-  return best;
-}
-
-/* The highlight the keyboard points at: the one just selected (a passage
- * selected and tagged, then Ctrl+M for its memo: the caret sits at the
- * selection's end, outside it), else the one under the caret, else the
- * one that ends right before it. */
-gint64
-_dossier_window_highlight_at_caret (DossierWindow *self)
-{
-  g_autoptr(GArray) ids = NULL;
-  gint64 caret, start, end;
-
-  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
-    return 0;
-
-  if (dossier_document_view_get_selection (self->document_view, &start, &end) && start < end)
-    {
-      ids = dossier_document_view_highlights_at (self->document_view, start);
-      return pick_highlight (self, ids, start, end);
-    }
-
-  caret = dossier_document_view_get_caret (self->document_view);
-  ids = dossier_document_view_highlights_at (self->document_view, caret);
-  if (ids->len == 0 && caret > 0)
-    {
-      g_clear_pointer (&ids, g_array_unref);
-      ids = dossier_document_view_highlights_at (self->document_view, caret - 1);
-    }
-  return pick_highlight (self, ids, -1, -1);
-}
-
 void
 _dossier_window_update_actions (DossierWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_project, writable, has_document, has_selection, at_caret;
+  gboolean has_project, writable;
 
-  if (self->disposed || self->document_view == NULL)
+  if (self->disposed)
     return;
 
   has_project = self->project != NULL;
   writable = has_project && !dossier_project_get_read_only (self->project);
-  has_document = has_project && self->document_id != 0;
-  has_selection = _dossier_window_view_has_selection (self, NULL, NULL);
-  at_caret = has_document && _dossier_window_highlight_at_caret (self) != 0;
 
   gtk_widget_action_set_enabled (widget, "win.save-as", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
@@ -164,17 +91,7 @@ _dossier_window_update_actions (DossierWindow *self)
                                  writable && dossier_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  writable && dossier_project_get_can_redo (self->project));
-  gtk_widget_action_set_enabled (widget, "win.apply-tag", writable && has_document);
-  gtk_widget_action_set_enabled (widget, "win.tag-selection", writable && has_selection);
-  /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
-  gtk_widget_action_set_enabled (widget, "win.edit-memo", writable && has_document);
-  gtk_widget_action_set_enabled (widget, "win.delete-highlight", writable && at_caret);
-  gtk_widget_action_set_enabled (widget, "win.edit-highlight-tags", writable);
-  gtk_widget_action_set_enabled (widget, "win.edit-highlight-memo", writable);
-  gtk_widget_action_set_enabled (widget, "win.remove-highlight", writable);
-  gtk_widget_action_set_enabled (widget, "win.remove-highlight-tag", writable);
   gtk_widget_action_set_enabled (widget, "win.search", has_project);
-  gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
 
@@ -1123,393 +1040,6 @@ paste_document_action (GtkWidget  *widget,
     read_clipboard_text (self);
 }
 
-/* ---- Tagging -------------------------------------------------------------------- */
-
-/* Before a change to one highlight: if it is in the shown document, the
- * view is patched afterwards rather than every highlight listed again
- * (see _dossier_window_begin_local_change). */
-static void
-begin_highlight_change (DossierWindow *self,
-                        gint64         highlight_id)
-{
-  g_autoptr(DossierHighlight) hl = NULL;
-
-  if (self->project == NULL || self->document_id == 0)
-    return;
-  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
-  if (hl != NULL && dossier_highlight_get_document_id (hl) == self->document_id)
-    _dossier_window_begin_local_change (self, dossier_highlight_get_start (hl),
-                                        dossier_highlight_get_end (hl));
-}
-
-static void
-apply_tag_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  int slot = g_variant_get_int32 (parameter);
-  gint64 tag_id, start, end, id;
-
-  if (!require_writable (self))
-    return;
-  if (!_dossier_window_view_has_selection (self, &start, &end))
-    {
-      dossier_window_show_toast (self, _("Select a passage first, then press its tag’s number"), FALSE);
-      return;
-    }
-
-  tag_id = dossier_window_get_tag_slot (self, slot);
-  if (tag_id == 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("No tag has the number %d — add tags to the codebook, or press Ctrl+T"), slot);
-      dossier_window_show_toast (self, message, FALSE);
-      return;
-    }
-
-  _dossier_window_begin_local_change (self, start, end);
-  id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
-  _dossier_window_end_local_change (self, id);
-  if (id <= 0)
-    _dossier_window_report_error (self, _("Could not tag the passage"), error);
-}
-
-/* The rectangle of @offset's line in the coordinates of view_box (where
- * popovers are parented). */
-static gboolean
-offset_rect_in_view_box (DossierWindow *self,
-                         gint64         offset,
-                         GdkRectangle  *out)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GdkRectangle rect;
-  GtkTextIter iter;
-  double x, y;
-  int wx, wy;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  gtk_text_view_get_iter_location (text_view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), self->view_box, wx, wy, &x, &y))
-    return FALSE;
-
-  out->x = CLAMP ((int) x, 0, MAX (0, gtk_widget_get_width (self->view_box) - 1));
-  out->y = CLAMP ((int) y, 0, MAX (0, gtk_widget_get_height (self->view_box) - 1));
-  out->width = 1;
-  out->height = MAX (rect.height, 1);
-  return TRUE;
-}
-
-static void
-on_tag_chosen (DossierWindow *self,
-               gint64         tag_id,
-               GtkWidget     *picker)
-{
-  g_autoptr(GError) error = NULL;
-
-  gtk_popover_popdown (GTK_POPOVER (picker));
-  if (!require_writable (self) || tag_id <= 0)
-    return;
-
-  if (self->picker_highlight_id != 0)
-    {
-      gboolean added;
-
-      begin_highlight_change (self, self->picker_highlight_id);
-      added = dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error);
-      _dossier_window_end_local_change (self, self->picker_highlight_id);
-      if (!added)
-        _dossier_window_report_error (self, _("Could not add the tag"), error);
-    }
-  else if (self->picker_document_id != 0)
-    {
-      gint64 id;
-
-      if (self->picker_document_id == self->document_id)
-        _dossier_window_begin_local_change (self, self->picker_start, self->picker_end);
-      id = dossier_project_tag_range (self->project, self->picker_document_id,
-                                      self->picker_start, self->picker_end, tag_id, &error);
-      _dossier_window_end_local_change (self, id);
-      if (id <= 0)
-        _dossier_window_report_error (self, _("Could not tag the passage"), error);
-    }
-}
-
-static void
-on_tag_picker_closed (DossierWindow *self)
-{
-  if (self->disposed)
-    return;
-
-  if (self->document_id != 0)
-    gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button),
-                          _dossier_window_view_has_selection (self, NULL, NULL));
-}
-
-static GtkWidget *
-ensure_tag_picker (DossierWindow *self)
-{
-  if (self->tag_picker == NULL)
-    {
-      self->tag_picker = g_object_new (DOSSIER_TYPE_TAG_PICKER,
-                                       "project", self->project,
-                                       "position", GTK_POS_BOTTOM,
-                                       NULL);
-      gtk_widget_set_parent (self->tag_picker, self->view_box);
-      g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (on_tag_chosen), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (on_tag_picker_closed), self,
-                               G_CONNECT_SWAPPED);
-    }
-  return self->tag_picker;
-}
-
-static void
-popup_tag_picker (DossierWindow *self,
-                  gint64         highlight_id,
-                  gint64         start,
-                  gint64         end)
-{
-  GtkWidget *picker = ensure_tag_picker (self);
-  GdkRectangle rect;
-
-  self->picker_highlight_id = highlight_id;
-  self->picker_document_id = self->document_id;
-  self->picker_start = start;
-  self->picker_end = end;
-
-  if (offset_rect_in_view_box (self, end, &rect))
-    {
-      rect.y += rect.height;
-      rect.height = 1;
-      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
-  gtk_popover_popup (GTK_POPOVER (picker));
-}
-
-static void
-tag_selection_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  gint64 start, end;
-
-  if (!require_writable (self))
-    return;
-  if (!_dossier_window_view_has_selection (self, &start, &end))
-    {
-      dossier_window_show_toast (self, _("Select a passage to tag first"), FALSE);
-      return;
-    }
-
-  popup_tag_picker (self, 0, start, end);
-}
-
-static void
-edit_highlight_tags_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autoptr(DossierHighlight) hl = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (!require_writable (self))
-    return;
-  hl = dossier_project_get_highlight (self->project, id, &error);
-  if (hl == NULL)
-    {
-      _dossier_window_report_error (self, _("Could not edit the highlight"), error);
-      return;
-    }
-
-  popup_tag_picker (self, id, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
-}
-
-static void
-edit_memo (DossierWindow *self,
-           gint64         highlight_id)
-{
-  if (!require_writable (self) || highlight_id == 0)
-    return;
-
-  dossier_memo_dialog_run (GTK_WINDOW (self), self->project, highlight_id);
-}
-
-static void
-edit_memo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  gint64 id = _dossier_window_highlight_at_caret (self);
-
-  if (id == 0)
-    {
-      dossier_window_show_toast (self, _("Place the cursor in a highlight to edit its memo"), FALSE);
-      return;
-    }
-  edit_memo (self, id);
-}
-
-static void
-edit_highlight_memo_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  edit_memo (DOSSIER_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-remove_highlight (DossierWindow *self,
-                  gint64         highlight_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!require_writable (self) || highlight_id == 0)
-    return;
-
-  begin_highlight_change (self, highlight_id);
-  if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
-    {
-      _dossier_window_end_local_change (self, 0);
-      _dossier_window_report_error (self, _("Could not remove the highlight"), error);
-      return;
-    }
-  _dossier_window_end_local_change (self, 0);
-  dossier_window_show_toast (self, _("Highlight removed"), TRUE);
-}
-
-static void
-delete_highlight_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-
-  remove_highlight (self, _dossier_window_highlight_at_caret (self));
-}
-
-static void
-remove_highlight_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  remove_highlight (DOSSIER_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-remove_highlight_tag_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 highlight_id, tag_id;
-  DossierTag *tag;
-
-  if (!require_writable (self))
-    return;
-
-  g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
-  begin_highlight_change (self, highlight_id);
-  if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
-    {
-      _dossier_window_end_local_change (self, highlight_id);
-      _dossier_window_report_error (self, _("Could not remove the tag"), error);
-      return;
-    }
-  _dossier_window_end_local_change (self, highlight_id);
-
-  tag = dossier_project_get_tag (self->project, tag_id);
-  if (tag != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Removed the tag “%s”"), dossier_tag_get_name (tag));
-      dossier_window_show_toast (self, message, TRUE);
-    }
-}
-
-void
-_dossier_window_popup_highlight_menu (DossierWindow *self,
-                                      gint64         highlight_id,
-                                      double         x,
-                                      double         y)
-{
-  g_autoptr(DossierHighlight) hl = NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-  g_autoptr(GMenu) untag = g_menu_new ();
-  g_autoptr(GMenu) remove = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
-  const gint64 *tag_ids;
-  guint n_tags = 0;
-  GdkRectangle rect;
-  double bx, by;
-
-  if (self->project == NULL || highlight_id == 0)
-    return;
-  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
-  if (hl == NULL)
-    return;
-
-  item = g_menu_item_new (_("Edit _Tags…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.edit-highlight-tags", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (edit, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Edit _Memo…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.edit-highlight-memo", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (edit, item);
-  g_clear_object (&item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-
-  /* One "Remove tag" per tag, when removing one leaves the others. */
-  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
-  for (guint i = 0; n_tags > 1 && i < n_tags; i++)
-    {
-      DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[i]);
-      g_autofree char *label = NULL;
-
-      if (tag == NULL)
-        continue;
-      /* Translators: a menu item removing one tag from a highlight */
-      label = g_strdup_printf (_("Remove “%s”"), dossier_tag_get_name (tag));
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.remove-highlight-tag",
-                                               g_variant_new ("(xx)", highlight_id, tag_ids[i]));
-      g_menu_append_item (untag, item);
-      g_clear_object (&item);
-    }
-  if (n_tags > 1)
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (untag));
-
-  item = g_menu_item_new (_("_Remove Highlight"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.remove-highlight", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (remove, item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
-
-  if (self->highlight_menu == NULL)
-    {
-      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
-      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->highlight_menu, self->view_box);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->highlight_menu), G_MENU_MODEL (menu));
-
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), self->view_box, x, y, &bx, &by))
-    bx = by = 0;
-  rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->highlight_menu));
-}
-
 /* ---- Undo, redo, toasts ------------------------------------------------------------ */
 
 static void
@@ -1600,17 +1130,6 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-
-  if (self->document_id != 0)
-    dossier_document_view_start_search (self->document_view);
-}
-
-static void
 focus_documents_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1639,14 +1158,6 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
-  gtk_widget_class_install_action (widget_class, "win.apply-tag", "i", apply_tag_action);
-  gtk_widget_class_install_action (widget_class, "win.tag-selection", NULL, tag_selection_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-memo", NULL, edit_memo_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-highlight", NULL, delete_highlight_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-highlight-tags", "x", edit_highlight_tags_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-highlight-memo", "x", edit_highlight_memo_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-highlight", "x", remove_highlight_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-highlight-tag", "(xx)", remove_highlight_tag_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
@@ -1654,12 +1165,11 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_documents_action);
 
   /* Window bindings act after the focused widget had its chance, so an
-   * entry keeps its own Ctrl+Z; the number keys and Delete are caught on
-   * the document view itself (see dossier-window.c). */
+   * entry keeps its own Ctrl+Z; the reader's keys are the page's (Ctrl+T,
+   * Ctrl+M and Ctrl+F passed on to it in dossier-window.c). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
@@ -1669,8 +1179,6 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-selection", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.edit-memo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -1680,6 +1188,5 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-documents", NULL);
 }

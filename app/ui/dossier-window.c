@@ -1,8 +1,10 @@
-/* dossier-window.c — the main window: holds one project, shows its
- * documents, the reading view, the codebook, highlights and search, and
- * turns the project's changes into repaints.
+/* dossier-window.c — the main window: holds one project, its chrome (the
+ * header bar, the import bar, toasts), the sidebars with their panels, and
+ * the centre's pages (the reader, DossierReaderPage), and passes between
+ * them what one shows and another follows: the document on show, the
+ * highlight or search hit to reveal.
  *
- * The win.* actions (tagging, import, undo, export, …) live in
+ * The win.* actions (projects, import, undo, export, …) live in
  * dossier-window-actions.c; both share dossier-window-private.h. */
 #include "config.h"
 
@@ -12,369 +14,20 @@
 #include "dossier-codebook-panel.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-search-panel.h"
-#include "dossier-tag-picker.h"
 #include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* How a tag paints: its colour parsed once, its name ready for labels and
- * tooltips. Rebuilt only when the codebook changes, so that repainting a
- * document's highlights costs one pass over them. */
-typedef struct
-{
-  GdkRGBA  color;
-  char    *name;
-  char    *markup_name;
-} TagStyle;
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
-tag_style_free (gpointer data)
-{
-  TagStyle *style = data;
-
-  g_free (style->name);
-  g_free (style->markup_name);
-  g_free (style);
-}
-
-static void
-schedule_respan (DossierWindow *self);
-
-/* ---- Tag styles --------------------------------------------------------- */
-
-static void
-on_tag_notify (DossierWindow *self,
-               GParamSpec    *pspec,
-               DossierTag    *tag)
-{
-  if (g_strcmp0 (pspec->name, "color") != 0 && g_strcmp0 (pspec->name, "name") != 0)
-    return;
-
-  self->tag_styles_valid = FALSE;
-  schedule_respan (self);
-}
-
-static void
-watch_tags (DossierWindow *self,
-            GListModel    *tags,
-            guint          position,
-            guint          n_items)
-{
-  for (guint i = position; i < position + n_items; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
-
-      /* A tag moved in the tree comes back as the same object: connect once. */
-      if (g_signal_handler_find (tag, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                 0, 0, NULL, on_tag_notify, self) == 0)
-        g_signal_connect_object (tag, "notify", G_CALLBACK (on_tag_notify), self,
-                                 G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-on_tags_items_changed (DossierWindow *self,
-                       guint          position,
-                       guint          removed,
-                       guint          added,
-                       GListModel    *tags)
-{
-  watch_tags (self, tags, position, added);
-  self->tag_styles_valid = FALSE;
-  schedule_respan (self);
-  _dossier_window_update_actions (self);
-}
-
-static void
-ensure_tag_styles (DossierWindow *self)
-{
-  GListModel *tags;
-  guint n;
-
-  if (self->tag_styles_valid)
-    return;
-
-  g_hash_table_remove_all (self->tag_styles);
-  self->tag_styles_valid = TRUE;
-  if (self->project == NULL)
-    return;
-
-  tags = dossier_project_get_tags (self->project);
-  n = g_list_model_get_n_items (tags);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
-      TagStyle *style = g_new0 (TagStyle, 1);
-
-      if (!gdk_rgba_parse (&style->color, dossier_tag_get_color (tag)))
-        style->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
-      style->name = g_strdup (dossier_tag_get_name (tag));
-      style->markup_name = g_markup_escape_text (style->name, -1);
-      g_hash_table_insert (self->tag_styles, GSIZE_TO_POINTER ((gsize) dossier_tag_get_id (tag)), style);
-    }
-}
-
-static TagStyle *
-lookup_tag_style (DossierWindow *self,
-                  gint64         tag_id)
-{
-  return g_hash_table_lookup (self->tag_styles, GSIZE_TO_POINTER ((gsize) tag_id));
-}
-
-/* ---- Highlights → spans of the view --------------------------------------- */
-
-/* Memos can be long; the tooltip shows their beginning. */
-#define TOOLTIP_MEMO_CHARS 280
-
-/* Fills @span from @hl: colour of its first tag, tag names as label, tags
- * and the memo's beginning as tooltip markup; strings go to @chunk. */
-static void
-fill_span (DossierWindow        *self,
-           DossierHighlight     *hl,
-           DossierViewHighlight *span,
-           GStringChunk         *chunk,
-           GString              *label,
-           GString              *tooltip)
-{
-  const gint64 *tag_ids;
-  const char *memo;
-  guint n_tags = 0;
-
-  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
-  g_string_truncate (label, 0);
-  g_string_assign (tooltip, "<b>");
-  *span = (DossierViewHighlight) { 0 };
-  span->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
-
-  for (guint t = 0; t < n_tags; t++)
-    {
-      TagStyle *style = lookup_tag_style (self, tag_ids[t]);
-
-      if (style == NULL)
-        continue;
-      if (label->len > 0)
-        {
-          g_string_append (label, ", ");
-          g_string_append (tooltip, ", ");
-        }
-      else
-        span->color = style->color;
-      g_string_append (label, style->name);
-      g_string_append (tooltip, style->markup_name);
-    }
-  g_string_append (tooltip, "</b>");
-
-  memo = dossier_highlight_get_memo (hl);
-  if (memo != NULL && memo[0] != '\0')
-    {
-      g_autofree char *escaped = NULL;
-      const char *cut = memo;
-      guint k;
-
-      for (k = 0; k < TOOLTIP_MEMO_CHARS && *cut != '\0'; k++)
-        cut = g_utf8_next_char (cut);
-      escaped = g_markup_escape_text (memo, cut - memo);
-      g_string_append_c (tooltip, '\n');
-      g_string_append (tooltip, escaped);
-      if (*cut != '\0')
-        g_string_append (tooltip, "…");
-    }
-
-  span->id = dossier_highlight_get_id (hl);
-  span->start = dossier_highlight_get_start (hl);
-  span->end = dossier_highlight_get_end (hl);
-  span->label = g_string_chunk_insert_len (chunk, label->str, label->len);
-  span->tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
-}
-
-/* Hands the window's spans to the view and indexes their lengths. */
-static void
-push_spans (DossierWindow *self)
-{
-  g_hash_table_remove_all (self->span_lengths);
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
-
-      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
-                           GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
-    }
-  dossier_document_view_set_highlights (self->document_view,
-                                        (const DossierViewHighlight *) (gpointer) self->spans->data,
-                                        self->spans->len);
-  _dossier_window_update_actions (self);
-}
-
-static void
-clear_spans (DossierWindow *self)
-{
-  g_array_set_size (self->spans, 0);
-  g_clear_pointer (&self->span_strings, g_string_chunk_free);
-  self->span_strings_unused = 0;
-}
-
-void
-_dossier_window_rebuild_highlights (DossierWindow *self)
-{
-  g_autoptr(GPtrArray) highlights = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) label = NULL;
-  g_autoptr(GString) tooltip = NULL;
-
-  g_clear_handle_id (&self->respan_idle_id, g_source_remove);
-
-  if (self->project == NULL || self->document_id == 0)
-    {
-      clear_spans (self);
-      push_spans (self);
-      return;
-    }
-
-  highlights = dossier_project_list_highlights (self->project, self->document_id, 0, &error);
-  if (highlights == NULL)
-    {
-      g_warning ("Could not list the highlights of document %" G_GINT64_FORMAT ": %s",
-                 self->document_id, error->message);
-      return;
-    }
-
-  ensure_tag_styles (self);
-
-  clear_spans (self);
-  g_array_set_size (self->spans, highlights->len);
-  self->span_strings = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
-  label = g_string_new (NULL);
-  tooltip = g_string_new (NULL);
-
-  for (guint i = 0; i < highlights->len; i++)
-    fill_span (self, g_ptr_array_index (highlights, i),
-               &g_array_index (self->spans, DossierViewHighlight, i),
-               self->span_strings, label, tooltip);
-
-  push_spans (self);
-}
-
-/* Changes the window makes itself touch only the highlights that overlap
- * or touch one range of the shown document (tagging merges exactly those)
- * plus the one the action returns. Between begin and end, the project's
- * "highlights-changed" for that document is taken as this change: at the
- * end, those highlights alone are read again and patched into the spans,
- * instead of listing every highlight of the document (tens of
- * milliseconds for thousands: a keypress would miss its frame). Anything
- * else that changes meanwhile, or a respan already pending, falls back to
- * listing them all. */
-void
-_dossier_window_begin_local_change (DossierWindow *self,
-                                    gint64         start,
-                                    gint64         end)
-{
-  self->local_change = self->project != NULL && self->document_id != 0 && self->respan_idle_id == 0;
-  self->local_start = start;
-  self->local_end = end;
-  self->local_seen = FALSE;
-}
-
-static gboolean
-patch_spans (DossierWindow *self,
-             gint64         extra_id)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) label = g_string_new (NULL);
-  g_autoptr(GString) tooltip = g_string_new (NULL);
-  guint kept = 0;
-
-  ensure_tag_styles (self);
-  if (self->span_strings == NULL)
-    self->span_strings = g_string_chunk_new (4096);
-
-  /* Out go the spans in reach of the change; each is read again below. */
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
-
-      if (span->start <= self->local_end && span->end >= self->local_start)
-        {
-          g_array_append_val (ids, span->id);
-          self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
-        }
-      else
-        {
-          if (kept != i)
-            g_array_index (self->spans, DossierViewHighlight, kept) = *span;
-          kept++;
-        }
-    }
-  g_array_set_size (self->spans, kept);
-  if (extra_id > 0)
-    g_array_append_val (ids, extra_id);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DossierHighlight) hl = NULL;
-      g_autoptr(GError) error = NULL;
-      DossierViewHighlight span;
-      gboolean twice = FALSE;
-
-      for (guint j = 0; j < i && !twice; j++)
-        twice = g_array_index (ids, gint64, j) == id;
-      if (twice)
-        continue;
-
-      hl = dossier_project_get_highlight (self->project, id, &error);
-      if (hl == NULL)
-        {
-          /* Merged into another, or removed: gone from the spans too. */
-          if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND))
-            continue;
-          return FALSE;
-        }
-      if (dossier_highlight_get_document_id (hl) != self->document_id
-          || dossier_highlight_get_orphaned (hl))
-        continue;
-      fill_span (self, hl, &span, self->span_strings, label, tooltip);
-      g_array_append_val (self->spans, span);
-    }
-
-  /* Patched strings pile up in the chunk: start afresh now and then. */
-  if (self->span_strings_unused > 1024 * 1024)
-    return FALSE;
-
-  push_spans (self);
-  return TRUE;
-}
-
-void
-_dossier_window_end_local_change (DossierWindow *self,
-                                  gint64         result_id)
-{
-  gboolean seen = self->local_change && self->local_seen;
-
-  self->local_change = FALSE;
-  if (!seen)
-    return;
-  if (!patch_spans (self, result_id))
-    _dossier_window_rebuild_highlights (self);
-}
-
-static gboolean
-respan_idle (gpointer data)
-{
-  DossierWindow *self = data;
-
-  self->respan_idle_id = 0;
-  _dossier_window_rebuild_highlights (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Codebook edits can come in bursts (a merge renames and recolours many
- * tags): repaint once after them. */
-static void
-schedule_respan (DossierWindow *self)
-{
-  if (self->respan_idle_id == 0 && self->document_id != 0)
-    self->respan_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, respan_idle, self, NULL);
-}
+on_reader_document_changed (DossierWindow *self);
 
 /* ---- Project -------------------------------------------------------------- */
 
@@ -387,8 +40,8 @@ update_title (DossierWindow *self)
 
   if (self->project == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Dossier"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->window_title, _("Dossier"));
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Dossier"));
       return;
     }
@@ -403,8 +56,8 @@ update_title (DossierWindow *self)
   else
     subtitle = g_steal_pointer (&basename);
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->window_title, title);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -439,61 +92,6 @@ update_undo_redo (DossierWindow *self)
   set_tooltip_if_changed (GTK_WIDGET (self->redo_button), redo_tip ? redo_tip : _("Redo"));
   _dossier_window_update_actions (self);
 }
-
-static void
-on_project_highlights_changed (DossierWindow  *self,
-                               gint64          document_id,
-                               DossierProject *project)
-{
-  /* The window's own change, patched in when it is done. */
-  if (self->local_change && document_id == self->document_id && self->respan_idle_id == 0)
-    {
-      self->local_seen = TRUE;
-      return;
-    }
-  if (self->local_change && (document_id == self->document_id || document_id == 0))
-    self->local_change = FALSE;
-
-  /* Once per burst of changes (an autocode, a tag merge), before the next
-   * frame is drawn. */
-  if ((document_id == self->document_id || document_id == 0) && self->document_id != 0
-      && self->respan_idle_id == 0)
-    self->respan_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, respan_idle, self, NULL);
-}
-
-static void
-load_document_text (DossierWindow *self)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GArray) blocks = NULL;
-  g_autoptr(GError) error = NULL;
-
-  text = dossier_project_get_document_text (self->project, self->document_id, &error);
-  if (text != NULL)
-    blocks = dossier_project_get_document_blocks (self->project, self->document_id, &error);
-  if (text == NULL || blocks == NULL)
-    {
-      _dossier_window_report_error (self, _("Could not show the document"), error);
-      dossier_document_view_set_text (self->document_view, "", NULL, 0);
-      return;
-    }
-
-  dossier_document_view_set_text (self->document_view, text,
-                                  (const DossierBlock *) (gpointer) blocks->data, blocks->len);
-}
-
-static void
-on_project_document_text_changed (DossierWindow  *self,
-                                  gint64          document_id,
-                                  DossierProject *project)
-{
-  if (document_id != self->document_id)
-    return;
-
-  load_document_text (self);
-  _dossier_window_rebuild_highlights (self);
-}
-
 static void
 on_documents_items_changed (DossierWindow *self,
                             guint          position,
@@ -503,7 +101,7 @@ on_documents_items_changed (DossierWindow *self,
 {
   /* The document on show was deleted. The list itself is asked, not the
    * project's lookup, which may not know yet while the list changes. */
-  if (self->document_id != 0 && removed > 0)
+  if (dossier_reader_page_get_document_id (self->reader_page) != 0 && removed > 0)
     {
       guint n = g_list_model_get_n_items (documents);
       gboolean present = FALSE;
@@ -512,14 +110,14 @@ on_documents_items_changed (DossierWindow *self,
         {
           g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
 
-          present = dossier_document_get_id (doc) == self->document_id;
+          present = dossier_document_get_id (doc) == dossier_reader_page_get_document_id (self->reader_page);
         }
       if (!present)
         dossier_window_open_document (self, 0);
     }
 
   /* The first import into an empty project: show it. */
-  if (self->document_id == 0 && added > 0 && !dossier_window_is_importing (self)
+  if (dossier_reader_page_get_document_id (self->reader_page) == 0 && added > 0 && !dossier_window_is_importing (self)
       && g_list_model_get_n_items (documents) == added)
     {
       g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, position);
@@ -539,7 +137,7 @@ update_highlights_panel (DossierWindow *self)
   /* A tag chosen in the codebook shows its highlights across documents;
    * otherwise the panel follows the document on show. */
   g_object_set (self->highlights_panel,
-                "document-id", tag_id != 0 ? (gint64) 0 : self->document_id,
+                "document-id", tag_id != 0 ? (gint64) 0 : dossier_reader_page_get_document_id (self->reader_page),
                 "tag-id", tag_id,
                 NULL);
 }
@@ -570,50 +168,36 @@ dossier_window_set_project (DossierWindow  *self,
     return;
 
   _dossier_window_import_cancel (self);
-  if (self->tag_picker != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
-  if (self->highlight_menu != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->highlight_menu));
 
   if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
-    }
+    g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
 
   old = g_steal_pointer (&self->project);
   self->project = project ? g_object_ref (project) : NULL;
-  self->document_id = 0;
-  self->document_serial++;
-  self->tag_styles_valid = FALSE;
   g_signal_group_set_target (self->project_signals, self->project);
 
-  /* Connected before the panels get the project, so that the window moves
-   * them off a deleted document before they react to its deletion. */
+  /* Connected before the panels and pages get the project, so that the
+   * window moves them off a deleted document before they react to its
+   * deletion. */
   if (self->project != NULL)
     {
-      GListModel *documents = dossier_project_get_documents (self->project);
-      GListModel *tags = dossier_project_get_tags (self->project);
-
-      g_signal_connect_object (documents, "items-changed",
+      g_signal_connect_object (dossier_project_get_documents (self->project), "items-changed",
                                G_CALLBACK (on_documents_items_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tags, "items-changed",
-                               G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
-      watch_tags (self, tags, 0, g_list_model_get_n_items (tags));
       apply_author (self);
     }
 
+  /* The pages follow the "project" property (bound in the .ui). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   dossier_documents_panel_set_project (self->documents_panel, self->project);
   g_object_set (self->codebook_panel, "project", self->project, NULL);
   g_object_set (self->highlights_panel, "project", self->project, NULL);
   g_object_set (self->search_panel, "project", self->project, NULL);
-  if (self->tag_picker != NULL)
-    g_object_set (self->tag_picker, "project", self->project, NULL);
 
   /* The old project is closed only once nothing shows it any more. */
   if (old != NULL)
     dossier_project_close (old);
 
+  gtk_stack_set_visible_child_name (self->center_stack, self->project != NULL ? "pages" : "no-project");
   update_title (self);
   update_undo_redo (self);
 
@@ -626,6 +210,7 @@ dossier_window_set_project (DossierWindow  *self,
     }
   else
     dossier_window_open_document (self, 0);
+  on_reader_document_changed (self);
 }
 
 DossierProject *
@@ -772,7 +357,6 @@ dossier_window_open_project_interactive (DossierWindow *self,
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
-
 /* ---- Documents -------------------------------------------------------------- */
 
 void
@@ -781,32 +365,14 @@ dossier_window_open_document (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
-  if (self->project == NULL)
-    document_id = 0;
-  else if (document_id != 0 && dossier_project_get_document (self->project, document_id) == NULL)
-    document_id = 0;
+  dossier_reader_page_set_document_id (self->reader_page, document_id);
+}
 
-  if (document_id == self->document_id && document_id != 0)
-    return;
-
-  self->document_id = document_id;
-  self->document_serial++;
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
-
-  if (document_id == 0)
-    {
-      dossier_document_view_set_text (self->document_view, "", NULL, 0);
-      clear_spans (self);
-      push_spans (self);
-      gtk_stack_set_visible_child_name (self->center_stack,
-                                        self->project != NULL ? "no-document" : "no-project");
-    }
-  else
-    {
-      load_document_text (self);
-      _dossier_window_rebuild_highlights (self);
-      gtk_stack_set_visible_child_name (self->center_stack, "document");
-    }
+/* The reader shows another document: the sidebars follow. */
+static void
+on_reader_document_changed (DossierWindow *self)
+{
+  gint64 document_id = dossier_reader_page_get_document_id (self->reader_page);
 
   dossier_documents_panel_select_document (self->documents_panel, document_id);
   update_highlights_panel (self);
@@ -818,7 +384,7 @@ dossier_window_get_document_id (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
 
-  return self->document_id;
+  return dossier_reader_page_get_document_id (self->reader_page);
 }
 
 DossierDocumentView *
@@ -826,7 +392,15 @@ dossier_window_get_document_view (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return self->document_view;
+  return dossier_reader_page_get_document_view (self->reader_page);
+}
+
+DossierReaderPage *
+dossier_window_get_reader_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->reader_page;
 }
 
 gint64
@@ -841,72 +415,11 @@ dossier_window_get_tag_slot (DossierWindow *self,
   return dossier_codebook_slot_tag (self->project, slot);
 }
 
-gboolean
-_dossier_window_view_has_selection (DossierWindow *self,
-                                    gint64        *start,
-                                    gint64        *end)
-{
-  gint64 s = 0, e = 0;
-
-  if (self->project == NULL || self->document_id == 0)
-    return FALSE;
-  if (!dossier_document_view_get_selection (self->document_view, &s, &e) || s >= e)
-    return FALSE;
-
-  if (start != NULL)
-    *start = s;
-  if (end != NULL)
-    *end = e;
-  return TRUE;
-}
-
+/* Brings the reader to the front of the centre. */
 static void
-focus_view (DossierWindow *self)
+show_reader (DossierWindow *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
-}
-
-/* Switching documents clears the view's selection, which gives the PRIMARY
- * selection up; selecting the new range at once claims it again. GTK 4.8 on
- * X11 stamps both with the server's millisecond, and when they share one it
- * takes the late notice of the give-up for another program's claim and
- * drops the new selection (a search hit in another document showed its
- * passage selected, then not). Handing PRIMARY the old selection's text
- * first (which X users expect to stay there anyway) means the view never
- * gives it up in between: only claims follow each other. */
-static void
-keep_primary_across_switch (DossierWindow *self)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view));
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (!gdk_clipboard_is_local (primary)
-      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return;
-
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gdk_clipboard_set_text (primary, text);
-}
-
-/* Shows [start, end) of a document: opens it, selects the range, scrolls. */
-static void
-reveal_range (DossierWindow *self,
-              gint64         document_id,
-              gint64         start,
-              gint64         end)
-{
-  if (document_id != self->document_id)
-    keep_primary_across_switch (self);
-  dossier_window_open_document (self, document_id);
-  if (self->document_id != document_id || document_id == 0)
-    return;
-
-  dossier_document_view_select_range (self->document_view, start, end);
-  dossier_document_view_scroll_to (self->document_view, start);
-  focus_view (self);
+  adw_view_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->reader_page));
 }
 
 /* ---- Template callbacks ----------------------------------------------------- */
@@ -923,8 +436,11 @@ on_document_activated (DossierWindow *self,
                        gint64         document_id)
 {
   dossier_window_open_document (self, document_id);
-  if (self->document_id != 0)
-    focus_view (self);
+  if (dossier_reader_page_get_document_id (self->reader_page) != 0)
+    {
+      show_reader (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
+    }
 }
 
 static void
@@ -942,21 +458,8 @@ on_panel_highlight_activated (DossierWindow *self,
                               gint64         document_id,
                               gint64         highlight_id)
 {
-  g_autoptr(DossierHighlight) hl = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  hl = dossier_project_get_highlight (self->project, highlight_id, &error);
-  if (hl == NULL)
-    {
-      _dossier_window_report_error (self, _("Could not show the highlight"), error);
-      return;
-    }
-
-  reveal_range (self, dossier_highlight_get_document_id (hl),
-                dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+  show_reader (self);
+  dossier_reader_page_reveal_highlight (self->reader_page, highlight_id);
 }
 
 static void
@@ -965,132 +468,8 @@ on_search_hit_activated (DossierWindow *self,
                          gint64         start,
                          gint64         end)
 {
-  reveal_range (self, document_id, start, end);
-}
-
-static void
-on_view_highlight_activated (DossierWindow       *self,
-                             gint64               highlight_id,
-                             DossierDocumentView *view)
-{
-  on_panel_highlight_activated (self, self->document_id, highlight_id);
-}
-
-static void
-on_view_highlight_menu (DossierWindow       *self,
-                        gint64               highlight_id,
-                        double               x,
-                        double               y,
-                        DossierDocumentView *view)
-{
-  _dossier_window_popup_highlight_menu (self, highlight_id, x, y);
-}
-
-/* Where the "Tag…" button goes: just below the end of the selection, or
- * above its start when there is no room below, kept inside the view.
- * Returns FALSE when the selection is scrolled away. */
-static gboolean
-compute_tag_button_position (DossierWindow *self,
-                             double        *x,
-                             double        *below_y,
-                             double        *above_y)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GdkRectangle end_rect, start_rect;
-  GtkTextIter iter;
-  gint64 start, end;
-  double sx, sy;
-  int wx, wy;
-
-  if (!_dossier_window_view_has_selection (self, &start, &end))
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
-  gtk_text_view_get_iter_location (text_view, &iter, &end_rect);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
-  gtk_text_view_get_iter_location (text_view, &iter, &start_rect);
-
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         end_rect.x, end_rect.y + end_rect.height, &wx, &wy);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
-                                         wx, wy, x, below_y))
-    return FALSE;
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         start_rect.x, start_rect.y, &wx, &wy);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
-                                         wx, wy, &sx, &sy))
-    return FALSE;
-  *above_y = sy;
-
-  /* Some of the selection must be on screen. */
-  return *below_y >= 0 && sy <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
-}
-
-static gboolean
-on_view_overlay_child_position (DossierWindow *self,
-                                GtkWidget     *widget,
-                                GdkRectangle  *allocation,
-                                GtkOverlay    *overlay)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
-  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
-  int min_w, nat_w, min_h, nat_h;
-  double x = 0, below = 0, above = 0, y;
-
-  if (widget != GTK_WIDGET (self->tag_selection_button))
-    return FALSE;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
-  if (!compute_tag_button_position (self, &x, &below, &above))
-    {
-      x = width - nat_w - 12;
-      below = above = 12;
-    }
-
-  if (below + 6 + nat_h <= height - 6)
-    y = below + 6;
-  else
-    y = above - 6 - nat_h;
-
-  allocation->width = nat_w;
-  allocation->height = nat_h;
-  allocation->x = CLAMP ((int) x - nat_w / 2, 6, MAX (6, width - nat_w - 18));
-  allocation->y = CLAMP ((int) y, 6, MAX (6, height - nat_h - 6));
-  return TRUE;
-}
-
-static void
-update_tag_button (DossierWindow *self)
-{
-  double x, below, above;
-  gboolean show;
-
-  show = self->project != NULL
-         && !dossier_project_get_read_only (self->project)
-         && compute_tag_button_position (self, &x, &below, &above)
-         && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), show);
-  if (show)
-    gtk_widget_queue_allocate (GTK_WIDGET (self->view_overlay));
-}
-
-static void
-on_view_selection_changed (DossierWindow       *self,
-                           DossierDocumentView *view)
-{
-  update_tag_button (self);
-  _dossier_window_update_actions (self);
-}
-
-static void
-on_view_scrolled (DossierWindow *self)
-{
-  if (gtk_widget_get_visible (GTK_WIDGET (self->tag_selection_button))
-      || _dossier_window_view_has_selection (self, NULL, NULL))
-    update_tag_button (self);
+  show_reader (self);
+  dossier_reader_page_reveal_range (self->reader_page, document_id, start, end);
 }
 
 static void
@@ -1133,7 +512,6 @@ on_inner_paned_max_position (DossierWindow *self)
   gtk_paned_set_position (self->inner_paned, CLAMP (width - right, 0, max_position));
   self->right_width_restored = TRUE;
 }
-
 /* ---- Drag and drop -------------------------------------------------------- */
 
 static gboolean
@@ -1159,74 +537,6 @@ on_drop (GtkDropTarget *target,
   dossier_window_import_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
 }
-
-/* ---- Keys of the document view ---------------------------------------------- */
-
-/* Digits, Delete and the menu key act on the document view only while its
- * text has the focus (not its search bar, not another pane), so they are
- * caught here before the text view sees them. */
-static gboolean
-on_view_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     DossierWindow         *self)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  guint slot = 0;
-
-  /* is_focus, not has_focus: the key arrived, so the window is active. */
-  if (!gtk_widget_is_focus (GTK_WIDGET (text_view)))
-    return FALSE;
-
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    slot = keyval - GDK_KEY_1 + 1;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    slot = keyval - GDK_KEY_KP_1 + 1;
-
-  if (slot != 0 && (mods & ~GDK_SHIFT_MASK) == 0)
-    {
-      if (!_dossier_window_view_has_selection (self, NULL, NULL))
-        return FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.apply-tag", "i", (int) slot);
-      return TRUE;
-    }
-
-  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) && mods == 0)
-    {
-      if (_dossier_window_highlight_at_caret (self) == 0)
-        return FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-highlight", NULL);
-      return TRUE;
-    }
-
-  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK))
-    {
-      gint64 id = _dossier_window_highlight_at_caret (self);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-      GdkRectangle rect;
-      GtkTextIter iter;
-      double x, y;
-      int wx, wy;
-
-      if (id == 0)
-        return FALSE;
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-      gtk_text_view_get_iter_location (text_view, &iter, &rect);
-      gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                             rect.x, rect.y + rect.height, &wx, &wy);
-      if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->document_view),
-                                             wx, wy, &x, &y))
-        x = y = 0;
-      _dossier_window_popup_highlight_menu (self, id, x, y);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* ---- Settings --------------------------------------------------------------- */
 
 static void
@@ -1264,6 +574,33 @@ dossier_window_close_request (GtkWindow *window)
   save_window_state (self);
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
+/* ---- Keys passed on to the page ---------------------------------------------- */
+
+/* The page on show in the centre, if a project is open. */
+static GtkWidget *
+visible_page (DossierWindow *self)
+{
+  if (self->project == NULL)
+    return NULL;
+  return adw_view_stack_get_visible_child (self->page_stack);
+}
+
+/* Ctrl+T, Ctrl+M and Ctrl+F act on the page on show wherever the focus is
+ * in the window (a list in a sidebar, the header bar): the window's
+ * bindings, which come after the focused widget's own, pass them on to
+ * that page's action of the name given (as gnome-text-editor's window
+ * does with its pages). */
+static gboolean
+forward_to_page (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GtkWidget *page = visible_page (DOSSIER_WINDOW (widget));
+
+  if (page == NULL)
+    return FALSE;
+  return gtk_widget_activate_action_variant (page, g_variant_get_string (args, NULL), NULL);
+}
 
 /* ---- GObject ------------------------------------------------------------------ */
 
@@ -1275,18 +612,11 @@ dossier_window_dispose (GObject *object)
   self->disposed = TRUE;
   _dossier_window_import_cancel (self);
   _dossier_window_import_job_free (self);
-  g_clear_handle_id (&self->respan_idle_id, g_source_remove);
 
   if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
-    }
+    g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
-
-  g_clear_pointer (&self->tag_picker, gtk_widget_unparent);
-  g_clear_pointer (&self->highlight_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -1303,14 +633,28 @@ dossier_window_finalize (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
-  g_clear_pointer (&self->tag_styles, g_hash_table_unref);
-  g_clear_pointer (&self->span_lengths, g_hash_table_unref);
-  g_clear_pointer (&self->spans, g_array_unref);
-  g_clear_pointer (&self->span_strings, g_string_chunk_free);
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1322,11 +666,19 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   object_class->dispose = dossier_window_dispose;
   object_class->finalize = dossier_window_finalize;
+  object_class->get_property = dossier_window_get_property;
   window_class->close_request = dossier_window_close_request;
+
+  /* The project on show; the window closes it when it shows another or
+   * goes. Pages and panels bind theirs to it in the .ui. */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template names these by type: register them first. */
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
-  g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (DOSSIER_TYPE_READER_PAGE);
   g_type_ensure (DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHTS_PANEL);
@@ -1349,10 +701,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, codebook_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, center_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_overlay);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, tag_selection_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, highlights_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
@@ -1364,41 +714,27 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_codebook_selected_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_highlight_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_selection_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_overlay_child_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_document_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_right_stack_visible_child);
   gtk_widget_class_bind_template_callback (widget_class, on_inner_paned_max_position);
 
   _dossier_window_class_init_actions (widget_class);
-}
 
-static void
-on_text_view_vadjustment (DossierWindow *self)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
-
-  if (adjustment != NULL
-      && g_signal_handler_find (adjustment, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                0, 0, NULL, on_view_scrolled, self) == 0)
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_scrolled), self,
-                             G_CONNECT_SWAPPED);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, forward_to_page,
+                                "s", "reader.tag-selection");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, forward_to_page,
+                                "s", "reader.edit-memo");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, forward_to_page,
+                                "s", "reader.find");
 }
 
 static void
 dossier_window_init (DossierWindow *self)
 {
-  GtkEventController *controller;
   GtkDropTarget *drop;
-  GtkTextView *text_view;
 
   self->settings = g_settings_new (APP_ID);
-  self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
-  self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
-  self->spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1410,15 +746,12 @@ dossier_window_init (DossierWindow *self)
 
   g_settings_bind (self->settings, "left-sidebar-width", self->outer_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "zoom", self->document_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "zoom", dossier_reader_page_get_document_view (self->reader_page),
+                   "zoom", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::author-name",
                            G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "highlights-changed",
-                                 G_CALLBACK (on_project_highlights_changed), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->project_signals, "document-text-changed",
-                                 G_CALLBACK (on_project_document_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::title",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::read-only",
@@ -1436,22 +769,13 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_view_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->document_view), controller);
-
-  text_view = dossier_document_view_get_text_view (self->document_view);
-  g_signal_connect_object (text_view, "notify::vadjustment",
-                           G_CALLBACK (on_text_view_vadjustment), self, G_CONNECT_SWAPPED);
-  on_text_view_vadjustment (self);
-
   _dossier_window_update_recent_menu (self);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (_dossier_window_update_recent_menu), self, G_CONNECT_SWAPPED);
 
   update_title (self);
-  dossier_window_open_document (self, 0);
+  gtk_stack_set_visible_child_name (self->center_stack, "no-project");
+  on_reader_document_changed (self);
   update_undo_redo (self);
 }
 

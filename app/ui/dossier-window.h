@@ -1,11 +1,12 @@
-/* dossier-window.h — the main window: one project, its documents, the
- * reading view, the codebook and the highlights and search panels. */
+/* dossier-window.h — the main window: one project, its documents and
+ * codebook (left), the reader (centre), the highlights and search panels
+ * (right). */
 #pragma once
 
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
-#include "dossier-document-view.h"
+#include "dossier-reader-page.h"
 
 G_BEGIN_DECLS
 
@@ -39,11 +40,12 @@ void                 dossier_window_set_project        (DossierWindow    *self,
                                                         DossierProject   *project);
 DossierProject      *dossier_window_get_project        (DossierWindow    *self);
 
-/* Shows a document in the centre view (0 = none). */
+/* Shows a document in the reader (0 = none). */
 void                 dossier_window_open_document      (DossierWindow    *self,
                                                         gint64            document_id);
 gint64               dossier_window_get_document_id    (DossierWindow    *self);
 DossierDocumentView *dossier_window_get_document_view  (DossierWindow    *self);
+DossierReaderPage   *dossier_window_get_reader_page    (DossierWindow    *self);
 
 /* Imports files (parsed off the main thread, one after the other). */
 void                 dossier_window_import_files       (DossierWindow    *self,

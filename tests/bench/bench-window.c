@@ -12,7 +12,7 @@
  *    does) to the first frame painted with the visible range highlighted;
  *    floor: gtk_text_buffer_set_text of the same text into a bare
  *    GtkTextView, until its first frame;
- *  - tagging a selection in it with win.apply-tag (keys 1–9), and undoing
+ *  - tagging a selection in it with reader.apply-tag (keys 1–9), and undoing
  *    it with win.undo: until committed and the next frame after the view
  *    shows the change; floor: the same rows INSERTed with sqlite3 into a
  *    scratch database as durable as a project (WAL, synchronous = FULL);
@@ -39,6 +39,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-documents-panel.h"
+#include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
 
 static gboolean opt_quick = FALSE;
@@ -677,14 +678,14 @@ all_painted (gpointer data)
   return dossier_document_view_is_painted (dossier_window_get_document_view (window));
 }
 
-/* The change reached the view (the window's respan ran) and the visible
+/* The change reached the view (the reader's respan ran) and the visible
  * lines carry it. */
 static gboolean
 respanned_and_painted (gpointer data)
 {
   DossierWindow *window = data;
 
-  return window->respan_idle_id == 0 && visible_painted (window);
+  return window->reader_page->respan_idle_id == 0 && visible_painted (window);
 }
 
 static GtkWidget *
@@ -751,7 +752,7 @@ run_long_document (LongProject *lp,
   else
     r->rss_first = resident_mb ();
 
-  /* Tagging a selection on screen with keys 1–9 (win.apply-tag), then
+  /* Tagging a selection on screen with keys 1–9 (reader.apply-tag), then
    * undoing it; the highlights panel's relist (40 ms later) is let run
    * between two, as a person's pace would. */
   for (int k = 0; k < (warm_up ? 2 : opt_tags_per_run); k++)
@@ -767,7 +768,7 @@ run_long_document (LongProject *lp,
       wait_frames (&f, GTK_WIDGET (window), 1);
 
       t0 = stamp ();
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-tag", "i", 1 + k % 9);
+      gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.apply-tag", "i", 1 + k % 9);
       if (!warm_up)
         samples_add (&r->tag_call, since (t0));
       {
@@ -1100,7 +1101,7 @@ main (int   argc,
       row ("show the long document: every highlight painted", &r.show_all, &r.floor_frame, "");
       row ("show the long document: main loop idle (panels listed)", &r.show_idle, &r.floor_frame, "");
       row ("floor: sqlite3 INSERT highlight + tag, WAL, synchronous=FULL", &r.floor_insert, NULL, "");
-      row ("tag a selection (win.apply-tag): the call, committed", &r.tag_call, &r.floor_insert, "");
+      row ("tag a selection (reader.apply-tag): the call, committed", &r.tag_call, &r.floor_insert, "");
       row ("tag a selection: committed and repainted (next frame)", &r.tag_frame, &r.floor_insert, "< 16");
       row ("undo it (win.undo): the call, committed", &r.undo_call, &r.floor_insert, "");
       row ("undo it: committed and repainted (next frame)", &r.undo_frame, &r.floor_insert, "< 16");

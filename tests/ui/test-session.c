@@ -14,6 +14,7 @@
 
 #include "dossier-export-dialog.h"
 #include "dossier-tag-picker.h"
+#include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
 
 /* Passages of data/samples/harbor-bridge-civic-ledger.md, plain words only,
@@ -120,22 +121,35 @@ select_passage (DossierWindow *window,
   flush_events ();
 }
 
-/* Presses a key on the document view as the keyboard would deliver it. */
+/* Presses a key in the text as the keyboard delivers it there: to the
+ * reader's keys, bound on the text view (which must have the focus). */
 static gboolean
-press_view_key (DossierWindow *window,
+press_text_key (DossierWindow *window,
                 guint          keyval)
 {
-  g_autoptr(GListModel) controllers =
-    gtk_widget_observe_controllers (GTK_WIDGET (dossier_window_get_document_view (window)));
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (window)));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text_view);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  g_assert_true (gtk_widget_is_focus (text_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || g_strcmp0 (gtk_event_controller_get_name (controller), "dossier-reader-keys") != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, text_view,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
     }
   flush_events ();
   return handled;
@@ -213,7 +227,9 @@ test_whole_session (void)
   dossier_window_set_project (window, created);
   flush_events ();
   project = dossier_window_get_project (window);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->center_stack), ==, "no-document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->center_stack), ==, "pages");
+  g_assert_true (adw_view_stack_get_visible_child (window->page_stack) == GTK_WIDGET (window->reader_page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->reader_page->stack), ==, "no-document");
 
   /* Import the article (what Import… or a drop does). */
   sample = g_file_new_for_path (sample_path);
@@ -222,17 +238,17 @@ test_whole_session (void)
   flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 1);
   g_assert_cmpint (dossier_window_get_document_id (window), !=, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->center_stack), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->reader_page->stack), ==, "document");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 
   /* Passage 1: Ctrl+T, type a new tag's name, Enter. */
   select_passage (window, PASSAGE_COSTS, &s1, &e1);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.tag-selection", NULL);
   flush_events ();
-  g_assert_true (gtk_widget_get_visible (window->tag_picker));
-  gtk_editable_set_text (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->tag_picker)), "Costs");
+  g_assert_true (gtk_widget_get_visible (window->reader_page->tag_picker));
+  gtk_editable_set_text (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->reader_page->tag_picker)), "Costs");
   flush_events ();
-  g_signal_emit_by_name (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->tag_picker)), "activate");
+  g_signal_emit_by_name (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->reader_page->tag_picker)), "activate");
   flush_events ();
   costs = dossier_project_find_tag (project, "Costs");
   g_assert_nonnull (costs);
@@ -240,11 +256,11 @@ test_whole_session (void)
 
   /* Passage 2: a second new tag the same way. */
   select_passage (window, PASSAGE_HERITAGE, &s2, &e2);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.tag-selection", NULL);
   flush_events ();
-  gtk_editable_set_text (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->tag_picker)), "Heritage");
+  gtk_editable_set_text (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->reader_page->tag_picker)), "Heritage");
   flush_events ();
-  g_signal_emit_by_name (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->tag_picker)), "activate");
+  g_signal_emit_by_name (dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (window->reader_page->tag_picker)), "activate");
   flush_events ();
   heritage = dossier_project_find_tag (project, "Heritage");
   g_assert_nonnull (heritage);
@@ -252,7 +268,7 @@ test_whole_session (void)
   /* A memo on passage 1: caret in it, Ctrl+M, type, Save. */
   dossier_document_view_select_range (dossier_window_get_document_view (window), s1 + 4, s1 + 4);
   flush_events ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-memo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.edit-memo", NULL);
   flush_events ();
   memo_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (memo_dialog);
@@ -265,7 +281,7 @@ test_whole_session (void)
   /* Passage 3: the number key of "Costs" (slot 1, the first tag). */
   g_assert_cmpint (dossier_window_get_tag_slot (window, 1), ==, dossier_tag_get_id (costs));
   select_passage (window, PASSAGE_UNDONE, &s3, &e3);
-  g_assert_true (press_view_key (window, GDK_KEY_1));
+  g_assert_true (press_text_key (window, GDK_KEY_1));
   highlights = dossier_project_list_highlights (project, dossier_window_get_document_id (window), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (highlights->len, ==, 3);

@@ -13,6 +13,7 @@
 #include "dossier-application.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
+#include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
 
 /* Invented article with accents, curly quotes, a dash and an emoji, so that
@@ -293,6 +294,100 @@ action_enabled (Fixture    *f,
   return gtk_widget_get_sensitive (button);
 }
 
+/* What the centre shows: "no-project", or, with the reader on show, the
+ * reader's "document" or "no-document". */
+static const char *
+centre_shows (DossierWindow *window)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (window->center_stack), "pages") != 0)
+    return gtk_stack_get_visible_child_name (window->center_stack);
+  if (adw_view_stack_get_visible_child (window->page_stack) != GTK_WIDGET (window->reader_page))
+    return adw_view_stack_get_visible_child_name (window->page_stack);
+  return gtk_stack_get_visible_child_name (window->reader_page->stack);
+}
+
+/* The shortcut of @controller triggered by @keyval with exactly @mods,
+ * activated on @widget as GTK would; TRUE if it acted. */
+static gboolean
+try_shortcuts (GtkEventController *controller,
+               GtkWidget          *widget,
+               guint               keyval,
+               GdkModifierType     mods,
+               gboolean           *found)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+  guint n = g_list_model_get_n_items (shortcuts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger)
+          || gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval
+          || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != mods)
+        continue;
+      *found = TRUE;
+      if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                        gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+try_phase (GPtrArray       *chain,
+           gboolean         capture,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  for (guint k = 0; k < chain->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (chain, capture ? chain->len - 1 - k : k);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+      guint n = g_list_model_get_n_items (controllers);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          GtkPropagationPhase phase = gtk_event_controller_get_propagation_phase (controller);
+          gboolean found = FALSE;
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+              || phase != (capture ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE))
+            continue;
+          if (try_shortcuts (controller, widget, keyval, mods, &found))
+            return gtk_event_controller_get_name (controller);
+        }
+    }
+  return NULL;
+}
+
+/* Presses a key where the focus is, as GTK hands it to the shortcut
+ * controllers on the way: from the window down to the focus (capture),
+ * then back up (bubble). Returns the name of the controller that acted
+ * on it, NULL if none did. (Only shortcuts are tried: not key
+ * controllers, nor the text view's typing.) */
+static const char *
+press_key (DossierWindow   *window,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  const char *handled;
+
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  if (chain->len == 0)
+    g_ptr_array_add (chain, window);
+
+  handled = try_phase (chain, TRUE, keyval, mods);
+  if (handled == NULL)
+    handled = try_phase (chain, FALSE, keyval, mods);
+  flush_events ();
+  return handled;
+}
+
 /* ---- Tests ------------------------------------------------------------------------ */
 
 static void
@@ -306,13 +401,13 @@ test_open_project (Fixture       *f,
   GtkTextIter start, end;
 
   g_assert_nonnull (project);
-  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Ferry Fares");
-  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==, "Ferries.dossier");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (f->window->window_title), ==, "Ferry Fares");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->window->window_title), ==, "Ferries.dossier");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Ferry Fares");
 
   /* The only document is opened and shown in the centre. */
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, f->document_id);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->center_stack), ==, "document");
+  g_assert_cmpstr (centre_shows (f->window), ==, "document");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_documents_panel_get_model (f->window->documents_panel)), ==, 1);
 
   text = dossier_project_get_document_text (project, f->document_id, NULL);
@@ -342,7 +437,7 @@ test_tag_selection (Fixture       *f,
   select_text (f, "raise ferry fares by ten percent", &start, &end);
   g_assert_false (painted_at (f, start + 1));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
 
   /* Committed to the project at once… */
@@ -366,7 +461,7 @@ test_tag_selection (Fixture       *f,
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (f->window->undo_button)), "Undo"));
 
   /* A second number on the same selection adds a second tag, not a second highlight. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   flush_events ();
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
@@ -386,7 +481,7 @@ test_tag_without_selection (Fixture       *f,
   /* A caret, no selection: the number does nothing to the project. */
   dossier_document_view_select_range (view, 5, 5);
   flush_events ();
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 0);
@@ -396,7 +491,7 @@ test_tag_without_selection (Fixture       *f,
     gint64 start, end;
 
     select_text (f, "two new boats", &start, &end);
-    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 7);
+    gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 7);
     flush_events ();
     g_clear_pointer (&highlights, g_ptr_array_unref);
     highlights = list_highlights (f);
@@ -404,51 +499,23 @@ test_tag_without_selection (Fixture       *f,
   }
 }
 
-static GtkEventControllerKey *
-find_view_key_controller (DossierWindow *window)
-{
-  g_autoptr(GListModel) controllers =
-    gtk_widget_observe_controllers (GTK_WIDGET (dossier_window_get_document_view (window)));
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        return GTK_EVENT_CONTROLLER_KEY (controller);
-    }
-  return NULL;
-}
-
-static gboolean
-press_key (GtkEventControllerKey *controller,
-           guint                  keyval)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-  flush_events ();
-  return handled;
-}
-
+/* The reader's keys, bound on the text: they act only while the text has
+ * the focus, and leave to the view what they do not take. */
 static void
 test_number_keys (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkEventControllerKey *keys = find_view_key_controller (f->window);
   GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
   g_autoptr(GPtrArray) highlights = NULL;
   gint64 start, end;
 
-  g_assert_nonnull (keys);
   select_text (f, "safer piers and quieter engines 🚢", &start, &end);
 
   /* The view does not have the focus: the key is not taken. */
   gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
   flush_events ();
-  g_assert_false (press_key (keys, GDK_KEY_2));
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+  g_assert_null (press_key (f->window, GDK_KEY_2, 0));
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 0);
   g_clear_pointer (&highlights, g_ptr_array_unref);
@@ -458,7 +525,7 @@ test_number_keys (Fixture       *f,
   flush_events ();
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), start, end);
-  g_assert_true (press_key (keys, GDK_KEY_2));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_2, 0), ==, "dossier-reader-keys");
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 1);
   g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), f->benefits_id));
@@ -466,10 +533,18 @@ test_number_keys (Fixture       *f,
                    "safer piers and quieter engines 🚢");
   g_assert_true (painted_at (f, start + 3));
 
+  /* Without a selection a number is not taken. */
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), 2, 2);
+  flush_events ();
+  g_assert_null (press_key (f->window, GDK_KEY_1, 0));
+  g_clear_pointer (&highlights, g_ptr_array_unref);
+  highlights = list_highlights (f);
+  g_assert_cmpuint (highlights->len, ==, 1);
+
   /* Delete with the caret in it removes it; Ctrl+Z brings it back. */
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), start + 3, start + 3);
   flush_events ();
-  g_assert_true (press_key (keys, GDK_KEY_Delete));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Delete, 0), ==, "dossier-reader-keys");
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 0);
@@ -482,10 +557,126 @@ test_number_keys (Fixture       *f,
   g_assert_cmpuint (highlights->len, ==, 1);
   g_assert_true (painted_at (f, start + 3));
 
+  /* The menu key opens the highlight's menu. */
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Menu, 0), ==, "dossier-reader-keys");
+  g_assert_nonnull (f->window->reader_page->highlight_menu);
+  g_assert_true (gtk_widget_get_visible (f->window->reader_page->highlight_menu));
+  gtk_popover_popdown (GTK_POPOVER (f->window->reader_page->highlight_menu));
+  flush_events ();
+
   /* Delete with the caret outside any highlight is left to the view. */
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), 2, 2);
   flush_events ();
-  g_assert_false (press_key (keys, GDK_KEY_Delete));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Delete, 0), !=, "dossier-reader-keys");
+  g_clear_pointer (&highlights, g_ptr_array_unref);
+  highlights = list_highlights (f);
+  g_assert_cmpuint (highlights->len, ==, 1);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+T, Ctrl+M and Ctrl+F reach the reader with the focus anywhere in
+ * the window: the window passes them on to the page on show. */
+static void
+test_window_keys_reach_reader (Fixture       *f,
+                               gconstpointer  data)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  GtkWidget *search_bar = find_descendant (GTK_WIDGET (dossier_window_get_document_view (f->window)),
+                                           GTK_TYPE_SEARCH_BAR);
+  gint64 start, end;
+
+  g_assert_nonnull (search_bar);
+  select_text (f, "the cost of diesel", &start, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  flush_events ();
+
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_t, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
+  g_assert_nonnull (page->tag_picker);
+  g_assert_true (gtk_widget_get_visible (page->tag_picker));
+  gtk_popover_popdown (GTK_POPOVER (page->tag_picker));
+  flush_events ();
+
+  /* Ctrl+M on the passage just tagged: its memo. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.apply-tag", "i", 1);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  flush_events ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_m, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
+  g_assert_nonnull (find_message_dialog (GTK_WINDOW (f->window)));
+  close_dialogs ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  flush_events ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  /* With no project, nothing to pass them to. */
+  dossier_window_set_project (f->window, NULL);
+  flush_events ();
+  g_assert_cmpstr (centre_shows (f->window), ==, "no-project");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->tag_selection_button)) &&
+                  gtk_widget_get_visible (GTK_WIDGET (page->tag_selection_button)));
+  g_assert_null (press_key (f->window, GDK_KEY_t, GDK_CONTROL_MASK));
+}
+
+/* The centre is a stack of pages: with one, the header shows the title;
+ * a second page (Compare, Briefing…) brings a switcher among them. */
+static gboolean
+switcher_shown (gpointer data)
+{
+  return !adw_view_switcher_title_get_title_visible (DOSSIER_WINDOW (data)->window_title);
+}
+
+static gboolean
+title_shown (gpointer data)
+{
+  return adw_view_switcher_title_get_title_visible (DOSSIER_WINDOW (data)->window_title);
+}
+
+static void
+test_centre_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *other = gtk_label_new ("Another page");
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 820);
+  flush_events ();
+  g_assert_true (adw_view_switcher_title_get_title_visible (f->window->window_title));
+
+  adw_view_stack_add_titled (f->window->page_stack, other, "other", "Other");
+  wait_until (switcher_shown, f->window, "the pages' switcher");
+
+  /* Revealing a highlight or a hit brings the reader back. */
+  adw_view_stack_set_visible_child (f->window->page_stack, other);
+  g_assert_cmpstr (centre_shows (f->window), ==, "other");
+  {
+    gint64 start, end;
+
+    find_range (f, "two new boats", &start, &end);
+    g_signal_emit_by_name (f->window->search_panel, "hit-activated", f->document_id, start, end);
+  }
+  g_assert_cmpstr (centre_shows (f->window), ==, "document");
+
+  adw_view_stack_remove (f->window->page_stack, other);
+  wait_until (title_shown, f->window, "the title instead of the switcher");
 }
 
 static void
@@ -500,9 +691,9 @@ test_merge_touching (Fixture       *f,
   middle = start + 6;
 
   dossier_document_view_select_range (view, start, middle);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   dossier_document_view_select_range (view, middle, end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
 
   /* Two touching selections with the same tag are one highlight. */
@@ -515,7 +706,7 @@ test_merge_touching (Fixture       *f,
 
   /* A different tag touching it stays apart. */
   dossier_document_view_select_range (view, end, end + 1);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   flush_events ();
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
@@ -535,7 +726,7 @@ test_undo_redo_exact (Fixture       *f,
 
   before = export_json (project);
   select_text (f, "Commuters on low incomes", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   tagged = export_json (project);
   g_assert_cmpstr (tagged, !=, before);
@@ -568,13 +759,13 @@ test_tag_picker_creates_tag (Fixture       *f,
   gint64 start, end;
 
   select_text (f, "the cost of diesel", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag-selection", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.tag-selection", NULL);
   flush_events ();
-  g_assert_nonnull (f->window->tag_picker);
-  g_assert_true (gtk_widget_get_visible (f->window->tag_picker));
+  g_assert_nonnull (f->window->reader_page->tag_picker);
+  g_assert_true (gtk_widget_get_visible (f->window->reader_page->tag_picker));
 
   /* Typing a new name and Enter creates the tag and applies it. */
-  entry = dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (f->window->tag_picker));
+  entry = dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (f->window->reader_page->tag_picker));
   gtk_editable_set_text (entry, "Fuel Costs");
   flush_events ();
   g_signal_emit_by_name (entry, "activate");
@@ -587,7 +778,7 @@ test_tag_picker_creates_tag (Fixture       *f,
   g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), dossier_tag_get_id (tag)));
   g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, 0)), ==, start);
   g_assert_cmpint (dossier_highlight_get_end (g_ptr_array_index (highlights, 0)), ==, end);
-  g_assert_false (gtk_widget_get_visible (f->window->tag_picker));
+  g_assert_false (gtk_widget_get_visible (f->window->reader_page->tag_picker));
   g_assert_true (painted_at (f, start + 1));
 }
 
@@ -599,22 +790,22 @@ test_highlight_menu_actions (Fixture       *f,
   gint64 start, end, id;
 
   select_text (f, "seven to four", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   flush_events ();
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 1);
   id = dossier_highlight_get_id (g_ptr_array_index (highlights, 0));
 
   /* The context menu opens for a highlight and offers its tags. */
-  _dossier_window_popup_highlight_menu (f->window, id, 10, 10);
+  _dossier_reader_page_popup_highlight_menu (f->window->reader_page, id, 10, 10);
   flush_events ();
-  g_assert_nonnull (f->window->highlight_menu);
-  g_assert_true (gtk_widget_get_visible (f->window->highlight_menu));
-  gtk_popover_popdown (GTK_POPOVER (f->window->highlight_menu));
+  g_assert_nonnull (f->window->reader_page->highlight_menu);
+  g_assert_true (gtk_widget_get_visible (f->window->reader_page->highlight_menu));
+  gtk_popover_popdown (GTK_POPOVER (f->window->reader_page->highlight_menu));
 
   /* Removing one tag keeps the highlight… */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight-tag", "(xx)", id, f->risks_id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight-tag", "(xx)", id, f->risks_id);
   flush_events ();
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
@@ -623,7 +814,7 @@ test_highlight_menu_actions (Fixture       *f,
   g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), f->benefits_id));
 
   /* …and "Remove Highlight" removes it, with an Undo toast. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight", "x", id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight", "x", id);
   flush_events ();
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
@@ -647,11 +838,11 @@ test_memo_at_caret (Fixture       *f,
   gint64 start, end;
 
   select_text (f, "two new boats", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), start + 2, start + 2);
   flush_events ();
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-memo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
   flush_events ();
   dialog = find_message_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
@@ -683,26 +874,26 @@ test_memo_after_tagging (Fixture       *f,
   gint64 start, end, id;
 
   select_text (f, "two new boats", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   highlights = list_highlights (f);
   id = dossier_highlight_get_id (g_ptr_array_index (highlights, 0));
   g_assert_cmpint (dossier_document_view_get_caret (view), ==, end);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-memo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL));
   flush_events ();
   dialog = find_message_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   close_dialogs ();
-  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, id);
+  g_assert_cmpint (_dossier_reader_page_highlight_at_caret (f->window->reader_page), ==, id);
 
   dossier_document_view_select_range (view, end, end);
-  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, id);
+  g_assert_cmpint (_dossier_reader_page_highlight_at_caret (f->window->reader_page), ==, id);
 
   dossier_document_view_select_range (view, end + 3, end + 3);
-  g_assert_cmpint (_dossier_window_highlight_at_caret (f->window), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-memo", NULL));
+  g_assert_cmpint (_dossier_reader_page_highlight_at_caret (f->window->reader_page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL));
   flush_events ();
   g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
 }
@@ -737,9 +928,9 @@ test_open_not_a_project (Fixture       *f,
 
   /* The window is still on its project and still works. */
   g_assert_true (dossier_window_get_project (f->window) == before);
-  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==, "Ferries.dossier");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->window->window_title), ==, "Ferries.dossier");
   select_text (f, "voted on Tuesday", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   {
     g_autoptr(GPtrArray) highlights = list_highlights (f);
@@ -778,7 +969,7 @@ test_open_locked (Fixture       *f,
   flush_events ();
   g_assert_true (dossier_window_get_project (f->window) != before);
   g_assert_true (dossier_project_get_read_only (dossier_window_get_project (f->window)));
-  g_assert_nonnull (strstr (adw_window_title_get_subtitle (f->window->window_title), "read-only"));
+  g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (f->window->window_title), "read-only"));
   /* Nothing that writes is on offer. */
   {
     g_autofree char *note = g_build_filename (f->dir, "note.txt", NULL);
@@ -791,7 +982,7 @@ test_open_locked (Fixture       *f,
     g_object_unref (files[0]);
   }
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->window->undo_button)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->tag_selection_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->reader_page->tag_selection_button)));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (dossier_window_get_project (f->window))), ==, 0);
 
   dossier_project_close (holder);
@@ -847,7 +1038,7 @@ test_documents_panel (Fixture       *f,
   flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->center_stack), ==, "no-document");
+  g_assert_cmpstr (centre_shows (f->window), ==, "no-document");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
@@ -961,7 +1152,7 @@ test_highlight_spans_many (Fixture       *f,
   flush_events ();
 
   t0 = g_get_monotonic_time ();
-  _dossier_window_rebuild_highlights (f->window);
+  _dossier_reader_page_rebuild_highlights (f->window->reader_page);
   elapsed = g_get_monotonic_time () - t0;
   g_test_message ("Rebuilt %u highlight spans in %" G_GINT64_FORMAT " µs", made, elapsed);
   g_assert_true (painted_at (f, 1));
@@ -977,7 +1168,7 @@ test_reveal_from_panels (Fixture       *f,
   gint64 start, end, got_start, got_end, id;
 
   select_text (f, "seven to four", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   highlights = list_highlights (f);
   id = dossier_highlight_get_id (g_ptr_array_index (highlights, 0));
@@ -1104,9 +1295,9 @@ test_reveal_other_document (Fixture       *f,
 
 /* The window's spans as text, one line per highlight in id order. */
 static char *
-describe_spans (DossierWindow *window)
+describe_spans (DossierReaderPage *page)
 {
-  g_autoptr(GArray) sorted = g_array_copy (window->spans);
+  g_autoptr(GArray) sorted = g_array_copy (page->spans);
   GString *out = g_string_new (NULL);
 
   g_array_sort (sorted, compare_span_ids);
@@ -1130,10 +1321,10 @@ assert_spans_patched (Fixture    *f,
   g_autofree char *patched = NULL;
   g_autofree char *listed = NULL;
 
-  g_assert_cmpuint (f->window->respan_idle_id, ==, 0);
-  patched = describe_spans (f->window);
-  _dossier_window_rebuild_highlights (f->window);
-  listed = describe_spans (f->window);
+  g_assert_cmpuint (f->window->reader_page->respan_idle_id, ==, 0);
+  patched = describe_spans (f->window->reader_page);
+  _dossier_reader_page_rebuild_highlights (f->window->reader_page);
+  listed = describe_spans (f->window->reader_page);
   if (g_strcmp0 (patched, listed) != 0)
     g_error ("After %s the patched spans are\n%s\nbut the listed ones\n%s", what, patched, listed);
 }
@@ -1162,30 +1353,30 @@ test_local_changes_patch_spans (Fixture       *f,
                                          NULL, &error);
   g_assert_no_error (error);
   flush_events ();
-  _dossier_window_rebuild_highlights (f->window);
+  _dossier_reader_page_rebuild_highlights (f->window->reader_page);
 
   /* A new highlight over others, with another tag. */
   g_assert_cmpint (dossier_window_get_tag_slot (f->window, 3), ==, costs_id);
   select_text (f, "on Tuesday to raise ferry", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 3);
   assert_spans_patched (f, "tagging over others");
-  g_assert_cmpuint (f->window->spans->len, ==, 3);
+  g_assert_cmpuint (f->window->reader_page->spans->len, ==, 3);
 
   /* A new highlight alone. */
   select_text (f, "north pier", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   assert_spans_patched (f, "tagging a passage alone");
-  g_assert_cmpuint (f->window->spans->len, ==, 4);
+  g_assert_cmpuint (f->window->reader_page->spans->len, ==, 4);
 
   /* Over one of the same tag: merged into it. */
   select_text (f, "voted on Tuesday to raise", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   assert_spans_patched (f, "a merge over");
-  g_assert_cmpuint (f->window->spans->len, ==, 4);
+  g_assert_cmpuint (f->window->reader_page->spans->len, ==, 4);
 
   /* Touching one of the same tag: merged into it. */
   dossier_document_view_select_range (view, end, end + 6);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   assert_spans_patched (f, "a merge beside");
 
   /* The exact range of a highlight: the tag is added to it. */
@@ -1195,23 +1386,23 @@ test_local_changes_patch_spans (Fixture       *f,
     g_assert_no_error (error);
     dossier_document_view_select_range (view, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
   }
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
   assert_spans_patched (f, "adding a tag to a highlight");
 
   /* Removing one of its tags, then the highlight. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight-tag", "(xx)", other, f->risks_id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight-tag", "(xx)", other, f->risks_id);
   assert_spans_patched (f, "removing a tag");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-highlight", "x", other);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight", "x", other);
   assert_spans_patched (f, "removing a highlight");
-  g_assert_cmpuint (g_hash_table_size (f->window->span_lengths), ==, f->window->spans->len);
+  g_assert_cmpuint (g_hash_table_size (f->window->reader_page->span_lengths), ==, f->window->reader_page->spans->len);
 
   /* Undo goes the long way (the window does not know what it touches),
    * and gets there too. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  g_assert_cmpuint (f->window->respan_idle_id, !=, 0);
+  g_assert_cmpuint (f->window->reader_page->respan_idle_id, !=, 0);
   flush_events ();
   id = other;
-  g_assert_true (g_hash_table_contains (f->window->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
+  g_assert_true (g_hash_table_contains (f->window->reader_page->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
   assert_spans_patched (f, "undo");
 }
 
@@ -1230,7 +1421,7 @@ test_new_and_save_as (Fixture       *f,
   gint64 start, end;
 
   select_text (f, "voted on Tuesday", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
 
   /* Saving over its own file is refused, with a reason. */
@@ -1241,7 +1432,7 @@ test_new_and_save_as (Fixture       *f,
   /* Save As: the copy (".dossier" added) is what the window now shows. */
   g_assert_true (dossier_window_save_as (f->window, copy, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==, "Ferries copy.dossier");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->window->window_title), ==, "Ferries copy.dossier");
   g_assert_true (g_str_has_suffix (dossier_project_get_path (dossier_window_get_project (f->window)),
                                    "Ferries copy.dossier"));
   {
@@ -1254,14 +1445,14 @@ test_new_and_save_as (Fixture       *f,
   /* New Project: empty, titled after its file. */
   g_assert_true (dossier_window_new_project (f->window, fresh, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Fresh");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (f->window->window_title), ==, "Fresh");
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->center_stack), ==, "no-document");
+  g_assert_cmpstr (centre_shows (f->window), ==, "no-document");
 
   /* An existing file is not overwritten. */
   g_assert_false (dossier_window_new_project (f->window, own, &error));
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
-  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Fresh");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (f->window->window_title), ==, "Fresh");
 }
 
 static void
@@ -1325,7 +1516,7 @@ test_sample_project_copied (Fixture       *f,
     gint64 start, end;
 
     select_text (f, "voted on Tuesday", &start, &end);
-    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-tag", "i", 1);
+    gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
     flush_events ();
   }
   dossier_window_set_project (f->window, NULL);
@@ -1457,7 +1648,7 @@ test_spans_5000 (Fixture       *f,
       list = dossier_project_list_highlights (project, f->document_id, 0, NULL);
       listed = g_get_monotonic_time () - t0;
       t0 = g_get_monotonic_time ();
-      _dossier_window_rebuild_highlights (f->window);
+      _dossier_reader_page_rebuild_highlights (f->window->reader_page);
       rebuilt = g_get_monotonic_time () - t0;
       g_test_message ("5000 highlights: listing %" G_GINT64_FORMAT " us, listing and spans %" G_GINT64_FORMAT " us",
                       listed, rebuilt);
@@ -1484,6 +1675,8 @@ main (int   argc,
   ADD ("tag-selection", test_tag_selection);
   ADD ("tag-without-selection", test_tag_without_selection);
   ADD ("number-keys", test_number_keys);
+  ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
+  ADD ("centre-pages", test_centre_pages);
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);

@@ -1,0 +1,584 @@
+/* dossier-reader-page-actions.c — DossierReaderPage's reader.* actions:
+ * tagging the selection (number keys, the tag picker), memos, removing
+ * highlights and their tags (the highlight menu), finding in the text.
+ *
+ * Every change goes to the core at once and is committed there; the page
+ * patches its view around its own changes (begin/end_local_change) and
+ * repaints on the project's "highlights-changed" otherwise. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-codebook-panel.h"
+#include "dossier-memo-dialog.h"
+#include "dossier-reader-page-private.h"
+#include "dossier-tag-picker.h"
+
+/* ---- Messages ------------------------------------------------------------- */
+
+void
+_dossier_reader_page_show_toast (DossierReaderPage *self,
+                                 const char        *message,
+                                 gboolean           undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  /* The window's overlay, found by the widget tree: the page works in any
+   * window that has one. */
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+_dossier_reader_page_report_error (DossierReaderPage *self,
+                                   const char        *what,
+                                   const GError      *error)
+{
+  g_autofree char *message = NULL;
+
+  /* "What failed: why" — the core's messages already say what to do. */
+  /* Translators: a failed action in a toast: what failed, then why */
+  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
+  _dossier_reader_page_show_toast (self, message, FALSE);
+  g_message ("%s", message);
+}
+
+static gboolean
+require_writable (DossierReaderPage *self)
+{
+  if (self->project == NULL)
+    return FALSE;
+  if (dossier_project_get_read_only (self->project))
+    {
+      _dossier_reader_page_show_toast (self, _("This project is open read-only"), FALSE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Action state ----------------------------------------------------------- */
+
+/* The shortest of @ids (it sits inside the others: the one the user is
+ * most likely pointing at), or the one spanning exactly [@start, @end). */
+static gint64
+pick_highlight (DossierReaderPage *self,
+                GArray            *ids,
+                gint64             start,
+                gint64             end)
+{
+  gint64 best = 0;
+  gint64 best_length = G_MAXINT64;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gpointer value;
+      gint64 length;
+
+      if (!g_hash_table_lookup_extended (self->span_lengths, GSIZE_TO_POINTER ((gsize) id), NULL, &value))
+        continue;
+      length = (gint64) GPOINTER_TO_SIZE (value);
+      if (length == end - start)
+        for (guint k = 0; k < self->spans->len; k++)
+          {
+            const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+
+            if (span->id == id && span->start == start && span->end == end)
+              return id;
+          }
+      if (length < best_length)
+        {
+          best = id;
+          best_length = length;
+        }
+    }
+
+  return best;
+}
+
+/* The highlight the keyboard points at: the one just selected (a passage
+ * selected and tagged, then Ctrl+M for its memo: the caret sits at the
+ * selection's end, outside it), else the one under the caret, else the
+ * one that ends right before it. */
+gint64
+_dossier_reader_page_highlight_at_caret (DossierReaderPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 caret, start, end;
+
+  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
+    return 0;
+
+  if (dossier_document_view_get_selection (self->document_view, &start, &end) && start < end)
+    {
+      ids = dossier_document_view_highlights_at (self->document_view, start);
+      return pick_highlight (self, ids, start, end);
+    }
+
+  caret = dossier_document_view_get_caret (self->document_view);
+  ids = dossier_document_view_highlights_at (self->document_view, caret);
+  if (ids->len == 0 && caret > 0)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      ids = dossier_document_view_highlights_at (self->document_view, caret - 1);
+    }
+  return pick_highlight (self, ids, -1, -1);
+}
+
+void
+_dossier_reader_page_update_actions (DossierReaderPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable, has_document, has_selection, at_caret;
+
+  if (self->document_view == NULL)
+    return;
+
+  writable = self->project != NULL && !dossier_project_get_read_only (self->project);
+  has_document = self->project != NULL && self->document_id != 0;
+  has_selection = _dossier_reader_page_has_selection (self, NULL, NULL);
+  at_caret = has_document && _dossier_reader_page_highlight_at_caret (self) != 0;
+
+  gtk_widget_action_set_enabled (widget, "reader.apply-tag", writable && has_document);
+  gtk_widget_action_set_enabled (widget, "reader.tag-selection", writable && has_selection);
+  /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
+  gtk_widget_action_set_enabled (widget, "reader.edit-memo", writable && has_document);
+  gtk_widget_action_set_enabled (widget, "reader.delete-highlight", writable && at_caret);
+  gtk_widget_action_set_enabled (widget, "reader.edit-highlight-tags", writable);
+  gtk_widget_action_set_enabled (widget, "reader.edit-highlight-memo", writable);
+  gtk_widget_action_set_enabled (widget, "reader.remove-highlight", writable);
+  gtk_widget_action_set_enabled (widget, "reader.remove-highlight-tag", writable);
+  gtk_widget_action_set_enabled (widget, "reader.find", has_document);
+}
+
+/* ---- Tagging -------------------------------------------------------------------- */
+
+/* Before a change to one highlight: if it is in the shown document, the
+ * view is patched afterwards rather than every highlight listed again
+ * (see _dossier_reader_page_begin_local_change). */
+static void
+begin_highlight_change (DossierReaderPage *self,
+                        gint64             highlight_id)
+{
+  g_autoptr(DossierHighlight) hl = NULL;
+
+  if (self->project == NULL || self->document_id == 0)
+    return;
+  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
+  if (hl != NULL && dossier_highlight_get_document_id (hl) == self->document_id)
+    _dossier_reader_page_begin_local_change (self, dossier_highlight_get_start (hl),
+                                             dossier_highlight_get_end (hl));
+}
+
+static void
+apply_tag_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  int slot = g_variant_get_int32 (parameter);
+  gint64 tag_id = 0, start, end, id;
+
+  if (!require_writable (self))
+    return;
+  if (!_dossier_reader_page_has_selection (self, &start, &end))
+    {
+      _dossier_reader_page_show_toast (self, _("Select a passage first, then press its tag’s number"), FALSE);
+      return;
+    }
+
+  if (slot >= 1 && slot <= DOSSIER_CODEBOOK_N_SLOTS)
+    tag_id = dossier_codebook_slot_tag (self->project, slot);
+  if (tag_id == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("No tag has the number %d — add tags to the codebook, or press Ctrl+T"), slot);
+      _dossier_reader_page_show_toast (self, message, FALSE);
+      return;
+    }
+
+  _dossier_reader_page_begin_local_change (self, start, end);
+  id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
+  _dossier_reader_page_end_local_change (self, id);
+  if (id <= 0)
+    _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+}
+
+/* The rectangle of @offset's line in the coordinates of view_box (where
+ * popovers are parented). */
+static gboolean
+offset_rect_in_view_box (DossierReaderPage *self,
+                         gint64             offset,
+                         GdkRectangle      *out)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  double x, y;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), self->view_box, wx, wy, &x, &y))
+    return FALSE;
+
+  out->x = CLAMP ((int) x, 0, MAX (0, gtk_widget_get_width (self->view_box) - 1));
+  out->y = CLAMP ((int) y, 0, MAX (0, gtk_widget_get_height (self->view_box) - 1));
+  out->width = 1;
+  out->height = MAX (rect.height, 1);
+  return TRUE;
+}
+
+static void
+on_tag_chosen (DossierReaderPage *self,
+               gint64             tag_id,
+               GtkWidget         *picker)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  if (!require_writable (self) || tag_id <= 0)
+    return;
+
+  if (self->picker_highlight_id != 0)
+    {
+      gboolean added;
+
+      begin_highlight_change (self, self->picker_highlight_id);
+      added = dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error);
+      _dossier_reader_page_end_local_change (self, self->picker_highlight_id);
+      if (!added)
+        _dossier_reader_page_report_error (self, _("Could not add the tag"), error);
+    }
+  else if (self->picker_document_id != 0)
+    {
+      gint64 id;
+
+      if (self->picker_document_id == self->document_id)
+        _dossier_reader_page_begin_local_change (self, self->picker_start, self->picker_end);
+      id = dossier_project_tag_range (self->project, self->picker_document_id,
+                                      self->picker_start, self->picker_end, tag_id, &error);
+      _dossier_reader_page_end_local_change (self, id);
+      if (id <= 0)
+        _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+    }
+}
+
+static void
+on_tag_picker_closed (DossierReaderPage *self)
+{
+  if (self->document_id != 0)
+    _dossier_reader_page_focus_text (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button),
+                          _dossier_reader_page_has_selection (self, NULL, NULL));
+}
+
+static GtkWidget *
+ensure_tag_picker (DossierReaderPage *self)
+{
+  if (self->tag_picker == NULL)
+    {
+      self->tag_picker = g_object_new (DOSSIER_TYPE_TAG_PICKER,
+                                       "project", self->project,
+                                       "position", GTK_POS_BOTTOM,
+                                       NULL);
+      gtk_widget_set_parent (self->tag_picker, self->view_box);
+      g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (on_tag_chosen), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (on_tag_picker_closed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  return self->tag_picker;
+}
+
+static void
+popup_tag_picker (DossierReaderPage *self,
+                  gint64             highlight_id,
+                  gint64             start,
+                  gint64             end)
+{
+  GtkWidget *picker = ensure_tag_picker (self);
+  GdkRectangle rect;
+
+  self->picker_highlight_id = highlight_id;
+  self->picker_document_id = self->document_id;
+  self->picker_start = start;
+  self->picker_end = end;
+
+  if (offset_rect_in_view_box (self, end, &rect))
+    {
+      rect.y += rect.height;
+      rect.height = 1;
+      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
+  gtk_popover_popup (GTK_POPOVER (picker));
+}
+
+static void
+tag_selection_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  gint64 start, end;
+
+  if (!require_writable (self))
+    return;
+  if (!_dossier_reader_page_has_selection (self, &start, &end))
+    {
+      _dossier_reader_page_show_toast (self, _("Select a passage to tag first"), FALSE);
+      return;
+    }
+
+  popup_tag_picker (self, 0, start, end);
+}
+
+static void
+edit_highlight_tags_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!require_writable (self))
+    return;
+  hl = dossier_project_get_highlight (self->project, id, &error);
+  if (hl == NULL)
+    {
+      _dossier_reader_page_report_error (self, _("Could not edit the highlight"), error);
+      return;
+    }
+
+  popup_tag_picker (self, id, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+}
+
+/* ---- Memos and removal ------------------------------------------------------------ */
+
+static void
+edit_memo (DossierReaderPage *self,
+           gint64             highlight_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!require_writable (self) || highlight_id == 0)
+    return;
+
+  dossier_memo_dialog_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project, highlight_id);
+}
+
+static void
+edit_memo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  gint64 id = _dossier_reader_page_highlight_at_caret (self);
+
+  if (id == 0)
+    {
+      _dossier_reader_page_show_toast (self, _("Place the cursor in a highlight to edit its memo"), FALSE);
+      return;
+    }
+  edit_memo (self, id);
+}
+
+static void
+edit_highlight_memo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  edit_memo (DOSSIER_READER_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+remove_highlight (DossierReaderPage *self,
+                  gint64             highlight_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!require_writable (self) || highlight_id == 0)
+    return;
+
+  begin_highlight_change (self, highlight_id);
+  if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
+    {
+      _dossier_reader_page_end_local_change (self, 0);
+      _dossier_reader_page_report_error (self, _("Could not remove the highlight"), error);
+      return;
+    }
+  _dossier_reader_page_end_local_change (self, 0);
+  _dossier_reader_page_show_toast (self, _("Highlight removed"), TRUE);
+}
+
+static void
+delete_highlight_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+
+  remove_highlight (self, _dossier_reader_page_highlight_at_caret (self));
+}
+
+static void
+remove_highlight_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  remove_highlight (DOSSIER_READER_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+remove_highlight_tag_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 highlight_id, tag_id;
+  DossierTag *tag;
+
+  if (!require_writable (self))
+    return;
+
+  g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
+  begin_highlight_change (self, highlight_id);
+  if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
+    {
+      _dossier_reader_page_end_local_change (self, highlight_id);
+      _dossier_reader_page_report_error (self, _("Could not remove the tag"), error);
+      return;
+    }
+  _dossier_reader_page_end_local_change (self, highlight_id);
+
+  tag = dossier_project_get_tag (self->project, tag_id);
+  if (tag != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Removed the tag “%s”"), dossier_tag_get_name (tag));
+      _dossier_reader_page_show_toast (self, message, TRUE);
+    }
+}
+
+/* ---- The highlight menu ------------------------------------------------------------ */
+
+void
+_dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
+                                           gint64             highlight_id,
+                                           double             x,
+                                           double             y)
+{
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) untag = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  const gint64 *tag_ids;
+  guint n_tags = 0;
+  GdkRectangle rect;
+  double bx, by;
+
+  if (self->project == NULL || highlight_id == 0)
+    return;
+  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
+  if (hl == NULL)
+    return;
+
+  item = g_menu_item_new (_("Edit _Tags…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "reader.edit-highlight-tags", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (edit, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Edit _Memo…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "reader.edit-highlight-memo", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (edit, item);
+  g_clear_object (&item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  /* One "Remove tag" per tag, when removing one leaves the others. */
+  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
+  for (guint i = 0; n_tags > 1 && i < n_tags; i++)
+    {
+      DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[i]);
+      g_autofree char *label = NULL;
+
+      if (tag == NULL)
+        continue;
+      /* Translators: a menu item removing one tag from a highlight */
+      label = g_strdup_printf (_("Remove “%s”"), dossier_tag_get_name (tag));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "reader.remove-highlight-tag",
+                                               g_variant_new ("(xx)", highlight_id, tag_ids[i]));
+      g_menu_append_item (untag, item);
+      g_clear_object (&item);
+    }
+  if (n_tags > 1)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (untag));
+
+  item = g_menu_item_new (_("_Remove Highlight"), NULL);
+  g_menu_item_set_action_and_target_value (item, "reader.remove-highlight", g_variant_new_int64 (highlight_id));
+  g_menu_append_item (remove, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+
+  if (self->highlight_menu == NULL)
+    {
+      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
+      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->highlight_menu, self->view_box);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->highlight_menu), G_MENU_MODEL (menu));
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), self->view_box, x, y, &bx, &by))
+    bx = by = 0;
+  rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->highlight_menu));
+}
+
+/* ---- Find ----------------------------------------------------------------------- */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+
+  if (self->document_id != 0)
+    dossier_document_view_start_search (self->document_view);
+}
+
+void
+_dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "reader.apply-tag", "i", apply_tag_action);
+  gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "reader.edit-memo", NULL, edit_memo_action);
+  gtk_widget_class_install_action (widget_class, "reader.delete-highlight", NULL, delete_highlight_action);
+  gtk_widget_class_install_action (widget_class, "reader.edit-highlight-tags", "x", edit_highlight_tags_action);
+  gtk_widget_class_install_action (widget_class, "reader.edit-highlight-memo", "x", edit_highlight_memo_action);
+  gtk_widget_class_install_action (widget_class, "reader.remove-highlight", "x", remove_highlight_action);
+  gtk_widget_class_install_action (widget_class, "reader.remove-highlight-tag", "(xx)", remove_highlight_tag_action);
+  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
+
+  /* The number keys, Delete and the menu key are bound on the text view
+   * (see dossier-reader-page.c); Ctrl+T, Ctrl+M and Ctrl+F are the
+   * window's, which passes them on to the page, so that they work with
+   * the focus anywhere in the window. */
+}

@@ -1,0 +1,93 @@
+/* dossier-reader-page-private.h — DossierReaderPage's instance struct,
+ * shared by dossier-reader-page.c (the document, its highlights as spans
+ * of the view, the keys, the "Tag…" button) and
+ * dossier-reader-page-actions.c (the reader.* actions, the tag picker and
+ * the highlight menu). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dossier-reader-page.h"
+
+G_BEGIN_DECLS
+
+struct _DossierReaderPage
+{
+  GtkWidget            parent_instance;
+
+  DossierProject      *project;
+  GSignalGroup        *project_signals;
+  GSignalGroup        *tags_signals;
+  gint64               document_id;
+
+  /* Tag id -> TagStyle, rebuilt when the codebook changes. */
+  GHashTable          *tag_styles;
+  gboolean             tag_styles_valid;
+  /* Highlight id -> its length, of the document on show (for "the
+   * highlight at the caret" without asking the database). */
+  GHashTable          *span_lengths;
+  guint                respan_idle_id;
+  /* The spans handed to the view (DossierViewHighlight), their strings,
+   * and how many bytes of those strings patches left unused. */
+  GArray              *spans;
+  GStringChunk        *span_strings;
+  gsize                span_strings_unused;
+  /* A change the page is making itself (see begin_local_change). */
+  gboolean             local_change;
+  gboolean             local_seen;
+  gint64               local_start;
+  gint64               local_end;
+
+  GtkWidget           *tag_picker;
+  GtkWidget           *highlight_menu;
+  gint64               picker_highlight_id;   /* 0: the picker tags the range below */
+  gint64               picker_document_id;
+  gint64               picker_start;
+  gint64               picker_end;
+
+  /* Template children */
+  GtkStack            *stack;
+  GtkWidget           *view_box;
+  GtkOverlay          *view_overlay;
+  DossierDocumentView *document_view;
+  GtkButton           *tag_selection_button;
+};
+
+/* dossier-reader-page-actions.c */
+void     _dossier_reader_page_class_init_actions  (GtkWidgetClass    *widget_class);
+void     _dossier_reader_page_update_actions      (DossierReaderPage *self);
+/* Shows the highlight context menu at (x, y) of the document view. */
+void     _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
+                                                   gint64             highlight_id,
+                                                   double             x,
+                                                   double             y);
+/* The highlight the keyboard points at (see there), 0 if none. */
+gint64   _dossier_reader_page_highlight_at_caret  (DossierReaderPage *self);
+/* A toast in the window's overlay; with @undo an "Undo" button (win.undo). */
+void     _dossier_reader_page_show_toast          (DossierReaderPage *self,
+                                                   const char        *message,
+                                                   gboolean           undo);
+/* Reports @error in a toast (short failures of single actions). */
+void     _dossier_reader_page_report_error        (DossierReaderPage *self,
+                                                   const char        *what,
+                                                   const GError      *error);
+
+/* dossier-reader-page.c */
+void     _dossier_reader_page_rebuild_highlights  (DossierReaderPage *self);
+/* Around a change the page makes to the shown document's highlights that
+ * touches only those overlapping or touching [start, end], and the one
+ * whose id end is given (0 if none): the view is patched at the end,
+ * instead of every highlight being listed again. */
+void     _dossier_reader_page_begin_local_change  (DossierReaderPage *self,
+                                                   gint64             start,
+                                                   gint64             end);
+void     _dossier_reader_page_end_local_change    (DossierReaderPage *self,
+                                                   gint64             result_id);
+gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
+                                                   gint64            *start,
+                                                   gint64            *end);
+/* Shows or hides the "Tag…" button by the selection (and the picker). */
+void     _dossier_reader_page_update_tag_button   (DossierReaderPage *self);
+void     _dossier_reader_page_focus_text          (DossierReaderPage *self);
+
+G_END_DECLS

@@ -1,0 +1,1083 @@
+/* dossier-reader-page.c — the reading page: shows one document of the
+ * project, paints its highlights as spans of the document view (listed
+ * again when the project changes, patched in place after the page's own
+ * changes), places the "Tag…" button by the selection and binds the keys
+ * of the text (1–9, Delete, the menu key).
+ *
+ * The reader.* actions, the tag picker and the highlight menu live in
+ * dossier-reader-page-actions.c; both share dossier-reader-page-private.h. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-codebook-panel.h"
+#include "dossier-reader-page-private.h"
+
+G_DEFINE_FINAL_TYPE (DossierReaderPage, dossier_reader_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How a tag paints: its colour parsed once, its name ready for labels and
+ * tooltips. Rebuilt only when the codebook changes, so that repainting a
+ * document's highlights costs one pass over them. */
+typedef struct
+{
+  GdkRGBA  color;
+  char    *name;
+  char    *markup_name;
+} TagStyle;
+
+static void
+tag_style_free (gpointer data)
+{
+  TagStyle *style = data;
+
+  g_free (style->name);
+  g_free (style->markup_name);
+  g_free (style);
+}
+
+static void
+schedule_respan (DossierReaderPage *self);
+
+/* ---- Tag styles --------------------------------------------------------- */
+
+static void
+on_tag_notify (DossierReaderPage *self,
+               GParamSpec        *pspec,
+               DossierTag        *tag)
+{
+  if (g_strcmp0 (pspec->name, "color") != 0 && g_strcmp0 (pspec->name, "name") != 0)
+    return;
+
+  self->tag_styles_valid = FALSE;
+  schedule_respan (self);
+}
+
+static void
+watch_tags (DossierReaderPage *self,
+            GListModel        *tags,
+            guint              position,
+            guint              n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      /* A tag moved in the tree comes back as the same object: connect once. */
+      if (g_signal_handler_find (tag, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                 0, 0, NULL, on_tag_notify, self) == 0)
+        g_signal_connect_object (tag, "notify", G_CALLBACK (on_tag_notify), self,
+                                 G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_tags_items_changed (DossierReaderPage *self,
+                       guint              position,
+                       guint              removed,
+                       guint              added,
+                       GListModel        *tags)
+{
+  watch_tags (self, tags, position, added);
+  self->tag_styles_valid = FALSE;
+  schedule_respan (self);
+  _dossier_reader_page_update_actions (self);
+}
+
+static void
+ensure_tag_styles (DossierReaderPage *self)
+{
+  GListModel *tags;
+  guint n;
+
+  if (self->tag_styles_valid)
+    return;
+
+  g_hash_table_remove_all (self->tag_styles);
+  self->tag_styles_valid = TRUE;
+  if (self->project == NULL)
+    return;
+
+  tags = dossier_project_get_tags (self->project);
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      TagStyle *style = g_new0 (TagStyle, 1);
+
+      if (!gdk_rgba_parse (&style->color, dossier_tag_get_color (tag)))
+        style->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+      style->name = g_strdup (dossier_tag_get_name (tag));
+      style->markup_name = g_markup_escape_text (style->name, -1);
+      g_hash_table_insert (self->tag_styles, GSIZE_TO_POINTER ((gsize) dossier_tag_get_id (tag)), style);
+    }
+}
+
+static TagStyle *
+lookup_tag_style (DossierReaderPage *self,
+                  gint64             tag_id)
+{
+  return g_hash_table_lookup (self->tag_styles, GSIZE_TO_POINTER ((gsize) tag_id));
+}
+
+/* ---- Highlights → spans of the view --------------------------------------- */
+
+/* Memos can be long; the tooltip shows their beginning. */
+#define TOOLTIP_MEMO_CHARS 280
+
+/* Fills @span from @hl: colour of its first tag, tag names as label, tags
+ * and the memo's beginning as tooltip markup; strings go to @chunk. */
+static void
+fill_span (DossierReaderPage    *self,
+           DossierHighlight     *hl,
+           DossierViewHighlight *span,
+           GStringChunk         *chunk,
+           GString              *label,
+           GString              *tooltip)
+{
+  const gint64 *tag_ids;
+  const char *memo;
+  guint n_tags = 0;
+
+  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
+  g_string_truncate (label, 0);
+  g_string_assign (tooltip, "<b>");
+  *span = (DossierViewHighlight) { 0 };
+  span->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+
+  for (guint t = 0; t < n_tags; t++)
+    {
+      TagStyle *style = lookup_tag_style (self, tag_ids[t]);
+
+      if (style == NULL)
+        continue;
+      if (label->len > 0)
+        {
+          g_string_append (label, ", ");
+          g_string_append (tooltip, ", ");
+        }
+      else
+        span->color = style->color;
+      g_string_append (label, style->name);
+      g_string_append (tooltip, style->markup_name);
+    }
+  g_string_append (tooltip, "</b>");
+
+  memo = dossier_highlight_get_memo (hl);
+  if (memo != NULL && memo[0] != '\0')
+    {
+      g_autofree char *escaped = NULL;
+      const char *cut = memo;
+      guint k;
+
+      for (k = 0; k < TOOLTIP_MEMO_CHARS && *cut != '\0'; k++)
+        cut = g_utf8_next_char (cut);
+      escaped = g_markup_escape_text (memo, cut - memo);
+      g_string_append_c (tooltip, '\n');
+      g_string_append (tooltip, escaped);
+      if (*cut != '\0')
+        g_string_append (tooltip, "…");
+    }
+
+  span->id = dossier_highlight_get_id (hl);
+  span->start = dossier_highlight_get_start (hl);
+  span->end = dossier_highlight_get_end (hl);
+  span->label = g_string_chunk_insert_len (chunk, label->str, label->len);
+  span->tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
+}
+
+/* Hands the page's spans to the view and indexes their lengths. */
+static void
+push_spans (DossierReaderPage *self)
+{
+  g_hash_table_remove_all (self->span_lengths);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+
+      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
+                           GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
+    }
+  dossier_document_view_set_highlights (self->document_view,
+                                        (const DossierViewHighlight *) (gpointer) self->spans->data,
+                                        self->spans->len);
+  _dossier_reader_page_update_actions (self);
+}
+
+static void
+clear_spans (DossierReaderPage *self)
+{
+  g_array_set_size (self->spans, 0);
+  g_clear_pointer (&self->span_strings, g_string_chunk_free);
+  self->span_strings_unused = 0;
+}
+
+void
+_dossier_reader_page_rebuild_highlights (DossierReaderPage *self)
+{
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) label = NULL;
+  g_autoptr(GString) tooltip = NULL;
+
+  g_clear_handle_id (&self->respan_idle_id, g_source_remove);
+
+  if (self->project == NULL || self->document_id == 0)
+    {
+      clear_spans (self);
+      push_spans (self);
+      return;
+    }
+
+  highlights = dossier_project_list_highlights (self->project, self->document_id, 0, &error);
+  if (highlights == NULL)
+    {
+      g_warning ("Could not list the highlights of document %" G_GINT64_FORMAT ": %s",
+                 self->document_id, error->message);
+      return;
+    }
+
+  ensure_tag_styles (self);
+
+  clear_spans (self);
+  g_array_set_size (self->spans, highlights->len);
+  self->span_strings = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
+  label = g_string_new (NULL);
+  tooltip = g_string_new (NULL);
+
+  for (guint i = 0; i < highlights->len; i++)
+    fill_span (self, g_ptr_array_index (highlights, i),
+               &g_array_index (self->spans, DossierViewHighlight, i),
+               self->span_strings, label, tooltip);
+
+  push_spans (self);
+}
+
+/* Changes the page makes itself touch only the highlights that overlap or
+ * touch one range of the shown document (tagging merges exactly those)
+ * plus the one the action returns. Between begin and end, the project's
+ * "highlights-changed" for that document is taken as this change: at the
+ * end, those highlights alone are read again and patched into the spans,
+ * instead of listing every highlight of the document (tens of
+ * milliseconds for thousands: a keypress would miss its frame). Anything
+ * else that changes meanwhile, or a respan already pending, falls back to
+ * listing them all. */
+void
+_dossier_reader_page_begin_local_change (DossierReaderPage *self,
+                                         gint64             start,
+                                         gint64             end)
+{
+  self->local_change = self->project != NULL && self->document_id != 0 && self->respan_idle_id == 0;
+  self->local_start = start;
+  self->local_end = end;
+  self->local_seen = FALSE;
+}
+
+static gboolean
+patch_spans (DossierReaderPage *self,
+             gint64             extra_id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  guint kept = 0;
+
+  ensure_tag_styles (self);
+  if (self->span_strings == NULL)
+    self->span_strings = g_string_chunk_new (4096);
+
+  /* Out go the spans in reach of the change; each is read again below. */
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+
+      if (span->start <= self->local_end && span->end >= self->local_start)
+        {
+          g_array_append_val (ids, span->id);
+          self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
+        }
+      else
+        {
+          if (kept != i)
+            g_array_index (self->spans, DossierViewHighlight, kept) = *span;
+          kept++;
+        }
+    }
+  g_array_set_size (self->spans, kept);
+  if (extra_id > 0)
+    g_array_append_val (ids, extra_id);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DossierHighlight) hl = NULL;
+      g_autoptr(GError) error = NULL;
+      DossierViewHighlight span;
+      gboolean twice = FALSE;
+
+      for (guint j = 0; j < i && !twice; j++)
+        twice = g_array_index (ids, gint64, j) == id;
+      if (twice)
+        continue;
+
+      hl = dossier_project_get_highlight (self->project, id, &error);
+      if (hl == NULL)
+        {
+          /* Merged into another, or removed: gone from the spans too. */
+          if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND))
+            continue;
+          return FALSE;
+        }
+      if (dossier_highlight_get_document_id (hl) != self->document_id
+          || dossier_highlight_get_orphaned (hl))
+        continue;
+      fill_span (self, hl, &span, self->span_strings, label, tooltip);
+      g_array_append_val (self->spans, span);
+    }
+
+  /* Patched strings pile up in the chunk: start afresh now and then. */
+  if (self->span_strings_unused > 1024 * 1024)
+    return FALSE;
+
+  push_spans (self);
+  return TRUE;
+}
+
+void
+_dossier_reader_page_end_local_change (DossierReaderPage *self,
+                                       gint64             result_id)
+{
+  gboolean seen = self->local_change && self->local_seen;
+
+  self->local_change = FALSE;
+  if (!seen)
+    return;
+  if (!patch_spans (self, result_id))
+    _dossier_reader_page_rebuild_highlights (self);
+}
+
+static gboolean
+respan_idle (gpointer data)
+{
+  DossierReaderPage *self = data;
+
+  self->respan_idle_id = 0;
+  _dossier_reader_page_rebuild_highlights (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Codebook edits can come in bursts (a merge renames and recolours many
+ * tags): repaint once after them. */
+static void
+schedule_respan (DossierReaderPage *self)
+{
+  if (self->respan_idle_id == 0 && self->document_id != 0)
+    self->respan_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, respan_idle, self, NULL);
+}
+
+/* ---- The project's changes ---------------------------------------------------- */
+
+static void
+on_project_highlights_changed (DossierReaderPage *self,
+                               gint64             document_id,
+                               DossierProject    *project)
+{
+  /* The page's own change, patched in when it is done. */
+  if (self->local_change && document_id == self->document_id && self->respan_idle_id == 0)
+    {
+      self->local_seen = TRUE;
+      return;
+    }
+  if (self->local_change && (document_id == self->document_id || document_id == 0))
+    self->local_change = FALSE;
+
+  /* Once per burst of changes (an autocode, a tag merge), before the next
+   * frame is drawn. */
+  if ((document_id == self->document_id || document_id == 0) && self->document_id != 0)
+    schedule_respan (self);
+}
+
+static void
+load_document_text (DossierReaderPage *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = dossier_project_get_document_text (self->project, self->document_id, &error);
+  if (text != NULL)
+    blocks = dossier_project_get_document_blocks (self->project, self->document_id, &error);
+  if (text == NULL || blocks == NULL)
+    {
+      _dossier_reader_page_report_error (self, _("Could not show the document"), error);
+      dossier_document_view_set_text (self->document_view, "", NULL, 0);
+      return;
+    }
+
+  dossier_document_view_set_text (self->document_view, text,
+                                  (const DossierBlock *) (gpointer) blocks->data, blocks->len);
+}
+
+static void
+on_project_document_text_changed (DossierReaderPage *self,
+                                  gint64             document_id,
+                                  DossierProject    *project)
+{
+  if (document_id != self->document_id)
+    return;
+
+  load_document_text (self);
+  _dossier_reader_page_rebuild_highlights (self);
+}
+
+/* ---- Project and document -------------------------------------------------------- */
+
+DossierProject *
+dossier_reader_page_get_project (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+
+  return self->project;
+}
+
+void
+dossier_reader_page_set_project (DossierReaderPage *self,
+                                 DossierProject    *project)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
+
+  if (project == self->project)
+    return;
+
+  if (self->tag_picker != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
+  if (self->highlight_menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->highlight_menu));
+
+  /* Nothing of the old project's is shown any more, before it goes. */
+  dossier_reader_page_set_document_id (self, 0);
+
+  g_set_object (&self->project, project);
+  self->tag_styles_valid = FALSE;
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->tags_signals, project ? dossier_project_get_tags (project) : NULL);
+  if (project != NULL)
+    {
+      GListModel *tags = dossier_project_get_tags (project);
+
+      watch_tags (self, tags, 0, g_list_model_get_n_items (tags));
+    }
+  if (self->tag_picker != NULL)
+    g_object_set (self->tag_picker, "project", project, NULL);
+
+  _dossier_reader_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gint64
+dossier_reader_page_get_document_id (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), 0);
+
+  return self->document_id;
+}
+
+void
+dossier_reader_page_set_document_id (DossierReaderPage *self,
+                                     gint64             document_id)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  if (self->project == NULL)
+    document_id = 0;
+  else if (document_id != 0 && dossier_project_get_document (self->project, document_id) == NULL)
+    document_id = 0;
+
+  if (document_id == self->document_id && document_id != 0)
+    return;
+
+  self->document_id = document_id;
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
+
+  if (document_id == 0)
+    {
+      dossier_document_view_set_text (self->document_view, "", NULL, 0);
+      clear_spans (self);
+      push_spans (self);
+      gtk_stack_set_visible_child_name (self->stack, "no-document");
+    }
+  else
+    {
+      load_document_text (self);
+      _dossier_reader_page_rebuild_highlights (self);
+      gtk_stack_set_visible_child_name (self->stack, "document");
+    }
+
+  _dossier_reader_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gboolean
+_dossier_reader_page_has_selection (DossierReaderPage *self,
+                                    gint64            *start,
+                                    gint64            *end)
+{
+  gint64 s = 0, e = 0;
+
+  if (self->project == NULL || self->document_id == 0)
+    return FALSE;
+  if (!dossier_document_view_get_selection (self->document_view, &s, &e) || s >= e)
+    return FALSE;
+
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+  return TRUE;
+}
+
+void
+_dossier_reader_page_focus_text (DossierReaderPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+}
+
+/* Switching documents clears the view's selection, which gives the PRIMARY
+ * selection up; selecting the new range at once claims it again. GTK 4.8 on
+ * X11 stamps both with the server's millisecond, and when they share one it
+ * takes the late notice of the give-up for another program's claim and
+ * drops the new selection (a search hit in another document showed its
+ * passage selected, then not). Handing PRIMARY the old selection's text
+ * first (which X users expect to stay there anyway) means the view never
+ * gives it up in between: only claims follow each other. */
+static void
+keep_primary_across_switch (DossierReaderPage *self)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (!gdk_clipboard_is_local (primary)
+      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (primary, text);
+}
+
+void
+dossier_reader_page_reveal_range (DossierReaderPage *self,
+                                  gint64             document_id,
+                                  gint64             start,
+                                  gint64             end)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  if (document_id != self->document_id)
+    keep_primary_across_switch (self);
+  dossier_reader_page_set_document_id (self, document_id);
+  if (self->document_id != document_id || document_id == 0)
+    return;
+
+  dossier_document_view_select_range (self->document_view, start, end);
+  dossier_document_view_scroll_to (self->document_view, start);
+  _dossier_reader_page_focus_text (self);
+}
+
+void
+dossier_reader_page_reveal_highlight (DossierReaderPage *self,
+                                      gint64             highlight_id)
+{
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  if (self->project == NULL)
+    return;
+
+  hl = dossier_project_get_highlight (self->project, highlight_id, &error);
+  if (hl == NULL)
+    {
+      _dossier_reader_page_report_error (self, _("Could not show the highlight"), error);
+      return;
+    }
+
+  dossier_reader_page_reveal_range (self, dossier_highlight_get_document_id (hl),
+                                    dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+}
+
+gint64
+dossier_reader_page_get_top_offset (DossierReaderPage *self)
+{
+  GtkTextView *text_view;
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), 0);
+
+  if (self->document_id == 0)
+    return 0;
+
+  text_view = dossier_document_view_get_text_view (self->document_view);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
+                                          gint64             offset)
+{
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  if (self->document_id == 0)
+    return;
+
+  text_view = dossier_document_view_get_text_view (self->document_view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (offset, 0, G_MAXINT));
+  gtk_text_iter_set_line_offset (&iter, 0);
+
+  /* A mark, not an iter: the view scrolls to a mark once the lines above
+   * it are laid out, however long the document. */
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-reader-top");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-reader-top", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (text_view, mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+DossierDocumentView *
+dossier_reader_page_get_document_view (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+
+  return self->document_view;
+}
+
+/* ---- The view's signals -------------------------------------------------------- */
+
+static void
+on_view_highlight_activated (DossierReaderPage   *self,
+                             gint64               highlight_id,
+                             DossierDocumentView *view)
+{
+  dossier_reader_page_reveal_highlight (self, highlight_id);
+}
+
+static void
+on_view_highlight_menu (DossierReaderPage   *self,
+                        gint64               highlight_id,
+                        double               x,
+                        double               y,
+                        DossierDocumentView *view)
+{
+  _dossier_reader_page_popup_highlight_menu (self, highlight_id, x, y);
+}
+
+/* Where the "Tag…" button goes: just below the end of the selection, or
+ * above its start when there is no room below, kept inside the view.
+ * Returns FALSE when the selection is scrolled away. */
+static gboolean
+compute_tag_button_position (DossierReaderPage *self,
+                             double            *x,
+                             double            *below_y,
+                             double            *above_y)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle end_rect, start_rect;
+  GtkTextIter iter;
+  gint64 start, end;
+  double sx, sy;
+  int wx, wy;
+
+  if (!_dossier_reader_page_has_selection (self, &start, &end))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
+  gtk_text_view_get_iter_location (text_view, &iter, &end_rect);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  gtk_text_view_get_iter_location (text_view, &iter, &start_rect);
+
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         end_rect.x, end_rect.y + end_rect.height, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         wx, wy, x, below_y))
+    return FALSE;
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         start_rect.x, start_rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         wx, wy, &sx, &sy))
+    return FALSE;
+  *above_y = sy;
+
+  /* Some of the selection must be on screen. */
+  return *below_y >= 0 && sy <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
+}
+
+static gboolean
+on_view_overlay_child_position (DossierReaderPage *self,
+                                GtkWidget         *widget,
+                                GdkRectangle      *allocation,
+                                GtkOverlay        *overlay)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int min_w, nat_w, min_h, nat_h;
+  double x = 0, below = 0, above = 0, y;
+
+  if (widget != GTK_WIDGET (self->tag_selection_button))
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
+  if (!compute_tag_button_position (self, &x, &below, &above))
+    {
+      x = width - nat_w - 12;
+      below = above = 12;
+    }
+
+  if (below + 6 + nat_h <= height - 6)
+    y = below + 6;
+  else
+    y = above - 6 - nat_h;
+
+  allocation->width = nat_w;
+  allocation->height = nat_h;
+  allocation->x = CLAMP ((int) x - nat_w / 2, 6, MAX (6, width - nat_w - 18));
+  allocation->y = CLAMP ((int) y, 6, MAX (6, height - nat_h - 6));
+  return TRUE;
+}
+
+void
+_dossier_reader_page_update_tag_button (DossierReaderPage *self)
+{
+  double x, below, above;
+  gboolean show;
+
+  show = self->project != NULL
+         && !dossier_project_get_read_only (self->project)
+         && compute_tag_button_position (self, &x, &below, &above)
+         && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), show);
+  if (show)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->view_overlay));
+}
+
+static void
+on_view_selection_changed (DossierReaderPage   *self,
+                           DossierDocumentView *view)
+{
+  _dossier_reader_page_update_tag_button (self);
+  _dossier_reader_page_update_actions (self);
+}
+
+static void
+on_view_scrolled (DossierReaderPage *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tag_selection_button))
+      || _dossier_reader_page_has_selection (self, NULL, NULL))
+    _dossier_reader_page_update_tag_button (self);
+}
+
+static void
+on_text_view_vadjustment (DossierReaderPage *self)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+
+  if (adjustment != NULL
+      && g_signal_handler_find (adjustment, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                0, 0, NULL, on_view_scrolled, self) == 0)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_scrolled), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* ---- Keys of the text ---------------------------------------------------------- */
+
+/* The keys below are bound on the text view itself, in the capture phase:
+ * they act only while the text has the focus (not the search bar, not
+ * another pane), before the text view's own bindings (Delete). Each says
+ * whether it acted; when not, the key goes on to the text view. */
+
+static gboolean
+slot_key (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
+
+  if (!_dossier_reader_page_has_selection (self, NULL, NULL))
+    return FALSE;
+  return gtk_widget_activate_action_variant (GTK_WIDGET (self), "reader.apply-tag", args);
+}
+
+static gboolean
+delete_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
+
+  if (_dossier_reader_page_highlight_at_caret (self) == 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "reader.delete-highlight", NULL);
+}
+
+static gboolean
+menu_key (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  gint64 id = _dossier_reader_page_highlight_at_caret (self);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  double x, y;
+  int wx, wy;
+
+  if (id == 0)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y + rect.height, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->document_view),
+                                         wx, wy, &x, &y))
+    x = y = 0;
+  _dossier_reader_page_popup_highlight_menu (self, id, x, y);
+  return TRUE;
+}
+
+static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         GdkModifierType        modifiers,
+         GtkShortcutFunc        callback,
+         DossierReaderPage     *self,
+         GVariant              *args)
+{
+  g_autoptr(GtkShortcut) shortcut = NULL;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                               gtk_callback_action_new (callback, self, NULL));
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, g_steal_pointer (&shortcut));
+}
+
+static void
+bind_text_keys (DossierReaderPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_name (controller, "dossier-reader-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint slot = 1; slot <= DOSSIER_CODEBOOK_N_SLOTS; slot++)
+    {
+      add_key (shortcuts, GDK_KEY_1 + slot - 1, 0, slot_key, self, g_variant_new_int32 (slot));
+      add_key (shortcuts, GDK_KEY_KP_1 + slot - 1, 0, slot_key, self, g_variant_new_int32 (slot));
+    }
+  add_key (shortcuts, GDK_KEY_Delete, 0, delete_key, self, NULL);
+  add_key (shortcuts, GDK_KEY_KP_Delete, 0, delete_key, self, NULL);
+  add_key (shortcuts, GDK_KEY_Menu, 0, menu_key, self, NULL);
+  add_key (shortcuts, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key, self, NULL);
+
+  gtk_widget_add_controller (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                             controller);
+}
+
+/* ---- GObject ------------------------------------------------------------------ */
+
+static gboolean
+dossier_reader_page_grab_focus (GtkWidget *widget)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+
+  if (self->document_id != 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->stack));
+}
+
+static void
+dossier_reader_page_dispose (GObject *object)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (object);
+
+  g_clear_handle_id (&self->respan_idle_id, g_source_remove);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->tags_signals != NULL)
+    g_signal_group_set_target (self->tags_signals, NULL);
+
+  /* Popping down would tell the page, which is going. */
+  if (self->tag_picker != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_picker, self);
+  g_clear_pointer (&self->tag_picker, gtk_widget_unparent);
+  g_clear_pointer (&self->highlight_menu, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER_PAGE);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->tags_signals);
+
+  G_OBJECT_CLASS (dossier_reader_page_parent_class)->dispose (object);
+}
+
+static void
+dossier_reader_page_finalize (GObject *object)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (object);
+
+  g_clear_pointer (&self->tag_styles, g_hash_table_unref);
+  g_clear_pointer (&self->span_lengths, g_hash_table_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->span_strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (dossier_reader_page_parent_class)->finalize (object);
+}
+
+static void
+dossier_reader_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_reader_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      dossier_reader_page_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_DOCUMENT_ID:
+      dossier_reader_page_set_document_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_reader_page_class_init (DossierReaderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_reader_page_dispose;
+  object_class->finalize = dossier_reader_page_finalize;
+  object_class->get_property = dossier_reader_page_get_property;
+  object_class->set_property = dossier_reader_page_set_property;
+  widget_class->grab_focus = dossier_reader_page_grab_focus;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-reader-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, view_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, view_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, tag_selection_button);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_overlay_child_position);
+
+  _dossier_reader_page_class_init_actions (widget_class);
+}
+
+static void
+dossier_reader_page_init (DossierReaderPage *self)
+{
+  GtkTextView *text_view;
+
+  self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
+  self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "highlights-changed",
+                                 G_CALLBACK (on_project_highlights_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "document-text-changed",
+                                 G_CALLBACK (on_project_document_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::read-only",
+                                 G_CALLBACK (_dossier_reader_page_update_actions), self, G_CONNECT_SWAPPED);
+  self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->tags_signals, "items-changed",
+                                 G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
+
+  bind_text_keys (self);
+
+  text_view = dossier_document_view_get_text_view (self->document_view);
+  g_signal_connect_object (text_view, "notify::vadjustment",
+                           G_CALLBACK (on_text_view_vadjustment), self, G_CONNECT_SWAPPED);
+  on_text_view_vadjustment (self);
+
+  dossier_reader_page_set_document_id (self, 0);
+}
+
+GtkWidget *
+dossier_reader_page_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_READER_PAGE, NULL);
+}
