@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <dossier/dossier.h>
+#include "test-util.h"
 
 static const char *cli_path;
 
@@ -198,34 +199,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("cli");
   f->project = g_build_filename (f->dir, "tour.dossier", NULL);
   f->txt = write_file (f, "ferry.txt", article_txt, -1);
   f->md = write_file (f, "cafe.md", article_md, -1);
   f->html = write_file (f, "bridge.html", article_html, -1);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void

@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 #include <dossier/dossier.h>
+#include "test-util.h"
 
 /* Actions by N % 10:
  *   0: add tag "T<N>"             5: add document "Doc <N>" (~60 KB)
@@ -421,8 +422,7 @@ test_sigkill (void)
   guint rounds = g_test_slow () ? 16 : 8;
 
   g_assert_no_error (error);
-  dir = g_dir_make_tmp ("dossier-test-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = test_make_tmp_dir ("crash");
   path = g_build_filename (dir, "crash.dossier", NULL);
 
   {
@@ -450,18 +450,7 @@ test_sigkill (void)
   g_hash_table_unref (history.done);
   g_hash_table_unref (history.uncertain);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  remove_tree (dir);
 }
 
 int

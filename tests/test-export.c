@@ -18,6 +18,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-export-private.h"
+#include "test-util.h"
 
 /* ---- Fixture ----------------------------------------------------------- */
 
@@ -135,10 +136,10 @@ add_highlight (DossierProject *project,
 }
 
 static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent,
-         const char     *color)
+add_colored_tag (DossierProject *project,
+                 const char     *name,
+                 gint64          parent,
+                 const char     *color)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = dossier_project_add_tag (project, name, parent, color, "", &error);
@@ -154,22 +155,18 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("dossier-test-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "export.dossier", NULL);
-  f->project = dossier_project_create (f->path, "Harbour “Test” <Project> & Co", &error);
-  g_assert_no_error (error);
+  f->project = test_create_project ("export", "Harbour “Test” <Project> & Co", &f->dir, &f->path);
   dossier_project_set_author (f->project, "Zoë Tester");
 
   f->doc1 = add_document (f->project, "Café owners on the Quai Mérové", "Jeanne Ør",
                           "The Quay <Gazette>", doc1_text);
   f->doc2 = add_document (f->project, "Second report, \"quoted\"", NULL, NULL, doc2_text);
 
-  f->tag_people = add_tag (f->project, "People", 0, "#3584e4");
-  f->tag_owners = add_tag (f->project, "Business owners", f->tag_people, "#e66100");
-  f->tag_critics = add_tag (f->project, "Critics, vocal", f->tag_people, "#9141ac");
-  f->tag_costs = add_tag (f->project, "Costs", 0, "#f5c211");
-  f->tag_unused = add_tag (f->project, "Unused", 0, NULL);
+  f->tag_people = add_colored_tag (f->project, "People", 0, "#3584e4");
+  f->tag_owners = add_colored_tag (f->project, "Business owners", f->tag_people, "#e66100");
+  f->tag_critics = add_colored_tag (f->project, "Critics, vocal", f->tag_people, "#9141ac");
+  f->tag_costs = add_colored_tag (f->project, "Costs", 0, "#f5c211");
+  f->tag_unused = add_colored_tag (f->project, "Unused", 0, NULL);
 
   {
     gint64 owners[] = { f->tag_owners };
@@ -196,34 +193,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  dossier_project_close (f->project);
-  g_clear_object (&f->project);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_finish_project (&f->project, &f->dir, &f->path);
 }
 
 static char *
@@ -849,7 +822,7 @@ test_csv_formulas (void)
   g_assert_no_error (error);
   dossier_project_set_author (project, "+Author");
   doc = add_document (project, "@SUM(1+1)", NULL, NULL, text);
-  tag = add_tag (project, "=cmd|' -C calc'!A0", 0, NULL);
+  tag = add_colored_tag (project, "=cmd|' -C calc'!A0", 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
     add_highlight (project, doc, text, quotes[i], &tag, 1, i == 0 ? "-not a formula, a memo" : NULL);
 
@@ -1461,7 +1434,7 @@ test_many_highlights (void)
       g_string_append_printf (text, "Ünïcödé sentence %u with 😀 and 漢字. ", i);
     }
   doc = add_document (project, "Many", NULL, NULL, text->str);
-  tag = add_tag (project, "T", 0, "#123456");
+  tag = add_colored_tag (project, "T", 0, "#123456");
 
   for (guint i = 0; i < count; i++)
     {

@@ -13,6 +13,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "test-util.h"
 
 /* Accents (precomposed and combining), curly quotes, guillemets, a dash,
  * emoji (one outside the BMP, one with a modifier), CJK. */
@@ -30,71 +31,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static DossierParsedDocument *
-make_doc (const char *title,
-          const char *text)
-{
-  DossierParsedDocument *doc = dossier_parsed_document_new ();
-
-  doc->title = g_strdup (title);
-  doc->format = g_strdup ("text");
-  doc->text = g_strdup (text);
-  doc->original = g_bytes_new (text, strlen (text));
-
-  return doc;
-}
-
-static gint64
-add_doc (DossierProject *project,
-         const char     *title,
-         const char     *text)
-{
-  g_autoptr(DossierParsedDocument) doc = make_doc (title, text);
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_project_add_document (project, doc, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_project_add_tag (project, name, parent, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("dossier-test-highlights-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "highlights.dossier", NULL);
-  fixture->project = dossier_project_create (path, "Highlights", &error);
-  g_assert_no_error (error);
+  fixture->project = test_create_project ("highlights", "Highlights", &fixture->dir, NULL);
   fixture->doc = add_doc (fixture->project, "Marée", sample);
 }
 
@@ -102,17 +42,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = NULL;
-
-  /* Whatever a test did, the project holds together. */
-  dossier_project_check (fixture->project, &report, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (report, ==, "");
-
-  g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  test_finish_project (&fixture->project, &fixture->dir, NULL);
 }
 
 static DossierHighlight *
@@ -972,6 +902,7 @@ test_replace_text (Fixture       *fixture,
   g_signal_connect (project, "document-text-changed", G_CALLBACK (on_text_changed), &seen);
 
   newer = make_doc ("Marée", text);
+  g_array_set_size (newer->blocks, 0);
   g_array_append_val (newer->blocks, ((DossierBlock) { 0, 33, DOSSIER_BLOCK_TITLE, 0 }));
   g_assert_true (dossier_project_replace_document_text (project, fixture->doc, newer, &orphans,
                                                         &error));

@@ -14,6 +14,7 @@
 #include <dossier/dossier-text.h>
 
 #include "dossier-import-private.h"
+#include "test-util.h"
 
 #define E_ACUTE "\xc3\xa9"
 #define COMBINING_ACUTE "\xcc\x81"
@@ -36,31 +37,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-import-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
+  f->dir = test_make_tmp_dir ("import");
 }
 
 static void

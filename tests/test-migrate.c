@@ -13,6 +13,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "test-util.h"
 
 /* The version 1 layout, as it was. */
 static const char schema_v1[] =
@@ -72,22 +73,6 @@ typedef struct
   char *dir;
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0644);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 exec_sql (sqlite3    *db,
@@ -223,10 +208,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("dossier-test-migrate-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("migrate");
   fixture->path = g_build_filename (fixture->dir, "old.dossier", NULL);
   build_v1 (fixture->path);
 }
@@ -249,7 +231,6 @@ test_migrate (Fixture       *fixture,
   g_autofree char *second_backup = g_strconcat (fixture->path, ".v1.2.bak", NULL);
   g_autofree char *after = NULL;
   g_autofree char *backed_up = NULL;
-  g_autofree char *report = NULL;
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) highlights = NULL;
@@ -315,9 +296,7 @@ test_migrate (Fixture       *fixture,
   hits = dossier_project_search (project, "commuters", 0, &error);
   g_assert_cmpuint (hits->len, ==, 1);
 
-  dossier_project_check (project, &report, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (report, ==, "");
+  assert_project_sound (project);
 
   /* The new tables work, and so does everything else. */
   {

@@ -17,6 +17,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "test-util.h"
 
 /* ---- Helpers -------------------------------------------------------------- */
 
@@ -26,34 +27,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("dossier-test-project-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("project");
 }
 
 static void
@@ -69,53 +46,6 @@ path_in (Fixture    *fixture,
          const char *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
-}
-
-static DossierParsedDocument *
-make_doc (const char *title,
-          const char *text)
-{
-  DossierParsedDocument *doc = dossier_parsed_document_new ();
-  DossierBlock block = { 0, dossier_text_length (text), DOSSIER_BLOCK_PARAGRAPH, 0 };
-
-  doc->title = g_strdup (title);
-  doc->format = g_strdup ("text");
-  doc->text = g_strdup (text);
-  doc->original = g_bytes_new (text, strlen (text));
-  g_array_append_val (doc->blocks, block);
-
-  return doc;
-}
-
-static gint64
-add_doc (DossierProject *project,
-         const char     *title,
-         const char     *text)
-{
-  g_autoptr(DossierParsedDocument) doc = make_doc (title, text);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = dossier_project_add_document (project, doc, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
-
-static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = dossier_project_add_tag (project, name, parent, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
 }
 
 static DossierProject *
@@ -1055,13 +985,7 @@ test_tags_merge_delete (Fixture       *fixture,
   g_assert_cmpint (dossier_tag_get_position (dossier_project_get_tag (project, money)), ==, 0);
   g_assert_cmpint (dossier_tag_get_position (dossier_project_get_tag (project, other)), ==, 1);
 
-  {
-    g_autofree char *report = NULL;
-
-    dossier_project_check (project, &report, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (report, ==, "");
-  }
+  assert_project_sound (project);
 }
 
 /* ---- Save As, check, errors -------------------------------------------------------- */

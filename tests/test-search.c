@@ -12,6 +12,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -32,65 +33,21 @@ static const char tides_text[] =
   "The ferry could not dock, and the ferry office closed early.";
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gint64
-add_doc (DossierProject *project,
-         const char     *title,
-         const char     *text)
-{
-  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  doc->title = g_strdup (title);
-  doc->format = g_strdup ("text");
-  doc->text = g_strdup (text);
-  id = dossier_project_add_document (project, doc, &error);
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("dossier-test-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "search.dossier", NULL);
-  fixture->project = dossier_project_create (path, "Search", &error);
-  g_assert_no_error (error);
-
+  fixture->project = test_create_project ("search", "Search", &fixture->dir, NULL);
   fixture->ferry = add_doc (fixture->project, "Fares", ferry_text);
   fixture->quai = add_doc (fixture->project, "Quai", quai_text);
   fixture->tides = add_doc (fixture->project, "Tides", tides_text);
-  fixture->tag = dossier_project_add_tag (fixture->project, "Notes", 0, NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->tag = add_tag (fixture->project, "Notes", 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  test_finish_project (&fixture->project, &fixture->dir, NULL);
 }
 
 static GPtrArray *

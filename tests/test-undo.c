@@ -16,6 +16,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -27,24 +28,10 @@ typedef struct
   gint64          h1, h2, h3, h4;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
+/* A title block and a paragraph, and an author: more for undo to restore. */
 static DossierParsedDocument *
-make_doc (const char *title,
-          const char *text)
+make_titled_doc (const char *title,
+                 const char *text)
 {
   DossierParsedDocument *doc = dossier_parsed_document_new ();
   gint64 length = dossier_text_length (text);
@@ -58,31 +45,6 @@ make_doc (const char *title,
   g_array_append_val (doc->blocks, ((DossierBlock) { MIN (6, length), length, DOSSIER_BLOCK_PARAGRAPH, 0 }));
 
   return doc;
-}
-
-static gint64
-add_doc (DossierProject *project,
-         const char     *title,
-         const char     *text)
-{
-  g_autoptr(DossierParsedDocument) doc = make_doc (title, text);
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_project_add_document (project, doc, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_project_add_tag (project, name, parent, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return id;
 }
 
 static const char text1[] =
@@ -103,15 +65,12 @@ fixture_set_up (Fixture       *fixture,
   sqlite3 *db;
   g_autofree char *sql = NULL;
 
-  fixture->dir = g_dir_make_tmp ("dossier-test-undo-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "undo.dossier", NULL);
-  fixture->project = project = dossier_project_create (fixture->path, "Undo", &error);
-  g_assert_no_error (error);
+  fixture->project = project = test_create_project ("undo", "Undo", &fixture->dir,
+                                                    &fixture->path);
 
-  fixture->doc1 = add_doc (project, "Fares", text1);
-  fixture->doc2 = add_doc (project, "Quai", text2);
-  fixture->doc3 = add_doc (project, "Tides", text3);
+  fixture->doc1 = add_parsed_doc (project, make_titled_doc ("Fares", text1));
+  fixture->doc2 = add_parsed_doc (project, make_titled_doc ("Quai", text2));
+  fixture->doc3 = add_parsed_doc (project, make_titled_doc ("Tides", text3));
   fixture->risks = add_tag (project, "Risks", 0);
   fixture->cost = add_tag (project, "Cost", fixture->risks);
   fixture->delay = add_tag (project, "Delay", fixture->risks);
@@ -149,17 +108,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = NULL;
-
-  dossier_project_check (fixture->project, &report, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (report, ==, "");
-
-  g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  test_finish_project (&fixture->project, &fixture->dir, &fixture->path);
 }
 
 /* ---- The dump --------------------------------------------------------------------- */
@@ -289,7 +238,7 @@ act_set_title (Fixture *f)
 static void
 act_add_document (Fixture *f)
 {
-  g_autoptr(DossierParsedDocument) doc = make_doc ("Shipping", "Shipping lanes move north. Pier works begin.");
+  g_autoptr(DossierParsedDocument) doc = make_titled_doc ("Shipping", "Shipping lanes move north. Pier works begin.");
 
   OK (dossier_project_add_document (f->project, doc, ERR) > 0);
 }
@@ -416,7 +365,7 @@ static void
 act_replace_text (Fixture *f)
 {
   g_autoptr(DossierParsedDocument) doc =
-    make_doc ("Fares", "Ferry fares rise by a fifth from June, the council says.\n"
+    make_titled_doc ("Fares", "Ferry fares rise by a fifth from June, the council says.\n"
                        "The operator blames fuel and shipping costs.");
 
   OK (dossier_project_replace_document_text (f->project, f->doc1, doc, NULL, ERR));
@@ -596,7 +545,7 @@ test_stack (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_null (dossier_project_get_undo_label (fresh));
 
-  doc = add_doc (fresh, "Tides", text3);
+  doc = add_parsed_doc (fresh, make_titled_doc ("Tides", text3));
   g_assert_cmpuint (n.can_undo, ==, 1);
   g_assert_cmpuint (n.undo_label, ==, 1);
   g_assert_cmpstr (dossier_project_get_undo_label (fresh), ==, "Import “Tides”");
@@ -677,7 +626,7 @@ test_failures (Fixture       *fixture,
 {
   DossierProject *project = fixture->project;
   sqlite3 *db = dossier_project_get_db (project);
-  g_autoptr(DossierParsedDocument) doc = make_doc ("Blocked", "Never stored.");
+  g_autoptr(DossierParsedDocument) doc = make_titled_doc ("Blocked", "Never stored.");
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *label = NULL;
@@ -725,7 +674,7 @@ test_failures (Fixture       *fixture,
   g_clear_error (&error);
 
   {
-    g_autoptr(DossierParsedDocument) newer = make_doc ("Fares", "Ferry fares rise again.");
+    g_autoptr(DossierParsedDocument) newer = make_titled_doc ("Fares", "Ferry fares rise again.");
 
     g_assert_false (dossier_project_replace_document_text (project, fixture->doc1, newer, NULL, &error));
     g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);

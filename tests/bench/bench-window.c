@@ -41,6 +41,7 @@
 #include "dossier-documents-panel.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
+#include "test-util.h"
 
 static gboolean opt_quick = FALSE;
 static gboolean opt_verbose = FALSE;
@@ -502,16 +503,14 @@ frames_unwatch (Frames *f)
   g_signal_handlers_disconnect_by_data (f->clock, f);
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
 /* Runs the main loop until @condition holds, then until the next frame is
  * painted (asking for one: a window with nothing new to draw would not
  * paint). Returns when that frame was painted. */
 static Stamp
-until_painted_after (Frames    *f,
-                     GtkWidget *redraw,
-                     Condition  condition,
-                     gpointer   data)
+until_painted_after (Frames        *f,
+                     GtkWidget     *redraw,
+                     TestCondition  condition,
+                     gpointer       data)
 {
   guint frames;
 
@@ -935,21 +934,6 @@ static gboolean
 selected (const char *name)
 {
   return opt_only == NULL || g_strcmp0 (opt_only, name) == 0;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 int

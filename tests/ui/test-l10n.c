@@ -17,6 +17,7 @@
 #include "dossier-export-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-window.h"
+#include "test-util.h"
 
 /* The msgctxt values the .ui files use (see po/es.po). */
 static const char *const contexts[] = { "shortcut window" };
@@ -34,31 +35,6 @@ typedef struct
 } Walk;
 
 /* ---- Helpers ------------------------------------------------------------------- */
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
 
 static gboolean
 view_painted (gpointer data)
@@ -440,24 +416,6 @@ fixture_set_up (Fixture       *f,
     }
   wait_until (view_painted, f->window, "the first paint");
   flush_events ();
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "dossier-search-panel.h"
 #include "dossier-tag-chip.h"
 #include "dossier-tag-picker.h"
+#include "test-util.h"
 
 static const char article_one[] =
   "Riverside council weighs a new library\n"
@@ -103,20 +104,6 @@ add_document (DossierProject *project,
 }
 
 static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_project_add_tag (project, name, parent, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
-
-static gint64
 add_highlight (DossierProject *project,
                gint64          doc,
                const char     *needle,
@@ -139,14 +126,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-panels-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "panels.dossier", NULL);
-  f->project = dossier_project_create (path, "Riverside library", &error);
-  g_assert_no_error (error);
+  f->project = test_create_project ("panels", "Riverside library", &f->dir, NULL);
 
   f->doc_one = add_document (f->project, article_one, "council.txt");
   f->doc_two = add_document (f->project, article_two, "divides.txt");
@@ -172,31 +152,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  dossier_project_close (f->project);
-  g_assert_finalize_object (f->project);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  test_finish_project (&f->project, &f->dir, NULL);
 }
 
 static GtkWidget *

@@ -16,6 +16,7 @@
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
+#include "test-util.h"
 
 /* Passages of data/samples/harbor-bridge-civic-ledger.md, plain words only,
  * so that Markdown escaping cannot change them in the export. */
@@ -23,31 +24,6 @@
 #define PASSAGE_HERITAGE "The heritage trust has said it will not accept clamps on the original ironwork"
 #define PASSAGE_UNDONE   "The grant is fixed"
 #define MEMO_TEXT        "Ask the council for its own estimate of the masts"
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
 
 static gboolean
 not_importing (gpointer data)
@@ -175,21 +151,6 @@ painted_at (DossierWindow *window,
         return TRUE;
     }
   return FALSE;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void

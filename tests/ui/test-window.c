@@ -15,6 +15,7 @@
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
+#include "test-util.h"
 
 /* Invented article with accents, curly quotes, a dash and an emoji, so that
  * every offset below is a code-point offset that bytes would get wrong. */
@@ -43,13 +44,6 @@ typedef struct
 
 /* ---- Helpers ------------------------------------------------------------------- */
 
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Waits until the X server has answered every request made so far, then
  * handles what it sent: selection ownership notices come back from the
  * server a moment later, and a test that asserts on the selection must have
@@ -59,24 +53,6 @@ sync_display (void)
 {
   gdk_display_sync (gdk_display_get_default ());
   flush_events ();
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
 }
 
 static gboolean
@@ -137,24 +113,6 @@ fixture_set_up (Fixture       *f,
   g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
   g_assert_no_error (error);
   wait_until (view_painted, f->window, "the first paint");
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void

@@ -1,0 +1,75 @@
+/* test-util.h — what the tests share: temporary folders, documents and
+ * tags made in one call, a project fixture whose teardown runs the
+ * project's own check, and waiting on the main loop. Each helper fails the
+ * test at once if what it does fails. */
+#pragma once
+
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+/* A new folder "dossier-test-@name-XXXXXX" in the temporary folder. */
+char                  *test_make_tmp_dir     (const char     *name);
+/* Removes @path and everything below it, read-only files included,
+ * without following symbolic links. */
+void                   remove_tree           (const char     *path);
+
+/* A plain-text document: @title, @text, one paragraph block, and @text as
+ * its original file. */
+DossierParsedDocument *make_doc              (const char     *title,
+                                              const char     *text);
+/* Adds @doc (transfer full) to @project; returns its id. */
+gint64                 add_parsed_doc        (DossierProject        *project,
+                                              DossierParsedDocument *doc);
+/* Adds make_doc (@title, @text) to @project; returns its id. */
+gint64                 add_doc               (DossierProject *project,
+                                              const char     *title,
+                                              const char     *text);
+/* Adds a tag named @name under @parent (0: top level), next colour, no
+ * description; returns its id. */
+gint64                 add_tag               (DossierProject *project,
+                                              const char     *name,
+                                              gint64          parent);
+
+/* Asserts that dossier_project_check () finds nothing wrong in @project. */
+void                   assert_project_sound  (DossierProject *project);
+
+/* Creates "@name.dossier", titled @title, in a new temporary folder;
+ * stores the folder in *@dir and the file in *@path (if not NULL). */
+DossierProject        *test_create_project   (const char      *name,
+                                              const char      *title,
+                                              char           **dir,
+                                              char           **path);
+/* The end of a project fixture: whatever the test did, the project holds
+ * together (its own check), no one holds it any more (it is finalized),
+ * and its folder goes. Clears all three. */
+void                   test_finish_project   (DossierProject **project,
+                                              char           **dir,
+                                              char           **path);
+
+/* A fixture for g_test_add (): an empty project titled "Test" in a
+ * folder of its own, checked and removed after the test. */
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierProject *project;
+} TestProject;
+
+void                   test_project_set_up    (TestProject    *fixture,
+                                               gconstpointer   data);
+void                   test_project_tear_down (TestProject    *fixture,
+                                               gconstpointer   data);
+
+/* Runs the default main context while it has something pending. */
+void                   flush_events          (void);
+
+typedef gboolean (*TestCondition) (gpointer data);
+
+/* Runs the default main context until @condition (@data) holds; after 30 s
+ * the test fails, saying it timed out waiting for @what. */
+void                   wait_until            (TestCondition   condition,
+                                              gpointer        data,
+                                              const char     *what);
+
+G_END_DECLS
