@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 char *
 test_make_tmp_dir (const char *name)
@@ -182,4 +183,172 @@ wait_until (TestCondition  condition,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (2000);
     }
+}
+
+/* ---- Project files made behind the core's back --------------------------- */
+
+void
+test_dir_set_up (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  fixture->dir = test_make_tmp_dir ("files");
+}
+
+void
+test_dir_tear_down (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+char *
+test_dir_path (TestDir    *fixture,
+               const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    g_error ("cannot open %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+void
+test_sql_exec (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+void
+test_sql_exec_in_wal (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "PRAGMA wal_autocheckpoint = 0");
+  raw_exec (db, sql);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+gint64
+test_sql_int (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
+gint64
+test_make_project (const char *path,
+                   const char *text)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  project = dossier_project_create (path, "Files test", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (add_tag (project, "Pro", 0), ==, 1);
+  g_assert_cmpint (add_tag (project, "Con", 0), ==, 2);
+  id = add_doc (project, "Harbour ferry", text);
+
+  dossier_project_close (project);
+  return id;
+}
+
+/* ---- Snapshots ------------------------------------------------------------ */
+
+static const char * const companions[] = { "", "-wal", "-shm", "-journal", ".lock" };
+
+struct _TestFiles
+{
+  char   *path;
+  GBytes *bytes[G_N_ELEMENTS (companions)];   /* NULL: absent */
+};
+
+TestFiles *
+test_files_snapshot (const char *path)
+{
+  TestFiles *files = g_new0 (TestFiles, 1);
+
+  files->path = g_strdup (path);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *name = g_strconcat (path, companions[i], NULL);
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (name, &contents, &length, NULL))
+        files->bytes[i] = g_bytes_new_take (contents, length);
+    }
+
+  return files;
+}
+
+void
+test_files_assert_same (TestFiles *before)
+{
+  g_autoptr(TestFiles) after = test_files_snapshot (before->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *name = g_strconcat (before->path, companions[i], NULL);
+
+      if (before->bytes[i] == NULL)
+        {
+          if (after->bytes[i] != NULL)
+            g_error ("%s was created", name);
+          continue;
+        }
+      if (after->bytes[i] == NULL)
+        g_error ("%s was deleted", name);
+      if (!g_bytes_equal (before->bytes[i], after->bytes[i]))
+        g_error ("%s was changed (%zu bytes, now %zu)", name,
+                 g_bytes_get_size (before->bytes[i]), g_bytes_get_size (after->bytes[i]));
+    }
+}
+
+void
+test_files_free (TestFiles *files)
+{
+  if (files == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    g_clear_pointer (&files->bytes[i], g_bytes_unref);
+  g_free (files->path);
+  g_free (files);
 }

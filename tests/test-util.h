@@ -72,4 +72,49 @@ void                   wait_until            (TestCondition   condition,
                                               gpointer        data,
                                               const char     *what);
 
+/* ---- Project files made behind the core's back --------------------------- */
+
+/* A fixture for g_test_add (): a new empty folder, removed after the test. */
+typedef struct
+{
+  char *dir;
+} TestDir;
+
+void                   test_dir_set_up        (TestDir       *fixture,
+                                               gconstpointer  data);
+void                   test_dir_tear_down     (TestDir       *fixture,
+                                               gconstpointer  data);
+/* A path in the fixture's folder (free it). */
+char                  *test_dir_path          (TestDir       *fixture,
+                                               const char    *name);
+
+/* Runs @sql on the file at @path with a connection of its own, outside
+ * the core — no defences, no lock — as someone else's tool, or an
+ * attacker, would. Fails the test on an SQL error. */
+void                   test_sql_exec          (const char    *path,
+                                               const char    *sql);
+/* The same, and leaves whatever it wrote in the write-ahead log, as a
+ * process killed before its checkpoint would. */
+void                   test_sql_exec_in_wal   (const char    *path,
+                                               const char    *sql);
+/* The first column of the first row of @sql, as an integer. */
+gint64                 test_sql_int           (const char    *path,
+                                               const char    *sql);
+
+/* A new project at @path with one document of @text and the tags "Pro"
+ * (id 1) and "Con" (id 2), closed. Returns the document's id. */
+gint64                 test_make_project      (const char    *path,
+                                               const char    *text);
+
+/* The bytes of @path and of its "-wal", "-shm", "-journal" and ".lock"
+ * companions (absent ones recorded as absent), to prove that something
+ * left them alone. */
+typedef struct _TestFiles TestFiles;
+
+TestFiles             *test_files_snapshot    (const char    *path);
+/* Fails the test unless every file is exactly as in @before. */
+void                   test_files_assert_same (TestFiles     *before);
+void                   test_files_free        (TestFiles     *files);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFiles, test_files_free)
+
 G_END_DECLS

@@ -80,6 +80,12 @@ gboolean cli_parse_int   (const char *name,
 DossierProject *cli_open_project (const char *name,
                                   const char *path,
                                   gboolean    writable);
+/* The same with the core's @flags; for a writer, when another process has
+ * the project open, tries again for up to @wait seconds. */
+DossierProject *cli_open_project_full (const char       *name,
+                                       const char       *path,
+                                       DossierOpenFlags  flags,
+                                       double            wait);
 
 /* Finds a tag by name or path, or reports that there is none (and how to
  * create it). */

@@ -211,7 +211,9 @@ cli_check (const char *name,
   if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], FALSE);
+  /* Opened to be inspected: a file refused everywhere else for what it
+   * holds is opened here, inert, so that the report can say what. */
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_INSPECT, 0);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 

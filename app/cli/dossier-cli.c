@@ -280,6 +280,17 @@ cli_open_project (const char *name,
                   const char *path,
                   gboolean    writable)
 {
+  return cli_open_project_full (name, path,
+                                writable ? DOSSIER_OPEN_READ_WRITE : DOSSIER_OPEN_READ_ONLY, 0);
+}
+
+DossierProject *
+cli_open_project_full (const char       *name,
+                       const char       *path,
+                       DossierOpenFlags  flags,
+                       double            wait)
+{
+  gboolean writable = (flags & (DOSSIER_OPEN_READ_ONLY | DOSSIER_OPEN_INSPECT)) == 0;
   g_autoptr(GError) error = NULL;
   DossierProject *project;
 
@@ -297,9 +308,7 @@ cli_open_project (const char *name,
       return NULL;
     }
 
-  project = dossier_project_open (path,
-                                  writable ? DOSSIER_OPEN_READ_WRITE : DOSSIER_OPEN_READ_ONLY,
-                                  &error);
+  project = dossier_project_open (path, flags, &error);
   if (project == NULL)
     {
       cli_fail (name, error);

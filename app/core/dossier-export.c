@@ -553,7 +553,7 @@ order_tags (DossierExportContext *ctx,
 {
   GPtrArray *kids = g_hash_table_lookup (children, &parent_id);
 
-  if (kids == NULL || depth > 1000)
+  if (kids == NULL || depth >= DOSSIER_TAG_MAX_DEPTH)
     return;
 
   for (guint i = 0; i < kids->len; i++)

@@ -79,6 +79,7 @@ typedef struct
 } DossierChanges;
 
 typedef struct _DossierUndoStep DossierUndoStep;
+typedef struct _DossierSqliteGuard DossierSqliteGuard;
 
 struct _DossierProject
 {
@@ -91,6 +92,9 @@ struct _DossierProject
   gboolean         read_only;
 
   sqlite3         *db;              /* NULL once closed */
+  DossierSqliteGuard *guard;        /* the progress guard on db */
+  gboolean         inspect;         /* opened for check, despite a foreign schema */
+  GPtrArray       *schema_differences;  /* of DossierSchemaDifference, when inspecting */
   GHashTable      *statements;      /* SQL text → sqlite3_stmt */
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;
@@ -368,10 +372,78 @@ gboolean      dossier_schema_migrate           (sqlite3        *db,
                                                 const char     *path,
                                                 int             version,
                                                 GError        **error);
+/* Builds the schema of version @version (1 … DOSSIER_SCHEMA_VERSION) in
+ * an empty database: the same statements that create and migrate
+ * projects. */
+gboolean      dossier_schema_build             (sqlite3        *db,
+                                                const char     *path,
+                                                int             version,
+                                                GError        **error);
 /* Copies the database @db to @dest with the backup API. */
 gboolean      dossier_sqlite_backup            (sqlite3        *db,
                                                 const char     *path,
                                                 const char     *dest,
+                                                GError        **error);
+
+/* Trust (dossier-project-trust.c): a project file may come from anyone. */
+
+/* Copies the first 100 bytes of the newest committed page 1 in
+ * "@path-wal" to @header; FALSE if the log holds none. Reads the log
+ * without SQLite, so that a file refused for what it says is untouched. */
+gboolean      dossier_wal_read_header          (const char     *path,
+                                                guchar          header[100]);
+
+/* Defensive mode, tighter limits, cell size checks. @inspect: the file is
+ * opened only to be checked, despite objects Dossier did not create; none
+ * of its triggers and views run. */
+void          dossier_sqlite_harden            (sqlite3        *db,
+                                                gboolean        inspect);
+
+/* Stops, with SQLITE_INTERRUPT, a statement that runs far longer than the
+ * size of the file at @path could need: more than this many virtual
+ * machine instructions, and more than the file's size allows. */
+#define DOSSIER_SQLITE_GUARD_BASE G_GUINT64_CONSTANT (50000000)
+DossierSqliteGuard *dossier_sqlite_guard_new   (sqlite3        *db,
+                                                const char     *path);
+void          dossier_sqlite_guard_free        (DossierSqliteGuard *guard);
+/* Whether the last statement was stopped by the guard. */
+gboolean      dossier_sqlite_guard_tripped     (DossierSqliteGuard *guard);
+/* The most instructions one run took so far (for tests). */
+guint64       dossier_sqlite_guard_most        (DossierSqliteGuard *guard);
+
+typedef enum
+{
+  DOSSIER_SCHEMA_FOREIGN,    /* an object Dossier does not create */
+  DOSSIER_SCHEMA_ALTERED,    /* one of ours, with other SQL or settings */
+  DOSSIER_SCHEMA_MISSING,    /* one of ours, absent */
+} DossierSchemaChange;
+
+typedef struct
+{
+  DossierSchemaChange change;
+  char               *type;   /* "table", "index", "trigger", "view" */
+  char               *name;
+  char               *table;  /* what it belongs to */
+} DossierSchemaDifference;
+
+void          dossier_schema_difference_free   (DossierSchemaDifference *difference);
+/* A phrase naming the object and what is wrong with it, and a sentence
+ * saying so (for the check's report). */
+char         *dossier_schema_difference_describe (const DossierSchemaDifference *difference);
+char         *dossier_schema_difference_sentence (const DossierSchemaDifference *difference);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSchemaDifference, dossier_schema_difference_free)
+
+/* How @db's schema differs from what version @version creates (tables,
+ * indexes, triggers, views by name and SQL; the search indexes' settings):
+ * a GPtrArray of DossierSchemaDifference, empty if none; NULL on error. */
+GPtrArray    *dossier_schema_differences       (sqlite3        *db,
+                                                const char     *path,
+                                                int             version,
+                                                GError        **error);
+/* Refuses, naming what was found, a schema that differs at all. */
+gboolean      dossier_schema_verify            (sqlite3        *db,
+                                                const char     *path,
+                                                int             version,
                                                 GError        **error);
 
 /* Code-point offsets into a long text, mapped to bytes in O(1) after one

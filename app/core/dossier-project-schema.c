@@ -201,6 +201,134 @@ read_be32 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* ---- The write-ahead log's newest first page ----------------------------- */
+
+#define WAL_HEADER_SIZE  32
+#define WAL_FRAME_HEADER 24
+
+/* SQLite's WAL checksum over @n bytes (a multiple of 8), continuing
+ * @sum. */
+static void
+wal_checksum (gboolean      big_endian,
+              const guchar *data,
+              gsize         n,
+              guint32       sum[2])
+{
+  guint32 s0 = sum[0], s1 = sum[1];
+
+  for (gsize i = 0; i + 8 <= n; i += 8)
+    {
+      guint32 a, b;
+
+      if (big_endian)
+        {
+          a = read_be32 (data + i);
+          b = read_be32 (data + i + 4);
+        }
+      else
+        {
+          memcpy (&a, data + i, 4);
+          memcpy (&b, data + i + 4, 4);
+          a = GUINT32_FROM_LE (a);
+          b = GUINT32_FROM_LE (b);
+        }
+      s0 += a + s1;
+      s1 += b + s0;
+    }
+
+  sum[0] = s0;
+  sum[1] = s1;
+}
+
+static gboolean
+read_exactly (int     fd,
+              guchar *buf,
+              gsize   n)
+{
+  gsize got = 0;
+
+  while (got < n)
+    {
+      ssize_t r = read (fd, buf + got, n - got);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        return FALSE;
+      got += r;
+    }
+
+  return TRUE;
+}
+
+/* The first 100 bytes of the newest committed copy of page 1 in
+ * "PATH-wal", found the way SQLite recovers a log: frames are valid while
+ * their salts and running checksum hold, and count once a commit frame
+ * closes their transaction. FALSE if the log holds none (or is absent):
+ * then the main file's header is the one SQLite will read. */
+gboolean
+dossier_wal_read_header (const char *path,
+                         guchar      header[100])
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree guchar *frame = NULL;
+  guchar wal_header[WAL_HEADER_SIZE];
+  guchar pending[100];
+  gboolean have_pending = FALSE;
+  gboolean found = FALSE;
+  gboolean big_endian;
+  guint32 magic, page_size, sum[2] = { 0, 0 };
+  int fd;
+
+  fd = open (wal_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    return FALSE;
+
+  if (!read_exactly (fd, wal_header, sizeof wal_header))
+    goto out;
+
+  magic = read_be32 (wal_header);
+  page_size = read_be32 (wal_header + 8);
+  if ((magic & 0xfffffffe) != 0x377f0682 ||
+      page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    goto out;
+  big_endian = (magic & 1) != 0;
+
+  wal_checksum (big_endian, wal_header, 24, sum);
+  if (sum[0] != read_be32 (wal_header + 24) || sum[1] != read_be32 (wal_header + 28))
+    goto out;
+
+  frame = g_malloc (WAL_FRAME_HEADER + page_size);
+  while (read_exactly (fd, frame, WAL_FRAME_HEADER + page_size))
+    {
+      guint32 page = read_be32 (frame);
+      guint32 commit = read_be32 (frame + 4);
+
+      if (page == 0 || memcmp (frame + 8, wal_header + 16, 8) != 0)
+        break;
+      wal_checksum (big_endian, frame, 8, sum);
+      wal_checksum (big_endian, frame + WAL_FRAME_HEADER, page_size, sum);
+      if (sum[0] != read_be32 (frame + 16) || sum[1] != read_be32 (frame + 20))
+        break;
+
+      if (page == 1)
+        {
+          memcpy (pending, frame + WAL_FRAME_HEADER, sizeof pending);
+          have_pending = TRUE;
+        }
+      if (commit != 0 && have_pending)
+        {
+          memcpy (header, pending, sizeof pending);
+          have_pending = FALSE;
+          found = TRUE;
+        }
+    }
+
+out:
+  close (fd);
+  return found;
+}
+
 gboolean
 dossier_schema_check_header (const char  *path,
                              int         *user_version,
@@ -268,10 +396,23 @@ dossier_schema_check_header (const char  *path,
       return FALSE;
     }
 
+  /* A change not yet checkpointed lives in the log: its first page is
+   * the header SQLite will read. */
+  dossier_wal_read_header (path, header);
+
   if (read_be32 (header + 68) != DOSSIER_APPLICATION_ID)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
                    _("“%s” is a database, but not a Dossier project."), name);
+      return FALSE;
+    }
+
+  /* Dossier writes UTF-8; SQLite would convert UTF-16 text as it reads
+   * it, and offsets count the characters of the text as stored. */
+  if (read_be32 (header + 56) != 1)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is not a Dossier project (its text is not stored as UTF-8)."), name);
       return FALSE;
     }
 
@@ -320,6 +461,24 @@ run_migrations (sqlite3     *db,
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", DOSSIER_SCHEMA_VERSION);
   return exec (db, path, set_version, error);
+}
+
+gboolean
+dossier_schema_build (sqlite3     *db,
+                      const char  *path,
+                      int          version,
+                      GError     **error)
+{
+  g_return_val_if_fail (version >= 1 && version <= DOSSIER_SCHEMA_VERSION, FALSE);
+
+  if (!exec (db, path, schema_v1, error))
+    return FALSE;
+
+  for (int v = 1; v < version; v++)
+    if (!exec (db, path, migrations[v - 1], error))
+      return FALSE;
+
+  return TRUE;
 }
 
 gboolean

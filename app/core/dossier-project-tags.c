@@ -42,6 +42,7 @@ typedef struct
   int     position;
   guint   n_highlights;
   gboolean placed;
+  char   *path;          /* once placed */
 } TagRow;
 
 static void
@@ -53,6 +54,7 @@ tag_row_clear (gpointer data)
   g_free (row->name);
   g_free (row->color);
   g_free (row->description);
+  g_free (row->path);
 }
 
 static void
@@ -68,6 +70,7 @@ read_tag_row (sqlite3_stmt *stmt,
   row->position = sqlite3_column_int (stmt, 6);
   row->n_highlights = 0;
   row->placed = FALSE;
+  row->path = NULL;
 }
 
 static guint
@@ -88,14 +91,41 @@ count_highlights (DossierProject *self,
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+/* Every tag's count in one pass over the index (a query per tag costs
+ * more as soon as there are more than a few tags). */
+static gboolean
+count_all_highlights (DossierProject  *self,
+                      GHashTable      *counts,
+                      GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT tag, count(*) FROM highlight_tags GROUP BY tag",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 tag_id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&tag_id, sizeof tag_id),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+    }
+
+  return rc == SQLITE_DONE;
+}
+
 typedef struct
 {
   DossierProject *self;
-  GArray         *rows;       /* TagRow */
-  GHashTable     *children;   /* gint64 parent → GArray of row indices */
+  GArray         *rows;       /* TagRow, by parent, position, id */
+  GHashTable     *children;   /* gint64 parent → index + 1 of its next unplaced child */
   GPtrArray      *items;      /* DossierTag, in tree order */
 } TreeWalk;
 
+/* Makes (or updates) the tag of row @index at @depth under @parent_path. */
 static void
 place_tag (TreeWalk   *walk,
            guint       index,
@@ -103,20 +133,16 @@ place_tag (TreeWalk   *walk,
            const char *parent_path)
 {
   TagRow *row = &g_array_index (walk->rows, TagRow, index);
-  g_autofree char *path = NULL;
   DossierTag *tag;
-  GArray *children;
   DossierTagData data;
 
-  if (row->placed)
-    return;
+  g_assert (!row->placed);
   row->placed = TRUE;
-
-  path = parent_path != NULL ? g_strconcat (parent_path, "/", row->name, NULL)
-                             : g_strdup (row->name);
+  row->path = parent_path != NULL ? g_strconcat (parent_path, "/", row->name, NULL)
+                                  : g_strdup (row->name);
   data = (DossierTagData) {
     row->uuid, row->name, row->parent, row->color, row->description,
-    row->position, depth, path, row->n_highlights,
+    row->position, depth, row->path, row->n_highlights,
   };
 
   tag = g_hash_table_lookup (walk->self->tags_by_id, &row->id);
@@ -130,11 +156,70 @@ place_tag (TreeWalk   *walk,
       g_hash_table_insert (walk->self->tags_by_id, g_memdup2 (&row->id, sizeof row->id), tag);
     }
   g_ptr_array_add (walk->items, g_object_ref (tag));
+}
 
-  children = g_hash_table_lookup (walk->children, &row->id);
-  if (children != NULL)
-    for (guint i = 0; i < children->len; i++)
-      place_tag (walk, g_array_index (children, guint, i), depth + 1, path);
+/* The row of @parent_id's next child not yet placed, or G_MAXUINT.
+ * Siblings are consecutive rows (the query orders by parent); the walk
+ * remembers how far it got in each family, so that every row is looked
+ * at a bounded number of times. */
+static guint
+next_child (TreeWalk *walk,
+            gint64    parent_id)
+{
+  gpointer next = NULL;
+  guint i;
+
+  if (!g_hash_table_lookup_extended (walk->children, &parent_id, NULL, &next))
+    return G_MAXUINT;
+
+  for (i = GPOINTER_TO_UINT (next) - 1; i < walk->rows->len; i++)
+    {
+      TagRow *row = &g_array_index (walk->rows, TagRow, i);
+
+      if (row->parent != parent_id)
+        break;
+      if (!row->placed)
+        {
+          g_hash_table_insert (walk->children, g_memdup2 (&parent_id, sizeof parent_id),
+                               GUINT_TO_POINTER (i + 2));
+          return i;
+        }
+    }
+
+  g_hash_table_remove (walk->children, &parent_id);
+  return G_MAXUINT;
+}
+
+/* Places @root and its subtree depth first, by position — without
+ * recursion, however deep a file's tree is, and no deeper than
+ * DOSSIER_TAG_MAX_DEPTH levels: what lies below is left unplaced. */
+static void
+place_subtree (TreeWalk *walk,
+               guint     root,
+               GArray   *stack)
+{
+  place_tag (walk, root, 0, NULL);
+  g_array_set_size (stack, 0);
+  g_array_append_val (stack, root);
+
+  while (stack->len > 0)
+    {
+      TagRow *parent = &g_array_index (walk->rows, TagRow,
+                                       g_array_index (stack, guint, stack->len - 1));
+      guint child = G_MAXUINT;
+
+      if (stack->len < DOSSIER_TAG_MAX_DEPTH)
+        child = next_child (walk, parent->id);
+
+      if (child == G_MAXUINT)
+        {
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+
+      place_tag (walk, child, stack->len, parent->path);
+      g_array_append_val (stack, child);
+    }
 }
 
 /* @recount: the tags whose counts may have changed; NULL = all. Other
@@ -147,18 +232,18 @@ dossier_project_load_tags (DossierProject  *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TagRow));
   g_autoptr(GHashTable) children = NULL;
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto(DossierStmt) stmt = NULL;
   GHashTableIter iter;
   gpointer key;
   TreeWalk walk;
-  GArray *top;
   int rc;
 
   g_array_set_clear_func (rows, tag_row_clear);
-  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                    (GDestroyNotify) g_array_unref);
+  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   stmt = dossier_project_prepare (self,
                                   "SELECT " TAG_COLUMNS " FROM tags t "
@@ -170,7 +255,6 @@ dossier_project_load_tags (DossierProject  *self,
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
     {
       TagRow row;
-      GArray *siblings;
       guint index = rows->len;
 
       read_tag_row (stmt, &row);
@@ -184,37 +268,45 @@ dossier_project_load_tags (DossierProject  *self,
       }
       g_array_append_val (rows, row);
 
-      siblings = g_hash_table_lookup (children, &row.parent);
-      if (siblings == NULL)
-        {
-          siblings = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (children, g_memdup2 (&row.parent, sizeof row.parent), siblings);
-        }
-      g_array_append_val (siblings, index);
+      /* Where each family of siblings starts. */
+      if (!g_hash_table_contains (children, &row.parent))
+        g_hash_table_insert (children, g_memdup2 (&row.parent, sizeof row.parent),
+                             GUINT_TO_POINTER (index + 1));
     }
 
   if (rc != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
 
+  if (recount == NULL)
+    {
+      counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      if (!count_all_highlights (self, counts, error))
+        return FALSE;
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       TagRow *row = &g_array_index (rows, TagRow, i);
 
-      if (row->n_highlights == G_MAXUINT)
+      if (row->n_highlights != G_MAXUINT)
+        continue;
+      if (counts != NULL)
+        row->n_highlights = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &row->id));
+      else
         row->n_highlights = count_highlights (self, row->id);
     }
 
   walk = (TreeWalk) { self, rows, children, items };
-  top = g_hash_table_lookup (children, &(gint64) { 0 });
-  if (top != NULL)
-    for (guint i = 0; i < top->len; i++)
-      place_tag (&walk, g_array_index (top, guint, i), 0, NULL);
+  for (guint i = 0; i < rows->len && g_array_index (rows, TagRow, i).parent == 0; i++)
+    place_subtree (&walk, i, stack);
 
-  /* A tag that no path from the top reaches (only a damaged file has
-   * one) is still listed, at the end, so it can be repaired. */
+  /* What no path from the top reaches within DOSSIER_TAG_MAX_DEPTH levels
+   * — only a damaged or hostile file has any: a cycle, a missing parent, a
+   * chain too deep — is still listed, at the end and flat, so that it can
+   * be moved back into the tree; dossier_project_check() reports it. */
   for (guint i = 0; i < rows->len; i++)
-    place_tag (&walk, i, 0, NULL);
+    if (!g_array_index (rows, TagRow, i).placed)
+      place_tag (&walk, i, 0, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     g_hash_table_add (seen, &g_array_index (rows, TagRow, i).id);

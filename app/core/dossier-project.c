@@ -142,6 +142,14 @@ dossier_set_sqlite_error (GError    **error,
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
                    _("Out of memory while working on “%s”."), name);
       break;
+    case SQLITE_INTERRUPT:
+      /* The progress guard (dossier-project-trust.c) stopped a statement
+       * that ran far longer than the file's size could need. */
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                   _("Reading “%s” took far too long and was stopped: the file may be "
+                     "damaged, or built to stall Dossier. Run “dossier-cli check” on it."),
+                   name);
+      break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("The change would make “%s” inconsistent (%s)."), name, detail);
@@ -636,6 +644,8 @@ close_db (DossierProject *self)
   if (self->statements != NULL)
     g_hash_table_remove_all (self->statements);
 
+  g_clear_pointer (&self->guard, dossier_sqlite_guard_free);
+
   if (self->db != NULL)
     {
       int rc = sqlite3_close (self->db);
@@ -665,6 +675,7 @@ dossier_project_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->highlight_caches, g_ptr_array_unref);
+  g_clear_pointer (&self->schema_differences, g_ptr_array_unref);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
   g_clear_object (&self->tags);
@@ -985,15 +996,97 @@ dossier_project_load_meta (DossierProject  *self,
   return TRUE;
 }
 
+/* Checks what @db holds: a Dossier project of a version this Dossier
+ * knows (*@version), whose schema is exactly what that version creates —
+ * or, when inspecting, records how it differs. */
+static gboolean
+verify_database (DossierProject  *self,
+                 sqlite3         *db,
+                 gint64          *version,
+                 GError         **error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+  gint64 application_id = 0;
+
+  if (!query_int (db, "PRAGMA application_id", &application_id) ||
+      !query_int (db, "PRAGMA user_version", version))
+    {
+      dossier_set_sqlite_error (error, self->path, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+
+  /* The header said yes, but a write-ahead log may say otherwise. */
+  if (application_id != DOSSIER_APPLICATION_ID || *version < 1)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is a database, but not a Dossier project."), name);
+      return FALSE;
+    }
+  if (*version > DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Dossier; update Dossier to open it."),
+                   name);
+      return FALSE;
+    }
+
+  if (self->inspect)
+    {
+      g_clear_pointer (&self->schema_differences, g_ptr_array_unref);
+      self->schema_differences = dossier_schema_differences (db, self->path, (int) *version,
+                                                             error);
+      return self->schema_differences != NULL;
+    }
+
+  return dossier_schema_verify (db, self->path, (int) *version, error);
+}
+
+/* With no write-ahead log beside it, a file can be read without SQLite
+ * writing anything: no lock, no log, no shared memory. Refusing it from
+ * such a look leaves its folder exactly as it was. */
+static gboolean
+verify_untouched (DossierProject  *self,
+                  GError         **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+  gboolean ok;
+  int rc;
+
+  if (self->inspect || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, self->path, db, rc);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  dossier_sqlite_harden (db, FALSE);
+  ok = verify_database (self, db, &version, error);
+  sqlite3_close (db);
+
+  return ok;
+}
+
 static gboolean
 open_database (DossierProject  *self,
                GError         **error)
 {
   g_autofree char *name = dossier_display_name (self->path);
   int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  gint64 application_id = 0;
   gint64 version = 0;
   int rc;
+
+  if (!verify_untouched (self, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
@@ -1004,37 +1097,22 @@ open_database (DossierProject  *self,
       return FALSE;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
+  dossier_sqlite_harden (self->db, self->inspect);
+  self->guard = dossier_sqlite_guard_new (self->db, self->path);
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!dossier_search_register (self->db))
     g_warning ("Full-text search is not available: SQLite lacks FTS5");
 
-  if (!query_int (self->db, "PRAGMA application_id", &application_id) ||
-      !query_int (self->db, "PRAGMA user_version", &version))
-    {
-      dossier_set_sqlite_error (error, self->path, self->db, sqlite3_errcode (self->db));
-      return FALSE;
-    }
-
-  /* The header said yes, but a write-ahead log may say otherwise. */
-  if (application_id != DOSSIER_APPLICATION_ID || version < 1)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
-                   _("“%s” is a database, but not a Dossier project."), name);
-      return FALSE;
-    }
-  if (version > DOSSIER_SCHEMA_VERSION)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,
-                   _("“%s” was saved by a newer version of Dossier; update Dossier to open it."),
-                   name);
-      return FALSE;
-    }
+  /* Again on the connection that will be used: the file may have changed
+   * since the look above. Nothing has been written yet. */
+  if (!verify_database (self, self->db, &version, error))
+    return FALSE;
 
   /* Reads through a memory map: no copy per page, and the kernel's page
    * cache is the cache (reading all highlights of a large project, or
-   * ranking a search, touches many pages). */
+   * ranking a search, touches many pages). SQLite checks every page read
+   * this way as any other, and nobody else writes the file meanwhile. */
   if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !dossier_project_exec (self, "PRAGMA mmap_size = 1073741824", error) ||
       !dossier_project_exec (self, "PRAGMA cache_size = -16384", error))
@@ -1060,9 +1138,21 @@ open_database (DossierProject  *self,
           return FALSE;
         }
 
-      if (!migrate (self, (int) version, error))
+      if (!migrate (self, (int) version, error) ||
+          !dossier_schema_verify (self->db, self->path, DOSSIER_SCHEMA_VERSION, error))
         return FALSE;
     }
+
+  /* Inspecting a file whose own tables differ from ours: the check lists
+   * how, and reads nothing through queries written for our tables. */
+  if (self->inspect)
+    for (guint i = 0; i < self->schema_differences->len; i++)
+      {
+        DossierSchemaDifference *difference = g_ptr_array_index (self->schema_differences, i);
+
+        if (difference->change != DOSSIER_SCHEMA_FOREIGN)
+          return TRUE;
+      }
 
   return dossier_project_load_meta (self, error) &&
          dossier_project_load_documents (self, error) &&
@@ -1090,7 +1180,8 @@ dossier_project_open (const char        *path,
   name = dossier_display_name (path);
   self = g_object_new (DOSSIER_TYPE_PROJECT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0;
+  self->inspect = (flags & DOSSIER_OPEN_INSPECT) != 0;
+  self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0 || self->inspect;
 
   /* The lock lives beside the real file, whatever link led to it. */
   {
@@ -1133,11 +1224,20 @@ dossier_project_open (const char        *path,
         return NULL;
     }
 
-  if (!open_database (self, error))
-    {
-      close_db (self);
-      return NULL;
-    }
+  {
+    g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+    gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+
+    if (!open_database (self, error))
+      {
+        /* Closing would checkpoint a log that was there into the file it
+         * just refused; a log SQLite made itself is empty and goes. */
+        if (self->db != NULL && had_wal)
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+        close_db (self);
+        return NULL;
+      }
+  }
 
   query_int (self->db, "PRAGMA data_version", &self->data_version);
 
@@ -1460,243 +1560,4 @@ dossier_project_save_as (DossierProject  *self,
 
   release_lock (&lock_fd, lock_path);
   return ok;
-}
-
-/* ---- Check --------------------------------------------------------------- */
-
-static void
-check_pragma (DossierProject *self,
-              const char     *sql,
-              GString        *report)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          int n = sqlite3_column_count (stmt);
-
-          if (n == 1 && g_strcmp0 (dossier_column_text (stmt, 0), "ok") == 0)
-            continue;
-
-          for (int i = 0; i < n; i++)
-            g_string_append_printf (report, "%s%s", i > 0 ? " " : "",
-                                    dossier_column_text (stmt, i) != NULL ?
-                                    dossier_column_text (stmt, i) : "NULL");
-          g_string_append_c (report, '\n');
-        }
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      dossier_project_set_db_error (self, &error, rc);
-      g_string_append_printf (report, "%s: %s\n", sql, error->message);
-    }
-  sqlite3_finalize (stmt);
-}
-
-typedef struct
-{
-  gint64  id;
-  gint64  start;
-  gint64  end;
-  char   *quote;
-} CheckedHighlight;
-
-static void
-checked_highlight_clear (gpointer data)
-{
-  g_free (((CheckedHighlight *) data)->quote);
-}
-
-/* Walks each document's text once and checks every highlight in it. */
-static gboolean
-check_highlights (DossierProject  *self,
-                  GString         *report,
-                  GError         **error)
-{
-  g_auto(DossierStmt) documents = NULL;
-  int rc;
-
-  documents = dossier_project_prepare (self,
-                                       "SELECT id, text, length, hash FROM documents ORDER BY id",
-                                       error);
-  if (documents == NULL)
-    return FALSE;
-
-  while ((rc = dossier_project_step (self, documents, error)) == SQLITE_ROW)
-    {
-      g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (CheckedHighlight));
-      g_auto(DossierStmt) stmt = NULL;
-      DossierOffsetIndex index = { 0 };
-      gint64 document_id = sqlite3_column_int64 (documents, 0);
-      const char *text = dossier_column_text (documents, 1);
-      gint64 length = sqlite3_column_int64 (documents, 2);
-      g_autofree char *hash = NULL;
-      int hrc;
-
-      g_array_set_clear_func (highlights, checked_highlight_clear);
-
-      if (text == NULL)
-        text = "";
-      if (!g_utf8_validate (text, sqlite3_column_bytes (documents, 1), NULL))
-        {
-          g_string_append_printf (report, _("Document %" PRId64
-                                            ": its text is not valid UTF-8.\n"), document_id);
-          continue;
-        }
-
-      dossier_offset_index_init (&index, text);
-      if (index.length != length)
-        g_string_append_printf (report, _("Document %" PRId64 ": its length is recorded "
-                                          "as %" PRId64 " but its text has %"
-                                          PRId64 " characters.\n"),
-                                document_id, length, index.length);
-
-      hash = dossier_text_hash (text);
-      if (g_strcmp0 (hash, dossier_column_text (documents, 3)) != 0)
-        g_string_append_printf (report, _("Document %" PRId64
-                                          ": its text does not match its recorded hash.\n"),
-                                document_id);
-
-      stmt = dossier_project_prepare (self,
-                                      "SELECT id, start, end, quote FROM highlights "
-                                      "WHERE document = ?1 AND orphaned = 0",
-                                      error);
-      if (stmt == NULL)
-        {
-          dossier_offset_index_clear (&index);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      while ((hrc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-        {
-          CheckedHighlight h = {
-            sqlite3_column_int64 (stmt, 0),
-            sqlite3_column_int64 (stmt, 1),
-            sqlite3_column_int64 (stmt, 2),
-            dossier_column_dup (stmt, 3),
-          };
-
-          g_array_append_val (highlights, h);
-        }
-      if (hrc != SQLITE_DONE)
-        {
-          dossier_offset_index_clear (&index);
-          return FALSE;
-        }
-
-      for (guint i = 0; i < highlights->len; i++)
-        {
-          CheckedHighlight *h = &g_array_index (highlights, CheckedHighlight, i);
-          gsize from, to;
-
-          if (h->start < 0 || h->end > index.length || h->start >= h->end)
-            {
-              g_string_append_printf (report, _("Highlight %" PRId64
-                                                ": its range %" PRId64 "–%"
-                                                PRId64 " is outside document %"
-                                                PRId64 ".\n"),
-                                      h->id, h->start, h->end, document_id);
-              continue;
-            }
-
-          from = dossier_offset_index_bytes (&index, h->start);
-          to = dossier_offset_index_bytes (&index, h->end);
-          if (h->quote == NULL || strlen (h->quote) != to - from ||
-              memcmp (h->quote, text + from, to - from) != 0)
-            g_string_append_printf (report, _("Highlight %" PRId64
-                                              ": its quote differs from the text of document %"
-                                              PRId64 " at %" PRId64 "–%"
-                                              PRId64 ".\n"),
-                                    h->id, document_id, h->start, h->end);
-        }
-
-      dossier_offset_index_clear (&index);
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-static gboolean
-check_structure (DossierProject  *self,
-                 GString         *report,
-                 GError         **error)
-{
-  g_auto(DossierStmt) untagged = NULL;
-  g_auto(DossierStmt) cycles = NULL;
-  int rc;
-
-  untagged = dossier_project_prepare (self,
-                                      "SELECT id FROM highlights h WHERE NOT EXISTS "
-                                      "(SELECT 1 FROM highlight_tags WHERE highlight = h.id)",
-                                      error);
-  if (untagged == NULL)
-    return FALSE;
-  while ((rc = dossier_project_step (self, untagged, error)) == SQLITE_ROW)
-    g_string_append_printf (report, _("Highlight %" PRId64 " has no tag.\n"),
-                            (gint64) sqlite3_column_int64 (untagged, 0));
-  if (rc != SQLITE_DONE)
-    return FALSE;
-
-  /* Every tag must reach the top level by its parents. */
-  cycles = dossier_project_prepare (self,
-                                    "WITH RECURSIVE reachable (id) AS ("
-                                    "  SELECT id FROM tags WHERE parent IS NULL"
-                                    "  UNION SELECT t.id FROM tags t JOIN reachable r ON t.parent = r.id) "
-                                    "SELECT id FROM tags WHERE id NOT IN reachable",
-                                    error);
-  if (cycles == NULL)
-    return FALSE;
-  while ((rc = dossier_project_step (self, cycles, error)) == SQLITE_ROW)
-    g_string_append_printf (report, _("Tag %" PRId64 " is its own ancestor.\n"),
-                            (gint64) sqlite3_column_int64 (cycles, 0));
-
-  return rc == SQLITE_DONE;
-}
-
-gboolean
-dossier_project_check (DossierProject  *self,
-                       char           **report,
-                       GError         **error)
-{
-  g_autoptr(GString) problems = g_string_new (NULL);
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
-
-  if (report != NULL)
-    *report = NULL;
-
-  if (!dossier_project_ensure_open (self, error))
-    return FALSE;
-
-  check_pragma (self, "PRAGMA integrity_check", problems);
-  check_pragma (self, "PRAGMA foreign_key_check", problems);
-
-  if (!check_highlights (self, problems, error) || !check_structure (self, problems, error))
-    return FALSE;
-
-  if (!self->read_only && !self->in_transaction)
-    {
-      /* The search indexes against their content tables. */
-      static const char * const fts[] = {
-        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
-        "INSERT INTO memos_fts (memos_fts, rank) VALUES ('integrity-check', 1)",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fts); i++)
-        if (sqlite3_exec (self->db, fts[i], NULL, NULL, NULL) != SQLITE_OK)
-          g_string_append_printf (problems,
-                                  _("The search index is out of step (%s).\n"),
-                                  sqlite3_errmsg (self->db));
-    }
-
-  if (report != NULL)
-    *report = g_strdup (problems->str);
-
-  return problems->len == 0;
 }

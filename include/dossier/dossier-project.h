@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
 #define DOSSIER_SCHEMA_VERSION  2
 
+/* The codebook is at most this deep (a top-level tag is at depth 0). */
+#define DOSSIER_TAG_MAX_DEPTH   100
+
 #define DOSSIER_PROJECT_ERROR (dossier_project_error_quark ())
 GQuark dossier_project_error_quark (void);
 
@@ -36,12 +39,18 @@ typedef enum
   DOSSIER_PROJECT_ERROR_EXISTS,          /* file or name already exists */
   DOSSIER_PROJECT_ERROR_IO,              /* disk full, I/O error, corrupt file */
   DOSSIER_PROJECT_ERROR_NOTHING_TO_UNDO,
+  DOSSIER_PROJECT_ERROR_UNTRUSTED,       /* holds database code Dossier did not create */
+  DOSSIER_PROJECT_ERROR_DAMAGED,         /* data that cannot be used as it is */
 } DossierProjectError;
 
 typedef enum
 {
   DOSSIER_OPEN_READ_WRITE = 0,
   DOSSIER_OPEN_READ_ONLY  = 1 << 0,
+  /* Read-only, for dossier_project_check(): a file holding database code
+   * Dossier does not create is opened anyway, with its triggers and views
+   * switched off, so that the check can list what is foreign. */
+  DOSSIER_OPEN_INSPECT    = 1 << 1,
 } DossierOpenFlags;
 
 #define DOSSIER_TYPE_PROJECT (dossier_project_get_type ())

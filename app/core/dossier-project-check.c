@@ -1,0 +1,467 @@
+/* dossier-project-check.c — dossier_project_check(): everything that can
+ * be wrong in a project file, reported one problem per line — objects in
+ * its schema that Dossier did not create, SQLite's own integrity checks,
+ * text that is not valid UTF-8 or disagrees with its recorded length,
+ * highlights outside their text or whose quote differs from it, a
+ * codebook with cycles, missing parents or too many levels, search
+ * indexes out of step.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+/* ---- Check --------------------------------------------------------------- */
+
+static void
+check_pragma (DossierProject *self,
+              const char     *sql,
+              GString        *report)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+
+          if (n == 1 && g_strcmp0 (dossier_column_text (stmt, 0), "ok") == 0)
+            continue;
+
+          for (int i = 0; i < n; i++)
+            g_string_append_printf (report, "%s%s", i > 0 ? " " : "",
+                                    dossier_column_text (stmt, i) != NULL ?
+                                    dossier_column_text (stmt, i) : "NULL");
+          g_string_append_c (report, '\n');
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_project_set_db_error (self, &error, rc);
+      g_string_append_printf (report, "%s: %s\n", sql, error->message);
+    }
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  gint64  id;
+  gint64  start;
+  gint64  end;
+  char   *quote;
+} CheckedHighlight;
+
+static void
+checked_highlight_clear (gpointer data)
+{
+  g_free (((CheckedHighlight *) data)->quote);
+}
+
+/* Walks each document's text once and checks every highlight in it. */
+static gboolean
+check_highlights (DossierProject  *self,
+                  GString         *report,
+                  GError         **error)
+{
+  g_auto(DossierStmt) documents = NULL;
+  int rc;
+
+  documents = dossier_project_prepare (self,
+                                       "SELECT id, text, length, hash FROM documents ORDER BY id",
+                                       error);
+  if (documents == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, documents, error)) == SQLITE_ROW)
+    {
+      g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (CheckedHighlight));
+      g_auto(DossierStmt) stmt = NULL;
+      DossierOffsetIndex index = { 0 };
+      gint64 document_id = sqlite3_column_int64 (documents, 0);
+      const char *text = dossier_column_text (documents, 1);
+      gint64 length = sqlite3_column_int64 (documents, 2);
+      g_autofree char *hash = NULL;
+      int hrc;
+
+      g_array_set_clear_func (highlights, checked_highlight_clear);
+
+      if (text == NULL)
+        text = "";
+      if (!g_utf8_validate (text, sqlite3_column_bytes (documents, 1), NULL))
+        {
+          g_string_append_printf (report, _("Document %" PRId64
+                                            ": its text is not valid UTF-8.\n"), document_id);
+          continue;
+        }
+
+      dossier_offset_index_init (&index, text);
+      if (index.length != length)
+        g_string_append_printf (report, _("Document %" PRId64 ": its length is recorded "
+                                          "as %" PRId64 " but its text has %"
+                                          PRId64 " characters.\n"),
+                                document_id, length, index.length);
+
+      hash = dossier_text_hash (text);
+      if (g_strcmp0 (hash, dossier_column_text (documents, 3)) != 0)
+        g_string_append_printf (report, _("Document %" PRId64
+                                          ": its text does not match its recorded hash.\n"),
+                                document_id);
+
+      stmt = dossier_project_prepare (self,
+                                      "SELECT id, start, end, quote FROM highlights "
+                                      "WHERE document = ?1 AND orphaned = 0",
+                                      error);
+      if (stmt == NULL)
+        {
+          dossier_offset_index_clear (&index);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      while ((hrc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+        {
+          CheckedHighlight h = {
+            sqlite3_column_int64 (stmt, 0),
+            sqlite3_column_int64 (stmt, 1),
+            sqlite3_column_int64 (stmt, 2),
+            dossier_column_dup (stmt, 3),
+          };
+
+          g_array_append_val (highlights, h);
+        }
+      if (hrc != SQLITE_DONE)
+        {
+          dossier_offset_index_clear (&index);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < highlights->len; i++)
+        {
+          CheckedHighlight *h = &g_array_index (highlights, CheckedHighlight, i);
+          gsize from, to;
+
+          if (h->start < 0 || h->end > index.length || h->start >= h->end)
+            {
+              g_string_append_printf (report, _("Highlight %" PRId64
+                                                ": its range %" PRId64 "–%"
+                                                PRId64 " is outside document %"
+                                                PRId64 ".\n"),
+                                      h->id, h->start, h->end, document_id);
+              continue;
+            }
+
+          from = dossier_offset_index_bytes (&index, h->start);
+          to = dossier_offset_index_bytes (&index, h->end);
+          if (h->quote == NULL || strlen (h->quote) != to - from ||
+              memcmp (h->quote, text + from, to - from) != 0)
+            g_string_append_printf (report, _("Highlight %" PRId64
+                                              ": its quote differs from the text of document %"
+                                              PRId64 " at %" PRId64 "–%"
+                                              PRId64 ".\n"),
+                                    h->id, document_id, h->start, h->end);
+        }
+
+      dossier_offset_index_clear (&index);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+/* At most this many problems of one kind are listed one by one. */
+#define MAX_LISTED 20
+
+typedef enum
+{
+  TAG_UNKNOWN = 0,
+  TAG_VISITING,
+  TAG_ROOTED,        /* depth known */
+  TAG_DETACHED,      /* no path to the top */
+} TagState;
+
+typedef struct
+{
+  gint64   parent;
+  TagState state;
+  gint64   depth;
+} TagNode;
+
+static void
+list_problem (GString    *report,
+              guint      *n_listed,
+              const char *line)
+{
+  if ((*n_listed)++ < MAX_LISTED)
+    g_string_append (report, line);
+}
+
+static void
+list_more (GString *report,
+           guint    n_listed)
+{
+  if (n_listed > MAX_LISTED)
+    g_string_append_printf (report,
+                            ngettext ("… and %u more like it.\n", "… and %u more like them.\n",
+                                      n_listed - MAX_LISTED),
+                            n_listed - MAX_LISTED);
+}
+
+/* Every tag must reach the top level by its parents, within
+ * DOSSIER_TAG_MAX_DEPTH levels. Each tag's chain of parents is followed
+ * once (iteratively, whatever its length), and only where a problem
+ * starts is reported: a missing parent, a cycle, the first level too
+ * deep — not every tag beneath it. */
+static gboolean
+check_tag_tree (DossierProject  *self,
+                GString         *report,
+                GError         **error)
+{
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  guint n_missing = 0, n_cycles = 0, n_deep = 0;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT id, coalesce (parent, 0) FROM tags ORDER BY id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TagNode *node = g_new0 (TagNode, 1);
+
+      node->parent = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (nodes, g_memdup2 (&id, sizeof id), node);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      TagNode *node = g_hash_table_lookup (nodes, &id);
+      TagState state;
+      gint64 depth = -1;
+
+      if (node->state != TAG_UNKNOWN)
+        continue;
+
+      /* Up the parents until something known (or the top, or nothing). */
+      g_array_set_size (chain, 0);
+      while (node != NULL && node->state == TAG_UNKNOWN)
+        {
+          node->state = TAG_VISITING;
+          g_array_append_val (chain, id);
+          if (node->parent == 0)
+            {
+              node = NULL;
+              depth = -1;   /* the last of the chain is at depth 0 */
+              break;
+            }
+          id = node->parent;
+          node = g_hash_table_lookup (nodes, &id);
+          if (node == NULL)
+            {
+              g_autofree char *line = NULL;
+              gint64 child = g_array_index (chain, gint64, chain->len - 1);
+
+              line = g_strdup_printf (_("Tag %" PRId64 " is under tag %" PRId64
+                                        ", which does not exist.\n"), child, id);
+              list_problem (report, &n_missing, line);
+            }
+        }
+
+      if (node != NULL && node->state == TAG_VISITING)
+        {
+          /* A cycle: each of its tags is its own ancestor. */
+          gint64 first = id;
+          gboolean in_cycle = FALSE;
+
+          for (guint j = 0; j < chain->len; j++)
+            {
+              gint64 member = g_array_index (chain, gint64, j);
+
+              if (member == first)
+                in_cycle = TRUE;
+              if (in_cycle)
+                {
+                  g_autofree char *line = g_strdup_printf (_("Tag %" PRId64
+                                                             " is its own ancestor.\n"),
+                                                           member);
+
+                  list_problem (report, &n_cycles, line);
+                }
+            }
+          state = TAG_DETACHED;
+        }
+      else if (node != NULL)
+        {
+          state = node->state;
+          depth = node->depth;
+        }
+      else
+        {
+          /* The top, or a missing parent. */
+          TagNode *last = g_hash_table_lookup (nodes, &g_array_index (chain, gint64, chain->len - 1));
+
+          state = last->parent == 0 ? TAG_ROOTED : TAG_DETACHED;
+        }
+
+      /* Down the chain again, settling each tag on it. */
+      for (guint j = chain->len; j > 0; j--)
+        {
+          gint64 member = g_array_index (chain, gint64, j - 1);
+          TagNode *m = g_hash_table_lookup (nodes, &member);
+
+          m->state = state;
+          if (state == TAG_ROOTED)
+            {
+              m->depth = ++depth;
+              if (m->depth == DOSSIER_TAG_MAX_DEPTH)
+                {
+                  g_autofree char *line = g_strdup_printf (_("Tag %" PRId64 " lies more than %d "
+                                                             "levels deep in the codebook.\n"),
+                                                           member, DOSSIER_TAG_MAX_DEPTH);
+
+                  list_problem (report, &n_deep, line);
+                }
+            }
+        }
+    }
+
+  list_more (report, n_missing);
+  list_more (report, n_cycles);
+  list_more (report, n_deep);
+
+  return TRUE;
+}
+
+static gboolean
+check_structure (DossierProject  *self,
+                 GString         *report,
+                 GError         **error)
+{
+  g_auto(DossierStmt) untagged = NULL;
+  int rc;
+
+  untagged = dossier_project_prepare (self,
+                                      "SELECT id FROM highlights h WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM highlight_tags WHERE highlight = h.id)",
+                                      error);
+  if (untagged == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, untagged, error)) == SQLITE_ROW)
+    g_string_append_printf (report, _("Highlight %" PRId64 " has no tag.\n"),
+                            (gint64) sqlite3_column_int64 (untagged, 0));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  return rc == SQLITE_DONE && check_tag_tree (self, report, error);
+}
+
+/* What the file holds that Dossier did not create, or not so. */
+static gboolean
+check_schema (DossierProject  *self,
+              GString         *report,
+              gboolean        *tables_differ,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  gint64 version = DOSSIER_SCHEMA_VERSION;
+
+  *tables_differ = FALSE;
+
+  if (self->inspect)
+    {
+      differences = g_ptr_array_ref (self->schema_differences);
+    }
+  else
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, "PRAGMA user_version", error);
+
+      if (stmt == NULL || dossier_project_step (self, stmt, error) != SQLITE_ROW)
+        return FALSE;
+      version = CLAMP (sqlite3_column_int64 (stmt, 0), 1, DOSSIER_SCHEMA_VERSION);
+    }
+
+  if (differences == NULL)
+    differences = dossier_schema_differences (self->db, self->path, (int) version, error);
+  if (differences == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      DossierSchemaDifference *difference = g_ptr_array_index (differences, i);
+      g_autofree char *sentence = dossier_schema_difference_sentence (difference);
+
+      g_string_append_printf (report, "%s\n", sentence);
+      if (difference->change != DOSSIER_SCHEMA_FOREIGN)
+        *tables_differ = TRUE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dossier_project_check (DossierProject  *self,
+                       char           **report,
+                       GError         **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean tables_differ = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (!dossier_project_ensure_open (self, error))
+    return FALSE;
+
+  if (!check_schema (self, problems, &tables_differ, error))
+    return FALSE;
+  if (tables_differ)
+    {
+      /* The data checks query our tables: they mean nothing on others. */
+      if (report != NULL)
+        *report = g_strdup (problems->str);
+      return FALSE;
+    }
+
+  check_pragma (self, "PRAGMA integrity_check", problems);
+  check_pragma (self, "PRAGMA foreign_key_check", problems);
+
+  if (!check_highlights (self, problems, error) || !check_structure (self, problems, error))
+    return FALSE;
+
+  if (!self->read_only && !self->in_transaction)
+    {
+      /* The search indexes against their content tables. */
+      static const char * const fts[] = {
+        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
+        "INSERT INTO memos_fts (memos_fts, rank) VALUES ('integrity-check', 1)",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fts); i++)
+        if (sqlite3_exec (self->db, fts[i], NULL, NULL, NULL) != SQLITE_OK)
+          g_string_append_printf (problems,
+                                  _("The search index is out of step (%s).\n"),
+                                  sqlite3_errmsg (self->db));
+    }
+
+  if (report != NULL)
+    *report = g_strdup (problems->str);
+
+  return problems->len == 0;
+}

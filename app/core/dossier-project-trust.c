@@ -1,0 +1,690 @@
+/* dossier-project-trust.c — a project file is untrusted input: it may come
+ * from someone else, who controls every byte of it.
+ *
+ * Before SQLite touches a file, its header (and the newest first page in
+ * its write-ahead log) says what it is. Once open, its schema must be
+ * exactly the one this version of Dossier creates — every table, index,
+ * trigger and view, by name and SQL — because a planted trigger runs on
+ * the user's own actions and a view can stand in for data. The expected
+ * schema is built by the very statements that create projects
+ * (dossier-project-schema.c), in a database in memory, so a new schema
+ * version needs nothing here. Every connection runs in SQLite's defensive
+ * mode with tighter limits, and a progress guard stops any statement that
+ * runs far longer than the data it can read would need.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+/* ---- Connection defences --------------------------------------------------- */
+
+/* The progress guard: SQLite calls it every PROGRESS_PERIOD virtual
+ * machine instructions. A statement — with whatever runs inside it, until
+ * no statement of the connection is running — may run at most
+ * DOSSIER_SQLITE_GUARD_BASE instructions, plus PAGE_BUDGET for each 512
+ * bytes of the file and its log. Legitimate work stays far below: opening,
+ * listing, exporting and checking a project of 1,000 documents and
+ * 100,000 highlights takes 6.5 million at most (tests/test-trust.c), under
+ * a seventh of the base alone; a statement that would never end is
+ * stopped after a few seconds for a small file, and in time proportional
+ * to the file's size for a large one. Counting instructions rather than
+ * time, the same file gets the same answer on any machine. */
+#define PROGRESS_PERIOD 10000
+#define PAGE_BUDGET     G_GUINT64_CONSTANT (2000)
+
+struct _DossierSqliteGuard
+{
+  sqlite3 *db;
+  char    *path;
+  guint64  instructions;   /* since the outermost running statement began */
+  guint64  budget;         /* 0: not computed for this run yet */
+  guint64  most;           /* the largest run seen, for tests */
+  gboolean tripped;
+};
+
+static guint64
+file_pages (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+  guint64 bytes = 0;
+
+  if (stat (path, &st) == 0)
+    bytes += st.st_size;
+  if (stat (wal, &st) == 0)
+    bytes += st.st_size;
+
+  /* In the smallest pages SQLite writes. */
+  return bytes / 512;
+}
+
+static int
+guard_progress (void *data)
+{
+  DossierSqliteGuard *guard = data;
+
+  guard->instructions += PROGRESS_PERIOD;
+  guard->most = MAX (guard->most, guard->instructions);
+
+  if (guard->instructions <= DOSSIER_SQLITE_GUARD_BASE)
+    return 0;
+
+  /* Only long runs pay for looking at the file's size. */
+  if (guard->budget == 0)
+    guard->budget = DOSSIER_SQLITE_GUARD_BASE + PAGE_BUDGET * file_pages (guard->path);
+
+  if (guard->instructions <= guard->budget)
+    return 0;
+
+  guard->tripped = TRUE;
+  return 1;
+}
+
+/* A statement starts running (or a trigger inside one): if no other
+ * statement of the connection is in progress, a new run begins. */
+static int
+guard_trace (unsigned int  type,
+             void         *data,
+             void         *p,
+             void         *x)
+{
+  DossierSqliteGuard *guard = data;
+  sqlite3_stmt *started = p;
+
+  if (type != SQLITE_TRACE_STMT)
+    return 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (guard->db, NULL);
+       stmt != NULL;
+       stmt = sqlite3_next_stmt (guard->db, stmt))
+    if (stmt != started && sqlite3_stmt_busy (stmt))
+      return 0;
+
+  guard->instructions = 0;
+  guard->budget = 0;
+  guard->tripped = FALSE;
+  return 0;
+}
+
+DossierSqliteGuard *
+dossier_sqlite_guard_new (sqlite3    *db,
+                          const char *path)
+{
+  DossierSqliteGuard *guard = g_new0 (DossierSqliteGuard, 1);
+
+  guard->db = db;
+  guard->path = g_strdup (path);
+  sqlite3_progress_handler (db, PROGRESS_PERIOD, guard_progress, guard);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, guard_trace, guard);
+
+  return guard;
+}
+
+void
+dossier_sqlite_guard_free (DossierSqliteGuard *guard)
+{
+  if (guard == NULL)
+    return;
+
+  if (guard->db != NULL)
+    {
+      sqlite3_progress_handler (guard->db, 0, NULL, NULL);
+      sqlite3_trace_v2 (guard->db, 0, NULL, NULL);
+    }
+  g_free (guard->path);
+  g_free (guard);
+}
+
+gboolean
+dossier_sqlite_guard_tripped (DossierSqliteGuard *guard)
+{
+  return guard != NULL && guard->tripped;
+}
+
+guint64
+dossier_sqlite_guard_most (DossierSqliteGuard *guard)
+{
+  return guard != NULL ? guard->most : 0;
+}
+
+/* Limits well above anything Dossier asks of SQLite, well below what a
+ * hostile file could make it allocate or recurse into. */
+static const struct
+{
+  int id;
+  int value;
+} limits[] = {
+  /* One value: a document's text or original file (the importer takes
+   * files up to 64 MB; normalizing may grow them). */
+  { SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024 },
+  { SQLITE_LIMIT_SQL_LENGTH, 100000 },
+  { SQLITE_LIMIT_COLUMN, 100 },
+  { SQLITE_LIMIT_EXPR_DEPTH, 100 },
+  { SQLITE_LIMIT_COMPOUND_SELECT, 8 },
+  { SQLITE_LIMIT_VDBE_OP, 250000 },
+  { SQLITE_LIMIT_FUNCTION_ARG, 16 },
+  { SQLITE_LIMIT_ATTACHED, 0 },
+  { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000 },
+  { SQLITE_LIMIT_VARIABLE_NUMBER, 999 },
+  /* Deleting a tag cascades down its subtree, one trigger level per
+   * level of the codebook (DOSSIER_TAG_MAX_DEPTH). */
+  { SQLITE_LIMIT_TRIGGER_DEPTH, DOSSIER_TAG_MAX_DEPTH + 20 },
+};
+
+void
+dossier_sqlite_harden (sqlite3  *db,
+                       gboolean  inspect)
+{
+  sqlite3_extended_result_codes (db, TRUE);
+
+  /* No writable_schema, no writes to shadow tables or sqlite_dbpage: SQL
+   * cannot corrupt the file, whatever runs. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  /* The schema is ours once verified (dossier_schema_verify), and its FTS5
+   * triggers need a trusted schema; a file opened to be inspected despite
+   * foreign objects runs none of its triggers or views. */
+  if (inspect)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    sqlite3_limit (db, limits[i].id, limits[i].value);
+
+  /* Damaged b-tree pages are caught as they are read, not later. */
+  sqlite3_exec (db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
+}
+
+/* ---- The schema ------------------------------------------------------------ */
+
+typedef struct
+{
+  char *type;
+  char *name;
+  char *table;
+  char *sql;       /* canonical (canonical_sql()); NULL for automatic indexes */
+} SchemaObject;
+
+static void
+schema_object_free (gpointer data)
+{
+  SchemaObject *object = data;
+
+  g_free (object->type);
+  g_free (object->name);
+  g_free (object->table);
+  g_free (object->sql);
+  g_free (object);
+}
+
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '$' || (guchar) c >= 0x80;
+}
+
+/* The SQL of a schema object as a canonical string: comments dropped,
+ * whitespace kept only where it separates two words, letters outside
+ * quotes folded to lower case (SQL keywords and names ignore case), quoted
+ * strings and names kept exactly. Two statements with the same canonical
+ * string mean the same thing; SQLite stores the text as it was written,
+ * and projects written by Dossier 1 spaced their statements differently. */
+static char *
+canonical_sql (const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = sql;
+  gboolean space = FALSE;
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          p++;
+          continue;
+        }
+      if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            p++;
+          space = TRUE;
+          continue;
+        }
+      if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          p = end != NULL ? end + 2 : p + strlen (p);
+          space = TRUE;
+          continue;
+        }
+
+      if (space && out->len > 0 && is_word_byte (out->str[out->len - 1]) && is_word_byte (*p))
+        g_string_append_c (out, ' ');
+      space = FALSE;
+
+      if (*p == '\'' || *p == '"' || *p == '`' || *p == '[')
+        {
+          char close = *p == '[' ? ']' : *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              if (*p == close)
+                {
+                  /* A doubled quote is one quote inside the string. */
+                  if (close != ']' && p[1] == close)
+                    {
+                      g_string_append_len (out, p, 2);
+                      p += 2;
+                      continue;
+                    }
+                  break;
+                }
+              g_string_append_c (out, *p++);
+            }
+          if (*p != '\0')
+            g_string_append_c (out, *p++);
+          continue;
+        }
+
+      g_string_append_c (out, g_ascii_tolower (*p));
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_objects (gconstpointer a,
+                 gconstpointer b)
+{
+  const SchemaObject *x = *(SchemaObject * const *) a;
+  const SchemaObject *y = *(SchemaObject * const *) b;
+  int c = strcmp (x->type, y->type);
+
+  return c != 0 ? c : strcmp (x->name, y->name);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int n = sqlite3_column_bytes (stmt, column);
+
+  return text != NULL ? g_strndup (text, n) : NULL;
+}
+
+/* Every object of @db's main schema, sorted by type and name. */
+static GPtrArray *
+read_schema (sqlite3  *db,
+             int      *rc)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (schema_object_free);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema",
+                            -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          SchemaObject *object = g_new0 (SchemaObject, 1);
+          g_autofree char *sql = dup_column (stmt, 3);
+
+          object->type = dup_column (stmt, 0);
+          object->name = dup_column (stmt, 1);
+          object->table = dup_column (stmt, 2);
+          object->sql = sql != NULL ? canonical_sql (sql) : NULL;
+          if (object->type == NULL)
+            object->type = g_strdup ("");
+          if (object->name == NULL)
+            object->name = g_strdup ("");
+          if (object->table == NULL)
+            object->table = g_strdup ("");
+          g_ptr_array_add (objects, object);
+        }
+      if (*rc == SQLITE_DONE)
+        *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (*rc != SQLITE_OK)
+    return NULL;
+
+  g_ptr_array_sort (objects, compare_objects);
+  return g_steal_pointer (&objects);
+}
+
+/* The rows of an FTS5 table's configuration ("k=v;" sorted): its own
+ * settings live there, and a file could set them to anything. */
+static char *
+read_fts_config (sqlite3    *db,
+                 const char *table)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  char *sql = sqlite3_mprintf ("SELECT k, v FROM main.\"%w\" ORDER BY k", table);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *k = dup_column (stmt, 0);
+      g_autofree char *v = dup_column (stmt, 1);
+
+      g_string_append_printf (rows, "%s=%s;", k != NULL ? k : "", v != NULL ? v : "");
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_strdup (rows->str) : NULL;
+}
+
+typedef struct
+{
+  GPtrArray  *objects;      /* SchemaObject, sorted */
+  GHashTable *fts_config;   /* config table name → rows */
+} ExpectedSchema;
+
+G_LOCK_DEFINE_STATIC (expected);
+static ExpectedSchema expected[DOSSIER_SCHEMA_VERSION + 1];
+
+/* What version @version's statements create, built once per process in
+ * a database in memory. */
+static const ExpectedSchema *
+expected_schema (int      version,
+                 GError **error)
+{
+  const ExpectedSchema *result = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert (version >= 1 && version <= DOSSIER_SCHEMA_VERSION);
+
+  G_LOCK (expected);
+
+  if (expected[version].objects != NULL)
+    {
+      result = &expected[version];
+      goto out;
+    }
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK &&
+      dossier_schema_build (db, ":memory:", version, error))
+    {
+      int rc;
+      GPtrArray *objects = read_schema (db, &rc);
+
+      if (objects != NULL)
+        {
+          GHashTable *fts_config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+          for (guint i = 0; i < objects->len; i++)
+            {
+              SchemaObject *object = g_ptr_array_index (objects, i);
+
+              if (g_str_equal (object->type, "table") && object->sql != NULL &&
+                  g_str_has_prefix (object->sql, "create virtual table "))
+                {
+                  g_autofree char *config = g_strconcat (object->name, "_config", NULL);
+                  char *rows = read_fts_config (db, config);
+
+                  if (rows != NULL)
+                    g_hash_table_insert (fts_config, g_steal_pointer (&config), rows);
+                }
+            }
+
+          expected[version].objects = objects;
+          expected[version].fts_config = fts_config;
+          result = &expected[version];
+        }
+      else
+        {
+          dossier_set_sqlite_error (error, ":memory:", db, rc);
+        }
+    }
+  else if (error != NULL && *error == NULL)
+    {
+      dossier_set_sqlite_error (error, ":memory:", db, sqlite3_errcode (db));
+    }
+  sqlite3_close (db);
+
+out:
+  G_UNLOCK (expected);
+  return result;
+}
+
+static void
+add_difference (GPtrArray          *differences,
+                DossierSchemaChange change,
+                const SchemaObject *object)
+{
+  DossierSchemaDifference *difference = g_new0 (DossierSchemaDifference, 1);
+
+  difference->change = change;
+  difference->type = g_strdup (object->type);
+  difference->name = g_strdup (object->name);
+  difference->table = g_strdup (object->table);
+  g_ptr_array_add (differences, difference);
+}
+
+void
+dossier_schema_difference_free (DossierSchemaDifference *difference)
+{
+  if (difference == NULL)
+    return;
+
+  g_free (difference->type);
+  g_free (difference->name);
+  g_free (difference->table);
+  g_free (difference);
+}
+
+GPtrArray *
+dossier_schema_differences (sqlite3     *db,
+                            const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const ExpectedSchema *want;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint i = 0, j = 0;
+  int rc;
+
+  want = expected_schema (version, error);
+  if (want == NULL)
+    return NULL;
+
+  found = read_schema (db, &rc);
+  if (found == NULL)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      return NULL;
+    }
+
+  differences = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_schema_difference_free);
+
+  /* Both are sorted: one merge walk. */
+  while (i < want->objects->len || j < found->len)
+    {
+      SchemaObject *a = i < want->objects->len ? g_ptr_array_index (want->objects, i) : NULL;
+      SchemaObject *b = j < found->len ? g_ptr_array_index (found, j) : NULL;
+      int c = a == NULL ? 1 : b == NULL ? -1 : compare_objects (&a, &b);
+
+      if (c < 0)
+        {
+          add_difference (differences, DOSSIER_SCHEMA_MISSING, a);
+          i++;
+        }
+      else if (c > 0)
+        {
+          add_difference (differences, DOSSIER_SCHEMA_FOREIGN, b);
+          j++;
+        }
+      else
+        {
+          if (g_strcmp0 (a->sql, b->sql) != 0 || g_strcmp0 (a->table, b->table) != 0)
+            add_difference (differences, DOSSIER_SCHEMA_ALTERED, b);
+          i++;
+          j++;
+        }
+    }
+
+  if (differences->len > 0)
+    return g_steal_pointer (&differences);
+
+  /* The same tables: now the search indexes' own settings. */
+  g_hash_table_iter_init (&iter, want->fts_config);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *rows = read_fts_config (db, key);
+
+      if (g_strcmp0 (rows, value) != 0)
+        {
+          /* Named after the search index whose settings they are. */
+          g_autofree char *index = g_strndup (key, strlen (key) - strlen ("_config"));
+          SchemaObject object = { (char *) "table", index, index, NULL };
+
+          add_difference (differences, DOSSIER_SCHEMA_ALTERED, &object);
+        }
+    }
+
+  return g_steal_pointer (&differences);
+}
+
+char *
+dossier_schema_difference_describe (const DossierSchemaDifference *difference)
+{
+  const char *type = difference->type;
+  const char *name = difference->name;
+  const char *table = difference->table;
+
+  /* Each kind of object has its own phrase, so that each can be
+   * translated whole. */
+  switch (difference->change)
+    {
+    case DOSSIER_SCHEMA_FOREIGN:
+      if (g_str_equal (type, "trigger"))
+        return g_strdup_printf (_("trigger “%s” on “%s”"), name, table);
+      if (g_str_equal (type, "view"))
+        return g_strdup_printf (_("view “%s”"), name);
+      if (g_str_equal (type, "index"))
+        return g_strdup_printf (_("index “%s” on “%s”"), name, table);
+      return g_strdup_printf (_("table “%s”"), name);
+
+    case DOSSIER_SCHEMA_ALTERED:
+      return g_strdup_printf (_("“%s” (altered)"), name);
+
+    case DOSSIER_SCHEMA_MISSING:
+    default:
+      return g_strdup_printf (_("“%s” (missing)"), name);
+    }
+}
+
+char *
+dossier_schema_difference_sentence (const DossierSchemaDifference *difference)
+{
+  const char *type = difference->type;
+  const char *name = difference->name;
+  const char *table = difference->table;
+
+  switch (difference->change)
+    {
+    case DOSSIER_SCHEMA_FOREIGN:
+      if (g_str_equal (type, "trigger"))
+        return g_strdup_printf (_("The trigger “%s” on “%s” was not created by Dossier: "
+                                  "it could change or copy data as you work."), name, table);
+      if (g_str_equal (type, "view"))
+        return g_strdup_printf (_("The view “%s” was not created by Dossier."), name);
+      if (g_str_equal (type, "index"))
+        return g_strdup_printf (_("The index “%s” on “%s” was not created by Dossier."),
+                                name, table);
+      return g_strdup_printf (_("The table “%s” was not created by Dossier."), name);
+
+    case DOSSIER_SCHEMA_ALTERED:
+      return g_strdup_printf (_("“%s” is not as Dossier created it."), name);
+
+    case DOSSIER_SCHEMA_MISSING:
+    default:
+      return g_strdup_printf (_("“%s” is missing."), name);
+    }
+}
+
+/* At most this many are named in the message that refuses a file. */
+#define MAX_NAMED 3
+
+gboolean
+dossier_schema_verify (sqlite3     *db,
+                       const char  *path,
+                       int          version,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GString) list = NULL;
+  g_autofree char *name = NULL;
+  gboolean foreign = FALSE;
+
+  differences = dossier_schema_differences (db, path, version, error);
+  if (differences == NULL)
+    return FALSE;
+  if (differences->len == 0)
+    return TRUE;
+
+  list = g_string_new (NULL);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      DossierSchemaDifference *difference = g_ptr_array_index (differences, i);
+
+      if (difference->change != DOSSIER_SCHEMA_MISSING)
+        foreign = TRUE;
+      if (i < MAX_NAMED)
+        {
+          g_autofree char *description = dossier_schema_difference_describe (difference);
+
+          if (i > 0)
+            g_string_append (list, "; ");
+          g_string_append (list, description);
+        }
+    }
+  if (differences->len > MAX_NAMED)
+    {
+      g_string_append (list, "; ");
+      g_string_append_printf (list, ngettext ("and %u more", "and %u more",
+                                              differences->len - MAX_NAMED),
+                              differences->len - MAX_NAMED);
+    }
+
+  name = dossier_display_name (path);
+  if (foreign)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED,
+                 _("“%s” was not opened: it holds database code or tables that Dossier "
+                   "does not create (%s), which could change or copy your data as you "
+                   "work. Ask whoever sent it for a clean copy; “dossier-cli check” "
+                   "lists everything found."),
+                 name, list->str);
+  else
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                 _("“%s” is damaged: parts of its structure are missing (%s). "
+                   "Open a backup copy instead."),
+                 name, list->str);
+  return FALSE;
+}

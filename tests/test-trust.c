@@ -1,0 +1,536 @@
+/* test-trust.c — a project file from someone else is hostile input.
+ *
+ * Each file here is made the way an attacker would: a real project, then
+ * raw SQL behind the core's back (a planted trigger, a view, altered
+ * tables, rows no action of Dossier writes). Dossier must refuse or
+ * contain it with a clear message, leave the file as it was, and never
+ * crash, hang or act on the user's data.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <dossier/dossier.h>
+
+#include "dossier-project-private.h"
+#include "test-util.h"
+
+static const char article[] =
+  "The ferry fare rises by a fifth in April.\n\n"
+  "Commuters say the increase is unfair; the operator says fuel costs more.\n";
+
+#define add_test(path, func) \
+  g_test_add ("/dossier/trust/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
+
+/* Opens @path with @flags and expects @code, with a one-line message
+ * naming the file and containing each of @needles; the file and its
+ * companions are as they were. */
+static void
+assert_refused (const char       *path,
+                DossierOpenFlags  flags,
+                int               code,
+                const char       *needles[])
+{
+  g_autoptr(TestFiles) before = test_files_snapshot (path);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  project = dossier_project_open (path, flags, &error);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, code);
+  g_assert_null (project);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_null (strchr (error->message, '\n'));
+  for (guint i = 0; needles != NULL && needles[i] != NULL; i++)
+    if (strstr (error->message, needles[i]) == NULL)
+      g_error ("“%s” is not in “%s”", needles[i], error->message);
+
+  test_files_assert_same (before);
+}
+
+/* The check, on a file opened to be inspected: FALSE, and its report. */
+static char *
+inspect (const char *path)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  char *report = NULL;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_get_read_only (project));
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+
+  return report;
+}
+
+/* ---- The schema ------------------------------------------------------------ */
+
+/* The attack of the issue: a trigger that runs when the recipient tags a
+ * passage, deleting documents and copying memos into a hidden table. */
+static void
+test_planted_trigger (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "received.dossier");
+  const char *needles[] = { "“steal”", "“highlights”", "“loot”", NULL };
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  test_sql_exec (path,
+                 "CREATE TABLE loot (memo TEXT);"
+                 "CREATE TRIGGER steal AFTER INSERT ON highlights BEGIN"
+                 "  INSERT INTO loot SELECT memo FROM highlights;"
+                 "  DELETE FROM documents;"
+                 "END;");
+
+  assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_UNTRUSTED, needles);
+  assert_refused (path, DOSSIER_OPEN_READ_ONLY, DOSSIER_PROJECT_ERROR_UNTRUSTED, needles);
+
+  /* The check opens it, inert, and says what is foreign. */
+  report = inspect (path);
+  g_assert_nonnull (strstr (report, "The trigger “steal” on “highlights” was not created by Dossier"));
+  g_assert_nonnull (strstr (report, "The table “loot” was not created by Dossier."));
+
+  /* Nothing ran: the document is still there. */
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents"), ==, 1);
+}
+
+/* A trigger that hides among Dossier's own, and one on a table a user
+ * action changes without ever creating a row. */
+static void
+test_every_kind_of_object (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *code;       /* what the message names */
+    const char *sentence;   /* what the check says */
+  } cases[] = {
+    { "CREATE TRIGGER documents_fts_touch AFTER UPDATE ON tags BEGIN"
+      "  UPDATE highlights SET memo = 'pwned'; END;",
+      "“documents_fts_touch”", "The trigger “documents_fts_touch” on “tags”" },
+    { "CREATE VIEW every_memo AS SELECT memo FROM highlights;",
+      "“every_memo”", "The view “every_memo” was not created by Dossier." },
+    { "CREATE INDEX sneaky ON documents (title);",
+      "“sneaky”", "The index “sneaky” on “documents” was not created by Dossier." },
+    /* Same name, other meaning: the view the memo index reads. */
+    { "DROP VIEW highlight_memos;"
+      "CREATE VIEW highlight_memos AS SELECT id, text AS memo FROM documents;",
+      "“highlight_memos” (altered)", "“highlight_memos” is not as Dossier created it." },
+    /* A view standing in for a table (here, rebuilt by the attacker). */
+    { "PRAGMA foreign_keys = OFF; DROP TABLE briefing_documents;"
+      "CREATE VIEW briefing_documents AS SELECT 1 AS briefing, id AS document, 0 AS position "
+      "FROM documents;",
+      "“briefing_documents”", "The view “briefing_documents” was not created by Dossier." },
+    /* The search index's own settings. */
+    { "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 2);",
+      "“documents_fts” (altered)", "“documents_fts” is not as Dossier created it." },
+    /* SQLite's statistics steer its query plans. */
+    { "ANALYZE;", "“sqlite_stat1”", "The table “sqlite_stat1” was not created by Dossier." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      const char *needles[] = { cases[i].code, NULL };
+      g_autofree char *report = NULL;
+
+      g_test_message ("%s", cases[i].sql);
+      test_make_project (path, article);
+      test_sql_exec (path, cases[i].sql);
+
+      assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_UNTRUSTED, needles);
+      assert_refused (path, DOSSIER_OPEN_READ_ONLY, DOSSIER_PROJECT_ERROR_UNTRUSTED, needles);
+
+      report = inspect (path);
+      if (strstr (report, cases[i].sentence) == NULL)
+        g_error ("“%s” is not in the report “%s”", cases[i].sentence, report);
+    }
+}
+
+/* Something of ours missing is damage, not foreign code. */
+static void
+test_missing_object (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "damaged.dossier");
+  const char *needles[] = { "“tags_by_parent” (missing)", NULL };
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  test_sql_exec (path, "DROP INDEX tags_by_parent");
+
+  assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_DAMAGED, needles);
+  report = inspect (path);
+  g_assert_cmpstr (report, ==, "“tags_by_parent” is missing.\n");
+}
+
+/* Many foreign objects: the message names a few and counts the rest, the
+ * check lists them all. */
+static void
+test_many_objects (TestDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "many.dossier");
+  const char *needles[] = { "and 7 more", NULL };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *report = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  test_make_project (path, article);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (sql, "CREATE VIEW v%u AS SELECT %u;", i, i);
+  test_sql_exec (path, sql->str);
+
+  assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_UNTRUSTED, needles);
+  report = inspect (path);
+  lines = g_strsplit (report, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
+}
+
+/* Our own projects — new, written through every action, and the sample —
+ * are exactly what we expect: spacing and comments do not matter, the
+ * meaning does. */
+static void
+test_own_projects_open (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "own.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gint64 document_id;
+
+  document_id = test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_tag_range (project, document_id, 4, 9,
+                                              dossier_tag_get_id (dossier_project_find_tag (project, "Pro")),
+                                              &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_check (project, &report, &error));
+  g_assert_cmpstr (report, ==, "");
+  g_clear_object (&project);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  /* The sample project, as data/samples builds it. */
+  {
+    const char *sample = g_getenv ("DOSSIER_SAMPLE_PROJECT");
+
+    g_assert_nonnull (sample);
+    project = dossier_project_open (sample, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&report, g_free);
+    g_assert_true (dossier_project_check (project, &report, &error));
+    g_assert_cmpstr (report, ==, "");
+  }
+}
+
+/* ---- The connection's defences ----------------------------------------------- */
+
+/* What SQL run on the project's connection may no longer do. */
+static void
+test_defensive (TestDir       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "defended.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  db = dossier_project_get_db (project);
+
+  /* No writing the schema by hand, no writing the search index's shadow
+   * tables, no attaching other files. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON; "
+                                     "UPDATE sqlite_schema SET sql = '' WHERE name = 'tags'",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM documents_fts_data", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ATTACH ':memory:' AS other", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+}
+
+/* A statement that would run for ever is stopped, with a message that
+ * says why; the project stays usable. */
+static void
+test_runaway_statement (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "stalled.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  db = dossier_project_get_db (project);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL "
+                                           "SELECT i + 1 FROM n) SELECT count(*) FROM n",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  rc = sqlite3_step (stmt);
+  g_assert_cmpint (rc, ==, SQLITE_INTERRUPT);
+  g_assert_true (dossier_sqlite_guard_tripped (project->guard));
+  dossier_project_set_db_error (project, &error, rc);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "took far too long"));
+  g_clear_error (&error);
+  sqlite3_finalize (stmt);
+
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_sqlite_guard_tripped (project->guard));
+}
+
+/* The guard must never stop the work of a large, legitimate project:
+ * 1,000 documents and 100,000 highlights open, list, export and check, in
+ * a fraction of the budget. */
+static void
+test_large_project_within_budget (TestDir       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "large.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *doc = NULL, *hl = NULL, *ht = NULL;
+  guint64 most;
+
+  test_make_project (path, article);
+
+  /* Raw inserts, in one transaction: the fastest way to the size. */
+  for (guint i = 0; i < 50; i++)
+    g_string_append (text, "Ferry fares rise and commuters object to the cost. ");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "INSERT INTO documents (uuid, title, imported, format, text, hash, length) "
+                          "VALUES (lower (hex (randomblob (16))), 'Doc', '2025-01-01T00:00:00Z', "
+                          "'text', ?1, 'x', ?2)", -1, &doc, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO highlights (uuid, document, start, end, quote, created, "
+                          "modified) VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, "
+                          "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')", -1, &hl, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO highlight_tags (highlight, tag) VALUES (?1, 1)", -1, &ht, NULL);
+  for (guint d = 0; d < 1000; d++)
+    {
+      gint64 doc_id;
+
+      sqlite3_bind_text (doc, 1, text->str, text->len, SQLITE_STATIC);
+      sqlite3_bind_int64 (doc, 2, text->len);
+      g_assert_cmpint (sqlite3_step (doc), ==, SQLITE_DONE);
+      sqlite3_reset (doc);
+      doc_id = sqlite3_last_insert_rowid (db);
+
+      for (guint h = 0; h < 100; h++)
+        {
+          gint64 start = h * 25, end = start + 20;
+
+          sqlite3_bind_int64 (hl, 1, doc_id);
+          sqlite3_bind_int64 (hl, 2, start);
+          sqlite3_bind_int64 (hl, 3, end);
+          sqlite3_bind_text (hl, 4, text->str + start, end - start, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (hl), ==, SQLITE_DONE);
+          sqlite3_reset (hl);
+          sqlite3_bind_int64 (ht, 1, sqlite3_last_insert_rowid (db));
+          g_assert_cmpint (sqlite3_step (ht), ==, SQLITE_DONE);
+          sqlite3_reset (ht);
+        }
+    }
+  sqlite3_finalize (doc);
+  sqlite3_finalize (hl);
+  sqlite3_finalize (ht);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 1001);
+
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 100000);
+
+  out = g_memory_output_stream_new_resizable ();
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_JSON, NULL, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The hash column was not filled in: every document is reported, and
+   * nothing else. */
+  dossier_project_check (project, &report, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (report, "took far too long"));
+  g_assert_null (strstr (report, "Highlight"));
+
+  most = dossier_sqlite_guard_most (project->guard);
+  g_test_message ("the longest run took %" G_GUINT64_FORMAT " instructions", most);
+  g_assert_false (dossier_sqlite_guard_tripped (project->guard));
+  /* Well within what a file of any size may take. */
+  g_assert_cmpuint (most, <, DOSSIER_SQLITE_GUARD_BASE / 4);
+}
+
+/* ---- The codebook ------------------------------------------------------------ */
+
+/* A chain of @n tags, each the parent of the next, under "Pro" (id 1). */
+static void
+add_chain (const char *path,
+           guint       n)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %u) "
+    "INSERT INTO tags (id, uuid, name, parent, color) "
+    "SELECT i + 10, 'chain-' || i, 'L' || i, CASE WHEN i = 1 THEN 1 ELSE i + 9 END, '#3584e4' "
+    "FROM c", n);
+
+  test_sql_exec (path, sql);
+}
+
+static void
+assert_deep_chain_contained (const char *path,
+                             guint       n)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *expected = NULL;
+  GListModel *tags;
+  gint64 document_id = 1;
+  guint n_items;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  tags = dossier_project_get_tags (project);
+  n_items = g_list_model_get_n_items (tags);
+  g_assert_cmpuint (n_items, ==, n + 2);
+
+  /* No tag deeper than the bound, no path longer than the bound's worth
+   * of names: memory grows with the number of tags, not its square. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      g_assert_cmpuint (dossier_tag_get_depth (tag), <, DOSSIER_TAG_MAX_DEPTH);
+      g_assert_cmpuint (strlen (dossier_tag_get_path (tag)), <=, DOSSIER_TAG_MAX_DEPTH * 8);
+    }
+
+  /* The tree holds the chain as deep as a codebook may go; the rest is
+   * listed flat, at the end, so that it can be moved back. */
+  {
+    DossierTag *last_in_tree = dossier_project_find_tag (project, "L99");
+    DossierTag *first_cut = dossier_project_find_tag (project, "L100");
+
+    g_assert_cmpuint (dossier_tag_get_depth (last_in_tree), ==, DOSSIER_TAG_MAX_DEPTH - 1);
+    g_assert_true (g_str_has_prefix (dossier_tag_get_path (last_in_tree), "Pro/L1/L2/"));
+    g_assert_cmpuint (dossier_tag_get_depth (first_cut), ==, 0);
+    g_assert_cmpstr (dossier_tag_get_path (first_cut), ==, "L100");
+  }
+
+  /* The deepest tag can still be used… */
+  g_assert_cmpint (dossier_project_tag_range (project, document_id, 4, 9,
+                                              n + 9, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* …and the check says where the codebook goes too deep, once. */
+  expected = g_strdup_printf ("Tag %d lies more than %d levels deep in the codebook.\n",
+                              DOSSIER_TAG_MAX_DEPTH + 10, DOSSIER_TAG_MAX_DEPTH);
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==, expected);
+}
+
+/* 20,000 levels used to take seconds and gigabytes (every ancestor's
+ * path kept), 300,000 overflowed the stack. */
+static void
+test_deep_chain (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autofree char *path = test_dir_path (fixture, "deep.dossier");
+
+  test_make_project (path, article);
+  add_chain (path, n);
+  assert_deep_chain_contained (path, n);
+}
+
+/* Parents in a loop, and a tag its own parent: every tag is listed, the
+ * check names each one, moving one out repairs the codebook. */
+static void
+test_tag_cycles (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "cycles.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  test_sql_exec (path,
+                 "INSERT INTO tags (id, uuid, name, parent, color) VALUES "
+                 "  (10, 'a', 'Loop A', NULL, '#3584e4'), (11, 'b', 'Loop B', 10, '#3584e4'),"
+                 "  (12, 'c', 'Under loop', 11, '#3584e4'), (13, 'd', 'Self', NULL, '#3584e4');"
+                 "UPDATE tags SET parent = 11 WHERE id = 10;"
+                 "UPDATE tags SET parent = 13 WHERE id = 13;");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 6);
+
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_cmpstr (report, ==,
+                   "Tag 10 is its own ancestor.\n"
+                   "Tag 11 is its own ancestor.\n"
+                   "Tag 13 is its own ancestor.\n");
+  g_clear_pointer (&report, g_free);
+
+  g_assert_true (dossier_project_move_tag (project, 10, 0, -1, &error));
+  g_assert_true (dossier_project_move_tag (project, 13, 0, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_check (project, &report, &error));
+  g_assert_cmpstr (dossier_tag_get_path (dossier_project_get_tag (project, 12)), ==,
+                   "Loop A/Loop B/Under loop");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("schema/planted-trigger", test_planted_trigger);
+  add_test ("schema/every-kind-of-object", test_every_kind_of_object);
+  add_test ("schema/missing-object", test_missing_object);
+  add_test ("schema/many-objects", test_many_objects);
+  add_test ("schema/own-projects-open", test_own_projects_open);
+  add_test ("connection/defensive", test_defensive);
+  add_test ("connection/runaway-statement", test_runaway_statement);
+  add_test ("connection/large-project-within-budget", test_large_project_within_budget);
+
+  g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
+              test_dir_set_up, test_deep_chain, test_dir_tear_down);
+  g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
+              test_dir_set_up, test_deep_chain, test_dir_tear_down);
+  add_test ("tags/cycles", test_tag_cycles);
+
+  return g_test_run ();
+}
