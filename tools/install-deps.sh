@@ -9,6 +9,8 @@ packages=(
   meson ninja-build pkg-config gcc clang
   libgtk-4-dev libadwaita-1-dev libxml2-dev libsqlite3-dev libglib2.0-dev libglib2.0-bin
   gettext
+  # REFI-QDA .qdpx archives, W3C Web Annotation JSON-LD (see README, "Dependencies")
+  libzip-dev libjson-glib-dev
   # tests: display, session bus, validators, tools
   xvfb xauth dbus dbus-x11
   desktop-file-utils appstream-util appstream libxml2-utils shared-mime-info

@@ -110,6 +110,7 @@ typedef struct
   const char   *memo;      /* never NULL */
   const char   *author;    /* never NULL */
   const char   *created;   /* never NULL */
+  const char   *modified;  /* never NULL */
   const char   *prefix;    /* orphans only, else NULL */
   const char   *suffix;
   const gint64 *tag_ids;   /* every tag of the highlight, in applied order */
@@ -151,6 +152,13 @@ DossierExportTag     *dossier_export_context_get_tag (DossierExportContext *ctx,
  * reset; finalized with the context. */
 sqlite3_stmt         *dossier_export_context_prepare (DossierExportContext *ctx,
                                                       const char           *sql,
+                                                      GError              **error);
+
+/* Steps @stmt once: *@row tells whether a row came; FALSE with @error on a
+ * database error. */
+gboolean              dossier_export_context_step    (DossierExportContext *ctx,
+                                                      sqlite3_stmt         *stmt,
+                                                      gboolean             *row,
                                                       GError              **error);
 
 /* Whether @h passes the tag filter (carries a selected tag). */

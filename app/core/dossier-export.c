@@ -20,6 +20,7 @@
 
 #include "dossier-export-private.h"
 #include "dossier-project-private.h"
+#include "exchange/dossier-exchange-private.h"
 
 G_DEFINE_QUARK (dossier-export-error-quark, dossier_export_error)
 
@@ -37,6 +38,9 @@ static const struct
   { DOSSIER_EXPORT_HTML,     "html",     "htm", "html" },
   { DOSSIER_EXPORT_CSV,      "csv",      NULL,  "csv" },
   { DOSSIER_EXPORT_TEXT,     "text",     "txt", "txt" },
+  { DOSSIER_EXPORT_QDPX,     "qdpx",     NULL,  "qdpx" },
+  { DOSSIER_EXPORT_QDC,      "qdc",      NULL,  "qdc" },
+  { DOSSIER_EXPORT_W3C,      "w3c",      "jsonld", "jsonld" },
 };
 
 gboolean
@@ -510,6 +514,15 @@ step (DossierExportContext *ctx,
   return FALSE;
 }
 
+gboolean
+dossier_export_context_step (DossierExportContext *ctx,
+                             sqlite3_stmt         *stmt,
+                             gboolean             *row,
+                             GError              **error)
+{
+  return step (ctx, stmt, row, error);
+}
+
 void
 dossier_export_context_free (DossierExportContext *ctx)
 {
@@ -967,6 +980,15 @@ dossier_export_to_stream (DossierProject             *project,
       break;
     case DOSSIER_EXPORT_HTML:
       ok = dossier_export_write_html (ctx, &w, &local_error);
+      break;
+    case DOSSIER_EXPORT_QDPX:
+      ok = dossier_exchange_write_qdpx (ctx, &w, &local_error);
+      break;
+    case DOSSIER_EXPORT_QDC:
+      ok = dossier_exchange_write_qdc (ctx, &w, &local_error);
+      break;
+    case DOSSIER_EXPORT_W3C:
+      ok = dossier_exchange_write_w3c (ctx, &w, &local_error);
       break;
     default:
       g_assert_not_reached ();
@@ -1495,8 +1517,9 @@ foreach_rows (DossierExportContext       *ctx,
       h.memo = column_text_or_empty (stmt, 6);
       h.author = column_text_or_empty (stmt, 7);
       h.created = column_text_or_empty (stmt, 8);
-      h.prefix = orphans ? column_text_or_empty (stmt, 9) : NULL;
-      h.suffix = orphans ? column_text_or_empty (stmt, 10) : NULL;
+      h.modified = column_text_or_empty (stmt, 9);
+      h.prefix = orphans ? column_text_or_empty (stmt, 10) : NULL;
+      h.suffix = orphans ? column_text_or_empty (stmt, 11) : NULL;
 
       if (dossier_export_highlight_selected (ctx, &h) && !func (&h, user_data, error))
         return FALSE;
@@ -1517,7 +1540,7 @@ dossier_export_context_foreach_highlight (DossierExportContext       *ctx,
    * from a newer text) have stale offsets and are not listed here; see
    * dossier_export_context_foreach_orphan(). */
   sqlite3_stmt *stmt = dossier_export_context_prepare (ctx,
-      "SELECT id, uuid, document, start, end, quote, memo, author, created "
+      "SELECT id, uuid, document, start, end, quote, memo, author, created, modified "
       "FROM highlights WHERE document = ?1 AND orphaned = 0 ORDER BY start, end, id", error);
 
   if (stmt == NULL)
@@ -1553,7 +1576,8 @@ dossier_export_context_foreach_orphan (DossierExportContext       *ctx,
                                        GError                    **error)
 {
   sqlite3_stmt *stmt = dossier_export_context_prepare (ctx,
-      "SELECT id, uuid, document, start, end, quote, memo, author, created, prefix, suffix "
+      "SELECT id, uuid, document, start, end, quote, memo, author, created, modified, "
+      "  prefix, suffix "
       "FROM highlights WHERE orphaned = 1 AND (?1 = 0 OR document = ?1) "
       "ORDER BY document, id", error);
   g_autoptr(GError) local_error = NULL;

@@ -6,12 +6,15 @@
  * is written with a leading apostrophe; Markdown, HTML (written with
  * libxml2, self-contained and printable) and plain text are tagged
  * summaries laid out by DossierExportOptions. JSON keeps
- * text[start:end] == quote exactly.
+ * text[start:end] == quote exactly. REFI-QDA projects (.qdpx) and
+ * codebooks (.qdc) and W3C Web Annotation collections are described in
+ * dossier-exchange.h.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "dossier-exchange.h"
 #include "dossier-project.h"
 
 G_BEGIN_DECLS
@@ -33,13 +36,16 @@ typedef enum
   DOSSIER_EXPORT_HTML,
   DOSSIER_EXPORT_CSV,
   DOSSIER_EXPORT_TEXT,
+  DOSSIER_EXPORT_QDPX,    /* REFI-QDA project: a zip archive */
+  DOSSIER_EXPORT_QDC,     /* REFI-QDA codebook: XML */
+  DOSSIER_EXPORT_W3C,     /* W3C Web Annotation collection: JSON-LD */
 } DossierExportFormat;
 
-/* "json", "markdown", "html", "csv", "text" */
+/* "json", "markdown", "html", "csv", "text", "qdpx", "qdc", "w3c" */
 gboolean    dossier_export_format_from_string (const char          *str,
                                                DossierExportFormat *format);
 const char *dossier_export_format_to_string   (DossierExportFormat  format);
-/* "json", "md", "html", "csv", "txt" */
+/* "json", "md", "html", "csv", "txt", "qdpx", "qdc", "jsonld" */
 const char *dossier_export_format_extension   (DossierExportFormat  format);
 
 typedef struct
@@ -74,6 +80,7 @@ typedef struct
   gboolean              offsets;        /* "characters 405–457" under each quote */
   guint                 context_words;  /* 0 = none; clamped to the maximum */
   DossierExportMemos    memos;
+  DossierExchangeTarget target;         /* REFI-QDA: the tool the file is for */
 } DossierExportOptions;
 
 /* The defaults: by document, headings, no offsets, no context, memos as

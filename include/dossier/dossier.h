@@ -3,6 +3,7 @@
 
 #include "dossier-anchor.h"
 #include "dossier-document.h"
+#include "dossier-exchange.h"
 #include "dossier-export.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
