@@ -958,6 +958,8 @@ dossier_export_to_stream (DossierProject             *project,
         ctx->options.group_by = DOSSIER_EXPORT_GROUP_BY_DOCUMENT;
       if (dossier_export_memos_to_string (ctx->options.memos) == NULL)
         ctx->options.memos = DOSSIER_EXPORT_MEMOS_NOTES;
+      if (dossier_exchange_profile_get (ctx->options.target) == NULL)
+        ctx->options.target = DOSSIER_EXCHANGE_TARGET_STANDARD;
       ctx->options.context_words = MIN (ctx->options.context_words,
                                         DOSSIER_EXPORT_MAX_CONTEXT_WORDS);
     }

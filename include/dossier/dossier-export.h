@@ -54,8 +54,9 @@ typedef struct
   gint64 tag_id;       /* 0 = every tag; else that tag and its descendants */
 } DossierExportFilter;
 
-/* How the summaries (Markdown, HTML, plain text) are laid out. JSON and
- * CSV always carry everything (offsets included) and ignore these. */
+/* How the summaries (Markdown, HTML, plain text) are laid out, and which
+ * tool a REFI-QDA file is for. JSON and CSV always carry everything
+ * (offsets included) and ignore these. */
 typedef enum
 {
   DOSSIER_EXPORT_GROUP_BY_DOCUMENT,  /* document → tag → quotes */
