@@ -4,13 +4,13 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
 #include "exchange-fixture.h"
+#include "test-util.h"
 
 /* Invented articles, NFC, full of what breaks offset code: accents, curly
  * quotes, an emoji outside the BMP, CJK, tabs, several paragraphs. */
@@ -97,11 +97,11 @@ exchange_add_highlight (DossierProject *project,
 }
 
 static gint64
-add_tag (DossierProject *project,
-         const char     *name,
-         gint64          parent,
-         const char     *color,
-         const char     *description)
+add_described_tag (DossierProject *project,
+                   const char     *name,
+                   gint64          parent,
+                   const char     *color,
+                   const char     *description)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = dossier_project_add_tag (project, name, parent, color, description, &error);
@@ -127,13 +127,7 @@ void
 exchange_fixture_set_up (ExchangeFixture *f,
                          gconstpointer    data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-test-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "exchange.dossier", NULL);
-  f->project = dossier_project_create (f->path, "Harbour “Bridge” <Study> & Co", &error);
-  g_assert_no_error (error);
+  f->project = test_create_project ("exchange", "Harbour “Bridge” <Study> & Co", &f->dir, &f->path);
 
   f->doc_tribune = exchange_add_document (f->project, "Port Calder closes the bridge",
                                           exchange_tribune_text, "Helena Strand",
@@ -144,12 +138,12 @@ exchange_fixture_set_up (ExchangeFixture *f,
   f->doc_notes = exchange_add_document (f->project, "Notes", exchange_notes_text,
                                         NULL, "Own notes", NULL, NULL);
 
-  f->tag_actors = add_tag (f->project, "Actors", 0, "#3584e4", "");
-  f->tag_gov = add_tag (f->project, "Government", f->tag_actors, "#1c71d8",
+  f->tag_actors = add_described_tag (f->project, "Actors", 0, "#3584e4", "");
+  f->tag_gov = add_described_tag (f->project, "Government", f->tag_actors, "#1c71d8",
                         "State actors: <ministers> & “officials”");
-  f->tag_minister = add_tag (f->project, "Minister", f->tag_gov, "#99c1f1", "");
-  f->tag_costs = add_tag (f->project, "Costs", 0, "#e66100", "Money, line one\nline two");
-  f->tag_unused = add_tag (f->project, "Unused", 0, "#c0bfbc", "");
+  f->tag_minister = add_described_tag (f->project, "Minister", f->tag_gov, "#99c1f1", "");
+  f->tag_costs = add_described_tag (f->project, "Costs", 0, "#e66100", "Money, line one\nline two");
+  f->tag_unused = add_described_tag (f->project, "Unused", 0, "#c0bfbc", "");
 
   {
     gint64 gov_costs[] = { f->tag_gov, f->tag_costs };
@@ -175,42 +169,11 @@ exchange_fixture_set_up (ExchangeFixture *f,
   }
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 void
 exchange_fixture_tear_down (ExchangeFixture *f,
                             gconstpointer    data)
 {
-  g_autofree char *report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Whatever a test did, the project still holds its invariants. */
-  if (!dossier_project_check (f->project, &report, &error))
-    g_error ("project check failed: %s", report != NULL ? report : error->message);
-
-  dossier_project_close (f->project);
-  g_clear_object (&f->project);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_finish_project (&f->project, &f->dir, &f->path);
 }
 
 GBytes *
