@@ -61,4 +61,8 @@ void              dossier_highlight_set_tag_ids  (DossierHighlight           *se
                                                   const gint64               *tag_ids,
                                                   guint                       n_tags);
 
+/* Whether two snapshots say the same of the same highlight. */
+gboolean          dossier_highlight_equal        (DossierHighlight           *a,
+                                                  DossierHighlight           *b);
+
 G_END_DECLS

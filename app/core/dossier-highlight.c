@@ -208,6 +208,23 @@ dossier_highlight_set_tag_ids (DossierHighlight *self,
   self->n_tags = n_tags;
 }
 
+gboolean
+dossier_highlight_equal (DossierHighlight *a,
+                         DossierHighlight *b)
+{
+  if (a == b)
+    return TRUE;
+
+  return a->id == b->id && a->document_id == b->document_id &&
+         a->start == b->start && a->end == b->end && a->orphaned == b->orphaned &&
+         a->n_tags == b->n_tags &&
+         (a->n_tags == 0 || memcmp (a->tag_ids, b->tag_ids, a->n_tags * sizeof (gint64)) == 0) &&
+         g_strcmp0 (a->uuid, b->uuid) == 0 && g_strcmp0 (a->quote, b->quote) == 0 &&
+         g_strcmp0 (a->prefix, b->prefix) == 0 && g_strcmp0 (a->suffix, b->suffix) == 0 &&
+         g_strcmp0 (a->memo, b->memo) == 0 && g_strcmp0 (a->author, b->author) == 0 &&
+         g_strcmp0 (a->created, b->created) == 0 && g_strcmp0 (a->modified, b->modified) == 0;
+}
+
 gint64
 dossier_highlight_get_id (DossierHighlight *self)
 {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "dossier-project-private.h"
+#include "dossier-highlight-list.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -490,24 +491,16 @@ list_document (DossierProject  *self,
   return g_steal_pointer (&highlights);
 }
 
-GPtrArray *
-dossier_project_list_highlights (DossierProject  *self,
-                                 gint64           document_id,
-                                 gint64           tag_id,
-                                 GError         **error)
+/* The listing itself, once the ids are known to be good. */
+static GPtrArray *
+list_query (DossierProject  *self,
+            gint64           document_id,
+            gint64           tag_id,
+            GError         **error)
 {
   g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(DossierStmt) stmt = NULL;
   const char *sql;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
-
-  if (!dossier_project_ensure_open (self, error))
-    return NULL;
-  if (document_id != 0 && !dossier_project_require_document (self, document_id, NULL, error))
-    return NULL;
-  if (tag_id != 0 && !dossier_project_require_tag (self, tag_id, error))
-    return NULL;
 
   /* Not inside an action: what it wrote may yet be rolled back. */
   if (tag_id == 0 && document_id != 0 && !self->in_transaction)
@@ -541,6 +534,179 @@ dossier_project_list_highlights (DossierProject  *self,
     return NULL;
 
   return g_steal_pointer (&highlights);
+}
+
+GPtrArray *
+dossier_project_list_highlights (DossierProject  *self,
+                                 gint64           document_id,
+                                 gint64           tag_id,
+                                 GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+  if (document_id != 0 && !dossier_project_require_document (self, document_id, NULL, error))
+    return NULL;
+  if (tag_id != 0 && !dossier_project_require_tag (self, tag_id, error))
+    return NULL;
+
+  return list_query (self, document_id, tag_id, error);
+}
+
+/* ---- Live lists ------------------------------------------------------------
+ *
+ * Each list handed out is brought up to date after every committed change
+ * (dossier_project_apply_changes ()): the documents whose highlights the
+ * action touched are listed again — from the cache above, so that costs
+ * what the action changed — and each list splices in what differs. */
+
+static void
+on_list_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  DossierProject *self = data;
+
+  g_ptr_array_remove_fast (self->highlight_lists, where_the_object_was);
+}
+
+void
+dossier_project_forget_highlight_lists (DossierProject *self)
+{
+  if (self->highlight_lists == NULL)
+    return;
+
+  for (guint i = 0; i < self->highlight_lists->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->highlight_lists, i), on_list_finalized, self);
+  g_clear_pointer (&self->highlight_lists, g_ptr_array_unref);
+}
+
+static GListModel *
+get_list (DossierProject  *self,
+          gint64           document_id,
+          gint64           tag_id,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  DossierHighlightList *list;
+
+  g_return_val_if_fail (!self->in_transaction, NULL);
+
+  for (guint i = 0; i < self->highlight_lists->len; i++)
+    {
+      list = g_ptr_array_index (self->highlight_lists, i);
+      if (dossier_highlight_list_get_document_id (list) == document_id &&
+          dossier_highlight_list_get_tag_id (list) == tag_id)
+        return g_object_ref (G_LIST_MODEL (list));
+    }
+
+  items = list_query (self, document_id, tag_id, error);
+  if (items == NULL)
+    return NULL;
+
+  list = dossier_highlight_list_new (document_id, tag_id, items);
+  g_object_weak_ref (G_OBJECT (list), on_list_finalized, self);
+  g_ptr_array_add (self->highlight_lists, list);
+
+  return G_LIST_MODEL (list);
+}
+
+GListModel *
+dossier_project_get_highlights (DossierProject  *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error))
+    return NULL;
+
+  return get_list (self, document_id, 0, error);
+}
+
+GListModel *
+dossier_project_get_tag_highlights (DossierProject  *self,
+                                    gint64           tag_id,
+                                    GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_tag (self, tag_id, error))
+    return NULL;
+
+  return get_list (self, 0, tag_id, error);
+}
+
+/* Lists @document_id's highlights (0: all) in @list again and splices. */
+static void
+update_list (DossierProject       *self,
+             DossierHighlightList *list,
+             gint64                document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  gint64 tag_id = dossier_highlight_list_get_tag_id (list);
+
+  fresh = list_query (self, document_id, tag_id, &error);
+  if (fresh == NULL)
+    {
+      /* Left as it was; the next change tries again. */
+      g_warning ("Could not list highlights again: %s", error->message);
+      return;
+    }
+
+  dossier_highlight_list_update (list, document_id, fresh);
+}
+
+void
+dossier_project_apply_highlight_lists (DossierProject       *self,
+                                       const DossierChanges *changes)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GArray) documents = NULL;
+  g_autoptr(GArray) texts = NULL;
+  gboolean tree;
+
+  if (self->highlight_lists->len == 0)
+    return;
+
+  documents = dossier_changes_get_sorted (changes, "highlights");
+  texts = dossier_changes_get_sorted (changes, "blocks");
+  g_array_append_vals (documents, texts->data, texts->len);
+  g_array_sort (documents, dossier_compare_ids);
+  tree = dossier_changes_get_reload (changes, "tags");
+  if (documents->len == 0 && !tree)
+    return;
+
+  /* A handler of items-changed may make lists or drop them. */
+  lists = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->highlight_lists->len; i++)
+    g_ptr_array_add (lists, g_object_ref (g_ptr_array_index (self->highlight_lists, i)));
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      DossierHighlightList *list = g_ptr_array_index (lists, i);
+      gint64 document_id = dossier_highlight_list_get_document_id (list);
+
+      if (document_id == 0 && tree)
+        {
+          /* The tag's subtree, or the tag itself, may have changed. */
+          update_list (self, list, 0);
+          continue;
+        }
+
+      for (guint k = 0; k < documents->len; k++)
+        {
+          gint64 id = g_array_index (documents, gint64, k);
+
+          if (k > 0 && id == g_array_index (documents, gint64, k - 1))
+            continue;
+          if (document_id == 0 || document_id == id)
+            update_list (self, list, id);
+        }
+    }
 }
 
 /* ---- Building blocks of the actions -------------------------------------- */

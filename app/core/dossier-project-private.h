@@ -120,6 +120,10 @@ struct _DossierProject
   sqlite3_int64    cache_changes;       /* sqlite3_total_changes64 () they match */
   gint64           cache_data_version;  /* PRAGMA data_version they match */
   gboolean         cache_in_step;       /* when the write in progress began */
+
+  /* Live highlight lists handed out (DossierHighlightList, not owned:
+   * each leaves on finalize). */
+  GPtrArray       *highlight_lists;
 };
 
 /* ---- The listed-highlights cache (dossier-project-highlights.c) ------ */
@@ -136,6 +140,12 @@ void          dossier_project_cache_commit   (DossierProject        *self,
                                               const void            *changeset,
                                               int                    n_changeset);
 void          dossier_project_cache_rollback (DossierProject        *self);
+
+/* The live highlight lists: brought up to date after @changes (one of
+ * dossier_project_apply_changes ()'s models); let go of at finalize. */
+void          dossier_project_apply_highlight_lists (DossierProject       *self,
+                                                     const DossierChanges *changes);
+void          dossier_project_forget_highlight_lists (DossierProject      *self);
 
 /* A cached prepared statement, reset (and its bindings cleared) when it
  * goes out of scope so that no read transaction stays open. */

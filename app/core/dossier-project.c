@@ -277,6 +277,7 @@ static const ApplyFunc appliers[] = {
   apply_meta,
   dossier_project_apply_documents,
   dossier_project_apply_tags,
+  dossier_project_apply_highlight_lists,
 };
 
 void
@@ -676,6 +677,7 @@ dossier_project_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->highlight_caches, g_ptr_array_unref);
   g_clear_pointer (&self->schema_differences, g_ptr_array_unref);
+  dossier_project_forget_highlight_lists (self);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
   g_clear_object (&self->tags);
@@ -802,6 +804,7 @@ dossier_project_init (DossierProject *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->highlight_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_highlight_cache_free);
+  self->highlight_lists = g_ptr_array_new ();
   dossier_changes_init (&self->changes);
 
   if (real_name == NULL || real_name[0] == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
@@ -1452,6 +1455,8 @@ dossier_project_refresh (DossierProject *self)
   dossier_project_load_tags (self, NULL, NULL);
   dossier_changes_init (&changes);
   dossier_changes_add (&changes, "project", 1);
+  /* Tag lists are read again whole: documents may have gone. */
+  dossier_changes_add_table (&changes, "tags");
   documents = G_LIST_MODEL (self->documents);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {

@@ -250,6 +250,20 @@ GPtrArray      *dossier_project_list_highlights    (DossierProject *self,
                                                     gint64          document_id,
                                                     gint64          tag_id,
                                                     GError        **error);
+/* The same listings as live GListModels of DossierHighlight (transfer
+ * full): a document's highlights, or a tag's and its sub-tags' in every
+ * document. The project keeps them in step after every action, undo and
+ * redo before "highlights-changed" is emitted, with one items-changed per
+ * run of highlights that changed (a changed highlight is a new snapshot;
+ * the others stay the same objects). Asking again while one is alive
+ * returns the same model. NULL with @error if the document or tag does
+ * not exist. A model outlives the project's closing with what it held. */
+GListModel     *dossier_project_get_highlights     (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
+GListModel     *dossier_project_get_tag_highlights (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    GError        **error);
 
 /* Tags every match of @match (plain, case-insensitive) or @regex (GRegex
  * syntax) in one document (0 = all) with @tag_id, in one undo step.
