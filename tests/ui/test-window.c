@@ -1498,13 +1498,17 @@ test_sample_project_copied (Fixture       *f,
   /* No sample anywhere: a clear error, not a crash. */
   g_unlink (expected);
   g_setenv ("DOSSIER_SAMPLE_PROJECT", "/nonexistent/sample.dossier", TRUE);
-  if (dossier_application_find_sample_project () == NULL)
-    {
-      g_clear_pointer (&copy, g_free);
-      copy = dossier_application_copy_sample_project (&error);
-      g_assert_null (copy);
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-    }
+  {
+    g_autofree char *found = dossier_application_find_sample_project ();
+
+    if (found == NULL)
+      {
+        g_clear_pointer (&copy, g_free);
+        copy = dossier_application_copy_sample_project (&error);
+        g_assert_null (copy);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      }
+  }
   g_unsetenv ("DOSSIER_SAMPLE_PROJECT");
 }
 
