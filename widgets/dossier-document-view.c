@@ -1840,8 +1840,14 @@ dossier_document_view_measure (GtkWidget      *widget,
     }
   else
     {
+      int column = column_width (self);
+
+      /* Natural: the width below which the text column starts to give way
+       * (see layout_margins), the stripes' labels beside it: a container
+       * that can give it more should, before it squeezes the reading. */
       *minimum = MAX (bar_min, sw_min);
-      *natural = MAX (bar_nat, sw_nat);
+      *natural = MAX (MAX (bar_nat, sw_nat),
+                      LABEL_ROOM + TEXT_GAP + column * MIN_COLUMN_CHARS / COLUMN_CHARS + MIN_SIDE);
     }
 }
 
@@ -2164,7 +2170,9 @@ dossier_document_view_init (DossierDocumentView *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->search_entry = gtk_search_entry_new ();
   g_object_set (self->search_entry, "placeholder-text", _("Find in document"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 28);
+  /* Narrow in a narrow window, up to 28 characters wide otherwise. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), 28);
   gtk_widget_set_hexpand (self->search_entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in document"),

@@ -38,6 +38,13 @@ struct _DossierReaderPage
   gint64               local_start;
   gint64               local_end;
 
+  /* Restoring a scroll position (see scroll_to_top_offset): the line to
+   * bring to the top, until when, and for how many frames it has held. */
+  GtkTextMark         *top_mark;
+  guint                aim_tick_id;
+  gint64               aim_deadline;
+  guint                aim_held;
+
   GtkWidget           *tag_picker;
   GtkWidget           *highlight_menu;
   gint64               picker_highlight_id;   /* 0: the picker tags the range below */

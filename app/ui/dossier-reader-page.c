@@ -48,6 +48,8 @@ tag_style_free (gpointer data)
 
 static void
 schedule_respan (DossierReaderPage *self);
+static void
+stop_aiming (DossierReaderPage *self);
 
 /* ---- Tag styles --------------------------------------------------------- */
 
@@ -508,6 +510,7 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     return;
 
   self->document_id = document_id;
+  stop_aiming (self);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
 
   if (document_id == 0)
@@ -592,6 +595,7 @@ dossier_reader_page_reveal_range (DossierReaderPage *self,
   if (self->document_id != document_id || document_id == 0)
     return;
 
+  stop_aiming (self);
   dossier_document_view_select_range (self->document_view, start, end);
   dossier_document_view_scroll_to (self->document_view, start);
   _dossier_reader_page_focus_text (self);
@@ -638,17 +642,86 @@ dossier_reader_page_get_top_offset (DossierReaderPage *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
+/* How long a restored scroll position is re-aimed at, at most. */
+#define AIM_USEC (3 * G_USEC_PER_SEC)
+
+static void
+stop_aiming (DossierReaderPage *self)
+{
+  if (self->aim_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->aim_tick_id);
+  self->aim_tick_id = 0;
+}
+
+static gint64
+top_mark_offset (DossierReaderPage *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (self->top_mark), &iter, self->top_mark);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The text view scrolls to a mark by the heights of the lines above it,
+ * estimated until they are laid out (in idles, over many frames for a
+ * long document): the line that lands at the top drifts as they are. So
+ * the mark is aimed at again each frame until it stays at the top, the
+ * reader scrolls, clicks or types, or a few seconds have passed. */
+static gboolean
+aim_tick (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+
+  if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self))
+    self->aim_held++;
+  else
+    {
+      self->aim_held = 0;
+      gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+    }
+
+  if (self->aim_held >= 3 || g_get_monotonic_time () > self->aim_deadline)
+    {
+      self->aim_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Any scroll, click or key of the reader's ends the aiming. */
+static gboolean
+on_view_event (DossierReaderPage        *self,
+               GdkEvent                 *event,
+               GtkEventControllerLegacy *controller)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_SCROLL:
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_KEY_PRESS:
+      stop_aiming (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 void
 dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
                                           gint64             offset)
 {
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
-  GtkTextMark *mark;
   GtkTextIter iter;
 
   g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
 
+  stop_aiming (self);
   if (self->document_id == 0)
     return;
 
@@ -657,14 +730,15 @@ dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (offset, 0, G_MAXINT));
   gtk_text_iter_set_line_offset (&iter, 0);
 
-  /* A mark, not an iter: the view scrolls to a mark once the lines above
-   * it are laid out, however long the document. */
-  mark = gtk_text_buffer_get_mark (buffer, "dossier-reader-top");
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "dossier-reader-top", &iter, TRUE);
+  if (self->top_mark == NULL || gtk_text_mark_get_buffer (self->top_mark) != buffer)
+    self->top_mark = gtk_text_buffer_create_mark (buffer, "dossier-reader-top", &iter, TRUE);
   else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (text_view, mark, 0.0, TRUE, 0.0, 0.0);
+    gtk_text_buffer_move_mark (buffer, self->top_mark, &iter);
+  gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+
+  self->aim_held = 0;
+  self->aim_deadline = g_get_monotonic_time () + AIM_USEC;
+  self->aim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), aim_tick, NULL, NULL);
 }
 
 DossierDocumentView *
@@ -931,6 +1005,7 @@ dossier_reader_page_dispose (GObject *object)
   DossierReaderPage *self = DOSSIER_READER_PAGE (object);
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
+  stop_aiming (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->tags_signals != NULL)
@@ -1047,6 +1122,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
 static void
 dossier_reader_page_init (DossierReaderPage *self)
 {
+  GtkEventController *controller;
   GtkTextView *text_view;
 
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
@@ -1067,6 +1143,11 @@ dossier_reader_page_init (DossierReaderPage *self)
                                  G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
 
   bind_text_keys (self);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "event", G_CALLBACK (on_view_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->document_view), controller);
 
   text_view = dossier_document_view_get_text_view (self->document_view);
   g_signal_connect_object (text_view, "notify::vadjustment",

@@ -1124,9 +1124,7 @@ search_action (GtkWidget  *widget,
 
   if (self->project == NULL)
     return;
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  adw_view_stack_set_visible_child_name (self->right_stack, "search");
-  dossier_search_panel_focus_entry (DOSSIER_SEARCH_PANEL (self->search_panel));
+  _dossier_window_show_search (self);
 }
 
 static void
@@ -1134,7 +1132,7 @@ focus_documents_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  dossier_documents_panel_focus_list (DOSSIER_WINDOW (widget)->documents_panel);
+  _dossier_window_show_documents (DOSSIER_WINDOW (widget));
 }
 
 static void

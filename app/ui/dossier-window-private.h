@@ -6,6 +6,7 @@
 
 #include "dossier-window.h"
 #include "dossier-documents-panel.h"
+#include "dossier-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -22,22 +23,36 @@ struct _DossierWindow
   ImportJob             *import_job;
   GMenu                 *recent_menu;
   gboolean               disposed;
-  gboolean               right_width_restored;
   char                  *last_import_folder;
+  /* What to focus once a sidebar being shown over the centre is on screen
+   * (see show_sidebar). */
+  AdwFlap               *focus_flap;
+  void                 (*focus_in_flap) (DossierWindow *self);
+  /* Narrower than NARROW_WIDTH: the header's secondary buttons are in a
+   * bar at the bottom (applied in an idle after the allocation). */
+  gboolean               narrow;
+  guint                  narrow_idle_id;
 
   /* Template children */
   AdwToastOverlay       *toast_overlay;
   AdwViewSwitcherTitle  *window_title;
-  GtkButton             *import_button;
+  GtkWidget             *import_button;
+  GtkWidget             *import_button_narrow;
+  GtkWidget             *undo_box;
   GtkButton             *undo_button;
   GtkButton             *redo_button;
+  GtkButton             *undo_button_narrow;
+  GtkButton             *redo_button_narrow;
+  GtkActionBar          *narrow_bar;
   GtkToggleButton       *search_button;
   GtkMenuButton         *main_menu_button;
   GtkRevealer           *import_revealer;
   GtkProgressBar        *import_progress;
   GtkLabel              *import_label;
-  GtkPaned              *outer_paned;
-  GtkPaned              *inner_paned;
+  AdwFlap               *left_flap;
+  AdwFlap               *right_flap;
+  DossierSidebar        *left_sidebar;
+  DossierSidebar        *right_sidebar;
   GtkPaned              *sidebar_paned;
   DossierDocumentsPanel *documents_panel;
   GtkWidget             *codebook_panel;
@@ -63,5 +78,12 @@ void     _dossier_window_report_error       (DossierWindow  *self,
 void     _dossier_window_show_error_dialog  (DossierWindow  *self,
                                              const char     *heading,
                                              const char     *body);
+
+/* dossier-window.c */
+/* Shows the right sidebar's search (also over the centre) with the focus
+ * in its entry. */
+void     _dossier_window_show_search        (DossierWindow  *self);
+/* Shows the left sidebar with the focus in the documents list. */
+void     _dossier_window_show_documents     (DossierWindow  *self);
 
 G_END_DECLS

@@ -21,13 +21,263 @@ G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_SHOW_LEFT_SIDEBAR,
+  PROP_SHOW_RIGHT_SIDEBAR,
   N_PROPS
 };
+
+/* Below this width (pixels) the header bar has no room for all of its
+ * buttons (it needs about 520 with minimize and maximize buttons). */
+#define NARROW_WIDTH 600
+
+/* Reading places remembered (projects), the most recent kept. */
+#define MAX_READING_PLACES 100
 
 static GParamSpec *properties[N_PROPS];
 
 static void
 on_reader_document_changed (DossierWindow *self);
+
+/* ---- Sidebars ---------------------------------------------------------------- */
+
+/* Each sidebar is the flap of an AdwFlap: beside the centre while the
+ * window is wide enough for it and the centre's natural width, folded
+ * over the centre below that (right first, then left: see the .ui). */
+
+static void
+focus_documents (DossierWindow *self)
+{
+  dossier_documents_panel_focus_list (self->documents_panel);
+}
+
+static void
+focus_right_panel (DossierWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0)
+    dossier_search_panel_focus_entry (DOSSIER_SEARCH_PANEL (self->search_panel));
+  else
+    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->right_stack), GTK_DIR_TAB_FORWARD);
+}
+
+/* Shows or hides a sidebar as the user asks (its header button, F9,
+ * a search). Shown over the centre, it gets the focus (@focus_in) once it
+ * is on screen: that is where the user is going. Hidden, it gives the
+ * focus back to the page, if it had it. @focus_in may be NULL. */
+static void
+show_sidebar (DossierWindow  *self,
+              AdwFlap        *flap,
+              gboolean        show,
+              void          (*focus_in) (DossierWindow *self))
+{
+  GtkWidget *sidebar = adw_flap_get_flap (flap);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->focus_flap = NULL;
+  if (!show)
+    {
+      adw_flap_set_reveal_flap (flap, FALSE);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, sidebar))
+        gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
+      return;
+    }
+
+  adw_flap_set_reveal_flap (flap, TRUE);
+  if (focus_in == NULL)
+    return;
+  /* Not focusable before the flap starts to slide in. */
+  if (adw_flap_get_reveal_progress (flap) > 0)
+    focus_in (self);
+  else
+    {
+      self->focus_flap = flap;
+      self->focus_in_flap = focus_in;
+    }
+}
+
+static void
+on_flap_reveal_progress (DossierWindow *self,
+                         GParamSpec    *pspec,
+                         AdwFlap       *flap)
+{
+  if (flap != self->focus_flap || adw_flap_get_reveal_progress (flap) <= 0)
+    return;
+
+  self->focus_flap = NULL;
+  self->focus_in_flap (self);
+}
+
+static void
+on_flap_reveal_changed (DossierWindow *self,
+                        GParamSpec    *pspec,
+                        AdwFlap       *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[flap == self->left_flap ? PROP_SHOW_LEFT_SIDEBAR
+                                                                : PROP_SHOW_RIGHT_SIDEBAR]);
+}
+
+/* Over the centre, a sidebar goes once what it was opened for is done:
+ * the document, highlight or hit chosen in it is on show. */
+static void
+hide_folded_sidebar (DossierWindow *self,
+                     AdwFlap       *flap)
+{
+  if (adw_flap_get_folded (flap) && adw_flap_get_reveal_flap (flap))
+    show_sidebar (self, flap, FALSE, NULL);
+}
+
+void
+_dossier_window_show_search (DossierWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->right_stack, "search");
+  show_sidebar (self, self->right_flap, TRUE, focus_right_panel);
+}
+
+void
+_dossier_window_show_documents (DossierWindow *self)
+{
+  show_sidebar (self, self->left_flap, TRUE, focus_documents);
+}
+
+static void
+on_search_button_toggled (DossierWindow   *self,
+                          GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    {
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") != 0
+          || !adw_flap_get_reveal_flap (self->right_flap))
+        _dossier_window_show_search (self);
+    }
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0)
+    adw_view_stack_set_visible_child_name (self->right_stack, "highlights");
+}
+
+static void
+on_right_stack_visible_child (DossierWindow *self)
+{
+  gboolean search = g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0;
+
+  if (gtk_toggle_button_get_active (self->search_button) != search)
+    gtk_toggle_button_set_active (self->search_button, search);
+}
+
+/* ---- Narrow windows -------------------------------------------------------- */
+
+/* libadwaita 1.2 has no breakpoints: the window looks at the width it is
+ * given and, past NARROW_WIDTH, moves the header's undo, redo and search
+ * buttons to a bar at the bottom and drops the Import button's label. Not
+ * in the allocation itself (a change of what is shown lays the window out
+ * again), but right after it, before the frame is drawn. */
+static gboolean
+apply_narrow (gpointer data)
+{
+  DossierWindow *self = data;
+
+  self->narrow_idle_id = 0;
+  gtk_widget_set_visible (self->import_button, !self->narrow);
+  gtk_widget_set_visible (self->import_button_narrow, self->narrow);
+  gtk_widget_set_visible (self->undo_box, !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !self->narrow);
+  gtk_action_bar_set_revealed (self->narrow_bar, self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dossier_window_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (dossier_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle_id == 0)
+        self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+/* ---- Reading places ------------------------------------------------------------ */
+
+/* Each project is opened again where it was read: the same document, the
+ * same line at the top. Remembered by the project's UUID, so that a copy
+ * made with Save As goes on where the original was. */
+static void
+save_reading_place (DossierWindow *self)
+{
+  g_autoptr(GVariant) places = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *uuid, *other;
+  gint64 document_id, offset;
+  guint n = 1;
+
+  if (self->project == NULL)
+    return;
+
+  uuid = dossier_project_get_uuid (self->project);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxx)"));
+  g_variant_builder_add (&builder, "(sxx)", uuid,
+                         dossier_reader_page_get_document_id (self->reader_page),
+                         dossier_reader_page_get_top_offset (self->reader_page));
+
+  places = g_settings_get_value (self->settings, "reading-places");
+  g_variant_iter_init (&iter, places);
+  while (n < MAX_READING_PLACES && g_variant_iter_next (&iter, "(&sxx)", &other, &document_id, &offset))
+    if (g_strcmp0 (other, uuid) != 0)
+      {
+        g_variant_builder_add (&builder, "(sxx)", other, document_id, offset);
+        n++;
+      }
+
+  g_settings_set_value (self->settings, "reading-places", g_variant_builder_end (&builder));
+}
+
+static gboolean
+find_reading_place (DossierWindow *self,
+                    gint64        *document_id,
+                    gint64        *offset)
+{
+  g_autoptr(GVariant) places = g_settings_get_value (self->settings, "reading-places");
+  const char *uuid = dossier_project_get_uuid (self->project);
+  const char *other;
+  GVariantIter iter;
+
+  g_variant_iter_init (&iter, places);
+  while (g_variant_iter_next (&iter, "(&sxx)", &other, document_id, offset))
+    if (g_strcmp0 (other, uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Shows the document the project was last read at, scrolled as it was;
+ * else its first document. */
+static void
+open_reading_place (DossierWindow *self)
+{
+  GListModel *documents = dossier_project_get_documents (self->project);
+  gint64 document_id = 0, offset = 0;
+
+  if (find_reading_place (self, &document_id, &offset))
+    dossier_window_open_document (self, document_id);
+  if (dossier_reader_page_get_document_id (self->reader_page) != 0)
+    {
+      dossier_reader_page_scroll_to_top_offset (self->reader_page, offset);
+      return;
+    }
+
+  if (g_list_model_get_n_items (documents) > 0)
+    {
+      g_autoptr(DossierDocument) first = g_list_model_get_item (documents, 0);
+
+      dossier_window_open_document (self, dossier_document_get_id (first));
+    }
+}
 
 /* ---- Project -------------------------------------------------------------- */
 
@@ -90,6 +340,8 @@ update_undo_redo (DossierWindow *self)
 
   set_tooltip_if_changed (GTK_WIDGET (self->undo_button), undo_tip ? undo_tip : _("Undo"));
   set_tooltip_if_changed (GTK_WIDGET (self->redo_button), redo_tip ? redo_tip : _("Redo"));
+  set_tooltip_if_changed (GTK_WIDGET (self->undo_button_narrow), undo_tip ? undo_tip : _("Undo"));
+  set_tooltip_if_changed (GTK_WIDGET (self->redo_button_narrow), redo_tip ? redo_tip : _("Redo"));
   _dossier_window_update_actions (self);
 }
 static void
@@ -168,6 +420,7 @@ dossier_window_set_project (DossierWindow  *self,
     return;
 
   _dossier_window_import_cancel (self);
+  save_reading_place (self);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
@@ -201,15 +454,8 @@ dossier_window_set_project (DossierWindow  *self,
   update_title (self);
   update_undo_redo (self);
 
-  if (self->project != NULL && g_list_model_get_n_items (dossier_project_get_documents (self->project)) > 0)
-    {
-      g_autoptr(DossierDocument) first =
-        g_list_model_get_item (dossier_project_get_documents (self->project), 0);
-
-      dossier_window_open_document (self, dossier_document_get_id (first));
-    }
-  else
-    dossier_window_open_document (self, 0);
+  if (self->project != NULL)
+    open_reading_place (self);
   on_reader_document_changed (self);
 }
 
@@ -357,6 +603,7 @@ dossier_window_open_project_interactive (DossierWindow *self,
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
 /* ---- Documents -------------------------------------------------------------- */
 
 void
@@ -438,6 +685,7 @@ on_document_activated (DossierWindow *self,
   dossier_window_open_document (self, document_id);
   if (dossier_reader_page_get_document_id (self->reader_page) != 0)
     {
+      hide_folded_sidebar (self, self->left_flap);
       show_reader (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
     }
@@ -458,6 +706,7 @@ on_panel_highlight_activated (DossierWindow *self,
                               gint64         document_id,
                               gint64         highlight_id)
 {
+  hide_folded_sidebar (self, self->right_flap);
   show_reader (self);
   dossier_reader_page_reveal_highlight (self->reader_page, highlight_id);
 }
@@ -468,50 +717,11 @@ on_search_hit_activated (DossierWindow *self,
                          gint64         start,
                          gint64         end)
 {
+  hide_folded_sidebar (self, self->right_flap);
   show_reader (self);
   dossier_reader_page_reveal_range (self->reader_page, document_id, start, end);
 }
 
-static void
-on_search_button_toggled (DossierWindow   *self,
-                          GtkToggleButton *button)
-{
-  if (gtk_toggle_button_get_active (button))
-    {
-      adw_view_stack_set_visible_child_name (self->right_stack, "search");
-      dossier_search_panel_focus_entry (DOSSIER_SEARCH_PANEL (self->search_panel));
-    }
-  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0)
-    adw_view_stack_set_visible_child_name (self->right_stack, "highlights");
-}
-
-static void
-on_right_stack_visible_child (DossierWindow *self)
-{
-  gboolean search = g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0;
-
-  if (gtk_toggle_button_get_active (self->search_button) != search)
-    gtk_toggle_button_set_active (self->search_button, search);
-}
-
-/* The right sidebar's width is what is remembered; GtkPaned counts from
- * the left, so its position is set once the paned knows its width. */
-static void
-on_inner_paned_max_position (DossierWindow *self)
-{
-  int max_position;
-  int width;
-  int right;
-
-  g_object_get (self->inner_paned, "max-position", &max_position, NULL);
-  width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
-  if (self->right_width_restored || width <= 0 || max_position <= 0 || max_position == G_MAXINT)
-    return;
-
-  right = g_settings_get_int (self->settings, "right-sidebar-width");
-  gtk_paned_set_position (self->inner_paned, CLAMP (width - right, 0, max_position));
-  self->right_width_restored = TRUE;
-}
 /* ---- Drag and drop -------------------------------------------------------- */
 
 static gboolean
@@ -537,6 +747,7 @@ on_drop (GtkDropTarget *target,
   dossier_window_import_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
 }
+
 /* ---- Settings --------------------------------------------------------------- */
 
 static void
@@ -549,7 +760,6 @@ static void
 save_window_state (DossierWindow *self)
 {
   int width, height;
-  int position;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
@@ -560,10 +770,9 @@ save_window_state (DossierWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 
-  position = gtk_paned_get_position (self->inner_paned);
-  width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
-  if (self->right_width_restored && width > position)
-    g_settings_set_int (self->settings, "right-sidebar-width", width - position);
+  g_settings_set_int (self->settings, "left-sidebar-width", dossier_sidebar_get_width (self->left_sidebar));
+  g_settings_set_int (self->settings, "right-sidebar-width", dossier_sidebar_get_width (self->right_sidebar));
+  save_reading_place (self);
 }
 
 static gboolean
@@ -574,6 +783,7 @@ dossier_window_close_request (GtkWindow *window)
   save_window_state (self);
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
+
 /* ---- Keys passed on to the page ---------------------------------------------- */
 
 /* The page on show in the centre, if a project is open. */
@@ -610,6 +820,7 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   _dossier_window_import_cancel (self);
   _dossier_window_import_job_free (self);
 
@@ -652,6 +863,38 @@ dossier_window_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_SHOW_LEFT_SIDEBAR:
+      /* (Asked for by its action while the template is being built.) */
+      g_value_set_boolean (value, self->left_flap == NULL || adw_flap_get_reveal_flap (self->left_flap));
+      break;
+    case PROP_SHOW_RIGHT_SIDEBAR:
+      g_value_set_boolean (value, self->right_flap == NULL || adw_flap_get_reveal_flap (self->right_flap));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+  gboolean show = g_value_get_boolean (value);
+
+  /* Over the centre, a sidebar shown takes the focus; beside it, not. */
+  switch (prop_id)
+    {
+    case PROP_SHOW_LEFT_SIDEBAR:
+      show_sidebar (self, self->left_flap, show,
+                    adw_flap_get_folded (self->left_flap) ? focus_documents : NULL);
+      break;
+    case PROP_SHOW_RIGHT_SIDEBAR:
+      show_sidebar (self, self->right_flap, show,
+                    adw_flap_get_folded (self->right_flap) ? focus_right_panel : NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -667,6 +910,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   object_class->dispose = dossier_window_dispose;
   object_class->finalize = dossier_window_finalize;
   object_class->get_property = dossier_window_get_property;
+  object_class->set_property = dossier_window_set_property;
+  widget_class->size_allocate = dossier_window_size_allocate;
   window_class->close_request = dossier_window_close_request;
 
   /* The project on show; the window closes it when it shows another or
@@ -674,11 +919,19 @@ dossier_window_class_init (DossierWindowClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether each sidebar is shown (beside the centre or over it). */
+  properties[PROP_SHOW_LEFT_SIDEBAR] =
+    g_param_spec_boolean ("show-left-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_RIGHT_SIDEBAR] =
+    g_param_spec_boolean ("show-right-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template names these by type: register them first. */
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
+  g_type_ensure (DOSSIER_TYPE_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHTS_PANEL);
@@ -688,15 +941,22 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, undo_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, redo_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, narrow_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, outer_paned);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, left_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, left_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, codebook_panel);
@@ -717,9 +977,17 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reader_document_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_right_stack_visible_child);
-  gtk_widget_class_bind_template_callback (widget_class, on_inner_paned_max_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_progress);
 
   _dossier_window_class_init_actions (widget_class);
+
+  /* F9 for the left sidebar, as in Files and Builder; Shift+F9 for the
+   * right one. */
+  gtk_widget_class_install_property_action (widget_class, "win.show-left-sidebar", "show-left-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-right-sidebar", "show-right-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-left-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-right-sidebar", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, forward_to_page,
                                 "s", "reader.tag-selection");
@@ -744,8 +1012,8 @@ dossier_window_init (DossierWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_settings_bind (self->settings, "left-sidebar-width", self->outer_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
+  dossier_sidebar_set_width (self->left_sidebar, g_settings_get_int (self->settings, "left-sidebar-width"));
+  dossier_sidebar_set_width (self->right_sidebar, g_settings_get_int (self->settings, "right-sidebar-width"));
   g_settings_bind (self->settings, "zoom", dossier_reader_page_get_document_view (self->reader_page),
                    "zoom", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::author-name",

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
 #include "dossier-application.h"
@@ -470,7 +471,7 @@ test_number_keys (Fixture       *f,
   select_text (f, "safer piers and quieter engines 🚢", &start, &end);
 
   /* The view does not have the focus: the key is not taken. */
-  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  dossier_documents_panel_focus_list (f->window->documents_panel);
   flush_events ();
   g_assert_false (gtk_widget_is_focus (GTK_WIDGET (text_view)));
   g_assert_null (press_key (f->window, GDK_KEY_2, 0));
@@ -562,7 +563,7 @@ test_window_keys_reach_reader (Fixture       *f,
 
   g_assert_nonnull (search_bar);
   select_text (f, "the cost of diesel", &start, &end);
-  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  dossier_documents_panel_focus_list (f->window->documents_panel);
   flush_events ();
 
   g_assert_cmpstr (press_key (f->window, GDK_KEY_t, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
@@ -573,14 +574,14 @@ test_window_keys_reach_reader (Fixture       *f,
 
   /* Ctrl+M on the passage just tagged: its memo. */
   gtk_widget_activate_action (GTK_WIDGET (page), "reader.apply-tag", "i", 1);
-  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  dossier_documents_panel_focus_list (f->window->documents_panel);
   flush_events ();
   g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
   g_assert_cmpstr (press_key (f->window, GDK_KEY_m, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
   g_assert_nonnull (find_message_dialog (GTK_WINDOW (f->window)));
   close_dialogs ();
 
-  gtk_widget_grab_focus (GTK_WIDGET (f->window->documents_panel));
+  dossier_documents_panel_focus_list (f->window->documents_panel);
   flush_events ();
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   g_assert_cmpstr (press_key (f->window, GDK_KEY_f, GDK_CONTROL_MASK), ==, "gtk-widget-class-shortcuts");
@@ -635,6 +636,415 @@ test_centre_pages (Fixture       *f,
 
   adw_view_stack_remove (f->window->page_stack, other);
   wait_until (title_shown, f->window, "the title instead of the switcher");
+}
+
+/* ---- The adaptive window ---------------------------------------------------- */
+
+typedef struct
+{
+  DossierWindow *window;
+  int            width;
+} WidthWait;
+
+static gboolean
+window_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+window_is_width (gpointer data)
+{
+  WidthWait *w = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (w->window)) == w->width
+         && gtk_widget_get_width (GTK_WIDGET (w->window->center_stack)) > 0;
+}
+
+/* Resizes the window as a person (through the window manager) does, and
+ * waits for it to be laid out at that width, and at it again once the
+ * narrow mode that width brings is applied. (On X11 a mapped window keeps
+ * its size whatever its default size says: the window manager's to
+ * change, here the test's.) @width is the X window's, with the window's
+ * frame (its shadow, outside its widget's width). */
+static void
+resize_window (DossierWindow *window,
+               int            width)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkDisplay *display = gdk_surface_get_display (surface);
+  WidthWait w = { window, 0 };
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  wait_until (window_laid_out, window, "the window's first layout");
+  w.width = width - (gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window)));
+  XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
+                 (unsigned) width, 760);
+  XFlush (gdk_x11_display_get_xdisplay (display));
+  wait_until (window_is_width, &w, "the window to take the width");
+  flush_events ();
+  wait_until (window_is_width, &w, "the window to keep the width");
+}
+
+static gboolean
+sidebar_shown (AdwFlap *flap)
+{
+  return adw_flap_get_reveal_flap (flap) && adw_flap_get_reveal_progress (flap) >= 1.0;
+}
+
+static gboolean
+left_shown (gpointer data)
+{
+  return sidebar_shown (DOSSIER_WINDOW (data)->left_flap);
+}
+
+static gboolean
+left_gone (gpointer data)
+{
+  return adw_flap_get_reveal_progress (DOSSIER_WINDOW (data)->left_flap) <= 0.0;
+}
+
+static gboolean
+right_shown (gpointer data)
+{
+  return sidebar_shown (DOSSIER_WINDOW (data)->right_flap);
+}
+
+static gboolean
+right_gone (gpointer data)
+{
+  return adw_flap_get_reveal_progress (DOSSIER_WINDOW (data)->right_flap) <= 0.0;
+}
+
+/* Nothing of the window is cut off: every part is at least as wide as it
+ * needs, and within the window. */
+static void
+assert_fits (DossierWindow *window)
+{
+  GtkWidget *parts[] = {
+    gtk_widget_get_parent (GTK_WIDGET (window->window_title)),
+    GTK_WIDGET (window->center_stack),
+    gtk_stack_get_visible_child (window->center_stack),
+    GTK_WIDGET (dossier_window_get_document_view (window)),
+  };
+  int window_width = gtk_widget_get_width (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_mapped (parts[i]))
+        continue;
+
+      gtk_widget_measure (parts[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (parts[i]), >=, min);
+      g_assert_cmpint (gtk_widget_get_width (parts[i]), <=, window_width);
+    }
+}
+
+/* Wide, both sidebars sit beside the reader; narrower, the right one,
+ * then the left one, fold over it, hidden until asked for; at 360 pixels
+ * the header's secondary buttons move to a bar at the bottom, and nothing
+ * is cut off. The reading column never goes below its natural width with
+ * a sidebar beside it. */
+static void
+test_folding (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  int centre_natural = 0;
+
+
+  resize_window (w, 1280);
+  wait_until (right_shown, w, "the right sidebar");
+  g_assert_false (adw_flap_get_folded (w->left_flap));
+  g_assert_false (adw_flap_get_folded (w->right_flap));
+  g_assert_true (sidebar_shown (w->left_flap));
+  gtk_widget_measure (GTK_WIDGET (w->center_stack), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &centre_natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w->center_stack)), >=, centre_natural);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w->left_sidebar)), ==, dossier_sidebar_get_width (w->left_sidebar));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w->right_sidebar)), ==, dossier_sidebar_get_width (w->right_sidebar));
+  g_assert_true (dossier_sidebar_is_docked (w->left_sidebar));
+  g_assert_false (w->narrow);
+  assert_fits (w);
+
+  /* Too narrow for both beside the reader: the right one folds. */
+  resize_window (w, 1000);
+  wait_until (right_gone, w, "the right sidebar to fold away");
+  g_assert_true (adw_flap_get_folded (w->right_flap));
+  g_assert_false (adw_flap_get_folded (w->left_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w->center_stack)), >=, centre_natural);
+  g_assert_false (dossier_sidebar_is_docked (w->right_sidebar));
+  assert_fits (w);
+
+  /* A phone's width: both fold, the header keeps what fits. */
+  resize_window (w, 360);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  g_assert_true (adw_flap_get_folded (w->left_flap));
+  g_assert_true (adw_flap_get_folded (w->right_flap));
+  g_assert_true (w->narrow);
+  g_assert_true (gtk_action_bar_get_revealed (w->narrow_bar));
+  g_assert_false (gtk_widget_get_visible (w->undo_box));
+  g_assert_true (gtk_widget_get_visible (w->import_button_narrow));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (w->search_button)));
+  assert_fits (w);
+
+  /* Undo still works from the bottom bar. */
+  {
+    gint64 start, end;
+
+    select_text (f, "two new boats", &start, &end);
+    gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.apply-tag", "i", 1);
+    flush_events ();
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (w->undo_button_narrow)));
+  }
+
+  /* With no project, the same. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+    dossier_window_set_project (w, NULL);
+    flush_events ();
+    g_assert_cmpstr (centre_shows (w), ==, "no-project");
+    assert_fits (w);
+    g_assert_true (dossier_window_open_project (w, file, DOSSIER_OPEN_READ_WRITE, NULL));
+  }
+
+  /* Wide again: both back beside the reader, the header whole. */
+  resize_window (w, 1400);
+  wait_until (left_shown, w, "the left sidebar back");
+  wait_until (right_shown, w, "the right sidebar back");
+  g_assert_false (w->narrow);
+  g_assert_true (gtk_widget_get_visible (w->undo_box));
+  g_assert_false (gtk_action_bar_get_revealed (w->narrow_bar));
+}
+
+static gboolean
+focus_in_left (gpointer data)
+{
+  DossierWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (window->left_sidebar));
+}
+
+static gboolean
+focus_in_right (gpointer data)
+{
+  DossierWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (window->right_sidebar));
+}
+
+static gboolean
+shows_left (DossierWindow *window)
+{
+  gboolean shown = FALSE;
+
+  g_object_get (window, "show-left-sidebar", &shown, NULL);
+  return shown;
+}
+
+static gboolean
+shows_right (DossierWindow *window)
+{
+  gboolean shown = FALSE;
+
+  g_object_get (window, "show-right-sidebar", &shown, NULL);
+  return shown;
+}
+
+/* F9 shows and hides the left sidebar, Shift+F9 the right one, as do the
+ * header's buttons; folded, a sidebar shown gets the focus, and goes once
+ * what was chosen in it is on show. */
+static void
+test_sidebar_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
+
+  resize_window (w, 1280);
+  wait_until (right_shown, w, "the right sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+
+  /* Beside the reader: hidden and shown again, the focus left alone. */
+  g_assert_cmpstr (press_key (w, GDK_KEY_F9, 0), ==, "gtk-widget-class-shortcuts");
+  g_assert_false (shows_left (w));
+  wait_until (left_gone, w, "the left sidebar to hide");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+  g_assert_cmpstr (press_key (w, GDK_KEY_F9, 0), ==, "gtk-widget-class-shortcuts");
+  g_assert_true (shows_left (w));
+  wait_until (left_shown, w, "the left sidebar back");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+
+  g_assert_cmpstr (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK), ==, "gtk-widget-class-shortcuts");
+  g_assert_false (shows_right (w));
+  g_assert_true (shows_left (w));
+  wait_until (right_gone, w, "the right sidebar to hide");
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
+  g_assert_true (shows_right (w));
+
+  /* Hiding a sidebar that has the focus hands it to the reader. */
+  dossier_documents_panel_focus_list (w->documents_panel);
+  flush_events ();
+  g_assert_true (focus_in_left (w));
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+
+  /* Folded: F9 brings the sidebar over the reader, with the focus in the
+   * documents list; choosing a document takes it away. */
+  resize_window (w, 360);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  wait_until (focus_in_left, w, "the focus in the documents list");
+  g_assert_true (adw_flap_get_folded (w->left_flap));
+  g_signal_emit_by_name (w->documents_panel, "document-activated", f->document_id);
+  g_assert_false (shows_left (w));
+  wait_until (left_gone, w, "the left sidebar to go");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+
+  /* Shift+F9 likewise; Ctrl+Shift+F opens it on the search. */
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
+  wait_until (focus_in_right, w, "the focus in the right sidebar");
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
+  wait_until (right_gone, w, "the right sidebar to go");
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.search", NULL);
+  wait_until (focus_in_right, w, "the focus in the search entry");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "search");
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (w))));
+  {
+    gint64 start, end;
+
+    find_range (f, "two new boats", &start, &end);
+    g_signal_emit_by_name (w->search_panel, "hit-activated", f->document_id, start, end);
+  }
+  g_assert_false (shows_right (w));
+}
+
+static void
+add_long_document (Fixture *f,
+                   gint64  *long_id)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GString) text = g_string_new ("Pier Works Diary\n\n");
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 1; k <= 300; k++)
+    g_string_append_printf (text, "Day %u: the crews lifted one more span of the old pier and "
+                            "logged the weather, the tide and the boats that waited.\n\n", k);
+  bytes = g_bytes_new (text->str, text->len);
+  doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT, "diary.txt", &error);
+  g_assert_no_error (error);
+  *long_id = dossier_project_add_document (project, doc, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  DossierWindow *window;
+  gint64         offset;
+} TopWait;
+
+static gboolean
+top_is (gpointer data)
+{
+  TopWait *t = data;
+
+  return dossier_reader_page_get_top_offset (dossier_window_get_reader_page (t->window)) == t->offset
+         && view_painted (t->window);
+}
+
+static DossierWindow *
+reopen_window (Fixture *f)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  g_clear_object (&f->window);
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  return f->window;
+}
+
+/* A project opened again shows the document it was left at, scrolled as
+ * it was, and the sidebars keep the widths they were given. */
+static void
+test_restore_reading_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uuid = NULL;
+  gint64 long_id, top;
+  TopWait wait;
+
+  add_long_document (f, &long_id);
+  flush_events ();
+  dossier_window_open_document (f->window, long_id);
+  wait_until (view_painted, f->window, "the long document");
+
+  /* Scrolled to "Day 150" (the line's start is what comes back). */
+  {
+    g_autofree char *text = dossier_project_get_document_text (dossier_window_get_project (f->window),
+                                                               long_id, NULL);
+    top = g_utf8_pointer_to_offset (text, strstr (text, "Day 150:"));
+  }
+  dossier_reader_page_scroll_to_top_offset (page, top);
+  wait = (TopWait) { f->window, top };
+  wait_until (top_is, &wait, "the view to scroll");
+
+  dossier_sidebar_set_width (f->window->left_sidebar, 333);
+  dossier_sidebar_set_width (f->window->right_sidebar, 301);
+
+  reopen_window (f);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, long_id);
+  wait = (TopWait) { f->window, top };
+  wait_until (top_is, &wait, "the view to scroll where it was");
+  g_assert_cmpint (dossier_sidebar_get_width (f->window->left_sidebar), ==, 333);
+  g_assert_cmpint (dossier_sidebar_get_width (f->window->right_sidebar), ==, 301);
+  g_assert_cmpint (g_settings_get_int (settings, "left-sidebar-width"), ==, 333);
+
+  /* The document it was left at is gone: the first one, at the top. */
+  g_assert_true (dossier_project_delete_document (dossier_window_get_project (f->window), long_id, NULL));
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
+  reopen_window (f);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, f->document_id);
+  wait = (TopWait) { f->window, 0 };
+  wait_until (top_is, &wait, "the first document at its top");
+
+  /* One place remembered per project, the latest first. */
+  uuid = g_strdup (dossier_project_get_uuid (dossier_window_get_project (f->window)));
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  {
+    g_autoptr(GVariant) places = g_settings_get_value (settings, "reading-places");
+    guint mine = 0;
+
+    for (gsize i = 0; i < g_variant_n_children (places); i++)
+      {
+        const char *other;
+        gint64 document_id, offset;
+
+        g_variant_get_child (places, i, "(&sxx)", &other, &document_id, &offset);
+        if (g_strcmp0 (other, uuid) != 0)
+          continue;
+        mine++;
+        g_assert_cmpuint (i, ==, 0);
+        g_assert_cmpint (document_id, ==, f->document_id);
+      }
+    g_assert_cmpuint (mine, ==, 1);
+  }
 }
 
 static void
@@ -1639,6 +2049,9 @@ main (int   argc,
   ADD ("number-keys", test_number_keys);
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
+  ADD ("folding", test_folding);
+  ADD ("sidebar-keys", test_sidebar_keys);
+  ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);
