@@ -316,6 +316,25 @@ dossier_project_cache_commit (DossierProject *self,
   self->cache_changes = sqlite3_total_changes64 (self->db);
 }
 
+void
+dossier_project_cache_adopt (DossierProject *self,
+                             const void     *changeset,
+                             int             n_changeset)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  /* Nothing of ours wrote since the caches were last in step (another
+   * process cannot: the lock keeps it out), so they are, but for what the
+   * worker's changeset names. */
+  self->cache_in_step = self->highlight_caches->len > 0 &&
+                        sqlite3_total_changes64 (self->db) == self->cache_changes;
+  dossier_project_cache_commit (self, changeset, n_changeset);
+
+  stmt = dossier_project_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    self->data_version = self->cache_data_version = sqlite3_column_int64 (stmt, 0);
+}
+
 /* The listing's order: start, end, id. */
 static inline int
 compare_highlights (const DossierHighlight *x,

@@ -52,6 +52,12 @@
 
 G_BEGIN_DECLS
 
+/* A second DossierProject on @main's file, for one thread to read and
+ * write with its own connection: no lock (@main holds it), no models
+ * loaded. What it commits reaches @main by dossier_project_adopt_step (). */
+DossierProject *dossier_project_open_worker (DossierProject  *main,
+                                             GError         **error);
+
 /* The project's connection, for read-only queries (export, check). */
 sqlite3 *dossier_project_get_db (DossierProject *self);
 
@@ -140,6 +146,10 @@ void          dossier_project_cache_commit   (DossierProject        *self,
                                               const void            *changeset,
                                               int                    n_changeset);
 void          dossier_project_cache_rollback (DossierProject        *self);
+/* After adopting a step a worker committed on its own connection. */
+void          dossier_project_cache_adopt    (DossierProject        *self,
+                                              const void            *changeset,
+                                              int                    n_changeset);
 
 /* The live highlight lists: brought up to date after @changes (one of
  * dossier_project_apply_changes ()'s models); let go of at finalize. */
@@ -343,6 +353,13 @@ char         *dossier_project_read_text        (DossierProject *self,
                                                 GError        **error);
 
 /* Undo (dossier-project-undo.c). */
+/* Pops the newest undo step of @self (a worker) for its main project. */
+DossierUndoStep *dossier_project_take_step     (DossierProject  *self);
+/* In @self's context: pushes @step (transfer full), which a worker of
+ * @self committed on its own connection, as if @self had committed it,
+ * and brings the models up to date. Dropped if @self is closed. */
+void          dossier_project_adopt_step       (DossierProject  *self,
+                                                DossierUndoStep *step);
 void          dossier_undo_step_free           (DossierUndoStep *step);
 void          dossier_project_push_undo        (DossierProject  *self,
                                                 const char      *label,

@@ -192,6 +192,32 @@ dossier_project_push_undo (DossierProject       *self,
   dossier_project_notify_undo (self, could_undo, could_redo, undo_label, redo_label);
 }
 
+DossierUndoStep *
+dossier_project_take_step (DossierProject *self)
+{
+  g_return_val_if_fail (self->undo_stack->len > 0, NULL);
+
+  return g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+}
+
+void
+dossier_project_adopt_step (DossierProject  *self,
+                            DossierUndoStep *step)
+{
+  if (self->db == NULL)
+    {
+      /* Closed meanwhile: the change is in the file all the same. */
+      dossier_undo_step_free (step);
+      return;
+    }
+
+  dossier_project_cache_adopt (self, step->changeset, step->n_changeset);
+  dossier_project_push_undo (self, step->label, g_steal_pointer (&step->changeset),
+                             step->n_changeset, &step->changes);
+  dossier_project_apply_changes (self, &step->changes);
+  dossier_undo_step_free (step);
+}
+
 /* Applied to the state it was recorded against, a changeset meets no
  * conflict. Should the file have been changed behind our back, a row
  * already gone stays gone and recorded values win over changed ones; a

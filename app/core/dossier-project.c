@@ -1163,6 +1163,49 @@ open_database (DossierProject  *self,
 }
 
 DossierProject *
+dossier_project_open_worker (DossierProject  *main,
+                             GError         **error)
+{
+  g_autoptr(DossierProject) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (main), NULL);
+
+  if (!dossier_project_ensure_open (main, error))
+    return NULL;
+
+  self = g_object_new (DOSSIER_TYPE_PROJECT, NULL);
+  self->path = g_strdup (main->path);
+  self->lock_path = g_strdup (main->lock_path);
+  self->read_only = main->read_only;
+
+  /* @main verified the file and holds the lock: this connection only
+   * needs the same settings. */
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, self->path, self->db, rc);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return NULL;
+    }
+
+  dossier_sqlite_harden (self->db, FALSE);
+  self->guard = dossier_sqlite_guard_new (self->db, self->path);
+  sqlite3_busy_timeout (self->db, 5000);
+  dossier_search_register (self->db);
+
+  if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (!self->read_only && !dossier_project_exec (self, "PRAGMA synchronous = FULL", error)) ||
+      !dossier_project_load_meta (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+DossierProject *
 dossier_project_open (const char        *path,
                       DossierOpenFlags   flags,
                       GError           **error)

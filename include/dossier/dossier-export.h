@@ -125,4 +125,23 @@ gboolean dossier_export_to_file   (DossierProject             *project,
                                    GCancellable               *cancellable,
                                    GError                    **error);
 
+/* dossier_export_to_file () in a thread that reads the project with its
+ * own connection (a consistent snapshot as of the call: actions made
+ * meanwhile are not in the file), so the caller goes on. @filter and
+ * @options are copied. @progress (may be NULL) says "Exporting “name”…"
+ * and reaches 1.0 at the end. Cancelling leaves no file, as a failure
+ * does. */
+void     dossier_export_to_file_async  (DossierProject             *project,
+                                        DossierExportFormat         format,
+                                        const DossierExportFilter  *filter,
+                                        const DossierExportOptions *options,
+                                        const char                 *path,
+                                        DossierProgress            *progress,
+                                        GCancellable               *cancellable,
+                                        GAsyncReadyCallback         callback,
+                                        gpointer                    user_data);
+gboolean dossier_export_to_file_finish (DossierProject             *project,
+                                        GAsyncResult               *result,
+                                        GError                    **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "dossier-document.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
+#include "dossier-progress.h"
 #include "dossier-tag.h"
 
 G_BEGIN_DECLS
@@ -118,6 +119,42 @@ DossierDocument *dossier_project_get_document      (DossierProject *self,
 gint64          dossier_project_add_document       (DossierProject              *self,
                                                     const DossierParsedDocument *doc,
                                                     GError                     **error);
+
+/* What became of one file of dossier_project_import_files_async (). */
+typedef struct
+{
+  GFile  *file;
+  gint64  document_id;  /* 0 when it was not imported */
+  char   *title;        /* the new document's title, else NULL */
+  GError *error;        /* why not: the importer's or the project's error
+                         * (naming the file), or G_IO_ERROR_CANCELLED for the
+                         * files not reached before a cancel */
+} DossierImportOutcome;
+
+void            dossier_import_outcome_free        (DossierImportOutcome *outcome);
+
+/* Imports @files (@format, or each one's own with DOSSIER_FORMAT_AUTO),
+ * each file one undoable action "Import “title”", in a thread that reads,
+ * parses and writes with its own connection to the project file. Each
+ * document joins the project's models as soon as it is stored, in the
+ * main context the call was made in; @progress (may be NULL) says "Importing
+ * 3 of 12…" and how far. Cancelling stops before the next file (and
+ * reading the current one); what was imported stays. A file that fails
+ * does not stop the others. */
+void            dossier_project_import_files_async  (DossierProject       *self,
+                                                     GFile               **files,
+                                                     guint                 n_files,
+                                                     DossierFormat         format,
+                                                     DossierProgress      *progress,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* One DossierImportOutcome per file, in order (transfer full, free func
+ * set); NULL with @error only if nothing could be tried: the project is
+ * closed or read-only, or its file cannot be opened again. */
+GPtrArray      *dossier_project_import_files_finish (DossierProject       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 /* NULL arguments keep the current value; "" clears optional fields. */
 gboolean        dossier_project_set_document_metadata (DossierProject *self,
                                                     gint64          document_id,

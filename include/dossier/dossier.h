@@ -7,6 +7,7 @@
 #include "dossier-export.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
+#include "dossier-progress.h"
 #include "dossier-project.h"
 #include "dossier-tag.h"
 #include "dossier-text.h"

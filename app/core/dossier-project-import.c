@@ -1,0 +1,212 @@
+/* dossier-project-import.c — importing files without blocking the caller:
+ * a thread reads and parses each file and stores it through a worker
+ * project (its own connection); each stored document's undo step is
+ * handed to the main project in its main context, which pushes it and
+ * brings its models up to date, before the thread goes on. */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <glib/gi18n.h>
+
+void
+dossier_import_outcome_free (DossierImportOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+
+  g_clear_object (&outcome->file);
+  g_free (outcome->title);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  DossierProject  *worker;
+  GPtrArray       *files;      /* of GFile */
+  DossierFormat    format;
+  DossierProgress *progress;
+  GMainContext    *context;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->worker);
+  g_ptr_array_unref (data->files);
+  g_clear_object (&data->progress);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+/* A step on its way from the thread to the main project. */
+typedef struct
+{
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         done;
+  DossierProject  *project;
+  DossierUndoStep *step;
+} Handoff;
+
+static gboolean
+adopt_in_main (gpointer user_data)
+{
+  Handoff *handoff = user_data;
+
+  dossier_project_adopt_step (handoff->project, g_steal_pointer (&handoff->step));
+
+  g_mutex_lock (&handoff->mutex);
+  handoff->done = TRUE;
+  g_cond_signal (&handoff->cond);
+  g_mutex_unlock (&handoff->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hands the worker's newest step to @project and waits until it took it,
+ * so that steps and the task's result arrive in order. */
+static void
+hand_over (GTask          *task,
+           DossierProject *worker)
+{
+  ImportData *data = g_task_get_task_data (task);
+  Handoff handoff = { 0 };
+
+  g_mutex_init (&handoff.mutex);
+  g_cond_init (&handoff.cond);
+  handoff.project = g_task_get_source_object (task);
+  handoff.step = dossier_project_take_step (worker);
+
+  g_main_context_invoke (data->context, adopt_in_main, &handoff);
+
+  g_mutex_lock (&handoff.mutex);
+  while (!handoff.done)
+    g_cond_wait (&handoff.cond, &handoff.mutex);
+  g_mutex_unlock (&handoff.mutex);
+
+  g_mutex_clear (&handoff.mutex);
+  g_cond_clear (&handoff.cond);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_outcome_free);
+  guint n = data->files->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DossierImportOutcome *outcome = g_new0 (DossierImportOutcome, 1);
+      g_autoptr(DossierParsedDocument) doc = NULL;
+
+      outcome->file = g_object_ref (g_ptr_array_index (data->files, i));
+      g_ptr_array_add (outcomes, outcome);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &outcome->error))
+        continue;
+
+      if (data->progress != NULL)
+        {
+          /* Translators: progress of an import, e.g. "Importing 3 of 12…" */
+          g_autofree char *message = g_strdup_printf (_("Importing %u of %u…"), i + 1, n);
+
+          dossier_progress_update (data->progress, (double) i / n, message);
+        }
+
+      doc = dossier_import_file (outcome->file, data->format, cancellable, &outcome->error);
+      if (doc == NULL)
+        continue;
+
+      outcome->document_id = dossier_project_add_document (data->worker, doc, &outcome->error);
+      if (outcome->document_id == 0)
+        continue;
+
+      {
+        DossierDocument *document = dossier_project_get_document (data->worker,
+                                                                  outcome->document_id);
+
+        outcome->title = g_strdup (document != NULL ? dossier_document_get_title (document)
+                                                    : doc->title);
+      }
+      hand_over (task, data->worker);
+    }
+
+  if (data->progress != NULL)
+    dossier_progress_update (data->progress, 1.0, NULL);
+
+  /* The worker's connection closes in this thread, which used it. */
+  dossier_project_close (data->worker);
+  g_clear_object (&data->worker);
+
+  g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+dossier_project_import_files_async (DossierProject       *self,
+                                    GFile               **files,
+                                    guint                 n_files,
+                                    DossierFormat         format,
+                                    DossierProgress      *progress,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportData *data;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (progress == NULL || DOSSIER_IS_PROGRESS (progress));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_project_import_files_async);
+  /* Cancelled, it still says what was imported before. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (dossier_project_get_read_only (self))
+    {
+      g_autofree char *name = dossier_display_name (self->path);
+
+      g_task_return_new_error (task, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                               _("“%s” is open read-only: changes cannot be saved."), name);
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->format = format;
+  data->progress = progress != NULL ? g_object_ref (progress) : NULL;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+
+  /* Opened here, where @self is: the thread never touches @self. */
+  data->worker = dossier_project_open_worker (self, &error);
+  if (data->worker == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+dossier_project_import_files_finish (DossierProject  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
