@@ -35,4 +35,18 @@ gboolean dossier_text_validate  (const char *str,
                                  gsize       len,
                                  gsize      *bad_offset);
 
+/* The folding behind dossier_text_fold(), one entry per code point of the
+ * Basic Multilingual Plane: 0 = dropped (marks, invisible format
+ * characters), ' ' for every space, line break and tab, '\'' for every
+ * apostrophe, '"' for every quote, '-' for every dash, else the code point
+ * lower-cased without its accents. Code points above U+FFFF fold to
+ * themselves. Built on first use (thread-safe). */
+const guint16 *dossier_text_fold_table (void);
+
+/* @text with its first letter in title case ("islanders" → "Islanders"). */
+char          *dossier_text_capitalise (const char *text);
+
+/* Letters, digits, marks and '_': what a whole word is made of. */
+gboolean       dossier_unichar_is_word (gunichar c);
+
 G_END_DECLS

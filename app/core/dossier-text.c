@@ -735,3 +735,155 @@ dossier_text_hash (const char *text)
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
+
+/* ---- Folding ------------------------------------------------------------
+ *
+ * Names are compared, and aliases found, over text folded to lower case
+ * without accents, with every kind of space, apostrophe, quote and dash
+ * made one. One 128 KB table over the Basic Multilingual Plane, built on
+ * first use, answers for every code point in one load; the planes above
+ * hold no cased or accented letters worth folding. */
+
+static guint16 *fold_table;
+
+static gunichar
+fold_code_point (gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+      return 0;
+    case G_UNICODE_FORMAT:
+      /* Soft hyphens, zero-width joiners and spaces, BOMs: invisible. */
+      return 0;
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return ' ';
+    case G_UNICODE_DASH_PUNCTUATION:
+      return '-';
+    default:
+      break;
+    }
+
+  if (c == '\n' || c == '\t' || c == '\r')
+    return ' ';
+
+  switch (c)
+    {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:  /* ‘ ’ ‚ ‛ */
+    case 0x02BC: case 0x2032: case 0x00B4: case 0x0060:  /* ʼ ′ ´ ` */
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:  /* “ ” „ ‟ */
+    case 0x00AB: case 0x00BB: case 0x2033:               /* « » ″ */
+      return '"';
+    case 0x2212:                                         /* − minus */
+      return '-';
+    /* Letters with a stroke have no decomposition. */
+    case 0x0141: case 0x0142: return 'l';                /* Ł ł */
+    case 0x00D8: case 0x00F8: return 'o';                /* Ø ø */
+    case 0x0110: case 0x0111: return 'd';                /* Đ đ */
+    case 0x0126: case 0x0127: return 'h';                /* Ħ ħ */
+    case 0x0131: return 'i';                             /* ı */
+    default:
+      break;
+    }
+
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  if (n > 1)
+    {
+      gboolean marks_only = TRUE;
+
+      for (gsize i = 1; i < n; i++)
+        marks_only = marks_only && g_unichar_ismark (decomposed[i]);
+      if (marks_only)
+        c = decomposed[0];
+    }
+
+  /* Upper then lower, as Unicode's simple case folding does for nearly
+   * every letter (final sigma, Kelvin sign, …). */
+  c = g_unichar_tolower (g_unichar_toupper (c));
+  return c <= 0xFFFF ? c : 0xFFFD;
+}
+
+const guint16 *
+dossier_text_fold_table (void)
+{
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      guint16 *table = g_new (guint16, 0x10000);
+
+      for (gunichar c = 0; c < 0x10000; c++)
+        {
+          if (c >= 0xD800 && c <= 0xDFFF)
+            table[c] = 0xFFFD;
+          else if (c < 0x80)
+            table[c] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') :
+                       c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+          else
+            table[c] = fold_code_point (c);
+        }
+
+      fold_table = table;
+      g_once_init_leave (&ready, 1);
+    }
+
+  return fold_table;
+}
+
+gboolean
+dossier_unichar_is_word (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c) || c == '_';
+
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+char *
+dossier_text_fold (const char *text)
+{
+  const guint16 *table = dossier_text_fold_table ();
+  GString *out;
+  gboolean space = TRUE;  /* drops leading spaces */
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar f = c < 0x10000 ? table[c] : c;
+
+      if (f == 0 || (f == ' ' && space))
+        continue;
+      space = f == ' ';
+      g_string_append_unichar (out, f);
+    }
+
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dossier_text_capitalise (const char *text)
+{
+  char first[8] = { 0 };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (*text == '\0')
+    return g_strdup ("");
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}

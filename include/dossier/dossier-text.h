@@ -60,6 +60,12 @@ void              dossier_text_quote_context     (const char       *text,
                                                   char            **prefix,
                                                   char            **suffix);
 
+/* @text lower-cased, without accents ("López" → "lopez"), every run of
+ * spaces, tabs and line breaks made one space and trimmed, curly
+ * apostrophes and quotes made straight, every dash made '-'. Two names
+ * that fold the same are the same name to Dossier (aliases, suggestions). */
+char             *dossier_text_fold              (const char       *text);
+
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 

@@ -1,0 +1,1429 @@
+/* dossier-suggest-stakeholders.c — the actors an article names, proposed
+ * as stakeholders.
+ *
+ * No model of language: what a careful reader would underline on a first
+ * pass. Runs of capitalised words ("Andrés Manuel López Obrador", "United
+ * States"), acronyms ("U.S.", "PRI"), a capitalised run before a word for
+ * a body of people ("Trump administration", "Mexican government"), and
+ * the bodies of people an article keeps coming back to without capitals
+ * ("the cartels"). Titles ("President", "la ministra") mark officials.
+ * Variants of one actor are grouped: a surname under the full name,
+ * "President López Obrador" under "Andrés Manuel López Obrador", an
+ * acronym under the words it abbreviates, and "Mexico's President" when
+ * the text puts it beside the name. Headings and lead-in labels are not
+ * read (they capitalise every word); sentence openings only count for a
+ * word that is also capitalised elsewhere. Mentions are then counted with
+ * the same finder the project uses, so the numbers agree.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <dossier/dossier-mentions.h>
+#include <dossier/dossier-suggest.h>
+#include <dossier/dossier-text.h>
+
+#include "dossier-text-private.h"
+
+/* ---- Word lists (folded) ------------------------------------------------- */
+
+static const char * const stop_words[] = {
+  /* English */
+  "the", "this", "these", "that", "those", "a", "an", "in", "on", "at", "by", "for",
+  "from", "with", "as", "if", "when", "while", "but", "and", "or", "so", "yet", "to",
+  "of", "after", "before", "since", "during", "under", "over", "about", "against",
+  "between", "through", "without", "within", "although", "though", "because", "however",
+  "furthermore", "moreover", "meanwhile", "instead", "ultimately", "firstly", "secondly",
+  "lastly", "finally", "also", "then", "there", "here", "it", "its", "they", "their",
+  "we", "our", "he", "his", "she", "her", "i", "you", "your", "my", "not", "no", "yes",
+  "all", "any", "some", "many", "most", "much", "more", "such", "each", "every", "both",
+  "other", "another", "what", "which", "who", "whom", "whose", "where", "why", "how",
+  "mr", "mrs", "ms", "dr", "conversely", "indeed", "still", "even", "only", "just",
+  "according", "despite", "amid", "amidst", "toward", "towards", "into", "onto", "per",
+  "via", "unlike", "like", "once", "now", "today", "yesterday", "tomorrow", "later",
+  /* Spanish */
+  "el", "la", "los", "las", "un", "una", "unos", "unas", "en", "por", "para", "con",
+  "sin", "de", "del", "al", "y", "o", "pero", "segun", "sobre", "entre", "desde",
+  "hasta", "durante", "tras", "ante", "bajo", "contra", "este", "esta", "estos",
+  "estas", "ese", "esa", "esos", "esas", "aquel", "su", "sus", "que", "como", "cuando",
+  "donde", "si", "no", "ya", "tambien", "ademas", "sin embargo", "asi", "mientras",
+  "aunque", "porque", "hoy", "ayer",
+};
+
+/* Never stakeholders by themselves. */
+static const char * const common_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+  "friday", "saturday", "sunday", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+  "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "lunes", "martes",
+  "miercoles", "jueves", "viernes", "sabado", "domingo", "god", "internet", "ok", "tv",
+  "am", "pm", "ad", "bc", "faq", "pdf", "covid", "covid-19",
+};
+
+/* Inside a name, between capitalised words: "Bank of England",
+ * "Secretaría de la Defensa Nacional". Not "and": "Mexico and the United
+ * States" are two. */
+static const char * const connectors[] = {
+  "of", "the", "for", "de", "del", "la", "las", "los", "van", "von", "der", "den",
+  "da", "di", "do", "dos", "du", "le", "bin", "ibn", "al", "y", "&",
+};
+
+typedef enum
+{
+  TITLE_NONE,
+  TITLE_OFFICIAL,   /* President, la ministra, Senator */
+  TITLE_HONORIFIC,  /* Mr, Dr, don */
+} TitleKind;
+
+static const struct
+{
+  const char *words;
+  TitleKind   kind;
+} titles[] = {
+  { "vice president", TITLE_OFFICIAL }, { "president", TITLE_OFFICIAL },
+  { "prime minister", TITLE_OFFICIAL }, { "deputy prime minister", TITLE_OFFICIAL },
+  { "foreign minister", TITLE_OFFICIAL }, { "finance minister", TITLE_OFFICIAL },
+  { "defence minister", TITLE_OFFICIAL }, { "defense minister", TITLE_OFFICIAL },
+  { "interior minister", TITLE_OFFICIAL }, { "transport minister", TITLE_OFFICIAL },
+  { "minister", TITLE_OFFICIAL }, { "secretary of state", TITLE_OFFICIAL },
+  { "secretary of defense", TITLE_OFFICIAL }, { "secretary", TITLE_OFFICIAL },
+  { "attorney general", TITLE_OFFICIAL }, { "senator", TITLE_OFFICIAL },
+  { "sen", TITLE_OFFICIAL }, { "rep", TITLE_OFFICIAL }, { "representative", TITLE_OFFICIAL },
+  { "congressman", TITLE_OFFICIAL }, { "congresswoman", TITLE_OFFICIAL },
+  { "governor", TITLE_OFFICIAL }, { "gov", TITLE_OFFICIAL }, { "mayor", TITLE_OFFICIAL },
+  { "deputy mayor", TITLE_OFFICIAL }, { "chancellor", TITLE_OFFICIAL },
+  { "premier", TITLE_OFFICIAL }, { "king", TITLE_OFFICIAL }, { "queen", TITLE_OFFICIAL },
+  { "prince", TITLE_OFFICIAL }, { "princess", TITLE_OFFICIAL }, { "pope", TITLE_OFFICIAL },
+  { "general", TITLE_OFFICIAL }, { "gen", TITLE_OFFICIAL }, { "admiral", TITLE_OFFICIAL },
+  { "colonel", TITLE_OFFICIAL }, { "ambassador", TITLE_OFFICIAL }, { "judge", TITLE_OFFICIAL },
+  { "justice", TITLE_OFFICIAL }, { "chief justice", TITLE_OFFICIAL },
+  { "commissioner", TITLE_OFFICIAL }, { "councillor", TITLE_OFFICIAL },
+  { "councilor", TITLE_OFFICIAL }, { "sheriff", TITLE_OFFICIAL }, { "speaker", TITLE_OFFICIAL },
+  { "spokesman", TITLE_OFFICIAL }, { "spokeswoman", TITLE_OFFICIAL },
+  { "spokesperson", TITLE_OFFICIAL }, { "director", TITLE_OFFICIAL },
+  { "chairman", TITLE_OFFICIAL }, { "chairwoman", TITLE_OFFICIAL }, { "ceo", TITLE_OFFICIAL },
+  { "bishop", TITLE_OFFICIAL }, { "archbishop", TITLE_OFFICIAL }, { "cardinal", TITLE_OFFICIAL },
+  { "presidente", TITLE_OFFICIAL }, { "presidenta", TITLE_OFFICIAL },
+  { "ministro", TITLE_OFFICIAL }, { "ministra", TITLE_OFFICIAL },
+  { "secretario", TITLE_OFFICIAL }, { "secretaria", TITLE_OFFICIAL },
+  { "senador", TITLE_OFFICIAL }, { "senadora", TITLE_OFFICIAL },
+  { "diputado", TITLE_OFFICIAL }, { "diputada", TITLE_OFFICIAL },
+  { "gobernador", TITLE_OFFICIAL }, { "gobernadora", TITLE_OFFICIAL },
+  { "alcalde", TITLE_OFFICIAL }, { "alcaldesa", TITLE_OFFICIAL },
+  { "canciller", TITLE_OFFICIAL }, { "rey", TITLE_OFFICIAL }, { "reina", TITLE_OFFICIAL },
+  { "embajador", TITLE_OFFICIAL }, { "embajadora", TITLE_OFFICIAL },
+  { "juez", TITLE_OFFICIAL }, { "jueza", TITLE_OFFICIAL }, { "fiscal", TITLE_OFFICIAL },
+  { "portavoz", TITLE_OFFICIAL }, { "vocero", TITLE_OFFICIAL }, { "vocera", TITLE_OFFICIAL },
+  { "mr", TITLE_HONORIFIC }, { "mrs", TITLE_HONORIFIC }, { "ms", TITLE_HONORIFIC },
+  { "dr", TITLE_HONORIFIC }, { "sir", TITLE_HONORIFIC }, { "lord", TITLE_HONORIFIC },
+  { "lady", TITLE_HONORIFIC }, { "professor", TITLE_HONORIFIC }, { "prof", TITLE_HONORIFIC },
+  { "don", TITLE_HONORIFIC }, { "dona", TITLE_HONORIFIC }, { "sr", TITLE_HONORIFIC },
+  { "sra", TITLE_HONORIFIC },
+};
+
+/* Words for a body of people, and the kind of actor each makes. After a
+ * capitalised run they name it ("Trump administration"); on their own,
+ * when an article keeps returning to them, they are an actor ("the
+ * cartels"). Singular and plural both, English and Spanish. */
+typedef struct
+{
+  const char             *word;
+  const char             *plural;
+  DossierStakeholderKind  kind;
+} Body;
+
+static const Body bodies[] = {
+  { "government", "governments", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "administration", "administrations", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ministry", "ministries", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "department", "departments", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "agency", "agencies", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "authority", "authorities", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "official", "officials", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "council", "councils", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "military", "militaries", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "army", "armies", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "navy", "navies", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "police", "police", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "regulator", "regulators", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "congress", "congresses", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "parliament", "parliaments", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "senate", "senates", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "lawmaker", "lawmakers", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "legislator", "legislators", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "party", "parties", DOSSIER_STAKEHOLDER_PARTY },
+  { "opposition", "opposition", DOSSIER_STAKEHOLDER_PARTY },
+  { "cartel", "cartels", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "gang", "gangs", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "militia", "militias", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "rebel", "rebels", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "insurgent", "insurgents", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "company", "companies", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "business", "businesses", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "investor", "investors", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "operator", "operators", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "union", "unions", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "activist", "activists", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "protester", "protesters", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "campaigner", "campaigners", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "church", "churches", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "resident", "residents", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "voter", "voters", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "commuter", "commuters", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "farmer", "farmers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "fisherman", "fishermen", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "shopkeeper", "shopkeepers", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "trader", "traders", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "merchant", "merchants", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "employer", "employers", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "islander", "islanders", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "citizen", "citizens", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "taxpayer", "taxpayers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "passenger", "passengers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "driver", "drivers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "cyclist", "cyclists", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "worker", "workers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "family", "families", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "patient", "patients", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "parent", "parents", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "student", "students", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "teacher", "teachers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "doctor", "doctors", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "nurse", "nurses", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "migrant", "migrants", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "refugee", "refugees", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "ciudadano", "ciudadanos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "trabajador", "trabajadores", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "comerciante", "comerciantes", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "empresario", "empresarios", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "contribuyente", "contribuyentes", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pasajero", "pasajeros", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "gobierno", "gobiernos", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "administracion", "administraciones", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ministerio", "ministerios", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "secretaria", "secretarias", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "autoridad", "autoridades", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "funcionario", "funcionarios", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ejercito", "ejercitos", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "policia", "policias", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ayuntamiento", "ayuntamientos", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "congreso", "congresos", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "senado", "senados", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "legislador", "legisladores", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "partido", "partidos", DOSSIER_STAKEHOLDER_PARTY },
+  { "oposicion", "oposicion", DOSSIER_STAKEHOLDER_PARTY },
+  { "cartel", "carteles", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "pandilla", "pandillas", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "empresa", "empresas", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "sindicato", "sindicatos", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "vecino", "vecinos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "votante", "votantes", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "agricultor", "agricultores", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pescador", "pescadores", DOSSIER_STAKEHOLDER_PUBLIC },
+};
+
+/* Words inside a name that say what kind of actor it is. */
+static const struct
+{
+  const char             *word;
+  DossierStakeholderKind  kind;
+} name_words[] = {
+  { "party", DOSSIER_STAKEHOLDER_PARTY }, { "partido", DOSSIER_STAKEHOLDER_PARTY },
+  { "congress", DOSSIER_STAKEHOLDER_LEGISLATURE }, { "senate", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "parliament", DOSSIER_STAKEHOLDER_LEGISLATURE }, { "assembly", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "congreso", DOSSIER_STAKEHOLDER_LEGISLATURE }, { "senado", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "camara", DOSSIER_STAKEHOLDER_LEGISLATURE },
+  { "ministry", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "department", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "government", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "administration", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "agency", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "office", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "council", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "police", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "army", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "navy", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ministerio", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "secretaria", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "gobierno", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "ayuntamiento", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "times", DOSSIER_STAKEHOLDER_MEDIA }, { "post", DOSSIER_STAKEHOLDER_MEDIA },
+  { "news", DOSSIER_STAKEHOLDER_MEDIA }, { "journal", DOSSIER_STAKEHOLDER_MEDIA },
+  { "tribune", DOSSIER_STAKEHOLDER_MEDIA }, { "herald", DOSSIER_STAKEHOLDER_MEDIA },
+  { "gazette", DOSSIER_STAKEHOLDER_MEDIA }, { "press", DOSSIER_STAKEHOLDER_MEDIA },
+  { "radio", DOSSIER_STAKEHOLDER_MEDIA }, { "television", DOSSIER_STAKEHOLDER_MEDIA },
+  { "reuters", DOSSIER_STAKEHOLDER_MEDIA }, { "ledger", DOSSIER_STAKEHOLDER_MEDIA },
+  { "courier", DOSSIER_STAKEHOLDER_MEDIA }, { "chronicle", DOSSIER_STAKEHOLDER_MEDIA },
+  { "observer", DOSSIER_STAKEHOLDER_MEDIA }, { "guardian", DOSSIER_STAKEHOLDER_MEDIA },
+  { "telegraph", DOSSIER_STAKEHOLDER_MEDIA }, { "mundo", DOSSIER_STAKEHOLDER_MEDIA },
+  { "pais", DOSSIER_STAKEHOLDER_MEDIA },
+  { "diario", DOSSIER_STAKEHOLDER_MEDIA }, { "periodico", DOSSIER_STAKEHOLDER_MEDIA },
+  { "inc", DOSSIER_STAKEHOLDER_BUSINESS }, { "corp", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "corporation", DOSSIER_STAKEHOLDER_BUSINESS }, { "ltd", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "llc", DOSSIER_STAKEHOLDER_BUSINESS }, { "company", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "bank", DOSSIER_STAKEHOLDER_BUSINESS }, { "holdings", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "airlines", DOSSIER_STAKEHOLDER_BUSINESS }, { "ferries", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "union", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "association", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "foundation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "federation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "alliance", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "sindicato", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "asociacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "fundacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "organisation", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organization", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "institute", DOSSIER_STAKEHOLDER_ORGANISATION }, { "commission", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "committee", DOSSIER_STAKEHOLDER_ORGANISATION }, { "nations", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "fund", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organizacion", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+};
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (list[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+#define IN_LIST(list, word) in_list ((list), G_N_ELEMENTS (list), (word))
+
+static int
+find_body (const char *folded)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    if (g_str_equal (folded, bodies[i].word) || g_str_equal (folded, bodies[i].plural))
+      return i;
+  return -1;
+}
+
+/* Adjectives of nationality look like names but name no one by
+ * themselves: "Mexican soil", "American officials". */
+static gboolean
+looks_like_demonym (const char *folded)
+{
+  static const char * const endings[] = { "an", "ian", "ese", "ish", "ic", "i" };
+  static const char * const others[] = { "french", "dutch", "greek", "swiss", "thai", "welsh" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_has_suffix (folded, endings[i]) && strlen (folded) > strlen (endings[i]) + 2)
+      return TRUE;
+  return IN_LIST (others, folded);
+}
+
+/* ---- Tokens --------------------------------------------------------------- */
+
+enum
+{
+  TOKEN_CAPITAL    = 1 << 0,  /* starts with an upper-case letter */
+  TOKEN_ACRONYM    = 1 << 1,  /* "PRI", "U.S.", "NATO" */
+  TOKEN_INITIAL    = 1 << 2,  /* opens a sentence */
+  TOKEN_POSSESSIVE = 1 << 3,  /* followed by 's / ’s, which is not part of it */
+  TOKEN_SPACE      = 1 << 4,  /* only a space between it and the next token */
+  TOKEN_PAREN      = 1 << 5,  /* followed by " (" */
+  TOKEN_CLOSE      = 1 << 6,  /* followed by ")" */
+  TOKEN_COMMA      = 1 << 7,  /* followed by "," and a space */
+};
+
+typedef struct
+{
+  const char *p;        /* in the block's text */
+  gsize       len;      /* bytes */
+  gint64      start;    /* code points of the document */
+  gint64      end;
+  guint       flags;
+  char       *folded;
+} Token;
+
+static void
+token_clear (gpointer data)
+{
+  g_free (((Token *) data)->folded);
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
+/* Splits @text (one block, starting at code point @base of the document)
+ * into words. */
+static GArray *
+tokenize (const char *text,
+          gint64      base)
+{
+  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  const char *p = text;
+  gint64 offset = base;
+  gboolean sentence_start = TRUE;
+
+  g_array_set_clear_func (tokens, token_clear);
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      Token token = { 0 };
+      guint n_upper = 0, n_letters = 0;
+      gboolean dotted = FALSE;
+
+      if (!g_unichar_isalnum (c))
+        {
+          /* What ends a sentence; quotes and brackets are transparent. */
+          if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2022)
+            sentence_start = TRUE;
+          p = g_utf8_next_char (p);
+          offset++;
+          continue;
+        }
+
+      token.p = p;
+      token.start = offset;
+      if (g_unichar_isupper (c))
+        token.flags |= TOKEN_CAPITAL;
+      if (sentence_start)
+        token.flags |= TOKEN_INITIAL;
+      sentence_start = FALSE;
+
+      for (;;)
+        {
+          gunichar d = g_utf8_get_char (p);
+          const char *next = g_utf8_next_char (p);
+          gunichar after = g_utf8_get_char (next);
+
+          if (g_unichar_isalnum (d) || g_unichar_ismark (d))
+            {
+              n_letters += g_unichar_isalpha (d) ? 1 : 0;
+              n_upper += g_unichar_isupper (d) ? 1 : 0;
+              p = next;
+              offset++;
+              continue;
+            }
+          /* "U.S.", "E.U.": single capitals with dots. */
+          if (d == '.' && (p - token.p == 1 || dotted) && g_unichar_isupper (after) &&
+              g_utf8_get_char (g_utf8_next_char (next)) == '.')
+            {
+              dotted = TRUE;
+              p = next;
+              offset++;
+              continue;
+            }
+          if (d == '.' && dotted)
+            {
+              p = next;
+              offset++;
+              break;
+            }
+          /* "Mexican-Led", "Jean-Luc", "O'Brien"; not the possessive. */
+          if ((d == '-' || d == 0x2010) && g_unichar_isalpha (after) && !dotted)
+            {
+              p = next;
+              offset++;
+              continue;
+            }
+          /* "Merchants’ Association": a plural possessive inside a name
+           * stays in the word, and the name goes on. */
+          if (is_apostrophe (d) && after == ' ' && p > token.p && (p[-1] == 's' || p[-1] == 'S') &&
+              g_unichar_isupper (g_utf8_get_char (next + 1)) && (token.flags & TOKEN_CAPITAL))
+            {
+              p = next;
+              offset++;
+              break;
+            }
+          if (is_apostrophe (d) && g_unichar_isalpha (after))
+            {
+              const char *s_next = g_utf8_next_char (next);
+
+              if ((after == 's' || after == 'S') && !g_unichar_isalnum (g_utf8_get_char (s_next)))
+                {
+                  token.flags |= TOKEN_POSSESSIVE;
+                  break;
+                }
+              if (!dotted)
+                {
+                  p = next;
+                  offset++;
+                  continue;
+                }
+            }
+          break;
+        }
+
+      token.len = p - token.p;
+      token.end = offset;
+      if (dotted || (n_letters >= 2 && n_upper == n_letters && n_letters <= 8))
+        token.flags |= TOKEN_ACRONYM;
+
+      /* What follows it. */
+      {
+        const char *q = p;
+
+        if (token.flags & TOKEN_POSSESSIVE)
+          {
+            /* Past the 's, which is no word of its own. */
+            p = g_utf8_next_char (g_utf8_next_char (q));
+            offset += 2;
+          }
+        else if (*q == ' ' && g_unichar_isalnum (g_utf8_get_char (q + 1)))
+          token.flags |= TOKEN_SPACE;
+        else if (*q == ' ' && q[1] == '(')
+          token.flags |= TOKEN_PAREN;
+        else if (*q == ')')
+          token.flags |= TOKEN_CLOSE;
+        else if (*q == ',' && q[1] == ' ')
+          token.flags |= TOKEN_COMMA;
+        /* "& Co": a connector that is not a word. */
+        else if (q[0] == ' ' && q[1] == '&' && q[2] == ' ')
+          token.flags |= TOKEN_SPACE;
+      }
+
+      {
+        g_autofree char *raw = g_strndup (token.p, token.len);
+
+        token.folded = dossier_text_fold (raw);
+        /* "U.S." and "US" are one acronym. */
+        if (dotted)
+          {
+            char *w = token.folded;
+
+            for (char *r = token.folded; *r != '\0'; r++)
+              if (*r != '.')
+                *w++ = *r;
+            *w = '\0';
+          }
+      }
+      g_array_append_val (tokens, token);
+    }
+
+  return tokens;
+}
+
+/* ---- Candidates ------------------------------------------------------------ */
+
+typedef struct
+{
+  char                   *key;         /* folded name, without title */
+  char                   *name;        /* as first seen, without title */
+  GPtrArray              *forms;       /* surface forms seen (with titles) */
+  GHashTable             *form_keys;   /* folded forms */
+  guint                   n_words;
+  guint                   n_seen;
+  guint                   n_seen_inside;  /* not opening a sentence */
+  gboolean                acronym;
+  gboolean                person;      /* seen with a title or as an appositive */
+  gboolean                body;        /* a body of people without capitals ("cartels") */
+  gboolean                compound;    /* a run + a body word ("Trump administration") */
+  DossierStakeholderKind  kind;
+  gint64                  start;       /* first seen */
+  gint64                  end;
+  guint                   group;       /* union-find */
+} Candidate;
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *c = data;
+
+  g_free (c->key);
+  g_free (c->name);
+  g_ptr_array_unref (c->forms);
+  g_hash_table_unref (c->form_keys);
+  g_free (c);
+}
+
+typedef struct
+{
+  const char  *text;
+  GPtrArray   *candidates;      /* of Candidate */
+  GHashTable  *by_key;          /* key → Candidate */
+  GHashTable  *lower_words;     /* folded words seen in lower case */
+  GHashTable  *body_counts;     /* body index + 1 → count of bare uses */
+  GHashTable  *body_forms;      /* body index + 1 → GPtrArray of forms */
+} Collector;
+
+static Candidate *
+candidate_get (Collector  *col,
+               const char *name,
+               gint64      start,
+               gint64      end)
+{
+  g_autofree char *key = dossier_text_fold (name);
+  Candidate *c = g_hash_table_lookup (col->by_key, key);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Candidate, 1);
+      c->key = g_steal_pointer (&key);
+      c->name = g_strdup (name);
+      c->forms = g_ptr_array_new_with_free_func (g_free);
+      c->form_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      c->kind = DOSSIER_STAKEHOLDER_OTHER;
+      c->start = start;
+      c->end = end;
+      c->group = col->candidates->len;
+      c->n_words = 1;
+      for (const char *p = c->key; *p != '\0'; p++)
+        c->n_words += *p == ' ';
+      g_ptr_array_add (col->candidates, c);
+      g_hash_table_insert (col->by_key, c->key, c);
+    }
+
+  return c;
+}
+
+static void
+candidate_add_form (Candidate  *c,
+                    const char *form)
+{
+  char *key = dossier_text_fold (form);
+
+  if (*key == '\0' || g_hash_table_contains (c->form_keys, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_add (c->form_keys, key);
+  g_ptr_array_add (c->forms, g_strdup (form));
+}
+
+static char *
+span_text (const Token *first,
+           const Token *last)
+{
+  return g_strndup (first->p, last->p + last->len - first->p);
+}
+
+/* How many tokens from @at form a title ("Prime Minister"), 0 if none. */
+static guint
+title_at (GArray    *tokens,
+          guint      at,
+          guint      limit,
+          TitleKind *kind)
+{
+  guint best = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    {
+      g_auto(GStrv) parts = g_strsplit (titles[t].words, " ", -1);
+      guint n = g_strv_length (parts);
+      gboolean match = at + n <= limit;
+
+      for (guint i = 0; match && i < n; i++)
+        {
+          const Token *tok = &g_array_index (tokens, Token, at + i);
+
+          match = g_str_equal (tok->folded, parts[i]) &&
+                  (i + 1 == n || (tok->flags & TOKEN_SPACE));
+        }
+      if (match && n > best)
+        {
+          best = n;
+          *kind = titles[t].kind;
+        }
+    }
+
+  return best;
+}
+
+static gboolean
+is_all_caps (const char *s)
+{
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_name_token (const Token *t)
+{
+  return (t->flags & (TOKEN_CAPITAL | TOKEN_ACRONYM)) != 0;
+}
+
+/* Records the name tokens [first, last] (a run, title stripped) as seen. */
+static Candidate *
+note_name (Collector *col,
+           GArray    *tokens,
+           guint      first,
+           guint      last,
+           guint      title_from,   /* == first when there is no title */
+           TitleKind  title_kind)
+{
+  const Token *a = &g_array_index (tokens, Token, first);
+  const Token *b = &g_array_index (tokens, Token, last);
+  g_autofree char *name = span_text (a, b);
+  Candidate *c;
+
+  c = candidate_get (col, name, a->start, b->end);
+  c->n_seen++;
+  if (!(a->flags & TOKEN_INITIAL) || title_from < first)
+    c->n_seen_inside++;
+  c->acronym = first == last && (a->flags & TOKEN_ACRONYM);
+  candidate_add_form (c, name);
+  /* "PORT CALDER" in a dateline, "Port Calder" in the text: the latter. */
+  if (first < last && is_all_caps (c->name) && !is_all_caps (name))
+    {
+      g_free (c->name);
+      c->name = g_strdup (name);
+    }
+
+  if (title_from < first)
+    {
+      const Token *t = &g_array_index (tokens, Token, title_from);
+      g_autofree char *titled = span_text (t, b);
+
+      candidate_add_form (c, titled);
+      c->person = TRUE;
+      if (title_kind == TITLE_OFFICIAL)
+        c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+    }
+
+  if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+    for (guint i = first; i <= last; i++)
+      for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
+        if (g_str_equal (g_array_index (tokens, Token, i).folded, name_words[k].word))
+          c->kind = name_words[k].kind;
+
+  return c;
+}
+
+/* Reads the words of one block. */
+static void
+collect_block (Collector *col,
+               GArray    *tokens,
+               guint      from)
+{
+  guint i = from;
+
+  while (i < tokens->len)
+    {
+      Token *t = &g_array_index (tokens, Token, i);
+      guint run_start, run_end, name_start;
+      guint title_len = 0;
+      TitleKind title_kind = TITLE_NONE;
+      gboolean lower_title = FALSE;
+      int body;
+
+      if (!is_name_token (t))
+        {
+          /* A lower-case title just before a name: "el presidente López". */
+          if (t->flags & TOKEN_SPACE && i + 1 < tokens->len &&
+              is_name_token (&g_array_index (tokens, Token, i + 1)))
+            {
+              title_len = title_at (tokens, i, tokens->len, &title_kind);
+              lower_title = title_len > 0 &&
+                            is_name_token (&g_array_index (tokens, Token, i + title_len));
+            }
+          if (!lower_title)
+            {
+              g_hash_table_add (col->lower_words, g_strdup (t->folded));
+
+              /* A body of people on its own ("the cartels"), with the
+               * word before it if that word modifies it ("drug cartels"). */
+              body = find_body (t->folded);
+              if (body >= 0)
+                {
+                  gpointer key = GINT_TO_POINTER (body + 1);
+                  GPtrArray *forms = g_hash_table_lookup (col->body_forms, key);
+
+                  if (forms == NULL)
+                    {
+                      forms = g_ptr_array_new_with_free_func (g_free);
+                      g_hash_table_insert (col->body_forms, key, forms);
+                    }
+                  g_hash_table_insert (col->body_counts, key,
+                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (col->body_counts, key)) + 1));
+                  g_ptr_array_add (forms, g_strndup (t->p, t->len));
+                  if (i > from)
+                    {
+                      Token *before = &g_array_index (tokens, Token, i - 1);
+
+                      if ((before->flags & TOKEN_SPACE) && !is_name_token (before) &&
+                          !IN_LIST (stop_words, before->folded) && find_body (before->folded) < 0 &&
+                          g_utf8_strlen (before->folded, -1) > 2)
+                        g_ptr_array_add (forms, g_strndup (before->p, t->p + t->len - before->p));
+                    }
+                }
+              i++;
+              continue;
+            }
+        }
+
+      /* A run of capitalised words, joined by single spaces and by
+       * connectors that lead to another capitalised word. */
+      run_start = i;
+      run_end = lower_title ? i + title_len : i;
+      while (run_end + 1 < tokens->len)
+        {
+          Token *cur = &g_array_index (tokens, Token, run_end);
+          guint next = run_end + 1;
+
+          if (!(cur->flags & TOKEN_SPACE))
+            break;
+          while (next < tokens->len && !is_name_token (&g_array_index (tokens, Token, next)) &&
+                 IN_LIST (connectors, g_array_index (tokens, Token, next).folded) &&
+                 (g_array_index (tokens, Token, next).flags & TOKEN_SPACE) && next - run_end <= 2)
+            next++;
+          if (next >= tokens->len || !is_name_token (&g_array_index (tokens, Token, next)))
+            break;
+          run_end = next;
+        }
+      i = run_end + 1;
+
+      /* Stop words opening it ("The", "For"), and a title. */
+      name_start = run_start;
+      while (name_start <= run_end &&
+             IN_LIST (stop_words, g_array_index (tokens, Token, name_start).folded) &&
+             !(g_array_index (tokens, Token, name_start).flags & TOKEN_ACRONYM))
+        name_start++;
+      if (name_start > run_end)
+        continue;
+      {
+        guint title_from = name_start;
+
+        if (!lower_title)
+          title_len = title_at (tokens, name_start, run_end + 1, &title_kind);
+        if (title_len > 0)
+          {
+            name_start += title_len;
+            /* A title alone: perhaps before an appositive name
+             * ("Mexico's President, Andrés Manuel López Obrador,"). */
+            if (name_start > run_end)
+              {
+                const Token *last = &g_array_index (tokens, Token, run_end);
+
+                if ((last->flags & TOKEN_COMMA) && i < tokens->len &&
+                    is_name_token (&g_array_index (tokens, Token, i)))
+                  {
+                    guint n_start = i, n_end = i;
+
+                    while (n_end + 1 < tokens->len &&
+                           (g_array_index (tokens, Token, n_end).flags & TOKEN_SPACE) &&
+                           is_name_token (&g_array_index (tokens, Token, n_end + 1)))
+                      n_end++;
+                    if (n_end > n_start)
+                      {
+                        Candidate *c = note_name (col, tokens, n_start, n_end, n_start, TITLE_NONE);
+                        const Token *owner = title_from > 0 ?
+                          &g_array_index (tokens, Token, title_from - 1) : NULL;
+
+                        c->person = TRUE;
+                        if (title_kind == TITLE_OFFICIAL)
+                          c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+                        /* "Mexico's President" is then one of its names. */
+                        if (owner != NULL && (owner->flags & TOKEN_POSSESSIVE) &&
+                            is_name_token (owner))
+                          {
+                            g_autofree char *form = g_strndup (owner->p,
+                                                               last->p + last->len - owner->p);
+
+                            candidate_add_form (c, form);
+                          }
+                        i = n_end + 1;
+                      }
+                  }
+                continue;
+              }
+          }
+
+        /* Skip a lone demonym unless a body word follows. */
+        {
+          const Token *last = &g_array_index (tokens, Token, run_end);
+          const Token *next = i < tokens->len ? &g_array_index (tokens, Token, i) : NULL;
+          int next_body = next != NULL && (last->flags & TOKEN_SPACE) && !is_name_token (next) ?
+                          find_body (next->folded) : -1;
+
+          if (next_body >= 0 && title_len == 0)
+            {
+              /* "Trump administration", "Mexican government". */
+              g_autofree char *form = g_strndup (g_array_index (tokens, Token, name_start).p,
+                                                 next->p + next->len -
+                                                 g_array_index (tokens, Token, name_start).p);
+              Candidate *c = candidate_get (col, form, g_array_index (tokens, Token, name_start).start,
+                                            next->end);
+
+              c->n_seen++;
+              c->n_seen_inside++;
+              c->compound = TRUE;
+              c->kind = bodies[next_body].kind;
+              candidate_add_form (c, form);
+              i++;
+              continue;
+            }
+
+          if (name_start == run_end && title_len == 0 &&
+              !(g_array_index (tokens, Token, name_start).flags & TOKEN_ACRONYM) &&
+              looks_like_demonym (g_array_index (tokens, Token, name_start).folded))
+            continue;
+        }
+
+        {
+          Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
+          const Token *last = &g_array_index (tokens, Token, run_end);
+
+          /* "Partido Revolucionario Institucional (PRI)" and the other
+           * way round: one actor. */
+          if ((last->flags & TOKEN_PAREN) && i < tokens->len)
+            {
+              Token *inner = &g_array_index (tokens, Token, i);
+
+              if ((inner->flags & TOKEN_CLOSE) && is_name_token (inner))
+                {
+                  Candidate *other = note_name (col, tokens, i, i, i, TITLE_NONE);
+
+                  other->group = c->group;
+                  i++;
+                }
+              else if (run_end == name_start && (last->flags & TOKEN_ACRONYM) && is_name_token (inner))
+                {
+                  guint e = i;
+
+                  while (e + 1 < tokens->len && !(g_array_index (tokens, Token, e).flags & TOKEN_CLOSE) &&
+                         (g_array_index (tokens, Token, e).flags & TOKEN_SPACE) &&
+                         (is_name_token (&g_array_index (tokens, Token, e + 1)) ||
+                          IN_LIST (connectors, g_array_index (tokens, Token, e + 1).folded)))
+                    e++;
+                  if (g_array_index (tokens, Token, e).flags & TOKEN_CLOSE && e > i)
+                    {
+                      Candidate *other = note_name (col, tokens, i, e, i, TITLE_NONE);
+
+                      other->group = c->group;
+                      i = e + 1;
+                    }
+                }
+            }
+
+          /* "Andrés Manuel López Obrador, Mexico's president," */
+          if ((last->flags & TOKEN_COMMA) && title_len == 0 && i + 1 < tokens->len)
+            {
+              const Token *owner = &g_array_index (tokens, Token, i);
+              TitleKind kind = TITLE_NONE;
+              guint n;
+
+              if ((owner->flags & TOKEN_POSSESSIVE) && is_name_token (owner) &&
+                  (n = title_at (tokens, i + 1, tokens->len, &kind)) > 0 &&
+                  (g_array_index (tokens, Token, i + n).flags & TOKEN_COMMA) &&
+                  run_end > name_start)
+                {
+                  const Token *t_last = &g_array_index (tokens, Token, i + n);
+                  g_autofree char *form = g_strndup (owner->p, t_last->p + t_last->len - owner->p);
+
+                  candidate_add_form (c, form);
+                  c->person = TRUE;
+                  if (kind == TITLE_OFFICIAL)
+                    c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+                  i += n + 1;
+                }
+            }
+        }
+      }
+    }
+}
+
+/* Lead-in labels ("Sovereignty as a Principle: For Mexico, …") are
+ * capitalised like headings: the reading starts after them. */
+static guint
+skip_label (GArray     *tokens,
+            const char *text)
+{
+  const char *colon = strchr (text, ':');
+  guint n = 0;
+
+  if (colon == NULL || colon - text > 120)
+    return 0;
+  if (strpbrk (text, ".!?") != NULL && strpbrk (text, ".!?") < colon &&
+      !(g_array_index (tokens, Token, 0).flags & TOKEN_ACRONYM))
+    return 0;
+
+  while (n < tokens->len && g_array_index (tokens, Token, n).p < colon)
+    n++;
+  return n <= 14 ? n : 0;
+}
+
+/* ---- Grouping --------------------------------------------------------------- */
+
+static guint
+find_group (GPtrArray *candidates,
+            guint      i)
+{
+  Candidate *c = g_ptr_array_index (candidates, i);
+
+  while (c->group != i)
+    {
+      Candidate *parent = g_ptr_array_index (candidates, c->group);
+
+      c->group = parent->group;
+      i = c->group;
+      c = g_ptr_array_index (candidates, i);
+    }
+  return i;
+}
+
+static void
+unite (GPtrArray *candidates,
+       guint      a,
+       guint      b)
+{
+  guint ra = find_group (candidates, a);
+  guint rb = find_group (candidates, b);
+
+  if (ra != rb)
+    ((Candidate *) g_ptr_array_index (candidates, rb))->group = ra;
+}
+
+/* The capital letters of an acronym ("us" for "U.S.", folded), or of the
+ * words of a name that are not connectors ("United States" → "us"). */
+static char *
+initials (const char *key)
+{
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !IN_LIST (connectors, words[i]))
+      g_string_append_unichar (out, g_utf8_get_char (words[i]));
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+group_variants (Collector *col)
+{
+  GPtrArray *cands = col->candidates;
+  g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) suffix_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Parenthesised definitions were recorded as group links already;
+   * make them proper union-find links. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+
+      if (c->group != i)
+        {
+          guint g = c->group;
+
+          c->group = i;
+          unite (cands, g, i);
+        }
+    }
+
+  /* An acronym and the name whose initials it spells. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+
+      if (c->n_words >= 2 && !c->compound && !c->body)
+        {
+          char *ini = initials (c->key);
+
+          if (g_utf8_strlen (ini, -1) >= 2)
+            g_hash_table_insert (by_initials, ini, GUINT_TO_POINTER (i + 1));
+          else
+            g_free (ini);
+        }
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      gpointer found;
+
+      g_autofree char *letters = NULL;
+      char *w;
+
+      if (!c->acronym)
+        continue;
+      letters = g_strdup (c->key);
+      w = letters;
+      for (const char *r = c->key; *r != '\0'; r++)
+        if (*r != '.')
+          *w++ = *r;
+      *w = '\0';
+      if ((found = g_hash_table_lookup (by_initials, letters)) != NULL)
+        unite (cands, GPOINTER_TO_UINT (found) - 1, i);
+    }
+
+  /* A name's last words ("López Obrador", "Obrador") under the person's
+   * full name, when only one full name ends that way. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      const char *p = c->key;
+
+      if (c->n_words < 2 || c->compound || c->body || c->acronym)
+        continue;
+      while ((p = strchr (p, ' ')) != NULL)
+        {
+          p++;
+          if (g_hash_table_contains (suffix_owner, p) &&
+              GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, p)) != i + 1)
+            g_hash_table_insert (suffix_owner, g_strdup (p), GUINT_TO_POINTER (G_MAXUINT));
+          else
+            g_hash_table_insert (suffix_owner, g_strdup (p), GUINT_TO_POINTER (i + 1));
+        }
+    }
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      guint owner = GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, c->key));
+      Candidate *full;
+
+      if (owner == 0 || owner == G_MAXUINT || c->compound || c->body || c->acronym)
+        continue;
+      full = g_ptr_array_index (cands, owner - 1);
+      /* A person's surname; "the Ledger" for "The Civic Ledger". */
+      if (c->person || full->person ||
+          (c->kind == full->kind && c->kind != DOSSIER_STAKEHOLDER_OTHER))
+        unite (cands, owner - 1, i);
+    }
+}
+
+/* ---- Bodies of people ------------------------------------------------------- */
+
+/* Names a body after how the article says it: "Council" if it says "the
+ * council", "Cartels" if "the cartels", "National government" if that is
+ * what most of its uses are. Forms that come back ("drug cartels") become
+ * aliases. @forms holds each use: the word, and the word with the one
+ * before it when that one may modify it. */
+static void
+name_body (Candidate  *c,
+           const Body *body,
+           GPtrArray  *forms,
+           guint       n_uses)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *best = NULL, *best_bare = NULL;
+  guint best_n = 0, best_bare_n = 0;
+
+  for (guint i = 0; i < forms->len; i++)
+    {
+      char *key = dossier_text_fold (g_ptr_array_index (forms, i));
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (n));
+    }
+
+  for (guint i = 0; i < forms->len; i++)
+    {
+      const char *form = g_ptr_array_index (forms, i);
+      g_autofree char *key = dossier_text_fold (form);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      gboolean bare = strchr (key, ' ') == NULL;
+
+      if (bare && n > best_bare_n)
+        {
+          best_bare = form;
+          best_bare_n = n;
+        }
+      if (!bare && n > best_n)
+        {
+          best = form;
+          best_n = n;
+        }
+      if (!bare && n >= 2)
+        candidate_add_form (c, form);
+    }
+
+  candidate_add_form (c, body->plural);
+  if (!g_str_equal (body->plural, body->word))
+    candidate_add_form (c, body->word);
+
+  g_free (c->name);
+  if (best != NULL && best_n * 2 >= n_uses)
+    {
+      g_autofree char *lower = g_utf8_strdown (best, -1);
+
+      c->name = dossier_text_capitalise (lower);
+    }
+  else
+    {
+      g_autofree char *lower = g_utf8_strdown (best_bare != NULL ? best_bare : body->plural, -1);
+
+      c->name = dossier_text_capitalise (lower);
+    }
+}
+
+/* "the transit authority" is the "Coastal Regional Transit Authority" when
+ * that is the only authority the article names. */
+static void
+unite_body (Collector  *col,
+            Candidate  *c,
+            const Body *body)
+{
+  guint owner = 0, n_owners = 0;
+  g_autofree char *word_end = g_strconcat (" ", body->word, NULL);
+  g_autofree char *plural_end = g_strconcat (" ", body->plural, NULL);
+
+  for (guint i = 0; i < col->candidates->len; i++)
+    {
+      Candidate *other = g_ptr_array_index (col->candidates, i);
+
+      if (other == c || other->body || other->compound)
+        continue;
+      if (g_str_has_suffix (other->key, word_end) || g_str_has_suffix (other->key, plural_end))
+        {
+          owner = i;
+          n_owners++;
+        }
+    }
+
+  if (n_owners == 1)
+    {
+      Candidate *other = g_ptr_array_index (col->candidates, owner);
+
+      c->group = other->group;
+    }
+}
+
+/* ---- Entry point ------------------------------------------------------------- */
+
+void
+dossier_stakeholder_suggestion_free (DossierStakeholderSuggestion *suggestion)
+{
+  if (suggestion == NULL)
+    return;
+
+  g_free (suggestion->name);
+  g_strfreev (suggestion->aliases);
+  g_free (suggestion);
+}
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const DossierStakeholderSuggestion *x = *(DossierStakeholderSuggestion **) a;
+  const DossierStakeholderSuggestion *y = *(DossierStakeholderSuggestion **) b;
+
+  if (x->n_mentions != y->n_mentions)
+    return x->n_mentions > y->n_mentions ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Whether a candidate is worth proposing on its own evidence. */
+static gboolean
+plausible (Collector *col,
+           Candidate *c)
+{
+  if (c->body)
+    return TRUE;
+  if (c->n_words == 1 && !c->acronym && !c->compound)
+    {
+      /* A capitalised word is a name if it is capitalised inside a
+       * sentence and never written in lower case. */
+      if (c->n_seen_inside == 0 || g_hash_table_contains (col->lower_words, c->key))
+        return FALSE;
+      if (IN_LIST (common_names, c->key) || IN_LIST (stop_words, c->key))
+        return FALSE;
+    }
+  if (c->acronym && IN_LIST (common_names, c->key))
+    return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+dossier_suggest_stakeholders (const char         *text,
+                              const DossierBlock *blocks,
+                              guint               n_blocks)
+{
+  GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stakeholder_suggestion_free);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) body_counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) body_forms = g_hash_table_new_full (NULL, NULL, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms };
+  const char *p = text;
+  gint64 offset = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (text != NULL, suggestions);
+  g_return_val_if_fail (blocks != NULL || n_blocks == 0, suggestions);
+
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      const DossierBlock *block = &blocks[b];
+      const char *from, *to;
+      g_autofree char *body_text = NULL;
+      g_autoptr(GArray) tokens = NULL;
+
+      /* Headings and titles capitalise every word. */
+      if (block->kind == DOSSIER_BLOCK_TITLE || block->kind == DOSSIER_BLOCK_HEADING ||
+          block->kind == DOSSIER_BLOCK_PREFORMATTED || block->start < offset)
+        continue;
+
+      for (; offset < block->start && *p != '\0'; offset++)
+        p = g_utf8_next_char (p);
+      from = p;
+      for (; offset < block->end && *p != '\0'; offset++)
+        p = g_utf8_next_char (p);
+      to = p;
+
+      body_text = g_strndup (from, to - from);
+      tokens = tokenize (body_text, block->start);
+      if (tokens->len > 0)
+        collect_block (&col, tokens, skip_label (tokens, body_text));
+    }
+
+  /* Bodies of people the article keeps returning to, unless a named one
+   * ("Mexican government") is what it means. */
+  g_hash_table_iter_init (&iter, body_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint body = GPOINTER_TO_UINT (key) - 1;
+      GPtrArray *forms = g_hash_table_lookup (body_forms, key);
+      gboolean named = FALSE;
+      Candidate *c;
+
+      if (GPOINTER_TO_UINT (value) < 3)
+        continue;
+      for (guint i = 0; i < candidates->len && !named; i++)
+        {
+          Candidate *other = g_ptr_array_index (candidates, i);
+
+          named = other->compound &&
+                  (g_str_has_suffix (other->key, bodies[body].word) ||
+                   g_str_has_suffix (other->key, bodies[body].plural));
+        }
+      if (named)
+        continue;
+
+      c = candidate_get (&col, bodies[body].plural, 0, 0);
+      c->body = TRUE;
+      c->kind = bodies[body].kind;
+      c->n_seen = GPOINTER_TO_UINT (value);
+      name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
+      unite_body (&col, c, &bodies[body]);
+    }
+
+  group_variants (&col);
+
+  /* Gather each group's candidates: a group is proposed if one of them
+   * is plausible on its own ("Ada Lindqvist"), and then its weaker forms
+   * come along ("Lindqvist", which only opens sentences). */
+  {
+    g_autoptr(GHashTable) plausible_groups = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < candidates->len; i++)
+      if (plausible (&col, g_ptr_array_index (candidates, i)))
+        g_hash_table_add (plausible_groups, GUINT_TO_POINTER (find_group (candidates, i)));
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+      guint root = find_group (candidates, i);
+      GPtrArray *members;
+
+      if (!g_hash_table_contains (plausible_groups, GUINT_TO_POINTER (root)))
+        continue;
+
+      members = g_hash_table_lookup (groups, GUINT_TO_POINTER (root));
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_hash_table_insert (groups, GUINT_TO_POINTER (root), members);
+        }
+      g_ptr_array_add (members, c);
+    }
+  }
+
+  /* Count every form of every group, as the project will. */
+  {
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+    g_autoptr(GArray) counts = NULL;
+    g_autoptr(GArray) firsts = NULL;
+
+    g_hash_table_iter_init (&iter, groups);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_ptr_array_add (order, value);
+
+    for (guint g = 0; g < order->len; g++)
+      {
+        GPtrArray *members = g_ptr_array_index (order, g);
+
+        for (guint m = 0; m < members->len; m++)
+          {
+            Candidate *c = g_ptr_array_index (members, m);
+
+            for (guint f = 0; f < c->forms->len; f++)
+              dossier_mention_finder_add (finder, g, g_ptr_array_index (c->forms, f));
+          }
+      }
+
+    mentions = dossier_mention_finder_find (finder, text);
+    counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), order->len);
+    g_array_set_size (counts, order->len);
+    firsts = g_array_sized_new (FALSE, TRUE, sizeof (DossierMention), order->len);
+    g_array_set_size (firsts, order->len);
+    for (guint i = 0; i < mentions->len; i++)
+      {
+        const DossierMention *m = &g_array_index (mentions, DossierMention, i);
+
+        if (g_array_index (counts, guint, m->key)++ == 0)
+          g_array_index (firsts, DossierMention, m->key) = *m;
+      }
+
+    for (guint g = 0; g < order->len; g++)
+      {
+        GPtrArray *members = g_ptr_array_index (order, g);
+        g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        DossierStakeholderSuggestion *s;
+        Candidate *best = NULL;
+        DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+
+        if (g_array_index (counts, guint, g) < 2)
+          continue;
+
+        /* The fullest name: most words, then most seen; an acronym only
+         * if there is nothing else. */
+        for (guint m = 0; m < members->len; m++)
+          {
+            Candidate *c = g_ptr_array_index (members, m);
+
+            if (c->kind != DOSSIER_STAKEHOLDER_OTHER &&
+                (kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL))
+              kind = c->kind;
+            if (best == NULL ||
+                (best->acronym && !c->acronym) ||
+                (best->acronym == c->acronym &&
+                 (c->n_words > best->n_words ||
+                  (c->n_words == best->n_words && c->n_seen > best->n_seen))))
+              best = c;
+          }
+
+        s = g_new0 (DossierStakeholderSuggestion, 1);
+        s->name = g_strdup (best->name);
+        s->kind = kind;
+        s->n_mentions = g_array_index (counts, guint, g);
+        s->start = g_array_index (firsts, DossierMention, g).start;
+        s->end = g_array_index (firsts, DossierMention, g).end;
+        g_hash_table_add (seen, dossier_text_fold (s->name));
+        for (guint m = 0; m < members->len; m++)
+          {
+            Candidate *c = g_ptr_array_index (members, m);
+
+            for (guint f = 0; f < c->forms->len; f++)
+              {
+                const char *form = g_ptr_array_index (c->forms, f);
+                char *folded = dossier_text_fold (form);
+
+                if (g_hash_table_contains (seen, folded))
+                  g_free (folded);
+                else
+                  {
+                    g_hash_table_add (seen, folded);
+                    g_ptr_array_add (aliases, g_strdup (form));
+                  }
+              }
+          }
+        g_ptr_array_add (aliases, NULL);
+        s->aliases = (char **) g_ptr_array_steal (aliases, NULL);
+        g_ptr_array_add (suggestions, s);
+      }
+  }
+
+  g_ptr_array_sort (suggestions, compare_suggestions);
+  return suggestions;
+}

@@ -1,0 +1,63 @@
+/* dossier-suggest.h — stakeholders and arguments proposed from a text.
+ *
+ * Both engines read one document (its normalized text and blocks) and
+ * touch no project: the project filters out what already exists or was
+ * dismissed (dossier_project_suggest_*), and the user accepts or
+ * dismisses what is left. Offsets are code points of the text.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "dossier-argument.h"
+#include "dossier-stakeholder.h"
+#include "dossier-text.h"
+
+G_BEGIN_DECLS
+
+/* A recurring proper name or organisation. Its variants in the text are
+ * grouped: full name, surname, title + surname ("President López
+ * Obrador"), acronym and expansion ("PRI", "Partido Revolucionario
+ * Institucional"). */
+typedef struct
+{
+  char                   *name;        /* the fullest form */
+  char                  **aliases;     /* the other forms (NULL-terminated, may be empty) */
+  DossierStakeholderKind  kind;        /* a guess from titles and words such as "government" */
+  guint                   n_mentions;  /* of all its forms, in the text */
+  gint64                  start;       /* its first mention */
+  gint64                  end;
+} DossierStakeholderSuggestion;
+
+void       dossier_stakeholder_suggestion_free (DossierStakeholderSuggestion *suggestion);
+
+/* Most mentioned first. Names mentioned only once are left out. Returns a
+ * GPtrArray of DossierStakeholderSuggestion (transfer full). */
+GPtrArray *dossier_suggest_stakeholders        (const char         *text,
+                                                const DossierBlock *blocks,
+                                                guint               n_blocks);
+
+/* An item of a list under a heading such as "Pros", "Disadvantages",
+ * "Risks", "Arguments against", "Ventajas" (or a short label paragraph
+ * such as "Cons:"), or an item that starts "Pro:" / "Con:". */
+typedef struct
+{
+  DossierPolarity  polarity;
+  char            *statement;  /* the item's lead-in ("Reduced Costs"), else its first sentence */
+  char            *heading;    /* what it was listed under */
+  gint64           start;      /* the item (with its sub-items): the evidence */
+  gint64           end;
+} DossierArgumentSuggestion;
+
+void       dossier_argument_suggestion_free    (DossierArgumentSuggestion *suggestion);
+
+/* In text order. Headings and paragraphs are never proposed. Returns a
+ * GPtrArray of DossierArgumentSuggestion (transfer full). */
+GPtrArray *dossier_suggest_arguments           (const char         *text,
+                                                const DossierBlock *blocks,
+                                                guint               n_blocks);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStakeholderSuggestion, dossier_stakeholder_suggestion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierArgumentSuggestion, dossier_argument_suggestion_free)
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* test-mentions.c — finding stakeholders' aliases in text: case and
+ * accents, whole words, spaces and apostrophes, overlapping aliases,
+ * code-point offsets after emoji and CJK, and agreement with a naive
+ * search on random texts. Also dossier_text_fold(). */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <dossier/dossier.h>
+
+/* The text of [start, end) as a new string. */
+static char *
+slice (const char *text,
+       const DossierMention *m)
+{
+  return dossier_text_slice (text, m->start, m->end);
+}
+
+static GArray *
+find (DossierMentionFinder *finder,
+      const char           *text)
+{
+  return dossier_mention_finder_find (finder, text);
+}
+
+static void
+assert_mention (const char           *text,
+                GArray               *mentions,
+                guint                 i,
+                gint64                key,
+                const char           *expected)
+{
+  const DossierMention *m;
+  g_autofree char *got = NULL;
+
+  g_assert_cmpuint (i, <, mentions->len);
+  m = &g_array_index (mentions, DossierMention, i);
+  got = slice (text, m);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpint (m->key, ==, key);
+}
+
+static void
+test_fold (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "López Obrador", "lopez obrador" },
+    { "  ANDRÉS   Manuel\n\tLÓPEZ ", "andres manuel lopez" },
+    { "Mexico’s President", "mexico's president" },
+    { "“Quoted” «text»", "\"quoted\" \"text\"" },
+    { "Franco–German — pact", "franco-german - pact" },
+    { "Łódź Ørsted straße", "lodz orsted straße" },
+    { "Ca\xcc\x81" "fe\xc2\xad" "teria", "cafeteria" },   /* combining accent, soft hyphen */
+    { "ΣΊΣΥΦΟΣ", "σισυφοσ" },
+    { "港口 🥐", "港口 🥐" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = dossier_text_fold (cases[i].in);
+
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
+static void
+test_case_and_accents (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  /* Offsets count code points: a flag (2), CJK (2) and an emoji before. */
+  const char *text = "🇳🇴 港口 🥐 López Obrador spoke; LOPEZ OBRADOR listened; "
+                     "lópez obrador left. Lopez-Obrador is another spelling.";
+  g_autoptr(GArray) m = NULL;
+
+  g_assert_cmpint (dossier_mention_finder_add (finder, 7, "Lopez Obrador"), ==, 0);
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 3);
+  assert_mention (text, m, 0, 7, "López Obrador");
+  g_assert_cmpint (g_array_index (m, DossierMention, 0).start, ==, 8);
+  g_assert_cmpint (g_array_index (m, DossierMention, 0).end, ==, 21);
+  assert_mention (text, m, 1, 7, "LOPEZ OBRADOR");
+  assert_mention (text, m, 2, 7, "lópez obrador");
+  g_assert_cmpuint (g_array_index (m, DossierMention, 2).alias, ==, 0);
+}
+
+static void
+test_whole_words (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "Mexico and Mexicans; a bus to the USA, the US Senate, "
+                     "U.S. troops and U.S.-led talks; Mexico’s leader; México.";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 1, "Mexico");
+  dossier_mention_finder_add (finder, 2, "US");
+  dossier_mention_finder_add (finder, 2, "U.S.");
+  dossier_mention_finder_add (finder, 3, "Mex");
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 6);
+  assert_mention (text, m, 0, 1, "Mexico");
+  assert_mention (text, m, 1, 2, "US");          /* not in "bus" nor "USA" */
+  assert_mention (text, m, 2, 2, "U.S.");
+  assert_mention (text, m, 3, 2, "U.S.");        /* before a hyphen */
+  assert_mention (text, m, 4, 1, "Mexico");      /* before an apostrophe */
+  assert_mention (text, m, 5, 1, "México");
+  g_assert_cmpuint (g_array_index (m, DossierMention, 2).alias, ==, 2);
+}
+
+static void
+test_spaces_and_apostrophes (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "The speech by Mexico’s\nPresident was read by Mexico's   President’s aide.";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 4, "  Mexico's President ");
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 2);
+  assert_mention (text, m, 0, 4, "Mexico’s\nPresident");
+  assert_mention (text, m, 1, 4, "Mexico's   President");
+}
+
+static void
+test_overlapping (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "President López Obrador met López Obrador’s cabinet; "
+                     "Andrés Manuel López Obrador and the Harbour Bridge Trust Fund.";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 1, "López Obrador");
+  dossier_mention_finder_add (finder, 1, "Andrés Manuel López Obrador");
+  dossier_mention_finder_add (finder, 2, "President López");      /* shorter than key 1's full name */
+  dossier_mention_finder_add (finder, 3, "President López Obrador");
+  dossier_mention_finder_add (finder, 5, "Harbour Bridge");
+  dossier_mention_finder_add (finder, 6, "Bridge Trust Fund");
+  dossier_mention_finder_add (finder, 7, "Trust");
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 4);
+  assert_mention (text, m, 0, 3, "President López Obrador");
+  assert_mention (text, m, 1, 1, "López Obrador");
+  assert_mention (text, m, 2, 1, "Andrés Manuel López Obrador");
+  /* The longer of two overlapping aliases, even when it starts later;
+   * what overlaps neither is still found. */
+  assert_mention (text, m, 3, 6, "Bridge Trust Fund");
+}
+
+static void
+test_overlapping_equal (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "alpha beta gamma delta";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 1, "alpha beta");
+  dossier_mention_finder_add (finder, 2, "beta gamma");
+  dossier_mention_finder_add (finder, 3, "gamma delta");
+  m = find (finder, text);
+
+  /* Equal lengths: the leftmost, then what no longer overlaps. */
+  g_assert_cmpuint (m->len, ==, 2);
+  assert_mention (text, m, 0, 1, "alpha beta");
+  assert_mention (text, m, 1, 3, "gamma delta");
+}
+
+static void
+test_shared_alias (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "The Minister said so.";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 9, "the minister");
+  dossier_mention_finder_add (finder, 3, "The Minister");
+  g_assert_cmpint (dossier_mention_finder_add (finder, 3, "THE MINISTER"), ==, 1);
+  g_assert_cmpuint (dossier_mention_finder_get_n_aliases (finder), ==, 2);
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 2);
+  assert_mention (text, m, 0, 3, "The Minister");
+  assert_mention (text, m, 1, 9, "The Minister");
+}
+
+static void
+test_bad_aliases (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) m = NULL;
+
+  /* Nothing that could be a word. */
+  none = find (finder, "Nothing to find here.");
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpint (dossier_mention_finder_add (finder, 1, ""), ==, -1);
+  g_assert_cmpint (dossier_mention_finder_add (finder, 1, "   \n"), ==, -1);
+  g_assert_cmpint (dossier_mention_finder_add (finder, 1, "—…?"), ==, -1);
+  g_assert_cmpint (dossier_mention_finder_add (finder, 1, "x"), ==, 0);
+  m = find (finder, "x y x\n\nyx x");
+  g_assert_cmpuint (m->len, ==, 3);
+  m = (g_array_unref (m), find (finder, ""));
+  g_assert_cmpuint (m->len, ==, 0);
+}
+
+static void
+test_non_nfc (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  /* A decomposed é (e + U+0301) counts two code points in the text. */
+  const char *text = "Jose\xcc\x81 and Jose\xcc\x81 Mari\xcc\x81" "a";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 1, "José María");
+  dossier_mention_finder_add (finder, 2, "José");
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 2);
+  g_assert_cmpint (g_array_index (m, DossierMention, 0).start, ==, 0);
+  g_assert_cmpint (g_array_index (m, DossierMention, 0).end, ==, 5);
+  g_assert_cmpint (g_array_index (m, DossierMention, 1).start, ==, 10);
+  g_assert_cmpint (g_array_index (m, DossierMention, 1).end, ==, 22);
+  g_assert_cmpint (g_array_index (m, DossierMention, 1).key, ==, 1);
+}
+
+/* ---- Against a naive search --------------------------------------------- */
+
+/* Folds @text one code point at a time like the finder, keeping each
+ * folded code point's offset in the original. */
+static void
+naive_fold (const char *text,
+            GString    *folded,
+            GArray     *origin,   /* gint64 per folded code point */
+            GArray     *before)   /* gboolean: a word character precedes it */
+{
+  gint64 offset = 0;
+  gboolean last_space = TRUE, last_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      char one[8] = { 0 };
+      g_autofree char *f = NULL;
+
+      g_unichar_to_utf8 (c, one);
+      f = dossier_text_fold (one);
+      if (g_unichar_isspace (c))
+        {
+          if (!last_space)
+            {
+              g_string_append_c (folded, ' ');
+              g_array_append_val (origin, offset);
+              g_array_append_val (before, last_word);
+            }
+          last_space = TRUE;
+          last_word = FALSE;
+          continue;
+        }
+      if (*f == '\0')
+        continue;
+      g_string_append (folded, f);
+      g_array_append_val (origin, offset);
+      g_array_append_val (before, last_word);
+      last_space = FALSE;
+      last_word = g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
+    }
+}
+
+static void
+test_random (void)
+{
+  /* Words that share prefixes, suffixes and accents. */
+  static const char *words[] = { "ana", "Ána", "anab", "bel", "BÉL", "el", "l", "Ana-Bel", "a" };
+  static const char *gaps[] = { " ", "  ", "\n", ", ", "-", "’", "" };
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (int round = 0; round < 300; round++)
+    {
+      g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) folded = g_string_new (NULL);
+      g_autoptr(GArray) origin = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (gboolean));
+      g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (DossierMention));
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (DossierMention));
+      g_autoptr(GArray) got = NULL;
+      g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func (g_free);
+      int n_words = g_rand_int_range (rand, 1, 40);
+      int n_aliases = g_rand_int_range (rand, 1, 5);
+
+      for (int i = 0; i < n_words; i++)
+        {
+          g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append (text, gaps[g_rand_int_range (rand, 0, G_N_ELEMENTS (gaps))]);
+        }
+      for (int i = 0; i < n_aliases; i++)
+        {
+          int n = g_rand_int_range (rand, 1, 3);
+          GString *alias = g_string_new (NULL);
+
+          for (int j = 0; j < n; j++)
+            {
+              if (j > 0)
+                g_string_append_c (alias, ' ');
+              g_string_append (alias, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+            }
+          g_assert_cmpint (dossier_mention_finder_add (finder, i, alias->str), ==, i);
+          g_ptr_array_add (aliases, dossier_text_fold (alias->str));
+          g_string_free (alias, TRUE);
+        }
+
+      naive_fold (text->str, folded, origin, before);
+
+      /* Every whole-word occurrence of every alias... */
+      for (guint a = 0; a < aliases->len; a++)
+        {
+          const char *alias = g_ptr_array_index (aliases, a);
+          glong alias_len = g_utf8_strlen (alias, -1);
+          gboolean again = FALSE;
+
+          /* The same spelling for another key: found once, given to both. */
+          for (guint b = 0; b < a; b++)
+            again |= g_str_equal (alias, g_ptr_array_index (aliases, b));
+          if (again)
+            continue;
+          for (const char *hit = strstr (folded->str, alias); hit != NULL;
+               hit = strstr (g_utf8_next_char (hit), alias))
+            {
+              glong first = g_utf8_pointer_to_offset (folded->str, hit);
+              glong last = first + alias_len - 1;
+              const char *after = hit + strlen (alias);
+              gunichar a0 = g_utf8_get_char (alias);
+              gunichar an = g_utf8_get_char (g_utf8_prev_char (alias + strlen (alias)));
+              DossierMention m;
+
+              if (g_unichar_isalnum (a0) && g_array_index (before, gboolean, first))
+                continue;
+              if (g_unichar_isalnum (an) && *after != '\0' &&
+                  g_unichar_isalnum (g_utf8_get_char (after)))
+                continue;
+              m.start = g_array_index (origin, gint64, first);
+              m.end = g_array_index (origin, gint64, last) + 1;
+              m.key = a;
+              m.alias = a;
+              g_array_append_val (candidates, m);
+            }
+        }
+
+      /* ...kept longest first, then leftmost, if free. */
+      while (candidates->len > 0)
+        {
+          guint best = 0;
+          DossierMention b;
+          gboolean overlaps = FALSE;
+
+          for (guint i = 1; i < candidates->len; i++)
+            {
+              DossierMention *x = &g_array_index (candidates, DossierMention, i);
+              DossierMention *y = &g_array_index (candidates, DossierMention, best);
+
+              if (x->end - x->start > y->end - y->start ||
+                  (x->end - x->start == y->end - y->start && x->start < y->start))
+                best = i;
+            }
+          b = g_array_index (candidates, DossierMention, best);
+          g_array_remove_index (candidates, best);
+          for (guint i = 0; i < expected->len; i++)
+            {
+              DossierMention *e = &g_array_index (expected, DossierMention, i);
+
+              overlaps |= e->start < b.end && b.start < e->end;
+            }
+          if (overlaps)
+            continue;
+          for (guint a = 0; a < aliases->len; a++)
+            {
+              if (g_str_equal (g_ptr_array_index (aliases, a), g_ptr_array_index (aliases, b.key)))
+                {
+                  DossierMention e = b;
+
+                  e.key = e.alias = a;
+                  g_array_append_val (expected, e);
+                }
+            }
+        }
+
+      got = find (finder, text->str);
+      if (got->len != expected->len)
+        {
+          for (guint i = 0; i < aliases->len; i++)
+            g_printerr ("alias %u: %s\n", i, (char *) g_ptr_array_index (aliases, i));
+          for (guint i = 0; i < got->len; i++)
+            g_printerr ("got %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " key %" G_GINT64_FORMAT "\n",
+                        g_array_index (got, DossierMention, i).start,
+                        g_array_index (got, DossierMention, i).end,
+                        g_array_index (got, DossierMention, i).key);
+          for (guint i = 0; i < expected->len; i++)
+            g_printerr ("expected %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " key %" G_GINT64_FORMAT "\n",
+                        g_array_index (expected, DossierMention, i).start,
+                        g_array_index (expected, DossierMention, i).end,
+                        g_array_index (expected, DossierMention, i).key);
+        }
+      if (got->len != expected->len)
+        g_error ("round %d: %u mentions found, %u expected in “%s”",
+                 round, got->len, expected->len, text->str);
+      for (guint i = 0; i < got->len; i++)
+        {
+          DossierMention *g = &g_array_index (got, DossierMention, i);
+          gboolean found = FALSE;
+
+          for (guint j = 0; j < expected->len; j++)
+            {
+              DossierMention *e = &g_array_index (expected, DossierMention, j);
+
+              found |= e->start == g->start && e->end == g->end && e->key == g->key;
+            }
+          if (!found)
+            g_error ("round %d: unexpected mention [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                     ") of key %" G_GINT64_FORMAT " in “%s”",
+                     round, g->start, g->end, g->key, text->str);
+          /* In order, and apart but for keys sharing a spelling. */
+          if (i > 0 && g->start != g_array_index (got, DossierMention, i - 1).start)
+            g_assert_cmpint (g->start, >=, g_array_index (got, DossierMention, i - 1).end);
+        }
+    }
+
+  g_rand_free (rand);
+}
+
+static gpointer
+find_in_thread (gpointer data)
+{
+  DossierMentionFinder *finder = data;
+  guint n = 0;
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(GArray) m = find (finder, "Port Calder’s Harbour Bridge, PORT CALDER.");
+
+      n += m->len;
+    }
+
+  return GUINT_TO_POINTER (n);
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  GThread *threads[4];
+
+  dossier_mention_finder_add (finder, 1, "Harbour Bridge");
+  dossier_mention_finder_add (finder, 2, "Port Calder");
+
+  /* The first searches race to build the automaton. */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("find", find_in_thread, finder);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 600);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/mentions/fold", test_fold);
+  g_test_add_func ("/dossier/mentions/case-and-accents", test_case_and_accents);
+  g_test_add_func ("/dossier/mentions/whole-words", test_whole_words);
+  g_test_add_func ("/dossier/mentions/spaces-and-apostrophes", test_spaces_and_apostrophes);
+  g_test_add_func ("/dossier/mentions/overlapping", test_overlapping);
+  g_test_add_func ("/dossier/mentions/overlapping-equal", test_overlapping_equal);
+  g_test_add_func ("/dossier/mentions/shared-alias", test_shared_alias);
+  g_test_add_func ("/dossier/mentions/bad-aliases", test_bad_aliases);
+  g_test_add_func ("/dossier/mentions/non-nfc", test_non_nfc);
+  g_test_add_func ("/dossier/mentions/random", test_random);
+  g_test_add_func ("/dossier/mentions/threads", test_threads);
+
+  return g_test_run ();
+}

@@ -1,0 +1,398 @@
+/* test-suggest.c — stakeholders and arguments proposed from a document:
+ * fixtures written for these tests (tests/fixtures/suggest: an English
+ * Markdown article and a Spanish plain-text one) and the project's own
+ * sample articles (data/samples). Every pro and con list item is found
+ * with its polarity; no heading, paragraph or neutral list is proposed;
+ * name variants are grouped. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <dossier/dossier.h>
+#include <dossier/dossier-suggest.h>
+
+static DossierParsedDocument *
+import_file (const char *dir_env,
+             const char *subdir,
+             const char *name)
+{
+  const char *dir = g_getenv (dir_env);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, subdir, name, NULL);
+  file = g_file_new_for_path (path);
+  doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+
+  return doc;
+}
+
+static GPtrArray *
+arguments_of (DossierParsedDocument *doc)
+{
+  return dossier_suggest_arguments (doc->text, (DossierBlock *) (void *) doc->blocks->data,
+                                    doc->blocks->len);
+}
+
+static GPtrArray *
+stakeholders_of (DossierParsedDocument *doc)
+{
+  return dossier_suggest_stakeholders (doc->text, (DossierBlock *) (void *) doc->blocks->data,
+                                       doc->blocks->len);
+}
+
+/* Every suggestion starts where a list item does: never a heading or a
+ * paragraph. */
+static void
+assert_list_items_only (DossierParsedDocument *doc,
+                        GPtrArray             *arguments)
+{
+  for (guint i = 0; i < arguments->len; i++)
+    {
+      DossierArgumentSuggestion *a = g_ptr_array_index (arguments, i);
+      gboolean found = FALSE;
+
+      for (guint b = 0; b < doc->blocks->len; b++)
+        {
+          DossierBlock *block = &g_array_index (doc->blocks, DossierBlock, b);
+
+          if (block->start == a->start)
+            {
+              g_assert_cmpint (block->kind, ==, DOSSIER_BLOCK_LIST_ITEM);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+      g_assert_cmpint (a->end, >, a->start);
+    }
+}
+
+static void
+assert_argument (GPtrArray       *arguments,
+                 guint            i,
+                 DossierPolarity  polarity,
+                 const char      *statement,
+                 const char      *heading)
+{
+  DossierArgumentSuggestion *a;
+
+  g_assert_cmpuint (i, <, arguments->len);
+  a = g_ptr_array_index (arguments, i);
+  g_assert_cmpstr (a->statement, ==, statement);
+  g_assert_cmpint (a->polarity, ==, polarity);
+  g_assert_cmpstr (a->heading, ==, heading);
+}
+
+static DossierStakeholderSuggestion *
+find_stakeholder (GPtrArray  *suggestions,
+                  const char *name)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (g_str_equal (s->name, name))
+        return s;
+    }
+
+  g_error ("“%s” was not suggested", name);
+  return NULL;
+}
+
+static void
+assert_alias (DossierStakeholderSuggestion *s,
+              const char                   *alias)
+{
+  if (!g_strv_contains ((const char * const *) s->aliases, alias))
+    g_error ("“%s” is not an alias of “%s”", alias, s->name);
+}
+
+static void
+assert_not_suggested (GPtrArray  *suggestions,
+                      const char *name)
+{
+  g_autofree char *folded = dossier_text_fold (name);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, i);
+      g_autofree char *other = dossier_text_fold (s->name);
+
+      if (g_str_equal (folded, other))
+        g_error ("“%s” should not be suggested", name);
+      for (guint j = 0; s->aliases[j] != NULL; j++)
+        {
+          g_autofree char *alias = dossier_text_fold (s->aliases[j]);
+
+          if (g_str_equal (folded, alias))
+            g_error ("“%s” should not be an alias of “%s”", name, s->name);
+        }
+    }
+}
+
+static void
+test_arguments_markdown (void)
+{
+  g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_FIXTURES_DIR", "suggest", "ferry-levy.md");
+  g_autoptr(GPtrArray) args = arguments_of (doc);
+  g_autofree char *first = NULL;
+  DossierArgumentSuggestion *a;
+
+  assert_list_items_only (doc, args);
+  g_assert_cmpuint (args->len, ==, 10);
+
+  /* Headings, with a lead-in or the first sentence as the statement. */
+  assert_argument (args, 0, DOSSIER_POLARITY_PRO, "Secure funding", "Advantages");
+  assert_argument (args, 1, DOSSIER_POLARITY_PRO, "Fairness", "Advantages");
+  assert_argument (args, 2, DOSSIER_POLARITY_PRO,
+                   "Safety on the quays, where two of the four terminals have failed inspections.",
+                   "Advantages");
+  assert_argument (args, 3, DOSSIER_POLARITY_CON,
+                   "A burden on islanders on low incomes, for whom the ferry is the only road.",
+                   "Disadvantages");
+  assert_argument (args, 4, DOSSIER_POLARITY_CON,
+                   "Tourism could fall on the smaller islands, where day visitors already pay the "
+                   "highest fares.", "Disadvantages");
+  assert_argument (args, 5, DOSSIER_POLARITY_CON, "Paying twice", "Disadvantages");
+  /* Under a heading for both sides, items that say their side; the one
+   * that does not is left out. */
+  assert_argument (args, 6, DOSSIER_POLARITY_PRO, "The terminals are rebuilt within six years.",
+                   "Pros and cons in brief");
+  assert_argument (args, 7, DOSSIER_POLARITY_CON, "Every ticket gets dearer.",
+                   "Pros and cons in brief");
+  /* A label paragraph over a list; "How the plan reduces risks" and "Key
+   * points" are no lists of cons. */
+  assert_argument (args, 8, DOSSIER_POLARITY_CON,
+                   "A strike by ferry crews in the first month of the levy.", "Risks");
+  assert_argument (args, 9, DOSSIER_POLARITY_CON, "Legal challenges from the island councils.",
+                   "Risks");
+
+  /* A sub-item is evidence of the item above it, not an argument. */
+  a = g_ptr_array_index (args, 0);
+  first = dossier_text_slice (doc->text, a->start, a->end);
+  g_assert_true (g_str_has_prefix (first, "Secure funding: the levy"));
+  g_assert_nonnull (strstr (first, "no other source could be found before 2030."));
+}
+
+static void
+test_arguments_spanish (void)
+{
+  g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_FIXTURES_DIR", "suggest", "reforma-puerto.txt");
+  g_autoptr(GPtrArray) args = arguments_of (doc);
+
+  assert_list_items_only (doc, args);
+  g_assert_cmpuint (args->len, ==, 6);
+  assert_argument (args, 0, DOSSIER_POLARITY_PRO, "Inversión garantizada", "Ventajas");
+  assert_argument (args, 1, DOSSIER_POLARITY_PRO,
+                   "Más tráfico de mercancías y, con él, más ingresos para la ciudad.", "Ventajas");
+  assert_argument (args, 2, DOSSIER_POLARITY_PRO,
+                   "Gestión profesional de la terminal de contenedores.", "Ventajas");
+  assert_argument (args, 3, DOSSIER_POLARITY_CON, "Pérdida de empleos públicos en el puerto.",
+                   "Desventajas");
+  assert_argument (args, 4, DOSSIER_POLARITY_CON,
+                   "Riesgo de tarifas más altas para los exportadores locales.", "Desventajas");
+  assert_argument (args, 5, DOSSIER_POLARITY_CON,
+                   "Treinta años es un plazo demasiado largo para revisar el contrato.",
+                   "Desventajas");
+}
+
+/* The three sample articles list their pros and cons under different
+ * headings ("Pros", "What supporters say", "Pros:" in plain text). */
+static void
+test_arguments_samples (void)
+{
+  static const struct { const char *file; guint n_pros, n_cons; const char *first_pro; } samples[] = {
+    { "harbor-bridge-tribune.html", 5, 6, "Cleaner air" },
+    { "harbor-bridge-civic-ledger.md", 5, 5,
+      "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge "
+      "traffic is the main cause." },
+    { "harbor-bridge-wire.txt", 5, 6, "Lower pollution" },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+    {
+      g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_SAMPLES_DIR", "", samples[s].file);
+      g_autoptr(GPtrArray) args = arguments_of (doc);
+      guint n_pros = 0, n_cons = 0;
+
+      assert_list_items_only (doc, args);
+      for (guint i = 0; i < args->len; i++)
+        {
+          DossierArgumentSuggestion *a = g_ptr_array_index (args, i);
+
+          /* Each sample lists its pros, then its cons. */
+          if (a->polarity == DOSSIER_POLARITY_PRO)
+            {
+              g_assert_cmpuint (n_cons, ==, 0);
+              n_pros++;
+            }
+          else
+            n_cons++;
+        }
+      g_assert_cmpuint (n_pros, ==, samples[s].n_pros);
+      g_assert_cmpuint (n_cons, ==, samples[s].n_cons);
+      g_assert_cmpstr (((DossierArgumentSuggestion *) g_ptr_array_index (args, 0))->statement, ==,
+                       samples[s].first_pro);
+    }
+}
+
+static void
+test_arguments_none (void)
+{
+  DossierBlock blocks[] = {
+    { 0, 4, DOSSIER_BLOCK_HEADING, 2 },
+    { 5, 20, DOSSIER_BLOCK_PARAGRAPH, 0 },
+    { 21, 24, DOSSIER_BLOCK_HEADING, 2 },
+  };
+  g_autoptr(GPtrArray) none = dossier_suggest_arguments ("", NULL, 0);
+  g_autoptr(GPtrArray) headings = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  /* A heading "Pros" over a paragraph, and a "Cons" heading at the end:
+   * nothing to propose. */
+  headings = dossier_suggest_arguments ("Pros\nA paragraph here.\nCons", blocks, G_N_ELEMENTS (blocks));
+  g_assert_cmpuint (headings->len, ==, 0);
+}
+
+static void
+test_stakeholders_markdown (void)
+{
+  g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_FIXTURES_DIR", "suggest", "ferry-levy.md");
+  g_autoptr(GPtrArray) s = stakeholders_of (doc);
+  DossierStakeholderSuggestion *pm, *union_, *minister, *islanders;
+  g_autofree char *first = NULL;
+
+  /* Full name, surname (also spelt without its Ø), title + surname, and
+   * the appositive "Norland’s Prime Minister". */
+  pm = find_stakeholder (s, "Halvard Østberg");
+  assert_alias (pm, "Østberg");
+  assert_alias (pm, "Prime Minister Østberg");
+  assert_alias (pm, "Prime Minister Halvard Østberg");
+  assert_alias (pm, "Norland’s Prime Minister");
+  g_assert_cmpint (pm->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (pm->n_mentions, >=, 6);
+  /* The most mentioned comes first. */
+  g_assert_true (g_ptr_array_index (s, 0) == pm);
+  first = dossier_text_slice (doc->text, pm->start, pm->end);
+  g_assert_cmpstr (first, ==, "Prime Minister Halvard Østberg");
+
+  /* An acronym and its expansion. */
+  union_ = find_stakeholder (s, "Northern Ferry Workers’ Union");
+  assert_alias (union_, "NFWU");
+  g_assert_cmpint (union_->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+
+  /* A surname that only ever opens a sentence, under its full name. */
+  minister = find_stakeholder (s, "Ada Lindqvist");
+  assert_alias (minister, "Lindqvist");
+  g_assert_cmpint (minister->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  g_assert_cmpint (find_stakeholder (s, "Coastal Party")->kind, ==, DOSSIER_STAKEHOLDER_PARTY);
+  g_assert_cmpint (find_stakeholder (s, "Ministry of Coastal Affairs")->kind, ==,
+                   DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpint (find_stakeholder (s, "Coastal Courier")->kind, ==, DOSSIER_STAKEHOLDER_MEDIA);
+
+  /* A body of people the article keeps returning to, without capitals. */
+  islanders = find_stakeholder (s, "Islanders");
+  g_assert_cmpint (islanders->kind, ==, DOSSIER_STAKEHOLDER_PUBLIC);
+  g_assert_cmpuint (islanders->n_mentions, >=, 5);
+
+  /* Headings, days, sentence openers, lone titles, names seen once. */
+  assert_not_suggested (s, "Advantages");
+  assert_not_suggested (s, "Disadvantages");
+  assert_not_suggested (s, "Key points");
+  assert_not_suggested (s, "Monday");
+  assert_not_suggested (s, "The");
+  assert_not_suggested (s, "Prime Minister");
+  assert_not_suggested (s, "Mr");
+  assert_not_suggested (s, "Liv Brekke");
+  assert_not_suggested (s, "Secure");
+}
+
+static void
+test_stakeholders_spanish (void)
+{
+  g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_FIXTURES_DIR", "suggest", "reforma-puerto.txt");
+  g_autoptr(GPtrArray) s = stakeholders_of (doc);
+  DossierStakeholderSuggestion *minister, *party;
+
+  /* A title in lower case, as Spanish writes it. */
+  minister = find_stakeholder (s, "Carmen Ruiz Salgado");
+  assert_alias (minister, "Ruiz Salgado");
+  assert_alias (minister, "ministra Carmen Ruiz Salgado");
+  g_assert_cmpint (minister->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  party = find_stakeholder (s, "Partido Verde Ecologista");
+  assert_alias (party, "PVE");
+  g_assert_cmpint (party->kind, ==, DOSSIER_STAKEHOLDER_PARTY);
+  g_assert_cmpuint (party->n_mentions, ==, 3);  /* the name, "(PVE)", "El PVE" */
+
+  g_assert_cmpint (find_stakeholder (s, "Congreso")->kind, ==, DOSSIER_STAKEHOLDER_LEGISLATURE);
+  assert_not_suggested (s, "Ventajas");
+  assert_not_suggested (s, "La");
+  assert_not_suggested (s, "Según");
+}
+
+static void
+test_stakeholders_samples (void)
+{
+  g_autoptr(DossierParsedDocument) wire = import_file ("DOSSIER_SAMPLES_DIR", "", "harbor-bridge-wire.txt");
+  g_autoptr(DossierParsedDocument) ledger = import_file ("DOSSIER_SAMPLES_DIR", "", "harbor-bridge-civic-ledger.md");
+  g_autoptr(GPtrArray) w = stakeholders_of (wire);
+  g_autoptr(GPtrArray) l = stakeholders_of (ledger);
+  DossierStakeholderSuggestion *authority, *ledger_name;
+
+  /* "(CRTA)" after its name, and "the transit authority" later on. */
+  authority = find_stakeholder (w, "Coastal Regional Transit Authority");
+  assert_alias (authority, "CRTA");
+  assert_alias (authority, "transit authority");
+  g_assert_cmpint (find_stakeholder (w, "Aurélie Dumont")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_alias (find_stakeholder (w, "Aurélie Dumont"), "Dumont");
+  /* The dateline's capitals give way to the text's spelling. */
+  find_stakeholder (w, "Port Calder");
+  assert_not_suggested (w, "Pros");
+
+  /* "the Ledger" is "The Civic Ledger". */
+  ledger_name = find_stakeholder (l, "Civic Ledger");
+  assert_alias (ledger_name, "Ledger");
+  g_assert_cmpint (ledger_name->kind, ==, DOSSIER_STAKEHOLDER_MEDIA);
+  assert_alias (find_stakeholder (l, "Inès Varga"), "Mayor Inès Varga");
+  find_stakeholder (l, "Harbour Merchants’ Association");
+  find_stakeholder (l, "Calder Heritage Trust");
+}
+
+static void
+test_stakeholders_none (void)
+{
+  DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
+  const char *text = "Nothing here has a name. Nothing at all.";
+  g_autoptr(GPtrArray) none = dossier_suggest_stakeholders ("", NULL, 0);
+  g_autoptr(GPtrArray) plain = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  block.end = g_utf8_strlen (text, -1);
+  plain = dossier_suggest_stakeholders (text, &block, 1);
+  g_assert_cmpuint (plain->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/suggest/arguments-markdown", test_arguments_markdown);
+  g_test_add_func ("/dossier/suggest/arguments-spanish", test_arguments_spanish);
+  g_test_add_func ("/dossier/suggest/arguments-samples", test_arguments_samples);
+  g_test_add_func ("/dossier/suggest/arguments-none", test_arguments_none);
+  g_test_add_func ("/dossier/suggest/stakeholders-markdown", test_stakeholders_markdown);
+  g_test_add_func ("/dossier/suggest/stakeholders-spanish", test_stakeholders_spanish);
+  g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);
+  g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
+
+  return g_test_run ();
+}
