@@ -1,7 +1,8 @@
 /* dossier-export-dialog.c — the Export dialog: format, which documents and
- * tags, destination file; the export itself runs in a GTask thread on its
- * own read-only connection to the project (a DossierProject is not
- * thread-safe), and reports back to the parent window with a toast. */
+ * tags, destination file; the export itself runs in the core's thread
+ * (dossier_export_to_file_async ()) with its own connection to the
+ * project, and reports back to the parent window with a toast. Closing the
+ * dialog cancels it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,7 +17,9 @@ struct _DossierExportDialog
   GArray         *document_ids;   /* row of document_row -> id (0 = all) */
   GArray         *tag_ids;        /* row of tag_row -> id (0 = all) */
   GFile          *destination;
-  GCancellable   *cancellable;
+  GCancellable   *cancellable;    /* cancelled when the dialog closes */
+  gboolean        exporting;
+  gboolean        export_after_choosing;
 
   /* Template children */
   GtkButton      *export_button;
@@ -210,7 +213,7 @@ on_chooser_response (GtkNativeDialog     *chooser,
                      int                  response,
                      DossierExportDialog *self)
 {
-  gboolean export_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-after"));
+  gboolean export_after = self->export_after_choosing;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -280,7 +283,7 @@ choose_destination (DossierExportDialog *self,
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  g_object_set_data (G_OBJECT (chooser), "export-after", GINT_TO_POINTER (export_after));
+  self->export_after_choosing = export_after;
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -294,52 +297,6 @@ choose_action (GtkWidget  *widget,
 }
 
 /* ---- Exporting ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  char                *project_path;
-  char                *dest_path;
-  DossierExportFormat  format;
-  DossierExportFilter  filter;
-  DossierExportOptions options;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->project_path);
-  g_free (job->dest_path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(DossierProject) project = NULL;
-  GError *error = NULL;
-
-  project = dossier_project_open (job->project_path, DOSSIER_OPEN_READ_ONLY, &error);
-  if (project == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!dossier_export_to_file (project, job->format, &job->filter, &job->options, job->dest_path,
-                               cancellable, &error))
-    {
-      dossier_project_close (project);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  dossier_project_close (project);
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 set_busy (DossierExportDialog *self,
@@ -356,22 +313,22 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DossierExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (job->dest_path);
+  gboolean ok = dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error);
 
-  g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Closed meanwhile: nothing to tell, and no file was left. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->exporting = FALSE;
+  if (!ok)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_file_get_basename (self->destination);
       g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
       GtkWidget *dialog;
 
       set_busy (self, FALSE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
       dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -381,9 +338,9 @@ on_export_done (GObject      *source,
 
   {
     GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *uri = g_file_get_uri (self->destination);
 
-    g_signal_emit (self, signals[EXPORTED], 0, file);
+    g_signal_emit (self, signals[EXPORTED], 0, self->destination);
     if (parent != NULL)
       gtk_widget_activate_action (GTK_WIDGET (parent), "win.exported", "s", uri);
   }
@@ -393,9 +350,9 @@ on_export_done (GObject      *source,
 static void
 start_export (DossierExportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *dest_path = NULL;
-  ExportJob *job;
+  DossierExportFilter filter;
+  DossierExportOptions options;
 
   if (self->destination != NULL)
     dest_path = g_file_get_path (self->destination);
@@ -405,20 +362,15 @@ start_export (DossierExportDialog *self)
       return;
     }
 
-  job = g_new0 (ExportJob, 1);
-  job->project_path = g_strdup (dossier_project_get_path (self->project));
-  job->dest_path = g_steal_pointer (&dest_path);
-  job->format = dossier_export_dialog_get_format (self);
-  job->filter.document_id = selected_id (self->document_row, self->document_ids);
-  job->filter.tag_id = selected_id (self->tag_row, self->tag_ids);
-  dossier_export_options_init (&job->options);
+  filter.document_id = selected_id (self->document_row, self->document_ids);
+  filter.tag_id = selected_id (self->tag_row, self->tag_ids);
+  dossier_export_options_init (&options);
 
   set_busy (self, TRUE);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  self->exporting = TRUE;
+  dossier_export_to_file_async (self->project, dossier_export_dialog_get_format (self),
+                                &filter, &options, dest_path, NULL, self->cancellable,
+                                on_export_done, g_object_ref (self));
 }
 
 void
@@ -426,7 +378,7 @@ dossier_export_dialog_export (DossierExportDialog *self)
 {
   g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
 
-  if (self->cancellable != NULL)
+  if (self->exporting)
     return;
   start_export (self);
 }
@@ -489,12 +441,9 @@ dossier_export_dialog_dispose (GObject *object)
 {
   DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->project);
-  g_clear_object (&self->destination);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dossier_export_dialog_parent_class)->dispose (object);
 }
@@ -506,6 +455,8 @@ dossier_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->document_ids, g_array_unref);
   g_clear_pointer (&self->tag_ids, g_array_unref);
+  g_clear_object (&self->destination);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dossier_export_dialog_parent_class)->finalize (object);
 }
@@ -545,6 +496,7 @@ dossier_export_dialog_init (DossierExportDialog *self)
 {
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   on_format_changed (self);

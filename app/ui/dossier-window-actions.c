@@ -76,7 +76,7 @@ _dossier_window_update_actions (DossierWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_project, writable;
 
-  if (self->disposed)
+  if (_dossier_window_is_closed (self))
     return;
 
   has_project = self->project != NULL;
@@ -86,7 +86,7 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", writable);
   gtk_widget_action_set_enabled (widget, "win.paste-document", writable);
-  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_job != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  writable && dossier_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (widget, "win.redo",
@@ -159,7 +159,7 @@ on_chooser_response (GtkNativeDialog *chooser,
 {
   ChooserDone done = g_object_get_data (G_OBJECT (chooser), "dossier-done");
 
-  if (response == GTK_RESPONSE_ACCEPT && !self->disposed)
+  if (response == GTK_RESPONSE_ACCEPT && !_dossier_window_is_closed (self))
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
@@ -463,7 +463,7 @@ on_launched (GObject      *source,
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && !self->disposed)
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && !_dossier_window_is_closed (self))
     _dossier_window_report_error (self, _("Could not open the file"), error);
 }
 
@@ -477,51 +477,22 @@ open_file_action (GtkWidget  *widget,
 
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
   g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context,
-                                           NULL, on_launched, g_object_ref (self));
+                                           self->cancellable, on_launched, g_object_ref (self));
 }
 
 /* ---- Import ------------------------------------------------------------------ */
 
-struct _ImportJob
+gboolean
+_dossier_window_is_closed (DossierWindow *self)
 {
-  DossierWindow  *window;       /* not owned: the job lives inside it */
-  DossierProject *project;
-  GPtrArray      *files;        /* of GFile */
-  guint           next;
-  guint           n_imported;
-  gint64          first_id;
-  char           *first_title;
-  GString        *errors;
-  GCancellable   *cancellable;
-};
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->files, g_ptr_array_unref);
-  g_clear_pointer (&job->first_title, g_free);
-  if (job->errors != NULL)
-    g_string_free (job->errors, TRUE);
-  g_clear_object (&job->cancellable);
-  g_free (job);
+  return g_cancellable_is_cancelled (self->cancellable);
 }
 
 void
 _dossier_window_import_cancel (DossierWindow *self)
 {
-  if (self->import_job != NULL)
-    g_cancellable_cancel (self->import_job->cancellable);
-}
-
-void
-_dossier_window_import_job_free (DossierWindow *self)
-{
-  /* A parse still running holds the job through its GTask; the job is
-   * freed when that task's callback sees it was cancelled. */
-  if (self->import_job != NULL)
-    self->import_job->window = NULL;
-  self->import_job = NULL;
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 }
 
 gboolean
@@ -529,158 +500,161 @@ dossier_window_is_importing (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
-  return self->import_job != NULL;
+  return self->import_cancellable != NULL;
 }
 
+static void start_import (DossierWindow *self);
+
+/* Reports what an import did: a toast for what came in, one dialog for
+ * every file that could not. */
 static void
-import_file_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+report_import (DossierWindow *self,
+               GPtrArray     *outcomes,
+               gboolean       cancelled)
 {
-  GFile *file = task_data;
-  DossierParsedDocument *doc;
-  GError *error = NULL;
+  g_autoptr(GString) errors = g_string_new (NULL);
+  const char *first_title = NULL;
+  gint64 first_id = 0;
+  guint n_imported = 0, n_failed = 0;
 
-  doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, cancellable, &error);
-  if (doc == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, doc, (GDestroyNotify) dossier_parsed_document_free);
-}
-
-static void import_next (ImportJob *job);
-
-static void
-import_finish (ImportJob *job)
-{
-  DossierWindow *self = job->window;
-  gboolean cancelled = g_cancellable_is_cancelled (job->cancellable);
-
-  if (self == NULL || self->disposed)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      import_job_free (job);
-      return;
+      DossierImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      if (outcome->document_id != 0)
+        {
+          if (n_imported++ == 0)
+            {
+              first_id = outcome->document_id;
+              first_title = outcome->title;
+            }
+        }
+      else if (outcome->error != NULL &&
+               !g_error_matches (outcome->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (outcome->file);
+
+          n_failed++;
+          if (errors->len > 0)
+            g_string_append_c (errors, '\n');
+          /* The core's messages usually name the file already. */
+          if (strstr (outcome->error->message, name) != NULL)
+            g_string_append (errors, outcome->error->message);
+          else
+            /* Translators: one line of the import error report: file name, then why */
+            g_string_append_printf (errors, _("%s: %s"), name, outcome->error->message);
+        }
     }
 
-  self->import_job = NULL;
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-
-  if (job->first_id != 0 && self->project == job->project)
-    dossier_window_open_document (self, job->first_id);
+  if (first_id != 0)
+    dossier_window_open_document (self, first_id);
 
   if (cancelled)
     {
       g_autofree char *message =
         g_strdup_printf (ngettext ("Import cancelled: %u document was imported",
                                    "Import cancelled: %u documents were imported",
-                                   job->n_imported), job->n_imported);
+                                   n_imported), n_imported);
       dossier_window_show_toast (self, message, FALSE);
     }
-  else if (job->n_imported == 1)
+  else if (n_imported == 1)
     {
-      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), job->first_title);
+      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), first_title);
       dossier_window_show_toast (self, message, FALSE);
     }
-  else if (job->n_imported > 1)
+  else if (n_imported > 1)
     {
       g_autofree char *message =
-        g_strdup_printf (ngettext ("Imported %u document", "Imported %u documents", job->n_imported),
-                         job->n_imported);
+        g_strdup_printf (ngettext ("Imported %u document", "Imported %u documents", n_imported),
+                         n_imported);
       dossier_window_show_toast (self, message, FALSE);
     }
 
-  if (job->errors->len > 0)
-    {
-      guint n_failed = job->files->len - job->n_imported;
-
-      _dossier_window_show_error_dialog (self,
-                                         ngettext ("A File Could Not Be Imported",
-                                                   "Some Files Could Not Be Imported",
-                                                   MAX (n_failed, 1)),
-                                         job->errors->str);
-    }
-
-  _dossier_window_update_actions (self);
-  import_job_free (job);
+  if (errors->len > 0)
+    _dossier_window_show_error_dialog (self,
+                                       ngettext ("A File Could Not Be Imported",
+                                                 "Some Files Could Not Be Imported",
+                                                 MAX (n_failed, 1)),
+                                       errors->str);
 }
 
 static void
-on_file_parsed (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  ImportJob *job = user_data;
-  DossierWindow *self = job->window;
-  g_autoptr(DossierParsedDocument) doc = NULL;
+  GWeakRef *weak = user_data;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
+  g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GError) error = NULL;
-  GFile *file = g_ptr_array_index (job->files, job->next);
+  gboolean cancelled;
 
-  doc = g_task_propagate_pointer (G_TASK (result), &error);
-  job->next++;
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  outcomes = dossier_project_import_files_finish (DOSSIER_PROJECT (source), result, &error);
 
-  if (self == NULL || self->disposed || g_cancellable_is_cancelled (job->cancellable)
-      || self->project != job->project)
+  /* The window closed meanwhile (and so cancelled the import): what came
+   * in is in the project. */
+  if (self == NULL || _dossier_window_is_closed (self))
+    return;
+
+  cancelled = g_cancellable_is_cancelled (self->import_cancellable);
+  g_cancellable_disconnect (self->cancellable, self->import_cancel_handler);
+  self->import_cancel_handler = 0;
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_status);
+
+  if (outcomes == NULL)
+    _dossier_window_show_error_dialog (self, _("Could Not Import"), error->message);
+  else if (DOSSIER_PROJECT (source) == self->project)
+    report_import (self, outcomes, cancelled);
+
+  /* Files dropped meanwhile, unless the user stopped it all. */
+  if (cancelled || self->project != DOSSIER_PROJECT (source))
+    g_ptr_array_set_size (self->pending_imports, 0);
+  if (self->pending_imports->len > 0)
     {
-      g_cancellable_cancel (job->cancellable);
-      import_finish (job);
+      start_import (self);
       return;
     }
 
-  if (doc != NULL)
-    {
-      gint64 id = dossier_project_add_document (self->project, doc, &error);
-
-      if (id > 0)
-        {
-          job->n_imported++;
-          if (job->first_id == 0)
-            {
-              job->first_id = id;
-              job->first_title = g_strdup (doc->title);
-            }
-        }
-    }
-
-  if (error != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (job->errors->len > 0)
-        g_string_append_c (job->errors, '\n');
-      /* The core's messages usually name the file already. */
-      if (strstr (error->message, name) != NULL)
-        g_string_append (job->errors, error->message);
-      else
-        /* Translators: one line of the import error report: file name, then why */
-        g_string_append_printf (job->errors, _("%s: %s"), name, error->message);
-    }
-
-  import_next (job);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  _dossier_window_update_actions (self);
 }
 
 static void
-import_next (ImportJob *job)
+cancel_child (GCancellable *window_cancellable,
+              GCancellable *import_cancellable)
 {
-  DossierWindow *self = job->window;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *label = NULL;
+  g_cancellable_cancel (import_cancellable);
+}
 
-  if (job->next >= job->files->len || g_cancellable_is_cancelled (job->cancellable))
-    {
-      import_finish (job);
-      return;
-    }
+/* Imports the pending files; the import's own cancellable is cancelled by
+ * the Cancel button, and by the window's closing. */
+static void
+start_import (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_imports);
+  /* Not a reference: closing the window must finalize it, which cancels. */
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
 
-  /* Translators: progress of an import, e.g. "Importing 3 of 12…" */
-  label = g_strdup_printf (_("Importing %u of %u…"), job->next + 1, job->files->len);
-  gtk_label_set_label (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, (double) job->next / job->files->len);
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+  self->import_cancellable = g_cancellable_new ();
+  self->import_cancel_handler = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_child),
+                                                       g_object_ref (self->import_cancellable),
+                                                       g_object_unref);
+  self->import_status = dossier_progress_new ();
+  g_object_bind_property (self->import_status, "fraction",
+                          self->import_progress, "fraction", G_BINDING_DEFAULT);
+  g_object_bind_property (self->import_status, "message",
+                          self->import_label, "label", G_BINDING_DEFAULT);
 
-  task = g_task_new (self, job->cancellable, on_file_parsed, job);
-  g_task_set_source_tag (task, import_next);
-  g_task_set_task_data (task, g_object_ref (g_ptr_array_index (job->files, job->next)), g_object_unref);
-  g_task_run_in_thread (task, import_file_thread);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  _dossier_window_update_actions (self);
+  g_weak_ref_init (weak, self);
+  dossier_project_import_files_async (self->project, (GFile **) files->pdata, files->len,
+                                      DOSSIER_FORMAT_AUTO, self->import_status,
+                                      self->import_cancellable, on_imported, weak);
 }
 
 void
@@ -688,8 +662,6 @@ dossier_window_import_files (DossierWindow  *self,
                              GFile         **files,
                              guint           n_files)
 {
-  ImportJob *job;
-
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
@@ -701,27 +673,12 @@ dossier_window_import_files (DossierWindow  *self,
       return;
     }
 
-  /* Files dropped during an import join it. */
-  if (self->import_job != NULL)
-    {
-      for (guint i = 0; i < n_files; i++)
-        g_ptr_array_add (self->import_job->files, g_object_ref (files[i]));
-      return;
-    }
-
-  job = g_new0 (ImportJob, 1);
-  job->window = self;
-  job->project = g_object_ref (self->project);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  job->errors = g_string_new (NULL);
-  job->cancellable = g_cancellable_new ();
   for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (job->files, g_object_ref (files[i]));
+    g_ptr_array_add (self->pending_imports, g_object_ref (files[i]));
 
-  self->import_job = job;
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  _dossier_window_update_actions (self);
-  import_next (job);
+  /* Files dropped during an import follow it. */
+  if (self->import_cancellable == NULL)
+    start_import (self);
 }
 
 static void
@@ -841,7 +798,7 @@ on_paste_title_response (AdwMessageDialog *dialog,
   g_autofree char *title = NULL;
   gint64 id;
 
-  if (g_strcmp0 (response, "import") != 0 || self->project == NULL || self->disposed)
+  if (g_strcmp0 (response, "import") != 0 || self->project == NULL || _dossier_window_is_closed (self))
     return;
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -903,7 +860,7 @@ on_paste_parsed (GObject      *source,
   DossierParsedDocument *doc;
 
   doc = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->disposed)
+  if (_dossier_window_is_closed (self))
     {
       g_clear_pointer (&doc, dossier_parsed_document_free);
       return;
@@ -927,7 +884,7 @@ parse_pasted (DossierWindow *self,
 
   data->bytes = g_bytes_ref (bytes);
   data->format = format;
-  task = g_task_new (self, NULL, on_paste_parsed, NULL);
+  task = g_task_new (self, self->cancellable, on_paste_parsed, NULL);
   g_task_set_source_tag (task, parse_pasted);
   g_task_set_task_data (task, data, (GDestroyNotify) paste_data_free);
   g_task_run_in_thread (task, paste_parse_thread);
@@ -944,7 +901,7 @@ on_clipboard_text (GObject      *source,
   g_autoptr(GBytes) bytes = NULL;
 
   text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  if (self->disposed)
+  if (_dossier_window_is_closed (self))
     return;
   if (text == NULL || text[0] == '\0')
     {
@@ -965,7 +922,7 @@ read_clipboard_text (DossierWindow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
 
-  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
+  gdk_clipboard_read_text_async (clipboard, self->cancellable, on_clipboard_text, g_object_ref (self));
 }
 
 static void
@@ -978,9 +935,9 @@ on_clipboard_html_spliced (GObject      *source,
   g_autoptr(GBytes) bytes = NULL;
 
   if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0
-      || self->disposed)
+      || _dossier_window_is_closed (self))
     {
-      if (!self->disposed)
+      if (!_dossier_window_is_closed (self))
         read_clipboard_text (self);
       return;
     }
@@ -1005,7 +962,7 @@ on_clipboard_html (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
-  if (self->disposed)
+  if (_dossier_window_is_closed (self))
     return;
   if (stream == NULL)
     {
@@ -1016,7 +973,7 @@ on_clipboard_html (GObject      *source,
   memory = g_memory_output_stream_new_resizable ();
   g_output_stream_splice_async (memory, stream,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_clipboard_html_spliced,
+                                G_PRIORITY_DEFAULT, self->cancellable, on_clipboard_html_spliced,
                                 g_steal_pointer (&self));
 }
 
@@ -1035,7 +992,7 @@ paste_document_action (GtkWidget  *widget,
   /* A page copied from a browser carries its structure in HTML. */
   if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     gdk_clipboard_read_async (clipboard, (const char *[]) { "text/html", NULL }, G_PRIORITY_DEFAULT,
-                              NULL, on_clipboard_html, g_object_ref (self));
+                              self->cancellable, on_clipboard_html, g_object_ref (self));
   else
     read_clipboard_text (self);
 }

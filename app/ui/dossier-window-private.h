@@ -10,8 +10,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _ImportJob ImportJob;
-
 struct _DossierWindow
 {
   AdwApplicationWindow   parent_instance;
@@ -20,9 +18,17 @@ struct _DossierWindow
   DossierProject        *project;
   GSignalGroup          *project_signals;
 
-  ImportJob             *import_job;
+  /* Cancelled when the window closes: every operation it starts takes
+   * it, and their callbacks end there. */
+  GCancellable          *cancellable;
+  /* The import running (NULL if none): cancelled by its Cancel button and
+   * by the window's closing; files dropped meanwhile wait in
+   * pending_imports. */
+  GCancellable          *import_cancellable;
+  gulong                 import_cancel_handler;
+  DossierProgress       *import_status;
+  GPtrArray             *pending_imports;
   GMenu                 *recent_menu;
-  gboolean               disposed;
   char                  *last_import_folder;
   /* What to focus once a sidebar being shown over the centre is on screen
    * (see show_sidebar). */
@@ -69,7 +75,8 @@ void     _dossier_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _dossier_window_update_actions     (DossierWindow  *self);
 void     _dossier_window_update_recent_menu (DossierWindow  *self);
 void     _dossier_window_import_cancel      (DossierWindow  *self);
-void     _dossier_window_import_job_free    (DossierWindow  *self);
+/* Whether the window was closed (its cancellable cancelled). */
+gboolean _dossier_window_is_closed          (DossierWindow  *self);
 /* Reports @error in a toast (short failures of single actions). */
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,

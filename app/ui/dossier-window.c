@@ -819,10 +819,9 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
-  self->disposed = TRUE;
+  /* Ends what the window started: an import, a paste, a launch. */
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
-  _dossier_window_import_cancel (self);
-  _dossier_window_import_job_free (self);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
@@ -846,6 +845,10 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_status);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
 }
@@ -1003,6 +1006,8 @@ dossier_window_init (DossierWindow *self)
   GtkDropTarget *drop;
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1499,6 +1499,59 @@ test_import_files (Fixture       *f,
   g_object_unref (files[1]);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the window cancels its import (the window's cancellable): what
+ * was stored stays, the rest never starts, and nothing calls back into
+ * the closed window. */
+static void
+test_import_then_close (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer window = f->window;
+  gpointer project = dossier_window_get_project (f->window);
+  guint n_documents;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("brief-%u.txt", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "Harbour Brief\n\nThe ferry runs late again.\n",
+                                          -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  dossier_window_import_files (f->window, (GFile **) files->pdata, files->len);
+  g_assert_true (dossier_window_is_importing (f->window));
+  g_object_add_weak_pointer (window, &window);
+  g_object_add_weak_pointer (project, &project);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  /* Nothing of the import holds it: it goes, and its import stops. */
+  wait_until (is_null, &window, "the closed window to be finalized");
+  /* The import holds the project until it has stopped and said so. */
+  wait_until (is_null, &project, "the import to stop");
+
+  reopened = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  n_documents = g_list_model_get_n_items (dossier_project_get_documents (reopened));
+  g_assert_cmpuint (n_documents, >=, 1);
+  g_assert_cmpuint (n_documents, <, 1 + files->len);
+  assert_project_sound (reopened);
+  dossier_project_close (reopened);
+
+  /* For the teardown. */
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+}
+
 static void
 test_highlight_spans_many (Fixture       *f,
                            gconstpointer  data)
@@ -2063,6 +2116,7 @@ main (int   argc,
   ADD ("documents-panel", test_documents_panel);
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
+  ADD ("import-then-close", test_import_then_close);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("reveal-other-document", test_reveal_other_document);
