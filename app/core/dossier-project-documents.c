@@ -394,44 +394,51 @@ bind_original (sqlite3_stmt *stmt,
 
 /* ---- Actions ------------------------------------------------------------ */
 
-gint64
-dossier_project_add_document (DossierProject               *self,
-                              const DossierParsedDocument  *doc,
-                              GError                      **error)
+/* A document's title as stored: stripped, never empty. */
+static char *
+clean_title (const DossierParsedDocument *doc)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  char *title = g_strstrip (g_strdup (doc->title != NULL ? doc->title : ""));
+
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled Document"));
+    }
+  return title;
+}
+
+gint64
+dossier_project_insert_document (DossierProject               *self,
+                                 const DossierParsedDocument  *doc,
+                                 const char                   *uuid,
+                                 const char                   *imported,
+                                 GError                      **error)
+{
   g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *uuid = NULL;
+  g_autofree char *own_uuid = NULL;
   g_autofree char *now = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
   gint64 length;
   gint64 id;
 
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
-  g_return_val_if_fail (doc != NULL, 0);
+  g_assert (self->in_transaction);
 
-  if (!dossier_project_ensure_open (self, error) || !validate_text (doc, error))
+  if (!validate_text (doc, error))
     return 0;
 
   length = dossier_text_length (doc->text);
   if (!validate_parsed (doc, length, error))
     return 0;
 
-  title = g_strstrip (g_strdup (doc->title != NULL ? doc->title : ""));
-  if (title[0] == '\0')
-    {
-      g_free (title);
-      title = g_strdup (_("Untitled Document"));
-    }
+  title = clean_title (doc);
 
-  uuid = g_uuid_string_random ();
-  now = dossier_now_iso8601 ();
+  if (uuid == NULL)
+    uuid = own_uuid = g_uuid_string_random ();
+  if (imported == NULL)
+    imported = now = dossier_now_iso8601 ();
   hash = dossier_text_hash (doc->text);
-
-  if (!dossier_action_begin (&action, self, error))
-    return 0;
 
   stmt = dossier_project_prepare (self,
                                   "INSERT INTO documents (uuid, title, author, outlet, source, "
@@ -449,7 +456,7 @@ dossier_project_add_document (DossierProject               *self,
   /* An importer's guess at a date is kept only if it is a real date. */
   dossier_bind_optional_text (stmt, 6, doc->published != NULL && valid_date (doc->published) ?
                                        doc->published : NULL);
-  dossier_bind_text (stmt, 7, now);
+  dossier_bind_text (stmt, 7, imported);
   dossier_bind_text (stmt, 8, doc->format != NULL ? doc->format : "text");
   bind_original (stmt, 9, doc->original);
   sqlite3_bind_text (stmt, 10, doc->text, -1, SQLITE_STATIC);
@@ -466,6 +473,33 @@ dossier_project_add_document (DossierProject               *self,
 
   /* Syncing the one document inserts it in place: no reload of all. */
   dossier_project_touch (self, "documents", id);
+  return id;
+}
+
+gint64
+dossier_project_add_document (DossierProject               *self,
+                              const DossierParsedDocument  *doc,
+                              GError                      **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (doc != NULL, 0);
+
+  if (!dossier_project_ensure_open (self, error) || !validate_text (doc, error))
+    return 0;
+
+  if (!dossier_action_begin (&action, self, error))
+    return 0;
+
+  id = dossier_project_insert_document (self, doc, NULL, NULL, error);
+  if (id == 0)
+    return 0;
+
+  title = clean_title (doc);
   label = g_strdup_printf (_("Import “%s”"), title);
   if (!dossier_action_commit (&action, label, error))
     return 0;

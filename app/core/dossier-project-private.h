@@ -339,6 +339,19 @@ gboolean      dossier_project_load_meta        (DossierProject *self,
 void          dossier_list_store_reconcile     (GListStore     *store,
                                                 GPtrArray      *items);
 
+/* Inserts @doc (text, metadata, blocks) inside the action in progress,
+ * with @uuid and @imported (NULL: a new UUID, now); returns its id, or 0
+ * with @error. */
+gint64        dossier_project_insert_document  (DossierProject               *self,
+                                                const DossierParsedDocument  *doc,
+                                                const char                   *uuid,
+                                                const char                   *imported,
+                                                GError                      **error);
+
+/* The palette colour the fewest tags have, for a new tag. */
+char         *dossier_project_next_tag_color   (DossierProject  *self,
+                                                GError         **error);
+
 /* Validation shared by the split files. */
 gboolean      dossier_project_require_document (DossierProject *self,
                                                 gint64          document_id,

@@ -682,9 +682,9 @@ renumber_children (DossierProject  *self,
   return ids != NULL && set_children (self, parent_id, ids, error);
 }
 
-static char *
-next_color (DossierProject  *self,
-            GError         **error)
+char *
+dossier_project_next_tag_color (DossierProject  *self,
+                                GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   guint uses[G_N_ELEMENTS (palette)] = { 0 };
@@ -755,7 +755,7 @@ dossier_project_add_tag (DossierProject  *self,
   if (!check_unique_name (self, parent_id, clean_name, 0, error))
     return 0;
 
-  if (clean_color == NULL && (clean_color = next_color (self, error)) == NULL)
+  if (clean_color == NULL && (clean_color = dossier_project_next_tag_color (self, error)) == NULL)
     return 0;
 
   siblings = children_of (self, parent_id, error);

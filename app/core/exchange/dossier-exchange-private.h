@@ -8,8 +8,10 @@
 #include <gio/gio.h>
 
 #include <dossier/dossier-exchange.h>
+#include <dossier/dossier-import.h>
 
 #include "dossier-export-private.h"
+#include "dossier-project-private.h"
 
 G_BEGIN_DECLS
 
@@ -106,5 +108,134 @@ gboolean dossier_exchange_write_qdc  (DossierExportContext *ctx,
 gboolean dossier_exchange_write_w3c  (DossierExportContext *ctx,
                                       DossierExportWriter  *w,
                                       GError              **error);
+
+/* ---- Import: the report ------------------------------------------------- */
+
+DossierImportReport *dossier_import_report_new          (const char          *file_name,
+                                                         const char          *format);
+/* Adds an item; @why is a printf format. */
+void                 dossier_import_report_add          (DossierImportReport *report,
+                                                         DossierImportItemKind kind,
+                                                         const char          *what,
+                                                         const char          *why,
+                                                         ...) G_GNUC_PRINTF (4, 5);
+void                 dossier_import_report_count        (DossierImportReport *report,
+                                                         DossierImportCount   what,
+                                                         guint                n);
+
+/* ---- Import: what was read, before it is written ------------------------- */
+
+typedef struct
+{
+  char   *guid;          /* lower-case UUID, or NULL */
+  char   *name;          /* as a tag name: no "/", no line break, not empty */
+  char   *color;         /* "#rrggbb", or NULL for the next palette colour */
+  char   *description;   /* never NULL */
+  int     parent;        /* index in codes, -1 = top level */
+  gint64  tag_id;        /* set by the writer */
+} DossierExchangeCode;
+
+typedef struct
+{
+  char   *guid;          /* lower-case UUID, or NULL for a new one */
+  gint64  start;         /* code points of the source's text */
+  gint64  end;
+  char   *memo;          /* never NULL */
+  char   *author;        /* never NULL */
+  char   *created;       /* ISO 8601 UTC, or NULL for now */
+  char   *modified;      /* likewise; NULL = created */
+  GArray *codes;         /* int: indices into codes, in the order applied */
+} DossierExchangeSelection;
+
+typedef struct
+{
+  gint64                 document_id;  /* an existing document, or 0: a new one */
+  char                  *guid;         /* the new document's UUID, or NULL */
+  char                  *imported;     /* its import time, or NULL for now */
+  DossierParsedDocument *doc;          /* the new document */
+  GArray                *selections;   /* of DossierExchangeSelection */
+} DossierExchangeSource;
+
+typedef struct
+{
+  GPtrArray           *codes;     /* of DossierExchangeCode, parents first */
+  GPtrArray           *sources;   /* of DossierExchangeSource */
+  DossierImportReport *report;
+  int                  uncoded;   /* index of the code for selections without one, or -1 */
+} DossierExchangeData;
+
+DossierExchangeData   *dossier_exchange_data_new      (const char          *file_name,
+                                                       const char          *format);
+void                   dossier_exchange_data_free     (DossierExchangeData *data);
+/* Adds a code (its name made a valid tag name; renamed when a sibling
+ * has it already) and returns its index. */
+int                    dossier_exchange_data_add_code (DossierExchangeData *data,
+                                                       const char          *guid,
+                                                       const char          *name,
+                                                       const char          *color,
+                                                       const char          *description,
+                                                       int                  parent);
+/* The code given to selections that had none ("Imported without a code"). */
+int                    dossier_exchange_data_uncoded  (DossierExchangeData *data);
+DossierExchangeSource *dossier_exchange_data_add_source (DossierExchangeData *data);
+DossierExchangeSelection *dossier_exchange_source_add_selection (DossierExchangeSource *source);
+
+/* A colour as REFI-QDA writes it ("#rgb", "#rrggbb", any case) as
+ * "#rrggbb", or NULL. */
+char                  *dossier_exchange_color         (const char          *color);
+/* An xsd:dateTime (any offset, fractions) as ISO 8601 UTC, or NULL. */
+char                  *dossier_exchange_datetime      (const char          *value);
+
+/* Writes @data into @project as one action labelled @label: tags (merged
+ * by name with those already under the same parent), documents,
+ * highlights. Counts what it wrote in the report. */
+gboolean               dossier_exchange_data_write    (DossierProject          *project,
+                                                       DossierExchangeData     *data,
+                                                       const char              *label,
+                                                       DossierProgress         *progress,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
+
+/* ---- Import: placing selections (dossier-refi-positions.c) ---------------- */
+
+/* A selection as a file has it, before its positions are mapped. */
+typedef struct
+{
+  gint64   start;       /* as in the file, in the tool's counting */
+  gint64   end;
+  char    *name;        /* normalized, for matching; NULL if none */
+  gboolean truncated;   /* the name was cut short ("…" or "...") */
+} DossierRefiRawSelection;
+
+void        dossier_refi_raw_selection_clear (gpointer                 selection);
+/* A selection's name made comparable with the text, or NULL. */
+char       *dossier_refi_selection_name     (const char              *name,
+                                             gboolean                *truncated);
+
+/* Places @selections (of DossierRefiRawSelection) of the source whose
+ * file text is @raw in its normalized text (@index): the counting their
+ * names agree with best is used, and a selection whose text still
+ * disagrees is placed by its name where that occurs word for word.
+ * Writes code-point offsets into @starts and @ends (-1 where it cannot
+ * be placed) and counts those placed by name. Returns NULL when the
+ * positions were counted as the standard says, else (translated) how. */
+const char *dossier_refi_place_selections   (const char              *raw,
+                                             gsize                    len,
+                                             DossierOffsetIndex      *index,
+                                             GArray                  *selections,
+                                             gint64                  *starts,
+                                             gint64                  *ends,
+                                             guint                   *n_placed_by_name);
+
+/* ---- Import: the readers (no project; run in a worker thread) ------------ */
+
+/* A .qdpx archive or a bare project.qde (@codebook FALSE), or a .qdc. */
+DossierExchangeData   *dossier_refi_read              (GFile                   *file,
+                                                       gboolean                 codebook,
+                                                       DossierProgress         *progress,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExchangeData, dossier_exchange_data_free)
 
 G_END_DECLS

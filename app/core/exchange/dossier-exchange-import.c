@@ -1,0 +1,1038 @@
+/* dossier-exchange-import.c — bringing another tool's work into a project:
+ * the import report, what the readers produce (codes, sources, selections),
+ * writing that into the project as one action, and the entry points that
+ * pick a reader by the file's kind and run it in a worker thread.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <dossier/dossier-text.h>
+
+#include "dossier-exchange-private.h"
+#include "dossier-project-private.h"
+
+/* ---- The report ---------------------------------------------------------- */
+
+typedef struct
+{
+  DossierImportItemKind  kind;
+  char                  *what;
+  char                  *why;
+} Item;
+
+struct _DossierImportReport
+{
+  gatomicrefcount  ref;
+  char            *file_name;
+  char            *format;
+  guint            counts[DOSSIER_IMPORT_N_COUNTS];
+  GArray          *items;       /* of Item */
+  GArray          *documents;   /* gint64 */
+};
+
+G_DEFINE_BOXED_TYPE (DossierImportReport, dossier_import_report,
+                     dossier_import_report_ref, dossier_import_report_unref)
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->what);
+  g_free (item->why);
+}
+
+DossierImportReport *
+dossier_import_report_new (const char *file_name,
+                           const char *format)
+{
+  DossierImportReport *report = g_new0 (DossierImportReport, 1);
+
+  g_atomic_ref_count_init (&report->ref);
+  report->file_name = g_strdup (file_name);
+  report->format = g_strdup (format);
+  report->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_array_set_clear_func (report->items, item_clear);
+  report->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return report;
+}
+
+DossierImportReport *
+dossier_import_report_ref (DossierImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  g_atomic_ref_count_inc (&report->ref);
+  return report;
+}
+
+void
+dossier_import_report_unref (DossierImportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  if (!g_atomic_ref_count_dec (&report->ref))
+    return;
+
+  g_free (report->file_name);
+  g_free (report->format);
+  g_array_unref (report->items);
+  g_array_unref (report->documents);
+  g_free (report);
+}
+
+void
+dossier_import_report_add (DossierImportReport   *report,
+                           DossierImportItemKind  kind,
+                           const char            *what,
+                           const char            *why,
+                           ...)
+{
+  Item item = { kind, g_strdup (what), NULL };
+  va_list args;
+
+  va_start (args, why);
+  item.why = g_strdup_vprintf (why, args);
+  va_end (args);
+  g_array_append_val (report->items, item);
+}
+
+void
+dossier_import_report_count (DossierImportReport *report,
+                             DossierImportCount   what,
+                             guint                n)
+{
+  g_return_if_fail (what < DOSSIER_IMPORT_N_COUNTS);
+
+  report->counts[what] += n;
+}
+
+const char *
+dossier_import_report_get_file_name (DossierImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return report->file_name;
+}
+
+const char *
+dossier_import_report_get_format (DossierImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return report->format;
+}
+
+guint
+dossier_import_report_get_count (DossierImportReport *report,
+                                 DossierImportCount   what)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  g_return_val_if_fail (what < DOSSIER_IMPORT_N_COUNTS, 0);
+
+  return report->counts[what];
+}
+
+guint
+dossier_import_report_get_n_items (DossierImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->items->len;
+}
+
+DossierImportItemKind
+dossier_import_report_get_item (DossierImportReport  *report,
+                                guint                 index,
+                                const char          **what,
+                                const char          **why)
+{
+  const Item *item;
+
+  g_return_val_if_fail (report != NULL, DOSSIER_IMPORT_ITEM_SKIPPED);
+  g_return_val_if_fail (index < report->items->len, DOSSIER_IMPORT_ITEM_SKIPPED);
+
+  item = &g_array_index (report->items, Item, index);
+  if (what != NULL)
+    *what = item->what;
+  if (why != NULL)
+    *why = item->why;
+  return item->kind;
+}
+
+const GArray *
+dossier_import_report_get_documents (DossierImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return report->documents;
+}
+
+char *
+dossier_import_report_to_text (DossierImportReport *report)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint *c = report->counts;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  /* Translators: "Imported “study.qdpx” (REFI-QDA project):" */
+  g_string_append_printf (out, _("Imported “%s” (%s):"), report->file_name, report->format);
+  g_string_append_c (out, '\n');
+
+  if (c[DOSSIER_IMPORT_COUNT_DOCUMENTS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                                          c[DOSSIER_IMPORT_COUNT_DOCUMENTS]),
+                                             c[DOSSIER_IMPORT_COUNT_DOCUMENTS]));
+  if (c[DOSSIER_IMPORT_COUNT_TAGS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new tag", "%u new tags",
+                                                          c[DOSSIER_IMPORT_COUNT_TAGS]),
+                                             c[DOSSIER_IMPORT_COUNT_TAGS]));
+  if (c[DOSSIER_IMPORT_COUNT_TAGS_MERGED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u code already in the codebook",
+                                                          "%u codes already in the codebook",
+                                                          c[DOSSIER_IMPORT_COUNT_TAGS_MERGED]),
+                                             c[DOSSIER_IMPORT_COUNT_TAGS_MERGED]));
+  if (c[DOSSIER_IMPORT_COUNT_HIGHLIGHTS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u highlight", "%u highlights",
+                                                          c[DOSSIER_IMPORT_COUNT_HIGHLIGHTS]),
+                                             c[DOSSIER_IMPORT_COUNT_HIGHLIGHTS]));
+  if (c[DOSSIER_IMPORT_COUNT_MEMOS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with a memo", "%u with memos",
+                                                          c[DOSSIER_IMPORT_COUNT_MEMOS]),
+                                             c[DOSSIER_IMPORT_COUNT_MEMOS]));
+  if (c[DOSSIER_IMPORT_COUNT_AUTHORS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "by %u coder", "by %u coders",
+                                                          c[DOSSIER_IMPORT_COUNT_AUTHORS]),
+                                             c[DOSSIER_IMPORT_COUNT_AUTHORS]));
+  if (c[DOSSIER_IMPORT_COUNT_STAKEHOLDERS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder", "%u stakeholders",
+                                                          c[DOSSIER_IMPORT_COUNT_STAKEHOLDERS]),
+                                             c[DOSSIER_IMPORT_COUNT_STAKEHOLDERS]));
+  if (c[DOSSIER_IMPORT_COUNT_NOTES] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
+                                                          c[DOSSIER_IMPORT_COUNT_NOTES]),
+                                             c[DOSSIER_IMPORT_COUNT_NOTES]));
+
+  g_string_append (out, "  ");
+  if (parts->len == 0)
+    g_string_append (out, _("nothing"));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, g_ptr_array_index (parts, i));
+    }
+  g_string_append_c (out, '\n');
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      DossierImportItemKind kind = pass == 0 ? DOSSIER_IMPORT_ITEM_CHANGED : DOSSIER_IMPORT_ITEM_SKIPPED;
+      gboolean heading = FALSE;
+
+      for (guint i = 0; i < report->items->len; i++)
+        {
+          const Item *item = &g_array_index (report->items, Item, i);
+
+          if (item->kind != kind)
+            continue;
+          if (!heading)
+            {
+              g_string_append (out, kind == DOSSIER_IMPORT_ITEM_CHANGED ?
+                               _("Changed on the way:") : _("Not imported:"));
+              g_string_append_c (out, '\n');
+              heading = TRUE;
+            }
+          g_string_append_printf (out, "  - %s: %s\n", item->what, item->why);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- What the readers produce -------------------------------------------- */
+
+static void
+code_free (gpointer data)
+{
+  DossierExchangeCode *code = data;
+
+  g_free (code->guid);
+  g_free (code->name);
+  g_free (code->color);
+  g_free (code->description);
+  g_free (code);
+}
+
+static void
+selection_clear (gpointer data)
+{
+  DossierExchangeSelection *sel = data;
+
+  g_free (sel->guid);
+  g_free (sel->memo);
+  g_free (sel->author);
+  g_free (sel->created);
+  g_free (sel->modified);
+  g_clear_pointer (&sel->codes, g_array_unref);
+}
+
+static void
+source_free (gpointer data)
+{
+  DossierExchangeSource *source = data;
+
+  g_free (source->guid);
+  g_free (source->imported);
+  g_clear_pointer (&source->doc, dossier_parsed_document_free);
+  g_array_unref (source->selections);
+  g_free (source);
+}
+
+DossierExchangeData *
+dossier_exchange_data_new (const char *file_name,
+                           const char *format)
+{
+  DossierExchangeData *data = g_new0 (DossierExchangeData, 1);
+
+  data->codes = g_ptr_array_new_with_free_func (code_free);
+  data->sources = g_ptr_array_new_with_free_func (source_free);
+  data->report = dossier_import_report_new (file_name, format);
+  data->uncoded = -1;
+  return data;
+}
+
+void
+dossier_exchange_data_free (DossierExchangeData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_ptr_array_unref (data->codes);
+  g_ptr_array_unref (data->sources);
+  dossier_import_report_unref (data->report);
+  g_free (data);
+}
+
+/* A code's name as a tag's: NFC, stripped, "/" (the path separator) and
+ * line breaks replaced. */
+static char *
+tag_name (const char *name,
+          gboolean   *changed)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+
+  *changed = FALSE;
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  nfc = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+  if (nfc[0] == '\0')
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = nfc; *p != '\0'; p++)
+    {
+      if (*p == '/')
+        {
+          /* U+2215 DIVISION SLASH looks the same. */
+          g_string_append (out, "\u2215");
+          *changed = TRUE;
+        }
+      else if (*p == '\n' || *p == '\r' || *p == '\t')
+        {
+          g_string_append_c (out, ' ');
+          *changed = TRUE;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+int
+dossier_exchange_data_add_code (DossierExchangeData *data,
+                                const char          *guid,
+                                const char          *name,
+                                const char          *color,
+                                const char          *description,
+                                int                  parent)
+{
+  DossierExchangeCode *code = g_new0 (DossierExchangeCode, 1);
+  gboolean changed = FALSE;
+  g_autofree char *clean = tag_name (name, &changed);
+  g_autofree char *folded = NULL;
+  guint suffix = 1;
+
+  if (clean == NULL)
+    {
+      clean = g_strdup (_("Unnamed code"));
+      changed = TRUE;
+    }
+
+  /* Siblings in the same import with the same name (other tools allow
+   * it; a codebook tree here does not) get a number. */
+  folded = g_utf8_casefold (clean, -1);
+  for (guint i = 0; i < data->codes->len; i++)
+    {
+      DossierExchangeCode *other = g_ptr_array_index (data->codes, i);
+      g_autofree char *other_folded = NULL;
+
+      if (other->parent != parent)
+        continue;
+      other_folded = g_utf8_casefold (other->name, -1);
+      if (strcmp (other_folded, folded) == 0)
+        {
+          g_autofree char *base = g_strdup (clean);
+
+          g_free (clean);
+          clean = g_strdup_printf ("%s (%u)", base, ++suffix);
+          g_free (folded);
+          folded = g_utf8_casefold (clean, -1);
+          changed = TRUE;
+          i = (guint) -1;  /* look again for the new name */
+        }
+    }
+
+  if (changed)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED,
+                               name != NULL && g_utf8_validate (name, -1, NULL) ? name : "?",
+                               _("renamed to “%s” (tag names are unique among siblings and hold "
+                                 "no “/” or line breaks)"), clean);
+
+  code->guid = dossier_exchange_guid_normalize (guid);
+  code->name = g_steal_pointer (&clean);
+  code->color = dossier_exchange_color (color);
+  code->description = g_strdup (description != NULL ? description : "");
+  code->parent = parent;
+  g_ptr_array_add (data->codes, code);
+  return (int) data->codes->len - 1;
+}
+
+int
+dossier_exchange_data_uncoded (DossierExchangeData *data)
+{
+  if (data->uncoded < 0)
+    data->uncoded = dossier_exchange_data_add_code (data, NULL, _("Imported without a code"),
+                                                    "#9a9996",
+                                                    _("Selections that came without a code from "
+                                                      "another tool (often memos)."), -1);
+  return data->uncoded;
+}
+
+DossierExchangeSource *
+dossier_exchange_data_add_source (DossierExchangeData *data)
+{
+  DossierExchangeSource *source = g_new0 (DossierExchangeSource, 1);
+
+  source->selections = g_array_new (FALSE, TRUE, sizeof (DossierExchangeSelection));
+  g_array_set_clear_func (source->selections, selection_clear);
+  g_ptr_array_add (data->sources, source);
+  return source;
+}
+
+DossierExchangeSelection *
+dossier_exchange_source_add_selection (DossierExchangeSource *source)
+{
+  g_array_set_size (source->selections, source->selections->len + 1);
+  return &g_array_index (source->selections, DossierExchangeSelection, source->selections->len - 1);
+}
+
+char *
+dossier_exchange_color (const char *color)
+{
+  g_autofree char *s = NULL;
+  gsize len;
+
+  if (color == NULL)
+    return NULL;
+  s = g_strstrip (g_ascii_strdown (color, -1));
+  len = strlen (s);
+  if ((len != 4 && len != 7) || s[0] != '#')
+    return NULL;
+  for (gsize i = 1; i < len; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return NULL;
+  if (len == 4)
+    return g_strdup_printf ("#%c%c%c%c%c%c", s[1], s[1], s[2], s[2], s[3], s[3]);
+  return g_steal_pointer (&s);
+}
+
+char *
+dossier_exchange_datetime (const char *value)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+
+  /* Without an offset it is read as UTC (the tools' habit). */
+  dt = g_date_time_new_from_iso8601 (value, utc);
+  if (dt == NULL)
+    return NULL;
+  in_utc = g_date_time_to_utc (dt);
+  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* ---- Writing into the project -------------------------------------------- */
+
+typedef struct
+{
+  gint64  parent;
+  char   *folded;
+} TagKey;
+
+static guint
+tag_key_hash (gconstpointer key)
+{
+  const TagKey *k = key;
+
+  return g_str_hash (k->folded) ^ (guint) k->parent ^ (guint) (k->parent >> 32);
+}
+
+static gboolean
+tag_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const TagKey *x = a, *y = b;
+
+  return x->parent == y->parent && strcmp (x->folded, y->folded) == 0;
+}
+
+static void
+tag_key_free (gpointer data)
+{
+  TagKey *key = data;
+
+  g_free (key->folded);
+  g_free (key);
+}
+
+typedef struct
+{
+  DossierProject *project;
+  GHashTable     *tags;        /* TagKey → gint64 id */
+  GHashTable     *n_children;  /* gint64 parent → guint children */
+  GHashTable     *authors;     /* names seen */
+} Writer;
+
+static gboolean
+load_tags (Writer  *w,
+           GError **error)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (w->project,
+                                                      "SELECT id, coalesce (parent, 0), name FROM tags",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
+    {
+      TagKey *key = g_new (TagKey, 1);
+      gint64 *id = g_new (gint64, 1);
+      gint64 *parent = g_new (gint64, 1);
+      guint n;
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      key->parent = sqlite3_column_int64 (stmt, 1);
+      key->folded = g_utf8_casefold (dossier_column_text (stmt, 2), -1);
+      g_hash_table_insert (w->tags, key, id);
+
+      *parent = key->parent;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (w->n_children, parent));
+      g_hash_table_insert (w->n_children, parent, GUINT_TO_POINTER (n + 1));
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+/* Whether @uuid is free in @table: imported GUIDs are kept as the
+ * entities' UUIDs unless the project has them already. */
+static gboolean
+uuid_free (DossierProject  *project,
+           const char      *sql,
+           const char      *uuid,
+           gboolean        *is_free,
+           GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  *is_free = FALSE;
+  if (uuid == NULL)
+    return TRUE;
+
+  stmt = dossier_project_prepare (project, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  dossier_bind_text (stmt, 1, uuid);
+  rc = dossier_project_step (project, stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  *is_free = rc == SQLITE_DONE;
+  return TRUE;
+}
+
+static gboolean
+write_codes (Writer               *w,
+             DossierExchangeData  *data,
+             GError              **error)
+{
+  for (guint i = 0; i < data->codes->len; i++)
+    {
+      DossierExchangeCode *code = g_ptr_array_index (data->codes, i);
+      DossierExchangeCode *parent = code->parent >= 0 ? g_ptr_array_index (data->codes, code->parent) : NULL;
+      TagKey key = { parent != NULL ? parent->tag_id : 0, g_utf8_casefold (code->name, -1) };
+      gint64 *existing = g_hash_table_lookup (w->tags, &key);
+      g_auto(DossierStmt) stmt = NULL;
+      g_autofree char *uuid = NULL;
+      g_autofree char *color = NULL;
+      gboolean is_free;
+      guint n;
+
+      if (existing != NULL)
+        {
+          code->tag_id = *existing;
+          g_free (key.folded);
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_TAGS_MERGED, 1);
+          continue;
+        }
+
+      if (!uuid_free (w->project, "SELECT 1 FROM tags WHERE uuid = ?1", code->guid, &is_free, error))
+        {
+          g_free (key.folded);
+          return FALSE;
+        }
+      uuid = is_free ? g_strdup (code->guid) : g_uuid_string_random ();
+      color = code->color != NULL ? g_strdup (code->color) :
+              dossier_project_next_tag_color (w->project, error);
+      if (color == NULL)
+        {
+          g_free (key.folded);
+          return FALSE;
+        }
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (w->n_children, &key.parent));
+
+      stmt = dossier_project_prepare (w->project,
+                                      "INSERT INTO tags (uuid, name, parent, color, description, position) "
+                                      "VALUES (?1, ?2, nullif (?3, 0), ?4, ?5, ?6)",
+                                      error);
+      if (stmt == NULL)
+        {
+          g_free (key.folded);
+          return FALSE;
+        }
+      dossier_bind_text (stmt, 1, uuid);
+      dossier_bind_text (stmt, 2, code->name);
+      sqlite3_bind_int64 (stmt, 3, key.parent);
+      dossier_bind_text (stmt, 4, color);
+      dossier_bind_text (stmt, 5, code->description);
+      sqlite3_bind_int (stmt, 6, (int) n);
+      if (!dossier_project_run (w->project, stmt, error))
+        {
+          g_free (key.folded);
+          return FALSE;
+        }
+
+      code->tag_id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+      {
+        TagKey *stored = g_new (TagKey, 1);
+        gint64 *id = g_new (gint64, 1);
+        gint64 *parent_key = g_new (gint64, 1);
+
+        *stored = key;
+        *id = code->tag_id;
+        *parent_key = key.parent;
+        g_hash_table_insert (w->tags, stored, id);
+        g_hash_table_insert (w->n_children, parent_key, GUINT_TO_POINTER (n + 1));
+      }
+      dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_TAGS, 1);
+    }
+
+  dossier_project_touch_table (w->project, "tags");
+  return TRUE;
+}
+
+static gboolean
+write_selection (Writer                   *w,
+                 DossierExchangeData      *data,
+                 gint64                    document_id,
+                 DossierOffsetIndex       *index,
+                 DossierExchangeSelection *sel,
+                 const char               *now,
+                 GError                  **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *uuid = NULL;
+  gboolean is_free;
+  gint64 id;
+
+  if (!uuid_free (w->project, "SELECT 1 FROM highlights WHERE uuid = ?1", sel->guid, &is_free, error))
+    return FALSE;
+  uuid = is_free ? g_strdup (sel->guid) : g_uuid_string_random ();
+
+  dossier_offset_index_context (index, sel->start, sel->end, &quote, &prefix, &suffix);
+
+  stmt = dossier_project_prepare (w->project,
+                                  "INSERT INTO highlights (uuid, document, start, end, quote, prefix, "
+                                  "  suffix, memo, author, created, modified) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  dossier_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, sel->start);
+  sqlite3_bind_int64 (stmt, 4, sel->end);
+  dossier_bind_text (stmt, 5, quote);
+  dossier_bind_text (stmt, 6, prefix);
+  dossier_bind_text (stmt, 7, suffix);
+  dossier_bind_text (stmt, 8, sel->memo);
+  dossier_bind_text (stmt, 9, sel->author);
+  dossier_bind_text (stmt, 10, sel->created != NULL ? sel->created : now);
+  dossier_bind_text (stmt, 11, sel->modified != NULL ? sel->modified :
+                               sel->created != NULL ? sel->created : now);
+  if (!dossier_project_run (w->project, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  stmt = dossier_project_prepare (w->project,
+                                  "INSERT OR IGNORE INTO highlight_tags (highlight, tag, position) "
+                                  "VALUES (?1, ?2, ?3)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < sel->codes->len; i++)
+    {
+      DossierExchangeCode *code = g_ptr_array_index (data->codes, g_array_index (sel->codes, int, i));
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, code->tag_id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!dossier_project_run (w->project, stmt, error))
+        return FALSE;
+      dossier_project_touch (w->project, "tags", code->tag_id);
+    }
+
+  dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS, 1);
+  if (sel->memo[0] != '\0')
+    dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_MEMOS, 1);
+  if (sel->author[0] != '\0' && g_hash_table_add (w->authors, sel->author))
+    dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_AUTHORS, 1);
+  return TRUE;
+}
+
+gboolean
+dossier_exchange_data_write (DossierProject           *project,
+                             DossierExchangeData      *data,
+                             const char               *label,
+                             DossierProgress          *progress,
+                             GCancellable             *cancellable,
+                             GError                  **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (tag_key_hash, tag_key_equal, tag_key_free, g_free);
+  g_autoptr(GHashTable) n_children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) authors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *now = dossier_now_iso8601 ();
+  Writer w = { project, tags, n_children, authors };
+  guint64 total = 0, done = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
+
+  for (guint s = 0; s < data->sources->len; s++)
+    total += ((DossierExchangeSource *) g_ptr_array_index (data->sources, s))->selections->len + 100;
+
+  if (!dossier_action_begin (&action, project, error))
+    return FALSE;
+
+  if (!load_tags (&w, error) || !write_codes (&w, data, error))
+    return FALSE;
+
+  for (guint s = 0; s < data->sources->len; s++)
+    {
+      DossierExchangeSource *source = g_ptr_array_index (data->sources, s);
+      DossierOffsetIndex index = { 0 };
+      g_autofree char *text = NULL;
+      gint64 document_id = source->document_id;
+      gboolean ok = TRUE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (document_id == 0)
+        {
+          gboolean is_free;
+
+          if (!uuid_free (project, "SELECT 1 FROM documents WHERE uuid = ?1", source->guid, &is_free, error))
+            return FALSE;
+          document_id = dossier_project_insert_document (project, source->doc,
+                                                         is_free ? source->guid : NULL,
+                                                         source->imported, error);
+          if (document_id == 0)
+            return FALSE;
+          g_array_append_val (documents, document_id);
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_DOCUMENTS, 1);
+          text = g_strdup (source->doc->text);
+        }
+      else
+        {
+          text = dossier_project_read_text (project, document_id, error);
+          if (text == NULL)
+            return FALSE;
+        }
+
+      if (source->selections->len > 0)
+        {
+          dossier_offset_index_init (&index, text);
+          for (guint i = 0; ok && i < source->selections->len; i++)
+            {
+              DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, i);
+
+              ok = write_selection (&w, data, document_id, &index, sel, now, error);
+              if (ok && ++done % 2048 == 0)
+                {
+                  ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+                  if (progress != NULL)
+                    dossier_progress_update (progress, 0.9 + 0.1 * done / total,
+                                             _("Writing highlights"));
+                }
+            }
+          dossier_offset_index_clear (&index);
+          if (!ok)
+            return FALSE;
+          dossier_project_touch (project, "highlights", document_id);
+          dossier_project_touch (project, "documents", document_id);
+        }
+      done += 100;
+    }
+
+  dossier_project_touch_table (project, "documents");
+
+  if (!dossier_action_commit (&action, label, error))
+    return FALSE;
+
+  g_array_append_vals (data->report->documents, documents->data, documents->len);
+  return TRUE;
+}
+
+/* ---- Entry points -------------------------------------------------------- */
+
+typedef enum
+{
+  KIND_UNKNOWN,
+  KIND_QDPX,
+  KIND_QDE,
+  KIND_QDC,
+  KIND_W3C,
+} FileKind;
+
+static FileKind
+file_kind (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  if (dot == NULL)
+    return KIND_UNKNOWN;
+  if (g_ascii_strcasecmp (dot, ".qdpx") == 0)
+    return KIND_QDPX;
+  if (g_ascii_strcasecmp (dot, ".qde") == 0)
+    return KIND_QDE;
+  if (g_ascii_strcasecmp (dot, ".qdc") == 0)
+    return KIND_QDC;
+  if (g_ascii_strcasecmp (dot, ".jsonld") == 0 || g_ascii_strcasecmp (dot, ".json") == 0)
+    return KIND_W3C;
+  return KIND_UNKNOWN;
+}
+
+gboolean
+dossier_exchange_can_import (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return file_kind (file) != KIND_UNKNOWN;
+}
+
+static DossierExchangeData *
+read_file (GFile                    *file,
+           DossierProgress          *progress,
+           GCancellable             *cancellable,
+           GError                  **error)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  switch (file_kind (file))
+    {
+    case KIND_QDPX:
+    case KIND_QDE:
+      return dossier_refi_read (file, FALSE, progress, cancellable, error);
+    case KIND_QDC:
+      return dossier_refi_read (file, TRUE, progress, cancellable, error);
+    case KIND_W3C:
+    case KIND_UNKNOWN:
+    default:
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” is not a file Dossier can import from another tool: choose a REFI-QDA "
+                     "project (.qdpx) or codebook (.qdc), or a W3C Web Annotation collection "
+                     "(.jsonld)."), display);
+      return NULL;
+    }
+}
+
+static char *
+import_label (DossierExchangeData *data)
+{
+  return g_strdup_printf (_("Import “%s”"), dossier_import_report_get_file_name (data->report));
+}
+
+DossierImportReport *
+dossier_exchange_import (DossierProject           *project,
+                         GFile                    *file,
+                         DossierProgress          *progress,
+                         GCancellable             *cancellable,
+                         GError                  **error)
+{
+  g_autoptr(DossierExchangeData) data = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!dossier_project_ensure_open (project, error))
+    return NULL;
+  if (dossier_project_get_read_only (project))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is open read-only: nothing can be imported into it."),
+                   dossier_project_get_path (project));
+      return NULL;
+    }
+
+  data = read_file (file, progress, cancellable, error);
+  if (data == NULL)
+    return NULL;
+
+  label = import_label (data);
+  if (!dossier_exchange_data_write (project, data, label, progress, cancellable, error))
+    return NULL;
+  if (progress != NULL)
+    dossier_progress_update (progress, 1.0, NULL);
+
+  return dossier_import_report_ref (data->report);
+}
+
+/* The async import: reading in a thread, writing in the caller's context
+ * (the project belongs to it). */
+typedef struct
+{
+  GFile               *file;
+  DossierProgress     *progress;
+  DossierExchangeData *data;
+} ImportJob;
+
+static void
+import_job_free (gpointer p)
+{
+  ImportJob *job = p;
+
+  g_object_unref (job->file);
+  g_clear_object (&job->progress);
+  g_clear_pointer (&job->data, dossier_exchange_data_free);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  job->data = read_file (job->file, job->progress, cancellable, &error);
+  if (job->data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+dossier_exchange_import_async (DossierProject           *project,
+                               GFile                    *file,
+                               DossierProgress          *progress,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_exchange_import_async);
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  job->progress = progress != NULL ? g_object_ref (progress) : NULL;
+  g_task_set_task_data (task, job, import_job_free);
+
+  g_task_run_in_thread (task, import_thread);
+}
+
+DossierImportReport *
+dossier_exchange_import_finish (DossierProject  *project,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  GTask *task = G_TASK (result);
+  ImportJob *job;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == dossier_exchange_import_async, NULL);
+
+  if (!g_task_propagate_boolean (task, error))
+    return NULL;
+
+  job = g_task_get_task_data (task);
+  if (dossier_project_get_read_only (project))
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is open read-only: nothing can be imported into it."),
+                   dossier_project_get_path (project));
+      return NULL;
+    }
+
+  label = import_label (job->data);
+  if (!dossier_exchange_data_write (project, job->data, label, job->progress,
+                                    g_task_get_cancellable (task), error))
+    return NULL;
+  if (job->progress != NULL)
+    dossier_progress_update (job->progress, 1.0, NULL);
+
+  return dossier_import_report_ref (job->data->report);
+}

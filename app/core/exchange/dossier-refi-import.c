@@ -1,0 +1,1670 @@
+/* dossier-refi-import.c — reading a REFI-QDA project (.qdpx, or a bare
+ * project.qde) or codebook (.qdc) written by another tool into what
+ * dossier_exchange_data_write() stores.
+ *
+ * The archive is opened through DossierZipReader, which refuses unsafe
+ * entries before anything is inflated. project.qde is read with libxml2's
+ * streaming reader, one top-level section or one source at a time (a
+ * 100,000-selection project never sits in memory as one tree), with no
+ * network and no DTD at all: a document that declares one (the way to
+ * external entities and "billion laughs") is refused before it is parsed.
+ *
+ * Sources' text comes from inside the archive (internal://, or a relative
+ * path into it), from inline PlainTextContent, or from a file beside the
+ * .qdpx — never from elsewhere on the computer. Positions are checked
+ * against each selection's name (dossier-refi-positions.c). What Dossier
+ * has no place for is listed in the report.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <libxml/xmlreader.h>
+#include <dossier/dossier-text.h>
+
+#include "dossier-exchange-private.h"
+#include "dossier-text-private.h"
+
+/* Deeper codebooks are flattened there (the project's own limit). */
+#define MAX_CODE_DEPTH 100
+
+typedef struct
+{
+  char   *name;
+  char   *text;
+  char   *author;
+  char   *created;
+  gboolean used;
+} Note;
+
+typedef struct
+{
+  char *name;
+  char *type;
+} Variable;
+
+/* A reference to a note, resolved once the notes are read (they come
+ * after the sources in project.qde). */
+typedef struct
+{
+  DossierExchangeSource *source;     /* a selection's memo, or NULL */
+  guint                  selection;
+  int                    code;       /* a code's description, or -1 */
+  char                  *guid;
+} NoteRef;
+
+typedef struct
+{
+  char   *format;
+  char   *imported;
+  char   *hash;
+  GArray *blocks;
+} Extra;
+
+typedef struct
+{
+  GFile                   *file;
+  char                    *display;
+  char                    *folder;        /* of the file, for sources beside it */
+  DossierZipReader        *zip;           /* NULL for a bare .qde or .qdc */
+  const char              *sources_dir;   /* as the archive spells it */
+  gsize                    size;          /* of project.qde, for progress */
+  DossierExchangeData     *data;
+  GHashTable              *users;         /* guid → name */
+  GHashTable              *codes;         /* guid → index + 1 */
+  GHashTable              *variables;     /* guid → Variable */
+  GHashTable              *notes;         /* guid → Note */
+  GHashTable              *extra;         /* source guid → Extra (dossier.json) */
+  GHashTable              *unknown_users; /* guids without a User */
+  GHashTable              *unmapped_vars; /* variable name → count of sources */
+  GArray                  *note_refs;     /* of NoteRef */
+  guint                    categories;    /* codes that were not codable */
+  guint                    dangling;      /* codings of unknown codes */
+  DossierProgress         *progress;
+  GCancellable            *cancellable;
+} Reader;
+
+static void
+note_free (gpointer p)
+{
+  Note *note = p;
+
+  g_free (note->name);
+  g_free (note->text);
+  g_free (note->author);
+  g_free (note->created);
+  g_free (note);
+}
+
+static void
+variable_free (gpointer p)
+{
+  Variable *var = p;
+
+  g_free (var->name);
+  g_free (var->type);
+  g_free (var);
+}
+
+static void
+extra_free (gpointer p)
+{
+  Extra *extra = p;
+
+  g_free (extra->format);
+  g_free (extra->imported);
+  g_free (extra->hash);
+  g_clear_pointer (&extra->blocks, g_array_unref);
+  g_free (extra);
+}
+
+static void
+note_ref_clear (gpointer p)
+{
+  g_free (((NoteRef *) p)->guid);
+}
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_object (&r->file);
+  g_clear_pointer (&r->display, g_free);
+  g_clear_pointer (&r->folder, g_free);
+  g_clear_pointer (&r->zip, dossier_zip_reader_free);
+  g_clear_pointer (&r->data, dossier_exchange_data_free);
+  g_clear_pointer (&r->users, g_hash_table_unref);
+  g_clear_pointer (&r->codes, g_hash_table_unref);
+  g_clear_pointer (&r->variables, g_hash_table_unref);
+  g_clear_pointer (&r->notes, g_hash_table_unref);
+  g_clear_pointer (&r->extra, g_hash_table_unref);
+  g_clear_pointer (&r->unknown_users, g_hash_table_unref);
+  g_clear_pointer (&r->unmapped_vars, g_hash_table_unref);
+  g_clear_pointer (&r->note_refs, g_array_unref);
+}
+
+/* ---- XML helpers --------------------------------------------------------- */
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+static char *
+attr (xmlNodePtr  node,
+      const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+text_of (xmlNodePtr node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+  return copy;
+}
+
+/* Text of the first child element @name, or NULL. */
+static char *
+child_text (xmlNodePtr  node,
+            const char *name)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (is_element (c, name))
+      return text_of (c);
+  return NULL;
+}
+
+static char *
+guid_attr (xmlNodePtr  node,
+           const char *name)
+{
+  g_autofree char *value = attr (node, name);
+
+  return dossier_exchange_guid_normalize (value);
+}
+
+/* A name for the report: the element's name attribute, or a fallback. */
+static char *
+label_of (xmlNodePtr  node,
+          const char *fallback)
+{
+  g_autofree char *name = attr (node, "name");
+
+  if (name != NULL && name[0] != '\0')
+    return g_strdup (name);
+  return g_strdup (fallback);
+}
+
+/* ---- Text ---------------------------------------------------------------- */
+
+/* The bytes of a source's plain text as UTF-8 without a BOM, or NULL with
+ * a reason. */
+static char *
+decode_text (GBytes  *bytes,
+             gsize   *len,
+             char   **why)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) error = NULL;
+  char *utf8;
+
+  if (size > DOSSIER_IMPORT_MAX_BYTES)
+    {
+      *why = g_strdup_printf (_("its text is larger than %u MB"),
+                              (guint) (DOSSIER_IMPORT_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    {
+      utf8 = g_convert ((const char *) data + 2, size - 2, "UTF-8",
+                        data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", NULL, len, &error);
+      if (utf8 == NULL)
+        *why = g_strdup (_("its text is not valid UTF-16"));
+      return utf8;
+    }
+
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      data += 3;
+      size -= 3;
+    }
+  if (!dossier_text_validate ((const char *) data, size, NULL))
+    {
+      *why = g_strdup (_("its text is not UTF-8, as the standard requires"));
+      return NULL;
+    }
+  *len = size;
+  return g_strndup ((const char *) data, size);
+}
+
+/* ---- Reading sources ----------------------------------------------------- */
+
+static const char *
+user_name (Reader     *r,
+           const char *guid)
+{
+  const char *name;
+
+  if (guid == NULL)
+    return "";
+  name = g_hash_table_lookup (r->users, guid);
+  if (name != NULL)
+    return name;
+  g_hash_table_add (r->unknown_users, g_strdup (guid));
+  return "";
+}
+
+/* The bytes behind a plainTextPath, or NULL with a reason. Only the
+ * archive and the .qdpx's own folder are looked in. */
+static GBytes *
+read_path (Reader      *r,
+           const char  *path,
+           char       **why)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean internal = FALSE;
+  int index = -1;
+
+  if (g_str_has_prefix (path, "internal://"))
+    {
+      name = g_strdup (path + strlen ("internal://"));
+      internal = TRUE;
+    }
+  else if (g_str_has_prefix (path, "relative://"))
+    name = g_strdup (path + strlen ("relative://"));
+  else if (g_str_has_prefix (path, "absolute://"))
+    name = g_strdup (path + strlen ("absolute://"));
+  else if (g_str_has_prefix (path, "file://"))
+    name = g_filename_from_uri (path, NULL, NULL);
+  else
+    name = g_strdup (path);
+  if (name == NULL || name[0] == '\0')
+    {
+      *why = g_strdup_printf (_("its text path “%s” names no file"), path);
+      return NULL;
+    }
+
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == '\\')
+      *p = '/';
+  base = g_path_get_basename (name);
+
+  if (r->zip != NULL)
+    {
+      g_autofree char *in_sources = g_strconcat (r->sources_dir, "/", internal ? name : base, NULL);
+
+      index = dossier_zip_reader_find (r->zip, in_sources, FALSE);
+      if (index < 0)
+        index = dossier_zip_reader_find (r->zip, in_sources, TRUE);
+      if (index < 0 && !g_path_is_absolute (name))
+        index = dossier_zip_reader_find (r->zip, name, TRUE);
+      if (index >= 0)
+        {
+          GBytes *bytes = dossier_zip_reader_read (r->zip, index, r->cancellable, &error);
+
+          if (bytes == NULL)
+            *why = g_strdup (error->message);
+          return bytes;
+        }
+      if (internal)
+        {
+          *why = g_strdup_printf (_("its text “%s” is not in the archive"), name);
+          return NULL;
+        }
+    }
+
+  /* A file beside the .qdpx, by its name alone: never a path the file
+   * chose (it could point anywhere on this computer). */
+  if (r->folder != NULL && strcmp (base, ".") != 0 && strcmp (base, "/") != 0 && strcmp (base, "..") != 0)
+    {
+      g_autofree char *beside = g_build_filename (r->folder, base, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (beside);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                     G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          g_file_info_get_size (info) <= DOSSIER_IMPORT_MAX_BYTES)
+        {
+          GBytes *bytes = g_file_load_bytes (file, r->cancellable, NULL, &error);
+
+          if (bytes == NULL)
+            *why = g_strdup (error->message);
+          return bytes;
+        }
+    }
+
+  *why = g_strdup_printf (_("its text “%s” is neither in the archive nor beside it (Dossier reads "
+                            "no other files from an imported project: put the file beside the "
+                            ".qdpx and import again)"), path);
+  return NULL;
+}
+
+/* Document metadata from a source's variable values, by the variable's
+ * name; others are counted for the report. */
+static void
+read_variable_values (Reader                *r,
+                      xmlNodePtr             node,
+                      DossierParsedDocument *doc)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      Variable *var = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *value = NULL;
+      char **field = NULL;
+
+      if (!is_element (c, "VariableValue"))
+        continue;
+      for (xmlNodePtr v = c->children; v != NULL; v = v->next)
+        {
+          if (is_element (v, "VariableRef"))
+            {
+              g_autofree char *guid = guid_attr (v, "targetGUID");
+
+              var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
+            }
+          else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
+            {
+              g_free (value);
+              value = g_strstrip (text_of (v));
+            }
+        }
+      if (var == NULL || value == NULL || value[0] == '\0')
+        continue;
+
+      folded = g_utf8_casefold (var->name, -1);
+      if (strcmp (folded, "author") == 0 || strcmp (folded, "authors") == 0 ||
+          strcmp (folded, "byline") == 0 || strcmp (folded, "autor") == 0)
+        field = &doc->author;
+      else if (strcmp (folded, "outlet") == 0 || strcmp (folded, "publication") == 0 ||
+               strcmp (folded, "publisher") == 0 || strcmp (folded, "newspaper") == 0)
+        field = &doc->outlet;
+      else if (strcmp (folded, "published") == 0 || strcmp (folded, "date") == 0 ||
+               strcmp (folded, "publication date") == 0)
+        {
+          /* A date, or the date part of a date and time. */
+          if (strlen (value) >= 10 && value[4] == '-' && value[7] == '-')
+            {
+              value[10] = '\0';
+              field = &doc->published;
+            }
+        }
+      else if (strcmp (folded, "source") == 0 || strcmp (folded, "url") == 0 ||
+               strcmp (folded, "source url") == 0 || strcmp (folded, "link") == 0)
+        field = &doc->source;
+
+      if (field != NULL)
+        {
+          g_free (*field);
+          *field = g_steal_pointer (&value);
+        }
+      else
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (r->unmapped_vars, var->name));
+
+          g_hash_table_insert (r->unmapped_vars, g_strdup (var->name), GUINT_TO_POINTER (n + 1));
+        }
+    }
+}
+
+/* Blocks: those dossier.json kept if the text is still the same, else a
+ * paragraph per line (the plain text's only structure). */
+static GArray *
+source_blocks (Reader                *r,
+               const char            *guid,
+               DossierParsedDocument *doc)
+{
+  Extra *extra = guid != NULL && r->extra != NULL ? g_hash_table_lookup (r->extra, guid) : NULL;
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  gint64 length = dossier_text_length (doc->text);
+  gint64 offset = 0, line_start = 0;
+
+  if (extra != NULL && extra->blocks != NULL)
+    {
+      g_autofree char *hash = dossier_text_hash (doc->text);
+      gboolean ok = g_strcmp0 (hash, extra->hash) == 0;
+
+      for (guint i = 0; ok && i < extra->blocks->len; i++)
+        {
+          const DossierBlock *b = &g_array_index (extra->blocks, DossierBlock, i);
+
+          ok = b->start >= 0 && b->start <= b->end && b->end <= length;
+        }
+      if (ok)
+        {
+          g_free (doc->format);
+          doc->format = g_strdup (extra->format);
+          return g_array_ref (extra->blocks);
+        }
+    }
+
+  for (const char *p = doc->text;; p = g_utf8_next_char (p), offset++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          if (offset > line_start)
+            {
+              DossierBlock b = { line_start, offset, DOSSIER_BLOCK_PARAGRAPH, 0 };
+
+              g_array_append_val (blocks, b);
+            }
+          line_start = offset + 1;
+          if (*p == '\0')
+            break;
+        }
+    }
+  return g_steal_pointer (&blocks);
+}
+
+static void
+add_note_ref (Reader                *r,
+              DossierExchangeSource *source,
+              guint                  selection,
+              int                    code,
+              xmlNodePtr             node)
+{
+  NoteRef ref = { source, selection, code, guid_attr (node, "targetGUID") };
+
+  if (ref.guid != NULL)
+    g_array_append_val (r->note_refs, ref);
+}
+
+typedef struct
+{
+  char   *user;      /* guid */
+  char   *created;
+  int     code;
+} Coding;
+
+static void
+coding_clear (gpointer p)
+{
+  g_free (((Coding *) p)->user);
+  g_free (((Coding *) p)->created);
+}
+
+/* The codings of a selection (or a whole source), with their users. */
+static void
+read_codings (Reader     *r,
+              xmlNodePtr  node,
+              GArray     *codings,
+              GPtrArray  *note_nodes)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      Coding coding = { NULL, NULL, -1 };
+
+      if (!is_element (c, "Coding"))
+        continue;
+      for (xmlNodePtr ref = c->children; ref != NULL; ref = ref->next)
+        {
+          if (is_element (ref, "CodeRef"))
+            {
+              g_autofree char *guid = guid_attr (ref, "targetGUID");
+              gpointer found = guid != NULL ? g_hash_table_lookup (r->codes, guid) : NULL;
+
+              coding.code = found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
+            }
+          else if (is_element (ref, "NoteRef") && note_nodes != NULL)
+            g_ptr_array_add (note_nodes, ref);
+        }
+      if (coding.code < 0)
+        {
+          r->dangling++;
+          continue;
+        }
+      coding.user = guid_attr (c, "creatingUser");
+      coding.created = attr (c, "creationDateTime");
+      g_array_append_val (codings, coding);
+    }
+}
+
+/* A TextSource (or a PDF's text representation): its text, metadata and
+ * selections. */
+static void
+read_text_source (Reader     *r,
+                  xmlNodePtr  node,
+                  const char *what)
+{
+  DossierExchangeData *data = r->data;
+  g_autofree char *guid = guid_attr (node, "guid");
+  g_autofree char *name = attr (node, "name");
+  g_autofree char *path = attr (node, "plainTextPath");
+  g_autofree char *rich = attr (node, "richTextPath");
+  g_autofree char *inline_text = child_text (node, "PlainTextContent");
+  g_autofree char *raw = NULL;
+  g_autofree char *why = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GArray) raws = NULL;
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autofree gint64 *starts = NULL;
+  g_autofree gint64 *ends = NULL;
+  DossierOffsetIndex index = { 0 };
+  DossierExchangeSource *source;
+  const char *counting;
+  gsize len = 0;
+  guint by_name = 0, unplaced = 0, split = 0, uncoded = 0;
+
+  if (inline_text != NULL)
+    {
+      raw = g_steal_pointer (&inline_text);
+      len = strlen (raw);
+    }
+  else if (path != NULL)
+    {
+      bytes = read_path (r, path, &why);
+      if (bytes != NULL)
+        raw = decode_text (bytes, &len, &why);
+    }
+  else
+    why = g_strdup (rich != NULL ? _("it has only rich text (a word processor file), no plain text")
+                                 : _("it has no text"));
+
+  if (raw == NULL)
+    {
+      dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what, "%s", why);
+      return;
+    }
+
+  doc = dossier_parsed_document_new ();
+  doc->text = dossier_text_normalize (raw, len, NULL);
+  if (doc->text == NULL || doc->text[0] == '\0')
+    {
+      dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 "%s", _("it has no text"));
+      return;
+    }
+  doc->title = g_strdup (name != NULL && name[0] != '\0' ? name : what);
+  doc->format = g_strdup ("text");
+  doc->original = bytes != NULL ? g_bytes_ref (bytes) : g_bytes_new (raw, len);
+  read_variable_values (r, node, doc);
+  doc->blocks = source_blocks (r, guid, doc);
+
+  source = dossier_exchange_data_add_source (data);
+  source->guid = g_strdup (guid);
+  if (guid != NULL && r->extra != NULL)
+    {
+      Extra *extra = g_hash_table_lookup (r->extra, guid);
+
+      if (extra != NULL)
+        source->imported = g_strdup (extra->imported);
+    }
+
+  /* The selections as written, then placed all at once. */
+  raws = g_array_new (FALSE, TRUE, sizeof (DossierRefiRawSelection));
+  g_array_set_clear_func (raws, dossier_refi_raw_selection_clear);
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      DossierRefiRawSelection rs = { 0 };
+      g_autofree char *s = NULL;
+      g_autofree char *e = NULL;
+      g_autofree char *sel_name = NULL;
+      char *endp = NULL;
+
+      if (!is_element (c, "PlainTextSelection"))
+        continue;
+      s = attr (c, "startPosition");
+      e = attr (c, "endPosition");
+      rs.start = s != NULL ? g_ascii_strtoll (s, &endp, 10) : -1;
+      if (endp == s || rs.start < 0 || rs.start > G_MAXINT32 * (gint64) 16)
+        rs.start = -1;
+      endp = NULL;
+      rs.end = e != NULL ? g_ascii_strtoll (e, &endp, 10) : -1;
+      if (endp == e || rs.end < 0 || rs.end > G_MAXINT32 * (gint64) 16)
+        rs.end = -1;
+      sel_name = attr (c, "name");
+      rs.name = dossier_refi_selection_name (sel_name, &rs.truncated);
+      g_array_append_val (raws, rs);
+      g_ptr_array_add (nodes, c);
+    }
+
+  dossier_offset_index_init (&index, doc->text);
+  starts = g_new (gint64, MAX (raws->len, 1));
+  ends = g_new (gint64, MAX (raws->len, 1));
+  counting = dossier_refi_place_selections (raw, len, &index, raws, starts, ends, &by_name);
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      xmlNodePtr c = g_ptr_array_index (nodes, i);
+      g_autoptr(GArray) codings = g_array_new (FALSE, FALSE, sizeof (Coding));
+      g_autoptr(GPtrArray) coding_notes = g_ptr_array_new ();
+      g_autofree char *sel_guid = guid_attr (c, "guid");
+      g_autofree char *sel_user = guid_attr (c, "creatingUser");
+      g_autofree char *created = attr (c, "creationDateTime");
+      g_autofree char *modified = attr (c, "modifiedDateTime");
+      g_autofree char *description = child_text (c, "Description");
+      g_autoptr(GPtrArray) users = g_ptr_array_new ();   /* distinct coders, in order */
+      guint first_index = source->selections->len;
+
+      g_array_set_clear_func (codings, coding_clear);
+      if (starts[i] < 0)
+        {
+          unplaced++;
+          continue;
+        }
+
+      read_codings (r, c, codings, coding_notes);
+      if (codings->len == 0)
+        {
+          Coding none = { g_strdup (sel_user), NULL, dossier_exchange_data_uncoded (data) };
+
+          g_array_append_val (codings, none);
+          uncoded++;
+        }
+
+      /* One highlight per coder: a highlight has one author. */
+      for (guint k = 0; k < codings->len; k++)
+        {
+          Coding *coding = &g_array_index (codings, Coding, k);
+          const char *user = coding->user != NULL ? coding->user : sel_user;
+          gboolean seen = FALSE;
+
+          for (guint u = 0; u < users->len; u++)
+            seen = seen || g_strcmp0 (g_ptr_array_index (users, u), user) == 0;
+          if (!seen)
+            g_ptr_array_add (users, (gpointer) user);
+        }
+      if (users->len > 1)
+        split++;
+
+      for (guint u = 0; u < users->len; u++)
+        {
+          const char *user = g_ptr_array_index (users, u);
+          DossierExchangeSelection *sel = dossier_exchange_source_add_selection (source);
+
+          if (u == 0)
+            sel->guid = g_strdup (sel_guid);
+          else if (sel_guid != NULL)
+            {
+              g_autofree char *key = g_strconcat ("user:", user != NULL ? user : "", NULL);
+
+              sel->guid = dossier_exchange_guid (sel_guid, key);
+            }
+          sel->start = starts[i];
+          sel->end = ends[i];
+          sel->memo = g_strdup (u == 0 && description != NULL ? g_strstrip (description) : "");
+          sel->author = g_strdup (user_name (r, user));
+          sel->created = dossier_exchange_datetime (created);
+          sel->modified = dossier_exchange_datetime (modified);
+          sel->codes = g_array_new (FALSE, FALSE, sizeof (int));
+          for (guint k = 0; k < codings->len; k++)
+            {
+              Coding *coding = &g_array_index (codings, Coding, k);
+
+              if (g_strcmp0 (coding->user != NULL ? coding->user : sel_user, user) != 0)
+                continue;
+              g_array_append_val (sel->codes, coding->code);
+              if (sel->created == NULL)
+                sel->created = dossier_exchange_datetime (coding->created);
+            }
+        }
+
+      /* Notes the selection or its codings refer to join the memo. */
+      for (xmlNodePtr ref = c->children; ref != NULL; ref = ref->next)
+        if (is_element (ref, "NoteRef"))
+          add_note_ref (r, source, first_index, -1, ref);
+      for (guint k = 0; k < coding_notes->len; k++)
+        add_note_ref (r, source, first_index, -1, g_ptr_array_index (coding_notes, k));
+    }
+
+  /* Codes applied to the whole source: a highlight over all of it. */
+  {
+    g_autoptr(GArray) codings = g_array_new (FALSE, FALSE, sizeof (Coding));
+
+    g_array_set_clear_func (codings, coding_clear);
+    read_codings (r, node, codings, NULL);
+    if (codings->len > 0)
+      {
+        DossierExchangeSelection *sel = dossier_exchange_source_add_selection (source);
+
+        sel->start = 0;
+        sel->end = index.length;
+        sel->memo = g_strdup ("");
+        sel->author = g_strdup (user_name (r, g_array_index (codings, Coding, 0).user));
+        sel->created = dossier_exchange_datetime (g_array_index (codings, Coding, 0).created);
+        sel->codes = g_array_new (FALSE, FALSE, sizeof (int));
+        for (guint k = 0; k < codings->len; k++)
+          g_array_append_val (sel->codes, g_array_index (codings, Coding, k).code);
+        dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "%u code applied to the whole document became a "
+                                                "highlight over all of its text",
+                                                "%u codes applied to the whole document became a "
+                                                "highlight over all of its text", codings->len),
+                                   codings->len);
+      }
+  }
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (is_element (c, "NoteRef"))
+      {
+        g_autofree char *target = guid_attr (c, "targetGUID");
+
+        /* Notes about a whole document: kept for the report (and, with
+         * a briefing model, as briefings). */
+        if (target != NULL)
+          {
+            NoteRef ref = { NULL, 0, -2, g_steal_pointer (&target) };
+
+            g_array_append_val (r->note_refs, ref);
+          }
+      }
+
+  dossier_offset_index_clear (&index);
+
+  if (counting != NULL)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                               _("its positions were counted with %s; they were converted to "
+                                 "code points, which the standard counts"), counting);
+  if (by_name > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection was placed by its quoted text: its "
+                                            "positions pointed at other text",
+                                            "%u selections were placed by their quoted text: their "
+                                            "positions pointed at other text", by_name), by_name);
+  if (split > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection coded by several coders became one "
+                                            "highlight per coder",
+                                            "%u selections coded by several coders became one "
+                                            "highlight per coder", split), split);
+  if (uncoded > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection without a code (a memo) was tagged "
+                                            "“%s”",
+                                            "%u selections without a code (memos) were tagged "
+                                            "“%s”", uncoded), uncoded,
+                               ((DossierExchangeCode *) g_ptr_array_index (data->codes, data->uncoded))->name);
+  if (unplaced > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection lies outside the text and could not be "
+                                            "placed by its name either",
+                                            "%u selections lie outside the text and could not be "
+                                            "placed by their names either", unplaced), unplaced);
+
+  source->doc = g_steal_pointer (&doc);
+}
+
+static guint
+count_children (xmlNodePtr  node,
+                const char *name)
+{
+  guint n = 0;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    n += is_element (c, name);
+  return n;
+}
+
+static void
+read_source (Reader     *r,
+             xmlNodePtr  node)
+{
+  const char *kind = (const char *) node->name;
+  g_autofree char *name = label_of (node, _("(unnamed)"));
+  g_autofree char *what = NULL;
+
+  if (strcmp (kind, "TextSource") == 0)
+    {
+      what = g_strdup_printf (_("Text source “%s”"), name);
+      read_text_source (r, node, what);
+      return;
+    }
+
+  if (strcmp (kind, "PDFSource") == 0)
+    {
+      guint areas = count_children (node, "PDFSelection");
+
+      what = g_strdup_printf (_("PDF source “%s”"), name);
+      for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (is_element (c, "Representation"))
+          {
+            if (xmlHasProp (c, BAD_CAST "name") == NULL)
+              xmlSetProp (c, BAD_CAST "name", BAD_CAST name);
+            read_text_source (r, c, what);
+            if (areas > 0)
+              dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                         g_dngettext (GETTEXT_PACKAGE,
+                                                      "its text came in; %u area selected on its "
+                                                      "pages did not (Dossier holds text only)",
+                                                      "its text came in; %u areas selected on its "
+                                                      "pages did not (Dossier holds text only)", areas),
+                                         areas);
+            return;
+          }
+      dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "Dossier holds text only, and the PDF came without a "
+                                              "text representation (%u selection not imported)",
+                                              "Dossier holds text only, and the PDF came without a "
+                                              "text representation (%u selections not imported)",
+                                              areas), areas);
+      return;
+    }
+
+  {
+    const char *selection = strcmp (kind, "PictureSource") == 0 ? "PictureSelection" :
+                            strcmp (kind, "AudioSource") == 0 ? "AudioSelection" :
+                            strcmp (kind, "VideoSource") == 0 ? "VideoSelection" : NULL;
+    guint n = selection != NULL ? count_children (node, selection) : 0;
+
+    if (strcmp (kind, "PictureSource") == 0)
+      what = g_strdup_printf (_("Picture “%s”"), name);
+    else if (strcmp (kind, "AudioSource") == 0)
+      what = g_strdup_printf (_("Audio “%s”"), name);
+    else if (strcmp (kind, "VideoSource") == 0)
+      what = g_strdup_printf (_("Video “%s”"), name);
+    else
+      what = g_strdup_printf (_("Source “%s” (%s)"), name, kind);
+
+    if (n == 0)
+      dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 "%s", _("Dossier holds text only"));
+    else
+      dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "Dossier holds text only (%u selection not imported)",
+                                              "Dossier holds text only (%u selections not imported)", n),
+                                 n);
+  }
+}
+
+/* ---- Other sections ------------------------------------------------------ */
+
+static void
+read_users (Reader     *r,
+            xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *guid = NULL;
+      g_autofree char *name = NULL;
+
+      if (!is_element (c, "User"))
+        continue;
+      guid = guid_attr (c, "guid");
+      name = attr (c, "name");
+      if (name == NULL || name[0] == '\0')
+        {
+          g_free (name);
+          name = attr (c, "id");
+        }
+      if (guid != NULL && name != NULL && g_utf8_validate (name, -1, NULL))
+        g_hash_table_insert (r->users, g_steal_pointer (&guid), g_strstrip (g_steal_pointer (&name)));
+    }
+}
+
+static void
+read_codes (Reader     *r,
+            xmlNodePtr  node,
+            int         parent,
+            guint       depth)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *guid = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *color = NULL;
+      g_autofree char *codable = NULL;
+      g_autofree char *description = NULL;
+      int index;
+
+      if (!is_element (c, "Code"))
+        continue;
+      guid = guid_attr (c, "guid");
+      name = attr (c, "name");
+      color = attr (c, "color");
+      codable = attr (c, "isCodable");
+      description = child_text (c, "Description");
+      if (description != NULL)
+        g_strstrip (description);
+
+      index = dossier_exchange_data_add_code (r->data, guid, name, color, description,
+                                              depth < MAX_CODE_DEPTH ? parent : -1);
+      if (guid != NULL)
+        g_hash_table_insert (r->codes, g_steal_pointer (&guid), GINT_TO_POINTER (index + 1));
+      if (codable != NULL && (strcmp (codable, "false") == 0 || strcmp (codable, "0") == 0))
+        r->categories++;
+      if (depth == MAX_CODE_DEPTH)
+        dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_CHANGED,
+                                   ((DossierExchangeCode *) g_ptr_array_index (r->data->codes, index))->name,
+                                   _("nested more than %u codes deep: placed at the top level"),
+                                   (guint) MAX_CODE_DEPTH);
+
+      for (xmlNodePtr ref = c->children; ref != NULL; ref = ref->next)
+        if (is_element (ref, "NoteRef"))
+          add_note_ref (r, NULL, 0, index, ref);
+
+      read_codes (r, c, index, depth + 1);
+    }
+}
+
+static void read_sets (Reader     *r,
+                       xmlNodePtr  node);
+
+static void
+read_codebook (Reader     *r,
+               xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      if (is_element (c, "Codes"))
+        read_codes (r, c, -1, 0);
+      else if (is_element (c, "Sets"))
+        read_sets (r, c);  /* a codebook's Sets are a project's */
+    }
+}
+
+static void
+read_variables (Reader     *r,
+                xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *guid = NULL;
+      Variable *var;
+
+      if (!is_element (c, "Variable"))
+        continue;
+      guid = guid_attr (c, "guid");
+      if (guid == NULL)
+        continue;
+      var = g_new0 (Variable, 1);
+      var->name = attr (c, "name");
+      if (var->name == NULL || !g_utf8_validate (var->name, -1, NULL))
+        {
+          g_free (var->name);
+          var->name = g_strdup ("?");
+        }
+      var->type = attr (c, "typeOfVariable");
+      g_hash_table_insert (r->variables, g_steal_pointer (&guid), var);
+    }
+}
+
+static void
+read_notes (Reader     *r,
+            xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *guid = NULL;
+      g_autofree char *path = NULL;
+      Note *note;
+
+      if (!is_element (c, "Note"))
+        continue;
+      guid = guid_attr (c, "guid");
+      if (guid == NULL)
+        continue;
+
+      note = g_new0 (Note, 1);
+      note->name = attr (c, "name");
+      note->text = child_text (c, "PlainTextContent");
+      path = attr (c, "plainTextPath");
+      if (note->text == NULL && path != NULL)
+        {
+          g_autofree char *why = NULL;
+          g_autoptr(GBytes) bytes = read_path (r, path, &why);
+          gsize len;
+
+          if (bytes != NULL)
+            note->text = decode_text (bytes, &len, &why);
+        }
+      if (note->text != NULL)
+        {
+          char *norm = dossier_text_normalize (note->text, -1, NULL);
+
+          g_free (note->text);
+          note->text = norm != NULL ? g_strstrip (norm) : NULL;
+        }
+      note->author = guid_attr (c, "creatingUser");
+      note->created = attr (c, "creationDateTime");
+      g_hash_table_insert (r->notes, g_steal_pointer (&guid), note);
+    }
+}
+
+/* Names of up to five members of a set, for the report. */
+static char *
+member_names (GPtrArray *names)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len && i < 5; i++)
+    g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  if (names->len > 5)
+    g_string_append (out, ", …");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+read_sets (Reader     *r,
+           xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+      g_autofree char *name = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *list = NULL;
+      guint sources = 0, notes = 0;
+
+      if (!is_element (c, "Set"))
+        continue;
+      name = label_of (c, _("(unnamed)"));
+      for (xmlNodePtr m = c->children; m != NULL; m = m->next)
+        {
+          if (is_element (m, "MemberCode"))
+            {
+              g_autofree char *guid = guid_attr (m, "targetGUID");
+              gpointer found;
+
+              if (guid == NULL)
+                guid = guid_attr (m, "guid");  /* the codebook schema's spelling */
+              found = guid != NULL ? g_hash_table_lookup (r->codes, guid) : NULL;
+              if (found != NULL)
+                g_ptr_array_add (codes, ((DossierExchangeCode *)
+                                         g_ptr_array_index (r->data->codes, GPOINTER_TO_INT (found) - 1))->name);
+            }
+          else if (is_element (m, "MemberSource"))
+            sources++;
+          else if (is_element (m, "MemberNote"))
+            notes++;
+        }
+
+      what = g_strdup_printf (_("Set “%s”"), name);
+      list = member_names (codes);
+      if (codes->len > 0 && sources == 0)
+        dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "a group of %u code (%s): its code came in, the "
+                                                "group did not (Dossier has no tag groups)",
+                                                "a group of %u codes (%s): its codes came in, the "
+                                                "group did not (Dossier has no tag groups)", codes->len),
+                                   codes->len, list);
+      else if (sources > 0 && codes->len == 0)
+        dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "a group of %u document: it came in, the group did "
+                                                "not (Dossier has no document groups)",
+                                                "a group of %u documents: they came in, the group did "
+                                                "not (Dossier has no document groups)", sources),
+                                   sources);
+      else
+        dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                   _("a group of %u codes, %u documents and %u notes: its members "
+                                     "came in, the group did not (Dossier has no groups)"),
+                                   codes->len, sources, notes);
+    }
+}
+
+/* Notes once every section is read: into the memos and descriptions
+ * that refer to them; the rest is reported. */
+static void
+resolve_notes (Reader *r)
+{
+  guint about_documents = 0, left = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < r->note_refs->len; i++)
+    {
+      NoteRef *ref = &g_array_index (r->note_refs, NoteRef, i);
+      Note *note = g_hash_table_lookup (r->notes, ref->guid);
+      char **target = NULL;
+
+      if (note == NULL || note->text == NULL || note->text[0] == '\0')
+        continue;
+      if (ref->source != NULL)
+        target = &g_array_index (ref->source->selections, DossierExchangeSelection, ref->selection).memo;
+      else if (ref->code >= 0)
+        target = &((DossierExchangeCode *) g_ptr_array_index (r->data->codes, ref->code))->description;
+      else
+        {
+          if (!note->used)
+            about_documents++;
+          continue;
+        }
+
+      note->used = TRUE;
+      /* The same text as a description and a note (tools that write
+       * both) comes in once. */
+      if (strstr (*target, note->text) != NULL)
+        continue;
+      if ((*target)[0] == '\0')
+        {
+          g_free (*target);
+          *target = g_strdup (note->text);
+        }
+      else
+        {
+          char *joined = g_strconcat (*target, "\n\n", note->text, NULL);
+
+          g_free (*target);
+          *target = joined;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, r->notes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!((Note *) value)->used)
+      left++;
+
+  if (left > 0)
+    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Notes"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u note about the project or a document as a whole "
+                                            "(Dossier keeps memos on highlights and tags only)",
+                                            "%u notes about the project or documents as a whole "
+                                            "(Dossier keeps memos on highlights and tags only)", left),
+                               left);
+  (void) about_documents;
+}
+
+/* What was counted along the way, into the report. */
+static void
+report_totals (Reader *r)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (r->categories > 0)
+    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_CHANGED, _("Codebook"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u category that could not be coded in the other "
+                                            "tool is a tag like any other here",
+                                            "%u categories that could not be coded in the other "
+                                            "tool are tags like any other here", r->categories),
+                               r->categories);
+  if (r->dangling > 0)
+    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Codings"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u coding refers to a code that is not in the codebook",
+                                            "%u codings refer to codes that are not in the codebook",
+                                            r->dangling), r->dangling);
+  if (g_hash_table_size (r->unknown_users) > 0)
+    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_CHANGED, _("Coders"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u coder is not listed among the project's users: "
+                                            "their highlights have no author",
+                                            "%u coders are not listed among the project's users: "
+                                            "their highlights have no author",
+                                            g_hash_table_size (r->unknown_users)),
+                               g_hash_table_size (r->unknown_users));
+
+  g_hash_table_iter_init (&iter, r->unmapped_vars);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *what = g_strdup_printf (_("Variable “%s”"), (const char *) key);
+
+      dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "its value on %u document has no place in Dossier "
+                                              "(documents keep author, outlet, date and source)",
+                                              "its values on %u documents have no place in Dossier "
+                                              "(documents keep author, outlet, date and source)",
+                                              GPOINTER_TO_UINT (value)),
+                                 GPOINTER_TO_UINT (value));
+    }
+}
+
+/* ---- The XML stream ------------------------------------------------------ */
+
+/* Refuses a document type declaration before the parser sees it: REFI-QDA
+ * files have none, and it is how external entities and entity expansion
+ * ("billion laughs") get in. Only the prologue is looked at. */
+static gboolean
+check_prologue (const char  *data,
+                gsize        size,
+                const char  *display,
+                GError     **error)
+{
+  const char *p = data, *end = data + size;
+
+  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                    ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” is in UTF-16; REFI-QDA files are UTF-8. Save it as UTF-8 and "
+                     "import it again."), display);
+      return FALSE;
+    }
+  if (size >= 3 && (guchar) p[0] == 0xEF && (guchar) p[1] == 0xBB && (guchar) p[2] == 0xBF)
+    p += 3;
+
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p))
+        p++;
+      else if (end - p >= 2 && p[0] == '<' && p[1] == '?')
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+
+          if (close == NULL)
+            break;
+          p = close + 2;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "-->");
+
+          if (close == NULL)
+            break;
+          p = close + 3;
+        }
+      else if (end - p >= 2 && p[0] == '<' && p[1] == '!')
+        {
+          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                       _("“%s” was refused: it declares a document type (DTD), which REFI-QDA "
+                         "files never do and which can make a file read other files or "
+                         "expand without end."), display);
+          return FALSE;
+        }
+      else
+        break;
+    }
+
+  return TRUE;
+}
+
+static void
+report_stage (Reader     *r,
+              double      fraction,
+              const char *message)
+{
+  if (r->progress != NULL)
+    dossier_progress_update (r->progress, fraction, message);
+}
+
+/* Walks project.qde (or a .qdc): each top-level section, and each source,
+ * is expanded as a small tree, handled and let go. */
+static gboolean
+read_xml (Reader      *r,
+          const char  *data,
+          gsize        size,
+          gboolean     codebook,
+          GError     **error)
+{
+  xmlTextReaderPtr reader;
+  gboolean in_sources = FALSE;
+  gboolean root_seen = FALSE;
+  gboolean ok = TRUE;
+  int ret;
+
+  if (!check_prologue (data, size, r->display, error))
+    return FALSE;
+  if (size > G_MAXINT)
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import."), r->display);
+      return FALSE;
+    }
+
+  /* No network, no entities substituted, no DTD loaded or validated. */
+  reader = xmlReaderForMemory (data, (int) size, codebook ? "codebook.qdc" : "project.qde", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” cannot be read as XML."), r->display);
+      return FALSE;
+    }
+
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1 && ok)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      xmlNodePtr node;
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        {
+          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                       _("“%s” was refused: it declares a document type (DTD), which REFI-QDA "
+                         "files never do and which can make a file read other files or "
+                         "expand without end."), r->display);
+          ok = FALSE;
+          break;
+        }
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == 1 && in_sources)
+        in_sources = FALSE;
+      if (type != XML_READER_TYPE_ELEMENT)
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      if (depth == 0)
+        {
+          const char *expected = codebook ? "CodeBook" : "Project";
+
+          if (strcmp (name, expected) != 0)
+            {
+              g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                           codebook ? _("“%s” is not a REFI-QDA codebook: it holds “%s”, not a "
+                                        "CodeBook.")
+                                    : _("“%s” is not a REFI-QDA project: it holds “%s”, not a "
+                                        "Project."),
+                           r->display, name);
+              ok = FALSE;
+              break;
+            }
+          root_seen = TRUE;
+          if (codebook)
+            {
+              /* A codebook is small: all of it at once. */
+              node = xmlTextReaderExpand (reader);
+              if (node != NULL)
+                read_codebook (r, node);
+              ret = xmlTextReaderNext (reader);
+              continue;
+            }
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (depth == 1 && strcmp (name, "Sources") == 0 && !xmlTextReaderIsEmptyElement (reader))
+        {
+          in_sources = TRUE;
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      node = xmlTextReaderExpand (reader);
+      if (node == NULL)
+        break;  /* a parse error: reported below */
+
+      if (depth == 2 && in_sources)
+        {
+          read_source (r, node);
+          report_stage (r, 0.1 + 0.8 * (double) xmlTextReaderByteConsumed (reader) / MAX (size, 1),
+                        _("Reading sources"));
+        }
+      else if (depth == 1)
+        {
+          if (strcmp (name, "Users") == 0)
+            read_users (r, node);
+          else if (strcmp (name, "CodeBook") == 0)
+            read_codebook (r, node);
+          else if (strcmp (name, "Variables") == 0)
+            read_variables (r, node);
+          else if (strcmp (name, "Notes") == 0)
+            read_notes (r, node);
+          else if (strcmp (name, "Sets") == 0)
+            read_sets (r, node);
+          else if (strcmp (name, "Cases") == 0)
+            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Cases"),
+                                       g_dngettext (GETTEXT_PACKAGE, "%u case: Dossier has no cases",
+                                                    "%u cases: Dossier has no cases",
+                                                    count_children (node, "Case")),
+                                       count_children (node, "Case"));
+          else if (strcmp (name, "Links") == 0)
+            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Links"),
+                                       g_dngettext (GETTEXT_PACKAGE, "%u link between entities: Dossier has no such links",
+                                                    "%u links between entities: Dossier has no such links",
+                                                    count_children (node, "Link")),
+                                       count_children (node, "Link"));
+          else if (strcmp (name, "Graphs") == 0)
+            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Graphs"),
+                                       g_dngettext (GETTEXT_PACKAGE, "%u graph: Dossier has no graphs",
+                                                    "%u graphs: Dossier has no graphs",
+                                                    count_children (node, "Graph")),
+                                       count_children (node, "Graph"));
+          else if (strcmp (name, "Description") == 0)
+            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Project description"),
+                                       "%s", _("Dossier projects have a title only"));
+        }
+
+      ret = xmlTextReaderNext (reader);
+    }
+
+  if (ok && ret < 0)
+    {
+      const xmlError *xe = xmlGetLastError ();
+      g_autofree char *message = g_strstrip (g_strdup (xe != NULL && xe->message != NULL ?
+                                                       xe->message : "?"));
+
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” is damaged: its XML is not well-formed (line %d: %s)."), r->display,
+                   xe != NULL ? xe->line : 0, message);
+      ok = FALSE;
+    }
+  else if (ok && !root_seen)
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” is empty or not XML."), r->display);
+      ok = FALSE;
+    }
+
+  xmlFreeTextReader (reader);
+  return ok;
+}
+
+/* ---- dossier.json -------------------------------------------------------- */
+
+static void
+read_extra (Reader *r)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *documents;
+  JsonObjectIter iter;
+  const char *guid;
+  JsonNode *member;
+  int index = dossier_zip_reader_find (r->zip, "dossier.json", FALSE);
+
+  if (index < 0)
+    return;
+  bytes = dossier_zip_reader_read (r->zip, index, r->cancellable, NULL);
+  if (bytes == NULL || g_bytes_get_size (bytes) > 64 * 1024 * 1024 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    return;
+
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ?
+         json_node_get_object (json_parser_get_root (parser)) : NULL;
+  if (root == NULL || g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""),
+                                 "dossier-qdpx-extra") != 0)
+    return;
+  member = json_object_get_member (root, "documents");
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    return;
+  documents = json_node_get_object (member);
+
+  r->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, extra_free);
+  json_object_iter_init (&iter, documents);
+  while (json_object_iter_next (&iter, &guid, &member))
+    {
+      JsonObject *doc = JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
+      JsonNode *blocks_node;
+      JsonArray *blocks;
+      Extra *extra;
+      char *key = dossier_exchange_guid_normalize (guid);
+
+      if (doc == NULL || key == NULL)
+        {
+          g_free (key);
+          continue;
+        }
+      extra = g_new0 (Extra, 1);
+      extra->format = g_strdup (json_object_get_string_member_with_default (doc, "format", "text"));
+      extra->imported = dossier_exchange_datetime (json_object_get_string_member_with_default (doc, "imported", ""));
+      extra->hash = g_strdup (json_object_get_string_member_with_default (doc, "hash", ""));
+      if (strcmp (extra->format, "text") != 0 && strcmp (extra->format, "markdown") != 0 &&
+          strcmp (extra->format, "html") != 0)
+        {
+          g_free (extra->format);
+          extra->format = g_strdup ("text");
+        }
+      blocks_node = json_object_get_member (doc, "blocks");
+      blocks = blocks_node != NULL && JSON_NODE_HOLDS_ARRAY (blocks_node) ? json_node_get_array (blocks_node) : NULL;
+      extra->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+      for (guint i = 0; blocks != NULL && i < json_array_get_length (blocks); i++)
+        {
+          JsonNode *item = json_array_get_element (blocks, i);
+          JsonArray *b = JSON_NODE_HOLDS_ARRAY (item) ? json_node_get_array (item) : NULL;
+          DossierBlock block;
+
+          if (b == NULL || json_array_get_length (b) != 4 ||
+              !dossier_block_kind_from_string (json_array_get_string_element (b, 0), &block.kind))
+            {
+              g_clear_pointer (&extra->blocks, g_array_unref);
+              break;
+            }
+          block.level = (int) CLAMP (json_array_get_int_element (b, 1), 0, 16);
+          block.start = json_array_get_int_element (b, 2);
+          block.end = json_array_get_int_element (b, 3);
+          g_array_append_val (extra->blocks, block);
+        }
+      g_hash_table_insert (r->extra, key, extra);
+    }
+}
+
+/* ---- Entry point --------------------------------------------------------- */
+
+DossierExchangeData *
+dossier_refi_read (GFile                    *file,
+                   gboolean                  codebook,
+                   DossierProgress          *progress,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  Reader r = { 0 };
+  g_autoptr(GBytes) qde = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (base != NULL ? base : "", -1);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  DossierExchangeData *result = NULL;
+
+  r.file = g_object_ref (file);
+  r.display = g_filename_display_basename (base);
+  r.folder = parent != NULL ? g_file_get_path (parent) : NULL;
+  r.data = dossier_exchange_data_new (r.display, codebook ? _("REFI-QDA codebook") : _("REFI-QDA project"));
+  r.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, variable_free);
+  r.notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, note_free);
+  r.unknown_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.unmapped_vars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.note_refs = g_array_new (FALSE, FALSE, sizeof (NoteRef));
+  g_array_set_clear_func (r.note_refs, note_ref_clear);
+  r.progress = progress;
+  r.cancellable = cancellable;
+  r.sources_dir = "sources";
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file; copy it to this computer first."), r.display);
+      goto out;
+    }
+
+  report_stage (&r, 0.0, _("Opening"));
+
+  if (!codebook && g_str_has_suffix (lower, ".qdpx"))
+    {
+      int index;
+
+      r.zip = dossier_zip_reader_open (path, NULL, error);
+      if (r.zip == NULL)
+        goto out;
+
+      /* project.qde; ATLAS.ti names it after the project. */
+      index = dossier_zip_reader_find (r.zip, "project.qde", TRUE);
+      for (guint i = 0; index < 0 && i < dossier_zip_reader_get_n_entries (r.zip); i++)
+        {
+          const char *name = dossier_zip_reader_get_name (r.zip, i);
+
+          if (strchr (name, '/') == NULL && g_str_has_suffix (name, ".qde"))
+            index = (int) i;
+        }
+      if (index < 0)
+        {
+          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                       _("“%s” is not a REFI-QDA project: the archive holds no project.qde."),
+                       r.display);
+          goto out;
+        }
+
+      /* The sources folder as this archive spells it. */
+      for (guint i = 0; i < dossier_zip_reader_get_n_entries (r.zip); i++)
+        {
+          const char *name = dossier_zip_reader_get_name (r.zip, i);
+
+          if (g_ascii_strncasecmp (name, "sources/", 8) == 0)
+            {
+              r.sources_dir = name[0] == 'S' ? "Sources" : "sources";
+              break;
+            }
+        }
+
+      read_extra (&r);
+      qde = dossier_zip_reader_read (r.zip, index, cancellable, error);
+      if (qde == NULL)
+        goto out;
+    }
+  else
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+      if (info == NULL)
+        goto out;
+      if (g_file_info_get_size (info) > 256 * 1024 * 1024)
+        {
+          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE,
+                       _("“%s” is too large to import."), r.display);
+          goto out;
+        }
+      qde = g_file_load_bytes (file, cancellable, NULL, error);
+      if (qde == NULL)
+        goto out;
+    }
+
+  r.size = g_bytes_get_size (qde);
+  if (!read_xml (&r, g_bytes_get_data (qde, NULL), r.size, codebook, error))
+    goto out;
+
+  resolve_notes (&r);
+  report_totals (&r);
+  report_stage (&r, 0.9, _("Writing"));
+  result = g_steal_pointer (&r.data);
+
+out:
+  reader_clear (&r);
+  return result;
+}

@@ -1,0 +1,439 @@
+/* dossier-refi-positions.c — where another tool's selections are in a
+ * source's text. The standard counts positions in code points of the plain
+ * text file, but tools have counted "\r\n" as one, lost the "\r" to XML's
+ * line-end handling while counting it, or counted UTF-16 units. The
+ * selections' names (tools name a selection after its text) tell which:
+ * the counting they agree with best is used, positions are mapped through
+ * it to the normalized text (NFC, LF) piece by piece, and a selection
+ * whose text still disagrees is placed by its name where that occurs word
+ * for word.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <dossier/dossier-anchor.h>
+#include <dossier/dossier-text.h>
+
+#include "dossier-exchange-private.h"
+#include "dossier-project-private.h"
+#include "dossier-text-private.h"
+
+/* Selections whose names decide how positions are counted, at most. */
+#define MAX_SCORED 400
+
+/* How a tool may have counted positions. The standard's is first. */
+typedef struct
+{
+  gboolean    utf16;        /* UTF-16 code units, not code points */
+  gboolean    crlf_as_one;  /* "\r\n" one position */
+  gboolean    lf_as_two;    /* "\n" two: the text had "\r\n" before XML dropped the "\r" */
+  const char *label;
+} Counting;
+
+static const Counting countings[] = {
+  { FALSE, FALSE, FALSE, N_("code points") },
+  { FALSE, TRUE,  FALSE, N_("“\\r\\n” as one character") },
+  { FALSE, FALSE, TRUE,  N_("each line break as “\\r\\n”, two characters") },
+  { TRUE,  FALSE, FALSE, N_("UTF-16 units") },
+  { TRUE,  TRUE,  FALSE, N_("UTF-16 units and “\\r\\n” as one") },
+  { TRUE,  FALSE, TRUE,  N_("UTF-16 units and each line break as “\\r\\n”") },
+};
+
+typedef struct
+{
+  gboolean crlf;     /* has "\r\n" */
+  gboolean bare_lf;  /* has "\n" without "\r" */
+  gboolean astral;   /* has code points above U+FFFF */
+} TextTraits;
+
+static TextTraits
+text_traits (const char *raw,
+             gsize       len)
+{
+  TextTraits t = { FALSE, FALSE, FALSE };
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) raw[i];
+
+      if (c == '\n')
+        {
+          if (i > 0 && raw[i - 1] == '\r')
+            t.crlf = TRUE;
+          else
+            t.bare_lf = TRUE;
+        }
+      else if (c >= 0xF0)
+        t.astral = TRUE;
+    }
+  return t;
+}
+
+static gboolean
+counting_applies (const Counting *c,
+                  TextTraits      t)
+{
+  if (c->utf16 && !t.astral)
+    return FALSE;
+  if (c->crlf_as_one && !t.crlf)
+    return FALSE;
+  if (c->lf_as_two && !t.bare_lf)
+    return FALSE;
+  return TRUE;
+}
+
+static int
+compare_i64 (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Maps @n positions (ascending) counted with @c over @raw to code-point
+ * offsets of @raw. A position inside a character (half a surrogate pair,
+ * between "\r" and "\n") maps to that character's start. */
+static void
+units_to_raw (const char     *raw,
+              gsize           len,
+              const Counting *c,
+              const gint64   *units,
+              guint           n,
+              gint64         *out)
+{
+  const char *p = raw, *end = raw + len;
+  gint64 u = 0, cp = 0;
+  guint i = 0;
+
+  while (i < n)
+    {
+      gunichar ch;
+      gint64 w;
+
+      if (units[i] <= u)
+        {
+          out[i++] = cp;
+          continue;
+        }
+      if (p >= end)
+        {
+          out[i] = cp + (units[i] - u);   /* past the end: refused later */
+          i++;
+          continue;
+        }
+
+      ch = g_utf8_get_char (p);
+      w = (c->utf16 && ch > 0xFFFF) ? 2 : 1;
+      if (ch == '\r' && c->crlf_as_one && p + 1 < end && p[1] == '\n')
+        w = 0;
+      if (ch == '\n' && c->lf_as_two && (p == raw || p[-1] != '\r'))
+        w = 2;
+
+      if (units[i] < u + w)
+        {
+          out[i++] = cp;  /* inside this character */
+          continue;
+        }
+      u += w;
+      cp++;
+      p = g_utf8_next_char (p);
+    }
+}
+
+/* Code points of @raw[from, to) once normalized like the document's text. */
+static gint64
+normalized_length (const char *from,
+                   const char *to)
+{
+  g_autoptr(GString) filtered = NULL;
+  g_autoptr(GString) nfc = NULL;
+
+  if (to <= from)
+    return 0;
+  filtered = g_string_sized_new (to - from + 1);
+  dossier_text_filter_append (filtered, from, to - from);
+  nfc = g_string_sized_new (filtered->len + 1);
+  dossier_text_nfc_append (nfc, filtered->str, filtered->len);
+  return dossier_text_length (nfc->str);
+}
+
+/* Maps @n code-point offsets of @raw (ascending) to offsets of its
+ * normalized text: the text is normalized piece by piece, cut only where
+ * normalizing the pieces apart gives what normalizing the whole does
+ * (never inside "\r\n", never before a combining mark). */
+static void
+raw_to_normalized (const char   *raw,
+                   gsize         len,
+                   const gint64 *cps,
+                   guint         n,
+                   gint64       *out)
+{
+  const char *end = raw + len;
+  const char *p = raw;        /* at code point cp */
+  const char *piece = raw;    /* start of the piece not yet counted */
+  gint64 cp = 0, norm = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *cut;
+
+      while (cp < cps[i] && p < end)
+        {
+          p = g_utf8_next_char (p);
+          cp++;
+        }
+      if (cp < cps[i])
+        {
+          out[i] = -1;  /* past the end */
+          continue;
+        }
+
+      cut = p;
+      for (int back = 0; back < 32 && cut > piece; back++)
+        {
+          if (cut < end && cut[0] == '\n' && cut[-1] == '\r')
+            {
+              cut--;
+              continue;
+            }
+          if (cut >= end || dossier_text_is_stable_start (cut, end - cut))
+            break;
+          cut = g_utf8_prev_char (cut);
+        }
+      if (cut < piece)
+        cut = piece;
+
+      norm += normalized_length (piece, cut);
+      piece = cut;
+      out[i] = norm;
+    }
+}
+
+void
+dossier_refi_raw_selection_clear (gpointer p)
+{
+  g_free (((DossierRefiRawSelection *) p)->name);
+}
+
+char *
+dossier_refi_selection_name (const char *name,
+                             gboolean   *truncated)
+{
+  g_autofree char *norm = NULL;
+  gsize len;
+
+  *truncated = FALSE;
+  if (name == NULL || name[0] == '\0' || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+  norm = dossier_text_normalize (name, -1, NULL);
+  if (norm == NULL)
+    return NULL;
+  len = strlen (norm);
+  if (g_str_has_suffix (norm, "\u2026"))
+    {
+      norm[len - 3] = '\0';
+      *truncated = TRUE;
+    }
+  else if (g_str_has_suffix (norm, "..."))
+    {
+      norm[len - 3] = '\0';
+      *truncated = TRUE;
+    }
+  if (norm[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&norm);
+}
+
+/* Whether the text at [start, end) is what the selection's name says. */
+static gboolean
+name_agrees (DossierOffsetIndex *index,
+             gint64              start,
+             gint64              end,
+             const DossierRefiRawSelection *sel)
+{
+  g_autofree char *slice = NULL;
+  gsize name_len;
+
+  if (start < 0 || end <= start || end > index->length)
+    return FALSE;
+
+  slice = dossier_text_slice (index->text, start, end);
+  if (strcmp (slice, sel->name) == 0)
+    return TRUE;
+
+  /* A name cut short (with or without an ellipsis), as tools often write
+   * them: the text must begin with it, and it must say enough. */
+  name_len = strlen (sel->name);
+  if (g_str_has_prefix (slice, sel->name) && (sel->truncated || name_len >= 12))
+    return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64 *units;      /* distinct positions, ascending */
+  guint   n;
+  gint64 *raw;        /* scratch */
+  gint64 *norm;       /* the mapped positions */
+} PositionSet;
+
+static gint64
+lookup_mapped (const PositionSet *set,
+               gint64             unit)
+{
+  gint64 *found = bsearch (&unit, set->units, set->n, sizeof (gint64), compare_i64);
+
+  return found != NULL ? set->norm[found - set->units] : -1;
+}
+
+static void
+map_positions (PositionSet    *set,
+               const char     *raw,
+               gsize           len,
+               const Counting *c)
+{
+  units_to_raw (raw, len, c, set->units, set->n, set->raw);
+  raw_to_normalized (raw, len, set->raw, set->n, set->norm);
+}
+
+static void
+position_set_init (PositionSet *set,
+                   GArray      *selections,
+                   gboolean     named_only,
+                   guint        limit)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint taken = 0;
+
+  for (guint i = 0; i < selections->len && taken < limit; i++)
+    {
+      DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
+
+      if (named_only && sel->name == NULL)
+        continue;
+      g_array_append_val (all, sel->start);
+      g_array_append_val (all, sel->end);
+      taken++;
+    }
+  g_array_sort (all, compare_i64);
+
+  set->units = g_new (gint64, MAX (all->len, 1));
+  set->n = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 v = g_array_index (all, gint64, i);
+
+      if (set->n == 0 || set->units[set->n - 1] != v)
+        set->units[set->n++] = v;
+    }
+  set->raw = g_new (gint64, MAX (set->n, 1));
+  set->norm = g_new (gint64, MAX (set->n, 1));
+}
+
+static void
+position_set_clear (PositionSet *set)
+{
+  g_free (set->units);
+  g_free (set->raw);
+  g_free (set->norm);
+}
+
+const char *
+dossier_refi_place_selections (const char          *raw,
+                               gsize                len,
+                               DossierOffsetIndex  *index,
+                               GArray              *selections,
+                               gint64              *starts,
+                               gint64              *ends,
+                               guint               *n_placed_by_name)
+{
+  TextTraits traits = text_traits (raw, len);
+  const Counting *best = &countings[0];
+  PositionSet set;
+  g_autoptr(DossierAnchorText) anchor = NULL;
+  guint best_score = 0;
+
+  *n_placed_by_name = 0;
+
+  /* Which counting do the names agree with? Only asked when more than one
+   * could apply. */
+  for (guint k = 1; k < G_N_ELEMENTS (countings); k++)
+    if (counting_applies (&countings[k], traits))
+      {
+        position_set_init (&set, selections, TRUE, MAX_SCORED);
+        for (guint c = 0; c < G_N_ELEMENTS (countings); c++)
+          {
+            guint score = 0, seen = 0;
+
+            if (!counting_applies (&countings[c], traits))
+              continue;
+            map_positions (&set, raw, len, &countings[c]);
+            for (guint i = 0; i < selections->len && seen < MAX_SCORED; i++)
+              {
+                DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
+
+                if (sel->name == NULL)
+                  continue;
+                seen++;
+                if (name_agrees (index, lookup_mapped (&set, sel->start), lookup_mapped (&set, sel->end), sel))
+                  score++;
+              }
+            if (score > best_score)
+              {
+                best_score = score;
+                best = &countings[c];
+              }
+          }
+        position_set_clear (&set);
+        break;
+      }
+
+  position_set_init (&set, selections, FALSE, G_MAXUINT);
+  map_positions (&set, raw, len, best);
+
+  for (guint i = 0; i < selections->len; i++)
+    {
+      DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
+      gint64 start = lookup_mapped (&set, sel->start);
+      gint64 end = lookup_mapped (&set, sel->end);
+
+      if (sel->name != NULL && g_utf8_strlen (sel->name, -1) >= 4 &&
+          !name_agrees (index, start, end, sel))
+        {
+          DossierTextQuote q = { sel->name, NULL, NULL, MAX (start, 0), MAX (start, 0) };
+          gint64 s = -1, e = -1;
+          DossierAnchorOutcome outcome;
+
+          if (anchor == NULL)
+            anchor = dossier_anchor_text_new (index->text);
+          q.end = q.start + g_utf8_strlen (sel->name, -1);
+          outcome = dossier_anchor_locate (anchor, &q, &s, &e);
+
+          /* Only where the name occurs word for word: a name that is a
+           * label, not a quote, says nothing about where the text is. */
+          if (outcome == DOSSIER_ANCHOR_EXACT_POSITION || outcome == DOSSIER_ANCHOR_EXACT_QUOTE)
+            {
+              if (sel->truncated && end > start)
+                e = MIN (MAX (e, s + (end - start)), index->length);
+              start = s;
+              end = e;
+              (*n_placed_by_name)++;
+            }
+        }
+
+      if (start < 0 || end <= start || end > index->length)
+        start = end = -1;
+      starts[i] = start;
+      ends[i] = end;
+    }
+
+  position_set_clear (&set);
+  return best != &countings[0] ? _(best->label) : NULL;
+}

@@ -1,0 +1,535 @@
+/* test-refi-import.c — REFI-QDA import: Dossier → .qdpx → Dossier gives
+ * back the same project, entity by entity, for every target tool's
+ * profile; importing is one action (one undo step) that merges codes into
+ * the codebook; hostile archives (path traversal, absolute paths, symbolic
+ * links, a zip bomb, XXE, billion laughs) are refused and leave the
+ * project as it was; progress, cancellation and the async variant.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <zip.h>
+#include <dossier/dossier.h>
+
+#include "exchange-fixture.h"
+#include "test-util.h"
+
+typedef ExchangeFixture Fixture;
+
+static char *
+export_file (Fixture               *f,
+             DossierExchangeTarget  target,
+             const char            *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = exchange_export (f->project, DOSSIER_EXPORT_QDPX, target, 0, &error);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  return path;
+}
+
+static DossierImportReport *
+import_ok (DossierProject *project,
+           const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierImportReport *report = dossier_exchange_import (project, file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* Every entity of @a is in @b, the same. */
+static void
+assert_same_project (DossierProject *a,
+                     DossierProject *b)
+{
+  GListModel *docs_a = dossier_project_get_documents (a);
+  GListModel *docs_b = dossier_project_get_documents (b);
+  GListModel *tags_a = dossier_project_get_tags (a);
+  GListModel *tags_b = dossier_project_get_tags (b);
+  g_autoptr(GPtrArray) hs_a = NULL;
+  g_autoptr(GPtrArray) hs_b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Documents: metadata, text, blocks, in the same order. */
+  g_assert_cmpuint (g_list_model_get_n_items (docs_b), ==, g_list_model_get_n_items (docs_a));
+  for (guint i = 0; i < g_list_model_get_n_items (docs_a); i++)
+    {
+      g_autoptr(DossierDocument) da = g_list_model_get_item (docs_a, i);
+      g_autoptr(DossierDocument) db = g_list_model_get_item (docs_b, i);
+      g_autofree char *ta = dossier_project_get_document_text (a, dossier_document_get_id (da), NULL);
+      g_autofree char *tb = dossier_project_get_document_text (b, dossier_document_get_id (db), NULL);
+      g_autoptr(GArray) ba = dossier_project_get_document_blocks (a, dossier_document_get_id (da), NULL);
+      g_autoptr(GArray) bb = dossier_project_get_document_blocks (b, dossier_document_get_id (db), NULL);
+
+      g_assert_cmpstr (dossier_document_get_uuid (db), ==, dossier_document_get_uuid (da));
+      g_assert_cmpstr (dossier_document_get_title (db), ==, dossier_document_get_title (da));
+      g_assert_cmpstr (dossier_document_get_author (db), ==, dossier_document_get_author (da));
+      g_assert_cmpstr (dossier_document_get_outlet (db), ==, dossier_document_get_outlet (da));
+      g_assert_cmpstr (dossier_document_get_source (db), ==, dossier_document_get_source (da));
+      g_assert_cmpstr (dossier_document_get_published (db), ==, dossier_document_get_published (da));
+      g_assert_cmpstr (dossier_document_get_imported (db), ==, dossier_document_get_imported (da));
+      g_assert_cmpstr (dossier_document_get_format (db), ==, dossier_document_get_format (da));
+      g_assert_cmpstr (tb, ==, ta);
+      g_assert_cmpuint (bb->len, ==, ba->len);
+      for (guint k = 0; k < ba->len; k++)
+        g_assert_cmpmem (&g_array_index (bb, DossierBlock, k), sizeof (DossierBlock),
+                         &g_array_index (ba, DossierBlock, k), sizeof (DossierBlock));
+    }
+
+  /* Tags: the same tree, colours and descriptions. */
+  g_assert_cmpuint (g_list_model_get_n_items (tags_b), ==, g_list_model_get_n_items (tags_a));
+  for (guint i = 0; i < g_list_model_get_n_items (tags_a); i++)
+    {
+      g_autoptr(DossierTag) ta = g_list_model_get_item (tags_a, i);
+      g_autoptr(DossierTag) tb = g_list_model_get_item (tags_b, i);
+
+      g_assert_cmpstr (dossier_tag_get_uuid (tb), ==, dossier_tag_get_uuid (ta));
+      g_assert_cmpstr (dossier_tag_get_path (tb), ==, dossier_tag_get_path (ta));
+      g_assert_cmpstr (dossier_tag_get_color (tb), ==, dossier_tag_get_color (ta));
+      g_assert_cmpstr (dossier_tag_get_description (tb), ==, dossier_tag_get_description (ta));
+    }
+
+  /* Highlights: range, quote, tags in order, memo, author, times. */
+  hs_a = dossier_project_list_highlights (a, 0, 0, &error);
+  g_assert_no_error (error);
+  hs_b = dossier_project_list_highlights (b, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hs_b->len, ==, hs_a->len);
+  for (guint i = 0; i < hs_a->len; i++)
+    {
+      DossierHighlight *ha = g_ptr_array_index (hs_a, i);
+      DossierHighlight *hb = g_ptr_array_index (hs_b, i);
+      guint na, nb;
+      const gint64 *tags_of_a = dossier_highlight_get_tag_ids (ha, &na);
+      const gint64 *tags_of_b = dossier_highlight_get_tag_ids (hb, &nb);
+      DossierDocument *da = dossier_project_get_document (a, dossier_highlight_get_document_id (ha));
+      DossierDocument *db = dossier_project_get_document (b, dossier_highlight_get_document_id (hb));
+
+      g_assert_cmpstr (dossier_highlight_get_uuid (hb), ==, dossier_highlight_get_uuid (ha));
+      g_assert_cmpstr (dossier_document_get_uuid (db), ==, dossier_document_get_uuid (da));
+      g_assert_cmpint (dossier_highlight_get_start (hb), ==, dossier_highlight_get_start (ha));
+      g_assert_cmpint (dossier_highlight_get_end (hb), ==, dossier_highlight_get_end (ha));
+      g_assert_cmpstr (dossier_highlight_get_quote (hb), ==, dossier_highlight_get_quote (ha));
+      g_assert_cmpstr (dossier_highlight_get_prefix (hb), ==, dossier_highlight_get_prefix (ha));
+      g_assert_cmpstr (dossier_highlight_get_suffix (hb), ==, dossier_highlight_get_suffix (ha));
+      g_assert_cmpstr (dossier_highlight_get_memo (hb), ==, dossier_highlight_get_memo (ha));
+      g_assert_cmpstr (dossier_highlight_get_author (hb), ==, dossier_highlight_get_author (ha));
+      g_assert_cmpstr (dossier_highlight_get_created (hb), ==, dossier_highlight_get_created (ha));
+      g_assert_cmpstr (dossier_highlight_get_modified (hb), ==, dossier_highlight_get_modified (ha));
+      g_assert_cmpuint (nb, ==, na);
+      for (guint k = 0; k < na; k++)
+        g_assert_cmpstr (dossier_tag_get_uuid (dossier_project_get_tag (b, tags_of_b[k])), ==,
+                         dossier_tag_get_uuid (dossier_project_get_tag (a, tags_of_a[k])));
+    }
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const DossierExchangeTarget targets[] = {
+    DOSSIER_EXCHANGE_TARGET_STANDARD, DOSSIER_EXCHANGE_TARGET_MAXQDA, DOSSIER_EXCHANGE_TARGET_ATLASTI,
+    DOSSIER_EXCHANGE_TARGET_NVIVO, DOSSIER_EXCHANGE_TARGET_QUALCODER,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const DossierExchangeProfile *profile = dossier_exchange_profile_get (targets[i]);
+      g_autofree char *file_name = g_strdup_printf ("%s.qdpx", profile->name);
+      g_autofree char *project_name = g_strdup_printf ("%s.dossier", profile->name);
+      g_autofree char *qdpx = export_file (f, targets[i], file_name);
+      g_autoptr(DossierProject) copy = exchange_new_project (f, project_name);
+      g_autoptr(DossierImportReport) report = import_ok (copy, qdpx);
+      g_autofree char *text = dossier_import_report_to_text (report);
+
+      g_test_message ("%s:\n%s", profile->name, text);
+      assert_same_project (f->project, copy);
+
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_DOCUMENTS), ==, 3);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), ==, 5);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS), ==, 5);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_MEMOS), ==, 2);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_AUTHORS), ==, 2);
+      /* Nothing lost, nothing changed on the way. */
+      g_assert_cmpuint (dossier_import_report_get_n_items (report), ==, 0);
+      g_assert_cmpuint (dossier_import_report_get_documents (report)->len, ==, 3);
+
+      assert_project_sound (copy);
+      dossier_project_close (copy);
+    }
+}
+
+/* Into a project that has some of the codes already, twice: codes merge by
+ * name under the same parent, the second copy gets new UUIDs, and each
+ * import is one undo step. */
+static void
+test_merge_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "study.qdpx");
+  g_autoptr(DossierProject) other = exchange_new_project (f, "other.dossier");
+  g_autoptr(DossierImportReport) first = NULL;
+  g_autoptr(DossierImportReport) second = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  gint64 actors = add_tag (other, "actors", 0);  /* same name, other case */
+
+  (void) actors;
+  first = import_ok (other, qdpx);
+  g_assert_cmpuint (dossier_import_report_get_count (first, DOSSIER_IMPORT_COUNT_TAGS_MERGED), ==, 1);
+  g_assert_cmpuint (dossier_import_report_get_count (first, DOSSIER_IMPORT_COUNT_TAGS), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (other)), ==, 5);
+  g_assert_cmpstr (dossier_project_get_undo_label (other), ==, "Import “study.qdpx”");
+
+  second = import_ok (other, qdpx);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_TAGS_MERGED), ==, 5);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_TAGS), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 6);
+
+  highlights = dossier_project_list_highlights (other, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 10);
+  for (guint i = 0; i < highlights->len; i++)
+    g_assert_true (g_hash_table_add (uuids, (gpointer) dossier_highlight_get_uuid (g_ptr_array_index (highlights, i))));
+  assert_project_sound (other);
+
+  /* One undo each. */
+  g_assert_true (dossier_project_undo (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 3);
+  g_assert_true (dossier_project_undo (other, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (other)), ==, 1);
+  g_assert_true (dossier_project_redo (other, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 3);
+  assert_project_sound (other);
+  dossier_project_close (other);
+}
+
+/* ---- Hostile input ------------------------------------------------------- */
+
+static const char minimal_qde[] =
+  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+  "<TextSource guid=\"11111111-2222-3333-4444-555555555555\" name=\"Doc\" "
+  "plainTextPath=\"internal://doc.txt\"/></Sources></Project>\n";
+
+/* Imports @path into the fixture's project and expects @code; the project
+ * must be left exactly as it was. */
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                GQuark      domain,
+                int         code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+  guint n_docs = g_list_model_get_n_items (dossier_project_get_documents (f->project));
+  guint n_tags = g_list_model_get_n_items (dossier_project_get_tags (f->project));
+  g_autofree char *undo = g_strdup (dossier_project_get_undo_label (f->project));
+
+  report = dossier_exchange_import (f->project, file, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, domain, code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (f->project)), ==, n_docs);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (f->project)), ==, n_tags);
+  g_assert_cmpstr (dossier_project_get_undo_label (f->project), ==, undo);
+}
+
+static void
+test_hostile_archives (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *traversal = g_build_filename (f->dir, "traversal.qdpx", NULL);
+  g_autofree char *absolute = g_build_filename (f->dir, "absolute.qdpx", NULL);
+  g_autofree char *backslash = g_build_filename (f->dir, "backslash.qdpx", NULL);
+  g_autofree char *symlink = g_build_filename (f->dir, "symlink.qdpx", NULL);
+  g_autofree char *bomb = g_build_filename (f->dir, "bomb.qdpx", NULL);
+  g_autofree char *not_zip = g_build_filename (f->dir, "not-a-zip.qdpx", NULL);
+  g_autofree char *no_qde = g_build_filename (f->dir, "no-qde.qdpx", NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "escape-target.txt", NULL);
+
+  exchange_write_zip (traversal, "project.qde", minimal_qde, "sources/doc.txt", "text",
+                      "../escape-target.txt", "owned", NULL);
+  assert_refused (f, traversal, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+
+  exchange_write_zip (absolute, "project.qde", minimal_qde, "/tmp/dossier-owned.txt", "owned", NULL);
+  assert_refused (f, absolute, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  exchange_write_zip (backslash, "project.qde", minimal_qde, "sources\\..\\..\\owned.txt", "owned", NULL);
+  assert_refused (f, backslash, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  /* A symbolic link to a file of the user's, named like the source. */
+  {
+    int ze = 0;
+    zip_t *za = zip_open (symlink, ZIP_CREATE | ZIP_TRUNCATE, &ze);
+    zip_int64_t index;
+
+    zip_file_add (za, "project.qde", zip_source_buffer (za, minimal_qde, strlen (minimal_qde), 0), 0);
+    index = zip_file_add (za, "sources/doc.txt", zip_source_buffer (za, "/etc/passwd", 11, 0), 0);
+    g_assert_cmpint (zip_file_set_external_attributes (za, index, 0, ZIP_OPSYS_UNIX,
+                                                       (guint32) (S_IFLNK | 0777) << 16), ==, 0);
+    g_assert_cmpint (zip_close (za), ==, 0);
+  }
+  assert_refused (f, symlink, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  /* 64 MB of zeros deflate to ~64 KB: a thousandfold. */
+  {
+    int ze = 0;
+    zip_t *za = zip_open (bomb, ZIP_CREATE | ZIP_TRUNCATE, &ze);
+    gsize size = 64 * 1024 * 1024;
+    char *zeros = g_malloc0 (size);
+
+    zip_file_add (za, "project.qde", zip_source_buffer (za, minimal_qde, strlen (minimal_qde), 0), 0);
+    zip_file_add (za, "sources/doc.txt", zip_source_buffer (za, zeros, size, 1), 0);
+    g_assert_cmpint (zip_close (za), ==, 0);
+  }
+  assert_refused (f, bomb, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE);
+
+  g_assert_true (g_file_set_contents (not_zip, "PK but not really a zip archive", -1, NULL));
+  assert_refused (f, not_zip, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+
+  exchange_write_zip (no_qde, "sources/doc.txt", "text", NULL);
+  assert_refused (f, no_qde, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+}
+
+static void
+test_hostile_xml (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *xxe = g_build_filename (f->dir, "xxe.qdpx", NULL);
+  g_autofree char *laughs = g_build_filename (f->dir, "laughs.qdpx", NULL);
+  g_autofree char *param = g_build_filename (f->dir, "param.qdpx", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.qdpx", NULL);
+  g_autofree char *wrong_root = g_build_filename (f->dir, "wrong-root.qdpx", NULL);
+  g_autofree char *secret = g_build_filename (f->dir, "secret.txt", NULL);
+  g_autofree char *xxe_qde = NULL;
+  g_autoptr(GString) billion = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE Project [\n"
+                                             "<!ENTITY lol \"lol\">\n");
+
+  /* XXE: an external entity that would read a file into a code's name. */
+  g_assert_true (g_file_set_contents (secret, "the user's secret", -1, NULL));
+  xxe_qde = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                             "<!DOCTYPE Project [ <!ENTITY xxe SYSTEM \"file://%s\"> ]>\n"
+                             "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><CodeBook><Codes>"
+                             "<Code guid=\"11111111-2222-3333-4444-555555555555\" name=\"&xxe;\" "
+                             "isCodable=\"true\"/></Codes></CodeBook></Project>", secret);
+  exchange_write_zip (xxe, "project.qde", xxe_qde, NULL);
+  assert_refused (f, xxe, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  /* Billion laughs: ten levels of tenfold entities. */
+  for (int i = 1; i <= 10; i++)
+    {
+      g_string_append_printf (billion, "<!ENTITY lol%d \"", i);
+      for (int k = 0; k < 10; k++)
+        {
+          if (i == 1)
+            g_string_append (billion, "&lol;");
+          else
+            g_string_append_printf (billion, "&lol%d;", i - 1);
+        }
+      g_string_append (billion, "\">\n");
+    }
+  g_string_append (billion, "]>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"&lol10;\"/>\n");
+  exchange_write_zip (laughs, "project.qde", billion->str, NULL);
+  assert_refused (f, laughs, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  /* A DTD after a comment and processing instructions is still found. */
+  exchange_write_zip (param, "project.qde",
+                      "\xef\xbb\xbf<?xml version=\"1.0\"?><!-- a comment --><?pi x?>\n"
+                      "<!DOCTYPE Project SYSTEM \"http://example.invalid/evil.dtd\">"
+                      "<Project name=\"x\"/>", NULL);
+  assert_refused (f, param, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  exchange_write_zip (broken, "project.qde", "<Project name=\"x\"><Sources><TextSource", NULL);
+  assert_refused (f, broken, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+
+  exchange_write_zip (wrong_root, "project.qde", "<html><body/></html>", NULL);
+  assert_refused (f, wrong_root, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+}
+
+/* A source's text outside the archive is read only from beside the .qdpx,
+ * by its name: never from the path the file names. */
+static void
+test_paths_outside (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *secret = g_build_filename (sub, "secret.txt", NULL);
+  g_autofree char *beside = g_build_filename (f->dir, "interview.txt", NULL);
+  g_autofree char *qdpx = g_build_filename (f->dir, "paths.qdpx", NULL);
+  g_autofree char *qde = NULL;
+  g_autoptr(DossierProject) project = exchange_new_project (f, "paths.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  GListModel *docs;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (secret, "The user's secret, not to be imported.", -1, NULL));
+  g_assert_true (g_file_set_contents (beside, "An interview kept beside the project.", -1, NULL));
+
+  qde = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+                         "<TextSource guid=\"11111111-2222-3333-4444-555555555551\" name=\"Secret\" "
+                         "plainTextPath=\"absolute://%s\"/>"
+                         "<TextSource guid=\"11111111-2222-3333-4444-555555555552\" name=\"Etc\" "
+                         "plainTextPath=\"relative://../../../../../../etc/hostname\"/>"
+                         "<TextSource guid=\"11111111-2222-3333-4444-555555555553\" name=\"Interview\" "
+                         "plainTextPath=\"absolute://C:\\Users\\Ann\\QDA\\interview.txt\"/>"
+                         "</Sources></Project>", secret);
+  exchange_write_zip (qdpx, "project.qde", qde, NULL);
+
+  report = import_ok (project, qdpx);
+  docs = dossier_project_get_documents (project);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+  {
+    g_autoptr(DossierDocument) d = g_list_model_get_item (docs, 0);
+    g_autofree char *text = dossier_project_get_document_text (project, dossier_document_get_id (d), NULL);
+
+    g_assert_cmpstr (dossier_document_get_title (d), ==, "Interview");
+    g_assert_cmpstr (text, ==, "An interview kept beside the project.");
+  }
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      const char *what, *why;
+
+      if (dossier_import_report_get_item (report, i, &what, &why) == DOSSIER_IMPORT_ITEM_SKIPPED)
+        g_string_append_printf (skipped, "%s: %s\n", what, why);
+    }
+  g_assert_nonnull (strstr (skipped->str, "“Secret”"));
+  g_assert_nonnull (strstr (skipped->str, "“Etc”"));
+  dossier_project_close (project);
+}
+
+/* ---- Progress, cancellation, async --------------------------------------- */
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "cancel.qdpx");
+  g_autoptr(DossierProject) other = exchange_new_project (f, "cancel.dossier");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DossierProgress) progress = dossier_progress_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+
+  g_cancellable_cancel (cancellable);
+  report = dossier_exchange_import (other, file, progress, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 0);
+  g_assert_false (dossier_project_get_can_undo (other));
+
+  g_clear_error (&error);
+  report = dossier_exchange_import (other, file, progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (dossier_progress_get_fraction (progress), ==, 1.0);
+  g_assert_nonnull (dossier_progress_get_message (progress));
+  dossier_project_close (other);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  guint         notified;
+  double        last;
+  GThread      *main_thread;
+} AsyncState;
+
+static void
+on_fraction (DossierProgress *progress,
+             GParamSpec      *pspec,
+             AsyncState      *state)
+{
+  double fraction = dossier_progress_get_fraction (progress);
+
+  /* Notified in the caller's context, never going back. */
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_cmpfloat (fraction, >=, state->last);
+  state->last = fraction;
+  state->notified++;
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((AsyncState *) data)->result != NULL;
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_NVIVO, "async.qdpx");
+  g_autoptr(DossierProject) other = exchange_new_project (f, "async.dossier");
+  g_autoptr(DossierProgress) progress = dossier_progress_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+  AsyncState state = { NULL, 0, 0.0, g_thread_self () };
+
+  g_signal_connect (progress, "notify::fraction", G_CALLBACK (on_fraction), &state);
+  dossier_exchange_import_async (other, file, progress, NULL, on_imported, &state);
+  wait_until (has_result, &state, "the import to finish");
+  report = dossier_exchange_import_finish (other, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  flush_events ();
+  g_assert_cmpuint (state.notified, >, 0);
+  g_assert_cmpfloat (dossier_progress_get_fraction (progress), ==, 1.0);
+  assert_same_project (f->project, other);
+  g_object_unref (state.result);
+  g_signal_handlers_disconnect_by_data (progress, &state);
+  dossier_project_close (other);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/dossier/refi-import/round-trip", Fixture, NULL,
+              exchange_fixture_set_up, test_round_trip, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/merge-and-undo", Fixture, NULL,
+              exchange_fixture_set_up, test_merge_and_undo, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/hostile-archives", Fixture, NULL,
+              exchange_fixture_set_up, test_hostile_archives, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
+              exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,
+              exchange_fixture_set_up, test_paths_outside, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,
+              exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/async", Fixture, NULL,
+              exchange_fixture_set_up, test_async, exchange_fixture_tear_down);
+
+  return g_test_run ();
+}
