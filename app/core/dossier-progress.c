@@ -9,8 +9,11 @@ struct _DossierProgress
   GObject       parent_instance;
 
   GMainContext *context;   /* where it was made: notifications go there */
+  GThread      *thread;    /* the thread it was made in */
   double        fraction;
   char         *message;
+  int           issued;    /* updates numbered as they are made, atomically */
+  int           applied;   /* the latest one applied: older ones come too late */
 };
 
 G_DEFINE_FINAL_TYPE (DossierProgress, dossier_progress, G_TYPE_OBJECT)
@@ -74,6 +77,7 @@ static void
 dossier_progress_init (DossierProgress *self)
 {
   self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_self ();
 }
 
 DossierProgress *
@@ -101,6 +105,7 @@ dossier_progress_get_message (DossierProgress *self)
 typedef struct
 {
   DossierProgress *self;
+  int              number;
   double           fraction;
   char            *message;
 } Update;
@@ -120,6 +125,10 @@ apply_update (gpointer data)
 {
   Update *update = data;
   DossierProgress *self = update->self;
+
+  if (update->number - self->applied < 0)
+    return G_SOURCE_REMOVE;
+  self->applied = update->number;
 
   if (self->fraction != update->fraction)
     {
@@ -147,8 +156,26 @@ dossier_progress_update (DossierProgress *self,
 
   update = g_new0 (Update, 1);
   update->self = g_object_ref (self);
+  update->number = g_atomic_int_add (&self->issued, 1) + 1;
   update->fraction = CLAMP (fraction, 0.0, 1.0);
   update->message = g_strdup (message);
-  /* Runs at once when this is the object's own context. */
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, apply_update, update, update_free);
+
+  /* At once in the object's own thread. From another, always through a
+   * source in its context: g_main_context_invoke () would run it right
+   * there, in the worker, whenever that thread could acquire the
+   * context (when the main loop is between iterations). */
+  if (g_thread_self () == self->thread)
+    {
+      apply_update (update);
+      update_free (update);
+    }
+  else
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, apply_update, update, update_free);
+      g_source_set_static_name (source, "[dossier] progress");
+      g_source_attach (source, self->context);
+    }
 }
