@@ -76,7 +76,6 @@ dossier_export_to_file_async (DossierProject             *project,
                               gpointer                    user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ExportData *data;
 
   g_return_if_fail (DOSSIER_IS_PROJECT (project));
@@ -98,15 +97,7 @@ dossier_export_to_file_async (DossierProject             *project,
   data->progress = progress != NULL ? g_object_ref (progress) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
 
-  /* Opened here, where @project is: the thread never touches @project. */
-  data->worker = dossier_project_open_worker (project, &error);
-  if (data->worker == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, export_thread);
+  dossier_project_start_worker (project, task, &data->worker, export_thread);
 }
 
 gboolean

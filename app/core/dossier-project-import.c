@@ -11,6 +11,22 @@
 #include <glib/gi18n.h>
 
 void
+dossier_project_start_worker (DossierProject   *self,
+                              GTask            *task,
+                              DossierProject  **worker,
+                              GTaskThreadFunc   thread_func)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Opened here, where @self is: the thread never touches @self. */
+  *worker = dossier_project_open_worker (self, &error);
+  if (*worker == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_run_in_thread (task, thread_func);
+}
+
+void
 dossier_import_outcome_free (DossierImportOutcome *outcome)
 {
   if (outcome == NULL)
@@ -159,7 +175,6 @@ dossier_project_import_files_async (DossierProject       *self,
                                     gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ImportData *data;
 
   g_return_if_fail (DOSSIER_IS_PROJECT (self));
@@ -189,15 +204,7 @@ dossier_project_import_files_async (DossierProject       *self,
   data->context = g_main_context_ref_thread_default ();
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
 
-  /* Opened here, where @self is: the thread never touches @self. */
-  data->worker = dossier_project_open_worker (self, &error);
-  if (data->worker == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, import_thread);
+  dossier_project_start_worker (self, task, &data->worker, import_thread);
 }
 
 GPtrArray *

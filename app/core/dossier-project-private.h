@@ -57,6 +57,13 @@ G_BEGIN_DECLS
  * loaded. What it commits reaches @main by dossier_project_adopt_step (). */
 DossierProject *dossier_project_open_worker (DossierProject  *main,
                                              GError         **error);
+/* Opens a worker of @self into *@worker (in @task's data: the thread
+ * closes it), then runs @thread_func in a thread; or returns the error
+ * on @task (dossier-project-import.c). */
+void          dossier_project_start_worker     (DossierProject   *self,
+                                                GTask            *task,
+                                                DossierProject  **worker,
+                                                GTaskThreadFunc   thread_func);
 
 /* The project's connection, for read-only queries (export, check). */
 sqlite3 *dossier_project_get_db (DossierProject *self);
