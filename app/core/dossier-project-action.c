@@ -320,6 +320,66 @@ dossier_action_clear (DossierAction *action)
     dossier_project_rollback (self);
 }
 
+/* ---- On a bare connection ------------------------------------------------ */
+
+static gboolean
+exec_on (sqlite3     *db,
+         const char  *path,
+         const char  *sql,
+         GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_transaction_begin (DossierTransaction  *transaction,
+                           sqlite3             *db,
+                           const char          *path,
+                           GError             **error)
+{
+  g_assert (transaction->db == NULL);
+
+  if (!exec_on (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  transaction->db = db;
+  transaction->path = path;
+  return TRUE;
+}
+
+gboolean
+dossier_transaction_commit (DossierTransaction  *transaction,
+                           GError             **error)
+{
+  g_assert (transaction->db != NULL);
+
+  if (!exec_on (transaction->db, transaction->path, "COMMIT", error))
+    {
+      dossier_transaction_clear (transaction);
+      return FALSE;
+    }
+
+  transaction->db = NULL;
+  return TRUE;
+}
+
+void
+dossier_transaction_clear (DossierTransaction *transaction)
+{
+  sqlite3 *db = g_steal_pointer (&transaction->db);
+
+  /* Some errors (SQLITE_FULL, SQLITE_IOERR…) already rolled back. */
+  if (db != NULL && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* ---- The text setter ------------------------------------------------------- */
 
 /* "UPDATE table SET column = …" for @column, built once: the statement

@@ -248,6 +248,28 @@ void          dossier_action_clear         (DossierAction   *action);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierAction, dossier_action_clear)
 
+/* The same guard on a bare connection, where there is no project (yet):
+ * creating or migrating the schema. BEGIN IMMEDIATE … COMMIT, rolled back
+ * unless committed; errors name @path. */
+typedef struct
+{
+  sqlite3    *db;     /* NULL unless begun and not yet ended */
+  const char *path;
+} DossierTransaction;
+
+#define DOSSIER_TRANSACTION_INIT { NULL, NULL }
+
+gboolean      dossier_transaction_begin    (DossierTransaction *transaction,
+                                            sqlite3            *db,
+                                            const char         *path,
+                                            GError            **error);
+/* On failure everything is rolled back and @error set. */
+gboolean      dossier_transaction_commit   (DossierTransaction *transaction,
+                                            GError            **error);
+void          dossier_transaction_clear    (DossierTransaction *transaction);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierTransaction, dossier_transaction_clear)
+
 /* Ends the action in progress, if any, leaving the project as it was
  * (for closing; actions use the guard). */
 void          dossier_project_rollback     (DossierProject  *self);

@@ -488,19 +488,20 @@ dossier_schema_create (sqlite3     *db,
                        const char  *title,
                        GError     **error)
 {
+  g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
   g_autofree char *application_id = NULL;
   g_autofree char *now = dossier_now_iso8601 ();
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (!exec (db, path, "PRAGMA journal_mode = WAL", error) ||
-      !exec (db, path, "BEGIN IMMEDIATE", error))
+      !dossier_transaction_begin (&transaction, db, path, error))
     return FALSE;
 
   application_id = g_strdup_printf ("PRAGMA application_id = %d", DOSSIER_APPLICATION_ID);
   if (!exec (db, path, application_id, error) ||
       !exec (db, path, schema_v1, error))
-    goto fail;
+    return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "INSERT INTO project (id, uuid, title, created) "
                                "VALUES (1, ?1, ?2, ?3)", -1, &stmt, NULL);
@@ -517,19 +518,13 @@ dossier_schema_create (sqlite3     *db,
   if (rc != SQLITE_OK)
     {
       dossier_set_sqlite_error (error, path, db, rc);
-      goto fail;
+      return FALSE;
     }
 
-  if (!run_migrations (db, path, 1, error) ||
-      !exec (db, path, "COMMIT", error))
-    goto fail;
+  if (!run_migrations (db, path, 1, error))
+    return FALSE;
 
-  return TRUE;
-
-fail:
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return dossier_transaction_commit (&transaction, error);
 }
 
 gboolean
@@ -538,18 +533,13 @@ dossier_schema_migrate (sqlite3     *db,
                         int          version,
                         GError     **error)
 {
+  g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
+
   g_return_val_if_fail (version >= 1 && version < DOSSIER_SCHEMA_VERSION, FALSE);
 
-  if (!exec (db, path, "BEGIN IMMEDIATE", error))
+  if (!dossier_transaction_begin (&transaction, db, path, error) ||
+      !run_migrations (db, path, version, error))
     return FALSE;
 
-  if (!run_migrations (db, path, version, error) ||
-      !exec (db, path, "COMMIT", error))
-    {
-      if (!sqlite3_get_autocommit (db))
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  return dossier_transaction_commit (&transaction, error);
 }
