@@ -290,6 +290,7 @@ source_free (gpointer data)
   DossierExchangeSource *source = data;
 
   g_free (source->guid);
+  g_free (source->text_hash);
   g_free (source->imported);
   g_clear_pointer (&source->doc, dossier_parsed_document_free);
   g_array_unref (source->selections);
@@ -585,11 +586,42 @@ uuid_free (DossierProject  *project,
   return TRUE;
 }
 
+/* Which codes are written: all, or those a selection uses and their
+ * parents. */
+static gboolean *
+codes_to_write (DossierExchangeData *data)
+{
+  gboolean *wanted = g_new0 (gboolean, data->codes->len + 1);
+
+  for (guint i = 0; i < data->codes->len; i++)
+    wanted[i] = !data->only_used_codes;
+  if (!data->only_used_codes)
+    return wanted;
+
+  for (guint s = 0; s < data->sources->len; s++)
+    {
+      DossierExchangeSource *source = g_ptr_array_index (data->sources, s);
+
+      for (guint i = 0; i < source->selections->len; i++)
+        {
+          DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, i);
+
+          for (guint k = 0; k < sel->codes->len; k++)
+            for (int c = g_array_index (sel->codes, int, k); c >= 0 && !wanted[c];
+                 c = ((DossierExchangeCode *) g_ptr_array_index (data->codes, c))->parent)
+              wanted[c] = TRUE;
+        }
+    }
+  return wanted;
+}
+
 static gboolean
 write_codes (Writer               *w,
              DossierExchangeData  *data,
              GError              **error)
 {
+  g_autofree gboolean *wanted = codes_to_write (data);
+
   for (guint i = 0; i < data->codes->len; i++)
     {
       DossierExchangeCode *code = g_ptr_array_index (data->codes, i);
@@ -602,6 +634,11 @@ write_codes (Writer               *w,
       gboolean is_free;
       guint n;
 
+      if (!wanted[i])
+        {
+          g_free (key.folded);
+          continue;
+        }
       if (existing != NULL)
         {
           code->tag_id = *existing;
@@ -796,9 +833,21 @@ dossier_exchange_data_write (DossierProject           *project,
         }
       else
         {
+          g_autofree char *hash = NULL;
+
           text = dossier_project_read_text (project, document_id, error);
           if (text == NULL)
             return FALSE;
+          /* Placed on the text as it was read (in another thread): it
+           * must not have changed since. */
+          hash = dossier_text_hash (text);
+          if (source->text_hash != NULL && strcmp (hash, source->text_hash) != 0)
+            {
+              g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("A document changed while “%s” was being imported; import it again."),
+                           dossier_import_report_get_file_name (data->report));
+              return FALSE;
+            }
         }
 
       if (source->selections->len > 0)
@@ -875,6 +924,7 @@ dossier_exchange_can_import (GFile *file)
 
 static DossierExchangeData *
 read_file (GFile                    *file,
+           const char               *project_path,
            DossierProgress          *progress,
            GCancellable             *cancellable,
            GError                  **error)
@@ -889,6 +939,7 @@ read_file (GFile                    *file,
     case KIND_QDC:
       return dossier_refi_read (file, TRUE, progress, cancellable, error);
     case KIND_W3C:
+      return dossier_w3c_read (file, project_path, progress, cancellable, error);
     case KIND_UNKNOWN:
     default:
       g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
@@ -929,7 +980,7 @@ dossier_exchange_import (DossierProject           *project,
       return NULL;
     }
 
-  data = read_file (file, progress, cancellable, error);
+  data = read_file (file, dossier_project_get_path (project), progress, cancellable, error);
   if (data == NULL)
     return NULL;
 
@@ -947,6 +998,7 @@ dossier_exchange_import (DossierProject           *project,
 typedef struct
 {
   GFile               *file;
+  char                *project_path;
   DossierProgress     *progress;
   DossierExchangeData *data;
 } ImportJob;
@@ -957,6 +1009,7 @@ import_job_free (gpointer p)
   ImportJob *job = p;
 
   g_object_unref (job->file);
+  g_free (job->project_path);
   g_clear_object (&job->progress);
   g_clear_pointer (&job->data, dossier_exchange_data_free);
   g_free (job);
@@ -971,7 +1024,7 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   GError *error = NULL;
 
-  job->data = read_file (job->file, job->progress, cancellable, &error);
+  job->data = read_file (job->file, job->project_path, job->progress, cancellable, &error);
   if (job->data == NULL)
     g_task_return_error (task, error);
   else
@@ -997,6 +1050,7 @@ dossier_exchange_import_async (DossierProject           *project,
 
   job = g_new0 (ImportJob, 1);
   job->file = g_object_ref (file);
+  job->project_path = g_strdup (dossier_project_get_path (project));
   job->progress = progress != NULL ? g_object_ref (progress) : NULL;
   g_task_set_task_data (task, job, import_job_free);
 

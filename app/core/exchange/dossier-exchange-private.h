@@ -150,6 +150,7 @@ typedef struct
 typedef struct
 {
   gint64                 document_id;  /* an existing document, or 0: a new one */
+  char                  *text_hash;    /* the existing document's text as read */
   char                  *guid;         /* the new document's UUID, or NULL */
   char                  *imported;     /* its import time, or NULL for now */
   DossierParsedDocument *doc;          /* the new document */
@@ -162,6 +163,7 @@ typedef struct
   GPtrArray           *sources;   /* of DossierExchangeSource */
   DossierImportReport *report;
   int                  uncoded;   /* index of the code for selections without one, or -1 */
+  gboolean             only_used_codes;  /* write only codes a selection uses (and their parents) */
 } DossierExchangeData;
 
 DossierExchangeData   *dossier_exchange_data_new      (const char          *file_name,
@@ -232,6 +234,14 @@ const char *dossier_refi_place_selections   (const char              *raw,
 /* A .qdpx archive or a bare project.qde (@codebook FALSE), or a .qdc. */
 DossierExchangeData   *dossier_refi_read              (GFile                   *file,
                                                        gboolean                 codebook,
+                                                       DossierProgress         *progress,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
+
+/* A W3C Web Annotation collection, onto the documents of the project at
+ * @project_path (read through a read-only connection of its own). */
+DossierExchangeData   *dossier_w3c_read               (GFile                   *file,
+                                                       const char              *project_path,
                                                        DossierProgress         *progress,
                                                        GCancellable            *cancellable,
                                                        GError                 **error);
