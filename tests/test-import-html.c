@@ -1181,6 +1181,247 @@ test_source_url (void)
     }
 }
 
+
+/* Long enough to be a story's paragraph, not a caption or a label. */
+#define PARA(words) "<p>" words " The council met on Tuesday evening and heard from " \
+                    "residents, officials and the engineers who drew up the plan.</p>"
+
+/* The headline the page's titles agree on, not a section's <h1>, a logo,
+ * a generic og:title, or a description in JSON-LD. */
+static void
+test_title_vote (void)
+{
+  struct { const char *head; const char *body; const char *title; } cases[] = {
+    /* a section's name in the <h1>, the headline in an <h2> and <title> */
+    { "<title>What Your Pulse Says About You - Heart Health Center - WellSite</title>",
+      "<div class='center'><h1><a href='/heart'>Heart Health Center</a></h1></div>"
+      "<div class='article'><h2 class='article-title'>What Your Pulse Says About You</h2>"
+      PARA ("Your pulse is easy to measure.") PARA ("It changes with age.") "</div>",
+      "What Your Pulse Says About You" },
+    /* the site's logo is the only <h1>; "Site | Headline" */
+    { "<title>Ashcombe News | Village hall roof repaired after appeal</title>",
+      "<div id='top'><h1><a href='/'>Ashcombe News</a></h1></div><div class='node'>"
+      "<h2>Village hall roof repaired after appeal</h2>" PARA ("The roof is fixed.") "</div>",
+      "Village hall roof repaired after appeal" },
+    /* JSON-LD's headline is the description */
+    { "<title>Ferry channel to be dredged - Firth Observer</title>"
+      "<meta name='description' content='Work will begin in October and take five months.'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"
+      "\"Work will begin in October and take five months.\"}</script>",
+      "<h1>Ferry channel to be dredged</h1>" PARA ("The authority agreed."),
+      "Ferry channel to be dredged" },
+    /* og:title is the site's own name on every page */
+    { "<meta property='og:title' content='Daily Digest News'>"
+      "<meta property='og:site_name' content='Daily Digest'>"
+      "<title>Retirees are moving back to cities</title>",
+      "<div class='bar'><h1>Daily Digest News</h1></div><article>"
+      "<h1>Retirees are moving back to cities</h1>" PARA ("Landlords are adjusting.")
+      "</article>", "Retirees are moving back to cities" },
+    /* og:title with a section and site suffix the outlet does not name */
+    { "<meta property='og:title' content='Pilots vote to strike | CNB Business'>"
+      "<meta property='og:site_name' content='CNB'>",
+      "<h1>Pilots vote to strike</h1>" PARA ("The vote was 97% in favour."),
+      "Pilots vote to strike" },
+    /* an unspaced suffix next to Chinese text */
+    { "<title>长江中游多地启动防汛应急响应-新华时讯网</title>",
+      "<div class='h-title'>长江中游多地启动防汛应急响应</div>"
+      "<p>记者从湖北省防汛抗旱指挥部获悉，受持续强降雨影响，长江中游多条支流水位快速上涨，"
+      "湖北、湖南两省已有十二个县市启动防汛四级应急响应。</p>",
+      "长江中游多地启动防汛应急响应" },
+    /* Parse.ly and Dublin Core, no Open Graph; "Site: Headline" */
+    { "<title>Bay Ledger: Auditor finds unpaid tolls</title>"
+      "<meta name='parsely-title' content='Auditor finds unpaid tolls'>"
+      "<meta name='DC.title' content='Auditor finds unpaid tolls'>",
+      "<h1><span class='label'>Breaking</span> Auditor finds unpaid tolls</h1>"
+      PARA ("The audit was published on Thursday."), "Auditor finds unpaid tolls" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("<html><head>%s</head><body>%s</body></html>",
+                                               cases[i].head, cases[i].body);
+      g_autoptr(DossierParsedDocument) doc = import_ok (html);
+
+      g_assert_cmpstr (doc->title, ==, cases[i].title);
+      check_invariants (doc);
+    }
+}
+
+/* People, not organisations; every author a page names; bylines written
+ * only as a line under the headline, or as a label, or in a dateline. */
+static void
+test_byline_sources (void)
+{
+  struct { const char *head; const char *body; const char *author; } cases[] = {
+    /* JSON-LD names the broadcaster; the byline block the reporter */
+    { "<script type='application/ld+json'>{\"@type\":\"ReportageNewsArticle\",\"author\":"
+      "{\"@type\":\"NewsMediaOrganization\",\"name\":\"NBN News\"}}</script>",
+      "<div class='TextContributorName'><span>By Calum Drummond</span><div>NBN Scotland "
+      "reporter</div></div>", "Calum Drummond" },
+    /* the site's own name as author is no byline */
+    { "<meta name='author' content='Valley Sports Daily'>"
+      "<meta property='og:site_name' content='Valley Sports Daily'>", "", NULL },
+    /* two parsely-author tags, two people */
+    { "<meta name='parsely-author' content='Marcus Webb'>"
+      "<meta name='parsely-author' content='Alicia Duarte'>", "", "Marcus Webb, Alicia Duarte" },
+    { "<meta name='author' content='Lauren Metz, RN'>", "", "Lauren Metz" },
+    { "<meta name='author' content='KWTV Staff'>", "", NULL },
+    { "", "<div class='submitted'>Posted by Douglas Reeve on 14 October 2024</div>",
+      "Douglas Reeve" },
+    { "", "<p class='meta'>27 February 2024 · By Grace Liddell, Office of Communications</p>",
+      "Grace Liddell" },
+    { "", "<div class='info'><span>입력 2024.08.20</span> <span>김민지 기자</span></div>", "김민지" },
+    { "", "<div class='credit'>Autor: Jan Novák</div>", "Jan Novák" },
+    { "", "<span class='writer'>di Giulia Ferri</span>", "Giulia Ferri" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html =
+        g_strdup_printf ("<html><head><title>Headline</title>%s</head><body><article>"
+                         "<h1>Headline</h1>%s" PARA ("The story begins here.")
+                         PARA ("It goes on.") "</article></body></html>",
+                         cases[i].head, cases[i].body);
+      g_autoptr(DossierParsedDocument) doc = import_ok (html);
+
+      g_assert_cmpstr (doc->author, ==, cases[i].author);
+      /* the byline line is not article text */
+      g_assert_null (strstr (doc->text, "Posted by"));
+      g_assert_null (strstr (doc->text, "기자"));
+    }
+
+  {
+    g_autoptr(DossierParsedDocument) doc =
+      import_ok ("<html><head><title>防汛</title></head><body><h1>防汛</h1><p>新华社武汉6月18日电"
+                 "（记者王立新、陈佳）记者从湖北省防汛抗旱指挥部获悉，长江中游多条支流水位快速上涨，"
+                 "两省已有十二个县市启动防汛四级应急响应。</p></body></html>");
+
+    g_assert_cmpstr (doc->author, ==, "王立新, 陈佳");
+  }
+}
+
+static int
+count (const char *text,
+       const char *needle)
+{
+  int n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* What a reader does not see is not the article: a print copy in a
+ * display:none block, next stories waiting in one, a [hidden] survey;
+ * and what the page says is furniture goes with its heading. */
+static void
+test_hidden_and_sections (void)
+{
+  g_autoptr(DossierParsedDocument) dup = NULL;
+  g_autoptr(DossierParsedDocument) next = NULL;
+  g_autoptr(DossierParsedDocument) drupal = NULL;
+  g_autoptr(DossierParsedDocument) sections = NULL;
+  g_autoptr(DossierParsedDocument) hidden_only = NULL;
+
+  dup = import_ok ("<html><body><h1>Co-op buys its building</h1>"
+                   PARA ("The bakery co-op raised the money.") PARA ("Shares were sold at £50.")
+                   "<div class='print' style='display: none'><h1>Co-op buys its building</h1>"
+                   PARA ("The bakery co-op raised the money.") PARA ("Shares were sold at £50.")
+                   "</div><div hidden><p>Tell us what you think about the survey and win a prize "
+                   "in our summer draw for readers.</p></div></body></html>");
+  g_assert_cmpint (count (dup->text, "The bakery co-op raised the money."), ==, 1);
+  g_assert_null (strstr (dup->text, "survey"));
+
+  next = import_ok ("<html><body><main><article><h1>Footbridge opens</h1>"
+                    PARA ("The bridge opened on Saturday.") "</article>"
+                    "<div class='next' style='display:none'><article><h2>Council tax to rise</h2>"
+                    PARA ("Bills will rise by 4.99% from April.") PARA ("The budget was approved.")
+                    PARA ("Pensioners can apply for a reduction.") "</article></div>"
+                    "</main></body></html>");
+  g_assert_nonnull (strstr (next->text, "The bridge opened on Saturday."));
+  g_assert_null (strstr (next->text, "Council tax"));
+  g_assert_null (strstr (next->text, "4.99%"));
+
+  /* Drupal's "field--label-hidden" hides a label, not the body. */
+  drupal = import_ok ("<html><body><h1>Garden wins grant</h1><article class='node'>"
+                      "<div class='field field--name-body field--label-hidden'>"
+                      PARA ("The garden will harvest rainwater.") PARA ("Work starts in May.")
+                      "</div></article><nav><a href='/'>Home</a></nav></body></html>");
+  g_assert_nonnull (strstr (drupal->text, "The garden will harvest rainwater."));
+  g_assert_null (strstr (drupal->text, "Home"));
+
+  /* Only hidden text: the last resort reads it rather than fail. */
+  hidden_only = import_ok ("<html><body><div style='display:none'>"
+                           PARA ("Everything here is hidden.") "</div></body></html>");
+  g_assert_nonnull (strstr (hidden_only->text, "Everything here is hidden."));
+
+  sections = import_ok ("<html><body><article><h1>Video shop closes</h1>"
+                        PARA ("After thirty-one years the shop will close.")
+                        "<section><h2>Related</h2><p>Cinema to show classic films all summer, "
+                        "with tickets at five pounds for every screening in July.</p></section>"
+                        "<div class='responses'><h2>12 Responses</h2><p>I have rented films "
+                        "there since I was a teenager, and I will miss the owner's advice.</p>"
+                        "</div><h2>References</h2><ol><li>Town archive, box 14, letters.</li></ol>"
+                        "</article></body></html>");
+  g_assert_nonnull (strstr (sections->text, "After thirty-one years"));
+  g_assert_null (strstr (sections->text, "Cinema"));
+  g_assert_null (strstr (sections->text, "teenager"));
+  g_assert_null (strstr (sections->text, "Town archive"));
+}
+
+/* A body split into chunks of the same kind between ads, a newsletter
+ * box and a photo is read whole, in order, with the photo's caption. */
+static void
+test_split_body (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  const char *chunks[] = {
+    "The wheel at the mill turns six times a minute, slow enough to count, and has done so "
+    "for longer than anyone in the village can remember.",
+    "It has turned on this spot since at least 1790, grinding flour for the farms of the "
+    "valley, and for most of that time it was one of a dozen mills along the river. Today it "
+    "is the last that works, and its future depends on a repair to the channel that feeds it, "
+    "which the volunteers who run it cannot pay for on their own.",
+    "The race that feeds it has leaked for years, and last winter part of its wall collapsed "
+    "into the water.",
+    "A heritage fund has offered most of the money for the repair, on the condition that the "
+    "trust finds the rest itself.",
+    "The trust must raise the rest by December, or the offer lapses and the wheel may stop "
+    "for good.",
+  };
+  GString *html = g_string_new ("<html><head><title>Saving the last watermill</title></head>"
+                                "<body><div class='site'><h1>Saving the last watermill</h1>"
+                                "<div class='wrap'>");
+  const char *text;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_string_append_printf (html, "<div class='story-text'><p>%s</p></div>", chunks[i]);
+      if (i == 1)
+        g_string_append (html, "<div class='ad-wrapper'><div class='ad-label'>Advertisement"
+                               "</div></div>");
+      if (i == 2)
+        g_string_append (html, "<div class='photo'><img src='m.jpg'><p class='caption'>The "
+                               "wheel in June.</p></div>");
+    }
+  g_string_append (html, "</div></div><div class='footer'>© Dales Chronicle</div></body></html>");
+  doc = import_ok (html->str);
+  g_string_free (html, TRUE);
+
+  text = doc->text;
+  for (gsize i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      const char *at = strstr (text, chunks[i]);
+
+      g_assert_nonnull (at);
+      text = at;
+    }
+  g_assert_nonnull (strstr (doc->text, "The wheel in June."));
+  g_assert_null (strstr (doc->text, "Advertisement"));
+  g_assert_null (strstr (doc->text, "Dales Chronicle"));
+  check_invariants (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1213,6 +1454,10 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/bylines", test_bylines);
   g_test_add_func ("/dossier/import-html/json-ld-robust", test_json_ld_robust);
   g_test_add_func ("/dossier/import-html/source-url", test_source_url);
+  g_test_add_func ("/dossier/import-html/title-vote", test_title_vote);
+  g_test_add_func ("/dossier/import-html/byline-sources", test_byline_sources);
+  g_test_add_func ("/dossier/import-html/hidden-and-sections", test_hidden_and_sections);
+  g_test_add_func ("/dossier/import-html/split-body", test_split_body);
 
   return g_test_run ();
 }

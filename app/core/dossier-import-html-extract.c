@@ -28,28 +28,121 @@ static const char *const clutter_headings[] = {
   "\u0627\u0644\u0623\u0643\u062B\u0631 \u0642\u0631\u0627\u0621\u0629",
   "\u0645\u0648\u0627\u0636\u064A\u0639 \u0630\u0627\u062A \u0635\u0644\u0629",
   "\u0623\u062E\u0628\u0627\u0631 \u0630\u0627\u062A \u0635\u0644\u0629",
+  "\u0623\u062E\u0628\u0627\u0631 \u0645\u062A\u0639\u0644\u0642\u0629",
+  "references", "notes", "external links", "further reading", "sources", "bibliography",
+  "t\u00F3picos", "temas", "etiquetas", "schlagw\u00F6rter", "mais lidas", "leia tamb\u00E9m",
+  "latest", "latest news", "top stories",
+  "editors' picks", "editor's picks", "explore more on these topics", "about the author",
+  "lire aussi", "\u00E0 lire aussi", "sur le m\u00EAme sujet", "les plus lus",
+  "mehr zum thema", "meistgelesen", "diskutieren sie mit", "kommentare",
+  "\u76F8\u5173\u65B0\u95FB", "\u76F8\u5173\u9605\u8BFB", "\u70ED\u95E8\u63A8\u8350",
+  "\u95A2\u9023\u30CB\u30E5\u30FC\u30B9", "\u95A2\u9023\u8A18\u4E8B",
+  "\u30A2\u30AF\u30BB\u30B9\u30E9\u30F3\u30AD\u30F3\u30B0",
+  "\uAD00\uB828 \uAE30\uC0AC", "\uB9CE\uC774 \uBCF8 \uB274\uC2A4",
+  "\u05DB\u05EA\u05D1\u05D5\u05EA \u05E0\u05D5\u05E1\u05E4\u05D5\u05EA",
+  "\u05D4\u05E0\u05E7\u05E8\u05D0\u05D9\u05DD \u05D1\u05D9\u05D5\u05EA\u05E8",
+  "\u05EA\u05D2\u05D5\u05D1\u05D5\u05EA",
 };
 
 static const char *const clutter_heading_prefixes[] = {
-  "related ", "more from ", "most read", "read more", "recommended ", "sign up ",
-  "subscribe to ",
+  "related ", "more from ", "more in ", "most read", "read more", "recommended ", "sign up ",
+  "subscribe to ", "trending in ", "\u0627\u0644\u0645\u0632\u064A\u062F \u0645\u0646",
 };
+
+/* A heading with a number of comments or responses: "12 Responses",
+ * "218 comments", "3 thoughts on …". */
+static gboolean
+is_count_heading (const char *folded)
+{
+  static const char *const words[] = {
+    "comment", "response", "repl", "thought", "reaction", "comentario", "commentaire",
+  };
+  const char *p = folded;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p == folded || *p != ' ')
+    return FALSE;
+  p++;
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (p, words[i]))
+      return TRUE;
+  return FALSE;
+}
 
 static const char *const read_more_prefixes[] = {
   "read more", "read also", "also read", "related:", "related coverage", "see also",
   "more:", "read:", "watch:", "listen:", "lea tambi\u00E9n", "lee tambi\u00E9n",
   "te puede interesar", "leer m\u00E1s", "\u0627\u0642\u0631\u0623 \u0623\u064A\u0636\u0627",
+  "lire aussi", "\u00E0 lire aussi", "voir aussi", "mehr zum thema", "lesen sie auch",
+  "auch interessant", "leggi anche", "leia tamb\u00E9m", "\u76F8\u5173\u9605\u8BFB",
+  "\u5EF6\u4F38\u9605\u8BFB", "\u95A2\u9023\u8A18\u4E8B", "\uAD00\uB828\uAE30\uC0AC",
+  "\u05E7\u05E8\u05D0\u05D5 \u05D2\u05DD", "baca juga",
+  "\u0447\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043A\u0436\u0435",
 };
 
 static const char *const label_texts[] = {
   "advertisement", "advertisements", "sponsored", "sponsored content", "publicidad",
   "anuncio", "\u0625\u0639\u0644\u0627\u0646", "story continues below advertisement",
   "article continues below advertisement", "continue reading below",
+  "story continues below this ad", "member-only story", "publicit\u00E9", "anzeige", "werbung",
+  "\uAD11\uACE0", "\u5E7F\u544A", "\u5E83\u544A", "\u6709\u6599\u8A18\u4E8B",
+  "\u05E4\u05E8\u05E1\u05D5\u05DE\u05EA",
 };
 
-static const char *const byline_starts[] = {
-  "by ", "written by ", "por ", "par ", "von ", "\u0628\u0642\u0644\u0645", "\u05DE\u05D0\u05EA ",
+/* Lines that credit the desk, not the story: "责任编辑：…", "SOURCE …". */
+static const char *const credit_prefixes[] = {
+  "\u8D23\u4EFB\u7F16\u8F91", "\u3010\u8D23\u4EFB\u7F16\u8F91", "\uFF08\u8D23\u4EFB\u7F16\u8F91",
+  "(\u8D23\u4EFB\u7F16\u8F91", "\u7F16\u8F91\uFF1A", "\u6765\u6E90\uFF1A", "source ",
+  "source:", "\u0627\u0644\u0645\u0635\u062F\u0631:", "listen to this article",
+  "editor:", "editor :", "editora:", "editing:", "redaktion:",
 };
+
+/* A date line above the article: "Published 1:02 a.m. ET June 5, 2024". */
+static const char *const date_prefixes[] = {
+  "published", "updated", "last updated", "posted", "publi\u00E9", "mis \u00E0 jour",
+  "publicado", "actualizado", "ver\u00F6ffentlicht", "aktualisiert", "\uC785\uB825",
+  "\uC218\uC815", "\u53D1\u5E03\u65F6\u95F4",
+};
+
+/* A line that is only a date and time: "Thu 15 Aug 2024 06.00 BST",
+ * "03.09.2024, 14.05 Uhr", "2024年4月14日 7時00分". */
+static gboolean
+is_date_line (const char *text)
+{
+  guint digits = 0, visible = 0;
+  gboolean clock = FALSE, month = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        continue;
+      visible++;
+      if (g_ascii_isdigit (c))
+        {
+          digits++;
+          if ((p[1] == ':' || p[1] == '.' || p[1] == 'h') && g_ascii_isdigit (p[2]) &&
+              g_ascii_isdigit (p[3]))
+            clock = TRUE;
+        }
+      else if (c == 0x5E74 || c == 0x6708 || c == 0x65E5)  /* 年 月 日 */
+        month = TRUE;
+    }
+  if (!month)
+    {
+      static const char *const months[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "ene", "abr", "ago", "dic", "fev", "mai", "set", "out", "dez", "gen", "giu", "lug",
+        "ott", "okt", "m\u00E4r", "f\u00E9v", "avr", "juil", "ao\u00FBt", "d\u00E9c",
+      };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (months) && !month; i++)
+        month = strstr (text, months[i]) != NULL;
+    }
+  return visible > 0 && digits >= 4 && digits * 4 >= visible && (clock || month);
+}
 
 /* Case-folded, trimmed text of a small subtree, without a final colon. */
 static char *
@@ -111,6 +204,13 @@ typedef struct
   gboolean            open_in_header;
   guint               open_chars;
   guint               body_blocks;
+  const char         *author;         /* the byline found in the metadata, or NULL */
+  char               *author_key;     /* its first name, folded, to spot the byline line */
+  char               *byline;         /* the names a "By …" line under the title gives */
+  /* After a "Related", "Comments" or "References" heading: what follows
+   * it, up to a heading as high or the end of its container, goes too. */
+  int                 skip_level;
+  xmlNode            *skip_scope;
 } Extract;
 
 static void
@@ -268,6 +368,158 @@ is_publication_time (Reader  *r,
   return FALSE;
 }
 
+/* The byline under the headline: the one the metadata gave, on a line
+ * with a date or a job ("Fiona Harcourt, Wildlife correspondent"), or a
+ * "By …" line naming people (kept for when the metadata has none). */
+typedef struct
+{
+  Reader  *r;
+  GString *out;
+} CleanText;
+
+static gboolean
+clean_text_enter (gpointer data,
+                  xmlNode *node)
+{
+  CleanText *c = data;
+  NodeInfo *info;
+
+  if (c->out->len > 1024)
+    return FALSE;
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      if (node->content != NULL)
+        g_string_append (c->out, (const char *) node->content);
+      return FALSE;
+    }
+  info = dossier_html_info (c->r, node);
+  if (info == NULL || !(info->flags & F_CLEAN))
+    return FALSE;
+  if ((info->props & TP_BLOCK) || info->tag == T_BR)
+    g_string_append_c (c->out, ' ');
+  return TRUE;
+}
+
+/* The text of a line without its clutter (a photo credit's byline box). */
+static char *
+line_text (Reader  *r,
+           xmlNode *node)
+{
+  CleanText c = { r, g_string_new (NULL) };
+  char *text;
+
+  dossier_html_walk (node, clean_text_enter, NULL, &c);
+  text = dossier_html_clean_text (c.out->str);
+  g_string_free (c.out, TRUE);
+  return text;
+}
+
+static gboolean
+is_byline_line (Extract    *x,
+                xmlNode    *node,
+                const char *folded,
+                NodeInfo   *info)
+{
+  g_autofree char *text = NULL;
+  char *names;
+
+  if (folded == NULL || info->text > 150)
+    return FALSE;
+  text = line_text (x->r, node);
+  if (text == NULL)
+    return FALSE;
+  if (x->author_key != NULL && info->text <= g_utf8_strlen (x->author, -1) + 60)
+    {
+      g_autofree char *line = g_utf8_casefold (text, -1);
+
+      if (strstr (line, x->author_key) != NULL)
+        return TRUE;
+    }
+  names = dossier_html_byline_from_line (text);
+  if (names == NULL)
+    return FALSE;
+  if (x->byline == NULL)
+    x->byline = names;
+  else
+    g_free (names);
+  return TRUE;
+}
+
+/* Whether the element next to @node (before or after) is a date line. */
+static gboolean
+beside_date (Reader  *r,
+             xmlNode *node)
+{
+  for (int forward = 0; forward < 2; forward++)
+    {
+      xmlNode *n = forward ? node->next : node->prev;
+
+      while (n != NULL && n->type != XML_ELEMENT_NODE)
+        n = forward ? n->next : n->prev;
+      if (n != NULL)
+        {
+          NodeInfo *info = dossier_html_info (r, n);
+          g_autofree char *text = NULL;
+          g_autofree char *folded = NULL;
+
+          if (info == NULL || info->text == 0 || info->text > 60)
+            continue;
+          text = dossier_html_node_text (n);
+          folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+          if (folded != NULL && is_date_line (folded))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A line that is only a name, beside the date under the headline: the
+ * byline of a page that labels it in no other way ("Ben Achebe" / "May
+ * 17, 2024"). Kept only when nothing better names the author. */
+static gboolean
+is_name_beside_date (Extract  *x,
+                     xmlNode  *node,
+                     NodeInfo *info)
+{
+  g_autofree char *text = NULL;
+  char *name;
+
+  if (x->author != NULL || x->byline != NULL || info->text > 40 || info->link > 0 ||
+      !beside_date (x->r, node))
+    return FALSE;
+  text = line_text (x->r, node);
+  name = text != NULL ? dossier_html_name_line (text) : NULL;
+  if (name == NULL)
+    return FALSE;
+  x->byline = name;
+  return TRUE;
+}
+
+/* What follows a clutter heading, up to a heading as high, goes with it:
+ * the list under "Related", the thread under "12 Comments", the notes under
+ * "References". A wrapper around the heading alone (MediaWiki's
+ * <div class="mw-heading">) is looked through. */
+static void
+skip_section (Extract *x,
+              xmlNode *heading,
+              int      level)
+{
+  xmlNode *scope = dossier_html_parent (heading);
+  NodeInfo *hi = dossier_html_info (x->r, heading);
+  NodeInfo *si = dossier_html_info (x->r, scope);
+
+  if (scope == NULL || si == NULL || !dossier_html_is_inside (scope, x->root))
+    return;
+  if (scope != x->root && si->text <= hi->text + 20)
+    {
+      scope = dossier_html_parent (scope);
+      if (scope == NULL || !dossier_html_is_inside (scope, x->root))
+        return;
+    }
+  x->skip_level = level;
+  x->skip_scope = scope;
+}
+
 /* Clutter that only shows once the statistics are known: link lists,
  * "Related" headings, "Read more:" lines, ad labels, the article header's
  * date and byline lines. */
@@ -302,19 +554,28 @@ x_should_skip (Extract   *x,
     case T_DIV:
     case T_SECTION:
     case T_TABLE:
+    case T_TD:
     case T_DL:
       if (info->text > 0 && info->link * 2 > info->text && info->text - info->link < 150)
         return TRUE;
       break;
-    case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
-      if (info->text <= 60)
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+      /* A section's link above the headline: "Opinion", a logo. */
+      if (x->title_node != NULL && !x->title_done && info->text <= 60 &&
+          info->link * 2 > info->text)
+        return TRUE;
+      if (info->tag != T_H1 && info->text <= 60)
         {
           g_autofree char *text = folded_text (node);
 
           if (matches_any (text, clutter_headings, G_N_ELEMENTS (clutter_headings), FALSE) ||
               matches_any (text, clutter_heading_prefixes,
-                           G_N_ELEMENTS (clutter_heading_prefixes), TRUE))
-            return TRUE;
+                           G_N_ELEMENTS (clutter_heading_prefixes), TRUE) ||
+              (text != NULL && is_count_heading (text)))
+            {
+              skip_section (x, node, info->tag - T_H1 + 1);
+              return TRUE;
+            }
         }
       break;
     case T_TIME:
@@ -329,18 +590,55 @@ x_should_skip (Extract   *x,
       !is_wrapper (x->r, node, info))
     {
       g_autofree char *text = NULL;
+      gboolean early;
 
       if (info->text <= 40 || info->link * 2 > info->text || header_zone)
         text = folded_text (node);
       if (info->text <= 40 &&
           matches_any (text, label_texts, G_N_ELEMENTS (label_texts), FALSE))
         return TRUE;
-      if (info->link * 2 > info->text &&
+
+      /* "Read more: <link>", or its label alone once the link is gone. */
+      if ((info->link * 2 > info->text || info->text <= 40) &&
           matches_any (text, read_more_prefixes, G_N_ELEMENTS (read_more_prefixes), TRUE))
         return TRUE;
-      if (header_zone && info->text <= 100 &&
-          matches_any (text, byline_starts, G_N_ELEMENTS (byline_starts), TRUE))
+      /* The byline and date lines sit under the headline, sometimes after
+       * the standfirst: within the first few blocks. */
+      early = header_zone || x->body_blocks < 3;
+      if (early && text == NULL)
+        text = folded_text (node);
+      if (early && is_byline_line (x, node, text, info))
         return TRUE;
+      if (header_zone && x->title_done && is_name_beside_date (x, node, info))
+        return TRUE;
+      /* "Autor: Jane Doe" says what it is wherever it stands. */
+      if (!early && info->text <= 80 && text != NULL && dossier_html_is_byline_label (text) &&
+          is_byline_line (x, node, text, info))
+        return TRUE;
+      if (early && info->text <= 80 &&
+          (matches_any (text, date_prefixes, G_N_ELEMENTS (date_prefixes), TRUE) ||
+           (text != NULL && is_date_line (text))))
+        {
+          /* "Ben Achebe / May 17, 2024" read as one line: the name goes
+           * with the date, but is the byline. */
+          if (header_zone && x->title_done)
+            for (xmlNode *c = node->children; c != NULL; c = c->next)
+              {
+                NodeInfo *ci = dossier_html_info (x->r, c);
+
+                if (ci != NULL && (ci->flags & F_CLEAN) && is_text_line (x->r, c, ci) &&
+                    is_name_beside_date (x, c, ci))
+                  break;
+              }
+          return TRUE;
+        }
+      if (info->text <= 60)
+        {
+          if (text == NULL)
+            text = folded_text (node);
+          if (matches_any (text, credit_prefixes, G_N_ELEMENTS (credit_prefixes), TRUE))
+            return TRUE;
+        }
       /* A section link above the headline ("Transport", "World › Europe"),
        * or a line that is nothing but a short link ("Our standards"). */
       if (header_zone && info->text <= 40 && info->link * 2 > info->text)
@@ -382,7 +680,7 @@ extract_enter (gpointer data,
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
-      if (node->content != NULL)
+      if (node->content != NULL && x->skip_scope == NULL)
         x_append (x, top, (const char *) node->content, dossier_html_text_info (x->r, node).chars);
       return FALSE;
     }
@@ -392,7 +690,18 @@ extract_enter (gpointer data,
   ctx = *top;
   ctx.skipped = ctx.block = ctx.merged = 0;
   info = dossier_html_info (x->r, node);
-  if (info == NULL || (node != x->root && x_should_skip (x, node, info, top)))
+  if (info != NULL && x->skip_scope != NULL)
+    {
+      int level = dossier_html_is_heading (info->tag) ? info->tag - T_H1 + 1
+                                                      : aria_heading_level (node);
+
+      if (level > 0 && level <= x->skip_level)
+        x->skip_scope = NULL;
+    }
+  if (info == NULL || x->skip_scope != NULL ||
+      (node->parent == x->root && x->r->range_parent == x->root && !x->lenient &&
+       !(info->flags & F_IN_RANGE)) ||
+      (node != x->root && x_should_skip (x, node, info, top)))
     {
       ctx.skipped = 1;
       g_array_append_val (x->stack, ctx);
@@ -425,7 +734,17 @@ extract_enter (gpointer data,
         x_close (x);
     }
 
-  if (heading_level > 0 && !top->merge)
+  if (node == x->title_node && !x->title_done && heading_level == 0)
+    {
+      /* A headline written as a <div> or a <span> ("h-title"). */
+      ctx.block = 1;
+      x_close (x);
+      ctx.kind = DOSSIER_BLOCK_TITLE;
+      ctx.level = 0;
+      ctx.merge = 1;
+      x->title_done = TRUE;
+    }
+  else if (heading_level > 0 && !top->merge)
     {
       if (node == x->title_node && !x->title_done)
         {
@@ -498,6 +817,8 @@ extract_leave (gpointer data,
 
   if (node->type != XML_ELEMENT_NODE)
     return;
+  if (node == x->skip_scope)
+    x->skip_scope = NULL;
   ctx = g_array_index (x->stack, Ctx, x->stack->len - 1);
   g_array_set_size (x->stack, x->stack->len - 1);
   if (ctx.skipped)
@@ -513,15 +834,30 @@ extract_leave (gpointer data,
     x_close (x);
 }
 
-/* The heading that becomes the TITLE block: the root's first <h1>, else
- * its first heading if it repeats the title; NULL to write the title
- * itself at the top. Its ancestors are marked so no clutter rule drops it. */
+/* The heading that becomes the TITLE block: the first heading (or
+ * headline-like element) in the root that says the title, possibly after a
+ * kicker ("Analysis: …"), else the root's first <h1>; NULL to write the
+ * title itself at the top. Its ancestors are marked so no clutter rule
+ * drops it. */
 typedef struct
 {
-  Reader  *r;
-  xmlNode *h1;
-  xmlNode *first_heading;
+  Reader     *r;
+  const char *title_key;
+  xmlNode    *h1;
+  xmlNode    *match;
+  guint       looked;
 } FindHeadings;
+
+#define MAX_TITLE_LOOKS 400
+
+static gboolean
+says_title (const char *key,
+            const char *title_key)
+{
+  gsize kl = strlen (key), tl = strlen (title_key);
+
+  return tl > 0 && kl >= tl && kl <= tl + 40 && strcmp (key + kl - tl, title_key) == 0;
+}
 
 static gboolean
 find_headings_enter (gpointer data,
@@ -529,18 +865,26 @@ find_headings_enter (gpointer data,
 {
   FindHeadings *f = data;
   NodeInfo *info = dossier_html_info (f->r, node);
+  gboolean heading;
 
-  if (f->h1 != NULL || info == NULL || !(info->flags & F_CLEAN))
+  if (f->match != NULL || info == NULL || !(info->flags & F_CLEAN))
     return FALSE;
-  if (dossier_html_is_heading (info->tag) && info->text > 0)
+  heading = dossier_html_is_heading (info->tag);
+  if ((heading || (info->flags & F_TITLE_LIKE)) && info->text > 0 && info->text <= 600 &&
+      f->title_key != NULL && f->looked++ < MAX_TITLE_LOOKS)
     {
-      if (info->tag == T_H1)
-        f->h1 = node;
-      else if (f->first_heading == NULL)
-        f->first_heading = node;
-      return FALSE;
+      g_autofree char *text = dossier_html_node_text (node);
+      g_autofree char *key = text != NULL ? dossier_html_comparable (text) : NULL;
+
+      if (key != NULL && says_title (key, f->title_key))
+        {
+          f->match = node;
+          return FALSE;
+        }
     }
-  return TRUE;
+  if (heading && info->text > 0 && info->tag == T_H1 && f->h1 == NULL)
+    f->h1 = node;
+  return !heading;
 }
 
 static xmlNode *
@@ -548,22 +892,12 @@ find_title_node (Reader     *r,
                  xmlNode    *root,
                  const char *title)
 {
-  FindHeadings f = { r, NULL, NULL };
-  xmlNode *first_heading, *found;
+  g_autofree char *title_key = title != NULL ? dossier_html_comparable (title) : NULL;
+  FindHeadings f = { r, title_key, NULL, NULL, 0 };
+  xmlNode *found;
 
   dossier_html_walk (root, find_headings_enter, NULL, &f);
-  found = f.h1;
-  first_heading = f.first_heading;
-
-  if (found == NULL && first_heading != NULL && title != NULL)
-    {
-      g_autofree char *text = dossier_html_node_text (first_heading);
-      g_autofree char *a = text != NULL ? dossier_html_comparable (text) : NULL;
-      g_autofree char *b = dossier_html_comparable (title);
-
-      if (a != NULL && *a != '\0' && strcmp (a, b) == 0)
-        found = first_heading;
-    }
+  found = f.match != NULL ? f.match : f.h1;
 
   for (xmlNode *n = found; n != NULL; n = dossier_html_parent (n))
     {
@@ -591,17 +925,17 @@ clear_title_marks (Reader  *r,
     dossier_html_info (r, n)->flags &= ~(F_HAS_TITLE | F_TITLE_HEAD);
 }
 
-/* Writes the blocks of @root; returns how many body blocks (not the
- * title) came out. */
 guint
 dossier_html_extract_blocks (Reader             *r,
                              xmlNode            *root,
-                             const char         *title,
+                             const Metadata     *meta,
                              gboolean            lenient,
-                             DossierTextBuilder *builder)
+                             DossierTextBuilder *builder,
+                             char              **byline)
 {
   Extract x = { 0 };
   Ctx base = { DOSSIER_BLOCK_PARAGRAPH, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+  const char *title = meta->title;
 
   x.r = r;
   x.builder = builder;
@@ -609,6 +943,16 @@ dossier_html_extract_blocks (Reader             *r,
   x.lenient = lenient;
   x.stack = g_array_new (FALSE, FALSE, sizeof (Ctx));
   g_array_append_val (x.stack, base);
+  x.author = meta->author;
+  if (meta->author != NULL)
+    {
+      g_autofree char *first = g_strdup (meta->author);
+      char *comma = strstr (first, ", ");
+
+      if (comma != NULL)
+        *comma = '\0';
+      x.author_key = g_utf8_casefold (first, -1);
+    }
 
   x.title_node = find_title_node (r, root, title);
   if (x.title_node == NULL && title != NULL)
@@ -622,5 +966,9 @@ dossier_html_extract_blocks (Reader             *r,
 
   clear_title_marks (r, x.title_node);
   g_array_unref (x.stack);
+  g_free (x.author_key);
+  if (byline != NULL)
+    *byline = g_steal_pointer (&x.byline);
+  g_free (x.byline);
   return x.body_blocks;
 }

@@ -315,7 +315,7 @@ j_type_rank (JNode *node)
         rank = MAX (rank, 3);
       else if (strcmp (name, "WebSite") == 0 || strcmp (name, "NewsMediaOrganization") == 0)
         rank = MAX (rank, 2);
-      else if (strcmp (name, "WebPage") == 0 || strcmp (name, "ItemPage") == 0)
+      else if (g_str_has_suffix (name, "WebPage") || strcmp (name, "ItemPage") == 0)
         rank = MAX (rank, 1);
     }
   return rank;
@@ -429,6 +429,31 @@ j_clean (const char *s)
   return dossier_html_clean_text (decoded);
 }
 
+static gboolean
+j_is_organization (JNode *node)
+{
+  static const char *const kinds[] = {
+    "Organization", "Corporation", "NGO", "LocalBusiness", "CollegeOrUniversity", "Brand",
+    "WebSite", "NewsMediaOrganization",
+  };
+  JNode *type = j_get (node, "@type");
+
+  if (type == NULL)
+    return FALSE;
+  for (guint i = 0; i < (type->type == 'a' ? type->items->len : 1); i++)
+    {
+      JNode *t = type->type == 'a' ? g_ptr_array_index (type->items, i) : type;
+      const char *name = j_string (t);
+
+      if (name == NULL)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_has_suffix (name, kinds[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 j_names (JFound  *found,
          JNode   *node,
@@ -446,6 +471,9 @@ j_names (JFound  *found,
       return;
     }
   node = j_resolve (found, node);
+  /* The publisher standing in as author is no byline. */
+  if (j_is_organization (node))
+    return;
   name = j_clean (node->type == 's' ? node->str : j_string (j_get (node, "name")));
   if (name == NULL || (out->len > 0 && strstr (out->str, name) != NULL))
     return;
@@ -463,6 +491,7 @@ dossier_html_json_ld_clear (JsonLd *ld)
   g_free (ld->published);
   g_free (ld->url);
   g_free (ld->site_name);
+  g_free (ld->description);
 }
 
 void
@@ -490,6 +519,7 @@ dossier_html_read_json_ld (Reader *r,
       ld->headline = j_clean (j_string (j_get (a, "headline")));
       if (ld->headline == NULL)
         ld->headline = j_clean (j_string (j_get (a, "name")));
+      ld->description = j_clean (j_string (j_get (a, "description")));
 
       v = j_get (a, "author");
       if (v == NULL)

@@ -22,6 +22,105 @@ take_first (char       **slot,
     *slot = dossier_html_clean_text (value);
 }
 
+typedef enum
+{
+  M_OG_TITLE,
+  M_TWITTER_TITLE,
+  M_PARSELY_TITLE,
+  M_DC_TITLE,
+  M_SITE_NAME,
+  M_APPLICATION_NAME,
+  M_PUBLISHER,
+  M_URL,
+  M_DESCRIPTION,
+  M_AUTHOR,
+  M_ARTICLE_AUTHOR,
+  M_BYL,
+  M_PUBLISHED_ARTICLE,
+  M_PUBLISHED_ITEMPROP,
+  M_PUBLISHED_OTHER,
+} MetaField;
+
+/* <meta> names (property, name or itemprop), compared without case. */
+static const struct
+{
+  const char *name;
+  MetaField   field;
+} meta_names[] = {
+  { "og:title", M_OG_TITLE }, { "twitter:title", M_TWITTER_TITLE },
+  { "parsely-title", M_PARSELY_TITLE }, { "sailthru.title", M_PARSELY_TITLE },
+  { "dc.title", M_DC_TITLE }, { "dcterms.title", M_DC_TITLE },
+  { "og:site_name", M_SITE_NAME }, { "application-name", M_APPLICATION_NAME },
+  { "dc.publisher", M_PUBLISHER }, { "dcterms.publisher", M_PUBLISHER },
+  { "og:url", M_URL },
+  { "description", M_DESCRIPTION }, { "og:description", M_DESCRIPTION },
+  { "twitter:description", M_DESCRIPTION },
+  { "author", M_AUTHOR }, { "dc.creator", M_AUTHOR }, { "dcterms.creator", M_AUTHOR },
+  { "citation_author", M_AUTHOR }, { "parsely-author", M_AUTHOR },
+  { "sailthru.author", M_AUTHOR }, { "cxenseparse:author", M_AUTHOR },
+  { "dable:author", M_AUTHOR },
+  { "article:author", M_ARTICLE_AUTHOR }, { "og:article:author", M_ARTICLE_AUTHOR },
+  { "byl", M_BYL },
+  { "article:published_time", M_PUBLISHED_ARTICLE },
+  { "og:article:published_time", M_PUBLISHED_ARTICLE },
+  { "datePublished", M_PUBLISHED_ITEMPROP },
+  { "date", M_PUBLISHED_OTHER }, { "dc.date", M_PUBLISHED_OTHER },
+  { "dc.date.issued", M_PUBLISHED_OTHER }, { "dcterms.date", M_PUBLISHED_OTHER },
+  { "dcterms.issued", M_PUBLISHED_OTHER }, { "pubdate", M_PUBLISHED_OTHER },
+  { "publishdate", M_PUBLISHED_OTHER }, { "publish-date", M_PUBLISHED_OTHER },
+  { "publication_date", M_PUBLISHED_OTHER }, { "sailthru.date", M_PUBLISHED_OTHER },
+  { "parsely-pub-date", M_PUBLISHED_OTHER }, { "citation_publication_date", M_PUBLISHED_OTHER },
+  { "citation_date", M_PUBLISHED_OTHER },
+};
+
+static void
+read_meta (Reader     *r,
+           const char *name,
+           const char *content)
+{
+  char **slot = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (meta_names); i++)
+    {
+      if (g_ascii_strcasecmp (name, meta_names[i].name) != 0)
+        continue;
+      switch (meta_names[i].field)
+        {
+        case M_OG_TITLE: slot = &r->og_title; break;
+        case M_TWITTER_TITLE: slot = &r->twitter_title; break;
+        case M_PARSELY_TITLE: slot = &r->parsely_title; break;
+        case M_DC_TITLE: slot = &r->dc_title; break;
+        case M_SITE_NAME: slot = &r->og_site_name; break;
+        case M_APPLICATION_NAME: slot = &r->application_name; break;
+        case M_PUBLISHER: slot = &r->meta_publisher; break;
+        case M_URL: slot = &r->og_url; break;
+        case M_DESCRIPTION: slot = &r->description; break;
+        case M_ARTICLE_AUTHOR: slot = &r->article_author; break;
+        case M_BYL: slot = &r->byl; break;
+        case M_PUBLISHED_ARTICLE: slot = &r->published_article; break;
+        case M_PUBLISHED_ITEMPROP: slot = &r->published_itemprop; break;
+        case M_PUBLISHED_OTHER: slot = &r->published_other; break;
+        case M_AUTHOR:
+          /* Every one: a page with two authors may write two tags. */
+          if (!g_str_has_prefix (content, "http") && r->meta_authors->len < MAX_META_NODES)
+            {
+              char *value = dossier_html_clean_text (content);
+
+              if (value != NULL)
+                g_ptr_array_add (r->meta_authors, value);
+            }
+          return;
+        }
+      break;
+    }
+  if (slot == NULL)
+    return;
+  /* A profile URL says nothing we can show. */
+  if (slot == &r->article_author && g_str_has_prefix (content, "http"))
+    return;
+  take_first (slot, content);
+}
+
 /* Collects what <head> and the page say about the article. */
 void
 dossier_html_read_metadata (Reader   *r,
@@ -55,49 +154,7 @@ dossier_html_read_metadata (Reader   *r,
         if (name == NULL || content == NULL)
           break;
 
-        if (g_ascii_strcasecmp (name, "og:title") == 0)
-          take_first (&r->og_title, content);
-        else if (g_ascii_strcasecmp (name, "twitter:title") == 0)
-          take_first (&r->twitter_title, content);
-        else if (g_ascii_strcasecmp (name, "og:site_name") == 0)
-          take_first (&r->og_site_name, content);
-        else if (g_ascii_strcasecmp (name, "application-name") == 0)
-          take_first (&r->application_name, content);
-        else if (g_ascii_strcasecmp (name, "og:url") == 0)
-          take_first (&r->og_url, content);
-        else if (g_ascii_strcasecmp (name, "author") == 0 ||
-                 g_ascii_strcasecmp (name, "dc.creator") == 0 ||
-                 g_ascii_strcasecmp (name, "citation_author") == 0)
-          {
-            if (!g_str_has_prefix (content, "http"))
-              take_first (&r->meta_author, content);
-          }
-        else if (g_ascii_strcasecmp (name, "article:author") == 0)
-          {
-            if (!g_str_has_prefix (content, "http"))
-              take_first (&r->article_author, content);
-          }
-        else if (g_ascii_strcasecmp (name, "byl") == 0)
-          take_first (&r->byl, content);
-        else if (g_ascii_strcasecmp (name, "article:published_time") == 0 ||
-                 g_ascii_strcasecmp (name, "og:article:published_time") == 0)
-          take_first (&r->published_article, content);
-        else if (g_ascii_strcasecmp (name, "datePublished") == 0)
-          take_first (&r->published_itemprop, content);
-        else if (g_ascii_strcasecmp (name, "date") == 0 ||
-                 g_ascii_strcasecmp (name, "dc.date") == 0 ||
-                 g_ascii_strcasecmp (name, "dc.date.issued") == 0 ||
-                 g_ascii_strcasecmp (name, "dcterms.date") == 0 ||
-                 g_ascii_strcasecmp (name, "dcterms.issued") == 0 ||
-                 g_ascii_strcasecmp (name, "pubdate") == 0 ||
-                 g_ascii_strcasecmp (name, "publishdate") == 0 ||
-                 g_ascii_strcasecmp (name, "publish-date") == 0 ||
-                 g_ascii_strcasecmp (name, "publication_date") == 0 ||
-                 g_ascii_strcasecmp (name, "sailthru.date") == 0 ||
-                 g_ascii_strcasecmp (name, "parsely-pub-date") == 0 ||
-                 g_ascii_strcasecmp (name, "citation_publication_date") == 0 ||
-                 g_ascii_strcasecmp (name, "citation_date") == 0)
-          take_first (&r->published_other, content);
+        read_meta (r, name, content);
         return;
       }
 
@@ -312,178 +369,18 @@ dossier_html_comparable (const char *s)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-names_match (const char *a,
-             const char *b)
-{
-  g_autofree char *ca = dossier_html_comparable (a);
-  g_autofree char *cb = dossier_html_comparable (b);
-  gsize la = strlen (ca), lb = strlen (cb);
-
-  if (la == 0 || lb == 0)
-    return FALSE;
-  if (strcmp (ca, cb) == 0)
-    return TRUE;
-  return MIN (la, lb) >= 4 && (strstr (ca, cb) != NULL || strstr (cb, ca) != NULL);
-}
-
-static const char *const title_separators[] = {
-  " | ", " - ", " \u2013 ", " \u2014 ", " \u00B7 ", " :: ", " \u00BB ", " \u00AB ",
-  " \u2022 ", " ~ ", " / ",
-};
-
-/* "Storm closes port | The Harbour Times" → "Storm closes port" when the
- * outlet is The Harbour Times; the same for "Outlet | Title". */
-static char *
-strip_outlet (const char *title,
-              const char *outlet)
-{
-  const char *last = NULL, *first = NULL;
-  gsize last_len = 0, first_len = 0;
-
-  if (title == NULL)
-    return NULL;
-  if (outlet == NULL)
-    return g_strdup (title);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (title_separators); i++)
-    {
-      const char *sep = title_separators[i];
-      const char *hit = strstr (title, sep);
-
-      if (hit == NULL)
-        continue;
-      if (first == NULL || hit < first)
-        {
-          first = hit;
-          first_len = strlen (sep);
-        }
-      for (const char *next = hit; next != NULL; next = strstr (next + 1, sep))
-        hit = next;
-      if (last == NULL || hit > last)
-        {
-          last = hit;
-          last_len = strlen (sep);
-        }
-    }
-
-  if (last != NULL && last > title && last[last_len] != '\0' &&
-      names_match (last + last_len, outlet))
-    return g_strstrip (g_strndup (title, last - title));
-  if (first != NULL && first > title && first[first_len] != '\0')
-    {
-      g_autofree char *head = g_strndup (title, first - title);
-
-      if (names_match (head, outlet))
-        return g_strstrip (g_strdup (first + first_len));
-    }
-  return g_strdup (title);
-}
-
-/* "By Jane Doe | Published 3 May" → "Jane Doe". */
-static char *
-clean_byline (const char *raw)
-{
-  static const char *const prefixes[] = {
-    "written by ", "words by ", "text by ", "story by ", "reporting by ", "by: ", "by ",
-    "por ", "par ", "von ", "door ", "\u0628\u0642\u0644\u0645: ", "\u0628\u0642\u0644\u0645 ",
-    "\u05DE\u05D0\u05EA ",
-  };
-  static const char *const cuts[] = {
-    " | ", " \u00B7 ", " \u2022 ", " \u2014 ", " \u2013 ", " - ", "Published", "Updated",
-    "Posted", "Publicado", "Actualizado",
-  };
-  g_autofree char *text = dossier_html_clean_text (raw);
-  const char *p;
-  char *result;
-
-  if (text == NULL)
-    return NULL;
-  p = text;
-  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      gsize len = strlen (prefixes[i]);
-
-      if (g_ascii_strncasecmp (p, prefixes[i], len) == 0)
-        {
-          p += len;
-          break;
-        }
-    }
-  result = g_strdup (p);
-  for (gsize i = 0; i < G_N_ELEMENTS (cuts); i++)
-    {
-      char *hit = strstr (result, cuts[i]);
-
-      if (hit != NULL)
-        *hit = '\0';
-    }
-  g_strstrip (result);
-
-  /* "Jane Doe, Transport correspondent": the job title goes. */
-  {
-    static const char *const roles[] = {
-      "writer", "reporter", "correspondent", "editor", "staff", "journalist", "columnist",
-      "contributor", "producer", "analyst", "redactor", "corresponsal", "periodista",
-    };
-    char *comma = strstr (result, ", ");
-
-    if (comma != NULL)
-      {
-        g_autofree char *rest = g_utf8_casefold (comma + 2, -1);
-
-        for (gsize i = 0; i < G_N_ELEMENTS (roles); i++)
-          if (strstr (rest, roles[i]) != NULL)
-            {
-              *comma = '\0';
-              break;
-            }
-      }
-  }
-
-  while (*result != '\0' && strchr (",;:", result[strlen (result) - 1]) != NULL)
-    {
-      result[strlen (result) - 1] = '\0';
-      g_strstrip (result);
-    }
-  if (*result == '\0' || g_utf8_strlen (result, -1) > 120)
-    g_clear_pointer (&result, g_free);
-  return result;
-}
-
-/* Whether metadata found in @node is about the article: it lies outside
- * clutter, or inside a byline box (clutter to the text, not to us). */
-static gboolean
-in_article_area (Reader  *r,
-                 xmlNode *node)
-{
-  for (xmlNode *n = node; n != NULL; n = dossier_html_parent (n))
-    {
-      NodeInfo *info = dossier_html_info (r, n);
-
-      if (info == NULL)
-        return FALSE;
-      if (info->flags & F_CLEAN)
-        return TRUE;
-      if (info->flags & F_JUNK)
-        return (info->flags & F_BYLINE) != 0 && !(info->flags & F_QUIET);
-    }
-  return FALSE;
-}
-
-/* The first usable node inside the article root, else the first usable one. */
+/* The first usable <time> inside the article root, else the first usable one. */
 static xmlNode *
-pick_node (Reader    *r,
-           GPtrArray *nodes,
-           xmlNode   *root)
+pick_time (Reader  *r,
+           xmlNode *root)
 {
   xmlNode *first = NULL;
 
-  for (guint i = 0; i < nodes->len; i++)
+  for (guint i = 0; i < r->time_nodes->len; i++)
     {
-      xmlNode *node = g_ptr_array_index (nodes, i);
+      xmlNode *node = g_ptr_array_index (r->time_nodes, i);
 
-      if (!in_article_area (r, node))
+      if (!dossier_html_in_article_area (r, node, NULL))
         continue;
       if (dossier_html_is_inside (node, root))
         return node;
@@ -491,42 +388,6 @@ pick_node (Reader    *r,
         first = node;
     }
   return first;
-}
-
-typedef struct
-{
-  xmlNode *found;
-  guint    nodes;
-} FindName;
-
-static gboolean
-find_name_enter (gpointer data,
-                 xmlNode *node)
-{
-  FindName *f = data;
-
-  if (f->found != NULL || ++f->nodes > PEEK_NODES || node->type != XML_ELEMENT_NODE)
-    return FALSE;
-  if (dossier_html_has_word (dossier_html_attr (node, "itemprop"), "name"))
-    {
-      f->found = node;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-author_from_node (xmlNode *node)
-{
-  const char *content = dossier_html_attr (node, "content");
-  g_autofree char *text = NULL;
-  FindName f = { NULL, 0 };
-
-  if (content != NULL && *content != '\0')
-    return clean_byline (content);
-  dossier_html_walk (node, find_name_enter, NULL, &f);
-  text = dossier_html_peek_text (f.found != NULL ? f.found : node, 1024, TRUE);
-  return clean_byline (text);
 }
 
 static char *
@@ -550,10 +411,9 @@ http_url (const char *url)
          ? url : NULL;
 }
 
-/* The first clean <h1> inside @root, else outside any page header or footer. */
-static xmlNode *
-find_h1 (Reader  *r,
-         xmlNode *root)
+xmlNode *
+dossier_html_find_h1 (Reader  *r,
+                      xmlNode *root)
 {
   xmlNode *outside = NULL;
 
@@ -572,18 +432,43 @@ find_h1 (Reader  *r,
   return outside;
 }
 
-/* When the body was chosen without its headline (an articleBody below a
- * header holding the <h1> and the standfirst), take in the header too, as
- * long as that adds little else. */
-xmlNode *
-dossier_html_include_headline (Reader  *r,
-                               xmlNode *root)
+/* The first heading or headline-like element on the page that says
+ * @title (perhaps after a kicker), else the first <h1> (see find_h1). */
+static xmlNode *
+title_heading (Reader     *r,
+               xmlNode    *root,
+               const char *title)
 {
-  xmlNode *h1 = find_h1 (r, root);
+  g_autofree char *title_key = title != NULL ? dossier_html_comparable (title) : NULL;
+  gsize tl = title_key != NULL ? strlen (title_key) : 0;
+
+  for (guint i = 0; i < r->headings->len && tl > 0; i++)
+    {
+      xmlNode *node = g_ptr_array_index (r->headings, i);
+      g_autofree char *text = dossier_html_node_text (node);
+      g_autofree char *key = text != NULL ? dossier_html_comparable (text) : NULL;
+      gsize kl = key != NULL ? strlen (key) : 0;
+
+      if (kl >= tl && kl <= tl + 40 && strcmp (key + kl - tl, title_key) == 0)
+        return node;
+    }
+  return dossier_html_find_h1 (r, root);
+}
+
+/* When the body was chosen without its headline (an articleBody below a
+ * header holding the headline and the standfirst), take in the header
+ * too, as long as that adds little else: a title, a standfirst, a byline
+ * and a date, not another story. */
+xmlNode *
+dossier_html_include_headline (Reader     *r,
+                               xmlNode    *root,
+                               const char *title)
+{
+  xmlNode *heading = title_heading (r, root, title);
   xmlNode *candidate = root;
   NodeInfo *info = dossier_html_info (r, root);
 
-  if (h1 == NULL || dossier_html_is_inside (h1, root))
+  if (heading == NULL || dossier_html_is_inside (heading, root))
     return root;
   for (int level = 0; level < 2; level++)
     {
@@ -593,11 +478,12 @@ dossier_html_include_headline (Reader  *r,
       ci = dossier_html_info (r, candidate);
       if (candidate == NULL || ci == NULL || !(ci->flags & F_CLEAN) || candidate == r->body)
         return root;
-      if (dossier_html_is_inside (h1, candidate))
+      if (dossier_html_is_inside (heading, candidate))
         {
-          guint extra = ci->text - info->text;
+          /* (links are share bars and breadcrumbs, not more text) */
+          guint extra = (ci->text - ci->link) - (info->text - info->link);
 
-          return extra <= MAX (info->text / 3, 300) ? candidate : root;
+          return extra <= MAX (info->text / 2, 600) ? candidate : root;
         }
     }
   return root;
@@ -633,43 +519,17 @@ dossier_html_resolve_metadata (Reader   *r,
   else if (ld.site_name != NULL)
     m->outlet = g_strdup (ld.site_name);
 
-  {
-    g_autofree char *h1 = NULL;
-    const char *candidates[5];
+  else if (r->meta_publisher != NULL)
+    m->outlet = g_strdup (r->meta_publisher);
 
-    node = find_h1 (r, root);
-    if (node != NULL)
-      h1 = dossier_html_node_text (node);
-    candidates[0] = r->og_title;
-    candidates[1] = ld.headline;
-    candidates[2] = h1;
-    candidates[3] = r->html_title;
-    candidates[4] = r->twitter_title;
-    for (gsize i = 0; i < G_N_ELEMENTS (candidates) && m->title == NULL; i++)
-      if (candidates[i] != NULL)
-        m->title = strip_outlet (candidates[i], m->outlet);
-  }
-
-  if (ld.author != NULL)
-    m->author = clean_byline (ld.author);
-  if (m->author == NULL && r->meta_author != NULL)
-    m->author = clean_byline (r->meta_author);
-  if (m->author == NULL && r->article_author != NULL)
-    m->author = clean_byline (r->article_author);
-  if (m->author == NULL && r->byl != NULL)
-    m->author = clean_byline (r->byl);
-  if (m->author == NULL && (node = pick_node (r, r->rel_authors, root)) != NULL)
-    m->author = author_from_node (node);
-  if (m->author == NULL && (node = pick_node (r, r->itemprop_authors, root)) != NULL)
-    m->author = author_from_node (node);
-  if (m->author == NULL && (node = pick_node (r, r->byline_nodes, root)) != NULL)
-    m->author = author_from_node (node);
+  m->title = dossier_html_resolve_title (r, root, &ld, m->outlet);
+  m->author = dossier_html_resolve_author (r, root, &ld, m->outlet);
 
   {
     const char *time_value = NULL;
     const char *candidates[5];
 
-    node = pick_node (r, r->time_nodes, root);
+    node = pick_time (r, root);
     if (node != NULL)
       time_value = dossier_html_attr (node, "datetime");
     candidates[0] = r->published_article;

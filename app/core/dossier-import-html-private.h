@@ -6,7 +6,9 @@
  *   dossier-import-html-tree.c      tags, class/id tokens, walking and reading the tree
  *   dossier-import-html-encoding.c  charset sniffing and decoding
  *   dossier-import-html-jsonld.c    JSON-LD
- *   dossier-import-html-metadata.c  title, byline, outlet, date, source
+ *   dossier-import-html-metadata.c  what the page says about the article; outlet, date, source
+ *   dossier-import-html-title.c     which of the page's titles is the headline
+ *   dossier-import-html-byline.c    who wrote it
  *   dossier-import-html-extract.c   the blocks of the article
  */
 #pragma once
@@ -77,6 +79,7 @@ enum
   TP_CLUTTER = 1 << 2,  /* page furniture by definition: nav, aside, menu */
   TP_PARA    = 1 << 3,  /* its text is paragraph text for the density score */
   TP_IMPLICIT = 1 << 4, /* loose text directly inside is a paragraph of its own */
+  TP_INLINE  = 1 << 5,  /* inline formatting: its loose text belongs to the block around it */
 };
 
 typedef struct
@@ -102,7 +105,10 @@ enum
   F_HEADFOOT    = 1 << 10,  /* inside a <header> or <footer> */
   F_HAS_TITLE   = 1 << 11,  /* holds the title heading */
   F_TITLE_HEAD  = 1 << 12,  /* the header around the title: date lines go, standfirst stays */
-  F_QUIET       = F_SKIP | F_CLUTTER | F_HIDDEN,
+  F_STYLE_HIDDEN = 1 << 13, /* display:none, visibility:hidden: kept only by the last resort */
+  F_TITLE_LIKE  = 1 << 14,  /* class "headline"/"title", itemprop=headline */
+  F_IN_RANGE    = 1 << 15,  /* a child of a split body's parent, within the body's run */
+  F_QUIET       = F_SKIP | F_CLUTTER | F_HIDDEN | F_STYLE_HIDDEN,
 };
 
 typedef struct
@@ -145,6 +151,8 @@ typedef struct
   GPtrArray *mains;
   GPtrArray *content_nodes;
   GPtrArray *h1s;         /* clean <h1>s, the first ones */
+  GPtrArray *headings;    /* clean <h1>–<h3> and headline-like elements, the first ones */
+  xmlNode   *range_parent; /* a split body's parent: only its F_IN_RANGE children are read */
   xmlNode   *best_scored;
   float      best_score;
 
@@ -156,7 +164,11 @@ typedef struct
   char      *application_name;
   char      *og_url;
   char      *canonical;
-  char      *meta_author;
+  char      *parsely_title;       /* parsely-title, sailthru.title */
+  char      *dc_title;            /* Dublin Core */
+  char      *meta_publisher;      /* Dublin Core */
+  char      *description;
+  GPtrArray *meta_authors;        /* char *: author, dc.creator, parsely-author… */
   char      *article_author;
   char      *byl;
   char      *published_article;   /* article:published_time */
@@ -195,6 +207,7 @@ enum
   K_SIDEBAR  = 1 << 5,  /* junk unless a layout flag ("has-sidebar") */
   K_LAYOUT   = 1 << 6,  /* has, with, no, without */
   K_TONE     = 1 << 7,  /* "tone-comment" is an opinion piece, not comments */
+  K_TITLE    = 1 << 8,  /* "headline", "title": may hold the article's headline */
 };
 
 /* Element properties read by every pass; defined here so that the hot
@@ -285,6 +298,10 @@ char     *dossier_html_peek_text  (xmlNode    *top,
 char     *dossier_html_clean_text (const char *s);
 /* dossier_html_clean_text () of a small subtree's text. */
 char     *dossier_html_node_text  (xmlNode    *node);
+/* The text of @top's subtree, a line per block or <br>, without <time>s:
+ * for reading a byline box. */
+char     *dossier_html_peek_lines (xmlNode    *top,
+                                   gsize       max_bytes);
 gboolean  dossier_html_is_inside  (xmlNode    *node,
                                    xmlNode    *ancestor);
 
@@ -311,6 +328,7 @@ typedef struct
   char *published;
   char *url;
   char *site_name;
+  char *description;
 } JsonLd;
 
 /* Reads the article (or web page) object of every JSON-LD script found in
@@ -336,23 +354,78 @@ void     dossier_html_read_metadata     (Reader     *r,
                                          NodeInfo   *info);
 /* Case-folded letters and digits, without a leading "the". */
 char    *dossier_html_comparable        (const char *s);
-/* @root, or its parent or grandparent when that only adds the headline. */
-xmlNode *dossier_html_include_headline  (Reader     *r,
+/* The first clean <h1> inside @root, else outside any page header or footer. */
+xmlNode *dossier_html_find_h1           (Reader     *r,
                                          xmlNode    *root);
+/* @root, or its parent or grandparent when that only adds the headline
+ * (the heading that says @title). */
+xmlNode *dossier_html_include_headline  (Reader     *r,
+                                         xmlNode    *root,
+                                         const char *title);
 void     dossier_html_resolve_metadata  (Reader     *r,
                                          xmlNode    *root,
                                          Metadata   *m);
 void     dossier_html_metadata_clear    (Metadata   *m);
 
+/* ---- Title (dossier-import-html-title.c) ------------------------------ */
+
+/* "Storm closes port | The Harbour Times" → "Storm closes port" when the
+ * outlet is The Harbour Times; the same for "Outlet | Title". */
+char     *dossier_html_strip_outlet  (const char *title,
+                                      const char *outlet);
+/* The same name, or one holding the other ("harbourtimes.com"). */
+gboolean  dossier_html_names_match   (const char *a,
+                                      const char *b);
+/* Whether @name is the site's own (its outlet, publisher, or the brand at
+ * an end of <title>). @ld may be NULL. */
+gboolean  dossier_html_is_site_name  (Reader     *r,
+                                      JsonLd     *ld,
+                                      const char *outlet,
+                                      const char *name);
+/* The headline the page's titles and headings agree on; NULL if it has none. */
+char     *dossier_html_resolve_title (Reader     *r,
+                                      xmlNode    *root,
+                                      JsonLd     *ld,
+                                      const char *outlet);
+
+/* ---- Byline (dossier-import-html-byline.c) ---------------------------- */
+
+/* Whether what @node says (a byline, a date) is about the article: it lies
+ * outside clutter, inside a byline box (clutter to the text, not to us),
+ * or in other furniture within @near (may be NULL) — never in comments,
+ * hidden parts or navigation. */
+gboolean dossier_html_in_article_area (Reader  *r,
+                                       xmlNode *node,
+                                       xmlNode *near);
+/* "By Jane Doe, Transport correspondent | 3 May" → "Jane Doe". */
+char *dossier_html_clean_byline        (const char *raw);
+/* The people who wrote the article, ", "-separated; NULL if it names
+ * nobody (or only an organisation). */
+char *dossier_html_resolve_author      (Reader     *r,
+                                        xmlNode    *root,
+                                        JsonLd     *ld,
+                                        const char *outlet);
+/* The names a line under a headline gives ("By Jane Doe · 3 May",
+ * "김민지 기자"), or NULL if it is not a byline. */
+char *dossier_html_byline_from_line    (const char *line);
+/* @line if it is nothing but a person's name ("Ben Achebe"), else NULL. */
+char    *dossier_html_name_line       (const char *line);
+/* Whether @text starts with a byline label ("Autor: ", "Penulis : "). */
+gboolean dossier_html_is_byline_label (const char *text);
+/* The reporters a Chinese dateline names ("…电（记者王立新、陈佳）"). */
+char *dossier_html_byline_from_dateline (const char *text);
+
 /* ---- Blocks (dossier-import-html-extract.c) --------------------------- */
 
-/* Writes the blocks of @root; returns how many body blocks (not the
- * title) came out. @lenient: the last resort, where only scripts and
- * hidden parts are left out. */
+/* Writes the blocks of @root, titled @meta's title; returns how many body
+ * blocks (not the title) came out. @lenient: the last resort, where only
+ * scripts and hidden parts are left out. @byline: set to the names a "By …"
+ * line under the title gives, if any (for when @meta has no author). */
 guint dossier_html_extract_blocks (Reader             *r,
                                    xmlNode            *root,
-                                   const char         *title,
+                                   const Metadata     *meta,
                                    gboolean            lenient,
-                                   DossierTextBuilder *builder);
+                                   DossierTextBuilder *builder,
+                                   char              **byline);
 
 G_END_DECLS

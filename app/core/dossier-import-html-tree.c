@@ -101,7 +101,7 @@ static const TagInfo tag_table[] = {
   { "section", T_SECTION, TP_BLOCK | TP_IMPLICIT },
   { "select", T_OTHER, TP_SKIP },
   { "source", T_OTHER, TP_SKIP },
-  { "span", T_SPAN, 0 },
+  { "span", T_SPAN, TP_INLINE },
   { "style", T_OTHER, TP_SKIP },
   { "summary", T_OTHER, TP_BLOCK },
   { "svg", T_SVG, TP_SKIP },
@@ -120,6 +120,18 @@ static const TagInfo tag_table[] = {
   { "ul", T_UL, TP_BLOCK },
   { "video", T_OTHER, TP_SKIP },
   { "xmp", T_PRE, TP_BLOCK | TP_PARA },
+};
+
+/* Inline formatting: its loose text belongs to the block around it. */
+static const TagInfo inline_tags[] = {
+  { "abbr", T_OTHER, TP_INLINE }, { "b", T_OTHER, TP_INLINE }, { "bdi", T_OTHER, TP_INLINE },
+  { "bdo", T_OTHER, TP_INLINE }, { "big", T_OTHER, TP_INLINE }, { "cite", T_OTHER, TP_INLINE },
+  { "del", T_OTHER, TP_INLINE }, { "em", T_OTHER, TP_INLINE }, { "i", T_OTHER, TP_INLINE },
+  { "ins", T_OTHER, TP_INLINE }, { "mark", T_OTHER, TP_INLINE }, { "nobr", T_OTHER, TP_INLINE },
+  { "q", T_OTHER, TP_INLINE }, { "s", T_OTHER, TP_INLINE }, { "small", T_OTHER, TP_INLINE },
+  { "strike", T_OTHER, TP_INLINE }, { "strong", T_OTHER, TP_INLINE },
+  { "sub", T_OTHER, TP_INLINE }, { "sup", T_OTHER, TP_INLINE }, { "tt", T_OTHER, TP_INLINE },
+  { "u", T_OTHER, TP_INLINE },
 };
 
 static const TagInfo other_tag = { NULL, T_OTHER, 0 };
@@ -159,12 +171,21 @@ static const TokenInfo token_table[] = {
   { "toolbar", K_JUNK }, { "masthead", K_JUNK }, { "skiplink", K_JUNK },
   { "noprint", K_JUNK }, { "navbox", K_JUNK }, { "editsection", K_JUNK },
   { "catlinks", K_JUNK }, { "instagram", K_JUNK }, { "tiktok", K_JUNK },
+  { "copyright", K_JUNK }, { "bio", K_JUNK }, { "bios", K_JUNK }, { "likes", K_JUNK },
+  { "donate", K_JUNK }, { "donation", K_JUNK }, { "upsell", K_JUNK }, { "regwall", K_JUNK },
+  { "piano", K_JUNK }, { "zephr", K_JUNK },
+  /* MediaWiki: infobox, hatnote, references, table of contents, cleanup boxes */
+  { "infobox", K_JUNK }, { "hatnote", K_JUNK }, { "reflist", K_JUNK },
+  { "references", K_JUNK }, { "reference", K_JUNK }, { "toc", K_JUNK }, { "ambox", K_JUNK },
   { "hidden", K_HIDDEN }, { "hide", K_HIDDEN }, { "invisible", K_HIDDEN },
   { "visuallyhidden", K_JUNK }, { "offscreen", K_JUNK },
   { "comment", K_COMMENTS }, { "comments", K_COMMENTS }, { "commentlist", K_COMMENTS },
   { "disqus", K_COMMENTS }, { "respond", K_COMMENTS },
   { "byline", K_BYLINE }, { "bylines", K_BYLINE }, { "author", K_BYLINE },
   { "authors", K_BYLINE }, { "contributor", K_BYLINE }, { "contributors", K_BYLINE },
+  { "by", K_BYLINE }, { "writer", K_BYLINE }, { "writers", K_BYLINE },
+  { "signature", K_BYLINE }, { "submitted", K_BYLINE },
+  { "headline", K_TITLE }, { "title", K_TITLE },
   { "date", K_DATE }, { "dates", K_DATE }, { "timestamp", K_DATE }, { "published", K_DATE },
   { "updated", K_DATE }, { "pubdate", K_DATE }, { "publishdate", K_DATE },
   { "dateline", K_DATE }, { "datelines", K_DATE }, { "meta-date", K_DATE },
@@ -181,6 +202,16 @@ static const char *const token_pairs[][2] = {
   { "more", "stories" }, { "more", "from" }, { "you", "may" }, { "you", "might" },
   { "sign", "up" }, { "sign", "in" }, { "skip", "link" }, { "skip", "links" },
   { "skip", "to" }, { "pull", "quote" }, { "pull", "out" }, { "sr", "only" }, { "screen", "reader" }, { "d", "none" },
+  { "follow", "us" }, { "min", "read" }, { "mins", "read" }, { "minute", "read" },
+  { "top", "stories" }, { "up", "next" }, { "next", "up" }, { "editors", "picks" },
+};
+
+/* Stems of clutter names written as one word ("relatedposts",
+ * "newsletterSignup" is split already, "sharedaddy", "commentform"). */
+static const TokenInfo token_stems[] = {
+  { "related", K_JUNK }, { "recommend", K_JUNK }, { "newsletter", K_JUNK },
+  { "sponsor", K_JUNK }, { "advert", K_JUNK }, { "share", K_JUNK }, { "outbrain", K_JUNK },
+  { "taboola", K_JUNK }, { "comment", K_COMMENTS },
 };
 
 /* Per byte: 1 if it starts a visible character (not a UTF-8 continuation
@@ -215,6 +246,9 @@ dossier_html_init (void)
       tag_index = g_hash_table_new (g_str_hash, g_str_equal);
       for (gsize i = 0; i < G_N_ELEMENTS (tag_table); i++)
         g_hash_table_insert (tag_index, (gpointer) tag_table[i].name, (gpointer) &tag_table[i]);
+      for (gsize i = 0; i < G_N_ELEMENTS (inline_tags); i++)
+        g_hash_table_insert (tag_index, (gpointer) inline_tags[i].name,
+                             (gpointer) &inline_tags[i]);
 
       token_index = g_hash_table_new (g_str_hash, g_str_equal);
       for (gsize i = 0; i < G_N_ELEMENTS (token_table); i++)
@@ -336,7 +370,15 @@ token_kind (const char *token)
 {
   const TokenInfo *info = g_hash_table_lookup (token_index, token);
 
-  return info != NULL ? info->kind : 0;
+  if (info != NULL)
+    return info->kind;
+  /* (but "commentary" is an opinion column) */
+  if (g_str_has_prefix (token, "commentar") || g_str_has_prefix (token, "commentat"))
+    return 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (token_stems); i++)
+    if (g_str_has_prefix (token, token_stems[i].token))
+      return token_stems[i].kind;
+  return 0;
 }
 
 static void
@@ -352,11 +394,21 @@ classify_token (const char *token,
     *kinds |= K_JUNK;
   if ((kind & K_COMMENTS) && !(prev_kind & K_TONE))
     *kinds |= K_COMMENTS;
-  if (kind & K_BYLINE)
+  if ((kind & K_BYLINE) && !(strcmp (token, "by") == 0 && prev != NULL &&
+                              (strcmp (prev, "powered") == 0 || strcmp (prev, "sort") == 0 ||
+                               strcmp (prev, "filter") == 0 || strcmp (prev, "built") == 0)))
     *kinds |= K_BYLINE;
+  if (kind & K_TITLE)
+    *kinds |= K_TITLE;
   if (kind & K_DATE)
     *kinds |= K_DATE;
-  if ((kind & K_HIDDEN) && last)
+  /* "is-hidden", "u-hidden", "visually-hidden"; but Drupal's
+   * "field--label-hidden" hides the label, and "mobile-hidden" is shown
+   * on a desktop. */
+  if ((kind & K_HIDDEN) && last &&
+      (prev == NULL || strlen (prev) <= 2 || strcmp (prev, "visually") == 0 ||
+       strcmp (prev, "screen") == 0 || strcmp (prev, "element") == 0 ||
+       strcmp (prev, "state") == 0))
     *kinds |= K_JUNK;
   if ((kind & K_SIDEBAR) && !(prev_kind & K_LAYOUT))
     *kinds |= K_JUNK;
@@ -581,6 +633,7 @@ typedef struct
   gsize    max_bytes;
   guint    nodes;
   gboolean skip_time;
+  char     separator;  /* between blocks: ' ', or '\n' to read lines */
 } Peek;
 
 static gboolean
@@ -594,7 +647,15 @@ peek_enter (gpointer data,
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
       if (node->content != NULL)
-        g_string_append (peek->out, (const char *) node->content);
+        {
+          gsize at = peek->out->len;
+
+          g_string_append (peek->out, (const char *) node->content);
+          if (peek->separator == '\n')
+            for (char *c = peek->out->str + at; *c != '\0'; c++)
+              if (*c == '\n' || *c == '\r')
+                *c = ' ';
+        }
       return FALSE;
     }
   if (node->type != XML_ELEMENT_NODE)
@@ -604,7 +665,7 @@ peek_enter (gpointer data,
   if (peek->skip_time && dossier_html_tag_info (node)->id == T_TIME)
     return FALSE;
   if (dossier_html_tag_info (node)->id == T_BR || (dossier_html_tag_info (node)->props & TP_BLOCK))
-    g_string_append_c (peek->out, ' ');
+    g_string_append_c (peek->out, peek->separator);
   return TRUE;
 }
 
@@ -613,7 +674,17 @@ dossier_html_peek_text (xmlNode  *top,
                         gsize     max_bytes,
                         gboolean  skip_time)
 {
-  Peek peek = { top, g_string_new (NULL), max_bytes, 0, skip_time };
+  Peek peek = { top, g_string_new (NULL), max_bytes, 0, skip_time, ' ' };
+
+  dossier_html_walk (top, peek_enter, NULL, &peek);
+  return g_string_free (peek.out, FALSE);
+}
+
+char *
+dossier_html_peek_lines (xmlNode *top,
+                         gsize    max_bytes)
+{
+  Peek peek = { top, g_string_new (NULL), max_bytes, 0, TRUE, '\n' };
 
   dossier_html_walk (top, peek_enter, NULL, &peek);
   return g_string_free (peek.out, FALSE);

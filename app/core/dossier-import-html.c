@@ -59,6 +59,26 @@ is_implicit_paragraph (NodeInfo *parent,
          p_depth == 0 && link_depth == 0;
 }
 
+/* The block that loose text belongs to: <div><span>text</span></div> is a
+ * paragraph of the div's, as a page without <p> writes it. */
+static xmlNode *
+text_holder (xmlNode *text)
+{
+  xmlNode *node = text->parent;
+
+  for (int level = 0; level < 4 && node != NULL && node->type == XML_ELEMENT_NODE; level++)
+    {
+      if (!(dossier_html_tag_info (node)->props & TP_INLINE))
+        return node;
+      node = node->parent;
+    }
+  return text->parent;
+}
+
+static const char *const data_names[] = {
+  "data-component", "data-testid", "data-test", "data-qa", "data-area", "data-module",
+};
+
 static gboolean
 pass1_enter (gpointer data,
              xmlNode *node)
@@ -82,9 +102,15 @@ pass1_enter (gpointer data,
       node->_private = GSIZE_TO_POINTER ((gsize) r->texts->len);
       if (r->quiet > 0 || parent == NULL)
         return FALSE;
-      if ((r->p_depth > 0 && r->link_depth == 0) ||
-          is_implicit_paragraph (parent, ti.chars, r->p_depth, r->link_depth))
+      if (r->p_depth > 0 && r->link_depth == 0)
         parent->raw_ptext += ti.chars;
+      else
+        {
+          NodeInfo *holder = dossier_html_info (r, text_holder (node));
+
+          if (is_implicit_paragraph (holder, ti.chars, r->p_depth, r->link_depth))
+            holder->raw_ptext += ti.chars;
+        }
       return FALSE;
     }
   if (node->type != XML_ELEMENT_NODE)
@@ -117,11 +143,21 @@ pass1_enter (gpointer data,
     new_info.flags |= F_EXEMPT;
   else if (dossier_html_has_word (value, "author") || dossier_html_has_word (value, "creator"))
     new_info.flags |= F_SOFT_JUNK | F_BYLINE;  /* a byline: read, then dropped */
+  if (dossier_html_has_word (value, "headline"))
+    new_info.flags |= F_TITLE_LIKE;
+  /* Not shown, so not read, as a browser's reader view has it: a hidden
+   * print copy or pre-loaded next stories would double the article. Only
+   * the last resort, when nothing visible is left, reads them. */
   if (dossier_html_style_is_hidden (dossier_html_attr (node, "style")))
-    new_info.flags |= F_SOFT_JUNK;
+    new_info.flags |= F_STYLE_HIDDEN;
 
   kinds = dossier_html_classify_names (dossier_html_attr (node, "class")) |
           dossier_html_classify_names (dossier_html_attr (node, "id"));
+  /* Component names ("most-read", "byline-block", "comments") in the data
+   * attributes that today's front-end frameworks write instead of classes. */
+  for (gsize i = 0; i < G_N_ELEMENTS (data_names); i++)
+    if ((value = dossier_html_attr (node, data_names[i])) != NULL)
+      kinds |= dossier_html_classify_names (value);
   if (kinds & (K_JUNK | K_COMMENTS | K_BYLINE))
     new_info.flags |= F_SOFT_JUNK;
   if (kinds & K_COMMENTS)
@@ -130,6 +166,8 @@ pass1_enter (gpointer data,
     new_info.flags |= F_BYLINE;
   if (kinds & K_DATE)
     new_info.flags |= F_DATE;
+  if (kinds & K_TITLE)
+    new_info.flags |= F_TITLE_LIKE;
 
   g_array_append_val (r->infos, new_info);
   node->_private = GSIZE_TO_POINTER ((gsize) r->infos->len);
@@ -222,10 +260,16 @@ pass2_enter (gpointer data,
         parent->link += chars;
       else if (r->p_depth > 0)
         parent->ptext += chars;
-      else if (is_implicit_paragraph (parent, chars, r->p_depth, r->link_depth))
+      else
         {
-          parent->ptext += chars;
-          add_score (r, node->parent, chars, commas);
+          xmlNode *holder_node = text_holder (node);
+          NodeInfo *holder = dossier_html_info (r, holder_node);
+
+          if (is_implicit_paragraph (holder, chars, r->p_depth, r->link_depth))
+            {
+              holder->ptext += chars;
+              add_score (r, holder_node, chars, commas);
+            }
         }
       return FALSE;
     }
@@ -268,6 +312,9 @@ pass2_enter (gpointer data,
     g_ptr_array_add (r->content_nodes, node);
   if (info->tag == T_H1)
     dossier_html_add_node (r->h1s, node, 64);
+  if (info->tag == T_H1 || info->tag == T_H2 || info->tag == T_H3 ||
+      (info->flags & F_TITLE_LIKE))
+    dossier_html_add_node (r->headings, node, 128);
 
   if (info->props & TP_PARA)
     r->p_depth++;
@@ -340,21 +387,69 @@ pass2_leave (gpointer data,
 /* A candidate must hold a fair share of the page's paragraph text: an
  * <article> teaser or a <main> around a stub is not the story. */
 static gboolean
-holds_enough (Reader   *r,
-              xmlNode  *node)
+holds_enough (Reader *r,
+              guint   ptext)
 {
-  NodeInfo *info = dossier_html_info (r, node);
-
-  return info != NULL && info->ptext > 0 &&
-         ((guint64) info->ptext * 10 >= (guint64) r->clean_total * 3 || info->ptext >= 1500);
+  return ptext > 0 && ((guint64) ptext * 10 >= (guint64) r->clean_total * 3 || ptext >= 1500);
 }
 
-/* The candidate with the most paragraph text; the first (outermost) on a tie. */
+/* What makes sibling elements chunks of one body, as a CMS writes a split
+ * body between ads and promos: the same tag and the same class or
+ * component name. NULL for an element with neither. */
+static char *
+kind_key (xmlNode  *node,
+          NodeInfo *info)
+{
+  const char *cls = dossier_html_attr (node, "class");
+  const char *component = dossier_html_attr (node, "data-component");
+
+  if ((cls == NULL || *cls == '\0') && (component == NULL || *component == '\0'))
+    return NULL;
+  return g_strdup_printf ("%u|%s|%s", info->tag, cls != NULL ? cls : "",
+                          component != NULL ? component : "");
+}
+
+/* Siblings beyond this many are not compared: a list of thousands of
+ * items is not a split article. */
+#define MAX_CHUNK_SIBLINGS 400
+
+/* The paragraph text of @node and of its clean siblings of the same kind. */
+static guint
+group_ptext (Reader  *r,
+             xmlNode *node)
+{
+  NodeInfo *info = dossier_html_info (r, node);
+  xmlNode *parent = dossier_html_parent (node);
+  g_autofree char *key = NULL;
+  guint sum = 0, seen = 0;
+
+  if (parent == NULL || (key = kind_key (node, info)) == NULL)
+    return info->ptext;
+  for (xmlNode *c = parent->children; c != NULL && seen < MAX_CHUNK_SIBLINGS; c = c->next)
+    {
+      NodeInfo *ci = dossier_html_info (r, c);
+      g_autofree char *ck = NULL;
+
+      if (ci == NULL)
+        continue;
+      seen++;
+      if (c == node)
+        sum += ci->ptext;
+      else if ((ci->flags & F_CLEAN) && ci->ptext > 0 && (ck = kind_key (c, ci)) != NULL &&
+               strcmp (ck, key) == 0)
+        sum += ci->ptext;
+    }
+  return sum;
+}
+
+/* The candidate with the most paragraph text, counting the chunks of a
+ * split body together; the first (outermost) on a tie. */
 static xmlNode *
 most_text (Reader    *r,
            GPtrArray *nodes,
            int        min_rank)
 {
+  g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
   xmlNode *best = NULL;
   guint best_ptext = 0;
 
@@ -362,16 +457,95 @@ most_text (Reader    *r,
     {
       xmlNode *node = g_ptr_array_index (nodes, i);
       NodeInfo *info = dossier_html_info (r, node);
+      guint ptext = info->ptext;
 
       if (min_rank > 0 && dossier_html_content_rank (node) < min_rank)
         continue;
-      if (info->ptext > best_ptext)
+      /* (once per parent: its chunks all count the same group) */
+      if (ptext > 0 && g_hash_table_size (parents) < 64 &&
+          g_hash_table_add (parents, dossier_html_parent (node)))
+        ptext = group_ptext (r, node);
+      if (ptext > best_ptext)
         {
           best = node;
-          best_ptext = info->ptext;
+          best_ptext = ptext;
         }
     }
-  return best != NULL && holds_enough (r, best) ? best : NULL;
+  return best != NULL && holds_enough (r, best_ptext) ? best : NULL;
+}
+
+/* A body split into chunks between ads, promos and photos (a paper's
+ * "StoryBodyCompanionColumn"s, a broadcaster's sections): the run from the
+ * first chunk to the last, read from their parent. Looks up to two levels
+ * above @root while @root holds all its parent's text. With @scored, also
+ * takes siblings that score as paragraph text, as Readability's sibling
+ * pass does. */
+static xmlNode *
+join_chunks (Reader   *r,
+             xmlNode  *root,
+             gboolean  scored)
+{
+  xmlNode *node = root;
+
+  for (int level = 0; level < 3 && node != NULL && node != r->body; level++)
+    {
+      xmlNode *parent = dossier_html_parent (node);
+      NodeInfo *info = dossier_html_info (r, node);
+      NodeInfo *pi = dossier_html_info (r, parent);
+      g_autofree char *key = NULL;
+      xmlNode *first = NULL, *last = NULL;
+      guint joined = 0, seen = 0;
+
+      if (parent == NULL || pi == NULL)
+        break;
+      key = kind_key (node, info);
+      for (xmlNode *c = parent->children; c != NULL && seen < MAX_CHUNK_SIBLINGS; c = c->next)
+        {
+          NodeInfo *ci = dossier_html_info (r, c);
+          gboolean in = c == node;
+
+          if (ci == NULL)
+            continue;
+          seen++;
+          if (!in && (ci->flags & F_CLEAN) && ci->ptext > 0)
+            {
+              g_autofree char *ck = key != NULL ? kind_key (c, ci) : NULL;
+
+              in = ck != NULL && strcmp (ck, key) == 0;
+              if (!in && scored && level == 0)
+                in = ci->ptext >= 80 && ci->link * 4 <= ci->text &&
+                     (ci->tag == T_P || ci->score >= info->score * 0.2f);
+              joined += in;
+            }
+          if (in)
+            {
+              if (first == NULL)
+                first = c;
+              last = c;
+            }
+        }
+      if (joined > 0)
+        {
+          gboolean inside = FALSE;
+
+          for (xmlNode *c = first; c != NULL; c = c->next)
+            {
+              NodeInfo *ci = dossier_html_info (r, c);
+
+              inside |= c == first;
+              if (ci != NULL && inside)
+                ci->flags |= F_IN_RANGE;
+              if (c == last)
+                break;
+            }
+          r->range_parent = parent;
+          return parent;
+        }
+      if ((guint64) info->ptext * 10 < (guint64) pi->ptext * 8)
+        break;
+      node = parent;
+    }
+  return root;
 }
 
 static xmlNode *
@@ -403,34 +577,20 @@ choose_root (Reader *r)
 
   root = most_text (r, r->article_bodies, 0);
   if (root == NULL)
-    root = most_text (r, r->mains, 0);
+    {
+      root = most_text (r, r->mains, 0);
+      if (root != NULL)
+        return root;
+    }
   if (root == NULL)
     root = most_text (r, r->content_nodes, 2);
   if (root == NULL)
     root = most_text (r, r->content_nodes, 1);
   if (root != NULL)
-    return root;
+    return join_chunks (r, root, FALSE);
 
-  root = r->best_scored;
-  if (root != NULL)
-    {
-      /* Paragraphs split over sibling containers belong together, as
-       * Readability's sibling pass has it. */
-      NodeInfo *info = dossier_html_info (r, root);
-      xmlNode *parent = dossier_html_parent (root);
-
-      for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
-        {
-          NodeInfo *ci = dossier_html_info (r, c);
-
-          if (c == root || ci == NULL || !(ci->flags & F_CLEAN) || ci->ptext < 80 ||
-              ci->link * 4 > ci->text)
-            continue;
-          if (ci->tag == T_P || ci->score >= info->score * 0.2f)
-            return parent;
-        }
-      return root;
-    }
+  if (r->best_scored != NULL)
+    return join_chunks (r, r->best_scored, TRUE);
   return r->body;
 }
 
@@ -448,6 +608,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->mains, g_ptr_array_unref);
   g_clear_pointer (&r->content_nodes, g_ptr_array_unref);
   g_clear_pointer (&r->h1s, g_ptr_array_unref);
+  g_clear_pointer (&r->headings, g_ptr_array_unref);
   g_clear_pointer (&r->jsonld, g_ptr_array_unref);
   g_clear_pointer (&r->rel_authors, g_ptr_array_unref);
   g_clear_pointer (&r->itemprop_authors, g_ptr_array_unref);
@@ -460,7 +621,11 @@ reader_clear (Reader *r)
   g_free (r->application_name);
   g_free (r->og_url);
   g_free (r->canonical);
-  g_free (r->meta_author);
+  g_free (r->parsely_title);
+  g_free (r->dc_title);
+  g_free (r->meta_publisher);
+  g_free (r->description);
+  g_clear_pointer (&r->meta_authors, g_ptr_array_unref);
   g_free (r->article_author);
   g_free (r->byl);
   g_free (r->published_article);
@@ -477,6 +642,21 @@ replace_field (char **field,
     return;
   g_free (*field);
   *field = value;
+}
+
+/* The start of the first paragraph of @text. */
+static const char *
+first_paragraph (const char *text,
+                 GArray     *blocks)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DossierBlock *b = &g_array_index (blocks, DossierBlock, i);
+
+      if (b->kind == DOSSIER_BLOCK_PARAGRAPH)
+        return g_utf8_offset_to_pointer (text, b->start);
+    }
+  return "";
 }
 
 static void
@@ -502,6 +682,7 @@ dossier_import_html_parse (const guint8           *data,
   Reader r = { 0 };
   Metadata meta = { 0 };
   DossierTextBuilder *builder = NULL;
+  g_autofree char *byline = NULL;
   guint body_blocks = 0;
   gboolean ok = FALSE;
 
@@ -552,6 +733,8 @@ dossier_import_html_parse (const guint8           *data,
   r.mains = g_ptr_array_new ();
   r.content_nodes = g_ptr_array_new ();
   r.h1s = g_ptr_array_new ();
+  r.headings = g_ptr_array_new ();
+  r.meta_authors = g_ptr_array_new_with_free_func (g_free);
   r.jsonld = g_ptr_array_new_with_free_func (g_free);
   r.rel_authors = g_ptr_array_new ();
   r.itemprop_authors = g_ptr_array_new ();
@@ -571,8 +754,9 @@ dossier_import_html_parse (const guint8           *data,
   dossier_html_walk (html, pass2_enter, pass2_leave, &r);
   r.clean_total = dossier_html_info (&r, r.body)->ptext;
 
-  root = dossier_html_include_headline (&r, choose_root (&r));
+  root = choose_root (&r);
   dossier_html_resolve_metadata (&r, root, &meta);
+  root = dossier_html_include_headline (&r, root, meta.title);
 
   /* The chosen root, else the whole body, else the body with only
    * scripts and hidden parts left out. */
@@ -583,8 +767,9 @@ dossier_import_html_parse (const guint8           *data,
       if (attempt == 1 && root == r.body)
         continue;
       g_clear_pointer (&builder, dossier_text_builder_free);
+      g_clear_pointer (&byline, g_free);
       builder = dossier_text_builder_new ();
-      body_blocks = dossier_html_extract_blocks (&r, from, meta.title, attempt == 2, builder);
+      body_blocks = dossier_html_extract_blocks (&r, from, &meta, attempt == 2, builder, &byline);
     }
 
   if (body_blocks == 0)
@@ -595,6 +780,12 @@ dossier_import_html_parse (const guint8           *data,
       GArray *blocks = NULL;
 
       dossier_text_builder_finish (builder, &text, &blocks);
+      /* No byline in the metadata: the "By …" line under the title, else
+       * the reporters a Chinese dateline names. */
+      if (meta.author == NULL)
+        meta.author = g_steal_pointer (&byline);
+      if (meta.author == NULL)
+        meta.author = dossier_html_byline_from_dateline (first_paragraph (text, blocks));
       g_free (doc->text);
       doc->text = text;
       if (doc->blocks != NULL)

@@ -1,0 +1,673 @@
+/* dossier-import-html-byline.c — the HTML importer's byline: the people
+ * who wrote the article, from JSON-LD, <meta> tags, rel=author links,
+ * byline boxes and the "By …" lines under the headline.
+ *
+ * Sources are tried in order of trust; each is cleaned ("By", job titles,
+ * credentials, dates and the site's name go), split into names, and the
+ * first that names a person wins. An organisation — the site itself, a
+ * "Staff" or "Desk" byline — is not a person: a page that names nobody
+ * gets no byline rather than its own name.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-import-html-private.h"
+
+#define MAX_NAME_CHARS 80
+#define MAX_NAMES 12
+
+/* Labels before the names, with their colon ("Autor: …", "Penulis : …"):
+ * a line that starts so is a byline wherever it stands. Case-folded. */
+static const char *const byline_labels[] = {
+  "author: ", "author : ", "authors: ", "autor: ", "autor : ", "autora: ", "autores: ",
+  "auteur : ", "auteur: ", "auteurs : ", "autore: ", "penulis: ", "penulis : ",
+  "reporter: ", "reporter : ", "yazar: ", "text: ", "texto: ", "von: ", "par : ",
+  "\u0430\u0432\u0442\u043E\u0440: ", "\u0430\u0432\u0442\u043E\u0440\u044B: ",  /* Russian */
+};
+
+/* Case-folded; the longest first where one starts another. */
+static const char *const byline_prefixes[] = {
+  "written by ", "words by ", "text by ", "story by ", "reporting by ", "posted by ",
+  "submitted by ", "published by ", "escrito por ", "by: ", "by ", "por: ", "por ", "par ",
+  "von ", "door ",
+  "\u0628\u0642\u0644\u0645: ", "\u0628\u0642\u0644\u0645 ",          /* Arabic: "by the pen of" */
+  "\u0643\u062A\u0628\u062A: ", "\u0643\u062A\u0628\u062A ",          /* Arabic: "she wrote" */
+  "\u0643\u062A\u0628: ", "\u0643\u062A\u0628 ",                      /* Arabic: "wrote" */
+  "\u05DE\u05D0\u05EA: ", "\u05DE\u05D0\u05EA ",                      /* Hebrew: "by" */
+  "\u4F5C\u8005\uFF1A", "\u4F5C\u8005:", "\u6587\uFF0F", "\u6587/",   /* Chinese: "author:" */
+  "\u8BB0\u8005 ", "\u8BB0\u8005",                                    /* Chinese: "reporter" */
+};
+
+/* "Name 기자", "名前記者": reporter, after the name. */
+static const char *const byline_suffixes[] = {
+  " \uAE30\uC790", "\uAE30\uC790", " \u8A18\u8005", "\u8A18\u8005", " \u8BB0\u8005", "\u8BB0\u8005",
+};
+
+/* Where a byline line goes on to say something else. */
+static const char *const byline_cuts[] = {
+  " | ", " \u00B7 ", " \u2022 ", " \u2014 ", " \u2013 ", " - ", "\n", "Published", "Updated",
+  "Posted", "Publicado", "Actualizado", "Publi\u00E9", "Mis \u00E0 jour", "Ver\u00F6ffentlicht",
+  "Aktualisiert", "@",
+};
+
+/* Words that make a phrase a job, a credential's companion or an
+ * organisation rather than a person ("Transport correspondent", "KWTV
+ * Staff", "Office of Communications"). */
+static const char *const not_person_words[] = {
+  "writer", "reporter", "correspondent", "editor", "editors", "editorial", "staff", "journalist",
+  "columnist", "contributor", "contributing", "producer", "analyst", "redactor", "corresponsal",
+  "periodista", "redaktion", "r\u00E9daction", "redacci\u00F3n", "desk", "newsroom", "team",
+  "office", "department", "bureau", "communications", "university", "press", "agencies",
+  "photographer", "intern", "freelance", "correspondant", "korrespondent", "news", "media",
+};
+
+static gboolean
+has_word_folded (const char *folded,
+                 const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *hit = strstr (folded, word); hit != NULL; hit = strstr (hit + 1, word))
+    {
+      gboolean start = hit == folded ||
+                       !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (hit)));
+      gboolean end = hit[len] == '\0' || !g_unichar_isalnum (g_utf8_get_char (hit + len));
+
+      if (start && end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "MD", "Ph.D.", "RN": a credential after a comma. */
+static gboolean
+is_credential (const char *s)
+{
+  gsize letters = 0, upper = 0;
+
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          letters++;
+          upper += g_ascii_isupper (*p);
+        }
+      else if (*p != '.' && *p != ' ')
+        return FALSE;
+    }
+  return letters >= 2 && letters <= 5 && upper * 2 > letters;
+}
+
+static gboolean
+is_month (const char *word,
+          gsize       len)
+{
+  static const char *const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "ene", "abr", "ago", "dic", "janv", "f\u00E9v", "avr", "mai", "juin", "juil", "ao\u00FBt",
+    "d\u00E9c", "m\u00E4r", "okt", "dez",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (months); i++)
+    if (len >= strlen (months[i]) && g_ascii_strncasecmp (word, months[i], strlen (months[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Owen Pritchard 2 May 2024", "Jane Doe on March 3": the date and what
+ * leads to it go. Names have no digits. */
+static void
+cut_date (char *s)
+{
+  char *digit = s;
+  gboolean cut = FALSE;
+
+  while (*digit != '\0' && !g_ascii_isdigit (*digit))
+    digit++;
+  if (*digit == '\0' || digit == s)
+    return;
+  *digit = '\0';
+  /* Back over a month name and connecting words before the date. */
+  for (int words = 0; words < 3 && !cut; words++)
+    {
+      char *end, *start;
+
+      g_strchomp (s);
+      end = s + strlen (s);
+      start = end;
+      while (start > s && start[-1] != ' ')
+        start--;
+      if (start == s)
+        break;
+      if (is_month (start, end - start) || strcmp (start, "on") == 0 || strcmp (start, "at") == 0 ||
+          strcmp (start, "le") == 0 || strcmp (start, "am") == 0 || strcmp (start, "el") == 0 ||
+          strcmp (start, "de") == 0 || strcmp (start, "\u00B7") == 0 || strcmp (start, "|") == 0 ||
+          strcmp (start, ",") == 0)
+        *start = '\0';
+      else
+        cut = TRUE;
+    }
+}
+
+/* @text after the first of @prefixes it starts with (case-folded), or NULL. */
+static const char *
+after_prefix (const char         *text,
+              const char * const *prefixes,
+              gsize               n)
+{
+  g_autofree char *head = g_utf8_substring (text, 0, 24);
+  g_autofree char *folded = g_utf8_casefold (head, -1);
+
+  for (gsize i = 0; i < n; i++)
+    if (g_str_has_prefix (folded, prefixes[i]))
+      /* (the prefixes keep their length in characters when folded) */
+      return g_utf8_offset_to_pointer (text, g_utf8_strlen (prefixes[i], -1));
+  return NULL;
+}
+
+/* @text after its "By " or "Autor: ", or @text itself. Italian's "di"
+ * counts only in lower case: "Di Maria" is a name. */
+static const char *
+skip_prefix (const char *text)
+{
+  const char *rest = after_prefix (text, byline_labels, G_N_ELEMENTS (byline_labels));
+
+  if (rest == NULL)
+    rest = after_prefix (text, byline_prefixes, G_N_ELEMENTS (byline_prefixes));
+  if (rest == NULL && g_str_has_prefix (text, "di ") &&
+      g_unichar_isupper (g_utf8_get_char (text + 3)))
+    rest = text + 3;
+  return rest != NULL ? rest : text;
+}
+
+gboolean
+dossier_html_is_byline_label (const char *text)
+{
+  return after_prefix (text, byline_labels, G_N_ELEMENTS (byline_labels)) != NULL;
+}
+
+char *
+dossier_html_clean_byline (const char *raw)
+{
+  g_autofree char *text = dossier_html_clean_text (raw);
+  char *result;
+  char *comma;
+
+  if (text == NULL)
+    return NULL;
+  result = g_strdup (skip_prefix (text));
+  for (gsize i = 0; i < G_N_ELEMENTS (byline_cuts); i++)
+    {
+      char *hit = strstr (result, byline_cuts[i]);
+
+      if (hit != NULL)
+        *hit = '\0';
+    }
+  g_strstrip (result);
+  /* "입력 2024.08.20 김민지 기자": the name just before "reporter". */
+  for (gsize i = 0; i < G_N_ELEMENTS (byline_suffixes); i++)
+    if (g_str_has_suffix (result, byline_suffixes[i]) &&
+        strlen (result) > strlen (byline_suffixes[i]))
+      {
+        char *space;
+
+        result[strlen (result) - strlen (byline_suffixes[i])] = '\0';
+        g_strchomp (result);
+        space = strrchr (result, ' ');
+        if (space != NULL)
+          memmove (result, space + 1, strlen (space + 1) + 1);
+        break;
+      }
+  cut_date (result);
+  g_strstrip (result);
+  /* "Submitted by Jane Doe on" (the date was a <time>). */
+  for (int i = 0; i < 2; i++)
+    {
+      static const char *const tails[] = { " on", " at", " le", " am", " el", " em", " \u00E0s" };
+
+      for (gsize t = 0; t < G_N_ELEMENTS (tails); t++)
+        if (g_str_has_suffix (result, tails[t]) && strlen (result) > strlen (tails[t]) + 2)
+          {
+            result[strlen (result) - strlen (tails[t])] = '\0';
+            g_strstrip (result);
+          }
+    }
+
+  /* "Jane Doe, Transport correspondent", "Lauren Metz, RN": the job or
+   * the credential goes; "A, B and C" stay. */
+  for (comma = strstr (result, ", "); comma != NULL; comma = strstr (comma + 2, ", "))
+    {
+      g_autofree char *rest = g_strdup (comma + 2);
+      g_autofree char *folded = NULL;
+      char *next = strstr (rest, ", ");
+      gboolean drop = FALSE;
+
+      if (next != NULL)
+        *next = '\0';
+      folded = g_utf8_casefold (rest, -1);
+      drop = is_credential (rest);
+      for (gsize i = 0; i < G_N_ELEMENTS (not_person_words) && !drop; i++)
+        drop = has_word_folded (folded, not_person_words[i]);
+      if (drop)
+        {
+          *comma = '\0';
+          break;
+        }
+    }
+
+  g_strstrip (result);
+  while (*result != '\0' && strchr (",;:", result[strlen (result) - 1]) != NULL)
+    {
+      result[strlen (result) - 1] = '\0';
+      g_strstrip (result);
+    }
+  if (*result == '\0' || g_utf8_strlen (result, -1) > 120)
+    g_clear_pointer (&result, g_free);
+  return result;
+}
+
+/* ------------------------------------------------------------------------
+ * Names
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  Reader     *r;
+  JsonLd     *ld;
+  const char *outlet;
+} Context;
+
+static gboolean
+is_person (const Context *ctx,
+           const char    *name)
+{
+  g_autofree char *folded = NULL;
+  glong chars = g_utf8_strlen (name, -1);
+  guint words = 1;
+  gboolean letter = FALSE;
+
+  if (chars < 2 || chars > MAX_NAME_CHARS || g_str_has_prefix (name, "http"))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      letter |= g_unichar_isalpha (g_utf8_get_char (p));
+      words += *p == ' ';
+    }
+  /* Names begin with a capital where the script has them ("By the
+   * numbers" is a heading). */
+  if (!letter || words > 6 || g_unichar_islower (g_utf8_get_char (name)))
+    return FALSE;
+  folded = g_utf8_casefold (name, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (not_person_words); i++)
+    if (has_word_folded (folded, not_person_words[i]))
+      return FALSE;
+  return ctx == NULL || !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
+}
+
+/* The people @raw names, cleaned, joined with ", "; NULL if none. */
+static char *
+names_of (const Context *ctx,
+          const char    *raw)
+{
+  static const char *const joins[] = {
+    " and ", " & ", " y ", " et ", " und ", " e ", " \u0648 ", " i ",
+  };
+  g_autofree char *clean = dossier_html_clean_byline (raw);
+  GString *s;
+  GString *out;
+  g_auto(GStrv) parts = NULL;
+  guint n = 0;
+
+  if (clean == NULL)
+    return NULL;
+  s = g_string_new (clean);
+  for (gsize i = 0; i < G_N_ELEMENTS (joins); i++)
+    g_string_replace (s, joins[i], "\n", 0);
+  g_string_replace (s, ", ", "\n", 0);
+  g_string_replace (s, "; ", "\n", 0);
+  g_string_replace (s, "\u3001", "\n", 0);  /* ideographic comma */
+  g_string_replace (s, "\u060C ", "\n", 0); /* Arabic comma */
+  g_string_replace (s, "\u060C", "\n", 0);
+  g_string_replace (s, "\uFF0C", "\n", 0);  /* full-width comma */
+  parts = g_strsplit (s->str, "\n", -1);
+  g_string_free (s, TRUE);
+
+  out = g_string_new (NULL);
+  for (char **part = parts; *part != NULL && n < MAX_NAMES; part++)
+    {
+      g_autofree char *name = dossier_html_clean_byline (*part);
+
+      if (name == NULL || !is_person (ctx, name) || strstr (out->str, name) != NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name);
+      n++;
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------------
+ * Byline boxes and links on the page
+ * ------------------------------------------------------------------------ */
+
+gboolean
+dossier_html_in_article_area (Reader  *r,
+                              xmlNode *node,
+                              xmlNode *near)
+{
+  for (xmlNode *n = node; n != NULL; n = dossier_html_parent (n))
+    {
+      NodeInfo *info = dossier_html_info (r, n);
+
+      if (info == NULL)
+        return FALSE;
+      if (info->flags & F_CLEAN)
+        return TRUE;
+      if (info->flags & F_JUNK)
+        {
+          if (info->flags & (F_QUIET | F_COMMENTS))
+            return FALSE;
+          if (info->flags & F_BYLINE)
+            return TRUE;
+          return near != NULL && dossier_html_is_inside (n, near);
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  xmlNode *found;
+  guint    nodes;
+} FindName;
+
+static gboolean
+find_name_enter (gpointer data,
+                 xmlNode *node)
+{
+  FindName *f = data;
+
+  if (f->found != NULL || ++f->nodes > PEEK_NODES || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (dossier_html_has_word (dossier_html_attr (node, "itemprop"), "name"))
+    {
+      f->found = node;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The names in a byline box, read line by line: "3 April 2024 / By Calum
+ * Drummond / Scotland reporter" is a date, a name and a job. A line that
+ * is only "By" or "Written by" leads into the next. */
+static char *
+author_from_node (const Context *ctx,
+                  xmlNode       *node)
+{
+  const char *content = dossier_html_attr (node, "content");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *carry = NULL;
+  FindName f = { NULL, 0 };
+
+  if (content != NULL && *content != '\0')
+    return names_of (ctx, content);
+  dossier_html_walk (node, find_name_enter, NULL, &f);
+  text = dossier_html_peek_lines (f.found != NULL ? f.found : node, 1024);
+  lines = g_strsplit (text, "\n", 16);
+  for (char **line = lines; *line != NULL; line++)
+    {
+      g_autofree char *clean = dossier_html_clean_text (*line);
+      g_autofree char *joined = NULL;
+      char *names;
+
+      if (clean == NULL)
+        continue;
+      joined = carry != NULL ? g_strconcat (carry, " ", clean, NULL) : g_strdup (clean);
+      g_clear_pointer (&carry, g_free);
+      {
+        g_autofree char *folded = g_utf8_casefold (joined, -1);
+
+        /* "Written by" on its own line, with the name on the next. */
+        if (strcmp (folded, "by") == 0 || strcmp (folded, "written by") == 0 ||
+            strcmp (folded, "posted by") == 0)
+          {
+            carry = g_steal_pointer (&joined);
+            continue;
+          }
+      }
+      names = names_of (ctx, joined);
+      if (names != NULL)
+        return names;
+    }
+  return NULL;
+}
+
+/* The first usable node inside the article root, else the first usable one. */
+static xmlNode *
+pick_node (Reader    *r,
+           GPtrArray *nodes,
+           xmlNode   *root,
+           guint      skip)
+{
+  guint seen = 0;
+
+  for (int inside = 1; inside >= 0; inside--)
+    for (guint i = 0; i < nodes->len; i++)
+      {
+        xmlNode *node = g_ptr_array_index (nodes, i);
+
+        /* (the furniture right around the body: a post's footer) */
+        if (dossier_html_is_inside (node, root) != inside ||
+            !dossier_html_in_article_area (r, node, root != r->body ? dossier_html_parent (root)
+                                                                    : NULL))
+          continue;
+        if (seen++ == skip)
+          return node;
+      }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * Lines of text
+ * ------------------------------------------------------------------------ */
+
+char *
+dossier_html_byline_from_line (const char *line)
+{
+  g_autofree char *clean = dossier_html_clean_text (line);
+  g_autofree char *folded = NULL;
+  const char *from = NULL;
+
+  if (clean == NULL || g_utf8_strlen (clean, -1) > 150)
+    return NULL;
+  folded = g_utf8_casefold (clean, -1);
+  if (skip_prefix (clean) != clean || g_str_has_prefix (clean, "di "))
+    from = clean;
+  else
+    {
+      /* "27 February 2024 · By Grace Liddell": the byline after a date. */
+      static const char *const middles[] = { " \u00B7 by ", " | by ", " \u2022 by ", " - by " };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (middles) && from == NULL; i++)
+        {
+          const char *hit = strstr (folded, middles[i]);
+
+          /* (folding kept these ASCII offsets) */
+          if (hit != NULL && strlen (folded) == strlen (clean))
+            from = clean + (hit - folded) + strlen (middles[i]) - 3;
+        }
+    }
+  if (from == NULL && g_utf8_strlen (clean, -1) <= 40)
+    for (gsize i = 0; i < G_N_ELEMENTS (byline_suffixes) && from == NULL; i++)
+      if (g_str_has_suffix (clean, byline_suffixes[i]))
+        from = clean;
+  if (from == NULL)
+    return NULL;
+  return names_of (NULL, from);
+}
+
+char *
+dossier_html_name_line (const char *line)
+{
+  g_autofree char *clean = dossier_html_clean_text (line);
+  guint words = 1;
+
+  if (clean == NULL || g_utf8_strlen (clean, -1) > 40)
+    return NULL;
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        {
+          words++;
+          if (g_unichar_islower (g_utf8_get_char (p + 1)))
+            return NULL;
+        }
+      else if (!g_unichar_isalpha (c) && c != '.' && c != '\'' && c != '-' && c != 0x2019)
+        return NULL;
+    }
+  if (words < 2 || words > 4)
+    return NULL;
+  return names_of (NULL, clean);
+}
+
+/* "新华社武汉6月18日电（记者王立新、陈佳）": Chinese wire copy names its
+ * reporters in the dateline of the first paragraph. */
+char *
+dossier_html_byline_from_dateline (const char *text)
+{
+  static const char *const opens[] = {
+    "\uFF08\u8BB0\u8005", "(\u8BB0\u8005", "\uFF08\u8A18\u8005", "(\u8A18\u8005",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      const char *open = strstr (text, opens[i]);
+      const char *close;
+      g_autofree char *inside = NULL;
+
+      if (open == NULL || g_utf8_pointer_to_offset (text, open) > 120)
+        continue;
+      open += strlen (opens[i]);
+      close = strstr (open, "\uFF09");
+      if (close == NULL)
+        close = strchr (open, ')');
+      if (close == NULL || close - open > 120)
+        continue;
+      inside = g_strndup (open, close - open);
+      g_strstrip (inside);
+      return names_of (NULL, inside);
+    }
+  return NULL;
+}
+
+/* A labelled byline ("Penulis : Agus Prasetyo") in the article's
+ * surroundings, where credits often follow the body. */
+typedef struct
+{
+  const Context *ctx;
+  char          *names;
+  guint          nodes;
+} FindLabel;
+
+#define MAX_LABEL_NODES 3000
+
+static gboolean
+find_label_enter (gpointer data,
+                  xmlNode *node)
+{
+  FindLabel *f = data;
+  NodeInfo *info;
+
+  if (f->names != NULL || ++f->nodes > MAX_LABEL_NODES || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  info = dossier_html_info (f->ctx->r, node);
+  if (info == NULL || (info->flags & (F_QUIET | F_COMMENTS)))
+    return FALSE;
+  if ((info->props & TP_BLOCK) && info->text > 0 && info->text <= 100)
+    {
+      g_autofree char *text = dossier_html_node_text (node);
+
+      /* (a credits box may hold the writer and the editor: its lines
+       * are read one by one) */
+      if (text != NULL && dossier_html_is_byline_label (text) &&
+          (f->names = names_of (f->ctx, text)) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Resolving
+ * ------------------------------------------------------------------------ */
+
+char *
+dossier_html_resolve_author (Reader     *r,
+                             xmlNode    *root,
+                             JsonLd     *ld,
+                             const char *outlet)
+{
+  Context ctx = { r, ld, outlet };
+  GPtrArray *node_lists[] = { r->rel_authors, r->itemprop_authors, r->byline_nodes };
+  char *names = NULL;
+
+  if (ld->author != NULL && (names = names_of (&ctx, ld->author)) != NULL)
+    return names;
+
+  /* Every author <meta>: two parsely-author tags name two people. */
+  if (r->meta_authors->len > 0)
+    {
+      GString *all = g_string_new (NULL);
+
+      for (guint i = 0; i < r->meta_authors->len; i++)
+        {
+          g_autofree char *one = names_of (&ctx, g_ptr_array_index (r->meta_authors, i));
+
+          if (one == NULL || strstr (all->str, one) != NULL)
+            continue;
+          if (all->len > 0)
+            g_string_append (all, ", ");
+          g_string_append (all, one);
+        }
+      if (all->len > 0)
+        return g_string_free (all, FALSE);
+      g_string_free (all, TRUE);
+    }
+
+  if (r->article_author != NULL && (names = names_of (&ctx, r->article_author)) != NULL)
+    return names;
+  if (r->byl != NULL && (names = names_of (&ctx, r->byl)) != NULL)
+    return names;
+
+  for (gsize l = 0; l < G_N_ELEMENTS (node_lists); l++)
+    for (guint skip = 0; skip < 4; skip++)
+      {
+        xmlNode *node = pick_node (r, node_lists[l], root, skip);
+
+        if (node == NULL)
+          break;
+        if ((names = author_from_node (&ctx, node)) != NULL)
+          return names;
+      }
+
+  {
+    xmlNode *around = root;
+
+    for (int up = 0; up < 2 && around != r->body && dossier_html_parent (around) != NULL; up++)
+      around = dossier_html_parent (around);
+    FindLabel f = { &ctx, NULL, 0 };
+
+    dossier_html_walk (around, find_label_enter, NULL, &f);
+    return f.names;
+  }
+}
