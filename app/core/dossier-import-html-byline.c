@@ -183,6 +183,18 @@ skip_prefix (const char *text)
 }
 
 gboolean
+dossier_html_may_be_byline (const char *folded)
+{
+  if (skip_prefix (folded) != folded || g_str_has_prefix (folded, "di ") ||
+      strstr (folded, " by ") != NULL)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (byline_suffixes); i++)
+    if (g_str_has_suffix (folded, byline_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 dossier_html_is_byline_label (const char *text)
 {
   return after_prefix (text, byline_labels, G_N_ELEMENTS (byline_labels)) != NULL;
@@ -582,6 +594,19 @@ typedef struct
 
 #define MAX_LABEL_NODES 3000
 
+/* A label is written in the line itself, not only in nested elements:
+ * this keeps a deep nest of wrappers from being read at every level. */
+static gboolean
+has_own_text (Reader  *r,
+              xmlNode *node)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+        dossier_html_text_info (r, c).chars > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 find_label_enter (gpointer data,
                   xmlNode *node)
@@ -594,7 +619,8 @@ find_label_enter (gpointer data,
   info = dossier_html_info (f->ctx->r, node);
   if (info == NULL || (info->flags & (F_QUIET | F_COMMENTS)))
     return FALSE;
-  if ((info->props & TP_BLOCK) && info->text > 0 && info->text <= 100)
+  if ((info->props & TP_BLOCK) && info->text > 0 && info->text <= 100 &&
+      has_own_text (f->ctx->r, node))
     {
       g_autofree char *text = dossier_html_node_text (node);
 

@@ -144,6 +144,10 @@ is_date_line (const char *text)
   return visible > 0 && digits >= 4 && digits * 4 >= visible && (clock || month);
 }
 
+/* Blocks after which the article's header (kicker, standfirst, byline,
+ * date, lead image) is over, long paragraphs or not. */
+#define MAX_HEADER_BLOCKS 6
+
 /* Case-folded, trimmed text of a small subtree, without a final colon. */
 static char *
 folded_text (xmlNode *node)
@@ -375,6 +379,7 @@ typedef struct
 {
   Reader  *r;
   GString *out;
+  guint    nodes;
 } CleanText;
 
 static gboolean
@@ -384,7 +389,7 @@ clean_text_enter (gpointer data,
   CleanText *c = data;
   NodeInfo *info;
 
-  if (c->out->len > 1024)
+  if (c->out->len > 1024 || ++c->nodes > PEEK_NODES)
     return FALSE;
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
@@ -405,7 +410,7 @@ static char *
 line_text (Reader  *r,
            xmlNode *node)
 {
-  CleanText c = { r, g_string_new (NULL) };
+  CleanText c = { r, g_string_new (NULL), 0 };
   char *text;
 
   dossier_html_walk (node, clean_text_enter, NULL, &c);
@@ -423,13 +428,20 @@ is_byline_line (Extract    *x,
   g_autofree char *text = NULL;
   char *names;
 
+  gboolean names_author;
+
   if (folded == NULL || info->text > 150)
+    return FALSE;
+  names_author = x->author_key != NULL && strstr (folded, x->author_key) != NULL &&
+                 info->text <= g_utf8_strlen (x->author, -1) + 60;
+  if (!names_author && !dossier_html_may_be_byline (folded))
     return FALSE;
   text = line_text (x->r, node);
   if (text == NULL)
     return FALSE;
-  if (x->author_key != NULL && info->text <= g_utf8_strlen (x->author, -1) + 60)
+  if (names_author)
     {
+      /* (not in a photo credit's byline box inside the line) */
       g_autofree char *line = g_utf8_casefold (text, -1);
 
       if (strstr (line, x->author_key) != NULL)
@@ -538,7 +550,10 @@ x_should_skip (Extract   *x,
   if (info->flags & F_HAS_TITLE)
     return FALSE;
 
-  header_zone = (!x->body_seen && !parent->in_entry) || parent->title_header;
+  /* (a header is a handful of lines: a page of short paragraphs must not
+   * stay in it to the end) */
+  header_zone = (!x->body_seen && x->body_blocks < MAX_HEADER_BLOCKS && !parent->in_entry) ||
+                parent->title_header;
   switch ((TagId) info->tag)
     {
     case T_FOOTER:
@@ -590,9 +605,9 @@ x_should_skip (Extract   *x,
       !is_wrapper (x->r, node, info))
     {
       g_autofree char *text = NULL;
-      gboolean early;
+      gboolean early = header_zone || x->body_blocks < 3;
 
-      if (info->text <= 40 || info->link * 2 > info->text || header_zone)
+      if (info->text <= 60 || info->link * 2 > info->text || early)
         text = folded_text (node);
       if (info->text <= 40 &&
           matches_any (text, label_texts, G_N_ELEMENTS (label_texts), FALSE))
@@ -604,9 +619,6 @@ x_should_skip (Extract   *x,
         return TRUE;
       /* The byline and date lines sit under the headline, sometimes after
        * the standfirst: within the first few blocks. */
-      early = header_zone || x->body_blocks < 3;
-      if (early && text == NULL)
-        text = folded_text (node);
       if (early && is_byline_line (x, node, text, info))
         return TRUE;
       if (header_zone && x->title_done && is_name_beside_date (x, node, info))
@@ -632,13 +644,9 @@ x_should_skip (Extract   *x,
               }
           return TRUE;
         }
-      if (info->text <= 60)
-        {
-          if (text == NULL)
-            text = folded_text (node);
-          if (matches_any (text, credit_prefixes, G_N_ELEMENTS (credit_prefixes), TRUE))
-            return TRUE;
-        }
+      if (info->text <= 60 &&
+          matches_any (text, credit_prefixes, G_N_ELEMENTS (credit_prefixes), TRUE))
+        return TRUE;
       /* A section link above the headline ("Transport", "World › Europe"),
        * or a line that is nothing but a short link ("Our standards"). */
       if (header_zone && info->text <= 40 && info->link * 2 > info->text)

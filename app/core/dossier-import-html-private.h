@@ -410,6 +410,9 @@ char *dossier_html_resolve_author      (Reader     *r,
 char *dossier_html_byline_from_line    (const char *line);
 /* @line if it is nothing but a person's name ("Ben Achebe"), else NULL. */
 char    *dossier_html_name_line       (const char *line);
+/* Whether case-folded @folded could be a byline line at all (a quick test
+ * before dossier_html_byline_from_line ()). */
+gboolean dossier_html_may_be_byline   (const char *folded);
 /* Whether @text starts with a byline label ("Autor: ", "Penulis : "). */
 gboolean dossier_html_is_byline_label (const char *text);
 /* The reporters a Chinese dateline names ("…电（记者王立新、陈佳）"). */
