@@ -1273,6 +1273,9 @@ test_byline_sources (void)
     { "", "<div class='info'><span>입력 2024.08.20</span> <span>김민지 기자</span></div>", "김민지" },
     { "", "<div class='credit'>Autor: Jan Novák</div>", "Jan Novák" },
     { "", "<span class='writer'>di Giulia Ferri</span>", "Giulia Ferri" },
+    /* an agency beside the reporter is not a second author; alone, it is the byline */
+    { "", "<div class='byline'>By Jane Doe, Reuters</div>", "Jane Doe" },
+    { "", "<div class='byline'>By AFP</div>", "AFP" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -318,6 +318,23 @@ is_person (const Context *ctx,
   return ctx == NULL || !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
 }
 
+/* News agencies, credited beside the reporter on a partner's page. */
+static gboolean
+is_agency (const char *name)
+{
+  static const char *const agencies[] = {
+    "ap", "afp", "reuters", "dpa", "efe", "ansa", "anp", "apa", "bloomberg", "xinhua", "kyodo",
+    "yonhap", "tass", "ria novosti", "anadolu", "pa", "pa media", "upi", "aap", "cp", "epa",
+    "europa press", "agencia efe", "nurphoto",
+  };
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (agencies); i++)
+    if (strcmp (folded, agencies[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The people @raw names, cleaned, joined with ", "; NULL if none. */
 static char *
 names_of (const Context *ctx,
@@ -329,6 +346,7 @@ names_of (const Context *ctx,
   g_autofree char *clean = dossier_html_clean_byline (raw);
   GString *s;
   GString *out;
+  GString *agencies;
   g_auto(GStrv) parts = NULL;
   guint n = 0;
 
@@ -347,17 +365,30 @@ names_of (const Context *ctx,
   g_string_free (s, TRUE);
 
   out = g_string_new (NULL);
+  agencies = g_string_new (NULL);
   for (char **part = parts; *part != NULL && n < MAX_NAMES; part++)
     {
       g_autofree char *name = dossier_html_clean_byline (*part);
+      GString *to;
 
-      if (name == NULL || !is_person (ctx, name) || strstr (out->str, name) != NULL)
+      if (name == NULL || !is_person (ctx, name))
         continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, name);
+      to = is_agency (name) ? agencies : out;
+      if (strstr (to->str, name) != NULL)
+        continue;
+      if (to->len > 0)
+        g_string_append (to, ", ");
+      g_string_append (to, name);
       n++;
     }
+  /* "By Jane Doe, Reuters" names Jane Doe; "By AFP" names the agency. */
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      out = g_steal_pointer (&agencies);
+    }
+  else
+    g_string_free (agencies, TRUE);
   if (out->len == 0)
     {
       g_string_free (out, TRUE);
