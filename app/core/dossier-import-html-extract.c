@@ -103,6 +103,8 @@ static const char *const date_prefixes[] = {
   "published", "updated", "last updated", "posted", "publi\u00E9", "mis \u00E0 jour",
   "publicado", "actualizado", "ver\u00F6ffentlicht", "aktualisiert", "\uC785\uB825",
   "\uC218\uC815", "\u53D1\u5E03\u65F6\u95F4",
+  /* and the other credits under a headline */
+  "reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
 };
 
 /* A line that is only a date and time: "Thu 15 Aug 2024 06.00 BST",
