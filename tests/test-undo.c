@@ -337,10 +337,17 @@ act_remove_highlight_tag (Fixture *f)
 static void
 act_remove_last_tag (Fixture *f)
 {
-  /* h1 carries Cost and Jobs by now: two steps, the second deletes it. */
+  g_autoptr(DossierHighlight) h1 = NULL;
+  guint n_tags = 1;
+
+  /* h1 carries Cost and Jobs by now: two steps. It is evidence for the
+   * Council, so it outlives its last tag. */
   OK (dossier_project_remove_highlight_tag (f->project, f->h1, f->jobs, ERR));
   OK (dossier_project_remove_highlight_tag (f->project, f->h1, f->cost, ERR));
-  OK (dossier_project_get_highlight (f->project, f->h1, NULL) == NULL);
+  h1 = dossier_project_get_highlight (f->project, f->h1, NULL);
+  OK (h1 != NULL);
+  dossier_highlight_get_tag_ids (h1, &n_tags);
+  OK (n_tags == 0);
 }
 
 static void

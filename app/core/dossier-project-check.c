@@ -357,12 +357,16 @@ check_structure (DossierProject  *self,
 
   untagged = dossier_project_prepare (self,
                                       "SELECT id FROM highlights h WHERE NOT EXISTS "
-                                      "(SELECT 1 FROM highlight_tags WHERE highlight = h.id)",
+                                      "(SELECT 1 FROM highlight_tags WHERE highlight = h.id) "
+                                      "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence "
+                                      "  WHERE highlight = h.id) "
+                                      "AND NOT EXISTS (SELECT 1 FROM argument_evidence "
+                                      "  WHERE highlight = h.id)",
                                       error);
   if (untagged == NULL)
     return FALSE;
   while ((rc = dossier_project_step (self, untagged, error)) == SQLITE_ROW)
-    g_string_append_printf (report, _("Highlight %" PRId64 " has no tag.\n"),
+    g_string_append_printf (report, _("Highlight %" PRId64 " has no tag and is not evidence for anything.\n"),
                             (gint64) sqlite3_column_int64 (untagged, 0));
   if (rc != SQLITE_DONE)
     return FALSE;

@@ -468,7 +468,8 @@ dossier_project_insert_document (DossierProject               *self,
 
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (!insert_blocks (self, id, doc, error))
+  if (!insert_blocks (self, id, doc, error) ||
+      !dossier_project_update_mentions (self, id, doc->text, error))
     return 0;
 
   /* Syncing the one document inserts it in place: no reload of all. */
@@ -891,6 +892,9 @@ dossier_project_replace_document_text (DossierProject               *self,
       sqlite3_reset (stmt);
       stmt = NULL;
     }
+
+  if (!dossier_project_update_mentions (self, document_id, doc->text, error))
+    return FALSE;
 
   dossier_project_touch (self, "blocks", document_id);
   dossier_project_touch (self, "highlights", document_id);

@@ -1319,11 +1319,9 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
   sqlite3_reset (stmt);
   stmt = NULL;
 
-  /* A highlight lives only as long as it carries a tag. */
-  stmt = dossier_project_prepare (self,
-                                  "DELETE FROM highlights WHERE id = ?1 AND NOT EXISTS "
-                                  "(SELECT 1 FROM highlight_tags WHERE highlight = ?1)",
-                                  error);
+  /* A highlight lives only as long as it carries a tag or is evidence for
+   * a stakeholder or an argument. */
+  stmt = dossier_project_prepare (self, DOSSIER_DELETE_BARE_HIGHLIGHT, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, highlight_id);
@@ -1392,6 +1390,51 @@ dossier_project_delete_highlight (DossierProject  *self,
 
   dossier_project_touch (self, "highlights", document_id);
   return dossier_action_commit (&action, _("Delete Highlight"), error);
+}
+
+gint64
+dossier_project_evidence_highlight (DossierProject  *self,
+                                    gint64           document_id,
+                                    gint64           start,
+                                    gint64           end,
+                                    GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  DossierOffsetIndex index = { 0 };
+  gint64 id;
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  if (!check_range (self, document_id, start, end, error))
+    return 0;
+
+  /* A passage already highlighted is cited as it is. */
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM highlights WHERE document = ?1 AND orphaned = 0 "
+                                  "AND start = ?2 AND end = ?3 ORDER BY id LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    return 0;
+
+  text = dossier_project_read_text (self, document_id, error);
+  if (text == NULL)
+    return 0;
+
+  dossier_offset_index_init (&index, text);
+  id = insert_highlight (self, document_id, &index, start, end, NULL, NULL, error);
+  dossier_offset_index_clear (&index);
+
+  return id;
 }
 
 /* ---- Autocoding ------------------------------------------------------------ */

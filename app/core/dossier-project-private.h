@@ -1,7 +1,7 @@
 /* dossier-project-private.h — what the core's other modules (export, the
  * project's own split files) share of DossierProject. Not for the UI.
  *
- * The schema (version 2), for modules that read the database directly:
+ * The schema (version 3), for modules that read the database directly:
  *
  *   project (id = 1, uuid, title, created)
  *   documents (id, uuid, title, author, outlet, source, published,
@@ -17,15 +17,25 @@
  *       start/end are code points, end exclusive. text[start:end] = quote
  *       holds unless orphaned = 1 (the passage vanished from a new version
  *       of the text; start/end are then stale): filter "orphaned = 0"
- *       wherever that invariant matters. Every highlight has >= 1 tag.
+ *       wherever that invariant matters. Every highlight has >= 1 tag,
+ *       or is evidence for a stakeholder or an argument (or both).
  *   highlight_tags (highlight, tag, position = order applied)
- *   stakeholders (id, uuid, name, aliases (one per line), kind, description,
- *                 stance, interests, power 1–5, interest 1–5, color, position)
- *   stakeholder_evidence (stakeholder, highlight, note)
- *   questions (id, uuid, text, position)
+ *   stakeholders (id, uuid, name, aliases (one per line), kind (as
+ *                 dossier_stakeholder_kind_to_string ()), description,
+ *                 stance, interests, power 1–5, interest 1–5, color,
+ *                 position from 0, stance_position -2…2 or NULL)
+ *   stakeholder_evidence (stakeholder, highlight, note, role NULL |
+ *                 'stance' | 'power' | 'interest' | 'quote',
+ *                 stance_position -2…2 or NULL)
+ *   stakeholder_mentions (stakeholder, document, count > 0): how often its
+ *                 name and aliases occur in the text (dossier-mentions.h)
+ *   questions (id, uuid, text, position from 0)
  *   arguments (id, uuid, question, polarity 'pro'|'con', statement,
- *              stakeholder NULL = none, strength 1–5, position)
+ *              stakeholder NULL = none, strength 1–5, position from 0
+ *              among the question's arguments of its polarity)
  *   argument_evidence (argument, highlight, note)
+ *   dismissed_suggestions (id, kind 'stakeholder'|'argument', document
+ *              NULL = any, key = the folded name or statement)
  *   briefings (id, uuid, title, body, created, modified)
  *   briefing_documents (briefing, document, position)
  *   documents_fts, memos_fts: FTS5 over documents.text and highlights.memo,
@@ -46,8 +56,15 @@
 
 #include <dossier/dossier-project.h>
 
+#include <dossier/dossier-mentions.h>
+#include <dossier/dossier-project-arguments.h>
+#include <dossier/dossier-project-stakeholders.h>
+
+#include "dossier-argument-private.h"
 #include "dossier-document-private.h"
 #include "dossier-highlight-private.h"
+#include "dossier-question-private.h"
+#include "dossier-stakeholder-private.h"
 #include "dossier-tag-private.h"
 
 G_BEGIN_DECLS
@@ -117,6 +134,19 @@ struct _DossierProject
   GHashTable      *documents_by_id; /* gint64 → DossierDocument */
   GListStore      *tags;
   GHashTable      *tags_by_id;      /* gint64 → DossierTag */
+
+  /* Stakeholders, questions and arguments (dossier-project-stakeholders.c,
+   * dossier-project-arguments.c). */
+  GListStore      *stakeholders;
+  GHashTable      *stakeholders_by_id;  /* gint64 → DossierStakeholder */
+  GListStore      *questions;
+  GHashTable      *questions_by_id;     /* gint64 → DossierQuestion */
+  GListStore      *arguments;
+  GHashTable      *arguments_by_id;     /* gint64 → DossierArgument */
+  /* Every stakeholder's names, for listing mentions; NULL until asked
+   * for, dropped when names change. */
+  DossierMentionFinder *mention_finder;
+  char            *mention_names;       /* the names it was made of */
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
@@ -539,5 +569,122 @@ void          dossier_offset_index_context (DossierOffsetIndex *index,
                                             char              **quote,
                                             char              **prefix,
                                             char              **suffix);
+
+/* ---- Stakeholders, questions, arguments, mentions ---------------------- */
+
+/* The models (dossier-project-stakeholders.c, dossier-project-arguments.c):
+ * made empty with the project, loaded when it opens, brought up to date
+ * after every action ("stakeholders", "questions", "arguments" tables, and
+ * the counts that highlights and documents change). */
+void          dossier_project_init_analysis    (DossierProject       *self);
+void          dossier_project_clear_analysis   (DossierProject       *self);
+gboolean      dossier_project_load_analysis    (DossierProject       *self,
+                                                GError              **error);
+void          dossier_project_apply_stakeholders (DossierProject     *self,
+                                                const DossierChanges *changes);
+void          dossier_project_apply_arguments  (DossierProject       *self,
+                                                const DossierChanges *changes);
+
+/* The palette that tags and stakeholders take new colours from, and the
+ * colour of it that the fewest rows use (@sql: "SELECT lower (color),
+ * count(*) FROM … GROUP BY 1"; dossier-project-tags.c). */
+extern const char * const dossier_palette[];
+#define DOSSIER_PALETTE_SIZE 12
+char         *dossier_project_least_used_color (DossierProject      *self,
+                                                const char           *sql,
+                                                GError              **error);
+
+/* Evidence (dossier-project-highlights.c): within an action, the id of
+ * the live highlight of exactly [start, end), or of a new one without a
+ * tag; 0 and @error if the range is not in the document. */
+gint64        dossier_project_evidence_highlight (DossierProject     *self,
+                                                gint64                document_id,
+                                                gint64                start,
+                                                gint64                end,
+                                                GError              **error);
+
+/* Deletes highlight ?1 if it carries no tag and is no evidence. */
+#define DOSSIER_DELETE_BARE_HIGHLIGHT \
+  "DELETE FROM highlights WHERE id = ?1 " \
+  "AND NOT EXISTS (SELECT 1 FROM highlight_tags WHERE highlight = ?1) " \
+  "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence WHERE highlight = ?1) " \
+  "AND NOT EXISTS (SELECT 1 FROM argument_evidence WHERE highlight = ?1)"
+
+/* Evidence shared by stakeholders and arguments
+ * (dossier-project-stakeholders.c): within an action, deletes those of
+ * @highlight_ids that carry no tag and are no evidence any more. */
+gboolean      dossier_project_drop_bare_highlights (DossierProject   *self,
+                                                GArray               *highlight_ids,
+                                                GError              **error);
+/* Within an action: removes one evidence link (@sql: "DELETE … WHERE
+ * owner = ?1 AND highlight = ?2"), and the highlight with it if nothing
+ * else holds it; NOT_FOUND if there was no such link. */
+gboolean      dossier_project_uncite           (DossierProject       *self,
+                                                const char           *sql,
+                                                gint64                owner_id,
+                                                gint64                highlight_id,
+                                                GError              **error);
+/* Dismissed suggestions: the folded keys of @kind ("stakeholder",
+ * "argument") for @document_id (0: for any document), and, within an
+ * action, one more. */
+GHashTable   *dossier_project_dismissed_keys   (DossierProject       *self,
+                                                const char           *kind,
+                                                gint64                document_id,
+                                                GError              **error);
+gboolean      dossier_project_dismiss_key      (DossierProject       *self,
+                                                const char           *kind,
+                                                gint64                document_id,
+                                                const char           *key,
+                                                GError              **error);
+/* Reads every row of @sql (its first column the id), making the item of
+ * an id not seen before or updating the one there with @read, and splices
+ * @store where its order or membership changed: exact items-changed. */
+typedef GObject *(*DossierReadItemFunc) (sqlite3_stmt *stmt,
+                                         GObject      *existing);
+gboolean      dossier_project_load_model       (DossierProject       *self,
+                                                const char           *sql,
+                                                DossierReadItemFunc   read,
+                                                GListStore           *store,
+                                                GHashTable           *by_id,
+                                                GError              **error);
+/* The questions and arguments models (dossier-project-arguments.c). */
+gboolean      dossier_project_load_questions_and_arguments (DossierProject *self,
+                                                GError              **error);
+/* Runs @sql (a literal: "SELECT highlight, note, role, stance_position …
+ * WHERE … = ?1", ordered) for @owner_id; a GPtrArray of DossierEvidence. */
+GPtrArray    *dossier_project_read_evidence    (DossierProject       *self,
+                                                const char           *sql,
+                                                gint64                owner_id,
+                                                GError              **error);
+
+/* Mention counts (dossier-project-mentions.c). A finder of every
+ * stakeholder's name and aliases as they are in @db now (key =
+ * stakeholder id). */
+DossierMentionFinder *dossier_mentions_finder_read (sqlite3        *db,
+                                                    const char     *path,
+                                                    GError        **error);
+/* Counts the mentions in one document's @text (NULL: read it) and rewrites
+ * its stakeholder_mentions rows where they differ; adds the ids of the
+ * stakeholders whose counts changed to @changed (may be NULL). Inside the
+ * caller's transaction. */
+gboolean      dossier_mentions_count_document  (sqlite3              *db,
+                                                const char           *path,
+                                                DossierMentionFinder *finder,
+                                                gint64                document_id,
+                                                const char           *text,
+                                                GHashTable           *changed,
+                                                GError              **error);
+/* The same for every document, with a finder read from @db. */
+gboolean      dossier_mentions_rebuild         (sqlite3              *db,
+                                                const char           *path,
+                                                GHashTable           *changed,
+                                                GError              **error);
+/* Within an action: counts a new or replaced document's mentions, or (for
+ * @document_id 0) every document's after names changed, and records which
+ * stakeholders' counts changed. */
+gboolean      dossier_project_update_mentions  (DossierProject       *self,
+                                                gint64                document_id,
+                                                const char           *text,
+                                                GError              **error);
 
 G_END_DECLS

@@ -186,9 +186,45 @@ static const char migrate_v1_to_v2[] =
   "  INSERT INTO memos_fts (rowid, memo) SELECT new.id, new.memo WHERE new.memo <> '';"
   "END;";
 
+/* Version 3: what stakeholders and arguments need beyond version 2's
+ * tables: a stance position (the user's, and the one each stance evidence
+ * shows), evidence roles, the mention counts kept per stakeholder and
+ * document, and the suggestions a user dismissed. */
+static const char migrate_v2_to_v3[] =
+  "ALTER TABLE stakeholders ADD COLUMN stance_position INTEGER"
+  "  CHECK (stance_position BETWEEN -2 AND 2);"
+  "CREATE INDEX stakeholders_by_position ON stakeholders (position);"
+  "ALTER TABLE stakeholder_evidence ADD COLUMN role TEXT"
+  "  CHECK (role IN ('stance', 'power', 'interest', 'quote'));"
+  "ALTER TABLE stakeholder_evidence ADD COLUMN stance_position INTEGER"
+  "  CHECK (stance_position BETWEEN -2 AND 2);"
+  "CREATE INDEX questions_by_position ON questions (position);"
+  /* Derived from the texts and the stakeholders' names, kept in step by
+   * every action that changes either (so undo restores them too). */
+  "CREATE TABLE stakeholder_mentions ("
+  "  stakeholder INTEGER NOT NULL REFERENCES stakeholders (id) ON DELETE CASCADE,"
+  "  document    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  count       INTEGER NOT NULL CHECK (count > 0),"
+  "  PRIMARY KEY (stakeholder, document)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX stakeholder_mentions_by_document ON stakeholder_mentions (document);"
+  /* A stakeholder suggestion is dismissed for every document (document
+   * NULL), an argument suggestion for its document; key = the folded name
+   * or statement. */
+  "CREATE TABLE dismissed_suggestions ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('stakeholder', 'argument')),"
+  "  document INTEGER REFERENCES documents (id) ON DELETE CASCADE,"
+  "  key      TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX dismissed_suggestions_by_key"
+  "  ON dismissed_suggestions (kind, ifnull (document, 0), key);"
+  "CREATE INDEX dismissed_suggestions_by_document ON dismissed_suggestions (document);";
+
 /* migrations[n] takes a project from version n + 1 to n + 2. */
 static const char * const migrations[] = {
   migrate_v1_to_v2,
+  migrate_v2_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION - 1);
@@ -537,8 +573,11 @@ dossier_schema_migrate (sqlite3     *db,
 
   g_return_val_if_fail (version >= 1 && version < DOSSIER_SCHEMA_VERSION, FALSE);
 
+  /* Stakeholders from before version 3 get their mentions counted in the
+   * same transaction. */
   if (!dossier_transaction_begin (&transaction, db, path, error) ||
-      !run_migrations (db, path, version, error))
+      !run_migrations (db, path, version, error) ||
+      (version < 3 && !dossier_mentions_rebuild (db, path, NULL, error)))
     return FALSE;
 
   return dossier_transaction_commit (&transaction, error);

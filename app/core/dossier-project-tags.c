@@ -13,7 +13,7 @@
 
 /* Distinguishable, pleasant colours, light and dark enough to paint text
  * with; new tags take the least used one, in this order. */
-static const char * const palette[] = {
+const char * const dossier_palette[DOSSIER_PALETTE_SIZE] = {
   "#3584e4",  /* blue */
   "#e66100",  /* orange */
   "#2ec27e",  /* green */
@@ -683,32 +683,40 @@ renumber_children (DossierProject  *self,
 }
 
 char *
-dossier_project_next_tag_color (DossierProject  *self,
-                                GError         **error)
+dossier_project_least_used_color (DossierProject  *self,
+                                  const char      *sql,
+                                  GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
-  guint uses[G_N_ELEMENTS (palette)] = { 0 };
+  guint uses[DOSSIER_PALETTE_SIZE] = { 0 };
   guint best = 0;
   int rc;
 
-  stmt = dossier_project_prepare (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1",
-                                  error);
+  stmt = dossier_project_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-      if (g_strcmp0 (palette[i], dossier_column_text (stmt, 0)) == 0)
+    for (guint i = 0; i < DOSSIER_PALETTE_SIZE; i++)
+      if (g_strcmp0 (dossier_palette[i], dossier_column_text (stmt, 0)) == 0)
         uses[i] = (guint) sqlite3_column_int64 (stmt, 1);
 
   if (rc != SQLITE_DONE)
     return NULL;
 
-  for (guint i = 1; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 1; i < DOSSIER_PALETTE_SIZE; i++)
     if (uses[i] < uses[best])
       best = i;
 
-  return g_strdup (palette[best]);
+  return g_strdup (dossier_palette[best]);
+}
+
+char *
+dossier_project_next_tag_color (DossierProject  *self,
+                                GError         **error)
+{
+  return dossier_project_least_used_color (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1",
+                                           error);
 }
 
 /* ---- Actions ------------------------------------------------------------ */
@@ -1175,13 +1183,19 @@ dossier_project_delete_tag (DossierProject  *self,
   sqlite3_reset (stmt);
   stmt = NULL;
 
-  /* Highlights that carry no other tag go; the others keep theirs. */
+  /* Highlights that carry no other tag go, unless they are evidence; the
+   * others keep their tags. */
   stmt = dossier_project_prepare (self,
                                   SUBTREE
                                   "DELETE FROM highlights WHERE id IN "
                                   "  (SELECT highlight FROM highlight_tags WHERE tag IN subtree) "
                                   "AND NOT EXISTS (SELECT 1 FROM highlight_tags x "
-                                  "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree)",
+                                  "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree) "
+                                  /* Evidence for a stakeholder or an argument stays. */
+                                  "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence "
+                                  "  WHERE highlight = highlights.id) "
+                                  "AND NOT EXISTS (SELECT 1 FROM argument_evidence "
+                                  "  WHERE highlight = highlights.id)",
                                   error);
   if (stmt == NULL)
     return FALSE;

@@ -37,11 +37,13 @@ static const char * const recorded_tables[] = {
   "highlight_tags",
   "stakeholders",
   "stakeholder_evidence",
+  "stakeholder_mentions",
   "questions",
   "arguments",
   "argument_evidence",
   "briefings",
   "briefing_documents",
+  "dismissed_suggestions",
 };
 
 void

@@ -277,6 +277,8 @@ static const ApplyFunc appliers[] = {
   apply_meta,
   dossier_project_apply_documents,
   dossier_project_apply_tags,
+  dossier_project_apply_stakeholders,
+  dossier_project_apply_arguments,
   dossier_project_apply_highlight_lists,
 };
 
@@ -682,6 +684,7 @@ dossier_project_finalize (GObject *object)
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
   g_clear_object (&self->tags);
   g_clear_pointer (&self->tags_by_id, g_hash_table_unref);
+  dossier_project_clear_analysis (self);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   dossier_changes_clear (&self->changes);
@@ -801,6 +804,7 @@ dossier_project_init (DossierProject *self)
   self->tags = g_list_store_new (DOSSIER_TYPE_TAG);
   self->tags_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                             g_free, g_object_unref);
+  dossier_project_init_analysis (self);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->highlight_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_highlight_cache_free);
@@ -1159,7 +1163,8 @@ open_database (DossierProject  *self,
 
   return dossier_project_load_meta (self, error) &&
          dossier_project_load_documents (self, error) &&
-         dossier_project_load_tags (self, NULL, error);
+         dossier_project_load_tags (self, NULL, error) &&
+         dossier_project_load_analysis (self, error);
 }
 
 DossierProject *
@@ -1496,6 +1501,7 @@ dossier_project_refresh (DossierProject *self)
   /* Anything may have changed: every count, every document's highlights. */
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
+  dossier_project_load_analysis (self, NULL);
   dossier_changes_init (&changes);
   dossier_changes_add (&changes, "project", 1);
   /* Tag lists are read again whole: documents may have gone. */

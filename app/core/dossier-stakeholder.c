@@ -1,10 +1,15 @@
-/* dossier-stakeholder.c — an actor of the question under study. */
+/* dossier-stakeholder.c — an actor of the question under study: its kinds
+ * and stances, and the object a project keeps per stakeholder, updated in
+ * place (notifying only what really changed). */
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include <dossier/dossier-stakeholder.h>
+#include "dossier-notify-private.h"
+#include "dossier-stakeholder-private.h"
 
 static const char * const kind_names[] = {
   [DOSSIER_STAKEHOLDER_GOVERNMENT] = "government",
@@ -107,4 +112,409 @@ dossier_stakeholder_kind_get_label (DossierStakeholderKind kind)
     case DOSSIER_STAKEHOLDER_OTHER:
     default: return _("Other");
     }
+}
+
+const char *
+dossier_stance_get_label (int position)
+{
+  switch (position)
+    {
+    case -2: return _("Strongly against");
+    case -1: return _("Against");
+    case 0: return _("Neutral or mixed");
+    case 1: return _("For");
+    case 2: return _("Strongly for");
+    default: return _("Not assessed");
+    }
+}
+
+/* ---- The object ------------------------------------------------------------ */
+
+struct _DossierStakeholder
+{
+  GObject                 parent_instance;
+
+  gint64                  id;
+  char                   *uuid;
+  char                   *name;
+  char                  **aliases;
+  DossierStakeholderKind  kind;
+  char                   *description;
+  char                   *stance;
+  int                     stance_position;
+  char                   *interests;
+  int                     power;
+  int                     interest;
+  char                   *color;
+  int                     position;
+  guint                   n_mentions;
+  guint                   n_documents;
+  guint                   n_evidence;
+  gboolean                power_backed;
+  gboolean                interest_backed;
+};
+
+G_DEFINE_FINAL_TYPE (DossierStakeholder, dossier_stakeholder, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_ALIASES,
+  PROP_KIND,
+  PROP_DESCRIPTION,
+  PROP_STANCE,
+  PROP_STANCE_POSITION,
+  PROP_INTERESTS,
+  PROP_POWER,
+  PROP_INTEREST,
+  PROP_COLOR,
+  PROP_POSITION,
+  PROP_N_MENTIONS,
+  PROP_N_DOCUMENTS,
+  PROP_N_EVIDENCE,
+  PROP_POWER_BACKED,
+  PROP_INTEREST_BACKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dossier_stakeholder_finalize (GObject *object)
+{
+  DossierStakeholder *self = DOSSIER_STAKEHOLDER (object);
+
+  g_free (self->uuid);
+  g_free (self->name);
+  g_strfreev (self->aliases);
+  g_free (self->description);
+  g_free (self->stance);
+  g_free (self->interests);
+  g_free (self->color);
+
+  G_OBJECT_CLASS (dossier_stakeholder_parent_class)->finalize (object);
+}
+
+static void
+dossier_stakeholder_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DossierStakeholder *self = DOSSIER_STAKEHOLDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_ALIASES:
+      g_value_set_boxed (value, self->aliases);
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_STANCE:
+      g_value_set_string (value, self->stance);
+      break;
+    case PROP_STANCE_POSITION:
+      g_value_set_int (value, self->stance_position);
+      break;
+    case PROP_INTERESTS:
+      g_value_set_string (value, self->interests);
+      break;
+    case PROP_POWER:
+      g_value_set_int (value, self->power);
+      break;
+    case PROP_INTEREST:
+      g_value_set_int (value, self->interest);
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+    case PROP_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+    case PROP_N_MENTIONS:
+      g_value_set_uint (value, self->n_mentions);
+      break;
+    case PROP_N_DOCUMENTS:
+      g_value_set_uint (value, self->n_documents);
+      break;
+    case PROP_N_EVIDENCE:
+      g_value_set_uint (value, self->n_evidence);
+      break;
+    case PROP_POWER_BACKED:
+      g_value_set_boolean (value, self->power_backed);
+      break;
+    case PROP_INTEREST_BACKED:
+      g_value_set_boolean (value, self->interest_backed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_stakeholder_class_init (DossierStakeholderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dossier_stakeholder_finalize;
+  object_class->get_property = dossier_stakeholder_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_ALIASES] = g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, DOSSIER_STAKEHOLDER_N_KINDS - 1,
+                                            DOSSIER_STAKEHOLDER_OTHER, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, "", flags);
+  properties[PROP_STANCE] = g_param_spec_string ("stance", NULL, NULL, "", flags);
+  properties[PROP_STANCE_POSITION] = g_param_spec_int ("stance-position", NULL, NULL,
+                                                       DOSSIER_STANCE_UNKNOWN, DOSSIER_STANCE_MAX,
+                                                       DOSSIER_STANCE_UNKNOWN, flags);
+  properties[PROP_INTERESTS] = g_param_spec_string ("interests", NULL, NULL, "", flags);
+  properties[PROP_POWER] = g_param_spec_int ("power", NULL, NULL, DOSSIER_RATING_MIN,
+                                             DOSSIER_RATING_MAX, 3, flags);
+  properties[PROP_INTEREST] = g_param_spec_int ("interest", NULL, NULL, DOSSIER_RATING_MIN,
+                                                DOSSIER_RATING_MAX, 3, flags);
+  properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
+  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_N_MENTIONS] = g_param_spec_uint ("n-mentions", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_DOCUMENTS] = g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
+                                                    flags);
+  properties[PROP_N_EVIDENCE] = g_param_spec_uint ("n-evidence", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_POWER_BACKED] = g_param_spec_boolean ("power-backed", NULL, NULL, FALSE, flags);
+  properties[PROP_INTEREST_BACKED] = g_param_spec_boolean ("interest-backed", NULL, NULL, FALSE,
+                                                           flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_stakeholder_init (DossierStakeholder *self)
+{
+  self->aliases = g_new0 (char *, 1);
+  self->kind = DOSSIER_STAKEHOLDER_OTHER;
+  self->description = g_strdup ("");
+  self->stance = g_strdup ("");
+  self->stance_position = DOSSIER_STANCE_UNKNOWN;
+  self->interests = g_strdup ("");
+  self->power = 3;
+  self->interest = 3;
+}
+
+DossierStakeholder *
+dossier_stakeholder_new (gint64                        id,
+                         const DossierStakeholderData *data)
+{
+  DossierStakeholder *self = g_object_new (DOSSIER_TYPE_STAKEHOLDER, NULL);
+
+  self->id = id;
+  dossier_stakeholder_update (self, data);
+
+  return self;
+}
+
+void
+dossier_stakeholder_update (DossierStakeholder           *self,
+                            const DossierStakeholderData *data)
+{
+  GObject *object = G_OBJECT (self);
+  const char * const none[] = { NULL };
+  const char * const *aliases;
+
+  g_return_if_fail (DOSSIER_IS_STAKEHOLDER (self));
+  g_return_if_fail (data != NULL);
+
+  g_object_freeze_notify (object);
+
+  dossier_notify_string (object, &self->uuid, data->uuid, properties[PROP_UUID]);
+  dossier_notify_string (object, &self->name, data->name, properties[PROP_NAME]);
+  aliases = data->aliases != NULL ? data->aliases : none;
+  if (!g_strv_equal ((const char * const *) self->aliases, aliases))
+    {
+      g_strfreev (self->aliases);
+      self->aliases = g_strdupv ((char **) aliases);
+      g_object_notify_by_pspec (object, properties[PROP_ALIASES]);
+    }
+  dossier_notify_int (object, (int *) &self->kind, data->kind, properties[PROP_KIND]);
+  dossier_notify_string (object, &self->description, data->description,
+                         properties[PROP_DESCRIPTION]);
+  dossier_notify_string (object, &self->stance, data->stance, properties[PROP_STANCE]);
+  dossier_notify_int (object, &self->stance_position, data->stance_position,
+                      properties[PROP_STANCE_POSITION]);
+  dossier_notify_string (object, &self->interests, data->interests, properties[PROP_INTERESTS]);
+  dossier_notify_int (object, &self->power, data->power, properties[PROP_POWER]);
+  dossier_notify_int (object, &self->interest, data->interest, properties[PROP_INTEREST]);
+  dossier_notify_string (object, &self->color, data->color, properties[PROP_COLOR]);
+  dossier_notify_int (object, &self->position, data->position, properties[PROP_POSITION]);
+  dossier_notify_uint (object, &self->n_mentions, data->n_mentions, properties[PROP_N_MENTIONS]);
+  dossier_notify_uint (object, &self->n_documents, data->n_documents,
+                       properties[PROP_N_DOCUMENTS]);
+  dossier_notify_uint (object, &self->n_evidence, data->n_evidence, properties[PROP_N_EVIDENCE]);
+  dossier_notify_boolean (object, &self->power_backed, data->power_backed,
+                          properties[PROP_POWER_BACKED]);
+  dossier_notify_boolean (object, &self->interest_backed, data->interest_backed,
+                          properties[PROP_INTEREST_BACKED]);
+
+  g_object_thaw_notify (object);
+}
+
+char **
+dossier_stakeholder_split_aliases (const char *stored)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (stored != NULL ? stored : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_strv_builder_add (builder, lines[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+dossier_stakeholder_join_aliases (const char * const *aliases)
+{
+  return aliases != NULL ? g_strjoinv ("\n", (char **) aliases) : g_strdup ("");
+}
+
+gint64
+dossier_stakeholder_get_id (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
+  return self->id;
+}
+
+const char *
+dossier_stakeholder_get_uuid (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->uuid;
+}
+
+const char *
+dossier_stakeholder_get_name (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->name;
+}
+
+const char * const *
+dossier_stakeholder_get_aliases (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return (const char * const *) self->aliases;
+}
+
+DossierStakeholderKind
+dossier_stakeholder_get_kind (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), DOSSIER_STAKEHOLDER_OTHER);
+  return self->kind;
+}
+
+const char *
+dossier_stakeholder_get_description (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->description;
+}
+
+const char *
+dossier_stakeholder_get_stance (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->stance;
+}
+
+int
+dossier_stakeholder_get_stance_position (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), DOSSIER_STANCE_UNKNOWN);
+  return self->stance_position;
+}
+
+const char *
+dossier_stakeholder_get_interests (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->interests;
+}
+
+int
+dossier_stakeholder_get_power (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 3);
+  return self->power;
+}
+
+int
+dossier_stakeholder_get_interest (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 3);
+  return self->interest;
+}
+
+const char *
+dossier_stakeholder_get_color (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), NULL);
+  return self->color;
+}
+
+int
+dossier_stakeholder_get_position (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
+  return self->position;
+}
+
+guint
+dossier_stakeholder_get_n_mentions (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
+  return self->n_mentions;
+}
+
+guint
+dossier_stakeholder_get_n_documents (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
+  return self->n_documents;
+}
+
+guint
+dossier_stakeholder_get_n_evidence (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
+  return self->n_evidence;
+}
+
+gboolean
+dossier_stakeholder_get_power_backed (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), FALSE);
+  return self->power_backed;
+}
+
+gboolean
+dossier_stakeholder_get_interest_backed (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), FALSE);
+  return self->interest_backed;
 }

@@ -20,7 +20,7 @@
 G_BEGIN_DECLS
 
 #define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
-#define DOSSIER_SCHEMA_VERSION  2
+#define DOSSIER_SCHEMA_VERSION  3
 
 /* The codebook is at most this deep (a top-level tag is at depth 0). */
 #define DOSSIER_TAG_MAX_DEPTH   100

@@ -1,7 +1,12 @@
 /* dossier-stakeholder.h — an actor of the question under study.
  *
- * The kinds of actor a briefing distinguishes. Their string forms are
- * what the project file, the JSON export and dossier-cli use.
+ * A stakeholder has a name and aliases (every spelling by which the texts
+ * name it: its mentions are found by all of them, see dossier-mentions.h),
+ * a kind, a description, a stance on the project's question (a position
+ * from strongly against to strongly for, and the user's own words),
+ * interests, and power and interest ratings of 1 to 5 for the
+ * power/interest grid. A project keeps one DossierStakeholder per
+ * stakeholder id and updates it in place (with notify).
  */
 #pragma once
 
@@ -34,5 +39,49 @@ gboolean    dossier_stakeholder_kind_from_string (const char             *str,
                                                   DossierStakeholderKind *kind);
 /* Translated, for people: "Head of state or official". */
 const char *dossier_stakeholder_kind_get_label   (DossierStakeholderKind  kind);
+
+/* A stance: -2 strongly against, -1 against, 0 neutral or mixed, 1 for,
+ * 2 strongly for; DOSSIER_STANCE_UNKNOWN when not (yet) assessed. */
+#define DOSSIER_STANCE_MIN      (-2)
+#define DOSSIER_STANCE_MAX      2
+#define DOSSIER_STANCE_UNKNOWN  (-3)
+
+/* Translated, for people: "Strongly against" … "Strongly for", "Not assessed". */
+const char *dossier_stance_get_label                (int                     position);
+
+#define DOSSIER_RATING_MIN  1
+#define DOSSIER_RATING_MAX  5
+
+#define DOSSIER_TYPE_STAKEHOLDER (dossier_stakeholder_get_type ())
+G_DECLARE_FINAL_TYPE (DossierStakeholder, dossier_stakeholder, DOSSIER, STAKEHOLDER, GObject)
+
+/* Properties: "id", "uuid", "name", "aliases" (GStrv), "kind" (int, a
+ * DossierStakeholderKind), "description", "stance", "stance-position",
+ * "interests", "power", "interest", "color", "position", "n-mentions",
+ * "n-documents", "n-evidence", "power-backed", "interest-backed". */
+gint64                  dossier_stakeholder_get_id              (DossierStakeholder *self);
+const char             *dossier_stakeholder_get_uuid            (DossierStakeholder *self);
+const char             *dossier_stakeholder_get_name            (DossierStakeholder *self);
+/* Never NULL; does not hold the name. */
+const char * const     *dossier_stakeholder_get_aliases         (DossierStakeholder *self);
+DossierStakeholderKind  dossier_stakeholder_get_kind            (DossierStakeholder *self);
+const char             *dossier_stakeholder_get_description     (DossierStakeholder *self);  /* never NULL */
+/* The user's own words on its stance; never NULL. */
+const char             *dossier_stakeholder_get_stance          (DossierStakeholder *self);
+int                     dossier_stakeholder_get_stance_position (DossierStakeholder *self);
+const char             *dossier_stakeholder_get_interests       (DossierStakeholder *self);  /* never NULL */
+int                     dossier_stakeholder_get_power           (DossierStakeholder *self);  /* 1–5 */
+int                     dossier_stakeholder_get_interest        (DossierStakeholder *self);  /* 1–5 */
+const char             *dossier_stakeholder_get_color           (DossierStakeholder *self);  /* "#rrggbb" */
+int                     dossier_stakeholder_get_position        (DossierStakeholder *self);  /* in the list, from 0 */
+/* Mentions of its name and aliases across all documents, and in how many
+ * documents; links to highlights that are evidence for it. */
+guint                   dossier_stakeholder_get_n_mentions      (DossierStakeholder *self);
+guint                   dossier_stakeholder_get_n_documents     (DossierStakeholder *self);
+guint                   dossier_stakeholder_get_n_evidence      (DossierStakeholder *self);
+/* Whether evidence with the role "power" (resp. "interest") backs its
+ * ratings: the grid draws a stakeholder without it hollow. */
+gboolean                dossier_stakeholder_get_power_backed    (DossierStakeholder *self);
+gboolean                dossier_stakeholder_get_interest_backed (DossierStakeholder *self);
 
 G_END_DECLS

@@ -1,0 +1,1113 @@
+/* dossier-project-arguments.c — a project's questions and their pros and
+ * cons: the two list models, the actions that edit them, their evidence,
+ * and the arguments suggested by an article's own lists.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <dossier/dossier-text.h>
+
+/* Long enough for a paragraph; a statement is a sentence or two. */
+#define MAX_TEXT 2000
+
+/* ---- The models ------------------------------------------------------------------ */
+
+#define QUESTION_COLUMNS \
+  "q.id, q.uuid, q.text, q.position, " \
+  "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'pro'), " \
+  "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'con'), " \
+  "(SELECT coalesce (sum (strength), 0) FROM arguments WHERE question = q.id AND polarity = 'pro'), " \
+  "(SELECT coalesce (sum (strength), 0) FROM arguments WHERE question = q.id AND polarity = 'con')"
+
+/* A document without an outlet is a source of its own. */
+#define ARGUMENT_COLUMNS \
+  "a.id, a.uuid, a.question, a.polarity, a.statement, coalesce (a.stakeholder, 0), " \
+  "a.strength, a.position, " \
+  "(SELECT count(*) FROM argument_evidence WHERE argument = a.id), " \
+  "(SELECT count (DISTINCT coalesce (nullif (d.outlet, ''), '#' || d.id)) " \
+  "   FROM argument_evidence e JOIN highlights h ON h.id = e.highlight " \
+  "   JOIN documents d ON d.id = h.document WHERE e.argument = a.id)"
+
+static GObject *
+read_question (sqlite3_stmt *stmt,
+               GObject      *existing)
+{
+  DossierQuestionData data;
+
+  data.uuid = dossier_column_text (stmt, 1);
+  data.text = dossier_column_text (stmt, 2);
+  data.position = MAX (sqlite3_column_int (stmt, 3), 0);
+  data.n_pros = (guint) sqlite3_column_int64 (stmt, 4);
+  data.n_cons = (guint) sqlite3_column_int64 (stmt, 5);
+  data.pro_strength = (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT);
+  data.con_strength = (guint) CLAMP (sqlite3_column_int64 (stmt, 7), 0, G_MAXUINT);
+
+  if (existing == NULL)
+    return G_OBJECT (dossier_question_new (sqlite3_column_int64 (stmt, 0), &data));
+
+  dossier_question_update (DOSSIER_QUESTION (existing), &data);
+  return existing;
+}
+
+static GObject *
+read_argument (sqlite3_stmt *stmt,
+               GObject      *existing)
+{
+  DossierArgumentData data;
+  DossierPolarity polarity;
+
+  data.uuid = dossier_column_text (stmt, 1);
+  data.question_id = sqlite3_column_int64 (stmt, 2);
+  data.polarity = dossier_polarity_from_string (dossier_column_text (stmt, 3), &polarity) ?
+                  polarity : DOSSIER_POLARITY_PRO;
+  data.statement = dossier_column_text (stmt, 4);
+  data.stakeholder_id = sqlite3_column_int64 (stmt, 5);
+  data.strength = CLAMP (sqlite3_column_int (stmt, 6), DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX);
+  data.position = MAX (sqlite3_column_int (stmt, 7), 0);
+  data.n_evidence = (guint) sqlite3_column_int64 (stmt, 8);
+  data.n_sources = (guint) sqlite3_column_int64 (stmt, 9);
+
+  if (existing == NULL)
+    return G_OBJECT (dossier_argument_new (sqlite3_column_int64 (stmt, 0), &data));
+
+  dossier_argument_update (DOSSIER_ARGUMENT (existing), &data);
+  return existing;
+}
+
+gboolean
+dossier_project_load_questions_and_arguments (DossierProject  *self,
+                                              GError         **error)
+{
+  return dossier_project_load_model (self,
+                     "SELECT " QUESTION_COLUMNS " FROM questions q ORDER BY q.position, q.id",
+                     read_question, self->questions, self->questions_by_id, error) &&
+         dossier_project_load_model (self,
+                     "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
+                     "JOIN questions q ON q.id = a.question "
+                     "ORDER BY q.position, q.id, a.polarity = 'con', a.position, a.id",
+                     read_argument, self->arguments, self->arguments_by_id, error);
+}
+
+/* Counts and flags follow evidence, which deleting highlights or
+ * documents changes too, and outlets, which document details change. */
+void
+dossier_project_apply_arguments (DossierProject       *self,
+                                 const DossierChanges *changes)
+{
+  static const char * const tables[] = {
+    "questions", "arguments", "stakeholders", "highlights", "documents", "blocks",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      if (dossier_changes_get_reload (changes, tables[i]) ||
+          dossier_changes_get_rows (changes, tables[i]) != NULL)
+        {
+          dossier_project_load_questions_and_arguments (self, NULL);
+          return;
+        }
+    }
+}
+
+GListModel *
+dossier_project_get_questions (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->questions);
+}
+
+DossierQuestion *
+dossier_project_get_question (DossierProject *self,
+                              gint64          question_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return g_hash_table_lookup (self->questions_by_id, &question_id);
+}
+
+GListModel *
+dossier_project_get_arguments (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->arguments);
+}
+
+DossierArgument *
+dossier_project_get_argument (DossierProject *self,
+                              gint64          argument_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return g_hash_table_lookup (self->arguments_by_id, &argument_id);
+}
+
+/* ---- Validation -------------------------------------------------------------------- */
+
+/* Whether the row @sql (?1 = @id) exists; FALSE with @error on failure. */
+static gboolean
+row_exists (DossierProject  *self,
+            const char      *sql,
+            gint64           id,
+            gboolean        *exists,
+            GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = dossier_project_step (self, stmt, error);
+  *exists = rc == SQLITE_ROW;
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+require_question (DossierProject  *self,
+                  gint64           question_id,
+                  GError         **error)
+{
+  gboolean exists;
+
+  if (!row_exists (self, "SELECT 1 FROM questions WHERE id = ?1", question_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no question %" PRId64 " in this project."), question_id);
+  return exists;
+}
+
+/* The argument's question and polarity. */
+static gboolean
+require_argument (DossierProject   *self,
+                  gint64            argument_id,
+                  gint64           *question_id,
+                  DossierPolarity  *polarity,
+                  GError          **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT question, polarity FROM arguments WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, argument_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no argument %" PRId64 " in this project."), argument_id);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  if (question_id != NULL)
+    *question_id = sqlite3_column_int64 (stmt, 0);
+  if (polarity != NULL &&
+      !dossier_polarity_from_string (dossier_column_text (stmt, 1), polarity))
+    *polarity = DOSSIER_POLARITY_PRO;
+
+  return TRUE;
+}
+
+static gboolean
+require_perspective (DossierProject  *self,
+                     gint64           stakeholder_id,
+                     GError         **error)
+{
+  gboolean exists;
+
+  if (stakeholder_id == 0)
+    return TRUE;
+  if (!row_exists (self, "SELECT 1 FROM stakeholders WHERE id = ?1", stakeholder_id, &exists,
+                   error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no stakeholder %" PRId64 " in this project."), stakeholder_id);
+  return exists;
+}
+
+static gboolean
+require_highlight (DossierProject  *self,
+                   gint64           highlight_id,
+                   GError         **error)
+{
+  gboolean exists;
+
+  if (!row_exists (self, "SELECT 1 FROM highlights WHERE id = ?1", highlight_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no highlight %" PRId64 " in this project."), highlight_id);
+  return exists;
+}
+
+static gboolean
+check_length (const char  *text,
+              GError     **error)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) <= MAX_TEXT)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("The text is longer than %d characters: shorten it, and cite the "
+                 "passage as evidence instead."), MAX_TEXT);
+  return FALSE;
+}
+
+/* Stripped, not blank, UTF-8, not too long. */
+static char *
+check_text (const char  *text,
+            const char  *empty_message,
+            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("The text is not valid UTF-8."));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           empty_message);
+      return NULL;
+    }
+
+  if (!check_length (stripped, error))
+    return NULL;
+
+  return g_steal_pointer (&stripped);
+}
+
+static gboolean
+check_polarity (DossierPolarity   polarity,
+                GError          **error)
+{
+  if (polarity == DOSSIER_POLARITY_PRO || polarity == DOSSIER_POLARITY_CON)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("An argument is for or against a question, not %d."), (int) polarity);
+  return FALSE;
+}
+
+static gboolean
+check_strength (int          strength,
+                GError     **error)
+{
+  if (strength >= DOSSIER_STRENGTH_MIN && strength <= DOSSIER_STRENGTH_MAX)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("An argument’s strength goes from %d to %d, not %d."),
+               DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX, strength);
+  return FALSE;
+}
+
+/* ---- Order ---------------------------------------------------------------------------- */
+
+static GArray *
+read_ids (DossierProject  *self,
+          const char      *sql,        /* ?1 = the group */
+          gint64           group,
+          const char      *polarity,   /* ?2, may be NULL */
+          GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  if (polarity != NULL)
+    dossier_bind_text (stmt, 2, polarity);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+#define QUESTION_ORDER_SQL "SELECT id FROM questions WHERE ?1 = ?1 ORDER BY position, id"
+#define ARGUMENT_ORDER_SQL \
+  "SELECT id FROM arguments WHERE question = ?1 AND polarity = ?2 ORDER BY position, id"
+
+/* Numbers the rows 0… in the order given (@sql: UPDATE … SET position = ?2
+ * WHERE id = ?1 AND position IS NOT ?2). */
+static gboolean
+renumber (DossierProject  *self,
+          const char      *sql,
+          GArray          *ids,
+          GError         **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 2, (int) i);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define RENUMBER_QUESTIONS_SQL \
+  "UPDATE questions SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
+#define RENUMBER_ARGUMENTS_SQL \
+  "UPDATE arguments SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
+
+/* Moves @id to @position (-1 = last) in @ids. */
+static void
+place (GArray *ids,
+       gint64  id,
+       int     position)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      g_array_remove_index (ids, i--);
+
+  if (position < 0 || (guint) position > ids->len)
+    position = ids->len;
+  g_array_insert_val (ids, position, id);
+}
+
+/* ---- Questions ------------------------------------------------------------------------ */
+
+gint64
+dossier_project_add_question (DossierProject  *self,
+                              const char      *text,
+                              GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (!dossier_project_ensure_open (self, error))
+    return 0;
+
+  stripped = check_text (text, _("A question needs a text: what is under debate?"), error);
+  if (stripped == NULL || !dossier_action_begin (&action, self, error))
+    return 0;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO questions (uuid, text, position) "
+                                  "VALUES (?1, ?2, (SELECT count(*) FROM questions))",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+
+  uuid = g_uuid_string_random ();
+  dossier_bind_text (stmt, 1, uuid);
+  dossier_bind_text (stmt, 2, stripped);
+  if (!dossier_project_run (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  dossier_project_touch_table (self, "questions");
+  if (!dossier_action_commit (&action, _("Add Question"), error))
+    return 0;
+
+  return id;
+}
+
+static const DossierTextColumn question_column = {
+  "questions", "text", NULL, DOSSIER_TEXT_REQUIRED,
+  N_("A question needs a text: what is under debate?"), N_("The question is not valid UTF-8 text."),
+};
+
+gboolean
+dossier_project_set_question_text (DossierProject  *self,
+                                   gint64           question_id,
+                                   const char      *text,
+                                   GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!check_length (text, error))
+    return FALSE;
+
+  return dossier_project_set_text (self, &question_column, question_id, text,
+                                   _("Edit Question"), error);
+}
+
+gboolean
+dossier_project_move_question (DossierProject  *self,
+                               gint64           question_id,
+                               int              position,
+                               GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_question (self, question_id, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  ids = read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  place (ids, question_id, position);
+  if (!renumber (self, RENUMBER_QUESTIONS_SQL, ids, error))
+    return FALSE;
+
+  dossier_project_touch_table (self, "questions");
+  return dossier_action_commit (&action, _("Move Question"), error);
+}
+
+gboolean
+dossier_project_delete_question (DossierProject  *self,
+                                 gint64           question_id,
+                                 GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) highlights = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_question (self, question_id, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  highlights = read_ids (self,
+                         "SELECT e.highlight FROM argument_evidence e "
+                         "JOIN arguments a ON a.id = e.argument WHERE a.question = ?1",
+                         question_id, NULL, error);
+  if (highlights == NULL)
+    return FALSE;
+
+  /* Its arguments and their evidence go with it (cascade). */
+  stmt = dossier_project_prepare (self, "DELETE FROM questions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, question_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  ids = read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
+  if (ids == NULL ||
+      !renumber (self, RENUMBER_QUESTIONS_SQL, ids, error) ||
+      !dossier_project_drop_bare_highlights (self, highlights, error))
+    return FALSE;
+
+  dossier_project_touch_table (self, "questions");
+  dossier_project_touch_table (self, "arguments");
+  return dossier_action_commit (&action, _("Delete Question"), error);
+}
+
+/* ---- Arguments ----------------------------------------------------------------------- */
+
+static gint64
+insert_argument (DossierProject   *self,
+                 gint64            question_id,
+                 DossierPolarity   polarity,
+                 const char       *statement,
+                 gint64            stakeholder_id,
+                 int               strength,
+                 GError          **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO arguments (uuid, question, polarity, statement, "
+                                  "  stakeholder, strength, position) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT count(*) FROM arguments "
+                                  "  WHERE question = ?2 AND polarity = ?3))",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+
+  dossier_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, question_id);
+  dossier_bind_text (stmt, 3, dossier_polarity_to_string (polarity));
+  dossier_bind_text (stmt, 4, statement);
+  if (stakeholder_id > 0)
+    sqlite3_bind_int64 (stmt, 5, stakeholder_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int (stmt, 6, strength);
+  if (!dossier_project_run (self, stmt, error))
+    return 0;
+
+  dossier_project_touch_table (self, "arguments");
+  dossier_project_touch (self, "questions", question_id);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+dossier_project_add_argument (DossierProject   *self,
+                              gint64            question_id,
+                              DossierPolarity   polarity,
+                              const char       *statement,
+                              gint64            stakeholder_id,
+                              int               strength,
+                              GError          **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *stripped = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_polarity (polarity, error) ||
+      !check_strength (strength, error) ||
+      !require_question (self, question_id, error) ||
+      !require_perspective (self, stakeholder_id, error))
+    return 0;
+
+  stripped = check_text (statement, _("An argument needs a statement."), error);
+  if (stripped == NULL || !dossier_action_begin (&action, self, error))
+    return 0;
+
+  id = insert_argument (self, question_id, polarity, stripped, stakeholder_id, strength, error);
+  if (id == 0 ||
+      !dossier_action_commit (&action,
+                              polarity == DOSSIER_POLARITY_PRO ? _("Add Pro") : _("Add Con"),
+                              error))
+    return 0;
+
+  return id;
+}
+
+static const DossierTextColumn statement_column = {
+  "arguments", "statement", NULL, DOSSIER_TEXT_REQUIRED,
+  N_("An argument needs a statement."), N_("The statement is not valid UTF-8 text."),
+};
+
+gboolean
+dossier_project_set_argument_statement (DossierProject  *self,
+                                        gint64           argument_id,
+                                        const char      *statement,
+                                        GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!check_length (statement, error))
+    return FALSE;
+
+  return dossier_project_set_text (self, &statement_column, argument_id, statement,
+                                   _("Edit Argument"), error);
+}
+
+/* One integer-or-NULL column of an argument, as an action. */
+static gboolean
+set_argument_column (DossierProject  *self,
+                     gint64           argument_id,
+                     const char      *sql,       /* ?1 = id, ?2 = value */
+                     gint64           value,
+                     gboolean         null_if_zero,
+                     const char      *label,
+                     GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, argument_id);
+  if (null_if_zero && value == 0)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int64 (stmt, 2, value);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "arguments", argument_id);
+  return dossier_action_commit (&action, label, error);
+}
+
+gboolean
+dossier_project_set_argument_stakeholder (DossierProject  *self,
+                                          gint64           argument_id,
+                                          gint64           stakeholder_id,
+                                          GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_argument (self, argument_id, NULL, NULL, error) ||
+      !require_perspective (self, stakeholder_id, error))
+    return FALSE;
+
+  return set_argument_column (self, argument_id,
+                              "UPDATE arguments SET stakeholder = ?2 "
+                              "WHERE id = ?1 AND stakeholder IS NOT ?2",
+                              stakeholder_id, TRUE, _("Change Perspective"), error);
+}
+
+gboolean
+dossier_project_set_argument_strength (DossierProject  *self,
+                                       gint64           argument_id,
+                                       int              strength,
+                                       GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_strength (strength, error) ||
+      !require_argument (self, argument_id, NULL, NULL, error))
+    return FALSE;
+
+  return set_argument_column (self, argument_id,
+                              "UPDATE arguments SET strength = ?2 "
+                              "WHERE id = ?1 AND strength IS NOT ?2",
+                              strength, FALSE, _("Change Strength"), error);
+}
+
+gboolean
+dossier_project_move_argument (DossierProject   *self,
+                               gint64            argument_id,
+                               DossierPolarity   polarity,
+                               int               position,
+                               GError          **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  DossierPolarity old_polarity;
+  gint64 question_id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_polarity (polarity, error) ||
+      !require_argument (self, argument_id, &question_id, &old_polarity, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  if (polarity != old_polarity)
+    {
+      g_autoptr(GArray) old_ids = NULL;
+
+      stmt = dossier_project_prepare (self, "UPDATE arguments SET polarity = ?2 WHERE id = ?1",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, argument_id);
+      dossier_bind_text (stmt, 2, dossier_polarity_to_string (polarity));
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+
+      /* The side it left closes ranks. */
+      old_ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id,
+                          dossier_polarity_to_string (old_polarity), error);
+      if (old_ids == NULL || !renumber (self, RENUMBER_ARGUMENTS_SQL, old_ids, error))
+        return FALSE;
+    }
+
+  ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id, dossier_polarity_to_string (polarity),
+                  error);
+  if (ids == NULL)
+    return FALSE;
+  place (ids, argument_id, position);
+  if (!renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error))
+    return FALSE;
+
+  dossier_project_touch_table (self, "arguments");
+  dossier_project_touch (self, "questions", question_id);
+  return dossier_action_commit (&action,
+                                polarity == old_polarity ? _("Move Argument") :
+                                polarity == DOSSIER_POLARITY_PRO ? _("Make Argument a Pro") :
+                                                                   _("Make Argument a Con"),
+                                error);
+}
+
+gboolean
+dossier_project_delete_argument (DossierProject  *self,
+                                 gint64           argument_id,
+                                 GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) highlights = NULL;
+  g_autoptr(GArray) ids = NULL;
+  DossierPolarity polarity;
+  gint64 question_id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_argument (self, argument_id, &question_id, &polarity, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  highlights = read_ids (self, "SELECT highlight FROM argument_evidence WHERE argument = ?1",
+                         argument_id, NULL, error);
+  if (highlights == NULL)
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, "DELETE FROM arguments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, argument_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id, dossier_polarity_to_string (polarity),
+                  error);
+  if (ids == NULL ||
+      !renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error) ||
+      !dossier_project_drop_bare_highlights (self, highlights, error))
+    return FALSE;
+
+  dossier_project_touch_table (self, "arguments");
+  dossier_project_touch (self, "questions", question_id);
+  return dossier_action_commit (&action, _("Delete Argument"), error);
+}
+
+/* ---- Evidence ------------------------------------------------------------------------ */
+
+static gboolean
+cite_for_argument (DossierProject  *self,
+                   gint64           argument_id,
+                   gint64           highlight_id,
+                   const char      *note,
+                   GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO argument_evidence (argument, highlight, note) "
+                                  "VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (argument, highlight) DO UPDATE SET note = excluded.note",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, argument_id);
+  sqlite3_bind_int64 (stmt, 2, highlight_id);
+  dossier_bind_text (stmt, 3, note != NULL ? note : "");
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "arguments", argument_id);
+  return TRUE;
+}
+
+static gboolean
+check_note (const char  *note,
+            GError     **error)
+{
+  if (note == NULL || g_utf8_validate (note, -1, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The note is not valid UTF-8 text."));
+  return FALSE;
+}
+
+gboolean
+dossier_project_add_argument_evidence (DossierProject  *self,
+                                       gint64           argument_id,
+                                       gint64           highlight_id,
+                                       const char      *note,
+                                       GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_note (note, error) ||
+      !require_argument (self, argument_id, NULL, NULL, error) ||
+      !require_highlight (self, highlight_id, error) ||
+      !dossier_action_begin (&action, self, error) ||
+      !cite_for_argument (self, argument_id, highlight_id, note, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, _("Cite Evidence for Argument"), error);
+}
+
+gint64
+dossier_project_add_argument_evidence_range (DossierProject  *self,
+                                             gint64           argument_id,
+                                             gint64           document_id,
+                                             gint64           start,
+                                             gint64           end,
+                                             const char      *note,
+                                             GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  gint64 highlight_id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_note (note, error) ||
+      !require_argument (self, argument_id, NULL, NULL, error) ||
+      !dossier_action_begin (&action, self, error))
+    return 0;
+
+  highlight_id = dossier_project_evidence_highlight (self, document_id, start, end, error);
+  if (highlight_id == 0 ||
+      !cite_for_argument (self, argument_id, highlight_id, note, error) ||
+      !dossier_action_commit (&action, _("Cite Evidence for Argument"), error))
+    return 0;
+
+  return highlight_id;
+}
+
+gboolean
+dossier_project_remove_argument_evidence (DossierProject  *self,
+                                          gint64           argument_id,
+                                          gint64           highlight_id,
+                                          GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_argument (self, argument_id, NULL, NULL, error) ||
+      !dossier_action_begin (&action, self, error) ||
+      !dossier_project_uncite (self,
+                               "DELETE FROM argument_evidence WHERE argument = ?1 AND highlight = ?2",
+                               argument_id, highlight_id, error))
+    return FALSE;
+
+  dossier_project_touch (self, "arguments", argument_id);
+  return dossier_action_commit (&action, _("Remove Evidence"), error);
+}
+
+GPtrArray *
+dossier_project_list_argument_evidence (DossierProject  *self,
+                                        gint64           argument_id,
+                                        GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return dossier_project_read_evidence (self,
+                                        "SELECT e.highlight, e.note, NULL, NULL "
+                                        "FROM argument_evidence e "
+                                        "JOIN highlights h ON h.id = e.highlight "
+                                        "WHERE e.argument = ?1 "
+                                        "ORDER BY h.document, h.start, h.end, h.id",
+                                        argument_id, error);
+}
+
+/* ---- Suggestions ---------------------------------------------------------------------- */
+
+/* Whether an argument already cites exactly this passage. */
+static gboolean
+passage_cited (DossierProject  *self,
+               gint64           document_id,
+               gint64           start,
+               gint64           end,
+               gboolean        *cited,
+               GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT 1 FROM highlights h "
+                                  "WHERE h.document = ?1 AND h.start = ?2 AND h.end = ?3 "
+                                  "AND h.orphaned = 0 "
+                                  "AND EXISTS (SELECT 1 FROM argument_evidence WHERE highlight = h.id)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  rc = dossier_project_step (self, stmt, error);
+  *cited = rc == SQLITE_ROW;
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+GPtrArray *
+dossier_project_suggest_arguments (DossierProject  *self,
+                                   gint64           document_id,
+                                   GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) dismissed = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  text = dossier_project_get_document_text (self, document_id, error);
+  if (text == NULL)
+    return NULL;
+  blocks = dossier_project_get_document_blocks (self, document_id, error);
+  if (blocks == NULL)
+    return NULL;
+  dismissed = dossier_project_dismissed_keys (self, "argument", document_id, error);
+  if (dismissed == NULL)
+    return NULL;
+
+  all = dossier_suggest_arguments (text, (const DossierBlock *) (void *) blocks->data,
+                                   blocks->len);
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_argument_suggestion_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierArgumentSuggestion *s = g_ptr_array_index (all, i);
+      g_autofree char *key = dossier_text_fold (s->statement);
+      gboolean cited;
+
+      if (g_hash_table_contains (dismissed, key))
+        continue;
+      if (!passage_cited (self, document_id, s->start, s->end, &cited, error))
+        return NULL;
+      if (!cited)
+        g_ptr_array_add (kept, g_ptr_array_steal_index (all, i--));
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+static gboolean
+check_suggestions (DossierArgumentSuggestion * const  *suggestions,
+                   guint                               n_suggestions,
+                   GError                            **error)
+{
+  for (guint i = 0; i < n_suggestions; i++)
+    {
+      g_autofree char *checked = NULL;
+
+      if (suggestions[i] == NULL || !check_polarity (suggestions[i]->polarity, error))
+        return FALSE;
+      checked = check_text (suggestions[i]->statement, _("An argument needs a statement."), error);
+      if (checked == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dossier_project_accept_argument_suggestions (DossierProject                    *self,
+                                             gint64                             question_id,
+                                             gint64                             document_id,
+                                             DossierArgumentSuggestion * const *suggestions,
+                                             guint                              n_suggestions,
+                                             GArray                           **argument_ids,
+                                             GError                           **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (suggestions != NULL || n_suggestions == 0, FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_suggestions (suggestions, n_suggestions, error) ||
+      !require_question (self, question_id, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_suggestions; i++)
+    {
+      const DossierArgumentSuggestion *s = suggestions[i];
+      g_autofree char *statement = g_strstrip (g_strdup (s->statement));
+      gint64 highlight_id, id;
+
+      highlight_id = dossier_project_evidence_highlight (self, document_id, s->start, s->end, error);
+      if (highlight_id == 0)
+        return FALSE;
+      id = insert_argument (self, question_id, s->polarity, statement, 0,
+                            DOSSIER_STRENGTH_DEFAULT, error);
+      if (id == 0 || !cite_for_argument (self, id, highlight_id, NULL, error))
+        return FALSE;
+      g_array_append_val (ids, id);
+    }
+
+  if (!dossier_action_commit (&action,
+                              n_suggestions == 1 ? _("Accept Suggested Argument")
+                                                 : _("Accept Suggested Arguments"),
+                              error))
+    return FALSE;
+
+  if (argument_ids != NULL)
+    *argument_ids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+gboolean
+dossier_project_dismiss_argument_suggestions (DossierProject                    *self,
+                                              gint64                             document_id,
+                                              DossierArgumentSuggestion * const *suggestions,
+                                              guint                              n_suggestions,
+                                              GError                           **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (suggestions != NULL || n_suggestions == 0, FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_suggestions (suggestions, n_suggestions, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error))
+    return FALSE;
+
+  if (n_suggestions == 0)
+    return TRUE;
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_suggestions; i++)
+    {
+      g_autofree char *key = dossier_text_fold (suggestions[i]->statement);
+
+      if (!dossier_project_dismiss_key (self, "argument", document_id, key, error))
+        return FALSE;
+    }
+
+  return dossier_action_commit (&action,
+                                n_suggestions == 1 ? _("Dismiss Suggestion")
+                                                   : _("Dismiss Suggestions"),
+                                error);
+}

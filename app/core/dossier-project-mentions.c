@@ -1,0 +1,617 @@
+/* dossier-project-mentions.c — where stakeholders are mentioned: the
+ * counts a project keeps per stakeholder and document, the mentions of one
+ * document (for underlining them), and the mentions no highlight covers
+ * yet.
+ *
+ * Counts are stored (stakeholder_mentions) rather than computed when
+ * shown: the list of stakeholders, the CLI and the exports read them in a
+ * query, and keeping them costs one pass over a new document's text at
+ * import (a few milliseconds per megabyte, dossier-mentions.h) and one
+ * pass over every text when a stakeholder's names change (about 0.1 s for
+ * 10 MB; tests/bench/bench-core's "mentions" group measures both). They
+ * are written inside the action that changed them, so undo restores them
+ * with the rest.
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <dossier/dossier-text.h>
+
+/* ---- Finders ----------------------------------------------------------------- */
+
+#define NAMES_SQL "SELECT id, name, aliases FROM stakeholders ORDER BY id"
+
+/* Adds each row's name and aliases to @finder, and (if not NULL) the rows
+ * as text to @signature. */
+static int
+add_names (sqlite3_stmt         *stmt,
+           DossierMentionFinder *finder,
+           GString              *signature)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_auto(GStrv) aliases = dossier_stakeholder_split_aliases ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (name != NULL)
+        dossier_mention_finder_add (finder, id, name);
+      for (guint i = 0; aliases[i] != NULL; i++)
+        dossier_mention_finder_add (finder, id, aliases[i]);
+
+      if (signature != NULL)
+        g_string_append_printf (signature, "%" G_GINT64_FORMAT "\t%s\t%s\n", id,
+                                name != NULL ? name : "",
+                                (const char *) sqlite3_column_text (stmt, 2));
+    }
+
+  return rc;
+}
+
+DossierMentionFinder *
+dossier_mentions_finder_read (sqlite3     *db,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, NAMES_SQL, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = add_names (stmt, finder, NULL);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&finder);
+}
+
+/* The project's finder for its stakeholders' names as they are now: kept
+ * while the names are the same (building one costs more than reading the
+ * names to compare). */
+static DossierMentionFinder *
+project_finder (DossierProject  *self,
+                GError         **error)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, NAMES_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = add_names (stmt, finder, signature);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return NULL;
+    }
+
+  if (self->mention_finder == NULL || g_strcmp0 (self->mention_names, signature->str) != 0)
+    {
+      g_clear_pointer (&self->mention_finder, dossier_mention_finder_unref);
+      g_free (self->mention_names);
+      self->mention_finder = g_steal_pointer (&finder);
+      self->mention_names = g_string_free (g_steal_pointer (&signature), FALSE);
+    }
+
+  return dossier_mention_finder_ref (self->mention_finder);
+}
+
+/* ---- Counting ---------------------------------------------------------------- */
+
+typedef struct
+{
+  sqlite3      *db;
+  const char   *path;
+  sqlite3_stmt *read_text;
+  sqlite3_stmt *read_counts;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  sqlite3_stmt *delete;
+} Counter;
+
+static void
+counter_clear (Counter *counter)
+{
+  sqlite3_finalize (counter->read_text);
+  sqlite3_finalize (counter->read_counts);
+  sqlite3_finalize (counter->insert);
+  sqlite3_finalize (counter->update);
+  sqlite3_finalize (counter->delete);
+}
+
+static gboolean
+counter_init (Counter     *counter,
+              sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  static const char * const sql[] = {
+    "SELECT text FROM documents WHERE id = ?1",
+    "SELECT stakeholder, count FROM stakeholder_mentions WHERE document = ?1",
+    "INSERT INTO stakeholder_mentions (stakeholder, document, count) VALUES (?1, ?2, ?3)",
+    "UPDATE stakeholder_mentions SET count = ?3 WHERE stakeholder = ?1 AND document = ?2",
+    "DELETE FROM stakeholder_mentions WHERE stakeholder = ?1 AND document = ?2",
+  };
+  sqlite3_stmt **stmts[] = {
+    &counter->read_text, &counter->read_counts, &counter->insert, &counter->update,
+    &counter->delete,
+  };
+
+  memset (counter, 0, sizeof *counter);
+  counter->db = db;
+  counter->path = path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      int rc = sqlite3_prepare_v2 (db, sql[i], -1, stmts[i], NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          dossier_set_sqlite_error (error, path, db, rc);
+          counter_clear (counter);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_write (Counter       *counter,
+           sqlite3_stmt  *stmt,
+           gint64         stakeholder_id,
+           gint64         document_id,
+           gint64         count,
+           GError       **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  if (count > 0)
+    sqlite3_bind_int64 (stmt, 3, count);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_set_sqlite_error (error, counter->path, counter->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+changed_add (GHashTable *changed,
+             gint64      id)
+{
+  if (changed != NULL && !g_hash_table_contains (changed, &id))
+    g_hash_table_add (changed, g_memdup2 (&id, sizeof id));
+}
+
+/* Counts @text's mentions and writes the rows that differ. */
+static gboolean
+count_text (Counter               *counter,
+            DossierMentionFinder  *finder,
+            gint64                 document_id,
+            const char            *text,
+            GHashTable            *changed,
+            GError               **error)
+{
+  g_autoptr(GArray) mentions = dossier_mention_finder_find (finder, text);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      gint64 id = g_array_index (mentions, DossierMention, i).key;
+      gpointer n = g_hash_table_lookup (counts, &id);
+
+      if (n == NULL)
+        g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (1));
+      else
+        g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+    }
+
+  sqlite3_bind_int64 (counter->read_counts, 1, document_id);
+  while ((rc = sqlite3_step (counter->read_counts)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (counter->read_counts, 0);
+
+      g_hash_table_insert (old, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (counter->read_counts, 1)));
+    }
+  sqlite3_reset (counter->read_counts);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_set_sqlite_error (error, counter->path, counter->db, rc);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *) key;
+      guint was = GPOINTER_TO_UINT (g_hash_table_lookup (old, &id));
+      guint now = GPOINTER_TO_UINT (value);
+
+      if (was == now)
+        continue;
+      if (!run_write (counter, was == 0 ? counter->insert : counter->update,
+                      id, document_id, now, error))
+        return FALSE;
+      changed_add (changed, id);
+    }
+
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+
+      if (g_hash_table_contains (counts, &id))
+        continue;
+      if (!run_write (counter, counter->delete, id, document_id, 0, error))
+        return FALSE;
+      changed_add (changed, id);
+    }
+
+  return TRUE;
+}
+
+gboolean
+dossier_mentions_count_document (sqlite3               *db,
+                                 const char            *path,
+                                 DossierMentionFinder  *finder,
+                                 gint64                 document_id,
+                                 const char            *text,
+                                 GHashTable            *changed,
+                                 GError               **error)
+{
+  Counter counter;
+  g_autofree char *own_text = NULL;
+  gboolean ok;
+
+  if (!counter_init (&counter, db, path, error))
+    return FALSE;
+
+  if (text == NULL)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (counter.read_text, 1, document_id);
+      rc = sqlite3_step (counter.read_text);
+      if (rc == SQLITE_ROW)
+        own_text = g_strdup ((const char *) sqlite3_column_text (counter.read_text, 0));
+      sqlite3_reset (counter.read_text);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                         _("There is no document %" PRId64 " in this project."), document_id);
+          else
+            dossier_set_sqlite_error (error, path, db, rc);
+          counter_clear (&counter);
+          return FALSE;
+        }
+      text = own_text != NULL ? own_text : "";
+    }
+
+  ok = count_text (&counter, finder, document_id, text, changed, error);
+  counter_clear (&counter);
+  return ok;
+}
+
+gboolean
+dossier_mentions_rebuild (sqlite3     *db,
+                          const char  *path,
+                          GHashTable  *changed,
+                          GError     **error)
+{
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  sqlite3_stmt *documents = NULL;
+  Counter counter;
+  gboolean ok = TRUE;
+  int rc;
+
+  finder = dossier_mentions_finder_read (db, path, error);
+  if (finder == NULL || !counter_init (&counter, db, path, error))
+    return FALSE;
+
+  /* Each text is counted straight from the row, without a copy. */
+  rc = sqlite3_prepare_v2 (db, "SELECT id, text FROM documents ORDER BY id", -1, &documents, NULL);
+  while (rc == SQLITE_OK && ok && (rc = sqlite3_step (documents)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (documents, 1);
+
+      ok = count_text (&counter, finder, sqlite3_column_int64 (documents, 0),
+                       text != NULL ? text : "", changed, error);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (documents);
+  counter_clear (&counter);
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      return FALSE;
+    }
+
+  return ok;
+}
+
+gboolean
+dossier_project_update_mentions (DossierProject  *self,
+                                 gint64           document_id,
+                                 const char      *text,
+                                 GError         **error)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert (self->in_transaction);
+
+  if (document_id > 0)
+    {
+      g_autoptr(DossierMentionFinder) finder = project_finder (self, error);
+
+      if (finder == NULL ||
+          !dossier_mentions_count_document (self->db, self->path, finder, document_id, text,
+                                            changed, error))
+        return FALSE;
+    }
+  else if (!dossier_mentions_rebuild (self->db, self->path, changed, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    dossier_project_touch (self, "stakeholders", *(gint64 *) key);
+
+  return TRUE;
+}
+
+/* ---- Listing ------------------------------------------------------------------ */
+
+GArray *
+dossier_project_list_mentions (DossierProject  *self,
+                               gint64           document_id,
+                               gint64           stakeholder_id,
+                               GError         **error)
+{
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  g_autofree char *text = NULL;
+  GArray *mentions;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  text = dossier_project_read_text (self, document_id, error);
+  if (text == NULL)
+    return NULL;
+
+  finder = project_finder (self, error);
+  if (finder == NULL)
+    return NULL;
+
+  mentions = dossier_mention_finder_find (finder, text);
+  if (stakeholder_id > 0)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < mentions->len; i++)
+        if (g_array_index (mentions, DossierMention, i).key == stakeholder_id)
+          g_array_index (mentions, DossierMention, kept++) = g_array_index (mentions, DossierMention, i);
+      g_array_set_size (mentions, kept);
+    }
+
+  return mentions;
+}
+
+GArray *
+dossier_project_count_mentions (DossierProject  *self,
+                                gint64           stakeholder_id,
+                                GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (DossierMentionCount));
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT document, count FROM stakeholder_mentions "
+                                  "WHERE stakeholder = ?1 ORDER BY document",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      DossierMentionCount count = {
+        sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int64 (stmt, 1)
+      };
+
+      g_array_append_val (counts, count);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+}
+
+void
+dossier_mention_hit_free (DossierMentionHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+/* The line around [start, end) of @text, shortened to about 120
+ * characters, with the mention between « and ». */
+static char *
+snippet (DossierOffsetIndex *index,
+         gint64              start,
+         gint64              end)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  const char *line_start, *line_end;
+
+  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
+
+  /* Within the line only. */
+  line_start = strrchr (prefix, '\n');
+  line_start = line_start != NULL ? line_start + 1 : prefix;
+  line_end = strchr (suffix, '\n');
+  if (line_end != NULL)
+    suffix[line_end - suffix] = '\0';
+
+  return g_strdup_printf ("%s%s«%s»%s%s",
+                          line_start == prefix && start > DOSSIER_CONTEXT_LENGTH ? "…" : "",
+                          line_start, quote, suffix,
+                          line_end == NULL && strlen (suffix) > 0 ? "…" : "");
+}
+
+GPtrArray *
+dossier_project_list_unreviewed_mentions (DossierProject  *self,
+                                          gint64           stakeholder_id,
+                                          GError         **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_hit_free);
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  /* Only the documents that mention it are read. */
+  if (stakeholder_id > 0)
+    stmt = dossier_project_prepare (self,
+                                    "SELECT document FROM stakeholder_mentions "
+                                    "WHERE stakeholder = ?1 ORDER BY document",
+                                    error);
+  else
+    stmt = dossier_project_prepare (self,
+                                    "SELECT DISTINCT document FROM stakeholder_mentions "
+                                    "ORDER BY document",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (documents, id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  finder = project_finder (self, error);
+  if (finder == NULL)
+    return NULL;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      gint64 document_id = g_array_index (documents, gint64, d);
+      g_autofree char *text = dossier_project_read_text (self, document_id, error);
+      g_autoptr(GArray) mentions = NULL;
+      g_autoptr(GArray) covered = g_array_new (FALSE, FALSE, sizeof (gint64));
+      DossierOffsetIndex index = { 0 };
+      gint64 reach = 0;
+      guint c = 0;
+
+      if (text == NULL)
+        return NULL;
+
+      /* The live highlights' ranges, in order of start. */
+      stmt = dossier_project_prepare (self,
+                                      "SELECT start, end FROM highlights "
+                                      "WHERE document = ?1 AND orphaned = 0 ORDER BY start, end",
+                                      error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+        {
+          gint64 range[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+          g_array_append_vals (covered, range, 2);
+        }
+      if (rc != SQLITE_DONE)
+        return NULL;
+      sqlite3_reset (stmt);
+      stmt = NULL;
+
+      mentions = dossier_mention_finder_find (finder, text);
+      dossier_offset_index_init (&index, text);
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          const DossierMention *m = &g_array_index (mentions, DossierMention, i);
+          gboolean reviewed = FALSE;
+          DossierMentionHit *hit;
+
+          if (stakeholder_id > 0 && m->key != stakeholder_id)
+            continue;
+
+          /* Some highlight overlaps the mention if one of those that
+           * start before its end reaches past its start. Mentions come in
+           * order, so the highlights are read once. */
+          while (c < covered->len / 2 && g_array_index (covered, gint64, 2 * c) < m->end)
+            {
+              reach = MAX (reach, g_array_index (covered, gint64, 2 * c + 1));
+              c++;
+            }
+          reviewed = reach > m->start;
+          if (reviewed)
+            continue;
+
+          hit = g_new0 (DossierMentionHit, 1);
+          hit->document_id = document_id;
+          hit->stakeholder_id = m->key;
+          hit->start = m->start;
+          hit->end = m->end;
+          hit->snippet = snippet (&index, m->start, m->end);
+          g_ptr_array_add (hits, hit);
+        }
+      dossier_offset_index_clear (&index);
+    }
+
+  return g_steal_pointer (&hits);
+}

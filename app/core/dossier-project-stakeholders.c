@@ -1,0 +1,1689 @@
+/* dossier-project-stakeholders.c — a project's stakeholders: the list
+ * model, the actions that edit them, their evidence, and the suggestions
+ * taken from documents. Also what stakeholders and arguments share: the
+ * models' life cycle and evidence highlights.
+ *
+ * A stakeholder's names (its name and aliases) decide where it is
+ * mentioned, so every action that changes them counts mentions again in
+ * the same transaction (dossier-project-mentions.c).
+ */
+
+#include "config.h"
+
+#include "dossier-project-private.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <dossier/dossier-text.h>
+
+/* ---- The models' life cycle --------------------------------------------------- */
+
+void
+dossier_project_init_analysis (DossierProject *self)
+{
+  self->stakeholders = g_list_store_new (DOSSIER_TYPE_STAKEHOLDER);
+  self->stakeholders_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                    g_free, g_object_unref);
+  self->questions = g_list_store_new (DOSSIER_TYPE_QUESTION);
+  self->questions_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                 g_free, g_object_unref);
+  self->arguments = g_list_store_new (DOSSIER_TYPE_ARGUMENT);
+  self->arguments_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                 g_free, g_object_unref);
+}
+
+void
+dossier_project_clear_analysis (DossierProject *self)
+{
+  g_clear_object (&self->stakeholders);
+  g_clear_pointer (&self->stakeholders_by_id, g_hash_table_unref);
+  g_clear_object (&self->questions);
+  g_clear_pointer (&self->questions_by_id, g_hash_table_unref);
+  g_clear_object (&self->arguments);
+  g_clear_pointer (&self->arguments_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->mention_finder, dossier_mention_finder_unref);
+  g_clear_pointer (&self->mention_names, g_free);
+}
+
+static gboolean load_stakeholders (DossierProject  *self,
+                                   GError         **error);
+
+gboolean
+dossier_project_load_analysis (DossierProject  *self,
+                               GError         **error)
+{
+  return load_stakeholders (self, error) &&
+         dossier_project_load_questions_and_arguments (self, error);
+}
+
+/* ---- The stakeholders model ----------------------------------------------------- */
+
+#define STAKEHOLDER_COLUMNS \
+  "s.id, s.uuid, s.name, s.aliases, s.kind, s.description, s.stance, " \
+  "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
+  "coalesce (s.color, ''), s.position, " \
+  "(SELECT coalesce (sum (count), 0) FROM stakeholder_mentions WHERE stakeholder = s.id), " \
+  "(SELECT count(*) FROM stakeholder_mentions WHERE stakeholder = s.id), " \
+  "(SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = s.id), " \
+  "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'power'), " \
+  "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'interest')"
+
+/* A value read from the file is checked before it is used (the file may
+ * come from anywhere): out-of-range numbers are clamped, unknown kinds are
+ * "other". */
+static void
+read_stakeholder (sqlite3_stmt           *stmt,
+                  DossierStakeholderData *data,
+                  char                 ***aliases)
+{
+  DossierStakeholderKind kind;
+  int stance = sqlite3_column_int (stmt, 7);
+
+  data->uuid = dossier_column_text (stmt, 1);
+  data->name = dossier_column_text (stmt, 2);
+  *aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 3));
+  data->aliases = (const char * const *) *aliases;
+  data->kind = dossier_stakeholder_kind_from_string (dossier_column_text (stmt, 4), &kind) ?
+               kind : DOSSIER_STAKEHOLDER_OTHER;
+  data->description = dossier_column_text (stmt, 5);
+  data->stance = dossier_column_text (stmt, 6);
+  data->stance_position = stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
+                          stance : DOSSIER_STANCE_UNKNOWN;
+  data->interests = dossier_column_text (stmt, 8);
+  data->power = CLAMP (sqlite3_column_int (stmt, 9), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+  data->interest = CLAMP (sqlite3_column_int (stmt, 10), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+  data->color = dossier_column_text (stmt, 11);
+  if (data->color == NULL || *data->color == '\0')
+    data->color = dossier_palette[0];
+  data->position = MAX (sqlite3_column_int (stmt, 12), 0);
+  data->n_mentions = (guint) CLAMP (sqlite3_column_int64 (stmt, 13), 0, G_MAXUINT);
+  data->n_documents = (guint) sqlite3_column_int64 (stmt, 14);
+  data->n_evidence = (guint) sqlite3_column_int64 (stmt, 15);
+  data->power_backed = sqlite3_column_int (stmt, 16) != 0;
+  data->interest_backed = sqlite3_column_int (stmt, 17) != 0;
+}
+
+gboolean
+dossier_project_load_model (DossierProject      *self,
+                            const char          *sql,
+                            DossierReadItemFunc  read,
+                            GListStore          *store,
+                            GHashTable          *by_id,
+                            GError             **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(DossierStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GObject *existing = g_hash_table_lookup (by_id, &id);
+      GObject *item = read (stmt, existing);
+
+      if (existing == NULL)
+        g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item);
+      g_ptr_array_add (items, g_object_ref (item));
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+    }
+
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  dossier_list_store_reconcile (store, items);
+
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_hash_table_iter_remove (&iter);
+
+  return TRUE;
+}
+
+static GObject *
+read_stakeholder_item (sqlite3_stmt *stmt,
+                       GObject      *existing)
+{
+  g_auto(GStrv) aliases = NULL;
+  DossierStakeholderData data;
+
+  read_stakeholder (stmt, &data, &aliases);
+  if (existing == NULL)
+    return G_OBJECT (dossier_stakeholder_new (sqlite3_column_int64 (stmt, 0), &data));
+
+  dossier_stakeholder_update (DOSSIER_STAKEHOLDER (existing), &data);
+  return existing;
+}
+
+static gboolean
+load_stakeholders (DossierProject  *self,
+                   GError         **error)
+{
+  return dossier_project_load_model (self,
+                                     "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s "
+                                     "ORDER BY s.position, s.id",
+                                     read_stakeholder_item, self->stakeholders,
+                                     self->stakeholders_by_id, error);
+}
+
+/* Stakeholders' counts follow their evidence and mentions, which
+ * deleting a highlight or a document changes too: the list is read again
+ * after any of those (a few hundred rows, a millisecond). */
+void
+dossier_project_apply_stakeholders (DossierProject       *self,
+                                    const DossierChanges *changes)
+{
+  static const char * const tables[] = { "stakeholders", "highlights", "documents", "blocks" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      if (dossier_changes_get_reload (changes, tables[i]) ||
+          dossier_changes_get_rows (changes, tables[i]) != NULL)
+        {
+          load_stakeholders (self, NULL);
+          return;
+        }
+    }
+}
+
+GListModel *
+dossier_project_get_stakeholders (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->stakeholders);
+}
+
+DossierStakeholder *
+dossier_project_get_stakeholder (DossierProject *self,
+                                 gint64          stakeholder_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return g_hash_table_lookup (self->stakeholders_by_id, &stakeholder_id);
+}
+
+static gboolean
+names_match (DossierStakeholder *stakeholder,
+             const char         *folded)
+{
+  const char * const *aliases = dossier_stakeholder_get_aliases (stakeholder);
+  g_autofree char *name = dossier_text_fold (dossier_stakeholder_get_name (stakeholder));
+
+  if (g_str_equal (name, folded))
+    return TRUE;
+
+  for (guint i = 0; aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = dossier_text_fold (aliases[i]);
+
+      if (g_str_equal (alias, folded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+DossierStakeholder *
+dossier_project_find_stakeholder (DossierProject *self,
+                                  const char     *name_or_alias)
+{
+  GListModel *model;
+  g_autofree char *folded = NULL;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name_or_alias != NULL, NULL);
+
+  model = G_LIST_MODEL (self->stakeholders);
+  n = g_list_model_get_n_items (model);
+  folded = dossier_text_fold (name_or_alias);
+
+  /* A name wins over an alias. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      g_autofree char *name = dossier_text_fold (dossier_stakeholder_get_name (s));
+
+      if (g_str_equal (name, folded))
+        return s;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+
+      if (names_match (s, folded))
+        return s;
+    }
+
+  return NULL;
+}
+
+/* ---- Validation ------------------------------------------------------------------ */
+
+static gboolean
+require_stakeholder (DossierProject  *self,
+                     gint64           stakeholder_id,
+                     GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT 1 FROM stakeholders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no stakeholder %" PRId64 " in this project."), stakeholder_id);
+
+  return rc == SQLITE_ROW;
+}
+
+/* A name or alias: one line of UTF-8, not blank, not too long, with
+ * something in it a text can mention. Returns it stripped. */
+static char *
+check_name (const char  *name,
+            gboolean     alias,
+            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  gboolean has_word = FALSE;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("A stakeholder’s name must be valid UTF-8 text."));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           alias ? _("An alias cannot be empty.")
+                                 : _("A stakeholder needs a name."));
+      return NULL;
+    }
+
+  if (strchr (stripped, '\n') != NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("“%s” spans several lines: give each alias on its own."), stripped);
+      return NULL;
+    }
+
+  if (g_utf8_strlen (stripped, -1) > DOSSIER_STAKEHOLDER_MAX_NAME)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A name or alias can be at most %d characters long."),
+                   DOSSIER_STAKEHOLDER_MAX_NAME);
+      return NULL;
+    }
+
+  folded = dossier_text_fold (stripped);
+  for (const char *p = folded; *p != '\0' && !has_word; p = g_utf8_next_char (p))
+    has_word = g_unichar_isalnum (g_utf8_get_char (p));
+  if (!has_word)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("“%s” has no letter or digit, so no text can mention it."), stripped);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+/* Fails with EXISTS if another stakeholder than @except_id is called
+ * @name, or has it as an alias. */
+static gboolean
+check_name_free (DossierProject  *self,
+                 const char      *name,
+                 gint64           except_id,
+                 GError         **error)
+{
+  g_autofree char *folded = dossier_text_fold (name);
+  GListModel *model = G_LIST_MODEL (self->stakeholders);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+
+      if (dossier_stakeholder_get_id (s) != except_id && names_match (s, folded))
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+                       _("“%s” is already a stakeholder’s name or alias (“%s”); merge them "
+                         "instead."), name, dossier_stakeholder_get_name (s));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The aliases as stored: checked, stripped, one per line, without the name
+ * and without repeats (spellings that fold the same). */
+static char *
+join_aliases (const char          *name,
+              const char * const  *aliases,
+              GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  guint n = 0;
+
+  g_hash_table_add (seen, dossier_text_fold (name));
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (aliases[i], "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          g_autofree char *alias = NULL;
+          char *folded;
+
+          if (*g_strstrip (lines[j]) == '\0')
+            continue;
+          alias = check_name (lines[j], TRUE, error);
+          if (alias == NULL)
+            return NULL;
+          folded = dossier_text_fold (alias);
+          if (g_hash_table_contains (seen, folded))
+            {
+              g_free (folded);
+              continue;
+            }
+          g_hash_table_add (seen, folded);
+          g_strv_builder_add (kept, alias);
+          n++;
+        }
+    }
+
+  if (n > DOSSIER_STAKEHOLDER_MAX_ALIASES)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A stakeholder can have at most %d aliases."),
+                   DOSSIER_STAKEHOLDER_MAX_ALIASES);
+      return NULL;
+    }
+
+  result = g_strv_builder_end (kept);
+  return dossier_stakeholder_join_aliases ((const char * const *) result);
+}
+
+static gboolean
+check_color (const char  *color,
+             GError     **error)
+{
+  if (color != NULL && strlen (color) == 7 && color[0] == '#')
+    {
+      gboolean hex = TRUE;
+
+      for (int i = 1; i < 7; i++)
+        hex &= g_ascii_isxdigit (color[i]) != 0;
+      if (hex)
+        return TRUE;
+    }
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("“%s” is not a colour: write it as #rrggbb."), color != NULL ? color : "");
+  return FALSE;
+}
+
+static gboolean
+check_rating (int          value,
+              GError     **error)
+{
+  if (value >= DOSSIER_RATING_MIN && value <= DOSSIER_RATING_MAX)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("Power and interest are rated from %d to %d, not %d."),
+               DOSSIER_RATING_MIN, DOSSIER_RATING_MAX, value);
+  return FALSE;
+}
+
+static gboolean
+check_stance (int          position,
+              gboolean     unknown_allowed,
+              GError     **error)
+{
+  if ((position >= DOSSIER_STANCE_MIN && position <= DOSSIER_STANCE_MAX) ||
+      (unknown_allowed && position == DOSSIER_STANCE_UNKNOWN))
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("A stance goes from %d (strongly against) to %d (strongly for), not %d."),
+               DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX, position);
+  return FALSE;
+}
+
+/* A stance position, or a rating: DOSSIER_STANCE_UNKNOWN is NULL. */
+static void
+bind_position (sqlite3_stmt *stmt,
+             int           index,
+             int           position)
+{
+  if (position == DOSSIER_STANCE_UNKNOWN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, position);
+}
+
+static const char *
+stakeholder_name (DossierProject *self,
+                  gint64          stakeholder_id)
+{
+  DossierStakeholder *s = dossier_project_get_stakeholder (self, stakeholder_id);
+
+  return s != NULL ? dossier_stakeholder_get_name (s) : "";
+}
+
+/* ---- Actions ------------------------------------------------------------------------ */
+
+static gint64
+insert_stakeholder (DossierProject          *self,
+                    const char              *name,
+                    const char              *aliases,
+                    DossierStakeholderKind   kind,
+                    GError                 **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *color = dossier_project_least_used_color (self, "SELECT lower (color), "
+                                                              "count(*) FROM stakeholders "
+                                                              "GROUP BY 1", error);
+  gint64 id;
+
+  if (color == NULL)
+    return 0;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO stakeholders (uuid, name, aliases, kind, color, "
+                                  "  position) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, "
+                                  "  (SELECT count(*) FROM stakeholders))",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+
+  dossier_bind_text (stmt, 1, uuid);
+  dossier_bind_text (stmt, 2, name);
+  dossier_bind_text (stmt, 3, aliases);
+  dossier_bind_text (stmt, 4, dossier_stakeholder_kind_to_string (kind));
+  dossier_bind_text (stmt, 5, color);
+  if (!dossier_project_run (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  dossier_project_touch_table (self, "stakeholders");
+  dossier_project_touch (self, "stakeholders", id);
+
+  return id;
+}
+
+gint64
+dossier_project_add_stakeholder (DossierProject          *self,
+                                 const char              *name,
+                                 const char * const      *aliases,
+                                 DossierStakeholderKind   kind,
+                                 GError                 **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *stripped = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail ((guint) kind < DOSSIER_STAKEHOLDER_N_KINDS, 0);
+
+  if (!dossier_project_ensure_open (self, error))
+    return 0;
+
+  stripped = check_name (name, FALSE, error);
+  if (stripped == NULL || !check_name_free (self, stripped, 0, error))
+    return 0;
+  joined = join_aliases (stripped, aliases, error);
+  if (joined == NULL)
+    return 0;
+
+  if (!dossier_action_begin (&action, self, error))
+    return 0;
+
+  id = insert_stakeholder (self, stripped, joined, kind, error);
+  if (id == 0 || !dossier_project_update_mentions (self, 0, NULL, error))
+    return 0;
+
+  label = g_strdup_printf (_("Add Stakeholder “%s”"), stripped);
+  if (!dossier_action_commit (&action, label, error))
+    return 0;
+
+  return id;
+}
+
+/* Sets the names and counts mentions again, in the action in progress. */
+static gboolean
+write_names (DossierProject  *self,
+             gint64           stakeholder_id,
+             const char      *name,
+             const char      *aliases,
+             GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE stakeholders SET name = ?2, aliases = ?3 WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  dossier_bind_text (stmt, 2, name);
+  dossier_bind_text (stmt, 3, aliases);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "stakeholders", stakeholder_id);
+  return dossier_project_update_mentions (self, 0, NULL, error);
+}
+
+gboolean
+dossier_project_set_stakeholder_name (DossierProject  *self,
+                                      gint64           stakeholder_id,
+                                      const char      *name,
+                                      GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *stripped = NULL;
+  g_autofree char *joined = NULL;
+  DossierStakeholder *s;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error))
+    return FALSE;
+
+  stripped = check_name (name, FALSE, error);
+  if (stripped == NULL || !check_name_free (self, stripped, stakeholder_id, error))
+    return FALSE;
+
+  s = dossier_project_get_stakeholder (self, stakeholder_id);
+  if (s != NULL && g_str_equal (dossier_stakeholder_get_name (s), stripped))
+    return TRUE;
+
+  /* The new name may have been an alias: it is no longer one. */
+  joined = join_aliases (stripped, s != NULL ? dossier_stakeholder_get_aliases (s) : NULL, error);
+  if (joined == NULL)
+    return FALSE;
+
+  if (!dossier_action_begin (&action, self, error) ||
+      !write_names (self, stakeholder_id, stripped, joined, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, _("Rename Stakeholder"), error);
+}
+
+gboolean
+dossier_project_set_stakeholder_aliases (DossierProject      *self,
+                                         gint64               stakeholder_id,
+                                         const char * const  *aliases,
+                                         GError             **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *joined = NULL;
+  g_autofree char *current = NULL;
+  DossierStakeholder *s;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error))
+    return FALSE;
+
+  s = dossier_project_get_stakeholder (self, stakeholder_id);
+  if (s == NULL)
+    return FALSE;
+  joined = join_aliases (dossier_stakeholder_get_name (s), aliases, error);
+  if (joined == NULL)
+    return FALSE;
+
+  current = dossier_stakeholder_join_aliases (dossier_stakeholder_get_aliases (s));
+  if (g_str_equal (current, joined))
+    return TRUE;
+
+  if (!dossier_action_begin (&action, self, error) ||
+      !write_names (self, stakeholder_id, dossier_stakeholder_get_name (s), joined, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, _("Edit Aliases"), error);
+}
+
+/* Sets integer columns (NULL for DOSSIER_STANCE_UNKNOWN) as an action,
+ * unless they already have those values. */
+static gboolean
+set_columns (DossierProject  *self,
+             gint64           stakeholder_id,
+             const char      *sql,      /* UPDATE … SET … = ?2[, … = ?3] WHERE id = ?1 AND (… IS NOT …) */
+             const int       *values,
+             guint            n_values,
+             const char      *label,
+             GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  for (guint i = 0; i < n_values; i++)
+    bind_position (stmt, 2 + i, values[i]);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "stakeholders", stakeholder_id);
+  return dossier_action_commit (&action, label, error);
+}
+
+gboolean
+dossier_project_set_stakeholder_kind (DossierProject          *self,
+                                      gint64                   stakeholder_id,
+                                      DossierStakeholderKind   kind,
+                                      GError                 **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if ((guint) kind >= DOSSIER_STAKEHOLDER_N_KINDS)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Unknown kind of stakeholder %d."), (int) kind);
+      return FALSE;
+    }
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE stakeholders SET kind = ?2 WHERE id = ?1 AND kind IS NOT ?2",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  dossier_bind_text (stmt, 2, dossier_stakeholder_kind_to_string (kind));
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "stakeholders", stakeholder_id);
+  return dossier_action_commit (&action, _("Change Kind of Stakeholder"), error);
+}
+
+static const DossierTextColumn description_column = {
+  "stakeholders", "description", NULL, DOSSIER_TEXT_FLAGS_NONE,
+  NULL, N_("The description is not valid UTF-8 text."),
+};
+static const DossierTextColumn stance_column = {
+  "stakeholders", "stance", NULL, DOSSIER_TEXT_FLAGS_NONE,
+  NULL, N_("The stance is not valid UTF-8 text."),
+};
+static const DossierTextColumn interests_column = {
+  "stakeholders", "interests", NULL, DOSSIER_TEXT_FLAGS_NONE,
+  NULL, N_("The interests are not valid UTF-8 text."),
+};
+
+gboolean
+dossier_project_set_stakeholder_description (DossierProject  *self,
+                                             gint64           stakeholder_id,
+                                             const char      *description,
+                                             GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  return dossier_project_set_text (self, &description_column, stakeholder_id, description,
+                                   _("Edit Description"), error);
+}
+
+gboolean
+dossier_project_set_stakeholder_stance (DossierProject  *self,
+                                        gint64           stakeholder_id,
+                                        const char      *stance,
+                                        GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  return dossier_project_set_text (self, &stance_column, stakeholder_id, stance, _("Edit Stance"),
+                                   error);
+}
+
+gboolean
+dossier_project_set_stakeholder_interests (DossierProject  *self,
+                                           gint64           stakeholder_id,
+                                           const char      *interests,
+                                           GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  return dossier_project_set_text (self, &interests_column, stakeholder_id, interests,
+                                   _("Edit Interests"), error);
+}
+
+gboolean
+dossier_project_set_stakeholder_stance_position (DossierProject  *self,
+                                                 gint64           stakeholder_id,
+                                                 int              position,
+                                                 GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!check_stance (position, TRUE, error))
+    return FALSE;
+
+  return set_columns (self, stakeholder_id,
+                      "UPDATE stakeholders SET stance_position = ?2 "
+                      "WHERE id = ?1 AND stance_position IS NOT ?2",
+                      &position, 1, _("Change Stance"), error);
+}
+
+gboolean
+dossier_project_set_stakeholder_ratings (DossierProject  *self,
+                                         gint64           stakeholder_id,
+                                         int              power,
+                                         int              interest,
+                                         GError         **error)
+{
+  int values[2] = { power, interest };
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!check_rating (power, error) || !check_rating (interest, error))
+    return FALSE;
+
+  return set_columns (self, stakeholder_id,
+                      "UPDATE stakeholders SET power = ?2, interest = ?3 "
+                      "WHERE id = ?1 AND (power IS NOT ?2 OR interest IS NOT ?3)",
+                      values, 2, _("Rate Power and Interest"), error);
+}
+
+gboolean
+dossier_project_set_stakeholder_color (DossierProject  *self,
+                                       gint64           stakeholder_id,
+                                       const char      *color,
+                                       GError         **error)
+{
+  static const DossierTextColumn color_column = {
+    "stakeholders", "color", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!check_color (color, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (color, -1);
+  return dossier_project_set_text (self, &color_column, stakeholder_id, lower,
+                                   _("Change Colour"), error);
+}
+
+/* Numbers the stakeholders 0… in the order given, writing only the rows
+ * whose position changes. */
+static gboolean
+renumber (DossierProject  *self,
+          GArray          *ids,
+          GError         **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+
+      stmt = dossier_project_prepare (self,
+                                      "UPDATE stakeholders SET position = ?2 "
+                                      "WHERE id = ?1 AND position IS NOT ?2",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 2, (int) i);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  dossier_project_touch_table (self, "stakeholders");
+  return TRUE;
+}
+
+static GArray *
+ordered_ids (DossierProject  *self,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT id FROM stakeholders ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+gboolean
+dossier_project_move_stakeholder (DossierProject  *self,
+                                  gint64           stakeholder_id,
+                                  int              position,
+                                  GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GArray) ids = NULL;
+  guint from = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  ids = ordered_ids (self, error);
+  if (ids == NULL)
+    return FALSE;
+
+  while (from < ids->len && g_array_index (ids, gint64, from) != stakeholder_id)
+    from++;
+  g_array_remove_index (ids, from);
+  if (position < 0 || (guint) position > ids->len)
+    position = ids->len;
+  g_array_insert_val (ids, position, stakeholder_id);
+
+  if (!renumber (self, ids, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, _("Move Stakeholder"), error);
+}
+
+/* The ids a query for @owner_id returns. */
+static GArray *
+read_ids (DossierProject  *self,
+                     const char      *sql,
+                     gint64           owner_id,
+                     GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/* Arguments made from its perspective are nobody's after it goes. */
+static gboolean
+touch_arguments_of (DossierProject  *self,
+                    gint64           stakeholder_id,
+                    GError         **error)
+{
+  g_autoptr(GArray) ids = read_ids (self, "SELECT id FROM arguments WHERE stakeholder = ?1",
+                                               stakeholder_id, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    dossier_project_touch (self, "arguments", g_array_index (ids, gint64, i));
+  return TRUE;
+}
+
+static gboolean
+delete_stakeholder_row (DossierProject  *self,
+                        gint64           stakeholder_id,
+                        GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  /* Its evidence, mentions go with it (cascade), its arguments become
+   * nobody's (SET NULL); the rest close ranks. */
+  stmt = dossier_project_prepare (self, "DELETE FROM stakeholders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  ids = ordered_ids (self, error);
+  return ids != NULL && renumber (self, ids, error);
+}
+
+gboolean
+dossier_project_delete_stakeholder (DossierProject  *self,
+                                    gint64           stakeholder_id,
+                                    GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GArray) highlights = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Delete Stakeholder “%s”"), stakeholder_name (self, stakeholder_id));
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  highlights = read_ids (self,
+                                    "SELECT highlight FROM stakeholder_evidence WHERE stakeholder = ?1",
+                                    stakeholder_id, error);
+  if (highlights == NULL ||
+      !touch_arguments_of (self, stakeholder_id, error) ||
+      !delete_stakeholder_row (self, stakeholder_id, error) ||
+      !dossier_project_drop_bare_highlights (self, highlights, error) ||
+      /* Its names no longer hide shorter ones of others. */
+      !dossier_project_update_mentions (self, 0, NULL, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, label, error);
+}
+
+gboolean
+dossier_project_merge_stakeholders (DossierProject  *self,
+                                    gint64           source_id,
+                                    gint64           target_id,
+                                    GError         **error)
+{
+  static const char * const move_sql[] = {
+    /* Evidence both cite keeps the target's note and role. */
+    "INSERT OR IGNORE INTO stakeholder_evidence (stakeholder, highlight, note, role, "
+    "  stance_position) "
+    "SELECT ?2, highlight, note, role, stance_position FROM stakeholder_evidence "
+    "WHERE stakeholder = ?1",
+    "UPDATE arguments SET stakeholder = ?2 WHERE stakeholder = ?1",
+  };
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) aliases = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *label = NULL;
+  DossierStakeholder *source, *target;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, source_id, error) ||
+      !require_stakeholder (self, target_id, error))
+    return FALSE;
+
+  if (source_id == target_id)
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("A stakeholder cannot be merged into itself."));
+      return FALSE;
+    }
+
+  source = dossier_project_get_stakeholder (self, source_id);
+  target = dossier_project_get_stakeholder (self, target_id);
+  if (source == NULL || target == NULL)
+    return FALSE;
+
+  g_strv_builder_addv (builder, (const char **) dossier_stakeholder_get_aliases (target));
+  g_strv_builder_add (builder, dossier_stakeholder_get_name (source));
+  g_strv_builder_addv (builder, (const char **) dossier_stakeholder_get_aliases (source));
+  aliases = g_strv_builder_end (builder);
+  joined = join_aliases (dossier_stakeholder_get_name (target), (const char * const *) aliases,
+                         error);
+  if (joined == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Merge “%s” into “%s”"), dossier_stakeholder_get_name (source),
+                           dossier_stakeholder_get_name (target));
+
+  if (!dossier_action_begin (&action, self, error) ||
+      !touch_arguments_of (self, source_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (move_sql); i++)
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, move_sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      sqlite3_bind_int64 (stmt, 2, target_id);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  if (!delete_stakeholder_row (self, source_id, error) ||
+      !write_names (self, target_id, dossier_stakeholder_get_name (target), joined, error))
+    return FALSE;
+
+  return dossier_action_commit (&action, label, error);
+}
+
+/* ---- Evidence ------------------------------------------------------------------------ */
+
+gboolean
+dossier_project_drop_bare_highlights (DossierProject  *self,
+                                      GArray          *highlight_ids,
+                                      GError         **error)
+{
+  for (guint i = 0; i < highlight_ids->len; i++)
+    {
+      gint64 id = g_array_index (highlight_ids, gint64, i);
+      g_auto(DossierStmt) find = NULL;
+      g_auto(DossierStmt) stmt = NULL;
+      gint64 document_id;
+      int rc;
+
+      find = dossier_project_prepare (self, "SELECT document FROM highlights WHERE id = ?1", error);
+      if (find == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (find, 1, id);
+      rc = dossier_project_step (self, find, error);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        return FALSE;
+      document_id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+
+      stmt = dossier_project_prepare (self, DOSSIER_DELETE_BARE_HIGHLIGHT, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        dossier_project_touch (self, "highlights", document_id);
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+dossier_project_read_evidence (DossierProject  *self,
+                               const char      *sql,
+                               gint64           owner_id,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_evidence_free);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(DossierEvidence) evidence = g_new0 (DossierEvidence, 1);
+      DossierEvidenceRole role;
+      int stance = sqlite3_column_int (stmt, 3);
+
+      evidence->owner_id = owner_id;
+      evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
+                                 dossier_column_text (stmt, 1) : "");
+      evidence->role = dossier_evidence_role_from_string (dossier_column_text (stmt, 2), &role) ?
+                       role : DOSSIER_EVIDENCE_NONE;
+      evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE &&
+                                  sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+                                  stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
+                                  stance : DOSSIER_STANCE_UNKNOWN;
+      evidence->highlight = dossier_project_get_highlight (self, sqlite3_column_int64 (stmt, 0),
+                                                           error);
+      if (evidence->highlight == NULL)
+        return NULL;
+      g_ptr_array_add (list, g_steal_pointer (&evidence));
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+static gboolean
+require_highlight (DossierProject  *self,
+                   gint64           highlight_id,
+                   GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT 1 FROM highlights WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no highlight %" PRId64 " in this project."), highlight_id);
+
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+check_evidence (const char           *note,
+                DossierEvidenceRole   role,
+                int                   stance_position,
+                GError              **error)
+{
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("The note is not valid UTF-8 text."));
+      return FALSE;
+    }
+
+  if ((guint) role > DOSSIER_EVIDENCE_QUOTE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Unknown role of evidence %d."), (int) role);
+      return FALSE;
+    }
+
+  if (role != DOSSIER_EVIDENCE_STANCE && stance_position != DOSSIER_STANCE_UNKNOWN)
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("Only evidence of a stance says which stance it shows."));
+      return FALSE;
+    }
+
+  return check_stance (stance_position, TRUE, error);
+}
+
+static gboolean
+cite_for_stakeholder (DossierProject       *self,
+                      gint64                stakeholder_id,
+                      gint64                highlight_id,
+                      const char           *note,
+                      DossierEvidenceRole   role,
+                      int                   stance_position,
+                      GError              **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT INTO stakeholder_evidence (stakeholder, highlight, note, "
+                                  "  role, stance_position) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                  "ON CONFLICT (stakeholder, highlight) DO UPDATE SET "
+                                  "  note = excluded.note, role = excluded.role, "
+                                  "  stance_position = excluded.stance_position",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  sqlite3_bind_int64 (stmt, 2, highlight_id);
+  dossier_bind_text (stmt, 3, note != NULL ? note : "");
+  dossier_bind_optional_text (stmt, 4, dossier_evidence_role_to_string (role));
+  bind_position (stmt, 5, stance_position);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, "stakeholders", stakeholder_id);
+  return TRUE;
+}
+
+gboolean
+dossier_project_add_stakeholder_evidence (DossierProject       *self,
+                                          gint64                stakeholder_id,
+                                          gint64                highlight_id,
+                                          const char           *note,
+                                          DossierEvidenceRole   role,
+                                          int                   stance_position,
+                                          GError              **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_evidence (note, role, stance_position, error) ||
+      !require_stakeholder (self, stakeholder_id, error) ||
+      !require_highlight (self, highlight_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
+  if (!dossier_action_begin (&action, self, error) ||
+      !cite_for_stakeholder (self, stakeholder_id, highlight_id, note, role, stance_position,
+                             error))
+    return FALSE;
+
+  return dossier_action_commit (&action, label, error);
+}
+
+gint64
+dossier_project_add_stakeholder_evidence_range (DossierProject       *self,
+                                                gint64                stakeholder_id,
+                                                gint64                document_id,
+                                                gint64                start,
+                                                gint64                end,
+                                                const char           *note,
+                                                DossierEvidenceRole   role,
+                                                int                   stance_position,
+                                                GError              **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *label = NULL;
+  gint64 highlight_id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_evidence (note, role, stance_position, error) ||
+      !require_stakeholder (self, stakeholder_id, error))
+    return 0;
+
+  label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
+  if (!dossier_action_begin (&action, self, error))
+    return 0;
+
+  highlight_id = dossier_project_evidence_highlight (self, document_id, start, end, error);
+  if (highlight_id == 0 ||
+      !cite_for_stakeholder (self, stakeholder_id, highlight_id, note, role, stance_position,
+                             error) ||
+      !dossier_action_commit (&action, label, error))
+    return 0;
+
+  return highlight_id;
+}
+
+/* Removes one evidence link (@sql: DELETE … WHERE owner = ?1 AND
+ * highlight = ?2), and the highlight if nothing else holds it. */
+gboolean
+dossier_project_uncite (DossierProject  *self,
+                        const char      *sql,
+                        gint64           owner_id,
+                        gint64           highlight_id,
+                        GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_int64 (stmt, 2, highlight_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("Highlight %" PRId64 " is not cited as evidence there."), highlight_id);
+      return FALSE;
+    }
+
+  g_array_append_val (ids, highlight_id);
+  return dossier_project_drop_bare_highlights (self, ids, error);
+}
+
+gboolean
+dossier_project_remove_stakeholder_evidence (DossierProject  *self,
+                                             gint64           stakeholder_id,
+                                             gint64           highlight_id,
+                                             GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_action_begin (&action, self, error) ||
+      !dossier_project_uncite (self,
+                               "DELETE FROM stakeholder_evidence "
+                               "WHERE stakeholder = ?1 AND highlight = ?2",
+                               stakeholder_id, highlight_id, error))
+    return FALSE;
+
+  dossier_project_touch (self, "stakeholders", stakeholder_id);
+  return dossier_action_commit (&action, _("Remove Evidence"), error);
+}
+
+GPtrArray *
+dossier_project_list_stakeholder_evidence (DossierProject  *self,
+                                           gint64           stakeholder_id,
+                                           GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return dossier_project_read_evidence (self,
+                                        "SELECT e.highlight, e.note, e.role, e.stance_position "
+                                        "FROM stakeholder_evidence e "
+                                        "JOIN highlights h ON h.id = e.highlight "
+                                        "WHERE e.stakeholder = ?1 "
+                                        "ORDER BY h.document, h.start, h.end, h.id",
+                                        stakeholder_id, error);
+}
+
+GArray *
+dossier_project_list_stakeholder_stances (DossierProject  *self,
+                                          gint64           stakeholder_id,
+                                          GError         **error)
+{
+  g_autoptr(GArray) stances = g_array_new (FALSE, FALSE, sizeof (DossierSourceStance));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT h.document, avg (e.stance_position), count(*) "
+                                  "FROM stakeholder_evidence e "
+                                  "JOIN highlights h ON h.id = e.highlight "
+                                  "WHERE e.stakeholder = ?1 AND e.role = 'stance' "
+                                  "  AND e.stance_position BETWEEN -2 AND 2 "
+                                  "GROUP BY h.document ORDER BY h.document",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      DossierSourceStance stance;
+      double mean = sqlite3_column_double (stmt, 1);
+
+      stance.document_id = sqlite3_column_int64 (stmt, 0);
+      /* Halves away from neutral: one "for" and one "strongly for" is for… */
+      stance.position = CLAMP ((int) (mean < 0 ? mean - 0.5 : mean + 0.5),
+                               DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX);
+      stance.n_evidence = (guint) sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (stances, stance);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&stances) : NULL;
+}
+
+gboolean
+dossier_project_get_highlight_evidence (DossierProject  *self,
+                                        gint64           highlight_id,
+                                        GArray         **stakeholder_ids,
+                                        GArray         **argument_ids,
+                                        GError         **error)
+{
+  g_autoptr(GArray) stakeholders = NULL;
+  g_autoptr(GArray) arguments = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_highlight (self, highlight_id, error))
+    return FALSE;
+
+  stakeholders = read_ids (self,
+                                      "SELECT stakeholder FROM stakeholder_evidence "
+                                      "WHERE highlight = ?1 ORDER BY stakeholder",
+                                      highlight_id, error);
+  if (stakeholders == NULL)
+    return FALSE;
+  arguments = read_ids (self,
+                                   "SELECT argument FROM argument_evidence "
+                                   "WHERE highlight = ?1 ORDER BY argument",
+                                   highlight_id, error);
+  if (arguments == NULL)
+    return FALSE;
+
+  if (stakeholder_ids != NULL)
+    *stakeholder_ids = g_steal_pointer (&stakeholders);
+  if (argument_ids != NULL)
+    *argument_ids = g_steal_pointer (&arguments);
+  return TRUE;
+}
+
+/* ---- Suggestions -------------------------------------------------------------------- */
+
+/* The folded keys of what was dismissed (@document_id 0: for any
+ * document). */
+GHashTable *
+dossier_project_dismissed_keys (DossierProject  *self,
+                                const char      *kind,
+                                gint64           document_id,
+                                GError         **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT key FROM dismissed_suggestions "
+                                  "WHERE kind = ?1 AND ifnull (document, 0) = ?2",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_bind_text (stmt, 1, kind);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (keys, g_strdup (dossier_column_text (stmt, 0)));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&keys) : NULL;
+}
+
+/* Within an action: never suggests @key again (for @document_id, or any
+ * document for 0). */
+gboolean
+dossier_project_dismiss_key (DossierProject  *self,
+                             const char      *kind,
+                             gint64           document_id,
+                             const char      *key,
+                             GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self,
+                                  "INSERT OR IGNORE INTO dismissed_suggestions (kind, document, key) "
+                                  "VALUES (?1, ?2, ?3)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_bind_text (stmt, 1, kind);
+  if (document_id > 0)
+    sqlite3_bind_int64 (stmt, 2, document_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  dossier_bind_text (stmt, 3, key);
+  return dossier_project_run (self, stmt, error);
+}
+
+/* Every form a suggestion goes by, folded. */
+static GPtrArray *
+suggestion_keys (const DossierStakeholderSuggestion *suggestion)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (keys, dossier_text_fold (suggestion->name));
+  for (guint i = 0; suggestion->aliases != NULL && suggestion->aliases[i] != NULL; i++)
+    g_ptr_array_add (keys, dossier_text_fold (suggestion->aliases[i]));
+
+  return keys;
+}
+
+GPtrArray *
+dossier_project_suggest_stakeholders (DossierProject  *self,
+                                      gint64           document_id,
+                                      GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) dismissed = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *kept;
+  GListModel *model;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  text = dossier_project_get_document_text (self, document_id, error);
+  if (text == NULL)
+    return NULL;
+  blocks = dossier_project_get_document_blocks (self, document_id, error);
+  if (blocks == NULL)
+    return NULL;
+  dismissed = dossier_project_dismissed_keys (self, "stakeholder", 0, error);
+  if (dismissed == NULL)
+    return NULL;
+
+  model = G_LIST_MODEL (self->stakeholders);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      const char * const *aliases = dossier_stakeholder_get_aliases (s);
+
+      g_hash_table_add (known, dossier_text_fold (dossier_stakeholder_get_name (s)));
+      for (guint j = 0; aliases[j] != NULL; j++)
+        g_hash_table_add (known, dossier_text_fold (aliases[j]));
+    }
+
+  all = dossier_suggest_stakeholders (text, (const DossierBlock *) (void *) blocks->data,
+                                      blocks->len);
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stakeholder_suggestion_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(GPtrArray) keys = suggestion_keys (g_ptr_array_index (all, i));
+      gboolean drop = FALSE;
+
+      for (guint k = 0; k < keys->len && !drop; k++)
+        drop = g_hash_table_contains (known, g_ptr_array_index (keys, k)) ||
+               g_hash_table_contains (dismissed, g_ptr_array_index (keys, k));
+      if (!drop)
+        g_ptr_array_add (kept, g_ptr_array_steal_index (all, i--));
+    }
+
+  return kept;
+}
+
+gint64
+dossier_project_accept_stakeholder_suggestion (DossierProject                     *self,
+                                               const DossierStakeholderSuggestion *suggestion,
+                                               gint64                              merge_into_id,
+                                               GError                            **error)
+{
+  DossierStakeholder *target;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) aliases = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (suggestion != NULL, 0);
+
+  if (merge_into_id == 0)
+    return dossier_project_add_stakeholder (self, suggestion->name,
+                                            (const char * const *) suggestion->aliases,
+                                            suggestion->kind, error);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !require_stakeholder (self, merge_into_id, error))
+    return 0;
+
+  target = dossier_project_get_stakeholder (self, merge_into_id);
+  if (target == NULL)
+    return 0;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) dossier_stakeholder_get_aliases (target));
+  g_strv_builder_add (builder, suggestion->name);
+  if (suggestion->aliases != NULL)
+    g_strv_builder_addv (builder, (const char **) suggestion->aliases);
+  aliases = g_strv_builder_end (builder);
+
+  if (!dossier_project_set_stakeholder_aliases (self, merge_into_id,
+                                                (const char * const *) aliases, error))
+    return 0;
+
+  return merge_into_id;
+}
+
+gboolean
+dossier_project_dismiss_stakeholder_suggestions (DossierProject                      *self,
+                                                 DossierStakeholderSuggestion * const *suggestions,
+                                                 guint                                n_suggestions,
+                                                 GError                             **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (suggestions != NULL || n_suggestions == 0, FALSE);
+
+  if (n_suggestions == 0)
+    return TRUE;
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_suggestions; i++)
+    {
+      g_autoptr(GPtrArray) keys = suggestion_keys (suggestions[i]);
+
+      for (guint k = 0; k < keys->len; k++)
+        if (!dossier_project_dismiss_key (self, "stakeholder", 0, g_ptr_array_index (keys, k),
+                                          error))
+          return FALSE;
+    }
+
+  return dossier_action_commit (&action,
+                                n_suggestions == 1 ? _("Dismiss Suggestion")
+                                                   : _("Dismiss Suggestions"),
+                                error);
+}

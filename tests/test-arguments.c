@@ -1,0 +1,622 @@
+/* test-arguments.c — questions and their pros and cons: adding, editing,
+ * reordering and moving arguments between sides, evidence and the flags
+ * it drives (no evidence, a single outlet), the balance per question,
+ * arguments accepted from an article's own lists (one step, highlights
+ * made for them) or dismissed for good; and every action of stakeholders
+ * and arguments undone and redone exactly.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <dossier/dossier.h>
+
+#include "dossier-project-private.h"
+#include "test-util.h"
+
+static const char text_a[] =
+  "The ferry levy would pay for four new terminals. Islanders on low incomes "
+  "say they cannot afford another crown a trip. Ministers call it fair.";
+static const char text_b[] =
+  "A levy of two crowns would rebuild the quays by 2031, the ministry says. "
+  "Crews warn of a strike.";
+
+typedef struct
+{
+  TestProject base;
+  gint64      doc_a;     /* outlet "Coastal Courier" */
+  gint64      doc_b;     /* outlet "Coastal Courier" too */
+  gint64      doc_c;     /* no outlet */
+  gint64      question;
+} Fixture;
+
+static gint64
+add_doc_with_outlet (DossierProject *project,
+                     const char     *title,
+                     const char     *text,
+                     const char     *outlet)
+{
+  DossierParsedDocument *doc = make_doc (title, text);
+
+  g_free (doc->outlet);
+  doc->outlet = g_strdup (outlet);
+  return add_parsed_doc (project, doc);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_project_set_up (&f->base, data);
+  f->doc_a = add_doc_with_outlet (f->base.project, "Levy", text_a, "Coastal Courier");
+  f->doc_b = add_doc_with_outlet (f->base.project, "Quays", text_b, "Coastal Courier");
+  f->doc_c = add_doc_with_outlet (f->base.project, "Note", text_a, NULL);
+  f->question = dossier_project_add_question (f->base.project,
+                                              "Should ferries carry a levy for the terminals?",
+                                              &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_project_tear_down (&f->base, data);
+}
+
+#define P(f) ((f)->base.project)
+
+static gint64
+add_argument (Fixture         *f,
+              DossierPolarity  polarity,
+              const char      *statement)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_argument (P (f), f->question, polarity, statement, 0, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* The statements of the question's arguments in the model's order, as
+ * "+Statement" and "-Statement", joined with "|". */
+static char *
+order_of (DossierProject *project,
+          gint64          question_id)
+{
+  GListModel *model = dossier_project_get_arguments (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierArgument) a = g_list_model_get_item (model, i);
+
+      if (dossier_argument_get_question_id (a) != question_id)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '|');
+      g_string_append_c (out, dossier_argument_get_polarity (a) == DOSSIER_POLARITY_PRO ? '+' : '-');
+      g_string_append (out, dossier_argument_get_statement (a));
+      g_assert_cmpint (dossier_argument_get_position (a), >=, 0);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_order (Fixture    *f,
+              const char *expected)
+{
+  g_autofree char *order = order_of (P (f), f->question);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+/* ---- Questions and arguments ----------------------------------------------------------- */
+
+static void
+test_questions (Fixture       *f,
+                gconstpointer  data)
+{
+  GListModel *questions = dossier_project_get_questions (P (f));
+  g_autoptr(GError) error = NULL;
+  DossierQuestion *q = dossier_project_get_question (P (f), f->question);
+  gint64 second, third;
+
+  g_assert_nonnull (q);
+  g_assert_cmpstr (dossier_question_get_text (q), ==, "Should ferries carry a levy for the terminals?");
+  g_assert_true (g_uuid_string_is_valid (dossier_question_get_uuid (q)));
+
+  second = dossier_project_add_question (P (f), "  Rebuild Vikhavn first? ", &error);
+  third = dossier_project_add_question (P (f), "Strike in spring?", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (P (f), second)), ==,
+                   "Rebuild Vikhavn first?");
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+
+  g_assert_true (dossier_project_move_question (P (f), third, 0, &error));
+  {
+    g_autoptr(DossierQuestion) first = g_list_model_get_item (questions, 0);
+
+    g_assert_cmpint (dossier_question_get_id (first), ==, third);
+    g_assert_cmpint (dossier_question_get_position (first), ==, 0);
+  }
+
+  g_assert_true (dossier_project_set_question_text (P (f), second, "Rebuild Sørøy first?", &error));
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Edit Question");
+  g_assert_false (dossier_project_set_question_text (P (f), second, "  ", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_question (P (f), "", &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting a question takes its arguments along; undo brings them back. */
+  add_argument (f, DOSSIER_POLARITY_PRO, "Fair");
+  g_assert_true (dossier_project_delete_question (P (f), f->question, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (P (f))), ==, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+  assert_order (f, "+Fair");
+}
+
+static void
+test_arguments (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fair, terminals, cost, strike;
+  gint64 islanders = dossier_project_add_stakeholder (P (f), "Islanders", NULL,
+                                                      DOSSIER_STAKEHOLDER_PUBLIC, &error);
+  DossierQuestion *q = dossier_project_get_question (P (f), f->question);
+
+  fair = add_argument (f, DOSSIER_POLARITY_PRO, "Users pay for what they use");
+  cost = add_argument (f, DOSSIER_POLARITY_CON, "Too dear for islanders on low incomes");
+  terminals = add_argument (f, DOSSIER_POLARITY_PRO, "Four terminals rebuilt");
+  strike = add_argument (f, DOSSIER_POLARITY_CON, "Crews may strike");
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Add Con");
+  assert_order (f, "+Users pay for what they use|+Four terminals rebuilt|"
+                   "-Too dear for islanders on low incomes|-Crews may strike");
+
+  /* The balance. */
+  g_assert_cmpuint (dossier_question_get_n_pros (q), ==, 2);
+  g_assert_cmpuint (dossier_question_get_n_cons (q), ==, 2);
+  g_assert_true (dossier_project_set_argument_strength (P (f), cost, 5, &error));
+  g_assert_cmpuint (dossier_question_get_pro_strength (q), ==, 6);
+  g_assert_cmpuint (dossier_question_get_con_strength (q), ==, 8);
+
+  /* Perspective, statement. */
+  g_assert_true (dossier_project_set_argument_stakeholder (P (f), cost, islanders, &error));
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (P (f), cost)),
+                   ==, islanders);
+  g_assert_true (dossier_project_set_argument_statement (P (f), fair, "Users pay", &error));
+  g_assert_no_error (error);
+
+  /* Reorder, and move to the other side. */
+  g_assert_true (dossier_project_move_argument (P (f), terminals, DOSSIER_POLARITY_PRO, 0, &error));
+  assert_order (f, "+Four terminals rebuilt|+Users pay|"
+                   "-Too dear for islanders on low incomes|-Crews may strike");
+  g_assert_true (dossier_project_move_argument (P (f), fair, DOSSIER_POLARITY_CON, 1, &error));
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Make Argument a Con");
+  assert_order (f, "+Four terminals rebuilt|"
+                   "-Too dear for islanders on low incomes|-Users pay|-Crews may strike");
+  g_assert_cmpuint (dossier_question_get_n_pros (q), ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  assert_order (f, "+Four terminals rebuilt|+Users pay|"
+                   "-Too dear for islanders on low incomes|-Crews may strike");
+
+  /* Deleting closes ranks; deleting its stakeholder leaves it nobody's. */
+  g_assert_true (dossier_project_delete_argument (P (f), strike, &error));
+  assert_order (f, "+Four terminals rebuilt|+Users pay|-Too dear for islanders on low incomes");
+  g_assert_true (dossier_project_delete_stakeholder (P (f), islanders, &error));
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (P (f), cost)),
+                   ==, 0);
+
+  /* Refused. */
+  g_assert_cmpint (dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO, "x", 0, 6,
+                                                 &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument (P (f), f->question, 7, "x", 0, 3, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO, " ", 0, 3,
+                                                 &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument (P (f), 4242, DOSSIER_POLARITY_PRO, "x", 0, 3,
+                                                 &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO, "x", 4242,
+                                                 3, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_argument_strength (P (f), cost, 0, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_move_argument (P (f), 4242, DOSSIER_POLARITY_PRO, 0, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* Range of the first @needle in @text. */
+static void
+range_of (const char *text,
+          const char *needle,
+          gint64     *start,
+          gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+static void
+test_evidence_flags (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 pro = add_argument (f, DOSSIER_POLARITY_PRO, "The terminals get rebuilt");
+  DossierArgument *a = dossier_project_get_argument (P (f), pro);
+  gint64 start, end, h_a, h_b, h_c;
+
+  /* No evidence: flagged. */
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 0);
+  g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 0);
+
+  range_of (text_a, "would pay for four new terminals", &start, &end);
+  h_a = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_a, start, end, "Courier",
+                                                     &error);
+  g_assert_no_error (error);
+  range_of (text_b, "would rebuild the quays by 2031", &start, &end);
+  h_b = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_b, start, end, NULL, &error);
+  g_assert_no_error (error);
+  /* Two documents, one outlet: still a single source. */
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+  g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 1);
+
+  /* A document without an outlet is a source of its own. */
+  range_of (text_a, "four new terminals", &start, &end);
+  h_c = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_c, start, end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 2);
+  /* Another outlet on a document changes that too. */
+  g_assert_true (dossier_project_set_document_metadata (P (f), f->doc_b, NULL, NULL, "Island Radio",
+                                                        NULL, NULL, &error));
+  g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 3);
+
+  list = dossier_project_list_argument_evidence (P (f), pro, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (list, 0))->highlight),
+                   ==, h_a);
+  g_assert_cmpstr (((DossierEvidence *) g_ptr_array_index (list, 0))->note, ==, "Courier");
+  g_assert_cmpint (((DossierEvidence *) g_ptr_array_index (list, 0))->role, ==, DOSSIER_EVIDENCE_NONE);
+
+  /* Citing again updates the note. */
+  g_assert_true (dossier_project_add_argument_evidence (P (f), pro, h_b, "Quoted", &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dossier_project_list_argument_evidence (P (f), pro, &error);
+  g_assert_cmpstr (((DossierEvidence *) g_ptr_array_index (list, 1))->note, ==, "Quoted");
+
+  /* Removing: the highlight without a tag goes with it. */
+  g_assert_true (dossier_project_remove_argument_evidence (P (f), pro, h_c, &error));
+  g_assert_null (dossier_project_get_highlight (P (f), h_c, NULL));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+
+  /* Deleting the argument drops its bare highlights; undo restores all. */
+  g_assert_true (dossier_project_delete_argument (P (f), pro, &error));
+  g_assert_null (dossier_project_get_highlight (P (f), h_a, NULL));
+  g_assert_true (dossier_project_undo (P (f), &error));
+  a = dossier_project_get_argument (P (f), pro);
+  g_assert_nonnull (a);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+}
+
+/* ---- Suggestions -------------------------------------------------------------------------- */
+
+static DossierParsedDocument *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_FIXTURES_DIR"), "suggest", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_suggestions (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 doc = add_parsed_doc (P (f), import_fixture ("ferry-levy.md"));
+  DossierArgumentSuggestion *chosen[3];
+  DossierQuestion *q = dossier_project_get_question (P (f), f->question);
+
+  all = dossier_project_suggest_arguments (P (f), doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 10);
+
+  /* Three accepted at once: one step, a highlight without a tag each. */
+  for (guint i = 0; i < 3; i++)
+    chosen[i] = g_ptr_array_index (all, i + 2);   /* a pro, then two cons */
+  g_assert_true (dossier_project_accept_argument_suggestions (P (f), f->question, doc, chosen, 3,
+                                                              &ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Accept Suggested Arguments");
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpuint (dossier_question_get_n_pros (q), ==, 1);
+  g_assert_cmpuint (dossier_question_get_n_cons (q), ==, 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      DossierArgument *a = dossier_project_get_argument (P (f), g_array_index (ids, gint64, i));
+      g_autoptr(GPtrArray) evidence = dossier_project_list_argument_evidence (P (f),
+                                                                              dossier_argument_get_id (a),
+                                                                              &error);
+      DossierHighlight *h = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+      guint n_tags = 1;
+
+      g_assert_cmpstr (dossier_argument_get_statement (a), ==, chosen[i]->statement);
+      g_assert_cmpint (dossier_argument_get_polarity (a), ==, chosen[i]->polarity);
+      g_assert_cmpint (dossier_highlight_get_start (h), ==, chosen[i]->start);
+      g_assert_cmpint (dossier_highlight_get_end (h), ==, chosen[i]->end);
+      dossier_highlight_get_tag_ids (h, &n_tags);
+      g_assert_cmpuint (n_tags, ==, 0);
+    }
+
+  /* Accepted ones are no longer suggested; dismissed ones neither. */
+  chosen[0] = g_ptr_array_index (all, 0);
+  g_assert_true (dossier_project_dismiss_argument_suggestions (P (f), doc, chosen, 1, &error));
+  g_assert_no_error (error);
+  left = dossier_project_suggest_arguments (P (f), doc, &error);
+  g_assert_cmpuint (left->len, ==, 6);
+
+  /* Undoing the dismissal, then the acceptance, brings them all back. */
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (dossier_question_get_n_cons (q), ==, 0);
+  after_undo = dossier_project_suggest_arguments (P (f), doc, &error);
+  g_assert_cmpuint (after_undo->len, ==, 10);
+  assert_project_sound (P (f));
+
+  /* Refused: a suggestion without a statement, a missing question. */
+  g_free (chosen[0]->statement);
+  chosen[0]->statement = g_strdup ("");
+  g_assert_false (dossier_project_accept_argument_suggestions (P (f), f->question, doc, chosen, 1,
+                                                               NULL, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  chosen[0] = g_ptr_array_index (all, 1);
+  g_assert_false (dossier_project_accept_argument_suggestions (P (f), 4242, doc, chosen, 1, NULL,
+                                                               &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+}
+
+/* ---- Every action, undone and redone ----------------------------------------------------- */
+
+static char *
+dump (DossierProject *project)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM stakeholders ORDER BY id",
+    "SELECT * FROM stakeholder_evidence ORDER BY 1, 2",
+    "SELECT * FROM stakeholder_mentions ORDER BY 1, 2",
+    "SELECT * FROM questions ORDER BY id",
+    "SELECT * FROM arguments ORDER BY id",
+    "SELECT * FROM argument_evidence ORDER BY 1, 2",
+    "SELECT kind, document, key FROM dismissed_suggestions ORDER BY 1, 2, 3",
+    "SELECT id, document, start, end, quote FROM highlights ORDER BY id",
+    "SELECT * FROM highlight_tags ORDER BY 1, 2",
+  };
+  sqlite3 *db = dossier_project_get_db (project);
+  GString *out = g_string_new (NULL);
+  GListModel *models[] = {
+    dossier_project_get_stakeholders (project),
+    dossier_project_get_questions (project),
+    dossier_project_get_arguments (project),
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "%s\n", queries[q]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s\t", sqlite3_column_type (stmt, c) == SQLITE_NULL ?
+                                    "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  /* The models show the same, in order, with the same counts. */
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint i = 0; i < g_list_model_get_n_items (models[m]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (models[m], i);
+        gint64 id = 0;
+        guint n = 0;
+
+        g_object_get (item, "id", &id, NULL);
+        if (DOSSIER_IS_STAKEHOLDER (item))
+          n = dossier_stakeholder_get_n_mentions (DOSSIER_STAKEHOLDER (item)) * 1000 +
+              dossier_stakeholder_get_n_evidence (DOSSIER_STAKEHOLDER (item));
+        else if (DOSSIER_IS_ARGUMENT (item))
+          n = dossier_argument_get_n_evidence (DOSSIER_ARGUMENT (item)) * 1000 +
+              dossier_argument_get_n_sources (DOSSIER_ARGUMENT (item));
+        else
+          n = dossier_question_get_n_pros (DOSSIER_QUESTION (item)) * 1000 +
+              dossier_question_get_n_cons (DOSSIER_QUESTION (item));
+        g_string_append_printf (out, "model %u: %" G_GINT64_FORMAT " %u\n", m, id, n);
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64   varga, union_, pro, con, h;
+} World;
+
+#define OK(call) G_STMT_START { g_autoptr(GError) _e = NULL; \
+                                gboolean _ok = (call); \
+                                g_assert_no_error (_e); g_assert_true (_ok); } G_STMT_END
+#define ERR (&_e)
+
+static void act_add (World *w) { OK ((w->varga = dossier_project_add_stakeholder (P (w->f), "Ministers", NULL, DOSSIER_STAKEHOLDER_GOVERNMENT, ERR)) > 0); }
+static void act_add2 (World *w) { OK ((w->union_ = dossier_project_add_stakeholder (P (w->f), "Crews", (const char *[]) { "crew", NULL }, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, ERR)) > 0); }
+static void act_rename (World *w) { OK (dossier_project_set_stakeholder_name (P (w->f), w->varga, "The ministry", ERR)); }
+static void act_aliases (World *w) { OK (dossier_project_set_stakeholder_aliases (P (w->f), w->varga, (const char *[]) { "Ministers", NULL }, ERR)); }
+static void act_kind (World *w) { OK (dossier_project_set_stakeholder_kind (P (w->f), w->varga, DOSSIER_STAKEHOLDER_OFFICIAL, ERR)); }
+static void act_description (World *w) { OK (dossier_project_set_stakeholder_description (P (w->f), w->varga, "Runs the ferries", ERR)); }
+static void act_stance (World *w) { OK (dossier_project_set_stakeholder_stance (P (w->f), w->varga, "For the levy", ERR)); }
+static void act_position (World *w) { OK (dossier_project_set_stakeholder_stance_position (P (w->f), w->varga, 2, ERR)); }
+static void act_interests (World *w) { OK (dossier_project_set_stakeholder_interests (P (w->f), w->varga, "Budget", ERR)); }
+static void act_ratings (World *w) { OK (dossier_project_set_stakeholder_ratings (P (w->f), w->varga, 5, 2, ERR)); }
+static void act_color (World *w) { OK (dossier_project_set_stakeholder_color (P (w->f), w->varga, "#123456", ERR)); }
+static void act_move (World *w) { OK (dossier_project_move_stakeholder (P (w->f), w->union_, 0, ERR)); }
+static void act_cite_range (World *w) { OK ((w->h = dossier_project_add_stakeholder_evidence_range (P (w->f), w->varga, w->f->doc_a, 0, 15, "n", DOSSIER_EVIDENCE_STANCE, 1, ERR)) > 0); }
+static void act_cite (World *w) { OK (dossier_project_add_stakeholder_evidence (P (w->f), w->union_, w->h, NULL, DOSSIER_EVIDENCE_QUOTE, DOSSIER_STANCE_UNKNOWN, ERR)); }
+static void act_uncite (World *w) { OK (dossier_project_remove_stakeholder_evidence (P (w->f), w->union_, w->h, ERR)); }
+static void act_question (World *w) { OK (dossier_project_add_question (P (w->f), "Second question?", ERR) > 0); }
+static void act_pro (World *w) { OK ((w->pro = dossier_project_add_argument (P (w->f), w->f->question, DOSSIER_POLARITY_PRO, "Fair", w->varga, 4, ERR)) > 0); }
+static void act_con (World *w) { OK ((w->con = dossier_project_add_argument (P (w->f), w->f->question, DOSSIER_POLARITY_CON, "Dear", 0, 3, ERR)) > 0); }
+static void act_statement (World *w) { OK (dossier_project_set_argument_statement (P (w->f), w->pro, "Users pay", ERR)); }
+static void act_strength (World *w) { OK (dossier_project_set_argument_strength (P (w->f), w->con, 1, ERR)); }
+static void act_perspective (World *w) { OK (dossier_project_set_argument_stakeholder (P (w->f), w->con, w->union_, ERR)); }
+static void act_flip (World *w) { OK (dossier_project_move_argument (P (w->f), w->con, DOSSIER_POLARITY_PRO, 0, ERR)); }
+static void act_arg_cite (World *w) { OK (dossier_project_add_argument_evidence (P (w->f), w->pro, w->h, "same passage", ERR)); }
+static void act_arg_range (World *w) { OK (dossier_project_add_argument_evidence_range (P (w->f), w->con, w->f->doc_b, 2, 9, NULL, ERR) > 0); }
+static void act_merge (World *w) { OK (dossier_project_merge_stakeholders (P (w->f), w->union_, w->varga, ERR)); }
+static void act_delete_arg (World *w) { OK (dossier_project_delete_argument (P (w->f), w->con, ERR)); }
+static void act_delete_highlight (World *w) { OK (dossier_project_delete_highlight (P (w->f), w->h, ERR)); }
+static void act_delete_stakeholder (World *w) { OK (dossier_project_delete_stakeholder (P (w->f), w->varga, ERR)); }
+static void act_delete_question (World *w) { OK (dossier_project_delete_question (P (w->f), w->f->question, ERR)); }
+
+static void
+test_every_action (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *name; void (*action) (World *); } actions[] = {
+    { "add", act_add }, { "add2", act_add2 }, { "rename", act_rename }, { "aliases", act_aliases },
+    { "kind", act_kind }, { "description", act_description }, { "stance", act_stance },
+    { "position", act_position }, { "interests", act_interests }, { "ratings", act_ratings },
+    { "color", act_color }, { "move", act_move }, { "cite-range", act_cite_range },
+    { "cite", act_cite }, { "uncite", act_uncite }, { "question", act_question }, { "pro", act_pro },
+    { "con", act_con }, { "statement", act_statement }, { "strength", act_strength },
+    { "perspective", act_perspective }, { "flip", act_flip }, { "arg-cite", act_arg_cite },
+    { "arg-range", act_arg_range }, { "merge", act_merge }, { "delete-arg", act_delete_arg },
+    { "delete-highlight", act_delete_highlight }, { "delete-stakeholder", act_delete_stakeholder },
+    { "delete-question", act_delete_question },
+  };
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func (g_free);
+  World w = { f, 0, 0, 0, 0, 0 };
+  GError *error = NULL;
+
+  g_ptr_array_add (history, dump (P (f)));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *before = dump (P (f));
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      g_test_message ("action %s", actions[i].name);
+      actions[i].action (&w);
+      after = dump (P (f));
+      g_assert_cmpstr (after, !=, before);
+
+      g_assert_true (dossier_project_undo (P (f), &error));
+      g_assert_no_error (error);
+      undone = dump (P (f));
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_true (dossier_project_redo (P (f), &error));
+      redone = dump (P (f));
+      g_assert_cmpstr (redone, ==, after);
+      g_ptr_array_add (history, g_steal_pointer (&after));
+      assert_project_sound (P (f));
+    }
+
+  /* All the way back, and forward again. */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (dossier_project_undo (P (f), &error));
+  {
+    g_autofree char *start = dump (P (f));
+
+    g_assert_cmpstr (start, ==, g_ptr_array_index (history, 0));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (dossier_project_redo (P (f), &error));
+  {
+    g_autofree char *end = dump (P (f));
+
+    g_assert_cmpstr (end, ==, g_ptr_array_index (history, history->len - 1));
+  }
+}
+
+/* ---- A second process ----------------------------------------------------------------------- */
+
+static void
+test_read_only_view (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) viewer = NULL;
+  gint64 id;
+
+  viewer = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_questions (viewer)), ==, 1);
+
+  id = dossier_project_add_stakeholder (P (f), "Islanders", NULL, DOSSIER_STAKEHOLDER_PUBLIC, &error);
+  add_argument (f, DOSSIER_POLARITY_CON, "Too dear");
+  g_assert_true (dossier_project_refresh (viewer));
+  g_assert_nonnull (dossier_project_get_stakeholder (viewer, id));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (viewer)), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (viewer, id)),
+                    ==, 2);
+
+  g_assert_cmpint (dossier_project_add_question (viewer, "No", &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+  dossier_project_close (viewer);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/arguments/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("questions", test_questions);
+  ADD ("arguments", test_arguments);
+  ADD ("evidence-flags", test_evidence_flags);
+  ADD ("suggestions", test_suggestions);
+  ADD ("every-action", test_every_action);
+  ADD ("read-only-view", test_read_only_view);
+#undef ADD
+
+  return g_test_run ();
+}

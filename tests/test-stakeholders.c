@@ -1,0 +1,951 @@
+/* test-stakeholders.c — a project's stakeholders: adding and editing them
+ * (every field, its checks, its undo), the list model's exact
+ * items-changed, evidence (roles, stances per source, a highlight made for
+ * it, and what deleting a highlight does to it), mention counts kept up to
+ * date on import, text replacement, renaming and undo, unreviewed
+ * mentions, suggestions that stay dismissed, and a version 2 project
+ * migrated with its stakeholders counted.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <dossier/dossier.h>
+
+#include "dossier-project-private.h"
+#include "test-util.h"
+
+/* Invented reporting on an invented harbour; accents and curly quotes on
+ * purpose. */
+static const char text_a[] =
+  "Mayor Inès Varga said the quay would reopen in May. Varga’s office called "
+  "it “a promise kept”. The harbour authority disagreed. INÈS VARGA, asked again, "
+  "repeated it. The Harbour Authority of Port Calder wants a new survey first.";
+static const char text_b[] =
+  "Ines Varga spoke to the dockers’ union. The union wants the quay closed until "
+  "the survey is done. Varga did not answer.";
+
+typedef struct
+{
+  TestProject base;
+  gint64      doc_a;
+  gint64      doc_b;
+  gint64      tag;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierParsedDocument *b;
+
+  test_project_set_up (&f->base, data);
+  f->doc_a = add_doc (f->base.project, "Quay to reopen", text_a);
+  b = make_doc ("Union doubts", text_b);
+  g_free (b->outlet);
+  b->outlet = g_strdup ("Harbour Weekly");
+  f->doc_b = add_parsed_doc (f->base.project, b);
+  f->tag = add_tag (f->base.project, "Quotes", 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_project_tear_down (&f->base, data);
+}
+
+#define P(f) ((f)->base.project)
+
+/* Code-point range of the first occurrence of @needle in @text. */
+static void
+range_of (const char *text,
+          const char *needle,
+          gint64     *start,
+          gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+static gint64
+add_stakeholder (DossierProject *project,
+                 const char     *name,
+                 const char     *alias)
+{
+  const char *aliases[] = { alias, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_stakeholder (project, name, alias != NULL ? aliases : NULL,
+                                               DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static guint
+mentions_in (DossierProject *project,
+             gint64          stakeholder_id,
+             gint64          document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = dossier_project_count_mentions (project, stakeholder_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < counts->len; i++)
+    if (g_array_index (counts, DossierMentionCount, i).document_id == document_id)
+      return g_array_index (counts, DossierMentionCount, i).n_mentions;
+  return 0;
+}
+
+/* ---- Items-changed ---------------------------------------------------------------- */
+
+/* Replays items-changed on a copy of the model and checks that the copy
+ * equals the model after every emission: exact signals. */
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *mirror;
+  guint       n_signals;
+} Mirror;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Mirror     *m)
+{
+  m->n_signals++;
+  g_ptr_array_remove_range (m->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (m->mirror, position + i, g_list_model_get_item (model, position + i));
+
+  g_assert_cmpuint (m->mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < m->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == g_ptr_array_index (m->mirror, i));
+    }
+}
+
+static void
+mirror_init (Mirror     *m,
+             GListModel *model)
+{
+  m->model = model;
+  m->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  m->n_signals = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (m->mirror, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), m);
+}
+
+static void
+mirror_clear (Mirror *m)
+{
+  g_signal_handlers_disconnect_by_data (m->model, m);
+  g_ptr_array_unref (m->mirror);
+}
+
+/* ---- Adding and editing ---------------------------------------------------------------- */
+
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *aliases[] = { " Varga ", "Mayor Varga", "varga", "Inès Varga", "", NULL };
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *s;
+  Mirror m;
+  gint64 id, second;
+
+  mirror_init (&m, dossier_project_get_stakeholders (P (f)));
+
+  id = dossier_project_add_stakeholder (P (f), "  Inès Varga ", aliases,
+                                        DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m.n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (P (f))), ==, 1);
+
+  s = dossier_project_get_stakeholder (P (f), id);
+  g_assert_nonnull (s);
+  g_assert_cmpstr (dossier_stakeholder_get_name (s), ==, "Inès Varga");
+  /* Stripped, without the name and without repeats that fold the same. */
+  g_assert_cmpstrv (dossier_stakeholder_get_aliases (s),
+                    ((const char *[]) { "Varga", "Mayor Varga", NULL }));
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_stakeholder_get_stance_position (s), ==, DOSSIER_STANCE_UNKNOWN);
+  g_assert_cmpint (dossier_stakeholder_get_power (s), ==, 3);
+  g_assert_cmpint (dossier_stakeholder_get_interest (s), ==, 3);
+  g_assert_cmpint (dossier_stakeholder_get_position (s), ==, 0);
+  g_assert_true (g_uuid_string_is_valid (dossier_stakeholder_get_uuid (s)));
+  g_assert_cmpuint (strlen (dossier_stakeholder_get_color (s)), ==, 7);
+  g_assert_cmpstr (dossier_stakeholder_get_description (s), ==, "");
+  /* Mentioned at once: "Inès Varga", "Varga’s", "INÈS VARGA" in A; "Ines
+   * Varga", "Varga" in B. */
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 2);
+  g_assert_cmpuint (mentions_in (P (f), id, f->doc_a), ==, 3);
+  g_assert_cmpuint (mentions_in (P (f), id, f->doc_b), ==, 2);
+  g_assert_true (dossier_project_find_stakeholder (P (f), "MAYOR VARGA") == s);
+  g_assert_true (dossier_project_find_stakeholder (P (f), "ines varga") == s);
+  g_assert_null (dossier_project_find_stakeholder (P (f), "Port Calder"));
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Add Stakeholder “Inès Varga”");
+
+  /* A second one comes after it, with another colour. */
+  second = add_stakeholder (P (f), "Harbour Authority", "harbour authority of Port Calder");
+  g_assert_cmpint (dossier_stakeholder_get_position (dossier_project_get_stakeholder (P (f), second)),
+                   ==, 1);
+  g_assert_cmpstr (dossier_stakeholder_get_color (dossier_project_get_stakeholder (P (f), second)),
+                   !=, dossier_stakeholder_get_color (s));
+  g_assert_cmpuint (mentions_in (P (f), second, f->doc_a), ==, 2);
+
+  /* Undo takes it away, with its counts; redo brings both back. */
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_stakeholder (P (f), second));
+  g_assert_cmpuint (mentions_in (P (f), second, f->doc_a), ==, 0);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (mentions_in (P (f), second, f->doc_a), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (P (f))), ==, 2);
+
+  mirror_clear (&m);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *bad_alias[] = { "ok", "—", NULL };
+  const char *multi_line[] = { "first\nsecond", NULL };
+  const char *too_many[DOSSIER_STAKEHOLDER_MAX_ALIASES + 2];
+  g_autofree char *long_name = g_strnfill (DOSSIER_STAKEHOLDER_MAX_NAME + 1, 'x');
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GError *error = NULL;
+  gint64 id = add_stakeholder (P (f), "Inès Varga", "Varga");
+  g_autofree char *undo_label = g_strdup (dossier_project_get_undo_label (P (f)));
+
+  struct { const char *name; int code; } names_refused[] = {
+    { "", DOSSIER_PROJECT_ERROR_INVALID },
+    { "   ", DOSSIER_PROJECT_ERROR_INVALID },
+    { "Two\nlines", DOSSIER_PROJECT_ERROR_INVALID },
+    { "«»", DOSSIER_PROJECT_ERROR_INVALID },
+    { "\xff\xfe", DOSSIER_PROJECT_ERROR_INVALID },
+    { "INES VARGA", DOSSIER_PROJECT_ERROR_EXISTS },   /* its name */
+    { "varga", DOSSIER_PROJECT_ERROR_EXISTS },        /* its alias */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names_refused); i++)
+    {
+      g_assert_cmpint (dossier_project_add_stakeholder (P (f), names_refused[i].name, NULL,
+                                                        DOSSIER_STAKEHOLDER_OTHER, &error), ==, 0);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, names_refused[i].code);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (dossier_project_add_stakeholder (P (f), long_name, NULL,
+                                                    DOSSIER_STAKEHOLDER_OTHER, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_set_stakeholder_aliases (P (f), id, bad_alias, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (too_many) - 1; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("Alias %u", i));
+      too_many[i] = g_ptr_array_index (names, i);
+    }
+  too_many[G_N_ELEMENTS (too_many) - 1] = NULL;
+  g_assert_false (dossier_project_set_stakeholder_aliases (P (f), id, too_many, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_set_stakeholder_ratings (P (f), id, 0, 3, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_ratings (P (f), id, 3, 6, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_stance_position (P (f), id, 3, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_color (P (f), id, "blue", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_kind (P (f), id, 99, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_name (P (f), 4242, "Nobody", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_stakeholder_description (P (f), 4242, "x", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_delete_stakeholder (P (f), 4242, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_merge_stakeholders (P (f), id, id, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_add_stakeholder_evidence (P (f), id, 4242, NULL,
+                                                            DOSSIER_EVIDENCE_NONE,
+                                                            DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A stance only on stance evidence; ranges inside the text. */
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (P (f), id, f->doc_a, 0, 5, NULL,
+                                                                   DOSSIER_EVIDENCE_QUOTE, 1,
+                                                                   &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (P (f), id, f->doc_a, 5, 5000,
+                                                                   NULL, DOSSIER_EVIDENCE_NONE,
+                                                                   DOSSIER_STANCE_UNKNOWN,
+                                                                   &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_remove_stakeholder_evidence (P (f), id, 1, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  (void) multi_line;
+
+  /* Nothing of that was done: the last undo step is still the adding. */
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, undo_label);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (P (f))), ==, 1);
+
+  /* An alias with a line break is two aliases. */
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), id, multi_line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstrv (dossier_stakeholder_get_aliases (dossier_project_get_stakeholder (P (f), id)),
+                    ((const char *[]) { "first", "second", NULL }));
+}
+
+typedef struct
+{
+  guint n;
+  char *last;
+} Notified;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           Notified   *n)
+{
+  n->n++;
+  g_free (n->last);
+  n->last = g_strdup (pspec->name);
+}
+
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *aliases[] = { "Varga", "the mayor", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_stakeholder (P (f), "Inès Varga", NULL);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), id);
+  Notified n = { 0, NULL };
+
+  g_signal_connect (s, "notify", G_CALLBACK (on_notify), &n);
+
+#define EDIT(call, prop, label) \
+  G_STMT_START { \
+    guint before = n.n; \
+    g_assert_true (call); \
+    g_assert_no_error (error); \
+    g_assert_cmpuint (n.n, >, before); \
+    g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, label); \
+    (void) prop; \
+  } G_STMT_END
+
+  EDIT (dossier_project_set_stakeholder_name (P (f), id, "Mayor Inès Varga", &error), "name",
+        "Rename Stakeholder");
+  EDIT (dossier_project_set_stakeholder_aliases (P (f), id, aliases, &error), "aliases",
+        "Edit Aliases");
+  EDIT (dossier_project_set_stakeholder_kind (P (f), id, DOSSIER_STAKEHOLDER_GOVERNMENT, &error),
+        "kind", "Change Kind of Stakeholder");
+  EDIT (dossier_project_set_stakeholder_description (P (f), id, "Elected 2022", &error),
+        "description", "Edit Description");
+  EDIT (dossier_project_set_stakeholder_stance (P (f), id, "Wants the quay open", &error),
+        "stance", "Edit Stance");
+  EDIT (dossier_project_set_stakeholder_stance_position (P (f), id, 2, &error),
+        "stance-position", "Change Stance");
+  EDIT (dossier_project_set_stakeholder_interests (P (f), id, "Re-election", &error),
+        "interests", "Edit Interests");
+  EDIT (dossier_project_set_stakeholder_ratings (P (f), id, 5, 4, &error), "power",
+        "Rate Power and Interest");
+  EDIT (dossier_project_set_stakeholder_color (P (f), id, "#ABCDEF", &error), "color",
+        "Change Colour");
+#undef EDIT
+
+  g_assert_cmpstr (dossier_stakeholder_get_name (s), ==, "Mayor Inès Varga");
+  g_assert_cmpstrv (dossier_stakeholder_get_aliases (s), aliases);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpstr (dossier_stakeholder_get_description (s), ==, "Elected 2022");
+  g_assert_cmpstr (dossier_stakeholder_get_stance (s), ==, "Wants the quay open");
+  g_assert_cmpint (dossier_stakeholder_get_stance_position (s), ==, 2);
+  g_assert_cmpstr (dossier_stakeholder_get_interests (s), ==, "Re-election");
+  g_assert_cmpint (dossier_stakeholder_get_power (s), ==, 5);
+  g_assert_cmpint (dossier_stakeholder_get_interest (s), ==, 4);
+  g_assert_cmpstr (dossier_stakeholder_get_color (s), ==, "#abcdef");
+  /* The new name counts: "Mayor Inès Varga" once, "Varga" twice. */
+  g_assert_cmpuint (mentions_in (P (f), id, f->doc_a), ==, 3);
+
+  /* Setting what is already there changes nothing and adds no step. */
+  n.n = 0;
+  g_assert_true (dossier_project_set_stakeholder_ratings (P (f), id, 5, 4, &error));
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), id, "Mayor Inès Varga", &error));
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), id, aliases, &error));
+  g_assert_true (dossier_project_set_stakeholder_stance_position (P (f), id, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n.n, ==, 0);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Change Colour");
+
+  /* Every edit undoes, one step each, back to how it was added. */
+  for (int i = 0; i < 9; i++)
+    g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpstr (dossier_stakeholder_get_name (s), ==, "Inès Varga");
+  g_assert_cmpuint (g_strv_length ((char **) dossier_stakeholder_get_aliases (s)), ==, 0);
+  g_assert_cmpint (dossier_stakeholder_get_stance_position (s), ==, DOSSIER_STANCE_UNKNOWN);
+  g_assert_cmpint (dossier_stakeholder_get_power (s), ==, 3);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (mentions_in (P (f), id, f->doc_a), ==, 2);   /* "Inès Varga" twice */
+
+  g_signal_handlers_disconnect_by_data (s, &n);
+  g_free (n.last);
+}
+
+static void
+test_move (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *model = dossier_project_get_stakeholders (P (f));
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_stakeholder (P (f), "A", NULL);
+  gint64 b = add_stakeholder (P (f), "B", NULL);
+  gint64 c = add_stakeholder (P (f), "C", NULL);
+  Mirror m;
+
+  mirror_init (&m, model);
+  g_assert_true (dossier_project_move_stakeholder (P (f), c, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (m.n_signals, >, 0);
+
+  {
+    gint64 expected[] = { c, a, b };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+
+        g_assert_cmpint (dossier_stakeholder_get_id (s), ==, expected[i]);
+        g_assert_cmpint (dossier_stakeholder_get_position (s), ==, (int) i);
+      }
+  }
+
+  g_assert_true (dossier_project_move_stakeholder (P (f), c, -1, &error));
+  {
+    g_autoptr(DossierStakeholder) last = g_list_model_get_item (model, 2);
+
+    g_assert_cmpint (dossier_stakeholder_get_id (last), ==, c);
+  }
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_true (dossier_project_undo (P (f), &error));
+  {
+    g_autoptr(DossierStakeholder) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (dossier_stakeholder_get_id (first), ==, a);
+  }
+
+  /* Deleting closes ranks. */
+  g_assert_true (dossier_project_delete_stakeholder (P (f), a, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpint (dossier_stakeholder_get_position (dossier_project_get_stakeholder (P (f), b)), ==, 0);
+  g_assert_cmpint (dossier_stakeholder_get_position (dossier_project_get_stakeholder (P (f), c)), ==, 1);
+  mirror_clear (&m);
+}
+
+/* ---- Evidence ------------------------------------------------------------------------ */
+
+static void
+test_evidence (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) stances = NULL;
+  g_autoptr(DossierHighlight) bare = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
+  gint64 start, end, h_tagged, h_bare, h_b, h_again;
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), varga);
+  DossierEvidence *e;
+  guint n_tags = 1;
+
+  /* A tagged highlight, cited with a stance. */
+  range_of (text_a, "Mayor Inès Varga said the quay would reopen in May.", &start, &end);
+  h_tagged = dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (P (f), varga, h_tagged, "Her promise",
+                                                           DOSSIER_EVIDENCE_STANCE, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+
+  /* "Add selection as evidence": a highlight without a tag, one step. */
+  range_of (text_a, "INÈS VARGA, asked again, repeated it.", &start, &end);
+  h_bare = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_a, start, end,
+                                                           NULL, DOSSIER_EVIDENCE_STANCE, 1,
+                                                           &error);
+  g_assert_no_error (error);
+  bare = dossier_project_get_highlight (P (f), h_bare, &error);
+  dossier_highlight_get_tag_ids (bare, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 0);
+  g_assert_cmpstr (dossier_highlight_get_quote (bare), ==, "INÈS VARGA, asked again, repeated it.");
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Cite Evidence for “Inès Varga”");
+  /* The same passage again is the same highlight. */
+  h_again = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_a, start, end,
+                                                            "Said twice", DOSSIER_EVIDENCE_QUOTE,
+                                                            DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_cmpint (h_again, ==, h_bare);
+
+  range_of (text_b, "Varga did not answer.", &start, &end);
+  h_b = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_b, start, end, NULL,
+                                                        DOSSIER_EVIDENCE_POWER,
+                                                        DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_stakeholder_get_power_backed (s));
+  g_assert_false (dossier_stakeholder_get_interest_backed (s));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 3);
+
+  /* Listed by document and position, with notes and roles. */
+  list = dossier_project_list_stakeholder_evidence (P (f), varga, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  e = g_ptr_array_index (list, 0);
+  g_assert_cmpint (dossier_highlight_get_id (e->highlight), ==, h_tagged);
+  g_assert_cmpstr (e->note, ==, "Her promise");
+  g_assert_cmpint (e->role, ==, DOSSIER_EVIDENCE_STANCE);
+  g_assert_cmpint (e->stance_position, ==, 2);
+  e = g_ptr_array_index (list, 1);
+  g_assert_cmpint (dossier_highlight_get_id (e->highlight), ==, h_bare);
+  g_assert_cmpstr (e->note, ==, "Said twice");
+  g_assert_cmpint (e->role, ==, DOSSIER_EVIDENCE_QUOTE);
+  g_assert_cmpint (e->stance_position, ==, DOSSIER_STANCE_UNKNOWN);
+  e = g_ptr_array_index (list, 2);
+  g_assert_cmpint (dossier_highlight_get_document_id (e->highlight), ==, f->doc_b);
+
+  /* Stance per source: document A shows "strongly for" only (the other
+   * stance evidence became a quote). */
+  g_assert_true (dossier_project_add_stakeholder_evidence (P (f), varga, h_bare, NULL,
+                                                           DOSSIER_EVIDENCE_STANCE, 1, &error));
+  stances = dossier_project_list_stakeholder_stances (P (f), varga, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stances->len, ==, 1);
+  g_assert_cmpint (g_array_index (stances, DossierSourceStance, 0).document_id, ==, f->doc_a);
+  g_assert_cmpint (g_array_index (stances, DossierSourceStance, 0).position, ==, 2);  /* 1.5 → 2 */
+  g_assert_cmpuint (g_array_index (stances, DossierSourceStance, 0).n_evidence, ==, 2);
+
+  /* Removing a tagged highlight's last tag keeps it: it is evidence. */
+  g_assert_true (dossier_project_remove_highlight_tag (P (f), h_tagged, f->tag, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierHighlight) kept = dossier_project_get_highlight (P (f), h_tagged, &error);
+
+    g_assert_nonnull (kept);
+  }
+  assert_project_sound (P (f));
+
+  /* Removing the last link of a highlight without a tag removes it too,
+   * in the same step; undo brings both back. */
+  g_assert_true (dossier_project_remove_stakeholder_evidence (P (f), varga, h_b, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_highlight (P (f), h_b, NULL));
+  g_assert_true (dossier_project_undo (P (f), &error));
+  {
+    g_autoptr(DossierHighlight) back = dossier_project_get_highlight (P (f), h_b, &error);
+
+    g_assert_nonnull (back);
+  }
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 3);
+}
+
+static void
+test_delete_highlight_drops_evidence (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stakeholders = NULL;
+  g_autoptr(GArray) arguments = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", NULL);
+  gint64 union_ = add_stakeholder (P (f), "Dockers’ union", NULL);
+  gint64 question = dossier_project_add_question (P (f), "Reopen the quay in May?", &error);
+  gint64 pro = dossier_project_add_argument (P (f), question, DOSSIER_POLARITY_PRO, "It is safe",
+                                             varga, 3, &error);
+  gint64 h = dossier_project_tag_range (P (f), f->doc_b, 0, 10, f->tag, &error);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), varga);
+
+  g_assert_no_error (error);
+  dossier_project_add_stakeholder_evidence (P (f), varga, h, NULL, DOSSIER_EVIDENCE_NONE,
+                                            DOSSIER_STANCE_UNKNOWN, &error);
+  dossier_project_add_stakeholder_evidence (P (f), union_, h, NULL, DOSSIER_EVIDENCE_NONE,
+                                            DOSSIER_STANCE_UNKNOWN, &error);
+  dossier_project_add_argument_evidence (P (f), pro, h, "Quoted", &error);
+  g_assert_no_error (error);
+
+  /* What a window asks before it deletes: whose evidence it is. */
+  g_assert_true (dossier_project_get_highlight_evidence (P (f), h, &stakeholders, &arguments,
+                                                         &error));
+  g_assert_cmpuint (stakeholders->len, ==, 2);
+  g_assert_cmpint (g_array_index (stakeholders, gint64, 0), ==, varga);
+  g_assert_cmpint (g_array_index (stakeholders, gint64, 1), ==, union_);
+  g_assert_cmpuint (arguments->len, ==, 1);
+  g_assert_cmpint (g_array_index (arguments, gint64, 0), ==, pro);
+
+  /* One step removes the highlight and every link to it. */
+  g_assert_true (dossier_project_delete_highlight (P (f), h, &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 0);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (P (f), pro)), ==, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (P (f), pro)), ==, 1);
+
+  /* Deleting the tag keeps the highlight: it is evidence. */
+  g_assert_true (dossier_project_delete_tag (P (f), f->tag, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierHighlight) kept = dossier_project_get_highlight (P (f), h, &error);
+
+    g_assert_nonnull (kept);
+  }
+}
+
+static void
+test_delete_and_merge (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", NULL);
+  gint64 mayor = add_stakeholder (P (f), "Mayor Inès Varga", NULL);
+  gint64 question = dossier_project_add_question (P (f), "Reopen the quay in May?", &error);
+  gint64 arg = dossier_project_add_argument (P (f), question, DOSSIER_POLARITY_PRO, "Trade",
+                                             mayor, 3, &error);
+  gint64 start, end, h;
+
+  range_of (text_a, "a promise kept", &start, &end);
+  h = dossier_project_add_stakeholder_evidence_range (P (f), mayor, f->doc_a, start, end, "x",
+                                                      DOSSIER_EVIDENCE_NONE,
+                                                      DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_no_error (error);
+  /* "Mayor Inès Varga" is the mayor's: the longer name wins. */
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 1);
+
+  /* Merging: the name becomes an alias, evidence and arguments move. */
+  g_assert_true (dossier_project_merge_stakeholders (P (f), mayor, varga, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_stakeholder (P (f), mayor));
+  g_assert_cmpstrv (dossier_stakeholder_get_aliases (dossier_project_get_stakeholder (P (f), varga)),
+                    ((const char *[]) { "Mayor Inès Varga", NULL }));
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (P (f), arg)),
+                   ==, varga);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (P (f), varga)),
+                    ==, 1);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Merge “Mayor Inès Varga” into “Inès Varga”");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_nonnull (dossier_project_get_stakeholder (P (f), mayor));
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (P (f), arg)),
+                   ==, mayor);
+
+  /* Deleting: its evidence highlight (no tag) goes, its argument becomes
+   * nobody's, and the shorter names it hid are counted again. */
+  g_assert_true (dossier_project_delete_stakeholder (P (f), mayor, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_highlight (P (f), h, NULL));
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (P (f), arg)),
+                   ==, 0);
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 2);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 1);
+  {
+    g_autoptr(DossierHighlight) back = dossier_project_get_highlight (P (f), h, &error);
+
+    g_assert_nonnull (back);
+  }
+}
+
+/* ---- Mentions ------------------------------------------------------------------------- */
+
+static void
+test_mentions_follow_documents (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) in_a = NULL;
+  g_autoptr(GPtrArray) unreviewed = NULL;
+  g_autoptr(DossierParsedDocument) replacement = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
+  gint64 authority = add_stakeholder (P (f), "Harbour Authority", NULL);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), varga);
+  gint64 doc_c, start, end;
+
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+
+  /* Listed in a document, for one stakeholder or all. */
+  in_a = dossier_project_list_mentions (P (f), f->doc_a, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_a->len, ==, 5);  /* three of Varga, two of the authority */
+  g_clear_pointer (&in_a, g_array_unref);
+  in_a = dossier_project_list_mentions (P (f), f->doc_a, authority, &error);
+  g_assert_cmpuint (in_a->len, ==, 2);
+  {
+    g_autofree char *first = dossier_text_slice (text_a, g_array_index (in_a, DossierMention, 0).start,
+                                                 g_array_index (in_a, DossierMention, 0).end);
+
+    g_assert_cmpstr (first, ==, "harbour authority");
+  }
+
+  /* An import counts the new document in its own step. */
+  doc_c = add_doc (P (f), "Third", "Nobody asked Mrs VARGA. Varga! Várga?");
+  g_assert_cmpuint (mentions_in (P (f), varga, doc_c), ==, 3);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 8);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 3);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 8);
+
+  /* Replacing a text counts it again. */
+  replacement = make_doc ("Third", "Varga stayed silent.");
+  g_assert_true (dossier_project_replace_document_text (P (f), doc_c, replacement, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_in (P (f), varga, doc_c), ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (mentions_in (P (f), varga, doc_c), ==, 3);
+
+  /* Deleting a document takes its counts along. */
+  g_assert_true (dossier_project_delete_document (P (f), doc_c, &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+
+  /* Unreviewed: mentions no highlight covers yet. */
+  unreviewed = dossier_project_list_unreviewed_mentions (P (f), varga, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unreviewed->len, ==, 5);
+  g_assert_true (g_str_has_prefix (((DossierMentionHit *) g_ptr_array_index (unreviewed, 0))->snippet,
+                                   "Mayor «Inès Varga» said the quay"));
+  g_clear_pointer (&unreviewed, g_ptr_array_unref);
+
+  range_of (text_a, "said the quay would reopen in May. Varga’s office", &start, &end);
+  dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
+  range_of (text_a, "INÈS", &start, &end);
+  dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);  /* overlaps: reviewed */
+  g_assert_no_error (error);
+  unreviewed = dossier_project_list_unreviewed_mentions (P (f), varga, &error);
+  g_assert_cmpuint (unreviewed->len, ==, 3);
+  g_assert_cmpint (((DossierMentionHit *) g_ptr_array_index (unreviewed, 0))->document_id, ==, f->doc_a);
+  g_assert_cmpint (((DossierMentionHit *) g_ptr_array_index (unreviewed, 1))->document_id, ==, f->doc_b);
+  g_clear_pointer (&unreviewed, g_ptr_array_unref);
+  unreviewed = dossier_project_list_unreviewed_mentions (P (f), 0, &error);
+  g_assert_cmpuint (unreviewed->len, ==, 5);  /* the authority's two too */
+}
+
+static void
+test_mentions_follow_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *longer[] = { "Mayor Inès Varga", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 varga = add_stakeholder (P (f), "Varga", NULL);
+  gint64 mayor;
+
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 3);
+
+  /* A longer alias of another stakeholder takes the mention it covers. */
+  mayor = add_stakeholder (P (f), "The mayor", NULL);
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), mayor, longer, &error));
+  g_assert_cmpuint (mentions_in (P (f), mayor, f->doc_a), ==, 1);
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 2);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 3);
+  g_assert_cmpuint (mentions_in (P (f), mayor, f->doc_a), ==, 0);
+
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), varga, "Harbour", &error));
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_a), ==, 2);
+  g_assert_cmpuint (mentions_in (P (f), varga, f->doc_b), ==, 0);
+}
+
+/* ---- Suggestions ---------------------------------------------------------------------------- */
+
+static DossierParsedDocument *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_FIXTURES_DIR"), "suggest", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static DossierStakeholderSuggestion *
+find_suggestion (GPtrArray  *list,
+                 const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (((DossierStakeholderSuggestion *) g_ptr_array_index (list, i))->name, name))
+      return g_ptr_array_index (list, i);
+  return NULL;
+}
+
+static void
+test_suggestions (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  DossierStakeholderSuggestion *pm, *party, *union_;
+  gint64 doc = add_parsed_doc (P (f), import_fixture ("ferry-levy.md"));
+  gint64 pm_id, coalition;
+
+  first = dossier_project_suggest_stakeholders (P (f), doc, &error);
+  g_assert_no_error (error);
+  pm = find_suggestion (first, "Halvard Østberg");
+  party = find_suggestion (first, "Coastal Party");
+  union_ = find_suggestion (first, "Northern Ferry Workers’ Union");
+  g_assert_nonnull (pm);
+  g_assert_nonnull (party);
+  g_assert_nonnull (union_);
+
+  /* Accepted with its aliases and kind; its mentions counted at once. */
+  pm_id = dossier_project_accept_stakeholder_suggestion (P (f), pm, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), pm_id)),
+                   ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), pm_id)),
+                    ==, pm->n_mentions);
+
+  /* Merged into an existing stakeholder: its names become aliases. */
+  coalition = add_stakeholder (P (f), "The coalition partner", NULL);
+  g_assert_cmpint (dossier_project_accept_stakeholder_suggestion (P (f), party, coalition, &error),
+                   ==, coalition);
+  g_assert_cmpstrv (dossier_stakeholder_get_aliases (dossier_project_get_stakeholder (P (f), coalition)),
+                    ((const char *[]) { "Coastal Party", NULL }));
+
+  /* Dismissed, with its acronym: one step, undoable. */
+  g_assert_true (dossier_project_dismiss_stakeholder_suggestions (P (f), &union_, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Dismiss Suggestion");
+
+  second = dossier_project_suggest_stakeholders (P (f), doc, &error);
+  g_assert_null (find_suggestion (second, "Halvard Østberg"));
+  g_assert_null (find_suggestion (second, "Coastal Party"));
+  g_assert_null (find_suggestion (second, "Northern Ferry Workers’ Union"));
+  g_assert_cmpuint (second->len, ==, first->len - 3);
+
+  /* Dismissed stays dismissed, in another document and after reopening. */
+  {
+    g_autoptr(DossierProject) reopened = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+    gint64 other = add_doc (P (f), "Strike", "The NFWU said the NFWU would strike. The NFWU "
+                                              "is the Northern Ferry Workers’ Union.");
+
+    dossier_project_close (P (f));
+    g_clear_object (&f->base.project);
+    reopened = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    again = dossier_project_suggest_stakeholders (reopened, other, &error);
+    g_assert_no_error (error);
+    g_assert_null (find_suggestion (again, "Northern Ferry Workers’ Union"));
+    g_assert_null (find_suggestion (again, "NFWU"));
+    f->base.project = g_steal_pointer (&reopened);
+  }
+
+  third = dossier_project_suggest_stakeholders (P (f), 4242, &error);
+  g_assert_null (third);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+}
+
+/* ---- A version 2 project -------------------------------------------------------------------- */
+
+static void
+test_migrate_v2 (TestDir       *d,
+                 gconstpointer  data)
+{
+  static const char text[] = "The Quay Trust met Mayor Varga. VARGA left.";
+  g_autofree char *path = test_dir_path (d, "old.dossier");
+  g_autofree char *backup = g_strconcat (path, ".v2.bak", NULL);
+  g_autofree char *hash = dossier_text_hash (text);
+  g_autofree char *insert = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *s;
+  sqlite3 *db = NULL;
+
+  /* A project as Dossier wrote it at version 2, with a stakeholder put
+   * there by another tool (version 2 had the table; no Dossier wrote it). */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (dossier_schema_build (db, path, 2, &error));
+  g_assert_no_error (error);
+  insert = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 2;"
+                            "INSERT INTO project VALUES (1, '5e1f0c1e-0000-4000-8000-00000000000a', "
+                            "  'Old', '2025-01-01T00:00:00Z');"
+                            "INSERT INTO documents (uuid, title, imported, format, text, hash, length) "
+                            "  VALUES ('5e1f0c1e-0000-4000-8000-00000000000b', 'Quay', "
+                            "  '2025-01-01T00:00:00Z', 'text', '%s', '%s', %ld);"
+                            "INSERT INTO stakeholders (uuid, name, aliases, kind) "
+                            "  VALUES ('5e1f0c1e-0000-4000-8000-00000000000c', 'Varga', "
+                            "  'Mayor Varga', 'official');",
+                            DOSSIER_APPLICATION_ID, text, hash, g_utf8_strlen (text, -1));
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (test_sql_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
+
+  /* Its mentions were counted in the migration: "Mayor Varga", "VARGA". */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project)), ==, 1);
+  s = dossier_project_find_stakeholder (project, "Varga");
+  g_assert_nonnull (s);
+  g_assert_cmpint (dossier_stakeholder_get_stance_position (s), ==, DOSSIER_STANCE_UNKNOWN);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 1);
+  assert_project_sound (project);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/stakeholders/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("add", test_add);
+  ADD ("bad-input", test_bad_input);
+  ADD ("edit", test_edit);
+  ADD ("move", test_move);
+  ADD ("evidence", test_evidence);
+  ADD ("delete-highlight-drops-evidence", test_delete_highlight_drops_evidence);
+  ADD ("delete-and-merge", test_delete_and_merge);
+  ADD ("mentions-follow-documents", test_mentions_follow_documents);
+  ADD ("mentions-follow-names", test_mentions_follow_names);
+  ADD ("suggestions", test_suggestions);
+#undef ADD
+  g_test_add ("/dossier/stakeholders/migrate-v2", TestDir, NULL, test_dir_set_up,
+              test_migrate_v2, test_dir_tear_down);
+
+  return g_test_run ();
+}
