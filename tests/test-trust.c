@@ -390,6 +390,346 @@ test_large_project_within_budget (TestDir       *fixture,
   g_assert_cmpuint (most, <, DOSSIER_SQLITE_GUARD_BASE / 4);
 }
 
+/* ---- What is read from the file ------------------------------------------------ */
+
+static DossierProject *
+open_writable (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+/* Fails unless @error is DAMAGED, naming document @document_id and
+ * saying @why. */
+static void
+assert_damaged (GError     *error,
+                gint64      document_id,
+                const char *why)
+{
+  g_autofree char *document = g_strdup_printf ("Document %" G_GINT64_FORMAT " ", document_id);
+
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  if (strstr (error->message, document) == NULL || strstr (error->message, why) == NULL)
+    g_error ("“%s” does not name %s and say “%s”", error->message, document, why);
+}
+
+/* Every export of @project, in every format: valid UTF-8, or @error. */
+static gboolean
+export_all (DossierProject  *project,
+            GError         **error)
+{
+  static const DossierExportFormat formats[] = {
+    DOSSIER_EXPORT_JSON, DOSSIER_EXPORT_MARKDOWN, DOSSIER_EXPORT_HTML,
+    DOSSIER_EXPORT_CSV, DOSSIER_EXPORT_TEXT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      gsize size;
+      const char *data;
+
+      if (!dossier_export_to_stream (project, formats[i], NULL, NULL, out, NULL, error))
+        return FALSE;
+      g_assert_true (g_output_stream_close (out, NULL, NULL));
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+      data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+      g_assert_cmpuint (size, >, 0);
+      if (!g_utf8_validate (data, size, NULL))
+        g_error ("the %s export is not valid UTF-8", dossier_export_format_to_string (formats[i]));
+    }
+
+  return TRUE;
+}
+
+static char *
+check_report (DossierProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  char *report = NULL;
+
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+assert_in_report (const char *report,
+                  const char *line)
+{
+  if (strstr (report, line) == NULL)
+    g_error ("“%s” is not in the report:\n%s", line, report);
+}
+
+/* A document's text that is not valid UTF-8 used to be read past the end
+ * of its buffer (the offset index, the literal matcher), and the release
+ * build aborted on a negative size. Each of these is refused, with the
+ * document named; nothing else is held back. Run under AddressSanitizer
+ * by the ASan suite. */
+static void
+test_text_not_utf8 (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *hex;     /* the stored text */
+  } cases[] = {
+    { "truncated", "4665727279206661726573F0" },          /* "Ferry fares" + a lead byte */
+    { "truncated-3", "4665727279E2" },
+    { "continuation", "80BF4665727279" },
+    { "overlong", "C0AF4665727279" },
+    { "surrogate", "EDA0804665727279" },
+    { "nul", "466572727900666172657320726973652E" },    /* "Ferry\0fares rise." */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.dossier", cases[i].name);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *sql = NULL;
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *report = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      test_make_project (path, article);
+      sql = g_strdup_printf ("UPDATE documents SET text = CAST (X'%s' AS TEXT), length = 12 "
+                             "WHERE id = 1", cases[i].hex);
+      test_sql_exec (path, sql);
+
+      project = open_writable (path);
+
+      text = dossier_project_get_document_text (project, 1, &error);
+      g_assert_null (text);
+      assert_damaged (error, 1, "not valid UTF-8");
+      g_clear_error (&error);
+
+      g_assert_cmpint (dossier_project_tag_range (project, 1, 0, 5, 1, &error), ==, 0);
+      assert_damaged (error, 1, "not valid UTF-8");
+      g_clear_error (&error);
+      g_assert_cmpint (dossier_project_add_highlight (project, 1, 0, 5, (gint64[]) { 1 }, 1, "m",
+                                                      &error), ==, 0);
+      assert_damaged (error, 1, "not valid UTF-8");
+      g_clear_error (&error);
+      g_assert_cmpint (dossier_project_autocode (project, 1, "ferry", NULL, 0, &error), ==, -1);
+      assert_damaged (error, 1, "not valid UTF-8");
+      g_clear_error (&error);
+
+      /* Searching still works; what it shows is valid text. */
+      hits = dossier_project_search (project, "fares", 0, &error);
+      g_assert_no_error (error);
+      for (guint h = 0; h < hits->len; h++)
+        g_assert_true (g_utf8_validate (((DossierSearchHit *) g_ptr_array_index (hits, h))->snippet,
+                                        -1, NULL));
+
+      /* The export that carries the text refuses, naming the document. */
+      g_assert_false (export_all (project, &error));
+      assert_damaged (error, 1, "cannot be exported");
+      g_clear_error (&error);
+
+      g_assert_false (dossier_project_get_can_undo (project));
+      report = check_report (project);
+      assert_in_report (report, "Document 1: its text is not valid UTF-8.\n");
+    }
+}
+
+/* The stored length was trusted: a highlight could be stored past the end
+ * of the text. */
+static void
+test_length_disagrees (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "length.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gint64 length = g_utf8_strlen (article, -1);
+  g_autofree char *sql = g_strdup_printf ("UPDATE documents SET length = %" G_GINT64_FORMAT
+                                          " WHERE id = 1", length + 40);
+
+  test_make_project (path, article);
+  test_sql_exec (path, sql);
+  project = open_writable (path);
+
+  g_assert_cmpint (dossier_project_tag_range (project, 1, length + 10, length + 20, 1, &error),
+                   ==, 0);
+  assert_damaged (error, 1, "not the");
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 0, 5, 1, &error), ==, 0);
+  assert_damaged (error, 1, "characters");
+  g_clear_error (&error);
+  g_assert_null (dossier_project_get_document_text (project, 1, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM highlights"), ==, 0);
+
+  report = check_report (project);
+  assert_in_report (report, "Document 1: its length is recorded as");
+}
+
+/* A highlight outside its text makes its document refuse what places
+ * highlights, naming it — and can itself be deleted, which repairs it. */
+static void
+test_highlight_outside (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "outside.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autofree char *report = NULL;
+  gint64 id;
+
+  test_make_project (path, article);
+  project = open_writable (path);
+  id = dossier_project_tag_range (project, 1, 4, 9, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  test_sql_exec (path, "UPDATE highlights SET end = 100000 WHERE id = 1");
+
+  project = open_writable (path);
+  highlights = dossier_project_list_highlights (project, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 1);
+
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 20, 30, 2, &error), ==, 0);
+  assert_damaged (error, 1, "highlight 1 lies outside its text");
+  g_clear_error (&error);
+  g_assert_false (export_all (project, &error));
+  assert_damaged (error, 1, "highlight 1 lies outside its text");
+  g_clear_error (&error);
+
+  report = check_report (project);
+  assert_in_report (report, "Highlight 1: its range 4–100000 is outside document 1.\n");
+
+  g_assert_true (dossier_project_delete_highlight (project, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 20, 30, 2, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (export_all (project, &error));
+  g_assert_no_error (error);
+}
+
+/* Offsets that are not numbers, blocks outside the text. */
+static void
+test_offsets_not_numbers (TestDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "offsets.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
+  g_clear_object (&project);
+  test_sql_exec_unchecked (path, "highlights", "UPDATE highlights SET start = 'four' WHERE id = 1");
+  test_sql_exec (path, "INSERT INTO blocks (document, start, end, kind) VALUES (1, 5, 999999, 'heading')");
+
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 20, 30, 2, &error), ==, 0);
+  assert_damaged (error, 1, "highlight 1 lies outside its text");
+  g_clear_error (&error);
+
+  blocks = dossier_project_get_document_blocks (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocks->len, ==, 1);   /* the one the import made */
+
+  report = check_report (project);
+  assert_in_report (report, "Highlight 1: its range is not a pair of whole numbers.\n");
+  assert_in_report (report, "Block 2 of document 1 lies outside its text.\n");
+  assert_in_report (report, "Row 1 of “highlights”: its start is not a whole number.\n");
+}
+
+static void
+assert_valid_model (DossierProject *project)
+{
+  GListModel *documents = dossier_project_get_documents (project);
+  GListModel *tags = dossier_project_get_tags (project);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_utf8_validate (dossier_project_get_title (project), -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_true (g_utf8_validate (dossier_document_get_title (document), -1, NULL));
+      g_assert_true (dossier_document_get_author (document) == NULL ||
+                     g_utf8_validate (dossier_document_get_author (document), -1, NULL));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      g_assert_nonnull (dossier_tag_get_name (tag));
+      g_assert_true (g_utf8_validate (dossier_tag_get_name (tag), -1, NULL));
+      g_assert_true (g_utf8_validate (dossier_tag_get_path (tag), -1, NULL));
+      g_assert_true (g_utf8_validate (dossier_tag_get_description (tag), -1, NULL));
+      g_assert_cmpuint (strlen (dossier_tag_get_color (tag)), ==, 7);
+    }
+
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+
+      g_assert_true (g_utf8_validate (dossier_highlight_get_memo (h), -1, NULL));
+      g_assert_true (g_utf8_validate (dossier_highlight_get_quote (h), -1, NULL));
+      g_assert_true (g_utf8_validate (dossier_highlight_get_author (h), -1, NULL));
+    }
+}
+
+/* Titles, names, memos that are not text, and names that are missing,
+ * reach neither the window nor the exports as they are. */
+static void
+test_strings_not_text (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "strings.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
+  g_clear_object (&project);
+
+  test_sql_exec (path,
+                 "UPDATE project SET title = CAST (X'48617262FF6F7572' AS TEXT);"
+                 "UPDATE documents SET title = CAST (X'466572727900FE' AS TEXT), "
+                 "  author = CAST (X'C328' AS TEXT) WHERE id = 1;"
+                 "UPDATE tags SET description = CAST (X'E282' AS TEXT), color = 'red' WHERE id = 2;"
+                 "UPDATE highlights SET memo = CAST (X'6D656D6FF09F' AS TEXT), "
+                 "  author = CAST (X'FF' AS TEXT) WHERE id = 1;");
+  test_sql_exec_unchecked (path, "tags", "UPDATE tags SET name = NULL WHERE id = 1");
+
+  project = open_writable (path);
+  assert_valid_model (project);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, 1)), ==, "");
+  g_assert_nonnull (strstr (dossier_project_get_title (project), "\xef\xbf\xbd"));
+
+  g_assert_true (export_all (project, &error));
+  g_assert_no_error (error);
+
+  report = check_report (project);
+  assert_in_report (report, "Row 1 of “documents”: its title is not valid text (UTF-8).\n");
+  assert_in_report (report, "Row 1 of “highlights”: its memo is not valid text (UTF-8).\n");
+  assert_in_report (report, "Row 2 of “tags”: its description is not valid text (UTF-8).\n");
+  assert_in_report (report, "Row 1 of “project”: its title is not valid text (UTF-8).\n");
+  assert_in_report (report, "Tag 2: its colour is not of the form #rrggbb.\n");
+  assert_in_report (report, "NULL value in tags.name");
+}
+
 /* ---- The codebook ------------------------------------------------------------ */
 
 /* A chain of @n tags, each the parent of the next, under "Pro" (id 1). */
@@ -526,6 +866,11 @@ main (int    argc,
   add_test ("connection/runaway-statement", test_runaway_statement);
   add_test ("connection/large-project-within-budget", test_large_project_within_budget);
 
+  add_test ("values/text-not-utf8", test_text_not_utf8);
+  add_test ("values/length-disagrees", test_length_disagrees);
+  add_test ("values/highlight-outside", test_highlight_outside);
+  add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
+  add_test ("values/strings-not-text", test_strings_not_text);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -253,6 +253,44 @@ test_sql_exec_in_wal (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+void
+test_sql_exec_unchecked (const char *path,
+                         const char *table,
+                         const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *original = NULL;
+  char *update;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  original = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+  update = sqlite3_mprintf ("PRAGMA writable_schema = ON;"
+                            "UPDATE sqlite_schema SET sql = replace (%Q, 'NOT NULL', '') "
+                            "WHERE name = %Q;", original, table);
+  raw_exec (db, update);
+  sqlite3_free (update);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA ignore_check_constraints = ON");
+  raw_exec (db, sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  db = raw_open (path);
+  update = sqlite3_mprintf ("PRAGMA writable_schema = ON;"
+                            "UPDATE sqlite_schema SET sql = %Q WHERE name = %Q;", original, table);
+  raw_exec (db, update);
+  sqlite3_free (update);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 gint64
 test_sql_int (const char *path,
               const char *sql)

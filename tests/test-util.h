@@ -97,6 +97,12 @@ void                   test_sql_exec          (const char    *path,
  * process killed before its checkpoint would. */
 void                   test_sql_exec_in_wal   (const char    *path,
                                                const char    *sql);
+/* The same with @table's NOT NULL and CHECK constraints lifted while @sql
+ * runs, then its schema restored word for word: rows no SQL could write
+ * into a table as Dossier made it, as a hand-crafted file holds. */
+void                   test_sql_exec_unchecked (const char   *path,
+                                               const char    *table,
+                                               const char    *sql);
 /* The first column of the first row of @sql, as an integer. */
 gint64                 test_sql_int           (const char    *path,
                                                const char    *sql);

@@ -171,7 +171,7 @@ matches_at (const DossierAnchorText *self,
             const gunichar          *pattern,
             gint64                   plen)
 {
-  return start >= 0 && start + plen <= self->len &&
+  return start >= 0 && start <= self->len - plen &&
          memcmp (self->chars + start, pattern, plen * sizeof (gunichar)) == 0;
 }
 
@@ -862,6 +862,7 @@ dossier_anchor_locate (DossierAnchorText      *text,
   g_autofree gunichar *suffix = NULL;
   glong m = 0, plen = 0, slen = 0;
   gint64 s = 0, e = 0;
+  gint64 old_start, old_end;
   gboolean found;
 
   g_return_val_if_fail (text != NULL, DOSSIER_ANCHOR_ORPHANED);
@@ -873,6 +874,11 @@ dossier_anchor_locate (DossierAnchorText      *text,
 
   q = g_utf8_to_ucs4_fast (quote->quote, -1, &m);
 
+  /* The old offsets come from a file: within the text, in order, so that
+   * nothing below overflows or reads outside it. */
+  old_start = CLAMP (quote->start, 0, text->len);
+  old_end = CLAMP (quote->end, old_start, text->len);
+
   if (quote->prefix != NULL && g_utf8_validate (quote->prefix, -1, NULL))
     prefix = g_utf8_to_ucs4_fast (quote->prefix, -1, &plen);
   if (quote->suffix != NULL && g_utf8_validate (quote->suffix, -1, NULL))
@@ -881,29 +887,29 @@ dossier_anchor_locate (DossierAnchorText      *text,
   /* 1. Still where it was, context and all: no other occurrence can agree
    * better, and it is the nearest. (The quote alone is not enough: a
    * reordering may have put another occurrence at the old offsets.) */
-  if (quote->end - quote->start == m && matches_at (text, quote->start, q, m) &&
-      context_score (text, quote->start, m, prefix, plen, suffix, slen) == plen + slen)
+  if (old_end - old_start == m && matches_at (text, old_start, q, m) &&
+      context_score (text, old_start, m, prefix, plen, suffix, slen) == plen + slen)
     {
-      *start = quote->start;
-      *end = quote->end;
+      *start = old_start;
+      *end = old_end;
       return DOSSIER_ANCHOR_EXACT_POSITION;
     }
 
   /* 2. Word for word, wherever the context agrees best (the old offsets
    * winning ties). */
-  if (locate_exact (text, q, m, prefix, plen, suffix, slen, quote->start, &s))
+  if (locate_exact (text, q, m, prefix, plen, suffix, slen, old_start, &s))
     {
       *start = s;
       *end = s + m;
-      return s == quote->start && quote->end - quote->start == m ?
+      return s == old_start && old_end - old_start == m ?
         DOSSIER_ANCHOR_EXACT_POSITION : DOSSIER_ANCHOR_EXACT_QUOTE;
     }
 
   /* 3. Approximately. */
   if (m > LONG_QUOTE)
-    found = locate_long (text, q, m, prefix, plen, suffix, slen, quote->start, &s, &e);
+    found = locate_long (text, q, m, prefix, plen, suffix, slen, old_start, &s, &e);
   else
-    found = locate_approximate (text, q, m, prefix, plen, suffix, slen, quote->start, &s, &e);
+    found = locate_approximate (text, q, m, prefix, plen, suffix, slen, old_start, &s, &e);
 
   if (found)
     {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dossier-document-private.h"
+#include "dossier-text-private.h"
 
 struct _DossierDocument
 {
@@ -154,11 +155,15 @@ update_string (DossierDocument *self,
                const char      *value,
                guint            prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  /* Read from a file that anyone may have written: valid UTF-8 from
+   * here on. */
+  g_autofree char *valid = dossier_text_dup_valid (value, -1);
+
+  if (g_strcmp0 (*field, valid) == 0)
     return;
 
   g_free (*field);
-  *field = g_strdup (value);
+  *field = g_steal_pointer (&valid);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 

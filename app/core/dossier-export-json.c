@@ -206,12 +206,6 @@ write_highlight (const DossierExportHighlight *h,
 
 /* ---- Stakeholders, questions, arguments, briefings --------------------- */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
 
 static void
 put_optional_int (DossierExportWriter *w,
@@ -249,7 +243,7 @@ put_evidence (DossierExportContext *ctx,
         continue;
       g_string_append_printf (w->buf, "%s{\"highlight\": %" G_GINT64_FORMAT,
                               n++ > 0 ? ", " : "", highlight);
-      put_member (w, "note", column_text (stmt, 1));
+      put_member (w, "note", dossier_export_context_column_text (ctx, stmt, 1));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (stmt);
@@ -305,13 +299,14 @@ write_stakeholders (DossierExportContext *ctx,
   dossier_export_writer_puts (w, ",\n  \"stakeholders\": [");
   while (ok && step_row (ctx, stmt, &ok, error))
     {
-      g_auto(GStrv) aliases = g_strsplit (column_text (stmt, 3) ? column_text (stmt, 3) : "", "\n", -1);
+      const char *aliases_text = dossier_export_context_column_text (ctx, stmt, 3);
+      g_auto(GStrv) aliases = g_strsplit (aliases_text != NULL ? aliases_text : "", "\n", -1);
       guint n_aliases = 0;
 
       g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
                               n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
-      put_member (w, "uuid", column_text (stmt, 1));
-      put_member (w, "name", column_text (stmt, 2));
+      put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
+      put_member (w, "name", dossier_export_context_column_text (ctx, stmt, 2));
       /* Stored one per line; a list for readers. */
       dossier_export_writer_puts (w, ", \"aliases\": [");
       for (guint i = 0; aliases[i] != NULL; i++)
@@ -324,13 +319,13 @@ write_stakeholders (DossierExportContext *ctx,
           put_string (w, aliases[i]);
         }
       dossier_export_writer_puts (w, "]");
-      put_member (w, "kind", column_text (stmt, 4));
-      put_member (w, "description", column_text (stmt, 5));
-      put_member (w, "stance", column_text (stmt, 6));
-      put_member (w, "interests", column_text (stmt, 7));
+      put_member (w, "kind", dossier_export_context_column_text (ctx, stmt, 4));
+      put_member (w, "description", dossier_export_context_column_text (ctx, stmt, 5));
+      put_member (w, "stance", dossier_export_context_column_text (ctx, stmt, 6));
+      put_member (w, "interests", dossier_export_context_column_text (ctx, stmt, 7));
       put_int (w, "power", sqlite3_column_int64 (stmt, 8));
       put_int (w, "interest", sqlite3_column_int64 (stmt, 9));
-      put_member (w, "color", column_text (stmt, 10));
+      put_member (w, "color", dossier_export_context_column_text (ctx, stmt, 10));
       if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
         ok = FALSE;
       dossier_export_writer_puts (w, "}");
@@ -368,8 +363,8 @@ write_arguments (DossierExportContext *ctx,
     {
       g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
                               n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (questions, 0));
-      put_member (w, "uuid", column_text (questions, 1));
-      put_member (w, "text", column_text (questions, 2));
+      put_member (w, "uuid", dossier_export_context_column_text (ctx, questions, 1));
+      put_member (w, "text", dossier_export_context_column_text (ctx, questions, 2));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (questions);
@@ -381,10 +376,10 @@ write_arguments (DossierExportContext *ctx,
     {
       g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
                               n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
-      put_member (w, "uuid", column_text (stmt, 1));
+      put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
       put_int (w, "question", sqlite3_column_int64 (stmt, 2));
-      put_member (w, "polarity", column_text (stmt, 3));
-      put_member (w, "statement", column_text (stmt, 4));
+      put_member (w, "polarity", dossier_export_context_column_text (ctx, stmt, 3));
+      put_member (w, "statement", dossier_export_context_column_text (ctx, stmt, 4));
       put_optional_int (w, "stakeholder", stmt, 5);
       put_int (w, "strength", sqlite3_column_int64 (stmt, 6));
       if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
@@ -420,11 +415,11 @@ write_briefings (DossierExportContext *ctx,
 
       g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
                               n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
-      put_member (w, "uuid", column_text (stmt, 1));
-      put_member (w, "title", column_text (stmt, 2));
-      put_member (w, "body", column_text (stmt, 3));
-      put_member (w, "created", column_text (stmt, 4));
-      put_member (w, "modified", column_text (stmt, 5));
+      put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
+      put_member (w, "title", dossier_export_context_column_text (ctx, stmt, 2));
+      put_member (w, "body", dossier_export_context_column_text (ctx, stmt, 3));
+      put_member (w, "created", dossier_export_context_column_text (ctx, stmt, 4));
+      put_member (w, "modified", dossier_export_context_column_text (ctx, stmt, 5));
 
       sqlite3_reset (documents);
       sqlite3_bind_int64 (documents, 1, sqlite3_column_int64 (stmt, 0));

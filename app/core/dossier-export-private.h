@@ -134,6 +134,7 @@ typedef struct
   GHashTable          *tag_by_id;   /* gint64* → DossierExportTag* */
   GPtrArray           *documents;   /* of DossierExportDocument, import order, filtered */
   DossierExportTagIndex *tag_index; /* every highlight's tags, read on first use */
+  GHashTable          *repaired;    /* sqlite3_stmt → GPtrArray of repaired texts, by column */
 } DossierExportContext;
 
 /* Resolves the filter (NOT_FOUND when it names no document or tag) and
@@ -187,6 +188,13 @@ gboolean dossier_export_context_foreach_orphan (DossierExportContext       *ctx,
                                                 GError                    **error);
 
 /* A document's text and blocks. */
+/* Column @column of @stmt's row as valid UTF-8 (NULL for NULL), living as
+ * long as the row: for strings read from a file anyone may have written. */
+const char *dossier_export_context_column_text (DossierExportContext *ctx,
+                                                sqlite3_stmt         *stmt,
+                                                int                   column);
+/* A document's text; refused (DAMAGED) unless it is valid UTF-8 of the
+ * length recorded, with every live highlight within it. */
 char     *dossier_export_context_get_text   (DossierExportContext *ctx,
                                              gint64                document_id,
                                              GError              **error);

@@ -19,6 +19,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "dossier-export-private.h"
+#include "dossier-text-private.h"
 #include "dossier-project-private.h"
 #include "exchange/dossier-exchange-private.h"
 
@@ -452,16 +453,49 @@ column_dup_or_null (sqlite3_stmt *stmt,
 {
   const char *s = (const char *) sqlite3_column_text (stmt, column);
 
-  return (s != NULL && *s != '\0') ? g_strdup (s) : NULL;
+  /* Whatever the file holds, what is exported is valid UTF-8. */
+  return (s != NULL && *s != '\0') ? dossier_text_dup_valid (s, sqlite3_column_bytes (stmt, column))
+                                   : NULL;
 }
 
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, column);
+  char *s = column_dup_or_null (stmt, column);
 
-  return g_strdup (s != NULL ? s : "");
+  return s != NULL ? s : g_strdup ("");
+}
+
+const char *
+dossier_export_context_column_text (DossierExportContext *ctx,
+                                    sqlite3_stmt         *stmt,
+                                    int                   column)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, column);
+  GPtrArray *repaired;
+  int n;
+
+  if (s == NULL)
+    return NULL;
+  n = sqlite3_column_bytes (stmt, column);
+  if (G_LIKELY (dossier_text_validate_stored (s, n, NULL)))
+    return s;
+
+  /* Kept per statement and column, until the next repair there: as long
+   * as the row's own text would have lived. */
+  repaired = g_hash_table_lookup (ctx->repaired, stmt);
+  if (repaired == NULL)
+    {
+      repaired = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (ctx->repaired, stmt, repaired);
+    }
+  if (repaired->len <= (guint) column)
+    g_ptr_array_set_size (repaired, column + 1);
+  g_free (repaired->pdata[column]);
+  repaired->pdata[column] = dossier_text_dup_valid (s, n);
+
+  return repaired->pdata[column];
 }
 
 static void
@@ -544,6 +578,7 @@ dossier_export_context_free (DossierExportContext *ctx)
   if (ctx->in_transaction && ctx->db != NULL)
     sqlite3_exec (ctx->db, "COMMIT", NULL, NULL, NULL);
 
+  g_clear_pointer (&ctx->repaired, g_hash_table_unref);
   g_clear_object (&ctx->project);
   g_clear_object (&ctx->cancellable);
   g_free (ctx->title);
@@ -702,6 +737,7 @@ dossier_export_context_new (DossierProject            *project,
     ctx->filter = *filter;
   dossier_export_options_init (&ctx->options);
   ctx->statements = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->repaired = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   ctx->tag_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (!dossier_project_ensure_open (project, error))
@@ -785,17 +821,51 @@ dossier_export_context_get_text (DossierExportContext *ctx,
 {
   sqlite3_stmt *stmt;
   gboolean row;
-  char *text;
+  const char *text;
+  gint64 length = 0;
+  char *copy;
+  int n_bytes;
 
-  stmt = dossier_export_context_prepare (ctx, "SELECT text FROM documents WHERE id = ?1", error);
+  stmt = dossier_export_context_prepare (ctx, "SELECT text, length FROM documents WHERE id = ?1",
+                                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (!step (ctx, stmt, &row, error))
     return NULL;
-  text = row ? column_dup (stmt, 0) : g_strdup ("");
+  if (!row)
+    {
+      sqlite3_reset (stmt);
+      return g_strdup ("");
+    }
+
+  /* Offsets into the text are exported with it, and read against it: it
+   * must be what it says it is, and so must they. */
+  text = (const char *) sqlite3_column_text (stmt, 0);
+  n_bytes = sqlite3_column_bytes (stmt, 0);
+  if (text == NULL || !dossier_text_validate_stored (text, n_bytes, &length) ||
+      length != sqlite3_column_int64 (stmt, 1))
+    {
+      g_autofree char *name = g_path_get_basename (dossier_project_get_path (ctx->project));
+
+      sqlite3_reset (stmt);
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                   _("Document %" PRId64 " of “%s” is damaged (its text is not valid UTF-8, "
+                     "or not as long as recorded), so it cannot be exported. "
+                     "“dossier-cli check” lists what is wrong; open a backup copy."),
+                   document_id, name);
+      return NULL;
+    }
+  copy = g_strndup (text, n_bytes);
   sqlite3_reset (stmt);
-  return text;
+
+  if (!dossier_project_require_sound_ranges (ctx->project, document_id, length, error))
+    {
+      g_free (copy);
+      return NULL;
+    }
+
+  return copy;
 }
 
 GArray *
@@ -1472,10 +1542,11 @@ dossier_export_context_clear_tag_index (DossierExportContext *ctx)
 }
 
 static const char *
-column_text_or_empty (sqlite3_stmt *stmt,
-                      int           column)
+column_text_or_empty (DossierExportContext *ctx,
+                      sqlite3_stmt         *stmt,
+                      int                   column)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, column);
+  const char *s = dossier_export_context_column_text (ctx, stmt, column);
 
   return s != NULL ? s : "";
 }
@@ -1511,17 +1582,17 @@ foreach_rows (DossierExportContext       *ctx,
       if (h.n_tags == 0)
         continue;
 
-      h.uuid = column_text_or_empty (stmt, 1);
+      h.uuid = column_text_or_empty (ctx, stmt, 1);
       h.document_id = sqlite3_column_int64 (stmt, 2);
       h.start = sqlite3_column_int64 (stmt, 3);
       h.end = sqlite3_column_int64 (stmt, 4);
-      h.quote = column_text_or_empty (stmt, 5);
-      h.memo = column_text_or_empty (stmt, 6);
-      h.author = column_text_or_empty (stmt, 7);
-      h.created = column_text_or_empty (stmt, 8);
-      h.modified = column_text_or_empty (stmt, 9);
-      h.prefix = orphans ? column_text_or_empty (stmt, 10) : NULL;
-      h.suffix = orphans ? column_text_or_empty (stmt, 11) : NULL;
+      h.quote = column_text_or_empty (ctx, stmt, 5);
+      h.memo = column_text_or_empty (ctx, stmt, 6);
+      h.author = column_text_or_empty (ctx, stmt, 7);
+      h.created = column_text_or_empty (ctx, stmt, 8);
+      h.modified = column_text_or_empty (ctx, stmt, 9);
+      h.prefix = orphans ? column_text_or_empty (ctx, stmt, 10) : NULL;
+      h.suffix = orphans ? column_text_or_empty (ctx, stmt, 11) : NULL;
 
       if (dossier_export_highlight_selected (ctx, &h) && !func (&h, user_data, error))
         return FALSE;

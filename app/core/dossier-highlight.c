@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dossier-highlight-private.h"
+#include "dossier-text-private.h"
 
 #include <string.h>
 
@@ -143,6 +144,7 @@ dossier_highlight_new (const DossierHighlightData *data)
     data->memo, data->author, data->created, data->modified,
   };
   const char **out[G_N_ELEMENTS (in)];
+  char *repaired[G_N_ELEMENTS (in)] = { NULL, };
   gsize lengths[G_N_ELEMENTS (in)];
   gsize total = 0;
   char *p;
@@ -170,6 +172,13 @@ dossier_highlight_new (const DossierHighlightData *data)
   for (guint i = 0; i < G_N_ELEMENTS (in); i++)
     {
       lengths[i] = in[i] != NULL ? strlen (in[i]) : 0;
+      /* Read from a file that anyone may have written: valid UTF-8 from
+       * here on. */
+      if (in[i] != NULL && !dossier_text_validate_stored (in[i], lengths[i], NULL))
+        {
+          in[i] = repaired[i] = dossier_text_dup_valid (in[i], lengths[i]);
+          lengths[i] = strlen (in[i]);
+        }
       total += lengths[i] + 1;
     }
 
@@ -188,6 +197,9 @@ dossier_highlight_new (const DossierHighlightData *data)
       *out[i] = p;
       p += lengths[i] + 1;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    g_free (repaired[i]);
 
   return self;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -67,6 +68,34 @@ checked_highlight_clear (gpointer data)
   g_free (((CheckedHighlight *) data)->quote);
 }
 
+/* Blocks style ranges of the text: they must lie within it. */
+static gboolean
+check_blocks (DossierProject  *self,
+              gint64           document_id,
+              gint64           length,
+              GString         *report,
+              GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM blocks WHERE document = ?1 AND "
+                                  "  (typeof (start) <> 'integer' OR typeof (end) <> 'integer' "
+                                  "   OR start < 0 OR end < start OR end > ?2)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, length);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    g_string_append_printf (report, _("Block %" PRId64 " of document %" PRId64
+                                      " lies outside its text.\n"),
+                            (gint64) sqlite3_column_int64 (stmt, 0), document_id);
+
+  return rc == SQLITE_DONE;
+}
+
 /* Walks each document's text once and checks every highlight in it. */
 static gboolean
 check_highlights (DossierProject  *self,
@@ -117,9 +146,16 @@ check_highlights (DossierProject  *self,
                                           ": its text does not match its recorded hash.\n"),
                                 document_id);
 
+      if (!check_blocks (self, document_id, index.length, report, error))
+        {
+          dossier_offset_index_clear (&index);
+          return FALSE;
+        }
+
       stmt = dossier_project_prepare (self,
-                                      "SELECT id, start, end, quote FROM highlights "
-                                      "WHERE document = ?1 AND orphaned = 0",
+                                      "SELECT id, start, end, quote, "
+                                      "  typeof (start) = 'integer' AND typeof (end) = 'integer' "
+                                      "FROM highlights WHERE document = ?1 AND orphaned = 0",
                                       error);
       if (stmt == NULL)
         {
@@ -133,9 +169,19 @@ check_highlights (DossierProject  *self,
             sqlite3_column_int64 (stmt, 0),
             sqlite3_column_int64 (stmt, 1),
             sqlite3_column_int64 (stmt, 2),
-            dossier_column_dup (stmt, 3),
+            NULL,
           };
+          const char *quote = dossier_column_text (stmt, 3);
 
+          if (!sqlite3_column_int (stmt, 4))
+            {
+              g_string_append_printf (report, _("Highlight %" PRId64 ": its range is not a "
+                                                "pair of whole numbers.\n"), h.id);
+              continue;
+            }
+          /* The bytes as stored: a quote that is not valid UTF-8 differs. */
+          if (quote != NULL)
+            h.quote = g_strndup (quote, sqlite3_column_bytes (stmt, 3));
           g_array_append_val (highlights, h);
         }
       if (hrc != SQLITE_DONE)
@@ -374,6 +420,148 @@ check_structure (DossierProject  *self,
   return rc == SQLITE_DONE && check_tag_tree (self, report, error);
 }
 
+/* Every value of every table of ours, against its column's declared
+ * type: whole numbers where the schema says INTEGER, valid UTF-8 without
+ * NUL where it says TEXT. SQLite stores what it is given whatever the
+ * declared type, and a file may have been written by anyone; everything
+ * the core reads is repaired or refused on the way (dossier_text_dup_valid,
+ * dossier_project_read_text), and this says where. Documents' texts are
+ * checked with their highlights; what NOT NULL and CHECK forbid, by
+ * SQLite's integrity check. */
+static gboolean
+check_values (DossierProject  *self,
+              GString         *report,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_auto(DossierStmt) list = NULL;
+  guint n_text = 0, n_numbers = 0;
+  int rc;
+
+  list = dossier_project_prepare (self,
+                                  "SELECT name FROM pragma_table_list "
+                                  "WHERE schema = 'main' AND type = 'table' "
+                                  "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                                  error);
+  if (list == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, list, error)) == SQLITE_ROW)
+    g_ptr_array_add (tables, dossier_column_dup (list, 0));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) integer = g_array_new (FALSE, FALSE, sizeof (gboolean));
+      g_autoptr(GString) sql = g_string_new ("SELECT rowid");
+      sqlite3_stmt *stmt = NULL;
+      char *query;
+
+      query = sqlite3_mprintf ("SELECT name, upper (type) FROM pragma_table_info (%Q)", table);
+      rc = sqlite3_prepare_v2 (self->db, query, -1, &stmt, NULL);
+      sqlite3_free (query);
+      while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *column = dossier_column_text (stmt, 0);
+          const char *type = dossier_column_text (stmt, 1);
+          gboolean is_integer = g_strcmp0 (type, "INTEGER") == 0;
+          char *quoted;
+
+          /* The documents' texts are checked with their highlights. */
+          if ((g_strcmp0 (type, "TEXT") != 0 && !is_integer) ||
+              (g_str_equal (table, "documents") && g_strcmp0 (column, "text") == 0))
+            continue;
+
+          quoted = sqlite3_mprintf (", \"%w\"", column);
+          g_string_append (sql, quoted);
+          sqlite3_free (quoted);
+          g_ptr_array_add (names, g_strdup (column));
+          g_array_append_val (integer, is_integer);
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (names->len == 0)
+        continue;
+
+      query = sqlite3_mprintf ("%s FROM main.\"%w\"", sql->str, table);
+      rc = sqlite3_prepare_v2 (self->db, query, -1, &stmt, NULL);
+      sqlite3_free (query);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_finalize (stmt);
+          continue;   /* a table without rowid: none of ours */
+        }
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        for (guint c = 0; c < names->len; c++)
+          {
+            int type = sqlite3_column_type (stmt, c + 1);
+            gint64 row = sqlite3_column_int64 (stmt, 0);
+            g_autofree char *line = NULL;
+
+            if (type == SQLITE_NULL)
+              continue;
+            if (g_array_index (integer, gboolean, c))
+              {
+                if (type != SQLITE_INTEGER)
+                  {
+                    line = g_strdup_printf (_("Row %" PRId64 " of “%s”: its %s is not a whole "
+                                              "number.\n"),
+                                            row, table, (char *) g_ptr_array_index (names, c));
+                    list_problem (report, &n_numbers, line);
+                  }
+              }
+            else
+              {
+                const char *text = (const char *) sqlite3_column_text (stmt, c + 1);
+
+                if (text == NULL ||
+                    !dossier_text_validate_stored (text, sqlite3_column_bytes (stmt, c + 1), NULL))
+                  {
+                    line = g_strdup_printf (_("Row %" PRId64 " of “%s”: its %s is not valid "
+                                              "text (UTF-8).\n"),
+                                            row, table, (char *) g_ptr_array_index (names, c));
+                    list_problem (report, &n_text, line);
+                  }
+              }
+          }
+      if (rc != SQLITE_DONE)
+        dossier_project_set_db_error (self, error, rc);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return FALSE;
+    }
+
+  list_more (report, n_text);
+  list_more (report, n_numbers);
+  return TRUE;
+}
+
+/* A tag's colour paints highlights: "#rrggbb" or it is shown grey. */
+static gboolean
+check_tag_colors (DossierProject  *self,
+                  GString         *report,
+                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM tags WHERE NOT (length (color) = 7 AND color GLOB "
+                                  "'#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]')",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    g_string_append_printf (report, _("Tag %" PRId64 ": its colour is not of the form "
+                                      "#rrggbb.\n"),
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+
+  return rc == SQLITE_DONE;
+}
+
 /* What the file holds that Dossier did not create, or not so. */
 static gboolean
 check_schema (DossierProject  *self,
@@ -446,7 +634,10 @@ dossier_project_check (DossierProject  *self,
   check_pragma (self, "PRAGMA integrity_check", problems);
   check_pragma (self, "PRAGMA foreign_key_check", problems);
 
-  if (!check_highlights (self, problems, error) || !check_structure (self, problems, error))
+  if (!check_values (self, problems, error) ||
+      !check_highlights (self, problems, error) ||
+      !check_structure (self, problems, error) ||
+      !check_tag_colors (self, problems, error))
     return FALSE;
 
   if (!self->read_only && !self->in_transaction)

@@ -647,11 +647,12 @@ dossier_project_get_document_blocks (DossierProject  *self,
 {
   g_autoptr(GArray) blocks = NULL;
   g_auto(DossierStmt) stmt = NULL;
+  gint64 length = 0;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_require_document (self, document_id, NULL, error))
+  if (!dossier_project_require_document (self, document_id, &length, error))
     return NULL;
 
   stmt = dossier_project_prepare (self,
@@ -674,6 +675,10 @@ dossier_project_get_document_blocks (DossierProject  *self,
 
       /* An unknown kind (from a newer minor version) reads as a paragraph. */
       dossier_block_kind_from_string (dossier_column_text (stmt, 2), &block.kind);
+      /* A block outside the text (only in a damaged file: "check" reports
+       * it) would style nothing, or what is not there. */
+      if (block.start < 0 || block.end < block.start || block.end > length)
+        continue;
       g_array_append_val (blocks, block);
     }
 

@@ -1161,7 +1161,7 @@ dossier_project_tag_range (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return 0;
 
-  text = dossier_project_read_text (self, document_id, error);
+  text = dossier_project_read_sound_text (self, document_id, error);
   if (text == NULL)
     return 0;
 
@@ -1218,7 +1218,7 @@ dossier_project_add_highlight (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return 0;
 
-  text = dossier_project_read_text (self, document_id, error);
+  text = dossier_project_read_sound_text (self, document_id, error);
   if (text == NULL)
     return 0;
 
@@ -2013,7 +2013,7 @@ autocode_document (DossierProject  *self,
   Sweep sweep = { self, document_id, tag_id, &index, now, };
   gboolean ok;
 
-  text = dossier_project_read_text (self, document_id, error);
+  text = dossier_project_read_sound_text (self, document_id, error);
   if (text == NULL)
     return FALSE;
 

@@ -419,9 +419,21 @@ gboolean      dossier_project_require_document (DossierProject *self,
 gboolean      dossier_project_require_tag      (DossierProject *self,
                                                 gint64          tag_id,
                                                 GError        **error);
-/* The text of a document (transfer full). */
+/* The text of a document (transfer full), refused as DAMAGED unless it
+ * is valid UTF-8 without NUL, as long as recorded: what showing it needs. */
 char         *dossier_project_read_text        (DossierProject *self,
                                                 gint64          document_id,
+                                                GError        **error);
+/* The same, also refused if a live highlight of the document lies outside
+ * its text: what an action that places highlights needs. */
+char         *dossier_project_read_sound_text  (DossierProject *self,
+                                                gint64          document_id,
+                                                GError        **error);
+/* Refuses (DAMAGED) a document with a live highlight whose offsets are
+ * not whole numbers within 0…@length, start before end. */
+gboolean      dossier_project_require_sound_ranges (DossierProject *self,
+                                                gint64          document_id,
+                                                gint64          length,
                                                 GError        **error);
 
 /* Undo (dossier-project-undo.c). */

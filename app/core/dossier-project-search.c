@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -484,7 +485,8 @@ forward_code_points (const char *from,
     {
       if (p >= end || *p == '\n')
         return p;
-      p = g_utf8_next_char (p);
+      /* Never past the end, whatever bytes the text holds. */
+      p = MIN (g_utf8_next_char (p), end);
     }
 
   *cut = p < end && *p != '\n';
@@ -759,7 +761,8 @@ parse_match (const char *match,
   *end = g_ascii_strtoll (rest, &rest, 10);
   if (*rest == ' ')
     rest++;
-  *snippet = g_strdup (rest);
+  /* Cut from a text that may not be valid UTF-8 (a damaged file). */
+  *snippet = dossier_text_dup_valid (rest, -1);
 }
 
 /* The best @limit rows of a table, then the match position for each of

@@ -57,6 +57,11 @@ tag_row_clear (gpointer data)
   g_free (row->path);
 }
 
+static gboolean valid_color (const char *color);
+
+/* What stands in for a colour a file got wrong: a neutral grey. */
+#define FALLBACK_COLOR "#9a9996"
+
 static void
 read_tag_row (sqlite3_stmt *stmt,
               TagRow       *row)
@@ -71,6 +76,16 @@ read_tag_row (sqlite3_stmt *stmt,
   row->n_highlights = 0;
   row->placed = FALSE;
   row->path = NULL;
+
+  /* A file may hold anything: what is drawn and listed must still make
+   * sense ("check" reports the row). */
+  if (row->name == NULL)
+    row->name = g_strdup ("");
+  if (!valid_color (row->color))
+    {
+      g_free (row->color);
+      row->color = g_strdup (FALLBACK_COLOR);
+    }
 }
 
 static guint

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -98,7 +99,10 @@ char *
 dossier_column_dup (sqlite3_stmt *stmt,
                     int           column)
 {
-  return g_strdup (dossier_column_text (stmt, column));
+  const char *text = dossier_column_text (stmt, column);
+
+  /* Whatever the file holds, what leaves the core is valid UTF-8. */
+  return dossier_text_dup_valid (text, text != NULL ? sqlite3_column_bytes (stmt, column) : 0);
 }
 
 void
@@ -364,13 +368,44 @@ dossier_project_require_tag (DossierProject  *self,
   return FALSE;
 }
 
-char *
-dossier_project_read_text (DossierProject  *self,
-                           gint64           document_id,
-                           GError         **error)
+/* Refuses document @document_id, as damaged because of @why. */
+static void
+set_damaged (DossierProject  *self,
+             gint64           document_id,
+             const char      *why,
+             GError         **error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+               /* TRANSLATORS: the second %s says what is wrong, e.g. "its
+                * text is not valid UTF-8" */
+               _("Document %" PRId64 " of “%s” is damaged (%s): it cannot be used as "
+                 "it is. “dossier-cli check” lists what is wrong; open a backup copy."),
+               document_id, name, why);
+}
+
+/* The text of document @document_id, validated; its length in *@length. */
+static char *
+read_text (DossierProject  *self,
+           gint64           document_id,
+           gint64          *length,
+           GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
+  DossierDocument *document = dossier_project_get_document (self, document_id);
+  const char *text;
+  gint64 n_chars = 0;
+  int n_bytes;
   int rc;
+
+  /* Offsets, the view and every walk over the text rely on it being valid
+   * UTF-8 of the length recorded. A writer's model has it (nobody else
+   * writes): no read. A reader's may lag behind the writer it follows. */
+  if (document != NULL && !self->read_only)
+    *length = dossier_document_get_length (document);
+  else if (!dossier_project_require_document (self, document_id, length, error))
+    return NULL;
 
   stmt = dossier_project_prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
@@ -378,19 +413,92 @@ dossier_project_read_text (DossierProject  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
+  if (rc != SQLITE_ROW)
     {
-      const char *text = dossier_column_text (stmt, 0);
-      int n_bytes = sqlite3_column_bytes (stmt, 0);
-
-      return g_strndup (text != NULL ? text : "", n_bytes);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                     _("There is no document %" PRId64 " in this project."),
+                     document_id);
+      return NULL;
     }
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" PRId64 " in this project."),
-                 document_id);
-  return NULL;
+  text = dossier_column_text (stmt, 0);
+  n_bytes = sqlite3_column_bytes (stmt, 0);
+  if (text == NULL || !dossier_text_validate_stored (text, n_bytes, &n_chars))
+    {
+      set_damaged (self, document_id, _("its text is not valid UTF-8"), error);
+      return NULL;
+    }
+  if (n_chars != *length)
+    {
+      g_autofree char *why = g_strdup_printf (_("its text has %" PRId64 " characters, "
+                                                "not the %" PRId64 " recorded"),
+                                              n_chars, *length);
+
+      set_damaged (self, document_id, why, error);
+      return NULL;
+    }
+
+  return g_strndup (text, n_bytes);
+}
+
+char *
+dossier_project_read_text (DossierProject  *self,
+                           gint64           document_id,
+                           GError         **error)
+{
+  gint64 length;
+
+  return read_text (self, document_id, &length, error);
+}
+
+gboolean
+dossier_project_require_sound_ranges (DossierProject  *self,
+                                      gint64           document_id,
+                                      gint64           length,
+                                      GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  /* An index scan of the document's live highlights. */
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM highlights "
+                                  "WHERE document = ?1 AND orphaned = 0 AND "
+                                  "  (typeof (start) <> 'integer' OR typeof (end) <> 'integer' "
+                                  "   OR start < 0 OR end <= start OR end > ?2) "
+                                  "LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, length);
+
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *why = g_strdup_printf (_("highlight %" PRId64 " lies outside its text"),
+                                              (gint64) sqlite3_column_int64 (stmt, 0));
+
+      set_damaged (self, document_id, why, error);
+      return FALSE;
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+char *
+dossier_project_read_sound_text (DossierProject  *self,
+                                 gint64           document_id,
+                                 GError         **error)
+{
+  gint64 length = 0;
+  g_autofree char *text = read_text (self, document_id, &length, error);
+
+  if (text == NULL || !dossier_project_require_sound_ranges (self, document_id, length, error))
+    return NULL;
+
+  return g_steal_pointer (&text);
 }
 
 /* ---- Code-point offsets ------------------------------------------------ */
@@ -967,6 +1075,8 @@ dossier_project_load_meta (DossierProject  *self,
                            GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
   int rc;
 
   stmt = dossier_project_prepare (self, "SELECT uuid, title FROM project WHERE id = 1", error);
@@ -986,17 +1096,25 @@ dossier_project_load_meta (DossierProject  *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (self->uuid, dossier_column_text (stmt, 0)) != 0)
+  /* Valid UTF-8, never NULL, whatever the file holds. */
+  uuid = dossier_column_dup (stmt, 0);
+  title = dossier_column_dup (stmt, 1);
+  if (uuid == NULL)
+    uuid = g_strdup ("");
+  if (title == NULL)
+    title = g_strdup ("");
+
+  if (g_strcmp0 (self->uuid, uuid) != 0)
     {
       g_free (self->uuid);
-      self->uuid = dossier_column_dup (stmt, 0);
+      self->uuid = g_steal_pointer (&uuid);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
     }
 
-  if (g_strcmp0 (self->title, dossier_column_text (stmt, 1)) != 0)
+  if (g_strcmp0 (self->title, title) != 0)
     {
       g_free (self->title);
-      self->title = dossier_column_dup (stmt, 1);
+      self->title = g_steal_pointer (&title);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dossier-tag-private.h"
+#include "dossier-text-private.h"
 
 struct _DossierTag
 {
@@ -139,11 +140,15 @@ update_string (DossierTag  *self,
                const char  *value,
                guint        prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  /* Read from a file that anyone may have written: valid UTF-8 from
+   * here on. */
+  g_autofree char *valid = dossier_text_dup_valid (value, -1);
+
+  if (g_strcmp0 (*field, valid) == 0)
     return;
 
   g_free (*field);
-  *field = g_strdup (value);
+  *field = g_steal_pointer (&valid);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
@@ -170,12 +175,12 @@ dossier_tag_update (DossierTag           *self,
 
   g_object_freeze_notify (object);
 
-  update_string (self, &self->uuid, data->uuid, PROP_UUID);
-  update_string (self, &self->name, data->name, PROP_NAME);
+  update_string (self, &self->uuid, data->uuid != NULL ? data->uuid : "", PROP_UUID);
+  update_string (self, &self->name, data->name != NULL ? data->name : "", PROP_NAME);
   update_string (self, &self->color, data->color, PROP_COLOR);
   update_string (self, &self->description,
                  data->description != NULL ? data->description : "", PROP_DESCRIPTION);
-  update_string (self, &self->path, data->path, PROP_PATH);
+  update_string (self, &self->path, data->path != NULL ? data->path : "", PROP_PATH);
 
   if (self->parent_id != data->parent_id)
     {

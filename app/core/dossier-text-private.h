@@ -49,4 +49,17 @@ char          *dossier_text_capitalise (const char *text);
 /* Letters, digits, marks and '_': what a whole word is made of. */
 gboolean       dossier_unichar_is_word (gunichar c);
 
+/* Whether @len bytes at @str are text as a project stores it: valid UTF-8
+ * without NUL. Its number of code points in *@length (if not NULL). Eight
+ * ASCII bytes at a time. */
+gboolean dossier_text_validate_stored (const char *str,
+                                       gsize       len,
+                                       gint64     *length);
+
+/* A copy of @len bytes at @str (-1: up to its NUL) that is valid UTF-8
+ * without NUL: each invalid sequence and NUL becomes U+FFFD. NULL for
+ * NULL. For strings read from a file someone else may have written. */
+char    *dossier_text_dup_valid       (const char *str,
+                                       gssize      len);
+
 G_END_DECLS

@@ -164,6 +164,70 @@ has_byte_below (guint64 w,
   return ((w - ALL_01 * n) & ~w & HIGH_BITS) != 0;
 }
 
+gboolean
+dossier_text_validate_stored (const char *str,
+                              gsize       len,
+                              gint64     *length)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *end = p + len;
+  gint64 n_chars = 0;
+
+  while (p < end)
+    {
+      gsize n;
+
+      /* ASCII without NUL, eight bytes at a time. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if ((w & HIGH_BITS) != 0 || has_byte_below (w, 1))
+            break;
+          p += 8;
+          n_chars += 8;
+        }
+      if (p >= end)
+        break;
+
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        {
+          p++;
+          n_chars++;
+          continue;
+        }
+
+      n = valid_sequence_length (p, end);
+      if (n == 0)
+        return FALSE;
+      p += n;
+      n_chars++;
+    }
+
+  if (length != NULL)
+    *length = n_chars;
+  return TRUE;
+}
+
+char *
+dossier_text_dup_valid (const char *str,
+                        gssize      len)
+{
+  if (str == NULL)
+    return NULL;
+  if (len < 0)
+    len = strlen (str);
+
+  if (dossier_text_validate_stored (str, len, NULL))
+    return g_strndup (str, len);
+
+  /* Each invalid sequence, and each NUL, becomes U+FFFD. */
+  return g_utf8_make_valid (str, len);
+}
+
 void
 dossier_text_filter_append (GString    *out,
                             const char *str,
