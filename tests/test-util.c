@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -356,8 +357,9 @@ test_files_snapshot (const char *path)
   return files;
 }
 
-void
-test_files_assert_same (TestFiles *before)
+static void
+assert_same (TestFiles *before,
+             gboolean   shm_data)
 {
   g_autoptr(TestFiles) after = test_files_snapshot (before->path);
 
@@ -373,10 +375,24 @@ test_files_assert_same (TestFiles *before)
         }
       if (after->bytes[i] == NULL)
         g_error ("%s was deleted", name);
+      if (!shm_data && g_str_equal (companions[i], "-shm"))
+        continue;
       if (!g_bytes_equal (before->bytes[i], after->bytes[i]))
         g_error ("%s was changed (%zu bytes, now %zu)", name,
                  g_bytes_get_size (before->bytes[i]), g_bytes_get_size (after->bytes[i]));
     }
+}
+
+void
+test_files_assert_same (TestFiles *before)
+{
+  assert_same (before, TRUE);
+}
+
+void
+test_files_assert_same_data (TestFiles *before)
+{
+  assert_same (before, FALSE);
 }
 
 void
@@ -389,4 +405,255 @@ test_files_free (TestFiles *files)
     g_clear_pointer (&files->bytes[i], g_bytes_unref);
   g_free (files->path);
   g_free (files);
+}
+
+/* ---- dossier-cli ------------------------------------------------------------- */
+
+void
+test_run_clear (TestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+test_run_cli (TestRun    *run,
+              const char *first,
+              ...)
+{
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  test_run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("dossier-cli %s died of signal %d; stderr: %s", first,
+             WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : -1, run->err);
+  run->status = WEXITSTATUS (wait_status);
+
+  if (strstr (run->err, "CRITICAL") != NULL || strstr (run->err, "WARNING") != NULL ||
+      strstr (run->err, "Sanitizer") != NULL || strstr (run->err, "runtime error") != NULL)
+    g_error ("dossier-cli %s said: %s", first, run->err);
+  {
+    const char *newline = strchr (run->err, '\n');
+
+    if (newline != NULL && newline[1] != '\0')
+      g_error ("dossier-cli %s wrote more than one line on stderr: %s", first, run->err);
+  }
+}
+
+/* ---- A full disk ------------------------------------------------------------ */
+
+typedef struct
+{
+  sqlite3_file  base;
+  sqlite3_file *real;   /* follows this struct */
+} FullFile;
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs full_vfs;
+static gint64 full_room = -1;
+static gint64 full_written;
+
+#define REAL(file) (((FullFile *) (file))->real)
+
+static int
+full_close (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xClose (REAL (file));
+}
+
+static int
+full_read (sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
+{
+  return REAL (file)->pMethods->xRead (REAL (file), buf, amount, offset);
+}
+
+static int
+full_write (sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offset)
+{
+  if (full_room >= 0 && full_written + amount > full_room)
+    return SQLITE_FULL;
+  full_written += amount;
+  return REAL (file)->pMethods->xWrite (REAL (file), buf, amount, offset);
+}
+
+static int
+full_truncate (sqlite3_file *file, sqlite3_int64 size)
+{
+  return REAL (file)->pMethods->xTruncate (REAL (file), size);
+}
+
+static int
+full_sync (sqlite3_file *file, int flags)
+{
+  return REAL (file)->pMethods->xSync (REAL (file), flags);
+}
+
+static int
+full_file_size (sqlite3_file *file, sqlite3_int64 *size)
+{
+  return REAL (file)->pMethods->xFileSize (REAL (file), size);
+}
+
+static int
+full_lock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xLock (REAL (file), level);
+}
+
+static int
+full_unlock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xUnlock (REAL (file), level);
+}
+
+static int
+full_check_reserved_lock (sqlite3_file *file, int *out)
+{
+  return REAL (file)->pMethods->xCheckReservedLock (REAL (file), out);
+}
+
+static int
+full_file_control (sqlite3_file *file, int op, void *arg)
+{
+  return REAL (file)->pMethods->xFileControl (REAL (file), op, arg);
+}
+
+static int
+full_sector_size (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xSectorSize (REAL (file));
+}
+
+static int
+full_device_characteristics (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xDeviceCharacteristics (REAL (file));
+}
+
+static int
+full_shm_map (sqlite3_file *file, int page, int size, int extend, void volatile **out)
+{
+  return REAL (file)->pMethods->xShmMap (REAL (file), page, size, extend, out);
+}
+
+static int
+full_shm_lock (sqlite3_file *file, int offset, int n, int flags)
+{
+  return REAL (file)->pMethods->xShmLock (REAL (file), offset, n, flags);
+}
+
+static void
+full_shm_barrier (sqlite3_file *file)
+{
+  REAL (file)->pMethods->xShmBarrier (REAL (file));
+}
+
+static int
+full_shm_unmap (sqlite3_file *file, int delete_flag)
+{
+  return REAL (file)->pMethods->xShmUnmap (REAL (file), delete_flag);
+}
+
+static int
+full_fetch (sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
+{
+  return REAL (file)->pMethods->xFetch (REAL (file), offset, amount, out);
+}
+
+static int
+full_unfetch (sqlite3_file *file, sqlite3_int64 offset, void *p)
+{
+  return REAL (file)->pMethods->xUnfetch (REAL (file), offset, p);
+}
+
+static const sqlite3_io_methods full_methods = {
+  3,
+  full_close, full_read, full_write, full_truncate, full_sync, full_file_size,
+  full_lock, full_unlock, full_check_reserved_lock, full_file_control,
+  full_sector_size, full_device_characteristics,
+  full_shm_map, full_shm_lock, full_shm_barrier, full_shm_unmap,
+  full_fetch, full_unfetch,
+};
+
+static int
+full_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  FullFile *full = (FullFile *) file;
+  int rc;
+
+  full->real = (sqlite3_file *) (full + 1);
+  rc = real_vfs->xOpen (real_vfs, name, full->real, flags, out_flags);
+  /* SQLite calls xClose only on a file whose methods are set. */
+  full->base.pMethods = full->real->pMethods != NULL ? &full_methods : NULL;
+  return rc;
+}
+
+static int
+full_delete (sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+  return real_vfs->xDelete (real_vfs, name, sync_dir);
+}
+
+static int
+full_access (sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+  return real_vfs->xAccess (real_vfs, name, flags, out);
+}
+
+static int
+full_full_pathname (sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+  return real_vfs->xFullPathname (real_vfs, name, n, out);
+}
+
+static void
+full_install (void)
+{
+  if (real_vfs != NULL)
+    return;
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "dossier-test-full";
+  full_vfs.szOsFile = sizeof (FullFile) + real_vfs->szOsFile;
+  full_vfs.pNext = NULL;
+  full_vfs.xOpen = full_open;
+  full_vfs.xDelete = full_delete;
+  full_vfs.xAccess = full_access;
+  full_vfs.xFullPathname = full_full_pathname;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+}
+
+void
+test_full_disk_set_room (gint64 room)
+{
+  full_install ();
+  full_room = room;
+  full_written = 0;
+}
+
+gint64
+test_full_disk_get_written (void)
+{
+  return full_written;
 }

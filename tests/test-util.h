@@ -112,6 +112,34 @@ gint64                 test_sql_int           (const char    *path,
 gint64                 test_make_project      (const char    *path,
                                                const char    *text);
 
+/* What a run of dossier-cli ($DOSSIER_CLI) did. */
+typedef struct
+{
+  int   status;   /* its exit status */
+  char *out;
+  char *err;
+} TestRun;
+
+void                   test_run_clear         (TestRun       *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_run_clear)
+
+/* Runs dossier-cli with the arguments up to NULL; fails the test if it
+ * dies of a signal, or says anything a user should never see (a critical,
+ * a warning, a sanitizer's report), or writes more than one line on
+ * stderr. */
+void                   test_run_cli           (TestRun       *run,
+                                               const char    *first,
+                                               ...) G_GNUC_NULL_TERMINATED;
+
+/* A full disk, for SQLite: once installed (the default VFS of the
+ * process from then on), every write through SQLite fails with SQLITE_FULL
+ * when it would take the bytes written since test_full_disk_set_room()
+ * past @room (-1: no limit, the default). No root, no mount, no preload:
+ * the same property as a real ENOSPC, at any byte. */
+void                   test_full_disk_set_room (gint64        room);
+/* Bytes written through SQLite since the last test_full_disk_set_room(). */
+gint64                 test_full_disk_get_written (void);
+
 /* The bytes of @path and of its "-wal", "-shm", "-journal" and ".lock"
  * companions (absent ones recorded as absent), to prove that something
  * left them alone. */
@@ -120,6 +148,9 @@ typedef struct _TestFiles TestFiles;
 TestFiles             *test_files_snapshot    (const char    *path);
 /* Fails the test unless every file is exactly as in @before. */
 void                   test_files_assert_same (TestFiles     *before);
+/* The same, except that the "-shm" file, SQLite's index of the log that
+ * any reader updates (its read marks), need only still exist or not. */
+void                   test_files_assert_same_data (TestFiles *before);
 void                   test_files_free        (TestFiles     *files);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFiles, test_files_free)
 

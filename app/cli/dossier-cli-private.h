@@ -75,6 +75,10 @@ gboolean cli_parse_int   (const char *name,
                           gint64      min,
                           gint64     *out);
 
+/* The option --wait SECONDS, into @wait, for the commands that change a
+ * project (see cli_open_project_full ()). */
+GOptionEntry cli_wait_entry (double *wait);
+
 /* Opens @path, refusing with a clear message when it does not exist, and
  * for @writable when it is open elsewhere or not writable. */
 DossierProject *cli_open_project (const char *name,

@@ -65,9 +65,11 @@ cli_import (const char *name,
             char      **argv)
 {
   g_autofree char *format_name = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -81,7 +83,7 @@ cli_import (const char *name,
     return cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"),
                             format_name);
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -147,6 +149,7 @@ cli_tag_add (const char *name,
   g_autofree char *parent_name = NULL;
   g_autofree char *color = NULL;
   g_autofree char *description = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "parent", 'p', 0, G_OPTION_ARG_STRING, &parent_name,
       N_("Put the tag under this tag (a name or a path “Parent/Child”)"), N_("NAME") },
@@ -154,6 +157,7 @@ cli_tag_add (const char *name,
       N_("Its colour (default: the next one of the palette)"), N_("#RRGGBB") },
     { "description", 'D', 0, G_OPTION_ARG_STRING, &description,
       N_("What the tag is for"), N_("TEXT") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -172,7 +176,7 @@ cli_tag_add (const char *name,
   if (description != NULL && !g_utf8_validate (description, -1, NULL))
     return cli_usage_error (name, _("the description must be text"));
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -205,11 +209,13 @@ cli_highlight (const char *name,
 {
   g_auto(GStrv) tag_names = NULL;
   g_autofree char *memo = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tag_names,
       N_("A tag to apply (repeat for several; it must exist)"), N_("NAME") },
     { "memo", 'm', 0, G_OPTION_ARG_STRING, &memo,
       N_("A note about the passage"), N_("TEXT") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -235,7 +241,7 @@ cli_highlight (const char *name,
       return CLI_EXIT_FAILURE;
     }
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -281,6 +287,7 @@ cli_autocode (const char *name,
   g_autofree char *match = NULL;
   g_autofree char *regex = NULL;
   gint64 document_id = 0;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_name,
       N_("The tag to apply (it must exist)"), N_("NAME") },
@@ -290,6 +297,7 @@ cli_autocode (const char *name,
       N_("A regular expression to find (PCRE syntax)"), N_("RE") },
     { "doc", 'd', 0, G_OPTION_ARG_INT64, &document_id,
       N_("Only in this document (default: all)"), N_("DOC") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -318,7 +326,7 @@ cli_autocode (const char *name,
         return cli_usage_error (name, _("the regular expression is not valid: %s"), error->message);
     }
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -347,6 +355,7 @@ cli_meta (const char *name,
   g_autofree char *outlet = NULL;
   g_autofree char *source = NULL;
   g_autofree char *published = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The document’s title"), N_("TITLE") },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
@@ -357,6 +366,7 @@ cli_meta (const char *name,
       N_("Where it comes from, e.g. its URL (\"\" clears it)"), N_("URL") },
     { "published", 'p', 0, G_OPTION_ARG_STRING, &published,
       N_("Its publication date (\"\" clears it)"), N_("YYYY-MM-DD") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   const char *values[5];
@@ -380,7 +390,7 @@ cli_meta (const char *name,
   if (title != NULL && *g_strstrip (title) == '\0')
     return cli_usage_error (name, _("the title must be non-empty text"));
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 

@@ -14,7 +14,9 @@
 #include <inttypes.h>
 #include <errno.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -275,6 +277,16 @@ cli_parse (const char   *name,
 
 /* ---- Projects, tags, documents ---------------------------------------- */
 
+GOptionEntry
+cli_wait_entry (double *wait)
+{
+  return (GOptionEntry) {
+    "wait", 'w', 0, G_OPTION_ARG_DOUBLE, wait,
+    N_("If another process has the project open for writing, wait up to SECONDS for it"),
+    N_("SECONDS"),
+  };
+}
+
 DossierProject *
 cli_open_project (const char *name,
                   const char *path,
@@ -293,6 +305,7 @@ cli_open_project_full (const char       *name,
   gboolean writable = (flags & (DOSSIER_OPEN_READ_ONLY | DOSSIER_OPEN_INSPECT)) == 0;
   g_autoptr(GError) error = NULL;
   DossierProject *project;
+  gint64 deadline;
 
   /* Say plainly what is wrong with the path before SQLite gets a chance
    * to create an empty file there or talk about databases. */
@@ -308,10 +321,33 @@ cli_open_project_full (const char       *name,
       return NULL;
     }
 
-  project = dossier_project_open (path, flags, &error);
+  /* A wrong command line, found late: nothing is open yet. */
+  if (wait < 0 || wait > 24 * 3600 || isnan (wait))
+    exit (cli_usage_error (name, _("--wait takes a number of seconds from 0 to 86400")));
+
+  /* Another writer holds it: try again until it lets go, or time is up. */
+  deadline = g_get_monotonic_time () + (gint64) (wait * G_USEC_PER_SEC);
+  while ((project = dossier_project_open (path, flags, &error)) == NULL &&
+         writable && g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_clear_error (&error);
+      g_usleep (MIN (100 * 1000, MAX (0, deadline - g_get_monotonic_time ())));
+    }
+
   if (project == NULL)
     {
-      cli_fail (name, error);
+      if (writable && g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED))
+        {
+          if (wait > 0)
+            /* TRANSLATORS: the first %s says who has the project open */
+            cli_error (name, _("%s It was still open after %g seconds."), error->message, wait);
+          else
+            cli_error (name, _("%s Try again when it is done, or give --wait SECONDS."),
+                       error->message);
+        }
+      else
+        cli_fail (name, error);
       return NULL;
     }
 
@@ -385,6 +421,7 @@ main (int    argc,
   g_set_print_handler (print_raw);
   g_set_printerr_handler (printerr_raw);
   g_set_prgname ("dossier-cli");
+  dossier_project_set_holder (DOSSIER_HOLDER_CLI);
 
   if (argc < 2)
     {

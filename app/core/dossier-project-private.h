@@ -471,7 +471,8 @@ char         *dossier_search_build_query       (const char     *query);
 gboolean      dossier_schema_check_header      (const char     *path,
                                                 int            *user_version,
                                                 GError        **error);
-/* Creates an empty project schema (the current version) in @db. */
+/* Creates an empty project schema (the current version) in @db, in one
+ * transaction, in whatever journal mode @db is in. */
 gboolean      dossier_schema_create            (sqlite3        *db,
                                                 const char     *path,
                                                 const char     *uuid,

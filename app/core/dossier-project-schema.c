@@ -530,8 +530,7 @@ dossier_schema_create (sqlite3     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!exec (db, path, "PRAGMA journal_mode = WAL", error) ||
-      !dossier_transaction_begin (&transaction, db, path, error))
+  if (!dossier_transaction_begin (&transaction, db, path, error))
     return FALSE;
 
   application_id = g_strdup_printf ("PRAGMA application_id = %d", DOSSIER_APPLICATION_ID);

@@ -114,6 +114,11 @@ dossier_set_sqlite_error (GError    **error,
   g_autofree char *name = dossier_display_name (path);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
+  /* A full disk also shows as an I/O error (growing the log's shared
+   * memory, say): the system's own error says which. */
+  if (db != NULL && sqlite3_system_errno (db) == ENOSPC)
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -618,31 +623,105 @@ same_file (int         fd,
          a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-static void
-describe_holder (int   fd,
-                 int  *pid,
-                 char *host,
-                 gsize host_size)
-{
-  char buf[300] = { 0 };
-  ssize_t n = pread (fd, buf, sizeof buf - 1, 0);
-  char *newline;
+/* What this process is, for a second one that finds a project it holds
+ * (dossier_project_set_holder ()). */
+static DossierHolder holder_kind = DOSSIER_HOLDER_PROGRAM;
 
-  *pid = 0;
-  host[0] = '\0';
+static const char * const holder_names[] = { "program", "window", "cli" };
+
+void
+dossier_project_set_holder (DossierHolder holder)
+{
+  g_return_if_fail (holder <= DOSSIER_HOLDER_CLI);
+
+  holder_kind = holder;
+}
+
+/* The lock file says "PID\nHOST\nKIND\nPROGRAM\n" (older ones only the
+ * first two lines). */
+typedef struct
+{
+  int           pid;
+  char          host[256];
+  int           kind;         /* DossierHolder, or -1 if not said */
+  char          program[256];
+} Holder;
+
+static void
+read_line (char      **p,
+           char       *out,
+           gsize       size)
+{
+  char *end = *p != NULL ? strchr (*p, '\n') : NULL;
+
+  out[0] = '\0';
+  if (end == NULL)
+    {
+      *p = NULL;
+      return;
+    }
+  *end = '\0';
+  g_strlcpy (out, *p, size);
+  *p = end + 1;
+}
+
+static void
+describe_holder (int     fd,
+                 Holder *holder)
+{
+  char buf[1024] = { 0 };
+  ssize_t n = pread (fd, buf, sizeof buf - 1, 0);
+  char line[256];
+  char *p = buf;
+
+  memset (holder, 0, sizeof *holder);
+  holder->kind = -1;
   if (n <= 0)
     return;
 
-  *pid = atoi (buf);
-  newline = strchr (buf, '\n');
-  if (newline != NULL)
-    {
-      char *end = strchr (newline + 1, '\n');
+  read_line (&p, line, sizeof line);
+  holder->pid = atoi (line);
+  read_line (&p, holder->host, sizeof holder->host);
+  read_line (&p, line, sizeof line);
+  for (guint i = 0; i < G_N_ELEMENTS (holder_names); i++)
+    if (g_str_equal (line, holder_names[i]))
+      holder->kind = i;
+  read_line (&p, holder->program, sizeof holder->program);
 
-      if (end != NULL)
-        *end = '\0';
-      g_strlcpy (host, newline + 1, host_size);
-    }
+  /* Shown to a person: nothing but text. */
+  if (!g_utf8_validate (holder->host, -1, NULL))
+    holder->host[0] = '\0';
+  if (!g_utf8_validate (holder->program, -1, NULL))
+    holder->program[0] = '\0';
+}
+
+/* "“NAME” is already open …", saying which process has it. */
+static void
+set_locked_error (GError       **error,
+                  const char    *name,
+                  const Holder  *holder)
+{
+  const char *host = holder->host[0] != '\0' ? holder->host : _("this computer");
+
+  if (holder->pid <= 0)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                 _("“%s” is already open in another Dossier window."), name);
+  else if (holder->kind == DOSSIER_HOLDER_CLI)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                 _("“%s” is being changed by dossier-cli (process %d on %s)."),
+                 name, holder->pid, host);
+  else if (holder->kind == DOSSIER_HOLDER_PROGRAM && holder->program[0] != '\0')
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                 _("“%s” is already open for writing in “%s” (process %d on %s)."),
+                 name, holder->program, holder->pid, host);
+  else if (holder->kind == DOSSIER_HOLDER_PROGRAM)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                 _("“%s” is already open for writing in another program (process %d on %s)."),
+                 name, holder->pid, host);
+  else
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
+                 _("“%s” is already open in a Dossier window (process %d on %s)."),
+                 name, holder->pid, host);
 }
 
 /* Takes "PATH.lock" with flock(): the kernel drops it when the process
@@ -681,19 +760,11 @@ acquire_lock (const char  *path,
           saved_errno = errno;
           if (saved_errno == EWOULDBLOCK)
             {
-              char host[256];
-              int pid;
+              Holder holder;
 
-              describe_holder (fd, &pid, host, sizeof host);
+              describe_holder (fd, &holder);
               close (fd);
-              if (pid > 0)
-                g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
-                             _("“%s” is already open in another Dossier window "
-                               "(process %d on %s)."),
-                             name, pid, host[0] != '\0' ? host : _("this computer"));
-              else
-                g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
-                             _("“%s” is already open in another Dossier window."), name);
+              set_locked_error (error, name, &holder);
               return -1;
             }
 
@@ -711,7 +782,9 @@ acquire_lock (const char  *path,
           continue;
         }
 
-      contents = g_strdup_printf ("%d\n%s\n", (int) getpid (), g_get_host_name ());
+      contents = g_strdup_printf ("%d\n%s\n%s\n%s\n", (int) getpid (), g_get_host_name (),
+                                  holder_names[holder_kind],
+                                  g_get_prgname () != NULL ? g_get_prgname () : "");
       if (ftruncate (fd, 0) != 0 ||
           pwrite (fd, contents, strlen (contents), 0) != (ssize_t) strlen (contents))
         {
@@ -1348,17 +1421,18 @@ dossier_project_open (const char        *path,
 
   name = dossier_display_name (path);
   self = g_object_new (DOSSIER_TYPE_PROJECT, NULL);
-  self->path = g_canonicalize_filename (path, NULL);
-  self->inspect = (flags & DOSSIER_OPEN_INSPECT) != 0;
-  self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0 || self->inspect;
-
-  /* The lock lives beside the real file, whatever link led to it. */
+  /* The real file, whatever link led to it: its lock, its log and its
+   * shared memory live beside it, and SQLite opens it without following
+   * links (so nothing can swap one in afterwards). */
   {
-    char *real = realpath (self->path, NULL);
+    char *real = realpath (path, NULL);
 
-    self->lock_path = g_strconcat (real != NULL ? real : self->path, ".lock", NULL);
+    self->path = real != NULL ? g_strdup (real) : g_canonicalize_filename (path, NULL);
     free (real);
   }
+  self->lock_path = g_strconcat (self->path, ".lock", NULL);
+  self->inspect = (flags & DOSSIER_OPEN_INSPECT) != 0;
+  self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0 || self->inspect;
 
   if (self->read_only && version < DOSSIER_SCHEMA_VERSION)
     {
@@ -1413,6 +1487,105 @@ dossier_project_open (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* Deletes @path and the files SQLite may have left beside it. */
+static void
+remove_with_companions (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/* So that a name just linked survives a power cut. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Writes a complete, empty project into @tmp, or fails. The schema is
+ * committed with a rollback journal, straight into the file, so that a
+ * full disk fails the commit rather than a checkpoint at close that
+ * nobody hears of; the file then turns to WAL, is checked, and reaches
+ * the disk before it is given a name. */
+static gboolean
+build_new_file (const char  *tmp,
+                const char  *path,
+                const char  *uuid,
+                const char  *title,
+                GError     **error)
+{
+  g_autofree char *mode = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+  int fd;
+
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, db, rc);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  dossier_sqlite_harden (db, FALSE);
+
+  if (!dossier_schema_create (db, path, uuid, title, error))
+    goto out;
+
+  /* journal_mode answers with the mode it is in: anything but "wal" is a
+   * failure (it did not say why). */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (mode, "wal") != 0)
+    {
+      dossier_set_sqlite_error (error, path, db, rc == SQLITE_ROW ? SQLITE_IOERR : rc);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  rc = sqlite3_close (db);
+  if (ok && rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, path, NULL, rc);
+      ok = FALSE;
+    }
+  if (!ok)
+    return FALSE;
+
+  fd = open (tmp, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = dossier_display_name (path);
+
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   _("Could not create “%s”: %s."), name, g_strerror (saved_errno));
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
 DossierProject *
 dossier_project_create (const char  *path,
                         const char  *title,
@@ -1423,10 +1596,10 @@ dossier_project_create (const char  *path,
   g_autofree char *tmp = NULL;
   g_autofree char *default_title = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3 *db = NULL;
+  DossierProject *project;
+  struct stat st;
   gboolean ok;
   int fd;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1468,24 +1641,7 @@ dossier_project_create (const char  *path,
   close (fd);
 
   uuid = g_uuid_string_random ();
-  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      dossier_set_sqlite_error (error, path, db, rc);
-      ok = FALSE;
-    }
-  else
-    {
-      sqlite3_extended_result_codes (db, TRUE);
-      ok = dossier_schema_create (db, path, uuid, title, error);
-    }
-
-  rc = sqlite3_close (db);
-  if (ok && rc != SQLITE_OK)
-    {
-      dossier_set_sqlite_error (error, path, NULL, rc);
-      ok = FALSE;
-    }
+  ok = build_new_file (tmp, path, uuid, title, error);
 
   if (ok && link (tmp, path) != 0)
     {
@@ -1498,21 +1654,34 @@ dossier_project_create (const char  *path,
                    name);
       ok = FALSE;
     }
+  if (ok)
+    {
+      sync_folder (dir);
+      ok = stat (path, &st) == 0;
+    }
 
-  g_unlink (tmp);
-  {
-    g_autofree char *wal = g_strconcat (tmp, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (tmp, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  /* Nothing of the attempt stays behind, whatever failed. */
+  remove_with_companions (tmp);
 
   if (!ok)
     return NULL;
 
-  return dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, error);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, error);
+  if (project == NULL)
+    {
+      struct stat now;
+
+      /* Opening it needs room too (its log): the file was never used, and
+       * is still the one made here — so it goes, rather than a project
+       * that "could not be created" but is there. */
+      if (stat (path, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino)
+        remove_with_companions (path);
+      return NULL;
+    }
+
+  return project;
 }
+
 
 void
 dossier_project_close (DossierProject *self)
@@ -1659,7 +1828,14 @@ dossier_project_save_as (DossierProject  *self,
   if (!dossier_project_ensure_open (self, error))
     return FALSE;
 
-  canonical = g_canonicalize_filename (dest, NULL);
+  /* A link to an existing file means that file (the link stays), as for
+   * the project itself. */
+  {
+    char *real = realpath (dest, NULL);
+
+    canonical = real != NULL ? g_strdup (real) : g_canonicalize_filename (dest, NULL);
+    free (real);
+  }
   name = dossier_display_name (dest);
 
   if (g_strcmp0 (canonical, self->path) == 0)

@@ -4,6 +4,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include <dossier/dossier.h>
+
 #include "dossier-application.h"
 
 int
@@ -19,6 +21,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A second process that finds a project open here says so. */
+  dossier_project_set_holder (DOSSIER_HOLDER_WINDOW);
 
   app = dossier_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

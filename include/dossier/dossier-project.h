@@ -65,6 +65,18 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
  *   "undo-label", "redo-label", "author". */
 
+/* What a second process is told holds a project this one has open for
+ * writing, besides its process id and host. */
+typedef enum
+{
+  DOSSIER_HOLDER_PROGRAM,   /* named by g_get_prgname () (the default) */
+  DOSSIER_HOLDER_WINDOW,    /* the Dossier application */
+  DOSSIER_HOLDER_CLI,       /* dossier-cli */
+} DossierHolder;
+
+/* Set once, at startup, by the program. */
+void            dossier_project_set_holder   (DossierHolder      holder);
+
 /* Fails with EXISTS if @path exists. */
 DossierProject *dossier_project_create       (const char        *path,
                                               const char        *title,

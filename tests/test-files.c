@@ -1,0 +1,545 @@
+/* test-files.c — the project file among other files: made on a nearly
+ * full disk, reached through a symbolic link, held by another process,
+ * refused and left exactly as it was.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <dossier/dossier.h>
+
+#include "dossier-project-private.h"
+#include "test-util.h"
+
+static const char article[] =
+  "The ferry fare rises by a fifth in April.\n\n"
+  "Commuters say the increase is unfair; the operator says fuel costs more.\n";
+
+#define add_test(path, func) \
+  g_test_add ("/dossier/files/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
+
+/* The names in @dir, sorted, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* ---- A new project on a nearly full disk ------------------------------------ */
+
+/* With any amount of room left, "new" either makes a whole project that
+ * passes its check, or fails saying the disk is full and leaves nothing
+ * behind. It used to publish a file whose checkpoint had failed at close
+ * (unheard of), and delete its log. */
+static void
+test_create_full_disk (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  gint64 needed;
+  guint n_failed = 0, n_made = 0;
+
+  /* How much a new project writes, all told. */
+  {
+    g_autofree char *path = test_dir_path (fixture, "measure.dossier");
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    test_full_disk_set_room (-1);
+    project = dossier_project_create (path, "Measure", &error);
+    g_assert_no_error (error);
+    needed = test_full_disk_get_written ();
+    dossier_project_close (project);
+    remove_tree (fixture->dir);
+    g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+  }
+  g_test_message ("a new project writes %" G_GINT64_FORMAT " bytes", needed);
+
+  /* Every amount of room up to that, in steps that fall at every offset
+   * within a page over the run. */
+  for (gint64 room = 0; room <= needed + 4096; room += 1021)
+    {
+      g_autofree char *dir = g_strdup_printf ("%s/room-%" G_GINT64_FORMAT, fixture->dir, room);
+      g_autofree char *path = g_build_filename (dir, "new.dossier", NULL);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *left = NULL;
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+      test_full_disk_set_room (room);
+      project = dossier_project_create (path, "Full", &error);
+      test_full_disk_set_room (-1);
+
+      if (project == NULL)
+        {
+          g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
+          g_assert_nonnull (strstr (error->message, "disk is full"));
+          left = list_dir (dir);
+          if (left[0] != '\0')
+            g_error ("with %" G_GINT64_FORMAT " bytes of room, a failed “new” left: %s",
+                     room, left);
+          n_failed++;
+        }
+      else
+        {
+          g_autofree char *report = NULL;
+
+          dossier_project_close (project);
+          g_clear_object (&project);
+          project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+          g_assert_no_error (error);
+          g_assert_true (dossier_project_check (project, &report, &error));
+          g_assert_cmpstr (dossier_project_get_title (project), ==, "Full");
+          n_made++;
+        }
+    }
+
+  g_test_message ("%u attempts failed cleanly, %u made a project", n_failed, n_made);
+  g_assert_cmpuint (n_failed, >, 10);
+  g_assert_cmpuint (n_made, >, 0);
+}
+
+/* A real full disk: a small tmpfs, filled but for @free bytes, for
+ * dossier-cli itself. Needs root (CI runs as root); elsewhere the full-disk
+ * VFS above checks the same at every byte. */
+static void
+test_create_full_tmpfs (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *mnt = test_dir_path (fixture, "mnt");
+  guint n_failed = 0, n_made = 0;
+
+  g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
+  if (geteuid () != 0 || mount ("tmpfs", mnt, "tmpfs", 0, "size=512k") != 0)
+    {
+      g_test_message ("no tmpfs here (%s): /dossier/files/create/full-disk checks the same "
+                      "with a full disk at every byte", geteuid () != 0 ? "not root"
+                                                                        : g_strerror (errno));
+      return;
+    }
+
+  for (guint free_kb = 4; free_kb <= 400; free_kb += 12)
+    {
+      g_autofree char *fill = g_build_filename (mnt, "fill", NULL);
+      g_autofree char *path = g_build_filename (mnt, "p.dossier", NULL);
+      g_autofree char *zeros = g_malloc0 ((512 - free_kb) * 1024);
+      g_autofree char *left = NULL;
+      g_auto(TestRun) run = { 0 };
+
+      g_assert_true (g_file_set_contents (fill, zeros, (512 - free_kb) * 1024, NULL));
+      test_run_cli (&run, "new", path, NULL);
+      g_unlink (fill);
+      left = list_dir (mnt);
+
+      if (run.status == 0)
+        {
+          test_run_cli (&run, "check", path, NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_cmpstr (left, ==, "p.dossier");
+          n_made++;
+        }
+      else
+        {
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_nonnull (strstr (run.err, "disk is full"));
+          if (left[0] != '\0')
+            g_error ("with %u KB free, a failed “new” left: %s", free_kb, left);
+          n_failed++;
+        }
+      remove_tree (path);
+      {
+        g_autofree char *all = list_dir (mnt);
+        g_auto(GStrv) names = g_strsplit (all, " ", -1);
+
+        for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
+          {
+            g_autofree char *child = g_build_filename (mnt, names[i], NULL);
+
+            g_unlink (child);
+          }
+      }
+    }
+
+  g_assert_cmpint (umount (mnt), ==, 0);
+  g_test_message ("%u failed cleanly, %u made a project", n_failed, n_made);
+  g_assert_cmpuint (n_failed, >, 0);
+  g_assert_cmpuint (n_made, >, 0);
+}
+
+/* ---- Reached through a symbolic link ---------------------------------------- */
+
+/* A project reached through a link opens — for writing too — as the file
+ * it leads to: lock, log and shared memory beside that file. It used to
+ * be refused as "cannot be written" (the lock followed the link, SQLite
+ * was told not to). */
+static void
+test_symlink (TestDir       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *real_dir = test_dir_path (fixture, "store");
+  g_autofree char *link_dir = test_dir_path (fixture, "desktop");
+  g_autofree char *real = g_build_filename (real_dir, "real.dossier", NULL);
+  g_autofree char *link = g_build_filename (link_dir, "link.dossier", NULL);
+  g_autofree char *chain = g_build_filename (link_dir, "chain.dossier", NULL);
+  g_autofree char *dangling = g_build_filename (link_dir, "dangling.dossier", NULL);
+  g_autofree char *real_lock = g_strconcat (real, ".lock", NULL);
+  g_autofree char *link_lock = g_strconcat (link, ".lock", NULL);
+  g_autofree char *canonical = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierProject) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (link_dir, 0700), ==, 0);
+  test_make_project (real, article);
+  g_assert_cmpint (symlink ("../store/real.dossier", link), ==, 0);
+  g_assert_cmpint (symlink ("link.dossier", chain), ==, 0);
+  g_assert_cmpint (symlink ("../store/gone.dossier", dangling), ==, 0);
+  canonical = realpath (real, NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? link : chain;
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dossier_project_get_path (project), ==, canonical);
+      g_assert_true (g_file_test (real_lock, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (link_lock, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), >, 0);
+      g_assert_no_error (error);
+
+      /* The same file by its own name is the same project: held. */
+      second = dossier_project_open (real, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED);
+      g_clear_error (&error);
+      g_clear_object (&project);
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_clear_object (&project);
+    }
+  g_assert_cmpint (test_sql_int (real, "SELECT count(*) FROM highlights"), ==, 1);
+
+  test_run_cli (&run, "tag-add", link, "Cost", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  test_run_cli (&run, "check", chain, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  project = dossier_project_open (dangling, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "dangling.dossier"));
+  g_clear_error (&error);
+
+  /* Saving as a link to an existing file replaces that file; the link
+   * stays a link. */
+  {
+    g_autofree char *copy = g_build_filename (real_dir, "copy.dossier", NULL);
+    g_autofree char *copy_link = g_build_filename (link_dir, "copy-link.dossier", NULL);
+    GStatBuf st;
+
+    test_make_project (copy, "Another text.\n");
+    g_assert_cmpint (symlink (copy, copy_link), ==, 0);
+    project = dossier_project_open (real, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_save_as (project, copy_link, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_lstat (copy_link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    g_assert_cmpint (test_sql_int (copy, "SELECT count(*) FROM highlights"), ==, 1);
+  }
+}
+
+/* ---- Refused, and left as it was -------------------------------------------- */
+
+/* A project whose refusal lies in its log — a newer schema, another
+ * program's database, code planted — is refused before anything can
+ * write: a writing command used to checkpoint the log into the file and
+ * delete the log and shared memory on its way out. What the header says
+ * is read from the file and its log without SQLite: nothing is touched.
+ * Code planted in the log can only be seen through SQLite, which updates
+ * the read marks in the log's shared-memory index as any reader does;
+ * the file and the log stay as they were. */
+static void
+assert_untouched (TestFiles *before,
+                  int        code,
+                  gboolean   in_wal)
+{
+  if (code == DOSSIER_PROJECT_ERROR_UNTRUSTED && in_wal)
+    test_files_assert_same_data (before);
+  else
+    test_files_assert_same (before);
+}
+
+static void
+test_refused_untouched (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    int         code;
+    const char *says;
+  } cases[] = {
+    { "PRAGMA user_version = 3", DOSSIER_PROJECT_ERROR_NEWER_SCHEMA, "newer version" },
+    { "PRAGMA application_id = 7", DOSSIER_PROJECT_ERROR_NOT_PROJECT, "not a Dossier project" },
+    { "CREATE TRIGGER t AFTER INSERT ON tags BEGIN DELETE FROM documents; END",
+      DOSSIER_PROJECT_ERROR_UNTRUSTED, "“t”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint in_wal = 0; in_wal < 2; in_wal++)
+      {
+        g_autofree char *name = g_strdup_printf ("case-%u-%u.dossier", i, in_wal);
+        g_autofree char *path = test_dir_path (fixture, name);
+        g_autoptr(TestFiles) before = NULL;
+        g_auto(TestRun) run = { 0 };
+
+        g_test_message ("%s, %s", cases[i].sql, in_wal ? "in the log" : "in the file");
+        test_make_project (path, article);
+        if (in_wal)
+          test_sql_exec_in_wal (path, cases[i].sql);
+        else
+          test_sql_exec (path, cases[i].sql);
+        before = test_files_snapshot (path);
+
+        for (guint flags = 0; flags < 2; flags++)
+          {
+            g_autoptr(DossierProject) project = NULL;
+            g_autoptr(GError) error = NULL;
+
+            project = dossier_project_open (path, flags == 0 ? DOSSIER_OPEN_READ_WRITE
+                                                              : DOSSIER_OPEN_READ_ONLY, &error);
+            g_assert_null (project);
+            g_assert_error (error, DOSSIER_PROJECT_ERROR, cases[i].code);
+            g_assert_nonnull (strstr (error->message, cases[i].says));
+            assert_untouched (before, cases[i].code, in_wal);
+          }
+
+        test_run_cli (&run, "import", path, g_test_get_filename (G_TEST_DIST, "fixtures",
+                                                                 "text", "harbour-pier.txt",
+                                                                 NULL), NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, cases[i].says));
+        assert_untouched (before, cases[i].code, in_wal);
+
+        test_run_cli (&run, "documents", path, NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        assert_untouched (before, cases[i].code, in_wal);
+      }
+}
+
+/* ---- Held by another process -------------------------------------------------- */
+
+/* "test-files --hold PATH KIND": holds PATH open for writing as KIND
+ * ("window", "cli" or "program") until its standard input closes. */
+static int
+hold (const char *path,
+      const char *kind)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  char c;
+
+  g_set_prgname ("test-files");
+  if (g_str_equal (kind, "window"))
+    dossier_project_set_holder (DOSSIER_HOLDER_WINDOW);
+  else if (g_str_equal (kind, "cli"))
+    dossier_project_set_holder (DOSSIER_HOLDER_CLI);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  if (project == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("ready\n");
+  fflush (stdout);
+  while (read (STDIN_FILENO, &c, 1) > 0)
+    ;
+  return 0;
+}
+
+typedef struct
+{
+  GPid pid;
+  int  in;     /* its standard input: closing it lets go */
+} Holder;
+
+static void
+holder_start (Holder     *holder,
+              const char *path,
+              const char *kind)
+{
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-files", NULL),
+                         "--hold", path, kind, NULL };
+  g_autoptr(GError) error = NULL;
+  char line[16] = { 0 };
+  int out;
+  gsize got = 0;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &holder->pid, &holder->in, &out, NULL, &error);
+  g_assert_no_error (error);
+  while (got < 6)
+    {
+      ssize_t n = read (out, line + got, 6 - got);
+
+      g_assert_cmpint (n, >, 0);
+      got += n;
+    }
+  close (out);
+  g_assert_cmpstr (line, ==, "ready\n");
+}
+
+static void
+holder_stop (Holder *holder)
+{
+  int status = 0;
+
+  close (holder->in);
+  g_assert_cmpint (waitpid (holder->pid, &status, 0), ==, holder->pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (holder->pid);
+}
+
+/* A second writer is told which process has the project: its id, host,
+ * and whether it is the window, dossier-cli or some other program. */
+static void
+test_held_elsewhere (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *says;
+  } kinds[] = {
+    { "window", "is already open in a Dossier window" },
+    { "cli", "is being changed by dossier-cli" },
+    { "program", "is already open for writing in “test-files”" },
+  };
+  g_autofree char *path = test_dir_path (fixture, "held.dossier");
+
+  test_make_project (path, article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+      g_autofree char *says = NULL;
+      Holder holder;
+
+      holder_start (&holder, path, kinds[i].kind);
+      says = g_strdup_printf ("%s (process %d on %s)", kinds[i].says, (int) holder.pid,
+                              g_get_host_name ());
+
+      test_run_cli (&run, "tag-add", path, "Cost", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      if (strstr (run.err, says) == NULL || strstr (run.err, "--wait SECONDS") == NULL)
+        g_error ("“%s” does not say “%s” and suggest --wait", run.err, says);
+
+      /* The core says the same to the window. */
+      {
+        g_autoptr(DossierProject) project = NULL;
+        g_autoptr(GError) error = NULL;
+
+        project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+        g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED);
+        g_assert_nonnull (strstr (error->message, says));
+      }
+
+      holder_stop (&holder);
+    }
+}
+
+/* --wait SECONDS on every command that writes: it waits for the other
+ * process to let go, and says how long it waited when it did not. */
+static void
+test_wait (TestDir       *fixture,
+           gconstpointer  data)
+{
+  static const char * const writers[] = { "import", "tag-add", "highlight", "autocode", "meta" };
+  g_autofree char *path = test_dir_path (fixture, "wait.dossier");
+  g_autofree char *cli = g_strdup (g_getenv ("DOSSIER_CLI"));
+  g_auto(TestRun) run = { 0 };
+  Holder holder;
+
+  test_make_project (path, article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      test_run_cli (&run, writers[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (strstr (run.out, "--wait=SECONDS") == NULL)
+        g_error ("dossier-cli %s has no --wait: %s", writers[i], run.out);
+    }
+
+  /* Given up after the time asked for. */
+  holder_start (&holder, path, "window");
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    test_run_cli (&run, "tag-add", "--wait", "0.5", path, "Cost", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 2);
+    g_assert_nonnull (strstr (run.err, "It was still open after 0.5 seconds."));
+  }
+
+  /* Done once the other lets go. */
+  {
+    const char *argv[] = { cli, "tag-add", "--wait", "60", path, "Cost", NULL };
+    g_autoptr(GError) error = NULL;
+    GPid pid;
+    int status = 0;
+
+    g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+    g_assert_no_error (error);
+    g_usleep (G_USEC_PER_SEC / 4);
+    holder_stop (&holder);
+    g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    g_spawn_close_pid (pid);
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM tags WHERE name = 'Cost'"), ==, 1);
+
+  test_run_cli (&run, "tag-add", "--wait", "-1", path, "Cost", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc == 4 && g_str_equal (argv[1], "--hold"))
+    return hold (argv[2], argv[3]);
+
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("create/full-disk", test_create_full_disk);
+  add_test ("create/full-tmpfs", test_create_full_tmpfs);
+  add_test ("symlink", test_symlink);
+  add_test ("refused-untouched", test_refused_untouched);
+  add_test ("lock/held-elsewhere", test_held_elsewhere);
+  add_test ("lock/wait", test_wait);
+
+  return g_test_run ();
+}
