@@ -25,6 +25,9 @@ static const char article[] =
   "The ferry fare rises by a fifth in April.\n\n"
   "Commuters say the increase is unfair; the operator says fuel costs more.\n";
 
+/* A schema version no Dossier has written yet. */
+#define NEWER_SCHEMA 1000
+
 #define add_test(path, func) \
   g_test_add ("/dossier/files/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
 
@@ -300,7 +303,8 @@ test_refused_untouched (TestDir       *fixture,
     int         code;
     const char *says;
   } cases[] = {
-    { "PRAGMA user_version = 3", DOSSIER_PROJECT_ERROR_NEWER_SCHEMA, "newer version" },
+    { "PRAGMA user_version = " G_STRINGIFY (NEWER_SCHEMA), DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,
+      "newer version" },
     { "PRAGMA application_id = 7", DOSSIER_PROJECT_ERROR_NOT_PROJECT, "not a Dossier project" },
     { "CREATE TRIGGER t AFTER INSERT ON tags BEGIN DELETE FROM documents; END",
       DOSSIER_PROJECT_ERROR_UNTRUSTED, "“t”" },
