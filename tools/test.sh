@@ -3,7 +3,9 @@
 #   1. _build:      the unit suite, then the ui suite on a virtual display
 #                   with its own session bus;
 #   2. _build-asan: AddressSanitizer + UndefinedBehaviorSanitizer build,
-#                   unit and ui suites.
+#                   unit and ui suites;
+#   3. _build-fuzz: the fuzz targets as libFuzzer programs (clang, ASan,
+#                   UBSan), the corpus replayed once.
 # Ends with one line "N passed, N failed" over all runs and exits non-zero on
 # any failure (a build that fails counts as a failure too).
 set -euo pipefail
@@ -107,6 +109,13 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if build "asan build" _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false; then
   run_suite "unit (asan)" _build-asan unit
   run_suite "ui (asan)" _build-asan ui "${ui_wrapper[@]}"
+fi
+
+# The fuzz targets as libFuzzer programs (clang; README, Tests): that the
+# option builds, and the corpus replayed through the instrumented targets.
+if CC=clang build "fuzz build" _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
+     -Db_lundef=false -Dui=false -Dbench=false; then
+  run_suite "fuzz" _build-fuzz fuzz
 fi
 
 echo
