@@ -281,6 +281,11 @@ test_help (void)
     g_assert_nonnull (strstr (help, "--doc"));
     g_assert_nonnull (strstr (help, "--tag"));
     g_assert_nonnull (strstr (help, "-o, --output"));
+    g_assert_nonnull (strstr (help, "--group-by=document|tag"));
+    g_assert_nonnull (strstr (help, "--offsets"));
+    g_assert_nonnull (strstr (help, "--context=N"));
+    g_assert_nonnull (strstr (help, "--no-headings"));
+    g_assert_nonnull (strstr (help, "--memos=notes|footnotes|none"));
   }
   {
     g_autofree char *help = ok_cli ("highlight", "--help", NULL);
@@ -808,6 +813,43 @@ test_export_destinations (Fixture       *f,
   expect_failure (1, "export", "folder", "export", f->project, "--format", "csv", "-o", f->dir, NULL);
 }
 
+/* The summary options: grouping, context, offsets, headings, memos; and
+ * the values they refuse. */
+static void
+test_export_options (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *plain = ok_cli ("export", f->project, "--format", "markdown", NULL);
+  g_autofree char *out = NULL;
+
+  /* The defaults: no offsets, the memo as a note. (The highlight is
+   * characters 4–15 of the title line.) */
+  g_assert_null (strstr (plain, "characters"));
+  g_assert_nonnull (strstr (plain, "## Ferry crews vote on the harbour timetable\n"));
+  g_assert_nonnull (strstr (plain, "### People/Crews (1)\n\n> y crews vot\n\n**Note:** first\n"));
+
+  out = ok_cli ("export", f->project, "--format", "markdown", "--group-by", "tag", "--context", "2",
+                "--offsets", "--memos", "footnotes", NULL);
+  g_assert_nonnull (strstr (out, "*Tagged summary, by tag*\n"));
+  g_assert_nonnull (strstr (out, "## People/Crews (1)\n\n> Ferr**y crews vot**e on…[^1]\n"));
+  g_assert_nonnull (strstr (out, "> — *Ferry crews vote on the harbour timetable*"));
+  g_assert_nonnull (strstr (out, "characters 4–15\n"));
+  g_assert_nonnull (strstr (out, "[^1]: first\n"));
+  g_clear_pointer (&out, g_free);
+
+  out = ok_cli ("export", f->project, "--format", "text", "-g", "document", "-m", "none", "--no-headings",
+                NULL);
+  g_assert_nonnull (strstr (out, "    “y crews vot”\n\n"));
+  g_assert_null (strstr (out, "first"));
+  g_clear_pointer (&out, g_free);
+
+  expect_failure (2, "export", "--context", "export", f->project, "--format", "markdown", "--context", "51", NULL);
+  expect_failure (2, "export", "--context", "export", f->project, "--format", "markdown", "--context", "-1", NULL);
+  expect_failure (2, "export", "paragraph", "export", f->project, "--format", "html", "--group-by", "paragraph", NULL);
+  expect_failure (2, "export", "margin", "export", f->project, "--format", "html", "--memos", "margin", NULL);
+}
+
 static void
 test_read_only_project (Fixture       *f,
                         gconstpointer  data)
@@ -902,6 +944,7 @@ main (int    argc,
   ADD ("meta", test_meta);
   ADD ("bad-projects", test_bad_projects);
   ADD ("export-destinations", test_export_destinations);
+  ADD ("export-options", test_export_options);
   ADD ("read-only-project", test_read_only_project);
   ADD ("locked-project", test_locked_project);
 #undef ADD

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <gio/gunixsocketaddress.h>
+#include <libxml/HTMLparser.h>
 #include <dossier/dossier.h>
 
 #include "dossier-export-private.h"
@@ -800,9 +801,9 @@ test_csv_formulas (void)
     "An ordinary line, with a comma.",
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-test-export-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "formulas.dossier", NULL);
-  g_autoptr(DossierProject) project = dossier_project_create (path, "Formulas", &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  DossierProject *project = test_create_project ("formulas", "Formulas", &dir, &path);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *csv = NULL;
   gint64 doc, tag;
@@ -842,8 +843,7 @@ test_csv_formulas (void)
     g_assert_nonnull (strstr (json, "\"quote\": \"-5 °C overnight\""));
   }
 
-  dossier_project_close (project);
-  remove_tree (dir);
+  test_finish_project (&project, &dir, &path);
 }
 
 /* ---- Summaries --------------------------------------------------------- */
@@ -861,7 +861,7 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (strstr (md, "## Café owners on the Quai Mérové\n"));
   g_assert_nonnull (strstr (md, "- **Author:** Jeanne Ør\n"));
   g_assert_nonnull (strstr (md, "- **Outlet:** The Quay \\<Gazette\\>\n"));
-  g_assert_nonnull (strstr (md, "- **Date:** 2025-03-04\n"));
+  g_assert_nonnull (strstr (md, "- **Date:** 4 March 2025\n"));
 
   /* Tags in codebook order, by path, with their quotes and positions. */
   owners = strstr (md, "### People/Business owners (2)\n");
@@ -872,12 +872,30 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (doc2);
   g_assert_true (owners < costs && costs < doc2);
 
-  find_range (doc1_text, "Amélie Žáková", &start, &end);
   g_assert_nonnull (strstr (md, "> Amélie Žáková, who runs the bakery 🥐 by the quay\n"));
-  find_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
-  position = g_strdup_printf ("(chars %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")", start, end);
-  g_assert_nonnull (strstr (md, position));
-  g_assert_nonnull (strstr (md, "*Memo:* Line one, line \"two\""));
+  /* Offsets only when asked for (they are in JSON and CSV). */
+  g_assert_null (strstr (md, "characters "));
+  {
+    DossierExportOptions options;
+    DossierExportFilter filter = { f->doc1, 0 };
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *with_offsets = NULL;
+
+    dossier_export_options_init (&options);
+    options.offsets = TRUE;
+    g_assert_true (dossier_export_to_stream (f->project, DOSSIER_EXPORT_MARKDOWN, &filter, &options,
+                                             out, NULL, &error));
+    g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_close (out, NULL, NULL));
+    with_offsets = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    find_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
+    position = g_strdup_printf ("> — characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n",
+                                start, end);
+    g_assert_nonnull (strstr (with_offsets, position));
+  }
+  /* The memo as a note, its line break kept, its control character gone. */
+  g_assert_nonnull (strstr (md, "**Note:** Line one,\\\nline \"two\" tab\n"));
 
   /* A quote spanning paragraphs stays one blockquote. */
   g_assert_nonnull (strstr (md, "and that \"nobody\" had asked the ferry crews.\n>\n> A quote\n"));
@@ -929,11 +947,830 @@ test_text_summary (Fixture       *f,
   g_assert_true (g_str_has_prefix (txt, "Harbour “Test” <Project> & Co\n====="));
   g_assert_nonnull (strstr (txt, "Café owners on the Quai Mérové\n-----"));
   g_assert_nonnull (strstr (txt, "Author: Jeanne Ør\n"));
-  g_assert_nonnull (strstr (txt, "  [People/Business owners] (2)\n"));
+  g_assert_nonnull (strstr (txt, "  People/Business owners (2)\n"));
   g_assert_nonnull (strstr (txt, "    “Amélie Žáková, who runs the bakery 🥐 by the quay”\n"));
-  g_assert_nonnull (strstr (txt, "    Memo: Line one,\n    line \"two\""));
+  g_assert_nonnull (strstr (txt, "    Note: Line one,\n      line \"two\"\ttab\n"));
+  g_assert_null (strstr (txt, "\x01"));
   /* Only the chosen document. */
   g_assert_null (strstr (txt, "Second report"));
+}
+
+/* ---- Summary layouts ----------------------------------------------------- */
+
+/* A small project whose summaries are compared whole: two documents, one
+ * with section headings, tags under a parent, memos over two lines. */
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierProject *project;
+  gint64          doc_a;
+  gint64          doc_b;
+  gint64          tag_pro;
+  gint64          tag_con;
+  gint64          tag_costs;
+} Briefing;
+
+static const char briefing_a[] =
+  "Harbour plan\n\n"
+  "The vote\n\n"
+  "Late on Tuesday the councillors voted 31 to 24 for the car-free bridge, after a long night.\n\n"
+  "Costs\n\n"
+  "The merchants say the bill may reach £210 million by 2030.";
+
+static const char briefing_b[] =
+  "Ferry report\n\n"
+  "Crews said the tram would take their passengers within a year.";
+
+/* Like add_document, with the paragraphs named in @headings as headings. */
+static gint64
+add_document_with_headings (DossierProject     *project,
+                            const char         *title,
+                            const char         *author,
+                            const char         *outlet,
+                            const char         *published,
+                            const char         *text,
+                            const char * const *headings)
+{
+  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
+  g_autoptr(GError) error = NULL;
+  const char *p = text;
+  gint64 id;
+
+  doc->title = g_strdup (title);
+  doc->author = g_strdup (author);
+  doc->outlet = g_strdup (outlet);
+  doc->source = g_strdup ("https://news.example/harbour");
+  doc->published = g_strdup (published);
+  doc->format = g_strdup ("text");
+  doc->original = g_bytes_new (text, strlen (text));
+  doc->text = g_strdup (text);
+  if (doc->blocks == NULL)
+    doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+
+  while (*p)
+    {
+      const char *q = strstr (p, "\n\n");
+      g_autofree char *para = NULL;
+      DossierBlock block = { 0, };
+
+      if (q == NULL)
+        q = p + strlen (p);
+      para = g_strndup (p, q - p);
+      block.start = g_utf8_pointer_to_offset (text, p);
+      block.end = g_utf8_pointer_to_offset (text, q);
+      block.kind = p == text ? DOSSIER_BLOCK_TITLE
+                 : g_strv_contains (headings, para) ? DOSSIER_BLOCK_HEADING
+                 : DOSSIER_BLOCK_PARAGRAPH;
+      block.level = block.kind == DOSSIER_BLOCK_HEADING ? 2 : 0;
+      g_array_append_val (doc->blocks, block);
+      p = *q ? q + 2 : q;
+    }
+
+  id = dossier_project_add_document (project, doc, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+briefing_set_up (Briefing      *b,
+                 gconstpointer  data)
+{
+  const char *headings_a[] = { "The vote", "Costs", NULL };
+  const char *no_headings[] = { NULL };
+  gint64 arguments;
+
+  b->project = test_create_project ("briefing", "Bridge briefing", &b->dir, &b->path);
+  dossier_project_set_author (b->project, "Tester");
+
+  b->doc_a = add_document_with_headings (b->project, "Harbour plan", "Jeanne Ør", "The Quay Gazette",
+                                         "2025-03-04", briefing_a, headings_a);
+  b->doc_b = add_document_with_headings (b->project, "Ferry report", NULL, "Wire",
+                                         "2025-03-05", briefing_b, no_headings);
+
+  arguments = add_colored_tag (b->project, "Arguments", 0, "#77767b");
+  b->tag_pro = add_colored_tag (b->project, "Pro", arguments, "#2ec27e");
+  b->tag_con = add_colored_tag (b->project, "Con", arguments, "#e01b24");
+  b->tag_costs = add_colored_tag (b->project, "Costs", 0, "#f5c211");
+
+  {
+    gint64 con_costs[] = { b->tag_con, b->tag_costs };
+
+    add_highlight (b->project, b->doc_a, briefing_a, "voted 31 to 24", &b->tag_pro, 1, "Narrow.");
+    add_highlight (b->project, b->doc_a, briefing_a, "£210 million", con_costs, 2,
+                   "The merchants’ figure.\nDisputed.");
+    add_highlight (b->project, b->doc_b, briefing_b, "take their passengers", &b->tag_con, 1, NULL);
+  }
+}
+
+static void
+briefing_tear_down (Briefing      *b,
+                    gconstpointer  data)
+{
+  test_finish_project (&b->project, &b->dir, &b->path);
+}
+
+static char *
+briefing_export (Briefing                   *b,
+                 DossierExportFormat         format,
+                 gint64                      document_id,
+                 gint64                      tag_id,
+                 const DossierExportOptions *options)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  DossierExportFilter filter = { document_id, tag_id };
+
+  g_assert_true (dossier_export_to_stream (b->project, format, &filter, options, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* The defaults: by document, headings, no offsets, no context, memos as
+ * notes; NULL options and initialized ones are the same. */
+static void
+test_summary_markdown_by_document (Briefing      *b,
+                                   gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *md = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, NULL);
+  g_autofree char *same = NULL;
+
+  g_assert_cmpstr (md, ==,
+    "# Bridge briefing\n"
+    "\n"
+    "*Tagged summary, by document*\n"
+    "\n"
+    "## Harbour plan\n"
+    "\n"
+    "- **Author:** Jeanne Ør\n"
+    "- **Outlet:** The Quay Gazette\n"
+    "- **Date:** 4 March 2025\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "### Arguments/Pro (1)\n"
+    "\n"
+    "> voted 31 to 24\n"
+    ">\n"
+    "> — § The vote\n"
+    "\n"
+    "**Note:** Narrow.\n"
+    "\n"
+    "### Arguments/Con (1)\n"
+    "\n"
+    "> £210 million\n"
+    ">\n"
+    "> — § Costs\n"
+    "\n"
+    "**Note:** The merchants’ figure.\\\n"
+    "Disputed.\n"
+    "\n"
+    "### Costs (1)\n"
+    "\n"
+    "> £210 million\n"
+    ">\n"
+    "> — § Costs\n"
+    "\n"
+    "**Note:** The merchants’ figure.\\\n"
+    "Disputed.\n"
+    "\n"
+    "## Ferry report\n"
+    "\n"
+    "- **Outlet:** Wire\n"
+    "- **Date:** 5 March 2025\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "### Arguments/Con (1)\n"
+    "\n"
+    "> take their passengers\n"
+    "\n");
+
+  dossier_export_options_init (&options);
+  same = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, &options);
+  g_assert_cmpstr (same, ==, md);
+}
+
+/* By tag, across documents: each quote names its source; a list of
+ * sources ends it. With context, the quote is in bold between its words;
+ * offsets; memos as footnotes. */
+static void
+test_summary_markdown_by_tag (Briefing      *b,
+                              gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *md = NULL;
+
+  dossier_export_options_init (&options);
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  options.context_words = 3;
+  options.offsets = TRUE;
+  options.memos = DOSSIER_EXPORT_MEMOS_FOOTNOTES;
+  md = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, &options);
+
+  g_assert_cmpstr (md, ==,
+    "# Bridge briefing\n"
+    "\n"
+    "*Tagged summary, by tag*\n"
+    "\n"
+    "## Arguments/Pro (1)\n"
+    "\n"
+    "> …Tuesday the councillors **voted 31 to 24** for the car-free…[^1]\n"
+    ">\n"
+    "> — *Harbour plan*, The Quay Gazette, 4 March 2025 · § The vote · characters 56–70\n"
+    "\n"
+    "## Arguments/Con (2)\n"
+    "\n"
+    "> …bill may reach **£210 million** by 2030.[^2]\n"
+    ">\n"
+    "> — *Harbour plan*, The Quay Gazette, 4 March 2025 · § Costs · characters 161–173\n"
+    "\n"
+    "> …the tram would **take their passengers** within a year.\n"
+    ">\n"
+    "> — *Ferry report*, Wire, 5 March 2025 · characters 40–61\n"
+    "\n"
+    "## Costs (1)\n"
+    "\n"
+    "> …bill may reach **£210 million** by 2030.[^3]\n"
+    ">\n"
+    "> — *Harbour plan*, The Quay Gazette, 4 March 2025 · § Costs · characters 161–173\n"
+    "\n"
+    "## Sources\n"
+    "\n"
+    "### Harbour plan\n"
+    "\n"
+    "- **Author:** Jeanne Ør\n"
+    "- **Outlet:** The Quay Gazette\n"
+    "- **Date:** 4 March 2025\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "### Ferry report\n"
+    "\n"
+    "- **Outlet:** Wire\n"
+    "- **Date:** 5 March 2025\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "[^1]: Narrow.\n"
+    "[^2]: The merchants’ figure.\\\n"
+    "    Disputed.\n"
+    "[^3]: The merchants’ figure.\\\n"
+    "    Disputed.\n"
+    "\n");
+}
+
+/* Headings off, memos left out, one document grouped by tag: the
+ * document is named once, in the subtitle, not under every quote. */
+static void
+test_summary_markdown_options (Briefing      *b,
+                               gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *md = NULL;
+  g_autofree char *filtered = NULL;
+
+  dossier_export_options_init (&options);
+  options.headings = FALSE;
+  options.memos = DOSSIER_EXPORT_MEMOS_NONE;
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  md = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, b->doc_a, 0, &options);
+  g_assert_cmpstr (md, ==,
+    "# Bridge briefing\n"
+    "\n"
+    "*Tagged summary of “Harbour plan”*\n"
+    "\n"
+    "## Arguments/Pro (1)\n"
+    "\n"
+    "> voted 31 to 24\n"
+    "\n"
+    "## Arguments/Con (1)\n"
+    "\n"
+    "> £210 million\n"
+    "\n"
+    "## Costs (1)\n"
+    "\n"
+    "> £210 million\n"
+    "\n");
+
+  /* A tag filter by document: only the documents that carry it. */
+  dossier_export_options_init (&options);
+  options.context_words = 2;
+  filtered = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, b->tag_pro, &options);
+  g_assert_cmpstr (filtered, ==,
+    "# Bridge briefing — Arguments/Pro\n"
+    "\n"
+    "*Tagged summary, by document*\n"
+    "\n"
+    "## Harbour plan\n"
+    "\n"
+    "- **Author:** Jeanne Ør\n"
+    "- **Outlet:** The Quay Gazette\n"
+    "- **Date:** 4 March 2025\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "### Arguments/Pro (1)\n"
+    "\n"
+    "> …the councillors **voted 31 to 24** for the…\n"
+    ">\n"
+    "> — § The vote\n"
+    "\n"
+    "**Note:** Narrow.\n"
+    "\n");
+}
+
+static void
+test_summary_text (Briefing      *b,
+                   gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *by_document = briefing_export (b, DOSSIER_EXPORT_TEXT, 0, 0, NULL);
+  g_autofree char *by_tag = NULL;
+
+  g_assert_cmpstr (by_document, ==,
+    "Bridge briefing\n"
+    "===============\n"
+    "\n"
+    "Tagged summary, by document\n"
+    "\n"
+    "Harbour plan\n"
+    "------------\n"
+    "\n"
+    "Author: Jeanne Ør\n"
+    "Outlet: The Quay Gazette\n"
+    "Date: 4 March 2025\n"
+    "Source: https://news.example/harbour\n"
+    "\n"
+    "  Arguments/Pro (1)\n"
+    "\n"
+    "    “voted 31 to 24”\n"
+    "    § The vote\n"
+    "    Note: Narrow.\n"
+    "\n"
+    "  Arguments/Con (1)\n"
+    "\n"
+    "    “£210 million”\n"
+    "    § Costs\n"
+    "    Note: The merchants’ figure.\n"
+    "      Disputed.\n"
+    "\n"
+    "  Costs (1)\n"
+    "\n"
+    "    “£210 million”\n"
+    "    § Costs\n"
+    "    Note: The merchants’ figure.\n"
+    "      Disputed.\n"
+    "\n"
+    "Ferry report\n"
+    "------------\n"
+    "\n"
+    "Outlet: Wire\n"
+    "Date: 5 March 2025\n"
+    "Source: https://news.example/harbour\n"
+    "\n"
+    "  Arguments/Con (1)\n"
+    "\n"
+    "    “take their passengers”\n"
+    "\n");
+
+  dossier_export_options_init (&options);
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  options.context_words = 2;
+  options.memos = DOSSIER_EXPORT_MEMOS_FOOTNOTES;
+  by_tag = briefing_export (b, DOSSIER_EXPORT_TEXT, 0, b->tag_con, &options);
+  g_assert_cmpstr (by_tag, ==,
+    "Bridge briefing — Arguments/Con\n"
+    "===============================\n"
+    "\n"
+    "Tagged summary, by tag\n"
+    "\n"
+    "Arguments/Con (2)\n"
+    "-----------------\n"
+    "\n"
+    "  …may reach “£210 million” by 2030. [1]\n"
+    "  Harbour plan, The Quay Gazette, 4 March 2025 · § Costs\n"
+    "\n"
+    "  …tram would “take their passengers” within a…\n"
+    "  Ferry report, Wire, 5 March 2025\n"
+    "\n"
+    "Sources\n"
+    "-------\n"
+    "\n"
+    "  Harbour plan\n"
+    "\n"
+    "  Author: Jeanne Ør\n"
+    "  Outlet: The Quay Gazette\n"
+    "  Date: 4 March 2025\n"
+    "  Source: https://news.example/harbour\n"
+    "\n"
+    "  Ferry report\n"
+    "\n"
+    "  Outlet: Wire\n"
+    "  Date: 5 March 2025\n"
+    "  Source: https://news.example/harbour\n"
+    "\n"
+    "Notes\n"
+    "-----\n"
+    "\n"
+    "[1] The merchants’ figure.\n"
+    "    Disputed.\n"
+    "\n");
+}
+
+/* The page's <body>, which holds everything but the stylesheet. */
+static char *
+html_body (const char *html)
+{
+  const char *start = strstr (html, "<body>");
+  const char *end = strstr (html, "</body>");
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  return g_strndup (start, end + strlen ("</body>") - start);
+}
+
+/* Context stays within the quote's paragraph (no ellipsis where it
+ * reaches the edge, never the heading above), and is clamped. */
+static void
+test_summary_context (Briefing      *b,
+                      gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *wide = NULL;
+  g_autofree char *huge = NULL;
+
+  dossier_export_options_init (&options);
+  options.context_words = 20;
+  options.headings = FALSE;
+  wide = briefing_export (b, DOSSIER_EXPORT_TEXT, b->doc_a, b->tag_pro, &options);
+  g_assert_nonnull (strstr (wide, "\n    Late on Tuesday the councillors “voted 31 to 24” for the car-free "
+                                  "bridge, after a long night.\n"));
+  g_assert_null (strstr (wide, "The vote"));
+
+  /* Out of range: clamped to the maximum, not an error. */
+  options.context_words = 100000;
+  options.group_by = (DossierExportGrouping) 42;
+  options.memos = (DossierExportMemos) 42;
+  huge = briefing_export (b, DOSSIER_EXPORT_TEXT, b->doc_a, b->tag_pro, &options);
+  g_assert_cmpstr (huge, ==, wide);
+}
+
+/* By document with the defaults, and by tag with context, offsets and
+ * footnotes: the page's body, exactly. */
+static void
+test_summary_html (Briefing      *b,
+                   gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autofree char *by_document = briefing_export (b, DOSSIER_EXPORT_HTML, 0, 0, NULL);
+  g_autofree char *by_tag = NULL;
+  g_autofree char *body = html_body (by_document);
+  g_autofree char *tag_body = NULL;
+
+  g_assert_cmpstr (body, ==,
+    "<body>\n"
+    "<header><h1>Bridge briefing</h1>\n"
+    "<p class=\"subtitle\">Tagged summary, by document</p></header><nav aria-label=\"Contents\"><ol>\n"
+    "<li><a href=\"#doc-1\">Harbour plan</a></li>\n"
+    "<li><a href=\"#doc-2\">Ferry report</a></li>\n"
+    "</ol></nav><main><article class=\"document\" id=\"doc-1\"><h2>Harbour plan</h2>\n"
+    "<dl class=\"meta\">\n"
+    "<dt>Author</dt>\n"
+    "<dd>Jeanne Ør</dd>\n"
+    "<dt>Outlet</dt>\n"
+    "<dd>The Quay Gazette</dd>\n"
+    "<dt>Date</dt>\n"
+    "<dd>4 March 2025</dd>\n"
+    "<dt>Source</dt>\n"
+    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "</dl>\n"
+    "<section class=\"tag\"><h3>\n"
+    "<span class=\"swatch\" style=\"background:#2ec27e\" aria-hidden=\"true\"></span>Arguments/Pro <span class=\"count\">(1)</span>\n"
+    "</h3>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#2ec27e\"><blockquote><p>voted 31 to 24</p></blockquote>\n"
+    "<figcaption><p><span class=\"section\">§ The vote</span></p>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> Narrow.</aside></figcaption></figure></section><section class=\"tag\"><h3>\n"
+    "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(1)</span>\n"
+    "</h3>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p>£210 million</p></blockquote>\n"
+    "<figcaption><p><span class=\"section\">§ Costs</span></p>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> The merchants’ figure.\n"
+    "Disputed.</aside></figcaption></figure></section><section class=\"tag\"><h3>\n"
+    "<span class=\"swatch\" style=\"background:#f5c211\" aria-hidden=\"true\"></span>Costs <span class=\"count\">(1)</span>\n"
+    "</h3>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#f5c211\"><blockquote><p>£210 million</p></blockquote>\n"
+    "<figcaption><p><span class=\"section\">§ Costs</span></p>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> The merchants’ figure.\n"
+    "Disputed.</aside></figcaption></figure></section></article><article class=\"document\" id=\"doc-2\"><h2>Ferry report</h2>\n"
+    "<dl class=\"meta\">\n"
+    "<dt>Outlet</dt>\n"
+    "<dd>Wire</dd>\n"
+    "<dt>Date</dt>\n"
+    "<dd>5 March 2025</dd>\n"
+    "<dt>Source</dt>\n"
+    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "</dl>\n"
+    "<section class=\"tag\"><h3>\n"
+    "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(1)</span>\n"
+    "</h3>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p>take their passengers</p></blockquote></figure></section></article></main>\n"
+    "</body>");
+
+  dossier_export_options_init (&options);
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  options.context_words = 3;
+  options.offsets = TRUE;
+  options.memos = DOSSIER_EXPORT_MEMOS_FOOTNOTES;
+  by_tag = briefing_export (b, DOSSIER_EXPORT_HTML, 0, b->tag_con, &options);
+  tag_body = html_body (by_tag);
+  g_assert_cmpstr (tag_body, ==,
+    "<body>\n"
+    "<header><h1>Bridge briefing — Arguments/Con</h1>\n"
+    "<p class=\"subtitle\">Tagged summary, by tag</p></header><nav aria-label=\"Contents\"><ol>\n"
+    "<li><a href=\"#tag-3\">Arguments/Con</a></li>\n"
+    "<li><a href=\"#sources\">Sources</a></li>\n"
+    "</ol></nav><main><article class=\"tag\" id=\"tag-3\"><h2>\n"
+    "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(2)</span>\n"
+    "</h2>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p><span class=\"context\">…bill may reach </span><mark>£210 million</mark><span class=\"context\"> by 2030.</span><sup class=\"ref\"><a id=\"ref-1\" href=\"#note-1\">1</a></sup></p></blockquote>\n"
+    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-1\">Harbour plan</a></cite>, The Quay Gazette, 4 March 2025</span> · <span class=\"section\">§ Costs</span> · <span class=\"offsets\">characters 161–173</span></p></figcaption></figure><figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p><span class=\"context\">…the tram would </span><mark>take their passengers</mark><span class=\"context\"> within a year.</span></p></blockquote>\n"
+    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-2\">Ferry report</a></cite>, Wire, 5 March 2025</span> · <span class=\"offsets\">characters 40–61</span></p></figcaption></figure></article><article class=\"sources\" id=\"sources\"><h2>Sources</h2>\n"
+    "<section class=\"document\" id=\"doc-1\"><h3>Harbour plan</h3>\n"
+    "<dl class=\"meta\">\n"
+    "<dt>Author</dt>\n"
+    "<dd>Jeanne Ør</dd>\n"
+    "<dt>Outlet</dt>\n"
+    "<dd>The Quay Gazette</dd>\n"
+    "<dt>Date</dt>\n"
+    "<dd>4 March 2025</dd>\n"
+    "<dt>Source</dt>\n"
+    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "</dl></section><section class=\"document\" id=\"doc-2\"><h3>Ferry report</h3>\n"
+    "<dl class=\"meta\">\n"
+    "<dt>Outlet</dt>\n"
+    "<dd>Wire</dd>\n"
+    "<dt>Date</dt>\n"
+    "<dd>5 March 2025</dd>\n"
+    "<dt>Source</dt>\n"
+    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "</dl></section></article><section class=\"notes\"><h2>Notes</h2>\n"
+    "<ol><li id=\"note-1\">The merchants’ figure.\n"
+    "Disputed. <a class=\"back\" href=\"#ref-1\" aria-label=\"Back to the quote\">↩</a>\n"
+    "</li></ol></section></main>\n"
+    "</body>");
+}
+
+/* ---- Hostile content ----------------------------------------------------- */
+
+/* Everything that could be markup, in every place a user's (or a
+ * sender's) text reaches a summary. */
+static const char hostile_title[] =
+  "[click](javascript:alert(1)) <script>alert(1)</script> ![img](http://evil.example/x.png)\x1b[31m";
+static const char hostile_text[] =
+  "Title line\n\n"
+  "<h1>Heading</h1> & [link](x) {#id}\n\n"
+  "1. not a list\n\n"
+  "> not a quote\n\n"
+  "| a | b | table\n\n"
+  "[^1]: fake footnote\n\n"
+  "$x^2$ and ~~strike~~ {.class} @cite *em* _em_ `code` \\ back\n\n"
+  "http://evil.example and www.evil.example\n\n"
+  "<!-- hidden --> <img src=x onerror=alert(1)> </blockquote></figure><script>alert(2)</script>\n\n"
+  "- item\n\n"
+  "# not a heading either";
+static const char *hostile_quotes[] = {
+  "1. not a list",
+  "> not a quote",
+  "| a | b | table",
+  "[^1]: fake footnote",
+  "$x^2$ and ~~strike~~ {.class} @cite *em* _em_ `code` \\ back",
+  "http://evil.example and www.evil.example",
+  "<!-- hidden --> <img src=x onerror=alert(1)> </blockquote></figure><script>alert(2)</script>",
+  "- item",
+  "# not a heading either",
+};
+static const char hostile_memo[] =
+  "</aside><script>alert(3)</script>\n# heading\n[^9]: x\x1b[2J\x07 [a](javascript:alert(4))";
+
+static DossierProject *
+hostile_project (char **dir,
+                 char **path)
+{
+  const char *headings[] = { "<h1>Heading</h1> & [link](x) {#id}", NULL };
+  DossierProject *project = test_create_project ("hostile", "<b>Project</b> [x](y)", dir, path);
+  gint64 doc, doc2, tag;
+
+  doc = add_document_with_headings (project, hostile_title, "*bold* _em_ `code`", "# Not a heading",
+                                    "<2025-03-04>", hostile_text, headings);
+  doc2 = add_document_with_headings (project, "Plain", NULL, NULL, NULL, "Plain\n\nplain text",
+                                     (const char *[]) { NULL });
+  tag = add_colored_tag (project, "<img src=x onerror=alert(1)> [t](u) *t*", 0, "#e01b24");
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_quotes); i++)
+    add_highlight (project, doc, hostile_text, hostile_quotes[i], &tag, 1, hostile_memo);
+  add_highlight (project, doc2, "Plain\n\nplain text", "plain text", &tag, 1, NULL);
+  return project;
+}
+
+static char *
+export_with (DossierProject      *project,
+             DossierExportFormat  format,
+             DossierExportGrouping group_by,
+             DossierExportMemos   memos)
+{
+  DossierExportOptions options;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  dossier_export_options_init (&options);
+  options.group_by = group_by;
+  options.memos = memos;
+  options.context_words = 4;
+  options.offsets = TRUE;
+  g_assert_true (dossier_export_to_stream (project, format, NULL, &options, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Markdown: every character that is markup somewhere (CommonMark, GitHub,
+ * pandoc) is backslash-escaped when it comes from the project; what is
+ * left unescaped is ours: headings, field bullets, "**"/"*" around our
+ * labels and bold quotes, "> " blockquotes, "[^N]" footnotes and
+ * "<https://…>" autolinks. */
+static void
+assert_markdown_inert (const char *md)
+{
+  g_auto(GStrv) lines = g_strsplit (md, "\n", -1);
+
+  g_assert_true (g_utf8_validate (md, -1, NULL));
+  for (const char *p = md; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');  /* no ESC, BEL, … */
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      /* Blockquote lines, then the same checks on what they hold. */
+      while (g_str_has_prefix (line, "> "))
+        line += 2;
+      if (strcmp (line, ">") == 0)
+        continue;
+      /* Markdown reads these at the start of a line: ours are headings
+       * ("#" runs then a space), field bullets, footnote definitions. */
+      if (line[0] == '#')
+        g_assert_true (g_regex_match_simple ("^#{1,6} ", line, 0, 0));
+      if (line[0] == '-' || line[0] == '+' || line[0] == '=' || line[0] == ':' || line[0] == '|')
+        g_assert_true (g_str_has_prefix (line, "- **"));
+      g_assert_false (g_regex_match_simple ("^[0-9]+[.)]", line, 0, 0));
+
+      for (const char *p = line; *p; p++)
+        {
+          gboolean escaped = p > line && p[-1] == '\\' && (p - 1 == line || p[-2] != '\\');
+
+          switch (*p)
+            {
+            case '<':
+              g_assert_true (escaped || g_str_has_prefix (p, "<https://news.example/"));
+              break;
+            case '[':
+              g_assert_true (escaped || g_regex_match_simple ("^\\[\\^[0-9]+\\]", p, 0, 0));
+              break;
+            case ']':
+              g_assert_true (escaped || (p > line && g_ascii_isdigit (p[-1])));
+              break;
+            case '`': case '$': case '~': case '{': case '}': case '@': case '|': case '&':
+            case '_':
+              g_assert_true (escaped);
+              break;
+            case '^':
+              g_assert_true (escaped || (p > line && p[-1] == '['));
+              break;
+            default:
+              break;
+            }
+        }
+      g_assert_null (strstr (line, "http:"));
+      g_assert_null (strstr (line, "www.evil"));
+    }
+}
+
+/* Inert, and the text is all there, escaped, not dropped. */
+static void
+assert_markdown_hostile (const char *md)
+{
+  assert_markdown_inert (md);
+  g_assert_nonnull (strstr (md, "\\[click\\](javascript\\:alert(1)) \\<script\\>alert(1)\\</script\\> "
+                                "!\\[img\\](http\\://evil.example/x.png)"));
+  g_assert_nonnull (strstr (md, "1\\. not a list"));
+  g_assert_nonnull (strstr (md, "\\> not a quote"));
+  g_assert_nonnull (strstr (md, "\\- item"));
+  g_assert_nonnull (strstr (md, "\\# not a heading either"));
+  g_assert_nonnull (strstr (md, "\\$x\\^2\\$ and \\~\\~strike\\~\\~ \\{.class\\} \\@cite \\*em\\* \\_em\\_ "
+                                "\\`code\\` \\\\ back"));
+  g_assert_nonnull (strstr (md, "http\\://evil.example and www\\.evil.example"));
+  g_assert_nonnull (strstr (md, "\\<img src=x onerror=alert(1)\\> \\[t\\](u) \\*t\\*"));
+  g_assert_nonnull (strstr (md, "\\</aside\\>\\<script\\>alert(3)\\</script\\>"));
+  g_assert_nonnull (strstr (md, "\\[\\^9\\]: x"));
+  g_assert_nonnull (strstr (md, "\\[a\\](javascript\\:alert(4))"));
+}
+
+/* HTML: parsed back, the page holds no element, attribute or link that
+ * the project's text could have made; the text is there as text. */
+static void
+assert_html_inert (const char *html)
+{
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  static const char *allowed[] = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p",
+    "nav", "ol", "li", "a", "main", "article", "section", "dl", "dt", "dd", "span", "figure",
+    "blockquote", "mark", "figcaption", "cite", "aside", "strong", "sup", NULL
+  };
+  guint styles = 0;
+
+  g_assert_nonnull (doc);
+  g_ptr_array_add (stack, xmlDocGetRootElement (doc));
+  while (stack->len > 0)
+    {
+      xmlNodePtr node = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+        g_ptr_array_add (stack, child);
+      if (node->next != NULL && node->parent == NULL)
+        g_ptr_array_add (stack, node->next);
+
+      g_assert_true (node->type != XML_COMMENT_NODE);
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (!g_strv_contains (allowed, (const char *) node->name))
+        g_error ("element <%s> in the HTML export", node->name);
+      if (strcmp ((const char *) node->name, "style") == 0)
+        styles++;
+
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        {
+          g_autofree char *value = (char *) xmlGetProp (node, attr->name);
+          const char *name = (const char *) attr->name;
+
+          if (strcmp (name, "href") == 0)
+            g_assert_true (g_regex_match_simple ("^(#[a-z]+-[0-9]+|#sources|https://news\\.example/)",
+                                                 value, 0, 0));
+          else if (strcmp (name, "style") == 0)
+            g_assert_true (g_regex_match_simple ("^(border-left-color|background):#[0-9a-f]{6}$",
+                                                 value, 0, 0));
+          else if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
+            g_assert_true (g_regex_match_simple ("^[a-z0-9-]+$", value, 0, 0));
+          else
+            g_assert_true (g_strv_contains ((const char *[]) { "lang", "name", "content", "aria-hidden",
+                                                                "aria-label", "rel", "http-equiv", NULL },
+                                            name));
+        }
+    }
+  g_assert_cmpuint (styles, ==, 1);
+
+  /* The hostile text, as text. */
+  {
+    xmlChar *text = xmlNodeGetContent (xmlDocGetRootElement (doc));
+
+    g_assert_nonnull (strstr ((char *) text, "<script>alert(1)</script>"));
+    g_assert_nonnull (strstr ((char *) text, "</blockquote></figure><script>alert(2)</script>"));
+    g_assert_nonnull (strstr ((char *) text, "</aside><script>alert(3)</script>"));
+    g_assert_nonnull (strstr ((char *) text, "<img src=x onerror=alert(1)> [t](u) *t*"));
+    g_assert_nonnull (strstr ((char *) text, "<!-- hidden -->"));
+    g_assert_null (strstr ((char *) text, "\x1b"));
+    xmlFree (text);
+  }
+  xmlFreeDoc (doc);
+}
+
+/* Hostile titles, tag names, headings, quotes and memos, in every
+ * grouping and memo style: Markdown and HTML stay inert, plain text loses
+ * only control characters. */
+static void
+test_summaries_hostile (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  DossierProject *project = hostile_project (&dir, &path);
+  const DossierExportGrouping groupings[] = { DOSSIER_EXPORT_GROUP_BY_DOCUMENT, DOSSIER_EXPORT_GROUP_BY_TAG };
+  const DossierExportMemos memos[] = { DOSSIER_EXPORT_MEMOS_NOTES, DOSSIER_EXPORT_MEMOS_FOOTNOTES };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    for (guint m = 0; m < G_N_ELEMENTS (memos); m++)
+      {
+        g_autofree char *md = export_with (project, DOSSIER_EXPORT_MARKDOWN, groupings[g], memos[m]);
+        g_autofree char *html = export_with (project, DOSSIER_EXPORT_HTML, groupings[g], memos[m]);
+        g_autofree char *txt = export_with (project, DOSSIER_EXPORT_TEXT, groupings[g], memos[m]);
+
+        assert_markdown_hostile (md);
+        assert_html_inert (html);
+        g_assert_null (strstr (txt, "\x1b"));
+        g_assert_null (strstr (txt, "\x07"));
+        g_assert_nonnull (strstr (txt, "“<!-- hidden --> <img src=x onerror=alert(1)>"));
+      }
+
+  test_finish_project (&project, &dir, &path);
 }
 
 /* ---- HTML -------------------------------------------------------------- */
@@ -945,7 +1782,7 @@ test_html_escaping (Fixture       *f,
   g_autofree char *html = export_ok (f, DOSSIER_EXPORT_HTML, 0, 0);
   g_autofree char *lower = g_ascii_strdown (html, -1);
 
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html>"));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\">"));
   /* Exactly one charset declaration, and it says UTF-8. */
   g_assert_nonnull (strstr (lower, "charset=utf-8"));
   g_assert_null (strstr (strstr (lower, "charset=") + 1, "charset="));
@@ -965,7 +1802,7 @@ test_html_escaping (Fixture       *f,
 
   /* Quotes, positions, memos, tag colours. */
   g_assert_nonnull (strstr (html, "Amélie Žáková, who runs the bakery 🥐 by the quay"));
-  g_assert_nonnull (strstr (html, "(chars "));
+  g_assert_null (strstr (html, "characters "));
   g_assert_nonnull (strstr (html, "border-left-color:#e66100"));
   g_assert_nonnull (strstr (html, "People/Business owners"));
   /* A quote over two paragraphs is two <p>. */
@@ -1485,6 +2322,17 @@ main (int    argc,
   ADD ("cancel", test_cancel_mid_stream);
 #undef ADD
 
+#define ADD(name, func) \
+  g_test_add ("/dossier/export/summary/" name, Briefing, NULL, briefing_set_up, func, briefing_tear_down)
+  ADD ("markdown-by-document", test_summary_markdown_by_document);
+  ADD ("markdown-by-tag", test_summary_markdown_by_tag);
+  ADD ("markdown-options", test_summary_markdown_options);
+  ADD ("text", test_summary_text);
+  ADD ("context", test_summary_context);
+  ADD ("html", test_summary_html);
+#undef ADD
+
+  g_test_add_func ("/dossier/export/summary/hostile", test_summaries_hostile);
   g_test_add_func ("/dossier/export/json-empty-project", test_json_empty_project);
   g_test_add_func ("/dossier/export/many-highlights", test_many_highlights);
 

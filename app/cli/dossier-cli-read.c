@@ -122,7 +122,12 @@ cli_export (const char *name,
   g_autofree char *format_name = NULL;
   g_autofree char *tag_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *group_by = NULL;
+  g_autofree char *memos = NULL;
   gint64 document_id = 0;
+  gboolean offsets = FALSE;
+  gboolean no_headings = FALSE;
+  int context_words = 0;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("json, markdown, html, csv or text (default: from the file name’s extension)"),
@@ -133,6 +138,21 @@ cli_export (const char *name,
       N_("Only highlights with this tag or one under it"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "group-by", 'g', 0, G_OPTION_ARG_STRING, &group_by,
+      N_("Summaries: “document” (document, tag, quotes; the default) or “tag” (tag, quotes "
+         "of every document with their source)"),
+      N_("document|tag") },
+    { "offsets", 0, 0, G_OPTION_ARG_NONE, &offsets,
+      N_("Summaries: show each quote’s position in characters"), NULL },
+    { "context", 'c', 0, G_OPTION_ARG_INT, &context_words,
+      N_("Summaries: show up to N words of text before and after each quote (0–50)"),
+      N_("N") },
+    { "no-headings", 0, 0, G_OPTION_ARG_NONE, &no_headings,
+      N_("Summaries: leave out the heading of the section each quote is in"), NULL },
+    { "memos", 'm', 0, G_OPTION_ARG_STRING, &memos,
+      N_("Summaries: memos as “notes” under their quotes (the default), as numbered "
+         "“footnotes”, or “none”"),
+      N_("notes|footnotes|none") },
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -160,6 +180,16 @@ cli_export (const char *name,
     }
 
   dossier_export_options_init (&options);
+  if (group_by != NULL && !dossier_export_grouping_from_string (group_by, &options.group_by))
+    return cli_usage_error (name, _("unknown grouping “%s”: use document or tag"), group_by);
+  if (memos != NULL && !dossier_export_memos_from_string (memos, &options.memos))
+    return cli_usage_error (name, _("unknown memo style “%s”: use notes, footnotes or none"), memos);
+  if (context_words < 0 || context_words > DOSSIER_EXPORT_MAX_CONTEXT_WORDS)
+    return cli_usage_error (name, _("--context must be a number of words from 0 to %d, not %d"),
+                            DOSSIER_EXPORT_MAX_CONTEXT_WORDS, context_words);
+  options.context_words = context_words;
+  options.offsets = offsets;
+  options.headings = !no_headings;
 
   if (document_id < 0)
     return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);

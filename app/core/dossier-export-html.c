@@ -1,8 +1,10 @@
 /* dossier-export-html.c — the tagged summary as one self-contained HTML
  * page (embedded CSS, no scripts, no external resources), readable on
- * screen and on paper. Built with libxml2's tree API, so every piece of
- * document text reaches the page as a text node and is escaped by the
- * serializer: a quote holding "<script>" comes out as text, never markup.
+ * screen, in dark mode and on paper. Built with libxml2's tree API, so
+ * every piece of project text reaches the page as a text node and is
+ * escaped by the serializer: a quote holding "<script>" comes out as
+ * text, never markup; attributes get only ids we make, validated colours
+ * and http(s) URLs.
  */
 #define G_LOG_DOMAIN "Dossier"
 
@@ -16,23 +18,23 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 
-#include "dossier-export-private.h"
+#include "dossier-export-summary-private.h"
 
 static const char stylesheet[] =
   ":root{color-scheme:light dark;--fg:#1e1e1e;--muted:#5e5c64;--bg:#ffffff;"
-  "--card:#f6f5f4;--rule:#deddda;--accent:#1c71d8}\n"
+  "--card:#f6f5f4;--rule:#deddda;--accent:#1c71d8;--note:#fbf6e6}\n"
   "@media (prefers-color-scheme:dark){:root{--fg:#f6f5f4;--muted:#c0bfbc;"
-  "--bg:#1e1e1e;--card:#2a2a2a;--rule:#3d3846;--accent:#78aeed}}\n"
+  "--bg:#1e1e1e;--card:#2a2a2a;--rule:#3d3846;--accent:#78aeed;--note:#2f2b22}}\n"
   "*{box-sizing:border-box}\n"
-  "body{margin:0 auto;max-width:48rem;padding:2.5rem 1.5rem 4rem;background:var(--bg);"
+  "body{margin:0 auto;max-width:46rem;padding:2.5rem 1.5rem 4rem;background:var(--bg);"
   "color:var(--fg);font:16px/1.6 \"Cantarell\",\"Noto Sans\",\"Helvetica Neue\",Arial,sans-serif}\n"
   "h1{font-size:2rem;line-height:1.2;margin:0 0 .25rem}\n"
-  "h2{font-size:1.45rem;line-height:1.25;margin:0 0 .5rem}\n"
-  "h3{font-size:1.05rem;margin:1.75rem 0 .75rem;display:flex;align-items:center;gap:.5rem}\n"
+  "h2{font-size:1.45rem;line-height:1.25;margin:0 0 .75rem}\n"
+  "h3,h4,h5,h6{font-size:1.05rem;margin:2rem 0 .75rem;display:flex;align-items:center;gap:.5rem}\n"
+  "article>h2{display:flex;align-items:center;gap:.6rem}\n"
   "a{color:var(--accent)}\n"
   ".subtitle{color:var(--muted);margin:0 0 2rem}\n"
-  "nav{border-top:1px solid var(--rule);border-bottom:1px solid var(--rule);"
-  "padding:.75rem 0;margin-bottom:2.5rem}\n"
+  "nav{border-top:1px solid var(--rule);padding:.75rem 0 1.5rem}\n"
   "nav ol{margin:0;padding-left:1.5rem}\n"
   "article{margin:0 0 3rem;padding-top:1.5rem;border-top:3px solid var(--rule)}\n"
   "dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;"
@@ -42,29 +44,71 @@ static const char stylesheet[] =
   ".swatch{display:inline-block;width:.85rem;height:.85rem;border-radius:50%;"
   "flex:none;border:1px solid rgba(0,0,0,.2)}\n"
   ".count{color:var(--muted);font-weight:normal}\n"
-  "figure{margin:0 0 1rem;padding:.75rem 1rem;background:var(--card);"
+  "figure{margin:0 0 1.25rem;padding:.8rem 1rem .7rem;background:var(--card);"
   "border-left:4px solid var(--rule);border-radius:0 6px 6px 0}\n"
   "blockquote{margin:0;font-family:\"Georgia\",\"Noto Serif\",serif;font-size:1.05rem;"
   "overflow-wrap:anywhere}\n"
   "blockquote p{margin:0 0 .5rem;white-space:pre-wrap}\n"
   "blockquote p:last-child{margin:0}\n"
-  "figcaption{margin-top:.4rem;color:var(--muted);font-size:.85rem}\n"
-  ".memo{display:block;color:var(--fg);font-style:italic;white-space:pre-wrap}\n"
+  ".context{color:var(--muted)}\n"
+  "mark{background:none;color:inherit;font-weight:600}\n"
+  "sup.ref{font-family:sans-serif;font-size:.7rem;margin-left:.15rem}\n"
+  "sup.ref a{text-decoration:none}\n"
+  "figcaption{margin-top:.45rem;color:var(--muted);font-size:.85rem}\n"
+  "figcaption p{margin:0}\n"
+  "cite{font-style:italic}\n"
+  "cite a{color:inherit;text-decoration:underline;text-decoration-color:var(--rule)}\n"
+  "article.sources section{margin-bottom:1.25rem}\n"
+  "article.sources h3{margin:1rem 0 .35rem}\n"
+  "aside.memo{margin:.55rem 0 0;padding:.35rem .7rem;background:var(--note);border-radius:4px;"
+  "color:var(--fg);font-size:.9rem;white-space:pre-wrap}\n"
+  "aside.memo strong{margin-right:.2rem}\n"
   ".empty{color:var(--muted);font-style:italic}\n"
-  "@media print{body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}"
-  "nav{display:none}a{color:inherit;text-decoration:none}"
-  "article{break-before:page;border-top:none}article:first-of-type{break-before:auto}"
-  "figure{break-inside:avoid;background:none;border-left-width:3pt}"
-  "h2,h3{break-after:avoid}}\n";
+  "section.notes{margin-top:3rem;padding-top:1rem;border-top:3px solid var(--rule);font-size:.9rem}\n"
+  "section.notes li{margin-bottom:.35rem;white-space:pre-wrap}\n"
+  "section.notes a.back{text-decoration:none;margin-left:.3rem}\n"
+  "@media print{@page{margin:2cm 1.8cm}"
+  "body{max-width:none;padding:0;font-size:10.5pt;color:#000;background:#fff}"
+  ":root{--fg:#000;--muted:#444;--card:#fff;--note:#fff;--rule:#999}"
+  "nav{display:none}a{color:inherit;text-decoration:none}sup.ref a{color:inherit}"
+  "article.document{break-before:page;border-top:none}article.document:first-of-type{break-before:auto}"
+  "figure{break-inside:avoid;margin:0 0 .8rem;padding:.2rem 0 .2rem .8rem;border-left-width:3pt}"
+  "aside.memo{padding:0;border-left:none;font-style:italic}"
+  "h2,h3,h4,h5,h6{break-after:avoid}section.notes{break-before:page}"
+  ".swatch{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+  "figure{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-/* A text child: xmlNewTextChild escapes, unlike xmlNewChild, which would
- * read "&amp;" in document text as an entity reference. */
-static xmlNodePtr
-add_text_element (xmlNodePtr  parent,
-                  const char *name,
-                  const char *text)
+typedef struct
 {
-  return xmlNewTextChild (parent, NULL, BAD_CAST name, BAD_CAST (text != NULL ? text : ""));
+  xmlDocPtr   doc;
+  xmlNodePtr  main;
+  xmlNodePtr  nav;
+  xmlNodePtr  nav_list;
+  guint       nav_entries;
+  GPtrArray  *parts;   /* xmlNodePtr: the open parts, innermost last */
+} HtmlData;
+
+static void
+html_data_free (gpointer user_data)
+{
+  HtmlData *data = user_data;
+
+  if (data->doc != NULL)
+    xmlFreeDoc (data->doc);
+  g_ptr_array_unref (data->parts);
+  g_free (data);
+}
+
+/* ---- Building the tree ---------------------------------------------------- */
+
+/* A text node of @text, cleaned of what XML cannot hold. */
+static void
+add_text (xmlNodePtr  parent,
+          const char *text)
+{
+  g_autofree char *clean = dossier_summary_clean (text);
+
+  xmlAddChild (parent, xmlNewText (BAD_CAST clean));
 }
 
 static xmlNodePtr
@@ -79,11 +123,18 @@ add_element (xmlNodePtr  parent,
   return node;
 }
 
-static void
-add_text (xmlNodePtr  parent,
-          const char *text)
+/* An element holding @text: the text is a child text node (escaped when
+ * serialized), never parsed. */
+static xmlNodePtr
+add_text_element (xmlNodePtr  parent,
+                  const char *name,
+                  const char *klass,
+                  const char *text)
 {
-  xmlAddChild (parent, xmlNewText (BAD_CAST text));
+  xmlNodePtr node = add_element (parent, name, klass);
+
+  add_text (node, text != NULL ? text : "");
+  return node;
 }
 
 /* Only a well-formed "#rrggbb" may reach a style attribute. */
@@ -98,111 +149,318 @@ is_hex_color (const char *color)
   return TRUE;
 }
 
-static gboolean
-is_web_url (const char *s)
+static void
+set_style_color (xmlNodePtr  node,
+                 const char *property,
+                 const char *color)
 {
-  return s != NULL &&
-         (g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://"));
+  g_autofree char *style = NULL;
+
+  if (!is_hex_color (color))
+    return;
+  style = g_strdup_printf ("%s:%s", property, color);
+  xmlSetProp (node, BAD_CAST "style", BAD_CAST style);
+}
+
+/* Classes and ids are ours, but only letters, digits and "-" pass. */
+static gboolean
+is_name (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (const char *p = s; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static xmlNodePtr
+current (DossierSummary *s)
+{
+  HtmlData *data = s->data;
+
+  return data->parts->len > 0 ? g_ptr_array_index (data->parts, data->parts->len - 1)
+                              : data->main;
+}
+
+/* ---- The format ----------------------------------------------------------- */
+
+static void
+html_begin (DossierSummary *s,
+            const char     *title,
+            const char     *subtitle)
+{
+  HtmlData *data = g_new0 (HtmlData, 1);
+  xmlNodePtr html, head, meta, body, header;
+
+  data->parts = g_ptr_array_new ();
+  s->data = data;
+
+  data->doc = htmlNewDocNoDtD (NULL, NULL);
+  xmlCreateIntSubset (data->doc, BAD_CAST "html", NULL, NULL);
+  html = xmlNewNode (NULL, BAD_CAST "html");
+  xmlDocSetRootElement (data->doc, html);
+  /* TRANSLATORS: the language code of this translation, for the HTML
+   * export's lang attribute ("es" for Spanish) */
+  xmlSetProp (html, BAD_CAST "lang", BAD_CAST _("en"));
+
+  /* The serializer adds the charset declaration itself (a second one
+   * would be invalid), matching the encoding it writes. */
+  head = add_element (html, "head", NULL);
+  meta = add_element (head, "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
+  meta = add_element (head, "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
+  add_text_element (head, "title", NULL, title);
+  /* The stylesheet is ours: a text node, which the HTML serializer writes
+   * raw inside <style>. */
+  add_text_element (head, "style", NULL, stylesheet);
+
+  body = add_element (html, "body", NULL);
+  header = add_element (body, "header", NULL);
+  add_text_element (header, "h1", NULL, title);
+  if (subtitle != NULL)
+    add_text_element (header, "p", "subtitle", subtitle);
+
+  data->nav = add_element (body, "nav", NULL);
+  xmlSetProp (data->nav, BAD_CAST "aria-label", BAD_CAST _("Contents"));
+  data->nav_list = add_element (data->nav, "ol", NULL);
+  data->main = add_element (body, "main", NULL);
 }
 
 static void
-add_metadata (xmlNodePtr             article,
-              DossierExportDocument *doc)
+html_open_part (DossierSummary              *s,
+                const DossierSummaryHeading *heading)
 {
-  const struct { const char *label; const char *value; } fields[] = {
-    { N_("Author"), doc->author },
-    { N_("Outlet"), doc->outlet },
-    { N_("Date"), doc->published },
-    { N_("Source"), doc->source },
-  };
-  xmlNodePtr dl = NULL;
+  HtmlData *data = s->data;
+  g_autofree char *level = g_strdup_printf ("h%u", MIN (s->depth + 2, 6));
+  xmlNodePtr part, h;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  part = add_element (current (s), s->depth == 0 ? "article" : "section",
+                      is_name (heading->kind) ? heading->kind : NULL);
+  if (is_name (heading->anchor))
+    xmlSetProp (part, BAD_CAST "id", BAD_CAST heading->anchor);
+
+  h = add_element (part, level, NULL);
+  if (is_hex_color (heading->color))
     {
-      xmlNodePtr dd;
+      xmlNodePtr swatch = add_element (h, "span", "swatch");
 
-      if (fields[i].value == NULL)
-        continue;
-      if (dl == NULL)
-        dl = add_element (article, "dl", "meta");
+      set_style_color (swatch, "background", heading->color);
+      /* The swatch only repeats the tag's colour; screen readers skip it. */
+      xmlSetProp (swatch, BAD_CAST "aria-hidden", BAD_CAST "true");
+    }
+  add_text (h, heading->title);
+  if (heading->count >= 0)
+    {
+      g_autofree char *count = g_strdup_printf ("(%d)", heading->count);
 
-      add_text_element (dl, "dt", _(fields[i].label));
-      if (fields[i].value == doc->source && is_web_url (doc->source))
+      add_text (h, " ");
+      add_text_element (h, "span", "count", count);
+    }
+
+  if (s->depth == 0 && is_name (heading->anchor))
+    {
+      g_autofree char *href = g_strconcat ("#", heading->anchor, NULL);
+      xmlNodePtr li = add_element (data->nav_list, "li", NULL);
+      xmlNodePtr a = add_text_element (li, "a", NULL, heading->title);
+
+      xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
+      data->nav_entries++;
+    }
+
+  g_ptr_array_add (data->parts, part);
+}
+
+static void
+html_close_part (DossierSummary *s)
+{
+  HtmlData *data = s->data;
+
+  g_ptr_array_set_size (data->parts, data->parts->len - 1);
+}
+
+static void
+html_fields (DossierSummary            *s,
+             const DossierSummaryField *fields,
+             guint                      n_fields)
+{
+  xmlNodePtr dl = add_element (current (s), "dl", "meta");
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      add_text_element (dl, "dt", NULL, fields[i].label);
+      if (fields[i].link)
         {
-          xmlNodePtr a;
+          xmlNodePtr dd = add_element (dl, "dd", NULL);
+          xmlNodePtr a = add_text_element (dd, "a", NULL, fields[i].value);
 
-          dd = add_element (dl, "dd", NULL);
-          a = add_text_element (dd, "a", doc->source);
-          xmlSetProp (a, BAD_CAST "href", BAD_CAST doc->source);
+          /* The attribute is escaped by the serializer; only http(s)
+           * reaches here, so no javascript: or data: link. */
+          xmlSetProp (a, BAD_CAST "href", BAD_CAST fields[i].value);
           xmlSetProp (a, BAD_CAST "rel", BAD_CAST "noreferrer");
         }
       else
-        add_text_element (dl, "dd", fields[i].value);
+        add_text_element (dl, "dd", NULL, fields[i].value);
     }
 }
 
 static void
-add_quote (xmlNodePtr          section,
-           DossierExportTag   *tag,
-           DossierExportQuote *q)
+html_remark (DossierSummary *s,
+             const char     *text)
 {
-  xmlNodePtr figure, blockquote, caption;
-  g_auto(GStrv) paragraphs = NULL;
-  g_autofree char *position = NULL;
+  add_text_element (current (s), "p", "empty", text);
+}
 
-  figure = add_element (section, "figure", "quote");
-  if (is_hex_color (tag->color))
+/* One <p> per paragraph of the quote, so its structure survives; with
+ * context, the quote is a <mark> between the muted words around it. */
+static void
+add_blockquote (xmlNodePtr                 figure,
+                const DossierSummaryQuote *q)
+{
+  const DossierSummaryPassage *p = q->passage;
+  gboolean context = p->before != NULL || p->after != NULL;
+  xmlNodePtr blockquote = add_element (figure, "blockquote", NULL);
+  g_auto(GStrv) paragraphs = g_strsplit (p->quote, "\n\n", -1);
+  guint n = g_strv_length (paragraphs);
+
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *style = g_strdup_printf ("border-left-color:%s", tag->color);
+      xmlNodePtr para;
 
-      xmlSetProp (figure, BAD_CAST "style", BAD_CAST style);
+      /* Blank lines between paragraphs, not paragraphs of their own. */
+      if (*paragraphs[i] == '\0' && n > 1 && i != 0 && i != n - 1)
+        continue;
+
+      para = add_element (blockquote, "p", NULL);
+      if (i == 0 && p->before != NULL)
+        {
+          g_autofree char *before = g_strconcat (p->before_cut ? "…" : "", p->before, NULL);
+
+          add_text_element (para, "span", "context", before);
+        }
+      if (context)
+        add_text_element (para, "mark", NULL, paragraphs[i]);
+      else
+        add_text (para, paragraphs[i]);
+      if (i == n - 1 && p->after != NULL)
+        {
+          g_autofree char *after = g_strconcat (p->after, p->after_cut ? "…" : "", NULL);
+
+          add_text_element (para, "span", "context", after);
+        }
+      if (i == n - 1 && q->footnote > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", q->footnote);
+          g_autofree char *ref = g_strdup_printf ("ref-%u", q->footnote);
+          g_autofree char *href = g_strdup_printf ("#note-%u", q->footnote);
+          xmlNodePtr sup = add_element (para, "sup", "ref");
+          xmlNodePtr a = add_text_element (sup, "a", NULL, number);
+
+          xmlSetProp (a, BAD_CAST "id", BAD_CAST ref);
+          xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
+        }
     }
+}
 
-  /* One <p> per paragraph of the quote, so its structure survives. */
-  blockquote = add_element (figure, "blockquote", NULL);
-  paragraphs = g_strsplit (q->quote != NULL ? q->quote : "", "\n\n", -1);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    if (*paragraphs[i] != '\0' || paragraphs[1] == NULL)
-      add_text_element (blockquote, "p", paragraphs[i]);
+static void
+add_separator (xmlNodePtr node)
+{
+  if (node->children != NULL)
+    add_text (node, " · ");
+}
+
+static void
+html_quote (DossierSummary            *s,
+            const DossierSummaryQuote *q)
+{
+  xmlNodePtr figure, caption, where;
+
+  figure = add_element (current (s), "figure", "quote");
+  set_style_color (figure, "border-left-color", q->color);
+  add_blockquote (figure, q);
+
+  if (q->source == NULL && q->heading == NULL && !q->offsets && q->memo == NULL)
+    return;
 
   caption = add_element (figure, "figcaption", NULL);
-  position = g_strdup_printf (_("(chars %" PRId64 "–%" PRId64 ")"),
-                              q->start, q->end);
-  add_text (caption, position);
-  if (q->memo != NULL && *q->memo != '\0')
+  where = add_element (caption, "p", NULL);
+  if (q->source != NULL)
     {
-      g_autofree char *memo = g_strdup_printf ("%s %s", _("Memo:"), q->memo);
+      xmlNodePtr source = add_element (where, "span", "source");
 
-      add_text_element (caption, "span", memo);
-      xmlSetProp (caption->last, BAD_CAST "class", BAD_CAST "memo");
+      g_autofree char *href = g_strdup_printf ("#doc-%" G_GINT64_FORMAT, q->source->id);
+      xmlNodePtr cite = add_element (source, "cite", NULL);
+      xmlNodePtr a = add_text_element (cite, "a", NULL, q->source->title);
+
+      xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
+      if (q->source->outlet != NULL)
+        {
+          add_text (source, ", ");
+          add_text (source, q->source->outlet);
+        }
+      if (q->date != NULL)
+        {
+          add_text (source, ", ");
+          add_text (source, q->date);
+        }
+    }
+  if (q->heading != NULL)
+    {
+      g_autofree char *section = g_strdup_printf (_("§ %s"), q->heading);
+
+      add_separator (where);
+      add_text_element (where, "span", "section", section);
+    }
+  if (q->offsets)
+    {
+      g_autofree char *offsets = dossier_summary_format_offsets (q->passage);
+
+      add_separator (where);
+      add_text_element (where, "span", "offsets", offsets);
+    }
+  if (where->children == NULL)
+    {
+      xmlUnlinkNode (where);
+      xmlFreeNode (where);
+    }
+
+  if (q->memo != NULL)
+    {
+      xmlNodePtr aside = add_element (caption, "aside", "memo");
+
+      add_text_element (aside, "strong", NULL, _("Note:"));
+      add_text (aside, " ");
+      add_text (aside, q->memo);
     }
 }
 
 static void
-add_group (xmlNodePtr             article,
-           DossierExportTagGroup *group)
+html_footnotes (DossierSummary *s,
+                GPtrArray      *memos)
 {
-  xmlNodePtr section, h3, swatch, count;
-  g_autofree char *count_text = g_strdup_printf ("(%u)", group->quotes->len);
+  HtmlData *data = s->data;
+  xmlNodePtr section = add_element (data->main, "section", "notes");
+  xmlNodePtr ol;
 
-  section = add_element (article, "section", "tag");
-  h3 = add_element (section, "h3", NULL);
-  swatch = add_element (h3, "span", "swatch");
-  if (is_hex_color (group->tag->color))
+  add_text_element (section, "h2", NULL, _("Notes"));
+  ol = add_element (section, "ol", NULL);
+  for (guint i = 0; i < memos->len; i++)
     {
-      g_autofree char *style = g_strdup_printf ("background:%s", group->tag->color);
+      g_autofree char *id = g_strdup_printf ("note-%u", i + 1);
+      g_autofree char *href = g_strdup_printf ("#ref-%u", i + 1);
+      xmlNodePtr li = add_element (ol, "li", NULL);
+      xmlNodePtr back;
 
-      xmlSetProp (swatch, BAD_CAST "style", BAD_CAST style);
+      xmlSetProp (li, BAD_CAST "id", BAD_CAST id);
+      add_text (li, g_ptr_array_index (memos, i));
+      add_text (li, " ");
+      back = add_text_element (li, "a", "back", "↩");
+      xmlSetProp (back, BAD_CAST "href", BAD_CAST href);
+      xmlSetProp (back, BAD_CAST "aria-label", BAD_CAST _("Back to the quote"));
     }
-  /* The swatch only repeats the tag's colour; screen readers skip it. */
-  xmlSetProp (swatch, BAD_CAST "aria-hidden", BAD_CAST "true");
-  add_text (h3, group->tag->path);
-  add_text (h3, " ");
-  count = add_text_element (h3, "span", count_text);
-  xmlSetProp (count, BAD_CAST "class", BAD_CAST "count");
-
-  for (guint i = 0; i < group->quotes->len; i++)
-    add_quote (section, group->tag, g_ptr_array_index (group->quotes, i));
 }
 
 /* libxml2 output callbacks into the export writer's buffer. */
@@ -223,126 +481,41 @@ save_close (void *context)
   return 0;
 }
 
-gboolean
-dossier_export_write_html (DossierExportContext *ctx,
-                           DossierExportWriter  *w,
-                           GError              **error)
+static gboolean
+html_end (DossierSummary  *s,
+          GError         **error)
 {
-  xmlDocPtr doc;
-  xmlNodePtr html, head, body, meta, header, nav = NULL, ol = NULL;
+  HtmlData *data = s->data;
   xmlSaveCtxtPtr save;
-  g_autofree char *heading = NULL;
-  g_autofree char *subtitle = NULL;
-  guint n_written = 0;
-  gboolean ok = TRUE;
 
-  if (ctx->filter.tag_id != 0)
+  /* Contents are for more than one part. */
+  if (data->nav_entries < 2)
     {
-      DossierExportTag *tag = dossier_export_context_get_tag (ctx, ctx->filter.tag_id);
-
-      heading = g_strdup_printf (_("%s — %s"), ctx->title, tag != NULL ? tag->path : "");
-    }
-  else
-    heading = g_strdup (ctx->title);
-
-  doc = htmlNewDocNoDtD (NULL, NULL);
-  xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
-  html = xmlNewNode (NULL, BAD_CAST "html");
-  xmlDocSetRootElement (doc, html);
-
-  /* The serializer adds the charset declaration itself (a second one
-   * would be invalid), matching the encoding it writes. */
-  head = add_element (html, "head", NULL);
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
-  add_text_element (head, "title", heading);
-  add_text_element (head, "style", stylesheet);
-
-  body = add_element (html, "body", NULL);
-  header = add_element (body, "header", NULL);
-  add_text_element (header, "h1", heading);
-  /* TRANSLATORS: subtitle of an exported HTML summary */
-  subtitle = g_strdup (_("Tagged summary"));
-  add_text_element (header, "p", subtitle);
-  xmlSetProp (header->last, BAD_CAST "class", BAD_CAST "subtitle");
-
-  if (ctx->documents->len > 1)
-    {
-      nav = add_element (body, "nav", NULL);
-      xmlSetProp (nav, BAD_CAST "aria-label", BAD_CAST _("Documents"));
-      ol = add_element (nav, "ol", NULL);
+      xmlUnlinkNode (data->nav);
+      xmlFreeNode (data->nav);
+      data->nav = NULL;
     }
 
-  for (guint i = 0; i < ctx->documents->len && ok; i++)
+  save = xmlSaveToIO (save_write, save_close, s->w, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
+  if (save == NULL)
     {
-      DossierExportDocument *d = g_ptr_array_index (ctx->documents, i);
-      g_autoptr(GPtrArray) groups = NULL;
-      g_autofree char *anchor = NULL;
-      xmlNodePtr article, li, a;
-
-      groups = dossier_export_context_group_document (ctx, d->id, error);
-      if (groups == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      if (ctx->filter.tag_id != 0 && groups->len == 0)
-        continue;
-      n_written++;
-
-      anchor = g_strdup_printf ("doc-%" G_GINT64_FORMAT, d->id);
-      article = add_element (body, "article", "document");
-      xmlSetProp (article, BAD_CAST "id", BAD_CAST anchor);
-      add_text_element (article, "h2", d->title);
-      add_metadata (article, d);
-
-      if (ol != NULL)
-        {
-          g_autofree char *href = g_strconcat ("#", anchor, NULL);
-
-          li = add_element (ol, "li", NULL);
-          a = add_text_element (li, "a", d->title);
-          xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
-        }
-
-      if (groups->len == 0)
-        add_text_element (article, "p", _("No highlights."));
-      for (guint g = 0; g < groups->len; g++)
-        add_group (article, g_ptr_array_index (groups, g));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Cannot create the HTML writer"));
+      return FALSE;
     }
-
-  if (ok && n_written == 0)
-    {
-      add_text_element (body, "p", ctx->filter.tag_id != 0 ? _("No highlights carry this tag.")
-                                                           : _("This project has no documents."));
-      xmlSetProp (body->last, BAD_CAST "class", BAD_CAST "empty");
-    }
-  if (ok && nav != NULL && ol->children == NULL)
-    {
-      xmlUnlinkNode (nav);
-      xmlFreeNode (nav);
-    }
-
-  if (ok)
-    {
-      save = xmlSaveToIO (save_write, save_close, w, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
-      if (save == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Cannot create the HTML writer"));
-          ok = FALSE;
-        }
-      else
-        {
-          xmlSaveDoc (save, doc);
-          xmlSaveClose (save);
-        }
-    }
-
-  xmlFreeDoc (doc);
-  return ok;
+  xmlSaveDoc (save, data->doc);
+  xmlSaveClose (save);
+  return TRUE;
 }
+
+const DossierSummaryFormat dossier_summary_html = {
+  html_begin,
+  html_open_part,
+  html_close_part,
+  html_fields,
+  html_remark,
+  html_quote,
+  html_footnotes,
+  html_end,
+  html_data_free,
+};

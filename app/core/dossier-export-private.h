@@ -212,36 +212,11 @@ gboolean dossier_export_write_json    (DossierExportContext *ctx,
 gboolean dossier_export_write_csv     (DossierExportContext *ctx,
                                        DossierExportWriter  *w,
                                        GError              **error);
-/* Markdown (@markdown TRUE) or plain text. */
+/* A tagged summary: Markdown, HTML or plain text, laid out by
+ * ctx->options (dossier-export-summary.c). */
 gboolean dossier_export_write_summary (DossierExportContext *ctx,
                                        DossierExportWriter  *w,
-                                       gboolean              markdown,
+                                       DossierExportFormat   format,
                                        GError              **error);
-gboolean dossier_export_write_html    (DossierExportContext *ctx,
-                                       DossierExportWriter  *w,
-                                       GError              **error);
-
-/* The summary formats' shared walk: per document, its highlights grouped
- * by tag in codebook order. */
-typedef struct
-{
-  gint64  id;
-  gint64  start;
-  gint64  end;
-  char   *quote;
-  char   *memo;
-} DossierExportQuote;
-
-typedef struct
-{
-  DossierExportTag *tag;
-  GPtrArray        *quotes;  /* of DossierExportQuote (owned), by start */
-} DossierExportTagGroup;
-
-/* @groups: of DossierExportTagGroup, codebook order, only tags with quotes.
- * Freed by the caller with g_ptr_array_unref. */
-GPtrArray *dossier_export_context_group_document (DossierExportContext *ctx,
-                                                  gint64                document_id,
-                                                  GError              **error);
 
 G_END_DECLS

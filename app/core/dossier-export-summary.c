@@ -1,7 +1,10 @@
-/* dossier-export-summary.c — tagged summaries in Markdown and plain text:
- * per document its metadata, then each tag (codebook order, full path)
- * with its quotes, their position in the text and their memos. With a tag
- * filter, only documents carrying that tag (or a descendant) appear.
+/* dossier-export-summary.c — the tagged summaries' content, whatever the
+ * format: the walk (by document: document → its sections; by tag: the
+ * sections across all documents), the tags section (tags in codebook
+ * order, full path, with their quotes), and placing a quote in its
+ * document (the heading of its section, words of context). How it looks
+ * is the formats' (dossier-export-markdown.c, -text.c, -html.c); see
+ * dossier-export-summary-private.h for how a section plugs in.
  */
 #define G_LOG_DOMAIN "Dossier"
 
@@ -12,287 +15,803 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-export-private.h"
+#include "dossier-export-summary-private.h"
 
-/* ---- Markdown escaping ------------------------------------------------- */
+/* ---- Cleaning and formatting ------------------------------------------- */
 
-/* Backslash-escapes what Markdown would otherwise read as markup, so a
- * quote is shown as written (and raw HTML in a quote stays text). @s is one
- * line: newlines become spaces. */
-static void
-md_inline (GString    *out,
-           const char *s)
+char *
+dossier_summary_clean (const char *s)
 {
-  gboolean line_start = TRUE;
+  g_autofree char *valid = NULL;
+  GString *out;
 
   if (s == NULL)
-    return;
+    return g_strdup ("");
 
-  for (const char *p = s; *p; p++)
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
+
+  out = g_string_sized_new (strlen (s));
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
-      char c = *p;
+      gunichar c = g_utf8_get_char (p);
 
-      if (c == '\n' || c == '\r')
-        c = ' ';
+      /* C0 and C1 controls (a terminal escape sequence among them) and
+       * DEL; newline and tab are text. */
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+        continue;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
 
-      switch (c)
+static const char *month_names[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+char *
+dossier_summary_format_date (const char *iso_date)
+{
+  guint year, month, day;
+
+  if (iso_date == NULL)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? iso_date[i] != '-' : !g_ascii_isdigit (iso_date[i]))
+      return dossier_summary_clean (iso_date);
+  if (iso_date[10] != '\0')
+    return dossier_summary_clean (iso_date);
+  year = g_ascii_strtoull (iso_date, NULL, 10);
+  month = g_ascii_strtoull (iso_date + 5, NULL, 10);
+  day = g_ascii_strtoull (iso_date + 8, NULL, 10);
+  if (!g_date_valid_dmy (day, month, year))
+    return dossier_summary_clean (iso_date);
+
+  /* Month names of our own catalogue rather than the C library's, which
+   * follow LC_TIME and could mix languages with ours. */
+
+  /* TRANSLATORS: a published date: day, month name, year, e.g. "12 March
+   * 2025"; reorder with %1$u, %2$s, %3$u */
+  return g_strdup_printf (_("%1$u %2$s %3$u"), day,
+                          g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]), year);
+}
+
+char *
+dossier_summary_format_offsets (const DossierSummaryPassage *passage)
+{
+  /* TRANSLATORS: where a quote is in its document, counted in characters */
+  return g_strdup_printf (_("characters %" PRId64 "–%" PRId64), passage->start, passage->end);
+}
+
+/* ---- Placing passages -------------------------------------------------- */
+
+typedef struct
+{
+  gint64  end;      /* the heading's end, in characters */
+  char   *title;
+} Heading;
+
+/* One document's text, read once for all its passages in a row. */
+struct _DossierSummaryText
+{
+  gint64       document_id;
+  char        *text;
+  const char  *text_end;
+  GArray      *headings;       /* of Heading, by position */
+  /* Highlights come by start: walking on from the last one keeps placing
+   * them linear in the text's length. */
+  gint64       cursor_offset;
+  const char  *cursor;
+};
+
+static void
+heading_clear (gpointer data)
+{
+  g_free (((Heading *) data)->title);
+}
+
+static void
+summary_text_free (struct _DossierSummaryText *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->text);
+  g_clear_pointer (&t->headings, g_array_unref);
+  g_free (t);
+}
+
+/* @n characters on from @p, never past @end (offsets from a damaged file
+ * may point beyond the text). */
+static const char *
+advance (const char *p,
+         const char *end,
+         gint64      n)
+{
+  while (n-- > 0 && p < end)
+    p = g_utf8_next_char (p);
+  return MIN (p, end);
+}
+
+static const char *
+text_at (struct _DossierSummaryText *t,
+         gint64                      offset)
+{
+  if (offset < t->cursor_offset)
+    {
+      t->cursor_offset = 0;
+      t->cursor = t->text;
+    }
+  t->cursor = advance (t->cursor, t->text_end, offset - t->cursor_offset);
+  t->cursor_offset = offset;
+  return t->cursor;
+}
+
+/* A heading's text on one line: a title split over lines reads as one. */
+static char *
+one_line (const char *start,
+          const char *end)
+{
+  g_autofree char *raw = g_strndup (start, end - start);
+  char *line = dossier_summary_clean (raw);
+
+  for (char *p = line; *p; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+  return g_strstrip (line);
+}
+
+static struct _DossierSummaryText *
+summary_text_load (DossierSummary  *s,
+                   gint64           document_id,
+                   GError         **error)
+{
+  struct _DossierSummaryText *t;
+  g_autoptr(GArray) blocks = NULL;
+  char *text;
+
+  text = dossier_export_context_get_text (s->ctx, document_id, error);
+  if (text == NULL)
+    return NULL;
+  if (s->options->headings)
+    {
+      blocks = dossier_export_context_get_blocks (s->ctx, document_id, error);
+      if (blocks == NULL)
         {
-        case '\\': case '`': case '*': case '_': case '[': case ']':
-        case '<': case '>': case '&': case '|': case '~':
-          g_string_append_c (out, '\\');
+          g_free (text);
+          return NULL;
+        }
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+
+  t = g_new0 (struct _DossierSummaryText, 1);
+  t->document_id = document_id;
+  t->text = text;
+  t->text_end = text + strlen (text);
+  t->cursor = text;
+  t->headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (t->headings, heading_clear);
+
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      const DossierBlock *block = &g_array_index (blocks, DossierBlock, i);
+      const char *start, *end;
+      Heading heading;
+
+      if (block->kind != DOSSIER_BLOCK_HEADING || block->end <= block->start)
+        continue;
+      start = text_at (t, block->start);
+      end = advance (start, t->text_end, block->end - block->start);
+      heading.end = block->end;
+      heading.title = one_line (start, end);
+      if (*heading.title == '\0')
+        {
+          g_free (heading.title);
+          continue;
+        }
+      g_array_append_val (t->headings, heading);
+    }
+
+  return t;
+}
+
+/* The last heading that ends at or before @start. */
+static const char *
+heading_before (struct _DossierSummaryText *t,
+                gint64                      start)
+{
+  guint lo = 0, hi = t->headings->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (t->headings, Heading, mid).end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? g_array_index (t->headings, Heading, lo - 1).title : NULL;
+}
+
+/* A word is a run of non-spaces; the context never crosses a line (the
+ * paragraph's edge), and text without spaces (CJK) is cut at this many
+ * characters per word asked for. */
+#define CONTEXT_CHARS_PER_WORD 12
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200b;
+}
+
+/* Where context of up to @n words next to @p ends, walking towards
+ * @limit (backwards when @limit is before @p): at the @n-th word's far
+ * edge, at the line's edge, or at @limit. */
+static const char *
+context_edge (const char *p,
+              const char *limit,
+              guint       n,
+              gboolean   *cut)
+{
+  gboolean forward = limit > p;
+  const char *q = p;
+  guint words = 0, chars = 0;
+  gboolean in_word = FALSE;
+
+  *cut = FALSE;
+  while (q != limit)
+    {
+      const char *next = forward ? g_utf8_next_char (q) : g_utf8_prev_char (q);
+      gunichar c = g_utf8_get_char (forward ? q : next);
+
+      if (c == '\n')
+        return q;
+      if (is_space (c))
+        {
+          if (in_word && ++words == n)
+            {
+              *cut = TRUE;
+              return q;
+            }
+          in_word = FALSE;
+        }
+      else
+        in_word = TRUE;
+      if (++chars > n * CONTEXT_CHARS_PER_WORD)
+        {
+          *cut = TRUE;
+          return q;
+        }
+      q = next;
+    }
+  return q;
+}
+
+static void
+passage_clear (gpointer data)
+{
+  DossierSummaryPassage *p = data;
+
+  g_free (p->quote);
+  g_free (p->memo);
+  g_free (p->heading);
+  g_free (p->before);
+  g_free (p->after);
+}
+
+DossierSummaryPassage *
+dossier_summary_passage_ref (DossierSummaryPassage *passage)
+{
+  return g_rc_box_acquire (passage);
+}
+
+void
+dossier_summary_passage_unref (DossierSummaryPassage *passage)
+{
+  g_rc_box_release_full (passage, passage_clear);
+}
+
+static const DossierExportDocument *
+find_document (DossierExportContext *ctx,
+               gint64                id)
+{
+  for (guint i = 0; i < ctx->documents->len; i++)
+    {
+      const DossierExportDocument *d = g_ptr_array_index (ctx->documents, i);
+
+      if (d->id == id)
+        return d;
+    }
+  return NULL;
+}
+
+DossierSummaryPassage *
+dossier_summary_passage_new (DossierSummary               *s,
+                             const DossierExportHighlight *h,
+                             GError                      **error)
+{
+  DossierSummaryPassage *p = g_rc_box_new0 (DossierSummaryPassage);
+  guint words = s->options->context_words;
+
+  p->highlight_id = h->id;
+  p->start = h->start;
+  p->end = h->end;
+  /* Highlights come document by document: one lookup per document. */
+  if (s->document == NULL || s->document->id != h->document_id)
+    s->document = find_document (s->ctx, h->document_id);
+  p->document = s->document;
+  p->quote = dossier_summary_clean (h->quote);
+  if (h->memo != NULL && *h->memo != '\0')
+    p->memo = dossier_summary_clean (h->memo);
+
+  if (!s->options->headings && words == 0)
+    return p;
+
+  if (s->text == NULL || s->text->document_id != h->document_id)
+    {
+      g_clear_pointer (&s->text, summary_text_free);
+      s->text = summary_text_load (s, h->document_id, error);
+      if (s->text == NULL)
+        {
+          dossier_summary_passage_unref (p);
+          return NULL;
+        }
+    }
+
+  if (s->options->headings)
+    p->heading = g_strdup (heading_before (s->text, h->start));
+
+  if (words > 0)
+    {
+      const char *start = text_at (s->text, h->start);
+      const char *end = advance (start, s->text->text_end, h->end - h->start);
+      const char *from = context_edge (start, s->text->text, words, &p->before_cut);
+      const char *to = context_edge (end, s->text->text_end, words, &p->after_cut);
+
+      if (from < start)
+        {
+          g_autofree char *raw = g_strndup (from, start - from);
+
+          p->before = dossier_summary_clean (raw);
+        }
+      if (to > end)
+        {
+          g_autofree char *raw = g_strndup (end, to - end);
+
+          p->after = dossier_summary_clean (raw);
+        }
+    }
+
+  return p;
+}
+
+/* ---- Writing ----------------------------------------------------------- */
+
+void
+dossier_summary_open_part (DossierSummary              *s,
+                           const DossierSummaryHeading *heading)
+{
+  s->format->open_part (s, heading);
+  s->depth++;
+}
+
+void
+dossier_summary_close_part (DossierSummary *s)
+{
+  g_assert (s->depth > 0);
+  s->format->close_part (s);
+  s->depth--;
+}
+
+void
+dossier_summary_remark (DossierSummary *s,
+                        const char     *text)
+{
+  s->format->remark (s, text);
+}
+
+void
+dossier_summary_document_fields (DossierSummary              *s,
+                                 const DossierExportDocument *document)
+{
+  g_autofree char *date = dossier_summary_format_date (document->published);
+  DossierSummaryField fields[4];
+  guint n = 0;
+
+  if (document->author != NULL)
+    fields[n++] = (DossierSummaryField) { _("Author"), document->author, FALSE };
+  if (document->outlet != NULL)
+    fields[n++] = (DossierSummaryField) { _("Outlet"), document->outlet, FALSE };
+  if (date != NULL)
+    fields[n++] = (DossierSummaryField) { _("Date"), date, FALSE };
+  if (document->source != NULL)
+    fields[n++] = (DossierSummaryField) {
+      _("Source"), document->source,
+      g_str_has_prefix (document->source, "http://") ||
+      g_str_has_prefix (document->source, "https://")
+    };
+
+  if (n > 0)
+    s->format->fields (s, fields, n);
+}
+
+void
+dossier_summary_write_quote (DossierSummary              *s,
+                             const DossierSummaryPassage *passage,
+                             const char                  *color)
+{
+  g_autofree char *date = NULL;
+  DossierSummaryQuote q = { passage, };
+
+  q.heading = passage->heading;
+  q.offsets = s->options->offsets;
+  q.color = color;
+  if (s->across && passage->document != NULL)
+    {
+      g_hash_table_add (s->cited, (gpointer) passage->document);
+      q.source = passage->document;
+      q.date = date = dossier_summary_format_date (passage->document->published);
+    }
+
+  if (passage->memo != NULL)
+    {
+      switch (s->options->memos)
+        {
+        case DOSSIER_EXPORT_MEMOS_NOTES:
+          q.memo = passage->memo;
           break;
-        case '#': case '+': case '-': case '=':
-          if (line_start)
-            g_string_append_c (out, '\\');
+        case DOSSIER_EXPORT_MEMOS_FOOTNOTES:
+          g_ptr_array_add (s->footnotes, g_strdup (passage->memo));
+          q.footnote = s->footnotes->len;
           break;
+        case DOSSIER_EXPORT_MEMOS_NONE:
         default:
           break;
         }
-
-      /* "1. " at the start of a line would become a list item. */
-      if (line_start && g_ascii_isdigit (c))
-        {
-          const char *q = p;
-
-          while (g_ascii_isdigit (*q))
-            q++;
-          if (*q == '.' || *q == ')')
-            {
-              g_string_append_len (out, p, q - p);
-              g_string_append_c (out, '\\');
-              p = q;
-              c = *q;
-            }
-        }
-
-      g_string_append_c (out, c);
-      line_start = FALSE;
     }
+
+  s->format->quote (s, &q);
 }
 
-/* A quote as a blockquote: each line prefixed with "> ", blank lines kept
- * as ">" so paragraphs stay inside the quote. */
-static void
-md_blockquote (GString    *out,
-               const char *quote)
+/* ---- The tags section --------------------------------------------------- */
+
+/* Per tag (by codebook order) the passages listed under it. */
+typedef struct
 {
-  g_auto(GStrv) lines = g_strsplit (quote != NULL ? quote : "", "\n", -1);
+  DossierSummary  *s;
+  GPtrArray      **buckets;   /* of DossierSummaryPassage, by tag order */
+  guint            n_tags;
+} TagsData;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
+static void
+tags_data_free (gpointer user_data)
+{
+  TagsData *data = user_data;
 
-      while (*line == ' ' || *line == '\t')
-        line++;
-
-      if (*line == '\0')
-        g_string_append (out, ">\n");
-      else
-        {
-          g_string_append (out, "> ");
-          md_inline (out, line);
-          g_string_append_c (out, '\n');
-        }
-    }
+  for (guint i = 0; i < data->n_tags; i++)
+    g_clear_pointer (&data->buckets[i], g_ptr_array_unref);
+  g_free (data->buckets);
+  g_free (data);
 }
 
 static gboolean
-looks_like_url (const char *s)
+collect_tagged (const DossierExportHighlight *h,
+                gpointer                      user_data,
+                GError                      **error)
 {
-  return (g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://")) &&
-         strpbrk (s, " \t\n<>") == NULL;
-}
+  TagsData *data = user_data;
+  g_autoptr(DossierSummaryPassage) passage = NULL;
 
-/* ---- Plain text -------------------------------------------------------- */
-
-static void
-text_underline (GString    *out,
-                const char *title,
-                char        c)
-{
-  glong n = g_utf8_strlen (title, -1);
-
-  g_string_append (out, title);
-  g_string_append_c (out, '\n');
-  for (glong i = 0; i < MAX (n, 3); i++)
-    g_string_append_c (out, c);
-  g_string_append_c (out, '\n');
-}
-
-static void
-text_indented (GString    *out,
-               const char *s,
-               const char *indent)
-{
-  g_auto(GStrv) lines = g_strsplit (s != NULL ? s : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < h->n_tags; i++)
     {
-      if (*lines[i] != '\0')
-        g_string_append (out, indent);
-      g_string_append (out, lines[i]);
-      g_string_append_c (out, '\n');
-    }
-}
+      DossierExportTag *tag = dossier_export_context_get_tag (data->s->ctx, h->tag_ids[i]);
 
-/* ---- Summary ----------------------------------------------------------- */
-
-static void
-write_metadata (GString               *out,
-                DossierExportDocument *doc,
-                gboolean               markdown)
-{
-  const struct { const char *label; const char *value; } fields[] = {
-    { N_("Author"), doc->author },
-    { N_("Outlet"), doc->outlet },
-    { N_("Date"), doc->published },
-    { N_("Source"), doc->source },
-  };
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (fields[i].value == NULL)
+      /* With a tag filter, a highlight also carrying tags outside the
+       * subtree is listed under the selected ones only. */
+      if (tag == NULL || !tag->selected)
         continue;
-      any = TRUE;
-      if (markdown)
+
+      if (passage == NULL)
         {
-          g_string_append_printf (out, "- **%s:** ", _(fields[i].label));
-          if (fields[i].value == doc->source && looks_like_url (doc->source))
-            g_string_append_printf (out, "<%s>", doc->source);
-          else
-            md_inline (out, fields[i].value);
-          g_string_append_c (out, '\n');
+          passage = dossier_summary_passage_new (data->s, h, error);
+          if (passage == NULL)
+            return FALSE;
         }
-      else
-        g_string_append_printf (out, "%s: %s\n", _(fields[i].label), fields[i].value);
+      if (data->buckets[tag->order] == NULL)
+        data->buckets[tag->order] =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_summary_passage_unref);
+      g_ptr_array_add (data->buckets[tag->order], dossier_summary_passage_ref (passage));
     }
-  if (any)
-    g_string_append_c (out, '\n');
+  return TRUE;
+}
+
+static gboolean
+tags_collect (DossierSummary               *s,
+              const DossierExportDocument  *document,
+              gpointer                     *out,
+              guint                        *n_items,
+              GError                      **error)
+{
+  TagsData *data = g_new0 (TagsData, 1);
+
+  data->s = s;
+  data->n_tags = s->ctx->tags->len;
+  data->buckets = g_new0 (GPtrArray *, data->n_tags + 1);
+
+  if (!dossier_export_context_foreach_highlight (s->ctx, document != NULL ? document->id : 0,
+                                                 collect_tagged, data, error))
+    {
+      tags_data_free (data);
+      return FALSE;
+    }
+
+  *n_items = 0;
+  for (guint i = 0; i < data->n_tags; i++)
+    if (data->buckets[i] != NULL)
+      *n_items += data->buckets[i]->len;
+  *out = data;
+  return TRUE;
 }
 
 static void
-write_group (GString               *out,
-             DossierExportTagGroup *group,
-             gboolean               markdown)
+tags_write (DossierSummary *s,
+            gpointer        user_data)
 {
-  if (markdown)
+  TagsData *data = user_data;
+
+  for (guint i = 0; i < data->n_tags; i++)
     {
-      g_string_append (out, "### ");
-      md_inline (out, group->tag->path);
-      g_string_append_printf (out, " (%u)\n\n", group->quotes->len);
+      GPtrArray *passages = data->buckets[i];
+      DossierExportTag *tag;
+      g_autofree char *anchor = NULL;
+      DossierSummaryHeading heading;
+
+      if (passages == NULL)
+        continue;
+
+      tag = g_ptr_array_index (s->ctx->tags, i);
+      if (s->depth == 0)
+        anchor = g_strdup_printf ("tag-%" G_GINT64_FORMAT, tag->id);
+      heading = (DossierSummaryHeading) { "tag", tag->path, anchor, tag->color, passages->len };
+      dossier_summary_open_part (s, &heading);
+      for (guint j = 0; j < passages->len; j++)
+        {
+          dossier_summary_write_quote (s, g_ptr_array_index (passages, j), tag->color);
+          if (!dossier_export_writer_check (s->w))
+            break;
+        }
+      dossier_summary_close_part (s);
+    }
+}
+
+/* What a summary is made of, in this order. */
+static const DossierSummarySection sections[] = {
+  { "tags", tags_collect, tags_write, tags_data_free },
+};
+
+/* ---- The walk ------------------------------------------------------------ */
+
+static const DossierSummaryFormat *
+format_for (DossierExportFormat format)
+{
+  switch (format)
+    {
+    case DOSSIER_EXPORT_MARKDOWN:
+      return &dossier_summary_markdown;
+    case DOSSIER_EXPORT_HTML:
+      return &dossier_summary_html;
+    case DOSSIER_EXPORT_TEXT:
+      return &dossier_summary_text;
+    default:
+      return NULL;
+    }
+}
+
+static void
+free_sections (gpointer *data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    g_clear_pointer (&data[i], sections[i].free);
+}
+
+/* Collects every section for @document (NULL = across documents). */
+static gboolean
+collect_sections (DossierSummary               *s,
+                  const DossierExportDocument  *document,
+                  gpointer                     *data,
+                  guint                        *n_items,
+                  guint                        *total,
+                  GError                      **error)
+{
+  *total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      if (!sections[i].collect (s, document, &data[i], &n_items[i], error))
+        {
+          free_sections (data);
+          return FALSE;
+        }
+      *total += n_items[i];
+    }
+  return TRUE;
+}
+
+static void
+write_sections (DossierSummary *s,
+                gpointer       *data,
+                const guint    *n_items)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (n_items[i] > 0 && dossier_export_writer_check (s->w))
+      sections[i].write (s, data[i]);
+  free_sections (data);
+}
+
+static gboolean
+write_by_document (DossierSummary  *s,
+                   guint           *n_written,
+                   GError         **error)
+{
+  for (guint d = 0; d < s->ctx->documents->len; d++)
+    {
+      const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, d);
+      gpointer data[G_N_ELEMENTS (sections)] = { NULL, };
+      guint n_items[G_N_ELEMENTS (sections)] = { 0, };
+      g_autofree char *anchor = NULL;
+      DossierSummaryHeading heading;
+      guint total;
+
+      if (!collect_sections (s, doc, data, n_items, &total, error))
+        return FALSE;
+
+      /* A tag summary lists only the documents that carry the tag. */
+      if (s->ctx->filter.tag_id != 0 && total == 0)
+        {
+          free_sections (data);
+          continue;
+        }
+
+      (*n_written)++;
+      anchor = g_strdup_printf ("doc-%" G_GINT64_FORMAT, doc->id);
+      heading = (DossierSummaryHeading) { "document", doc->title, anchor, NULL, -1 };
+      dossier_summary_open_part (s, &heading);
+      dossier_summary_document_fields (s, doc);
+      if (total == 0)
+        dossier_summary_remark (s, _("No highlights."));
+      write_sections (s, data, n_items);
+      dossier_summary_close_part (s);
+
+      if (!dossier_export_writer_check (s->w))
+        return TRUE;  /* the writer holds the error */
+    }
+  return TRUE;
+}
+
+static gboolean
+write_across (DossierSummary  *s,
+              guint           *n_written,
+              GError         **error)
+{
+  gpointer data[G_N_ELEMENTS (sections)] = { NULL, };
+  guint n_items[G_N_ELEMENTS (sections)] = { 0, };
+  guint total;
+
+  if (!collect_sections (s, NULL, data, n_items, &total, error))
+    return FALSE;
+  *n_written = total;
+  write_sections (s, data, n_items);
+
+  /* The documents quoted, with their metadata, as a list of sources that
+   * the quotes' captions refer to. */
+  if (g_hash_table_size (s->cited) > 0)
+    {
+      DossierSummaryHeading sources = { "sources", _("Sources"), "sources", NULL, -1 };
+
+      dossier_summary_open_part (s, &sources);
+      for (guint d = 0; d < s->ctx->documents->len; d++)
+        {
+          const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, d);
+          g_autofree char *anchor = NULL;
+          DossierSummaryHeading heading;
+
+          if (!g_hash_table_contains (s->cited, doc))
+            continue;
+          anchor = g_strdup_printf ("doc-%" G_GINT64_FORMAT, doc->id);
+          heading = (DossierSummaryHeading) { "document", doc->title, anchor, NULL, -1 };
+          dossier_summary_open_part (s, &heading);
+          dossier_summary_document_fields (s, doc);
+          dossier_summary_close_part (s);
+        }
+      dossier_summary_close_part (s);
+    }
+  return TRUE;
+}
+
+/* The title and what the summary covers. */
+static void
+write_title (DossierSummary *s)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean by_tag = s->options->group_by == DOSSIER_EXPORT_GROUP_BY_TAG;
+
+  if (s->ctx->filter.tag_id != 0)
+    {
+      DossierExportTag *tag = dossier_export_context_get_tag (s->ctx, s->ctx->filter.tag_id);
+
+      /* TRANSLATORS: heading of a summary restricted to one tag: project — tag */
+      title = g_strdup_printf (_("%s — %s"), s->ctx->title, tag != NULL ? tag->path : "");
     }
   else
-    g_string_append_printf (out, "  [%s] (%u)\n\n", group->tag->path, group->quotes->len);
+    title = g_strdup (s->ctx->title);
 
-  for (guint i = 0; i < group->quotes->len; i++)
+  if (by_tag && s->ctx->documents->len == 1)
     {
-      DossierExportQuote *q = g_ptr_array_index (group->quotes, i);
-      g_autofree char *position = NULL;
+      const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, 0);
 
-      /* TRANSLATORS: where a quote is in its document, in characters */
-      position = g_strdup_printf (_("(chars %" PRId64 "–%" PRId64 ")"),
-                                  q->start, q->end);
-      if (markdown)
-        {
-          md_blockquote (out, q->quote);
-          g_string_append_printf (out, "\n%s", position);
-          if (q->memo != NULL && *q->memo != '\0')
-            {
-              g_string_append_printf (out, " — *%s* ", _("Memo:"));
-              md_inline (out, q->memo);
-            }
-          g_string_append (out, "\n\n");
-        }
-      else
-        {
-          g_autofree char *quoted = g_strdup_printf ("“%s”", q->quote);
-
-          text_indented (out, quoted, "    ");
-          g_string_append_printf (out, "    %s\n", position);
-          if (q->memo != NULL && *q->memo != '\0')
-            {
-              g_autofree char *memo = g_strdup_printf ("%s %s", _("Memo:"), q->memo);
-
-              text_indented (out, memo, "    ");
-            }
-          g_string_append_c (out, '\n');
-        }
+      /* TRANSLATORS: subtitle of a summary of one document, grouped by
+       * tag: "Tagged summary of “Title”" */
+      subtitle = g_strdup_printf (_("Tagged summary of “%s”"), doc->title);
     }
+  else
+    subtitle = g_strdup (by_tag ? _("Tagged summary, by tag") : _("Tagged summary, by document"));
+
+  s->format->begin (s, title, subtitle);
 }
 
 gboolean
 dossier_export_write_summary (DossierExportContext *ctx,
                               DossierExportWriter  *w,
-                              gboolean              markdown,
+                              DossierExportFormat   format,
                               GError              **error)
 {
-  GString *out = w->buf;
-  g_autofree char *heading = NULL;
+  DossierSummary s = { 0, };
   guint n_written = 0;
+  gboolean ok;
 
-  if (ctx->filter.tag_id != 0)
+  s.ctx = ctx;
+  s.w = w;
+  s.options = &ctx->options;
+  s.format = format_for (format);
+  s.footnotes = g_ptr_array_new_with_free_func (g_free);
+  s.cited = g_hash_table_new (NULL, NULL);
+  g_assert (s.format != NULL);
+
+  write_title (&s);
+
+  if (ctx->options.group_by == DOSSIER_EXPORT_GROUP_BY_TAG)
     {
-      DossierExportTag *tag = dossier_export_context_get_tag (ctx, ctx->filter.tag_id);
-
-      /* TRANSLATORS: heading of a summary restricted to one tag: project — tag */
-      heading = g_strdup_printf (_("%s — %s"), ctx->title, tag != NULL ? tag->path : "");
+      /* Quotes of several documents side by side say where they are from
+       * (one document's are named once, in the subtitle). */
+      s.across = ctx->documents->len > 1;
+      ok = write_across (&s, &n_written, error);
     }
   else
-    heading = g_strdup (ctx->title);
+    ok = write_by_document (&s, &n_written, error);
 
-  if (markdown)
-    {
-      g_string_append (out, "# ");
-      md_inline (out, heading);
-      g_string_append (out, "\n\n");
-    }
-  else
-    {
-      text_underline (out, heading, '=');
-      g_string_append_c (out, '\n');
-    }
+  if (ok && n_written == 0)
+    dossier_summary_remark (&s, ctx->filter.tag_id != 0 ? _("No highlights carry this tag.")
+                                : ctx->documents->len == 0 ? _("This project has no documents.")
+                                : _("No highlights."));
+  if (ok && s.footnotes->len > 0)
+    s.format->footnotes (&s, s.footnotes);
 
-  for (guint i = 0; i < ctx->documents->len; i++)
-    {
-      DossierExportDocument *doc = g_ptr_array_index (ctx->documents, i);
-      g_autoptr(GPtrArray) groups = NULL;
+  if (ok && !s.format->end (&s, error))
+    ok = FALSE;
 
-      groups = dossier_export_context_group_document (ctx, doc->id, error);
-      if (groups == NULL)
-        return w->error != NULL;
-
-      /* A tag summary lists only the documents that carry the tag. */
-      if (ctx->filter.tag_id != 0 && groups->len == 0)
-        continue;
-      n_written++;
-
-      if (markdown)
-        {
-          g_string_append (out, "## ");
-          md_inline (out, doc->title);
-          g_string_append (out, "\n\n");
-        }
-      else
-        text_underline (out, doc->title, '-');
-
-      write_metadata (out, doc, markdown);
-
-      if (groups->len == 0)
-        g_string_append_printf (out, markdown ? "*%s*\n\n" : "  %s\n\n", _("No highlights."));
-
-      for (guint g = 0; g < groups->len; g++)
-        {
-          write_group (out, g_ptr_array_index (groups, g), markdown);
-          if (!dossier_export_writer_check (w))
-            return TRUE;  /* the writer holds the error */
-        }
-    }
-
-  if (n_written == 0)
-    g_string_append_printf (out, markdown ? "*%s*\n" : "%s\n",
-                            ctx->filter.tag_id != 0 ? _("No highlights carry this tag.")
-                                                    : _("This project has no documents."));
-
-  return TRUE;
+  if (s.format->free_data != NULL)
+    g_clear_pointer (&s.data, s.format->free_data);
+  g_clear_pointer (&s.text, summary_text_free);
+  g_ptr_array_unref (s.footnotes);
+  g_hash_table_unref (s.cited);
+  return ok;
 }

@@ -902,95 +902,6 @@ dossier_export_context_get_blocks (DossierExportContext *ctx,
   return g_steal_pointer (&blocks);
 }
 
-/* ---- Grouping for summaries ------------------------------------------- */
-
-static void
-export_quote_free (gpointer data)
-{
-  DossierExportQuote *q = data;
-
-  g_free (q->quote);
-  g_free (q->memo);
-  g_free (q);
-}
-
-static void
-tag_group_free (gpointer data)
-{
-  DossierExportTagGroup *group = data;
-
-  g_ptr_array_unref (group->quotes);
-  g_free (group);
-}
-
-typedef struct
-{
-  DossierExportContext *ctx;
-  GPtrArray           **buckets;  /* by tag order */
-} GroupData;
-
-static gboolean
-group_highlight (const DossierExportHighlight *h,
-                 gpointer                      user_data,
-                 GError                      **error)
-{
-  GroupData *data = user_data;
-
-  for (guint i = 0; i < h->n_tags; i++)
-    {
-      DossierExportTag *tag = dossier_export_context_get_tag (data->ctx, h->tag_ids[i]);
-      DossierExportQuote *q;
-
-      /* With a tag filter, a highlight also carrying tags outside the
-       * subtree is listed under the selected ones only. */
-      if (tag == NULL || !tag->selected)
-        continue;
-
-      if (data->buckets[tag->order] == NULL)
-        data->buckets[tag->order] = g_ptr_array_new_with_free_func (export_quote_free);
-
-      q = g_new0 (DossierExportQuote, 1);
-      q->id = h->id;
-      q->start = h->start;
-      q->end = h->end;
-      q->quote = g_strdup (h->quote);
-      q->memo = g_strdup (h->memo);
-      g_ptr_array_add (data->buckets[tag->order], q);
-    }
-  return TRUE;
-}
-
-GPtrArray *
-dossier_export_context_group_document (DossierExportContext *ctx,
-                                       gint64                document_id,
-                                       GError              **error)
-{
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (tag_group_free);
-  GroupData data = { ctx, g_new0 (GPtrArray *, ctx->tags->len + 1) };
-  gboolean ok;
-
-  ok = dossier_export_context_foreach_highlight (ctx, document_id, group_highlight, &data, error);
-
-  for (guint i = 0; i < ctx->tags->len; i++)
-    {
-      if (data.buckets[i] == NULL)
-        continue;
-      if (ok)
-        {
-          DossierExportTagGroup *group = g_new0 (DossierExportTagGroup, 1);
-
-          group->tag = g_ptr_array_index (ctx->tags, i);
-          group->quotes = g_steal_pointer (&data.buckets[i]);
-          g_ptr_array_add (groups, group);
-        }
-      else
-        g_clear_pointer (&data.buckets[i], g_ptr_array_unref);
-    }
-  g_free (data.buckets);
-
-  return ok ? g_steal_pointer (&groups) : NULL;
-}
-
 /* ---- Entry points ------------------------------------------------------ */
 
 gboolean
@@ -1045,13 +956,9 @@ dossier_export_to_stream (DossierProject             *project,
       ok = dossier_export_write_csv (ctx, &w, &local_error);
       break;
     case DOSSIER_EXPORT_MARKDOWN:
-      ok = dossier_export_write_summary (ctx, &w, TRUE, &local_error);
-      break;
     case DOSSIER_EXPORT_TEXT:
-      ok = dossier_export_write_summary (ctx, &w, FALSE, &local_error);
-      break;
     case DOSSIER_EXPORT_HTML:
-      ok = dossier_export_write_html (ctx, &w, &local_error);
+      ok = dossier_export_write_summary (ctx, &w, format, &local_error);
       break;
     case DOSSIER_EXPORT_QDPX:
       ok = dossier_exchange_write_qdpx (ctx, &w, &local_error);

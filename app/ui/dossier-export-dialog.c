@@ -1,5 +1,8 @@
-/* dossier-export-dialog.c — the Export dialog: format, which documents and
- * tags, destination file; the export itself runs in the core's thread
+/* dossier-export-dialog.c — the Export dialog: format, how a summary is
+ * laid out (grouping, headings, context, memos, positions: shown only for
+ * the summary formats), which documents and tags, destination file. The
+ * format and layout are kept in GSettings, so the next export starts from
+ * the last one. The export itself runs in the core's thread
  * (dossier_export_to_file_async ()) with its own connection to the
  * project, and reports back to the parent window with a toast. Closing the
  * dialog cancels it. */
@@ -20,11 +23,18 @@ struct _DossierExportDialog
   GCancellable   *cancellable;    /* cancelled when the dialog closes */
   gboolean        exporting;
   gboolean        export_after_choosing;
+  GSettings      *settings;
 
   /* Template children */
   GtkButton      *export_button;
   GtkSpinner     *spinner;
   AdwComboRow    *format_row;
+  AdwPreferencesGroup *summary_group;
+  AdwComboRow    *group_row;
+  GtkSwitch      *headings_switch;
+  GtkSpinButton  *context_spin;
+  AdwComboRow    *memos_row;
+  GtkSwitch      *offsets_switch;
   AdwComboRow    *document_row;
   AdwComboRow    *tag_row;
   AdwActionRow   *destination_row;
@@ -49,6 +59,18 @@ static const DossierExportFormat formats[] = {
   DOSSIER_EXPORT_TEXT,
 };
 
+/* Rows of group_row and memos_row, in the order of the .ui. */
+static const DossierExportGrouping groupings[] = {
+  DOSSIER_EXPORT_GROUP_BY_DOCUMENT,
+  DOSSIER_EXPORT_GROUP_BY_TAG,
+};
+
+static const DossierExportMemos memo_styles[] = {
+  DOSSIER_EXPORT_MEMOS_NOTES,
+  DOSSIER_EXPORT_MEMOS_FOOTNOTES,
+  DOSSIER_EXPORT_MEMOS_NONE,
+};
+
 /* ---- Choices ------------------------------------------------------------------- */
 
 DossierExportFormat
@@ -71,6 +93,52 @@ dossier_export_dialog_set_format (DossierExportDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (formats[i] == format)
       adw_combo_row_set_selected (self->format_row, i);
+}
+
+static gboolean
+is_summary (DossierExportFormat format)
+{
+  return format == DOSSIER_EXPORT_MARKDOWN || format == DOSSIER_EXPORT_HTML ||
+         format == DOSSIER_EXPORT_TEXT;
+}
+
+void
+dossier_export_dialog_get_options (DossierExportDialog  *self,
+                                   DossierExportOptions *options)
+{
+  guint group, memos;
+
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  dossier_export_options_init (options);
+  group = adw_combo_row_get_selected (self->group_row);
+  memos = adw_combo_row_get_selected (self->memos_row);
+  if (group < G_N_ELEMENTS (groupings))
+    options->group_by = groupings[group];
+  if (memos < G_N_ELEMENTS (memo_styles))
+    options->memos = memo_styles[memos];
+  options->headings = gtk_switch_get_active (self->headings_switch);
+  options->offsets = gtk_switch_get_active (self->offsets_switch);
+  options->context_words = gtk_spin_button_get_value_as_int (self->context_spin);
+}
+
+void
+dossier_export_dialog_set_options (DossierExportDialog        *self,
+                                   const DossierExportOptions *options)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
+    if (groupings[i] == options->group_by)
+      adw_combo_row_set_selected (self->group_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (memo_styles); i++)
+    if (memo_styles[i] == options->memos)
+      adw_combo_row_set_selected (self->memos_row, i);
+  gtk_switch_set_active (self->headings_switch, options->headings);
+  gtk_switch_set_active (self->offsets_switch, options->offsets);
+  gtk_spin_button_set_value (self->context_spin, options->context_words);
 }
 
 static void
@@ -195,6 +263,8 @@ on_format_changed (DossierExportDialog *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
                                format_description (dossier_export_dialog_get_format (self)));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group),
+                          is_summary (dossier_export_dialog_get_format (self)));
 
   /* Keep the chosen file name, with the new format's extension. */
   if (self->destination == NULL || (path = g_file_get_path (self->destination)) == NULL)
@@ -202,6 +272,118 @@ on_format_changed (DossierExportDialog *self)
   renamed = with_extension (path, dossier_export_dialog_get_format (self));
   file = g_file_new_for_path (renamed);
   dossier_export_dialog_set_destination (self, file);
+}
+
+static void
+on_group_changed (DossierExportDialog *self)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->group_row),
+                               adw_combo_row_get_selected (self->group_row) == 1
+                               ? _("Each tag with its quotes from every document, and their sources")
+                               : _("Each document with its tags and their quotes"));
+}
+
+static void
+on_memos_changed (DossierExportDialog *self)
+{
+  const char *subtitles[] = {
+    N_("Each memo under its quote"),
+    N_("Numbered, listed at the end"),
+    N_("Quotes only"),
+  };
+  guint i = adw_combo_row_get_selected (self->memos_row);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->memos_row),
+                               _(subtitles[MIN (i, G_N_ELEMENTS (subtitles) - 1)]));
+}
+
+/* ---- Remembering the choices ------------------------------------------------------ */
+
+/* Combo rows are kept by name, not by row number, so that a reordered
+ * list or a new format does not turn into another choice. */
+static gboolean
+row_from_name (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  const char * const *names = user_data;
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+name_from_row (const GValue       *value,
+               const GVariantType *type,
+               gpointer            user_data)
+{
+  const char * const *names = user_data;
+  guint row = g_value_get_uint (value);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (i == row)
+      return g_variant_new_string (names[i]);
+  return NULL;
+}
+
+static gboolean
+double_from_int (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+int_from_double (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) CLAMP (g_value_get_double (value), 0,
+                                              DOSSIER_EXPORT_MAX_CONTEXT_WORDS));
+}
+
+static void
+bind_settings (DossierExportDialog *self)
+{
+  /* In the rows' order; names as the CLI and GSettings spell them. */
+  static const char *format_names[G_N_ELEMENTS (formats) + 1];
+  static const char *grouping_names[G_N_ELEMENTS (groupings) + 1];
+  static const char *memos_names[G_N_ELEMENTS (memo_styles) + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    format_names[i] = dossier_export_format_to_string (formats[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
+    grouping_names[i] = dossier_export_grouping_to_string (groupings[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (memo_styles); i++)
+    memos_names[i] = dossier_export_memos_to_string (memo_styles[i]);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
+                                format_names, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-group-by", self->group_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
+                                grouping_names, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-memos", self->memos_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
+                                memos_names, NULL);
+  g_settings_bind (self->settings, "export-headings", self->headings_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-offsets", self->offsets_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "export-context-words",
+                                gtk_spin_button_get_adjustment (self->context_spin), "value",
+                                G_SETTINGS_BIND_DEFAULT, double_from_int, int_from_double,
+                                NULL, NULL);
 }
 
 /* ---- Choosing the destination ----------------------------------------------------- */
@@ -364,7 +546,7 @@ start_export (DossierExportDialog *self)
 
   filter.document_id = selected_id (self->document_row, self->document_ids);
   filter.tag_id = selected_id (self->tag_row, self->tag_ids);
-  dossier_export_options_init (&options);
+  dossier_export_dialog_get_options (self, &options);
 
   set_busy (self, TRUE);
   self->exporting = TRUE;
@@ -444,6 +626,7 @@ dossier_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->project);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_export_dialog_parent_class)->dispose (object);
 }
@@ -481,10 +664,18 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, headings_switch);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, context_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, memos_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, offsets_switch);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, document_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, tag_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, destination_row);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_memos_changed);
 
   gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
@@ -499,7 +690,10 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bind_settings (self);
   on_format_changed (self);
+  on_group_changed (self);
+  on_memos_changed (self);
 }
 
 DossierExportDialog *

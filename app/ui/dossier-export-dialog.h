@@ -1,5 +1,6 @@
 /* dossier-export-dialog.h — choosing what to export (format, document,
- * tag) and where, then exporting off the main thread. */
+ * tag), how a summary reads, and where, then exporting off the main
+ * thread. The format and the summary options are remembered (GSettings). */
 #pragma once
 
 #include <adwaita.h>
@@ -24,6 +25,11 @@ void                 dossier_export_dialog_set_document_id (DossierExportDialog 
                                                             gint64               document_id);
 void                 dossier_export_dialog_set_tag_id      (DossierExportDialog *self,
                                                             gint64               tag_id);
+/* How a summary is laid out; kept in GSettings like the format. */
+void                 dossier_export_dialog_get_options     (DossierExportDialog        *self,
+                                                            DossierExportOptions       *options);
+void                 dossier_export_dialog_set_options     (DossierExportDialog        *self,
+                                                            const DossierExportOptions *options);
 void                 dossier_export_dialog_set_destination (DossierExportDialog *self,
                                                             GFile               *file);
 GFile               *dossier_export_dialog_get_destination (DossierExportDialog *self);

@@ -1,0 +1,291 @@
+/* test-export-dialog.c — the Export dialog: the summary options appear for
+ * the summary formats only; the format and the options chosen are
+ * remembered (GSettings) by the next dialog; an export through the dialog
+ * is laid out as chosen. Runs under xvfb-run and dbus-run-session. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-export-dialog.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierProject *project;
+  GtkWindow      *parent;
+} Fixture;
+
+static const char article[] =
+  "Harbour plan\n\n"
+  "The vote\n\n"
+  "Late on Tuesday the councillors voted 31 to 24 for the car-free bridge.";
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *keys[] = { "export-format", "export-group-by", "export-headings",
+                         "export-context-words", "export-memos", "export-offsets" };
+  const char *quote = strstr (article, "voted 31 to 24");
+  DossierBlock blocks[] = {
+    { 0, 12, DOSSIER_BLOCK_TITLE, 0 },
+    { 14, 22, DOSSIER_BLOCK_HEADING, 2 },
+    { 24, (gint64) g_utf8_strlen (article, -1), DOSSIER_BLOCK_PARAGRAPH, 0 },
+  };
+  gint64 doc_id, tag, start;
+
+  /* Each test starts from the defaults. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+
+  f->project = test_create_project ("export-dialog", "Dialog test", &f->dir, &f->path);
+
+  doc->title = g_strdup ("Harbour plan");
+  doc->outlet = g_strdup ("The Quay Gazette");
+  doc->published = g_strdup ("2025-03-04");
+  doc->format = g_strdup ("text");
+  doc->original = g_bytes_new (article, strlen (article));
+  doc->text = g_strdup (article);
+  doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  g_array_append_vals (doc->blocks, blocks, G_N_ELEMENTS (blocks));
+  doc_id = dossier_project_add_document (f->project, doc, &error);
+  g_assert_no_error (error);
+  tag = dossier_project_add_tag (f->project, "Pro", 0, "#2ec27e", "", &error);
+  g_assert_no_error (error);
+  start = g_utf8_pointer_to_offset (article, quote);
+  dossier_project_add_highlight (f->project, doc_id, start, start + 14, &tag, 1, "Narrow.", &error);
+  g_assert_no_error (error);
+
+  f->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (f->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->parent);
+  test_finish_project (&f->project, &f->dir, &f->path);
+}
+
+static gpointer
+child (DossierExportDialog *dialog,
+       const char          *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), DOSSIER_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static DossierExportDialog *
+open_dialog (Fixture *f)
+{
+  DossierExportDialog *dialog = dossier_export_dialog_new (f->parent, f->project, 0);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+close_dialog (DossierExportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static gboolean
+summary_shown (DossierExportDialog *dialog)
+{
+  return gtk_widget_get_visible (child (dialog, "summary_group"));
+}
+
+/* The summary options belong to Markdown, HTML and text. */
+static void
+test_options_for_summaries (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierExportDialog *dialog = open_dialog (f);
+  const struct { DossierExportFormat format; gboolean summary; } cases[] = {
+    { DOSSIER_EXPORT_JSON, FALSE },
+    { DOSSIER_EXPORT_MARKDOWN, TRUE },
+    { DOSSIER_EXPORT_CSV, FALSE },
+    { DOSSIER_EXPORT_HTML, TRUE },
+    { DOSSIER_EXPORT_TEXT, TRUE },
+  };
+  DossierExportOptions options, defaults;
+
+  /* A first dialog: JSON and the core's defaults. */
+  g_assert_cmpint (dossier_export_dialog_get_format (dialog), ==, DOSSIER_EXPORT_JSON);
+  g_assert_false (summary_shown (dialog));
+  dossier_export_dialog_get_options (dialog, &options);
+  dossier_export_options_init (&defaults);
+  g_assert_true (memcmp (&options, &defaults, sizeof options) == 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      dossier_export_dialog_set_format (dialog, cases[i].format);
+      g_assert_cmpint (summary_shown (dialog), ==, cases[i].summary);
+    }
+
+  close_dialog (dialog);
+}
+
+/* What the user picked in one dialog is what the next one shows, through
+ * the widgets themselves, and it is in GSettings. */
+static void
+test_remembers_choices (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierExportDialog *dialog = open_dialog (f);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *format = NULL;
+  g_autofree char *group_by = NULL;
+  g_autofree char *memos = NULL;
+  DossierExportOptions options;
+
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_HTML);
+  adw_combo_row_set_selected (child (dialog, "group_row"), 1);
+  adw_combo_row_set_selected (child (dialog, "memos_row"), 1);
+  gtk_switch_set_active (child (dialog, "headings_switch"), FALSE);
+  gtk_switch_set_active (child (dialog, "offsets_switch"), TRUE);
+  gtk_spin_button_set_value (child (dialog, "context_spin"), 7);
+  close_dialog (dialog);
+
+  format = g_settings_get_string (settings, "export-format");
+  group_by = g_settings_get_string (settings, "export-group-by");
+  memos = g_settings_get_string (settings, "export-memos");
+  g_assert_cmpstr (format, ==, "html");
+  g_assert_cmpstr (group_by, ==, "tag");
+  g_assert_cmpstr (memos, ==, "footnotes");
+  g_assert_false (g_settings_get_boolean (settings, "export-headings"));
+  g_assert_true (g_settings_get_boolean (settings, "export-offsets"));
+  g_assert_cmpint (g_settings_get_int (settings, "export-context-words"), ==, 7);
+
+  dialog = open_dialog (f);
+  g_assert_cmpint (dossier_export_dialog_get_format (dialog), ==, DOSSIER_EXPORT_HTML);
+  g_assert_true (summary_shown (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "group_row")), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "memos_row")), ==, 1);
+  g_assert_false (gtk_switch_get_active (child (dialog, "headings_switch")));
+  g_assert_true (gtk_switch_get_active (child (dialog, "offsets_switch")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "context_spin")), ==, 7);
+  dossier_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.group_by, ==, DOSSIER_EXPORT_GROUP_BY_TAG);
+  g_assert_cmpint (options.memos, ==, DOSSIER_EXPORT_MEMOS_FOOTNOTES);
+  g_assert_false (options.headings);
+  g_assert_true (options.offsets);
+  g_assert_cmpuint (options.context_words, ==, 7);
+
+  /* Set through the API, remembered the same way. */
+  options.memos = DOSSIER_EXPORT_MEMOS_NONE;
+  options.context_words = 0;
+  dossier_export_dialog_set_options (dialog, &options);
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_CSV);
+  g_assert_false (summary_shown (dialog));
+  close_dialog (dialog);
+
+  g_clear_pointer (&memos, g_free);
+  g_clear_pointer (&format, g_free);
+  memos = g_settings_get_string (settings, "export-memos");
+  format = g_settings_get_string (settings, "export-format");
+  g_assert_cmpstr (memos, ==, "none");
+  g_assert_cmpstr (format, ==, "csv");
+  g_assert_cmpint (g_settings_get_int (settings, "export-context-words"), ==, 0);
+}
+
+static void
+on_exported (DossierExportDialog *dialog,
+             GFile               *file,
+             gboolean            *done)
+{
+  *done = TRUE;
+}
+
+static void
+on_failed (DossierExportDialog *dialog,
+           const char          *message,
+           gboolean            *done)
+{
+  g_error ("the export failed: %s", message);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The dialog's export is laid out as its options say. */
+static void
+test_export_with_options (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierExportDialog *dialog = open_dialog (f);
+  g_autofree char *out_path = g_build_filename (f->dir, "summary.md", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *contents = NULL;
+  DossierExportOptions options;
+  gboolean done = FALSE;
+
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_MARKDOWN);
+  dossier_export_options_init (&options);
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  options.context_words = 2;
+  options.offsets = TRUE;
+  dossier_export_dialog_set_options (dialog, &options);
+  dossier_export_dialog_set_destination (dialog, out);
+
+  /* The dialog closes itself when done; keep it alive to the end. */
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  g_signal_connect (dialog, "failed", G_CALLBACK (on_failed), &done);
+  dossier_export_dialog_export (dialog);
+  wait_until (is_true, &done, "the export");
+
+  g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+    "# Dialog test\n"
+    "\n"
+    "*Tagged summary of “Harbour plan”*\n"
+    "\n"
+    "## Pro (1)\n"
+    "\n"
+    "> …the councillors **voted 31 to 24** for the…\n"
+    ">\n"
+    "> — § The vote · characters 56–70\n"
+    "\n"
+    "**Note:** Narrow.\n"
+    "\n");
+
+  g_signal_handlers_disconnect_by_data (dialog, &done);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/dossier/export-dialog/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("options-for-summaries", test_options_for_summaries);
+  ADD ("remembers-choices", test_remembers_choices);
+  ADD ("export-with-options", test_export_with_options);
+#undef ADD
+
+  return g_test_run ();
+}
