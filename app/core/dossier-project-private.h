@@ -134,6 +134,8 @@ struct _DossierProject
   GHashTable      *documents_by_id; /* gint64 → DossierDocument */
   GListStore      *tags;
   GHashTable      *tags_by_id;      /* gint64 → DossierTag */
+  GListStore      *briefings;
+  GHashTable      *briefings_by_id; /* gint64 → DossierBriefing */
 
   /* Stakeholders, questions and arguments (dossier-project-stakeholders.c,
    * dossier-project-arguments.c). */
@@ -377,6 +379,11 @@ void          dossier_project_apply_documents  (DossierProject       *self,
                                                 const DossierChanges *changes);
 void          dossier_project_apply_tags       (DossierProject       *self,
                                                 const DossierChanges *changes);
+/* dossier-project-briefings.c */
+void          dossier_project_apply_briefings  (DossierProject       *self,
+                                                const DossierChanges *changes);
+gboolean      dossier_project_load_briefings   (DossierProject       *self,
+                                                GError              **error);
 
 /* Models (dossier-project-documents.c, dossier-project-tags.c). */
 gboolean      dossier_project_load_documents   (DossierProject *self,

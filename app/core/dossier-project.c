@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <dossier/dossier-briefing.h>
 #include <dossier/dossier-text.h>
 
 G_DEFINE_QUARK (dossier-project-error-quark, dossier_project_error)
@@ -289,6 +290,7 @@ static const ApplyFunc appliers[] = {
   dossier_project_apply_stakeholders,
   dossier_project_apply_arguments,
   dossier_project_apply_highlight_lists,
+  dossier_project_apply_briefings,
 };
 
 void
@@ -866,6 +868,8 @@ dossier_project_finalize (GObject *object)
   g_clear_object (&self->tags);
   g_clear_pointer (&self->tags_by_id, g_hash_table_unref);
   dossier_project_clear_analysis (self);
+  g_clear_object (&self->briefings);
+  g_clear_pointer (&self->briefings_by_id, g_hash_table_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   dossier_changes_clear (&self->changes);
@@ -986,6 +990,9 @@ dossier_project_init (DossierProject *self)
   self->tags_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                             g_free, g_object_unref);
   dossier_project_init_analysis (self);
+  self->briefings = g_list_store_new (DOSSIER_TYPE_BRIEFING);
+  self->briefings_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                 g_free, g_object_unref);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_undo_step_free);
   self->highlight_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_highlight_cache_free);
@@ -1355,7 +1362,8 @@ open_database (DossierProject  *self,
   return dossier_project_load_meta (self, error) &&
          dossier_project_load_documents (self, error) &&
          dossier_project_load_tags (self, NULL, error) &&
-         dossier_project_load_analysis (self, error);
+         dossier_project_load_analysis (self, error) &&
+         dossier_project_load_briefings (self, error);
 }
 
 DossierProject *
@@ -1789,6 +1797,7 @@ dossier_project_refresh (DossierProject *self)
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
   dossier_project_load_analysis (self, NULL);
+  dossier_project_load_briefings (self, NULL);
   dossier_changes_init (&changes);
   dossier_changes_add (&changes, "project", 1);
   /* Tag lists are read again whole: documents may have gone. */

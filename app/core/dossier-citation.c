@@ -1,0 +1,466 @@
+/* dossier-citation.c — resolving a briefing's citations against the
+ * highlights as they are now, and checking each quote against its
+ * document's text character for character.
+ *
+ * A note cites tens or hundreds of passages from a handful of documents:
+ * each document's text (and its code-point index) is read once per
+ * resolution, each highlight is one indexed lookup by UUID.
+ */
+
+#include "config.h"
+
+#include <dossier/dossier-citation.h>
+
+#include "dossier-project-private.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+void
+dossier_citation_free (DossierCitation *citation)
+{
+  if (citation == NULL)
+    return;
+
+  g_free (citation->uuid);
+  g_free (citation->quote);
+  g_free (citation->memo);
+  g_strfreev (citation->tags);
+  g_free (citation->document_title);
+  g_free (citation->author);
+  g_free (citation->outlet);
+  g_free (citation->published);
+  g_free (citation->source);
+  g_free (citation->section);
+  g_free (citation);
+}
+
+/* Read from the file, shown to people: never invalid UTF-8; NULL for
+ * NULL or "" where @optional. */
+static char *
+column_string (sqlite3_stmt *stmt,
+               int           column,
+               gboolean      optional)
+{
+  const char *text = dossier_column_text (stmt, column);
+  int len = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL || len == 0)
+    return optional ? NULL : g_strdup ("");
+  return g_utf8_make_valid (text, len);
+}
+
+/* A document's text, read once per resolution. */
+typedef struct
+{
+  char               *text;     /* NULL if it could not be read as text */
+  DossierOffsetIndex  index;
+  GArray             *headings; /* DossierBlock of its headings, by start */
+} DocumentText;
+
+static void
+document_text_free (gpointer data)
+{
+  DocumentText *doc = data;
+
+  if (doc->text != NULL)
+    dossier_offset_index_clear (&doc->index);
+  g_free (doc->text);
+  g_clear_pointer (&doc->headings, g_array_unref);
+  g_free (doc);
+}
+
+static DocumentText *
+get_document_text (DossierProject  *project,
+                   GHashTable      *cache,
+                   gint64           document_id,
+                   GError         **error)
+{
+  DocumentText *doc = g_hash_table_lookup (cache, &document_id);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) blocks = NULL;
+
+  if (doc != NULL)
+    return doc;
+
+  doc = g_new0 (DocumentText, 1);
+  doc->headings = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  doc->text = dossier_project_get_document_text (project, document_id, &local_error);
+  if (doc->text != NULL && !g_utf8_validate (doc->text, -1, NULL))
+    g_clear_pointer (&doc->text, g_free);
+  if (doc->text == NULL && local_error != NULL &&
+      !g_error_matches (local_error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED))
+    {
+      document_text_free (doc);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (doc->text != NULL)
+    dossier_offset_index_init (&doc->index, doc->text);
+
+  blocks = dossier_project_get_document_blocks (project, document_id, NULL);
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      DossierBlock *block = &g_array_index (blocks, DossierBlock, i);
+
+      if (block->kind == DOSSIER_BLOCK_HEADING)
+        g_array_append_val (doc->headings, *block);
+    }
+
+  g_hash_table_insert (cache, g_memdup2 (&document_id, sizeof document_id), doc);
+  return doc;
+}
+
+static char *
+slice (DocumentText *doc,
+       gint64        start,
+       gint64        end)
+{
+  gsize from = dossier_offset_index_bytes (&doc->index, start);
+  gsize to = dossier_offset_index_bytes (&doc->index, end);
+
+  return g_strndup (doc->text + from, to - from);
+}
+
+/* The heading of the section that @offset lies in: the last heading that
+ * starts at or before it. */
+static char *
+section_heading (DocumentText *doc,
+                 gint64        offset)
+{
+  DossierBlock *found = NULL;
+  char *heading;
+
+  if (doc->text == NULL)
+    return NULL;
+
+  for (guint i = 0; i < doc->headings->len; i++)
+    {
+      DossierBlock *block = &g_array_index (doc->headings, DossierBlock, i);
+
+      if (block->start > offset)
+        break;
+      found = block;
+    }
+  if (found == NULL || found->end <= found->start || found->end > doc->index.length)
+    return NULL;
+
+  heading = slice (doc, found->start, found->end);
+  g_strstrip (heading);
+  g_strdelimit (heading, "\n\t", ' ');
+  return heading;
+}
+
+/* "Parent/Child": walked up in C, at most DOSSIER_TAG_MAX_DEPTH steps, so
+ * that a cycle in a hostile file ends. */
+static char *
+tag_path (DossierProject  *project,
+          gint64           tag_id,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *path = g_string_new (NULL);
+
+  for (guint depth = 0; tag_id > 0 && depth <= DOSSIER_TAG_MAX_DEPTH; depth++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+      int rc;
+
+      stmt = dossier_project_prepare (project, "SELECT name, parent FROM tags WHERE id = ?1", error);
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, tag_id);
+      rc = dossier_project_step (project, stmt, error);
+      if (rc != SQLITE_ROW)
+        break;
+      g_ptr_array_insert (names, 0, column_string (stmt, 0, FALSE));
+      tag_id = sqlite3_column_int64 (stmt, 1);
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (path, '/');
+      g_string_append (path, g_ptr_array_index (names, i));
+    }
+  return g_string_free (path, FALSE);
+}
+
+static char **
+read_tags (DossierProject  *project,
+           gint64           highlight_id,
+           GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (project,
+                                  "SELECT tag FROM highlight_tags WHERE highlight = ?1 "
+                                  "ORDER BY position, tag",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  while ((rc = dossier_project_step (project, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (paths, tag_path (project, g_array_index (ids, gint64, i), NULL));
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
+/* Fills @citation from the highlight with its UUID; FALSE (and DELETED)
+ * when there is none. */
+static gboolean
+read_highlight (DossierProject   *project,
+                DossierCitation  *citation,
+                gboolean         *orphaned,
+                GError          **error)
+{
+  /* UUIDs are stored as their tools wrote them: ours in lower case, some
+   * imported ones (REFI-QDA GUIDs) in upper case. */
+  g_autofree char *lower = g_ascii_strdown (citation->uuid, -1);
+  g_autofree char *upper = g_ascii_strup (citation->uuid, -1);
+  const char *spellings[] = { citation->uuid, lower, upper };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+      int rc;
+
+      stmt = dossier_project_prepare (project,
+                                      "SELECT h.id, h.document, h.start, h.end, h.quote, h.memo, "
+                                      "  h.orphaned, d.title, d.author, d.outlet, d.published, "
+                                      "  d.source "
+                                      "FROM highlights h JOIN documents d ON d.id = h.document "
+                                      "WHERE h.uuid = ?1",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      dossier_bind_text (stmt, 1, spellings[i]);
+      rc = dossier_project_step (project, stmt, error);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        return FALSE;
+
+      citation->highlight_id = sqlite3_column_int64 (stmt, 0);
+      citation->document_id = sqlite3_column_int64 (stmt, 1);
+      citation->start = sqlite3_column_int64 (stmt, 2);
+      citation->end = sqlite3_column_int64 (stmt, 3);
+      citation->quote = column_string (stmt, 4, FALSE);
+      citation->memo = column_string (stmt, 5, FALSE);
+      *orphaned = sqlite3_column_int64 (stmt, 6) != 0;
+      citation->document_title = column_string (stmt, 7, FALSE);
+      citation->author = column_string (stmt, 8, TRUE);
+      citation->outlet = column_string (stmt, 9, TRUE);
+      citation->published = column_string (stmt, 10, TRUE);
+      citation->source = column_string (stmt, 11, TRUE);
+      return TRUE;
+    }
+
+  citation->status = DOSSIER_CITATION_DELETED;
+  citation->tags = g_new0 (char *, 1);
+  return TRUE;
+}
+
+static gboolean
+resolve (DossierProject   *project,
+         DossierCitation  *citation,
+         GHashTable       *texts,
+         GError          **error)
+{
+  gboolean orphaned = FALSE;
+  DocumentText *doc;
+  g_autofree char *actual = NULL;
+
+  if (!read_highlight (project, citation, &orphaned, error))
+    return FALSE;
+  if (citation->status == DOSSIER_CITATION_DELETED)
+    return TRUE;
+
+  citation->tags = read_tags (project, citation->highlight_id, error);
+  if (citation->tags == NULL)
+    return FALSE;
+
+  doc = get_document_text (project, texts, citation->document_id, error);
+  if (doc == NULL)
+    return FALSE;
+
+  if (orphaned)
+    {
+      citation->status = DOSSIER_CITATION_ORPHANED;
+      return TRUE;
+    }
+
+  /* The quote must be exactly what the document says there. */
+  if (doc->text == NULL || citation->start < 0 || citation->end <= citation->start ||
+      citation->end > doc->index.length)
+    {
+      citation->status = DOSSIER_CITATION_MISMATCH;
+      return TRUE;
+    }
+  actual = slice (doc, citation->start, citation->end);
+  citation->status = strcmp (actual, citation->quote) == 0 ? DOSSIER_CITATION_OK
+                                                           : DOSSIER_CITATION_MISMATCH;
+  citation->section = section_heading (doc, citation->start);
+  return TRUE;
+}
+
+GPtrArray *
+dossier_project_resolve_citations (DossierProject      *project,
+                                   DossierMarkdownNode *root,
+                                   GError             **error)
+{
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_citation_free);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, document_text_free);
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (!dossier_project_ensure_open (project, error))
+    return NULL;
+
+  nodes = dossier_markdown_collect_citations (root);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      DossierMarkdownNode *node = g_ptr_array_index (nodes, i);
+      char *key = g_ascii_strdown (node->uuid, -1);
+      DossierCitation *citation = g_hash_table_lookup (by_uuid, key);
+
+      if (citation != NULL)
+        {
+          citation->n_uses++;
+          g_free (key);
+          continue;
+        }
+
+      citation = g_new0 (DossierCitation, 1);
+      citation->number = citations->len + 1;
+      citation->uuid = g_strdup (node->uuid);
+      citation->n_uses = 1;
+      g_ptr_array_add (citations, citation);
+      g_hash_table_insert (by_uuid, key, citation);
+
+      if (!resolve (project, citation, texts, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&citations);
+}
+
+DossierCitation *
+dossier_citations_lookup (GPtrArray  *citations,
+                          const char *uuid)
+{
+  g_return_val_if_fail (citations != NULL, NULL);
+
+  if (uuid == NULL)
+    return NULL;
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierCitation *citation = g_ptr_array_index (citations, i);
+
+      if (g_ascii_strcasecmp (citation->uuid, uuid) == 0)
+        return citation;
+    }
+  return NULL;
+}
+
+char *
+dossier_citation_describe_problem (const DossierCitation *citation)
+{
+  g_return_val_if_fail (citation != NULL, NULL);
+
+  switch (citation->status)
+    {
+    case DOSSIER_CITATION_OK:
+      return NULL;
+    case DOSSIER_CITATION_DELETED:
+      return g_strdup (_("the cited highlight is no longer in this project (it was deleted, "
+                         "or the citation comes from another project)"));
+    case DOSSIER_CITATION_ORPHANED:
+      return g_strdup_printf (_("a newer version of “%s” no longer contains the cited passage"),
+                              citation->document_title);
+    case DOSSIER_CITATION_MISMATCH:
+      return g_strdup_printf (_("the quote no longer matches the text of “%s” at characters "
+                                "%" PRId64 "–%" PRId64),
+                              citation->document_title, citation->start, citation->end);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The first words of a quote, for a one-line report. */
+static char *
+quote_excerpt (const char *quote)
+{
+  g_autofree char *flat = g_strdup (quote != NULL ? quote : "");
+  glong length;
+
+  g_strdelimit (flat, "\n\t", ' ');
+  length = g_utf8_strlen (flat, -1);
+  if (length <= 60)
+    return g_steal_pointer (&flat);
+  {
+    g_autofree char *start = g_utf8_substring (flat, 0, 57);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+gboolean
+dossier_citations_verify (GPtrArray  *citations,
+                          char      **report)
+{
+  GString *out = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (citations != NULL, FALSE);
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierCitation *citation = g_ptr_array_index (citations, i);
+      g_autofree char *problem = dossier_citation_describe_problem (citation);
+      g_autofree char *excerpt = NULL;
+
+      if (problem == NULL)
+        continue;
+      ok = FALSE;
+      if (citation->quote != NULL)
+        {
+          excerpt = quote_excerpt (citation->quote);
+          /* TRANSLATORS: a citation that cannot be printed: its number, the
+           * start of its quote, what is wrong */
+          g_string_append_printf (out, _("[%u] “%s”: %s"), citation->number, excerpt, problem);
+        }
+      else
+        /* TRANSLATORS: a citation that cannot be printed: its number, the
+         * UUID the note cites, what is wrong */
+        g_string_append_printf (out, _("[%u] highlight %s: %s"), citation->number,
+                                citation->uuid, problem);
+      g_string_append_c (out, '\n');
+    }
+
+  /* Nothing to report: NULL. */
+  if (report != NULL)
+    *report = g_string_free (out, ok);
+  else
+    g_string_free (out, TRUE);
+  return ok;
+}

@@ -1,0 +1,101 @@
+/* dossier-briefing.h — briefing notes: a title, the documents a note
+ * compares, and a body written in the Markdown subset of
+ * dossier-markdown.h whose citations ([@UUID]) point at highlights.
+ *
+ * A project keeps one DossierBriefing per briefing and updates it in place
+ * (with notify) when it changes, as it does documents. Every change is one
+ * committed action and one undo step; the body is set whole, so an editor
+ * commits it when typing pauses, not at every keystroke. A citation is not
+ * stored apart from the body: it is the highlight's UUID, read afresh
+ * (dossier-citation.h) whenever the note is shown or exported, so it always
+ * shows the highlight as it is now.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-markdown.h"
+#include "dossier-project.h"
+
+G_BEGIN_DECLS
+
+/* A body longer than this (in bytes) is refused: 4 MB is some 1,500 pages. */
+#define DOSSIER_BRIEFING_MAX_BODY (4 * 1024 * 1024)
+/* A note compares at most this many documents. */
+#define DOSSIER_BRIEFING_MAX_DOCUMENTS 1000
+
+#define DOSSIER_TYPE_BRIEFING (dossier_briefing_get_type ())
+G_DECLARE_FINAL_TYPE (DossierBriefing, dossier_briefing, DOSSIER, BRIEFING, GObject)
+
+/* Properties: "id", "uuid", "title", "body", "created", "modified",
+ * "documents" (notified when the list of document ids changes). */
+gint64        dossier_briefing_get_id           (DossierBriefing *self);
+const char   *dossier_briefing_get_uuid         (DossierBriefing *self);
+const char   *dossier_briefing_get_title        (DossierBriefing *self);
+const char   *dossier_briefing_get_body         (DossierBriefing *self);  /* never NULL */
+const char   *dossier_briefing_get_created      (DossierBriefing *self);  /* ISO 8601 UTC */
+const char   *dossier_briefing_get_modified     (DossierBriefing *self);
+/* The documents it compares, in the order chosen. */
+const gint64 *dossier_briefing_get_document_ids (DossierBriefing *self,
+                                                 guint           *n_documents);
+
+/* ---- In a project --------------------------------------------------------- */
+
+/* GListModel of DossierBriefing, oldest first; exact items-changed. */
+GListModel      *dossier_project_get_briefings        (DossierProject  *self);
+DossierBriefing *dossier_project_get_briefing         (DossierProject  *self,
+                                                       gint64           briefing_id);  /* transfer none, NULL if absent */
+
+/* A new briefing (one action, "New Briefing"). @title must not be blank;
+ * each document must exist, once; @body may be NULL (empty). Line endings
+ * are made LF and control characters other than tab and newline dropped.
+ * Returns its id, 0 with @error. */
+gint64           dossier_project_add_briefing         (DossierProject  *self,
+                                                       const char      *title,
+                                                       const gint64    *document_ids,
+                                                       guint            n_documents,
+                                                       const char      *body,
+                                                       GError         **error);
+gboolean         dossier_project_set_briefing_title   (DossierProject  *self,
+                                                       gint64           briefing_id,
+                                                       const char      *title,
+                                                       GError         **error);
+/* The whole body, as one action ("Edit “Title”"); no undo step when it is
+ * already that. */
+gboolean         dossier_project_set_briefing_body    (DossierProject  *self,
+                                                       gint64           briefing_id,
+                                                       const char      *body,
+                                                       GError         **error);
+gboolean         dossier_project_set_briefing_documents (DossierProject *self,
+                                                       gint64           briefing_id,
+                                                       const gint64    *document_ids,
+                                                       guint            n_documents,
+                                                       GError         **error);
+gboolean         dossier_project_delete_briefing      (DossierProject  *self,
+                                                       gint64           briefing_id,
+                                                       GError         **error);
+
+/* ---- The evidence meter --------------------------------------------------- */
+
+typedef struct
+{
+  char   *heading;        /* the heading's text; NULL for what precedes the first */
+  guint   level;          /* 1–6; 0 for what precedes the first heading */
+  gint64  start;          /* code points of the body: the heading to the next */
+  gint64  end;            /*   heading of the same or a higher level */
+  guint   n_citations;    /* citations in the section, its subsections included */
+  guint   n_own;          /* citations before its first subsection */
+  gboolean has_text;      /* anything written in it besides headings */
+} DossierBriefingSection;
+
+void             dossier_briefing_section_free         (DossierBriefingSection *section);
+
+/* The sections of a parsed body, in order, each with the citations it
+ * holds (GPtrArray of DossierBriefingSection, free func set): a section
+ * with n_citations 0 makes claims the note does not back. Text before the
+ * first heading is a section of its own only if there is some. */
+GPtrArray       *dossier_briefing_get_sections         (DossierMarkdownNode *root);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierBriefingSection, dossier_briefing_section_free)
+
+G_END_DECLS

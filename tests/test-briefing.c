@@ -1,0 +1,691 @@
+/* test-briefing.c — briefing notes in a project: each change one undoable
+ * action, the model in step; citations read afresh from the highlights
+ * (live after a memo, a tag or re-anchoring changes them, marked when the
+ * highlight goes or its passage leaves the text, refused when the quote
+ * no longer matches); the evidence meter. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+
+static const char article[] =
+  "# Port Calder closes its bridge\n"
+  "\n"
+  "The council voted 31 to 24 on Tuesday.\n"
+  "\n"
+  "## The money\n"
+  "\n"
+  "The national grant is £72 million, on condition that work begins before 2027.\n"
+  "\n"
+  "## The shops\n"
+  "\n"
+  "64 per cent of traders expect to lose trade — «une perte» 🚋 for 周美林’s shop.\n";
+
+static gint64
+import_markdown (DossierProject *project,
+                 const char     *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN,
+                                                     "article.md", &error);
+
+  g_assert_no_error (error);
+  return add_parsed_doc (project, doc);
+}
+
+/* Highlights the first occurrence of @phrase in @document with @tag. */
+static gint64
+highlight_phrase (DossierProject *project,
+                  gint64          document,
+                  const char     *phrase,
+                  gint64          tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (project, document, &error);
+  const char *at;
+  gint64 start, id;
+
+  g_assert_no_error (error);
+  at = strstr (text, phrase);
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
+                                      &tag, 1, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+uuid_of (DossierProject *project,
+         gint64          highlight)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, highlight, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (dossier_highlight_get_uuid (h));
+}
+
+static GPtrArray *
+resolve_body (DossierProject *project,
+              const char     *body)
+{
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *citations = dossier_project_resolve_citations (project, root, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (citations);
+  return citations;
+}
+
+typedef struct
+{
+  guint added;
+  guint removed;
+  guint changes;
+} ItemsCount;
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     ItemsCount *count)
+{
+  count->added += added;
+  count->removed += removed;
+  count->changes++;
+}
+
+/* ---- The model and its actions ---------------------------------------------- */
+
+static void
+test_add_and_undo (TestProject   *fixture,
+                   gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  GListModel *briefings = dossier_project_get_briefings (project);
+  g_autoptr(GError) error = NULL;
+  gint64 docs[2];
+  const gint64 *ids;
+  guint n_ids;
+  ItemsCount count = { 0 };
+  DossierBriefing *briefing;
+  gint64 id;
+
+  docs[0] = add_doc (project, "Tribune", "One article.");
+  docs[1] = add_doc (project, "Ledger", "Another article.");
+  g_signal_connect (briefings, "items-changed", G_CALLBACK (count_items_changed), &count);
+
+  id = dossier_project_add_briefing (project, "  Harbour Bridge note  ", docs, 2,
+                                     "# Purpose\r\n\r\nDecide.\rNow.\x01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
+  g_assert_cmpuint (count.added, ==, 1);
+  briefing = dossier_project_get_briefing (project, id);
+  g_assert_nonnull (briefing);
+  g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Harbour Bridge note");
+  /* Line endings made LF, control characters dropped. */
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "# Purpose\n\nDecide.\nNow.");
+  g_assert_true (dossier_markdown_is_uuid (dossier_briefing_get_uuid (briefing)));
+  g_assert_nonnull (dossier_briefing_get_created (briefing));
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, docs[0]);
+  g_assert_cmpint (ids[1], ==, docs[1]);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "New Briefing");
+
+  /* Undo removes it, redo brings it back: the same UUID, the same body. */
+  g_object_ref (briefing);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 0);
+  g_assert_null (dossier_project_get_briefing (project, id));
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
+  {
+    DossierBriefing *again = dossier_project_get_briefing (project, id);
+
+    g_assert_cmpstr (dossier_briefing_get_uuid (again), ==, dossier_briefing_get_uuid (briefing));
+    g_assert_cmpstr (dossier_briefing_get_body (again), ==, "# Purpose\n\nDecide.\nNow.");
+    ids = dossier_briefing_get_document_ids (again, &n_ids);
+    g_assert_cmpuint (n_ids, ==, 2);
+  }
+  g_object_unref (briefing);
+
+  /* Reopening reads the same. */
+  {
+    g_autoptr(DossierProject) reopened = NULL;
+
+    g_clear_object (&fixture->project);
+    reopened = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    briefing = dossier_project_get_briefing (reopened, id);
+    g_assert_nonnull (briefing);
+    g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Harbour Bridge note");
+    ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+    g_assert_cmpuint (n_ids, ==, 2);
+    g_assert_cmpint (ids[1], ==, docs[1]);
+    g_clear_object (&reopened);
+    fixture->project = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_refusals (TestProject   *fixture,
+               gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_doc (project, "Tribune", "One article.");
+  gint64 twice[2] = { doc, doc };
+  gint64 missing = doc + 100;
+  g_autofree char *huge = NULL;
+  gint64 id;
+
+  g_assert_cmpint (dossier_project_add_briefing (project, "   ", NULL, 0, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_briefing (project, "Note", twice, 2, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_briefing (project, "Note", &missing, 1, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_briefing (project, "Note", NULL, 0, "bad \xff", &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  huge = g_malloc (DOSSIER_BRIEFING_MAX_BODY + 2);
+  memset (huge, 'a', DOSSIER_BRIEFING_MAX_BODY + 1);
+  huge[DOSSIER_BRIEFING_MAX_BODY + 1] = '\0';
+  g_assert_cmpint (dossier_project_add_briefing (project, "Note", NULL, 0, huge, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing was made, nothing to undo. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_briefings (project)), ==, 0);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), !=, "New Briefing");
+
+  id = dossier_project_add_briefing (project, "Note", &doc, 1, "Body", &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_set_briefing_title (project, id, "", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_briefing_body (project, id + 1, "x", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_briefing_documents (project, id, twice, 2, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_delete_briefing (project, id + 1, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (dossier_briefing_get_body (dossier_project_get_briefing (project, id)), ==, "Body");
+
+  /* A read-only project refuses, saying so. */
+  {
+    g_autoptr(DossierProject) reader = NULL;
+
+    reader = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_false (dossier_project_set_briefing_body (reader, id, "Changed", &error));
+    g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+static void
+test_edits (TestProject   *fixture,
+            gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  gint64 docs[3];
+  gint64 reordered[2];
+  DossierBriefing *briefing;
+  const gint64 *ids;
+  guint n_ids;
+  gint64 id;
+
+  docs[0] = add_doc (project, "A", "First.");
+  docs[1] = add_doc (project, "B", "Second.");
+  docs[2] = add_doc (project, "C", "Third.");
+  id = dossier_project_add_briefing (project, "Note", docs, 2, "Draft one.", &error);
+  g_assert_no_error (error);
+  briefing = dossier_project_get_briefing (project, id);
+  g_signal_connect (briefing, "notify", G_CALLBACK (on_notify), log);
+
+  /* One edit, one step, labelled with the title. */
+  g_assert_true (dossier_project_set_briefing_body (project, id, "Draft two.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "Draft two.");
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Edit “Note”");
+  g_assert_nonnull (strstr (log->str, "body;"));
+  g_assert_cmpstr (dossier_briefing_get_modified (briefing), >=, dossier_briefing_get_created (briefing));
+
+  /* The same body again is no step at all. */
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "Draft one.");
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_true (dossier_project_set_briefing_body (project, id, "Draft two.", &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "Draft one.");
+  g_assert_true (dossier_project_redo (project, &error));
+
+  g_assert_true (dossier_project_set_briefing_title (project, id, " Final note ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Final note");
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Rename Briefing");
+
+  /* Documents: chosen and ordered; the same list is no step. */
+  reordered[0] = docs[2];
+  reordered[1] = docs[0];
+  g_string_truncate (log, 0);
+  g_assert_true (dossier_project_set_briefing_documents (project, id, reordered, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, !=, "");
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, docs[2]);
+  g_assert_cmpint (ids[1], ==, docs[0]);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Choose Documents to Compare");
+  g_assert_true (dossier_project_set_briefing_documents (project, id, reordered, 2, &error));
+  g_assert_true (dossier_project_undo (project, &error));
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpint (ids[0], ==, docs[0]);
+  g_assert_cmpint (ids[1], ==, docs[1]);
+  g_assert_true (dossier_project_redo (project, &error));
+
+  /* A deleted document leaves the briefing; undo puts it back in place. */
+  g_assert_true (dossier_project_delete_document (project, docs[2], &error));
+  g_assert_no_error (error);
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, docs[0]);
+  g_assert_true (dossier_project_undo (project, &error));
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, docs[2]);
+
+  /* Delete with undo. */
+  g_assert_true (dossier_project_delete_briefing (project, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_briefing (project, id));
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Delete Briefing");
+  g_assert_true (dossier_project_undo (project, &error));
+  briefing = dossier_project_get_briefing (project, id);
+  g_assert_nonnull (briefing);
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "Draft two.");
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+}
+
+/* ---- Citations -------------------------------------------------------------- */
+
+static void
+test_citations_resolved (TestProject   *fixture,
+                         gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *shops = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *upper = NULL;
+  gint64 parent, costs, trade, doc, h_grant, h_shops;
+  DossierCitation *c;
+
+  doc = import_markdown (project, article);
+  g_assert_true (dossier_project_set_document_metadata (project, doc, NULL, "Ruairí Moss",
+                                                        "The Civic Ledger", NULL, "2025-03-13",
+                                                        &error));
+  parent = add_tag (project, "Evidence", 0);
+  costs = add_tag (project, "Costs", parent);
+  trade = add_tag (project, "Trade", parent);
+  h_grant = highlight_phrase (project, doc, "The national grant is £72 million", costs);
+  h_shops = highlight_phrase (project, doc, "«une perte» 🚋 for 周美林’s shop", trade);
+  g_assert_true (dossier_project_add_highlight_tag (project, h_grant, trade, &error));
+  g_assert_true (dossier_project_set_highlight_memo (project, h_grant, "Tied to a date.", &error));
+  grant = uuid_of (project, h_grant);
+  shops = uuid_of (project, h_shops);
+  upper = g_ascii_strup (shops, -1);
+
+  /* Numbered by first appearance; cited twice is one citation. */
+  body = g_strdup_printf ("# Note\n\nShops fear losses.[@%s] The grant[@%s] helps.[@%s]\n",
+                          upper, grant, shops);
+  citations = resolve_body (project, body);
+  g_assert_cmpuint (citations->len, ==, 2);
+
+  c = g_ptr_array_index (citations, 0);
+  g_assert_cmpuint (c->number, ==, 1);
+  g_assert_cmpuint (c->n_uses, ==, 2);
+  g_assert_cmpint (c->status, ==, DOSSIER_CITATION_OK);
+  g_assert_cmpint (c->highlight_id, ==, h_shops);
+  g_assert_cmpstr (c->quote, ==, "«une perte» 🚋 for 周美林’s shop");
+  g_assert_cmpstr (c->section, ==, "The shops");
+  g_assert_cmpstr (c->document_title, ==, "Port Calder closes its bridge");
+  g_assert_cmpstr (c->outlet, ==, "The Civic Ledger");
+  g_assert_cmpstr (c->author, ==, "Ruairí Moss");
+  g_assert_cmpstr (c->published, ==, "2025-03-13");
+  g_assert_cmpuint (g_strv_length (c->tags), ==, 1);
+  g_assert_cmpstr (c->tags[0], ==, "Evidence/Trade");
+  g_assert_null (dossier_citation_describe_problem (c));
+
+  c = g_ptr_array_index (citations, 1);
+  g_assert_cmpuint (c->number, ==, 2);
+  g_assert_cmpuint (c->n_uses, ==, 1);
+  g_assert_cmpstr (c->section, ==, "The money");
+  g_assert_cmpstr (c->memo, ==, "Tied to a date.");
+  g_assert_cmpuint (g_strv_length (c->tags), ==, 2);
+  g_assert_cmpstr (c->tags[0], ==, "Evidence/Costs");
+  g_assert_cmpstr (c->tags[1], ==, "Evidence/Trade");
+  g_assert_true (dossier_citations_lookup (citations, grant) == c);
+  g_assert_true (dossier_citations_lookup (citations, upper) == g_ptr_array_index (citations, 0));
+  g_assert_null (dossier_citations_lookup (citations, "00000000-0000-0000-0000-000000000000"));
+
+  {
+    g_autofree char *report = NULL;
+
+    g_assert_true (dossier_citations_verify (citations, &report));
+    g_assert_null (report);
+  }
+}
+
+/* The same body, resolved after each change to what it cites, shows the
+ * change: nothing is copied into the note. */
+static void
+test_citations_live (TestProject   *fixture,
+                     gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *body = NULL;
+  gint64 doc, tag, other, h;
+
+  doc = import_markdown (project, article);
+  tag = add_tag (project, "Costs", 0);
+  other = add_tag (project, "Government", 0);
+  h = highlight_phrase (project, doc, "£72 million", tag);
+  uuid = uuid_of (project, h);
+  body = g_strdup_printf ("The grant is large.[@%s]", uuid);
+
+  /* A memo and a tag. */
+  g_assert_true (dossier_project_set_highlight_memo (project, h, "Fixed sum.", &error));
+  g_assert_true (dossier_project_add_highlight_tag (project, h, other, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (project, body);
+    DossierCitation *c = g_ptr_array_index (citations, 0);
+
+    g_assert_cmpstr (c->memo, ==, "Fixed sum.");
+    g_assert_cmpuint (g_strv_length (c->tags), ==, 2);
+    g_assert_cmpstr (c->tags[1], ==, "Government");
+  }
+
+  /* Extended by tagging a longer range: the citation quotes the new range. */
+  {
+    g_autofree char *text = dossier_project_get_document_text (project, doc, NULL);
+    gint64 start = g_utf8_pointer_to_offset (text, strstr (text, "The national grant"));
+    gint64 end = g_utf8_pointer_to_offset (text, strstr (text, ", on condition"));
+    g_autoptr(GPtrArray) citations = NULL;
+    DossierCitation *c;
+
+    g_assert_true (dossier_project_remove_highlight_tag (project, h, other, &error));
+    g_assert_cmpint (dossier_project_tag_range (project, doc, start, end, tag, &error), ==, h);
+    g_assert_no_error (error);
+    citations = resolve_body (project, body);
+    c = g_ptr_array_index (citations, 0);
+    g_assert_cmpint (c->status, ==, DOSSIER_CITATION_OK);
+    g_assert_cmpstr (c->quote, ==, "The national grant is £72 million");
+  }
+
+  /* Deleted: marked, not dropped; undo brings it back. */
+  g_assert_true (dossier_project_delete_highlight (project, h, &error));
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (project, body);
+    DossierCitation *c = g_ptr_array_index (citations, 0);
+    g_autofree char *problem = dossier_citation_describe_problem (c);
+    g_autofree char *report = NULL;
+
+    g_assert_cmpuint (citations->len, ==, 1);
+    g_assert_cmpint (c->status, ==, DOSSIER_CITATION_DELETED);
+    g_assert_cmpint (c->highlight_id, ==, 0);
+    g_assert_null (c->quote);
+    g_assert_nonnull (problem);
+    g_assert_false (dossier_citations_verify (citations, &report));
+    g_assert_nonnull (strstr (report, "[1] highlight "));
+    g_assert_nonnull (strstr (report, uuid));
+  }
+  g_assert_true (dossier_project_undo (project, &error));
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (project, body);
+    DossierCitation *c = g_ptr_array_index (citations, 0);
+
+    g_assert_cmpint (c->status, ==, DOSSIER_CITATION_OK);
+    g_assert_cmpint (c->highlight_id, ==, h);
+  }
+}
+
+static DossierParsedDocument *
+parse_markdown (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN,
+                                                     "article.md", &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_citations_reanchored (TestProject   *fixture,
+                           gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *uuid_grant = NULL;
+  g_autofree char *uuid_vote = NULL;
+  gint64 doc, tag, h_grant, h_vote, old_start;
+
+  doc = import_markdown (project, article);
+  tag = add_tag (project, "Costs", 0);
+  h_grant = highlight_phrase (project, doc, "The national grant is £72 million", tag);
+  h_vote = highlight_phrase (project, doc, "The council voted 31 to 24", tag);
+  uuid_grant = uuid_of (project, h_grant);
+  uuid_vote = uuid_of (project, h_vote);
+  body = g_strdup_printf ("Grant.[@%s] Vote.[@%s]", uuid_grant, uuid_vote);
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (project, body);
+
+    old_start = ((DossierCitation *) g_ptr_array_index (citations, 0))->start;
+  }
+
+  /* A newer version moves the grant's sentence into another section and
+   * drops the vote. */
+  {
+    g_autoptr(DossierParsedDocument) newer = parse_markdown (
+      "# Port Calder closes its bridge\n"
+      "\n"
+      "A long new introduction comes first, with «accents» and 🚋.\n"
+      "\n"
+      "## Funding and its strings\n"
+      "\n"
+      "Officials confirmed it. The national grant is £72 million, on condition that work "
+      "begins before 2027.\n");
+    g_autoptr(GArray) orphans = NULL;
+
+    g_assert_true (dossier_project_replace_document_text (project, doc, newer, &orphans, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (orphans->len, ==, 1);
+  }
+
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (project, body);
+    DossierCitation *grant = g_ptr_array_index (citations, 0);
+    DossierCitation *vote = g_ptr_array_index (citations, 1);
+    g_autofree char *problem = dossier_citation_describe_problem (vote);
+    g_autofree char *report = NULL;
+
+    g_assert_cmpint (grant->status, ==, DOSSIER_CITATION_OK);
+    g_assert_cmpint (grant->start, !=, old_start);
+    g_assert_cmpstr (grant->quote, ==, "The national grant is £72 million");
+    g_assert_cmpstr (grant->section, ==, "Funding and its strings");
+
+    g_assert_cmpint (vote->status, ==, DOSSIER_CITATION_ORPHANED);
+    g_assert_cmpstr (vote->quote, ==, "The council voted 31 to 24");
+    g_assert_nonnull (strstr (problem, "no longer contains"));
+    g_assert_false (dossier_citations_verify (citations, &report));
+    g_assert_nonnull (strstr (report, "[2] “The council voted 31 to 24”"));
+    g_assert_null (strstr (report, "[1]"));
+  }
+}
+
+/* A quote that is not what the document says at its offsets (a file
+ * edited by another tool) is reported, never printed as if it were. */
+static void
+test_citations_mismatch (TestProject   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *body = NULL;
+  gint64 doc, tag, h;
+
+  doc = import_markdown (fixture->project, article);
+  tag = add_tag (fixture->project, "Costs", 0);
+  h = highlight_phrase (fixture->project, doc, "£72 million", tag);
+  uuid = uuid_of (fixture->project, h);
+  body = g_strdup_printf ("Grant.[@%s]", uuid);
+  g_clear_object (&fixture->project);
+
+  test_sql_exec (fixture->path, "UPDATE highlights SET quote = '£27 million'");
+  fixture->project = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) citations = resolve_body (fixture->project, body);
+    DossierCitation *c = g_ptr_array_index (citations, 0);
+    g_autofree char *report = NULL;
+
+    g_assert_cmpint (c->status, ==, DOSSIER_CITATION_MISMATCH);
+    g_assert_false (dossier_citations_verify (citations, &report));
+    g_assert_nonnull (strstr (report, "[1] “£27 million”: the quote no longer matches"));
+  }
+
+  /* Put it right so that the fixture's own check passes. */
+  g_clear_object (&fixture->project);
+  test_sql_exec (fixture->path, "UPDATE highlights SET quote = '£72 million'");
+  fixture->project = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
+/* ---- The evidence meter ---------------------------------------------------- */
+
+static void
+test_sections (void)
+{
+  const char *body =
+    "Opening words.\n"
+    "\n"
+    "# Note\n"
+    "\n"
+    "## Summary\n"
+    "\n"
+    "Nothing cited here.\n"
+    "\n"
+    "## Positions\n"
+    "\n"
+    "### Mayor [@0c5bd1de-7a3c-4f0e-9a55-2d7b1f4e8a01]\n"
+    "\n"
+    "### Traders\n"
+    "\n"
+    "- fear losses [@0c5bd1de-7a3c-4f0e-9a55-2d7b1f4e8a02][@0c5bd1de-7a3c-4f0e-9a55-2d7b1f4e8a03]\n"
+    "\n"
+    "## Recommendation\n";
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body);
+  g_autoptr(GPtrArray) sections = dossier_briefing_get_sections (root);
+  struct { const char *heading; guint level; guint n; guint own; gboolean text; } expected[] = {
+    { NULL, 0, 0, 0, TRUE },
+    { "Note", 1, 3, 0, TRUE },
+    { "Summary", 2, 0, 0, TRUE },
+    { "Positions", 2, 3, 0, TRUE },
+    { "Mayor [@0c5bd1de-7a3c-4f0e-9a55-2d7b1f4e8a01]", 3, 1, 1, FALSE },
+    { "Traders", 3, 2, 2, TRUE },
+    { "Recommendation", 2, 0, 0, FALSE },
+  };
+
+  g_assert_cmpuint (sections->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < sections->len; i++)
+    {
+      DossierBriefingSection *s = g_ptr_array_index (sections, i);
+
+      g_assert_cmpstr (s->heading, ==, expected[i].heading);
+      g_assert_cmpuint (s->level, ==, expected[i].level);
+      g_assert_cmpuint (s->n_citations, ==, expected[i].n);
+      g_assert_cmpuint (s->n_own, ==, expected[i].own);
+      g_assert_cmpint (s->has_text, ==, expected[i].text);
+    }
+
+  /* Ranges: a section runs to the next heading at its level or above. */
+  {
+    DossierBriefingSection *positions = g_ptr_array_index (sections, 3);
+    DossierBriefingSection *recommendation = g_ptr_array_index (sections, 6);
+    g_autofree char *text = g_utf8_substring (body, positions->start, positions->end);
+
+    g_assert_true (g_str_has_prefix (text, "## Positions"));
+    g_assert_true (g_str_has_suffix (text, "a03]\n\n"));
+    g_assert_cmpint (recommendation->end, ==, g_utf8_strlen (body, -1));
+  }
+
+  /* An empty body has no sections. */
+  {
+    g_autoptr(DossierMarkdownNode) empty = dossier_markdown_parse ("");
+    g_autoptr(GPtrArray) none = dossier_briefing_get_sections (empty);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
+
+  ADD ("/briefing/add-and-undo", test_add_and_undo);
+  ADD ("/briefing/refusals", test_refusals);
+  ADD ("/briefing/edits", test_edits);
+  ADD ("/briefing/citations/resolved", test_citations_resolved);
+  ADD ("/briefing/citations/live", test_citations_live);
+  ADD ("/briefing/citations/re-anchored", test_citations_reanchored);
+  ADD ("/briefing/citations/mismatch", test_citations_mismatch);
+  g_test_add_func ("/briefing/sections", test_sections);
+
+#undef ADD
+
+  return g_test_run ();
+}
