@@ -18,7 +18,7 @@
 #include <libxml/HTMLparser.h>
 #include <dossier/dossier.h>
 
-#include "dossier-export-private.h"
+#include "dossier-export-summary-private.h"
 #include "test-util.h"
 
 /* ---- Fixture ----------------------------------------------------------- */
@@ -1551,6 +1551,269 @@ static const char *hostile_quotes[] = {
 static const char hostile_memo[] =
   "</aside><script>alert(3)</script>\n# heading\n[^9]: x\x1b[2J\x07 [a](javascript:alert(4))";
 
+/* ---- A section plugged in ------------------------------------------------ */
+
+/* What a section once (like pros and cons) sees: every argument's
+ * evidence, read through the context, placed by highlight id. */
+typedef struct
+{
+  GPtrArray *statements;   /* char * */
+  GPtrArray *pros;         /* DossierSummaryPassage */
+  GPtrArray *notes;        /* char * */
+} ArgumentsData;
+
+static void
+arguments_data_free (gpointer user_data)
+{
+  ArgumentsData *data = user_data;
+
+  g_ptr_array_unref (data->statements);
+  g_ptr_array_unref (data->pros);
+  g_ptr_array_unref (data->notes);
+  g_free (data);
+}
+
+static gboolean
+arguments_collect (DossierSummary               *s,
+                   const DossierExportDocument  *document,
+                   gpointer                     *out,
+                   guint                        *n_items,
+                   GError                      **error)
+{
+  ArgumentsData *data = g_new0 (ArgumentsData, 1);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  /* A section once is collected once, for the whole export. */
+  g_assert_null (document);
+  g_assert_cmpuint (s->depth, ==, 0);
+
+  /* A highlight the project does not have is an error that says so. */
+  g_assert_null (dossier_summary_passage_lookup (s, 999999, &local_error));
+  g_assert_error (local_error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+
+  data->statements = g_ptr_array_new_with_free_func (g_free);
+  data->pros = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_summary_passage_unref);
+  data->notes = g_ptr_array_new_with_free_func (g_free);
+  stmt = dossier_export_context_prepare (s->ctx,
+      "SELECT a.statement, e.highlight, e.note FROM arguments a "
+      "JOIN argument_evidence e ON e.argument = a.id "
+      "WHERE a.polarity = 'pro' ORDER BY a.position, e.highlight", error);
+  g_assert_nonnull (stmt);
+  *n_items = 0;
+  while (dossier_export_context_step (s->ctx, stmt, &row, error) && row)
+    {
+      DossierSummaryPassage *p;
+
+      p = dossier_summary_passage_lookup (s, sqlite3_column_int64 (stmt, 1), error);
+      /* NULL without an error: its document is filtered out. */
+      g_assert_true (p != NULL || *error == NULL);
+      if (p == NULL)
+        continue;
+      g_ptr_array_add (data->statements,
+                       g_strdup (dossier_export_context_column_text (s->ctx, stmt, 0)));
+      g_ptr_array_add (data->pros, p);
+      g_ptr_array_add (data->notes,
+                       g_strdup (dossier_export_context_column_text (s->ctx, stmt, 2)));
+      (*n_items)++;
+    }
+  sqlite3_reset (stmt);
+  *out = data;
+  return TRUE;
+}
+
+static void
+arguments_write (DossierSummary *s,
+                 gpointer        user_data)
+{
+  ArgumentsData *data = user_data;
+  DossierSummaryHeading part = { "arguments", "Pros & cons", "arguments", NULL, -1, TRUE };
+  DossierSummaryHeading pros = { "pros", "Pros", NULL, NULL, (int) data->pros->len };
+  DossierSummaryHeading cons = { "cons", "Cons", NULL, NULL, 0 };
+
+  dossier_summary_open_part (s, &part);
+  dossier_summary_paragraph (s, "# Is the *bridge* worth it?\n\n- <b>Asked</b> by 1. the council");
+  dossier_summary_open_part (s, &pros);
+  for (guint i = 0; i < data->pros->len; i++)
+    {
+      DossierSummaryPassage *p = g_ptr_array_index (data->pros, i);
+
+      dossier_summary_paragraph (s, g_ptr_array_index (data->statements, i));
+      dossier_summary_write_quote_full (s, p, "#2ec27e", g_ptr_array_index (data->notes, i));
+    }
+  dossier_summary_close_part (s);
+  dossier_summary_open_part (s, &cons);
+  dossier_summary_remark (s, "No evidence.");
+  dossier_summary_close_part (s);
+  dossier_summary_close_part (s);
+}
+
+static const DossierSummarySection arguments_section = {
+  "arguments", DOSSIER_SUMMARY_ONCE, arguments_collect, arguments_write, arguments_data_free,
+};
+
+static char *
+briefing_export_with_section (Briefing                   *b,
+                              DossierExportFormat         format,
+                              gint64                      document_id,
+                              const DossierExportOptions *options)
+{
+  const DossierSummarySection *const sections[] = {
+    &dossier_summary_tags_section, &arguments_section,
+  };
+  DossierExportFilter filter = { document_id, 0 };
+  g_autoptr(DossierExportContext) ctx = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  DossierExportWriter w;
+
+  ctx = dossier_export_context_new (b->project, &filter, NULL, &error);
+  g_assert_no_error (error);
+  ctx->options = *options;
+  dossier_export_writer_init (&w, out, NULL);
+  g_assert_true (dossier_summary_write (ctx, &w, format, sections, G_N_ELEMENTS (sections), &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_export_writer_finish (&w, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A section once (pros and cons) comes after the documents, or after the
+ * tags and before the sources; its quotes (an untagged evidence highlight
+ * too) name their source, carry the section's note, are escaped like
+ * every other; its parts are columns in HTML; a filtered-out document's
+ * evidence is left out, and a section with nothing to show with it. */
+static void
+test_summary_section_once (Briefing      *b,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions options;
+  gint64 question, argument, evidence;
+  g_autofree char *md = NULL;
+  g_autofree char *by_tag = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *only_a = NULL;
+  g_autofree char *plain = NULL;
+  const char *tail;
+  htmlDocPtr doc;
+  xmlNodePtr root;
+
+  question = dossier_project_add_question (b->project, "Is the bridge worth it?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_PRO,
+                                           "*Faster* crossings", 0, 3, &error);
+  g_assert_no_error (error);
+  {
+    gint64 start, end;
+
+    find_range (briefing_b, "within a year", &start, &end);
+    evidence = dossier_project_add_argument_evidence_range (b->project, argument, b->doc_b,
+                                                            start, end, "1. Soon <i>enough</i>",
+                                                            &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (evidence, >, 0);
+  }
+
+  dossier_export_options_init (&options);
+  md = briefing_export_with_section (b, DOSSIER_EXPORT_MARKDOWN, 0, &options);
+  /* After the last document's tags, before nothing. */
+  tail = strstr (md, "> take their passengers\n\n");
+  g_assert_nonnull (tail);
+  g_assert_cmpstr (tail, ==,
+    "> take their passengers\n"
+    "\n"
+    "## Pros \\& cons\n"
+    "\n"
+    "\\# Is the \\*bridge\\* worth it?\n"
+    "\n"
+    "\\- \\<b\\>Asked\\</b\\> by 1. the council\n"
+    "\n"
+    "### Pros (1)\n"
+    "\n"
+    "\\*Faster\\* crossings\n"
+    "\n"
+    "> within a year\n"
+    ">\n"
+    "> — *Ferry report*, Wire, 5 March 2025\n"
+    "\n"
+    "1\\. Soon \\<i\\>enough\\</i\\>\n"
+    "\n"
+    "### Cons (0)\n"
+    "\n"
+    "*No evidence.*\n"
+    "\n");
+  /* The untagged evidence highlight is in no tag's list: once only. */
+  g_assert_true (strstr (md, "within a year") == g_strrstr (md, "within a year"));
+
+  /* By tag: the section, then the sources, which list its source too. */
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  by_tag = briefing_export_with_section (b, DOSSIER_EXPORT_MARKDOWN, 0, &options);
+  g_assert_nonnull (strstr (by_tag, "## Pros \\& cons\n"));
+  g_assert_nonnull (strstr (by_tag, "## Sources\n"));
+  g_assert_true (strstr (by_tag, "## Pros \\& cons\n") < strstr (by_tag, "## Sources\n"));
+  g_assert_nonnull (strstr (by_tag, "### Ferry report\n"));
+
+  /* Text: the paragraph and the note indented with their part, the
+   * statement as written. */
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_DOCUMENT;
+  text = briefing_export_with_section (b, DOSSIER_EXPORT_TEXT, 0, &options);
+  tail = strstr (text, "Pros & cons\n");
+  g_assert_nonnull (tail);
+  g_assert_cmpstr (tail, ==,
+    "Pros & cons\n"
+    "-----------\n"
+    "\n"
+    "# Is the *bridge* worth it?\n"
+    "\n"
+    "- <b>Asked</b> by 1. the council\n"
+    "\n"
+    "  Pros (1)\n"
+    "\n"
+    "  *Faster* crossings\n"
+    "\n"
+    "    “within a year”\n"
+    "    Ferry report, Wire, 5 March 2025\n"
+    "    1. Soon <i>enough</i>\n"
+    "\n"
+    "  Cons (0)\n"
+    "\n"
+    "  No evidence.\n"
+    "\n");
+
+  /* HTML: an article in the contents, its parts in columns, text and
+   * note as text nodes only. */
+  html = briefing_export_with_section (b, DOSSIER_EXPORT_HTML, 0, &options);
+  doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  xmlFreeDoc (doc);
+  g_assert_nonnull (strstr (html, "<article class=\"arguments columns\" id=\"arguments\">"));
+  g_assert_nonnull (strstr (html, "<a href=\"#arguments\">Pros &amp; cons</a>"));
+  g_assert_nonnull (strstr (html, "<section class=\"pros\">"));
+  g_assert_nonnull (strstr (html, "<p class=\"text\"># Is the *bridge* worth it?</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"text\">- &lt;b&gt;Asked&lt;/b&gt; by 1. the council</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"comment\">1. Soon &lt;i&gt;enough&lt;/i&gt;</p>"));
+  g_assert_nonnull (strstr (html, "<cite><a href=\"#doc-"));
+  g_assert_null (strstr (html, "<i>"));
+  g_assert_null (strstr (html, "<b>"));
+
+  /* Only document A: the evidence (in B) is left out, and the section with it. */
+  only_a = briefing_export_with_section (b, DOSSIER_EXPORT_MARKDOWN, b->doc_a, &options);
+  g_assert_null (strstr (only_a, "Pros \\& cons"));
+  g_assert_null (strstr (only_a, "within a year"));
+
+  /* The built-in summary has no such section. */
+  plain = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, NULL);
+  g_assert_null (strstr (plain, "Pros \\& cons"));
+}
+
 static DossierProject *
 hostile_project (char **dir,
                  char **path)
@@ -2330,6 +2593,7 @@ main (int    argc,
   ADD ("text", test_summary_text);
   ADD ("context", test_summary_context);
   ADD ("html", test_summary_html);
+  ADD ("section-once", test_summary_section_once);
 #undef ADD
 
   g_test_add_func ("/dossier/export/summary/hostile", test_summaries_hostile);

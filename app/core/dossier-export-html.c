@@ -67,6 +67,11 @@ static const char stylesheet[] =
   "section.notes{margin-top:3rem;padding-top:1rem;border-top:3px solid var(--rule);font-size:.9rem}\n"
   "section.notes li{margin-bottom:.35rem;white-space:pre-wrap}\n"
   "section.notes a.back{text-decoration:none;margin-left:.3rem}\n"
+  "p.text{margin:0 0 1rem;white-space:pre-wrap}\n"
+  "figcaption p.comment{margin-top:.25rem;color:var(--fg)}\n"
+  ".columns{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));column-gap:1.5rem;align-items:start}\n"
+  ".columns>:not(section){grid-column:1/-1}\n"
+  "@media (max-width:40rem){.columns{grid-template-columns:minmax(0,1fr)}}\n"
   "@media print{@page{margin:2cm 1.8cm}"
   "body{max-width:none;padding:0;font-size:10.5pt;color:#000;background:#fff}"
   ":root{--fg:#000;--muted:#444;--card:#fff;--note:#fff;--rule:#999}"
@@ -238,8 +243,13 @@ html_open_part (DossierSummary              *s,
   g_autofree char *level = g_strdup_printf ("h%u", MIN (s->depth + 2, 6));
   xmlNodePtr part, h;
 
-  part = add_element (current (s), s->depth == 0 ? "article" : "section",
-                      is_name (heading->kind) ? heading->kind : NULL);
+  g_autofree char *klass = NULL;
+
+  if (is_name (heading->kind))
+    klass = g_strconcat (heading->kind, heading->columns ? " columns" : "", NULL);
+  else if (heading->columns)
+    klass = g_strdup ("columns");
+  part = add_element (current (s), s->depth == 0 ? "article" : "section", klass);
   if (is_name (heading->anchor))
     xmlSetProp (part, BAD_CAST "id", BAD_CAST heading->anchor);
 
@@ -314,6 +324,21 @@ html_remark (DossierSummary *s,
   add_text_element (current (s), "p", "empty", text);
 }
 
+static void
+html_paragraph (DossierSummary *s,
+                const char     *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *para = g_strstrip (g_strdup (paragraphs[i]));
+
+      if (*para != '\0')
+        add_text_element (current (s), "p", "text", para);
+    }
+}
+
 /* One <p> per paragraph of the quote, so its structure survives; with
  * context, the quote is a <mark> between the muted words around it. */
 static void
@@ -382,7 +407,8 @@ html_quote (DossierSummary            *s,
   set_style_color (figure, "border-left-color", q->color);
   add_blockquote (figure, q);
 
-  if (q->source == NULL && q->heading == NULL && !q->offsets && q->memo == NULL)
+  if (q->source == NULL && q->heading == NULL && !q->offsets && q->memo == NULL &&
+      q->comment == NULL)
     return;
 
   caption = add_element (figure, "figcaption", NULL);
@@ -426,6 +452,9 @@ html_quote (DossierSummary            *s,
       xmlUnlinkNode (where);
       xmlFreeNode (where);
     }
+
+  if (q->comment != NULL)
+    add_text_element (caption, "p", "comment", q->comment);
 
   if (q->memo != NULL)
     {
@@ -514,6 +543,7 @@ const DossierSummaryFormat dossier_summary_html = {
   html_close_part,
   html_fields,
   html_remark,
+  html_paragraph,
   html_quote,
   html_footnotes,
   html_end,

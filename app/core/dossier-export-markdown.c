@@ -117,11 +117,13 @@ text_lines (const char *s)
 }
 
 /* A memo as one paragraph, its lines kept as hard line breaks; @indent
- * starts every line after the first (a footnote's continuation). */
+ * starts every line after the first (a footnote's continuation);
+ * @line_start: the first line starts a line (else it follows a label). */
 static void
 md_paragraph_lines (GString    *out,
                     const char *text,
-                    const char *indent)
+                    const char *indent,
+                    gboolean    line_start)
 {
   g_autoptr(GPtrArray) lines = text_lines (text);
 
@@ -132,7 +134,7 @@ md_paragraph_lines (GString    *out,
           g_string_append (out, "\\\n");
           g_string_append (out, indent);
         }
-      md_inline (out, g_ptr_array_index (lines, i), i > 0);
+      md_inline (out, g_ptr_array_index (lines, i), i > 0 || line_start);
     }
 }
 
@@ -215,6 +217,23 @@ md_remark (DossierSummary *s,
   g_string_append_c (s->w->buf, '*');
   md_inline (s->w->buf, text, FALSE);
   g_string_append (s->w->buf, "*\n\n");
+}
+
+static void
+md_paragraph (DossierSummary *s,
+              const char     *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) lines = text_lines (paragraphs[i]);
+
+      if (lines->len == 0)
+        continue;
+      md_paragraph_lines (s->w->buf, paragraphs[i], "", TRUE);
+      g_string_append (s->w->buf, "\n\n");
+    }
 }
 
 /* CommonMark reads "**" as emphasis only when it flanks its text: an
@@ -381,12 +400,17 @@ md_quote (DossierSummary            *s,
   md_blockquote (out, q);
   md_caption (out, q);
   g_string_append_c (out, '\n');
+  if (q->comment != NULL)
+    {
+      md_paragraph_lines (out, q->comment, "", TRUE);
+      g_string_append (out, "\n\n");
+    }
   if (q->memo != NULL)
     {
       g_string_append (out, "**");
       md_inline (out, _("Note:"), FALSE);
       g_string_append (out, "** ");
-      md_paragraph_lines (out, q->memo, "");
+      md_paragraph_lines (out, q->memo, "", FALSE);
       g_string_append (out, "\n\n");
     }
 }
@@ -400,7 +424,7 @@ md_footnotes (DossierSummary *s,
   for (guint i = 0; i < memos->len; i++)
     {
       g_string_append_printf (out, "[^%u]: ", i + 1);
-      md_paragraph_lines (out, g_ptr_array_index (memos, i), "    ");
+      md_paragraph_lines (out, g_ptr_array_index (memos, i), "    ", FALSE);
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
@@ -419,6 +443,7 @@ const DossierSummaryFormat dossier_summary_markdown = {
   md_close_part,
   md_fields,
   md_remark,
+  md_paragraph,
   md_quote,
   md_footnotes,
   md_end,

@@ -2,11 +2,14 @@
  * plain text), split in two so that each half is written once:
  *
  * - Sections decide what a summary says. Each is a DossierSummarySection:
- *   it collects what it shows for one document (grouped by document) or
- *   for all of them (grouped by tag), then writes it as parts, fields,
- *   remarks and quotes. The tags section is in dossier-export-summary.c;
- *   a new section (stakeholders, pros and cons) is a pair of functions in
- *   its own file and one line in the sections[] table there.
+ *   it collects what it shows, then writes it as parts, fields,
+ *   paragraphs, remarks and quotes. A section in groups is collected for
+ *   each document (grouped by document) or once across them (grouped by
+ *   tag); a section once (stakeholders, pros and cons) is collected once
+ *   for the whole export and written after the groups, before the list of
+ *   sources. The tags section is in dossier-export-summary.c; a new one
+ *   is a const DossierSummarySection in its own file, declared below, and
+ *   one line in the sections[] table of dossier-export-summary.c.
  * - Formats decide how it looks. Each is a DossierSummaryFormat (Markdown
  *   and text in dossier-export-markdown.c and -text.c, HTML in
  *   dossier-export-html.c) and escapes everything it writes.
@@ -35,6 +38,9 @@ typedef struct
   const char *anchor;       /* an id to link to from the contents; NULL = none */
   const char *color;        /* "#rrggbb" swatch before the title; NULL = none */
   int         count;        /* shown after the title; -1 = none */
+  gboolean    columns;      /* its parts side by side where the format can
+                             * (HTML, on a wide page: pros | cons); one
+                             * after the other elsewhere */
 } DossierSummaryHeading;
 
 typedef struct
@@ -60,6 +66,8 @@ typedef struct
   char   *after;          /* words just after it */
   gboolean before_cut;    /* the context stops inside its paragraph: show an ellipsis */
   gboolean after_cut;
+  gboolean orphaned;      /* its passage is gone from a newer text: no offsets,
+                           * heading or context */
 } DossierSummaryPassage;
 
 /* What a format writes for one quote: only what is to be shown is set. */
@@ -74,6 +82,9 @@ typedef struct
   const char                  *color;    /* accent, "#rrggbb" or NULL */
   const char                  *memo;     /* a note under the quote; NULL = none */
   guint                        footnote; /* 1… = the memo is that footnote; 0 = none */
+  const char                  *comment;  /* the section's own words on the quote (an
+                                          * evidence note, its role), after the
+                                          * caption; NULL = none */
 } DossierSummaryQuote;
 
 /* ---- Formats ------------------------------------------------------------ */
@@ -91,6 +102,9 @@ typedef struct
                           guint                        n_fields);
   /* A short statement in place of content ("No highlights."). */
   void     (*remark)     (DossierSummary              *s,
+                          const char                  *text);
+  /* Running text (a description); blank lines separate paragraphs. */
+  void     (*paragraph)  (DossierSummary              *s,
                           const char                  *text);
   void     (*quote)      (DossierSummary              *s,
                           const DossierSummaryQuote   *quote);
@@ -121,17 +135,32 @@ struct _DossierSummary
   struct _DossierSummaryText *text;       /* the document last read for placing passages */
   const DossierExportDocument *document;  /* the document last looked up */
   GHashTable                 *cited;      /* documents named as a quote's source */
+  GHashTable                 *passages;   /* highlight id → passage, for
+                                           * dossier_summary_passage_lookup() */
 };
 
 /* ---- For sections ------------------------------------------------------- */
 
+typedef enum
+{
+  DOSSIER_SUMMARY_IN_GROUPS,  /* per document (by document) or across them (by tag) */
+  DOSSIER_SUMMARY_ONCE,       /* once for the whole export, after the groups */
+} DossierSummaryScope;
+
+/* A section starts at the depth it is given (0 for a section once: its
+ * parts are top-level, listed in the contents) and leaves it as it found
+ * it. It reads the project through s->ctx (dossier_export_context_prepare(),
+ * _step(), _column_text() for strings) and honours the filter: with
+ * s->ctx->filter.tag_id set, it shows only what concerns that tag, or
+ * nothing. Strings go to the formats as they are: they escape. */
 typedef struct
 {
-  const char *name;
+  const char         *name;
+  DossierSummaryScope scope;
   /* Reads what the section shows for @document, or for every document
-   * of the export when NULL (grouped by tag): *@data for write() and
-   * *@n_items, 0 when there is nothing to show. FALSE with @error on a
-   * read error. */
+   * of the export when NULL (grouped by tag, or a section once): *@data
+   * for write() and *@n_items, 0 when there is nothing to show (write()
+   * is then not called). FALSE with @error on a read error. */
   gboolean (*collect) (DossierSummary               *s,
                        const DossierExportDocument  *document,
                        gpointer                     *data,
@@ -147,6 +176,8 @@ void     dossier_summary_open_part   (DossierSummary              *s,
 void     dossier_summary_close_part  (DossierSummary              *s);
 void     dossier_summary_remark      (DossierSummary              *s,
                                       const char                  *text);
+void     dossier_summary_paragraph   (DossierSummary              *s,
+                                      const char                  *text);
 /* A document's metadata (author, outlet, date, source) as fields. */
 void     dossier_summary_document_fields (DossierSummary              *s,
                                           const DossierExportDocument *document);
@@ -157,6 +188,15 @@ void     dossier_summary_document_fields (DossierSummary              *s,
 DossierSummaryPassage *dossier_summary_passage_new   (DossierSummary               *s,
                                                       const DossierExportHighlight *h,
                                                       GError                      **error);
+/* The highlight @highlight_id (tagged or not: evidence), placed like
+ * dossier_summary_passage_new() and kept for the rest of the export, so a
+ * highlight cited many times is read once; an orphaned one has its quote
+ * and memo only. A new reference, NULL without @error when its document is
+ * not in the export (filtered out), NULL with @error (NOT_FOUND when there
+ * is no such highlight) else. */
+DossierSummaryPassage *dossier_summary_passage_lookup (DossierSummary              *s,
+                                                       gint64                       highlight_id,
+                                                       GError                     **error);
 DossierSummaryPassage *dossier_summary_passage_ref   (DossierSummaryPassage        *passage);
 void                   dossier_summary_passage_unref (DossierSummaryPassage        *passage);
 
@@ -165,6 +205,24 @@ void                   dossier_summary_passage_unref (DossierSummaryPassage     
 void     dossier_summary_write_quote (DossierSummary              *s,
                                       const DossierSummaryPassage *passage,
                                       const char                  *color);
+/* The same with the section's own words on it (@comment, NULL = none),
+ * shown after its caption. */
+void     dossier_summary_write_quote_full (DossierSummary              *s,
+                                           const DossierSummaryPassage *passage,
+                                           const char                  *color,
+                                           const char                  *comment);
+
+/* The sections, in the order they are written. */
+extern const DossierSummarySection dossier_summary_tags_section;
+
+/* The summary of ctx with @sections (dossier_export_write_summary() gives
+ * the sections[] table); for tests of a section. */
+gboolean dossier_summary_write       (DossierExportContext               *ctx,
+                                      DossierExportWriter                *w,
+                                      DossierExportFormat                 format,
+                                      const DossierSummarySection *const *sections,
+                                      guint                               n_sections,
+                                      GError                            **error);
 
 /* ---- For formats -------------------------------------------------------- */
 

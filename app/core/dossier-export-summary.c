@@ -353,7 +353,7 @@ dossier_summary_passage_new (DossierSummary               *s,
   if (h->memo != NULL && *h->memo != '\0')
     p->memo = dossier_summary_clean (h->memo);
 
-  if (!s->options->headings && words == 0)
+  if (p->orphaned || (!s->options->headings && words == 0))
     return p;
 
   if (s->text == NULL || s->text->document_id != h->document_id)
@@ -394,6 +394,80 @@ dossier_summary_passage_new (DossierSummary               *s,
   return p;
 }
 
+DossierSummaryPassage *
+dossier_summary_passage_lookup (DossierSummary *s,
+                                gint64          highlight_id,
+                                GError        **error)
+{
+  DossierSummaryPassage *p;
+  DossierExportHighlight h = { 0, };
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  p = g_hash_table_lookup (s->passages, &highlight_id);
+  if (p != NULL)
+    return dossier_summary_passage_ref (p);
+
+  stmt = dossier_export_context_prepare (s->ctx,
+      "SELECT document, start, end, quote, memo, orphaned FROM highlights WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  if (!dossier_export_context_step (s->ctx, stmt, &row, error))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (!row)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("Highlight %" PRId64 " is not in the project; "
+                     "run “dossier-cli check” on it"), highlight_id);
+      return NULL;
+    }
+
+  h.id = highlight_id;
+  h.document_id = sqlite3_column_int64 (stmt, 0);
+  h.start = sqlite3_column_int64 (stmt, 1);
+  h.end = sqlite3_column_int64 (stmt, 2);
+  h.quote = dossier_export_context_column_text (s->ctx, stmt, 3);
+  h.memo = dossier_export_context_column_text (s->ctx, stmt, 4);
+  if (h.quote == NULL)
+    h.quote = "";
+
+  /* A document left out by the filter: nothing to show. */
+  if (s->document == NULL || s->document->id != h.document_id)
+    s->document = find_document (s->ctx, h.document_id);
+  if (s->document == NULL)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  if (sqlite3_column_int64 (stmt, 5) != 0)
+    {
+      p = g_rc_box_new0 (DossierSummaryPassage);
+      p->highlight_id = h.id;
+      p->document = s->document;
+      p->start = h.start;
+      p->end = h.end;
+      p->quote = dossier_summary_clean (h.quote);
+      if (h.memo != NULL && *h.memo != '\0')
+        p->memo = dossier_summary_clean (h.memo);
+      p->orphaned = TRUE;
+    }
+  else
+    p = dossier_summary_passage_new (s, &h, error);
+  sqlite3_reset (stmt);
+  if (p == NULL)
+    return NULL;
+
+  g_hash_table_insert (s->passages, g_memdup2 (&highlight_id, sizeof highlight_id),
+                       dossier_summary_passage_ref (p));
+  return p;
+}
+
 /* ---- Writing ----------------------------------------------------------- */
 
 void
@@ -417,6 +491,13 @@ dossier_summary_remark (DossierSummary *s,
                         const char     *text)
 {
   s->format->remark (s, text);
+}
+
+void
+dossier_summary_paragraph (DossierSummary *s,
+                           const char     *text)
+{
+  s->format->paragraph (s, text);
 }
 
 void
@@ -449,12 +530,23 @@ dossier_summary_write_quote (DossierSummary              *s,
                              const DossierSummaryPassage *passage,
                              const char                  *color)
 {
+  dossier_summary_write_quote_full (s, passage, color, NULL);
+}
+
+void
+dossier_summary_write_quote_full (DossierSummary              *s,
+                                  const DossierSummaryPassage *passage,
+                                  const char                  *color,
+                                  const char                  *comment)
+{
   g_autofree char *date = NULL;
   DossierSummaryQuote q = { passage, };
 
   q.heading = passage->heading;
-  q.offsets = s->options->offsets;
+  /* An orphan's offsets are those of a text that is gone. */
+  q.offsets = s->options->offsets && !passage->orphaned;
   q.color = color;
+  q.comment = comment != NULL && *comment != '\0' ? comment : NULL;
   if (s->across && passage->document != NULL)
     {
       g_hash_table_add (s->cited, (gpointer) passage->document);
@@ -593,9 +685,13 @@ tags_write (DossierSummary *s,
     }
 }
 
+const DossierSummarySection dossier_summary_tags_section = {
+  "tags", DOSSIER_SUMMARY_IN_GROUPS, tags_collect, tags_write, tags_data_free,
+};
+
 /* What a summary is made of, in this order. */
-static const DossierSummarySection sections[] = {
-  { "tags", tags_collect, tags_write, tags_data_free },
+static const DossierSummarySection *const summary_sections[] = {
+  &dossier_summary_tags_section,
 };
 
 /* ---- The walk ------------------------------------------------------------ */
@@ -616,67 +712,95 @@ format_for (DossierExportFormat format)
     }
 }
 
-static void
-free_sections (gpointer *data)
+/* The sections of one scope, collected together: what each shows and
+ * how many items. */
+typedef struct
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    g_clear_pointer (&data[i], sections[i].free);
+  const DossierSummarySection *const *sections;
+  guint                               n_sections;
+  gpointer                           *data;
+  guint                              *n_items;
+  guint                               total;
+} Collected;
+
+static void
+collected_clear (Collected *c)
+{
+  for (guint i = 0; i < c->n_sections; i++)
+    if (c->data[i] != NULL)
+      c->sections[i]->free (c->data[i]);
+  g_clear_pointer (&c->data, g_free);
+  g_clear_pointer (&c->n_items, g_free);
 }
 
-/* Collects every section for @document (NULL = across documents). */
+/* Collects the sections of @scope for @document (NULL = across
+ * documents). */
 static gboolean
-collect_sections (DossierSummary               *s,
-                  const DossierExportDocument  *document,
-                  gpointer                     *data,
-                  guint                        *n_items,
-                  guint                        *total,
-                  GError                      **error)
+collect_sections (DossierSummary                     *s,
+                  const DossierSummarySection *const *sections,
+                  guint                               n_sections,
+                  DossierSummaryScope                 scope,
+                  const DossierExportDocument        *document,
+                  Collected                          *c,
+                  GError                            **error)
 {
-  *total = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  c->sections = sections;
+  c->n_sections = n_sections;
+  c->data = g_new0 (gpointer, n_sections);
+  c->n_items = g_new0 (guint, n_sections);
+  c->total = 0;
+  for (guint i = 0; i < n_sections; i++)
     {
-      if (!sections[i].collect (s, document, &data[i], &n_items[i], error))
+      if (sections[i]->scope != scope)
+        continue;
+      if (!sections[i]->collect (s, document, &c->data[i], &c->n_items[i], error))
         {
-          free_sections (data);
+          collected_clear (c);
           return FALSE;
         }
-      *total += n_items[i];
+      c->total += c->n_items[i];
     }
   return TRUE;
 }
 
+/* Writes what was collected (a section with nothing to show is left out)
+ * and frees it. */
 static void
 write_sections (DossierSummary *s,
-                gpointer       *data,
-                const guint    *n_items)
+                Collected      *c)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (n_items[i] > 0 && dossier_export_writer_check (s->w))
-      sections[i].write (s, data[i]);
-  free_sections (data);
+  for (guint i = 0; i < c->n_sections; i++)
+    if (c->n_items[i] > 0 && dossier_export_writer_check (s->w))
+      {
+        guint depth = s->depth;
+
+        c->sections[i]->write (s, c->data[i]);
+        g_assert (s->depth == depth);
+      }
+  collected_clear (c);
 }
 
 static gboolean
-write_by_document (DossierSummary  *s,
-                   guint           *n_written,
-                   GError         **error)
+write_by_document (DossierSummary                     *s,
+                   const DossierSummarySection *const *sections,
+                   guint                               n_sections,
+                   guint                              *n_written,
+                   GError                            **error)
 {
   for (guint d = 0; d < s->ctx->documents->len; d++)
     {
       const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, d);
-      gpointer data[G_N_ELEMENTS (sections)] = { NULL, };
-      guint n_items[G_N_ELEMENTS (sections)] = { 0, };
+      Collected c;
       g_autofree char *anchor = NULL;
       DossierSummaryHeading heading;
-      guint total;
 
-      if (!collect_sections (s, doc, data, n_items, &total, error))
+      if (!collect_sections (s, sections, n_sections, DOSSIER_SUMMARY_IN_GROUPS, doc, &c, error))
         return FALSE;
 
       /* A tag summary lists only the documents that carry the tag. */
-      if (s->ctx->filter.tag_id != 0 && total == 0)
+      if (s->ctx->filter.tag_id != 0 && c.total == 0)
         {
-          free_sections (data);
+          collected_clear (&c);
           continue;
         }
 
@@ -685,9 +809,9 @@ write_by_document (DossierSummary  *s,
       heading = (DossierSummaryHeading) { "document", doc->title, anchor, NULL, -1 };
       dossier_summary_open_part (s, &heading);
       dossier_summary_document_fields (s, doc);
-      if (total == 0)
+      if (c.total == 0)
         dossier_summary_remark (s, _("No highlights."));
-      write_sections (s, data, n_items);
+      write_sections (s, &c);
       dossier_summary_close_part (s);
 
       if (!dossier_export_writer_check (s->w))
@@ -696,43 +820,65 @@ write_by_document (DossierSummary  *s,
   return TRUE;
 }
 
-static gboolean
-write_across (DossierSummary  *s,
-              guint           *n_written,
-              GError         **error)
+/* The documents quoted, with their metadata, as a list of sources that
+ * the quotes' captions refer to. */
+static void
+write_sources (DossierSummary *s)
 {
-  gpointer data[G_N_ELEMENTS (sections)] = { NULL, };
-  guint n_items[G_N_ELEMENTS (sections)] = { 0, };
-  guint total;
+  DossierSummaryHeading sources = { "sources", _("Sources"), "sources", NULL, -1 };
 
-  if (!collect_sections (s, NULL, data, n_items, &total, error))
-    return FALSE;
-  *n_written = total;
-  write_sections (s, data, n_items);
-
-  /* The documents quoted, with their metadata, as a list of sources that
-   * the quotes' captions refer to. */
-  if (g_hash_table_size (s->cited) > 0)
+  dossier_summary_open_part (s, &sources);
+  for (guint d = 0; d < s->ctx->documents->len; d++)
     {
-      DossierSummaryHeading sources = { "sources", _("Sources"), "sources", NULL, -1 };
+      const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, d);
+      g_autofree char *anchor = NULL;
+      DossierSummaryHeading heading;
 
-      dossier_summary_open_part (s, &sources);
-      for (guint d = 0; d < s->ctx->documents->len; d++)
-        {
-          const DossierExportDocument *doc = g_ptr_array_index (s->ctx->documents, d);
-          g_autofree char *anchor = NULL;
-          DossierSummaryHeading heading;
-
-          if (!g_hash_table_contains (s->cited, doc))
-            continue;
-          anchor = g_strdup_printf ("doc-%" G_GINT64_FORMAT, doc->id);
-          heading = (DossierSummaryHeading) { "document", doc->title, anchor, NULL, -1 };
-          dossier_summary_open_part (s, &heading);
-          dossier_summary_document_fields (s, doc);
-          dossier_summary_close_part (s);
-        }
+      if (!g_hash_table_contains (s->cited, doc))
+        continue;
+      anchor = g_strdup_printf ("doc-%" G_GINT64_FORMAT, doc->id);
+      heading = (DossierSummaryHeading) { "document", doc->title, anchor, NULL, -1 };
+      dossier_summary_open_part (s, &heading);
+      dossier_summary_document_fields (s, doc);
       dossier_summary_close_part (s);
     }
+  dossier_summary_close_part (s);
+}
+
+static gboolean
+write_body (DossierSummary                     *s,
+            const DossierSummarySection *const *sections,
+            guint                               n_sections,
+            guint                              *n_written,
+            GError                            **error)
+{
+  gboolean by_tag = s->options->group_by == DOSSIER_EXPORT_GROUP_BY_TAG;
+  Collected c;
+
+  /* Quotes of several documents side by side say where they are from
+   * (one document's are named once, in the subtitle). */
+  s->across = by_tag && s->ctx->documents->len > 1;
+  if (by_tag)
+    {
+      if (!collect_sections (s, sections, n_sections, DOSSIER_SUMMARY_IN_GROUPS, NULL, &c, error))
+        return FALSE;
+      *n_written += c.total;
+      write_sections (s, &c);
+    }
+  else if (!write_by_document (s, sections, n_sections, n_written, error))
+    return FALSE;
+
+  /* The sections once span the documents: their quotes name their
+   * source, which by document links to the document's part. */
+  s->across = s->ctx->documents->len > 1;
+  if (!collect_sections (s, sections, n_sections, DOSSIER_SUMMARY_ONCE, NULL, &c, error))
+    return FALSE;
+  *n_written += c.total;
+  write_sections (s, &c);
+
+  /* By document, every document is listed already. */
+  if (by_tag && g_hash_table_size (s->cited) > 0)
+    write_sources (s);
   return TRUE;
 }
 
@@ -769,10 +915,12 @@ write_title (DossierSummary *s)
 }
 
 gboolean
-dossier_export_write_summary (DossierExportContext *ctx,
-                              DossierExportWriter  *w,
-                              DossierExportFormat   format,
-                              GError              **error)
+dossier_summary_write (DossierExportContext               *ctx,
+                       DossierExportWriter                *w,
+                       DossierExportFormat                 format,
+                       const DossierSummarySection *const *sections,
+                       guint                               n_sections,
+                       GError                            **error)
 {
   DossierSummary s = { 0, };
   guint n_written = 0;
@@ -784,19 +932,12 @@ dossier_export_write_summary (DossierExportContext *ctx,
   s.format = format_for (format);
   s.footnotes = g_ptr_array_new_with_free_func (g_free);
   s.cited = g_hash_table_new (NULL, NULL);
+  s.passages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) dossier_summary_passage_unref);
   g_assert (s.format != NULL);
 
   write_title (&s);
-
-  if (ctx->options.group_by == DOSSIER_EXPORT_GROUP_BY_TAG)
-    {
-      /* Quotes of several documents side by side say where they are from
-       * (one document's are named once, in the subtitle). */
-      s.across = ctx->documents->len > 1;
-      ok = write_across (&s, &n_written, error);
-    }
-  else
-    ok = write_by_document (&s, &n_written, error);
+  ok = write_body (&s, sections, n_sections, &n_written, error);
 
   if (ok && n_written == 0)
     dossier_summary_remark (&s, ctx->filter.tag_id != 0 ? _("No highlights carry this tag.")
@@ -813,5 +954,16 @@ dossier_export_write_summary (DossierExportContext *ctx,
   g_clear_pointer (&s.text, summary_text_free);
   g_ptr_array_unref (s.footnotes);
   g_hash_table_unref (s.cited);
+  g_hash_table_unref (s.passages);
   return ok;
+}
+
+gboolean
+dossier_export_write_summary (DossierExportContext *ctx,
+                              DossierExportWriter  *w,
+                              DossierExportFormat   format,
+                              GError              **error)
+{
+  return dossier_summary_write (ctx, w, format, summary_sections,
+                                G_N_ELEMENTS (summary_sections), error);
 }

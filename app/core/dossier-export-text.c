@@ -138,6 +138,24 @@ text_remark (DossierSummary *s,
 }
 
 static void
+text_paragraph (DossierSummary *s,
+                const char     *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *clean = dossier_summary_clean (paragraphs[i]);
+
+      g_strstrip (clean);
+      if (*clean == '\0')
+        continue;
+      append_indented (s->w->buf, clean, content_indent (s), content_indent (s));
+      g_string_append_c (s->w->buf, '\n');
+    }
+}
+
+static void
 text_quote (DossierSummary            *s,
             const DossierSummaryQuote *q)
 {
@@ -195,6 +213,12 @@ text_quote (DossierSummary            *s,
       g_string_append_printf (out, "%s\n", line);
     }
 
+  if (q->comment != NULL)
+    {
+      g_autofree char *comment = dossier_summary_clean (q->comment);
+
+      append_indented (out, comment, indent, indent);
+    }
   if (q->memo != NULL)
     {
       g_autofree char *note = g_strdup_printf ("%s %s", _("Note:"), q->memo);
@@ -232,6 +256,7 @@ const DossierSummaryFormat dossier_summary_text = {
   text_close_part,
   text_fields,
   text_remark,
+  text_paragraph,
   text_quote,
   text_footnotes,
   text_end,
