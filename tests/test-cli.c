@@ -287,6 +287,36 @@ test_help (void)
     g_assert_nonnull (strstr (help, "--no-headings"));
     g_assert_nonnull (strstr (help, "--memos=notes|footnotes|none"));
   }
+  /* …and in docs/export.md: every option export --help lists (its long
+   * name, and its short one with it). */
+  {
+    g_autofree char *help = ok_cli ("export", "--help", NULL);
+    g_autofree char *docs_path = g_test_build_filename (G_TEST_DIST, "..", "docs", "export.md", NULL);
+    g_autofree char *docs = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GRegex) option = g_regex_new ("^  (?:(-[a-z]), )?(--[a-z-]+)", G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    guint n = 0;
+
+    g_assert_true (g_file_get_contents (docs_path, &docs, NULL, &error));
+    g_assert_no_error (error);
+    for (g_regex_match (option, help, 0, &match); g_match_info_matches (match);
+         g_match_info_next (match, NULL))
+      {
+        g_autofree char *shrt = g_match_info_fetch (match, 1);
+        g_autofree char *lng = g_match_info_fetch (match, 2);
+        g_autofree char *row = NULL;
+
+        if (g_str_equal (lng, "--help"))
+          continue;
+        row = *shrt != '\0' ? g_strdup_printf ("| `%s`, `%s", shrt, lng)
+                            : g_strdup_printf ("| `%s", lng);
+        if (strstr (docs, row) == NULL)
+          g_error ("docs/export.md does not document %s (no row starting “%s”)", lng, row);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 9);
+  }
   {
     g_autofree char *help = ok_cli ("highlight", "--help", NULL);
 
