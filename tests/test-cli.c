@@ -248,7 +248,8 @@ make_project (Fixture *f)
 
 static const char *commands[] = {
   "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
-  "export", "check",
+  "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
+  "argument-add", "arguments", "evidence-add", "suggest",
 };
 
 static void
@@ -949,6 +950,161 @@ test_locked_project (Fixture       *f,
   g_free (ok_cli ("tag-add", f->project, "After", NULL));
 }
 
+/* ---- Stakeholders and arguments ------------------------------------------ */
+
+/* Field @n (from 0) of line @line (from 0) of tab-separated @out. */
+static char *
+field_of (const char *out,
+          guint       line,
+          guint       n)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_cmpuint (g_strv_length (lines), >, line);
+  fields = g_strsplit (lines[line], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), >, n);
+  return g_strdup (fields[n]);
+}
+
+static void
+test_analysis_tour (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *amelie = NULL;
+  g_autofree char *crews = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *pro = NULL;
+  g_autofree char *con = NULL;
+  g_autofree char *arguments = NULL;
+  g_autofree char *mentions = NULL;
+  g_autofree char *unreviewed = NULL;
+  g_autofree char *suggest = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *field = NULL;
+
+  /* A stakeholder with everything, found by any of its names. */
+  amelie = ok_cli ("stakeholder-add", f->project, "Amélie Žáková", "--alias", "Zakova",
+                   "--alias", "the deckhand", "--kind", "public", "--position", "-1",
+                   "--power", "2", "--interest", "5", "--stance", "Against late fares", NULL);
+  g_assert_cmpstr (amelie, ==, "1\n");
+  crews = ok_cli ("stakeholder-add", f->project, "Ferry crews", "--kind", "civil-society", NULL);
+  g_assert_cmpstr (crews, ==, "2\n");
+
+  list = ok_cli ("stakeholders", f->project, NULL);
+  g_assert_cmpstr (list, ==,
+                   "1\tAmélie Žáková\tpublic\t-1\t2\t5\t1\t1\t0\tZakova; the deckhand\n"
+                   "2\tFerry crews\tcivil-society\t-\t3\t3\t3\t2\t0\t\n");
+
+  mentions = ok_cli ("mentions", f->project, "ZAKOVA", NULL);
+  field = field_of (mentions, 0, 4);
+  g_assert_cmpstr (field, ==, "Amélie Žáková");
+  g_clear_pointer (&field, g_free);
+
+  /* The tour's highlight covers the title's "Ferry crews": two mentions
+   * are left to read, in the first document and in the HTML one. */
+  unreviewed = ok_cli ("mentions", f->project, "Ferry crews", "--unreviewed", NULL);
+  {
+    g_auto(GStrv) lines = g_strsplit (unreviewed, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);  /* two lines, then "" */
+  }
+  field = field_of (unreviewed, 0, 4);
+  g_assert_nonnull (strstr (field, "The «ferry crews» met"));
+  g_clear_pointer (&field, g_free);
+  field = field_of (unreviewed, 1, 4);
+  g_assert_nonnull (strstr (field, "«Ferry crews» said"));
+  g_clear_pointer (&field, g_free);
+
+  /* A question, a pro and a con from a stakeholder's perspective. */
+  question = ok_cli ("question-add", f->project, "Should fares rise in May?", NULL);
+  g_assert_cmpstr (question, ==, "1\n");
+  pro = ok_cli ("argument-add", f->project, "1", "--pro", "The timetable pays for itself",
+                "--strength", "4", NULL);
+  con = ok_cli ("argument-add", f->project, "should fares rise in may?", "--con",
+                "Night crews lose shifts", "--stakeholder", "zakova", NULL);
+  g_assert_cmpstr (con, ==, "2\n");
+  g_free (ok_cli ("evidence-add", f->project, "1", "--argument", "2", "--note", "in her words",
+                  NULL));
+  g_free (ok_cli ("evidence-add", f->project, "1", "--stakeholder", "Ferry crews", "--role",
+                  "stance", "--position", "1", NULL));
+
+  arguments = ok_cli ("arguments", f->project, NULL);
+  g_assert_cmpstr (arguments, ==,
+                   "1\tShould fares rise in May?\t1\t4\t1\t3\n"
+                   "  1\tpro\t4\t0\t0\t\tThe timetable pays for itself\n"
+                   "  2\tcon\t3\t1\t1\tAmélie Žáková\tNight crews lose shifts\n");
+
+  /* The JSON export carries them, evidence as highlight ids. */
+  json = snapshot (f);
+  g_assert_nonnull (strstr (json, "\"stance_position\": -1"));
+  g_assert_nonnull (strstr (json, "\"evidence\": [{\"highlight\": 1, \"note\": \"\", "
+                                  "\"role\": \"stance\", \"stance_position\": 1}]"));
+  g_assert_nonnull (strstr (json, "\"questions\": [\n    {\"id\": 1"));
+
+  /* Suggestions leave out who is already there. */
+  suggest = ok_cli ("suggest", f->project, doc, NULL);
+  g_assert_null (strstr (suggest, "Žáková"));
+}
+
+static void
+test_analysis_bad_input (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_free (ok_cli ("stakeholder-add", f->project, "Ferry crews", NULL));
+  g_free (ok_cli ("question-add", f->project, "Should fares rise?", NULL));
+  before = snapshot (f);
+
+  expect_failure (2, "stakeholder-add", "PROJECT NAME", "stakeholder-add", f->project, NULL);
+  expect_failure (2, "stakeholder-add", "--power", "stakeholder-add", f->project, "X", "--power",
+                  "6", NULL);
+  expect_failure (2, "stakeholder-add", "--position", "stakeholder-add", f->project, "X",
+                  "--position", "3", NULL);
+  expect_failure (2, "stakeholder-add", "unknown kind", "stakeholder-add", f->project, "X",
+                  "--kind", "alien", NULL);
+  expect_failure (1, "stakeholder-add", "already", "stakeholder-add", f->project, "FERRY CREWS",
+                  NULL);
+  expect_failure (1, "stakeholder-add", "letter or digit", "stakeholder-add", f->project, "…",
+                  NULL);
+  expect_failure (1, "stakeholder-add", "colour", "stakeholder-add", f->project, "X", "--color",
+                  "red", NULL);
+  expect_failure (1, "mentions", "no stakeholder", "mentions", f->project, "Nobody", NULL);
+  expect_failure (1, "mentions", "no document", "mentions", f->project, "--doc", "99", NULL);
+  expect_failure (2, "argument-add", "--pro", "argument-add", f->project, "1", "x", NULL);
+  expect_failure (2, "argument-add", "--pro", "argument-add", f->project, "1", "--pro", "--con",
+                  "x", NULL);
+  expect_failure (1, "argument-add", "no question", "argument-add", f->project, "7", "--pro", "x",
+                  NULL);
+  expect_failure (1, "argument-add", "statement", "argument-add", f->project, "1", "--con", " ",
+                  NULL);
+  expect_failure (1, "argument-add", "no stakeholder", "argument-add", f->project, "1", "--con",
+                  "x", "--stakeholder", "Nobody", NULL);
+  expect_failure (2, "argument-add", "--strength", "argument-add", f->project, "1", "--con", "x",
+                  "--strength", "0", NULL);
+  expect_failure (1, "question-add", "question", "question-add", f->project, "", NULL);
+  expect_failure (2, "evidence-add", "--stakeholder or --argument", "evidence-add", f->project,
+                  "1", NULL);
+  expect_failure (2, "evidence-add", "unknown role", "evidence-add", f->project, "1",
+                  "--stakeholder", "Ferry crews", "--role", "mood", NULL);
+  expect_failure (2, "evidence-add", "--role stance", "evidence-add", f->project, "1",
+                  "--stakeholder", "Ferry crews", "--position", "1", NULL);
+  expect_failure (1, "evidence-add", "highlight 42", "evidence-add", f->project, "42",
+                  "--stakeholder", "Ferry crews", NULL);
+  expect_failure (1, "evidence-add", "argument 5", "evidence-add", f->project, "1",
+                  "--argument", "5", NULL);
+  expect_failure (1, "suggest", "no document", "suggest", f->project, "99", NULL);
+  expect_failure (2, "suggest", "DOC", "suggest", f->project, "one", NULL);
+
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -977,6 +1133,8 @@ main (int    argc,
   ADD ("export-options", test_export_options);
   ADD ("read-only-project", test_read_only_project);
   ADD ("locked-project", test_locked_project);
+  ADD ("analysis-tour", test_analysis_tour);
+  ADD ("analysis-bad-input", test_analysis_bad_input);
 #undef ADD
 
   return g_test_run ();

@@ -43,6 +43,16 @@ int cli_tags      (const char *name, int argc, char **argv);
 int cli_export    (const char *name, int argc, char **argv);
 int cli_check     (const char *name, int argc, char **argv);
 
+/* Stakeholders and arguments (dossier-cli-analysis.c). */
+int cli_stakeholder_add (const char *name, int argc, char **argv);
+int cli_stakeholders    (const char *name, int argc, char **argv);
+int cli_mentions        (const char *name, int argc, char **argv);
+int cli_question_add    (const char *name, int argc, char **argv);
+int cli_argument_add    (const char *name, int argc, char **argv);
+int cli_arguments       (const char *name, int argc, char **argv);
+int cli_evidence_add    (const char *name, int argc, char **argv);
+int cli_suggest         (const char *name, int argc, char **argv);
+
 const CliCommand *cli_find_command (const char *name);
 
 /* Parses the command's options; on --help prints it and exits 0. Returns

@@ -78,6 +78,47 @@ static const CliCommand commands[] = {
        "device such as /dev/stdout is written through; a folder, a disk device\n"
        "or a read-only file is refused."),
     cli_export },
+  { "stakeholder-add", N_("PROJECT NAME"), N_("Add a stakeholder"),
+    N_("Adds stakeholder NAME with its aliases, kind, stance and ratings, counts\n"
+       "where its name and aliases are mentioned, and prints its id."),
+    cli_stakeholder_add },
+  { "stakeholders", N_("PROJECT"), N_("List the stakeholders"),
+    N_("Prints one line per stakeholder: id, name, kind, stance (-2 to +2, or -\n"
+       "when not assessed), power, interest, mentions, documents that mention it,\n"
+       "evidence, and its aliases separated by “; ”, all separated by tabs."),
+    cli_stakeholders },
+  { "mentions", N_("PROJECT [STAKEHOLDER]"), N_("List where stakeholders are mentioned"),
+    N_("Prints one line per mention of every stakeholder, or of STAKEHOLDER (a\n"
+       "name, alias or id): document, start, end, stakeholder and the words as\n"
+       "written. Names are found as whole words, whatever their case and\n"
+       "accents; where two overlap, the longer wins. With --unreviewed, only the\n"
+       "mentions no highlight covers yet, with their line of context."),
+    cli_mentions },
+  { "question-add", N_("PROJECT TEXT"), N_("Add a question to weigh"),
+    N_("Adds a question (a proposition under debate) and prints its id."),
+    cli_question_add },
+  { "argument-add", N_("PROJECT QUESTION STATEMENT"), N_("Add an argument for or against a question"),
+    N_("Adds an argument for (--pro) or against (--con) QUESTION (an id, or its\n"
+       "exact text) and prints its id."),
+    cli_argument_add },
+  { "arguments", N_("PROJECT"), N_("List the questions and their pros and cons"),
+    N_("Prints each question — id, text, number of pros, their summed strength,\n"
+       "number of cons, theirs — and under it, indented by two spaces, each\n"
+       "argument: id, pro or con, strength, evidence, outlets the evidence comes\n"
+       "from, whose perspective, statement; all separated by tabs."),
+    cli_arguments },
+  { "evidence-add", N_("PROJECT HIGHLIGHT"), N_("Cite a highlight as evidence"),
+    N_("Cites highlight HIGHLIGHT for a stakeholder (--stakeholder) or an argument\n"
+       "(--argument), with an optional note; for a stakeholder, also what it\n"
+       "shows (--role) and, for its stance, which (--position). Citing it again\n"
+       "updates the note."),
+    cli_evidence_add },
+  { "suggest", N_("PROJECT DOC"), N_("Suggest stakeholders and arguments from a document"),
+    N_("Prints what document DOC suggests, leaving out existing stakeholders and\n"
+       "dismissed suggestions: “stakeholder”, mentions, kind, name and aliases\n"
+       "(separated by “; ”); then “argument”, pro or con, start and end of the\n"
+       "list item, the heading it is under, and its statement. Tab-separated."),
+    cli_suggest },
   { "check", N_("PROJECT"), N_("Check a project’s integrity"),
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
        "text, offsets in range). Prints “ok”, or each problem found and exits 1."),
@@ -405,7 +446,7 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Work with Dossier projects from the command line."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("“dossier-cli COMMAND --help” describes a command and its options."));
   fprintf (out, "%s\n", _("Exit status: 0 success, 1 failure, 2 wrong command line."));
 }

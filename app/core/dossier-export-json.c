@@ -220,13 +220,16 @@ put_optional_int (DossierExportWriter *w,
 }
 
 /* "evidence": [{"highlight": 3, "note": "…"}] — only highlights that are
- * in this export, so every reference resolves. */
+ * in this export, so every reference resolves. A stakeholder's evidence
+ * (@roles) also says its "role" ("" for none) and "stance_position" (null
+ * unless the role is "stance"). */
 static gboolean
 put_evidence (DossierExportContext *ctx,
               DossierExportWriter  *w,
               sqlite3_stmt         *stmt,
               gint64                owner,
               GHashTable           *ids,
+              gboolean              roles,
               GError              **error)
 {
   guint n = 0;
@@ -244,6 +247,51 @@ put_evidence (DossierExportContext *ctx,
       g_string_append_printf (w->buf, "%s{\"highlight\": %" G_GINT64_FORMAT,
                               n++ > 0 ? ", " : "", highlight);
       put_member (w, "note", dossier_export_context_column_text (ctx, stmt, 1));
+      if (roles)
+        {
+          const char *role = dossier_export_context_column_text (ctx, stmt, 2);
+
+          put_member (w, "role", role != NULL ? role : "");
+          put_optional_int (w, "stance_position", stmt, 3);
+        }
+      dossier_export_writer_puts (w, "}");
+    }
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, "]");
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   "%s", sqlite3_errmsg (ctx->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "mentions": [{"document": 1, "count": 3}] — how often its names occur
+ * in each document of the export. */
+static gboolean
+put_mentions (DossierExportContext *ctx,
+              DossierExportWriter  *w,
+              sqlite3_stmt         *stmt,
+              gint64                owner,
+              GError              **error)
+{
+  guint n = 0;
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, owner);
+  dossier_export_writer_puts (w, ", \"mentions\": [");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+
+      if (ctx->filter.document_id != 0 && document != ctx->filter.document_id)
+        continue;
+      g_string_append_printf (w->buf, "%s{\"document\": %" G_GINT64_FORMAT,
+                              n++ > 0 ? ", " : "", document);
+      put_int (w, "count", sqlite3_column_int64 (stmt, 1));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (stmt);
@@ -283,17 +331,21 @@ write_stakeholders (DossierExportContext *ctx,
                     GHashTable           *ids,
                     GError              **error)
 {
-  sqlite3_stmt *stmt, *evidence;
+  sqlite3_stmt *stmt, *evidence, *mentions;
   gboolean ok = TRUE;
   guint n = 0;
 
   stmt = dossier_export_context_prepare (ctx,
       "SELECT id, uuid, name, aliases, kind, description, stance, interests, power, "
-      "interest, color FROM stakeholders ORDER BY position, id", error);
+      "interest, color, stance_position, position FROM stakeholders ORDER BY position, id", error);
   evidence = dossier_export_context_prepare (ctx,
-      "SELECT highlight, note FROM stakeholder_evidence WHERE stakeholder = ?1 "
-      "ORDER BY rowid", error);
-  if (stmt == NULL || evidence == NULL)
+      "SELECT e.highlight, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
+      "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
+      "ORDER BY h.document, h.start, h.end, h.id", error);
+  mentions = dossier_export_context_prepare (ctx,
+      "SELECT document, count FROM stakeholder_mentions WHERE stakeholder = ?1 "
+      "ORDER BY document", error);
+  if (stmt == NULL || evidence == NULL || mentions == NULL)
     return FALSE;
 
   dossier_export_writer_puts (w, ",\n  \"stakeholders\": [");
@@ -326,7 +378,10 @@ write_stakeholders (DossierExportContext *ctx,
       put_int (w, "power", sqlite3_column_int64 (stmt, 8));
       put_int (w, "interest", sqlite3_column_int64 (stmt, 9));
       put_member (w, "color", dossier_export_context_column_text (ctx, stmt, 10));
-      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
+      put_optional_int (w, "stance_position", stmt, 11);
+      put_int (w, "position", sqlite3_column_int64 (stmt, 12));
+      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, TRUE, error) ||
+          !put_mentions (ctx, w, mentions, sqlite3_column_int64 (stmt, 0), error))
         ok = FALSE;
       dossier_export_writer_puts (w, "}");
     }
@@ -346,13 +401,16 @@ write_arguments (DossierExportContext *ctx,
   guint n = 0;
 
   questions = dossier_export_context_prepare (ctx,
-      "SELECT id, uuid, text FROM questions ORDER BY position, id", error);
+      "SELECT id, uuid, text, position FROM questions ORDER BY position, id", error);
   stmt = dossier_export_context_prepare (ctx,
-      "SELECT a.id, a.uuid, a.question, a.polarity, a.statement, a.stakeholder, a.strength "
+      "SELECT a.id, a.uuid, a.question, a.polarity, a.statement, a.stakeholder, a.strength, "
+      "a.position "
       "FROM arguments a JOIN questions q ON q.id = a.question "
       "ORDER BY q.position, q.id, a.polarity DESC, a.position, a.id", error);
   evidence = dossier_export_context_prepare (ctx,
-      "SELECT highlight, note FROM argument_evidence WHERE argument = ?1 ORDER BY rowid", error);
+      "SELECT e.highlight, e.note FROM argument_evidence e "
+      "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
+      "ORDER BY h.document, h.start, h.end, h.id", error);
   if (questions == NULL || stmt == NULL || evidence == NULL)
     return FALSE;
 
@@ -365,6 +423,7 @@ write_arguments (DossierExportContext *ctx,
                               n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (questions, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, questions, 1));
       put_member (w, "text", dossier_export_context_column_text (ctx, questions, 2));
+      put_int (w, "position", sqlite3_column_int64 (questions, 3));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (questions);
@@ -382,7 +441,8 @@ write_arguments (DossierExportContext *ctx,
       put_member (w, "statement", dossier_export_context_column_text (ctx, stmt, 4));
       put_optional_int (w, "stakeholder", stmt, 5);
       put_int (w, "strength", sqlite3_column_int64 (stmt, 6));
-      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, error))
+      put_int (w, "position", sqlite3_column_int64 (stmt, 7));
+      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, FALSE, error))
         ok = FALSE;
       dossier_export_writer_puts (w, "}");
     }

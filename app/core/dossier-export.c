@@ -1483,11 +1483,9 @@ foreach_rows (DossierExportContext       *ctx,
         return FALSE;
 
       h.id = sqlite3_column_int64 (stmt, 0);
+      /* A highlight without a tag is evidence for a stakeholder or an
+       * argument: listed under no tag (a tag filter leaves it out). */
       h.tag_ids = lookup_tags (index, h.id, &h.n_tags);
-      /* Every highlight has a tag; one without (a damaged file) has
-       * nothing to be exported under. */
-      if (h.n_tags == 0)
-        continue;
 
       h.uuid = column_text_or_empty (ctx, stmt, 1);
       h.document_id = sqlite3_column_int64 (stmt, 2);

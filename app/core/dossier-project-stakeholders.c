@@ -498,26 +498,32 @@ stakeholder_name (DossierProject *self,
 /* ---- Actions ------------------------------------------------------------------------ */
 
 static gint64
-insert_stakeholder (DossierProject          *self,
-                    const char              *name,
-                    const char              *aliases,
-                    DossierStakeholderKind   kind,
-                    GError                 **error)
+insert_stakeholder (DossierProject                  *self,
+                    const char                      *name,
+                    const char                      *aliases,
+                    const DossierStakeholderFields  *fields,
+                    const char                      *color,
+                    GError                         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *color = dossier_project_least_used_color (self, "SELECT lower (color), "
-                                                              "count(*) FROM stakeholders "
-                                                              "GROUP BY 1", error);
+  g_autofree char *own_color = NULL;
   gint64 id;
 
   if (color == NULL)
-    return 0;
+    {
+      color = own_color = dossier_project_least_used_color (self, "SELECT lower (color), "
+                                                            "count(*) FROM stakeholders "
+                                                            "GROUP BY 1", error);
+      if (color == NULL)
+        return 0;
+    }
 
   stmt = dossier_project_prepare (self,
-                                  "INSERT INTO stakeholders (uuid, name, aliases, kind, color, "
+                                  "INSERT INTO stakeholders (uuid, name, aliases, kind, description, "
+                                  "  stance, stance_position, interests, power, interest, color, "
                                   "  position) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                                   "  (SELECT count(*) FROM stakeholders))",
                                   error);
   if (stmt == NULL)
@@ -526,14 +532,87 @@ insert_stakeholder (DossierProject          *self,
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, name);
   dossier_bind_text (stmt, 3, aliases);
-  dossier_bind_text (stmt, 4, dossier_stakeholder_kind_to_string (kind));
-  dossier_bind_text (stmt, 5, color);
+  dossier_bind_text (stmt, 4, dossier_stakeholder_kind_to_string (fields->kind));
+  dossier_bind_text (stmt, 5, fields->description != NULL ? fields->description : "");
+  dossier_bind_text (stmt, 6, fields->stance != NULL ? fields->stance : "");
+  bind_position (stmt, 7, fields->stance_position);
+  dossier_bind_text (stmt, 8, fields->interests != NULL ? fields->interests : "");
+  sqlite3_bind_int (stmt, 9, fields->power);
+  sqlite3_bind_int (stmt, 10, fields->interest);
+  dossier_bind_text (stmt, 11, color);
   if (!dossier_project_run (self, stmt, error))
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
   dossier_project_touch_table (self, "stakeholders");
   dossier_project_touch (self, "stakeholders", id);
+
+  return id;
+}
+
+static gboolean
+check_optional_text (const char  *text,
+                     GError     **error)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The text is not valid UTF-8."));
+  return FALSE;
+}
+
+gint64
+dossier_project_create_stakeholder (DossierProject                  *self,
+                                    const DossierStakeholderFields  *fields,
+                                    GError                         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autofree char *stripped = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *color = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  if (!dossier_project_ensure_open (self, error))
+    return 0;
+
+  if ((guint) fields->kind >= DOSSIER_STAKEHOLDER_N_KINDS)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Unknown kind of stakeholder %d."), (int) fields->kind);
+      return 0;
+    }
+
+  stripped = check_name (fields->name, FALSE, error);
+  if (stripped == NULL || !check_name_free (self, stripped, 0, error))
+    return 0;
+  joined = join_aliases (stripped, fields->aliases, error);
+  if (joined == NULL ||
+      !check_optional_text (fields->description, error) ||
+      !check_optional_text (fields->stance, error) ||
+      !check_optional_text (fields->interests, error) ||
+      !check_stance (fields->stance_position, TRUE, error) ||
+      !check_rating (fields->power, error) ||
+      !check_rating (fields->interest, error) ||
+      (fields->color != NULL && !check_color (fields->color, error)))
+    return 0;
+  if (fields->color != NULL)
+    color = g_ascii_strdown (fields->color, -1);
+
+  if (!dossier_action_begin (&action, self, error))
+    return 0;
+
+  id = insert_stakeholder (self, stripped, joined, fields, color, error);
+  if (id == 0 || !dossier_project_update_mentions (self, 0, NULL, error))
+    return 0;
+
+  label = g_strdup_printf (_("Add Stakeholder “%s”"), stripped);
+  if (!dossier_action_commit (&action, label, error))
+    return 0;
 
   return id;
 }
@@ -545,37 +624,14 @@ dossier_project_add_stakeholder (DossierProject          *self,
                                  DossierStakeholderKind   kind,
                                  GError                 **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autofree char *stripped = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *label = NULL;
-  gint64 id;
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
-  g_return_val_if_fail ((guint) kind < DOSSIER_STAKEHOLDER_N_KINDS, 0);
 
-  if (!dossier_project_ensure_open (self, error))
-    return 0;
-
-  stripped = check_name (name, FALSE, error);
-  if (stripped == NULL || !check_name_free (self, stripped, 0, error))
-    return 0;
-  joined = join_aliases (stripped, aliases, error);
-  if (joined == NULL)
-    return 0;
-
-  if (!dossier_action_begin (&action, self, error))
-    return 0;
-
-  id = insert_stakeholder (self, stripped, joined, kind, error);
-  if (id == 0 || !dossier_project_update_mentions (self, 0, NULL, error))
-    return 0;
-
-  label = g_strdup_printf (_("Add Stakeholder “%s”"), stripped);
-  if (!dossier_action_commit (&action, label, error))
-    return 0;
-
-  return id;
+  fields.name = name;
+  fields.aliases = aliases;
+  fields.kind = kind;
+  return dossier_project_create_stakeholder (self, &fields, error);
 }
 
 /* Sets the names and counts mentions again, in the action in progress. */

@@ -35,10 +35,35 @@ DossierStakeholder *dossier_project_find_stakeholder  (DossierProject *self,
 
 /* ---- Editing ---------------------------------------------------------------- */
 
-/* A new stakeholder at the end of the list, with a colour of its own,
- * stance not assessed, power and interest 3. Its name must not be another
- * stakeholder's name or alias (EXISTS). @aliases may be NULL; aliases equal
- * to the name or to each other are dropped. */
+/* Everything a new stakeholder can be given at once (an import, the
+ * command line). NULL texts are empty; @color NULL takes the palette colour
+ * the fewest stakeholders have. Start from DOSSIER_STAKEHOLDER_FIELDS_INIT. */
+typedef struct
+{
+  const char              *name;
+  const char * const      *aliases;          /* may be NULL */
+  DossierStakeholderKind   kind;
+  const char              *description;
+  const char              *stance;           /* the user's words */
+  int                      stance_position;  /* -2…2, or DOSSIER_STANCE_UNKNOWN */
+  const char              *interests;
+  int                      power;            /* 1–5 */
+  int                      interest;         /* 1–5 */
+  const char              *color;            /* "#rrggbb" or NULL */
+} DossierStakeholderFields;
+
+#define DOSSIER_STAKEHOLDER_FIELDS_INIT \
+  { NULL, NULL, DOSSIER_STAKEHOLDER_OTHER, NULL, NULL, DOSSIER_STANCE_UNKNOWN, NULL, 3, 3, NULL }
+
+/* A new stakeholder at the end of the list, in one step, its mentions
+ * counted. Its name must not be another stakeholder's name or alias
+ * (EXISTS); aliases equal to the name or to each other are dropped; every
+ * field is checked before anything is written. */
+gint64    dossier_project_create_stakeholder      (DossierProject          *self,
+                                                   const DossierStakeholderFields *fields,
+                                                   GError                 **error);
+/* The same with a name, aliases (may be NULL) and kind: stance not
+ * assessed, power and interest 3. */
 gint64    dossier_project_add_stakeholder         (DossierProject          *self,
                                                    const char              *name,
                                                    const char * const      *aliases,
