@@ -480,7 +480,10 @@ static void
 test_wait (TestDir       *fixture,
            gconstpointer  data)
 {
-  static const char * const writers[] = { "import", "tag-add", "highlight", "autocode", "meta" };
+  static const char * const writers[] = {
+    "import", "tag-add", "highlight", "autocode", "meta",
+    "stakeholder-add", "question-add", "argument-add", "evidence-add",
+  };
   g_autofree char *path = test_dir_path (fixture, "wait.dossier");
   g_autofree char *cli = g_strdup (g_getenv ("DOSSIER_CLI"));
   g_auto(TestRun) run = { 0 };

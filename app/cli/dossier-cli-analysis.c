@@ -135,6 +135,7 @@ cli_stakeholder_add (const char *name,
   g_autofree char *description = NULL;
   g_autofree char *interests = NULL;
   g_autofree char *color = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "alias", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &aliases,
       N_("Another name the texts use for it (repeat for more)"), N_("ALIAS") },
@@ -155,6 +156,7 @@ cli_stakeholder_add (const char *name,
       N_("What it wants"), N_("TEXT") },
     { "color", 'c', 0, G_OPTION_ARG_STRING, &color,
       N_("Its colour (default: the next of the palette)"), N_("#RRGGBB") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
@@ -172,7 +174,7 @@ cli_stakeholder_add (const char *name,
                     &fields.interest))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -344,14 +346,19 @@ cli_question_add (const char *name,
                   int         argc,
                   char      **argv)
 {
+  double wait = 0;
+  GOptionEntry entries[] = {
+    cli_wait_entry (&wait),
+    { NULL }
+  };
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!cli_parse (name, NULL, &argc, &argv, 2, 2))
+  if (!cli_parse (name, entries, &argc, &argv, 2, 2))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -371,6 +378,7 @@ cli_argument_add (const char *name,
   gboolean pro = FALSE, con = FALSE;
   g_autofree char *stakeholder = NULL;
   g_autofree char *strength = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "pro", 0, 0, G_OPTION_ARG_NONE, &pro, N_("An argument for"), NULL },
     { "con", 0, 0, G_OPTION_ARG_NONE, &con, N_("An argument against"), NULL },
@@ -378,6 +386,7 @@ cli_argument_add (const char *name,
       N_("Whose argument it is (a name, alias or id)"), N_("NAME") },
     { "strength", 0, 0, G_OPTION_ARG_STRING, &strength,
       N_("How strong it is, 1 to 5 (default 3)"), N_("1–5") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -395,7 +404,7 @@ cli_argument_add (const char *name,
   if (pro == con)
     return cli_usage_error (name, _("say whether it is an argument for (--pro) or against (--con)"));
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
@@ -485,6 +494,7 @@ cli_evidence_add (const char *name,
   g_autofree char *note = NULL;
   g_autofree char *role_name = NULL;
   g_autofree char *position = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "stakeholder", 's', 0, G_OPTION_ARG_STRING, &stakeholder,
       N_("Cite it for this stakeholder (a name, alias or id)"), N_("NAME") },
@@ -496,6 +506,7 @@ cli_evidence_add (const char *name,
       N_("For a stakeholder: what it shows — stance, power, interest or quote"), N_("ROLE") },
     { "position", 'p', 0, G_OPTION_ARG_STRING, &position,
       N_("With --role stance: the stance it shows, -2 to 2"), N_("-2…2") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
@@ -521,7 +532,7 @@ cli_evidence_add (const char *name,
   if (position != NULL && role != DOSSIER_EVIDENCE_STANCE)
     return cli_usage_error (name, _("--position goes with --role stance"));
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
