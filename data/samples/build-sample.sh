@@ -128,7 +128,18 @@ hl ()
   start=$(printf '%s' "$before" | LC_ALL=C.UTF-8 wc -m)
   length=$(printf '%s' "$phrase" | LC_ALL=C.UTF-8 wc -m)
   end=$((start + length))
-  run highlight "$tmp" "$doc" "$((start))" "$end" "$@"
+  id=$("$cli" highlight "$tmp" "$doc" "$((start))" "$end" "$@") \
+    || die "dossier-cli highlight failed for \"$phrase\" in document $doc"
+  # Remembered so that evidence can be cited by its phrase (see hl_id).
+  printf '%s\t%s\t%s\n' "$doc" "$phrase" "$id" >> "$work/highlights.tsv"
+}
+
+# hl_id DOC PHRASE — the id of the highlight made by `hl DOC PHRASE`.
+hl_id ()
+{
+  id=$(awk -F '\t' -v d="$1" -v p="$2" '$1 == d && $2 == p { print $3; exit }' "$work/highlights.tsv")
+  [ -n "$id" ] || die "no highlight of \"$2\" in document $1 to cite as evidence"
+  echo "$id"
 }
 
 # The Calder Tribune: the news report of the vote.
@@ -220,6 +231,181 @@ hl "$W" "toll-free use of the Eastway Tunnel for residents during construction" 
 # Every mention of the listing and of the grant, in all three articles.
 run autocode "$tmp" --tag Heritage --match "Grade I"
 run autocode "$tmp" --tag Costs --match "Green Transit Fund"
+
+# --- Stakeholders ----------------------------------------------------------
+# Names and aliases as the articles spell them, so that their mentions are
+# found; positions run from -2 (strongly against) to 2 (strongly for).
+run stakeholder-add "$tmp" "Inès Varga" --kind official \
+  --alias "Mayor Varga" --alias "the mayor" --alias "the mayor’s office" \
+  --description "Mayor of Port Calder, elected in 2022 on the promise of a “people’s bridge”" \
+  --stance "Champions the car-free bridge as a choice for the next hundred years" \
+  --position 2 --power 5 --interest 5 \
+  --interests "Deliver her flagship project before the grant deadline" --color "#1c71d8"
+run stakeholder-add "$tmp" "Port Calder City Council" --kind legislature \
+  --alias "city council" --alias "the council" --alias "transport committee" --alias "Dermot Ashby" \
+  --description "The council that voted 31 to 24 for the plan; its transport committee is chaired by Dermot Ashby" \
+  --stance "Approved the plan narrowly; stands by its £164 million estimate" \
+  --position 1 --power 5 --interest 4 \
+  --interests "Start work before the end of 2026 without a cost overrun falling on the city" --color "#3584e4"
+run stakeholder-add "$tmp" "National government" --kind government \
+  --alias "Aurélie Dumont" --alias "Ms Dumont" --alias "Transport Minister" --alias "the ministry" \
+  --description "The Transport Ministry, which runs the Green Transit Fund" \
+  --stance "Backs the scheme with £72 million but will not extend the deadline" \
+  --position 1 --power 5 --interest 2 \
+  --interests "Spend the fund on schemes that start on time; treat every city equally" --color "#613583"
+run stakeholder-add "$tmp" "Coastal Regional Transit Authority" --kind organisation \
+  --alias "CRTA" --alias "transit authority" --alias "Łukasz Brennan" --alias "Mr Brennan" \
+  --description "Runs the region’s trams and buses; will build and operate Line 4" \
+  --stance "Wants the bridge’s worst bottleneck cleared for trams and buses" \
+  --position 2 --power 4 --interest 5 \
+  --interests "Reliable North Shore routes; ridership high enough to repay its borrowing" --color "#2190a4"
+run stakeholder-add "$tmp" "Harbour Merchants’ Association" --kind business \
+  --alias "merchants" --alias "traders" --alias "Zoë Marchetti" --alias "Fenella Crouch" \
+  --description "212 businesses on Quay Street and Harbour Row" \
+  --stance "Opposes the plan as it stands: costs understated, support for shops too small" \
+  --position -2 --power 2 --interest 5 \
+  --interests "Keep customers and shops open through 26 months of works" --color "#e66100"
+run stakeholder-add "$tmp" "Calder Heritage Trust" --kind civil-society \
+  --alias "heritage trust" --alias "Margit Szabó" \
+  --description "Guardian of the Grade I listed bridge; can ask for a public inquiry" \
+  --stance "Not against the tram, against drilling into the original ironwork" \
+  --position -1 --power 4 --interest 4 \
+  --interests "Detailed drawings of the tram wiring before any consent" --color "#865e3c"
+run stakeholder-add "$tmp" "Port Calder Cyclists’ Union" --kind civil-society \
+  --alias "Cyclists’ Union" --alias "Tomás Reyes" \
+  --description "Riders’ association; counts the injuries on the bridge" \
+  --stance "Strongly for: a protected cycle track on the city’s most dangerous crossing" \
+  --position 2 --power 1 --interest 4 --color "#26a269"
+run stakeholder-add "$tmp" "North Shore Commuters’ Forum" --kind public \
+  --alias "North Shore commuters" --alias "commuters" \
+  --description "Residents of the North Shore who drive to work" \
+  --stance "Against detours and tolls for those without a tram" \
+  --position -1 --power 2 --interest 5 \
+  --interests "Toll-free use of the Eastway Tunnel during construction" --color "#9141ac"
+run stakeholder-add "$tmp" "Fire and ambulance service" --kind official \
+  --alias "Colm Devlin" --alias "chief fire officer" --alias "fire chief" --alias "fire crews" \
+  --description "Emergency crews who must cross the bridge to the North Shore" \
+  --stance "Accepts the plan if the bollards work every time" \
+  --position 0 --power 3 --interest 4 --color "#a51d2d"
+run stakeholder-add "$tmp" "Calder Sound Ferries" --kind business \
+  --alias "ferry operator" --alias "ferry company" \
+  --description "Runs the ferries across the harbour" \
+  --stance "Gains during the works, loses once the tram runs; talks of a joint ticket" \
+  --position 0 --power 1 --interest 3 --color "#5e5c64"
+
+# ev DOC PHRASE [dossier-cli evidence-add options…] — cites a highlight.
+ev ()
+{
+  h=$(hl_id "$1" "$2")
+  shift 2
+  run evidence-add "$tmp" "$h" "$@"
+}
+
+ev "$T" "a choice for the next hundred years, not the next rush hour" \
+  --stakeholder "Inès Varga" --role stance --position 2 --note "Her framing of the vote."
+ev "$T" "the city council voted 31 to 24 late on Tuesday night" \
+  --stakeholder "Port Calder City Council" --role power --note "A majority of seven."
+ev "$L" "a starting point, not a ceiling" \
+  --stakeholder "Port Calder City Council" --role stance --position 1 --note "Dermot Ashby on the traders’ fund."
+ev "$W" "We will show every bolt" \
+  --stakeholder "Port Calder City Council" --role quote
+ev "$W" "National money can only go to places that are prepared to change" \
+  --stakeholder "National government" --role stance --position 1
+ev "$W" "apply to every city equally" \
+  --stakeholder "National government" --role power --note "No extension of the deadline."
+ev "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026" \
+  --stakeholder "National government" --role power
+ev "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region" \
+  --stakeholder "Coastal Regional Transit Authority" --role stance --position 2
+ev "$W" "a fall in ridership would hit its budget for other lines" \
+  --stakeholder "Coastal Regional Transit Authority" --role interest
+ev "$T" "A tram doesn’t stop outside a hardware shop." \
+  --stakeholder "Harbour Merchants’ Association" --role quote
+ev "$L" "The council is treating the grant as a gift. It is a loan of time." \
+  --stakeholder "Harbour Merchants’ Association" --role stance --position -2 --note "Fenella Crouch, treasurer."
+ev "$T" "64 per cent said they expected trade to fall" \
+  --stakeholder "Harbour Merchants’ Association" --role interest
+ev "$T" "permanently scarring one of the finest iron bridges in the country" \
+  --stakeholder "Calder Heritage Trust" --role stance --position -1
+ev "$L" "The bridge carried trams for thirty-five years." \
+  --stakeholder "Calder Heritage Trust" --role quote --note "Margit Szabó: not the enemy of the tram."
+ev "$L" "An inquiry typically takes a year." \
+  --stakeholder "Calder Heritage Trust" --role power --note "An inquiry would push the start past the grant deadline."
+ev "$T" "This is the first plan that treats a child on a bicycle as someone who belongs on that bridge." \
+  --stakeholder "Port Calder Cyclists’ Union" --role stance --position 2
+ev "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege" \
+  --stakeholder "North Shore Commuters’ Forum" --role stance --position -1
+ev "$W" "toll-free use of the Eastway Tunnel for residents during construction" \
+  --stakeholder "North Shore Commuters’ Forum" --role interest
+ev "$T" "is measured in lives, not minutes" \
+  --stakeholder "Fire and ambulance service" --role stance --position 0
+ev "$W" "he had received written guarantees on bollard control but would test the system himself before opening day" \
+  --stakeholder "Fire and ambulance service" --role stance --position 0
+ev "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
+  --stakeholder "Calder Sound Ferries" --role interest
+
+# --- Pros and cons ----------------------------------------------------------
+# `question-add` and `argument-add` print the new id.
+Q=$("$cli" question-add "$tmp" "Should Port Calder close the Harbour Bridge to private cars?") \
+  || die "dossier-cli question-add failed while building $out"
+
+# arg POLARITY STAKEHOLDER STRENGTH STATEMENT — sets A to the argument's id.
+arg ()
+{
+  A=$("$cli" argument-add "$tmp" "$Q" "$4" "--$1" --stakeholder "$2" --strength "$3") \
+    || die "dossier-cli argument-add failed for \"$4\""
+}
+cite ()
+{
+  run evidence-add "$tmp" "$(hl_id "$1" "$2")" --argument "$A"
+}
+
+arg pro "Coastal Regional Transit Authority" 5 \
+  "Faster, reliable public transport: an 11-minute tram from the North Shore and buses out of the queue"
+cite "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today"
+cite "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region"
+cite "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes."
+arg pro "Port Calder Cyclists’ Union" 4 \
+  "A protected cycle track on the crossing where 14 cyclists were seriously injured in five years"
+cite "$T" "14 cyclists were seriously injured on the bridge in the past five years"
+cite "$T" "This is the first plan that treats a child on a bicycle as someone who belongs on that bridge."
+arg pro "Inès Varga" 4 \
+  "Cleaner air on Quay Street, where nitrogen dioxide is above the legal limit"
+cite "$T" "nitrogen dioxide on Quay Street averages 46 µg/m³, above the legal limit of 40"
+arg pro "National government" 4 \
+  "£72 million from the Green Transit Fund that would otherwise go to another city"
+cite "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026"
+cite "$W" "National money can only go to places that are prepared to change"
+arg pro "Port Calder City Council" 2 \
+  "Car-free bridges have brought more shoppers, not fewer, elsewhere"
+cite "$T" "footfall rose by 8 per cent on average in four European cities"
+
+arg con "Harbour Merchants’ Association" 4 \
+  "The cost is likely £210 million, and every pound over £164 million falls on the city"
+cite "$T" "put the likely cost closer to £210 million"
+cite "$L" "Every pound above £164 million falls on the city, not on the national fund."
+cite "$W" "If the cost rises to £210 million, that ratio falls to about £1.60."
+arg con "Harbour Merchants’ Association" 4 \
+  "Quayside shops lose trade through 26 months of works, with little support"
+cite "$T" "64 per cent said they expected trade to fall"
+cite "$L" "which works out at roughly £7,000 per business over more than two years"
+cite "$W" "In one city, trade fell for three years before it recovered"
+arg con "North Shore Commuters’ Forum" 3 \
+  "Drivers with no tram alternative face detours of 12 to 18 minutes or a toll"
+cite "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way"
+cite "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"
+arg con "Calder Heritage Trust" 3 \
+  "Tram wiring could damage the Grade I ironwork, and an inquiry could cost the grant"
+cite "$T" "permanently scarring one of the finest iron bridges in the country"
+cite "$L" "neither of which is costed"
+cite "$L" "An inquiry typically takes a year."
+arg con "Fire and ambulance service" 3 \
+  "Emergency response to the North Shore depends on bollards working every time"
+cite "$T" "is measured in lives, not minutes"
+cite "$L" "Fire crews from the North Shore station will depend on bollards working every time."
+# Left without evidence on purpose: the Pros & Cons panel flags it.
+arg con "Harbour Merchants’ Association" 2 \
+  "Two years of disruption with the bridge down to one lane each way"
 
 run check "$tmp"
 
