@@ -743,6 +743,13 @@ test_tags_tree (Fixture       *fixture,
   jobs = add_tag (project, "Jobs", benefits);
   assert_tree (project, "Risks, Risks/Cost, Risks/Delay, Benefits, Benefits/Jobs, Actors");
 
+  /* A tag is within itself and its ancestors, and nothing else. */
+  g_assert_true (dossier_project_tag_is_within (project, risks, risks));
+  g_assert_true (dossier_project_tag_is_within (project, delay, risks));
+  g_assert_false (dossier_project_tag_is_within (project, risks, delay));
+  g_assert_false (dossier_project_tag_is_within (project, jobs, risks));
+  g_assert_false (dossier_project_tag_is_within (project, 999, risks));
+
   tag = dossier_project_get_tag (project, delay);
   g_assert_cmpstr (dossier_tag_get_name (tag), ==, "Delay");
   g_assert_cmpint (dossier_tag_get_parent_id (tag), ==, risks);

@@ -105,7 +105,7 @@ dossier_project_load_briefings (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  dossier_list_store_reconcile (self->briefings, items);
+  dossier_list_store_reconcile (self->briefings, items, NULL);
 
   g_hash_table_iter_init (&iter, self->briefings_by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -35,41 +35,6 @@ read_document_data (sqlite3_stmt        *stmt,
   data->n_highlights = (guint) sqlite3_column_int64 (stmt, 10);
 }
 
-void
-dossier_list_store_reconcile (GListStore *store,
-                              GPtrArray  *items)
-{
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = items->len;
-  guint prefix = 0;
-  guint suffix = 0;
-
-  while (prefix < n_old && prefix < n_new)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
-
-      if (item != g_ptr_array_index (items, prefix))
-        break;
-      prefix++;
-    }
-
-  while (suffix < n_old - prefix && suffix < n_new - prefix)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, n_old - 1 - suffix);
-
-      if (item != g_ptr_array_index (items, n_new - 1 - suffix))
-        break;
-      suffix++;
-    }
-
-  if (prefix == n_old && prefix == n_new)
-    return;
-
-  g_list_store_splice (store, prefix, n_old - prefix - suffix,
-                       items->pdata + prefix, n_new - prefix - suffix);
-}
-
 gboolean
 dossier_project_load_documents (DossierProject  *self,
                                 GError         **error)
@@ -112,7 +77,7 @@ dossier_project_load_documents (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  dossier_list_store_reconcile (self->documents, items);
+  dossier_list_store_reconcile (self->documents, items, NULL);
 
   g_hash_table_iter_init (&iter, self->documents_by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -54,6 +54,7 @@
 #endif
 #include <sqlite3.h>
 
+#include <dossier/dossier-list-store.h>
 #include <dossier/dossier-project.h>
 
 #include <dossier/dossier-mentions.h>
@@ -400,11 +401,6 @@ void          dossier_project_sync_tag         (DossierProject *self,
                                                 gint64          tag_id);
 gboolean      dossier_project_load_meta        (DossierProject *self,
                                                 GError        **error);
-/* Replaces the items of @store by @items (in order) with one exact splice
- * over the part that differs. */
-void          dossier_list_store_reconcile     (GListStore     *store,
-                                                GPtrArray      *items);
-
 /* Inserts @doc (text, metadata, blocks) inside the action in progress,
  * with @uuid and @imported (NULL: a new UUID, now); returns its id, or 0
  * with @error. */

@@ -140,7 +140,7 @@ dossier_project_load_model (DossierProject      *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  dossier_list_store_reconcile (store, items);
+  dossier_list_store_reconcile (store, items, NULL);
 
   g_hash_table_iter_init (&iter, by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -326,7 +326,7 @@ dossier_project_load_tags (DossierProject  *self,
   for (guint i = 0; i < rows->len; i++)
     g_hash_table_add (seen, &g_array_index (rows, TagRow, i).id);
 
-  dossier_list_store_reconcile (self->tags, items);
+  dossier_list_store_reconcile (self->tags, items, NULL);
 
   g_hash_table_iter_init (&iter, self->tags_by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -418,6 +418,30 @@ dossier_project_get_tag (DossierProject *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
   return g_hash_table_lookup (self->tags_by_id, &tag_id);
+}
+
+gboolean
+dossier_project_tag_is_within (DossierProject *self,
+                               gint64          tag_id,
+                               gint64          ancestor_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  /* The tree has no cycles (moves refuse them); the bound guards a
+   * damaged file all the same. */
+  for (guint depth = 0; tag_id != 0 && depth < 1000; depth++)
+    {
+      DossierTag *tag;
+
+      if (tag_id == ancestor_id)
+        return TRUE;
+      tag = dossier_project_get_tag (self, tag_id);
+      if (tag == NULL)
+        return FALSE;
+      tag_id = dossier_tag_get_parent_id (tag);
+    }
+
+  return FALSE;
 }
 
 DossierTag *

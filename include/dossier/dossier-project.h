@@ -211,6 +211,10 @@ DossierTag     *dossier_project_get_tag            (DossierProject *self,
 /* Finds a tag by name or by path ("Parent/Child"); NULL if none. */
 DossierTag     *dossier_project_find_tag           (DossierProject *self,
                                                     const char     *name_or_path);
+/* TRUE if tag @tag_id is @ancestor_id or lies below it. */
+gboolean        dossier_project_tag_is_within      (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    gint64          ancestor_id);
 
 /* @parent_id 0 = top level; @color NULL picks the next palette colour;
  * names are unique among siblings (EXISTS). */

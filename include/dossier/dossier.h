@@ -11,6 +11,7 @@
 #include "dossier-export.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
+#include "dossier-list-store.h"
 #include "dossier-markdown.h"
 #include "dossier-mentions.h"
 #include "dossier-progress.h"
