@@ -18,13 +18,15 @@
 #include <adwaita.h>
 
 #include "dossier-codebook-panel.h"
-#include "dossier-tag-chip.h"
-
-#define INDENT_PX 14
+#include "dossier-name-dialog.h"
+#include "dossier-tag-choose-dialog.h"
+#include "dossier-tag-color-dialog.h"
+#include "dossier-tag-row.h"
+#include "dossier-text-dialog.h"
 
 struct _DossierCodebookPanel
 {
-  GtkWidget           parent_instance;
+  DossierPanel        parent_instance;
 
   /* template */
   GtkWidget          *box;
@@ -32,7 +34,6 @@ struct _DossierCodebookPanel
   GtkListView        *list_view;
   GtkWidget          *context_menu;
 
-  DossierProject     *project;
   GListModel         *tags;        /* the project's tags, tree order */
   GtkCustomFilter    *filter;      /* hides descendants of collapsed tags */
   GtkFilterListModel *visible;
@@ -40,29 +41,24 @@ struct _DossierCodebookPanel
 
   GHashTable         *collapsed;   /* gint64* tag ids */
   GHashTable         *parents;     /* gint64* ids of tags that have children */
-  GHashTable         *rows;        /* bound row widgets (no refs) */
+  GtkWidget          *drag_row;    /* weak: the row a drag started on */
+  GtkWidget          *drop_row;    /* weak: the row showing where a drop goes */
   gint64              slots[DOSSIER_CODEBOOK_N_SLOTS];
   gint64              selected_tag_id;
   guint               refresh_idle;
 };
 
-G_DEFINE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER_TYPE_PANEL)
 
 enum {
   PROP_0,
-  PROP_PROJECT,
   PROP_SELECTED_TAG_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The palette offered when recolouring: the core's palette for new tags
- * (dossier-project-tags.c), so that chosen and automatic colours match. */
-static const char * const palette[] = {
-  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211", "#e01b24",
-  "#14a3a3", "#986a44", "#7b61ff", "#8cc63f", "#e64ca0", "#4dabf7",
-};
+#define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -72,61 +68,13 @@ id_dup (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static void
-set_id_data (gpointer    object,
-             const char *key,
-             gint64      id)
-{
-  g_object_set_data_full (G_OBJECT (object), key, id_dup (id), g_free);
-}
-
-static gint64
-get_id_data (gpointer    object,
-             const char *key)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (object), key);
-
-  return id ? *id : 0;
-}
-
-static GtkWindow *
-parent_window (DossierCodebookPanel *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static DossierTag *
 selected_tag (DossierCodebookPanel *self)
 {
-  if (self->project == NULL || self->selected_tag_id == 0)
+  if (PROJECT (self) == NULL || self->selected_tag_id == 0)
     return NULL;
 
-  return dossier_project_get_tag (self->project, self->selected_tag_id);
-}
-
-/* TRUE if @tag_id is @ancestor_id or lies below it. */
-static gboolean
-is_self_or_descendant (DossierCodebookPanel *self,
-                       gint64                tag_id,
-                       gint64                ancestor_id)
-{
-  guint guard = 0;
-
-  while (tag_id != 0 && guard++ < 1000)
-    {
-      DossierTag *tag;
-
-      if (tag_id == ancestor_id)
-        return TRUE;
-      tag = dossier_project_get_tag (self->project, tag_id);
-      if (tag == NULL)
-        return FALSE;
-      tag_id = dossier_tag_get_parent_id (tag);
-    }
-
-  return FALSE;
+  return dossier_project_get_tag (PROJECT (self), self->selected_tag_id);
 }
 
 /* The ids of @parent_id's children in order, leaving out @exclude_id. */
@@ -187,27 +135,6 @@ sibling_name_taken (DossierCodebookPanel *self,
   return FALSE;
 }
 
-static void
-show_error (DossierCodebookPanel *self,
-            const char           *heading,
-            const GError         *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-toast (DossierCodebookPanel *self,
-       const char           *message)
-{
-  /* The window owns the toast overlay and its Undo button; outside a
-   * window (tests) there is no such action and nothing happens. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
-}
-
 /* ---- slots, expanders, rows ---------------------------------------------- */
 
 gint64
@@ -241,62 +168,24 @@ slot_of (DossierCodebookPanel *self,
   return 0;
 }
 
+/* What the row cannot know from its tag alone: its slot, and whether it
+ * has children and they show. */
 static void
-update_row (DossierCodebookPanel *self,
-            GtkWidget            *row)
+dossier_codebook_panel_bind_row (DossierPanel *panel,
+                                 DossierRow   *row)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  GtkWidget *expander = g_object_get_data (G_OBJECT (row), "expander");
-  GtkWidget *slot_label = g_object_get_data (G_OBJECT (row), "slot");
-  DossierTag *tag = list_item ? gtk_list_item_get_item (list_item) : NULL;
+  DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (panel);
+  DossierTag *tag;
   gint64 id;
-  gboolean has_children;
-  gboolean collapsed;
-  int slot;
 
-  if (tag == NULL)
+  if (!DOSSIER_IS_TAG_ROW (row) || (tag = dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row))) == NULL)
     return;
 
   id = dossier_tag_get_id (tag);
-  has_children = g_hash_table_contains (self->parents, &id);
-  collapsed = g_hash_table_contains (self->collapsed, &id);
-
-  gtk_widget_set_opacity (expander, has_children ? 1.0 : 0.0);
-  gtk_widget_set_can_target (expander, has_children);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (expander),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, !has_children,
-                               -1);
-  gtk_button_set_icon_name (GTK_BUTTON (expander),
-                            collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
-  gtk_widget_set_tooltip_text (expander, collapsed ? _("Expand") : _("Collapse"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  collapsed ? _("Expand") : _("Collapse"),
-                                  -1);
-  if (has_children)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                 GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
-                                 -1);
-  else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED);
-
-  slot = slot_of (self, id);
-  if (slot > 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", slot);
-      g_autofree char *tip = g_strdup_printf (_("Press %d to tag the selection with this tag"), slot);
-
-      gtk_label_set_text (GTK_LABEL (slot_label), text);
-      gtk_widget_set_tooltip_text (slot_label, tip);
-      gtk_widget_add_css_class (slot_label, "has-slot");
-    }
-  else
-    {
-      /* Kept, empty, so that the counts stay in one column. */
-      gtk_label_set_text (GTK_LABEL (slot_label), "");
-      gtk_widget_set_tooltip_text (slot_label, NULL);
-      gtk_widget_remove_css_class (slot_label, "has-slot");
-    }
+  dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), slot_of (self, id));
+  dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row),
+                                g_hash_table_contains (self->parents, &id),
+                                !g_hash_table_contains (self->collapsed, &id));
 }
 
 static void update_actions (DossierCodebookPanel *self);
@@ -306,8 +195,6 @@ static void update_actions (DossierCodebookPanel *self);
 static void
 refresh (DossierCodebookPanel *self)
 {
-  GHashTableIter iter;
-  gpointer row;
   guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
   g_hash_table_remove_all (self->parents);
@@ -324,9 +211,7 @@ refresh (DossierCodebookPanel *self)
         g_hash_table_add (self->parents, id_dup (parent_id));
     }
 
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    update_row (self, row);
+  dossier_panel_update_rows (DOSSIER_PANEL (self));
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "tags" : "empty");
   update_actions (self);
@@ -362,7 +247,7 @@ filter_visible (gpointer item,
   gint64 parent_id;
   guint guard = 0;
 
-  if (g_hash_table_size (self->collapsed) == 0 || self->project == NULL)
+  if (g_hash_table_size (self->collapsed) == 0 || PROJECT (self) == NULL)
     return TRUE;
 
   parent_id = dossier_tag_get_parent_id (item);
@@ -372,7 +257,7 @@ filter_visible (gpointer item,
 
       if (g_hash_table_contains (self->collapsed, &parent_id))
         return FALSE;
-      parent = dossier_project_get_tag (self->project, parent_id);
+      parent = dossier_project_get_tag (PROJECT (self), parent_id);
       if (parent == NULL)
         break;
       parent_id = dossier_tag_get_parent_id (parent);
@@ -404,19 +289,22 @@ set_expanded (DossierCodebookPanel *self,
 }
 
 static void
-expander_clicked_cb (GtkButton            *button,
-                     DossierCodebookPanel *self)
+toggle_expanded_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (button));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  DossierTag *tag = gtk_list_item_get_item (list_item);
-  gint64 id;
+  DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
+  gint64 id = g_variant_get_int64 (parameter);
 
-  if (tag == NULL)
-    return;
-
-  id = dossier_tag_get_id (tag);
   set_expanded (self, id, g_hash_table_contains (self->collapsed, &id));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  queue_refresh (DOSSIER_CODEBOOK_PANEL (widget));
 }
 
 /* ---- selection ------------------------------------------------------------- */
@@ -460,17 +348,17 @@ dossier_codebook_panel_set_selected_tag_id (DossierCodebookPanel *self,
 
   g_return_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self));
 
-  if (tag_id != 0 && self->project != NULL &&
-      dossier_project_get_tag (self->project, tag_id) != NULL)
+  if (tag_id != 0 && PROJECT (self) != NULL &&
+      dossier_project_get_tag (PROJECT (self), tag_id) != NULL)
     {
       /* Show the tag: expand every collapsed ancestor. */
-      DossierTag *tag = dossier_project_get_tag (self->project, tag_id);
+      DossierTag *tag = dossier_project_get_tag (PROJECT (self), tag_id);
       gint64 parent_id = dossier_tag_get_parent_id (tag);
       guint guard = 0;
 
       while (parent_id != 0 && guard++ < 1000)
         {
-          DossierTag *parent = dossier_project_get_tag (self->project, parent_id);
+          DossierTag *parent = dossier_project_get_tag (PROJECT (self), parent_id);
 
           set_expanded (self, parent_id, TRUE);
           if (parent == NULL)
@@ -509,9 +397,9 @@ move_tag (DossierCodebookPanel *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!dossier_project_move_tag (self->project, tag_id, parent_id, position, &error))
+  if (!dossier_project_move_tag (PROJECT (self), tag_id, parent_id, position, &error))
     {
-      show_error (self, _("Could Not Move Tag"), error);
+      dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Move Tag"), error);
       return;
     }
 
@@ -547,6 +435,7 @@ typedef enum {
   DROP_AFTER,
 } DropZone;
 
+/* Where over @row (in its coordinates) a drop would go. */
 static DropZone
 drop_zone (GtkWidget *row,
            double     y)
@@ -563,16 +452,17 @@ drop_zone (GtkWidget *row,
 }
 
 static void
-clear_drop_classes (GtkWidget *row)
+clear_drop_classes (DossierCodebookPanel *self)
 {
-  GtkWidget *item_widget = gtk_widget_get_parent (row);
+  GtkWidget *item_widget = self->drop_row ? gtk_widget_get_parent (self->drop_row) : NULL;
 
-  if (item_widget == NULL)
-    return;
-
-  gtk_widget_remove_css_class (item_widget, "drop-before");
-  gtk_widget_remove_css_class (item_widget, "drop-into");
-  gtk_widget_remove_css_class (item_widget, "drop-after");
+  if (item_widget != NULL)
+    {
+      gtk_widget_remove_css_class (item_widget, "drop-before");
+      gtk_widget_remove_css_class (item_widget, "drop-into");
+      gtk_widget_remove_css_class (item_widget, "drop-after");
+    }
+  g_clear_weak_pointer (&self->drop_row);
 }
 
 /* Where a drop of @source_id on @target in @zone would put it, or FALSE if
@@ -589,12 +479,12 @@ drop_destination (DossierCodebookPanel *self,
   g_autoptr(GArray) siblings = NULL;
   int index;
 
-  if (source_id == target_id || dossier_project_get_tag (self->project, source_id) == NULL)
+  if (source_id == target_id || dossier_project_get_tag (PROJECT (self), source_id) == NULL)
     return FALSE;
 
   if (zone == DROP_INTO)
     {
-      if (is_self_or_descendant (self, target_id, source_id))
+      if (dossier_project_tag_is_within (PROJECT (self), target_id, source_id))
         return FALSE;
       *parent_id = target_id;
       *position = -1;
@@ -602,7 +492,7 @@ drop_destination (DossierCodebookPanel *self,
     }
 
   *parent_id = dossier_tag_get_parent_id (target);
-  if (*parent_id != 0 && is_self_or_descendant (self, *parent_id, source_id))
+  if (*parent_id != 0 && dossier_project_tag_is_within (PROJECT (self), *parent_id, source_id))
     return FALSE;
 
   siblings = list_children (self, *parent_id, source_id);
@@ -614,84 +504,111 @@ drop_destination (DossierCodebookPanel *self,
   return TRUE;
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource        *source,
-                 double                x,
-                 double                y,
-                 DossierCodebookPanel *self)
+/* The tag row under (@x, @y) of the list, and (@x, @y) in its coordinates. */
+static DossierTagRow *
+row_at (DossierCodebookPanel *self,
+        double                x,
+        double                y,
+        double               *row_y)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  DossierTag *tag = gtk_list_item_get_item (list_item);
+  DossierRow *row = dossier_panel_pick_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), x, y);
+  double row_x;
 
-  if (tag == NULL || dossier_project_get_read_only (self->project))
+  if (!DOSSIER_IS_TAG_ROW (row) || dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row)) == NULL)
+    return NULL;
+  if (row_y != NULL &&
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), GTK_WIDGET (row),
+                                         x, y, &row_x, row_y))
+    *row_y = 0;
+
+  return DOSSIER_TAG_ROW (row);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (DossierCodebookPanel *self,
+                 double                x,
+                 double                y)
+{
+  DossierTagRow *row = row_at (self, x, y, NULL);
+
+  if (row == NULL || !dossier_panel_is_writable (DOSSIER_PANEL (self)))
     return NULL;
 
-  return gdk_content_provider_new_typed (G_TYPE_INT64, dossier_tag_get_id (tag));
+  g_set_weak_pointer (&self->drag_row, GTK_WIDGET (row));
+  return gdk_content_provider_new_typed (G_TYPE_INT64,
+                                         dossier_tag_get_id (dossier_tag_row_get_tag (row)));
 }
 
 static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               gpointer       user_data)
+drag_begin_cb (DossierCodebookPanel *self,
+               GdkDrag              *drag,
+               GtkDragSource        *source)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  g_autoptr(GdkPaintable) paintable = NULL;
 
+  if (self->drag_row == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (self->drag_row);
   gtk_drag_source_set_icon (source, paintable, 0, 0);
+  g_clear_weak_pointer (&self->drag_row);
 }
 
 static GdkDragAction
-drop_motion_cb (GtkDropTarget        *target,
+drop_motion_cb (DossierCodebookPanel *self,
                 double                x,
                 double                y,
-                DossierCodebookPanel *self)
+                GtkDropTarget        *target)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  DossierTag *tag = gtk_list_item_get_item (list_item);
   const GValue *value = gtk_drop_target_get_value (target);
-  DropZone zone = drop_zone (row, y);
+  DossierTagRow *row;
+  DropZone zone;
   gint64 parent_id;
   int position;
+  double row_y;
 
-  clear_drop_classes (row);
+  clear_drop_classes (self);
 
-  if (tag == NULL || value == NULL || !G_VALUE_HOLDS_INT64 (value) ||
-      !drop_destination (self, g_value_get_int64 (value), tag, zone, &parent_id, &position))
+  row = row_at (self, x, y, &row_y);
+  if (row == NULL || value == NULL || !G_VALUE_HOLDS_INT64 (value))
     return 0;
 
-  gtk_widget_add_css_class (gtk_widget_get_parent (row),
+  zone = drop_zone (GTK_WIDGET (row), row_y);
+  if (!drop_destination (self, g_value_get_int64 (value), dossier_tag_row_get_tag (row), zone,
+                         &parent_id, &position))
+    return 0;
+
+  /* On the list item, which draws the row's background. */
+  g_set_weak_pointer (&self->drop_row, GTK_WIDGET (row));
+  gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (row)),
                             zone == DROP_BEFORE ? "drop-before" :
                             zone == DROP_AFTER ? "drop-after" : "drop-into");
   return GDK_ACTION_MOVE;
 }
 
 static void
-drop_leave_cb (GtkDropTarget *target,
-               gpointer       user_data)
+drop_leave_cb (DossierCodebookPanel *self)
 {
-  clear_drop_classes (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+  clear_drop_classes (self);
 }
 
 static gboolean
-drop_cb (GtkDropTarget        *target,
+drop_cb (DossierCodebookPanel *self,
          const GValue         *value,
          double                x,
-         double                y,
-         DossierCodebookPanel *self)
+         double                y)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  DossierTag *tag = gtk_list_item_get_item (list_item);
+  DossierTagRow *row;
   gint64 parent_id;
   int position;
+  double row_y;
 
-  clear_drop_classes (row);
+  clear_drop_classes (self);
 
-  if (tag == NULL || !G_VALUE_HOLDS_INT64 (value) ||
-      !drop_destination (self, g_value_get_int64 (value), tag, drop_zone (row, y),
-                         &parent_id, &position))
+  row = row_at (self, x, y, &row_y);
+  if (row == NULL || !G_VALUE_HOLDS_INT64 (value) ||
+      !drop_destination (self, g_value_get_int64 (value), dossier_tag_row_get_tag (row),
+                         drop_zone (GTK_WIDGET (row), row_y), &parent_id, &position))
     return FALSE;
 
   move_tag (self, g_value_get_int64 (value), parent_id, position);
@@ -716,43 +633,22 @@ popup_menu_at (DossierCodebookPanel *self,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* Right click: select the tag, then its menu. */
 static void
-row_pressed_cb (GtkGestureClick      *gesture,
-                int                   n_press,
-                double                x,
-                double                y,
-                DossierCodebookPanel *self)
+list_pressed_cb (DossierCodebookPanel *self,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 GtkGestureClick      *gesture)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-  DossierTag *tag = gtk_list_item_get_item (list_item);
+  DossierTagRow *row = row_at (self, x, y, NULL);
 
-  if (tag == NULL)
+  if (row == NULL)
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  dossier_codebook_panel_set_selected_tag_id (self, dossier_tag_get_id (tag));
-  popup_menu_at (self, row, x, y);
-}
-
-static GtkWidget *
-find_bound_row (DossierCodebookPanel *self,
-                gint64                tag_id)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    {
-      GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
-      DossierTag *tag = gtk_list_item_get_item (list_item);
-
-      if (tag != NULL && dossier_tag_get_id (tag) == tag_id)
-        return row;
-    }
-
-  return NULL;
+  dossier_codebook_panel_set_selected_tag_id (self, dossier_tag_get_id (dossier_tag_row_get_tag (row)));
+  popup_menu_at (self, GTK_WIDGET (self->list_view), x, y);
 }
 
 static void
@@ -761,262 +657,95 @@ context_menu_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
-  GtkWidget *row = find_bound_row (self, self->selected_tag_id);
+  DossierRow *row;
 
   if (self->selected_tag_id == 0)
     return;
 
+  row = dossier_panel_find_row (DOSSIER_PANEL (self), selected_tag (self));
   if (row != NULL)
-    popup_menu_at (self, row, 24, gtk_widget_get_height (row));
+    popup_menu_at (self, GTK_WIDGET (row), 24, gtk_widget_get_height (GTK_WIDGET (row)));
   else
     popup_menu_at (self, GTK_WIDGET (self->list_view), 24, 24);
 }
 
-/* ---- the list factory ---------------------------------------------------------- */
-
-static gboolean
-depth_to_margin (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  g_value_set_int (to, (int) g_value_get_uint (from) * INDENT_PX);
-  return TRUE;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              DossierCodebookPanel     *self)
-{
-  GtkWidget *row, *expander, *swatch, *name, *count, *slot;
-  GtkGesture *click;
-  GtkDragSource *drag;
-  GtkDropTarget *drop;
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (row, "dossier-tag-row");
-
-  expander = gtk_button_new_from_icon_name ("pan-down-symbolic");
-  gtk_widget_add_css_class (expander, "flat");
-  gtk_widget_add_css_class (expander, "circular");
-  gtk_widget_set_focusable (expander, FALSE);
-  gtk_widget_set_valign (expander, GTK_ALIGN_CENTER);
-  g_signal_connect_object (expander, "clicked", G_CALLBACK (expander_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (row), expander);
-
-  swatch = dossier_tag_chip_new_swatch (NULL, NULL);
-  gtk_box_append (GTK_BOX (row), swatch);
-
-  name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "tag-name");
-  gtk_box_append (GTK_BOX (row), name);
-
-  count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "tag-count");
-  gtk_widget_set_tooltip_text (count, _("Highlights with this tag"));
-  gtk_box_append (GTK_BOX (row), count);
-
-  slot = gtk_label_new (NULL);
-  gtk_label_set_width_chars (GTK_LABEL (slot), 1);
-  gtk_widget_set_size_request (slot, 18, 18);
-  gtk_widget_set_valign (slot, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (slot, "caption");
-  gtk_widget_add_css_class (slot, "dim-label");
-  gtk_widget_add_css_class (slot, "tag-slot");
-  gtk_widget_set_margin_end (slot, 4);
-  gtk_box_append (GTK_BOX (row), slot);
-
-  g_object_set_data (G_OBJECT (row), "list-item", list_item);
-  g_object_set_data (G_OBJECT (row), "expander", expander);
-  g_object_set_data (G_OBJECT (row), "swatch", swatch);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "count", count);
-  g_object_set_data (G_OBJECT (row), "slot", slot);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare_cb), self, 0);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-
-  drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-  gtk_drop_target_set_preload (drop, TRUE);
-  g_signal_connect_object (drop, "motion", G_CALLBACK (drop_motion_cb), self, 0);
-  g_signal_connect_object (drop, "enter", G_CALLBACK (drop_motion_cb), self, 0);
-  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), NULL);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             DossierCodebookPanel     *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  DossierTag *tag = gtk_list_item_get_item (list_item);
-  GPtrArray *bindings = g_ptr_array_new ();
-  gulong handler;
-
-  g_ptr_array_add (bindings, g_object_bind_property (tag, "name",
-                                                     g_object_get_data (G_OBJECT (row), "name"), "label",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (tag, "name",
-                                                     g_object_get_data (G_OBJECT (row), "swatch"), "tag-name",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (tag, "color",
-                                                     g_object_get_data (G_OBJECT (row), "swatch"), "color",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (tag, "n-highlights",
-                                                     g_object_get_data (G_OBJECT (row), "count"), "label",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property_full (tag, "depth", row, "margin-start",
-                                                          G_BINDING_SYNC_CREATE,
-                                                          depth_to_margin, NULL, NULL, NULL));
-  g_ptr_array_add (bindings, g_object_bind_property (tag, "description", row, "tooltip-text",
-                                                     G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (row), "bindings", bindings, (GDestroyNotify) g_ptr_array_unref);
-
-  handler = g_signal_connect_object (tag, "notify::parent-id", G_CALLBACK (queue_refresh), self,
-                                     G_CONNECT_SWAPPED);
-  g_object_set_data (G_OBJECT (row), "parent-handler", GSIZE_TO_POINTER (handler));
-
-  g_hash_table_add (self->rows, row);
-  update_row (self, row);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               DossierCodebookPanel     *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  DossierTag *tag = gtk_list_item_get_item (list_item);
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (row), "bindings");
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "parent-handler"));
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (row), "bindings", NULL);
-
-  if (handler != 0 && tag != NULL)
-    g_signal_handler_disconnect (tag, handler);
-  g_object_set_data (G_OBJECT (row), "parent-handler", NULL);
-
-  clear_drop_classes (row);
-  g_hash_table_remove (self->rows, row);
-}
-
-static void
-teardown_row_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 DossierCodebookPanel     *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row != NULL)
-    g_hash_table_remove (self->rows, row);
-}
-
 /* ---- dialogs ---------------------------------------------------------------- */
 
+/* A name asked for: a new tag (under the tag offered when the dialog's
+ * option is on), or a new name for a tag. */
 typedef struct
 {
   DossierCodebookPanel *self;
   gint64                tag_id;      /* rename: the tag; add: the parent offered */
   gboolean              add;
-  GtkWidget            *entry;
-  GtkWidget            *inside;      /* add with a parent offered: "Inside …" */
-  GtkWidget            *error_label;
-} NameDialog;
+} NameRequest;
 
 static void
-name_dialog_free (gpointer data)
+name_request_free (gpointer data)
 {
-  NameDialog *nd = data;
+  NameRequest *request = data;
 
-  g_object_unref (nd->self);
-  g_free (nd);
+  g_object_unref (request->self);
+  g_free (request);
 }
 
 static gint64
-name_dialog_parent (NameDialog *nd)
+name_request_parent (NameRequest       *request,
+                     DossierNameDialog *dialog)
 {
   DossierTag *tag;
 
-  if (nd->add)
-    return (nd->inside != NULL &&
-            gtk_check_button_get_active (GTK_CHECK_BUTTON (nd->inside))) ? nd->tag_id : 0;
+  if (request->add)
+    return dossier_name_dialog_get_option (dialog) ? request->tag_id : 0;
 
-  tag = dossier_project_get_tag (nd->self->project, nd->tag_id);
+  tag = dossier_project_get_tag (PROJECT (request->self), request->tag_id);
   return tag ? dossier_tag_get_parent_id (tag) : 0;
 }
 
-static void
-name_dialog_validate (AdwMessageDialog *dialog)
+static const char *
+check_name (DossierNameDialog *dialog,
+            const char        *name,
+            gpointer           user_data)
 {
-  NameDialog *nd = g_object_get_data (G_OBJECT (dialog), "name-dialog");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (nd->entry))));
-  const char *problem = NULL;
+  NameRequest *request = user_data;
 
-  if (name[0] == '\0')
-    problem = "";
-  else if (sibling_name_taken (nd->self, name_dialog_parent (nd), name,
-                               nd->add ? 0 : nd->tag_id))
-    problem = _("A tag with this name already exists here.");
-
-  gtk_label_set_text (GTK_LABEL (nd->error_label), problem ? problem : "");
-  gtk_widget_set_visible (nd->error_label, problem != NULL && problem[0] != '\0');
-  if (problem != NULL && problem[0] != '\0')
-    gtk_widget_add_css_class (nd->entry, "error");
-  else
-    gtk_widget_remove_css_class (nd->entry, "error");
-  adw_message_dialog_set_response_enabled (dialog, "ok", problem == NULL);
+  if (PROJECT (request->self) == NULL)
+    return NULL;
+  if (sibling_name_taken (request->self, name_request_parent (request, dialog), name,
+                          request->add ? 0 : request->tag_id))
+    return _("A tag with this name already exists here.");
+  return NULL;
 }
 
 static void
-name_dialog_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         gpointer          user_data)
+name_response_cb (DossierNameDialog *dialog,
+                  const char        *response,
+                  NameRequest       *request)
 {
-  NameDialog *nd = g_object_get_data (G_OBJECT (dialog), "name-dialog");
-  DossierCodebookPanel *self = nd->self;
+  DossierCodebookPanel *self = request->self;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "ok") != 0 || self->project == NULL)
+  if (g_strcmp0 (response, "ok") != 0 || PROJECT (self) == NULL)
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (nd->entry))));
-  if (nd->add)
+  name = dossier_name_dialog_get_name (dialog);
+  if (request->add)
     {
-      gint64 parent_id = name_dialog_parent (nd);
-      gint64 id = dossier_project_add_tag (self->project, name, parent_id, NULL, NULL, &error);
+      gint64 parent_id = name_request_parent (request, dialog);
+      gint64 id = dossier_project_add_tag (PROJECT (self), name, parent_id, NULL, NULL, &error);
 
       if (id <= 0)
         {
-          show_error (self, _("Could Not Add Tag"), error);
+          dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Add Tag"), error);
           return;
         }
       set_expanded (self, parent_id, TRUE);
       dossier_codebook_panel_set_selected_tag_id (self, id);
     }
-  else if (!dossier_project_rename_tag (self->project, nd->tag_id, name, &error))
+  else if (!dossier_project_rename_tag (PROJECT (self), request->tag_id, name, &error))
     {
-      show_error (self, _("Could Not Rename Tag"), error);
+      dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Rename Tag"), error);
     }
 }
 
@@ -1026,71 +755,31 @@ open_name_dialog (DossierCodebookPanel *self,
                   gint64                tag_id,
                   gboolean              inside_active)
 {
-  DossierTag *tag = tag_id ? dossier_project_get_tag (self->project, tag_id) : NULL;
-  NameDialog *nd = g_new0 (NameDialog, 1);
-  GtkWidget *dialog, *box;
+  DossierTag *tag = tag_id ? dossier_project_get_tag (PROJECT (self), tag_id) : NULL;
+  NameRequest *request = g_new0 (NameRequest, 1);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  nd->self = g_object_ref (self);
-  nd->add = add;
-  nd->tag_id = tag ? tag_id : 0;
+  request->self = g_object_ref (self);
+  request->add = add;
+  request->tag_id = tag ? tag_id : 0;
 
-  dialog = adw_message_dialog_new (parent_window (self),
-                                   add ? _("New Tag") : _("Rename Tag"),
-                                   NULL);
-  g_object_set_data_full (G_OBJECT (dialog), "name-dialog", nd, name_dialog_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  nd->entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (nd->entry), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (nd->entry), _("Tag name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (nd->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag name"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), nd->entry);
-
+  if (!add && tag != NULL)
+    body = g_strdup_printf (_("New name for “%s”"), dossier_tag_get_path (tag));
+  dialog = dossier_name_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
+                                    add ? _("New Tag") : _("Rename Tag"), body,
+                                    add ? _("_Add") : _("_Rename"), _("Tag name"),
+                                    !add && tag != NULL ? dossier_tag_get_name (tag) : NULL);
   if (add && tag != NULL)
     {
-      g_autofree char *label = g_strdup_printf (_("Inside “%s”"), dossier_tag_get_path (tag));
+      g_autofree char *inside = g_strdup_printf (_("Inside “%s”"), dossier_tag_get_path (tag));
 
-      nd->inside = gtk_check_button_new_with_label (label);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (nd->inside), inside_active);
-      g_signal_connect_object (nd->inside, "toggled", G_CALLBACK (name_dialog_validate), dialog,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (box), nd->inside);
+      dossier_name_dialog_set_option (DOSSIER_NAME_DIALOG (dialog), inside, inside_active);
     }
-  else if (!add && tag != NULL)
-    {
-      g_autofree char *body = g_strdup_printf (_("New name for “%s”"), dossier_tag_get_path (tag));
-
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-      gtk_editable_set_text (GTK_EDITABLE (nd->entry), dossier_tag_get_name (tag));
-    }
-
-  nd->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (nd->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (nd->error_label), 0);
-  gtk_widget_add_css_class (nd->error_label, "error");
-  gtk_widget_add_css_class (nd->error_label, "caption");
-  gtk_widget_set_visible (nd->error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), nd->error_label);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", add ? _("_Add") : _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_signal_connect_object (nd->entry, "changed", G_CALLBACK (name_dialog_validate), dialog,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (dialog, "response", G_CALLBACK (name_dialog_response_cb), NULL);
-  name_dialog_validate (ADW_MESSAGE_DIALOG (dialog));
-
+  /* The dialog owns the request; its response comes before it goes. */
+  dossier_name_dialog_set_check (DOSSIER_NAME_DIALOG (dialog), check_name, request, name_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (nd->entry);
 }
 
 void
@@ -1099,37 +788,27 @@ dossier_codebook_panel_add_tag (DossierCodebookPanel *self,
 {
   g_return_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self));
 
-  if (self->project == NULL)
+  if (PROJECT (self) == NULL)
     return;
 
   open_name_dialog (self, TRUE, self->selected_tag_id, as_child);
 }
 
 static void
-color_response_cb (GtkDialog            *dialog,
-                   int                   response,
-                   DossierCodebookPanel *self)
+color_response_cb (DossierTagColorDialog *dialog,
+                   const char            *response,
+                   DossierCodebookPanel  *self)
 {
-  gint64 tag_id = get_id_data (dialog, "tag-id");
+  g_autofree char *color = NULL;
+  g_autoptr(GError) error = NULL;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (response == GTK_RESPONSE_OK && self->project != NULL)
-    {
-      GdkRGBA rgba;
-      g_autofree char *color = NULL;
-      g_autoptr(GError) error = NULL;
+  if (g_strcmp0 (response, "ok") != 0 || PROJECT (self) == NULL)
+    return;
 
-      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
-      color = g_strdup_printf ("#%02x%02x%02x",
-                               (guint) (CLAMP (rgba.red, 0., 1.) * 255 + .5),
-                               (guint) (CLAMP (rgba.green, 0., 1.) * 255 + .5),
-                               (guint) (CLAMP (rgba.blue, 0., 1.) * 255 + .5));
-      if (!dossier_project_set_tag_color (self->project, tag_id, color, &error))
-        show_error (self, _("Could Not Change the Colour"), error);
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  color = dossier_tag_color_dialog_get_color (dialog);
+  if (!dossier_project_set_tag_color (PROJECT (self), dossier_tag_color_dialog_get_tag_id (dialog),
+                                      color, &error))
+    dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Change the Colour"), error);
 }
 
 static void
@@ -1139,53 +818,14 @@ recolor_action (GtkWidget  *widget,
 {
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
   DossierTag *tag = selected_tag (self);
-  g_autofree char *title = NULL;
-  GdkRGBA colors[G_N_ELEMENTS (palette)];
-  GdkRGBA current;
   GtkWidget *dialog;
 
   if (tag == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    gdk_rgba_parse (&colors[i], palette[i]);
-
-  title = g_strdup_printf (_("Colour of “%s”"), dossier_tag_get_name (tag));
-
-  /* GtkColorChooserDialog is the 4.8 way; GtkColorDialog is 4.10. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_color_chooser_dialog_new (title, parent_window (self));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), FALSE);
-  gtk_color_chooser_add_palette (GTK_COLOR_CHOOSER (dialog), GTK_ORIENTATION_HORIZONTAL,
-                                 6, G_N_ELEMENTS (colors), colors);
-  if (gdk_rgba_parse (&current, dossier_tag_get_color (tag)))
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &current);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  set_id_data (dialog, "tag-id", dossier_tag_get_id (tag));
+  dialog = dossier_tag_color_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)), tag);
   g_signal_connect_object (dialog, "response", G_CALLBACK (color_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-describe_response_cb (AdwMessageDialog     *dialog,
-                      const char           *response,
-                      DossierCodebookPanel *self)
-{
-  gint64 tag_id = get_id_data (dialog, "tag-id");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "save") != 0 || self->project == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!dossier_project_set_tag_description (self->project, tag_id, g_strstrip (text), &error))
-    show_error (self, _("Could Not Save the Description"), error);
 }
 
 static void
@@ -1196,85 +836,42 @@ describe_action (GtkWidget  *widget,
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
   DossierTag *tag = selected_tag (self);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog, *scrolled, *view;
-  GtkTextBuffer *buffer;
+  GtkWidget *dialog;
 
   if (tag == NULL)
     return;
 
   heading = g_strdup_printf (_("Description of “%s”"), dossier_tag_get_name (tag));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("What this tag means, and when to apply it."));
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"),
-                                  -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (buffer, dossier_tag_get_description (tag), -1);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  set_id_data (dialog, "tag-id", dossier_tag_get_id (tag));
-  g_object_set_data_full (G_OBJECT (dialog), "buffer", g_object_ref (buffer), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (describe_response_cb), self, 0);
+  dialog = dossier_text_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)), heading,
+                                    _("What this tag means, and when to apply it."),
+                                    _("Description"), dossier_tag_get_description (tag),
+                                    PROJECT (self), dossier_tag_get_id (tag),
+                                    dossier_project_set_tag_description,
+                                    _("Could Not Save the Description"));
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
 }
 
-/* "Move To…" and "Merge Into…" both pick one tag from a searchable list. */
-typedef enum {
-  CHOOSE_MOVE,
-  CHOOSE_MERGE,
-} ChooseKind;
-
 static void
-choose_response_cb (AdwMessageDialog     *dialog,
-                    const char           *response,
-                    DossierCodebookPanel *self)
+choose_response_cb (DossierTagChooseDialog *dialog,
+                    const char             *response,
+                    DossierCodebookPanel   *self)
 {
-  ChooseKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
-  gint64 tag_id = get_id_data (dialog, "tag-id");
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (dialog), "drop-down");
-  guint selected = gtk_drop_down_get_selected (drop_down);
+  gint64 tag_id = dossier_tag_choose_dialog_get_tag_id (dialog);
+  gint64 target_id = dossier_tag_choose_dialog_get_chosen (dialog);
   g_autoptr(GError) error = NULL;
-  gint64 target_id;
 
-  if (g_strcmp0 (response, "ok") != 0 || self->project == NULL || selected >= ids->len)
+  if (g_strcmp0 (response, "ok") != 0 || PROJECT (self) == NULL || target_id < 0)
     return;
 
-  target_id = g_array_index (ids, gint64, selected);
-  if (kind == CHOOSE_MOVE)
+  if (dossier_tag_choose_dialog_get_kind (dialog) == DOSSIER_TAG_CHOOSE_MOVE)
     {
       move_tag (self, tag_id, target_id, -1);
       return;
     }
 
-  if (!dossier_project_merge_tags (self->project, tag_id, target_id, &error))
+  if (!dossier_project_merge_tags (PROJECT (self), tag_id, target_id, &error))
     {
-      show_error (self, _("Could Not Merge Tags"), error);
+      dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Merge Tags"), error);
       return;
     }
 
@@ -1283,75 +880,16 @@ choose_response_cb (AdwMessageDialog     *dialog,
 
 static void
 open_choose_dialog (DossierCodebookPanel *self,
-                    ChooseKind            kind)
+                    DossierTagChooseKind  kind)
 {
   DossierTag *tag = selected_tag (self);
-  GtkStringList *names;
-  g_autofree char *heading = NULL;
-  GArray *ids;
-  GtkWidget *dialog, *drop_down;
-  guint n;
+  GtkWidget *dialog;
 
   if (tag == NULL)
     return;
 
-  names = gtk_string_list_new (NULL);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (kind == CHOOSE_MOVE)
-    {
-      gint64 top = 0;
-
-      gtk_string_list_append (names, _("Top Level"));
-      g_array_append_val (ids, top);
-    }
-
-  n = g_list_model_get_n_items (self->tags);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) other = g_list_model_get_item (self->tags, i);
-      gint64 other_id = dossier_tag_get_id (other);
-
-      /* A tag can go neither under nor into itself or its own children. */
-      if (is_self_or_descendant (self, other_id, dossier_tag_get_id (tag)))
-        continue;
-
-      gtk_string_list_append (names, dossier_tag_get_path (other));
-      g_array_append_val (ids, other_id);
-    }
-
-  if (kind == CHOOSE_MOVE)
-    heading = g_strdup_printf (_("Move “%s” To"), dossier_tag_get_name (tag));
-  else
-    heading = g_strdup_printf (_("Merge “%s” Into"), dossier_tag_get_name (tag));
-
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   kind == CHOOSE_MOVE
-                                   ? _("The tag and its subtags move under the tag you choose.")
-                                   : _("Its highlights get the tag you choose, its subtags move there, and it is deleted."));
-
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (names),
-                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kind == CHOOSE_MOVE ? _("New parent") : _("Tag to merge into"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop_down);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", kind == CHOOSE_MOVE ? _("_Move") : _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              kind == CHOOSE_MOVE ? ADW_RESPONSE_SUGGESTED
-                                                                  : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", ids->len > 0);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
-  set_id_data (dialog, "tag-id", dossier_tag_get_id (tag));
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "drop-down", drop_down);
+  dialog = dossier_tag_choose_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
+                                          PROJECT (self), tag, kind);
   g_signal_connect_object (dialog, "response", G_CALLBACK (choose_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1363,7 +901,7 @@ update_actions (DossierCodebookPanel *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   DossierTag *tag = selected_tag (self);
-  gboolean writable = self->project != NULL && !dossier_project_get_read_only (self->project);
+  gboolean writable = PROJECT (self) != NULL && !dossier_project_get_read_only (PROJECT (self));
   gboolean has = tag != NULL && writable;
   gboolean up = FALSE, down = FALSE;
 
@@ -1426,7 +964,8 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   open_choose_dialog (DOSSIER_CODEBOOK_PANEL (widget),
-                      g_str_equal (action_name, "codebook.merge") ? CHOOSE_MERGE : CHOOSE_MOVE);
+                      g_str_equal (action_name, "codebook.merge") ? DOSSIER_TAG_CHOOSE_MERGE
+                                                                  : DOSSIER_TAG_CHOOSE_MOVE);
 }
 
 static void
@@ -1444,14 +983,14 @@ delete_action (GtkWidget  *widget,
     return;
 
   name = g_strdup (dossier_tag_get_name (tag));
-  if (!dossier_project_delete_tag (self->project, dossier_tag_get_id (tag), &error))
+  if (!dossier_project_delete_tag (PROJECT (self), dossier_tag_get_id (tag), &error))
     {
-      show_error (self, _("Could Not Delete Tag"), error);
+      dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Delete Tag"), error);
       return;
     }
 
   message = g_strdup_printf (_("Deleted tag “%s”"), name);
-  toast (self, message);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
 }
 
 static void
@@ -1485,28 +1024,15 @@ tags_changed_cb (DossierCodebookPanel *self,
   refresh (self);
 }
 
-DossierProject *
-dossier_codebook_panel_get_project (DossierCodebookPanel *self)
+static void
+dossier_codebook_panel_project_changed (DossierPanel *panel)
 {
-  g_return_val_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self), NULL);
-
-  return self->project;
-}
-
-void
-dossier_codebook_panel_set_project (DossierCodebookPanel *self,
-                                    DossierProject       *project)
-{
-  g_return_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self));
-  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
+  DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (panel);
+  DossierProject *project = dossier_panel_get_project (panel);
 
   if (self->tags != NULL)
     g_signal_handlers_disconnect_by_data (self->tags, self);
   g_clear_object (&self->tags);
-  g_set_object (&self->project, project);
   g_hash_table_remove_all (self->collapsed);
 
   if (project != NULL)
@@ -1525,7 +1051,6 @@ dossier_codebook_panel_set_project (DossierCodebookPanel *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   selection_changed_cb (self);
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 gint64
@@ -1534,35 +1059,10 @@ dossier_codebook_panel_get_slot_tag (DossierCodebookPanel *self,
 {
   g_return_val_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self), 0);
 
-  return dossier_codebook_slot_tag (self->project, slot);
+  return dossier_codebook_slot_tag (PROJECT (self), slot);
 }
 
 /* ---- GObject ------------------------------------------------------------------ */
-
-static void
-ensure_css (void)
-{
-  static gboolean done;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (done || display == NULL)
-    return;
-  done = TRUE;
-
-  /* Drop indicators for re-parenting by drag; named colours only. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   ".dossier-codebook row.drop-before { box-shadow: inset 0 2px @accent_bg_color; }\n"
-                                   ".dossier-codebook row.drop-after { box-shadow: inset 0 -2px @accent_bg_color; }\n"
-                                   ".dossier-codebook row.drop-into { box-shadow: inset 0 0 0 2px @accent_bg_color; }\n"
-                                   ".dossier-codebook .dossier-tag-row button.circular { min-width: 20px; min-height: 20px; padding: 0; }\n"
-                                   /* The slot number as a key cap, so "5  3" does not read as 53. */
-                                   ".dossier-codebook .tag-slot.has-slot { box-shadow: inset 0 0 0 1px alpha(currentColor, 0.35); border-radius: 5px; }\n",
-                                   -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static void
 dossier_codebook_panel_dispose (GObject *object)
@@ -1572,6 +1072,8 @@ dossier_codebook_panel_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->tags != NULL)
     g_signal_handlers_disconnect_by_data (self->tags, self);
+  g_clear_weak_pointer (&self->drag_row);
+  g_clear_weak_pointer (&self->drop_row);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_CODEBOOK_PANEL);
 
@@ -1579,7 +1081,6 @@ dossier_codebook_panel_dispose (GObject *object)
   g_clear_object (&self->visible);
   g_clear_object (&self->filter);
   g_clear_object (&self->tags);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (dossier_codebook_panel_parent_class)->dispose (object);
 }
@@ -1591,7 +1092,6 @@ dossier_codebook_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->parents, g_hash_table_unref);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_codebook_panel_parent_class)->finalize (object);
 }
@@ -1606,9 +1106,6 @@ dossier_codebook_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
     case PROP_SELECTED_TAG_ID:
       g_value_set_int64 (value, self->selected_tag_id);
       break;
@@ -1627,9 +1124,6 @@ dossier_codebook_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      dossier_codebook_panel_set_project (self, g_value_get_object (value));
-      break;
     case PROP_SELECTED_TAG_ID:
       dossier_codebook_panel_set_selected_tag_id (self, g_value_get_int64 (value));
       break;
@@ -1643,27 +1137,34 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierPanelClass *panel_class = DOSSIER_PANEL_CLASS (klass);
 
   object_class->dispose = dossier_codebook_panel_dispose;
   object_class->finalize = dossier_codebook_panel_finalize;
   object_class->get_property = dossier_codebook_panel_get_property;
   object_class->set_property = dossier_codebook_panel_set_property;
+  panel_class->project_changed = dossier_codebook_panel_project_changed;
+  panel_class->bind_row = dossier_codebook_panel_bind_row;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_TAG_ID] =
     g_param_spec_int64 ("selected-tag-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (DOSSIER_TYPE_TAG_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-codebook-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierCodebookPanel, box);
   gtk_widget_class_bind_template_child (widget_class, DossierCodebookPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierCodebookPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierCodebookPanel, context_menu);
+  gtk_widget_class_bind_template_callback (widget_class, list_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drag_prepare_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drop_motion_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drop_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drop_cb);
 
   gtk_widget_class_install_action (widget_class, "codebook.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "codebook.add-child", NULL, add_action);
@@ -1679,6 +1180,9 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.collapse", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "codebook.unselect", NULL, unselect_action);
+  /* From the rows: their expander, and a tag that moved in place. */
+  gtk_widget_class_install_action (widget_class, "codebook.toggle-expanded", "x", toggle_expanded_action);
+  gtk_widget_class_install_action (widget_class, "codebook.refresh", NULL, refresh_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "codebook.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
@@ -1696,22 +1200,17 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "codebook.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "codebook.context-menu", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "codebook");
 }
 
 static void
 dossier_codebook_panel_init (DossierCodebookPanel *self)
 {
-  GtkListItemFactory *factory;
-
   self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->rows = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-codebook");
-  ensure_css ();
 
   self->filter = gtk_custom_filter_new (filter_visible, self, NULL);
   self->visible = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
@@ -1721,13 +1220,6 @@ dossier_codebook_panel_init (DossierCodebookPanel *self)
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (teardown_row_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   refresh (self);

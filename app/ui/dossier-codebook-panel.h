@@ -6,25 +6,19 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include <dossier/dossier.h>
+#include "dossier-panel.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_CODEBOOK_PANEL (dossier_codebook_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER, CODEBOOK_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER, CODEBOOK_PANEL, DossierPanel)
 
 /* The number of tags reachable by the number keys. */
 #define DOSSIER_CODEBOOK_N_SLOTS 9
 
-/* Properties: "project" (DossierProject, may be NULL),
- * "selected-tag-id" (gint64, 0 = none). */
+/* Property: "selected-tag-id" (gint64, 0 = none). */
 GtkWidget      *dossier_codebook_panel_new                 (void);
 
-DossierProject *dossier_codebook_panel_get_project         (DossierCodebookPanel *self);
-void            dossier_codebook_panel_set_project         (DossierCodebookPanel *self,
-                                                            DossierProject       *project);
 gint64          dossier_codebook_panel_get_selected_tag_id (DossierCodebookPanel *self);
 /* Selects the tag's row (expanding its ancestors); 0 or an unknown id
  * clears the selection. */

@@ -2,8 +2,7 @@
  * documents: filter, sort, rename, edit details, delete. */
 #pragma once
 
-#include <gtk/gtk.h>
-#include <dossier/dossier.h>
+#include "dossier-panel.h"
 
 G_BEGIN_DECLS
 
@@ -15,16 +14,13 @@ typedef enum
 } DossierDocumentsSort;
 
 #define DOSSIER_TYPE_DOCUMENTS_PANEL (dossier_documents_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierDocumentsPanel, dossier_documents_panel, DOSSIER, DOCUMENTS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierDocumentsPanel, dossier_documents_panel, DOSSIER, DOCUMENTS_PANEL, DossierPanel)
 
 /* Signals:
  *   "document-selected" (gint64 document_id): the selection moved to it.
  *   "document-activated" (gint64 document_id): Enter or double click.
- * Properties: "project" (DossierProject), "sort" (DossierDocumentsSort as int). */
+ * Property: "sort" (DossierDocumentsSort as int). */
 GtkWidget      *dossier_documents_panel_new             (void);
-void            dossier_documents_panel_set_project     (DossierDocumentsPanel *self,
-                                                         DossierProject        *project);
-DossierProject *dossier_documents_panel_get_project     (DossierDocumentsPanel *self);
 /* Selects (without emitting "document-selected") and shows a document. */
 void            dossier_documents_panel_select_document (DossierDocumentsPanel *self,
                                                          gint64                 document_id);

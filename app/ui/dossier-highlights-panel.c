@@ -14,12 +14,12 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-highlight-card.h"
 #include "dossier-highlights-panel.h"
-#include "dossier-tag-chip.h"
 
 struct _DossierHighlightsPanel
 {
-  GtkWidget       parent_instance;
+  DossierPanel    parent_instance;
 
   /* template */
   GtkWidget      *box;
@@ -29,11 +29,12 @@ struct _DossierHighlightsPanel
   GtkListView    *list_view;
   AdwStatusPage  *empty_page;
 
-  DossierProject *project;
+  GSignalGroup   *project_signals;
+  GSignalGroup   *tags_signals;
+  GSignalGroup   *documents_signals;
   gint64          document_id;
   gint64          tag_id;
   GListStore     *store;         /* of DossierHighlight */
-  guint           generation;    /* bumped when cards must be redrawn */
   guint           reload_source;
   /* Waiting for the frame after which to reload (see reload_after_frame). */
   GdkFrameClock  *frame_clock;
@@ -44,13 +45,12 @@ struct _DossierHighlightsPanel
   gulong          subject_handler;
 };
 
-G_DEFINE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, DOSSIER_TYPE_PANEL)
 
 #define RELOAD_DELAY_MS 40
 
 enum {
   PROP_0,
-  PROP_PROJECT,
   PROP_DOCUMENT_ID,
   PROP_TAG_ID,
   N_PROPS
@@ -64,12 +64,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+#define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
+
 /* ---- listing ----------------------------------------------------------------- */
 
+/* The core hands out an unchanged highlight as the same object, but
+ * orphaned ones are read one by one, as new objects each time. */
 static gboolean
-same_highlight (DossierHighlight *a,
-                DossierHighlight *b)
+same_highlight (gconstpointer highlight_a,
+                gconstpointer highlight_b)
 {
+  DossierHighlight *a = (DossierHighlight *) highlight_a;
+  DossierHighlight *b = (DossierHighlight *) highlight_b;
   const gint64 *tags_a, *tags_b;
   guint n_a, n_b;
 
@@ -86,42 +92,6 @@ same_highlight (DossierHighlight *a,
   tags_b = dossier_highlight_get_tag_ids (b, &n_b);
 
   return n_a == n_b && (n_a == 0 || memcmp (tags_a, tags_b, n_a * sizeof (gint64)) == 0);
-}
-
-/* Replaces the store's contents with @items, touching only the run of
- * items that differs. */
-static void
-splice_store (GListStore *store,
-              GPtrArray  *items)
-{
-  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint new_n = items->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < old_n && prefix < new_n)
-    {
-      g_autoptr(DossierHighlight) old = g_list_model_get_item (G_LIST_MODEL (store), prefix);
-
-      if (!same_highlight (old, g_ptr_array_index (items, prefix)))
-        break;
-      prefix++;
-    }
-
-  while (suffix < old_n - prefix && suffix < new_n - prefix)
-    {
-      g_autoptr(DossierHighlight) old = g_list_model_get_item (G_LIST_MODEL (store),
-                                                               old_n - 1 - suffix);
-
-      if (!same_highlight (old, g_ptr_array_index (items, new_n - 1 - suffix)))
-        break;
-      suffix++;
-    }
-
-  if (prefix == old_n && prefix == new_n)
-    return;
-
-  g_list_store_splice (store, prefix, old_n - prefix - suffix,
-                       items->pdata + prefix, new_n - prefix - suffix);
 }
 
 static void
@@ -158,10 +128,10 @@ update_header (DossierHighlightsPanel *self)
   DossierDocument *document = NULL;
   g_autofree char *count = NULL;
 
-  if (self->project != NULL && self->tag_id != 0)
-    tag = dossier_project_get_tag (self->project, self->tag_id);
-  else if (self->project != NULL && self->document_id != 0)
-    document = dossier_project_get_document (self->project, self->document_id);
+  if (PROJECT (self) != NULL && self->tag_id != 0)
+    tag = dossier_project_get_tag (PROJECT (self), self->tag_id);
+  else if (PROJECT (self) != NULL && self->document_id != 0)
+    document = dossier_project_get_document (PROJECT (self), self->document_id);
 
   if (tag != NULL)
     {
@@ -231,14 +201,14 @@ follow_subject (DossierHighlightsPanel *self)
   GObject *subject = NULL;
   const char *property = NULL;
 
-  if (self->project != NULL && self->tag_id != 0)
+  if (PROJECT (self) != NULL && self->tag_id != 0)
     {
-      subject = G_OBJECT (dossier_project_get_tag (self->project, self->tag_id));
+      subject = G_OBJECT (dossier_project_get_tag (PROJECT (self), self->tag_id));
       property = "notify::path";
     }
-  else if (self->project != NULL && self->document_id != 0)
+  else if (PROJECT (self) != NULL && self->document_id != 0)
     {
-      subject = G_OBJECT (dossier_project_get_document (self->project, self->document_id));
+      subject = G_OBJECT (dossier_project_get_document (PROJECT (self), self->document_id));
       property = "notify::title";
     }
 
@@ -261,26 +231,6 @@ follow_subject (DossierHighlightsPanel *self)
     }
 }
 
-static gboolean
-tag_within (DossierHighlightsPanel *self,
-            gint64                  tag_id,
-            gint64                  ancestor_id)
-{
-  guint guard = 0;
-
-  while (tag_id != 0 && guard++ < 1000)
-    {
-      DossierTag *tag;
-
-      if (tag_id == ancestor_id)
-        return TRUE;
-      tag = dossier_project_get_tag (self->project, tag_id);
-      tag_id = tag ? dossier_tag_get_parent_id (tag) : 0;
-    }
-
-  return FALSE;
-}
-
 /* The core lists orphaned highlights apart (their offsets are stale); the
  * panel shows them after the others, marked, so none is lost from view. */
 static void
@@ -292,7 +242,7 @@ append_orphans (DossierHighlightsPanel *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  ids = dossier_project_list_orphans (self->project, document_id, &error);
+  ids = dossier_project_list_orphans (PROJECT (self), document_id, &error);
   if (ids == NULL)
     {
       g_warning ("Could not list orphaned highlights: %s", error->message);
@@ -302,7 +252,7 @@ append_orphans (DossierHighlightsPanel *self,
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(DossierHighlight) highlight =
-        dossier_project_get_highlight (self->project, g_array_index (ids, gint64, i), NULL);
+        dossier_project_get_highlight (PROJECT (self), g_array_index (ids, gint64, i), NULL);
       gboolean keep = tag_id == 0;
       const gint64 *tag_ids;
       guint n_tags;
@@ -312,7 +262,7 @@ append_orphans (DossierHighlightsPanel *self,
 
       tag_ids = dossier_highlight_get_tag_ids (highlight, &n_tags);
       for (guint j = 0; j < n_tags && !keep; j++)
-        keep = tag_within (self, tag_ids[j], tag_id);
+        keep = dossier_project_tag_is_within (PROJECT (self), tag_ids[j], tag_id);
 
       if (keep)
         g_ptr_array_add (items, g_steal_pointer (&highlight));
@@ -341,12 +291,12 @@ reload (DossierHighlightsPanel *self)
 
   follow_subject (self);
 
-  if (self->project != NULL && self->tag_id != 0 &&
-      dossier_project_get_tag (self->project, self->tag_id) != NULL)
-    items = dossier_project_list_highlights (self->project, 0, self->tag_id, &error);
-  else if (self->project != NULL && self->tag_id == 0 && self->document_id != 0 &&
-           dossier_project_get_document (self->project, self->document_id) != NULL)
-    items = dossier_project_list_highlights (self->project, self->document_id, 0, &error);
+  if (PROJECT (self) != NULL && self->tag_id != 0 &&
+      dossier_project_get_tag (PROJECT (self), self->tag_id) != NULL)
+    items = dossier_project_list_highlights (PROJECT (self), 0, self->tag_id, &error);
+  else if (PROJECT (self) != NULL && self->tag_id == 0 && self->document_id != 0 &&
+           dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
+    items = dossier_project_list_highlights (PROJECT (self), self->document_id, 0, &error);
 
   if (error != NULL)
     g_warning ("Could not list highlights: %s", error->message);
@@ -355,7 +305,7 @@ reload (DossierHighlightsPanel *self)
   else
     items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  splice_store (self->store, items);
+  dossier_list_store_reconcile (self->store, items, same_highlight);
   update_header (self);
 }
 
@@ -444,198 +394,19 @@ model_changed_cb (DossierHighlightsPanel *self)
 
 /* ---- cards ----------------------------------------------------------------- */
 
-/* The labels ellipsize after a few lines anyway; laying out the whole of
- * a long passage only to cut it would be most of a card's cost. */
-#define QUOTE_PREVIEW_CHARS 400
-#define MEMO_PREVIEW_CHARS  300
-
 static void
-set_preview (GtkWidget  *label,
-             const char *text,
-             guint       max_chars)
+dossier_highlights_panel_bind_row (DossierPanel *panel,
+                                   DossierRow   *row)
 {
-  const char *end = text ? text : "";
-  g_autofree char *cut = NULL;
+  DossierHighlightsPanel *self = DOSSIER_HIGHLIGHTS_PANEL (panel);
 
-  for (guint n = 0; *end != '\0' && n < max_chars; n++)
-    end = g_utf8_next_char (end);
-
-  if (*end == '\0')
-    {
-      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-      return;
-    }
-
-  cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
-  gtk_label_set_text (GTK_LABEL (label), cut);
-}
-
-/* Holds a ref so that unbinding is safe even if the document went away. */
-static void
-binding_clear (gpointer data)
-{
-  g_binding_unbind (data);
-  g_object_unref (data);
-}
-
-static void
-setup_card_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               DossierHighlightsPanel   *self)
-{
-  g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
-  GtkWidget *card, *content, *document, *quote, *chips, *memo, *orphan;
-
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "dossier-highlight-card");
-  gtk_widget_set_margin_start (card, 8);
-  gtk_widget_set_margin_end (card, 8);
-  gtk_widget_set_margin_top (card, 3);
-  gtk_widget_set_margin_bottom (card, 3);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 10);
-  gtk_widget_set_margin_bottom (content, 10);
-  gtk_box_append (GTK_BOX (card), content);
-
-  document = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (document), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (document), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (document, "caption-heading");
-  gtk_widget_add_css_class (document, "dim-label");
-  gtk_widget_add_css_class (document, "highlight-document");
-  gtk_box_append (GTK_BOX (content), document);
-
-  quote = g_object_new (GTK_TYPE_LABEL,
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "ellipsize", PANGO_ELLIPSIZE_END,
-                        "lines", 4,
-                        "width-chars", 12,
-                        "max-width-chars", 48,
-                        NULL);
-  gtk_widget_add_css_class (quote, "highlight-quote");
-  gtk_box_append (GTK_BOX (content), quote);
-
-  /* One line of chips that ellipsize when there are many: GtkFlowBox
-   * (the only wrapping box in GTK 4.8) spreads chips into columns and
-   * mis-measures its height inside a list row. */
-  chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_can_target (chips, FALSE);
-  gtk_widget_set_overflow (chips, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (chips, "highlight-tags");
-  gtk_box_append (GTK_BOX (content), chips);
-
-  pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  memo = g_object_new (GTK_TYPE_LABEL,
-                       "xalign", 0.0f,
-                       "wrap", TRUE,
-                       "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                       "ellipsize", PANGO_ELLIPSIZE_END,
-                       "lines", 3,
-                       "width-chars", 12,
-                       "max-width-chars", 48,
-                       "attributes", italic,
-                       NULL);
-  gtk_widget_add_css_class (memo, "dim-label");
-  gtk_widget_add_css_class (memo, "highlight-memo");
-  gtk_box_append (GTK_BOX (content), memo);
-
-  orphan = gtk_label_new (_("This passage is no longer in the document’s text"));
-  gtk_label_set_xalign (GTK_LABEL (orphan), 0);
-  gtk_label_set_wrap (GTK_LABEL (orphan), TRUE);
-  gtk_widget_add_css_class (orphan, "caption");
-  gtk_widget_add_css_class (orphan, "warning");
-  gtk_widget_add_css_class (orphan, "highlight-orphaned");
-  gtk_box_append (GTK_BOX (content), orphan);
-
-  g_object_set_data (G_OBJECT (card), "orphan", orphan);
-  g_object_set_data (G_OBJECT (card), "document", document);
-  g_object_set_data (G_OBJECT (card), "quote", quote);
-  g_object_set_data (G_OBJECT (card), "chips", chips);
-  g_object_set_data (G_OBJECT (card), "memo", memo);
-
-  gtk_list_item_set_child (list_item, card);
-}
-
-static void
-bind_card_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              DossierHighlightsPanel   *self)
-{
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  DossierHighlight *highlight = gtk_list_item_get_item (list_item);
-  GtkWidget *document_label = g_object_get_data (G_OBJECT (card), "document");
-  GtkWidget *quote = g_object_get_data (G_OBJECT (card), "quote");
-  GtkWidget *chips = g_object_get_data (G_OBJECT (card), "chips");
-  GtkWidget *memo = g_object_get_data (G_OBJECT (card), "memo");
-  const char *memo_text = dossier_highlight_get_memo (highlight);
-  const gint64 *tag_ids;
-  guint n_tags;
-  GtkWidget *child;
-
-  /* GTK 4.8's signal factory unbinds and binds again whenever a row only
-   * moves (an insertion above it), up to 200 rows at a time: skip the
-   * work when the card already shows this very highlight. The ref keeps
-   * the address from being reused by another highlight. */
-  if (g_object_get_data (G_OBJECT (card), "shown") == (gpointer) highlight &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (card), "generation")) == self->generation)
+  if (!DOSSIER_IS_HIGHLIGHT_CARD (row))
     return;
-  g_object_set_data_full (G_OBJECT (card), "shown", g_object_ref (highlight), g_object_unref);
-  g_object_set_data (G_OBJECT (card), "generation", GUINT_TO_POINTER (self->generation));
-  g_object_set_data (G_OBJECT (card), "document-binding", NULL);
 
-  if (self->tag_id != 0 && self->project != NULL)
-    {
-      DossierDocument *document =
-        dossier_project_get_document (self->project, dossier_highlight_get_document_id (highlight));
-
-      if (document != NULL)
-        g_object_set_data_full (G_OBJECT (card), "document-binding",
-                                g_object_ref (g_object_bind_property (document, "title",
-                                                                      document_label, "label",
-                                                                      G_BINDING_SYNC_CREATE)),
-                                binding_clear);
-      gtk_widget_set_visible (document_label, document != NULL);
-    }
-  else
-    {
-      gtk_widget_set_visible (document_label, FALSE);
-    }
-
-  set_preview (quote, dossier_highlight_get_quote (highlight), QUOTE_PREVIEW_CHARS);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "orphan"),
-                          dossier_highlight_get_orphaned (highlight));
-
-  set_preview (memo, memo_text, MEMO_PREVIEW_CHARS);
-  gtk_widget_set_visible (memo, memo_text != NULL && memo_text[0] != '\0');
-
-  while ((child = gtk_widget_get_first_child (chips)) != NULL)
-    gtk_box_remove (GTK_BOX (chips), child);
-
-  tag_ids = dossier_highlight_get_tag_ids (highlight, &n_tags);
-  for (guint i = 0; i < n_tags && self->project != NULL; i++)
-    {
-      DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[i]);
-      GtkWidget *chip;
-
-      if (tag == NULL)
-        continue;
-
-      /* Bindings end with the chip, which dies at the next bind. */
-      chip = dossier_tag_chip_new (NULL, NULL);
-      g_object_bind_property (tag, "name", chip, "tag-name", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (tag, "color", chip, "color", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (tag, "path", chip, "tooltip-text", G_BINDING_SYNC_CREATE);
-      gtk_box_append (GTK_BOX (chips), chip);
-    }
-  gtk_widget_set_visible (chips, n_tags > 0);
+  dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (row), dossier_panel_get_project (panel));
+  /* A tag's highlights span documents: each card names its own. */
+  dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (row), self->tag_id != 0);
 }
-
 
 static void
 activate_cb (GtkListView            *list_view,
@@ -655,48 +426,22 @@ activate_cb (GtkListView            *list_view,
 
 /* ---- properties -------------------------------------------------------------- */
 
-DossierProject *
-dossier_highlights_panel_get_project (DossierHighlightsPanel *self)
+static void
+dossier_highlights_panel_project_changed (DossierPanel *panel)
 {
-  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHTS_PANEL (self), NULL);
-
-  return self->project;
-}
-
-void
-dossier_highlights_panel_set_project (DossierHighlightsPanel *self,
-                                      DossierProject         *project)
-{
-  g_return_if_fail (DOSSIER_IS_HIGHLIGHTS_PANEL (self));
-  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-    }
+  DossierHighlightsPanel *self = DOSSIER_HIGHLIGHTS_PANEL (panel);
+  DossierProject *project = dossier_panel_get_project (panel);
 
   /* Cards of the old project go first: their chips follow its tags. */
-  self->generation++;
   g_list_store_remove_all (self->store);
-  g_set_object (&self->project, project);
+  dossier_panel_update_rows (panel);
 
-  if (project != NULL)
-    {
-      g_signal_connect_object (project, "highlights-changed",
-                               G_CALLBACK (highlights_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (dossier_project_get_tags (project), "items-changed",
-                               G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (dossier_project_get_documents (project), "items-changed",
-                               G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->tags_signals, project ? dossier_project_get_tags (project) : NULL);
+  g_signal_group_set_target (self->documents_signals,
+                             project ? dossier_project_get_documents (project) : NULL);
 
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 gint64
@@ -744,9 +489,9 @@ dossier_highlights_panel_set_tag_id (DossierHighlightsPanel *self,
     return;
 
   self->tag_id = tag_id;
-  /* Cards switch between showing and hiding their document: rebind all. */
-  self->generation++;
+  /* A new list; cards switch between naming their document or not. */
   g_list_store_remove_all (self->store);
+  dossier_panel_update_rows (DOSSIER_PANEL (self));
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_ID]);
 }
@@ -771,19 +516,15 @@ dossier_highlights_panel_dispose (GObject *object)
       g_signal_handler_disconnect (self->subject, self->subject_handler);
       g_clear_weak_pointer (&self->subject);
     }
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-    }
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->tags_signals);
+  g_clear_object (&self->documents_signals);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHTS_PANEL);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (dossier_highlights_panel_parent_class)->dispose (object);
 }
@@ -798,9 +539,6 @@ dossier_highlights_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
       break;
@@ -822,9 +560,6 @@ dossier_highlights_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      dossier_highlights_panel_set_project (self, g_value_get_object (value));
-      break;
     case PROP_DOCUMENT_ID:
       dossier_highlights_panel_set_document_id (self, g_value_get_int64 (value));
       break;
@@ -841,14 +576,14 @@ dossier_highlights_panel_class_init (DossierHighlightsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierPanelClass *panel_class = DOSSIER_PANEL_CLASS (klass);
 
   object_class->dispose = dossier_highlights_panel_dispose;
   object_class->get_property = dossier_highlights_panel_get_property;
   object_class->set_property = dossier_highlights_panel_set_property;
+  panel_class->project_changed = dossier_highlights_panel_project_changed;
+  panel_class->bind_row = dossier_highlights_panel_bind_row;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -865,6 +600,7 @@ dossier_highlights_panel_class_init (DossierHighlightsPanelClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-highlights-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, box);
@@ -874,25 +610,28 @@ dossier_highlights_panel_class_init (DossierHighlightsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, empty_page);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "highlightspanel");
 }
 
 static void
 dossier_highlights_panel_init (DossierHighlightsPanel *self)
 {
-  GtkListItemFactory *factory;
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_card_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_card_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "highlights-changed",
+                                 G_CALLBACK (highlights_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A deleted document or tag, or a tag list change under a tag view. */
+  self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->tags_signals, "items-changed",
+                                 G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->documents_signals, "items-changed",
+                                 G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
 
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

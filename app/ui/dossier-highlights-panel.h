@@ -6,24 +6,18 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include <dossier/dossier.h>
+#include "dossier-panel.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_HIGHLIGHTS_PANEL (dossier_highlights_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, DOSSIER, HIGHLIGHTS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, DOSSIER, HIGHLIGHTS_PANEL, DossierPanel)
 
-/* Properties: "project" (DossierProject, may be NULL), "document-id"
- * (gint64, 0 = none), "tag-id" (gint64; non-zero: that tag's highlights in
- * all documents, else the document's).
+/* Properties: "document-id" (gint64, 0 = none), "tag-id" (gint64; non-zero:
+ * that tag's highlights in all documents, else the document's).
  * Signal: "highlight-activated" (gint64 document_id, gint64 highlight_id). */
 GtkWidget      *dossier_highlights_panel_new             (void);
 
-DossierProject *dossier_highlights_panel_get_project     (DossierHighlightsPanel *self);
-void            dossier_highlights_panel_set_project     (DossierHighlightsPanel *self,
-                                                          DossierProject         *project);
 gint64          dossier_highlights_panel_get_document_id (DossierHighlightsPanel *self);
 void            dossier_highlights_panel_set_document_id (DossierHighlightsPanel *self,
                                                           gint64                  document_id);

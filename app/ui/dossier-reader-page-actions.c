@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "dossier-codebook-panel.h"
-#include "dossier-memo-dialog.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-tag-picker.h"
+#include "dossier-text-dialog.h"
 
 /* ---- Messages ------------------------------------------------------------- */
 
@@ -375,11 +375,15 @@ edit_memo (DossierReaderPage *self,
            gint64             highlight_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
 
   if (!require_writable (self) || highlight_id == 0)
     return;
 
-  dossier_memo_dialog_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project, highlight_id);
+  dialog = dossier_text_dialog_new_memo (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->project, highlight_id);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -12,54 +12,16 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-search-hit-row.h"
 #include "dossier-search-panel.h"
 
 #define MAX_HITS 500
-
-/* ---- one listed hit ---------------------------------------------------------- */
-
-#define DOSSIER_TYPE_SEARCH_HIT_ITEM (dossier_search_hit_item_get_type ())
-G_DECLARE_FINAL_TYPE (DossierSearchHitItem, dossier_search_hit_item, DOSSIER, SEARCH_HIT_ITEM, GObject)
-
-struct _DossierSearchHitItem
-{
-  GObject  parent_instance;
-
-  gint64   document_id;
-  gint64   highlight_id;
-  gint64   start;
-  gint64   end;
-  char    *markup;
-};
-
-G_DEFINE_FINAL_TYPE (DossierSearchHitItem, dossier_search_hit_item, G_TYPE_OBJECT)
-
-static void
-dossier_search_hit_item_finalize (GObject *object)
-{
-  DossierSearchHitItem *self = DOSSIER_SEARCH_HIT_ITEM (object);
-
-  g_free (self->markup);
-
-  G_OBJECT_CLASS (dossier_search_hit_item_parent_class)->finalize (object);
-}
-
-static void
-dossier_search_hit_item_class_init (DossierSearchHitItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = dossier_search_hit_item_finalize;
-}
-
-static void
-dossier_search_hit_item_init (DossierSearchHitItem *self)
-{
-}
 
 /* ---- the panel ---------------------------------------------------------------- */
 
 struct _DossierSearchPanel
 {
-  GtkWidget       parent_instance;
+  DossierPanel    parent_instance;
 
   /* template */
   GtkWidget      *box;
@@ -68,97 +30,37 @@ struct _DossierSearchPanel
   GtkStack       *stack;
   GtkListView    *list_view;
 
-  DossierProject *project;
+  GSignalGroup   *project_signals;
+  GSignalGroup   *documents_signals;
   GListStore     *store;        /* of DossierSearchHitItem */
   char           *query;        /* what the list shows hits for */
   guint           rerun_idle;
 };
 
-G_DEFINE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, DOSSIER_TYPE_PANEL)
 
 enum {
   HIT_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-char *
-dossier_search_snippet_to_markup (const char *snippet)
-{
-  GString *markup;
-  const char *p, *run;
-  gboolean bold = FALSE;
-
-  g_return_val_if_fail (snippet != NULL, NULL);
-
-  markup = g_string_sized_new (strlen (snippet) + 16);
-  run = snippet;
-
-  /* A « opens a match only outside one and a » closes it only inside,
-   * so guillemets in the text itself come through as text. */
-  for (p = snippet; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *tag = NULL;
-
-      if (c == 0x00AB && !bold)
-        tag = "<b>";
-      else if (c == 0x00BB && bold)
-        tag = "</b>";
-      else if (c == '\n' || c == '\t' || c == '\r')
-        tag = " ";
-
-      if (tag != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (run, p - run);
-
-          g_string_append (markup, escaped);
-          g_string_append (markup, tag);
-          if (c == 0x00AB || c == 0x00BB)
-            bold = !bold;
-          run = g_utf8_next_char (p);
-        }
-    }
-
-  if (p > run)
-    {
-      g_autofree char *escaped = g_markup_escape_text (run, p - run);
-
-      g_string_append (markup, escaped);
-    }
-  if (bold)
-    g_string_append (markup, "</b>");
-
-  return g_string_free (markup, FALSE);
-}
 
 static void
 show_hits (DossierSearchPanel *self,
            const char         *query,
            GPtrArray          *hits)
 {
+  DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = hits ? hits->len : 0;
 
   for (guint i = 0; i < n; i++)
     {
       DossierSearchHit *hit = g_ptr_array_index (hits, i);
-      DossierSearchHitItem *item = g_object_new (DOSSIER_TYPE_SEARCH_HIT_ITEM, NULL);
 
-      item->document_id = hit->document_id;
-      item->highlight_id = hit->highlight_id;
-      item->start = hit->start;
-      item->end = hit->end;
-      item->markup = dossier_search_snippet_to_markup (hit->snippet ? hit->snippet : "");
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, dossier_search_hit_item_new (hit, dossier_project_get_document (project,
+                                                                                              hit->document_id)));
     }
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
@@ -194,6 +96,7 @@ static guint
 run_query (DossierSearchPanel *self,
            const char         *query)
 {
+  DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (query ? query : ""));
@@ -201,9 +104,9 @@ run_query (DossierSearchPanel *self,
   g_free (self->query);
   self->query = g_strdup (stripped);
 
-  if (self->project != NULL && stripped[0] != '\0')
+  if (project != NULL && stripped[0] != '\0')
     {
-      hits = dossier_project_search (self->project, stripped, MAX_HITS, &error);
+      hits = dossier_project_search (project, stripped, MAX_HITS, &error);
       if (hits == NULL)
         g_warning ("Search for “%s” failed: %s", stripped, error ? error->message : "?");
     }
@@ -230,7 +133,10 @@ activate_hit (DossierSearchPanel *self,
                                                                 position);
 
   if (item != NULL)
-    g_signal_emit (self, signals[HIT_ACTIVATED], 0, item->document_id, item->start, item->end);
+    g_signal_emit (self, signals[HIT_ACTIVATED], 0,
+                   dossier_search_hit_item_get_document_id (item),
+                   dossier_search_hit_item_get_start (item),
+                   dossier_search_hit_item_get_end (item));
 }
 
 static void
@@ -293,114 +199,18 @@ project_changed_cb (DossierSearchPanel *self)
     self->rerun_idle = g_idle_add (rerun_idle_cb, self);
 }
 
-/* ---- rows ---------------------------------------------------------------------- */
-
-static void
-setup_hit_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *row, *top, *title, *memo, *snippet;
-
-  row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (row), top);
-
-  title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "caption-heading");
-  gtk_widget_add_css_class (title, "hit-title");
-  gtk_box_append (GTK_BOX (top), title);
-
-  memo = gtk_label_new (_("Memo"));
-  gtk_widget_add_css_class (memo, "caption");
-  gtk_widget_add_css_class (memo, "dim-label");
-  gtk_widget_add_css_class (memo, "hit-memo");
-  gtk_widget_set_tooltip_text (memo, _("Found in the memo of a highlight"));
-  gtk_box_append (GTK_BOX (top), memo);
-
-  snippet = g_object_new (GTK_TYPE_LABEL,
-                          "xalign", 0.0f,
-                          "wrap", TRUE,
-                          "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                          "ellipsize", PANGO_ELLIPSIZE_END,
-                          "lines", 3,
-                          "width-chars", 12,
-                          "max-width-chars", 48,
-                          "use-markup", TRUE,
-                          NULL);
-  gtk_widget_add_css_class (snippet, "hit-snippet");
-  gtk_box_append (GTK_BOX (row), snippet);
-
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "memo", memo);
-  g_object_set_data (G_OBJECT (row), "snippet", snippet);
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-bind_hit_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             DossierSearchPanel       *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  DossierSearchHitItem *item = gtk_list_item_get_item (list_item);
-  DossierDocument *document = NULL;
-
-  if (self->project != NULL)
-    document = dossier_project_get_document (self->project, item->document_id);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"),
-                      document ? dossier_document_get_title (document) : "");
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (row), "snippet"), item->markup);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "memo"), item->highlight_id != 0);
-}
-
 /* ---- public ---------------------------------------------------------------------- */
 
-DossierProject *
-dossier_search_panel_get_project (DossierSearchPanel *self)
+static void
+dossier_search_panel_project_changed (DossierPanel *panel)
 {
-  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), NULL);
+  DossierSearchPanel *self = DOSSIER_SEARCH_PANEL (panel);
+  DossierProject *project = dossier_panel_get_project (panel);
 
-  return self->project;
-}
-
-void
-dossier_search_panel_set_project (DossierSearchPanel *self,
-                                  DossierProject     *project)
-{
-  g_return_if_fail (DOSSIER_IS_SEARCH_PANEL (self));
-  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-    }
-
-  g_set_object (&self->project, project);
-
-  if (project != NULL)
-    {
-      g_signal_connect_object (project, "highlights-changed",
-                               G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (project, "document-text-changed",
-                               G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (dossier_project_get_documents (project), "items-changed",
-                               G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->documents_signals,
+                             project ? dossier_project_get_documents (project) : NULL);
   run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -440,16 +250,12 @@ dossier_search_panel_dispose (GObject *object)
   DossierSearchPanel *self = DOSSIER_SEARCH_PANEL (object);
 
   g_clear_handle_id (&self->rerun_idle, g_source_remove);
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-    }
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->documents_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SEARCH_PANEL);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (dossier_search_panel_parent_class)->dispose (object);
 }
@@ -465,56 +271,15 @@ dossier_search_panel_finalize (GObject *object)
 }
 
 static void
-dossier_search_panel_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  DossierSearchPanel *self = DOSSIER_SEARCH_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dossier_search_panel_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  DossierSearchPanel *self = DOSSIER_SEARCH_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      dossier_search_panel_set_project (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dossier_search_panel_class_init (DossierSearchPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierPanelClass *panel_class = DOSSIER_PANEL_CLASS (klass);
 
   object_class->dispose = dossier_search_panel_dispose;
   object_class->finalize = dossier_search_panel_finalize;
-  object_class->get_property = dossier_search_panel_get_property;
-  object_class->set_property = dossier_search_panel_set_property;
-
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  panel_class->project_changed = dossier_search_panel_project_changed;
 
   signals[HIT_ACTIVATED] =
     g_signal_new ("hit-activated",
@@ -524,6 +289,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_HIT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-search-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, box);
@@ -532,14 +298,12 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, list_view);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "searchpanel");
 }
 
 static void
 dossier_search_panel_init (DossierSearchPanel *self)
 {
-  GtkListItemFactory *factory;
   GtkNoSelection *selection;
   GtkEventController *keys;
 
@@ -547,11 +311,15 @@ dossier_search_panel_init (DossierSearchPanel *self)
 
   self->store = g_list_store_new (DOSSIER_TYPE_SEARCH_HIT_ITEM);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_hit_cb), NULL);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_hit_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  /* A change under a query runs it again (once per burst). */
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "highlights-changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "document-text-changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->documents_signals, "items-changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

@@ -6,22 +6,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include <dossier/dossier.h>
+#include "dossier-panel.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_SEARCH_PANEL (dossier_search_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, DOSSIER, SEARCH_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, DOSSIER, SEARCH_PANEL, DossierPanel)
 
-/* Property: "project" (DossierProject, may be NULL).
- * Signal: "hit-activated" (gint64 document_id, gint64 start, gint64 end). */
+/* Signal: "hit-activated" (gint64 document_id, gint64 start, gint64 end). */
 GtkWidget      *dossier_search_panel_new         (void);
 
-DossierProject *dossier_search_panel_get_project (DossierSearchPanel *self);
-void            dossier_search_panel_set_project (DossierSearchPanel *self,
-                                                  DossierProject     *project);
 void            dossier_search_panel_focus_entry (DossierSearchPanel *self);
 
 /* Runs @query now, without the entry's typing delay, and puts it in the
@@ -30,9 +24,5 @@ guint           dossier_search_panel_search      (DossierSearchPanel *self,
                                                   const char         *query);
 /* The number of hits listed. */
 guint           dossier_search_panel_get_n_hits  (DossierSearchPanel *self);
-
-/* "«match»" markers of a snippet → Pango markup with the match in bold,
- * everything else escaped. */
-char           *dossier_search_snippet_to_markup (const char         *snippet);
 
 G_END_DECLS

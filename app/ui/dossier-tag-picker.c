@@ -3,10 +3,11 @@
  *
  * Focus stays in the entry the whole time: Up/Down move the highlighted
  * row from there, so the user can keep typing. A codebook has at most a
- * few hundred tags, so the rows live in a GtkListBox, rebuilt when the
- * codebook changes and filtered on every keystroke without delay. The
- * "Create" row is always last and only shows when no tag has exactly the
- * typed name; with no match at all it is the only row, and Enter creates.
+ * few hundred tags, so the rows (DossierTagPickerRow) live in a GtkListBox,
+ * made again when the codebook changes and shown or hidden on every
+ * keystroke without delay. The "Create" row (in the .ui) is always last
+ * and only shows when no tag has exactly the typed name; with no match at
+ * all it is the only row, and Enter creates.
  */
 
 #include "config.h"
@@ -14,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-tag-picker.h"
-#include "dossier-tag-chip.h"
+#include "dossier-tag-picker-row.h"
 
 struct _DossierTagPicker
 {
@@ -25,11 +26,11 @@ struct _DossierTagPicker
   GtkWidget      *scrolled;
   GtkListBox     *list_box;
   GtkLabel       *error_label;
+  GtkWidget      *create_row;
+  GtkLabel       *create_label;
 
   DossierProject *project;
   GListModel     *tags;
-  GtkWidget      *create_row;
-  GtkWidget      *create_label;
   guint           n_matches;
 };
 
@@ -90,88 +91,14 @@ split_new_tag (DossierTagPicker  *self,
 
 /* ---- rows --------------------------------------------------------------------- */
 
-/* "Stakeholders/Groups/Traders" → "Stakeholders › Groups": where the tag
- * sits, shown under its name. */
-static gboolean
-parent_path (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      user_data)
+/* The tag of a list box row, NULL for the Create row. */
+static DossierTag *
+row_tag (GtkWidget *row)
 {
-  const char *path = g_value_get_string (from);
-  const char *slash = path ? strrchr (path, '/') : NULL;
-  g_autofree char *parent = NULL;
-  g_auto(GStrv) parts = NULL;
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
-  if (slash == NULL)
-    {
-      g_value_set_string (to, "");
-      return TRUE;
-    }
-
-  parent = g_strndup (path, slash - path);
-  parts = g_strsplit (parent, "/", -1);
-  g_value_take_string (to, g_strjoinv (" › ", parts));
-  return TRUE;
-}
-
-static GtkWidget *
-tag_row_new (DossierTag *tag)
-{
-  GtkWidget *row, *box, *swatch, *labels, *name, *path;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  swatch = dossier_tag_chip_new_swatch (NULL, NULL);
-  g_object_bind_property (tag, "name", swatch, "tag-name", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (tag, "color", swatch, "color", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), swatch);
-
-  /* Centred: a top-level tag's name alone sits level with its swatch,
-   * not at the top of a row made as tall as those with a path line. */
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  g_object_bind_property (tag, "name", name, "label", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (labels), name);
-
-  /* Nested tags show where they sit: two "Legal" tags differ by path. */
-  if (dossier_tag_get_depth (tag) > 0)
-    {
-      path = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (path), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
-      gtk_widget_add_css_class (path, "caption");
-      gtk_widget_add_css_class (path, "dim-label");
-      g_object_bind_property_full (tag, "path", path, "label", G_BINDING_SYNC_CREATE,
-                                   parent_path, NULL, NULL, NULL);
-      gtk_box_append (GTK_BOX (labels), path);
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_bind_property (tag, "path", row, "tooltip-text", G_BINDING_SYNC_CREATE);
-  g_object_set_data_full (G_OBJECT (row), "tag", g_object_ref (tag), g_object_unref);
-
-  return row;
-}
-
-static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "match"));
-}
-
-static gboolean
-row_shown (GtkWidget *row)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "match"));
+  return DOSSIER_IS_TAG_PICKER_ROW (child)
+         ? dossier_tag_picker_row_get_tag (DOSSIER_TAG_PICKER_ROW (child)) : NULL;
 }
 
 static void
@@ -225,7 +152,7 @@ update_filter (DossierTagPicker *self)
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      DossierTag *tag = g_object_get_data (G_OBJECT (row), "tag");
+      DossierTag *tag = row_tag (row);
       gboolean match;
 
       if (tag == NULL)
@@ -245,7 +172,7 @@ update_filter (DossierTagPicker *self)
             exact = TRUE;
         }
 
-      g_object_set_data (G_OBJECT (row), "match", GINT_TO_POINTER (match));
+      gtk_widget_set_visible (row, match);
       if (match)
         {
           self->n_matches++;
@@ -254,31 +181,29 @@ update_filter (DossierTagPicker *self)
         }
     }
 
-  if (self->create_row != NULL)
-    {
-      gboolean show = text[0] != '\0' && !exact &&
-                      self->project != NULL && !dossier_project_get_read_only (self->project);
+  {
+    gboolean show = text[0] != '\0' && !exact &&
+                    self->project != NULL && !dossier_project_get_read_only (self->project);
 
-      if (show)
-        {
-          g_autofree char *name = NULL;
-          g_autofree char *label = NULL;
-          gint64 parent_id = split_new_tag (self, text, &name);
+    if (show)
+      {
+        g_autofree char *name = NULL;
+        g_autofree char *label = NULL;
+        gint64 parent_id = split_new_tag (self, text, &name);
 
-          if (parent_id != 0)
-            label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
-                                     dossier_tag_get_path (dossier_project_get_tag (self->project,
-                                                                                    parent_id)));
-          else
-            label = g_strdup_printf (_("Create tag “%s”"), name);
-          gtk_label_set_text (GTK_LABEL (self->create_label), label);
-        }
-      g_object_set_data (G_OBJECT (self->create_row), "match", GINT_TO_POINTER (show));
-      if (first == NULL && show)
-        first = self->create_row;
-    }
+        if (parent_id != 0)
+          label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
+                                   dossier_tag_get_path (dossier_project_get_tag (self->project,
+                                                                                  parent_id)));
+        else
+          label = g_strdup_printf (_("Create tag “%s”"), name);
+        gtk_label_set_text (self->create_label, label);
+      }
+    gtk_widget_set_visible (self->create_row, show);
+    if (first == NULL && show)
+      first = self->create_row;
+  }
 
-  gtk_list_box_invalidate_filter (self->list_box);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   highlight_row (self, first);
 }
@@ -286,31 +211,19 @@ update_filter (DossierTagPicker *self)
 static void
 rebuild_rows (DossierTagPicker *self)
 {
-  GtkWidget *child, *box, *icon;
+  GtkWidget *child;
   guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+  /* Every row but the Create row, which stays last. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != self->create_row)
     gtk_list_box_remove (self->list_box, child);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
 
-      gtk_list_box_append (self->list_box, tag_row_new (tag));
+      gtk_list_box_insert (self->list_box, dossier_tag_picker_row_new (tag), (int) i);
     }
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon = gtk_image_new_from_icon_name ("list-add-symbolic");
-  gtk_box_append (GTK_BOX (box), icon);
-  self->create_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->create_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->create_label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), self->create_label);
-
-  self->create_row = gtk_list_box_row_new ();
-  gtk_widget_add_css_class (self->create_row, "create-tag");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->create_row), box);
-  gtk_list_box_append (self->list_box, self->create_row);
 
   update_filter (self);
 }
@@ -368,7 +281,7 @@ choose_row (DossierTagPicker *self,
       return;
     }
 
-  tag = g_object_get_data (G_OBJECT (row), "tag");
+  tag = row_tag (row);
   if (tag != NULL)
     choose_tag (self, dossier_tag_get_id (tag));
 }
@@ -399,7 +312,7 @@ move_highlight (DossierTagPicker *self,
   else
     row = down ? gtk_widget_get_next_sibling (current) : gtk_widget_get_prev_sibling (current);
 
-  while (row != NULL && !row_shown (row))
+  while (row != NULL && !gtk_widget_get_visible (row))
     row = down ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
 
   if (row != NULL)
@@ -505,7 +418,7 @@ dossier_tag_picker_get_highlighted_tag (DossierTagPicker *self)
   g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), 0);
 
   row = gtk_list_box_get_selected_row (self->list_box);
-  tag = row ? g_object_get_data (G_OBJECT (row), "tag") : NULL;
+  tag = row ? row_tag (GTK_WIDGET (row)) : NULL;
 
   return tag ? dossier_tag_get_id (tag) : 0;
 }
@@ -529,8 +442,6 @@ dossier_tag_picker_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->tags, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TAG_PICKER);
-  self->create_row = NULL;
-  self->create_label = NULL;
 
   g_clear_object (&self->tags);
   g_clear_object (&self->project);
@@ -604,6 +515,8 @@ dossier_tag_picker_class_init (DossierTagPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, list_box);
   gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, create_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, create_label);
 }
 
 static void
@@ -614,7 +527,6 @@ dossier_tag_picker_init (DossierTagPicker *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-tag-picker");
 
-  gtk_list_box_set_filter_func (self->list_box, filter_row, NULL, NULL);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update_filter), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);

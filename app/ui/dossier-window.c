@@ -439,12 +439,8 @@ dossier_window_set_project (DossierWindow  *self,
       apply_author (self);
     }
 
-  /* The pages follow the "project" property (bound in the .ui). */
+  /* The pages and panels follow the "project" property (bound in the .ui). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-  dossier_documents_panel_set_project (self->documents_panel, self->project);
-  g_object_set (self->codebook_panel, "project", self->project, NULL);
-  g_object_set (self->highlights_panel, "project", self->project, NULL);
-  g_object_set (self->search_panel, "project", self->project, NULL);
 
   /* The old project is closed only once nothing shows it any more. */
   if (old != NULL)

@@ -14,11 +14,12 @@
 
 #include "dossier-codebook-panel.h"
 #include "dossier-highlights-panel.h"
-#include "dossier-memo-dialog.h"
+#include "dossier-search-hit-item.h"
 #include "dossier-search-panel.h"
 #include "dossier-tag-chip.h"
 #include "dossier-tag-picker.h"
-#include "test-util.h"
+#include "dossier-text-dialog.h"
+#include "ui-test-util.h"
 
 static const char article_one[] =
   "Riverside council weighs a new library\n"
@@ -49,77 +50,11 @@ typedef struct
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Long enough for the highlights panel to follow a change (40 ms). */
 static void
 settle (void)
 {
   wait_ms (150);
-}
-
-/* Code-point range of the first @needle in @doc's text. */
-static void
-find_range (DossierProject *project,
-            gint64          doc,
-            const char     *needle,
-            gint64         *start,
-            gint64         *end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dossier_project_get_document_text (project, doc, &error);
-  const char *hit;
-
-  g_assert_no_error (error);
-  hit = strstr (text, needle);
-  g_assert_nonnull (hit);
-  *start = g_utf8_pointer_to_offset (text, hit);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
-static gint64
-add_document (DossierProject *project,
-              const char     *text,
-              const char     *name)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
-  g_autoptr(DossierParsedDocument) parsed = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT, name, &error);
-  g_assert_no_error (error);
-  id = dossier_project_add_document (project, parsed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
-
-static gint64
-add_highlight (DossierProject *project,
-               gint64          doc,
-               const char     *needle,
-               const gint64   *tags,
-               guint           n_tags,
-               const char     *memo)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start, end, id;
-
-  find_range (project, doc, needle, &start, &end);
-  id = dossier_project_add_highlight (project, doc, start, end, tags, n_tags, memo, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
 }
 
 static void
@@ -128,8 +63,8 @@ fixture_set_up (Fixture       *f,
 {
   f->project = test_create_project ("panels", "Riverside library", &f->dir, NULL);
 
-  f->doc_one = add_document (f->project, article_one, "council.txt");
-  f->doc_two = add_document (f->project, article_two, "divides.txt");
+  f->doc_one = add_document (f->project, DOSSIER_FORMAT_TEXT, article_one, "council.txt");
+  f->doc_two = add_document (f->project, DOSSIER_FORMAT_TEXT, article_two, "divides.txt");
 
   /* Added out of tree order on purpose: the codebook must show tree order. */
   f->stakeholders = add_tag (f->project, "Stakeholders", 0);
@@ -156,106 +91,6 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   test_finish_project (&f->project, &f->dir, NULL);
-}
-
-static GtkWidget *
-show_in_window (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (150);
-
-  return window;
-}
-
-static void
-close_window (GtkWidget *window)
-{
-  gtk_window_set_child (GTK_WINDOW (window), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (20);
-}
-
-static void
-collect_with_class (GtkWidget  *widget,
-                    const char *css_class,
-                    GPtrArray  *found)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_with_class (child, css_class, found);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_with_class (widget, css_class, found);
-  g_assert_cmpuint (found->len, ==, 1);
-
-  return g_ptr_array_index (found, 0);
-}
-
-static const char *
-row_label (GtkWidget  *row,
-           const char *css_class)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_with_class (row, css_class, found);
-  g_assert_cmpuint (found->len, ==, 1);
-
-  return gtk_label_get_text (g_ptr_array_index (found, 0));
-}
-
-/* The one message dialog a panel has opened. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        {
-          g_assert_null (found);
-          found = ADW_MESSAGE_DIALOG (window);
-        }
-    }
-
-  return found;
 }
 
 static void
@@ -333,7 +168,7 @@ test_codebook (Fixture       *f,
   guint notified = 0;
 
   g_object_set (panel, "project", f->project, NULL);
-  window = show_in_window (panel);
+  window = show_in_window (panel, 360, 700);
 
   /* Rows in tree order, with counts and slots 1–9. */
   collect_with_class (panel, "dossier-tag-row", rows);
@@ -343,12 +178,12 @@ test_codebook (Fixture       *f,
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autofree char *slot = i < 9 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
 
-      g_assert_cmpstr (row_label (row, "tag-name"), ==, tree_order[i]);
-      g_assert_cmpstr (row_label (row, "tag-slot"), ==, slot);
+      g_assert_cmpstr (label_with_class (row, "tag-name"), ==, tree_order[i]);
+      g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, slot);
     }
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 1), "tag-count"), ==, "2");  /* Students */
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 4), "tag-count"), ==, "1");  /* Cons */
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 7), "tag-count"), ==, "0");  /* Timeline */
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-count"), ==, "2");  /* Students */
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 4), "tag-count"), ==, "1");  /* Cons */
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 7), "tag-count"), ==, "0");  /* Timeline */
   /* Children are indented. */
   g_assert_cmpint (gtk_widget_get_margin_start (g_ptr_array_index (rows, 1)), >,
                    gtk_widget_get_margin_start (g_ptr_array_index (rows, 0)));
@@ -368,7 +203,7 @@ test_codebook (Fixture       *f,
   g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 10), ==, 0);
 
   /* Selecting a row sets selected-tag-id, with one notification. */
-  list_view = GTK_LIST_VIEW (find_of_type (panel, GTK_TYPE_LIST_VIEW));
+  list_view = GTK_LIST_VIEW (find_descendant (panel, GTK_TYPE_LIST_VIEW));
   selection = gtk_list_view_get_model (list_view);
   g_signal_connect (panel, "notify::selected-tag-id", G_CALLBACK (count_notify), &notified);
   g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==, 0);
@@ -403,13 +238,13 @@ test_codebook (Fixture       *f,
   wait_ms (50);
   g_ptr_array_set_size (rows, 0);
   collect_with_class (panel, "dossier-tag-row", rows);
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 1), "tag-name"), ==, "Council");
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 1), "tag-slot"), ==, "2");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-name"), ==, "Council");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-slot"), ==, "2");
 
   /* Renaming in the core shows in the row. */
   g_assert_true (dossier_project_rename_tag (f->project, f->council, "Town council", NULL));
   wait_ms (50);
-  g_assert_cmpstr (row_label (g_ptr_array_index (rows, 1), "tag-name"), ==, "Town council");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-name"), ==, "Town council");
 
   /* Delete removes the tag and clears the selection; the core can undo it. */
   g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
@@ -428,12 +263,12 @@ test_codebook (Fixture       *f,
    * confirmed; a free one is added, at top level, and selected. */
   g_assert_true (gtk_widget_activate_action (panel, "codebook.add", NULL));
   {
-    AdwMessageDialog *dialog = find_message_dialog ();
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
     GtkWidget *entry;
     DossierTag *added;
 
     g_assert_nonnull (dialog);
-    entry = find_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    entry = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "pros");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
@@ -487,7 +322,7 @@ test_tag_picker (Fixture       *f,
   g_object_ref (picker);
   dossier_tag_picker_set_project (DOSSIER_TAG_PICKER (picker), f->project);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), picker);
-  window = show_in_window (button);
+  window = show_in_window (button, 360, 700);
   g_signal_connect (picker, "tag-chosen", G_CALLBACK (tag_chosen_cb), &chosen);
   gtk_popover_popup (GTK_POPOVER (picker));
   wait_ms (100);
@@ -595,7 +430,7 @@ test_highlights_panel (Fixture       *f,
 
   model = dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel));
   g_object_set (panel, "project", f->project, "document-id", f->doc_one, NULL);
-  window = show_in_window (panel);
+  window = show_in_window (panel, 360, 700);
 
   /* The document's highlights, in text order. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -605,15 +440,15 @@ test_highlights_panel (Fixture       *f,
   /* Cards: quote, chips in tag colours, the memo. */
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_cmpuint (cards->len, ==, 2);
-  g_assert_cmpstr (row_label (g_ptr_array_index (cards, 0), "highlight-quote"), ==,
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (cards, 0), "highlight-quote"), ==,
                    "students a quiet place to study");
-  g_assert_cmpstr (row_label (g_ptr_array_index (cards, 0), "highlight-memo"), ==,
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (cards, 0), "highlight-memo"), ==,
                    "The main argument for it");
   {
     GtkWidget *card = g_ptr_array_index (cards, 0);
     GtkWidget *chip;
 
-    chip = find_of_type (card, DOSSIER_TYPE_TAG_CHIP);
+    chip = find_descendant (card, DOSSIER_TYPE_TAG_CHIP);
     g_assert_nonnull (chip);
     g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==, "Students");
     g_assert_cmpstr (dossier_tag_chip_get_color (DOSSIER_TAG_CHIP (chip)), ==,
@@ -622,7 +457,7 @@ test_highlights_panel (Fixture       *f,
     /* A rename shows up on the chip without relisting. */
     g_assert_true (dossier_project_rename_tag (f->project, f->students, "Pupils", NULL));
     settle ();
-    chip = find_of_type (g_ptr_array_index (cards, 0), DOSSIER_TYPE_TAG_CHIP);
+    chip = find_descendant (g_ptr_array_index (cards, 0), DOSSIER_TYPE_TAG_CHIP);
     g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==, "Pupils");
   }
 
@@ -632,7 +467,7 @@ test_highlights_panel (Fixture       *f,
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_cmpuint (cards->len, ==, 2);
-  g_assert_cmpstr (row_label (g_ptr_array_index (cards, 1), "highlight-memo"), ==, "Overruns are likely");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (cards, 1), "highlight-memo"), ==, "Overruns are likely");
   g_assert_true (dossier_project_undo (f->project, NULL));
   settle ();
   g_ptr_array_set_size (cards, 0);
@@ -640,7 +475,7 @@ test_highlights_panel (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (find_with_class (g_ptr_array_index (cards, 1), "highlight-memo")));
 
   /* Activating a card says which highlight of which document. */
-  list_view = find_of_type (panel, GTK_TYPE_LIST_VIEW);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
   g_signal_connect (panel, "highlight-activated", G_CALLBACK (highlight_activated_cb), &activated);
   g_signal_emit_by_name (list_view, "activate", 1);
   g_assert_cmpuint (activated.count, ==, 1);
@@ -709,7 +544,7 @@ test_highlights_orphaned (Fixture       *f,
   GtkWidget *window;
 
   g_object_set (panel, "project", f->project, "document-id", f->doc_two, NULL);
-  window = show_in_window (panel);
+  window = show_in_window (panel, 360, 700);
   collect_with_class (panel, "highlight-orphaned", marks);
   g_assert_cmpuint (marks->len, ==, 1);
   g_assert_false (gtk_widget_get_visible (g_ptr_array_index (marks, 0)));
@@ -781,7 +616,7 @@ test_search_panel (Fixture       *f,
   g_autofree char *found = NULL;
 
   g_object_set (panel, "project", f->project, NULL);
-  window = show_in_window (panel);
+  window = show_in_window (panel, 360, 700);
   g_signal_connect (panel, "hit-activated", G_CALLBACK (hit_activated_cb), &hit);
 
   /* "Library" is in both articles. */
@@ -791,7 +626,7 @@ test_search_panel (Fixture       *f,
   /* A word in one article only; activating the hit gives its range. */
   g_assert_cmpuint (dossier_search_panel_search (DOSSIER_SEARCH_PANEL (panel), "construction"), ==, 1);
   wait_ms (50);
-  list_view = find_of_type (panel, GTK_TYPE_LIST_VIEW);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_cmpuint (hit.count, ==, 1);
   g_assert_cmpint (hit.document_id, ==, f->doc_two);
@@ -811,7 +646,7 @@ test_search_panel (Fixture       *f,
   }
 
   /* Enter in the entry activates the first hit. */
-  entry = find_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
+  entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpuint (hit.count, ==, 2);
   g_assert_cmpint (hit.document_id, ==, f->doc_one);
@@ -834,7 +669,7 @@ static GtkTextBuffer *
 memo_buffer (GtkWidget *dialog)
 {
   GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  GtkWidget *view = find_of_type (extra, GTK_TYPE_TEXT_VIEW);
+  GtkWidget *view = find_descendant (extra, GTK_TYPE_TEXT_VIEW);
 
   g_assert_nonnull (view);
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -859,7 +694,7 @@ test_memo_dialog (Fixture       *f,
   GtkWidget *dialog;
 
   /* The dialog shows the memo; Save stores the edited text. */
-  dialog = dossier_memo_dialog_new (NULL, f->project, f->hl_study);
+  dialog = dossier_text_dialog_new_memo (NULL, f->project, f->hl_study);
   g_assert_nonnull (dialog);
   g_object_ref_sink (dialog);
   {
@@ -884,7 +719,7 @@ test_memo_dialog (Fixture       *f,
   g_assert_cmpstr (memo_of (f, f->hl_study), ==, "The main argument for it");
 
   /* Cancel leaves the memo alone. */
-  dialog = g_object_ref_sink (dossier_memo_dialog_new (NULL, f->project, f->hl_cost));
+  dialog = g_object_ref_sink (dossier_text_dialog_new_memo (NULL, f->project, f->hl_cost));
   gtk_text_buffer_set_text (memo_buffer (dialog), "never saved", -1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpstr (memo_of (f, f->hl_cost), ==, "");
@@ -893,7 +728,7 @@ test_memo_dialog (Fixture       *f,
 
   /* A highlight that does not exist: no dialog, and a warning saying so. */
   g_test_expect_message ("Dossier", G_LOG_LEVEL_WARNING, "*memo of highlight 987654*");
-  dialog = dossier_memo_dialog_new (NULL, f->project, 987654);
+  dialog = dossier_text_dialog_new_memo (NULL, f->project, 987654);
   g_test_assert_expected_messages ();
   g_assert_null (dialog);
 }

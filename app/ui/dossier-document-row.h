@@ -1,0 +1,16 @@
+/* dossier-document-row.h — a document in the documents sidebar: its title
+ * on one line, outlet and date under it, and its highlight count. */
+#pragma once
+
+#include "dossier-row.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_DOCUMENT_ROW (dossier_document_row_get_type ())
+G_DECLARE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, DOSSIER, DOCUMENT_ROW, DossierRow)
+
+/* "item": the DossierDocument shown; the row follows its notify signals. */
+GtkWidget       *dossier_document_row_new          (void);
+DossierDocument *dossier_document_row_get_document (DossierDocumentRow *self);
+
+G_END_DECLS

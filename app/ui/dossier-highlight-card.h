@@ -1,0 +1,25 @@
+/* dossier-highlight-card.h — a highlight as a card: the quote, its tags as
+ * chips in their colours, the memo; the document's title when the list
+ * spans documents; a mark when the passage left the document's text. */
+#pragma once
+
+#include "dossier-row.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_HIGHLIGHT_CARD (dossier_highlight_card_get_type ())
+G_DECLARE_FINAL_TYPE (DossierHighlightCard, dossier_highlight_card, DOSSIER, HIGHLIGHT_CARD, DossierRow)
+
+/* "item": the DossierHighlight shown (a snapshot: a changed highlight is a
+ * new item). The card needs the project to show tag chips and the
+ * document's title, bound to the live tags and document. */
+GtkWidget        *dossier_highlight_card_new               (void);
+DossierHighlight *dossier_highlight_card_get_highlight     (DossierHighlightCard *self);
+void              dossier_highlight_card_set_project       (DossierHighlightCard *self,
+                                                            DossierProject       *project);
+/* Whether the card names the highlight's document (lists that span
+ * documents). */
+void              dossier_highlight_card_set_show_document (DossierHighlightCard *self,
+                                                            gboolean              show_document);
+
+G_END_DECLS

@@ -1,0 +1,319 @@
+/* dossier-panel.c — the base class of the sidebar panels: the project
+ * property, toasts and errors, and the rows rooted in the panel. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "dossier-panel-private.h"
+
+typedef struct
+{
+  DossierProject *project;
+  /* DossierRow widgets rooted in the panel (no refs: they leave on unroot) */
+  GHashTable     *rows;
+} DossierPanelPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierPanel, dossier_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+DossierProject *
+dossier_panel_get_project (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
+
+  return priv->project;
+}
+
+void
+dossier_panel_set_project (DossierPanel   *self,
+                           DossierProject *project)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
+
+  if (!g_set_object (&priv->project, project))
+    return;
+
+  if (DOSSIER_PANEL_GET_CLASS (self)->project_changed != NULL)
+    DOSSIER_PANEL_GET_CLASS (self)->project_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+dossier_panel_is_writable (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), FALSE);
+
+  return priv->project != NULL && !dossier_project_get_read_only (priv->project);
+}
+
+GtkWindow *
+dossier_panel_get_window (DossierPanel *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* ---- Messages -------------------------------------------------------------- */
+
+gboolean
+dossier_panel_show_toast (DossierPanel *self,
+                          const char   *message,
+                          gboolean      undo)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  /* The window's overlay, found by the widget tree rather than through
+   * the window's type: a panel works in any window that has one. */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return FALSE;
+
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
+void
+dossier_panel_report_error (DossierPanel *self,
+                            const char   *what,
+                            const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (what != NULL);
+
+  /* "What failed: why" — the core's messages already say what to do. */
+  /* Translators: a failed action in a toast: what failed, then why */
+  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
+  dossier_panel_show_toast (self, message, FALSE);
+  g_message ("%s", message);
+}
+
+void
+dossier_panel_show_error (DossierPanel *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (heading != NULL);
+
+  dialog = adw_message_dialog_new (dossier_panel_get_window (self), heading,
+                                   error ? error->message : _("unknown error"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Rows ------------------------------------------------------------------ */
+
+void
+_dossier_panel_bind_row (DossierPanel *self,
+                         DossierRow   *row)
+{
+  if (DOSSIER_PANEL_GET_CLASS (self)->bind_row != NULL)
+    DOSSIER_PANEL_GET_CLASS (self)->bind_row (self, row);
+}
+
+void
+_dossier_panel_add_row (DossierPanel *self,
+                        DossierRow   *row)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_hash_table_add (priv->rows, row);
+  _dossier_panel_bind_row (self, row);
+}
+
+void
+_dossier_panel_remove_row (DossierPanel *self,
+                           DossierRow   *row)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  if (priv->rows != NULL)
+    g_hash_table_remove (priv->rows, row);
+}
+
+void
+dossier_panel_update_rows (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+
+  if (DOSSIER_PANEL_GET_CLASS (self)->bind_row == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, priv->rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    DOSSIER_PANEL_GET_CLASS (self)->bind_row (self, row);
+}
+
+DossierRow *
+dossier_panel_find_row (DossierPanel *self,
+                        gpointer      item)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
+
+  if (item == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, priv->rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    if (dossier_row_get_item (row) == item)
+      return row;
+
+  return NULL;
+}
+
+DossierRow *
+dossier_panel_pick_row (DossierPanel *self,
+                        GtkWidget    *list,
+                        double        x,
+                        double        y)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
+
+  widget = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  if (widget == NULL || widget == list)
+    return NULL;
+  if (gtk_widget_get_ancestor (widget, DOSSIER_TYPE_ROW) != NULL)
+    return DOSSIER_ROW (gtk_widget_get_ancestor (widget, DOSSIER_TYPE_ROW));
+
+  /* In a list item's padding, or beside an indented row: the list item's
+   * child (the list's children are its list items). */
+  while (widget != NULL && gtk_widget_get_parent (widget) != list)
+    widget = gtk_widget_get_parent (widget);
+  widget = widget ? gtk_widget_get_first_child (widget) : NULL;
+
+  return DOSSIER_IS_ROW (widget) ? DOSSIER_ROW (widget) : NULL;
+}
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+static void
+dossier_panel_dispose (GObject *object)
+{
+  DossierPanel *self = DOSSIER_PANEL (object);
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GtkWidget *child;
+
+  /* Subclasses have disposed of their templates already. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&priv->project);
+
+  G_OBJECT_CLASS (dossier_panel_parent_class)->dispose (object);
+}
+
+static void
+dossier_panel_finalize (GObject *object)
+{
+  DossierPanel *self = DOSSIER_PANEL (object);
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_clear_pointer (&priv->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dossier_panel_parent_class)->finalize (object);
+}
+
+static void
+dossier_panel_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, dossier_panel_get_project (DOSSIER_PANEL (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_panel_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      dossier_panel_set_project (DOSSIER_PANEL (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_panel_class_init (DossierPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_panel_dispose;
+  object_class->finalize = dossier_panel_finalize;
+  object_class->get_property = dossier_panel_get_property;
+  object_class->set_property = dossier_panel_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dossier_panel_init (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  priv->rows = g_hash_table_new (NULL, NULL);
+}

@@ -1,0 +1,203 @@
+/* dossier-row.c — the base class of the rows of Dossier's lists: the
+ * "item" property, and registering with the panel the row is rooted in. */
+
+#include "config.h"
+
+#include "dossier-panel-private.h"
+#include "dossier-row.h"
+
+typedef struct
+{
+  GObject      *item;
+  DossierPanel *panel;   /* weak: the panel the row is rooted in */
+} DossierRowPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static GQuark item_type_quark;
+
+static GType
+item_type (DossierRow *self)
+{
+  for (GType type = G_OBJECT_TYPE (self); type != DOSSIER_TYPE_ROW; type = g_type_parent (type))
+    {
+      GType item = GPOINTER_TO_SIZE (g_type_get_qdata (type, item_type_quark));
+
+      if (item != 0)
+        return item;
+    }
+
+  return G_TYPE_OBJECT;
+}
+
+void
+dossier_row_class_set_item_type (DossierRowClass *row_class,
+                                 GType            type)
+{
+  g_return_if_fail (DOSSIER_IS_ROW_CLASS (row_class));
+  g_return_if_fail (g_type_is_a (type, G_TYPE_OBJECT));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (row_class), item_type_quark, GSIZE_TO_POINTER (type));
+}
+
+gpointer
+dossier_row_get_item (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_val_if_fail (DOSSIER_IS_ROW (self), NULL);
+
+  return priv->item;
+}
+
+void
+dossier_row_set_item (DossierRow *self,
+                      gpointer    item)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_ROW (self));
+  g_return_if_fail (item == NULL || G_TYPE_CHECK_INSTANCE_TYPE (item, item_type (self)));
+
+  /* GTK 4.8 binds a row again when it only moves: the same item costs
+   * nothing. */
+  if (!g_set_object (&priv->item, item))
+    return;
+
+  /* What the panel knows first, so that the row shows its item once. */
+  if (priv->panel != NULL)
+    _dossier_panel_bind_row (priv->panel, self);
+  if (DOSSIER_ROW_GET_CLASS (self)->item_changed != NULL)
+    DOSSIER_ROW_GET_CLASS (self)->item_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+DossierPanel *
+dossier_row_get_panel (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_val_if_fail (DOSSIER_IS_ROW (self), NULL);
+
+  return priv->panel;
+}
+
+static void
+leave_panel (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  if (priv->panel == NULL)
+    return;
+
+  _dossier_panel_remove_row (priv->panel, self);
+  g_clear_weak_pointer (&priv->panel);
+}
+
+static void
+dossier_row_root (GtkWidget *widget)
+{
+  DossierRow *self = DOSSIER_ROW (widget);
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  GtkWidget *panel;
+
+  GTK_WIDGET_CLASS (dossier_row_parent_class)->root (widget);
+
+  panel = gtk_widget_get_ancestor (widget, DOSSIER_TYPE_PANEL);
+  if (panel == NULL)
+    return;
+
+  g_set_weak_pointer (&priv->panel, DOSSIER_PANEL (panel));
+  _dossier_panel_add_row (priv->panel, self);
+}
+
+static void
+dossier_row_unroot (GtkWidget *widget)
+{
+  leave_panel (DOSSIER_ROW (widget));
+
+  GTK_WIDGET_CLASS (dossier_row_parent_class)->unroot (widget);
+}
+
+static void
+dossier_row_dispose (GObject *object)
+{
+  DossierRow *self = DOSSIER_ROW (object);
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  GtkWidget *child;
+
+  leave_panel (self);
+  /* Subclasses have disposed of their templates already. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&priv->item);
+
+  G_OBJECT_CLASS (dossier_row_parent_class)->dispose (object);
+}
+
+static void
+dossier_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, dossier_row_get_item (DOSSIER_ROW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      dossier_row_set_item (DOSSIER_ROW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_row_class_init (DossierRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_row_dispose;
+  object_class->get_property = dossier_row_get_property;
+  object_class->set_property = dossier_row_set_property;
+
+  widget_class->root = dossier_row_root;
+  widget_class->unroot = dossier_row_unroot;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  item_type_quark = g_quark_from_static_string ("dossier-row-item-type");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dossier_row_init (DossierRow *self)
+{
+}

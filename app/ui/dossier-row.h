@@ -1,0 +1,51 @@
+/* dossier-row.h — the base class of the rows of Dossier's lists.
+ *
+ * A row shows one item of a list model (a document, a tag, a highlight, a
+ * search hit). Its subclass declares its widgets in a .ui template and
+ * shows the item in item_changed(); a panel's .ui creates rows with a
+ * GtkBuilderListItemFactory that binds the row's "item" to the list
+ * item's:
+ *
+ *   <object class="DossierDocumentRow">
+ *     <binding name="item">
+ *       <lookup name="item">GtkListItem</lookup>
+ *     </binding>
+ *   </object>
+ *
+ * A row rooted in a DossierPanel registers with it: the panel can then
+ * tell it what it knows beyond the item (see DossierPanelClass.bind_row).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-panel.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_ROW (dossier_row_get_type ())
+G_DECLARE_DERIVABLE_TYPE (DossierRow, dossier_row, DOSSIER, ROW, GtkWidget)
+
+struct _DossierRowClass
+{
+  GtkWidgetClass parent_class;
+
+  /* The item changed (it may be NULL): show it. Not called from dispose. */
+  void (*item_changed) (DossierRow *self);
+
+  gpointer padding[8];
+};
+
+/* The type the rows of a class show ("item" accepts only those). */
+void          dossier_row_class_set_item_type (DossierRowClass *row_class,
+                                               GType            item_type);
+
+/* Property: "item" (GObject of the class's item type, may be NULL),
+ * notified on a real change only. */
+gpointer      dossier_row_get_item            (DossierRow *self);
+void          dossier_row_set_item            (DossierRow *self,
+                                               gpointer    item);
+/* The panel the row is rooted in, or NULL. */
+DossierPanel *dossier_row_get_panel           (DossierRow *self);
+
+G_END_DECLS

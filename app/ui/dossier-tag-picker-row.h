@@ -1,0 +1,17 @@
+/* dossier-tag-picker-row.h — a tag in the tag picker: its colour, its
+ * name, and under the name where it sits ("Stakeholders › Groups") when it
+ * is not at the top level. */
+#pragma once
+
+#include "dossier-row.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TAG_PICKER_ROW (dossier_tag_picker_row_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTagPickerRow, dossier_tag_picker_row, DOSSIER, TAG_PICKER_ROW, DossierRow)
+
+/* "item": the DossierTag shown (the row follows its changes). */
+GtkWidget  *dossier_tag_picker_row_new     (DossierTag          *tag);
+DossierTag *dossier_tag_picker_row_get_tag (DossierTagPickerRow *self);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* dossier-tag-row.h — a tag in the codebook: expander, colour, name,
+ * highlight count and the 1–9 key that tags with it, indented by depth. */
+#pragma once
+
+#include "dossier-row.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TAG_ROW (dossier_tag_row_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTagRow, dossier_tag_row, DOSSIER, TAG_ROW, DossierRow)
+
+/* "item": the DossierTag shown (the row follows its changes).
+ *
+ * What the codebook knows beyond the tag: its slot (1–9, 0 for none),
+ * whether it has children and whether they show. The expander activates
+ * codebook.toggle-expanded with the tag's id; a change of parent
+ * activates codebook.refresh (the tree's shape changed). */
+GtkWidget  *dossier_tag_row_new          (void);
+DossierTag *dossier_tag_row_get_tag      (DossierTagRow *self);
+void        dossier_tag_row_set_slot     (DossierTagRow *self,
+                                          guint          slot);
+void        dossier_tag_row_set_expander (DossierTagRow *self,
+                                          gboolean       expandable,
+                                          gboolean       expanded);
+
+G_END_DECLS

@@ -1,0 +1,371 @@
+/* test-rows.c — each row class on its own, the way a list binds it: an
+ * item set, shown, followed when it changes in the core, replaced by
+ * another, then none; what it shows and what it tells assistive
+ * technologies; and the row finalized at the end. */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "dossier-document-row.h"
+#include "dossier-highlight-card.h"
+#include "dossier-search-hit-row.h"
+#include "dossier-tag-chip.h"
+#include "dossier-tag-picker-row.h"
+#include "dossier-tag-row.h"
+#include "ui-test-util.h"
+
+static const char article[] =
+  "Ferry fares rise by a tenth\n"
+  "\n"
+  "The council voted to raise ferry fares by ten percent to pay for two new boats. "
+  "Commuters on low incomes say they will pay “far more than before”.\n";
+
+typedef struct
+{
+  char           *dir;
+  DossierProject *project;
+  gint64          document;
+  gint64          costs, fares, boats;
+  gint64          highlight;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->project = test_create_project ("rows", "Ferries", &f->dir, NULL);
+  f->document = add_document (f->project, DOSSIER_FORMAT_TEXT, article, "fares.txt");
+  f->costs = add_tag (f->project, "Costs", 0);
+  f->fares = add_tag (f->project, "Fares", f->costs);
+  f->boats = add_tag (f->project, "Boats", 0);
+  f->highlight = add_highlight (f->project, f->document, "raise ferry fares by ten percent",
+                                (gint64[]) { f->fares, f->boats }, 2, "The council's own figure");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_finish_project (&f->project, &f->dir, NULL);
+}
+
+static DossierDocument *
+document_of (Fixture *f)
+{
+  return dossier_project_get_document (f->project, f->document);
+}
+
+static DossierHighlight *
+highlight_of (Fixture *f,
+              gint64   id)
+{
+  DossierHighlight *highlight = dossier_project_get_highlight (f->project, id, NULL);
+
+  g_assert_nonnull (highlight);
+  return highlight;
+}
+
+static gboolean
+label_visible (GtkWidget  *row,
+               const char *css_class)
+{
+  return gtk_widget_get_visible (find_with_class (row, css_class));
+}
+
+/* ---- Document row ------------------------------------------------------------ */
+
+static void
+test_document_row (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (dossier_document_row_new ());
+  g_autoptr(GError) error = NULL;
+
+  /* Unbound: nothing to show, nothing to fail on. */
+  g_assert_null (dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row)));
+
+  g_object_set (row, "item", document_of (f), NULL);
+  g_assert_cmpstr (label_with_class (row, "document-title"), ==, "Ferry fares rise by a tenth");
+  g_assert_cmpstr (label_with_class (row, "count-badge"), ==, "1");
+  g_assert_true (label_visible (row, "count-badge"));
+  /* No published date: when it was imported, said to be that. */
+  g_assert_true (g_str_has_prefix (label_with_class (row, "caption"), "Imported "));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ferry fares rise by a tenth");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "1 highlight");
+
+  /* The row follows the document: new details, a highlight less. */
+  g_assert_true (dossier_project_set_document_metadata (f->project, f->document, "Fares up a tenth", NULL,
+                                                        "Harbour Gazette", NULL, "2026-03-02", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_with_class (row, "document-title"), ==, "Fares up a tenth");
+  g_assert_cmpstr (label_with_class (row, "caption"), ==, "Harbour Gazette · 2 Mar 2026");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Fares up a tenth");
+  g_assert_true (dossier_project_delete_highlight (f->project, f->highlight, &error));
+  g_assert_no_error (error);
+  g_assert_false (label_visible (row, "count-badge"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "0 highlights");
+
+  /* Unbound, it lets the document go: a change no longer reaches it. */
+  dossier_row_set_item (DOSSIER_ROW (row), NULL);
+  g_assert_true (dossier_project_set_document_metadata (f->project, f->document, "Elsewhere", NULL,
+                                                        NULL, NULL, NULL, &error));
+  g_assert_cmpstr (label_with_class (row, "document-title"), ==, "Fares up a tenth");
+
+  g_assert_finalize_object (row);
+}
+
+/* ---- Tag row --------------------------------------------------------------------- */
+
+static void
+test_tag_row (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (dossier_tag_row_new ());
+  DossierTag *fares = dossier_project_get_tag (f->project, f->fares);
+  DossierTag *costs = dossier_project_get_tag (f->project, f->costs);
+  GtkWidget *swatch;
+  g_autoptr(GError) error = NULL;
+
+  dossier_row_set_item (DOSSIER_ROW (row), fares);
+  g_assert_true (dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row)) == fares);
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Fares");
+  g_assert_cmpstr (label_with_class (row, "tag-count"), ==, "1");
+  swatch = find_descendant (row, DOSSIER_TYPE_TAG_CHIP);
+  g_assert_cmpstr (dossier_tag_chip_get_color (DOSSIER_TAG_CHIP (swatch)), ==, dossier_tag_get_color (fares));
+  /* A subtag is indented; no slot until the codebook gives one. */
+  g_assert_cmpint (gtk_widget_get_margin_start (row), >, 0);
+  g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Fares");
+
+  /* The codebook's part: slot 2 as a key cap; children, collapsed. */
+  dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), 2);
+  g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, "2");
+  g_assert_true (gtk_widget_has_css_class (find_with_class (row, "tag-slot"), "has-slot"));
+  dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row), TRUE, FALSE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+  dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row), TRUE, TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), 0);
+  g_assert_false (gtk_widget_has_css_class (find_with_class (row, "tag-slot"), "has-slot"));
+
+  /* Renamed, recoloured, described in the core: the row follows. */
+  g_assert_true (dossier_project_rename_tag (f->project, f->fares, "Ticket prices", &error));
+  g_assert_true (dossier_project_set_tag_color (f->project, f->fares, "#123456", &error));
+  g_assert_true (dossier_project_set_tag_description (f->project, f->fares, "What riders pay", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Ticket prices");
+  g_assert_cmpstr (dossier_tag_chip_get_color (DOSSIER_TAG_CHIP (swatch)), ==, "#123456");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "What riders pay");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Ticket prices");
+
+  /* Another tag: a top-level one, not indented. */
+  dossier_row_set_item (DOSSIER_ROW (row), costs);
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
+  g_assert_cmpint (gtk_widget_get_margin_start (row), ==, 0);
+  g_assert_true (dossier_project_rename_tag (f->project, f->fares, "Fares", &error));
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
+
+  dossier_row_set_item (DOSSIER_ROW (row), NULL);
+  g_assert_finalize_object (row);
+}
+
+/* ---- Highlight card -------------------------------------------------------------- */
+
+static void
+collect_chips (GtkWidget *card,
+               GString   *names)
+{
+  GtkWidget *chips = find_with_class (card, "highlight-tags");
+
+  g_string_truncate (names, 0);
+  for (GtkWidget *chip = gtk_widget_get_first_child (chips); chip != NULL;
+       chip = gtk_widget_get_next_sibling (chip))
+    g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                            dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)));
+}
+
+static void
+test_highlight_card (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *card = g_object_ref_sink (dossier_highlight_card_new ());
+  g_autoptr(DossierHighlight) highlight = highlight_of (f, f->highlight);
+  g_autoptr(DossierHighlight) changed = NULL;
+  g_autoptr(GString) chips = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Without the project: the quote and memo, no chips yet. */
+  dossier_row_set_item (DOSSIER_ROW (card), highlight);
+  g_assert_cmpstr (label_with_class (card, "highlight-quote"), ==, "raise ferry fares by ten percent");
+  g_assert_cmpstr (label_with_class (card, "highlight-memo"), ==, "The council's own figure");
+  g_assert_true (label_visible (card, "highlight-memo"));
+  g_assert_false (label_visible (card, "highlight-orphaned"));
+  g_assert_false (label_visible (card, "highlight-document"));
+  collect_chips (card, chips);
+  g_assert_cmpstr (chips->str, ==, "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "raise ferry fares by ten percent");
+
+  /* With it: chips in the order the tags were applied, live. */
+  dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), f->project);
+  collect_chips (card, chips);
+  g_assert_cmpstr (chips->str, ==, "Fares, Boats");
+  g_assert_true (dossier_project_rename_tag (f->project, f->boats, "New boats", &error));
+  g_assert_no_error (error);
+  collect_chips (card, chips);
+  g_assert_cmpstr (chips->str, ==, "Fares, New boats");
+
+  /* Naming the document, and following its title. */
+  dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
+  g_assert_true (label_visible (card, "highlight-document"));
+  g_assert_cmpstr (label_with_class (card, "highlight-document"), ==, "Ferry fares rise by a tenth");
+  g_assert_true (dossier_project_set_document_metadata (f->project, f->document, "Fares up", NULL,
+                                                        NULL, NULL, NULL, &error));
+  g_assert_cmpstr (label_with_class (card, "highlight-document"), ==, "Fares up");
+  dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), FALSE);
+  g_assert_false (label_visible (card, "highlight-document"));
+
+  /* A changed highlight is a new item: no memo, one tag. */
+  g_assert_true (dossier_project_set_highlight_memo (f->project, f->highlight, "", &error));
+  g_assert_true (dossier_project_remove_highlight_tag (f->project, f->highlight, f->fares, &error));
+  g_assert_no_error (error);
+  changed = highlight_of (f, f->highlight);
+  dossier_row_set_item (DOSSIER_ROW (card), changed);
+  g_assert_false (label_visible (card, "highlight-memo"));
+  collect_chips (card, chips);
+  g_assert_cmpstr (chips->str, ==, "New boats");
+
+  /* A long passage is cut in the card, whole in the core. */
+  {
+    g_autoptr(GString) text = g_string_new ("Long read\n\n");
+    g_autoptr(DossierHighlight) long_highlight = NULL;
+    gint64 doc, start, end, id;
+
+    for (guint i = 0; i < 80; i++)
+      g_string_append (text, "every word counts ");
+    g_string_append (text, "\n");
+    doc = add_document (f->project, DOSSIER_FORMAT_TEXT, text->str, "long.txt");
+    find_text_range (f->project, doc, "every", &start, &end);
+    id = dossier_project_add_highlight (f->project, doc, start, start + 1000,
+                                        (gint64[]) { f->costs }, 1, NULL, &error);
+    g_assert_no_error (error);
+    long_highlight = highlight_of (f, id);
+    dossier_row_set_item (DOSSIER_ROW (card), long_highlight);
+    g_assert_cmpint (g_utf8_strlen (label_with_class (card, "highlight-quote"), -1), <,
+                     g_utf8_strlen (dossier_highlight_get_quote (long_highlight), -1));
+    g_assert_true (g_str_has_suffix (label_with_class (card, "highlight-quote"), "…"));
+  }
+
+  /* Unbound and without a project: empty, and the project can go. */
+  dossier_row_set_item (DOSSIER_ROW (card), NULL);
+  dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), NULL);
+  collect_chips (card, chips);
+  g_assert_cmpstr (chips->str, ==, "");
+  g_assert_finalize_object (card);
+}
+
+/* ---- Search hit row ---------------------------------------------------------------- */
+
+static void
+test_search_hit_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (dossier_search_hit_row_new ());
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierSearchHitItem) in_text = NULL;
+  g_autoptr(DossierSearchHitItem) in_memo = NULL;
+
+  hits = dossier_project_search (f->project, "boats", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  in_text = dossier_search_hit_item_new (g_ptr_array_index (hits, 0), document_of (f));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = dossier_project_search (f->project, "figure", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  in_memo = dossier_search_hit_item_new (g_ptr_array_index (hits, 0), document_of (f));
+
+  dossier_row_set_item (DOSSIER_ROW (row), in_text);
+  g_assert_cmpstr (label_with_class (row, "hit-title"), ==, "Ferry fares rise by a tenth");
+  /* The match in bold, the rest as text. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_with_class (row, "hit-snippet"))),
+                            "<b>boats</b>"));
+  g_assert_nonnull (strstr (label_with_class (row, "hit-snippet"), "two new boats"));
+  g_assert_false (label_visible (row, "hit-memo"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ferry fares rise by a tenth");
+
+  /* The document's title is followed while the row shows it. */
+  g_assert_true (dossier_project_set_document_metadata (f->project, f->document, "Fares up", NULL,
+                                                        NULL, NULL, NULL, &error));
+  g_assert_cmpstr (label_with_class (row, "hit-title"), ==, "Fares up");
+
+  /* A memo hit is marked as one. */
+  dossier_row_set_item (DOSSIER_ROW (row), in_memo);
+  g_assert_true (label_visible (row, "hit-memo"));
+  g_assert_nonnull (strstr (label_with_class (row, "hit-snippet"), "figure"));
+
+  dossier_row_set_item (DOSSIER_ROW (row), NULL);
+  g_assert_cmpstr (label_with_class (row, "hit-title"), ==, "");
+  g_assert_finalize_object (row);
+}
+
+/* ---- Tag picker row ------------------------------------------------------------------ */
+
+static void
+test_tag_picker_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierTag *fares = dossier_project_get_tag (f->project, f->fares);
+  GtkWidget *row = g_object_ref_sink (dossier_tag_picker_row_new (fares));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_tag_picker_row_get_tag (DOSSIER_TAG_PICKER_ROW (row)) == fares);
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Fares");
+  /* A nested tag says where it sits; the path tells it apart. */
+  g_assert_true (label_visible (row, "tag-path"));
+  g_assert_cmpstr (label_with_class (row, "tag-path"), ==, "Costs");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Costs/Fares");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Costs/Fares");
+
+  /* A parent renamed: the path follows. */
+  g_assert_true (dossier_project_rename_tag (f->project, f->costs, "Money", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_with_class (row, "tag-path"), ==, "Money");
+
+  /* A top-level tag has no path line. */
+  dossier_row_set_item (DOSSIER_ROW (row), dossier_project_get_tag (f->project, f->boats));
+  g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Boats");
+  g_assert_false (label_visible (row, "tag-path"));
+
+  dossier_row_set_item (DOSSIER_ROW (row), NULL);
+  g_assert_finalize_object (row);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's test accessibility backend keeps what rows tell assistive
+   * technologies, for the assertions below (the suite runs with none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/rows/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("document-row", test_document_row);
+  ADD ("tag-row", test_tag_row);
+  ADD ("highlight-card", test_highlight_card);
+  ADD ("search-hit-row", test_search_hit_row);
+  ADD ("tag-picker-row", test_tag_picker_row);
+
+  return g_test_run ();
+}

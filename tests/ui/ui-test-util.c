@@ -1,0 +1,190 @@
+/* ui-test-util.c — helpers shared by the window and panel tests, beyond
+ * tests/test-util.c. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ui-test-util.h"
+
+/* ---- The main loop ---- */
+
+void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* ---- Documents and highlights ---- */
+
+gint64
+add_document (DossierProject *project,
+              DossierFormat   format,
+              const char     *text,
+              const char     *file_name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(DossierParsedDocument) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  parsed = dossier_import_bytes (bytes, format, file_name, &error);
+  g_assert_no_error (error);
+  id = dossier_project_add_document (project, parsed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+void
+find_text_range (DossierProject *project,
+                 gint64          document_id,
+                 const char     *needle,
+                 gint64         *start,
+                 gint64         *end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (project, document_id, &error);
+  const char *hit;
+
+  g_assert_no_error (error);
+  hit = strstr (text, needle);
+  if (hit == NULL)
+    g_error ("The text of document %" G_GINT64_FORMAT " has no “%s”", document_id, needle);
+  *start = g_utf8_pointer_to_offset (text, hit);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+gint64
+add_highlight (DossierProject *project,
+               gint64          document_id,
+               const char     *needle,
+               const gint64   *tag_ids,
+               guint           n_tags,
+               const char     *memo)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start, end, id;
+
+  find_text_range (project, document_id, needle, &start, &end);
+  id = dossier_project_add_highlight (project, document_id, start, end, tag_ids, n_tags, memo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ---- Widgets and windows ---- */
+
+GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, found);
+}
+
+GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_with_class (widget, css_class, found);
+  if (found->len != 1)
+    g_error ("%u widgets with the class “%s”, not one", found->len, css_class);
+
+  return g_ptr_array_index (found, 0);
+}
+
+const char *
+label_with_class (GtkWidget  *widget,
+                  const char *css_class)
+{
+  GtkWidget *label = find_with_class (widget, css_class);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *parent)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data)
+        && (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  g_list_free (toplevels);
+
+  return found;
+}
+
+void
+close_toplevels (GtkWindow *keep)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) keep)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (toplevels);
+  flush_events ();
+}
+
+GtkWidget *
+show_in_window (GtkWidget *child,
+                int        width,
+                int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (150);
+
+  return window;
+}
+
+void
+close_window (GtkWidget *window)
+{
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (20);
+}

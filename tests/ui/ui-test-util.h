@@ -1,0 +1,75 @@
+/* ui-test-util.h — what the window and panel tests (suite "ui") share
+ * beyond tests/test-util.h (temporary projects, tags, the main loop): a
+ * pause for delays the code under test sets itself, documents imported
+ * and passages highlighted the way a user makes them, and finding widgets
+ * and windows the way a user sees them. */
+#pragma once
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "test-util.h"
+
+G_BEGIN_DECLS
+
+/* Runs the main loop for @ms milliseconds (for delays the code under test
+ * sets itself, such as a panel's 40 ms relisting delay). */
+void        wait_ms            (guint           ms);
+
+/* ---- Documents and highlights ---- */
+
+/* Imports @text as a document in @format, as from a file named
+ * @file_name (asserts success); its id. */
+gint64      add_document       (DossierProject *project,
+                                DossierFormat   format,
+                                const char     *text,
+                                const char     *file_name);
+/* The code-point range of the first @needle in the document's text
+ * (asserts that it is there). */
+void        find_text_range    (DossierProject *project,
+                                gint64          document_id,
+                                const char     *needle,
+                                gint64         *start,
+                                gint64         *end);
+/* Highlights the first @needle of the document with @tag_ids (asserts
+ * success); its id. */
+gint64      add_highlight      (DossierProject *project,
+                                gint64          document_id,
+                                const char     *needle,
+                                const gint64   *tag_ids,
+                                guint           n_tags,
+                                const char     *memo);
+
+/* ---- Widgets and windows ---- */
+
+/* The first widget of @type at or below @widget, or NULL. */
+GtkWidget  *find_descendant    (GtkWidget      *widget,
+                                GType           type);
+/* Appends every widget with @css_class at or below @widget, in order. */
+void        collect_with_class (GtkWidget      *widget,
+                                const char     *css_class,
+                                GPtrArray      *found);
+/* The one widget with @css_class at or below @widget (fails the test
+ * unless there is exactly one). */
+GtkWidget  *find_with_class    (GtkWidget      *widget,
+                                const char     *css_class);
+/* The text of the one label with @css_class at or below @widget. */
+const char *label_with_class   (GtkWidget      *widget,
+                                const char     *css_class);
+
+/* The visible window of @type transient for @parent (or for any window
+ * when @parent is NULL), or NULL; asserts there is no more than one. */
+GtkWindow  *find_toplevel      (GType           type,
+                                GtkWindow      *parent);
+/* Destroys every toplevel but @keep (which may be NULL). */
+void        close_toplevels    (GtkWindow      *keep);
+
+/* A plain window of @width × @height holding @child, presented, after its
+ * first frames. */
+GtkWidget  *show_in_window     (GtkWidget      *child,
+                                int             width,
+                                int             height);
+/* Takes the child out of @window and destroys it. */
+void        close_window       (GtkWidget      *window);
+
+G_END_DECLS
