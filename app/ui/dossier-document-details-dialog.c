@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-document-details-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierDocumentDetailsDialog
 {
@@ -51,14 +52,8 @@ dossier_document_details_dialog_response (AdwMessageDialog *dialog,
   if (!dossier_project_set_document_metadata (self->project, self->document_id,
                                               title[0] != '\0' ? title : NULL,
                                               author, outlet, source, published, &error))
-    {
-      GtkWidget *alert = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                 _("Could Not Change the Document’s Details"),
-                                                 error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
-    }
+    dossier_present_error (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                           _("Could Not Change the Document’s Details"), error->message);
 }
 
 GtkWidget *
@@ -78,7 +73,6 @@ dossier_document_details_dialog_new (GtkWindow       *parent,
 
   self = g_object_new (DOSSIER_TYPE_DOCUMENT_DETAILS_DIALOG,
                        "transient-for", parent,
-                       "modal", TRUE,
                        NULL);
   self->project = g_object_ref (project);
   self->document_id = dossier_document_get_id (document);

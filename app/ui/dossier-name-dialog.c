@@ -55,7 +55,6 @@ dossier_name_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (DOSSIER_TYPE_NAME_DIALOG,
                        "transient-for", parent,
-                       "modal", TRUE,
                        "heading", heading,
                        NULL);
   if (body != NULL)

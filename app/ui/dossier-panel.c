@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dossier-panel-private.h"
+#include "dossier-ui-utils.h"
 
 typedef struct
 {
@@ -124,17 +125,10 @@ dossier_panel_show_error (DossierPanel *self,
                           const char   *heading,
                           const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (DOSSIER_IS_PANEL (self));
   g_return_if_fail (heading != NULL);
 
-  dialog = adw_message_dialog_new (dossier_panel_get_window (self), heading,
-                                   error ? error->message : _("unknown error"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_present_error (dossier_panel_get_window (self), heading, error ? error->message : NULL);
 }
 
 /* ---- Rows ------------------------------------------------------------------ */

@@ -9,7 +9,9 @@
 typedef struct
 {
   GObject      *item;
-  DossierPanel *panel;   /* weak: the panel the row is rooted in */
+  DossierPanel *panel;        /* weak: the panel the row is rooted in */
+  GtkListItem  *list_item;    /* weak: the list item whose item it shows */
+  gulong        list_item_handler;
 } DossierRowPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
@@ -17,6 +19,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ITEM,
+  PROP_LIST_ITEM,
   N_PROPS
 };
 
@@ -79,6 +82,36 @@ dossier_row_set_item (DossierRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
+static void
+follow_list_item (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  dossier_row_set_item (self, priv->list_item ? gtk_list_item_get_item (priv->list_item) : NULL);
+}
+
+/* A signal handler rather than a GtkExpression binding to the list item's
+ * "item": GTK 4.8 makes up to 200 rows at once when a list fills, and the
+ * expression's watch cost a tenth of each row's making. */
+static void
+set_list_item (DossierRow  *self,
+               GtkListItem *list_item)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  if (priv->list_item == list_item)
+    return;
+
+  if (priv->list_item != NULL)
+    g_signal_handler_disconnect (priv->list_item, priv->list_item_handler);
+  priv->list_item_handler = 0;
+  g_set_weak_pointer (&priv->list_item, list_item);
+  if (list_item != NULL)
+    priv->list_item_handler = g_signal_connect_swapped (list_item, "notify::item",
+                                                        G_CALLBACK (follow_list_item), self);
+  follow_list_item (self);
+}
+
 DossierPanel *
 dossier_row_get_panel (DossierRow *self)
 {
@@ -134,6 +167,7 @@ dossier_row_dispose (GObject *object)
   GtkWidget *child;
 
   leave_panel (self);
+  set_list_item (self, NULL);
   /* Subclasses have disposed of their templates already. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -153,6 +187,9 @@ dossier_row_get_property (GObject    *object,
     case PROP_ITEM:
       g_value_set_object (value, dossier_row_get_item (DOSSIER_ROW (object)));
       break;
+    case PROP_LIST_ITEM:
+      g_value_set_object (value, ((DossierRowPrivate *) dossier_row_get_instance_private (DOSSIER_ROW (object)))->list_item);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,6 +205,9 @@ dossier_row_set_property (GObject      *object,
     {
     case PROP_ITEM:
       dossier_row_set_item (DOSSIER_ROW (object), g_value_get_object (value));
+      break;
+    case PROP_LIST_ITEM:
+      set_list_item (DOSSIER_ROW (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -189,6 +229,9 @@ dossier_row_class_init (DossierRowClass *klass)
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIST_ITEM] =
+    g_param_spec_object ("list-item", NULL, NULL, GTK_TYPE_LIST_ITEM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

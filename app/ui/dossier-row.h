@@ -3,13 +3,11 @@
  * A row shows one item of a list model (a document, a tag, a highlight, a
  * search hit). Its subclass declares its widgets in a .ui template and
  * shows the item in item_changed(); a panel's .ui creates rows with a
- * GtkBuilderListItemFactory that binds the row's "item" to the list
- * item's:
+ * GtkBuilderListItemFactory that hands the row its list item, whose item
+ * the row then shows:
  *
  *   <object class="DossierDocumentRow">
- *     <binding name="item">
- *       <lookup name="item">GtkListItem</lookup>
- *     </binding>
+ *     <property name="list-item">GtkListItem</property>
  *   </object>
  *
  * A row rooted in a DossierPanel registers with it: the panel can then
@@ -40,8 +38,9 @@ struct _DossierRowClass
 void          dossier_row_class_set_item_type (DossierRowClass *row_class,
                                                GType            item_type);
 
-/* Property: "item" (GObject of the class's item type, may be NULL),
- * notified on a real change only. */
+/* Properties: "item" (GObject of the class's item type, may be NULL),
+ * notified on a real change only; "list-item" (GtkListItem, may be NULL):
+ * the row shows its item, and follows it. */
 gpointer      dossier_row_get_item            (DossierRow *self);
 void          dossier_row_set_item            (DossierRow *self,
                                                gpointer    item);

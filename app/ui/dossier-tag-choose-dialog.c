@@ -52,7 +52,6 @@ dossier_tag_choose_dialog_new (GtkWindow            *parent,
 
   self = g_object_new (DOSSIER_TYPE_TAG_CHOOSE_DIALOG,
                        "transient-for", parent,
-                       "modal", TRUE,
                        "heading", heading,
                        "body", move
                                ? _("The tag and its subtags move under the tag you choose.")

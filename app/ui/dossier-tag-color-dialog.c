@@ -42,7 +42,6 @@ dossier_tag_color_dialog_new (GtkWindow  *parent,
   heading = g_strdup_printf (_("Colour of “%s”"), dossier_tag_get_name (tag));
   self = g_object_new (DOSSIER_TYPE_TAG_COLOR_DIALOG,
                        "transient-for", parent,
-                       "modal", TRUE,
                        "heading", heading,
                        NULL);
   self->tag_id = dossier_tag_get_id (tag);

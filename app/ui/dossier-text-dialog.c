@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-text-dialog.h"
+#include "dossier-ui-utils.h"
 
 #define QUOTE_PREVIEW_CHARS 280
 
@@ -62,13 +63,8 @@ dossier_text_dialog_response (AdwMessageDialog *dialog,
     return;
 
   if (!self->setter (self->project, self->id, text, &error))
-    {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      GtkWidget *alert = adw_message_dialog_new (parent, self->error_heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
-    }
+    dossier_present_error (gtk_window_get_transient_for (GTK_WINDOW (self)), self->error_heading,
+                           error->message);
 }
 
 static gboolean
@@ -109,7 +105,6 @@ dossier_text_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (DOSSIER_TYPE_TEXT_DIALOG,
                        "transient-for", parent,
-                       "modal", TRUE,
                        "heading", heading,
                        NULL);
   if (body != NULL)
