@@ -178,7 +178,7 @@ dossier_codebook_panel_bind_row (DossierPanel *panel,
   DossierTag *tag;
   gint64 id;
 
-  if (!DOSSIER_IS_TAG_ROW (row) || (tag = dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row))) == NULL)
+  if (!DOSSIER_IS_TAG_ROW (row) || (tag = dossier_row_get_item (row)) == NULL)
     return;
 
   id = dossier_tag_get_id (tag);
@@ -514,7 +514,7 @@ row_at (DossierCodebookPanel *self,
   DossierRow *row = dossier_panel_pick_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), x, y);
   double row_x;
 
-  if (!DOSSIER_IS_TAG_ROW (row) || dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row)) == NULL)
+  if (!DOSSIER_IS_TAG_ROW (row) || dossier_row_get_item (row) == NULL)
     return NULL;
   if (row_y != NULL &&
       !gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), GTK_WIDGET (row),
@@ -536,7 +536,7 @@ drag_prepare_cb (DossierCodebookPanel *self,
 
   g_set_weak_pointer (&self->drag_row, GTK_WIDGET (row));
   return gdk_content_provider_new_typed (G_TYPE_INT64,
-                                         dossier_tag_get_id (dossier_tag_row_get_tag (row)));
+                                         dossier_tag_get_id (dossier_row_get_item (DOSSIER_ROW (row))));
 }
 
 static void
@@ -574,7 +574,7 @@ drop_motion_cb (DossierCodebookPanel *self,
     return 0;
 
   zone = drop_zone (GTK_WIDGET (row), row_y);
-  if (!drop_destination (self, g_value_get_int64 (value), dossier_tag_row_get_tag (row), zone,
+  if (!drop_destination (self, g_value_get_int64 (value), dossier_row_get_item (DOSSIER_ROW (row)), zone,
                          &parent_id, &position))
     return 0;
 
@@ -607,7 +607,7 @@ drop_cb (DossierCodebookPanel *self,
 
   row = row_at (self, x, y, &row_y);
   if (row == NULL || !G_VALUE_HOLDS_INT64 (value) ||
-      !drop_destination (self, g_value_get_int64 (value), dossier_tag_row_get_tag (row),
+      !drop_destination (self, g_value_get_int64 (value), dossier_row_get_item (DOSSIER_ROW (row)),
                          drop_zone (GTK_WIDGET (row), row_y), &parent_id, &position))
     return FALSE;
 
@@ -647,7 +647,7 @@ list_pressed_cb (DossierCodebookPanel *self,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  dossier_codebook_panel_set_selected_tag_id (self, dossier_tag_get_id (dossier_tag_row_get_tag (row)));
+  dossier_codebook_panel_set_selected_tag_id (self, dossier_tag_get_id (dossier_row_get_item (DOSSIER_ROW (row))));
   popup_menu_at (self, GTK_WIDGET (self->list_view), x, y);
 }
 

@@ -1,8 +1,7 @@
 /* dossier-document-row.c — a document in the documents sidebar.
  *
  * The row follows its DossierDocument's notify signals (a rename, new
- * details, a highlight more or less) through a GSignalGroup, so that a
- * recycled row lets go of the document it showed before. */
+ * details, a highlight more or less) for as long as it shows it. */
 
 #include "config.h"
 
@@ -14,14 +13,12 @@
 
 struct _DossierDocumentRow
 {
-  DossierRow    parent_instance;
-
-  GSignalGroup *document_signals;
+  DossierRow  parent_instance;
 
   /* template */
-  GtkLabel     *title;
-  GtkLabel     *subtitle;
-  GtkLabel     *badge;
+  GtkLabel   *title;
+  GtkLabel   *subtitle;
+  GtkLabel   *badge;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, DOSSIER_TYPE_ROW)
@@ -88,9 +85,10 @@ format_count (guint n)
 }
 
 static void
-update (DossierDocumentRow *self)
+update (DossierRow *row)
 {
-  DossierDocument *doc = dossier_document_row_get_document (self);
+  DossierDocumentRow *self = DOSSIER_DOCUMENT_ROW (row);
+  DossierDocument *doc = dossier_row_get_item (row);
   g_autofree char *details = NULL;
   g_autofree char *count = NULL;
   g_autofree char *count_label = NULL;
@@ -127,7 +125,7 @@ query_tooltip_cb (DossierDocumentRow *self,
                   gboolean            keyboard,
                   GtkTooltip         *tooltip)
 {
-  DossierDocument *doc = dossier_document_row_get_document (self);
+  DossierDocument *doc = dossier_row_get_item (DOSSIER_ROW (self));
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
@@ -141,46 +139,13 @@ query_tooltip_cb (DossierDocumentRow *self,
 }
 
 static void
-dossier_document_row_item_changed (DossierRow *row)
-{
-  DossierDocumentRow *self = DOSSIER_DOCUMENT_ROW (row);
-
-  g_signal_group_set_target (self->document_signals, dossier_row_get_item (row));
-  update (self);
-}
-
-DossierDocument *
-dossier_document_row_get_document (DossierDocumentRow *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_ROW (self), NULL);
-
-  return dossier_row_get_item (DOSSIER_ROW (self));
-}
-
-static void
-dossier_document_row_dispose (GObject *object)
-{
-  DossierDocumentRow *self = DOSSIER_DOCUMENT_ROW (object);
-
-  g_clear_object (&self->document_signals);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DOCUMENT_ROW);
-
-  G_OBJECT_CLASS (dossier_document_row_parent_class)->dispose (object);
-}
-
-static void
 dossier_document_row_class_init (DossierDocumentRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  DossierRowClass *row_class = DOSSIER_ROW_CLASS (klass);
 
-  object_class->dispose = dossier_document_row_dispose;
-  row_class->item_changed = dossier_document_row_item_changed;
-  dossier_row_class_set_item_type (row_class, DOSSIER_TYPE_DOCUMENT);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/dossier/Dossier/ui/dossier-document-row.ui");
+  DOSSIER_ROW_CLASS (klass)->item_changed = update;
+  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_DOCUMENT,
+                                  "/org/dossier/Dossier/ui/dossier-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, title);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, badge);
@@ -191,14 +156,5 @@ static void
 dossier_document_row_init (DossierDocumentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify", G_CALLBACK (update), self,
-                                 G_CONNECT_SWAPPED);
-}
-
-GtkWidget *
-dossier_document_row_new (void)
-{
-  return g_object_new (DOSSIER_TYPE_DOCUMENT_ROW, NULL);
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
 }

@@ -9,8 +9,6 @@ G_BEGIN_DECLS
 #define DOSSIER_TYPE_DOCUMENT_ROW (dossier_document_row_get_type ())
 G_DECLARE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, DOSSIER, DOCUMENT_ROW, DossierRow)
 
-/* "item": the DossierDocument shown; the row follows its notify signals. */
-GtkWidget       *dossier_document_row_new          (void);
-DossierDocument *dossier_document_row_get_document (DossierDocumentRow *self);
+/* "item": the DossierDocument shown; the row follows its changes. */
 
 G_END_DECLS

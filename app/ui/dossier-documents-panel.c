@@ -76,7 +76,7 @@ on_list_pressed (DossierDocumentsPanel *self,
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
   GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
-  DossierDocument *doc = row ? dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row)) : NULL;
+  DossierDocument *doc = row ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
 
   if (doc == NULL)
     return;

@@ -68,7 +68,7 @@ clear_document_binding (DossierHighlightCard *self)
 static void
 show_document (DossierHighlightCard *self)
 {
-  DossierHighlight *highlight = dossier_highlight_card_get_highlight (self);
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
   DossierDocument *document = NULL;
 
   clear_document_binding (self);
@@ -85,7 +85,7 @@ show_document (DossierHighlightCard *self)
 static void
 show_chips (DossierHighlightCard *self)
 {
-  DossierHighlight *highlight = dossier_highlight_card_get_highlight (self);
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
   const gint64 *tag_ids = NULL;
   guint n_tags = 0;
   GtkWidget *child;
@@ -118,7 +118,7 @@ static void
 dossier_highlight_card_item_changed (DossierRow *row)
 {
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (row);
-  DossierHighlight *highlight = dossier_highlight_card_get_highlight (self);
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
   const char *memo = highlight ? dossier_highlight_get_memo (highlight) : NULL;
 
   set_preview (self->quote, highlight ? dossier_highlight_get_quote (highlight) : NULL,
@@ -133,14 +133,6 @@ dossier_highlight_card_item_changed (DossierRow *row)
 
   show_document (self);
   show_chips (self);
-}
-
-DossierHighlight *
-dossier_highlight_card_get_highlight (DossierHighlightCard *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT_CARD (self), NULL);
-
-  return dossier_row_get_item (DOSSIER_ROW (self));
 }
 
 void
@@ -176,7 +168,6 @@ dossier_highlight_card_dispose (GObject *object)
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (object);
 
   clear_document_binding (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHT_CARD);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (dossier_highlight_card_parent_class)->dispose (object);
@@ -185,16 +176,12 @@ dossier_highlight_card_dispose (GObject *object)
 static void
 dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  DossierRowClass *row_class = DOSSIER_ROW_CLASS (klass);
 
-  object_class->dispose = dossier_highlight_card_dispose;
-  row_class->item_changed = dossier_highlight_card_item_changed;
-  dossier_row_class_set_item_type (row_class, DOSSIER_TYPE_HIGHLIGHT);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/dossier/Dossier/ui/dossier-highlight-card.ui");
+  G_OBJECT_CLASS (klass)->dispose = dossier_highlight_card_dispose;
+  DOSSIER_ROW_CLASS (klass)->item_changed = dossier_highlight_card_item_changed;
+  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_HIGHLIGHT,
+                                  "/org/dossier/Dossier/ui/dossier-highlight-card.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, document);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, quote);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, chips);
@@ -206,10 +193,4 @@ static void
 dossier_highlight_card_init (DossierHighlightCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-dossier_highlight_card_new (void)
-{
-  return g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, NULL);
 }

@@ -13,13 +13,11 @@ G_DECLARE_FINAL_TYPE (DossierHighlightCard, dossier_highlight_card, DOSSIER, HIG
 /* "item": the DossierHighlight shown (a snapshot: a changed highlight is a
  * new item). The card needs the project to show tag chips and the
  * document's title, bound to the live tags and document. */
-GtkWidget        *dossier_highlight_card_new               (void);
-DossierHighlight *dossier_highlight_card_get_highlight     (DossierHighlightCard *self);
-void              dossier_highlight_card_set_project       (DossierHighlightCard *self,
-                                                            DossierProject       *project);
+void dossier_highlight_card_set_project       (DossierHighlightCard *self,
+                                               DossierProject       *project);
 /* Whether the card names the highlight's document (lists that span
  * documents). */
-void              dossier_highlight_card_set_show_document (DossierHighlightCard *self,
-                                                            gboolean              show_document);
+void dossier_highlight_card_set_show_document (DossierHighlightCard *self,
+                                               gboolean              show_document);
 
 G_END_DECLS

@@ -8,10 +8,12 @@
 
 typedef struct
 {
-  GObject      *item;
-  DossierPanel *panel;        /* weak: the panel the row is rooted in */
-  GtkListItem  *list_item;    /* weak: the list item whose item it shows */
-  gulong        list_item_handler;
+  GObject       *item;
+  GBindingGroup *bindings;    /* from the item to the row's widgets */
+  GSignalGroup  *signals;     /* of the item, to the row */
+  DossierPanel  *panel;       /* weak: the panel the row is rooted in */
+  GtkListItem   *list_item;   /* weak: the list item whose item it shows */
+  gulong         list_item_handler;
 } DossierRowPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
@@ -25,6 +27,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static GQuark item_type_quark;
+static GQuark template_quark;
 
 static GType
 item_type (DossierRow *self)
@@ -50,6 +53,50 @@ dossier_row_class_set_item_type (DossierRowClass *row_class,
   g_type_set_qdata (G_TYPE_FROM_CLASS (row_class), item_type_quark, GSIZE_TO_POINTER (type));
 }
 
+void
+dossier_row_class_set_template (DossierRowClass *row_class,
+                                GType            type,
+                                const char      *resource)
+{
+  g_return_if_fail (DOSSIER_IS_ROW_CLASS (row_class));
+  g_return_if_fail (resource != NULL);
+
+  dossier_row_class_set_item_type (row_class, type);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (row_class), resource);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (row_class), template_quark, GINT_TO_POINTER (TRUE));
+}
+
+void
+dossier_row_bind_item (DossierRow            *self,
+                       const char            *source_property,
+                       gpointer               target,
+                       const char            *target_property,
+                       GBindingTransformFunc  transform_to)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_ROW (self));
+
+  if (priv->bindings == NULL)
+    priv->bindings = g_binding_group_new ();
+  g_binding_group_bind_full (priv->bindings, source_property, target, target_property,
+                             G_BINDING_SYNC_CREATE, transform_to, NULL, NULL, NULL);
+}
+
+void
+dossier_row_connect_item (DossierRow *self,
+                          const char *detailed_signal,
+                          GCallback   callback)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_ROW (self));
+
+  if (priv->signals == NULL)
+    priv->signals = g_signal_group_new (item_type (self));
+  g_signal_group_connect_object (priv->signals, detailed_signal, callback, self, G_CONNECT_SWAPPED);
+}
+
 gpointer
 dossier_row_get_item (DossierRow *self)
 {
@@ -73,6 +120,11 @@ dossier_row_set_item (DossierRow *self,
    * nothing. */
   if (!g_set_object (&priv->item, item))
     return;
+
+  if (priv->bindings != NULL)
+    g_binding_group_set_source (priv->bindings, item);
+  if (priv->signals != NULL)
+    g_signal_group_set_target (priv->signals, item);
 
   /* What the panel knows first, so that the row shows its item once. */
   if (priv->panel != NULL)
@@ -168,7 +220,10 @@ dossier_row_dispose (GObject *object)
 
   leave_panel (self);
   set_list_item (self, NULL);
-  /* Subclasses have disposed of their templates already. */
+  g_clear_object (&priv->bindings);
+  g_clear_object (&priv->signals);
+  if (g_type_get_qdata (G_OBJECT_TYPE (self), template_quark) != NULL)
+    gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->item);
@@ -236,6 +291,7 @@ dossier_row_class_init (DossierRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   item_type_quark = g_quark_from_static_string ("dossier-row-item-type");
+  template_quark = g_quark_from_static_string ("dossier-row-template");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

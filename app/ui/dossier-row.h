@@ -37,6 +37,23 @@ struct _DossierRowClass
 /* The type the rows of a class show ("item" accepts only those). */
 void          dossier_row_class_set_item_type (DossierRowClass *row_class,
                                                GType            item_type);
+/* The same, and the class's template: the base class disposes of it. */
+void          dossier_row_class_set_template  (DossierRowClass *row_class,
+                                               GType            item_type,
+                                               const char      *resource);
+
+/* For the row's lifetime (call them in init): @source_property of the item
+ * shown is bound to @target's @target_property (through @transform_to if
+ * not NULL); @callback is connected, swapped, to @detailed_signal of the
+ * item shown. Both follow the item as it changes. */
+void          dossier_row_bind_item           (DossierRow            *self,
+                                               const char            *source_property,
+                                               gpointer               target,
+                                               const char            *target_property,
+                                               GBindingTransformFunc  transform_to);
+void          dossier_row_connect_item        (DossierRow            *self,
+                                               const char            *detailed_signal,
+                                               GCallback              callback);
 
 /* Properties: "item" (GObject of the class's item type, may be NULL),
  * notified on a real change only; "list-item" (GtkListItem, may be NULL):

@@ -8,17 +8,22 @@
 
 struct _DossierSearchHitItem
 {
-  GObject          parent_instance;
+  GObject           parent_instance;
 
-  DossierDocument *document;
-  gint64           document_id;
-  gint64           highlight_id;
-  gint64           start;
-  gint64           end;
-  char            *markup;
+  DossierDocument  *document;
+  DossierSearchHit *hit;
+  char             *markup;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSearchHitItem, dossier_search_hit_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 char *
 dossier_search_snippet_to_markup (const char *snippet)
@@ -81,10 +86,8 @@ dossier_search_hit_item_new (const DossierSearchHit *hit,
 
   self = g_object_new (DOSSIER_TYPE_SEARCH_HIT_ITEM, NULL);
   g_set_object (&self->document, document);
-  self->document_id = hit->document_id;
-  self->highlight_id = hit->highlight_id;
-  self->start = hit->start;
-  self->end = hit->end;
+  self->hit = g_memdup2 (hit, sizeof *hit);
+  self->hit->snippet = g_strdup (hit->snippet);
   self->markup = dossier_search_snippet_to_markup (hit->snippet ? hit->snippet : "");
 
   return self;
@@ -98,36 +101,12 @@ dossier_search_hit_item_get_document (DossierSearchHitItem *self)
   return self->document;
 }
 
-gint64
-dossier_search_hit_item_get_document_id (DossierSearchHitItem *self)
+const DossierSearchHit *
+dossier_search_hit_item_get_hit (DossierSearchHitItem *self)
 {
-  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), NULL);
 
-  return self->document_id;
-}
-
-gint64
-dossier_search_hit_item_get_highlight_id (DossierSearchHitItem *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
-
-  return self->highlight_id;
-}
-
-gint64
-dossier_search_hit_item_get_start (DossierSearchHitItem *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
-
-  return self->start;
-}
-
-gint64
-dossier_search_hit_item_get_end (DossierSearchHitItem *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
-
-  return self->end;
+  return self->hit;
 }
 
 const char *
@@ -144,15 +123,41 @@ dossier_search_hit_item_finalize (GObject *object)
   DossierSearchHitItem *self = DOSSIER_SEARCH_HIT_ITEM (object);
 
   g_clear_object (&self->document);
+  g_clear_pointer (&self->hit, dossier_search_hit_free);
   g_free (self->markup);
 
   G_OBJECT_CLASS (dossier_search_hit_item_parent_class)->finalize (object);
 }
 
 static void
+dossier_search_hit_item_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, DOSSIER_SEARCH_HIT_ITEM (object)->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dossier_search_hit_item_class_init (DossierSearchHitItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dossier_search_hit_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dossier_search_hit_item_finalize;
+  object_class->get_property = dossier_search_hit_item_get_property;
+
+  /* For the rows to bind the document's title. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DOSSIER_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

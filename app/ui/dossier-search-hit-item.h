@@ -10,21 +10,17 @@ G_BEGIN_DECLS
 #define DOSSIER_TYPE_SEARCH_HIT_ITEM (dossier_search_hit_item_get_type ())
 G_DECLARE_FINAL_TYPE (DossierSearchHitItem, dossier_search_hit_item, DOSSIER, SEARCH_HIT_ITEM, GObject)
 
-/* @document: the hit's document (may be NULL if it went away). */
-DossierSearchHitItem *dossier_search_hit_item_new              (const DossierSearchHit *hit,
-                                                                DossierDocument        *document);
-DossierDocument      *dossier_search_hit_item_get_document     (DossierSearchHitItem   *self);
-gint64                dossier_search_hit_item_get_document_id  (DossierSearchHitItem   *self);
-/* Non-zero when the hit is in the memo of that highlight. */
-gint64                dossier_search_hit_item_get_highlight_id (DossierSearchHitItem   *self);
-/* The range of the hit in the document's text (code points). */
-gint64                dossier_search_hit_item_get_start        (DossierSearchHitItem   *self);
-gint64                dossier_search_hit_item_get_end          (DossierSearchHitItem   *self);
+/* Property: "document" (DossierDocument, may be NULL if it went away). */
+DossierSearchHitItem   *dossier_search_hit_item_new          (const DossierSearchHit *hit,
+                                                              DossierDocument        *document);
+DossierDocument        *dossier_search_hit_item_get_document (DossierSearchHitItem   *self);
+/* The hit as the core found it (where, in which memo, the snippet). */
+const DossierSearchHit *dossier_search_hit_item_get_hit      (DossierSearchHitItem   *self);
 /* The snippet with the match in bold, everything else escaped. */
-const char           *dossier_search_hit_item_get_markup       (DossierSearchHitItem   *self);
+const char             *dossier_search_hit_item_get_markup   (DossierSearchHitItem   *self);
 
 /* "«match»" markers of a snippet → Pango markup with the match in bold,
  * everything else escaped. */
-char                 *dossier_search_snippet_to_markup         (const char             *snippet);
+char                   *dossier_search_snippet_to_markup     (const char             *snippet);
 
 G_END_DECLS

@@ -12,7 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierSearchHitRow, dossier_search_hit_row, DOSSIER, SEARCH_HIT_ROW, DossierRow)
 
 /* "item": the DossierSearchHitItem shown. */
-GtkWidget            *dossier_search_hit_row_new     (void);
-DossierSearchHitItem *dossier_search_hit_row_get_hit (DossierSearchHitRow *self);
 
 G_END_DECLS

@@ -133,10 +133,11 @@ activate_hit (DossierSearchPanel *self,
                                                                 position);
 
   if (item != NULL)
-    g_signal_emit (self, signals[HIT_ACTIVATED], 0,
-                   dossier_search_hit_item_get_document_id (item),
-                   dossier_search_hit_item_get_start (item),
-                   dossier_search_hit_item_get_end (item));
+    {
+      const DossierSearchHit *hit = dossier_search_hit_item_get_hit (item);
+
+      g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit->document_id, hit->start, hit->end);
+    }
 }
 
 static void

@@ -11,7 +11,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierTagPickerRow, dossier_tag_picker_row, DOSSIER, TAG_PICKER_ROW, DossierRow)
 
 /* "item": the DossierTag shown (the row follows its changes). */
-GtkWidget  *dossier_tag_picker_row_new     (DossierTag          *tag);
-DossierTag *dossier_tag_picker_row_get_tag (DossierTagPickerRow *self);
 
 G_END_DECLS

@@ -98,7 +98,7 @@ row_tag (GtkWidget *row)
   GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
   return DOSSIER_IS_TAG_PICKER_ROW (child)
-         ? dossier_tag_picker_row_get_tag (DOSSIER_TAG_PICKER_ROW (child)) : NULL;
+         ? dossier_row_get_item (DOSSIER_ROW (child)) : NULL;
 }
 
 static void
@@ -222,7 +222,7 @@ rebuild_rows (DossierTagPicker *self)
     {
       g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
 
-      gtk_list_box_insert (self->list_box, dossier_tag_picker_row_new (tag), (int) i);
+      gtk_list_box_insert (self->list_box, g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW, "item", tag, NULL), (int) i);
     }
 
   update_filter (self);

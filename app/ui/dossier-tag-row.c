@@ -1,8 +1,8 @@
 /* dossier-tag-row.c — a tag in the codebook.
  *
  * The tag's name, colour, count, depth and description are bound to the
- * row with a GBindingGroup, so a rename or recolour in the core shows at
- * once and a recycled row lets go of the tag it showed before. */
+ * row for as long as it shows the tag, so a rename or recolour in the core
+ * shows at once. */
 
 #include "config.h"
 
@@ -17,8 +17,6 @@ struct _DossierTagRow
 {
   DossierRow     parent_instance;
 
-  GBindingGroup *bindings;
-  GSignalGroup  *tag_signals;
   guint          slot;
   gboolean       expandable;
   gboolean       expanded;
@@ -46,7 +44,7 @@ depth_to_margin (GBinding     *binding,
 static void
 update_accessible (DossierTagRow *self)
 {
-  DossierTag *tag = dossier_tag_row_get_tag (self);
+  DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (self));
 
   if (tag != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -111,21 +109,11 @@ static void
 dossier_tag_row_item_changed (DossierRow *row)
 {
   DossierTagRow *self = DOSSIER_TAG_ROW (row);
-  DossierTag *tag = dossier_tag_row_get_tag (self);
+  DossierTag *tag = dossier_row_get_item (row);
 
-  g_binding_group_set_source (self->bindings, tag);
-  g_signal_group_set_target (self->tag_signals, tag);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander),
                                           g_variant_new_int64 (tag ? dossier_tag_get_id (tag) : 0));
   update_accessible (self);
-}
-
-DossierTag *
-dossier_tag_row_get_tag (DossierTagRow *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_TAG_ROW (self), NULL);
-
-  return dossier_row_get_item (DOSSIER_ROW (self));
 }
 
 void
@@ -159,31 +147,14 @@ dossier_tag_row_set_expander (DossierTagRow *self,
 }
 
 static void
-dossier_tag_row_dispose (GObject *object)
-{
-  DossierTagRow *self = DOSSIER_TAG_ROW (object);
-
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->tag_signals);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TAG_ROW);
-
-  G_OBJECT_CLASS (dossier_tag_row_parent_class)->dispose (object);
-}
-
-static void
 dossier_tag_row_class_init (DossierTagRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  DossierRowClass *row_class = DOSSIER_ROW_CLASS (klass);
 
-  object_class->dispose = dossier_tag_row_dispose;
-  row_class->item_changed = dossier_tag_row_item_changed;
-  dossier_row_class_set_item_type (row_class, DOSSIER_TYPE_TAG);
-
+  DOSSIER_ROW_CLASS (klass)->item_changed = dossier_tag_row_item_changed;
   g_type_ensure (DOSSIER_TYPE_TAG_CHIP);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/dossier/Dossier/ui/dossier-tag-row.ui");
+  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_TAG,
+                                  "/org/dossier/Dossier/ui/dossier-tag-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, expander);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, name);
@@ -200,27 +171,15 @@ dossier_tag_row_init (DossierTagRow *self)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander), g_variant_new_int64 (0));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->expander), "codebook.toggle-expanded");
 
-  self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "name", self->name, "label", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "name", self->swatch, "tag-name", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "color", self->swatch, "color", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "n-highlights", self->count, "label", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "description", self, "tooltip-text", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind_full (self->bindings, "depth", self, "margin-start", G_BINDING_SYNC_CREATE,
-                             depth_to_margin, NULL, NULL, NULL);
-
-  self->tag_signals = g_signal_group_new (DOSSIER_TYPE_TAG);
-  g_signal_group_connect_object (self->tag_signals, "notify::parent-id",
-                                 G_CALLBACK (parent_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->tag_signals, "notify::name",
-                                 G_CALLBACK (update_accessible), self, G_CONNECT_SWAPPED);
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "n-highlights", self->count, "label", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "description", self, "tooltip-text", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "depth", self, "margin-start", depth_to_margin);
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::parent-id", G_CALLBACK (parent_changed_cb));
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::name", G_CALLBACK (update_accessible));
 
   update_expander (self);
   update_slot (self);
-}
-
-GtkWidget *
-dossier_tag_row_new (void)
-{
-  return g_object_new (DOSSIER_TYPE_TAG_ROW, NULL);
 }

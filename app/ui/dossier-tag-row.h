@@ -15,12 +15,10 @@ G_DECLARE_FINAL_TYPE (DossierTagRow, dossier_tag_row, DOSSIER, TAG_ROW, DossierR
  * whether it has children and whether they show. The expander activates
  * codebook.toggle-expanded with the tag's id; a change of parent
  * activates codebook.refresh (the tree's shape changed). */
-GtkWidget  *dossier_tag_row_new          (void);
-DossierTag *dossier_tag_row_get_tag      (DossierTagRow *self);
-void        dossier_tag_row_set_slot     (DossierTagRow *self,
-                                          guint          slot);
-void        dossier_tag_row_set_expander (DossierTagRow *self,
-                                          gboolean       expandable,
-                                          gboolean       expanded);
+void dossier_tag_row_set_slot     (DossierTagRow *self,
+                                   guint          slot);
+void dossier_tag_row_set_expander (DossierTagRow *self,
+                                   gboolean       expandable,
+                                   gboolean       expanded);
 
 G_END_DECLS

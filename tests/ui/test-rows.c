@@ -80,11 +80,11 @@ static void
 test_document_row (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *row = g_object_ref_sink (dossier_document_row_new ());
+  GtkWidget *row = g_object_ref_sink (g_object_new (DOSSIER_TYPE_DOCUMENT_ROW, NULL));
   g_autoptr(GError) error = NULL;
 
   /* Unbound: nothing to show, nothing to fail on. */
-  g_assert_null (dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row)));
+  g_assert_null (dossier_row_get_item (DOSSIER_ROW (row)));
 
   g_object_set (row, "item", document_of (f), NULL);
   g_assert_cmpstr (label_with_class (row, "document-title"), ==, "Ferry fares rise by a tenth");
@@ -125,14 +125,14 @@ static void
 test_tag_row (Fixture       *f,
               gconstpointer  data)
 {
-  GtkWidget *row = g_object_ref_sink (dossier_tag_row_new ());
+  GtkWidget *row = g_object_ref_sink (g_object_new (DOSSIER_TYPE_TAG_ROW, NULL));
   DossierTag *fares = dossier_project_get_tag (f->project, f->fares);
   DossierTag *costs = dossier_project_get_tag (f->project, f->costs);
   GtkWidget *swatch;
   g_autoptr(GError) error = NULL;
 
   dossier_row_set_item (DOSSIER_ROW (row), fares);
-  g_assert_true (dossier_tag_row_get_tag (DOSSIER_TAG_ROW (row)) == fares);
+  g_assert_true (dossier_row_get_item (DOSSIER_ROW (row)) == fares);
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Fares");
   g_assert_cmpstr (label_with_class (row, "tag-count"), ==, "1");
   swatch = find_descendant (row, DOSSIER_TYPE_TAG_CHIP);
@@ -193,7 +193,7 @@ static void
 test_highlight_card (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *card = g_object_ref_sink (dossier_highlight_card_new ());
+  GtkWidget *card = g_object_ref_sink (g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, NULL));
   g_autoptr(DossierHighlight) highlight = highlight_of (f, f->highlight);
   g_autoptr(DossierHighlight) changed = NULL;
   g_autoptr(GString) chips = g_string_new (NULL);
@@ -275,7 +275,7 @@ static void
 test_search_hit_row (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *row = g_object_ref_sink (dossier_search_hit_row_new ());
+  GtkWidget *row = g_object_ref_sink (g_object_new (DOSSIER_TYPE_SEARCH_HIT_ROW, NULL));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierSearchHitItem) in_text = NULL;
@@ -323,10 +323,10 @@ test_tag_picker_row (Fixture       *f,
                      gconstpointer  data)
 {
   DossierTag *fares = dossier_project_get_tag (f->project, f->fares);
-  GtkWidget *row = g_object_ref_sink (dossier_tag_picker_row_new (fares));
+  GtkWidget *row = g_object_ref_sink (g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW, "item", fares, NULL));
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dossier_tag_picker_row_get_tag (DOSSIER_TAG_PICKER_ROW (row)) == fares);
+  g_assert_true (dossier_row_get_item (DOSSIER_ROW (row)) == fares);
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Fares");
   /* A nested tag says where it sits; the path tells it apart. */
   g_assert_true (label_visible (row, "tag-path"));

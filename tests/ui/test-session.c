@@ -16,7 +16,7 @@
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
-#include "test-util.h"
+#include "ui-test-util.h"
 
 /* Passages of data/samples/harbor-bridge-civic-ledger.md, plain words only,
  * so that Markdown escaping cannot change them in the export. */
@@ -41,38 +41,6 @@ static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data)
-        && (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void

@@ -16,7 +16,7 @@
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
-#include "test-util.h"
+#include "ui-test-util.h"
 
 /* Invented article with accents, curly quotes, a dash and an emoji, so that
  * every offset below is a code-point offset that bytes would get wrong. */
@@ -531,23 +531,6 @@ test_number_keys (Fixture       *f,
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 1);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Ctrl+T, Ctrl+M and Ctrl+F reach the reader with the focus anywhere in
