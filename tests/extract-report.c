@@ -2,13 +2,14 @@
  * saved pages in tests/fixtures/html-corpus (or the folder given): title
  * and byline accuracy, token F1 of the article text, page by page.
  *
- *   _build/tests/extract-report [--verbose] [DIR]
+ *   _build/tests/extract-report [--verbose] [--show NAME] [DIR]
  */
 
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract-score.h"
 
@@ -17,9 +18,12 @@ main (int    argc,
       char **argv)
 {
   gboolean verbose = FALSE;
+  g_autofree char *show = NULL;
   GOptionEntry entries[] = {
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       "Show the title and byline found where they are wrong", NULL },
+    { "show", 's', 0, G_OPTION_ARG_STRING, &show,
+      "Print the text imported from page NAME and the words it gets wrong", "NAME" },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[DIR] — score the HTML importer");
@@ -56,6 +60,14 @@ main (int    argc,
       if (verbose && !s->byline_ok)
         printf ("    byline want “%s”\n           got  “%s”\n", s->expected_byline,
                 s->byline != NULL ? s->byline : "(none)");
+      if (show != NULL && strcmp (show, s->name) == 0 && s->text != NULL)
+        {
+          g_autofree char *diff = extract_token_diff (s->expected_text, s->text);
+
+          printf ("---- title: %s\n---- byline: %s\n%s---- words: %s\n",
+                  s->title != NULL ? s->title : "(none)",
+                  s->byline != NULL ? s->byline : "(none)", s->text, diff);
+        }
     }
   printf ("\n%u pages: title %.1f%%, byline %.1f%%, token F1 mean %.3f, min %.3f (%s)\n",
           report->pages->len, 100 * report->title_accuracy, 100 * report->byline_accuracy,

@@ -18,6 +18,8 @@ extract_score_free (ExtractScore *s)
   g_free (s->expected_byline);
   g_free (s->title);
   g_free (s->byline);
+  g_free (s->text);
+  g_free (s->expected_text);
   g_free (s->error);
   g_free (s);
 }
@@ -103,6 +105,69 @@ count_tokens (const char *text,
     }
   g_string_free (word, TRUE);
   return counts;
+}
+
+typedef struct
+{
+  const char *word;
+  int         delta;
+} Delta;
+
+static int
+compare_deltas (gconstpointer a,
+                gconstpointer b)
+{
+  const Delta *x = a, *y = b;
+
+  if (ABS (x->delta) != ABS (y->delta))
+    return ABS (y->delta) - ABS (x->delta);
+  return strcmp (x->word, y->word);
+}
+
+char *
+extract_token_diff (const char *expected,
+                    const char *got)
+{
+  guint n_expected, n_got;
+  g_autoptr(GHashTable) want = count_tokens (expected, &n_expected);
+  g_autoptr(GHashTable) have = count_tokens (got, &n_got);
+  g_autoptr(GArray) deltas = g_array_new (FALSE, FALSE, sizeof (Delta));
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, have);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int d = (int) GPOINTER_TO_UINT (value) -
+              (int) GPOINTER_TO_UINT (g_hash_table_lookup (want, key));
+      Delta delta = { key, d };
+
+      if (d != 0)
+        g_array_append_val (deltas, delta);
+    }
+  g_hash_table_iter_init (&iter, want);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (have, key))
+      {
+        Delta delta = { key, -(int) GPOINTER_TO_UINT (value) };
+
+        g_array_append_val (deltas, delta);
+      }
+  g_array_sort (deltas, compare_deltas);
+  for (int sign = 1; sign >= -1; sign -= 2)
+    for (guint i = 0; i < deltas->len; i++)
+      {
+        const Delta *d = &g_array_index (deltas, Delta, i);
+
+        if ((d->delta > 0) != (sign > 0))
+          continue;
+        g_string_append_printf (out, "%c%s", sign > 0 ? '+' : '-', d->word);
+        if (ABS (d->delta) > 1)
+          g_string_append_printf (out, "\u00D7%d", ABS (d->delta));
+        g_string_append_c (out, ' ');
+      }
+  return g_string_free (out, FALSE);
 }
 
 double
@@ -370,6 +435,8 @@ score_page (const char  *dir,
     s->title_ok = extract_title_match (s->expected_title, s->title);
     s->byline_ok = extract_byline_match (s->expected_byline, s->byline);
     s->f1 = extract_token_f1 (expected_text, got, &s->precision, &s->recall);
+    s->text = g_steal_pointer (&got);
+    s->expected_text = g_steal_pointer (&expected_text);
   }
   return s;
 }

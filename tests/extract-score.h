@@ -30,6 +30,8 @@ typedef struct
   char    *expected_byline; /* "" when the page names nobody */
   char    *title;           /* as imported; NULL if the import failed */
   char    *byline;
+  char    *text;            /* the imported text without its title, a block a line */
+  char    *expected_text;
   char    *error;           /* the import's error message, or NULL */
   gboolean title_ok;
   gboolean byline_ok;
@@ -63,6 +65,10 @@ double         extract_token_f1    (const char     *expected,
 gboolean       extract_title_match (const char     *expected,
                                     const char     *got);
 gboolean       extract_byline_match (const char    *expected,
+                                     const char    *got);
+/* The words @got has more of than @expected ("+word ×2"), then the ones it
+ * has fewer of ("-word"), most frequent first: what a page got wrong. */
+char          *extract_token_diff   (const char    *expected,
                                      const char    *got);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtractReport, extract_report_free)

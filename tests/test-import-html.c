@@ -1108,6 +1108,21 @@ test_bylines (void)
     { "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"Person\",\"@id\":\"#jd\","
       "\"name\":\"Jane Doe\"},{\"@type\":\"BlogPosting\",\"author\":{\"@id\":\"#jd\"}}]}"
       "</script>", "Jane Doe" },
+    /* an address, a job in ordinary case after a name in capitals, the
+     * outlet written for, a label in a language with no list, a credit
+     * for the photographs: none of them is the name */
+    { "<div class='byline'>Jane Doe (jane.doe@example.com)</div>", "Jane Doe" },
+    { "<div class='byline'>SARAH LANE Staff Writer</div>", "SARAH LANE" },
+    { "<div class='byline'>HOLLY BRACKEN FOR THE DAILY POST</div>", "HOLLY BRACKEN" },
+    { "<div class='byline'>Szerz\u0151: Kov\u00E1cs Anna</div>", "Kov\u00E1cs Anna" },
+    { "<div class='byline'>Jane Doe Foto: John Roe</div>", "Jane Doe" },
+    /* what a CMS writes where it has no name */
+    { "<meta name='author' content='admin'>", NULL },
+    /* JSON-LD naming one author, the page showing two */
+    { "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":"
+      "{\"@type\":\"Person\",\"name\":\"Ben Adler\"}}</script>"
+      "<div class='byline'>By <a rel='author' href='/ben'>Ben Adler</a> and "
+      "<a rel='author' href='/mia'>Mia Kurtz</a></div>", "Ben Adler, Mia Kurtz" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -23,15 +23,19 @@
 static const char *const byline_labels[] = {
   "author: ", "author : ", "authors: ", "autor: ", "autor : ", "autora: ", "autores: ",
   "auteur : ", "auteur: ", "auteurs : ", "autore: ", "penulis: ", "penulis : ",
-  "reporter: ", "reporter : ", "yazar: ", "text: ", "texto: ", "von: ", "par : ",
+  "reporter: ", "reporter : ", "yazar: ", "muhabir: ", "haber: ", "text: ", "texto: ", "von: ",
+  "par : ", "autorka: ", "tekst: ", "door: ", "tekst en foto: ", "forfatter: ", "skrevet af: ",
   "\u0430\u0432\u0442\u043E\u0440: ", "\u0430\u0432\u0442\u043E\u0440\u044B: ",  /* Russian */
+  "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647: ", "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647 : ", /* Persian: writer */
+  "\u06AF\u0632\u0627\u0631\u0634: ", "\u062E\u0628\u0631\u0646\u06AF\u0627\u0631: ", /* Persian: report, reporter */
+  "\u0930\u093F\u092A\u094B\u0930\u094D\u091F: ", "\u0932\u0947\u0916\u0915: ", /* Hindi: report, writer */
 };
 
 /* Case-folded; the longest first where one starts another. */
 static const char *const byline_prefixes[] = {
   "written by ", "words by ", "text by ", "story by ", "reporting by ", "posted by ",
-  "submitted by ", "published by ", "escrito por ", "by: ", "by ", "por: ", "por ", "par ",
-  "von ", "door ",
+  "submitted by ", "published by ", "escrito por ", "texto de ", "by: ", "by ", "por: ", "por ",
+  "par ", "von ", "door ", "oprac. ", "opr. ", "scritto da ", "di: ",
   "\u0628\u0642\u0644\u0645: ", "\u0628\u0642\u0644\u0645 ",          /* Arabic: "by the pen of" */
   "\u0643\u062A\u0628\u062A: ", "\u0643\u062A\u0628\u062A ",          /* Arabic: "she wrote" */
   "\u0643\u062A\u0628: ", "\u0643\u062A\u0628 ",                      /* Arabic: "wrote" */
@@ -39,6 +43,9 @@ static const char *const byline_prefixes[] = {
   "\u4F5C\u8005\uFF1A", "\u4F5C\u8005:", "\u6587\uFF0F", "\u6587/",   /* Chinese: "author:" */
   "\u8BB0\u8005 ", "\u8BB0\u8005",                                    /* Chinese: "reporter" */
 };
+
+/* "reporter" in Chinese, written before the name. */
+static const char *const reporter_words[] = { "\u8BB0\u8005", "\u8A18\u8005" };
 
 /* "Name 기자", "名前記者": reporter, after the name. */
 static const char *const byline_suffixes[] = {
@@ -61,6 +68,13 @@ static const char *const not_person_words[] = {
   "periodista", "redaktion", "r\u00E9daction", "redacci\u00F3n", "desk", "newsroom", "team",
   "office", "department", "bureau", "communications", "university", "press", "agencies",
   "photographer", "intern", "freelance", "correspondant", "korrespondent", "news", "media",
+};
+
+/* What a CMS writes where it has no author's name. Case-folded. */
+static const char *const placeholder_names[] = {
+  "unknown", "anonymous", "anonym", "anonyme", "an\u00F3nimo", "admin", "administrator",
+  "administrador", "guest", "guest author", "webmaster", "user", "author", "autor", "null",
+  "undefined", "none", "redazione", "reda\u00E7\u00E3o", "redactie", "redakcja", "wire",
 };
 
 static gboolean
@@ -179,6 +193,36 @@ skip_prefix (const char *text)
   if (rest == NULL && g_str_has_prefix (text, "di ") &&
       g_unichar_isupper (g_utf8_get_char (text + 3)))
     rest = text + 3;
+  /* "澎湃新闻记者 陈静", "本报记者 王芳": the outlet, then "reporter",
+   * then the name. */
+  if (rest == NULL)
+    for (gsize i = 0; i < G_N_ELEMENTS (reporter_words) && rest == NULL; i++)
+      {
+        const char *hit = strstr (text, reporter_words[i]);
+
+        /* (an outlet's name before it, a name after it; not a
+         * dateline "…电（记者…" inside a paragraph) */
+        if (hit != NULL && g_utf8_pointer_to_offset (text, hit) <= 10)
+          {
+            const char *after = hit + strlen (reporter_words[i]);
+            gboolean outlet = TRUE;
+
+            for (const char *p = text; p < hit && outlet; p = g_utf8_next_char (p))
+              outlet = g_unichar_isalpha (g_utf8_get_char (p));
+            while (*after == ' ')
+              after++;
+            /* (a Chinese name is two to four characters: "告诉记者，…"
+             * is a sentence) */
+            {
+              glong name = 0;
+
+              for (const char *p = after; *p != '\0' && *p != ' '; p = g_utf8_next_char (p))
+                name = g_unichar_isalpha (g_utf8_get_char (p)) ? name + 1 : 99;
+              if (outlet && name >= 2 && name <= 4)
+                rest = after;
+            }
+          }
+      }
   return rest != NULL ? rest : text;
 }
 
@@ -200,15 +244,185 @@ dossier_html_is_byline_label (const char *text)
   return after_prefix (text, byline_labels, G_N_ELEMENTS (byline_labels)) != NULL;
 }
 
+/* "박지훈 기자(jihoon@example.com)", "Jane Doe jane@example.com": an
+ * e-mail address, in brackets or not, is no part of a name. */
+static char *
+without_emails (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (char **w = words; *w != NULL; w++)
+    {
+      char *at = strchr (*w, '@');
+      gsize keep = strlen (*w);
+
+      if (at != NULL && strchr (at, '.') != NULL)
+        {
+          keep = 0;
+          for (char *p = at; p > *w; p--)
+            {
+              if (p[-1] == '(' || p[-1] == '<' || p[-1] == '[')
+                {
+                  keep = p - 1 - *w;
+                  break;
+                }
+              if (p - *w >= 3 && memcmp (p - 3, "\uFF08", 3) == 0)  /* full-width ( */
+                {
+                  keep = p - 3 - *w;
+                  break;
+                }
+            }
+        }
+      if (keep == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, *w, keep);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Where a label ends: "Źródło: PAP", "نویسنده: …"; not the colon of a
+ * time ("10:30"). Returns the colon's byte offset and its length, or -1. */
+static gssize
+find_label_colon (const char *s,
+                  gsize      *colon_len)
+{
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ':' && !(p > s && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+        {
+          *colon_len = 1;
+          return p - s;
+        }
+      if (c == 0xFF1A)
+        {
+          *colon_len = g_utf8_next_char (p) - p;
+          return p - s;
+        }
+    }
+  return -1;
+}
+
+/* A label in a language we have no list for: "Word: Name" loses its
+ * label; "Name Word: Other" loses what follows the name (a source, a
+ * photographer). Names have no colons. */
+static void
+cut_labels (char *s)
+{
+  gsize colon_len;
+  gssize colon = find_label_colon (s, &colon_len);
+  g_autofree char *before = NULL;
+  const char *after;
+  guint words = 1;
+
+  if (colon <= 0)
+    return;
+  before = g_strstrip (g_strndup (s, colon));
+  after = s + colon + colon_len;
+  while (*after == ' ')
+    after++;
+  for (const char *p = before; *p != '\0'; p++)
+    words += *p == ' ';
+  if (words <= 2 && g_utf8_strlen (before, -1) <= 20 && *after != '\0' &&
+      !g_ascii_isdigit (*after))
+    {
+      memmove (s, after, strlen (after) + 1);
+      return;
+    }
+  /* (back to the start of the label's word) */
+  {
+    char *space = strrchr (before, ' ');
+
+    s[space != NULL ? space - before : colon] = '\0';
+  }
+}
+
+/* "Holly Bracken for The Daily Post", "HOLLY BRACKEN FOR MAILONLINE": the
+ * outlet a writer wrote for goes. */
+static void
+cut_for_outlet (char *s)
+{
+  static const char *const fors[] = { " for ", " pour ", " para ", " f\u00FCr " };
+  g_autofree char *folded = g_ascii_strdown (s, -1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fors); i++)
+    {
+      char *hit = strstr (folded, fors[i]);
+
+      /* (after a name of two words or more: "Table for One" is a name) */
+      if (hit != NULL && memchr (folded, ' ', hit - folded) != NULL)
+        {
+          const char *next = s + (hit - folded) + strlen (fors[i]);
+
+          if (g_unichar_isupper (g_utf8_get_char (next)) || g_str_has_prefix (next, "the "))
+            {
+              s[hit - folded] = '\0';
+              return;
+            }
+        }
+    }
+}
+
+static gboolean
+is_upper_word (const char *w,
+               gsize       len)
+{
+  guint letters = 0;
+
+  for (const char *p = w; p < w + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters += g_unichar_isupper (c);
+    }
+  return letters >= 1;
+}
+
+/* "SARAH LANE Staff Writer": a name in capitals, then a job in ordinary
+ * case; the job goes. */
+static void
+cut_after_capitals (char *s)
+{
+  const char *p = s;
+  guint upper_words = 0;
+
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, ' ');
+      gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
+
+      if (is_upper_word (p, len))
+        upper_words++;
+      else if (upper_words >= 2 && g_unichar_isupper (g_utf8_get_char (p)))
+        {
+          s[p - s] = '\0';
+          return;
+        }
+      else if (upper_words < 2)
+        return;
+      if (end == NULL)
+        return;
+      p = end + 1;
+    }
+}
+
 char *
 dossier_html_clean_byline (const char *raw)
 {
-  g_autofree char *text = dossier_html_clean_text (raw);
+  g_autofree char *cleaned = dossier_html_clean_text (raw);
+  g_autofree char *text = NULL;
   char *result;
   char *comma;
 
-  if (text == NULL)
+  if (cleaned == NULL)
     return NULL;
+  text = without_emails (cleaned);
   result = g_strdup (skip_prefix (text));
   for (gsize i = 0; i < G_N_ELEMENTS (byline_cuts); i++)
     {
@@ -217,6 +431,8 @@ dossier_html_clean_byline (const char *raw)
       if (hit != NULL)
         *hit = '\0';
     }
+  g_strstrip (result);
+  cut_labels (result);
   g_strstrip (result);
   /* "입력 2024.08.20 김민지 기자": the name just before "reporter". */
   for (gsize i = 0; i < G_N_ELEMENTS (byline_suffixes); i++)
@@ -246,6 +462,10 @@ dossier_html_clean_byline (const char *raw)
             g_strstrip (result);
           }
     }
+
+  cut_for_outlet (result);
+  cut_after_capitals (result);
+  g_strstrip (result);
 
   /* "Jane Doe, Transport correspondent", "Lauren Metz, RN": the job or
    * the credential goes; "A, B and C" stay. */
@@ -289,6 +509,7 @@ typedef struct
   Reader     *r;
   JsonLd     *ld;
   const char *outlet;
+  gboolean    allow_site;  /* a person whose blog bears their name */
 } Context;
 
 static gboolean
@@ -315,7 +536,13 @@ is_person (const Context *ctx,
   for (gsize i = 0; i < G_N_ELEMENTS (not_person_words); i++)
     if (has_word_folded (folded, not_person_words[i]))
       return FALSE;
-  return ctx == NULL || !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
+  for (gsize i = 0; i < G_N_ELEMENTS (placeholder_names); i++)
+    if (strcmp (folded, placeholder_names[i]) == 0)
+      return FALSE;
+  /* "Photos by Jane Doe": a credit for another part of the work. */
+  if (strstr (folded, " by ") != NULL)
+    return FALSE;
+  return ctx == NULL || ctx->allow_site || !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
 }
 
 /* News agencies, credited beside the reporter on a partner's page. */
@@ -460,9 +687,13 @@ author_from_node (const Context *ctx,
   g_auto(GStrv) lines = NULL;
   g_autofree char *carry = NULL;
   FindName f = { NULL, 0 };
+  NodeInfo *info = dossier_html_info (ctx->r, node);
 
   if (content != NULL && *content != '\0')
     return names_of (ctx, content);
+  /* (an <article class="author-jane-doe"> is no byline box) */
+  if (info != NULL && info->text > 400)
+    return NULL;
   dossier_html_walk (node, find_name_enter, NULL, &f);
   text = dossier_html_peek_lines (f.found != NULL ? f.found : node, 1024);
   lines = g_strsplit (text, "\n", 16);
@@ -668,18 +899,89 @@ find_label_enter (gpointer data,
  * Resolving
  * ------------------------------------------------------------------------ */
 
-char *
-dossier_html_resolve_author (Reader     *r,
-                             xmlNode    *root,
-                             JsonLd     *ld,
-                             const char *outlet)
+/* The names in @names, split, as comparable keys. */
+static GPtrArray *
+name_keys (const char *names)
 {
-  Context ctx = { r, ld, outlet };
-  GPtrArray *node_lists[] = { r->rel_authors, r->itemprop_authors, r->byline_nodes };
+  g_auto(GStrv) parts = g_strsplit (names, ", ", MAX_NAMES);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (char **p = parts; *p != NULL; p++)
+    g_ptr_array_add (keys, dossier_html_comparable (*p));
+  return keys;
+}
+
+static gboolean
+has_key (GPtrArray  *keys,
+         const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (strcmp (g_ptr_array_index (keys, i), key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @visible names everyone @meta names, and more: the page shows
+ * two authors where its metadata (a theme's JSON-LD) names the first. */
+static gboolean
+adds_people (const char *visible,
+             const char *meta)
+{
+  g_autoptr(GPtrArray) v = name_keys (visible);
+  g_autoptr(GPtrArray) m = name_keys (meta);
+
+  if (v->len <= m->len)
+    return FALSE;
+  for (guint i = 0; i < m->len; i++)
+    if (!has_key (v, g_ptr_array_index (m, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether another of the page's author declarations names everyone in
+ * @names (a <meta name=author>, article:author). */
+static gboolean
+declared_elsewhere (Reader     *r,
+                    const char *names)
+{
+  g_autoptr(GPtrArray) keys = name_keys (names);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < r->meta_authors->len; i++)
+    g_ptr_array_add (others, dossier_html_comparable (g_ptr_array_index (r->meta_authors, i)));
+  if (r->article_author != NULL)
+    g_ptr_array_add (others, dossier_html_comparable (r->article_author));
+  for (guint i = 0; i < keys->len; i++)
+    if (!has_key (others, g_ptr_array_index (keys, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Who the metadata says wrote the article. */
+static char *
+metadata_names (const Context *ctx)
+{
+  Reader *r = ctx->r;
+  JsonLd *ld = ctx->ld;
   char *names = NULL;
 
-  if (ld->author != NULL && (names = names_of (&ctx, ld->author)) != NULL)
-    return names;
+  if (ld->author != NULL)
+    {
+      if ((names = names_of (ctx, ld->author)) != NULL)
+        return names;
+      /* A blog named after its author ("Daniel Park"): the site's name is
+       * a person's when JSON-LD says so and another tag agrees. */
+      if (ld->author_is_person)
+        {
+          Context personal = *ctx;
+
+          personal.allow_site = TRUE;
+          names = names_of (&personal, ld->author);
+          if (names != NULL && declared_elsewhere (r, names))
+            return names;
+          g_clear_pointer (&names, g_free);
+        }
+    }
 
   /* Every author <meta>: two parsely-author tags name two people. */
   if (r->meta_authors->len > 0)
@@ -688,7 +990,7 @@ dossier_html_resolve_author (Reader     *r,
 
       for (guint i = 0; i < r->meta_authors->len; i++)
         {
-          g_autofree char *one = names_of (&ctx, g_ptr_array_index (r->meta_authors, i));
+          g_autofree char *one = names_of (ctx, g_ptr_array_index (r->meta_authors, i));
 
           if (one == NULL || strstr (all->str, one) != NULL)
             continue;
@@ -701,10 +1003,60 @@ dossier_html_resolve_author (Reader     *r,
       g_string_free (all, TRUE);
     }
 
-  if (r->article_author != NULL && (names = names_of (&ctx, r->article_author)) != NULL)
+  if (r->article_author != NULL && (names = names_of (ctx, r->article_author)) != NULL)
     return names;
-  if (r->byl != NULL && (names = names_of (&ctx, r->byl)) != NULL)
+  if (r->byl != NULL && (names = names_of (ctx, r->byl)) != NULL)
     return names;
+  return NULL;
+}
+
+/* "By <a rel=author>Ben Adler</a> and <a rel=author>Mia Kurtz</a>": the
+ * other author links beside @node (same parent) add their people to
+ * @names, which this takes. */
+static char *
+with_siblings (const Context *ctx,
+               GPtrArray     *nodes,
+               xmlNode       *node,
+               char          *names)
+{
+  g_autoptr(GPtrArray) keys = name_keys (names);
+  GString *out = g_string_new (names);
+
+  g_free (names);
+  for (guint i = 0; i < nodes->len && keys->len < MAX_NAMES; i++)
+    {
+      xmlNode *other = g_ptr_array_index (nodes, i);
+      g_autofree char *more = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (other == node || dossier_html_parent (other) != dossier_html_parent (node) ||
+          (more = author_from_node (ctx, other)) == NULL)
+        continue;
+      parts = g_strsplit (more, ", ", MAX_NAMES);
+      for (char **part = parts; *part != NULL; part++)
+        {
+          char *key = dossier_html_comparable (*part);
+
+          if (has_key (keys, key))
+            {
+              g_free (key);
+              continue;
+            }
+          g_ptr_array_add (keys, key);
+          g_string_append_printf (out, ", %s", *part);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Who the page's byline boxes and author links name. */
+static char *
+visible_names (const Context *ctx,
+               xmlNode       *root)
+{
+  Reader *r = ctx->r;
+  GPtrArray *node_lists[] = { r->rel_authors, r->itemprop_authors, r->byline_nodes };
+  char *names;
 
   for (gsize l = 0; l < G_N_ELEMENTS (node_lists); l++)
     for (guint skip = 0; skip < 4; skip++)
@@ -713,9 +1065,34 @@ dossier_html_resolve_author (Reader     *r,
 
         if (node == NULL)
           break;
-        if ((names = author_from_node (&ctx, node)) != NULL)
-          return names;
+        if ((names = author_from_node (ctx, node)) != NULL)
+          return l < 2 ? with_siblings (ctx, node_lists[l], node, names) : names;
       }
+  return NULL;
+}
+
+char *
+dossier_html_resolve_author (Reader     *r,
+                             xmlNode    *root,
+                             JsonLd     *ld,
+                             const char *outlet)
+{
+  Context ctx = { r, ld, outlet, FALSE };
+  char *names = metadata_names (&ctx);
+  char *visible = visible_names (&ctx, root);
+
+  if (names != NULL)
+    {
+      if (visible != NULL && adds_people (visible, names))
+        {
+          g_free (names);
+          return visible;
+        }
+      g_free (visible);
+      return names;
+    }
+  if (visible != NULL)
+    return visible;
 
   {
     xmlNode *around = root;

@@ -350,8 +350,15 @@ j_search (JNode  *node,
       if (rank == 2 && found->site == NULL)
         found->site = node;
       id = j_string (j_get (node, "@id"));
-      if (id != NULL && node->keys->len > 1 && !g_hash_table_contains (found->ids, id))
-        g_hash_table_insert (found->ids, (gpointer) id, node);
+      if (id != NULL && node->keys->len > 1)
+        {
+          JNode *known = g_hash_table_lookup (found->ids, id);
+
+          /* (the full object, with its @type, over a reference that
+           * repeats only the name) */
+          if (known == NULL || (j_get (known, "@type") == NULL && j_get (node, "@type") != NULL))
+            g_hash_table_insert (found->ids, (gpointer) id, node);
+        }
     }
   for (guint i = 0; i < node->items->len; i++)
     j_search (g_ptr_array_index (node->items, i), found, depth + 1);
@@ -454,11 +461,27 @@ j_is_organization (JNode *node)
   return FALSE;
 }
 
+static gboolean
+j_is_person (JNode *node)
+{
+  JNode *type = j_get (node, "@type");
+
+  for (guint i = 0; type != NULL && i < (type->type == 'a' ? type->items->len : 1); i++)
+    {
+      const char *name = j_string (type->type == 'a' ? g_ptr_array_index (type->items, i) : type);
+
+      if (name != NULL && g_str_has_suffix (name, "Person"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-j_names (JFound  *found,
-         JNode   *node,
-         GString *out,
-         int      depth)
+j_names (JFound   *found,
+         JNode    *node,
+         GString  *out,
+         gboolean *all_persons,
+         int       depth)
 {
   g_autofree char *name = NULL;
 
@@ -467,13 +490,15 @@ j_names (JFound  *found,
   if (node->type == 'a')
     {
       for (guint i = 0; i < node->items->len; i++)
-        j_names (found, g_ptr_array_index (node->items, i), out, depth + 1);
+        j_names (found, g_ptr_array_index (node->items, i), out, all_persons, depth + 1);
       return;
     }
   node = j_resolve (found, node);
   /* The publisher standing in as author is no byline. */
   if (j_is_organization (node))
     return;
+  if (!j_is_person (node))
+    *all_persons = FALSE;
   name = j_clean (node->type == 's' ? node->str : j_string (j_get (node, "name")));
   if (name == NULL || (out->len > 0 && strstr (out->str, name) != NULL))
     return;
@@ -528,8 +553,11 @@ dossier_html_read_json_ld (Reader *r,
         {
           GString *names = g_string_new (NULL);
 
-          j_names (&found, v, names, 0);
+          ld->author_is_person = TRUE;
+          j_names (&found, v, names, &ld->author_is_person, 0);
           ld->author = dossier_html_clean_text (names->str);
+          if (ld->author == NULL)
+            ld->author_is_person = FALSE;
           g_string_free (names, TRUE);
         }
 
@@ -539,7 +567,8 @@ dossier_html_read_json_ld (Reader *r,
       if (v != NULL && v->type == 'a' && v->items->len > 0)
         v = g_ptr_array_index (v->items, 0);
       v = j_resolve (&found, v);
-      if (v != NULL)
+      /* (a blogger publishing under their own name: not the site's name) */
+      if (v != NULL && !j_is_person (v))
         ld->publisher = j_clean (v->type == 's' ? v->str : j_string (j_get (v, "name")));
 
       ld->published = j_clean (j_string (j_get (a, "datePublished")));

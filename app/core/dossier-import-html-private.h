@@ -324,7 +324,8 @@ typedef struct
 {
   char *headline;
   char *author;
-  char *publisher;
+  gboolean author_is_person;  /* every author is typed Person */
+  char *publisher;            /* an organization's name, never a person's */
   char *published;
   char *url;
   char *site_name;

@@ -226,9 +226,23 @@ dossier_html_is_site_name (Reader     *r,
     if (names[i] != NULL)
       {
         g_autofree char *other = dossier_html_comparable (names[i]);
+        Cut cuts[MAX_CUTS];
+        guint n;
 
         if (keys_alike (key, other))
           return TRUE;
+        /* "Portal News | The Daily": a portal's name and the paper's. */
+        n = find_cuts (names[i], cuts);
+        for (guint c = 0; c <= n && n > 0; c++)
+          {
+            gsize from = c == 0 ? 0 : cuts[c - 1].end;
+            gsize to = c == n ? strlen (names[i]) : cuts[c].start;
+            g_autofree char *piece = g_strndup (names[i] + from, to - from);
+            g_autofree char *piece_key = dossier_html_comparable (piece);
+
+            if (keys_alike (key, piece_key))
+              return TRUE;
+          }
       }
 
   /* The brand at either end of <title> ("Headline - Site", "Site:
