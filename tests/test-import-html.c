@@ -1249,6 +1249,24 @@ test_title_vote (void)
       "<meta name='DC.title' content='Auditor finds unpaid tolls'>",
       "<h1><span class='label'>Breaking</span> Auditor finds unpaid tolls</h1>"
       PARA ("The audit was published on Thursday."), "Auditor finds unpaid tolls" },
+    /* a kicker set apart in the heading, which every source prefixes */
+    { "<title>Wohnungsmarkt: Die Mieten steigen weiter | DIE WOCHE</title>"
+      "<meta property='og:title' content='Wohnungsmarkt: Die Mieten steigen weiter'>",
+      "<article><h1><span class='kicker'>Wohnungsmarkt</span><span>: </span>"
+      "<span>Die Mieten steigen weiter</span></h1>" PARA ("In vielen St\u00E4dten stehen "
+      "Wohnungen leer.") "</article>", "Die Mieten steigen weiter" },
+    /* the same shape without a kicker: a headline in two parts stays whole */
+    { "<title>Storm closes the coast road | Bay Ledger</title>",
+      "<article><h1><span>Storm closes the coast road</span> <span>again</span></h1>"
+      PARA ("The road was shut at noon.") "</article>", "Storm closes the coast road again" },
+    /* og:title the section's name; microdata's headline and <h1> agree */
+    { "<meta property='og:title' content='Blog \u2014 Little Oven'>"
+      "<meta name='twitter:title' content='Blog \u2014 Little Oven'>"
+      "<meta property='og:site_name' content='Little Oven'>"
+      "<meta itemprop='headline' content='Why we stopped baking on Saturdays'>"
+      "<title>Why we stopped baking on Saturdays \u2014 Little Oven</title>",
+      "<article><h1>Why we stopped baking on Saturdays</h1>"
+      PARA ("Saturday was our busiest day.") "</article>", "Why we stopped baking on Saturdays" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

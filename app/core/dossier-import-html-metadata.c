@@ -38,6 +38,7 @@ typedef enum
   M_BYL,
   M_PUBLISHED_ARTICLE,
   M_PUBLISHED_ITEMPROP,
+  M_ITEMPROP_HEADLINE,
   M_PUBLISHED_OTHER,
 } MetaField;
 
@@ -50,6 +51,7 @@ static const struct
   { "og:title", M_OG_TITLE }, { "twitter:title", M_TWITTER_TITLE },
   { "parsely-title", M_PARSELY_TITLE }, { "sailthru.title", M_PARSELY_TITLE },
   { "dc.title", M_DC_TITLE }, { "dcterms.title", M_DC_TITLE },
+  { "headline", M_ITEMPROP_HEADLINE },
   { "og:site_name", M_SITE_NAME }, { "application-name", M_APPLICATION_NAME },
   { "dc.publisher", M_PUBLISHER }, { "dcterms.publisher", M_PUBLISHER },
   { "og:url", M_URL },
@@ -90,6 +92,7 @@ read_meta (Reader     *r,
         case M_TWITTER_TITLE: slot = &r->twitter_title; break;
         case M_PARSELY_TITLE: slot = &r->parsely_title; break;
         case M_DC_TITLE: slot = &r->dc_title; break;
+        case M_ITEMPROP_HEADLINE: slot = &r->itemprop_headline; break;
         case M_SITE_NAME: slot = &r->og_site_name; break;
         case M_APPLICATION_NAME: slot = &r->application_name; break;
         case M_PUBLISHER: slot = &r->meta_publisher; break;

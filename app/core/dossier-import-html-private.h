@@ -166,6 +166,7 @@ typedef struct
   char      *canonical;
   char      *parsely_title;       /* parsely-title, sailthru.title */
   char      *dc_title;            /* Dublin Core */
+  char      *itemprop_headline;   /* <meta itemprop="headline">, microdata */
   char      *meta_publisher;      /* Dublin Core */
   char      *description;
   GPtrArray *meta_authors;        /* char *: author, dc.creator, parsely-author… */

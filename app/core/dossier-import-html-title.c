@@ -4,9 +4,10 @@
  * A page names its article several times: <title> (usually with the site's
  * name, sometimes a section's too), og:title and twitter:title (sometimes a
  * shorter social headline, sometimes the site's name on every page),
- * JSON-LD's headline (sometimes the description), Parse.ly and Dublin Core,
- * and the headings on the page, of which the first <h1> may be the logo or
- * a section's name ("Health Center"). No single source is right on every
+ * JSON-LD's headline (sometimes the description), Parse.ly, Dublin Core and
+ * microdata, and the headings on the page, of which the first <h1> may be
+ * the logo or a section's name ("Health Center"), or hold a kicker set
+ * apart from the headline ("Wohnungsmarkt" above "Die Mieten steigen"). No single source is right on every
  * site, so they vote: each text, and each piece of it between separators
  * ("Headline | Section | Site"), earns points from every source that says
  * it whole or as such a piece, and from the page's own headings that say
@@ -303,6 +304,7 @@ typedef enum
   S_LD,
   S_PARSELY,
   S_DC,
+  S_MICRODATA,
   S_TWITTER,
   S_HTML_TITLE,
   N_SOURCES,
@@ -312,8 +314,8 @@ typedef enum
 /* Points for saying a candidate whole, and as a piece between separators.
  * <title> says the headline with the site around it by design, so saying
  * it whole earns no more than as a piece. */
-static const int whole_points[N_SOURCES] = { 3, 3, 3, 3, 3, 2 };
-static const int piece_points[N_SOURCES] = { 2, 2, 2, 2, 2, 2 };
+static const int whole_points[N_SOURCES] = { 3, 3, 3, 3, 3, 3, 2 };
+static const int piece_points[N_SOURCES] = { 2, 2, 2, 2, 2, 2, 2 };
 
 typedef struct
 {
@@ -387,6 +389,56 @@ compare_candidates (gconstpointer a,
   return (int) strlen (y->key) - (int) strlen (x->key);
 }
 
+/* "<h1><span>Wohnungsmarkt</span><span>Die Mieten steigen</span></h1>":
+ * a kicker, a short first element set apart from the headline in the
+ * same heading. Returns the headline without it, or NULL. */
+static char *
+without_kicker (xmlNode *heading)
+{
+  xmlNode *first = NULL;
+  gboolean more = FALSE;
+  g_autofree char *kicker = NULL;
+  g_autofree char *whole = NULL;
+  const char *rest;
+  guint words = 1;
+
+  for (xmlNode *c = heading->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        {
+          /* (a text node beside it: "<b>Live</b> Storms hit …" is one line) */
+          for (const xmlChar *t = c->content; t != NULL && *t != '\0'; t++)
+            if (!g_ascii_isspace (*t))
+              return NULL;
+          continue;
+        }
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (first == NULL)
+        {
+          g_autofree char *text = dossier_html_node_text (c);
+
+          if (text != NULL)
+            first = c;
+        }
+      else
+        more = TRUE;
+    }
+  if (first == NULL || !more || (kicker = dossier_html_node_text (first)) == NULL ||
+      (whole = dossier_html_node_text (heading)) == NULL || !g_str_has_prefix (whole, kicker))
+    return NULL;
+  for (const char *p = kicker; *p != '\0'; p++)
+    words += *p == ' ';
+  rest = whole + strlen (kicker);
+  while (*rest != '\0' && (g_ascii_isspace (*rest) || g_ascii_ispunct (*rest)))
+    rest++;
+  /* (a kicker is a word or a few; the headline is longer than it) */
+  if (words > 4 || g_utf8_strlen (kicker, -1) > 40 || strlen (rest) <= strlen (kicker) ||
+      strchr (rest, ' ') == NULL)
+    return NULL;
+  return g_strdup (rest);
+}
+
 char *
 dossier_html_resolve_title (Reader     *r,
                             xmlNode    *root,
@@ -394,7 +446,8 @@ dossier_html_resolve_title (Reader     *r,
                             const char *outlet)
 {
   const char *raw[N_SOURCES] = {
-    r->og_title, ld->headline, r->parsely_title, r->dc_title, r->twitter_title, r->html_title,
+    r->og_title, ld->headline, r->parsely_title, r->dc_title, r->itemprop_headline,
+    r->twitter_title, r->html_title,
   };
   char *values[N_SOURCES] = { NULL };
   Said said[N_SOURCES] = { { NULL, NULL } };
@@ -406,6 +459,8 @@ dossier_html_resolve_title (Reader     *r,
   g_autofree char *outlet_key = outlet != NULL ? dossier_html_comparable (outlet) : NULL;
   g_autofree char *description_key = NULL;
   g_autofree char *h1_text = NULL;
+  /* heading's key → its key without the kicker */
+  g_autoptr(GHashTable) kickers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   xmlNode *h1;
   char *title = NULL;
 
@@ -479,6 +534,15 @@ dossier_html_resolve_title (Reader     *r,
         continue;
       key = dossier_html_comparable (text);
       points = GINT_TO_POINTER (dossier_html_is_inside (node, root) ? 3 : 2);
+      {
+        g_autofree char *headline = without_kicker (node);
+
+        if (headline != NULL)
+          {
+            add_candidate (candidates, seen, headline, outlet_key);
+            g_hash_table_replace (kickers, g_strdup (key), dossier_html_comparable (headline));
+          }
+      }
       if (GPOINTER_TO_INT (g_hash_table_lookup (heading_keys, key)) >= GPOINTER_TO_INT (points))
         g_free (key);
       else
@@ -513,6 +577,27 @@ dossier_html_resolve_title (Reader     *r,
           c->best = MIN (c->best, (int) S_HEADING);
         }
     }
+
+  /* What the sources say of "Kicker: Headline" they say of the headline
+   * the page's heading sets apart from its kicker. */
+  if (g_hash_table_size (kickers) > 0)
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        Candidate *c = g_ptr_array_index (candidates, i);
+        const char *bare = g_hash_table_lookup (kickers, c->key);
+
+        for (guint j = 0; bare != NULL && j < candidates->len; j++)
+          {
+            Candidate *h = g_ptr_array_index (candidates, j);
+
+            if (strcmp (h->key, bare) == 0 && h->score <= c->score)
+              {
+                h->score = c->score + 1;
+                h->heading = TRUE;
+                h->best = MIN (h->best, c->best);
+              }
+          }
+      }
 
   if (candidates->len > 0)
     {

@@ -623,6 +623,7 @@ reader_clear (Reader *r)
   g_free (r->canonical);
   g_free (r->parsely_title);
   g_free (r->dc_title);
+  g_free (r->itemprop_headline);
   g_free (r->meta_publisher);
   g_free (r->description);
   g_clear_pointer (&r->meta_authors, g_ptr_array_unref);
