@@ -1116,6 +1116,10 @@ test_bylines (void)
     { "<div class='byline'>HOLLY BRACKEN FOR THE DAILY POST</div>", "HOLLY BRACKEN" },
     { "<div class='byline'>Szerz\u0151: Kov\u00E1cs Anna</div>", "Kov\u00E1cs Anna" },
     { "<div class='byline'>Jane Doe Foto: John Roe</div>", "Jane Doe" },
+    /* scholarly citation tags write "Family, Given" */
+    { "<meta name='citation_author' content='Moreau, \u00C9lise'>"
+      "<meta name='citation_author' content='Brandt, Tobias'>",
+      "\u00C9lise Moreau, Tobias Brandt" },
     /* what a CMS writes where it has no name */
     { "<meta name='author' content='admin'>", NULL },
     /* JSON-LD naming one author, the page showing two */
@@ -1276,6 +1280,42 @@ test_title_vote (void)
       g_autoptr(DossierParsedDocument) doc = import_ok (html);
 
       g_assert_cmpstr (doc->title, ==, cases[i].title);
+      check_invariants (doc);
+    }
+}
+
+/* A name alone in bold or set to the right as the body's last line is its
+ * writer's signature, unless something else names the author. */
+static void
+test_signature_line (void)
+{
+  struct { const char *head; const char *last; const char *author; gboolean kept; } cases[] = {
+    { "", "<p style='text-align:right;'><strong>Minh Anh</strong></p>", "Minh Anh", FALSE },
+    { "", "<p><b>Thu Trang</b></p>", "Thu Trang", FALSE },
+    /* the metadata names the author: the line is left as it is */
+    { "<meta name='author' content='Jane Doe'>", "<p><strong>Minh Anh</strong></p>",
+      "Jane Doe", TRUE },
+    /* a bold sentence is no signature */
+    { "", "<p><strong>The vote is on Friday.</strong></p>", NULL, TRUE },
+    /* a name in bold with text after it is no signature */
+    { "", "<p><strong>Minh Anh</strong></p><p>The vote is on Friday, officials said.</p>",
+      NULL, TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html =
+        g_strdup_printf ("<html><head><title>Bridge</title>%s</head><body><article>"
+                         "<h1>Bridge</h1>" PARA ("The bridge will close.")
+                         PARA ("Buses will be diverted.") PARA ("Work takes a year.")
+                         PARA ("Cyclists may still cross.") "%s</article></body></html>", cases[i].head, cases[i].last);
+      g_autoptr(DossierParsedDocument) doc = import_ok (html);
+      gboolean kept = strstr (doc->text, "Minh Anh") != NULL ||
+                      strstr (doc->text, "Thu Trang") != NULL ||
+                      strstr (doc->text, "The vote is on Friday.") != NULL;
+
+      g_assert_cmpstr (doc->author, ==, cases[i].author);
+      g_assert_cmpint (kept, ==, cases[i].kept);
       check_invariants (doc);
     }
 }
@@ -1492,6 +1532,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/source-url", test_source_url);
   g_test_add_func ("/dossier/import-html/title-vote", test_title_vote);
   g_test_add_func ("/dossier/import-html/byline-sources", test_byline_sources);
+  g_test_add_func ("/dossier/import-html/signature-line", test_signature_line);
   g_test_add_func ("/dossier/import-html/hidden-and-sections", test_hidden_and_sections);
   g_test_add_func ("/dossier/import-html/split-body", test_split_body);
 

@@ -509,6 +509,73 @@ is_name_beside_date (Extract  *x,
   return TRUE;
 }
 
+/* Whether @node ends the run of paragraphs it stands in: nothing
+ * readable after it in a parent that holds the story's text. */
+static gboolean
+is_last_line (Extract *x,
+              xmlNode *node)
+{
+  xmlNode *parent = dossier_html_parent (node);
+  NodeInfo *pi = parent != NULL ? dossier_html_info (x->r, parent) : NULL;
+
+  if (pi == NULL || pi->ptext < 400)
+    return FALSE;
+  for (xmlNode *next = node->next; next != NULL; next = next->next)
+    {
+      NodeInfo *ni;
+
+      if (next->type == XML_TEXT_NODE && dossier_html_text_info (x->r, next).chars > 0)
+        return FALSE;
+      ni = next->type == XML_ELEMENT_NODE ? dossier_html_info (x->r, next) : NULL;
+      if (ni != NULL && (ni->flags & F_CLEAN) && ni->text > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "<p style="text-align:right"><strong>Minh Anh</strong></p>": a name
+ * alone in bold, or set to the right, as the body's last line is its
+ * writer's signature (Vietnamese and other dailies). Kept only when
+ * nothing else names the author. */
+static gboolean
+is_signature_line (Extract  *x,
+                   xmlNode  *node,
+                   NodeInfo *info)
+{
+  const char *style = dossier_html_attr (node, "style");
+  g_autofree char *folded_style = style != NULL ? g_ascii_strdown (style, -1) : NULL;
+  gboolean set_apart = folded_style != NULL && strstr (folded_style, "right") != NULL;
+  g_autofree char *text = NULL;
+  char *name;
+
+  if (x->author != NULL || x->byline != NULL || info->text > 40 || info->link > 0)
+    return FALSE;
+  if (!set_apart)
+    {
+      xmlNode *only = NULL;
+
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          {
+            if (only != NULL)
+              return FALSE;
+            only = c;
+          }
+        else if (c->type == XML_TEXT_NODE && dossier_html_text_info (x->r, c).chars > 0)
+          return FALSE;
+      set_apart = only != NULL && (xmlStrcasecmp (only->name, BAD_CAST "strong") == 0 ||
+                                   xmlStrcasecmp (only->name, BAD_CAST "b") == 0);
+    }
+  if (!set_apart || !is_last_line (x, node))
+    return FALSE;
+  text = line_text (x->r, node);
+  name = text != NULL ? dossier_html_name_line (text) : NULL;
+  if (name == NULL)
+    return FALSE;
+  x->byline = name;
+  return TRUE;
+}
+
 /* What follows a clutter heading, up to a heading as high, goes with it:
  * the list under "Related", the thread under "12 Comments", the notes under
  * "References". A wrapper around the heading alone (MediaWiki's
@@ -624,6 +691,8 @@ x_should_skip (Extract   *x,
       if (early && is_byline_line (x, node, text, info))
         return TRUE;
       if (header_zone && x->title_done && is_name_beside_date (x, node, info))
+        return TRUE;
+      if (!early && is_signature_line (x, node, info))
         return TRUE;
       /* "Autor: Jane Doe" says what it is wherever it stands. */
       if (!early && info->text <= 80 && text != NULL && dossier_html_is_byline_label (text) &&

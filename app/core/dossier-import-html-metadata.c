@@ -34,6 +34,7 @@ typedef enum
   M_URL,
   M_DESCRIPTION,
   M_AUTHOR,
+  M_CITATION_AUTHOR,
   M_ARTICLE_AUTHOR,
   M_BYL,
   M_PUBLISHED_ARTICLE,
@@ -58,7 +59,7 @@ static const struct
   { "description", M_DESCRIPTION }, { "og:description", M_DESCRIPTION },
   { "twitter:description", M_DESCRIPTION },
   { "author", M_AUTHOR }, { "dc.creator", M_AUTHOR }, { "dcterms.creator", M_AUTHOR },
-  { "citation_author", M_AUTHOR }, { "parsely-author", M_AUTHOR },
+  { "citation_author", M_CITATION_AUTHOR }, { "parsely-author", M_AUTHOR },
   { "sailthru.author", M_AUTHOR }, { "cxenseparse:author", M_AUTHOR },
   { "dable:author", M_AUTHOR },
   { "article:author", M_ARTICLE_AUTHOR }, { "og:article:author", M_ARTICLE_AUTHOR },
@@ -74,6 +75,29 @@ static const struct
   { "parsely-pub-date", M_PUBLISHED_OTHER }, { "citation_publication_date", M_PUBLISHED_OTHER },
   { "citation_date", M_PUBLISHED_OTHER },
 };
+
+/* "Moreau, Élise", as scholarly citation tags write an author: "Élise
+ * Moreau". Anything else stays as it is. */
+static char *
+first_name_first (const char *value)
+{
+  g_autofree char *clean = dossier_html_clean_text (value);
+  const char *comma;
+  guint words = 0;
+
+  if (clean == NULL || (comma = strstr (clean, ", ")) == NULL || strstr (comma + 2, ",") != NULL)
+    return g_steal_pointer (&clean);
+  for (const char *p = clean; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        return g_steal_pointer (&clean);
+      words += *p == ' ';
+    }
+  /* (a family name and given names, a few words in all) */
+  if (words > 4 || comma[2] == '\0')
+    return g_steal_pointer (&clean);
+  return g_strdup_printf ("%s %.*s", comma + 2, (int) (comma - clean), clean);
+}
 
 static void
 read_meta (Reader     *r,
@@ -104,10 +128,13 @@ read_meta (Reader     *r,
         case M_PUBLISHED_ITEMPROP: slot = &r->published_itemprop; break;
         case M_PUBLISHED_OTHER: slot = &r->published_other; break;
         case M_AUTHOR:
+        case M_CITATION_AUTHOR:
           /* Every one: a page with two authors may write two tags. */
           if (!g_str_has_prefix (content, "http") && r->meta_authors->len < MAX_META_NODES)
             {
-              char *value = dossier_html_clean_text (content);
+              char *value = meta_names[i].field == M_CITATION_AUTHOR
+                              ? first_name_first (content)
+                              : dossier_html_clean_text (content);
 
               if (value != NULL)
                 g_ptr_array_add (r->meta_authors, value);
