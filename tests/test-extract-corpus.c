@@ -1,5 +1,5 @@
-/* test-extract-corpus.c — the HTML importer on the corpus of saved pages
- * in tests/fixtures/html-corpus: the figures must not fall below their
+/* test-extract-corpus.c — the HTML importer on the corpora of saved pages
+ * in tests/fixtures/html-corpus*: the figures must not fall below their
  * floors (see extract-score.h for how pages are compared, and the
  * README's "Article extraction" for today's figures).
  */
@@ -10,22 +10,38 @@
 
 #include "extract-score.h"
 
-/* The floors. The corpus reads at 100% titles, 98% bylines and a mean
- * F1 of 0.99 today; these leave room for a page or two to change, not
- * for a rule that breaks a kind of site. */
-#define TITLE_FLOOR  0.95
-#define BYLINE_FLOOR 0.90
-#define MEAN_F1_FLOOR 0.96
-/* No page below this: the hardest page today (a contribution appeal
- * printed inside the body) is at 0.85; a wrong article root — another
- * story, a comment thread, half the body — costs far more than the 0.05
+/* The floors, per corpus: html-corpus, the pages the rules were written
+ * on; html-corpus-heldout and -heldout2, pages written blind and scored
+ * before the rules saw them (README's "Article extraction, measured" has
+ * the figures before and after). Every corpus reads at 100% titles, 98%
+ * or more bylines and a mean F1 of 0.97 or more today; the floors are the
+ * targets for pages nobody here has seen, which leaves room for a page or
+ * two to change, not for a rule that breaks a kind of site. */
+typedef struct
+{
+  const char *dir;
+  guint       min_pages;   /* a corpus that shrank would make its floors mean little */
+  double      title;
+  double      byline;
+  double      mean_f1;
+} Corpus;
+
+static const Corpus corpora[] = {
+  { "html-corpus", 69, 0.95, 0.90, 0.96 },
+  { "html-corpus-heldout", 57, 0.95, 0.90, 0.96 },
+  { "html-corpus-heldout2", 15, 0.95, 0.90, 0.96 },
+};
+
+/* No page below this: the hardest pages today (a contribution appeal
+ * printed inside the body) are at 0.84; a wrong article root — another
+ * story, a comment thread, half the body — costs far more than the 0.04
  * margin, so it fails here even where the mean hides it. */
 #define PAGE_F1_FLOOR 0.80
 
 static ExtractReport *
-run_corpus (void)
+run_corpus (const char *name)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "html-corpus", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
   g_autoptr(GError) error = NULL;
   ExtractReport *report = extract_report_run (dir, &error);
 
@@ -35,13 +51,13 @@ run_corpus (void)
 }
 
 static void
-test_corpus_floors (void)
+test_corpus_floors (gconstpointer data)
 {
-  g_autoptr(ExtractReport) report = run_corpus ();
+  const Corpus *corpus = data;
+  g_autoptr(ExtractReport) report = run_corpus (corpus->dir);
   guint low = 0;
 
-  /* A corpus that shrank would make the floors mean little. */
-  g_assert_cmpuint (report->pages->len, >=, 40);
+  g_assert_cmpuint (report->pages->len, >=, corpus->min_pages);
 
   for (guint i = 0; i < report->pages->len; i++)
     {
@@ -62,14 +78,14 @@ test_corpus_floors (void)
           low++;
         }
     }
-  g_test_message ("%u pages: title %.1f%%, byline %.1f%%, mean F1 %.3f, min F1 %.3f (%s)",
-                  report->pages->len, 100 * report->title_accuracy,
+  g_test_message ("%s, %u pages: title %.1f%%, byline %.1f%%, mean F1 %.3f, min F1 %.3f (%s)",
+                  corpus->dir, report->pages->len, 100 * report->title_accuracy,
                   100 * report->byline_accuracy, report->mean_f1, report->min_f1,
                   report->min_f1_page);
 
-  g_assert_cmpfloat (report->title_accuracy, >=, TITLE_FLOOR);
-  g_assert_cmpfloat (report->byline_accuracy, >=, BYLINE_FLOOR);
-  g_assert_cmpfloat (report->mean_f1, >=, MEAN_F1_FLOOR);
+  g_assert_cmpfloat (report->title_accuracy, >=, corpus->title);
+  g_assert_cmpfloat (report->byline_accuracy, >=, corpus->byline);
+  g_assert_cmpfloat (report->mean_f1, >=, corpus->mean_f1);
   g_assert_cmpuint (low, ==, 0);
 }
 
@@ -129,7 +145,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/dossier/extract-corpus/floors", test_corpus_floors);
+  for (gsize i = 0; i < G_N_ELEMENTS (corpora); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/dossier/extract-corpus/floors/%s", corpora[i].dir);
+
+      g_test_add_data_func (path, &corpora[i], test_corpus_floors);
+    }
   g_test_add_func ("/dossier/extract-corpus/token-f1", test_token_f1);
   g_test_add_func ("/dossier/extract-corpus/title-match", test_title_match);
   g_test_add_func ("/dossier/extract-corpus/byline-match", test_byline_match);
