@@ -1259,6 +1259,10 @@ test_title_vote (void)
       "<article><h1><span class='kicker'>Wohnungsmarkt</span><span>: </span>"
       "<span>Die Mieten steigen weiter</span></h1>" PARA ("In vielen St\u00E4dten stehen "
       "Wohnungen leer.") "</article>", "Die Mieten steigen weiter" },
+    /* a short first part that does not stand apart: one line split for style */
+    { "<title>Mayor says no to the stadium | Bay Ledger</title>",
+      "<article><h1><span>Mayor</span> <span>says no to the stadium</span></h1>"
+      PARA ("The council will vote anyway.") "</article>", "Mayor says no to the stadium" },
     /* the same shape without a kicker: a headline in two parts stays whole */
     { "<title>Storm closes the coast road | Bay Ledger</title>",
       "<article><h1><span>Storm closes the coast road</span> <span>again</span></h1>"

@@ -7,11 +7,11 @@
  * JSON-LD's headline (sometimes the description), Parse.ly, Dublin Core and
  * microdata, and the headings on the page, of which the first <h1> may be
  * the logo or a section's name ("Health Center"), or hold a kicker set
- * apart from the headline ("Wohnungsmarkt" above "Die Mieten steigen"). No single source is right on every
- * site, so they vote: each text, and each piece of it between separators
- * ("Headline | Section | Site"), earns points from every source that says
- * it whole or as such a piece, and from the page's own headings that say
- * it; the site's own name earns none.
+ * apart from the headline ("Wohnungsmarkt" above "Die Mieten steigen").
+ * No single source is right on every site, so they vote: each text, and
+ * each piece of it between separators ("Headline | Section | Site"), earns
+ * points from every source that says it whole or as such a piece, and from
+ * the page's own headings that say it; the site's own name earns none.
  */
 
 #include "config.h"
@@ -432,9 +432,11 @@ without_kicker (xmlNode *heading)
   rest = whole + strlen (kicker);
   while (*rest != '\0' && (g_ascii_isspace (*rest) || g_ascii_ispunct (*rest)))
     rest++;
-  /* (a kicker is a word or a few; the headline is longer than it) */
+  /* (a kicker is a word or a few; the headline is longer than it and
+   * starts as a sentence does: "<span>Mayor</span> <span>says no</span>"
+   * is one line split for style) */
   if (words > 4 || g_utf8_strlen (kicker, -1) > 40 || strlen (rest) <= strlen (kicker) ||
-      strchr (rest, ' ') == NULL)
+      strchr (rest, ' ') == NULL || g_unichar_islower (g_utf8_get_char (rest)))
     return NULL;
   return g_strdup (rest);
 }
