@@ -1312,7 +1312,8 @@ test_signature_line (void)
         g_strdup_printf ("<html><head><title>Bridge</title>%s</head><body><article>"
                          "<h1>Bridge</h1>" PARA ("The bridge will close.")
                          PARA ("Buses will be diverted.") PARA ("Work takes a year.")
-                         PARA ("Cyclists may still cross.") "%s</article></body></html>", cases[i].head, cases[i].last);
+                         PARA ("Cyclists may still cross.") "%s</article></body></html>",
+                         cases[i].head, cases[i].last);
       g_autoptr(DossierParsedDocument) doc = import_ok (html);
       gboolean kept = strstr (doc->text, "Minh Anh") != NULL ||
                       strstr (doc->text, "Thu Trang") != NULL ||

@@ -26,9 +26,11 @@ static const char *const byline_labels[] = {
   "reporter: ", "reporter : ", "yazar: ", "muhabir: ", "haber: ", "text: ", "texto: ", "von: ",
   "par : ", "autorka: ", "tekst: ", "door: ", "tekst en foto: ", "forfatter: ", "skrevet af: ",
   "\u0430\u0432\u0442\u043E\u0440: ", "\u0430\u0432\u0442\u043E\u0440\u044B: ",  /* Russian */
-  "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647: ", "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647 : ", /* Persian: writer */
-  "\u06AF\u0632\u0627\u0631\u0634: ", "\u062E\u0628\u0631\u0646\u06AF\u0627\u0631: ", /* Persian: report, reporter */
-  "\u0930\u093F\u092A\u094B\u0930\u094D\u091F: ", "\u0932\u0947\u0916\u0915: ", /* Hindi: report, writer */
+  /* Persian: writer, report, reporter */
+  "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647: ", "\u0646\u0648\u06CC\u0633\u0646\u062F\u0647 : ",
+  "\u06AF\u0632\u0627\u0631\u0634: ", "\u062E\u0628\u0631\u0646\u06AF\u0627\u0631: ",
+  /* Hindi: report, writer */
+  "\u0930\u093F\u092A\u094B\u0930\u094D\u091F: ", "\u0932\u0947\u0916\u0915: ",
 };
 
 /* Case-folded; the longest first where one starts another. */
@@ -542,7 +544,8 @@ is_person (const Context *ctx,
   /* "Photos by Jane Doe": a credit for another part of the work. */
   if (strstr (folded, " by ") != NULL)
     return FALSE;
-  return ctx == NULL || ctx->allow_site || !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
+  return ctx == NULL || ctx->allow_site ||
+         !dossier_html_is_site_name (ctx->r, ctx->ld, ctx->outlet, name);
 }
 
 /* News agencies, credited beside the reporter on a partner's page. */
