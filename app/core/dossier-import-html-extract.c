@@ -487,6 +487,20 @@ beside_date (Reader  *r,
   return FALSE;
 }
 
+/* Whether @node's line is only a person's name; if so it is the byline. */
+static gboolean
+take_name_line (Extract *x,
+                xmlNode *node)
+{
+  g_autofree char *text = line_text (x->r, node);
+  char *name = text != NULL ? dossier_html_name_line (text) : NULL;
+
+  if (name == NULL)
+    return FALSE;
+  x->byline = name;
+  return TRUE;
+}
+
 /* A line that is only a name, beside the date under the headline: the
  * byline of a page that labels it in no other way ("Ben Achebe" / "May
  * 17, 2024"). Kept only when nothing better names the author. */
@@ -495,18 +509,10 @@ is_name_beside_date (Extract  *x,
                      xmlNode  *node,
                      NodeInfo *info)
 {
-  g_autofree char *text = NULL;
-  char *name;
-
   if (x->author != NULL || x->byline != NULL || info->text > 40 || info->link > 0 ||
       !beside_date (x->r, node))
     return FALSE;
-  text = line_text (x->r, node);
-  name = text != NULL ? dossier_html_name_line (text) : NULL;
-  if (name == NULL)
-    return FALSE;
-  x->byline = name;
-  return TRUE;
+  return take_name_line (x, node);
 }
 
 /* Whether @node ends the run of paragraphs it stands in: nothing
@@ -545,8 +551,6 @@ is_signature_line (Extract  *x,
   const char *style = dossier_html_attr (node, "style");
   g_autofree char *folded_style = style != NULL ? g_ascii_strdown (style, -1) : NULL;
   gboolean set_apart = folded_style != NULL && strstr (folded_style, "right") != NULL;
-  g_autofree char *text = NULL;
-  char *name;
 
   if (x->author != NULL || x->byline != NULL || info->text > 40 || info->link > 0)
     return FALSE;
@@ -568,12 +572,7 @@ is_signature_line (Extract  *x,
     }
   if (!set_apart || !is_last_line (x, node))
     return FALSE;
-  text = line_text (x->r, node);
-  name = text != NULL ? dossier_html_name_line (text) : NULL;
-  if (name == NULL)
-    return FALSE;
-  x->byline = name;
-  return TRUE;
+  return take_name_line (x, node);
 }
 
 /* What follows a clutter heading, up to a heading as high, goes with it:
