@@ -6,8 +6,12 @@
  * few hundred tags, so the rows (DossierTagPickerRow) live in a GtkListBox,
  * made again when the codebook changes and shown or hidden on every
  * keystroke without delay. The "Create" row (in the .ui) is always last
- * and only shows when no tag has exactly the typed name; with no match at
- * all it is the only row, and Enter creates.
+ * and only shows when no tag has exactly the typed name.
+ *
+ * The highlighted row is what Enter does. Typing highlights the tag whose
+ * name or path is exactly the text (in any case), else the Create row: a
+ * tag that merely contains the text ("Mexican crackdown" for "Crackdown")
+ * is listed but applied only when the user moves to it.
  */
 
 #include "config.h"
@@ -32,6 +36,7 @@ struct _DossierTagPicker
   DossierProject *project;
   GListModel     *tags;
   guint           n_matches;
+  gboolean        moved;       /* Up or Down since the text last changed */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, GTK_TYPE_POPOVER)
@@ -136,17 +141,17 @@ highlight_row (DossierTagPicker *self,
 }
 
 /* Marks which rows the text matches, then refilters and highlights the
- * first match (or the Create row when nothing matches). */
+ * tag named exactly so, else the Create row, else nothing. */
 static void
 update_filter (DossierTagPicker *self)
 {
   g_autofree char *text = typed_text (self);
   g_autofree char *needle = fold (text);
-  gboolean exact = FALSE;
-  GtkWidget *first = NULL;
+  GtkWidget *exact = NULL;
   GtkWidget *row;
 
   self->n_matches = 0;
+  self->moved = FALSE;
 
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL;
@@ -168,21 +173,17 @@ update_filter (DossierTagPicker *self)
           g_autofree char *name = fold (dossier_tag_get_name (tag));
 
           match = strstr (path, needle) != NULL;
-          if (g_str_equal (name, needle) || g_str_equal (path, needle))
-            exact = TRUE;
+          if (exact == NULL && (g_str_equal (name, needle) || g_str_equal (path, needle)))
+            exact = row;
         }
 
       gtk_widget_set_visible (row, match);
       if (match)
-        {
-          self->n_matches++;
-          if (first == NULL)
-            first = row;
-        }
+        self->n_matches++;
     }
 
   {
-    gboolean show = text[0] != '\0' && !exact &&
+    gboolean show = text[0] != '\0' && exact == NULL &&
                     self->project != NULL && !dossier_project_get_read_only (self->project);
 
     if (show)
@@ -200,12 +201,9 @@ update_filter (DossierTagPicker *self)
         gtk_label_set_text (self->create_label, label);
       }
     gtk_widget_set_visible (self->create_row, show);
-    if (first == NULL && show)
-      first = self->create_row;
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    highlight_row (self, exact != NULL ? exact : show ? self->create_row : NULL);
   }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  highlight_row (self, first);
 }
 
 static void
@@ -305,6 +303,12 @@ move_highlight (DossierTagPicker *self,
 {
   GtkWidget *current = (GtkWidget *) gtk_list_box_get_selected_row (self->list_box);
   GtkWidget *row;
+
+  /* The Create row, last, is highlighted as what Enter does while the
+   * user has not moved: Down starts from the top, at the first match. */
+  if (!self->moved && current == self->create_row && down)
+    current = NULL;
+  self->moved = TRUE;
 
   if (current == NULL)
     row = down ? gtk_widget_get_first_child (GTK_WIDGET (self->list_box))

@@ -335,9 +335,15 @@ test_tag_picker (Fixture       *f,
     g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
   }
 
-  /* Empty text lists everything, the first tag highlighted. */
+  /* Empty text lists everything, nothing highlighted until the user
+   * moves: Down highlights the first tag, Up from there nothing above. */
   n_tags = g_list_model_get_n_items (dossier_project_get_tags (f->project));
   g_assert_cmpuint (dossier_tag_picker_get_n_matches (DOSSIER_TAG_PICKER (picker)), ==, n_tags);
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==, 0);
+  g_assert_true (press_key_on (GTK_WIDGET (entry), GDK_KEY_Down, 0));
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==,
+                   f->stakeholders);
+  g_assert_true (press_key_on (GTK_WIDGET (entry), GDK_KEY_Up, 0));
   g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==,
                    f->stakeholders);
 
@@ -345,8 +351,12 @@ test_tag_picker (Fixture       *f,
    * both children (by their path). */
   gtk_editable_set_text (entry, "STAKE");
   g_assert_cmpuint (dossier_tag_picker_get_n_matches (DOSSIER_TAG_PICKER (picker)), ==, 3);
+  /* Part of a name: listed, but what is highlighted (and what Enter
+   * does) is creating "cos" until the user moves to the tag. */
   gtk_editable_set_text (entry, "cos");
   g_assert_cmpuint (dossier_tag_picker_get_n_matches (DOSSIER_TAG_PICKER (picker)), ==, 1);
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==, 0);
+  g_assert_true (press_key_on (GTK_WIDGET (entry), GDK_KEY_Down, 0));
   g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==, f->costs);
 
   /* Enter chooses the highlighted tag and closes. */

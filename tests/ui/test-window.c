@@ -533,6 +533,114 @@ test_number_keys (Fixture       *f,
   g_assert_cmpuint (highlights->len, ==, 1);
 }
 
+/* Whether the highlight that starts at @start carries @tag_id. */
+static gboolean
+tagged_with (Fixture *f,
+             gint64   start,
+             gint64   tag_id)
+{
+  g_autoptr(GPtrArray) highlights = list_highlights (f);
+
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *hl = g_ptr_array_index (highlights, i);
+
+      if (dossier_highlight_get_start (hl) == start)
+        return dossier_highlight_has_tag (hl, tag_id);
+    }
+  return FALSE;
+}
+
+/* Selects @needle (its start in @start), opens the tag picker as Ctrl+T
+ * does and types @typed; the picker's entry. */
+static GtkEditable *
+type_in_picker (Fixture    *f,
+                const char *needle,
+                const char *typed,
+                gint64     *start)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  GtkEditable *entry;
+  gint64 end;
+
+  select_text (f, needle, start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-selection", NULL);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (page->tag_picker));
+  entry = dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (page->tag_picker));
+  gtk_editable_set_text (entry, typed);
+  flush_events ();
+  return entry;
+}
+
+/* Enter in the tag picker applies a tag only when it is named exactly
+ * what was typed (in any case) or when the user moved to it; a tag that
+ * merely contains the text is listed, not applied: the typed tag is made
+ * instead (issue 7, item 10). */
+static void
+test_tag_picker_enter (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  DossierTagPicker *picker;
+  GListModel *tags = dossier_project_get_tags (project);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry;
+  DossierTag *crackdown;
+  gint64 mexican, start;
+  guint n_tags;
+
+  mexican = dossier_project_add_tag (project, "Mexican crackdown", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_tags = g_list_model_get_n_items (tags);
+
+  /* "Crackdown": listed, not highlighted; Enter makes "Crackdown". */
+  entry = type_in_picker (f, "raise ferry fares", "Crackdown", &start);
+  picker = DOSSIER_TAG_PICKER (page->tag_picker);   /* made on first use */
+  g_assert_cmpuint (dossier_tag_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (picker), ==, 0);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  crackdown = dossier_project_find_tag (project, "Crackdown");
+  g_assert_nonnull (crackdown);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, n_tags + 1);
+  g_assert_true (tagged_with (f, start, dossier_tag_get_id (crackdown)));
+  g_assert_false (tagged_with (f, start, mexican));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+
+  /* The exact name in another case: that tag, nothing made. */
+  entry = type_in_picker (f, "two new boats", "mexican CRACKDOWN", &start);
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (picker), ==, mexican);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_true (tagged_with (f, start, mexican));
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, n_tags + 1);
+
+  /* Part of a name, then Down to the tag wanted: that tag, nothing made. */
+  entry = type_in_picker (f, "the cost of diesel", "crack", &start);
+  g_assert_cmpuint (dossier_tag_picker_get_n_matches (picker), ==, 2);
+  for (guint i = 0; i < 3 && dossier_tag_picker_get_highlighted_tag (picker) != mexican; i++)
+    g_assert_true (press_key_on (GTK_WIDGET (entry), GDK_KEY_Down, 0));
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (picker), ==, mexican);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_true (tagged_with (f, start, mexican));
+  g_assert_null (dossier_project_find_tag (project, "crack"));
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, n_tags + 1);
+
+  /* Nothing typed, nothing moved to: Enter applies nothing. */
+  entry = type_in_picker (f, "quieter engines", "", &start);
+  g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (picker), ==, 0);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  highlights = list_highlights (f);
+  g_assert_cmpuint (highlights->len, ==, 3);
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  flush_events ();
+}
+
 /* Ctrl+T, Ctrl+M and Ctrl+F reach the reader with the focus anywhere in
  * the window: the window passes them on to the page on show. */
 static void
@@ -2091,6 +2199,7 @@ main (int   argc,
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);
+  ADD ("tag-picker-enter", test_tag_picker_enter);
   ADD ("highlight-menu-actions", test_highlight_menu_actions);
   ADD ("memo-at-caret", test_memo_at_caret);
   ADD ("memo-after-tagging", test_memo_after_tagging);

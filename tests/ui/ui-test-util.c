@@ -135,6 +135,31 @@ label_with_class (GtkWidget  *widget,
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+gboolean
+press_key_on (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean handled = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_KEY (controller)
+            || gtk_event_controller_get_propagation_phase (controller) != phases[p])
+          continue;
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0u, mods, &handled);
+        if (handled)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
 GtkWindow *
 find_toplevel (GType      type,
                GtkWindow *parent)

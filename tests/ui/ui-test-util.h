@@ -57,6 +57,13 @@ GtkWidget  *find_with_class    (GtkWidget      *widget,
 const char *label_with_class   (GtkWidget      *widget,
                                 const char     *css_class);
 
+/* Hands @keyval with @mods to the key controllers of @widget itself,
+ * those of the capture phase first, as GTK does when @widget has the
+ * focus; TRUE if one of them handled it. */
+gboolean    press_key_on       (GtkWidget      *widget,
+                                guint           keyval,
+                                GdkModifierType mods);
+
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
 GtkWindow  *find_toplevel      (GType           type,
