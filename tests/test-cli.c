@@ -249,7 +249,8 @@ make_project (Fixture *f)
 static const char *commands[] = {
   "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
   "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
-  "argument-add", "arguments", "evidence-add", "suggest",
+  "argument-add", "arguments", "evidence-add", "suggest", "briefings", "briefing", "briefing-new",
+  "briefing-set",
 };
 
 static void
@@ -1103,6 +1104,132 @@ test_analysis_bad_input (Fixture       *f,
 
   after = snapshot (f);
   g_assert_cmpstr (after, ==, before);
+/* ---- Briefing notes ---------------------------------------------------- */
+
+/* The UUID of the project's first highlight, from the JSON export. */
+static char *
+first_highlight_uuid (Fixture *f)
+{
+  g_autofree char *json = ok_cli ("export", f->project, "--format", "json", NULL);
+  const char *highlights = strstr (json, "\"highlights\": [");
+  const char *uuid;
+
+  g_assert_nonnull (highlights);
+  uuid = strstr (highlights, "\"uuid\": \"");
+  g_assert_nonnull (uuid);
+  return g_strndup (uuid + strlen ("\"uuid\": \""), 36);
+}
+
+static void
+test_briefing (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *uuid = first_highlight_uuid (f);
+  g_autofree char *body = g_strdup_printf ("## Crews\n\nThe crews [@%s] and <b>bold</b>.\n", uuid);
+  g_autofree char *body_path = write_file (f, "body.md", body, -1);
+  g_autofree char *latin1 = write_file (f, "latin1.md", "caf\xe9 [@x]\n", -1);
+  g_autofree char *id = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *sections = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *html_path = g_build_filename (f->dir, "note.html", NULL);
+  g_autofree char *html = NULL;
+
+  id = ok_cli ("briefing-new", f->project, "Ferry note", "--doc", doc, "--body-file", body_path, NULL);
+  g_assert_cmpstr (id, ==, "1\n");
+  id[1] = '\0';
+
+  list = ok_cli ("briefings", f->project, NULL);
+  expected = g_strdup_printf ("1\tFerry note\t%s\t1\t0\t", doc);
+  g_assert_true (g_str_has_prefix (list, expected));
+
+  shown = ok_cli ("briefing", f->project, id, NULL);
+  g_assert_cmpstr (shown, ==, body);
+  check = ok_cli ("briefing", f->project, id, "--check", NULL);
+  g_assert_cmpstr (check, ==, "ok: 1 citation verified\n");
+  sections = ok_cli ("briefing", f->project, id, "--sections", NULL);
+  g_assert_cmpstr (sections, ==, "Crews\t1\n");
+
+  /* The export: the quote as its footnote, the note's HTML as text. */
+  md = ok_cli ("export", f->project, "--briefing", id, "--format", "markdown", NULL);
+  g_assert_true (g_str_has_prefix (md, "# Ferry note\n"));
+  g_assert_nonnull (strstr (md, "## Crews\n\nThe crews [^1] and \\<b\\>bold\\</b\\>.\n"));
+  g_assert_nonnull (strstr (md, "[^1]: “y crews vot” — *Ferry crews vote on the harbour timetable*"));
+  g_free (ok_cli ("export", f->project, "--briefing", id, "-o", html_path, "--appendix", NULL));
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<blockquote><p>y crews vot</p></blockquote>"));
+  g_assert_nonnull (strstr (html, "Cited passages by source"));
+
+  /* Changes, each checked before anything is written. */
+  g_free (ok_cli ("briefing-set", f->project, id, "--title", "Crews note", "--body", "Nothing cited.",
+                  NULL));
+  g_clear_pointer (&list, g_free);
+  list = ok_cli ("briefings", f->project, NULL);
+  g_assert_nonnull (strstr (list, "\tCrews note\t"));
+  g_assert_nonnull (strstr (list, "\t0\t0\t"));
+
+  before = snapshot (f);
+  expect_failure (1, "briefing-set", "not UTF-8", "briefing-set", f->project, id, "--title", "New",
+                  "--body-file", latin1, NULL);
+  expect_failure (1, "briefing-set", "no document 99", "briefing-set", f->project, id, "--title", "New",
+                  "--doc", "99", NULL);
+  expect_failure (2, "briefing-set", "title", "briefing-set", f->project, id, "--title", "  ", NULL);
+  expect_failure (2, "briefing-set", "nothing to change", "briefing-set", f->project, id, NULL);
+  expect_failure (1, "briefing-set", "no briefing note 7", "briefing-set", f->project, "7",
+                  "--title", "x", NULL);
+  expect_failure (2, "briefing-new", "one of", "briefing-new", f->project, "x", "--template",
+                  "--body", "y", NULL);
+  expect_failure (1, "briefing-new", "title", "briefing-new", f->project, " ", NULL);
+  expect_failure (2, "export", "markdown or html", "export", f->project, "--briefing", id,
+                  "--format", "csv", NULL);
+  expect_failure (2, "export", "--doc", "export", f->project, "--briefing", id, "--doc", doc,
+                  "--format", "html", NULL);
+  expect_failure (2, "export", "--briefing", "export", f->project, "--appendix", "--format", "html", NULL);
+  expect_failure (1, "export", "no briefing note", "export", f->project, "--briefing", "9",
+                  "--format", "html", NULL);
+  {
+    g_autofree char *after = snapshot (f);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* A note citing a highlight that is not there is refused, naming it,
+   * unless allowed, then marked. */
+  g_free (ok_cli ("briefing-set", f->project, id, "--body",
+                  "Gone [@00000000-0000-4000-8000-000000000000].", NULL));
+  {
+    g_auto(Run) r = { 0 };
+
+    /* As "check" does: the problems on stdout, exit 1. */
+    run_cli (&r, "briefing", f->project, id, "--check", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_str_has_prefix (r.out, "[1] highlight 00000000-0000-4000-8000-000000000000: "
+                                            "the cited highlight is no longer in this project"));
+  }
+  expect_failure (1, "export", "cannot be verified", "export", f->project, "--briefing", id,
+                  "--format", "markdown", NULL);
+  g_clear_pointer (&md, g_free);
+  md = ok_cli ("export", f->project, "--briefing", id, "--format", "markdown", "--allow-unverified",
+               NULL);
+  g_assert_nonnull (strstr (md, "[^1]: **Unverified:**"));
+
+  /* The template; then deleting. */
+  g_clear_pointer (&id, g_free);
+  id = ok_cli ("briefing-new", f->project, "From the template", "--template", NULL);
+  g_assert_cmpstr (id, ==, "2\n");
+  g_clear_pointer (&shown, g_free);
+  shown = ok_cli ("briefing", f->project, "2", NULL);
+  g_assert_true (g_str_has_prefix (shown, "## Purpose\n"));
+  g_assert_nonnull (strstr (shown, "## Options and recommendation\n"));
+  g_free (ok_cli ("briefing-set", f->project, "2", "--delete", NULL));
+  g_clear_pointer (&list, g_free);
+  list = ok_cli ("briefings", f->project, NULL);
+  g_assert_null (strstr (list, "From the template"));
 }
 
 int
@@ -1131,6 +1258,7 @@ main (int    argc,
   ADD ("bad-projects", test_bad_projects);
   ADD ("export-destinations", test_export_destinations);
   ADD ("export-options", test_export_options);
+  ADD ("briefing", test_briefing);
   ADD ("read-only-project", test_read_only_project);
   ADD ("locked-project", test_locked_project);
   ADD ("analysis-tour", test_analysis_tour);

@@ -36,6 +36,12 @@ int cli_highlight (const char *name, int argc, char **argv);
 int cli_autocode  (const char *name, int argc, char **argv);
 int cli_meta      (const char *name, int argc, char **argv);
 
+/* Briefing notes (dossier-cli-briefing.c). */
+int cli_briefings     (const char *name, int argc, char **argv);
+int cli_briefing      (const char *name, int argc, char **argv);
+int cli_briefing_new  (const char *name, int argc, char **argv);
+int cli_briefing_set  (const char *name, int argc, char **argv);
+
 /* Commands that only read it (dossier-cli-read.c). */
 int cli_documents (const char *name, int argc, char **argv);
 int cli_text      (const char *name, int argc, char **argv);

@@ -128,6 +128,9 @@ cli_export (const char *name,
   gboolean offsets = FALSE;
   gboolean no_headings = FALSE;
   int context_words = 0;
+  gint64 briefing_id = 0;
+  gboolean appendix = FALSE;
+  gboolean allow_unverified = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("json, markdown, html, csv or text (default: from the file name’s extension)"),
@@ -153,11 +156,19 @@ cli_export (const char *name,
       N_("Summaries: memos as “notes” under their quotes (the default), as numbered "
          "“footnotes”, or “none”"),
       N_("notes|footnotes|none") },
+    { "briefing", 'b', 0, G_OPTION_ARG_INT64, &briefing_id,
+      N_("Export briefing note ID (markdown or html), its citations as numbered footnotes"),
+      N_("ID") },
+    { "appendix", 0, 0, G_OPTION_ARG_NONE, &appendix,
+      N_("Briefing: end with its cited passages grouped by source"), NULL },
+    { "allow-unverified", 0, 0, G_OPTION_ARG_NONE, &allow_unverified,
+      N_("Briefing: export even if a citation cannot be verified, marking it as unverified"),
+      NULL },
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  DossierExportFilter filter = { 0, 0 };
+  DossierExportFilter filter = { 0, 0, 0 };
   DossierExportOptions options;
   DossierExportFormat format;
   gboolean ok;
@@ -190,6 +201,19 @@ cli_export (const char *name,
   options.context_words = context_words;
   options.offsets = offsets;
   options.headings = !no_headings;
+  options.appendix = appendix;
+  options.allow_unverified = allow_unverified;
+
+  if (briefing_id < 0)
+    return cli_usage_error (name, _("ID must be a briefing note’s id, not %" PRId64), briefing_id);
+  if (briefing_id != 0 && (document_id != 0 || tag_name != NULL))
+    return cli_usage_error (name, _("--briefing exports a whole note: give it without --doc or --tag"));
+  if (briefing_id != 0 && format != DOSSIER_EXPORT_MARKDOWN && format != DOSSIER_EXPORT_HTML)
+    return cli_usage_error (name, _("a briefing note is exported as markdown or html, not %s"),
+                            dossier_export_format_to_string (format));
+  if (briefing_id == 0 && (appendix || allow_unverified))
+    return cli_usage_error (name, _("--appendix and --allow-unverified go with --briefing"));
+  filter.briefing_id = briefing_id;
 
   if (document_id < 0)
     return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);

@@ -73,6 +73,13 @@ static const CliCommand commands[] = {
        "In CSV a cell starting with =, +, -, @, tab or CR gets a leading ' so\n"
        "that spreadsheets do not run it as a formula.\n"
        "\n"
+       "--briefing ID writes briefing note ID as Markdown or HTML, each citation a\n"
+       "numbered footnote: the quote, the document’s title, outlet and date, and\n"
+       "the heading of its section. Every citation is checked against its\n"
+       "document’s text first; a note citing a deleted, orphaned or altered\n"
+       "passage is refused, naming each, unless --allow-unverified, which marks\n"
+       "them. --appendix adds the cited passages grouped by source.\n"
+       "\n"
        "A file is replaced only when the export is complete, and keeps its\n"
        "permissions; a symbolic link is followed (the link stays); a pipe or a\n"
        "device such as /dev/stdout is written through; a folder, a disk device\n"
@@ -119,6 +126,31 @@ static const CliCommand commands[] = {
        "(separated by “; ”); then “argument”, pro or con, start and end of the\n"
        "list item, the heading it is under, and its statement. Tab-separated."),
     cli_suggest },
+  { "briefings", N_("PROJECT"), N_("List the briefing notes"),
+    N_("Prints one line per briefing note: id, title, the documents it compares\n"
+       "(ids, comma-separated), how many passages it cites, how many of those\n"
+       "cannot be verified, and when it was last changed, separated by tabs."),
+    cli_briefings },
+  { "briefing", N_("PROJECT ID"), N_("Print a briefing note’s body"),
+    N_("Prints the Markdown body of briefing note ID. A citation is written\n"
+       "[@UUID], the UUID of the highlight it cites. --check verifies every\n"
+       "citation against its document’s text (exit 1 and one line per problem\n"
+       "when one fails); --sections lists its sections with the citations each\n"
+       "holds (the evidence meter)."),
+    cli_briefing },
+  { "briefing-new", N_("PROJECT TITLE"), N_("Start a briefing note"),
+    N_("Makes a briefing note and prints its id. --doc names a document it\n"
+       "compares (once per document); the body comes from --body, --body-file or\n"
+       "--template, which lays out Purpose, Summary, Background, the\n"
+       "stakeholders’ positions and the pros and cons with their evidence\n"
+       "already cited, Where sources diverge, and Options and recommendation."),
+    cli_briefing_new },
+  { "briefing-set", N_("PROJECT ID"), N_("Change a briefing note"),
+    N_("Changes the title (--title), the documents compared (--doc, once per\n"
+       "document, replacing the list; --no-documents) or the body (--body,\n"
+       "--body-file), or deletes the note (--delete). Everything is checked\n"
+       "before anything changes; each change is one step of undo in the window."),
+    cli_briefing_set },
   { "check", N_("PROJECT"), N_("Check a project’s integrity"),
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
        "text, offsets in range). Prints “ok”, or each problem found and exits 1."),

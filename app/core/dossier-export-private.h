@@ -218,5 +218,10 @@ gboolean dossier_export_write_summary (DossierExportContext *ctx,
                                        DossierExportWriter  *w,
                                        DossierExportFormat   format,
                                        GError              **error);
+/* The briefing note of the filter's briefing_id (dossier-export-briefing.c). */
+gboolean dossier_export_write_briefing (DossierExportContext *ctx,
+                                        DossierExportWriter  *w,
+                                        DossierExportFormat   format,
+                                        GError              **error);
 
 G_END_DECLS

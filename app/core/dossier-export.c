@@ -735,6 +735,9 @@ dossier_export_context_new (DossierProject            *project,
   ctx->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   if (filter != NULL)
     ctx->filter = *filter;
+  /* A briefing note is exported whole, with every document it cites. */
+  if (ctx->filter.briefing_id != 0)
+    ctx->filter.document_id = ctx->filter.tag_id = 0;
   dossier_export_options_init (&ctx->options);
   ctx->statements = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->repaired = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -947,30 +950,35 @@ dossier_export_to_stream (DossierProject             *project,
 
   dossier_export_writer_init (&w, stream, cancellable);
 
-  switch (format)
+  if (ctx->filter.briefing_id != 0)
+    ok = dossier_export_write_briefing (ctx, &w, format, &local_error);
+  else
     {
-    case DOSSIER_EXPORT_JSON:
-      ok = dossier_export_write_json (ctx, &w, &local_error);
-      break;
-    case DOSSIER_EXPORT_CSV:
-      ok = dossier_export_write_csv (ctx, &w, &local_error);
-      break;
-    case DOSSIER_EXPORT_MARKDOWN:
-    case DOSSIER_EXPORT_TEXT:
-    case DOSSIER_EXPORT_HTML:
-      ok = dossier_export_write_summary (ctx, &w, format, &local_error);
-      break;
-    case DOSSIER_EXPORT_QDPX:
-      ok = dossier_exchange_write_qdpx (ctx, &w, &local_error);
-      break;
-    case DOSSIER_EXPORT_QDC:
-      ok = dossier_exchange_write_qdc (ctx, &w, &local_error);
-      break;
-    case DOSSIER_EXPORT_W3C:
-      ok = dossier_exchange_write_w3c (ctx, &w, &local_error);
-      break;
-    default:
-      g_assert_not_reached ();
+      switch (format)
+        {
+        case DOSSIER_EXPORT_JSON:
+          ok = dossier_export_write_json (ctx, &w, &local_error);
+          break;
+        case DOSSIER_EXPORT_CSV:
+          ok = dossier_export_write_csv (ctx, &w, &local_error);
+          break;
+        case DOSSIER_EXPORT_MARKDOWN:
+        case DOSSIER_EXPORT_TEXT:
+        case DOSSIER_EXPORT_HTML:
+          ok = dossier_export_write_summary (ctx, &w, format, &local_error);
+          break;
+        case DOSSIER_EXPORT_QDPX:
+          ok = dossier_exchange_write_qdpx (ctx, &w, &local_error);
+          break;
+        case DOSSIER_EXPORT_QDC:
+          ok = dossier_exchange_write_qdc (ctx, &w, &local_error);
+          break;
+        case DOSSIER_EXPORT_W3C:
+          ok = dossier_exchange_write_w3c (ctx, &w, &local_error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
     }
 
   /* A write error kept by the writer is the real cause; prefer it over a

@@ -75,6 +75,17 @@ gboolean         dossier_project_delete_briefing      (DossierProject  *self,
                                                        gint64           briefing_id,
                                                        GError         **error);
 
+/* A new note's body laid out as a policy briefing: Purpose, Summary,
+ * Background, Stakeholders and their positions (each stakeholder with its
+ * stance and its evidence cited), Pros and cons (each question with its
+ * arguments for and against and their evidence cited), Where sources
+ * diverge, Options and recommendation; prompts in italics where the
+ * writer has to write. With documents, only evidence from them is cited.
+ * (transfer full) */
+char            *dossier_project_make_briefing_template (DossierProject *self,
+                                                       const gint64    *document_ids,
+                                                       guint            n_documents);
+
 /* ---- The evidence meter --------------------------------------------------- */
 
 typedef struct

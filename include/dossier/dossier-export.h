@@ -27,6 +27,7 @@ typedef enum
   DOSSIER_EXPORT_ERROR_FORMAT = 1,   /* unknown format name */
   DOSSIER_EXPORT_ERROR_NOT_FOUND,    /* the filter names no document or tag */
   DOSSIER_EXPORT_ERROR_IO,           /* cannot write the destination */
+  DOSSIER_EXPORT_ERROR_UNVERIFIED,   /* a briefing cites a passage that is not sound */
 } DossierExportError;
 
 typedef enum
@@ -48,10 +49,19 @@ const char *dossier_export_format_to_string   (DossierExportFormat  format);
 /* "json", "md", "html", "csv", "txt", "qdpx", "qdc", "jsonld" */
 const char *dossier_export_format_extension   (DossierExportFormat  format);
 
+/* With @briefing_id, the export is that briefing note (Markdown or HTML
+ * only: its body, each citation a numbered footnote giving the quote, the
+ * document's title, outlet and date and the section heading it is under)
+ * and the other fields are ignored. Every citation is verified first: one
+ * whose highlight was deleted, orphaned or no longer matches its text
+ * fails the export with DOSSIER_EXPORT_ERROR_UNVERIFIED, naming each,
+ * unless DossierExportOptions.allow_unverified, which prints them marked
+ * as unverified. */
 typedef struct
 {
   gint64 document_id;  /* 0 = every document */
   gint64 tag_id;       /* 0 = every tag; else that tag and its descendants */
+  gint64 briefing_id;  /* 0 = none; else that briefing note alone */
 } DossierExportFilter;
 
 /* How the summaries (Markdown, HTML, plain text) are laid out, and which
@@ -82,10 +92,13 @@ typedef struct
   guint                 context_words;  /* 0 = none; clamped to the maximum */
   DossierExportMemos    memos;
   DossierExchangeTarget target;         /* REFI-QDA: the tool the file is for */
+  gboolean              appendix;       /* briefing: its cited passages by source, at the end */
+  gboolean              allow_unverified; /* briefing: print unsound citations, marked */
 } DossierExportOptions;
 
 /* The defaults: by document, headings, no offsets, no context, memos as
- * notes under their quotes. */
+ * notes under their quotes; a briefing without appendix, refused if a
+ * citation is unsound. */
 void        dossier_export_options_init         (DossierExportOptions  *options);
 
 /* "document", "tag" */

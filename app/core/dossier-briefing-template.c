@@ -1,0 +1,200 @@
+/* dossier-briefing-template.c — the body a new briefing note starts from:
+ * the sections a policy briefing has (purpose, summary, background, the
+ * stakeholders' positions, pros and cons per question, where sources
+ * diverge, options and recommendation), with what the project already
+ * holds filled in: each stakeholder with its stance and the evidence cited
+ * for it, each question with its arguments and theirs — citations of the
+ * compared documents only, when the note compares some.
+ *
+ * The prompts are plain Markdown text the writer replaces; the evidence
+ * meter shows which sections still cite nothing.
+ */
+
+#include "config.h"
+
+#include <dossier/dossier-argument.h>
+#include <dossier/dossier-briefing.h>
+#include <dossier/dossier-highlight.h>
+#include <dossier/dossier-project-arguments.h>
+#include <dossier/dossier-project-stakeholders.h>
+#include <dossier/dossier-question.h>
+#include <dossier/dossier-stakeholder.h>
+
+#include <glib/gi18n.h>
+
+static gboolean
+compared (const gint64 *document_ids,
+          guint         n_documents,
+          gint64        document_id)
+{
+  if (n_documents == 0)
+    return TRUE;
+  for (guint i = 0; i < n_documents; i++)
+    if (document_ids[i] == document_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+  g_autofree char *escaped = NULL;
+
+  g_strdelimit (flat, "\r\n\t", ' ');
+  escaped = dossier_markdown_escape (g_strstrip (flat));
+  g_string_append (out, escaped);
+}
+
+/* "[@uuid][@uuid]" for the evidence of the compared documents; how many. */
+static guint
+append_citations (GString      *out,
+                  GPtrArray    *evidence,
+                  const gint64 *document_ids,
+                  guint         n_documents)
+{
+  guint n = 0;
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      DossierEvidence *e = g_ptr_array_index (evidence, i);
+
+      if (dossier_highlight_get_orphaned (e->highlight) ||
+          !compared (document_ids, n_documents, dossier_highlight_get_document_id (e->highlight)))
+        continue;
+      g_string_append_printf (out, "%s[@%s]", n == 0 ? " " : "",
+                              dossier_highlight_get_uuid (e->highlight));
+      n++;
+    }
+  return n;
+}
+
+static void
+append_prompt (GString    *out,
+               const char *prompt)
+{
+  g_string_append_printf (out, "*%s*\n\n", prompt);
+}
+
+static void
+append_stakeholders (GString        *out,
+                     DossierProject *project,
+                     const gint64   *document_ids,
+                     guint           n_documents)
+{
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  guint n = g_list_model_get_n_items (stakeholders);
+
+  g_string_append_printf (out, "## %s\n\n", _("Stakeholders and their positions"));
+  if (n == 0)
+    {
+      append_prompt (out, _("Who has a stake in this, what each wants, and what each "
+                            "source reports them saying or doing."));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      g_autoptr(GPtrArray) evidence = NULL;
+      const char *stance = dossier_stakeholder_get_stance (stakeholder);
+
+      evidence = dossier_project_list_stakeholder_evidence (project,
+                                                            dossier_stakeholder_get_id (stakeholder),
+                                                            NULL);
+      g_string_append (out, "### ");
+      append_escaped (out, dossier_stakeholder_get_name (stakeholder));
+      g_string_append (out, "\n\n");
+      if (stance != NULL && *stance != '\0')
+        append_escaped (out, stance);
+      else
+        g_string_append_printf (out, "*%s*", _("Their position."));
+      if (append_citations (out, evidence, document_ids, n_documents) == 0)
+        g_string_append_printf (out, " *%s*", _("(No evidence cited yet.)"));
+      g_string_append (out, "\n\n");
+    }
+}
+
+static void
+append_arguments (GString         *out,
+                  DossierProject  *project,
+                  DossierQuestion *question,
+                  DossierPolarity  polarity,
+                  const gint64    *document_ids,
+                  guint            n_documents)
+{
+  GListModel *arguments = dossier_project_get_arguments (project);
+  guint n = g_list_model_get_n_items (arguments);
+  guint written = 0;
+
+  g_string_append_printf (out, "**%s**\n\n", polarity == DOSSIER_POLARITY_PRO ? _("For") : _("Against"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierArgument) argument = g_list_model_get_item (arguments, i);
+      g_autoptr(GPtrArray) evidence = NULL;
+
+      if (dossier_argument_get_question_id (argument) != dossier_question_get_id (question) ||
+          dossier_argument_get_polarity (argument) != polarity)
+        continue;
+      evidence = dossier_project_list_argument_evidence (project,
+                                                         dossier_argument_get_id (argument), NULL);
+      g_string_append (out, "- ");
+      append_escaped (out, dossier_argument_get_statement (argument));
+      append_citations (out, evidence, document_ids, n_documents);
+      g_string_append_c (out, '\n');
+      written++;
+    }
+  if (written == 0)
+    g_string_append_printf (out, "- *%s*\n", _("None recorded yet."));
+  g_string_append_c (out, '\n');
+}
+
+char *
+dossier_project_make_briefing_template (DossierProject *self,
+                                        const gint64   *document_ids,
+                                        guint           n_documents)
+{
+  GString *out = g_string_new (NULL);
+  GListModel *questions;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
+
+  g_string_append_printf (out, "## %s\n\n", _("Purpose"));
+  append_prompt (out, _("What decision or discussion this note serves, and for whom."));
+  g_string_append_printf (out, "## %s\n\n", _("Summary"));
+  append_prompt (out, _("The answer in three sentences, each backed by a citation."));
+  g_string_append_printf (out, "## %s\n\n", _("Background"));
+  append_prompt (out, _("What happened, when, and what the sources agree on."));
+
+  append_stakeholders (out, self, document_ids, n_documents);
+
+  g_string_append_printf (out, "## %s\n\n", _("Pros and cons"));
+  questions = dossier_project_get_questions (self);
+  n = g_list_model_get_n_items (questions);
+  if (n == 0)
+    append_prompt (out, _("The question at issue, and the arguments for and against it."));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierQuestion) question = g_list_model_get_item (questions, i);
+
+      g_string_append (out, "### ");
+      append_escaped (out, dossier_question_get_text (question));
+      g_string_append (out, "\n\n");
+      append_arguments (out, self, question, DOSSIER_POLARITY_PRO, document_ids, n_documents);
+      append_arguments (out, self, question, DOSSIER_POLARITY_CON, document_ids, n_documents);
+    }
+
+  g_string_append_printf (out, "## %s\n\n", _("Where sources diverge"));
+  append_prompt (out, _("What one source reports and another leaves out or contradicts: "
+                        "figures, stances, emphasis."));
+  g_string_append_printf (out, "## %s\n\n", _("Options and recommendation"));
+  append_prompt (out, _("The options open, what each would cost, and the one this note "
+                        "recommends."));
+
+  /* One newline at the end. */
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}

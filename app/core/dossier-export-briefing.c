@@ -1,0 +1,1136 @@
+/* dossier-export-briefing.c — a briefing note as Markdown or as one
+ * self-contained HTML page, with numbered footnotes that give each cited
+ * passage as it is now: its quote, the document's title, outlet and date,
+ * and the heading of the section it comes from.
+ *
+ * Both formats are made from the one parse of the body
+ * (dossier-markdown.h). Markdown keeps the writer's own markup and turns
+ * each citation into a footnote reference ("[^3]", as Pandoc and GitHub
+ * read it); HTML is built with libxml2's tree API, so that nothing written
+ * in a note or a document can become markup. Every citation is verified
+ * first: a note citing a deleted, orphaned or altered passage is refused,
+ * naming each, unless the caller allows it; then each such citation is
+ * printed marked as unverified, never as if it were sound.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include <dossier/dossier-briefing.h>
+#include <dossier/dossier-citation.h>
+#include <dossier/dossier-markdown.h>
+
+#include "dossier-export-private.h"
+#include "dossier-project-private.h"
+
+typedef struct
+{
+  char                *title;
+  char                *body;
+  char                *modified;
+  GPtrArray           *documents;   /* DossierExportDocument (the context's), in the note's order */
+  DossierMarkdownNode *root;
+  GPtrArray           *citations;   /* DossierCitation */
+  guint                heading_shift; /* added to the body's heading levels */
+} Briefing;
+
+static void
+briefing_clear (Briefing *b)
+{
+  g_clear_pointer (&b->title, g_free);
+  g_clear_pointer (&b->body, g_free);
+  g_clear_pointer (&b->modified, g_free);
+  g_clear_pointer (&b->documents, g_ptr_array_unref);
+  g_clear_pointer (&b->root, dossier_markdown_node_free);
+  g_clear_pointer (&b->citations, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Briefing, briefing_clear)
+
+static DossierExportDocument *
+find_document (DossierExportContext *ctx,
+               gint64                document_id)
+{
+  for (guint i = 0; i < ctx->documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (ctx->documents, i);
+
+      if (d->id == document_id)
+        return d;
+    }
+  return NULL;
+}
+
+/* The body's top level is written one level below the note's title. */
+static guint
+heading_shift (DossierMarkdownNode *root)
+{
+  guint min_level = 6;
+
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    {
+      DossierMarkdownNode *block = g_ptr_array_index (root->children, i);
+
+      if (block->kind == DOSSIER_MARKDOWN_HEADING)
+        min_level = MIN (min_level, block->level);
+    }
+  return min_level < 2 ? 2 - min_level : 0;
+}
+
+static gboolean
+read_briefing (DossierExportContext *ctx,
+               Briefing             *b,
+               GError              **error)
+{
+  sqlite3_stmt *stmt, *documents;
+  gboolean row;
+
+  stmt = dossier_export_context_prepare (ctx,
+      "SELECT title, body, modified FROM briefings WHERE id = ?1", error);
+  documents = dossier_export_context_prepare (ctx,
+      "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
+      error);
+  if (stmt == NULL || documents == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->filter.briefing_id);
+  if (!dossier_export_context_step (ctx, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
+                   _("There is no briefing note with id %" PRId64 " in “%s”"),
+                   ctx->filter.briefing_id, dossier_project_get_path (ctx->project));
+      return FALSE;
+    }
+  b->title = g_strdup (dossier_export_context_column_text (ctx, stmt, 0));
+  b->body = g_strdup (dossier_export_context_column_text (ctx, stmt, 1));
+  b->modified = g_strdup (dossier_export_context_column_text (ctx, stmt, 2));
+  sqlite3_reset (stmt);
+  if (b->title == NULL)
+    b->title = g_strdup ("");
+  if (b->body == NULL)
+    b->body = g_strdup ("");
+
+  b->documents = g_ptr_array_new ();
+  sqlite3_bind_int64 (documents, 1, ctx->filter.briefing_id);
+  while (dossier_export_context_step (ctx, documents, &row, error) && row)
+    {
+      DossierExportDocument *d = find_document (ctx, sqlite3_column_int64 (documents, 0));
+
+      if (d != NULL)
+        g_ptr_array_add (b->documents, d);
+    }
+  sqlite3_reset (documents);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  b->root = dossier_markdown_parse (b->body);
+  b->heading_shift = heading_shift (b->root);
+  b->citations = dossier_project_resolve_citations (ctx->project, b->root, error);
+  return b->citations != NULL;
+}
+
+/* Refuses a note with a citation that is not sound, unless allowed. */
+static gboolean
+verify (DossierExportContext *ctx,
+        Briefing             *b,
+        GError              **error)
+{
+  g_autofree char *report = NULL;
+
+  if (dossier_citations_verify (b->citations, &report) || ctx->options.allow_unverified)
+    return TRUE;
+
+  g_strchomp (report);
+  g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED,
+               /* TRANSLATORS: the note's title, then one line per citation */
+               _("“%s” cites passages that cannot be verified; fix or remove these "
+                 "citations, or export it with them marked as unverified:\n%s"),
+               b->title, report);
+  return FALSE;
+}
+
+/* A quote on one line: paragraphs and lines joined by spaces. */
+static char *
+flatten (const char *s)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = s != NULL ? s : ""; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The source of a citation after its quote, in the order a reader wants
+ * it: document title (NULL if @with_title is FALSE), outlet, date, the
+ * section's heading. */
+static GPtrArray *
+source_parts (const DossierCitation *c,
+              gboolean               with_title)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (with_title)
+    g_ptr_array_add (parts, g_strdup (c->document_title));
+  if (c->outlet != NULL)
+    g_ptr_array_add (parts, g_strdup (c->outlet));
+  if (c->published != NULL)
+    g_ptr_array_add (parts, g_strdup (c->published));
+  if (c->section != NULL)
+    /* TRANSLATORS: where a cited passage is in its document */
+    g_ptr_array_add (parts, g_strdup_printf (_("section “%s”"), c->section));
+  return parts;
+}
+
+static char *
+document_line (DossierExportDocument *d)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (d->outlet != NULL && *d->outlet != '\0')
+    g_ptr_array_add (parts, d->outlet);
+  if (d->published != NULL && *d->published != '\0')
+    g_ptr_array_add (parts, d->published);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* The documents whose passages the note cites, the compared ones first in
+ * the note's order, then the others in the project's; for the appendix. */
+static GPtrArray *
+cited_documents (DossierExportContext *ctx,
+                 Briefing             *b)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < b->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (b->citations, i);
+
+      if (c->status != DOSSIER_CITATION_DELETED)
+        g_hash_table_add (cited, &c->document_id);
+    }
+  for (guint i = 0; i < b->documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (b->documents, i);
+
+      if (g_hash_table_remove (cited, &d->id))
+        g_ptr_array_add (out, d);
+    }
+  for (guint i = 0; i < ctx->documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (ctx->documents, i);
+
+      if (g_hash_table_remove (cited, &d->id))
+        g_ptr_array_add (out, d);
+    }
+  return out;
+}
+
+/* A document's cited passages, by position in it. */
+static gint
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  const DossierCitation *x = *(DossierCitation **) a;
+  const DossierCitation *y = *(DossierCitation **) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->number < y->number ? -1 : x->number > y->number;
+}
+
+static GPtrArray *
+document_citations (Briefing *b,
+                    gint64    document_id)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < b->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (b->citations, i);
+
+      if (c->status != DOSSIER_CITATION_DELETED && c->document_id == document_id)
+        g_ptr_array_add (out, c);
+    }
+  g_ptr_array_sort (out, compare_start);
+  return out;
+}
+
+/* ---- Markdown ------------------------------------------------------------- */
+
+static void
+md_escaped (GString    *out,
+            const char *text)
+{
+  g_autofree char *flat = flatten (text);
+  g_autofree char *escaped = dossier_markdown_escape (flat);
+
+  g_string_append (out, escaped);
+}
+
+/* The body is written again from its parse, not copied: what the editor
+ * read as text (a "<script>" included) is escaped for every other
+ * Markdown reader, a link that could run something keeps only its text,
+ * and each citation becomes a footnote reference. */
+static void md_inlines (GString *out, Briefing *b, DossierMarkdownNode *node);
+
+static void
+md_code (GString    *out,
+         const char *text)
+{
+  guint longest = 0, run = 0;
+  gboolean pad;
+
+  for (const char *p = text; *p; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  pad = *text == '`' || (*text != '\0' && text[strlen (text) - 1] == '`');
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+  g_string_append (out, pad ? " " : "");
+  g_string_append (out, text);
+  g_string_append (out, pad ? " " : "");
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+}
+
+static void
+md_inline (GString             *out,
+           Briefing            *b,
+           DossierMarkdownNode *node)
+{
+  DossierCitation *c;
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_TEXT:
+      {
+        g_autofree char *escaped = dossier_markdown_escape (node->text);
+
+        g_string_append (out, escaped);
+      }
+      break;
+    case DOSSIER_MARKDOWN_CODE:
+      md_code (out, node->text);
+      break;
+    case DOSSIER_MARKDOWN_EMPHASIS:
+      g_string_append_c (out, '*');
+      md_inlines (out, b, node);
+      g_string_append_c (out, '*');
+      break;
+    case DOSSIER_MARKDOWN_STRONG:
+      g_string_append (out, "**");
+      md_inlines (out, b, node);
+      g_string_append (out, "**");
+      break;
+    case DOSSIER_MARKDOWN_LINK:
+      if (!dossier_markdown_url_is_safe (node->url))
+        {
+          md_inlines (out, b, node);
+          break;
+        }
+      g_string_append_c (out, '[');
+      md_inlines (out, b, node);
+      g_string_append (out, "](");
+      for (const char *p = node->url; *p; p++)
+        if (strchr (" ()<>\\", *p) != NULL || (guchar) *p < 0x20)
+          g_string_append_printf (out, "%%%02X", (guchar) *p);
+        else
+          g_string_append_c (out, *p);
+      g_string_append_c (out, ')');
+      break;
+    case DOSSIER_MARKDOWN_CITATION:
+      c = dossier_citations_lookup (b->citations, node->uuid);
+      g_string_append_printf (out, "[^%u]", c != NULL ? c->number : 0);
+      break;
+    case DOSSIER_MARKDOWN_LINE_BREAK:
+      g_string_append (out, "\\\n");
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+md_inlines (GString             *out,
+            Briefing            *b,
+            DossierMarkdownNode *node)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (dossier_markdown_kind_is_inline (child->kind))
+        md_inline (out, b, child);
+    }
+}
+
+/* Appends @text with @first before its first line and @rest before the
+ * others (a list marker and its indent, or a quote's "> "). */
+static void
+md_prefixed (GString    *out,
+             const char *text,
+             const char *first,
+             const char *rest)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *prefix = i == 0 ? first : rest;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (*lines[i] == '\0')
+        {
+          /* No trailing spaces: they could read as a line break. */
+          g_autofree char *bare = g_strchomp (g_strdup (prefix));
+
+          g_string_append (out, bare);
+        }
+      else
+        {
+          g_string_append (out, prefix);
+          g_string_append (out, lines[i]);
+        }
+    }
+}
+
+static char *md_block (Briefing *b, DossierMarkdownNode *node);
+
+static char *
+md_blocks (Briefing            *b,
+           DossierMarkdownNode *node)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      g_autofree char *block = md_block (b, g_ptr_array_index (node->children, i));
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, block);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+md_block (Briefing            *b,
+          DossierMarkdownNode *node)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_HEADING:
+      for (guint l = 0; l < MIN (node->level + b->heading_shift, 6); l++)
+        g_string_append_c (out, '#');
+      g_string_append_c (out, ' ');
+      md_inlines (out, b, node);
+      break;
+    case DOSSIER_MARKDOWN_PARAGRAPH:
+      md_inlines (out, b, node);
+      break;
+    case DOSSIER_MARKDOWN_RULE:
+      g_string_append (out, "---");
+      break;
+    case DOSSIER_MARKDOWN_QUOTE:
+      {
+        g_autofree char *inner = md_blocks (b, node);
+
+        md_prefixed (out, inner, "> ", "> ");
+      }
+      break;
+    case DOSSIER_MARKDOWN_LIST:
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        {
+          DossierMarkdownNode *item = g_ptr_array_index (node->children, i);
+          g_autoptr(GString) content = g_string_new (NULL);
+          g_autofree char *marker = node->ordered ? g_strdup_printf ("%u. ", item->number)
+                                                  : g_strdup ("- ");
+          g_autofree char *indent = g_strnfill (strlen (marker), ' ');
+
+          md_inlines (content, b, item);
+          for (guint k = 0; item->children != NULL && k < item->children->len; k++)
+            {
+              DossierMarkdownNode *child = g_ptr_array_index (item->children, k);
+              g_autofree char *nested = NULL;
+
+              if (dossier_markdown_kind_is_inline (child->kind))
+                continue;
+              nested = md_block (b, child);
+              g_string_append_c (content, '\n');
+              g_string_append (content, nested);
+            }
+          if (i > 0)
+            g_string_append_c (out, '\n');
+          md_prefixed (out, content->str, marker, indent);
+        }
+      break;
+    default:
+      break;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+md_body (GString  *out,
+         Briefing *b)
+{
+  g_autofree char *body = md_blocks (b, b->root);
+
+  g_string_append (out, body);
+  g_string_append (out, "\n\n");
+}
+
+static void
+md_citation_source (GString               *out,
+                    const DossierCitation *c)
+{
+  g_autoptr(GPtrArray) parts = source_parts (c, FALSE);
+
+  g_string_append_c (out, '*');
+  md_escaped (out, c->document_title);
+  g_string_append_c (out, '*');
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_string_append (out, ", ");
+      md_escaped (out, g_ptr_array_index (parts, i));
+    }
+}
+
+static void
+md_footnote (GString               *out,
+             const DossierCitation *c)
+{
+  g_autofree char *problem = dossier_citation_describe_problem (c);
+
+  g_string_append_printf (out, "[^%u]: ", c->number);
+  if (problem != NULL)
+    {
+      g_string_append_printf (out, "**%s** ", _("Unverified:"));
+      md_escaped (out, problem);
+      g_string_append (out, ".");
+      if (c->quote != NULL)
+        {
+          g_string_append_printf (out, " %s “", _("Last known quote:"));
+          md_escaped (out, c->quote);
+          g_string_append (out, "” — ");
+          md_citation_source (out, c);
+          g_string_append (out, ".");
+        }
+      g_string_append (out, "\n");
+      return;
+    }
+
+  g_string_append (out, "“");
+  md_escaped (out, c->quote);
+  g_string_append (out, "” — ");
+  md_citation_source (out, c);
+  g_string_append (out, ".\n");
+}
+
+static void
+md_appendix (GString              *out,
+             DossierExportContext *ctx,
+             Briefing             *b)
+{
+  g_autoptr(GPtrArray) documents = cited_documents (ctx, b);
+
+  if (documents->len == 0)
+    return;
+
+  g_string_append_printf (out, "## %s\n\n", _("Cited passages by source"));
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (documents, i);
+      g_autoptr(GPtrArray) cited = document_citations (b, d->id);
+      g_autofree char *line = document_line (d);
+
+      g_string_append (out, "### ");
+      md_escaped (out, d->title);
+      g_string_append (out, "\n\n");
+      if (*line != '\0')
+        {
+          g_string_append_c (out, '*');
+          md_escaped (out, line);
+          g_string_append (out, "*\n\n");
+        }
+      for (guint k = 0; k < cited->len; k++)
+        {
+          DossierCitation *c = g_ptr_array_index (cited, k);
+
+          g_string_append (out, "> ");
+          md_escaped (out, c->quote);
+          g_string_append_printf (out, "\n>\n> — [%u]", c->number);
+          if (c->section != NULL)
+            {
+              g_autofree char *section = g_strdup_printf (_("section “%s”"), c->section);
+
+              g_string_append (out, ", ");
+              md_escaped (out, section);
+            }
+          g_string_append (out, "\n\n");
+        }
+    }
+}
+
+static void
+write_markdown (DossierExportContext *ctx,
+                DossierExportWriter  *w,
+                Briefing             *b)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append (out, "# ");
+  md_escaped (out, b->title);
+  g_string_append (out, "\n\n");
+
+  if (b->documents->len > 0)
+    {
+      g_string_append_printf (out, "*%s*\n\n", _("Compares:"));
+      for (guint i = 0; i < b->documents->len; i++)
+        {
+          DossierExportDocument *d = g_ptr_array_index (b->documents, i);
+          g_autofree char *line = document_line (d);
+
+          g_string_append_printf (out, "%u. ", i + 1);
+          md_escaped (out, d->title);
+          if (*line != '\0')
+            {
+              g_string_append (out, " — ");
+              md_escaped (out, line);
+            }
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  if (b->root->children == NULL || b->root->children->len == 0)
+    g_string_append_printf (out, "*%s*\n\n", _("This note is empty."));
+  else
+    md_body (out, b);
+
+  if (ctx->options.appendix)
+    md_appendix (out, ctx, b);
+
+  for (guint i = 0; i < b->citations->len; i++)
+    md_footnote (out, g_ptr_array_index (b->citations, i));
+
+  /* The file ends with one newline. */
+  while (out->len > 1 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
+    g_string_truncate (out, out->len - 1);
+
+  dossier_export_writer_put (w, out->str, out->len);
+}
+
+/* ---- HTML ----------------------------------------------------------------- */
+
+static const char stylesheet[] =
+  ":root{color-scheme:light dark;--fg:#1e1e1e;--muted:#5e5c64;--bg:#ffffff;"
+  "--card:#f6f5f4;--rule:#deddda;--accent:#1c71d8;--warn:#c01c28}\n"
+  "@media (prefers-color-scheme:dark){:root{--fg:#f6f5f4;--muted:#c0bfbc;"
+  "--bg:#1e1e1e;--card:#2a2a2a;--rule:#3d3846;--accent:#78aeed;--warn:#ff7b63}}\n"
+  "*{box-sizing:border-box}\n"
+  "body{margin:0 auto;max-width:46rem;padding:2.5rem 1.5rem 4rem;background:var(--bg);"
+  "color:var(--fg);font:17px/1.65 \"Cantarell\",\"Noto Sans\",\"Helvetica Neue\",Arial,sans-serif}\n"
+  "h1{font-size:2rem;line-height:1.2;margin:0 0 .25rem}\n"
+  "h2{font-size:1.4rem;line-height:1.25;margin:2.25rem 0 .75rem}\n"
+  "h3{font-size:1.15rem;margin:1.75rem 0 .5rem}\n"
+  "h4,h5,h6{font-size:1rem;margin:1.5rem 0 .5rem}\n"
+  "a{color:var(--accent)}\n"
+  ".subtitle{color:var(--muted);margin:0 0 1.5rem}\n"
+  ".compares{border-top:1px solid var(--rule);border-bottom:1px solid var(--rule);"
+  "padding:.75rem 0;margin-bottom:2rem;color:var(--muted);font-size:.95rem}\n"
+  ".compares p{margin:0 0 .25rem;font-weight:bold}\n"
+  ".compares ol{margin:0;padding-left:1.5rem}\n"
+  "main blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--rule);"
+  "color:var(--muted)}\n"
+  "code{font-family:\"Source Code Pro\",\"DejaVu Sans Mono\",monospace;font-size:.9em;"
+  "background:var(--card);padding:.1em .3em;border-radius:4px}\n"
+  "sup.cite{line-height:0;font-size:.75em}\n"
+  "sup.cite a{text-decoration:none;padding:0 .1em}\n"
+  "sup.cite.unverified a{color:var(--warn)}\n"
+  ".footnotes{margin-top:3rem;border-top:3px solid var(--rule);font-size:.95rem}\n"
+  ".footnotes li{margin:0 0 1rem}\n"
+  ".footnotes li:target{background:var(--card)}\n"
+  ".footnotes blockquote,.appendix blockquote{margin:0;font-family:\"Georgia\",\"Noto Serif\",serif;"
+  "overflow-wrap:anywhere}\n"
+  ".footnotes blockquote p,.appendix blockquote p{margin:0 0 .35rem;white-space:pre-wrap}\n"
+  ".source{margin:0;color:var(--muted)}\n"
+  ".unverified .problem{color:var(--warn);font-weight:bold}\n"
+  ".appendix{margin-top:3rem;border-top:3px solid var(--rule)}\n"
+  ".appendix figure{margin:0 0 1rem;padding:.75rem 1rem;background:var(--card);"
+  "border-left:4px solid var(--rule);border-radius:0 6px 6px 0}\n"
+  "figcaption{margin-top:.4rem;color:var(--muted);font-size:.85rem}\n"
+  ".empty{color:var(--muted);font-style:italic}\n"
+  "@media print{body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}"
+  "a{color:inherit;text-decoration:none}.footnotes li,.appendix figure{break-inside:avoid}"
+  "h2,h3{break-after:avoid}.appendix{break-before:page}}\n";
+
+static xmlNodePtr
+add_element (xmlNodePtr  parent,
+             const char *name,
+             const char *klass)
+{
+  xmlNodePtr node = xmlNewChild (parent, NULL, BAD_CAST name, NULL);
+
+  if (klass != NULL)
+    xmlSetProp (node, BAD_CAST "class", BAD_CAST klass);
+  return node;
+}
+
+/* xmlNewTextChild escapes its text, unlike xmlNewChild. */
+static xmlNodePtr
+add_text_element (xmlNodePtr  parent,
+                  const char *name,
+                  const char *text)
+{
+  return xmlNewTextChild (parent, NULL, BAD_CAST name, BAD_CAST (text != NULL ? text : ""));
+}
+
+static void
+add_text (xmlNodePtr  parent,
+          const char *text)
+{
+  xmlAddChild (parent, xmlNewText (BAD_CAST (text != NULL ? text : "")));
+}
+
+typedef struct
+{
+  Briefing   *b;
+  GHashTable *uses;   /* citation number → references written so far */
+} HtmlState;
+
+static void html_inlines (HtmlState *state, xmlNodePtr parent, DossierMarkdownNode *node);
+static void html_block (HtmlState *state, xmlNodePtr parent, DossierMarkdownNode *node);
+
+static void
+html_citation (HtmlState           *state,
+               xmlNodePtr           parent,
+               DossierMarkdownNode *node)
+{
+  DossierCitation *c = dossier_citations_lookup (state->b->citations, node->uuid);
+  g_autofree char *problem = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  guint use;
+  xmlNodePtr sup, a;
+
+  g_assert (c != NULL);
+  problem = dossier_citation_describe_problem (c);
+  use = GPOINTER_TO_UINT (g_hash_table_lookup (state->uses, GUINT_TO_POINTER (c->number))) + 1;
+  g_hash_table_insert (state->uses, GUINT_TO_POINTER (c->number), GUINT_TO_POINTER (use));
+
+  number = g_strdup_printf ("%u", c->number);
+  href = g_strdup_printf ("#source-%u", c->number);
+  id = g_strdup_printf ("cite-%u-%u", c->number, use);
+  sup = add_element (parent, "sup", problem != NULL ? "cite unverified" : "cite");
+  xmlSetProp (sup, BAD_CAST "id", BAD_CAST id);
+  a = add_text_element (sup, "a", number);
+  xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
+  if (problem != NULL)
+    /* TRANSLATORS: the tooltip of a citation that could not be verified */
+    label = g_strdup_printf (_("Source %u (unverified: %s)"), c->number, problem);
+  else
+    label = g_strdup_printf (_("Source %u"), c->number);
+  xmlSetProp (a, BAD_CAST "title", BAD_CAST label);
+  xmlSetProp (a, BAD_CAST "aria-label", BAD_CAST label);
+}
+
+static void
+html_inline (HtmlState           *state,
+             xmlNodePtr           parent,
+             DossierMarkdownNode *node)
+{
+  xmlNodePtr element;
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_TEXT:
+      add_text (parent, node->text);
+      break;
+    case DOSSIER_MARKDOWN_CODE:
+      add_text_element (parent, "code", node->text);
+      break;
+    case DOSSIER_MARKDOWN_EMPHASIS:
+      html_inlines (state, add_element (parent, "em", NULL), node);
+      break;
+    case DOSSIER_MARKDOWN_STRONG:
+      html_inlines (state, add_element (parent, "strong", NULL), node);
+      break;
+    case DOSSIER_MARKDOWN_LINK:
+      /* A link that could run something is shown as its text only. */
+      if (dossier_markdown_url_is_safe (node->url))
+        {
+          element = add_element (parent, "a", NULL);
+          xmlSetProp (element, BAD_CAST "href", BAD_CAST node->url);
+          xmlSetProp (element, BAD_CAST "rel", BAD_CAST "noreferrer");
+        }
+      else
+        element = add_element (parent, "span", NULL);
+      html_inlines (state, element, node);
+      break;
+    case DOSSIER_MARKDOWN_CITATION:
+      html_citation (state, parent, node);
+      break;
+    case DOSSIER_MARKDOWN_LINE_BREAK:
+      add_element (parent, "br", NULL);
+      break;
+    default:
+      html_block (state, parent, node);
+      break;
+    }
+}
+
+static void
+html_inlines (HtmlState           *state,
+              xmlNodePtr           parent,
+              DossierMarkdownNode *node)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    html_inline (state, parent, g_ptr_array_index (node->children, i));
+}
+
+static void
+html_block (HtmlState           *state,
+            xmlNodePtr           parent,
+            DossierMarkdownNode *node)
+{
+  xmlNodePtr element;
+  char name[3] = "h1";
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_HEADING:
+      name[1] = '0' + MIN (node->level + state->b->heading_shift, 6);
+      html_inlines (state, add_element (parent, name, NULL), node);
+      break;
+    case DOSSIER_MARKDOWN_PARAGRAPH:
+      html_inlines (state, add_element (parent, "p", NULL), node);
+      break;
+    case DOSSIER_MARKDOWN_LIST:
+      element = add_element (parent, node->ordered ? "ol" : "ul", NULL);
+      if (node->ordered && node->number != 1)
+        {
+          g_autofree char *start = g_strdup_printf ("%u", node->number);
+
+          xmlSetProp (element, BAD_CAST "start", BAD_CAST start);
+        }
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        html_block (state, element, g_ptr_array_index (node->children, i));
+      break;
+    case DOSSIER_MARKDOWN_ITEM:
+      /* Its inlines, then its nested list, if any. */
+      html_inlines (state, add_element (parent, "li", NULL), node);
+      break;
+    case DOSSIER_MARKDOWN_QUOTE:
+      element = add_element (parent, "blockquote", NULL);
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        html_block (state, element, g_ptr_array_index (node->children, i));
+      break;
+    case DOSSIER_MARKDOWN_RULE:
+      add_element (parent, "hr", NULL);
+      break;
+    case DOSSIER_MARKDOWN_DOCUMENT:
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        html_block (state, parent, g_ptr_array_index (node->children, i));
+      break;
+    default:
+      html_inline (state, parent, node);
+      break;
+    }
+}
+
+/* The quote, one <p> per paragraph, so its structure survives. */
+static void
+html_quote (xmlNodePtr  parent,
+            const char *quote)
+{
+  xmlNodePtr blockquote = add_element (parent, "blockquote", NULL);
+  g_auto(GStrv) paragraphs = g_strsplit (quote != NULL ? quote : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    if (*paragraphs[i] != '\0' || paragraphs[1] == NULL)
+      add_text_element (blockquote, "p", paragraphs[i]);
+}
+
+static void
+html_source (xmlNodePtr             parent,
+             const DossierCitation *c)
+{
+  g_autoptr(GPtrArray) parts = source_parts (c, FALSE);
+  xmlNodePtr p = add_element (parent, "p", "source");
+
+  add_text (p, "— ");
+  add_text_element (p, "cite", c->document_title);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      add_text (p, ", ");
+      add_text (p, g_ptr_array_index (parts, i));
+    }
+  add_text (p, ". ");
+}
+
+static void
+html_footnotes (HtmlState  *state,
+                xmlNodePtr  body)
+{
+  xmlNodePtr section, ol;
+
+  if (state->b->citations->len == 0)
+    return;
+
+  section = add_element (body, "section", "footnotes");
+  xmlSetProp (section, BAD_CAST "aria-label", BAD_CAST _("Sources"));
+  add_text_element (section, "h2", _("Sources"));
+  ol = add_element (section, "ol", NULL);
+
+  for (guint i = 0; i < state->b->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (state->b->citations, i);
+      g_autofree char *problem = dossier_citation_describe_problem (c);
+      g_autofree char *id = g_strdup_printf ("source-%u", c->number);
+      g_autofree char *back = g_strdup_printf ("#cite-%u-1", c->number);
+      xmlNodePtr li, a, p;
+
+      li = add_element (ol, "li", problem != NULL ? "unverified" : NULL);
+      xmlSetProp (li, BAD_CAST "id", BAD_CAST id);
+      if (problem != NULL)
+        {
+          g_autofree char *sentence = g_strdup_printf ("%s.", problem);
+
+          p = add_element (li, "p", NULL);
+          add_text_element (p, "span", _("Unverified:"));
+          xmlSetProp (p->last, BAD_CAST "class", BAD_CAST "problem");
+          add_text (p, " ");
+          add_text (p, sentence);
+          if (c->quote != NULL)
+            {
+              add_text (p, " ");
+              add_text (p, _("Last known quote:"));
+            }
+        }
+      if (c->quote != NULL)
+        {
+          html_quote (li, c->quote);
+          html_source (li, c);
+          p = li->last;
+        }
+      else
+        p = li->last;
+
+      a = add_text_element (p, "a", "↩");
+      xmlSetProp (a, BAD_CAST "href", BAD_CAST back);
+      xmlSetProp (a, BAD_CAST "aria-label", BAD_CAST _("Back to the text"));
+    }
+}
+
+static void
+html_appendix (DossierExportContext *ctx,
+               Briefing             *b,
+               xmlNodePtr            body)
+{
+  g_autoptr(GPtrArray) documents = cited_documents (ctx, b);
+  xmlNodePtr section;
+
+  if (documents->len == 0)
+    return;
+
+  section = add_element (body, "section", "appendix");
+  add_text_element (section, "h2", _("Cited passages by source"));
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (documents, i);
+      g_autoptr(GPtrArray) cited = document_citations (b, d->id);
+      g_autofree char *line = document_line (d);
+
+      add_text_element (section, "h3", d->title);
+      if (*line != '\0')
+        {
+          add_text_element (section, "p", line);
+          xmlSetProp (section->last, BAD_CAST "class", BAD_CAST "source");
+        }
+      for (guint k = 0; k < cited->len; k++)
+        {
+          DossierCitation *c = g_ptr_array_index (cited, k);
+          g_autofree char *href = g_strdup_printf ("#source-%u", c->number);
+          g_autofree char *number = g_strdup_printf ("[%u]", c->number);
+          xmlNodePtr figure, caption, a;
+
+          figure = add_element (section, "figure", NULL);
+          html_quote (figure, c->quote);
+          caption = add_element (figure, "figcaption", NULL);
+          a = add_text_element (caption, "a", number);
+          xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
+          if (c->section != NULL)
+            {
+              g_autofree char *where = g_strdup_printf (_("section “%s”"), c->section);
+
+              add_text (caption, ", ");
+              add_text (caption, where);
+            }
+        }
+    }
+}
+
+static int
+save_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  DossierExportWriter *w = context;
+
+  dossier_export_writer_put (w, buffer, len);
+  return dossier_export_writer_check (w) ? len : -1;
+}
+
+static int
+save_close (void *context)
+{
+  return 0;
+}
+
+static gboolean
+write_html (DossierExportContext *ctx,
+            DossierExportWriter  *w,
+            Briefing             *b,
+            GError              **error)
+{
+  g_autoptr(GHashTable) uses = g_hash_table_new (NULL, NULL);
+  HtmlState state = { b, uses };
+  xmlDocPtr doc;
+  xmlNodePtr html, head, body, meta, header, main;
+  xmlSaveCtxtPtr save;
+  gboolean ok = TRUE;
+
+  doc = htmlNewDocNoDtD (NULL, NULL);
+  xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
+  html = xmlNewNode (NULL, BAD_CAST "html");
+  xmlDocSetRootElement (doc, html);
+
+  head = add_element (html, "head", NULL);
+  meta = add_element (head, "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
+  meta = add_element (head, "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
+  add_text_element (head, "title", b->title);
+  add_text_element (head, "style", stylesheet);
+
+  body = add_element (html, "body", NULL);
+  header = add_element (body, "header", NULL);
+  add_text_element (header, "h1", b->title);
+  /* TRANSLATORS: subtitle of an exported briefing note */
+  add_text_element (header, "p", _("Briefing note"));
+  xmlSetProp (header->last, BAD_CAST "class", BAD_CAST "subtitle");
+
+  if (b->documents->len > 0)
+    {
+      xmlNodePtr aside = add_element (header, "div", "compares");
+      xmlNodePtr ol;
+
+      add_text_element (aside, "p", _("Compares:"));
+      ol = add_element (aside, "ol", NULL);
+      for (guint i = 0; i < b->documents->len; i++)
+        {
+          DossierExportDocument *d = g_ptr_array_index (b->documents, i);
+          g_autofree char *line = document_line (d);
+          xmlNodePtr li = add_element (ol, "li", NULL);
+
+          add_text_element (li, "cite", d->title);
+          if (*line != '\0')
+            {
+              add_text (li, " — ");
+              add_text (li, line);
+            }
+        }
+    }
+
+  main = add_element (body, "main", NULL);
+  if (b->root->children == NULL || b->root->children->len == 0)
+    {
+      add_text_element (main, "p", _("This note is empty."));
+      xmlSetProp (main->last, BAD_CAST "class", BAD_CAST "empty");
+    }
+  else
+    html_block (&state, main, b->root);
+
+  html_footnotes (&state, body);
+  if (ctx->options.appendix)
+    html_appendix (ctx, b, body);
+
+  save = xmlSaveToIO (save_write, save_close, w, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
+  if (save == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Cannot create the HTML writer"));
+      ok = FALSE;
+    }
+  else
+    {
+      xmlSaveDoc (save, doc);
+      xmlSaveClose (save);
+    }
+
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+/* ---- Entry point ---------------------------------------------------------- */
+
+gboolean
+dossier_export_write_briefing (DossierExportContext *ctx,
+                               DossierExportWriter  *w,
+                               DossierExportFormat   format,
+                               GError              **error)
+{
+  g_auto(Briefing) b = { 0 };
+
+  if (format != DOSSIER_EXPORT_MARKDOWN && format != DOSSIER_EXPORT_HTML)
+    {
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
+                   _("A briefing note is exported as Markdown or HTML, not as %s"),
+                   dossier_export_format_to_string (format));
+      return FALSE;
+    }
+
+  if (!read_briefing (ctx, &b, error) || !verify (ctx, &b, error))
+    return FALSE;
+
+  if (format == DOSSIER_EXPORT_MARKDOWN)
+    {
+      write_markdown (ctx, w, &b);
+      return TRUE;
+    }
+  return write_html (ctx, w, &b, error);
+}

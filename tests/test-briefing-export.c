@@ -1,0 +1,527 @@
+/* test-briefing-export.c — a briefing note exported as Markdown and HTML:
+ * numbered footnotes with the quote, title, outlet, date and section
+ * heading; a note's own text escaped and dangerous links disarmed; every
+ * citation verified first (a deleted or altered passage refuses the export
+ * and leaves no file, unless allowed, then marked); the appendix by
+ * source; the template filled with the project's evidence. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
+#include "test-util.h"
+
+static const char tribune_text[] =
+  "# Port Calder closes its bridge\n"
+  "\n"
+  "The council voted 31 to 24 on Tuesday.\n"
+  "\n"
+  "## The money\n"
+  "\n"
+  "The national grant is £72 million, on condition that work begins before 2027.\n";
+
+static const char ledger_text[] =
+  "# A tram dream with a bill to come\n"
+  "\n"
+  "## Traders\n"
+  "\n"
+  "64 per cent of traders expect to lose trade — «une perte» 🚋 for 周美林’s shop.\n";
+
+typedef struct
+{
+  TestProject  base;
+  gint64       tribune;
+  gint64       ledger;
+  gint64       tag;
+  gint64       vote;       /* highlights */
+  gint64       grant;
+  gint64       traders;
+  char        *vote_uuid;
+  char        *grant_uuid;
+  char        *traders_uuid;
+} Fixture;
+
+static gint64
+import_markdown (DossierProject *project,
+                 const char     *text,
+                 const char     *outlet,
+                 const char     *published)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN,
+                                                     "article.md", &error);
+
+  g_assert_no_error (error);
+  g_free (doc->outlet);
+  doc->outlet = g_strdup (outlet);
+  g_free (doc->published);
+  doc->published = g_strdup (published);
+  return add_parsed_doc (project, doc);
+}
+
+static gint64
+highlight_phrase (DossierProject *project,
+                  gint64          document,
+                  const char     *phrase,
+                  gint64          tag,
+                  char          **uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (project, document, &error);
+  g_autoptr(DossierHighlight) h = NULL;
+  const char *at;
+  gint64 start, id;
+
+  g_assert_no_error (error);
+  at = strstr (text, phrase);
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
+                                      &tag, 1, NULL, &error);
+  g_assert_no_error (error);
+  h = dossier_project_get_highlight (project, id, &error);
+  g_assert_no_error (error);
+  *uuid = g_strdup (dossier_highlight_get_uuid (h));
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierProject *project;
+
+  test_project_set_up (&f->base, data);
+  project = f->base.project;
+  f->tribune = import_markdown (project, tribune_text, "The Calder Tribune", "2025-03-12");
+  f->ledger = import_markdown (project, ledger_text, "The Civic Ledger", "2025-03-13");
+  f->tag = add_tag (project, "Evidence", 0);
+  f->vote = highlight_phrase (project, f->tribune, "voted 31 to 24", f->tag, &f->vote_uuid);
+  f->grant = highlight_phrase (project, f->tribune, "£72 million", f->tag, &f->grant_uuid);
+  f->traders = highlight_phrase (project, f->ledger, "«une perte» 🚋 for 周美林’s shop",
+                                 f->tag, &f->traders_uuid);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->vote_uuid);
+  g_free (f->grant_uuid);
+  g_free (f->traders_uuid);
+  test_project_tear_down (&f->base, data);
+}
+
+static gint64
+add_briefing (Fixture    *f,
+              const char *title,
+              const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 docs[] = { f->ledger, f->tribune };
+  gint64 id = dossier_project_add_briefing (f->base.project, title, docs, G_N_ELEMENTS (docs),
+                                            body, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* The export, or NULL with @error. */
+static char *
+export_briefing (Fixture             *f,
+                 gint64               briefing,
+                 DossierExportFormat  format,
+                 gboolean             appendix,
+                 gboolean             allow_unverified,
+                 GError             **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  DossierExportFilter filter = { 0 };
+  DossierExportOptions options;
+
+  filter.briefing_id = briefing;
+  dossier_export_options_init (&options);
+  options.appendix = appendix;
+  options.allow_unverified = allow_unverified;
+  if (!dossier_export_to_stream (f->base.project, format, &filter, &options, out, NULL, error))
+    return NULL;
+  g_output_stream_write (out, "", 1, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static char *
+export_ok (Fixture             *f,
+           gint64               briefing,
+           DossierExportFormat  format,
+           gboolean             appendix)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = export_briefing (f, briefing, format, appendix, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  return out;
+}
+
+/* ---- Markdown ------------------------------------------------------------- */
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "# Where things stand\n"
+      "\n"
+      "The vote was close [@%s], and the grant *conditional* [@%s].\n"
+      "\n"
+      "## Traders\n"
+      "\n"
+      "- Shops fear losses [@%s]\n"
+      "  - nested, citing the vote again [@%s]\n"
+      "\n"
+      "> <script>alert(1)</script> [click](javascript:alert(1)) [ok](https://example.org/a)\n",
+      f->vote_uuid, f->grant_uuid, f->traders_uuid, f->vote_uuid);
+  gint64 id = add_briefing (f, "Bridge *note* <b>", body);
+  g_autofree char *md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf (
+      "# Bridge \\*note\\* \\<b\\>\n"
+      "\n"
+      "*Compares:*\n"
+      "\n"
+      "1. A tram dream with a bill to come — The Civic Ledger, 2025-03-13\n"
+      "2. Port Calder closes its bridge — The Calder Tribune, 2025-03-12\n"
+      "\n"
+      /* The body's top heading sits under the note's title. */
+      "## Where things stand\n"
+      "\n"
+      "The vote was close [^1], and the grant *conditional* [^2].\n"
+      "\n"
+      "### Traders\n"
+      "\n"
+      "- Shops fear losses [^3]\n"
+      "  - nested, citing the vote again [^1]\n"
+      "\n"
+      /* What the note shows as text stays text everywhere; a link that
+       * could run something keeps only its words. */
+      "> \\<script\\>alert(1)\\</script\\> click [ok](https://example.org/a)\n"
+      "\n"
+      "[^1]: “voted 31 to 24” — *Port Calder closes its bridge*, The Calder Tribune, 2025-03-12.\n"
+      "[^2]: “£72 million” — *Port Calder closes its bridge*, The Calder Tribune, 2025-03-12, "
+      "section “The money”.\n"
+      "[^3]: “«une perte» 🚋 for 周美林’s shop” — *A tram dream with a bill to come*, "
+      "The Civic Ledger, 2025-03-13, section “Traders”.\n");
+  g_assert_cmpstr (md, ==, expected);
+}
+
+static void
+test_markdown_appendix (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("Grant [@%s], traders [@%s], vote [@%s].\n",
+                                           f->grant_uuid, f->traders_uuid, f->vote_uuid);
+  gint64 id = add_briefing (f, "Appendix", body);
+  g_autofree char *md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  const char *appendix = strstr (md, "## Cited passages by source\n");
+  const char *ledger, *tribune, *vote, *grant;
+
+  g_assert_nonnull (appendix);
+  /* Sources in the note's order (the Ledger first), passages by position
+   * in each, each with its footnote number. */
+  ledger = strstr (appendix, "### A tram dream with a bill to come\n\n*The Civic Ledger, 2025-03-13*\n");
+  tribune = strstr (appendix, "### Port Calder closes its bridge\n\n*The Calder Tribune, 2025-03-12*\n");
+  vote = strstr (appendix, "> voted 31 to 24\n>\n> — [3]\n");
+  grant = strstr (appendix, "> £72 million\n>\n> — [1], section “The money”\n");
+  g_assert_nonnull (ledger);
+  g_assert_nonnull (tribune);
+  g_assert_nonnull (vote);
+  g_assert_nonnull (grant);
+  g_assert_true (ledger < tribune && tribune < vote && vote < grant);
+  /* The footnotes still close the file. */
+  g_assert_true (g_str_has_suffix (md, "\n[^3]: “voted 31 to 24” — *Port Calder closes its bridge*, "
+                                      "The Calder Tribune, 2025-03-12.\n"));
+
+  /* Without it: no appendix. */
+  {
+    g_autofree char *plain = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+
+    g_assert_null (strstr (plain, "Cited passages"));
+  }
+}
+
+/* ---- HTML ----------------------------------------------------------------- */
+
+static xmlXPathObjectPtr
+xpath (xmlDocPtr   doc,
+       const char *expression)
+{
+  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expression, ctx);
+
+  xmlXPathFreeContext (ctx);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static guint
+count (xmlDocPtr   doc,
+       const char *expression)
+{
+  xmlXPathObjectPtr result = xpath (doc, expression);
+  guint n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+
+  xmlXPathFreeObject (result);
+  return n;
+}
+
+static char *
+text_of (xmlDocPtr   doc,
+         const char *expression)
+{
+  xmlXPathObjectPtr result = xpath (doc, expression);
+  char *text;
+
+  g_assert_nonnull (result->nodesetval);
+  g_assert_cmpint (result->nodesetval->nodeNr, >=, 1);
+  text = (char *) xmlNodeGetContent (result->nodesetval->nodeTab[0]);
+  xmlXPathFreeObject (result);
+  return text;
+}
+
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "## Traders\n"
+      "\n"
+      "Shops fear losses [@%s]; the vote [@%s] and again [@%s].\n"
+      "\n"
+      "<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org/)\n",
+      f->traders_uuid, f->vote_uuid, f->vote_uuid);
+  gint64 id = add_briefing (f, "Note <script>alert(2)</script>", body);
+  g_autofree char *html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *source = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  /* Self-contained and inert: one stylesheet, no script, no external
+   * resource, no javascript: link. */
+  g_assert_cmpuint (count (doc, "//script"), ==, 0);
+  g_assert_cmpuint (count (doc, "//link | //img | //iframe"), ==, 0);
+  g_assert_cmpuint (count (doc, "//style"), ==, 1);
+  g_assert_cmpuint (count (doc, "//a[starts-with(@href, 'javascript')]"), ==, 0);
+  g_assert_cmpuint (count (doc, "//a[@href='https://example.org/']"), ==, 1);
+
+  title = text_of (doc, "//h1");
+  g_assert_cmpstr (title, ==, "Note <script>alert(2)</script>");
+  g_assert_cmpuint (count (doc, "//main/h2"), ==, 1);
+
+  /* Three references to two sources; each reference links to its source
+   * and each source back to its first reference. */
+  g_assert_cmpuint (count (doc, "//main//sup[@class='cite']"), ==, 3);
+  g_assert_cmpuint (count (doc, "//sup[@id='cite-2-2']/a[@href='#source-2']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//section[@class='footnotes']/ol/li"), ==, 2);
+  g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[@href='#cite-1-1']"), ==, 1);
+  first = text_of (doc, "//li[@id='source-1']/blockquote");
+  g_assert_cmpstr (first, ==, "«une perte» 🚋 for 周美林’s shop");
+  source = text_of (doc, "//li[@id='source-1']/p[@class='source']");
+  g_assert_nonnull (strstr (source, "A tram dream with a bill to come, The Civic Ledger, 2025-03-13, "
+                                    "section “Traders”."));
+  /* The appendix: both sources, each passage once. */
+  g_assert_cmpuint (count (doc, "//section[@class='appendix']/h3"), ==, 2);
+  g_assert_cmpuint (count (doc, "//section[@class='appendix']/figure"), ==, 2);
+
+  xmlFreeDoc (doc);
+}
+
+/* ---- Verification --------------------------------------------------------- */
+
+static void
+test_unverified (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("Vote [@%s], grant [@%s], traders [@%s].\n",
+                                           f->vote_uuid, f->grant_uuid, f->traders_uuid);
+  gint64 id = add_briefing (f, "Checked", body);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("briefing-export");
+  g_autofree char *path = g_build_filename (dir, "note.md", NULL);
+  DossierExportFilter filter = { 0 };
+  g_autofree char *out = NULL;
+  g_autofree char *html = NULL;
+
+  /* The grant's highlight goes: the note is refused, naming it. */
+  g_assert_true (dossier_project_delete_highlight (f->base.project, f->grant, &error));
+  g_assert_no_error (error);
+  out = export_briefing (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE, FALSE, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_nonnull (strstr (error->message, "“Checked”"));
+  g_assert_nonnull (strstr (error->message, "[2] highlight "));
+  g_assert_null (strstr (error->message, "[1]"));
+  g_clear_error (&error);
+
+  /* …and no file is left behind. */
+  filter.briefing_id = id;
+  g_assert_false (dossier_export_to_file (f->base.project, DOSSIER_EXPORT_MARKDOWN, &filter, NULL,
+                                          path, NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Allowed: printed, and marked as what it is. */
+  out = export_briefing (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Vote [^1], grant [^2], traders [^3].\n"));
+  g_assert_nonnull (strstr (out, "[^2]: **Unverified:** the cited highlight is no longer in this project"));
+  g_assert_nonnull (strstr (out, "[^1]: “voted 31 to 24”"));
+  html = export_briefing (f, id, DOSSIER_EXPORT_HTML, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<sup class=\"cite unverified\" id=\"cite-2-1\">"));
+  g_assert_nonnull (strstr (html, "<li class=\"unverified\" id=\"source-2\">"));
+  g_clear_pointer (&out, g_free);
+
+  /* Undo brings the passage back, and the note exports again. */
+  g_assert_true (dossier_project_undo (f->base.project, &error));
+  g_assert_no_error (error);
+  out = export_briefing (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (out, "Unverified"));
+  g_clear_pointer (&out, g_free);
+
+  /* A quote that no longer matches its text is refused too, with its words. */
+  test_sql_exec (f->base.path, "UPDATE highlights SET quote = '£27 million' WHERE quote = '£72 million'");
+  out = export_briefing (f, id, DOSSIER_EXPORT_HTML, FALSE, FALSE, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_nonnull (strstr (error->message, "[2] “£27 million”: the quote no longer matches"));
+  g_clear_error (&error);
+  test_sql_exec (f->base.path, "UPDATE highlights SET quote = '£72 million' WHERE quote = '£27 million'");
+
+  remove_tree (dir);
+}
+
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = add_briefing (f, "Empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *empty = NULL;
+
+  out = export_briefing (f, id + 100, DOSSIER_EXPORT_MARKDOWN, FALSE, FALSE, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  out = export_briefing (f, id, DOSSIER_EXPORT_CSV, FALSE, FALSE, &error);
+  g_assert_null (out);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "Markdown or HTML"));
+  g_clear_error (&error);
+
+  /* An empty note says so rather than exporting nothing. */
+  empty = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  g_assert_nonnull (strstr (empty, "*This note is empty.*\n"));
+  g_assert_null (strstr (empty, "[^"));
+}
+
+/* ---- The template --------------------------------------------------------- */
+
+static void
+test_template (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *tribune_only = NULL;
+  g_autofree char *vote_cite = g_strdup_printf ("[@%s]", f->vote_uuid);
+  g_autofree char *traders_cite = g_strdup_printf ("[@%s]", f->traders_uuid);
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  const char *expected[] = {
+    "Purpose", "Summary", "Background", "Stakeholders and their positions", "The council",
+    "Pros and cons", "Close the bridge to cars?", "Where sources diverge",
+    "Options and recommendation",
+  };
+  gint64 council, question, pro, con;
+  gint64 tribune[] = { f->tribune };
+
+  council = dossier_project_add_stakeholder (project, "The council", NULL,
+                                             DOSSIER_STAKEHOLDER_OTHER, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, council, f->vote, "the vote",
+                                                           DOSSIER_EVIDENCE_QUOTE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_no_error (error);
+  question = dossier_project_add_question (project, "Close the bridge to cars?", &error);
+  g_assert_no_error (error);
+  pro = dossier_project_add_argument (project, question, DOSSIER_POLARITY_PRO,
+                                      "Cleaner air on the *quay*", 0, 3, &error);
+  g_assert_no_error (error);
+  con = dossier_project_add_argument (project, question, DOSSIER_POLARITY_CON,
+                                      "Shops lose trade", 0, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_argument_evidence (project, con, f->traders, NULL, &error));
+  g_assert_no_error (error);
+  (void) pro;
+
+  all = dossier_project_make_briefing_template (project, NULL, 0);
+  root = dossier_markdown_parse (all);
+  sections = dossier_briefing_get_sections (root);
+  g_assert_cmpuint (sections->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < sections->len; i++)
+    g_assert_cmpstr (((DossierBriefingSection *) g_ptr_array_index (sections, i))->heading, ==,
+                     expected[i]);
+  g_assert_nonnull (strstr (all, vote_cite));
+  g_assert_nonnull (strstr (all, "- Shops lose trade "));
+  g_assert_nonnull (strstr (all, traders_cite));
+  /* Names and statements are text, not markup. */
+  g_assert_nonnull (strstr (all, "- Cleaner air on the \\*quay\\*\n"));
+  /* What it cites is sound. */
+  citations = dossier_project_resolve_citations (project, root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (citations->len, ==, 2);
+  g_assert_true (dossier_citations_verify (citations, NULL));
+
+  /* Comparing one document: the other's evidence is left out. */
+  tribune_only = dossier_project_make_briefing_template (project, tribune, 1);
+  g_assert_nonnull (strstr (tribune_only, vote_cite));
+  g_assert_null (strstr (tribune_only, traders_cite));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/briefing-export/markdown", test_markdown);
+  ADD ("/briefing-export/markdown-appendix", test_markdown_appendix);
+  ADD ("/briefing-export/html", test_html);
+  ADD ("/briefing-export/unverified", test_unverified);
+  ADD ("/briefing-export/refusals", test_refusals);
+  ADD ("/briefing-export/template", test_template);
+
+#undef ADD
+
+  return g_test_run ();
+}
