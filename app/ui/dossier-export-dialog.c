@@ -533,7 +533,7 @@ static void
 start_export (DossierExportDialog *self)
 {
   g_autofree char *dest_path = NULL;
-  DossierExportFilter filter;
+  DossierExportFilter filter = { 0 };
   DossierExportOptions options;
 
   if (self->destination != NULL)
