@@ -1104,6 +1104,8 @@ test_analysis_bad_input (Fixture       *f,
 
   after = snapshot (f);
   g_assert_cmpstr (after, ==, before);
+}
+
 /* ---- Briefing notes ---------------------------------------------------- */
 
 /* The UUID of the project's first highlight, from the JSON export. */
