@@ -109,10 +109,7 @@ update (DossierRow *row)
   gtk_widget_set_visible (GTK_WIDGET (self->badge), n > 0);
 
   count_label = format_count (n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_document_get_title (doc),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count_label,
-                                  -1);
+  dossier_row_set_accessible (DOSSIER_ROW (self), dossier_document_get_title (doc), count_label);
 }
 
 /* The whole title (one line in the row) and the highlight count, asked

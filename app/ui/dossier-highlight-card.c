@@ -126,10 +126,9 @@ dossier_highlight_card_item_changed (DossierRow *row)
   set_preview (self->memo, memo, MEMO_PREVIEW_CHARS);
   gtk_widget_set_visible (GTK_WIDGET (self->memo), memo != NULL && memo[0] != '\0');
   gtk_widget_set_visible (self->orphan, highlight != NULL && dossier_highlight_get_orphaned (highlight));
-  /* Read as the passage it marks; the memo and tags are read after it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->quote),
-                                  -1);
+  /* Read as the passage it marks, its memo as the description. */
+  dossier_row_set_accessible (DOSSIER_ROW (self), gtk_label_get_text (self->quote),
+                              memo != NULL && memo[0] != '\0' ? memo : NULL);
 
   show_document (self);
   show_chips (self);

@@ -5,6 +5,7 @@
 
 #include "dossier-panel-private.h"
 #include "dossier-row.h"
+#include "dossier-ui-utils.h"
 
 typedef struct
 {
@@ -14,6 +15,8 @@ typedef struct
   DossierPanel  *panel;       /* weak: the panel the row is rooted in */
   GtkListItem   *list_item;   /* weak: the list item whose item it shows */
   gulong         list_item_handler;
+  char          *label;       /* for assistive technologies */
+  char          *description;
 } DossierRowPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
@@ -164,6 +167,60 @@ set_list_item (DossierRow  *self,
   follow_list_item (self);
 }
 
+/* The list's row around @self (GtkListView's item widget, a GtkListBoxRow:
+ * CSS name "row"), at most two levels up; NULL if none. */
+static GtkWidget *
+list_row (DossierRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  for (guint i = 0; i < 2 && (widget = gtk_widget_get_parent (widget)) != NULL; i++)
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      return widget;
+
+  return NULL;
+}
+
+static void
+name_accessible (GtkAccessible *accessible,
+                 const char    *label,
+                 const char    *description)
+{
+  if (label != NULL)
+    gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (description != NULL)
+    gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+name_list_row (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  GtkWidget *row = list_row (self);
+
+  if (row != NULL && (priv->label != NULL || priv->description != NULL))
+    name_accessible (GTK_ACCESSIBLE (row), priv->label, priv->description);
+}
+
+void
+dossier_row_set_accessible (DossierRow *self,
+                            const char *label,
+                            const char *description)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_ROW (self));
+
+  dossier_set_str (&priv->label, label);
+  dossier_set_str (&priv->description, description);
+  name_accessible (GTK_ACCESSIBLE (self), label, description);
+  name_list_row (self);
+}
+
 DossierPanel *
 dossier_row_get_panel (DossierRow *self)
 {
@@ -194,6 +251,9 @@ dossier_row_root (GtkWidget *widget)
   GtkWidget *panel;
 
   GTK_WIDGET_CLASS (dossier_row_parent_class)->root (widget);
+
+  /* A row named before it was put in its list names the list's row now. */
+  name_list_row (self);
 
   panel = gtk_widget_get_ancestor (widget, DOSSIER_TYPE_PANEL);
   if (panel == NULL)
@@ -227,6 +287,8 @@ dossier_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->item);
+  g_clear_pointer (&priv->label, g_free);
+  g_clear_pointer (&priv->description, g_free);
 
   G_OBJECT_CLASS (dossier_row_parent_class)->dispose (object);
 }

@@ -61,6 +61,14 @@ void          dossier_row_connect_item        (DossierRow            *self,
 gpointer      dossier_row_get_item            (DossierRow *self);
 void          dossier_row_set_item            (DossierRow *self,
                                                gpointer    item);
+/* Names the row for assistive technologies (@description may be NULL),
+ * and the list's own row around it as well: in a GtkListView or a
+ * GtkListBox that is what takes the focus and what a screen reader
+ * announces, and it would otherwise have no name. */
+void          dossier_row_set_accessible      (DossierRow *self,
+                                               const char *label,
+                                               const char *description);
+
 /* The panel the row is rooted in, or NULL. */
 DossierPanel *dossier_row_get_panel           (DossierRow *self);
 

@@ -32,11 +32,8 @@ dossier_search_hit_row_item_changed (DossierRow *row)
   gtk_widget_set_visible (self->memo, hit != NULL && dossier_search_hit_item_get_hit (hit)->highlight_id != 0);
 
   /* The document, then the words around the match. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  document ? dossier_document_get_title (document) : "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (self->snippet),
-                                  -1);
+  dossier_row_set_accessible (DOSSIER_ROW (self), document ? dossier_document_get_title (document) : "",
+                              gtk_label_get_text (self->snippet));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "dossier-tag-chip.h"
+#include "dossier-ui-utils.h"
 
 #define SWATCH_SIZE    12
 #define PAD_X          7
@@ -44,19 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() is GLib 2.76; we target 2.74. */
-static gboolean
-set_str (char       **dest,
-         const char  *value)
-{
-  if (g_strcmp0 (*dest, value) == 0)
-    return FALSE;
-
-  g_free (*dest);
-  *dest = g_strdup (value);
-  return TRUE;
-}
 
 static double
 linear_channel (double c)
@@ -369,7 +357,7 @@ dossier_tag_chip_set_tag_name (DossierTagChip *self,
 {
   g_return_if_fail (DOSSIER_IS_TAG_CHIP (self));
 
-  if (set_str (&self->name, name))
+  if (dossier_set_str (&self->name, name))
     {
       if (self->layout != NULL)
         pango_layout_set_text (self->layout, name ? name : "", -1);
@@ -393,7 +381,7 @@ dossier_tag_chip_set_color (DossierTagChip *self,
 {
   g_return_if_fail (DOSSIER_IS_TAG_CHIP (self));
 
-  if (!set_str (&self->color, color))
+  if (!dossier_set_str (&self->color, color))
     return;
 
   /* An unparsable colour falls back to neutral grey rather than leaving

@@ -61,9 +61,7 @@ update (DossierRow *row)
   DossierTag *tag = dossier_row_get_item (row);
 
   /* The path: it tells two tags of the same name apart. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tag ? dossier_tag_get_path (tag) : "",
-                                  -1);
+  dossier_row_set_accessible (DOSSIER_ROW (row), tag ? dossier_tag_get_path (tag) : "", NULL);
 }
 
 static void

@@ -47,9 +47,7 @@ update_accessible (DossierTagRow *self)
   DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (self));
 
   if (tag != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_tag_get_name (tag),
-                                    -1);
+    dossier_row_set_accessible (DOSSIER_ROW (self), dossier_tag_get_name (tag), NULL);
 }
 
 static void

@@ -22,3 +22,15 @@ dossier_present_error (GtkWindow  *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+gboolean
+dossier_set_str (char       **dest,
+                 const char  *value)
+{
+  if (g_strcmp0 (*dest, value) == 0)
+    return FALSE;
+
+  g_free (*dest);
+  *dest = g_strdup (value);
+  return TRUE;
+}

@@ -348,6 +348,63 @@ test_tag_picker_row (Fixture       *f,
   g_assert_finalize_object (row);
 }
 
+/* ---- The list's own row ------------------------------------------------------------ */
+
+static void
+setup_document_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, g_object_new (DOSSIER_TYPE_DOCUMENT_ROW, "list-item", item, NULL));
+}
+
+/* What takes the focus in a list, and what a screen reader announces, is
+ * the list's row around a DossierRow (GtkListView's item widget, a
+ * GtkListBoxRow): it carries the row's name and description, and follows
+ * them. */
+static void
+test_list_row_named (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GListModel *documents = dossier_project_get_documents (f->project);
+  GtkWidget *list_view, *list_box, *box, *window, *row, *list_row;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_document_row), NULL);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (documents))),
+                                 g_object_ref (factory));
+  list_box = gtk_list_box_new ();
+  gtk_list_box_append (GTK_LIST_BOX (list_box),
+                       g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW,
+                                     "item", dossier_project_get_tag (f->project, f->fares), NULL));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), list_view);
+  gtk_box_append (GTK_BOX (box), list_box);
+  window = show_in_window (box, 360, 400);
+
+  row = find_descendant (list_view, DOSSIER_TYPE_DOCUMENT_ROW);
+  g_assert_nonnull (row);
+  list_row = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_get_focusable (list_row));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ferry fares rise by a tenth");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "1 highlight");
+  g_assert_true (dossier_project_set_document_metadata (f->project, f->document, "Fares up a tenth", NULL,
+                                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Fares up a tenth");
+
+  row = find_descendant (list_box, DOSSIER_TYPE_TAG_PICKER_ROW);
+  list_row = gtk_widget_get_parent (row);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (list_row));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Costs/Fares");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +423,7 @@ main (int   argc,
   ADD ("highlight-card", test_highlight_card);
   ADD ("search-hit-row", test_search_hit_row);
   ADD ("tag-picker-row", test_tag_picker_row);
+  ADD ("list-row-named", test_list_row_named);
 
   return g_test_run ();
 }
