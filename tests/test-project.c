@@ -956,9 +956,15 @@ test_tags_merge_delete (Fixture       *fixture,
   g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, money_cost)), ==, 3);
 
   /* Delete Money/cost: its subtree goes; h3 keeps Other, h1 and h4 (no
-   * other tag) go, h2 keeps Money. */
-  g_assert_true (dossier_project_delete_tag (project, money_cost, &error));
-  g_assert_no_error (error);
+   * other tag) go, h2 keeps Money; the two deleted are counted (for the
+   * window's toast). */
+  {
+    guint n_deleted = 99;
+
+    g_assert_true (dossier_project_delete_tag_full (project, money_cost, &n_deleted, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_deleted, ==, 2);
+  }
   assert_tree (project, "Risks, Money, Other");
   g_assert_null (dossier_project_get_tag (project, budget));
 
@@ -986,9 +992,15 @@ test_tags_merge_delete (Fixture       *fixture,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* Deleting a top-level tag renumbers its siblings. */
-  g_assert_true (dossier_project_delete_tag (project, risks, &error));
-  g_assert_no_error (error);
+  /* Deleting a top-level tag renumbers its siblings; it had no
+   * highlights left, none are counted. */
+  {
+    guint n_deleted = 99;
+
+    g_assert_true (dossier_project_delete_tag_full (project, risks, &n_deleted, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_deleted, ==, 0);
+  }
   g_assert_cmpint (dossier_tag_get_position (dossier_project_get_tag (project, money)), ==, 0);
   g_assert_cmpint (dossier_tag_get_position (dossier_project_get_tag (project, other)), ==, 1);
 

@@ -1189,7 +1189,17 @@ dossier_project_delete_tag (DossierProject  *self,
                             gint64           tag_id,
                             GError         **error)
 {
+  return dossier_project_delete_tag_full (self, tag_id, NULL, error);
+}
+
+gboolean
+dossier_project_delete_tag_full (DossierProject  *self,
+                                 gint64           tag_id,
+                                 guint           *n_deleted,
+                                 GError         **error)
+{
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  guint deleted;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *label = NULL;
   gint64 parent_id;
@@ -1241,6 +1251,7 @@ dossier_project_delete_tag (DossierProject  *self,
   sqlite3_bind_int64 (stmt, 1, tag_id);
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
+  deleted = sqlite3_changes (self->db);
   sqlite3_reset (stmt);
   stmt = NULL;
 
@@ -1256,5 +1267,9 @@ dossier_project_delete_tag (DossierProject  *self,
     return FALSE;
 
   dossier_project_touch_table (self, "tags");
-  return dossier_action_commit (&action, label, error);
+  if (!dossier_action_commit (&action, label, error))
+    return FALSE;
+  if (n_deleted != NULL)
+    *n_deleted = deleted;
+  return TRUE;
 }

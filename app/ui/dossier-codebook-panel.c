@@ -978,18 +978,26 @@ delete_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_deleted = 0;
 
   if (tag == NULL)
     return;
 
   name = g_strdup (dossier_tag_get_name (tag));
-  if (!dossier_project_delete_tag (PROJECT (self), dossier_tag_get_id (tag), &error))
+  if (!dossier_project_delete_tag_full (PROJECT (self), dossier_tag_get_id (tag), &n_deleted, &error))
     {
       dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Delete Tag"), error);
       return;
     }
 
-  message = g_strdup_printf (_("Deleted tag “%s”"), name);
+  /* Highlights that had no other tag went too: say so, the toast's Undo
+   * brings them back. */
+  if (n_deleted > 0)
+    message = g_strdup_printf (ngettext ("Deleted tag “%s” and its %u highlight",
+                                         "Deleted tag “%s” and its %u highlights", n_deleted),
+                               name, n_deleted);
+  else
+    message = g_strdup_printf (_("Deleted tag “%s”"), name);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
 }
 

@@ -250,9 +250,15 @@ gboolean        dossier_project_merge_tags         (DossierProject *self,
                                                     gint64          target_id,
                                                     GError        **error);
 /* Deletes the tag and its descendants; highlights keep their other tags,
- * highlights left with no tag are deleted. */
+ * highlights left with no tag are deleted (unless they are evidence). */
 gboolean        dossier_project_delete_tag         (DossierProject *self,
                                                     gint64          tag_id,
+                                                    GError        **error);
+/* The same, saying in *@n_deleted (may be NULL) how many highlights went
+ * with it, for the user to be told. */
+gboolean        dossier_project_delete_tag_full    (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    guint          *n_deleted,
                                                     GError        **error);
 
 /* ---- Highlights ------------------------------------------------------- */

@@ -151,6 +151,80 @@ test_tag_chip (void)
 
 /* ---- codebook ------------------------------------------------------------------ */
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Deletes @tag_id from the codebook panel, in a window of its own with a
+ * toast overlay (it shows one toast at a time), and checks the toast. */
+static void
+assert_delete_toast (GtkWidget  *panel,
+                     gint64      tag_id,
+                     const char *expected)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *window;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 360, 700);
+  g_object_set (panel, "selected-tag-id", tag_id, NULL);
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
+  wait_ms (50);
+  if (find_label (overlay, expected) == NULL)
+    g_error ("no toast “%s”", expected);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), NULL);
+  close_window (window);
+}
+
+/* Deleting a tag says how many highlights went with it (those that had no
+ * other tag), and Undo brings them back. */
+static void
+test_codebook_delete_toast (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (dossier_codebook_panel_new ());
+  g_autoptr(GError) error = NULL;
+  gint64 library;
+
+  g_object_set (panel, "project", f->project, NULL);
+
+  /* Cons: its one highlight had no other tag. */
+  assert_delete_toast (panel, f->cons, "Deleted tag “Cons” and its 1 highlight");
+  g_assert_null (dossier_project_get_highlight (f->project, f->hl_cost, &error));
+  g_clear_error (&error);
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  g_assert_nonnull (dossier_project_get_tag (f->project, f->cons));
+
+  /* Stakeholders and its subtags: the highlight tagged Students alone
+   * goes, the one also tagged Pros stays. */
+  assert_delete_toast (panel, f->stakeholders, "Deleted tag “Stakeholders” and its 1 highlight");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+
+  /* Two highlights: the plural. */
+  library = add_tag (f->project, "Library", 0);
+  add_highlight (f->project, f->doc_one, "a new library", &library, 1, NULL);
+  add_highlight (f->project, f->doc_two, "back the library", &library, 1, NULL);
+  assert_delete_toast (panel, library, "Deleted tag “Library” and its 2 highlights");
+
+  /* A tag whose highlights all keep another tag: no highlight went. */
+  assert_delete_toast (panel, f->pros, "Deleted tag “Pros”");
+
+  g_object_unref (panel);
+}
+
 static void
 test_codebook (Fixture       *f,
                gconstpointer  data)
@@ -753,6 +827,8 @@ main (int   argc,
   g_test_add_func ("/dossier/panels/tag-chip", test_tag_chip);
   g_test_add_func ("/dossier/panels/search-markup", test_search_markup);
   g_test_add ("/dossier/panels/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
+  g_test_add ("/dossier/panels/codebook-delete-toast", Fixture, NULL, fixture_set_up,
+              test_codebook_delete_toast, fixture_tear_down);
   g_test_add ("/dossier/panels/tag-picker", Fixture, NULL, fixture_set_up, test_tag_picker, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights", Fixture, NULL, fixture_set_up, test_highlights_panel, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights-orphaned", Fixture, NULL, fixture_set_up, test_highlights_orphaned, fixture_tear_down);
