@@ -1152,6 +1152,134 @@ test_summary_markdown_by_document (Briefing      *b,
   g_assert_cmpstr (same, ==, md);
 }
 
+/* The stakeholders and the pros and cons, after the documents: everyone
+ * and every argument in the project's summary (with or without evidence),
+ * only those the document's passages are evidence for in one document's,
+ * none in a tag's; each quote with its source and what the citer said;
+ * the two sides of a question side by side in HTML. */
+static void
+test_summary_analysis (Briefing      *b,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tagged = NULL;
+  const char *merchants_aliases[] = { "the merchants", NULL };
+  gint64 merchants, question, pro, con, start, end;
+
+  merchants = dossier_project_add_stakeholder (b->project, "Harbour Merchants", merchants_aliases,
+                                               DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_stakeholder_stance_position (b->project, merchants, -2, &error));
+  g_assert_true (dossier_project_set_stakeholder_stance (b->project, merchants,
+                                                         "Against the plan as it stands", &error));
+  g_assert_true (dossier_project_set_stakeholder_description (b->project, merchants,
+                                                              "Shops on the <quay> & *harbour*", &error));
+  dossier_project_add_stakeholder (b->project, "Ferry Union", NULL, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, &error);
+  g_assert_no_error (error);
+  find_range (briefing_a, "£210 million", &start, &end);
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (b->project, merchants, b->doc_a, start, end,
+                                                                   "Their own review", DOSSIER_EVIDENCE_STANCE,
+                                                                   -2, &error), >, 0);
+  g_assert_no_error (error);
+
+  question = dossier_project_add_question (b->project, "Close the bridge to cars?", &error);
+  g_assert_no_error (error);
+  pro = dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_PRO,
+                                      "A clear majority voted for it", 0, 4, &error);
+  g_assert_no_error (error);
+  con = dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_CON,
+                                      "It may cost £46 million more", merchants, 3, &error);
+  g_assert_no_error (error);
+  dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_CON,
+                                "Ferries lose passengers", 0, 2, &error);
+  g_assert_no_error (error);
+  find_range (briefing_a, "voted 31 to 24", &start, &end);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, pro, b->doc_a, start, end, "", &error), >, 0);
+  find_range (briefing_a, "£210 million", &start, &end);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, con, b->doc_a, start, end, "", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The whole project: everyone, after the documents, in the user's order. */
+  md = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, NULL);
+  g_assert_nonnull (strstr (md,
+    "## Stakeholders (2)\n"
+    "\n"
+    "### Harbour Merchants (1)\n"
+    "\n"
+    "- **Kind:** Business\n"
+    "- **Stance:** Strongly against — Against the plan as it stands\n"
+    "- **Ratings:** power 3/5, interest 3/5\n"
+    "\n"));
+  /* Markup in a description is the user's text, not markup. */
+  g_assert_nonnull (strstr (md, "Shops on the \\<quay\\> \\& \\*harbour\\*\n"));
+  g_assert_nonnull (strstr (md, "> £210 million\n"));
+  g_assert_nonnull (strstr (md, "Stance (strongly against): Their own review"));
+  g_assert_nonnull (strstr (md, "### Ferry Union (0)\n"));
+  g_assert_nonnull (strstr (md, "*No evidence cited.*\n"));
+  g_assert_nonnull (strstr (md,
+    "## Pros and Cons\n"
+    "\n"
+    "### Close the bridge to cars?\n"
+    "\n"
+    "- **Balance:** for 4, against 5 (strengths summed)\n"
+    "\n"
+    "#### Pros (1)\n"
+    "\n"
+    "##### A clear majority voted for it\n"
+    "\n"
+    "- **Strength:** 4 of 5\n"
+    "- **Evidence:** 1 passage, from one outlet only\n"
+    "\n"
+    "> voted 31 to 24\n"));
+  g_assert_nonnull (strstr (md,
+    "#### Cons (2)\n"
+    "\n"
+    "##### It may cost £46 million more\n"
+    "\n"
+    "- **Perspective:** Harbour Merchants\n"));
+  g_assert_nonnull (strstr (md,
+    "##### Ferries lose passengers\n"
+    "\n"
+    "- **Strength:** 2 of 5\n"
+    "- **Evidence:** none cited\n"));
+  g_assert_true (strstr (md, "## Ferry report") < strstr (md, "## Stakeholders (2)"));
+  g_assert_true (strstr (md, "## Stakeholders (2)") < strstr (md, "## Pros and Cons"));
+
+  /* One document: those its passages are evidence for. */
+  one = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, b->doc_a, 0, NULL);
+  g_assert_nonnull (strstr (one, "## Stakeholders (1)\n"));
+  g_assert_null (strstr (one, "Ferry Union"));
+  g_assert_nonnull (strstr (one, "#### Cons (1)\n"));
+  g_assert_null (strstr (one, "Ferries lose passengers"));
+  other = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, b->doc_b, 0, NULL);
+  g_assert_null (strstr (other, "Stakeholders"));
+  g_assert_null (strstr (other, "Pros and Cons"));
+
+  /* HTML: in the contents; the question's two sides in columns. */
+  html = briefing_export (b, DOSSIER_EXPORT_HTML, 0, 0, NULL);
+  g_assert_nonnull (strstr (html, "<a href=\"#stakeholders\">Stakeholders</a>"));
+  g_assert_nonnull (strstr (html, "<a href=\"#pros-and-cons\">Pros and Cons</a>"));
+  g_assert_nonnull (strstr (html, "<section class=\"question columns\">"));
+  g_assert_nonnull (strstr (html, "<section class=\"pros\">"));
+  g_assert_nonnull (strstr (html, "<section class=\"cons\">"));
+  g_assert_nonnull (strstr (html, "&lt;quay&gt; &amp; *harbour*"));
+  g_assert_null (strstr (html, "<quay>"));
+
+  text = briefing_export (b, DOSSIER_EXPORT_TEXT, 0, 0, NULL);
+  g_assert_nonnull (strstr (text, "Harbour Merchants"));
+  g_assert_nonnull (strstr (text, "It may cost £46 million more"));
+
+  /* A tag's summary is about that tag. */
+  tagged = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, b->tag_costs, NULL);
+  g_assert_null (strstr (tagged, "Stakeholders"));
+  g_assert_null (strstr (tagged, "Pros and Cons"));
+}
+
 /* By tag, across documents: each quote names its source; a list of
  * sources ends it. With context, the quote is in bold between its words;
  * offsets; memos as footnotes. */
@@ -2593,6 +2721,7 @@ main (int    argc,
   ADD ("text", test_summary_text);
   ADD ("context", test_summary_context);
   ADD ("html", test_summary_html);
+  ADD ("analysis", test_summary_analysis);
   ADD ("section-once", test_summary_section_once);
 #undef ADD
 

@@ -214,6 +214,10 @@ void     dossier_summary_write_quote_full (DossierSummary              *s,
 
 /* The sections, in the order they are written. */
 extern const DossierSummarySection dossier_summary_tags_section;
+/* Once, after the groups (dossier-export-summary-analysis.c): every
+ * stakeholder with its evidence, every question with its pros and cons. */
+extern const DossierSummarySection dossier_summary_stakeholders_section;
+extern const DossierSummarySection dossier_summary_arguments_section;
 
 /* The summary of ctx with @sections (dossier_export_write_summary() gives
  * the sections[] table); for tests of a section. */

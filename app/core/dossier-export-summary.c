@@ -692,6 +692,8 @@ const DossierSummarySection dossier_summary_tags_section = {
 /* What a summary is made of, in this order. */
 static const DossierSummarySection *const summary_sections[] = {
   &dossier_summary_tags_section,
+  &dossier_summary_stakeholders_section,
+  &dossier_summary_arguments_section,
 };
 
 /* ---- The walk ------------------------------------------------------------ */
