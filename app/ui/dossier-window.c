@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
+#include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-search-panel.h"
@@ -930,6 +931,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   /* The template names these by type: register them first. */
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
+  g_type_ensure (DOSSIER_TYPE_BRIEFING_PAGE);
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);

@@ -1,0 +1,854 @@
+/* dossier-briefing-page.c — writing a briefing note (see
+ * dossier-briefing-page.h).
+ *
+ * The preview, the sources and the evidence meter are drawn from one
+ * parse of what is typed (dossier-markdown.h) and its citations resolved
+ * afresh (dossier-citation.h), a moment after typing stops; the same pause
+ * commits the body, so the project's history gets one step per stretch of
+ * writing, not one per key.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "dossier-briefing-page.h"
+#include "dossier-ui-utils.h"
+
+/* How long typing must pause before the body is committed and shown. */
+#define COMMIT_DELAY_MS 700
+/* Highlights listed at once in the citation picker. */
+#define MAX_PICKER_ROWS 200
+
+struct _DossierBriefingPage
+{
+  GtkWidget       parent_instance;
+
+  DossierProject *project;
+  gint64          briefing_id;
+  DossierBriefing *briefing;       /* the project's; watched for "body" */
+  gulong          body_handler;
+  guint           commit_source;
+  gboolean        loading;         /* the buffer is being set from the project */
+
+  GtkDropDown    *chooser;
+  GtkStack       *stack;
+  GtkTextView    *editor;
+  GtkLabel       *preview;
+  GtkLabel       *meter;
+  GtkLabel       *sources;
+  GtkMenuButton  *cite_button;
+  GtkPopover     *cite_popover;
+  GtkSearchEntry *cite_search;
+  GtkListBox     *cite_list;
+};
+
+G_DEFINE_FINAL_TYPE (DossierBriefingPage, dossier_briefing_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_PROJECT, PROP_BRIEFING_ID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* ---- Rendering ------------------------------------------------------------ */
+
+static void render_inlines (GString *out, DossierMarkdownNode *node, GPtrArray *citations);
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+render_inline (GString             *out,
+               DossierMarkdownNode *node,
+               GPtrArray           *citations)
+{
+  DossierCitation *c;
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_TEXT:
+      append_escaped (out, node->text);
+      break;
+    case DOSSIER_MARKDOWN_CODE:
+      g_string_append (out, "<tt>");
+      append_escaped (out, node->text);
+      g_string_append (out, "</tt>");
+      break;
+    case DOSSIER_MARKDOWN_EMPHASIS:
+      g_string_append (out, "<i>");
+      render_inlines (out, node, citations);
+      g_string_append (out, "</i>");
+      break;
+    case DOSSIER_MARKDOWN_STRONG:
+      g_string_append (out, "<b>");
+      render_inlines (out, node, citations);
+      g_string_append (out, "</b>");
+      break;
+    case DOSSIER_MARKDOWN_LINK:
+      g_string_append (out, "<u>");
+      render_inlines (out, node, citations);
+      g_string_append (out, "</u>");
+      break;
+    case DOSSIER_MARKDOWN_CITATION:
+      c = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+      if (c == NULL)
+        break;
+      /* A citation that cannot be verified is shown plainly as such. */
+      if (c->status != DOSSIER_CITATION_OK)
+        g_string_append_printf (out, "<span foreground=\"#c01c28\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
+                                c->number);
+      else
+        g_string_append_printf (out, "<span foreground=\"#1c71d8\"><sup>[%u]</sup></span>", c->number);
+      break;
+    case DOSSIER_MARKDOWN_LINE_BREAK:
+      g_string_append_c (out, '\n');
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+render_inlines (GString             *out,
+                DossierMarkdownNode *node,
+                GPtrArray           *citations)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (dossier_markdown_kind_is_inline (child->kind))
+        render_inline (out, child, citations);
+    }
+}
+
+static void
+render_block (GString             *out,
+              DossierMarkdownNode *node,
+              GPtrArray           *citations,
+              guint                depth)
+{
+  static const char * const sizes[] = { "xx-large", "x-large", "large", "medium", "medium", "medium" };
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_HEADING:
+      g_string_append_printf (out, "<span size=\"%s\" weight=\"bold\">",
+                              sizes[CLAMP (node->level, 1, 6) - 1]);
+      render_inlines (out, node, citations);
+      g_string_append (out, "</span>\n\n");
+      break;
+    case DOSSIER_MARKDOWN_PARAGRAPH:
+      render_inlines (out, node, citations);
+      g_string_append (out, "\n\n");
+      break;
+    case DOSSIER_MARKDOWN_QUOTE:
+      g_string_append (out, "<span foreground=\"#77767b\">▍ <i>");
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        render_inlines (out, g_ptr_array_index (node->children, i), citations);
+      g_string_append (out, "</i></span>\n\n");
+      break;
+    case DOSSIER_MARKDOWN_RULE:
+      g_string_append (out, "――――――――――\n\n");
+      break;
+    case DOSSIER_MARKDOWN_LIST:
+      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+        {
+          DossierMarkdownNode *item = g_ptr_array_index (node->children, i);
+
+          for (guint d = 0; d < depth; d++)
+            g_string_append (out, "    ");
+          if (node->ordered)
+            g_string_append_printf (out, "%u. ", item->number);
+          else
+            g_string_append (out, "• ");
+          render_inlines (out, item, citations);
+          g_string_append_c (out, '\n');
+          for (guint k = 0; item->children != NULL && k < item->children->len; k++)
+            {
+              DossierMarkdownNode *child = g_ptr_array_index (item->children, k);
+
+              if (child->kind == DOSSIER_MARKDOWN_LIST)
+                render_block (out, child, citations, depth + 1);
+            }
+        }
+      if (depth == 0)
+        g_string_append_c (out, '\n');
+      break;
+    default:
+      break;
+    }
+}
+
+static char *
+get_text (DossierBriefingPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_preview (DossierBriefingPage *self)
+{
+  g_autofree char *text = get_text (self);
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (text);
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GString) preview = g_string_new (NULL);
+  g_autoptr(GString) meter = g_string_new (NULL);
+  g_autoptr(GString) sources = g_string_new (NULL);
+
+  if (self->project != NULL)
+    citations = dossier_project_resolve_citations (self->project, root, NULL);
+
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
+  while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
+    g_string_truncate (preview, preview->len - 1);
+  gtk_label_set_markup (self->preview, preview->str);
+
+  /* The evidence meter: what each section cites. */
+  sections = dossier_briefing_get_sections (root);
+  if (sections->len > 0)
+    {
+      g_string_append_printf (meter, "<b>%s</b>\n", _("Evidence by section"));
+      for (guint i = 0; i < sections->len; i++)
+        {
+          DossierBriefingSection *s = g_ptr_array_index (sections, i);
+          g_autofree char *line = NULL;
+
+          if (s->n_citations == 0)
+            line = g_strdup_printf (_("%s: no citation"), s->heading != NULL ? s->heading : _("Introduction"));
+          else
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u citation", "%s: %u citations",
+                                                 s->n_citations),
+                                    s->heading != NULL ? s->heading : _("Introduction"), s->n_citations);
+          g_string_append (meter, s->n_citations == 0 ? "⚠ " : "✓ ");
+          for (guint d = 1; d < s->level; d++)
+            g_string_append (meter, "   ");
+          append_escaped (meter, line);
+          g_string_append_c (meter, '\n');
+        }
+      g_string_truncate (meter, meter->len - 1);
+    }
+  gtk_label_set_markup (self->meter, meter->str);
+
+  /* The sources, as the export prints them. */
+  if (citations != NULL && citations->len > 0)
+    {
+      g_string_append_printf (sources, "<b>%s</b>\n", _("Sources"));
+      for (guint i = 0; i < citations->len; i++)
+        {
+          DossierCitation *c = g_ptr_array_index (citations, i);
+          g_autofree char *problem = dossier_citation_describe_problem (c);
+
+          g_string_append_printf (sources, "%u. ", c->number);
+          if (problem != NULL)
+            {
+              g_string_append (sources, "<span foreground=\"#c01c28\"><b>");
+              append_escaped (sources, _("Unverified:"));
+              g_string_append (sources, "</b> ");
+              append_escaped (sources, problem);
+              g_string_append (sources, "</span> ");
+            }
+          if (c->quote != NULL)
+            {
+              g_string_append (sources, "“");
+              append_escaped (sources, c->quote);
+              g_string_append (sources, "” — <i>");
+              append_escaped (sources, c->document_title);
+              g_string_append (sources, "</i>");
+              if (c->outlet != NULL)
+                {
+                  g_string_append (sources, ", ");
+                  append_escaped (sources, c->outlet);
+                }
+              if (c->published != NULL)
+                {
+                  g_string_append (sources, ", ");
+                  append_escaped (sources, c->published);
+                }
+              if (c->section != NULL)
+                {
+                  g_autofree char *where = g_strdup_printf (_("section “%s”"), c->section);
+
+                  g_string_append (sources, ", ");
+                  append_escaped (sources, where);
+                }
+            }
+          g_string_append_c (sources, '\n');
+        }
+      g_string_truncate (sources, sources->len - 1);
+    }
+  gtk_label_set_markup (self->sources, sources->str);
+}
+
+/* ---- Committing ----------------------------------------------------------- */
+
+void
+dossier_briefing_page_commit (DossierBriefingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (DOSSIER_IS_BRIEFING_PAGE (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  update_preview (self);
+  if (self->project == NULL || self->briefing == NULL)
+    return;
+
+  text = get_text (self);
+  if (g_strcmp0 (text, dossier_briefing_get_body (self->briefing)) == 0)
+    return;
+  if (!dossier_project_set_briefing_body (self->project, self->briefing_id, text, &error))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           _("The note could not be saved"), error->message);
+}
+
+static gboolean
+commit_timeout (gpointer user_data)
+{
+  DossierBriefingPage *self = user_data;
+
+  self->commit_source = 0;
+  dossier_briefing_page_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed (DossierBriefingPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
+}
+
+static void
+on_editor_focus_leave (DossierBriefingPage *self)
+{
+  if (self->commit_source != 0)
+    dossier_briefing_page_commit (self);
+}
+
+/* The project's body (after undo, or a change from elsewhere) into the
+ * editor, unless it is what the editor holds already. */
+static void
+load_body (DossierBriefingPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+  const char *body = self->briefing != NULL ? dossier_briefing_get_body (self->briefing) : "";
+  g_autofree char *text = get_text (self);
+
+  if (g_strcmp0 (text, body) != 0)
+    {
+      self->loading = TRUE;
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, body, -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+      self->loading = FALSE;
+    }
+  update_preview (self);
+}
+
+static void
+on_body_changed (DossierBriefingPage *self)
+{
+  /* What is being typed wins over what the project had. */
+  if (self->commit_source != 0)
+    return;
+  load_body (self);
+}
+
+/* ---- The note shown ------------------------------------------------------- */
+
+static void
+select_in_chooser (DossierBriefingPage *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->chooser);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierBriefing) b = g_list_model_get_item (model, i);
+
+      if (dossier_briefing_get_id (b) == self->briefing_id)
+        {
+          if (gtk_drop_down_get_selected (self->chooser) != i)
+            gtk_drop_down_set_selected (self->chooser, i);
+          return;
+        }
+    }
+}
+
+void
+dossier_briefing_page_set_briefing_id (DossierBriefingPage *self,
+                                       gint64               briefing_id)
+{
+  DossierBriefing *briefing;
+
+  g_return_if_fail (DOSSIER_IS_BRIEFING_PAGE (self));
+
+  briefing = self->project != NULL && briefing_id > 0
+             ? dossier_project_get_briefing (self->project, briefing_id) : NULL;
+  if (briefing == NULL)
+    briefing_id = 0;
+  if (briefing_id == self->briefing_id && briefing == self->briefing)
+    return;
+
+  /* What was typed in the note shown so far is kept. */
+  if (self->commit_source != 0)
+    dossier_briefing_page_commit (self);
+
+  if (self->briefing != NULL)
+    g_clear_signal_handler (&self->body_handler, self->briefing);
+  g_clear_object (&self->briefing);
+  self->briefing_id = briefing_id;
+  if (briefing != NULL)
+    {
+      self->briefing = g_object_ref (briefing);
+      self->body_handler = g_signal_connect_object (briefing, "notify::body",
+                                                    G_CALLBACK (on_body_changed), self,
+                                                    G_CONNECT_SWAPPED);
+    }
+
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+
+    /* Another note's typing is not undone into this one. */
+    self->loading = TRUE;
+    gtk_text_buffer_begin_irreversible_action (buffer);
+    gtk_text_buffer_set_text (buffer, briefing != NULL ? dossier_briefing_get_body (briefing) : "", -1);
+    gtk_text_buffer_end_irreversible_action (buffer);
+    self->loading = FALSE;
+  }
+  update_preview (self);
+  gtk_stack_set_visible_child_name (self->stack, briefing != NULL ? "editor" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", briefing != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), briefing != NULL);
+  select_in_chooser (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING_ID]);
+}
+
+gint64
+dossier_briefing_page_get_briefing_id (DossierBriefingPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), 0);
+  return self->briefing_id;
+}
+
+static void
+on_chooser_selected (DossierBriefingPage *self)
+{
+  DossierBriefing *b = gtk_drop_down_get_selected_item (self->chooser);
+
+  if (b != NULL)
+    dossier_briefing_page_set_briefing_id (self, dossier_briefing_get_id (b));
+}
+
+static void
+on_briefings_changed (DossierBriefingPage *self)
+{
+  /* The note shown was deleted (or its deletion undone). */
+  if (self->briefing_id != 0 && dossier_project_get_briefing (self->project, self->briefing_id) == NULL)
+    {
+      GListModel *model = dossier_project_get_briefings (self->project);
+      g_autoptr(DossierBriefing) first = g_list_model_get_item (model, 0);
+
+      dossier_briefing_page_set_briefing_id (self, first != NULL ? dossier_briefing_get_id (first) : 0);
+    }
+  else if (self->briefing_id == 0)
+    on_chooser_selected (self);
+  else
+    select_in_chooser (self);
+}
+
+DossierProject *
+dossier_briefing_page_get_project (DossierBriefingPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), NULL);
+  return self->project;
+}
+
+void
+dossier_briefing_page_set_project (DossierBriefingPage *self,
+                                   DossierProject      *project)
+{
+  g_return_if_fail (DOSSIER_IS_BRIEFING_PAGE (self));
+  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->commit_source != 0)
+    dossier_briefing_page_commit (self);
+  dossier_briefing_page_set_briefing_id (self, 0);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (dossier_project_get_briefings (self->project), self);
+  self->project = project;   /* not owned: the window closes it */
+
+  if (project != NULL)
+    {
+      GListModel *model = dossier_project_get_briefings (project);
+      g_autoptr(DossierBriefing) first = g_list_model_get_item (model, 0);
+
+      gtk_drop_down_set_model (self->chooser, model);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (on_briefings_changed), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      if (first != NULL)
+        dossier_briefing_page_set_briefing_id (self, dossier_briefing_get_id (first));
+    }
+  else
+    gtk_drop_down_set_model (self->chooser, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.new", project != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/* ---- Citations ------------------------------------------------------------ */
+
+gboolean
+dossier_briefing_page_cite_highlight (DossierBriefingPage *self,
+                                      gint64               highlight_id)
+{
+  g_autoptr(DossierHighlight) h = NULL;
+  g_autofree char *citation = NULL;
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
+
+  if (self->project == NULL || self->briefing == NULL)
+    return FALSE;
+  h = dossier_project_get_highlight (self->project, highlight_id, NULL);
+  if (h == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->editor);
+  citation = g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (h));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_at_cursor (buffer, citation, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  return TRUE;
+}
+
+static void
+fill_cite_list (DossierBriefingPage *self)
+{
+  g_autoptr(GPtrArray) highlights = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->cite_search));
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cite_list))) != NULL)
+    gtk_list_box_remove (self->cite_list, child);
+  if (self->project == NULL)
+    return;
+
+  highlights = dossier_project_list_highlights (self->project, 0, 0, NULL);
+  for (guint i = 0; highlights != NULL && i < highlights->len && shown < MAX_PICKER_ROWS; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+      DossierDocument *doc = dossier_project_get_document (self->project,
+                                                           dossier_highlight_get_document_id (h));
+      g_autofree char *quote = g_utf8_casefold (dossier_highlight_get_quote (h), -1);
+      g_autofree char *label = NULL;
+      GtkWidget *row, *text;
+
+      if (*folded != '\0' && strstr (quote, folded) == NULL)
+        continue;
+      label = g_strdup_printf ("“%s” — %s", dossier_highlight_get_quote (h),
+                               doc != NULL ? dossier_document_get_title (doc) : "");
+      text = gtk_label_new (label);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_lines (GTK_LABEL (text), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
+      {
+        gint64 id = dossier_highlight_get_id (h);
+
+        g_object_set_data_full (G_OBJECT (row), "highlight-id", g_memdup2 (&id, sizeof id), g_free);
+      }
+      gtk_list_box_append (self->cite_list, row);
+      shown++;
+    }
+}
+
+static void
+on_cite_popover_show (DossierBriefingPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->cite_search), "");
+  fill_cite_list (self);
+}
+
+static void
+on_cite_search_changed (DossierBriefingPage *self)
+{
+  fill_cite_list (self);
+}
+
+static void
+on_cite_row_activated (DossierBriefingPage *self,
+                       GtkListBoxRow       *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "highlight-id");
+
+  gtk_popover_popdown (self->cite_popover);
+  if (id != NULL)
+    dossier_briefing_page_cite_highlight (self, *id);
+}
+
+/* ---- Actions -------------------------------------------------------------- */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gint64 id;
+
+  if (self->project == NULL)
+    return;
+  body = dossier_project_make_briefing_template (self->project, NULL, 0);
+  id = dossier_project_add_briefing (self->project, _("Untitled Briefing Note"), NULL, 0, body, &error);
+  if (id == 0)
+    {
+      dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
+                             _("The note could not be made"), error->message);
+      return;
+    }
+  dossier_briefing_page_set_briefing_id (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
+                           _("The note could not be exported"), error->message);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  DossierBriefingPage *self = user_data;
+  DossierExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  DossierExportFilter filter = { 0 };
+  DossierExportOptions options;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL && self->briefing_id != 0)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    {
+      dossier_briefing_page_commit (self);
+      filter.briefing_id = self->briefing_id;
+      dossier_export_options_init (&options);
+      options.appendix = TRUE;
+      dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
+                                    on_export_done, g_object_ref (self));
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  DossierExportFormat format;
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+
+  if (self->briefing == NULL || !dossier_export_format_from_string (name, &format))
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Note"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  suggested = g_strdup_printf ("%s.%s", dossier_briefing_get_title (self->briefing),
+                               dossier_export_format_extension (format));
+  g_strdelimit (suggested, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+GtkWidget *
+dossier_briefing_page_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_BRIEFING_PAGE, NULL);
+}
+
+GtkTextView *
+dossier_briefing_page_get_editor (DossierBriefingPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), NULL);
+  return self->editor;
+}
+
+GtkLabel *
+dossier_briefing_page_get_preview (DossierBriefingPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), NULL);
+  return self->preview;
+}
+
+static void
+dossier_briefing_page_dispose (GObject *object)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (object);
+  GtkWidget *child;
+
+  dossier_briefing_page_set_project (self, NULL);
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
+  /* The toolbar is a child of the template's but bound to no field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (dossier_briefing_page_parent_class)->dispose (object);
+}
+
+static void
+dossier_briefing_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_BRIEFING_ID:
+      g_value_set_int64 (value, self->briefing_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_briefing_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      dossier_briefing_page_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_BRIEFING_ID:
+      dossier_briefing_page_set_briefing_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_briefing_page_dispose;
+  object_class->get_property = dossier_briefing_page_get_property;
+  object_class->set_property = dossier_briefing_page_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BRIEFING_ID] =
+    g_param_spec_int64 ("briefing-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-briefing-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, chooser);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, meter);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, sources);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_search);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_cite_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_cite_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cite_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "briefing.export", "s", export_action);
+}
+
+static void
+dossier_briefing_page_init (DossierBriefingPage *self)
+{
+  GtkEventController *focus;
+  g_autoptr(GtkExpression) title = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  title = gtk_property_expression_new (DOSSIER_TYPE_BRIEFING, NULL, "title");
+  gtk_drop_down_set_expression (self->chooser, title);
+  g_signal_connect_object (self->chooser, "notify::selected", G_CALLBACK (on_chooser_selected),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->editor), TRUE);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "changed",
+                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_focus_leave), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->editor), focus);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), FALSE);
+}

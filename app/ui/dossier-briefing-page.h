@@ -1,0 +1,39 @@
+/* dossier-briefing-page.h — the centre page for writing a briefing note:
+ * the project's notes to choose from or start (from the template), a
+ * Markdown editor beside a live preview whose citations are numbered and
+ * resolved from the highlights as they are now, the sources and the
+ * evidence meter under it, a picker that inserts a citation of any
+ * highlight, and export to Markdown or HTML.
+ *
+ * Typing is undone in the editor itself; the body is committed to the
+ * project (one undo step in its history) when typing pauses or the editor
+ * loses the focus.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_BRIEFING_PAGE (dossier_briefing_page_get_type ())
+G_DECLARE_FINAL_TYPE (DossierBriefingPage, dossier_briefing_page, DOSSIER, BRIEFING_PAGE, GtkWidget)
+
+/* Properties: "project" (not owned), "briefing-id" (0 = none). */
+GtkWidget      *dossier_briefing_page_new             (void);
+DossierProject *dossier_briefing_page_get_project     (DossierBriefingPage *self);
+void            dossier_briefing_page_set_project     (DossierBriefingPage *self,
+                                                       DossierProject      *project);
+gint64          dossier_briefing_page_get_briefing_id (DossierBriefingPage *self);
+void            dossier_briefing_page_set_briefing_id (DossierBriefingPage *self,
+                                                       gint64               briefing_id);
+/* Inserts "[@UUID]" of the highlight at the editor's cursor. */
+gboolean        dossier_briefing_page_cite_highlight  (DossierBriefingPage *self,
+                                                       gint64               highlight_id);
+/* Commits what is typed now rather than when typing pauses. */
+void            dossier_briefing_page_commit          (DossierBriefingPage *self);
+GtkTextView    *dossier_briefing_page_get_editor      (DossierBriefingPage *self);
+GtkLabel       *dossier_briefing_page_get_preview     (DossierBriefingPage *self);
+
+G_END_DECLS
