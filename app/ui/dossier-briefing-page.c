@@ -28,7 +28,8 @@ struct _DossierBriefingPage
 {
   GtkWidget       parent_instance;
 
-  DossierProject *project;
+  DossierProject *project;         /* weak: the window owns and closes it */
+  GListModel     *briefings;       /* the project's, followed */
   gint64          briefing_id;
   DossierBriefing *briefing;       /* the project's; watched for "body" */
   gulong          body_handler;
@@ -461,6 +462,8 @@ on_chooser_selected (DossierBriefingPage *self)
 static void
 on_briefings_changed (DossierBriefingPage *self)
 {
+  if (self->project == NULL)
+    return;
   /* The note shown was deleted (or its deletion undone). */
   if (self->briefing_id != 0 && dossier_project_get_briefing (self->project, self->briefing_id) == NULL)
     {
@@ -495,15 +498,18 @@ dossier_briefing_page_set_project (DossierBriefingPage *self,
   if (self->commit_source != 0)
     dossier_briefing_page_commit (self);
   dossier_briefing_page_set_briefing_id (self, 0);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (dossier_project_get_briefings (self->project), self);
-  self->project = project;   /* not owned: the window closes it */
+  if (self->briefings != NULL)
+    g_signal_handlers_disconnect_by_data (self->briefings, self);
+  g_clear_object (&self->briefings);
+  /* Weak: a project the window has closed already reads as none. */
+  g_set_weak_pointer (&self->project, project);
 
   if (project != NULL)
     {
       GListModel *model = dossier_project_get_briefings (project);
       g_autoptr(DossierBriefing) first = g_list_model_get_item (model, 0);
 
+      self->briefings = g_object_ref (model);
       gtk_drop_down_set_model (self->chooser, model);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (on_briefings_changed), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
