@@ -31,22 +31,6 @@ static const char article[] =
 #define add_test(path, func) \
   g_test_add ("/dossier/files/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
 
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* ---- A new project on a nearly full disk ------------------------------------ */
 
 /* With any amount of room left, "new" either makes a whole project that
@@ -95,7 +79,7 @@ test_create_full_disk (TestDir       *fixture,
         {
           g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
           g_assert_nonnull (strstr (error->message, "disk is full"));
-          left = list_dir (dir);
+          left = test_list_dir (dir);
           if (left[0] != '\0')
             g_error ("with %" G_GINT64_FORMAT " bytes of room, a failed “new” left: %s",
                      room, left);
@@ -150,7 +134,7 @@ test_create_full_tmpfs (TestDir       *fixture,
       g_assert_true (g_file_set_contents (fill, zeros, (512 - free_kb) * 1024, NULL));
       test_run_cli (&run, "new", path, NULL);
       g_unlink (fill);
-      left = list_dir (mnt);
+      left = test_list_dir (mnt);
 
       if (run.status == 0)
         {
@@ -169,7 +153,7 @@ test_create_full_tmpfs (TestDir       *fixture,
         }
       remove_tree (path);
       {
-        g_autofree char *all = list_dir (mnt);
+        g_autofree char *all = test_list_dir (mnt);
         g_auto(GStrv) names = g_strsplit (all, " ", -1);
 
         for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)

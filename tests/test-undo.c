@@ -26,6 +26,8 @@ typedef struct
   gint64          doc1, doc2, doc3;
   gint64          risks, cost, delay, benefits, jobs, actors;
   gint64          h1, h2, h3, h4;
+  gboolean        may_fail;  /* an action's failure is kept in @failure */
+  GError         *failure;
 } Fixture;
 
 /* A title block and a paragraph, and an author: more for undo to restore. */
@@ -102,6 +104,16 @@ fixture_set_up (Fixture       *fixture,
                          "INSERT INTO briefing_documents (briefing, document) VALUES (1, %" G_GINT64_FORMAT ");",
                          fixture->h1, fixture->h4, fixture->doc2);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* The same, on a disk whose room the test sets: the project is opened
+ * through test-util's full-disk VFS, which has no limit until then. */
+static void
+full_disk_set_up (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  test_full_disk_set_room (-1);
+  fixture_set_up (fixture, data);
 }
 
 static void
@@ -229,10 +241,26 @@ typedef void (*Action) (Fixture *fixture);
 
 #define ERR &_error
 
+/* In an action: what OK () asserts, unless the test lets the action fail
+ * (a full disk), which then ends the action and keeps the error. */
+#define ACT(call) \
+  G_STMT_START { \
+    g_autoptr(GError) _error = NULL; \
+    gboolean _ok = (call); \
+    if (!_ok && f->may_fail) \
+      { \
+        g_assert_nonnull (_error); \
+        f->failure = g_steal_pointer (&_error); \
+        return; \
+      } \
+    g_assert_no_error (_error); \
+    g_assert_true (_ok); \
+  } G_STMT_END
+
 static void
 act_set_title (Fixture *f)
 {
-  OK (dossier_project_set_title (f->project, "Undo, renamed", ERR));
+  ACT (dossier_project_set_title (f->project, "Undo, renamed", ERR));
 }
 
 static void
@@ -240,68 +268,68 @@ act_add_document (Fixture *f)
 {
   g_autoptr(DossierParsedDocument) doc = make_titled_doc ("Shipping", "Shipping lanes move north. Pier works begin.");
 
-  OK (dossier_project_add_document (f->project, doc, ERR) > 0);
+  ACT (dossier_project_add_document (f->project, doc, ERR) > 0);
 }
 
 static void
 act_set_metadata (Fixture *f)
 {
-  OK (dossier_project_set_document_metadata (f->project, f->doc1, "Fares rise", "", "Gazette",
+  ACT (dossier_project_set_document_metadata (f->project, f->doc1, "Fares rise", "", "Gazette",
                                              NULL, "2024-05-01", ERR));
 }
 
 static void
 act_add_tag (Fixture *f)
 {
-  OK (dossier_project_add_tag (f->project, "Weather", 0, "#123456", "Storms and tides", ERR) > 0);
+  ACT (dossier_project_add_tag (f->project, "Weather", 0, "#123456", "Storms and tides", ERR) > 0);
 }
 
 static void
 act_add_child_tag (Fixture *f)
 {
-  OK (dossier_project_add_tag (f->project, "Fuel", f->cost, NULL, NULL, ERR) > 0);
+  ACT (dossier_project_add_tag (f->project, "Fuel", f->cost, NULL, NULL, ERR) > 0);
 }
 
 static void
 act_rename_tag (Fixture *f)
 {
-  OK (dossier_project_rename_tag (f->project, f->risks, "Threats", ERR));
+  ACT (dossier_project_rename_tag (f->project, f->risks, "Threats", ERR));
 }
 
 static void
 act_set_tag_color (Fixture *f)
 {
-  OK (dossier_project_set_tag_color (f->project, f->jobs, "#abcdef", ERR));
+  ACT (dossier_project_set_tag_color (f->project, f->jobs, "#abcdef", ERR));
 }
 
 static void
 act_set_tag_description (Fixture *f)
 {
-  OK (dossier_project_set_tag_description (f->project, f->delay, "Late works", ERR));
+  ACT (dossier_project_set_tag_description (f->project, f->delay, "Late works", ERR));
 }
 
 static void
 act_reorder_tag (Fixture *f)
 {
-  OK (dossier_project_move_tag (f->project, f->actors, 0, 0, ERR));
+  ACT (dossier_project_move_tag (f->project, f->actors, 0, 0, ERR));
 }
 
 static void
 act_reparent_tag (Fixture *f)
 {
-  OK (dossier_project_move_tag (f->project, f->delay, f->benefits, 0, ERR));
+  ACT (dossier_project_move_tag (f->project, f->delay, f->benefits, 0, ERR));
 }
 
 static void
 act_tag_range_new (Fixture *f)
 {
-  OK (dossier_project_tag_range (f->project, f->doc3, 0, 12, f->delay, ERR) > 0);
+  ACT (dossier_project_tag_range (f->project, f->doc3, 0, 12, f->delay, ERR) > 0);
 }
 
 static void
 act_tag_range_exact (Fixture *f)
 {
-  OK (dossier_project_tag_range (f->project, f->doc1, 0, 11, f->jobs, ERR) == f->h1);
+  ACT (dossier_project_tag_range (f->project, f->doc1, 0, 11, f->jobs, ERR) == f->h1);
 }
 
 static void
@@ -309,15 +337,15 @@ act_tag_range_merge (Fixture *f)
 {
   /* A new highlight of Cost in doc2, then a range bridging it and h4 (which
    * carries a memo and argument evidence): they become one. */
-  OK (dossier_project_tag_range (f->project, f->doc2, 20, 30, f->cost, ERR) > 0);
-  OK (dossier_project_tag_range (f->project, f->doc2, 25, 52, f->cost, ERR) > 0);
-  OK (dossier_project_get_highlight (f->project, f->h4, NULL) == NULL);
+  ACT (dossier_project_tag_range (f->project, f->doc2, 20, 30, f->cost, ERR) > 0);
+  ACT (dossier_project_tag_range (f->project, f->doc2, 25, 52, f->cost, ERR) > 0);
+  ACT (dossier_project_get_highlight (f->project, f->h4, NULL) == NULL);
 }
 
 static void
 act_add_highlight (Fixture *f)
 {
-  OK (dossier_project_add_highlight (f->project, f->doc3, 13, 20,
+  ACT (dossier_project_add_highlight (f->project, f->doc3, 13, 20,
                                      (gint64[]) { f->jobs, f->actors }, 2,
                                      "Shipping memo about the quay", ERR) > 0);
 }
@@ -325,13 +353,13 @@ act_add_highlight (Fixture *f)
 static void
 act_add_highlight_tag (Fixture *f)
 {
-  OK (dossier_project_add_highlight_tag (f->project, f->h3, f->cost, ERR));
+  ACT (dossier_project_add_highlight_tag (f->project, f->h3, f->cost, ERR));
 }
 
 static void
 act_remove_highlight_tag (Fixture *f)
 {
-  OK (dossier_project_remove_highlight_tag (f->project, f->h2, f->actors, ERR));
+  ACT (dossier_project_remove_highlight_tag (f->project, f->h2, f->actors, ERR));
 }
 
 static void
@@ -342,30 +370,30 @@ act_remove_last_tag (Fixture *f)
 
   /* h1 carries Cost and Jobs by now: two steps. It is evidence for the
    * Council, so it outlives its last tag. */
-  OK (dossier_project_remove_highlight_tag (f->project, f->h1, f->jobs, ERR));
-  OK (dossier_project_remove_highlight_tag (f->project, f->h1, f->cost, ERR));
+  ACT (dossier_project_remove_highlight_tag (f->project, f->h1, f->jobs, ERR));
+  ACT (dossier_project_remove_highlight_tag (f->project, f->h1, f->cost, ERR));
   h1 = dossier_project_get_highlight (f->project, f->h1, NULL);
-  OK (h1 != NULL);
+  ACT (h1 != NULL);
   dossier_highlight_get_tag_ids (h1, &n_tags);
-  OK (n_tags == 0);
+  ACT (n_tags == 0);
 }
 
 static void
 act_set_memo (Fixture *f)
 {
-  OK (dossier_project_set_highlight_memo (f->project, f->h3, "Quay — “pierre”, shipping", ERR));
+  ACT (dossier_project_set_highlight_memo (f->project, f->h3, "Quay — “pierre”, shipping", ERR));
 }
 
 static void
 act_delete_highlight (Fixture *f)
 {
-  OK (dossier_project_delete_highlight (f->project, f->h2, ERR));
+  ACT (dossier_project_delete_highlight (f->project, f->h2, ERR));
 }
 
 static void
 act_autocode (Fixture *f)
 {
-  OK (dossier_project_autocode (f->project, f->actors, "the", NULL, 0, ERR) > 0);
+  ACT (dossier_project_autocode (f->project, f->actors, "the", NULL, 0, ERR) > 0);
 }
 
 static void
@@ -375,25 +403,25 @@ act_replace_text (Fixture *f)
     make_titled_doc ("Fares", "Ferry fares rise by a fifth from June, the council says.\n"
                        "The operator blames fuel and shipping costs.");
 
-  OK (dossier_project_replace_document_text (f->project, f->doc1, doc, NULL, ERR));
+  ACT (dossier_project_replace_document_text (f->project, f->doc1, doc, NULL, ERR));
 }
 
 static void
 act_merge_tags (Fixture *f)
 {
-  OK (dossier_project_merge_tags (f->project, f->risks, f->benefits, ERR));
+  ACT (dossier_project_merge_tags (f->project, f->risks, f->benefits, ERR));
 }
 
 static void
 act_delete_tag (Fixture *f)
 {
-  OK (dossier_project_delete_tag (f->project, f->benefits, ERR));
+  ACT (dossier_project_delete_tag (f->project, f->benefits, ERR));
 }
 
 static void
 act_delete_document (Fixture *f)
 {
-  OK (dossier_project_delete_document (f->project, f->doc2, ERR));
+  ACT (dossier_project_delete_document (f->project, f->doc2, ERR));
 }
 
 static const struct
@@ -790,6 +818,247 @@ test_guard_and_setter (Fixture       *fixture,
   }
 }
 
+/* ---- A full disk ---------------------------------------------------------------------- */
+
+/* The room given to the disk grows by this much from one attempt to the
+ * next: not a multiple of a page, so that the disk fills inside the log's
+ * frames and headers and at the commit record, not only between them. */
+#define ROOM_STEP 1531
+
+typedef gboolean (*Attempt) (Fixture       *fixture,
+                             gconstpointer  data,
+                             GError       **error);
+
+/* The undo and redo stacks as a user sees them. */
+static char *
+describe_stacks (DossierProject *project)
+{
+  return g_strdup_printf ("undo %d “%s”, redo %d “%s”",
+                          dossier_project_get_can_undo (project),
+                          dossier_project_get_undo_label (project),
+                          dossier_project_get_can_redo (project),
+                          dossier_project_get_redo_label (project));
+}
+
+/* Runs @attempt on a disk with room for 0, ROOM_STEP, 2 × ROOM_STEP …
+ * bytes until it succeeds. Each failure must say that the disk is full
+ * and leave the project — every table, the models, the undo and redo
+ * stacks — exactly as it was; the project must still pass its check.
+ * Returns how often it failed (at least once). */
+static guint
+attempt_on_full_disk (Fixture       *fixture,
+                      Attempt        attempt,
+                      gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autofree char *before = dump (project);
+  g_autofree char *stacks = describe_stacks (project);
+  guint failures = 0;
+
+  for (gint64 room = 0;; room += ROOM_STEP)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *stacks_after = NULL;
+      gboolean ok;
+
+      test_full_disk_set_room (room);
+      ok = attempt (fixture, data, &error);
+      test_full_disk_set_room (-1);
+      if (ok)
+        {
+          g_assert_no_error (error);
+          break;
+        }
+
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+      after = dump (project);
+      g_assert_cmpstr (after, ==, before);
+      stacks_after = describe_stacks (project);
+      g_assert_cmpstr (stacks_after, ==, stacks);
+      failures++;
+      g_assert_cmpuint (failures, <, 2000);
+    }
+
+  g_assert_cmpuint (failures, >, 0);
+  g_test_message ("%u failures on a full disk before it fitted", failures);
+  assert_project_sound (project);
+  return failures;
+}
+
+static gboolean
+attempt_undo (Fixture       *fixture,
+              gconstpointer  data,
+              GError       **error)
+{
+  return dossier_project_undo (fixture->project, error);
+}
+
+static gboolean
+attempt_redo (Fixture       *fixture,
+              gconstpointer  data,
+              GError       **error)
+{
+  return dossier_project_redo (fixture->project, error);
+}
+
+static gboolean
+attempt_action (Fixture       *fixture,
+                gconstpointer  data,
+                GError       **error)
+{
+  Action action = (Action) data;
+
+  fixture->may_fail = TRUE;
+  action (fixture);
+  fixture->may_fail = FALSE;
+  if (fixture->failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&fixture->failure));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Undo and redo of every kind of action on a full disk: until there is
+ * room, each fails and changes nothing, the step stays where it was; then
+ * each does exactly what it does with room. */
+static void
+test_full_disk_undo_redo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+
+  test_full_disk_set_room (-1);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      if (actions[i].steps != 1)
+        continue;
+
+      g_test_message ("action %s", actions[i].name);
+      before = dump (project);
+      actions[i].action (fixture);
+      after = dump (project);
+
+      attempt_on_full_disk (fixture, attempt_undo, NULL);
+      undone = dump (project);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_cmpstr (dossier_project_get_redo_label (project), !=, NULL);
+
+      attempt_on_full_disk (fixture, attempt_redo, NULL);
+      redone = dump (project);
+      g_assert_cmpstr (redone, ==, after);
+      g_assert_false (dossier_project_get_can_redo (project));
+    }
+}
+
+/* Every kind of action on a full disk, which fails at its statements or
+ * at its commit: nothing of it is stored, the step before it is still the
+ * one to undo and what could be redone still can be. */
+static void
+test_full_disk_actions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+
+  test_full_disk_set_room (-1);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *stacks = NULL;
+      g_autofree char *stacks_after = NULL;
+
+      if (actions[i].steps != 1)
+        continue;
+
+      /* Something to redo, which only a stored action may clear. */
+      add_tag (project, "Scratch", 0);
+      OK (dossier_project_undo (project, ERR));
+
+      g_test_message ("action %s", actions[i].name);
+      before = dump (project);
+      stacks = describe_stacks (project);
+      attempt_on_full_disk (fixture, attempt_action, actions[i].action);
+      after = dump (project);
+      g_assert_cmpstr (after, !=, before);
+      g_assert_false (dossier_project_get_can_redo (project));
+
+      /* The stack under it is whole: undone, all is as before. */
+      OK (dossier_project_undo (project, ERR));
+      undone = dump (project);
+      g_assert_cmpstr (undone, ==, before);
+      OK (dossier_project_undo (project, ERR));
+      OK (dossier_project_redo (project, ERR));
+      g_clear_pointer (&undone, g_free);
+      undone = dump (project);
+      g_assert_cmpstr (undone, ==, before);
+      stacks_after = describe_stacks (project);
+      g_assert_cmpstr (stacks_after, !=, stacks);  /* the action is what redo redoes now */
+    }
+}
+
+static gboolean
+attempt_save_as (Fixture       *fixture,
+                 gconstpointer  data,
+                 GError       **error)
+{
+  const char *dest = data;
+  g_autofree char *files = test_list_dir (fixture->dir);
+  g_autofree char *files_after = NULL;
+  gboolean ok = dossier_project_save_as (fixture->project, dest, error);
+
+  if (!ok)
+    {
+      /* Nothing under the new name, nothing half-written beside it. */
+      files_after = test_list_dir (fixture->dir);
+      g_assert_cmpstr (files_after, ==, files);
+    }
+  return ok;
+}
+
+/* Save As on a full disk: until the copy fits, nothing is left where it
+ * was to go, and the project stays open and unchanged at its own path,
+ * undo and redo included; then the copy is whole. */
+static void
+test_full_disk_save_as (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autofree char *dest = g_build_filename (fixture->dir, "copy.dossier", NULL);
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *before = NULL;
+  g_autoptr(DossierProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_full_disk_set_room (-1);
+  OK (dossier_project_undo (project, ERR));
+  before = dump (project);
+
+  attempt_on_full_disk (fixture, attempt_save_as, dest);
+  g_assert_cmpstr (dossier_project_get_path (project), ==, path);
+
+  copy = dossier_project_open (dest, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  assert_project_sound (copy);
+  {
+    g_autofree char *copied = dump (copy);
+
+    g_assert_cmpstr (copied, ==, before);
+  }
+
+  /* And the project works on where it is. */
+  OK (dossier_project_redo (project, ERR));
+  add_tag (project, "After the copy", 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +1073,12 @@ main (int   argc,
               test_failures, fixture_tear_down);
   g_test_add ("/dossier/undo/guard-and-text-setter", Fixture, NULL, fixture_set_up,
               test_guard_and_setter, fixture_tear_down);
+  g_test_add ("/dossier/undo/full-disk/undo-redo", Fixture, NULL, full_disk_set_up,
+              test_full_disk_undo_redo, fixture_tear_down);
+  g_test_add ("/dossier/undo/full-disk/actions", Fixture, NULL, full_disk_set_up,
+              test_full_disk_actions, fixture_tear_down);
+  g_test_add ("/dossier/undo/full-disk/save-as", Fixture, NULL, full_disk_set_up,
+              test_full_disk_save_as, fixture_tear_down);
 
   return g_test_run ();
 }

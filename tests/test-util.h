@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* A new folder "dossier-test-@name-XXXXXX" in the temporary folder. */
 char                  *test_make_tmp_dir     (const char     *name);
+/* The names in @dir, sorted, separated by spaces ("" when empty or
+ * absent): to show that a failure left nothing beside a file. */
+char                  *test_list_dir         (const char     *dir);
 /* Removes @path and everything below it, read-only files included,
  * without following symbolic links. */
 void                   remove_tree           (const char     *path);

@@ -85,6 +85,13 @@ run_one (const guint8 *data,
   n_inputs++;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 static void
 run_path (const char *path)
 {
@@ -98,8 +105,9 @@ run_path (const char *path)
         return;
       while ((name = g_dir_read_name (dir)) != NULL)
         g_ptr_array_add (names, g_strdup (name));
-      /* A stable order, so that failures reproduce. */
-      g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+      /* A stable order, so that failures reproduce (the array holds
+       * pointers to the names). */
+      g_ptr_array_sort (names, compare_names);
       for (guint i = 0; i < names->len; i++)
         {
           g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
