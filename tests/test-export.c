@@ -8,7 +8,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -2680,6 +2682,300 @@ test_many_highlights (void)
   remove_tree (dir);
 }
 
+/* ---- Failing midway ------------------------------------------------------ */
+
+/* An output stream that takes @room bytes, then either fails as a full
+ * disk does (a short write, then ENOSPC) or (with @cancel) cancels the
+ * export and takes the rest. */
+#define TEST_TYPE_LIMITED_STREAM (test_limited_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestLimitedStream, test_limited_stream, TEST, LIMITED_STREAM, GOutputStream)
+
+struct _TestLimitedStream
+{
+  GOutputStream  parent_instance;
+  gsize          room;
+  gsize          written;
+  GCancellable  *cancel;
+};
+
+G_DEFINE_FINAL_TYPE (TestLimitedStream, test_limited_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+test_limited_stream_write (GOutputStream  *stream,
+                           const void     *buffer,
+                           gsize           count,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  TestLimitedStream *self = TEST_LIMITED_STREAM (stream);
+
+  if (self->written + count > self->room)
+    {
+      if (self->cancel != NULL)
+        {
+          g_cancellable_cancel (self->cancel);
+        }
+      else if (self->written < self->room)
+        {
+          /* As write () on a disk that fills: what fits, then ENOSPC. */
+          count = self->room - self->written;
+        }
+      else
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, g_strerror (ENOSPC));
+          return -1;
+        }
+    }
+  self->written += count;
+  return count;
+}
+
+static void
+test_limited_stream_class_init (TestLimitedStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = test_limited_stream_write;
+}
+
+static void
+test_limited_stream_init (TestLimitedStream *self)
+{
+}
+
+static GOutputStream *
+test_limited_stream_new (gsize         room,
+                         GCancellable *cancel)
+{
+  TestLimitedStream *self = g_object_new (TEST_TYPE_LIMITED_STREAM, NULL);
+
+  self->room = room;
+  self->cancel = cancel;
+  return G_OUTPUT_STREAM (self);
+}
+
+/* The export writer's buffer is 256 KiB: more than one buffer's worth
+ * must reach the stream before it fails. */
+#define PAST_ONE_BUFFER (300 * 1024)
+
+/* A project whose every export is several of the writer's buffers long:
+ * a 1.5 MB document quoted at length by eight highlights. */
+static DossierProject *
+make_large_project (const char  *dir,
+                    char       **path)
+{
+  g_autoptr(GString) text = g_string_new ("Harbour works, the long report\n\n");
+  DossierProject *project;
+  GError *error = NULL;
+  gint64 doc, tag, length;
+
+  *path = g_build_filename (dir, "large.dossier", NULL);
+  project = dossier_project_create (*path, "Large", &error);
+  g_assert_no_error (error);
+  /* Long paragraphs: the helper finds them by scanning from the start. */
+  for (guint i = 0; text->len < 1500 * 1024; i++)
+    g_string_append_printf (text, "Sentence %u: the quay, the ferry and the fares, "
+                            "as the council & the crews <see> them.%s", i,
+                            i % 200 == 199 ? "\n\n" : " ");
+  doc = add_document (project, "The long report", "A. Writer", "The Gazette", text->str);
+  tag = add_colored_tag (project, "Quoted", 0, "#3584e4");
+  length = g_utf8_strlen (text->str, -1);
+  for (gint64 i = 0; i < 8; i++)
+    {
+      gint64 start = 40 + i * (length / 8);
+      gint64 id = dossier_project_add_highlight (project, doc, start, start + length / 9,
+                                                 &tag, 1, "A long quote", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+    }
+  return project;
+}
+
+static const DossierExportFormat large_formats[] = {
+  DOSSIER_EXPORT_JSON, DOSSIER_EXPORT_MARKDOWN, DOSSIER_EXPORT_HTML, DOSSIER_EXPORT_CSV,
+  DOSSIER_EXPORT_TEXT, DOSSIER_EXPORT_W3C,
+};
+
+/* A write error after a buffer's worth went out, and a cancel at the same
+ * point, in every format: the export stops there and says why. */
+static void
+test_stream_fails_midway (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("export-midway");
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = make_large_project (dir, &path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (large_formats); i++)
+    {
+      DossierExportFormat format = large_formats[i];
+      g_autoptr(GOutputStream) whole = g_memory_output_stream_new_resizable ();
+      g_autoptr(GOutputStream) failing = test_limited_stream_new (PAST_ONE_BUFFER, NULL);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GOutputStream) cancelling = test_limited_stream_new (PAST_ONE_BUFFER, cancellable);
+      g_autoptr(GError) error = NULL;
+      gsize size;
+
+      g_test_message ("format %s", dossier_export_format_to_string (format));
+      g_assert_true (dossier_export_to_stream (project, format, NULL, NULL, whole, NULL, &error));
+      g_assert_no_error (error);
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (whole));
+      g_assert_cmpuint (size, >, 3 * PAST_ONE_BUFFER);
+
+      g_assert_false (dossier_export_to_stream (project, format, NULL, NULL, failing, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+      g_assert_cmpuint (TEST_LIMITED_STREAM (failing)->written, ==, PAST_ONE_BUFFER);
+
+      g_assert_false (dossier_export_to_stream (project, format, NULL, NULL, cancelling,
+                                                cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (TEST_LIMITED_STREAM (cancelling)->written, >, PAST_ONE_BUFFER);
+      g_assert_cmpuint (TEST_LIMITED_STREAM (cancelling)->written, <, size);
+    }
+
+  dossier_project_close (project);
+  remove_tree (dir);
+}
+
+/* The HTML writer (libxml2) says nothing of a failed stream on stderr:
+ * the export's error is what the user is told, once. */
+static void
+test_html_fails_quietly (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmp_dir ("export-midway");
+      g_autofree char *path = NULL;
+      g_autoptr(DossierProject) project = make_large_project (dir, &path);
+      g_autoptr(GOutputStream) failing = test_limited_stream_new (PAST_ONE_BUFFER, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (dossier_export_to_stream (project, DOSSIER_EXPORT_HTML, NULL, NULL, failing,
+                                                NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      dossier_project_close (project);
+      remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
+/* A real write error midway through a file: the process may write no
+ * more than 300 KiB to any file (RLIMIT_FSIZE, which binds root too), so
+ * the kernel refuses the second buffer (EFBIG). The export fails naming
+ * the file; the previous file is intact and nothing is left beside it. */
+static void
+test_file_fails_midway (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("export-midway");
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = make_large_project (dir, &path);
+  g_autofree char *out = g_build_filename (dir, "briefing.md", NULL);
+  g_autofree char *files = NULL;
+  g_autofree char *files_after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limited;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (out, "last week's briefing", -1, NULL));
+  files = test_list_dir (dir);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = PAST_ONE_BUFFER;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  ok = dossier_export_to_file (project, DOSSIER_EXPORT_MARKDOWN, NULL, NULL, out, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "briefing.md"));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week's briefing");
+  files_after = test_list_dir (dir);
+  g_assert_cmpstr (files_after, ==, files);
+
+  /* With room, the same export is whole. */
+  g_clear_error (&error);
+  g_assert_true (dossier_export_to_file (project, DOSSIER_EXPORT_MARKDOWN, NULL, NULL, out, NULL,
+                                         &error));
+  g_assert_no_error (error);
+
+  dossier_project_close (project);
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  const char   *fifo;
+  GCancellable *cancellable;
+  gsize         read;
+} FifoReader;
+
+/* Reads the pipe, cancels the export once a buffer's worth came through,
+ * and reads on to the end. */
+static gpointer
+read_then_cancel (gpointer user_data)
+{
+  FifoReader *reader = user_data;
+  char buf[16384];
+  gssize n;
+  int fd = open (reader->fifo, O_RDONLY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    {
+      if (n < 0)
+        continue;
+      reader->read += n;
+      if (reader->read > PAST_ONE_BUFFER)
+        g_cancellable_cancel (reader->cancellable);
+    }
+  close (fd);
+  return NULL;
+}
+
+/* A real cancel midway through writing to a pipe (where a reader takes
+ * the export as it comes): the export stops, short of its end, and says
+ * it was cancelled; the pipe stays a pipe. */
+static void
+test_fifo_cancelled_midway (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("export-midway");
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = make_large_project (dir, &path);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autoptr(GOutputStream) whole = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  FifoReader reader = { fifo, cancellable, 0 };
+  GThread *thread;
+  gsize size;
+
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_JSON, NULL, NULL, whole, NULL,
+                                           &error));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (whole));
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  thread = g_thread_new ("reader", read_then_cancel, &reader);
+  g_assert_false (dossier_export_to_file (project, DOSSIER_EXPORT_JSON, NULL, NULL, fifo,
+                                          cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_thread_join (thread);
+  g_assert_cmpuint (reader.read, >, PAST_ONE_BUFFER);
+  g_assert_cmpuint (reader.read, <, size);
+  assert_file_type (fifo, S_IFIFO);
+
+  dossier_project_close (project);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2728,6 +3024,10 @@ main (int    argc,
   g_test_add_func ("/dossier/export/summary/hostile", test_summaries_hostile);
   g_test_add_func ("/dossier/export/json-empty-project", test_json_empty_project);
   g_test_add_func ("/dossier/export/many-highlights", test_many_highlights);
+  g_test_add_func ("/dossier/export/midway/stream", test_stream_fails_midway);
+  g_test_add_func ("/dossier/export/midway/html-quiet", test_html_fails_quietly);
+  g_test_add_func ("/dossier/export/midway/file", test_file_fails_midway);
+  g_test_add_func ("/dossier/export/midway/fifo-cancelled", test_fifo_cancelled_midway);
 
   return g_test_run ();
 }

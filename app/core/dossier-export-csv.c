@@ -54,12 +54,7 @@ write_rows (const DossierExportHighlight *h,
       g_string_append_len (buf, "\r\n", 2);
     }
 
-  if (!dossier_export_writer_check (data->w))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
-      return FALSE;
-    }
-  return TRUE;
+  return dossier_export_writer_check_walk (data->w, error);
 }
 
 gboolean

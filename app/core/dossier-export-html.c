@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
 
 #include "dossier-export-summary-private.h"
@@ -510,6 +511,14 @@ save_close (void *context)
   return 0;
 }
 
+/* libxml2 would print "I/O error : write error" on stderr when the
+ * stream fails; the export reports the writer's own error instead. */
+static void
+save_error (void        *context,
+            xmlErrorPtr  error)
+{
+}
+
 static gboolean
 html_end (DossierSummary  *s,
           GError         **error)
@@ -532,8 +541,16 @@ html_end (DossierSummary  *s,
                            _("Cannot create the HTML writer"));
       return FALSE;
     }
-  xmlSaveDoc (save, data->doc);
-  xmlSaveClose (save);
+  {
+    /* Per thread in libxml2, like the save itself. */
+    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+    void *saved_context = xmlStructuredErrorContext;
+
+    xmlSetStructuredErrorFunc (NULL, save_error);
+    xmlSaveDoc (save, data->doc);
+    xmlSaveClose (save);
+    xmlSetStructuredErrorFunc (saved_context, saved_handler);
+  }
   return TRUE;
 }
 

@@ -194,14 +194,8 @@ write_highlight (const DossierExportHighlight *h,
       g_hash_table_add (data->ids, id);
     }
 
-  /* Stop the walk as soon as the stream failed or was cancelled; the
-   * writer keeps the error for dossier_export_writer_finish(). */
-  if (!dossier_export_writer_check (w))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
-      return FALSE;
-    }
-  return TRUE;
+  /* Stop the walk as soon as the stream failed or was cancelled. */
+  return dossier_export_writer_check_walk (w, error);
 }
 
 /* ---- Stakeholders, questions, arguments, briefings --------------------- */

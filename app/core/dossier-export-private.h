@@ -33,6 +33,11 @@ gboolean dossier_export_writer_finish (DossierExportWriter *w,
                                        GError             **error);
 /* Flushes when the buffer is full; FALSE once an error happened. */
 gboolean dossier_export_writer_check  (DossierExportWriter *w);
+/* The same for a callback of a walk over highlights, which must set an
+ * error to stop the walk: a stand-in, since the writer keeps the real
+ * one for dossier_export_writer_finish(). */
+gboolean dossier_export_writer_check_walk (DossierExportWriter *w,
+                                           GError             **error);
 
 static inline void
 dossier_export_writer_put (DossierExportWriter *w,

@@ -212,6 +212,16 @@ dossier_export_writer_check (DossierExportWriter *w)
   return TRUE;
 }
 
+gboolean
+dossier_export_writer_check_walk (DossierExportWriter *w,
+                                  GError             **error)
+{
+  if (dossier_export_writer_check (w))
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+  return FALSE;
+}
+
 void
 dossier_export_writer_printf (DossierExportWriter *w,
                               const char          *format,
@@ -982,7 +992,10 @@ dossier_export_to_stream (DossierProject             *project,
     }
 
   /* A write error kept by the writer is the real cause; prefer it over a
-   * format's own error, which may only be its consequence. */
+   * format's own error, which may only be its consequence (a walk
+   * stopped with dossier_export_writer_check_walk()'s stand-in). */
+  if (w.error != NULL)
+    g_clear_error (&local_error);
   if (!dossier_export_writer_finish (&w, local_error == NULL ? error : NULL) || !ok)
     {
       if (local_error != NULL)

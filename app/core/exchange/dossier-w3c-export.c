@@ -144,7 +144,7 @@ put_annotation (const DossierExportHighlight *h,
     }
   dossier_export_writer_puts (w, "]}}");
 
-  return dossier_export_writer_check (w);
+  return dossier_export_writer_check_walk (w, error);
 }
 
 gboolean
