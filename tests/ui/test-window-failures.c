@@ -1,0 +1,636 @@
+/* test-window-failures.c — what the window tells the user when an action
+ * fails, and that the failure changed nothing: tagging, undo and a memo on
+ * a full disk (test-util's full-disk VFS, and SQLite's max_page_count),
+ * tagging while another program holds the file's write lock, a project
+ * open read-only, and exports that cannot be written or fail midway.
+ * Each failure is looked for where the user sees it: a toast in the
+ * window's overlay, or a message dialog.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <dossier/dossier.h>
+
+#include "dossier-application.h"
+#include "dossier-export-dialog.h"
+#include "dossier-project-private.h"
+#include "dossier-reader-page-private.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+static const char article[] =
+  "# Harbour Ferry Fares Rise\n"
+  "\n"
+  "The city council voted on Tuesday to raise ferry fares by ten percent, "
+  "citing the cost of diesel and two new boats for the café-lined north pier.\n"
+  "\n"
+  "The council’s vote — seven to four — ends a debate that lasted two years.\n";
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  gint64         document_id;
+  gint64         risks_id;
+  DossierWindow *window;
+} Fixture;
+
+/* ---- Helpers ------------------------------------------------------------------- */
+
+static gboolean
+view_painted (gpointer data)
+{
+  return dossier_document_view_is_painted (dossier_window_get_document_view (data));
+}
+
+static void
+open_window (Fixture          *f,
+             DossierOpenFlags  flags)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Every connection from here on goes through the full-disk VFS, which
+   * has room until a test takes it away. */
+  test_full_disk_set_room (-1);
+
+  f->dir = test_make_tmp_dir ("window-failures");
+  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
+  project = dossier_project_create (f->path, "Ferry Fares", &error);
+  g_assert_no_error (error);
+  f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+  dossier_project_close (project);
+
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (f->window));
+  file = g_file_new_for_path (f->path);
+  g_assert_true (dossier_window_open_project (f->window, file, flags, &error));
+  g_assert_no_error (error);
+  dossier_window_open_document (f->window, f->document_id);
+  wait_until (view_painted, f->window, "the first paint");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  open_window (f, DOSSIER_OPEN_READ_WRITE);
+}
+
+static void
+fixture_set_up_read_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  open_window (f, DOSSIER_OPEN_READ_ONLY);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_full_disk_set_room (-1);
+  close_toplevels (GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  g_clear_object (&f->window);
+
+  /* Whatever failed, the project holds together. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (f->path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    assert_project_sound (project);
+  }
+
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static DossierProject *
+project_of (Fixture *f)
+{
+  return dossier_window_get_project (f->window);
+}
+
+static void
+select_text (Fixture    *f,
+             const char *needle,
+             gint64     *start,
+             gint64     *end)
+{
+  find_text_range (project_of (f), f->document_id, needle, start, end);
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), *start, *end);
+  flush_events ();
+}
+
+static guint
+n_highlights (Fixture *f)
+{
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, &error);
+  g_assert_no_error (error);
+  return highlights->len;
+}
+
+/* Whether the view paints a highlight background at @offset. */
+static gboolean
+painted_at (Fixture *f,
+            gint64   offset)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  wait_until (view_painted, f->window, "the highlights to be painted");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean background_set = FALSE;
+
+      g_object_get (l->data, "background-set", &background_set, NULL);
+      if (background_set)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- What the user is shown ------------------------------------------------------ */
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The text of the toasts on show: every widget of the window's toast
+ * overlay but its content. */
+static char *
+shown_toasts (Fixture *f)
+{
+  GtkWidget *overlay = GTK_WIDGET (f->window->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (f->window->toast_overlay);
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      collect_labels (child, out);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *needle;
+} ToastWait;
+
+static gboolean
+toast_shows (gpointer data)
+{
+  ToastWait *wait = data;
+  g_autofree char *toasts = shown_toasts (wait->f);
+
+  return strstr (toasts, wait->needle) != NULL;
+}
+
+/* Waits for a toast saying @first and then each of the other strings,
+ * up to NULL, in that order. A toast shown before it is on screen for
+ * its few seconds first: the overlay queues them. (Closing them with
+ * their close buttons instead crashes libadwaita 1.2 under
+ * MALLOC_PERTURB_, in the hiding animation.) */
+static void
+assert_toast (Fixture    *f,
+              const char *first,
+              ...)
+{
+  ToastWait wait = { f, first };
+  g_autofree char *toasts = NULL;
+  const char *at, *next;
+  va_list args;
+
+  wait_until (toast_shows, &wait, first);
+  toasts = shown_toasts (f);
+  at = strstr (toasts, first);
+  va_start (args, first);
+  while ((next = va_arg (args, const char *)) != NULL)
+    {
+      const char *found = strstr (at, next);
+
+      if (found == NULL)
+        g_error ("the toast “%s” does not say “%s”", toasts, next);
+      at = found + strlen (next);
+    }
+  va_end (args);
+}
+
+typedef struct
+{
+  GtkWindow        *parent;
+  AdwMessageDialog *dialog;
+} DialogWait;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogWait *wait = data;
+
+  wait->dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, wait->parent);
+  return wait->dialog != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (GtkWindow  *parent,
+                 const char *what)
+{
+  DialogWait wait = { parent, NULL };
+
+  wait_until (dialog_shown, &wait, what);
+  return wait.dialog;
+}
+
+/* ---- Tagging, undo and memos on a full disk ---------------------------------------- */
+
+/* Tagging with no room left: a toast says that the passage was not tagged
+ * and why; nothing is stored or painted, nothing to undo. With room, the
+ * same key tags it. */
+static void
+test_tag_full_disk (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  test_full_disk_set_room (0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  test_full_disk_set_room (-1);
+
+  assert_toast (f, "Could not tag the passage", "The disk is full", "Ferries.dossier",
+                "Free some space", NULL);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (dossier_project_get_can_undo (project_of (f)));
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  g_assert_true (painted_at (f, start + 1));
+}
+
+/* Undo and redo with no room left: a toast names the step and the full
+ * disk; the highlight stays, painted, and is still the step to undo. */
+static void
+test_undo_full_disk (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierProject *project = project_of (f);
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  test_full_disk_set_room (0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  flush_events ();
+  test_full_disk_set_room (-1);
+
+  assert_toast (f, "Could not undo", "Tag “Risks”", "The disk is full", NULL);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  g_assert_true (painted_at (f, start + 1));
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Tag “Risks”");
+  g_assert_false (dossier_project_get_can_redo (project));
+
+  /* With room, undo; then redo on a full disk fails the same way. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_false (painted_at (f, start + 1));
+
+  test_full_disk_set_room (0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  flush_events ();
+  test_full_disk_set_room (-1);
+  assert_toast (f, "Could not redo", "Tag “Risks”", "The disk is full", NULL);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_cmpstr (dossier_project_get_redo_label (project), ==, "Tag “Risks”");
+}
+
+static GtkTextView *
+memo_view (AdwMessageDialog *dialog)
+{
+  GtkWidget *child = adw_message_dialog_get_extra_child (dialog);
+
+  while (child != NULL && !GTK_IS_TEXT_VIEW (child))
+    child = GTK_IS_SCROLLED_WINDOW (child) ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child))
+                                           : gtk_widget_get_first_child (child);
+  g_assert_nonnull (child);
+  return GTK_TEXT_VIEW (child);
+}
+
+/* A memo too large for what the file may still grow to (SQLite's
+ * max_page_count, set on the window's own connection): a dialog says it
+ * was not saved and why; the highlight keeps its memo. */
+static void
+test_memo_full_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierProject *project = project_of (f);
+  sqlite3 *db = dossier_project_get_db (project);
+  g_autoptr(GString) memo = g_string_new (NULL);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autofree char *limit = NULL;
+  sqlite3_stmt *stmt = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *alert;
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), start + 2, start + 2);
+  flush_events ();
+
+  /* The file may not grow any more. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
+  flush_events ();
+  dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (memo, "Diesel costs rose again. ");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (memo_view (dialog)), memo->str, -1);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+
+  alert = wait_for_dialog (GTK_WINDOW (f->window), "the memo's error dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Save the Memo");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (alert), "The disk is full"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (alert), "Ferries.dossier"));
+  gtk_window_destroy (GTK_WINDOW (alert));
+
+  highlights = dossier_project_list_highlights (project, f->document_id, 0, NULL);
+  g_assert_cmpuint (highlights->len, ==, 1);
+  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (highlights, 0)), ==, "");
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Tag “Risks”");
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* ---- Another program holds the file --------------------------------------------------- */
+
+/* Another program (here a plain SQLite connection) is in the middle of
+ * writing the file: tagging waits its turn for a while, then a toast says
+ * the file is busy and to try again; once it is done, tagging works. */
+static void
+test_tag_locked (Fixture       *f,
+                 gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+  gint64 start, end;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  assert_toast (f, "Could not tag the passage", "Ferries.dossier", "busy in another program",
+                "Try again", NULL);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_false (painted_at (f, start + 1));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+}
+
+/* ---- A project open read-only ---------------------------------------------------------- */
+
+/* Nothing that would write can be set off (tagging, memos, undo are
+ * disabled: the keys and buttons do nothing, the file is untouched); the
+ * project can still be read and exported. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "briefing.md", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(TestFiles) before = test_files_snapshot (f->path);
+  DossierExportDialog *export;
+  gint64 start, end;
+
+  g_assert_true (dossier_project_get_read_only (project_of (f)));
+  select_text (f, "two new boats", &start, &end);
+  /* The keys and menus set these off; disabled, they do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.tag-selection", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  flush_events ();
+  g_assert_null ((AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->window->undo_button)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->window->redo_button)));
+
+  export = dossier_export_dialog_new (GTK_WINDOW (f->window), project_of (f), 0);
+  dossier_export_dialog_set_format (export, DOSSIER_EXPORT_MARKDOWN);
+  dossier_export_dialog_set_destination (export, out_file);
+  gtk_window_present (GTK_WINDOW (export));
+  dossier_export_dialog_export (export);
+  assert_toast (f, "Exported to “briefing.md”", NULL);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  close_toplevels (GTK_WINDOW (f->window));
+  test_files_assert_same_data (before);
+}
+
+/* ---- Exports that fail ----------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean failed;
+  char    *message;
+} ExportOutcome;
+
+static void
+on_export_failed (DossierExportDialog *dialog,
+                  const char          *message,
+                  ExportOutcome       *outcome)
+{
+  outcome->failed = TRUE;
+  outcome->message = g_strdup (message);
+}
+
+static gboolean
+export_failed (gpointer data)
+{
+  return ((ExportOutcome *) data)->failed;
+}
+
+/* Exports @f's project as @format to @path through the dialog, expecting
+ * a failure: returns the dialog's error dialog (transient for it), the
+ * export dialog staying open so that the user can choose again. */
+static AdwMessageDialog *
+export_expecting_failure (Fixture             *f,
+                          DossierExportFormat  format,
+                          const char          *path,
+                          DossierExportDialog **export_out,
+                          ExportOutcome       *outcome)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierExportDialog *export;
+  AdwMessageDialog *alert;
+
+  export = dossier_export_dialog_new (GTK_WINDOW (f->window), project_of (f), 0);
+  g_signal_connect (export, "failed", G_CALLBACK (on_export_failed), outcome);
+  dossier_export_dialog_set_format (export, format);
+  dossier_export_dialog_set_destination (export, file);
+  gtk_window_present (GTK_WINDOW (export));
+  dossier_export_dialog_export (export);
+  wait_until (export_failed, outcome, "the export to fail");
+
+  alert = wait_for_dialog (GTK_WINDOW (export), "the export's error dialog");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (export)));
+  *export_out = export;
+  return alert;
+}
+
+/* A destination that cannot be written (its folder is a file), whoever
+ * runs the test: a dialog names the file and says why; nothing is made. */
+static void
+test_export_unwritable (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *not_a_folder = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *path = g_build_filename (not_a_folder, "briefing.html", NULL);
+  ExportOutcome outcome = { 0 };
+  DossierExportDialog *export;
+  AdwMessageDialog *alert;
+
+  g_assert_true (g_file_set_contents (not_a_folder, "just notes", -1, NULL));
+  alert = export_expecting_failure (f, DOSSIER_EXPORT_HTML, path, &export, &outcome);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Export to “briefing.html”");
+  g_assert_cmpstr (adw_message_dialog_get_body (alert), ==, outcome.message);
+  g_assert_nonnull (strstr (outcome.message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_free (outcome.message);
+}
+
+/* A real write error midway: the process may write no more than 64
+ * bytes into any file (RLIMIT_FSIZE, which binds root too), so the
+ * kernel refuses the export's writes (EFBIG). A dialog says so; the
+ * previous export at that name is intact, nothing is left beside it. */
+static void
+test_export_write_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "briefing.json", NULL);
+  g_autofree char *files = NULL;
+  g_autofree char *files_after = NULL;
+  g_autofree char *contents = NULL;
+  ExportOutcome outcome = { 0 };
+  DossierExportDialog *export;
+  AdwMessageDialog *alert;
+  struct rlimit saved, limited;
+  void (*saved_handler) (int);
+
+  g_assert_true (g_file_set_contents (path, "last week's export", -1, NULL));
+  files = test_list_dir (f->dir);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 64;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  alert = export_expecting_failure (f, DOSSIER_EXPORT_JSON, path, &export, &outcome);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Export to “briefing.json”");
+  g_assert_cmpstr (adw_message_dialog_get_body (alert), ==, outcome.message);
+  g_assert_nonnull (strstr (outcome.message, "briefing.json"));
+  g_assert_nonnull (strstr (outcome.message, g_strerror (EFBIG)));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week's export");
+  files_after = test_list_dir (f->dir);
+  g_assert_cmpstr (files_after, ==, files);
+  g_free (outcome.message);
+
+  /* The user tries again, with room: the export is written and said so. */
+  close_toplevels (GTK_WINDOW (f->window));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    export = dossier_export_dialog_new (GTK_WINDOW (f->window), project_of (f), 0);
+    dossier_export_dialog_set_format (export, DOSSIER_EXPORT_JSON);
+    dossier_export_dialog_set_destination (export, file);
+    gtk_window_present (GTK_WINDOW (export));
+    dossier_export_dialog_export (export);
+    assert_toast (f, "Exported to “briefing.json”", NULL);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/window-failures/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tag-full-disk", test_tag_full_disk);
+  ADD ("undo-full-disk", test_undo_full_disk);
+  ADD ("memo-full-file", test_memo_full_file);
+  ADD ("tag-locked", test_tag_locked);
+  g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
+              test_read_only, fixture_tear_down);
+  ADD ("export-unwritable", test_export_unwritable);
+  ADD ("export-write-error", test_export_write_error);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
+}
