@@ -851,6 +851,112 @@ test_tag_cycles (TestDir       *fixture,
                    "Loop A/Loop B/Under loop");
 }
 
+/* ---- A damaged file ------------------------------------------------------------- */
+
+/* Overwrites @length bytes at @offset of page @page of @path with a
+ * pattern no page holds, as a failing disk or a broken copy would. */
+static void
+damage_page (const char *path,
+             gint64      page,
+             gint64      offset,
+             gsize       length)
+{
+  gint64 page_size = test_sql_int (path, "PRAGMA page_size");
+  g_autofree guint8 *junk = g_malloc (length);
+  FILE *file = fopen (path, "r+b");
+
+  for (gsize i = 0; i < length; i++)
+    junk[i] = (guint8) (0xa5 ^ (i * 37));
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + offset, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, length, file), ==, length);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* A project of many documents, closed, whose table of documents spans
+ * several pages. */
+static void
+make_damageable (const char *path)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Report %u", i);
+
+      add_doc (project, title, "The ferry fare rises by a fifth in April, the council says.");
+    }
+  dossier_project_close (project);
+}
+
+/* The table of documents unreadable (its root page's header broken):
+ * the project is refused as damaged, saying to open a backup; 'check'
+ * still opens it, and reports what is damaged and what could not be
+ * read, on stdout, exit status 1 — where it used to stop at the first
+ * unreadable page with the same one line as every other command. */
+static void
+test_damaged_table (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "damaged.dossier");
+  g_autofree char *report = NULL;
+  g_auto(TestRun) run = { 0 };
+  gint64 root;
+
+  make_damageable (path);
+  root = test_sql_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'documents'");
+  damage_page (path, root, 0, 12);
+
+  assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_IO,
+                  (const char *[]) { "damaged", "backup", NULL });
+
+  report = inspect (path);
+  g_assert_nonnull (strstr (report, "could not be read"));
+  g_assert_nonnull (strstr (report, "damaged"));
+  /* SQLite's integrity check names the page. */
+  {
+    g_autofree char *page = g_strdup_printf ("Page %" G_GINT64_FORMAT ":", root);
+
+    g_assert_nonnull (strstr (report, page));
+  }
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "could not be read"));
+  g_assert_cmpstr (run.out, ==, report);
+}
+
+/* An index damaged where its entries are (the end of its page): the
+ * project still opens, but 'check' says the file is not sound. */
+static void
+test_damaged_index (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "damaged.dossier");
+  g_autofree char *report = NULL;
+  g_auto(TestRun) run = { 0 };
+  gint64 root = 0;
+  gint64 page_size;
+
+  make_damageable (path);
+  root = test_sql_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'blocks_by_document'");
+  page_size = test_sql_int (path, "PRAGMA page_size");
+  damage_page (path, root, page_size - 200, 160);
+
+  report = inspect (path);
+  g_assert_cmpstr (report, !=, "");
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, report);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -876,6 +982,8 @@ main (int    argc,
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
+  add_test ("damaged/table", test_damaged_table);
+  add_test ("damaged/index", test_damaged_index);
 
   return g_test_run ();
 }

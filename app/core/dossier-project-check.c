@@ -631,14 +631,33 @@ dossier_project_check (DossierProject  *self,
       return FALSE;
     }
 
+  if (self->unreadable != NULL)
+    g_string_append_printf (problems, _("The project could not be read: %s\n"), self->unreadable);
+
   check_pragma (self, "PRAGMA integrity_check", problems);
   check_pragma (self, "PRAGMA foreign_key_check", problems);
 
-  if (!check_values (self, problems, error) ||
-      !check_highlights (self, problems, error) ||
-      !check_structure (self, problems, error) ||
-      !check_tag_colors (self, problems, error))
-    return FALSE;
+  /* A part that cannot read what it checks (a damaged file) says so, and
+   * the others still look. */
+  {
+    static gboolean (* const checks[]) (DossierProject *, GString *, GError **) = {
+      check_values, check_highlights, check_structure, check_tag_colors,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        if (!checks[i] (self, problems, &local_error))
+          {
+            if (local_error == NULL)
+              return FALSE;
+            /* Damage found by one part is found by the next: once. */
+            if (strstr (problems->str, local_error->message) == NULL)
+              g_string_append_printf (problems, "%s\n", local_error->message);
+          }
+      }
+  }
 
   if (!self->read_only && !self->in_transaction)
     {

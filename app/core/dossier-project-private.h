@@ -126,6 +126,8 @@ struct _DossierProject
   DossierSqliteGuard *guard;        /* the progress guard on db */
   gboolean         inspect;         /* opened for check, despite a foreign schema */
   GPtrArray       *schema_differences;  /* of DossierSchemaDifference, when inspecting */
+  char            *unreadable;      /* inspecting: why the models could not be
+                                     * loaded (a damaged file), else NULL */
   GHashTable      *statements;      /* SQL text → sqlite3_stmt */
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;

@@ -862,6 +862,7 @@ dossier_project_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->highlight_caches, g_ptr_array_unref);
   g_clear_pointer (&self->schema_differences, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable, g_free);
   dossier_project_forget_highlight_lists (self);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
@@ -1359,11 +1360,26 @@ open_database (DossierProject  *self,
           return TRUE;
       }
 
-  return dossier_project_load_meta (self, error) &&
-         dossier_project_load_documents (self, error) &&
-         dossier_project_load_tags (self, NULL, error) &&
-         dossier_project_load_analysis (self, error) &&
-         dossier_project_load_briefings (self, error);
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (dossier_project_load_meta (self, &local_error) &&
+        dossier_project_load_documents (self, &local_error) &&
+        dossier_project_load_tags (self, NULL, &local_error) &&
+        dossier_project_load_analysis (self, &local_error) &&
+        dossier_project_load_briefings (self, &local_error))
+      return TRUE;
+
+    /* A damaged file is what the check is for: it stays open, inert and
+     * with what could be read, and the check says what could not. */
+    if (self->inspect)
+      {
+        self->unreadable = g_strdup (local_error->message);
+        return TRUE;
+      }
+    g_propagate_error (error, g_steal_pointer (&local_error));
+    return FALSE;
+  }
 }
 
 DossierProject *
