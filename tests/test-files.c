@@ -31,6 +31,42 @@ static const char article[] =
 #define add_test(path, func) \
   g_test_add ("/dossier/files/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
 
+/* ---- Permissions -------------------------------------------------------------- */
+
+/* A new project, and a copy made with Save As, get the mode any new file
+ * gets (0666 less the umask), as the user's other files in the folder do:
+ * they were made with mkstemp's 0600, so a project in a shared folder was
+ * hidden from everyone else. */
+static void
+test_new_file_mode (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  static const mode_t masks[] = { 022, 077, 002 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("mode-%u.dossier", i);
+      g_autofree char *copy_name = g_strdup_printf ("copy-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *copy = test_dir_path (fixture, copy_name);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      mode_t saved = umask (masks[i]);
+      struct stat st;
+
+      project = dossier_project_create (path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (dossier_project_save_as (project, copy, &error));
+      g_assert_no_error (error);
+      umask (saved);
+
+      g_assert_cmpint (stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~masks[i]);
+      g_assert_cmpint (stat (copy, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~masks[i]);
+    }
+}
+
 /* ---- A new project on a nearly full disk ------------------------------------ */
 
 /* With any amount of room left, "new" either makes a whole project that
@@ -526,6 +562,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   add_test ("create/full-disk", test_create_full_disk);
+  add_test ("create/mode", test_new_file_mode);
   add_test ("create/full-tmpfs", test_create_full_tmpfs);
   add_test ("symlink", test_symlink);
   add_test ("refused-untouched", test_refused_untouched);

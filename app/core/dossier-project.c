@@ -1651,7 +1651,9 @@ dossier_project_create (const char  *path,
    * overwritten (link() fails if the name was taken meanwhile). */
   dir = g_path_get_dirname (path);
   tmp = g_build_filename (dir, ".dossier-new-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
+  /* As any new file: readable by whom the umask allows (mkstemp's 0600
+   * would hide a project from the rest of a shared folder). */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -1885,7 +1887,7 @@ dossier_project_save_as (DossierProject  *self,
 
   dir = g_path_get_dirname (canonical);
   tmp = g_build_filename (dir, ".dossier-copy-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask's mode, as for "new" */
   if (fd < 0)
     {
       int saved_errno = errno;
