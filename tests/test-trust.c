@@ -851,6 +851,66 @@ test_tag_cycles (TestDir       *fixture,
                    "Loop A/Loop B/Under loop");
 }
 
+/* Nothing the user does makes the codebook deeper than the loader lays
+ * out: a tag under the 100th level, or a branch moved where its lowest
+ * tag would be, is refused before anything is written; one level less
+ * is fine, as is reordering at the deepest level. */
+static void
+test_depth_bounded (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "deep.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gint64 chain[DOSSIER_TAG_MAX_DEPTH];
+  gint64 branch, leaf;
+  guint n_tags;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < DOSSIER_TAG_MAX_DEPTH; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Level %u", i);
+
+      chain[i] = add_tag (project, name, i > 0 ? chain[i - 1] : 0);
+    }
+  g_assert_cmpuint (dossier_tag_get_depth (dossier_project_get_tag (project, chain[DOSSIER_TAG_MAX_DEPTH - 1])),
+                    ==, DOSSIER_TAG_MAX_DEPTH - 1);
+  branch = add_tag (project, "Branch", 0);
+  leaf = add_tag (project, "Leaf", branch);
+  n_tags = g_list_model_get_n_items (dossier_project_get_tags (project));
+  label = g_strdup (dossier_project_get_undo_label (project));
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Too deep", chain[DOSSIER_TAG_MAX_DEPTH - 1],
+                                            NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Too deep"));
+  g_assert_nonnull (strstr (error->message, "100 levels"));
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_move_tag (project, branch, chain[DOSSIER_TAG_MAX_DEPTH - 2], 0, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Branch"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, n_tags);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, label);
+
+  g_assert_true (dossier_project_move_tag (project, branch, chain[DOSSIER_TAG_MAX_DEPTH - 3], 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_tag_get_depth (dossier_project_get_tag (project, leaf)), ==,
+                    DOSSIER_TAG_MAX_DEPTH - 1);
+  g_assert_cmpint (dossier_project_add_tag (project, "Beside", chain[DOSSIER_TAG_MAX_DEPTH - 2],
+                                            NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_move_tag (project, chain[DOSSIER_TAG_MAX_DEPTH - 1],
+                                           chain[DOSSIER_TAG_MAX_DEPTH - 2], 0, &error));
+  g_assert_no_error (error);
+  assert_project_sound (project);
+}
+
 /* ---- A damaged file ------------------------------------------------------------- */
 
 /* Overwrites @length bytes at @offset of page @page of @path with a
@@ -982,6 +1042,7 @@ main (int    argc,
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
+  add_test ("tags/depth-bounded", test_depth_bounded);
   add_test ("damaged/table", test_damaged_table);
   add_test ("damaged/index", test_damaged_index);
 

@@ -643,6 +643,60 @@ is_within (DossierProject  *self,
   return TRUE;
 }
 
+/* Whether @tag_id (0: a new tag, with nothing under it) may sit under
+ * @parent_id (0: the top level): the codebook nests at most
+ * DOSSIER_TAG_MAX_DEPTH levels, counting the tags already under it, and
+ * the loader lists anything deeper flat at the end — so nothing may make
+ * it deeper. */
+static gboolean
+check_depth (DossierProject  *self,
+             gint64           tag_id,
+             gint64           parent_id,
+             const char      *name,
+             GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  gint64 level = 0;
+  gint64 height = 0;
+
+  for (gint64 id = parent_id; id != 0 && level <= DOSSIER_TAG_MAX_DEPTH; level++)
+    if (!get_parent (self, id, &id, error))
+      return FALSE;
+
+  if (tag_id != 0)
+    {
+      int rc;
+
+      /* As it will be: a cycle through the tag (in a crafted file) is
+       * broken by the move; bounded, whatever else the parents say. */
+      stmt = dossier_project_prepare (self,
+                                      "WITH RECURSIVE below (id, depth) AS ("
+                                      "  SELECT ?1, 0"
+                                      "  UNION ALL SELECT tags.id, below.depth + 1"
+                                      "  FROM tags JOIN below ON tags.parent = below.id"
+                                      "  WHERE below.depth < ?2 AND tags.id != ?1) "
+                                      "SELECT max (depth) FROM below",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, tag_id);
+      sqlite3_bind_int (stmt, 2, DOSSIER_TAG_MAX_DEPTH);
+      rc = dossier_project_step (self, stmt, error);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+      height = sqlite3_column_int64 (stmt, 0);
+    }
+
+  if (level + height >= DOSSIER_TAG_MAX_DEPTH)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("“%s” cannot go there: tags nest at most %d levels deep."),
+                   name, DOSSIER_TAG_MAX_DEPTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 tag_name (DossierProject *self,
           gint64          tag_id)
@@ -794,6 +848,9 @@ dossier_project_add_tag (DossierProject  *self,
     }
 
   if (parent_id != 0 && !dossier_project_require_tag (self, parent_id, error))
+    return 0;
+
+  if (!check_depth (self, 0, parent_id, clean_name, error))
     return 0;
 
   if (!dossier_action_begin (&action, self, error))
@@ -959,6 +1016,9 @@ dossier_project_move_tag (DossierProject  *self,
           return FALSE;
         }
     }
+
+  if (parent_id != old_parent && !check_depth (self, tag_id, parent_id, tag_name (self, tag_id), error))
+    return FALSE;
 
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
