@@ -38,6 +38,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void
 on_reader_document_changed (DossierWindow *self);
+static void
+update_undo_redo (DossierWindow *self);
 
 /* ---- Sidebars ---------------------------------------------------------------- */
 
@@ -166,10 +168,10 @@ on_right_stack_visible_child (DossierWindow *self)
 /* ---- Narrow windows -------------------------------------------------------- */
 
 /* libadwaita 1.2 has no breakpoints: the window looks at the width it is
- * given and, past NARROW_WIDTH, moves the header's undo, redo and search
- * buttons to a bar at the bottom and drops the Import button's label. Not
- * in the allocation itself (a change of what is shown lays the window out
- * again), but right after it, before the frame is drawn. */
+ * given and, narrower than NARROW_WIDTH, moves the header's undo, redo and
+ * search buttons to a bar at the bottom and makes Import one menu button.
+ * Not in the allocation itself (a change of what is shown lays the window
+ * out again), but right after it, before the frame is drawn. */
 static gboolean
 apply_narrow (gpointer data)
 {
@@ -181,6 +183,7 @@ apply_narrow (gpointer data)
   gtk_widget_set_visible (self->undo_box, !self->narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), !self->narrow);
   gtk_action_bar_set_revealed (self->narrow_bar, self->narrow);
+  update_undo_redo (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -339,10 +342,11 @@ update_undo_redo (DossierWindow *self)
     /* Translators: tooltip of the Redo button, e.g. "Redo Tag “Risks”" */
     redo_tip = g_strdup_printf (_("Redo %s"), dossier_project_get_redo_label (self->project));
 
-  set_tooltip_if_changed (GTK_WIDGET (self->undo_button), undo_tip ? undo_tip : _("Undo"));
-  set_tooltip_if_changed (GTK_WIDGET (self->redo_button), redo_tip ? redo_tip : _("Redo"));
-  set_tooltip_if_changed (GTK_WIDGET (self->undo_button_narrow), undo_tip ? undo_tip : _("Undo"));
-  set_tooltip_if_changed (GTK_WIDGET (self->redo_button_narrow), redo_tip ? redo_tip : _("Redo"));
+  /* Only the pair on show: the other is told when it shows (apply_narrow). */
+  set_tooltip_if_changed (GTK_WIDGET (self->narrow ? self->undo_button_narrow : self->undo_button),
+                          undo_tip ? undo_tip : _("Undo"));
+  set_tooltip_if_changed (GTK_WIDGET (self->narrow ? self->redo_button_narrow : self->redo_button),
+                          redo_tip ? redo_tip : _("Redo"));
   _dossier_window_update_actions (self);
 }
 static void
