@@ -27,6 +27,7 @@
 #define TEXT_GAP           20      /* between the stripes and the text */
 #define LABEL_ROOM         136     /* the stripes' gutter, with their labels */
 #define MIN_SIDE           24      /* right margin when the view is narrow */
+#define MIN_TEXT           160     /* the narrowest text column, in pixels */
 #define BASE_SCALE         1.15    /* body text against the interface font */
 #define HIGHLIGHT_ALPHA    0.40    /* over light and dark backgrounds alike */
 
@@ -1842,11 +1843,16 @@ dossier_document_view_measure (GtkWidget      *widget,
     {
       int column = column_width (self);
 
-      /* Natural: the width below which the text column starts to give way
+      /* Not the text view's width: that is the margins this view gave it
+       * for its last width (hundreds of pixels at 2560), which would keep
+       * the window from getting narrower again. The text wraps at any
+       * width: the minimum is the stripes, the gaps and a little text.
+       * Natural: the width below which the text column starts to give way
        * (see layout_margins), the stripes' labels beside it: a container
        * that can give it more should, before it squeezes the reading. */
-      *minimum = MAX (bar_min, sw_min);
-      *natural = MAX (MAX (bar_nat, sw_nat),
+      *minimum = MAX (bar_min, dossier_coding_stripes_get_lanes_width (self->stripes)
+                                 + TEXT_GAP + MIN_TEXT + MIN_SIDE);
+      *natural = MAX (MAX (bar_nat, *minimum),
                       LABEL_ROOM + TEXT_GAP + column * MIN_COLUMN_CHARS / COLUMN_CHARS + MIN_SIDE);
     }
 }

@@ -853,6 +853,28 @@ test_folding (Fixture       *f,
   g_assert_false (w->narrow);
   assert_fits (w);
 
+  /* Wider (as wide as the test's screen): the reading column stays as
+   * wide as it reads best, centred, and nothing in the window keeps it
+   * from getting narrow again. */
+  resize_window (w, 1600);
+  assert_fits (w);
+  {
+    GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
+    int gutter = gtk_widget_get_width (gtk_text_view_get_gutter (text_view, GTK_TEXT_WINDOW_LEFT));
+    int right = gtk_text_view_get_right_margin (text_view);
+    int text_width = gtk_widget_get_width (GTK_WIDGET (text_view)) - gutter
+                     - gtk_text_view_get_left_margin (text_view) - right;
+    int min = 0;
+
+    g_assert_cmpint (text_width, <, 700);
+    g_assert_cmpint (ABS (gutter + gtk_text_view_get_left_margin (text_view) - right), <, 8);
+    gtk_widget_measure (GTK_WIDGET (w), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_assert_cmpint (min, <=, 600);
+    gtk_widget_measure (GTK_WIDGET (dossier_window_get_document_view (w)), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min, NULL, NULL, NULL);
+    g_assert_cmpint (min, <=, 340);
+  }
+
   /* Too narrow for both beside the reader: the right one folds. */
   resize_window (w, 1000);
   wait_until (right_gone, w, "the right sidebar to fold away");
