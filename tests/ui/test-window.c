@@ -746,12 +746,128 @@ window_is_width (gpointer data)
          && gtk_widget_get_width (GTK_WIDGET (w->window->center_stack)) > 0;
 }
 
+typedef struct
+{
+  guint ticks;
+  guint wanted;
+} FrameWait;
+
+static gboolean
+count_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  FrameWait *w = data;
+
+  w->ticks++;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  FrameWait *w = data;
+
+  return w->ticks >= w->wanted;
+}
+
+/* Waits until @n whole frames (each laid out, then painted) have been
+ * drawn from now on: what was changed before is then allocated and on
+ * screen. flush_events() is not enough: a frame is drawn when the frame
+ * clock says, not when the main loop has nothing else to do. A tick comes
+ * at the start of a frame, so the (n + 1)th starts after the nth ended. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  FrameWait w = { 0, n + 1 };
+  guint id = gtk_widget_add_tick_callback (widget, count_tick, &w, NULL);
+
+  wait_until (frames_drawn, &w, "frames to be drawn");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* GTK 4.8 loses a relayout now and then: a widget that queues a resize
+ * while it is being allocated (a GtkTextView validating its lines does)
+ * under an ancestor reached only because a descendant of it asked for an
+ * allocation (an AdwFlap sliding) leaves that ancestor marked as needing
+ * one, without asking the window for a new layout. The frame then skips
+ * drawing it, with this warning; the next relayout of the window heals it.
+ * It is GTK's, and folding the sidebars brings it about under load, so it
+ * is tolerated here, counted, and settle() checks that nothing stays
+ * undrawn: a frame with it after everything stopped moving fails. */
+static guint lost_allocations;
+
+static GLogWriterOutput
+tolerate_lost_allocation (GLogLevelFlags   log_level,
+                          const GLogField *fields,
+                          gsize            n_fields,
+                          gpointer         data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (fields[i].length >= 0)
+        continue;
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+        message = fields[i].value;
+    }
+
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
+      && g_str_has_prefix (message, "Trying to snapshot AdwFlap ")
+      && g_str_has_suffix (message, " without a current allocation"))
+    {
+      lost_allocations++;
+      return g_log_writer_standard_streams (log_level, fields, n_fields, data);
+    }
+  return g_log_writer_default (log_level, fields, n_fields, data);
+}
+
+static gboolean
+sidebars_still (gpointer data)
+{
+  DossierWindow *window = data;
+  AdwFlap *flaps[] = { window->left_flap, window->right_flap };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
+    {
+      double progress = adw_flap_get_reveal_progress (flaps[i]);
+
+      if (progress != (adw_flap_get_reveal_flap (flaps[i]) ? 1.0 : 0.0))
+        return FALSE;
+    }
+  return gtk_action_bar_get_revealed (window->narrow_bar) == window->narrow;
+}
+
+/* Waits until the window has stopped moving (the sidebars have slid
+ * where they go, the bottom bar is where the width puts it) and two more frames are drawn, then checks that those
+ * frames drew every part of it. */
+static void
+settle (DossierWindow *window)
+{
+  guint lost;
+
+  wait_until (sidebars_still, window, "the sidebars to stop sliding");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  lost = lost_allocations;
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (lost_allocations, ==, lost);
+}
+
 /* Resizes the window as a person (through the window manager) does, and
- * waits for it to be laid out at that width, and at it again once the
- * narrow mode that width brings is applied. (On X11 a mapped window keeps
- * its size whatever its default size says: the window manager's to
- * change, here the test's.) @width is the X window's, with the window's
- * frame (its shadow, outside its widget's width). */
+ * waits for it to be laid out and drawn at that width, with what that
+ * width brings (narrow mode, folded sidebars) in place. A window manager
+ * keeps a window at least as wide as its minimum, which narrow mode
+ * lowers: so narrower than that minimum, the window goes to it first, then
+ * on. (On X11 a mapped window keeps its size whatever its default size
+ * says: the window manager's to change, here the test's.) @width is the X
+ * window's, with the window's frame (its shadow, outside its widget's
+ * width). */
 static void
 resize_window (DossierWindow *window,
                int            width)
@@ -759,16 +875,25 @@ resize_window (DossierWindow *window,
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   GdkDisplay *display = gdk_surface_get_display (surface);
   WidthWait w = { window, 0 };
+  int frame;
 
   g_assert_true (GDK_IS_X11_DISPLAY (display));
   wait_until (window_laid_out, window, "the window's first layout");
-  w.width = width - (gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window)));
-  XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
-                 (unsigned) width, 760);
-  XFlush (gdk_x11_display_get_xdisplay (display));
-  wait_until (window_is_width, &w, "the window to take the width");
-  flush_events ();
-  wait_until (window_is_width, &w, "the window to keep the width");
+  frame = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  for (guint step = 0; w.width != width - frame; step++)
+    {
+      int min = 0;
+
+      g_assert_cmpuint (step, <, 3);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      w.width = MAX (width - frame, min);
+      XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
+                     (unsigned) (w.width + frame), 760);
+      XFlush (gdk_x11_display_get_xdisplay (display));
+      wait_until (window_is_width, &w, "the window to take the width");
+      settle (window);
+      g_assert_true (window_is_width (&w));
+    }
 }
 
 static gboolean
@@ -812,8 +937,10 @@ assert_fits (DossierWindow *window)
     gtk_stack_get_visible_child (window->center_stack),
     GTK_WIDGET (dossier_window_get_document_view (window)),
   };
-  int window_width = gtk_widget_get_width (GTK_WIDGET (window));
+  int window_width;
 
+  settle (window);
+  window_width = gtk_widget_get_width (GTK_WIDGET (window));
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       int min = 0;
@@ -2199,6 +2326,7 @@ main (int   argc,
 
   /* The user's data folder (where the sample is copied) is the test's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_log_set_writer_func (tolerate_lost_allocation, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
