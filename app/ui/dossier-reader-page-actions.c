@@ -2,9 +2,9 @@
  * tagging the selection (number keys, the tag picker), memos, removing
  * highlights and their tags (the highlight menu), finding in the text.
  *
- * Every change goes to the core at once and is committed there; the page
- * patches its view around its own changes (begin/end_local_change) and
- * repaints on the project's "highlights-changed" otherwise. */
+ * Every change goes to the core at once and is committed there; the view
+ * follows the project's live list of the document's highlights, whoever
+ * made the change. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -162,23 +162,6 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
 
 /* ---- Tagging -------------------------------------------------------------------- */
 
-/* Before a change to one highlight: if it is in the shown document, the
- * view is patched afterwards rather than every highlight listed again
- * (see _dossier_reader_page_begin_local_change). */
-static void
-begin_highlight_change (DossierReaderPage *self,
-                        gint64             highlight_id)
-{
-  g_autoptr(DossierHighlight) hl = NULL;
-
-  if (self->project == NULL || self->document_id == 0)
-    return;
-  hl = dossier_project_get_highlight (self->project, highlight_id, NULL);
-  if (hl != NULL && dossier_highlight_get_document_id (hl) == self->document_id)
-    _dossier_reader_page_begin_local_change (self, dossier_highlight_get_start (hl),
-                                             dossier_highlight_get_end (hl));
-}
-
 static void
 apply_tag_action (GtkWidget  *widget,
                   const char *action_name,
@@ -207,9 +190,7 @@ apply_tag_action (GtkWidget  *widget,
       return;
     }
 
-  _dossier_reader_page_begin_local_change (self, start, end);
   id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
-  _dossier_reader_page_end_local_change (self, id);
   if (id <= 0)
     _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
 }
@@ -256,9 +237,7 @@ on_tag_chosen (DossierReaderPage *self,
     {
       gboolean added;
 
-      begin_highlight_change (self, self->picker_highlight_id);
       added = dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error);
-      _dossier_reader_page_end_local_change (self, self->picker_highlight_id);
       if (!added)
         _dossier_reader_page_report_error (self, _("Could not add the tag"), error);
     }
@@ -266,11 +245,8 @@ on_tag_chosen (DossierReaderPage *self,
     {
       gint64 id;
 
-      if (self->picker_document_id == self->document_id)
-        _dossier_reader_page_begin_local_change (self, self->picker_start, self->picker_end);
       id = dossier_project_tag_range (self->project, self->picker_document_id,
                                       self->picker_start, self->picker_end, tag_id, &error);
-      _dossier_reader_page_end_local_change (self, id);
       if (id <= 0)
         _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
     }
@@ -419,14 +395,11 @@ remove_highlight (DossierReaderPage *self,
   if (!require_writable (self) || highlight_id == 0)
     return;
 
-  begin_highlight_change (self, highlight_id);
   if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
     {
-      _dossier_reader_page_end_local_change (self, 0);
       _dossier_reader_page_report_error (self, _("Could not remove the highlight"), error);
       return;
     }
-  _dossier_reader_page_end_local_change (self, 0);
   _dossier_reader_page_show_toast (self, _("Highlight removed"), TRUE);
 }
 
@@ -462,14 +435,11 @@ remove_highlight_tag_action (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
-  begin_highlight_change (self, highlight_id);
   if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
     {
-      _dossier_reader_page_end_local_change (self, highlight_id);
       _dossier_reader_page_report_error (self, _("Could not remove the tag"), error);
       return;
     }
-  _dossier_reader_page_end_local_change (self, highlight_id);
 
   tag = dossier_project_get_tag (self->project, tag_id);
   if (tag != NULL)

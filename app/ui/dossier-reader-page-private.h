@@ -19,6 +19,10 @@ struct _DossierReaderPage
   GSignalGroup        *project_signals;
   GSignalGroup        *tags_signals;
   gint64               document_id;
+  /* The project's live list of the document's highlights, and the
+   * splices it announces (items-changed). */
+  GListModel          *highlights;
+  GSignalGroup        *highlights_signals;
 
   /* Tag id -> TagStyle, rebuilt when the codebook changes. */
   GHashTable          *tag_styles;
@@ -27,16 +31,12 @@ struct _DossierReaderPage
    * highlight at the caret" without asking the database). */
   GHashTable          *span_lengths;
   guint                respan_idle_id;
-  /* The spans handed to the view (DossierViewHighlight), their strings,
-   * and how many bytes of those strings patches left unused. */
+  /* The spans handed to the view (DossierViewHighlight), one per item of
+   * highlights and in its order, their strings, and how many bytes of
+   * those strings splices left unused. */
   GArray              *spans;
   GStringChunk        *span_strings;
   gsize                span_strings_unused;
-  /* A change the page is making itself (see begin_local_change). */
-  gboolean             local_change;
-  gboolean             local_seen;
-  gint64               local_start;
-  gint64               local_end;
 
   /* Restoring a scroll position (see scroll_to_top_offset): the line to
    * bring to the top, until when, and for how many frames it has held. */
@@ -80,16 +80,8 @@ void     _dossier_reader_page_report_error        (DossierReaderPage *self,
                                                    const GError      *error);
 
 /* dossier-reader-page.c */
+/* Makes every span again from the live list (after a codebook change). */
 void     _dossier_reader_page_rebuild_highlights  (DossierReaderPage *self);
-/* Around a change the page makes to the shown document's highlights that
- * touches only those overlapping or touching [start, end], and the one
- * whose id end is given (0 if none): the view is patched at the end,
- * instead of every highlight being listed again. */
-void     _dossier_reader_page_begin_local_change  (DossierReaderPage *self,
-                                                   gint64             start,
-                                                   gint64             end);
-void     _dossier_reader_page_end_local_change    (DossierReaderPage *self,
-                                                   gint64             result_id);
 gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
                                                    gint64            *start,
                                                    gint64            *end);

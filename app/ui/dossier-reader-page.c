@@ -1,8 +1,8 @@
 /* dossier-reader-page.c — the reading page: shows one document of the
- * project, paints its highlights as spans of the document view (listed
- * again when the project changes, patched in place after the page's own
- * changes), places the "Tag…" button by the selection and binds the keys
- * of the text (1–9, Delete, the menu key).
+ * project, paints its highlights as spans of the document view (spliced
+ * as the project's live list of them announces, whoever changed them),
+ * places the "Tag…" button by the selection and binds the keys of the
+ * text (1–9, Delete, the menu key).
  *
  * The reader.* actions, the tag picker and the highlight menu live in
  * dossier-reader-page-actions.c; both share dossier-reader-page-private.h. */
@@ -224,148 +224,117 @@ clear_spans (DossierReaderPage *self)
   self->span_strings_unused = 0;
 }
 
+/* Fills the spans from @position on with the list's @n items there. */
+static void
+fill_spans (DossierReaderPage *self,
+            guint              position,
+            guint              n)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierHighlight) hl = g_list_model_get_item (self->highlights, position + i);
+
+      fill_span (self, hl, &g_array_index (self->spans, DossierViewHighlight, position + i),
+                 self->span_strings, label, tooltip);
+    }
+}
+
 void
 _dossier_reader_page_rebuild_highlights (DossierReaderPage *self)
 {
-  g_autoptr(GPtrArray) highlights = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) label = NULL;
-  g_autoptr(GString) tooltip = NULL;
+  guint n;
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
-
-  if (self->project == NULL || self->document_id == 0)
-    {
-      clear_spans (self);
-      push_spans (self);
-      return;
-    }
-
-  highlights = dossier_project_list_highlights (self->project, self->document_id, 0, &error);
-  if (highlights == NULL)
-    {
-      g_warning ("Could not list the highlights of document %" G_GINT64_FORMAT ": %s",
-                 self->document_id, error->message);
-      return;
-    }
-
-  ensure_tag_styles (self);
-
   clear_spans (self);
-  g_array_set_size (self->spans, highlights->len);
-  self->span_strings = g_string_chunk_new (64 * (gsize) MAX (highlights->len, 1));
-  label = g_string_new (NULL);
-  tooltip = g_string_new (NULL);
 
-  for (guint i = 0; i < highlights->len; i++)
-    fill_span (self, g_ptr_array_index (highlights, i),
-               &g_array_index (self->spans, DossierViewHighlight, i),
-               self->span_strings, label, tooltip);
+  if (self->highlights != NULL)
+    {
+      n = g_list_model_get_n_items (self->highlights);
+      ensure_tag_styles (self);
+      g_array_set_size (self->spans, n);
+      self->span_strings = g_string_chunk_new (64 * (gsize) MAX (n, 1));
+      fill_spans (self, 0, n);
+    }
 
   push_spans (self);
 }
 
-/* Changes the page makes itself touch only the highlights that overlap or
- * touch one range of the shown document (tagging merges exactly those)
- * plus the one the action returns. Between begin and end, the project's
- * "highlights-changed" for that document is taken as this change: at the
- * end, those highlights alone are read again and patched into the spans,
- * instead of listing every highlight of the document (tens of
- * milliseconds for thousands: a keypress would miss its frame). Anything
- * else that changes meanwhile, or a respan already pending, falls back to
- * listing them all. */
-void
-_dossier_reader_page_begin_local_change (DossierReaderPage *self,
-                                         gint64             start,
-                                         gint64             end)
+/* The project changed some of the document's highlights (whoever did:
+ * the page's actions, a panel, undo, an import) and says which run of
+ * its list: those spans alone are made again. The list is up to date
+ * before "highlights-changed", so tagging by a key costs the one run. */
+static void
+on_highlights_items_changed (DossierReaderPage *self,
+                             guint              position,
+                             guint              removed,
+                             guint              added,
+                             GListModel        *list)
 {
-  self->local_change = self->project != NULL && self->document_id != 0 && self->respan_idle_id == 0;
-  self->local_start = start;
-  self->local_end = end;
-  self->local_seen = FALSE;
-}
+  guint len = self->spans->len;
 
-static gboolean
-patch_spans (DossierReaderPage *self,
-             gint64             extra_id)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) label = g_string_new (NULL);
-  g_autoptr(GString) tooltip = g_string_new (NULL);
-  guint kept = 0;
+  /* A respan is pending (the codebook changed): it makes them all. */
+  if (self->respan_idle_id != 0)
+    return;
+  if (position + removed > len)
+    {
+      _dossier_reader_page_rebuild_highlights (self);
+      return;
+    }
 
   ensure_tag_styles (self);
   if (self->span_strings == NULL)
     self->span_strings = g_string_chunk_new (4096);
 
-  /* Out go the spans in reach of the change; each is read again below. */
-  for (guint i = 0; i < self->spans->len; i++)
+  for (guint i = position; i < position + removed; i++)
     {
-      DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
 
-      if (span->start <= self->local_end && span->end >= self->local_start)
-        {
-          g_array_append_val (ids, span->id);
-          self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
-        }
-      else
-        {
-          if (kept != i)
-            g_array_index (self->spans, DossierViewHighlight, kept) = *span;
-          kept++;
-        }
+      self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
     }
-  g_array_set_size (self->spans, kept);
-  if (extra_id > 0)
-    g_array_append_val (ids, extra_id);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DossierHighlight) hl = NULL;
-      g_autoptr(GError) error = NULL;
-      DossierViewHighlight span;
-      gboolean twice = FALSE;
-
-      for (guint j = 0; j < i && !twice; j++)
-        twice = g_array_index (ids, gint64, j) == id;
-      if (twice)
-        continue;
-
-      hl = dossier_project_get_highlight (self->project, id, &error);
-      if (hl == NULL)
-        {
-          /* Merged into another, or removed: gone from the spans too. */
-          if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND))
-            continue;
-          return FALSE;
-        }
-      if (dossier_highlight_get_document_id (hl) != self->document_id
-          || dossier_highlight_get_orphaned (hl))
-        continue;
-      fill_span (self, hl, &span, self->span_strings, label, tooltip);
-      g_array_append_val (self->spans, span);
-    }
-
-  /* Patched strings pile up in the chunk: start afresh now and then. */
+  /* Spliced strings pile up in the chunk: start afresh now and then. */
   if (self->span_strings_unused > 1024 * 1024)
-    return FALSE;
+    {
+      _dossier_reader_page_rebuild_highlights (self);
+      return;
+    }
 
+  if (added != removed)
+    {
+      if (added > removed)
+        g_array_set_size (self->spans, len + added - removed);
+      memmove (&g_array_index (self->spans, DossierViewHighlight, position + added),
+               &g_array_index (self->spans, DossierViewHighlight, position + removed),
+               (len - position - removed) * sizeof (DossierViewHighlight));
+      if (added < removed)
+        g_array_set_size (self->spans, len + added - removed);
+    }
+  fill_spans (self, position, added);
   push_spans (self);
-  return TRUE;
 }
 
-void
-_dossier_reader_page_end_local_change (DossierReaderPage *self,
-                                       gint64             result_id)
+/* Follows the live list of the document on show (none: no spans). */
+static void
+watch_highlights (DossierReaderPage *self)
 {
-  gboolean seen = self->local_change && self->local_seen;
+  g_autoptr(GError) error = NULL;
 
-  self->local_change = FALSE;
-  if (!seen)
-    return;
-  if (!patch_spans (self, result_id))
-    _dossier_reader_page_rebuild_highlights (self);
+  g_clear_handle_id (&self->respan_idle_id, g_source_remove);
+  g_signal_group_set_target (self->highlights_signals, NULL);
+  g_clear_object (&self->highlights);
+
+  if (self->project != NULL && self->document_id != 0)
+    {
+      self->highlights = dossier_project_get_highlights (self->project, self->document_id, &error);
+      if (self->highlights == NULL)
+        _dossier_reader_page_report_error (self, _("Could not show the highlights"), error);
+      else
+        g_signal_group_set_target (self->highlights_signals, self->highlights);
+    }
+
+  _dossier_reader_page_rebuild_highlights (self);
 }
 
 static gboolean
@@ -379,7 +348,7 @@ respan_idle (gpointer data)
 }
 
 /* Codebook edits can come in bursts (a merge renames and recolours many
- * tags): repaint once after them. */
+ * tags), and a rename changes no highlight: repaint once after them. */
 static void
 schedule_respan (DossierReaderPage *self)
 {
@@ -388,26 +357,6 @@ schedule_respan (DossierReaderPage *self)
 }
 
 /* ---- The project's changes ---------------------------------------------------- */
-
-static void
-on_project_highlights_changed (DossierReaderPage *self,
-                               gint64             document_id,
-                               DossierProject    *project)
-{
-  /* The page's own change, patched in when it is done. */
-  if (self->local_change && document_id == self->document_id && self->respan_idle_id == 0)
-    {
-      self->local_seen = TRUE;
-      return;
-    }
-  if (self->local_change && (document_id == self->document_id || document_id == 0))
-    self->local_change = FALSE;
-
-  /* Once per burst of changes (an autocode, a tag merge), before the next
-   * frame is drawn. */
-  if ((document_id == self->document_id || document_id == 0) && self->document_id != 0)
-    schedule_respan (self);
-}
 
 static void
 load_document_text (DossierReaderPage *self)
@@ -438,6 +387,7 @@ on_project_document_text_changed (DossierReaderPage *self,
   if (document_id != self->document_id)
     return;
 
+  /* A new text drops the view's spans; the list has the highlights. */
   load_document_text (self);
   _dossier_reader_page_rebuild_highlights (self);
 }
@@ -516,14 +466,13 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
   if (document_id == 0)
     {
       dossier_document_view_set_text (self->document_view, "", NULL, 0);
-      clear_spans (self);
-      push_spans (self);
+      watch_highlights (self);
       gtk_stack_set_visible_child_name (self->stack, "no-document");
     }
   else
     {
       load_document_text (self);
-      _dossier_reader_page_rebuild_highlights (self);
+      watch_highlights (self);
       gtk_stack_set_visible_child_name (self->stack, "document");
     }
 
@@ -1006,6 +955,9 @@ dossier_reader_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
   stop_aiming (self);
+  if (self->highlights_signals != NULL)
+    g_signal_group_set_target (self->highlights_signals, NULL);
+  g_clear_object (&self->highlights);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->tags_signals != NULL)
@@ -1022,6 +974,7 @@ dossier_reader_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->tags_signals);
+  g_clear_object (&self->highlights_signals);
 
   G_OBJECT_CLASS (dossier_reader_page_parent_class)->dispose (object);
 }
@@ -1132,8 +1085,6 @@ dossier_reader_page_init (DossierReaderPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "highlights-changed",
-                                 G_CALLBACK (on_project_highlights_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "document-text-changed",
                                  G_CALLBACK (on_project_document_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::read-only",
@@ -1141,6 +1092,9 @@ dossier_reader_page_init (DossierReaderPage *self)
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->tags_signals, "items-changed",
                                  G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
+  self->highlights_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->highlights_signals, "items-changed",
+                                 G_CALLBACK (on_highlights_items_changed), self, G_CONNECT_SWAPPED);
 
   bind_text_keys (self);
 

@@ -1969,16 +1969,27 @@ describe_spans (DossierReaderPage *page)
   return g_string_free (out, FALSE);
 }
 
-/* After a change the window made itself, its spans must be what listing
- * every highlight again gives, and no relisting may be pending. */
+/* After a change, at once, the page's spans (spliced as the project's
+ * live list announced) must be the document's highlights as listing them
+ * again gives, in the list's order, and what making every span again
+ * gives; no respan may be pending. */
 static void
 assert_spans_patched (Fixture    *f,
                       const char *what)
 {
+  DossierReaderPage *page = f->window->reader_page;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *patched = NULL;
   g_autofree char *listed = NULL;
 
-  g_assert_cmpuint (f->window->reader_page->respan_idle_id, ==, 0);
+  g_assert_cmpuint (page->respan_idle_id, ==, 0);
+  highlights = dossier_project_list_highlights (dossier_window_get_project (f->window), f->document_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->spans->len, ==, highlights->len);
+  for (guint i = 0; i < highlights->len; i++)
+    g_assert_cmpint (g_array_index (page->spans, DossierViewHighlight, i).id, ==,
+                     dossier_highlight_get_id (g_ptr_array_index (highlights, i)));
   patched = describe_spans (f->window->reader_page);
   _dossier_reader_page_rebuild_highlights (f->window->reader_page);
   listed = describe_spans (f->window->reader_page);
@@ -1986,9 +1997,11 @@ assert_spans_patched (Fixture    *f,
     g_error ("After %s the patched spans are\n%s\nbut the listed ones\n%s", what, patched, listed);
 }
 
-/* Tagging, merging, adding and removing tags and removing highlights patch
- * the view's spans in place of listing every highlight (a keypress on a
- * document with thousands would miss its frame); the result is the same. */
+/* Tagging, merging, adding and removing tags, removing highlights, a
+ * change made elsewhere and undo splice the view's spans as the project's
+ * live list of the document's highlights says, in place of listing every
+ * highlight (a keypress on a document with thousands would miss its
+ * frame); the result is the same. */
 static void
 test_local_changes_patch_spans (Fixture       *f,
                                 gconstpointer  data)
@@ -2053,11 +2066,20 @@ test_local_changes_patch_spans (Fixture       *f,
   assert_spans_patched (f, "removing a highlight");
   g_assert_cmpuint (g_hash_table_size (f->window->reader_page->span_lengths), ==, f->window->reader_page->spans->len);
 
-  /* Undo goes the long way (the window does not know what it touches),
-   * and gets there too. */
+  /* A change made elsewhere (a panel, the command line through the
+   * project) and undo are spliced in the same way, at once. */
+  id = dossier_project_add_highlight (project, f->document_id, 0, 5, &costs_id, 1, NULL, &error);
+  g_assert_no_error (error);
+  assert_spans_patched (f, "a highlight added by someone else");
+  g_assert_true (g_hash_table_contains (f->window->reader_page->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
+  g_assert_true (dossier_project_delete_highlight (project, id, &error));
+  g_assert_no_error (error);
+  assert_spans_patched (f, "a highlight removed by someone else");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  g_assert_cmpuint (f->window->reader_page->respan_idle_id, !=, 0);
-  flush_events ();
+  assert_spans_patched (f, "undoing a removal made elsewhere");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_spans_patched (f, "undoing an addition made elsewhere");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   id = other;
   g_assert_true (g_hash_table_contains (f->window->reader_page->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
   assert_spans_patched (f, "undo");
