@@ -739,29 +739,179 @@ read_anchors (DossierProject  *self,
   return g_steal_pointer (&anchors);
 }
 
-gboolean
-dossier_project_replace_document_text (DossierProject               *self,
+void
+dossier_reanchor_free (DossierReanchor *reanchor)
+{
+  if (reanchor == NULL)
+    return;
+
+  g_free (reanchor->old_quote);
+  g_free (reanchor->new_quote);
+  g_free (reanchor);
+}
+
+/* Locates every highlight of the document in @text (the new version). */
+static GPtrArray *
+make_plan (DossierProject  *self,
+           gint64           document_id,
+           const char      *text,
+           GError         **error)
+{
+  g_autoptr(GArray) anchors = read_anchors (self, document_id, error);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(DossierAnchorText) anchor_text = NULL;
+  g_auto(DossierOffsetIndex) index = { 0 };
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GHashTable) orphaned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 length;
+  int rc;
+
+  if (anchors == NULL)
+    return NULL;
+
+  stmt = dossier_project_prepare (self, "SELECT id FROM highlights WHERE document = ?1 AND orphaned = 1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (orphaned, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  /* One prepared text serves every highlight: cost linear in the text
+   * plus the highlights, never text × highlights. */
+  anchor_text = dossier_anchor_text_new (text);
+  dossier_offset_index_init (&index, text);
+  length = index.length;
+
+  plan = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_reanchor_free);
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const Anchored *a = &g_array_index (anchors, Anchored, i);
+      DossierTextQuote quote = { a->quote, a->prefix, a->suffix, a->start, a->end };
+      DossierReanchor *r = g_new0 (DossierReanchor, 1);
+      gint64 start = -1, end = -1;
+
+      r->highlight_id = a->id;
+      r->was_orphaned = g_hash_table_contains (orphaned, &a->id);
+      r->old_start = a->start;
+      r->old_end = a->end;
+      r->old_quote = g_strdup (a->quote);
+      r->outcome = dossier_anchor_locate (anchor_text, &quote, &start, &end);
+      if (r->outcome == DOSSIER_ANCHOR_ORPHANED || start < 0 || end <= start || end > length)
+        {
+          r->outcome = DOSSIER_ANCHOR_ORPHANED;
+          r->new_start = r->new_end = -1;
+        }
+      else
+        {
+          r->new_start = start;
+          r->new_end = end;
+          r->new_quote = dossier_text_slice (text + dossier_offset_index_bytes (&index, start), 0,
+                                             end - start);
+        }
+      r->decision = DOSSIER_REANCHOR_KEEP;
+      g_ptr_array_add (plan, r);
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+GPtrArray *
+dossier_project_plan_text_replacement (DossierProject               *self,
                                        gint64                        document_id,
                                        const DossierParsedDocument  *doc,
-                                       GArray                      **orphans,
                                        GError                      **error)
 {
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_document (self, document_id, NULL, error) ||
+      !validate_text (doc, error))
+    return NULL;
+
+  return make_plan (self, document_id, doc->text, error);
+}
+
+static gboolean
+apply_reanchor (DossierProject         *self,
+                DossierOffsetIndex     *index,
+                const DossierReanchor  *r,
+                GError                **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  gint64 start = r->new_start, end = r->new_end;
+
+  if (r->decision == DOSSIER_REANCHOR_DELETE)
+    {
+      stmt = dossier_project_prepare (self, "DELETE FROM highlights WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->highlight_id);
+      return dossier_project_run (self, stmt, error);
+    }
+
+  if (r->decision == DOSSIER_REANCHOR_PLACE)
+    {
+      start = r->place_start;
+      end = r->place_end;
+    }
+
+  if (start < 0)
+    {
+      stmt = dossier_project_prepare (self, "UPDATE highlights SET orphaned = 1 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->highlight_id);
+    }
+  else
+    {
+      g_autofree char *new_quote = NULL;
+      g_autofree char *prefix = NULL;
+      g_autofree char *suffix = NULL;
+
+      dossier_offset_index_context (index, start, end, &new_quote, &prefix, &suffix);
+      stmt = dossier_project_prepare (self,
+                                      "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
+                                      "  prefix = ?5, suffix = ?6, orphaned = 0 "
+                                      "WHERE id = ?1",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->highlight_id);
+      sqlite3_bind_int64 (stmt, 2, start);
+      sqlite3_bind_int64 (stmt, 3, end);
+      dossier_bind_text (stmt, 4, new_quote);
+      dossier_bind_text (stmt, 5, prefix);
+      dossier_bind_text (stmt, 6, suffix);
+    }
+
+  return dossier_project_run (self, stmt, error);
+}
+
+gboolean
+dossier_project_replace_text (DossierProject               *self,
+                              gint64                        document_id,
+                              const DossierParsedDocument  *doc,
+                              GPtrArray                    *plan,
+                              GError                      **error)
+{
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autoptr(GArray) anchors = NULL;
-  g_autoptr(GArray) lost = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(DossierAnchorText) anchor_text = NULL;
+  g_autoptr(GPtrArray) own_plan = NULL;
+  g_autoptr(GHashTable) planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *label = NULL;
   g_auto(DossierOffsetIndex) index = { 0 };
   DossierDocument *document;
+  gboolean deleted = FALSE;
   gint64 length;
+  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (doc != NULL, FALSE);
-
-  if (orphans != NULL)
-    *orphans = NULL;
 
   if (!dossier_project_ensure_open (self, error) ||
       !dossier_project_require_document (self, document_id, NULL, error) ||
@@ -777,9 +927,41 @@ dossier_project_replace_document_text (DossierProject               *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  anchors = read_anchors (self, document_id, error);
-  if (anchors == NULL)
+  /* The plan is for this document's highlights and this text: its
+   * places must lie in it. A highlight the plan does not know (made
+   * since) is re-anchored here. */
+  if (plan == NULL)
+    plan = own_plan = make_plan (self, document_id, doc->text, error);
+  if (plan == NULL)
     return FALSE;
+
+  stmt = dossier_project_prepare (self, "SELECT id FROM highlights WHERE document = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (planned, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const DossierReanchor *r = g_ptr_array_index (plan, i);
+      gint64 start = r->decision == DOSSIER_REANCHOR_PLACE ? r->place_start : r->new_start;
+      gint64 end = r->decision == DOSSIER_REANCHOR_PLACE ? r->place_end : r->new_end;
+
+      if (!g_hash_table_contains (planned, &r->highlight_id) ||
+          (start >= 0 && (end <= start || end > length)) ||
+          (r->decision == DOSSIER_REANCHOR_PLACE && start < 0))
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The review of highlight %" PRId64 " does not fit this document or its "
+                         "new text; review the replacement again."), r->highlight_id);
+          return FALSE;
+        }
+    }
 
   stmt = dossier_project_prepare (self,
                                   "UPDATE documents SET text = ?2, hash = ?3, length = ?4, "
@@ -811,56 +993,31 @@ dossier_project_replace_document_text (DossierProject               *self,
   if (!insert_blocks (self, document_id, doc, error))
     return FALSE;
 
-  /* One prepared text serves every highlight: cost linear in the text
-   * plus the highlights, never text × highlights. */
-  anchor_text = dossier_anchor_text_new (doc->text);
   dossier_offset_index_init (&index, doc->text);
-
-  for (guint i = 0; i < anchors->len; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      const Anchored *a = &g_array_index (anchors, Anchored, i);
-      DossierTextQuote quote = { a->quote, a->prefix, a->suffix, a->start, a->end };
-      gint64 start = 0, end = 0;
-      DossierAnchorOutcome outcome;
+      const DossierReanchor *r = g_ptr_array_index (plan, i);
 
-      outcome = dossier_anchor_locate (anchor_text, &quote, &start, &end);
-
-      if (outcome == DOSSIER_ANCHOR_ORPHANED || start < 0 || end <= start || end > length)
-        {
-          stmt = dossier_project_prepare (self,
-                                          "UPDATE highlights SET orphaned = 1 WHERE id = ?1",
-                                          error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, a->id);
-          g_array_append_val (lost, a->id);
-        }
-      else
-        {
-          g_autofree char *new_quote = NULL;
-          g_autofree char *prefix = NULL;
-          g_autofree char *suffix = NULL;
-
-          dossier_offset_index_context (&index, start, end, &new_quote, &prefix, &suffix);
-          stmt = dossier_project_prepare (self,
-                                          "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
-                                          "  prefix = ?5, suffix = ?6, orphaned = 0 "
-                                          "WHERE id = ?1",
-                                          error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, a->id);
-          sqlite3_bind_int64 (stmt, 2, start);
-          sqlite3_bind_int64 (stmt, 3, end);
-          dossier_bind_text (stmt, 4, new_quote);
-          dossier_bind_text (stmt, 5, prefix);
-          dossier_bind_text (stmt, 6, suffix);
-        }
-
-      if (!dossier_project_run (self, stmt, error))
+      if (!apply_reanchor (self, &index, r, error))
         return FALSE;
-      sqlite3_reset (stmt);
-      stmt = NULL;
+      g_hash_table_remove (planned, &r->highlight_id);
+      deleted = deleted || r->decision == DOSSIER_REANCHOR_DELETE;
+    }
+
+  /* Highlights made after the plan was: re-anchored like the others. */
+  if (g_hash_table_size (planned) > 0)
+    {
+      g_autoptr(GPtrArray) rest = make_plan (self, document_id, doc->text, error);
+
+      if (rest == NULL)
+        return FALSE;
+      for (guint i = 0; i < rest->len; i++)
+        {
+          const DossierReanchor *r = g_ptr_array_index (rest, i);
+
+          if (g_hash_table_contains (planned, &r->highlight_id) && !apply_reanchor (self, &index, r, error))
+            return FALSE;
+        }
     }
 
   if (!dossier_project_update_mentions (self, document_id, doc->text, error))
@@ -868,15 +1025,46 @@ dossier_project_replace_document_text (DossierProject               *self,
 
   dossier_project_touch (self, "blocks", document_id);
   dossier_project_touch (self, "highlights", document_id);
+  dossier_project_touch (self, "documents", document_id);
+  if (deleted)
+    dossier_project_touch_table (self, "tags");
 
   document = g_hash_table_lookup (self->documents_by_id, &document_id);
   label = g_strdup_printf (_("Replace Text of “%s”"),
                            document != NULL ? dossier_document_get_title (document) : "");
-  if (!dossier_action_commit (&action, label, error))
+  return dossier_action_commit (&action, label, error);
+}
+
+gboolean
+dossier_project_replace_document_text (DossierProject               *self,
+                                       gint64                        document_id,
+                                       const DossierParsedDocument  *doc,
+                                       GArray                      **orphans,
+                                       GError                      **error)
+{
+  g_autoptr(GPtrArray) plan = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (orphans != NULL)
+    *orphans = NULL;
+
+  plan = dossier_project_plan_text_replacement (self, document_id, doc, error);
+  if (plan == NULL || !dossier_project_replace_text (self, document_id, doc, plan, error))
     return FALSE;
 
   if (orphans != NULL)
-    *orphans = g_steal_pointer (&lost);
+    {
+      *orphans = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < plan->len; i++)
+        {
+          const DossierReanchor *r = g_ptr_array_index (plan, i);
+
+          if (r->new_start < 0)
+            g_array_append_val (*orphans, r->highlight_id);
+        }
+    }
 
   return TRUE;
 }

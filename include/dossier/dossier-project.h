@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "dossier-anchor.h"
 #include "dossier-document.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
@@ -189,9 +190,53 @@ GBytes         *dossier_project_get_document_original (DossierProject *self,
                                                     gint64          document_id,
                                                     GError        **error);
 
-/* Replaces a document's text with a newer version and re-anchors every
- * highlight (see dossier-anchor.h). Highlights that cannot be anchored are
- * kept, flagged orphaned, and their ids returned in @orphans. */
+/* Replacing a document's text with a newer version of the article: every
+ * highlight is re-anchored (see dossier-anchor.h). A plan says where each
+ * goes before anything changes, so that a person can review it: keep it
+ * where the re-anchoring put it (orphaned, not lost, where it found no
+ * place), place it on a passage they choose, or delete it. */
+typedef enum
+{
+  DOSSIER_REANCHOR_KEEP,     /* as re-anchored (or orphaned) */
+  DOSSIER_REANCHOR_PLACE,    /* at [place_start, place_end) of the new text */
+  DOSSIER_REANCHOR_DELETE,   /* the highlight goes (its evidence links too) */
+} DossierReanchorDecision;
+
+typedef struct
+{
+  gint64                  highlight_id;
+  DossierAnchorOutcome    outcome;       /* EXACT_POSITION: unchanged; EXACT_QUOTE: moved */
+  gboolean                was_orphaned;  /* already orphaned by an earlier version */
+  gint64                  old_start;     /* in the current text (stale if was_orphaned) */
+  gint64                  old_end;
+  char                   *old_quote;
+  gint64                  new_start;     /* in the new text; -1 when orphaned */
+  gint64                  new_end;
+  char                   *new_quote;     /* NULL when orphaned */
+  DossierReanchorDecision decision;      /* KEEP until someone decides */
+  gint64                  place_start;   /* for PLACE */
+  gint64                  place_end;
+} DossierReanchor;
+
+void            dossier_reanchor_free              (DossierReanchor *reanchor);
+
+/* Where every highlight of the document would go in @doc's text, in the
+ * order of the current text; nothing changes. A GPtrArray of
+ * DossierReanchor (transfer full, free func set). */
+GPtrArray      *dossier_project_plan_text_replacement (DossierProject              *self,
+                                                    gint64                       document_id,
+                                                    const DossierParsedDocument *doc,
+                                                    GError                     **error);
+/* Replaces the text and applies @plan's decisions (NULL: re-anchor and
+ * keep everything) as one action. A plan made for another document or
+ * text, or a PLACE outside the new text, fails with INVALID. */
+gboolean        dossier_project_replace_text       (DossierProject              *self,
+                                                    gint64                       document_id,
+                                                    const DossierParsedDocument *doc,
+                                                    GPtrArray                   *plan,
+                                                    GError                     **error);
+/* dossier_project_replace_text () with no plan; the ids of the highlights
+ * left orphaned come back in @orphans. */
 gboolean        dossier_project_replace_document_text (DossierProject              *self,
                                                     gint64                       document_id,
                                                     const DossierParsedDocument *doc,
@@ -369,5 +414,6 @@ gboolean        dossier_project_redo               (DossierProject *self,
                                                     GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSearchHit, dossier_search_hit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierReanchor, dossier_reanchor_free)
 
 G_END_DECLS
