@@ -248,7 +248,7 @@ make_project (Fixture *f)
 
 static const char *commands[] = {
   "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
-  "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
+  "replace-text", "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
   "argument-add", "arguments", "evidence-add", "suggest", "briefings", "briefing", "briefing-new",
   "briefing-set",
 };
@@ -1234,6 +1234,95 @@ test_briefing (Fixture       *f,
   g_assert_null (strstr (list, "From the template"));
 }
 
+/* ---- Exchange: REFI-QDA, W3C, replacing a text ---------------------------- */
+
+static void
+test_exchange (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *id = make_project (f);
+  g_autofree char *qdpx = g_build_filename (f->dir, "out.qdpx", NULL);
+  g_autofree char *qdc = g_build_filename (f->dir, "out.qdc", NULL);
+  g_autofree char *w3c = g_build_filename (f->dir, "out.jsonld", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.dossier", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  /* Export: qdpx for a tool, qdc, W3C; the format from -o's extension. */
+  g_free (ok_cli ("export", f->project, "--format", "qdpx", "--target", "maxqda", "-o", qdpx, NULL));
+  g_assert_true (g_file_get_contents (qdpx, &contents, &len, NULL));
+  g_assert_true (len > 4 && memcmp (contents, "PK\003\004", 4) == 0);
+  g_free (ok_cli ("export", f->project, "-o", qdc, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (qdc, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
+  g_free (ok_cli ("export", f->project, "--format", "w3c", "-o", w3c, NULL));
+
+  expect_failure (2, "export", "--target", "export", f->project, "--format", "json", "--target", "nvivo", NULL);
+  expect_failure (2, "export", "excel", "export", f->project, "--format", "qdpx", "--target", "excel",
+                  "-o", qdpx, NULL);
+
+  /* Import into a new project: the report says what came in. */
+  g_free (ok_cli ("new", copy, NULL));
+  report = ok_cli ("import", copy, qdpx, NULL);
+  g_assert_true (g_str_has_prefix (report, "Imported “out.qdpx” (REFI-QDA project):\n"));
+  g_assert_nonnull (strstr (report, "3 documents, 2 new tags, 1 highlight, 1 with a memo"));
+  g_clear_pointer (&report, g_free);
+  report = ok_cli ("import", copy, w3c, NULL);
+  g_assert_nonnull (strstr (report, "(W3C Web Annotations)"));
+  g_assert_nonnull (strstr (report, "1 highlight"));
+
+  /* A hostile archive: one line, exit 1, nothing changed. */
+  {
+    g_autofree char *evil = g_build_filename (f->dir, "evil.qdpx", NULL);
+    g_autofree char *zip = g_build_filename (f->dir, "evil-src", NULL);
+    const char *argv[] = { "python3", "-c",
+      "import sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+      "z.writestr('project.qde', '<Project name=\"x\"/>')\n"
+      "z.writestr('../../escape.txt', 'owned')\n"
+      "z.close()\n", evil, NULL };
+    g_autofree char *python = g_find_program_in_path ("python3");
+
+    (void) zip;
+    if (python != NULL)
+      {
+        int status;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                     NULL, NULL, &status, NULL));
+        before = snapshot (f);
+        expect_failure (1, "import", "outside the project", "import", f->project, evil, NULL);
+        after = snapshot (f);
+        g_assert_cmpstr (after, ==, before);
+      }
+  }
+
+  /* Replace a text with a newer version: a line per highlight, a count. */
+  {
+    g_autofree char *text = ok_cli ("text", f->project, id, NULL);
+    g_autofree char *newer = g_strconcat ("Correction: the meeting was on Tuesday.\n\n", text, NULL);
+    g_autofree char *path = write_file (f, "newer.txt", newer, -1);
+    g_autofree char *out = ok_cli ("replace-text", f->project, id, path, NULL);
+    g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_true (g_str_has_prefix (lines[0], "moved\t"));
+    g_assert_cmpstr (lines[1], ==, "0 exact, 1 moved, 0 approximate, 0 orphaned");
+    g_clear_pointer (&out, g_free);
+    out = ok_cli ("check", f->project, NULL);
+    g_assert_cmpstr (out, ==, "ok\n");
+
+    expect_failure (1, "replace-text", "no document 99", "replace-text", f->project, "99", path, NULL);
+    expect_failure (2, "replace-text", NULL, "replace-text", f->project, id, NULL);
+    expect_failure (1, "replace-text", "missing.txt", "replace-text", f->project, id,
+                    "/nonexistent/missing.txt", NULL);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1265,6 +1354,7 @@ main (int    argc,
   ADD ("locked-project", test_locked_project);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
+  ADD ("exchange", test_exchange);
 #undef ADD
 
   return g_test_run ();

@@ -35,6 +35,7 @@ int cli_tag_add   (const char *name, int argc, char **argv);
 int cli_highlight (const char *name, int argc, char **argv);
 int cli_autocode  (const char *name, int argc, char **argv);
 int cli_meta      (const char *name, int argc, char **argv);
+int cli_replace_text (const char *name, int argc, char **argv);
 
 /* Briefing notes (dossier-cli-briefing.c). */
 int cli_briefings     (const char *name, int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
@@ -124,6 +125,7 @@ cli_export (const char *name,
   g_autofree char *output = NULL;
   g_autofree char *group_by = NULL;
   g_autofree char *memos = NULL;
+  g_autofree char *target_name = NULL;
   gint64 document_id = 0;
   gboolean offsets = FALSE;
   gboolean no_headings = FALSE;
@@ -133,8 +135,11 @@ cli_export (const char *name,
   gboolean allow_unverified = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("json, markdown, html, csv or text (default: from the file name’s extension)"),
+      N_("json, markdown, html, csv, text, qdpx, qdc or w3c (default: from the file name’s extension)"),
       N_("FORMAT") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target_name,
+      N_("For qdpx: the tool the file is for — standard (default), maxqda, atlasti, nvivo or qualcoder"),
+      N_("TOOL") },
     { "doc", 'd', 0, G_OPTION_ARG_INT64, &document_id,
       N_("Only this document and its highlights"), N_("DOC") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_name,
@@ -179,7 +184,8 @@ cli_export (const char *name,
   if (format_name != NULL)
     {
       if (!dossier_export_format_from_string (format_name, &format))
-        return cli_usage_error (name, _("unknown format “%s”: use json, markdown, html, csv or text"),
+        return cli_usage_error (name, _("unknown format “%s”: use json, markdown, html, csv, text, "
+                                        "qdpx, qdc or w3c"),
                                 format_name);
     }
   else
@@ -187,7 +193,8 @@ cli_export (const char *name,
       const char *dot = output != NULL ? strrchr (output, '.') : NULL;
 
       if (dot == NULL || !dossier_export_format_from_string (dot + 1, &format))
-        return cli_usage_error (name, _("choose a format with --format json, markdown, html, csv or text"));
+        return cli_usage_error (name, _("choose a format with --format json, markdown, html, csv, "
+                                        "text, qdpx, qdc or w3c"));
     }
 
   dossier_export_options_init (&options);
@@ -214,6 +221,20 @@ cli_export (const char *name,
   if (briefing_id == 0 && (appendix || allow_unverified))
     return cli_usage_error (name, _("--appendix and --allow-unverified go with --briefing"));
   filter.briefing_id = briefing_id;
+
+  if (target_name != NULL)
+    {
+      if (format != DOSSIER_EXPORT_QDPX && format != DOSSIER_EXPORT_QDC)
+        return cli_usage_error (name, _("--target is for REFI-QDA exports (qdpx, qdc)"));
+      if (!dossier_exchange_target_from_string (target_name, &options.target))
+        return cli_usage_error (name, _("unknown target “%s”: use standard, maxqda, atlasti, nvivo "
+                                        "or qualcoder"), target_name);
+    }
+
+  /* A zip archive is no use on a terminal. */
+  if (format == DOSSIER_EXPORT_QDPX && (output == NULL || strcmp (output, "-") == 0) &&
+      isatty (STDOUT_FILENO))
+    return cli_usage_error (name, _("a .qdpx is a zip archive: write it to a file with -o FILE"));
 
   if (document_id < 0)
     return cli_usage_error (name, _("DOC must be a document id, not %" PRId64), document_id);

@@ -98,6 +98,24 @@ cli_import (const char *name,
       g_autofree char *display = g_filename_display_name (path);
       gint64 id;
 
+      /* Another tool's project, codebook or annotations: its report. */
+      if (format == DOSSIER_FORMAT_AUTO && dossier_exchange_can_import (file))
+        {
+          g_autoptr(DossierImportReport) report = dossier_exchange_import (project, file, NULL, NULL, &error);
+          g_autofree char *text = NULL;
+
+          if (report == NULL)
+            {
+              cli_error (name, "%s", error->message);
+              status = CLI_EXIT_FAILURE;
+              continue;
+            }
+          text = dossier_import_report_to_text (report);
+          cli_print ("%s", text);
+          fflush (stdout);
+          continue;
+        }
+
       doc = dossier_import_file (file, format, NULL, &error);
       if (doc != NULL)
         id = dossier_project_add_document (project, doc, &error);
@@ -397,5 +415,68 @@ cli_meta (const char *name,
   if (!dossier_project_set_document_metadata (project, document_id, title, author, outlet,
                                               source, published, &error))
     return cli_fail (name, error);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_replace_text (const char *name,
+                  int         argc,
+                  char      **argv)
+{
+  g_autofree char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    { NULL }
+  };
+  static const char * const outcomes[] = { "exact", "moved", "approximate", "orphaned" };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  DossierFormat format = DOSSIER_FORMAT_AUTO;
+  guint counts[G_N_ELEMENTS (outcomes)] = { 0 };
+  gint64 document_id;
+
+  G_STATIC_ASSERT (DOSSIER_ANCHOR_ORPHANED == G_N_ELEMENTS (outcomes) - 1);
+
+  if (!cli_parse (name, entries, &argc, &argv, 3, 3))
+    return CLI_EXIT_USAGE;
+  if (format_name != NULL && !dossier_format_from_string (format_name, &format))
+    return cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"), format_name);
+  if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], TRUE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+  if (cli_find_document (name, project, document_id) == NULL)
+    return CLI_EXIT_FAILURE;
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  doc = dossier_import_file (file, format, NULL, &error);
+  if (doc == NULL)
+    return cli_fail (name, error);
+
+  plan = dossier_project_plan_text_replacement (project, document_id, doc, &error);
+  if (plan == NULL || !dossier_project_replace_text (project, document_id, doc, plan, &error))
+    return cli_fail (name, error);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const DossierReanchor *r = g_ptr_array_index (plan, i);
+      g_autofree char *quote = cli_field (r->new_quote != NULL ? r->new_quote : r->old_quote);
+
+      counts[r->outcome]++;
+      cli_print ("%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+                 outcomes[r->outcome], r->highlight_id, r->new_start, r->new_end, quote);
+    }
+  /* Translators: the counts of re-anchored highlights; the words before
+   * each number are the outcomes printed above, which stay in English. */
+  cli_print (_("%u exact, %u moved, %u approximate, %u orphaned\n"),
+             counts[DOSSIER_ANCHOR_EXACT_POSITION], counts[DOSSIER_ANCHOR_EXACT_QUOTE],
+             counts[DOSSIER_ANCHOR_APPROXIMATE], counts[DOSSIER_ANCHOR_ORPHANED]);
+
   return CLI_EXIT_OK;
 }

@@ -28,10 +28,15 @@ static const CliCommand commands[] = {
   { "new", N_("PROJECT"), N_("Create an empty project"),
     N_("Creates PROJECT (a new .dossier file); fails if the file exists."),
     cli_new },
-  { "import", N_("PROJECT FILE…"), N_("Import text, Markdown or HTML files"),
+  { "import", N_("PROJECT FILE…"), N_("Import text, Markdown or HTML files, or another tool’s work"),
     N_("Imports each FILE as a document, each in its own transaction, and prints\n"
        "“ID<tab>TITLE” for each. A file that cannot be imported is reported and\n"
-       "skipped; the exit status is then 1."),
+       "skipped; the exit status is then 1.\n"
+       "\n"
+       "A REFI-QDA project (.qdpx) or codebook (.qdc) from another tool, or a W3C\n"
+       "Web Annotation collection (.jsonld) onto the project’s documents, comes\n"
+       "in as one step, and what came in, what changed on the way and what could\n"
+       "not come in is printed."),
     cli_import },
   { "documents", N_("PROJECT"), N_("List the documents"),
     N_("Prints one line per document: id, title, outlet, date and number of\n"
@@ -62,7 +67,15 @@ static const CliCommand commands[] = {
        "document or all of them, and prints how many highlights were made or\n"
        "extended."),
     cli_autocode },
-  { "export", N_("PROJECT"), N_("Export to JSON, Markdown, HTML, CSV or text"),
+  { "replace-text", N_("PROJECT DOC FILE"), N_("Replace a document’s text with a newer version"),
+    N_("Replaces the text of document DOC with FILE (a newer version of the same\n"
+       "article) and places every highlight again. Prints one line per highlight:\n"
+       "“OUTCOME<tab>ID<tab>START<tab>END<tab>QUOTE”, OUTCOME being exact (same\n"
+       "place), moved (same words elsewhere), approximate (nearly the same words)\n"
+       "or orphaned (kept, but its passage is gone; START and END are then -1),\n"
+       "then a count of each. One step to undo in the window."),
+    cli_replace_text },
+  { "export", N_("PROJECT"), N_("Export to JSON, Markdown, HTML, CSV, text, REFI-QDA or W3C"),
     N_("Writes the whole project, one document (--doc) or one tag and its\n"
        "descendants (--tag) to FILE (-o), or to standard output.\n"
        "\n"
@@ -70,6 +83,11 @@ static const CliCommand commands[] = {
        "are summaries for reading: grouped by document or by tag (--group-by),\n"
        "each quote under the heading of its section, with optional context\n"
        "(--context) and positions (--offsets), memos as notes or footnotes.\n"
+       "\n"
+       "qdpx is a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti or QualCoder\n"
+       "(--target names the tool; the default follows the standard), qdc its\n"
+       "codebook alone, w3c a W3C Web Annotation collection (JSON-LD).\n"
+       "\n"
        "In CSV a cell starting with =, +, -, @, tab or CR gets a leading ' so\n"
        "that spreadsheets do not run it as a formula.\n"
        "\n"
