@@ -216,6 +216,59 @@ test_merge_and_undo (Fixture       *f,
   dossier_project_close (other);
 }
 
+/* Many highlights in one document go in batches: twice into the same
+ * project, the second time with their UUIDs taken, every one must still
+ * be there, each with its own tags. */
+static void
+test_many_highlights (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Many\n\n");
+  g_autoptr(DossierProject) other = exchange_new_project (f, "many.dossier");
+  g_autoptr(DossierImportReport) first = NULL;
+  g_autoptr(DossierImportReport) second = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *qdpx = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 doc, tags[3];
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (text, "Sentence %03u about the pier. ", i);
+  doc = exchange_add_document (f->project, "Many", text->str, NULL, NULL, NULL, NULL);
+  tags[0] = f->tag_costs;
+  tags[1] = f->tag_minister;
+  tags[2] = f->tag_actors;
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Sentence %03u", i);
+
+      exchange_add_highlight (f->project, doc, text->str, needle, tags + (i % 2), 1 + (i % 3 == 0),
+                              i % 5 == 0 ? "memo" : NULL);
+    }
+  qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "many.qdpx");
+
+  first = import_ok (other, qdpx);
+  assert_same_project (f->project, other);
+  second = import_ok (other, qdpx);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_HIGHLIGHTS), ==, 155);
+
+  highlights = dossier_project_list_highlights (other, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 310);
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+      guint n;
+
+      g_assert_true (g_hash_table_add (uuids, (gpointer) dossier_highlight_get_uuid (h)));
+      dossier_highlight_get_tag_ids (h, &n);
+      g_assert_cmpuint (n, >=, 1);
+    }
+  assert_project_sound (other);
+  dossier_project_close (other);
+}
+
 /* ---- Hostile input ------------------------------------------------------- */
 
 static const char minimal_qde[] =
@@ -287,6 +340,26 @@ test_hostile_archives (Fixture       *f,
     g_assert_cmpint (zip_close (za), ==, 0);
   }
   assert_refused (f, symlink, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+
+  /* Permission bits without a file type (as Python's zipfile writes
+   * them) are an ordinary file. */
+  {
+    g_autofree char *plain = g_build_filename (f->dir, "plain-mode.qdpx", NULL);
+    g_autoptr(DossierProject) other = exchange_new_project (f, "plain-mode.dossier");
+    g_autoptr(DossierImportReport) report = NULL;
+    int ze = 0;
+    zip_t *za = zip_open (plain, ZIP_CREATE | ZIP_TRUNCATE, &ze);
+    zip_int64_t index;
+
+    index = zip_file_add (za, "project.qde", zip_source_buffer (za, minimal_qde, strlen (minimal_qde), 0), 0);
+    zip_file_set_external_attributes (za, index, 0, ZIP_OPSYS_UNIX, (guint32) 0600 << 16);
+    index = zip_file_add (za, "sources/doc.txt", zip_source_buffer (za, "Some text.", 10, 0), 0);
+    zip_file_set_external_attributes (za, index, 0, ZIP_OPSYS_UNIX, (guint32) 0644 << 16);
+    g_assert_cmpint (zip_close (za), ==, 0);
+    report = import_ok (other, plain);
+    g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_DOCUMENTS), ==, 1);
+    dossier_project_close (other);
+  }
 
   /* 64 MB of zeros deflate to ~64 KB: a thousandfold. */
   {
@@ -505,6 +578,14 @@ test_async (Fixture       *f,
   g_assert_cmpuint (state.notified, >, 0);
   g_assert_cmpfloat (dossier_progress_get_fraction (progress), ==, 1.0);
   assert_same_project (f->project, other);
+  assert_project_sound (other);
+
+  /* Made in a worker, undone in the project like any other step. */
+  g_assert_cmpstr (dossier_project_get_undo_label (other), ==, "Import “async.qdpx”");
+  g_assert_true (dossier_project_undo (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (other)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (other)), ==, 0);
   g_object_unref (state.result);
   g_signal_handlers_disconnect_by_data (progress, &state);
   dossier_project_close (other);
@@ -520,6 +601,8 @@ main (int   argc,
               exchange_fixture_set_up, test_round_trip, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/merge-and-undo", Fixture, NULL,
               exchange_fixture_set_up, test_merge_and_undo, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/many-highlights", Fixture, NULL,
+              exchange_fixture_set_up, test_many_highlights, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-archives", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_archives, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,

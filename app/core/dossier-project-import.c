@@ -82,21 +82,27 @@ adopt_in_main (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Hands the worker's newest step to @project and waits until it took it,
- * so that steps and the task's result arrive in order. */
-static void
-hand_over (GTask          *task,
-           DossierProject *worker)
+void
+dossier_project_hand_over_step (DossierProject *main,
+                                DossierProject *worker,
+                                GMainContext   *context)
 {
-  ImportData *data = g_task_get_task_data (task);
   Handoff handoff = { 0 };
+  g_autoptr(GSource) source = NULL;
 
   g_mutex_init (&handoff.mutex);
   g_cond_init (&handoff.cond);
-  handoff.project = g_task_get_source_object (task);
+  handoff.project = main;
   handoff.step = dossier_project_take_step (worker);
 
-  g_main_context_invoke (data->context, adopt_in_main, &handoff);
+  /* A source, not g_main_context_invoke (): that would adopt the step
+   * right here, in the worker's thread, whenever it could acquire the
+   * context between two iterations of the main loop. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, adopt_in_main, &handoff, NULL);
+  g_source_set_static_name (source, "[dossier] adopt a worker's step");
+  g_source_attach (source, context);
 
   g_mutex_lock (&handoff.mutex);
   while (!handoff.done)
@@ -151,7 +157,7 @@ import_thread (GTask        *task,
         outcome->title = g_strdup (document != NULL ? dossier_document_get_title (document)
                                                     : doc->title);
       }
-      hand_over (task, data->worker);
+      dossier_project_hand_over_step (g_task_get_source_object (task), data->worker, data->context);
     }
 
   if (data->progress != NULL)

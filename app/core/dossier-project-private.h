@@ -83,6 +83,13 @@ void          dossier_project_start_worker     (DossierProject   *self,
                                                 DossierProject  **worker,
                                                 GTaskThreadFunc   thread_func);
 
+/* From a worker's thread: hands the worker's newest undo step to @main
+ * in @context (where @main lives) and waits until @main took it, so that
+ * steps and the task's result arrive in order. */
+void          dossier_project_hand_over_step   (DossierProject   *main,
+                                                DossierProject   *worker,
+                                                GMainContext     *context);
+
 /* The project's connection, for read-only queries (export, check). */
 sqlite3 *dossier_project_get_db (DossierProject *self);
 

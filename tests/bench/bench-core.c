@@ -1438,6 +1438,158 @@ bench_scaling (void)
 
 /* ---- Main -------------------------------------------------------------- */
 
+/* ---- Exchange: REFI-QDA export and import ------------------------------ */
+
+/* Resident memory now and at its peak since the last reset, in MB. */
+static void
+read_rss (double *now,
+          double *peak)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  *now = *peak = 0;
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  if ((p = strstr (status, "VmRSS:")) != NULL)
+    *now = g_ascii_strtod (p + 6, NULL) / 1024;
+  if ((p = strstr (status, "VmHWM:")) != NULL)
+    *peak = g_ascii_strtod (p + 6, NULL) / 1024;
+}
+
+/* Starts a new peak: the kernel forgets the old one ("5" to clear_refs). */
+static double
+reset_peak_rss (void)
+{
+  double now, peak;
+
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  read_rss (&now, &peak);
+  return now;
+}
+
+static void
+bench_exchange (void)
+{
+  guint n_docs, n_highlights;
+  g_autofree char *path = make_big_project (&n_docs, &n_highlights);
+  g_autofree char *qdpx = scratch_path ("export.qdpx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  double t[64], c[64], f[64];
+  double base, now, peak, export_peak = 0, import_peak = 0;
+  char *data = NULL;
+  gsize len = 0;
+
+  die_on_error ("open the big project", error);
+
+  /* The highlights it really has (autocode may find a few more). */
+  {
+    GListModel *docs = dossier_project_get_documents (project);
+
+    n_highlights = 0;
+    for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+      {
+        g_autoptr(DossierDocument) d = g_list_model_get_item (docs, i);
+
+        n_highlights += dossier_document_get_n_highlights (d);
+      }
+  }
+
+  /* Export. */
+  for (int r = 0; r < opt_runs; r++)
+    {
+      double t0;
+
+      base = reset_peak_rss ();
+      t0 = mark ();
+      if (!dossier_export_to_file (project, DOSSIER_EXPORT_QDPX, NULL, NULL, qdpx, NULL, &error))
+        die_on_error ("export qdpx", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      read_rss (&now, &peak);
+      export_peak = MAX (export_peak, peak - base);
+
+      if (data == NULL)
+        g_file_get_contents (qdpx, &data, &len, NULL);
+      f[r] = fwrite_floor (data, len, "floor.qdpx");
+    }
+  label = g_strdup_printf ("export %u docs / %u highlights to .qdpx", n_docs, n_highlights);
+  note = g_strdup_printf ("%.1f MB zip; peak +%.0f MB resident", len / 1e6, export_peak);
+  add_row (label, median (t, opt_runs), median (c, opt_runs), "fwrite+fsync of the same bytes",
+           median (f, opt_runs), 5000, note);
+  g_free (data);
+
+  /* Import into a new project each time. */
+  {
+    GListModel *docs = dossier_project_get_documents (project);
+
+    for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+      {
+        g_autoptr(DossierDocument) d = g_list_model_get_item (docs, i);
+
+        g_ptr_array_add (texts, dossier_project_get_document_text (project, dossier_document_get_id (d), NULL));
+      }
+  }
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("import-%d.dossier", r);
+      g_autoptr(DossierProject) target = new_project (name);
+      g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+      g_autoptr(DossierImportReport) report = NULL;
+      sqlite3 *db;
+      sqlite3_stmt *stmt;
+      double t0;
+
+      base = reset_peak_rss ();
+      t0 = mark ();
+      report = dossier_exchange_import (target, file, NULL, NULL, &error);
+      die_on_error ("import qdpx", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      read_rss (&now, &peak);
+      import_peak = MAX (import_peak, peak - base);
+      if (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS) != n_highlights)
+        {
+          fprintf (stderr, "bench-core: the import brought %u highlights, not %u\n",
+                   dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS), n_highlights);
+          exit (1);
+        }
+      dossier_project_close (target);
+
+      /* The floor: the same documents (indexed by FTS5) and highlight
+       * rows written raw, in one durable transaction. */
+      db = raw_db ("floor-import.db", TRUE);
+      sqlite3_exec (db, "CREATE TABLE doc (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
+                        "CREATE VIRTUAL TABLE doc_fts USING fts5 (text, content = 'doc', content_rowid = 'id');",
+                    NULL, NULL, NULL);
+      t0 = now_ms ();
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      sqlite3_prepare_v2 (db, "INSERT INTO doc (text) VALUES (?)", -1, &stmt, NULL);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (texts, i), -1, SQLITE_STATIC);
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_exec (db, "INSERT INTO doc_fts (rowid, text) SELECT id, text FROM doc; COMMIT", NULL, NULL, NULL);
+      f[r] = now_ms () - t0 + raw_insert_highlights (db, n_highlights, TRUE);
+      sqlite3_close (db);
+    }
+  g_free (label);
+  g_free (note);
+  label = g_strdup_printf ("import that .qdpx into a new project");
+  note = g_strdup_printf ("peak +%.0f MB resident", import_peak);
+  add_row (label, median (t, opt_runs), median (c, opt_runs),
+           "raw INSERTs of the documents (FTS5) and highlights", median (f, opt_runs), 5000, note);
+
+  dossier_project_close (project);
+}
+
 static void
 remove_work_dir (void)
 {
@@ -1463,7 +1615,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling, exchange)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -1511,6 +1663,8 @@ main (int    argc,
     bench_search ();
   if (selected ("scaling"))
     bench_scaling ();
+  if (selected ("exchange"))
+    bench_exchange ();
 
   print_table ();
 

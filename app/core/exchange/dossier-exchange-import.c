@@ -477,6 +477,16 @@ dossier_exchange_datetime (const char *value)
   if (value == NULL || value[0] == '\0')
     return NULL;
 
+  /* Already as Dossier writes it (every Dossier export): no parsing. */
+  if (strlen (value) == 20 && value[4] == '-' && value[7] == '-' && value[10] == 'T' &&
+      value[13] == ':' && value[16] == ':' && value[19] == 'Z' &&
+      g_ascii_isdigit (value[0]) && g_ascii_isdigit (value[3]) && g_ascii_isdigit (value[5]) &&
+      g_ascii_isdigit (value[6]) && g_ascii_isdigit (value[8]) && g_ascii_isdigit (value[9]) &&
+      g_ascii_isdigit (value[11]) && g_ascii_isdigit (value[12]) && g_ascii_isdigit (value[14]) &&
+      g_ascii_isdigit (value[15]) && g_ascii_isdigit (value[17]) && g_ascii_isdigit (value[18]) &&
+      value[5] <= '1' && value[8] <= '3' && value[11] <= '2' && value[14] <= '5' && value[17] <= '6')
+    return g_strdup (value);
+
   /* Without an offset it is read as UTC (the tools' habit). */
   dt = g_date_time_new_from_iso8601 (value, utc);
   if (dt == NULL)
@@ -525,6 +535,7 @@ typedef struct
   GHashTable     *tags;        /* TagKey → gint64 id */
   GHashTable     *n_children;  /* gint64 parent → guint children */
   GHashTable     *authors;     /* names seen */
+  GHashTable     *touched_tags;/* gint64 ids whose counts change */
 } Writer;
 
 static gboolean
@@ -702,79 +713,214 @@ write_codes (Writer               *w,
   return TRUE;
 }
 
-static gboolean
-write_selection (Writer                   *w,
-                 DossierExchangeData      *data,
-                 gint64                    document_id,
-                 DossierOffsetIndex       *index,
-                 DossierExchangeSelection *sel,
-                 const char               *now,
-                 GError                  **error)
+/* Highlights and their tags go in 64 rows to a statement: a statement has
+ * a cost of its own (a statement journal, the guard's trace), which a
+ * 100,000-highlight import would otherwise pay 200,000 times. */
+#define BATCH 64
+#define HL_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define HL_ROWS_4 HL_ROW ", " HL_ROW ", " HL_ROW ", " HL_ROW
+#define HL_ROWS_16 HL_ROWS_4 ", " HL_ROWS_4 ", " HL_ROWS_4 ", " HL_ROWS_4
+#define HL_INSERT "INSERT INTO highlights (uuid, document, start, end, quote, prefix, suffix, " \
+                  "  memo, author, created, modified) VALUES "
+#define TAG_ROW "(?, ?, ?)"
+#define TAG_ROWS_4 TAG_ROW ", " TAG_ROW ", " TAG_ROW ", " TAG_ROW
+#define TAG_ROWS_16 TAG_ROWS_4 ", " TAG_ROWS_4 ", " TAG_ROWS_4 ", " TAG_ROWS_4
+#define TAG_INSERT "INSERT OR IGNORE INTO highlight_tags (highlight, tag, position) VALUES "
+
+G_STATIC_ASSERT (BATCH * 11 < 999);  /* the connection's SQLITE_LIMIT_VARIABLE_NUMBER */
+
+typedef struct
 {
-  g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-  g_autofree char *uuid = NULL;
-  gboolean is_free;
-  gint64 id;
+  char *uuid;
+  char *quote;
+  char *prefix;
+  char *suffix;
+} RowText;
 
-  if (!uuid_free (w->project, "SELECT 1 FROM highlights WHERE uuid = ?1", sel->guid, &is_free, error))
-    return FALSE;
-  uuid = is_free ? g_strdup (sel->guid) : g_uuid_string_random ();
+static void
+bind_highlight (sqlite3_stmt             *stmt,
+                int                       first,
+                const char               *uuid,
+                gint64                    document_id,
+                const DossierExchangeSelection *sel,
+                const RowText            *text,
+                const char               *now)
+{
+  sqlite3_bind_text (stmt, first, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 1, document_id);
+  sqlite3_bind_int64 (stmt, first + 2, sel->start);
+  sqlite3_bind_int64 (stmt, first + 3, sel->end);
+  sqlite3_bind_text (stmt, first + 4, text->quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, text->prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 6, text->suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 7, sel->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 8, sel->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 9, sel->created != NULL ? sel->created : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 10, sel->modified != NULL ? sel->modified :
+                                       sel->created != NULL ? sel->created : now, -1, SQLITE_STATIC);
+}
 
-  dossier_offset_index_context (index, sel->start, sel->end, &quote, &prefix, &suffix);
+/* Writes selections [from, from + n) of @source (n <= BATCH). */
+static gboolean
+write_batch (Writer                 *w,
+             DossierExchangeData    *data,
+             gint64                  document_id,
+             DossierOffsetIndex     *index,
+             DossierExchangeSource  *source,
+             guint                   from,
+             guint                   n,
+             const char             *now,
+             GError                **error)
+{
+  static const char insert_many[] =
+    HL_INSERT HL_ROWS_16 ", " HL_ROWS_16 ", " HL_ROWS_16 ", " HL_ROWS_16
+    " ON CONFLICT (uuid) DO NOTHING RETURNING id, uuid";
+  static const char insert_one[] = HL_INSERT HL_ROW " ON CONFLICT (uuid) DO NOTHING RETURNING id, uuid";
+  static const char tags_many[] = TAG_INSERT TAG_ROWS_16 ", " TAG_ROWS_16 ", " TAG_ROWS_16 ", " TAG_ROWS_16;
+  static const char tags_one[] = TAG_INSERT TAG_ROW;
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);  /* uuid → row + 1 */
+  RowText texts[BATCH] = { 0 };
+  gint64 ids[BATCH] = { 0 };
+  gboolean ok = FALSE;
+  int rc;
 
-  stmt = dossier_project_prepare (w->project,
-                                  "INSERT INTO highlights (uuid, document, start, end, quote, prefix, "
-                                  "  suffix, memo, author, created, modified) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  dossier_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, sel->start);
-  sqlite3_bind_int64 (stmt, 4, sel->end);
-  dossier_bind_text (stmt, 5, quote);
-  dossier_bind_text (stmt, 6, prefix);
-  dossier_bind_text (stmt, 7, suffix);
-  dossier_bind_text (stmt, 8, sel->memo);
-  dossier_bind_text (stmt, 9, sel->author);
-  dossier_bind_text (stmt, 10, sel->created != NULL ? sel->created : now);
-  dossier_bind_text (stmt, 11, sel->modified != NULL ? sel->modified :
-                               sel->created != NULL ? sel->created : now);
-  if (!dossier_project_run (w->project, stmt, error))
-    return FALSE;
-  id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
-  sqlite3_reset (stmt);
-  stmt = NULL;
+  g_assert (n > 0 && n <= BATCH);
 
-  stmt = dossier_project_prepare (w->project,
-                                  "INSERT OR IGNORE INTO highlight_tags (highlight, tag, position) "
-                                  "VALUES (?1, ?2, ?3)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < sel->codes->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      DossierExchangeCode *code = g_ptr_array_index (data->codes, g_array_index (sel->codes, int, i));
+      DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, from + i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, code->tag_id);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!dossier_project_run (w->project, stmt, error))
-        return FALSE;
-      dossier_project_touch (w->project, "tags", code->tag_id);
+      dossier_offset_index_context (index, sel->start, sel->end, &texts[i].quote, &texts[i].prefix,
+                                    &texts[i].suffix);
+      /* The imported GUID as the UUID, unless two of the import share it. */
+      texts[i].uuid = g_strdup (sel->guid != NULL && !g_hash_table_contains (pending, sel->guid) ?
+                                sel->guid : NULL);
+      if (texts[i].uuid == NULL)
+        texts[i].uuid = g_uuid_string_random ();
+      g_hash_table_insert (pending, texts[i].uuid, GUINT_TO_POINTER (i + 1));
     }
 
-  dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS, 1);
-  if (sel->memo[0] != '\0')
-    dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_MEMOS, 1);
-  if (sel->author[0] != '\0' && g_hash_table_add (w->authors, sel->author))
-    dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_AUTHORS, 1);
-  return TRUE;
+  /* All at once; a row whose UUID the project has already (it was
+   * imported before) is skipped by the statement and made again below
+   * with a new one. */
+  {
+    g_auto(DossierStmt) stmt = dossier_project_prepare (w->project, n == BATCH ? insert_many : insert_one,
+                                                        error);
+
+    if (stmt == NULL)
+      goto out;
+    for (guint i = 0; i < (n == BATCH ? n : 1); i++)
+      bind_highlight (stmt, 1 + 11 * i, texts[i].uuid, document_id,
+                      &g_array_index (source->selections, DossierExchangeSelection, from + i), &texts[i], now);
+    if (n != BATCH)
+      {
+        /* Fewer than a batch: one statement per row. */
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              {
+                sqlite3_reset (stmt);
+                bind_highlight (stmt, 1, texts[i].uuid, document_id,
+                                &g_array_index (source->selections, DossierExchangeSelection, from + i),
+                                &texts[i], now);
+              }
+            while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
+              ids[i] = sqlite3_column_int64 (stmt, 0);
+            if (rc != SQLITE_DONE)
+              goto out;
+          }
+      }
+    else
+      {
+        while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
+          {
+            guint row = GPOINTER_TO_UINT (g_hash_table_lookup (pending, dossier_column_text (stmt, 1)));
+
+            if (row > 0)
+              ids[row - 1] = sqlite3_column_int64 (stmt, 0);
+          }
+        if (rc != SQLITE_DONE)
+          goto out;
+      }
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+
+      if (ids[i] != 0)
+        continue;
+      g_free (texts[i].uuid);
+      texts[i].uuid = g_uuid_string_random ();
+      stmt = dossier_project_prepare (w->project, insert_one, error);
+      if (stmt == NULL)
+        goto out;
+      bind_highlight (stmt, 1, texts[i].uuid, document_id,
+                      &g_array_index (source->selections, DossierExchangeSelection, from + i), &texts[i], now);
+      while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
+        ids[i] = sqlite3_column_int64 (stmt, 0);
+      if (rc != SQLITE_DONE)
+        goto out;
+      g_assert (ids[i] != 0);
+    }
+
+  /* Their tags, BATCH rows at a time. */
+  {
+    g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64) * 3);
+    guint done = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, from + i);
+
+        for (guint k = 0; k < sel->codes->len; k++)
+          {
+            DossierExchangeCode *code = g_ptr_array_index (data->codes, g_array_index (sel->codes, int, k));
+            gint64 row[3] = { ids[i], code->tag_id, k };
+
+            g_array_append_vals (rows, row, 1);
+            g_hash_table_add (w->touched_tags, &code->tag_id);
+          }
+
+        dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS, 1);
+        if (sel->memo[0] != '\0')
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_MEMOS, 1);
+        if (sel->author[0] != '\0' && g_hash_table_add (w->authors, sel->author))
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_AUTHORS, 1);
+      }
+
+    while (done < rows->len)
+      {
+        gboolean many = rows->len - done >= BATCH;
+        guint count = many ? BATCH : 1;
+        g_auto(DossierStmt) stmt = dossier_project_prepare (w->project, many ? tags_many : tags_one, error);
+
+        if (stmt == NULL)
+          goto out;
+        for (guint k = 0; k < count; k++, done++)
+          {
+            const gint64 *row = (const gint64 *) (gpointer) (rows->data + (gsize) done * sizeof (gint64) * 3);
+
+            sqlite3_bind_int64 (stmt, 1 + 3 * k, row[0]);
+            sqlite3_bind_int64 (stmt, 2 + 3 * k, row[1]);
+            sqlite3_bind_int64 (stmt, 3 + 3 * k, row[2]);
+          }
+        if (!dossier_project_run (w->project, stmt, error))
+          goto out;
+      }
+  }
+
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (texts[i].uuid);
+      g_free (texts[i].quote);
+      g_free (texts[i].prefix);
+      g_free (texts[i].suffix);
+    }
+  return ok;
 }
 
 gboolean
@@ -791,7 +937,8 @@ dossier_exchange_data_write (DossierProject           *project,
   g_autoptr(GHashTable) authors = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *now = dossier_now_iso8601 ();
-  Writer w = { project, tags, n_children, authors };
+  g_autoptr(GHashTable) touched_tags = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Writer w = { project, tags, n_children, authors, touched_tags };
   guint64 total = 0, done = 0;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
@@ -853,12 +1000,13 @@ dossier_exchange_data_write (DossierProject           *project,
       if (source->selections->len > 0)
         {
           dossier_offset_index_init (&index, text);
-          for (guint i = 0; ok && i < source->selections->len; i++)
+          for (guint i = 0; ok && i < source->selections->len; i += BATCH)
             {
-              DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, i);
+              guint n = MIN (BATCH, source->selections->len - i);
 
-              ok = write_selection (&w, data, document_id, &index, sel, now, error);
-              if (ok && ++done % 2048 == 0)
+              ok = write_batch (&w, data, document_id, &index, source, i, n, now, error);
+              done += n;
+              if (ok && done % 2048 < n)
                 {
                   ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
                   if (progress != NULL)
@@ -876,6 +1024,14 @@ dossier_exchange_data_write (DossierProject           *project,
     }
 
   dossier_project_touch_table (project, "documents");
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, touched_tags);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      dossier_project_touch (project, "tags", *(gint64 *) key);
+  }
 
   if (!dossier_action_commit (&action, label, error))
     return FALSE;
@@ -993,14 +1149,17 @@ dossier_exchange_import (DossierProject           *project,
   return dossier_import_report_ref (data->report);
 }
 
-/* The async import: reading in a thread, writing in the caller's context
- * (the project belongs to it). */
+/* The async import: read and written in a thread, through a worker
+ * project with its own connection; the one undo step it makes is handed
+ * to the project in the caller's context, which takes it as its own. The
+ * window never waits on the import. */
 typedef struct
 {
   GFile               *file;
   char                *project_path;
+  DossierProject      *worker;
   DossierProgress     *progress;
-  DossierExchangeData *data;
+  GMainContext        *context;
 } ImportJob;
 
 static void
@@ -1010,8 +1169,9 @@ import_job_free (gpointer p)
 
   g_object_unref (job->file);
   g_free (job->project_path);
+  g_clear_object (&job->worker);
   g_clear_object (&job->progress);
-  g_clear_pointer (&job->data, dossier_exchange_data_free);
+  g_main_context_unref (job->context);
   g_free (job);
 }
 
@@ -1022,13 +1182,33 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportJob *job = task_data;
+  g_autoptr(DossierExchangeData) data = NULL;
+  g_autofree char *label = NULL;
   GError *error = NULL;
 
-  job->data = read_file (job->file, job->project_path, job->progress, cancellable, &error);
-  if (job->data == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  data = read_file (job->file, job->project_path, job->progress, cancellable, &error);
+  if (data != NULL)
+    {
+      label = import_label (data);
+      if (dossier_exchange_data_write (job->worker, data, label, job->progress, cancellable, &error))
+        dossier_project_hand_over_step (source_object, job->worker, job->context);
+      else
+        g_clear_pointer (&data, dossier_exchange_data_free);
+    }
+
+  /* The worker's connection closes in this thread, which used it. */
+  dossier_project_close (job->worker);
+  g_clear_object (&job->worker);
+
+  if (data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (job->progress != NULL)
+    dossier_progress_update (job->progress, 1.0, NULL);
+  g_task_return_pointer (task, dossier_import_report_ref (data->report),
+                         (GDestroyNotify) dossier_import_report_unref);
 }
 
 void
@@ -1044,17 +1224,27 @@ dossier_exchange_import_async (DossierProject           *project,
 
   g_return_if_fail (DOSSIER_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (progress == NULL || DOSSIER_IS_PROGRESS (progress));
 
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_exchange_import_async);
+
+  if (dossier_project_get_read_only (project))
+    {
+      g_task_return_new_error (task, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                               _("“%s” is open read-only: nothing can be imported into it."),
+                               dossier_project_get_path (project));
+      return;
+    }
 
   job = g_new0 (ImportJob, 1);
   job->file = g_object_ref (file);
   job->project_path = g_strdup (dossier_project_get_path (project));
   job->progress = progress != NULL ? g_object_ref (progress) : NULL;
+  job->context = g_main_context_ref_thread_default ();
   g_task_set_task_data (task, job, import_job_free);
 
-  g_task_run_in_thread (task, import_thread);
+  dossier_project_start_worker (project, task, &job->worker, import_thread);
 }
 
 DossierImportReport *
@@ -1062,31 +1252,8 @@ dossier_exchange_import_finish (DossierProject  *project,
                                 GAsyncResult    *result,
                                 GError         **error)
 {
-  GTask *task = G_TASK (result);
-  ImportJob *job;
-  g_autofree char *label = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, project), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (task) == dossier_exchange_import_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_exchange_import_async, NULL);
 
-  if (!g_task_propagate_boolean (task, error))
-    return NULL;
-
-  job = g_task_get_task_data (task);
-  if (dossier_project_get_read_only (project))
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” is open read-only: nothing can be imported into it."),
-                   dossier_project_get_path (project));
-      return NULL;
-    }
-
-  label = import_label (job->data);
-  if (!dossier_exchange_data_write (project, job->data, label, job->progress,
-                                    g_task_get_cancellable (task), error))
-    return NULL;
-  if (job->progress != NULL)
-    dossier_progress_update (job->progress, 1.0, NULL);
-
-  return dossier_import_report_ref (job->data->report);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

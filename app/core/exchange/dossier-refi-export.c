@@ -382,8 +382,12 @@ put_selection (const DossierExportHighlight *h,
                           G_GINT64_FORMAT "\"", target_offset (qw, h->start), target_offset (qw, h->end));
   put_attr (out, "creatingUser", author);
   put_attr (out, "creationDateTime", created);
-  put_attr (out, "modifyingUser", modified != NULL ? author : NULL);
-  put_attr (out, "modifiedDateTime", modified);
+  /* Only what says something: most highlights were never changed. */
+  if (modified != NULL && g_strcmp0 (modified, created) != 0)
+    {
+      put_attr (out, "modifyingUser", author);
+      put_attr (out, "modifiedDateTime", modified);
+    }
   g_string_append (out, ">\n");
 
   if (h->memo[0] != '\0' && (qw->profile->memos & DOSSIER_MEMO_AS_DESCRIPTION))

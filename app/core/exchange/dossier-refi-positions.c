@@ -263,7 +263,7 @@ name_agrees (DossierOffsetIndex *index,
   if (start < 0 || end <= start || end > index->length)
     return FALSE;
 
-  slice = dossier_text_slice (index->text, start, end);
+  slice = dossier_text_slice (index->text + dossier_offset_index_bytes (index, start), 0, end - start);
   if (strcmp (slice, sel->name) == 0)
     return TRUE;
 
@@ -363,12 +363,17 @@ dossier_refi_place_selections (const char          *raw,
   *n_placed_by_name = 0;
 
   /* Which counting do the names agree with? Only asked when more than one
-   * could apply. */
+   * could apply, and only until one agrees with every name: the standard's
+   * is tried first, and with it most files are done. */
   for (guint k = 1; k < G_N_ELEMENTS (countings); k++)
     if (counting_applies (&countings[k], traits))
       {
+        guint named = 0;
+
         position_set_init (&set, selections, TRUE, MAX_SCORED);
-        for (guint c = 0; c < G_N_ELEMENTS (countings); c++)
+        for (guint i = 0; i < selections->len && named < MAX_SCORED; i++)
+          named += g_array_index (selections, DossierRefiRawSelection, i).name != NULL;
+        for (guint c = 0; c < G_N_ELEMENTS (countings) && best_score < named; c++)
           {
             guint score = 0, seen = 0;
 

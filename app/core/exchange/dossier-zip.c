@@ -303,7 +303,10 @@ dossier_zip_reader_open (const char              *path,
         {
           guint32 mode = attributes >> 16;
 
-          if (mode != 0 && !S_ISREG (mode) && !S_ISDIR (mode))
+          /* Permission bits alone (no file type) are common: Python's
+           * zipfile writes 0600. Only a type other than file or folder
+           * is refused. */
+          if ((mode & S_IFMT) != 0 && !S_ISREG (mode) && !S_ISDIR (mode))
             {
               g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
                            _("“%s” was refused: its file “%s” is a symbolic link or a special "
