@@ -424,9 +424,11 @@ cli_replace_text (const char *name,
                   char      **argv)
 {
   g_autofree char *format_name = NULL;
+  double wait = 0;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    cli_wait_entry (&wait),
     { NULL }
   };
   static const char * const outcomes[] = { "exact", "moved", "approximate", "orphaned" };
@@ -448,7 +450,7 @@ cli_replace_text (const char *name,
   if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], TRUE);
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
     return CLI_EXIT_FAILURE;
   if (cli_find_document (name, project, document_id) == NULL)
