@@ -68,6 +68,8 @@ struct _DossierWindow
   AdwViewStack          *right_stack;
   GtkWidget             *highlights_panel;
   GtkWidget             *search_panel;
+  GtkWidget             *stakeholders_panel;
+  GtkWidget             *arguments_panel;
 };
 
 /* dossier-window-actions.c */

@@ -15,6 +15,8 @@
 #include "dossier-codebook-panel.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-search-panel.h"
+#include "dossier-arguments-panel.h"
+#include "dossier-stakeholders-panel.h"
 #include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -624,7 +626,22 @@ on_reader_document_changed (DossierWindow *self)
 
   dossier_documents_panel_select_document (self->documents_panel, document_id);
   update_highlights_panel (self);
+  g_object_set (self->stakeholders_panel, "document-id", document_id, NULL);
+  g_object_set (self->arguments_panel, "document-id", document_id, NULL);
   _dossier_window_update_actions (self);
+}
+
+/* The panels that cite the reader's selection as evidence follow it. */
+static void
+on_reader_selection_changed (DossierWindow *self)
+{
+  DossierDocumentView *view = dossier_reader_page_get_document_view (self->reader_page);
+  gint64 start = 0, end = 0;
+
+  if (!dossier_document_view_get_selection (view, &start, &end))
+    start = end = 0;
+  dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (self->stakeholders_panel), start, end);
+  dossier_arguments_panel_set_selection (DOSSIER_ARGUMENTS_PANEL (self->arguments_panel), start, end);
 }
 
 gint64
@@ -941,6 +958,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_SEARCH_PANEL);
+  g_type_ensure (DOSSIER_TYPE_STAKEHOLDERS_PANEL);
+  g_type_ensure (DOSSIER_TYPE_ARGUMENTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -971,6 +990,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, highlights_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, stakeholders_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, arguments_panel);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE,
                                              G_STRUCT_OFFSET (DossierWindow, recent_menu));
 
@@ -1039,6 +1060,9 @@ dossier_window_init (DossierWindow *self)
                                  G_CALLBACK (update_undo_redo), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::redo-label",
                                  G_CALLBACK (update_undo_redo), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
+                           G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -15,6 +15,8 @@
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
+#include "dossier-arguments-panel.h"
+#include "dossier-stakeholders-panel.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -1873,6 +1875,72 @@ test_reveal_from_panels (Fixture       *f,
   }
 }
 
+/* The Stakeholders and Pros & Cons panels beside the reader: they follow
+ * the document shown and the selection in it; citing the selection is one
+ * step that win.undo takes back; a cited passage leads back to the reader. */
+static void
+test_cite_from_panels (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *zoe;
+  gint64 zoe_id, question, argument, start, end, got_start, got_end, doc_id = 0;
+  g_autoptr(GPtrArray) evidence = NULL;
+
+  zoe_id = dossier_project_add_stakeholder (project, "Zoë Márquez", NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  zoe = dossier_project_get_stakeholder (project, zoe_id);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (zoe), ==, 1);
+
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "stakeholders");
+  g_object_get (f->window->stakeholders_panel, "document-id", &doc_id, NULL);
+  g_assert_cmpint (doc_id, ==, f->document_id);
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (f->window->stakeholders_panel), zoe_id);
+
+  /* Nothing selected: nothing to cite. */
+  dossier_document_view_select_range (view, 0, 0);
+  flush_events ();
+  g_assert_false (gtk_widget_activate_action (f->window->stakeholders_panel, "stakeholders.cite-selection", NULL)
+                  && dossier_stakeholder_get_n_evidence (zoe) > 0);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (zoe), ==, 0);
+
+  select_text (f, "far more than before", &start, &end);
+  g_assert_true (gtk_widget_activate_action (f->window->stakeholders_panel, "stakeholders.cite-selection", NULL));
+  flush_events ();
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (zoe), ==, 1);
+  evidence = dossier_project_list_stakeholder_evidence (project, zoe_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_highlight_get_start (((DossierEvidence *) evidence->pdata[0])->highlight), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (((DossierEvidence *) evidence->pdata[0])->highlight), ==, end);
+
+  /* Activating the evidence shows the passage, selected. */
+  dossier_document_view_select_range (view, 0, 0);
+  sync_display ();
+  g_signal_emit_by_name (f->window->stakeholders_panel, "highlight-activated", f->document_id,
+                         dossier_highlight_get_id (((DossierEvidence *) evidence->pdata[0])->highlight));
+  sync_display ();
+  g_assert_true (dossier_document_view_get_selection (view, &got_start, &got_end));
+  g_assert_cmpint (got_start, ==, start);
+  g_assert_cmpint (got_end, ==, end);
+
+  /* Undo from the window takes the evidence (and its untagged highlight) back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  flush_events ();
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (zoe), ==, 0);
+
+  /* Pros & Cons: the selection cited for an argument. */
+  question = dossier_project_add_question (project, "Raise the fares?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (project, question, DOSSIER_POLARITY_PRO, "Safer piers", 0, 3, &error);
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "arguments");
+  select_text (f, "Higher fares fund safer piers", &start, &end);
+  g_assert_true (dossier_arguments_panel_cite_selection (DOSSIER_ARGUMENTS_PANEL (f->window->arguments_panel), argument));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (project, argument)), ==, 1);
+}
+
 static void
 count_primary_given_up (GdkClipboard *primary,
                         guint        *given_up)
@@ -2383,6 +2451,7 @@ main (int   argc,
   ADD ("import-then-close", test_import_then_close);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
+  ADD ("cite-from-panels", test_cite_from_panels);
   ADD ("reveal-other-document", test_reveal_other_document);
   ADD ("local-changes-patch-spans", test_local_changes_patch_spans);
   ADD ("new-and-save-as", test_new_and_save_as);

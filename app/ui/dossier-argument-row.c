@@ -1,0 +1,519 @@
+/* dossier-argument-row.c — an argument in the Pros & Cons panel.
+ *
+ * The row follows its DossierArgument (updated in place by the core) and
+ * acts on it through the project of the panel it is rooted in: each menu
+ * item is one core action, one undo step. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-argument-row.h"
+#include "dossier-text-dialog.h"
+
+struct _DossierArgumentRow
+{
+  DossierRow      parent_instance;
+
+  /* template */
+  GtkLabel       *statement;
+  GtkLabel       *details;
+  GtkWidget      *flag;
+  GtkLabel       *flag_label;
+  GtkMenuButton  *menu_button;
+  GtkRevealer    *evidence_revealer;
+  GtkWidget      *evidence_box;
+
+  GPtrArray      *evidence;   /* of DossierEvidence, shown when expanded */
+};
+
+G_DEFINE_FINAL_TYPE (DossierArgumentRow, dossier_argument_row, DOSSIER_TYPE_ROW)
+
+enum {
+  HIGHLIGHT_ACTIVATED,
+  CITE_SELECTION,
+  SIDE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static DossierProject *
+row_project (DossierArgumentRow *self)
+{
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+
+  return panel ? dossier_panel_get_project (panel) : NULL;
+}
+
+const char *
+dossier_argument_describe_weakness (DossierArgument *argument)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENT (argument), NULL);
+
+  if (dossier_argument_get_n_evidence (argument) == 0)
+    return _("No evidence cited");
+  if (dossier_argument_get_n_sources (argument) == 1)
+    return _("Evidence from one outlet only");
+  return NULL;
+}
+
+/* ---- showing ------------------------------------------------------------------ */
+
+static char *
+describe (DossierArgumentRow *self,
+          DossierArgument    *argument)
+{
+  DossierProject *project = row_project (self);
+  DossierStakeholder *stakeholder = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = dossier_argument_get_n_evidence (argument);
+  guint sources = dossier_argument_get_n_sources (argument);
+
+  if (project != NULL && dossier_argument_get_stakeholder_id (argument) != 0)
+    stakeholder = dossier_project_get_stakeholder (project, dossier_argument_get_stakeholder_id (argument));
+  if (stakeholder != NULL)
+    {
+      g_string_append (text, dossier_stakeholder_get_name (stakeholder));
+      g_string_append (text, " · ");
+    }
+  /* Translators: an argument's strength, "Strength 4/5" */
+  g_string_append_printf (text, _("Strength %d/5"), dossier_argument_get_strength (argument));
+  if (n > 0)
+    {
+      g_autofree char *outlets = g_strdup_printf (ngettext ("%u outlet", "%u outlets", sources), sources);
+
+      g_string_append (text, " · ");
+      /* Translators: "3 passages from 2 outlets" */
+      g_string_append_printf (text, ngettext ("%u passage from %s", "%u passages from %s", n), n, outlets);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void reload_evidence (DossierArgumentRow *self);
+
+static void
+update (DossierRow *row)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (row);
+  DossierArgument *argument = dossier_row_get_item (row);
+  g_autofree char *details = NULL;
+  const char *weakness;
+
+  if (argument == NULL)
+    return;
+
+  gtk_label_set_label (self->statement, dossier_argument_get_statement (argument));
+  details = describe (self, argument);
+  gtk_label_set_label (self->details, details);
+  weakness = dossier_argument_describe_weakness (argument);
+  gtk_label_set_label (self->flag_label, weakness ? weakness : "");
+  gtk_widget_set_visible (self->flag, weakness != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_argument_get_statement (argument),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
+                                  -1);
+  if (gtk_revealer_get_reveal_child (self->evidence_revealer))
+    reload_evidence (self);
+}
+
+static void
+on_evidence_clicked (DossierArgumentRow *self,
+                     GtkWidget          *button)
+{
+  int index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->evidence_box);
+       child != NULL && child != button;
+       child = gtk_widget_get_next_sibling (child))
+    index++;
+  if (self->evidence == NULL || (guint) index >= self->evidence->len)
+    return;
+
+  {
+    DossierEvidence *evidence = g_ptr_array_index (self->evidence, index);
+
+    g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0,
+                   dossier_highlight_get_document_id (evidence->highlight),
+                   dossier_highlight_get_id (evidence->highlight));
+  }
+}
+
+static void
+reload_evidence (DossierArgumentRow *self)
+{
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierProject *project = row_project (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->evidence_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->evidence_box), child);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+
+  if (argument == NULL || project == NULL)
+    return;
+
+  self->evidence = dossier_project_list_argument_evidence (project, dossier_argument_get_id (argument), &error);
+  if (self->evidence == NULL)
+    {
+      g_message ("Could not list an argument's evidence: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->evidence->len; i++)
+    {
+      DossierEvidence *evidence = g_ptr_array_index (self->evidence, i);
+      DossierDocument *doc = dossier_project_get_document (project,
+                                                           dossier_highlight_get_document_id (evidence->highlight));
+      g_autofree char *text = NULL;
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label;
+
+      /* Translators: a cited passage and its source: “quote” — Outlet */
+      text = g_strdup_printf (_("“%s” — %s"), dossier_highlight_get_quote (evidence->highlight),
+                              doc == NULL ? "" :
+                              dossier_document_get_outlet (doc)[0] != '\0' ? dossier_document_get_outlet (doc) :
+                              dossier_document_get_title (doc));
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "argument-evidence");
+      gtk_widget_set_tooltip_text (button, _("Show this passage in the reader"));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_evidence_clicked), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (self->evidence_box), button);
+    }
+}
+
+void
+dossier_argument_row_set_expanded (DossierArgumentRow *self,
+                                   gboolean            expanded)
+{
+  g_return_if_fail (DOSSIER_IS_ARGUMENT_ROW (self));
+
+  expanded = !!expanded;
+  if (expanded)
+    reload_evidence (self);
+  gtk_revealer_set_reveal_child (self->evidence_revealer, expanded);
+}
+
+gboolean
+dossier_argument_row_get_expanded (DossierArgumentRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENT_ROW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->evidence_revealer);
+}
+
+/* ---- acting --------------------------------------------------------------------- */
+
+static void
+report (DossierArgumentRow *self,
+        const char         *what,
+        const GError       *error)
+{
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+
+  if (panel != NULL)
+    dossier_panel_report_error (panel, what, error);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierProject *project = row_project (self);
+  DossierPolarity polarity;
+  g_autoptr(GError) error = NULL;
+  int position;
+
+  if (argument == NULL || project == NULL)
+    return;
+
+  polarity = dossier_argument_get_polarity (argument);
+  position = dossier_argument_get_position (argument);
+  if (g_str_equal (action_name, "argument.move-up"))
+    position = MAX (position - 1, 0);
+  else if (g_str_equal (action_name, "argument.move-down"))
+    position = position + 1;
+  else
+    {
+      polarity = polarity == DOSSIER_POLARITY_PRO ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO;
+      position = -1;
+    }
+
+  if (!dossier_project_move_argument (project, dossier_argument_get_id (argument), polarity, position, &error))
+    report (self, _("Could not move the argument"), error);
+}
+
+static void
+strength_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierProject *project = row_project (self);
+  g_autoptr(GError) error = NULL;
+
+  if (argument == NULL || project == NULL)
+    return;
+  if (!dossier_project_set_argument_strength (project, dossier_argument_get_id (argument),
+                                              g_variant_get_int32 (parameter), &error))
+    report (self, _("Could not change the argument"), error);
+}
+
+static void
+perspective_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierProject *project = row_project (self);
+  g_autoptr(GError) error = NULL;
+
+  if (argument == NULL || project == NULL)
+    return;
+  if (!dossier_project_set_argument_stakeholder (project, dossier_argument_get_id (argument),
+                                                 g_variant_get_int64 (parameter), &error))
+    report (self, _("Could not change the argument"), error);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+  GtkWidget *dialog;
+
+  if (argument == NULL || panel == NULL || dossier_panel_get_project (panel) == NULL)
+    return;
+
+  dialog = dossier_text_dialog_new (dossier_panel_get_window (panel),
+                                    _("Edit Argument"),
+                                    _("State the argument in one sentence."),
+                                    _("Argument"),
+                                    dossier_argument_get_statement (argument),
+                                    dossier_panel_get_project (panel),
+                                    dossier_argument_get_id (argument),
+                                    dossier_project_set_argument_statement,
+                                    _("Could not change the argument"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+  g_autoptr(DossierArgument) argument = NULL;
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (dossier_row_get_item (DOSSIER_ROW (self)) == NULL || panel == NULL ||
+      dossier_panel_get_project (panel) == NULL)
+    return;
+
+  /* Deleting unbinds this row: keep what the toast needs. */
+  argument = g_object_ref (dossier_row_get_item (DOSSIER_ROW (self)));
+  g_object_ref (panel);
+  if (!dossier_project_delete_argument (dossier_panel_get_project (panel),
+                                        dossier_argument_get_id (argument), &error))
+    dossier_panel_report_error (panel, _("Could not delete the argument"), error);
+  else
+    dossier_panel_show_toast (panel, _("Argument deleted"), TRUE);
+  g_object_unref (panel);
+}
+
+static void
+cite_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CITE_SELECTION], 0);
+}
+
+static void
+toggle_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
+
+  dossier_argument_row_set_expanded (self, !dossier_argument_row_get_expanded (self));
+}
+
+/* The menu names the stakeholders of the moment, so it is made when it
+ * opens. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       data)
+{
+  DossierArgumentRow *self = data;
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierProject *project = row_project (self);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) first = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) last = g_menu_new ();
+  g_autoptr(GMenu) strength = g_menu_new ();
+  g_autoptr(GMenu) perspective = g_menu_new ();
+  GListModel *stakeholders;
+
+  if (argument == NULL || project == NULL)
+    {
+      gtk_menu_button_set_menu_model (button, NULL);
+      return;
+    }
+
+  g_menu_append (first, _("_Edit…"), "argument.edit");
+  g_menu_append (first, _("_Cite Selection"), "argument.cite");
+  g_menu_append (first, dossier_argument_row_get_expanded (self) ? _("_Hide Evidence") : _("_Show Evidence"),
+                 "argument.toggle-evidence");
+
+  for (int s = DOSSIER_STRENGTH_MIN; s <= DOSSIER_STRENGTH_MAX; s++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", s);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "argument.strength", g_variant_new_int32 (s));
+      g_menu_append_item (strength, item);
+    }
+  g_menu_append_submenu (first, _("S_trength"), G_MENU_MODEL (strength));
+
+  {
+    g_autoptr(GMenuItem) nobody = g_menu_item_new (_("Nobody in Particular"), NULL);
+
+    g_menu_item_set_action_and_target_value (nobody, "argument.perspective", g_variant_new_int64 (0));
+    g_menu_append_item (perspective, nobody);
+  }
+  stakeholders = dossier_project_get_stakeholders (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      /* A name, not a mnemonic: underscores stay. */
+      g_menu_item_set_attribute (item, "label", "s", dossier_stakeholder_get_name (s));
+      g_menu_item_set_attribute (item, "use-markup", "b", FALSE);
+      g_menu_item_set_action_and_target_value (item, "argument.perspective",
+                                               g_variant_new_int64 (dossier_stakeholder_get_id (s)));
+      g_menu_append_item (perspective, item);
+    }
+  g_menu_append_submenu (first, _("_Perspective"), G_MENU_MODEL (perspective));
+
+  g_menu_append (order, _("Move _Up"), "argument.move-up");
+  g_menu_append (order, _("Move _Down"), "argument.move-down");
+  g_menu_append (order, dossier_argument_get_polarity (argument) == DOSSIER_POLARITY_PRO
+                        ? _("Move to _Cons") : _("Move to _Pros"),
+                 "argument.switch-side");
+  g_menu_append (last, _("_Delete"), "argument.delete");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* ---- GObject ------------------------------------------------------------------- */
+
+/* The perspective's name comes from the panel's project: known once the
+ * row is in the panel. */
+static void
+dossier_argument_row_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->root (widget);
+  update (DOSSIER_ROW (widget));
+}
+
+static void
+dossier_argument_row_dispose (GObject *object)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (object);
+
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_argument_row_parent_class)->dispose (object);
+}
+
+/* An argument that changes sides without changing place in the project's
+ * list (the last pro made the first con) changes no list: its row says so. */
+static void
+side_changed (DossierArgumentRow *self)
+{
+  g_signal_emit (self, signals[SIDE_CHANGED], 0);
+}
+
+static void
+dossier_argument_row_class_init (DossierArgumentRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dossier_argument_row_dispose;
+  widget_class->root = dossier_argument_row_root;
+  DOSSIER_ROW_CLASS (klass)->item_changed = update;
+
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[SIDE_CHANGED] =
+    g_signal_new ("side-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CITE_SELECTION] =
+    g_signal_new ("cite-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "argument.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "argument.cite", NULL, cite_action);
+  gtk_widget_class_install_action (widget_class, "argument.toggle-evidence", NULL, toggle_evidence_action);
+  gtk_widget_class_install_action (widget_class, "argument.strength", "i", strength_action);
+  gtk_widget_class_install_action (widget_class, "argument.perspective", "x", perspective_action);
+  gtk_widget_class_install_action (widget_class, "argument.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "argument.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "argument.switch-side", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "argument.delete", NULL, delete_action);
+  /* The keys a keyboard user reaches for on a focused argument. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "argument.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "argument.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "argument.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "argument.cite", NULL);
+
+  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_ARGUMENT,
+                                  "/org/dossier/Dossier/ui/dossier-argument-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, statement);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, details);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_box);
+}
+
+static void
+dossier_argument_row_init (DossierArgumentRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::polarity", G_CALLBACK (side_changed));
+}
+
+GtkWidget *
+dossier_argument_row_new (DossierArgument *argument)
+{
+  return g_object_new (DOSSIER_TYPE_ARGUMENT_ROW, "item", argument, NULL);
+}

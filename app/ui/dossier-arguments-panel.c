@@ -1,0 +1,951 @@
+/* dossier-arguments-panel.c — the "Pros & Cons" panel of the right sidebar.
+ *
+ * The columns are the project's live list of arguments filtered by
+ * question and side: the core keeps one DossierArgument per argument and
+ * splices its list exactly, so an edit rebinds one row and a reorder moves
+ * one. The columns sit side by side when the sidebar has room for two,
+ * one after the other when it has not (DossierColumnsLayout).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "dossier-argument-row.h"
+#include "dossier-columns-layout.h"
+#include "dossier-arguments-panel.h"
+#include "dossier-text-dialog.h"
+
+struct _DossierArgumentsPanel
+{
+  DossierPanel        parent_instance;
+
+  /* template */
+  GtkMenuButton      *question_add_button;
+  GtkPopover         *question_popover;
+  GtkEntry           *question_entry;
+  GtkMenuButton      *question_menu_button;
+  GtkDropDown        *question_dropdown;
+  GtkLabel           *balance_label;
+  GtkStack           *content_stack;
+  GtkWidget          *columns;
+  GtkLabel           *pro_title;
+  GtkLabel           *con_title;
+  GtkMenuButton      *pro_add_button;
+  GtkMenuButton      *con_add_button;
+  GtkPopover         *pro_add_popover;
+  GtkPopover         *con_add_popover;
+  GtkEntry           *pro_add_entry;
+  GtkEntry           *con_add_entry;
+  GtkListBox         *pro_list;
+  GtkListBox         *con_list;
+  AdwStatusPage      *empty_page;
+  GtkRevealer        *suggestions_revealer;
+  GtkLabel           *suggestions_label;
+  GtkListBox         *suggestions_list;
+  GtkWidget          *accept_all_button;
+
+  GtkFilterListModel *pro_model;
+  GtkFilterListModel *con_model;
+  GtkCustomFilter    *pro_filter;
+  GtkCustomFilter    *con_filter;
+  GSignalGroup       *project_signals;
+  GSignalGroup       *questions_signals;
+  GSignalGroup       *question_signals;    /* the question shown */
+  gint64              document_id;
+  gint64              question_id;
+  gint64              selection_start;
+  gint64              selection_end;
+  gboolean            selecting;          /* the dropdown is being set, not chosen */
+
+  GPtrArray          *suggestions;        /* of DossierArgumentSuggestion, as listed */
+  guint               suggest_source;
+};
+
+G_DEFINE_FINAL_TYPE (DossierArgumentsPanel, dossier_arguments_panel, DOSSIER_TYPE_PANEL)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_ID,
+  PROP_QUESTION_ID,
+  N_PROPS
+};
+
+enum {
+  HIGHLIGHT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
+
+static DossierQuestion *
+current_question (DossierArgumentsPanel *self)
+{
+  if (PROJECT (self) == NULL || self->question_id == 0)
+    return NULL;
+  return dossier_project_get_question (PROJECT (self), self->question_id);
+}
+
+/* ---- the columns ------------------------------------------------------------------ */
+
+static gboolean
+filter_pro (gpointer item,
+            gpointer data)
+{
+  DossierArgumentsPanel *self = data;
+
+  return dossier_argument_get_question_id (item) == self->question_id &&
+         dossier_argument_get_polarity (item) == DOSSIER_POLARITY_PRO;
+}
+
+static gboolean
+filter_con (gpointer item,
+            gpointer data)
+{
+  DossierArgumentsPanel *self = data;
+
+  return dossier_argument_get_question_id (item) == self->question_id &&
+         dossier_argument_get_polarity (item) == DOSSIER_POLARITY_CON;
+}
+
+static void
+refilter (DossierArgumentsPanel *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->pro_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->con_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+row_highlight_activated (DossierArgumentsPanel *self,
+                         gint64                 document_id,
+                         gint64                 highlight_id)
+{
+  g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, document_id, highlight_id);
+}
+
+static void
+row_cite_selection (DossierArgumentsPanel *self,
+                    DossierArgumentRow    *row)
+{
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (row));
+
+  if (argument != NULL)
+    dossier_arguments_panel_cite_selection (self, dossier_argument_get_id (argument));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer data)
+{
+  DossierArgumentsPanel *self = data;
+  GtkWidget *row = dossier_argument_row_new (item);
+
+  g_signal_connect_object (row, "highlight-activated", G_CALLBACK (row_highlight_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "cite-selection", G_CALLBACK (row_cite_selection),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "side-changed", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+on_row_activated (DossierArgumentsPanel *self,
+                  GtkListBoxRow         *row)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (row);
+
+  /* Activating an argument unfolds the passages it cites. */
+  if (DOSSIER_IS_ARGUMENT_ROW (child))
+    dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (child),
+                                       !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (child)));
+}
+
+static void
+update_balance (DossierArgumentsPanel *self)
+{
+  DossierQuestion *q = current_question (self);
+  guint pros, cons, pro_strength, con_strength;
+  g_autofree char *pro_title = NULL;
+  g_autofree char *con_title = NULL;
+  g_autofree char *pro_text = NULL;
+  g_autofree char *con_text = NULL;
+  g_autofree char *balance = NULL;
+  const char *verdict;
+
+  if (q == NULL)
+    {
+      gtk_label_set_text (self->balance_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+      return;
+    }
+
+  pros = dossier_question_get_n_pros (q);
+  cons = dossier_question_get_n_cons (q);
+  pro_strength = dossier_question_get_pro_strength (q);
+  con_strength = dossier_question_get_con_strength (q);
+
+  /* Translators: a column's heading with its count, "Pros (5)" */
+  pro_title = g_strdup_printf (_("Pros (%u)"), pros);
+  con_title = g_strdup_printf (_("Cons (%u)"), cons);
+  gtk_label_set_text (self->pro_title, pro_title);
+  gtk_label_set_text (self->con_title, con_title);
+
+  if (pros == 0 && cons == 0)
+    {
+      gtk_label_set_text (self->balance_label, _("No arguments yet: add them with + above each column."));
+      gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
+      return;
+    }
+
+  /* The strengths the user gave, summed: a rough weighing, said as one. */
+  if (pro_strength > con_strength + con_strength / 4)
+    verdict = _("Leans for");
+  else if (con_strength > pro_strength + pro_strength / 4)
+    verdict = _("Leans against");
+  else
+    verdict = _("Evenly balanced");
+
+  /* Translators: "5 pros, total strength 19" */
+  pro_text = g_strdup_printf (ngettext ("%u pro, total strength %u", "%u pros, total strength %u", pros),
+                              pros, pro_strength);
+  con_text = g_strdup_printf (ngettext ("%u con, total strength %u", "%u cons, total strength %u", cons),
+                              cons, con_strength);
+  /* Translators: the balance of a question: verdict — pros · cons */
+  balance = g_strdup_printf (_("%s — %s · %s"), verdict, pro_text, con_text);
+  gtk_label_set_text (self->balance_label, balance);
+  gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
+}
+
+static void
+add_argument (DossierArgumentsPanel *self,
+              DossierPolarity        polarity,
+              GtkEntry              *entry,
+              GtkPopover            *popover)
+{
+  g_autofree char *statement = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+
+  if (current_question (self) == NULL || statement[0] == '\0')
+    return;
+
+  if (dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
+                                    0, DOSSIER_STRENGTH_DEFAULT, &error) == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the argument"), error);
+      return;
+    }
+  gtk_popover_popdown (popover);
+}
+
+static void
+on_pro_add (DossierArgumentsPanel *self)
+{
+  add_argument (self, DOSSIER_POLARITY_PRO, self->pro_add_entry, self->pro_add_popover);
+}
+
+static void
+on_con_add (DossierArgumentsPanel *self)
+{
+  add_argument (self, DOSSIER_POLARITY_CON, self->con_add_entry, self->con_add_popover);
+}
+
+static void
+on_add_popover_show (DossierArgumentsPanel *self,
+                     GtkPopover            *popover)
+{
+  GtkWidget *entry = popover == self->pro_add_popover ? GTK_WIDGET (self->pro_add_entry)
+                   : popover == self->con_add_popover ? GTK_WIDGET (self->con_add_entry)
+                   : GTK_WIDGET (self->question_entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (entry);
+}
+
+gboolean
+dossier_arguments_panel_cite_selection (DossierArgumentsPanel *self,
+                                        gint64                 argument_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self), FALSE);
+
+  if (PROJECT (self) == NULL || dossier_project_get_argument (PROJECT (self), argument_id) == NULL)
+    return FALSE;
+  if (self->document_id == 0 || self->selection_end <= self->selection_start)
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Select a passage in the reader first"), FALSE);
+      return FALSE;
+    }
+  if (dossier_project_add_argument_evidence_range (PROJECT (self), argument_id, self->document_id,
+                                                   self->selection_start, self->selection_end,
+                                                   "", &error) == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not cite the selection"), error);
+      return FALSE;
+    }
+  dossier_panel_show_toast (DOSSIER_PANEL (self), _("Evidence cited"), TRUE);
+  return TRUE;
+}
+
+/* ---- questions ---------------------------------------------------------------------- */
+
+static void
+show_question (DossierArgumentsPanel *self)
+{
+  DossierQuestion *q = current_question (self);
+  gboolean writable = dossier_panel_is_writable (DOSSIER_PANEL (self));
+  GListModel *questions = PROJECT (self) ? dossier_project_get_questions (PROJECT (self)) : NULL;
+  guint n = questions ? g_list_model_get_n_items (questions) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; q != NULL && i < n; i++)
+    {
+      g_autoptr(DossierQuestion) item = g_list_model_get_item (questions, i);
+
+      if (item == q)
+        position = i;
+    }
+  self->selecting = TRUE;
+  gtk_drop_down_set_selected (self->question_dropdown, position);
+  self->selecting = FALSE;
+
+  g_signal_group_set_target (self->question_signals, q);
+  refilter (self);
+  update_balance (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->question_dropdown), n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->question_add_button), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pro_add_button), writable && q != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->con_add_button), writable && q != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "arguments.rename-question", writable && q != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "arguments.delete-question", writable && q != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_menu_button), q != NULL);
+
+  gtk_stack_set_visible_child_name (self->content_stack, q != NULL ? "columns" : "empty");
+  if (PROJECT (self) == NULL)
+    adw_status_page_set_description (self->empty_page, _("Open a project to weigh its arguments."));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("Add the question the articles debate with +, then its "
+                                       "arguments for and against."));
+}
+
+static void
+on_question_selected (DossierArgumentsPanel *self)
+{
+  GObject *item;
+
+  if (self->selecting)
+    return;
+  item = gtk_drop_down_get_selected_item (self->question_dropdown);
+  if (item != NULL)
+    dossier_arguments_panel_set_question_id (self, dossier_question_get_id (DOSSIER_QUESTION (item)));
+}
+
+static void
+on_question_add (DossierArgumentsPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->question_entry))));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (PROJECT (self) == NULL || text[0] == '\0')
+    return;
+  id = dossier_project_add_question (PROJECT (self), text, &error);
+  if (id == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the question"), error);
+      return;
+    }
+  gtk_popover_popdown (self->question_popover);
+  dossier_arguments_panel_set_question_id (self, id);
+}
+
+static void
+rename_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (widget);
+  DossierQuestion *q = current_question (self);
+  GtkWidget *dialog;
+
+  if (q == NULL)
+    return;
+  dialog = dossier_text_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
+                                    _("Rename Question"),
+                                    _("The proposition the arguments are for or against."),
+                                    _("Question"),
+                                    dossier_question_get_text (q),
+                                    PROJECT (self), self->question_id,
+                                    dossier_project_set_question_text,
+                                    _("Could not rename the question"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (current_question (self) == NULL)
+    return;
+  if (!dossier_project_delete_question (PROJECT (self), self->question_id, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not delete the question"), error);
+      return;
+    }
+  dossier_panel_show_toast (DOSSIER_PANEL (self), _("Question and its arguments deleted"), TRUE);
+}
+
+static void
+questions_changed_cb (DossierArgumentsPanel *self)
+{
+  GListModel *questions;
+
+  if (PROJECT (self) == NULL)
+    return;
+  questions = dossier_project_get_questions (PROJECT (self));
+  /* The question shown went (deleted, or an undo): show the first. */
+  if (current_question (self) == NULL)
+    {
+      g_autoptr(DossierQuestion) first = g_list_model_get_item (questions, 0);
+
+      self->question_id = first ? dossier_question_get_id (first) : 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_ID]);
+    }
+  show_question (self);
+}
+
+/* ---- suggestions --------------------------------------------------------------------- */
+
+static DossierArgumentSuggestion *
+suggestion_of_button (DossierArgumentsPanel *self,
+                      GtkWidget             *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  int index;
+
+  if (row == NULL || self->suggestions == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || (guint) index >= self->suggestions->len)
+    return NULL;
+  return g_ptr_array_index (self->suggestions, index);
+}
+
+static void queue_reload_suggestions (DossierArgumentsPanel *self);
+
+static void
+accept (DossierArgumentsPanel      *self,
+        DossierArgumentSuggestion **suggestions,
+        guint                       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+  if (current_question (self) == NULL)
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Add a question first: arguments are for or against one"), FALSE);
+      return;
+    }
+  if (!dossier_project_accept_argument_suggestions (PROJECT (self), self->question_id, self->document_id,
+                                                    suggestions, n, NULL, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the arguments"), error);
+      return;
+    }
+  message = g_strdup_printf (ngettext ("%u argument added", "%u arguments added", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  queue_reload_suggestions (self);
+}
+
+static void
+dismiss (DossierArgumentsPanel      *self,
+         DossierArgumentSuggestion **suggestions,
+         guint                       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+  if (!dossier_project_dismiss_argument_suggestions (PROJECT (self), self->document_id,
+                                                     suggestions, n, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestions"), error);
+      return;
+    }
+  message = g_strdup_printf (ngettext ("%u suggestion dismissed", "%u suggestions dismissed", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  queue_reload_suggestions (self);
+}
+
+static void
+on_suggestion_accept (DossierArgumentsPanel *self,
+                      GtkWidget             *button)
+{
+  DossierArgumentSuggestion *suggestion = suggestion_of_button (self, button);
+
+  if (suggestion != NULL)
+    accept (self, &suggestion, 1);
+}
+
+static void
+on_suggestion_dismiss (DossierArgumentsPanel *self,
+                       GtkWidget             *button)
+{
+  DossierArgumentSuggestion *suggestion = suggestion_of_button (self, button);
+
+  if (suggestion != NULL)
+    dismiss (self, &suggestion, 1);
+}
+
+static void
+on_accept_all (DossierArgumentsPanel *self)
+{
+  if (self->suggestions != NULL)
+    accept (self, (DossierArgumentSuggestion **) self->suggestions->pdata, self->suggestions->len);
+}
+
+static void
+on_dismiss_all (DossierArgumentsPanel *self)
+{
+  if (self->suggestions != NULL)
+    dismiss (self, (DossierArgumentSuggestion **) self->suggestions->pdata, self->suggestions->len);
+}
+
+static GtkWidget *
+make_suggestion_row (DossierArgumentsPanel     *self,
+                     DossierArgumentSuggestion *suggestion)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *statement = gtk_label_new (suggestion->statement);
+  GtkWidget *details, *accept_button, *dismiss_button;
+  gboolean pro = suggestion->polarity == DOSSIER_POLARITY_PRO;
+  g_autofree char *text = NULL;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 4);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  gtk_label_set_xalign (GTK_LABEL (statement), 0);
+  gtk_label_set_wrap (GTK_LABEL (statement), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (statement), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (statement), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (statement), PANGO_ELLIPSIZE_END);
+  /* Translators: a suggested argument's side and the heading it was listed
+   * under: "Pro · under “Advantages”" */
+  text = g_strdup_printf (_("%s · under “%s”"), pro ? _("Pro") : _("Con"), suggestion->heading);
+  details = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, pro ? "success" : "error");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), statement);
+  gtk_box_append (GTK_BOX (labels), details);
+
+  accept_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (accept_button, _("Add as an Argument"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add as an Argument"), -1);
+  gtk_widget_set_valign (accept_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (accept_button, "flat");
+  g_signal_connect_object (accept_button, "clicked", G_CALLBACK (on_suggestion_accept), self, G_CONNECT_SWAPPED);
+
+  dismiss_button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_tooltip_text (dismiss_button, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dismiss"), -1);
+  gtk_widget_set_valign (dismiss_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dismiss_button, "flat");
+  g_signal_connect_object (dismiss_button, "clicked", G_CALLBACK (on_suggestion_dismiss), self, G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), accept_button);
+  gtk_box_append (GTK_BOX (box), dismiss_button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->statement, -1);
+  return row;
+}
+
+static void
+reload_suggestions (DossierArgumentsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
+    gtk_list_box_remove (self->suggestions_list, child);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  if (PROJECT (self) != NULL && self->document_id != 0 &&
+      dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
+    {
+      self->suggestions = dossier_project_suggest_arguments (PROJECT (self), self->document_id, &error);
+      if (self->suggestions == NULL)
+        g_message ("Could not suggest arguments: %s", error->message);
+    }
+
+  if (self->suggestions == NULL || self->suggestions->len == 0 ||
+      !dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    {
+      gtk_revealer_set_reveal_child (self->suggestions_revealer, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < self->suggestions->len; i++)
+    gtk_list_box_append (self->suggestions_list,
+                         make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
+  /* Translators: the heading of the arguments found in the open document */
+  label = g_strdup_printf (ngettext ("%u Argument Listed in This Document",
+                                     "%u Arguments Listed in This Document",
+                                     self->suggestions->len),
+                           self->suggestions->len);
+  gtk_label_set_text (self->suggestions_label, label);
+  gtk_revealer_set_reveal_child (self->suggestions_revealer, TRUE);
+}
+
+static gboolean
+reload_suggestions_cb (gpointer data)
+{
+  DossierArgumentsPanel *self = data;
+
+  self->suggest_source = 0;
+  reload_suggestions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reload_suggestions (DossierArgumentsPanel *self)
+{
+  if (self->suggest_source == 0)
+    self->suggest_source = g_idle_add (reload_suggestions_cb, self);
+}
+
+static void
+document_changed_cb (DossierArgumentsPanel *self,
+                     gint64                 document_id)
+{
+  /* New text, or a suggested item highlighted and cited (accepted). */
+  if (document_id == self->document_id || document_id == 0)
+    queue_reload_suggestions (self);
+}
+
+/* ---- properties ---------------------------------------------------------------------- */
+
+static void
+dossier_arguments_panel_project_changed (DossierPanel *panel)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (panel);
+  DossierProject *project = dossier_panel_get_project (panel);
+  g_autoptr(GListModel) arguments = NULL;
+  g_autoptr(GListModel) questions = NULL;
+  g_autoptr(DossierQuestion) first = NULL;
+
+  self->document_id = 0;
+  self->selection_start = self->selection_end = 0;
+
+  if (project != NULL)
+    {
+      arguments = g_object_ref (dossier_project_get_arguments (project));
+      questions = g_object_ref (dossier_project_get_questions (project));
+    }
+  else
+    {
+      arguments = G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_ARGUMENT));
+      questions = G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_QUESTION));
+    }
+  first = g_list_model_get_item (questions, 0);
+  self->question_id = first ? dossier_question_get_id (first) : 0;
+
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->questions_signals, questions);
+  gtk_filter_list_model_set_model (self->pro_model, arguments);
+  gtk_filter_list_model_set_model (self->con_model, arguments);
+  self->selecting = TRUE;
+  gtk_drop_down_set_model (self->question_dropdown, questions);
+  self->selecting = FALSE;
+
+  show_question (self);
+  reload_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gint64
+dossier_arguments_panel_get_document_id (DossierArgumentsPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self), 0);
+
+  return self->document_id;
+}
+
+void
+dossier_arguments_panel_set_document_id (DossierArgumentsPanel *self,
+                                         gint64                 document_id)
+{
+  g_return_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self));
+
+  if (self->document_id == document_id)
+    return;
+  self->document_id = document_id;
+  self->selection_start = self->selection_end = 0;
+  queue_reload_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gint64
+dossier_arguments_panel_get_question_id (DossierArgumentsPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self), 0);
+
+  return self->question_id;
+}
+
+void
+dossier_arguments_panel_set_question_id (DossierArgumentsPanel *self,
+                                         gint64                 question_id)
+{
+  g_return_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self));
+
+  if (PROJECT (self) == NULL || dossier_project_get_question (PROJECT (self), question_id) == NULL)
+    question_id = 0;
+  if (self->question_id == question_id)
+    return;
+  self->question_id = question_id;
+  show_question (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_ID]);
+}
+
+void
+dossier_arguments_panel_set_selection (DossierArgumentsPanel *self,
+                                       gint64                 start,
+                                       gint64                 end)
+{
+  g_return_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self));
+
+  self->selection_start = MIN (start, end);
+  self->selection_end = MAX (start, end);
+}
+
+GListModel *
+dossier_arguments_panel_get_column (DossierArgumentsPanel *self,
+                                    DossierPolarity        polarity)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self), NULL);
+
+  return G_LIST_MODEL (polarity == DOSSIER_POLARITY_PRO ? self->pro_model : self->con_model);
+}
+
+/* ---- GObject ----------------------------------------------------------------------- */
+
+static void
+dossier_arguments_panel_dispose (GObject *object)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (object);
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->questions_signals);
+  g_clear_object (&self->question_signals);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARGUMENTS_PANEL);
+
+  g_clear_object (&self->pro_model);
+  g_clear_object (&self->con_model);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_arguments_panel_parent_class)->dispose (object);
+}
+
+static void
+dossier_arguments_panel_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    case PROP_QUESTION_ID:
+      g_value_set_int64 (value, self->question_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_arguments_panel_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      dossier_arguments_panel_set_document_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_QUESTION_ID:
+      dossier_arguments_panel_set_question_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierPanelClass *panel_class = DOSSIER_PANEL_CLASS (klass);
+
+  object_class->dispose = dossier_arguments_panel_dispose;
+  object_class->get_property = dossier_arguments_panel_get_property;
+  object_class->set_property = dossier_arguments_panel_set_property;
+  panel_class->project_changed = dossier_arguments_panel_project_changed;
+
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUESTION_ID] =
+    g_param_spec_int64 ("question-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "arguments.rename-question", NULL, rename_question_action);
+  gtk_widget_class_install_action (widget_class, "arguments.delete-question", NULL, delete_question_action);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (DOSSIER_TYPE_ARGUMENT_ROW);
+  g_type_ensure (DOSSIER_TYPE_COLUMNS_LAYOUT);
+  /* Named by the question selector's factories. */
+  g_type_ensure (DOSSIER_TYPE_QUESTION);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-arguments-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, question_add_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, question_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, question_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, question_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, question_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, columns);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_add_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_add_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_add_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, accept_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_add);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_pro_add);
+  gtk_widget_class_bind_template_callback (widget_class, on_con_add);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_all);
+
+  gtk_widget_class_set_css_name (widget_class, "argumentspanel");
+}
+
+static GtkListItemFactory *
+question_factory (gboolean wrap)
+{
+  /* A question is a sentence: the button shows it on one line, cut; the
+   * list shows it whole. */
+  g_autofree char *ui = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+    "<object class=\"GtkLabel\">"
+    "<property name=\"xalign\">0</property>"
+    "<property name=\"%s\">%s</property>"
+    "<property name=\"max-width-chars\">40</property>"
+    "<binding name=\"label\"><lookup name=\"text\" type=\"DossierQuestion\">"
+    "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
+    "</object></property></template></interface>",
+    wrap ? "wrap" : "ellipsize", wrap ? "True" : "end");
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+}
+
+static void
+dossier_arguments_panel_init (DossierArgumentsPanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = question_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = question_factory (TRUE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_down_set_factory (self->question_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->question_dropdown, list_factory);
+
+  self->pro_filter = gtk_custom_filter_new (filter_pro, self, NULL);
+  self->con_filter = gtk_custom_filter_new (filter_con, self, NULL);
+  self->pro_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->pro_filter));
+  self->con_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->con_filter));
+  gtk_list_box_bind_model (self->pro_list, G_LIST_MODEL (self->pro_model), create_row, self, NULL);
+  gtk_list_box_bind_model (self->con_list, G_LIST_MODEL (self->con_model), create_row, self, NULL);
+
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "highlights-changed",
+                                 G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "document-text-changed",
+                                 G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  self->questions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  /* After the question selector has seen the change, to select in it. */
+  g_signal_group_connect_object (self->questions_signals, "items-changed",
+                                 G_CALLBACK (questions_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->question_signals = g_signal_group_new (DOSSIER_TYPE_QUESTION);
+  g_signal_group_connect_object (self->question_signals, "notify",
+                                 G_CALLBACK (update_balance), self, G_CONNECT_SWAPPED);
+
+  dossier_arguments_panel_project_changed (DOSSIER_PANEL (self));
+}
+
+GtkWidget *
+dossier_arguments_panel_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_ARGUMENTS_PANEL, NULL);
+}

@@ -1,0 +1,46 @@
+/* dossier-arguments-panel.h — the "Pros & Cons" panel of the right
+ * sidebar.
+ *
+ * A question selector (add, rename, delete questions); the question's
+ * pros and cons in two columns, or one after the other when the sidebar is
+ * narrow; a balance summary; adding arguments to either side; the
+ * arguments the open document lists itself (under "Pros", "Risks", …),
+ * to accept or dismiss one by one or all at once.
+ */
+#pragma once
+
+#include "dossier-panel.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_ARGUMENTS_PANEL (dossier_arguments_panel_get_type ())
+G_DECLARE_FINAL_TYPE (DossierArgumentsPanel, dossier_arguments_panel, DOSSIER, ARGUMENTS_PANEL, DossierPanel)
+
+/* Properties: "document-id" (gint64, 0 = none: the reader's document,
+ * whose suggestions are shown), "question-id" (gint64, 0 = none: the
+ * question shown; the first one when a project opens).
+ * Signal: "highlight-activated" (gint64 document_id, gint64 highlight_id). */
+GtkWidget *dossier_arguments_panel_new              (void);
+
+gint64     dossier_arguments_panel_get_document_id  (DossierArgumentsPanel *self);
+void       dossier_arguments_panel_set_document_id  (DossierArgumentsPanel *self,
+                                                     gint64                 document_id);
+gint64     dossier_arguments_panel_get_question_id  (DossierArgumentsPanel *self);
+void       dossier_arguments_panel_set_question_id  (DossierArgumentsPanel *self,
+                                                     gint64                 question_id);
+
+/* The reader's selection in document "document-id" (start == end: none). */
+void       dossier_arguments_panel_set_selection    (DossierArgumentsPanel *self,
+                                                     gint64                 start,
+                                                     gint64                 end);
+/* Cites the selection for argument @argument_id (one undo step); FALSE,
+ * with a toast saying why, when there is no selection. */
+gboolean   dossier_arguments_panel_cite_selection   (DossierArgumentsPanel *self,
+                                                     gint64                 argument_id);
+
+/* The arguments shown in a column: GListModel of DossierArgument
+ * (transfer none). */
+GListModel *dossier_arguments_panel_get_column      (DossierArgumentsPanel *self,
+                                                     DossierPolarity        polarity);
+
+G_END_DECLS

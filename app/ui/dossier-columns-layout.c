@@ -1,0 +1,220 @@
+/* dossier-columns-layout.c — two columns where they fit, else one.
+ *
+ * A flow box decides from the children's natural widths, which for
+ * wrapping text are whole paragraphs: it stacked the columns of a sidebar
+ * wide enough for both. Here the columns go side by side as soon as each
+ * gets its minimum width, and are as tall as the taller one. */
+
+#include "config.h"
+
+#include "dossier-columns-layout.h"
+
+struct _DossierColumnsLayout
+{
+  GtkLayoutManager parent_instance;
+
+  int              spacing;
+};
+
+G_DEFINE_FINAL_TYPE (DossierColumnsLayout, dossier_columns_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+enum {
+  PROP_0,
+  PROP_SPACING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The visible children, at most two. */
+static guint
+get_children (GtkWidget  *widget,
+              GtkWidget **children)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && n < 2;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      children[n++] = child;
+  return n;
+}
+
+/* Whether @width holds the columns side by side. */
+static gboolean
+fits_side_by_side (DossierColumnsLayout *self,
+                   GtkWidget           **children,
+                   guint                 n,
+                   int                   width)
+{
+  int needed = 0;
+
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      int min;
+
+      gtk_widget_measure (children[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      needed = MAX (needed, min);
+    }
+  return width >= 2 * needed + self->spacing;
+}
+
+static void
+dossier_columns_layout_measure (GtkLayoutManager *manager,
+                                GtkWidget        *widget,
+                                GtkOrientation    orientation,
+                                int               for_size,
+                                int              *minimum,
+                                int              *natural,
+                                int              *minimum_baseline,
+                                int              *natural_baseline)
+{
+  DossierColumnsLayout *self = DOSSIER_COLUMNS_LAYOUT (manager);
+  GtkWidget *children[2];
+  guint n = get_children (widget, children);
+  int min = 0, nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* At least the wider minimum (one above the other); at best side by side. */
+      for (guint i = 0; i < n; i++)
+        {
+          int child_min, child_nat;
+
+          gtk_widget_measure (children[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
+          min = MAX (min, child_min);
+          nat += child_nat + (i > 0 ? self->spacing : 0);
+        }
+    }
+  else if (for_size >= 0 && fits_side_by_side (self, children, n, for_size))
+    {
+      int column = (for_size - self->spacing) / 2;
+
+      for (guint i = 0; i < n; i++)
+        {
+          int child_min, child_nat;
+
+          gtk_widget_measure (children[i], orientation, column, &child_min, &child_nat, NULL, NULL);
+          min = MAX (min, child_min);
+          nat = MAX (nat, child_nat);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          int child_min, child_nat;
+
+          gtk_widget_measure (children[i], orientation, for_size, &child_min, &child_nat, NULL, NULL);
+          min += child_min + (i > 0 ? self->spacing : 0);
+          nat += child_nat + (i > 0 ? self->spacing : 0);
+        }
+    }
+
+  *minimum = min;
+  *natural = nat;
+  *minimum_baseline = -1;
+  *natural_baseline = -1;
+}
+
+static void
+dossier_columns_layout_allocate (GtkLayoutManager *manager,
+                                 GtkWidget        *widget,
+                                 int               width,
+                                 int               height,
+                                 int               baseline)
+{
+  DossierColumnsLayout *self = DOSSIER_COLUMNS_LAYOUT (manager);
+  GtkWidget *children[2];
+  guint n = get_children (widget, children);
+
+  if (fits_side_by_side (self, children, n, width))
+    {
+      int column = (width - self->spacing) / 2;
+
+      gtk_widget_size_allocate (children[0], &(GtkAllocation) { 0, 0, column, height }, -1);
+      gtk_widget_size_allocate (children[1],
+                                &(GtkAllocation) { width - column, 0, column, height }, -1);
+      return;
+    }
+
+  for (guint i = 0, y = 0; i < n; i++)
+    {
+      int child_height;
+
+      gtk_widget_measure (children[i], GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+      gtk_widget_size_allocate (children[i], &(GtkAllocation) { 0, (int) y, width, child_height }, -1);
+      y += child_height + self->spacing;
+    }
+}
+
+static void
+dossier_columns_layout_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  DossierColumnsLayout *self = DOSSIER_COLUMNS_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      g_value_set_int (value, self->spacing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_columns_layout_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  DossierColumnsLayout *self = DOSSIER_COLUMNS_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      if (self->spacing != g_value_get_int (value))
+        {
+          self->spacing = g_value_get_int (value);
+          gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_columns_layout_class_init (DossierColumnsLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  object_class->get_property = dossier_columns_layout_get_property;
+  object_class->set_property = dossier_columns_layout_set_property;
+  layout_class->measure = dossier_columns_layout_measure;
+  layout_class->allocate = dossier_columns_layout_allocate;
+
+  properties[PROP_SPACING] =
+    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_columns_layout_init (DossierColumnsLayout *self)
+{
+}
+
+GtkLayoutManager *
+dossier_columns_layout_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_COLUMNS_LAYOUT, NULL);
+}

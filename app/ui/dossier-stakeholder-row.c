@@ -1,0 +1,130 @@
+/* dossier-stakeholder-row.c — a stakeholder in the Stakeholders panel.
+ *
+ * The row follows its DossierStakeholder's notify signals (an edit, a
+ * mention count kept up to date by the core) for as long as it shows it. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-stakeholder-row.h"
+#include "dossier-tag-chip.h"
+
+struct _DossierStakeholderRow
+{
+  DossierRow  parent_instance;
+
+  /* template */
+  GtkWidget  *swatch;
+  GtkImage   *kind_icon;
+  GtkLabel   *name;
+  GtkLabel   *counts;
+  GtkLabel   *stance;
+};
+
+G_DEFINE_FINAL_TYPE (DossierStakeholderRow, dossier_stakeholder_row, DOSSIER_TYPE_ROW)
+
+const char *
+dossier_stakeholder_kind_get_icon_name (DossierStakeholderKind kind)
+{
+  /* Icons of the Adwaita theme every GNOME system has. */
+  switch (kind)
+    {
+    case DOSSIER_STAKEHOLDER_GOVERNMENT:    return "emoji-flags-symbolic";
+    case DOSSIER_STAKEHOLDER_OFFICIAL:      return "avatar-default-symbolic";
+    case DOSSIER_STAKEHOLDER_LEGISLATURE:   return "system-users-symbolic";
+    case DOSSIER_STAKEHOLDER_PARTY:         return "emoji-people-symbolic";
+    case DOSSIER_STAKEHOLDER_ORGANISATION:  return "network-workgroup-symbolic";
+    case DOSSIER_STAKEHOLDER_ARMED_GROUP:   return "security-high-symbolic";
+    case DOSSIER_STAKEHOLDER_BUSINESS:      return "emoji-objects-symbolic";
+    case DOSSIER_STAKEHOLDER_CIVIL_SOCIETY: return "emoji-people-symbolic";
+    case DOSSIER_STAKEHOLDER_MEDIA:         return "x-office-document-symbolic";
+    case DOSSIER_STAKEHOLDER_PUBLIC:        return "system-users-symbolic";
+    case DOSSIER_STAKEHOLDER_FOREIGN_STATE: return "preferences-desktop-locale-symbolic";
+    case DOSSIER_STAKEHOLDER_OTHER:
+    default:                                return "emoji-symbols-symbolic";
+    }
+}
+
+char *
+dossier_stakeholder_describe_counts (DossierStakeholder *stakeholder)
+{
+  guint mentions = dossier_stakeholder_get_n_mentions (stakeholder);
+  guint documents = dossier_stakeholder_get_n_documents (stakeholder);
+  guint evidence = dossier_stakeholder_get_n_evidence (stakeholder);
+  g_autofree char *mentioned = NULL;
+  g_autofree char *cited = NULL;
+
+  if (mentions == 0)
+    mentioned = g_strdup (_("Not mentioned"));
+  else
+    {
+      g_autofree char *in = g_strdup_printf (ngettext ("%u document", "%u documents", documents),
+                                             documents);
+
+      /* Translators: "12 mentions in 3 documents" */
+      mentioned = g_strdup_printf (ngettext ("%u mention in %s", "%u mentions in %s", mentions),
+                                   mentions, in);
+    }
+  if (evidence == 0)
+    cited = g_strdup (_("no evidence"));
+  else
+    cited = g_strdup_printf (ngettext ("%u piece of evidence", "%u pieces of evidence", evidence),
+                             evidence);
+
+  /* Translators: mentions · evidence, under a stakeholder's name */
+  return g_strdup_printf (_("%s · %s"), mentioned, cited);
+}
+
+static void
+update (DossierRow *row)
+{
+  DossierStakeholderRow *self = DOSSIER_STAKEHOLDER_ROW (row);
+  DossierStakeholder *stakeholder = dossier_row_get_item (row);
+  g_autofree char *counts = NULL;
+  const char *kind_label;
+
+  if (stakeholder == NULL)
+    return;
+
+  gtk_label_set_label (self->name, dossier_stakeholder_get_name (stakeholder));
+  counts = dossier_stakeholder_describe_counts (stakeholder);
+  gtk_label_set_label (self->counts, counts);
+  gtk_label_set_label (self->stance,
+                       dossier_stance_get_label (dossier_stakeholder_get_stance_position (stakeholder)));
+
+  gtk_image_set_from_icon_name (self->kind_icon,
+                                dossier_stakeholder_kind_get_icon_name (dossier_stakeholder_get_kind (stakeholder)));
+  kind_label = dossier_stakeholder_kind_get_label (dossier_stakeholder_get_kind (stakeholder));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), kind_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dossier_stakeholder_get_name (stakeholder),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts,
+                                  -1);
+}
+
+static void
+dossier_stakeholder_row_class_init (DossierStakeholderRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (DOSSIER_TYPE_TAG_CHIP);
+  DOSSIER_ROW_CLASS (klass)->item_changed = update;
+  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_STAKEHOLDER,
+                                  "/org/dossier/Dossier/ui/dossier-stakeholder-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, name);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, counts);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, stance);
+}
+
+static void
+dossier_stakeholder_row_init (DossierStakeholderRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
+}

@@ -1,0 +1,1308 @@
+/* dossier-stakeholders-panel.c — the "Stakeholders" panel of the right
+ * sidebar: the list, the editor of one stakeholder, its evidence and its
+ * mentions, and the suggestions of the open document.
+ *
+ * The list is the project's live model; the editor follows the project's
+ * DossierStakeholder (updated in place, with notify) field by field, so a
+ * mention count kept up to date by the core never overwrites what the
+ * user is typing in another field. Every edit is one core action: one
+ * undo step, committed at once.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "dossier-stakeholder-row.h"
+#include "dossier-stakeholders-panel.h"
+
+/* Unreviewed mentions listed in the editor: enough to work through, few
+ * enough that a name mentioned thousands of times opens at once. */
+#define MAX_MENTION_ROWS 100
+
+struct _DossierStakeholdersPanel
+{
+  DossierPanel        parent_instance;
+
+  /* template */
+  GtkStack           *pages;
+  GtkLabel           *count_label;
+  GtkMenuButton      *add_button;
+  GtkPopover         *add_popover;
+  GtkEntry           *add_entry;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkRevealer        *suggestions_revealer;
+  GtkExpander        *suggestions_expander;
+  GtkLabel           *suggestions_label;
+  GtkListBox         *suggestions_list;
+  GtkLabel           *detail_title;
+  GtkWidget          *delete_button;
+  AdwEntryRow        *name_row;
+  AdwEntryRow        *aliases_row;
+  AdwComboRow        *kind_row;
+  AdwEntryRow        *description_row;
+  AdwComboRow        *stance_row;
+  AdwEntryRow        *stance_text_row;
+  AdwEntryRow        *interests_row;
+  GtkSpinButton      *power_spin;
+  GtkSpinButton      *interest_spin;
+  GtkColorButton     *color_button;
+  AdwPreferencesGroup *evidence_group;
+  GtkWidget          *cite_button;
+  GtkListBox         *evidence_list;
+  AdwPreferencesGroup *mentions_group;
+  GtkListBox         *mentions_list;
+
+  GSignalGroup       *project_signals;
+  GSignalGroup       *list_signals;
+  GSignalGroup       *stakeholder_signals;   /* the one open in the editor */
+  gint64              document_id;
+  gint64              stakeholder_id;
+  gint64              selection_start;
+  gint64              selection_end;
+  /* TRUE while the editor is being filled: its widgets' signals are then
+   * the panel's own doing, not the user's. */
+  gboolean            filling;
+
+  GPtrArray          *evidence;      /* of DossierEvidence, as listed */
+  GPtrArray          *mentions;      /* of DossierMentionHit, as listed */
+  GPtrArray          *suggestions;   /* of DossierStakeholderSuggestion, as listed */
+  guint               suggest_source;
+};
+
+G_DEFINE_FINAL_TYPE (DossierStakeholdersPanel, dossier_stakeholders_panel, DOSSIER_TYPE_PANEL)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_ID,
+  PROP_STAKEHOLDER_ID,
+  N_PROPS
+};
+
+enum {
+  HIGHLIGHT_ACTIVATED,
+  RANGE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
+
+static DossierStakeholder *
+current_stakeholder (DossierStakeholdersPanel *self)
+{
+  if (PROJECT (self) == NULL || self->stakeholder_id == 0)
+    return NULL;
+  return dossier_project_get_stakeholder (PROJECT (self), self->stakeholder_id);
+}
+
+/* ---- the list ------------------------------------------------------------------ */
+
+static void
+update_list_header (DossierStakeholdersPanel *self)
+{
+  GListModel *model = PROJECT (self) ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  g_autofree char *count = NULL;
+
+  if (n > 0)
+    count = g_strdup_printf (ngettext ("%u stakeholder", "%u stakeholders", n), n);
+  gtk_label_set_text (self->count_label, count ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), dossier_panel_is_writable (DOSSIER_PANEL (self)));
+
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  if (PROJECT (self) == NULL)
+    adw_status_page_set_description (self->empty_page, _("Open a project to list who the articles are about."));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("Add the people and bodies the articles are about with +, "
+                                       "or from the suggestions below."));
+}
+
+static void
+on_list_activate (DossierStakeholdersPanel *self,
+                  guint                     position)
+{
+  GListModel *model = PROJECT (self) ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
+  g_autoptr(DossierStakeholder) stakeholder = NULL;
+
+  if (model == NULL)
+    return;
+  stakeholder = g_list_model_get_item (model, position);
+  if (stakeholder != NULL)
+    dossier_stakeholders_panel_set_stakeholder_id (self, dossier_stakeholder_get_id (stakeholder));
+}
+
+static void
+on_add_popover_show (DossierStakeholdersPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+}
+
+static void
+on_add_activate (DossierStakeholdersPanel *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (PROJECT (self) == NULL || name[0] == '\0')
+    return;
+
+  id = dossier_project_add_stakeholder (PROJECT (self), name, NULL, DOSSIER_STAKEHOLDER_OTHER, &error);
+  if (id == 0)
+    {
+      /* The popover stays open with the name, to be corrected. */
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
+      return;
+    }
+
+  gtk_popover_popdown (self->add_popover);
+  /* A new stakeholder is a name only: the editor is where it gets the rest. */
+  dossier_stakeholders_panel_set_stakeholder_id (self, id);
+}
+
+/* ---- suggestions ---------------------------------------------------------------- */
+
+static GtkWidget *
+make_suggestion_row (DossierStakeholdersPanel     *self,
+                     DossierStakeholderSuggestion *suggestion);
+
+static void
+reload_suggestions (DossierStakeholdersPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  g_autofree char *label = NULL;
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
+    gtk_list_box_remove (self->suggestions_list, child);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  if (PROJECT (self) != NULL && self->document_id != 0 &&
+      dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
+    {
+      self->suggestions = dossier_project_suggest_stakeholders (PROJECT (self), self->document_id, &error);
+      if (self->suggestions == NULL)
+        g_message ("Could not suggest stakeholders: %s", error->message);
+    }
+
+  if (self->suggestions == NULL || self->suggestions->len == 0 ||
+      !dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    {
+      gtk_revealer_set_reveal_child (self->suggestions_revealer, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < self->suggestions->len; i++)
+    gtk_list_box_append (self->suggestions_list,
+                         make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
+
+  /* Translators: the heading of the suggestions under the stakeholders list */
+  label = g_strdup_printf (ngettext ("%u Suggestion from This Document",
+                                     "%u Suggestions from This Document",
+                                     self->suggestions->len),
+                           self->suggestions->len);
+  gtk_label_set_text (self->suggestions_label, label);
+  gtk_revealer_set_reveal_child (self->suggestions_revealer, TRUE);
+}
+
+static gboolean
+reload_suggestions_cb (gpointer data)
+{
+  DossierStakeholdersPanel *self = data;
+
+  self->suggest_source = 0;
+  reload_suggestions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Suggesting reads the whole document: once per burst of changes. */
+static void
+queue_reload_suggestions (DossierStakeholdersPanel *self)
+{
+  if (self->suggest_source == 0)
+    self->suggest_source = g_idle_add (reload_suggestions_cb, self);
+}
+
+static DossierStakeholderSuggestion *
+suggestion_of_button (DossierStakeholdersPanel *self,
+                      GtkWidget                *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  int index;
+
+  if (row == NULL || self->suggestions == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || (guint) index >= self->suggestions->len)
+    return NULL;
+  return g_ptr_array_index (self->suggestions, index);
+}
+
+static void
+on_suggestion_accept (DossierStakeholdersPanel *self,
+                      GtkWidget                *button)
+{
+  DossierStakeholderSuggestion *suggestion = suggestion_of_button (self, button);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (suggestion == NULL)
+    return;
+  if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestion, 0, &error) == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” added"), suggestion->name);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  queue_reload_suggestions (self);
+}
+
+static void
+on_suggestion_dismiss (DossierStakeholdersPanel *self,
+                       GtkWidget                *button)
+{
+  DossierStakeholderSuggestion *suggestion = suggestion_of_button (self, button);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (suggestion == NULL)
+    return;
+  if (!dossier_project_dismiss_stakeholder_suggestions (PROJECT (self), &suggestion, 1, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestion"), error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” will not be suggested again"), suggestion->name);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  queue_reload_suggestions (self);
+}
+
+static GtkWidget *
+make_suggestion_row (DossierStakeholdersPanel     *self,
+                     DossierStakeholderSuggestion *suggestion)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (suggestion->name);
+  GtkWidget *details, *accept, *dismiss;
+  g_autofree char *mentions = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *accept_label = NULL;
+  g_autofree char *dismiss_label = NULL;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 4);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", suggestion->n_mentions),
+                              suggestion->n_mentions);
+  if (suggestion->aliases != NULL && suggestion->aliases[0] != NULL)
+    {
+      g_autofree char *aliases = g_strjoinv ("; ", suggestion->aliases);
+
+      /* Translators: "4 mentions · also: Varga; the mayor" */
+      text = g_strdup_printf (_("%s · also: %s"), mentions, aliases);
+    }
+  details = gtk_label_new (text ? text : mentions);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), details);
+
+  accept = gtk_button_new_from_icon_name ("list-add-symbolic");
+  accept_label = g_strdup_printf (_("Add “%s” as a stakeholder"), suggestion->name);
+  gtk_widget_set_tooltip_text (accept, accept_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, accept_label, -1);
+  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (accept, "flat");
+  g_signal_connect_object (accept, "clicked", G_CALLBACK (on_suggestion_accept), self, G_CONNECT_SWAPPED);
+
+  dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+  dismiss_label = g_strdup_printf (_("Do not suggest “%s” again"), suggestion->name);
+  gtk_widget_set_tooltip_text (dismiss, dismiss_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss_label, -1);
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dismiss, "flat");
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (on_suggestion_dismiss), self, G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), accept);
+  gtk_box_append (GTK_BOX (box), dismiss);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->name, -1);
+
+  return row;
+}
+
+/* ---- the editor: fields ---------------------------------------------------------- */
+
+static int
+stance_to_index (int position)
+{
+  if (position < DOSSIER_STANCE_MIN || position > DOSSIER_STANCE_MAX)
+    return 0;
+  return position - DOSSIER_STANCE_MIN + 1;
+}
+
+static int
+index_to_stance (guint index)
+{
+  if (index == 0 || index == GTK_INVALID_LIST_POSITION)
+    return DOSSIER_STANCE_UNKNOWN;
+  return (int) index - 1 + DOSSIER_STANCE_MIN;
+}
+
+static char *
+join_aliases (DossierStakeholder *stakeholder)
+{
+  return g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (stakeholder));
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Shows one property of the open stakeholder (NULL: all of them). */
+static void
+fill_field (DossierStakeholdersPanel *self,
+            const char               *property)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  gboolean all = property == NULL;
+
+  if (s == NULL)
+    return;
+
+  self->filling = TRUE;
+  if (all || g_str_equal (property, "name"))
+    {
+      set_entry (self->name_row, dossier_stakeholder_get_name (s));
+      gtk_label_set_text (self->detail_title, dossier_stakeholder_get_name (s));
+    }
+  if (all || g_str_equal (property, "aliases"))
+    {
+      g_autofree char *aliases = join_aliases (s);
+
+      set_entry (self->aliases_row, aliases);
+    }
+  if (all || g_str_equal (property, "kind"))
+    adw_combo_row_set_selected (self->kind_row, dossier_stakeholder_get_kind (s));
+  if (all || g_str_equal (property, "description"))
+    set_entry (self->description_row, dossier_stakeholder_get_description (s));
+  if (all || g_str_equal (property, "stance-position"))
+    adw_combo_row_set_selected (self->stance_row,
+                                stance_to_index (dossier_stakeholder_get_stance_position (s)));
+  if (all || g_str_equal (property, "stance"))
+    set_entry (self->stance_text_row, dossier_stakeholder_get_stance (s));
+  if (all || g_str_equal (property, "interests"))
+    set_entry (self->interests_row, dossier_stakeholder_get_interests (s));
+  if (all || g_str_equal (property, "power"))
+    gtk_spin_button_set_value (self->power_spin, dossier_stakeholder_get_power (s));
+  if (all || g_str_equal (property, "interest"))
+    gtk_spin_button_set_value (self->interest_spin, dossier_stakeholder_get_interest (s));
+  if (all || g_str_equal (property, "color"))
+    {
+      GdkRGBA rgba;
+
+      if (gdk_rgba_parse (&rgba, dossier_stakeholder_get_color (s)))
+        gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+    }
+  self->filling = FALSE;
+}
+
+static void reload_evidence (DossierStakeholdersPanel *self);
+static void reload_mentions (DossierStakeholdersPanel *self);
+
+static void
+stakeholder_notify_cb (DossierStakeholdersPanel *self,
+                       GParamSpec               *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "n-evidence"))
+    reload_evidence (self);
+  else if (g_str_equal (name, "n-mentions") || g_str_equal (name, "n-documents"))
+    reload_mentions (self);
+  else
+    fill_field (self, name);
+}
+
+static void
+report_edit_error (DossierStakeholdersPanel *self,
+                   const GError             *error)
+{
+  dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not change the stakeholder"), error);
+  /* The field shows what the project holds again. */
+  fill_field (self, NULL);
+}
+
+typedef gboolean (*TextSetter) (DossierProject *, gint64, const char *, GError **);
+
+static void
+apply_text (DossierStakeholdersPanel *self,
+            AdwEntryRow              *row,
+            TextSetter                setter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->filling || current_stakeholder (self) == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  if (!setter (PROJECT (self), self->stakeholder_id, text, &error))
+    report_edit_error (self, error);
+}
+
+static void
+on_name_apply (DossierStakeholdersPanel *self)
+{
+  apply_text (self, self->name_row, dossier_project_set_stakeholder_name);
+}
+
+static void
+on_description_apply (DossierStakeholdersPanel *self)
+{
+  apply_text (self, self->description_row, dossier_project_set_stakeholder_description);
+}
+
+static void
+on_stance_text_apply (DossierStakeholdersPanel *self)
+{
+  apply_text (self, self->stance_text_row, dossier_project_set_stakeholder_stance);
+}
+
+static void
+on_interests_apply (DossierStakeholdersPanel *self)
+{
+  apply_text (self, self->interests_row, dossier_project_set_stakeholder_interests);
+}
+
+static void
+on_aliases_apply (DossierStakeholdersPanel *self)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || current_stakeholder (self) == NULL)
+    return;
+
+  /* Names contain commas ("Smith, Jones & Co"); semicolons separate. */
+  parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->aliases_row)), ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (aliases, parts[i]);
+    }
+  g_ptr_array_add (aliases, NULL);
+
+  if (!dossier_project_set_stakeholder_aliases (PROJECT (self), self->stakeholder_id,
+                                                (const char * const *) aliases->pdata, &error))
+    report_edit_error (self, error);
+  else
+    fill_field (self, "aliases");   /* as the core kept them */
+}
+
+static void
+on_kind_selected (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || s == NULL || kind >= DOSSIER_STAKEHOLDER_N_KINDS ||
+      kind == (guint) dossier_stakeholder_get_kind (s))
+    return;
+  if (!dossier_project_set_stakeholder_kind (PROJECT (self), self->stakeholder_id, kind, &error))
+    report_edit_error (self, error);
+}
+
+static void
+on_stance_selected (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  int position = index_to_stance (adw_combo_row_get_selected (self->stance_row));
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || s == NULL || position == dossier_stakeholder_get_stance_position (s))
+    return;
+  if (!dossier_project_set_stakeholder_stance_position (PROJECT (self), self->stakeholder_id,
+                                                        position, &error))
+    report_edit_error (self, error);
+}
+
+static void
+on_ratings_changed (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  int power = gtk_spin_button_get_value_as_int (self->power_spin);
+  int interest = gtk_spin_button_get_value_as_int (self->interest_spin);
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || s == NULL ||
+      (power == dossier_stakeholder_get_power (s) && interest == dossier_stakeholder_get_interest (s)))
+    return;
+  if (!dossier_project_set_stakeholder_ratings (PROJECT (self), self->stakeholder_id,
+                                                power, interest, &error))
+    report_edit_error (self, error);
+}
+
+static void
+on_color_set (DossierStakeholdersPanel *self)
+{
+  GdkRGBA rgba;
+  g_autofree char *color = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || current_stakeholder (self) == NULL)
+    return;
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  color = g_strdup_printf ("#%02x%02x%02x",
+                           (int) (rgba.red * 255 + 0.5),
+                           (int) (rgba.green * 255 + 0.5),
+                           (int) (rgba.blue * 255 + 0.5));
+  if (!dossier_project_set_stakeholder_color (PROJECT (self), self->stakeholder_id, color, &error))
+    report_edit_error (self, error);
+}
+
+static void
+on_delete_clicked (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (s == NULL)
+    return;
+  name = g_strdup (dossier_stakeholder_get_name (s));
+  if (!dossier_project_delete_stakeholder (PROJECT (self), self->stakeholder_id, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not delete the stakeholder"), error);
+      return;
+    }
+  dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  message = g_strdup_printf (_("“%s” deleted"), name);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+}
+
+static void
+on_back_clicked (DossierStakeholdersPanel *self)
+{
+  dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+}
+
+/* ---- the editor: evidence ------------------------------------------------------- */
+
+static const char *
+document_title (DossierStakeholdersPanel *self,
+                gint64                    document_id)
+{
+  DossierDocument *doc = dossier_project_get_document (PROJECT (self), document_id);
+
+  return doc ? dossier_document_get_title (doc) : _("Unknown document");
+}
+
+/* Evidence comes by document: a header above the first of each. */
+static void
+evidence_header_func (GtkListBoxRow *row,
+                      GtkListBoxRow *before,
+                      gpointer       data)
+{
+  DossierStakeholdersPanel *self = data;
+  int index = gtk_list_box_row_get_index (row);
+  DossierEvidence *evidence, *previous = NULL;
+  GtkWidget *header;
+
+  if (self->evidence == NULL || index < 0 || (guint) index >= self->evidence->len)
+    return;
+  evidence = g_ptr_array_index (self->evidence, index);
+  if (before != NULL && index > 0)
+    previous = g_ptr_array_index (self->evidence, index - 1);
+
+  if (previous != NULL &&
+      dossier_highlight_get_document_id (previous->highlight) ==
+      dossier_highlight_get_document_id (evidence->highlight))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (document_title (self, dossier_highlight_get_document_id (evidence->highlight)));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (header, 10);
+  gtk_widget_set_margin_end (header, 10);
+  gtk_widget_set_margin_top (header, 6);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+on_remove_evidence (DossierStakeholdersPanel *self,
+                    GtkWidget                *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  DossierEvidence *evidence;
+  g_autoptr(GError) error = NULL;
+  int index;
+
+  if (row == NULL || self->evidence == NULL)
+    return;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || (guint) index >= self->evidence->len)
+    return;
+  evidence = g_ptr_array_index (self->evidence, index);
+
+  if (!dossier_project_remove_stakeholder_evidence (PROJECT (self), self->stakeholder_id,
+                                                    dossier_highlight_get_id (evidence->highlight),
+                                                    &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not remove the evidence"), error);
+      return;
+    }
+  dossier_panel_show_toast (DOSSIER_PANEL (self), _("Evidence removed"), TRUE);
+}
+
+static GtkWidget *
+make_evidence_row (DossierStakeholdersPanel *self,
+                   DossierEvidence          *evidence)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *quote = gtk_label_new (dossier_highlight_get_quote (evidence->highlight));
+  GtkWidget *remove;
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *role = dossier_evidence_role_get_label (evidence->role);
+
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 4);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (quote, "evidence-quote");
+  gtk_box_append (GTK_BOX (labels), quote);
+
+  if (role[0] != '\0')
+    g_string_append (details, role);
+  if (evidence->role == DOSSIER_EVIDENCE_STANCE && evidence->stance_position != DOSSIER_STANCE_UNKNOWN)
+    /* Translators: the stance a passage shows, after its role: "Stance: Against" */
+    g_string_printf (details, _("%s: %s"), role, dossier_stance_get_label (evidence->stance_position));
+  if (evidence->note[0] != '\0')
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      g_string_append (details, evidence->note);
+    }
+  if (details->len > 0)
+    {
+      GtkWidget *caption = gtk_label_new (details->str);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (labels), caption);
+    }
+  gtk_widget_set_hexpand (labels, TRUE);
+
+  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_tooltip_text (remove, _("Remove This Evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove This Evidence"), -1);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_sensitive (remove, dossier_panel_is_writable (DOSSIER_PANEL (self)));
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_evidence), self, G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dossier_highlight_get_quote (evidence->highlight), -1);
+  return row;
+}
+
+static void
+reload_evidence (DossierStakeholdersPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n;
+  g_autofree char *description = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
+    gtk_list_box_remove (self->evidence_list, child);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+
+  if (current_stakeholder (self) == NULL)
+    return;
+
+  self->evidence = dossier_project_list_stakeholder_evidence (PROJECT (self), self->stakeholder_id, &error);
+  if (self->evidence == NULL)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not list the evidence"), error);
+      self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_evidence_free);
+    }
+
+  n = self->evidence->len;
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->evidence_list, make_evidence_row (self, g_ptr_array_index (self->evidence, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), n > 0);
+
+  if (n == 0)
+    description = g_strdup (_("Select a passage in the reader that shows who it is, what it "
+                              "wants or what it can do, and cite it here."));
+  adw_preferences_group_set_description (self->evidence_group, description);
+}
+
+static void
+on_evidence_activated (DossierStakeholdersPanel *self,
+                       GtkListBoxRow            *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  DossierEvidence *evidence;
+
+  if (self->evidence == NULL || index < 0 || (guint) index >= self->evidence->len)
+    return;
+  evidence = g_ptr_array_index (self->evidence, index);
+  g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0,
+                 dossier_highlight_get_document_id (evidence->highlight),
+                 dossier_highlight_get_id (evidence->highlight));
+}
+
+/* ---- the editor: mentions --------------------------------------------------------- */
+
+static void
+reload_mentions (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  GtkWidget *child;
+  guint shown;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions_list))) != NULL)
+    gtk_list_box_remove (self->mentions_list, child);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+
+  if (s == NULL)
+    return;
+
+  self->mentions = dossier_project_list_unreviewed_mentions (PROJECT (self), self->stakeholder_id, &error);
+  if (self->mentions == NULL)
+    {
+      g_message ("Could not list unreviewed mentions: %s", error->message);
+      self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_hit_free);
+    }
+
+  {
+    g_autofree char *counts = dossier_stakeholder_describe_counts (s);
+
+    g_string_append (description, counts);
+  }
+  if (self->mentions->len > 0)
+    {
+      g_string_append (description, "\n");
+      g_string_append_printf (description,
+                              ngettext ("%u mention is not highlighted yet: read it in context.",
+                                        "%u mentions are not highlighted yet: read them in context.",
+                                        self->mentions->len),
+                              self->mentions->len);
+    }
+  adw_preferences_group_set_description (self->mentions_group, description->str);
+
+  shown = MIN (self->mentions->len, MAX_MENTION_ROWS);
+  for (guint i = 0; i < shown; i++)
+    {
+      DossierMentionHit *hit = g_ptr_array_index (self->mentions, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *snippet = gtk_label_new (hit->snippet);
+      GtkWidget *source = gtk_label_new (document_title (self, hit->document_id));
+
+      gtk_widget_set_margin_start (box, 10);
+      gtk_widget_set_margin_end (box, 10);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+      gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (snippet), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (source), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (source, "caption");
+      gtk_widget_add_css_class (source, "dim-label");
+      gtk_box_append (GTK_BOX (box), snippet);
+      gtk_box_append (GTK_BOX (box), source);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hit->snippet, -1);
+      gtk_list_box_append (self->mentions_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_list), shown > 0);
+}
+
+static void
+on_mention_activated (DossierStakeholdersPanel *self,
+                      GtkListBoxRow            *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  DossierMentionHit *hit;
+
+  if (self->mentions == NULL || index < 0 || (guint) index >= self->mentions->len)
+    return;
+  hit = g_ptr_array_index (self->mentions, index);
+  g_signal_emit (self, signals[RANGE_ACTIVATED], 0, hit->document_id, hit->start, hit->end);
+}
+
+/* ---- the editor: citing ------------------------------------------------------------ */
+
+static gboolean
+has_selection (DossierStakeholdersPanel *self)
+{
+  return self->document_id != 0 && self->selection_end > self->selection_start;
+}
+
+static void
+update_cite (DossierStakeholdersPanel *self)
+{
+  gboolean can = dossier_panel_is_writable (DOSSIER_PANEL (self)) &&
+                 current_stakeholder (self) != NULL && has_selection (self);
+
+  gtk_widget_set_sensitive (self->cite_button, can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.cite-selection", can);
+}
+
+gboolean
+dossier_stakeholders_panel_cite_selection (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
+
+  s = current_stakeholder (self);
+  if (s == NULL)
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Open a stakeholder to cite evidence for it"), FALSE);
+      return FALSE;
+    }
+  if (!has_selection (self))
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Select a passage in the reader first"), FALSE);
+      return FALSE;
+    }
+
+  if (dossier_project_add_stakeholder_evidence_range (PROJECT (self), self->stakeholder_id,
+                                                      self->document_id,
+                                                      self->selection_start, self->selection_end,
+                                                      "", DOSSIER_EVIDENCE_NONE,
+                                                      DOSSIER_STANCE_UNKNOWN, &error) == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not cite the selection"), error);
+      return FALSE;
+    }
+
+  message = g_strdup_printf (_("Evidence cited for “%s”"), dossier_stakeholder_get_name (s));
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static void
+on_cite_clicked (DossierStakeholdersPanel *self)
+{
+  dossier_stakeholders_panel_cite_selection (self);
+}
+
+static void
+cite_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  dossier_stakeholders_panel_cite_selection (DOSSIER_STAKEHOLDERS_PANEL (widget));
+}
+
+/* ---- following the project --------------------------------------------------------- */
+
+static void
+show_page (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = current_stakeholder (self);
+  gboolean writable = dossier_panel_is_writable (DOSSIER_PANEL (self));
+
+  g_signal_group_set_target (self->stakeholder_signals, s);
+  if (s == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->pages, "list");
+      g_clear_pointer (&self->evidence, g_ptr_array_unref);
+      g_clear_pointer (&self->mentions, g_ptr_array_unref);
+      update_cite (self);
+      return;
+    }
+
+  fill_field (self, NULL);
+  reload_evidence (self);
+  reload_mentions (self);
+  update_cite (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->aliases_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->description_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stance_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stance_text_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->interests_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->power_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->interest_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->color_button), writable);
+  gtk_widget_set_sensitive (self->delete_button, writable);
+  gtk_stack_set_visible_child_name (self->pages, "detail");
+}
+
+static void
+list_changed_cb (DossierStakeholdersPanel *self)
+{
+  update_list_header (self);
+  /* The open stakeholder was deleted (by an undo, say): back to the list. */
+  if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
+    dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  /* What exists is no longer suggested. */
+  queue_reload_suggestions (self);
+}
+
+static void
+highlights_changed_cb (DossierStakeholdersPanel *self,
+                       gint64                    document_id)
+{
+  /* A quote changed, a cited highlight went, a mention got highlighted. */
+  if (current_stakeholder (self) != NULL)
+    {
+      reload_evidence (self);
+      reload_mentions (self);
+    }
+}
+
+static void
+document_text_changed_cb (DossierStakeholdersPanel *self,
+                          gint64                    document_id)
+{
+  if (document_id == self->document_id)
+    queue_reload_suggestions (self);
+}
+
+static void
+dossier_stakeholders_panel_project_changed (DossierPanel *panel)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  DossierProject *project = dossier_panel_get_project (panel);
+  GtkNoSelection *selection;
+  GListModel *model;
+
+  self->stakeholder_id = 0;
+  self->document_id = 0;
+  self->selection_start = self->selection_end = 0;
+
+  g_signal_group_set_target (self->project_signals, project);
+  if (project != NULL)
+    model = g_object_ref (dossier_project_get_stakeholders (project));
+  else
+    model = G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_STAKEHOLDER));
+  g_signal_group_set_target (self->list_signals, model);
+  selection = gtk_no_selection_new (model);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  update_list_header (self);
+  show_page (self);
+  reload_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAKEHOLDER_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+/* ---- properties ---------------------------------------------------------------------- */
+
+gint64
+dossier_stakeholders_panel_get_document_id (DossierStakeholdersPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), 0);
+
+  return self->document_id;
+}
+
+void
+dossier_stakeholders_panel_set_document_id (DossierStakeholdersPanel *self,
+                                            gint64                    document_id)
+{
+  g_return_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self));
+
+  if (self->document_id == document_id)
+    return;
+
+  self->document_id = document_id;
+  /* A selection belongs to the document it was made in. */
+  self->selection_start = self->selection_end = 0;
+  update_cite (self);
+  queue_reload_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gint64
+dossier_stakeholders_panel_get_stakeholder_id (DossierStakeholdersPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), 0);
+
+  return self->stakeholder_id;
+}
+
+void
+dossier_stakeholders_panel_set_stakeholder_id (DossierStakeholdersPanel *self,
+                                               gint64                    stakeholder_id)
+{
+  g_return_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self));
+
+  if (PROJECT (self) == NULL || dossier_project_get_stakeholder (PROJECT (self), stakeholder_id) == NULL)
+    stakeholder_id = 0;
+  if (self->stakeholder_id == stakeholder_id)
+    return;
+
+  self->stakeholder_id = stakeholder_id;
+  show_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAKEHOLDER_ID]);
+}
+
+void
+dossier_stakeholders_panel_set_selection (DossierStakeholdersPanel *self,
+                                          gint64                    start,
+                                          gint64                    end)
+{
+  g_return_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self));
+
+  self->selection_start = MIN (start, end);
+  self->selection_end = MAX (start, end);
+  update_cite (self);
+}
+
+/* ---- GObject ----------------------------------------------------------------------- */
+
+static void
+dossier_stakeholders_panel_dispose (GObject *object)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (object);
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->stakeholder_signals);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_STAKEHOLDERS_PANEL);
+
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_stakeholders_panel_parent_class)->dispose (object);
+}
+
+static void
+dossier_stakeholders_panel_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    case PROP_STAKEHOLDER_ID:
+      g_value_set_int64 (value, self->stakeholder_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_stakeholders_panel_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      dossier_stakeholders_panel_set_document_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_STAKEHOLDER_ID:
+      dossier_stakeholders_panel_set_stakeholder_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierPanelClass *panel_class = DOSSIER_PANEL_CLASS (klass);
+
+  object_class->dispose = dossier_stakeholders_panel_dispose;
+  object_class->get_property = dossier_stakeholders_panel_get_property;
+  object_class->set_property = dossier_stakeholders_panel_set_property;
+  panel_class->project_changed = dossier_stakeholders_panel_project_changed;
+
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STAKEHOLDER_ID] =
+    g_param_spec_int64 ("stakeholder-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[RANGE_ACTIVATED] =
+    g_signal_new ("range-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "stakeholders.cite-selection", NULL,
+                                   cite_selection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "stakeholders.cite-selection", NULL);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-stakeholders-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, pages);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_expander);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, name_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, aliases_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, description_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, stance_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, stance_text_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, interests_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, power_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, interest_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, color_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, cite_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_aliases_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_description_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_stance_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stance_text_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_interests_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_ratings_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_color_set);
+  gtk_widget_class_bind_template_callback (widget_class, on_cite_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_mention_activated);
+
+  gtk_widget_class_set_css_name (widget_class, "stakeholderspanel");
+}
+
+static void
+dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) stances = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
+    gtk_string_list_append (kinds, dossier_stakeholder_kind_get_label (k));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  gtk_string_list_append (stances, dossier_stance_get_label (DOSSIER_STANCE_UNKNOWN));
+  for (int p = DOSSIER_STANCE_MIN; p <= DOSSIER_STANCE_MAX; p++)
+    gtk_string_list_append (stances, dossier_stance_get_label (p));
+  adw_combo_row_set_model (self->stance_row, G_LIST_MODEL (stances));
+
+  gtk_list_box_set_header_func (self->evidence_list, evidence_header_func, self, NULL);
+
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "highlights-changed",
+                                 G_CALLBACK (highlights_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "document-text-changed",
+                                 G_CALLBACK (document_text_changed_cb), self, G_CONNECT_SWAPPED);
+  self->list_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->list_signals, "items-changed",
+                                 G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  self->stakeholder_signals = g_signal_group_new (DOSSIER_TYPE_STAKEHOLDER);
+  g_signal_group_connect_object (self->stakeholder_signals, "notify",
+                                 G_CALLBACK (stakeholder_notify_cb), self, G_CONNECT_SWAPPED);
+
+  dossier_stakeholders_panel_project_changed (DOSSIER_PANEL (self));
+}
+
+GtkWidget *
+dossier_stakeholders_panel_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_STAKEHOLDERS_PANEL, NULL);
+}

@@ -1,0 +1,641 @@
+/* test-stakeholder-panels.c — the Stakeholders and Pros & Cons panels
+ * against a real project.
+ *
+ * The project is built through the core from an article written for
+ * these tests (a harbour ferry dispute, with named people and bodies and
+ * its own lists of advantages and risks). Each test shows a panel in a
+ * window, drives it as a user would (activate, type and apply, pick, click)
+ * and checks the project afterwards: every edit is in it, undo takes it
+ * back, a refused edit leaves it as it was and the panel shows what the
+ * project holds.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dossier-argument-row.h"
+#include "dossier-arguments-panel.h"
+#include "dossier-stakeholder-row.h"
+#include "dossier-stakeholders-panel.h"
+#include "ui-test-util.h"
+
+static const char article[] =
+  "# Ferry fares divide Lindenport\n"
+  "\n"
+  "The Lindenport Ferry Board wants to raise fares by a fifth next spring. "
+  "Mayor Odile Brant said the Ferry Board had not shown its accounts. "
+  "Odile Brant asked the Ferry Board to wait a year.\n"
+  "\n"
+  "The Island Traders Guild says the Island Traders Guild cannot absorb the rise; "
+  "the Island Traders Guild met on Monday.\n"
+  "\n"
+  "## Advantages\n"
+  "\n"
+  "- New boats would halve the crossing time.\n"
+  "- The board could keep the night service.\n"
+  "\n"
+  "## Risks\n"
+  "\n"
+  "- Island shops would lose day visitors.\n";
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierProject *project;
+  gint64          doc;
+  gint64          board;      /* stakeholder */
+  gint64          brant;      /* stakeholder */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *board_aliases[] = { "Ferry Board", NULL };
+  g_autoptr(GError) error = NULL;
+
+  f->project = test_create_project ("panels", "Panels", &f->dir, &f->path);
+  f->doc = add_document (f->project, DOSSIER_FORMAT_MARKDOWN, article, "ferry.md");
+  f->board = dossier_project_add_stakeholder (f->project, "Lindenport Ferry Board", board_aliases,
+                                              DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  f->brant = dossier_project_add_stakeholder (f->project, "Odile Brant", NULL,
+                                              DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_toplevels (NULL);
+  test_finish_project (&f->project, &f->dir, &f->path);
+}
+
+/* ---- helpers --------------------------------------------------------------------- */
+
+static void
+collect_of_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, found);
+}
+
+/* The preferences row titled @title below @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_of_type (widget, type, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("no row titled “%s”", title);
+  return NULL;
+}
+
+/* The button whose tooltip is @tooltip below @widget (the n-th). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip,
+             guint       n)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_of_type (widget, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0 &&
+        n-- == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget  *widget,
+            const char *placeholder)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_of_type (widget, GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)), placeholder) == 0)
+      return g_ptr_array_index (entries, i);
+  g_error ("no entry “%s”", placeholder);
+  return NULL;
+}
+
+/* Whether a label below @widget starts with @prefix. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_of_type (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkListBox *
+find_list_box (GtkWidget  *widget,
+               const char *css_class)
+{
+  return GTK_LIST_BOX (find_with_class (widget, css_class));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *css_class;
+  guint       n;
+} RowsWanted;
+
+static gboolean
+rows_are (gpointer data)
+{
+  RowsWanted *wanted = data;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_with_class (wanted->widget, wanted->css_class, lists);
+  return lists->len == 1 && count_rows (g_ptr_array_index (lists, 0)) == wanted->n;
+}
+
+/* Suggestions are listed again in an idle after a change: waits for the
+ * list with @css_class to hold @n rows. */
+static void
+wait_for_rows (GtkWidget  *widget,
+               const char *css_class,
+               guint       n)
+{
+  RowsWanted wanted = { widget, css_class, n };
+
+  wait_until (rows_are, &wanted, css_class);
+}
+
+static void
+apply_entry (GtkWidget  *entry_row,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  g_signal_emit_by_name (entry_row, "apply");
+  flush_events ();
+}
+
+static void
+undo (DossierProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+static void
+on_highlight_activated (GtkWidget *panel,
+                        gint64     document_id,
+                        gint64     highlight_id,
+                        gint64    *out)
+{
+  out[0] = document_id;
+  out[1] = highlight_id;
+}
+
+/* ---- Stakeholders ----------------------------------------------------------------- */
+
+static void
+test_stakeholders_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  DossierStakeholder *board = dossier_project_get_stakeholder (f->project, f->board);
+  GtkWidget *window, *list_view, *name_row, *power, *remove;
+  GtkListBox *evidence;
+  GtkStack *pages;
+  GListModel *model;
+  gint64 start, end, activated[2] = { 0, 0 };
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  g_signal_connect (panel, "highlight-activated", G_CALLBACK (on_highlight_activated), activated);
+
+  /* The list: both stakeholders, in the user's order, with their counts. */
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  {
+    g_autoptr(DossierStakeholder) first = g_list_model_get_item (model, 0);
+
+    g_assert_true (first == board);
+  }
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (board), ==, 3);
+  {
+    g_autofree char *counts = dossier_stakeholder_describe_counts (board);
+
+    g_assert_cmpstr (counts, ==, "3 mentions in 1 document · no evidence");
+  }
+
+  /* Activating a row opens the editor with every field. */
+  g_signal_emit_by_name (list_view, "activate", 0);
+  flush_events ();
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, f->board);
+  pages = GTK_STACK (find_descendant (panel, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "detail");
+  name_row = find_row (panel, ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Lindenport Ferry Board");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (panel, ADW_TYPE_ENTRY_ROW,
+                                                                   "Aliases, separated by semicolons"))),
+                   ==, "Ferry Board");
+
+  /* A rename is one step; undo shows the old name again. */
+  apply_entry (name_row, "Lindenport Ferries");
+  g_assert_cmpstr (dossier_stakeholder_get_name (board), ==, "Lindenport Ferries");
+  undo (f->project);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Lindenport Ferry Board");
+
+  /* Another stakeholder's name is refused: the project and the field
+   * keep the name it has. */
+  apply_entry (name_row, "Odile Brant");
+  g_assert_cmpstr (dossier_stakeholder_get_name (board), ==, "Lindenport Ferry Board");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Lindenport Ferry Board");
+
+  /* Aliases are separated by semicolons; a new alias counts its mentions. */
+  apply_entry (find_row (panel, ADW_TYPE_ENTRY_ROW, "Aliases, separated by semicolons"),
+               "Ferry Board;  the board ; ");
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (board)[0], ==, "Ferry Board");
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (board)[1], ==, "the board");
+  g_assert_null (dossier_stakeholder_get_aliases (board)[2]);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (board), ==, 4);
+
+  /* Kind, stance, ratings. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (panel, ADW_TYPE_COMBO_ROW, "Kind")),
+                              DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpint (dossier_stakeholder_get_kind (board), ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (panel, ADW_TYPE_COMBO_ROW, "Stance")), 1);
+  g_assert_cmpint (dossier_stakeholder_get_stance_position (board), ==, -2);
+  power = find_descendant (find_row (panel, ADW_TYPE_ACTION_ROW, "Power"), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (power), 5);
+  g_assert_cmpint (dossier_stakeholder_get_power (board), ==, 5);
+  undo (f->project);
+  g_assert_cmpint (dossier_stakeholder_get_power (board), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (power)), ==, 3);
+
+  /* Citing: nothing without a selection; the reader's selection becomes
+   * evidence, listed under its document, and leads back to the passage. */
+  evidence = find_list_box (panel, "evidence-list");
+  g_assert_false (dossier_stakeholders_panel_cite_selection (DOSSIER_STAKEHOLDERS_PANEL (panel)));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 0);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  find_text_range (f->project, f->doc, "wants to raise fares by a fifth", &start, &end);
+  dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (panel), start, end);
+  g_assert_true (gtk_widget_get_sensitive (find_button (panel, "Cite the passage selected in the reader as evidence (Ctrl+E)", 0)));
+  g_assert_true (dossier_stakeholders_panel_cite_selection (DOSSIER_STAKEHOLDERS_PANEL (panel)));
+  flush_events ();
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 1);
+  g_assert_cmpuint (count_rows (evidence), ==, 1);
+  g_assert_nonnull (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (evidence, 0)));
+  g_signal_emit_by_name (evidence, "row-activated", gtk_list_box_get_row_at_index (evidence, 0));
+  g_assert_cmpint (activated[0], ==, f->doc);
+  g_assert_cmpint (activated[1], >, 0);
+
+  /* Removing it is one step too, and its highlight (no tag) goes with it. */
+  remove = find_button (panel, "Remove This Evidence", 0);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  flush_events ();
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 0);
+  g_assert_cmpuint (count_rows (evidence), ==, 0);
+  {
+    g_autoptr(DossierHighlight) gone = dossier_project_get_highlight (f->project, activated[1], NULL);
+
+    g_assert_null (gone);
+  }
+  undo (f->project);
+  g_assert_cmpuint (count_rows (evidence), ==, 1);
+
+  /* Deleting returns to the list; undo brings it back. */
+  g_signal_emit_by_name (find_button (panel, "Delete Stakeholder", 0), "clicked");
+  flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  undo (f->project);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  close_window (window);
+}
+
+static gboolean
+guild_not_suggested (gpointer panel)
+{
+  return find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0) == NULL;
+}
+
+static gboolean
+has_guild_suggested (gpointer panel)
+{
+  return !guild_not_suggested (panel);
+}
+
+/* Adding by name, and the document's suggestions accepted or dismissed. */
+static void
+test_stakeholders_add_and_suggest (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GListModel *stakeholders = dossier_project_get_stakeholders (f->project);
+  GtkWidget *window, *entry, *accept;
+  GtkListBox *suggestions;
+  guint n;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+
+  /* An empty name adds nothing; a name adds one and opens its editor. */
+  entry = find_entry (panel, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Harbour Pilots");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3);
+  g_assert_nonnull (dossier_project_find_stakeholder (f->project, "harbour pilots"));
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==,
+                   dossier_stakeholder_get_id (dossier_project_find_stakeholder (f->project, "Harbour Pilots")));
+  /* A name taken is refused. */
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ferry board");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3);
+
+  /* The open document names the Island Traders Guild three times. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  /* Folded under their count; unfolded, the names. */
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+  wait_until (has_guild_suggested, panel, "the guild to be suggested");
+  suggestions = find_list_box (panel, "stakeholder-suggestions");
+  n = count_rows (suggestions);
+  g_assert_cmpuint (n, >=, 1);
+  accept = find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0);
+  g_assert_nonnull (accept);
+  g_signal_emit_by_name (accept, "clicked");
+  wait_until (guild_not_suggested, panel, "the accepted suggestion to go");
+  g_assert_nonnull (dossier_project_find_stakeholder (f->project, "Island Traders Guild"));
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 4);
+  /* Accepted, it is suggested no more. */
+  g_assert_null (find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0));
+  g_assert_cmpuint (count_rows (suggestions), ==, n - 1);
+
+  close_window (window);
+}
+
+/* ---- Pros & Cons ------------------------------------------------------------------- */
+
+static gint64
+add_argument (Fixture         *f,
+              gint64           question,
+              DossierPolarity  polarity,
+              const char      *statement)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_argument (f->project, question, polarity, statement, 0, 3, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static DossierArgumentRow *
+row_of (GtkWidget *panel,
+        gint64     argument_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_of_type (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierArgument *a = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (a != NULL && dossier_argument_get_id (a) == argument_id)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static void
+test_arguments_columns (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *flag, *entry;
+  GListModel *pros, *cons;
+  DossierArgumentRow *row;
+  graphene_rect_t pro_bounds, con_bounds;
+  gint64 question, other, fast, night, shops, start, end;
+
+  question = dossier_project_add_question (f->project, "Should Lindenport raise ferry fares?", &error);
+  g_assert_no_error (error);
+  other = dossier_project_add_question (f->project, "Should the night service stay?", &error);
+  g_assert_no_error (error);
+  fast = add_argument (f, question, DOSSIER_POLARITY_PRO, "New boats halve the crossing");
+  night = add_argument (f, question, DOSSIER_POLARITY_PRO, "The night service survives");
+  shops = add_argument (f, question, DOSSIER_POLARITY_CON, "Island shops lose visitors");
+  add_argument (f, other, DOSSIER_POLARITY_CON, "Nobody rides at night");
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  g_assert_cmpint (dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)), ==, question);
+  /* Narrow: one column after the other. */
+  window = show_in_window (panel, 300, 900);
+
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 1);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "pro-list")), panel, &pro_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "con-list")), panel, &con_bounds));
+  g_assert_cmpfloat (con_bounds.origin.y, >, pro_bounds.origin.y + pro_bounds.size.height);
+
+  /* Every argument without evidence is flagged. */
+  row = row_of (panel, fast);
+  g_assert_nonnull (row);
+  flag = find_with_class (GTK_WIDGET (row), "argument-flag");
+  g_assert_true (gtk_widget_get_visible (flag));
+  g_assert_cmpstr (dossier_argument_describe_weakness (dossier_project_get_argument (f->project, fast)),
+                   ==, "No evidence cited");
+
+  /* Moved to the other side and back by undo: the columns follow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_of (panel, night)), "argument.switch-side", NULL));
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 2);
+  undo (f->project);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 1);
+
+  /* Reordered within its side. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_of (panel, night)), "argument.move-up", NULL));
+  flush_events ();
+  {
+    g_autoptr(DossierArgument) first = g_list_model_get_item (pros, 0);
+
+    g_assert_cmpint (dossier_argument_get_id (first), ==, night);
+  }
+
+  /* Strength, then the balance says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_of (panel, shops)), "argument.strength", "i", 5));
+  flush_events ();
+  g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (f->project, shops)), ==, 5);
+  g_assert_true (has_label (panel, "Pros (2)"));
+  g_assert_true (has_label (panel, "Cons (1)"));
+  g_assert_true (has_label (panel, "Evenly balanced — 2 pros, total strength 6 · 1 con, total strength 5"));
+
+  /* Citing the reader's selection: one outlet only, and flagged as such. */
+  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), f->doc);
+  g_assert_false (dossier_arguments_panel_cite_selection (DOSSIER_ARGUMENTS_PANEL (panel), fast));
+  find_text_range (f->project, f->doc, "New boats would halve the crossing time.", &start, &end);
+  dossier_arguments_panel_set_selection (DOSSIER_ARGUMENTS_PANEL (panel), start, end);
+  g_assert_true (dossier_arguments_panel_cite_selection (DOSSIER_ARGUMENTS_PANEL (panel), fast));
+  flush_events ();
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (f->project, fast)), ==, 1);
+  g_assert_cmpstr (dossier_argument_describe_weakness (dossier_project_get_argument (f->project, fast)),
+                   ==, "Evidence from one outlet only");
+
+  /* An empty statement adds nothing; one adds a con at the end. */
+  entry = find_entry (panel, "An argument against");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fares already doubled since 2010");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 2);
+  {
+    g_autoptr(DossierArgument) last = g_list_model_get_item (cons, 1);
+
+    g_assert_cmpstr (dossier_argument_get_statement (last), ==, "Fares already doubled since 2010");
+    g_assert_true (has_label (panel, "Leans against"));
+  }
+
+  /* The other question shows its own arguments. */
+  dossier_arguments_panel_set_question_id (DOSSIER_ARGUMENTS_PANEL (panel), other);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 1);
+
+  /* Deleting the question shown shows the first one left; undo restores. */
+  g_assert_true (gtk_widget_activate_action (panel, "arguments.delete-question", NULL));
+  flush_events ();
+  g_assert_null (dossier_project_get_question (f->project, other));
+  g_assert_cmpint (dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)), ==, question);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
+  undo (f->project);
+  g_assert_nonnull (dossier_project_get_question (f->project, other));
+
+  close_window (window);
+
+  /* Wide: the columns side by side. */
+  panel = dossier_arguments_panel_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 720, 900);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "pro-list")), panel, &pro_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "con-list")), panel, &con_bounds));
+  g_assert_cmpfloat (con_bounds.origin.y, ==, pro_bounds.origin.y);
+  g_assert_cmpfloat (con_bounds.origin.x, >=, pro_bounds.origin.x + pro_bounds.size.width);
+  close_window (window);
+}
+
+static void
+test_arguments_suggestions (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkListBox *suggestions;
+  GListModel *pros, *cons;
+  gint64 question;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 320, 900);
+  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), f->doc);
+
+  /* The article's own lists: two advantages, one risk. */
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+  wait_for_rows (panel, "argument-suggestions", 3);
+  suggestions = find_list_box (panel, "argument-suggestions");
+
+  /* No question yet: nothing can be accepted, nothing changes. */
+  g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (f->project)), ==, 0);
+
+  question = dossier_project_add_question (f->project, "Should Lindenport raise ferry fares?", &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)), ==, question);
+
+  /* One dismissed, the rest accepted at once, each citing its item. */
+  g_signal_emit_by_name (find_button (panel, "Dismiss", 2), "clicked");
+  wait_for_rows (panel, "argument-suggestions", 2);
+  g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
+  wait_for_rows (panel, "argument-suggestions", 1);
+  g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
+  wait_for_rows (panel, "argument-suggestions", 0);
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 0);
+  {
+    g_autoptr(DossierArgument) first = g_list_model_get_item (pros, 0);
+
+    g_assert_cmpuint (dossier_argument_get_n_evidence (first), ==, 1);
+  }
+  g_assert_cmpuint (count_rows (suggestions), ==, 0);
+
+  /* Undo brings the last suggestion back. */
+  undo (f->project);
+  wait_for_rows (panel, "argument-suggestions", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/dossier/stakeholders-panel/edit", Fixture, NULL,
+              fixture_set_up, test_stakeholders_edit, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
+              fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/columns", Fixture, NULL,
+              fixture_set_up, test_arguments_columns, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/suggestions", Fixture, NULL,
+              fixture_set_up, test_arguments_suggestions, fixture_tear_down);
+
+  return g_test_run ();
+}
