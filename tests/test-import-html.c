@@ -1116,6 +1116,10 @@ test_bylines (void)
     { "<div class='byline'>HOLLY BRACKEN FOR THE DAILY POST</div>", "HOLLY BRACKEN" },
     { "<div class='byline'>Szerz\u0151: Kov\u00E1cs Anna</div>", "Kov\u00E1cs Anna" },
     { "<div class='byline'>Jane Doe Foto: John Roe</div>", "Jane Doe" },
+    /* Swedish and Norwegian "Av", Danish "Af" */
+    { "<div class='byline'>Av Anna Lindqvist och Erik Sandberg</div>",
+      "Anna Lindqvist, Erik Sandberg" },
+    { "<div class='byline'>Af Mette Holm</div>", "Mette Holm" },
     /* scholarly citation tags write "Family, Given" */
     { "<meta name='citation_author' content='Moreau, \u00C9lise'>"
       "<meta name='citation_author' content='Brandt, Tobias'>",

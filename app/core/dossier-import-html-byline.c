@@ -37,7 +37,7 @@ static const char *const byline_labels[] = {
 static const char *const byline_prefixes[] = {
   "written by ", "words by ", "text by ", "story by ", "reporting by ", "posted by ",
   "submitted by ", "published by ", "escrito por ", "texto de ", "by: ", "by ", "por: ", "por ",
-  "par ", "von ", "door ", "oprac. ", "opr. ", "scritto da ", "di: ",
+  "par ", "von ", "door ", "av ", "af ", "oprac. ", "opr. ", "scritto da ", "di: ",
   "\u0628\u0642\u0644\u0645: ", "\u0628\u0642\u0644\u0645 ",          /* Arabic: "by the pen of" */
   "\u0643\u062A\u0628\u062A: ", "\u0643\u062A\u0628\u062A ",          /* Arabic: "she wrote" */
   "\u0643\u062A\u0628: ", "\u0643\u062A\u0628 ",                      /* Arabic: "wrote" */
@@ -571,7 +571,7 @@ names_of (const Context *ctx,
           const char    *raw)
 {
   static const char *const joins[] = {
-    " and ", " & ", " y ", " et ", " und ", " e ", " \u0648 ", " i ",
+    " and ", " & ", " y ", " et ", " und ", " e ", " \u0648 ", " i ", " och ", " og ",
   };
   g_autofree char *clean = dossier_html_clean_byline (raw);
   GString *s;
