@@ -8,7 +8,9 @@
  * previous one by id, and only the ranges of what changed are cleared and
  * repainted from the current set — the visible part at once, the rest in
  * time-sliced idles. The coding stripes sit in the text view's left gutter,
- * whose width the view sets so that the text column is centred.
+ * whose width the view sets so that the text column is centred. Bullets
+ * and quote bars are drawn by the text view (DossierDocumentText), search
+ * is the find bar's (DossierFindBar).
  */
 
 #include "config.h"
@@ -19,7 +21,9 @@
 #include <glib/gi18n.h>
 
 #include "dossier-coding-stripes.h"
+#include "dossier-document-text.h"
 #include "dossier-document-view.h"
+#include "dossier-find-bar.h"
 
 /* Reading layout. */
 #define COLUMN_CHARS       72      /* longest line, in average characters */
@@ -38,178 +42,6 @@
 #define PAINT_PRIORITY     (GDK_PRIORITY_REDRAW + 2)
 #define SYNC_PAINT_CHARS   50000   /* dirty text painted at once, not in idles */
 #define VISIBLE_MAX        12000   /* characters one screen can show, at most */
-#define SEARCH_CHUNK       65536   /* chars scanned between time checks */
-
-/* ---- The text view: draws bullets and quote bars in the margins ------------ */
-
-typedef struct
-{
-  gint64           start;
-  gint64           end;
-  DossierBlockKind kind;
-  int              level;
-} Deco;
-
-#define DOSSIER_TYPE_DOCUMENT_TEXT (dossier_document_text_get_type ())
-G_DECLARE_FINAL_TYPE (DossierDocumentText, dossier_document_text, DOSSIER, DOCUMENT_TEXT, GtkTextView)
-
-struct _DossierDocumentText
-{
-  GtkTextView  parent_instance;
-
-  GArray      *decos;      /* Deco: list items and quotes, by start */
-  PangoLayout *bullets[3]; /* by nesting depth, made when the font changes */
-  int          bullet_width[3];
-  int          bullet_height[3];
-  PangoFontDescription *font;
-};
-
-G_DEFINE_FINAL_TYPE (DossierDocumentText, dossier_document_text, GTK_TYPE_TEXT_VIEW)
-
-static const char * const bullet_glyphs[3] = { "•", "◦", "▪" };
-
-static void
-document_text_update_bullets (DossierDocumentText *self)
-{
-  const PangoFontDescription *font;
-
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-  if (self->font != NULL && font != NULL && pango_font_description_equal (font, self->font))
-    return;
-
-  g_clear_pointer (&self->font, pango_font_description_free);
-  if (font != NULL)
-    self->font = pango_font_description_copy (font);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
-    {
-      g_clear_object (&self->bullets[i]);
-      self->bullets[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), bullet_glyphs[i]);
-      pango_layout_get_pixel_size (self->bullets[i], &self->bullet_width[i], &self->bullet_height[i]);
-    }
-}
-
-/* First deco ending after @offset (decos do not overlap, so ends are
- * sorted too). */
-static guint
-deco_lower_bound (GArray *decos,
-                  gint64  offset)
-{
-  guint lo = 0, hi = decos->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (decos, Deco, mid).end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static void
-dossier_document_text_snapshot_layer (GtkTextView      *text_view,
-                                      GtkTextViewLayer  layer,
-                                      GtkSnapshot      *snapshot)
-{
-  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (text_view);
-  GtkTextBuffer *buffer;
-  GdkRectangle visible, loc;
-  GtkTextIter iter;
-  GdkRGBA fg, bullet_color, bar_color;
-  gint64 vis_start, vis_end;
-
-  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->decos->len == 0 || self->bullets[0] == NULL)
-    return;
-
-  buffer = gtk_text_view_get_buffer (text_view);
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
-  vis_start = gtk_text_iter_get_offset (&iter);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
-  gtk_text_iter_forward_to_line_end (&iter);
-  vis_end = gtk_text_iter_get_offset (&iter) + 1;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  bullet_color = fg;
-  bullet_color.alpha *= 0.7;
-  bar_color = fg;
-  bar_color.alpha *= 0.22;
-
-  /* In buffer coordinates here. */
-  for (guint i = deco_lower_bound (self->decos, vis_start); i < self->decos->len; i++)
-    {
-      const Deco *d = &g_array_index (self->decos, Deco, i);
-
-      if (d->start >= vis_end)
-        break;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) d->start);
-      gtk_text_view_get_iter_location (text_view, &iter, &loc);
-
-      if (d->kind == DOSSIER_BLOCK_LIST_ITEM)
-        {
-          guint b = (guint) CLAMP (d->level - 1, 0, 2);
-          double x = loc.x - self->bullet_width[b] - self->bullet_height[b] * 0.45;
-          double y = loc.y + (loc.height - self->bullet_height[b]) / 2.0;
-
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-          gtk_snapshot_append_layout (snapshot, self->bullets[b], &bullet_color);
-          gtk_snapshot_restore (snapshot);
-        }
-      else if (d->kind == DOSSIER_BLOCK_QUOTE)
-        {
-          GdkRectangle last;
-          double x = loc.x - self->bullet_height[0] * 0.8;
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MAX (d->start, d->end - 1));
-          gtk_text_view_get_iter_location (text_view, &iter, &last);
-          gtk_snapshot_append_color (snapshot, &bar_color,
-                                     &GRAPHENE_RECT_INIT (x, loc.y, 3,
-                                                          last.y + last.height - loc.y));
-        }
-    }
-}
-
-static void
-dossier_document_text_css_changed (GtkWidget         *widget,
-                                   GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (dossier_document_text_parent_class)->css_changed (widget, change);
-  document_text_update_bullets (DOSSIER_DOCUMENT_TEXT (widget));
-}
-
-static void
-dossier_document_text_finalize (GObject *object)
-{
-  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (object);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
-    g_clear_object (&self->bullets[i]);
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->decos, g_array_unref);
-
-  G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
-}
-
-static void
-dossier_document_text_class_init (DossierDocumentTextClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = dossier_document_text_finalize;
-  GTK_WIDGET_CLASS (klass)->css_changed = dossier_document_text_css_changed;
-  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_document_text_snapshot_layer;
-}
-
-static void
-dossier_document_text_init (DossierDocumentText *self)
-{
-  self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
-}
 
 /* ---- The view -------------------------------------------------------------- */
 
@@ -243,11 +75,7 @@ struct _DossierDocumentView
 {
   GtkWidget             parent_instance;
 
-  GtkWidget            *search_bar;
-  GtkWidget            *search_entry;
-  GtkWidget            *search_label;
-  GtkWidget            *prev_button;
-  GtkWidget            *next_button;
+  DossierFindBar       *find_bar;
   GtkWidget            *scrolled;
   GtkTextView          *text_view;
   GtkTextBuffer        *buffer;
@@ -285,21 +113,6 @@ struct _DossierDocumentView
   guint                 paint_id;
   guint                 generation;
   gboolean              tags_present;    /* some highlight tag may be in the buffer */
-
-  /* Search */
-  GtkTextTag           *match_tag;
-  GtkTextTag           *current_tag;
-  GArray               *matches;         /* Range */
-  int                   current_match;   /* -1: none */
-  gint64                shown_start;     /* the match last shown, selected when the */
-  gint64                shown_end;       /*   bar closes; -1: none */
-  char                 *search_text;
-  gunichar             *needle;          /* search_text, NFC, lower case */
-  glong                 needle_len;
-  gunichar             *folded;          /* the text, lower case, one per code point */
-  gint64                search_offset;   /* where the next slice resumes */
-  gint64                search_origin;   /* the first match at or after is current */
-  guint                 search_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentView, dossier_document_view, GTK_TYPE_WIDGET)
@@ -323,8 +136,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void schedule_paint (DossierDocumentView *self);
-static void cancel_search  (DossierDocumentView *self);
-static void restart_search (DossierDocumentView *self);
 
 /* ---- Helpers --------------------------------------------------------------- */
 
@@ -384,16 +195,6 @@ with_alpha (GdkRGBA color,
   return color;
 }
 
-/* Search tags draw over highlight colours: keep them on top. */
-static void
-raise_search_tags (DossierDocumentView *self)
-{
-  int size = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer));
-
-  gtk_text_tag_set_priority (self->match_tag, size - 2);
-  gtk_text_tag_set_priority (self->current_tag, size - 1);
-}
-
 static GtkTextTag *
 get_color_tag (DossierDocumentView *self,
                const GdkRGBA       *color)
@@ -411,7 +212,6 @@ get_color_tag (DossierDocumentView *self,
   g_object_set (tag, "background-rgba", &bg, NULL);
   gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (self->buffer), tag);
   g_object_unref (tag);
-  raise_search_tags (self);
 
   g_hash_table_insert (self->color_tags, GUINT_TO_POINTER (key), tag);
   return tag;
@@ -484,9 +284,6 @@ static void
 create_tags (DossierDocumentView *self)
 {
   static const double heading_scale[] = { 1.5, 1.3, 1.15, 1.05 };
-  GdkRGBA match = { 0.96, 0.76, 0.07, 0.55 };
-  GdkRGBA current = { 0.96, 0.47, 0.0, 0.75 };
-
   self->body_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-body",
                                                "line-height", 1.45,
                                                NULL);
@@ -528,12 +325,6 @@ create_tags (DossierDocumentView *self)
                                               NULL);
   self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-overlap",
                                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                                  NULL);
-  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-search-match",
-                                                "background-rgba", &match,
-                                                NULL);
-  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-search-current",
-                                                  "background-rgba", &current,
                                                   NULL);
   update_block_margins (self);
 }
@@ -1120,9 +911,6 @@ dossier_document_view_set_text (DossierDocumentView *self,
       text = "";
     }
 
-  cancel_search (self);
-  self->shown_start = self->shown_end = -1;
-  g_clear_pointer (&self->folded, g_free);
   g_clear_handle_id (&self->paint_id, g_source_remove);
   g_array_set_size (self->dirty, 0);
   self->generation++;
@@ -1157,7 +945,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gtk_text_buffer_apply_tag (self->buffer, self->body_tag, &start, &end);
 
   dtext = DOSSIER_DOCUMENT_TEXT (self->text_view);
-  g_array_set_size (dtext->decos, 0);
+  dossier_document_text_clear_decorations (dtext);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1173,14 +961,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
           gtk_text_buffer_apply_tag (self->buffer, btag, &start, &end);
         }
 
-      if ((b->kind == DOSSIER_BLOCK_LIST_ITEM || b->kind == DOSSIER_BLOCK_QUOTE) && bs < be)
-        {
-          Deco d = { bs, be, b->kind, b->level };
-
-          if (dtext->decos->len == 0
-              || g_array_index (dtext->decos, Deco, dtext->decos->len - 1).end <= bs)
-            g_array_append_val (dtext->decos, d);
-        }
+      dossier_document_text_add_decoration (dtext, bs, be, b->kind, b->level);
 
       /* The blank lines between two blocks are made shorter: paragraph
        * spacing without extra characters. The first newline ends the
@@ -1208,8 +989,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
   gtk_widget_queue_draw (GTK_WIDGET (self->stripes));
 
-  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
-    restart_search (self);
+  dossier_find_bar_text_changed (self->find_bar);
 }
 
 /* ---- Selection and caret --------------------------------------------------- */
@@ -1444,316 +1224,6 @@ activate_at_caret (GtkWidget *widget,
 /* ---- Search ---------------------------------------------------------------- */
 
 static void
-update_search_label (DossierDocumentView *self)
-{
-  g_autofree char *text = NULL;
-  gboolean searching = self->search_id != 0;
-
-  if (self->search_text == NULL)
-    text = g_strdup ("");
-  else if (self->matches->len == 0)
-    text = g_strdup (searching ? _("Searching…") : _("No matches"));
-  else if (self->current_match < 0)
-    /* Translators: the number of matches of an in-document search. */
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", self->matches->len),
-                            self->matches->len);
-  else
-    /* Translators: "3 of 12": the current match and the number of matches. */
-    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
-
-  gtk_label_set_text (GTK_LABEL (self->search_label), text);
-  gtk_widget_set_sensitive (self->prev_button, self->matches->len > 0);
-  gtk_widget_set_sensitive (self->next_button, self->matches->len > 0);
-}
-
-static gboolean
-search_entry_has_focus (DossierDocumentView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == self->search_entry ||
-                           gtk_widget_is_ancestor (focus, self->search_entry));
-}
-
-static void
-set_current_match (DossierDocumentView *self,
-                   int                  index,
-                   gboolean             select)
-{
-  GtkTextIter s, e;
-  const Range *r;
-
-  if (self->current_match >= 0 && (guint) self->current_match < self->matches->len)
-    {
-      r = &g_array_index (self->matches, Range, self->current_match);
-      iter_at (self, &s, r->start);
-      iter_at (self, &e, r->end);
-      gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &s, &e);
-    }
-
-  self->current_match = index;
-  if (index < 0 || (guint) index >= self->matches->len)
-    {
-      update_search_label (self);
-      return;
-    }
-
-  r = &g_array_index (self->matches, Range, index);
-  iter_at (self, &s, r->start);
-  iter_at (self, &e, r->end);
-  gtk_text_buffer_apply_tag (self->buffer, self->current_tag, &s, &e);
-  self->shown_start = r->start;
-  self->shown_end = r->end;
-  /* The first match found while the user types is only shown: selecting it
-   * would take the PRIMARY selection from the search entry, whose own
-   * selection (a pre-filled query) would then no longer be replaced by
-   * typing. Next/previous select; closing the bar selects the match too. */
-  if (select || !search_entry_has_focus (self))
-    gtk_text_buffer_select_range (self->buffer, &e, &s);
-  else
-    gtk_text_buffer_place_cursor (self->buffer, &s);
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
-                                0.2, FALSE, 0, 0);
-  update_search_label (self);
-}
-
-static void
-clear_search_matches (DossierDocumentView *self)
-{
-  GtkTextIter start, end;
-
-  g_clear_handle_id (&self->search_id, g_source_remove);
-  if (self->matches->len > 0)
-    {
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
-      gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
-    }
-  g_array_set_size (self->matches, 0);
-  self->current_match = -1;
-}
-
-static void
-cancel_search (DossierDocumentView *self)
-{
-  clear_search_matches (self);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->needle, g_free);
-  update_search_label (self);
-}
-
-/* The text in lower case, one code point per code point, so that a match
- * is found at its document offset directly. (gtk_text_iter_forward_search
- * casefolds the rest of the line on every call: quadratic on the long
- * paragraphs of a big document.) Lower-casing keeps accents: "école"
- * finds "ÉCOLE", not "Ecole", as GTK's case-insensitive search does. */
-static void
-ensure_folded (DossierDocumentView *self)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *p;
-  gint64 i = 0;
-
-  if (self->folded != NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  self->folded = g_new (gunichar, self->length + 1);
-  for (p = text; *p != '\0' && i < self->length; p = g_utf8_next_char (p))
-    self->folded[i++] = g_unichar_tolower (g_utf8_get_char (p));
-  self->folded[i] = 0;
-}
-
-/* Finds matches for up to a slice of time; returns whether it is done. */
-static gboolean
-search_some (DossierDocumentView *self,
-             gint64               budget)
-{
-  gint64 deadline = g_get_monotonic_time () + budget;
-  gint64 last = self->length - self->needle_len;
-  gunichar first = self->needle[0];
-  gint64 i = self->search_offset;
-  GtkTextIter ms, me;
-
-  ensure_folded (self);
-
-  while (i <= last && g_get_monotonic_time () < deadline)
-    {
-      gint64 stop = MIN (last + 1, i + SEARCH_CHUNK);
-
-      for (; i < stop; i++)
-        {
-          Range r;
-
-          if (self->folded[i] != first
-              || memcmp (self->folded + i, self->needle, self->needle_len * sizeof (gunichar)) != 0)
-            continue;
-
-          r.start = i;
-          r.end = i + self->needle_len;
-          iter_at (self, &ms, r.start);
-          iter_at (self, &me, r.end);
-          gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &ms, &me);
-          g_array_append_val (self->matches, r);
-          if (self->current_match < 0 && r.start >= self->search_origin)
-            set_current_match (self, self->matches->len - 1, FALSE);
-          i = r.end - 1;
-        }
-    }
-  self->search_offset = i;
-
-  if (i <= last)
-    return FALSE;
-
-  self->search_id = 0;
-  /* Nothing after the caret: wrap to the first. */
-  if (self->current_match < 0 && self->matches->len > 0)
-    set_current_match (self, 0, FALSE);
-  return TRUE;
-}
-
-static gboolean
-search_idle (gpointer data)
-{
-  DossierDocumentView *self = data;
-
-  if (search_some (self, PAINT_SLICE_USEC))
-    {
-      update_search_label (self);
-      return G_SOURCE_REMOVE;
-    }
-  update_search_label (self);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-restart_search (DossierDocumentView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  clear_search_matches (self);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->needle, g_free);
-
-  if (text != NULL && text[0] != '\0')
-    {
-      g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-      const char *p;
-      glong i = 0;
-
-      self->search_text = g_strdup (text);
-      self->needle_len = g_utf8_strlen (nfc, -1);
-      self->needle = g_new (gunichar, self->needle_len + 1);
-      for (p = nfc; *p != '\0'; p = g_utf8_next_char (p))
-        self->needle[i++] = g_unichar_tolower (g_utf8_get_char (p));
-      self->needle[i] = 0;
-      self->search_offset = 0;
-      if (!search_some (self, PAINT_SLICE_USEC))
-        self->search_id = g_timeout_add_full (PAINT_PRIORITY, 0, search_idle, self, NULL);
-    }
-  update_search_label (self);
-}
-
-static void
-on_search_changed (DossierDocumentView *self)
-{
-  restart_search (self);
-}
-
-static void
-search_next (DossierDocumentView *self)
-{
-  if (self->matches->len == 0)
-    return;
-  set_current_match (self, (self->current_match + 1) % (int) self->matches->len, TRUE);
-}
-
-static void
-search_previous (DossierDocumentView *self)
-{
-  int n = (int) self->matches->len;
-
-  if (n == 0)
-    return;
-  set_current_match (self, self->current_match <= 0 ? n - 1 : self->current_match - 1, TRUE);
-}
-
-static gboolean
-on_search_key_pressed (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       DossierDocumentView   *self)
-{
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
-      && (state & GDK_SHIFT_MASK) != 0)
-    {
-      search_previous (self);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-on_search_mode (DossierDocumentView *self)
-{
-  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
-    return;
-
-  /* The match the user was looking at becomes the selection, ready to tag
-   * (the bar has already emptied the entry, and so the matches). */
-  if (self->shown_start >= 0 && self->shown_end <= gtk_text_buffer_get_char_count (self->buffer))
-    {
-      GtkTextIter s, e;
-
-      iter_at (self, &s, self->shown_start);
-      iter_at (self, &e, self->shown_end);
-      gtk_text_buffer_select_range (self->buffer, &e, &s);
-    }
-  self->shown_start = self->shown_end = -1;
-  cancel_search (self);
-  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->search_bar
-      || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-void
-dossier_document_view_start_search (DossierDocumentView *self)
-{
-  GtkTextIter s, e;
-  gboolean selected;
-
-  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
-
-  /* Matches are counted from the selection (or the caret), so that the
-   * current match stays current when Ctrl+F is pressed again. */
-  selected = gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e);
-  self->search_origin = gtk_text_iter_get_offset (&s);
-
-  /* A short selection, when the bar opens, is what the user wants to find.
-   * (Once open, the selection is the current match: keep the query.) */
-  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar))
-      && selected
-      && gtk_text_iter_get_offset (&e) - gtk_text_iter_get_offset (&s) <= 200
-      && gtk_text_iter_get_line (&s) == gtk_text_iter_get_line (&e))
-    {
-      g_autofree char *text = gtk_text_iter_get_text (&s, &e);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-    }
-
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  gtk_widget_grab_focus (self->search_entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-
-  /* search-changed comes after a delay; search now if there is a query. */
-  restart_search (self);
-}
-
-static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1763,9 +1233,17 @@ search_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "document.search"))
     dossier_document_view_start_search (self);
   else if (g_str_equal (action_name, "document.next-match"))
-    search_next (self);
+    dossier_find_bar_next (self->find_bar);
   else if (g_str_equal (action_name, "document.previous-match"))
-    search_previous (self);
+    dossier_find_bar_previous (self->find_bar);
+}
+
+void
+dossier_document_view_start_search (DossierDocumentView *self)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  dossier_find_bar_start (self->find_bar);
 }
 
 /* ---- Zoom ------------------------------------------------------------------ */
@@ -1831,7 +1309,7 @@ dossier_document_view_measure (GtkWidget      *widget,
   DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
   int bar_min, bar_nat, sw_min, sw_nat;
 
-  gtk_widget_measure (self->search_bar, orientation, for_size, &bar_min, &bar_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->find_bar), orientation, for_size, &bar_min, &bar_nat, NULL, NULL);
   gtk_widget_measure (self->scrolled, orientation, for_size, &sw_min, &sw_nat, NULL, NULL);
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
@@ -1898,8 +1376,8 @@ dossier_document_view_size_allocate (GtkWidget *widget,
   int bar_min, bar_nat;
   int left, right;
 
-  gtk_widget_measure (self->search_bar, GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
-  gtk_widget_size_allocate (self->search_bar, &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
+  gtk_widget_measure (GTK_WIDGET (self->find_bar), GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (self->find_bar), &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
 
   /* The gutter wants room for labels beside its lanes; a fixed minimum
    * so that a new lane does not reflow the text, unless there are many. */
@@ -2021,16 +1499,12 @@ dossier_document_view_dispose (GObject *object)
   DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
 
   g_clear_handle_id (&self->paint_id, g_source_remove);
-  g_clear_handle_id (&self->search_id, g_source_remove);
 
-  g_clear_pointer (&self->search_bar, gtk_widget_unparent);
+  if (self->find_bar != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->find_bar)));
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   self->text_view = NULL;
   self->stripes = NULL;
-  self->search_entry = NULL;
-  self->search_label = NULL;
-  self->prev_button = NULL;
-  self->next_button = NULL;
 
   G_OBJECT_CLASS (dossier_document_view_parent_class)->dispose (object);
 }
@@ -2053,10 +1527,6 @@ dossier_document_view_finalize (GObject *object)
   g_clear_pointer (&self->lane_scratch, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->dirty, g_array_unref);
-  g_clear_pointer (&self->matches, g_array_unref);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->needle, g_free);
-  g_clear_pointer (&self->folded, g_free);
 
   G_OBJECT_CLASS (dossier_document_view_parent_class)->finalize (object);
 }
@@ -2122,30 +1592,13 @@ dossier_document_view_class_init (DossierDocumentViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "documentview");
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
 static void
 dossier_document_view_init (DossierDocumentView *self)
 {
   GtkTextTagTable *table = gtk_text_tag_table_new ();
-  GtkEventController *controller;
   GtkGesture *gesture;
-  GtkWidget *box, *nav;
 
   self->zoom = 1.0;
-  self->current_match = -1;
-  self->shown_start = self->shown_end = -1;
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
   self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
@@ -2157,7 +1610,6 @@ dossier_document_view_init (DossierDocumentView *self)
   self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (guint));
   self->events = g_array_new (FALSE, FALSE, sizeof (Event));
   self->dirty = g_array_new (FALSE, FALSE, sizeof (Range));
-  self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
 
   /* The buffer and its fixed tags. */
   self->buffer = gtk_text_buffer_new (table);
@@ -2167,56 +1619,6 @@ dossier_document_view_init (DossierDocumentView *self)
                            G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
-
-  /* Search bar: entry, "n of m", previous and next. */
-  self->search_bar = gtk_search_bar_new ();
-  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  gtk_widget_set_parent (self->search_bar, GTK_WIDGET (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Find in document"), NULL);
-  /* Narrow in a narrow window, up to 28 characters wide otherwise. */
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), 28);
-  gtk_widget_set_hexpand (self->search_entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in document"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), self->search_entry);
-
-  self->search_label = gtk_label_new (NULL);
-  gtk_label_set_width_chars (GTK_LABEL (self->search_label), 10);
-  gtk_label_set_xalign (GTK_LABEL (self->search_label), 0.5);
-  gtk_widget_add_css_class (self->search_label, "dim-label");
-  gtk_widget_add_css_class (self->search_label, "numeric");
-  gtk_box_append (GTK_BOX (box), self->search_label);
-
-  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (nav, "linked");
-  self->prev_button = icon_button ("go-up-symbolic", _("Previous Match (Shift+Enter)"));
-  self->next_button = icon_button ("go-down-symbolic", _("Next Match (Enter)"));
-  gtk_widget_set_sensitive (self->prev_button, FALSE);
-  gtk_widget_set_sensitive (self->next_button, FALSE);
-  gtk_box_append (GTK_BOX (nav), self->prev_button);
-  gtk_box_append (GTK_BOX (nav), self->next_button);
-  gtk_box_append (GTK_BOX (box), nav);
-
-  gtk_search_bar_set_child (GTK_SEARCH_BAR (self->search_bar), box);
-  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
-
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_next), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next), self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous), self);
-  g_signal_connect_swapped (self->prev_button, "clicked", G_CALLBACK (search_previous), self);
-  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (search_next), self);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
-                            G_CALLBACK (on_search_mode), self);
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
-  gtk_widget_add_controller (self->search_entry, controller);
 
   /* The text: read-only, with a caret for keyboard selection. */
   self->text_view = g_object_new (DOSSIER_TYPE_DOCUMENT_TEXT,
@@ -2256,6 +1658,10 @@ dossier_document_view_init (DossierDocumentView *self)
                            G_CALLBACK (on_stripe_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stripes, "highlight-menu",
                            G_CALLBACK (on_stripe_menu), self, G_CONNECT_SWAPPED);
+
+  /* Above the text, first in focus order. */
+  self->find_bar = DOSSIER_FIND_BAR (dossier_find_bar_new (self->text_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->find_bar), GTK_WIDGET (self));
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),

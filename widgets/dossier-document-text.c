@@ -1,0 +1,203 @@
+/* dossier-document-text.c — the text view inside DossierDocumentView: draws
+ * bullets and quote bars in the margins, below the text, for the visible
+ * decorations only (found by binary search: a long document has thousands).
+ */
+
+#include "config.h"
+
+#include "dossier-document-text.h"
+
+typedef struct
+{
+  gint64           start;
+  gint64           end;
+  DossierBlockKind kind;
+  int              level;
+} Deco;
+
+struct _DossierDocumentText
+{
+  GtkTextView  parent_instance;
+
+  GArray      *decos;      /* Deco: list items and quotes, by start */
+  PangoLayout *bullets[3]; /* by nesting depth, made when the font changes */
+  int          bullet_width[3];
+  int          bullet_height[3];
+  PangoFontDescription *font;
+};
+
+G_DEFINE_FINAL_TYPE (DossierDocumentText, dossier_document_text, GTK_TYPE_TEXT_VIEW)
+
+static const char * const bullet_glyphs[3] = { "•", "◦", "▪" };
+
+static void
+document_text_update_bullets (DossierDocumentText *self)
+{
+  const PangoFontDescription *font;
+
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (font, self->font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  if (font != NULL)
+    self->font = pango_font_description_copy (font);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
+    {
+      g_clear_object (&self->bullets[i]);
+      self->bullets[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), bullet_glyphs[i]);
+      pango_layout_get_pixel_size (self->bullets[i], &self->bullet_width[i], &self->bullet_height[i]);
+    }
+}
+
+/* First deco ending after @offset (decos do not overlap, so ends are
+ * sorted too). */
+static guint
+deco_lower_bound (GArray *decos,
+                  gint64  offset)
+{
+  guint lo = 0, hi = decos->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (decos, Deco, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+dossier_document_text_snapshot_layer (GtkTextView      *text_view,
+                                      GtkTextViewLayer  layer,
+                                      GtkSnapshot      *snapshot)
+{
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (text_view);
+  GtkTextBuffer *buffer;
+  GdkRectangle visible, loc;
+  GtkTextIter iter;
+  GdkRGBA fg, bullet_color, bar_color;
+  gint64 vis_start, vis_end;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->decos->len == 0 || self->bullets[0] == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  vis_start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&iter);
+  vis_end = gtk_text_iter_get_offset (&iter) + 1;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  bullet_color = fg;
+  bullet_color.alpha *= 0.7;
+  bar_color = fg;
+  bar_color.alpha *= 0.22;
+
+  /* In buffer coordinates here. */
+  for (guint i = deco_lower_bound (self->decos, vis_start); i < self->decos->len; i++)
+    {
+      const Deco *d = &g_array_index (self->decos, Deco, i);
+
+      if (d->start >= vis_end)
+        break;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) d->start);
+      gtk_text_view_get_iter_location (text_view, &iter, &loc);
+
+      if (d->kind == DOSSIER_BLOCK_LIST_ITEM)
+        {
+          guint b = (guint) CLAMP (d->level - 1, 0, 2);
+          double x = loc.x - self->bullet_width[b] - self->bullet_height[b] * 0.45;
+          double y = loc.y + (loc.height - self->bullet_height[b]) / 2.0;
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+          gtk_snapshot_append_layout (snapshot, self->bullets[b], &bullet_color);
+          gtk_snapshot_restore (snapshot);
+        }
+      else if (d->kind == DOSSIER_BLOCK_QUOTE)
+        {
+          GdkRectangle last;
+          double x = loc.x - self->bullet_height[0] * 0.8;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MAX (d->start, d->end - 1));
+          gtk_text_view_get_iter_location (text_view, &iter, &last);
+          gtk_snapshot_append_color (snapshot, &bar_color,
+                                     &GRAPHENE_RECT_INIT (x, loc.y, 3,
+                                                          last.y + last.height - loc.y));
+        }
+    }
+}
+
+static void
+dossier_document_text_css_changed (GtkWidget         *widget,
+                                   GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dossier_document_text_parent_class)->css_changed (widget, change);
+  document_text_update_bullets (DOSSIER_DOCUMENT_TEXT (widget));
+}
+
+static void
+dossier_document_text_finalize (GObject *object)
+{
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->bullets); i++)
+    g_clear_object (&self->bullets[i]);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->decos, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
+}
+
+static void
+dossier_document_text_class_init (DossierDocumentTextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_document_text_finalize;
+  GTK_WIDGET_CLASS (klass)->css_changed = dossier_document_text_css_changed;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_document_text_snapshot_layer;
+}
+
+static void
+dossier_document_text_init (DossierDocumentText *self)
+{
+  self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
+}
+
+void
+dossier_document_text_clear_decorations (DossierDocumentText *self)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+
+  g_array_set_size (self->decos, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_document_text_add_decoration (DossierDocumentText *self,
+                                      gint64               start,
+                                      gint64               end,
+                                      DossierBlockKind     kind,
+                                      int                  level)
+{
+  Deco d = { start, end, kind, level };
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+
+  if (kind != DOSSIER_BLOCK_LIST_ITEM && kind != DOSSIER_BLOCK_QUOTE)
+    return;
+  if (start >= end)
+    return;
+  if (self->decos->len > 0 && g_array_index (self->decos, Deco, self->decos->len - 1).end > start)
+    return;
+  g_array_append_val (self->decos, d);
+}
