@@ -169,6 +169,91 @@ exchange_fixture_set_up (ExchangeFixture *f,
   }
 }
 
+/* [start, end) of the first @needle in @text, in code points. */
+static void
+find_range (const char *text,
+            const char *needle,
+            gint64     *start,
+            gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+void
+exchange_fixture_add_analysis (ExchangeFixture *f)
+{
+  static const char * const aliases[] = { "The mayor", "Mayor Calderón", NULL };
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gint64 start, end;
+  gint64 documents[2];
+
+  fields.name = "Inés Calderón";
+  fields.aliases = aliases;
+  fields.kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+  fields.description = "Mayor of Port Calder since 2021.\nRuns again in <2026> & after.";
+  fields.stance = "For closing the bridge to cars";
+  fields.stance_position = 2;
+  fields.interests = "Clean air; re-election";
+  fields.power = 5;
+  fields.interest = 4;
+  fields.color = "#a51d2d";
+  f->s_mayor = dossier_project_create_stakeholder (f->project, &fields, &error);
+  g_assert_no_error (error);
+  f->s_traders = dossier_project_add_stakeholder (f->project, "Quay traders", NULL,
+                                                  DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_project_add_stakeholder_evidence (f->project, f->s_mayor, f->h_mayor,
+                                                           "Her framing “car-free”", DOSSIER_EVIDENCE_STANCE,
+                                                           1, &error));
+  g_assert_no_error (error);
+  find_range (exchange_ledger_text, "signed the grant letter on Friday", &start, &end);
+  f->h_quote = dossier_project_add_stakeholder_evidence_range (f->project, f->s_mayor, f->doc_ledger,
+                                                               start, end, "", DOSSIER_EVIDENCE_QUOTE,
+                                                               DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (f->project, f->s_traders, f->h_cjk, NULL,
+                                                           DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN,
+                                                           &error));
+  g_assert_no_error (error);
+
+  f->q_bridge = dossier_project_add_question (f->project, "Should the bridge close to cars?", &error);
+  g_assert_no_error (error);
+  f->a_air = dossier_project_add_argument (f->project, f->q_bridge, DOSSIER_POLARITY_PRO,
+                                           "Cleaner air on the quay", f->s_mayor, 4, &error);
+  g_assert_no_error (error);
+  f->a_trade = dossier_project_add_argument (f->project, f->q_bridge, DOSSIER_POLARITY_CON,
+                                             "Shops lose trade\nfrom drivers", f->s_traders, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_argument_evidence (f->project, f->a_air, f->h_emoji,
+                                                        "Costs & benefits", &error));
+  g_assert_true (dossier_project_add_argument_evidence (f->project, f->a_trade, f->h_cjk, NULL, &error));
+  g_assert_no_error (error);
+  find_range (exchange_notes_text, "First line", &start, &end);
+  f->h_untagged = dossier_project_add_argument_evidence_range (f->project, f->a_trade, f->doc_notes,
+                                                               start, end, "", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(DossierHighlight) mayor = dossier_project_get_highlight (f->project, f->h_mayor, &error);
+    g_autoptr(DossierHighlight) quote = dossier_project_get_highlight (f->project, f->h_quote, &error);
+
+    g_assert_no_error (error);
+    body = g_strdup_printf ("# Purpose\n\nThe mayor says it [@%s], and signed [@%s].\n",
+                            dossier_highlight_get_uuid (mayor), dossier_highlight_get_uuid (quote));
+  }
+  documents[0] = f->doc_tribune;
+  documents[1] = f->doc_ledger;
+  f->b_note = dossier_project_add_briefing (f->project, "Bridge <note> & co", documents, 2, body, &error);
+  g_assert_no_error (error);
+}
+
 void
 exchange_fixture_tear_down (ExchangeFixture *f,
                             gconstpointer    data)

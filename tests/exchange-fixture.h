@@ -29,6 +29,15 @@ typedef struct
   gint64          h_cjk;         /* tribune, Actors, overlaps h_emoji */
   gint64          h_ledger;      /* ledger, Minister, memo with markup */
   gint64          h_notes;       /* notes, across a paragraph break */
+  /* exchange_fixture_add_analysis () */
+  gint64          s_mayor;       /* every field set, two pieces of evidence */
+  gint64          s_traders;     /* defaults, evidence without a note */
+  gint64          h_quote;       /* ledger, no tag: the mayor's evidence (quote) */
+  gint64          h_untagged;    /* notes, no tag: an argument's evidence */
+  gint64          q_bridge;
+  gint64          a_air;         /* pro, the mayor's perspective */
+  gint64          a_trade;       /* con, the traders' perspective */
+  gint64          b_note;        /* cites h_mayor and h_quote, two documents */
 } ExchangeFixture;
 
 extern const char exchange_tribune_text[];
@@ -39,6 +48,11 @@ void     exchange_fixture_set_up    (ExchangeFixture *f,
                                      gconstpointer    data);
 void     exchange_fixture_tear_down (ExchangeFixture *f,
                                      gconstpointer    data);
+
+/* Adds stakeholders (with evidence notes, roles and stances), a question
+ * with a pro and a con (perspectives, strengths, evidence, some of it
+ * passages without a tag) and a briefing note citing passages. */
+void     exchange_fixture_add_analysis (ExchangeFixture *f);
 
 /* A new empty project in the fixture's folder. */
 DossierProject *exchange_new_project (ExchangeFixture *f,

@@ -168,6 +168,251 @@ test_round_trip (Fixture       *f,
     }
 }
 
+static void
+assert_same_evidence (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (b->len, ==, a->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      DossierEvidence *ea = g_ptr_array_index (a, i);
+      DossierEvidence *eb = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (dossier_highlight_get_uuid (eb->highlight), ==, dossier_highlight_get_uuid (ea->highlight));
+      g_assert_cmpstr (eb->note, ==, ea->note);
+      g_assert_cmpint (eb->role, ==, ea->role);
+      g_assert_cmpint (eb->stance_position, ==, ea->stance_position);
+    }
+}
+
+static const char *
+stakeholder_uuid (DossierProject *project,
+                  gint64          id)
+{
+  return id != 0 ? dossier_stakeholder_get_uuid (dossier_project_get_stakeholder (project, id)) : NULL;
+}
+
+/* Stakeholders, questions, arguments and briefings of @a are in @b, the
+ * same, with the same evidence. */
+static void
+assert_same_analysis (DossierProject *a,
+                      DossierProject *b)
+{
+  GListModel *sa = dossier_project_get_stakeholders (a);
+  GListModel *sb = dossier_project_get_stakeholders (b);
+  GListModel *qa = dossier_project_get_questions (a);
+  GListModel *qb = dossier_project_get_questions (b);
+  GListModel *aa = dossier_project_get_arguments (a);
+  GListModel *ab = dossier_project_get_arguments (b);
+  GListModel *ba = dossier_project_get_briefings (a);
+  GListModel *bb = dossier_project_get_briefings (b);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (sb), ==, g_list_model_get_n_items (sa));
+  for (guint i = 0; i < g_list_model_get_n_items (sa); i++)
+    {
+      g_autoptr(DossierStakeholder) x = g_list_model_get_item (sa, i);
+      g_autoptr(DossierStakeholder) y = g_list_model_get_item (sb, i);
+      g_autoptr(GPtrArray) ex = dossier_project_list_stakeholder_evidence (a, dossier_stakeholder_get_id (x), &error);
+      g_autoptr(GPtrArray) ey = dossier_project_list_stakeholder_evidence (b, dossier_stakeholder_get_id (y), &error);
+      g_autofree char *aliases_x = g_strjoinv ("|", (char **) dossier_stakeholder_get_aliases (x));
+      g_autofree char *aliases_y = g_strjoinv ("|", (char **) dossier_stakeholder_get_aliases (y));
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (dossier_stakeholder_get_uuid (y), ==, dossier_stakeholder_get_uuid (x));
+      g_assert_cmpstr (dossier_stakeholder_get_name (y), ==, dossier_stakeholder_get_name (x));
+      g_assert_cmpstr (aliases_y, ==, aliases_x);
+      g_assert_cmpint (dossier_stakeholder_get_kind (y), ==, dossier_stakeholder_get_kind (x));
+      g_assert_cmpstr (dossier_stakeholder_get_description (y), ==, dossier_stakeholder_get_description (x));
+      g_assert_cmpstr (dossier_stakeholder_get_stance (y), ==, dossier_stakeholder_get_stance (x));
+      g_assert_cmpint (dossier_stakeholder_get_stance_position (y), ==, dossier_stakeholder_get_stance_position (x));
+      g_assert_cmpstr (dossier_stakeholder_get_interests (y), ==, dossier_stakeholder_get_interests (x));
+      g_assert_cmpint (dossier_stakeholder_get_power (y), ==, dossier_stakeholder_get_power (x));
+      g_assert_cmpint (dossier_stakeholder_get_interest (y), ==, dossier_stakeholder_get_interest (x));
+      g_assert_cmpstr (dossier_stakeholder_get_color (y), ==, dossier_stakeholder_get_color (x));
+      g_assert_cmpuint (dossier_stakeholder_get_n_mentions (y), ==, dossier_stakeholder_get_n_mentions (x));
+      assert_same_evidence (ex, ey);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (qb), ==, g_list_model_get_n_items (qa));
+  for (guint i = 0; i < g_list_model_get_n_items (qa); i++)
+    {
+      g_autoptr(DossierQuestion) x = g_list_model_get_item (qa, i);
+      g_autoptr(DossierQuestion) y = g_list_model_get_item (qb, i);
+
+      g_assert_cmpstr (dossier_question_get_uuid (y), ==, dossier_question_get_uuid (x));
+      g_assert_cmpstr (dossier_question_get_text (y), ==, dossier_question_get_text (x));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (ab), ==, g_list_model_get_n_items (aa));
+  for (guint i = 0; i < g_list_model_get_n_items (aa); i++)
+    {
+      g_autoptr(DossierArgument) x = g_list_model_get_item (aa, i);
+      g_autoptr(DossierArgument) y = g_list_model_get_item (ab, i);
+      g_autoptr(GPtrArray) ex = dossier_project_list_argument_evidence (a, dossier_argument_get_id (x), &error);
+      g_autoptr(GPtrArray) ey = dossier_project_list_argument_evidence (b, dossier_argument_get_id (y), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (dossier_argument_get_uuid (y), ==, dossier_argument_get_uuid (x));
+      g_assert_cmpstr (dossier_question_get_uuid (dossier_project_get_question (b, dossier_argument_get_question_id (y))),
+                       ==, dossier_question_get_uuid (dossier_project_get_question (a, dossier_argument_get_question_id (x))));
+      g_assert_cmpint (dossier_argument_get_polarity (y), ==, dossier_argument_get_polarity (x));
+      g_assert_cmpstr (dossier_argument_get_statement (y), ==, dossier_argument_get_statement (x));
+      g_assert_cmpstr (stakeholder_uuid (b, dossier_argument_get_stakeholder_id (y)), ==,
+                       stakeholder_uuid (a, dossier_argument_get_stakeholder_id (x)));
+      g_assert_cmpint (dossier_argument_get_strength (y), ==, dossier_argument_get_strength (x));
+      g_assert_cmpint (dossier_argument_get_position (y), ==, dossier_argument_get_position (x));
+      assert_same_evidence (ex, ey);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (bb), ==, g_list_model_get_n_items (ba));
+  for (guint i = 0; i < g_list_model_get_n_items (ba); i++)
+    {
+      g_autoptr(DossierBriefing) x = g_list_model_get_item (ba, i);
+      g_autoptr(DossierBriefing) y = g_list_model_get_item (bb, i);
+      guint nx, ny;
+      const gint64 *dx = dossier_briefing_get_document_ids (x, &nx);
+      const gint64 *dy = dossier_briefing_get_document_ids (y, &ny);
+
+      g_assert_cmpstr (dossier_briefing_get_uuid (y), ==, dossier_briefing_get_uuid (x));
+      g_assert_cmpstr (dossier_briefing_get_title (y), ==, dossier_briefing_get_title (x));
+      g_assert_cmpstr (dossier_briefing_get_body (y), ==, dossier_briefing_get_body (x));
+      g_assert_cmpstr (dossier_briefing_get_created (y), ==, dossier_briefing_get_created (x));
+      g_assert_cmpstr (dossier_briefing_get_modified (y), ==, dossier_briefing_get_modified (x));
+      g_assert_cmpuint (ny, ==, nx);
+      for (guint k = 0; k < nx; k++)
+        g_assert_cmpstr (dossier_document_get_uuid (dossier_project_get_document (b, dy[k])), ==,
+                         dossier_document_get_uuid (dossier_project_get_document (a, dx[k])));
+    }
+}
+
+/* Stakeholders as Cases, questions, arguments and briefings as Notes tied
+ * by Links: schema-valid, and back entity by entity, for every target;
+ * passages cited as evidence without a tag stay without one. */
+static void
+test_analysis_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const DossierExchangeTarget targets[] = {
+    DOSSIER_EXCHANGE_TARGET_STANDARD, DOSSIER_EXCHANGE_TARGET_MAXQDA, DOSSIER_EXCHANGE_TARGET_ATLASTI,
+    DOSSIER_EXCHANGE_TARGET_NVIVO, DOSSIER_EXCHANGE_TARGET_QUALCODER,
+  };
+
+  exchange_fixture_add_analysis (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const DossierExchangeProfile *profile = dossier_exchange_profile_get (targets[i]);
+      g_autofree char *file_name = g_strdup_printf ("analysis-%s.qdpx", profile->name);
+      g_autofree char *project_name = g_strdup_printf ("analysis-%s.dossier", profile->name);
+      g_autofree char *qdpx = export_file (f, targets[i], file_name);
+      g_autoptr(DossierProject) copy = exchange_new_project (f, project_name);
+      g_autoptr(DossierImportReport) report = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *contents = NULL;
+      gsize len;
+      g_autoptr(GBytes) archive = NULL;
+      g_autoptr(GBytes) qde = NULL;
+      g_autoptr(xmlDoc) doc = NULL;
+      g_autoptr(xmlXPathObject) cases = NULL;
+      g_autoptr(xmlXPathObject) links = NULL;
+
+      /* Valid against the schema, stakeholders as Cases. */
+      g_assert_true (g_file_get_contents (qdpx, &contents, &len, NULL));
+      archive = g_bytes_new_take (g_steal_pointer (&contents), len);
+      qde = exchange_zip_entry (archive, "project.qde");
+      doc = exchange_parse_valid (qde, "Project-mrt2019.xsd");
+      cases = exchange_xpath (doc, NULL, "/q:Project/q:Cases/q:Case");
+      g_assert_cmpint (xmlXPathNodeSetGetLength (cases->nodesetval), ==, 2);
+      links = exchange_xpath (doc, NULL, "/q:Project/q:Links/q:Link[@name='con']");
+      g_assert_cmpint (xmlXPathNodeSetGetLength (links->nodesetval), ==, 1);
+
+      report = import_ok (copy, qdpx);
+      text = dossier_import_report_to_text (report);
+      g_test_message ("%s:\n%s", profile->name, text);
+
+      assert_same_project (f->project, copy);
+      assert_same_analysis (f->project, copy);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 2);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_NOTES), ==, 1);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS), ==, 7);
+      /* No "Imported without a code", nothing lost or changed. */
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (copy)), ==, 5);
+      g_assert_cmpuint (dossier_import_report_get_n_items (report), ==, 0);
+
+      assert_project_sound (copy);
+      dossier_project_close (copy);
+    }
+}
+
+/* Imported twice into the same project: stakeholders, questions and
+ * arguments are the same ones (the second import adds nothing to them but
+ * says so), the highlights come again with new UUIDs, and the second
+ * briefing's citations follow them. */
+static void
+test_analysis_twice (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *qdpx = NULL;
+  g_autoptr(DossierProject) copy = exchange_new_project (f, "twice.dossier");
+  g_autoptr(DossierImportReport) first = NULL;
+  g_autoptr(DossierImportReport) second = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *briefings;
+  g_autoptr(DossierBriefing) again = NULL;
+  DossierStakeholder *mayor;
+  g_autoptr(GPtrArray) evidence = NULL;
+
+  exchange_fixture_add_analysis (f);
+  qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "twice.qdpx");
+  first = import_ok (copy, qdpx);
+  second = import_ok (copy, qdpx);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (copy)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_questions (copy)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (copy)), ==, 2);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 0);
+  g_assert_cmpuint (dossier_import_report_get_n_items (second), ==, 2);
+  g_assert_cmpint (dossier_import_report_get_item (second, 0, NULL, NULL), ==, DOSSIER_IMPORT_ITEM_CHANGED);
+
+  /* The mayor's evidence: both copies of both passages. */
+  mayor = dossier_project_find_stakeholder (copy, "Inés Calderón");
+  evidence = dossier_project_list_stakeholder_evidence (copy, dossier_stakeholder_get_id (mayor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 4);
+
+  briefings = dossier_project_get_briefings (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 2);
+  again = g_list_model_get_item (briefings, 1);
+  highlights = dossier_project_list_highlights (copy, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 14);
+  {
+    GListModel *fb = dossier_project_get_briefings (f->project);
+    g_autoptr(DossierBriefing) original = g_list_model_get_item (fb, 0);
+    g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->project, f->h_mayor, &error);
+    const char *body = dossier_briefing_get_body (again);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (body, !=, dossier_briefing_get_body (original));
+    g_assert_null (strstr (body, dossier_highlight_get_uuid (h)));
+    /* It cites highlights of this project, each once. */
+    for (guint i = 0; i < highlights->len; i++)
+      {
+        const char *uuid = dossier_highlight_get_uuid (g_ptr_array_index (highlights, i));
+        g_autofree char *cite = g_strdup_printf ("[@%s]", uuid);
+
+        if (strstr (body, cite) != NULL)
+          g_assert_null (strstr (dossier_briefing_get_body (original), cite));
+      }
+    g_assert_nonnull (strstr (body, "The mayor says it [@"));
+  }
+
+  assert_project_sound (copy);
+  dossier_project_close (copy);
+}
+
 /* Into a project that has some of the codes already, twice: codes merge by
  * name under the same parent, the second copy gets new UUIDs, and each
  * import is one undo step. */
@@ -599,6 +844,10 @@ main (int   argc,
 
   g_test_add ("/dossier/refi-import/round-trip", Fixture, NULL,
               exchange_fixture_set_up, test_round_trip, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/analysis-round-trip", Fixture, NULL,
+              exchange_fixture_set_up, test_analysis_round_trip, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/analysis-twice", Fixture, NULL,
+              exchange_fixture_set_up, test_analysis_twice, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/merge-and-undo", Fixture, NULL,
               exchange_fixture_set_up, test_merge_and_undo, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-highlights", Fixture, NULL,

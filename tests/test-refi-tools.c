@@ -223,7 +223,18 @@ test_atlasti (Fixture       *f,
   assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "Picture “Pier photo.jpg”", "text only");
   assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "Links", "1 link");
   assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "Graphs", "1 graph");
-  assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "Notes", "1 note");
+  /* The note about the project as a whole is a briefing note. */
+  assert_item (report, DOSSIER_IMPORT_ITEM_CHANGED, "Notes", "1 note");
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_NOTES), ==, 1);
+  {
+    GListModel *briefings = dossier_project_get_briefings (f->project);
+    g_autoptr(DossierBriefing) memo = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
+    memo = g_list_model_get_item (briefings, 0);
+    g_assert_cmpstr (dossier_briefing_get_title (memo), ==, "Project memo");
+    g_assert_cmpstr (dossier_briefing_get_body (memo), ==, "Start with the board minutes.");
+  }
 }
 
 static void
@@ -248,6 +259,23 @@ test_nvivo (Fixture       *f,
   assert_item (report, DOSSIER_IMPORT_ITEM_CHANGED, "Survey results", "UTF-16");
   assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "PDF source “Tram plan”", "1 area");
   assert_item (report, DOSSIER_IMPORT_ITEM_SKIPPED, "Audio “Focus group”", "1 selection");
+
+  /* A case is a stakeholder, its selection its evidence. */
+  {
+    DossierStakeholder *respondent = dossier_project_find_stakeholder (f->project, "Respondent 12");
+    g_autoptr(GPtrArray) evidence = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (respondent);
+    g_assert_cmpint (dossier_stakeholder_get_kind (respondent), ==, DOSSIER_STAKEHOLDER_OTHER);
+    evidence = dossier_project_list_stakeholder_evidence (f->project, dossier_stakeholder_get_id (respondent),
+                                                          &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (evidence->len, ==, 1);
+    g_assert_cmpstr (dossier_highlight_get_quote (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, "Most riders 👍 liked the new timetable.");
+    g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 1);
+  }
 }
 
 static void

@@ -628,6 +628,15 @@ gint64        dossier_project_evidence_highlight (DossierProject     *self,
                                                 gint64                end,
                                                 GError              **error);
 
+/* Within an action (an import): the stakeholder called @fields->name,
+ * by name or alias, if there is one (*@existed TRUE, nothing changed);
+ * else a new one, every field checked as dossier_project_create_stakeholder()
+ * does. Mentions are not counted: the caller does, once. */
+gint64        dossier_project_import_stakeholder (DossierProject                 *self,
+                                                const DossierStakeholderFields *fields,
+                                                gboolean                       *existed,
+                                                GError                        **error);
+
 /* Deletes highlight ?1 if it carries no tag and is no evidence. */
 #define DOSSIER_DELETE_BARE_HIGHLIGHT \
   "DELETE FROM highlights WHERE id = ?1 " \

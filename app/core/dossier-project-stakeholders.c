@@ -618,6 +618,73 @@ dossier_project_create_stakeholder (DossierProject                  *self,
 }
 
 gint64
+dossier_project_import_stakeholder (DossierProject                  *self,
+                                    const DossierStakeholderFields  *fields,
+                                    gboolean                        *existed,
+                                    GError                         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *color = NULL;
+  int rc;
+
+  *existed = FALSE;
+  stripped = check_name (fields->name, FALSE, error);
+  if (stripped == NULL)
+    return 0;
+
+  /* Read from the file, not the model: stakeholders this action made
+   * are not in the model yet. */
+  folded = dossier_text_fold (stripped);
+  stmt = dossier_project_prepare (self, "SELECT id, name, aliases FROM stakeholders", error);
+  if (stmt == NULL)
+    return 0;
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *name = dossier_text_fold (dossier_column_text (stmt, 1));
+      g_auto(GStrv) aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 2));
+      gboolean same = strcmp (name, folded) == 0;
+
+      for (guint i = 0; !same && aliases[i] != NULL; i++)
+        {
+          g_autofree char *alias = dossier_text_fold (aliases[i]);
+
+          same = strcmp (alias, folded) == 0;
+        }
+      if (same)
+        {
+          *existed = TRUE;
+          return sqlite3_column_int64 (stmt, 0);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return 0;
+
+  if ((guint) fields->kind >= DOSSIER_STAKEHOLDER_N_KINDS)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Unknown kind of stakeholder %d."), (int) fields->kind);
+      return 0;
+    }
+  joined = join_aliases (stripped, fields->aliases, error);
+  if (joined == NULL ||
+      !check_optional_text (fields->description, error) ||
+      !check_optional_text (fields->stance, error) ||
+      !check_optional_text (fields->interests, error) ||
+      !check_stance (fields->stance_position, TRUE, error) ||
+      !check_rating (fields->power, error) ||
+      !check_rating (fields->interest, error) ||
+      (fields->color != NULL && !check_color (fields->color, error)))
+    return 0;
+  if (fields->color != NULL)
+    color = g_ascii_strdown (fields->color, -1);
+
+  return insert_stakeholder (self, stripped, joined, fields, color, error);
+}
+
+gint64
 dossier_project_add_stakeholder (DossierProject          *self,
                                  const char              *name,
                                  const char * const      *aliases,

@@ -281,7 +281,74 @@ selection_clear (gpointer data)
   g_free (sel->author);
   g_free (sel->created);
   g_free (sel->modified);
+  g_free (sel->highlight_uuid);
   g_clear_pointer (&sel->codes, g_array_unref);
+}
+
+static void
+evidence_clear (gpointer data)
+{
+  g_free (((DossierExchangeEvidence *) data)->note);
+}
+
+static GArray *
+evidence_new (void)
+{
+  GArray *evidence = g_array_new (FALSE, TRUE, sizeof (DossierExchangeEvidence));
+
+  g_array_set_clear_func (evidence, evidence_clear);
+  return evidence;
+}
+
+static void
+stakeholder_free (gpointer data)
+{
+  DossierExchangeStakeholder *s = data;
+
+  g_free (s->guid);
+  g_free (s->name);
+  g_strfreev (s->aliases);
+  g_free (s->description);
+  g_free (s->stance);
+  g_free (s->interests);
+  g_free (s->color);
+  g_array_unref (s->evidence);
+  g_free (s);
+}
+
+static void
+question_free (gpointer data)
+{
+  DossierExchangeQuestion *q = data;
+
+  g_free (q->guid);
+  g_free (q->text);
+  g_free (q);
+}
+
+static void
+argument_free (gpointer data)
+{
+  DossierExchangeArgument *a = data;
+
+  g_free (a->guid);
+  g_free (a->statement);
+  g_array_unref (a->evidence);
+  g_free (a);
+}
+
+static void
+briefing_free (gpointer data)
+{
+  DossierExchangeBriefing *b = data;
+
+  g_free (b->guid);
+  g_free (b->title);
+  g_free (b->body);
+  g_free (b->created);
+  g_free (b->modified);
+  g_ptr_array_unref (b->documents);
+  g_free (b);
 }
 
 static void
@@ -291,6 +358,7 @@ source_free (gpointer data)
 
   g_free (source->guid);
   g_free (source->text_hash);
+  g_free (source->label);
   g_free (source->imported);
   g_clear_pointer (&source->doc, dossier_parsed_document_free);
   g_array_unref (source->selections);
@@ -307,6 +375,10 @@ dossier_exchange_data_new (const char *file_name,
   data->sources = g_ptr_array_new_with_free_func (source_free);
   data->report = dossier_import_report_new (file_name, format);
   data->uncoded = -1;
+  data->stakeholders = g_ptr_array_new_with_free_func (stakeholder_free);
+  data->questions = g_ptr_array_new_with_free_func (question_free);
+  data->arguments = g_ptr_array_new_with_free_func (argument_free);
+  data->briefings = g_ptr_array_new_with_free_func (briefing_free);
   return data;
 }
 
@@ -316,6 +388,11 @@ dossier_exchange_data_free (DossierExchangeData *data)
   if (data == NULL)
     return;
 
+  /* Entities refer to sources: they go first. */
+  g_ptr_array_unref (data->stakeholders);
+  g_ptr_array_unref (data->arguments);
+  g_ptr_array_unref (data->questions);
+  g_ptr_array_unref (data->briefings);
   g_ptr_array_unref (data->codes);
   g_ptr_array_unref (data->sources);
   dossier_import_report_unref (data->report);
@@ -438,6 +515,87 @@ dossier_exchange_data_add_source (DossierExchangeData *data)
   g_array_set_clear_func (source->selections, selection_clear);
   g_ptr_array_add (data->sources, source);
   return source;
+}
+
+DossierExchangeStakeholder *
+dossier_exchange_data_add_stakeholder (DossierExchangeData *data)
+{
+  DossierExchangeStakeholder *s = g_new0 (DossierExchangeStakeholder, 1);
+
+  s->aliases = g_new0 (char *, 1);
+  s->kind = DOSSIER_STAKEHOLDER_OTHER;
+  s->description = g_strdup ("");
+  s->stance = g_strdup ("");
+  s->interests = g_strdup ("");
+  s->stance_position = DOSSIER_STANCE_UNKNOWN;
+  s->power = 3;
+  s->interest = 3;
+  s->evidence = evidence_new ();
+  g_ptr_array_add (data->stakeholders, s);
+  return s;
+}
+
+DossierExchangeQuestion *
+dossier_exchange_data_add_question (DossierExchangeData *data)
+{
+  DossierExchangeQuestion *q = g_new0 (DossierExchangeQuestion, 1);
+
+  q->text = g_strdup ("");
+  g_ptr_array_add (data->questions, q);
+  return q;
+}
+
+DossierExchangeArgument *
+dossier_exchange_data_add_argument (DossierExchangeData *data)
+{
+  DossierExchangeArgument *a = g_new0 (DossierExchangeArgument, 1);
+
+  a->question = -1;
+  a->polarity = DOSSIER_POLARITY_PRO;
+  a->statement = g_strdup ("");
+  a->stakeholder = -1;
+  a->strength = DOSSIER_STRENGTH_DEFAULT;
+  a->evidence = evidence_new ();
+  g_ptr_array_add (data->arguments, a);
+  return a;
+}
+
+DossierExchangeBriefing *
+dossier_exchange_data_add_briefing (DossierExchangeData *data)
+{
+  DossierExchangeBriefing *b = g_new0 (DossierExchangeBriefing, 1);
+
+  b->title = g_strdup ("");
+  b->body = g_strdup ("");
+  b->documents = g_ptr_array_new ();
+  g_ptr_array_add (data->briefings, b);
+  return b;
+}
+
+void
+dossier_exchange_evidence_add (GArray                *evidence,
+                               DossierExchangeSource *source,
+                               guint                  index,
+                               const char            *note,
+                               DossierEvidenceRole    role,
+                               int                    stance_position)
+{
+  DossierExchangeEvidence e = { source, index, g_strdup (note != NULL ? note : ""), role,
+                                role == DOSSIER_EVIDENCE_STANCE ? stance_position : DOSSIER_STANCE_UNKNOWN };
+
+  /* Cited once per owner. */
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      DossierExchangeEvidence *other = &g_array_index (evidence, DossierExchangeEvidence, i);
+
+      if (other->source == source && other->index == index)
+        {
+          g_free (e.note);
+          return;
+        }
+    }
+  g_array_index (source->selections, DossierExchangeSelection, index).evidence = TRUE;
+  g_array_append_val (evidence, e);
 }
 
 DossierExchangeSelection *
@@ -864,6 +1022,16 @@ write_batch (Writer                 *w,
       g_assert (ids[i] != 0);
     }
 
+  /* Where the stakeholders, arguments and briefings find them. */
+  for (guint i = 0; i < n; i++)
+    {
+      DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, from + i);
+
+      sel->highlight_id = ids[i];
+      g_free (sel->highlight_uuid);
+      sel->highlight_uuid = g_strdup (texts[i].uuid);
+    }
+
   /* Their tags, BATCH rows at a time. */
   {
     g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64) * 3);
@@ -923,6 +1091,379 @@ out:
   return ok;
 }
 
+/* ---- Stakeholders, questions, arguments, briefings ------------------------ */
+
+static gint64
+evidence_highlight (const DossierExchangeEvidence *e)
+{
+  return g_array_index (e->source->selections, DossierExchangeSelection, e->index).highlight_id;
+}
+
+static gboolean
+write_stakeholders (Writer               *w,
+                    DossierExchangeData  *data,
+                    GError              **error)
+{
+  for (guint i = 0; i < data->stakeholders->len; i++)
+    {
+      DossierExchangeStakeholder *s = g_ptr_array_index (data->stakeholders, i);
+      DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+      g_autoptr(GError) local = NULL;
+      gboolean existed = FALSE;
+
+      fields.name = s->name;
+      fields.aliases = (const char * const *) s->aliases;
+      fields.kind = s->kind;
+      fields.description = s->description;
+      fields.stance = s->stance;
+      fields.stance_position = s->stance_position;
+      fields.interests = s->interests;
+      fields.power = s->power;
+      fields.interest = s->interest;
+      fields.color = s->color;
+
+      s->stakeholder_id = dossier_project_import_stakeholder (w->project, &fields, &existed, &local);
+      if (s->stakeholder_id == 0)
+        {
+          /* A database error stops the import; a case Dossier cannot
+           * take is reported. */
+          if (local == NULL || local->domain != DOSSIER_PROJECT_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED,
+                                     s->name != NULL && s->name[0] != '\0' ? s->name : _("(unnamed)"),
+                                     "%s", local->message);
+          continue;
+        }
+      if (existed)
+        dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, s->name,
+                                   "%s", _("already a stakeholder of the project: its evidence was "
+                                           "added to that stakeholder, whose details were kept"));
+      else
+        {
+          gboolean is_free;
+
+          /* Its GUID as its UUID, as for every other entity. */
+          if (!uuid_free (w->project, "SELECT 1 FROM stakeholders WHERE uuid = ?1", s->guid, &is_free, error))
+            return FALSE;
+          if (is_free)
+            {
+              g_auto(DossierStmt) stmt = dossier_project_prepare (w->project,
+                                                                  "UPDATE stakeholders SET uuid = ?1 WHERE id = ?2",
+                                                                  error);
+
+              if (stmt == NULL)
+                return FALSE;
+              dossier_bind_text (stmt, 1, s->guid);
+              sqlite3_bind_int64 (stmt, 2, s->stakeholder_id);
+              if (!dossier_project_run (w->project, stmt, error))
+                return FALSE;
+            }
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS, 1);
+        }
+
+      for (guint k = 0; k < s->evidence->len; k++)
+        {
+          const DossierExchangeEvidence *e = &g_array_index (s->evidence, DossierExchangeEvidence, k);
+          g_auto(DossierStmt) stmt = NULL;
+          gint64 highlight = evidence_highlight (e);
+
+          if (highlight == 0)
+            continue;
+          stmt = dossier_project_prepare (w->project,
+                                          "INSERT INTO stakeholder_evidence (stakeholder, highlight, "
+                                          "  note, role, stance_position) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                          "ON CONFLICT (stakeholder, highlight) DO NOTHING",
+                                          error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, s->stakeholder_id);
+          sqlite3_bind_int64 (stmt, 2, highlight);
+          dossier_bind_text (stmt, 3, e->note);
+          if (e->role == DOSSIER_EVIDENCE_NONE)
+            sqlite3_bind_null (stmt, 4);
+          else
+            dossier_bind_text (stmt, 4, dossier_evidence_role_to_string (e->role));
+          if (e->stance_position == DOSSIER_STANCE_UNKNOWN)
+            sqlite3_bind_null (stmt, 5);
+          else
+            sqlite3_bind_int (stmt, 5, e->stance_position);
+          if (!dossier_project_run (w->project, stmt, error))
+            return FALSE;
+        }
+      dossier_project_touch (w->project, "stakeholders", s->stakeholder_id);
+    }
+
+  if (data->stakeholders->len > 0)
+    {
+      dossier_project_touch_table (w->project, "stakeholders");
+      /* Names new to the project are mentioned in documents old and new. */
+      if (!dossier_project_update_mentions (w->project, 0, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A question with the same text is the same question. */
+static gboolean
+write_questions (Writer               *w,
+                 DossierExchangeData  *data,
+                 GError              **error)
+{
+  for (guint i = 0; i < data->questions->len; i++)
+    {
+      DossierExchangeQuestion *q = g_ptr_array_index (data->questions, i);
+      g_auto(DossierStmt) find = NULL;
+      g_auto(DossierStmt) stmt = NULL;
+      gboolean is_free;
+      int rc;
+
+      find = dossier_project_prepare (w->project, "SELECT id FROM questions WHERE text = ?1", error);
+      if (find == NULL)
+        return FALSE;
+      dossier_bind_text (find, 1, q->text);
+      rc = dossier_project_step (w->project, find, error);
+      if (rc == SQLITE_ROW)
+        {
+          q->question_id = sqlite3_column_int64 (find, 0);
+          continue;
+        }
+      if (rc != SQLITE_DONE)
+        return FALSE;
+
+      if (!uuid_free (w->project, "SELECT 1 FROM questions WHERE uuid = ?1", q->guid, &is_free, error))
+        return FALSE;
+      stmt = dossier_project_prepare (w->project,
+                                      "INSERT INTO questions (uuid, text, position) "
+                                      "VALUES (?1, ?2, (SELECT count(*) FROM questions))",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      if (is_free)
+        dossier_bind_text (stmt, 1, q->guid);
+      else
+        {
+          g_autofree char *uuid = g_uuid_string_random ();
+
+          dossier_bind_text (stmt, 1, uuid);
+        }
+      dossier_bind_text (stmt, 2, q->text);
+      if (!dossier_project_run (w->project, stmt, error))
+        return FALSE;
+      q->question_id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+    }
+  if (data->questions->len > 0)
+    dossier_project_touch_table (w->project, "questions");
+  return TRUE;
+}
+
+/* An argument with the same statement on the same side of the same
+ * question is the same argument: the import adds its evidence. */
+static gboolean
+write_arguments (Writer               *w,
+                 DossierExchangeData  *data,
+                 GError              **error)
+{
+  for (guint i = 0; i < data->arguments->len; i++)
+    {
+      DossierExchangeArgument *a = g_ptr_array_index (data->arguments, i);
+      DossierExchangeQuestion *q = g_ptr_array_index (data->questions, a->question);
+      DossierExchangeStakeholder *s = a->stakeholder >= 0 ? g_ptr_array_index (data->stakeholders, a->stakeholder) : NULL;
+      const char *polarity = dossier_polarity_to_string (a->polarity);
+      g_auto(DossierStmt) find = NULL;
+      gint64 id = 0;
+      int rc;
+
+      find = dossier_project_prepare (w->project,
+                                      "SELECT id FROM arguments WHERE question = ?1 AND polarity = ?2 "
+                                      "AND statement = ?3",
+                                      error);
+      if (find == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (find, 1, q->question_id);
+      dossier_bind_text (find, 2, polarity);
+      dossier_bind_text (find, 3, a->statement);
+      rc = dossier_project_step (w->project, find, error);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (find, 0);
+      else if (rc != SQLITE_DONE)
+        return FALSE;
+
+      if (id == 0)
+        {
+          g_auto(DossierStmt) stmt = NULL;
+          g_autofree char *uuid = NULL;
+          gboolean is_free;
+
+          if (!uuid_free (w->project, "SELECT 1 FROM arguments WHERE uuid = ?1", a->guid, &is_free, error))
+            return FALSE;
+          uuid = is_free ? g_strdup (a->guid) : g_uuid_string_random ();
+          stmt = dossier_project_prepare (w->project,
+                                          "INSERT INTO arguments (uuid, question, polarity, statement, "
+                                          "  stakeholder, strength, position) "
+                                          "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, (SELECT count(*) "
+                                          "  FROM arguments WHERE question = ?2 AND polarity = ?3))",
+                                          error);
+          if (stmt == NULL)
+            return FALSE;
+          dossier_bind_text (stmt, 1, uuid);
+          sqlite3_bind_int64 (stmt, 2, q->question_id);
+          dossier_bind_text (stmt, 3, polarity);
+          dossier_bind_text (stmt, 4, a->statement);
+          sqlite3_bind_int64 (stmt, 5, s != NULL ? s->stakeholder_id : 0);
+          sqlite3_bind_int (stmt, 6, CLAMP (a->strength, DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX));
+          if (!dossier_project_run (w->project, stmt, error))
+            return FALSE;
+          id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+        }
+
+      for (guint k = 0; k < a->evidence->len; k++)
+        {
+          const DossierExchangeEvidence *e = &g_array_index (a->evidence, DossierExchangeEvidence, k);
+          g_auto(DossierStmt) stmt = NULL;
+          gint64 highlight = evidence_highlight (e);
+
+          if (highlight == 0)
+            continue;
+          stmt = dossier_project_prepare (w->project,
+                                          "INSERT INTO argument_evidence (argument, highlight, note) "
+                                          "VALUES (?1, ?2, ?3) ON CONFLICT (argument, highlight) DO NOTHING",
+                                          error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, highlight);
+          dossier_bind_text (stmt, 3, e->note);
+          if (!dossier_project_run (w->project, stmt, error))
+            return FALSE;
+        }
+      dossier_project_touch (w->project, "arguments", id);
+    }
+  if (data->arguments->len > 0)
+    dossier_project_touch_table (w->project, "arguments");
+  return TRUE;
+}
+
+/* A body's citations ([@UUID]) follow highlights the import had to give
+ * new UUIDs (the project had theirs already). */
+static char *
+retarget_citations (DossierExchangeData *data,
+                    const char          *body)
+{
+  g_autoptr(GHashTable) renamed = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *p = body;
+
+  if (strstr (body, "[@") == NULL)
+    return g_strdup (body);
+
+  renamed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint s = 0; s < data->sources->len; s++)
+    {
+      DossierExchangeSource *source = g_ptr_array_index (data->sources, s);
+
+      for (guint i = 0; i < source->selections->len; i++)
+        {
+          DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, i);
+
+          if (sel->guid != NULL && sel->highlight_uuid != NULL && strcmp (sel->guid, sel->highlight_uuid) != 0)
+            g_hash_table_insert (renamed, sel->guid, sel->highlight_uuid);
+        }
+    }
+  if (g_hash_table_size (renamed) == 0)
+    return g_strdup (body);
+
+  out = g_string_new (NULL);
+  while (*p != '\0')
+    {
+      const char *at = strstr (p, "[@");
+      const char *end;
+      g_autofree char *uuid = NULL;
+      const char *to;
+
+      if (at == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, at + 2 - p);
+      p = at + 2;
+      for (end = p; g_ascii_isxdigit (*end) || *end == '-'; end++)
+        ;
+      uuid = g_ascii_strdown (p, end - p);
+      to = g_hash_table_lookup (renamed, uuid);
+      if (to != NULL)
+        {
+          g_string_append (out, to);
+          p = end;
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+write_briefings (Writer               *w,
+                 DossierExchangeData  *data,
+                 const char           *now,
+                 GError              **error)
+{
+  for (guint i = 0; i < data->briefings->len; i++)
+    {
+      DossierExchangeBriefing *b = g_ptr_array_index (data->briefings, i);
+      g_auto(DossierStmt) stmt = NULL;
+      g_autofree char *uuid = NULL;
+      g_autofree char *body = retarget_citations (data, b->body);
+      gboolean is_free;
+      gint64 id;
+      guint position = 0;
+
+      if (!uuid_free (w->project, "SELECT 1 FROM briefings WHERE uuid = ?1", b->guid, &is_free, error))
+        return FALSE;
+      uuid = is_free ? g_strdup (b->guid) : g_uuid_string_random ();
+      stmt = dossier_project_prepare (w->project,
+                                      "INSERT INTO briefings (uuid, title, body, created, modified) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      dossier_bind_text (stmt, 1, uuid);
+      dossier_bind_text (stmt, 2, b->title);
+      dossier_bind_text (stmt, 3, body);
+      dossier_bind_text (stmt, 4, b->created != NULL ? b->created : now);
+      dossier_bind_text (stmt, 5, b->modified != NULL ? b->modified : b->created != NULL ? b->created : now);
+      if (!dossier_project_run (w->project, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+
+      for (guint k = 0; k < b->documents->len; k++)
+        {
+          DossierExchangeSource *source = g_ptr_array_index (b->documents, k);
+          g_auto(DossierStmt) doc = NULL;
+
+          if (source->written_id == 0)
+            continue;
+          doc = dossier_project_prepare (w->project,
+                                         "INSERT OR IGNORE INTO briefing_documents (briefing, document, "
+                                         "  position) VALUES (?1, ?2, ?3)",
+                                         error);
+          if (doc == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (doc, 1, id);
+          sqlite3_bind_int64 (doc, 2, source->written_id);
+          sqlite3_bind_int (doc, 3, (int) position++);
+          if (!dossier_project_run (w->project, doc, error))
+            return FALSE;
+        }
+      dossier_project_touch (w->project, "briefings", id);
+      dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_NOTES, 1);
+    }
+  if (data->briefings->len > 0)
+    dossier_project_touch_table (w->project, "briefings");
+  return TRUE;
+}
+
 gboolean
 dossier_exchange_data_write (DossierProject           *project,
                              DossierExchangeData      *data,
@@ -962,6 +1503,7 @@ dossier_exchange_data_write (DossierProject           *project,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      source->written_id = document_id;
 
       if (document_id == 0)
         {
@@ -975,6 +1517,7 @@ dossier_exchange_data_write (DossierProject           *project,
           if (document_id == 0)
             return FALSE;
           g_array_append_val (documents, document_id);
+          source->written_id = document_id;
           dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_DOCUMENTS, 1);
           text = g_strdup (source->doc->text);
         }
@@ -1022,6 +1565,12 @@ dossier_exchange_data_write (DossierProject           *project,
         }
       done += 100;
     }
+
+  if (!write_stakeholders (&w, data, error) ||
+      !write_questions (&w, data, error) ||
+      !write_arguments (&w, data, error) ||
+      !write_briefings (&w, data, now, error))
+    return FALSE;
 
   dossier_project_touch_table (project, "documents");
   {

@@ -7,8 +7,11 @@
 
 #include <gio/gio.h>
 
+#include <dossier/dossier-argument.h>
+#include <dossier/dossier-evidence.h>
 #include <dossier/dossier-exchange.h>
 #include <dossier/dossier-import.h>
+#include <dossier/dossier-stakeholder.h>
 
 #include "dossier-export-private.h"
 #include "dossier-project-private.h"
@@ -145,6 +148,9 @@ typedef struct
   char   *created;       /* ISO 8601 UTC, or NULL for now */
   char   *modified;      /* likewise; NULL = created */
   GArray *codes;         /* int: indices into codes, in the order applied */
+  gboolean evidence;     /* cited by a stakeholder or an argument: may stay without a tag */
+  gint64  highlight_id;  /* set by the writer */
+  char   *highlight_uuid;/* likewise: the UUID it was written with */
 } DossierExchangeSelection;
 
 typedef struct
@@ -155,7 +161,65 @@ typedef struct
   char                  *imported;     /* its import time, or NULL for now */
   DossierParsedDocument *doc;          /* the new document */
   GArray                *selections;   /* of DossierExchangeSelection */
+  gint64                 written_id;   /* the document, once written */
+  char                  *label;        /* for the report ("Text source “…”"), or NULL */
 } DossierExchangeSource;
+
+/* A selection by where the reader put it (the array may grow: never a
+ * pointer into it). */
+typedef struct
+{
+  DossierExchangeSource *source;
+  guint                  index;
+  char                  *note;             /* never NULL */
+  DossierEvidenceRole    role;
+  int                    stance_position;  /* DOSSIER_STANCE_UNKNOWN unless a stance */
+} DossierExchangeEvidence;
+
+typedef struct
+{
+  char                   *guid;            /* lower-case UUID, or NULL */
+  char                   *name;
+  char                  **aliases;         /* never NULL */
+  DossierStakeholderKind  kind;
+  char                   *description;     /* these never NULL */
+  char                   *stance;
+  char                   *interests;
+  int                     stance_position;
+  int                     power;
+  int                     interest;
+  char                   *color;           /* "#rrggbb", or NULL */
+  GArray                 *evidence;        /* of DossierExchangeEvidence */
+  gint64                  stakeholder_id;  /* set by the writer */
+} DossierExchangeStakeholder;
+
+typedef struct
+{
+  char   *guid;
+  char   *text;
+  gint64  question_id;                     /* set by the writer */
+} DossierExchangeQuestion;
+
+typedef struct
+{
+  char            *guid;
+  int              question;               /* index in questions */
+  DossierPolarity  polarity;
+  char            *statement;
+  int              stakeholder;            /* index in stakeholders, or -1 */
+  int              strength;
+  GArray          *evidence;               /* of DossierExchangeEvidence */
+} DossierExchangeArgument;
+
+typedef struct
+{
+  char      *guid;
+  char      *title;
+  char      *body;                         /* citations as the file had them */
+  char      *created;                      /* ISO 8601 UTC, or NULL for now */
+  char      *modified;
+  GPtrArray *documents;                    /* of DossierExchangeSource, in order */
+} DossierExchangeBriefing;
 
 typedef struct
 {
@@ -164,6 +228,10 @@ typedef struct
   DossierImportReport *report;
   int                  uncoded;   /* index of the code for selections without one, or -1 */
   gboolean             only_used_codes;  /* write only codes a selection uses (and their parents) */
+  GPtrArray           *stakeholders;     /* of DossierExchangeStakeholder */
+  GPtrArray           *questions;        /* of DossierExchangeQuestion */
+  GPtrArray           *arguments;        /* of DossierExchangeArgument */
+  GPtrArray           *briefings;        /* of DossierExchangeBriefing */
 } DossierExchangeData;
 
 DossierExchangeData   *dossier_exchange_data_new      (const char          *file_name,
@@ -180,6 +248,18 @@ int                    dossier_exchange_data_add_code (DossierExchangeData *data
 /* The code given to selections that had none ("Imported without a code"). */
 int                    dossier_exchange_data_uncoded  (DossierExchangeData *data);
 DossierExchangeSource *dossier_exchange_data_add_source (DossierExchangeData *data);
+/* New entities, their fields empty (texts "", ratings 3, stance unknown,
+ * no stakeholder), owned by @data. */
+DossierExchangeStakeholder *dossier_exchange_data_add_stakeholder (DossierExchangeData *data);
+DossierExchangeQuestion    *dossier_exchange_data_add_question    (DossierExchangeData *data);
+DossierExchangeArgument    *dossier_exchange_data_add_argument    (DossierExchangeData *data);
+DossierExchangeBriefing    *dossier_exchange_data_add_briefing    (DossierExchangeData *data);
+void                   dossier_exchange_evidence_add  (GArray                *evidence,
+                                                       DossierExchangeSource *source,
+                                                       guint                  index,
+                                                       const char            *note,
+                                                       DossierEvidenceRole    role,
+                                                       int                    stance_position);
 DossierExchangeSelection *dossier_exchange_source_add_selection (DossierExchangeSource *source);
 
 /* A colour as REFI-QDA writes it ("#rgb", "#rrggbb", any case) as

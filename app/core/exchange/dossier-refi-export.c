@@ -13,6 +13,14 @@
  *   author     → User
  *   orphaned highlight (its passage gone from a newer text) → a Note the
  *                TextSource refers to, holding its quote and memo
+ *   stakeholder → Case: kind, aliases, stance, ratings, colour as
+ *                VariableValues, a SelectionRef per piece of evidence
+ *   question, argument, briefing → Note typed by its "Note type" variable;
+ *                Links from an argument to its question (named "pro" or
+ *                "con"), its perspective's Case and its evidence, from a
+ *                briefing to its documents; evidence with a note, role or
+ *                stance links through an evidence Note that holds them
+ *   (docs/exchange.md has the whole mapping)
  * GUIDs are the entities' UUIDs, or name-based UUIDs derived from them for
  * what has none (codings, users, variables, notes), and nothing depends on
  * the clock: the same project always gives the same bytes.
@@ -229,6 +237,20 @@ typedef enum
   VAR_OUTLET,
   VAR_PUBLISHED,
   VAR_SOURCE,
+  /* Stakeholders (Cases) */
+  VAR_KIND,
+  VAR_ALIASES,
+  VAR_STANCE,
+  VAR_STANCE_POSITION,
+  VAR_INTERESTS,
+  VAR_POWER,
+  VAR_INTEREST,
+  VAR_COLOUR,
+  /* Questions, arguments, briefings and evidence notes (Notes) */
+  VAR_NOTE_TYPE,
+  VAR_POLARITY,
+  VAR_STRENGTH,
+  VAR_EVIDENCE_ROLE,
   N_VARS
 } DocumentVariable;
 
@@ -242,6 +264,18 @@ static const struct
   { "Outlet",    "Text", "Publication the article appeared in" },
   { "Published", "Date", "Date the article was published" },
   { "Source",    "Text", "Where the article came from (URL or file name)" },
+  { "Kind",      "Text", "Kind of stakeholder as Dossier names it (government, official, party, organisation, business, media, public, other, ...)" },
+  { "Aliases",   "Text", "Other names of the stakeholder, one per line" },
+  { "Stance",    "Text", "The stakeholder's stance, in the analyst's words" },
+  { "Stance position", "Integer", "From -2 (strongly against) to 2 (strongly for)" },
+  { "Interests", "Text", "What the stakeholder wants from the question" },
+  { "Power",     "Integer", "Power over the question, 1 to 5" },
+  { "Interest",  "Integer", "Interest in the question, 1 to 5" },
+  { "Colour",    "Text", "Colour of the stakeholder in Dossier (#rrggbb)" },
+  { "Note type", "Text", "What the note is in Dossier: question, argument, briefing or evidence" },
+  { "Polarity",  "Text", "Whether the argument is for (pro) or against (con) its question" },
+  { "Strength",  "Integer", "Strength of the argument, 1 to 5" },
+  { "Evidence role", "Text", "What the passage shows about the stakeholder: stance, power, interest or quote" },
 };
 
 typedef struct
@@ -260,6 +294,11 @@ typedef struct
   GArray                       *newlines;    /* code-point offsets of '\n' (CRLF targets) */
   GHashTable                   *orphans;     /* document id → GUIDs of its orphans' notes */
   guint                         n_sources;
+  /* Stakeholders, questions, arguments and briefings. */
+  GString                      *cases;       /* the <Case>s */
+  GString                      *links;       /* the <Link>s */
+  GHashTable                   *exported;    /* UUIDs of the highlights written as selections */
+  GHashTable                   *arguments_of;/* highlight UUID → GPtrArray of the argument UUIDs it backs */
 } QdpxWriter;
 
 static const char *
@@ -428,6 +467,21 @@ put_selection (const DossierExportHighlight *h,
       put_note (qw, memo_note, _("Memo"), h->memo, h->author, h->created);
     }
 
+  /* The arguments it backs, as notes on the passage (what the other
+   * tools show beside it). */
+  {
+    GPtrArray *arguments = g_hash_table_lookup (qw->arguments_of, h->uuid);
+
+    for (guint i = 0; arguments != NULL && i < arguments->len; i++)
+      {
+        indent (out, 4);
+        g_string_append (out, "<NoteRef");
+        put_attr (out, "targetGUID", g_ptr_array_index (arguments, i));
+        g_string_append (out, "/>\n");
+      }
+  }
+  g_hash_table_add (qw->exported, g_strdup (h->uuid));
+
   indent (out, 3);
   g_string_append (out, "</PlainTextSelection>\n");
 
@@ -471,7 +525,8 @@ put_variable_value (GString    *out,
                     DocumentVariable var,
                     const char *value)
 {
-  const char *element = strcmp (variables[var].type, "Date") == 0 ? "DateValue" : "TextValue";
+  const char *element = strcmp (variables[var].type, "Date") == 0 ? "DateValue" :
+                        strcmp (variables[var].type, "Integer") == 0 ? "IntegerValue" : "TextValue";
 
   if (value == NULL || value[0] == '\0')
     return;
@@ -606,6 +661,365 @@ put_source (QdpxWriter  *qw,
   return TRUE;
 }
 
+/* ---- Stakeholders, questions, arguments, briefings ------------------------ */
+
+static void
+put_int_variable (GString          *out,
+                  QdpxWriter       *qw,
+                  DocumentVariable  var,
+                  int               value)
+{
+  g_autofree char *text = g_strdup_printf ("%d", value);
+
+  put_variable_value (out, qw, var, text);
+}
+
+/* A name for an entity that is a text (a question, an argument): its
+ * first line, cut short. */
+static char *
+short_name (const char *text)
+{
+  g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
+
+  if (g_utf8_strlen (line, -1) > NAME_MAX_CHARS)
+    {
+      g_autofree char *head = dossier_text_slice (line, 0, NAME_MAX_CHARS - 1);
+
+      return g_strconcat (head, "\u2026", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+/* A Note that is a Dossier entity: its text, its type and @values
+ * (VariableValues at depth 3). */
+static void
+put_entity_note (QdpxWriter *qw,
+                 const char *guid,
+                 const char *name,
+                 const char *text,
+                 const char *created,
+                 const char *modified,
+                 const char *type,
+                 GString    *values)
+{
+  GString *out = qw->notes;
+
+  indent (out, 2);
+  g_string_append (out, "<Note");
+  put_attr (out, "guid", guid);
+  put_attr (out, "name", name);
+  put_attr (out, "creationDateTime", valid_datetime (created));
+  if (valid_datetime (modified) != NULL && g_strcmp0 (modified, created) != 0)
+    put_attr (out, "modifiedDateTime", modified);
+  g_string_append (out, ">\n");
+  put_element (out, 3, "PlainTextContent", text);
+  put_variable_value (out, qw, VAR_NOTE_TYPE, type);
+  if (values != NULL)
+    g_string_append_len (out, values->str, values->len);
+  indent (out, 2);
+  g_string_append (out, "</Note>\n");
+}
+
+static void
+put_link (QdpxWriter *qw,
+          const char *name,
+          const char *origin,
+          const char *target,
+          const char *note)
+{
+  GString *out = qw->links;
+  g_autofree char *key = g_strconcat ("link:", target, NULL);
+  g_autofree char *guid = dossier_exchange_guid (origin, key);
+
+  indent (out, 2);
+  g_string_append (out, "<Link");
+  put_attr (out, "guid", guid);
+  put_attr (out, "name", name);
+  put_attr (out, "direction", "OneWay");
+  put_attr (out, "originGUID", origin);
+  put_attr (out, "targetGUID", target);
+  if (note == NULL)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+  indent (out, 3);
+  g_string_append (out, "<NoteRef");
+  put_attr (out, "targetGUID", note);
+  g_string_append (out, "/>\n");
+  indent (out, 2);
+  g_string_append (out, "</Link>\n");
+}
+
+/* A passage cited for @owner: a link to its selection, carrying the
+ * citer's note, role and stance as an evidence note when there are any. */
+static void
+put_evidence (QdpxWriter          *qw,
+              const char          *owner,
+              const char          *highlight,
+              const char          *note,
+              DossierEvidenceRole  role,
+              int                  stance)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *guid = NULL;
+  g_autoptr(GString) values = NULL;
+
+  if ((note == NULL || note[0] == '\0') && role == DOSSIER_EVIDENCE_NONE)
+    {
+      put_link (qw, "evidence", owner, highlight, NULL);
+      return;
+    }
+
+  key = g_strconcat ("evidence:", highlight, NULL);
+  guid = dossier_exchange_guid (owner, key);
+  values = g_string_new (NULL);
+  if (role != DOSSIER_EVIDENCE_NONE)
+    put_variable_value (values, qw, VAR_EVIDENCE_ROLE, dossier_evidence_role_to_string (role));
+  if (role == DOSSIER_EVIDENCE_STANCE && stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX)
+    put_int_variable (values, qw, VAR_STANCE_POSITION, stance);
+  put_entity_note (qw, guid, _("Evidence"), note != NULL ? note : "", NULL, NULL, "evidence", values);
+  put_link (qw, "evidence", owner, highlight, guid);
+}
+
+/* Which arguments each highlight backs, before the selections are
+ * written: they refer to the arguments' notes. */
+static gboolean
+load_argument_refs (QdpxWriter  *qw,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = dossier_export_context_prepare (qw->ctx,
+      "SELECT h.uuid, a.uuid FROM argument_evidence e "
+      "JOIN highlights h ON h.id = e.highlight JOIN arguments a ON a.id = e.argument "
+      "JOIN questions q ON q.id = a.question "
+      "ORDER BY h.id, q.position, q.id, a.polarity = 'con', a.position, a.id", error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (dossier_export_context_step (qw->ctx, stmt, &row, error) && row)
+    {
+      const char *highlight = dossier_export_context_column_text (qw->ctx, stmt, 0);
+      const char *argument = dossier_export_context_column_text (qw->ctx, stmt, 1);
+      GPtrArray *arguments;
+
+      if (highlight == NULL || argument == NULL)
+        continue;
+      arguments = g_hash_table_lookup (qw->arguments_of, highlight);
+      if (arguments == NULL)
+        {
+          arguments = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (qw->arguments_of, g_strdup (highlight), arguments);
+        }
+      g_ptr_array_add (arguments, g_strdup (argument));
+    }
+  sqlite3_reset (stmt);
+  return row == FALSE && (error == NULL || *error == NULL);
+}
+
+static gboolean
+put_stakeholders (QdpxWriter  *qw,
+                  GError     **error)
+{
+  DossierExportContext *ctx = qw->ctx;
+  GString *out = qw->cases;
+  sqlite3_stmt *stmt = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, name, aliases, kind, description, stance, stance_position, interests, "
+      "power, interest, color FROM stakeholders ORDER BY position, id", error);
+  sqlite3_stmt *evidence = dossier_export_context_prepare (ctx,
+      "SELECT h.uuid, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
+      "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
+      "ORDER BY h.document, h.start, h.end, h.id", error);
+  gboolean row = FALSE, ok = TRUE;
+
+  if (stmt == NULL || evidence == NULL)
+    return FALSE;
+
+  while ((ok = dossier_export_context_step (ctx, stmt, &row, error)) && row)
+    {
+      const char *uuid = dossier_export_context_column_text (ctx, stmt, 1);
+      const char *description = dossier_export_context_column_text (ctx, stmt, 5);
+      const char *aliases = dossier_export_context_column_text (ctx, stmt, 3);
+      const char *kind = dossier_export_context_column_text (ctx, stmt, 4);
+      DossierStakeholderKind known;
+      gboolean ev_row = FALSE;
+
+      if (uuid == NULL)
+        continue;
+      indent (out, 2);
+      g_string_append (out, "<Case");
+      put_attr (out, "guid", uuid);
+      put_attr (out, "name", dossier_export_context_column_text (ctx, stmt, 2));
+      g_string_append (out, ">\n");
+      if (description != NULL && description[0] != '\0')
+        put_element (out, 3, "Description", description);
+      put_variable_value (out, qw, VAR_KIND, kind != NULL && dossier_stakeholder_kind_from_string (kind, &known) ?
+                                             kind : "other");
+      put_variable_value (out, qw, VAR_ALIASES, aliases);
+      put_variable_value (out, qw, VAR_STANCE, dossier_export_context_column_text (ctx, stmt, 6));
+      if (sqlite3_column_type (stmt, 7) == SQLITE_INTEGER)
+        put_int_variable (out, qw, VAR_STANCE_POSITION,
+                          CLAMP (sqlite3_column_int (stmt, 7), DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX));
+      put_variable_value (out, qw, VAR_INTERESTS, dossier_export_context_column_text (ctx, stmt, 8));
+      put_int_variable (out, qw, VAR_POWER, CLAMP (sqlite3_column_int (stmt, 9), DOSSIER_RATING_MIN,
+                                                   DOSSIER_RATING_MAX));
+      put_int_variable (out, qw, VAR_INTEREST, CLAMP (sqlite3_column_int (stmt, 10), DOSSIER_RATING_MIN,
+                                                      DOSSIER_RATING_MAX));
+      put_variable_value (out, qw, VAR_COLOUR, valid_color (dossier_export_context_column_text (ctx, stmt, 11)));
+
+      sqlite3_bind_int64 (evidence, 1, sqlite3_column_int64 (stmt, 0));
+      while ((ok = dossier_export_context_step (ctx, evidence, &ev_row, error)) && ev_row)
+        {
+          const char *highlight = dossier_export_context_column_text (ctx, evidence, 0);
+          DossierEvidenceRole role;
+
+          /* Only passages this export holds (not orphaned, in its
+           * documents). */
+          if (highlight == NULL || !g_hash_table_contains (qw->exported, highlight))
+            continue;
+          if (!dossier_evidence_role_from_string (dossier_export_context_column_text (ctx, evidence, 2), &role))
+            role = DOSSIER_EVIDENCE_NONE;
+          indent (out, 3);
+          g_string_append (out, "<SelectionRef");
+          put_attr (out, "targetGUID", highlight);
+          g_string_append (out, "/>\n");
+          put_evidence (qw, uuid, highlight, dossier_export_context_column_text (ctx, evidence, 1), role,
+                        sqlite3_column_type (evidence, 3) == SQLITE_INTEGER ?
+                        sqlite3_column_int (evidence, 3) : DOSSIER_STANCE_UNKNOWN);
+        }
+      sqlite3_reset (evidence);
+      if (!ok)
+        break;
+      indent (out, 2);
+      g_string_append (out, "</Case>\n");
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static gboolean
+put_arguments (QdpxWriter  *qw,
+               GError     **error)
+{
+  DossierExportContext *ctx = qw->ctx;
+  sqlite3_stmt *questions = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, text FROM questions ORDER BY position, id", error);
+  sqlite3_stmt *arguments = dossier_export_context_prepare (ctx,
+      "SELECT a.id, a.uuid, a.polarity, a.statement, s.uuid, a.strength FROM arguments a "
+      "LEFT JOIN stakeholders s ON s.id = a.stakeholder WHERE a.question = ?1 "
+      "ORDER BY a.polarity = 'con', a.position, a.id", error);
+  sqlite3_stmt *evidence = dossier_export_context_prepare (ctx,
+      "SELECT h.uuid, e.note FROM argument_evidence e "
+      "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
+      "ORDER BY h.document, h.start, h.end, h.id", error);
+  gboolean row = FALSE, ok = TRUE;
+
+  if (questions == NULL || arguments == NULL || evidence == NULL)
+    return FALSE;
+
+  while (ok && (ok = dossier_export_context_step (ctx, questions, &row, error)) && row)
+    {
+      const char *question = dossier_export_context_column_text (ctx, questions, 1);
+      const char *text = dossier_export_context_column_text (ctx, questions, 2);
+      g_autofree char *name = NULL;
+      gboolean a_row = FALSE;
+
+      if (question == NULL || text == NULL)
+        continue;
+      name = short_name (text);
+      put_entity_note (qw, question, name, text, NULL, NULL, "question", NULL);
+
+      sqlite3_bind_int64 (arguments, 1, sqlite3_column_int64 (questions, 0));
+      while (ok && (ok = dossier_export_context_step (ctx, arguments, &a_row, error)) && a_row)
+        {
+          const char *argument = dossier_export_context_column_text (ctx, arguments, 1);
+          const char *polarity = dossier_export_context_column_text (ctx, arguments, 2);
+          const char *statement = dossier_export_context_column_text (ctx, arguments, 3);
+          const char *perspective = dossier_export_context_column_text (ctx, arguments, 4);
+          g_autoptr(GString) values = g_string_new (NULL);
+          g_autofree char *argument_name = NULL;
+          gboolean e_row = FALSE;
+
+          if (argument == NULL || statement == NULL)
+            continue;
+          polarity = g_strcmp0 (polarity, "con") == 0 ? "con" : "pro";
+          put_variable_value (values, qw, VAR_POLARITY, polarity);
+          put_int_variable (values, qw, VAR_STRENGTH, CLAMP (sqlite3_column_int (arguments, 5),
+                                                             DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX));
+          argument_name = short_name (statement);
+          put_entity_note (qw, argument, argument_name, statement, NULL, NULL, "argument", values);
+          put_link (qw, polarity, argument, question, NULL);
+          if (perspective != NULL)
+            put_link (qw, "perspective", argument, perspective, NULL);
+
+          sqlite3_bind_int64 (evidence, 1, sqlite3_column_int64 (arguments, 0));
+          while ((ok = dossier_export_context_step (ctx, evidence, &e_row, error)) && e_row)
+            {
+              const char *highlight = dossier_export_context_column_text (ctx, evidence, 0);
+
+              if (highlight != NULL && g_hash_table_contains (qw->exported, highlight))
+                put_evidence (qw, argument, highlight, dossier_export_context_column_text (ctx, evidence, 1),
+                              DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN);
+            }
+          sqlite3_reset (evidence);
+        }
+      sqlite3_reset (arguments);
+    }
+  sqlite3_reset (questions);
+  return ok;
+}
+
+static gboolean
+put_briefings (QdpxWriter  *qw,
+               GError     **error)
+{
+  DossierExportContext *ctx = qw->ctx;
+  sqlite3_stmt *briefings = dossier_export_context_prepare (ctx,
+      "SELECT id, uuid, title, body, created, modified FROM briefings ORDER BY id", error);
+  sqlite3_stmt *documents = dossier_export_context_prepare (ctx,
+      "SELECT b.document FROM briefing_documents b WHERE b.briefing = ?1 "
+      "ORDER BY b.position, b.document", error);
+  gboolean row = FALSE, ok = TRUE;
+
+  if (briefings == NULL || documents == NULL)
+    return FALSE;
+
+  while ((ok = dossier_export_context_step (ctx, briefings, &row, error)) && row)
+    {
+      const char *briefing = dossier_export_context_column_text (ctx, briefings, 1);
+      const char *title = dossier_export_context_column_text (ctx, briefings, 2);
+      const char *body = dossier_export_context_column_text (ctx, briefings, 3);
+      gboolean d_row = FALSE;
+
+      if (briefing == NULL || title == NULL)
+        continue;
+      put_entity_note (qw, briefing, title, body != NULL ? body : "",
+                       dossier_export_context_column_text (ctx, briefings, 4),
+                       dossier_export_context_column_text (ctx, briefings, 5), "briefing", NULL);
+
+      /* The documents it compares, those this export holds. */
+      sqlite3_bind_int64 (documents, 1, sqlite3_column_int64 (briefings, 0));
+      while ((ok = dossier_export_context_step (ctx, documents, &d_row, error)) && d_row)
+        {
+          gint64 id = sqlite3_column_int64 (documents, 0);
+
+          for (guint i = 0; i < ctx->documents->len; i++)
+            {
+              DossierExportDocument *doc = g_ptr_array_index (ctx->documents, i);
+
+              if (doc->id == id)
+                put_link (qw, "document", briefing, doc->uuid, NULL);
+            }
+        }
+      sqlite3_reset (documents);
+      if (!ok)
+        break;
+    }
+  sqlite3_reset (briefings);
+  return ok;
+}
+
 static gboolean
 append_user (gpointer key,
              gpointer value,
@@ -662,6 +1076,11 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
   qw.orphans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_ptr_array_unref);
   qw.zip = dossier_zip_writer_new ();
+  qw.cases = g_string_new (NULL);
+  qw.links = g_string_new (NULL);
+  qw.exported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  qw.arguments_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   for (guint v = 0; v < N_VARS; v++)
     {
       g_autofree char *key = g_strconcat ("variable:", variables[v].name, NULL);
@@ -671,7 +1090,8 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
 
   /* Orphans first, in one pass: their notes are referred to from their
    * documents' sources. */
-  if (!dossier_export_context_foreach_orphan (ctx, put_orphan, &qw, error))
+  if (!dossier_export_context_foreach_orphan (ctx, put_orphan, &qw, error) ||
+      !load_argument_refs (&qw, error))
     goto out;
 
   for (guint i = 0; i < ctx->documents->len; i++)
@@ -684,6 +1104,9 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
     }
   qw.doc = NULL;
   g_string_append (qw.extra, "\n  }\n}\n");
+
+  if (!put_stakeholders (&qw, error) || !put_arguments (&qw, error) || !put_briefings (&qw, error))
+    goto out;
 
   created = project_created (ctx);
 
@@ -735,6 +1158,13 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
       g_string_append (qde, "  </Variables>\n");
   }
 
+  if (qw.cases->len > 0)
+    {
+      g_string_append (qde, "  <Cases>\n");
+      g_string_append_len (qde, qw.cases->str, qw.cases->len);
+      g_string_append (qde, "  </Cases>\n");
+    }
+
   if (qw.sources->len > 0)
     {
       g_string_append (qde, "  <Sources>\n");
@@ -748,6 +1178,13 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
       g_string_append (qde, "  <Notes>\n");
       g_string_append_len (qde, qw.notes->str, qw.notes->len);
       g_string_append (qde, "  </Notes>\n");
+    }
+
+  if (qw.links->len > 0)
+    {
+      g_string_append (qde, "  <Links>\n");
+      g_string_append_len (qde, qw.links->str, qw.links->len);
+      g_string_append (qde, "  </Links>\n");
     }
 
   g_string_append (qde, "</Project>\n");
@@ -778,6 +1215,10 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
 out:
   g_string_free (qw.sources, TRUE);
   g_string_free (qw.notes, TRUE);
+  g_string_free (qw.cases, TRUE);
+  g_string_free (qw.links, TRUE);
+  g_hash_table_unref (qw.exported);
+  g_hash_table_unref (qw.arguments_of);
   if (qw.extra != NULL)
     g_string_free (qw.extra, TRUE);
   g_tree_unref (qw.users);

@@ -12,8 +12,11 @@
  * Sources' text comes from inside the archive (internal://, or a relative
  * path into it), from inline PlainTextContent, or from a file beside the
  * .qdpx — never from elsewhere on the computer. Positions are checked
- * against each selection's name (dossier-refi-positions.c). What Dossier
- * has no place for is listed in the report.
+ * against each selection's name (dossier-refi-positions.c). Cases become
+ * stakeholders, Dossier's typed notes and their links questions,
+ * arguments and briefings, other tools' notes about the project or a
+ * document briefing notes (docs/exchange.md). What Dossier has no place
+ * for is listed in the report.
  */
 #define G_LOG_DOMAIN "Dossier"
 
@@ -33,14 +36,61 @@
 /* Deeper codebooks are flattened there (the project's own limit). */
 #define MAX_CODE_DEPTH 100
 
+/* What a note is to Dossier (its "Note type" variable, as Dossier
+ * writes it); other tools' notes are plain. */
+typedef enum
+{
+  NOTE_PLAIN,
+  NOTE_QUESTION,
+  NOTE_ARGUMENT,
+  NOTE_BRIEFING,
+  NOTE_EVIDENCE,
+} NoteType;
+
 typedef struct
 {
-  char   *name;
-  char   *text;
-  char   *author;
-  char   *created;
-  gboolean used;
+  char      *guid;
+  char      *name;
+  char      *text;
+  char      *author;
+  char      *created;
+  char      *modified;
+  NoteType   type;
+  GHashTable *values;   /* folded variable name → value */
+  char      *raw;       /* PlainTextContent exactly as written (Dossier's own notes) */
+  GPtrArray *documents; /* sources that refer to it (DossierExchangeSource) */
+  gboolean   used;
+  int        entity;    /* index of the question or argument it became, or -1 */
 } Note;
+
+/* A Case, kept until the selections it refers to are read (Cases come
+ * before Sources). */
+typedef struct
+{
+  char       *guid;
+  char       *name;
+  char       *description;
+  GHashTable *values;      /* folded variable name → value */
+  GPtrArray  *selections;  /* GUIDs */
+  guint       n_sources;   /* SourceRefs: whole documents */
+  guint       n_codes;     /* CodeRefs */
+  int         stakeholder; /* index in data->stakeholders, or -1 */
+} Case;
+
+typedef struct
+{
+  char *name;
+  char *origin;
+  char *target;
+  char *note;     /* the first NoteRef's target, or NULL */
+} Link;
+
+/* Where a selection GUID went. */
+typedef struct
+{
+  DossierExchangeSource *source;
+  guint                  index;
+} SelectionPlace;
 
 typedef struct
 {
@@ -79,6 +129,11 @@ typedef struct
   GHashTable              *codes;         /* guid → index + 1 */
   GHashTable              *variables;     /* guid → Variable */
   GHashTable              *notes;         /* guid → Note */
+  GPtrArray               *note_order;    /* Notes in the file's order */
+  GPtrArray               *cases;         /* of Case */
+  GArray                  *links;         /* of Link */
+  GHashTable              *selections;    /* guid → SelectionPlace */
+  GHashTable              *sources;       /* guid → DossierExchangeSource */
   GHashTable              *extra;         /* source guid → Extra (dossier.json) */
   GHashTable              *unknown_users; /* guids without a User */
   GHashTable              *unmapped_vars; /* variable name → count of sources */
@@ -98,7 +153,36 @@ note_free (gpointer p)
   g_free (note->text);
   g_free (note->author);
   g_free (note->created);
+  g_free (note->modified);
+  g_free (note->guid);
+  g_clear_pointer (&note->values, g_hash_table_unref);
+  g_free (note->raw);
+  g_ptr_array_unref (note->documents);
   g_free (note);
+}
+
+static void
+case_free (gpointer p)
+{
+  Case *c = p;
+
+  g_free (c->guid);
+  g_free (c->name);
+  g_free (c->description);
+  g_hash_table_unref (c->values);
+  g_ptr_array_unref (c->selections);
+  g_free (c);
+}
+
+static void
+link_clear (gpointer p)
+{
+  Link *link = p;
+
+  g_free (link->name);
+  g_free (link->origin);
+  g_free (link->target);
+  g_free (link->note);
 }
 
 static void
@@ -141,6 +225,11 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->codes, g_hash_table_unref);
   g_clear_pointer (&r->variables, g_hash_table_unref);
   g_clear_pointer (&r->notes, g_hash_table_unref);
+  g_clear_pointer (&r->note_order, g_ptr_array_unref);
+  g_clear_pointer (&r->cases, g_ptr_array_unref);
+  g_clear_pointer (&r->links, g_array_unref);
+  g_clear_pointer (&r->selections, g_hash_table_unref);
+  g_clear_pointer (&r->sources, g_hash_table_unref);
   g_clear_pointer (&r->extra, g_hash_table_unref);
   g_clear_pointer (&r->unknown_users, g_hash_table_unref);
   g_clear_pointer (&r->unmapped_vars, g_hash_table_unref);
@@ -566,7 +655,7 @@ read_text_source (Reader     *r,
   DossierExchangeSource *source;
   const char *counting;
   gsize len = 0;
-  guint by_name = 0, unplaced = 0, split = 0, uncoded = 0;
+  guint by_name = 0, unplaced = 0, split = 0;
 
   if (inline_text != NULL)
     {
@@ -605,6 +694,9 @@ read_text_source (Reader     *r,
 
   source = dossier_exchange_data_add_source (data);
   source->guid = g_strdup (guid);
+  source->label = g_strdup (what);
+  if (guid != NULL)
+    g_hash_table_insert (r->sources, g_strdup (guid), source);
   if (guid != NULL && r->extra != NULL)
     {
       Extra *extra = g_hash_table_lookup (r->extra, guid);
@@ -669,10 +761,11 @@ read_text_source (Reader     *r,
       read_codings (r, c, codings, coding_notes);
       if (codings->len == 0)
         {
-          Coding none = { g_strdup (sel_user), NULL, dossier_exchange_data_uncoded (data) };
+          /* No code: evidence stays without a tag, anything else gets
+           * one once the whole file is read (resolve_uncoded). */
+          Coding none = { g_strdup (sel_user), NULL, -1 };
 
           g_array_append_val (codings, none);
-          uncoded++;
         }
 
       /* One highlight per coder: a highlight has one author. */
@@ -716,10 +809,20 @@ read_text_source (Reader     *r,
 
               if (g_strcmp0 (coding->user != NULL ? coding->user : sel_user, user) != 0)
                 continue;
-              g_array_append_val (sel->codes, coding->code);
+              if (coding->code >= 0)
+                g_array_append_val (sel->codes, coding->code);
               if (sel->created == NULL)
                 sel->created = dossier_exchange_datetime (coding->created);
             }
+        }
+
+      if (sel_guid != NULL && !g_hash_table_contains (r->selections, sel_guid))
+        {
+          SelectionPlace *place = g_new (SelectionPlace, 1);
+
+          place->source = source;
+          place->index = first_index;
+          g_hash_table_insert (r->selections, g_strdup (sel_guid), place);
         }
 
       /* Notes the selection or its codings refer to join the memo. */
@@ -767,7 +870,7 @@ read_text_source (Reader     *r,
          * a briefing model, as briefings). */
         if (target != NULL)
           {
-            NoteRef ref = { NULL, 0, -2, g_steal_pointer (&target) };
+            NoteRef ref = { source, G_MAXUINT, -2, g_steal_pointer (&target) };
 
             g_array_append_val (r->note_refs, ref);
           }
@@ -793,14 +896,6 @@ read_text_source (Reader     *r,
                                             "highlight per coder",
                                             "%u selections coded by several coders became one "
                                             "highlight per coder", split), split);
-  if (uncoded > 0)
-    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u selection without a code (a memo) was tagged "
-                                            "“%s”",
-                                            "%u selections without a code (memos) were tagged "
-                                            "“%s”", uncoded), uncoded,
-                               ((DossierExchangeCode *) g_ptr_array_index (data->codes, data->uncoded))->name);
   if (unplaced > 0)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
                                g_dngettext (GETTEXT_PACKAGE,
@@ -1008,6 +1103,114 @@ read_variables (Reader     *r,
     }
 }
 
+/* The values of an entity's VariableValues by their variable's name
+ * (case-folded). */
+static GHashTable *
+read_values (Reader     *r,
+             xmlNodePtr  node)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      Variable *var = NULL;
+      g_autofree char *value = NULL;
+
+      if (!is_element (c, "VariableValue"))
+        continue;
+      for (xmlNodePtr v = c->children; v != NULL; v = v->next)
+        {
+          if (is_element (v, "VariableRef"))
+            {
+              g_autofree char *guid = guid_attr (v, "targetGUID");
+
+              var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
+            }
+          else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
+            {
+              g_free (value);
+              value = g_strstrip (text_of (v));
+            }
+        }
+      if (var != NULL && value != NULL)
+        g_hash_table_insert (values, g_utf8_casefold (var->name, -1), g_steal_pointer (&value));
+    }
+  return values;
+}
+
+static NoteType
+note_type (const char *value)
+{
+  if (value == NULL)
+    return NOTE_PLAIN;
+  if (g_ascii_strcasecmp (value, "question") == 0)
+    return NOTE_QUESTION;
+  if (g_ascii_strcasecmp (value, "argument") == 0)
+    return NOTE_ARGUMENT;
+  if (g_ascii_strcasecmp (value, "briefing") == 0)
+    return NOTE_BRIEFING;
+  if (g_ascii_strcasecmp (value, "evidence") == 0)
+    return NOTE_EVIDENCE;
+  return NOTE_PLAIN;
+}
+
+static void
+read_cases (Reader     *r,
+            xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      Case *item;
+
+      if (!is_element (c, "Case"))
+        continue;
+      item = g_new0 (Case, 1);
+      item->guid = guid_attr (c, "guid");
+      item->name = attr (c, "name");
+      item->description = child_text (c, "Description");
+      if (item->description != NULL)
+        g_strstrip (item->description);
+      item->values = read_values (r, c);
+      item->selections = g_ptr_array_new_with_free_func (g_free);
+      item->stakeholder = -1;
+      for (xmlNodePtr ref = c->children; ref != NULL; ref = ref->next)
+        {
+          if (is_element (ref, "SelectionRef"))
+            {
+              char *guid = guid_attr (ref, "targetGUID");
+
+              if (guid != NULL)
+                g_ptr_array_add (item->selections, guid);
+            }
+          else if (is_element (ref, "SourceRef"))
+            item->n_sources++;
+          else if (is_element (ref, "CodeRef"))
+            item->n_codes++;
+        }
+      g_ptr_array_add (r->cases, item);
+    }
+}
+
+static void
+read_links (Reader     *r,
+            xmlNodePtr  node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      Link link = { 0 };
+
+      if (!is_element (c, "Link"))
+        continue;
+      link.name = attr (c, "name");
+      link.origin = guid_attr (c, "originGUID");
+      link.target = guid_attr (c, "targetGUID");
+      for (xmlNodePtr ref = c->children; ref != NULL && link.note == NULL; ref = ref->next)
+        if (is_element (ref, "NoteRef"))
+          link.note = guid_attr (ref, "targetGUID");
+      g_array_append_val (r->links, link);
+    }
+}
+
 static void
 read_notes (Reader     *r,
             xmlNodePtr  node)
@@ -1025,8 +1228,15 @@ read_notes (Reader     *r,
         continue;
 
       note = g_new0 (Note, 1);
+      note->guid = g_strdup (guid);
       note->name = attr (c, "name");
       note->text = child_text (c, "PlainTextContent");
+      note->raw = g_strdup (note->text);
+      note->values = read_values (r, c);
+      note->documents = g_ptr_array_new ();
+      note->entity = -1;
+      note->type = note_type (g_hash_table_lookup (note->values, "note type"));
+      note->modified = attr (c, "modifiedDateTime");
       path = attr (c, "plainTextPath");
       if (note->text == NULL && path != NULL)
         {
@@ -1046,6 +1256,12 @@ read_notes (Reader     *r,
         }
       note->author = guid_attr (c, "creatingUser");
       note->created = attr (c, "creationDateTime");
+      if (g_hash_table_contains (r->notes, guid))
+        {
+          note_free (note);
+          continue;
+        }
+      g_ptr_array_add (r->note_order, note);
       g_hash_table_insert (r->notes, g_steal_pointer (&guid), note);
     }
 }
@@ -1125,32 +1341,32 @@ read_sets (Reader     *r,
 }
 
 /* Notes once every section is read: into the memos and descriptions
- * that refer to them; the rest is reported. */
+ * that refer to them. Dossier's own questions, arguments, briefings and
+ * evidence notes are not memos (resolve_analysis). */
 static void
 resolve_notes (Reader *r)
 {
-  guint about_documents = 0, left = 0;
-  GHashTableIter iter;
-  gpointer value;
-
   for (guint i = 0; i < r->note_refs->len; i++)
     {
       NoteRef *ref = &g_array_index (r->note_refs, NoteRef, i);
       Note *note = g_hash_table_lookup (r->notes, ref->guid);
       char **target = NULL;
 
-      if (note == NULL || note->text == NULL || note->text[0] == '\0')
+      if (note == NULL || note->type != NOTE_PLAIN || note->text == NULL || note->text[0] == '\0')
         continue;
+      if (ref->code == -2)
+        {
+          /* About a whole document: a briefing note on it, unless it
+           * is a memo elsewhere. */
+          g_ptr_array_add (note->documents, ref->source);
+          continue;
+        }
       if (ref->source != NULL)
         target = &g_array_index (ref->source->selections, DossierExchangeSelection, ref->selection).memo;
       else if (ref->code >= 0)
         target = &((DossierExchangeCode *) g_ptr_array_index (r->data->codes, ref->code))->description;
       else
-        {
-          if (!note->used)
-            about_documents++;
-          continue;
-        }
+        continue;
 
       note->used = TRUE;
       /* The same text as a description and a note (tools that write
@@ -1170,21 +1386,470 @@ resolve_notes (Reader *r)
           *target = joined;
         }
     }
+}
 
-  g_hash_table_iter_init (&iter, r->notes);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!((Note *) value)->used)
-      left++;
+/* ---- Stakeholders, questions, arguments, briefings ------------------------ */
 
-  if (left > 0)
-    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Notes"),
+static gboolean
+parse_int (const char *value,
+           int         min,
+           int         max,
+           int        *out)
+{
+  gint64 n;
+  char *end = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return FALSE;
+  n = g_ascii_strtoll (value, &end, 10);
+  if (end == value || *end != '\0' || n < min || n > max)
+    return FALSE;
+  *out = (int) n;
+  return TRUE;
+}
+
+/* The evidence note a link refers to: the citer's note, its role and the
+ * stance it shows. */
+static void
+link_evidence (Reader              *r,
+               const Link          *link,
+               const char         **note_text,
+               DossierEvidenceRole *role,
+               int                 *stance)
+{
+  Note *note = link != NULL && link->note != NULL ? g_hash_table_lookup (r->notes, link->note) : NULL;
+
+  *note_text = "";
+  *role = DOSSIER_EVIDENCE_NONE;
+  *stance = DOSSIER_STANCE_UNKNOWN;
+  if (note == NULL)
+    return;
+  note->used = TRUE;
+  *note_text = note->raw != NULL ? note->raw : "";
+  if (!dossier_evidence_role_from_string (g_hash_table_lookup (note->values, "evidence role"), role))
+    *role = DOSSIER_EVIDENCE_NONE;
+  if (*role != DOSSIER_EVIDENCE_STANCE ||
+      !parse_int (g_hash_table_lookup (note->values, "stance position"), DOSSIER_STANCE_MIN,
+                  DOSSIER_STANCE_MAX, stance))
+    *stance = DOSSIER_STANCE_UNKNOWN;
+}
+
+/* The link from @origin to @target, or NULL. */
+static Link *
+find_link (GHashTable *by_ends,
+           const char *origin,
+           const char *target)
+{
+  g_autofree char *key = g_strconcat (origin, " ", target, NULL);
+
+  return g_hash_table_lookup (by_ends, key);
+}
+
+/* Variables of cases Dossier has no place for, counted for the report. */
+static void
+count_unmapped (GHashTable *unmapped,
+                GHashTable *values)
+{
+  static const char * const known[] = {
+    "kind", "stance", "stance position", "interests", "power", "interest", "aliases", "colour",
+    "color",
+  };
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean mapped = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (known) && !mapped; i++)
+        mapped = strcmp (key, known[i]) == 0;
+      if (!mapped)
+        g_hash_table_insert (unmapped, g_strdup (key),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (unmapped, key)) + 1));
+    }
+}
+
+static void
+resolve_cases (Reader     *r,
+               GHashTable *links,
+               GHashTable *stakeholders)
+{
+  DossierExchangeData *data = r->data;
+  g_autoptr(GHashTable) unmapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint lost = 0, sources = 0, codes = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < r->cases->len; i++)
+    {
+      Case *c = g_ptr_array_index (r->cases, i);
+      DossierExchangeStakeholder *s;
+      const char *v;
+
+      sources += c->n_sources;
+      codes += c->n_codes;
+      if (c->name == NULL || g_strstrip (c->name)[0] == '\0')
+        {
+          dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Case"),
+                                     "%s", _("it has no name, and a stakeholder needs one"));
+          continue;
+        }
+
+      s = dossier_exchange_data_add_stakeholder (data);
+      c->stakeholder = (int) data->stakeholders->len - 1;
+      if (c->guid != NULL)
+        g_hash_table_insert (stakeholders, c->guid, GINT_TO_POINTER (c->stakeholder + 1));
+      s->guid = g_strdup (c->guid);
+      s->name = g_strdup (c->name);
+      if (c->description != NULL)
+        {
+          g_free (s->description);
+          s->description = g_strdup (c->description);
+        }
+      v = g_hash_table_lookup (c->values, "kind");
+      if (v != NULL && !dossier_stakeholder_kind_from_string (v, &s->kind))
+        s->kind = DOSSIER_STAKEHOLDER_OTHER;
+      if ((v = g_hash_table_lookup (c->values, "stance")) != NULL)
+        {
+          g_free (s->stance);
+          s->stance = g_strdup (v);
+        }
+      if ((v = g_hash_table_lookup (c->values, "interests")) != NULL)
+        {
+          g_free (s->interests);
+          s->interests = g_strdup (v);
+        }
+      if (!parse_int (g_hash_table_lookup (c->values, "stance position"), DOSSIER_STANCE_MIN,
+                      DOSSIER_STANCE_MAX, &s->stance_position))
+        s->stance_position = DOSSIER_STANCE_UNKNOWN;
+      if (!parse_int (g_hash_table_lookup (c->values, "power"), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX,
+                      &s->power))
+        s->power = 3;
+      if (!parse_int (g_hash_table_lookup (c->values, "interest"), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX,
+                      &s->interest))
+        s->interest = 3;
+      if ((v = g_hash_table_lookup (c->values, "aliases")) != NULL && v[0] != '\0')
+        {
+          g_strfreev (s->aliases);
+          s->aliases = g_strsplit (v, "\n", -1);
+        }
+      v = g_hash_table_lookup (c->values, "colour");
+      s->color = dossier_exchange_color (v != NULL ? v : g_hash_table_lookup (c->values, "color"));
+      count_unmapped (unmapped, c->values);
+
+      for (guint k = 0; k < c->selections->len; k++)
+        {
+          const char *guid = g_ptr_array_index (c->selections, k);
+          SelectionPlace *place = g_hash_table_lookup (r->selections, guid);
+          const char *note;
+          DossierEvidenceRole role;
+          int stance;
+
+          if (place == NULL)
+            {
+              lost++;
+              continue;
+            }
+          link_evidence (r, c->guid != NULL ? find_link (links, c->guid, guid) : NULL, &note, &role, &stance);
+          dossier_exchange_evidence_add (s->evidence, place->source, place->index, note, role, stance);
+        }
+    }
+
+  if (lost > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Cases"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection a case refers to is not among the "
+                                            "sources’ selections that came in",
+                                            "%u selections cases refer to are not among the "
+                                            "sources’ selections that came in", lost), lost);
+  if (sources > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Cases"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u whole document assigned to a case: a stakeholder’s "
+                                            "evidence is passages, so the document is not",
+                                            "%u whole documents assigned to cases: a stakeholder’s "
+                                            "evidence is passages, so the documents are not",
+                                            sources), sources);
+  if (codes > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Cases"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u code assigned to a case: stakeholders have no codes",
+                                            "%u codes assigned to cases: stakeholders have no codes",
+                                            codes), codes);
+
+  g_hash_table_iter_init (&iter, unmapped);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *what = g_strdup_printf (_("Case variable “%s”"), (const char *) key);
+
+      dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, what,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "its value on %u case has no place in Dossier "
+                                              "(stakeholders keep kind, stance, interests, power and "
+                                              "interest)",
+                                              "its values on %u cases have no place in Dossier "
+                                              "(stakeholders keep kind, stance, interests, power and "
+                                              "interest)", GPOINTER_TO_UINT (value)),
+                                 GPOINTER_TO_UINT (value));
+    }
+}
+
+/* Dossier's questions, arguments and briefings (notes typed by their
+ * "Note type" variable, tied together by links), other tools' notes
+ * about the project or a document as briefing notes, and what no one
+ * maps reported. */
+static void
+resolve_analysis (Reader *r)
+{
+  DossierExchangeData *data = r->data;
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) stakeholders = g_hash_table_new (g_str_hash, g_str_equal);  /* case guid → index + 1 */
+  g_autoptr(GHashTable) by_origin = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autofree gboolean *used = g_new0 (gboolean, r->links->len + 1);
+  guint unlinked = 0, briefings = 0, orphaned_args = 0, other_links = 0;
+
+  for (guint i = 0; i < r->links->len; i++)
+    {
+      Link *link = &g_array_index (r->links, Link, i);
+      GPtrArray *from;
+
+      if (link->origin == NULL || link->target == NULL)
+        continue;
+      g_hash_table_insert (links, g_strconcat (link->origin, " ", link->target, NULL), link);
+      from = g_hash_table_lookup (by_origin, link->origin);
+      if (from == NULL)
+        {
+          from = g_ptr_array_new ();
+          g_hash_table_insert (by_origin, link->origin, from);
+        }
+      g_ptr_array_add (from, GUINT_TO_POINTER (i));
+    }
+
+  resolve_cases (r, links, stakeholders);
+
+  /* Questions first: arguments refer to them. */
+  for (guint i = 0; i < r->note_order->len; i++)
+    {
+      Note *note = g_ptr_array_index (r->note_order, i);
+      DossierExchangeQuestion *q;
+
+      if (note->type != NOTE_QUESTION)
+        continue;
+      note->used = TRUE;
+      if (note->raw == NULL || g_strstrip (note->raw)[0] == '\0')
+        continue;
+      q = dossier_exchange_data_add_question (data);
+      q->guid = g_strdup (note->guid);
+      g_free (q->text);
+      q->text = g_strdup (note->raw);
+      note->entity = (int) data->questions->len - 1;
+    }
+
+  for (guint i = 0; i < r->note_order->len; i++)
+    {
+      Note *note = g_ptr_array_index (r->note_order, i);
+      GPtrArray *from = g_hash_table_lookup (by_origin, note->guid);
+      DossierExchangeArgument *a = NULL;
+      DossierExchangeBriefing *b = NULL;
+      int question = -1, stakeholder = -1;
+      DossierPolarity polarity = DOSSIER_POLARITY_PRO;
+      const char *v;
+
+      if (note->type == NOTE_ARGUMENT)
+        {
+          note->used = TRUE;
+          if (note->raw == NULL || g_strstrip (note->raw)[0] == '\0')
+            continue;
+          /* Its question and perspective are what it links to. */
+          for (guint k = 0; from != NULL && k < from->len; k++)
+            {
+              guint index = GPOINTER_TO_UINT (g_ptr_array_index (from, k));
+              Link *link = &g_array_index (r->links, Link, index);
+              Note *target = g_hash_table_lookup (r->notes, link->target);
+              gpointer s = g_hash_table_lookup (stakeholders, link->target);
+
+              if (target != NULL && target->type == NOTE_QUESTION && target->entity >= 0 && question < 0)
+                {
+                  question = target->entity;
+                  used[index] = TRUE;
+                  if (link->name != NULL)
+                    dossier_polarity_from_string (link->name, &polarity);
+                }
+              else if (s != NULL && stakeholder < 0)
+                {
+                  stakeholder = GPOINTER_TO_INT (s) - 1;
+                  used[index] = TRUE;
+                }
+            }
+          if (question < 0)
+            {
+              orphaned_args++;
+              continue;
+            }
+          a = dossier_exchange_data_add_argument (data);
+          a->guid = g_strdup (note->guid);
+          a->question = question;
+          g_free (a->statement);
+          a->statement = g_strdup (note->raw);
+          a->stakeholder = stakeholder;
+          if ((v = g_hash_table_lookup (note->values, "polarity")) != NULL)
+            dossier_polarity_from_string (v, &polarity);
+          a->polarity = polarity;
+          if (!parse_int (g_hash_table_lookup (note->values, "strength"), DOSSIER_STRENGTH_MIN,
+                          DOSSIER_STRENGTH_MAX, &a->strength))
+            a->strength = DOSSIER_STRENGTH_DEFAULT;
+          note->entity = (int) data->arguments->len - 1;
+        }
+      else if (note->type == NOTE_BRIEFING || (note->type == NOTE_PLAIN && !note->used))
+        {
+          const char *body = note->type == NOTE_BRIEFING ? note->raw : note->text;
+          g_autofree char *title = NULL;
+
+          note->used = TRUE;
+          if (body == NULL || (note->type == NOTE_PLAIN && body[0] == '\0'))
+            continue;
+          title = g_strdup (note->name);
+          if (title == NULL || g_strstrip (title)[0] == '\0')
+            {
+              /* Its first line, as a title. */
+              g_free (title);
+              title = g_strndup (body, strcspn (body, "\n"));
+              if (g_strstrip (title)[0] == '\0' || g_utf8_strlen (title, -1) > 80)
+                {
+                  g_free (title);
+                  title = g_strdup (_("Imported note"));
+                }
+            }
+          b = dossier_exchange_data_add_briefing (data);
+          b->guid = g_strdup (note->guid);
+          g_free (b->title);
+          b->title = g_steal_pointer (&title);
+          g_free (b->body);
+          b->body = g_strdup (body);
+          b->created = dossier_exchange_datetime (note->created);
+          b->modified = dossier_exchange_datetime (note->modified);
+          for (guint k = 0; k < note->documents->len; k++)
+            if (!g_ptr_array_find (b->documents, g_ptr_array_index (note->documents, k), NULL))
+              g_ptr_array_add (b->documents, g_ptr_array_index (note->documents, k));
+          if (note->type == NOTE_PLAIN)
+            briefings++;
+        }
+      else
+        continue;
+
+      /* Evidence (arguments) and documents (briefings) it links to. */
+      for (guint k = 0; from != NULL && k < from->len; k++)
+        {
+          guint index = GPOINTER_TO_UINT (g_ptr_array_index (from, k));
+          Link *link = &g_array_index (r->links, Link, index);
+          SelectionPlace *place = g_hash_table_lookup (r->selections, link->target);
+          DossierExchangeSource *source = g_hash_table_lookup (r->sources, link->target);
+
+          if (a != NULL && place != NULL)
+            {
+              const char *note_text;
+              DossierEvidenceRole role;
+              int stance;
+
+              link_evidence (r, link, &note_text, &role, &stance);
+              dossier_exchange_evidence_add (a->evidence, place->source, place->index, note_text,
+                                             DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN);
+              used[index] = TRUE;
+            }
+          else if (b != NULL && source != NULL)
+            {
+              if (!g_ptr_array_find (b->documents, source, NULL))
+                g_ptr_array_add (b->documents, source);
+              used[index] = TRUE;
+            }
+        }
+    }
+
+  /* Links from cases to their evidence were read with the cases. */
+  for (guint i = 0; i < r->links->len; i++)
+    {
+      Link *link = &g_array_index (r->links, Link, i);
+
+      if (used[i])
+        continue;
+      if (link->origin != NULL && link->target != NULL &&
+          g_hash_table_contains (stakeholders, link->origin) &&
+          g_hash_table_contains (r->selections, link->target))
+        continue;
+      other_links++;
+    }
+
+  for (guint i = 0; i < r->note_order->len; i++)
+    {
+      Note *note = g_ptr_array_index (r->note_order, i);
+
+      if (!note->used && note->type != NOTE_PLAIN)
+        unlinked++;
+    }
+
+  if (briefings > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, _("Notes"),
                                g_dngettext (GETTEXT_PACKAGE,
                                             "%u note about the project or a document as a whole "
-                                            "(Dossier keeps memos on highlights and tags only)",
+                                            "became a briefing note",
                                             "%u notes about the project or documents as a whole "
-                                            "(Dossier keeps memos on highlights and tags only)", left),
-                               left);
-  (void) about_documents;
+                                            "became briefing notes", briefings), briefings);
+  if (orphaned_args > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Arguments"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u argument is linked to no question, and an argument "
+                                            "bears on one",
+                                            "%u arguments are linked to no question, and an argument "
+                                            "bears on one", orphaned_args), orphaned_args);
+  if (unlinked > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Notes"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u evidence note is not linked to any evidence",
+                                            "%u evidence notes are not linked to any evidence",
+                                            unlinked), unlinked);
+  if (other_links > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Links"),
+                               g_dngettext (GETTEXT_PACKAGE, "%u link between entities: Dossier has no such links",
+                                            "%u links between entities: Dossier has no such links",
+                                            other_links), other_links);
+}
+
+/* Selections that came without a code: evidence stays without a tag (a
+ * stakeholder's or an argument's passage); any other needs a tag in
+ * Dossier, and gets the one made for them. */
+static void
+resolve_uncoded (Reader *r)
+{
+  DossierExchangeData *data = r->data;
+
+  for (guint s = 0; s < data->sources->len; s++)
+    {
+      DossierExchangeSource *source = g_ptr_array_index (data->sources, s);
+      guint uncoded = 0;
+
+      for (guint i = 0; i < source->selections->len; i++)
+        {
+          DossierExchangeSelection *sel = &g_array_index (source->selections, DossierExchangeSelection, i);
+          int code;
+
+          if (sel->codes->len > 0 || sel->evidence)
+            continue;
+          code = dossier_exchange_data_uncoded (data);
+          g_array_append_val (sel->codes, code);
+          uncoded++;
+        }
+      if (uncoded > 0)
+        dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED,
+                                   source->label != NULL ? source->label : _("Sources"),
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "%u selection without a code (a memo) was tagged "
+                                                "“%s”",
+                                                "%u selections without a code (memos) were tagged "
+                                                "“%s”", uncoded), uncoded,
+                                   ((DossierExchangeCode *) g_ptr_array_index (data->codes, data->uncoded))->name);
+    }
 }
 
 /* What was counted along the way, into the report. */
@@ -1427,17 +2092,9 @@ read_xml (Reader      *r,
           else if (strcmp (name, "Sets") == 0)
             read_sets (r, node);
           else if (strcmp (name, "Cases") == 0)
-            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Cases"),
-                                       g_dngettext (GETTEXT_PACKAGE, "%u case: Dossier has no cases",
-                                                    "%u cases: Dossier has no cases",
-                                                    count_children (node, "Case")),
-                                       count_children (node, "Case"));
+            read_cases (r, node);
           else if (strcmp (name, "Links") == 0)
-            dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Links"),
-                                       g_dngettext (GETTEXT_PACKAGE, "%u link between entities: Dossier has no such links",
-                                                    "%u links between entities: Dossier has no such links",
-                                                    count_children (node, "Link")),
-                                       count_children (node, "Link"));
+            read_links (r, node);
           else if (strcmp (name, "Graphs") == 0)
             dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Graphs"),
                                        g_dngettext (GETTEXT_PACKAGE, "%u graph: Dossier has no graphs",
@@ -1581,6 +2238,12 @@ dossier_refi_read (GFile                    *file,
   r.unknown_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.unmapped_vars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.note_refs = g_array_new (FALSE, FALSE, sizeof (NoteRef));
+  r.note_order = g_ptr_array_new ();
+  r.cases = g_ptr_array_new_with_free_func (case_free);
+  r.links = g_array_new (FALSE, TRUE, sizeof (Link));
+  g_array_set_clear_func (r.links, link_clear);
+  r.selections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_array_set_clear_func (r.note_refs, note_ref_clear);
   r.progress = progress;
   r.cancellable = cancellable;
@@ -1660,6 +2323,8 @@ dossier_refi_read (GFile                    *file,
     goto out;
 
   resolve_notes (&r);
+  resolve_analysis (&r);
+  resolve_uncoded (&r);
   report_totals (&r);
   report_stage (&r, 0.9, _("Writing"));
   result = g_steal_pointer (&r.data);
