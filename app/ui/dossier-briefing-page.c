@@ -23,6 +23,9 @@
 #define COMMIT_DELAY_MS 700
 /* Highlights listed at once in the citation picker. */
 #define MAX_PICKER_ROWS 200
+/* Narrower than this (pixels), the editor and the preview take turns
+ * instead of sitting side by side: both need 240 and the paned's handle. */
+#define NARROW_WIDTH 560
 
 struct _DossierBriefingPage
 {
@@ -35,6 +38,8 @@ struct _DossierBriefingPage
   gulong          body_handler;
   guint           commit_source;
   gboolean        loading;         /* the buffer is being set from the project */
+  gboolean        narrow;          /* editor and preview take turns */
+  guint           narrow_idle_id;
 
   GtkDropDown    *chooser;
   GtkStack       *stack;
@@ -46,6 +51,11 @@ struct _DossierBriefingPage
   GtkPopover     *cite_popover;
   GtkSearchEntry *cite_search;
   GtkListBox     *cite_list;
+  GtkWidget      *mode_box;
+  GtkToggleButton *edit_toggle;
+  GtkToggleButton *preview_toggle;
+  GtkWidget      *editor_scroller;
+  GtkWidget      *preview_scroller;
 };
 
 G_DEFINE_FINAL_TYPE (DossierBriefingPage, dossier_briefing_page, GTK_TYPE_WIDGET)
@@ -619,6 +629,115 @@ on_cite_row_activated (DossierBriefingPage *self,
     dossier_briefing_page_cite_highlight (self, *id);
 }
 
+/* ---- Narrow ----------------------------------------------------------------- */
+
+/* libadwaita 1.2 has no breakpoints: as the window does, the page looks
+ * at the width it is given and, narrower than NARROW_WIDTH, shows the
+ * editor or the preview with a switch between them in the toolbar. Not
+ * in the allocation itself (showing and hiding lays the page out again)
+ * but right after it, before the frame is drawn. */
+static void
+show_mode (DossierBriefingPage *self)
+{
+  gboolean preview = gtk_toggle_button_get_active (self->preview_toggle);
+
+  gtk_widget_set_visible (self->mode_box, self->narrow);
+  gtk_widget_set_visible (self->editor_scroller, !self->narrow || !preview);
+  gtk_widget_set_visible (self->preview_scroller, !self->narrow || preview);
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  DossierBriefingPage *self = data;
+
+  self->narrow_idle_id = 0;
+  show_mode (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_mode_toggled (DossierBriefingPage *self)
+{
+  show_mode (self);
+  if (self->narrow && !gtk_toggle_button_get_active (self->preview_toggle))
+    gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/* The toolbar above the stack. Laid out here rather than by a box layout:
+ * a widget with a layout manager is never told its width. */
+static void
+dossier_briefing_page_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+static void
+dossier_briefing_page_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  GtkWidget *toolbar = gtk_widget_get_first_child (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+  int toolbar_height = 0;
+
+  gtk_widget_measure (toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &toolbar_height, NULL, NULL);
+  toolbar_height = MIN (toolbar_height, height);
+  gtk_widget_allocate (toolbar, width, toolbar_height, -1, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height - toolbar_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, toolbar_height)));
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle_id == 0)
+        self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+gboolean
+dossier_briefing_page_get_narrow (DossierBriefingPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
+  return self->narrow;
+}
+
+void
+dossier_briefing_page_show_preview (DossierBriefingPage *self,
+                                    gboolean             preview)
+{
+  g_return_if_fail (DOSSIER_IS_BRIEFING_PAGE (self));
+  gtk_toggle_button_set_active (preview ? self->preview_toggle : self->edit_toggle, TRUE);
+}
+
 /* ---- Actions -------------------------------------------------------------- */
 
 static void
@@ -746,6 +865,7 @@ dossier_briefing_page_dispose (GObject *object)
 
   dossier_briefing_page_set_project (self, NULL);
   g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
   /* The toolbar is a child of the template's but bound to no field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -804,6 +924,8 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   object_class->dispose = dossier_briefing_page_dispose;
   object_class->get_property = dossier_briefing_page_get_property;
   object_class->set_property = dossier_briefing_page_set_property;
+  widget_class->measure = dossier_briefing_page_measure;
+  widget_class->size_allocate = dossier_briefing_page_size_allocate;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
@@ -813,6 +935,8 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Named in the chooser's item templates. */
+  g_type_ensure (DOSSIER_TYPE_BRIEFING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-briefing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, chooser);
@@ -825,6 +949,12 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_popover);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_search);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, mode_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, edit_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_cite_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_cite_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_cite_row_activated);

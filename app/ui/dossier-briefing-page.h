@@ -35,5 +35,11 @@ gboolean        dossier_briefing_page_cite_highlight  (DossierBriefingPage *self
 void            dossier_briefing_page_commit          (DossierBriefingPage *self);
 GtkTextView    *dossier_briefing_page_get_editor      (DossierBriefingPage *self);
 GtkLabel       *dossier_briefing_page_get_preview     (DossierBriefingPage *self);
+/* Whether the page is too narrow for the editor beside the preview, and
+ * shows one of them with a switch in its toolbar. */
+gboolean        dossier_briefing_page_get_narrow      (DossierBriefingPage *self);
+/* Narrow, which of the two is shown (wide, both are). */
+void            dossier_briefing_page_show_preview    (DossierBriefingPage *self,
+                                                       gboolean             preview);
 
 G_END_DECLS

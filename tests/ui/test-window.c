@@ -12,6 +12,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-application.h"
+#include "dossier-briefing-page.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
@@ -1055,6 +1056,67 @@ test_folding (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (w->undo_box));
   g_assert_false (gtk_action_bar_get_revealed (w->narrow_bar));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (w->undo_button)), "Undo "));
+}
+
+static gboolean
+briefing_page_narrow (gpointer data)
+{
+  return dossier_briefing_page_get_narrow (DOSSIER_BRIEFING_PAGE (data));
+}
+
+/* The Brief page at a phone's width: the editor and the preview take turns
+ * (a switch in the page's toolbar), so the window reaches 360 pixels on it
+ * too, nothing cut off; wide again, they are side by side. */
+static void
+test_briefing_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  DossierProject *project = dossier_window_get_project (w);
+  GtkWidget *page = adw_view_stack_get_child_by_name (w->page_stack, "briefing");
+  DossierBriefingPage *briefing = DOSSIER_BRIEFING_PAGE (page);
+  GtkWidget *editor = GTK_WIDGET (dossier_briefing_page_get_editor (briefing));
+  GtkWidget *preview = GTK_WIDGET (dossier_briefing_page_get_preview (briefing));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = dossier_project_add_briefing (project, "Harbour Bridge", NULL, 0,
+                                     "## Summary\n\nThe bridge closes to cars in 2027.\n", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (briefing, id);
+  resize_window (w, 1280);
+  adw_view_stack_set_visible_child_name (w->page_stack, "briefing");
+  settle (w);
+  g_assert_false (dossier_briefing_page_get_narrow (briefing));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (preview));
+
+  resize_window (w, 360);
+  wait_until (briefing_page_narrow, briefing, "the Brief page to go narrow");
+  settle (w);
+  g_assert_true (w->narrow);
+  assert_fits (w);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_false (gtk_widget_get_mapped (preview));
+  g_assert_cmpint (gtk_widget_get_width (page), <=, 360);
+
+  /* The preview in its turn, then the editor again, with the focus. */
+  dossier_briefing_page_show_preview (briefing, TRUE);
+  settle (w);
+  g_assert_false (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (preview));
+  assert_fits (w);
+  dossier_briefing_page_show_preview (briefing, FALSE);
+  settle (w);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_has_focus (editor));
+
+  resize_window (w, 1280);
+  g_assert_false (dossier_briefing_page_get_narrow (briefing));
+  settle (w);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (preview));
+  assert_fits (w);
 }
 
 static gboolean
@@ -2434,6 +2496,7 @@ main (int   argc,
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
+  ADD ("briefing-narrow", test_briefing_narrow);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("merge-touching", test_merge_touching);
