@@ -44,51 +44,6 @@ typedef struct
   char        *traders_uuid;
 } Fixture;
 
-static gint64
-import_markdown (DossierProject *project,
-                 const char     *text,
-                 const char     *outlet,
-                 const char     *published)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  DossierParsedDocument *doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN,
-                                                     "article.md", &error);
-
-  g_assert_no_error (error);
-  g_free (doc->outlet);
-  doc->outlet = g_strdup (outlet);
-  g_free (doc->published);
-  doc->published = g_strdup (published);
-  return add_parsed_doc (project, doc);
-}
-
-static gint64
-highlight_phrase (DossierProject *project,
-                  gint64          document,
-                  const char     *phrase,
-                  gint64          tag,
-                  char          **uuid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dossier_project_get_document_text (project, document, &error);
-  g_autoptr(DossierHighlight) h = NULL;
-  const char *at;
-  gint64 start, id;
-
-  g_assert_no_error (error);
-  at = strstr (text, phrase);
-  g_assert_nonnull (at);
-  start = g_utf8_pointer_to_offset (text, at);
-  id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
-                                      &tag, 1, NULL, &error);
-  g_assert_no_error (error);
-  h = dossier_project_get_highlight (project, id, &error);
-  g_assert_no_error (error);
-  *uuid = g_strdup (dossier_highlight_get_uuid (h));
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -97,12 +52,12 @@ fixture_set_up (Fixture       *f,
 
   test_project_set_up (&f->base, data);
   project = f->base.project;
-  f->tribune = import_markdown (project, tribune_text, "The Calder Tribune", "2025-03-12");
-  f->ledger = import_markdown (project, ledger_text, "The Civic Ledger", "2025-03-13");
+  f->tribune = add_markdown_doc (project, tribune_text, "The Calder Tribune", "2025-03-12");
+  f->ledger = add_markdown_doc (project, ledger_text, "The Civic Ledger", "2025-03-13");
   f->tag = add_tag (project, "Evidence", 0);
-  f->vote = highlight_phrase (project, f->tribune, "voted 31 to 24", f->tag, &f->vote_uuid);
-  f->grant = highlight_phrase (project, f->tribune, "£72 million", f->tag, &f->grant_uuid);
-  f->traders = highlight_phrase (project, f->ledger, "«une perte» 🚋 for 周美林’s shop",
+  f->vote = add_phrase_highlight (project, f->tribune, "voted 31 to 24", f->tag, &f->vote_uuid);
+  f->grant = add_phrase_highlight (project, f->tribune, "£72 million", f->tag, &f->grant_uuid);
+  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» 🚋 for 周美林’s shop",
                                  f->tag, &f->traders_uuid);
 }
 

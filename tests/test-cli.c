@@ -1167,6 +1167,30 @@ test_briefing (Fixture       *f,
   g_assert_nonnull (strstr (html, "<blockquote><p>y crews vot</p></blockquote>"));
   g_assert_nonnull (strstr (html, "Cited passages by source"));
 
+  /* As PDF (the format from the name, or given), on Letter paper; its text
+   * read back with pdftotext. */
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "note.pdf", NULL);
+    g_autofree char *pdf = NULL;
+    g_autofree char *text = NULL;
+    gsize length = 0;
+    int status = 0;
+    const char *argv[] = { "pdftotext", pdf_path, "-", NULL };
+
+    g_free (ok_cli ("export", f->project, "--briefing", id, "-o", pdf_path, "--paper", "letter", NULL));
+    g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                                 NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, "Ferry note"));
+    g_assert_nonnull (strstr (text, "1. “y crews vot” — Ferry crews vote on the harbour timetable"));
+    g_clear_pointer (&pdf, g_free);
+    g_free (ok_cli ("export", f->project, "--briefing", id, "--format", "PDF", "-o", pdf_path, NULL));
+    g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  }
+
   /* Changes, each checked before anything is written. */
   g_free (ok_cli ("briefing-set", f->project, id, "--title", "Crews note", "--body", "Nothing cited.",
                   NULL));
@@ -1187,8 +1211,14 @@ test_briefing (Fixture       *f,
   expect_failure (2, "briefing-new", "one of", "briefing-new", f->project, "x", "--template",
                   "--body", "y", NULL);
   expect_failure (1, "briefing-new", "title", "briefing-new", f->project, " ", NULL);
-  expect_failure (2, "export", "markdown or html", "export", f->project, "--briefing", id,
+  expect_failure (2, "export", "markdown, html or pdf", "export", f->project, "--briefing", id,
                   "--format", "csv", NULL);
+  expect_failure (2, "export", "unknown paper “a5”", "export", f->project, "--briefing", id,
+                  "--format", "pdf", "--paper", "a5", NULL);
+  expect_failure (2, "export", "--paper goes with", "export", f->project, "--briefing", id,
+                  "--format", "html", "--paper", "a4", NULL);
+  expect_failure (2, "export", "pdf is for a briefing note", "export", f->project, "--format", "pdf",
+                  NULL);
   expect_failure (2, "export", "--doc", "export", f->project, "--briefing", id, "--doc", doc,
                   "--format", "html", NULL);
   expect_failure (2, "export", "--briefing", "export", f->project, "--appendix", "--format", "html", NULL);

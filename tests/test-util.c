@@ -111,6 +111,52 @@ add_doc (DossierProject *project,
 }
 
 gint64
+add_markdown_doc (DossierProject *project,
+                  const char     *text,
+                  const char     *outlet,
+                  const char     *published)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN,
+                                                     "article.md", &error);
+
+  g_assert_no_error (error);
+  g_free (doc->outlet);
+  doc->outlet = g_strdup (outlet);
+  g_free (doc->published);
+  doc->published = g_strdup (published);
+  return add_parsed_doc (project, doc);
+}
+
+gint64
+add_phrase_highlight (DossierProject *project,
+                      gint64          document,
+                      const char     *phrase,
+                      gint64          tag,
+                      char          **uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (project, document, &error);
+  g_autoptr(DossierHighlight) h = NULL;
+  const char *at;
+  gint64 start, id;
+
+  g_assert_no_error (error);
+  at = strstr (text, phrase);
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
+                                      &tag, 1, NULL, &error);
+  g_assert_no_error (error);
+  h = dossier_project_get_highlight (project, id, &error);
+  g_assert_no_error (error);
+  if (uuid != NULL)
+    *uuid = g_strdup (dossier_highlight_get_uuid (h));
+  return id;
+}
+
+gint64
 add_tag (DossierProject *project,
          const char     *name,
          gint64          parent)

@@ -28,6 +28,19 @@ gint64                 add_parsed_doc        (DossierProject        *project,
 gint64                 add_doc               (DossierProject *project,
                                               const char     *title,
                                               const char     *text);
+/* Imports @text as Markdown with @outlet and @published ("YYYY-MM-DD");
+ * returns its id. */
+gint64                 add_markdown_doc      (DossierProject *project,
+                                              const char     *text,
+                                              const char     *outlet,
+                                              const char     *published);
+/* Highlights the first @phrase in @document's text with @tag; returns its
+ * id, its UUID in *@uuid (transfer full; may be NULL). */
+gint64                 add_phrase_highlight  (DossierProject *project,
+                                              gint64          document,
+                                              const char     *phrase,
+                                              gint64          tag,
+                                              char          **uuid);
 /* Adds a tag named @name under @parent (0: top level), next colour, no
  * description; returns its id. */
 gint64                 add_tag               (DossierProject *project,

@@ -15,6 +15,8 @@ packages=(
   xvfb xauth dbus dbus-x11
   desktop-file-utils appstream-util appstream libxml2-utils shared-mime-info
   sqlite3 python3 imagemagick xdotool
+  # tests: a briefing's PDF read back (pdftotext, pdfinfo)
+  poppler-utils
   # fonts and icons, so the window looks as it does for users
   fonts-cantarell fonts-noto-color-emoji fonts-noto-cjk adwaita-icon-theme
 )

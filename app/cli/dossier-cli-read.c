@@ -14,6 +14,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
+#include "dossier-briefing-layout.h"
 #include "dossier-cli-private.h"
 
 int
@@ -133,9 +134,13 @@ cli_export (const char *name,
   gint64 briefing_id = 0;
   gboolean appendix = FALSE;
   gboolean allow_unverified = FALSE;
+  g_autofree char *paper_name = NULL;
+  gboolean pdf = FALSE;
+  DossierBriefingPdfOptions pdf_options;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("json, markdown, html, csv, text, qdpx, qdc or w3c (default: from the file name’s extension)"),
+      N_("json, markdown, html, csv, text, qdpx, qdc or w3c; pdf for a briefing note (default: from "
+         "the file name’s extension)"),
       N_("FORMAT") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_name,
       N_("For qdpx: the tool the file is for — standard (default), maxqda, atlasti, nvivo or qualcoder"),
@@ -162,8 +167,10 @@ cli_export (const char *name,
          "“footnotes”, or “none”"),
       N_("notes|footnotes|none") },
     { "briefing", 'b', 0, G_OPTION_ARG_INT64, &briefing_id,
-      N_("Export briefing note ID (markdown or html), its citations as numbered footnotes"),
+      N_("Export briefing note ID (markdown, html or pdf), its citations as numbered footnotes"),
       N_("ID") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("Briefing as pdf: the paper size, a4 (the default) or letter"), N_("a4|letter") },
     { "appendix", 0, 0, G_OPTION_ARG_NONE, &appendix,
       N_("Briefing: end with its cited passages grouped by source"), NULL },
     { "allow-unverified", 0, 0, G_OPTION_ARG_NONE, &allow_unverified,
@@ -181,7 +188,16 @@ cli_export (const char *name,
   if (!cli_parse (name, entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
 
-  if (format_name != NULL)
+  /* PDF is drawn outside the core (libdossier-render), for notes only. */
+  {
+    const char *dot = output != NULL ? strrchr (output, '.') : NULL;
+
+    pdf = format_name != NULL ? g_ascii_strcasecmp (format_name, "pdf") == 0
+                              : dot != NULL && g_ascii_strcasecmp (dot + 1, "pdf") == 0;
+  }
+  if (pdf)
+    format = DOSSIER_EXPORT_MARKDOWN;
+  else if (format_name != NULL)
     {
       if (!dossier_export_format_from_string (format_name, &format))
         return cli_usage_error (name, _("unknown format “%s”: use json, markdown, html, csv, text, "
@@ -216,10 +232,21 @@ cli_export (const char *name,
   if (briefing_id != 0 && (document_id != 0 || tag_name != NULL))
     return cli_usage_error (name, _("--briefing exports a whole note: give it without --doc or --tag"));
   if (briefing_id != 0 && format != DOSSIER_EXPORT_MARKDOWN && format != DOSSIER_EXPORT_HTML)
-    return cli_usage_error (name, _("a briefing note is exported as markdown or html, not %s"),
+    return cli_usage_error (name, _("a briefing note is exported as markdown, html or pdf, not %s"),
                             dossier_export_format_to_string (format));
   if (briefing_id == 0 && (appendix || allow_unverified))
     return cli_usage_error (name, _("--appendix and --allow-unverified go with --briefing"));
+  if (pdf && briefing_id == 0)
+    return cli_usage_error (name, _("pdf is for a briefing note: give --briefing ID"));
+  if (paper_name != NULL && !pdf)
+    return cli_usage_error (name, _("--paper goes with a briefing note exported as pdf"));
+  dossier_briefing_pdf_options_init (&pdf_options);
+  if (paper_name != NULL && !dossier_paper_from_string (paper_name, &pdf_options.paper))
+    return cli_usage_error (name, _("unknown paper “%s”: use a4 or letter"), paper_name);
+  pdf_options.appendix = appendix;
+  pdf_options.allow_unverified = allow_unverified;
+  if (pdf && (output == NULL || strcmp (output, "-") == 0) && isatty (STDOUT_FILENO))
+    return cli_usage_error (name, _("a PDF is no use on a terminal: write it to a file with -o FILE"));
   filter.briefing_id = briefing_id;
 
   if (target_name != NULL)
@@ -258,7 +285,15 @@ cli_export (const char *name,
       filter.tag_id = dossier_tag_get_id (tag);
     }
 
-  if (output != NULL && strcmp (output, "-") != 0)
+  if (pdf)
+    {
+      fflush (stdout);
+      ok = dossier_project_export_briefing_pdf (project, briefing_id, &pdf_options,
+                                                output != NULL && strcmp (output, "-") != 0
+                                                ? output : "/dev/stdout",
+                                                NULL, &error);
+    }
+  else if (output != NULL && strcmp (output, "-") != 0)
     ok = dossier_export_to_file (project, format, &filter, &options, output, NULL, &error);
   else
     {

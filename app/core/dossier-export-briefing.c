@@ -25,6 +25,7 @@
 #include <libxml/xmlsave.h>
 
 #include <dossier/dossier-briefing.h>
+#include <dossier/dossier-briefing-content.h>
 #include <dossier/dossier-citation.h>
 #include <dossier/dossier-markdown.h>
 
@@ -1133,4 +1134,101 @@ dossier_export_write_briefing (DossierExportContext *ctx,
       return TRUE;
     }
   return write_html (ctx, w, &b, error);
+}
+
+/* ---- For renderers outside the core --------------------------------------- */
+
+char *
+dossier_citation_format_source (const DossierCitation *citation,
+                                gboolean               with_title)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+
+  g_return_val_if_fail (citation != NULL, NULL);
+
+  if (citation->status == DOSSIER_CITATION_DELETED)
+    return g_strdup ("");
+  parts = source_parts (citation, with_title);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static void
+source_free (DossierBriefingSource *source)
+{
+  g_free (source->title);
+  g_free (source->details);
+  g_ptr_array_unref (source->citations);
+  g_free (source);
+}
+
+static DossierBriefingSource *
+source_new (DossierExportDocument *d,
+            GPtrArray             *citations)
+{
+  DossierBriefingSource *source = g_new0 (DossierBriefingSource, 1);
+
+  source->title = g_strdup (d->title);
+  source->details = document_line (d);
+  source->citations = citations != NULL ? citations : g_ptr_array_new ();
+  return source;
+}
+
+void
+dossier_briefing_content_free (DossierBriefingContent *content)
+{
+  if (content == NULL)
+    return;
+  g_free (content->title);
+  g_free (content->modified);
+  g_clear_pointer (&content->root, dossier_markdown_node_free);
+  /* The sources borrow the citations: they go first. */
+  g_clear_pointer (&content->compared, g_ptr_array_unref);
+  g_clear_pointer (&content->cited, g_ptr_array_unref);
+  g_clear_pointer (&content->citations, g_ptr_array_unref);
+  g_free (content);
+}
+
+DossierBriefingContent *
+dossier_project_read_briefing_content (DossierProject  *project,
+                                       gint64           briefing_id,
+                                       gboolean         allow_unverified,
+                                       GCancellable    *cancellable,
+                                       GError         **error)
+{
+  DossierExportFilter filter = { 0, 0, briefing_id };
+  g_autoptr(DossierExportContext) ctx = NULL;
+  g_auto(Briefing) b = { 0 };
+  g_autoptr(GPtrArray) documents = NULL;
+  DossierBriefingContent *content;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (briefing_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ctx = dossier_export_context_new (project, &filter, cancellable, error);
+  if (ctx == NULL)
+    return NULL;
+  ctx->options.allow_unverified = allow_unverified;
+  if (!read_briefing (ctx, &b, error) || !verify (ctx, &b, error))
+    return NULL;
+
+  content = g_new0 (DossierBriefingContent, 1);
+  content->title = g_steal_pointer (&b.title);
+  content->modified = g_steal_pointer (&b.modified);
+  content->root = g_steal_pointer (&b.root);
+  content->heading_shift = b.heading_shift;
+  content->compared = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  for (guint i = 0; i < b.documents->len; i++)
+    g_ptr_array_add (content->compared, source_new (g_ptr_array_index (b.documents, i), NULL));
+  content->cited = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  documents = cited_documents (ctx, &b);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DossierExportDocument *d = g_ptr_array_index (documents, i);
+
+      g_ptr_array_add (content->cited, source_new (d, document_citations (&b, d->id)));
+    }
+  content->citations = g_steal_pointer (&b.citations);
+  return content;
 }

@@ -1182,20 +1182,17 @@ open_write_through (const char    *path,
 /* Exports into an open descriptor that is not replaced (a pipe, a device,
  * the shell's stdout); takes @fd. */
 static gboolean
-export_through (DossierProject             *project,
-                DossierExportFormat         format,
-                const DossierExportFilter  *filter,
-                const DossierExportOptions *options,
-                int                         fd,
-                const char                 *shown_path,
-                GCancellable               *cancellable,
-                GError                    **error)
+export_through (int                     fd,
+                const char             *shown_path,
+                DossierExportWriteFunc  write_func,
+                gpointer                user_data,
+                GCancellable           *cancellable,
+                GError                **error)
 {
   g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, TRUE);
   g_autoptr(GError) local_error = NULL;
 
-  if (dossier_export_to_stream (project, format, filter, options, stream,
-                                cancellable, &local_error) &&
+  if (write_func (stream, user_data, cancellable, &local_error) &&
       g_output_stream_close (stream, cancellable, &local_error))
     return TRUE;
 
@@ -1245,13 +1242,11 @@ sync_fd (int      fd,
 }
 
 gboolean
-dossier_export_to_file (DossierProject             *project,
-                        DossierExportFormat         format,
-                        const DossierExportFilter  *filter,
-                        const DossierExportOptions *options,
-                        const char                 *path,
-                        GCancellable               *cancellable,
-                        GError                    **error)
+dossier_export_write_to_path (const char             *path,
+                              DossierExportWriteFunc  write_func,
+                              gpointer                user_data,
+                              GCancellable           *cancellable,
+                              GError                **error)
 {
   g_autofree char *resolved = NULL;
   g_autofree char *tmp = NULL;
@@ -1263,8 +1258,8 @@ dossier_export_to_file (DossierProject             *project,
   int descriptor;
   int fd = -1;
 
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   descriptor = descriptor_of_path (path);
@@ -1273,7 +1268,7 @@ dossier_export_to_file (DossierProject             *project,
       fd = fcntl (descriptor, F_DUPFD_CLOEXEC, 3);
       if (fd < 0)
         return set_io_error (error, path, errno);
-      return export_through (project, format, filter, options, fd, path, cancellable, error);
+      return export_through (fd, path, write_func, user_data, cancellable, error);
     }
 
   if (!resolve_destination (path, &resolved, &exists, &st, error))
@@ -1284,7 +1279,7 @@ dossier_export_to_file (DossierProject             *project,
       fd = open_write_through (resolved, path, S_ISFIFO (st.st_mode), cancellable, error);
       if (fd < 0)
         return FALSE;
-      return export_through (project, format, filter, options, fd, path, cancellable, error);
+      return export_through (fd, path, write_func, user_data, cancellable, error);
     }
   if (exists && !S_ISREG (st.st_mode))
     return refuse_destination (path, st.st_mode, error);
@@ -1307,8 +1302,7 @@ dossier_export_to_file (DossierProject             *project,
     fchmod (fd, st.st_mode & 07777);
 
   stream = g_unix_output_stream_new (fd, FALSE);
-  ok = dossier_export_to_stream (project, format, filter, options, stream,
-                                 cancellable, &local_error) &&
+  ok = write_func (stream, user_data, cancellable, &local_error) &&
        g_output_stream_close (stream, cancellable, &local_error);
 
   /* Make the bytes durable before the rename makes them visible, so a
@@ -1353,6 +1347,44 @@ dossier_export_to_file (DossierProject             *project,
   }
 
   return TRUE;
+}
+
+typedef struct
+{
+  DossierProject             *project;
+  DossierExportFormat         format;
+  const DossierExportFilter  *filter;
+  const DossierExportOptions *options;
+} ExportCall;
+
+static gboolean
+write_export (GOutputStream  *stream,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  ExportCall *call = user_data;
+
+  return dossier_export_to_stream (call->project, call->format, call->filter, call->options,
+                                   stream, cancellable, error);
+}
+
+gboolean
+dossier_export_to_file (DossierProject             *project,
+                        DossierExportFormat         format,
+                        const DossierExportFilter  *filter,
+                        const DossierExportOptions *options,
+                        const char                 *path,
+                        GCancellable               *cancellable,
+                        GError                    **error)
+{
+  ExportCall call = { project, format, filter, options };
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return dossier_export_write_to_path (path, write_export, &call, cancellable, error);
 }
 
 /* ---- Highlights -------------------------------------------------------- */

@@ -138,6 +138,23 @@ gboolean dossier_export_to_file   (DossierProject             *project,
                                    GCancellable               *cancellable,
                                    GError                    **error);
 
+/* Writes to @path what @write_func puts on the stream it is given, the
+ * way dossier_export_to_file () writes an export (the same destinations,
+ * the same refusals, nothing left behind on failure): for what is written
+ * outside the core, such as a briefing's PDF (libdossier-render). An error
+ * of the stream's (G_IO_ERROR, but a cancel) becomes
+ * DOSSIER_EXPORT_ERROR_IO naming @path; others are passed on. */
+typedef gboolean (*DossierExportWriteFunc) (GOutputStream  *stream,
+                                            gpointer        user_data,
+                                            GCancellable   *cancellable,
+                                            GError        **error);
+
+gboolean dossier_export_write_to_path (const char             *path,
+                                       DossierExportWriteFunc  write_func,
+                                       gpointer                user_data,
+                                       GCancellable           *cancellable,
+                                       GError                **error);
+
 /* dossier_export_to_file () in a thread that reads the project with its
  * own connection (a consistent snapshot as of the call: actions made
  * meanwhile are not in the file), so the caller goes on. @filter and

@@ -4,6 +4,7 @@
 #include "dossier-anchor.h"
 #include "dossier-argument.h"
 #include "dossier-briefing.h"
+#include "dossier-briefing-content.h"
 #include "dossier-citation.h"
 #include "dossier-document.h"
 #include "dossier-evidence.h"

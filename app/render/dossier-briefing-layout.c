@@ -1,0 +1,1175 @@
+/* dossier-briefing-layout.c — a briefing note on pages (see
+ * dossier-briefing-layout.h).
+ *
+ * The note becomes a flow of blocks, each one PangoLayout as wide as the
+ * text (headings, paragraphs, list items with a hanging marker, quotes),
+ * or a rule or a page break. Pagination places them line by line; a line
+ * that first cites a passage brings that passage's footnote to the foot of
+ * its page, so the line goes to the next page when it and its notes do not
+ * both fit. A heading is kept with the first line after it. Drawing a page
+ * only replays what pagination recorded, so printing a page a second time
+ * draws exactly the same thing.
+ *
+ * Text is laid out with hinting off and at 72 dpi: its metrics are the
+ * same on a PDF surface and on a printer's, whatever the device.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <dossier/dossier-export.h>
+
+#include "dossier-briefing-layout.h"
+
+/* Points. */
+#define MARGIN_X       68.0
+#define MARGIN_TOP     64.0
+#define MARGIN_BOTTOM  72.0
+#define INDENT         18.0   /* a list level, a quote */
+#define MARKER_WIDTH   16.0   /* a list's bullet or number, a footnote's number */
+#define NOTE_GAP        3.0   /* between two footnotes */
+#define NOTE_SEPARATOR 12.0   /* above the first footnote of a page */
+
+#define BODY_FONT      "DejaVu Serif, Serif 10.5"
+#define NOTE_FONT      "DejaVu Serif, Serif 8.5"
+#define HEADING_FONT   "DejaVu Sans, Sans Bold"
+#define SMALL_FONT     "DejaVu Sans, Sans 8.5"
+#define LINK_COLOR     0x1c, 0x71, 0xd8
+#define PROBLEM_COLOR  0xc0, 0x1c, 0x28
+#define GREY           0x5e, 0x5c, 0x64
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_RULE,
+  BLOCK_PAGE_BREAK,
+} BlockKind;
+
+typedef struct
+{
+  double top;        /* from the layout's top */
+  double height;
+  double baseline;   /* from the line's top */
+  double x;          /* indent of the line */
+} LineInfo;
+
+typedef struct
+{
+  guint number;      /* the citation's */
+  int   index;       /* byte in the layout's text */
+} Mark;
+
+typedef struct
+{
+  BlockKind    kind;
+  PangoLayout *layout;
+  double       x;
+  double       space_before;
+  double       space_after;
+  gboolean     keep_with_next;
+  gboolean     quote_bar;
+  GArray      *lines;   /* LineInfo */
+  GArray      *marks;   /* Mark */
+} Block;
+
+typedef struct
+{
+  Block  *block;
+  guint   line;
+  double  top;          /* on the page */
+} Placed;
+
+typedef struct
+{
+  GArray *lines;        /* Placed */
+  GArray *rules;        /* double: y of each rule */
+  GArray *notes;        /* guint: citation numbers, in order */
+  double  notes_height;
+} Page;
+
+struct _DossierBriefingLayout
+{
+  const DossierBriefingContent *content;
+  double        width;
+  double        height;
+  double        text_width;
+  PangoFontMap *font_map;
+  PangoContext *context;
+  GPtrArray    *blocks;   /* Block */
+  GPtrArray    *notes;    /* PangoLayout, the footnote of citation i + 1 */
+  GPtrArray    *pages;    /* Page */
+};
+
+/* ---- Paper ------------------------------------------------------------------ */
+
+static const struct
+{
+  const char *name;
+  double      width;
+  double      height;
+} papers[] = {
+  [DOSSIER_PAPER_A4] = { "a4", 595.276, 841.890 },
+  [DOSSIER_PAPER_LETTER] = { "letter", 612.0, 792.0 },
+};
+
+gboolean
+dossier_paper_from_string (const char   *str,
+                           DossierPaper *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (str, papers[i].name) == 0)
+      {
+        *paper = (DossierPaper) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+dossier_paper_to_string (DossierPaper paper)
+{
+  return (guint) paper < G_N_ELEMENTS (papers) ? papers[paper].name : NULL;
+}
+
+void
+dossier_paper_get_size (DossierPaper  paper,
+                        double       *width,
+                        double       *height)
+{
+  if ((guint) paper >= G_N_ELEMENTS (papers))
+    paper = DOSSIER_PAPER_A4;
+  *width = papers[paper].width;
+  *height = papers[paper].height;
+}
+
+/* ---- Text with attributes ------------------------------------------------------ */
+
+typedef struct
+{
+  GString       *text;
+  PangoAttrList *attrs;
+  GArray        *marks;
+} Run;
+
+static void
+run_init (Run *run)
+{
+  run->text = g_string_new (NULL);
+  run->attrs = pango_attr_list_new ();
+  run->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+}
+
+static void
+run_clear (Run *run)
+{
+  g_string_free (run->text, TRUE);
+  pango_attr_list_unref (run->attrs);
+  if (run->marks != NULL)
+    g_array_unref (run->marks);
+}
+
+static void
+run_attr (Run            *run,
+          PangoAttribute *attr,
+          gsize           start)
+{
+  attr->start_index = start;
+  attr->end_index = run->text->len;
+  pango_attr_list_insert (run->attrs, attr);
+}
+
+static void
+run_text (Run        *run,
+          const char *text)
+{
+  g_string_append (run->text, text != NULL ? text : "");
+}
+
+static void
+run_styled (Run        *run,
+            const char *text,
+            PangoStyle  style,
+            PangoWeight weight)
+{
+  gsize start = run->text->len;
+
+  run_text (run, text);
+  if (style != PANGO_STYLE_NORMAL)
+    run_attr (run, pango_attr_style_new (style), start);
+  if (weight != PANGO_WEIGHT_NORMAL)
+    run_attr (run, pango_attr_weight_new (weight), start);
+}
+
+static void
+run_color (Run   *run,
+           gsize  start,
+           guint8 r,
+           guint8 g,
+           guint8 b)
+{
+  run_attr (run, pango_attr_foreground_new (r * 257, g * 257, b * 257), start);
+}
+
+/* "[3]" raised and smaller, where the note cites passage 3. */
+static void
+run_citation (Run                   *run,
+              const DossierCitation *c)
+{
+  gsize start = run->text->len;
+  Mark mark = { c->number, (int) start };
+
+  if (c->status == DOSSIER_CITATION_OK)
+    g_string_append_printf (run->text, "[%u]", c->number);
+  else
+    g_string_append_printf (run->text, "[%u⚠]", c->number);
+  run_attr (run, pango_attr_rise_new (4 * PANGO_SCALE), start);
+  run_attr (run, pango_attr_scale_new (0.72), start);
+  if (c->status == DOSSIER_CITATION_OK)
+    run_color (run, start, LINK_COLOR);
+  else
+    {
+      run_color (run, start, PROBLEM_COLOR);
+      run_attr (run, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
+    }
+  g_array_append_val (run->marks, mark);
+}
+
+static void run_inlines (Run *run, const DossierBriefingContent *content, DossierMarkdownNode *node);
+
+static void
+run_inline (Run                          *run,
+            const DossierBriefingContent *content,
+            DossierMarkdownNode          *node)
+{
+  gsize start = run->text->len;
+  DossierCitation *c;
+
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_TEXT:
+      run_text (run, node->text);
+      break;
+    case DOSSIER_MARKDOWN_CODE:
+      run_text (run, node->text);
+      run_attr (run, pango_attr_family_new ("DejaVu Sans Mono, Monospace"), start);
+      run_attr (run, pango_attr_scale_new (0.9), start);
+      break;
+    case DOSSIER_MARKDOWN_EMPHASIS:
+      run_inlines (run, content, node);
+      run_attr (run, pango_attr_style_new (PANGO_STYLE_ITALIC), start);
+      break;
+    case DOSSIER_MARKDOWN_STRONG:
+      run_inlines (run, content, node);
+      run_attr (run, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
+      break;
+    case DOSSIER_MARKDOWN_LINK:
+      run_inlines (run, content, node);
+      run_attr (run, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start);
+      run_color (run, start, LINK_COLOR);
+      break;
+    case DOSSIER_MARKDOWN_CITATION:
+      c = dossier_citations_lookup (content->citations, node->uuid);
+      if (c != NULL)
+        run_citation (run, c);
+      break;
+    case DOSSIER_MARKDOWN_LINE_BREAK:
+      g_string_append_c (run->text, '\n');
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+run_inlines (Run                          *run,
+             const DossierBriefingContent *content,
+             DossierMarkdownNode          *node)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (dossier_markdown_kind_is_inline (child->kind))
+        run_inline (run, content, child);
+    }
+}
+
+/* ---- Blocks ------------------------------------------------------------------- */
+
+static void
+block_free (Block *block)
+{
+  g_clear_object (&block->layout);
+  g_clear_pointer (&block->lines, g_array_unref);
+  g_clear_pointer (&block->marks, g_array_unref);
+  g_free (block);
+}
+
+static PangoLayout *
+new_layout (DossierBriefingLayout *self,
+            const char            *font,
+            double                 width,
+            double                 hanging)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (hanging > 0)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                (int) (hanging * PANGO_SCALE));
+
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+      pango_layout_set_indent (layout, (int) (-hanging * PANGO_SCALE));
+    }
+  return layout;
+}
+
+static GArray *
+measure_lines (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      LineInfo line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.top = (double) logical.y / PANGO_SCALE;
+      line.height = (double) logical.height / PANGO_SCALE;
+      line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - line.top;
+      line.x = (double) logical.x / PANGO_SCALE;
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+/* Adds a block of @run's text (which it takes). */
+static Block *
+add_text (DossierBriefingLayout *self,
+          Run                   *run,
+          const char            *font,
+          double                 x,
+          double                 hanging,
+          double                 space_before,
+          double                 space_after)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = BLOCK_TEXT;
+  block->x = x;
+  block->space_before = space_before;
+  block->space_after = space_after;
+  block->layout = new_layout (self, font, self->text_width - (x - MARGIN_X), hanging);
+  pango_layout_set_line_spacing (block->layout, 1.2);
+  pango_layout_set_text (block->layout, run->text->str, (int) run->text->len);
+  pango_layout_set_attributes (block->layout, run->attrs);
+  block->lines = measure_lines (block->layout);
+  block->marks = g_steal_pointer (&run->marks);
+  run_clear (run);
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+static void
+add_plain (DossierBriefingLayout *self,
+           const char            *text,
+           const char            *font,
+           PangoStyle             style,
+           double                 space_before,
+           double                 space_after)
+{
+  Run run;
+
+  run_init (&run);
+  run_styled (&run, text, style, PANGO_WEIGHT_NORMAL);
+  add_text (self, &run, font, MARGIN_X, 0, space_before, space_after);
+}
+
+static void
+add_simple (DossierBriefingLayout *self,
+            BlockKind              kind,
+            double                 space_before,
+            double                 space_after)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->space_before = space_before;
+  block->space_after = space_after;
+  g_ptr_array_add (self->blocks, block);
+}
+
+static void
+add_heading (DossierBriefingLayout *self,
+             Run                   *run,
+             guint                  level)
+{
+  static const double sizes[] = { 20, 15, 12.5, 11, 10.5, 10.5 };
+  g_autofree char *font = g_strdup_printf ("%s %s%.1f", HEADING_FONT, level >= 5 ? "Italic " : "",
+                                           sizes[CLAMP (level, 1, 6) - 1]);
+  Block *block = add_text (self, run, font, MARGIN_X, 0, level <= 2 ? 16 : 12, 5);
+
+  block->keep_with_next = TRUE;
+}
+
+static void add_markdown (DossierBriefingLayout *self, DossierMarkdownNode *node, guint depth);
+
+static void
+add_list (DossierBriefingLayout *self,
+          DossierMarkdownNode   *list,
+          guint                  depth)
+{
+  for (guint i = 0; list->children != NULL && i < list->children->len; i++)
+    {
+      DossierMarkdownNode *item = g_ptr_array_index (list->children, i);
+      gboolean last = i + 1 == list->children->len;
+      Run run;
+
+      run_init (&run);
+      if (list->ordered)
+        g_string_append_printf (run.text, "%u.\t", item->number);
+      else
+        g_string_append (run.text, "•\t");
+      run_inlines (&run, self->content, item);
+      add_text (self, &run, BODY_FONT, MARGIN_X + depth * INDENT, MARKER_WIDTH, i == 0 && depth == 0 ? 2 : 0,
+                last && depth == 0 ? 8 : 2);
+      for (guint k = 0; item->children != NULL && k < item->children->len; k++)
+        {
+          DossierMarkdownNode *child = g_ptr_array_index (item->children, k);
+
+          if (child->kind == DOSSIER_MARKDOWN_LIST)
+            add_list (self, child, depth + 1);
+        }
+    }
+}
+
+static void
+add_markdown (DossierBriefingLayout *self,
+              DossierMarkdownNode   *node,
+              guint                  depth)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *block = g_ptr_array_index (node->children, i);
+      Run run;
+
+      switch (block->kind)
+        {
+        case DOSSIER_MARKDOWN_HEADING:
+          run_init (&run);
+          run_inlines (&run, self->content, block);
+          add_heading (self, &run, block->level + self->content->heading_shift);
+          break;
+        case DOSSIER_MARKDOWN_PARAGRAPH:
+          run_init (&run);
+          run_inlines (&run, self->content, block);
+          add_text (self, &run, BODY_FONT, MARGIN_X, 0, 0, 8);
+          break;
+        case DOSSIER_MARKDOWN_QUOTE:
+          run_init (&run);
+          for (guint k = 0; block->children != NULL && k < block->children->len; k++)
+            run_inlines (&run, self->content, g_ptr_array_index (block->children, k));
+          run_attr (&run, pango_attr_style_new (PANGO_STYLE_ITALIC), 0);
+          add_text (self, &run, BODY_FONT, MARGIN_X + INDENT, 0, 2, 10)->quote_bar = TRUE;
+          break;
+        case DOSSIER_MARKDOWN_RULE:
+          add_simple (self, BLOCK_RULE, 6, 12);
+          break;
+        case DOSSIER_MARKDOWN_LIST:
+          add_list (self, block, depth);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* “quote” — *Title*, outlet, date, section “…”. */
+static void
+run_source (Run                   *run,
+            const DossierCitation *c)
+{
+  g_autofree char *rest = dossier_citation_format_source (c, FALSE);
+
+  run_text (run, "“");
+  run_text (run, c->quote);
+  run_text (run, "” — ");
+  run_styled (run, c->document_title, PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
+  if (*rest != '\0')
+    {
+      run_text (run, ", ");
+      run_text (run, rest);
+    }
+  run_text (run, ".");
+}
+
+static PangoLayout *
+make_note (DossierBriefingLayout *self,
+           const DossierCitation *c)
+{
+  g_autofree char *problem = dossier_citation_describe_problem (c);
+  PangoLayout *layout = new_layout (self, NOTE_FONT, self->text_width, MARKER_WIDTH);
+  Run run;
+
+  run_init (&run);
+  g_string_append_printf (run.text, "%u.\t", c->number);
+  if (problem != NULL)
+    {
+      gsize start = run.text->len;
+
+      run_styled (&run, _("Unverified:"), PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD);
+      run_text (&run, " ");
+      run_text (&run, problem);
+      run_text (&run, ".");
+      run_color (&run, start, PROBLEM_COLOR);
+      if (c->quote != NULL)
+        {
+          run_text (&run, " ");
+          run_text (&run, _("Last known quote:"));
+          run_text (&run, " ");
+          run_source (&run, c);
+        }
+    }
+  else
+    run_source (&run, c);
+  pango_layout_set_text (layout, run.text->str, (int) run.text->len);
+  pango_layout_set_attributes (layout, run.attrs);
+  run_clear (&run);
+  return layout;
+}
+
+static void
+add_header (DossierBriefingLayout *self)
+{
+  const DossierBriefingContent *content = self->content;
+  Run run;
+
+  run_init (&run);
+  run_text (&run, content->title);
+  add_text (self, &run, HEADING_FONT " 22", MARGIN_X, 0, 0, 2);
+
+  run_init (&run);
+  /* TRANSLATORS: subtitle of an exported briefing note */
+  run_text (&run, _("Briefing note"));
+  run_color (&run, 0, GREY);
+  add_text (self, &run, SMALL_FONT, MARGIN_X, 0, 0, 10);
+
+  if (content->compared->len > 0)
+    {
+      run_init (&run);
+      run_styled (&run, _("Compares:"), PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD);
+      add_text (self, &run, SMALL_FONT, MARGIN_X, 0, 0, 2);
+      for (guint i = 0; i < content->compared->len; i++)
+        {
+          DossierBriefingSource *source = g_ptr_array_index (content->compared, i);
+
+          run_init (&run);
+          g_string_append_printf (run.text, "%u.\t", i + 1);
+          run_styled (&run, source->title, PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
+          if (*source->details != '\0')
+            {
+              run_text (&run, " — ");
+              run_text (&run, source->details);
+            }
+          add_text (self, &run, SMALL_FONT, MARGIN_X, MARKER_WIDTH, 0, 1);
+        }
+    }
+  add_simple (self, BLOCK_RULE, 8, 14);
+}
+
+static void
+add_appendix (DossierBriefingLayout *self)
+{
+  const DossierBriefingContent *content = self->content;
+  Run run;
+
+  if (content->cited->len == 0)
+    return;
+
+  add_simple (self, BLOCK_PAGE_BREAK, 0, 0);
+  run_init (&run);
+  run_text (&run, _("Cited passages by source"));
+  add_heading (self, &run, 2);
+  for (guint i = 0; i < content->cited->len; i++)
+    {
+      DossierBriefingSource *source = g_ptr_array_index (content->cited, i);
+
+      run_init (&run);
+      run_text (&run, source->title);
+      add_heading (self, &run, 3);
+      if (*source->details != '\0')
+        {
+          run_init (&run);
+          run_text (&run, source->details);
+          run_color (&run, 0, GREY);
+          add_text (self, &run, SMALL_FONT, MARGIN_X, 0, 0, 6);
+        }
+      for (guint k = 0; k < source->citations->len; k++)
+        {
+          DossierCitation *c = g_ptr_array_index (source->citations, k);
+          gsize start;
+
+          run_init (&run);
+          run_text (&run, "“");
+          run_text (&run, c->quote);
+          run_text (&run, "”");
+          run_attr (&run, pango_attr_style_new (PANGO_STYLE_ITALIC), 0);
+          run_text (&run, "\n");
+          start = run.text->len;
+          g_string_append_printf (run.text, "— [%u]", c->number);
+          if (c->section != NULL)
+            {
+              g_autofree char *section = g_strdup_printf (_("section “%s”"), c->section);
+
+              run_text (&run, ", ");
+              run_text (&run, section);
+            }
+          run_color (&run, start, GREY);
+          add_text (self, &run, BODY_FONT, MARGIN_X + INDENT, 0, 2, 10)->quote_bar = TRUE;
+        }
+    }
+}
+
+/* ---- Pagination ----------------------------------------------------------------- */
+
+static void
+page_free (Page *page)
+{
+  g_array_unref (page->lines);
+  g_array_unref (page->rules);
+  g_array_unref (page->notes);
+  g_free (page);
+}
+
+static Page *
+new_page (DossierBriefingLayout *self)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->lines = g_array_new (FALSE, FALSE, sizeof (Placed));
+  page->rules = g_array_new (FALSE, FALSE, sizeof (double));
+  page->notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (self->pages, page);
+  return page;
+}
+
+static double
+note_height (DossierBriefingLayout *self,
+             guint                  number)
+{
+  int height = 0;
+
+  pango_layout_get_size (g_ptr_array_index (self->notes, number - 1), NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* The citations first cited on line @line of @block, not yet placed. */
+static void
+new_notes_on_line (DossierBriefingLayout *self,
+                   Block                 *block,
+                   guint                  line,
+                   const gboolean        *placed,
+                   GArray                *out)
+{
+  g_array_set_size (out, 0);
+  for (guint i = 0; block->marks != NULL && i < block->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (block->marks, Mark, i);
+      int mark_line = 0, x = 0;
+      gboolean seen = FALSE;
+
+      if (placed[mark->number - 1])
+        continue;
+      pango_layout_index_to_line_x (block->layout, mark->index, FALSE, &mark_line, &x);
+      if ((guint) mark_line != line)
+        continue;
+      for (guint k = 0; k < out->len; k++)
+        seen |= g_array_index (out, guint, k) == mark->number;
+      if (!seen)
+        g_array_append_val (out, mark->number);
+    }
+}
+
+static gboolean
+page_is_empty (Page *page)
+{
+  return page->lines->len == 0 && page->rules->len == 0;
+}
+
+static void
+paginate (DossierBriefingLayout *self)
+{
+  const double top = MARGIN_TOP;
+  const double bottom = self->height - MARGIN_BOTTOM;
+  g_autofree gboolean *placed = g_new0 (gboolean, self->notes->len + 1);
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
+  Page *page = new_page (self);
+  double y = top;
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+      double space = page_is_empty (page) ? 0 : block->space_before;
+
+      if (block->kind == BLOCK_PAGE_BREAK)
+        {
+          if (!page_is_empty (page))
+            {
+              page = new_page (self);
+              y = top;
+            }
+          continue;
+        }
+      if (block->kind == BLOCK_RULE)
+        {
+          if (y + space > bottom - page->notes_height)
+            {
+              page = new_page (self);
+              y = top;
+              space = 0;
+            }
+          y += space;
+          g_array_append_val (page->rules, y);
+          y += block->space_after;
+          continue;
+        }
+
+      for (guint l = 0; l < block->lines->len; l++)
+        {
+          LineInfo *line = &g_array_index (block->lines, LineInfo, l);
+          double before = l == 0 ? space : 0;
+          double need = line->height;
+          double notes = 0;
+          Placed p;
+
+          /* A heading goes with the first line of what follows it. */
+          if (l == 0 && block->keep_with_next && b + 1 < self->blocks->len)
+            {
+              Block *next = g_ptr_array_index (self->blocks, b + 1);
+              LineInfo *last = &g_array_index (block->lines, LineInfo, block->lines->len - 1);
+
+              need = last->top + last->height + block->space_after;
+              if (next->kind == BLOCK_TEXT)
+                need += next->space_before + g_array_index (next->lines, LineInfo, 0).height;
+            }
+
+          new_notes_on_line (self, block, l, placed, fresh);
+          for (guint k = 0; k < fresh->len; k++)
+            notes += note_height (self, g_array_index (fresh, guint, k)) + NOTE_GAP;
+          if (fresh->len > 0 && page->notes->len == 0)
+            notes += NOTE_SEPARATOR;
+
+          if (y + before + need > bottom - page->notes_height - notes && !page_is_empty (page))
+            {
+              page = new_page (self);
+              y = top;
+              before = 0;
+            }
+
+          y += before;
+          p.block = block;
+          p.line = l;
+          p.top = y;
+          g_array_append_val (page->lines, p);
+          y += line->height;
+          for (guint k = 0; k < fresh->len; k++)
+            {
+              guint number = g_array_index (fresh, guint, k);
+
+              if (page->notes->len == 0)
+                page->notes_height += NOTE_SEPARATOR;
+              g_array_append_val (page->notes, number);
+              page->notes_height += note_height (self, number) + NOTE_GAP;
+              placed[number - 1] = TRUE;
+            }
+        }
+      y += block->space_after;
+    }
+}
+
+/* ---- The layout ----------------------------------------------------------------- */
+
+DossierBriefingLayout *
+dossier_briefing_layout_new (const DossierBriefingContent *content,
+                             gboolean                      appendix,
+                             double                        width,
+                             double                        height)
+{
+  DossierBriefingLayout *self;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (content != NULL, NULL);
+  g_return_val_if_fail (width > 4 * MARGIN_X && height > 2 * (MARGIN_TOP + MARGIN_BOTTOM), NULL);
+
+  self = g_new0 (DossierBriefingLayout, 1);
+  self->content = content;
+  self->width = width;
+  self->height = height;
+  self->text_width = width - 2 * MARGIN_X;
+
+  /* A font map of its own: the default one is per thread, and a layout
+   * may be made in a worker. */
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+
+  for (guint i = 0; i < content->citations->len; i++)
+    g_ptr_array_add (self->notes, make_note (self, g_ptr_array_index (content->citations, i)));
+
+  add_header (self);
+  if (content->root->children == NULL || content->root->children->len == 0)
+    add_plain (self, _("This note is empty."), BODY_FONT, PANGO_STYLE_ITALIC, 0, 8);
+  else
+    add_markdown (self, content->root, 0);
+  if (appendix)
+    add_appendix (self);
+
+  paginate (self);
+  return self;
+}
+
+void
+dossier_briefing_layout_free (DossierBriefingLayout *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+  g_free (self);
+}
+
+guint
+dossier_briefing_layout_get_n_pages (DossierBriefingLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->pages->len;
+}
+
+void
+dossier_briefing_layout_draw_page (DossierBriefingLayout *self,
+                                   cairo_t               *cr,
+                                   guint                  page_number)
+{
+  Page *page;
+  double y;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page_number < self->pages->len);
+
+  page = g_ptr_array_index (self->pages, page_number);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      Placed *p = &g_array_index (page->lines, Placed, i);
+      LineInfo *line = &g_array_index (p->block->lines, LineInfo, p->line);
+
+      if (p->block->quote_bar)
+        {
+          cairo_set_source_rgb (cr, 0xc0 / 255.0, 0xbf / 255.0, 0xbc / 255.0);
+          cairo_rectangle (cr, p->block->x - 11, p->top, 2.5, line->height);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+        }
+      cairo_move_to (cr, p->block->x + line->x, p->top + line->baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (p->block->layout, p->line));
+    }
+
+  cairo_set_line_width (cr, 0.6);
+  cairo_set_source_rgb (cr, 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0);
+  for (guint i = 0; i < page->rules->len; i++)
+    {
+      double rule = g_array_index (page->rules, double, i);
+
+      cairo_move_to (cr, MARGIN_X, rule);
+      cairo_line_to (cr, MARGIN_X + self->text_width, rule);
+      cairo_stroke (cr);
+    }
+
+  /* The footnotes of the lines on this page, at its foot. */
+  if (page->notes->len > 0)
+    {
+      y = self->height - MARGIN_BOTTOM - page->notes_height + NOTE_SEPARATOR;
+      cairo_move_to (cr, MARGIN_X, y - NOTE_SEPARATOR / 2);
+      cairo_line_to (cr, MARGIN_X + self->text_width / 3, y - NOTE_SEPARATOR / 2);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      for (guint i = 0; i < page->notes->len; i++)
+        {
+          guint number = g_array_index (page->notes, guint, i);
+
+          cairo_move_to (cr, MARGIN_X, y);
+          pango_cairo_show_layout (cr, g_ptr_array_index (self->notes, number - 1));
+          y += note_height (self, number) + NOTE_GAP;
+        }
+    }
+
+  /* The page number, centred under the text. */
+  {
+    g_autoptr(PangoLayout) footer = new_layout (self, SMALL_FONT, self->text_width, 0);
+    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page_number + 1, self->pages->len);
+
+    pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
+    pango_layout_set_text (footer, text, -1);
+    cairo_set_source_rgb (cr, 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0);
+    cairo_move_to (cr, MARGIN_X, self->height - MARGIN_BOTTOM / 2 - 5);
+    pango_cairo_show_layout (cr, footer);
+  }
+  cairo_restore (cr);
+}
+
+/* ---- PDF ------------------------------------------------------------------------ */
+
+void
+dossier_briefing_pdf_options_init (DossierBriefingPdfOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  options->paper = DOSSIER_PAPER_A4;
+  options->appendix = FALSE;
+  options->allow_unverified = FALSE;
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} PdfSink;
+
+static cairo_status_t
+pdf_write (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+dossier_briefing_write_pdf (const DossierBriefingContent    *content,
+                            const DossierBriefingPdfOptions *options,
+                            GOutputStream                   *stream,
+                            GCancellable                    *cancellable,
+                            GError                         **error)
+{
+  DossierBriefingPdfOptions defaults;
+  g_autoptr(DossierBriefingLayout) layout = NULL;
+  PdfSink sink = { stream, cancellable, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  gboolean cancelled = FALSE;
+
+  g_return_val_if_fail (content != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      dossier_briefing_pdf_options_init (&defaults);
+      options = &defaults;
+    }
+  dossier_paper_get_size (options->paper, &width, &height);
+  layout = dossier_briefing_layout_new (content, options->appendix, width, height);
+
+  surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, content->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < dossier_briefing_layout_get_n_pages (layout) && sink.error == NULL; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          break;
+        }
+      dossier_briefing_layout_draw_page (layout, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot make the PDF: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  DossierBriefingContent    *content;
+  DossierBriefingPdfOptions  options;
+  char                      *path;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
+{
+  dossier_briefing_content_free (job->content);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+write_job (GOutputStream  *stream,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  PdfJob *job = user_data;
+
+  return dossier_briefing_write_pdf (job->content, &job->options, stream, cancellable, error);
+}
+
+static PdfJob *
+pdf_job_new (DossierProject                  *project,
+             gint64                           briefing_id,
+             const DossierBriefingPdfOptions *options,
+             const char                      *path,
+             GCancellable                    *cancellable,
+             GError                         **error)
+{
+  PdfJob *job = g_new0 (PdfJob, 1);
+
+  if (options != NULL)
+    job->options = *options;
+  else
+    dossier_briefing_pdf_options_init (&job->options);
+  job->content = dossier_project_read_briefing_content (project, briefing_id,
+                                                        job->options.allow_unverified,
+                                                        cancellable, error);
+  if (job->content == NULL)
+    {
+      g_free (job);
+      return NULL;
+    }
+  job->path = g_strdup (path);
+  return job;
+}
+
+gboolean
+dossier_project_export_briefing_pdf (DossierProject                  *project,
+                                     gint64                           briefing_id,
+                                     const DossierBriefingPdfOptions *options,
+                                     const char                      *path,
+                                     GCancellable                    *cancellable,
+                                     GError                         **error)
+{
+  PdfJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job = pdf_job_new (project, briefing_id, options, path, cancellable, error);
+  if (job == NULL)
+    return FALSE;
+  ok = dossier_export_write_to_path (path, write_job, job, cancellable, error);
+  pdf_job_free (job);
+  return ok;
+}
+
+static void
+pdf_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  PdfJob *job = task_data;
+  GError *error = NULL;
+
+  if (dossier_export_write_to_path (job->path, write_job, job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_project_export_briefing_pdf_async (DossierProject                  *project,
+                                           gint64                           briefing_id,
+                                           const DossierBriefingPdfOptions *options,
+                                           const char                      *path,
+                                           GCancellable                    *cancellable,
+                                           GAsyncReadyCallback              callback,
+                                           gpointer                         user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  PdfJob *job;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (project));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_project_export_briefing_pdf_async);
+  /* Read here, where the project's connection belongs; only the drawing
+   * and the writing go to the worker. */
+  job = pdf_job_new (project, briefing_id, options, path, cancellable, &error);
+  if (job == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+  g_task_run_in_thread (task, pdf_thread);
+}
+
+gboolean
+dossier_project_export_briefing_pdf_finish (DossierProject  *project,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

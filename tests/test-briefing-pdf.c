@@ -1,0 +1,402 @@
+/* test-briefing-pdf.c — a briefing note as PDF (libdossier-render), read
+ * back with poppler's pdftotext and pdfinfo: the title, the documents
+ * compared, the body's text, each citation's footnote (its quote, title,
+ * outlet, date and section) in order at the foot of the page that first
+ * cites it, the appendix by source, page numbers, A4 and Letter; an
+ * unverifiable citation refuses the export and leaves no file (or is
+ * printed marked, when allowed); a note that is not there, a cancel. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "dossier-briefing-layout.h"
+#include "test-util.h"
+
+static const char tribune_text[] =
+  "# Port Calder closes its bridge\n"
+  "\n"
+  "The council voted 31 to 24 on Tuesday.\n"
+  "\n"
+  "## The money\n"
+  "\n"
+  "The national grant is £72 million, on condition that work begins before 2027.\n";
+
+static const char ledger_text[] =
+  "# A tram dream with a bill to come\n"
+  "\n"
+  "## Traders\n"
+  "\n"
+  "64 per cent of traders expect to lose trade — «une perte» for 周美林’s shop.\n";
+
+typedef struct
+{
+  TestProject  base;
+  char        *dir;
+  gint64       tribune;
+  gint64       ledger;
+  gint64       vote;
+  gint64       grant;
+  gint64       traders;
+  char        *vote_uuid;
+  char        *grant_uuid;
+  char        *traders_uuid;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierProject *project;
+  gint64 tag;
+
+  test_project_set_up (&f->base, data);
+  project = f->base.project;
+  f->dir = test_make_tmp_dir ("briefing-pdf");
+  f->tribune = add_markdown_doc (project, tribune_text, "The Calder Tribune", "2025-03-12");
+  f->ledger = add_markdown_doc (project, ledger_text, "The Civic Ledger", "2025-03-13");
+  tag = add_tag (project, "Evidence", 0);
+  f->vote = add_phrase_highlight (project, f->tribune, "voted 31 to 24", tag, &f->vote_uuid);
+  f->grant = add_phrase_highlight (project, f->tribune, "£72 million", tag, &f->grant_uuid);
+  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» for 周美林’s shop", tag,
+                                     &f->traders_uuid);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->vote_uuid);
+  g_free (f->grant_uuid);
+  g_free (f->traders_uuid);
+  test_project_tear_down (&f->base, data);
+}
+
+static gint64
+add_briefing (Fixture    *f,
+              const char *title,
+              const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 docs[] = { f->ledger, f->tribune };
+  gint64 id = dossier_project_add_briefing (f->base.project, title, docs, G_N_ELEMENTS (docs),
+                                            body, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* What a poppler tool prints for @path, its whitespace made single spaces
+ * (lines and columns are the layout's, not the text's). */
+static char *
+poppler (const char *tool,
+         const char *path)
+{
+  const char *argv[] = { tool, path, NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) flat = g_string_new (NULL);
+  int status = 0;
+
+  if (strcmp (tool, "pdftotext") == 0)
+    argv[2] = "-";
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);  /* poppler-utils: tools/install-deps.sh */
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *p = out; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (flat->len > 0 && flat->str[flat->len - 1] != ' ')
+            g_string_append_c (flat, ' ');
+        }
+      else
+        g_string_append_c (flat, *p);
+    }
+  return g_string_free (g_steal_pointer (&flat), FALSE);
+}
+
+/* Asserts that each of @parts (NULL-terminated) is in @text after the one
+ * before it. */
+static void
+assert_in_order (const char         *text,
+                 const char * const *parts)
+{
+  const char *at = text;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *found = strstr (at, parts[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is not in the PDF's text after “%.60s”:\n%s", parts[i],
+                 i > 0 ? parts[i - 1] : "(start)", text);
+      at = found + strlen (parts[i]);
+    }
+}
+
+static char *
+export_pdf (Fixture                         *f,
+            gint64                           id,
+            const DossierBriefingPdfOptions *options,
+            const char                      *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (dossier_project_export_briefing_pdf (f->base.project, id, options, path, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_text_in_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "# Where things stand\n"
+      "\n"
+      "The vote was *close* [@%s], and the grant **conditional** [@%s].\n"
+      "\n"
+      "## Traders\n"
+      "\n"
+      "- Shops fear losses [@%s]\n"
+      "  - the vote again [@%s]\n"
+      "\n"
+      "> Quoted with `code` and [a link](https://example.org/a)\n",
+      f->vote_uuid, f->grant_uuid, f->traders_uuid, f->vote_uuid);
+  gint64 id = add_briefing (f, "Bridge note", body);
+  DossierBriefingPdfOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  dossier_briefing_pdf_options_init (&options);
+  options.appendix = TRUE;
+  path = export_pdf (f, id, &options, "note.pdf");
+  text = poppler ("pdftotext", path);
+  assert_in_order (text, (const char * const[]) {
+    "Bridge note", "Briefing note", "Compares:",
+    "A tram dream with a bill to come — The Civic Ledger, 2025-03-13",
+    "Port Calder closes its bridge — The Calder Tribune, 2025-03-12",
+    "Where things stand", "The vote was close", "and the grant conditional",
+    "Traders", "Shops fear losses", "the vote again", "Quoted with code and a link",
+    /* the footnotes, numbered in order of first use */
+    "1. “voted 31 to 24” — Port Calder closes its bridge, The Calder Tribune, 2025-03-12",
+    "2. “£72 million” — Port Calder closes its bridge, The Calder Tribune, 2025-03-12, section “The money”",
+    "3. “«une perte» for 周美林’s shop” — A tram dream with a bill to come, The Civic Ledger, 2025-03-13, section “Traders”",
+    /* the appendix, on a page of its own, by source */
+    "Page 1 of 2",
+    "Cited passages by source",
+    "A tram dream with a bill to come", "The Civic Ledger, 2025-03-13",
+    /* (the CJK in italics comes back from pdftotext with a space after it) */
+    "“«une perte» for 周美林", "s shop”", "— [3], section “Traders”",
+    "Port Calder closes its bridge", "The Calder Tribune, 2025-03-12",
+    "“voted 31 to 24”", "— [1]", "“£72 million”", "— [2], section “The money”",
+    "Page 2 of 2",
+    NULL });
+  /* The vote's second citation has no footnote of its own. */
+  g_assert_null (strstr (text, "4. “"));
+
+  info = poppler ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Title: Bridge note"));
+  g_assert_nonnull (strstr (info, "Pages: 2"));
+  g_assert_nonnull (strstr (info, "Page size: 595.276 x 841.89 pts (A4)"));
+}
+
+/* A long note: its footnotes at the foot of the page that first cites each,
+ * in order, every page numbered; Letter paper. */
+static void
+test_many_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) lorem = g_string_new (NULL);
+  const char *uuids[] = { f->vote_uuid, f->grant_uuid, f->traders_uuid };
+  const char *quotes[] = { "“voted 31 to 24”", "“£72 million”", "“«une perte» for 周美林’s shop”" };
+  DossierBriefingPdfOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *last_page = NULL;
+  const char *at;
+
+  for (guint w = 0; w < 120; w++)
+    g_string_append (lorem, "words of the paragraph ");
+  for (guint i = 0; i < 30; i++)
+    {
+      if (i % 10 == 0)
+        g_string_append_printf (body, "## Part %u\n\n", i / 10 + 1);
+      g_string_append_printf (body, "Paragraph %u says %s", i, lorem->str);
+      if (i == 12 || i == 20 || i == 27)
+        g_string_append_printf (body, "[@%s]", uuids[(i == 12) ? 0 : (i == 20) ? 1 : 2]);
+      g_string_append (body, ".\n\n");
+    }
+  dossier_briefing_pdf_options_init (&options);
+  options.paper = DOSSIER_PAPER_LETTER;
+  path = export_pdf (f, add_briefing (f, "A long note", body->str), &options, "long.pdf");
+  text = poppler ("pdftotext", path);
+  info = poppler ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Page size: 612 x 792 pts (letter)"));
+  g_assert_null (strstr (info, "Pages: 1 "));
+
+  /* Each footnote comes after the paragraph that cites it and before the
+   * next page's text. */
+  at = text;
+  for (guint n = 0; n < 3; n++)
+    {
+      guint paragraph = n == 0 ? 12 : n == 1 ? 20 : 27;
+      g_autofree char *cites = g_strdup_printf ("Paragraph %u says", paragraph);
+      g_autofree char *note = g_strdup_printf ("%u. %s", n + 1, quotes[n]);
+      const char *cite_at = strstr (at, cites);
+      const char *note_at;
+      const char *page_end;
+
+      g_assert_nonnull (cite_at);
+      note_at = strstr (cite_at, note);
+      g_assert_nonnull (note_at);
+      page_end = strstr (cite_at, "Page ");
+      g_assert_nonnull (page_end);
+      /* The note is on the citing page (unless the paragraph runs on to
+       * the next page, where its citation is) — before two page footers. */
+      g_assert_true (note_at < strstr (page_end + 5, "Page ") || strstr (page_end + 5, "Page ") == NULL);
+      at = note_at;
+    }
+
+  /* Every page numbered, the last "N of N". */
+  {
+    g_autofree char *pages = NULL;
+    const char *p = strstr (info, "Pages:");
+    guint n;
+
+    g_assert_nonnull (p);
+    n = (guint) g_ascii_strtoull (p + 6, NULL, 10);
+    g_assert_cmpuint (n, >=, 3);
+    for (guint i = 1; i <= n; i++)
+      {
+        g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n);
+
+        g_assert_nonnull (strstr (text, footer));
+      }
+  }
+}
+
+/* A citation that cannot be verified refuses the export and leaves
+ * nothing; allowed, it is printed marked. */
+static void
+test_unverified (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("The grant [@%s].\n", f->grant_uuid);
+  gint64 id = add_briefing (f, "Grant", body);
+  g_autofree char *path = g_build_filename (f->dir, "grant.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierBriefingPdfOptions options;
+  g_autofree char *text = NULL;
+
+  g_assert_true (dossier_project_delete_highlight (f->base.project, f->grant, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dossier_project_export_briefing_pdf (f->base.project, id, NULL, path, NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_nonnull (strstr (error->message, "“Grant” cites passages that cannot be verified"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *left = test_list_dir (f->dir);
+
+    g_assert_cmpstr (left, ==, "");
+  }
+  g_clear_error (&error);
+
+  dossier_briefing_pdf_options_init (&options);
+  options.allow_unverified = TRUE;
+  g_free (export_pdf (f, id, &options, "grant.pdf"));
+  text = poppler ("pdftotext", path);
+  assert_in_order (text, (const char * const[]) {
+    "The grant", "1. Unverified: the cited highlight is no longer in this project", NULL });
+}
+
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "none.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_briefing (f, "Empty", "");
+  g_autofree char *text = NULL;
+
+  /* No such note. */
+  g_assert_false (dossier_project_export_briefing_pdf (f->base.project, id + 1, NULL, path, NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A folder is not replaced. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (dossier_project_export_briefing_pdf (f->base.project, id, NULL, folder, NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+
+  /* Cancelled: nothing left. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (dossier_project_export_briefing_pdf (f->base.project, id, NULL, path, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    g_autofree char *left = test_list_dir (f->dir);
+
+    g_assert_cmpstr (left, ==, "");
+  }
+  g_clear_error (&error);
+
+  /* An empty note says so. */
+  g_free (export_pdf (f, id, NULL, "none.pdf"));
+  text = poppler ("pdftotext", path);
+  assert_in_order (text, (const char * const[]) { "Empty", "This note is empty.", "Page 1 of 1", NULL });
+}
+
+static void
+test_paper_names (void)
+{
+  DossierPaper paper = DOSSIER_PAPER_A4;
+  double width, height;
+
+  g_assert_true (dossier_paper_from_string ("Letter", &paper));
+  g_assert_cmpint (paper, ==, DOSSIER_PAPER_LETTER);
+  g_assert_true (dossier_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, DOSSIER_PAPER_A4);
+  g_assert_false (dossier_paper_from_string ("a5", &paper));
+  g_assert_false (dossier_paper_from_string (NULL, &paper));
+  g_assert_cmpstr (dossier_paper_to_string (DOSSIER_PAPER_LETTER), ==, "letter");
+  dossier_paper_get_size (DOSSIER_PAPER_LETTER, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_assert_cmpfloat (height, ==, 792);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/briefing-pdf/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("text-in-order", test_text_in_order);
+  ADD ("many-pages", test_many_pages);
+  ADD ("unverified", test_unverified);
+  ADD ("refusals", test_refusals);
+  g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
+
+#undef ADD
+
+  return g_test_run ();
+}
