@@ -317,7 +317,7 @@ test_help (void)
           g_error ("docs/export.md does not document %s (no row starting “%s”)", lng, row);
         n++;
       }
-    g_assert_cmpuint (n, ==, 13);
+    g_assert_cmpuint (n, ==, 14);
   }
   {
     g_autofree char *help = ok_cli ("highlight", "--help", NULL);
