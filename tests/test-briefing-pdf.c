@@ -15,6 +15,16 @@
 #include "dossier-briefing-layout.h"
 #include "test-util.h"
 
+/* A name in CJK characters, drawn with Noto Sans CJK (fonts-noto-cjk), a
+ * CFF font: cairo 1.16 leaks 768 bytes each time it subsets one into a PDF
+ * (its own bug, with no symbol LeakSanitizer could suppress without hiding
+ * every leak in cairo), so the AddressSanitizer build uses a Latin name. */
+#if defined(__SANITIZE_ADDRESS__)
+#define OWNER "Zhou Meilin"
+#else
+#define OWNER "周美林"
+#endif
+
 static const char tribune_text[] =
   "# Port Calder closes its bridge\n"
   "\n"
@@ -29,7 +39,7 @@ static const char ledger_text[] =
   "\n"
   "## Traders\n"
   "\n"
-  "64 per cent of traders expect to lose trade — «une perte» for 周美林’s shop.\n";
+  "64 per cent of traders expect to lose trade — «une perte» for " OWNER "’s shop.\n";
 
 typedef struct
 {
@@ -60,7 +70,7 @@ fixture_set_up (Fixture       *f,
   tag = add_tag (project, "Evidence", 0);
   f->vote = add_phrase_highlight (project, f->tribune, "voted 31 to 24", tag, &f->vote_uuid);
   f->grant = add_phrase_highlight (project, f->tribune, "£72 million", tag, &f->grant_uuid);
-  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» for 周美林’s shop", tag,
+  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» for " OWNER "’s shop", tag,
                                      &f->traders_uuid);
 }
 
@@ -190,13 +200,13 @@ test_text_in_order (Fixture       *f,
     /* the footnotes, numbered in order of first use */
     "1. “voted 31 to 24” — Port Calder closes its bridge, The Calder Tribune, 2025-03-12",
     "2. “£72 million” — Port Calder closes its bridge, The Calder Tribune, 2025-03-12, section “The money”",
-    "3. “«une perte» for 周美林’s shop” — A tram dream with a bill to come, The Civic Ledger, 2025-03-13, section “Traders”",
+    "3. “«une perte» for " OWNER "’s shop” — A tram dream with a bill to come, The Civic Ledger, 2025-03-13, section “Traders”",
     /* the appendix, on a page of its own, by source */
     "Page 1 of 2",
     "Cited passages by source",
     "A tram dream with a bill to come", "The Civic Ledger, 2025-03-13",
     /* (the CJK in italics comes back from pdftotext with a space after it) */
-    "“«une perte» for 周美林", "s shop”", "— [3], section “Traders”",
+    "“«une perte» for " OWNER, "s shop”", "— [3], section “Traders”",
     "Port Calder closes its bridge", "The Calder Tribune, 2025-03-12",
     "“voted 31 to 24”", "— [1]", "“£72 million”", "— [2], section “The money”",
     "Page 2 of 2",
@@ -219,7 +229,7 @@ test_many_pages (Fixture       *f,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GString) lorem = g_string_new (NULL);
   const char *uuids[] = { f->vote_uuid, f->grant_uuid, f->traders_uuid };
-  const char *quotes[] = { "“voted 31 to 24”", "“£72 million”", "“«une perte» for 周美林’s shop”" };
+  const char *quotes[] = { "“voted 31 to 24”", "“£72 million”", "“«une perte» for " OWNER "’s shop”" };
   DossierBriefingPdfOptions options;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -363,6 +373,87 @@ test_refusals (Fixture       *f,
   assert_in_order (text, (const char * const[]) { "Empty", "This note is empty.", "Page 1 of 1", NULL });
 }
 
+/* The bundled sample's note compares its three articles, cites real
+ * highlights of each, every one verified, and exports (as Markdown and as
+ * PDF) with nothing marked unverified. */
+static void
+test_sample_note (void)
+{
+  const char *sample = g_getenv ("DOSSIER_SAMPLE_PROJECT");
+  g_autofree char *dir = test_make_tmp_dir ("briefing-sample");
+  g_autofree char *copy = g_build_filename (dir, "sample.dossier", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "note.pdf", NULL);
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierBriefingContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *markdown = NULL;
+  g_autofree char *text = NULL;
+  DossierExportFilter filter = { 0 };
+  DossierBriefingPdfOptions options;
+  DossierBriefing *briefing;
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_assert_nonnull (sample);
+  from = g_file_new_for_path (sample);
+  to = g_file_new_for_path (copy);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  project = dossier_project_open (copy, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_briefings (project)), ==, 1);
+  briefing = g_list_model_get_item (dossier_project_get_briefings (project), 0);
+  g_object_unref (briefing);  /* the project keeps it */
+  g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Harbour Bridge: what the three reports say");
+  {
+    guint n = 0;
+
+    dossier_briefing_get_document_ids (briefing, &n);
+    g_assert_cmpuint (n, ==, 3);
+  }
+
+  /* Every citation sound, from each of the three articles. */
+  content = dossier_project_read_briefing_content (project, dossier_briefing_get_id (briefing), FALSE,
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (content->citations->len, >=, 20);
+  for (guint i = 0; i < content->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (content->citations, i);
+
+      g_assert_cmpint (c->status, ==, DOSSIER_CITATION_OK);
+      g_hash_table_add (documents, &c->document_id);
+    }
+  g_assert_cmpuint (g_hash_table_size (documents), ==, 3);
+  g_assert_cmpuint (content->cited->len, ==, 3);
+
+  /* Exported without --allow-unverified: nothing marked. */
+  filter.briefing_id = dossier_briefing_get_id (briefing);
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_MARKDOWN, &filter, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write (out, "", 1, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  markdown = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_null (strstr (markdown, "Unverified"));
+  g_assert_nonnull (strstr (markdown, "[^23]: "));
+
+  dossier_briefing_pdf_options_init (&options);
+  options.appendix = TRUE;
+  g_assert_true (dossier_project_export_briefing_pdf (project, filter.briefing_id, &options, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = poppler ("pdftotext", pdf);
+  g_assert_null (strstr (text, "Unverified"));
+  assert_in_order (text, (const char * const[]) {
+    "Harbour Bridge: what the three reports say", "Purpose", "Summary",
+    "Where the sources diverge", "Options and recommendation", "Cited passages by source", NULL });
+
+  dossier_project_close (project);
+  remove_tree (dir);
+}
+
 static void
 test_paper_names (void)
 {
@@ -395,6 +486,7 @@ main (int   argc,
   ADD ("unverified", test_unverified);
   ADD ("refusals", test_refusals);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
+  g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 
 #undef ADD
 

@@ -407,6 +407,98 @@ cite "$L" "Fire crews from the North Shore station will depend on bollards worki
 arg con "Harbour Merchants’ Association" 2 \
   "Two years of disruption with the bridge down to one lane each way"
 
+# --- The briefing note ------------------------------------------------------
+# A note comparing the three reports, every claim cited. c DOC PHRASE prints
+# the citation "[@UUID]" of the highlight made by `hl DOC PHRASE`, its UUID
+# read from the JSON export's "highlights" (one a line).
+"$cli" export "$tmp" --format json > "$work/export.json" \
+  || die "dossier-cli export failed while building $out"
+c ()
+{
+  h=$(hl_id "$1" "$2")
+  uuid=$(sed -n '/^  "highlights": \[/,/^  \]/p' "$work/export.json" |
+         sed -n "s/^ *{\"id\": $h, \"uuid\": \"\([0-9a-f-]*\)\".*/\1/p")
+  [ -n "$uuid" ] || die "no UUID for highlight $h (\"$2\") in the JSON export"
+  printf '[@%s]' "$uuid"
+}
+
+cat > "$work/note.md" <<NOTE
+## Purpose
+
+For the mayor’s office and the council’s transport committee: what three
+outlets reported after the vote to close the Harbour Bridge to private cars
+$(c "$T" "the city council voted 31 to 24 late on Tuesday night"), where they
+agree, where they part ways, and what is still open before work can start.
+
+## Summary
+
+- The plan passed narrowly, and its supporters frame it as a long-term
+  choice $(c "$T" "a choice for the next hundred years, not the next rush hour").
+- All three reports tie the national grant to a start date
+  $(c "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026")
+  that the ministry will not move $(c "$W" "apply to every city equally").
+- The cost is the main dispute: the merchants’ estimate of about £210 million
+  $(c "$T" "put the likely cost closer to £210 million") leaves the city
+  exposed $(c "$L" "Every pound above £164 million falls on the city, not on the national fund.").
+
+## Where the sources agree
+
+- **Journey times.** The Tribune and the Ledger both give 11 minutes from the
+  North Shore to the centre by tram
+  $(c "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today")
+  $(c "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes.").
+- **Buses.** The transit authority’s case is the bottleneck itself
+  $(c "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region").
+
+## Where the sources diverge
+
+- **The value of the scheme.** Only the wire story works out what the higher
+  estimate does to it $(c "$W" "If the cost rises to £210 million, that ratio falls to about £1.60.").
+- **Trade.** The Tribune reports the council’s footfall figure
+  $(c "$T" "footfall rose by 8 per cent on average in four European cities");
+  the wire story quotes its author warning that results vary
+  $(c "$W" "In one city, trade fell for three years before it recovered").
+- **Heritage.** Only the Ledger says the heritage work is not costed
+  $(c "$L" "neither of which is costed") and that an inquiry would take a year
+  $(c "$L" "An inquiry typically takes a year.").
+- **Emergency access.** The Tribune leads with the fire chief’s warning
+  $(c "$T" "is measured in lives, not minutes"); the wire story adds the written
+  guarantees he has since received
+  $(c "$W" "he had received written guarantees on bollard control but would test the system himself before opening day").
+
+## Stakeholders and their positions
+
+- **Harbour Merchants’ Association**: against the plan as it stands
+  $(c "$T" "A tram doesn’t stop outside a hardware shop.")
+  $(c "$L" "The council is treating the grant as a gift. It is a loan of time.").
+- **North Shore commuters**: against detours and tolls
+  $(c "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"),
+  asking for free use of the tunnel during the works
+  $(c "$W" "toll-free use of the Eastway Tunnel for residents during construction").
+- **Calder Heritage Trust**: not against trams, against harm to the ironwork
+  $(c "$T" "permanently scarring one of the finest iron bridges in the country").
+
+## Options and recommendation
+
+1. **Proceed as voted.** Fastest route to the grant, but an inquiry alone could
+   take a year $(c "$L" "An inquiry typically takes a year.").
+2. **Proceed, and settle the open questions first**: publish the heritage
+   drawings $(c "$W" "We will show every bolt"), cost the heritage work, and
+   agree the traders’ fund, which the committee calls
+   $(c "$L" "a starting point, not a ceiling").
+
+**Recommendation:** option 2, with the heritage drawings published before the
+end of the year, so that the start date the grant needs is kept.
+NOTE
+
+B=$("$cli" briefing-new "$tmp" "Harbour Bridge: what the three reports say" \
+      --doc "$T" --doc "$L" --doc "$W" --body-file "$work/note.md") \
+  || die "dossier-cli briefing-new failed while building $out"
+# Every citation must be sound: a phrase or importer change that moved a
+# highlight would show here, not in the window.
+"$cli" briefing "$tmp" "$B" --check > /dev/null \
+  || die "the sample briefing note cites a passage that cannot be verified"
+
 run check "$tmp"
 
 # A non-empty write-ahead log would mean the last changes are not in the main
