@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-briefing-editor.h"
+#include "dossier-briefing-layout.h"
 #include "dossier-briefing-page.h"
 #include "dossier-ui-utils.h"
 
@@ -206,7 +208,8 @@ get_text (DossierBriefingPage *self)
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* With the chips' hidden UUIDs. */
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
 static void
@@ -223,6 +226,7 @@ update_preview (DossierBriefingPage *self)
   if (self->project != NULL)
     citations = dossier_project_resolve_citations (self->project, root, NULL);
 
+  dossier_briefing_editor_show_citations (DOSSIER_BRIEFING_EDITOR (self->editor), root, citations);
   for (guint i = 0; root->children != NULL && i < root->children->len; i++)
     render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
   while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
@@ -448,6 +452,7 @@ dossier_briefing_page_set_briefing_id (DossierBriefingPage *self,
   update_preview (self);
   gtk_stack_set_visible_child_name (self->stack, briefing != NULL ? "editor" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", briefing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", briefing != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), briefing != NULL);
   select_in_chooser (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING_ID]);
@@ -556,8 +561,67 @@ dossier_briefing_page_cite_highlight (DossierBriefingPage *self,
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_at_cursor (buffer, citation, -1);
   gtk_text_buffer_end_user_action (buffer);
+  /* Its chip at once, not when typing pauses. */
+  update_preview (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
   return TRUE;
+}
+
+gboolean
+dossier_briefing_page_cite_uuid (DossierBriefingPage *self,
+                                 const char          *uuid)
+{
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
+
+  if (self->project == NULL || uuid == NULL || !dossier_markdown_is_uuid (uuid))
+    return FALSE;
+  /* Found as a citation is: the same lookup, the same verdict. */
+  {
+    g_autofree char *source = g_strdup_printf ("[@%s]", uuid);
+    g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (source);
+    g_autoptr(GPtrArray) citations = dossier_project_resolve_citations (self->project, root, NULL);
+    DossierCitation *c = citations != NULL && citations->len > 0 ? g_ptr_array_index (citations, 0) : NULL;
+
+    id = c != NULL ? c->highlight_id : 0;
+  }
+  if (id <= 0)
+    return FALSE;
+  /* With no note yet, one is started (from the template) to take it. */
+  if (self->briefing == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "briefing.new", NULL);
+  return dossier_briefing_page_cite_highlight (self, id);
+}
+
+static void
+cite_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  dossier_briefing_page_cite_uuid (DOSSIER_BRIEFING_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A highlight card dropped on the editor is cited where it is dropped. */
+static gboolean
+on_editor_drop (GtkDropTarget       *target,
+                const GValue        *value,
+                double               x,
+                double               y,
+                DossierBriefingPage *self)
+{
+  DossierHighlight *highlight = g_value_get_object (value);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+  GtkTextIter iter;
+  int bx, by;
+
+  if (highlight == NULL || self->briefing == NULL)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->editor, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
+                                         &bx, &by);
+  gtk_text_view_get_iter_at_location (self->editor, &iter, bx, by);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  return dossier_briefing_page_cite_highlight (self, dossier_highlight_get_id (highlight));
 }
 
 static void
@@ -764,6 +828,151 @@ new_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* ---- PDF and printing ------------------------------------------------------ */
+
+/* The paper the user's locale uses (GTK knows it): Letter in the
+ * Americas, A4 elsewhere. */
+static DossierPaper
+default_paper (void)
+{
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (NULL);
+
+  return g_str_equal (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER)
+         ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
+}
+
+static void
+on_pdf_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_project_export_briefing_pdf_finish (DOSSIER_PROJECT (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
+                           _("The note could not be exported"), error->message);
+}
+
+typedef struct
+{
+  DossierBriefingContent *content;
+  DossierBriefingLayout  *layout;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_pointer (&job->layout, dossier_briefing_layout_free);
+  g_clear_pointer (&job->content, dossier_briefing_content_free);
+  g_free (job);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  /* The unit is points and the whole sheet is ours, as in the PDF. */
+  g_clear_pointer (&job->layout, dossier_briefing_layout_free);
+  job->layout = dossier_briefing_layout_new (job->content, TRUE,
+                                             gtk_print_context_get_width (context),
+                                             gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, dossier_briefing_layout_get_n_pages (job->layout));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  dossier_briefing_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context),
+                                     (guint) page);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               DossierBriefingPage     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      dossier_present_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                             _("The note could not be printed"),
+                             error != NULL ? error->message : "");
+    }
+}
+
+gboolean
+dossier_briefing_page_print (DossierBriefingPage      *self,
+                             GtkPrintOperationAction   action,
+                             const char               *export_path,
+                             GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+  PrintJob *job;
+
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_path != NULL, FALSE);
+
+  if (self->project == NULL || self->briefing == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no note to print"));
+      return FALSE;
+    }
+  dossier_briefing_page_commit (self);
+  /* A citation that cannot be verified is never printed as if it were:
+   * refused, naming each, as the exports are. */
+  job = g_new0 (PrintJob, 1);
+  job->content = dossier_project_read_briefing_content (self->project, self->briefing_id, FALSE,
+                                                        NULL, error);
+  if (job->content == NULL)
+    {
+      print_job_free (job);
+      return FALSE;
+    }
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "dossier-print-job", job,
+                          (GDestroyNotify) print_job_free);
+  gtk_print_operation_set_job_name (operation, job->content->title);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  /* The dialog goes its own way; an export to a file is done on return. */
+  if (action != GTK_PRINT_OPERATION_ACTION_EXPORT)
+    {
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+    }
+  result = gtk_print_operation_run (operation, action,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_briefing_page_print (DOSSIER_BRIEFING_PAGE (widget),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
+                           _("The note could not be printed"), error->message);
+}
+
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
@@ -798,11 +1007,24 @@ on_export_response (GtkNativeDialog *dialog,
   if (path != NULL)
     {
       dossier_briefing_page_commit (self);
-      filter.briefing_id = self->briefing_id;
-      dossier_export_options_init (&options);
-      options.appendix = TRUE;
-      dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
-                                    on_export_done, g_object_ref (self));
+      if (format == (DossierExportFormat) -1)
+        {
+          DossierBriefingPdfOptions pdf;
+
+          dossier_briefing_pdf_options_init (&pdf);
+          pdf.paper = default_paper ();
+          pdf.appendix = TRUE;
+          dossier_project_export_briefing_pdf_async (self->project, self->briefing_id, &pdf, path,
+                                                     NULL, on_pdf_done, g_object_ref (self));
+        }
+      else
+        {
+          filter.briefing_id = self->briefing_id;
+          dossier_export_options_init (&options);
+          options.appendix = TRUE;
+          dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
+                                        on_export_done, g_object_ref (self));
+        }
     }
   g_object_unref (dialog);
   g_object_unref (self);
@@ -819,7 +1041,12 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
-  if (self->briefing == NULL || !dossier_export_format_from_string (name, &format))
+  if (self->briefing == NULL)
+    return;
+  /* PDF is no format of the core's: it is drawn by libdossier-render. */
+  if (g_str_equal (name, "pdf"))
+    format = (DossierExportFormat) -1;
+  else if (!dossier_export_format_from_string (name, &format))
     return;
 
   dialog = gtk_file_chooser_native_new (_("Export the Note"),
@@ -827,7 +1054,8 @@ export_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   suggested = g_strdup_printf ("%s.%s", dossier_briefing_get_title (self->briefing),
-                               dossier_export_format_extension (format));
+                               format == (DossierExportFormat) -1
+                               ? "pdf" : dossier_export_format_extension (format));
   g_strdelimit (suggested, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
   g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
@@ -935,8 +1163,9 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Named in the chooser's item templates. */
+  /* Named in the chooser's item templates, and the editor in ours. */
   g_type_ensure (DOSSIER_TYPE_BRIEFING);
+  g_type_ensure (DOSSIER_TYPE_BRIEFING_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-briefing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, chooser);
@@ -960,7 +1189,10 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cite_row_activated);
 
   gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "briefing.cite", "s", cite_action);
   gtk_widget_class_install_action (widget_class, "briefing.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "briefing.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "briefing.print", NULL);
 }
 
 static void
@@ -983,8 +1215,15 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_focus_leave), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->editor), focus);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (DOSSIER_TYPE_HIGHLIGHT, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_editor_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->editor), GTK_EVENT_CONTROLLER (drop));
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), FALSE);
 }

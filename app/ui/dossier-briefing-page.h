@@ -3,7 +3,7 @@
  * Markdown editor beside a live preview whose citations are numbered and
  * resolved from the highlights as they are now, the sources and the
  * evidence meter under it, a picker that inserts a citation of any
- * highlight, and export to Markdown or HTML.
+ * highlight, export to Markdown, HTML or PDF, and printing.
  *
  * Typing is undone in the editor itself; the body is committed to the
  * project (one undo step in its history) when typing pauses or the editor
@@ -31,6 +31,20 @@ void            dossier_briefing_page_set_briefing_id (DossierBriefingPage *self
 /* Inserts "[@UUID]" of the highlight at the editor's cursor. */
 gboolean        dossier_briefing_page_cite_highlight  (DossierBriefingPage *self,
                                                        gint64               highlight_id);
+/* Prints the note shown (its citations verified first, as for an export)
+ * with the drawing of its PDF: @action PRINT_DIALOG asks the user (and
+ * returns at once), EXPORT writes @export_path as a PDF and returns when
+ * it is written. */
+gboolean        dossier_briefing_page_print           (DossierBriefingPage      *self,
+                                                       GtkPrintOperationAction   action,
+                                                       const char               *export_path,
+                                                       GError                  **error);
+/* Cites the highlight with @uuid at the cursor (the action briefing.cite,
+ * "s", does this; the window answers it from anywhere in it, showing this
+ * page). With no note shown, a new one is started first. FALSE if the
+ * project has no such highlight. */
+gboolean        dossier_briefing_page_cite_uuid       (DossierBriefingPage *self,
+                                                       const char          *uuid);
 /* Commits what is typed now rather than when typing pauses. */
 void            dossier_briefing_page_commit          (DossierBriefingPage *self);
 GtkTextView    *dossier_briefing_page_get_editor      (DossierBriefingPage *self);

@@ -2,7 +2,12 @@
  *
  * The highlight is a snapshot; its tags and document are the project's
  * live objects, so chips and the document's title are bound to them and
- * follow renames and recolours without the card being bound again. */
+ * follow renames and recolours without the card being bound again.
+ *
+ * A card can be dragged (its highlight, as a DossierHighlight, onto the
+ * Brief page's editor to cite it) and has a menu (right click or long
+ * press) whose "Cite in Briefing" activates briefing.cite with the
+ * highlight's UUID, which the window answers. */
 
 #include "config.h"
 
@@ -30,6 +35,7 @@ struct _DossierHighlightCard
   GtkWidget      *chips;
   GtkLabel       *memo;
   GtkWidget      *orphan;
+  GtkWidget      *menu;               /* popover, made when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlightCard, dossier_highlight_card, DOSSIER_TYPE_ROW)
@@ -161,11 +167,96 @@ dossier_highlight_card_set_show_document (DossierHighlightCard *self,
   show_document (self);
 }
 
+/* ---- Menu and dragging -------------------------------------------------- */
+
+static void
+popup_menu (DossierHighlightCard *self,
+            double                x,
+            double                y)
+{
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) cite = NULL;
+
+  if (highlight == NULL)
+    return;
+  menu = g_menu_new ();
+  cite = g_menu_item_new (_("_Cite in Briefing"), NULL);
+  g_menu_item_set_action_and_target_value (cite, "briefing.cite",
+                                           g_variant_new_string (dossier_highlight_get_uuid (highlight)));
+  g_menu_append_item (menu, cite);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_click (GtkGestureClick      *gesture,
+                    int                   n_press,
+                    double                x,
+                    double                y,
+                    DossierHighlightCard *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, x, y);
+}
+
+static void
+on_long_press (GtkGestureLongPress  *gesture,
+               double                x,
+               double                y,
+               DossierHighlightCard *self)
+{
+  popup_menu (self, x, y);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource        *source,
+                 double                x,
+                 double                y,
+                 DossierHighlightCard *self)
+{
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
+
+  if (highlight == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (DOSSIER_TYPE_HIGHLIGHT, highlight);
+}
+
+static void
+on_drag_begin (GtkDragSource        *source,
+               GdkDrag              *drag,
+               DossierHighlightCard *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+gboolean
+dossier_highlight_card_popup_menu (DossierHighlightCard *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT_CARD (self), FALSE);
+
+  popup_menu (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  return self->menu != NULL && gtk_widget_get_visible (self->menu);
+}
+
 static void
 dossier_highlight_card_dispose (GObject *object)
 {
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   clear_document_binding (self);
   g_clear_object (&self->project);
 
@@ -191,5 +282,21 @@ dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
 static void
 dossier_highlight_card_init (DossierHighlightCard *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 }

@@ -1023,6 +1023,36 @@ dossier_window_class_init (DossierWindowClass *klass)
                                 "s", "reader.find");
 }
 
+/* briefing.cite ("s", a highlight's UUID), answered from anywhere in the
+ * window — a highlight card's menu in a sidebar, the Compare page — by the
+ * Brief page, which is shown and cites it at its cursor. (Inside the page
+ * its own briefing.cite answers first, the same way.) */
+static void
+cite_in_briefing (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->page_stack, "briefing");
+
+  if (page == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->page_stack, page);
+  dossier_briefing_page_cite_uuid (DOSSIER_BRIEFING_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_briefing_actions (DossierWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { .name = "cite", .activate = cite_in_briefing, .parameter_type = "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "briefing", G_ACTION_GROUP (group));
+}
+
 static void
 dossier_window_init (DossierWindow *self)
 {
@@ -1067,6 +1097,7 @@ dossier_window_init (DossierWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  add_briefing_actions (self);
 
   _dossier_window_update_recent_menu (self);
   g_signal_connect_object (self->settings, "changed::recent-projects",

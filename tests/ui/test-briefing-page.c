@@ -9,6 +9,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "dossier-briefing-editor.h"
 #include "dossier-briefing-page.h"
 #include "ui-test-util.h"
 
@@ -48,6 +51,18 @@ fixture_tear_down (Fixture       *f,
 
 static char *
 editor_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (f->page));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* The chips' UUIDs are hidden text. */
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* What the editor shows: its text without the chips' hidden UUIDs. */
+static char *
+editor_shown (Fixture *f)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (f->page));
   GtkTextIter start, end;
@@ -139,6 +154,21 @@ test_citations (Fixture       *f,
   preview = gtk_label_get_text (dossier_briefing_page_get_preview (f->page));
   g_assert_cmpstr (preview, ==, "The grant [1]");
 
+  /* In the editor, a chip numbered 1 over the citation, its UUID hidden;
+   * its text (and the body) whole. */
+  {
+    DossierBriefingEditor *editor = DOSSIER_BRIEFING_EDITOR (dossier_briefing_page_get_editor (f->page));
+    g_autofree char *shown = editor_shown (f);
+    gboolean unverified = TRUE;
+
+    g_assert_cmpstr (shown, ==, "The grant []");
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 10, &unverified), ==, 1);
+    g_assert_false (unverified);
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 48, NULL), ==, 1);
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 9, NULL), ==, 0);
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 49, NULL), ==, 0);
+  }
+
   /* Deleting the highlight: the preview says the citation is unverified. */
   g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
   g_assert_no_error (error);
@@ -146,6 +176,177 @@ test_citations (Fixture       *f,
   dossier_briefing_page_commit (f->page);
   preview = gtk_label_get_text (dossier_briefing_page_get_preview (f->page));
   g_assert_cmpstr (preview, ==, "The grant [1⚠].");
+  {
+    gboolean unverified = FALSE;
+
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (DOSSIER_BRIEFING_EDITOR (dossier_briefing_page_get_editor (f->page)),
+                                                           10, &unverified), ==, 1);
+    g_assert_true (unverified);
+  }
+
+  /* Typing inside a chip makes it text again; undo brings the chip back. */
+  {
+    DossierBriefingEditor *editor = DOSSIER_BRIEFING_EDITOR (dossier_briefing_page_get_editor (f->page));
+    GtkTextIter at;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, 47);
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_insert (buffer, &at, "x", 1);
+    gtk_text_buffer_end_user_action (buffer);
+    dossier_briefing_page_commit (f->page);
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 10, NULL), ==, 0);
+    shown = editor_shown (f);
+    g_assert_true (g_str_has_prefix (shown, "The grant [@"));
+    g_clear_pointer (&shown, g_free);
+    gtk_text_buffer_undo (buffer);
+    dossier_briefing_page_commit (f->page);
+    g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 10, NULL), ==, 1);
+    shown = editor_shown (f);
+    g_assert_cmpstr (shown, ==, "The grant [].");
+  }
+}
+
+/* briefing.cite with a highlight's UUID cites it at the cursor (a new
+ * note from the template when none is shown); a highlight dropped on the
+ * editor is cited where it is dropped; a UUID that is no highlight's is
+ * refused, the note unchanged. */
+static void
+test_cite_action_and_drop (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  GtkTextView *editor = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  const char *uuid = dossier_highlight_get_uuid (h);
+  g_autofree char *citation = g_strdup_printf ("[@%s]", uuid);
+  g_autofree char *text = NULL;
+  GtkDropTarget *drop = NULL;
+
+  dossier_briefing_page_set_project (f->page, project);
+  g_assert_cmpint (dossier_briefing_page_get_briefing_id (f->page), ==, 0);
+
+  /* No note yet: one is started, and the citation goes in. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.cite", "s", uuid);
+  flush_events ();
+  g_assert_cmpint (dossier_briefing_page_get_briefing_id (f->page), >, 0);
+  text = editor_text (f);
+  g_assert_true (g_str_has_prefix (text, "## Purpose\n"));
+  g_assert_nonnull (strstr (text, citation));
+  g_clear_pointer (&text, g_free);
+
+  /* Not a highlight of this project: nothing changes. */
+  gtk_text_buffer_set_text (buffer, "The grant", -1);
+  g_assert_false (dossier_briefing_page_cite_uuid (f->page, "00000000-0000-4000-8000-000000000000"));
+  g_assert_false (dossier_briefing_page_cite_uuid (f->page, "not a uuid"));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "The grant");
+  g_clear_pointer (&text, g_free);
+
+  /* Dropped on the editor, after the text. */
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (editor));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller) &&
+            gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == DOSSIER_TYPE_HIGHLIGHT)
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_object_unref (controllers);
+  }
+  g_assert_nonnull (drop);
+  {
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+    int width = gtk_widget_get_width (GTK_WIDGET (editor));
+    int height = gtk_widget_get_height (GTK_WIDGET (editor));
+
+    g_value_init (&value, DOSSIER_TYPE_HIGHLIGHT);
+    g_value_set_object (&value, h);
+    g_signal_emit_by_name (drop, "drop", &value, (double) width - 5, (double) height - 5, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+  }
+  text = editor_text (f);
+  {
+    g_autofree char *expected = g_strconcat ("The grant", citation, NULL);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+}
+
+/* What pdftotext reads in @path, its whitespace made single spaces. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);  /* poppler-utils: tools/install-deps.sh */
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  {
+    GString *flat = g_string_new (NULL);
+
+    for (const char *c = out; *c; c++)
+      if (!g_ascii_isspace (*c))
+        g_string_append_c (flat, *c);
+      else if (flat->len > 0 && flat->str[flat->len - 1] != ' ')
+        g_string_append_c (flat, ' ');
+    return g_string_free (flat, FALSE);
+  }
+}
+
+/* Printing draws what the PDF export draws: through GtkPrintOperation's
+ * export action (no dialog), the note's text and each footnote's quote;
+ * a citation that cannot be verified refuses to print, leaving no file. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  g_autofree char *dir = test_make_tmp_dir ("briefing-print");
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *body = g_strdup_printf ("## The money\n\nThe grant is conditional [@%s].\n",
+                                           dossier_highlight_get_uuid (h));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  /* Nothing to print yet. */
+  dossier_briefing_page_set_project (f->page, project);
+  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  id = dossier_project_add_briefing (project, "Grant note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  g_assert_true (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Grant note"));
+  g_assert_nonnull (strstr (text, "The grant is conditional [1]"));
+  g_assert_nonnull (strstr (text, "1. “£72 million” — Bridge, section “The money”."));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_assert_true (strstr (text, "The grant is conditional") < strstr (text, "1. “£72 million”"));
+
+  /* Its highlight deleted: refused, nothing written. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
 }
 
 int
@@ -160,6 +361,8 @@ main (int   argc,
 
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
+  ADD ("print", test_print);
+  ADD ("cite-action-and-drop", test_cite_action_and_drop);
 
 #undef ADD
 

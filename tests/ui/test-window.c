@@ -13,6 +13,7 @@
 
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
+#include "dossier-highlight-card.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-reader-page-private.h"
@@ -1117,6 +1118,52 @@ test_briefing_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_get_mapped (preview));
   assert_fits (w);
+}
+
+static gboolean
+card_shown (gpointer data)
+{
+  return find_descendant (DOSSIER_WINDOW (data)->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD) != NULL;
+}
+
+/* A highlight card's menu cites it in the briefing: briefing.cite with its
+ * UUID, activated from the card in the right sidebar, brings the Brief
+ * page and a note (started from the template) with the citation. */
+static void
+test_cite_from_highlight_card (Fixture       *f,
+                               gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *page = adw_view_stack_get_child_by_name (w->page_stack, "briefing");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (DOSSIER_BRIEFING_PAGE (page)));
+  DossierHighlightCard *card;
+  DossierHighlight *h;
+  g_autofree char *citation = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start_iter, end_iter;
+  gint64 start, end;
+
+  resize_window (w, 1280);
+  wait_until (right_shown, w, "the right sidebar");
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  wait_until (card_shown, w, "a highlight card");
+  card = DOSSIER_HIGHLIGHT_CARD (find_descendant (w->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD));
+  h = dossier_row_get_item (DOSSIER_ROW (card));
+  g_assert_nonnull (h);
+  citation = g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (h));
+
+  g_assert_true (dossier_highlight_card_popup_menu (card));
+  gtk_popover_popdown (GTK_POPOVER (find_descendant (GTK_WIDGET (card), GTK_TYPE_POPOVER_MENU)));
+  gtk_widget_activate_action (GTK_WIDGET (card), "briefing.cite", "s", dossier_highlight_get_uuid (h));
+  flush_events ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->page_stack), ==, "briefing");
+  g_assert_cmpint (dossier_briefing_page_get_briefing_id (DOSSIER_BRIEFING_PAGE (page)), >, 0);
+  gtk_text_buffer_get_bounds (buffer, &start_iter, &end_iter);
+  /* (The citation is a chip: its UUID hidden text.) */
+  text = gtk_text_buffer_get_text (buffer, &start_iter, &end_iter, TRUE);
+  g_assert_nonnull (strstr (text, citation));
 }
 
 static gboolean
@@ -2497,6 +2544,7 @@ main (int   argc,
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
   ADD ("briefing-narrow", test_briefing_narrow);
+  ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("merge-touching", test_merge_touching);

@@ -1,0 +1,347 @@
+/* dossier-briefing-editor.c — a briefing note's text with its citations as
+ * numbered chips (see dossier-briefing-editor.h).
+ *
+ * A chip is the run "[@UUID]" of the buffer: the UUID hidden by a tag, the
+ * "[" spaced by another tag to leave room for the number, and a rounded
+ * label drawn over the run above the text. Its ends are marks, so a chip
+ * follows the text while typing goes on elsewhere; the page shows the
+ * citations again when typing pauses. A fixed set of tags (one hiding, one
+ * spacing per width of label) serves every chip.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-briefing-editor.h"
+
+/* A citation's run: "[@" + 36 + "]". */
+#define CITATION_LENGTH 39
+/* Labels are at most "999⚠": tags for widths 1 to this many characters. */
+#define MAX_LABEL 5
+
+typedef struct
+{
+  GtkTextMark *start;
+  GtkTextMark *end;
+  char        *label;      /* "3", "3⚠" */
+  char        *tooltip;
+  gboolean     unverified;
+} Chip;
+
+struct _DossierBriefingEditor
+{
+  GtkTextView  parent_instance;
+
+  GArray      *chips;                   /* Chip */
+  GtkTextTag  *hidden;
+  GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "[" of an n-character label */
+  int          room_font_size;          /* what the rooms were measured for */
+};
+
+G_DEFINE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, GTK_TYPE_TEXT_VIEW)
+
+static void
+chip_clear (Chip *chip)
+{
+  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (chip->start);
+
+  if (buffer != NULL)
+    {
+      gtk_text_buffer_delete_mark (buffer, chip->start);
+      gtk_text_buffer_delete_mark (buffer, chip->end);
+    }
+  g_clear_object (&chip->start);
+  g_clear_object (&chip->end);
+  g_clear_pointer (&chip->label, g_free);
+  g_clear_pointer (&chip->tooltip, g_free);
+}
+
+/* Whether @chip's marks still hold a citation's run. */
+static gboolean
+chip_bounds (DossierBriefingEditor *self,
+             Chip                  *chip,
+             GtkTextIter           *start,
+             GtkTextIter           *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter last;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, start, chip->start);
+  gtk_text_buffer_get_iter_at_mark (buffer, end, chip->end);
+  if (gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) != CITATION_LENGTH)
+    return FALSE;
+  last = *end;
+  gtk_text_iter_backward_char (&last);
+  return gtk_text_iter_get_char (start) == '[' && gtk_text_iter_get_char (&last) == ']';
+}
+
+/* The letter spacing that leaves room, after "[", for a label of @n
+ * characters in a chip: the label's width and a little padding, less the
+ * brackets' own. Measured again when the font changes (zoom). */
+static void
+ensure_rooms (DossierBriefingEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(PangoLayout) brackets = gtk_widget_create_pango_layout (GTK_WIDGET (self), "[]");
+  const PangoFontDescription *font = pango_context_get_font_description (pango_layout_get_context (brackets));
+  int size = font != NULL ? pango_font_description_get_size (font) : 0;
+  int brackets_width = 0;
+
+  if (self->room[1] != NULL && size == self->room_font_size)
+    return;
+  self->room_font_size = size;
+  pango_layout_get_size (brackets, &brackets_width, NULL);
+  for (guint n = 1; n <= MAX_LABEL; n++)
+    {
+      g_autofree char *sample = g_strnfill (n, '8');
+      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (GTK_WIDGET (self), sample);
+      int width = 0;
+      int spacing;
+
+      pango_layout_get_size (label, &width, NULL);
+      spacing = MAX (0, width + 10 * PANGO_SCALE - brackets_width);
+      if (self->room[n] == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("dossier-chip-room-%u", n);
+
+          self->room[n] = gtk_text_buffer_create_tag (buffer, name, NULL);
+        }
+      g_object_set (self->room[n], "letter-spacing", spacing, NULL);
+    }
+}
+
+void
+dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
+                                        DossierMarkdownNode   *root,
+                                        GPtrArray             *citations)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+
+  g_return_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self));
+  g_return_if_fail (root != NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  ensure_rooms (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->hidden, &start, &end);
+  for (guint n = 1; n <= MAX_LABEL; n++)
+    gtk_text_buffer_remove_tag (buffer, self->room[n], &start, &end);
+  g_array_set_size (self->chips, 0);
+
+  nodes = dossier_markdown_collect_citations (root);
+  numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      DossierMarkdownNode *node = g_ptr_array_index (nodes, i);
+      DossierCitation *c = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+      g_autofree char *folded = g_ascii_strdown (node->uuid, -1);
+      guint number;
+      Chip chip = { 0 };
+      GtkTextIter at, uuid_start, uuid_end;
+      gsize length;
+
+      if (node->end - node->start != CITATION_LENGTH)
+        continue;
+      /* Numbered as the export numbers them: by first appearance. */
+      number = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, folded));
+      if (number == 0)
+        {
+          number = g_hash_table_size (numbers) + 1;
+          g_hash_table_insert (numbers, g_steal_pointer (&folded), GUINT_TO_POINTER (number));
+        }
+      if (c != NULL)
+        number = c->number;
+      chip.unverified = c != NULL && c->status != DOSSIER_CITATION_OK;
+      chip.label = g_strdup_printf (chip.unverified ? "%u⚠" : "%u", number);
+      if (c == NULL)
+        chip.tooltip = g_strdup_printf (_("Citation %u"), number);
+      else
+        {
+          g_autofree char *problem = dossier_citation_describe_problem (c);
+          g_autofree char *where = dossier_citation_format_source (c, TRUE);
+
+          if (problem != NULL)
+            chip.tooltip = g_strdup_printf ("%u. %s %s", number, _("Unverified:"), problem);
+          else
+            chip.tooltip = g_strdup_printf ("%u. “%s” — %s", number, c->quote, where);
+        }
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
+      chip.start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &at, FALSE));
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->end);
+      chip.end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &at, TRUE));
+      gtk_text_buffer_get_iter_at_offset (buffer, &uuid_start, (int) node->start + 1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &uuid_end, (int) node->end - 1);
+      gtk_text_buffer_apply_tag (buffer, self->hidden, &uuid_start, &uuid_end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
+      length = MIN (g_utf8_strlen (chip.label, -1), MAX_LABEL);
+      gtk_text_buffer_apply_tag (buffer, self->room[length], &at, &uuid_start);
+      g_array_append_val (self->chips, chip);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+dossier_briefing_editor_get_chip_at (DossierBriefingEditor *self,
+                                     int                    offset,
+                                     gboolean              *unverified)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self), 0);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      GtkTextIter start, end;
+
+      if (chip_bounds (self, chip, &start, &end) &&
+          offset >= gtk_text_iter_get_offset (&start) && offset < gtk_text_iter_get_offset (&end))
+        {
+          if (unverified != NULL)
+            *unverified = chip->unverified;
+          return (guint) g_ascii_strtoull (chip->label, NULL, 10);
+        }
+    }
+  return 0;
+}
+
+static void
+dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
+                                        GtkTextViewLayer  layer,
+                                        GtkSnapshot      *snapshot)
+{
+  DossierBriefingEditor *self = DOSSIER_BRIEFING_EDITOR (view);
+  GdkRectangle visible;
+
+  if (GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer (view, layer, snapshot);
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->chips->len == 0)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      GtkTextIter start, last, end;
+      GdkRectangle first_rect, last_rect;
+      g_autoptr(PangoLayout) label = NULL;
+      GskRoundedRect box;
+      graphene_rect_t rect;
+      int label_width, label_height;
+      GdkRGBA fill = chip->unverified ? (GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }
+                                      : (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
+      GdkRGBA ink = { 1, 1, 1, 1 };
+
+      if (!chip_bounds (self, chip, &start, &end))
+        continue;
+      last = end;
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &start, &first_rect);
+      gtk_text_view_get_iter_location (view, &last, &last_rect);
+      /* A chip broken over two lines is left as it is drawn (rare). */
+      if (first_rect.y != last_rect.y || first_rect.y + first_rect.height < visible.y ||
+          first_rect.y > visible.y + visible.height)
+        continue;
+
+      rect = GRAPHENE_RECT_INIT (first_rect.x, first_rect.y + 2,
+                                 last_rect.x + last_rect.width - first_rect.x, first_rect.height - 4);
+      gsk_rounded_rect_init_from_rect (&box, &rect, rect.size.height / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &box);
+      gtk_snapshot_append_color (snapshot, &fill, &rect);
+      gtk_snapshot_pop (snapshot);
+
+      label = gtk_widget_create_pango_layout (GTK_WIDGET (self), chip->label);
+      pango_layout_get_pixel_size (label, &label_width, &label_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + (rect.size.width - label_width) / 2,
+                                                               first_rect.y + (first_rect.height - label_height) / 2.0));
+      gtk_snapshot_append_layout (snapshot, label, &ink);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static gboolean
+on_query_tooltip (DossierBriefingEditor *self,
+                  int                    x,
+                  int                    y,
+                  gboolean               keyboard,
+                  GtkTooltip            *tooltip)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (keyboard)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
+    }
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      GtkTextIter start, end;
+
+      if (chip_bounds (self, chip, &start, &end) && gtk_text_iter_in_range (&iter, &start, &end))
+        {
+          gtk_tooltip_set_text (tooltip, chip->tooltip);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GtkWidget *
+dossier_briefing_editor_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_BRIEFING_EDITOR, NULL);
+}
+
+static void
+dossier_briefing_editor_dispose (GObject *object)
+{
+  DossierBriefingEditor *self = DOSSIER_BRIEFING_EDITOR (object);
+
+  if (self->chips != NULL)
+    g_array_set_size (self->chips, 0);
+  G_OBJECT_CLASS (dossier_briefing_editor_parent_class)->dispose (object);
+}
+
+static void
+dossier_briefing_editor_finalize (GObject *object)
+{
+  DossierBriefingEditor *self = DOSSIER_BRIEFING_EDITOR (object);
+
+  g_clear_pointer (&self->chips, g_array_unref);
+  G_OBJECT_CLASS (dossier_briefing_editor_parent_class)->finalize (object);
+}
+
+static void
+dossier_briefing_editor_class_init (DossierBriefingEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = dossier_briefing_editor_dispose;
+  G_OBJECT_CLASS (klass)->finalize = dossier_briefing_editor_finalize;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_briefing_editor_snapshot_layer;
+}
+
+static void
+dossier_briefing_editor_init (DossierBriefingEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  g_array_set_clear_func (self->chips, (GDestroyNotify) chip_clear);
+  self->hidden = gtk_text_buffer_create_tag (buffer, "dossier-chip-hidden", "invisible", TRUE, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}

@@ -1,0 +1,40 @@
+/* dossier-briefing-editor.h — the text view a briefing note is written in,
+ * showing each citation as a numbered chip.
+ *
+ * The buffer holds the body exactly as it is stored: a citation is the
+ * text "[@UUID]". Given the body's parse and its citations, the editor
+ * tags each citation's run so that the UUID is hidden and the brackets
+ * leave room for the number, and draws over the run a chip with the
+ * number ("3", "3⚠" when it cannot be verified); its tooltip gives the
+ * quote and its source. Tags are not part of the buffer's undo history,
+ * so typing and undoing are those of plain text: editing inside a chip
+ * makes it text again, and undo brings it back.
+ *
+ * Read the buffer with its hidden characters
+ * (gtk_text_buffer_get_text (…, TRUE)): the UUIDs are hidden text.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include <dossier/dossier.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_BRIEFING_EDITOR (dossier_briefing_editor_get_type ())
+G_DECLARE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, DOSSIER, BRIEFING_EDITOR, GtkTextView)
+
+GtkWidget *dossier_briefing_editor_new              (void);
+/* Shows the citations of @root (the parse of the buffer's text as it is
+ * now) as chips, numbered and described from @citations (may be NULL:
+ * numbered in order, described as not yet resolved). */
+void       dossier_briefing_editor_show_citations   (DossierBriefingEditor *self,
+                                                     DossierMarkdownNode   *root,
+                                                     GPtrArray             *citations);
+/* The number shown on the chip at character @offset of the buffer, 0 if
+ * none is there; *@unverified (may be NULL) whether it is marked. */
+guint      dossier_briefing_editor_get_chip_at      (DossierBriefingEditor *self,
+                                                     int                    offset,
+                                                     gboolean              *unverified);
+
+G_END_DECLS
