@@ -1,0 +1,277 @@
+/* bench-briefing.c — how fast a briefing note is checked and printed.
+ *
+ * Builds a project of three long articles and 200 highlights, and a note
+ * of some 20 pages citing each highlight once (200 paragraphs, one heading
+ * every ten). Measures, as medians of several runs, with CPU time beside
+ * wall time (the machine is shared):
+ *
+ *   - the preview's work on each pause in typing: parse the body, resolve
+ *     its 200 citations from the project and verify each quote against its
+ *     document's text; floor: parsing alone;
+ *   - the PDF export (read the note, verify, lay out, paginate with
+ *     footnotes, draw, write the file); floor: the same paragraphs' plain
+ *     text laid out with Pango and shown on a cairo PDF surface, one layout
+ *     per paragraph, no pagination, no footnotes.
+ *
+ * Target (issue 9): a 20-page briefing with 200 citations exports to PDF
+ * in < 1 s. Not a test: run by hand,
+ *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <dossier/dossier.h>
+
+#include "dossier-briefing-layout.h"
+
+#define N_CITATIONS 200
+#define RUNS 5
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values)
+{
+  qsort (values, RUNS, sizeof (double), compare_double);
+  return values[RUNS / 2];
+}
+
+static const char *words[] = {
+  "harbour", "bridge", "council", "tram", "grant", "traders", "heritage", "commuters",
+  "estimate", "deadline", "ministry", "inquiry", "ferry", "footfall", "bollards", "cyclists",
+};
+
+static void
+append_words (GString *out,
+              GRand   *rand,
+              guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_c (out, i + 1 < n ? ' ' : '.');
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("bench-briefing-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.dossier", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "note.pdf", NULL);
+  g_autofree char *floor_pdf = g_build_filename (dir, "floor.pdf", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  gint64 docs[3];
+  g_autofree char **uuids = g_new0 (char *, N_CITATIONS + 1);
+  double preview[RUNS], preview_cpu[RUNS], parse[RUNS], export[RUNS], export_cpu[RUNS], floor[RUNS];
+  gint64 briefing;
+  guint pages = 0;
+
+  project = dossier_project_create (path, "Bench", &error);
+  g_assert_no_error (error);
+
+  /* Three articles of 60 paragraphs; 200 highlights spread over them. */
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      DossierParsedDocument *parsed;
+
+      g_string_append_printf (text, "# Article %u\n\n", d + 1);
+      for (guint p = 0; p < 60; p++)
+        {
+          if (p % 12 == 0)
+            g_string_append_printf (text, "## Section %u\n\n", p / 12 + 1);
+          append_words (text, rand, 80);
+          g_string_append (text, "\n\n");
+        }
+      bytes = g_bytes_new (text->str, text->len);
+      parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "article.md", &error);
+      g_assert_no_error (error);
+      docs[d] = dossier_project_add_document (project, parsed, &error);
+      g_assert_no_error (error);
+      dossier_parsed_document_free (parsed);
+    }
+  {
+    gint64 tag = dossier_project_add_tag (project, "Evidence", 0, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < N_CITATIONS; i++)
+      {
+        gint64 doc = docs[i % 3];
+        gint64 start = 40 + (i / 3) * 70;
+        gint64 id = dossier_project_add_highlight (project, doc, start, start + 40, &tag, 1, NULL, &error);
+        g_autoptr(DossierHighlight) h = NULL;
+
+        g_assert_no_error (error);
+        h = dossier_project_get_highlight (project, id, &error);
+        g_assert_no_error (error);
+        uuids[i] = g_strdup (dossier_highlight_get_uuid (h));
+      }
+  }
+
+  /* The note: 200 paragraphs of 36 words, each citing one highlight. */
+  for (guint i = 0; i < N_CITATIONS; i++)
+    {
+      g_autoptr(GString) paragraph = g_string_new (NULL);
+
+      if (i % 10 == 0)
+        g_string_append_printf (body, "## Part %u\n\n", i / 10 + 1);
+      append_words (paragraph, rand, 36);
+      g_ptr_array_add (paragraphs, g_strdup (paragraph->str));
+      g_string_append_printf (body, "%s *As reported* [@%s].\n\n", paragraph->str, uuids[i]);
+    }
+  briefing = dossier_project_add_briefing (project, "Bench note", docs, 3, body->str, &error);
+  g_assert_no_error (error);
+  g_strfreev (g_steal_pointer (&uuids));
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      double t0, c0;
+
+      /* The preview's work. */
+      t0 = now_ms ();
+      c0 = cpu_ms ();
+      {
+        g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body->str);
+        g_autoptr(GPtrArray) citations = dossier_project_resolve_citations (project, root, &error);
+        g_autoptr(GPtrArray) sections = dossier_briefing_get_sections (root);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (citations->len, ==, N_CITATIONS);
+        g_assert_true (dossier_citations_verify (citations, NULL));
+      }
+      preview[run] = now_ms () - t0;
+      preview_cpu[run] = cpu_ms () - c0;
+      t0 = now_ms ();
+      {
+        g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body->str);
+      }
+      parse[run] = now_ms () - t0;
+
+      /* The PDF export. */
+      t0 = now_ms ();
+      c0 = cpu_ms ();
+      g_assert_true (dossier_project_export_briefing_pdf (project, briefing, NULL, pdf, NULL, &error));
+      g_assert_no_error (error);
+      export[run] = now_ms () - t0;
+      export_cpu[run] = cpu_ms () - c0;
+
+      /* The floor: the same text, one Pango layout per paragraph on a PDF. */
+      t0 = now_ms ();
+      {
+        PangoFontMap *map = pango_cairo_font_map_new ();
+        PangoContext *context = pango_font_map_create_context (map);
+        cairo_surface_t *surface = cairo_pdf_surface_create (floor_pdf, 595.276, 841.89);
+        cairo_t *cr = cairo_create (surface);
+        PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif 10.5");
+        double y = 64;
+
+        pango_cairo_context_set_resolution (context, 72);
+        for (guint i = 0; i < paragraphs->len; i++)
+          {
+            PangoLayout *layout = pango_layout_new (context);
+            int height;
+
+            pango_layout_set_font_description (layout, font);
+            pango_layout_set_width (layout, (int) (459 * PANGO_SCALE));
+            pango_layout_set_text (layout, g_ptr_array_index (paragraphs, i), -1);
+            pango_layout_get_size (layout, NULL, &height);
+            if (y + height / (double) PANGO_SCALE > 770)
+              {
+                cairo_show_page (cr);
+                y = 64;
+              }
+            cairo_move_to (cr, 68, y);
+            pango_cairo_show_layout (cr, layout);
+            y += height / (double) PANGO_SCALE + 8;
+            g_object_unref (layout);
+          }
+        pango_font_description_free (font);
+        cairo_destroy (cr);
+        cairo_surface_finish (surface);
+        cairo_surface_destroy (surface);
+        g_object_unref (context);
+        g_object_unref (map);
+      }
+      floor[run] = now_ms () - t0;
+    }
+
+  {
+    g_autoptr(DossierBriefingContent) content =
+      dossier_project_read_briefing_content (project, briefing, FALSE, NULL, &error);
+    DossierBriefingLayout *layout;
+    double width, height;
+
+    g_assert_no_error (error);
+    dossier_paper_get_size (DOSSIER_PAPER_A4, &width, &height);
+    layout = dossier_briefing_layout_new (content, FALSE, width, height);
+    pages = dossier_briefing_layout_get_n_pages (layout);
+    dossier_briefing_layout_free (layout);
+  }
+
+  {
+    double p = median (preview), pc = median (preview_cpu), f0 = median (parse);
+    double e = median (export), ec = median (export_cpu), f1 = median (floor);
+
+    printf ("A briefing note of %u A4 pages citing %d highlights, medians of %d runs:\n\n",
+            pages, N_CITATIONS, RUNS);
+    printf ("| operation | median | target | floor (same run) | ratio |\n");
+    printf ("| --- | --- | --- | --- | --- |\n");
+    printf ("| preview: parse, resolve and verify %d citations | %.1f ms (%.1f ms CPU) | — "
+            "| parsing alone: %.1f ms | %.1f× |\n", N_CITATIONS, p, pc, f0, p / f0);
+    printf ("| export to PDF (%u pages, %d footnotes) | %.0f ms (%.0f ms CPU) | < 1 s "
+            "| the same text through Pango onto a cairo PDF: %.0f ms | %.1f× |\n",
+            pages, N_CITATIONS, e, ec, f1, e / f1);
+  }
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
