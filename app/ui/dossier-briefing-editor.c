@@ -2,7 +2,7 @@
  * numbered chips (see dossier-briefing-editor.h).
  *
  * A chip is the run "[@UUID]" of the buffer: the UUID hidden by a tag, the
- * "[" spaced by another tag to leave room for the number, and a rounded
+ * "]" spaced by another tag to leave room for the number, and a rounded
  * label drawn over the run above the text. Its ends are marks, so a chip
  * follows the text while typing goes on elsewhere; the page shows the
  * citations again when typing pauses. A fixed set of tags (one hiding, one
@@ -38,7 +38,8 @@ struct _DossierBriefingEditor
 
   GArray      *chips;                   /* Chip */
   GtkTextTag  *hidden;
-  GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "[" of an n-character label */
+  GtkTextTag  *bracket;                 /* "[" and "]" drawn in no colour: the chip covers them */
+  GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "]" of an n-character label */
   int          room_font_size;          /* what the rooms were measured for */
 };
 
@@ -79,7 +80,7 @@ chip_bounds (DossierBriefingEditor *self,
   return gtk_text_iter_get_char (start) == '[' && gtk_text_iter_get_char (&last) == ']';
 }
 
-/* The letter spacing that leaves room, after "[", for a label of @n
+/* The letter spacing that leaves room, around "]", for a label of @n
  * characters in a chip: the label's width and a little padding, less the
  * brackets' own. Measured again when the font changes (zoom). */
 static void
@@ -131,6 +132,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   ensure_rooms (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->hidden, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->bracket, &start, &end);
   for (guint n = 1; n <= MAX_LABEL; n++)
     gtk_text_buffer_remove_tag (buffer, self->room[n], &start, &end);
   g_array_set_size (self->chips, 0);
@@ -180,9 +182,14 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &uuid_start, (int) node->start + 1);
       gtk_text_buffer_get_iter_at_offset (buffer, &uuid_end, (int) node->end - 1);
       gtk_text_buffer_apply_tag (buffer, self->hidden, &uuid_start, &uuid_end);
-      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
+      /* The room goes on the "]": spacing on the "[", just before the
+       * hidden run, spreads in GTK 4.8 to what follows the chip on its line. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->end);
       length = MIN (g_utf8_strlen (chip.label, -1), MAX_LABEL);
-      gtk_text_buffer_apply_tag (buffer, self->room[length], &at, &uuid_start);
+      gtk_text_buffer_apply_tag (buffer, self->room[length], &uuid_end, &at);
+      gtk_text_buffer_apply_tag (buffer, self->bracket, &uuid_end, &at);
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
+      gtk_text_buffer_apply_tag (buffer, self->bracket, &at, &uuid_start);
       g_array_append_val (self->chips, chip);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -240,17 +247,18 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
 
       if (!chip_bounds (self, chip, &start, &end))
         continue;
+      /* Cursor positions, which GTK 4.8 maps through hidden text (the
+       * location of a character after hidden text it does not). */
       last = end;
-      gtk_text_iter_backward_char (&last);
-      gtk_text_view_get_iter_location (view, &start, &first_rect);
-      gtk_text_view_get_iter_location (view, &last, &last_rect);
+      gtk_text_view_get_cursor_locations (view, &start, &first_rect, NULL);
+      gtk_text_view_get_cursor_locations (view, &last, &last_rect, NULL);
       /* A chip broken over two lines is left as it is drawn (rare). */
-      if (first_rect.y != last_rect.y || first_rect.y + first_rect.height < visible.y ||
-          first_rect.y > visible.y + visible.height)
+      if (first_rect.y != last_rect.y || last_rect.x <= first_rect.x ||
+          first_rect.y + first_rect.height < visible.y || first_rect.y > visible.y + visible.height)
         continue;
 
       rect = GRAPHENE_RECT_INIT (first_rect.x, first_rect.y + 2,
-                                 last_rect.x + last_rect.width - first_rect.x, first_rect.height - 4);
+                                 last_rect.x - first_rect.x, first_rect.height - 4);
       gsk_rounded_rect_init_from_rect (&box, &rect, rect.size.height / 2);
       gtk_snapshot_push_rounded_clip (snapshot, &box);
       gtk_snapshot_append_color (snapshot, &fill, &rect);
@@ -342,6 +350,8 @@ dossier_briefing_editor_init (DossierBriefingEditor *self)
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   g_array_set_clear_func (self->chips, (GDestroyNotify) chip_clear);
   self->hidden = gtk_text_buffer_create_tag (buffer, "dossier-chip-hidden", "invisible", TRUE, NULL);
+  self->bracket = gtk_text_buffer_create_tag (buffer, "dossier-chip-bracket",
+                                              "foreground-rgba", &(GdkRGBA) { 0, 0, 0, 0 }, NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
