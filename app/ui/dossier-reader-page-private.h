@@ -39,11 +39,12 @@ struct _DossierReaderPage
   gsize                span_strings_unused;
 
   /* Restoring a scroll position (see scroll_to_top_offset): the line to
-   * bring to the top, until when, and for how many frames it has held. */
+   * bring to the top, and how the aiming at it goes (aim_tick). */
   GtkTextMark         *top_mark;
   guint                aim_tick_id;
-  gint64               aim_deadline;
-  guint                aim_held;
+  guint                aim_frames;    /* frames re-aimed so far */
+  guint                aim_held;      /* frames in a row it held */
+  double               aim_upper;     /* the view's height at the last frame */
 
   GtkWidget           *tag_picker;
   GtkWidget           *highlight_menu;

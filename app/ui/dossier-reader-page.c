@@ -591,8 +591,9 @@ dossier_reader_page_get_top_offset (DossierReaderPage *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
-/* How long a restored scroll position is re-aimed at, at most. */
-#define AIM_USEC (3 * G_USEC_PER_SEC)
+/* A safety net only: the aiming ends long before, when it holds or the
+ * view can go no further (a minute of frames at 60 Hz). */
+#define AIM_MAX_FRAMES 3600
 
 static void
 stop_aiming (DossierReaderPage *self)
@@ -614,8 +615,11 @@ top_mark_offset (DossierReaderPage *self)
 /* The text view scrolls to a mark by the heights of the lines above it,
  * estimated until they are laid out (in idles, over many frames for a
  * long document): the line that lands at the top drifts as they are. So
- * the mark is aimed at again each frame until it stays at the top, the
- * reader scrolls, clicks or types, or a few seconds have passed. */
+ * the mark is aimed at again each frame until it stays at the top for a
+ * few frames, or the view is at its end with a height that no longer
+ * changes (the mark's line cannot reach the top), or the reader scrolls,
+ * clicks or types. Frames, not a clock: a slow machine lays the text out
+ * in more of them, and the aim waits for it. */
 static gboolean
 aim_tick (GtkWidget     *widget,
           GdkFrameClock *clock,
@@ -623,8 +627,18 @@ aim_tick (GtkWidget     *widget,
 {
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
   GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  double upper = vadjustment != NULL ? gtk_adjustment_get_upper (vadjustment) : 0;
+  gboolean laid_out = upper == self->aim_upper;
+  gboolean at_end = vadjustment != NULL &&
+                    gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment)
+                    >= upper - 0.5;
 
-  if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self))
+  self->aim_upper = upper;
+  self->aim_frames++;
+
+  if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self) ||
+      (at_end && laid_out))
     self->aim_held++;
   else
     {
@@ -632,7 +646,7 @@ aim_tick (GtkWidget     *widget,
       gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
     }
 
-  if (self->aim_held >= 3 || g_get_monotonic_time () > self->aim_deadline)
+  if (self->aim_held >= 3 || self->aim_frames >= AIM_MAX_FRAMES)
     {
       self->aim_tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -686,7 +700,8 @@ dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
   gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
 
   self->aim_held = 0;
-  self->aim_deadline = g_get_monotonic_time () + AIM_USEC;
+  self->aim_frames = 0;
+  self->aim_upper = -1;
   self->aim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), aim_tick, NULL, NULL);
 }
 
