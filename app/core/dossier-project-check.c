@@ -661,7 +661,14 @@ dossier_project_check (DossierProject  *self,
 
   if (!self->read_only && !self->in_transaction)
     {
-      /* The search indexes against their content tables. */
+      /* The search indexes against their content tables, every text in
+       * it: those waiting are indexed first. */
+      g_autoptr(GError) index_error = NULL;
+
+      if (!dossier_project_index_documents (self, NULL, &index_error))
+        g_string_append_printf (problems, _("The search index cannot be completed (%s).\n"),
+                                index_error->message);
+
       static const char * const fts[] = {
         "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
         "INSERT INTO memos_fts (memos_fts, rank) VALUES ('integrity-check', 1)",

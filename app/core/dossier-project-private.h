@@ -1,7 +1,7 @@
 /* dossier-project-private.h — what the core's other modules (export, the
  * project's own split files) share of DossierProject. Not for the UI.
  *
- * The schema (version 3), for modules that read the database directly:
+ * The schema (version 4), for modules that read the database directly:
  *
  *   project (id = 1, uuid, title, created)
  *   documents (id, uuid, title, author, outlet, source, published,
@@ -38,8 +38,11 @@
  *              NULL = any, key = the folded name or statement)
  *   briefings (id, uuid, title, body, created, modified)
  *   briefing_documents (briefing, document, position)
- *   documents_fts, memos_fts: FTS5 over documents.text and highlights.memo,
- *       kept in step by triggers.
+ *   documents_fts, memos_fts: FTS5 over documents.text and highlights.memo;
+ *       memos kept in step by triggers, texts indexed after the action
+ *       that stored them (dossier-project-index.c).
+ *   documents_unindexed (document): the texts waiting for that; not
+ *       recorded for undo (the triggers keep it right).
  * Timestamps are ISO 8601 UTC ("2024-05-01T12:00:00Z").
  */
 #pragma once
@@ -118,6 +121,15 @@ typedef struct
 
 typedef struct _DossierUndoStep DossierUndoStep;
 typedef struct _DossierSqliteGuard DossierSqliteGuard;
+typedef struct _DossierIndexer DossierIndexer;
+
+/* Who indexes the texts an action stored (dossier-project-index.c). */
+typedef enum
+{
+  DOSSIER_INDEX_AT_ONCE,        /* this connection, right after the action */
+  DOSSIER_INDEX_IN_BACKGROUND,  /* a thread (DOSSIER_OPEN_INDEX_IN_BACKGROUND) */
+  DOSSIER_INDEX_BY_MAIN,        /* a worker: the main project, once it adopts */
+} DossierIndexMode;
 
 struct _DossierProject
 {
@@ -179,7 +191,27 @@ struct _DossierProject
   /* Live highlight lists handed out (DossierHighlightList, not owned:
    * each leaves on finalize). */
   GPtrArray       *highlight_lists;
+
+  /* Indexing stored texts for search (dossier-project-index.c). */
+  DossierIndexMode index_mode;
+  DossierIndexer  *indexer;            /* the thread at work, or NULL */
 };
+
+/* ---- The search index of texts (dossier-project-index.c) ------------- */
+
+/* After @changes were applied: indexes the texts they listed, as
+ * self->index_mode says. */
+void          dossier_project_index_after    (DossierProject        *self,
+                                              const DossierChanges  *changes);
+/* Starts the thread if texts wait (DOSSIER_INDEX_IN_BACKGROUND); TRUE if
+ * it did. */
+gboolean      dossier_project_index_later    (DossierProject        *self);
+/* Stops the thread, if any, and waits for it (closing). */
+void          dossier_project_stop_indexing  (DossierProject        *self);
+/* Before searching: every text stored is indexed, or @error says why it
+ * cannot be (read-only, and no writer finished it in time). */
+gboolean      dossier_project_ensure_indexed (DossierProject        *self,
+                                              GError               **error);
 
 /* ---- The listed-highlights cache (dossier-project-highlights.c) ------ */
 

@@ -221,10 +221,38 @@ static const char migrate_v2_to_v3[] =
   "  ON dismissed_suggestions (kind, ifnull (document, 0), key);"
   "CREATE INDEX dismissed_suggestions_by_document ON dismissed_suggestions (document);";
 
+/* Version 4: a stored text is indexed for search after its action
+ * commits (dossier-project-index.c): the triggers list it instead, and
+ * take out of the index only what is in it (FTS5 must be given exactly
+ * the text it indexed). Texts indexed before stay so. */
+static const char migrate_v3_to_v4[] =
+  "CREATE TABLE documents_unindexed ("
+  "  document INTEGER PRIMARY KEY"
+  ");"
+  "DROP TRIGGER documents_fts_insert;"
+  "DROP TRIGGER documents_fts_delete;"
+  "DROP TRIGGER documents_fts_update;"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_unindexed (document) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
+  "    SELECT 'delete', old.id, old.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM documents_unindexed WHERE document = old.id);"
+  "  DELETE FROM documents_unindexed WHERE document = old.id;"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text)"
+  "    SELECT 'delete', old.id, old.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM documents_unindexed WHERE document = old.id);"
+  "  INSERT OR IGNORE INTO documents_unindexed (document) VALUES (new.id);"
+  "END;";
+
 /* migrations[n] takes a project from version n + 1 to n + 2. */
 static const char * const migrations[] = {
   migrate_v1_to_v2,
   migrate_v2_to_v3,
+  migrate_v3_to_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION - 1);

@@ -870,7 +870,7 @@ dossier_project_search (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_ensure_open (self, error))
+  if (!dossier_project_ensure_indexed (self, error))
     return NULL;
 
   if (limit == 0)

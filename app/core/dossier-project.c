@@ -42,6 +42,7 @@ enum {
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
   PROP_AUTHOR,
+  PROP_INDEXING,
   N_PROPS
 };
 
@@ -305,6 +306,7 @@ dossier_project_apply_changes (DossierProject       *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (appliers); i++)
     appliers[i] (self, changes);
+  dossier_project_index_after (self, changes);
 
   /* Copies: a handler may well start another action. */
   text_ids = dossier_changes_get_sorted (changes, "blocks");
@@ -821,6 +823,8 @@ release_lock (int        *fd,
 static void
 close_db (DossierProject *self)
 {
+  dossier_project_stop_indexing (self);
+
   if (self->in_transaction)
     dossier_project_rollback (self);
 
@@ -920,6 +924,9 @@ dossier_project_get_property (GObject    *object,
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
       break;
+    case PROP_INDEXING:
+      g_value_set_boolean (value, dossier_project_get_indexing (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -965,6 +972,8 @@ dossier_project_class_init (DossierProjectClass *klass)
   properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL,
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                  G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_INDEXING] = g_param_spec_boolean ("indexing", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1398,6 +1407,7 @@ dossier_project_open_worker (DossierProject  *main,
   self->path = g_strdup (main->path);
   self->lock_path = g_strdup (main->lock_path);
   self->read_only = main->read_only;
+  self->index_mode = DOSSIER_INDEX_BY_MAIN;
 
   /* @main verified the file and holds the lock: this connection only
    * needs the same settings. */
@@ -1507,6 +1517,21 @@ dossier_project_open (const char        *path,
   }
 
   query_int (self->db, "PRAGMA data_version", &self->data_version);
+
+  /* Texts left unindexed by a close or a crash in the middle of it. */
+  self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
+                                                                     : DOSSIER_INDEX_AT_ONCE;
+  if (!self->read_only)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (self->index_mode == DOSSIER_INDEX_IN_BACKGROUND)
+        dossier_project_index_later (self);
+      else if (dossier_project_count_unindexed (self) > 0 &&
+               !dossier_project_index_documents (self, NULL, &local_error))
+        g_message ("Indexing %s for search: %s (it is tried again at the next search)",
+                   self->path, local_error->message);
+    }
 
   return g_steal_pointer (&self);
 }

@@ -27,6 +27,8 @@ struct _DossierSearchPanel
   GtkWidget      *box;
   GtkSearchEntry *entry;
   GtkLabel       *count_label;
+  GtkWidget      *indexing_box;
+  GtkSpinner     *indexing_spinner;
   GtkStack       *stack;
   GtkListView    *list_view;
 
@@ -200,6 +202,16 @@ project_changed_cb (DossierSearchPanel *self)
     self->rerun_idle = g_idle_add (rerun_idle_cb, self);
 }
 
+static void
+update_indexing (DossierSearchPanel *self)
+{
+  DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
+  gboolean indexing = project != NULL && dossier_project_get_indexing (project);
+
+  gtk_widget_set_visible (self->indexing_box, indexing);
+  gtk_spinner_set_spinning (self->indexing_spinner, indexing);
+}
+
 /* ---- public ---------------------------------------------------------------------- */
 
 static void
@@ -211,6 +223,7 @@ dossier_search_panel_project_changed (DossierPanel *panel)
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->documents_signals,
                              project ? dossier_project_get_documents (project) : NULL);
+  update_indexing (self);
   run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
@@ -296,6 +309,8 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, box);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, entry);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, list_view);
 
@@ -318,6 +333,8 @@ dossier_search_panel_init (DossierSearchPanel *self)
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "document-text-changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::indexing",
+                                 G_CALLBACK (update_indexing), self, G_CONNECT_SWAPPED);
   self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->documents_signals, "items-changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);

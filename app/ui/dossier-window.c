@@ -510,13 +510,16 @@ dossier_window_open_project (DossierWindow     *self,
         }
     }
 
-  project = dossier_project_open (path, flags, error);
+  /* Texts stored are indexed for search by a thread, not in the action
+   * the user waits for (the search panel shows it). */
+  project = dossier_project_open (path, flags | DOSSIER_OPEN_INDEX_IN_BACKGROUND, error);
   if (project == NULL)
     {
       if (reopen_on_failure)
         {
           g_autoptr(DossierProject) again =
-            dossier_project_open (path, was_read_only ? DOSSIER_OPEN_READ_ONLY : DOSSIER_OPEN_READ_WRITE, NULL);
+            dossier_project_open (path, was_read_only ? DOSSIER_OPEN_READ_ONLY
+                                                      : DOSSIER_OPEN_INDEX_IN_BACKGROUND, NULL);
 
           if (again != NULL)
             dossier_window_set_project (self, again);

@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 #define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
-#define DOSSIER_SCHEMA_VERSION  3
+#define DOSSIER_SCHEMA_VERSION  4
 
 /* The codebook is at most this deep (a top-level tag is at depth 0). */
 #define DOSSIER_TAG_MAX_DEPTH   100
@@ -53,6 +53,11 @@ typedef enum
    * Dossier does not create is opened anyway, with its triggers and views
    * switched off, so that the check can list what is foreign. */
   DOSSIER_OPEN_INSPECT    = 1 << 1,
+  /* Writable: the texts an action stores are indexed for search by a
+   * thread after it commits (dossier_project_get_indexing ()), instead
+   * of by the project's own connection right after it; needs a main loop
+   * (the thread-default context's) to hear it finish. For the window. */
+  DOSSIER_OPEN_INDEX_IN_BACKGROUND = 1 << 2,
 } DossierOpenFlags;
 
 #define DOSSIER_TYPE_PROJECT (dossier_project_get_type ())
@@ -121,6 +126,22 @@ gboolean        dossier_project_save_as      (DossierProject    *self,
 gboolean        dossier_project_check        (DossierProject    *self,
                                               char             **report,
                                               GError           **error);
+
+/* The search index of the documents' texts is written after the action
+ * that stored a text commits, each text in its own transaction; a text
+ * not yet indexed when the project closed (or was killed) is indexed
+ * when it is next opened for writing. A search always indexes what is
+ * left first, so it never misses a stored document. */
+
+/* How many documents' texts wait to be indexed. */
+guint           dossier_project_count_unindexed (DossierProject *self);
+/* Whether a thread is indexing them (DOSSIER_OPEN_INDEX_IN_BACKGROUND);
+ * the "indexing" property, notified. */
+gboolean        dossier_project_get_indexing (DossierProject    *self);
+/* Indexes every text waiting, now, on this thread: a writable project. */
+gboolean        dossier_project_index_documents (DossierProject  *self,
+                                                 GCancellable    *cancellable,
+                                                 GError         **error);
 
 /* ---- Documents -------------------------------------------------------- */
 

@@ -497,15 +497,25 @@ bench_import (void)
            opt_quick ? 0 : 100, NULL);
   g_clear_pointer (&label, g_free);
 
-  /* What the user waits for: read, parse, store (one transaction, search
-   * index included). Floor: reading the file, normalizing it, and one raw
-   * INSERT of the text into a table with the same FTS5 index, durable. */
+  /* What the user waits for: read, parse, store (one transaction); the
+   * search index is written after it commits, by a thread (as in the
+   * window), and timed apart: from the commit until it is done. Floors:
+   * reading the file, normalizing it and one raw durable INSERT of the
+   * text; then one raw durable INSERT of it into the same FTS5 index. */
   {
     g_autofree char *file_path = scratch_path ("wire.txt");
     g_autofree char *raw_path = scratch_path ("import-raw.sqlite");
+    g_autofree char *project_path = g_strdup (dossier_project_get_path (project));
     g_autoptr(GFile) file = g_file_new_for_path (file_path);
+    g_autoptr(GError) open_error = NULL;
+    double ti[64], ci[64], fi[64];
     sqlite3 *raw;
-    sqlite3_stmt *insert;
+    sqlite3_stmt *insert, *index;
+
+    dossier_project_close (project);
+    g_clear_object (&project);
+    project = dossier_project_open (project_path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &open_error);
+    die_on_error ("open the project", open_error);
 
     g_file_set_contents (file_path, text, -1, NULL);
     remove_project (raw_path);
@@ -514,12 +524,12 @@ bench_import (void)
                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                   "CREATE TABLE documents (id INTEGER PRIMARY KEY, original BLOB, text TEXT);"
                   "CREATE VIRTUAL TABLE documents_fts USING fts5 (text, content = 'documents',"
-                  " content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
-                  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
-                  " INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text); END;",
+                  " content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');",
                   NULL, NULL, NULL);
     sqlite3_prepare_v2 (raw, "INSERT INTO documents (original, text) VALUES (?1, ?2)", -1,
                         &insert, NULL);
+    sqlite3_prepare_v2 (raw, "INSERT INTO documents_fts (rowid, text) VALUES (?1, ?2)", -1,
+                        &index, NULL);
 
     for (int r = 0; r < opt_runs; r++)
       {
@@ -537,6 +547,17 @@ bench_import (void)
         c[r] = cpu_since ();
         die_on_error ("add document", error);
 
+        t0 = mark ();
+        while (dossier_project_get_indexing (project))
+          g_main_context_iteration (NULL, TRUE);
+        ti[r] = now_ms () - t0;
+        ci[r] = cpu_since ();
+        if (dossier_project_count_unindexed (project) != 0)
+          {
+            fprintf (stderr, "bench-core: the thread left the text unindexed\n");
+            exit (1);
+          }
+
         t0 = now_ms ();
         g_file_get_contents (file_path, &data, &len, NULL);
         norm = dossier_text_normalize (data, len, NULL);
@@ -547,15 +568,29 @@ bench_import (void)
         sqlite3_reset (insert);
         sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL);
         f[r] = now_ms () - t0;
+
+        t0 = now_ms ();
+        sqlite3_exec (raw, "BEGIN", NULL, NULL, NULL);
+        sqlite3_bind_int64 (index, 1, sqlite3_last_insert_rowid (raw));
+        sqlite3_bind_text (index, 2, norm, -1, SQLITE_STATIC);
+        sqlite3_step (index);
+        sqlite3_reset (index);
+        sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL);
+        fi[r] = now_ms () - t0;
         g_free (norm);
         g_free (data);
       }
     sqlite3_finalize (insert);
+    sqlite3_finalize (index);
     sqlite3_close (raw);
     label = g_strdup_printf ("import %s text file into a project", unit);
     add_row (label, median (t, opt_runs), median (c, opt_runs),
-             "read + normalize + raw INSERT with FTS5", median (f, opt_runs),
-             opt_quick ? 0 : 100, "read, parse, store, index");
+             "read + normalize + raw INSERT", median (f, opt_runs),
+             opt_quick ? 0 : 100, "read, parse, store; indexed after");
+    g_clear_pointer (&label, g_free);
+    label = g_strdup_printf ("then index the %s for search (thread)", unit);
+    add_row (label, median (ti, opt_runs), median (ci, opt_runs),
+             "raw INSERT into the FTS5 index", median (fi, opt_runs), 0, NULL);
   }
 
   dossier_project_close (project);

@@ -1,0 +1,302 @@
+/* test-index.c — the search index of documents' texts, written after the
+ * action that stored a text: a search never misses a stored document,
+ * whether it is indexed at once, by a thread, or was left unindexed by a
+ * close or a crash; undo and redo keep the index and its list right. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "test-util.h"
+
+/* Whether a search for @word lists a text match in @document_id. */
+static gboolean
+finds (DossierProject *project,
+       const char     *word,
+       gint64          document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = dossier_project_search (project, word, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DossierSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->document_id == document_id && hit->highlight_id == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A text of about @bytes bytes with @word once, in the middle. */
+static char *
+long_text (gsize       bytes,
+           const char *word)
+{
+  GString *text = g_string_new (NULL);
+  gboolean placed = FALSE;
+
+  for (guint i = 0; text->len < bytes; i++)
+    {
+      g_string_append_printf (text, "Paragraph %u of the harbour report, with sums and dates.\n", i);
+      if (!placed && text->len > bytes / 2)
+        {
+          g_string_append_printf (text, "The %s appears here once.\n", word);
+          placed = TRUE;
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The state a crash leaves between an import's commit and its indexing:
+ * the text out of the index and on the list. */
+static void
+unindex_behind_the_back (const char *path,
+                         gint64      document_id)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO documents_fts (documents_fts, rowid, text) "
+                     "  SELECT 'delete', id, text FROM documents WHERE id = %" G_GINT64_FORMAT ";"
+                     "INSERT INTO documents_unindexed (document) VALUES (%" G_GINT64_FORMAT ");",
+                     document_id, document_id);
+
+  test_sql_exec (path, sql);
+}
+
+static gboolean
+not_indexing (gpointer data)
+{
+  return !dossier_project_get_indexing (DOSSIER_PROJECT (data));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* By default a stored text is indexed right after the action: found at
+ * once, nothing left on the list. */
+static void
+test_at_once (TestProject   *f,
+              gconstpointer  data)
+{
+  gint64 id = add_doc (f->project, "Harbour", "The cormorant nests on the breakwater.");
+
+  g_assert_cmpuint (dossier_project_count_unindexed (f->project), ==, 0);
+  g_assert_false (dossier_project_get_indexing (f->project));
+  g_assert_true (finds (f->project, "cormorant", id));
+  g_assert_true (finds (f->project, "breakwater", id));
+}
+
+/* In the background: a thread indexes it ("indexing" goes TRUE, then
+ * FALSE); a search made before it is done still finds the document. */
+static void
+test_background (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("background", "Test", &dir, &path);
+  g_autofree char *text = long_text (2 * 1024 * 1024, "cormorant");
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  gint64 first, second;
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  g_signal_connect (project, "notify::indexing", G_CALLBACK (count_notify), &notified);
+
+  first = add_doc (project, "Long", text);
+  g_assert_true (dossier_project_get_indexing (project));
+  g_assert_cmpuint (notified, ==, 1);
+  /* Asked at once: the search indexes what is left itself. */
+  g_assert_true (finds (project, "cormorant", first));
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Left to the thread alone. */
+  second = add_doc (project, "Short", "The heron waits on the slipway.");
+  g_assert_true (dossier_project_get_indexing (project));
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "heron", second));
+  g_assert_false (finds (project, "heron", first));
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Closed while the thread may be in the middle of a long text: nothing
+ * is lost or half-indexed, and what is left is indexed on the next open. */
+static void
+test_close_while_indexing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("close", "Test", &dir, &path);
+  g_autofree char *text = long_text (4 * 1024 * 1024, "cormorant");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+
+  id = add_doc (project, "Long", text);
+  g_assert_true (dossier_project_get_indexing (project));
+  dossier_project_close (project);
+  g_assert_false (dossier_project_get_indexing (project));
+  /* What a stopped thread left: the text listed or indexed, never both. */
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents_unindexed"), <=, 1);
+  g_clear_object (&project);
+  flush_events ();
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Killed after the import committed, before its text was indexed: the
+ * next writable open indexes it (in the background too); a read-only
+ * open cannot, and its search says so instead of missing it. */
+static void
+test_killed_before_indexing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("killed", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 id;
+
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  dossier_project_close (project);
+  g_clear_object (&project);
+  unindex_behind_the_back (path, id);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 1);
+  hits = dossier_project_search (project, "cormorant", 50, &error);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "not indexed"));
+  g_assert_null (hits);
+  g_clear_error (&error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_get_indexing (project));
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  unindex_behind_the_back (path, id);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Undo of an import takes the text out of the index, or off the list if
+ * it was not indexed yet; redo lists it again; replacing a text indexes
+ * the new one only. The index stays exactly the texts (check). */
+static void
+test_undo_import (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("undo", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+
+  /* Undone before the thread got to it. */
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_false (finds (project, "cormorant", id));
+  assert_project_sound (project);
+
+  /* Redone, indexed, then undone: out of the index. */
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (finds (project, "cormorant", id));
+  assert_project_sound (project);
+
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (finds (project, "cormorant", id));
+  wait_until (not_indexing, project, "indexing to end");
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* The list is part of the schema of this version; a stored text leaves
+ * nothing on it once indexed. */
+static void
+test_schema (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("migrated", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'documents_unindexed'"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/dossier/index/at-once", TestProject, NULL,
+              test_project_set_up, test_at_once, test_project_tear_down);
+  g_test_add_func ("/dossier/index/background", test_background);
+  g_test_add_func ("/dossier/index/close-while-indexing", test_close_while_indexing);
+  g_test_add_func ("/dossier/index/killed-before-indexing", test_killed_before_indexing);
+  g_test_add_func ("/dossier/index/undo-import", test_undo_import);
+  g_test_add_func ("/dossier/index/schema", test_schema);
+
+  return g_test_run ();
+}
