@@ -1167,6 +1167,126 @@ test_disk_full (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The number keys: groups get none, pins hold through nesting, merging,
+ * undo and reopening, and a bad key is refused with the project as it was. */
+static void
+assert_keys (DossierProject *project,
+             const gint64   *expected,
+             guint           n_expected)
+{
+  gint64 keys[DOSSIER_N_TAG_KEYS];
+
+  dossier_project_get_key_tags (project, keys);
+  for (guint i = 0; i < DOSSIER_N_TAG_KEYS; i++)
+    {
+      gint64 want = i < n_expected ? expected[i] : 0;
+
+      g_assert_cmpint (keys[i], ==, want);
+      g_assert_cmpint (dossier_project_get_key_tag (project, i + 1), ==, want);
+      if (want != 0)
+        g_assert_cmpuint (dossier_project_get_tag_key (project, want), ==, i + 1);
+    }
+  g_assert_cmpint (dossier_project_get_key_tag (project, 0), ==, 0);
+  g_assert_cmpint (dossier_project_get_key_tag (project, 10), ==, 0);
+}
+
+static void
+test_tag_keys (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "keys.dossier");
+  g_autoptr(DossierProject) project = create_project (fixture, "keys.dossier");
+  g_autoptr(DossierProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 arguments, pro, con, government, students, cost;
+
+  arguments = add_tag (project, "Arguments", 0);
+  pro = add_tag (project, "Pro", arguments);
+  con = add_tag (project, "Con", arguments);
+  government = add_tag (project, "Government", 0);
+  students = add_tag (project, "Students", 0);
+
+  /* "Arguments" only groups Pro and Con: it takes no key. */
+  assert_keys (project, (gint64[]) { pro, con, government, students }, 4);
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (project, government)), ==,
+                   DOSSIER_TAG_KEY_AUTO);
+  g_assert_cmpuint (dossier_project_get_tag_key (project, arguments), ==, 0);
+
+  /* Pinned: Students on 1; the tag that had 1 takes the next free key. */
+  g_assert_true (dossier_project_set_tag_key (project, students, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (project, students)), ==, 1);
+  assert_keys (project, (gint64[]) { students, pro, con, government }, 4);
+
+  /* A group can be pinned; a pinned key moves from one tag to another. */
+  g_assert_true (dossier_project_set_tag_key (project, arguments, 5, &error));
+  g_assert_true (dossier_project_set_tag_key (project, government, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (project, arguments)), ==,
+                   DOSSIER_TAG_KEY_AUTO);
+  assert_keys (project, (gint64[]) { students, pro, con, 0, government }, 5);
+
+  /* Nesting the pinned tags moves nothing; the tags on automatic keys
+   * follow the codebook's order. */
+  g_assert_true (dossier_project_move_tag (project, students, arguments, 0, &error));
+  g_assert_true (dossier_project_move_tag (project, government, con, -1, &error));
+  g_assert_no_error (error);
+  assert_tree (project, "Arguments, Arguments/Students, Arguments/Pro, Arguments/Con, "
+                        "Arguments/Con/Government");
+  /* Con now groups Government: it loses its key. */
+  assert_keys (project, (gint64[]) { students, pro, 0, 0, government }, 5);
+
+  /* No key: the tag is passed over. */
+  g_assert_true (dossier_project_set_tag_key (project, pro, DOSSIER_TAG_KEY_NONE, &error));
+  g_assert_no_error (error);
+  assert_keys (project, (gint64[]) { students, 0, 0, 0, government }, 5);
+  cost = add_tag (project, "Cost", 0);
+  assert_keys (project, (gint64[]) { students, cost, 0, 0, government }, 5);
+
+  /* Undo and redo restore the keys exactly. */
+  g_assert_true (dossier_project_undo (project, &error));  /* add Cost */
+  g_assert_true (dossier_project_undo (project, &error));  /* Pro: none */
+  g_assert_no_error (error);
+  assert_keys (project, (gint64[]) { students, pro, 0, 0, government }, 5);
+  g_assert_true (dossier_project_undo (project, &error));  /* move Government */
+  g_assert_true (dossier_project_undo (project, &error));  /* move Students */
+  g_assert_true (dossier_project_undo (project, &error));  /* Government on 5 */
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (project, arguments)), ==, 5);
+  assert_keys (project, (gint64[]) { students, pro, con, government, arguments }, 5);
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  assert_keys (project, (gint64[]) { students, pro, con, 0, government }, 5);
+
+  /* Merging a pinned tag: what it became keeps its key. */
+  cost = add_tag (project, "Cost", 0);
+  g_assert_true (dossier_project_set_tag_key (project, cost, 9, &error));
+  g_assert_true (dossier_project_merge_tags (project, cost, pro, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (project, pro)), ==, 9);
+  assert_keys (project, (gint64[]) { students, con, 0, 0, government, 0, 0, 0, pro }, 9);
+
+  /* Bad keys and tags are refused, and nothing changed. */
+  g_assert_false (dossier_project_set_tag_key (project, pro, 10, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_tag_key (project, pro, -2, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_tag_key (project, 999, 1, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_keys (project, (gint64[]) { students, con, 0, 0, government, 0, 0, 0, pro }, 9);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Merge “Cost” into “Pro”");
+
+  /* Stored in the project. */
+  assert_project_sound (project);
+  dossier_project_close (project);
+  again = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  assert_keys (again, (gint64[]) { students, con, 0, 0, government, 0, 0, 0, pro }, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1311,7 @@ main (int   argc,
   ADD ("documents", test_documents);
   ADD ("tags-tree", test_tags_tree);
   ADD ("tags-merge-delete", test_tags_merge_delete);
+  ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);
   ADD ("check", test_check);
   ADD ("disk-full", test_disk_full);

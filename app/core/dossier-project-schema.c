@@ -248,11 +248,17 @@ static const char migrate_v3_to_v4[] =
   "  INSERT OR IGNORE INTO documents_unindexed (document) VALUES (new.id);"
   "END;";
 
+/* Version 5: the number key a tag is pinned to (NULL: the next free key
+ * by codebook order, 0: none, 1–9). */
+static const char migrate_v4_to_v5[] =
+  "ALTER TABLE tags ADD COLUMN shortcut INTEGER CHECK (shortcut BETWEEN 0 AND 9);";
+
 /* migrations[n] takes a project from version n + 1 to n + 2. */
 static const char * const migrations[] = {
   migrate_v1_to_v2,
   migrate_v2_to_v3,
   migrate_v3_to_v4,
+  migrate_v4_to_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION - 1);

@@ -29,7 +29,8 @@ const char * const dossier_palette[DOSSIER_PALETTE_SIZE] = {
 };
 
 #define TAG_COLUMNS \
-  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position"
+  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position, " \
+  "t.shortcut"
 
 typedef struct
 {
@@ -40,6 +41,7 @@ typedef struct
   char   *color;
   char   *description;
   int     position;
+  int     key;
   guint   n_highlights;
   gboolean placed;
   char   *path;          /* once placed */
@@ -73,6 +75,8 @@ read_tag_row (sqlite3_stmt *stmt,
   row->color = dossier_column_dup (stmt, 4);
   row->description = dossier_column_dup (stmt, 5);
   row->position = sqlite3_column_int (stmt, 6);
+  row->key = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? DOSSIER_TAG_KEY_AUTO
+                                                          : sqlite3_column_int (stmt, 7);
   row->n_highlights = 0;
   row->placed = FALSE;
   row->path = NULL;
@@ -86,6 +90,8 @@ read_tag_row (sqlite3_stmt *stmt,
       g_free (row->color);
       row->color = g_strdup (FALLBACK_COLOR);
     }
+  if (row->key < DOSSIER_TAG_KEY_AUTO || row->key > DOSSIER_N_TAG_KEYS)
+    row->key = DOSSIER_TAG_KEY_AUTO;
 }
 
 static guint
@@ -157,7 +163,7 @@ place_tag (TreeWalk   *walk,
                                   : g_strdup (row->name);
   data = (DossierTagData) {
     row->uuid, row->name, row->parent, row->color, row->description,
-    row->position, depth, row->path, row->n_highlights,
+    row->position, depth, row->path, row->n_highlights, row->key,
   };
 
   tag = g_hash_table_lookup (walk->self->tags_by_id, &row->id);
@@ -370,7 +376,7 @@ dossier_project_sync_tag (DossierProject *self,
   {
     DossierTagData data = {
       row.uuid, row.name, row.parent, row.color, row.description, row.position,
-      dossier_tag_get_depth (tag), dossier_tag_get_path (tag), row.n_highlights,
+      dossier_tag_get_depth (tag), dossier_tag_get_path (tag), row.n_highlights, row.key,
     };
 
     dossier_tag_update (tag, &data);
@@ -1190,6 +1196,23 @@ merge_into (DossierProject  *self,
   sqlite3_reset (stmt);
   stmt = NULL;
 
+  /* The key the user pinned the merged tag to stays with what it became,
+   * unless that has a key of its own. */
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE tags SET shortcut = "
+                                  "  (SELECT shortcut FROM tags WHERE id = ?1 AND shortcut > 0) "
+                                  "WHERE id = ?2 AND shortcut IS NULL AND "
+                                  "  EXISTS (SELECT 1 FROM tags WHERE id = ?1 AND shortcut > 0)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
   stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -1332,4 +1355,158 @@ dossier_project_delete_tag_full (DossierProject  *self,
   if (n_deleted != NULL)
     *n_deleted = deleted;
   return TRUE;
+}
+
+/* ---- Number keys ------------------------------------------------------------ */
+
+void
+dossier_project_get_key_tags (DossierProject *self,
+                              gint64          tag_ids[DOSSIER_N_TAG_KEYS])
+{
+  GListModel *tags;
+  guint n, next = 0;
+
+  memset (tag_ids, 0, sizeof (gint64) * DOSSIER_N_TAG_KEYS);
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+
+  tags = G_LIST_MODEL (self->tags);
+  n = g_list_model_get_n_items (tags);
+
+  /* Pins first (a file that pins two tags to one key: the first in
+   * codebook order has it). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      int key = dossier_tag_get_key (tag);
+
+      if (key >= 1 && key <= DOSSIER_N_TAG_KEYS && tag_ids[key - 1] == 0)
+        tag_ids[key - 1] = dossier_tag_get_id (tag);
+    }
+
+  /* Then the free keys, in codebook order, to the tags that are not
+   * there only to group others. In tree order a tag's sub-tags follow
+   * it, so the next item says whether it has any. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      g_autoptr(DossierTag) following = i + 1 < n ? g_list_model_get_item (tags, i + 1) : NULL;
+
+      if (dossier_tag_get_key (tag) != DOSSIER_TAG_KEY_AUTO)
+        continue;
+      if (following != NULL && dossier_tag_get_parent_id (following) == dossier_tag_get_id (tag))
+        continue;
+
+      while (next < DOSSIER_N_TAG_KEYS && tag_ids[next] != 0)
+        next++;
+      if (next == DOSSIER_N_TAG_KEYS)
+        break;
+      tag_ids[next] = dossier_tag_get_id (tag);
+    }
+}
+
+gint64
+dossier_project_get_key_tag (DossierProject *self,
+                             guint           key)
+{
+  gint64 tag_ids[DOSSIER_N_TAG_KEYS];
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (key < 1 || key > DOSSIER_N_TAG_KEYS)
+    return 0;
+
+  dossier_project_get_key_tags (self, tag_ids);
+  return tag_ids[key - 1];
+}
+
+guint
+dossier_project_get_tag_key (DossierProject *self,
+                             gint64          tag_id)
+{
+  gint64 tag_ids[DOSSIER_N_TAG_KEYS];
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  if (tag_id == 0)
+    return 0;
+
+  dossier_project_get_key_tags (self, tag_ids);
+  for (guint i = 0; i < DOSSIER_N_TAG_KEYS; i++)
+    if (tag_ids[i] == tag_id)
+      return i + 1;
+
+  return 0;
+}
+
+gboolean
+dossier_project_set_tag_key (DossierProject  *self,
+                             gint64           tag_id,
+                             int              key,
+                             GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *label = NULL;
+  DossierTag *tag;
+  const char *name;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_tag (self, tag_id, error))
+    return FALSE;
+
+  if (key < DOSSIER_TAG_KEY_AUTO || key > DOSSIER_N_TAG_KEYS)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Tags can be put on the keys 1 to 9 only, not on %d."), key);
+      return FALSE;
+    }
+
+  tag = dossier_project_get_tag (self, tag_id);
+  if (tag != NULL && dossier_tag_get_key (tag) == key)
+    return TRUE;
+
+  name = tag_name (self, tag_id);
+  if (key > 0)
+    label = g_strdup_printf (_("Put “%s” on Key %d"), name, key);
+  else if (key == DOSSIER_TAG_KEY_NONE)
+    label = g_strdup_printf (_("Take “%s” off the Number Keys"), name);
+  else
+    label = g_strdup_printf (_("Give “%s” the Next Free Key"), name);
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  /* One tag per key: whoever had it goes back to the next free one. */
+  if (key > 0)
+    {
+      stmt = dossier_project_prepare (self,
+                                      "UPDATE tags SET shortcut = NULL "
+                                      "WHERE shortcut = ?1 AND id <> ?2",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, key);
+      sqlite3_bind_int64 (stmt, 2, tag_id);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+      stmt = NULL;
+    }
+
+  stmt = dossier_project_prepare (self, "UPDATE tags SET shortcut = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (key == DOSSIER_TAG_KEY_AUTO)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int (stmt, 2, key);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  /* Every tag whose key may have moved is read again. */
+  dossier_project_touch_table (self, "tags");
+  return dossier_action_commit (&action, label, error);
 }

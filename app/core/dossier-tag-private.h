@@ -17,6 +17,7 @@ typedef struct
   guint       depth;
   const char *path;
   guint       n_highlights;
+  int         key;           /* 1–9, DOSSIER_TAG_KEY_AUTO or DOSSIER_TAG_KEY_NONE */
 } DossierTagData;
 
 DossierTag *dossier_tag_new    (gint64                id,

@@ -23,6 +23,7 @@ struct _DossierTag
   guint    depth;
   char    *path;
   guint    n_highlights;
+  int      key;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTag, dossier_tag, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_DEPTH,
   PROP_PATH,
   PROP_N_HIGHLIGHTS,
+  PROP_KEY,
   N_PROPS
 };
 
@@ -98,6 +100,9 @@ dossier_tag_get_property (GObject    *object,
     case PROP_N_HIGHLIGHTS:
       g_value_set_uint (value, self->n_highlights);
       break;
+    case PROP_KEY:
+      g_value_set_int (value, self->key);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +129,8 @@ dossier_tag_class_init (DossierTagClass *klass)
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
   properties[PROP_N_HIGHLIGHTS] = g_param_spec_uint ("n-highlights", NULL, NULL,
                                                      0, G_MAXUINT, 0, flags);
+  properties[PROP_KEY] = g_param_spec_int ("key", NULL, NULL, DOSSIER_TAG_KEY_AUTO, 9,
+                                           DOSSIER_TAG_KEY_AUTO, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -132,6 +139,7 @@ static void
 dossier_tag_init (DossierTag *self)
 {
   self->description = g_strdup ("");
+  self->key = DOSSIER_TAG_KEY_AUTO;
 }
 
 static void
@@ -198,6 +206,12 @@ dossier_tag_update (DossierTag           *self,
     {
       self->depth = data->depth;
       g_object_notify_by_pspec (object, properties[PROP_DEPTH]);
+    }
+
+  if (self->key != data->key)
+    {
+      self->key = data->key;
+      g_object_notify_by_pspec (object, properties[PROP_KEY]);
     }
 
   dossier_tag_set_n_highlights (self, data->n_highlights);
@@ -286,4 +300,11 @@ dossier_tag_get_n_highlights (DossierTag *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TAG (self), 0);
   return self->n_highlights;
+}
+
+int
+dossier_tag_get_key (DossierTag *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG (self), DOSSIER_TAG_KEY_AUTO);
+  return self->key;
 }

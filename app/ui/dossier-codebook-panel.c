@@ -45,6 +45,7 @@ struct _DossierCodebookPanel
   GtkWidget          *drop_row;    /* weak: the row showing where a drop goes */
   gint64              slots[DOSSIER_CODEBOOK_N_SLOTS];
   gint64              selected_tag_id;
+  int                 selected_tag_key;
   guint               refresh_idle;
 };
 
@@ -53,6 +54,7 @@ G_DEFINE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER_TYPE_
 enum {
   PROP_0,
   PROP_SELECTED_TAG_ID,
+  PROP_SELECTED_TAG_KEY,
   N_PROPS
 };
 
@@ -137,26 +139,6 @@ sibling_name_taken (DossierCodebookPanel *self,
 
 /* ---- slots, expanders, rows ---------------------------------------------- */
 
-gint64
-dossier_codebook_slot_tag (DossierProject *project,
-                           guint           slot)
-{
-  GListModel *tags;
-  g_autoptr(DossierTag) tag = NULL;
-
-  g_return_val_if_fail (project == NULL || DOSSIER_IS_PROJECT (project), 0);
-
-  if (project == NULL || slot < 1 || slot > DOSSIER_CODEBOOK_N_SLOTS)
-    return 0;
-
-  tags = dossier_project_get_tags (project);
-  if (tags == NULL || slot > g_list_model_get_n_items (tags))
-    return 0;
-
-  tag = g_list_model_get_item (tags, slot - 1);
-  return dossier_tag_get_id (tag);
-}
-
 static int
 slot_of (DossierCodebookPanel *self,
          gint64                tag_id)
@@ -190,6 +172,35 @@ dossier_codebook_panel_bind_row (DossierPanel *panel,
 
 static void update_actions (DossierCodebookPanel *self);
 
+/* The selected tag's pinned key, for the "codebook.key" radio items. */
+static void
+update_selected_key (DossierCodebookPanel *self)
+{
+  DossierTag *tag = selected_tag (self);
+  int key = tag != NULL ? dossier_tag_get_key (tag) : DOSSIER_TAG_KEY_AUTO;
+
+  if (key == self->selected_tag_key)
+    return;
+
+  self->selected_tag_key = key;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TAG_KEY]);
+}
+
+static void
+set_selected_tag_key (DossierCodebookPanel *self,
+                      int                   key)
+{
+  DossierTag *tag = selected_tag (self);
+  g_autoptr(GError) error = NULL;
+
+  if (tag == NULL || key == dossier_tag_get_key (tag))
+    return;
+
+  if (!dossier_project_set_tag_key (PROJECT (self), dossier_tag_get_id (tag), key, &error))
+    dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Change the Tag’s Key"), error);
+  update_selected_key (self);
+}
+
 /* Recomputes what depends on the whole list: which tags have children,
  * the nine slots, the empty state; then refreshes the bound rows. */
 static void
@@ -199,14 +210,14 @@ refresh (DossierCodebookPanel *self)
 
   g_hash_table_remove_all (self->parents);
   memset (self->slots, 0, sizeof self->slots);
+  if (PROJECT (self) != NULL)
+    dossier_project_get_key_tags (PROJECT (self), self->slots);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
       gint64 parent_id = dossier_tag_get_parent_id (tag);
 
-      if (i < DOSSIER_CODEBOOK_N_SLOTS)
-        self->slots[i] = dossier_tag_get_id (tag);
       if (parent_id != 0 && !g_hash_table_contains (self->parents, &parent_id))
         g_hash_table_add (self->parents, id_dup (parent_id));
     }
@@ -215,6 +226,7 @@ refresh (DossierCodebookPanel *self)
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "tags" : "empty");
   update_actions (self);
+  update_selected_key (self);
 }
 
 static gboolean
@@ -338,6 +350,7 @@ selection_changed_cb (DossierCodebookPanel *self)
       update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TAG_ID]);
     }
+  update_selected_key (self);
 }
 
 void
@@ -925,6 +938,7 @@ update_actions (DossierCodebookPanel *self)
   gtk_widget_action_set_enabled (widget, "codebook.merge", has && self->tags != NULL &&
                                  g_list_model_get_n_items (self->tags) > 1);
   gtk_widget_action_set_enabled (widget, "codebook.delete", has);
+  gtk_widget_action_set_enabled (widget, "codebook.key", has);
   gtk_widget_action_set_enabled (widget, "codebook.context-menu", tag != NULL);
   gtk_widget_action_set_enabled (widget, "codebook.unselect", self->selected_tag_id != 0);
 }
@@ -1067,7 +1081,10 @@ dossier_codebook_panel_get_slot_tag (DossierCodebookPanel *self,
 {
   g_return_val_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self), 0);
 
-  return dossier_codebook_slot_tag (PROJECT (self), slot);
+  if (PROJECT (self) == NULL)
+    return 0;
+
+  return dossier_project_get_key_tag (PROJECT (self), slot);
 }
 
 /* ---- GObject ------------------------------------------------------------------ */
@@ -1117,6 +1134,9 @@ dossier_codebook_panel_get_property (GObject    *object,
     case PROP_SELECTED_TAG_ID:
       g_value_set_int64 (value, self->selected_tag_id);
       break;
+    case PROP_SELECTED_TAG_KEY:
+      g_value_set_int (value, self->selected_tag_key);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1134,6 +1154,9 @@ dossier_codebook_panel_set_property (GObject      *object,
     {
     case PROP_SELECTED_TAG_ID:
       dossier_codebook_panel_set_selected_tag_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_SELECTED_TAG_KEY:
+      set_selected_tag_key (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1157,6 +1180,10 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   properties[PROP_SELECTED_TAG_ID] =
     g_param_spec_int64 ("selected-tag-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_TAG_KEY] =
+    g_param_spec_int ("selected-tag-key", NULL, NULL, DOSSIER_TAG_KEY_AUTO, DOSSIER_N_TAG_KEYS,
+                      DOSSIER_TAG_KEY_AUTO,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
@@ -1184,6 +1211,8 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.move-to", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "codebook.merge", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "codebook.delete", NULL, delete_action);
+  /* Radio items "Key ▸ 1…9, Next Free Key, No Key". */
+  gtk_widget_class_install_property_action (widget_class, "codebook.key", "selected-tag-key");
   gtk_widget_class_install_action (widget_class, "codebook.expand", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.collapse", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.context-menu", NULL, context_menu_action);
@@ -1216,6 +1245,7 @@ dossier_codebook_panel_init (DossierCodebookPanel *self)
 {
   self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->selected_tag_key = DOSSIER_TAG_KEY_AUTO;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-codebook");

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER, CODEBOOK_PANEL, DossierPanel)
 
 /* The number of tags reachable by the number keys. */
-#define DOSSIER_CODEBOOK_N_SLOTS 9
+#define DOSSIER_CODEBOOK_N_SLOTS DOSSIER_N_TAG_KEYS
 
-/* Property: "selected-tag-id" (gint64, 0 = none). */
+/* Properties: "selected-tag-id" (gint64, 0 = none); "selected-tag-key"
+ * (int: the selected tag's pinned key, see dossier_tag_get_key(); setting
+ * it pins the tag, one undoable step; the "codebook.key" action). */
 GtkWidget      *dossier_codebook_panel_new                 (void);
 
 gint64          dossier_codebook_panel_get_selected_tag_id (DossierCodebookPanel *self);
@@ -25,12 +27,9 @@ gint64          dossier_codebook_panel_get_selected_tag_id (DossierCodebookPanel
 void            dossier_codebook_panel_set_selected_tag_id (DossierCodebookPanel *self,
                                                             gint64                tag_id);
 
-/* Slot 1..9 → the id of that tag among the first nine of
- * dossier_project_get_tags() (tree order), or 0. */
+/* Slot 1..9 → the id of the tag on that number key
+ * (dossier_project_get_key_tag()), or 0. */
 gint64          dossier_codebook_panel_get_slot_tag        (DossierCodebookPanel *self,
-                                                            guint                 slot);
-/* The same rule, for callers that have no panel. */
-gint64          dossier_codebook_slot_tag                  (DossierProject       *project,
                                                             guint                 slot);
 
 /* Opens the "New Tag" dialog (as a child of the selected tag when

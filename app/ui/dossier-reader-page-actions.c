@@ -181,7 +181,7 @@ apply_tag_action (GtkWidget  *widget,
     }
 
   if (slot >= 1 && slot <= DOSSIER_CODEBOOK_N_SLOTS)
-    tag_id = dossier_codebook_slot_tag (self->project, slot);
+    tag_id = dossier_project_get_key_tag (self->project, slot);
   if (tag_id == 0)
     {
       g_autofree char *message =

@@ -45,9 +45,14 @@ static void
 update_accessible (DossierTagRow *self)
 {
   DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (self));
+  g_autofree char *description = NULL;
 
-  if (tag != NULL)
-    dossier_row_set_accessible (DOSSIER_ROW (self), dossier_tag_get_name (tag), NULL);
+  if (tag == NULL)
+    return;
+
+  if (self->slot > 0)
+    description = g_strdup_printf (_("Key %u"), self->slot);
+  dossier_row_set_accessible (DOSSIER_ROW (self), dossier_tag_get_name (tag), description);
 }
 
 static void
@@ -77,11 +82,20 @@ update_expander (DossierTagRow *self)
 static void
 update_slot (DossierTagRow *self)
 {
+  DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (self));
+  gboolean pinned = self->slot > 0 && tag != NULL && dossier_tag_get_key (tag) == (int) self->slot;
+
   if (self->slot > 0)
     {
       g_autofree char *text = g_strdup_printf ("%u", self->slot);
-      g_autofree char *tip = g_strdup_printf (_("Press %d to tag the selection with this tag"),
-                                              (int) self->slot);
+      g_autofree char *tip = NULL;
+
+      if (pinned)
+        tip = g_strdup_printf (_("Press %d to tag the selection with this tag. The tag keeps "
+                                 "this key when the codebook changes."), (int) self->slot);
+      else
+        tip = g_strdup_printf (_("Press %d to tag the selection with this tag. Pin a key "
+                                 "from the tag’s menu to keep it."), (int) self->slot);
 
       gtk_label_set_text (self->slot_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->slot_label), tip);
@@ -93,13 +107,27 @@ update_slot (DossierTagRow *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->slot_label), NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (self->slot_label), "has-slot");
     }
+
+  if (pinned)
+    gtk_widget_add_css_class (GTK_WIDGET (self->slot_label), "pinned");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->slot_label), "pinned");
+  update_accessible (self);
 }
 
-/* The tag moved under another parent without moving in tree order: the
- * codebook's tree (which tags have children) changed all the same. */
+/* The tag moved under another parent without moving in tree order, or
+ * its key changed: the codebook's tree (which tags have children) or its
+ * keys changed all the same. */
 static void
 parent_changed_cb (DossierTagRow *self)
 {
+  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.refresh", NULL);
+}
+
+static void
+key_changed_cb (DossierTagRow *self)
+{
+  update_slot (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "codebook.refresh", NULL);
 }
 
@@ -111,7 +139,7 @@ dossier_tag_row_item_changed (DossierRow *row)
 
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander),
                                           g_variant_new_int64 (tag ? dossier_tag_get_id (tag) : 0));
-  update_accessible (self);
+  update_slot (self);
 }
 
 void
@@ -176,6 +204,7 @@ dossier_tag_row_init (DossierTagRow *self)
   dossier_row_bind_item (DOSSIER_ROW (self), "description", self, "tooltip-text", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "depth", self, "margin-start", depth_to_margin);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::parent-id", G_CALLBACK (parent_changed_cb));
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::key", G_CALLBACK (key_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::name", G_CALLBACK (update_accessible));
 
   update_expander (self);

@@ -680,7 +680,7 @@ dossier_window_get_tag_slot (DossierWindow *self,
   if (self->project == NULL || slot < 1 || slot > DOSSIER_CODEBOOK_N_SLOTS)
     return 0;
 
-  return dossier_codebook_slot_tag (self->project, slot);
+  return dossier_project_get_key_tag (self->project, slot);
 }
 
 /* Brings the reader to the front of the centre. */

@@ -58,8 +58,8 @@ void                 dossier_window_show_toast         (DossierWindow    *self,
                                                         const char       *message,
                                                         gboolean          undo);
 
-/* The tag in codebook slot @slot (1–9): the codebook's first nine tags in
- * tree order. 0 if the slot is empty. */
+/* The tag on number key @slot (1–9), see dossier_project_get_key_tags().
+ * 0 if the key has no tag. */
 gint64               dossier_window_get_tag_slot       (DossierWindow    *self,
                                                         guint             slot);
 

@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 #define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
-#define DOSSIER_SCHEMA_VERSION  4
+#define DOSSIER_SCHEMA_VERSION  5
 
 /* The codebook is at most this deep (a top-level tag is at depth 0). */
 #define DOSSIER_TAG_MAX_DEPTH   100
@@ -325,6 +325,30 @@ gboolean        dossier_project_delete_tag         (DossierProject *self,
 gboolean        dossier_project_delete_tag_full    (DossierProject *self,
                                                     gint64          tag_id,
                                                     guint          *n_deleted,
+                                                    GError        **error);
+
+/* The number keys 1–9 that tag a selection. A tag pinned to a key
+ * (dossier_tag_get_key()) has that key whatever happens to the tree; the
+ * keys left go, in codebook order, to the tags left on
+ * DOSSIER_TAG_KEY_AUTO that have no sub-tags (a tag with sub-tags groups
+ * them, like "Arguments"; the user can still pin it). */
+#define DOSSIER_N_TAG_KEYS 9
+
+/* Fills @tag_ids[0] (key 1) to @tag_ids[8] (key 9); 0 where a key has no
+ * tag. */
+void            dossier_project_get_key_tags       (DossierProject *self,
+                                                    gint64          tag_ids[DOSSIER_N_TAG_KEYS]);
+/* The tag on key @key (1–9), or 0. */
+gint64          dossier_project_get_key_tag        (DossierProject *self,
+                                                    guint           key);
+/* The key (1–9) that tags with @tag_id, or 0. */
+guint           dossier_project_get_tag_key        (DossierProject *self,
+                                                    gint64          tag_id);
+/* Pins @tag_id to @key (1–9; a tag pinned there before loses it), or sets
+ * it to DOSSIER_TAG_KEY_NONE or DOSSIER_TAG_KEY_AUTO. One undoable step. */
+gboolean        dossier_project_set_tag_key        (DossierProject *self,
+                                                    gint64          tag_id,
+                                                    int             key,
                                                     GError        **error);
 
 /* ---- Highlights ------------------------------------------------------- */

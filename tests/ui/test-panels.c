@@ -233,6 +233,8 @@ test_codebook (Fixture       *f,
     "Stakeholders", "Students", "Council", "Pros", "Cons",
     "Risks", "Costs", "Timeline", "Quotes", "Budget",
   };
+  /* Stakeholders and Risks only group their sub-tags: no key. */
+  static const char * const keys[] = { "", "1", "2", "3", "4", "", "5", "6", "7", "8" };
   GtkWidget *panel = g_object_ref_sink (dossier_codebook_panel_new ());
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkListView *list_view;
@@ -250,10 +252,9 @@ test_codebook (Fixture       *f,
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
-      g_autofree char *slot = i < 9 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
 
       g_assert_cmpstr (label_with_class (row, "tag-name"), ==, tree_order[i]);
-      g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, slot);
+      g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, keys[i]);
     }
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-count"), ==, "2");  /* Students */
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 4), "tag-count"), ==, "1");  /* Cons */
@@ -262,17 +263,21 @@ test_codebook (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_margin_start (g_ptr_array_index (rows, 1)), >,
                    gtk_widget_get_margin_start (g_ptr_array_index (rows, 0)));
 
-  /* Slots: the first nine tags of the project's tree order. */
+  /* Keys: the tags that are not groups, in the project's tree order. */
   tags = dossier_project_get_tags (f->project);
-  for (guint slot = 1; slot <= 9; slot++)
+  for (guint i = 0, key = 1; i < G_N_ELEMENTS (keys); i++)
     {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, slot - 1);
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
 
-      g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), slot),
+      if (*keys[i] == '\0')
+        continue;
+      g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), key),
                        ==, dossier_tag_get_id (tag));
+      key++;
     }
   g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 1), ==,
-                   f->stakeholders);
+                   f->students);
+  g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 9), ==, 0);
   g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 0), ==, 0);
   g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 10), ==, 0);
 
@@ -290,6 +295,45 @@ test_codebook (Fixture       *f,
   g_object_set (panel, "selected-tag-id", f->costs, NULL);
   g_assert_true (gtk_selection_model_is_selected (selection, 6));
   g_assert_cmpuint (notified, ==, 2);
+
+  /* Number Key ▸ 3 pins Budget there: the row shows it pinned, Pros
+   * moves on; the menu's radio state follows the selection; undo. */
+  g_object_set (panel, "selected-tag-id", (gint64) 0, NULL);
+  gtk_widget_activate_action (panel, "codebook.key", "i", 3);
+  g_assert_cmpint (dossier_project_get_key_tag (f->project, 3), ==, f->pros);
+  g_object_set (panel, "selected-tag-id", f->budget, NULL);
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.key", "i", 3));
+  g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (f->project, f->budget)), ==, 3);
+  wait_ms (50);
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 9), "tag-slot"), ==, "3");
+  g_assert_true (gtk_widget_has_css_class (find_with_class (g_ptr_array_index (rows, 9), "tag-slot"), "pinned"));
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 3), "tag-slot"), ==, "4");  /* Pros */
+  g_assert_false (gtk_widget_has_css_class (find_with_class (g_ptr_array_index (rows, 3), "tag-slot"), "pinned"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_with_class (g_ptr_array_index (rows, 9), "tag-slot")),
+                   ==, "Press 3 to tag the selection with this tag. The tag keeps this key when the "
+                       "codebook changes.");
+  {
+    int key = 0;
+
+    g_object_get (panel, "selected-tag-key", &key, NULL);
+    g_assert_cmpint (key, ==, 3);
+    g_object_set (panel, "selected-tag-id", f->pros, NULL);
+    g_object_get (panel, "selected-tag-key", &key, NULL);
+    g_assert_cmpint (key, ==, DOSSIER_TAG_KEY_AUTO);
+  }
+  /* No Key for Pros: Cons takes 4. */
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.key", "i", DOSSIER_TAG_KEY_NONE));
+  wait_ms (50);
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 3), "tag-slot"), ==, "");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 4), "tag-slot"), ==, "4");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_ms (50);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, i), "tag-slot"), ==, keys[i]);
+      g_assert_false (gtk_widget_has_css_class (find_with_class (g_ptr_array_index (rows, i), "tag-slot"), "pinned"));
+    }
 
   /* Collapsing hides the children; selecting a hidden tag shows it. */
   g_object_set (panel, "selected-tag-id", f->stakeholders, NULL);
@@ -313,7 +357,7 @@ test_codebook (Fixture       *f,
   g_ptr_array_set_size (rows, 0);
   collect_with_class (panel, "dossier-tag-row", rows);
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-name"), ==, "Council");
-  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-slot"), ==, "2");
+  g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-slot"), ==, "1");
 
   /* Renaming in the core shows in the row. */
   g_assert_true (dossier_project_rename_tag (f->project, f->council, "Town council", NULL));

@@ -13,6 +13,7 @@
 
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
+#include "dossier-codebook-panel.h"
 #include "dossier-highlight-card.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
@@ -553,6 +554,56 @@ tagged_with (Fixture *f,
         return dossier_highlight_has_tag (hl, tag_id);
     }
   return FALSE;
+}
+
+/* Keys 1–9 go to the tags that can be applied, not to a tag that only
+ * groups others, and a key pinned from the codebook's menu stays on its
+ * tag when the codebook changes (issue 7, item 12). */
+static void
+test_number_keys_pinned (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkWidget *codebook = f->window->codebook_panel;
+  gint64 sides, harbour, start, end;
+
+  sides = add_tag (project, "Sides", 0);
+  harbour = add_tag (project, "Harbour", sides);
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 1), ==, f->risks_id);
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 2), ==, f->benefits_id);
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 3), ==, harbour);
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 4), ==, 0);
+
+  /* Number Key ▸ Key 1 on Harbour, from the codebook. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (codebook), harbour);
+  g_assert_true (gtk_widget_activate_action (codebook, "codebook.key", "i", 1));
+  flush_events ();
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Put “Harbour” on Key 1");
+
+  /* Nesting the others changes nothing for Harbour. */
+  g_assert_true (dossier_project_move_tag (project, f->risks_id, sides, -1, NULL));
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 1), ==, harbour);
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 2), ==, f->benefits_id);
+  g_assert_cmpint (dossier_window_get_tag_slot (f->window, 3), ==, f->risks_id);
+
+  /* "1" in the text tags with Harbour, "3" with Risks. */
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  select_text (f, "safer piers and quieter engines", &start, &end);
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_1, 0), ==, "dossier-reader-keys");
+  g_assert_true (tagged_with (f, start, harbour));
+  g_assert_false (tagged_with (f, start, f->risks_id));
+  select_text (f, "raise ferry fares by ten percent", &start, &end);
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_3, 0), ==, "dossier-reader-keys");
+  g_assert_true (tagged_with (f, start, f->risks_id));
+
+  /* "4" has no tag: said, nothing tagged. */
+  select_text (f, "quieter engines", &start, &end);
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_4, 0), ==, "dossier-reader-keys");
+  g_assert_false (tagged_with (f, start, harbour));
 }
 
 /* Selects @needle (its start in @start), opens the tag picker as Ctrl+T
@@ -2540,6 +2591,7 @@ main (int   argc,
   ADD ("tag-selection", test_tag_selection);
   ADD ("tag-without-selection", test_tag_without_selection);
   ADD ("number-keys", test_number_keys);
+  ADD ("number-keys-pinned", test_number_keys_pinned);
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
