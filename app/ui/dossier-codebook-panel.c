@@ -23,6 +23,7 @@
 #include "dossier-tag-color-dialog.h"
 #include "dossier-tag-row.h"
 #include "dossier-text-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierCodebookPanel
 {
@@ -643,7 +644,7 @@ popup_menu_at (DossierCodebookPanel *self,
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  dossier_popup_returning_focus (GTK_POPOVER (self->context_menu));
 }
 
 /* Right click: select the tag, then its menu. */

@@ -16,6 +16,7 @@
 #include "dossier-document-row.h"
 #include "dossier-documents-panel.h"
 #include "dossier-name-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierDocumentsPanel
 {
@@ -473,7 +474,7 @@ popup_menu (DossierDocumentsPanel *self,
     px = py = 0;
   rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  dossier_popup_returning_focus (GTK_POPOVER (self->menu));
 }
 
 /* Keys on the list act on the selected document. */

@@ -13,6 +13,7 @@
 #include "dossier-reader-page-private.h"
 #include "dossier-tag-picker.h"
 #include "dossier-text-dialog.h"
+#include "dossier-ui-utils.h"
 
 /* ---- Messages ------------------------------------------------------------- */
 
@@ -522,7 +523,7 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
     bx = by = 0;
   rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
   gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->highlight_menu));
+  dossier_popup_returning_focus (GTK_POPOVER (self->highlight_menu));
 }
 
 /* ---- Find ----------------------------------------------------------------------- */

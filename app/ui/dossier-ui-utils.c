@@ -34,3 +34,77 @@ dossier_set_str (char       **dest,
   *dest = g_strdup (value);
   return TRUE;
 }
+
+typedef struct
+{
+  GWeakRef previous;   /* the widget that had the focus */
+} FocusReturn;
+
+static void
+focus_return_free (gpointer data)
+{
+  FocusReturn *state = data;
+
+  g_weak_ref_clear (&state->previous);
+  g_free (state);
+}
+
+/* Whether the focus, after a popover closed, is somewhere a person can
+ * carry on from. */
+static gboolean
+focus_is_usable (GtkWidget *focus,
+                 GtkWidget *popover)
+{
+  return focus != NULL && gtk_widget_get_focusable (focus) && gtk_widget_is_drawable (focus) &&
+         focus != popover && !gtk_widget_is_ancestor (focus, popover) &&
+         !gtk_widget_is_ancestor (popover, focus);
+}
+
+static void
+popover_closed_cb (GtkPopover  *popover,
+                   FocusReturn *state)
+{
+  g_autoptr(GtkWidget) previous = g_weak_ref_get (&state->previous);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (popover));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_weak_ref_set (&state->previous, NULL);
+
+  /* A menu item that moved the focus on purpose (the tag picker's
+   * entry) keeps it. */
+  if (previous == NULL || focus == previous || focus_is_usable (focus, GTK_WIDGET (popover)))
+    return;
+  if (gtk_widget_get_root (previous) == root && gtk_widget_is_drawable (previous))
+    gtk_widget_grab_focus (previous);
+}
+
+void
+dossier_popup_returning_focus (GtkPopover *popover)
+{
+  static GQuark quark;
+  FocusReturn *state;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dossier-focus-return");
+
+  state = g_object_get_qdata (G_OBJECT (popover), quark);
+  if (state == NULL)
+    {
+      state = g_new0 (FocusReturn, 1);
+      g_weak_ref_init (&state->previous, NULL);
+      g_object_set_qdata_full (G_OBJECT (popover), quark, state, focus_return_free);
+      g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), state);
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (popover));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* Opened again while open: keep what had the focus before. */
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    g_weak_ref_set (&state->previous, focus);
+
+  gtk_popover_popup (popover);
+}

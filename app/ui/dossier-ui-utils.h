@@ -17,4 +17,11 @@ void dossier_present_error (GtkWindow  *parent,
 gboolean dossier_set_str (char       **dest,
                           const char  *value);
 
+/* Pops @popover up (a context menu, from the keyboard or the mouse) and,
+ * when it closes, gives the focus back to the widget that had it. GTK 4.8
+ * leaves the focus on the popover's parent, which may be a container that
+ * cannot be seen or take keys (a GtkPaned): from there Tab, F6 and every
+ * shortcut went nowhere. */
+void dossier_popup_returning_focus (GtkPopover *popover);
+
 G_END_DECLS

@@ -225,6 +225,20 @@ test_codebook_delete_toast (Fixture       *f,
   g_object_unref (panel);
 }
 
+typedef struct
+{
+  GtkWidget  *row;
+  const char *key;
+} SlotShows;
+
+static gboolean
+slot_shows (gpointer data)
+{
+  SlotShows *shows = data;
+
+  return g_strcmp0 (label_with_class (shows->row, "tag-slot"), shows->key) == 0;
+}
+
 static void
 test_codebook (Fixture       *f,
                gconstpointer  data)
@@ -304,7 +318,7 @@ test_codebook (Fixture       *f,
   g_object_set (panel, "selected-tag-id", f->budget, NULL);
   g_assert_true (gtk_widget_activate_action (panel, "codebook.key", "i", 3));
   g_assert_cmpint (dossier_tag_get_key (dossier_project_get_tag (f->project, f->budget)), ==, 3);
-  wait_ms (50);
+  wait_until (slot_shows, &(SlotShows) { g_ptr_array_index (rows, 9), "3" }, "Budget's row to show key 3");
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 9), "tag-slot"), ==, "3");
   g_assert_true (gtk_widget_has_css_class (find_with_class (g_ptr_array_index (rows, 9), "tag-slot"), "pinned"));
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 3), "tag-slot"), ==, "4");  /* Pros */
@@ -323,12 +337,12 @@ test_codebook (Fixture       *f,
   }
   /* No Key for Pros: Cons takes 4. */
   g_assert_true (gtk_widget_activate_action (panel, "codebook.key", "i", DOSSIER_TAG_KEY_NONE));
-  wait_ms (50);
+  wait_until (slot_shows, &(SlotShows) { g_ptr_array_index (rows, 4), "4" }, "Cons's row to show key 4");
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 3), "tag-slot"), ==, "");
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 4), "tag-slot"), ==, "4");
   g_assert_true (dossier_project_undo (f->project, NULL));
   g_assert_true (dossier_project_undo (f->project, NULL));
-  wait_ms (50);
+  wait_until (slot_shows, &(SlotShows) { g_ptr_array_index (rows, 9), "8" }, "Budget's row to show key 8");
   for (guint i = 0; i < rows->len; i++)
     {
       g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, i), "tag-slot"), ==, keys[i]);

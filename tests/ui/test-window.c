@@ -538,6 +538,153 @@ test_number_keys (Fixture       *f,
   g_assert_cmpuint (highlights->len, ==, 1);
 }
 
+/* ---- Focus after menus and dialogs (issue 7, item 16b) ------------------------ */
+
+/* The widget with the focus, and that it can be seen: mapped, in a
+ * widget tree that is drawn. */
+static GtkWidget *
+visible_focus (DossierWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_test_message ("focus on %s%s%s", G_OBJECT_TYPE_NAME (focus),
+                  gtk_widget_get_mapped (focus) ? "" : ", unmapped",
+                  gtk_widget_get_focusable (focus) ? "" : ", not focusable");
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_drawable (focus));
+  return focus;
+}
+
+/* TRUE if the focus is @widget or inside it. */
+static gboolean
+focus_within (DossierWindow *window,
+              GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Escape in an open popover: its key controller pops it down. */
+static void
+escape_popover (DossierWindow *window,
+                GtkWidget     *popover)
+{
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (focus_within (window, popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+/* The popover that is open in @window (a child of any widget), or NULL. */
+static GtkWidget *
+open_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        return child;
+      if ((found = open_popover (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_focus_after_menus (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (view));
+  GtkWidget *codebook = f->window->codebook_panel;
+  GtkWidget *popover, *focus;
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+
+  /* The document text: the Menu key on a highlight, then Escape. */
+  gtk_widget_grab_focus (text_view);
+  dossier_document_view_select_range (view, start + 2, start + 2);
+  flush_events ();
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Menu, 0), ==, "dossier-reader-keys");
+  popover = open_popover (GTK_WIDGET (f->window));
+  g_assert_nonnull (popover);
+  escape_popover (f->window, popover);
+  focus = visible_focus (f->window);
+  g_test_message ("after the text's menu: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (focus == text_view);
+
+  /* Shift+F10 on a codebook row, then Escape. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (codebook), f->benefits_id);
+  gtk_widget_grab_focus (find_descendant (codebook, GTK_TYPE_LIST_VIEW));
+  flush_events ();
+  focus = visible_focus (f->window);
+  g_test_message ("codebook focus: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (focus_within (f->window, codebook));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_F10, GDK_SHIFT_MASK));
+  popover = open_popover (GTK_WIDGET (f->window));
+  g_assert_nonnull (popover);
+  escape_popover (f->window, popover);
+  focus = visible_focus (f->window);
+  g_test_message ("after the codebook's menu: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (focus_within (f->window, codebook));
+  g_assert_true (gtk_widget_get_focusable (focus));
+  /* F6 goes to the next pane, Tab to the next widget: both somewhere
+   * that can be seen and takes keys (from the split-pane container the
+   * focus was left on, neither did). */
+  g_assert_nonnull (press_key (f->window, GDK_KEY_F6, 0));
+  focus = visible_focus (f->window);
+  g_assert_true (gtk_widget_get_focusable (focus));
+  g_assert_false (focus_within (f->window, codebook));
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (codebook), f->benefits_id);
+  gtk_widget_grab_focus (find_descendant (codebook, GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_Menu, 0));
+  popover = open_popover (GTK_WIDGET (f->window));
+  escape_popover (f->window, popover);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  focus = visible_focus (f->window);
+  g_assert_true (gtk_widget_get_focusable (focus));
+
+  /* The Menu key on a document row, then Escape. */
+  dossier_documents_panel_select_document (f->window->documents_panel, f->document_id);
+  dossier_documents_panel_focus_list (f->window->documents_panel);
+  flush_events ();
+  focus = visible_focus (f->window);
+  g_assert_true (focus_within (f->window, GTK_WIDGET (f->window->documents_panel)));
+  press_key (f->window, GDK_KEY_Menu, 0);  /* its controller has no name */
+  popover = open_popover (GTK_WIDGET (f->window));
+  g_assert_nonnull (popover);
+  escape_popover (f->window, popover);
+  focus = visible_focus (f->window);
+  g_test_message ("after the documents' menu: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (focus_within (f->window, GTK_WIDGET (f->window->documents_panel)));
+  g_assert_true (gtk_widget_get_focusable (focus));
+
+  /* The memo dialog, opened from the text, cancelled. */
+  gtk_widget_grab_focus (text_view);
+  dossier_document_view_select_range (view, start + 2, start + 2);
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
+  flush_events ();
+  {
+    AdwMessageDialog *dialog = find_message_dialog (GTK_WINDOW (f->window));
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    flush_events ();
+  }
+  focus = visible_focus (f->window);
+  g_test_message ("after the memo dialog: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (focus == text_view);
+}
+
 /* Whether the highlight that starts at @start carries @tag_id. */
 static gboolean
 tagged_with (Fixture *f,
@@ -2592,6 +2739,7 @@ main (int   argc,
   ADD ("tag-without-selection", test_tag_without_selection);
   ADD ("number-keys", test_number_keys);
   ADD ("number-keys-pinned", test_number_keys_pinned);
+  ADD ("focus-after-menus", test_focus_after_menus);
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
