@@ -17,6 +17,8 @@ packages=(
   sqlite3 python3 imagemagick xdotool
   # tests: a briefing's PDF read back (pdftotext, pdfinfo)
   poppler-utils
+  # the accessibility test reads the window through AT-SPI (see README)
+  at-spi2-core python3-pyatspi
   # fonts and icons, so the window looks as it does for users
   fonts-cantarell fonts-noto-color-emoji fonts-noto-cjk adwaita-icon-theme
 )

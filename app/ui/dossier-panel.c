@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-accessible.h"
 #include "dossier-panel-private.h"
 #include "dossier-ui-utils.h"
 
@@ -99,8 +100,7 @@ dossier_panel_show_toast (DossierPanel *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  return TRUE;
+  return dossier_accessible_show_toast (overlay, toast);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-tag-picker.h"
@@ -36,7 +37,7 @@ _dossier_reader_page_show_toast (DossierReaderPage *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  dossier_accessible_show_toast (overlay, toast);
 }
 
 void

@@ -126,10 +126,32 @@ scroll_to_row (DossierTagPicker *self,
     gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
 }
 
+/* The focus stays in the entry: what Enter would do is said there, as
+ * its description, besides the row being selected in the list. */
+static void
+describe_highlighted (DossierTagPicker *self,
+                      GtkWidget        *row)
+{
+  DossierTag *tag = row != NULL ? row_tag (row) : NULL;
+  const char *what = NULL;
+
+  if (tag != NULL)
+    what = dossier_tag_get_path (tag);
+  else if (row != NULL && row == self->create_row)
+    what = gtk_label_get_text (self->create_label);
+
+  if (what != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 highlight_row (DossierTagPicker *self,
                GtkWidget        *row)
 {
+  describe_highlighted (self, row);
   if (row == NULL)
     {
       gtk_list_box_unselect_all (self->list_box);

@@ -37,6 +37,13 @@ depth_to_margin (GBinding     *binding,
                  GValue       *to,
                  gpointer      user_data)
 {
+  GtkWidget *row = GTK_WIDGET (g_binding_dup_target (binding));
+
+  /* The level in the tree, from 1, as assistive technologies count. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                    (int) g_value_get_uint (from) + 1, -1);
+  g_clear_object (&row);
   g_value_set_int (to, (int) g_value_get_uint (from) * INDENT_PX);
   return TRUE;
 }
@@ -50,8 +57,11 @@ update_accessible (DossierTagRow *self)
   if (tag == NULL)
     return;
 
+  /* GTK 4.8 does not pass the row's level on to AT-SPI: it is said. */
   if (self->slot > 0)
-    description = g_strdup_printf (_("Key %u"), self->slot);
+    description = g_strdup_printf (_("Level %u, key %u"), dossier_tag_get_depth (tag) + 1, self->slot);
+  else
+    description = g_strdup_printf (_("Level %u"), dossier_tag_get_depth (tag) + 1);
   dossier_row_set_accessible (DOSSIER_ROW (self), dossier_tag_get_name (tag), description);
 }
 
@@ -181,6 +191,8 @@ dossier_tag_row_class_init (DossierTagRowClass *klass)
   g_type_ensure (DOSSIER_TYPE_TAG_CHIP);
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_TAG,
                                   "/org/dossier/Dossier/ui/dossier-tag-row.ui");
+  /* A row of the codebook's tree grid, with its level and expanded state. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, expander);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, name);
@@ -206,6 +218,7 @@ dossier_tag_row_init (DossierTagRow *self)
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::parent-id", G_CALLBACK (parent_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::key", G_CALLBACK (key_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::name", G_CALLBACK (update_accessible));
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::depth", G_CALLBACK (update_accessible));
 
   update_expander (self);
   update_slot (self);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-export-dialog.h"
 #include "dossier-search-panel.h"
@@ -36,7 +37,7 @@ dossier_window_show_toast (DossierWindow *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 void
@@ -50,7 +51,7 @@ _dossier_window_report_error (DossierWindow *self,
   /* Translators: a failed action in a toast: what failed, then why */
   message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
   if (self->toast_overlay != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
   g_message ("%s", message);
 }
 
@@ -452,7 +453,7 @@ exported_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
@@ -1066,6 +1067,8 @@ dossier_window_init (DossierWindow *self)
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every window from now on, dialogs included, when it is mapped. */
+  dossier_accessible_watch_toplevels ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

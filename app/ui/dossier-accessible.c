@@ -1,0 +1,317 @@
+/* dossier-accessible.c — names GTK 4.8 gets wrong for assistive
+ * technologies, fixed in one place for every window.
+ *
+ * Read through AT-SPI, GTK 4.8 names a button whose label has a mnemonic
+ * after both its label and its text ("_Cancel Cancel"), a menu button
+ * without a label after its class ("GtkMenuButton"), an icon-only close
+ * button (the find bar's, a toast's) after its image ("GtkImage"), and a
+ * drop-down says nothing of what it shows. Each window is walked when it
+ * is mapped (and a toast's overlay when a toast comes), and what a walk
+ * fixed follows later changes of the label or the selection.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-accessible.h"
+
+static GQuark named_quark;
+
+/* @label without its mnemonic underscores ("__" is a real one). */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            g_string_append_c (out, '_');
+          if (p[1] != '\0')
+            p++;
+          else
+            break;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* GTK 4.8 names a button after its "label" property, mnemonic and all,
+ * then after the label widget inside it: without the property, the name
+ * is that label's text alone. */
+static void
+name_button_from_label (GtkButton *button)
+{
+  if (gtk_button_get_label (button) != NULL && gtk_button_get_use_underline (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* The icon name of @button's image child, or NULL. */
+static const char *
+button_icon (GtkWidget *button)
+{
+  GtkWidget *child = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+  if (GTK_IS_IMAGE (child))
+    return gtk_image_get_icon_name (GTK_IMAGE (child));
+  return NULL;
+}
+
+/* The text a drop-down shows for its selected item. */
+static char *
+drop_down_value (GtkDropDown *drop_down)
+{
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  GtkExpression *expression = gtk_drop_down_get_expression (drop_down);
+  GValue value = G_VALUE_INIT;
+  char *text = NULL;
+
+  if (item == NULL)
+    return NULL;
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value))
+    {
+      if (G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+      g_value_unset (&value);
+    }
+
+  return text;
+}
+
+static void
+describe_drop_down (GtkDropDown *drop_down)
+{
+  g_autofree char *value = drop_down_value (drop_down);
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  /* Read after the drop-down's name, as a combo box's value is; the
+   * button inside that opens the list says it too. */
+  if (value != NULL && *value != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+      if (GTK_IS_TOGGLE_BUTTON (toggle))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, value, -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (GTK_IS_TOGGLE_BUTTON (toggle))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Nothing chosen"), -1);
+    }
+}
+
+static void
+name_widget (GtkWidget *widget)
+{
+  if (g_object_get_qdata (G_OBJECT (widget), named_quark) != NULL)
+    return;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    {
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      name_button_from_label (GTK_BUTTON (widget));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (name_button_from_label), NULL);
+    }
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      g_autofree char *name = NULL;
+
+      /* Named after its label, else after its tooltip, which says what it
+       * is for; the toggle button inside it that takes the focus is named
+       * after it. */
+      if (label != NULL)
+        name = gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)) ? strip_mnemonic (label)
+                                                                           : g_strdup (label);
+      else if (tooltip != NULL)
+        name = g_strdup (tooltip);
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+           g_strcmp0 (button_icon (widget), "window-close-symbolic") == 0)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip != NULL ? tooltip : _("Close"), -1);
+    }
+  else if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      describe_drop_down (GTK_DROP_DOWN (widget));
+      g_signal_connect (widget, "notify::selected-item", G_CALLBACK (describe_drop_down), NULL);
+    }
+}
+
+void
+dossier_accessible_name_widgets (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (named_quark == 0)
+    named_quark = g_quark_from_static_string ("dossier-accessible-named");
+
+  name_widget (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dossier_accessible_name_widgets (child);
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  dossier_accessible_name_widgets (window);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_signal_handler_find (window, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, window_mapped_cb, NULL) != 0)
+        continue;
+      g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+      if (gtk_widget_get_mapped (window))
+        window_mapped_cb (window);
+    }
+}
+
+void
+dossier_accessible_watch_toplevels (void)
+{
+  static GListModel *toplevels;
+  guint n;
+
+  if (toplevels != NULL)
+    return;
+
+  toplevels = gtk_window_get_toplevels ();
+  n = g_list_model_get_n_items (toplevels);
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+  toplevels_changed_cb (toplevels, 0, 0, n);
+}
+
+/* ---- Toasts ------------------------------------------------------------------ */
+
+static GQuark region_quark;
+
+/* The live region of @overlay: a label with the "alert" role at the end of
+ * the overlay's box (the window's), drawn transparent and one pixel high;
+ * made on first use. NULL when the overlay's child is no box. */
+static GtkWidget *
+live_region (GtkWidget *overlay)
+{
+  GtkWidget *child = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+  GtkWidget *region;
+
+  if (region_quark == 0)
+    region_quark = g_quark_from_static_string ("dossier-live-region");
+
+  region = g_object_get_qdata (G_OBJECT (overlay), region_quark);
+  if (region != NULL || !GTK_IS_BOX (child))
+    return region;
+
+  region = g_object_new (GTK_TYPE_LABEL,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                         "visible", FALSE,
+                         "can-target", FALSE,
+                         "ellipsize", PANGO_ELLIPSIZE_END,
+                         "max-width-chars", 1,
+                         "css-classes", (const char * const []) { "dossier-live-region", NULL },
+                         NULL);
+  gtk_box_append (GTK_BOX (child), region);
+  /* A toast can be dismissed while the window goes, after its box. */
+  g_object_set_qdata_full (G_OBJECT (overlay), region_quark, g_object_ref (region), g_object_unref);
+  return region;
+}
+
+static gboolean
+name_toasts_idle (gpointer data)
+{
+  g_autoptr(GtkWidget) overlay = g_weak_ref_get (data);
+
+  if (overlay != NULL)
+    dossier_accessible_name_widgets (overlay);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Its close button comes with the toast widget, which libadwaita makes
+ * when the toast is shown: now, or when the one before it goes. */
+static void
+name_toasts_soon (GtkWidget *overlay)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, overlay);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_toasts_idle, ref, weak_ref_free);
+}
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    GtkWidget *overlay)
+{
+  GtkWidget *region = g_object_get_qdata (G_OBJECT (overlay), region_quark);
+
+  if (region != NULL && gtk_widget_get_parent (region) != NULL &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (region)), adw_toast_get_title (toast)) == 0)
+    gtk_widget_set_visible (region, FALSE);
+  name_toasts_soon (overlay);
+}
+
+gboolean
+dossier_accessible_show_toast (GtkWidget *widget,
+                               AdwToast  *toast)
+{
+  GtkWidget *overlay;
+  GtkWidget *region;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
+
+  overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+
+  /* Hidden, then shown with the new text: assistive technologies read an
+   * alert when it appears. */
+  region = live_region (overlay);
+  if (region != NULL)
+    {
+      gtk_widget_set_visible (region, FALSE);
+      gtk_label_set_text (GTK_LABEL (region), adw_toast_get_title (toast));
+      gtk_widget_set_visible (region, TRUE);
+    }
+
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  name_toasts_soon (overlay);
+  return TRUE;
+}
