@@ -5,7 +5,9 @@
  * after both its label and its text ("_Cancel Cancel"), a menu button
  * without a label after its class ("GtkMenuButton"), an icon-only close
  * button (the find bar's, a toast's) after its image ("GtkImage"), and a
- * drop-down says nothing of what it shows. Each window is walked when it
+ * drop-down says nothing of what it shows; and every row of a list is a
+ * Tab stop (seventeen presses to cross a codebook), where the arrows
+ * already move between rows. Each window is walked when it
  * is mapped (and a toast's overlay when a toast comes), and what a walk
  * fixed follows later changes of the label or the selection.
  */
@@ -17,6 +19,8 @@
 #include "dossier-accessible.h"
 
 static GQuark named_quark;
+
+static GtkWidget *live_region (GtkWidget *overlay);
 
 /* @label without its mnemonic underscores ("__" is a real one). */
 static char *
@@ -109,6 +113,76 @@ describe_drop_down (GtkDropDown *drop_down)
     }
 }
 
+/* ---- Lists: one Tab stop ------------------------------------------------------ */
+
+static gboolean
+has_focusable_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((gtk_widget_get_focusable (child) && gtk_widget_get_visible (child)) ||
+        has_focusable_descendant (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Tab on a row goes past the list, not to the next row (the arrows move
+ * between rows): the list is left out of the focus chain for one move.
+ * A row with buttons of its own keeps Tab for them. */
+static gboolean
+leave_list (GtkWidget *list,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkDirectionType direction = g_variant_get_boolean (args) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gboolean moved;
+
+  if (focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)) ||
+      (focus != list && has_focusable_descendant (focus)))
+    return FALSE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* Past the last widget: round to the first, as GTK's Tab does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved;
+}
+
+static void
+add_tab_key (GtkShortcutController *controller,
+             guint                  keyval,
+             GdkModifierType        mods,
+             gboolean               backward)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keyval, mods),
+                                     gtk_callback_action_new (leave_list, NULL, NULL),
+                                     "b", backward));
+}
+
+static void
+single_tab_stop (GtkWidget *list)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "dossier-list-tab");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Tab, 0, FALSE);
+  add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Tab, 0, FALSE);
+  add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, TRUE);
+  add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Tab, GDK_SHIFT_MASK, TRUE);
+  gtk_widget_add_controller (list, controller);
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
@@ -147,6 +221,18 @@ name_widget (GtkWidget *widget)
       g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       tooltip != NULL ? tooltip : _("Close"), -1);
+    }
+  else if (GTK_IS_LIST_VIEW (widget))
+    {
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      single_tab_stop (widget);
+    }
+  else if (ADW_IS_TOAST_OVERLAY (widget))
+    {
+      /* Made before any toast, so that it is in the tree assistive
+       * technologies have read: a toast only shows it. */
+      g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
+      live_region (widget);
     }
   else if (GTK_IS_DROP_DOWN (widget))
     {
@@ -214,8 +300,9 @@ dossier_accessible_watch_toplevels (void)
 static GQuark region_quark;
 
 /* The live region of @overlay: a label with the "alert" role at the end of
- * the overlay's box (the window's), drawn transparent and one pixel high;
- * made on first use. NULL when the overlay's child is no box. */
+ * the overlay's box (the window's), drawn transparent and one pixel high,
+ * empty but while a toast shows; made on first use. NULL when the
+ * overlay's child is no box. */
 static GtkWidget *
 live_region (GtkWidget *overlay)
 {
@@ -231,7 +318,6 @@ live_region (GtkWidget *overlay)
 
   region = g_object_new (GTK_TYPE_LABEL,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
-                         "visible", FALSE,
                          "can-target", FALSE,
                          "ellipsize", PANGO_ELLIPSIZE_END,
                          "max-width-chars", 1,
@@ -279,7 +365,7 @@ toast_dismissed_cb (AdwToast  *toast,
 
   if (region != NULL && gtk_widget_get_parent (region) != NULL &&
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (region)), adw_toast_get_title (toast)) == 0)
-    gtk_widget_set_visible (region, FALSE);
+    gtk_label_set_text (GTK_LABEL (region), "");
   name_toasts_soon (overlay);
 }
 
@@ -300,15 +386,12 @@ dossier_accessible_show_toast (GtkWidget *widget,
       return FALSE;
     }
 
-  /* Hidden, then shown with the new text: assistive technologies read an
-   * alert when it appears. */
+  /* Always there (GTK 4.8 leaves hidden widgets out of the tree, and a
+   * widget that appears later may not reach a reader that has read the
+   * tree): the alert gets the toast's text while the toast shows. */
   region = live_region (overlay);
   if (region != NULL)
-    {
-      gtk_widget_set_visible (region, FALSE);
-      gtk_label_set_text (GTK_LABEL (region), adw_toast_get_title (toast));
-      gtk_widget_set_visible (region, TRUE);
-    }
+    gtk_label_set_text (GTK_LABEL (region), adw_toast_get_title (toast));
 
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

@@ -7,9 +7,10 @@
 G_BEGIN_DECLS
 
 /* Names, at and below @widget, the buttons GTK 4.8 names wrongly (after
- * their mnemonic label twice, their class or their image) and gives each
- * drop-down its shown value as description; they stay right when their
- * label or selection changes. Done once per widget. */
+ * their mnemonic label twice, their class or their image), gives each
+ * drop-down its shown value as description (they stay right when their
+ * label or selection changes), and makes each list view one Tab stop.
+ * Done once per widget. */
 void dossier_accessible_name_widgets     (GtkWidget  *widget);
 /* From now on, does that for every window when it is mapped. */
 void dossier_accessible_watch_toplevels  (void);
@@ -17,7 +18,7 @@ void dossier_accessible_watch_toplevels  (void);
 /* Shows @toast (its ownership is taken) in the toast overlay around
  * @widget, and has it read out: a toast is not announced by libadwaita
  * 1.2, so its text goes to the overlay's live region (a label with the
- * "alert" role, shown for as long as the toast is). FALSE if @widget is
+ * "alert" role, which says it for as long as the toast shows). FALSE if @widget is
  * in no toast overlay. */
 gboolean dossier_accessible_show_toast   (GtkWidget  *widget,
                                           AdwToast   *toast);

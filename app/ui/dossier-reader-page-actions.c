@@ -136,6 +136,110 @@ _dossier_reader_page_highlight_at_caret (DossierReaderPage *self)
   return pick_highlight (self, ids, -1, -1);
 }
 
+/* One highlight's tags, then its memo. */
+static void
+describe_highlight (DossierReaderPage *self,
+                    DossierHighlight  *hl,
+                    GString           *out)
+{
+  const gint64 *tag_ids;
+  const char *memo;
+  guint n_tags = 0;
+  gboolean first = TRUE;
+
+  tag_ids = dossier_highlight_get_tag_ids (hl, &n_tags);
+  for (guint t = 0; t < n_tags; t++)
+    {
+      DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[t]);
+
+      if (tag == NULL)
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      g_string_append (out, dossier_tag_get_name (tag));
+      first = FALSE;
+    }
+
+  memo = dossier_highlight_get_memo (hl);
+  if (memo != NULL && memo[0] != '\0')
+    {
+      g_autofree char *part = g_strdup_printf (_("memo: %s"), memo);
+
+      if (!first)
+        g_string_append (out, ", ");
+      g_string_append (out, part);
+    }
+}
+
+char *
+_dossier_reader_page_describe_caret (DossierReaderPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) parts = NULL;
+
+  if (self->project == NULL || self->document_id == 0 || self->document_view == NULL)
+    return NULL;
+
+  ids = dossier_document_view_highlights_at (self->document_view,
+                                             dossier_document_view_get_caret (self->document_view));
+  if (ids->len == 0)
+    return NULL;
+
+  parts = g_string_new (NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (self->project,
+                                                                     g_array_index (ids, gint64, i),
+                                                                     NULL);
+
+      if (hl == NULL)
+        continue;
+      if (parts->len > 0)
+        g_string_append (parts, "; ");
+      describe_highlight (self, hl, parts);
+    }
+  if (parts->len == 0)
+    return NULL;
+
+  /* Translators: the tags and memos of the highlights at the caret */
+  return g_strdup_printf (_("Highlighted: %s"), parts->str);
+}
+
+void
+_dossier_reader_page_update_caret_description (DossierReaderPage *self)
+{
+  g_autofree char *description = NULL;
+  GtkAccessible *text;
+
+  if (self->document_view == NULL)
+    return;
+
+  description = _dossier_reader_page_describe_caret (self);
+  if (g_strcmp0 (description, self->caret_description) == 0)
+    return;
+
+  text = GTK_ACCESSIBLE (dossier_document_view_get_text_view (self->document_view));
+  if (description != NULL)
+    gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_free (self->caret_description);
+  self->caret_description = g_steal_pointer (&description);
+}
+
+static void
+describe_caret_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  g_autofree char *description = _dossier_reader_page_describe_caret (self);
+
+  _dossier_reader_page_show_toast (self, description != NULL ? description
+                                                             : _("The caret is in no highlight"),
+                                   FALSE);
+}
+
 void
 _dossier_reader_page_update_actions (DossierReaderPage *self)
 {
@@ -160,6 +264,10 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   gtk_widget_action_set_enabled (widget, "reader.remove-highlight", writable);
   gtk_widget_action_set_enabled (widget, "reader.remove-highlight-tag", writable);
   gtk_widget_action_set_enabled (widget, "reader.find", has_document);
+  gtk_widget_action_set_enabled (widget, "reader.describe-caret", has_document);
+
+  /* The caret moved, or what is under it changed. */
+  _dossier_reader_page_update_caret_description (self);
 }
 
 /* ---- Tagging -------------------------------------------------------------------- */
@@ -235,7 +343,15 @@ on_tag_chosen (DossierReaderPage *self,
   if (!require_writable (self) || tag_id <= 0)
     return;
 
-  if (self->picker_highlight_id != 0)
+  if (self->picker_highlight_id != 0 &&
+      dossier_tag_picker_is_applied (DOSSIER_TAG_PICKER (picker), tag_id))
+    {
+      /* A checked tag chosen again: taken off (the last one takes the
+       * highlight with it, as removing it from the menu does; undo). */
+      if (!dossier_project_remove_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error))
+        _dossier_reader_page_report_error (self, _("Could not remove the tag"), error);
+    }
+  else if (self->picker_highlight_id != 0)
     {
       gboolean added;
 
@@ -294,6 +410,17 @@ popup_tag_picker (DossierReaderPage *self,
   self->picker_document_id = self->document_id;
   self->picker_start = start;
   self->picker_end = end;
+
+  /* Edit Tags: the tags it has are checked; a new passage has none. */
+  {
+    g_autoptr(DossierHighlight) hl = highlight_id != 0
+                                     ? dossier_project_get_highlight (self->project, highlight_id, NULL)
+                                     : NULL;
+    guint n_tags = 0;
+    const gint64 *tag_ids = hl != NULL ? dossier_highlight_get_tag_ids (hl, &n_tags) : NULL;
+
+    dossier_tag_picker_set_applied_tags (DOSSIER_TAG_PICKER (picker), tag_ids, n_tags);
+  }
 
   if (offset_rect_in_view_box (self, end, &rect))
     {
@@ -552,6 +679,7 @@ _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.remove-highlight", "x", remove_highlight_action);
   gtk_widget_class_install_action (widget_class, "reader.remove-highlight-tag", "(xx)", remove_highlight_tag_action);
   gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "reader.describe-caret", NULL, describe_caret_action);
 
   /* The number keys, Delete and the menu key are bound on the text view
    * (see dossier-reader-page.c); Ctrl+T, Ctrl+M and Ctrl+F are the

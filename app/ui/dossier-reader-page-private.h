@@ -52,6 +52,8 @@ struct _DossierReaderPage
   gint64               picker_document_id;
   gint64               picker_start;
   gint64               picker_end;
+  /* What the text view's accessible description says of the caret. */
+  char                *caret_description;
 
   /* Template children */
   GtkStack            *stack;
@@ -71,6 +73,12 @@ void     _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
                                                    double             y);
 /* The highlight the keyboard points at (see there), 0 if none. */
 gint64   _dossier_reader_page_highlight_at_caret  (DossierReaderPage *self);
+/* The tags and memos of the highlights the caret is in ("Highlighted:
+ * Costs, Government, memo: …"), NULL outside any. */
+char    *_dossier_reader_page_describe_caret      (DossierReaderPage *self);
+/* Puts that in the text view's accessible description (a screen reader
+ * reads it where the caret is); on every caret move and repaint. */
+void     _dossier_reader_page_update_caret_description (DossierReaderPage *self);
 /* A toast in the window's overlay; with @undo an "Undo" button (win.undo). */
 void     _dossier_reader_page_show_toast          (DossierReaderPage *self,
                                                    const char        *message,

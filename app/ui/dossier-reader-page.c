@@ -912,6 +912,16 @@ menu_key (GtkWidget *widget,
   return TRUE;
 }
 
+/* Alt+Enter: the tags and memo of the highlight at the caret, in a toast
+ * (read out, see dossier_accessible_show_toast()). */
+static gboolean
+describe_key (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (user_data), "reader.describe-caret", NULL);
+}
+
 static void
 add_key (GtkShortcutController *controller,
          guint                  keyval,
@@ -946,6 +956,8 @@ bind_text_keys (DossierReaderPage *self)
   add_key (shortcuts, GDK_KEY_KP_Delete, 0, delete_key, self, NULL);
   add_key (shortcuts, GDK_KEY_Menu, 0, menu_key, self, NULL);
   add_key (shortcuts, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key, self, NULL);
+  add_key (shortcuts, GDK_KEY_Return, GDK_ALT_MASK, describe_key, self, NULL);
+  add_key (shortcuts, GDK_KEY_KP_Enter, GDK_ALT_MASK, describe_key, self, NULL);
 
   gtk_widget_add_controller (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
                              controller);
@@ -1003,6 +1015,7 @@ dossier_reader_page_finalize (GObject *object)
   g_clear_pointer (&self->span_lengths, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->span_strings, g_string_chunk_free);
+  g_clear_pointer (&self->caret_description, g_free);
 
   G_OBJECT_CLASS (dossier_reader_page_parent_class)->finalize (object);
 }

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "dossier-tag-chip.h"
 #include "dossier-tag-picker-row.h"
 
@@ -16,6 +18,9 @@ struct _DossierTagPickerRow
   GtkWidget     *swatch;
   GtkLabel      *name;
   GtkLabel      *path;
+  GtkWidget     *check;
+
+  gboolean       applied;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagPickerRow, dossier_tag_picker_row, DOSSIER_TYPE_ROW)
@@ -61,7 +66,31 @@ update (DossierRow *row)
   DossierTag *tag = dossier_row_get_item (row);
 
   /* The path: it tells two tags of the same name apart. */
-  dossier_row_set_accessible (DOSSIER_ROW (row), tag ? dossier_tag_get_path (tag) : "", NULL);
+  dossier_row_set_accessible (DOSSIER_ROW (row), tag ? dossier_tag_get_path (tag) : "",
+                              DOSSIER_TAG_PICKER_ROW (row)->applied ? _("Applied") : NULL);
+}
+
+void
+dossier_tag_picker_row_set_applied (DossierTagPickerRow *self,
+                                    gboolean             applied)
+{
+  g_return_if_fail (DOSSIER_IS_TAG_PICKER_ROW (self));
+
+  applied = !!applied;
+  if (self->applied == applied)
+    return;
+
+  self->applied = applied;
+  gtk_widget_set_visible (self->check, applied);
+  update (DOSSIER_ROW (self));
+}
+
+gboolean
+dossier_tag_picker_row_get_applied (DossierTagPickerRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER_ROW (self), FALSE);
+
+  return self->applied;
 }
 
 static void
@@ -76,6 +105,7 @@ dossier_tag_picker_row_class_init (DossierTagPickerRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTagPickerRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, DossierTagPickerRow, name);
   gtk_widget_class_bind_template_child (widget_class, DossierTagPickerRow, path);
+  gtk_widget_class_bind_template_child (widget_class, DossierTagPickerRow, check);
 }
 
 static void

@@ -12,4 +12,10 @@ G_DECLARE_FINAL_TYPE (DossierTagPickerRow, dossier_tag_picker_row, DOSSIER, TAG_
 
 /* "item": the DossierTag shown (the row follows its changes). */
 
+/* Edit Tags: whether the highlight being edited has the tag already (a
+ * check mark; said to assistive technologies). */
+void     dossier_tag_picker_row_set_applied (DossierTagPickerRow *self,
+                                             gboolean             applied);
+gboolean dossier_tag_picker_row_get_applied (DossierTagPickerRow *self);
+
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _DossierTagPicker
   GListModel     *tags;
   guint           n_matches;
   gboolean        moved;       /* Up or Down since the text last changed */
+  GHashTable     *applied;     /* gint64* tag ids the edited highlight has */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, GTK_TYPE_POPOVER)
@@ -162,6 +163,45 @@ highlight_row (DossierTagPicker *self,
   scroll_to_row (self, row);
 }
 
+static void
+mark_applied (DossierTagPicker *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      DossierTag *tag = row_tag (row);
+      gint64 id = tag != NULL ? dossier_tag_get_id (tag) : 0;
+
+      if (DOSSIER_IS_TAG_PICKER_ROW (child))
+        dossier_tag_picker_row_set_applied (DOSSIER_TAG_PICKER_ROW (child),
+                                            g_hash_table_contains (self->applied, &id));
+    }
+}
+
+void
+dossier_tag_picker_set_applied_tags (DossierTagPicker *self,
+                                     const gint64     *tag_ids,
+                                     guint             n_tags)
+{
+  g_return_if_fail (DOSSIER_IS_TAG_PICKER (self));
+
+  g_hash_table_remove_all (self->applied);
+  for (guint i = 0; i < n_tags; i++)
+    g_hash_table_add (self->applied, g_memdup2 (&tag_ids[i], sizeof tag_ids[i]));
+  mark_applied (self);
+}
+
+gboolean
+dossier_tag_picker_is_applied (DossierTagPicker *self,
+                               gint64            tag_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), FALSE);
+
+  return g_hash_table_contains (self->applied, &tag_id);
+}
+
 /* Marks which rows the text matches, then refilters and highlights the
  * tag named exactly so, else the Create row, else nothing. */
 static void
@@ -245,6 +285,7 @@ rebuild_rows (DossierTagPicker *self)
       gtk_list_box_insert (self->list_box, g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW, "item", tag, NULL), (int) i);
     }
 
+  mark_applied (self);
   update_filter (self);
 }
 
@@ -476,6 +517,16 @@ dossier_tag_picker_dispose (GObject *object)
 }
 
 static void
+dossier_tag_picker_finalize (GObject *object)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
+
+  g_hash_table_unref (self->applied);
+
+  G_OBJECT_CLASS (dossier_tag_picker_parent_class)->finalize (object);
+}
+
+static void
 dossier_tag_picker_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -518,6 +569,7 @@ dossier_tag_picker_class_init (DossierTagPickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_tag_picker_dispose;
+  object_class->finalize = dossier_tag_picker_finalize;
   object_class->get_property = dossier_tag_picker_get_property;
   object_class->set_property = dossier_tag_picker_set_property;
 
@@ -550,6 +602,7 @@ dossier_tag_picker_init (DossierTagPicker *self)
 {
   GtkEventController *keys;
 
+  self->applied = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-tag-picker");
 

@@ -31,5 +31,12 @@ GtkEditable    *dossier_tag_picker_get_entry   (DossierTagPicker *self);
 gint64          dossier_tag_picker_get_highlighted_tag (DossierTagPicker *self);
 /* How many tags the current text matches. */
 guint           dossier_tag_picker_get_n_matches (DossierTagPicker *self);
+/* The tags a highlight being edited has already: their rows show a check
+ * mark (NULL, 0: none, as for a new passage). */
+void            dossier_tag_picker_set_applied_tags (DossierTagPicker *self,
+                                                     const gint64     *tag_ids,
+                                                     guint             n_tags);
+gboolean        dossier_tag_picker_is_applied  (DossierTagPicker *self,
+                                                gint64            tag_id);
 
 G_END_DECLS

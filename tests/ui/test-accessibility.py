@@ -14,6 +14,7 @@ registry, which sends them to the X server). Checks:
   * drop-downs tell their value;
   * after a codebook row's menu is opened with the Menu key and closed with
     Escape, the focus is back on that row, and F6 moves it on;
+  * a list is one Tab stop: Tab on a codebook row leaves the codebook;
   * a toast is read out (an alert that shows with its text).
 
 Usage: test-accessibility.py DOSSIER DOSSIER-CLI (under xvfb-run and
@@ -93,6 +94,21 @@ def wait_for(what, condition, timeout=30.0):
     raise SystemExit(1)
 
 
+def eventually(condition, timeout=15.0):
+    """@condition's first true value within @timeout seconds, else None:
+    what a key does reaches the tree after the X server, GTK and the
+    accessibility bus have passed it on, later under load."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = condition()
+        except Exception:
+            result = None
+        if result or time.monotonic() >= deadline:
+            return result
+        time.sleep(0.1)
+
+
 def run(*args):
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
 
@@ -133,6 +149,12 @@ def path_of(accessible):
         parts.append("%s %r" % (accessible.getRoleName(), accessible.name))
         accessible = accessible.parent
     return " < ".join(parts)
+
+
+def ancestors(accessible):
+    while accessible is not None:
+        yield accessible
+        accessible = accessible.parent
 
 
 def attributes(accessible):
@@ -295,21 +317,37 @@ def main():
                 and showing(a)))
             check(menu is not None, "the Menu key opens the tag's menu")
             press("Escape")
-            time.sleep(0.3)
-            now = focused(window)
+            now = eventually(lambda: (lambda f: f if f is not None and "Critics" in (f.name or "") else None)(
+                focused(window)))
+            now = now or focused(window)
             check(now is not None and "Critics" in (now.name or ""),
                   "Escape gives the focus back to the row (it is on %s)"
                   % (path_of(now) if now is not None else "nothing"))
             press("F6")
-            now = focused(window)
+            now = eventually(lambda: (lambda f: f if f is not None and "Critics" not in (f.name or "") else None)(
+                focused(window)))
             check(now is not None and showing(now) and now.getRole() != pyatspi.ROLE_SPLIT_PANE,
                   "F6 then moves the focus somewhere that shows (%s)"
+                  % (path_of(now) if now is not None else "nothing"))
+
+        # ---- A list is one Tab stop ------------------------------------------------
+        if target is not None:
+            click(x_window, target)
+            wait_for("the focus on Critics' row again", lambda: focused(window) is not None and
+                     "Critics" in (focused(window).name or ""))
+            press("Tab")
+            now = eventually(lambda: (lambda f: f if f is not None and "Critics" not in (f.name or "") else None)(
+                focused(window)))
+            check(now is not None and not any(a is tags or a == tags for a in ancestors(now)),
+                  "Tab on a codebook row leaves the codebook (the focus is on %s)"
                   % (path_of(now) if now is not None else "nothing"))
 
         # ---- A toast is read out ----------------------------------------------------
         # Deleting a tag (Delete on its row) shows a toast with Undo.
         if target is not None:
             click(x_window, target)
+            wait_for("the focus on Critics' row again", lambda: focused(window) is not None and
+                     "Critics" in (focused(window).name or ""))
             press("Delete")
             alert = wait_for("an alert with the toast's text", lambda: find(
                 window, lambda a: a.getRole() in (pyatspi.ROLE_ALERT, pyatspi.ROLE_NOTIFICATION)

@@ -17,6 +17,7 @@
 #include "dossier-highlight-card.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
+#include "dossier-tag-picker-row.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-arguments-panel.h"
 #include "dossier-stakeholders-panel.h"
@@ -652,6 +653,23 @@ test_focus_after_menus (Fixture       *f,
   focus = visible_focus (f->window);
   g_assert_true (gtk_widget_get_focusable (focus));
 
+  /* A list is one Tab stop: Tab on a row leaves the codebook, Shift+Tab
+   * too; the arrows move between rows. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (codebook), f->risks_id);
+  gtk_widget_grab_focus (find_descendant (codebook, GTK_TYPE_LIST_VIEW));
+  flush_events ();
+  g_assert_true (focus_within (f->window, find_descendant (codebook, GTK_TYPE_LIST_VIEW)));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Tab, 0), ==, "dossier-list-tab");
+  focus = visible_focus (f->window);
+  g_assert_false (focus_within (f->window, find_descendant (codebook, GTK_TYPE_LIST_VIEW)));
+  g_assert_true (gtk_widget_grab_focus (find_descendant (codebook, GTK_TYPE_LIST_VIEW)));
+  flush_events ();
+  focus = visible_focus (f->window);
+  g_assert_true (focus_within (f->window, find_descendant (codebook, GTK_TYPE_LIST_VIEW)));
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Tab, GDK_SHIFT_MASK), ==, "dossier-list-tab");
+  focus = visible_focus (f->window);
+  g_assert_false (focus_within (f->window, find_descendant (codebook, GTK_TYPE_LIST_VIEW)));
+
   /* The Menu key on a document row, then Escape. */
   dossier_documents_panel_select_document (f->window->documents_panel, f->document_id);
   dossier_documents_panel_focus_list (f->window->documents_panel);
@@ -683,6 +701,99 @@ test_focus_after_menus (Fixture       *f,
   focus = visible_focus (f->window);
   g_test_message ("after the memo dialog: %s", G_OBJECT_TYPE_NAME (focus));
   g_assert_true (focus == text_view);
+}
+
+/* A highlight's tags and memo can be read from the text: the text view's
+ * accessible description says what the caret is in, Alt+Enter shows it in
+ * a toast (an alert, read out), and Edit Tags checks the tags the
+ * highlight has, taking off one chosen again (issue 7, item 16c). */
+static void
+test_highlight_readable_from_text (Fixture       *f,
+                                   gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (view));
+  g_autofree char *described = NULL;
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  gint64 start, end, id;
+  guint n_checked = 0;
+
+  find_range (f, "two new boats", &start, &end);
+  id = dossier_project_add_highlight (project, f->document_id, start, end,
+                                      (gint64[]) { f->risks_id, f->benefits_id }, 2,
+                                      "Paid for by the fares", NULL);
+  g_assert_cmpint (id, >, 0);
+  flush_events ();
+
+  /* Outside: nothing said. Inside: its tags and memo. */
+  gtk_widget_grab_focus (text_view);
+  dossier_document_view_select_range (view, 0, 0);
+  flush_events ();
+  g_assert_null (page->caret_description);
+  dossier_document_view_select_range (view, start + 3, start + 3);
+  flush_events ();
+  g_assert_cmpstr (page->caret_description, ==,
+                   "Highlighted: Risks, Benefits, memo: Paid for by the fares");
+  described = _dossier_reader_page_describe_caret (page);
+  g_assert_cmpstr (described, ==, page->caret_description);
+
+  /* A tag taken off elsewhere: said at once. */
+  g_assert_true (dossier_project_remove_highlight_tag (project, id, f->benefits_id, NULL));
+  flush_events ();
+  g_assert_cmpstr (page->caret_description, ==, "Highlighted: Risks, memo: Paid for by the fares");
+  g_assert_true (dossier_project_undo (project, NULL));
+  flush_events ();
+
+  /* Alt+Enter: a toast, and the live region says it. */
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_Return, GDK_ALT_MASK), ==, "dossier-reader-keys");
+  collect_with_class (GTK_WIDGET (f->window), "dossier-live-region", regions);
+  g_assert_cmpuint (regions->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (regions, 0)));
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (regions, 0)), ==,
+                   "Highlighted: Risks, Benefits, memo: Paid for by the fares");
+
+  /* Edit Tags: Risks and Benefits checked, nothing else. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.edit-highlight-tags", "x", id);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (page->tag_picker));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *list_box = find_descendant (page->tag_picker, GTK_TYPE_LIST_BOX);
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (DOSSIER_IS_TAG_PICKER_ROW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))))
+        g_ptr_array_add (rows, gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+    g_assert_cmpuint (rows->len, >=, 2);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        DossierTagPickerRow *row = g_ptr_array_index (rows, i);
+        DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (row));
+        gboolean has = dossier_tag_get_id (tag) == f->risks_id || dossier_tag_get_id (tag) == f->benefits_id;
+
+        g_assert_cmpint (dossier_tag_picker_row_get_applied (row), ==, has);
+        g_assert_cmpint (gtk_widget_get_visible (find_with_class (GTK_WIDGET (row), "tag-applied")), ==, has);
+        n_checked += has;
+      }
+  }
+  g_assert_cmpuint (n_checked, ==, 2);
+
+  /* Benefits chosen again: taken off. */
+  g_signal_emit_by_name (page->tag_picker, "tag-chosen", f->benefits_id);
+  flush_events ();
+  hl = dossier_project_get_highlight (project, id, NULL);
+  g_assert_true (dossier_highlight_has_tag (hl, f->risks_id));
+  g_assert_false (dossier_highlight_has_tag (hl, f->benefits_id));
+
+  /* Tagging a new passage: nothing checked. */
+  select_text (f, "quieter engines", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-selection", NULL);
+  flush_events ();
+  g_assert_false (dossier_tag_picker_is_applied (DOSSIER_TAG_PICKER (page->tag_picker), f->risks_id));
+  gtk_popover_popdown (GTK_POPOVER (page->tag_picker));
 }
 
 /* Whether the highlight that starts at @start carries @tag_id. */
@@ -2740,6 +2851,7 @@ main (int   argc,
   ADD ("number-keys", test_number_keys);
   ADD ("number-keys-pinned", test_number_keys_pinned);
   ADD ("focus-after-menus", test_focus_after_menus);
+  ADD ("highlight-readable-from-text", test_highlight_readable_from_text);
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
