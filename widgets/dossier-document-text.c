@@ -24,6 +24,7 @@ struct _DossierDocumentText
   int          bullet_width[3];
   int          bullet_height[3];
   PangoFontDescription *font;
+  GArray      *bands;      /* DossierTextBand, by start; or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentText, dossier_document_text, GTK_TYPE_TEXT_VIEW)
@@ -71,6 +72,75 @@ deco_lower_bound (GArray *decos,
   return lo;
 }
 
+/* First band ending after @offset. */
+static guint
+band_lower_bound (GArray *bands,
+                  gint64  offset)
+{
+  guint lo = 0, hi = bands->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (bands, DossierTextBand, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* One rectangle per display line of [start, end), split into a band per
+ * colour, where GTK would paint a tag's background. */
+static void
+snapshot_band (DossierDocumentText   *self,
+               GtkSnapshot           *snapshot,
+               const DossierTextBand *band)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter iter, next, last;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) band->start);
+  while (gtk_text_iter_get_offset (&iter) < band->end)
+    {
+      GdkRectangle first_loc, last_loc;
+      double x0, x1, h;
+      gint64 stop;
+
+      next = iter;
+      if (!gtk_text_view_forward_display_line (text_view, &next))
+        gtk_text_buffer_get_end_iter (buffer, &next);
+      stop = MIN (gtk_text_iter_get_offset (&next), band->end);
+      if (stop <= gtk_text_iter_get_offset (&iter))
+        break;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) stop - 1);
+      gtk_text_view_get_iter_location (text_view, &iter, &first_loc);
+      gtk_text_view_get_iter_location (text_view, &last, &last_loc);
+      x0 = MIN (first_loc.x, last_loc.x);
+      /* A line's newline has no ink: the band stops at the last letter. */
+      x1 = gtk_text_iter_ends_line (&last) ? last_loc.x : last_loc.x + last_loc.width;
+      x1 = MAX (x1, MAX (first_loc.x, last_loc.x));
+      h = first_loc.height;
+
+      if (x1 > x0 && h > 0)
+        for (guint c = 0; c < band->n_colors; c++)
+          {
+            double top = first_loc.y + h * c / band->n_colors;
+            double bottom = first_loc.y + h * (c + 1) / band->n_colors;
+
+            gtk_snapshot_append_color (snapshot, &band->colors[c],
+                                       &GRAPHENE_RECT_INIT (x0, top, x1 - x0, bottom - top));
+          }
+
+      if (gtk_text_iter_get_offset (&next) <= gtk_text_iter_get_offset (&iter))
+        break;
+      iter = next;
+    }
+}
+
 static void
 dossier_document_text_snapshot_layer (GtkTextView      *text_view,
                                       GtkTextViewLayer  layer,
@@ -83,7 +153,9 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
   GdkRGBA fg, bullet_color, bar_color;
   gint64 vis_start, vis_end;
 
-  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->decos->len == 0 || self->bullets[0] == NULL)
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    return;
+  if (self->decos->len == 0 && (self->bands == NULL || self->bands->len == 0))
     return;
 
   buffer = gtk_text_view_get_buffer (text_view);
@@ -94,6 +166,20 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
   gtk_text_iter_forward_to_line_end (&iter);
   vis_end = gtk_text_iter_get_offset (&iter) + 1;
 
+  /* In buffer coordinates here. */
+  if (self->bands != NULL)
+    for (guint i = band_lower_bound (self->bands, vis_start); i < self->bands->len; i++)
+      {
+        const DossierTextBand *band = &g_array_index (self->bands, DossierTextBand, i);
+
+        if (band->start >= vis_end)
+          break;
+        snapshot_band (self, snapshot, band);
+      }
+
+  if (self->decos->len == 0 || self->bullets[0] == NULL)
+    return;
+
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -102,7 +188,6 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
   bar_color = fg;
   bar_color.alpha *= 0.22;
 
-  /* In buffer coordinates here. */
   for (guint i = deco_lower_bound (self->decos, vis_start); i < self->decos->len; i++)
     {
       const Deco *d = &g_array_index (self->decos, Deco, i);
@@ -155,6 +240,7 @@ dossier_document_text_finalize (GObject *object)
     g_clear_object (&self->bullets[i]);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->decos, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -200,4 +286,19 @@ dossier_document_text_add_decoration (DossierDocumentText *self,
   if (self->decos->len > 0 && g_array_index (self->decos, Deco, self->decos->len - 1).end > start)
     return;
   g_array_append_val (self->decos, d);
+}
+
+void
+dossier_document_text_set_bands (DossierDocumentText *self,
+                                 GArray              *bands)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+
+  if (bands == self->bands)
+    return;
+  if (bands != NULL)
+    g_array_ref (bands);
+  g_clear_pointer (&self->bands, g_array_unref);
+  self->bands = bands;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -3,7 +3,9 @@
  * A GtkTextView that draws what a reading view shows beside the text but
  * that is not text: bullets before list items and a bar beside quotes,
  * painted below the text from decorations the owner sets (no characters
- * are ever inserted for looks, so buffer offsets stay document offsets).
+ * are ever inserted for looks, so buffer offsets stay document offsets);
+ * and, where a passage carries several tags' colours, the background as
+ * stacked bands, one per colour, so that every tag shows in the text.
  */
 #pragma once
 
@@ -11,6 +13,18 @@
 #include <dossier/dossier-text.h>
 
 G_BEGIN_DECLS
+
+#define DOSSIER_TEXT_BAND_COLORS 5
+
+/* A run of text painted in bands: [start, end) in code points, its colours
+ * top to bottom (already with the alpha they are painted with). */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  guint   n_colors;
+  GdkRGBA colors[DOSSIER_TEXT_BAND_COLORS];
+} DossierTextBand;
 
 #define DOSSIER_TYPE_DOCUMENT_TEXT (dossier_document_text_get_type ())
 G_DECLARE_FINAL_TYPE (DossierDocumentText, dossier_document_text, DOSSIER, DOCUMENT_TEXT, GtkTextView)
@@ -26,5 +40,10 @@ void dossier_document_text_add_decoration    (DossierDocumentText *self,
                                               gint64               end,
                                               DossierBlockKind     kind,
                                               int                  level);
+
+/* Replaces the banded runs: @bands (of DossierTextBand, sorted by start,
+ * disjoint) is kept, not copied (a reference is taken); NULL for none. */
+void dossier_document_text_set_bands         (DossierDocumentText *self,
+                                              GArray              *bands);
 
 G_END_DECLS

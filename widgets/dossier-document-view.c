@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-coding-stripes.h"
+#include "dossier-contrast.h"
 #include "dossier-document-text.h"
 #include "dossier-document-view.h"
 #include "dossier-find-bar.h"
@@ -60,6 +61,8 @@ typedef struct
   const char *label;       /* in self->strings */
   const char *tooltip;     /* in self->strings, or NULL */
   GtkTextTag *tag;         /* its colour's tag */
+  guint       n_colors;    /* all its tags' colours, the first one's first */
+  GdkRGBA     colors[DOSSIER_TEXT_BAND_COLORS];
   gint64      first_line;
   gint64      last_line;
   guint       lane;
@@ -69,6 +72,7 @@ typedef struct
 {
   gint64 pos;
   int    delta;
+  guint  index;            /* into highlights */
 } Event;
 
 struct _DossierDocumentView
@@ -81,6 +85,10 @@ struct _DossierDocumentView
   GtkTextBuffer        *buffer;
   DossierCodingStripes *stripes;
   GtkCssProvider       *zoom_css;
+  GtkCssProvider       *theme_css;       /* the selection's colours */
+  GdkRGBA               page;            /* the text's background */
+  GdkRGBA               selection_bg;
+  GdkRGBA               selection_fg;
 
   double                zoom;
   gboolean              has_selection;
@@ -102,7 +110,9 @@ struct _DossierDocumentView
   GHashTable           *by_id;           /* &id → Highlight* (into highlights) */
   GStringChunk         *strings;
   GHashTable           *color_tags;      /* packed RGBA → GtkTextTag */
-  GtkTextTag           *overlap_tag;
+  GtkTextTag           *overlap_tag;     /* several colours: bands, not a tag's */
+  GArray               *bands;           /* DossierTextBand, shared with the text */
+  GArray               *active;          /* guint, scratch */
   GArray               *stripe_scratch;  /* DossierStripe */
   GArray               *range_scratch;   /* DossierStripeRange */
   GArray               *lane_scratch;    /* guint */
@@ -201,17 +211,27 @@ get_color_tag (DossierDocumentView *self,
 {
   guint32 key = pack_color (color);
   GtkTextTag *tag = g_hash_table_lookup (self->color_tags, GUINT_TO_POINTER (key));
-  GdkRGBA bg;
+  GdkRGBA bg, ink;
 
   if (tag != NULL)
     return tag;
 
   bg = *color;
   bg.alpha = HIGHLIGHT_ALPHA * CLAMP (color->alpha, 0, 1);
+  ink = dossier_contrast_adjust (color, self->page.alpha > 0 ? &self->page : &(GdkRGBA) { 1, 1, 1, 1 },
+                                 DOSSIER_CONTRAST_GRAPHICS);
   tag = gtk_text_tag_new (NULL);
-  g_object_set (tag, "background-rgba", &bg, NULL);
+  /* The pale background keeps the text readable; the underline, in the
+   * tag's colour made to stand 3:1 against the page, marks the passage. */
+  g_object_set (tag,
+                "background-rgba", &bg,
+                "underline", PANGO_UNDERLINE_SINGLE,
+                "underline-rgba", &ink,
+                NULL);
   gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (self->buffer), tag);
   g_object_unref (tag);
+  /* Below the overlap tag, whose clear background lets the bands show. */
+  gtk_text_tag_set_priority (tag, gtk_text_tag_get_priority (self->overlap_tag));
 
   g_hash_table_insert (self->color_tags, GUINT_TO_POINTER (key), tag);
   return tag;
@@ -265,19 +285,79 @@ update_block_margins (DossierDocumentView *self)
     g_object_set (self->heading_tags[i], "pixels-above-lines", (int) lround ((14 - 2 * i) * z), NULL);
 }
 
-/* Colours derived from the theme's text colour, so that they read in dark
- * and light styles alike. */
+/* The page the text is on: the theme's view background, or a guess from
+ * the text colour. */
+static GdkRGBA
+page_color (DossierDocumentView *self,
+            const GdkRGBA       *fg)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
+  GdkRGBA bg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if ((gtk_style_context_lookup_color (context, "view_bg_color", &bg)
+       || gtk_style_context_lookup_color (context, "theme_base_color", &bg))
+      && bg.alpha > 0.99)
+    return bg;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return dossier_contrast_luminance (fg) > 0.5
+         ? (GdkRGBA) { 0.118, 0.118, 0.118, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+}
+
+/* Colours derived from the theme's text and page colours, so that they
+ * read in dark and light styles alike. The selection is a deep blue with
+ * white text on a light page, a pale blue with the page's colour for text
+ * on a dark one: unlike any highlight's pale tint on that page. */
 static void
 update_theme_colors (DossierDocumentView *self)
 {
   GdkRGBA fg = foreground_color (self);
   GdkRGBA quote = with_alpha (fg, 0.72);
   GdkRGBA pre_bg = with_alpha (fg, 0.06);
-  GdkRGBA underline = with_alpha (fg, 0.65);
+  GdkRGBA page = page_color (self, &fg);
+  gboolean dark = dossier_contrast_luminance (&page) < 0.18;
+  GdkRGBA sel_bg, sel_fg;
+  GHashTableIter iter;
+  gpointer key, tag;
 
   g_object_set (self->quote_tag, "foreground-rgba", &quote, NULL);
   g_object_set (self->pre_tag, "paragraph-background-rgba", &pre_bg, NULL);
-  g_object_set (self->overlap_tag, "underline-rgba", &underline, NULL);
+
+  if (gdk_rgba_equal (&page, &self->page))
+    return;
+  self->page = page;
+
+  /* At least 3.8:1 against every palette colour's tint on that page
+   * (test-document-view computes it). */
+  sel_bg = dark ? (GdkRGBA) { 0.710, 0.824, 0.965, 1 }   /* #b5d2f6 */
+                : (GdkRGBA) { 0.110, 0.310, 0.561, 1 };  /* #1c4f8f */
+  sel_fg = dark ? page : (GdkRGBA) { 1, 1, 1, 1 };
+  self->selection_bg = sel_bg;
+  self->selection_fg = sel_fg;
+  {
+    g_autofree char *bg_str = gdk_rgba_to_string (&sel_bg);
+    g_autofree char *fg_str = gdk_rgba_to_string (&sel_fg);
+    g_autofree char *css = g_strdup_printf ("textview.dossier-document > text > selection,"
+                                            " textview.dossier-document > text > selection:focus-within"
+                                            " { background-color: %s; color: %s; }",
+                                            bg_str, fg_str);
+
+    gtk_css_provider_load_from_data (self->theme_css, css, -1);
+  }
+
+  /* Highlight underlines follow the page. */
+  g_hash_table_iter_init (&iter, self->color_tags);
+  while (g_hash_table_iter_next (&iter, &key, &tag))
+    {
+      guint32 packed = GPOINTER_TO_UINT (key);
+      GdkRGBA color = {
+        ((packed >> 24) & 0xff) / 255.0, ((packed >> 16) & 0xff) / 255.0,
+        ((packed >> 8) & 0xff) / 255.0, (packed & 0xff) / 255.0,
+      };
+      GdkRGBA ink = dossier_contrast_adjust (&color, &page, DOSSIER_CONTRAST_GRAPHICS);
+
+      g_object_set (tag, "underline-rgba", &ink, NULL);
+    }
 }
 
 static void
@@ -323,8 +403,11 @@ create_tags (DossierDocumentView *self)
                                               "line-height", 1.3,
                                               "accumulative-margin", TRUE,
                                               NULL);
+  /* Where a passage has several colours, the text view paints them as
+   * bands below the text: no colour tag's background may cover them. (Not
+   * an alpha of 0: Pango reads that as "opaque".) */
   self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-overlap",
-                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "background-rgba", &(GdkRGBA) { 0, 0, 0, 0.001 },
                                                   NULL);
   update_block_margins (self);
 }
@@ -385,6 +468,25 @@ lower_bound_start (DossierDocumentView *self,
   return lo;
 }
 
+/* First band ending after @offset. */
+static guint
+band_lower_bound (DossierDocumentView *self,
+                  gint64               offset)
+{
+  guint lo = 0, hi = self->bands->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->bands, DossierTextBand, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Clears [a, b) and paints it again from the current highlights. */
 static void
 paint_range (DossierDocumentView *self,
@@ -394,8 +496,6 @@ paint_range (DossierDocumentView *self,
   GtkTextIter start, end;
   GHashTableIter hi;
   gpointer tag;
-  int depth = 0;
-  gint64 overlap_start = 0;
 
   if (a >= b)
     return;
@@ -409,8 +509,6 @@ paint_range (DossierDocumentView *self,
         gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
       gtk_text_buffer_remove_tag (self->buffer, self->overlap_tag, &start, &end);
     }
-
-  g_array_set_size (self->events, 0);
 
   /* Highlights with start < b, walking back while some may still end
    * after a. */
@@ -433,28 +531,17 @@ paint_range (DossierDocumentView *self,
       iter_at (self, &end, e);
       gtk_text_buffer_apply_tag (self->buffer, h->tag, &start, &end);
       self->tags_present = TRUE;
-
-      g_array_append_val (self->events, ((Event) { s, +1 }));
-      g_array_append_val (self->events, ((Event) { e, -1 }));
     }
 
-  if (self->events->len < 4)
-    return;
-
-  g_array_sort (self->events, compare_events);
-  for (guint i = 0; i < self->events->len; i++)
+  for (guint i = band_lower_bound (self, a); i < self->bands->len; i++)
     {
-      const Event *ev = &g_array_index (self->events, Event, i);
+      const DossierTextBand *band = &g_array_index (self->bands, DossierTextBand, i);
 
-      depth += ev->delta;
-      if (ev->delta > 0 && depth == 2)
-        overlap_start = ev->pos;
-      else if (ev->delta < 0 && depth == 1 && ev->pos > overlap_start)
-        {
-          iter_at (self, &start, overlap_start);
-          iter_at (self, &end, ev->pos);
-          gtk_text_buffer_apply_tag (self->buffer, self->overlap_tag, &start, &end);
-        }
+      if (band->start >= b)
+        break;
+      iter_at (self, &start, MAX (band->start, a));
+      iter_at (self, &end, MIN (band->end, b));
+      gtk_text_buffer_apply_tag (self->buffer, self->overlap_tag, &start, &end);
     }
 }
 
@@ -650,7 +737,133 @@ static gboolean
 same_paint (const Highlight *a,
             const Highlight *b)
 {
-  return a->start == b->start && a->end == b->end && a->tag == b->tag;
+  if (a->start != b->start || a->end != b->end || a->tag != b->tag || a->n_colors != b->n_colors)
+    return FALSE;
+  for (guint i = 1; i < a->n_colors; i++)
+    if (pack_color (&a->colors[i]) != pack_color (&b->colors[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_active (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  GArray *highlights = data;
+  const Highlight *ha = &g_array_index (highlights, Highlight, *(const guint *) a);
+  const Highlight *hb = &g_array_index (highlights, Highlight, *(const guint *) b);
+
+  if (ha->lane != hb->lane)
+    return ha->lane < hb->lane ? -1 : 1;
+  return (*(const guint *) a > *(const guint *) b) - (*(const guint *) a < *(const guint *) b);
+}
+
+/* The colours of the highlights in @active, each once, in lane order (the
+ * order of the stripes beside them); returns how many. */
+static guint
+band_colors (DossierDocumentView *self,
+             DossierTextBand     *band)
+{
+  guint32 seen[DOSSIER_TEXT_BAND_COLORS];
+  guint n = 0;
+
+  g_array_sort_with_data (self->active, compare_active, self->highlights);
+  for (guint i = 0; i < self->active->len && n < DOSSIER_TEXT_BAND_COLORS; i++)
+    {
+      const Highlight *h = &g_array_index (self->highlights, Highlight,
+                                           g_array_index (self->active, guint, i));
+
+      for (guint c = 0; c < h->n_colors && n < DOSSIER_TEXT_BAND_COLORS; c++)
+        {
+          guint32 key = pack_color (&h->colors[c]);
+          gboolean dup = FALSE;
+
+          for (guint k = 0; k < n && !dup; k++)
+            dup = seen[k] == key;
+          if (dup)
+            continue;
+          seen[n] = key;
+          band->colors[n] = h->colors[c];
+          band->colors[n].alpha = HIGHLIGHT_ALPHA * CLAMP (h->colors[c].alpha, 0, 1);
+          n++;
+        }
+    }
+  band->n_colors = n;
+  return n;
+}
+
+/* The runs of text with more than one colour (overlapping highlights of
+ * different colours, or one highlight with several tags): one sweep over
+ * the highlights' ends, the colours of each run in lane order. A new
+ * array each time, since the text view keeps the one it draws. */
+static void
+update_bands (DossierDocumentView *self)
+{
+  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+
+  g_array_set_size (self->events, 0);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *h = &g_array_index (self->highlights, Highlight, i);
+
+      if (h->start >= h->end)
+        continue;
+      g_array_append_val (self->events, ((Event) { h->start, +1, i }));
+      g_array_append_val (self->events, ((Event) { h->end, -1, i }));
+    }
+  g_array_sort (self->events, compare_events);
+
+  g_array_set_size (self->active, 0);
+  for (guint i = 0; i < self->events->len;)
+    {
+      gint64 pos = g_array_index (self->events, Event, i).pos;
+      gboolean several = FALSE;
+
+      for (; i < self->events->len && g_array_index (self->events, Event, i).pos == pos; i++)
+        {
+          const Event *ev = &g_array_index (self->events, Event, i);
+
+          if (ev->delta > 0)
+            g_array_append_val (self->active, ev->index);
+          else
+            for (guint k = 0; k < self->active->len; k++)
+              if (g_array_index (self->active, guint, k) == ev->index)
+                {
+                  g_array_remove_index_fast (self->active, k);
+                  break;
+                }
+        }
+      if (i >= self->events->len)
+        break;
+
+      /* [pos, next): one highlight with one colour is only its tag. */
+      if (self->active->len > 1)
+        several = TRUE;
+      else if (self->active->len == 1)
+        several = g_array_index (self->highlights, Highlight,
+                                 g_array_index (self->active, guint, 0)).n_colors > 1;
+
+      if (several)
+        {
+          DossierTextBand band = { .start = pos, .end = g_array_index (self->events, Event, i).pos };
+          DossierTextBand *prev = bands->len > 0
+                                  ? &g_array_index (bands, DossierTextBand, bands->len - 1) : NULL;
+
+          if (band.start < band.end && band_colors (self, &band) > 1)
+            {
+              if (prev != NULL && prev->end == band.start && prev->n_colors == band.n_colors
+                  && memcmp (prev->colors, band.colors, band.n_colors * sizeof (GdkRGBA)) == 0)
+                prev->end = band.end;
+              else
+                g_array_append_val (bands, band);
+            }
+        }
+    }
+
+  g_clear_pointer (&self->bands, g_array_unref);
+  self->bands = g_steal_pointer (&bands);
+  dossier_document_text_set_bands (DOSSIER_DOCUMENT_TEXT (self->text_view), self->bands);
 }
 
 /* Lines, lanes and stripes of the current highlights. */
@@ -709,6 +922,10 @@ clear_highlights (DossierDocumentView *self)
   g_hash_table_remove_all (self->by_id);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   dossier_coding_stripes_set_stripes (self->stripes, NULL, 0);
+  /* A new array: the text view keeps the one it draws. */
+  g_clear_pointer (&self->bands, g_array_unref);
+  self->bands = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+  dossier_document_text_set_bands (DOSSIER_DOCUMENT_TEXT (self->text_view), self->bands);
 }
 
 void
@@ -749,6 +966,10 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
       h.label = g_string_chunk_insert_const (self->strings, in->label != NULL ? in->label : "");
       h.tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
       h.tag = get_color_tag (self, &in->color);
+      h.n_colors = 1 + MIN (in->n_more_colors, DOSSIER_TEXT_BAND_COLORS - 1);
+      h.colors[0] = in->color;
+      for (guint c = 1; c < h.n_colors; c++)
+        h.colors[c] = in->more_colors[c - 1];
       h.first_line = h.last_line = 0;
       h.lane = 0;
       g_array_append_val (self->highlights, h);
@@ -788,6 +1009,7 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
     }
 
   update_stripes (self);
+  update_bands (self);
   if (old_strings != NULL)
     g_string_chunk_free (old_strings);
 
@@ -1440,6 +1662,19 @@ dossier_document_view_grab_focus (GtkWidget *widget)
 
 /* ---- GObject --------------------------------------------------------------- */
 
+void
+dossier_document_view_get_selection_colors (DossierDocumentView *self,
+                                            GdkRGBA             *background,
+                                            GdkRGBA             *foreground)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  if (background != NULL)
+    *background = self->selection_bg;
+  if (foreground != NULL)
+    *foreground = self->selection_fg;
+}
+
 GtkTextView *
 dossier_document_view_get_text_view (DossierDocumentView *self)
 {
@@ -1516,6 +1751,7 @@ dossier_document_view_finalize (GObject *object)
 
   g_clear_object (&self->buffer);
   g_clear_object (&self->zoom_css);
+  g_clear_object (&self->theme_css);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
@@ -1526,6 +1762,8 @@ dossier_document_view_finalize (GObject *object)
   g_clear_pointer (&self->range_scratch, g_array_unref);
   g_clear_pointer (&self->lane_scratch, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->active, g_array_unref);
   g_clear_pointer (&self->dirty, g_array_unref);
 
   G_OBJECT_CLASS (dossier_document_view_parent_class)->finalize (object);
@@ -1609,6 +1847,8 @@ dossier_document_view_init (DossierDocumentView *self)
   self->range_scratch = g_array_new (FALSE, FALSE, sizeof (DossierStripeRange));
   self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (guint));
   self->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  self->bands = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+  self->active = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty = g_array_new (FALSE, FALSE, sizeof (Range));
 
   /* The buffer and its fixed tags. */
@@ -1638,9 +1878,16 @@ dossier_document_view_init (DossierDocumentView *self)
                                   -1);
   self->zoom_css = gtk_css_provider_new ();
   update_zoom_css (self);
+  self->theme_css = gtk_css_provider_new ();
+  self->page = (GdkRGBA) { 1, 1, 1, 0 };   /* not known yet: see update_theme_colors */
+  self->selection_bg = (GdkRGBA) { 0.110, 0.310, 0.561, 1 };
+  self->selection_fg = (GdkRGBA) { 1, 1, 1, 1 };
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
                                   GTK_STYLE_PROVIDER (self->zoom_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->theme_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect_object (self->text_view, "query-tooltip",

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+#define DOSSIER_VIEW_MORE_COLORS 4
+
 typedef struct
 {
   gint64      id;        /* the highlight's id */
@@ -22,6 +24,10 @@ typedef struct
   GdkRGBA     color;     /* its (first) tag's colour */
   const char *label;     /* tag names, shown on its stripe ("Risks, Costs") */
   const char *tooltip;   /* Pango markup: tags and memo; may be NULL */
+  /* Its other tags' colours, in the label's order: where a passage has
+   * more than one colour, the text shows each as a band. */
+  guint       n_more_colors;
+  GdkRGBA     more_colors[DOSSIER_VIEW_MORE_COLORS];
 } DossierViewHighlight;
 
 #define DOSSIER_TYPE_DOCUMENT_VIEW (dossier_document_view_get_type ())
@@ -69,6 +75,11 @@ void       dossier_document_view_set_zoom       (DossierDocumentView        *sel
 
 /* Opens the in-document search bar (what Ctrl+F does). */
 void       dossier_document_view_start_search   (DossierDocumentView        *self);
+
+/* The colours a plain selection is painted with (for tests). */
+void       dossier_document_view_get_selection_colors (DossierDocumentView *self,
+                                                       GdkRGBA             *background,
+                                                       GdkRGBA             *foreground);
 
 /* The underlying text view (for tests and focus handling). */
 GtkTextView *dossier_document_view_get_text_view (DossierDocumentView       *self);

@@ -137,8 +137,9 @@ lookup_tag_style (DossierReaderPage *self,
 /* Memos can be long; the tooltip shows their beginning. */
 #define TOOLTIP_MEMO_CHARS 280
 
-/* Fills @span from @hl: colour of its first tag, tag names as label, tags
- * and the memo's beginning as tooltip markup; strings go to @chunk. */
+/* Fills @span from @hl: colour of its first tag (and of the others, for
+ * the text's bands), tag names as label, tags and the memo's beginning as
+ * tooltip markup; strings go to @chunk. */
 static void
 fill_span (DossierReaderPage    *self,
            DossierHighlight     *hl,
@@ -167,6 +168,8 @@ fill_span (DossierReaderPage    *self,
         {
           g_string_append (label, ", ");
           g_string_append (tooltip, ", ");
+          if (span->n_more_colors < DOSSIER_VIEW_MORE_COLORS)
+            span->more_colors[span->n_more_colors++] = style->color;
         }
       else
         span->color = style->color;

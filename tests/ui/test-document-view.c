@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -734,6 +735,298 @@ test_stripe_click (Fixture       *fx,
   assert_selection (fx->view, emoji, emoji + 9);
 }
 
+
+/* ---- What is drawn ---------------------------------------------------------- */
+
+/* The text view as it is drawn now, rendered with the window's renderer. */
+static GdkTexture *
+render_text_view (DossierDocumentView *view)
+{
+  GtkWidget *widget = GTK_WIDGET (dossier_document_view_get_text_view (view));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static GdkRGBA
+pixel_at (GdkTexture *texture,
+          double      x,
+          double      y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  int px = (int) x, py = (int) y;
+  const guchar *p;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, width);
+  g_assert_cmpint (py, <, height);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  p = data + ((gsize) py * width + px) * 4;   /* cairo ARGB32: B, G, R, A */
+  return (GdkRGBA) { p[2] / 255.0, p[1] / 255.0, p[0] / 255.0, p[3] / 255.0 };
+}
+
+/* The rectangle of the character at @offset, in the text view's widget
+ * coordinates (the whole line's height). */
+static GdkRectangle
+char_rect (DossierDocumentView *view,
+           gint64               offset)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkTextIter iter;
+  GdkRectangle loc;
+
+  gtk_text_buffer_get_iter_at_offset (view_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &loc);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         loc.x, loc.y, &loc.x, &loc.y);
+  return loc;
+}
+
+static double
+channel_linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2: relative luminance and contrast ratio, computed here, not by
+ * the code under test. */
+static double
+luminance (const GdkRGBA *c)
+{
+  return 0.2126 * channel_linear (c->red) + 0.7152 * channel_linear (c->green)
+         + 0.0722 * channel_linear (c->blue);
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static GdkRGBA
+over (const GdkRGBA *top,
+      const GdkRGBA *under)
+{
+  return (GdkRGBA) {
+    top->red * top->alpha + under->red * (1 - top->alpha),
+    top->green * top->alpha + under->green * (1 - top->alpha),
+    top->blue * top->alpha + under->blue * (1 - top->alpha),
+    1,
+  };
+}
+
+static void
+assert_near (const GdkRGBA *got,
+             const GdkRGBA *want)
+{
+  if (fabs (got->red - want->red) > 0.03 || fabs (got->green - want->green) > 0.03
+      || fabs (got->blue - want->blue) > 0.03)
+    {
+      g_autofree char *g = gdk_rgba_to_string (got);
+      g_autofree char *w = gdk_rgba_to_string (want);
+
+      g_error ("drawn %s, expected %s", g, w);
+    }
+}
+
+static void
+wait_frames (DossierDocumentView *view)
+{
+  wait_painted (view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dossier_document_view_get_text_view (view)));
+  iterate_briefly ();
+}
+
+/* Where highlights of different colours overlap, or one highlight has
+ * several tags, every colour shows in the text: a band each, top to bottom
+ * in stripe order, no single tag's background covering them. */
+static void
+test_overlap_bands (Fixture       *fx,
+                    gconstpointer  data)
+{
+  static const char text[] = "One two three four five six seven eight nine ten.";
+  GdkRGBA page = { 1, 1, 1, 1 };
+  DossierViewHighlight spans[2];
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 space_both = offset_of (text, " four");    /* red and blue+green */
+  gint64 space_multi = offset_of (text, " six");      /* blue+green only */
+  gint64 space_red = offset_of (text, " two");        /* red only */
+  GdkRectangle r;
+  GdkRGBA want, drawn;
+
+  dossier_document_view_set_text (fx->view, text, NULL, 0);
+  spans[0] = span (1, 0, offset_of (text, " five"), &red, "Risks");
+  spans[1] = span (2, offset_of (text, "three"), offset_of (text, " eight"), &blue, "Costs, Safety");
+  spans[1].more_colors[0] = green;
+  spans[1].n_more_colors = 1;
+  dossier_document_view_set_highlights (fx->view, spans, 2);
+  wait_frames (fx->view);
+
+  /* Bands where there is more than one colour, and only there. */
+  for (gint64 o = 0; o < (gint64) g_utf8_strlen (text, -1); o++)
+    g_assert_cmpint (has_named_tag_at (fx->view, o, "dossier-overlap"), ==,
+                     o >= offset_of (text, "three") && o < offset_of (text, " eight"));
+  /* Each highlight keeps its own colour tag for what reads the buffer. */
+  g_assert_true (has_color_at (fx->view, space_both, &red));
+  g_assert_true (has_color_at (fx->view, space_both, &blue));
+
+  /* Sample spaces (no ink) away from the underline near the baseline. */
+  texture = render_text_view (fx->view);
+  r = char_rect (fx->view, space_red);
+  want = over (&(GdkRGBA) { red.red, red.green, red.blue, 0.40 }, &page);
+  drawn = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.15);
+  assert_near (&drawn, &want);
+
+  /* Red, then blue, then green: three bands over " three"... */
+  r = char_rect (fx->view, space_both);
+  {
+    GdkRGBA top = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.10);
+    GdkRGBA middle = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.45);
+    GdkRGBA bottom = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.95);
+    GdkRGBA want_red = over (&(GdkRGBA) { red.red, red.green, red.blue, 0.40 }, &page);
+    GdkRGBA want_blue = over (&(GdkRGBA) { blue.red, blue.green, blue.blue, 0.40 }, &page);
+    GdkRGBA want_green = over (&(GdkRGBA) { green.red, green.green, green.blue, 0.40 }, &page);
+
+    assert_near (&top, &want_red);
+    assert_near (&middle, &want_blue);
+    assert_near (&bottom, &want_green);
+  }
+  /* ...and blue over green where only the two-tag highlight is. */
+  r = char_rect (fx->view, space_multi);
+  {
+    GdkRGBA top = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.15);
+    GdkRGBA bottom = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.95);
+    GdkRGBA want_blue = over (&(GdkRGBA) { blue.red, blue.green, blue.blue, 0.40 }, &page);
+    GdkRGBA want_green = over (&(GdkRGBA) { green.red, green.green, green.blue, 0.40 }, &page);
+
+    assert_near (&top, &want_blue);
+    assert_near (&bottom, &want_green);
+  }
+
+  /* Take the tag off: the bands go with it. */
+  spans[1].n_more_colors = 0;
+  dossier_document_view_set_highlights (fx->view, &spans[1], 1);
+  wait_painted (fx->view);
+  g_assert_false (has_named_tag_at (fx->view, space_multi, "dossier-overlap"));
+}
+
+static void
+collect_tag (GtkTextTag *tag,
+             gpointer    data)
+{
+  g_ptr_array_add (data, tag);
+}
+
+/* The palette new tags take (app/core/dossier-project-tags.c) and the
+ * sample project's own colours. */
+static const char * const tag_colors[] = {
+  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211", "#e01b24",
+  "#14a3a3", "#986a44", "#7b61ff", "#8cc63f", "#e64ca0", "#4dabf7",
+  "#77767b", "#1c71d8", "#2190a4", "#9141ac", "#26a269", "#a51d2d",
+  "#5e5c64", "#ff7800", "#33d17a", "#865e3c", "#62a0ea", "#dc8add",
+};
+
+/* A plain selection is unmistakable: its colour stands 3:1 against every
+ * highlight tint (and the page), its text 4.5:1 against it; it is what is
+ * drawn; every highlight's underline stands 3:1 against the page. */
+static void
+test_selection_and_contrast (Fixture       *fx,
+                             gconstpointer  data)
+{
+  static const char text[] = "Alpha beta gamma delta epsilon zeta eta theta iota kappa.";
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkRGBA sel_bg, sel_fg, page;
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (view_buffer (fx->view));
+  gint64 space = offset_of (text, " gamma");
+  GdkRectangle r;
+
+  dossier_document_view_set_text (fx->view, text, NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (tag_colors); i++)
+    {
+      DossierViewHighlight h = span (i + 1, 0, 5, &red, "Tag");
+
+      g_assert_true (gdk_rgba_parse (&h.color, tag_colors[i]));
+      /* Apart, so that each paints its own tag. */
+      h.start = (i * 2) % 50;
+      h.end = h.start + 1;
+      g_array_append_val (spans, h);
+    }
+  dossier_document_view_set_highlights (fx->view, (DossierViewHighlight *) (gpointer) spans->data,
+                                        spans->len);
+  wait_frames (fx->view);
+
+  /* The page: a pixel where nothing is painted (the top margin). */
+  texture = render_text_view (fx->view);
+  r = char_rect (fx->view, 0);
+  page = pixel_at (texture, r.x + 2, 4);
+
+  dossier_document_view_get_selection_colors (fx->view, &sel_bg, &sel_fg);
+  g_assert_cmpfloat (contrast (&sel_fg, &sel_bg), >=, 4.5);
+  g_assert_cmpfloat (contrast (&sel_bg, &page), >=, 3.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_colors); i++)
+    {
+      GdkRGBA color, tint;
+
+      g_assert_true (gdk_rgba_parse (&color, tag_colors[i]));
+      tint = over (&(GdkRGBA) { color.red, color.green, color.blue, 0.40 }, &page);
+      if (contrast (&sel_bg, &tint) < 3.0)
+        g_error ("the selection is %.2f:1 against a %s highlight", contrast (&sel_bg, &tint), tag_colors[i]);
+    }
+
+  /* Every highlight tag's underline: 3:1 against the page. */
+  {
+    g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+
+    gtk_text_tag_table_foreach (table, collect_tag, tags);
+    for (guint i = 0; i < tags->len; i++)
+      {
+        g_autoptr(GdkRGBA) ink = NULL;
+        g_autofree char *name = NULL;
+        gboolean bg_set = FALSE;
+
+        g_object_get (tags->pdata[i], "name", &name, "background-set", &bg_set,
+                      "underline-rgba", &ink, NULL);
+        if (name != NULL || !bg_set)
+          continue;
+        g_assert_nonnull (ink);
+        if (contrast (ink, &page) < 3.0)
+          {
+            g_autofree char *s = gdk_rgba_to_string (ink);
+            g_error ("a highlight's underline %s is %.2f:1 against the page", s, contrast (ink, &page));
+          }
+      }
+  }
+
+  /* What is drawn for a selection over a highlight is the selection. */
+  dossier_document_view_select_range (fx->view, 0, 20);
+  gtk_widget_grab_focus (GTK_WIDGET (fx->view));
+  wait_frames (fx->view);
+  g_clear_object (&texture);
+  texture = render_text_view (fx->view);
+  r = char_rect (fx->view, space);
+  {
+    GdkRGBA drawn = pixel_at (texture, r.x + r.width / 2.0, r.y + r.height * 0.15);
+
+    assert_near (&drawn, &sel_bg);
+  }
+}
+
 static void
 test_finalize_while_painting (void)
 {
@@ -777,6 +1070,8 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("zoom", test_zoom);
   ADD ("stripe-click", test_stripe_click);
+  ADD ("overlap-bands", test_overlap_bands);
+  ADD ("selection-and-contrast", test_selection_and_contrast);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
 
   return g_test_run ();
