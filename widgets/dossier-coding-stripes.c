@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-coding-stripes.h"
+#include "dossier-contrast.h"
 
 /* Geometry, in pixels. Lane 0 hugs the right edge (the text); further
  * lanes go outwards. Labels are written across, to the left of the lanes,
@@ -23,6 +24,13 @@
 #define LABEL_GAP    8
 #define OUTER_PAD    6
 #define MIN_STRIPE   6
+/* The lanes never take more than this: past it they narrow, and past that
+ * the outermost lane stands for every highlight that has no lane of its
+ * own ("n more", named in its tooltip), so that the text keeps its room
+ * however deep the overlaps go. */
+#define MAX_LANES    (DOSSIER_CODING_STRIPES_MAX_WIDTH - EDGE_GAP - OUTER_PAD)
+#define NARROW_LANE  6
+#define NARROW_BAR   3
 
 typedef struct
 {
@@ -41,6 +49,8 @@ typedef struct
   gint64      last_line;
   guint       lane;
   GdkRGBA     color;
+  GdkRGBA     ink;         /* color, 3:1 against the page (the bar) */
+  GdkRGBA     label_ink;   /* 4.5:1 against the page (the label) */
   const char *label;       /* in self->strings, or NULL */
   const char *tooltip;     /* in self->strings, or NULL */
   Label      *layout;      /* owned by self->labels, or NULL */
@@ -61,7 +71,15 @@ struct _DossierCodingStripes
   GStringChunk  *strings;
   GHashTable    *labels;           /* label text → Label */
   guint          n_lanes;
+  guint          shown_lanes;      /* lanes with their own bars; the rest: "more" */
+  int            lane_width;
+  int            bar_width;
   int            reserved_width;
+
+  GdkRGBA        page;             /* what the stripes are drawn on */
+  GdkRGBA        fg;
+  GdkRGBA        more_ink;         /* the "more" lane's bar */
+  GHashTable    *inks;             /* packed colour → Inks, for the page */
 
   gint64         hover_id;
   gboolean       hovering;
@@ -309,20 +327,147 @@ rebuild_labels (DossierCodingStripes *self,
 
 /* ---- Geometry -------------------------------------------------------------- */
 
+static gboolean
+has_more (DossierCodingStripes *self)
+{
+  return self->shown_lanes < self->n_lanes;
+}
+
+/* Lanes at full width while they fit, then narrower, then as many as fit
+ * and one lane standing for the rest. */
+static void
+update_lane_layout (DossierCodingStripes *self)
+{
+  guint narrow_slots = MAX_LANES / NARROW_LANE;
+
+  if (self->n_lanes * LANE_WIDTH <= MAX_LANES)
+    {
+      self->lane_width = LANE_WIDTH;
+      self->bar_width = BAR_WIDTH;
+      self->shown_lanes = self->n_lanes;
+    }
+  else
+    {
+      self->lane_width = NARROW_LANE;
+      self->bar_width = NARROW_BAR;
+      self->shown_lanes = self->n_lanes <= narrow_slots ? self->n_lanes : narrow_slots - 1;
+    }
+}
+
 int
 dossier_coding_stripes_get_lanes_width (DossierCodingStripes *self)
 {
+  guint slots;
+
   g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), 0);
 
-  return EDGE_GAP + (int) self->n_lanes * LANE_WIDTH + OUTER_PAD;
+  slots = self->shown_lanes + (has_more (self) ? 1 : 0);
+  return EDGE_GAP + (int) slots * self->lane_width + OUTER_PAD;
 }
 
-/* Right edge of lane @lane's bar. */
+guint
+dossier_coding_stripes_get_n_shown_lanes (DossierCodingStripes *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), 0);
+
+  return self->shown_lanes;
+}
+
+/* The slot a stripe is drawn in: its lane, or the "more" lane. */
+static guint
+slot_of (DossierCodingStripes *self,
+         const Stripe         *s)
+{
+  return MIN (s->lane, self->shown_lanes);
+}
+
+/* Right edge of slot @lane's bar. */
 static double
 lane_right (DossierCodingStripes *self,
             guint                 lane)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) - EDGE_GAP - (double) lane * LANE_WIDTH;
+  return gtk_widget_get_width (GTK_WIDGET (self)) - EDGE_GAP - (double) lane * self->lane_width;
+}
+
+/* ---- Colours --------------------------------------------------------------- */
+
+typedef struct
+{
+  GdkRGBA bar;
+  GdkRGBA label;
+} Inks;
+
+static guint32
+pack_color (const GdkRGBA *c)
+{
+  return ((guint32) (CLAMP (c->red, 0, 1) * 255 + 0.5) << 24)
+         | ((guint32) (CLAMP (c->green, 0, 1) * 255 + 0.5) << 16)
+         | ((guint32) (CLAMP (c->blue, 0, 1) * 255 + 0.5) << 8)
+         | (guint32) (CLAMP (c->alpha, 0, 1) * 255 + 0.5);
+}
+
+/* A tag's colour as a bar (3:1 against the page) and as its label's text
+ * (leaning to the text colour, 4.5:1), once per colour and page. */
+static const Inks *
+inks_for (DossierCodingStripes *self,
+          const GdkRGBA        *color)
+{
+  guint32 key = pack_color (color);
+  Inks *inks = g_hash_table_lookup (self->inks, GUINT_TO_POINTER (key));
+  GdkRGBA mixed;
+
+  if (inks != NULL)
+    return inks;
+
+  inks = g_new (Inks, 1);
+  inks->bar = dossier_contrast_adjust (color, &self->page, DOSSIER_CONTRAST_GRAPHICS);
+  mixed = (GdkRGBA) {
+    color->red * 0.55 + self->fg.red * 0.45,
+    color->green * 0.55 + self->fg.green * 0.45,
+    color->blue * 0.55 + self->fg.blue * 0.45,
+    1,
+  };
+  inks->label = dossier_contrast_adjust (&mixed, &self->page, DOSSIER_CONTRAST_TEXT);
+  g_hash_table_insert (self->inks, GUINT_TO_POINTER (key), inks);
+  return inks;
+}
+
+static void
+update_inks (DossierCodingStripes *self)
+{
+  GdkRGBA more = self->fg;
+
+  more.alpha *= 0.55;
+  self->more_ink = dossier_contrast_adjust (&more, &self->page, DOSSIER_CONTRAST_GRAPHICS);
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      Stripe *s = &g_array_index (self->stripes, Stripe, i);
+      const Inks *inks = inks_for (self, &s->color);
+
+      s->ink = inks->bar;
+      s->label_ink = inks->label;
+    }
+}
+
+/* The theme's page and text colours; inks again when they change. */
+static void
+update_theme (DossierCodingStripes *self)
+{
+  GdkRGBA page = dossier_contrast_page_color (GTK_WIDGET (self));
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  fg = dossier_contrast_composite (&fg, &page);
+
+  if (gdk_rgba_equal (&page, &self->page) && gdk_rgba_equal (&fg, &self->fg))
+    return;
+  self->page = page;
+  self->fg = fg;
+  g_hash_table_remove_all (self->inks);
+  update_inks (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 typedef struct
@@ -532,11 +677,6 @@ dossier_coding_stripes_snapshot (GtkWidget   *widget,
   CollectData cd = { self, gtk_widget_get_height (widget) };
   const Extent *extents;
   double free_y = -G_MAXDOUBLE;
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   /* Where the visible stripes are, once (the array keeps its capacity: no
    * allocation once it has grown to a screenful). */
@@ -548,33 +688,34 @@ dossier_coding_stripes_snapshot (GtkWidget   *widget,
     {
       const Extent *e = &extents[i];
       const Stripe *s = e->stripe;
-      gboolean hover = self->hovering && s->id == self->hover_id;
-      double bar = hover ? BAR_WIDTH + 2 : BAR_WIDTH;
-      double right = lane_right (self, s->lane);
+      gboolean more = s->lane >= self->shown_lanes;
+      gboolean hover = !more && self->hovering && s->id == self->hover_id;
+      double bar = hover ? self->bar_width + 2 : self->bar_width;
+      double right = lane_right (self, slot_of (self, s));
       graphene_rect_t rect = GRAPHENE_RECT_INIT (right - bar, e->y0, bar, e->y1 - e->y0);
       GskRoundedRect rounded;
 
       gsk_rounded_rect_init_from_rect (&rounded, &rect, bar / 2);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &s->color, &rect);
+      gtk_snapshot_append_color (snapshot, more ? &self->more_ink : &s->ink, &rect);
       gtk_snapshot_pop (snapshot);
     }
 
   /* Labels, level with the first line of their stripe (or the top of the
    * view for a stripe coming from above), just outside the outermost lane
    * in use beside them, skipped when they would run into the one above.
-   * Their colour leans to the text colour, so that they read on light and
-   * dark backgrounds whatever the tag colour. */
+   * Their colour leans to the text colour, and is made to stand 4.5:1
+   * against the page whatever the tag colour. */
   for (guint i = 0; i < self->extents->len; i++)
     {
       const Extent *e = &extents[i];
       const Stripe *s = e->stripe;
-      gboolean hover = self->hovering && s->id == self->hover_id;
-      guint outer = s->lane;
+      guint outer = slot_of (self, s);
       double y, x;
       GdkRGBA color;
 
-      if (s->layout == NULL || s->layout->width == G_MAXINT)
+      /* The "more" lane's highlights are named in its tooltip. */
+      if (s->layout == NULL || s->layout->width == G_MAXINT || s->lane >= self->shown_lanes)
         continue;
 
       y = e->line_height > 0 ? e->y0 + (e->line_height - s->layout->height) / 2 : MAX (e->y0, 0) + 2;
@@ -584,16 +725,13 @@ dossier_coding_stripes_snapshot (GtkWidget   *widget,
 
       for (guint j = 0; j < self->extents->len; j++)
         if (extents[j].y0 < y + s->layout->height && extents[j].y1 > y)
-          outer = MAX (outer, extents[j].stripe->lane);
+          outer = MAX (outer, slot_of (self, extents[j].stripe));
 
       x = lane_right (self, outer + 1) - LABEL_GAP - s->layout->width;
       if (x < OUTER_PAD)
         continue;
 
-      color.red = s->color.red * 0.55 + fg.red * 0.45;
-      color.green = s->color.green * 0.55 + fg.green * 0.45;
-      color.blue = s->color.blue * 0.55 + fg.blue * 0.45;
-      color.alpha = hover ? 1.0 : 0.9;
+      color = s->label_ink;
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
@@ -624,7 +762,7 @@ hit_stripe (DossierCodingStripes *self,
   HitData *hd = data;
   double y0, y1;
 
-  if (s->lane != hd->lane)
+  if (slot_of (self, s) != hd->lane)
     return FALSE;
   stripe_extent (self, vp, s, &y0, &y1, NULL);
   if (hd->y < y0 - 1 || hd->y > y1 + 1)
@@ -632,7 +770,8 @@ hit_stripe (DossierCodingStripes *self,
 
   hd->found = s;
   hd->id = s->id;
-  hd->area = GRAPHENE_RECT_INIT (lane_right (self, s->lane) - LANE_WIDTH, y0, LANE_WIDTH, y1 - y0);
+  hd->area = GRAPHENE_RECT_INIT (lane_right (self, hd->lane) - self->lane_width, y0,
+                                 self->lane_width, y1 - y0);
   return TRUE;
 }
 
@@ -649,8 +788,8 @@ stripe_at (DossierCodingStripes *self,
    * lane 0: a thin bar is hard to hit. */
   if (from_edge < -EDGE_GAP || self->n_lanes == 0)
     return NULL;
-  hd.lane = from_edge < 0 ? 0 : (guint) (from_edge / LANE_WIDTH);
-  if (hd.lane >= self->n_lanes)
+  hd.lane = from_edge < 0 ? 0 : (guint) (from_edge / self->lane_width);
+  if (hd.lane >= self->shown_lanes + (has_more (self) ? 1 : 0))
     return NULL;
   hd.x = x;
   hd.y = y;
@@ -695,7 +834,8 @@ find_area (DossierCodingStripes *self,
   if (y1 <= y0)
     return TRUE;
   hd->found = s;
-  hd->area = GRAPHENE_RECT_INIT (lane_right (self, s->lane) - LANE_WIDTH, y0, LANE_WIDTH, y1 - y0);
+  hd->area = GRAPHENE_RECT_INIT (lane_right (self, slot_of (self, s)) - self->lane_width, y0,
+                                 self->lane_width, y1 - y0);
   return TRUE;
 }
 
@@ -781,6 +921,72 @@ on_leave (GtkEventControllerMotion *controller,
   set_hover (self, NULL);
 }
 
+typedef struct
+{
+  double   y;
+  GString *markup;
+  guint    n;
+} MoreData;
+
+static gboolean
+describe_more (DossierCodingStripes *self,
+               const Viewport       *vp,
+               const Stripe         *s,
+               gpointer              data)
+{
+  MoreData *md = data;
+  g_autofree char *escaped = NULL;
+  double y0, y1;
+
+  if (s->lane < self->shown_lanes)
+    return FALSE;
+  stripe_extent (self, vp, s, &y0, &y1, NULL);
+  if (md->y < y0 - 1 || md->y > y1 + 1)
+    return FALSE;
+
+  escaped = g_markup_escape_text (s->label != NULL && s->label[0] != '\0' ? s->label : _("Untagged"), -1);
+  g_string_append_printf (md->markup, "\n• %s", escaped);
+  md->n++;
+  return FALSE;
+}
+
+char *
+dossier_coding_stripes_describe_at (DossierCodingStripes *self,
+                                    double                x,
+                                    double                y)
+{
+  const Stripe *s;
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), NULL);
+
+  s = stripe_at (self, x, y, NULL);
+  if (s == NULL)
+    return NULL;
+
+  /* The "more" lane: every highlight it stands for at this height. */
+  if (s->lane >= self->shown_lanes)
+    {
+      MoreData md = { y, g_string_new (NULL), 0 };
+      g_autofree char *body = NULL;
+      g_autofree char *heading = NULL;
+
+      foreach_visible_stripe (self, describe_more, &md);
+      body = g_string_free (md.markup, FALSE);
+      /* Translators: the heading of the list of highlights that have no
+       * lane of their own in the margin, at one height. */
+      heading = g_strdup_printf (ngettext ("%u more highlight here",
+                                           "%u more highlights here", md.n),
+                                 md.n);
+      return g_strdup_printf ("<b>%s</b>%s", heading, body);
+    }
+
+  if (s->tooltip != NULL && s->tooltip[0] != '\0')
+    return g_strdup (s->tooltip);
+  if (s->label != NULL && s->label[0] != '\0')
+    return g_markup_escape_text (s->label, -1);
+  return NULL;
+}
+
 static gboolean
 dossier_coding_stripes_query_tooltip (GtkWidget  *widget,
                                       int         x,
@@ -789,22 +995,16 @@ dossier_coding_stripes_query_tooltip (GtkWidget  *widget,
                                       GtkTooltip *tooltip)
 {
   DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
+  g_autofree char *markup = NULL;
   graphene_rect_t area;
-  const Stripe *s;
 
   if (keyboard_mode)
     return FALSE;
 
-  s = stripe_at (self, x, y, &area);
-  if (s == NULL)
+  markup = dossier_coding_stripes_describe_at (self, x, y);
+  if (markup == NULL || stripe_at (self, x, y, &area) == NULL)
     return FALSE;
-
-  if (s->tooltip != NULL && s->tooltip[0] != '\0')
-    gtk_tooltip_set_markup (tooltip, s->tooltip);
-  else if (s->label != NULL && s->label[0] != '\0')
-    gtk_tooltip_set_text (tooltip, s->label);
-  else
-    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
 
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
                               (int) area.origin.x, (int) area.origin.y,
@@ -921,6 +1121,12 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
       s->last_line = MAX (in->last_line, s->first_line);
       s->lane = in->lane;
       s->color = in->color;
+      {
+        const Inks *inks = inks_for (self, &in->color);
+
+        s->ink = inks->bar;
+        s->label_ink = inks->label;
+      }
       /* Labels repeat (tag names): store each once. */
       s->label = in->label != NULL ? g_string_chunk_insert_const (self->strings, in->label) : NULL;
       s->tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
@@ -938,8 +1144,12 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
 
   if (n_lanes != self->n_lanes)
     {
+      int before = dossier_coding_stripes_get_lanes_width (self);
+
       self->n_lanes = n_lanes;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
+      update_lane_layout (self);
+      if (dossier_coding_stripes_get_lanes_width (self) != before)
+        gtk_widget_queue_resize (GTK_WIDGET (self));
     }
 
   rebuild_labels (self, TRUE);
@@ -1018,6 +1228,7 @@ dossier_coding_stripes_css_changed (GtkWidget         *widget,
   const PangoFontDescription *font;
 
   GTK_WIDGET_CLASS (dossier_coding_stripes_parent_class)->css_changed (widget, change);
+  update_theme (self);
 
   /* A new font: make and measure the labels again. (Hover and other state
    * changes come here too: they keep the labels.) */
@@ -1038,6 +1249,7 @@ dossier_coding_stripes_dispose (GObject *object)
   set_vadjustment (self, NULL);
   g_clear_weak_pointer (&self->view);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->inks, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_coding_stripes_parent_class)->dispose (object);
 }
@@ -1099,6 +1311,11 @@ dossier_coding_stripes_init (DossierCodingStripes *self)
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->extents = g_array_new (FALSE, FALSE, sizeof (Extent));
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
+  self->inks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->page = (GdkRGBA) { 1, 1, 1, 1 };
+  self->fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
+  self->more_ink = (GdkRGBA) { 0.45, 0.45, 0.45, 1 };
+  update_lane_layout (self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

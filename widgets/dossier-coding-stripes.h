@@ -44,6 +44,10 @@ typedef struct
   const char *tooltip;     /* Pango markup; may be NULL (copied) */
 } DossierStripe;
 
+/* The most the lanes ever take, in pixels: past it they narrow, then the
+ * outermost stands for the highlights that have no lane of their own. */
+#define DOSSIER_CODING_STRIPES_MAX_WIDTH 84
+
 #define DOSSIER_TYPE_CODING_STRIPES (dossier_coding_stripes_get_type ())
 G_DECLARE_FINAL_TYPE (DossierCodingStripes, dossier_coding_stripes, DOSSIER, CODING_STRIPES, GtkWidget)
 
@@ -67,8 +71,18 @@ guint      dossier_coding_stripes_get_n_lanes       (DossierCodingStripes *self)
  * the left side of a centred text column); the stripes hug its right edge. */
 void       dossier_coding_stripes_set_reserved_width (DossierCodingStripes *self,
                                                       int                   width);
-/* The width the lanes need by themselves. */
+/* The width the lanes need by themselves: at most
+ * DOSSIER_CODING_STRIPES_MAX_WIDTH. */
 int        dossier_coding_stripes_get_lanes_width   (DossierCodingStripes *self);
+/* Lanes drawn with a bar each; when fewer than get_n_lanes, one more lane
+ * stands for the rest. */
+guint      dossier_coding_stripes_get_n_shown_lanes (DossierCodingStripes *self);
+/* What the tooltip at (x, y) says (Pango markup, newly allocated), or NULL:
+ * the highlight's tags and memo, or, on the "more" lane, every highlight
+ * it stands for there. */
+char      *dossier_coding_stripes_describe_at       (DossierCodingStripes *self,
+                                                     double                x,
+                                                     double                y);
 
 /* The stripe drawn at (x, y) in widget coordinates, if any. */
 gboolean   dossier_coding_stripes_get_stripe_at     (DossierCodingStripes *self,

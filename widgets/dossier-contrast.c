@@ -63,6 +63,9 @@ dossier_contrast_adjust (const GdkRGBA *color,
   if (dossier_contrast_ratio (&opaque, page) >= ratio)
     return opaque;
 
+  /* A little over, so that rounding to 8 bits does not take it under. */
+  ratio *= 1.02;
+
   /* Towards black on a light page, white on a dark one: the least mix
    * that reaches the ratio (it grows with the mix), by bisection. */
   target = dossier_contrast_luminance (page) > 0.18
@@ -88,4 +91,24 @@ dossier_contrast_adjust (const GdkRGBA *color,
     opaque.blue + (target.blue - opaque.blue) * hi,
     1.0,
   };
+}
+
+GdkRGBA
+dossier_contrast_page_color (GtkWidget *widget)
+{
+  GtkStyleContext *context;
+  GdkRGBA bg, fg;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), ((GdkRGBA) { 1, 1, 1, 1 }));
+
+  context = gtk_widget_get_style_context (widget);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if ((gtk_style_context_lookup_color (context, "view_bg_color", &bg)
+       || gtk_style_context_lookup_color (context, "theme_base_color", &bg))
+      && bg.alpha > 0.99)
+    return bg;
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return dossier_contrast_luminance (&fg) > 0.5
+         ? (GdkRGBA) { 0.118, 0.118, 0.118, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
 }

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <gdk/gdk.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -28,5 +28,10 @@ GdkRGBA dossier_contrast_composite (const GdkRGBA *over,
 GdkRGBA dossier_contrast_adjust    (const GdkRGBA *color,
                                     const GdkRGBA *page,
                                     double         ratio);
+
+/* The page @widget draws on: the theme's view background (libadwaita's
+ * view_bg_color, GTK's theme_base_color), or, without one, white or dark
+ * grey, whichever @widget's text colour reads on. */
+GdkRGBA dossier_contrast_page_color (GtkWidget     *widget);
 
 G_END_DECLS

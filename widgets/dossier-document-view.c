@@ -30,7 +30,8 @@
 #define COLUMN_CHARS       72      /* longest line, in average characters */
 #define MIN_COLUMN_CHARS   45      /* before the stripes' labels give way */
 #define TEXT_GAP           20      /* between the stripes and the text */
-#define LABEL_ROOM         136     /* the stripes' gutter, with their labels */
+#define LABEL_ROOM         (DOSSIER_CODING_STRIPES_MAX_WIDTH + 52)  /* the stripes' gutter, with
+                                                                 * their labels: 136 */
 #define MIN_SIDE           24      /* right margin when the view is narrow */
 #define MIN_TEXT           160     /* the narrowest text column, in pixels */
 #define BASE_SCALE         1.15    /* body text against the interface font */
@@ -285,25 +286,6 @@ update_block_margins (DossierDocumentView *self)
     g_object_set (self->heading_tags[i], "pixels-above-lines", (int) lround ((14 - 2 * i) * z), NULL);
 }
 
-/* The page the text is on: the theme's view background, or a guess from
- * the text colour. */
-static GdkRGBA
-page_color (DossierDocumentView *self,
-            const GdkRGBA       *fg)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
-  GdkRGBA bg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if ((gtk_style_context_lookup_color (context, "view_bg_color", &bg)
-       || gtk_style_context_lookup_color (context, "theme_base_color", &bg))
-      && bg.alpha > 0.99)
-    return bg;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return dossier_contrast_luminance (fg) > 0.5
-         ? (GdkRGBA) { 0.118, 0.118, 0.118, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-}
-
 /* Colours derived from the theme's text and page colours, so that they
  * read in dark and light styles alike. The selection is a deep blue with
  * white text on a light page, a pale blue with the page's colour for text
@@ -314,7 +296,7 @@ update_theme_colors (DossierDocumentView *self)
   GdkRGBA fg = foreground_color (self);
   GdkRGBA quote = with_alpha (fg, 0.72);
   GdkRGBA pre_bg = with_alpha (fg, 0.06);
-  GdkRGBA page = page_color (self, &fg);
+  GdkRGBA page = dossier_contrast_page_color (GTK_WIDGET (self->text_view));
   gboolean dark = dossier_contrast_luminance (&page) < 0.18;
   GdkRGBA sel_bg, sel_fg;
   GHashTableIter iter;
@@ -1546,12 +1528,12 @@ dossier_document_view_measure (GtkWidget      *widget,
       /* Not the text view's width: that is the margins this view gave it
        * for its last width (hundreds of pixels at 2560), which would keep
        * the window from getting narrower again. The text wraps at any
-       * width: the minimum is the stripes, the gaps and a little text.
+       * width: the minimum is the stripes (capped, so that it does not
+       * change with the highlights), the gaps and a little text.
        * Natural: the width below which the text column starts to give way
        * (see layout_margins), the stripes' labels beside it: a container
        * that can give it more should, before it squeezes the reading. */
-      *minimum = MAX (bar_min, dossier_coding_stripes_get_lanes_width (self->stripes)
-                                 + TEXT_GAP + MIN_TEXT + MIN_SIDE);
+      *minimum = MAX (bar_min, DOSSIER_CODING_STRIPES_MAX_WIDTH + TEXT_GAP + MIN_TEXT + MIN_SIDE);
       *natural = MAX (MAX (bar_nat, *minimum),
                       LABEL_ROOM + TEXT_GAP + column * MIN_COLUMN_CHARS / COLUMN_CHARS + MIN_SIDE);
     }
@@ -1601,12 +1583,9 @@ dossier_document_view_size_allocate (GtkWidget *widget,
   gtk_widget_measure (GTK_WIDGET (self->find_bar), GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
   gtk_widget_size_allocate (GTK_WIDGET (self->find_bar), &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
 
-  /* The gutter wants room for labels beside its lanes; a fixed minimum
-   * so that a new lane does not reflow the text, unless there are many. */
-  dossier_document_view_layout_margins (width, column_width (self),
-                                        MAX (LABEL_ROOM,
-                                             dossier_coding_stripes_get_lanes_width (self->stripes) + 72),
-                                        &left, &right);
+  /* The gutter wants room for labels beside its lanes: fixed, since the
+   * lanes' width is capped, so that no new lane reflows the text. */
+  dossier_document_view_layout_margins (width, column_width (self), LABEL_ROOM, &left, &right);
   dossier_coding_stripes_set_reserved_width (self->stripes, left);
   if (gtk_text_view_get_right_margin (self->text_view) != right)
     gtk_text_view_set_right_margin (self->text_view, right);

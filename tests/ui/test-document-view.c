@@ -931,6 +931,147 @@ collect_tag (GtkTextTag *tag,
   g_ptr_array_add (data, tag);
 }
 
+
+/* 5,000 highlights on a 50,000-character document, some twenty deep: the
+ * margin stays within its cap (narrow lanes, then one "n more" lane whose
+ * tooltip names what it stands for), the window does not grow, the text
+ * column keeps its width, and nothing moves after the first paint. */
+static void
+test_deep_overlaps (Fixture       *fx,
+                    gconstpointer  data)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (fx->view);
+  DossierCodingStripes *stripes;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+  g_autoptr(GStringChunk) labels = g_string_chunk_new (4096);
+  int window_width, gutter, right, column, shown_width;
+  gint64 length;
+
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1280, 800);
+  while (gtk_widget_get_width (fx->window) != 1280)
+    g_main_context_iteration (NULL, TRUE);
+
+  while (text->len < 50000)
+    g_string_append (text, (text->len / 60) % 8 == 7
+                           ? "The council’s vote, its costs and its critics — “naïve”, some said.\n\n"
+                           : "The council’s vote, its costs and its critics — “naïve”, some said. ");
+  dossier_document_view_set_text (fx->view, text->str, NULL, 0);
+  length = g_utf8_strlen (text->str, -1);
+  wait_frames (fx->view);
+
+  stripes = DOSSIER_CODING_STRIPES (find_descendant (GTK_WIDGET (text_view), DOSSIER_TYPE_CODING_STRIPES));
+  g_assert_nonnull (stripes);
+
+  window_width = gtk_widget_get_width (fx->window);
+  gutter = gtk_widget_get_width (GTK_WIDGET (stripes));
+  right = gtk_text_view_get_right_margin (text_view);
+  column = gtk_widget_get_width (GTK_WIDGET (text_view)) - gutter - gtk_text_view_get_left_margin (text_view) - right;
+  g_assert_cmpint (column, >, 400);
+
+  /* Each starts ten characters after the last and runs 100 to 300: about
+   * twenty deep everywhere. */
+  for (int i = 0; i < 5000; i++)
+    {
+      GdkRGBA color = { (i % 7) / 7.0, (i % 5) / 5.0, (i % 3) / 3.0, 1 };
+      g_autofree char *label = g_strdup_printf ("Tag %d", i);
+      DossierViewHighlight h = span (i + 1, i * 10, MIN (i * 10 + 100 + (i * 37) % 200, length),
+                                     &color, g_string_chunk_insert (labels, label));
+
+      g_array_append_val (spans, h);
+    }
+  dossier_document_view_set_highlights (fx->view, (DossierViewHighlight *) (gpointer) spans->data,
+                                        spans->len);
+
+  /* The first frame after, and the last: the same layout as before. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (text_view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stripes)), ==, gutter);
+  g_assert_cmpint (gtk_text_view_get_right_margin (text_view), ==, right);
+  wait_frames (fx->view);
+  g_assert_cmpint (gtk_widget_get_width (fx->window), ==, window_width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stripes)), ==, gutter);
+  g_assert_cmpint (gtk_text_view_get_right_margin (text_view), ==, right);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (text_view)) - gutter
+                   - gtk_text_view_get_left_margin (text_view) - right, ==, column);
+
+  /* The lanes: capped, some standing in the "more" lane. */
+  g_assert_cmpuint (dossier_coding_stripes_get_n_lanes (stripes), >=, 15);
+  g_assert_cmpuint (dossier_coding_stripes_get_n_shown_lanes (stripes), <,
+                    dossier_coding_stripes_get_n_lanes (stripes));
+  shown_width = dossier_coding_stripes_get_lanes_width (stripes);
+  g_assert_cmpint (shown_width, <=, DOSSIER_CODING_STRIPES_MAX_WIDTH);
+
+  /* Its tooltip names every highlight it stands for at that height. */
+  {
+    double x = gutter - 6 - 6.0 * dossier_coding_stripes_get_n_shown_lanes (stripes) - 3;
+    double y = gtk_widget_get_height (GTK_WIDGET (stripes)) / 2.0;
+    g_autofree char *markup = dossier_coding_stripes_describe_at (stripes, x, y);
+    guint n = 0, bullets = 0;
+
+    g_assert_nonnull (markup);
+    g_assert_true (g_str_has_prefix (markup, "<b>"));
+    g_assert_nonnull (strstr (markup, "more highlights here"));
+    g_assert_cmpint (sscanf (markup, "<b>%u", &n), ==, 1);
+    g_assert_cmpuint (n, >=, 1);
+    for (const char *p = strstr (markup, "• "); p != NULL; p = strstr (p + 1, "• "))
+      bullets++;
+    g_assert_cmpuint (bullets, ==, n);
+    g_assert_nonnull (strstr (markup, "Tag "));
+  }
+}
+
+
+/* The stripes' bars stand 3:1 against the page even for pale tag colours
+ * (yellow, light green, sky), as drawn. */
+static void
+test_stripe_contrast (Fixture       *fx,
+                      gconstpointer  data)
+{
+  static const char text[] = "First line of text.\n\nSecond line of text.\n\nThird line of text.\n";
+  static const char * const pale[] = { "#f5c211", "#33d17a", "#99c1f1" };
+  GtkTextView *text_view = dossier_document_view_get_text_view (fx->view);
+  DossierCodingStripes *stripes = DOSSIER_CODING_STRIPES (find_descendant (GTK_WIDGET (text_view),
+                                                                           DOSSIER_TYPE_CODING_STRIPES));
+  DossierViewHighlight spans[3];
+  g_autoptr(GdkTexture) texture = NULL;
+  const char *starts[] = { "First", "Second", "Third" };
+  GdkRGBA page;
+
+  dossier_document_view_set_text (fx->view, text, NULL, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      GdkRGBA color;
+
+      g_assert_true (gdk_rgba_parse (&color, pale[i]));
+      spans[i] = span (i + 1, offset_of (text, starts[i]), offset_of (text, starts[i]) + 10, &color, "Tag");
+    }
+  dossier_document_view_set_highlights (fx->view, spans, 3);
+  wait_frames (fx->view);
+  texture = render_text_view (fx->view);
+  page = pixel_at (texture, gtk_widget_get_width (GTK_WIDGET (text_view)) - 3, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      graphene_rect_t area;
+      graphene_point_t point;
+      GdkRGBA bar;
+
+      g_assert_true (dossier_coding_stripes_get_stripe_area (stripes, i + 1, &area));
+      /* The bar hugs the right of its lane. */
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (stripes), GTK_WIDGET (text_view),
+                                               &GRAPHENE_POINT_INIT (area.origin.x + area.size.width - 2,
+                                                                     area.origin.y + area.size.height / 2),
+                                               &point));
+      bar = pixel_at (texture, point.x, point.y);
+      if (contrast (&bar, &page) < 3.0)
+        {
+          g_autofree char *b = gdk_rgba_to_string (&bar);
+
+          g_error ("the %s stripe is drawn %s, %.2f:1 against the page", pale[i], b, contrast (&bar, &page));
+        }
+    }
+}
+
 /* The palette new tags take (app/core/dossier-project-tags.c) and the
  * sample project's own colours. */
 static const char * const tag_colors[] = {
@@ -1072,6 +1213,8 @@ main (int   argc,
   ADD ("stripe-click", test_stripe_click);
   ADD ("overlap-bands", test_overlap_bands);
   ADD ("selection-and-contrast", test_selection_and_contrast);
+  ADD ("deep-overlaps", test_deep_overlaps);
+  ADD ("stripe-contrast", test_stripe_contrast);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
 
   return g_test_run ();
