@@ -455,6 +455,62 @@ test_sample_note (void)
 }
 
 static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* As the window exports: the note read at once, drawn and written in a
+ * worker; the project can be changed meanwhile; a refusal comes back
+ * through the callback, with no file. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("The grant [@%s].\n", f->grant_uuid);
+  gint64 id = add_briefing (f, "Grant", body);
+  g_autofree char *path = g_build_filename (f->dir, "async.pdf", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DossierBriefingPdfOptions options;
+
+  dossier_briefing_pdf_options_init (&options);
+  options.paper = DOSSIER_PAPER_LETTER;
+  dossier_project_export_briefing_pdf_async (f->base.project, id, &options, path, NULL, on_async_done, &result);
+  /* The note changes after the call: the PDF is the note as it was. */
+  g_assert_true (dossier_project_set_briefing_body (f->base.project, id, "Changed.", &error));
+  g_assert_no_error (error);
+  wait_until (have_result, &result, "the PDF export");
+  g_assert_true (dossier_project_export_briefing_pdf_finish (f->base.project, result, &error));
+  g_assert_no_error (error);
+  text = poppler ("pdftotext", path);
+  assert_in_order (text, (const char * const[]) { "Grant", "The grant [1].", "1. “£72 million”", NULL });
+  g_clear_object (&result);
+
+  /* Refused: its highlight deleted. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (dossier_project_set_briefing_body (f->base.project, id, body, &error));
+  g_assert_true (dossier_project_delete_highlight (f->base.project, f->grant, &error));
+  g_assert_no_error (error);
+  dossier_project_export_briefing_pdf_async (f->base.project, id, NULL, path, NULL, on_async_done, &result);
+  wait_until (have_result, &result, "the refusal");
+  g_assert_false (dossier_project_export_briefing_pdf_finish (f->base.project, result, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_paper_names (void)
 {
   DossierPaper paper = DOSSIER_PAPER_A4;
@@ -485,6 +541,7 @@ main (int   argc,
   ADD ("many-pages", test_many_pages);
   ADD ("unverified", test_unverified);
   ADD ("refusals", test_refusals);
+  ADD ("async", test_async);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
   g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 
