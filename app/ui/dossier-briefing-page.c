@@ -67,6 +67,21 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- Rendering ------------------------------------------------------------ */
 
+/* The preview's colours, from GNOME's palette: the darker shades on a light
+ * background, the lighter ones on a dark one, so that each keeps its
+ * contrast with the text around it. */
+static const char *
+link_color (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#99c1f1" : "#1c71d8";
+}
+
+static const char *
+problem_color (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#f66151" : "#c01c28";
+}
+
 static void render_inlines (GString *out, DossierMarkdownNode *node, GPtrArray *citations);
 
 static void
@@ -116,10 +131,10 @@ render_inline (GString             *out,
         break;
       /* A citation that cannot be verified is shown plainly as such. */
       if (c->status != DOSSIER_CITATION_OK)
-        g_string_append_printf (out, "<span foreground=\"#c01c28\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
-                                c->number);
+        g_string_append_printf (out, "<span foreground=\"%s\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
+                                problem_color (), c->number);
       else
-        g_string_append_printf (out, "<span foreground=\"#1c71d8\"><sup>[%u]</sup></span>", c->number);
+        g_string_append_printf (out, "<span foreground=\"%s\"><sup>[%u]</sup></span>", link_color (), c->number);
       break;
     case DOSSIER_MARKDOWN_LINE_BREAK:
       g_string_append_c (out, '\n');
@@ -164,7 +179,7 @@ render_block (GString             *out,
       g_string_append (out, "\n\n");
       break;
     case DOSSIER_MARKDOWN_QUOTE:
-      g_string_append (out, "<span foreground=\"#77767b\">▍ <i>");
+      g_string_append (out, "<span alpha=\"70%\">▍ <i>");
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
         render_inlines (out, g_ptr_array_index (node->children, i), citations);
       g_string_append (out, "</i></span>\n\n");
@@ -271,7 +286,7 @@ update_preview (DossierBriefingPage *self)
           g_string_append_printf (sources, "%u. ", c->number);
           if (problem != NULL)
             {
-              g_string_append (sources, "<span foreground=\"#c01c28\"><b>");
+              g_string_append_printf (sources, "<span foreground=\"%s\"><b>", problem_color ());
               append_escaped (sources, _("Unverified:"));
               g_string_append (sources, "</b> ");
               append_escaped (sources, problem);
@@ -1222,6 +1237,9 @@ dossier_briefing_page_init (DossierBriefingPage *self)
     gtk_widget_add_controller (GTK_WIDGET (self->editor), GTK_EVENT_CONTROLLER (drop));
   }
 
+  /* The preview's colours follow the style. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_preview),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", FALSE);
