@@ -11,6 +11,8 @@ packages=(
   gettext
   # REFI-QDA .qdpx archives, W3C Web Annotation JSON-LD (see README, "Dependencies")
   libzip-dev libjson-glib-dev
+  # pictures drawn outside the window: dossier-cli grid (app/render)
+  libcairo2-dev libpango1.0-dev
   # tests: display, session bus, validators, tools
   xvfb xauth dbus dbus-x11
   desktop-file-utils appstream-util appstream libxml2-utils shared-mime-info

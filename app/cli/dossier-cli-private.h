@@ -60,6 +60,9 @@ int cli_arguments       (const char *name, int argc, char **argv);
 int cli_evidence_add    (const char *name, int argc, char **argv);
 int cli_suggest         (const char *name, int argc, char **argv);
 
+/* The power/interest grid as a picture (dossier-cli-grid.c). */
+int cli_grid            (const char *name, int argc, char **argv);
+
 const CliCommand *cli_find_command (const char *name);
 
 /* Parses the command's options; on --help prints it and exits 0. Returns

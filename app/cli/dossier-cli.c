@@ -144,6 +144,15 @@ static const CliCommand commands[] = {
        "(separated by “; ”); then “argument”, pro or con, start and end of the\n"
        "list item, the heading it is under, and its statement. Tab-separated."),
     cli_suggest },
+  { "grid", N_("PROJECT"), N_("Draw the stakeholders’ power/interest grid as SVG or PNG"),
+    N_("Draws every stakeholder as a dot on the power/interest grid — placed by its\n"
+       "power and interest, coloured by its stance, larger with more evidence,\n"
+       "hollow when no evidence backs its ratings — in its quadrant (key players,\n"
+       "keep satisfied, keep informed, monitor), with a legend, and writes it to\n"
+       "FILE (-o) as SVG or PNG. Labels never overlap: one that has no room is\n"
+       "left out (the SVG still names every stakeholder in its title). The file is\n"
+       "replaced only when the picture is complete."),
+    cli_grid },
   { "briefings", N_("PROJECT"), N_("List the briefing notes"),
     N_("Prints one line per briefing note: id, title, the documents it compares\n"
        "(ids, comma-separated), how many passages it cites, how many of those\n"

@@ -10,6 +10,7 @@
 #include "dossier-evidence.h"
 #include "dossier-exchange.h"
 #include "dossier-export.h"
+#include "dossier-grid-layout.h"
 #include "dossier-highlight.h"
 #include "dossier-import.h"
 #include "dossier-list-store.h"
