@@ -105,15 +105,8 @@ dossier_project_apply_arguments (DossierProject       *self,
     "questions", "arguments", "stakeholders", "highlights", "documents", "blocks",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      if (dossier_changes_get_reload (changes, tables[i]) ||
-          dossier_changes_get_rows (changes, tables[i]) != NULL)
-        {
-          dossier_project_load_questions_and_arguments (self, NULL);
-          return;
-        }
-    }
+  if (dossier_changes_touch_any (changes, tables, G_N_ELEMENTS (tables)))
+    dossier_project_load_questions_and_arguments (self, NULL);
 }
 
 GListModel *
@@ -148,45 +141,6 @@ dossier_project_get_argument (DossierProject *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
   return g_hash_table_lookup (self->arguments_by_id, &argument_id);
-}
-
-/* ---- Validation -------------------------------------------------------------------- */
-
-/* Whether the row @sql (?1 = @id) exists; FALSE with @error on failure. */
-static gboolean
-row_exists (DossierProject  *self,
-            const char      *sql,
-            gint64           id,
-            gboolean        *exists,
-            GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = dossier_project_step (self, stmt, error);
-  *exists = rc == SQLITE_ROW;
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
-}
-
-static gboolean
-require_question (DossierProject  *self,
-                  gint64           question_id,
-                  GError         **error)
-{
-  gboolean exists;
-
-  if (!row_exists (self, "SELECT 1 FROM questions WHERE id = ?1", question_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no question %" PRId64 " in this project."), question_id);
-  return exists;
 }
 
 /* The argument's question and polarity. */
@@ -228,32 +182,8 @@ require_perspective (DossierProject  *self,
                      gint64           stakeholder_id,
                      GError         **error)
 {
-  gboolean exists;
-
-  if (stakeholder_id == 0)
-    return TRUE;
-  if (!row_exists (self, "SELECT 1 FROM stakeholders WHERE id = ?1", stakeholder_id, &exists,
-                   error))
-    return FALSE;
-  if (!exists)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no stakeholder %" PRId64 " in this project."), stakeholder_id);
-  return exists;
-}
-
-static gboolean
-require_highlight (DossierProject  *self,
-                   gint64           highlight_id,
-                   GError         **error)
-{
-  gboolean exists;
-
-  if (!row_exists (self, "SELECT 1 FROM highlights WHERE id = ?1", highlight_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no highlight %" PRId64 " in this project."), highlight_id);
-  return exists;
+  return stakeholder_id == 0 ||
+         dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error);
 }
 
 static gboolean
@@ -323,82 +253,14 @@ check_strength (int          strength,
   return FALSE;
 }
 
-/* ---- Order ---------------------------------------------------------------------------- */
-
-static GArray *
-read_ids (DossierProject  *self,
-          const char      *sql,        /* ?1 = the group */
-          gint64           group,
-          const char      *polarity,   /* ?2, may be NULL */
-          GError         **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, group);
-  if (polarity != NULL)
-    dossier_bind_text (stmt, 2, polarity);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
-}
-
 #define QUESTION_ORDER_SQL "SELECT id FROM questions WHERE ?1 = ?1 ORDER BY position, id"
 #define ARGUMENT_ORDER_SQL \
   "SELECT id FROM arguments WHERE question = ?1 AND polarity = ?2 ORDER BY position, id"
-
-/* Numbers the rows 0… in the order given (@sql: UPDATE … SET position = ?2
- * WHERE id = ?1 AND position IS NOT ?2). */
-static gboolean
-renumber (DossierProject  *self,
-          const char      *sql,
-          GArray          *ids,
-          GError         **error)
-{
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 2, (int) i);
-      if (!dossier_project_run (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 #define RENUMBER_QUESTIONS_SQL \
   "UPDATE questions SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
 #define RENUMBER_ARGUMENTS_SQL \
   "UPDATE arguments SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
-
-/* Moves @id to @position (-1 = last) in @ids. */
-static void
-place (GArray *ids,
-       gint64  id,
-       int     position)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      g_array_remove_index (ids, i--);
-
-  if (position < 0 || (guint) position > ids->len)
-    position = ids->len;
-  g_array_insert_val (ids, position, id);
-}
 
 /* ---- Questions ------------------------------------------------------------------------ */
 
@@ -475,15 +337,15 @@ dossier_project_move_question (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_question (self, question_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
-  ids = read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
+  ids = dossier_project_read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
   if (ids == NULL)
     return FALSE;
-  place (ids, question_id, position);
-  if (!renumber (self, RENUMBER_QUESTIONS_SQL, ids, error))
+  dossier_array_move_id (ids, question_id, position);
+  if (!dossier_project_renumber (self, RENUMBER_QUESTIONS_SQL, ids, error))
     return FALSE;
 
   dossier_project_touch_table (self, "questions");
@@ -503,14 +365,15 @@ dossier_project_delete_question (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_question (self, question_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
-  highlights = read_ids (self,
-                         "SELECT e.highlight FROM argument_evidence e "
-                         "JOIN arguments a ON a.id = e.argument WHERE a.question = ?1",
-                         question_id, NULL, error);
+  highlights = dossier_project_read_ids (self,
+                                         "SELECT e.highlight FROM argument_evidence e "
+                                         "JOIN arguments a ON a.id = e.argument "
+                                         "WHERE a.question = ?1",
+                                         question_id, NULL, error);
   if (highlights == NULL)
     return FALSE;
 
@@ -522,9 +385,9 @@ dossier_project_delete_question (DossierProject  *self,
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
 
-  ids = read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
+  ids = dossier_project_read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
   if (ids == NULL ||
-      !renumber (self, RENUMBER_QUESTIONS_SQL, ids, error) ||
+      !dossier_project_renumber (self, RENUMBER_QUESTIONS_SQL, ids, error) ||
       !dossier_project_drop_bare_highlights (self, highlights, error))
     return FALSE;
 
@@ -591,7 +454,7 @@ dossier_project_add_argument (DossierProject   *self,
   if (!dossier_project_ensure_open (self, error) ||
       !check_polarity (polarity, error) ||
       !check_strength (strength, error) ||
-      !require_question (self, question_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
       !require_perspective (self, stakeholder_id, error))
     return 0;
 
@@ -629,37 +492,6 @@ dossier_project_set_argument_statement (DossierProject  *self,
                                    _("Edit Argument"), error);
 }
 
-/* One integer-or-NULL column of an argument, as an action. */
-static gboolean
-set_argument_column (DossierProject  *self,
-                     gint64           argument_id,
-                     const char      *sql,       /* ?1 = id, ?2 = value */
-                     gint64           value,
-                     gboolean         null_if_zero,
-                     const char      *label,
-                     GError         **error)
-{
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
-
-  if (!dossier_action_begin (&action, self, error))
-    return FALSE;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, argument_id);
-  if (null_if_zero && value == 0)
-    sqlite3_bind_null (stmt, 2);
-  else
-    sqlite3_bind_int64 (stmt, 2, value);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-
-  dossier_project_touch (self, "arguments", argument_id);
-  return dossier_action_commit (&action, label, error);
-}
-
 gboolean
 dossier_project_set_argument_stakeholder (DossierProject  *self,
                                           gint64           argument_id,
@@ -673,10 +505,11 @@ dossier_project_set_argument_stakeholder (DossierProject  *self,
       !require_perspective (self, stakeholder_id, error))
     return FALSE;
 
-  return set_argument_column (self, argument_id,
-                              "UPDATE arguments SET stakeholder = ?2 "
-                              "WHERE id = ?1 AND stakeholder IS NOT ?2",
-                              stakeholder_id, TRUE, _("Change Perspective"), error);
+  /* 0: nobody's perspective (NULL). */
+  return dossier_project_set_ints (self, "arguments", argument_id,
+                                   "UPDATE arguments SET stakeholder = ?2 "
+                                   "WHERE id = ?1 AND stakeholder IS NOT ?2",
+                                   &stakeholder_id, 1, 0, _("Change Perspective"), error);
 }
 
 gboolean
@@ -685,6 +518,8 @@ dossier_project_set_argument_strength (DossierProject  *self,
                                        int              strength,
                                        GError         **error)
 {
+  gint64 value;
+
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
@@ -692,10 +527,11 @@ dossier_project_set_argument_strength (DossierProject  *self,
       !require_argument (self, argument_id, NULL, NULL, error))
     return FALSE;
 
-  return set_argument_column (self, argument_id,
-                              "UPDATE arguments SET strength = ?2 "
-                              "WHERE id = ?1 AND strength IS NOT ?2",
-                              strength, FALSE, _("Change Strength"), error);
+  value = strength;
+  return dossier_project_set_ints (self, "arguments", argument_id,
+                                   "UPDATE arguments SET strength = ?2 "
+                                   "WHERE id = ?1 AND strength IS NOT ?2",
+                                   &value, 1, 0, _("Change Strength"), error);
 }
 
 gboolean
@@ -733,18 +569,19 @@ dossier_project_move_argument (DossierProject   *self,
         return FALSE;
 
       /* The side it left closes ranks. */
-      old_ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id,
-                          dossier_polarity_to_string (old_polarity), error);
-      if (old_ids == NULL || !renumber (self, RENUMBER_ARGUMENTS_SQL, old_ids, error))
+      old_ids = dossier_project_read_ids (self, ARGUMENT_ORDER_SQL, question_id,
+                                          dossier_polarity_to_string (old_polarity), error);
+      if (old_ids == NULL ||
+          !dossier_project_renumber (self, RENUMBER_ARGUMENTS_SQL, old_ids, error))
         return FALSE;
     }
 
-  ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id, dossier_polarity_to_string (polarity),
-                  error);
+  ids = dossier_project_read_ids (self, ARGUMENT_ORDER_SQL, question_id,
+                                  dossier_polarity_to_string (polarity), error);
   if (ids == NULL)
     return FALSE;
-  place (ids, argument_id, position);
-  if (!renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error))
+  dossier_array_move_id (ids, argument_id, position);
+  if (!dossier_project_renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error))
     return FALSE;
 
   dossier_project_touch_table (self, "arguments");
@@ -775,8 +612,10 @@ dossier_project_delete_argument (DossierProject  *self,
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
-  highlights = read_ids (self, "SELECT highlight FROM argument_evidence WHERE argument = ?1",
-                         argument_id, NULL, error);
+  highlights = dossier_project_read_ids (self,
+                                         "SELECT highlight FROM argument_evidence "
+                                         "WHERE argument = ?1",
+                                         argument_id, NULL, error);
   if (highlights == NULL)
     return FALSE;
 
@@ -787,10 +626,10 @@ dossier_project_delete_argument (DossierProject  *self,
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
 
-  ids = read_ids (self, ARGUMENT_ORDER_SQL, question_id, dossier_polarity_to_string (polarity),
-                  error);
+  ids = dossier_project_read_ids (self, ARGUMENT_ORDER_SQL, question_id,
+                                  dossier_polarity_to_string (polarity), error);
   if (ids == NULL ||
-      !renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error) ||
+      !dossier_project_renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error) ||
       !dossier_project_drop_bare_highlights (self, highlights, error))
     return FALSE;
 
@@ -828,18 +667,6 @@ cite_for_argument (DossierProject  *self,
   return TRUE;
 }
 
-static gboolean
-check_note (const char  *note,
-            GError     **error)
-{
-  if (note == NULL || g_utf8_validate (note, -1, NULL))
-    return TRUE;
-
-  g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                       _("The note is not valid UTF-8 text."));
-  return FALSE;
-}
-
 gboolean
 dossier_project_add_argument_evidence (DossierProject  *self,
                                        gint64           argument_id,
@@ -852,9 +679,9 @@ dossier_project_add_argument_evidence (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !check_note (note, error) ||
+      !dossier_check_note (note, error) ||
       !require_argument (self, argument_id, NULL, NULL, error) ||
-      !require_highlight (self, highlight_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error) ||
       !dossier_action_begin (&action, self, error) ||
       !cite_for_argument (self, argument_id, highlight_id, note, error))
     return FALSE;
@@ -877,7 +704,7 @@ dossier_project_add_argument_evidence_range (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !check_note (note, error) ||
+      !dossier_check_note (note, error) ||
       !require_argument (self, argument_id, NULL, NULL, error) ||
       !dossier_action_begin (&action, self, error))
     return 0;
@@ -1043,7 +870,7 @@ dossier_project_accept_argument_suggestions (DossierProject                    *
 
   if (!dossier_project_ensure_open (self, error) ||
       !check_suggestions (suggestions, n_suggestions, error) ||
-      !require_question (self, question_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
       !dossier_project_require_document (self, document_id, NULL, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;

@@ -690,6 +690,57 @@ gboolean      dossier_project_uncite           (DossierProject       *self,
                                                 gint64                owner_id,
                                                 gint64                highlight_id,
                                                 GError              **error);
+/* Rows of the analysis entities (dossier-project-rows.c). */
+typedef enum
+{
+  DOSSIER_ROW_HIGHLIGHT,
+  DOSSIER_ROW_STAKEHOLDER,
+  DOSSIER_ROW_QUESTION,
+} DossierRowKind;
+
+/* TRUE if row @id of @kind exists; else FALSE, with NOT_FOUND ("There is
+ * no stakeholder 7 in this project.") or the database's error. */
+gboolean      dossier_project_require_row      (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                gint64                id,
+                                                GError              **error);
+/* The first column of every row @sql (?1 = @param, ?2 = @text_param if
+ * not NULL) returns, as a GArray of gint64; NULL on failure. */
+GArray       *dossier_project_read_ids         (DossierProject       *self,
+                                                const char           *sql,
+                                                gint64                param,
+                                                const char           *text_param,
+                                                GError              **error);
+/* Within an action: numbers the rows @ids 0… in that order (@sql:
+ * "UPDATE … SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"). */
+gboolean      dossier_project_renumber         (DossierProject       *self,
+                                                const char           *sql,
+                                                GArray               *ids,
+                                                GError              **error);
+/* Moves @id to @position (-1 or past the end: last) in @ids. */
+void          dossier_array_move_id            (GArray               *ids,
+                                                gint64                id,
+                                                int                   position);
+/* Sets integer columns of row @row_id of @table as one action labelled
+ * @label (@sql: "UPDATE … SET … = ?2[, … = ?3] WHERE id = ?1 AND (… IS
+ * NOT …)"), binding NULL for a value equal to @null_value; a row already
+ * holding them changes nothing. The caller checks the row and values. */
+gboolean      dossier_project_set_ints         (DossierProject       *self,
+                                                const char           *table,
+                                                gint64                row_id,
+                                                const char           *sql,
+                                                const gint64         *values,
+                                                guint                 n_values,
+                                                gint64                null_value,
+                                                const char           *label,
+                                                GError              **error);
+/* A citer's note: NULL or UTF-8. */
+gboolean      dossier_check_note               (const char           *note,
+                                                GError              **error);
+/* Whether @changes touch any of @tables (rows or a reload). */
+gboolean      dossier_changes_touch_any        (const DossierChanges *changes,
+                                                const char * const   *tables,
+                                                guint                 n_tables);
 /* Dismissed suggestions: the folded keys of @kind ("stakeholder",
  * "argument") for @document_id (0: for any document), and, within an
  * action, one more. */

@@ -185,15 +185,8 @@ dossier_project_apply_stakeholders (DossierProject       *self,
 {
   static const char * const tables[] = { "stakeholders", "highlights", "documents", "blocks" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      if (dossier_changes_get_reload (changes, tables[i]) ||
-          dossier_changes_get_rows (changes, tables[i]) != NULL)
-        {
-          load_stakeholders (self, NULL);
-          return;
-        }
-    }
+  if (dossier_changes_touch_any (changes, tables, G_N_ELEMENTS (tables)))
+    load_stakeholders (self, NULL);
 }
 
 GListModel *
@@ -268,29 +261,6 @@ dossier_project_find_stakeholder (DossierProject *self,
     }
 
   return NULL;
-}
-
-/* ---- Validation ------------------------------------------------------------------ */
-
-static gboolean
-require_stakeholder (DossierProject  *self,
-                     gint64           stakeholder_id,
-                     GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT 1 FROM stakeholders WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no stakeholder %" PRId64 " in this project."), stakeholder_id);
-
-  return rc == SQLITE_ROW;
 }
 
 /* A name or alias: one line of UTF-8, not blank, not too long, with
@@ -741,7 +711,7 @@ dossier_project_set_stakeholder_name (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error))
     return FALSE;
 
   stripped = check_name (name, FALSE, error);
@@ -778,7 +748,7 @@ dossier_project_set_stakeholder_aliases (DossierProject      *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error))
     return FALSE;
 
   s = dossier_project_get_stakeholder (self, stakeholder_id);
@@ -805,31 +775,15 @@ static gboolean
 set_columns (DossierProject  *self,
              gint64           stakeholder_id,
              const char      *sql,      /* UPDATE … SET … = ?2[, … = ?3] WHERE id = ?1 AND (… IS NOT …) */
-             const int       *values,
+             const gint64    *values,
              guint            n_values,
              const char      *label,
              GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
-
-  if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error) ||
-      !dossier_action_begin (&action, self, error))
-    return FALSE;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  for (guint i = 0; i < n_values; i++)
-    bind_position (stmt, 2 + i, values[i]);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-
-  dossier_project_touch (self, "stakeholders", stakeholder_id);
-  return dossier_action_commit (&action, label, error);
+  return dossier_project_ensure_open (self, error) &&
+         dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) &&
+         dossier_project_set_ints (self, "stakeholders", stakeholder_id, sql, values, n_values,
+                                   DOSSIER_STANCE_UNKNOWN, label, error);
 }
 
 gboolean
@@ -851,7 +805,7 @@ dossier_project_set_stakeholder_kind (DossierProject          *self,
     }
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
@@ -924,15 +878,18 @@ dossier_project_set_stakeholder_stance_position (DossierProject  *self,
                                                  int              position,
                                                  GError         **error)
 {
+  gint64 value;
+
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!check_stance (position, TRUE, error))
     return FALSE;
 
+  value = position;
   return set_columns (self, stakeholder_id,
                       "UPDATE stakeholders SET stance_position = ?2 "
                       "WHERE id = ?1 AND stance_position IS NOT ?2",
-                      &position, 1, _("Change Stance"), error);
+                      &value, 1, _("Change Stance"), error);
 }
 
 gboolean
@@ -942,7 +899,7 @@ dossier_project_set_stakeholder_ratings (DossierProject  *self,
                                          int              interest,
                                          GError         **error)
 {
-  int values[2] = { power, interest };
+  gint64 values[2] = { power, interest };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -976,54 +933,24 @@ dossier_project_set_stakeholder_color (DossierProject  *self,
                                    _("Change Colour"), error);
 }
 
-/* Numbers the stakeholders 0… in the order given, writing only the rows
+/* Numbers the stakeholders 0… in their order now, writing only the rows
  * whose position changes. */
 static gboolean
 renumber (DossierProject  *self,
           GArray          *ids,
           GError         **error)
 {
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_auto(DossierStmt) stmt = NULL;
-
-      stmt = dossier_project_prepare (self,
-                                      "UPDATE stakeholders SET position = ?2 "
-                                      "WHERE id = ?1 AND position IS NOT ?2",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 2, (int) i);
-      if (!dossier_project_run (self, stmt, error))
-        return FALSE;
-    }
+  if (!dossier_project_renumber (self,
+                                 "UPDATE stakeholders SET position = ?2 "
+                                 "WHERE id = ?1 AND position IS NOT ?2",
+                                 ids, error))
+    return FALSE;
 
   dossier_project_touch_table (self, "stakeholders");
   return TRUE;
 }
 
-static GArray *
-ordered_ids (DossierProject  *self,
-             GError         **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT id FROM stakeholders ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
-}
+#define ORDERED_IDS_SQL "SELECT id FROM stakeholders WHERE ?1 = ?1 ORDER BY position, id"
 
 gboolean
 dossier_project_move_stakeholder (DossierProject  *self,
@@ -1033,56 +960,24 @@ dossier_project_move_stakeholder (DossierProject  *self,
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) ids = NULL;
-  guint from = 0;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
-  ids = ordered_ids (self, error);
+  ids = dossier_project_read_ids (self, ORDERED_IDS_SQL, 0, NULL, error);
   if (ids == NULL)
     return FALSE;
 
-  while (from < ids->len && g_array_index (ids, gint64, from) != stakeholder_id)
-    from++;
-  g_array_remove_index (ids, from);
-  if (position < 0 || (guint) position > ids->len)
-    position = ids->len;
-  g_array_insert_val (ids, position, stakeholder_id);
+  dossier_array_move_id (ids, stakeholder_id, position);
 
   if (!renumber (self, ids, error))
     return FALSE;
 
   return dossier_action_commit (&action, _("Move Stakeholder"), error);
-}
-
-/* The ids a query for @owner_id returns. */
-static GArray *
-read_ids (DossierProject  *self,
-                     const char      *sql,
-                     gint64           owner_id,
-                     GError         **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 /* Arguments made from its perspective are nobody's after it goes. */
@@ -1091,8 +986,9 @@ touch_arguments_of (DossierProject  *self,
                     gint64           stakeholder_id,
                     GError         **error)
 {
-  g_autoptr(GArray) ids = read_ids (self, "SELECT id FROM arguments WHERE stakeholder = ?1",
-                                               stakeholder_id, error);
+  g_autoptr(GArray) ids = dossier_project_read_ids (self,
+                                                    "SELECT id FROM arguments WHERE stakeholder = ?1",
+                                                    stakeholder_id, NULL, error);
 
   if (ids == NULL)
     return FALSE;
@@ -1118,7 +1014,7 @@ delete_stakeholder_row (DossierProject  *self,
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
 
-  ids = ordered_ids (self, error);
+  ids = dossier_project_read_ids (self, ORDERED_IDS_SQL, 0, NULL, error);
   return ids != NULL && renumber (self, ids, error);
 }
 
@@ -1134,7 +1030,7 @@ dossier_project_delete_stakeholder (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error))
     return FALSE;
 
   label = g_strdup_printf (_("Delete Stakeholder “%s”"), stakeholder_name (self, stakeholder_id));
@@ -1142,9 +1038,10 @@ dossier_project_delete_stakeholder (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  highlights = read_ids (self,
-                                    "SELECT highlight FROM stakeholder_evidence WHERE stakeholder = ?1",
-                                    stakeholder_id, error);
+  highlights = dossier_project_read_ids (self,
+                                         "SELECT highlight FROM stakeholder_evidence "
+                                         "WHERE stakeholder = ?1",
+                                         stakeholder_id, NULL, error);
   if (highlights == NULL ||
       !touch_arguments_of (self, stakeholder_id, error) ||
       !delete_stakeholder_row (self, stakeholder_id, error) ||
@@ -1180,8 +1077,8 @@ dossier_project_merge_stakeholders (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, source_id, error) ||
-      !require_stakeholder (self, target_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, source_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, target_id, error))
     return FALSE;
 
   if (source_id == target_id)
@@ -1315,38 +1212,13 @@ dossier_project_read_evidence (DossierProject  *self,
 }
 
 static gboolean
-require_highlight (DossierProject  *self,
-                   gint64           highlight_id,
-                   GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT 1 FROM highlights WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no highlight %" PRId64 " in this project."), highlight_id);
-
-  return rc == SQLITE_ROW;
-}
-
-static gboolean
 check_evidence (const char           *note,
                 DossierEvidenceRole   role,
                 int                   stance_position,
                 GError              **error)
 {
-  if (note != NULL && !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                           _("The note is not valid UTF-8 text."));
-      return FALSE;
-    }
+  if (!dossier_check_note (note, error))
+    return FALSE;
 
   if ((guint) role > DOSSIER_EVIDENCE_QUOTE)
     {
@@ -1414,8 +1286,8 @@ dossier_project_add_stakeholder_evidence (DossierProject       *self,
 
   if (!dossier_project_ensure_open (self, error) ||
       !check_evidence (note, role, stance_position, error) ||
-      !require_stakeholder (self, stakeholder_id, error) ||
-      !require_highlight (self, highlight_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error))
     return FALSE;
 
   label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
@@ -1446,7 +1318,7 @@ dossier_project_add_stakeholder_evidence_range (DossierProject       *self,
 
   if (!dossier_project_ensure_open (self, error) ||
       !check_evidence (note, role, stance_position, error) ||
-      !require_stakeholder (self, stakeholder_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error))
     return 0;
 
   label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
@@ -1506,7 +1378,7 @@ dossier_project_remove_stakeholder_evidence (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, stakeholder_id, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
       !dossier_action_begin (&action, self, error) ||
       !dossier_project_uncite (self,
                                "DELETE FROM stakeholder_evidence "
@@ -1589,19 +1461,19 @@ dossier_project_get_highlight_evidence (DossierProject  *self,
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_highlight (self, highlight_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error))
     return FALSE;
 
-  stakeholders = read_ids (self,
-                                      "SELECT stakeholder FROM stakeholder_evidence "
-                                      "WHERE highlight = ?1 ORDER BY stakeholder",
-                                      highlight_id, error);
+  stakeholders = dossier_project_read_ids (self,
+                                           "SELECT stakeholder FROM stakeholder_evidence "
+                                           "WHERE highlight = ?1 ORDER BY stakeholder",
+                                           highlight_id, NULL, error);
   if (stakeholders == NULL)
     return FALSE;
-  arguments = read_ids (self,
-                                   "SELECT argument FROM argument_evidence "
-                                   "WHERE highlight = ?1 ORDER BY argument",
-                                   highlight_id, error);
+  arguments = dossier_project_read_ids (self,
+                                        "SELECT argument FROM argument_evidence "
+                                        "WHERE highlight = ?1 ORDER BY argument",
+                                        highlight_id, NULL, error);
   if (arguments == NULL)
     return FALSE;
 
@@ -1757,7 +1629,7 @@ dossier_project_accept_stakeholder_suggestion (DossierProject                   
                                             suggestion->kind, error);
 
   if (!dossier_project_ensure_open (self, error) ||
-      !require_stakeholder (self, merge_into_id, error))
+      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, merge_into_id, error))
     return 0;
 
   target = dossier_project_get_stakeholder (self, merge_into_id);

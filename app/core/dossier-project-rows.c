@@ -1,0 +1,182 @@
+/* dossier-project-rows.c — what the actions on stakeholders, questions
+ * and arguments share: a row that must exist, the ids a query returns,
+ * rows numbered in a new order, integer columns set as one action, notes
+ * on evidence, and which changes make a model read again. One copy, so
+ * that a fix to one reaches all.
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-project-private.h"
+
+gboolean
+dossier_project_require_row (DossierProject  *self,
+                             DossierRowKind   kind,
+                             gint64           id,
+                             GError         **error)
+{
+  static const char * const sql[] = {
+    [DOSSIER_ROW_HIGHLIGHT] = "SELECT 1 FROM highlights WHERE id = ?1",
+    [DOSSIER_ROW_STAKEHOLDER] = "SELECT 1 FROM stakeholders WHERE id = ?1",
+    [DOSSIER_ROW_QUESTION] = "SELECT 1 FROM questions WHERE id = ?1",
+  };
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  g_assert ((guint) kind < G_N_ELEMENTS (sql));
+
+  stmt = dossier_project_prepare (self, sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc != SQLITE_DONE)
+    return rc == SQLITE_ROW;
+
+  switch (kind)
+    {
+    case DOSSIER_ROW_HIGHLIGHT:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no highlight %" PRId64 " in this project."), id);
+      break;
+    case DOSSIER_ROW_STAKEHOLDER:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no stakeholder %" PRId64 " in this project."), id);
+      break;
+    case DOSSIER_ROW_QUESTION:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no question %" PRId64 " in this project."), id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+GArray *
+dossier_project_read_ids (DossierProject  *self,
+                          const char      *sql,
+                          gint64           param,
+                          const char      *text_param,
+                          GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, param);
+  if (text_param != NULL)
+    dossier_bind_text (stmt, 2, text_param);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+gboolean
+dossier_project_renumber (DossierProject  *self,
+                          const char      *sql,
+                          GArray          *ids,
+                          GError         **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 2, (int) i);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+dossier_array_move_id (GArray *ids,
+                       gint64  id,
+                       int     position)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      g_array_remove_index (ids, i--);
+
+  if (position < 0 || (guint) position > ids->len)
+    position = ids->len;
+  g_array_insert_val (ids, position, id);
+}
+
+gboolean
+dossier_project_set_ints (DossierProject  *self,
+                          const char      *table,
+                          gint64           row_id,
+                          const char      *sql,
+                          const gint64    *values,
+                          guint            n_values,
+                          gint64           null_value,
+                          const char      *label,
+                          GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_auto(DossierStmt) stmt = NULL;
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (values[i] == null_value)
+        sqlite3_bind_null (stmt, 2 + i);
+      else
+        sqlite3_bind_int64 (stmt, 2 + i, values[i]);
+    }
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, table, row_id);
+  return dossier_action_commit (&action, label, error);
+}
+
+gboolean
+dossier_check_note (const char  *note,
+                    GError     **error)
+{
+  if (note == NULL || g_utf8_validate (note, -1, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                       _("The note is not valid UTF-8 text."));
+  return FALSE;
+}
+
+gboolean
+dossier_changes_touch_any (const DossierChanges *changes,
+                           const char * const   *tables,
+                           guint                 n_tables)
+{
+  for (guint i = 0; i < n_tables; i++)
+    if (dossier_changes_get_reload (changes, tables[i]) ||
+        dossier_changes_get_rows (changes, tables[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
