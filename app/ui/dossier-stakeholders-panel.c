@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-power-grid.h"
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
 
@@ -28,12 +29,15 @@ struct _DossierStakeholdersPanel
   /* template */
   GtkStack           *pages;
   GtkLabel           *count_label;
+  GtkToggleButton    *grid_toggle;
   GtkMenuButton      *add_button;
   GtkPopover         *add_popover;
   GtkEntry           *add_entry;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  DossierPowerGrid   *power_grid;
+  GtkLabel           *grid_caption;
   GtkRevealer        *suggestions_revealer;
   GtkExpander        *suggestions_expander;
   GtkLabel           *suggestions_label;
@@ -116,13 +120,50 @@ update_list_header (DossierStakeholdersPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), dossier_panel_is_writable (DOSSIER_PANEL (self)));
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    n == 0 ? "empty"
+                                    : gtk_toggle_button_get_active (self->grid_toggle) ? "grid"
+                                    : "list");
   if (PROJECT (self) == NULL)
     adw_status_page_set_description (self->empty_page, _("Open a project to list who the articles are about."));
   else
     adw_status_page_set_description (self->empty_page,
                                      _("Add the people and bodies the articles are about with +, "
                                        "or from the suggestions below."));
+}
+
+/* The grid instead of the list: a click selects (and says who it is),
+ * a double click or Enter opens the editor, as a row does. */
+static void
+on_grid_toggled (DossierStakeholdersPanel *self)
+{
+  update_list_header (self);
+  if (gtk_toggle_button_get_active (self->grid_toggle))
+    gtk_widget_grab_focus (GTK_WIDGET (self->power_grid));
+}
+
+static void
+on_grid_selected (DossierStakeholdersPanel *self)
+{
+  gint64 id = dossier_power_grid_get_selected_id (self->power_grid);
+  DossierStakeholder *s = PROJECT (self) != NULL && id != 0
+                          ? dossier_project_get_stakeholder (PROJECT (self), id) : NULL;
+  g_autofree char *text = NULL;
+
+  if (s != NULL)
+    text = dossier_grid_describe (s);
+  gtk_label_set_text (self->grid_caption,
+                      text != NULL ? text
+                      : _("Power rises upwards, interest to the right. Colour is the stance; a "
+                          "hollow dot has no evidence for its ratings. Double-click a dot or "
+                          "press Enter to edit it."));
+}
+
+static void
+on_grid_activate (DossierStakeholdersPanel *self,
+                  gint64                    stakeholder_id)
+{
+  dossier_stakeholders_panel_set_stakeholder_id (self, stakeholder_id);
 }
 
 static void
@@ -1048,6 +1089,7 @@ dossier_stakeholders_panel_project_changed (DossierPanel *panel)
   selection = gtk_no_selection_new (model);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  dossier_power_grid_set_model (self->power_grid, model);
 
   update_list_header (self);
   show_page (self);
@@ -1103,6 +1145,9 @@ dossier_stakeholders_panel_set_stakeholder_id (DossierStakeholdersPanel *self,
     return;
 
   self->stakeholder_id = stakeholder_id;
+  /* Back on the grid, the one just edited is the one selected. */
+  if (stakeholder_id != 0)
+    dossier_power_grid_set_selected_id (self->power_grid, stakeholder_id);
   show_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAKEHOLDER_ID]);
 }
@@ -1216,16 +1261,20 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);
+  g_type_ensure (DOSSIER_TYPE_POWER_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-stakeholders-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, pages);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, grid_toggle);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_popover);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, power_grid);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, grid_caption);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_expander);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_label);
@@ -1248,6 +1297,9 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_group);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_add_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -1299,6 +1351,7 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
                                  G_CALLBACK (stakeholder_notify_cb), self, G_CONNECT_SWAPPED);
 
   dossier_stakeholders_panel_project_changed (DOSSIER_PANEL (self));
+  on_grid_selected (self);
 }
 
 GtkWidget *
