@@ -1,0 +1,321 @@
+/* bench-stakeholders.c — the Stakeholders and Pros & Cons panels at the
+ * scale issue 8 sets: 500 stakeholders, one question with 2,000 arguments.
+ * Medians of several runs, CPU time beside wall time (the machine is
+ * shared), each next to a floor measured in the same run:
+ *
+ *   - Stakeholders panel opened on the project, to its first frame
+ *     (target < 100 ms); floor: a GtkListView of 500 plain labels;
+ *   - the power/interest grid of the 500, to its first frame; same floor;
+ *   - Pros & Cons panel opened on the question, to its first frame
+ *     (target < 100 ms); floor: a GtkListView of 2,000 plain labels;
+ *   - the reader's selection cited as evidence for the open stakeholder:
+ *     the call (committed, the panel's evidence list read again), then to
+ *     the next frame painted (target < 16 ms; the frame clock's wait for
+ *     its tick is in it, as in bench-window); floor: one row INSERTed with
+ *     sqlite3 into a WAL database, committed.
+ *
+ * Not a test. Needs a display:
+ *   ninja -C _build tests/bench/bench-stakeholders &&
+ *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-stakeholders
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-arguments-panel.h"
+#include "dossier-power-grid.h"
+#include "dossier-stakeholders-panel.h"
+
+#define N_STAKEHOLDERS 500
+#define N_ARGUMENTS 2000
+#define RUNS 7
+
+typedef struct
+{
+  double wall[RUNS];
+  double cpu[RUNS];
+} Samples;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (const double *values)
+{
+  double sorted[RUNS];
+
+  memcpy (sorted, values, sizeof sorted);
+  qsort (sorted, RUNS, sizeof (double), compare_double);
+  return sorted[RUNS / 2];
+}
+
+static void
+report (const char    *what,
+        const Samples *s,
+        const Samples *floor,
+        double         target)
+{
+  double wall = median (s->wall);
+  double floor_wall = median (floor->wall);
+
+  g_print ("%-44s %8.1f ms (cpu %6.1f)  floor %7.2f ms  ×%-6.1f target < %3.0f ms  %s\n",
+           what, wall, median (s->cpu), floor_wall, floor_wall > 0 ? wall / floor_wall : 0,
+           target, wall < target ? "ok" : "OVER");
+}
+
+/* Shows @child in @window and waits for its first frame; the time from
+ * @start. */
+static void
+show_and_time (GtkWindow *window,
+               GtkWidget *child,
+               double     start_wall,
+               double     start_cpu,
+               Samples   *s,
+               int        run)
+{
+  gtk_window_set_child (window, child);
+  gtk_test_widget_wait_for_draw (child);
+  s->wall[run] = now_ms () - start_wall;
+  s->cpu[run] = cpu_ms () - start_cpu;
+}
+
+static const char item_ui[] =
+  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+  "<object class=\"GtkLabel\"><binding name=\"label\">"
+  "<lookup name=\"string\" type=\"GtkStringObject\">"
+  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding></object>"
+  "</property></template></interface>";
+
+static GtkWidget *
+plain_list (guint n)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stakeholder %u", i);
+
+      gtk_string_list_append (strings, name);
+    }
+  factory = gtk_builder_list_item_factory_new_from_bytes (NULL, g_bytes_new_static (item_ui,
+                                                                                   strlen (item_ui)));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  return scrolled;
+}
+
+static void
+floor_list (GtkWindow *window,
+            guint      n,
+            Samples   *s)
+{
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+
+      show_and_time (window, plain_list (n), w, c, s, run);
+      gtk_window_set_child (window, NULL);
+    }
+}
+
+static void
+floor_insert (const char *dir,
+              Samples    *s)
+{
+  g_autofree char *path = g_build_filename (dir, "floor.sqlite", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                    "CREATE TABLE evidence (stakeholder INTEGER, highlight INTEGER, note TEXT)",
+                NULL, NULL, NULL);
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+
+      g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; INSERT INTO evidence VALUES (1, 2, ''); "
+                                         "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+      s->wall[run] = now_ms () - w;
+      s->cpu[run] = cpu_ms () - c;
+    }
+  sqlite3_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("bench-stakeholders-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.dossier", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWindow *window;
+  Samples open_s, grid_s, args_s, cite_s, call_s, floor_500, floor_2000, floor_cite;
+  gint64 question, doc, first = 0;
+  DossierParsedDocument *parsed;
+  double setup;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  setup = now_ms ();
+  project = dossier_project_create (path, "Bench", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "Paragraph %u says what the council and the ministry want.\n\n", i);
+  parsed = dossier_import_bytes (g_bytes_new (text->str, text->len), DOSSIER_FORMAT_MARKDOWN,
+                                 "article.md", &error);
+  g_assert_no_error (error);
+  doc = dossier_project_add_document (project, parsed, &error);
+  g_assert_no_error (error);
+  dossier_parsed_document_free (parsed);
+
+  for (guint i = 0; i < N_STAKEHOLDERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stakeholder %u", i);
+      gint64 id = dossier_project_add_stakeholder (project, name, NULL, i % DOSSIER_STAKEHOLDER_N_KINDS,
+                                                   &error);
+
+      g_assert_no_error (error);
+      dossier_project_set_stakeholder_ratings (project, id, 1 + i % 5, 1 + (i / 5) % 5, &error);
+      g_assert_no_error (error);
+      if (first == 0)
+        first = id;
+    }
+  question = dossier_project_add_question (project, "Should the bridge close to cars?", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_ARGUMENTS; i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("Argument %u about the bridge", i);
+
+      dossier_project_add_argument (project, question, i % 2 ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO,
+                                    statement, 0, 1 + i % 5, &error);
+      g_assert_no_error (error);
+    }
+  g_print ("bench-stakeholders: %d stakeholders, %d arguments (set up in %.0f ms); medians of %d runs\n",
+           N_STAKEHOLDERS, N_ARGUMENTS, now_ms () - setup, RUNS);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 900);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  floor_list (window, N_STAKEHOLDERS, &floor_500);
+  floor_list (window, N_ARGUMENTS, &floor_2000);
+  floor_insert (dir, &floor_cite);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+      GtkWidget *panel = dossier_stakeholders_panel_new ();
+
+      dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+      show_and_time (window, panel, w, c, &open_s, run);
+      gtk_window_set_child (window, NULL);
+    }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+      GtkWidget *grid = dossier_power_grid_new ();
+
+      dossier_power_grid_set_model (DOSSIER_POWER_GRID (grid), dossier_project_get_stakeholders (project));
+      show_and_time (window, grid, w, c, &grid_s, run);
+      gtk_window_set_child (window, NULL);
+    }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+      GtkWidget *panel = dossier_arguments_panel_new ();
+
+      dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+      dossier_arguments_panel_set_question_id (DOSSIER_ARGUMENTS_PANEL (panel), question);
+      show_and_time (window, panel, w, c, &args_s, run);
+      gtk_window_set_child (window, NULL);
+    }
+
+  {
+    GtkWidget *panel = dossier_stakeholders_panel_new ();
+    DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+
+    dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+    dossier_stakeholders_panel_set_document_id (sp, doc);
+    dossier_stakeholders_panel_set_stakeholder_id (sp, first);
+    gtk_window_set_child (window, panel);
+    gtk_test_widget_wait_for_draw (panel);
+    for (int run = 0; run < RUNS; run++)
+      {
+        double w, c;
+
+        /* A new passage each time: a new highlight and a new link. */
+        dossier_stakeholders_panel_set_selection (sp, run * 60, run * 60 + 40);
+        w = now_ms ();
+        c = cpu_ms ();
+        g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
+        call_s.wall[run] = now_ms () - w;
+        call_s.cpu[run] = cpu_ms () - c;
+        gtk_test_widget_wait_for_draw (panel);
+        cite_s.wall[run] = now_ms () - w;
+        cite_s.cpu[run] = cpu_ms () - c;
+      }
+    gtk_window_set_child (window, NULL);
+  }
+
+  report ("Stakeholders panel, 500, first frame", &open_s, &floor_500, 100);
+  report ("power/interest grid, 500, first frame", &grid_s, &floor_500, 100);
+  report ("Pros & Cons panel, 2,000 arguments, first frame", &args_s, &floor_2000, 100);
+  report ("selection cited as evidence: the call, committed", &call_s, &floor_cite, 16);
+  report ("the same, repainted (next frame)", &cite_s, &floor_cite, 16);
+
+  gtk_window_destroy (window);
+  g_clear_object (&project);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
