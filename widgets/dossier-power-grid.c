@@ -408,7 +408,8 @@ dossier_power_grid_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  /* Nearly square: the quadrants stay readable at a sidebar's 300 pixels. */
+  /* A little taller than wide: labels spread more easily up and down
+   * than across a sidebar's 300 pixels. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 200;
@@ -417,7 +418,7 @@ dossier_power_grid_measure (GtkWidget      *widget,
   else
     {
       *minimum = 200;
-      *natural = for_size > 0 ? MAX (200, (int) (for_size * 0.9)) : 320;
+      *natural = for_size > 0 ? MAX (200, (int) (for_size * 1.15)) : 360;
     }
 }
 
