@@ -6,6 +6,7 @@
 #include "dossier-briefing.h"
 #include "dossier-briefing-content.h"
 #include "dossier-citation.h"
+#include "dossier-compare.h"
 #include "dossier-document.h"
 #include "dossier-evidence.h"
 #include "dossier-exchange.h"

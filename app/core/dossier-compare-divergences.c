@@ -1,0 +1,1081 @@
+/* dossier-compare-divergences.c — where the documents compared diverge:
+ * omissions, stances, figures, shared (wire) copy and placement.
+ *
+ * Shared copy is found with shingles: every run of eight words is hashed,
+ * and a run of consecutive shingles a document shares with an earlier
+ * one, 30 words or more, is copy they share. Documents sharing copy are
+ * one source when an omission is described ("only one source has it"),
+ * never two sources agreeing. Everything is read once per call: the texts,
+ * the blocks, every passage behind the rows, the mentions.
+ */
+#define G_LOG_DOMAIN "Dossier"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-compare-private.h"
+
+#define SHINGLE_WORDS     8
+#define SHARED_MIN_WORDS  30
+#define LEDE_SHARE        0.2   /* the first fifth of the text */
+#define PASSAGES_PER_DOC  3     /* an omission cites this many per document */
+
+static const char *const kind_names[] = {
+  "omission", "stance", "figures", "shared-copy", "placement",
+};
+
+const char *
+dossier_divergence_kind_to_string (DossierDivergenceKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+const char *
+dossier_divergence_kind_get_label (DossierDivergenceKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_DIVERGENCE_OMISSION:    return _("Omission");
+    case DOSSIER_DIVERGENCE_STANCE:      return _("Stance");
+    case DOSSIER_DIVERGENCE_FIGURES:     return _("Figures");
+    case DOSSIER_DIVERGENCE_SHARED_COPY: return _("Shared copy");
+    case DOSSIER_DIVERGENCE_PLACEMENT:   return _("Placement");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+passage_free (gpointer data)
+{
+  DossierDivergencePassage *p = data;
+
+  g_free (p->quote);
+  g_free (p->detail);
+  g_free (p);
+}
+
+void
+dossier_divergence_free (DossierDivergence *divergence)
+{
+  if (divergence == NULL)
+    return;
+  g_free (divergence->row_label);
+  g_free (divergence->summary);
+  g_clear_pointer (&divergence->present, g_array_unref);
+  g_clear_pointer (&divergence->absent, g_array_unref);
+  g_clear_pointer (&divergence->passages, g_ptr_array_unref);
+  g_free (divergence);
+}
+
+/* ---- What is read once ------------------------------------------------- */
+
+typedef struct
+{
+  char     *text;
+  GArray   *blocks;     /* of DossierBlock */
+  GArray   *figures;    /* of DossierFigure, by start */
+  GArray   *mentions;   /* of DossierMention, every stakeholder's */
+  guint     group;      /* shared copy: the first column it shares copy with */
+} Doc;
+
+/* A passage behind a row in a document. */
+typedef struct
+{
+  guint    row;
+  guint    column;
+  gint64   highlight_id;  /* 0 for a mention's sentence */
+  gint64   start;
+  gint64   end;
+} Entry;
+
+typedef struct
+{
+  DossierProject *project;
+  GArray         *columns;   /* of DossierCompareColumn */
+  Doc            *docs;
+  GPtrArray      *out;       /* of DossierDivergence */
+} Diverge;
+
+static void
+doc_clear (Doc *d)
+{
+  g_free (d->text);
+  g_clear_pointer (&d->blocks, g_array_unref);
+  g_clear_pointer (&d->figures, g_array_unref);
+  g_clear_pointer (&d->mentions, g_array_unref);
+}
+
+static const DossierCompareColumn *
+column_at (Diverge *dv,
+           guint    column)
+{
+  return &g_array_index (dv->columns, DossierCompareColumn, column);
+}
+
+/* How a document is named in a summary: its outlet, else its title. */
+static const char *
+source_name (Diverge *dv,
+             guint    column)
+{
+  const DossierCompareColumn *c = column_at (dv, column);
+  return c->outlet != NULL ? c->outlet : c->title;
+}
+
+static char *
+name_list (Diverge      *dv,
+           const guint  *columns,
+           guint         n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (s, _(", "));
+      /* Translators: a source's name in a list. */
+      g_string_append_printf (s, _("“%s”"), source_name (dv, columns[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static DossierDivergence *
+divergence_new (DossierDivergenceKind  kind,
+                DossierCompareRows     row_kind,
+                gint64                 row_id,
+                const char            *row_label)
+{
+  DossierDivergence *d = g_new0 (DossierDivergence, 1);
+
+  d->kind = kind;
+  d->row_kind = row_kind;
+  d->row_id = row_id;
+  d->row_label = g_strdup (row_label != NULL ? row_label : "");
+  d->present = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d->absent = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d->passages = g_ptr_array_new_with_free_func (passage_free);
+  return d;
+}
+
+static void
+add_passage (Diverge           *dv,
+             DossierDivergence *d,
+             guint              column,
+             gint64             highlight_id,
+             gint64             start,
+             gint64             end,
+             const char        *detail)
+{
+  DossierDivergencePassage *p = g_new0 (DossierDivergencePassage, 1);
+
+  p->document_id = column_at (dv, column)->id;
+  p->highlight_id = highlight_id;
+  p->start = start;
+  p->end = end;
+  p->quote = g_strstrip (dossier_text_slice (dv->docs[column].text, start, end));
+  p->detail = g_strdup (detail != NULL ? detail : "");
+  g_ptr_array_add (d->passages, p);
+}
+
+static void
+add_present (Diverge           *dv,
+             DossierDivergence *d,
+             guint              column)
+{
+  gint64 id = column_at (dv, column)->id;
+
+  for (guint i = 0; i < d->present->len; i++)
+    if (g_array_index (d->present, gint64, i) == id)
+      return;
+  g_array_append_val (d->present, id);
+}
+
+/* ---- Shared copy --------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 *starts;   /* code points of each word */
+  gint64 *ends;
+  guint64 *hashes;  /* of each word */
+  guint   n;
+} Words;
+
+static void
+words_clear (Words *w)
+{
+  g_free (w->starts);
+  g_free (w->ends);
+  g_free (w->hashes);
+}
+
+static void
+split_words (const char *text,
+             Words      *w)
+{
+  gsize cap = 256;
+  gint64 offset = 0;
+  gint64 word_start = -1;
+  guint64 h = 0;
+
+  w->starts = g_new (gint64, cap);
+  w->ends = g_new (gint64, cap);
+  w->hashes = g_new (guint64, cap);
+  w->n = 0;
+
+  for (const char *p = text; ; offset++)
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+      gboolean alnum = c != 0 && g_unichar_isalnum (c);
+
+      if (alnum)
+        {
+          if (word_start < 0)
+            {
+              word_start = offset;
+              h = G_GUINT64_CONSTANT (14695981039346656037);
+            }
+          h = (h ^ g_unichar_tolower (c)) * G_GUINT64_CONSTANT (1099511628211);
+        }
+      else if (word_start >= 0)
+        {
+          if (w->n == cap)
+            {
+              cap *= 2;
+              w->starts = g_renew (gint64, w->starts, cap);
+              w->ends = g_renew (gint64, w->ends, cap);
+              w->hashes = g_renew (guint64, w->hashes, cap);
+            }
+          w->starts[w->n] = word_start;
+          w->ends[w->n] = offset;
+          w->hashes[w->n] = h;
+          w->n++;
+          word_start = -1;
+        }
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
+    }
+}
+
+typedef struct
+{
+  guint first;   /* column where the copy was first seen */
+  guint fs, fe;  /* its words there [fs, fe) */
+  guint other;
+  guint os, oe;
+} Run;
+
+typedef struct
+{
+  guint column;
+  guint position;
+} Occurrence;
+
+static guint
+find_group (guint *parent,
+            guint  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  if (x->fs != y->fs)
+    return x->fs < y->fs ? -1 : 1;
+  if (x->other != y->other)
+    return x->other < y->other ? -1 : 1;
+  return x->os < y->os ? -1 : (x->os > y->os);
+}
+
+static void
+find_shared_copy (Diverge *dv)
+{
+  guint n_columns = dv->columns->len;
+  g_autofree Words *words = g_new0 (Words, n_columns);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autofree guint64 **shingles = g_new0 (guint64 *, n_columns);
+  g_autofree guint *parent = g_new (guint, n_columns);
+  /* Per earlier column: the run in progress with the current document. */
+  g_autofree gint64 *run_start = g_new (gint64, n_columns);
+  g_autofree gint64 *run_last = g_new (gint64, n_columns);
+  g_autofree gint64 *run_first_start = g_new (gint64, n_columns);
+  g_autofree gint64 *run_first_last = g_new (gint64, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      parent[c] = c;
+      split_words (dv->docs[c].text, &words[c]);
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      Words *w = &words[c];
+      guint n_shingles = w->n >= SHINGLE_WORDS ? w->n - SHINGLE_WORDS + 1 : 0;
+
+      shingles[c] = g_new (guint64, MAX (n_shingles, 1));
+      for (guint e = 0; e < n_columns; e++)
+        run_start[e] = -1;
+
+      for (guint i = 0; i <= n_shingles; i++)
+        {
+          Occurrence *o = NULL;
+          guint64 h = 0;
+
+          if (i < n_shingles)
+            {
+              gpointer found;
+
+              for (guint k = 0; k < SHINGLE_WORDS; k++)
+                h = (h ^ w->hashes[i + k]) * G_GUINT64_CONSTANT (0x100000001b3) + k;
+              shingles[c][i] = h;
+              found = g_hash_table_lookup (seen, &shingles[c][i]);
+              if (found != NULL)
+                o = &g_array_index (occurrences, Occurrence, GPOINTER_TO_UINT (found) - 1);
+              else
+                {
+                  Occurrence occ = { c, i };
+
+                  g_array_append_val (occurrences, occ);
+                  g_hash_table_insert (seen, &shingles[c][i], GUINT_TO_POINTER (occurrences->len));
+                }
+            }
+
+          /* End the runs this shingle does not continue. */
+          for (guint e = 0; e < c; e++)
+            {
+              gboolean continues = o != NULL && o->column == e && run_start[e] >= 0 &&
+                                   run_last[e] == (gint64) i - 1 &&
+                                   run_first_last[e] == (gint64) o->position - 1;
+
+              if (continues)
+                {
+                  run_last[e] = i;
+                  run_first_last[e] = o->position;
+                  continue;
+                }
+              if (run_start[e] >= 0 &&
+                  run_last[e] - run_start[e] + SHINGLE_WORDS >= SHARED_MIN_WORDS)
+                {
+                  Run r = { e, (guint) run_first_start[e],
+                            (guint) run_first_last[e] + SHINGLE_WORDS,
+                            c, (guint) run_start[e], (guint) run_last[e] + SHINGLE_WORDS };
+
+                  g_array_append_val (runs, r);
+                  parent[find_group (parent, c)] = find_group (parent, e);
+                }
+              run_start[e] = -1;
+              if (o != NULL && o->column == e)
+                {
+                  run_start[e] = run_last[e] = i;
+                  run_first_start[e] = run_first_last[e] = o->position;
+                }
+            }
+        }
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    dv->docs[c].group = find_group (parent, c);
+
+  /* Runs over the same words of the document that had them first are one
+   * piece of copy shared by several. */
+  g_array_sort (runs, compare_runs);
+  for (guint i = 0; i < runs->len; )
+    {
+      const Run *r = &g_array_index (runs, Run, i);
+      guint first = r->first, fs = r->fs, fe = r->fe;
+      guint j, longest = 0;
+      DossierDivergence *d;
+      g_autofree char *names = NULL;
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (j = i; j < runs->len; j++)
+        {
+          const Run *q = &g_array_index (runs, Run, j);
+
+          if (q->first != first || q->fs >= fe)
+            break;
+          fe = MAX (fe, q->fe);
+        }
+
+      d = divergence_new (DOSSIER_DIVERGENCE_SHARED_COPY, DOSSIER_COMPARE_TAGS, 0, NULL);
+      g_array_append_val (members, first);
+      add_present (dv, d, first);
+      add_passage (dv, d, first, 0, words[first].starts[fs], words[first].ends[fe - 1], "");
+      for (guint k = i; k < j; k++)
+        {
+          const Run *q = &g_array_index (runs, Run, k);
+
+          add_present (dv, d, q->other);
+          add_passage (dv, d, q->other, 0, words[q->other].starts[q->os],
+                       words[q->other].ends[q->oe - 1], "");
+          longest = MAX (longest, q->oe - q->os);
+          {
+            guint m;
+
+            /* Kept in column order, each once. */
+            for (m = 0; m < members->len && g_array_index (members, guint, m) < q->other; m++)
+              ;
+            if (m == members->len || g_array_index (members, guint, m) != q->other)
+              g_array_insert_val (members, m, q->other);
+          }
+        }
+      names = name_list (dv, (guint *) (void *) members->data, members->len);
+      d->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u word appears word for word in %s: "
+                                                 "one source, not agreement",
+                                                 "%u words appear word for word in %s: "
+                                                 "one source, not agreement",
+                                                 longest),
+                                    longest, names);
+      g_ptr_array_add (dv->out, d);
+      i = j;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      words_clear (&words[c]);
+      g_free (shingles[c]);
+    }
+}
+
+/* ---- Rows and their passages --------------------------------------------- */
+
+typedef struct
+{
+  DossierCompareRows rows_kind;
+  GArray            *rows;      /* of DossierCompareRow */
+  GArray            *entries;   /* of Entry, by row, column, start */
+} RowSet;
+
+static void
+collect_entry (gint64    highlight_id,
+               guint     row,
+               guint     column,
+               gint64    start,
+               gint64    end,
+               gpointer  user_data)
+{
+  Entry e = { row, column, highlight_id, start, end };
+  g_array_append_val ((GArray *) user_data, e);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->highlight_id != y->highlight_id)
+    return x->highlight_id < y->highlight_id ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+collect_rows (Diverge             *dv,
+              DossierCompareRows   kind,
+              RowSet              *set,
+              GError             **error)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GHashTable) row_index = NULL;
+  g_autoptr(GHashTable) column_index = NULL;
+
+  options.rows = kind;
+  set->rows_kind = kind;
+  set->rows = dossier_compare_rows_new (dv->project, &options, error);
+  if (set->rows == NULL)
+    return FALSE;
+  set->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  row_index = dossier_compare_rows_index (set->rows);
+  column_index = dossier_compare_columns_index (dv->columns);
+  if (!dossier_compare_scan (dv->project, &options, row_index, column_index,
+                             collect_entry, set->entries, error))
+    return FALSE;
+
+  /* A stakeholder is also where its name is: the sentence around it. */
+  if (kind == DOSSIER_COMPARE_STAKEHOLDERS)
+    for (guint c = 0; c < dv->columns->len; c++)
+      {
+        Doc *doc = &dv->docs[c];
+
+        for (guint i = 0; i < doc->mentions->len; i++)
+          {
+            const DossierMention *m = &g_array_index (doc->mentions, DossierMention, i);
+            guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &m->key));
+            Entry e = { row - 1, c, 0, 0, 0 };
+
+            if (row == 0)
+              continue;
+            dossier_compare_sentence (doc->text, column_at (dv, c)->length, doc->blocks,
+                                      m->start, m->end, &e.start, &e.end);
+            g_array_append_val (set->entries, e);
+          }
+      }
+
+  g_array_sort (set->entries, compare_entries);
+  return TRUE;
+}
+
+static void
+row_set_clear (RowSet *set)
+{
+  g_clear_pointer (&set->rows, g_array_unref);
+  g_clear_pointer (&set->entries, g_array_unref);
+}
+
+/* The entries of row @row: [*first, *last). */
+static void
+row_entries (RowSet *set,
+             guint   row,
+             guint  *first,
+             guint  *last)
+{
+  guint lo = 0, hi = set->entries->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (set->entries, Entry, mid).row < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  while (lo < set->entries->len && g_array_index (set->entries, Entry, lo).row == row)
+    lo++;
+  *last = lo;
+}
+
+static const DossierCompareRow *
+row_at (RowSet *set,
+        guint   row)
+{
+  return &g_array_index (set->rows, DossierCompareRow, row);
+}
+
+/* The rows below @row in the tree: [row + 1, *end). */
+static guint
+subtree_end (RowSet *set,
+             guint   row)
+{
+  guint end = row + 1;
+
+  if (set->rows_kind != DOSSIER_COMPARE_TAGS)
+    return end;
+  while (end < set->rows->len && row_at (set, end)->depth > row_at (set, row)->depth)
+    end++;
+  return end;
+}
+
+/* ---- Omissions -------------------------------------------------------------- */
+
+static void
+presence (RowSet   *set,
+          guint     row,
+          guint     n_columns,
+          gboolean *present)
+{
+  guint end = subtree_end (set, row);
+
+  memset (present, 0, n_columns * sizeof (gboolean));
+  for (guint r = row; r < end; r++)
+    {
+      guint first, last;
+
+      row_entries (set, r, &first, &last);
+      for (guint i = first; i < last; i++)
+        present[g_array_index (set->entries, Entry, i).column] = TRUE;
+    }
+}
+
+static void
+find_omissions (Diverge *dv,
+                RowSet  *set)
+{
+  guint n_columns = dv->columns->len;
+  g_autofree gboolean *present = g_new (gboolean, n_columns);
+  g_autofree gboolean *child = g_new (gboolean, n_columns);
+  g_autofree guint *in = g_new (guint, n_columns);
+  g_autofree guint *out = g_new (guint, n_columns);
+
+  for (guint r = 0; r < set->rows->len; r++)
+    {
+      const DossierCompareRow *row = row_at (set, r);
+      guint end = subtree_end (set, r);
+      guint n_in = 0, n_out = 0;
+      gboolean explained = FALSE;
+      DossierDivergence *d;
+      g_autofree char *in_names = NULL;
+      g_autofree char *out_names = NULL;
+      g_autofree guint *cited = NULL;
+
+      presence (set, r, n_columns, present);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (present[c])
+            in[n_in++] = c;
+          else
+            out[n_out++] = c;
+        }
+      if (n_in == 0 || n_out == 0)
+        continue;
+
+      /* A sub-tag present in exactly the same documents says it better. */
+      for (guint s = r + 1; s < end && !explained; s++)
+        if (row_at (set, s)->parent == (int) r)
+          {
+            presence (set, s, n_columns, child);
+            explained = memcmp (child, present, n_columns * sizeof (gboolean)) == 0;
+          }
+      if (explained)
+        continue;
+
+      d = divergence_new (DOSSIER_DIVERGENCE_OMISSION, set->rows_kind, row->id, row->label);
+      for (guint i = 0; i < n_in; i++)
+        add_present (dv, d, in[i]);
+      for (guint i = 0; i < n_out; i++)
+        {
+          gint64 id = column_at (dv, out[i])->id;
+          g_array_append_val (d->absent, id);
+        }
+
+      /* Its first passages in each document that has it. */
+      cited = g_new0 (guint, n_columns);
+      for (guint s = r; s < end; s++)
+        {
+          guint first, last;
+
+          row_entries (set, s, &first, &last);
+          for (guint i = first; i < last; i++)
+            {
+              const Entry *e = &g_array_index (set->entries, Entry, i);
+
+              if (cited[e->column]++ < PASSAGES_PER_DOC)
+                add_passage (dv, d, e->column, e->highlight_id, e->start, e->end, "");
+            }
+        }
+
+      in_names = name_list (dv, in, n_in);
+      out_names = name_list (dv, out, n_out);
+      if (n_in == 1)
+        d->summary = g_strdup_printf (_("Only %s has “%s”; %s do not"),
+                                      in_names, row->label, out_names);
+      else
+        {
+          gboolean one_source = TRUE;
+
+          for (guint i = 1; i < n_in; i++)
+            one_source = one_source && dv->docs[in[i]].group == dv->docs[in[0]].group;
+          if (one_source)
+            d->summary = g_strdup_printf (_("Only one source has “%s”: %s share copy; %s do not"),
+                                          row->label, in_names, out_names);
+          else
+            d->summary = g_strdup_printf (_("%s have “%s”; %s do not"),
+                                          in_names, row->label, out_names);
+        }
+      g_ptr_array_add (dv->out, d);
+    }
+}
+
+/* ---- Stances ----------------------------------------------------------------- */
+
+static gboolean
+find_stances (Diverge  *dv,
+              RowSet   *set,
+              GError  **error)
+{
+  g_autoptr(GHashTable) column_index = dossier_compare_columns_index (dv->columns);
+
+  for (guint r = 0; r < set->rows->len; r++)
+    {
+      const DossierCompareRow *row = row_at (set, r);
+      g_autoptr(GArray) stances = NULL;
+      g_autoptr(GPtrArray) evidence = NULL;
+      g_autoptr(GString) list = NULL;
+      int lo = G_MAXINT, hi = G_MININT;
+      guint n = 0;
+      DossierDivergence *d;
+
+      stances = dossier_project_list_stakeholder_stances (dv->project, row->id, error);
+      if (stances == NULL)
+        return FALSE;
+      for (guint i = 0; i < stances->len; i++)
+        {
+          const DossierSourceStance *s = &g_array_index (stances, DossierSourceStance, i);
+
+          if (!g_hash_table_contains (column_index, &s->document_id))
+            continue;
+          lo = MIN (lo, s->position);
+          hi = MAX (hi, s->position);
+          n++;
+        }
+      if (n < 2 || lo == hi)
+        continue;
+
+      d = divergence_new (DOSSIER_DIVERGENCE_STANCE, DOSSIER_COMPARE_STAKEHOLDERS,
+                          row->id, row->label);
+      list = g_string_new (NULL);
+      for (guint c = 0; c < dv->columns->len; c++)
+        for (guint i = 0; i < stances->len; i++)
+          {
+            const DossierSourceStance *s = &g_array_index (stances, DossierSourceStance, i);
+
+            if (s->document_id != column_at (dv, c)->id)
+              continue;
+            add_present (dv, d, c);
+            if (list->len > 0)
+              g_string_append (list, _("; "));
+            /* Translators: a source and what it reports, e.g. "“The Herald”: against". */
+            g_string_append_printf (list, _("“%s”: %s"), source_name (dv, c),
+                                    dossier_stance_get_label (s->position));
+          }
+
+      evidence = dossier_project_list_stakeholder_evidence (dv->project, row->id, error);
+      if (evidence == NULL)
+        {
+          dossier_divergence_free (d);
+          return FALSE;
+        }
+      for (guint c = 0; c < dv->columns->len; c++)
+        for (guint i = 0; i < evidence->len; i++)
+          {
+            DossierEvidence *e = g_ptr_array_index (evidence, i);
+
+            if (e->role != DOSSIER_EVIDENCE_STANCE ||
+                dossier_highlight_get_orphaned (e->highlight) ||
+                dossier_highlight_get_document_id (e->highlight) != column_at (dv, c)->id)
+              continue;
+            add_passage (dv, d, c, dossier_highlight_get_id (e->highlight),
+                         dossier_highlight_get_start (e->highlight),
+                         dossier_highlight_get_end (e->highlight),
+                         dossier_stance_get_label (e->stance_position));
+          }
+
+      d->summary = g_strdup_printf (_("Sources differ on the stance of “%s”: %s"),
+                                    row->label, list->str);
+      g_ptr_array_add (dv->out, d);
+    }
+  return TRUE;
+}
+
+/* ---- Figures ------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint          column;
+  const Entry   *entry;
+  const DossierFigure *figure;
+} Found;
+
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const Found *x = a, *y = b;
+  int u = strcmp (x->figure->unit, y->figure->unit);
+
+  if (u != 0)
+    return u;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return x->figure->start < y->figure->start ? -1 : (x->figure->start > y->figure->start);
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
+/* Two columns whose values for one unit have none in common. */
+static gboolean
+disagree (const Found *found,
+          guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        gboolean shared = FALSE;
+
+        if (found[j].column == found[i].column)
+          continue;
+        for (guint a = 0; a < n && !shared; a++)
+          for (guint b = 0; b < n && !shared; b++)
+            shared = found[a].column == found[i].column && found[b].column == found[j].column &&
+                     same_value (found[a].figure->value, found[b].figure->value);
+        if (!shared)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+find_row_figures (Diverge *dv,
+                  RowSet  *set,
+                  guint    r)
+{
+  const DossierCompareRow *row = row_at (set, r);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint first, last;
+
+  row_entries (set, r, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      const Entry *e = &g_array_index (set->entries, Entry, i);
+      GArray *figures = dv->docs[e->column].figures;
+      guint lo = 0, hi = figures->len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (figures, DossierFigure, mid).start < e->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (; lo < figures->len; lo++)
+        {
+          const DossierFigure *f = &g_array_index (figures, DossierFigure, lo);
+          Found x = { e->column, e, f };
+
+          if (f->end > e->end)
+            break;
+          /* A figure in both a highlight and a mention's sentence is one. */
+          if (g_hash_table_contains (seen, (gpointer) f))
+            continue;
+          g_hash_table_add (seen, (gpointer) f);
+          g_array_append_val (found, x);
+        }
+    }
+  if (found->len < 2)
+    return;
+
+  g_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len; )
+    {
+      const Found *f = &g_array_index (found, Found, i);
+      guint j = i;
+      DossierDivergence *d;
+      g_autoptr(GString) list = NULL;
+
+      while (j < found->len && strcmp (g_array_index (found, Found, j).figure->unit, f->figure->unit) == 0)
+        j++;
+      if (!disagree (f, j - i))
+        {
+          i = j;
+          continue;
+        }
+
+      d = divergence_new (DOSSIER_DIVERGENCE_FIGURES, set->rows_kind, row->id, row->label);
+      list = g_string_new (NULL);
+      for (guint k = i; k < j; k++)
+        {
+          const Found *x = &g_array_index (found, Found, k);
+          g_autofree char *literal = dossier_text_slice (dv->docs[x->column].text,
+                                                         x->figure->start, x->figure->end);
+          gboolean new_column = k == i || g_array_index (found, Found, k - 1).column != x->column;
+
+          add_present (dv, d, x->column);
+          add_passage (dv, d, x->column, x->entry->highlight_id, x->entry->start,
+                       x->entry->end, literal);
+          if (new_column)
+            {
+              if (list->len > 0)
+                g_string_append (list, _("; "));
+              g_string_append_printf (list, _("“%s”: %s"), source_name (dv, x->column), literal);
+            }
+          else
+            g_string_append_printf (list, _(", %s"), literal);
+        }
+      d->summary = g_strdup_printf (_("Figures for “%s” differ: %s"), row->label, list->str);
+      g_ptr_array_add (dv->out, d);
+      i = j;
+    }
+}
+
+/* ---- Placement ------------------------------------------------------------------- */
+
+static void
+find_placement (Diverge *dv,
+                RowSet  *set,
+                guint    r)
+{
+  const DossierCompareRow *row = row_at (set, r);
+  guint n_columns = dv->columns->len;
+  g_autofree gint64 *first_start = g_new (gint64, n_columns);
+  g_autofree guint *lede = g_new (guint, n_columns);
+  g_autofree guint *later = g_new (guint, n_columns);
+  g_autofree char *lede_names = NULL;
+  g_autofree char *later_names = NULL;
+  guint n_lede = 0, n_later = 0;
+  guint first, last;
+  DossierDivergence *d;
+
+  for (guint c = 0; c < n_columns; c++)
+    first_start[c] = -1;
+  row_entries (set, r, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      const Entry *e = &g_array_index (set->entries, Entry, i);
+
+      if (first_start[e->column] < 0 || e->start < first_start[e->column])
+        first_start[e->column] = e->start;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      gint64 length = column_at (dv, c)->length;
+
+      if (first_start[c] < 0 || length <= 0)
+        continue;
+      if ((double) first_start[c] < LEDE_SHARE * (double) length)
+        lede[n_lede++] = c;
+      else
+        later[n_later++] = c;
+    }
+  if (n_lede == 0 || n_later == 0)
+    return;
+
+  d = divergence_new (DOSSIER_DIVERGENCE_PLACEMENT, set->rows_kind, row->id, row->label);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (first_start[c] < 0)
+        continue;
+      add_present (dv, d, c);
+      for (guint i = first; i < last; i++)
+        {
+          const Entry *e = &g_array_index (set->entries, Entry, i);
+          gboolean in_lede = (double) first_start[c] < LEDE_SHARE * (double) column_at (dv, c)->length;
+
+          if (e->column == c && e->start == first_start[c])
+            {
+              /* Translators: where a source first raises something. */
+              add_passage (dv, d, c, e->highlight_id, e->start, e->end,
+                           in_lede ? _("lede") : _("later"));
+              break;
+            }
+        }
+    }
+  lede_names = name_list (dv, lede, n_lede);
+  later_names = name_list (dv, later, n_later);
+  d->summary = g_strdup_printf (_("“%s” is in the lede of %s but comes later in %s"),
+                                row->label, lede_names, later_names);
+  g_ptr_array_add (dv->out, d);
+}
+
+/* ---- All of it -------------------------------------------------------------------- */
+
+static gboolean
+read_documents (Diverge  *dv,
+                GError  **error)
+{
+  for (guint c = 0; c < dv->columns->len; c++)
+    {
+      Doc *doc = &dv->docs[c];
+      gint64 id = column_at (dv, c)->id;
+
+      doc->text = dossier_project_get_document_text (dv->project, id, error);
+      if (doc->text == NULL)
+        return FALSE;
+      doc->blocks = dossier_project_get_document_blocks (dv->project, id, error);
+      if (doc->blocks == NULL)
+        return FALSE;
+      doc->mentions = dossier_project_list_mentions (dv->project, id, 0, error);
+      if (doc->mentions == NULL)
+        return FALSE;
+      doc->figures = dossier_find_figures (doc->text);
+      /* The text's own length: the recorded one is the project file's word. */
+      g_array_index (dv->columns, DossierCompareColumn, c).length = dossier_text_length (doc->text);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+dossier_project_compare_divergences (DossierProject  *self,
+                                     const gint64    *document_ids,
+                                     guint            n_documents,
+                                     GError         **error)
+{
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  RowSet sets[3] = { { 0 } };
+  Diverge dv = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  columns = dossier_compare_columns_new (self, document_ids, n_documents, 2, error);
+  if (columns == NULL)
+    return NULL;
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_divergence_free);
+  shared = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_divergence_free);
+  dv.project = self;
+  dv.columns = columns;
+  dv.docs = g_new0 (Doc, columns->len);
+
+  if (!read_documents (&dv, error))
+    ok = FALSE;
+
+  /* Shared copy first: omissions need to know who shares copy. */
+  if (ok)
+    {
+      dv.out = shared;
+      find_shared_copy (&dv);
+      dv.out = out;
+    }
+
+  for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
+    ok = collect_rows (&dv, (DossierCompareRows) k, &sets[k], error);
+
+  if (ok)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+        find_omissions (&dv, &sets[k]);
+      ok = find_stances (&dv, &sets[DOSSIER_COMPARE_STAKEHOLDERS], error);
+    }
+  if (ok)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+        for (guint r = 0; r < sets[k].rows->len; r++)
+          find_row_figures (&dv, &sets[k], r);
+      g_ptr_array_extend_and_steal (out, g_steal_pointer (&shared));
+      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+        for (guint r = 0; r < sets[k].rows->len; r++)
+          find_placement (&dv, &sets[k], r);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    row_set_clear (&sets[k]);
+  for (guint c = 0; c < columns->len; c++)
+    doc_clear (&dv.docs[c]);
+  g_free (dv.docs);
+
+  return ok ? g_steal_pointer (&out) : NULL;
+}

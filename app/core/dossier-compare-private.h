@@ -1,0 +1,91 @@
+/* dossier-compare-private.h — what the comparison's files share: the
+ * documents compared, and one scan of the passages behind each row
+ * (dossier-compare.c), used by the matrix and by the divergences
+ * (dossier-compare-divergences.c).
+ */
+#pragma once
+
+#include <dossier/dossier-compare.h>
+
+#include "dossier-project-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *outlet;     /* NULL when unknown */
+  char   *published;  /* NULL when unknown */
+  gint64  length;     /* code points */
+} DossierCompareColumn;
+
+/* The rows of a comparison, in order. */
+typedef struct
+{
+  gint64  id;
+  char   *label;
+  char   *detail;
+  char   *color;     /* NULL for arguments */
+  guint   depth;
+  int     parent;    /* a tag's parent's row, -1 = none among the rows */
+} DossierCompareRow;
+
+/* Checks @document_ids (present, none twice, at least @min) and reads
+ * their metadata: a GArray of DossierCompareColumn with a clear func. */
+GArray   *dossier_compare_columns_new (DossierProject  *project,
+                                       const gint64    *document_ids,
+                                       guint            n_documents,
+                                       guint            min,
+                                       GError         **error);
+/* The column of @document_id among @columns, or -1. */
+GHashTable *dossier_compare_columns_index (GArray *columns);
+
+/* The rows @options asks for (a GArray of DossierCompareRow with a clear
+ * func); fails with INVALID for a measure that does not apply. */
+GArray   *dossier_compare_rows_new    (DossierProject               *project,
+                                       const DossierCompareOptions  *options,
+                                       GError                      **error);
+
+/* One passage behind a row in a column: the row's own (a tag's own
+ * highlights, not its sub-tags'; a stakeholder's evidence; an argument's
+ * evidence), ordered by highlight id. */
+typedef void (*DossierComparePassageFunc) (gint64    highlight_id,
+                                           guint     row,
+                                           guint     column,
+                                           gint64    start,
+                                           gint64    end,
+                                           gpointer  user_data);
+
+/* Calls @func for every highlight behind @options' rows in the columns
+ * (@row_index: row id → row + 1, @column_index: document id → column + 1).
+ * Not for the mentions measure. */
+gboolean  dossier_compare_scan        (DossierProject               *project,
+                                       const DossierCompareOptions  *options,
+                                       GHashTable                   *row_index,
+                                       GHashTable                   *column_index,
+                                       DossierComparePassageFunc     func,
+                                       gpointer                      user_data,
+                                       GError                      **error);
+
+/* Row id → row + 1. */
+GHashTable *dossier_compare_rows_index (GArray *rows);
+
+/* The sentence of @text around [start, end) (within @blocks' block
+ * holding it, at most about 400 characters): its range in *@s, *@e. */
+void      dossier_compare_sentence    (const char    *text,
+                                       gint64         text_length,
+                                       GArray        *blocks,
+                                       gint64         start,
+                                       gint64         end,
+                                       gint64        *s,
+                                       gint64        *e);
+/* The heading of the section holding @start, or NULL. */
+char     *dossier_compare_heading     (const char    *text,
+                                       GArray        *blocks,
+                                       gint64         start);
+
+/* Words in @text: runs of letters and digits. */
+guint     dossier_compare_count_words (const char    *text);
+
+G_END_DECLS

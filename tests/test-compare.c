@@ -1,0 +1,742 @@
+/* test-compare.c — comparing documents: the matrix (counts, the tag tree's
+ * roll-up, per 1,000 words, totals, filters), the excerpts behind a row,
+ * each kind of divergence (omission, stance, figures in their many
+ * spellings, shared wire copy, lede or buried), and bad inputs: no
+ * documents, one, a deleted one, one given twice.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <dossier/dossier.h>
+
+#include "test-util.h"
+
+/* Three reports of one story, written for this test. The wire paragraph is
+ * in the Northern Wire's story and, word for word, in the Evening Star's. */
+#define WIRE_PARAGRAPH \
+  "Engineers from the regional transport office said the first stretch of " \
+  "track would run from the station to the hospital, with seven stops, and " \
+  "that work could begin before the end of next summer if the weather allowed it."
+
+static const char text_post[] =
+  "Tram extension approved\n"
+  "The council approved the tram extension on Monday. The grant deadline "
+  "falls in March, officials said.\n"
+  "Money\n"
+  "The line will cost £164 million, according to the council. The Transit "
+  "Authority opposed the plan, calling it rushed.\n"
+  "Shopkeepers on the high street expect months of disruption while the "
+  "road is dug up, and several said they had not been asked. A petition "
+  "has gathered signatures from traders along the route, and a meeting is "
+  "planned for the spring. The council says compensation will be offered "
+  "where takings fall by more than a fifth.\n"
+  "Residents near the depot worried about noise at night.";
+
+static const char text_wire[] =
+  "Council backs tram line\n"
+  WIRE_PARAGRAPH "\n"
+  "The line will cost £210m. The Transit Authority welcomed the plan.";
+
+static const char text_star[] =
+  "Noise fears as tram plan passes\n"
+  "Noise from the depot worries residents of the estate.\n"
+  WIRE_PARAGRAPH "\n"
+  "The budget stands at £210 million, the Evening Star understands. "
+  "Councillors will meet again in the autumn to agree the timetable, and "
+  "the first trams are due to run the year after the works finish.";
+
+typedef struct
+{
+  TestProject base;
+  gint64      post, wire, star;
+  gint64      cost, deadline, route, impacts, noise;
+  gint64      authority;
+  gint64      question, argument;
+  gint64      docs[3];
+} Fixture;
+
+#define P(f) ((f)->base.project)
+
+/* A document whose title is its first line and whose other lines are
+ * paragraphs, except "Money", a heading. */
+static gint64
+add_article (DossierProject *project,
+             const char     *text,
+             const char     *outlet)
+{
+  DossierParsedDocument *doc = make_doc ("", text);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gint64 offset = 0;
+
+  g_array_set_size (doc->blocks, 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gint64 len = dossier_text_length (lines[i]);
+      DossierBlock b = { offset, offset + len, DOSSIER_BLOCK_PARAGRAPH, 0 };
+
+      if (i == 0)
+        {
+          b.kind = DOSSIER_BLOCK_TITLE;
+          g_free (doc->title);
+          doc->title = g_strdup (lines[i]);
+        }
+      else if (strcmp (lines[i], "Money") == 0)
+        {
+          b.kind = DOSSIER_BLOCK_HEADING;
+          b.level = 2;
+        }
+      g_array_append_val (doc->blocks, b);
+      offset += len + 1;
+    }
+  doc->outlet = g_strdup (outlet);
+  return add_parsed_doc (project, doc);
+}
+
+/* Highlights the first occurrence of @phrase with @tag (0: no tag, for
+ * evidence); returns the highlight's id. */
+static gint64
+mark (DossierProject *project,
+      gint64          doc,
+      const char     *phrase,
+      gint64          tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (project, doc, &error);
+  const char *at;
+  gint64 start, id;
+
+  g_assert_no_error (error);
+  at = strstr (text, phrase);
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  id = dossier_project_add_highlight (project, doc, start, start + g_utf8_strlen (phrase, -1),
+                                      &tag, tag != 0 ? 1 : 0, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+cite_stance (Fixture    *f,
+             gint64      doc,
+             const char *phrase,
+             int         stance)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dossier_project_get_document_text (P (f), doc, NULL);
+  gint64 start = g_utf8_pointer_to_offset (text, strstr (text, phrase));
+
+  dossier_project_add_stakeholder_evidence_range (P (f), f->authority, doc, start,
+                                                  start + g_utf8_strlen (phrase, -1), NULL,
+                                                  DOSSIER_EVIDENCE_STANCE, stance, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 both[2];
+
+  test_project_set_up (&f->base, data);
+  f->post = add_article (P (f), text_post, "Valley Post");
+  f->wire = add_article (P (f), text_wire, "Northern Wire");
+  f->star = add_article (P (f), text_star, "Evening Star");
+  f->docs[0] = f->post;
+  f->docs[1] = f->wire;
+  f->docs[2] = f->star;
+
+  f->cost = add_tag (P (f), "Cost", 0);
+  f->deadline = add_tag (P (f), "Grant deadline", 0);
+  f->route = add_tag (P (f), "Route", 0);
+  f->impacts = add_tag (P (f), "Impacts", 0);
+  f->noise = add_tag (P (f), "Noise", f->impacts);
+
+  mark (P (f), f->post, "The line will cost £164 million", f->cost);
+  mark (P (f), f->wire, "The line will cost £210m", f->cost);
+  mark (P (f), f->star, "The budget stands at £210 million", f->cost);
+  mark (P (f), f->post, "The grant deadline falls in March", f->deadline);
+  mark (P (f), f->wire, "the first stretch of track would run from the station", f->route);
+  mark (P (f), f->star, "the first stretch of track would run from the station", f->route);
+  mark (P (f), f->star, "Noise from the depot worries residents", f->noise);
+
+  /* One passage under both the parent and its sub-tag: one highlight. */
+  both[0] = f->impacts;
+  both[1] = f->noise;
+  {
+    g_autofree char *text = dossier_project_get_document_text (P (f), f->post, NULL);
+    const char *at = strstr (text, "Residents near the depot worried about noise");
+    gint64 start = g_utf8_pointer_to_offset (text, at);
+
+    dossier_project_add_highlight (P (f), f->post, start,
+                                   start + (gint64) strlen ("Residents near the depot worried about noise"),
+                                   both, 2, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  f->authority = dossier_project_add_stakeholder (P (f), "Transit Authority", NULL,
+                                                  DOSSIER_STAKEHOLDER_GOVERNMENT, &error);
+  g_assert_no_error (error);
+  cite_stance (f, f->post, "The Transit Authority opposed the plan", -1);
+  cite_stance (f, f->wire, "The Transit Authority welcomed the plan", 1);
+
+  f->question = dossier_project_add_question (P (f), "Should the tram line be built?", &error);
+  g_assert_no_error (error);
+  f->argument = dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_CON,
+                                              "Traders lose takings", 0, 3, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = dossier_project_get_document_text (P (f), f->post, NULL);
+    const char *phrase = "Shopkeepers on the high street expect months of disruption";
+    gint64 start = g_utf8_pointer_to_offset (text, strstr (text, phrase));
+
+    dossier_project_add_argument_evidence_range (P (f), f->argument, f->post, start,
+                                                 start + (gint64) strlen (phrase), NULL, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_project_tear_down (&f->base, data);
+}
+
+static DossierComparison *
+compare (Fixture                     *f,
+         const DossierCompareOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  DossierComparison *c = dossier_project_compare (P (f), f->docs, 3, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  return c;
+}
+
+static guint
+count_of (DossierComparison *c,
+          gint64             row_id,
+          guint              column)
+{
+  int row = dossier_comparison_find_row (c, row_id);
+
+  g_assert_cmpint (row, >=, 0);
+  return dossier_comparison_get_count (c, row, column);
+}
+
+/* ---- The matrix ---------------------------------------------------------- */
+
+static void
+test_matrix_tags (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) c = compare (f, &options);
+  int impacts, noise;
+
+  g_assert_cmpuint (dossier_comparison_get_n_documents (c), ==, 3);
+  g_assert_cmpint (dossier_comparison_get_document_id (c, 0), ==, f->post);
+  g_assert_cmpstr (dossier_comparison_get_document_outlet (c, 2), ==, "Evening Star");
+  g_assert_cmpstr (dossier_comparison_get_document_title (c, 1), ==, "Council backs tram line");
+
+  /* The codebook's tree order, a sub-tag after its parent. */
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, 5);
+  g_assert_cmpint (dossier_comparison_get_row_id (c, 0), ==, f->cost);
+  impacts = dossier_comparison_find_row (c, f->impacts);
+  noise = dossier_comparison_find_row (c, f->noise);
+  g_assert_cmpint (noise, ==, impacts + 1);
+  g_assert_cmpuint (dossier_comparison_get_row_depth (c, noise), ==, 1);
+  g_assert_cmpstr (dossier_comparison_get_row_detail (c, noise), ==, "Impacts/Noise");
+
+  g_assert_cmpuint (count_of (c, f->cost, 0), ==, 1);
+  g_assert_cmpuint (count_of (c, f->cost, 1), ==, 1);
+  g_assert_cmpuint (count_of (c, f->deadline, 1), ==, 0);
+  g_assert_cmpuint (count_of (c, f->route, 2), ==, 1);
+  /* The parent counts its sub-tag's highlights, a passage under both once. */
+  g_assert_cmpuint (count_of (c, f->impacts, 0), ==, 1);
+  g_assert_cmpuint (count_of (c, f->impacts, 2), ==, 1);
+  g_assert_cmpuint (count_of (c, f->noise, 2), ==, 1);
+
+  g_assert_cmpfloat (dossier_comparison_get_row_total (c, 0), ==, 3);
+  /* Valley Post: cost, deadline, the noise passage (two tags, one highlight). */
+  g_assert_cmpfloat (dossier_comparison_get_column_total (c, 0), ==, 3);
+  g_assert_cmpfloat (dossier_comparison_get_column_total (c, 1), ==, 2);
+  g_assert_cmpfloat (dossier_comparison_get_total (c), ==, 8);
+  g_assert_cmpfloat (dossier_comparison_get_max_value (c), ==, 1);
+
+  /* Where each raises it: the noise comes last in the Post, first in the Star. */
+  g_assert_cmpfloat (dossier_comparison_get_first_place (c, noise, 0), >, 0.8);
+  g_assert_cmpfloat (dossier_comparison_get_first_place (c, noise, 2), <, 0.2);
+  g_assert_cmpfloat (dossier_comparison_get_first_place (c, noise, 1), ==, -1);
+}
+
+static void
+test_matrix_per_words (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierComparison) c = NULL;
+  gint64 tiny = add_doc (P (f), "Tiny", "Tram fares rise. Tram fares fall.");
+  gint64 docs[2] = { f->post, tiny };
+  guint words_post;
+
+  mark (P (f), tiny, "Tram fares rise", f->cost);
+  options.per_1000_words = TRUE;
+  c = dossier_project_compare (P (f), docs, 2, &options, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (dossier_comparison_get_document_words (c, 1), ==, 6);
+  words_post = dossier_comparison_get_document_words (c, 0);
+  g_assert_cmpuint (words_post, >, 80);
+  /* One highlight in six words weighs far more than one in a long article. */
+  g_assert_cmpuint (dossier_comparison_get_count (c, 0, 1), ==, 1);
+  g_assert_cmpfloat_with_epsilon (dossier_comparison_get_value (c, 0, 1), 1000.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dossier_comparison_get_value (c, 0, 0), 1000.0 / words_post, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dossier_comparison_get_row_total (c, 0),
+                                  2000.0 / (words_post + 6), 1e-9);
+  g_assert_cmpfloat_with_epsilon (dossier_comparison_get_max_value (c), 1000.0 / 6, 1e-9);
+}
+
+static void
+test_matrix_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) subtree = NULL;
+  g_autoptr(DossierComparison) nonempty = NULL;
+  g_autoptr(DossierComparison) two = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 reversed[2] = { f->star, f->post };
+
+  options.tag_id = f->impacts;
+  subtree = compare (f, &options);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (subtree), ==, 2);
+  g_assert_cmpint (dossier_comparison_get_row_id (subtree, 0), ==, f->impacts);
+  g_assert_cmpuint (dossier_comparison_get_row_depth (subtree, 1), ==, 1);
+  /* Totals count what is in the subtree only. */
+  g_assert_cmpfloat (dossier_comparison_get_column_total (subtree, 0), ==, 1);
+
+  /* The documents chosen, in the order chosen. */
+  options.tag_id = 0;
+  options.skip_empty = TRUE;
+  two = dossier_project_compare (P (f), reversed, 2, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_comparison_get_document_id (two, 0), ==, f->star);
+  /* Between them the two have every tag: nothing is left out. */
+  g_assert_cmpuint (dossier_comparison_get_n_rows (two), ==, 5);
+
+  reversed[1] = f->wire;
+  nonempty = dossier_project_compare (P (f), reversed, 2, &options, &error);
+  g_assert_no_error (error);
+  /* Neither the Star nor the Wire has the grant deadline. */
+  g_assert_cmpint (dossier_comparison_find_row (nonempty, f->deadline), ==, -1);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (nonempty), ==, 4);
+  /* The tree holds: Noise still follows Impacts, at depth 1. */
+  g_assert_cmpint (dossier_comparison_find_row (nonempty, f->noise), ==,
+                   dossier_comparison_find_row (nonempty, f->impacts) + 1);
+}
+
+static void
+test_matrix_stakeholders_arguments (Fixture       *f,
+                                    gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) mentions = NULL;
+  g_autoptr(DossierComparison) evidence = NULL;
+  g_autoptr(DossierComparison) arguments = NULL;
+  g_autoptr(DossierComparison) tag_evidence = NULL;
+
+  options.rows = DOSSIER_COMPARE_STAKEHOLDERS;
+  options.measure = DOSSIER_COMPARE_MENTIONS;
+  mentions = compare (f, &options);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (mentions), ==, 1);
+  g_assert_cmpstr (dossier_comparison_get_row_label (mentions, 0), ==, "Transit Authority");
+  g_assert_cmpuint (dossier_comparison_get_count (mentions, 0, 0), ==, 1);
+  g_assert_cmpuint (dossier_comparison_get_count (mentions, 0, 1), ==, 1);
+  g_assert_cmpuint (dossier_comparison_get_count (mentions, 0, 2), ==, 0);
+  g_assert_cmpfloat (dossier_comparison_get_first_place (mentions, 0, 0), ==, -1);
+
+  options.measure = DOSSIER_COMPARE_EVIDENCE;
+  evidence = compare (f, &options);
+  g_assert_cmpuint (dossier_comparison_get_count (evidence, 0, 0), ==, 1);
+  g_assert_cmpuint (dossier_comparison_get_count (evidence, 0, 2), ==, 0);
+
+  options.rows = DOSSIER_COMPARE_ARGUMENTS;
+  options.measure = DOSSIER_COMPARE_HIGHLIGHTS;
+  arguments = compare (f, &options);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (arguments), ==, 1);
+  g_assert_cmpstr (dossier_comparison_get_row_label (arguments, 0), ==, "Traders lose takings");
+  g_assert_nonnull (strstr (dossier_comparison_get_row_detail (arguments, 0), "tram line"));
+  g_assert_cmpuint (dossier_comparison_get_count (arguments, 0, 0), ==, 1);
+  g_assert_cmpfloat (dossier_comparison_get_row_total (arguments, 0), ==, 1);
+
+  /* Tags' evidence: no tagged highlight is cited, so nothing. */
+  options.rows = DOSSIER_COMPARE_TAGS;
+  options.measure = DOSSIER_COMPARE_EVIDENCE;
+  tag_evidence = compare (f, &options);
+  g_assert_cmpfloat (dossier_comparison_get_total (tag_evidence), ==, 0);
+}
+
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierComparison) one = NULL;
+  gint64 twice[2] = { f->post, f->post };
+  gint64 gone[2];
+  gint64 doomed = add_doc (P (f), "Doomed", "A story about to be deleted.");
+
+  g_assert_null (dossier_project_compare (P (f), NULL, 0, &options, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_NO_DOCUMENTS);
+  g_clear_error (&error);
+
+  g_assert_null (dossier_project_compare (P (f), twice, 2, &options, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  gone[0] = f->post;
+  gone[1] = doomed;
+  g_assert_true (dossier_project_delete_document (P (f), doomed, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_compare (P (f), gone, 2, &options, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "dossier-cli documents"));
+  g_clear_error (&error);
+  g_assert_null (dossier_project_compare_divergences (P (f), gone, 2, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (dossier_project_compare_excerpts (P (f), gone, 2, &options, f->cost, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Mentions are a stakeholder's. */
+  options.measure = DOSSIER_COMPARE_MENTIONS;
+  g_assert_null (dossier_project_compare (P (f), f->docs, 3, &options, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A tag filter naming no tag. */
+  options.measure = DOSSIER_COMPARE_HIGHLIGHTS;
+  options.tag_id = 9999;
+  g_assert_null (dossier_project_compare (P (f), f->docs, 3, &options, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  options.tag_id = 0;
+
+  /* One document is a matrix; it has nothing to diverge from. */
+  one = dossier_project_compare (P (f), f->docs, 1, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (one), ==, 1);
+  g_assert_null (dossier_project_compare_divergences (P (f), f->docs, 1, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_NO_DOCUMENTS);
+  g_clear_error (&error);
+
+  /* An excerpt row that is not among the rows. */
+  g_assert_null (dossier_project_compare_excerpts (P (f), f->docs, 3, &options, 9999, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (dossier_project_compare_excerpts (P (f), NULL, 0, &options, 0, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_NO_DOCUMENTS);
+}
+
+/* ---- Excerpts -------------------------------------------------------------- */
+
+static void
+test_excerpts (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cost = NULL;
+  g_autoptr(GPtrArray) impacts = NULL;
+  g_autoptr(GPtrArray) column = NULL;
+  g_autoptr(GPtrArray) stance = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  DossierExcerpt *x;
+
+  cost = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->cost, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cost->len, ==, 3);
+  x = g_ptr_array_index (cost, 0);
+  g_assert_cmpuint (x->column, ==, 0);
+  g_assert_cmpint (x->document_id, ==, f->post);
+  g_assert_cmpstr (x->quote, ==, "The line will cost £164 million");
+  g_assert_cmpstr (x->heading, ==, "Money");
+  g_assert_nonnull (x->highlight);
+  x = g_ptr_array_index (cost, 2);
+  g_assert_cmpuint (x->column, ==, 2);
+  g_assert_null (x->heading);
+
+  /* A tag's excerpts are its sub-tags' too, each passage once. */
+  impacts = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->impacts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (impacts->len, ==, 2);
+
+  /* Row 0: a whole column's passages. */
+  column = dossier_project_compare_excerpts (P (f), f->docs + 1, 1, &options, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (column->len, ==, 2);
+
+  options.rows = DOSSIER_COMPARE_STAKEHOLDERS;
+  options.measure = DOSSIER_COMPARE_EVIDENCE;
+  stance = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->authority, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stance->len, ==, 2);
+  x = g_ptr_array_index (stance, 0);
+  g_assert_cmpint (x->stance_position, ==, -1);
+  x = g_ptr_array_index (stance, 1);
+  g_assert_cmpint (x->stance_position, ==, 1);
+
+  /* Mentions: the sentence each is in. */
+  options.measure = DOSSIER_COMPARE_MENTIONS;
+  mentions = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->authority, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 2);
+  x = g_ptr_array_index (mentions, 0);
+  g_assert_null (x->highlight);
+  g_assert_cmpstr (x->quote, ==, "The Transit Authority opposed the plan, calling it rushed.");
+  g_assert_cmpstr (x->heading, ==, "Money");
+}
+
+/* ---- Divergences ----------------------------------------------------------- */
+
+/* Tags' rows unless it is about a stance (ids of tags, stakeholders and
+ * arguments may be the same numbers). */
+static DossierDivergence *
+find_divergence (GPtrArray             *all,
+                 DossierDivergenceKind  kind,
+                 gint64                 row_id)
+{
+  DossierCompareRows rows = kind == DOSSIER_DIVERGENCE_STANCE ? DOSSIER_COMPARE_STAKEHOLDERS
+                                                              : DOSSIER_COMPARE_TAGS;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierDivergence *d = g_ptr_array_index (all, i);
+
+      if (d->kind == kind && d->row_id == row_id &&
+          (kind == DOSSIER_DIVERGENCE_SHARED_COPY || d->row_kind == rows))
+        return d;
+    }
+  return NULL;
+}
+
+static gboolean
+has_document (GArray *ids,
+              gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_divergences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = dossier_project_compare_divergences (P (f), f->docs, 3, &error);
+  g_autoptr(GPtrArray) again = NULL;
+  DossierDivergence *d;
+  DossierDivergencePassage *p;
+
+  g_assert_no_error (error);
+
+  /* Omission: only the Post has the grant deadline. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->deadline);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->present->len, ==, 1);
+  g_assert_cmpint (g_array_index (d->present, gint64, 0), ==, f->post);
+  g_assert_cmpuint (d->absent->len, ==, 2);
+  g_assert_cmpstr (d->summary, ==,
+                   "Only “Valley Post” has “Grant deadline”; “Northern Wire”, “Evening Star” do not");
+  g_assert_cmpuint (d->passages->len, ==, 1);
+  p = g_ptr_array_index (d->passages, 0);
+  g_assert_cmpstr (p->quote, ==, "The grant deadline falls in March");
+  g_assert_cmpint (p->highlight_id, >, 0);
+
+  /* The route is only in the shared wire copy: one source, not two. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->route);
+  g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->summary, "Only one source"));
+  g_assert_nonnull (strstr (d->summary, "share copy"));
+
+  /* The parent says nothing its sub-tag does not: only Noise is reported. */
+  g_assert_nonnull (find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->noise));
+  g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->impacts));
+  /* Everyone reports the cost. */
+  g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->cost));
+
+  /* Stance: against in the Post, for in the Wire. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_STANCE, f->authority);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->passages->len, ==, 2);
+  g_assert_true (has_document (d->present, f->post));
+  g_assert_true (has_document (d->present, f->wire));
+  p = g_ptr_array_index (d->passages, 0);
+  g_assert_cmpstr (p->detail, ==, dossier_stance_get_label (-1));
+
+  /* Figures: £164 million against £210m and £210 million. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, f->cost);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->passages->len, ==, 3);
+  p = g_ptr_array_index (d->passages, 1);
+  g_assert_cmpstr (p->detail, ==, "£210m");
+  g_assert_cmpstr (d->summary, ==,
+                   "Figures for “Cost” differ: “Valley Post”: £164 million; "
+                   "“Northern Wire”: £210m; “Evening Star”: £210 million");
+
+  /* Shared copy between the Wire and the Star. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_SHARED_COPY, 0);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->present->len, ==, 2);
+  g_assert_cmpint (g_array_index (d->present, gint64, 0), ==, f->wire);
+  g_assert_cmpint (g_array_index (d->present, gint64, 1), ==, f->star);
+  g_assert_cmpuint (d->passages->len, ==, 2);
+  p = g_ptr_array_index (d->passages, 0);
+  /* The paragraph, and the "The" that follows it in both. */
+  g_assert_cmpstr (p->quote, ==, WIRE_PARAGRAPH "\nThe");
+
+  /* Placement: noise opens the Star and closes the Post. */
+  d = find_divergence (all, DOSSIER_DIVERGENCE_PLACEMENT, f->noise);
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->summary, ==,
+                   "“Noise” is in the lede of “Evening Star” but comes later in “Valley Post”");
+
+  /* By kind, in a fixed order, the same every time. */
+  for (guint i = 1; i < all->len; i++)
+    {
+      DossierDivergence *a = g_ptr_array_index (all, i - 1);
+      DossierDivergence *b = g_ptr_array_index (all, i);
+
+      g_assert_cmpint (a->kind, <=, b->kind);
+    }
+  again = dossier_project_compare_divergences (P (f), f->docs, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (((DossierDivergence *) g_ptr_array_index (all, i))->summary, ==,
+                     ((DossierDivergence *) g_ptr_array_index (again, i))->summary);
+}
+
+static void
+test_figures_agree (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 docs[3];
+  gint64 grant = add_tag (P (f), "Grant", 0);
+  gint64 wait = add_tag (P (f), "Waiting time", 0);
+
+  docs[0] = add_doc (P (f), "One", "The grant is £72m. Patients wait 11 minutes.");
+  docs[1] = add_doc (P (f), "Two", "A grant of £72 million was agreed. The wait is 11 minutes.");
+  docs[2] = add_doc (P (f), "Tres", "La subvención es de 72 millones de libras. Esperan 12 minutos.");
+  mark (P (f), docs[0], "The grant is £72m", grant);
+  mark (P (f), docs[1], "A grant of £72 million was agreed", grant);
+  mark (P (f), docs[2], "La subvención es de 72 millones de libras", grant);
+  mark (P (f), docs[0], "Patients wait 11 minutes", wait);
+  mark (P (f), docs[1], "The wait is 11 minutes", wait);
+
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  /* Three spellings of one sum, one duration in two: no disagreement. */
+  g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, grant));
+  g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
+
+  /* Twelve minutes in the third is a disagreement. */
+  mark (P (f), docs[2], "Esperan 12 minutos", wait);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
+}
+
+/* ---- Figures ------------------------------------------------------------------ */
+
+static void
+assert_figure (const char *text,
+               double      value,
+               const char *unit,
+               const char *literal)
+{
+  g_autoptr(GArray) figures = dossier_find_figures (text);
+  const DossierFigure *fig;
+  g_autofree char *slice = NULL;
+
+  g_test_message ("%s", text);
+  g_assert_cmpuint (figures->len, ==, 1);
+  fig = &g_array_index (figures, DossierFigure, 0);
+  g_assert_cmpfloat_with_epsilon (fig->value, value, value * 1e-12);
+  g_assert_cmpstr (fig->unit, ==, unit);
+  slice = dossier_text_slice (text, fig->start, fig->end);
+  g_assert_cmpstr (slice, ==, literal);
+}
+
+static void
+assert_no_figure (const char *text)
+{
+  g_autoptr(GArray) figures = dossier_find_figures (text);
+
+  g_test_message ("%s", text);
+  g_assert_cmpuint (figures->len, ==, 0);
+}
+
+static void
+test_find_figures (void)
+{
+  assert_figure ("It cost £72m.", 72e6, "GBP", "£72m");
+  assert_figure ("It cost £72 million in all.", 72e6, "GBP", "£72 million");
+  assert_figure ("Costó 72 millones de libras.", 72e6, "GBP", "72 millones de libras");
+  assert_figure ("A grant of 72 million pounds.", 72e6, "GBP", "72 million pounds");
+  assert_figure ("Some US$1.2bn was lent.", 1.2e9, "USD", "US$1.2bn");
+  assert_figure ("Up to €3.5 billion.", 3.5e9, "EUR", "€3.5 billion");
+  assert_figure ("Son 5 mil millones de euros.", 5e9, "EUR", "5 mil millones de euros");
+  assert_figure ("Un total de 1.234,5 euros.", 1234.5, "EUR", "1.234,5 euros");
+  assert_figure ("Fares rose 12.5 per cent.", 12.5, "%", "12.5 per cent");
+  assert_figure ("Subió un 12,5 %.", 12.5, "%", "12,5 %");
+  assert_figure ("Turnout was 61%.", 61, "%", "61%");
+  assert_figure ("Some 1,200 people came.", 1200, "person", "1,200 people");
+  assert_figure ("Unas 1.200.000 personas.", 1200000, "person", "1.200.000 personas");
+  assert_figure ("The trip takes 11 minutes.", 11, "minute", "11 minutes");
+  assert_figure ("El viaje dura 11 minutos.", 11, "minute", "11 minutos");
+  assert_figure ("Nearly 300\u00a0000 homes.", 300000, "home", "300\u00a0000 homes");
+
+  /* Numbers that are no figures: years, times, dates, codes, bare counts. */
+  assert_no_figure ("In 2024 the council met.");
+  assert_no_figure ("It opens at 10:30 on 3/4/2025.");
+  assert_no_figure ("A 3D model and a 4G mast.");
+  assert_no_figure ("Section 12 of the act.");
+  assert_no_figure ("");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/compare/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("matrix-tags", test_matrix_tags);
+  ADD ("matrix-per-1000-words", test_matrix_per_words);
+  ADD ("matrix-filters", test_matrix_filters);
+  ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
+  ADD ("bad-inputs", test_bad_inputs);
+  ADD ("excerpts", test_excerpts);
+  ADD ("divergences", test_divergences);
+  ADD ("figures-agree", test_figures_agree);
+  g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
+
+  return g_test_run ();
+}
