@@ -250,7 +250,7 @@ static const char *commands[] = {
   "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
   "replace-text", "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
   "argument-add", "arguments", "evidence-add", "suggest", "briefings", "briefing", "briefing-new",
-  "briefing-set",
+  "briefing-set", "compare", "diverge",
 };
 
 static void
@@ -1353,6 +1353,111 @@ test_exchange (Fixture       *f,
   }
 }
 
+/* ---- Comparing documents ------------------------------------------------ */
+
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *shares = NULL;
+  g_autofree char *diverge = NULL;
+  g_autofree char *diverge_json = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *svg_path = g_build_filename (f->dir, "matrix.svg", NULL);
+  g_autofree char *png_path = g_build_filename (f->dir, "matrix.png", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "excerpts.html", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len = 0;
+  GError *error = NULL;
+
+  /* The bundled sample, copied: three reports of one vote. */
+  g_assert_true (g_file_get_contents (g_getenv ("DOSSIER_SAMPLE_PROJECT"), &sample, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (f->project, sample, len, &error));
+  g_assert_no_error (error);
+  g_free (ok_cli ("tag-add", f->project, "=HYPERLINK(\"x\")", NULL));
+  before = snapshot (f);
+
+  /* The matrix of every document: named above, counted below. */
+  table = ok_cli ("compare", f->project, NULL);
+  g_assert_true (g_str_has_prefix (table, "[1] Port Calder votes to close Harbour Bridge to cars — "
+                                          "The Calder Tribune, 12 March 2025\n"));
+  g_assert_nonnull (strstr (table, "[3] Port Calder Approves"));
+  g_assert_nonnull (strstr (table, "\n  Costs "));
+  g_assert_nonnull (strstr (table, "\nTotal "));
+
+  /* CSV: the chosen documents in the chosen order, a formula made text. */
+  csv = ok_cli ("compare", f->project, "3", "1", "--format", "csv", NULL);
+  g_assert_true (g_str_has_prefix (csv, "id,row,detail,depth,Port Calder Approves Car-Free"));
+  g_assert_nonnull (strstr (csv, ",Port Calder votes to close Harbour Bridge to cars,total\r\n"));
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"x\"\")\","));
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+
+  json = ok_cli ("compare", f->project, "--rows", "stakeholders", "--measure", "mentions",
+                 "--format", "json", "--skip-empty", NULL);
+  g_assert_true (g_str_has_prefix (json, "{\"rows_kind\": \"stakeholders\", \"measure\": \"mentions\""));
+  g_assert_nonnull (strstr (json, "\"label\": \"Calder Sound Ferries\""));
+
+  shares = ok_cli ("compare", f->project, "--by", "stakeholder", "--measure", "per-1000",
+                   "--docs", "1,2", NULL);
+  g_assert_nonnull (strstr (shares, "Port Calder City Council "));
+  g_assert_null (strstr (shares, "[3]"));
+  g_assert_nonnull (strstr (shares, "."));  /* shares, not counts */
+
+  /* Pictures. */
+  g_free (ok_cli ("compare", f->project, "--format", "svg", "-o", svg_path, "--per-1000", NULL));
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_free (ok_cli ("compare", f->project, "--format", "png", "-o", png_path, NULL));
+  g_assert_true (g_file_get_contents (png_path, &png, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* Excerpts side by side: every row's, one section per document. */
+  md = ok_cli ("compare", f->project, "--excerpts", "0", NULL);
+  g_assert_true (g_str_has_prefix (md, "# Excerpts side by side\n\n## Port Calder votes"));
+  g_assert_nonnull (strstr (md, "\n> "));
+  g_free (ok_cli ("compare", f->project, "1", "2", "--excerpts", "0", "--format", "html",
+                  "-o", html_path, NULL));
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "<section class=\"column\">"));
+  g_assert_nonnull (strstr (html, "<blockquote><p>"));
+
+  /* Divergences, with their passages. */
+  diverge = ok_cli ("diverge", f->project, NULL);
+  g_assert_true (g_str_has_prefix (diverge, "omission\t"));
+  g_assert_nonnull (strstr (diverge, "\nfigures\t"));
+  g_assert_nonnull (strstr (diverge, "\nplacement\t"));
+  g_assert_nonnull (strstr (diverge, "\n  The Calder Tribune\t"));
+  diverge_json = ok_cli ("diverge", f->project, "1", "3", "--format", "json", NULL);
+  g_assert_true (g_str_has_prefix (diverge_json, "[\n {\"kind\": \"omission\""));
+
+  /* Bad inputs: one clear line, nothing changed. */
+  expect_failure (1, "diverge", "at least two", "diverge", f->project, "1", NULL);
+  expect_failure (1, "compare", "no document 99", "compare", f->project, "1", "99", NULL);
+  expect_failure (1, "compare", "chosen twice", "compare", f->project, "1", "1", NULL);
+  expect_failure (1, "compare", "stakeholders only", "compare", f->project, "--measure", "mentions", NULL);
+  expect_failure (2, "compare", "unknown rows", "compare", f->project, "--rows", "people", NULL);
+  expect_failure (2, "compare", "unknown format", "compare", f->project, "--format", "pdf", NULL);
+  expect_failure (2, "compare", "markdown or html", "compare", f->project, "--excerpts", "0",
+                  "--format", "csv", NULL);
+  expect_failure (2, "compare", NULL, "compare", f->project, "one", NULL);
+  expect_failure (1, "compare", "among the rows", "compare", f->project, "--excerpts", "999", NULL);
+  expect_failure (1, "compare", "folder", "compare", f->project, "-o", f->dir, NULL);
+  expect_failure (2, "diverge", "unknown format", "diverge", f->project, "--format", "csv", NULL);
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1385,6 +1490,7 @@ main (int    argc,
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);
+  ADD ("compare", test_compare);
 #undef ADD
 
   return g_test_run ();

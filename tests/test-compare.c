@@ -710,6 +710,9 @@ test_find_figures (void)
   assert_figure ("The trip takes 11 minutes.", 11, "minute", "11 minutes");
   assert_figure ("El viaje dura 11 minutos.", 11, "minute", "11 minutos");
   assert_figure ("Nearly 300\u00a0000 homes.", 300000, "home", "300\u00a0000 homes");
+  /* What a compound counts: stops, not trams. */
+  assert_figure ("It will have 4 tram stops.", 4, "tram stop", "4 tram stops");
+  assert_figure ("Some 11 minutes late.", 11, "minute", "11 minutes");
 
   /* Numbers that are no figures: years, times, dates, codes, bare counts. */
   assert_no_figure ("In 2024 the council met.");

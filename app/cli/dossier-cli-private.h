@@ -43,6 +43,9 @@ int cli_briefing      (const char *name, int argc, char **argv);
 int cli_briefing_new  (const char *name, int argc, char **argv);
 int cli_briefing_set  (const char *name, int argc, char **argv);
 
+/* Comparing documents (dossier-cli-compare.c). */
+int cli_compare       (const char *name, int argc, char **argv);
+int cli_diverge       (const char *name, int argc, char **argv);
 /* Commands that only read it (dossier-cli-read.c). */
 int cli_documents (const char *name, int argc, char **argv);
 int cli_text      (const char *name, int argc, char **argv);

@@ -178,6 +178,33 @@ static const CliCommand commands[] = {
        "--body-file), or deletes the note (--delete). Everything is checked\n"
        "before anything changes; each change is one step of undo in the window."),
     cli_briefing_set },
+  { "compare", N_("PROJECT [DOC…]"), N_("Compare documents: a matrix of tags, stakeholders or arguments"),
+    N_("Prints a matrix of the documents DOC… (ids, in that order; all of them\n"
+       "when none is given), one column each, against the tags as a tree (a tag\n"
+       "counts its sub-tags’ highlights, each passage once), the stakeholders\n"
+       "(--rows stakeholders) or the arguments (--rows arguments). A cell counts\n"
+       "highlights, a stakeholder’s mentions or the evidence cited (--measure),\n"
+       "or that per 1,000 words of the document (--per-1000), so that long and\n"
+       "short articles compare fairly; totals per row and per document come last.\n"
+       "\n"
+       "--format text shows a table with the documents named above it; csv (a\n"
+       "cell starting with =, +, -, @, tab or CR gets a leading ') and json carry\n"
+       "the same numbers; svg and png draw it, shaded by density. --excerpts ROW\n"
+       "writes the passages behind row ROW (an id from the matrix; 0 for every\n"
+       "row) side by side, one section per document, as markdown or html."),
+    cli_compare },
+  { "diverge", N_("PROJECT [DOC…]"), N_("Show where the documents diverge"),
+    N_("Prints where the documents DOC… (two or more; all of them when none is\n"
+       "given) diverge, each followed by the passages it comes from: omission (a\n"
+       "tag, stakeholder or argument some have and others not), stance (a\n"
+       "stakeholder’s stance evidence differs between sources), figures (the\n"
+       "same kind of number, with its unit, for the same tag or stakeholder, and\n"
+       "no value in common: £72m, £72 million and 72 millones de libras agree),\n"
+       "shared-copy (30 words or more identical in several: one source, not\n"
+       "agreement) and placement (raised in the first fifth of some, later in\n"
+       "others). Text: kind, what, summary, tab-separated; each passage indented:\n"
+       "source, start, end, what it shows, quote. --format json for programs."),
+    cli_diverge },
   { "check", N_("PROJECT"), N_("Check a project’s integrity"),
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
        "text, offsets in range). Prints “ok”, or each problem found and exits 1."),

@@ -679,7 +679,9 @@ find_omissions (Diverge *dv,
       in_names = name_list (dv, in, n_in);
       out_names = name_list (dv, out, n_out);
       if (n_in == 1)
-        d->summary = g_strdup_printf (_("Only %s has “%s”; %s do not"),
+        d->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Only %s has “%s”; %s does not",
+                                                   "Only %s has “%s”; %s do not", n_out),
                                       in_names, row->label, out_names);
       else
         {
@@ -688,10 +690,15 @@ find_omissions (Diverge *dv,
           for (guint i = 1; i < n_in; i++)
             one_source = one_source && dv->docs[in[i]].group == dv->docs[in[0]].group;
           if (one_source)
-            d->summary = g_strdup_printf (_("Only one source has “%s”: %s share copy; %s do not"),
+            d->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Only one source has “%s”: %s share copy; %s does not",
+                                                       "Only one source has “%s”: %s share copy; %s do not",
+                                                       n_out),
                                           row->label, in_names, out_names);
           else
-            d->summary = g_strdup_printf (_("%s have “%s”; %s do not"),
+            d->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s have “%s”; %s does not",
+                                                       "%s have “%s”; %s do not", n_out),
                                           in_names, row->label, out_names);
         }
       g_ptr_array_add (dv->out, d);

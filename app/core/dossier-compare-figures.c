@@ -416,6 +416,9 @@ dossier_find_figures (const char *text)
               const char *same = lookup (units, G_N_ELEMENTS (units), w);
               gsize len = strlen (w);
 
+              g_autofree char *w3 = NULL;
+              gint64 ws3, we3;
+
               if (same != NULL)
                 word_unit = g_strdup (same);
               else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's')
@@ -425,8 +428,23 @@ dossier_find_figures (const char *text)
               /* A year ("in 2024 elections") is not a count of elections. */
               if (factor == 1 && n_digits == 4 && value >= 1800 && value <= 2100)
                 continue;
-              unit = word_unit;
               end = we;
+
+              /* "4 tram stops" and "38,000 tram journeys" count stops and
+               * journeys, not trams: a singular word followed by a plural
+               * one is what the plural one names. */
+              w3 = same == NULL ? next_word (u, n, we, FALSE, &ws3, &we3) : NULL;
+              len = w3 != NULL ? strlen (w3) : 0;
+              if (w[strlen (w) - 1] != 's' && len > 3 && w3[len - 1] == 's' &&
+                  w3[len - 2] != 's' && !is_not_unit (w3))
+                {
+                  char *compound = g_strdup_printf ("%s %.*s", word_unit, (int) len - 1, w3);
+
+                  g_free (word_unit);
+                  word_unit = compound;
+                  end = we3;
+                }
+              unit = word_unit;
             }
         }
 

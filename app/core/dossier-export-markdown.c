@@ -449,3 +449,11 @@ const DossierSummaryFormat dossier_summary_markdown = {
   md_end,
   NULL,
 };
+
+void
+dossier_summary_markdown_inline (GString    *out,
+                                 const char *s,
+                                 gboolean    line_start)
+{
+  md_inline (out, s, line_start);
+}

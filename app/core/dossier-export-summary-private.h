@@ -233,6 +233,11 @@ gboolean dossier_summary_write       (DossierExportContext               *ctx,
 /* @s with invalid UTF-8 replaced and control characters (but newline and
  * tab) dropped: project files come from others. Newly allocated. */
 char    *dossier_summary_clean       (const char                  *s);
+/* Appends @s as escaped Markdown inline text (dossier-export-markdown.c):
+ * @line_start says whether it starts a line. */
+void     dossier_summary_markdown_inline (GString                 *out,
+                                          const char              *s,
+                                          gboolean                 line_start);
 /* "2025-03-12" as "12 March 2025" in the user's language; anything else
  * as it is. */
 char    *dossier_summary_format_date (const char                  *iso_date);

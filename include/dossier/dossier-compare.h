@@ -254,6 +254,46 @@ GPtrArray   *dossier_project_compare_divergences (DossierProject  *self,
                                                   guint            n_documents,
                                                   GError         **error);
 
+/* ---- Written out ---------------------------------------------------------- */
+
+typedef enum
+{
+  DOSSIER_COMPARE_FORMAT_TEXT,      /* for a terminal: a legend, then a table */
+  DOSSIER_COMPARE_FORMAT_CSV,       /* RFC 4180, formula-safe */
+  DOSSIER_COMPARE_FORMAT_JSON,
+  DOSSIER_COMPARE_FORMAT_MARKDOWN,  /* excerpts */
+  DOSSIER_COMPARE_FORMAT_HTML,      /* excerpts: a self-contained page */
+} DossierCompareFormat;
+
+/* "text", "csv", "json", "markdown" (or "md"), "html". */
+gboolean    dossier_compare_format_from_string (const char           *str,
+                                                DossierCompareFormat *format);
+
+/* The matrix as TEXT, CSV (a header, then one line per row: id, label,
+ * path or detail, depth, a cell per document, the total; a last line of
+ * column totals; a cell starting with =, +, -, @, tab or CR gets a ' so
+ * that spreadsheets show it as text) or JSON. Other formats fail with
+ * INVALID. */
+char        *dossier_comparison_to_string   (DossierComparison     *self,
+                                             DossierCompareFormat   format,
+                                             GError               **error);
+/* Excerpts (from dossier_project_compare_excerpts ()) as MARKDOWN or HTML:
+ * titled @title, a section per document of @comparison in its order (in
+ * HTML side by side, one under the other when printed narrow), each quote
+ * with its section heading, memo and note. */
+char        *dossier_compare_excerpts_to_string (DossierComparison    *comparison,
+                                             GPtrArray             *excerpts,
+                                             const char            *title,
+                                             DossierCompareFormat   format,
+                                             GError               **error);
+/* Divergences as TEXT (a line per divergence: kind, what it is about and
+ * the summary, tab-separated, then a line per passage, indented: document,
+ * start, end, what it shows, the quote) or JSON. */
+char        *dossier_compare_divergences_to_string (DossierComparison *comparison,
+                                             GPtrArray             *divergences,
+                                             DossierCompareFormat   format,
+                                             GError               **error);
+
 /* ---- Figures ------------------------------------------------------------ */
 
 /* A number with its unit found in a text: "£72m", "£72 million" and "72
