@@ -65,6 +65,8 @@ struct _DossierWindow
   GtkStack              *center_stack;
   AdwViewStack          *page_stack;
   DossierReaderPage     *reader_page;
+  GtkWidget             *compare_page;
+  GtkWidget             *briefing_page;
   AdwViewStack          *right_stack;
   GtkWidget             *highlights_panel;
   GtkWidget             *search_panel;

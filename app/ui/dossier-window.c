@@ -13,6 +13,7 @@
 #include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
+#include "dossier-compare-page.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-search-panel.h"
@@ -744,6 +745,33 @@ on_search_hit_activated (DossierWindow *self,
   dossier_reader_page_reveal_range (self->reader_page, document_id, start, end);
 }
 
+/* The Compare page's passages open in the reader; its citations go into
+ * the briefing note on show. */
+static void
+on_compare_passage_activated (DossierWindow *self,
+                              gint64         document_id,
+                              gint64         highlight_id,
+                              gint64         start,
+                              gint64         end)
+{
+  show_reader (self);
+  if (highlight_id != 0)
+    dossier_reader_page_reveal_highlight (self->reader_page, highlight_id);
+  else
+    dossier_reader_page_reveal_range (self->reader_page, document_id, start, end);
+}
+
+static void
+on_compare_cite_highlight (DossierWindow *self,
+                           gint64         highlight_id)
+{
+  DossierBriefingPage *briefing = DOSSIER_BRIEFING_PAGE (self->briefing_page);
+
+  adw_view_stack_set_visible_child (self->page_stack, self->briefing_page);
+  if (!dossier_briefing_page_cite_highlight (briefing, highlight_id))
+    dossier_window_show_toast (self, _("Choose or start a briefing note first, then cite again"), FALSE);
+}
+
 /* ---- Drag and drop -------------------------------------------------------- */
 
 static gboolean
@@ -957,6 +985,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
   g_type_ensure (DOSSIER_TYPE_BRIEFING_PAGE);
+  g_type_ensure (DOSSIER_TYPE_COMPARE_PAGE);
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);
@@ -991,6 +1020,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, center_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, briefing_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, highlights_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
@@ -1004,6 +1035,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_codebook_selected_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_highlight_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_passage_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_cite_highlight);
   gtk_widget_class_bind_template_callback (widget_class, on_reader_document_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_right_stack_visible_child);

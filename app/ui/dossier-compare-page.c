@@ -1,0 +1,1142 @@
+/* dossier-compare-page.c — comparing documents in the window: the
+ * documents chosen and their order, the matrix (widgets/dossier-matrix.c),
+ * the excerpts of what is selected side by side, and the divergences.
+ *
+ * Everything shown is computed by the core (dossier-compare.h) when the
+ * project changes, at the next idle, so that a burst of changes is one
+ * recomputation; the matrix keeps its selection across it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-compare-page.h"
+#include "dossier-matrix.h"
+#include "dossier-render-matrix.h"
+#include "dossier-ui-utils.h"
+
+/* Documents compared when the user has not chosen: the first few. */
+#define DEFAULT_DOCUMENTS 8
+/* Passages listed under a divergence. */
+#define PASSAGES_SHOWN 6
+
+struct _DossierComparePage
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *toolbar;
+  GtkWidget         *scroller;
+  GtkListBox        *documents_list;
+  GtkDropDown       *rows_dropdown;
+  GtkDropDown       *measure_dropdown;
+  GtkWidget         *empty_label;
+  DossierMatrix     *matrix;
+  GtkLabel          *excerpts_title;
+  GtkWidget         *excerpts_hint;
+  GtkBox            *excerpts_box;
+  GtkLabel          *divergences_hint;
+  GtkListBox        *divergences_list;
+
+  DossierProject    *project;
+  GSignalGroup      *project_signals;
+  GSignalGroup      *documents_signals;
+  GSignalGroup      *tags_signals;
+  GSignalGroup      *stakeholders_signals;
+  GSignalGroup      *arguments_signals;
+  guint              update_source;
+
+  GArray            *documents;     /* gint64: chosen, in order */
+  gboolean           chosen;        /* the user chose them (else the default) */
+  DossierCompareRows    rows;
+  DossierCompareMeasure measure;
+  gboolean           per_1000_words;
+
+  DossierComparison *comparison;
+  GPtrArray         *excerpts;      /* of DossierExcerpt, on show */
+  GPtrArray         *divergences;   /* of DossierDivergence */
+};
+
+G_DEFINE_FINAL_TYPE (DossierComparePage, dossier_compare_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_ROWS,
+  PROP_MEASURE,
+  PROP_PER_1000_WORDS,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum { PASSAGE_ACTIVATED, CITE_HIGHLIGHT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static GQuark index_quark;
+
+static void queue_update (DossierComparePage *self);
+
+/* gtk_list_box_remove_all () is GTK 4.12's. */
+static void
+list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* ---- Documents chosen ------------------------------------------------------ */
+
+static gboolean
+is_chosen (DossierComparePage *self,
+           gint64              id)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_array_index (self->documents, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Drops documents no longer in the project; without a choice of the
+ * user's, the first few of the project. */
+static void
+settle_documents (DossierComparePage *self)
+{
+  GListModel *docs;
+  guint n;
+
+  if (self->project == NULL)
+    {
+      g_array_set_size (self->documents, 0);
+      return;
+    }
+  for (guint i = self->documents->len; i > 0; i--)
+    if (dossier_project_get_document (self->project, g_array_index (self->documents, gint64, i - 1)) == NULL)
+      g_array_remove_index (self->documents, i - 1);
+
+  if (self->chosen)
+    return;
+  docs = dossier_project_get_documents (self->project);
+  n = g_list_model_get_n_items (docs);
+  g_array_set_size (self->documents, 0);
+  for (guint i = 0; i < n && i < DEFAULT_DOCUMENTS; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (docs, i);
+      gint64 id = dossier_document_get_id (doc);
+
+      g_array_append_val (self->documents, id);
+    }
+}
+
+static void rebuild_documents_list (DossierComparePage *self);
+
+static void
+on_document_toggled (GtkCheckButton     *check,
+                     DossierComparePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (check), index_quark));
+
+  self->chosen = TRUE;
+  if (gtk_check_button_get_active (check) && !is_chosen (self, id))
+    g_array_append_val (self->documents, id);
+  else if (!gtk_check_button_get_active (check))
+    for (guint i = 0; i < self->documents->len; i++)
+      if (g_array_index (self->documents, gint64, i) == id)
+        {
+          g_array_remove_index (self->documents, i);
+          break;
+        }
+  queue_update (self);
+}
+
+static void
+move_document (DossierComparePage *self,
+               gint64              id,
+               int                 delta)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_array_index (self->documents, gint64, i) == id)
+      {
+        int to = (int) i + delta;
+
+        if (to < 0 || to >= (int) self->documents->len)
+          return;
+        g_array_index (self->documents, gint64, i) = g_array_index (self->documents, gint64, to);
+        g_array_index (self->documents, gint64, to) = id;
+        self->chosen = TRUE;
+        rebuild_documents_list (self);
+        queue_update (self);
+        return;
+      }
+}
+
+static void
+on_move_up (GtkButton          *button,
+            DossierComparePage *self)
+{
+  move_document (self, GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (button), index_quark)), -1);
+}
+
+static void
+on_move_down (GtkButton          *button,
+              DossierComparePage *self)
+{
+  move_document (self, GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (button), index_quark)), 1);
+}
+
+static GtkWidget *
+document_row (DossierComparePage *self,
+              DossierDocument    *doc,
+              gboolean            chosen,
+              gboolean            first,
+              gboolean            last)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *check = gtk_check_button_new_with_label (dossier_document_get_title (doc));
+  gpointer id = GSIZE_TO_POINTER ((gsize) dossier_document_get_id (doc));
+  GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
+  struct { const char *icon; const char *tip; GCallback cb; gboolean sensitive; } moves[] = {
+    { "go-up-symbolic", N_("Move Left"), G_CALLBACK (on_move_up), chosen && !first },
+    { "go-down-symbolic", N_("Move Right"), G_CALLBACK (on_move_down), chosen && !last },
+  };
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
+  gtk_widget_set_hexpand (check, TRUE);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  g_object_set_qdata (G_OBJECT (check), index_quark, id);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_document_toggled), self, 0);
+  gtk_box_append (GTK_BOX (box), check);
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (moves[i].icon);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _(moves[i].tip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(moves[i].tip), -1);
+      gtk_widget_set_sensitive (button, moves[i].sensitive);
+      g_object_set_qdata (G_OBJECT (button), index_quark, id);
+      g_signal_connect_object (button, "clicked", moves[i].cb, self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+/* The chosen documents first, in their order, then the others. */
+static void
+rebuild_documents_list (DossierComparePage *self)
+{
+  GListModel *docs;
+  guint n;
+
+  list_box_clear (self->documents_list);
+  if (self->project == NULL)
+    return;
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      DossierDocument *doc = dossier_project_get_document (self->project,
+                                                           g_array_index (self->documents, gint64, i));
+      if (doc != NULL)
+        gtk_list_box_append (self->documents_list,
+                             document_row (self, doc, TRUE, i == 0, i + 1 == self->documents->len));
+    }
+  docs = dossier_project_get_documents (self->project);
+  n = g_list_model_get_n_items (docs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (docs, i);
+
+      if (!is_chosen (self, dossier_document_get_id (doc)))
+        gtk_list_box_append (self->documents_list, document_row (self, doc, FALSE, FALSE, FALSE));
+    }
+}
+
+/* ---- Excerpts ---------------------------------------------------------------- */
+
+static void
+activate_excerpt (DossierComparePage *self,
+                  guint               index)
+{
+  const DossierExcerpt *x;
+
+  if (self->excerpts == NULL || index >= self->excerpts->len)
+    return;
+  x = g_ptr_array_index (self->excerpts, index);
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, x->document_id,
+                 x->highlight != NULL ? dossier_highlight_get_id (x->highlight) : (gint64) 0,
+                 x->start, x->end);
+}
+
+static void
+on_excerpt_row_activated (GtkListBox         *list,
+                          GtkListBoxRow      *row,
+                          DossierComparePage *self)
+{
+  activate_excerpt (self, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (row), index_quark)) - 1);
+}
+
+static void
+on_cite_clicked (GtkButton          *button,
+                 DossierComparePage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (button), index_quark)) - 1;
+  const DossierExcerpt *x;
+
+  if (self->excerpts == NULL || index >= self->excerpts->len)
+    return;
+  x = g_ptr_array_index (self->excerpts, index);
+  if (x->highlight != NULL)
+    g_signal_emit (self, signals[CITE_HIGHLIGHT], 0, dossier_highlight_get_id (x->highlight));
+}
+
+static char *
+excerpt_caption (const DossierExcerpt *x)
+{
+  GString *s = g_string_new (NULL);
+  const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
+
+  if (x->heading != NULL)
+    g_string_append (s, x->heading);
+  if (x->stance_position != DOSSIER_STANCE_UNKNOWN)
+    {
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, dossier_stance_get_label (x->stance_position));
+    }
+  if (memo != NULL && *memo != '\0')
+    {
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, memo);
+    }
+  if (x->note != NULL)
+    {
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, x->note);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GtkWidget *
+excerpt_row (DossierComparePage   *self,
+             const DossierExcerpt *x,
+             guint                 index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *quote = gtk_label_new (x->quote);
+  g_autofree char *caption = excerpt_caption (x);
+
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 10);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (quote), 48);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  if (*caption != '\0')
+    {
+      GtkWidget *label = gtk_label_new (caption);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  if (x->highlight != NULL)
+    {
+      GtkWidget *cite = gtk_button_new_with_mnemonic (_("C_ite in Briefing"));
+
+      gtk_widget_set_halign (cite, GTK_ALIGN_END);
+      gtk_widget_add_css_class (cite, "flat");
+      gtk_widget_set_tooltip_text (cite, _("Insert a citation of this passage in the briefing note"));
+      g_object_set_qdata (G_OBJECT (cite), index_quark, GUINT_TO_POINTER (index + 1));
+      g_signal_connect_object (cite, "clicked", G_CALLBACK (on_cite_clicked), self, 0);
+      gtk_box_append (GTK_BOX (box), cite);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, _("Open in the reader"));
+  g_object_set_qdata (G_OBJECT (row), index_quark, GUINT_TO_POINTER (index + 1));
+  return row;
+}
+
+static void
+show_excerpts (DossierComparePage *self)
+{
+  GtkWidget *child;
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  int row = -1, column = -1;
+  gint64 row_id = 0;
+  guint n_docs;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts_box))) != NULL)
+    gtk_box_remove (self->excerpts_box, child);
+  g_clear_pointer (&self->excerpts, g_ptr_array_unref);
+
+  dossier_matrix_get_selection (self->matrix, &row, &column);
+  if (self->comparison == NULL || (row < 0 && column < 0))
+    {
+      gtk_label_set_label (self->excerpts_title, _("Side by Side"));
+      gtk_widget_set_visible (self->excerpts_hint, self->comparison != NULL);
+      return;
+    }
+  gtk_widget_set_visible (self->excerpts_hint, FALSE);
+
+  options = *dossier_comparison_get_options (self->comparison);
+  if (row >= 0)
+    row_id = dossier_comparison_get_row_id (self->comparison, row);
+  self->excerpts = dossier_project_compare_excerpts (self->project,
+                                                     (const gint64 *) (void *) self->documents->data,
+                                                     self->documents->len, &options, row_id, &error);
+  if (self->excerpts == NULL)
+    {
+      gtk_label_set_label (self->excerpts_title, error->message);
+      return;
+    }
+
+  if (row >= 0)
+    {
+      /* Translators: the title over the excerpts of a row, e.g. "Side by Side: Costs". */
+      g_autofree char *title = g_strdup_printf (_("Side by Side: %s"),
+                                                dossier_comparison_get_row_label (self->comparison, row));
+      gtk_label_set_label (self->excerpts_title, title);
+    }
+  else
+    gtk_label_set_label (self->excerpts_title, _("Side by Side"));
+
+  n_docs = dossier_comparison_get_n_documents (self->comparison);
+  for (guint col = 0; col < n_docs; col++)
+    {
+      GtkWidget *box, *heading, *list;
+      guint n = 0;
+
+      if (column >= 0 && col != (guint) column)
+        continue;
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_widget_set_size_request (box, 240, -1);
+      heading = gtk_label_new (dossier_comparison_get_document_title (self->comparison, col));
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_box_append (GTK_BOX (box), heading);
+
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dossier_comparison_get_document_title (self->comparison, col), -1);
+      g_signal_connect_object (list, "row-activated", G_CALLBACK (on_excerpt_row_activated), self, 0);
+      for (guint i = 0; i < self->excerpts->len; i++)
+        {
+          const DossierExcerpt *x = g_ptr_array_index (self->excerpts, i);
+
+          if (x->column != col)
+            continue;
+          gtk_list_box_append (GTK_LIST_BOX (list), excerpt_row (self, x, i));
+          n++;
+        }
+      if (n == 0)
+        {
+          GtkWidget *none = gtk_label_new (_("Nothing here."));
+
+          gtk_widget_add_css_class (none, "dim-label");
+          gtk_widget_set_margin_top (none, 12);
+          gtk_widget_set_margin_bottom (none, 12);
+          gtk_list_box_set_placeholder (GTK_LIST_BOX (list), none);
+        }
+      gtk_box_append (GTK_BOX (box), list);
+      gtk_box_append (self->excerpts_box, box);
+    }
+}
+
+static void
+on_matrix_selection_changed (DossierComparePage *self)
+{
+  show_excerpts (self);
+}
+
+/* ---- Divergences ----------------------------------------------------------- */
+
+static const char *
+source_name (DossierComparePage *self,
+             gint64              document_id)
+{
+  DossierDocument *doc = self->project != NULL ? dossier_project_get_document (self->project, document_id)
+                                               : NULL;
+
+  if (doc == NULL)
+    return "";
+  if (dossier_document_get_outlet (doc) != NULL && *dossier_document_get_outlet (doc) != '\0')
+    return dossier_document_get_outlet (doc);
+  return dossier_document_get_title (doc);
+}
+
+static void
+activate_passage (DossierComparePage             *self,
+                  const DossierDivergencePassage *p)
+{
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, p->document_id, p->highlight_id,
+                 p->start, p->end);
+}
+
+static void
+on_passage_clicked (GtkButton          *button,
+                    DossierComparePage *self)
+{
+  guint packed = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (button), index_quark)) - 1;
+  guint d = packed >> 8, p = packed & 0xff;
+  const DossierDivergence *divergence;
+
+  if (self->divergences == NULL || d >= self->divergences->len)
+    return;
+  divergence = g_ptr_array_index (self->divergences, d);
+  if (p < divergence->passages->len)
+    activate_passage (self, g_ptr_array_index (divergence->passages, p));
+}
+
+static void
+on_divergence_activated (DossierComparePage *self,
+                         GtkListBoxRow      *row)
+{
+  guint d = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (row), index_quark)) - 1;
+  const DossierDivergence *divergence;
+
+  if (self->divergences == NULL || d >= self->divergences->len)
+    return;
+  divergence = g_ptr_array_index (self->divergences, d);
+  if (divergence->passages->len > 0)
+    activate_passage (self, g_ptr_array_index (divergence->passages, 0));
+}
+
+static GtkWidget *
+divergence_row (DossierComparePage      *self,
+                const DossierDivergence *d,
+                guint                    index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *kind = gtk_label_new (dossier_divergence_kind_get_label (d->kind));
+  GtkWidget *summary = gtk_label_new (d->summary);
+  g_autofree char *kind_class = g_strdup_printf ("divergence-%s", dossier_divergence_kind_to_string (d->kind));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_add_css_class (kind, "divergence-kind");
+  gtk_widget_add_css_class (kind, kind_class);
+  gtk_widget_set_valign (kind, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (summary), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_widget_set_hexpand (summary, TRUE);
+  gtk_box_append (GTK_BOX (top), kind);
+  gtk_box_append (GTK_BOX (top), summary);
+  gtk_box_append (GTK_BOX (box), top);
+
+  for (guint p = 0; p < d->passages->len && p < PASSAGES_SHOWN; p++)
+    {
+      const DossierDivergencePassage *x = g_ptr_array_index (d->passages, p);
+      g_autofree char *text = NULL;
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label;
+
+      if (x->detail[0] != '\0')
+        text = g_strdup_printf ("%s — %s: %s", source_name (self, x->document_id), x->detail, x->quote);
+      else
+        text = g_strdup_printf ("%s: %s", source_name (self, x->document_id), x->quote);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, x->quote);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      g_object_set_qdata (G_OBJECT (button), index_quark, GUINT_TO_POINTER (((index << 8) | p) + 1));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_passage_clicked), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_qdata (G_OBJECT (row), index_quark, GUINT_TO_POINTER (index + 1));
+  return row;
+}
+
+static void
+show_divergences (DossierComparePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  list_box_clear (self->divergences_list);
+  g_clear_pointer (&self->divergences, g_ptr_array_unref);
+
+  if (self->project == NULL || self->documents->len < 2)
+    {
+      gtk_label_set_label (self->divergences_hint, _("Compare two or more documents to see where they diverge."));
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), FALSE);
+      return;
+    }
+  self->divergences = dossier_project_compare_divergences (self->project,
+                                                           (const gint64 *) (void *) self->documents->data,
+                                                           self->documents->len, &error);
+  if (self->divergences == NULL || self->divergences->len == 0)
+    {
+      gtk_label_set_label (self->divergences_hint,
+                           error != NULL ? error->message : _("These documents do not diverge on anything tagged."));
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), TRUE);
+  /* Indices of divergences and passages are packed into one number. */
+  for (guint i = 0; i < self->divergences->len && i < (1u << 20); i++)
+    gtk_list_box_append (self->divergences_list,
+                         divergence_row (self, g_ptr_array_index (self->divergences, i), i));
+}
+
+/* ---- Recomputing ------------------------------------------------------------ */
+
+void
+dossier_compare_page_update (DossierComparePage *self)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  settle_documents (self);
+  rebuild_documents_list (self);
+
+  options.rows = self->rows;
+  options.measure = self->measure;
+  options.per_1000_words = self->per_1000_words;
+  if (self->project != NULL && self->documents->len > 0)
+    comparison = dossier_project_compare (self->project, (const gint64 *) (void *) self->documents->data,
+                                          self->documents->len, &options, &error);
+
+  g_clear_pointer (&self->comparison, dossier_comparison_unref);
+  if (comparison != NULL)
+    self->comparison = dossier_comparison_ref (comparison);
+  gtk_widget_set_visible (self->empty_label, comparison == NULL);
+  if (error != NULL)
+    gtk_label_set_label (GTK_LABEL (self->empty_label), error->message);
+  dossier_matrix_set_comparison (self->matrix, comparison);
+  show_excerpts (self);
+  show_divergences (self);
+}
+
+static gboolean
+update_idle (gpointer data)
+{
+  DossierComparePage *self = data;
+
+  self->update_source = 0;
+  dossier_compare_page_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update (DossierComparePage *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle, self, NULL);
+}
+
+/* ---- Properties and toolbar ---------------------------------------------------- */
+
+static void
+set_rows (DossierComparePage *self,
+          DossierCompareRows  rows)
+{
+  if (self->rows == rows)
+    return;
+  self->rows = rows;
+  gtk_drop_down_set_selected (self->rows_dropdown, rows);
+  /* Mentions are a stakeholder's. */
+  if (rows != DOSSIER_COMPARE_STAKEHOLDERS && self->measure == DOSSIER_COMPARE_MENTIONS)
+    {
+      self->measure = DOSSIER_COMPARE_HIGHLIGHTS;
+      gtk_drop_down_set_selected (self->measure_dropdown, self->measure);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+    }
+  dossier_matrix_select (self->matrix, -1, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+  queue_update (self);
+}
+
+static void
+set_measure (DossierComparePage    *self,
+             DossierCompareMeasure  measure)
+{
+  if (self->measure == measure)
+    return;
+  self->measure = measure;
+  gtk_drop_down_set_selected (self->measure_dropdown, measure);
+  if (measure == DOSSIER_COMPARE_MENTIONS && self->rows != DOSSIER_COMPARE_STAKEHOLDERS)
+    {
+      self->rows = DOSSIER_COMPARE_STAKEHOLDERS;
+      gtk_drop_down_set_selected (self->rows_dropdown, self->rows);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+  queue_update (self);
+}
+
+static void
+on_rows_selected (DossierComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->rows_dropdown);
+
+  if (selected <= DOSSIER_COMPARE_ARGUMENTS)
+    set_rows (self, (DossierCompareRows) selected);
+}
+
+static void
+on_measure_selected (DossierComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->measure_dropdown);
+
+  if (selected <= DOSSIER_COMPARE_EVIDENCE)
+    set_measure (self, (DossierCompareMeasure) selected);
+}
+
+static void
+on_project_changed (DossierComparePage *self)
+{
+  queue_update (self);
+}
+
+DossierProject *
+dossier_compare_page_get_project (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return self->project;
+}
+
+void
+dossier_compare_page_set_project (DossierComparePage *self,
+                                  DossierProject     *project)
+{
+  g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
+  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  self->project = project;
+  self->chosen = FALSE;
+  g_array_set_size (self->documents, 0);
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->documents_signals,
+                             project != NULL ? dossier_project_get_documents (project) : NULL);
+  g_signal_group_set_target (self->tags_signals, project != NULL ? dossier_project_get_tags (project) : NULL);
+  g_signal_group_set_target (self->stakeholders_signals,
+                             project != NULL ? dossier_project_get_stakeholders (project) : NULL);
+  g_signal_group_set_target (self->arguments_signals,
+                             project != NULL ? dossier_project_get_arguments (project) : NULL);
+  dossier_matrix_select (self->matrix, -1, -1);
+  dossier_compare_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+void
+dossier_compare_page_set_documents (DossierComparePage *self,
+                                    const gint64       *document_ids,
+                                    guint               n_documents)
+{
+  g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
+
+  g_array_set_size (self->documents, 0);
+  for (guint i = 0; i < n_documents; i++)
+    if (!is_chosen (self, document_ids[i]))
+      g_array_append_val (self->documents, document_ids[i]);
+  self->chosen = TRUE;
+  dossier_compare_page_update (self);
+}
+
+GArray *
+dossier_compare_page_get_documents (DossierComparePage *self)
+{
+  GArray *copy;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->documents->len);
+  g_array_append_vals (copy, self->documents->data, self->documents->len);
+  return copy;
+}
+
+DossierComparison *
+dossier_compare_page_get_comparison (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return self->comparison;
+}
+
+GtkWidget *
+dossier_compare_page_get_matrix (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return GTK_WIDGET (self->matrix);
+}
+
+GPtrArray *
+dossier_compare_page_get_excerpts (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return self->excerpts;
+}
+
+GPtrArray *
+dossier_compare_page_get_divergences (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return self->divergences;
+}
+
+/* ---- Export --------------------------------------------------------------------- */
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (user_data, &size);
+
+  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+}
+
+gboolean
+dossier_compare_page_export (DossierComparePage   *self,
+                             DossierCompareExport  what,
+                             const char           *path,
+                             GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->comparison == NULL)
+    {
+      g_set_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_NO_DOCUMENTS,
+                   _("Choose at least one document to compare"));
+      return FALSE;
+    }
+
+  switch (what)
+    {
+    case DOSSIER_COMPARE_EXPORT_CSV:
+      text = dossier_comparison_to_string (self->comparison, DOSSIER_COMPARE_FORMAT_CSV, error);
+      break;
+    case DOSSIER_COMPARE_EXPORT_SVG:
+    case DOSSIER_COMPARE_EXPORT_PNG:
+      bytes = dossier_render_matrix_bytes (self->comparison,
+                                           what == DOSSIER_COMPARE_EXPORT_SVG ? DOSSIER_RENDER_SVG
+                                                                              : DOSSIER_RENDER_PNG,
+                                           error);
+      if (bytes == NULL)
+        return FALSE;
+      break;
+    case DOSSIER_COMPARE_EXPORT_MARKDOWN:
+    case DOSSIER_COMPARE_EXPORT_HTML:
+      {
+        g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+
+        text = dossier_compare_excerpts_to_string (self->comparison,
+                                                   self->excerpts != NULL ? self->excerpts : empty,
+                                                   gtk_label_get_label (self->excerpts_title),
+                                                   what == DOSSIER_COMPARE_EXPORT_HTML
+                                                   ? DOSSIER_COMPARE_FORMAT_HTML
+                                                   : DOSSIER_COMPARE_FORMAT_MARKDOWN,
+                                                   error);
+      }
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  if (bytes == NULL)
+    {
+      if (text == NULL)
+        return FALSE;
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  return dossier_export_write_to_path (path, write_bytes, bytes, NULL, error);
+}
+
+static const struct { const char *name; DossierCompareExport what; const char *extension; } exports[] = {
+  { "csv", DOSSIER_COMPARE_EXPORT_CSV, "csv" },
+  { "svg", DOSSIER_COMPARE_EXPORT_SVG, "svg" },
+  { "png", DOSSIER_COMPARE_EXPORT_PNG, "png" },
+  { "markdown", DOSSIER_COMPARE_EXPORT_MARKDOWN, "md" },
+  { "html", DOSSIER_COMPARE_EXPORT_HTML, "html" },
+};
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  DossierComparePage *self = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (dialog), index_quark));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL && index < G_N_ELEMENTS (exports) &&
+      !dossier_compare_page_export (self, exports[index].what, path, &error))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           _("The comparison could not be exported"), error->message);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+  guint index;
+
+  for (index = 0; index < G_N_ELEMENTS (exports); index++)
+    if (strcmp (exports[index].name, name) == 0)
+      break;
+  if (index == G_N_ELEMENTS (exports) || self->comparison == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Comparison"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Translators: the file name offered for an export of the comparison. */
+  suggested = g_strdup_printf ("%s.%s", exports[index].what >= DOSSIER_COMPARE_EXPORT_MARKDOWN
+                                        ? _("excerpts") : _("comparison"),
+                               exports[index].extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  g_object_set_qdata (G_OBJECT (dialog), index_quark, GUINT_TO_POINTER (index));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- GObject -------------------------------------------------------------------- */
+
+GtkWidget *
+dossier_compare_page_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_COMPARE_PAGE, NULL);
+}
+
+static void
+dossier_compare_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_ROWS:
+      g_value_set_int (value, self->rows);
+      break;
+    case PROP_MEASURE:
+      g_value_set_int (value, self->measure);
+      break;
+    case PROP_PER_1000_WORDS:
+      g_value_set_boolean (value, self->per_1000_words);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_compare_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      dossier_compare_page_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_ROWS:
+      set_rows (self, (DossierCompareRows) g_value_get_int (value));
+      break;
+    case PROP_MEASURE:
+      set_measure (self, (DossierCompareMeasure) g_value_get_int (value));
+      break;
+    case PROP_PER_1000_WORDS:
+      if (self->per_1000_words != g_value_get_boolean (value))
+        {
+          self->per_1000_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+          queue_update (self);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_compare_page_dispose (GObject *object)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE);
+  /* The toolbar's scroller and the separator have no id to be disposed by. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->documents_signals);
+  g_clear_object (&self->tags_signals);
+  g_clear_object (&self->stakeholders_signals);
+  g_clear_object (&self->arguments_signals);
+  g_clear_pointer (&self->comparison, dossier_comparison_unref);
+  g_clear_pointer (&self->excerpts, g_ptr_array_unref);
+  g_clear_pointer (&self->divergences, g_ptr_array_unref);
+  self->project = NULL;
+  G_OBJECT_CLASS (dossier_compare_page_parent_class)->dispose (object);
+}
+
+static void
+dossier_compare_page_finalize (GObject *object)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
+
+  g_array_unref (self->documents);
+  G_OBJECT_CLASS (dossier_compare_page_parent_class)->finalize (object);
+}
+
+static void
+dossier_compare_page_class_init (DossierComparePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = dossier_compare_page_get_property;
+  object_class->set_property = dossier_compare_page_set_property;
+  object_class->dispose = dossier_compare_page_dispose;
+  object_class->finalize = dossier_compare_page_finalize;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ROWS] =
+    g_param_spec_int ("rows", NULL, NULL, DOSSIER_COMPARE_TAGS, DOSSIER_COMPARE_ARGUMENTS,
+                      DOSSIER_COMPARE_TAGS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MEASURE] =
+    g_param_spec_int ("measure", NULL, NULL, DOSSIER_COMPARE_HIGHLIGHTS, DOSSIER_COMPARE_EVIDENCE,
+                      DOSSIER_COMPARE_HIGHLIGHTS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PER_1000_WORDS] =
+    g_param_spec_boolean ("per-1000-words", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PASSAGE_ACTIVATED] =
+    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 4,
+                  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+  signals[CITE_HIGHLIGHT] =
+    g_signal_new ("cite-highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  index_quark = g_quark_from_static_string ("dossier-compare-page-index");
+
+  g_type_ensure (DOSSIER_TYPE_MATRIX);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, rows_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, matrix);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_hint);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_hint);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_rows_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_measure_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_divergence_activated);
+
+  gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "compare.per-1000-words", "per-1000-words");
+}
+
+static void
+dossier_compare_page_init (DossierComparePage *self)
+{
+  self->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->rows = DOSSIER_COMPARE_TAGS;
+  self->measure = DOSSIER_COMPARE_HIGHLIGHTS;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "highlights-changed",
+                                  G_CALLBACK (on_project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "document-text-changed",
+                                  G_CALLBACK (on_project_changed), self);
+  self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->documents_signals, "items-changed",
+                                  G_CALLBACK (on_project_changed), self);
+  self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->tags_signals, "items-changed",
+                                  G_CALLBACK (on_project_changed), self);
+  self->stakeholders_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->stakeholders_signals, "items-changed",
+                                  G_CALLBACK (on_project_changed), self);
+  self->arguments_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->arguments_signals, "items-changed",
+                                  G_CALLBACK (on_project_changed), self);
+}

@@ -1,0 +1,306 @@
+/* test-compare-page.c — the Compare page on a real project built here:
+ * the matrix of the documents chosen (their order, the rows switched to
+ * stakeholders, shares per 1,000 words), a cell's excerpts side by side
+ * with "Cite in Briefing", the divergences whose passages open in the
+ * reader, the matrix recomputed when a highlight is added, exports, and
+ * the page at 360 px wide. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-compare-page.h"
+#include "dossier-matrix.h"
+#include "ui-test-util.h"
+
+#define WIRE \
+  "Engineers said the first stretch of track would run from the station to the " \
+  "hospital, with seven stops, and that work could begin before the end of next " \
+  "summer if the weather allowed it and the contractor kept to its timetable."
+
+typedef struct
+{
+  TestProject         base;
+  gint64              docs[3];
+  gint64              cost;
+  gint64              route;
+  gint64              noise;
+  GtkWidget          *window;
+  DossierComparePage *page;
+  gint64              activated_document;
+  gint64              activated_highlight;
+  gint64              cited;
+} Fixture;
+
+static void
+on_passage_activated (DossierComparePage *page,
+                      gint64              document_id,
+                      gint64              highlight_id,
+                      gint64              start,
+                      gint64              end,
+                      Fixture            *f)
+{
+  f->activated_document = document_id;
+  f->activated_highlight = highlight_id;
+}
+
+static void
+on_cite (DossierComparePage *page,
+         gint64              highlight_id,
+         Fixture            *f)
+{
+  f->cited = highlight_id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierProject *p;
+
+  test_project_set_up (&f->base, data);
+  p = f->base.project;
+  f->docs[0] = add_document (p, DOSSIER_FORMAT_MARKDOWN,
+                             "# Tram line approved\n\nThe line will cost £164 million. "
+                             "The grant deadline falls in March.\n\n## Later\n\n"
+                             "Residents near the depot worried about noise.\n", "post.md");
+  f->docs[1] = add_document (p, DOSSIER_FORMAT_MARKDOWN,
+                             "# Council backs tram\n\n" WIRE "\n\nThe line will cost £210m.\n", "wire.md");
+  f->docs[2] = add_document (p, DOSSIER_FORMAT_MARKDOWN,
+                             "# Noise fears\n\nNoise from the depot worries residents.\n\n" WIRE
+                             "\n\nThe budget is £210 million.\n", "star.md");
+  f->cost = add_tag (p, "Cost", 0);
+  f->route = add_tag (p, "Route", 0);
+  f->noise = add_tag (p, "Noise", 0);
+  add_highlight (p, f->docs[0], "The line will cost £164 million", &f->cost, 1, "The council's figure");
+  add_highlight (p, f->docs[1], "The line will cost £210m", &f->cost, 1, NULL);
+  add_highlight (p, f->docs[2], "The budget is £210 million", &f->cost, 1, NULL);
+  add_highlight (p, f->docs[1], "the first stretch of track", &f->route, 1, NULL);
+  add_highlight (p, f->docs[2], "the first stretch of track", &f->route, 1, NULL);
+  add_highlight (p, f->docs[0], "Residents near the depot worried about noise", &f->noise, 1, NULL);
+
+  f->page = DOSSIER_COMPARE_PAGE (dossier_compare_page_new ());
+  g_signal_connect (f->page, "passage-activated", G_CALLBACK (on_passage_activated), f);
+  g_signal_connect (f->page, "cite-highlight", G_CALLBACK (on_cite), f);
+  f->window = show_in_window (GTK_WIDGET (f->page), 1100, 800);
+  dossier_compare_page_set_project (f->page, p);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  dossier_compare_page_set_project (f->page, NULL);
+  close_window (f->window);
+  test_project_tear_down (&f->base, data);
+}
+
+static const char *
+cell_text (Fixture *f,
+           int      row,
+           int      column)
+{
+  GtkWidget *cell = dossier_matrix_get_cell (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)),
+                                             row, column);
+  GtkWidget *label;
+
+  g_assert_nonnull (cell);
+  label = find_descendant (cell, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_matrix (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierComparison *c = dossier_compare_page_get_comparison (f->page);
+  DossierMatrix *matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page));
+  gint64 reversed[2];
+  GPtrArray *divergences;
+  GtkWidget *cell;
+  int row, column;
+
+  /* Every document, in import order, against the codebook. */
+  g_assert_nonnull (c);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (c), ==, 3);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, 3);
+  g_assert_cmpstr (cell_text (f, 0, 0), ==, "1");
+  g_assert_cmpstr (cell_text (f, 2, 1), ==, "0");
+  cell = dossier_matrix_get_cell (matrix, 0, 0);
+  g_assert_true (gtk_widget_has_css_class (cell, "density-5"));
+  g_assert_true (gtk_widget_has_css_class (dossier_matrix_get_cell (matrix, 2, 1), "density-0"));
+
+  /* Where they diverge: the cost's figures, the route only in shared copy. */
+  divergences = dossier_compare_page_get_divergences (f->page);
+  g_assert_nonnull (divergences);
+  g_assert_cmpuint (divergences->len, >=, 3);
+
+  /* Clicking a cell selects it: its excerpts, side by side. */
+  g_signal_emit_by_name (cell, "clicked");
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, 0);
+  g_assert_cmpint (column, ==, 0);
+  g_assert_true (gtk_widget_has_css_class (cell, "selected"));
+  g_assert_cmpuint (dossier_compare_page_get_excerpts (f->page)->len, ==, 3);
+
+  /* A row's name: the row in every document. */
+  g_signal_emit_by_name (dossier_matrix_get_cell (matrix, 1, -1), "clicked");
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, 1);
+  g_assert_cmpint (column, ==, -1);
+  g_assert_cmpuint (dossier_compare_page_get_excerpts (f->page)->len, ==, 2);
+
+  /* Two documents, the Star first. */
+  reversed[0] = f->docs[2];
+  reversed[1] = f->docs[0];
+  dossier_compare_page_set_documents (f->page, reversed, 2);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (c), ==, 2);
+  g_assert_cmpint (dossier_comparison_get_document_id (c, 0), ==, f->docs[2]);
+  /* The row selected is still selected. */
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, 1);
+
+  /* A new highlight is counted at the next idle. */
+  add_highlight (f->base.project, f->docs[2], "Noise from the depot worries residents", &f->noise, 1, NULL);
+  wait_ms (200);
+  g_assert_cmpstr (cell_text (f, 2, 0), ==, "1");
+
+  /* Stakeholders' rows, and shares per 1,000 words. */
+  g_object_set (f->page, "per-1000-words", TRUE, NULL);
+  dossier_compare_page_update (f->page);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_true (dossier_comparison_get_options (c)->per_1000_words);
+  g_assert_nonnull (strchr (cell_text (f, 0, 0), '.'));
+  g_object_set (f->page, "rows", DOSSIER_COMPARE_STAKEHOLDERS, "measure", DOSSIER_COMPARE_MENTIONS, NULL);
+  dossier_compare_page_update (f->page);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpint (dossier_comparison_get_options (c)->rows, ==, DOSSIER_COMPARE_STAKEHOLDERS);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, 0);
+  /* Mentions are a stakeholder's: back to tags, back to highlights. */
+  g_object_set (f->page, "rows", DOSSIER_COMPARE_TAGS, NULL);
+  dossier_compare_page_update (f->page);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpint (dossier_comparison_get_options (c)->measure, ==, DOSSIER_COMPARE_HIGHLIGHTS);
+}
+
+static void
+test_excerpts_and_divergences (Fixture       *f,
+                               gconstpointer  data)
+{
+  DossierMatrix *matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *divergences;
+  GtkListBoxRow *first;
+  GPtrArray *excerpts;
+  DossierExcerpt *x;
+
+  /* The cost in the Post: its memo shown, the passage cited on request. */
+  dossier_matrix_select (matrix, 0, 0);
+  excerpts = dossier_compare_page_get_excerpts (f->page);
+  g_assert_cmpuint (excerpts->len, ==, 3);
+  x = g_ptr_array_index (excerpts, 0);
+  g_assert_cmpstr (x->quote, ==, "The line will cost £164 million");
+  collect_with_class (GTK_WIDGET (f->page), "flat", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *b = g_ptr_array_index (buttons, i);
+
+      if (GTK_IS_BUTTON (b) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), "C_ite in Briefing") == 0)
+        {
+          g_signal_emit_by_name (b, "clicked");
+          break;
+        }
+    }
+  g_assert_cmpint (f->cited, ==, dossier_highlight_get_id (x->highlight));
+
+  /* A divergence opens its first passage in the reader. */
+  divergences = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (divergences);
+  collect_with_class (GTK_WIDGET (f->page), "boxed-list", rows);
+  divergences = g_ptr_array_index (rows, rows->len - 1);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (divergences), 0);
+  g_assert_nonnull (first);
+  g_signal_emit_by_name (divergences, "row-activated", first);
+  g_assert_cmpint (f->activated_document, >, 0);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->base.dir, "matrix.csv", NULL);
+  g_autofree char *png_path = g_build_filename (f->base.dir, "matrix.png", NULL);
+  g_autofree char *html_path = g_build_filename (f->base.dir, "excerpts.html", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *png = NULL;
+  gsize len;
+
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_CSV, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "id,row,detail,depth,Tram line approved,"));
+
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_PNG, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &png, &len, NULL));
+  g_assert_cmpmem (png, 4, "\x89PNG", 4);
+
+  dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_HTML, html_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<h1>Side by Side: Cost</h1>"));
+  g_assert_nonnull (strstr (html, "<p class=\"memo\">"));
+
+  /* A folder is no place to write to. */
+  g_assert_false (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_CSV, f->base.dir, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int width;
+
+  /* At 360 px the page still fits: the matrix and the excerpts scroll. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
+  wait_ms (100);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 360);
+}
+
+static void
+test_no_project (void)
+{
+  DossierComparePage *page = g_object_ref_sink (DOSSIER_COMPARE_PAGE (dossier_compare_page_new ()));
+
+  g_assert_null (dossier_compare_page_get_comparison (page));
+  g_assert_null (dossier_compare_page_get_divergences (page));
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/compare-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("matrix", test_matrix);
+  ADD ("excerpts-and-divergences", test_excerpts_and_divergences);
+  ADD ("export", test_export);
+  ADD ("narrow", test_narrow);
+  g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
+
+  return g_test_run ();
+}
