@@ -29,6 +29,7 @@ struct _DossierExportDialog
   GtkButton      *export_button;
   GtkSpinner     *spinner;
   AdwComboRow    *format_row;
+  AdwComboRow    *target_row;
   AdwPreferencesGroup *summary_group;
   AdwComboRow    *group_row;
   GtkSwitch      *headings_switch;
@@ -57,6 +58,18 @@ static const DossierExportFormat formats[] = {
   DOSSIER_EXPORT_HTML,
   DOSSIER_EXPORT_CSV,
   DOSSIER_EXPORT_TEXT,
+  DOSSIER_EXPORT_QDPX,
+  DOSSIER_EXPORT_QDC,
+  DOSSIER_EXPORT_W3C,
+};
+
+/* Rows of target_row, in the order of the .ui. */
+static const DossierExchangeTarget targets[] = {
+  DOSSIER_EXCHANGE_TARGET_STANDARD,
+  DOSSIER_EXCHANGE_TARGET_MAXQDA,
+  DOSSIER_EXCHANGE_TARGET_ATLASTI,
+  DOSSIER_EXCHANGE_TARGET_NVIVO,
+  DOSSIER_EXCHANGE_TARGET_QUALCODER,
 };
 
 /* Rows of group_row and memos_row, in the order of the .ui. */
@@ -121,6 +134,8 @@ dossier_export_dialog_get_options (DossierExportDialog  *self,
   options->headings = gtk_switch_get_active (self->headings_switch);
   options->offsets = gtk_switch_get_active (self->offsets_switch);
   options->context_words = gtk_spin_button_get_value_as_int (self->context_spin);
+  if (adw_combo_row_get_selected (self->target_row) < G_N_ELEMENTS (targets))
+    options->target = targets[adw_combo_row_get_selected (self->target_row)];
 }
 
 void
@@ -139,6 +154,9 @@ dossier_export_dialog_set_options (DossierExportDialog        *self,
   gtk_switch_set_active (self->headings_switch, options->headings);
   gtk_switch_set_active (self->offsets_switch, options->offsets);
   gtk_spin_button_set_value (self->context_spin, options->context_words);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (targets[i] == options->target)
+      adw_combo_row_set_selected (self->target_row, i);
 }
 
 static void
@@ -248,6 +266,12 @@ format_description (DossierExportFormat format)
       return _("A tagged summary as a printable web page");
     case DOSSIER_EXPORT_CSV:
       return _("One row per highlight and tag, for spreadsheets");
+    case DOSSIER_EXPORT_QDPX:
+      return _("Everything, for NVivo, MAXQDA, ATLAS.ti or QualCoder (.qdpx)");
+    case DOSSIER_EXPORT_QDC:
+      return _("The codebook alone, for another qualitative-analysis tool (.qdc)");
+    case DOSSIER_EXPORT_W3C:
+      return _("The highlights, for web annotation tools (.jsonld)");
     case DOSSIER_EXPORT_TEXT:
     default:
       return _("A tagged summary in plain text");
@@ -265,6 +289,9 @@ on_format_changed (DossierExportDialog *self)
                                format_description (dossier_export_dialog_get_format (self)));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group),
                           is_summary (dossier_export_dialog_get_format (self)));
+  gtk_widget_set_visible (GTK_WIDGET (self->target_row),
+                          dossier_export_dialog_get_format (self) == DOSSIER_EXPORT_QDPX ||
+                          dossier_export_dialog_get_format (self) == DOSSIER_EXPORT_QDC);
 
   /* Keep the chosen file name, with the new format's extension. */
   if (self->destination == NULL || (path = g_file_get_path (self->destination)) == NULL)
@@ -272,6 +299,31 @@ on_format_changed (DossierExportDialog *self)
   renamed = with_extension (path, dossier_export_dialog_get_format (self));
   file = g_file_new_for_path (renamed);
   dossier_export_dialog_set_destination (self, file);
+}
+
+/* What the chosen tool changes, in a person's words. */
+static void
+on_target_changed (DossierExportDialog *self)
+{
+  guint row = adw_combo_row_get_selected (self->target_row);
+  const DossierExchangeProfile *profile =
+    dossier_exchange_profile_get (row < G_N_ELEMENTS (targets) ? targets[row] : DOSSIER_EXCHANGE_TARGET_STANDARD);
+  g_autofree char *subtitle = NULL;
+
+  if (profile->crlf)
+    subtitle = g_strdup_printf (_("Sources in the “%s” folder, line breaks written as \\r\\n and "
+                                  "counted as two characters."), profile->sources_dir);
+  else
+    subtitle = g_strdup_printf (_("Sources in the “%s” folder, line breaks written as \\n."),
+                                profile->sources_dir);
+  if (profile->memos & DOSSIER_MEMO_AS_NOTE)
+    {
+      char *more = g_strconcat (subtitle, " ", _("Memos also travel as notes."), NULL);
+
+      g_free (subtitle);
+      subtitle = more;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_row), subtitle);
 }
 
 static void
@@ -358,6 +410,7 @@ bind_settings (DossierExportDialog *self)
   static const char *format_names[G_N_ELEMENTS (formats) + 1];
   static const char *grouping_names[G_N_ELEMENTS (groupings) + 1];
   static const char *memos_names[G_N_ELEMENTS (memo_styles) + 1];
+  static const char *target_names[G_N_ELEMENTS (targets) + 1];
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     format_names[i] = dossier_export_format_to_string (formats[i]);
@@ -365,6 +418,8 @@ bind_settings (DossierExportDialog *self)
     grouping_names[i] = dossier_export_grouping_to_string (groupings[i]);
   for (guint i = 0; i < G_N_ELEMENTS (memo_styles); i++)
     memos_names[i] = dossier_export_memos_to_string (memo_styles[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    target_names[i] = dossier_exchange_profile_get (targets[i])->name;
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected",
@@ -376,6 +431,9 @@ bind_settings (DossierExportDialog *self)
   g_settings_bind_with_mapping (self->settings, "export-memos", self->memos_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
                                 memos_names, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-target", self->target_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
+                                target_names, NULL);
   g_settings_bind (self->settings, "export-headings", self->headings_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-offsets", self->offsets_switch, "active",
@@ -664,6 +722,7 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, headings_switch);
@@ -674,6 +733,7 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, tag_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, destination_row);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_group_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_memos_changed);
 
@@ -692,6 +752,7 @@ dossier_export_dialog_init (DossierExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_settings (self);
   on_format_changed (self);
+  on_target_changed (self);
   on_group_changed (self);
   on_memos_changed (self);
 }

@@ -13,6 +13,7 @@
 #include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-export-dialog.h"
+#include "dossier-import-report-dialog.h"
 #include "dossier-search-panel.h"
 #include "dossier-window-private.h"
 
@@ -630,16 +631,79 @@ cancel_child (GCancellable *window_cancellable,
   g_cancellable_cancel (import_cancellable);
 }
 
+/* The end of an import from another tool: its report in a dialog, or why
+ * nothing came in (the project is as it was). */
+static void
+on_exchange_imported (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  report = dossier_exchange_import_finish (DOSSIER_PROJECT (source), result, &error);
+
+  if (self == NULL || _dossier_window_is_closed (self))
+    return;
+
+  cancelled = g_cancellable_is_cancelled (self->import_cancellable);
+  g_cancellable_disconnect (self->cancellable, self->import_cancel_handler);
+  self->import_cancel_handler = 0;
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_status);
+
+  if (report != NULL && DOSSIER_PROJECT (source) == self->project)
+    {
+      const GArray *documents = dossier_import_report_get_documents (report);
+      GtkWidget *dialog;
+
+      if (documents->len > 0)
+        dossier_window_open_document (self, g_array_index (documents, gint64, 0));
+      dialog = dossier_import_report_dialog_new (GTK_WINDOW (self), report);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (report == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    dossier_window_show_toast (self, _("Import cancelled: nothing was imported"), FALSE);
+  else if (report == NULL)
+    _dossier_window_show_error_dialog (self, _("Could Not Import"), error->message);
+
+  if (cancelled || self->project != DOSSIER_PROJECT (source))
+    g_ptr_array_set_size (self->pending_imports, 0);
+  if (self->pending_imports->len > 0)
+    {
+      start_import (self);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  _dossier_window_update_actions (self);
+}
+
 /* Imports the pending files; the import's own cancellable is cancelled by
- * the Cancel button, and by the window's closing. */
+ * the Cancel button, and by the window's closing. Articles go together;
+ * a project, codebook or annotations from another tool go one at a time,
+ * each with its report. */
 static void
 start_import (DossierWindow *self)
 {
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_imports);
   /* Not a reference: closing the window must finalize it, which cancels. */
   GWeakRef *weak = g_new0 (GWeakRef, 1);
+  gboolean exchange = dossier_exchange_can_import (g_ptr_array_index (files, 0));
+  guint n = 1;
 
+  while (n < files->len && !exchange && !dossier_exchange_can_import (g_ptr_array_index (files, n)))
+    n++;
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = n; i < files->len; i++)
+    g_ptr_array_add (self->pending_imports, g_object_ref (g_ptr_array_index (files, i)));
+  g_ptr_array_set_size (files, n);
+
   self->import_cancellable = g_cancellable_new ();
   self->import_cancel_handler = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_child),
                                                        g_object_ref (self->import_cancellable),
@@ -653,9 +717,13 @@ start_import (DossierWindow *self)
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   _dossier_window_update_actions (self);
   g_weak_ref_init (weak, self);
-  dossier_project_import_files_async (self->project, (GFile **) files->pdata, files->len,
-                                      DOSSIER_FORMAT_AUTO, self->import_status,
-                                      self->import_cancellable, on_imported, weak);
+  if (exchange)
+    dossier_exchange_import_async (self->project, g_ptr_array_index (files, 0), self->import_status,
+                                   self->import_cancellable, on_exchange_imported, weak);
+  else
+    dossier_project_import_files_async (self->project, (GFile **) files->pdata, files->len,
+                                        DOSSIER_FORMAT_AUTO, self->import_status,
+                                        self->import_cancellable, on_imported, weak);
 }
 
 void
@@ -712,6 +780,8 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) text = NULL;
   g_autoptr(GtkFileFilter) markdown = NULL;
   g_autoptr(GtkFileFilter) html = NULL;
+  g_autoptr(GtkFileFilter) refi = NULL;
+  g_autoptr(GtkFileFilter) w3c = NULL;
   g_autoptr(GtkFileFilter) all = NULL;
 
   if (!require_writable (self))
@@ -721,9 +791,14 @@ import_action (GtkWidget  *widget,
                          import_chosen);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
-  articles = make_filter (_("Articles"),
-                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL },
+  articles = make_filter (_("Articles and Projects of Other Tools"),
+                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                             "*.qdpx", "*.qdc", "*.qde", "*.jsonld", NULL },
                           (const char *[]) { "text/plain", "text/markdown", "text/html", NULL });
+  refi = make_filter (_("REFI-QDA Projects and Codebooks"),
+                      (const char *[]) { "*.qdpx", "*.qdc", "*.qde", NULL }, NULL);
+  w3c = make_filter (_("W3C Web Annotations"), (const char *[]) { "*.jsonld", "*.json", NULL },
+                     (const char *[]) { "application/ld+json", NULL });
   text = make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL },
                       (const char *[]) { "text/plain", NULL });
   markdown = make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
@@ -735,6 +810,8 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), refi);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), w3c);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
 

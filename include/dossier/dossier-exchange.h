@@ -112,6 +112,9 @@ DossierImportItemKind dossier_import_report_get_item      (DossierImportReport *
                                                            const char         **why);
 /* Ids of the documents the import added, in order (transfer none). */
 const GArray         *dossier_import_report_get_documents (DossierImportReport *report);
+/* What came in, counted, for a person: "3 documents, 5 new tags, …"
+ * (translated, one line). */
+char                 *dossier_import_report_describe_counts (DossierImportReport *report);
 /* The whole report as text for a person (translated, several lines). */
 char                 *dossier_import_report_to_text       (DossierImportReport *report);
 

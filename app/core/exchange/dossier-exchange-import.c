@@ -174,17 +174,15 @@ dossier_import_report_get_documents (DossierImportReport *report)
 }
 
 char *
-dossier_import_report_to_text (DossierImportReport *report)
+dossier_import_report_describe_counts (DossierImportReport *report)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint *c = report->counts;
+  guint *c;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  /* Translators: "Imported “study.qdpx” (REFI-QDA project):" */
-  g_string_append_printf (out, _("Imported “%s” (%s):"), report->file_name, report->format);
-  g_string_append_c (out, '\n');
+  c = report->counts;
 
   if (c[DOSSIER_IMPORT_COUNT_DOCUMENTS] > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
@@ -221,7 +219,6 @@ dossier_import_report_to_text (DossierImportReport *report)
                                                           c[DOSSIER_IMPORT_COUNT_NOTES]),
                                              c[DOSSIER_IMPORT_COUNT_NOTES]));
 
-  g_string_append (out, "  ");
   if (parts->len == 0)
     g_string_append (out, _("nothing"));
   for (guint i = 0; i < parts->len; i++)
@@ -230,7 +227,22 @@ dossier_import_report_to_text (DossierImportReport *report)
         g_string_append (out, ", ");
       g_string_append (out, g_ptr_array_index (parts, i));
     }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+dossier_import_report_to_text (DossierImportReport *report)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *counts = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  /* Translators: "Imported “study.qdpx” (REFI-QDA project):" */
+  g_string_append_printf (out, _("Imported “%s” (%s):"), report->file_name, report->format);
   g_string_append_c (out, '\n');
+  counts = dossier_import_report_describe_counts (report);
+  g_string_append_printf (out, "  %s\n", counts);
 
   for (int pass = 0; pass < 2; pass++)
     {
