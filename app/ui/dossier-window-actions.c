@@ -14,6 +14,7 @@
 #include "dossier-application.h"
 #include "dossier-export-dialog.h"
 #include "dossier-import-report-dialog.h"
+#include "dossier-replace-text-dialog.h"
 #include "dossier-search-panel.h"
 #include "dossier-window-private.h"
 
@@ -88,6 +89,8 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", writable);
   gtk_widget_action_set_enabled (widget, "win.paste-document", writable);
+  gtk_widget_action_set_enabled (widget, "win.replace-text", writable);
+  gtk_widget_action_set_enabled (widget, "win.replace-text-clipboard", writable);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  writable && dossier_project_get_can_undo (self->project));
@@ -1075,6 +1078,134 @@ paste_document_action (GtkWidget  *widget,
     read_clipboard_text (self);
 }
 
+/* ---- Replacing a document's text -------------------------------------------------- */
+
+static void
+on_text_replaced (DossierWindow *self)
+{
+  dossier_window_show_toast (self, _("Text replaced"), FALSE);
+}
+
+GtkWidget *
+dossier_window_replace_text (DossierWindow         *self,
+                             DossierParsedDocument *doc)
+{
+  g_autoptr(DossierParsedDocument) owned = doc;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  document_id = dossier_window_get_document_id (self);
+  if (self->project == NULL || document_id == 0)
+    {
+      dossier_window_show_toast (self, _("Open the document whose text you want to replace first"), FALSE);
+      return NULL;
+    }
+  dialog = dossier_replace_text_dialog_new (GTK_WINDOW (self), self->project, document_id,
+                                            g_steal_pointer (&owned), &error);
+  if (dialog == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "replaced", G_CALLBACK (on_text_replaced), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+replace_text_chosen (DossierWindow *self,
+                     GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+
+  if (file == NULL)
+    return;
+  doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+  if (doc == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
+      return;
+    }
+  dossier_window_replace_text (self, doc);
+}
+
+static void
+replace_text_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  if (!require_writable (self))
+    return;
+  if (dossier_window_get_document_id (self) == 0)
+    {
+      dossier_window_show_toast (self, _("Open the document whose text you want to replace first"), FALSE);
+      return;
+    }
+
+  chooser = new_chooser (self, _("Replace Text With a Newer Version"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Review"), replace_text_chosen);
+  articles = make_filter (_("Articles and Saved Pages"),
+                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL },
+                          (const char *[]) { "text/plain", "text/markdown", "text/html", NULL });
+  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_replacement_text (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  DossierParsedDocument *doc;
+
+  if (_dossier_window_is_closed (self))
+    return;
+  if (text == NULL || *g_strstrip (text) == '\0')
+    {
+      dossier_window_show_toast (self, _("The clipboard holds no text"), FALSE);
+      return;
+    }
+  bytes = g_bytes_new (text, strlen (text));
+  doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_AUTO, "clipboard.txt", &error);
+  if (doc == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
+      return;
+    }
+  dossier_window_replace_text (self, doc);
+}
+
+static void
+replace_text_clipboard_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (!require_writable (self))
+    return;
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 on_replacement_text, g_object_ref (self));
+}
+
 /* ---- Undo, redo, toasts ------------------------------------------------------------ */
 
 static void
@@ -1191,6 +1322,9 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.paste-document", NULL, paste_document_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-text", NULL, replace_text_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-text-clipboard", NULL,
+                                   replace_text_clipboard_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);

@@ -44,6 +44,11 @@ DossierProject      *dossier_window_get_project        (DossierWindow    *self);
 void                 dossier_window_open_document      (DossierWindow    *self,
                                                         gint64            document_id);
 gint64               dossier_window_get_document_id    (DossierWindow    *self);
+/* Opens the review of replacing the open document's text with @doc's
+ * (takes @doc); NULL (and said why) if no document is open or no plan
+ * can be made. */
+GtkWidget           *dossier_window_replace_text       (DossierWindow         *self,
+                                                        DossierParsedDocument *doc);
 DossierDocumentView *dossier_window_get_document_view  (DossierWindow    *self);
 DossierReaderPage   *dossier_window_get_reader_page    (DossierWindow    *self);
 

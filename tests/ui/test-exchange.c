@@ -14,6 +14,7 @@
 
 #include "dossier-export-dialog.h"
 #include "dossier-import-report-dialog.h"
+#include "dossier-replace-text-dialog.h"
 #include "dossier-window-private.h"
 #include "exchange-fixture.h"
 #include "ui-test-util.h"
@@ -55,6 +56,19 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->window);
   g_free (f->path);
   exchange_fixture_tear_down (&f->source, NULL);
+}
+
+static void
+find_range_in (const char *text,
+               const char *needle,
+               gint64     *start,
+               gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
 }
 
 static gboolean
@@ -365,6 +379,125 @@ test_export_refi (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* Replace Text: the review lists what moved approximately (old and new
+ * side by side), what moved and what is orphaned; an orphan placed on a
+ * passage selected in the new text, an approximate one deleted, the rest
+ * kept; Replace is one undo step. */
+static void
+test_replace_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char old_text[] =
+    "Harbour notes\n\n"
+    "The ferry left at nine. The crew was tired.\n\n"
+    "Fares will rise by ten percent next spring.\n\n"
+    "The pier lights were fixed on Monday.";
+  static const char new_text[] =
+    "Harbour notes\n\n"
+    "Update: the pier lamps were mended this week.\n\n"
+    "The ferry left at nine. The crew was tired.\n\n"
+    "Fares will rise by twelve percent next spring.";
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  DossierReplaceTextDialog *dialog;
+  GPtrArray *plan;
+  gint64 document_id, h_ferry, h_fares, h_lights, start, end;
+  gint64 tags[1];
+  guint fares = G_MAXUINT, lights = G_MAXUINT;
+
+  tags[0] = dossier_project_add_tag (project, "Transport", 0, "#3584e4", NULL, &error);
+  g_assert_no_error (error);
+  document_id = exchange_add_document (project, "Harbour notes", old_text, NULL, NULL, NULL, NULL);
+  h_ferry = exchange_add_highlight (project, document_id, old_text, "The ferry left at nine.", tags, 1, NULL);
+  h_fares = exchange_add_highlight (project, document_id, old_text, "Fares will rise by ten percent next spring.",
+                                    tags, 1, NULL);
+  h_lights = exchange_add_highlight (project, document_id, old_text, "The pier lights were fixed on Monday.",
+                                     tags, 1, "Check the date");
+  dossier_window_open_document (f->window, document_id);
+  flush_events ();
+
+  doc->title = g_strdup ("Harbour notes");
+  doc->format = g_strdup ("text");
+  doc->text = g_strdup (new_text);
+  doc->original = g_bytes_new (new_text, strlen (new_text));
+  doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  dialog = DOSSIER_REPLACE_TEXT_DIALOG (dossier_window_replace_text (f->window, g_steal_pointer (&doc)));
+  g_assert_nonnull (dialog);
+  flush_events ();
+
+  {
+    g_autofree char *approximate = report_rows (GTK_WIDGET (dialog), "Moved Approximately");
+    g_autofree char *orphaned = report_rows (GTK_WIDGET (dialog), "Orphaned");
+    g_autofree char *moved = report_rows (GTK_WIDGET (dialog), "Moved");
+
+    g_test_message ("approximate:\n%s\norphaned:\n%s\nmoved:\n%s", approximate, orphaned, moved);
+    g_assert_cmpstr (moved, ==, "“The ferry left at nine.”: The same words, elsewhere in the text\n");
+    g_assert_cmpstr (orphaned, ==, "“The pier lights were fixed on Monday.”: Kept as orphaned: listed with "
+                                   "the document, not shown in the text\n");
+    g_assert_cmpstr (approximate, ==, ": Kept on the new passage\n");
+  }
+
+  plan = dossier_replace_text_dialog_get_plan (dialog);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      DossierReanchor *r = g_ptr_array_index (plan, i);
+
+      if (r->highlight_id == h_fares)
+        fares = i;
+      else if (r->highlight_id == h_lights)
+        lights = i;
+    }
+  g_assert_cmpuint (fares, <, plan->len);
+  g_assert_cmpint (((DossierReanchor *) g_ptr_array_index (plan, fares))->outcome, ==, DOSSIER_ANCHOR_APPROXIMATE);
+  g_assert_cmpstr (((DossierReanchor *) g_ptr_array_index (plan, fares))->new_quote, ==,
+                   "Fares will rise by twelve percent next spring.");
+
+  /* Placing needs a selection in the new text. */
+  g_assert_false (dossier_replace_text_dialog_decide (dialog, lights, DOSSIER_REANCHOR_PLACE));
+  find_range_in (new_text, "the pier lamps were mended this week", &start, &end);
+  dossier_replace_text_dialog_select (dialog, start, end);
+  g_assert_true (dossier_replace_text_dialog_decide (dialog, lights, DOSSIER_REANCHOR_PLACE));
+  g_assert_true (dossier_replace_text_dialog_decide (dialog, fares, DOSSIER_REANCHOR_DELETE));
+  {
+    g_autofree char *orphaned = report_rows (GTK_WIDGET (dialog), "Orphaned");
+
+    g_assert_cmpstr (orphaned, ==, "“The pier lights were fixed on Monday.”: Will be placed on "
+                                   "“the pier lamps were mended this week”\n");
+  }
+
+  g_object_ref (dialog);
+  g_assert_true (dossier_replace_text_dialog_apply (dialog));
+  g_object_unref (dialog);
+  flush_events ();
+
+  after = dossier_project_list_highlights (project, document_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 2);
+  {
+    DossierHighlight *placed = g_ptr_array_index (after, 0);
+    DossierHighlight *ferry = g_ptr_array_index (after, 1);
+
+    g_assert_cmpint (dossier_highlight_get_id (placed), ==, h_lights);
+    g_assert_cmpstr (dossier_highlight_get_quote (placed), ==, "the pier lamps were mended this week");
+    g_assert_cmpstr (dossier_highlight_get_memo (placed), ==, "Check the date");
+    g_assert_cmpint (dossier_highlight_get_id (ferry), ==, h_ferry);
+    g_assert_cmpstr (dossier_highlight_get_quote (ferry), ==, "The ferry left at nine.");
+  }
+
+  /* One step undoes it all: the old text and its three highlights. */
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = dossier_project_get_document_text (project, document_id, &error);
+    g_autoptr(GPtrArray) before = dossier_project_list_highlights (project, document_id, 0, &error);
+
+    g_assert_cmpstr (text, ==, old_text);
+    g_assert_cmpuint (before->len, ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +513,8 @@ main (int   argc,
               fixture_set_up, test_hostile_archive, fixture_tear_down);
   g_test_add ("/dossier/exchange-window/export-refi", Fixture, NULL,
               fixture_set_up, test_export_refi, fixture_tear_down);
+  g_test_add ("/dossier/exchange-window/replace-text", Fixture, NULL,
+              fixture_set_up, test_replace_text, fixture_tear_down);
 
   return g_test_run ();
 }
