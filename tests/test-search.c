@@ -424,6 +424,218 @@ test_match_offsets (Fixture       *fixture,
     }
 }
 
+static GPtrArray *
+search_all (DossierProject *project,
+            const char     *query,
+            guint           limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = dossier_project_search_occurrences (project, query, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+/* Each hit is the word it points at; the hits of a document come
+ * together, in text order. */
+static void
+assert_occurrences (DossierProject *project,
+                    GPtrArray      *hits,
+                    const char     *word)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DossierSearchHit *hit = g_ptr_array_index (hits, i);
+      const DossierSearchHit *previous = i > 0 ? g_ptr_array_index (hits, i - 1) : NULL;
+
+      if (previous != NULL && previous->document_id == hit->document_id)
+        g_assert_cmpint (previous->start, <, hit->start);
+      else
+        {
+          g_assert_false (g_hash_table_contains (done, &hit->document_id));
+          g_hash_table_add (done, g_memdup2 (&hit->document_id, sizeof (gint64)));
+        }
+
+      if (hit->highlight_id == 0 && word != NULL)
+        {
+          g_autofree char *slice = text_slice (project, hit->document_id, hit->start, hit->end);
+          g_autofree char *folded = g_utf8_casefold (slice, -1);
+
+          g_assert_cmpstr (folded, ==, word);
+        }
+    }
+}
+
+static guint
+count_documents (GPtrArray *hits)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DossierSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (i == 0 || ((DossierSearchHit *) g_ptr_array_index (hits, i - 1))->document_id != hit->document_id)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_occurrences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierSearchHit *hit;
+  gint64 h;
+
+  /* Twice in "Tides", once in "Fares": three results in two documents,
+   * the document with more first. */
+  hits = search_all (project, "ferry", 0);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpuint (count_documents (hits), ==, 2);
+  assert_occurrences (project, hits, "ferry");
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->document_id, ==, fixture->tides);
+  g_assert_cmpint (hit->start, ==, 51);
+  g_assert_cmpstr (hit->snippet, ==, "The «ferry» could not dock, and the ferry office closed early.");
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_cmpint (hit->document_id, ==, fixture->tides);
+  g_assert_cmpint (hit->start, ==, 81);
+  g_assert_nonnull (strstr (hit->snippet, "the «ferry» office"));
+  hit = g_ptr_array_index (hits, 2);
+  g_assert_cmpint (hit->document_id, ==, fixture->ferry);
+  g_assert_cmpint (hit->start, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A phrase is one match; words each match where they are. */
+  hits = search_all (project, "\"ferry office\"", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_occurrences (project, hits, "ferry office");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_all (project, "ferry council", 0);
+  g_assert_cmpuint (hits->len, ==, 2);
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_nonnull (strstr (hit->snippet, "«council»"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* A word and a phrase over it: one match, not two. */
+  hits = search_all (project, "\"ferry office\" office", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_occurrences (project, hits, "ferry office");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* After accents and CJK, offsets are still code points. */
+  hits = search_all (project, "quai", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_occurrences (project, hits, "quai");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_all (project, "cafe", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  assert_occurrences (project, hits, "café");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A memo match joins its document's group at its highlight's place. */
+  h = dossier_project_add_highlight (project, fixture->tides, 0, 6, &fixture->tag, 1,
+                                     "Check the ferry timetable.", &error);
+  g_assert_no_error (error);
+  hits = search_all (project, "ferry", 0);
+  g_assert_cmpuint (hits->len, ==, 4);
+  g_assert_cmpuint (count_documents (hits), ==, 2);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->highlight_id, ==, h);
+  g_assert_cmpint (hit->start, ==, 0);
+  g_assert_cmpstr (hit->snippet, ==, "Check the «ferry» timetable.");
+  assert_occurrences (project, hits, "ferry");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A memo alone brings its document in. */
+  g_assert_true (dossier_project_set_highlight_memo (project, h, "Ask the harbour master.", &error));
+  hits = search_all (project, "harbour", 0);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((DossierSearchHit *) g_ptr_array_index (hits, 0))->highlight_id, ==, h);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The limit counts every hit. */
+  hits = search_all (project, "ferry", 2);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpuint (count_documents (hits), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Nothing searchable, nothing found. */
+  hits = search_all (project, "  * ( ", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_all (project, "submarine", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+/* "sovereignty" twice in each of two documents: four results in two
+ * documents, over texts long enough to be walked sixteen bytes at a time,
+ * with accents, curly quotes and CJK between the matches. */
+static void
+test_occurrences_long (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 a, b;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      if (i == 7 || i == 311)
+        {
+          gint64 at;
+
+          g_string_append (text, "Their “");
+          at = g_utf8_strlen (text->str, -1);
+          g_array_append_val (expected, at);
+          g_string_append (text, "sovereignty");
+          g_string_append (text, "” was at stake.\n");
+        }
+      g_string_append_printf (text, "Paragraph %u: the café’s owner, 港の工事, naïve résumé — fine.\n", i);
+    }
+  a = add_doc (project, "Sovereignty A", text->str);
+  b = add_doc (project, "Sovereignty B", text->str);
+
+  hits = search_all (project, "sovereignty", 0);
+  g_assert_cmpuint (hits->len, ==, 4);
+  g_assert_cmpuint (count_documents (hits), ==, 2);
+  assert_occurrences (project, hits, "sovereignty");
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DossierSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_assert_true (hit->document_id == a || hit->document_id == b);
+      g_assert_cmpint (hit->start, ==, g_array_index (expected, gint64, i % 2));
+      g_assert_cmpint (hit->end, ==, hit->start + 11);
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Every one of 800 in text order, and the limit stops within a
+   * document. */
+  hits = search_all (project, "paragraph", 1000);
+  g_assert_cmpuint (hits->len, ==, 800);
+  assert_occurrences (project, hits, "paragraph");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_all (project, "paragraph", 450);
+  g_assert_cmpuint (hits->len, ==, 450);
+  g_assert_cmpuint (count_documents (hits), ==, 2);
+  assert_occurrences (project, hits, "paragraph");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  /* (and once in "Quai") */
+  hits = search_all (project, "港の工事", 1000);
+  g_assert_cmpuint (hits->len, ==, 801);
+  assert_occurrences (project, hits, "港の工事");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +651,8 @@ main (int   argc,
   ADD ("in-step", test_in_step);
   ADD ("long-text", test_long_text);
   ADD ("match-offsets", test_match_offsets);
+  ADD ("occurrences", test_occurrences);
+  ADD ("occurrences-long", test_occurrences_long);
 
   return g_test_run ();
 }

@@ -527,6 +527,12 @@ test_text_not_utf8 (TestDir       *fixture,
       for (guint h = 0; h < hits->len; h++)
         g_assert_true (g_utf8_validate (((DossierSearchHit *) g_ptr_array_index (hits, h))->snippet,
                                         -1, NULL));
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = dossier_project_search_occurrences (project, "fares", 0, &error);
+      g_assert_no_error (error);
+      for (guint h = 0; h < hits->len; h++)
+        g_assert_true (g_utf8_validate (((DossierSearchHit *) g_ptr_array_index (hits, h))->snippet,
+                                        -1, NULL));
 
       /* The export that carries the text refuses, naming the document. */
       g_assert_false (export_all (project, &error));

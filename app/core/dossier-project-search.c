@@ -288,21 +288,56 @@ ascii_is_alnum (TokenChars *chars)
   return TRUE;
 }
 
-static gboolean
-find_token_span (TokenChars *chars,
-                 const char *text,
-                 int         n_text,
-                 TokenSpan  *span)
+/* A walk through a text, token by token, that can stop at the end of one
+ * span and go on from there to the next (spans in text order, apart). */
+typedef struct
 {
-  const guchar *start = (const guchar *) text;
-  const guchar *p = start;
-  const guchar *end = p + n_text;
-  gint8 in_token = FALSE;
-  gint64 continuation = 0;     /* bytes that are not the first of a code point */
-  int started = 0;             /* tokens started so far */
+  const guchar *start;
+  const guchar *p;
+  const guchar *end;
+  gint8         in_token;
+  gint64        continuation;  /* bytes that are not the first of a code point */
+  int           started;       /* tokens started so far */
+  gboolean      blocks;        /* sixteen bytes at a time where it can */
+} TokenWalk;
+
+static void
+token_walk_init (TokenWalk  *walk,
+                 TokenChars *chars,
+                 const char *text,
+                 int         n_text)
+{
+  walk->start = (const guchar *) text;
+  walk->p = walk->start;
+  walk->end = walk->start + n_text;
+  walk->in_token = FALSE;
+  walk->continuation = 0;
+  walk->started = 0;
 #ifdef __SSE2__
   /* Below that, probing every ASCII character costs more than it saves. */
-  gboolean blocks = n_text >= 4096 && ascii_is_alnum (chars);
+  walk->blocks = n_text >= 4096 && ascii_is_alnum (chars);
+#else
+  walk->blocks = FALSE;
+#endif
+}
+
+/* Walks on to the end of @span (span->start_byte must be -1); FALSE when
+ * the text ends first. */
+static gboolean
+token_walk_find (TokenWalk  *walk,
+                 TokenChars *chars,
+                 TokenSpan  *span)
+{
+  const guchar *start = walk->start;
+  const guchar *p = walk->p;
+  const guchar *end = walk->end;
+  int n_text = end - start;
+  gint8 in_token = walk->in_token;
+  gint64 continuation = walk->continuation;
+  int started = walk->started;
+  gboolean found = FALSE;
+#ifdef __SSE2__
+  gboolean blocks = walk->blocks;
 #endif
 
   while (p < end)
@@ -428,7 +463,12 @@ find_token_span (TokenChars *chars,
                 {
                   span->end_byte = p - start;
                   span->end = span->end_byte - continuation + (n - 1);
-                  return span->start_byte >= 0;
+                  found = span->start_byte >= 0;
+                  /* Past this character, counted: the next walk goes on
+                   * from there. */
+                  in_token = FALSE;
+                  p += n;
+                  goto out;
                 }
               in_token = token;
             }
@@ -441,10 +481,27 @@ find_token_span (TokenChars *chars,
     {
       span->end_byte = n_text;
       span->end = n_text - continuation;
-      return span->start_byte >= 0;
+      found = span->start_byte >= 0;
     }
 
-  return FALSE;
+out:
+  walk->p = p;
+  walk->in_token = in_token;
+  walk->continuation = continuation;
+  walk->started = started;
+  return found;
+}
+
+static gboolean
+find_token_span (TokenChars *chars,
+                 const char *text,
+                 int         n_text,
+                 TokenSpan  *span)
+{
+  TokenWalk walk;
+
+  token_walk_init (&walk, chars, text, n_text);
+  return token_walk_find (&walk, chars, span);
 }
 
 static const char *
@@ -502,6 +559,34 @@ append_flat (GString    *out,
     g_string_append_c (out, *p == '\n' || *p == '\t' ? ' ' : *p);
 }
 
+/* "START END SNIPPET" for @span: its code points, and a line of context
+ * with it between « and » (no newline in it). */
+static void
+append_match (GString         *result,
+              const char      *text,
+              int              n_text,
+              const TokenSpan *span)
+{
+  const char *before;
+  const char *after;
+  gboolean cut_before, cut_after;
+
+  g_string_append_printf (result, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", span->start, span->end);
+
+  before = back_code_points (text, text + span->start_byte, SNIPPET_CONTEXT, &cut_before);
+  after = forward_code_points (text + span->end_byte, text + n_text, SNIPPET_CONTEXT, &cut_after);
+
+  if (cut_before)
+    g_string_append (result, "…");
+  append_flat (result, before, text + span->start_byte);
+  g_string_append (result, "«");
+  append_flat (result, text + span->start_byte, text + span->end_byte);
+  g_string_append (result, "»");
+  append_flat (result, text + span->end_byte, after);
+  if (cut_after)
+    g_string_append (result, "…");
+}
+
 /* dossier_match(table) → "START END SNIPPET": code points of the first
  * match in column 0, and a line of context with it between « and ». */
 static void
@@ -515,9 +600,6 @@ dossier_match (const Fts5ExtensionApi  *api,
   TokenSpan span = { -1, -1, -1, -1, 0, 0 };
   TokenChars chars;
   const char *text = NULL;
-  const char *before;
-  const char *after;
-  gboolean cut_before, cut_after;
   gboolean found;
   int n_text = 0;
   int rc;
@@ -566,20 +648,101 @@ dossier_match (const Fts5ExtensionApi  *api,
     }
 
   result = g_string_new (NULL);
-  g_string_append_printf (result, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", span.start, span.end);
+  append_match (result, text, n_text, &span);
 
-  before = back_code_points (text, text + span.start_byte, SNIPPET_CONTEXT, &cut_before);
-  after = forward_code_points (text + span.end_byte, text + n_text, SNIPPET_CONTEXT, &cut_after);
+  sqlite3_result_text (context, result->str, result->len, SQLITE_TRANSIENT);
+}
 
-  if (cut_before)
-    g_string_append (result, "…");
-  append_flat (result, before, text + span.start_byte);
-  g_string_append (result, "«");
-  append_flat (result, text + span.start_byte, text + span.end_byte);
-  g_string_append (result, "»");
-  append_flat (result, text + span.end_byte, after);
-  if (cut_after)
-    g_string_append (result, "…");
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const TokenSpan *x = a;
+  const TokenSpan *y = b;
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  return (x->last > y->last) - (x->last < y->last);
+}
+
+/* dossier_matches(table, MAX) → one "START END SNIPPET" line per match in
+ * column 0, in text order, at most MAX of them: every instance of every
+ * phrase, overlapping ones joined into one. */
+static void
+dossier_matches (const Fts5ExtensionApi  *api,
+                 Fts5Context             *fts,
+                 sqlite3_context         *context,
+                 int                      n_values,
+                 sqlite3_value          **values)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
+  g_autoptr(GString) result = g_string_new (NULL);
+  sqlite3_int64 max = n_values > 0 ? sqlite3_value_int64 (values[0]) : G_MAXINT;
+  TokenChars chars;
+  TokenWalk walk;
+  const char *text = NULL;
+  guint joined = 0;
+  int n_text = 0;
+  int n_inst = 0;
+  int rc;
+
+  rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase = -1, column = -1, offset = -1;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && column == 0 && offset >= 0)
+        {
+          TokenSpan span = { offset, offset + MAX (1, api->xPhraseSize (fts, phrase)) - 1,
+                             -1, -1, 0, 0 };
+
+          g_array_append_val (spans, span);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  /* Walked in text order, apart: "ferry office" and "office" in the same
+   * place are one match. */
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      TokenSpan *span = &g_array_index (spans, TokenSpan, i);
+
+      if (joined > 0 && span->first <= g_array_index (spans, TokenSpan, joined - 1).last)
+        {
+          TokenSpan *previous = &g_array_index (spans, TokenSpan, joined - 1);
+
+          previous->last = MAX (previous->last, span->last);
+        }
+      else
+        g_array_index (spans, TokenSpan, joined++) = *span;
+    }
+  g_array_set_size (spans, MIN ((sqlite3_int64) joined, MAX (0, max)));
+
+  rc = api->xColumnText (fts, 0, &text, &n_text);
+  if (rc != SQLITE_OK || text == NULL || spans->len == 0)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  token_chars_init (&chars, api, fts);
+  token_walk_init (&walk, &chars, text, n_text);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      TokenSpan *span = &g_array_index (spans, TokenSpan, i);
+
+      if (!token_walk_find (&walk, &chars, span))
+        break;
+      append_match (result, text, n_text, span);
+      g_string_append_c (result, '\n');
+    }
+  token_chars_clear (&chars);
 
   sqlite3_result_text (context, result->str, result->len, SQLITE_TRANSIENT);
 }
@@ -723,6 +886,7 @@ dossier_search_register (sqlite3 *db)
     return FALSE;
 
   return api->xCreateFunction (api, "dossier_match", NULL, dossier_match, NULL) == SQLITE_OK &&
+         api->xCreateFunction (api, "dossier_matches", NULL, dossier_matches, NULL) == SQLITE_OK &&
          api->xCreateFunction (api, "dossier_rank", NULL, dossier_rank, NULL) == SQLITE_OK;
 }
 
@@ -898,6 +1062,199 @@ dossier_project_search (DossierProject  *self,
       else
         dossier_search_hit_free (hit);
     }
+
+  return g_steal_pointer (&hits);
+}
+
+/* ---- Every occurrence ------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 document_id;
+  double rank;
+} RankedDocument;
+
+static int
+compare_ranked_documents (gconstpointer a,
+                          gconstpointer b)
+{
+  const RankedDocument *x = a;
+  const RankedDocument *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return (x->document_id > y->document_id) - (x->document_id < y->document_id);
+}
+
+static int
+compare_hits_in_text (gconstpointer a,
+                      gconstpointer b)
+{
+  const DossierSearchHit *x = *(DossierSearchHit * const *) a;
+  const DossierSearchHit *y = *(DossierSearchHit * const *) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->highlight_id != y->highlight_id)
+    return x->highlight_id < y->highlight_id ? -1 : 1;
+  return 0;
+}
+
+/* Every match in one document's text, in text order, at most @max. */
+static gboolean
+add_text_matches (DossierProject  *self,
+                  const char      *fts_query,
+                  gint64           document_id,
+                  guint            max,
+                  GPtrArray       *into,
+                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_auto(GStrv) lines = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT dossier_matches (documents_fts, ?3) FROM documents_fts "
+                                  "WHERE documents_fts MATCH ?1 AND rowid = ?2",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_bind_text (stmt, 1, fts_query);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  sqlite3_bind_int64 (stmt, 3, max);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    lines = g_strsplit (dossier_column_text (stmt, 0), "\n", -1);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      DossierSearchHit *hit = g_new0 (DossierSearchHit, 1);
+
+      hit->document_id = document_id;
+      parse_match (lines[i], &hit->start, &hit->end, &hit->snippet);
+      g_ptr_array_add (into, hit);
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+dossier_project_search_occurrences (DossierProject  *self,
+                                    const char      *query,
+                                    guint            limit,
+                                    GError         **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
+  g_autoptr(GArray) memos = g_array_new (FALSE, FALSE, sizeof (RankedHit));
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (RankedDocument));
+  g_autoptr(GHashTable) in_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *fts_query = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  if (limit == 0)
+    limit = DEFAULT_LIMIT;
+
+  fts_query = dossier_search_build_query (query);
+  if (fts_query == NULL)
+    return g_steal_pointer (&hits);
+
+  /* The documents whose text matches, best first: each has a match at
+   * least, so no more than @limit of them can be listed. */
+  {
+    g_auto(DossierStmt) stmt = NULL;
+
+    stmt = dossier_project_prepare (self,
+                                    "SELECT rowid, dossier_rank (documents_fts) AS r "
+                                    "FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                    "ORDER BY r LIMIT ?2",
+                                    error);
+    if (stmt == NULL)
+      return NULL;
+    dossier_bind_text (stmt, 1, fts_query);
+    sqlite3_bind_int64 (stmt, 2, limit);
+    while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        RankedDocument document = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+        g_array_append_val (documents, document);
+      }
+    if (rc != SQLITE_DONE)
+      return NULL;
+  }
+  for (guint i = 0; i < documents->len; i++)
+    g_hash_table_add (in_text, g_memdup2 (&g_array_index (documents, RankedDocument, i).document_id,
+                                          sizeof (gint64)));
+
+  if (!search_table (self, fts_query, limit, TRUE, memos, error))
+    return NULL;
+
+  /* A document ranks by its best match, in its text or in a memo. */
+  for (guint i = 0; i < memos->len; i++)
+    {
+      RankedHit *memo = &g_array_index (memos, RankedHit, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < documents->len && !found; j++)
+        {
+          RankedDocument *document = &g_array_index (documents, RankedDocument, j);
+
+          if (document->document_id == memo->hit->document_id)
+            {
+              document->rank = MIN (document->rank, memo->rank);
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          RankedDocument document = { memo->hit->document_id, memo->rank };
+
+          g_array_append_val (documents, document);
+        }
+    }
+  g_array_sort (documents, compare_ranked_documents);
+
+  for (guint i = 0; ok && i < documents->len && hits->len < limit; i++)
+    {
+      gint64 document_id = g_array_index (documents, RankedDocument, i).document_id;
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+      if (g_hash_table_contains (in_text, &document_id))
+        ok = add_text_matches (self, fts_query, document_id, limit - hits->len, found, error);
+
+      for (guint j = 0; j < memos->len; j++)
+        {
+          RankedHit *memo = &g_array_index (memos, RankedHit, j);
+
+          if (memo->hit != NULL && memo->hit->document_id == document_id)
+            g_ptr_array_add (found, g_steal_pointer (&memo->hit));
+        }
+
+      g_ptr_array_sort (found, compare_hits_in_text);
+      for (guint j = 0; j < found->len; j++)
+        {
+          DossierSearchHit *hit = g_ptr_array_index (found, j);
+
+          if (ok && hits->len < limit)
+            g_ptr_array_add (hits, hit);
+          else
+            dossier_search_hit_free (hit);
+        }
+    }
+
+  for (guint i = 0; i < memos->len; i++)
+    dossier_search_hit_free (g_array_index (memos, RankedHit, i).hit);
+
+  if (!ok)
+    return NULL;
 
   return g_steal_pointer (&hits);
 }

@@ -13,6 +13,8 @@ struct _DossierSearchHitItem
   DossierDocument  *document;
   DossierSearchHit *hit;
   char             *markup;
+  guint             index;      /* 1-based, among its document's hits */
+  guint             n_in_document;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSearchHitItem, dossier_search_hit_item, G_TYPE_OBJECT)
@@ -89,6 +91,8 @@ dossier_search_hit_item_new (const DossierSearchHit *hit,
   self->hit = g_memdup2 (hit, sizeof *hit);
   self->hit->snippet = g_strdup (hit->snippet);
   self->markup = dossier_search_snippet_to_markup (hit->snippet ? hit->snippet : "");
+  self->index = 1;
+  self->n_in_document = 1;
 
   return self;
 }
@@ -107,6 +111,34 @@ dossier_search_hit_item_get_hit (DossierSearchHitItem *self)
   g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), NULL);
 
   return self->hit;
+}
+
+void
+dossier_search_hit_item_set_place (DossierSearchHitItem *self,
+                                   guint                 index,
+                                   guint                 n_in_document)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self));
+  g_return_if_fail (index >= 1 && index <= n_in_document);
+
+  self->index = index;
+  self->n_in_document = n_in_document;
+}
+
+guint
+dossier_search_hit_item_get_index (DossierSearchHitItem *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
+
+  return self->index;
+}
+
+guint
+dossier_search_hit_item_get_n_in_document (DossierSearchHitItem *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_HIT_ITEM (self), 0);
+
+  return self->n_in_document;
 }
 
 const char *

@@ -16,6 +16,12 @@ DossierSearchHitItem   *dossier_search_hit_item_new          (const DossierSearc
 DossierDocument        *dossier_search_hit_item_get_document (DossierSearchHitItem   *self);
 /* The hit as the core found it (where, in which memo, the snippet). */
 const DossierSearchHit *dossier_search_hit_item_get_hit      (DossierSearchHitItem   *self);
+/* Its place among its document's hits: the first (1) heads the group. */
+void                    dossier_search_hit_item_set_place    (DossierSearchHitItem   *self,
+                                                              guint                   index,
+                                                              guint                   n_in_document);
+guint                   dossier_search_hit_item_get_index    (DossierSearchHitItem   *self);
+guint                   dossier_search_hit_item_get_n_in_document (DossierSearchHitItem *self);
 /* The snippet with the match in bold, everything else escaped. */
 const char             *dossier_search_hit_item_get_markup   (DossierSearchHitItem   *self);
 

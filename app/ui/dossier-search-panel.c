@@ -1,10 +1,13 @@
 /* dossier-search-panel.c — full-text search over the whole project.
  *
- * The core's FTS5 search is fast enough (< 50 ms over 100 MB) to run on
- * the main thread once the entry's typing delay has passed; results are
- * capped so that a one-letter query cannot flood the list. When the
- * project changes under a query, the query runs again from an idle so a
- * burst of changes costs one search.
+ * Every occurrence is listed, grouped by document (the best document
+ * first, its matches in text order), and the user steps through them
+ * (Ctrl+G / Shift+Ctrl+G in the entry, F3 / Shift+F3 in the window): the
+ * reader shows and selects each. The core's FTS5 search is fast enough
+ * (< 50 ms over 100 MB) to run on the main thread once the entry's typing
+ * delay has passed; results are capped so that a one-letter query cannot
+ * flood the list. When the project changes under a query, the query runs
+ * again from an idle so a burst of changes costs one search.
  */
 
 #include "config.h"
@@ -15,7 +18,7 @@
 #include "dossier-search-hit-row.h"
 #include "dossier-search-panel.h"
 
-#define MAX_HITS 500
+#define MAX_HITS 1000
 
 /* ---- the panel ---------------------------------------------------------------- */
 
@@ -35,6 +38,8 @@ struct _DossierSearchPanel
   GSignalGroup   *project_signals;
   GSignalGroup   *documents_signals;
   GListStore     *store;        /* of DossierSearchHitItem */
+  GtkSingleSelection *selection; /* the hit shown last, if any */
+  guint           n_documents;
   char           *query;        /* what the list shows hits for */
   guint           rerun_idle;
 };
@@ -48,6 +53,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Where the hit shown last was (its document and start), to find it again
+ * in a new list of hits; FALSE if none. */
+static gboolean
+get_current (DossierSearchPanel *self,
+             gint64             *document_id,
+             gint64             *start)
+{
+  DossierSearchHitItem *item = gtk_single_selection_get_selected_item (self->selection);
+  const DossierSearchHit *hit;
+
+  if (item == NULL)
+    return FALSE;
+
+  hit = dossier_search_hit_item_get_hit (item);
+  *document_id = hit->document_id;
+  *start = hit->start;
+  return TRUE;
+}
+
 static void
 show_hits (DossierSearchPanel *self,
            const char         *query,
@@ -56,17 +80,41 @@ show_hits (DossierSearchPanel *self,
   DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = hits ? hits->len : 0;
+  guint current = GTK_INVALID_LIST_POSITION;
+  gint64 current_document = 0, current_start = 0;
+  gboolean had_current = get_current (self, &current_document, &current_start);
 
-  for (guint i = 0; i < n; i++)
+  /* The core gives each document's hits together: number them in their
+   * group. */
+  self->n_documents = 0;
+  for (guint i = 0; i < n; )
     {
-      DossierSearchHit *hit = g_ptr_array_index (hits, i);
+      DossierSearchHit *first = g_ptr_array_index (hits, i);
+      DossierDocument *document = project ? dossier_project_get_document (project, first->document_id) : NULL;
+      guint end = i;
 
-      g_ptr_array_add (items, dossier_search_hit_item_new (hit, dossier_project_get_document (project,
-                                                                                              hit->document_id)));
+      while (end < n && ((DossierSearchHit *) g_ptr_array_index (hits, end))->document_id == first->document_id)
+        end++;
+
+      for (guint j = i; j < end; j++)
+        {
+          DossierSearchHit *hit = g_ptr_array_index (hits, j);
+          DossierSearchHitItem *item = dossier_search_hit_item_new (hit, document);
+
+          dossier_search_hit_item_set_place (item, j - i + 1, end - i);
+          if (had_current && hit->document_id == current_document && hit->start == current_start)
+            current = j;
+          g_ptr_array_add (items, item);
+        }
+
+      self->n_documents++;
+      i = end;
     }
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+  /* The same hit stays current across a new search of the same words. */
+  gtk_single_selection_set_selected (self->selection, current);
 
   if (query == NULL || query[0] == '\0')
     {
@@ -82,12 +130,16 @@ show_hits (DossierSearchPanel *self,
     }
   else
     {
+      g_autofree char *results = NULL;
       g_autofree char *count = NULL;
 
       if (n >= MAX_HITS)
-        count = g_strdup_printf (_("The first %u results"), n);
+        results = g_strdup_printf (_("The first %u results"), n);
       else
-        count = g_strdup_printf (ngettext ("%u result", "%u results", n), n);
+        results = g_strdup_printf (ngettext ("%u result", "%u results", n), n);
+      /* TRANSLATORS: "4 results" and "in 2 documents" */
+      count = g_strdup_printf (ngettext ("%s in %u document", "%s in %u documents", self->n_documents),
+                               results, self->n_documents);
       gtk_label_set_text (self->count_label, count);
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "results");
@@ -108,7 +160,7 @@ run_query (DossierSearchPanel *self,
 
   if (project != NULL && stripped[0] != '\0')
     {
-      hits = dossier_project_search (project, stripped, MAX_HITS, &error);
+      hits = dossier_project_search_occurrences (project, stripped, MAX_HITS, &error);
       if (hits == NULL)
         g_warning ("Search for “%s” failed: %s", stripped, error ? error->message : "?");
     }
@@ -138,8 +190,23 @@ activate_hit (DossierSearchPanel *self,
     {
       const DossierSearchHit *hit = dossier_search_hit_item_get_hit (item);
 
+      gtk_single_selection_set_selected (self->selection, position);
+      /* (GTK 4.8 has no gtk_list_view_scroll_to ()) */
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
       g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit->document_id, hit->start, hit->end);
     }
+}
+
+static void
+next_match_cb (DossierSearchPanel *self)
+{
+  dossier_search_panel_step (self, TRUE);
+}
+
+static void
+previous_match_cb (DossierSearchPanel *self)
+{
+  dossier_search_panel_step (self, FALSE);
 }
 
 static void
@@ -148,7 +215,7 @@ entry_activate_cb (DossierSearchPanel *self)
   /* The query may still be waiting for the typing delay. */
   search_changed_cb (self);
 
-  activate_hit (self, 0);
+  dossier_search_panel_step (self, TRUE);
 }
 
 static void
@@ -248,6 +315,51 @@ dossier_search_panel_search (DossierSearchPanel *self,
   return run_query (self, query);
 }
 
+gboolean
+dossier_search_panel_step (DossierSearchPanel *self,
+                           gboolean            forward)
+{
+  guint n, current;
+
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), FALSE);
+
+  /* The query may still be waiting for the typing delay. */
+  search_changed_cb (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  if (n == 0)
+    return FALSE;
+
+  /* From the hit shown last, round from the end to the start; with none
+   * yet, the first (or, backwards, the last). */
+  current = gtk_single_selection_get_selected (self->selection);
+  if (current == GTK_INVALID_LIST_POSITION)
+    current = forward ? 0 : n - 1;
+  else if (forward)
+    current = (current + 1) % n;
+  else
+    current = (current + n - 1) % n;
+
+  activate_hit (self, current);
+  return TRUE;
+}
+
+guint
+dossier_search_panel_get_position (DossierSearchPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), GTK_INVALID_LIST_POSITION);
+
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+guint
+dossier_search_panel_get_n_documents (DossierSearchPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), 0);
+
+  return self->n_documents;
+}
+
 guint
 dossier_search_panel_get_n_hits (DossierSearchPanel *self)
 {
@@ -269,6 +381,7 @@ dossier_search_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SEARCH_PANEL);
 
+  g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_search_panel_parent_class)->dispose (object);
@@ -320,7 +433,6 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
 static void
 dossier_search_panel_init (DossierSearchPanel *self)
 {
-  GtkNoSelection *selection;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -339,14 +451,18 @@ dossier_search_panel_init (DossierSearchPanel *self)
   g_signal_group_connect_object (self->documents_signals, "items-changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  /* The selection marks the hit shown last, which the steps go on from. */
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb), self, 0);
   g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
   g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+  g_signal_connect_swapped (self->entry, "next-match", G_CALLBACK (next_match_cb), self);
+  g_signal_connect_swapped (self->entry, "previous-match", G_CALLBACK (previous_match_cb), self);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self, 0);

@@ -1,8 +1,9 @@
 /* dossier-search-panel.h — full-text search over the whole project.
  *
- * A search entry and the hits of dossier_project_search(): document
- * title, a snippet with the match in bold, memo hits marked as such.
- * Activating a hit asks the window to show that range.
+ * A search entry and every occurrence dossier_project_search_occurrences()
+ * finds, grouped by document (title and count, then a snippet per match
+ * with the match in bold; memo hits marked as such). Activating a hit, or
+ * stepping to it, asks the window to show that range.
  */
 #pragma once
 
@@ -22,7 +23,14 @@ void            dossier_search_panel_focus_entry (DossierSearchPanel *self);
  * entry. Returns the number of hits listed. */
 guint           dossier_search_panel_search      (DossierSearchPanel *self,
                                                   const char         *query);
-/* The number of hits listed. */
+/* The number of hits listed, and of the documents they are in. */
 guint           dossier_search_panel_get_n_hits  (DossierSearchPanel *self);
+guint           dossier_search_panel_get_n_documents (DossierSearchPanel *self);
+/* Shows the next (or previous) hit after the one shown last, round from
+ * the last to the first; FALSE if there are none. */
+gboolean        dossier_search_panel_step        (DossierSearchPanel *self,
+                                                  gboolean            forward);
+/* The position of the hit shown last, or GTK_INVALID_LIST_POSITION. */
+guint           dossier_search_panel_get_position (DossierSearchPanel *self);
 
 G_END_DECLS

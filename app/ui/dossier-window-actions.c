@@ -97,6 +97,8 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  writable && dossier_project_get_can_redo (self->project));
   gtk_widget_action_set_enabled (widget, "win.search", has_project);
+  gtk_widget_action_set_enabled (widget, "win.search-next", has_project);
+  gtk_widget_action_set_enabled (widget, "win.search-previous", has_project);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
 
@@ -1293,6 +1295,22 @@ search_action (GtkWidget  *widget,
   _dossier_window_show_search (self);
 }
 
+/* F3 / Shift+F3: the next or previous hit of the project search, wherever
+ * the focus is; with nothing found yet, the search, to type the words. */
+static void
+search_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  if (!dossier_search_panel_step (DOSSIER_SEARCH_PANEL (self->search_panel),
+                                  g_str_equal (action_name, "win.search-next")))
+    _dossier_window_show_search (self);
+}
+
 static void
 focus_documents_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1332,6 +1350,8 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-next", NULL, search_step_action);
+  gtk_widget_class_install_action (widget_class, "win.search-previous", NULL, search_step_action);
   gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_documents_action);
 
   /* Window bindings act after the focused widget had its chance, so an
@@ -1355,5 +1375,7 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.search-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.search-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-documents", NULL);
 }

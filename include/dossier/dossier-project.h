@@ -445,6 +445,16 @@ GPtrArray      *dossier_project_search             (DossierProject *self,
                                                     guint           limit,
                                                     GError        **error);
 
+/* Every occurrence of @query, grouped by document: the documents best
+ * first, and in each its matches in text order (every instance of every
+ * word or phrase; a memo's match at its highlight's place, as one hit).
+ * At most @limit hits (0: a default). Returns a GPtrArray of
+ * DossierSearchHit. */
+GPtrArray      *dossier_project_search_occurrences (DossierProject *self,
+                                                    const char     *query,
+                                                    guint           limit,
+                                                    GError        **error);
+
 /* ---- Undo ------------------------------------------------------------- */
 
 gboolean        dossier_project_get_can_undo       (DossierProject *self);
