@@ -1287,6 +1287,34 @@ test_tag_keys (Fixture       *fixture,
   assert_keys (again, (gint64[]) { students, con, 0, 0, government, 0, 0, 0, pro }, 9);
 }
 
+/* A file imported twice is found by its text, whatever its title; a text
+ * of the same length but different is not. */
+static void
+test_same_text (TestProject   *fixture,
+                gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  gint64 first, other, again, third;
+
+  first = add_doc (project, "Quai", "Le quai sera reconstruit — coût : 4 M€. 港の工事.");
+  other = add_doc (project, "Quay", "Le quai sera reconstruit — coût : 5 M€. 港の工事.");
+  g_assert_cmpint (dossier_project_find_same_text (project, first, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_find_same_text (project, other, &error), ==, 0);
+
+  again = add_doc (project, "Quai (again)", "Le quai sera reconstruit — coût : 4 M€. 港の工事.");
+  third = add_doc (project, "Quai (third)", "Le quai sera reconstruit — coût : 4 M€. 港の工事.");
+  g_assert_cmpint (dossier_project_find_same_text (project, again, &error), ==, first);
+  g_assert_cmpint (dossier_project_find_same_text (project, third, &error), ==, first);
+  g_assert_cmpint (dossier_project_find_same_text (project, first, &error), ==, again);
+  g_assert_no_error (error);
+
+  /* No such document: an error that says so. */
+  g_assert_cmpint (dossier_project_find_same_text (project, 999, &error), ==, -1);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1343,8 @@ main (int   argc,
   ADD ("save-as", test_save_as);
   ADD ("check", test_check);
   ADD ("disk-full", test_disk_full);
+  g_test_add ("/dossier/project/same-text", TestProject, NULL,
+              test_project_set_up, test_same_text, test_project_tear_down);
 
   return g_test_run ();
 }

@@ -605,6 +605,61 @@ dossier_project_get_document_text (DossierProject  *self,
   return dossier_project_read_text (self, document_id, error);
 }
 
+/* The documents already in memory give the candidates (the same length);
+ * only those are read, by id: the hash lies behind the original file and
+ * the text in each row, and a scan for it would read every document. */
+gint64
+dossier_project_find_same_text (DossierProject  *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  DossierDocument *document;
+  GListModel *documents;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), -1);
+
+  if (!dossier_project_ensure_open (self, error))
+    return -1;
+
+  document = dossier_project_get_document (self, document_id);
+  if (document == NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no document %" PRId64 " in this project."), document_id);
+      return -1;
+    }
+
+  documents = dossier_project_get_documents (self);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) other = g_list_model_get_item (documents, i);
+      g_auto(DossierStmt) stmt = NULL;
+      int rc;
+
+      if (dossier_document_get_id (other) == document_id
+          || dossier_document_get_length (other) != dossier_document_get_length (document))
+        continue;
+
+      stmt = dossier_project_prepare (self,
+                                      "SELECT a.hash = b.hash AND a.text = b.text "
+                                      "FROM documents a, documents b WHERE a.id = ?1 AND b.id = ?2",
+                                      error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, dossier_document_get_id (other));
+      rc = dossier_project_step (self, stmt, error);
+      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0)
+        return dossier_document_get_id (other);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return -1;
+    }
+
+  return 0;
+}
+
 GArray *
 dossier_project_get_document_blocks (DossierProject  *self,
                                      gint64           document_id,

@@ -121,6 +121,71 @@ dossier_application_add_recent (GSettings  *settings,
   g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
 }
 
+void
+dossier_application_remember_project (GSettings  *settings,
+                                      const char *path,
+                                      const char *title,
+                                      guint       n_documents,
+                                      gboolean    opened_now)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *absolute = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  const char *old_title;
+  gint64 old_n, old_opened;
+  gint64 opened = 0;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (path != NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  old = g_settings_get_value (settings, "recent-project-info");
+
+  /* What the list no longer holds goes; the project's own entry is new. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(sxx)}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s(&sxx)}", &key, &old_title, &old_n, &old_opened))
+    {
+      if (g_strcmp0 (key, absolute) == 0)
+        opened = old_opened;
+      else if (g_strv_contains ((const char * const *) recent, key))
+        g_variant_builder_add (&builder, "{s(sxx)}", key, old_title, old_n, old_opened);
+    }
+  if (opened_now)
+    opened = g_get_real_time () / G_USEC_PER_SEC;
+  if (g_strv_contains ((const char * const *) recent, absolute))
+    g_variant_builder_add (&builder, "{s(sxx)}", absolute, title ? title : "", (gint64) n_documents, opened);
+
+  g_settings_set_value (settings, "recent-project-info", g_variant_builder_end (&builder));
+}
+
+void
+dossier_application_remove_recent (GSettings  *settings,
+                                   const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (path != NULL);
+
+  old = g_settings_get_strv (settings, "recent-projects");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; old[i] != NULL; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      g_strv_builder_add (builder, old[i]);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+
+  /* Its entry in recent-project-info goes with it. */
+  dossier_application_remember_project (settings, path, NULL, 0, FALSE);
+}
+
 GSettings *
 dossier_application_get_settings (DossierApplication *self)
 {

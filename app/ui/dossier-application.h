@@ -25,5 +25,16 @@ char               *dossier_application_copy_sample_project (GError **error);
 /* Puts @path first in the GSettings "recent-projects" list. */
 void                dossier_application_add_recent       (GSettings          *settings,
                                                           const char         *path);
+/* Records, for the start page, @path's title and number of documents (and,
+ * if @opened_now, that it was opened now) in "recent-project-info", for a
+ * path in "recent-projects"; entries for paths no longer there go. */
+void                dossier_application_remember_project (GSettings          *settings,
+                                                          const char         *path,
+                                                          const char         *title,
+                                                          guint               n_documents,
+                                                          gboolean            opened_now);
+/* Takes @path off the recent projects (a file that is gone). */
+void                dossier_application_remove_recent    (GSettings          *settings,
+                                                          const char         *path);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-document-row.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierDocumentRow
 {
@@ -28,7 +29,6 @@ format_date (const char *iso)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *with_time = NULL;
-  char *formatted;
 
   if (iso == NULL || iso[0] == '\0')
     return NULL;
@@ -40,15 +40,7 @@ format_date (const char *iso)
   if (dt == NULL)
     return g_strdup (iso);
 
-  /* Translators: a document's date in the sidebar, see g_date_time_format() */
-  formatted = g_date_time_format (dt, _("%e %b %Y"));
-  if (formatted == NULL)
-    return g_strdup (iso);
-  /* %e pads single-digit days with a figure space (U+2007), which
-   * g_strstrip leaves: "· \u20072 Mar" read as a double space. */
-  if (g_str_has_prefix (formatted, "\u2007"))
-    memmove (formatted, formatted + 3, strlen (formatted + 3) + 1);
-  return g_strstrip (formatted);
+  return dossier_format_day (dt);
 }
 
 /* "Outlet · 2 Mar 2026", the outlet or the date alone, or NULL. */

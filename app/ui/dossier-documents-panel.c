@@ -404,6 +404,34 @@ edit_details_action (GtkWidget  *widget,
                                                                        PROJECT (self), doc)));
 }
 
+/* The document listed after @document_id (before it, if it is last), as
+ * the list is sorted and filtered now; 0 if none or not listed. */
+static gint64
+listed_neighbour (DossierDocumentsPanel *self,
+                  gint64                 document_id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (model, i);
+
+      if (dossier_document_get_id (doc) == document_id)
+        {
+          g_autoptr(DossierDocument) next = NULL;
+
+          if (i + 1 < n)
+            next = g_list_model_get_item (model, i + 1);
+          else if (i > 0)
+            next = g_list_model_get_item (model, i - 1);
+          return next != NULL ? dossier_document_get_id (next) : 0;
+        }
+    }
+
+  return 0;
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -414,15 +442,28 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
+  gint64 next = 0;
 
   if (doc == NULL)
     return;
+
+  /* The document on show goes: the one below it in the list is shown
+   * next, as the user sees the list (the window alone would take the
+   * next in import order). */
+  if (dossier_document_get_id (doc) == self->selected_id)
+    next = listed_neighbour (self, self->selected_id);
 
   title = g_strdup (dossier_document_get_title (doc));
   if (!dossier_project_delete_document (PROJECT (self), dossier_document_get_id (doc), &error))
     {
       dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Delete the Document"), error);
       return;
+    }
+
+  if (next != 0 && dossier_project_get_document (PROJECT (self), next) != NULL)
+    {
+      dossier_documents_panel_select_document (self, next);
+      g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, next);
     }
 
   /* No confirmation: the toast offers Undo. */

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-ui-utils.h"
@@ -107,4 +109,22 @@ dossier_popup_returning_focus (GtkPopover *popover)
     g_weak_ref_set (&state->previous, focus);
 
   gtk_popover_popup (popover);
+}
+
+char *
+dossier_format_day (GDateTime *day)
+{
+  char *formatted;
+
+  g_return_val_if_fail (day != NULL, NULL);
+
+  /* Translators: a document's date in the sidebar, see g_date_time_format() */
+  formatted = g_date_time_format (day, _("%e %b %Y"));
+  if (formatted == NULL)
+    return g_date_time_format (day, "%Y-%m-%d");
+  /* %e pads single-digit days with a figure space (U+2007), which
+   * g_strstrip leaves. */
+  if (g_str_has_prefix (formatted, "\u2007"))
+    memmove (formatted, formatted + 3, strlen (formatted + 3) + 1);
+  return g_strstrip (formatted);
 }

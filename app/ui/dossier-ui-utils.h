@@ -24,4 +24,8 @@ gboolean dossier_set_str (char       **dest,
  * shortcut went nowhere. */
 void dossier_popup_returning_focus (GtkPopover *popover);
 
+/* A day as the sidebars and the start page show it: "3 Dec 2026"
+ * (translated, no padding). */
+char    *dossier_format_day (GDateTime *day);
+
 G_END_DECLS

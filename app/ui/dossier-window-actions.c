@@ -223,19 +223,38 @@ add_project_filters (GtkFileChooser *chooser)
   gtk_file_chooser_set_filter (chooser, projects);
 }
 
+/* Where a file chooser for projects starts: beside the open project, but
+ * never in the app's own data folder (where the sample project lives, with
+ * its lock and WAL files); there, and with no project, in the user's
+ * Documents folder (their home if they have none). */
+GFile *
+_dossier_window_get_project_folder (DossierWindow *self)
+{
+  g_autofree char *private_dir = g_build_filename (g_get_user_data_dir (), "dossier", NULL);
+  g_autoptr(GFile) private = g_file_new_for_path (private_dir);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->project != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (dossier_project_get_path (self->project));
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL && !g_file_equal (folder, private) && !g_file_has_prefix (folder, private))
+        return g_steal_pointer (&folder);
+    }
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 set_chooser_folder_near_project (DossierWindow  *self,
                                  GtkFileChooser *chooser)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) folder = _dossier_window_get_project_folder (self);
 
-  if (self->project == NULL)
-    return;
-  file = g_file_new_for_path (dossier_project_get_path (self->project));
-  folder = g_file_get_parent (file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 /* The path the user chose, with ".dossier" added when they left it out. */
@@ -282,6 +301,7 @@ dossier_window_new_project (DossierWindow  *self,
 
   dossier_window_set_project (self, project);
   dossier_application_add_recent (self->settings, path);
+  _dossier_window_remember_project (self);
   return TRUE;
 }
 
@@ -292,13 +312,36 @@ new_project_chosen (DossierWindow *self,
   g_autoptr(GFile) file = g_list_model_get_item (files, 0);
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GFile) article = g_steal_pointer (&self->import_after_new);
+
   if (!dossier_window_new_project (self, file, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
 
       _dossier_window_show_error_dialog (self, heading, error->message);
+      return;
     }
+
+  /* The article that New Project was started for goes in. */
+  if (article != NULL)
+    dossier_window_import_files (self, &article, 1);
+}
+
+void
+_dossier_window_new_project_for (DossierWindow *self,
+                                 GFile         *article)
+{
+  GtkFileChooserNative *chooser;
+
+  /* Only the chooser started for it imports it (not a later one). */
+  g_set_object (&self->import_after_new, article);
+
+  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                         new_project_chosen);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.dossier"));
+  set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -306,14 +349,7 @@ new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
-                         new_project_chosen);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.dossier"));
-  set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _dossier_window_new_project_for (DOSSIER_WINDOW (widget), NULL);
 }
 
 static void
@@ -512,6 +548,125 @@ dossier_window_is_importing (DossierWindow *self)
 
 static void start_import (DossierWindow *self);
 
+/* Files imported again: the new copies, and the document each repeats. */
+typedef struct
+{
+  DossierWindow *self;
+  GArray        *copies;     /* gint64: the new documents */
+  gint64         original;   /* the first one's original, shown after removal */
+} Duplicates;
+
+static void
+duplicates_free (gpointer data)
+{
+  Duplicates *d = data;
+
+  g_object_unref (d->self);
+  g_array_unref (d->copies);
+  g_free (d);
+}
+
+static void
+on_duplicates_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Duplicates       *d)
+{
+  DossierWindow *self = d->self;
+  guint n_removed = 0;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->project == NULL || _dossier_window_is_closed (self))
+    return;
+
+  for (guint i = 0; i < d->copies->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dossier_project_delete_document (self->project, g_array_index (d->copies, gint64, i), &error))
+        {
+          _dossier_window_report_error (self, _("Could not remove the new copy"), error);
+          break;
+        }
+      n_removed++;
+    }
+
+  if (n_removed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Removed %u new copy", "Removed %u new copies",
+                                                            n_removed), n_removed);
+
+      if (dossier_project_get_document (self->project, d->original) != NULL)
+        dossier_window_open_document (self, d->original);
+      dossier_window_show_toast (self, message, TRUE);
+    }
+}
+
+/* A file already in the project (the same text) was imported again: say
+ * so, and offer to take the new copies out again (undoably). */
+static void
+warn_duplicates (DossierWindow *self,
+                 GPtrArray     *outcomes)
+{
+  g_autoptr(GArray) copies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) body = g_string_new (NULL);
+  gint64 original = 0;
+  Duplicates *d;
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      DossierImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+      DossierDocument *same = NULL;
+      gint64 same_id;
+
+      if (outcome->document_id == 0)
+        continue;
+      same_id = dossier_project_find_same_text (self->project, outcome->document_id, NULL);
+      if (same_id > 0)
+        same = dossier_project_get_document (self->project, same_id);
+      if (same == NULL)
+        continue;
+
+      if (copies->len == 0)
+        original = same_id;
+      g_array_append_val (copies, outcome->document_id);
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      {
+        g_autofree char *name = g_file_get_basename (outcome->file);
+
+        /* Translators: a file imported again, and the document it repeats */
+        g_string_append_printf (body, _("“%s” has the same text as “%s”, already in the project."),
+                                name, dossier_document_get_title (same));
+      }
+    }
+
+  if (copies->len == 0)
+    return;
+
+  g_string_append (body, "\n\n");
+  g_string_append (body, ngettext ("Keep both, or remove the new copy?",
+                                   "Keep both, or remove the new copies?", copies->len));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Already in the Project"),
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Both"),
+                                    "remove", ngettext ("_Remove New Copy", "_Remove New Copies", copies->len),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+
+  d = g_new0 (Duplicates, 1);
+  d->self = g_object_ref (self);
+  d->copies = g_steal_pointer (&copies);
+  d->original = original;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_duplicates_response), d,
+                         (GClosureNotify) (void (*) (void)) duplicates_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Reports what an import did: a toast for what came in, one dialog for
  * every file that could not. */
 static void
@@ -583,6 +738,7 @@ report_import (DossierWindow *self,
                                                  "Some Files Could Not Be Imported",
                                                  MAX (n_failed, 1)),
                                        errors->str);
+  warn_duplicates (self, outcomes);
 }
 
 static void

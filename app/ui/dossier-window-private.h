@@ -29,6 +29,8 @@ struct _DossierWindow
   DossierProgress       *import_status;
   GPtrArray             *pending_imports;
   GMenu                 *recent_menu;
+  /* An article to import into the project New Project is creating for it. */
+  GFile                 *import_after_new;
   char                  *last_import_folder;
   /* What to focus once a sidebar being shown over the centre is on screen
    * (see show_sidebar). */
@@ -85,6 +87,12 @@ gboolean _dossier_window_is_closed          (DossierWindow  *self);
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,
                                              const GError   *error);
+/* Asks where to create a new project (and, if @article is not NULL,
+ * imports that file into it once created). */
+void     _dossier_window_new_project_for    (DossierWindow  *self,
+                                             GFile          *article);
+/* The folder the New, Open and Save As choosers start in (transfer full). */
+GFile   *_dossier_window_get_project_folder (DossierWindow  *self);
 /* Shows a modal AdwMessageDialog with @heading and @body and one Close button. */
 void     _dossier_window_show_error_dialog  (DossierWindow  *self,
                                              const char     *heading,
@@ -94,6 +102,9 @@ void     _dossier_window_show_error_dialog  (DossierWindow  *self,
 /* Shows the right sidebar's search (also over the centre) with the focus
  * in its entry. */
 void     _dossier_window_show_search        (DossierWindow  *self);
+/* Records the open project for the start page's recent list (title,
+ * documents, opened now), once it is in "recent-projects". */
+void     _dossier_window_remember_project   (DossierWindow  *self);
 /* Shows the left sidebar with the focus in the documents list. */
 void     _dossier_window_show_documents     (DossierWindow  *self);
 

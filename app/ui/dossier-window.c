@@ -19,6 +19,7 @@
 #include "dossier-search-panel.h"
 #include "dossier-arguments-panel.h"
 #include "dossier-stakeholders-panel.h"
+#include "dossier-start-page.h"
 #include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -353,6 +354,23 @@ update_undo_redo (DossierWindow *self)
                           redo_tip ? redo_tip : _("Redo"));
   _dossier_window_update_actions (self);
 }
+static gboolean
+lists_document (GListModel *documents,
+                gint64      document_id)
+{
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+
+      if (dossier_document_get_id (doc) == document_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_documents_items_changed (DossierWindow *self,
                             guint          position,
@@ -364,17 +382,24 @@ on_documents_items_changed (DossierWindow *self,
    * project's lookup, which may not know yet while the list changes. */
   if (dossier_reader_page_get_document_id (self->reader_page) != 0 && removed > 0)
     {
+      gint64 shown = dossier_reader_page_get_document_id (self->reader_page);
       guint n = g_list_model_get_n_items (documents);
-      gboolean present = FALSE;
 
-      for (guint i = 0; i < n && !present; i++)
+      if (!lists_document (documents, shown))
         {
-          g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+          /* The next one in import order (the one before, if it was the
+           * last); the documents list, if it deleted it, then shows the
+           * next as it lists them. */
+          gint64 next = 0;
 
-          present = dossier_document_get_id (doc) == dossier_reader_page_get_document_id (self->reader_page);
+          if (n > 0 && removed == 1 && added == 0)
+            {
+              g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, MIN (position, n - 1));
+
+              next = dossier_document_get_id (doc);
+            }
+          dossier_window_open_document (self, next);
         }
-      if (!present)
-        dossier_window_open_document (self, 0);
     }
 
   /* The first import into an empty project: show it. */
@@ -416,6 +441,28 @@ apply_author (DossierWindow *self)
   dossier_project_set_author (self->project, author[0] != '\0' ? author : g_get_real_name ());
 }
 
+/* What the start page shows of @project: its title and how many documents
+ * it holds now. */
+static void
+remember_project (DossierWindow  *self,
+                  DossierProject *project,
+                  gboolean        opened_now)
+{
+  if (project == NULL)
+    return;
+
+  dossier_application_remember_project (self->settings, dossier_project_get_path (project),
+                                        dossier_project_get_title (project),
+                                        g_list_model_get_n_items (dossier_project_get_documents (project)),
+                                        opened_now);
+}
+
+void
+_dossier_window_remember_project (DossierWindow *self)
+{
+  remember_project (self, self->project, TRUE);
+}
+
 void
 dossier_window_set_project (DossierWindow  *self,
                             DossierProject *project)
@@ -430,6 +477,7 @@ dossier_window_set_project (DossierWindow  *self,
 
   _dossier_window_import_cancel (self);
   save_reading_place (self);
+  remember_project (self, self->project, FALSE);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
@@ -531,6 +579,7 @@ dossier_window_open_project (DossierWindow     *self,
 
   dossier_window_set_project (self, project);
   dossier_application_add_recent (self->settings, path);
+  _dossier_window_remember_project (self);
   return TRUE;
 }
 
@@ -569,6 +618,70 @@ on_open_error_response (AdwMessageDialog *dialog,
     }
 }
 
+/* A file that Dossier imports (a page, Markdown, plain text) rather than a
+ * project: what a user picks by mistake in Open, or opens from a file
+ * manager. */
+static gboolean
+is_article_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *type = NULL;
+
+  if (name == NULL || g_str_has_suffix (name, ".dossier"))
+    return FALSE;
+  type = g_content_type_guess (name, NULL, 0, NULL);
+  return g_content_type_is_a (type, "text/plain") || g_content_type_is_a (type, "text/html");
+}
+
+static void
+on_article_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     OpenReadOnlyData *d)
+{
+  if (_dossier_window_is_closed (d->self))
+    return;
+
+  if (g_strcmp0 (response, "import") == 0 && d->self->project != NULL)
+    dossier_window_import_files (d->self, &d->file, 1);
+  else if (g_strcmp0 (response, "new") == 0)
+    _dossier_window_new_project_for (d->self, d->file);
+}
+
+static void
+offer_article_import (DossierWindow *self,
+                      GFile         *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Is an Article, Not a Project"), name);
+  g_autofree char *body = NULL;
+  gboolean into_open = self->project != NULL && !dossier_project_get_read_only (self->project);
+  AdwMessageDialog *dialog;
+  OpenReadOnlyData *d;
+
+  if (into_open)
+    body = g_strdup_printf (_("Projects collect articles. Import this one into “%s”?"),
+                            dossier_project_get_title (self->project));
+  else
+    body = g_strdup (_("Projects collect articles. Create a project for this one, and import it there?"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (into_open)
+    adw_message_dialog_add_response (dialog, "import", _("_Import"));
+  else
+    adw_message_dialog_add_response (dialog, "new", _("_New Project…"));
+  adw_message_dialog_set_response_appearance (dialog, into_open ? "import" : "new", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, into_open ? "import" : "new");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  d = g_new0 (OpenReadOnlyData, 1);
+  d->self = g_object_ref (self);
+  d->file = g_object_ref (file);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_article_response), d,
+                         (GClosureNotify) (void (*) (void)) open_read_only_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 dossier_window_open_project_interactive (DossierWindow *self,
                                          GFile         *file)
@@ -584,6 +697,14 @@ dossier_window_open_project_interactive (DossierWindow *self,
 
   if (dossier_window_open_project (self, file, DOSSIER_OPEN_READ_WRITE, &error))
     return;
+
+  if ((g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_SQLITE) ||
+       g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT))
+      && is_article_file (file))
+    {
+      offer_article_import (self, file);
+      return;
+    }
 
   name = g_file_get_basename (file);
   if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED))
@@ -831,6 +952,7 @@ dossier_window_close_request (GtkWindow *window)
   DossierWindow *self = DOSSIER_WINDOW (window);
 
   save_window_state (self);
+  remember_project (self, self->project, FALSE);
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
 
@@ -894,6 +1016,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->last_import_folder, g_free);
+  g_clear_object (&self->import_after_new);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
@@ -986,6 +1109,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
   g_type_ensure (DOSSIER_TYPE_BRIEFING_PAGE);
   g_type_ensure (DOSSIER_TYPE_COMPARE_PAGE);
+  g_type_ensure (DOSSIER_TYPE_START_PAGE);
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (DOSSIER_TYPE_CODEBOOK_PANEL);

@@ -201,6 +201,11 @@ gboolean        dossier_project_set_document_metadata (DossierProject *self,
 gboolean        dossier_project_delete_document    (DossierProject *self,
                                                     gint64          document_id,
                                                     GError        **error);
+/* Another document with the very same text as @document_id (a file
+ * imported twice): the first in import order, 0 if none, -1 on error. */
+gint64          dossier_project_find_same_text     (DossierProject *self,
+                                                    gint64          document_id,
+                                                    GError        **error);
 char           *dossier_project_get_document_text  (DossierProject *self,
                                                     gint64          document_id,
                                                     GError        **error);

@@ -1,0 +1,457 @@
+/* test-start-page.c — what a user meets around projects: the start page's
+ * recent projects (opened with one click; a vanished file offered for
+ * removal), New Project starting in the Documents folder rather than the
+ * app's own, an article opened as if it were a project offered for
+ * import, a file imported twice warned about, and deleting the document
+ * on show showing the next. Runs under xvfb-run and dbus-run-session
+ * (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-application.h"
+#include "dossier-start-page.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  GSettings     *settings;
+  DossierWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-test-start-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_reset (f->settings, "recent-projects");
+  g_settings_reset (f->settings, "recent-project-info");
+
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  flush_events ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_toplevels (GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  g_clear_object (&f->window);
+  g_clear_object (&f->settings);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* A project "@name.dossier" in the fixture's folder with @n_documents
+ * documents; its path. */
+static char *
+make_project (Fixture    *f,
+              const char *name,
+              const char *title,
+              guint       n_documents)
+{
+  g_autofree char *file = g_strconcat (name, ".dossier", NULL);
+  char *path = g_build_filename (f->dir, file, NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = dossier_project_create (path, title, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("# Article %u\n\nThe ferry fares rose by %u percent.\n", i + 1, i + 5);
+
+      add_document (project, DOSSIER_FORMAT_MARKDOWN, text, "article.md");
+    }
+  dossier_project_close (project);
+  return path;
+}
+
+static void
+open_path (Fixture    *f,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+static GtkListBox *
+recent_list (Fixture *f)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), DOSSIER_TYPE_START_PAGE);
+
+  g_assert_nonnull (page);
+  return dossier_start_page_get_list (DOSSIER_START_PAGE (page));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static AdwMessageDialog *
+message_dialog (Fixture *f)
+{
+  flush_events ();
+
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+}
+
+/* Answers @dialog as its button would: the response, then it closes
+ * (adw_message_dialog_response () alone leaves it open). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+}
+
+static gboolean
+not_importing (gpointer data)
+{
+  return !dossier_window_is_importing (DOSSIER_WINDOW (data));
+}
+
+static void
+test_recent_projects (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 3);
+  g_autofree char *harbour = make_project (f, "Harbour", "Harbour Works", 1);
+  g_autofree char *vanished = make_project (f, "Old", "Old Notes", 0);
+  g_autofree char *basename = NULL;
+  GtkListBox *list;
+  AdwActionRow *row;
+  AdwMessageDialog *dialog;
+
+  /* Each project opened once, then closed: the window records its title,
+   * its documents and when it was opened. */
+  open_path (f, vanished);
+  open_path (f, harbour);
+  open_path (f, ferries);
+  g_assert_cmpint (g_unlink (vanished), ==, 0);
+  dossier_window_set_project (f->window, NULL);
+  flush_events ();
+
+  /* No project: the start page, most recent first. */
+  list = recent_list (f);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (list)));
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Ferry Fares");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Ferries.dossier"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "3 documents"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Opened today"));
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Harbour Works");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "1 document"));
+
+  /* The vanished one says so. */
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Old Notes");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Not found"));
+
+  /* One click on it: an offer to take it off the list; kept, it stays. */
+  g_signal_emit_by_name (list, "row-activated", row);
+  dialog = message_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Old.dossier"));
+  respond (dialog, "keep");
+  g_assert_cmpuint (count_rows (recent_list (f)), ==, 3);
+  g_assert_null (dossier_window_get_project (f->window));
+
+  g_signal_emit_by_name (recent_list (f), "row-activated", gtk_list_box_get_row_at_index (recent_list (f), 2));
+  dialog = message_dialog (f);
+  respond (dialog, "remove");
+  g_assert_cmpuint (count_rows (recent_list (f)), ==, 2);
+  {
+    g_auto(GStrv) recent = g_settings_get_strv (f->settings, "recent-projects");
+
+    g_assert_cmpuint (g_strv_length (recent), ==, 2);
+    g_assert_false (g_strv_contains ((const char * const *) recent, vanished));
+  }
+
+  /* One click on a project opens it. */
+  list = recent_list (f);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  flush_events ();
+  g_assert_nonnull (dossier_window_get_project (f->window));
+  basename = g_path_get_basename (dossier_project_get_path (dossier_window_get_project (f->window)));
+  g_assert_cmpstr (basename, ==, "Harbour.dossier");
+
+  /* Its remove button takes one off the list, and nothing else. */
+  dossier_window_set_project (f->window, NULL);
+  flush_events ();
+  list = recent_list (f);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "start.remove-recent", "s", ferries));
+  flush_events ();
+  g_assert_cmpuint (count_rows (recent_list (f)), ==, 1);
+  g_assert_true (g_file_test (ferries, G_FILE_TEST_IS_REGULAR));
+}
+
+/* New Project starts in the Documents folder (or home), not in the app's
+ * data folder where the sample project and its lock and WAL files are;
+ * beside a project of the user's own, it starts there. */
+static void
+test_new_project_folder (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *private_dir = g_build_filename (g_get_user_data_dir (), "dossier", NULL);
+  g_autofree char *sample = g_build_filename (private_dir, "Sample.dossier", NULL);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *expected = g_strdup (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                        ? documents : g_get_home_dir ());
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *mine = make_project (f, "Mine", "Mine", 0);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (private_dir, 0700), ==, 0);
+  project = dossier_project_create (sample, "Sample", &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+
+  /* No project. */
+  folder = _dossier_window_get_project_folder (f->window);
+  folder_path = g_file_get_path (folder);
+  g_assert_cmpstr (folder_path, ==, expected);
+  g_clear_object (&folder);
+  g_clear_pointer (&folder_path, g_free);
+
+  /* The sample, in the app's data folder. */
+  open_path (f, sample);
+  folder = _dossier_window_get_project_folder (f->window);
+  folder_path = g_file_get_path (folder);
+  g_assert_cmpstr (folder_path, ==, expected);
+  g_assert_false (g_str_has_prefix (folder_path, private_dir));
+  g_clear_object (&folder);
+  g_clear_pointer (&folder_path, g_free);
+
+  /* The chooser itself starts there (GTK's own dialog, without a portal). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-project", NULL);
+  flush_events ();
+  {
+    GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+    g_autoptr(GFile) current = NULL;
+    g_autofree char *current_path = NULL;
+
+    g_assert_nonnull (chooser);
+    current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    current_path = current ? g_file_get_path (current) : NULL;
+    g_assert_cmpstr (current_path, ==, expected);
+    close_toplevels (GTK_WINDOW (f->window));
+  }
+
+  /* A project of the user's own: beside it. */
+  open_path (f, mine);
+  folder = _dossier_window_get_project_folder (f->window);
+  folder_path = g_file_get_path (folder);
+  g_assert_cmpstr (folder_path, ==, f->dir);
+
+  dossier_window_set_project (f->window, NULL);
+  g_assert_cmpint (g_unlink (sample), ==, 0);
+}
+
+/* An article opened as a project is offered for import: into the project
+ * open, or into a new one. */
+static void
+test_open_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 1);
+  g_autofree char *page_path = g_build_filename (f->dir, "pier.html", NULL);
+  g_autoptr(GFile) page = g_file_new_for_path (page_path);
+  AdwMessageDialog *dialog;
+  GListModel *documents;
+
+  g_assert_true (g_file_set_contents (page_path,
+                                      "<html><head><title>Pier Repairs Begin</title></head><body>"
+                                      "<article><h1>Pier Repairs Begin</h1><p>Work on the south pier "
+                                      "starts in May, the port said.</p></article></body></html>",
+                                      -1, NULL));
+
+  /* No project open: a new project for it is offered. */
+  dossier_window_open_project_interactive (f->window, page);
+  dialog = message_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "pier.html"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+  respond (dialog, "cancel");
+  g_assert_null (dossier_window_get_project (f->window));
+
+  /* A project open: imported into it. */
+  open_path (f, ferries);
+  documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  dossier_window_open_project_interactive (f->window, page);
+  dialog = message_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ferry Fares"));
+  respond (dialog, "import");
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  {
+    g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, 1);
+
+    g_assert_cmpstr (dossier_document_get_title (doc), ==, "Pier Repairs Begin");
+  }
+  /* The project is still the one open. */
+  g_assert_true (g_str_has_suffix (dossier_project_get_path (dossier_window_get_project (f->window)),
+                                   "Ferries.dossier"));
+}
+
+/* Importing a file whose text is already in the project warns, and can
+ * take the new copy out again. */
+static void
+test_import_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 0);
+  g_autofree char *wire = g_build_filename (f->dir, "wire.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.txt", NULL);
+  g_autoptr(GFile) wire_file = g_file_new_for_path (wire);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  AdwMessageDialog *dialog;
+  GListModel *documents;
+  gint64 first_id;
+
+  g_assert_true (g_file_set_contents (wire, "Pier Repairs Begin\n\nWork on the south pier starts in May.\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (other, "Pier Repairs Delayed\n\nWork on the south pier waits for June.\n",
+                                      -1, NULL));
+  open_path (f, ferries);
+  documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+
+  /* The first time, and another file: no warning. */
+  dossier_window_import_files (f->window, &wire_file, 1);
+  wait_until (not_importing, f->window, "the import");
+  dossier_window_import_files (f->window, &other_file, 1);
+  wait_until (not_importing, f->window, "the import");
+  g_assert_null (message_dialog (f));
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  {
+    g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, 0);
+
+    first_id = dossier_document_get_id (doc);
+  }
+
+  /* Again: a warning naming both; kept, both stay. */
+  dossier_window_import_files (f->window, &wire_file, 1);
+  wait_until (not_importing, f->window, "the import");
+  dialog = message_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Already in the Project");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "wire.txt"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Pier Repairs Begin"));
+  respond (dialog, "keep");
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+
+  /* Once more, and the new copy removed: the original is shown. */
+  dossier_window_import_files (f->window, &wire_file, 1);
+  wait_until (not_importing, f->window, "the import");
+  dialog = message_dialog (f);
+  g_assert_nonnull (dialog);
+  respond (dialog, "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, first_id);
+}
+
+/* Deleting the document on show shows the next one in the list (the one
+ * before, for the last); deleting the last document shows none. */
+static void
+test_delete_shows_next (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 3);
+  DossierProject *project;
+  GListModel *documents;
+  gint64 ids[3];
+  g_autoptr(GError) error = NULL;
+
+  open_path (f, ferries);
+  project = dossier_window_get_project (f->window);
+  documents = dossier_project_get_documents (project);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
+
+      ids[i] = dossier_document_get_id (doc);
+    }
+
+  /* The middle one, deleted from the documents list as a user does. */
+  dossier_window_open_document (f->window, ids[1]);
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->documents_panel), "documents.delete",
+                                             "x", ids[1]));
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, ids[2]);
+
+  /* The last one: the one before it. */
+  g_assert_true (dossier_project_delete_document (project, ids[2], &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, ids[0]);
+
+  /* Deleting the only one left shows none. */
+  g_assert_true (dossier_project_delete_document (project, ids[0], &error));
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  int status;
+
+  /* The user's data folder (the app's own, where the sample goes) is the
+   * test's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/start/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("recent-projects", test_recent_projects);
+  ADD ("new-project-folder", test_new_project_folder);
+  ADD ("open-article", test_open_article);
+  ADD ("import-twice", test_import_twice);
+  ADD ("delete-shows-next", test_delete_shows_next);
+
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
+}
