@@ -254,7 +254,8 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   has_selection = _dossier_reader_page_has_selection (self, NULL, NULL);
   at_caret = has_document && _dossier_reader_page_highlight_at_caret (self) != 0;
 
-  gtk_widget_action_set_enabled (widget, "reader.apply-tag", writable && has_document);
+  /* Enabled read-only too, to say why a number key does nothing there. */
+  gtk_widget_action_set_enabled (widget, "reader.apply-tag", has_document);
   gtk_widget_action_set_enabled (widget, "reader.tag-selection", writable && has_selection);
   /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
   gtk_widget_action_set_enabled (widget, "reader.edit-memo", writable && has_document);
@@ -303,6 +304,8 @@ apply_tag_action (GtkWidget  *widget,
   id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
   if (id <= 0)
     _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+  else
+    _dossier_reader_page_note_tagged (self, start, end);
 }
 
 /* The rectangle of @offset's line in the coordinates of view_box (where
@@ -367,6 +370,8 @@ on_tag_chosen (DossierReaderPage *self,
                                       self->picker_start, self->picker_end, tag_id, &error);
       if (id <= 0)
         _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+      else if (self->picker_document_id == self->document_id)
+        _dossier_reader_page_note_tagged (self, self->picker_start, self->picker_end);
     }
 }
 
@@ -375,8 +380,7 @@ on_tag_picker_closed (DossierReaderPage *self)
 {
   if (self->document_id != 0)
     _dossier_reader_page_focus_text (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button),
-                          _dossier_reader_page_has_selection (self, NULL, NULL));
+  _dossier_reader_page_update_tag_button (self);
 }
 
 static GtkWidget *

@@ -54,6 +54,10 @@ struct _DossierReaderPage
   gint64               picker_end;
   /* What the text view's accessible description says of the caret. */
   char                *caret_description;
+  /* The selection last tagged (-1: none): the "Tag…" button stays away
+   * from it, its work done, until another selection is made. */
+  gint64               tagged_start;
+  gint64               tagged_end;
 
   /* Template children */
   GtkStack            *stack;
@@ -95,6 +99,10 @@ gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
                                                    gint64            *start,
                                                    gint64            *end);
 /* Shows or hides the "Tag…" button by the selection (and the picker). */
+/* The selection [@start, @end) was just tagged: the "Tag…" button goes. */
+void     _dossier_reader_page_note_tagged         (DossierReaderPage *self,
+                                                   gint64             start,
+                                                   gint64             end);
 void     _dossier_reader_page_update_tag_button   (DossierReaderPage *self);
 void     _dossier_reader_page_focus_text          (DossierReaderPage *self);
 

@@ -463,6 +463,7 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     return;
 
   self->document_id = document_id;
+  self->tagged_start = self->tagged_end = -1;
   stop_aiming (self);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
 
@@ -736,21 +737,27 @@ on_view_highlight_menu (DossierReaderPage   *self,
   _dossier_reader_page_popup_highlight_menu (self, highlight_id, x, y);
 }
 
-/* Where the "Tag…" button goes: just below the end of the selection, or
- * above its start when there is no room below, kept inside the view.
- * Returns FALSE when the selection is scrolled away. */
+/* Where the selection is, in the overlay's coordinates: the line its end
+ * is on (top and height, and the end's x), the top of its first line and
+ * its start's x, and the right edge of the text column. FALSE when the
+ * selection is scrolled away. */
+typedef struct
+{
+  double end_x, end_top, end_height;
+  double start_x, start_top;
+  double text_right;
+} SelectionPlace;
+
 static gboolean
-compute_tag_button_position (DossierReaderPage *self,
-                             double            *x,
-                             double            *below_y,
-                             double            *above_y)
+compute_selection_place (DossierReaderPage *self,
+                         SelectionPlace    *place)
 {
   GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GdkRectangle end_rect, start_rect;
   GtkTextIter iter;
   gint64 start, end;
-  double sx, sy;
+  double right_y;
   int wx, wy;
 
   if (!_dossier_reader_page_has_selection (self, &start, &end))
@@ -762,21 +769,30 @@ compute_tag_button_position (DossierReaderPage *self,
   gtk_text_view_get_iter_location (text_view, &iter, &start_rect);
 
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         end_rect.x, end_rect.y + end_rect.height, &wx, &wy);
+                                         end_rect.x, end_rect.y, &wx, &wy);
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
-                                         wx, wy, x, below_y))
+                                         wx, wy, &place->end_x, &place->end_top))
     return FALSE;
+  place->end_height = end_rect.height;
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          start_rect.x, start_rect.y, &wx, &wy);
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
-                                         wx, wy, &sx, &sy))
+                                         wx, wy, &place->start_x, &place->start_top))
     return FALSE;
-  *above_y = sy;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         gtk_widget_get_width (GTK_WIDGET (text_view))
+                                         - gtk_text_view_get_right_margin (text_view), 0,
+                                         &place->text_right, &right_y))
+    return FALSE;
 
   /* Some of the selection must be on screen. */
-  return *below_y >= 0 && sy <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
+  return place->end_top + place->end_height >= 0
+         && place->start_top <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
 }
 
+/* Where the "Tag…" button goes, covering no text: in the margin right of
+ * the text, level with the selection's last line; without room there,
+ * above its first line; without room there either, below its last. */
 static gboolean
 on_view_overlay_child_position (DossierReaderPage *self,
                                 GtkWidget         *widget,
@@ -786,40 +802,65 @@ on_view_overlay_child_position (DossierReaderPage *self,
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
   int min_w, nat_w, min_h, nat_h;
-  double x = 0, below = 0, above = 0, y;
+  SelectionPlace place;
+  double x, y;
 
   if (widget != GTK_WIDGET (self->tag_selection_button))
     return FALSE;
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
-  if (!compute_tag_button_position (self, &x, &below, &above))
+  if (!compute_selection_place (self, &place))
     {
       x = width - nat_w - 12;
-      below = above = 12;
+      y = 12;
     }
-
-  if (below + 6 + nat_h <= height - 6)
-    y = below + 6;
+  else if (place.text_right + 12 + nat_w + 12 <= width)
+    {
+      x = place.text_right + 12;
+      y = place.end_top + (place.end_height - nat_h) / 2;
+    }
+  else if (place.start_top - 6 - nat_h >= 6)
+    {
+      x = place.start_x - nat_w / 2;
+      y = place.start_top - 6 - nat_h;
+    }
   else
-    y = above - 6 - nat_h;
+    {
+      x = place.end_x - nat_w / 2;
+      y = place.end_top + place.end_height + 6;
+    }
 
   allocation->width = nat_w;
   allocation->height = nat_h;
-  allocation->x = CLAMP ((int) x - nat_w / 2, 6, MAX (6, width - nat_w - 18));
+  allocation->x = CLAMP ((int) x, 6, MAX (6, width - nat_w - 6));
   allocation->y = CLAMP ((int) y, 6, MAX (6, height - nat_h - 6));
   return TRUE;
 }
 
 void
+_dossier_reader_page_note_tagged (DossierReaderPage *self,
+                                  gint64             start,
+                                  gint64             end)
+{
+  self->tagged_start = start;
+  self->tagged_end = end;
+  _dossier_reader_page_update_tag_button (self);
+}
+
+void
 _dossier_reader_page_update_tag_button (DossierReaderPage *self)
 {
-  double x, below, above;
+  SelectionPlace place;
   gboolean show;
+  gint64 start = -1, end = -1;
 
+  /* Gone once the selection is tagged, until another is made. */
+  _dossier_reader_page_has_selection (self, &start, &end);
   show = self->project != NULL
          && !dossier_project_get_read_only (self->project)
-         && compute_tag_button_position (self, &x, &below, &above)
+         && compute_selection_place (self, &place)
+         && !(start == self->tagged_start && end == self->tagged_end)
          && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker));
 
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), show);
@@ -870,7 +911,9 @@ slot_key (GtkWidget *widget,
 {
   DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
 
-  if (!_dossier_reader_page_has_selection (self, NULL, NULL))
+  /* With nothing selected, or in a read-only project, the action says why
+   * (a number key in read-only text does nothing else). */
+  if (self->document_id == 0)
     return FALSE;
   return gtk_widget_activate_action_variant (GTK_WIDGET (self), "reader.apply-tag", args);
 }
@@ -1108,6 +1151,8 @@ dossier_reader_page_init (DossierReaderPage *self)
 {
   GtkEventController *controller;
   GtkTextView *text_view;
+
+  self->tagged_start = self->tagged_end = -1;
 
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
   self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);

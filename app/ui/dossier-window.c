@@ -371,6 +371,36 @@ lists_document (GListModel *documents,
   return FALSE;
 }
 
+typedef struct
+{
+  DossierWindow *self;
+  gint64         document_id;
+} OpenLater;
+
+static gboolean
+open_later_cb (gpointer data)
+{
+  OpenLater *later = data;
+  DossierWindow *self = later->self;
+
+  /* Unless the user (or the documents list) showed another meanwhile. */
+  if (!_dossier_window_is_closed (self) && self->project != NULL
+      && dossier_reader_page_get_document_id (self->reader_page) == 0
+      && dossier_project_get_document (self->project, later->document_id) != NULL)
+    dossier_window_open_document (self, later->document_id);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_later_free (gpointer data)
+{
+  OpenLater *later = data;
+
+  g_object_unref (later->self);
+  g_free (later);
+}
+
 static void
 on_documents_items_changed (DossierWindow *self,
                             guint          position,
@@ -398,7 +428,17 @@ on_documents_items_changed (DossierWindow *self,
 
               next = dossier_document_get_id (doc);
             }
-          dossier_window_open_document (self, next);
+          /* Nothing shows the deleted one from now; the next is shown
+           * once every list has heard of the deletion. */
+          dossier_window_open_document (self, 0);
+          if (next != 0)
+            {
+              OpenLater *later = g_new0 (OpenLater, 1);
+
+              later->self = g_object_ref (self);
+              later->document_id = next;
+              g_idle_add_full (G_PRIORITY_DEFAULT, open_later_cb, later, open_later_free);
+            }
         }
     }
 

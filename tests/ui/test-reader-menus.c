@@ -1,0 +1,344 @@
+/* test-reader-menus.c — what the reader tells and offers around a
+ * selection: the "Tag…" button beside it covering no text and gone once
+ * the selection is tagged, and the number keys saying why they tag nothing
+ * (no selection, a read-only project). Runs under xvfb-run and
+ * dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-reader-page-private.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  gint64         document_id;
+  gint64         risks_id;
+  DossierWindow *window;
+} Fixture;
+
+/* Long paragraphs, so that a selection has a line of text under it. */
+static const char article[] =
+  "# Harbour Ferry Fares Rise\n"
+  "\n"
+  "The city council voted on Tuesday to raise ferry fares by ten percent, citing the cost of "
+  "diesel and two new boats for the café-lined north pier, and the harbour master said that "
+  "the older boats would be sold to a company on the other side of the bay before the summer, "
+  "when the timetable changes and the evening crossings are cut from six to four.\n"
+  "\n"
+  "Commuters on low incomes will pay “far more than before”, said Zoë Márquez, who crosses "
+  "twice a day; the operator answered that season tickets will not change until the spring, "
+  "and that the fares had not risen for seven years, longer than on any other route.\n";
+
+/* Painted, and laid out at the window's size (a person selects nothing
+ * before that). */
+static gboolean
+view_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
+         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
+}
+
+static void
+open_window (Fixture          *f,
+             DossierOpenFlags  flags,
+             int               width)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dossier_window_open_project (f->window, file, flags, &error));
+  g_assert_no_error (error);
+  wait_until (view_painted, f->window, "the first paint");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-test-reader-menus-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
+  project = dossier_project_create (f->path, "Ferry Fares", &error);
+  g_assert_no_error (error);
+  f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+  dossier_project_close (project);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      close_toplevels (GTK_WINDOW (f->window));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      flush_events ();
+      g_clear_object (&f->window);
+    }
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GtkTextView *
+text_view (Fixture *f)
+{
+  return dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+}
+
+static void
+select_text (Fixture    *f,
+             const char *needle,
+             gint64     *start,
+             gint64     *end)
+{
+  find_text_range (dossier_window_get_project (f->window), f->document_id, needle, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), *start, *end);
+  flush_events ();
+  wait_ms (50);
+}
+
+/* Presses @keyval on the text as GTK would with the text focused: through
+ * the reader's own keys (its shortcut controller on the text view);
+ * TRUE if one acted. */
+static gboolean
+press_text_key (Fixture *f,
+                guint    keyval)
+{
+  GtkWidget *view = GTK_WIDGET (text_view (f));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || g_strcmp0 (gtk_event_controller_get_name (controller), "dossier-reader-keys") != 0)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              gboolean acted = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                                             gtk_shortcut_get_arguments (shortcut));
+
+              flush_events ();
+              return acted;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* A visible label saying @text anywhere in the window (a toast's). */
+static gboolean
+window_says (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_says (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *text;
+} Saying;
+
+static gboolean
+says (gpointer data)
+{
+  Saying *saying = data;
+
+  return window_says (GTK_WIDGET (saying->f->window), saying->text);
+}
+
+/* The rectangle of the display line holding @offset, or of the one after
+ * it (@next), in the text view's widget coordinates, across the whole
+ * text column. */
+static graphene_rect_t
+line_rect (Fixture *f,
+           gint64   offset,
+           gboolean next)
+{
+  GtkTextView *view = text_view (f);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  if (next)
+    g_assert_true (gtk_text_view_forward_display_line (view, &iter));
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, rect.y, &wx, &wy);
+  return GRAPHENE_RECT_INIT (gtk_text_view_get_left_margin (view), wy,
+                             gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_left_margin (view)
+                             - gtk_text_view_get_right_margin (view),
+                             rect.height);
+}
+
+static gboolean
+button_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+
+  return gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0;
+}
+
+/* The "Tag…" button is beside the selection, over neither the selection's
+ * last line nor the line under it. */
+static void
+assert_button_clear (Fixture *f,
+                     gint64   end)
+{
+  GtkWidget *button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  graphene_rect_t bounds, under, last;
+
+  wait_until (button_shown, f, "the Tag… button");
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (text_view (f)), &bounds));
+  under = line_rect (f, end, TRUE);
+  last = line_rect (f, end - 1, FALSE);
+  g_test_message ("button %g,%g %gx%g; under %g,%g %gx%g", bounds.origin.x, bounds.origin.y,
+                  bounds.size.width, bounds.size.height, under.origin.x, under.origin.y,
+                  under.size.width, under.size.height);
+  g_assert_false (graphene_rect_intersection (&bounds, &under, NULL));
+  g_assert_false (graphene_rect_intersection (&bounds, &last, NULL));
+}
+
+static void
+test_tag_button (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *button;
+  gint64 start, end;
+
+  /* A wide window: the button sits in the margin. */
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1400);
+  button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  select_text (f, "diesel and two new boats", &start, &end);
+  assert_button_clear (f, end);
+
+  /* Tagged: its work is done, it goes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* Another selection brings it back. */
+  select_text (f, "season tickets", &start, &end);
+  assert_button_clear (f, end);
+
+  /* The tag picker tags it too, and it goes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.tag-selection", NULL);
+  flush_events ();
+  g_signal_emit_by_name (f->window->reader_page->tag_picker, "tag-chosen", f->risks_id);
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
+static void
+test_tag_button_margin (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *button;
+  graphene_rect_t bounds;
+  GtkTextView *view;
+  gint64 start, end;
+
+  /* Room beside the text column: the button goes there, level with the
+   * selection's last line. */
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1600);
+  select_text (f, "harbour master said", &start, &end);
+  assert_button_clear (f, end);
+  view = text_view (f);
+  button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=,
+                     gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_right_margin (view));
+}
+
+/* 1–9 with nothing selected, or in a read-only project, say why. */
+static void
+test_number_keys_say_why (Fixture       *f,
+                          gconstpointer  data)
+{
+  Saying select_first = { f, "Select a passage first, then press its tag’s number" };
+  Saying read_only = { f, "This project is open read-only" };
+  gint64 start, end;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), 5, 5);
+  flush_events ();
+  g_assert_false (window_says (GTK_WIDGET (f->window), select_first.text));
+  g_assert_true (press_text_key (f, GDK_KEY_1));
+  wait_until (says, &select_first, "the toast saying to select first");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  flush_events ();
+
+  /* Read-only: the key is answered, nothing is tagged. */
+  open_window (f, DOSSIER_OPEN_READ_ONLY, 1200);
+  select_text (f, "diesel", &start, &end);
+  g_assert_true (press_text_key (f, GDK_KEY_1));
+  wait_until (says, &read_only, "the toast saying the project is read-only");
+  {
+    g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (dossier_window_get_project (f->window),
+                                                                       f->document_id, 0, NULL);
+
+    g_assert_cmpuint (highlights->len, ==, 0);
+  }
+  /* No "Tag…" button where nothing can be tagged. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->reader_page->tag_selection_button)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/reader-menus/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tag-button", test_tag_button);
+  ADD ("tag-button-margin", test_tag_button_margin);
+  ADD ("number-keys-say-why", test_number_keys_say_why);
+
+#undef ADD
+
+  return g_test_run ();
+}
