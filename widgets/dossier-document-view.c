@@ -140,6 +140,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   HIGHLIGHT_ACTIVATED,
   HIGHLIGHT_MENU,
+  TEXT_MENU,
   SELECTION_CHANGED,
   N_SIGNALS
 };
@@ -1366,18 +1367,17 @@ on_text_secondary_pressed (GtkGestureClick     *gesture,
   graphene_point_t point;
   gint64 offset;
 
-  if (!offset_at_point (self, x, y, &offset))
-    return;
-  h = innermost_highlight_at (self, offset);
-  if (h == NULL)
-    return;
+  h = offset_at_point (self, x, y, &offset) ? innermost_highlight_at (self, offset) : NULL;
 
-  /* Ours, not the text view's Copy/Select All menu. */
+  /* Ours, not the text view's menu (greyed Cut and Paste in read-only text). */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (x, y);
-  g_signal_emit (self, signals[HIGHLIGHT_MENU], 0, h->id, (double) point.x, (double) point.y);
+  if (h != NULL)
+    g_signal_emit (self, signals[HIGHLIGHT_MENU], 0, h->id, (double) point.x, (double) point.y);
+  else
+    g_signal_emit (self, signals[TEXT_MENU], 0, (double) point.x, (double) point.y);
 }
 
 static void
@@ -1787,6 +1787,12 @@ dossier_document_view_class_init (DossierDocumentViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[TEXT_MENU] =
+    g_signal_new ("text-menu",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed",
                   G_TYPE_FROM_CLASS (klass),

@@ -37,6 +37,8 @@ G_DECLARE_FINAL_TYPE (DossierDocumentView, dossier_document_view, DOSSIER, DOCUM
  *   "highlight-activated" (gint64 id): a stripe was clicked, or Enter on it.
  *   "highlight-menu" (gint64 id, double x, double y): right click on a
  *       highlight (in text or margin), coordinates in the view's space.
+ *   "text-menu" (double x, double y): right click on text no highlight
+ *       covers (the text view's own Cut/Paste menu is not shown).
  *   "selection-changed": the selection or caret moved.
  * Properties: "zoom" (double, 0.5–3.0), "has-selection" (boolean). */
 

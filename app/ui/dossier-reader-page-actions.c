@@ -257,6 +257,9 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   /* Enabled read-only too, to say why a number key does nothing there. */
   gtk_widget_action_set_enabled (widget, "reader.apply-tag", has_document);
   gtk_widget_action_set_enabled (widget, "reader.tag-selection", writable && has_selection);
+  gtk_widget_action_set_enabled (widget, "reader.tag-with", writable && has_selection);
+  gtk_widget_action_set_enabled (widget, "reader.copy", has_selection);
+  gtk_widget_action_set_enabled (widget, "reader.select-all", has_document);
   /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
   gtk_widget_action_set_enabled (widget, "reader.edit-memo", writable && has_document);
   gtk_widget_action_set_enabled (widget, "reader.delete-highlight", writable && at_caret);
@@ -397,6 +400,8 @@ ensure_tag_picker (DossierReaderPage *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (on_tag_picker_closed), self,
                                G_CONNECT_SWAPPED);
+      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                                       GTK_POPOVER (self->tag_picker));
     }
   return self->tag_picker;
 }
@@ -584,6 +589,36 @@ remove_highlight_tag_action (GtkWidget  *widget,
 
 /* ---- The highlight menu ------------------------------------------------------------ */
 
+/* The reader's one context menu (of a highlight, or of plain text) at
+ * (@x, @y) in the document view's coordinates. */
+static void
+popup_context_menu (DossierReaderPage *self,
+                    GMenu             *menu,
+                    double             x,
+                    double             y)
+{
+  GdkRectangle rect;
+  double bx, by;
+
+  if (self->highlight_menu == NULL)
+    {
+      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
+      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->highlight_menu, self->view_box);
+      /* The text's tooltip (a highlight's tags) would open over it. */
+      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                                       GTK_POPOVER (self->highlight_menu));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->highlight_menu), G_MENU_MODEL (menu));
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), self->view_box, x, y, &bx, &by))
+    bx = by = 0;
+  rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
+  dossier_popup_returning_focus (GTK_POPOVER (self->highlight_menu));
+}
+
 void
 _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
                                            gint64             highlight_id,
@@ -598,8 +633,6 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
   g_autoptr(GMenuItem) item = NULL;
   const gint64 *tag_ids;
   guint n_tags = 0;
-  GdkRectangle rect;
-  double bx, by;
 
   if (self->project == NULL || highlight_id == 0)
     return;
@@ -642,20 +675,83 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
   g_menu_append_item (remove, item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
 
-  if (self->highlight_menu == NULL)
-    {
-      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
-      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->highlight_menu, self->view_box);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->highlight_menu), G_MENU_MODEL (menu));
+  popup_context_menu (self, menu, x, y);
+}
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), self->view_box, x, y, &bx, &by))
-    bx = by = 0;
-  rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
-  dossier_popup_returning_focus (GTK_POPOVER (self->highlight_menu));
+/* The menu of text no highlight covers (right click, the Menu key):
+ * tagging the selection, copying — not the text view's own menu, whose
+ * Cut and Paste are greyed in read-only text. */
+void
+_dossier_reader_page_popup_text_menu (DossierReaderPage *self,
+                                      double             x,
+                                      double             y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) tag = g_menu_new ();
+  g_autoptr(GMenu) slots = g_menu_new ();
+  g_autoptr(GMenu) text = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (self->project == NULL || self->document_id == 0)
+    return;
+
+  item = g_menu_item_new (_("_Tag Selection…"), "reader.tag-selection");
+  g_menu_item_set_attribute (item, "accel", "s", "<Control>t");
+  g_menu_append_item (tag, item);
+  g_clear_object (&item);
+
+  /* The codebook's numbered tags, with their keys. */
+  for (guint slot = 1; slot <= DOSSIER_CODEBOOK_N_SLOTS; slot++)
+    {
+      gint64 tag_id = dossier_project_get_key_tag (self->project, slot);
+      DossierTag *slot_tag = tag_id != 0 ? dossier_project_get_tag (self->project, tag_id) : NULL;
+      g_autofree char *accel = NULL;
+
+      if (slot_tag == NULL)
+        continue;
+      item = g_menu_item_new (dossier_tag_get_name (slot_tag), NULL);
+      g_menu_item_set_action_and_target_value (item, "reader.tag-with", g_variant_new_int32 (slot));
+      accel = g_strdup_printf ("%u", slot);
+      g_menu_item_set_attribute (item, "accel", "s", accel);
+      g_menu_append_item (slots, item);
+      g_clear_object (&item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (slots)) > 0)
+    g_menu_append_submenu (tag, _("Tag _With"), G_MENU_MODEL (slots));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
+
+  item = g_menu_item_new (_("_Copy"), "reader.copy");
+  g_menu_item_set_attribute (item, "accel", "s", "<Control>c");
+  g_menu_append_item (text, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Select _All"), "reader.select-all");
+  g_menu_item_set_attribute (item, "accel", "s", "<Control>a");
+  g_menu_append_item (text, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
+
+  popup_context_menu (self, menu, x, y);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                              "clipboard.copy", NULL);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                              "selection.select-all", NULL);
 }
 
 /* ---- Find ----------------------------------------------------------------------- */
@@ -675,6 +771,10 @@ void
 _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "reader.apply-tag", "i", apply_tag_action);
+  /* The same from the text's menu, where it is greyed without a selection. */
+  gtk_widget_class_install_action (widget_class, "reader.tag-with", "i", apply_tag_action);
+  gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "reader.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action);
   gtk_widget_class_install_action (widget_class, "reader.edit-memo", NULL, edit_memo_action);
   gtk_widget_class_install_action (widget_class, "reader.delete-highlight", NULL, delete_highlight_action);

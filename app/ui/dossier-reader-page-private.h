@@ -70,6 +70,11 @@ struct _DossierReaderPage
 /* dossier-reader-page-actions.c */
 void     _dossier_reader_page_class_init_actions  (GtkWidgetClass    *widget_class);
 void     _dossier_reader_page_update_actions      (DossierReaderPage *self);
+/* The menu of plain text (no highlight under it) at (@x, @y) in the
+ * document view's coordinates. */
+void     _dossier_reader_page_popup_text_menu      (DossierReaderPage *self,
+                                                   double             x,
+                                                   double             y);
 /* Shows the highlight context menu at (x, y) of the document view. */
 void     _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
                                                    gint64             highlight_id,

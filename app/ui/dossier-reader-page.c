@@ -728,6 +728,15 @@ on_view_highlight_activated (DossierReaderPage   *self,
 }
 
 static void
+on_view_text_menu (DossierReaderPage   *self,
+                   double               x,
+                   double               y,
+                   DossierDocumentView *view)
+{
+  _dossier_reader_page_popup_text_menu (self, x, y);
+}
+
+static void
 on_view_highlight_menu (DossierReaderPage   *self,
                         gint64               highlight_id,
                         double               x,
@@ -944,7 +953,7 @@ menu_key (GtkWidget *widget,
   double x, y;
   int wx, wy;
 
-  if (id == 0)
+  if (self->document_id == 0)
     return FALSE;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -954,7 +963,12 @@ menu_key (GtkWidget *widget,
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->document_view),
                                          wx, wy, &x, &y))
     x = y = 0;
-  _dossier_reader_page_popup_highlight_menu (self, id, x, y);
+  /* The highlight's menu at the caret, else the text's (not the text
+   * view's own). */
+  if (id != 0)
+    _dossier_reader_page_popup_highlight_menu (self, id, x, y);
+  else
+    _dossier_reader_page_popup_text_menu (self, x, y);
   return TRUE;
 }
 
@@ -1140,6 +1154,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_text_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_overlay_child_position);
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-tag-chip.h"
 #include "dossier-tag-choose-dialog.h"
 
 struct _DossierTagChooseDialog
@@ -13,6 +14,7 @@ struct _DossierTagChooseDialog
   DossierTagChooseKind  kind;
   gint64                tag_id;
   GArray               *ids;        /* gint64, one per listed name */
+  GPtrArray            *colors;     /* "#rrggbb", or NULL for the top level */
 
   /* template */
   GtkDropDown          *drop_down;
@@ -24,10 +26,49 @@ G_DEFINE_FINAL_TYPE (DossierTagChooseDialog, dossier_tag_choose_dialog, ADW_TYPE
 static void
 list (DossierTagChooseDialog *self,
       const char             *name,
-      gint64                  id)
+      gint64                  id,
+      const char             *color)
 {
-  gtk_string_list_append (self->names, name);
+  /* The name last: the drop-down shows it at once, colour and all. */
   g_array_append_val (self->ids, id);
+  g_ptr_array_add (self->colors, g_strdup (color));
+  gtk_string_list_append (self->names, name);
+}
+
+/* Each choice with its tag's colour dot, in the list and on the button:
+ * a swatch, then the name. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DossierTagChooseDialog   *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), dossier_tag_chip_new_swatch (NULL, NULL));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DossierTagChooseDialog   *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
+  guint position = gtk_list_item_get_position (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const char *color = position < self->colors->len ? g_ptr_array_index (self->colors, position) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  dossier_tag_chip_set_tag_name (DOSSIER_TAG_CHIP (swatch), name);
+  dossier_tag_chip_set_color (DOSSIER_TAG_CHIP (swatch), color);
+  /* "Top Level" has no colour; its place is kept, so names line up. */
+  gtk_widget_set_opacity (swatch, color != NULL ? 1.0 : 0.0);
 }
 
 GtkWidget *
@@ -61,7 +102,7 @@ dossier_tag_choose_dialog_new (GtkWindow            *parent,
   self->tag_id = dossier_tag_get_id (tag);
 
   if (move)
-    list (self, _("Top Level"), 0);
+    list (self, _("Top Level"), 0, NULL);
   tags = dossier_project_get_tags (project);
   for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
     {
@@ -69,7 +110,8 @@ dossier_tag_choose_dialog_new (GtkWindow            *parent,
 
       /* A tag can go neither under nor into itself or its own subtags. */
       if (!dossier_project_tag_is_within (project, dossier_tag_get_id (other), self->tag_id))
-        list (self, dossier_tag_get_path (other), dossier_tag_get_id (other));
+        list (self, dossier_tag_get_path (other), dossier_tag_get_id (other),
+              dossier_tag_get_color (other));
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
@@ -126,6 +168,7 @@ dossier_tag_choose_dialog_finalize (GObject *object)
   DossierTagChooseDialog *self = DOSSIER_TAG_CHOOSE_DIALOG (object);
 
   g_array_unref (self->ids);
+  g_ptr_array_unref (self->colors);
 
   G_OBJECT_CLASS (dossier_tag_choose_dialog_parent_class)->finalize (object);
 }
@@ -148,6 +191,13 @@ dossier_tag_choose_dialog_class_init (DossierTagChooseDialogClass *klass)
 static void
 dossier_tag_choose_dialog_init (DossierTagChooseDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->colors = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), self);
+  gtk_drop_down_set_factory (self->drop_down, factory);
 }

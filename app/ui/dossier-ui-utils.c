@@ -128,3 +128,47 @@ dossier_format_day (GDateTime *day)
     memmove (formatted, formatted + 3, strlen (formatted + 3) + 1);
   return g_strstrip (formatted);
 }
+
+static void
+on_held_popover_visible (GtkWidget  *owner,
+                         GParamSpec *pspec,
+                         GtkPopover *popover)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (popover)))
+    {
+      /* Counted: two popovers over one owner (a menu, then the picker). */
+      guint held = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-held"));
+
+      if (held == 0)
+        g_object_set_data (G_OBJECT (owner), "dossier-tooltip-had",
+                           GINT_TO_POINTER (gtk_widget_get_has_tooltip (owner)));
+      g_object_set_data (G_OBJECT (owner), "dossier-tooltip-held", GUINT_TO_POINTER (held + 1));
+      gtk_widget_set_has_tooltip (owner, FALSE);
+      gtk_widget_trigger_tooltip_query (owner);
+    }
+  else
+    {
+      guint held = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-held"));
+
+      if (held == 0)
+        return;
+      g_object_set_data (G_OBJECT (owner), "dossier-tooltip-held", GUINT_TO_POINTER (held - 1));
+      if (held == 1)
+        gtk_widget_set_has_tooltip (owner,
+                                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-had")));
+    }
+}
+
+void
+dossier_hold_tooltip_while_open (GtkWidget  *owner,
+                                 GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (popover == NULL || GTK_IS_POPOVER (popover));
+
+  if (popover == NULL)
+    return;
+
+  g_signal_connect_object (popover, "notify::visible", G_CALLBACK (on_held_popover_visible), owner,
+                           G_CONNECT_SWAPPED);
+}

@@ -24,6 +24,12 @@ gboolean dossier_set_str (char       **dest,
  * shortcut went nowhere. */
 void dossier_popup_returning_focus (GtkPopover *popover);
 
+/* Keeps @owner's tooltip away while @popover (a menu it opened, or one
+ * over it) is open: the pointer is still over @owner, and its tooltip
+ * would otherwise open on top of the menu a moment later. */
+void     dossier_hold_tooltip_while_open (GtkWidget  *owner,
+                                          GtkPopover *popover);
+
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);

@@ -15,6 +15,7 @@
 #include "dossier-export-dialog.h"
 #include "dossier-import-report-dialog.h"
 #include "dossier-replace-text-dialog.h"
+#include "dossier-codebook-panel.h"
 #include "dossier-search-panel.h"
 #include "dossier-window-private.h"
 
@@ -100,6 +101,115 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search-next", has_project);
   gtk_widget_action_set_enabled (widget, "win.search-previous", has_project);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
+}
+
+/* ---- The Keyboard Shortcuts window --------------------------------------------- */
+
+/* Which tags the number keys apply, one name a line ("" for a free key). */
+static char *
+codebook_keys (DossierWindow *self)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint slot = 1; self->project != NULL && slot <= DOSSIER_CODEBOOK_N_SLOTS; slot++)
+    {
+      gint64 tag_id = dossier_project_get_key_tag (self->project, slot);
+      DossierTag *tag = tag_id != 0 ? dossier_project_get_tag (self->project, tag_id) : NULL;
+
+      g_string_append_printf (keys, "%s\n", tag != NULL ? dossier_tag_get_name (tag) : "");
+    }
+
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* The window from its resource, and a group listing the codebook's keys
+ * ("1: Tag with “Risks”"), which the static file cannot know. GTK 4.8
+ * has no API to add a group to a shown section: the whole window is made
+ * again, while it is hidden. */
+static void
+rebuild_help_overlay (DossierWindow *self,
+                      const char    *keys)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  g_auto(GStrv) names = g_strsplit (keys, "\n", -1);
+  g_autoptr(GString) xml = g_string_new ("<interface><object class=\"GtkShortcutsGroup\" id=\"codebook_keys\">");
+  g_autoptr(GError) error = NULL;
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  GObject *section = gtk_builder_get_object (builder, "shortcuts_section");
+  g_autofree char *title = g_markup_escape_text (C_("shortcut window", "Codebook Keys"), -1);
+  guint n = 0;
+
+  g_string_append_printf (xml, "<property name=\"title\">%s</property>", title);
+  for (guint i = 0; names[i] != NULL && i < DOSSIER_CODEBOOK_N_SLOTS; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (names[i][0] == '\0')
+        continue;
+      /* Translators: in the Keyboard Shortcuts window, beside a number key */
+      label = g_strdup_printf (C_("shortcut window", "Tag the selection “%s”"), names[i]);
+      escaped = g_markup_escape_text (label, -1);
+      g_string_append_printf (xml,
+                              "<child><object class=\"GtkShortcutsShortcut\">"
+                              "<property name=\"title\">%s</property>"
+                              "<property name=\"accelerator\">%u</property>"
+                              "</object></child>",
+                              escaped, i + 1);
+      n++;
+    }
+  g_string_append (xml, "</object></interface>");
+
+  if (overlay == NULL || section == NULL)
+    return;
+  if (n > 0)
+    {
+      GObject *group;
+
+      if (!gtk_builder_add_from_string (builder, xml->str, -1, &error))
+        {
+          g_warning ("The codebook's keys cannot be listed: %s", error->message);
+          return;
+        }
+      group = gtk_builder_get_object (builder, "codebook_keys");
+      GTK_BUILDABLE_GET_IFACE (section)->add_child (GTK_BUILDABLE (section), builder, group, NULL);
+    }
+
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
+}
+
+static gboolean
+update_help_overlay (gpointer data)
+{
+  DossierWindow *self = data;
+  GtkShortcutsWindow *current = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  g_autofree char *keys = NULL;
+
+  self->help_idle_id = 0;
+
+  /* Open now: again once it is closed. */
+  if (current != NULL && gtk_widget_get_visible (GTK_WIDGET (current)))
+    {
+      g_signal_connect_object (current, "hide", G_CALLBACK (_dossier_window_queue_help_overlay), self,
+                               G_CONNECT_SWAPPED);
+      return G_SOURCE_REMOVE;
+    }
+
+  keys = codebook_keys (self);
+  if (current != NULL && g_strcmp0 (keys, self->help_keys) == 0)
+    return G_SOURCE_REMOVE;
+
+  rebuild_help_overlay (self, keys);
+  g_free (self->help_keys);
+  self->help_keys = g_steal_pointer (&keys);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_dossier_window_queue_help_overlay (DossierWindow *self)
+{
+  if (self->help_idle_id == 0 && !_dossier_window_is_closed (self))
+    self->help_idle_id = g_idle_add (update_help_overlay, self);
 }
 
 /* ---- Recent projects ------------------------------------------------------------ */

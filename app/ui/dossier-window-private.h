@@ -29,6 +29,10 @@ struct _DossierWindow
   DossierProgress       *import_status;
   GPtrArray             *pending_imports;
   GMenu                 *recent_menu;
+  /* The codebook's keys the Keyboard Shortcuts window lists ("" if none),
+   * and the idle that lists them again. */
+  char                  *help_keys;
+  guint                  help_idle_id;
   /* An article to import into the project New Project is creating for it. */
   GFile                 *import_after_new;
   char                  *last_import_folder;
@@ -87,6 +91,9 @@ gboolean _dossier_window_is_closed          (DossierWindow  *self);
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,
                                              const GError   *error);
+/* Lists the codebook's number keys in the Keyboard Shortcuts window
+ * again, from an idle, if which tags hold them changed. */
+void     _dossier_window_queue_help_overlay (DossierWindow  *self);
 /* Asks where to create a new project (and, if @article is not NULL,
  * imports that file into it once created). */
 void     _dossier_window_new_project_for    (DossierWindow  *self,

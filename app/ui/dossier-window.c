@@ -20,6 +20,7 @@
 #include "dossier-arguments-panel.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-start-page.h"
+#include "dossier-ui-utils.h"
 #include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -520,7 +521,10 @@ dossier_window_set_project (DossierWindow  *self,
   remember_project (self, self->project, FALSE);
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
+    {
+      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
+    }
 
   old = g_steal_pointer (&self->project);
   self->project = project ? g_object_ref (project) : NULL;
@@ -533,8 +537,11 @@ dossier_window_set_project (DossierWindow  *self,
     {
       g_signal_connect_object (dossier_project_get_documents (self->project), "items-changed",
                                G_CALLBACK (on_documents_items_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dossier_project_get_tags (self->project), "items-changed",
+                               G_CALLBACK (_dossier_window_queue_help_overlay), self, G_CONNECT_SWAPPED);
       apply_author (self);
     }
+  _dossier_window_queue_help_overlay (self);
 
   /* The pages and panels follow the "project" property (bound in the .ui). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1035,8 +1042,12 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
+  g_clear_handle_id (&self->help_idle_id, g_source_remove);
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
+    {
+      g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
+      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
+    }
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
 
@@ -1057,6 +1068,7 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->import_after_new);
+  g_clear_pointer (&self->help_keys, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
@@ -1296,6 +1308,14 @@ dossier_window_init (DossierWindow *self)
 
   g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
                            G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);
+
+  /* The header's menus: no tooltip of their button over them. */
+  dossier_hold_tooltip_while_open (GTK_WIDGET (self->main_menu_button),
+                                   gtk_menu_button_get_popover (self->main_menu_button));
+  dossier_hold_tooltip_while_open (self->import_button,
+                                   adw_split_button_get_popover (ADW_SPLIT_BUTTON (self->import_button)));
+  dossier_hold_tooltip_while_open (self->import_button_narrow,
+                                   gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->import_button_narrow)));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

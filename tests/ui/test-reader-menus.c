@@ -1,8 +1,11 @@
 /* test-reader-menus.c — what the reader tells and offers around a
  * selection: the "Tag…" button beside it covering no text and gone once
- * the selection is tagged, and the number keys saying why they tag nothing
- * (no selection, a read-only project). Runs under xvfb-run and
- * dbus-run-session (suite "ui"). */
+ * the selection is tagged; the number keys saying why they tag nothing
+ * (no selection, a read-only project); the text's own menu (Tag entries,
+ * no greyed Cut and Paste); the Keyboard Shortcuts window listing the
+ * codebook's keys; tooltips kept off freshly opened menus; colour dots in
+ * the Merge Into drop-down. Runs under xvfb-run and dbus-run-session
+ * (suite "ui"). */
 #include "config.h"
 
 #include <string.h>
@@ -11,6 +14,8 @@
 #include <dossier/dossier.h>
 
 #include "dossier-reader-page-private.h"
+#include "dossier-tag-chip.h"
+#include "dossier-tag-choose-dialog.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -20,6 +25,7 @@ typedef struct
   char          *path;
   gint64         document_id;
   gint64         risks_id;
+  gint64         benefits_id;
   DossierWindow *window;
 } Fixture;
 
@@ -76,6 +82,8 @@ fixture_set_up (Fixture       *f,
   project = dossier_project_create (f->path, "Ferry Fares", &error);
   g_assert_no_error (error);
   f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  f->benefits_id = dossier_project_add_tag (project, "Benefits", 0, "#2ec27e", NULL, &error);
   g_assert_no_error (error);
   f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
   dossier_project_close (project);
@@ -323,6 +331,253 @@ test_number_keys_say_why (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->reader_page->tag_selection_button)));
 }
 
+/* The labels of @model's items, submenus and sections included, one a
+ * line, each followed by its accel in brackets if it has one. */
+static void
+collect_menu (GMenuModel *model,
+              GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *accel = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          g_string_append (out, label);
+          if (g_menu_model_get_item_attribute (model, i, "accel", "s", &accel))
+            g_string_append_printf (out, " [%s]", accel);
+          g_string_append_c (out, '\n');
+        }
+      if (section != NULL)
+        collect_menu (section, out);
+      if (submenu != NULL)
+        collect_menu (submenu, out);
+    }
+}
+
+static GtkGesture *
+secondary_click (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* The text's own menu, by right click and by the Menu key: Tag entries
+ * (the codebook's keys in Tag With), Copy and Select All; never the text
+ * view's greyed Cut and Paste. */
+static void
+test_text_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  DossierReaderPage *page;
+  GtkGesture *click;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  gint64 start, end;
+  int wx, wy;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  page = f->window->reader_page;
+
+  /* A right click on plain text. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view (f)), &iter, 40);
+  gtk_text_view_get_iter_location (text_view (f), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view (f), GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  click = secondary_click (GTK_WIDGET (text_view (f)));
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1, (double) wx + 1, (double) wy + 2);
+  flush_events ();
+  g_assert_nonnull (page->highlight_menu);
+  g_assert_true (gtk_widget_get_visible (page->highlight_menu));
+  collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu)), items);
+  g_test_message ("%s", items->str);
+  g_assert_nonnull (strstr (items->str, "_Tag Selection… [<Control>t]\n"));
+  g_assert_nonnull (strstr (items->str, "Risks [1]\n"));
+  g_assert_nonnull (strstr (items->str, "Benefits [2]\n"));
+  g_assert_nonnull (strstr (items->str, "_Copy [<Control>c]\n"));
+  g_assert_null (strstr (items->str, "Cu_t"));
+  g_assert_null (strstr (items->str, "_Paste"));
+  /* Nothing selected: nothing to tag (the entries are greyed). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-with", "i", 1);
+  {
+    g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (dossier_window_get_project (f->window),
+                                                                       f->document_id, 0, NULL);
+
+    g_assert_cmpuint (highlights->len, ==, 0);
+  }
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+  flush_events ();
+
+  /* With a selection, by the Menu key: Tag With tags it. */
+  select_text (f, "diesel and two new boats", &start, &end);
+  g_assert_true (press_text_key (f, GDK_KEY_Menu));
+  g_assert_true (gtk_widget_get_visible (page->highlight_menu));
+  g_string_truncate (items, 0);
+  collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu)), items);
+  g_assert_nonnull (strstr (items->str, "Risks [1]\n"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-with", "i", 2));
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+  flush_events ();
+  {
+    g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (dossier_window_get_project (f->window),
+                                                                       f->document_id, 0, NULL);
+
+    g_assert_cmpuint (highlights->len, ==, 1);
+    g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), f->benefits_id));
+  }
+}
+
+static GtkWidget *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator)
+{
+  g_autofree char *accel = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "accelerator", &accel, NULL);
+      if (g_strcmp0 (accel, accelerator) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, accelerator);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *accelerator;
+  const char *title;
+} Listed;
+
+static gboolean
+key_listed (gpointer data)
+{
+  Listed *listed = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
+  GtkWidget *shortcut = overlay ? find_shortcut (GTK_WIDGET (overlay), listed->accelerator) : NULL;
+  g_autofree char *title = NULL;
+
+  if (shortcut == NULL)
+    return FALSE;
+  g_object_get (shortcut, "title", &title, NULL);
+  return g_strcmp0 (title, listed->title) == 0;
+}
+
+/* The Keyboard Shortcuts window names the tag of each number key, and
+ * follows the codebook. */
+static void
+test_shortcuts_list_keys (Fixture       *f,
+                          gconstpointer  data)
+{
+  Listed one = { f, "1", "Tag the selection “Risks”" };
+  Listed two = { f, "2", "Tag the selection “Benefits”" };
+  Listed three = { f, "3", "Tag the selection “Costs”" };
+  g_autoptr(GError) error = NULL;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  wait_until (key_listed, &one, "key 1 listed");
+  wait_until (key_listed, &two, "key 2 listed");
+  g_assert_false (key_listed (&three));
+
+  dossier_project_add_tag (dossier_window_get_project (f->window), "Costs", 0, "#3584e4", NULL, &error);
+  g_assert_no_error (error);
+  wait_until (key_listed, &three, "key 3 listed once the tag is added");
+}
+
+/* A menu just opened is not covered by the tooltip of what opened it. */
+static void
+test_tooltips_off_menus (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *menu_button;
+  GtkWidget *view;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  menu_button = GTK_WIDGET (f->window->main_menu_button);
+  g_assert_true (gtk_widget_get_has_tooltip (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  flush_events ();
+  g_assert_false (gtk_widget_get_has_tooltip (menu_button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  flush_events ();
+  g_assert_true (gtk_widget_get_has_tooltip (menu_button));
+
+  /* The text's tooltip (a highlight's tags) stays off its menu, and off
+   * the tag picker. */
+  view = GTK_WIDGET (text_view (f));
+  g_assert_true (gtk_widget_get_has_tooltip (view));
+  _dossier_reader_page_popup_text_menu (f->window->reader_page, 10, 10);
+  flush_events ();
+  g_assert_false (gtk_widget_get_has_tooltip (view));
+  gtk_popover_popdown (GTK_POPOVER (f->window->reader_page->highlight_menu));
+  flush_events ();
+  g_assert_true (gtk_widget_get_has_tooltip (view));
+}
+
+static void
+collect_chips (GtkWidget *widget,
+               GPtrArray *chips)
+{
+  if (DOSSIER_IS_TAG_CHIP (widget) && gtk_widget_get_opacity (widget) > 0)
+    g_ptr_array_add (chips, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_chips (child, chips);
+}
+
+/* Merge Into lists each tag with its colour dot. */
+static void
+test_merge_dots (Fixture       *f,
+                 gconstpointer  data)
+{
+  DossierProject *project;
+  GtkWidget *dialog, *drop_down;
+  g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+  gboolean benefits = FALSE;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  project = dossier_window_get_project (f->window);
+  dialog = dossier_tag_choose_dialog_new (GTK_WINDOW (f->window), project,
+                                          dossier_project_get_tag (project, f->risks_id),
+                                          DOSSIER_TAG_CHOOSE_MERGE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush_events ();
+  drop_down = find_descendant (dialog, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop_down);
+  g_signal_emit_by_name (drop_down, "activate");
+  wait_ms (100);
+
+  collect_chips (drop_down, chips);
+  g_assert_cmpuint (chips->len, >=, 1);
+  for (guint i = 0; i < chips->len; i++)
+    if (g_strcmp0 (dossier_tag_chip_get_color (g_ptr_array_index (chips, i)), "#2ec27e") == 0
+        && g_strcmp0 (dossier_tag_chip_get_tag_name (g_ptr_array_index (chips, i)), "Benefits") == 0)
+      benefits = TRUE;
+  g_assert_true (benefits);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +592,10 @@ main (int   argc,
   ADD ("tag-button", test_tag_button);
   ADD ("tag-button-margin", test_tag_button_margin);
   ADD ("number-keys-say-why", test_number_keys_say_why);
+  ADD ("text-menu", test_text_menu);
+  ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
+  ADD ("tooltips-off-menus", test_tooltips_off_menus);
+  ADD ("merge-dots", test_merge_dots);
 
 #undef ADD
 
