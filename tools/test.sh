@@ -92,8 +92,9 @@ build ()
 }
 
 # Widgets need a display and a session bus; the window tests run on a
-# virtual X server of a size the window fits in.
-ui_wrapper=(xvfb-run -a -s '-screen 0 1600x1200x24' dbus-run-session --)
+# virtual X server of a size the window fits in, which does not reset when
+# its last client disconnects (a client connecting during a reset is refused).
+ui_wrapper=(xvfb-run -a -s '-screen 0 1600x1200x24 -noreset' dbus-run-session --)
 
 if build "build" _build; then
   run_suite "unit" _build unit

@@ -242,6 +242,8 @@ name_widget (GtkWidget *widget)
     }
 }
 
+static GtkWidget *live_region (GtkWidget *overlay);
+
 void
 dossier_accessible_name_widgets (GtkWidget *widget)
 {
@@ -251,6 +253,10 @@ dossier_accessible_name_widgets (GtkWidget *widget)
     named_quark = g_quark_from_static_string ("dossier-accessible-named");
 
   name_widget (widget);
+  /* The live region is in the tree from the start: a reader that has read
+   * the tree hears it when a toast's text arrives. */
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    live_region (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     dossier_accessible_name_widgets (child);
