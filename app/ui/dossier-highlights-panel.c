@@ -1,12 +1,14 @@
 /* dossier-highlights-panel.c — the "Highlights" panel of the right sidebar.
  *
- * The core hands out highlights as snapshots and says, per document, when
- * they changed. On each change the panel lists them again and splices only
- * the run that differs into its GListStore (common prefix and suffix kept),
- * so a project with thousands of highlights costs one query and a few
- * rebinds, and the list keeps its scroll position. Tag chips are bound to
- * the project's live DossierTag objects, so renames and recolours show up
- * without relisting.
+ * The list is the project's live model of what is shown (a document's
+ * highlights, or a tag's across documents), which the core keeps in step
+ * with exact items-changed after every action, undo and redo: tagging a
+ * passage adds one card, editing a memo replaces one, and the other cards
+ * and the scroll position stay as they are. The live model leaves out
+ * orphaned highlights (their offsets are stale); the panel lists those
+ * after it, from a small store of its own, through a flatten model. Tag
+ * chips are bound to the project's live DossierTag objects, so renames and
+ * recolours show up without any item changing.
  */
 
 #include "config.h"
@@ -34,7 +36,12 @@ struct _DossierHighlightsPanel
   GSignalGroup   *documents_signals;
   gint64          document_id;
   gint64          tag_id;
-  GListStore     *store;         /* of DossierHighlight */
+
+  GListModel     *live;          /* the project's live list shown, or NULL */
+  GListStore     *orphans;       /* of DossierHighlight, listed after it */
+  GListStore     *parts;         /* of GListModel: live (when set), orphans */
+  GListModel     *model;         /* parts flattened: what the list shows */
+
   guint           reload_source;
   /* Waiting for the frame after which to reload (see reload_after_frame). */
   GdkFrameClock  *frame_clock;
@@ -46,8 +53,6 @@ struct _DossierHighlightsPanel
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, DOSSIER_TYPE_PANEL)
-
-#define RELOAD_DELAY_MS 40
 
 enum {
   PROP_0,
@@ -66,43 +71,7 @@ static guint signals[N_SIGNALS];
 
 #define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
 
-/* ---- listing ----------------------------------------------------------------- */
-
-/* The core hands out an unchanged highlight as the same object, but
- * orphaned ones are read one by one, as new objects each time. */
-static gboolean
-same_highlight (gconstpointer highlight_a,
-                gconstpointer highlight_b)
-{
-  DossierHighlight *a = (DossierHighlight *) highlight_a;
-  DossierHighlight *b = (DossierHighlight *) highlight_b;
-  const gint64 *tags_a, *tags_b;
-  guint n_a, n_b;
-
-  if (dossier_highlight_get_id (a) != dossier_highlight_get_id (b) ||
-      dossier_highlight_get_document_id (a) != dossier_highlight_get_document_id (b) ||
-      dossier_highlight_get_start (a) != dossier_highlight_get_start (b) ||
-      dossier_highlight_get_end (a) != dossier_highlight_get_end (b) ||
-      g_strcmp0 (dossier_highlight_get_memo (a), dossier_highlight_get_memo (b)) != 0 ||
-      g_strcmp0 (dossier_highlight_get_quote (a), dossier_highlight_get_quote (b)) != 0 ||
-      dossier_highlight_get_orphaned (a) != dossier_highlight_get_orphaned (b))
-    return FALSE;
-
-  tags_a = dossier_highlight_get_tag_ids (a, &n_a);
-  tags_b = dossier_highlight_get_tag_ids (b, &n_b);
-
-  return n_a == n_b && (n_a == 0 || memcmp (tags_a, tags_b, n_a * sizeof (gint64)) == 0);
-}
-
-static void
-count_document (GHashTable       *seen,
-                DossierHighlight *highlight)
-{
-  gint64 id = dossier_highlight_get_document_id (highlight);
-
-  if (!g_hash_table_contains (seen, &id))
-    g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-}
+/* ---- header ------------------------------------------------------------------ */
 
 static guint
 count_documents (GListModel *model)
@@ -113,8 +82,10 @@ count_documents (GListModel *model)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierHighlight) highlight = g_list_model_get_item (model, i);
+      gint64 id = dossier_highlight_get_document_id (highlight);
 
-      count_document (seen, highlight);
+      if (!g_hash_table_contains (seen, &id))
+        g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
     }
 
   return g_hash_table_size (seen);
@@ -123,7 +94,7 @@ count_documents (GListModel *model)
 static void
 update_header (DossierHighlightsPanel *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = g_list_model_get_n_items (self->model);
   DossierTag *tag = NULL;
   DossierDocument *document = NULL;
   g_autofree char *count = NULL;
@@ -136,7 +107,7 @@ update_header (DossierHighlightsPanel *self)
   if (tag != NULL)
     {
       g_autofree char *documents = NULL;
-      guint n_documents = count_documents (G_LIST_MODEL (self->store));
+      guint n_documents = count_documents (self->model);
 
       g_auto(GStrv) parts = g_strsplit (dossier_tag_get_path (tag), "/", -1);
       g_autofree char *title = g_strjoinv (" › ", parts);
@@ -231,29 +202,56 @@ follow_subject (DossierHighlightsPanel *self)
     }
 }
 
-/* The core lists orphaned highlights apart (their offsets are stale); the
- * panel shows them after the others, marked, so none is lost from view. */
-static void
-append_orphans (DossierHighlightsPanel *self,
-                GPtrArray              *items,
-                gint64                  document_id,
-                gint64                  tag_id)
+/* ---- listing ----------------------------------------------------------------- */
+
+/* Orphaned highlights are read one by one, as new objects each time: the
+ * same highlight is one whose every field is. */
+static gboolean
+same_highlight (gconstpointer highlight_a,
+                gconstpointer highlight_b)
 {
+  DossierHighlight *a = (DossierHighlight *) highlight_a;
+  DossierHighlight *b = (DossierHighlight *) highlight_b;
+  const gint64 *tags_a, *tags_b;
+  guint n_a, n_b;
+
+  if (dossier_highlight_get_id (a) != dossier_highlight_get_id (b) ||
+      dossier_highlight_get_document_id (a) != dossier_highlight_get_document_id (b) ||
+      dossier_highlight_get_start (a) != dossier_highlight_get_start (b) ||
+      dossier_highlight_get_end (a) != dossier_highlight_get_end (b) ||
+      g_strcmp0 (dossier_highlight_get_memo (a), dossier_highlight_get_memo (b)) != 0 ||
+      g_strcmp0 (dossier_highlight_get_quote (a), dossier_highlight_get_quote (b)) != 0 ||
+      dossier_highlight_get_orphaned (a) != dossier_highlight_get_orphaned (b))
+    return FALSE;
+
+  tags_a = dossier_highlight_get_tag_ids (a, &n_a);
+  tags_b = dossier_highlight_get_tag_ids (b, &n_b);
+
+  return n_a == n_b && (n_a == 0 || memcmp (tags_a, tags_b, n_a * sizeof (gint64)) == 0);
+}
+
+/* The core lists orphaned highlights apart (their offsets are stale); the
+ * panel shows them after the others, marked, so none is lost from view.
+ * They are few, and change only when a document's text is replaced or one
+ * of them is edited: listing them again after a change costs one query. */
+static void
+update_orphans (DossierHighlightsPanel *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 document_id = self->tag_id != 0 ? 0 : self->document_id;
 
-  ids = dossier_project_list_orphans (PROJECT (self), document_id, &error);
-  if (ids == NULL)
-    {
-      g_warning ("Could not list orphaned highlights: %s", error->message);
-      return;
-    }
+  if (self->live != NULL)
+    ids = dossier_project_list_orphans (PROJECT (self), document_id, &error);
+  if (error != NULL)
+    g_warning ("Could not list orphaned highlights: %s", error->message);
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
       g_autoptr(DossierHighlight) highlight =
         dossier_project_get_highlight (PROJECT (self), g_array_index (ids, gint64, i), NULL);
-      gboolean keep = tag_id == 0;
+      gboolean keep = self->tag_id == 0;
       const gint64 *tag_ids;
       guint n_tags;
 
@@ -262,11 +260,26 @@ append_orphans (DossierHighlightsPanel *self,
 
       tag_ids = dossier_highlight_get_tag_ids (highlight, &n_tags);
       for (guint j = 0; j < n_tags && !keep; j++)
-        keep = dossier_project_tag_is_within (PROJECT (self), tag_ids[j], tag_id);
+        keep = dossier_project_tag_is_within (PROJECT (self), tag_ids[j], self->tag_id);
 
       if (keep)
         g_ptr_array_add (items, g_steal_pointer (&highlight));
     }
+
+  dossier_list_store_reconcile (self->orphans, items, same_highlight);
+}
+
+/* Shows @live (NULL: nothing but orphans) in place of the list shown. */
+static void
+set_live (DossierHighlightsPanel *self,
+          GListModel             *live)
+{
+  if (live == self->live)
+    return;
+
+  g_list_store_splice (self->parts, 0, self->live != NULL ? 1 : 0,
+                       (gpointer *) &live, live != NULL ? 1 : 0);
+  g_set_object (&self->live, live);
 }
 
 static void
@@ -280,10 +293,12 @@ stop_waiting_for_frame (DossierHighlightsPanel *self)
   g_clear_object (&self->frame_clock);
 }
 
+/* Takes the project's live list of what is to be shown (the same object
+ * while it lives: then nothing changes) and the orphans that go with it. */
 static void
 reload (DossierHighlightsPanel *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListModel) live = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -293,19 +308,16 @@ reload (DossierHighlightsPanel *self)
 
   if (PROJECT (self) != NULL && self->tag_id != 0 &&
       dossier_project_get_tag (PROJECT (self), self->tag_id) != NULL)
-    items = dossier_project_list_highlights (PROJECT (self), 0, self->tag_id, &error);
+    live = dossier_project_get_tag_highlights (PROJECT (self), self->tag_id, &error);
   else if (PROJECT (self) != NULL && self->tag_id == 0 && self->document_id != 0 &&
            dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
-    items = dossier_project_list_highlights (PROJECT (self), self->document_id, 0, &error);
+    live = dossier_project_get_highlights (PROJECT (self), self->document_id, &error);
 
   if (error != NULL)
     g_warning ("Could not list highlights: %s", error->message);
-  if (items != NULL)
-    append_orphans (self, items, self->tag_id != 0 ? 0 : self->document_id, self->tag_id);
-  else
-    items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  dossier_list_store_reconcile (self->store, items, same_highlight);
+  set_live (self, live);
+  update_orphans (self);
   update_header (self);
 }
 
@@ -328,10 +340,9 @@ after_paint_cb (DossierHighlightsPanel *self)
     self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
-/* Listing thousands of highlights and laying out their cards takes tens
- * of milliseconds: on screen, the panel waits for the frame that shows
- * the change made in the document view (or the document just opened),
- * then relists. Off screen, nobody waits for a frame: at once. */
+/* A document just opened is laid out and painted first; on screen, the
+ * panel waits for that frame before making the cards for its highlights.
+ * Off screen, nobody waits for a frame: at once. */
 static void
 reload_after_frame (DossierHighlightsPanel *self)
 {
@@ -355,41 +366,30 @@ reload_after_frame (DossierHighlightsPanel *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
-static gboolean
-reload_timeout_cb (gpointer data)
-{
-  DossierHighlightsPanel *self = data;
-
-  self->reload_source = 0;
-  reload_after_frame (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Listing thousands of highlights takes the core tens of milliseconds: a
- * change made in the document view is committed and repainted first, and
- * the panel follows a moment later, once per burst of changes. */
-static void
-queue_reload (DossierHighlightsPanel *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
-}
-
 static void
 highlights_changed_cb (DossierHighlightsPanel *self,
                        gint64                  document_id,
                        DossierProject         *project)
 {
-  if (self->tag_id != 0 || document_id == self->document_id || document_id == 0)
-    queue_reload (self);
+  /* The live list is up to date already; only orphans are listed here. */
+  if (self->live != NULL &&
+      (self->tag_id != 0 || document_id == self->document_id || document_id == 0))
+    update_orphans (self);
 }
 
 static void
 model_changed_cb (DossierHighlightsPanel *self)
 {
-  /* A deleted document or tag, or a tag list change under a tag view. */
-  queue_reload (self);
+  /* A deleted document or tag (its list goes), or one back by undo. Once
+   * the change is over: reloading is cheap when nothing went. */
+  if (self->reload_source == 0 && self->frame_clock == NULL)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+items_changed_cb (DossierHighlightsPanel *self)
+{
+  update_header (self);
 }
 
 /* ---- cards ----------------------------------------------------------------- */
@@ -413,8 +413,7 @@ activate_cb (GtkListView            *list_view,
              guint                   position,
              DossierHighlightsPanel *self)
 {
-  g_autoptr(DossierHighlight) highlight = g_list_model_get_item (G_LIST_MODEL (self->store),
-                                                                 position);
+  g_autoptr(DossierHighlight) highlight = g_list_model_get_item (self->model, position);
 
   if (highlight == NULL)
     return;
@@ -433,7 +432,8 @@ dossier_highlights_panel_project_changed (DossierPanel *panel)
   DossierProject *project = dossier_panel_get_project (panel);
 
   /* Cards of the old project go first: their chips follow its tags. */
-  g_list_store_remove_all (self->store);
+  set_live (self, NULL);
+  g_list_store_remove_all (self->orphans);
   dossier_panel_update_rows (panel);
 
   g_signal_group_set_target (self->project_signals, project);
@@ -466,7 +466,11 @@ dossier_highlights_panel_set_document_id (DossierHighlightsPanel *self,
    * document itself is on screen. */
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    g_list_store_remove_all (self->store);
+    {
+      stop_waiting_for_frame (self);
+      set_live (self, NULL);
+      g_list_store_remove_all (self->orphans);
+    }
   reload_after_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
@@ -490,7 +494,8 @@ dossier_highlights_panel_set_tag_id (DossierHighlightsPanel *self,
 
   self->tag_id = tag_id;
   /* A new list; cards switch between naming their document or not. */
-  g_list_store_remove_all (self->store);
+  set_live (self, NULL);
+  g_list_store_remove_all (self->orphans);
   dossier_panel_update_rows (DOSSIER_PANEL (self));
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_ID]);
@@ -501,7 +506,7 @@ dossier_highlights_panel_get_model (DossierHighlightsPanel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHTS_PANEL (self), NULL);
 
-  return G_LIST_MODEL (self->store);
+  return self->model;
 }
 
 /* ---- GObject ------------------------------------------------------------------ */
@@ -524,7 +529,10 @@ dossier_highlights_panel_dispose (GObject *object)
   stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHTS_PANEL);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->model);
+  g_clear_object (&self->parts);
+  g_clear_object (&self->orphans);
+  g_clear_object (&self->live);
 
   G_OBJECT_CLASS (dossier_highlights_panel_parent_class)->dispose (object);
 }
@@ -620,7 +628,12 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
+  self->orphans = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
+  self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->parts, self->orphans);
+  self->model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts))));
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "highlights-changed",
@@ -633,7 +646,7 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
   g_signal_group_connect_object (self->documents_signals, "items-changed",
                                  G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  selection = gtk_no_selection_new (g_object_ref (self->model));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (activate_cb), self, 0);

@@ -50,11 +50,123 @@ typedef struct
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-/* Long enough for the highlights panel to follow a change (40 ms). */
-static void
-settle (void)
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
 {
-  wait_ms (150);
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- conditions to wait for (never a fixed time: the machine may be slow) ---- */
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} ModelHas;
+
+static gboolean
+model_has (gpointer data)
+{
+  ModelHas *has = data;
+
+  return g_list_model_get_n_items (has->model) == has->n_items;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelShown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelShown *shown = data;
+
+  return find_label (shown->widget, shown->text) != NULL;
+}
+
+/* The @index-th of the rows with @row_class under @widget has a label of
+ * @label_class showing @text (any text if "*"; NULL: that label is
+ * hidden). With @row_class NULL: the @index-th label of @label_class. */
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *row_class;
+  guint       index;
+  const char *label_class;
+  const char *text;
+} RowShows;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowShows *shows = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *label;
+
+  collect_with_class (shows->widget, shows->row_class ? shows->row_class : shows->label_class, rows);
+  if (shows->index >= rows->len)
+    return FALSE;
+  label = g_ptr_array_index (rows, shows->index);
+  if (shows->row_class != NULL)
+    label = find_with_class (label, shows->label_class);
+  if (shows->text == NULL)
+    return !gtk_widget_get_visible (label);
+  return gtk_widget_get_visible (label) &&
+         (g_str_equal (shows->text, "*") ||
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), shows->text) == 0);
+}
+
+/* The first tag chip under @widget is named @text. */
+static gboolean
+chip_named (gpointer data)
+{
+  LabelShown *shown = data;
+  GtkWidget *chip = find_descendant (shown->widget, DOSSIER_TYPE_TAG_CHIP);
+
+  return chip != NULL &&
+         g_strcmp0 (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), shown->text) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *css_class;
+  guint       n;
+} WithClass;
+
+static gboolean
+n_with_class (gpointer data)
+{
+  WithClass *with = data;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_with_class (with->widget, with->css_class, found);
+  return found->len == with->n;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
 }
 
 static void
@@ -151,23 +263,6 @@ test_tag_chip (void)
 
 /* ---- codebook ------------------------------------------------------------------ */
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Deletes @tag_id from the codebook panel, in a window of its own with a
  * toast overlay (it shows one toast at a time), and checks the toast. */
 static void
@@ -182,9 +277,7 @@ assert_delete_toast (GtkWidget  *panel,
   window = show_in_window (overlay, 360, 700);
   g_object_set (panel, "selected-tag-id", tag_id, NULL);
   g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
-  wait_ms (50);
-  if (find_label (overlay, expected) == NULL)
-    g_error ("no toast “%s”", expected);
+  wait_until (label_shown, &(LabelShown) { overlay, expected }, expected);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), NULL);
   close_window (window);
 }
@@ -367,7 +460,8 @@ test_codebook (Fixture       *f,
   }
   g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==,
                    f->council);
-  wait_ms (50);
+  wait_until (row_shows, &(RowShows) { panel, "dossier-tag-row", 1, "tag-name", "Council" },
+              "Council's row to move up");
   g_ptr_array_set_size (rows, 0);
   collect_with_class (panel, "dossier-tag-row", rows);
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-name"), ==, "Council");
@@ -375,7 +469,8 @@ test_codebook (Fixture       *f,
 
   /* Renaming in the core shows in the row. */
   g_assert_true (dossier_project_rename_tag (f->project, f->council, "Town council", NULL));
-  wait_ms (50);
+  wait_until (row_shows, &(RowShows) { panel, "dossier-tag-row", 1, "tag-name", "Town council" },
+              "the renamed tag's row");
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 1), "tag-name"), ==, "Town council");
 
   /* Delete removes the tag and clears the selection; the core can undo it. */
@@ -457,7 +552,7 @@ test_tag_picker (Fixture       *f,
   window = show_in_window (button, 360, 700);
   g_signal_connect (picker, "tag-chosen", G_CALLBACK (tag_chosen_cb), &chosen);
   gtk_popover_popup (GTK_POPOVER (picker));
-  wait_ms (100);
+  wait_until (widget_mapped, picker, "the picker to open");
 
   entry = dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (picker));
   {
@@ -494,14 +589,13 @@ test_tag_picker (Fixture       *f,
   /* Enter chooses the highlighted tag and closes. */
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (chosen, ==, f->costs);
-  wait_ms (50);
-  g_assert_false (gtk_widget_get_visible (picker));
+  wait_until (widget_hidden, picker, "the picker to close");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (f->project)), ==, n_tags);
 
   /* Nothing matches: Enter creates the tag at top level and chooses it. */
   chosen = 0;
   gtk_popover_popup (GTK_POPOVER (picker));
-  wait_ms (50);
+  wait_until (widget_mapped, picker, "the picker to open");
   gtk_editable_set_text (entry, "Opening hours");
   g_assert_cmpuint (dossier_tag_picker_get_n_matches (DOSSIER_TAG_PICKER (picker)), ==, 0);
   g_assert_cmpint (dossier_tag_picker_get_highlighted_tag (DOSSIER_TAG_PICKER (picker)), ==, 0);
@@ -515,15 +609,16 @@ test_tag_picker (Fixture       *f,
   /* An exact name (in any case) chooses, never creates a duplicate. */
   chosen = 0;
   gtk_popover_popup (GTK_POPOVER (picker));
-  wait_ms (50);
+  wait_until (widget_mapped, picker, "the picker to open");
   gtk_editable_set_text (entry, "opening HOURS");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (chosen, ==, dossier_tag_get_id (created));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (f->project)), ==, n_tags + 1);
-  wait_ms (50);
-  g_assert_false (gtk_widget_get_visible (picker));
+  wait_until (widget_hidden, picker, "the picker to close");
 
   g_signal_handlers_disconnect_by_func (picker, tag_chosen_cb, &chosen);
+  /* The test's reference and the button's. */
+  wait_for_refs (picker, 2);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), NULL);
   close_window (window);
   g_assert_finalize_object (picker);
@@ -598,20 +693,23 @@ test_highlights_panel (Fixture       *f,
 
     /* A rename shows up on the chip without relisting. */
     g_assert_true (dossier_project_rename_tag (f->project, f->students, "Pupils", NULL));
-    settle ();
+    wait_until (chip_named, &(LabelShown) { g_ptr_array_index (cards, 0), "Pupils" }, "the renamed chip");
     chip = find_descendant (g_ptr_array_index (cards, 0), DOSSIER_TYPE_TAG_CHIP);
     g_assert_cmpstr (dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)), ==, "Pupils");
   }
 
   /* A memo edited elsewhere (the memo dialog, an undo) shows on its card. */
   g_assert_true (dossier_project_set_highlight_memo (f->project, f->hl_cost, "Overruns are likely", NULL));
-  settle ();
+  wait_until (row_shows,
+              &(RowShows) { panel, "dossier-highlight-card", 1, "highlight-memo", "Overruns are likely" },
+              "the memo on its card");
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_cmpuint (cards->len, ==, 2);
   g_assert_cmpstr (label_with_class (g_ptr_array_index (cards, 1), "highlight-memo"), ==, "Overruns are likely");
   g_assert_true (dossier_project_undo (f->project, NULL));
-  settle ();
+  wait_until (row_shows, &(RowShows) { panel, "dossier-highlight-card", 1, "highlight-memo", NULL },
+              "the memo to go from its card");
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "dossier-highlight-card", cards);
   g_assert_false (gtk_widget_get_visible (find_with_class (g_ptr_array_index (cards, 1), "highlight-memo")));
@@ -627,13 +725,13 @@ test_highlights_panel (Fixture       *f,
   /* A new highlight in the project: one more card, no reload by hand. */
   added = add_highlight (f->project, f->doc_one, "The mayor called it",
                          (gint64[]) { f->quotes }, 1, NULL);
-  settle ();
+  wait_until (model_has, &(ModelHas) { model, 3 }, "a third card");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpint (listed_id (model, 2), ==, added);
 
   /* A change in another document leaves this list alone. */
   add_highlight (f->project, f->doc_two, "Shop owners fear", (gint64[]) { f->cons }, 1, NULL);
-  settle ();
+  flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   /* With a tag: that tag's highlights across documents. */
@@ -641,7 +739,9 @@ test_highlights_panel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpint (listed_id (model, 0), ==, f->hl_study);
   g_assert_cmpint (listed_id (model, 1), ==, f->hl_back);
-  settle ();
+  wait_until (row_shows, &(RowShows) { panel, "dossier-highlight-card", 1, "highlight-document",
+                                       dossier_document_get_title (dossier_project_get_document (f->project, f->doc_two)) },
+              "cards naming their documents");
   g_ptr_array_set_size (cards, 0);
   collect_with_class (panel, "highlight-document", cards);
   g_assert_cmpuint (cards->len, ==, 2);
@@ -655,7 +755,7 @@ test_highlights_panel (Fixture       *f,
 
   /* Removing the tag from a highlight drops it from the tag's list. */
   g_assert_true (dossier_project_remove_highlight_tag (f->project, f->hl_study, f->students, NULL));
-  settle ();
+  wait_until (model_has, &(ModelHas) { model, 1 }, "the untagged card to go");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Back to the document; then no document at all. */
@@ -665,6 +765,142 @@ test_highlights_panel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
   g_signal_handlers_disconnect_by_func (panel, highlight_activated_cb, &activated);
+  close_window (window);
+  g_assert_finalize_object (panel);
+}
+
+/* What items-changed said, in order: (position, removed, added) each. */
+static void
+record_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+/* One items-changed and no other: at @position, @removed and @added. */
+static void
+assert_one_change (GArray *changes,
+                   guint   position,
+                   guint   removed,
+                   guint   added)
+{
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, removed);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, added);
+  g_array_set_size (changes, 0);
+}
+
+/* The card showing the @position-th item of the panel's list. */
+static GtkWidget *
+card_at (GtkWidget *panel,
+         guint      position)
+{
+  GListModel *model = dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel));
+  g_autoptr(DossierHighlight) highlight = g_list_model_get_item (model, position);
+
+  return GTK_WIDGET (dossier_panel_find_row (DOSSIER_PANEL (panel), highlight));
+}
+
+typedef struct
+{
+  GtkWidget *panel;
+  guint      position;
+} CardAt;
+
+static gboolean
+card_made (gpointer data)
+{
+  CardAt *at = data;
+
+  return card_at (at->panel, at->position) != NULL;
+}
+
+/* The panel lists the project's live model: tagging a passage, undoing
+ * it and editing a memo change one card each (one items-changed, the
+ * other cards the same widgets), in a document's list and a tag's. */
+static void
+test_highlights_panel_live (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (dossier_highlights_panel_new ());
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *study_card, *cost_card, *window;
+  GListModel *model;
+  gint64 start, end, tagged;
+
+  model = dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel));
+  g_object_set (panel, "project", f->project, "document-id", f->doc_one, NULL);
+  window = show_in_window (panel, 360, 700);
+  wait_until (card_made, &(CardAt) { panel, 1 }, "the document's cards");
+  study_card = card_at (panel, 0);
+  cost_card = card_at (panel, 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), changes);
+
+  /* Tagging a passage (as 1–9 or the picker do) adds its card, after the
+   * others in text order; the others stay. */
+  find_text_range (f->project, f->doc_one, "The mayor called it", &start, &end);
+  tagged = dossier_project_tag_range (f->project, f->doc_one, start, end, f->quotes, &error);
+  g_assert_no_error (error);
+  assert_one_change (changes, 2, 0, 1);
+  g_assert_cmpint (listed_id (model, 2), ==, tagged);
+  wait_until (card_made, &(CardAt) { panel, 2 }, "the new card");
+  g_assert_cmpstr (label_with_class (card_at (panel, 2), "highlight-quote"), ==, "The mayor called it");
+  g_assert_true (card_at (panel, 0) == study_card);
+  g_assert_true (card_at (panel, 1) == cost_card);
+
+  /* Undo takes that card away, and only it. */
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  assert_one_change (changes, 2, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (card_at (panel, 0) == study_card);
+
+  /* A memo edit replaces the one card's item, which shows the new memo. */
+  g_assert_true (dossier_project_set_highlight_memo (f->project, f->hl_cost, "Overruns are likely", NULL));
+  assert_one_change (changes, 1, 1, 1);
+  wait_until (row_shows,
+              &(RowShows) { panel, "dossier-highlight-card", 1, "highlight-memo", "Overruns are likely" },
+              "the memo on its card");
+  g_assert_true (card_at (panel, 0) == study_card);
+  g_assert_cmpstr (label_with_class (card_at (panel, 0), "highlight-memo"), ==, "The main argument for it");
+
+  /* A tag added to a highlight: its card again, nothing else. */
+  g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_study, f->quotes, NULL));
+  assert_one_change (changes, 0, 1, 1);
+
+  /* A change in the other document says nothing here. */
+  add_highlight (f->project, f->doc_two, "Shop owners fear", (gint64[]) { f->cons }, 1, NULL);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* A tag's list across documents: Students has hl_study (document one)
+   * and hl_back (document two); tagging hl_cost puts it between them. */
+  g_object_set (panel, "tag-id", f->students, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_array_set_size (changes, 0);
+  g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_cost, f->students, NULL));
+  assert_one_change (changes, 1, 0, 1);
+  g_assert_cmpint (listed_id (model, 1), ==, f->hl_cost);
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  assert_one_change (changes, 1, 1, 0);
+  /* A sub-tag's highlight belongs to its parent's list. */
+  g_object_set (panel, "tag-id", f->stakeholders, NULL);
+  g_array_set_size (changes, 0);
+  g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_cost, f->council, NULL));
+  assert_one_change (changes, 1, 0, 1);
+
+  /* A deleted tag empties its list, Undo brings it back. */
+  g_assert_true (dossier_project_delete_tag (f->project, f->stakeholders, NULL));
+  wait_until (model_has, &(ModelHas) { model, 0 }, "the deleted tag's list to empty");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_until (model_has, &(ModelHas) { model, 3 }, "the tag's list back");
+
+  g_signal_handlers_disconnect_by_func (model, record_items_changed, changes);
   close_window (window);
   g_assert_finalize_object (panel);
 }
@@ -697,13 +933,39 @@ test_highlights_orphaned (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dossier_project_replace_document_text (f->project, f->doc_two, parsed, NULL, &error));
   g_assert_no_error (error);
-  settle ();
+  wait_until (row_shows, &(RowShows) { panel, "dossier-highlight-card", 0, "highlight-orphaned", "*" },
+              "the card marked as orphaned");
 
   g_assert_cmpuint (g_list_model_get_n_items (dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel))), ==, 1);
   g_ptr_array_set_size (marks, 0);
   collect_with_class (panel, "highlight-orphaned", marks);
   g_assert_cmpuint (marks->len, ==, 1);
   g_assert_true (gtk_widget_get_visible (g_ptr_array_index (marks, 0)));
+
+  /* Tagging the new text adds its card before the orphan, which stays
+   * listed, last; deleting the orphan takes only its card. */
+  {
+    GListModel *model = dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (panel));
+    g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+    gint64 start, end, tagged;
+
+    g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), changes);
+    find_text_range (f->project, f->doc_two, "Teachers are split", &start, &end);
+    tagged = dossier_project_tag_range (f->project, f->doc_two, start, end, f->pros, &error);
+    g_assert_no_error (error);
+    assert_one_change (changes, 0, 0, 1);
+    g_assert_cmpint (listed_id (model, 0), ==, tagged);
+    g_assert_cmpint (listed_id (model, 1), ==, f->hl_back);
+
+    g_assert_true (dossier_project_delete_highlight (f->project, f->hl_back, NULL));
+    assert_one_change (changes, 1, 1, 0);
+    g_assert_true (dossier_project_undo (f->project, NULL));
+    assert_one_change (changes, 1, 0, 1);
+    g_assert_cmpint (listed_id (model, 1), ==, f->hl_back);
+    wait_until (row_shows, &(RowShows) { panel, "dossier-highlight-card", 1, "highlight-orphaned", "*" },
+                "the orphan's card back, marked");
+    g_signal_handlers_disconnect_by_func (model, record_items_changed, changes);
+  }
 
   close_window (window);
   g_assert_finalize_object (panel);
@@ -767,7 +1029,7 @@ test_search_panel (Fixture       *f,
 
   /* A word in one article only; activating the hit gives its range. */
   g_assert_cmpuint (dossier_search_panel_search (DOSSIER_SEARCH_PANEL (panel), "construction"), ==, 1);
-  wait_ms (50);
+  wait_until (n_with_class, &(WithClass) { panel, "hit-snippet", 1 }, "one hit listed");
   list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
   g_signal_emit_by_name (list_view, "activate", 0);
   g_assert_cmpuint (hit.count, ==, 1);
@@ -778,7 +1040,8 @@ test_search_panel (Fixture       *f,
 
   /* Memos are searched too, and marked. */
   g_assert_cmpuint (dossier_search_panel_search (DOSSIER_SEARCH_PANEL (panel), "argument"), ==, 1);
-  wait_ms (50);
+  wait_until (row_shows, &(RowShows) { panel, NULL, 0, "hit-memo", "*" },
+              "the memo hit, marked");
   {
     g_autoptr(GPtrArray) memo = g_ptr_array_new ();
 
@@ -889,6 +1152,7 @@ main (int   argc,
               test_codebook_delete_toast, fixture_tear_down);
   g_test_add ("/dossier/panels/tag-picker", Fixture, NULL, fixture_set_up, test_tag_picker, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights", Fixture, NULL, fixture_set_up, test_highlights_panel, fixture_tear_down);
+  g_test_add ("/dossier/panels/highlights-live", Fixture, NULL, fixture_set_up, test_highlights_panel_live, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights-orphaned", Fixture, NULL, fixture_set_up, test_highlights_orphaned, fixture_tear_down);
   g_test_add ("/dossier/panels/search", Fixture, NULL, fixture_set_up, test_search_panel, fixture_tear_down);
   g_test_add ("/dossier/panels/memo-dialog", Fixture, NULL, fixture_set_up, test_memo_dialog, fixture_tear_down);

@@ -213,3 +213,26 @@ close_window (GtkWidget *window)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_ms (20);
 }
+
+typedef struct
+{
+  GObject *object;
+  guint    n;
+} Refs;
+
+static gboolean
+has_refs (gpointer data)
+{
+  Refs *refs = data;
+
+  return (guint) g_atomic_int_get (&refs->object->ref_count) == refs->n;
+}
+
+void
+wait_for_refs (gpointer object,
+               guint    n)
+{
+  g_autofree char *what = g_strdup_printf ("GTK to release the %s", G_OBJECT_TYPE_NAME (object));
+
+  wait_until (has_refs, &(Refs) { object, n }, what);
+}

@@ -78,5 +78,10 @@ GtkWidget  *show_in_window     (GtkWidget      *child,
                                 int             height);
 /* Takes the child out of @window and destroys it. */
 void        close_window       (GtkWidget      *window);
+/* Runs the main loop until @object has @n references left (GTK holds
+ * some for a few frames after a popover closes, and keeps them if the
+ * window goes first); fails the test after a generous deadline. */
+void        wait_for_refs      (gpointer        object,
+                                guint           n);
 
 G_END_DECLS
