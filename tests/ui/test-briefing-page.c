@@ -71,6 +71,12 @@ editor_shown (Fixture *f)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+body_committed (gpointer briefing)
+{
+  return g_strcmp0 (dossier_briefing_get_body (briefing), "# Bridge\n\nThe grant is large.") == 0;
+}
+
 static void
 test_new_and_commit (Fixture       *f,
                      gconstpointer  data)
@@ -101,7 +107,7 @@ test_new_and_commit (Fixture       *f,
   gtk_text_buffer_set_text (buffer, "# Bridge\n\nThe grant", -1);
   gtk_text_buffer_insert_at_cursor (buffer, " is large.", -1);
   g_assert_true (g_str_has_prefix (dossier_briefing_get_body (briefing), "## Purpose"));
-  wait_ms (1000);
+  wait_until (body_committed, briefing, "typing to be committed");
   g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "# Bridge\n\nThe grant is large.");
 
   /* The project's undo takes the body back, and the editor follows. */

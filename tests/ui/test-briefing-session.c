@@ -73,6 +73,23 @@ highlight_passage (DossierWindow *window,
   return NULL;
 }
 
+typedef struct
+{
+  DossierProject      *project;
+  DossierBriefingPage *page;
+  const char          *words;
+} NoteEnds;
+
+static gboolean
+note_ends (gpointer data)
+{
+  NoteEnds *ends = data;
+  DossierBriefing *briefing = dossier_project_get_briefing (ends->project,
+                                                            dossier_briefing_page_get_briefing_id (ends->page));
+
+  return briefing != NULL && strstr (dossier_briefing_get_body (briefing), ends->words) != NULL;
+}
+
 static void
 type_at_end (GtkTextBuffer *buffer,
              const char    *text)
@@ -191,8 +208,9 @@ test_briefing_session (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "briefing.cite", "s", dossier_highlight_get_uuid (cited[2]));
   type_at_end (buffer, ".\n");
 
-  /* Typing pauses: the note is committed. */
-  wait_ms (1000);
+  /* Typing pauses: the note is committed, with its last words. */
+  wait_until (note_ends, &(NoteEnds) { project, page, "and the ministry will not wait " },
+              "the note to be committed");
   {
     DossierBriefing *briefing = dossier_project_get_briefing (project, dossier_briefing_page_get_briefing_id (page));
 

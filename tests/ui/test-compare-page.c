@@ -110,6 +110,20 @@ cell_text (Fixture *f,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+static gboolean
+cell_counts_one (gpointer f)
+{
+  return g_strcmp0 (cell_text (f, 2, 0), "1") == 0;
+}
+
+static gboolean
+page_narrow (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->page)) > 0 && gtk_widget_get_width (GTK_WIDGET (f->page)) <= 360;
+}
+
 static void
 test_matrix (Fixture       *f,
              gconstpointer  data)
@@ -164,7 +178,7 @@ test_matrix (Fixture       *f,
 
   /* A new highlight is counted at the next idle. */
   add_highlight (f->base.project, f->docs[2], "Noise from the depot worries residents", &f->noise, 1, NULL);
-  wait_ms (200);
+  wait_until (cell_counts_one, f, "the new highlight counted");
   g_assert_cmpstr (cell_text (f, 2, 0), ==, "1");
 
   /* Stakeholders' rows, and shares per 1,000 words. */
@@ -271,7 +285,7 @@ test_narrow (Fixture       *f,
   /* At 360 px the page still fits: the matrix and the excerpts scroll. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
   dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
-  wait_ms (100);
+  wait_until (page_narrow, f, "the page laid out at 360 px");
   gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
   g_assert_cmpint (width, <=, 360);
 }

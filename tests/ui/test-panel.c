@@ -235,23 +235,6 @@ test_bound_from_window (Fixture       *f,
 /* ---- Toasts and errors ------------------------------------------------------------ */
 
 static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button_with_action (GtkWidget  *widget,
                          const char *action)
 {
@@ -288,7 +271,7 @@ test_toasts (Fixture       *f,
 
   /* A toast with Undo: its button undoes through win.undo. */
   g_assert_true (dossier_panel_show_toast (DOSSIER_PANEL (panel), "Deleted tag “Costs”", TRUE));
-  wait_ms (100);
+  wait_until (label_shown, &(LabelShown) { overlay, "Deleted tag “Costs”" }, "the toast");
   toast_label = find_label (overlay, "Deleted tag “Costs”");
   g_assert_nonnull (toast_label);
   g_assert_nonnull (find_button_with_action (overlay, "win.undo"));
@@ -303,8 +286,9 @@ test_toasts (Fixture       *f,
   g_test_expect_message ("Dossier", G_LOG_LEVEL_MESSAGE, "Could not tag the passage: The disk is full.*");
   dossier_panel_report_error (DOSSIER_PANEL (panel), "Could not tag the passage", error);
   g_test_assert_expected_messages ();
-  wait_ms (100);
-  g_assert_nonnull (find_label (overlay, "Could not tag the passage: The disk is full. Free some space and try again."));
+  wait_until (label_shown,
+              &(LabelShown) { overlay, "Could not tag the passage: The disk is full. Free some space and try again." },
+              "the error's toast");
   g_assert_null (find_button_with_action (overlay, "win.undo"));
 
   /* An error in a dialog over the panel's window: heading and message. */

@@ -50,23 +50,6 @@ typedef struct
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* ---- conditions to wait for (never a fixed time: the machine may be slow) ---- */
 
 typedef struct
@@ -81,20 +64,6 @@ model_has (gpointer data)
   ModelHas *has = data;
 
   return g_list_model_get_n_items (has->model) == has->n_items;
-}
-
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} LabelShown;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelShown *shown = data;
-
-  return find_label (shown->widget, shown->text) != NULL;
 }
 
 /* The @index-th of the rows with @row_class under @widget has a label of

@@ -121,7 +121,6 @@ select_text (Fixture    *f,
   gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), *start, *end);
   flush_events ();
-  wait_ms (50);
 }
 
 /* Presses @keyval on the text as GTK would with the text focused: through
@@ -546,6 +545,19 @@ collect_chips (GtkWidget *widget,
     collect_chips (child, chips);
 }
 
+static gboolean
+benefits_dot_shown (gpointer drop_down)
+{
+  g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+
+  collect_chips (drop_down, chips);
+  for (guint i = 0; i < chips->len; i++)
+    if (g_strcmp0 (dossier_tag_chip_get_color (g_ptr_array_index (chips, i)), "#2ec27e") == 0
+        && g_strcmp0 (dossier_tag_chip_get_tag_name (g_ptr_array_index (chips, i)), "Benefits") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Merge Into lists each tag with its colour dot. */
 static void
 test_merge_dots (Fixture       *f,
@@ -566,7 +578,7 @@ test_merge_dots (Fixture       *f,
   drop_down = find_descendant (dialog, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (drop_down);
   g_signal_emit_by_name (drop_down, "activate");
-  wait_ms (100);
+  wait_until (benefits_dot_shown, drop_down, "Benefits with its green dot in the drop-down");
 
   collect_chips (drop_down, chips);
   g_assert_cmpuint (chips->len, >=, 1);

@@ -166,6 +166,15 @@ nth_offset (Fixture    *f,
   return g_utf8_pointer_to_offset (text, at);
 }
 
+static gboolean
+four_rows (gpointer panel)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new ();
+
+  collect_with_class (panel, "hit-count", counts);
+  return counts->len == 4;
+}
+
 static void
 test_every_occurrence (Fixture       *f,
                        gconstpointer  data)
@@ -180,7 +189,7 @@ test_every_occurrence (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
   g_assert_cmpuint (dossier_search_panel_search (panel, "sovereignty"), ==, 4);
   g_assert_cmpuint (dossier_search_panel_get_n_documents (panel), ==, 2);
-  wait_ms (100);
+  wait_until (four_rows, panel, "the four results' rows");
 
   {
     GtkWidget *count_label = NULL;

@@ -6,18 +6,6 @@
 
 #include "ui-test-util.h"
 
-/* ---- The main loop ---- */
-
-void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 /* ---- Documents and highlights ---- */
 
 gint64
@@ -192,16 +180,73 @@ close_toplevels (GtkWindow *keep)
 }
 
 GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+label_shown (gpointer data)
+{
+  LabelShown *shown = data;
+
+  return find_label (shown->widget, shown->text) != NULL;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+count_paint (GdkFrameClock *clock,
+             guint         *painted)
+{
+  if (++(*painted) < 2)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static gboolean
+painted_twice (gpointer painted)
+{
+  return *(guint *) painted >= 2;
+}
+
+GtkWidget *
 show_in_window (GtkWidget *child,
                 int        width,
                 int        height)
 {
   GtkWidget *window = gtk_window_new ();
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (150);
+  wait_until (widget_mapped, window, "the window to be mapped");
+
+  /* Lists make their rows when laid out, and what they bind may lay out
+   * again: two painted frames, asked for whether or not GTK asks. */
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &painted);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  wait_until (painted_twice, &painted, "the window's first frames");
+  g_signal_handler_disconnect (clock, handler);
+  flush_events ();
 
   return window;
 }
@@ -211,7 +256,7 @@ close_window (GtkWidget *window)
 {
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (20);
+  flush_events ();
 }
 
 typedef struct

@@ -12,10 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Runs the main loop for @ms milliseconds (for delays the code under test
- * sets itself, such as a panel's 40 ms relisting delay). */
-void        wait_ms            (guint           ms);
-
 /* ---- Documents and highlights ---- */
 
 /* Imports @text as a document in @format, as from a file named
@@ -56,6 +52,20 @@ GtkWidget  *find_with_class    (GtkWidget      *widget,
 /* The text of the one label with @css_class at or below @widget. */
 const char *label_with_class   (GtkWidget      *widget,
                                 const char     *css_class);
+/* The first label at or below @widget whose text is @text, or NULL. */
+GtkWidget  *find_label         (GtkWidget      *widget,
+                                const char     *text);
+
+/* ---- Conditions for wait_until () ---- */
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelShown;
+
+/* A label showing @text at or below @widget (a LabelShown). */
+gboolean    label_shown        (gpointer        label_shown);
 
 /* Hands @keyval with @mods to the key controllers of @widget itself,
  * those of the capture phase first, as GTK does when @widget has the
@@ -72,7 +82,7 @@ GtkWindow  *find_toplevel      (GType           type,
 void        close_toplevels    (GtkWindow      *keep);
 
 /* A plain window of @width × @height holding @child, presented, after its
- * first frames. */
+ * first two frames have been painted. */
 GtkWidget  *show_in_window     (GtkWidget      *child,
                                 int             width,
                                 int             height);
