@@ -601,6 +601,61 @@ test_read_only_view (Fixture       *f,
   dossier_project_close (viewer);
 }
 
+/* The bundled sample is what a new user sees first: every stakeholder's
+ * power and interest backed by a passage (no hollow dot on the grid), and
+ * each question argued both ways, its arguments cited from more than one
+ * outlet — all but one, left on a single outlet so the panel's flag shows. */
+static void
+test_sample_analysis (void)
+{
+  const char *sample = g_getenv ("DOSSIER_SAMPLE_PROJECT");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *stakeholders;
+  GListModel *questions;
+  GListModel *arguments;
+  guint single_outlet = 0;
+
+  g_assert_nonnull (sample);
+  project = dossier_project_open (sample, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  stakeholders = dossier_project_get_stakeholders (project);
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), >=, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      g_test_message ("%s", dossier_stakeholder_get_name (s));
+      g_assert_true (dossier_stakeholder_get_power_backed (s));
+      g_assert_true (dossier_stakeholder_get_interest_backed (s));
+      g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), >, 0);
+    }
+
+  questions = dossier_project_get_questions (project);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(DossierQuestion) q = g_list_model_get_item (questions, i);
+
+      g_assert_cmpuint (dossier_question_get_n_pros (q), >=, 2);
+      g_assert_cmpuint (dossier_question_get_n_cons (q), >=, 2);
+    }
+
+  arguments = dossier_project_get_arguments (project);
+  for (guint i = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, i);
+
+      g_test_message ("%s", dossier_argument_get_statement (a));
+      g_assert_cmpuint (dossier_argument_get_n_evidence (a), >, 0);
+      if (dossier_argument_get_n_sources (a) < 2)
+        single_outlet++;
+    }
+  g_assert_cmpuint (single_outlet, ==, 1);
+  dossier_project_close (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +672,7 @@ main (int   argc,
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);
 #undef ADD
+  g_test_add_func ("/dossier/arguments/sample-analysis", test_sample_analysis);
 
   return g_test_run ();
 }

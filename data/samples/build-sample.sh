@@ -179,6 +179,22 @@ hl "$T" "the gains in air quality would be lost if traffic simply moved to the s
   --tag "Civil society" --tag Environment --memo "Displacement risk: a caveat from supporters, not opposition."
 hl "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
   --tag "Transport operators" --tag Trade
+hl "$T" "who made the scheme the centrepiece of her re-election campaign" \
+  --tag Government --memo "Her re-election rests on the bridge."
+hl "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses" \
+  --tag Government --tag Business --memo "The merchants’ lever: allies on the council and the courts, not votes of their own."
+hl "$T" "A hearing, if granted, could delay the start of work by several months" \
+  --tag Costs --tag Con --memo "A second clock running against the grant deadline, besides the heritage inquiry."
+hl "$T" "We have counted the crashes for years." \
+  --tag "Civil society" --tag Safety
+hl "$T" "the council has promised rising bollards controlled from the fire service’s control room" \
+  --tag "Emergency services" --tag Safety --memo "The fire service, not the council, holds the bollards."
+hl "$T" "the North Shore fire station covers the old town at night" \
+  --tag "Emergency services" --tag Safety
+hl "$T" "the trust could ask for a public inquiry" \
+  --tag "Civil society" --tag Heritage
+hl "$T" "More than two years of construction disruption." \
+  --tag Con --tag Residents --tag Trade
 
 # The Civic Ledger: the critical analysis.
 hl "$L" "It was also taken before several questions that matter to the people who live and work beside the bridge had been answered." \
@@ -205,6 +221,22 @@ hl "$L" "Fire crews from the North Shore station will depend on bollards working
   --tag "Emergency services" --tag Safety --tag Con
 hl "$L" "The consultation summarised 4,000 submissions in eleven pages." \
   --tag Con --tag Government
+hl "$L" "work must start before the end of 2026, or the money goes back" \
+  --tag Costs --tag Government --memo "The Ledger’s plainest statement of the deadline."
+hl "$L" "the trust had written to the council four times asking to see detailed drawings of the tram wiring" \
+  --tag "Civil society" --tag Heritage
+hl "$L" "It has received one outline sketch." \
+  --tag Heritage --tag Government --memo "Only the Ledger has the correspondence (released under freedom of information)."
+hl "$L" "The next test is the heritage application due in April." \
+  --tag Heritage --tag Government
+hl "$L" "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge traffic is the main cause." \
+  --tag Pro --tag Environment
+hl "$L" "The bridge is the most dangerous place in the city to ride a bicycle, according to the Port Calder Cyclists’ Union." \
+  --tag Pro --tag Safety --tag "Civil society"
+hl "$L" "The national grant would pay for almost half of the works." \
+  --tag Pro --tag Costs
+hl "$L" "Detours through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers." \
+  --tag Con --tag Residents --tag "Transit times"
 
 # Coastline Press Agency: the neutral wire story.
 hl "$W" "National money can only go to places that are prepared to change" \
@@ -227,6 +259,34 @@ hl "$W" "We will show every bolt" \
   --tag Government --tag Heritage
 hl "$W" "toll-free use of the Eastway Tunnel for residents during construction" \
   --tag Residents --memo "The commuters’ forum’s one concrete demand."
+hl "$W" "Mayor Inès Varga, who campaigned on the project, described the result as a mandate." \
+  --tag Government
+hl "$W" "two other cities had applied for the same tranche of money and that unspent funds would be reallocated" \
+  --tag Government --tag Costs --memo "An unnamed ministry official: the money will not wait for Port Calder."
+hl "$W" "The Coastal Regional Transit Authority (CRTA) is to contribute £58 million" \
+  --tag "Transport operators" --tag Costs
+hl "$W" "The council has said it will consider the request in its budget in the autumn." \
+  --tag Residents --tag Government
+hl "$W" "said 14 riders had been seriously injured on the bridge in five years" \
+  --tag "Civil society" --tag Safety --memo "The same figure as the Tribune’s."
+hl "$W" "would consider asking for a public inquiry" \
+  --tag "Civil society" --tag Heritage
+hl "$W" "the council would publish detailed drawings of the tram wiring with its heritage application" \
+  --tag Government --tag Heritage
+hl "$W" "If the heritage trust forces a public inquiry, the start date could slip into 2027, beyond the grant deadline" \
+  --tag Heritage --tag Costs --tag Con
+hl "$W" "nitrogen dioxide on Quay Street, now above the legal limit, is forecast to fall by about a third" \
+  --tag Pro --tag Environment
+hl "$W" "whose study of four European bridge closures found an average 8 per cent rise in footfall" \
+  --tag Pro --tag Trade
+hl "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel" \
+  --tag Con --tag Residents --tag "Transit times"
+hl "$W" "fixing tram wires to the Grade I listed arches could damage original ironwork" \
+  --tag Con --tag Heritage
+hl "$W" "response times to the North Shore depend on bollards and clear tram lanes" \
+  --tag Con --tag "Emergency services" --tag Safety
+hl "$W" "26 months of construction with the bridge reduced to one lane each way" \
+  --tag Con --tag Trade --tag "Transit times"
 
 # Every mention of the listing and of the grant, in all three articles.
 run autocode "$tmp" --tag Heritage --match "Grade I"
@@ -344,6 +404,35 @@ ev "$W" "he had received written guarantees on bollard control but would test th
 ev "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
   --stakeholder "Calder Sound Ferries" --role interest
 
+# Every stakeholder's power and interest ratings rest on a passage of their
+# own (the grid draws a stakeholder without both hollow).
+ev "$W" "Mayor Inès Varga, who campaigned on the project, described the result as a mandate." \
+  --stakeholder "Inès Varga" --role power --note "She leads the majority that won the vote."
+ev "$T" "who made the scheme the centrepiece of her re-election campaign" \
+  --stakeholder "Inès Varga" --role interest
+ev "$L" "Every pound above £164 million falls on the city, not on the national fund." \
+  --stakeholder "Port Calder City Council" --role interest --note "Any overrun is the city’s to pay."
+ev "$W" "two other cities had applied for the same tranche of money and that unspent funds would be reallocated" \
+  --stakeholder "National government" --role interest --note "The money matters to it, not this bridge: other cities are waiting."
+ev "$W" "The Coastal Regional Transit Authority (CRTA) is to contribute £58 million" \
+  --stakeholder "Coastal Regional Transit Authority" --role power --note "Pays over a third and will build and run the line."
+ev "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses" \
+  --stakeholder "Harbour Merchants’ Association" --role power --note "Outvoted; its lever is the opposition and the courts."
+ev "$L" "the trust had written to the council four times asking to see detailed drawings of the tram wiring" \
+  --stakeholder "Calder Heritage Trust" --role interest
+ev "$T" "We have counted the crashes for years." \
+  --stakeholder "Port Calder Cyclists’ Union" --role power --note "Years of counting before a plan listened: a voice, not a vote."
+ev "$W" "said 14 riders had been seriously injured on the bridge in five years" \
+  --stakeholder "Port Calder Cyclists’ Union" --role interest
+ev "$W" "The council has said it will consider the request in its budget in the autumn." \
+  --stakeholder "North Shore Commuters’ Forum" --role power --note "It can ask; the council decides."
+ev "$T" "the council has promised rising bollards controlled from the fire service’s control room" \
+  --stakeholder "Fire and ambulance service" --role power
+ev "$T" "the North Shore fire station covers the old town at night" \
+  --stakeholder "Fire and ambulance service" --role interest
+ev "$W" "The authority and the ferry company are discussing a joint ticket." \
+  --stakeholder "Calder Sound Ferries" --role power --note "Bargains over tickets; no say over the bridge."
+
 # --- Pros and cons ----------------------------------------------------------
 # `question-add` and `argument-add` print the new id.
 Q=$("$cli" question-add "$tmp" "Should Port Calder close the Harbour Bridge to private cars?") \
@@ -369,16 +458,22 @@ arg pro "Port Calder Cyclists’ Union" 4 \
   "A protected cycle track on the crossing where 14 cyclists were seriously injured in five years"
 cite "$T" "14 cyclists were seriously injured on the bridge in the past five years"
 cite "$T" "This is the first plan that treats a child on a bicycle as someone who belongs on that bridge."
+cite "$W" "said 14 riders had been seriously injured on the bridge in five years"
+cite "$L" "The bridge is the most dangerous place in the city to ride a bicycle, according to the Port Calder Cyclists’ Union."
 arg pro "Inès Varga" 4 \
   "Cleaner air on Quay Street, where nitrogen dioxide is above the legal limit"
 cite "$T" "nitrogen dioxide on Quay Street averages 46 µg/m³, above the legal limit of 40"
+cite "$L" "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge traffic is the main cause."
+cite "$W" "nitrogen dioxide on Quay Street, now above the legal limit, is forecast to fall by about a third"
 arg pro "National government" 4 \
   "£72 million from the Green Transit Fund that would otherwise go to another city"
 cite "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026"
 cite "$W" "National money can only go to places that are prepared to change"
+cite "$L" "The national grant would pay for almost half of the works."
 arg pro "Port Calder City Council" 2 \
   "Car-free bridges have brought more shoppers, not fewer, elsewhere"
 cite "$T" "footfall rose by 8 per cent on average in four European cities"
+cite "$W" "whose study of four European bridge closures found an average 8 per cent rise in footfall"
 
 arg con "Harbour Merchants’ Association" 4 \
   "The cost is likely £210 million, and every pound over £164 million falls on the city"
@@ -394,18 +489,50 @@ arg con "North Shore Commuters’ Forum" 3 \
   "Drivers with no tram alternative face detours of 12 to 18 minutes or a toll"
 cite "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way"
 cite "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"
+cite "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel"
+cite "$L" "Detours through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers."
 arg con "Calder Heritage Trust" 3 \
   "Tram wiring could damage the Grade I ironwork, and an inquiry could cost the grant"
 cite "$T" "permanently scarring one of the finest iron bridges in the country"
 cite "$L" "neither of which is costed"
 cite "$L" "An inquiry typically takes a year."
+cite "$W" "fixing tram wires to the Grade I listed arches could damage original ironwork"
 arg con "Fire and ambulance service" 3 \
   "Emergency response to the North Shore depends on bollards working every time"
 cite "$T" "is measured in lives, not minutes"
 cite "$L" "Fire crews from the North Shore station will depend on bollards working every time."
-# Left without evidence on purpose: the Pros & Cons panel flags it.
+cite "$W" "response times to the North Shore depend on bollards and clear tram lanes"
 arg con "Harbour Merchants’ Association" 2 \
   "Two years of disruption with the bridge down to one lane each way"
+cite "$T" "More than two years of construction disruption."
+cite "$W" "26 months of construction with the bridge reduced to one lane each way"
+
+# A second question, on timing. One argument rests on a single outlet (only
+# the Ledger has the correspondence): the Pros & Cons panel flags it.
+Q=$("$cli" question-add "$tmp" "Should work wait until the heritage trust has agreed the tram wiring?") \
+  || die "dossier-cli question-add failed while building $out"
+arg pro "Calder Heritage Trust" 4 \
+  "Agreeing the drawings first avoids a public inquiry, which typically takes a year"
+cite "$L" "An inquiry typically takes a year."
+cite "$T" "the trust could ask for a public inquiry"
+cite "$W" "would consider asking for a public inquiry"
+arg pro "Port Calder City Council" 3 \
+  "The drawings are due with the heritage application in April anyway"
+cite "$W" "the council would publish detailed drawings of the tram wiring with its heritage application"
+cite "$L" "The next test is the heritage application due in April."
+arg pro "Calder Heritage Trust" 2 \
+  "The trust has asked four times for the wiring drawings and seen one outline sketch"
+cite "$L" "the trust had written to the council four times asking to see detailed drawings of the tram wiring"
+cite "$L" "It has received one outline sketch."
+arg con "National government" 5 \
+  "The £72 million is lost if work has not started by the end of 2026"
+cite "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026"
+cite "$L" "work must start before the end of 2026, or the money goes back"
+cite "$W" "two other cities had applied for the same tranche of money and that unspent funds would be reallocated"
+arg con "Port Calder City Council" 3 \
+  "Delays add up: a judicial review or an inquiry could each push the start past the deadline"
+cite "$T" "A hearing, if granted, could delay the start of work by several months"
+cite "$W" "If the heritage trust forces a public inquiry, the start date could slip into 2027, beyond the grant deadline"
 
 # --- The briefing note ------------------------------------------------------
 # A note comparing the three reports, every claim cited. c DOC PHRASE prints
@@ -422,73 +549,57 @@ c ()
   printf '[@%s]' "$uuid"
 }
 
+# One line per paragraph or list item: the editor wraps them to its width.
 cat > "$work/note.md" <<NOTE
 ## Purpose
 
-For the mayor’s office and the council’s transport committee: what three
-outlets reported after the vote to close the Harbour Bridge to private cars
-$(c "$T" "the city council voted 31 to 24 late on Tuesday night"), where they
-agree, where they part ways, and what is still open before work can start.
+For the mayor’s office and the council’s transport committee: what three outlets reported after the vote to close the Harbour Bridge to private cars $(c "$T" "the city council voted 31 to 24 late on Tuesday night"), where they agree, where they part ways, and what is still open before work can start.
 
 ## Summary
 
-- The plan passed narrowly, and its supporters frame it as a long-term
-  choice $(c "$T" "a choice for the next hundred years, not the next rush hour").
-- All three reports tie the national grant to a start date
-  $(c "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026")
-  that the ministry will not move $(c "$W" "apply to every city equally").
-- The cost is the main dispute: the merchants’ estimate of about £210 million
-  $(c "$T" "put the likely cost closer to £210 million") leaves the city
-  exposed $(c "$L" "Every pound above £164 million falls on the city, not on the national fund.").
+- The plan passed narrowly, and its supporters frame it as a long-term choice $(c "$T" "a choice for the next hundred years, not the next rush hour").
+- All three reports tie the national grant to a start date $(c "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026") that the ministry will not move $(c "$W" "apply to every city equally").
+- The cost is the main dispute: the merchants’ estimate of about £210 million $(c "$T" "put the likely cost closer to £210 million") leaves the city exposed $(c "$L" "Every pound above £164 million falls on the city, not on the national fund.").
+- The heritage consent is the likeliest cause of delay: the trust has seen one outline sketch of the wiring $(c "$L" "It has received one outline sketch.") and could ask for a public inquiry $(c "$T" "the trust could ask for a public inquiry").
+
+## Background
+
+The four traffic lanes are to give way to trams, buses and bicycles $(c "$T" "the four traffic lanes will be replaced by two tram tracks, a shared bus lane and a protected two-way cycle track"), with the bridge down to one lane each way through 26 months of works $(c "$W" "26 months of construction with the bridge reduced to one lane each way"). The national fund, the regional transit authority $(c "$W" "The Coastal Regional Transit Authority (CRTA) is to contribute £58 million") and the city share the £164 million bill.
 
 ## Where the sources agree
 
-- **Journey times.** The Tribune and the Ledger both give 11 minutes from the
-  North Shore to the centre by tram
-  $(c "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today")
-  $(c "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes.").
-- **Buses.** The transit authority’s case is the bottleneck itself
-  $(c "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region").
+- **Journey times.** The Tribune and the Ledger both give 11 minutes from the North Shore to the centre by tram $(c "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today") $(c "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes.").
+- **Buses.** The transit authority’s case is the bottleneck itself $(c "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region").
+- **Safety.** The Tribune and the wire story count the same 14 cyclists seriously injured in five years $(c "$T" "14 cyclists were seriously injured on the bridge in the past five years") $(c "$W" "said 14 riders had been seriously injured on the bridge in five years").
 
 ## Where the sources diverge
 
-- **The value of the scheme.** Only the wire story works out what the higher
-  estimate does to it $(c "$W" "If the cost rises to £210 million, that ratio falls to about £1.60.").
-- **Trade.** The Tribune reports the council’s footfall figure
-  $(c "$T" "footfall rose by 8 per cent on average in four European cities");
-  the wire story quotes its author warning that results vary
-  $(c "$W" "In one city, trade fell for three years before it recovered").
-- **Heritage.** Only the Ledger says the heritage work is not costed
-  $(c "$L" "neither of which is costed") and that an inquiry would take a year
-  $(c "$L" "An inquiry typically takes a year.").
-- **Emergency access.** The Tribune leads with the fire chief’s warning
-  $(c "$T" "is measured in lives, not minutes"); the wire story adds the written
-  guarantees he has since received
-  $(c "$W" "he had received written guarantees on bollard control but would test the system himself before opening day").
+- **The value of the scheme.** Only the wire story works out what the higher estimate does to it $(c "$W" "If the cost rises to £210 million, that ratio falls to about £1.60.").
+- **Trade.** The Tribune reports the council’s footfall figure $(c "$T" "footfall rose by 8 per cent on average in four European cities"); the wire story quotes its author warning that results vary $(c "$W" "In one city, trade fell for three years before it recovered").
+- **Heritage.** Only the Ledger says the heritage work is not costed $(c "$L" "neither of which is costed") and that an inquiry would take a year $(c "$L" "An inquiry typically takes a year.").
+- **Emergency access.** The Tribune leads with the fire chief’s warning $(c "$T" "is measured in lives, not minutes"); the wire story adds the written guarantees he has since received $(c "$W" "he had received written guarantees on bollard control but would test the system himself before opening day").
 
 ## Stakeholders and their positions
 
-- **Harbour Merchants’ Association**: against the plan as it stands
-  $(c "$T" "A tram doesn’t stop outside a hardware shop.")
-  $(c "$L" "The council is treating the grant as a gift. It is a loan of time.").
-- **North Shore commuters**: against detours and tolls
-  $(c "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"),
-  asking for free use of the tunnel during the works
-  $(c "$W" "toll-free use of the Eastway Tunnel for residents during construction").
-- **Calder Heritage Trust**: not against trams, against harm to the ironwork
-  $(c "$T" "permanently scarring one of the finest iron bridges in the country").
+- **Inès Varga**, the mayor: for; she won the vote she campaigned on $(c "$W" "Mayor Inès Varga, who campaigned on the project, described the result as a mandate.") and her re-election rests on it $(c "$T" "who made the scheme the centrepiece of her re-election campaign").
+- **National government**: for, with £72 million, but the money will not wait $(c "$W" "two other cities had applied for the same tranche of money and that unspent funds would be reallocated").
+- **Harbour Merchants’ Association**: against the plan as it stands $(c "$T" "A tram doesn’t stop outside a hardware shop.") $(c "$L" "The council is treating the grant as a gift. It is a loan of time."); outvoted, its lever is a judicial review $(c "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses").
+- **North Shore commuters**: against detours and tolls $(c "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"), asking for free use of the tunnel during the works $(c "$W" "toll-free use of the Eastway Tunnel for residents during construction").
+- **Calder Heritage Trust**: not against trams, against harm to the ironwork $(c "$T" "permanently scarring one of the finest iron bridges in the country"); it has asked four times for the wiring drawings $(c "$L" "the trust had written to the council four times asking to see detailed drawings of the tram wiring").
+- **Fire and ambulance service**: accepts the plan if the bollards work, and will hold their controls $(c "$T" "the council has promised rising bollards controlled from the fire service’s control room").
+
+## Pros and cons
+
+**Should Port Calder close the Harbour Bridge to private cars?** The pros rest on faster public transport, a safer crossing $(c "$L" "The bridge is the most dangerous place in the city to ride a bicycle, according to the Port Calder Cyclists’ Union.") and cleaner air $(c "$L" "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge traffic is the main cause."); the weightiest cons are the cost and the shops’ trade through the works $(c "$T" "64 per cent said they expected trade to fall").
+
+**Should work wait until the heritage trust has agreed the tram wiring?** Waiting could avoid an inquiry, but the grant goes back if work has not started by the end of 2026 $(c "$L" "work must start before the end of 2026, or the money goes back"), and a judicial review could cost months of its own $(c "$T" "A hearing, if granted, could delay the start of work by several months").
 
 ## Options and recommendation
 
-1. **Proceed as voted.** Fastest route to the grant, but an inquiry alone could
-   take a year $(c "$L" "An inquiry typically takes a year.").
-2. **Proceed, and settle the open questions first**: publish the heritage
-   drawings $(c "$W" "We will show every bolt"), cost the heritage work, and
-   agree the traders’ fund, which the committee calls
-   $(c "$L" "a starting point, not a ceiling").
+1. **Proceed as voted.** Fastest route to the grant, but an inquiry alone could take a year $(c "$L" "An inquiry typically takes a year.").
+2. **Proceed, and settle the open questions first**: publish the heritage drawings $(c "$W" "We will show every bolt"), cost the heritage work, and agree the traders’ fund, which the committee calls $(c "$L" "a starting point, not a ceiling").
 
-**Recommendation:** option 2, with the heritage drawings published before the
-end of the year, so that the start date the grant needs is kept.
+**Recommendation:** option 2, with the heritage drawings published with the April application $(c "$W" "the council would publish detailed drawings of the tram wiring with its heritage application"), so that the start date the grant needs is kept.
 NOTE
 
 B=$("$cli" briefing-new "$tmp" "Harbour Bridge: what the three reports say" \
