@@ -9,7 +9,7 @@
 #         open and a highlight selected.
 # briefing: the Brief page on the sample's note, 1280×820 light and dark
 #         (briefing.png, briefing-dark.png), and 360×740 (briefing-narrow.png).
-# panels: the Stakeholders and the Pros & Cons panels, 1280×800, light, dark
+# panels: the Stakeholders and the Pros & Cons panels, 1440×860, light, dark
 #         and Spanish (stakeholders*.png, pros-cons*.png), and the
 #         power/interest grid cropped from the sidebar in light and dark,
 #         English and Spanish (stakeholders-grid*.png).
@@ -21,9 +21,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$root/_build"
 outdir="$root/data/screenshots"
-# The right sidebar's width for the panel shots: room for the Pros & Cons
-# panel's two columns.
-panel_sidebar=560
+# The right sidebar's width for the panel shots (the window is wider for
+# them, so that it still fits beside the text).
+panel_sidebar=${SCREENSHOTS_SIDEBAR:-480}
 
 parts=("$@")
 [[ ${#parts[@]} -gt 0 ]] || parts=(main panels briefing)
@@ -94,8 +94,11 @@ start ()
   home="$tmp/$scheme-$language-$width-$5"
   mkdir -p "$home"/{data,cache} "$home/config/glib-2.0/settings"
   cp "$build/data/samples/sample.dossier" "$home/Harbour Bridge Briefing.dossier"
-  # The keyfile backend reads its settings from here: the sidebar's width.
-  printf '[org/dossier/Dossier]\nright-sidebar-width=%d\n' "$5" \
+  # The keyfile backend reads its settings from here: the sidebar's width,
+  # and the window's, so that it opens at its size with the sidebars beside
+  # the text rather than folded over it.
+  printf '[org/dossier/Dossier]\nright-sidebar-width=%d\nwindow-width=%d\nwindow-height=%d\n' \
+    "$5" "$width" "$height" \
     > "$home/config/glib-2.0/settings/keyfile"
 
   env \
@@ -218,13 +221,13 @@ main_shots ()
 panel_shots ()
 {
   local scheme language suffix
-  for variant in light-en dark-en light-es dark-es; do
+  for variant in ${SCREENSHOTS_VARIANTS:-light-en dark-en light-es dark-es}; do
     scheme=${variant%-*}
     language=${variant#*-}
     suffix=
     [[ $language == es ]] && suffix+=-es
     [[ $scheme == dark ]] && suffix+=-dark
-    start "prefer-$scheme" "$language" 1280 800 "$panel_sidebar"
+    start "prefer-$scheme" "$language" 1440 860 "$panel_sidebar"
     tab "$panel_sidebar" 2                       # Stakeholders
     if [[ $variant != dark-es ]]; then
       shoot "$outdir/stakeholders$suffix.png"
