@@ -106,7 +106,7 @@ start ()
     GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
     DOSSIER_SAMPLE_PROJECT="$build/data/samples/sample.dossier" DOSSIER_LOCALEDIR="$build/po" \
     LC_ALL=C.UTF-8 LANGUAGE="$language" \
-    ADW_DEBUG_COLOR_SCHEME="$scheme" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+    ADW_DEBUG_COLOR_SCHEME="$scheme" GSK_RENDERER=cairo NO_AT_BRIDGE=1 GTK_A11Y=none \
     dbus-run-session -- "$build/app/ui/dossier" "$home/Harbour Bridge Briefing.dossier" \
     > "$home/app.log" 2>&1 &
   app_pid=$!
