@@ -743,6 +743,17 @@ on_mode_toggled (DossierBriefingPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* The width the stack needs with one pane showing: the wider of the two. */
+static int
+narrow_minimum (DossierBriefingPage *self)
+{
+  int editor_min = 0, preview_min = 0;
+
+  gtk_widget_measure (self->editor_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->preview_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &preview_min, NULL, NULL, NULL);
+  return MAX (editor_min, preview_min);
+}
+
 /* The toolbar above the stack. Laid out here rather than by a box layout:
  * a widget with a layout manager is never told its width. */
 static void
@@ -754,6 +765,8 @@ dossier_briefing_page_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+
   *minimum = *natural = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -764,6 +777,12 @@ dossier_briefing_page_measure (GtkWidget      *widget,
         continue;
       gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
                           &child_min, &child_nat, NULL, NULL);
+      /* Side by side, the stack needs both panes; but given less than
+       * NARROW_WIDTH the page shows one at a time, so one pane is all it
+       * asks for (else a window already narrow widens when Brief is
+       * chosen, before the page has had a width to go narrow at). */
+      if (orientation == GTK_ORIENTATION_HORIZONTAL && child == GTK_WIDGET (self->stack) && !self->narrow)
+        child_min = MIN (child_min, narrow_minimum (self));
       if (orientation == GTK_ORIENTATION_VERTICAL)
         {
           *minimum += child_min;
@@ -787,11 +806,21 @@ dossier_briefing_page_size_allocate (GtkWidget *widget,
   GtkWidget *toolbar = gtk_widget_get_first_child (widget);
   gboolean narrow = width < NARROW_WIDTH;
   int toolbar_height = 0;
+  int stack_width = width;
 
   gtk_widget_measure (toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &toolbar_height, NULL, NULL);
   toolbar_height = MIN (toolbar_height, height);
   gtk_widget_allocate (toolbar, width, toolbar_height, -1, NULL);
-  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height - toolbar_height, -1,
+  /* Still side by side for this one frame, narrower than both panes: the
+   * stack gets what it needs (clipped), and goes narrow right after. */
+  if (!self->narrow)
+    {
+      int stack_min = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1, &stack_min, NULL, NULL, NULL);
+      stack_width = MAX (width, stack_min);
+    }
+  gtk_widget_allocate (GTK_WIDGET (self->stack), stack_width, height - toolbar_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, toolbar_height)));
 
   if (narrow != self->narrow)
@@ -1217,6 +1246,8 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   g_autoptr(GtkExpression) title = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Clips the one frame the panes may still be side by side when narrow. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   title = gtk_property_expression_new (DOSSIER_TYPE_BRIEFING, NULL, "title");
   gtk_drop_down_set_expression (self->chooser, title);

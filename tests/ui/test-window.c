@@ -1428,6 +1428,19 @@ test_briefing_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_get_mapped (preview));
   assert_fits (w);
+
+  /* Brief chosen in a window already at 360: the window stays at 360 (the
+   * page asks for one pane, not both side by side) and the page goes
+   * narrow. */
+  adw_view_stack_set_visible_child_name (w->page_stack, "reader");
+  resize_window (w, 360);
+  settle (w);
+  adw_view_stack_set_visible_child_name (w->page_stack, "briefing");
+  wait_until (briefing_page_narrow, briefing, "the Brief page to go narrow");
+  settle (w);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (page), <=, 360);
+  assert_fits (w);
 }
 
 static gboolean
