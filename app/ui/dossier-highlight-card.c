@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-evidence-picker.h"
 #include "dossier-highlight-card.h"
 #include "dossier-tag-chip.h"
 
@@ -36,6 +37,7 @@ struct _DossierHighlightCard
   GtkLabel       *memo;
   GtkWidget      *orphan;
   GtkWidget      *menu;               /* popover, made when first asked for */
+  GtkWidget      *evidence_picker;    /* "Add as Evidence…", the same */
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlightCard, dossier_highlight_card, DOSSIER_TYPE_ROW)
@@ -185,6 +187,8 @@ popup_menu (DossierHighlightCard *self,
   g_menu_item_set_action_and_target_value (cite, "briefing.cite",
                                            g_variant_new_string (dossier_highlight_get_uuid (highlight)));
   g_menu_append_item (menu, cite);
+  if (self->project != NULL && !dossier_project_get_read_only (self->project))
+    g_menu_append (menu, _("Add as _Evidence…"), "card.add-evidence");
   if (self->menu == NULL)
     {
       self->menu = gtk_popover_menu_new_from_model (NULL);
@@ -241,6 +245,28 @@ on_drag_begin (GtkDragSource        *source,
   gtk_drag_source_set_icon (source, paintable, 0, 0);
 }
 
+/* For a stakeholder or an argument, picked in a popover by the card. */
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (widget);
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
+
+  if (highlight == NULL || self->project == NULL)
+    return;
+  if (self->evidence_picker == NULL)
+    {
+      self->evidence_picker = dossier_evidence_picker_new ();
+      gtk_widget_set_parent (self->evidence_picker, widget);
+    }
+  dossier_evidence_picker_set_project (DOSSIER_EVIDENCE_PICKER (self->evidence_picker), self->project);
+  dossier_evidence_picker_set_highlight (DOSSIER_EVIDENCE_PICKER (self->evidence_picker),
+                                         dossier_highlight_get_id (highlight));
+  gtk_popover_popup (GTK_POPOVER (self->evidence_picker));
+}
+
 gboolean
 dossier_highlight_card_popup_menu (DossierHighlightCard *self)
 {
@@ -257,6 +283,7 @@ dossier_highlight_card_dispose (GObject *object)
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (object);
 
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->evidence_picker, gtk_widget_unparent);
   clear_document_binding (self);
   g_clear_object (&self->project);
 
@@ -270,6 +297,7 @@ dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dossier_highlight_card_dispose;
   DOSSIER_ROW_CLASS (klass)->item_changed = dossier_highlight_card_item_changed;
+  gtk_widget_class_install_action (widget_class, "card.add-evidence", NULL, add_evidence_action);
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_HIGHLIGHT,
                                   "/org/dossier/Dossier/ui/dossier-highlight-card.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, document);

@@ -20,8 +20,8 @@ void dossier_highlight_card_set_project       (DossierHighlightCard *self,
 void dossier_highlight_card_set_show_document (DossierHighlightCard *self,
                                                gboolean              show_document);
 
-/* Shows the card's menu (Cite in Briefing) as a right click does; whether
- * it is shown. */
+/* Shows the card's menu (Cite in Briefing, Add as Evidence…) as a right
+ * click does; whether it is shown. */
 gboolean dossier_highlight_card_popup_menu (DossierHighlightCard *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-codebook-panel.h"
+#include "dossier-evidence-picker.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-tag-picker.h"
 #include "dossier-text-dialog.h"
@@ -258,6 +259,9 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   gtk_widget_action_set_enabled (widget, "reader.apply-tag", has_document);
   gtk_widget_action_set_enabled (widget, "reader.tag-selection", writable && has_selection);
   gtk_widget_action_set_enabled (widget, "reader.tag-with", writable && has_selection);
+  /* Also from the tag picker of a highlight, with nothing selected. */
+  gtk_widget_action_set_enabled (widget, "reader.add-evidence", writable && has_document);
+  gtk_widget_action_set_enabled (widget, "reader.add-highlight-evidence", writable);
   gtk_widget_action_set_enabled (widget, "reader.copy", has_selection);
   gtk_widget_action_set_enabled (widget, "reader.select-all", has_document);
   /* Enabled with nothing at the caret, to say so when Ctrl+M is pressed. */
@@ -460,6 +464,150 @@ tag_selection_action (GtkWidget  *widget,
   popup_tag_picker (self, 0, start, end);
 }
 
+/* ---- Evidence ---------------------------------------------------------------------- */
+
+static void
+on_evidence_added (DossierReaderPage *self)
+{
+  /* The selection is a highlight now, backing something: its "Tag…"
+   * button has done its work, as after tagging. */
+  if (self->evidence_picker != NULL)
+    {
+      gint64 start, end;
+
+      if (_dossier_reader_page_has_selection (self, &start, &end))
+        _dossier_reader_page_note_tagged (self, start, end);
+    }
+}
+
+static void
+on_evidence_picker_closed (DossierReaderPage *self)
+{
+  if (self->document_id != 0)
+    _dossier_reader_page_focus_text (self);
+  _dossier_reader_page_update_tag_button (self);
+}
+
+static GtkWidget *
+ensure_evidence_picker (DossierReaderPage *self)
+{
+  if (self->evidence_picker == NULL)
+    {
+      self->evidence_picker = g_object_new (DOSSIER_TYPE_EVIDENCE_PICKER,
+                                            "project", self->project,
+                                            "position", GTK_POS_BOTTOM,
+                                            NULL);
+      gtk_widget_set_parent (self->evidence_picker, self->view_box);
+      g_signal_connect_object (self->evidence_picker, "evidence-added", G_CALLBACK (on_evidence_added),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->evidence_picker, "closed", G_CALLBACK (on_evidence_picker_closed),
+                               self, G_CONNECT_SWAPPED);
+      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                                       GTK_POPOVER (self->evidence_picker));
+    }
+  return self->evidence_picker;
+}
+
+/* Pops the evidence picker up under @end, for highlight @highlight_id or,
+ * when 0, for the passage [@start, @end) of the document on show. */
+static void
+popup_evidence_picker (DossierReaderPage *self,
+                       gint64             highlight_id,
+                       gint64             start,
+                       gint64             end)
+{
+  GtkWidget *picker = ensure_evidence_picker (self);
+  GdkRectangle rect;
+
+  if (self->tag_picker != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
+  if (highlight_id != 0)
+    dossier_evidence_picker_set_highlight (DOSSIER_EVIDENCE_PICKER (picker), highlight_id);
+  else
+    dossier_evidence_picker_set_range (DOSSIER_EVIDENCE_PICKER (picker), self->document_id, start, end);
+
+  if (offset_rect_in_view_box (self, end, &rect))
+    {
+      rect.y += rect.height;
+      rect.height = 1;
+      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
+  gtk_popover_popup (GTK_POPOVER (picker));
+}
+
+/* The highlight spanning exactly [@start, @end), 0 if none: a selection
+ * of a whole highlight adds that highlight, not a copy of it. */
+static gint64
+highlight_spanning (DossierReaderPage *self,
+                    gint64             start,
+                    gint64             end)
+{
+  for (guint k = 0; self->spans != NULL && k < self->spans->len; k++)
+    {
+      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+
+      if (span->start == start && span->end == end)
+        return span->id;
+    }
+  return 0;
+}
+
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  gint64 start, end;
+
+  if (!require_writable (self))
+    return;
+
+  /* From the tag picker editing a highlight's tags: that highlight. */
+  if (self->tag_picker != NULL && gtk_widget_get_visible (self->tag_picker) &&
+      self->picker_highlight_id != 0)
+    {
+      g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (self->project,
+                                                                      self->picker_highlight_id, NULL);
+
+      if (hl != NULL)
+        {
+          popup_evidence_picker (self, dossier_highlight_get_id (hl),
+                                 dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+          return;
+        }
+    }
+
+  if (!_dossier_reader_page_has_selection (self, &start, &end))
+    {
+      _dossier_reader_page_show_toast (self, _("Select a passage to add as evidence first"), FALSE);
+      return;
+    }
+  popup_evidence_picker (self, highlight_spanning (self, start, end), start, end);
+}
+
+static void
+add_highlight_evidence_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  g_autoptr(DossierHighlight) hl = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_writable (self))
+    return;
+  hl = dossier_project_get_highlight (self->project, g_variant_get_int64 (parameter), &error);
+  if (hl == NULL)
+    {
+      _dossier_reader_page_report_error (self, _("Could not add the evidence"), error);
+      return;
+    }
+  popup_evidence_picker (self, dossier_highlight_get_id (hl),
+                         dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
+}
+
 static void
 edit_highlight_tags_action (GtkWidget  *widget,
                             const char *action_name,
@@ -648,6 +796,11 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
   g_menu_item_set_action_and_target_value (item, "reader.edit-highlight-memo", g_variant_new_int64 (highlight_id));
   g_menu_append_item (edit, item);
   g_clear_object (&item);
+  item = g_menu_item_new (_("Add as _Evidence…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "reader.add-highlight-evidence",
+                                           g_variant_new_int64 (highlight_id));
+  g_menu_append_item (edit, item);
+  g_clear_object (&item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   /* One "Remove tag" per tag, when removing one leaves the others. */
@@ -697,6 +850,10 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
 
   item = g_menu_item_new (_("_Tag Selection…"), "reader.tag-selection");
   g_menu_item_set_attribute (item, "accel", "s", "<Control>t");
+  g_menu_append_item (tag, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Add Selection as _Evidence…"), "reader.add-evidence");
+  g_menu_item_set_attribute (item, "accel", "s", "<Control><Shift>e");
   g_menu_append_item (tag, item);
   g_clear_object (&item);
 
@@ -776,6 +933,11 @@ _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "reader.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "reader.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "reader.add-highlight-evidence", "x",
+                                   add_highlight_evidence_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.add-evidence", NULL);
   gtk_widget_class_install_action (widget_class, "reader.edit-memo", NULL, edit_memo_action);
   gtk_widget_class_install_action (widget_class, "reader.delete-highlight", NULL, delete_highlight_action);
   gtk_widget_class_install_action (widget_class, "reader.edit-highlight-tags", "x", edit_highlight_tags_action);

@@ -21,6 +21,7 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_DOCUMENT_ID,
+  PROP_SHOW_MENTIONS,
   N_PROPS
 };
 
@@ -201,6 +202,100 @@ fill_span (DossierReaderPage    *self,
   span->tooltip = g_string_chunk_insert_len (chunk, tooltip->str, tooltip->len);
 }
 
+/* ---- Mentions ------------------------------------------------------------------ */
+
+#define MENTION_TAG "dossier-unreviewed-mention"
+
+/* Underlines the stakeholders' mentions in the document on show that no
+ * highlight overlaps yet (what "Unreviewed mentions" lists), or none. */
+static void
+underline_mentions (DossierReaderPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (self->document_view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), MENTION_TAG);
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    /* Subtle: a thin line in the text's own colour, half as strong. */
+    tag = gtk_text_buffer_create_tag (buffer, MENTION_TAG,
+                                      "underline", PANGO_UNDERLINE_SINGLE,
+                                      "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.9 },
+                                      NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+
+  if (!self->show_mentions || self->project == NULL || self->document_id == 0)
+    return;
+
+  mentions = dossier_project_list_mentions (self->project, self->document_id, 0, &error);
+  if (mentions == NULL)
+    {
+      g_message ("Could not underline the mentions: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const DossierMention *m = &g_array_index (mentions, DossierMention, i);
+      gboolean reviewed = FALSE;
+
+      for (guint k = 0; k < self->spans->len && !reviewed; k++)
+        {
+          const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+
+          reviewed = span->start < m->end && span->end > m->start;
+        }
+      if (reviewed)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) m->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) m->end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+}
+
+static gboolean
+mentions_idle (gpointer data)
+{
+  DossierReaderPage *self = data;
+
+  self->mentions_idle_id = 0;
+  underline_mentions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the spans or the stakeholders change: once, when the reader is
+ * idle (nothing of it while the toggle is off). */
+static void
+queue_mentions (DossierReaderPage *self)
+{
+  if (self->show_mentions && self->mentions_idle_id == 0)
+    self->mentions_idle_id = g_idle_add (mentions_idle, self);
+}
+
+gboolean
+dossier_reader_page_get_show_mentions (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), FALSE);
+
+  return self->show_mentions;
+}
+
+void
+dossier_reader_page_set_show_mentions (DossierReaderPage *self,
+                                       gboolean           show)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  show = !!show;
+  if (self->show_mentions == show)
+    return;
+  self->show_mentions = show;
+  g_clear_handle_id (&self->mentions_idle_id, g_source_remove);
+  underline_mentions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MENTIONS]);
+}
+
 /* Hands the page's spans to the view and indexes their lengths. */
 static void
 push_spans (DossierReaderPage *self)
@@ -217,6 +312,8 @@ push_spans (DossierReaderPage *self)
                                         (const DossierViewHighlight *) (gpointer) self->spans->data,
                                         self->spans->len);
   _dossier_reader_page_update_actions (self);
+  /* A new highlight reviews the mentions it covers. */
+  queue_mentions (self);
 }
 
 static void
@@ -419,6 +516,8 @@ dossier_reader_page_set_project (DossierReaderPage *self,
     gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
   if (self->highlight_menu != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->highlight_menu));
+  if (self->evidence_picker != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->evidence_picker));
 
   /* Nothing of the old project's is shown any more, before it goes. */
   dossier_reader_page_set_document_id (self, 0);
@@ -427,6 +526,8 @@ dossier_reader_page_set_project (DossierReaderPage *self,
   self->tag_styles_valid = FALSE;
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->tags_signals, project ? dossier_project_get_tags (project) : NULL);
+  g_signal_group_set_target (self->stakeholders_signals,
+                             project ? dossier_project_get_stakeholders (project) : NULL);
   if (project != NULL)
     {
       GListModel *tags = dossier_project_get_tags (project);
@@ -435,6 +536,8 @@ dossier_reader_page_set_project (DossierReaderPage *self,
     }
   if (self->tag_picker != NULL)
     g_object_set (self->tag_picker, "project", project, NULL);
+  if (self->evidence_picker != NULL)
+    g_object_set (self->evidence_picker, "project", project, NULL);
 
   _dossier_reader_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1041,6 +1144,8 @@ dossier_reader_page_dispose (GObject *object)
   DossierReaderPage *self = DOSSIER_READER_PAGE (object);
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
+  g_clear_handle_id (&self->mentions_idle_id, g_source_remove);
+  g_clear_object (&self->stakeholders_signals);
   stop_aiming (self);
   if (self->highlights_signals != NULL)
     g_signal_group_set_target (self->highlights_signals, NULL);
@@ -1054,6 +1159,9 @@ dossier_reader_page_dispose (GObject *object)
   if (self->tag_picker != NULL)
     g_signal_handlers_disconnect_by_data (self->tag_picker, self);
   g_clear_pointer (&self->tag_picker, gtk_widget_unparent);
+  if (self->evidence_picker != NULL)
+    g_signal_handlers_disconnect_by_data (self->evidence_picker, self);
+  g_clear_pointer (&self->evidence_picker, gtk_widget_unparent);
   g_clear_pointer (&self->highlight_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER_PAGE);
@@ -1096,6 +1204,9 @@ dossier_reader_page_get_property (GObject    *object,
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
       break;
+    case PROP_SHOW_MENTIONS:
+      g_value_set_boolean (value, self->show_mentions);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1116,6 +1227,9 @@ dossier_reader_page_set_property (GObject      *object,
       break;
     case PROP_DOCUMENT_ID:
       dossier_reader_page_set_document_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_SHOW_MENTIONS:
+      dossier_reader_page_set_show_mentions (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1140,6 +1254,9 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_MENTIONS] =
+    g_param_spec_boolean ("show-mentions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
@@ -1183,6 +1300,9 @@ dossier_reader_page_init (DossierReaderPage *self)
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->tags_signals, "items-changed",
                                  G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
+  self->stakeholders_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->stakeholders_signals, "items-changed",
+                                 G_CALLBACK (queue_mentions), self, G_CONNECT_SWAPPED);
   self->highlights_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->highlights_signals, "items-changed",
                                  G_CALLBACK (on_highlights_items_changed), self, G_CONNECT_SWAPPED);

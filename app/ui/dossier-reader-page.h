@@ -55,4 +55,10 @@ void                 dossier_reader_page_scroll_to_top_offset (DossierReaderPage
 
 DossierDocumentView *dossier_reader_page_get_document_view (DossierReaderPage *self);
 
+/* Whether the stakeholders' unreviewed mentions (no highlight overlaps
+ * them yet) are underlined ("show-mentions"; off at first). */
+gboolean           dossier_reader_page_get_show_mentions (DossierReaderPage *self);
+void               dossier_reader_page_set_show_mentions (DossierReaderPage *self,
+                                                          gboolean           show);
+
 G_END_DECLS

@@ -63,6 +63,8 @@ struct _DossierStakeholdersPanel
   GSignalGroup       *project_signals;
   GSignalGroup       *list_signals;
   GSignalGroup       *stakeholder_signals;   /* the one open in the editor */
+  GSignalGroup       *grid_signals;          /* the one selected on the grid */
+  GtkWidget          *drop_row;              /* the row a highlight is dragged over */
   gint64              document_id;
   gint64              stakeholder_id;
   gint64              selection_start;
@@ -142,21 +144,35 @@ on_grid_toggled (DossierStakeholdersPanel *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->power_grid));
 }
 
+/* The caption says who the selected dot is: again on every edit of it
+ * (its ratings move it to another quadrant), whoever made it. */
+static void
+update_grid_caption (DossierStakeholdersPanel *self)
+{
+  DossierStakeholder *s = g_signal_group_dup_target (self->grid_signals);
+  g_autofree char *text = NULL;
+
+  if (s != NULL)
+    {
+      text = dossier_grid_describe (s);
+      g_object_unref (s);
+    }
+  gtk_label_set_text (self->grid_caption,
+                      text != NULL ? text
+                      : _("Power rises upwards, interest to the right. Colour is the stance; a "
+                          "hollow dot has no evidence for its ratings. Double-click a dot or "
+                          "press Enter to edit it."));
+}
+
 static void
 on_grid_selected (DossierStakeholdersPanel *self)
 {
   gint64 id = dossier_power_grid_get_selected_id (self->power_grid);
   DossierStakeholder *s = PROJECT (self) != NULL && id != 0
                           ? dossier_project_get_stakeholder (PROJECT (self), id) : NULL;
-  g_autofree char *text = NULL;
 
-  if (s != NULL)
-    text = dossier_grid_describe (s);
-  gtk_label_set_text (self->grid_caption,
-                      text != NULL ? text
-                      : _("Power rises upwards, interest to the right. Colour is the stance; a "
-                          "hollow dot has no evidence for its ratings. Double-click a dot or "
-                          "press Enter to edit it."));
+  g_signal_group_set_target (self->grid_signals, s);
+  update_grid_caption (self);
 }
 
 static void
@@ -178,6 +194,111 @@ on_list_activate (DossierStakeholdersPanel *self,
   stakeholder = g_list_model_get_item (model, position);
   if (stakeholder != NULL)
     dossier_stakeholders_panel_set_stakeholder_id (self, dossier_stakeholder_get_id (stakeholder));
+}
+
+/* ---- dropping a highlight on a stakeholder --------------------------------------- */
+
+static DossierStakeholderRow *
+row_at (DossierStakeholdersPanel *self,
+        double                    x,
+        double                    y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL)
+    return NULL;
+  if (DOSSIER_IS_STAKEHOLDER_ROW (picked))
+    return DOSSIER_STAKEHOLDER_ROW (picked);
+  picked = gtk_widget_get_ancestor (picked, DOSSIER_TYPE_STAKEHOLDER_ROW);
+  return picked != NULL ? DOSSIER_STAKEHOLDER_ROW (picked) : NULL;
+}
+
+static void
+set_drop_row (DossierStakeholdersPanel *self,
+              GtkWidget                *row)
+{
+  if (self->drop_row == row)
+    return;
+  if (self->drop_row != NULL)
+    gtk_widget_unset_state_flags (self->drop_row, GTK_STATE_FLAG_DROP_ACTIVE);
+  g_set_weak_pointer (&self->drop_row, row);
+  if (row != NULL)
+    gtk_widget_set_state_flags (row, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+}
+
+static GdkDragAction
+on_drop_motion (DossierStakeholdersPanel *self,
+                double                    x,
+                double                    y)
+{
+  DossierStakeholderRow *row = dossier_panel_is_writable (DOSSIER_PANEL (self)) ? row_at (self, x, y) : NULL;
+
+  set_drop_row (self, GTK_WIDGET (row));
+  return row != NULL ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave (DossierStakeholdersPanel *self)
+{
+  set_drop_row (self, NULL);
+}
+
+gboolean
+dossier_stakeholders_panel_add_evidence (DossierStakeholdersPanel *self,
+                                         gint64                    stakeholder_id,
+                                         gint64                    highlight_id)
+{
+  DossierStakeholder *s;
+  g_autoptr(GArray) cited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
+
+  s = PROJECT (self) != NULL ? dossier_project_get_stakeholder (PROJECT (self), stakeholder_id) : NULL;
+  if (s == NULL || !dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    return FALSE;
+
+  if (!dossier_project_get_highlight_evidence (PROJECT (self), highlight_id, &cited, NULL, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the evidence"), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < cited->len; i++)
+    if (g_array_index (cited, gint64, i) == stakeholder_id)
+      {
+        /* Citing it again would only blank the link's note. */
+        message = g_strdup_printf (_("Already evidence for “%s”"), dossier_stakeholder_get_name (s));
+        dossier_panel_show_toast (DOSSIER_PANEL (self), message, FALSE);
+        return FALSE;
+      }
+
+  if (!dossier_project_add_stakeholder_evidence (PROJECT (self), stakeholder_id, highlight_id, "",
+                                                 DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the evidence"), error);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("Added as evidence for “%s”"), dossier_stakeholder_get_name (s));
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static gboolean
+on_drop (DossierStakeholdersPanel *self,
+         const GValue             *value,
+         double                    x,
+         double                    y)
+{
+  DossierStakeholderRow *row = row_at (self, x, y);
+  DossierStakeholder *s = row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+  DossierHighlight *highlight = g_value_get_object (value);
+
+  set_drop_row (self, NULL);
+  if (s == NULL || highlight == NULL)
+    return FALSE;
+  return dossier_stakeholders_panel_add_evidence (self, dossier_stakeholder_get_id (s),
+                                                  dossier_highlight_get_id (highlight));
 }
 
 static void
@@ -741,7 +862,7 @@ make_evidence_row (DossierStakeholdersPanel *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *quote = gtk_label_new (dossier_highlight_get_quote (evidence->highlight));
-  GtkWidget *remove;
+  GtkWidget *cite, *remove;
   g_autoptr(GString) details = g_string_new (NULL);
   const char *role = dossier_evidence_role_get_label (evidence->role);
 
@@ -782,6 +903,17 @@ make_evidence_row (DossierStakeholdersPanel *self,
     }
   gtk_widget_set_hexpand (labels, TRUE);
 
+  /* Issue 9: what backs a stakeholder is what a briefing quotes. */
+  cite = gtk_button_new_from_icon_name ("insert-text-symbolic");
+  gtk_widget_set_tooltip_text (cite, _("Cite in Briefing"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cite), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cite in Briefing"), -1);
+  gtk_widget_set_valign (cite, GTK_ALIGN_START);
+  gtk_widget_add_css_class (cite, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cite), "briefing.cite");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (cite),
+                                          g_variant_new_string (dossier_highlight_get_uuid (evidence->highlight)));
+
   remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_set_tooltip_text (remove, _("Remove This Evidence"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -792,6 +924,7 @@ make_evidence_row (DossierStakeholdersPanel *self,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_evidence), self, G_CONNECT_SWAPPED);
 
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), cite);
   gtk_box_append (GTK_BOX (box), remove);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1090,6 +1223,7 @@ dossier_stakeholders_panel_project_changed (DossierPanel *panel)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   dossier_power_grid_set_model (self->power_grid, model);
+  on_grid_selected (self);
 
   update_list_header (self);
   show_page (self);
@@ -1175,6 +1309,8 @@ dossier_stakeholders_panel_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->stakeholder_signals);
+  g_clear_object (&self->grid_signals);
+  g_clear_weak_pointer (&self->drop_row);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_STAKEHOLDERS_PANEL);
 
@@ -1349,6 +1485,21 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   self->stakeholder_signals = g_signal_group_new (DOSSIER_TYPE_STAKEHOLDER);
   g_signal_group_connect_object (self->stakeholder_signals, "notify",
                                  G_CALLBACK (stakeholder_notify_cb), self, G_CONNECT_SWAPPED);
+
+  self->grid_signals = g_signal_group_new (DOSSIER_TYPE_STAKEHOLDER);
+  g_signal_group_connect_object (self->grid_signals, "notify",
+                                 G_CALLBACK (update_grid_caption), self, G_CONNECT_SWAPPED);
+
+  /* A highlight card dropped on a row is evidence for that stakeholder. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (DOSSIER_TYPE_HIGHLIGHT, GDK_ACTION_COPY);
+
+    g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion), self);
+    g_signal_connect_swapped (drop, "enter", G_CALLBACK (on_drop_motion), self);
+    g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave), self);
+    g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drop));
+  }
 
   dossier_stakeholders_panel_project_changed (DOSSIER_PANEL (self));
   on_grid_selected (self);

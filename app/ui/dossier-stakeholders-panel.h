@@ -43,4 +43,11 @@ void       dossier_stakeholders_panel_set_selection      (DossierStakeholdersPan
  * no stakeholder open. */
 gboolean   dossier_stakeholders_panel_cite_selection     (DossierStakeholdersPanel *self);
 
+/* Adds highlight @highlight_id as evidence for the stakeholder (one undo
+ * step), as dropping a highlight card on its row does; a toast says so,
+ * or that it is evidence for it already (FALSE). */
+gboolean   dossier_stakeholders_panel_add_evidence       (DossierStakeholdersPanel *self,
+                                                          gint64                    stakeholder_id,
+                                                          gint64                    highlight_id);
+
 G_END_DECLS

@@ -1289,6 +1289,16 @@ dossier_window_init (DossierWindow *self)
   dossier_sidebar_set_width (self->right_sidebar, g_settings_get_int (self->settings, "right-sidebar-width"));
   g_settings_bind (self->settings, "zoom", dossier_reader_page_get_document_view (self->reader_page),
                    "zoom", G_SETTINGS_BIND_DEFAULT);
+  /* Underlining unreviewed mentions: a setting, toggled from the
+   * Stakeholders panel (view.show-mentions), shown by the reader. */
+  g_settings_bind (self->settings, "show-mentions", self->reader_page, "show-mentions", G_SETTINGS_BIND_GET);
+  {
+    g_autoptr(GSimpleActionGroup) view = g_simple_action_group_new ();
+    g_autoptr(GAction) show_mentions = g_settings_create_action (self->settings, "show-mentions");
+
+    g_action_map_add_action (G_ACTION_MAP (view), show_mentions);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (view));
+  }
   g_signal_connect_object (self->settings, "changed::author-name",
                            G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
 

@@ -1,0 +1,682 @@
+/* test-evidence.c — passages added as evidence from where a reader finds
+ * them: "Add Selection as Evidence…" in the reader (by its action and
+ * keys only: search as you type, Up/Down, Enter), "Add as Evidence…" on a
+ * highlight (what it backs already says so), a highlight card dropped on
+ * a stakeholder's row, and the power/interest grid's caption following an
+ * edit of the selected stakeholder. Each addition is one undo step; a
+ * toast names what it was added to. Runs under xvfb-run and
+ * dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-evidence-picker.h"
+#include "dossier-power-grid.h"
+#include "dossier-reader-page-private.h"
+#include "dossier-stakeholder-row.h"
+#include "dossier-stakeholders-panel.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  gint64         document_id;
+  gint64         council;      /* stakeholders */
+  gint64         marquez;
+  gint64         question;
+  gint64         pro;          /* arguments */
+  gint64         con;
+  DossierWindow *window;
+} Fixture;
+
+static const char article[] =
+  "# Harbour Ferry Fares Rise\n"
+  "\n"
+  "The city council voted on Tuesday to raise ferry fares by ten percent, citing the cost of "
+  "diesel and two new boats for the café-lined north pier, and the harbour master said that "
+  "the older boats would be sold to a company on the other side of the bay before the summer.\n"
+  "\n"
+  "Commuters on low incomes will pay “far more than before”, said Zoë Márquez, who crosses "
+  "twice a day; the operator answered that season tickets will not change until the spring.\n";
+
+static gboolean
+view_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
+         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-test-evidence-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
+  project = dossier_project_create (f->path, "Ferry Fares", &error);
+  g_assert_no_error (error);
+  f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+  f->council = dossier_project_add_stakeholder (project, "City Council", NULL,
+                                                DOSSIER_STAKEHOLDER_GOVERNMENT, &error);
+  g_assert_no_error (error);
+  f->marquez = dossier_project_add_stakeholder (project, "Zoë Márquez", NULL,
+                                                DOSSIER_STAKEHOLDER_PUBLIC, &error);
+  g_assert_no_error (error);
+  f->question = dossier_project_add_question (project, "Should the fares rise?", &error);
+  g_assert_no_error (error);
+  f->pro = dossier_project_add_argument (project, f->question, DOSSIER_POLARITY_PRO,
+                                         "New boats cost money", 0, 3, &error);
+  g_assert_no_error (error);
+  f->con = dossier_project_add_argument (project, f->question, DOSSIER_POLARITY_CON,
+                                         "Commuters cannot pay more", 0, 4, &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      close_toplevels (GTK_WINDOW (f->window));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      flush_events ();
+      g_clear_object (&f->window);
+    }
+  else
+    close_toplevels (NULL);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+
+  f->window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  wait_until (view_painted, f->window, "the first paint");
+}
+
+static DossierProject *
+project_of (Fixture *f)
+{
+  return dossier_window_get_project (f->window);
+}
+
+static void
+select_text (Fixture    *f,
+             const char *needle,
+             gint64     *start,
+             gint64     *end)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+
+  find_text_range (project_of (f), f->document_id, needle, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (view)));
+  dossier_document_view_select_range (view, *start, *end);
+  flush_events ();
+}
+
+static gboolean
+window_says (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_says (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} Saying;
+
+static gboolean
+says (gpointer data)
+{
+  Saying *saying = data;
+
+  return window_says (saying->widget, saying->text);
+}
+
+static void
+wait_for_toast (GtkWidget  *widget,
+                const char *text)
+{
+  Saying saying = { widget, text };
+
+  wait_until (says, &saying, text);
+}
+
+static guint
+n_evidence (GPtrArray *evidence)
+{
+  return evidence != NULL ? evidence->len : 0;
+}
+
+static GPtrArray *
+stakeholder_evidence (DossierProject *project,
+                      gint64          stakeholder_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *evidence = dossier_project_list_stakeholder_evidence (project, stakeholder_id, &error);
+
+  g_assert_no_error (error);
+  return evidence;
+}
+
+static GPtrArray *
+argument_evidence (DossierProject *project,
+                   gint64          argument_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *evidence = dossier_project_list_argument_evidence (project, argument_id, &error);
+
+  g_assert_no_error (error);
+  return evidence;
+}
+
+static guint
+n_highlights (Fixture *f)
+{
+  g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, NULL);
+
+  return highlights->len;
+}
+
+static void
+undo (DossierProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+static void
+type_into (DossierEvidencePicker *picker,
+           const char            *text)
+{
+  gtk_editable_set_text (dossier_evidence_picker_get_entry (picker), text);
+  flush_events ();
+}
+
+static const char *
+highlighted_name (DossierEvidencePicker *picker)
+{
+  GObject *item = dossier_evidence_picker_get_highlighted (picker);
+
+  if (DOSSIER_IS_STAKEHOLDER (item))
+    return dossier_stakeholder_get_name (DOSSIER_STAKEHOLDER (item));
+  if (DOSSIER_IS_ARGUMENT (item))
+    return dossier_argument_get_statement (DOSSIER_ARGUMENT (item));
+  return NULL;
+}
+
+/* The selection, by the keyboard only: Ctrl+Shift+E's action, a few
+ * letters (accents aside), Down, Enter. The passage becomes a highlight
+ * and evidence in one undo step; the toast names the stakeholder. */
+static void
+test_selection_by_keyboard (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierReaderPage *page;
+  DossierEvidencePicker *picker;
+  GtkWidget *entry;
+  gint64 start, end;
+
+  open_window (f);
+  page = f->window->reader_page;
+
+  /* Nothing selected: it says why instead of opening. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
+  flush_events ();
+  wait_for_toast (GTK_WIDGET (f->window), "Select a passage to add as evidence first");
+  g_assert_true (page->evidence_picker == NULL || !gtk_widget_get_visible (page->evidence_picker));
+
+  select_text (f, "pay “far more than before”", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
+  flush_events ();
+  g_assert_nonnull (page->evidence_picker);
+  g_assert_true (gtk_widget_get_visible (page->evidence_picker));
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+  entry = GTK_WIDGET (dossier_evidence_picker_get_entry (picker));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+
+  /* Everything is listed: two stakeholders, then two arguments. */
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 4);
+  g_assert_cmpstr (highlighted_name (picker), ==, "City Council");
+
+  /* Typing filters, case and accents aside; nothing matching says so. */
+  type_into (picker, "zzz");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 0);
+  g_assert_null (dossier_evidence_picker_get_highlighted (picker));
+  type_into (picker, "MARQ");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "Zoë Márquez");
+
+  /* Up and Down move through the matches, from the entry. */
+  type_into (picker, "");
+  g_assert_true (press_key_on (entry, GDK_KEY_Down, 0));
+  g_assert_cmpstr (highlighted_name (picker), ==, "Zoë Márquez");
+  g_assert_true (press_key_on (entry, GDK_KEY_Down, 0));
+  g_assert_cmpstr (highlighted_name (picker), ==, "New boats cost money");
+  g_assert_true (press_key_on (entry, GDK_KEY_Up, 0));
+  g_assert_cmpstr (highlighted_name (picker), ==, "Zoë Márquez");
+
+  /* Enter adds it. */
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (page->evidence_picker));
+  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “Zoë Márquez”");
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->marquez);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    g_assert_cmpint (dossier_highlight_get_start (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, start);
+    g_assert_cmpint (dossier_highlight_get_end (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, end);
+  }
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  /* One undo step takes back the link and the highlight made for it. */
+  undo (project_of (f));
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->marquez);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 0);
+  }
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+}
+
+/* An argument shows its side and question and is found by either; a
+ * highlight's "Add as Evidence…" says what it backs already, and adding
+ * it there again changes nothing. */
+static void
+test_argument_and_highlight (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierReaderPage *page;
+  DossierEvidencePicker *picker;
+  GtkWidget *entry;
+  gint64 start, end, highlight_id;
+
+  open_window (f);
+  page = f->window->reader_page;
+
+  select_text (f, "season tickets will not change", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
+  flush_events ();
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+  entry = GTK_WIDGET (dossier_evidence_picker_get_entry (picker));
+
+  /* By its question: both arguments; by its statement: the one. */
+  type_into (picker, "fares rise");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 2);
+  type_into (picker, "commuters");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "Commuters cannot pay more");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “Commuters cannot pay more”");
+  {
+    g_autoptr(GPtrArray) evidence = argument_evidence (project_of (f), f->con);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    highlight_id = dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight);
+  }
+
+  /* The same highlight from its menu: for the argument it backs, the
+   * picker says so and adds nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-highlight-evidence", "x",
+                                             highlight_id));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (page->evidence_picker));
+  type_into (picker, "commuters");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  wait_for_toast (GTK_WIDGET (f->window), "Already evidence for “Commuters cannot pay more”");
+  {
+    g_autoptr(GPtrArray) evidence = argument_evidence (project_of (f), f->con);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+  }
+
+  /* Selecting exactly the highlight adds that highlight, not a copy. */
+  select_text (f, "season tickets will not change", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
+  flush_events ();
+  type_into (picker, "council");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “City Council”");
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->council);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, highlight_id);
+  }
+}
+
+/* ---- the Stakeholders panel ----------------------------------------------------- */
+
+static DossierProject *
+open_project (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *found)
+{
+  if (DOSSIER_IS_STAKEHOLDER_ROW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, found);
+}
+
+/* Drops @highlight at the middle of the row of @stakeholder_id; what the
+ * drop target answered. */
+static gboolean
+drop_on_row (GtkWidget        *list_view,
+             gint64            stakeholder_id,
+             DossierHighlight *highlight)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkDropTarget *drop = drop_target_of (list_view);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (drop);
+  collect_rows (list_view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      DossierStakeholder *s = dossier_row_get_item (DOSSIER_ROW (row));
+      graphene_point_t point;
+
+      if (s == NULL || dossier_stakeholder_get_id (s) != stakeholder_id)
+        continue;
+      g_assert_true (gtk_widget_compute_point (row, list_view,
+                                               &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.f,
+                                                                     gtk_widget_get_height (row) / 2.f),
+                                               &point));
+      g_value_init (&value, DOSSIER_TYPE_HIGHLIGHT);
+      g_value_set_object (&value, highlight);
+      g_signal_emit_by_name (drop, "drop", &value, (double) point.x, (double) point.y, &accepted);
+      flush_events ();
+      return accepted;
+    }
+  g_error ("no row for stakeholder %" G_GINT64_FORMAT, stakeholder_id);
+  return FALSE;
+}
+
+/* A highlight card dropped on a stakeholder's row is its evidence (one
+ * undo step, a toast); dropped again, the toast says it is already. */
+static void
+test_drop_on_stakeholder (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = open_project (f);
+  g_autoptr(DossierHighlight) highlight = NULL;
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *list_view;
+  gint64 highlight_id, tag_id;
+
+  tag_id = dossier_project_add_tag (project, "Voices", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  highlight_id = add_highlight (project, f->document_id, "Zoë Márquez", &tag_id, 1, NULL);
+  highlight = dossier_project_get_highlight (project, highlight_id, NULL);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 400, 700);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+
+  g_assert_true (drop_on_row (list_view, f->marquez, highlight));
+  wait_for_toast (window, "Added as evidence for “Zoë Márquez”");
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
+    g_autoptr(GPtrArray) other = stakeholder_evidence (project, f->council);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    g_assert_cmpuint (n_evidence (other), ==, 0);
+  }
+
+  g_assert_false (drop_on_row (list_view, f->marquez, highlight));
+  wait_for_toast (window, "Already evidence for “Zoë Márquez”");
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+  }
+
+  undo (project);
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 0);
+  }
+  /* The highlight was there before: undo leaves it. */
+  g_assert_nonnull (dossier_project_get_highlight (project, highlight_id, NULL));
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grid's caption describes the selected stakeholder as the project
+ * holds it: after an edit of its ratings (from anywhere), again. */
+static void
+test_grid_caption_follows_edits (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = open_project (f);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *window, *grid, *toggle;
+  DossierStakeholder *council;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+  window = show_in_window (panel, 400, 700);
+  toggle = find_toggle (panel, "Power/Interest Grid");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  flush_events ();
+  grid = find_descendant (panel, DOSSIER_TYPE_POWER_GRID);
+  dossier_power_grid_set_selected_id (DOSSIER_POWER_GRID (grid), f->council);
+  flush_events ();
+
+  council = dossier_project_get_stakeholder (project, f->council);
+  before = dossier_grid_describe (council);
+  g_assert_true (window_says (panel, before));
+
+  g_assert_true (dossier_project_set_stakeholder_ratings (project, f->council, 5, 5, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  after = dossier_grid_describe (council);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_true (window_says (panel, after));
+  g_assert_false (window_says (panel, before));
+
+  /* Undone, it says what it said. */
+  undo (project);
+  g_assert_true (window_says (panel, before));
+
+  close_window (window);
+}
+
+/* ---- the mentions underline ------------------------------------------------------ */
+
+static gboolean
+underlined (Fixture    *f,
+            const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (
+    dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               "dossier-unreviewed-mention");
+  GtkTextIter iter;
+  gint64 start, end;
+
+  find_text_range (project_of (f), f->document_id, needle, &start, &end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start + 1);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *needle;
+  gboolean    want;
+} Underline;
+
+static gboolean
+underline_is (gpointer data)
+{
+  Underline *u = data;
+
+  return underlined (u->f, u->needle) == u->want;
+}
+
+static void
+wait_underline (Fixture    *f,
+                const char *needle,
+                gboolean    want)
+{
+  Underline u = { f, needle, want };
+
+  wait_until (underline_is, &u, needle);
+}
+
+/* Off at first; the panel's toggle (view.show-mentions, remembered in
+ * GSettings) underlines the mentions no highlight covers; a highlight
+ * over one takes its line away; off again, none. */
+static void
+test_mentions_underline (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.dossier.Dossier");
+  g_autoptr(GError) error = NULL;
+  gint64 tag_id;
+
+  g_settings_reset (settings, "show-mentions");
+  open_window (f);
+  g_assert_false (dossier_reader_page_get_show_mentions (f->window->reader_page));
+  g_assert_false (underlined (f, "Zoë Márquez"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-mentions", NULL));
+  flush_events ();
+  g_assert_true (g_settings_get_boolean (settings, "show-mentions"));
+  g_assert_true (dossier_reader_page_get_show_mentions (f->window->reader_page));
+  g_assert_true (underlined (f, "Zoë Márquez"));
+  g_assert_true (underlined (f, "city council"));
+  g_assert_false (underlined (f, "harbour master"));
+
+  tag_id = dossier_project_add_tag (project_of (f), "Voices", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  add_highlight (project_of (f), f->document_id, "said Zoë Márquez", &tag_id, 1, NULL);
+  wait_underline (f, "Zoë Márquez", FALSE);
+  g_assert_true (underlined (f, "city council"));
+
+  /* A new stakeholder's mentions are underlined as it is added. */
+  dossier_project_add_stakeholder (project_of (f), "Harbour Master", NULL, DOSSIER_STAKEHOLDER_OFFICIAL,
+                                   &error);
+  g_assert_no_error (error);
+  wait_underline (f, "harbour master", TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-mentions", NULL));
+  flush_events ();
+  g_assert_false (g_settings_get_boolean (settings, "show-mentions"));
+  g_assert_false (underlined (f, "city council"));
+  g_assert_false (underlined (f, "harbour master"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/evidence/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("selection-by-keyboard", test_selection_by_keyboard);
+  ADD ("argument-and-highlight", test_argument_and_highlight);
+  ADD ("drop-on-stakeholder", test_drop_on_stakeholder);
+  ADD ("grid-caption-follows-edits", test_grid_caption_follows_edits);
+  ADD ("mentions-underline", test_mentions_underline);
+
+#undef ADD
+
+  return g_test_run ();
+}
