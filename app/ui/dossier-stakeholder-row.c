@@ -82,7 +82,6 @@ update (DossierRow *row)
   DossierStakeholderRow *self = DOSSIER_STAKEHOLDER_ROW (row);
   DossierStakeholder *stakeholder = dossier_row_get_item (row);
   g_autofree char *counts = NULL;
-  const char *kind_label;
 
   if (stakeholder == NULL)
     return;
@@ -95,13 +94,30 @@ update (DossierRow *row)
 
   gtk_image_set_from_icon_name (self->kind_icon,
                                 dossier_stakeholder_kind_get_icon_name (dossier_stakeholder_get_kind (stakeholder)));
-  kind_label = dossier_stakeholder_kind_get_label (dossier_stakeholder_get_kind (stakeholder));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), kind_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   dossier_stakeholder_get_name (stakeholder),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts,
                                   -1);
+}
+
+/* The kind's name, asked for when the pointer rests on its icon: setting
+ * a tooltip's text makes GTK ask the display where the pointer is (a
+ * round trip to the X server), for every row bound, which was most of
+ * the time a list of 500 took to show. */
+static gboolean
+on_kind_query_tooltip (DossierStakeholderRow *self,
+                       int                    x,
+                       int                    y,
+                       gboolean               keyboard,
+                       GtkTooltip            *tooltip)
+{
+  DossierStakeholder *stakeholder = dossier_row_get_item (DOSSIER_ROW (self));
+
+  if (stakeholder == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, dossier_stakeholder_kind_get_label (dossier_stakeholder_get_kind (stakeholder)));
+  return TRUE;
 }
 
 static void
@@ -124,6 +140,9 @@ static void
 dossier_stakeholder_row_init (DossierStakeholderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->kind_icon), TRUE);
+  g_signal_connect_object (self->kind_icon, "query-tooltip", G_CALLBACK (on_kind_query_tooltip), self,
+                           G_CONNECT_SWAPPED);
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));

@@ -77,6 +77,12 @@ struct _DossierStakeholdersPanel
   GPtrArray          *mentions;      /* of DossierMentionHit, as listed */
   GPtrArray          *suggestions;   /* of DossierStakeholderSuggestion, as listed */
   guint               suggest_source;
+  /* The editor's lists, made again once per burst of changes (a citation
+   * changes the highlights and the evidence count at once), before the
+   * next frame. */
+  guint               reload_source;
+  gboolean            reload_evidence;
+  gboolean            reload_mentions;
 };
 
 G_DEFINE_FINAL_TYPE (DossierStakeholdersPanel, dossier_stakeholders_panel, DOSSIER_TYPE_PANEL)
@@ -600,6 +606,33 @@ fill_field (DossierStakeholdersPanel *self,
 static void reload_evidence (DossierStakeholdersPanel *self);
 static void reload_mentions (DossierStakeholdersPanel *self);
 
+static gboolean
+reload_cb (gpointer data)
+{
+  DossierStakeholdersPanel *self = data;
+
+  self->reload_source = 0;
+  if (self->reload_evidence)
+    reload_evidence (self);
+  if (self->reload_mentions)
+    reload_mentions (self);
+  self->reload_evidence = self->reload_mentions = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the next frame is laid out (GDK's redraw comes at
+ * G_PRIORITY_HIGH_IDLE + 20), so what changed shows in it. */
+static void
+queue_reload (DossierStakeholdersPanel *self,
+              gboolean                  evidence,
+              gboolean                  mentions)
+{
+  self->reload_evidence |= evidence;
+  self->reload_mentions |= mentions;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, reload_cb, self, NULL);
+}
+
 static void
 stakeholder_notify_cb (DossierStakeholdersPanel *self,
                        GParamSpec               *pspec)
@@ -607,9 +640,9 @@ stakeholder_notify_cb (DossierStakeholdersPanel *self,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "n-evidence"))
-    reload_evidence (self);
+    queue_reload (self, TRUE, FALSE);
   else if (g_str_equal (name, "n-mentions") || g_str_equal (name, "n-documents"))
-    reload_mentions (self);
+    queue_reload (self, FALSE, TRUE);
   else
     fill_field (self, name);
 }
@@ -932,20 +965,36 @@ make_evidence_row (DossierStakeholdersPanel *self,
   return row;
 }
 
+static gboolean
+same_evidence (const DossierEvidence *a,
+               const DossierEvidence *b)
+{
+  return dossier_highlight_get_id (a->highlight) == dossier_highlight_get_id (b->highlight) &&
+         dossier_highlight_get_document_id (a->highlight) == dossier_highlight_get_document_id (b->highlight) &&
+         g_strcmp0 (dossier_highlight_get_quote (a->highlight), dossier_highlight_get_quote (b->highlight)) == 0 &&
+         g_strcmp0 (a->note, b->note) == 0 &&
+         a->role == b->role &&
+         a->stance_position == b->stance_position;
+}
+
+/* Lists the open stakeholder's evidence again. Only the rows that
+ * changed are made again: what the old and new lists share at their
+ * start and their end stays (a citation adds one row, not the lot). */
 static void
 reload_evidence (DossierStakeholdersPanel *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->evidence);
   GtkWidget *child;
-  guint n;
+  guint n, n_old, head = 0, tail = 0;
   g_autofree char *description = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
-    gtk_list_box_remove (self->evidence_list, child);
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
-
   if (current_stakeholder (self) == NULL)
-    return;
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
+        gtk_list_box_remove (self->evidence_list, child);
+      return;
+    }
 
   self->evidence = dossier_project_list_stakeholder_evidence (PROJECT (self), self->stakeholder_id, &error);
   if (self->evidence == NULL)
@@ -955,8 +1004,25 @@ reload_evidence (DossierStakeholdersPanel *self)
     }
 
   n = self->evidence->len;
-  for (guint i = 0; i < n; i++)
-    gtk_list_box_append (self->evidence_list, make_evidence_row (self, g_ptr_array_index (self->evidence, i)));
+  n_old = old != NULL ? old->len : 0;
+  /* The rows shown are those of @old, in its order. */
+  while (head < MIN (n, n_old) &&
+         same_evidence (g_ptr_array_index (old, head), g_ptr_array_index (self->evidence, head)))
+    head++;
+  while (tail < MIN (n, n_old) - head &&
+         same_evidence (g_ptr_array_index (old, n_old - 1 - tail),
+                        g_ptr_array_index (self->evidence, n - 1 - tail)))
+    tail++;
+
+  for (guint i = head; i < n_old - tail; i++)
+    gtk_list_box_remove (self->evidence_list,
+                         GTK_WIDGET (gtk_list_box_get_row_at_index (self->evidence_list, (int) head)));
+  for (guint i = head; i < n - tail; i++)
+    gtk_list_box_insert (self->evidence_list, make_evidence_row (self, g_ptr_array_index (self->evidence, i)),
+                         (int) i);
+  /* A row's document header depends on the row before it. */
+  if (head < n || n_old != n)
+    gtk_list_box_invalidate_headers (self->evidence_list);
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), n > 0);
 
   if (n == 0)
@@ -1152,6 +1218,16 @@ show_page (DossierStakeholdersPanel *self)
     }
 
   fill_field (self, NULL);
+  /* Another stakeholder: none of the rows are its. */
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_evidence = self->reload_mentions = FALSE;
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
+      gtk_list_box_remove (self->evidence_list, child);
+  }
   reload_evidence (self);
   reload_mentions (self);
   update_cite (self);
@@ -1187,10 +1263,7 @@ highlights_changed_cb (DossierStakeholdersPanel *self,
 {
   /* A quote changed, a cited highlight went, a mention got highlighted. */
   if (current_stakeholder (self) != NULL)
-    {
-      reload_evidence (self);
-      reload_mentions (self);
-    }
+    queue_reload (self, TRUE, TRUE);
 }
 
 static void
@@ -1306,6 +1379,7 @@ dossier_stakeholders_panel_dispose (GObject *object)
   DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (object);
 
   g_clear_handle_id (&self->suggest_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->stakeholder_signals);

@@ -16,7 +16,9 @@
  *
  * Not a test. Needs a display:
  *   ninja -C _build tests/bench/bench-stakeholders &&
- *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-stakeholders
+ *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-stakeholders [PART…]
+ * PART is any of stakeholders, grid, arguments, cite (default: all of
+ * them); without arguments the 2,000 arguments are not made.
  */
 #include "config.h"
 
@@ -108,6 +110,14 @@ show_and_time (GtkWindow *window,
   s->cpu[run] = cpu_ms () - start_cpu;
 }
 
+static char **parts;   /* from the command line; NULL: all */
+
+static gboolean
+wanted (const char *part)
+{
+  return parts == NULL || parts[0] == NULL || g_strv_contains ((const char * const *) parts, part);
+}
+
 static const char item_ui[] =
   "<interface><template class=\"GtkListItem\"><property name=\"child\">"
   "<object class=\"GtkLabel\"><binding name=\"label\">"
@@ -191,6 +201,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  parts = argv + 1;
 
   setup = now_ms ();
   project = dossier_project_create (path, "Bench", &error);
@@ -218,7 +229,7 @@ main (int   argc,
     }
   question = dossier_project_add_question (project, "Should the bridge close to cars?", &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < N_ARGUMENTS; i++)
+  for (guint i = 0; i < (wanted ("arguments") ? N_ARGUMENTS : 0); i++)
     {
       g_autofree char *statement = g_strdup_printf ("Argument %u about the bridge", i);
 
@@ -227,7 +238,7 @@ main (int   argc,
       g_assert_no_error (error);
     }
   g_print ("bench-stakeholders: %d stakeholders, %d arguments (set up in %.0f ms); medians of %d runs\n",
-           N_STAKEHOLDERS, N_ARGUMENTS, now_ms () - setup, RUNS);
+           N_STAKEHOLDERS, wanted ("arguments") ? N_ARGUMENTS : 0, now_ms () - setup, RUNS);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 360, 900);
@@ -239,7 +250,7 @@ main (int   argc,
   floor_list (window, N_ARGUMENTS, &floor_2000);
   floor_insert (dir, &floor_cite);
 
-  for (int run = 0; run < RUNS; run++)
+  for (int run = 0; run < RUNS && wanted ("stakeholders"); run++)
     {
       double w = now_ms (), c = cpu_ms ();
       GtkWidget *panel = dossier_stakeholders_panel_new ();
@@ -249,7 +260,7 @@ main (int   argc,
       gtk_window_set_child (window, NULL);
     }
 
-  for (int run = 0; run < RUNS; run++)
+  for (int run = 0; run < RUNS && wanted ("grid"); run++)
     {
       double w = now_ms (), c = cpu_ms ();
       GtkWidget *grid = dossier_power_grid_new ();
@@ -259,7 +270,7 @@ main (int   argc,
       gtk_window_set_child (window, NULL);
     }
 
-  for (int run = 0; run < RUNS; run++)
+  for (int run = 0; run < RUNS && wanted ("arguments"); run++)
     {
       double w = now_ms (), c = cpu_ms ();
       GtkWidget *panel = dossier_arguments_panel_new ();
@@ -270,38 +281,45 @@ main (int   argc,
       gtk_window_set_child (window, NULL);
     }
 
-  {
-    GtkWidget *panel = dossier_stakeholders_panel_new ();
-    DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  if (wanted ("cite"))
+    {
+      GtkWidget *panel = dossier_stakeholders_panel_new ();
+      DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
 
-    dossier_panel_set_project (DOSSIER_PANEL (panel), project);
-    dossier_stakeholders_panel_set_document_id (sp, doc);
-    dossier_stakeholders_panel_set_stakeholder_id (sp, first);
-    gtk_window_set_child (window, panel);
-    gtk_test_widget_wait_for_draw (panel);
-    for (int run = 0; run < RUNS; run++)
-      {
-        double w, c;
+      dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+      dossier_stakeholders_panel_set_document_id (sp, doc);
+      dossier_stakeholders_panel_set_stakeholder_id (sp, first);
+      gtk_window_set_child (window, panel);
+      gtk_test_widget_wait_for_draw (panel);
+      for (int run = 0; run < RUNS; run++)
+        {
+          double w, c;
 
-        /* A new passage each time: a new highlight and a new link. */
-        dossier_stakeholders_panel_set_selection (sp, run * 60, run * 60 + 40);
-        w = now_ms ();
-        c = cpu_ms ();
-        g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
-        call_s.wall[run] = now_ms () - w;
-        call_s.cpu[run] = cpu_ms () - c;
-        gtk_test_widget_wait_for_draw (panel);
-        cite_s.wall[run] = now_ms () - w;
-        cite_s.cpu[run] = cpu_ms () - c;
-      }
-    gtk_window_set_child (window, NULL);
-  }
+          /* A new passage each time: a new highlight and a new link. */
+          dossier_stakeholders_panel_set_selection (sp, run * 60, run * 60 + 40);
+          w = now_ms ();
+          c = cpu_ms ();
+          g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
+          call_s.wall[run] = now_ms () - w;
+          call_s.cpu[run] = cpu_ms () - c;
+          gtk_test_widget_wait_for_draw (panel);
+          cite_s.wall[run] = now_ms () - w;
+          cite_s.cpu[run] = cpu_ms () - c;
+        }
+      gtk_window_set_child (window, NULL);
+    }
 
-  report ("Stakeholders panel, 500, first frame", &open_s, &floor_500, 100);
-  report ("power/interest grid, 500, first frame", &grid_s, &floor_500, 100);
-  report ("Pros & Cons panel, 2,000 arguments, first frame", &args_s, &floor_2000, 100);
-  report ("selection cited as evidence: the call, committed", &call_s, &floor_cite, 16);
-  report ("the same, repainted (next frame)", &cite_s, &floor_cite, 16);
+  if (wanted ("stakeholders"))
+    report ("Stakeholders panel, 500, first frame", &open_s, &floor_500, 100);
+  if (wanted ("grid"))
+    report ("power/interest grid, 500, first frame", &grid_s, &floor_500, 100);
+  if (wanted ("arguments"))
+    report ("Pros & Cons panel, 2,000 arguments, first frame", &args_s, &floor_2000, 100);
+  if (wanted ("cite"))
+    {
+      report ("selection cited as evidence: the call, committed", &call_s, &floor_cite, 16);
+      report ("the same, repainted (next frame)", &cite_s, &floor_cite, 16);
+    }
 
   gtk_window_destroy (window);
   g_clear_object (&project);
