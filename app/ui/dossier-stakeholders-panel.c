@@ -83,6 +83,11 @@ struct _DossierStakeholdersPanel
   guint               reload_source;
   gboolean            reload_evidence;
   gboolean            reload_mentions;
+  /* The live highlights of the document last changed (or the reader's),
+   * and how many it had when last looked at. */
+  GListModel         *watched_highlights;
+  gint64              watched_document;
+  guint               watched_count;
 };
 
 G_DEFINE_FINAL_TYPE (DossierStakeholdersPanel, dossier_stakeholders_panel, DOSSIER_TYPE_PANEL)
@@ -1048,34 +1053,46 @@ on_evidence_activated (DossierStakeholdersPanel *self,
 
 /* ---- the editor: mentions --------------------------------------------------------- */
 
+static GtkWidget *
+make_mention_row (DossierStakeholdersPanel *self,
+                  DossierMentionHit        *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *snippet = gtk_label_new (hit->snippet);
+  GtkWidget *source = gtk_label_new (document_title (self, hit->document_id));
+
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 10);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (source, "caption");
+  gtk_widget_add_css_class (source, "dim-label");
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_box_append (GTK_BOX (box), source);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hit->snippet, -1);
+  return row;
+}
+
 static void
-reload_mentions (DossierStakeholdersPanel *self)
+describe_mentions (DossierStakeholdersPanel *self)
 {
   DossierStakeholder *s = current_stakeholder (self);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
-  GtkWidget *child;
-  guint shown;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions_list))) != NULL)
-    gtk_list_box_remove (self->mentions_list, child);
-  g_clear_pointer (&self->mentions, g_ptr_array_unref);
-
-  if (s == NULL)
+  if (s == NULL || self->mentions == NULL)
     return;
-
-  self->mentions = dossier_project_list_unreviewed_mentions (PROJECT (self), self->stakeholder_id, &error);
-  if (self->mentions == NULL)
-    {
-      g_message ("Could not list unreviewed mentions: %s", error->message);
-      self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_hit_free);
-    }
-
-  {
-    g_autofree char *counts = dossier_stakeholder_describe_counts (s);
-
-    g_string_append (description, counts);
-  }
+  counts = dossier_stakeholder_describe_counts (s);
+  g_string_append (description, counts);
   if (self->mentions->len > 0)
     {
       g_string_append (description, "\n");
@@ -1086,36 +1103,100 @@ reload_mentions (DossierStakeholdersPanel *self)
                               self->mentions->len);
     }
   adw_preferences_group_set_description (self->mentions_group, description->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_list), self->mentions->len > 0);
+}
+
+/* How many highlights the document has now, from its live list (kept
+ * for the last document asked about: the reader's, mostly). */
+static guint
+count_highlights (DossierStakeholdersPanel *self,
+                  gint64                    document_id)
+{
+  if (self->watched_document != document_id || self->watched_highlights == NULL)
+    {
+      g_clear_object (&self->watched_highlights);
+      self->watched_document = document_id;
+      self->watched_highlights = PROJECT (self) != NULL && document_id != 0
+                                 ? dossier_project_get_highlights (PROJECT (self), document_id, NULL)
+                                 : NULL;
+    }
+  return self->watched_highlights != NULL ? g_list_model_get_n_items (self->watched_highlights) : 0;
+}
+
+static void
+reload_mentions (DossierStakeholdersPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint shown;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions_list))) != NULL)
+    gtk_list_box_remove (self->mentions_list, child);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+
+  if (current_stakeholder (self) == NULL)
+    return;
+
+  self->mentions = dossier_project_list_unreviewed_mentions (PROJECT (self), self->stakeholder_id, &error);
+  if (self->mentions == NULL)
+    {
+      g_message ("Could not list unreviewed mentions: %s", error->message);
+      self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_hit_free);
+    }
+  /* What the reader's document holds now, to know later whether a
+   * change there only added highlights. */
+  self->watched_count = count_highlights (self, self->document_id);
 
   shown = MIN (self->mentions->len, MAX_MENTION_ROWS);
   for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->mentions_list, make_mention_row (self, g_ptr_array_index (self->mentions, i)));
+  describe_mentions (self);
+}
+
+/* Highlights were only added to @document_id (its live list grew): the
+ * listed mentions they overlap are reviewed now; nothing else changed.
+ * Neither the database nor the text is read. */
+static void
+prune_mentions (DossierStakeholdersPanel *self,
+                gint64                    document_id)
+{
+  GListModel *highlights = self->watched_highlights;
+  guint n = g_list_model_get_n_items (highlights);
+  guint rows = MIN (self->mentions->len, MAX_MENTION_ROWS);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->mentions->len;)
     {
       DossierMentionHit *hit = g_ptr_array_index (self->mentions, i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *snippet = gtk_label_new (hit->snippet);
-      GtkWidget *source = gtk_label_new (document_title (self, hit->document_id));
+      gboolean covered = FALSE;
 
-      gtk_widget_set_margin_start (box, 10);
-      gtk_widget_set_margin_end (box, 10);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-      gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (snippet), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (source), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (source, "caption");
-      gtk_widget_add_css_class (source, "dim-label");
-      gtk_box_append (GTK_BOX (box), snippet);
-      gtk_box_append (GTK_BOX (box), source);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hit->snippet, -1);
-      gtk_list_box_append (self->mentions_list, row);
+      for (guint k = 0; hit->document_id == document_id && k < n && !covered; k++)
+        {
+          g_autoptr(DossierHighlight) hl = g_list_model_get_item (highlights, k);
+
+          covered = dossier_highlight_get_start (hl) < hit->end && dossier_highlight_get_end (hl) > hit->start;
+        }
+      if (!covered)
+        {
+          i++;
+          continue;
+        }
+      if (i < rows)
+        {
+          gtk_list_box_remove (self->mentions_list,
+                               GTK_WIDGET (gtk_list_box_get_row_at_index (self->mentions_list, (int) i)));
+          rows--;
+        }
+      g_ptr_array_remove_index (self->mentions, i);
+      changed = TRUE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->mentions_list), shown > 0);
+  if (!changed)
+    return;
+
+  /* Those further down move up into the rows shown. */
+  for (; rows < MIN (self->mentions->len, MAX_MENTION_ROWS); rows++)
+    gtk_list_box_append (self->mentions_list, make_mention_row (self, g_ptr_array_index (self->mentions, rows)));
+  describe_mentions (self);
 }
 
 static void
@@ -1261,9 +1342,26 @@ static void
 highlights_changed_cb (DossierStakeholdersPanel *self,
                        gint64                    document_id)
 {
-  /* A quote changed, a cited highlight went, a mention got highlighted. */
-  if (current_stakeholder (self) != NULL)
-    queue_reload (self, TRUE, TRUE);
+  guint before = self->watched_count;
+  gboolean known = self->watched_document == document_id && self->watched_highlights != NULL;
+  guint now;
+
+  if (current_stakeholder (self) == NULL)
+    return;
+
+  /* A quote changed, a cited highlight went: the evidence (its rows
+   * that differ). */
+  queue_reload (self, TRUE, FALSE);
+
+  /* A mention got highlighted: when highlights were only added (the
+   * document's list grew), the rows they cover go; after anything else
+   * (one removed, moved or changed) the mentions are listed again. */
+  now = count_highlights (self, document_id);
+  self->watched_count = now;
+  if (known && now > before && self->mentions != NULL && self->watched_highlights != NULL)
+    prune_mentions (self, document_id);
+  else
+    queue_reload (self, FALSE, TRUE);
 }
 
 static void
@@ -1285,6 +1383,8 @@ dossier_stakeholders_panel_project_changed (DossierPanel *panel)
   self->stakeholder_id = 0;
   self->document_id = 0;
   self->selection_start = self->selection_end = 0;
+  g_clear_object (&self->watched_highlights);
+  self->watched_document = 0;
 
   g_signal_group_set_target (self->project_signals, project);
   if (project != NULL)
@@ -1380,6 +1480,7 @@ dossier_stakeholders_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->suggest_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->watched_highlights);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->stakeholder_signals);

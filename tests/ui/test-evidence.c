@@ -573,6 +573,88 @@ test_grid_caption_follows_edits (Fixture       *f,
   close_window (window);
 }
 
+static guint
+count_list_rows (GtkWidget  *panel,
+                 const char *css_class)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_with_class (panel, css_class));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget  *panel;
+  const char *css_class;
+  guint       n;
+} RowsWanted;
+
+static gboolean
+rows_are (gpointer data)
+{
+  RowsWanted *wanted = data;
+
+  return count_list_rows (wanted->panel, wanted->css_class) == wanted->n;
+}
+
+static void
+wait_for_rows (GtkWidget  *panel,
+               const char *css_class,
+               guint       n)
+{
+  RowsWanted wanted = { panel, css_class, n };
+
+  wait_until (rows_are, &wanted, css_class);
+}
+
+/* Citing in the editor: the evidence gets its row, the mention the
+ * passage covers leaves the unreviewed ones, and undo puts both back —
+ * each list as the project holds it. */
+static void
+test_cite_updates_editor (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = open_project (f);
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  GtkWidget *window;
+  gint64 start, end;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+  dossier_stakeholders_panel_set_document_id (sp, f->document_id);
+  window = show_in_window (panel, 400, 800);
+  dossier_stakeholders_panel_set_stakeholder_id (sp, f->council);
+  flush_events ();
+  wait_for_rows (panel, "mentions-list", 1);
+  g_assert_cmpuint (count_list_rows (panel, "evidence-list"), ==, 0);
+
+  /* Twice: the first cite lists the mentions again, the next one only
+   * drops the row it covers. */
+  find_text_range (project, f->document_id, "The city council voted", &start, &end);
+  dossier_stakeholders_panel_set_selection (sp, start, end);
+  g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
+  wait_for_rows (panel, "evidence-list", 1);
+  wait_for_rows (panel, "mentions-list", 0);
+
+  undo (project);
+  wait_for_rows (panel, "evidence-list", 0);
+  wait_for_rows (panel, "mentions-list", 1);
+
+  g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
+  wait_for_rows (panel, "evidence-list", 1);
+  wait_for_rows (panel, "mentions-list", 0);
+  {
+    g_autoptr(GPtrArray) hits = dossier_project_list_unreviewed_mentions (project, f->council, NULL);
+
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+
+  close_window (window);
+}
+
 /* ---- the mentions underline ------------------------------------------------------ */
 
 static gboolean
@@ -675,6 +757,7 @@ main (int   argc,
   ADD ("drop-on-stakeholder", test_drop_on_stakeholder);
   ADD ("grid-caption-follows-edits", test_grid_caption_follows_edits);
   ADD ("mentions-underline", test_mentions_underline);
+  ADD ("cite-updates-editor", test_cite_updates_editor);
 
 #undef ADD
 
