@@ -136,6 +136,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
@@ -151,6 +152,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (labels), caption);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), labels);
+  /* What the passage backs already: a mark that a long question in the
+   * caption cannot push out of sight. */
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), check);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -165,6 +170,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *labels = gtk_widget_get_next_sibling (icon);
   GtkWidget *title = gtk_widget_get_first_child (labels);
   GtkWidget *caption = gtk_widget_get_next_sibling (title);
+  GtkWidget *check = gtk_widget_get_next_sibling (labels);
   g_autofree char *description = describe_target (self, item);
   const char *icon_name;
 
@@ -177,6 +183,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
   gtk_label_set_text (GTK_LABEL (title), target_name (item));
   gtk_label_set_text (GTK_LABEL (caption), description);
+  gtk_widget_set_visible (check, is_cited (self, item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, target_name (item),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

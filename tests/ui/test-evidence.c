@@ -316,6 +316,20 @@ test_selection_by_keyboard (Fixture       *f,
   g_assert_cmpuint (n_highlights (f), ==, 0);
 }
 
+/* Whether a row shown below @widget has the "already cites this" mark. */
+static gboolean
+shows_cited_mark (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "object-select-symbolic") == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_cited_mark (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* An argument shows its side and question and is found by either; a
  * highlight's "Add as Evidence…" says what it backs already, and adding
  * it there again changes nothing. */
@@ -359,6 +373,10 @@ test_argument_and_highlight (Fixture       *f,
                                              highlight_id));
   flush_events ();
   g_assert_true (gtk_widget_get_visible (page->evidence_picker));
+  type_into (picker, "commuters");
+  g_assert_true (shows_cited_mark (page->evidence_picker));
+  type_into (picker, "council");
+  g_assert_false (shows_cited_mark (page->evidence_picker));
   type_into (picker, "commuters");
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
