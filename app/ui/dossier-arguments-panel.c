@@ -15,8 +15,9 @@
 #include <adwaita.h>
 
 #include "dossier-argument-row.h"
-#include "dossier-columns-layout.h"
 #include "dossier-arguments-panel.h"
+#include "dossier-columns-layout.h"
+#include "dossier-suggestions-section.h"
 #include "dossier-text-dialog.h"
 
 struct _DossierArgumentsPanel
@@ -43,10 +44,7 @@ struct _DossierArgumentsPanel
   GtkListBox         *pro_list;
   GtkListBox         *con_list;
   AdwStatusPage      *empty_page;
-  GtkRevealer        *suggestions_revealer;
-  GtkLabel           *suggestions_label;
-  GtkListBox         *suggestions_list;
-  GtkWidget          *accept_all_button;
+  DossierSuggestionsSection *suggestions;
 
   GtkFilterListModel *pro_model;
   GtkFilterListModel *con_model;
@@ -60,9 +58,6 @@ struct _DossierArgumentsPanel
   gint64              selection_start;
   gint64              selection_end;
   gboolean            selecting;          /* the dropdown is being set, not chosen */
-
-  GPtrArray          *suggestions;        /* of DossierArgumentSuggestion, as listed */
-  guint               suggest_source;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArgumentsPanel, dossier_arguments_panel, DOSSIER_TYPE_PANEL)
@@ -428,218 +423,95 @@ questions_changed_cb (DossierArgumentsPanel *self)
 
 /* ---- suggestions --------------------------------------------------------------------- */
 
-static DossierArgumentSuggestion *
-suggestion_of_button (DossierArgumentsPanel *self,
-                      GtkWidget             *button)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-  int index;
-
-  if (row == NULL || self->suggestions == NULL)
-    return NULL;
-  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  if (index < 0 || (guint) index >= self->suggestions->len)
-    return NULL;
-  return g_ptr_array_index (self->suggestions, index);
-}
-
-static void queue_reload_suggestions (DossierArgumentsPanel *self);
-
-static void
-accept (DossierArgumentsPanel      *self,
-        DossierArgumentSuggestion **suggestions,
-        guint                       n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (n == 0)
-    return;
-  if (current_question (self) == NULL)
-    {
-      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Add a question first: arguments are for or against one"), FALSE);
-      return;
-    }
-  if (!dossier_project_accept_argument_suggestions (PROJECT (self), self->question_id, self->document_id,
-                                                    suggestions, n, NULL, &error))
-    {
-      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the arguments"), error);
-      return;
-    }
-  message = g_strdup_printf (ngettext ("%u argument added", "%u arguments added", n), n);
-  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
-  queue_reload_suggestions (self);
-}
-
-static void
-dismiss (DossierArgumentsPanel      *self,
-         DossierArgumentSuggestion **suggestions,
-         guint                       n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (n == 0)
-    return;
-  if (!dossier_project_dismiss_argument_suggestions (PROJECT (self), self->document_id,
-                                                     suggestions, n, &error))
-    {
-      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestions"), error);
-      return;
-    }
-  message = g_strdup_printf (ngettext ("%u suggestion dismissed", "%u suggestions dismissed", n), n);
-  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
-  queue_reload_suggestions (self);
-}
-
-static void
-on_suggestion_accept (DossierArgumentsPanel *self,
-                      GtkWidget             *button)
-{
-  DossierArgumentSuggestion *suggestion = suggestion_of_button (self, button);
-
-  if (suggestion != NULL)
-    accept (self, &suggestion, 1);
-}
-
-static void
-on_suggestion_dismiss (DossierArgumentsPanel *self,
-                       GtkWidget             *button)
-{
-  DossierArgumentSuggestion *suggestion = suggestion_of_button (self, button);
-
-  if (suggestion != NULL)
-    dismiss (self, &suggestion, 1);
-}
-
-static void
-on_accept_all (DossierArgumentsPanel *self)
-{
-  if (self->suggestions != NULL)
-    accept (self, (DossierArgumentSuggestion **) self->suggestions->pdata, self->suggestions->len);
-}
-
-static void
-on_dismiss_all (DossierArgumentsPanel *self)
-{
-  if (self->suggestions != NULL)
-    dismiss (self, (DossierArgumentSuggestion **) self->suggestions->pdata, self->suggestions->len);
-}
-
-static GtkWidget *
-make_suggestion_row (DossierArgumentsPanel     *self,
-                     DossierArgumentSuggestion *suggestion)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *statement = gtk_label_new (suggestion->statement);
-  GtkWidget *details, *accept_button, *dismiss_button;
-  gboolean pro = suggestion->polarity == DOSSIER_POLARITY_PRO;
-  g_autofree char *text = NULL;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 4);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (statement), 0);
-  gtk_label_set_wrap (GTK_LABEL (statement), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (statement), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (statement), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (statement), PANGO_ELLIPSIZE_END);
-  /* Translators: a suggested argument's side and the heading it was listed
-   * under: "Pro · under “Advantages”" */
-  text = g_strdup_printf (_("%s · under “%s”"), pro ? _("Pro") : _("Con"), suggestion->heading);
-  details = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, pro ? "success" : "error");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), statement);
-  gtk_box_append (GTK_BOX (labels), details);
-
-  accept_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (accept_button, _("Add as an Argument"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Add as an Argument"), -1);
-  gtk_widget_set_valign (accept_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (accept_button, "flat");
-  g_signal_connect_object (accept_button, "clicked", G_CALLBACK (on_suggestion_accept), self, G_CONNECT_SWAPPED);
-
-  dismiss_button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_tooltip_text (dismiss_button, _("Dismiss"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dismiss"), -1);
-  gtk_widget_set_valign (dismiss_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dismiss_button, "flat");
-  g_signal_connect_object (dismiss_button, "clicked", G_CALLBACK (on_suggestion_dismiss), self, G_CONNECT_SWAPPED);
-
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), accept_button);
-  gtk_box_append (GTK_BOX (box), dismiss_button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->statement, -1);
-  return row;
-}
-
-static void
-reload_suggestions (DossierArgumentsPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  GtkWidget *child;
-
-  g_clear_handle_id (&self->suggest_source, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
-    gtk_list_box_remove (self->suggestions_list, child);
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-
-  if (PROJECT (self) != NULL && self->document_id != 0 &&
-      dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
-    {
-      self->suggestions = dossier_project_suggest_arguments (PROJECT (self), self->document_id, &error);
-      if (self->suggestions == NULL)
-        g_message ("Could not suggest arguments: %s", error->message);
-    }
-
-  if (self->suggestions == NULL || self->suggestions->len == 0 ||
-      !dossier_panel_is_writable (DOSSIER_PANEL (self)))
-    {
-      gtk_revealer_set_reveal_child (self->suggestions_revealer, FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < self->suggestions->len; i++)
-    gtk_list_box_append (self->suggestions_list,
-                         make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
-  /* Translators: the heading of the arguments found in the open document */
-  label = g_strdup_printf (ngettext ("%u Argument Listed in This Document",
-                                     "%u Arguments Listed in This Document",
-                                     self->suggestions->len),
-                           self->suggestions->len);
-  gtk_label_set_text (self->suggestions_label, label);
-  gtk_revealer_set_reveal_child (self->suggestions_revealer, TRUE);
-}
-
-static gboolean
-reload_suggestions_cb (gpointer data)
+static GPtrArray *
+suggest (gpointer   data,
+         GError   **error)
 {
   DossierArgumentsPanel *self = data;
 
-  self->suggest_source = 0;
-  reload_suggestions (self);
-  return G_SOURCE_REMOVE;
+  if (PROJECT (self) == NULL || self->document_id == 0 ||
+      !dossier_panel_is_writable (DOSSIER_PANEL (self)) ||
+      dossier_project_get_document (PROJECT (self), self->document_id) == NULL)
+    return NULL;
+  return dossier_project_suggest_arguments (PROJECT (self), self->document_id, error);
+}
+
+static char *
+suggestions_heading (guint    n,
+                     gpointer data)
+{
+  /* Translators: the heading of the arguments found in the open document */
+  return g_strdup_printf (ngettext ("%u Argument Listed in This Document",
+                                    "%u Arguments Listed in This Document", n), n);
 }
 
 static void
-queue_reload_suggestions (DossierArgumentsPanel *self)
+describe_suggestion (gpointer              item,
+                     DossierSuggestionRow *row,
+                     gpointer              data)
 {
-  if (self->suggest_source == 0)
-    self->suggest_source = g_idle_add (reload_suggestions_cb, self);
+  DossierArgumentSuggestion *suggestion = item;
+  gboolean pro = suggestion->polarity == DOSSIER_POLARITY_PRO;
+
+  row->title = g_strdup (suggestion->statement);
+  /* Translators: a suggested argument's side and the heading it was listed
+   * under: "Pro · under “Advantages”" */
+  row->subtitle = g_strdup_printf (_("%s · under “%s”"), pro ? _("Pro") : _("Con"), suggestion->heading);
+  row->subtitle_class = g_strdup (pro ? "success" : "error");
+  row->accept_label = g_strdup (_("Add as an Argument"));
+  row->dismiss_label = g_strdup (_("Dismiss"));
 }
+
+static gboolean
+accept_suggestions (gpointer *suggestions,
+                    guint     n,
+                    gpointer  data)
+{
+  DossierArgumentsPanel *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (current_question (self) == NULL)
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Add a question first: arguments are for or against one"), FALSE);
+      return FALSE;
+    }
+  if (!dossier_project_accept_argument_suggestions (PROJECT (self), self->question_id, self->document_id,
+                                                    (DossierArgumentSuggestion **) suggestions, n,
+                                                    NULL, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the arguments"), error);
+      return FALSE;
+    }
+  message = g_strdup_printf (ngettext ("%u argument added", "%u arguments added", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static gboolean
+dismiss_suggestions (gpointer *suggestions,
+                     guint     n,
+                     gpointer  data)
+{
+  DossierArgumentsPanel *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!dossier_project_dismiss_argument_suggestions (PROJECT (self), self->document_id,
+                                                     (DossierArgumentSuggestion **) suggestions, n,
+                                                     &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestions"), error);
+      return FALSE;
+    }
+  message = g_strdup_printf (ngettext ("%u suggestion dismissed", "%u suggestions dismissed", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static const DossierSuggestionsSource suggestions_source = {
+  suggest, suggestions_heading, describe_suggestion, accept_suggestions, dismiss_suggestions,
+};
 
 static void
 document_changed_cb (DossierArgumentsPanel *self,
@@ -647,7 +519,7 @@ document_changed_cb (DossierArgumentsPanel *self,
 {
   /* New text, or a suggested item highlighted and cited (accepted). */
   if (document_id == self->document_id || document_id == 0)
-    queue_reload_suggestions (self);
+    dossier_suggestions_section_queue_reload (self->suggestions);
 }
 
 /* ---- properties ---------------------------------------------------------------------- */
@@ -686,7 +558,7 @@ dossier_arguments_panel_project_changed (DossierPanel *panel)
   self->selecting = FALSE;
 
   show_question (self);
-  reload_suggestions (self);
+  dossier_suggestions_section_reload (self->suggestions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
@@ -709,7 +581,7 @@ dossier_arguments_panel_set_document_id (DossierArgumentsPanel *self,
     return;
   self->document_id = document_id;
   self->selection_start = self->selection_end = 0;
-  queue_reload_suggestions (self);
+  dossier_suggestions_section_queue_reload (self->suggestions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -763,7 +635,8 @@ dossier_arguments_panel_dispose (GObject *object)
 {
   DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (object);
 
-  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  if (self->suggestions != NULL)
+    dossier_suggestions_section_set_source (self->suggestions, NULL, NULL);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->questions_signals);
   g_clear_object (&self->question_signals);
@@ -772,7 +645,6 @@ dossier_arguments_panel_dispose (GObject *object)
 
   g_clear_object (&self->pro_model);
   g_clear_object (&self->con_model);
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_arguments_panel_parent_class)->dispose (object);
 }
@@ -849,6 +721,7 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_ARGUMENT_ROW);
   g_type_ensure (DOSSIER_TYPE_COLUMNS_LAYOUT);
+  g_type_ensure (DOSSIER_TYPE_SUGGESTIONS_SECTION);
   /* Named by the question selector's factories. */
   g_type_ensure (DOSSIER_TYPE_QUESTION);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -872,18 +745,13 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_list);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_list);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions_list);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, accept_all_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions);
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_question_add);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_pro_add);
   gtk_widget_class_bind_template_callback (widget_class, on_con_add);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_accept_all);
-  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_all);
 
   gtk_widget_class_set_css_name (widget_class, "argumentspanel");
 }
@@ -916,6 +784,7 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   g_autoptr(GtkListItemFactory) list_factory = question_factory (TRUE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   gtk_drop_down_set_factory (self->question_dropdown, factory);
   gtk_drop_down_set_list_factory (self->question_dropdown, list_factory);

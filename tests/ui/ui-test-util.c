@@ -87,6 +87,20 @@ find_descendant (GtkWidget *widget,
 }
 
 void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_descendants (child, type, found);
+}
+
+void
 collect_with_class (GtkWidget  *widget,
                     const char *css_class,
                     GPtrArray  *found)

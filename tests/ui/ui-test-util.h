@@ -41,6 +41,10 @@ gint64      add_highlight      (DossierProject *project,
 /* The first widget of @type at or below @widget, or NULL. */
 GtkWidget  *find_descendant    (GtkWidget      *widget,
                                 GType           type);
+/* Appends every widget of @type at or below @widget, in order. */
+void        collect_descendants (GtkWidget     *widget,
+                                 GType          type,
+                                 GPtrArray     *found);
 /* Appends every widget with @css_class at or below @widget, in order. */
 void        collect_with_class (GtkWidget      *widget,
                                 const char     *css_class,

@@ -1,0 +1,410 @@
+/* dossier-suggestions-section.c — the open document's suggestions under a
+ * panel's list.
+ *
+ * The suggestions are few (what one document lists or names), so they are
+ * rows of a GtkListBox made afresh on each reload; a reload reads the
+ * whole document in the core, so changes only queue one. */
+
+#include "config.h"
+
+#include "dossier-suggestions-section.h"
+
+struct _DossierSuggestionsSection
+{
+  GtkWidget                       parent_instance;
+
+  /* template */
+  GtkRevealer                    *revealer;
+  GtkLabel                       *heading;
+  GtkWidget                      *bulk_box;
+  GtkListBox                     *list;
+
+  const DossierSuggestionsSource *source;
+  gpointer                        user_data;
+  GPtrArray                      *suggestions;   /* as the source gave them, as listed */
+  char                           *list_class;
+  guint                           reload_source;
+};
+
+G_DEFINE_FINAL_TYPE (DossierSuggestionsSection, dossier_suggestions_section, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIST_LABEL,
+  PROP_LIST_CLASS,
+  PROP_BULK_ACTIONS,
+  PROP_N_SUGGESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- acting ---------------------------------------------------------------------- */
+
+static gpointer
+suggestion_of_button (DossierSuggestionsSection *self,
+                      GtkWidget                 *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  int index;
+
+  if (row == NULL || self->suggestions == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || (guint) index >= self->suggestions->len)
+    return NULL;
+  return g_ptr_array_index (self->suggestions, index);
+}
+
+/* The source's action may change the project, whose signals may ask for a
+ * reload: the array is kept alive until the action returns. */
+static void
+act (DossierSuggestionsSection *self,
+     gboolean                   accepting,
+     gpointer                  *suggestions,
+     guint                      n)
+{
+  g_autoptr(GPtrArray) keep = NULL;
+  gboolean changed;
+
+  if (self->source == NULL || self->suggestions == NULL || n == 0)
+    return;
+  keep = g_ptr_array_ref (self->suggestions);
+  changed = accepting ? self->source->accept (suggestions, n, self->user_data)
+                      : self->source->dismiss (suggestions, n, self->user_data);
+  if (changed)
+    dossier_suggestions_section_queue_reload (self);
+}
+
+static void
+on_accept (DossierSuggestionsSection *self,
+           GtkWidget                 *button)
+{
+  gpointer suggestion = suggestion_of_button (self, button);
+
+  if (suggestion != NULL)
+    act (self, TRUE, &suggestion, 1);
+}
+
+static void
+on_dismiss (DossierSuggestionsSection *self,
+            GtkWidget                 *button)
+{
+  gpointer suggestion = suggestion_of_button (self, button);
+
+  if (suggestion != NULL)
+    act (self, FALSE, &suggestion, 1);
+}
+
+static void
+on_accept_all (DossierSuggestionsSection *self)
+{
+  if (self->suggestions != NULL)
+    act (self, TRUE, self->suggestions->pdata, self->suggestions->len);
+}
+
+static void
+on_dismiss_all (DossierSuggestionsSection *self)
+{
+  if (self->suggestions != NULL)
+    act (self, FALSE, self->suggestions->pdata, self->suggestions->len);
+}
+
+/* ---- showing --------------------------------------------------------------------- */
+
+static GtkWidget *
+make_button (DossierSuggestionsSection *self,
+             const char                *icon_name,
+             const char                *label,
+             GCallback                  callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+static GtkWidget *
+make_row (DossierSuggestionsSection *self,
+          gpointer                   suggestion)
+{
+  DossierSuggestionRow info = { NULL, };
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title;
+
+  self->source->describe (suggestion, &info, self->user_data);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 4);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  title = gtk_label_new (info.title);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (labels), title);
+  if (info.subtitle != NULL && info.subtitle[0] != '\0')
+    {
+      GtkWidget *subtitle = gtk_label_new (info.subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (subtitle, info.subtitle_class ? info.subtitle_class : "dim-label");
+      gtk_box_append (GTK_BOX (labels), subtitle);
+    }
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), make_button (self, "list-add-symbolic", info.accept_label,
+                                              G_CALLBACK (on_accept)));
+  gtk_box_append (GTK_BOX (box), make_button (self, "window-close-symbolic", info.dismiss_label,
+                                              G_CALLBACK (on_dismiss)));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, info.title, -1);
+
+  g_free (info.title);
+  g_free (info.subtitle);
+  g_free (info.subtitle_class);
+  g_free (info.accept_label);
+  g_free (info.dismiss_label);
+  return row;
+}
+
+static void
+clear (DossierSuggestionsSection *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+}
+
+void
+dossier_suggestions_section_reload (DossierSuggestionsSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  guint before;
+
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+
+  before = self->suggestions ? self->suggestions->len : 0;
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  clear (self);
+
+  if (self->source != NULL)
+    {
+      self->suggestions = self->source->suggest (self->user_data, &error);
+      if (self->suggestions == NULL && error != NULL)
+        g_message ("Could not list the suggestions: %s", error->message);
+    }
+
+  if (self->suggestions != NULL && self->suggestions->len > 0)
+    {
+      for (guint i = 0; i < self->suggestions->len; i++)
+        gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->suggestions, i)));
+      heading = self->source->heading (self->suggestions->len, self->user_data);
+      gtk_label_set_text (self->heading, heading);
+      gtk_revealer_set_reveal_child (self->revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->revealer, FALSE);
+
+  if (before != dossier_suggestions_section_get_n_suggestions (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SUGGESTIONS]);
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  DossierSuggestionsSection *self = data;
+
+  self->reload_source = 0;
+  dossier_suggestions_section_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dossier_suggestions_section_queue_reload (DossierSuggestionsSection *self)
+{
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_cb, self);
+}
+
+void
+dossier_suggestions_section_set_source (DossierSuggestionsSection      *self,
+                                        const DossierSuggestionsSource *source,
+                                        gpointer                        user_data)
+{
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+  g_return_if_fail (source == NULL || (source->suggest && source->heading && source->describe &&
+                                       source->accept && source->dismiss));
+
+  self->source = source;
+  self->user_data = user_data;
+  if (source == NULL)
+    {
+      guint before = dossier_suggestions_section_get_n_suggestions (self);
+
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      clear (self);
+      gtk_revealer_set_reveal_child (self->revealer, FALSE);
+      if (before != 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SUGGESTIONS]);
+    }
+  else
+    dossier_suggestions_section_queue_reload (self);
+}
+
+guint
+dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSection *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self), 0);
+
+  return self->suggestions ? self->suggestions->len : 0;
+}
+
+/* ---- GObject --------------------------------------------------------------------- */
+
+static void
+dossier_suggestions_section_dispose (GObject *object)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->source = NULL;
+  self->user_data = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_suggestions_section_parent_class)->dispose (object);
+}
+
+static void
+dossier_suggestions_section_finalize (GObject *object)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (object);
+
+  g_free (self->list_class);
+
+  G_OBJECT_CLASS (dossier_suggestions_section_parent_class)->finalize (object);
+}
+
+static void
+dossier_suggestions_section_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST_CLASS:
+      g_value_set_string (value, self->list_class);
+      break;
+    case PROP_BULK_ACTIONS:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->bulk_box));
+      break;
+    case PROP_N_SUGGESTIONS:
+      g_value_set_uint (value, dossier_suggestions_section_get_n_suggestions (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_suggestions_section_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST_LABEL:
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      g_value_get_string (value), -1);
+      break;
+    case PROP_LIST_CLASS:
+      if (self->list_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->list), self->list_class);
+      g_free (self->list_class);
+      self->list_class = g_value_dup_string (value);
+      if (self->list_class != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->list), self->list_class);
+      break;
+    case PROP_BULK_ACTIONS:
+      gtk_widget_set_visible (self->bulk_box, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_suggestions_section_dispose;
+  object_class->finalize = dossier_suggestions_section_finalize;
+  object_class->get_property = dossier_suggestions_section_get_property;
+  object_class->set_property = dossier_suggestions_section_set_property;
+
+  properties[PROP_LIST_LABEL] =
+    g_param_spec_string ("list-label", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIST_CLASS] =
+    g_param_spec_string ("list-class", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BULK_ACTIONS] =
+    g_param_spec_boolean ("bulk-actions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SUGGESTIONS] =
+    g_param_spec_uint ("n-suggestions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dossier/Dossier/ui/dossier-suggestions-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, heading);
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, bulk_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_all);
+
+  gtk_widget_class_set_css_name (widget_class, "suggestionssection");
+}
+
+static void
+dossier_suggestions_section_init (DossierSuggestionsSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dossier_suggestions_section_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_SUGGESTIONS_SECTION, NULL);
+}

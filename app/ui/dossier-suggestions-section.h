@@ -1,0 +1,69 @@
+/* dossier-suggestions-section.h — what the open document suggests, under a
+ * panel's own list: a heading with the count, one row per suggestion with
+ * an accept (+) and a dismiss (×) button, and optionally Accept All and
+ * Dismiss All.
+ *
+ * The section asks its source for the suggestions (a panel: "ask the
+ * core"), again at most once per idle however many changes ask it to, and
+ * hides itself when there are none. What a suggestion is stays the
+ * source's: the section only holds the array the source returned and hands
+ * its elements back when the user acts on them. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_SUGGESTIONS_SECTION (dossier_suggestions_section_get_type ())
+G_DECLARE_FINAL_TYPE (DossierSuggestionsSection, dossier_suggestions_section, DOSSIER, SUGGESTIONS_SECTION, GtkWidget)
+
+/* How a row shows one suggestion: describe() fills it with strings the
+ * section frees. */
+typedef struct
+{
+  char *title;           /* the suggested statement or name */
+  char *subtitle;        /* details under it, or NULL */
+  char *subtitle_class;  /* a style class for them ("success"), or NULL: dimmed */
+  char *accept_label;    /* tooltip and accessible name of its + button */
+  char *dismiss_label;   /* the same for its × button */
+} DossierSuggestionRow;
+
+typedef struct
+{
+  /* The suggestions for now, as a GPtrArray that frees them, or NULL:
+   * nothing to suggest (no error), or a failure (@error set, logged). */
+  GPtrArray *(*suggest)  (gpointer      user_data,
+                          GError      **error);
+  /* The heading for @n suggestions ("3 Suggestions from This Document"). */
+  char      *(*heading)  (guint         n,
+                          gpointer      user_data);
+  void       (*describe) (gpointer              suggestion,
+                          DossierSuggestionRow *row,
+                          gpointer              user_data);
+  /* Act on @n of the suggestions shown (one, or all of them); TRUE when
+   * something changed, and the section asks for the suggestions again. */
+  gboolean   (*accept)   (gpointer     *suggestions,
+                          guint         n,
+                          gpointer      user_data);
+  gboolean   (*dismiss)  (gpointer     *suggestions,
+                          guint         n,
+                          gpointer      user_data);
+} DossierSuggestionsSource;
+
+/* Properties: "list-label" (string: the list's accessible name),
+ * "list-class" (string: a style class of the list), "bulk-actions"
+ * (boolean: whether Accept All and Dismiss All are offered),
+ * "n-suggestions" (uint, read-only: how many are shown). */
+GtkWidget *dossier_suggestions_section_new             (void);
+
+/* @source is kept (it is static); @user_data is not referenced: set the
+ * source to NULL before @user_data goes. */
+void       dossier_suggestions_section_set_source      (DossierSuggestionsSection      *self,
+                                                        const DossierSuggestionsSource *source,
+                                                        gpointer                        user_data);
+/* Asks the source now / in an idle (repeated calls ask once). */
+void       dossier_suggestions_section_reload          (DossierSuggestionsSection *self);
+void       dossier_suggestions_section_queue_reload    (DossierSuggestionsSection *self);
+guint      dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSection *self);
+
+G_END_DECLS
