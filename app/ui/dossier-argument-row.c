@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-argument-row.h"
+#include "dossier-highlight-card.h"
 #include "dossier-text-dialog.h"
 
 struct _DossierArgumentRow
@@ -22,20 +23,26 @@ struct _DossierArgumentRow
   GtkLabel       *flag_label;
   GtkMenuButton  *menu_button;
   GtkRevealer    *evidence_revealer;
-  GtkWidget      *evidence_box;
-
-  GPtrArray      *evidence;   /* of DossierEvidence, shown when expanded */
+  GtkListBox     *evidence_list;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArgumentRow, dossier_argument_row, DOSSIER_TYPE_ROW)
 
 enum {
+  PROP_0,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+enum {
   HIGHLIGHT_ACTIVATED,
+  HIGHLIGHT_DROPPED,
   CITE_SELECTION,
   SIDE_CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static DossierProject *
@@ -119,75 +126,57 @@ update (DossierRow *row)
 }
 
 static void
-on_evidence_clicked (DossierArgumentRow *self,
-                     GtkWidget          *button)
+on_evidence_activated (DossierArgumentRow *self,
+                       GtkListBoxRow      *row)
 {
-  int index = 0;
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (gtk_list_box_row_get_child (row)));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (self->evidence_box);
-       child != NULL && child != button;
-       child = gtk_widget_get_next_sibling (child))
-    index++;
-  if (self->evidence == NULL || (guint) index >= self->evidence->len)
-    return;
-
-  {
-    DossierEvidence *evidence = g_ptr_array_index (self->evidence, index);
-
+  if (highlight != NULL)
     g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0,
-                   dossier_highlight_get_document_id (evidence->highlight),
-                   dossier_highlight_get_id (evidence->highlight));
-  }
+                   dossier_highlight_get_document_id (highlight),
+                   dossier_highlight_get_id (highlight));
 }
 
+static void
+clear_evidence (DossierArgumentRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
+    gtk_list_box_remove (self->evidence_list, child);
+}
+
+/* The passages as the Highlights panel shows them (quote, tags, memo,
+ * document; dragged or cited in the briefing from their menu), listed
+ * by document, then by place in it. Only an unfolded row lists them. */
 static void
 reload_evidence (DossierArgumentRow *self)
 {
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierProject *project = row_project (self);
+  g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->evidence_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->evidence_box), child);
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
-
+  clear_evidence (self);
   if (argument == NULL || project == NULL)
     return;
 
-  self->evidence = dossier_project_list_argument_evidence (project, dossier_argument_get_id (argument), &error);
-  if (self->evidence == NULL)
+  evidence = dossier_project_list_argument_evidence (project, dossier_argument_get_id (argument), &error);
+  if (evidence == NULL)
     {
       g_message ("Could not list an argument's evidence: %s", error->message);
       return;
     }
 
-  for (guint i = 0; i < self->evidence->len; i++)
+  for (guint i = 0; i < evidence->len; i++)
     {
-      DossierEvidence *evidence = g_ptr_array_index (self->evidence, i);
-      DossierDocument *doc = dossier_project_get_document (project,
-                                                           dossier_highlight_get_document_id (evidence->highlight));
-      g_autofree char *text = NULL;
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *label;
+      DossierEvidence *e = g_ptr_array_index (evidence, i);
+      GtkWidget *card = g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, "item", e->highlight, NULL);
 
-      /* Translators: a cited passage and its source: “quote” — Outlet */
-      text = g_strdup_printf (_("“%s” — %s"), dossier_highlight_get_quote (evidence->highlight),
-                              doc == NULL ? "" :
-                              dossier_document_get_outlet (doc)[0] != '\0' ? dossier_document_get_outlet (doc) :
-                              dossier_document_get_title (doc));
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "argument-evidence");
-      gtk_widget_set_tooltip_text (button, _("Show this passage in the reader"));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_evidence_clicked), self, G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (self->evidence_box), button);
+      dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), project);
+      dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
+      gtk_widget_set_tooltip_text (card, _("Show this passage in the reader"));
+      gtk_list_box_append (self->evidence_list, card);
     }
 }
 
@@ -200,7 +189,16 @@ dossier_argument_row_set_expanded (DossierArgumentRow *self,
   expanded = !!expanded;
   if (expanded)
     reload_evidence (self);
+  if (expanded == gtk_revealer_get_reveal_child (self->evidence_revealer))
+    return;
+  /* Folded at once: a recycled row must not slide its old passages away. */
+  gtk_revealer_set_transition_type (self->evidence_revealer,
+                                    expanded ? GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN
+                                             : GTK_REVEALER_TRANSITION_TYPE_NONE);
   gtk_revealer_set_reveal_child (self->evidence_revealer, expanded);
+  if (!expanded)
+    clear_evidence (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }
 
 gboolean
@@ -441,13 +439,39 @@ dossier_argument_row_root (GtkWidget *widget)
 }
 
 static void
-dossier_argument_row_dispose (GObject *object)
+dossier_argument_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
 {
   DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (object);
 
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, dossier_argument_row_get_expanded (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  G_OBJECT_CLASS (dossier_argument_row_parent_class)->dispose (object);
+static void
+dossier_argument_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      dossier_argument_row_set_expanded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* An argument that changes sides without changing place in the project's
@@ -463,13 +487,22 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = dossier_argument_row_dispose;
+  G_OBJECT_CLASS (klass)->get_property = dossier_argument_row_get_property;
+  G_OBJECT_CLASS (klass)->set_property = dossier_argument_row_set_property;
   widget_class->root = dossier_argument_row_root;
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
+
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   signals[HIGHLIGHT_ACTIVATED] =
     g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[HIGHLIGHT_DROPPED] =
+    g_signal_new ("highlight-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
   signals[SIDE_CHANGED] =
     g_signal_new ("side-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -500,13 +533,45 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
+
+  g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
+}
+
+/* ---- drops --------------------------------------------------------------------- */
+
+/* A highlight card (its DossierHighlight) or the reader's selection (GTK's
+ * text drag carries the buffer, whose selection the panel knows as the
+ * reader's) dropped on the row cites it. */
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         DossierArgumentRow *self)
+{
+  if (dossier_row_get_item (DOSSIER_ROW (self)) == NULL)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, DOSSIER_TYPE_HIGHLIGHT) && g_value_get_object (value) != NULL)
+    g_signal_emit (self, signals[HIGHLIGHT_DROPPED], 0, g_value_get_object (value));
+  else if (G_VALUE_HOLDS (value, GTK_TYPE_TEXT_BUFFER))
+    g_signal_emit (self, signals[CITE_SELECTION], 0);
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static void
 dossier_argument_row_init (DossierArgumentRow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_target_set_gtypes (drop, (GType[]) { DOSSIER_TYPE_HIGHLIGHT, GTK_TYPE_TEXT_BUFFER }, 2);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::polarity", G_CALLBACK (side_changed));

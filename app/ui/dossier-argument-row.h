@@ -13,9 +13,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierArgumentRow, dossier_argument_row, DOSSIER, ARGUMENT_ROW, DossierRow)
 
 /* Signals: "highlight-activated" (gint64 document_id, gint64 highlight_id):
- * a cited passage was activated; "cite-selection": the user asked to cite
- * the reader's selection for this argument; "side-changed": its argument
- * became a pro or a con (its place in the project's list may not change). */
+ * a cited passage was activated; "highlight-dropped" (DossierHighlight): a
+ * highlight card was dropped on the row; "cite-selection": the user asked
+ * to cite the reader's selection for this argument (from the menu, Ctrl+E,
+ * or by dropping the selection on the row); "side-changed": its argument
+ * became a pro or a con (its place in the project's list may not change).
+ * Property: "expanded" (boolean): the passages it cites are shown. */
 GtkWidget *dossier_argument_row_new              (DossierArgument    *argument);
 
 /* Shows (or hides) the passages it cites. */

@@ -41,8 +41,12 @@ struct _DossierArgumentsPanel
   GtkPopover         *con_add_popover;
   GtkEntry           *pro_add_entry;
   GtkEntry           *con_add_entry;
-  GtkListBox         *pro_list;
-  GtkListBox         *con_list;
+  GtkLabel           *pro_empty;
+  GtkLabel           *con_empty;
+  GtkWidget          *pro_scroller;
+  GtkWidget          *con_scroller;
+  GtkListView        *pro_list;
+  GtkListView        *con_list;
   AdwStatusPage      *empty_page;
   DossierSuggestionsSection *suggestions;
 
@@ -50,6 +54,8 @@ struct _DossierArgumentsPanel
   GtkFilterListModel *con_model;
   GtkCustomFilter    *pro_filter;
   GtkCustomFilter    *con_filter;
+  GHashTable         *expanded;           /* ids (gint64 *) of the arguments unfolded */
+  guint               refilter_source;
   GSignalGroup       *project_signals;
   GSignalGroup       *questions_signals;
   GSignalGroup       *question_signals;    /* the question shown */
@@ -112,8 +118,42 @@ filter_con (gpointer item,
 static void
 refilter (DossierArgumentsPanel *self)
 {
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
   gtk_filter_changed (GTK_FILTER (self->pro_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->con_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+refilter_cb (gpointer data)
+{
+  DossierArgumentsPanel *self = data;
+
+  self->refilter_source = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An argument that changes sides but not its place in the project's list
+ * changes no list; the question's counts change, but before the argument
+ * itself does (the core reads questions first): filter again once both
+ * have. A row on show says so at once ("side-changed"). */
+static void
+question_counts_changed (DossierArgumentsPanel *self)
+{
+  if (self->refilter_source == 0)
+    self->refilter_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_cb, self, NULL);
+}
+
+static void
+update_empty (DossierArgumentsPanel *self)
+{
+  gboolean pros = g_list_model_get_n_items (G_LIST_MODEL (self->pro_model)) > 0;
+  gboolean cons = g_list_model_get_n_items (G_LIST_MODEL (self->con_model)) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pro_empty), !pros);
+  gtk_widget_set_visible (self->pro_scroller, pros);
+  gtk_widget_set_visible (GTK_WIDGET (self->con_empty), !cons);
+  gtk_widget_set_visible (self->con_scroller, cons);
 }
 
 static void
@@ -134,31 +174,86 @@ row_cite_selection (DossierArgumentsPanel *self,
     dossier_arguments_panel_cite_selection (self, dossier_argument_get_id (argument));
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer data)
+static void
+row_highlight_dropped (DossierArgumentsPanel *self,
+                       DossierHighlight      *highlight,
+                       DossierArgumentRow    *row)
 {
-  DossierArgumentsPanel *self = data;
-  GtkWidget *row = dossier_argument_row_new (item);
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (row));
+
+  if (argument != NULL)
+    dossier_arguments_panel_cite_highlight (self, dossier_argument_get_id (argument),
+                                            dossier_highlight_get_id (highlight));
+}
+
+/* Unfolded is a property of the argument, not of the row showing it: the
+ * list view hands rows from one argument to another as it scrolls. */
+static void
+row_expanded_changed (DossierArgumentsPanel *self,
+                      GParamSpec            *pspec,
+                      DossierArgumentRow    *row)
+{
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (row));
+  gint64 id;
+
+  if (argument == NULL)
+    return;
+  id = dossier_argument_get_id (argument);
+  if (dossier_argument_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->expanded, &id);
+}
+
+static void
+dossier_arguments_panel_bind_row (DossierPanel *panel,
+                                  DossierRow   *row)
+{
+  DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (panel);
+  DossierArgument *argument;
+  gint64 id;
+
+  if (!DOSSIER_IS_ARGUMENT_ROW (row) || (argument = dossier_row_get_item (row)) == NULL)
+    return;
+  id = dossier_argument_get_id (argument);
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row),
+                                     g_hash_table_contains (self->expanded, &id));
+}
+
+static void
+setup_row (DossierArgumentsPanel *self,
+           GtkListItem           *list_item)
+{
+  GtkWidget *row = g_object_new (DOSSIER_TYPE_ARGUMENT_ROW, "list-item", list_item, NULL);
 
   g_signal_connect_object (row, "highlight-activated", G_CALLBACK (row_highlight_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "cite-selection", G_CALLBACK (row_cite_selection),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "highlight-dropped", G_CALLBACK (row_highlight_dropped),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "side-changed", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
-  return row;
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
 on_row_activated (DossierArgumentsPanel *self,
-                  GtkListBoxRow         *row)
+                  guint                  position,
+                  GtkListView           *list)
 {
-  GtkWidget *child = gtk_list_box_row_get_child (row);
+  g_autoptr(DossierArgument) argument = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
+                                                               position);
+  DossierRow *row;
 
   /* Activating an argument unfolds the passages it cites. */
-  if (DOSSIER_IS_ARGUMENT_ROW (child))
-    dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (child),
-                                       !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (child)));
+  if (argument == NULL)
+    return;
+  row = dossier_panel_find_row (DOSSIER_PANEL (self), argument);
+  if (row != NULL && DOSSIER_IS_ARGUMENT_ROW (row))
+    dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row),
+                                       !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
 }
 
 static void
@@ -285,6 +380,53 @@ dossier_arguments_panel_cite_selection (DossierArgumentsPanel *self,
       return FALSE;
     }
   dossier_panel_show_toast (DOSSIER_PANEL (self), _("Evidence cited"), TRUE);
+  return TRUE;
+}
+
+gboolean
+dossier_arguments_panel_cite_highlight (DossierArgumentsPanel *self,
+                                        gint64                 argument_id,
+                                        gint64                 highlight_id)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  DossierArgument *argument;
+
+  g_return_val_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self), FALSE);
+
+  if (PROJECT (self) == NULL ||
+      (argument = dossier_project_get_argument (PROJECT (self), argument_id)) == NULL)
+    return FALSE;
+  if (!dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("This project is open read-only"), FALSE);
+      return FALSE;
+    }
+
+  /* Citing again would only rewrite the note: say it is there instead. */
+  evidence = dossier_project_list_argument_evidence (PROJECT (self), argument_id, &error);
+  if (evidence == NULL)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not cite the passage"), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    if (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (evidence, i))->highlight) == highlight_id)
+      {
+        dossier_panel_show_toast (DOSSIER_PANEL (self), _("That passage is already evidence for this argument"),
+                                  FALSE);
+        return FALSE;
+      }
+
+  if (!dossier_project_add_argument_evidence (PROJECT (self), argument_id, highlight_id, "", &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not cite the passage"), error);
+      return FALSE;
+    }
+  /* Translators: a toast after a highlight was dropped on an argument */
+  message = g_strdup_printf (_("Passage cited for “%s”"), dossier_argument_get_statement (argument));
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
   return TRUE;
 }
 
@@ -557,7 +699,9 @@ dossier_arguments_panel_project_changed (DossierPanel *panel)
   gtk_drop_down_set_model (self->question_dropdown, questions);
   self->selecting = FALSE;
 
+  g_hash_table_remove_all (self->expanded);
   show_question (self);
+  update_empty (self);
   dossier_suggestions_section_reload (self->suggestions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
@@ -640,11 +784,13 @@ dossier_arguments_panel_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->questions_signals);
   g_clear_object (&self->question_signals);
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARGUMENTS_PANEL);
 
   g_clear_object (&self->pro_model);
   g_clear_object (&self->con_model);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_arguments_panel_parent_class)->dispose (object);
 }
@@ -702,6 +848,7 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   object_class->get_property = dossier_arguments_panel_get_property;
   object_class->set_property = dossier_arguments_panel_set_property;
   panel_class->project_changed = dossier_arguments_panel_project_changed;
+  panel_class->bind_row = dossier_arguments_panel_bind_row;
 
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -744,6 +891,10 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_list);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_empty);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_empty);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, suggestions);
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
@@ -793,8 +944,19 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   self->con_filter = gtk_custom_filter_new (filter_con, self, NULL);
   self->pro_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->pro_filter));
   self->con_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->con_filter));
-  gtk_list_box_bind_model (self->pro_list, G_LIST_MODEL (self->pro_model), create_row, self, NULL);
-  gtk_list_box_bind_model (self->con_list, G_LIST_MODEL (self->con_model), create_row, self, NULL);
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFilterListModel *model = i == 0 ? self->pro_model : self->con_model;
+      g_autoptr(GtkListItemFactory) row_factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSelectionModel) selection =
+        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model))));
+
+      g_signal_connect_object (row_factory, "setup", G_CALLBACK (setup_row), self, G_CONNECT_SWAPPED);
+      gtk_list_view_set_factory (i == 0 ? self->pro_list : self->con_list, row_factory);
+      gtk_list_view_set_model (i == 0 ? self->pro_list : self->con_list, selection);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+    }
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "highlights-changed",
@@ -809,6 +971,10 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   self->question_signals = g_signal_group_new (DOSSIER_TYPE_QUESTION);
   g_signal_group_connect_object (self->question_signals, "notify",
                                  G_CALLBACK (update_balance), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->question_signals, "notify::n-pros",
+                                 G_CALLBACK (question_counts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->question_signals, "notify::n-cons",
+                                 G_CALLBACK (question_counts_changed), self, G_CONNECT_SWAPPED);
 
   dossier_arguments_panel_project_changed (DOSSIER_PANEL (self));
 }

@@ -3,7 +3,9 @@
  *
  * A question selector (add, rename, delete questions); the question's
  * pros and cons in two columns, or one after the other when the sidebar is
- * narrow; a balance summary; adding arguments to either side; the
+ * narrow (list views: only the rows in sight are built); a balance summary;
+ * highlight cards or the reader's selection dropped on an argument cite
+ * them; adding arguments to either side; the
  * arguments the open document lists itself (under "Pros", "Risks", …),
  * to accept or dismiss one by one or all at once.
  */
@@ -37,6 +39,13 @@ void       dossier_arguments_panel_set_selection    (DossierArgumentsPanel *self
  * with a toast saying why, when there is no selection. */
 gboolean   dossier_arguments_panel_cite_selection   (DossierArgumentsPanel *self,
                                                      gint64                 argument_id);
+/* Cites highlight @highlight_id for argument @argument_id (one undo step,
+ * a toast with Undo, as dropping a highlight card on the argument does);
+ * FALSE, with a toast saying why, when it is already evidence for it or
+ * the project is read-only. */
+gboolean   dossier_arguments_panel_cite_highlight   (DossierArgumentsPanel *self,
+                                                     gint64                 argument_id,
+                                                     gint64                 highlight_id);
 
 /* The arguments shown in a column: GListModel of DossierArgument
  * (transfer none). */

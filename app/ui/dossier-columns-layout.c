@@ -140,14 +140,38 @@ dossier_columns_layout_allocate (GtkLayoutManager *manager,
       return;
     }
 
-  for (guint i = 0, y = 0; i < n; i++)
-    {
-      int child_height;
+  /* One above the other: each as tall as it wants when both fit; else the
+   * shorter keeps up to half the height and the other (each scrolling its
+   * own list) takes the rest. */
+  {
+    int mins[2] = { 0, 0 }, nats[2] = { 0, 0 }, heights[2] = { 0, 0 };
+    int room = height - (n > 1 ? self->spacing : 0);
+    int y = 0;
 
-      gtk_widget_measure (children[i], GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
-      gtk_widget_size_allocate (children[i], &(GtkAllocation) { 0, (int) y, width, child_height }, -1);
-      y += child_height + self->spacing;
-    }
+    for (guint i = 0; i < n; i++)
+      gtk_widget_measure (children[i], GTK_ORIENTATION_VERTICAL, width, &mins[i], &nats[i], NULL, NULL);
+
+    if (n < 2 || nats[0] + nats[1] <= room)
+      {
+        heights[0] = nats[0];
+        heights[1] = nats[1];
+        if (n == 1)
+          heights[0] = MAX (nats[0], room);
+      }
+    else
+      {
+        guint shorter = nats[0] <= nats[1] ? 0 : 1;
+
+        heights[shorter] = MAX (mins[shorter], MIN (nats[shorter], room / 2));
+        heights[!shorter] = MAX (mins[!shorter], room - heights[shorter]);
+      }
+
+    for (guint i = 0; i < n; i++)
+      {
+        gtk_widget_size_allocate (children[i], &(GtkAllocation) { 0, y, width, heights[i] }, -1);
+        y += heights[i] + self->spacing;
+      }
+  }
 }
 
 static void

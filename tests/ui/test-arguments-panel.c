@@ -1,9 +1,12 @@
-/* test-arguments-panel.c — the Pros & Cons panel's own parts: the
- * suggestions section it shares with the Stakeholders panel.
+/* test-arguments-panel.c — the Pros & Cons panel at scale, drops onto its
+ * arguments, and the suggestions section it shares with the Stakeholders
+ * panel.
  *
- * The section is driven through a source written here (a list of words
- * that accepting or dismissing takes away), so what it asks, when, and
- * what it hands back are all seen. */
+ * The 2,000 arguments are written into the project file with SQL while it
+ * is closed (adding them one by one through the core takes minutes), then
+ * the project is opened as a user would. The section is driven through a
+ * source written here (a list of words that accepting or dismissing takes
+ * away), so what it asks, when, and what it hands back are all seen. */
 
 #include "config.h"
 
@@ -11,8 +14,367 @@
 
 #include <adwaita.h>
 
+#include "dossier-argument-row.h"
+#include "dossier-arguments-panel.h"
 #include "dossier-suggestions-section.h"
 #include "ui-test-util.h"
+
+#define N_ARGUMENTS 2000
+/* Two columns of GTK's GTK_LIST_VIEW_MAX_LIST_ITEMS (200), and a few. */
+#define MAX_BUILT 2 * 210
+
+static const char article[] =
+  "# Ferry fares divide Lindenport\n"
+  "\n"
+  "The Lindenport Ferry Board wants to raise fares by a fifth next spring. "
+  "Mayor Odile Brant said the Ferry Board had not shown its accounts.\n"
+  "\n"
+  "The Island Traders Guild says the Island Traders Guild cannot absorb the rise.\n";
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierProject *project;
+  gint64          doc;
+  gint64          question;
+} Fixture;
+
+/* A question with N_ARGUMENTS arguments, pros and cons in turn, strengths
+ * 1–5 in turn, and one article. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  f->project = test_create_project ("arguments", "Arguments", &f->dir, &f->path);
+  f->doc = add_document (f->project, DOSSIER_FORMAT_MARKDOWN, article, "ferry.md");
+  f->question = dossier_project_add_question (f->project, "Should Lindenport raise ferry fares?", &error);
+  g_assert_no_error (error);
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+                         "INSERT INTO arguments (uuid, question, polarity, statement, strength, position) "
+                         "SELECT printf ('%%08x-0000-4000-8000-%%012x', i, i), %" G_GINT64_FORMAT ", "
+                         "       CASE i %% 2 WHEN 0 THEN 'pro' ELSE 'con' END, "
+                         "       printf ('Argument %%d about the ferry', i), 1 + i %% 5, i / 2 "
+                         "FROM n",
+                         N_ARGUMENTS - 1, f->question);
+  test_sql_exec (f->path, sql);
+
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (f->project)), ==, N_ARGUMENTS);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_toplevels (NULL);
+  test_finish_project (&f->project, &f->dir, &f->path);
+}
+
+/* ---- the panel ------------------------------------------------------------------- */
+
+static void
+collect_rows (GtkWidget *panel,
+              GPtrArray *rows)
+{
+  g_ptr_array_set_size (rows, 0);
+  collect_descendants (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
+}
+
+static DossierArgumentRow *
+row_of (GtkWidget *panel,
+        gint64     argument_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (panel, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierArgument *a = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (a != NULL && dossier_argument_get_id (a) == argument_id)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static gint64
+argument_at (GListModel *column,
+             guint       position)
+{
+  g_autoptr(DossierArgument) argument = g_list_model_get_item (column, position);
+
+  return dossier_argument_get_id (argument);
+}
+
+static void
+count_changes (guint *count)
+{
+  (*count)++;
+}
+
+typedef struct
+{
+  GtkWidget *panel;
+  gint64     argument_id;
+} RowWanted;
+
+static gboolean
+row_is_built (gpointer data)
+{
+  RowWanted *wanted = data;
+
+  return row_of (wanted->panel, wanted->argument_id) != NULL;
+}
+
+static void
+wait_for_row (GtkWidget *panel,
+              gint64     argument_id)
+{
+  RowWanted wanted = { panel, argument_id };
+
+  wait_until (row_is_built, &wanted, "the argument's row to be built");
+}
+
+/* 2,000 arguments: only the rows in sight are built, the columns scroll
+ * to any of them, and an edit changes one row and no list. */
+static void
+test_many (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *pros, *cons;
+  GtkAdjustment *adjustment;
+  GtkWidget *window, *pro_list;
+  DossierArgumentRow *row;
+  guint changes = 0;
+  gint64 far, first;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  g_assert_cmpint (dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)), ==, f->question);
+  window = show_in_window (panel, 1280, 900);
+
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, N_ARGUMENTS / 2);
+  g_assert_true (label_with_class (panel, "pro-heading") != NULL);
+  g_assert_cmpstr (label_with_class (panel, "pro-heading"), ==, "Pros (1000)");
+
+  /* Only rows around what is in sight are built in each column (GTK 4.8's
+   * list view keeps up to some 200 around its anchor), not 2,000. */
+  wait_for_row (panel, argument_at (pros, 0));
+  wait_for_row (panel, argument_at (cons, 0));
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, >, 4);
+  g_assert_cmpuint (rows->len, <=, MAX_BUILT);
+  first = argument_at (pros, 0);
+  g_assert_nonnull (row_of (panel, first));
+  g_assert_nonnull (row_of (panel, argument_at (cons, 0)));
+  far = argument_at (pros, 700);
+  g_assert_null (row_of (panel, far));
+
+  /* Scrolled far down, the rows there are built, and still few. */
+  pro_list = find_with_class (panel, "pro-list");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (pro_list));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 10 * gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.7);
+  wait_for_row (panel, far);
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, <=, MAX_BUILT);
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_row (panel, first);
+
+  /* An edit rebinds its row in place: no column changes. */
+  g_signal_connect_swapped (pros, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_signal_connect_swapped (cons, "items-changed", G_CALLBACK (count_changes), &changes);
+  row = row_of (panel, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "argument.strength", "i", 5));
+  flush_events ();
+  g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (f->project, first)), ==, 5);
+  g_assert_true (row_of (panel, first) == row);
+  g_assert_true (strstr (label_with_class (GTK_WIDGET (row), "argument-details"), "Strength 5/5") != NULL);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* A new argument is one item more, at the end of its side. */
+  g_assert_cmpint (dossier_project_add_argument (f->project, f->question, DOSSIER_POLARITY_CON,
+                                                 "Fares already doubled", 0, 3, &error), >, 0);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, N_ARGUMENTS / 2 + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2);
+  g_assert_cmpstr (label_with_class (panel, "con-heading"), ==, "Cons (1001)");
+
+  /* The first pro made a con (it keeps its place in the project's list)
+   * leaves one column for the other. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_of (panel, first)), "argument.switch-side", NULL));
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2 - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, N_ARGUMENTS / 2 + 2);
+  g_assert_cmpint (argument_at (cons, N_ARGUMENTS / 2 + 1), ==, first);
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2);
+  g_assert_cmpint (argument_at (pros, 0), ==, first);
+
+  close_window (window);
+}
+
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* Narrow, the columns go one above the other, each scrolling its own
+ * list; an argument unfolded stays so when its row is recycled. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  graphene_rect_t pro_bounds, con_bounds;
+  GListModel *pros;
+  GtkAdjustment *adjustment;
+  GtkWidget *window;
+  gint64 first;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 360, 900);
+  wait_until (is_laid_out, find_with_class (panel, "con-list"), "the columns to be laid out");
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "pro-list"), panel, &pro_bounds));
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "con-list"), panel, &con_bounds));
+  g_assert_cmpfloat (con_bounds.origin.y, >=, pro_bounds.origin.y + pro_bounds.size.height);
+  g_assert_cmpfloat (con_bounds.origin.y + con_bounds.size.height, <=, gtk_widget_get_height (panel));
+  g_assert_cmpfloat (pro_bounds.size.height, >, 100);
+
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  first = argument_at (pros, 0);
+  wait_for_row (panel, first);
+  dossier_argument_row_set_expanded (row_of (panel, first), TRUE);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_with_class (panel, "pro-list")));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.5);
+  wait_for_row (panel, argument_at (pros, 500));
+  g_assert_false (dossier_argument_row_get_expanded (row_of (panel, argument_at (pros, 500))));
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_row (panel, first);
+  g_assert_true (dossier_argument_row_get_expanded (row_of (panel, first)));
+
+  close_window (window);
+}
+
+static gboolean
+drop_on (GtkWidget    *row,
+         const GValue *value)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", value, 10.0, 10.0, &done);
+          flush_events ();
+          return done;
+        }
+    }
+  g_error ("the row takes no drops");
+  return FALSE;
+}
+
+/* A highlight card dropped on an argument cites it, once; the reader's
+ * selection dropped cites the selection. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  DossierArgument *argument;
+  g_autoptr(DossierHighlight) highlight = NULL;
+  GListModel *pros;
+  GtkWidget *window;
+  gint64 first, tag, hl, start, end;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  first = argument_at (pros, 0);
+  wait_for_row (panel, first);
+  argument = dossier_project_get_argument (f->project, first);
+  g_assert_nonnull (label_with_class (GTK_WIDGET (row_of (panel, first)), "argument-flag-label"));
+
+  tag = add_tag (f->project, "Accounts", 0);
+  hl = add_highlight (f->project, f->doc, "had not shown its accounts", &tag, 1, "");
+  highlight = dossier_project_get_highlight (f->project, hl, &error);
+  g_assert_no_error (error);
+  g_value_init (&value, DOSSIER_TYPE_HIGHLIGHT);
+  g_value_set_object (&value, highlight);
+
+  g_assert_true (drop_on (GTK_WIDGET (row_of (panel, first)), &value));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+  g_assert_cmpstr (dossier_argument_describe_weakness (argument), ==, "Evidence from one outlet only");
+
+  /* Unfolded, the row shows it as a highlight card. */
+  dossier_argument_row_set_expanded (row_of (panel, first), TRUE);
+  {
+    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+    collect_descendants (GTK_WIDGET (row_of (panel, first)), g_type_from_name ("DossierHighlightCard"), cards);
+    g_assert_cmpuint (cards->len, ==, 1);
+    g_assert_true (dossier_row_get_item (g_ptr_array_index (cards, 0)) != NULL);
+  }
+
+  /* Again: already there, nothing changes. */
+  drop_on (GTK_WIDGET (row_of (panel, first)), &value);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+
+  /* One undo step takes it back. */
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 0);
+
+  /* The reader's selection: nothing selected, nothing cited; selected, cited. */
+  g_value_init (&text, GTK_TYPE_TEXT_BUFFER);
+  g_value_set_object (&text, buffer);
+  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), f->doc);
+  drop_on (GTK_WIDGET (row_of (panel, first)), &text);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 0);
+  find_text_range (f->project, f->doc, "cannot absorb the rise", &start, &end);
+  dossier_arguments_panel_set_selection (DOSSIER_ARGUMENTS_PANEL (panel), start, end);
+  g_assert_true (drop_on (GTK_WIDGET (row_of (panel, first)), &text));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+
+  /* A read-only project takes no drop. */
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  close_window (window);
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  panel = dossier_arguments_panel_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  g_assert_false (dossier_arguments_panel_cite_highlight (DOSSIER_ARGUMENTS_PANEL (panel), first, hl));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (f->project, first)), ==, 1);
+  close_window (window);
+}
 
 /* ---- the suggestions section ------------------------------------------------------ */
 
@@ -276,6 +638,9 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/dossier/suggestions-section/suggest-accept-dismiss", test_suggestions_section);
+  g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
 
   return g_test_run ();
 }

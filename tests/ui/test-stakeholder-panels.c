@@ -473,8 +473,8 @@ test_arguments_columns (Fixture       *f,
   cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
   g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (cons), ==, 1);
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "pro-list")), panel, &pro_bounds));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "con-list")), panel, &con_bounds));
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "pro-list"), panel, &pro_bounds));
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "con-list"), panel, &con_bounds));
   g_assert_cmpfloat (con_bounds.origin.y, >, pro_bounds.origin.y + pro_bounds.size.height);
 
   /* Every argument without evidence is flagged. */
@@ -558,8 +558,8 @@ test_arguments_columns (Fixture       *f,
   panel = dossier_arguments_panel_new ();
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
   window = show_in_window (panel, 720, 900);
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "pro-list")), panel, &pro_bounds));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (find_list_box (panel, "con-list")), panel, &con_bounds));
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "pro-list"), panel, &pro_bounds));
+  g_assert_true (gtk_widget_compute_bounds (find_with_class (panel, "con-list"), panel, &con_bounds));
   g_assert_cmpfloat (con_bounds.origin.y, ==, pro_bounds.origin.y);
   g_assert_cmpfloat (con_bounds.origin.x, >=, pro_bounds.origin.x + pro_bounds.size.width);
   close_window (window);

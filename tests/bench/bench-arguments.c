@@ -1,0 +1,345 @@
+/* bench-arguments.c — the Pros & Cons panel at 200 and 2,000 arguments
+ * (issue 8: open in < 100 ms at 2,000). Medians of several runs, CPU time
+ * beside wall time (the machine is shared), each next to a floor measured
+ * in the same run:
+ *
+ *   - the panel opened on a question of 200, then of 2,000 arguments
+ *     (half pros, half cons), to its first frame; floor: a GtkListView of
+ *     as many plain labels;
+ *   - one argument's strength changed, to the next frame painted (one row
+ *     rebound, not the column); floor: a label's text changed, repainted;
+ *   - a highlight cited for an argument (as dropping its card does), to
+ *     the next frame painted; same floor.
+ *
+ * Not a test. Needs a display:
+ *   ninja -C _build tests/bench/bench-arguments &&
+ *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-arguments
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-arguments-panel.h"
+
+#define RUNS 7
+
+typedef struct
+{
+  double wall[RUNS];
+  double cpu[RUNS];
+} Samples;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (const double *values)
+{
+  double sorted[RUNS];
+
+  memcpy (sorted, values, sizeof sorted);
+  qsort (sorted, RUNS, sizeof (double), compare_double);
+  return sorted[RUNS / 2];
+}
+
+static void
+report (const char    *what,
+        const Samples *s,
+        const Samples *floor,
+        double         target)
+{
+  double wall = median (s->wall);
+  double floor_wall = median (floor->wall);
+
+  g_print ("%-46s %8.1f ms (cpu %6.1f)  floor %7.2f ms  ×%-6.1f target < %3.0f ms  %s\n",
+           what, wall, median (s->cpu), floor_wall, floor_wall > 0 ? wall / floor_wall : 0,
+           target, wall < target ? "ok" : "OVER");
+}
+
+static void
+show_and_time (GtkWindow *window,
+               GtkWidget *child,
+               double     start_wall,
+               double     start_cpu,
+               Samples   *s,
+               int        run)
+{
+  gtk_window_set_child (window, child);
+  gtk_test_widget_wait_for_draw (child);
+  s->wall[run] = now_ms () - start_wall;
+  s->cpu[run] = cpu_ms () - start_cpu;
+}
+
+static const char item_ui[] =
+  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+  "<object class=\"GtkLabel\"><binding name=\"label\">"
+  "<lookup name=\"string\" type=\"GtkStringObject\">"
+  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding></object>"
+  "</property></template></interface>";
+
+static GtkWidget *
+plain_list (guint n)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Argument %u about the bridge", i);
+
+      gtk_string_list_append (strings, name);
+    }
+  factory = gtk_builder_list_item_factory_new_from_bytes (NULL, g_bytes_new_static (item_ui,
+                                                                                   strlen (item_ui)));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  return scrolled;
+}
+
+static void
+floor_list (GtkWindow *window,
+            guint      n,
+            Samples   *s)
+{
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+
+      show_and_time (window, plain_list (n), w, c, s, run);
+      gtk_window_set_child (window, NULL);
+    }
+}
+
+static void
+floor_label (GtkWindow *window,
+             Samples   *s)
+{
+  GtkWidget *label = gtk_label_new ("Strength 1/5");
+
+  gtk_window_set_child (window, label);
+  gtk_test_widget_wait_for_draw (label);
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autofree char *text = g_strdup_printf ("Strength %d/5", 1 + run % 5);
+      double w = now_ms (), c = cpu_ms ();
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_test_widget_wait_for_draw (label);
+      s->wall[run] = now_ms () - w;
+      s->cpu[run] = cpu_ms () - c;
+    }
+  gtk_window_set_child (window, NULL);
+}
+
+typedef struct
+{
+  DossierProject *project;
+  gint64          question;
+  gint64          doc;
+  gint64          first;      /* the first pro */
+  gint64          tag;
+} Bench;
+
+static void
+make_project (Bench      *b,
+              const char *dir,
+              guint       n)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%u.dossier", n);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  DossierParsedDocument *parsed;
+
+  b->project = dossier_project_create (path, "Bench", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Paragraph %u says what the council and the ministry want.\n\n", i);
+  parsed = dossier_import_bytes (g_bytes_new (text->str, text->len), DOSSIER_FORMAT_MARKDOWN,
+                                 "article.md", &error);
+  g_assert_no_error (error);
+  b->doc = dossier_project_add_document (b->project, parsed, &error);
+  g_assert_no_error (error);
+  dossier_parsed_document_free (parsed);
+
+  b->tag = dossier_project_add_tag (b->project, "Evidence", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  b->question = dossier_project_add_question (b->project, "Should the bridge close to cars?", &error);
+  g_assert_no_error (error);
+  dossier_project_close (b->project);
+  g_clear_object (&b->project);
+
+  /* Through the core one by one this takes minutes (each addition reads
+   * the list again); the panel is what is measured, so SQL writes them. */
+  {
+    g_autofree char *sql = NULL;
+    sqlite3 *db = NULL;
+
+    sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                           "INSERT INTO arguments (uuid, question, polarity, statement, strength, position) "
+                           "SELECT printf ('%%08x-0000-4000-8000-%%012x', i, i), %" G_GINT64_FORMAT ", "
+                           "       CASE i %% 2 WHEN 0 THEN 'pro' ELSE 'con' END, "
+                           "       printf ('Argument %%d about the bridge, said at length so that it "
+                           "wraps over two lines in a column', i), 1 + i %% 5, i / 2 "
+                           "FROM n",
+                           n - 1, b->question);
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  b->project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierArgument) first = g_list_model_get_item (dossier_project_get_arguments (b->project), 0);
+
+    b->first = dossier_argument_get_id (first);
+  }
+}
+
+static void
+time_open (GtkWindow *window,
+           Bench     *b,
+           Samples   *s)
+{
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+      GtkWidget *panel = dossier_arguments_panel_new ();
+
+      dossier_panel_set_project (DOSSIER_PANEL (panel), b->project);
+      dossier_arguments_panel_set_question_id (DOSSIER_ARGUMENTS_PANEL (panel), b->question);
+      show_and_time (window, panel, w, c, s, run);
+      gtk_window_set_child (window, NULL);
+    }
+}
+
+static void
+time_edits (GtkWindow *window,
+            Bench     *b,
+            Samples   *edit_s,
+            Samples   *cite_s)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *panel = dossier_arguments_panel_new ();
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), b->project);
+  dossier_arguments_panel_set_question_id (DOSSIER_ARGUMENTS_PANEL (panel), b->question);
+  gtk_window_set_child (window, panel);
+  gtk_test_widget_wait_for_draw (panel);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+
+      g_assert_true (dossier_project_set_argument_strength (b->project, b->first, 1 + (run + 1) % 5, &error));
+      g_assert_no_error (error);
+      gtk_test_widget_wait_for_draw (panel);
+      edit_s->wall[run] = now_ms () - w;
+      edit_s->cpu[run] = cpu_ms () - c;
+    }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      gint64 start = run * 60, highlight;
+      double w, c;
+
+      /* A new passage each time, highlighted beforehand as a card is. */
+      highlight = dossier_project_add_highlight (b->project, b->doc, start, start + 40, &b->tag, 1, "", &error);
+      g_assert_no_error (error);
+      gtk_test_widget_wait_for_draw (panel);
+      w = now_ms ();
+      c = cpu_ms ();
+      g_assert_true (dossier_arguments_panel_cite_highlight (DOSSIER_ARGUMENTS_PANEL (panel), b->first, highlight));
+      gtk_test_widget_wait_for_draw (panel);
+      cite_s->wall[run] = now_ms () - w;
+      cite_s->cpu[run] = cpu_ms () - c;
+    }
+  gtk_window_set_child (window, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("bench-arguments-XXXXXX", NULL);
+  Bench small = { 0, }, large = { 0, };
+  Samples open_200, open_2000, edit_s, cite_s, floor_200, floor_2000, floor_edit;
+  GtkWindow *window;
+  double setup;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  setup = now_ms ();
+  make_project (&small, dir, 200);
+  make_project (&large, dir, 2000);
+  g_print ("bench-arguments: 200 and 2,000 arguments (set up in %.0f ms); medians of %d runs\n",
+           now_ms () - setup, RUNS);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 900);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  floor_list (window, 200, &floor_200);
+  floor_list (window, 2000, &floor_2000);
+  floor_label (window, &floor_edit);
+  time_open (window, &small, &open_200);
+  report ("Pros & Cons panel, 200 arguments, first frame", &open_200, &floor_200, 100);
+  time_open (window, &large, &open_2000);
+  report ("Pros & Cons panel, 2,000 arguments, first frame", &open_2000, &floor_2000, 100);
+  time_edits (window, &large, &edit_s, &cite_s);
+  report ("2,000: one strength changed, repainted", &edit_s, &floor_edit, 16);
+  report ("2,000: a highlight cited, repainted", &cite_s, &floor_edit, 16);
+
+  gtk_window_destroy (window);
+  g_clear_object (&small.project);
+  g_clear_object (&large.project);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
