@@ -2,7 +2,11 @@
  *
  * An AdwMessageDialog rather than a window of our own: the text is a short
  * note next to what it is about, and the message dialog gives the HIG
- * layout, Escape handling and response buttons for free. */
+ * layout, Escape handling and response buttons for free. It closes itself
+ * only once the text is stored: libadwaita 1.2 closes a message dialog
+ * before it emits a button's response, which would lose the text when
+ * storing fails (a read-only file, a full disk), so the close is held back
+ * and the response decides. */
 
 #include "config.h"
 
@@ -22,9 +26,12 @@ struct _DossierTextDialog
   DossierTextSetter  setter;
   char              *original;
   char              *error_heading;
+  /* A close was asked for (a button, Escape): done once the response is. */
+  gboolean           close_requested;
 
   /* template */
   GtkTextView       *text_view;
+  GtkLabel          *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTextDialog, dossier_text_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -42,29 +49,66 @@ dossier_text_dialog_get_text (DossierTextDialog *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-dossier_text_dialog_response (AdwMessageDialog *dialog,
-                              const char       *response)
+/* Stores the text; FALSE, with the reason shown under the text, when
+ * that failed. */
+static gboolean
+store_text (DossierTextDialog *self)
 {
-  DossierTextDialog *self = DOSSIER_TEXT_DIALOG (dialog);
   g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (ADW_MESSAGE_DIALOG_CLASS (dossier_text_dialog_parent_class)->response != NULL)
-    ADW_MESSAGE_DIALOG_CLASS (dossier_text_dialog_parent_class)->response (dialog, response);
-
-  if (g_strcmp0 (response, "save") != 0 || self->setter == NULL || self->project == NULL)
-    return;
+  if (self->setter == NULL || self->project == NULL)
+    return TRUE;
 
   /* Trailing blank lines are not part of a note. */
   text = g_strchomp (dossier_text_dialog_get_text (self));
   /* An unchanged text is not a step worth undoing. */
   if (g_strcmp0 (text, self->original) == 0)
-    return;
+    return TRUE;
 
-  if (!self->setter (self->project, self->id, text, &error))
-    dossier_present_error (gtk_window_get_transient_for (GTK_WINDOW (self)), self->error_heading,
-                           error->message);
+  if (self->setter (self->project, self->id, text, &error))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      return TRUE;
+    }
+
+  message = g_strdup_printf ("%s\n%s", self->error_heading, error->message);
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return FALSE;
+}
+
+static void
+dossier_text_dialog_response (AdwMessageDialog *dialog,
+                              const char       *response)
+{
+  DossierTextDialog *self = DOSSIER_TEXT_DIALOG (dialog);
+  gboolean close = self->close_requested;
+
+  self->close_requested = FALSE;
+  if (ADW_MESSAGE_DIALOG_CLASS (dossier_text_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (dossier_text_dialog_parent_class)->response (dialog, response);
+
+  /* Failed: the dialog stays, with the text and the reason. */
+  if (g_strcmp0 (response, "save") == 0 && !store_text (self))
+    return;
+  if (close)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A button or Escape: the response that follows (or, for Escape, that
+ * the parent class emits now) closes the dialog, unless saving fails. */
+static gboolean
+dossier_text_dialog_close_request (GtkWindow *window)
+{
+  DossierTextDialog *self = DOSSIER_TEXT_DIALOG (window);
+
+  self->close_requested = TRUE;
+  GTK_WINDOW_CLASS (dossier_text_dialog_parent_class)->close_request (window);
+  return TRUE;
 }
 
 static gboolean
@@ -76,10 +120,9 @@ key_pressed_cb (DossierTextDialog *self,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       (state & GDK_CONTROL_MASK) != 0)
     {
-      /* Emitting the response does not close the dialog by itself, and
-       * closing would answer "cancel": destroy it instead. */
+      /* Closing would answer "cancel": save, closing once it is saved. */
+      self->close_requested = TRUE;
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "save");
-      gtk_window_destroy (GTK_WINDOW (self));
       return TRUE;
     }
 
@@ -194,15 +237,18 @@ dossier_text_dialog_class_init (DossierTextDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
 
   object_class->dispose = dossier_text_dialog_dispose;
   object_class->finalize = dossier_text_dialog_finalize;
+  window_class->close_request = dossier_text_dialog_close_request;
   dialog_class->response = dossier_text_dialog_response;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-text-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTextDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierTextDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
 }
 

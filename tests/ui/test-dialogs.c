@@ -118,7 +118,6 @@ test_text_dialog (Fixture       *f,
 {
   GtkWidget *dialog;
   GtkTextBuffer *buffer;
-  GtkWindow *alert;
 
   memset (&stored, 0, sizeof stored);
 
@@ -157,17 +156,31 @@ test_text_dialog (Fixture       *f,
   g_assert_cmpstr (stored.text, ==, "Typed");
   g_assert_finalize_object (dialog);
 
-  /* Refused by the core: a dialog says why, with the heading given. */
+  /* Refused by the core: the dialog stays with the text and says why
+   * under it, with the heading given; no other dialog. */
   dialog = new_text_dialog (f, "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view_of (dialog)), "refuse me", -1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  alert = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
-  g_assert_nonnull (alert);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert)), ==,
-                   "Could Not Save the Description");
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), ==,
-                   "This text cannot be stored. Shorten it and try again.");
-  gtk_window_destroy (alert);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
+  {
+    GtkWidget *error_label = find_with_class (dialog, "error");
+    g_autofree char *kept = dossier_text_dialog_get_text (DOSSIER_TEXT_DIALOG (dialog));
+
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                     "Could Not Save the Description\nThis text cannot be stored. Shorten it and try again.");
+    g_assert_cmpstr (kept, ==, "refuse me");
+  }
+  /* Ctrl+Enter, refused again: still open. */
+  g_assert_true (press_ctrl_enter (GTK_WIDGET (text_view_of (dialog))));
+  flush_events ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    g_assert_nonnull (g_list_find (toplevels, dialog));
+    g_list_free (toplevels);
+  }
+  g_assert_cmpuint (stored.calls, ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
 

@@ -1,6 +1,7 @@
 /* test-window-failures.c — what the window tells the user when an action
  * fails, and that the failure changed nothing: tagging, undo and a memo on
- * a full disk (test-util's full-disk VFS, and SQLite's max_page_count),
+ * a full disk or a file that cannot be written (the memo dialog stays open
+ * with the text) (test-util's full-disk VFS, and SQLite's max_page_count),
  * tagging while another program holds the file's write lock, a project
  * open read-only, and exports that cannot be written or fail midway.
  * Each failure is looked for where the user sees it: a toast in the
@@ -354,9 +355,101 @@ memo_view (AdwMessageDialog *dialog)
   return GTK_TEXT_VIEW (child);
 }
 
+/* The response button of @dialog labelled @label, clicked as a user
+ * clicks it (libadwaita closes the dialog before it answers). */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, dialog);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        {
+          g_assert_true (gtk_widget_is_sensitive (widget));
+          g_signal_emit_by_name (widget, "clicked");
+          flush_events ();
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_error ("no button “%s” in the dialog", label);
+}
+
+/* Opens the memo dialog of the highlight at the caret and types @memo. */
+static AdwMessageDialog *
+write_memo (Fixture    *f,
+            const char *memo)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
+  flush_events ();
+  dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (memo_view (dialog)), memo, -1);
+  return dialog;
+}
+
+/* After a failed Save: the memo dialog is still open with the text as
+ * typed, and says why under it (its heading, then @reason…, up to
+ * NULL); no other dialog. */
+static void
+assert_memo_kept (Fixture          *f,
+                  AdwMessageDialog *dialog,
+                  const char       *memo,
+                  ...)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (memo_view (dialog));
+  GtkWidget *error_label = find_with_class (GTK_WIDGET (dialog), "error");
+  g_autofree char *text = NULL;
+  const char *reason;
+  GtkTextIter a, b;
+  va_list args;
+
+  g_assert_true ((AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)) == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  g_assert_cmpstr (text, ==, memo);
+
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Could Not Save the Memo\n"));
+  va_start (args, memo);
+  while ((reason = va_arg (args, const char *)) != NULL)
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), reason));
+  va_end (args);
+}
+
+static const char *
+memo_of_first (Fixture *f)
+{
+  static char *memo;
+  g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, NULL);
+
+  g_assert_cmpuint (highlights->len, ==, 1);
+  g_free (memo);
+  memo = g_strdup (dossier_highlight_get_memo (g_ptr_array_index (highlights, 0)));
+  return memo;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (data)) == NULL;
+}
+
 /* A memo too large for what the file may still grow to (SQLite's
- * max_page_count, set on the window's own connection): a dialog says it
- * was not saved and why; the highlight keeps its memo. */
+ * max_page_count, set on the window's own connection): Save keeps the
+ * dialog open with the text and says it was not saved and why; the
+ * highlight keeps its memo. */
 static void
 test_memo_full_file (Fixture       *f,
                      gconstpointer  data)
@@ -364,11 +457,9 @@ test_memo_full_file (Fixture       *f,
   DossierProject *project = project_of (f);
   sqlite3 *db = dossier_project_get_db (project);
   g_autoptr(GString) memo = g_string_new (NULL);
-  g_autoptr(GPtrArray) highlights = NULL;
   g_autofree char *limit = NULL;
   sqlite3_stmt *stmt = NULL;
   AdwMessageDialog *dialog;
-  AdwMessageDialog *alert;
   gint64 start, end;
 
   select_text (f, "two new boats", &start, &end);
@@ -383,29 +474,54 @@ test_memo_full_file (Fixture       *f,
   sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.edit-memo", NULL);
-  flush_events ();
-  dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window));
-  g_assert_nonnull (dialog);
   for (guint i = 0; i < 4000; i++)
     g_string_append (memo, "Diesel costs rose again. ");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (memo_view (dialog)), memo->str, -1);
-  adw_message_dialog_response (dialog, "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
+  dialog = write_memo (f, memo->str);
+  click_response (dialog, "_Save");
 
-  alert = wait_for_dialog (GTK_WINDOW (f->window), "the memo's error dialog");
-  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Save the Memo");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (alert), "The disk is full"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (alert), "Ferries.dossier"));
-  gtk_window_destroy (GTK_WINDOW (alert));
-
-  highlights = dossier_project_list_highlights (project, f->document_id, 0, NULL);
-  g_assert_cmpuint (highlights->len, ==, 1);
-  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (highlights, 0)), ==, "");
+  assert_memo_kept (f, dialog, memo->str, "The disk is full", "Ferries.dossier", NULL);
+  g_assert_cmpstr (memo_of_first (f), ==, "");
   g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Tag “Risks”");
 
+  /* Cancel still closes it. */
+  click_response (dialog, "_Cancel");
+  wait_until (no_message_dialog, f->window, "the memo dialog to close");
+  g_assert_cmpstr (memo_of_first (f), ==, "");
+
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* The file cannot be written any more while the memo dialog is open (the
+ * connection made read-only under it): Save keeps the dialog and the text
+ * and says why; once the file can be written again, Save stores the memo
+ * as typed and closes the dialog. */
+static void
+test_memo_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char memo[] = "Ask the council for the diesel figures.\nCheck the vote count.";
+  DossierProject *project = project_of (f);
+  sqlite3 *db = dossier_project_get_db (project);
+  AdwMessageDialog *dialog;
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), start + 2, start + 2);
+  flush_events ();
+
+  dialog = write_memo (f, memo);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  click_response (dialog, "_Save");
+  assert_memo_kept (f, dialog, memo, "Ferries.dossier", "cannot be written", NULL);
+  g_assert_cmpstr (memo_of_first (f), ==, "");
+
+  /* Saving again, now that it can be written. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  click_response (dialog, "_Save");
+  wait_until (no_message_dialog, f->window, "the memo dialog to close");
+  g_assert_cmpstr (memo_of_first (f), ==, memo);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Edit Memo");
 }
 
 /* ---- Another program holds the file --------------------------------------------------- */
@@ -624,6 +740,7 @@ main (int   argc,
   ADD ("tag-full-disk", test_tag_full_disk);
   ADD ("undo-full-disk", test_undo_full_disk);
   ADD ("memo-full-file", test_memo_full_file);
+  ADD ("memo-read-only", test_memo_read_only);
   ADD ("tag-locked", test_tag_locked);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
