@@ -1,4 +1,10 @@
-/* dossier-replace-text-dialog.c — see dossier-replace-text-dialog.h. */
+/* dossier-replace-text-dialog.c — see dossier-replace-text-dialog.h.
+ *
+ * From 360 px wide: below NARROW_WIDTH the list of highlights and the new
+ * text are one above the other, and in each row the old and new passage,
+ * and the buttons under the text, stack instead of standing side by side
+ * (libadwaita 1.2 has no breakpoints: the dialog looks at the width it is
+ * given, as the window does). */
 
 #include "config.h"
 
@@ -10,6 +16,22 @@
 /* Quotes in the rows are cut to this many characters. */
 #define QUOTE_CHARS 160
 
+/* Below this width (pixels) the review stacks what stands side by side:
+ * the list beside the new text needs 360 + 300 px. */
+#define NARROW_WIDTH 720
+
+/* The row of a plan entry that is not unchanged. */
+typedef struct
+{
+  DossierReplaceTextDialog *self;
+  guint                     index;
+  GtkWidget                *content;   /* the text, then the buttons */
+  GtkWidget                *sides;     /* before and now, or NULL */
+  GtkWidget                *buttons;   /* Place on Selection, then Keep | Delete */
+  GtkLabel                 *outcome;
+  GtkToggleButton          *keep;
+} Row;
+
 struct _DossierReplaceTextDialog
 {
   AdwWindow              parent_instance;
@@ -18,9 +40,12 @@ struct _DossierReplaceTextDialog
   gint64                 document_id;
   DossierParsedDocument *doc;
   GPtrArray             *plan;       /* of DossierReanchor */
-  GPtrArray             *rows;       /* the row of each plan entry, or NULL (unchanged) */
+  GPtrArray             *rows;       /* the Row of each plan entry, or NULL (unchanged) */
+  gboolean               narrow;
+  guint                  narrow_idle_id;
 
   /* template */
+  GtkPaned              *paned;
   AdwPreferencesGroup   *summary_group;
   AdwPreferencesGroup   *approximate_group;
   AdwPreferencesGroup   *moved_group;
@@ -79,7 +104,7 @@ update_row (DossierReplaceTextDialog *self,
             guint                     index)
 {
   DossierReanchor *r = g_ptr_array_index (self->plan, index);
-  AdwActionRow *row = g_ptr_array_index (self->rows, index);
+  Row *row = g_ptr_array_index (self->rows, index);
   g_autofree char *subtitle = NULL;
 
   if (row == NULL)
@@ -115,7 +140,7 @@ update_row (DossierReplaceTextDialog *self,
         subtitle = g_strdup (_("The same words, elsewhere in the text"));
       break;
     }
-  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_text (row->outcome, subtitle);
 }
 
 gboolean
@@ -145,123 +170,202 @@ dossier_replace_text_dialog_decide (DossierReplaceTextDialog *self,
 }
 
 static void
-on_keep_toggled (GtkToggleButton *button,
-                 gpointer         user_data)
+on_keep_toggled (Row             *row,
+                 GtkToggleButton *button)
 {
-  DossierReplaceTextDialog *self = g_object_get_data (G_OBJECT (button), "dialog");
-  guint index = GPOINTER_TO_UINT (user_data);
-
   if (gtk_toggle_button_get_active (button))
-    dossier_replace_text_dialog_decide (self, index, DOSSIER_REANCHOR_KEEP);
+    dossier_replace_text_dialog_decide (row->self, row->index, DOSSIER_REANCHOR_KEEP);
 }
 
 static void
-on_delete_toggled (GtkToggleButton *button,
-                   gpointer         user_data)
+on_delete_toggled (Row             *row,
+                   GtkToggleButton *button)
 {
-  DossierReplaceTextDialog *self = g_object_get_data (G_OBJECT (button), "dialog");
-  guint index = GPOINTER_TO_UINT (user_data);
-
   if (gtk_toggle_button_get_active (button))
-    dossier_replace_text_dialog_decide (self, index, DOSSIER_REANCHOR_DELETE);
+    dossier_replace_text_dialog_decide (row->self, row->index, DOSSIER_REANCHOR_DELETE);
 }
 
 static void
-on_place_clicked (GtkButton *button,
-                  gpointer   user_data)
+on_place_clicked (Row       *row,
+                  GtkButton *button)
 {
-  DossierReplaceTextDialog *self = g_object_get_data (G_OBJECT (button), "dialog");
-  guint index = GPOINTER_TO_UINT (user_data);
-  GtkToggleButton *keep = g_object_get_data (G_OBJECT (button), "keep");
-
-  if (!dossier_replace_text_dialog_decide (self, index, DOSSIER_REANCHOR_PLACE))
+  if (!dossier_replace_text_dialog_decide (row->self, row->index, DOSSIER_REANCHOR_PLACE))
     {
       gtk_widget_error_bell (GTK_WIDGET (button));
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      gtk_widget_grab_focus (GTK_WIDGET (row->self->text_view));
       return;
     }
   /* Neither Keep nor Delete any more. */
-  g_signal_handlers_block_by_func (keep, on_keep_toggled, user_data);
-  gtk_toggle_button_set_active (keep, FALSE);
-  g_signal_handlers_unblock_by_func (keep, on_keep_toggled, user_data);
+  g_signal_handlers_block_by_func (row->keep, on_keep_toggled, row);
+  gtk_toggle_button_set_active (row->keep, FALSE);
+  g_signal_handlers_unblock_by_func (row->keep, on_keep_toggled, row);
 }
 
-/* A row for entry @index: the old passage, what becomes of it, and the
- * person's choice. */
+/* Side by side, or one above the other in a narrow dialog. */
+static void
+lay_out_row (Row      *row,
+             gboolean  narrow)
+{
+  GtkOrientation orientation = narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row->content), orientation);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row->buttons), orientation);
+  gtk_widget_set_halign (row->buttons, narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+  if (row->sides != NULL)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (row->sides), orientation);
+      gtk_box_set_homogeneous (GTK_BOX (row->sides), !narrow);
+    }
+}
+
+static GtkWidget *
+wrapping_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A row for entry @index: the old passage (and for an approximate match
+ * the new one), what becomes of it, and the person's choice. */
 static void
 add_row (DossierReplaceTextDialog *self,
          AdwPreferencesGroup      *group,
          guint                     index)
 {
   DossierReanchor *r = g_ptr_array_index (self->plan, index);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *keep = gtk_toggle_button_new_with_mnemonic (_("_Keep"));
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *list_row = adw_preferences_row_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *delete = gtk_toggle_button_new_with_mnemonic (_("_Delete"));
+  GtkWidget *choice = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autofree char *quote = short_quote (r->old_quote);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  row->self = self;
+  row->index = index;
+  row->content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  row->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  row->keep = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Keep")));
+  row->outcome = GTK_LABEL (wrapping_label (NULL, "reanchor-outcome"));
+  gtk_widget_add_css_class (GTK_WIDGET (row->outcome), "dim-label");
+
+  /* The title names the row for assistive technologies. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (list_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), quote);
+  gtk_widget_add_css_class (list_row, "reanchor-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+
+  gtk_widget_set_margin_top (row->content, 8);
+  gtk_widget_set_margin_bottom (row->content, 8);
+  gtk_widget_set_margin_start (row->content, 12);
+  gtk_widget_set_margin_end (row->content, 12);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   if (r->outcome == DOSSIER_ANCHOR_APPROXIMATE)
     {
-      /* The old passage and the new one side by side. */
+      /* The old passage and the new one, side by side where there is room. */
       g_autofree char *now = short_quote (r->new_quote);
-      GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       const char *captions[2] = { _("Before"), _("Now") };
       const char *texts[2] = { quote, now };
 
-      gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-      gtk_widget_set_hexpand (sides, TRUE);
-      gtk_widget_set_margin_top (sides, 6);
-      gtk_widget_set_margin_bottom (sides, 6);
+      row->sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       for (guint k = 0; k < 2; k++)
         {
           GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          GtkWidget *caption = gtk_label_new (captions[k]);
-          GtkWidget *text = gtk_label_new (texts[k]);
 
-          gtk_label_set_xalign (GTK_LABEL (caption), 0);
-          gtk_widget_add_css_class (caption, "caption-heading");
-          gtk_widget_add_css_class (caption, "dim-label");
-          gtk_label_set_xalign (GTK_LABEL (text), 0);
-          gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (text), FALSE);
-          gtk_box_append (GTK_BOX (column), caption);
-          gtk_box_append (GTK_BOX (column), text);
-          gtk_box_append (GTK_BOX (sides), column);
+          gtk_box_append (GTK_BOX (column), wrapping_label (captions[k], "caption-heading"));
+          gtk_widget_add_css_class (gtk_widget_get_first_child (column), "dim-label");
+          gtk_box_append (GTK_BOX (column), wrapping_label (texts[k], NULL));
+          gtk_box_append (GTK_BOX (row->sides), column);
         }
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), sides);
+      gtk_box_append (GTK_BOX (text), row->sides);
     }
   else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quote);
+    gtk_box_append (GTK_BOX (text), wrapping_label (quote, "reanchor-quote"));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->outcome));
+  gtk_box_append (GTK_BOX (row->content), text);
 
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (delete), GTK_TOGGLE_BUTTON (keep));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (keep), TRUE);
-  g_object_set_data (G_OBJECT (keep), "dialog", self);
-  g_object_set_data (G_OBJECT (delete), "dialog", self);
-  g_signal_connect (keep, "toggled", G_CALLBACK (on_keep_toggled), GUINT_TO_POINTER (index));
-  g_signal_connect (delete, "toggled", G_CALLBACK (on_delete_toggled), GUINT_TO_POINTER (index));
+  gtk_widget_add_css_class (choice, "linked");
+  gtk_widget_set_halign (choice, GTK_ALIGN_END);
+  gtk_widget_set_valign (row->buttons, GTK_ALIGN_CENTER);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (delete), row->keep);
+  gtk_toggle_button_set_active (row->keep, TRUE);
+  g_signal_connect_swapped (row->keep, "toggled", G_CALLBACK (on_keep_toggled), row);
+  g_signal_connect_swapped (delete, "toggled", G_CALLBACK (on_delete_toggled), row);
   if (r->outcome == DOSSIER_ANCHOR_ORPHANED)
     {
       GtkWidget *place = gtk_button_new_with_mnemonic (_("_Place on Selection"));
 
       gtk_widget_set_tooltip_text (place, _("Select the passage in the new text first"));
-      g_object_set_data (G_OBJECT (place), "dialog", self);
-      g_object_set_data (G_OBJECT (place), "keep", keep);
-      g_signal_connect (place, "clicked", G_CALLBACK (on_place_clicked), GUINT_TO_POINTER (index));
-      gtk_box_append (GTK_BOX (box), place);
+      gtk_widget_set_halign (place, GTK_ALIGN_END);
+      gtk_widget_set_valign (place, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (place, "clicked", G_CALLBACK (on_place_clicked), row);
+      gtk_box_append (GTK_BOX (row->buttons), place);
     }
-  gtk_box_append (GTK_BOX (box), keep);
-  gtk_box_append (GTK_BOX (box), delete);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_box_append (GTK_BOX (choice), GTK_WIDGET (row->keep));
+  gtk_box_append (GTK_BOX (choice), delete);
+  gtk_box_append (GTK_BOX (row->buttons), choice);
+  gtk_box_append (GTK_BOX (row->content), row->buttons);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row->content);
 
-  adw_preferences_group_add (group, row);
+  lay_out_row (row, self->narrow);
+  adw_preferences_group_add (group, list_row);
   g_ptr_array_index (self->rows, index) = row;
   update_row (self, index);
+}
+
+/* ---- Narrow dialogs ------------------------------------------------------------- */
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  DossierReplaceTextDialog *self = data;
+
+  self->narrow_idle_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* The list keeps the larger part; the new text below it, or beside. */
+  gtk_paned_set_position (self->paned, self->narrow ? gtk_widget_get_height (GTK_WIDGET (self->paned)) * 3 / 5
+                                                    : gtk_widget_get_width (GTK_WIDGET (self->paned)) / 2);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_ptr_array_index (self->rows, i) != NULL)
+      lay_out_row (g_ptr_array_index (self->rows, i), self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The layout follows the width, after this allocation (changing it
+ * during one would allocate again within it). */
+static void
+dossier_replace_text_dialog_size_allocate (GtkWidget *widget,
+                                           int        width,
+                                           int        height,
+                                           int        baseline)
+{
+  DossierReplaceTextDialog *self = DOSSIER_REPLACE_TEXT_DIALOG (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (dossier_replace_text_dialog_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle_id == 0)
+        self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+gboolean
+dossier_replace_text_dialog_is_narrow (DossierReplaceTextDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_REPLACE_TEXT_DIALOG (self), FALSE);
+
+  return self->narrow && self->narrow_idle_id == 0;
 }
 
 gboolean
@@ -294,6 +398,7 @@ dossier_replace_text_dialog_dispose (GObject *object)
 {
   DossierReplaceTextDialog *self = DOSSIER_REPLACE_TEXT_DIALOG (object);
 
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REPLACE_TEXT_DIALOG);
   g_clear_object (&self->project);
   g_clear_pointer (&self->doc, dossier_parsed_document_free);
@@ -310,12 +415,14 @@ dossier_replace_text_dialog_class_init (DossierReplaceTextDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_replace_text_dialog_dispose;
+  widget_class->size_allocate = dossier_replace_text_dialog_size_allocate;
 
   signals[REPLACED] = g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-replace-text-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierReplaceTextDialog, paned);
   gtk_widget_class_bind_template_child (widget_class, DossierReplaceTextDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, DossierReplaceTextDialog, approximate_group);
   gtk_widget_class_bind_template_child (widget_class, DossierReplaceTextDialog, moved_group);
@@ -359,7 +466,7 @@ dossier_replace_text_dialog_new (GtkWindow              *parent,
   self->document_id = document_id;
   self->doc = g_steal_pointer (&owned);
   self->plan = g_steal_pointer (&plan);
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_set_size (self->rows, self->plan->len);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), self->doc->text, -1);

@@ -38,6 +38,10 @@ gboolean   dossier_replace_text_dialog_decide   (DossierReplaceTextDialog    *se
 void       dossier_replace_text_dialog_select   (DossierReplaceTextDialog    *self,
                                                  gint64                       start,
                                                  gint64                       end);
+/* Whether the dialog is narrow enough (under 720 px) to show the list
+ * above the new text, and each row's passages and buttons one above the
+ * other, and has done so. */
+gboolean   dossier_replace_text_dialog_is_narrow (DossierReplaceTextDialog   *self);
 /* What Replace does; FALSE (and the error shown) if it failed. */
 gboolean   dossier_replace_text_dialog_apply    (DossierReplaceTextDialog    *self);
 

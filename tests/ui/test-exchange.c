@@ -2,14 +2,18 @@
  * project (from Dossier or from another tool) shows the import report in
  * a dialog (counts, what changed, what did not come in, Copy) and is one
  * undo step; a hostile archive is refused with a readable message and
- * leaves the project as it was; the Export dialog writes a REFI-QDA
- * project for the chosen tool. Runs under xvfb-run and dbus-run-session
+ * leaves the project as it was; a cancelled import leaves nothing and
+ * shows no report; the Export dialog writes a REFI-QDA project for the
+ * chosen tool; the Replace Text review, clicked through at 1100 and at
+ * 360 px wide, and cancelled. Runs under xvfb-run and dbus-run-session
  * (suite "ui"). */
 #include "config.h"
 
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <sqlite3.h>
 #include <dossier/dossier.h>
 
 #include "dossier-export-dialog.h"
@@ -379,110 +383,337 @@ test_export_refi (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-/* Replace Text: the review lists what moved approximately (old and new
- * side by side), what moved and what is orphaned; an orphan placed on a
- * passage selected in the new text, an approximate one deleted, the rest
- * kept; Replace is one undo step. */
-static void
-test_replace_text (Fixture       *f,
-                   gconstpointer  data)
+/* ---- Replace Text ---------------------------------------------------------------- */
+
+static const char old_text[] =
+  "Harbour notes\n\n"
+  "The ferry left at nine. The crew was tired.\n\n"
+  "Fares will rise by ten percent next spring.\n\n"
+  "The pier lights were fixed on Monday.";
+static const char new_text[] =
+  "Harbour notes\n\n"
+  "Update: the pier lamps were mended this week.\n\n"
+  "The ferry left at nine. The crew was tired.\n\n"
+  "Fares will rise by twelve percent next spring.";
+
+typedef struct
 {
-  static const char old_text[] =
-    "Harbour notes\n\n"
-    "The ferry left at nine. The crew was tired.\n\n"
-    "Fares will rise by ten percent next spring.\n\n"
-    "The pier lights were fixed on Monday.";
-  static const char new_text[] =
-    "Harbour notes\n\n"
-    "Update: the pier lamps were mended this week.\n\n"
-    "The ferry left at nine. The crew was tired.\n\n"
-    "Fares will rise by twelve percent next spring.";
+  gint64 document_id;
+  gint64 ferry;
+  gint64 fares;
+  gint64 lights;
+} Harbour;
+
+/* The document with old_text and its three highlights, on show. */
+static void
+add_harbour (Fixture *f,
+             Harbour *h)
+{
   DossierProject *project = dossier_window_get_project (f->window);
-  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  DossierReplaceTextDialog *dialog;
-  GPtrArray *plan;
-  gint64 document_id, h_ferry, h_fares, h_lights, start, end;
   gint64 tags[1];
-  guint fares = G_MAXUINT, lights = G_MAXUINT;
 
   tags[0] = dossier_project_add_tag (project, "Transport", 0, "#3584e4", NULL, &error);
   g_assert_no_error (error);
-  document_id = exchange_add_document (project, "Harbour notes", old_text, NULL, NULL, NULL, NULL);
-  h_ferry = exchange_add_highlight (project, document_id, old_text, "The ferry left at nine.", tags, 1, NULL);
-  h_fares = exchange_add_highlight (project, document_id, old_text, "Fares will rise by ten percent next spring.",
-                                    tags, 1, NULL);
-  h_lights = exchange_add_highlight (project, document_id, old_text, "The pier lights were fixed on Monday.",
-                                     tags, 1, "Check the date");
-  dossier_window_open_document (f->window, document_id);
+  h->document_id = exchange_add_document (project, "Harbour notes", old_text, NULL, NULL, NULL, NULL);
+  h->ferry = exchange_add_highlight (project, h->document_id, old_text, "The ferry left at nine.", tags, 1, NULL);
+  h->fares = exchange_add_highlight (project, h->document_id, old_text, "Fares will rise by ten percent next spring.",
+                                     tags, 1, NULL);
+  h->lights = exchange_add_highlight (project, h->document_id, old_text, "The pier lights were fixed on Monday.",
+                                      tags, 1, "Check the date");
+  dossier_window_open_document (f->window, h->document_id);
   flush_events ();
+}
+
+/* The review of new_text for the document on show, as Replace Text
+ * With a Newer Version… opens it. */
+static DossierReplaceTextDialog *
+open_review (Fixture *f)
+{
+  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
+  GtkWidget *dialog;
 
   doc->title = g_strdup ("Harbour notes");
   doc->format = g_strdup ("text");
   doc->text = g_strdup (new_text);
   doc->original = g_bytes_new (new_text, strlen (new_text));
   doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
-  dialog = DOSSIER_REPLACE_TEXT_DIALOG (dossier_window_replace_text (f->window, g_steal_pointer (&doc)));
+  dialog = dossier_window_replace_text (f->window, g_steal_pointer (&doc));
   g_assert_nonnull (dialog);
+  g_assert_true (find_toplevel (DOSSIER_TYPE_REPLACE_TEXT_DIALOG, GTK_WINDOW (f->window)) == GTK_WINDOW (dialog));
   flush_events ();
+  return DOSSIER_REPLACE_TEXT_DIALOG (dialog);
+}
+
+/* The review's rows in the group titled @group, as "title: what becomes
+ * of it" lines. */
+static char *
+review_rows (DossierReplaceTextDialog *dialog,
+             const char               *group)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_with_class (GTK_WIDGET (dialog), "reanchor-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *in = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (in)), group) == 0
+          && gtk_widget_get_visible (in))
+        g_string_append_printf (out, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                label_with_class (row, "reanchor-outcome"));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The review's row of the highlight that read @quote. */
+static GtkWidget *
+review_row (DossierReplaceTextDialog *dialog,
+            const char               *quote)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *title = g_strdup_printf ("“%s”", quote);
+
+  collect_with_class (GTK_WIDGET (dialog), "reanchor-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("no row for %s", title);
+}
+
+/* The button labelled @label at or below @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_drawable (gpointer data)
+{
+  return gtk_widget_is_drawable (data);
+}
+
+/* Clicks the button labelled @label in @widget, as a person does: once it
+ * is on show, and it must be sensitive. */
+static void
+click (GtkWidget  *widget,
+       const char *label)
+{
+  GtkWidget *button = find_button (widget, label);
+
+  g_assert_nonnull (button);
+  wait_until (is_drawable, button, label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+is_width (gpointer data)
+{
+  WidthWait *w = data;
+
+  return gtk_widget_get_width (w->widget) == w->width;
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* Resizes @window to @width × @height as a window manager does (on X11 a
+ * mapped window keeps its size whatever its default size says), and waits
+ * for that width. A window manager keeps a window at least as wide as its
+ * minimum: narrower than that, the window stops there. */
+static void
+resize_toplevel (GtkWindow *window,
+                 int        width,
+                 int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkDisplay *display = gdk_surface_get_display (surface);
+  WidthWait w = { GTK_WIDGET (window), width };
+  int frame;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  wait_until (is_laid_out, window, "the first layout");
+  frame = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
+                 (unsigned) (width + frame), (unsigned) height);
+  XFlush (gdk_x11_display_get_xdisplay (display));
+  wait_until (is_width, &w, "the window to take the width");
+}
+
+static gboolean
+review_is_narrow (gpointer data)
+{
+  return dossier_replace_text_dialog_is_narrow (data);
+}
+
+static gboolean
+review_closed (gpointer data)
+{
+  return find_toplevel (DOSSIER_TYPE_REPLACE_TEXT_DIALOG, GTK_WINDOW (data)) == NULL;
+}
+
+/* Every button of @dialog and every row lies within its width: nothing
+ * cut off at the right edge. */
+static void
+assert_within (DossierReplaceTextDialog *dialog)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  int width = gtk_widget_get_width (GTK_WIDGET (dialog));
+
+  collect_with_class (GTK_WIDGET (dialog), "reanchor-row", rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (dialog), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      for (const char *const *label = (const char *const []) { "_Keep", "_Delete", NULL }; *label != NULL; label++)
+        {
+          GtkWidget *button = find_button (row, *label);
+
+          g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (dialog), &bounds));
+          g_assert_cmpfloat (bounds.size.width, >, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+        }
+    }
+}
+
+/* Replace Text, at @data pixels wide: the review lists what moved
+ * approximately (old and new passage side by side, or one above the other
+ * when narrow), what moved and what is orphaned; with the buttons, as a
+ * person clicks them: Place on Selection without a selection does
+ * nothing, with one it places the orphan there; an approximate one
+ * deleted, the rest kept; Replace is one undo step. */
+static void
+test_replace_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  int width = GPOINTER_TO_INT (data);
+  gboolean narrow = width < 720;
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  DossierReplaceTextDialog *dialog;
+  GtkWidget *lights, *fares;
+  GtkWidget *paned;
+  gint64 start, end;
+  Harbour h;
+
+  add_harbour (f, &h);
+  dialog = open_review (f);
+  if (narrow)
+    {
+      /* Narrower than its wide layout's minimum, it goes to that minimum
+       * first, turns narrow there, and then takes the width. */
+      int min;
+
+      gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (min, <, 720);
+      resize_toplevel (GTK_WINDOW (dialog), min, 720);
+      wait_until (review_is_narrow, dialog, "the narrow layout");
+      flush_events ();
+    }
+  resize_toplevel (GTK_WINDOW (dialog), width, 720);
+  flush_events ();
+  g_assert_cmpint (dossier_replace_text_dialog_is_narrow (dialog), ==, narrow);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), ==, width);
 
   {
-    g_autofree char *approximate = report_rows (GTK_WIDGET (dialog), "Moved Approximately");
-    g_autofree char *orphaned = report_rows (GTK_WIDGET (dialog), "Orphaned");
-    g_autofree char *moved = report_rows (GTK_WIDGET (dialog), "Moved");
+    g_autofree char *approximate = review_rows (dialog, "Moved Approximately");
+    g_autofree char *orphaned = review_rows (dialog, "Orphaned");
+    g_autofree char *moved = review_rows (dialog, "Moved");
 
     g_test_message ("approximate:\n%s\norphaned:\n%s\nmoved:\n%s", approximate, orphaned, moved);
     g_assert_cmpstr (moved, ==, "“The ferry left at nine.”: The same words, elsewhere in the text\n");
     g_assert_cmpstr (orphaned, ==, "“The pier lights were fixed on Monday.”: Kept as orphaned: listed with "
                                    "the document, not shown in the text\n");
-    g_assert_cmpstr (approximate, ==, ": Kept on the new passage\n");
+    g_assert_cmpstr (approximate, ==, "“Fares will rise by ten percent next spring.”: Kept on the new passage\n");
   }
 
-  plan = dossier_replace_text_dialog_get_plan (dialog);
-  for (guint i = 0; i < plan->len; i++)
-    {
-      DossierReanchor *r = g_ptr_array_index (plan, i);
+  /* The layout for the width: the new text beside the list or under it;
+   * before and now side by side or one above the other; nothing cut off. */
+  paned = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PANED);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  fares = review_row (dialog, "Fares will rise by ten percent next spring.");
+  {
+    GtkWidget *content = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (fares));
+    g_autoptr(GPtrArray) captions = g_ptr_array_new ();
+    graphene_rect_t before, now;
 
-      if (r->highlight_id == h_fares)
-        fares = i;
-      else if (r->highlight_id == h_lights)
-        lights = i;
-    }
-  g_assert_cmpuint (fares, <, plan->len);
-  g_assert_cmpint (((DossierReanchor *) g_ptr_array_index (plan, fares))->outcome, ==, DOSSIER_ANCHOR_APPROXIMATE);
-  g_assert_cmpstr (((DossierReanchor *) g_ptr_array_index (plan, fares))->new_quote, ==,
-                   "Fares will rise by twelve percent next spring.");
+    g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (content)), ==,
+                     narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+    collect_with_class (fares, "caption-heading", captions);
+    g_assert_cmpuint (captions->len, ==, 2);
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (captions, 0)), ==, "Before");
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (captions, 1)), ==, "Now");
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (captions, 0), fares, &before));
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (captions, 1), fares, &now));
+    if (narrow)
+      g_assert_cmpfloat (now.origin.y, >, before.origin.y);
+    else
+      g_assert_cmpfloat (now.origin.x, >, before.origin.x);
+  }
+  assert_within (dialog);
 
-  /* Placing needs a selection in the new text. */
-  g_assert_false (dossier_replace_text_dialog_decide (dialog, lights, DOSSIER_REANCHOR_PLACE));
+  /* Placing needs a selection in the new text: without one, nothing. */
+  lights = review_row (dialog, "The pier lights were fixed on Monday.");
+  click (lights, "_Place on Selection");
+  g_assert_cmpstr (label_with_class (lights, "reanchor-outcome"), ==,
+                   "Kept as orphaned: listed with the document, not shown in the text");
   find_range_in (new_text, "the pier lamps were mended this week", &start, &end);
   dossier_replace_text_dialog_select (dialog, start, end);
-  g_assert_true (dossier_replace_text_dialog_decide (dialog, lights, DOSSIER_REANCHOR_PLACE));
-  g_assert_true (dossier_replace_text_dialog_decide (dialog, fares, DOSSIER_REANCHOR_DELETE));
-  {
-    g_autofree char *orphaned = report_rows (GTK_WIDGET (dialog), "Orphaned");
+  click (lights, "_Place on Selection");
+  g_assert_cmpstr (label_with_class (lights, "reanchor-outcome"), ==,
+                   "Will be placed on “the pier lamps were mended this week”");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (lights, "_Keep"))));
+  click (fares, "_Delete");
+  g_assert_cmpstr (label_with_class (fares, "reanchor-outcome"), ==, "Will be deleted");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (fares, "_Keep"))));
 
-    g_assert_cmpstr (orphaned, ==, "“The pier lights were fixed on Monday.”: Will be placed on "
-                                   "“the pier lamps were mended this week”\n");
-  }
+  click (GTK_WIDGET (dialog), "_Replace");
+  wait_until (review_closed, f->window, "the review to close");
 
-  g_object_ref (dialog);
-  g_assert_true (dossier_replace_text_dialog_apply (dialog));
-  g_object_unref (dialog);
-  flush_events ();
-
-  after = dossier_project_list_highlights (project, document_id, 0, &error);
+  after = dossier_project_list_highlights (project, h.document_id, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 2);
   {
     DossierHighlight *placed = g_ptr_array_index (after, 0);
     DossierHighlight *ferry = g_ptr_array_index (after, 1);
 
-    g_assert_cmpint (dossier_highlight_get_id (placed), ==, h_lights);
+    g_assert_cmpint (dossier_highlight_get_id (placed), ==, h.lights);
     g_assert_cmpstr (dossier_highlight_get_quote (placed), ==, "the pier lamps were mended this week");
     g_assert_cmpstr (dossier_highlight_get_memo (placed), ==, "Check the date");
-    g_assert_cmpint (dossier_highlight_get_id (ferry), ==, h_ferry);
+    g_assert_cmpint (dossier_highlight_get_id (ferry), ==, h.ferry);
     g_assert_cmpstr (dossier_highlight_get_quote (ferry), ==, "The ferry left at nine.");
   }
 
@@ -490,12 +721,101 @@ test_replace_text (Fixture       *f,
   g_assert_true (dossier_project_undo (project, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *text = dossier_project_get_document_text (project, document_id, &error);
-    g_autoptr(GPtrArray) before = dossier_project_list_highlights (project, document_id, 0, &error);
+    g_autofree char *text = dossier_project_get_document_text (project, h.document_id, &error);
+    g_autoptr(GPtrArray) before = dossier_project_list_highlights (project, h.document_id, 0, &error);
 
     g_assert_cmpstr (text, ==, old_text);
     g_assert_cmpuint (before->len, ==, 3);
   }
+}
+
+/* Cancel, after deciding: the review closes and nothing changed — the old
+ * text, its highlights, nothing to undo beyond what was there. */
+static void
+test_replace_text_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *text = NULL;
+  DossierReplaceTextDialog *dialog;
+  Harbour h;
+
+  add_harbour (f, &h);
+  undo_label = g_strdup (dossier_project_get_undo_label (project));
+  dialog = open_review (f);
+  click (review_row (dialog, "Fares will rise by ten percent next spring."), "_Delete");
+  click (GTK_WIDGET (dialog), "_Cancel");
+  wait_until (review_closed, f->window, "the review to close");
+
+  text = dossier_project_get_document_text (project, h.document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, old_text);
+  after = dossier_project_list_highlights (project, h.document_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, undo_label);
+}
+
+/* ---- Cancelling an import -------------------------------------------------------- */
+
+/* Whether a label on show at or below @widget reads @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_says (gpointer data)
+{
+  return shows_label (GTK_WIDGET (data), "Import cancelled: nothing was imported");
+}
+
+/* Cancel in the import bar while a .qdpx comes in: nothing came in (no
+ * document, tag or step to undo), no report and no error, and the bar
+ * says so in a toast. Another program holds the file's write lock until
+ * after the click, so the import is still under way when it comes. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *qdpx = write_export (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "study.qdpx");
+  DossierProject *project = dossier_window_get_project (f->window);
+  GFile *files[1] = { g_file_new_for_path (qdpx) };
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  dossier_window_import_files (f->window, files, 1);
+  g_assert_true (dossier_window_is_importing (f->window));
+  click (GTK_WIDGET (f->window->import_revealer), "_Cancel");
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  wait_until (not_importing, f->window, "the import to stop");
+  wait_until (toast_says, f->window->toast_overlay, "the toast");
+  flush_events ();
+
+  g_assert_null (find_toplevel (DOSSIER_TYPE_IMPORT_REPORT_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project)), ==, 0);
+  g_assert_false (dossier_project_get_can_undo (project));
+  g_object_unref (files[0]);
 }
 
 int
@@ -513,8 +833,14 @@ main (int   argc,
               fixture_set_up, test_hostile_archive, fixture_tear_down);
   g_test_add ("/dossier/exchange-window/export-refi", Fixture, NULL,
               fixture_set_up, test_export_refi, fixture_tear_down);
-  g_test_add ("/dossier/exchange-window/replace-text", Fixture, NULL,
+  g_test_add ("/dossier/exchange-window/import-cancel", Fixture, NULL,
+              fixture_set_up, test_import_cancel, fixture_tear_down);
+  g_test_add ("/dossier/exchange-window/replace-text", Fixture, GINT_TO_POINTER (1100),
               fixture_set_up, test_replace_text, fixture_tear_down);
+  g_test_add ("/dossier/exchange-window/replace-text-360px", Fixture, GINT_TO_POINTER (360),
+              fixture_set_up, test_replace_text, fixture_tear_down);
+  g_test_add ("/dossier/exchange-window/replace-text-cancel", Fixture, NULL,
+              fixture_set_up, test_replace_text_cancel, fixture_tear_down);
 
   return g_test_run ();
 }
