@@ -92,9 +92,11 @@ build ()
 }
 
 # Widgets need a display and a session bus; the window tests run on a
-# virtual X server of a size the window fits in, which does not reset when
-# its last client disconnects (a client connecting during a reset is refused).
-ui_wrapper=(xvfb-run -a -s '-screen 0 1600x1200x24 -noreset' dbus-run-session --)
+# virtual X server wide enough for the window's width sweep (test-window
+# tries up to 2560 px; GTK keeps a window within its monitor), which does
+# not reset when its last client disconnects (a client connecting during a
+# reset is refused).
+ui_wrapper=(xvfb-run -a -s '-screen 0 2600x1600x24 -noreset' dbus-run-session --)
 
 if build "build" _build; then
   run_suite "unit" _build unit

@@ -101,6 +101,9 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search-next", has_project);
   gtk_widget_action_set_enabled (widget, "win.search-previous", has_project);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
+  /* No sidebars beside the start page (update_sidebars). */
+  gtk_widget_action_set_enabled (widget, "win.show-left-sidebar", has_project);
+  gtk_widget_action_set_enabled (widget, "win.show-right-sidebar", has_project);
 }
 
 /* ---- The Keyboard Shortcuts window --------------------------------------------- */

@@ -48,6 +48,8 @@ struct _DossierWindow
   /* Template children */
   AdwToastOverlay       *toast_overlay;
   AdwViewSwitcherTitle  *window_title;
+  GtkWidget             *left_sidebar_button;
+  GtkWidget             *right_sidebar_button;
   GtkWidget             *import_button;
   GtkWidget             *import_button_narrow;
   GtkWidget             *undo_box;

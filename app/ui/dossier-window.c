@@ -171,6 +171,23 @@ on_right_stack_visible_child (DossierWindow *self)
     gtk_toggle_button_set_active (self->search_button, search);
 }
 
+/* With no project the start page is all the window shows: no sidebars
+ * (they would only say there is nothing in them), nor their buttons. Their
+ * keys are disabled with the actions (_dossier_window_update_actions). */
+static void
+update_sidebars (DossierWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->left_sidebar), has_project);
+  gtk_widget_set_visible (adw_flap_get_separator (self->left_flap), has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->right_sidebar), has_project);
+  gtk_widget_set_visible (adw_flap_get_separator (self->right_flap), has_project);
+  gtk_widget_set_visible (self->left_sidebar_button, has_project);
+  gtk_widget_set_visible (self->right_sidebar_button, has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_project && !self->narrow);
+}
+
 /* ---- Narrow windows -------------------------------------------------------- */
 
 /* libadwaita 1.2 has no breakpoints: the window looks at the width it is
@@ -187,7 +204,7 @@ apply_narrow (gpointer data)
   gtk_widget_set_visible (self->import_button, !self->narrow);
   gtk_widget_set_visible (self->import_button_narrow, self->narrow);
   gtk_widget_set_visible (self->undo_box, !self->narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !self->narrow && self->project != NULL);
   gtk_action_bar_set_revealed (self->narrow_bar, self->narrow);
   update_undo_redo (self);
   return G_SOURCE_REMOVE;
@@ -402,6 +419,28 @@ open_later_free (gpointer data)
   g_free (later);
 }
 
+/* The Keyboard Shortcuts window lists each number key's tag: it follows
+ * the codebook's list, and each tag's name, place and pinned key, which
+ * change on the tag itself (pinning one moves others' keys: the list is
+ * worked out again, and only a change rebuilds the window). */
+static void
+on_tags_items_changed (DossierWindow *self,
+                       guint          position,
+                       guint          removed,
+                       guint          added,
+                       GListModel    *tags)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) tag = g_list_model_get_item (tags, i);
+
+      g_signal_handlers_disconnect_by_func (tag, _dossier_window_queue_help_overlay, self);
+      g_signal_connect_object (tag, "notify", G_CALLBACK (_dossier_window_queue_help_overlay), self,
+                               G_CONNECT_SWAPPED);
+    }
+  _dossier_window_queue_help_overlay (self);
+}
+
 static void
 on_documents_items_changed (DossierWindow *self,
                             guint          position,
@@ -522,8 +561,16 @@ dossier_window_set_project (DossierWindow  *self,
 
   if (self->project != NULL)
     {
+      GListModel *tags = dossier_project_get_tags (self->project);
+
       g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
-      g_signal_handlers_disconnect_by_data (dossier_project_get_tags (self->project), self);
+      g_signal_handlers_disconnect_by_data (tags, self);
+      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+        {
+          g_autoptr(GObject) tag = g_list_model_get_item (tags, i);
+
+          g_signal_handlers_disconnect_by_func (tag, _dossier_window_queue_help_overlay, self);
+        }
     }
 
   old = g_steal_pointer (&self->project);
@@ -537,8 +584,11 @@ dossier_window_set_project (DossierWindow  *self,
     {
       g_signal_connect_object (dossier_project_get_documents (self->project), "items-changed",
                                G_CALLBACK (on_documents_items_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (dossier_project_get_tags (self->project), "items-changed",
-                               G_CALLBACK (_dossier_window_queue_help_overlay), self, G_CONNECT_SWAPPED);
+      GListModel *tags = dossier_project_get_tags (self->project);
+
+      g_signal_connect_object (tags, "items-changed", G_CALLBACK (on_tags_items_changed), self,
+                               G_CONNECT_SWAPPED);
+      on_tags_items_changed (self, 0, 0, g_list_model_get_n_items (tags), tags);
       apply_author (self);
     }
   _dossier_window_queue_help_overlay (self);
@@ -551,6 +601,7 @@ dossier_window_set_project (DossierWindow  *self,
     dossier_project_close (old);
 
   gtk_stack_set_visible_child_name (self->center_stack, self->project != NULL ? "pages" : "no-project");
+  update_sidebars (self);
   update_title (self);
   update_undo_redo (self);
 
@@ -1182,6 +1233,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, redo_button_narrow);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, narrow_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, left_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
@@ -1338,6 +1391,7 @@ dossier_window_init (DossierWindow *self)
 
   update_title (self);
   gtk_stack_set_visible_child_name (self->center_stack, "no-project");
+  update_sidebars (self);
   on_reader_document_changed (self);
   update_undo_redo (self);
 }

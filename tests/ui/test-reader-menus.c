@@ -504,6 +504,45 @@ test_shortcuts_list_keys (Fixture       *f,
   wait_until (key_listed, &three, "key 3 listed once the tag is added");
 }
 
+static gboolean
+key_free (gpointer data)
+{
+  Listed *listed = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
+
+  return overlay != NULL && find_shortcut (GTK_WIDGET (overlay), listed->accelerator) == NULL;
+}
+
+/* Pinning a tag to a key in the codebook (its Key menu): the Keyboard
+ * Shortcuts window lists the tag on its new key and no longer on its old
+ * one; undoing the pin lists it where it was. */
+static void
+test_shortcuts_follow_pinned_key (Fixture       *f,
+                                  gconstpointer  data)
+{
+  Listed benefits_on_2 = { f, "2", "Tag the selection “Benefits”" };
+  Listed benefits_on_7 = { f, "7", "Tag the selection “Benefits”" };
+  Listed two_free = { f, "2", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *codebook;
+
+  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  wait_until (key_listed, &benefits_on_2, "Benefits on key 2");
+
+  codebook = f->window->codebook_panel;
+  g_object_set (codebook, "selected-tag-id", f->benefits_id, NULL);
+  g_assert_true (gtk_widget_activate_action (codebook, "codebook.key", "i", 7));
+  flush_events ();
+  g_assert_cmpuint (dossier_project_get_tag_key (dossier_window_get_project (f->window), f->benefits_id), ==, 7);
+  wait_until (key_listed, &benefits_on_7, "Benefits on key 7");
+  wait_until (key_free, &two_free, "key 2 free");
+
+  g_assert_true (dossier_project_undo (dossier_window_get_project (f->window), &error));
+  g_assert_no_error (error);
+  wait_until (key_listed, &benefits_on_2, "Benefits back on key 2");
+  g_assert_false (key_listed (&benefits_on_7));
+}
+
 /* A menu just opened is not covered by the tooltip of what opened it. */
 static void
 test_tooltips_off_menus (Fixture       *f,
@@ -606,6 +645,7 @@ main (int   argc,
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
   ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
+  ADD ("shortcuts-follow-pinned-key", test_shortcuts_follow_pinned_key);
   ADD ("tooltips-off-menus", test_tooltips_off_menus);
   ADD ("merge-dots", test_merge_dots);
 

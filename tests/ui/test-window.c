@@ -2845,6 +2845,117 @@ test_spans_5000 (Fixture       *f,
   g_assert_true (painted_at (f, 3));
 }
 
+/* ---- Widths and the start page ------------------------------------------------------ */
+
+static const int sweep_widths[] = {
+  360, 400, 440, 480, 520, 560, 600, 640, 720, 800, 900, 1024, 1280, 1440, 1600, 1920, 2560,
+  1100, 620, 500, 360
+};
+
+/* The widest a window can be here: GTK keeps a window within its monitor. */
+static int
+monitor_width (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width;
+}
+
+/* Resizes @window to each of sweep_widths that the screen holds (CI's is
+ * 2600 px wide: tools/test.sh), checking each. */
+static void
+sweep (DossierWindow *window,
+       const char    *what)
+{
+  int widest = monitor_width ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sweep_widths); i++)
+    {
+      if (sweep_widths[i] > widest)
+        {
+          g_test_message ("%d px %s: wider than this screen (%d px), not tried", sweep_widths[i], what, widest);
+          continue;
+        }
+      g_test_message ("%d px %s", sweep_widths[i], what);
+      resize_window (window, sweep_widths[i]);
+      assert_fits (window);
+    }
+}
+
+/* From 360 to 2560 pixels wide and back, with a project open and with
+ * none: no warning at any width (under g_test_init a warning ends the
+ * test; libadwaita's "allocate … with width 0" among them), every frame
+ * drawn whole, nothing cut off. */
+static void
+test_width_sweep (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierWindow *empty;
+
+  sweep (f->window, "with a project");
+
+  empty = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (empty));
+  sweep (empty, "without a project");
+  gtk_window_destroy (GTK_WINDOW (empty));
+  flush_events ();
+  g_assert_finalize_object (empty);
+}
+
+/* With no project, the start page stands alone: no sidebars (which could
+ * only say they are empty), no buttons or keys for them; opening a
+ * project brings them, as they were. */
+static void
+test_start_page_no_sidebars (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierWindow *w = g_object_ref_sink (dossier_window_new (NULL));
+  g_autofree char *other = g_build_filename (f->dir, "Other.dossier", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  g_autoptr(GError) error = NULL;
+
+  /* Another project: the fixture's window holds its own. */
+  dossier_project_close (dossier_project_create (other, "Other", &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (w));
+  resize_window (w, 1280);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (w->center_stack), ==, "no-project");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (w->left_sidebar)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (w->right_sidebar)));
+  g_assert_false (gtk_widget_get_mapped (adw_flap_get_separator (w->left_flap)));
+  g_assert_false (gtk_widget_get_mapped (adw_flap_get_separator (w->right_flap)));
+  g_assert_false (gtk_widget_get_visible (w->left_sidebar_button));
+  g_assert_false (gtk_widget_get_visible (w->right_sidebar_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (w->search_button)));
+  /* The start page has the whole width. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w->center_stack)), ==, gtk_widget_get_width (GTK_WIDGET (w)));
+
+  /* F9 and Shift+F9 (their actions) do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-left-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
+  flush_events ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (w->left_sidebar)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (w->right_sidebar)));
+
+  g_assert_true (dossier_window_open_project (w, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  wait_until (right_shown, w, "the right sidebar");
+  wait_until (left_shown, w, "the left sidebar");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (w->left_sidebar)));
+  g_assert_true (gtk_widget_get_mapped (adw_flap_get_separator (w->left_flap)));
+  g_assert_true (gtk_widget_get_visible (w->left_sidebar_button));
+  g_assert_true (gtk_widget_get_visible (w->right_sidebar_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (w->search_button)));
+
+  gtk_window_destroy (GTK_WINDOW (w));
+  flush_events ();
+  g_assert_finalize_object (w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2875,6 +2986,8 @@ main (int   argc,
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("folding", test_folding);
+  ADD ("width-sweep", test_width_sweep);
+  ADD ("start-page-no-sidebars", test_start_page_no_sidebars);
   ADD ("briefing-narrow", test_briefing_narrow);
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("sidebar-keys", test_sidebar_keys);
