@@ -335,13 +335,106 @@ live_region (GtkWidget *overlay)
   return region;
 }
 
+/* libadwaita 1.2 frees a toast's bookkeeping when its hiding animation
+ * ends, while its showing animation may still be running, and that one
+ * then clears a pointer in the freed memory (a crash wherever freed memory
+ * is reused or scribbled over, as under MALLOC_PERTURB_; fixed in 1.3 by
+ * commit 1674ebc9). Hiding takes 300 ms, sliding in 300, or 500 when the
+ * toast before is still sliding out: a toast closed, timed out or replaced
+ * within 200 ms of showing hit it. So a toast is not let go before it has
+ * been on show this long; an earlier dismissal is held back and done then. */
+#define TOAST_IN_US (550 * G_TIME_SPAN_MILLISECOND)
+
+static GQuark shown_quark;
+static GQuark held_quark;
+
+/* The toast a child of a toast overlay shows, or NULL for its content. */
+static AdwToast *
+toast_of (GtkWidget *child)
+{
+  AdwToast *toast = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") == NULL)
+    return NULL;
+  g_object_get (child, "toast", &toast, NULL);
+  if (toast != NULL)
+    g_object_unref (toast);   /* the widget holds it */
+  return toast;
+}
+
+/* When @toast was first seen on show in @overlay (now, if it shows and was
+ * not seen yet), or 0 if it does not show: queued or sliding out. */
+static gint64
+toast_shown_at (GtkWidget *overlay,
+                AdwToast  *toast)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (toast_of (child) == toast && gtk_widget_get_can_target (child))
+      {
+        gint64 *shown = g_object_get_qdata (G_OBJECT (toast), shown_quark);
+
+        if (shown == NULL)
+          {
+            shown = g_new (gint64, 1);
+            *shown = g_get_monotonic_time ();
+            g_object_set_qdata_full (G_OBJECT (toast), shown_quark, shown, g_free);
+          }
+        return *shown;
+      }
+  return 0;
+}
+
+static gboolean
+dismiss_held_toast (gpointer data)
+{
+  AdwToast *toast = data;
+
+  g_object_set_qdata (G_OBJECT (toast), held_quark, NULL);
+  /* Not adw_toast_dismiss(): the toast forgot its overlay on the first
+   * emission, and would not emit again. */
+  g_signal_emit_by_name (toast, "dismissed");
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the dismissal of @toast, in progress, is held back (and done
+ * later) because the toast is still sliding in. */
+static gboolean
+hold_early_dismissal (GtkWidget *overlay,
+                      AdwToast  *toast)
+{
+  gint64 shown = toast_shown_at (overlay, toast);
+  gint64 on_show = g_get_monotonic_time () - shown;
+
+  if (g_object_get_qdata (G_OBJECT (toast), held_quark) == NULL &&
+      (shown == 0 || on_show >= TOAST_IN_US))
+    return FALSE;
+
+  /* Stops libadwaita's own handler, connected after ours. */
+  g_signal_stop_emission_by_name (toast, "dismissed");
+  if (g_object_get_qdata (G_OBJECT (toast), held_quark) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (toast), held_quark, GINT_TO_POINTER (TRUE));
+      g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((TOAST_IN_US - on_show) / G_TIME_SPAN_MILLISECOND) + 1,
+                          dismiss_held_toast, g_object_ref (toast), g_object_unref);
+    }
+  return TRUE;
+}
+
 static gboolean
 name_toasts_idle (gpointer data)
 {
   g_autoptr(GtkWidget) overlay = g_weak_ref_get (data);
 
-  if (overlay != NULL)
-    dossier_accessible_name_widgets (overlay);
+  if (overlay == NULL)
+    return G_SOURCE_REMOVE;
+
+  dossier_accessible_name_widgets (overlay);
+  /* The toast now on show: from when (see hold_early_dismissal). */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (toast_of (child) != NULL)
+      toast_shown_at (overlay, toast_of (child));
   return G_SOURCE_REMOVE;
 }
 
@@ -369,6 +462,9 @@ toast_dismissed_cb (AdwToast  *toast,
 {
   GtkWidget *region = g_object_get_qdata (G_OBJECT (overlay), region_quark);
 
+  if (hold_early_dismissal (overlay, toast))
+    return;
+
   if (region != NULL && gtk_widget_get_parent (region) != NULL &&
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (region)), adw_toast_get_title (toast)) == 0)
     gtk_label_set_text (GTK_LABEL (region), "");
@@ -384,6 +480,12 @@ dossier_accessible_show_toast (GtkWidget *widget,
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
+
+  if (shown_quark == 0)
+    {
+      shown_quark = g_quark_from_static_string ("dossier-toast-shown");
+      held_quark = g_quark_from_static_string ("dossier-toast-held");
+    }
 
   overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)

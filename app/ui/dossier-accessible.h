@@ -18,8 +18,10 @@ void dossier_accessible_watch_toplevels  (void);
 /* Shows @toast (its ownership is taken) in the toast overlay around
  * @widget, and has it read out: a toast is not announced by libadwaita
  * 1.2, so its text goes to the overlay's live region (a label with the
- * "alert" role, which says it for as long as the toast shows). FALSE if @widget is
- * in no toast overlay. */
+ * "alert" role, which says it for as long as the toast shows). A toast
+ * is not let go before it has fully slid in (a dismissal earlier than
+ * that waits: libadwaita 1.2 crashes otherwise, see the .c). FALSE if
+ * @widget is in no toast overlay. */
 gboolean dossier_accessible_show_toast   (GtkWidget  *widget,
                                           AdwToast   *toast);
 

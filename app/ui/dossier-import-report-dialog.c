@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-import-report-dialog.h"
 
 struct _DossierImportReportDialog
@@ -40,7 +41,7 @@ copy_action (GtkWidget  *widget,
   g_autofree char *text = dossier_import_report_to_text (self->report);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Report copied")));
+  dossier_accessible_show_toast (GTK_WIDGET (self->toasts), adw_toast_new (_("Report copied")));
 }
 
 /* One row per item: what it is about, and why, whole (a reason is a

@@ -220,9 +220,8 @@ toast_shows (gpointer data)
 
 /* Waits for a toast saying @first and then each of the other strings,
  * up to NULL, in that order. A toast shown before it is on screen for
- * its few seconds first: the overlay queues them. (Closing them with
- * their close buttons instead crashes libadwaita 1.2 under
- * MALLOC_PERTURB_, in the hiding animation.) */
+ * its few seconds first: the overlay queues them. (Closing them quickly
+ * with their close buttons is test-toasts'.) */
 static void
 assert_toast (Fixture    *f,
               const char *first,
