@@ -1,10 +1,10 @@
 /* dossier-replace-text-dialog.c — see dossier-replace-text-dialog.h.
  *
  * From 360 px wide: below NARROW_WIDTH the list of highlights and the new
- * text are one above the other, and in each row the old and new passage,
- * and the buttons under the text, stack instead of standing side by side
- * (libadwaita 1.2 has no breakpoints: the dialog looks at the width it is
- * given, as the window does). */
+ * text are one above the other, and as the list gets narrower (the paned's
+ * handle too) each row puts its buttons under its passage, and its old and
+ * new passages one above the other (libadwaita 1.2 has no breakpoints: the
+ * dialog looks at the widths it is given, as the window does). */
 
 #include "config.h"
 
@@ -16,9 +16,16 @@
 /* Quotes in the rows are cut to this many characters. */
 #define QUOTE_CHARS 160
 
-/* Below this width (pixels) the review stacks what stands side by side:
- * the list beside the new text needs 360 + 300 px. */
+/* Below this width (pixels) the list goes above the new text instead of
+ * beside it (beside, each needs some 300 px). */
 #define NARROW_WIDTH 720
+/* The list's width (pixels) below which a row puts its buttons under its
+ * passage rather than beside it (the passage keeps some 280 px): with
+ * Place on Selection, and without; and below which "Before" and "Now"
+ * go one above the other. */
+#define ROW_STACK_WIDTH_PLACE 700
+#define ROW_STACK_WIDTH       520
+#define SIDES_STACK_WIDTH     480
 
 /* The row of a plan entry that is not unchanged. */
 typedef struct
@@ -30,6 +37,7 @@ typedef struct
   GtkWidget                *buttons;   /* Place on Selection, then Keep | Delete */
   GtkLabel                 *outcome;
   GtkToggleButton          *keep;
+  gboolean                  has_place;
 } Row;
 
 struct _DossierReplaceTextDialog
@@ -42,7 +50,8 @@ struct _DossierReplaceTextDialog
   GPtrArray             *plan;       /* of DossierReanchor */
   GPtrArray             *rows;       /* the Row of each plan entry, or NULL (unchanged) */
   gboolean               narrow;
-  guint                  narrow_idle_id;
+  int                    list_width;   /* what the rows are laid out for */
+  guint                  layout_idle_id;
 
   /* template */
   GtkPaned              *paned;
@@ -201,20 +210,27 @@ on_place_clicked (Row       *row,
   g_signal_handlers_unblock_by_func (row->keep, on_keep_toggled, row);
 }
 
-/* Side by side, or one above the other in a narrow dialog. */
+/* Side by side, or one above the other in a list @list_width wide. */
 static void
-lay_out_row (Row      *row,
-             gboolean  narrow)
+lay_out_row (Row *row,
+             int  list_width)
 {
-  GtkOrientation orientation = narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  gboolean stacked = list_width < (row->has_place ? ROW_STACK_WIDTH_PLACE : ROW_STACK_WIDTH);
+  GtkOrientation orientation = stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (row->content), orientation);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (row->buttons), orientation);
-  gtk_widget_set_halign (row->buttons, narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+  gtk_widget_set_halign (row->buttons, stacked ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+  /* Place on Selection above Keep | Delete when under the passage. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row->buttons),
+                                  list_width < ROW_STACK_WIDTH_PLACE ? GTK_ORIENTATION_VERTICAL
+                                                                     : GTK_ORIENTATION_HORIZONTAL);
   if (row->sides != NULL)
     {
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (row->sides), orientation);
-      gtk_box_set_homogeneous (GTK_BOX (row->sides), !narrow);
+      gboolean sides_stacked = list_width < SIDES_STACK_WIDTH;
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (row->sides),
+                                      sides_stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+      gtk_box_set_homogeneous (GTK_BOX (row->sides), !sides_stacked);
     }
 }
 
@@ -302,6 +318,7 @@ add_row (DossierReplaceTextDialog *self,
     {
       GtkWidget *place = gtk_button_new_with_mnemonic (_("_Place on Selection"));
 
+      row->has_place = TRUE;
       gtk_widget_set_tooltip_text (place, _("Select the passage in the new text first"));
       gtk_widget_set_halign (place, GTK_ALIGN_END);
       gtk_widget_set_valign (place, GTK_ALIGN_CENTER);
@@ -314,33 +331,48 @@ add_row (DossierReplaceTextDialog *self,
   gtk_box_append (GTK_BOX (row->content), row->buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row->content);
 
-  lay_out_row (row, self->narrow);
+  lay_out_row (row, self->list_width);
   adw_preferences_group_add (group, list_row);
   g_ptr_array_index (self->rows, index) = row;
   update_row (self, index);
 }
 
-/* ---- Narrow dialogs ------------------------------------------------------------- */
+/* ---- Layout by width -------------------------------------------------------------- */
 
 static gboolean
-apply_narrow (gpointer data)
+apply_layout (gpointer data)
 {
   DossierReplaceTextDialog *self = data;
+  GtkOrientation orientation = self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
 
-  self->narrow_idle_id = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  /* The list keeps the larger part; the new text below it, or beside. */
-  gtk_paned_set_position (self->paned, self->narrow ? gtk_widget_get_height (GTK_WIDGET (self->paned)) * 3 / 5
-                                                    : gtk_widget_get_width (GTK_WIDGET (self->paned)) / 2);
+  self->layout_idle_id = 0;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != orientation)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
+      /* The list keeps the larger part; the new text under it, or beside. */
+      gtk_paned_set_position (self->paned, self->narrow ? gtk_widget_get_height (GTK_WIDGET (self->paned)) * 3 / 5
+                                                        : gtk_widget_get_width (GTK_WIDGET (self->paned)) / 2);
+    }
+  /* The width the list has now (the next allocation lays out again if
+   * the change above moved it). */
+  self->list_width = self->narrow ? gtk_widget_get_width (GTK_WIDGET (self->paned))
+                                  : gtk_paned_get_position (self->paned);
   for (guint i = 0; i < self->rows->len; i++)
     if (g_ptr_array_index (self->rows, i) != NULL)
-      lay_out_row (g_ptr_array_index (self->rows, i), self->narrow);
+      lay_out_row (g_ptr_array_index (self->rows, i), self->list_width);
   return G_SOURCE_REMOVE;
 }
 
-/* The layout follows the width, after this allocation (changing it
- * during one would allocate again within it). */
+static void
+queue_layout (DossierReplaceTextDialog *self)
+{
+  if (self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout, self, NULL);
+}
+
+/* The layout follows the width of the dialog and of the list (the paned's
+ * handle moves it too), after this allocation: changing it during one
+ * would allocate again within it. */
 static void
 dossier_replace_text_dialog_size_allocate (GtkWidget *widget,
                                            int        width,
@@ -349,14 +381,15 @@ dossier_replace_text_dialog_size_allocate (GtkWidget *widget,
 {
   DossierReplaceTextDialog *self = DOSSIER_REPLACE_TEXT_DIALOG (widget);
   gboolean narrow = width < NARROW_WIDTH;
+  int list_width;
 
   GTK_WIDGET_CLASS (dossier_replace_text_dialog_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if (narrow != self->narrow)
+  list_width = narrow ? gtk_widget_get_width (GTK_WIDGET (self->paned)) : gtk_paned_get_position (self->paned);
+  if (narrow != self->narrow || list_width != self->list_width)
     {
       self->narrow = narrow;
-      if (self->narrow_idle_id == 0)
-        self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+      queue_layout (self);
     }
 }
 
@@ -365,7 +398,8 @@ dossier_replace_text_dialog_is_narrow (DossierReplaceTextDialog *self)
 {
   g_return_val_if_fail (DOSSIER_IS_REPLACE_TEXT_DIALOG (self), FALSE);
 
-  return self->narrow && self->narrow_idle_id == 0;
+  return self->narrow && self->layout_idle_id == 0
+         && gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == GTK_ORIENTATION_VERTICAL;
 }
 
 gboolean
@@ -398,7 +432,7 @@ dossier_replace_text_dialog_dispose (GObject *object)
 {
   DossierReplaceTextDialog *self = DOSSIER_REPLACE_TEXT_DIALOG (object);
 
-  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REPLACE_TEXT_DIALOG);
   g_clear_object (&self->project);
   g_clear_pointer (&self->doc, dossier_parsed_document_free);
@@ -437,6 +471,7 @@ static void
 dossier_replace_text_dialog_init (DossierReplaceTextDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (queue_layout), self);
 }
 
 GtkWidget *
