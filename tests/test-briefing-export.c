@@ -460,6 +460,59 @@ test_template (Fixture       *f,
   g_assert_null (strstr (tribune_only, traders_cite));
 }
 
+/* The divergence section lists what the compare core finds between the
+ * compared documents, each with its highlighted passages cited. */
+static void
+test_template_divergences (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *grant_uuid = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  const char *section;
+  gint64 grant_tag = add_tag (project, "Grant", 0);
+  gint64 both_ids[] = { f->ledger, f->tribune };
+  gint64 tribune[] = { f->tribune };
+
+  add_phrase_highlight (project, f->tribune, "The national grant is £72 million", grant_tag,
+                        &grant_uuid);
+  line = g_strdup_printf ("- **Omission**: Only “The Calder Tribune” has “Grant”; "
+                          "“The Civic Ledger” does not [@%s]\n", grant_uuid);
+
+  /* Every document when none are chosen; the chosen ones otherwise. */
+  all = dossier_project_make_briefing_template (project, NULL, 0);
+  both = dossier_project_make_briefing_template (project, both_ids, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *body = i == 0 ? all : both;
+
+      section = strstr (body, "## Where sources diverge\n");
+      g_assert_nonnull (section);
+      g_assert_nonnull (strstr (section, line));
+      g_assert_true (strstr (section, line) < strstr (section, "## Options and recommendation"));
+    }
+
+  /* The citations resolve and verify. */
+  root = dossier_markdown_parse (all);
+  citations = dossier_project_resolve_citations (project, root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (citations->len, >=, 1);
+  g_assert_true (dossier_citations_verify (citations, NULL));
+
+  /* One document diverges from nothing: the prompt alone. */
+  one = dossier_project_make_briefing_template (project, tribune, 1);
+  section = strstr (one, "## Where sources diverge\n");
+  g_assert_nonnull (section);
+  g_assert_null (strstr (section, "- **Omission**"));
+  g_assert_true (g_str_has_prefix (section + strlen ("## Where sources diverge\n\n"), "*"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -475,6 +528,7 @@ main (int    argc,
   ADD ("/briefing-export/unverified", test_unverified);
   ADD ("/briefing-export/refusals", test_refusals);
   ADD ("/briefing-export/template", test_template);
+  ADD ("/briefing-export/template-divergences", test_template_divergences);
 
 #undef ADD
 

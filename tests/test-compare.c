@@ -661,6 +661,93 @@ test_figures_agree (Fixture       *f,
   g_assert_nonnull (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
 }
 
+/* Figures are compared only when they describe the same thing, and a
+ * range is compared as a range. Articles written for this test: the
+ * ministry's grant against the sum above which the city pays (two sums);
+ * a tram trip against drivers' detours (two durations); and, kept, a grant
+ * and a trip that sources do give differently. */
+static guint
+count_divergences (GPtrArray             *all,
+                   DossierDivergenceKind  kind,
+                   gint64                 row_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierDivergence *d = g_ptr_array_index (all, i);
+
+      n += d->kind == kind && d->row_id == row_id;
+    }
+  return n;
+}
+
+static void
+test_figures_same_thing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 docs[3];
+  gint64 money = add_tag (P (f), "Money", 0);
+  gint64 time = add_tag (P (f), "Travel time", 0);
+  DossierDivergence *d;
+
+  docs[0] = add_doc (P (f), "Gazette",
+                     "The ministry has offered £72 million from its transit fund. "
+                     "The tram trip to the centre will take 11 minutes.");
+  docs[1] = add_doc (P (f), "Courier",
+                     "Every pound above £164 million falls on the city, not on the ministry. "
+                     "Detours for drivers add 12 to 18 minutes each way.");
+  docs[2] = add_doc (P (f), "Mercury",
+                     "Officials said the ministry’s grant is £60–72 million. "
+                     "Drivers face detours of 15 minutes.");
+  mark (P (f), docs[0], "The ministry has offered £72 million from its transit fund", money);
+  mark (P (f), docs[1], "Every pound above £164 million falls on the city", money);
+  mark (P (f), docs[0], "The tram trip to the centre will take 11 minutes", time);
+  mark (P (f), docs[1], "Detours for drivers add 12 to 18 minutes each way", time);
+  mark (P (f), docs[2], "the ministry’s grant is £60–72 million", money);
+  mark (P (f), docs[2], "Drivers face detours of 15 minutes", time);
+
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  /* A grant offered and a threshold; a trip and a detour: no disagreement.
+   * The range £60–72 million allows the £72 million grant, and 15 minutes
+   * of detour is within 12 to 18. */
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, money), ==, 0);
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, time), ==, 0);
+
+  /* A fourth source puts the grant at £80 million and the trip at 14
+   * minutes: both kept, each against the figures of the same thing only,
+   * the range shown whole. */
+  g_clear_pointer (&all, g_ptr_array_unref);
+  {
+    gint64 four[4] = { docs[0], docs[1], docs[2], 0 };
+
+    four[3] = add_doc (P (f), "Herald",
+                       "The transit grant from the ministry is £80 million. "
+                       "A tram trip into the centre takes 14 minutes.");
+    mark (P (f), four[3], "The transit grant from the ministry is £80 million", money);
+    mark (P (f), four[3], "A tram trip into the centre takes 14 minutes", time);
+    all = dossier_project_compare_divergences (P (f), four, 4, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, money), ==, 1);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, money);
+  g_assert_cmpstr (d->summary, ==,
+                   "Figures for “Money” differ: “Gazette”: £72 million; "
+                   "“Mercury”: £60–72 million; “Herald”: £80 million");
+  g_assert_cmpuint (d->passages->len, ==, 3);
+  g_assert_cmpstr (((DossierDivergencePassage *) g_ptr_array_index (d->passages, 1))->detail,
+                   ==, "£60–72 million");
+
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, time), ==, 1);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, time);
+  g_assert_cmpstr (d->summary, ==,
+                   "Figures for “Travel time” differ: “Gazette”: 11 minutes; "
+                   "“Herald”: 14 minutes");
+}
+
 /* ---- Figures ------------------------------------------------------------------ */
 
 static void
@@ -680,6 +767,38 @@ assert_figure (const char *text,
   g_assert_cmpstr (fig->unit, ==, unit);
   slice = dossier_text_slice (text, fig->start, fig->end);
   g_assert_cmpstr (slice, ==, literal);
+}
+
+static void
+assert_range (const char *text,
+              double      low,
+              double      high,
+              const char *unit,
+              const char *literal)
+{
+  g_autoptr(GArray) figures = dossier_find_figures (text);
+  const DossierFigure *fig;
+  g_autofree char *slice = NULL;
+
+  g_test_message ("%s", text);
+  g_assert_cmpuint (figures->len, ==, 1);
+  fig = &g_array_index (figures, DossierFigure, 0);
+  g_assert_cmpfloat_with_epsilon (fig->value, low, low * 1e-12);
+  g_assert_cmpfloat_with_epsilon (fig->high, high, high * 1e-12);
+  g_assert_cmpstr (fig->unit, ==, unit);
+  slice = dossier_text_slice (text, fig->start, fig->end);
+  g_assert_cmpstr (slice, ==, literal);
+}
+
+static gboolean
+has_context (const char *text,
+             const char *word)
+{
+  g_autoptr(GArray) figures = dossier_find_figures (text);
+
+  g_assert_cmpuint (figures->len, ==, 1);
+  return g_strv_contains ((const char *const *) g_array_index (figures, DossierFigure, 0).context,
+                          word);
 }
 
 static void
@@ -714,6 +833,39 @@ test_find_figures (void)
   assert_figure ("It will have 4 tram stops.", 4, "tram stop", "4 tram stops");
   assert_figure ("Some 11 minutes late.", 11, "minute", "11 minutes");
 
+  /* A single figure is its own range. */
+  assert_range ("It cost £72m.", 72e6, 72e6, "GBP", "£72m");
+
+  /* Ranges, kept whole. */
+  assert_range ("Detours add 12 to 18 minutes each way.", 12, 18, "minute", "12 to 18 minutes");
+  assert_range ("It will cost £60–72 million.", 60e6, 72e6, "GBP", "£60–72 million");
+  assert_range ("It will cost £60 to £72 million.", 60e6, 72e6, "GBP", "£60 to £72 million");
+  assert_range ("It will cost from £60m to £72m.", 60e6, 72e6, "GBP", "£60m to £72m");
+  assert_range ("Fares rise between 5 and 7 per cent.", 5, 7, "%", "5 and 7 per cent");
+  assert_range ("Suben entre 5 y 7 por ciento.", 5, 7, "%", "5 y 7 por ciento");
+  assert_range ("Desvíos de 12 a 18 minutos.", 12, 18, "minute", "12 a 18 minutos");
+  assert_range ("Shares rose 5% to 7%.", 5, 7, "%", "5% to 7%");
+  /* A score is no range; "and" without "between" joins no range. */
+  assert_figure ("Approved 31 to 24 councillors.", 24, "councillor", "24 councillors");
+  {
+    g_autoptr(GArray) two = dossier_find_figures ("We saw 5 people and 7 people.");
+
+    g_assert_cmpuint (two->len, ==, 2);
+  }
+
+  /* What a figure is about: its clause's nearest words, synonyms made one. */
+  g_assert_true (has_context ("The ministry has offered £72 million from its fund, they said.",
+                              "grant"));
+  g_assert_true (has_context ("The ministry has offered £72 million from its fund, they said.",
+                              "ministry"));
+  g_assert_false (has_context ("The ministry has offered £72 million from its fund, they said.",
+                               "said"));
+  g_assert_true (has_context ("The budget stands at £210 million.", "cost"));
+  g_assert_true (has_context ("Esperan 12 minutos.", "wait"));
+  /* Never beyond its clause. */
+  g_assert_false (has_context ("The fund is open; every pound above £164 million falls on the city.",
+                               "grant"));
+
   /* Numbers that are no figures: years, times, dates, codes, bare counts. */
   assert_no_figure ("In 2024 the council met.");
   assert_no_figure ("It opens at 10:30 on 3/4/2025.");
@@ -739,6 +891,7 @@ main (int   argc,
   ADD ("excerpts", test_excerpts);
   ADD ("divergences", test_divergences);
   ADD ("figures-agree", test_figures_agree);
+  ADD ("figures-same-thing", test_figures_same_thing);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
 
   return g_test_run ();

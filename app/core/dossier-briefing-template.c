@@ -6,6 +6,10 @@
  * for it, each question with its arguments and theirs — citations of the
  * compared documents only, when the note compares some.
  *
+ * Where sources diverge lists what the compare core finds between the
+ * compared documents (all of them when none are chosen): each divergence's
+ * summary, with a citation of every highlighted passage behind it.
+ *
  * The prompts are plain Markdown text the writer replaces; the evidence
  * meter shows which sections still cite nothing.
  */
@@ -14,6 +18,8 @@
 
 #include <dossier/dossier-argument.h>
 #include <dossier/dossier-briefing.h>
+#include <dossier/dossier-compare.h>
+#include <dossier/dossier-document.h>
 #include <dossier/dossier-highlight.h>
 #include <dossier/dossier-project-arguments.h>
 #include <dossier/dossier-project-stakeholders.h>
@@ -150,6 +156,79 @@ append_arguments (GString         *out,
   g_string_append_c (out, '\n');
 }
 
+/* The divergences between the compared documents (all, when none are
+ * given), each with its passages cited; the prompt alone when there are
+ * fewer than two documents, or nothing diverges. */
+static void
+append_divergences (GString        *out,
+                    DossierProject *project,
+                    const gint64   *document_ids,
+                    guint           n_documents)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) divergences = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (out, "## %s\n\n", _("Where sources diverge"));
+  append_prompt (out, _("What one source reports and another leaves out or contradicts: "
+                        "figures, stances, emphasis."));
+
+  if (n_documents > 0)
+    g_array_append_vals (ids, document_ids, n_documents);
+  else
+    {
+      GListModel *documents = dossier_project_get_documents (project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+          gint64 id = dossier_document_get_id (document);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (ids->len < 2)
+    return;
+
+  divergences = dossier_project_compare_divergences (project, (const gint64 *) (void *) ids->data,
+                                                     ids->len, &error);
+  if (divergences == NULL)
+    {
+      /* The prompt stands in; the note can still be written. */
+      g_debug ("No divergences for the template: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < divergences->len; i++)
+    {
+      DossierDivergence *d = g_ptr_array_index (divergences, i);
+      g_autoptr(GHashTable) cited = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      g_string_append (out, "- **");
+      append_escaped (out, dossier_divergence_kind_get_label (d->kind));
+      g_string_append (out, "**: ");
+      append_escaped (out, d->summary);
+      for (guint k = 0; k < d->passages->len; k++)
+        {
+          DossierDivergencePassage *p = g_ptr_array_index (d->passages, k);
+          g_autoptr(DossierHighlight) highlight = NULL;
+
+          /* Mentions and shared copy are no highlights: nothing to cite. */
+          if (p->highlight_id == 0 || g_hash_table_contains (cited, &p->highlight_id))
+            continue;
+          highlight = dossier_project_get_highlight (project, p->highlight_id, NULL);
+          if (highlight == NULL || dossier_highlight_get_orphaned (highlight))
+            continue;
+          g_hash_table_add (cited, &p->highlight_id);
+          g_string_append_printf (out, "%s[@%s]", g_hash_table_size (cited) == 1 ? " " : "",
+                                  dossier_highlight_get_uuid (highlight));
+        }
+      g_string_append_c (out, '\n');
+    }
+  if (divergences->len > 0)
+    g_string_append_c (out, '\n');
+}
+
 char *
 dossier_project_make_briefing_template (DossierProject *self,
                                         const gint64   *document_ids,
@@ -187,9 +266,7 @@ dossier_project_make_briefing_template (DossierProject *self,
       append_arguments (out, self, question, DOSSIER_POLARITY_CON, document_ids, n_documents);
     }
 
-  g_string_append_printf (out, "## %s\n\n", _("Where sources diverge"));
-  append_prompt (out, _("What one source reports and another leaves out or contradicts: "
-                        "figures, stances, emphasis."));
+  append_divergences (out, self, document_ids, n_documents);
   g_string_append_printf (out, "## %s\n\n", _("Options and recommendation"));
   append_prompt (out, _("The options open, what each would cost, and the one this note "
                         "recommends."));

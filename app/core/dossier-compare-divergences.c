@@ -816,26 +816,99 @@ same_value (double a,
   return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
 }
 
-/* Two columns whose values for one unit have none in common. */
+/* Two figures that can both be right: equal, or ranges that overlap ("12
+ * to 18 minutes" allows "15 minutes"). */
 static gboolean
-disagree (const Found *found,
-          guint        n)
+consistent (const DossierFigure *a,
+            const DossierFigure *b)
+{
+  return same_value (a->value, b->value) ||
+         ((a->value < b->high || same_value (a->value, b->high)) &&
+          (b->value < a->high || same_value (b->value, a->high)));
+}
+
+/* Two columns whose values for one thing have none in common. */
+static gboolean
+disagree (const Found * const *found,
+          guint                n)
 {
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       {
         gboolean shared = FALSE;
 
-        if (found[j].column == found[i].column)
+        if (found[j]->column == found[i]->column)
           continue;
         for (guint a = 0; a < n && !shared; a++)
           for (guint b = 0; b < n && !shared; b++)
-            shared = found[a].column == found[i].column && found[b].column == found[j].column &&
-                     same_value (found[a].figure->value, found[b].figure->value);
+            shared = found[a]->column == found[i]->column && found[b]->column == found[j]->column &&
+                     consistent (found[a]->figure, found[b]->figure);
         if (!shared)
           return TRUE;
       }
   return FALSE;
+}
+
+/* Whether two figures say what they count with a word in common. */
+static gboolean
+same_thing (const DossierFigure *a,
+            const DossierFigure *b)
+{
+  for (char **x = a->context; *x != NULL; x++)
+    for (char **y = b->context; *y != NULL; y++)
+      if (strcmp (*x, *y) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static guint
+find_cluster (guint *parent,
+              guint  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+/* One divergence for @cluster (figures of one unit about one thing, by
+ * column then place), if its sources disagree. */
+static void
+report_figures (Diverge           *dv,
+                RowSet            *set,
+                guint              r,
+                const Found *const *cluster,
+                guint              n)
+{
+  const DossierCompareRow *row = row_at (set, r);
+  DossierDivergence *d;
+  g_autoptr(GString) list = NULL;
+
+  if (n < 2 || !disagree (cluster, n))
+    return;
+
+  d = divergence_new (DOSSIER_DIVERGENCE_FIGURES, set->rows_kind, row->id, row->label);
+  list = g_string_new (NULL);
+  for (guint k = 0; k < n; k++)
+    {
+      const Found *x = cluster[k];
+      g_autofree char *literal = dossier_text_slice (dv->docs[x->column].text,
+                                                     x->figure->start, x->figure->end);
+      gboolean new_column = k == 0 || cluster[k - 1]->column != x->column;
+
+      add_present (dv, d, x->column);
+      add_passage (dv, d, x->column, x->entry->highlight_id, x->entry->start,
+                   x->entry->end, literal);
+      if (new_column)
+        {
+          if (list->len > 0)
+            g_string_append (list, _("; "));
+          g_string_append_printf (list, _("“%s”: %s"), source_name (dv, x->column), literal);
+        }
+      else
+        g_string_append_printf (list, _(", %s"), literal);
+    }
+  d->summary = g_strdup_printf (_("Figures for “%s” differ: %s"), row->label, list->str);
+  g_ptr_array_add (dv->out, d);
 }
 
 static void
@@ -843,7 +916,6 @@ find_row_figures (Diverge *dv,
                   RowSet  *set,
                   guint    r)
 {
-  const DossierCompareRow *row = row_at (set, r);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint first, last;
@@ -871,8 +943,9 @@ find_row_figures (Diverge *dv,
 
           if (f->end > e->end)
             break;
-          /* A figure in both a highlight and a mention's sentence is one. */
-          if (g_hash_table_contains (seen, (gpointer) f))
+          /* A figure in both a highlight and a mention's sentence is one;
+           * one that says nothing of what it counts is compared with none. */
+          if (f->context[0] == NULL || g_hash_table_contains (seen, (gpointer) f))
             continue;
           g_hash_table_add (seen, (gpointer) f);
           g_array_append_val (found, x);
@@ -885,41 +958,42 @@ find_row_figures (Diverge *dv,
   for (guint i = 0; i < found->len; )
     {
       const Found *f = &g_array_index (found, Found, i);
-      guint j = i;
-      DossierDivergence *d;
-      g_autoptr(GString) list = NULL;
+      guint j = i, n;
+      g_autofree guint *parent = NULL;
+      g_autofree const Found **cluster = NULL;
 
       while (j < found->len && strcmp (g_array_index (found, Found, j).figure->unit, f->figure->unit) == 0)
         j++;
-      if (!disagree (f, j - i))
-        {
-          i = j;
-          continue;
-        }
+      n = j - i;
 
-      d = divergence_new (DOSSIER_DIVERGENCE_FIGURES, set->rows_kind, row->id, row->label);
-      list = g_string_new (NULL);
-      for (guint k = i; k < j; k++)
-        {
-          const Found *x = &g_array_index (found, Found, k);
-          g_autofree char *literal = dossier_text_slice (dv->docs[x->column].text,
-                                                         x->figure->start, x->figure->end);
-          gboolean new_column = k == i || g_array_index (found, Found, k - 1).column != x->column;
-
-          add_present (dv, d, x->column);
-          add_passage (dv, d, x->column, x->entry->highlight_id, x->entry->start,
-                       x->entry->end, literal);
-          if (new_column)
+      /* Figures of one unit that share a context word, directly or
+       * through another, describe one thing. */
+      parent = g_new (guint, n);
+      for (guint a = 0; a < n; a++)
+        parent[a] = a;
+      for (guint a = 0; a < n; a++)
+        for (guint b = a + 1; b < n; b++)
+          if (same_thing (f[a].figure, f[b].figure))
             {
-              if (list->len > 0)
-                g_string_append (list, _("; "));
-              g_string_append_printf (list, _("“%s”: %s"), source_name (dv, x->column), literal);
+              guint ra = find_cluster (parent, a), rb = find_cluster (parent, b);
+
+              parent[MAX (ra, rb)] = MIN (ra, rb);
             }
-          else
-            g_string_append_printf (list, _(", %s"), literal);
+
+      /* Each thing in the order its first figure comes, its figures in
+       * column and text order. */
+      cluster = g_new (const Found *, n);
+      for (guint a = 0; a < n; a++)
+        {
+          guint m = 0;
+
+          if (find_cluster (parent, a) != a)
+            continue;
+          for (guint b = 0; b < n; b++)
+            if (find_cluster (parent, b) == a)
+              cluster[m++] = &f[b];
+          report_figures (dv, set, r, cluster, m);
         }
-      d->summary = g_strdup_printf (_("Figures for “%s” differ: %s"), row->label, list->str);
-      g_ptr_array_add (dv->out, d);
       i = j;
     }
 }

@@ -10,6 +10,15 @@
  * English decimal: a Spanish article's thousands usually come with a
  * word ("1.200 millones") that makes the difference small enough to be
  * seen by a person, while guessing the other way breaks every "1.2bn".
+ *
+ * Ranges ("12 to 18 minutes", "£60–72 million", "between 5 and 7 per
+ * cent", "de 12 a 18 minutos") are one figure from its low to its high
+ * end, never their upper number alone. Each figure also carries the words
+ * of its clause nearest to it ("cost", "grant", "Green Transit Fund"),
+ * folded, stemmed and with common synonyms made one, so that figures are
+ * compared only when they describe the same thing: £72 million offered
+ * from a fund and £164 million above which the city pays are two sums,
+ * not two sources disagreeing.
  */
 #define G_LOG_DOMAIN "Dossier"
 
@@ -167,6 +176,242 @@ currency_symbol (gunichar c)
     }
 }
 
+/* The folded word that ends right before @pos (skipping a currency sign
+ * and spaces), or NULL. */
+static char *
+previous_word (const gunichar *u,
+               gint64          pos)
+{
+  gint64 k = pos - 1, end;
+
+  while (k >= 0 && (is_space (u[k]) || currency_symbol (u[k]) != NULL))
+    k--;
+  end = k + 1;
+  while (k >= 0 && g_unichar_isalpha (u[k]))
+    k--;
+  if (end - (k + 1) <= 0)
+    return NULL;
+  return word_at (u, end, k + 1, &end);
+}
+
+/* Where the second number of a range would start after the number ending
+ * at @end ("–72", " to 18", " and 7" after "between", " a 18", " y 7"
+ * after "entre"), or -1 when no range connector follows. @start is where
+ * the first figure starts, its currency sign included. */
+static gint64
+range_connector (const gunichar *u,
+                 gint64          n,
+                 gint64          start,
+                 gint64          end)
+{
+  gint64 k = end;
+  gboolean spaced = FALSE;
+
+  if (k < n && is_space (u[k]))
+    {
+      k++;
+      spaced = TRUE;
+    }
+  if (k < n && (u[k] == 0x2013 || u[k] == 0x2014 || u[k] == '-'))
+    {
+      k++;
+      if (k < n && is_space (u[k]))
+        k++;
+      return k;
+    }
+  if (spaced)
+    {
+      gint64 we;
+      g_autofree char *w = word_at (u, n, k, &we);
+
+      if (w == NULL || we >= n || !is_space (u[we]))
+        return -1;
+      if (strcmp (w, "to") == 0 || strcmp (w, "a") == 0)
+        return we + 1;
+      if (strcmp (w, "and") == 0 || strcmp (w, "y") == 0)
+        {
+          g_autofree char *before = previous_word (u, start);
+
+          if (before != NULL && (strcmp (before, "between") == 0 || strcmp (before, "entre") == 0))
+            return we + 1;
+        }
+    }
+  return -1;
+}
+
+/* ---- What a figure is about ---------------------------------------------- */
+
+/* Words that say nothing of what a figure counts: function words (English
+ * and Spanish), hedges, reporting verbs and verbs of change. */
+static const char *const context_stop[] = {
+  "the", "and", "but", "for", "from", "with", "are", "was", "were", "been", "being", "has",
+  "have", "had", "will", "would", "could", "should", "may", "might", "can", "does", "did",
+  "its", "this", "that", "these", "those", "there", "their", "they", "them", "his", "her",
+  "our", "you", "your", "not", "than", "then", "such", "some", "about", "around", "nearly",
+  "almost", "roughly", "approximately", "over", "under", "more", "less", "least", "most",
+  "only", "just", "also", "even", "still", "already", "each", "every", "per", "cent",
+  "percent", "which", "who", "whom", "whose", "what", "when", "where", "while", "into",
+  "onto", "out", "off", "said", "says", "say", "told", "according", "likely", "closer",
+  "close", "any", "all", "both", "other", "another", "new", "overall", "above", "below",
+  "between", "least", "put", "puts", "rise", "rises", "rose", "risen", "rising", "fall",
+  "falls", "fell", "fallen", "falling", "add", "adds", "added", "get", "gets", "got", "make",
+  "makes", "made", "take", "takes", "took", "give", "gives", "gave", "reach", "reaches",
+  "reached", "stand", "stands", "stood", "come", "comes", "came", "way", "figure", "figures",
+  "number", "amount", "sum", "total", "some", "been", "being", "upto", "than", "now",
+  "los", "las", "una", "unos", "unas", "del", "pero", "con", "por", "para", "que", "son",
+  "fue", "era", "ser", "han", "habia", "sera", "sus", "como", "mas", "menos", "sobre",
+  "entre", "hasta", "desde", "cerca", "casi", "segun", "este", "esta", "estos", "estas",
+  "ese", "esa", "cifra", "total",
+};
+
+typedef struct
+{
+  const char *word;
+  const char *thing;
+} Thing;
+
+/* Words for the same thing, so that "cost", "budget" and "presupuesto" or
+ * "wait" and "esperan" meet. */
+static const Thing things[] = {
+  { "cost", "cost" }, { "costs", "cost" }, { "costed", "cost" }, { "costing", "cost" },
+  { "budget", "cost" }, { "budgets", "cost" }, { "price", "cost" }, { "prices", "cost" },
+  { "bill", "cost" }, { "estimate", "cost" }, { "estimates", "cost" },
+  { "coste", "cost" }, { "costes", "cost" }, { "costo", "cost" }, { "costos", "cost" },
+  { "costara", "cost" }, { "cuesta", "cost" }, { "costo", "cost" },
+  { "presupuesto", "cost" }, { "precio", "cost" },
+  { "grant", "grant" }, { "grants", "grant" }, { "funding", "grant" }, { "fund", "grant" },
+  { "funds", "grant" }, { "subsidy", "grant" }, { "subsidies", "grant" },
+  { "subvencion", "grant" }, { "subvenciones", "grant" }, { "financiacion", "grant" },
+  { "fondo", "grant" }, { "fondos", "grant" }, { "ayuda", "grant" }, { "ayudas", "grant" },
+  { "wait", "wait" }, { "waits", "wait" }, { "waiting", "wait" }, { "delay", "wait" },
+  { "delays", "wait" }, { "espera", "wait" }, { "esperan", "wait" }, { "esperar", "wait" },
+  { "esperas", "wait" }, { "retraso", "wait" }, { "retrasos", "wait" },
+  { "trip", "trip" }, { "trips", "trip" }, { "journey", "trip" }, { "journeys", "trip" },
+  { "ride", "trip" }, { "rides", "trip" }, { "viaje", "trip" }, { "viajes", "trip" },
+  { "trayecto", "trip" }, { "recorrido", "trip" },
+  { "passenger", "passenger" }, { "passengers", "passenger" }, { "rider", "passenger" },
+  { "riders", "passenger" }, { "pasajero", "passenger" }, { "pasajeros", "passenger" },
+  { "viajeros", "passenger" },
+};
+
+#define CONTEXT_WORDS 3     /* on each side */
+#define CONTEXT_REACH 160   /* code points, on each side */
+
+static gboolean
+is_clause_break (const gunichar *u,
+                 gint64          n,
+                 gint64          k)
+{
+  switch (u[k])
+    {
+    case '.':
+      /* A decimal point is no break. */
+      return !(k > 0 && k + 1 < n && is_digit (u[k - 1]) && is_digit (u[k + 1]));
+    case ',':
+      return !(k > 0 && k + 1 < n && is_digit (u[k - 1]) && is_digit (u[k + 1]));
+    case ';': case '!': case '?': case '(': case ')': case '[': case ']':
+    case '\n': case '\t': case 0x2022: case 0x2014:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* @word (folded) as a thing: a synonym's common name, else stemmed; NULL
+ * when it says nothing of what is counted. */
+static char *
+context_stem (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len < 3 || lookup_multiplier (word) > 0 ||
+      lookup (currencies, G_N_ELEMENTS (currencies), word) != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (context_stop); i++)
+    if (strcmp (context_stop[i], word) == 0)
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (things); i++)
+    if (strcmp (things[i].word, word) == 0)
+      return g_strdup (things[i].thing);
+  if (len > 4 && g_str_has_suffix (word, "ies"))
+    {
+      g_autofree char *base = g_strndup (word, len - 3);
+      return g_strconcat (base, "y", NULL);
+    }
+  if (len > 5 && g_str_has_suffix (word, "ing"))
+    return g_strndup (word, len - 3);
+  if (len > 4 && g_str_has_suffix (word, "ed"))
+    return g_strndup (word, len - 2);
+  if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's')
+    return g_strndup (word, len - 1);
+  return g_strdup (word);
+}
+
+/* Adds the stem of the word [ws, we) to @out, unless it is no context or
+ * already there; TRUE when added. */
+static gboolean
+add_context_word (const gunichar *u,
+                  gint64          ws,
+                  gint64          we,
+                  GPtrArray      *out)
+{
+  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
+  g_autofree char *folded = utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+  char *stem = folded != NULL ? context_stem (folded) : NULL;
+
+  if (stem == NULL)
+    return FALSE;
+  for (guint i = 0; i < out->len; i++)
+    if (strcmp (g_ptr_array_index (out, i), stem) == 0)
+      {
+        g_free (stem);
+        return FALSE;
+      }
+  g_ptr_array_add (out, stem);
+  return TRUE;
+}
+
+/* The words of the clause nearest the figure [start, end), on each side. */
+static char **
+figure_context (const gunichar *u,
+                gint64          n,
+                gint64          start,
+                gint64          end)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  guint found = 0;
+
+  for (gint64 k = start - 1; k >= 0 && k >= start - CONTEXT_REACH && found < CONTEXT_WORDS; k--)
+    {
+      gint64 we = k + 1;
+
+      if (is_clause_break (u, n, k))
+        break;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      while (k > 0 && g_unichar_isalpha (u[k - 1]))
+        k--;
+      if (we - k <= 40 && add_context_word (u, k, we, out))
+        found++;
+    }
+  found = 0;
+  for (gint64 k = end; k < n && k < end + CONTEXT_REACH && found < CONTEXT_WORDS; k++)
+    {
+      gint64 ws = k;
+
+      if (is_clause_break (u, n, k))
+        break;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
+        k++;
+      if (k + 1 - ws <= 40 && add_context_word (u, ws, k + 1, out))
+        found++;
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 /* Reads the number at @i: its value in *@value, returns its end. */
 static gint64
 read_number (const gunichar *u,
@@ -264,7 +509,34 @@ read_number (const gunichar *u,
 static void
 figure_clear (gpointer data)
 {
-  g_free (((DossierFigure *) data)->unit);
+  DossierFigure *f = data;
+
+  g_free (f->unit);
+  g_strfreev (f->context);
+}
+
+/* "£60m to £72m", "between £5bn and £7bn": two figures of one unit joined
+ * by a range connector are one range. */
+static void
+merge_ranges (const gunichar *u,
+              gint64          n,
+              GArray         *figures)
+{
+  for (guint i = 0; i + 1 < figures->len; )
+    {
+      DossierFigure *a = &g_array_index (figures, DossierFigure, i);
+      DossierFigure *b = &g_array_index (figures, DossierFigure, i + 1);
+
+      if (a->value == a->high && b->value == b->high && a->value < b->value &&
+          strcmp (a->unit, b->unit) == 0 && range_connector (u, n, a->start, a->end) == b->start)
+        {
+          a->end = b->end;
+          a->high = b->value;
+          g_array_remove_index (figures, i + 1);
+        }
+      else
+        i++;
+    }
 }
 
 GArray *
@@ -282,8 +554,8 @@ dossier_find_figures (const char *text)
     {
       const char *unit = NULL;
       g_autofree char *word_unit = NULL;
-      gint64 start = i, end, ws, we;
-      double value, factor = 1;
+      gint64 start = i, end, ws, we, second;
+      double value, high, factor = 1;
       guint n_digits;
       gboolean percent = FALSE;
       g_autofree char *w = NULL;
@@ -319,6 +591,28 @@ dossier_find_figures (const char *text)
       /* Times and dates ("10:30", "3/4/2024") are not figures. */
       if (end < n && (u[end] == ':' || u[end] == '/') && end + 1 < n && is_digit (u[end + 1]))
         continue;
+
+      /* A range sharing one unit: "12 to 18 minutes", "£60–72 million",
+       * "£60 to £72 million". A higher number only: "31 to 24" is a score. */
+      high = value;
+      second = range_connector (u, n, start, end);
+      if (second >= 0 && second < n && unit != NULL && currency_symbol (u[second]) != NULL &&
+          strcmp (currency_symbol (u[second]), unit) == 0)
+        second++;
+      if (second >= 0 && second < n && is_digit (u[second]))
+        {
+          double value2;
+          guint n_digits2;
+          gint64 end2 = read_number (u, n, second, &value2, &n_digits2);
+
+          if (value2 > value &&
+              !(end2 < n && (u[end2] == ':' || u[end2] == '/') && end2 + 1 < n && is_digit (u[end2 + 1])))
+            {
+              high = value2;
+              end = end2;
+              i = end - 1;
+            }
+        }
 
       /* A percent sign, attached or after a space. */
       if (end < n && u[end] == '%')
@@ -452,9 +746,17 @@ dossier_find_figures (const char *text)
         continue;
 
       {
-        DossierFigure f = { start, end, value * factor, g_strdup (unit) };
+        DossierFigure f = { start, end, value * factor, g_strdup (unit), high * factor, NULL };
         g_array_append_val (figures, f);
       }
+    }
+
+  merge_ranges (u, n, figures);
+  for (guint k = 0; k < figures->len; k++)
+    {
+      DossierFigure *f = &g_array_index (figures, DossierFigure, k);
+
+      f->context = figure_context (u, n, f->start, f->end);
     }
   return figures;
 }

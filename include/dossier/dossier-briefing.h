@@ -79,8 +79,11 @@ gboolean         dossier_project_delete_briefing      (DossierProject  *self,
  * Background, Stakeholders and their positions (each stakeholder with its
  * stance and its evidence cited), Pros and cons (each question with its
  * arguments for and against and their evidence cited), Where sources
- * diverge, Options and recommendation; prompts in italics where the
- * writer has to write. With documents, only evidence from them is cited.
+ * diverge (each divergence dossier_project_compare_divergences () finds
+ * between the documents, its highlighted passages cited), Options and
+ * recommendation; prompts in italics where the writer has to write. With
+ * documents, only evidence from them is cited and only they are compared
+ * (without, every document of the project).
  * (transfer full) */
 char            *dossier_project_make_briefing_template (DossierProject *self,
                                                        const gint64    *document_ids,

@@ -298,17 +298,25 @@ char        *dossier_compare_divergences_to_string (DossierComparison *compariso
 
 /* A number with its unit found in a text: "£72m", "£72 million" and "72
  * millones de libras" are all 72,000,000 "GBP"; "12.5 per cent" is 12.5
- * "%"; "11 minutes" is 11 "minute". */
+ * "%"; "11 minutes" is 11 "minute"; "12 to 18 minutes" is the range 12 to
+ * 18 "minute". */
 typedef struct
 {
-  gint64  start;   /* code points */
+  gint64  start;    /* code points */
   gint64  end;
-  double  value;   /* multipliers applied: millions, billions, thousands */
-  char   *unit;    /* "GBP", "USD", "EUR", "%", or a folded singular word */
+  double  value;    /* multipliers applied: millions, billions, thousands;
+                     * a range's low end */
+  char   *unit;     /* "GBP", "USD", "EUR", "%", or a folded singular word */
+  double  high;     /* a range's high end; == value for a single figure */
+  /* What it is about: the nearest words of its clause on each side,
+   * folded and stemmed, synonyms made one ("budget" is "cost"), function
+   * words left out. NULL-terminated, maybe empty. */
+  char  **context;
 } DossierFigure;
 
 /* Every figure with a unit in @text (a number alone, a year, is not one),
- * in order: a GArray of DossierFigure, with a clear func. */
+ * in order: a GArray of DossierFigure, with a clear func. Figures are
+ * compared between sources only when they share a context word. */
 GArray      *dossier_find_figures      (const char *text);
 
 G_END_DECLS
