@@ -862,6 +862,18 @@ test_find_figures (void)
                                "said"));
   g_assert_true (has_context ("The budget stands at £210 million.", "cost"));
   g_assert_true (has_context ("Esperan 12 minutos.", "wait"));
+  /* Nor beyond a conjunction or another figure: the city is what the £34
+   * million is about, not the £58 million. */
+  {
+    g_autoptr(GArray) two = dossier_find_figures ("The authority is to contribute £58 million "
+                                                  "and the city £34 million.");
+
+    g_assert_cmpuint (two->len, ==, 2);
+    g_assert_false (g_strv_contains ((const char *const *) g_array_index (two, DossierFigure, 0).context,
+                                     "city"));
+    g_assert_true (g_strv_contains ((const char *const *) g_array_index (two, DossierFigure, 1).context,
+                                    "city"));
+  }
   /* Never beyond its clause. */
   g_assert_false (has_context ("The fund is open; every pound above £164 million falls on the city.",
                                "grant"));

@@ -347,6 +347,23 @@ context_stem (const char *word)
   return g_strdup (word);
 }
 
+/* A conjunction starts another clause: in "the authority is to contribute
+ * £58 million and the city £34 million" the city is not what £58 million
+ * is about. */
+static gboolean
+is_conjunction (const gunichar *u,
+                gint64          ws,
+                gint64          we)
+{
+  static const char *const conjunctions[] = { "and", "but", "while", "whereas", "y", "pero", "mientras" };
+  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
+
+  for (guint i = 0; utf8 != NULL && i < G_N_ELEMENTS (conjunctions); i++)
+    if (g_ascii_strcasecmp (utf8, conjunctions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Adds the stem of the word [ws, we) to @out, unless it is no context or
  * already there; TRUE when added. */
 static gboolean
@@ -385,12 +402,15 @@ figure_context (const gunichar *u,
     {
       gint64 we = k + 1;
 
-      if (is_clause_break (u, n, k))
+      /* Another number is another figure's. */
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
         break;
       if (!g_unichar_isalpha (u[k]))
         continue;
       while (k > 0 && g_unichar_isalpha (u[k - 1]))
         k--;
+      if (is_conjunction (u, k, we))
+        break;
       if (we - k <= 40 && add_context_word (u, k, we, out))
         found++;
     }
@@ -399,12 +419,14 @@ figure_context (const gunichar *u,
     {
       gint64 ws = k;
 
-      if (is_clause_break (u, n, k))
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
         break;
       if (!g_unichar_isalpha (u[k]))
         continue;
       while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
         k++;
+      if (is_conjunction (u, ws, k + 1))
+        break;
       if (k + 1 - ws <= 40 && add_context_word (u, ws, k + 1, out))
         found++;
     }
