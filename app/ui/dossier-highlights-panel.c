@@ -1,12 +1,15 @@
 /* dossier-highlights-panel.c — the "Highlights" panel of the right sidebar.
  *
- * The list is the project's live model of what is shown (a document's
- * highlights, or a tag's across documents), which the core keeps in step
- * with exact items-changed after every action, undo and redo: tagging a
- * passage adds one card, editing a memo replaces one, and the other cards
- * and the scroll position stay as they are. The live model leaves out
- * orphaned highlights (their offsets are stale); the panel lists those
- * after it, from a small store of its own, through a flatten model. Tag
+ * The list follows the project's live model of what is shown (a
+ * document's highlights, or a tag's across documents), which the core
+ * keeps in step with exact items-changed after every action, undo and
+ * redo: tagging a passage adds one card, editing a memo replaces one, and
+ * the other cards and the scroll position stay as they are. On screen the
+ * panel replays those changes into its own copy after the frame that
+ * shows the change in the document, so tagging is repainted first and the
+ * card follows in the next frame. The live model leaves out orphaned
+ * highlights (their offsets are stale); the panel lists those after it,
+ * from a small store of its own, through a flatten model. Tag
  * chips are bound to the project's live DossierTag objects, so renames and
  * recolours show up without any item changing.
  */
@@ -38,8 +41,11 @@ struct _DossierHighlightsPanel
   gint64          tag_id;
 
   GListModel     *live;          /* the project's live list shown, or NULL */
+  gulong          live_handler;
+  GListStore     *shown;         /* of DossierHighlight: live, once replayed */
+  GPtrArray      *pending;       /* of Change: live's changes to replay */
   GListStore     *orphans;       /* of DossierHighlight, listed after it */
-  GListStore     *parts;         /* of GListModel: live (when set), orphans */
+  GListStore     *parts;         /* of GListModel: shown, orphans */
   GListModel     *model;         /* parts flattened: what the list shows */
 
   guint           reload_source;
@@ -269,17 +275,88 @@ update_orphans (DossierHighlightsPanel *self)
   dossier_list_store_reconcile (self->orphans, items, same_highlight);
 }
 
+/* One items-changed of the live list, with the items it added. */
+typedef struct
+{
+  guint      position;
+  guint      removed;
+  GPtrArray *added;
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_ptr_array_unref (change->added);
+  g_free (change);
+}
+
+/* Replays the live list's changes, in order, one items-changed each. */
+static void
+replay_changes (DossierHighlightsPanel *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func (change_free);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Change *change = g_ptr_array_index (pending, i);
+
+      g_list_store_splice (self->shown, change->position, change->removed,
+                           change->added->pdata, change->added->len);
+    }
+}
+
+static void reload_after_frame (DossierHighlightsPanel *self);
+
+static void
+live_changed_cb (GListModel             *live,
+                 guint                   position,
+                 guint                   removed,
+                 guint                   added,
+                 DossierHighlightsPanel *self)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->position = position;
+  change->removed = removed;
+  change->added = g_ptr_array_new_full (added, g_object_unref);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (change->added, g_list_model_get_item (live, position + i));
+  g_ptr_array_add (self->pending, change);
+
+  reload_after_frame (self);
+}
+
 /* Shows @live (NULL: nothing but orphans) in place of the list shown. */
 static void
 set_live (DossierHighlightsPanel *self,
           GListModel             *live)
 {
-  if (live == self->live)
-    return;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
 
-  g_list_store_splice (self->parts, 0, self->live != NULL ? 1 : 0,
-                       (gpointer *) &live, live != NULL ? 1 : 0);
+  if (live == self->live)
+    {
+      replay_changes (self);
+      return;
+    }
+
+  if (self->live != NULL)
+    g_clear_signal_handler (&self->live_handler, self->live);
+  g_ptr_array_set_size (self->pending, 0);
   g_set_object (&self->live, live);
+
+  n = live != NULL ? g_list_model_get_n_items (live) : 0;
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (live, i));
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       items->pdata, items->len);
+
+  if (live != NULL)
+    self->live_handler = g_signal_connect (live, "items-changed", G_CALLBACK (live_changed_cb), self);
 }
 
 static void
@@ -371,10 +448,11 @@ highlights_changed_cb (DossierHighlightsPanel *self,
                        gint64                  document_id,
                        DossierProject         *project)
 {
-  /* The live list is up to date already; only orphans are listed here. */
+  /* The live list's changes are queued already; orphans are listed again
+   * with them, after the frame. */
   if (self->live != NULL &&
       (self->tag_id != 0 || document_id == self->document_id || document_id == 0))
-    update_orphans (self);
+    reload_after_frame (self);
 }
 
 static void
@@ -532,6 +610,10 @@ dossier_highlights_panel_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->parts);
   g_clear_object (&self->orphans);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->live != NULL)
+    g_clear_signal_handler (&self->live_handler, self->live);
   g_clear_object (&self->live);
 
   G_OBJECT_CLASS (dossier_highlights_panel_parent_class)->dispose (object);
@@ -629,7 +711,10 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->orphans = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
+  self->shown = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
+  self->pending = g_ptr_array_new_with_free_func (change_free);
   self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->parts, self->shown);
   g_list_store_append (self->parts, self->orphans);
   self->model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts))));
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,

@@ -751,13 +751,21 @@ record_items_changed (GListModel *model,
   g_array_append_vals (changes, change, 3);
 }
 
-/* One items-changed and no other: at @position, @removed and @added. */
+static gboolean
+changed (gpointer changes)
+{
+  return ((GArray *) changes)->len > 0;
+}
+
+/* One items-changed and no other: at @position, @removed and @added. On
+ * screen the panel follows the frame after the change: waits for it. */
 static void
 assert_one_change (GArray *changes,
                    guint   position,
                    guint   removed,
                    guint   added)
 {
+  wait_until (changed, changes, "the list to change");
   g_assert_cmpuint (changes->len, ==, 3);
   g_assert_cmpuint (g_array_index (changes, guint, 0), ==, position);
   g_assert_cmpuint (g_array_index (changes, guint, 1), ==, removed);
@@ -843,8 +851,10 @@ test_highlights_panel_live (Fixture       *f,
   g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_study, f->quotes, NULL));
   assert_one_change (changes, 0, 1, 1);
 
-  /* A change in the other document says nothing here. */
+  /* A change in the other document says nothing here (the next change,
+   * exactly one, shows nothing came before it). */
   add_highlight (f->project, f->doc_two, "Shop owners fear", (gint64[]) { f->cons }, 1, NULL);
+  flush_events ();
   g_assert_cmpuint (changes->len, ==, 0);
 
   /* A tag's list across documents: Students has hl_study (document one)
