@@ -217,6 +217,23 @@ test_citations (Fixture       *f,
  * note from the template when none is shown); a highlight dropped on the
  * editor is cited where it is dropped; a UUID that is no highlight's is
  * refused, the note unchanged. */
+/* The point 5 px inside the editor's bottom right corner is past the end
+ * of its text (it is allocated and its text laid out). */
+static gboolean
+end_at_corner (gpointer editor)
+{
+  int width = gtk_widget_get_width (editor);
+  int height = gtk_widget_get_height (editor);
+  GtkTextIter iter;
+  int x, y;
+
+  if (width <= 10 || height <= 10)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (editor, GTK_TEXT_WINDOW_WIDGET, width - 5, height - 5, &x, &y);
+  gtk_text_view_get_iter_at_location (editor, &iter, x, y);
+  return gtk_text_iter_is_end (&iter);
+}
+
 static void
 test_cite_action_and_drop (Fixture       *f,
                            gconstpointer  data)
@@ -265,6 +282,8 @@ test_cite_action_and_drop (Fixture       *f,
     g_object_unref (controllers);
   }
   g_assert_nonnull (drop);
+  /* The text just set is laid out before a point is dropped on. */
+  wait_until (end_at_corner, editor, "the editor to lay out its text");
   {
     GValue value = G_VALUE_INIT;
     gboolean accepted = FALSE;
