@@ -69,6 +69,7 @@ struct _DossierCodingStripes
   GArray        *reach;            /* gint64: max last_line of stripes[0..i] */
   GArray        *extents;          /* Extent: the visible stripes, in snapshot */
   GStringChunk  *strings;
+  gsize          strings_unused;   /* bytes of stripes taken out */
   GHashTable    *labels;           /* label text → Label */
   guint          n_lanes;
   guint          shown_lanes;      /* lanes with their own bars; the rest: "more" */
@@ -509,6 +510,26 @@ label_room (DossierCodingStripes *self)
 /* Labels wider than the room are ellipsized; done when the room changes
  * (stripes, allocation, font), so that drawing never lays text out. */
 static void
+fit_label (Label *label,
+           int    room)
+{
+  int width = label->natural;
+
+  if (label->natural <= room)
+    pango_layout_set_width (label->layout, -1);
+  else if (room >= 3 * label->height)
+    pango_layout_set_width (label->layout, room * PANGO_SCALE);
+  else
+    {
+      label->width = G_MAXINT;   /* no room worth an ellipsis: not drawn */
+      return;
+    }
+  /* Lays it out now, not in snapshot. */
+  pango_layout_get_pixel_size (label->layout, &width, NULL);
+  label->width = width;
+}
+
+static void
 update_label_widths (DossierCodingStripes *self)
 {
   int room = label_room (self);
@@ -517,23 +538,27 @@ update_label_widths (DossierCodingStripes *self)
 
   g_hash_table_iter_init (&iter, self->labels);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Label *label = value;
-      int width = label->natural;
+    fit_label (value, room);
+}
 
-      if (label->natural <= room)
-        pango_layout_set_width (label->layout, -1);
-      else if (room >= 3 * label->height)
-        pango_layout_set_width (label->layout, room * PANGO_SCALE);
-      else
-        {
-          label->width = G_MAXINT;   /* no room worth an ellipsis: not drawn */
-          continue;
-        }
-      /* Lays it out now, not in snapshot. */
-      pango_layout_get_pixel_size (label->layout, &width, NULL);
-      label->width = width;
+/* The layout of @text, made (and fitted) if no stripe had it yet. */
+static Label *
+label_for (DossierCodingStripes *self,
+           const char           *text)
+{
+  Label *label;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  label = g_hash_table_lookup (self->labels, text);
+  if (label == NULL)
+    {
+      label = label_new (self, text);
+      fit_label (label, label_room (self));
+      g_hash_table_insert (self->labels, g_strdup (text), label);
     }
+  return label;
 }
 
 /* Index one past the last stripe that starts on or before @line. */
@@ -1087,6 +1112,61 @@ compare_stripes (gconstpointer a,
   return (sa->id > sb->id) - (sa->id < sb->id);
 }
 
+/* Copies @in into @s, its strings into self->strings. */
+static void
+fill_stripe (DossierCodingStripes *self,
+             Stripe               *s,
+             const DossierStripe  *in)
+{
+  const Inks *inks = inks_for (self, &in->color);
+
+  s->id = in->id;
+  s->start = MAX (in->start, 0);
+  s->end = MAX (in->end, s->start);
+  s->first_line = MAX (in->first_line, 0);
+  s->last_line = MAX (in->last_line, s->first_line);
+  s->lane = in->lane;
+  s->color = in->color;
+  s->ink = inks->bar;
+  s->label_ink = inks->label;
+  /* Labels repeat (tag names): store each once. */
+  s->label = in->label != NULL ? g_string_chunk_insert_const (self->strings, in->label) : NULL;
+  s->tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
+  s->layout = NULL;
+}
+
+/* The running maximum of last lines from stripe @from on. */
+static void
+update_reach (DossierCodingStripes *self,
+              guint                 from)
+{
+  gint64 reach = from > 0 ? g_array_index (self->reach, gint64, from - 1) : G_MININT64;
+
+  g_array_set_size (self->reach, self->stripes->len);
+  for (guint i = from; i < self->stripes->len; i++)
+    {
+      reach = MAX (reach, g_array_index (self->stripes, Stripe, i).last_line);
+      g_array_index (self->reach, gint64, i) = reach;
+    }
+}
+
+static gboolean
+set_n_lanes (DossierCodingStripes *self,
+             guint                 n_lanes)
+{
+  int before;
+
+  if (n_lanes == self->n_lanes)
+    return FALSE;
+
+  before = dossier_coding_stripes_get_lanes_width (self);
+  self->n_lanes = n_lanes;
+  update_lane_layout (self);
+  if (dossier_coding_stripes_get_lanes_width (self) != before)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  return TRUE;
+}
+
 void
 dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
                                     const DossierStripe  *stripes,
@@ -1094,7 +1174,6 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
 {
   GStringChunk *old_strings;
   guint n_lanes = 0;
-  gint64 reach = G_MININT64;
   gsize size = 0;
 
   g_return_if_fail (DOSSIER_IS_CODING_STRIPES (self));
@@ -1107,50 +1186,17 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
    * table is keyed by its own copies, so only the stripes point here. */
   old_strings = self->strings;
   self->strings = g_string_chunk_new (MAX (size, 256));
+  self->strings_unused = 0;
 
   g_array_set_size (self->stripes, n_stripes);
   for (guint i = 0; i < n_stripes; i++)
     {
-      const DossierStripe *in = &stripes[i];
-      Stripe *s = &g_array_index (self->stripes, Stripe, i);
-
-      s->id = in->id;
-      s->start = MAX (in->start, 0);
-      s->end = MAX (in->end, s->start);
-      s->first_line = MAX (in->first_line, 0);
-      s->last_line = MAX (in->last_line, s->first_line);
-      s->lane = in->lane;
-      s->color = in->color;
-      {
-        const Inks *inks = inks_for (self, &in->color);
-
-        s->ink = inks->bar;
-        s->label_ink = inks->label;
-      }
-      /* Labels repeat (tag names): store each once. */
-      s->label = in->label != NULL ? g_string_chunk_insert_const (self->strings, in->label) : NULL;
-      s->tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
-      s->layout = NULL;
-      n_lanes = MAX (n_lanes, in->lane + 1);
+      fill_stripe (self, &g_array_index (self->stripes, Stripe, i), &stripes[i]);
+      n_lanes = MAX (n_lanes, stripes[i].lane + 1);
     }
   g_array_sort (self->stripes, compare_stripes);
-
-  g_array_set_size (self->reach, n_stripes);
-  for (guint i = 0; i < n_stripes; i++)
-    {
-      reach = MAX (reach, g_array_index (self->stripes, Stripe, i).last_line);
-      g_array_index (self->reach, gint64, i) = reach;
-    }
-
-  if (n_lanes != self->n_lanes)
-    {
-      int before = dossier_coding_stripes_get_lanes_width (self);
-
-      self->n_lanes = n_lanes;
-      update_lane_layout (self);
-      if (dossier_coding_stripes_get_lanes_width (self) != before)
-        gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
+  update_reach (self, 0);
+  set_n_lanes (self, n_lanes);
 
   rebuild_labels (self, TRUE);
   if (old_strings != NULL)
@@ -1159,6 +1205,165 @@ dossier_coding_stripes_set_stripes (DossierCodingStripes *self,
   if (self->hovering)
     set_hover (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Strings of stripes taken out pile up in the chunk: past this, the live
+ * ones are copied to a new one. */
+#define STRINGS_UNUSED_MAX (512 * 1024)
+
+static void
+compact_strings (DossierCodingStripes *self)
+{
+  GStringChunk *old = self->strings;
+
+  self->strings = g_string_chunk_new (4096);
+  self->strings_unused = 0;
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      Stripe *s = &g_array_index (self->stripes, Stripe, i);
+
+      if (s->label != NULL)
+        s->label = g_string_chunk_insert_const (self->strings, s->label);
+      if (s->tooltip != NULL)
+        s->tooltip = g_string_chunk_insert (self->strings, s->tooltip);
+    }
+  /* Layouts no stripe uses any more go too. */
+  rebuild_labels (self, TRUE);
+  g_string_chunk_free (old);
+}
+
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n_ids,
+             GHashTable   *set,
+             gint64        id)
+{
+  if (set != NULL)
+    return g_hash_table_contains (set, &id);
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+dossier_coding_stripes_update_stripes (DossierCodingStripes *self,
+                                       const gint64         *removed_ids,
+                                       guint                 n_removed,
+                                       const DossierStripe  *added,
+                                       guint                 n_added)
+{
+  g_autoptr(GHashTable) set = NULL;
+  guint first_changed = G_MAXUINT;
+  guint n_lanes = 0;
+  guint kept = 0;
+  gboolean hover_gone = FALSE;
+
+  g_return_if_fail (DOSSIER_IS_CODING_STRIPES (self));
+  g_return_if_fail (n_removed == 0 || removed_ids != NULL);
+  g_return_if_fail (n_added == 0 || added != NULL);
+
+  if (n_removed == 0 && n_added == 0)
+    return;
+
+  /* A handful is compared one by one; more, through a set. */
+  if (n_removed > 16)
+    {
+      set = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n_removed; i++)
+        g_hash_table_add (set, (gpointer) &removed_ids[i]);
+    }
+
+  /* One pass keeps the others in their order. */
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      Stripe *s = &g_array_index (self->stripes, Stripe, i);
+
+      if (n_removed > 0 && contains_id (removed_ids, n_removed, set, s->id))
+        {
+          first_changed = MIN (first_changed, i);
+          if (s->tooltip != NULL)
+            self->strings_unused += strlen (s->tooltip) + 1;
+          hover_gone |= self->hovering && s->id == self->hover_id;
+          continue;
+        }
+      if (kept != i)
+        g_array_index (self->stripes, Stripe, kept) = *s;
+      kept++;
+    }
+  g_array_set_size (self->stripes, kept);
+
+  for (guint i = 0; i < n_added; i++)
+    {
+      Stripe s;
+      guint lo = 0, hi = self->stripes->len;
+
+      fill_stripe (self, &s, &added[i]);
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_stripes (&g_array_index (self->stripes, Stripe, mid), &s) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      s.layout = label_for (self, s.label);
+      g_array_insert_val (self->stripes, lo, s);
+      first_changed = MIN (first_changed, lo);
+    }
+
+  if (first_changed != G_MAXUINT)
+    update_reach (self, first_changed);
+  for (guint i = 0; i < self->stripes->len; i++)
+    n_lanes = MAX (n_lanes, g_array_index (self->stripes, Stripe, i).lane + 1);
+  /* The labels' room depends on the lanes. */
+  if (set_n_lanes (self, n_lanes))
+    update_label_widths (self);
+
+  if (self->strings_unused > STRINGS_UNUSED_MAX)
+    compact_strings (self);
+
+  if (hover_gone)
+    set_hover (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+char *
+dossier_coding_stripes_describe (DossierCodingStripes *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), NULL);
+
+  g_string_append_printf (out, "lanes %u, shown %u, width %d\n", self->n_lanes, self->shown_lanes,
+                          dossier_coding_stripes_get_lanes_width (self));
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      const Stripe *s = &g_array_index (self->stripes, Stripe, i);
+      g_autofree char *color = gdk_rgba_to_string (&s->color);
+
+      g_string_append_printf (out, "stripe %" G_GINT64_FORMAT " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                              ") lines %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " lane %u %s "
+                              "label “%s” (%s, width %d) tooltip “%s”\n",
+                              s->id, s->start, s->end, s->first_line, s->last_line, s->lane, color,
+                              s->label != NULL ? s->label : "",
+                              s->layout != NULL ? pango_layout_get_text (s->layout->layout) : "no layout",
+                              s->layout != NULL ? s->layout->width : -1,
+                              s->tooltip != NULL ? s->tooltip : "");
+    }
+  /* The index the drawing relies on. */
+  {
+    gint64 reach = G_MININT64;
+
+    for (guint i = 0; i < self->stripes->len; i++)
+      {
+        reach = MAX (reach, g_array_index (self->stripes, Stripe, i).last_line);
+        if (i >= self->reach->len || g_array_index (self->reach, gint64, i) != reach)
+          g_string_append_printf (out, "reach of stripe %u is wrong\n", i);
+      }
+  }
+  return g_string_free (out, FALSE);
 }
 
 guint

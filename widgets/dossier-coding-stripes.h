@@ -64,6 +64,14 @@ GtkWidget *dossier_coding_stripes_new               (GtkTextView          *view)
 void       dossier_coding_stripes_set_stripes       (DossierCodingStripes *self,
                                                      const DossierStripe  *stripes,
                                                      guint                 n_stripes);
+/* Takes out the stripes of @removed_ids and adds @added (copied; a
+ * highlight that changed is in both): what set_stripes with the whole new
+ * set would show, at the cost of the few that changed. */
+void       dossier_coding_stripes_update_stripes    (DossierCodingStripes *self,
+                                                     const gint64         *removed_ids,
+                                                     guint                 n_removed,
+                                                     const DossierStripe  *added,
+                                                     guint                 n_added);
 guint      dossier_coding_stripes_get_n_stripes     (DossierCodingStripes *self);
 guint      dossier_coding_stripes_get_n_lanes       (DossierCodingStripes *self);
 
@@ -101,5 +109,9 @@ gboolean   dossier_coding_stripes_activate_at       (DossierCodingStripes *self,
                                                      double                x,
                                                      double                y,
                                                      guint                 button);
+
+/* The stripes as text, in drawing order, with the lanes (for tests: two
+ * margins showing the same stripes describe them alike). Newly allocated. */
+char      *dossier_coding_stripes_describe          (DossierCodingStripes *self);
 
 G_END_DECLS

@@ -59,8 +59,8 @@ typedef struct
   gint64      start;
   gint64      end;
   GdkRGBA     color;
-  const char *label;       /* in self->strings */
-  const char *tooltip;     /* in self->strings, or NULL */
+  const char *label;       /* stored after the struct */
+  const char *tooltip;     /* stored after the struct, or NULL */
   GtkTextTag *tag;         /* its colour's tag */
   guint       n_colors;    /* all its tags' colours, the first one's first */
   GdkRGBA     colors[DOSSIER_TEXT_BAND_COLORS];
@@ -105,11 +105,10 @@ struct _DossierDocumentView
   GtkTextTag           *pre_tag;
   GtkTextTag           *gap_tag;
 
-  /* Highlights, sorted by start (then longer first) */
-  GArray               *highlights;      /* Highlight */
+  /* Highlights, sorted by start (then longer first, then id) */
+  GPtrArray            *highlights;      /* Highlight*, owned */
   GArray               *reach;           /* gint64: max end of highlights[0..i] */
-  GHashTable           *by_id;           /* &id → Highlight* (into highlights) */
-  GStringChunk         *strings;
+  GHashTable           *by_id;           /* &id → Highlight* */
   GHashTable           *color_tags;      /* packed RGBA → GtkTextTag */
   GtkTextTag           *overlap_tag;     /* several colours: bands, not a tag's */
   GArray               *bands;           /* DossierTextBand, shared with the text */
@@ -148,6 +147,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void schedule_paint (DossierDocumentView *self);
+
+#define HIGHLIGHT_AT(self, i) ((Highlight *) g_ptr_array_index ((self)->highlights, (i)))
 
 /* ---- Helpers --------------------------------------------------------------- */
 
@@ -443,7 +444,7 @@ lower_bound_start (DossierDocumentView *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (self->highlights, Highlight, mid).start < offset)
+      if (HIGHLIGHT_AT (self, mid)->start < offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -497,7 +498,7 @@ paint_range (DossierDocumentView *self,
    * after a. */
   for (guint i = lower_bound_start (self, b); i > 0; i--)
     {
-      const Highlight *h = &g_array_index (self->highlights, Highlight, i - 1);
+      const Highlight *h = HIGHLIGHT_AT (self, i - 1);
       gint64 s, e;
 
       if (g_array_index (self->reach, gint64, i - 1) <= a)
@@ -540,23 +541,25 @@ compare_ranges (gconstpointer a,
   return (ra->end > rb->end) - (ra->end < rb->end);
 }
 
-/* Sorts the dirty ranges and merges those that overlap or touch. */
+/* Sorts @ranges (Range), cut to [0, @length), and merges those that
+ * overlap or touch. */
 static void
-normalize_dirty (DossierDocumentView *self)
+normalize_ranges (GArray *ranges,
+                  gint64  length)
 {
-  Range *r = (Range *) (gpointer) self->dirty->data;
+  Range *r = (Range *) (gpointer) ranges->data;
   guint n = 0;
 
-  if (self->dirty->len == 0)
+  if (ranges->len == 0)
     return;
 
-  g_array_sort (self->dirty, compare_ranges);
-  for (guint i = 0; i < self->dirty->len; i++)
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
     {
       Range cur = r[i];
 
-      cur.start = CLAMP (cur.start, 0, self->length);
-      cur.end = CLAMP (cur.end, 0, self->length);
+      cur.start = CLAMP (cur.start, 0, length);
+      cur.end = CLAMP (cur.end, 0, length);
       if (cur.start >= cur.end)
         continue;
       if (n > 0 && cur.start <= r[n - 1].end)
@@ -564,7 +567,13 @@ normalize_dirty (DossierDocumentView *self)
       else
         r[n++] = cur;
     }
-  g_array_set_size (self->dirty, n);
+  g_array_set_size (ranges, n);
+}
+
+static void
+normalize_dirty (DossierDocumentView *self)
+{
+  normalize_ranges (self->dirty, self->length);
 }
 
 static void
@@ -716,6 +725,87 @@ compare_highlights (gconstpointer a,
   return (ha->id > hb->id) - (ha->id < hb->id);
 }
 
+static int
+compare_highlight_ptrs (gconstpointer a,
+                        gconstpointer b)
+{
+  return compare_highlights (*(const Highlight * const *) a, *(const Highlight * const *) b);
+}
+
+/* Where @h is, or would be inserted, in the sorted highlights. */
+static guint
+highlight_position (DossierDocumentView *self,
+                    const Highlight     *h)
+{
+  guint lo = 0, hi = self->highlights->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_highlights (HIGHLIGHT_AT (self, mid), h) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A highlight of the view, its label and tooltip stored after it (one
+ * block: freed with g_free). Its lines and lane are not known yet. */
+static Highlight *
+highlight_new (DossierDocumentView        *self,
+               const DossierViewHighlight *in)
+{
+  const char *label = in->label != NULL ? in->label : "";
+  gsize label_size = strlen (label) + 1;
+  gsize tooltip_size = in->tooltip != NULL ? strlen (in->tooltip) + 1 : 0;
+  Highlight *h = g_malloc (sizeof (Highlight) + label_size + tooltip_size);
+  char *strings = (char *) (h + 1);
+
+  h->id = in->id;
+  h->start = CLAMP (MIN (in->start, in->end), 0, self->length);
+  h->end = CLAMP (MAX (in->start, in->end), 0, self->length);
+  h->color = in->color;
+  memcpy (strings, label, label_size);
+  h->label = strings;
+  if (in->tooltip != NULL)
+    {
+      memcpy (strings + label_size, in->tooltip, tooltip_size);
+      h->tooltip = strings + label_size;
+    }
+  else
+    h->tooltip = NULL;
+  h->tag = get_color_tag (self, &in->color);
+  h->n_colors = 1 + MIN (in->n_more_colors, DOSSIER_TEXT_BAND_COLORS - 1);
+  h->colors[0] = in->color;
+  for (guint c = 1; c < h->n_colors; c++)
+    h->colors[c] = in->more_colors[c - 1];
+  h->first_line = line_of (self, h->start);
+  h->last_line = line_of (self, MAX (h->start, h->end - 1));
+  h->lane = G_MAXUINT;
+  return h;
+}
+
+/* What the caller gave for @h (strings owned by @h). */
+static DossierViewHighlight
+highlight_input (const Highlight *h)
+{
+  DossierViewHighlight in = {
+    .id = h->id,
+    .start = h->start,
+    .end = h->end,
+    .color = h->color,
+    .label = h->label,
+    .tooltip = h->tooltip,
+    .n_more_colors = h->n_colors - 1,
+  };
+
+  for (guint c = 1; c < h->n_colors; c++)
+    in.more_colors[c - 1] = h->colors[c];
+  return in;
+}
+
 static gboolean
 same_paint (const Highlight *a,
             const Highlight *b)
@@ -728,14 +818,29 @@ same_paint (const Highlight *a,
   return TRUE;
 }
 
+/* The running maximum of ends from highlight @from on. */
+static void
+update_reach (DossierDocumentView *self,
+              guint                from)
+{
+  gint64 reach = from > 0 ? g_array_index (self->reach, gint64, from - 1) : G_MININT64;
+
+  g_array_set_size (self->reach, self->highlights->len);
+  for (guint i = from; i < self->highlights->len; i++)
+    {
+      reach = MAX (reach, HIGHLIGHT_AT (self, i)->end);
+      g_array_index (self->reach, gint64, i) = reach;
+    }
+}
+
 static int
 compare_active (gconstpointer a,
                 gconstpointer b,
                 gpointer      data)
 {
-  GArray *highlights = data;
-  const Highlight *ha = &g_array_index (highlights, Highlight, *(const guint *) a);
-  const Highlight *hb = &g_array_index (highlights, Highlight, *(const guint *) b);
+  GPtrArray *highlights = data;
+  const Highlight *ha = g_ptr_array_index (highlights, *(const guint *) a);
+  const Highlight *hb = g_ptr_array_index (highlights, *(const guint *) b);
 
   if (ha->lane != hb->lane)
     return ha->lane < hb->lane ? -1 : 1;
@@ -754,8 +859,7 @@ band_colors (DossierDocumentView *self,
   g_array_sort_with_data (self->active, compare_active, self->highlights);
   for (guint i = 0; i < self->active->len && n < DOSSIER_TEXT_BAND_COLORS; i++)
     {
-      const Highlight *h = &g_array_index (self->highlights, Highlight,
-                                           g_array_index (self->active, guint, i));
+      const Highlight *h = HIGHLIGHT_AT (self, g_array_index (self->active, guint, i));
 
       for (guint c = 0; c < h->n_colors && n < DOSSIER_TEXT_BAND_COLORS; c++)
         {
@@ -776,24 +880,39 @@ band_colors (DossierDocumentView *self,
   return n;
 }
 
-/* The runs of text with more than one colour (overlapping highlights of
- * different colours, or one highlight with several tags): one sweep over
- * the highlights' ends, the colours of each run in lane order. A new
- * array each time, since the text view keeps the one it draws. */
-static void
-update_bands (DossierDocumentView *self)
+static gboolean
+same_band_colors (const DossierTextBand *a,
+                  const DossierTextBand *b)
 {
-  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+  return a->n_colors == b->n_colors
+         && memcmp (a->colors, b->colors, a->n_colors * sizeof (GdkRGBA)) == 0;
+}
+
+/* Appends to @out the runs of [a, b) with more than one colour
+ * (overlapping highlights of different colours, or one highlight with
+ * several tags), the highlights cut to [a, b): one sweep over their ends,
+ * the colours of each run in lane order, equal neighbours merged. */
+static void
+sweep_bands (DossierDocumentView *self,
+             gint64               a,
+             gint64               b,
+             GArray              *out)
+{
+  guint first_out = out->len;
 
   g_array_set_size (self->events, 0);
-  for (guint i = 0; i < self->highlights->len; i++)
+  for (guint i = lower_bound_start (self, b); i > 0; i--)
     {
-      const Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      const Highlight *h = HIGHLIGHT_AT (self, i - 1);
+      gint64 s = MAX (h->start, a);
+      gint64 e = MIN (h->end, b);
 
-      if (h->start >= h->end)
+      if (g_array_index (self->reach, gint64, i - 1) <= a)
+        break;
+      if (s >= e)
         continue;
-      g_array_append_val (self->events, ((Event) { h->start, +1, i }));
-      g_array_append_val (self->events, ((Event) { h->end, -1, i }));
+      g_array_append_val (self->events, ((Event) { s, +1, i - 1 }));
+      g_array_append_val (self->events, ((Event) { e, -1, i - 1 }));
     }
   g_array_sort (self->events, compare_events);
 
@@ -824,32 +943,101 @@ update_bands (DossierDocumentView *self)
       if (self->active->len > 1)
         several = TRUE;
       else if (self->active->len == 1)
-        several = g_array_index (self->highlights, Highlight,
-                                 g_array_index (self->active, guint, 0)).n_colors > 1;
+        several = HIGHLIGHT_AT (self, g_array_index (self->active, guint, 0))->n_colors > 1;
 
       if (several)
         {
           DossierTextBand band = { .start = pos, .end = g_array_index (self->events, Event, i).pos };
-          DossierTextBand *prev = bands->len > 0
-                                  ? &g_array_index (bands, DossierTextBand, bands->len - 1) : NULL;
+          DossierTextBand *prev = out->len > first_out
+                                  ? &g_array_index (out, DossierTextBand, out->len - 1) : NULL;
 
           if (band.start < band.end && band_colors (self, &band) > 1)
             {
-              if (prev != NULL && prev->end == band.start && prev->n_colors == band.n_colors
-                  && memcmp (prev->colors, band.colors, band.n_colors * sizeof (GdkRGBA)) == 0)
+              if (prev != NULL && prev->end == band.start && same_band_colors (prev, &band))
                 prev->end = band.end;
               else
-                g_array_append_val (bands, band);
+                g_array_append_val (out, band);
             }
         }
     }
+}
 
+/* Every band again. A new array, since the text view keeps the one it
+ * draws. */
+static void
+update_bands (DossierDocumentView *self)
+{
+  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+
+  sweep_bands (self, 0, self->length, bands);
   g_clear_pointer (&self->bands, g_array_unref);
   self->bands = g_steal_pointer (&bands);
   dossier_document_text_set_bands (DOSSIER_DOCUMENT_TEXT (self->text_view), self->bands);
 }
 
-/* Lines, lanes and stripes of the current highlights. */
+/* Joins band @i to band @i - 1 if they touch with the same colours. */
+static void
+merge_band (DossierDocumentView *self,
+            guint                i)
+{
+  DossierTextBand *prev, *band;
+
+  if (i == 0 || i >= self->bands->len)
+    return;
+  prev = &g_array_index (self->bands, DossierTextBand, i - 1);
+  band = &g_array_index (self->bands, DossierTextBand, i);
+  if (prev->end == band->start && same_band_colors (prev, band))
+    {
+      prev->end = band->end;
+      g_array_remove_index (self->bands, i);
+    }
+}
+
+/* The bands of [a, b) again, where colours (or their order) may have
+ * changed; the rest are kept. Bands are maximal runs of one list of
+ * colours, so the result is what update_bands would make. The text view
+ * draws from the same array. */
+static void
+update_bands_in (DossierDocumentView *self,
+                 gint64               a,
+                 gint64               b)
+{
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
+  guint lo = band_lower_bound (self, a);
+  guint hi = lo;
+
+  /* Bands reaching into [a, b) are made again whole. */
+  if (lo < self->bands->len && g_array_index (self->bands, DossierTextBand, lo).start < a)
+    a = g_array_index (self->bands, DossierTextBand, lo).start;
+  while (hi < self->bands->len && g_array_index (self->bands, DossierTextBand, hi).start < b)
+    hi++;
+  if (hi > lo)
+    b = MAX (b, g_array_index (self->bands, DossierTextBand, hi - 1).end);
+
+  sweep_bands (self, a, b, fresh);
+  g_array_remove_range (self->bands, lo, hi - lo);
+  g_array_insert_vals (self->bands, lo, fresh->data, fresh->len);
+  merge_band (self, lo + fresh->len);
+  merge_band (self, lo);
+}
+
+static DossierStripe
+stripe_of (const Highlight *h)
+{
+  return (DossierStripe) {
+    .id = h->id,
+    .start = h->start,
+    .end = h->end,
+    .first_line = h->first_line,
+    .last_line = h->last_line,
+    .lane = h->lane,
+    .color = h->color,
+    .label = h->label,
+    .tooltip = h->tooltip,
+  };
+}
+
+/* Lanes and stripes of every highlight. */
 static void
 update_stripes (DossierDocumentView *self)
 {
@@ -867,10 +1055,8 @@ update_stripes (DossierDocumentView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      const Highlight *h = HIGHLIGHT_AT (self, i);
 
-      h->first_line = line_of (self, h->start);
-      h->last_line = line_of (self, MAX (h->start, h->end - 1));
       ranges[i] = (DossierStripeRange) { h->first_line, h->last_line + 1 };
     }
 
@@ -878,32 +1064,82 @@ update_stripes (DossierDocumentView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      Highlight *h = HIGHLIGHT_AT (self, i);
 
       h->lane = lanes[i];
-      stripes[i] = (DossierStripe) {
-        .id = h->id,
-        .start = h->start,
-        .end = h->end,
-        .first_line = h->first_line,
-        .last_line = h->last_line,
-        .lane = h->lane,
-        .color = h->color,
-        .label = h->label,
-        .tooltip = h->tooltip,
-      };
+      stripes[i] = stripe_of (h);
     }
 
   dossier_coding_stripes_set_stripes (self->stripes, stripes, n);
 }
 
+static gboolean
+meets_any (const GArray *ranges,
+           gint64        start,
+           gint64        end)
+{
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Range *r = &g_array_index (ranges, Range, i);
+
+      if (r->start < end && start < r->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Packs the lanes again in the groups of highlights whose lines overlap
+ * (one after another) that meet @lines (Range, in lines); adds to @moved
+ * the highlights whose lane changed. Lanes are packed in order of first
+ * line, and no lane is taken where one group ends and the next starts:
+ * each group's lanes are what packing every highlight would give them. */
+static void
+update_lanes_in (DossierDocumentView *self,
+                 const GArray        *lines,
+                 GPtrArray           *moved)
+{
+  guint n = self->highlights->len;
+
+  for (guint ci = 0, cj; ci < n; ci = cj)
+    {
+      gint64 first = HIGHLIGHT_AT (self, ci)->first_line;
+      gint64 end = HIGHLIGHT_AT (self, ci)->last_line + 1;
+      DossierStripeRange *ranges;
+      guint *lanes;
+
+      for (cj = ci + 1; cj < n && HIGHLIGHT_AT (self, cj)->first_line < end; cj++)
+        end = MAX (end, HIGHLIGHT_AT (self, cj)->last_line + 1);
+
+      if (!meets_any (lines, first, end))
+        continue;
+
+      g_array_set_size (self->range_scratch, cj - ci);
+      g_array_set_size (self->lane_scratch, cj - ci);
+      ranges = (DossierStripeRange *) (gpointer) self->range_scratch->data;
+      lanes = (guint *) (gpointer) self->lane_scratch->data;
+      for (guint i = ci; i < cj; i++)
+        ranges[i - ci] = (DossierStripeRange) { HIGHLIGHT_AT (self, i)->first_line,
+                                                HIGHLIGHT_AT (self, i)->last_line + 1 };
+      dossier_coding_stripes_pack_lanes (ranges, cj - ci, lanes);
+      for (guint i = ci; i < cj; i++)
+        {
+          Highlight *h = HIGHLIGHT_AT (self, i);
+
+          if (h->lane != lanes[i - ci])
+            {
+              h->lane = lanes[i - ci];
+              g_ptr_array_add (moved, h);
+            }
+        }
+    }
+}
+
 static void
 clear_highlights (DossierDocumentView *self)
 {
-  g_array_set_size (self->highlights, 0);
+  g_ptr_array_set_size (self->highlights, 0);
   g_array_set_size (self->reach, 0);
   g_hash_table_remove_all (self->by_id);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
   dossier_coding_stripes_set_stripes (self->stripes, NULL, 0);
   /* A new array: the text view keeps the one it draws. */
   g_clear_pointer (&self->bands, g_array_unref);
@@ -916,11 +1152,8 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
                                       const DossierViewHighlight *highlights,
                                       guint                       n_highlights)
 {
-  g_autoptr(GArray) old = NULL;
+  g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GHashTable) old_by_id = NULL;
-  GStringChunk *old_strings;
-  gsize size = 256;
-  gint64 reach = G_MININT64;
   gboolean all_dirty;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
@@ -928,46 +1161,21 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
 
   old = g_steal_pointer (&self->highlights);
   old_by_id = g_steal_pointer (&self->by_id);
-  old_strings = g_steal_pointer (&self->strings);
 
-  for (guint i = 0; i < n_highlights; i++)
-    size += (highlights[i].tooltip != NULL ? strlen (highlights[i].tooltip) + 1 : 0) + 24;
-
-  self->highlights = g_array_sized_new (FALSE, FALSE, sizeof (Highlight), n_highlights);
+  self->highlights = g_ptr_array_new_full (n_highlights, g_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->strings = g_string_chunk_new (size);
 
   for (guint i = 0; i < n_highlights; i++)
-    {
-      const DossierViewHighlight *in = &highlights[i];
-      Highlight h;
+    g_ptr_array_add (self->highlights, highlight_new (self, &highlights[i]));
+  g_ptr_array_sort (self->highlights, compare_highlight_ptrs);
 
-      h.id = in->id;
-      h.start = CLAMP (MIN (in->start, in->end), 0, self->length);
-      h.end = CLAMP (MAX (in->start, in->end), 0, self->length);
-      h.color = in->color;
-      h.label = g_string_chunk_insert_const (self->strings, in->label != NULL ? in->label : "");
-      h.tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
-      h.tag = get_color_tag (self, &in->color);
-      h.n_colors = 1 + MIN (in->n_more_colors, DOSSIER_TEXT_BAND_COLORS - 1);
-      h.colors[0] = in->color;
-      for (guint c = 1; c < h.n_colors; c++)
-        h.colors[c] = in->more_colors[c - 1];
-      h.first_line = h.last_line = 0;
-      h.lane = 0;
-      g_array_append_val (self->highlights, h);
-    }
-  g_array_sort (self->highlights, compare_highlights);
-
-  g_array_set_size (self->reach, self->highlights->len);
   for (guint i = 0; i < self->highlights->len; i++)
     {
-      Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      Highlight *h = HIGHLIGHT_AT (self, i);
 
       g_hash_table_insert (self->by_id, &h->id, h);
-      reach = MAX (reach, h->end);
-      g_array_index (self->reach, gint64, i) = reach;
     }
+  update_reach (self, 0);
 
   /* What changed: new, moved, recoloured or removed highlights. Ids are
    * expected to be unique; if not, repaint everything rather than guess. */
@@ -975,7 +1183,7 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
               || g_hash_table_size (old_by_id) != old->len;
   for (guint i = 0; i < self->highlights->len; i++)
     {
-      const Highlight *h = &g_array_index (self->highlights, Highlight, i);
+      const Highlight *h = HIGHLIGHT_AT (self, i);
       const Highlight *before = all_dirty ? NULL : g_hash_table_lookup (old_by_id, &h->id);
 
       if (before == NULL || !same_paint (before, h))
@@ -985,7 +1193,7 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
     }
   for (guint i = 0; i < old->len; i++)
     {
-      const Highlight *h = &g_array_index (old, Highlight, i);
+      const Highlight *h = g_ptr_array_index (old, i);
 
       if (all_dirty || !g_hash_table_contains (self->by_id, &h->id))
         add_dirty (self, h->start, h->end);
@@ -993,10 +1201,290 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
 
   update_stripes (self);
   update_bands (self);
-  if (old_strings != NULL)
-    g_string_chunk_free (old_strings);
+  schedule_paint (self);
+}
+
+static gboolean
+contains_id (const GArray *ids,
+             gint64        id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Splices past this many changes cost more than setting them all. */
+#define SPLICE_MAX 64
+
+void
+dossier_document_view_update_highlights (DossierDocumentView        *self,
+                                         const gint64               *removed_ids,
+                                         guint                       n_removed,
+                                         const DossierViewHighlight *added,
+                                         guint                       n_added)
+{
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) texts = NULL;
+  g_autoptr(GArray) stripe_ids = NULL;
+  g_autoptr(GArray) stripes = NULL;
+  g_autoptr(GArray) out_ids = NULL;
+  gboolean twice = FALSE;
+  guint first = G_MAXUINT;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (n_removed == 0 || removed_ids != NULL);
+  g_return_if_fail (n_added == 0 || added != NULL);
+
+  if (n_removed == 0 && n_added == 0)
+    return;
+
+  /* What goes: the ids taken out, and those added again without being
+   * (the newer replaces the older: every id is shown once). */
+  out_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (n_removed + n_added <= MAX (SPLICE_MAX, self->highlights->len / 8))
+    {
+      for (guint i = 0; i < n_removed; i++)
+        if (!contains_id (out_ids, removed_ids[i]))
+          g_array_append_val (out_ids, removed_ids[i]);
+      for (guint i = 0; i < n_added && !twice; i++)
+        {
+          for (guint j = 0; j < i && !twice; j++)
+            twice = added[j].id == added[i].id;
+          if (g_hash_table_contains (self->by_id, &added[i].id) && !contains_id (out_ids, added[i].id))
+            g_array_append_val (out_ids, added[i].id);
+        }
+    }
+
+  /* Many at once, or one id added twice: set them all. */
+  if (n_removed + n_added > MAX (SPLICE_MAX, self->highlights->len / 8) || twice)
+    {
+      g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (DossierViewHighlight),
+                                                 self->highlights->len + n_added);
+      g_autoptr(GHashTable) out = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < n_removed; i++)
+        g_hash_table_add (out, (gpointer) &removed_ids[i]);
+      for (guint i = 0; i < n_added; i++)
+        g_hash_table_add (out, (gpointer) &added[i].id);
+      for (guint i = 0; i < self->highlights->len; i++)
+        if (!g_hash_table_contains (out, &HIGHLIGHT_AT (self, i)->id))
+          {
+            DossierViewHighlight in = highlight_input (HIGHLIGHT_AT (self, i));
+
+            g_array_append_val (all, in);
+          }
+      /* The last of an id added twice wins. */
+      for (guint i = 0; i < n_added; i++)
+        {
+          gboolean later = FALSE;
+
+          for (guint j = i + 1; j < n_added && !later; j++)
+            later = added[j].id == added[i].id;
+          if (!later)
+            g_array_append_val (all, added[i]);
+        }
+      /* The strings of @all are the current highlights': set copies them
+       * before it frees those. */
+      dossier_document_view_set_highlights (self, (const DossierViewHighlight *) (gpointer) all->data,
+                                            all->len);
+      return;
+    }
+
+  gone = g_ptr_array_new_with_free_func (g_free);
+  moved = g_ptr_array_new ();
+  lines = g_array_new (FALSE, FALSE, sizeof (Range));
+  texts = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  for (guint i = 0; i < out_ids->len; i++)
+    {
+      Highlight *h = g_hash_table_lookup (self->by_id, &g_array_index (out_ids, gint64, i));
+      guint pos;
+
+      if (h == NULL)
+        continue;
+      pos = highlight_position (self, h);
+      g_assert (pos < self->highlights->len && HIGHLIGHT_AT (self, pos) == h);
+      g_hash_table_remove (self->by_id, &h->id);
+      g_ptr_array_add (gone, g_ptr_array_steal_index (self->highlights, pos));
+      first = MIN (first, pos);
+      g_array_append_val (lines, ((Range) { h->first_line, h->last_line + 1 }));
+      g_array_append_val (texts, ((Range) { h->start, h->end }));
+    }
+
+  for (guint i = 0; i < n_added; i++)
+    {
+      Highlight *h = highlight_new (self, &added[i]);
+      const Highlight *before = NULL;
+      guint pos = highlight_position (self, h);
+
+      g_ptr_array_insert (self->highlights, pos, h);
+      g_hash_table_insert (self->by_id, &h->id, h);
+      first = MIN (first, pos);
+      g_array_append_val (lines, ((Range) { h->first_line, h->last_line + 1 }));
+      g_array_append_val (texts, ((Range) { h->start, h->end }));
+
+      for (guint k = 0; k < gone->len && before == NULL; k++)
+        if (((const Highlight *) g_ptr_array_index (gone, k))->id == h->id)
+          before = g_ptr_array_index (gone, k);
+      if (before == NULL || !same_paint (before, h))
+        add_dirty (self, h->start, h->end);
+    }
+  for (guint k = 0; k < gone->len; k++)
+    {
+      const Highlight *h = g_ptr_array_index (gone, k);
+      const Highlight *after = g_hash_table_lookup (self->by_id, &h->id);
+
+      if (after == NULL || !same_paint (h, after))
+        add_dirty (self, h->start, h->end);
+    }
+
+  if (first != G_MAXUINT)
+    update_reach (self, first);
+
+  /* Lanes: the new highlights have none yet, so they are among the moved. */
+  update_lanes_in (self, lines, moved);
+
+  stripe_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stripes = g_array_sized_new (FALSE, FALSE, sizeof (DossierStripe), moved->len);
+  for (guint k = 0; k < gone->len; k++)
+    g_array_append_val (stripe_ids, ((const Highlight *) g_ptr_array_index (gone, k))->id);
+  for (guint k = 0; k < moved->len; k++)
+    {
+      const Highlight *h = g_ptr_array_index (moved, k);
+      DossierStripe stripe = stripe_of (h);
+
+      g_array_append_val (stripe_ids, h->id);
+      g_array_append_val (stripes, stripe);
+      /* Their bands' colours follow the lanes. */
+      g_array_append_val (texts, ((Range) { h->start, h->end }));
+    }
+  dossier_coding_stripes_update_stripes (self->stripes,
+                                         (const gint64 *) (gpointer) stripe_ids->data, stripe_ids->len,
+                                         (const DossierStripe *) (gpointer) stripes->data, stripes->len);
+
+  /* Bands where colours, or their order, may have changed. */
+  normalize_ranges (texts, self->length);
+  for (guint i = texts->len; i > 0; i--)
+    {
+      const Range *r = &g_array_index (texts, Range, i - 1);
+
+      update_bands_in (self, r->start, r->end);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 
   schedule_paint (self);
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint32 ua = *(const guint32 *) a;
+  guint32 ub = *(const guint32 *) b;
+
+  return (ua > ub) - (ua < ub);
+}
+
+/* The runs of the buffer that carry @tag, as " [s, e)". */
+static void
+describe_tag_runs (DossierDocumentView *self,
+                   GtkTextTag          *tag,
+                   GString             *out)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return;
+  do
+    {
+      int start = gtk_text_iter_get_offset (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_string_append_printf (out, " [%d, %d)", start, gtk_text_iter_get_offset (&iter));
+    }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+}
+
+char *
+dossier_document_view_describe_highlights (DossierDocumentView *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *stripes = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter iter;
+  gpointer key;
+  gint64 reach = G_MININT64;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), NULL);
+
+  g_string_append_printf (out, "%u highlights in %" G_GINT64_FORMAT " characters\n",
+                          self->highlights->len, self->length);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *h = HIGHLIGHT_AT (self, i);
+
+      g_string_append_printf (out, "highlight %" G_GINT64_FORMAT " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                              ") lines %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " lane %u colours",
+                              h->id, h->start, h->end, h->first_line, h->last_line, h->lane);
+      for (guint c = 0; c < h->n_colors; c++)
+        g_string_append_printf (out, " %08x", pack_color (&h->colors[c]));
+      g_string_append_printf (out, " label “%s” tooltip “%s”\n", h->label, h->tooltip != NULL ? h->tooltip : "");
+      /* The indexes the lookups rely on. */
+      reach = MAX (reach, h->end);
+      if (i >= self->reach->len || g_array_index (self->reach, gint64, i) != reach)
+        g_string_append_printf (out, "reach of highlight %u is wrong\n", i);
+      if (g_hash_table_lookup (self->by_id, &h->id) != h)
+        g_string_append_printf (out, "highlight %" G_GINT64_FORMAT " is not found by its id\n", h->id);
+      if (i > 0 && compare_highlights (HIGHLIGHT_AT (self, i - 1), h) >= 0)
+        g_string_append_printf (out, "highlight %u is out of order\n", i);
+    }
+  if (g_hash_table_size (self->by_id) != self->highlights->len)
+    g_string_append (out, "the index by id holds other highlights\n");
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const DossierTextBand *band = &g_array_index (self->bands, DossierTextBand, i);
+
+      g_string_append_printf (out, "band [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", band->start, band->end);
+      for (guint c = 0; c < band->n_colors; c++)
+        g_string_append_printf (out, " %08x", pack_color (&band->colors[c]));
+      g_string_append_c (out, '\n');
+    }
+
+  /* Colour tags are the view's own objects: named by their colour. */
+  g_hash_table_iter_init (&iter, self->color_tags);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint32 packed = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (keys, packed);
+    }
+  g_array_sort (keys, compare_uints);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint32 packed = g_array_index (keys, guint32, i);
+      GtkTextTag *tag = g_hash_table_lookup (self->color_tags, GUINT_TO_POINTER (packed));
+      gsize before = out->len;
+
+      g_string_append_printf (out, "painted %08x:", packed);
+      describe_tag_runs (self, tag, out);
+      /* A tag nobody paints with is not told apart from one never made. */
+      if (out->str[out->len - 1] == ':')
+        g_string_truncate (out, before);
+      else
+        g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "painted overlaps:");
+  describe_tag_runs (self, self->overlap_tag, out);
+  g_string_append_c (out, '\n');
+
+  stripes = dossier_coding_stripes_describe (self->stripes);
+  g_string_append (out, stripes);
+  return g_string_free (out, FALSE);
 }
 
 static int
@@ -1020,7 +1508,7 @@ collect_highlights_at (DossierDocumentView *self,
 {
   for (guint i = lower_bound_start (self, offset + 1); i > 0; i--)
     {
-      const Highlight *h = &g_array_index (self->highlights, Highlight, i - 1);
+      const Highlight *h = HIGHLIGHT_AT (self, i - 1);
 
       if (g_array_index (self->reach, gint64, i - 1) <= offset)
         break;
@@ -1732,10 +2220,9 @@ dossier_document_view_finalize (GObject *object)
   g_clear_object (&self->zoom_css);
   g_clear_object (&self->theme_css);
   g_clear_pointer (&self->line_starts, g_array_unref);
-  g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->color_tags, g_hash_table_unref);
   g_clear_pointer (&self->stripe_scratch, g_array_unref);
   g_clear_pointer (&self->range_scratch, g_array_unref);
@@ -1824,7 +2311,7 @@ dossier_document_view_init (DossierDocumentView *self)
   self->zoom = 1.0;
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
-  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  self->highlights = g_ptr_array_new_with_free_func (g_free);
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->color_tags = g_hash_table_new (NULL, NULL);

@@ -55,6 +55,16 @@ void       dossier_document_view_set_text       (DossierDocumentView        *sel
 void       dossier_document_view_set_highlights (DossierDocumentView        *self,
                                                  const DossierViewHighlight *highlights,
                                                  guint                       n_highlights);
+/* Takes out the highlights of @removed_ids and adds @added (copied; a
+ * highlight that changed is in both): the state set_highlights with the
+ * whole new set would give, at the cost of the few that changed — their
+ * spans repainted, the stripes and bands of the lines they touch made
+ * again. What the project's live list of highlights announces. */
+void       dossier_document_view_update_highlights (DossierDocumentView        *self,
+                                                    const gint64               *removed_ids,
+                                                    guint                       n_removed,
+                                                    const DossierViewHighlight *added,
+                                                    guint                       n_added);
 
 gboolean   dossier_document_view_get_selection  (DossierDocumentView        *self,
                                                  gint64                     *start,
@@ -91,5 +101,11 @@ gboolean   dossier_document_view_is_painted     (DossierDocumentView        *sel
 /* Whether the visible lines carry all their highlights, even if the rest of
  * the document is still being painted (for benchmarks). */
 gboolean   dossier_document_view_is_visible_painted (DossierDocumentView    *self);
+
+/* Everything the view shows of its highlights, as text (for tests: two
+ * views showing the same highlights describe them alike): the highlights
+ * with their lines and lanes, the bands, the colours painted over the
+ * text and the stripes. Newly allocated. */
+char      *dossier_document_view_describe_highlights (DossierDocumentView   *self);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ struct _DossierReaderPage
   /* Highlight id -> its length, of the document on show (for "the
    * highlight at the caret" without asking the database). */
   GHashTable          *span_lengths;
+  /* Ids listed twice for a moment (a highlight that moved in the list:
+   * its new place announced, its old one not yet), or NULL. */
+  GHashTable          *span_moved;
   guint                respan_idle_id;
   /* The spans handed to the view (DossierViewHighlight), one per item of
    * highlights and in its order, their strings, and how many bytes of

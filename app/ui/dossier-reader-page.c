@@ -296,18 +296,21 @@ dossier_reader_page_set_show_mentions (DossierReaderPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MENTIONS]);
 }
 
-/* Hands the page's spans to the view and indexes their lengths. */
+static void
+index_span (DossierReaderPage          *self,
+            const DossierViewHighlight *span)
+{
+  g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
+                       GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
+}
+
+/* Hands every span of the page to the view and indexes their lengths. */
 static void
 push_spans (DossierReaderPage *self)
 {
   g_hash_table_remove_all (self->span_lengths);
   for (guint i = 0; i < self->spans->len; i++)
-    {
-      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
-
-      g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
-                           GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
-    }
+    index_span (self, &g_array_index (self->spans, DossierViewHighlight, i));
   dossier_document_view_set_highlights (self->document_view,
                                         (const DossierViewHighlight *) (gpointer) self->spans->data,
                                         self->spans->len);
@@ -320,6 +323,7 @@ static void
 clear_spans (DossierReaderPage *self)
 {
   g_array_set_size (self->spans, 0);
+  g_clear_pointer (&self->span_moved, g_hash_table_unref);
   g_clear_pointer (&self->span_strings, g_string_chunk_free);
   self->span_strings_unused = 0;
 }
@@ -373,6 +377,7 @@ on_highlights_items_changed (DossierReaderPage *self,
                              guint              added,
                              GListModel        *list)
 {
+  g_autoptr(GArray) removed_ids = NULL;
   guint len = self->spans->len;
 
   /* A respan is pending (the codebook changed): it makes them all. */
@@ -388,14 +393,27 @@ on_highlights_items_changed (DossierReaderPage *self,
   if (self->span_strings == NULL)
     self->span_strings = g_string_chunk_new (4096);
 
+  removed_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), removed);
   for (guint i = position; i < position + removed; i++)
     {
       const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
 
+      /* A highlight that moved in the list comes back in one run and
+       * goes in a later one: the view already has it again. */
+      gboolean moved = self->span_moved != NULL
+                       && g_hash_table_remove (self->span_moved, GSIZE_TO_POINTER ((gsize) span->id));
+
+      if (!moved)
+        {
+          g_array_append_val (removed_ids, span->id);
+          g_hash_table_remove (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id));
+        }
       self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
     }
-  /* Spliced strings pile up in the chunk: start afresh now and then. */
-  if (self->span_strings_unused > 1024 * 1024)
+  /* Spliced strings pile up in the chunk: start afresh now and then (not
+   * while a highlight is listed twice). */
+  if (self->span_strings_unused > 1024 * 1024
+      && (self->span_moved == NULL || g_hash_table_size (self->span_moved) == 0))
     {
       _dossier_reader_page_rebuild_highlights (self);
       return;
@@ -412,7 +430,28 @@ on_highlights_items_changed (DossierReaderPage *self,
         g_array_set_size (self->spans, len + added - removed);
     }
   fill_spans (self, position, added);
-  push_spans (self);
+  for (guint i = position; i < position + added; i++)
+    {
+      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+
+      /* Still listed elsewhere: it moved, and its old place goes later. */
+      if (g_hash_table_contains (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id)))
+        {
+          if (self->span_moved == NULL)
+            self->span_moved = g_hash_table_new (g_direct_hash, g_direct_equal);
+          g_hash_table_add (self->span_moved, GSIZE_TO_POINTER ((gsize) span->id));
+          g_array_append_val (removed_ids, span->id);
+        }
+      index_span (self, span);
+    }
+
+  /* The view makes again only what these touch. */
+  dossier_document_view_update_highlights (self->document_view,
+                                           (const gint64 *) (gpointer) removed_ids->data, removed_ids->len,
+                                           &g_array_index (self->spans, DossierViewHighlight, position),
+                                           added);
+  _dossier_reader_page_update_actions (self);
+  queue_mentions (self);
 }
 
 /* Follows the live list of the document on show (none: no spans). */
@@ -1181,6 +1220,7 @@ dossier_reader_page_finalize (GObject *object)
 
   g_clear_pointer (&self->tag_styles, g_hash_table_unref);
   g_clear_pointer (&self->span_lengths, g_hash_table_unref);
+  g_clear_pointer (&self->span_moved, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->span_strings, g_string_chunk_free);
   g_clear_pointer (&self->caret_description, g_free);

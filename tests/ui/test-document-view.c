@@ -1,7 +1,8 @@
 /* test-document-view.c — the reading view: highlight tags at the right
  * character offsets (non-ASCII text), one tag per colour, repainting after
  * changes, block styles, highlights_at, selection in code points, search,
- * zoom, stripe clicks, and finalization. */
+ * zoom, stripe clicks, updates spliced in as a rebuild would show them,
+ * and finalization. */
 
 #include "config.h"
 
@@ -1168,6 +1169,303 @@ test_selection_and_contrast (Fixture       *fx,
   }
 }
 
+/* ---- Incremental updates ------------------------------------------------------ */
+
+/* What update_highlights is checked against: a second view, given the
+ * same text, then every highlight at once. */
+typedef struct
+{
+  Fixture              *fx;
+  GtkWidget            *window;
+  DossierDocumentView  *rebuilt;
+  char                 *text;
+  GArray               *model;     /* DossierViewHighlight: what the view should show */
+} Splice;
+
+static void
+splice_init (Splice     *sp,
+             Fixture    *fx,
+             const char *text)
+{
+  sp->fx = fx;
+  sp->text = g_strdup (text);
+  sp->model = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+  sp->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (sp->window), 900, 600);
+  sp->rebuilt = DOSSIER_DOCUMENT_VIEW (dossier_document_view_new ());
+  g_object_ref_sink (sp->rebuilt);
+  gtk_window_set_child (GTK_WINDOW (sp->window), GTK_WIDGET (sp->rebuilt));
+  gtk_window_present (GTK_WINDOW (sp->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (sp->rebuilt)))
+    g_main_context_iteration (NULL, TRUE);
+  dossier_document_view_set_text (fx->view, text, NULL, 0);
+}
+
+static void
+splice_clear (Splice *sp)
+{
+  gtk_window_set_child (GTK_WINDOW (sp->window), NULL);
+  gtk_window_destroy (GTK_WINDOW (sp->window));
+  g_assert_finalize_object (sp->rebuilt);
+  g_array_unref (sp->model);
+  g_free (sp->text);
+}
+
+static int
+find_in_model (Splice *sp,
+               gint64  id)
+{
+  for (guint i = 0; i < sp->model->len; i++)
+    if (g_array_index (sp->model, DossierViewHighlight, i).id == id)
+      return (int) i;
+  return -1;
+}
+
+/* Hands the change to the view under test (@removed ids out, @added in),
+ * applies it to the model, rebuilds the second view from the model, and
+ * compares everything both show. */
+static void
+splice_check (Splice                     *sp,
+              const gint64               *removed,
+              guint                       n_removed,
+              const DossierViewHighlight *added,
+              guint                       n_added,
+              const char                 *what)
+{
+  g_autofree char *spliced = NULL;
+  g_autofree char *rebuilt = NULL;
+
+  dossier_document_view_update_highlights (sp->fx->view, removed, n_removed, added, n_added);
+  /* A highlight added alone is painted within the call, as tagging needs. */
+  if (n_added + n_removed <= 2 && n_added > 0)
+    g_assert_true (dossier_document_view_is_visible_painted (sp->fx->view));
+
+  for (guint i = 0; i < n_removed; i++)
+    {
+      int k = find_in_model (sp, removed[i]);
+
+      if (k >= 0)
+        g_array_remove_index (sp->model, k);
+    }
+  g_array_append_vals (sp->model, added, n_added);
+
+  dossier_document_view_set_text (sp->rebuilt, sp->text, NULL, 0);
+  dossier_document_view_set_highlights (sp->rebuilt, (const DossierViewHighlight *) (gpointer) sp->model->data,
+                                        sp->model->len);
+  wait_painted (sp->fx->view);
+  wait_painted (sp->rebuilt);
+  iterate_briefly ();
+
+  spliced = dossier_document_view_describe_highlights (sp->fx->view);
+  rebuilt = dossier_document_view_describe_highlights (sp->rebuilt);
+  if (g_strcmp0 (spliced, rebuilt) != 0)
+    g_test_message ("after %s", what);
+  g_assert_cmpstr (spliced, ==, rebuilt);
+}
+
+static void
+splice_add (Splice                     *sp,
+            const DossierViewHighlight *h,
+            const char                 *what)
+{
+  splice_check (sp, NULL, 0, h, 1, what);
+}
+
+static void
+splice_remove (Splice     *sp,
+               gint64      id,
+               const char *what)
+{
+  splice_check (sp, &id, 1, NULL, 0, what);
+}
+
+static char *
+splice_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < 60; i++)
+    g_string_append_printf (text, i % 6 == 5 ? "Line %d: café “naïve” 😀 中文字 end.\n\n"
+                                             : "Line %d: café “naïve” 😀 中文字 and more words, ",
+                            i);
+  /* The last character is the end of a word, not a newline. */
+  g_string_append (text, "The end");
+  return g_string_free (text, FALSE);
+}
+
+/* Tagging, undo, redo, deleting a tag, overlapping highlights, a highlight
+ * at the very end of the text and one changing its memo, each handed to
+ * the view as a splice: the view then shows what a view given every
+ * highlight at once shows — the same highlights, lanes, bands, painted
+ * runs and stripes. */
+static void
+test_incremental_update (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *text = splice_text ();
+  gint64 length = g_utf8_strlen (text, -1);
+  Splice sp;
+  DossierViewHighlight h, two[2];
+  gint64 ids[4];
+
+  splice_init (&sp, fx, text);
+
+  /* Tagging a passage, the first and then others that overlap it. */
+  h = span (1, 30, 90, &red, "Risks");
+  splice_add (&sp, &h, "tagging");
+  h = span (2, 60, 200, &blue, "Costs");
+  splice_add (&sp, &h, "an overlapping tag");
+  h = span (3, 70, 80, &green, "Safety");
+  splice_add (&sp, &h, "a third layer");
+  /* One passage, two tags: a band of two colours. */
+  h = span (4, 150, 400, &green, "Safety, Risks");
+  h.more_colors[0] = red;
+  h.n_more_colors = 1;
+  splice_add (&sp, &h, "a highlight with two tags");
+  /* Exactly the same range as another, and one inside it. */
+  h = span (5, 60, 200, &red, "Risks");
+  splice_add (&sp, &h, "the same range twice");
+  h = span (6, 100, 101, &blue, "Costs");
+  splice_add (&sp, &h, "one character");
+
+  /* Undo the last, redo it. */
+  splice_remove (&sp, 6, "undo");
+  h = span (6, 100, 101, &blue, "Costs");
+  splice_add (&sp, &h, "redo");
+
+  /* At the very end of the text, then grown to the start of its line. */
+  h = span (7, length - 3, length, &red, "Risks");
+  splice_add (&sp, &h, "a highlight at the end");
+  h = span (7, length - 40, length, &red, "Risks");
+  splice_check (&sp, (gint64[]) { 7 }, 1, &h, 1, "a highlight extended to the end");
+
+  /* A memo changes only the tooltip. */
+  h = span (2, 60, 200, &blue, "Costs");
+  h.tooltip = "<b>Costs</b>\nA memo";
+  splice_check (&sp, (gint64[]) { 2 }, 1, &h, 1, "a memo");
+
+  /* A tag recoloured or renamed: its highlights change their colour, or
+   * lose one of their colours. */
+  h = span (4, 150, 400, &green, "Safety");
+  splice_check (&sp, (gint64[]) { 4 }, 1, &h, 1, "a tag taken off a passage");
+
+  /* Deleting a tag: its highlights go at once. */
+  ids[0] = 1;
+  ids[1] = 5;
+  ids[2] = 7;
+  splice_check (&sp, ids, 3, NULL, 0, "deleting a tag");
+  /* Undoing that: they come back. */
+  {
+    DossierViewHighlight back[3] = {
+      span (1, 30, 90, &red, "Risks"),
+      span (5, 60, 200, &red, "Risks"),
+      span (7, length - 40, length, &red, "Risks"),
+    };
+
+    splice_check (&sp, NULL, 0, back, 3, "undoing the deletion");
+  }
+
+  /* A highlight that joins two groups of overlapping lines, and goes. */
+  h = span (8, 90, 1200, &blue, "Costs");
+  splice_add (&sp, &h, "a long highlight");
+  splice_remove (&sp, 8, "the long highlight removed");
+
+  /* Merging two highlights into one (one goes, the other grows). */
+  two[0] = span (3, 60, 90, &green, "Safety");
+  splice_check (&sp, (gint64[]) { 3, 6 }, 2, two, 1, "a merge");
+
+  /* Everything goes, then some come back. */
+  {
+    g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; i < sp.model->len; i++)
+      g_array_append_val (all, g_array_index (sp.model, DossierViewHighlight, i).id);
+    splice_check (&sp, (const gint64 *) (gpointer) all->data, all->len, NULL, 0, "removing all");
+  }
+  two[0] = span (9, 0, length, &red, "Risks");
+  two[1] = span (10, 5, 6, &blue, "Costs");
+  splice_check (&sp, NULL, 0, two, 2, "the whole text");
+
+  /* An id already shown, added again without being taken out: the view
+   * still shows each id once, the newer. */
+  two[0] = span (10, 7, 9, &green, "Safety");
+  dossier_document_view_update_highlights (fx->view, NULL, 0, two, 1);
+  g_array_index (sp.model, DossierViewHighlight, find_in_model (&sp, 10)) = two[0];
+  splice_check (&sp, NULL, 0, NULL, 0, "an id added twice");
+
+  splice_clear (&sp);
+}
+
+/* A long run of random splices (tagging, removing, moving, retagging, in
+ * ones and in bursts past what the view splices), each compared with a
+ * view rebuilt from scratch. */
+static void
+test_incremental_random (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *text = splice_text ();
+  gint64 length = g_utf8_strlen (text, -1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  const GdkRGBA *colors[] = { &red, &blue, &green };
+  const char *labels[] = { "Risks", "Costs", "Safety" };
+  gint64 next_id = 1;
+  Splice sp;
+
+  splice_init (&sp, fx, text);
+
+  for (int step = 0; step < 160; step++)
+    {
+      g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+      g_autofree char *what = NULL;
+      int kind = g_rand_int_range (rand, 0, 10);
+      guint n = kind == 9 ? (guint) g_rand_int_range (rand, 20, 90) : (guint) g_rand_int_range (rand, 1, 3);
+
+      for (guint k = 0; k < n; k++)
+        {
+          gboolean take = sp.model->len > 0 && (kind >= 6 || g_rand_boolean (rand)) && kind != 9;
+          int c = g_rand_int_range (rand, 0, 3);
+          gint64 s = g_rand_int_range (rand, 0, (gint32) length);
+          gint64 e = MIN (length, s + g_rand_int_range (rand, 1, kind == 8 ? 900 : 160));
+          DossierViewHighlight h;
+
+          if (take)
+            {
+              gint64 id = g_array_index (sp.model, DossierViewHighlight,
+                                         g_rand_int_range (rand, 0, (gint32) sp.model->len)).id;
+              gboolean twice = FALSE;
+
+              for (guint j = 0; j < removed->len; j++)
+                twice |= g_array_index (removed, gint64, j) == id;
+              if (twice)
+                continue;
+              g_array_append_val (removed, id);
+              /* Changed rather than gone: the same id again. */
+              if (kind == 7)
+                {
+                  h = span (id, s, e, colors[c], labels[c]);
+                  g_array_append_val (added, h);
+                }
+              continue;
+            }
+          h = span (next_id++, s, e, colors[c], labels[c]);
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            {
+              h.more_colors[0] = *colors[(c + 1) % 3];
+              h.n_more_colors = 1;
+              h.label = "Two tags";
+            }
+          g_array_append_val (added, h);
+        }
+
+      what = g_strdup_printf ("step %d: %u out, %u in", step, removed->len, added->len);
+      splice_check (&sp, (const gint64 *) (gpointer) removed->data, removed->len,
+                    (const DossierViewHighlight *) (gpointer) added->data, added->len, what);
+    }
+
+  splice_clear (&sp);
+}
+
 static void
 test_finalize_while_painting (void)
 {
@@ -1215,6 +1513,8 @@ main (int   argc,
   ADD ("selection-and-contrast", test_selection_and_contrast);
   ADD ("deep-overlaps", test_deep_overlaps);
   ADD ("stripe-contrast", test_stripe_contrast);
+  ADD ("incremental-update", test_incremental_update);
+  ADD ("incremental-random", test_incremental_random);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
 
   return g_test_run ();
