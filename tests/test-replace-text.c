@@ -4,7 +4,8 @@
  * highlights, and changes nothing; applying it with a person's decisions
  * (keep, place on a chosen passage, delete) is one undo step; evidence
  * follows its highlights; plans that do not fit are refused; a highlight
- * orphaned by one version comes back when a later one has its passage.
+ * orphaned by one version comes back when a later one has its passage;
+ * tagging reads the text there is after a replacement, its undo and redo.
  */
 #include "config.h"
 
@@ -326,6 +327,83 @@ test_orphan_returns (Fixture       *f,
   assert_project_sound (f->project);
 }
 
+/* The quote a new highlight stores, tagging [@start, @start + @length). */
+static char *
+tag_and_quote (DossierProject *project,
+               gint64          doc,
+               gint64          start,
+               gint64          length,
+               gint64          tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = NULL;
+  gint64 id = dossier_project_tag_range (project, doc, start, start + length, tag, &error);
+
+  g_assert_no_error (error);
+  h = dossier_project_get_highlight (project, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (dossier_highlight_get_quote (h));
+}
+
+/* Tagging keeps the text it read for the next tag: a new version, its
+ * undo and redo, and deleting the document and undoing that, each make
+ * the next tag read the text there is. */
+static void
+test_tag_after_replace (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 doc = add_doc (f->project, "Bridge", version1);
+  gint64 tag = add_tag (f->project, "Claims", 0);
+  g_autoptr(DossierParsedDocument) newer = version (version2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quote = NULL;
+
+  quote = tag_and_quote (f->project, doc, 0, 14, tag);
+  g_assert_cmpstr (quote, ==, "Harbour Bridge");
+  g_clear_pointer (&quote, g_free);
+
+  g_assert_true (dossier_project_replace_document_text (f->project, doc, newer, NULL, &error));
+  g_assert_no_error (error);
+  quote = tag_and_quote (f->project, doc, 0, 20, tag);
+  g_assert_cmpstr (quote, ==, "Updated on Wednesday");
+  g_clear_pointer (&quote, g_free);
+
+  /* Back to the first version (the tag, then the replacement undone). */
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  /* What tagging reads, kept (no action: the redo stays possible). */
+  g_assert_cmpstr (dossier_project_borrow_sound_text (f->project, doc, &error)->text, ==, version1);
+  g_assert_no_error (error);
+
+  /* And forward again. */
+  g_assert_true (dossier_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  quote = tag_and_quote (f->project, doc, 0, 20, tag);
+  g_assert_cmpstr (quote, ==, "Updated on Wednesday");
+  g_clear_pointer (&quote, g_free);
+
+  /* Undone with the new version's text kept. */
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  quote = tag_and_quote (f->project, doc, 0, 20, tag);
+  g_assert_cmpstr (quote, ==, "Harbour Bridge to cl");
+  g_clear_pointer (&quote, g_free);
+
+  /* Deleted, and back. */
+  g_assert_true (dossier_project_delete_document (f->project, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_tag_range (f->project, doc, 0, 5, tag, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  quote = tag_and_quote (f->project, doc, 0, 14, add_tag (f->project, "Places", 0));
+  g_assert_cmpstr (quote, ==, "Harbour Bridge");
+  assert_project_sound (f->project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +418,8 @@ main (int   argc,
               test_project_set_up, test_refused, test_project_tear_down);
   g_test_add ("/dossier/replace-text/orphan-returns", Fixture, NULL,
               test_project_set_up, test_orphan_returns, test_project_tear_down);
+  g_test_add ("/dossier/replace-text/tag-after-replace", Fixture, NULL,
+              test_project_set_up, test_tag_after_replace, test_project_tear_down);
 
   return g_test_run ();
 }

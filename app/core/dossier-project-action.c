@@ -158,6 +158,9 @@ dossier_project_touch (DossierProject *self,
 {
   g_assert (self->in_transaction);
   dossier_changes_add (&self->changes, table, id);
+  /* Its text may be about to change: the next read is the file's. */
+  if (g_str_equal (table, "documents") || g_str_equal (table, "blocks"))
+    dossier_project_forget_text (self, id);
 }
 
 void
@@ -166,6 +169,8 @@ dossier_project_touch_table (DossierProject *self,
 {
   g_assert (self->in_transaction);
   dossier_changes_add_table (&self->changes, table);
+  if (g_str_equal (table, "documents") || g_str_equal (table, "blocks"))
+    dossier_project_forget_text (self, 0);
 }
 
 /* ---- Transactions ---------------------------------------------------------- */
@@ -230,6 +235,8 @@ dossier_project_rollback (DossierProject *self)
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   dossier_project_cache_rollback (self);
+  /* What it read may have been the transaction's own text. */
+  dossier_project_forget_text (self, 0);
 
   self->in_transaction = FALSE;
   dossier_changes_clear (&self->changes);

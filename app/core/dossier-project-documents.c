@@ -588,6 +588,7 @@ dossier_project_delete_document (DossierProject  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
+  dossier_project_forget_text (self, document_id);
   if (!dossier_project_run (self, stmt, error))
     return FALSE;
 

@@ -1144,9 +1144,8 @@ dossier_project_tag_range (DossierProject  *self,
                            GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autofree char *text = NULL;
   g_autofree char *label = NULL;
-  DossierOffsetIndex index = { 0 };
+  DossierOffsetIndex *index;
   gint64 max_length;
   gboolean changed;
   gint64 id;
@@ -1161,17 +1160,15 @@ dossier_project_tag_range (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return 0;
 
-  text = dossier_project_read_sound_text (self, document_id, error);
-  if (text == NULL)
+  index = dossier_project_borrow_sound_text (self, document_id, error);
+  if (index == NULL)
     return 0;
 
   max_length = max_highlight_length (self, document_id, error);
   if (max_length < 0)
     return 0;
 
-  dossier_offset_index_init (&index, text);
-  id = tag_range_in (self, document_id, &index, start, end, tag_id, &max_length, &changed, error);
-  dossier_offset_index_clear (&index);
+  id = tag_range_in (self, document_id, index, start, end, tag_id, &max_length, &changed, error);
   if (id == 0)
     return 0;
 
@@ -1193,8 +1190,7 @@ dossier_project_add_highlight (DossierProject  *self,
                                GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autofree char *text = NULL;
-  DossierOffsetIndex index = { 0 };
+  DossierOffsetIndex *index;
   gint64 id;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
@@ -1218,13 +1214,11 @@ dossier_project_add_highlight (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return 0;
 
-  text = dossier_project_read_sound_text (self, document_id, error);
-  if (text == NULL)
+  index = dossier_project_borrow_sound_text (self, document_id, error);
+  if (index == NULL)
     return 0;
 
-  dossier_offset_index_init (&index, text);
-  id = insert_highlight (self, document_id, &index, start, end, memo, NULL, error);
-  dossier_offset_index_clear (&index);
+  id = insert_highlight (self, document_id, index, start, end, memo, NULL, error);
   if (id == 0)
     return 0;
 
@@ -1400,9 +1394,7 @@ dossier_project_evidence_highlight (DossierProject  *self,
                                     GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *text = NULL;
-  DossierOffsetIndex index = { 0 };
-  gint64 id;
+  DossierOffsetIndex *index;
   int rc;
 
   g_assert (self->in_transaction);
@@ -1426,15 +1418,11 @@ dossier_project_evidence_highlight (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return 0;
 
-  text = dossier_project_read_text (self, document_id, error);
-  if (text == NULL)
+  index = dossier_project_borrow_sound_text (self, document_id, error);
+  if (index == NULL)
     return 0;
 
-  dossier_offset_index_init (&index, text);
-  id = insert_highlight (self, document_id, &index, start, end, NULL, NULL, error);
-  dossier_offset_index_clear (&index);
-
-  return id;
+  return insert_highlight (self, document_id, index, start, end, NULL, NULL, error);
 }
 
 /* ---- Autocoding ------------------------------------------------------------ */

@@ -122,6 +122,7 @@ typedef struct
 typedef struct _DossierUndoStep DossierUndoStep;
 typedef struct _DossierSqliteGuard DossierSqliteGuard;
 typedef struct _DossierIndexer DossierIndexer;
+typedef struct _DossierTextCache DossierTextCache;
 
 /* Who indexes the texts an action stored (dossier-project-index.c). */
 typedef enum
@@ -187,6 +188,11 @@ struct _DossierProject
   sqlite3_int64    cache_changes;       /* sqlite3_total_changes64 () they match */
   gint64           cache_data_version;  /* PRAGMA data_version they match */
   gboolean         cache_in_step;       /* when the write in progress began */
+
+  /* The text the last action placing highlights read, checked and
+   * indexed, for the next one on that document (dossier_project_borrow_
+   * sound_text), or NULL. */
+  DossierTextCache *text_cache;
 
   /* Live highlight lists handed out (DossierHighlightList, not owned:
    * each leaves on finalize). */
@@ -473,6 +479,20 @@ char         *dossier_project_read_text        (DossierProject *self,
 char         *dossier_project_read_sound_text  (DossierProject *self,
                                                 gint64          document_id,
                                                 GError        **error);
+/* The offsets of a text: see dossier_offset_index_init(). */
+typedef struct _DossierOffsetIndex DossierOffsetIndex;
+/* What read_sound_text gives, with its offset index, owned by the project:
+ * kept for the next action on the same document (a writer's: nobody else
+ * changes its texts), until an action, undo or redo touches the
+ * document's row or blocks, or a transaction rolls back. Valid until
+ * then; not for read-only projects (NULL and an error never come from
+ * that: they read afresh). */
+DossierOffsetIndex *dossier_project_borrow_sound_text (DossierProject *self,
+                                                gint64          document_id,
+                                                GError        **error);
+/* Drops the kept text of @document_id (0: whichever). */
+void          dossier_project_forget_text      (DossierProject *self,
+                                                gint64          document_id);
 /* Refuses (DAMAGED) a document with a live highlight whose offsets are
  * not whole numbers within 0…@length, start before end. */
 gboolean      dossier_project_require_sound_ranges (DossierProject *self,
@@ -604,13 +624,13 @@ gboolean      dossier_schema_verify            (sqlite3        *db,
 
 /* Code-point offsets into a long text, mapped to bytes in O(1) after one
  * walk over it (for re-anchoring and checking thousands of highlights). */
-typedef struct
+struct _DossierOffsetIndex
 {
   const char *text;
   gsize       n_bytes;
   gint64      length;          /* code points */
   GArray     *checkpoints;     /* gsize: byte offset of every 64th code point */
-} DossierOffsetIndex;
+};
 
 void          dossier_offset_index_init    (DossierOffsetIndex *index,
                                             const char         *text);
