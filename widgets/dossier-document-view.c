@@ -1137,9 +1137,9 @@ update_lanes_in (DossierDocumentView *self,
 static void
 clear_highlights (DossierDocumentView *self)
 {
+  g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->highlights, 0);
   g_array_set_size (self->reach, 0);
-  g_hash_table_remove_all (self->by_id);
   dossier_coding_stripes_set_stripes (self->stripes, NULL, 0);
   /* A new array: the text view keeps the one it draws. */
   g_clear_pointer (&self->bands, g_array_unref);
