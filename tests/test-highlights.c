@@ -1207,6 +1207,44 @@ test_list_again (Fixture       *fixture,
   (void) h3;
 }
 
+/* With the document's live list held (as the window holds it), tagging
+ * finds the highlights it joins through the list: a long one deleted and
+ * brought back by undo is found again, a passage inside it changes
+ * nothing. */
+static void
+test_tag_range_live_list (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) live = dossier_project_get_highlights (project, fixture->doc, &error);
+  gint64 length = dossier_document_get_length (dossier_project_get_document (project, fixture->doc));
+  gint64 risks = add_tag (project, "Risks", 0);
+  gint64 whole, short_one;
+
+  g_assert_no_error (error);
+  short_one = dossier_project_tag_range (project, fixture->doc, 2, 4, risks, &error);
+  g_assert_no_error (error);
+  whole = dossier_project_tag_range (project, fixture->doc, 10, length, risks, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+
+  g_assert_true (dossier_project_delete_highlight (project, whole, &error));
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+
+  /* Far from its start, inside it. */
+  g_assert_cmpint (dossier_project_tag_range (project, fixture->doc, length - 5, length - 2, risks, &error),
+                   ==, whole);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+  /* Reaching from the short one into it: one highlight. */
+  g_assert_cmpint (dossier_project_tag_range (project, fixture->doc, 3, 12, risks, &error), ==, short_one);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1257,7 @@ main (int   argc,
   ADD ("non-ascii", test_non_ascii);
   ADD ("bad-input", test_bad_input);
   ADD ("tag-range-merge", test_tag_range_merge);
+  ADD ("tag-range-live-list", test_tag_range_live_list);
   ADD ("merge-keeps-evidence", test_merge_keeps_evidence);
   ADD ("tags-and-memos", test_tags_and_memos);
   ADD ("list-filters", test_list_filters);

@@ -108,6 +108,23 @@ dossier_highlight_list_get_tag_id (DossierHighlightList *self)
   return self->tag_id;
 }
 
+gint64
+dossier_highlight_list_get_max_length (DossierHighlightList *self)
+{
+  gint64 max = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT_LIST (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DossierHighlight *h = g_ptr_array_index (self->items, i);
+
+      if (!h->orphaned)
+        max = MAX (max, h->end - h->start);
+    }
+  return max;
+}
+
 /* The listing's order: document, start, end, id. */
 static int
 compare (const DossierHighlight *x,

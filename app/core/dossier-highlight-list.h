@@ -30,4 +30,8 @@ void                  dossier_highlight_list_update          (DossierHighlightLi
                                                               gint64                document_id,
                                                               GPtrArray            *fresh);
 
+/* The length of the longest highlight listed that is not orphaned, in
+ * code points (0: none). */
+gint64                dossier_highlight_list_get_max_length  (DossierHighlightList *self);
+
 G_END_DECLS

@@ -951,6 +951,17 @@ max_highlight_length (DossierProject  *self,
 {
   g_auto(DossierStmt) stmt = NULL;
 
+  /* The window's live list of the document has every highlight at hand,
+   * up to date after every action: asking the file reads them all. */
+  for (guint i = 0; i < self->highlight_lists->len; i++)
+    {
+      DossierHighlightList *list = g_ptr_array_index (self->highlight_lists, i);
+
+      if (dossier_highlight_list_get_document_id (list) == document_id
+          && dossier_highlight_list_get_tag_id (list) == 0)
+        return dossier_highlight_list_get_max_length (list);
+    }
+
   stmt = dossier_project_prepare (self,
                                   "SELECT coalesce (max (end - start), 0) FROM highlights "
                                   "WHERE document = ?1 AND orphaned = 0",

@@ -1006,13 +1006,15 @@ _dossier_reader_page_update_tag_button (DossierReaderPage *self)
   gboolean show;
   gint64 start = -1, end = -1;
 
-  /* Gone once the selection is tagged, until another is made. */
+  /* Gone once the selection is tagged, until another is made. Where the
+   * selection sits is asked last: right after tagging it, that would lay
+   * out again the lines just repainted. */
   _dossier_reader_page_has_selection (self, &start, &end);
   show = self->project != NULL
          && !dossier_project_get_read_only (self->project)
-         && compute_selection_place (self, &place)
          && !(start == self->tagged_start && end == self->tagged_end)
-         && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker));
+         && (self->tag_picker == NULL || !gtk_widget_get_visible (self->tag_picker))
+         && compute_selection_place (self, &place);
 
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), show);
   if (show)
