@@ -46,6 +46,7 @@ struct _DossierComparePage
   GSignalGroup      *stakeholders_signals;
   GSignalGroup      *arguments_signals;
   guint              update_source;
+  gboolean           stale;         /* the project changed while hidden */
 
   GArray            *documents;     /* gint64: chosen, in order */
   gboolean           chosen;        /* the user chose them (else the default) */
@@ -625,6 +626,7 @@ dossier_compare_page_update (DossierComparePage *self)
   g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  self->stale = FALSE;
   settle_documents (self);
   rebuild_documents_list (self);
 
@@ -656,11 +658,36 @@ update_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The comparison is worked out while the page is shown, or asked for: a
+ * window opening a project of 1,000 documents does not list and compare
+ * them all for a page nobody looks at yet. */
 static void
 queue_update (DossierComparePage *self)
 {
-  if (self->update_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->update_source, g_source_remove);
+      self->stale = TRUE;
+    }
+  else if (self->update_source == 0)
     self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle, self, NULL);
+}
+
+static void
+ensure_updated (DossierComparePage *self)
+{
+  if (self->stale)
+    dossier_compare_page_update (self);
+}
+
+static void
+dossier_compare_page_map (GtkWidget *widget)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+
+  /* Before its children are mapped, so that none shows the old state. */
+  ensure_updated (self);
+  GTK_WIDGET_CLASS (dossier_compare_page_parent_class)->map (widget);
 }
 
 /* ---- Properties and toolbar ---------------------------------------------------- */
@@ -755,7 +782,10 @@ dossier_compare_page_set_project (DossierComparePage *self,
   g_signal_group_set_target (self->arguments_signals,
                              project != NULL ? dossier_project_get_arguments (project) : NULL);
   dossier_matrix_select (self->matrix, -1, -1);
-  dossier_compare_page_update (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dossier_compare_page_update (self);
+  else
+    queue_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -781,6 +811,7 @@ dossier_compare_page_get_documents (DossierComparePage *self)
 
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
 
+  ensure_updated (self);
   copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->documents->len);
   g_array_append_vals (copy, self->documents->data, self->documents->len);
   return copy;
@@ -790,6 +821,7 @@ DossierComparison *
 dossier_compare_page_get_comparison (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  ensure_updated (self);
   return self->comparison;
 }
 
@@ -797,6 +829,7 @@ GtkWidget *
 dossier_compare_page_get_matrix (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  ensure_updated (self);
   return GTK_WIDGET (self->matrix);
 }
 
@@ -804,6 +837,7 @@ GPtrArray *
 dossier_compare_page_get_excerpts (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  ensure_updated (self);
   return self->excerpts;
 }
 
@@ -811,6 +845,7 @@ GPtrArray *
 dossier_compare_page_get_divergences (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  ensure_updated (self);
   return self->divergences;
 }
 
@@ -930,6 +965,7 @@ export_action (GtkWidget  *widget,
   g_autofree char *suggested = NULL;
   guint index;
 
+  ensure_updated (self);
   for (index = 0; index < G_N_ELEMENTS (exports); index++)
     if (strcmp (exports[index].name, name) == 0)
       break;
@@ -1062,6 +1098,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   object_class->set_property = dossier_compare_page_set_property;
   object_class->dispose = dossier_compare_page_dispose;
   object_class->finalize = dossier_compare_page_finalize;
+  widget_class->map = dossier_compare_page_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
