@@ -2484,10 +2484,13 @@ assert_spans_patched (Fixture    *f,
                       const char *what)
 {
   DossierReaderPage *page = f->window->reader_page;
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
   g_autoptr(GPtrArray) highlights = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *patched = NULL;
   g_autofree char *listed = NULL;
+  g_autofree char *view_patched = NULL;
+  g_autofree char *view_listed = NULL;
 
   g_assert_cmpuint (page->respan_idle_id, ==, 0);
   highlights = dossier_project_list_highlights (dossier_window_get_project (f->window), f->document_id, 0, &error);
@@ -2496,11 +2499,22 @@ assert_spans_patched (Fixture    *f,
   for (guint i = 0; i < highlights->len; i++)
     g_assert_cmpint (g_array_index (page->spans, DossierViewHighlight, i).id, ==,
                      dossier_highlight_get_id (g_ptr_array_index (highlights, i)));
+  while (!dossier_document_view_is_painted (view))
+    g_main_context_iteration (NULL, TRUE);
   patched = describe_spans (f->window->reader_page);
+  view_patched = dossier_document_view_describe_highlights (view);
   _dossier_reader_page_rebuild_highlights (f->window->reader_page);
   listed = describe_spans (f->window->reader_page);
   if (g_strcmp0 (patched, listed) != 0)
     g_error ("After %s the patched spans are\n%s\nbut the listed ones\n%s", what, patched, listed);
+  /* The view, given the splice, shows what it shows given them all: the
+   * same lanes, bands and stripes. */
+  while (!dossier_document_view_is_painted (view))
+    g_main_context_iteration (NULL, TRUE);
+  view_listed = dossier_document_view_describe_highlights (view);
+  if (g_strcmp0 (view_patched, view_listed) != 0)
+    g_error ("After %s the view spliced shows\n%s\nbut given every highlight\n%s", what, view_patched,
+             view_listed);
 }
 
 /* Tagging, merging, adding and removing tags, removing highlights, a
@@ -2589,6 +2603,20 @@ test_local_changes_patch_spans (Fixture       *f,
   id = other;
   g_assert_true (g_hash_table_contains (f->window->reader_page->span_lengths, GSIZE_TO_POINTER ((gsize) id)));
   assert_spans_patched (f, "undo");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  assert_spans_patched (f, "redo");
+
+  /* Deleting a tag takes its highlights (and its colour off the others);
+   * the codebook changed, so the spans are made again once it settles. */
+  g_assert_true (dossier_project_delete_tag (project, costs_id, &error));
+  g_assert_no_error (error);
+  while (f->window->reader_page->respan_idle_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_spans_patched (f, "deleting a tag");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  while (f->window->reader_page->respan_idle_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_spans_patched (f, "undoing the deletion of a tag");
 }
 
 static void
