@@ -68,88 +68,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-dossier_argument_finalize (GObject *object)
-{
-  DossierArgument *self = DOSSIER_ARGUMENT (object);
-
-  g_free (self->uuid);
-  g_free (self->statement);
-
-  G_OBJECT_CLASS (dossier_argument_parent_class)->finalize (object);
-}
-
-static void
-dossier_argument_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DossierArgument *self = DOSSIER_ARGUMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_QUESTION_ID:
-      g_value_set_int64 (value, self->question_id);
-      break;
-    case PROP_POLARITY:
-      g_value_set_int (value, self->polarity);
-      break;
-    case PROP_STATEMENT:
-      g_value_set_string (value, self->statement);
-      break;
-    case PROP_STAKEHOLDER_ID:
-      g_value_set_int64 (value, self->stakeholder_id);
-      break;
-    case PROP_STRENGTH:
-      g_value_set_int (value, self->strength);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_N_EVIDENCE:
-      g_value_set_uint (value, self->n_evidence);
-      break;
-    case PROP_N_SOURCES:
-      g_value_set_uint (value, self->n_sources);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierArgument, member)
 
 static void
 dossier_argument_class_init (DossierArgumentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_QUESTION_ID] = dossier_notify_prop_int64 ("question-id", FIELD (question_id));
+  properties[PROP_POLARITY] = dossier_notify_prop_int ("polarity", FIELD (polarity),
+                                                       DOSSIER_POLARITY_PRO, DOSSIER_POLARITY_CON,
+                                                       DOSSIER_POLARITY_PRO);
+  properties[PROP_STATEMENT] = dossier_notify_prop_string ("statement", FIELD (statement), NULL);
+  properties[PROP_STAKEHOLDER_ID] = dossier_notify_prop_int64 ("stakeholder-id",
+                                                               FIELD (stakeholder_id));
+  properties[PROP_STRENGTH] = dossier_notify_prop_int ("strength", FIELD (strength),
+                                                       DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX,
+                                                       DOSSIER_STRENGTH_DEFAULT);
+  properties[PROP_POSITION] = dossier_notify_prop_int ("position", FIELD (position),
+                                                       0, G_MAXINT, 0);
+  properties[PROP_N_EVIDENCE] = dossier_notify_prop_uint ("n-evidence", FIELD (n_evidence));
+  properties[PROP_N_SOURCES] = dossier_notify_prop_uint ("n-sources", FIELD (n_sources));
 
-  object_class->finalize = dossier_argument_finalize;
-  object_class->get_property = dossier_argument_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_QUESTION_ID] = g_param_spec_int64 ("question-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                     flags);
-  properties[PROP_POLARITY] = g_param_spec_int ("polarity", NULL, NULL, DOSSIER_POLARITY_PRO,
-                                                DOSSIER_POLARITY_CON, DOSSIER_POLARITY_PRO, flags);
-  properties[PROP_STATEMENT] = g_param_spec_string ("statement", NULL, NULL, NULL, flags);
-  properties[PROP_STAKEHOLDER_ID] = g_param_spec_int64 ("stakeholder-id", NULL, NULL,
-                                                        0, G_MAXINT64, 0, flags);
-  properties[PROP_STRENGTH] = g_param_spec_int ("strength", NULL, NULL, DOSSIER_STRENGTH_MIN,
-                                                DOSSIER_STRENGTH_MAX, DOSSIER_STRENGTH_DEFAULT,
-                                                flags);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_N_EVIDENCE] = g_param_spec_uint ("n-evidence", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_N_SOURCES] = g_param_spec_uint ("n-sources", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dossier_notify_install_properties (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
 
 static void

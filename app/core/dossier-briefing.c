@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "dossier-briefing-private.h"
+#include "dossier-notify-private.h"
 
 #include <string.h>
 
@@ -46,14 +47,9 @@ dossier_briefing_finalize (GObject *object)
 {
   DossierBriefing *self = DOSSIER_BRIEFING (object);
 
-  g_free (self->uuid);
-  g_free (self->title);
-  g_free (self->body);
-  g_free (self->created);
-  g_free (self->modified);
   g_array_unref (self->document_ids);
 
-  G_OBJECT_CLASS (dossier_briefing_parent_class)->finalize (object);
+  dossier_notify_finalize (object);
 }
 
 static void
@@ -64,74 +60,40 @@ dossier_briefing_get_property (GObject    *object,
 {
   DossierBriefing *self = DOSSIER_BRIEFING (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_BODY:
-      g_value_set_string (value, self->body);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_DOCUMENTS:
-      g_value_set_uint (value, self->document_ids->len);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* The one property that is not a field of its own. */
+  if (prop_id == PROP_DOCUMENTS)
+    g_value_set_uint (value, self->document_ids->len);
+  else
+    dossier_notify_get_property (object, prop_id, value, pspec);
 }
+
+#define FIELD(member) G_STRUCT_OFFSET (DossierBriefing, member)
 
 static void
 dossier_briefing_class_init (DossierBriefingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_TITLE] = dossier_notify_prop_string ("title", FIELD (title), NULL);
+  properties[PROP_BODY] = dossier_notify_prop_string ("body", FIELD (body), NULL);
+  properties[PROP_CREATED] = dossier_notify_prop_string ("created", FIELD (created), NULL);
+  properties[PROP_MODIFIED] = dossier_notify_prop_string ("modified", FIELD (modified), NULL);
+  /* The number of documents; read them with dossier_briefing_get_document_ids (). */
+  properties[PROP_DOCUMENTS] = g_param_spec_uint ("documents", NULL, NULL, 0, G_MAXUINT, 0,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+
+  dossier_notify_install_properties (object_class, properties, N_PROPS);
   object_class->finalize = dossier_briefing_finalize;
   object_class->get_property = dossier_briefing_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
-  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, flags);
-  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, flags);
-  /* The number of documents; read them with dossier_briefing_get_document_ids (). */
-  properties[PROP_DOCUMENTS] = g_param_spec_uint ("documents", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dossier_briefing_init (DossierBriefing *self)
 {
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-static void
-update_string (DossierBriefing *self,
-               char           **field,
-               const char      *value,
-               guint            prop)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 DossierBriefing *
@@ -153,11 +115,11 @@ dossier_briefing_update (DossierBriefing           *self,
 
   g_object_freeze_notify (object);
 
-  update_string (self, &self->uuid, data->uuid, PROP_UUID);
-  update_string (self, &self->title, data->title, PROP_TITLE);
-  update_string (self, &self->body, data->body, PROP_BODY);
-  update_string (self, &self->created, data->created, PROP_CREATED);
-  update_string (self, &self->modified, data->modified, PROP_MODIFIED);
+  dossier_notify_string (object, &self->uuid, data->uuid, properties[PROP_UUID]);
+  dossier_notify_string (object, &self->title, data->title, properties[PROP_TITLE]);
+  dossier_notify_string (object, &self->body, data->body, properties[PROP_BODY]);
+  dossier_notify_string (object, &self->created, data->created, properties[PROP_CREATED]);
+  dossier_notify_string (object, &self->modified, data->modified, properties[PROP_MODIFIED]);
 
   if (self->document_ids->len != data->n_documents ||
       (data->n_documents > 0 &&

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "dossier-document-private.h"
-#include "dossier-text-private.h"
+#include "dossier-notify-private.h"
 
 struct _DossierDocument
 {
@@ -46,94 +46,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-dossier_document_finalize (GObject *object)
-{
-  DossierDocument *self = DOSSIER_DOCUMENT (object);
-
-  g_free (self->uuid);
-  g_free (self->title);
-  g_free (self->author);
-  g_free (self->outlet);
-  g_free (self->source);
-  g_free (self->published);
-  g_free (self->imported);
-  g_free (self->format);
-
-  G_OBJECT_CLASS (dossier_document_parent_class)->finalize (object);
-}
-
-static void
-dossier_document_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DossierDocument *self = DOSSIER_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case PROP_OUTLET:
-      g_value_set_string (value, self->outlet);
-      break;
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-    case PROP_PUBLISHED:
-      g_value_set_string (value, self->published);
-      break;
-    case PROP_IMPORTED:
-      g_value_set_string (value, self->imported);
-      break;
-    case PROP_FORMAT:
-      g_value_set_string (value, self->format);
-      break;
-    case PROP_LENGTH:
-      g_value_set_int64 (value, self->length);
-      break;
-    case PROP_N_HIGHLIGHTS:
-      g_value_set_uint (value, self->n_highlights);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierDocument, member)
 
 static void
 dossier_document_class_init (DossierDocumentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_TITLE] = dossier_notify_prop_string ("title", FIELD (title), NULL);
+  properties[PROP_AUTHOR] = dossier_notify_prop_string ("author", FIELD (author), NULL);
+  properties[PROP_OUTLET] = dossier_notify_prop_string ("outlet", FIELD (outlet), NULL);
+  properties[PROP_SOURCE] = dossier_notify_prop_string ("source", FIELD (source), NULL);
+  properties[PROP_PUBLISHED] = dossier_notify_prop_string ("published", FIELD (published), NULL);
+  properties[PROP_IMPORTED] = dossier_notify_prop_string ("imported", FIELD (imported), NULL);
+  properties[PROP_FORMAT] = dossier_notify_prop_string ("format", FIELD (format), NULL);
+  properties[PROP_LENGTH] = dossier_notify_prop_int64 ("length", FIELD (length));
+  properties[PROP_N_HIGHLIGHTS] = dossier_notify_prop_uint ("n-highlights", FIELD (n_highlights));
 
-  object_class->finalize = dossier_document_finalize;
-  object_class->get_property = dossier_document_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
-  properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, flags);
-  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
-  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
-  properties[PROP_IMPORTED] = g_param_spec_string ("imported", NULL, NULL, NULL, flags);
-  properties[PROP_FORMAT] = g_param_spec_string ("format", NULL, NULL, NULL, flags);
-  properties[PROP_LENGTH] = g_param_spec_int64 ("length", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_N_HIGHLIGHTS] = g_param_spec_uint ("n-highlights", NULL, NULL,
-                                                     0, G_MAXUINT, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dossier_notify_install_properties (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
 
 static void
@@ -147,24 +77,6 @@ static const char *
 nonempty (const char *str)
 {
   return str != NULL && str[0] != '\0' ? str : NULL;
-}
-
-static void
-update_string (DossierDocument *self,
-               char           **field,
-               const char      *value,
-               guint            prop)
-{
-  /* Read from a file that anyone may have written: valid UTF-8 from
-   * here on. */
-  g_autofree char *valid = dossier_text_dup_valid (value, -1);
-
-  if (g_strcmp0 (*field, valid) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_steal_pointer (&valid);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 DossierDocument *
@@ -190,21 +102,20 @@ dossier_document_update (DossierDocument           *self,
 
   g_object_freeze_notify (object);
 
-  update_string (self, &self->uuid, data->uuid, PROP_UUID);
-  update_string (self, &self->title, data->title != NULL ? data->title : "", PROP_TITLE);
-  update_string (self, &self->author, nonempty (data->author), PROP_AUTHOR);
-  update_string (self, &self->outlet, nonempty (data->outlet), PROP_OUTLET);
-  update_string (self, &self->source, nonempty (data->source), PROP_SOURCE);
-  update_string (self, &self->published, nonempty (data->published), PROP_PUBLISHED);
-  update_string (self, &self->imported, data->imported, PROP_IMPORTED);
-  update_string (self, &self->format, data->format, PROP_FORMAT);
-
-  if (self->length != data->length)
-    {
-      self->length = data->length;
-      g_object_notify_by_pspec (object, properties[PROP_LENGTH]);
-    }
-
+  dossier_notify_nullable_string (object, &self->uuid, data->uuid, properties[PROP_UUID]);
+  dossier_notify_string (object, &self->title, data->title, properties[PROP_TITLE]);
+  dossier_notify_nullable_string (object, &self->author, nonempty (data->author),
+                                  properties[PROP_AUTHOR]);
+  dossier_notify_nullable_string (object, &self->outlet, nonempty (data->outlet),
+                                  properties[PROP_OUTLET]);
+  dossier_notify_nullable_string (object, &self->source, nonempty (data->source),
+                                  properties[PROP_SOURCE]);
+  dossier_notify_nullable_string (object, &self->published, nonempty (data->published),
+                                  properties[PROP_PUBLISHED]);
+  dossier_notify_nullable_string (object, &self->imported, data->imported,
+                                  properties[PROP_IMPORTED]);
+  dossier_notify_nullable_string (object, &self->format, data->format, properties[PROP_FORMAT]);
+  dossier_notify_int64 (object, &self->length, data->length, properties[PROP_LENGTH]);
   dossier_document_set_n_highlights (self, data->n_highlights);
 
   g_object_thaw_notify (object);
@@ -216,11 +127,8 @@ dossier_document_set_n_highlights (DossierDocument *self,
 {
   g_return_if_fail (DOSSIER_IS_DOCUMENT (self));
 
-  if (self->n_highlights == n_highlights)
-    return;
-
-  self->n_highlights = n_highlights;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HIGHLIGHTS]);
+  dossier_notify_uint (G_OBJECT (self), &self->n_highlights, n_highlights,
+                       properties[PROP_N_HIGHLIGHTS]);
 }
 
 gint64

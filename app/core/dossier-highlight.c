@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dossier-highlight-private.h"
+#include "dossier-notify-private.h"
 #include "dossier-text-private.h"
 
 #include <string.h>
@@ -46,85 +47,30 @@ dossier_highlight_finalize (GObject *object)
   G_OBJECT_CLASS (dossier_highlight_parent_class)->finalize (object);
 }
 
-static void
-dossier_highlight_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DossierHighlight *self = DOSSIER_HIGHLIGHT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_DOCUMENT_ID:
-      g_value_set_int64 (value, self->document_id);
-      break;
-    case PROP_START:
-      g_value_set_int64 (value, self->start);
-      break;
-    case PROP_END:
-      g_value_set_int64 (value, self->end);
-      break;
-    case PROP_QUOTE:
-      g_value_set_string (value, self->quote);
-      break;
-    case PROP_PREFIX:
-      g_value_set_string (value, self->prefix);
-      break;
-    case PROP_SUFFIX:
-      g_value_set_string (value, self->suffix);
-      break;
-    case PROP_MEMO:
-      g_value_set_string (value, self->memo);
-      break;
-    case PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_ORPHANED:
-      g_value_set_boolean (value, self->orphaned);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierHighlight, member)
 
 static void
 dossier_highlight_class_init (DossierHighlightClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_DOCUMENT_ID] = dossier_notify_prop_int64 ("document-id", FIELD (document_id));
+  properties[PROP_START] = dossier_notify_prop_int64 ("start", FIELD (start));
+  properties[PROP_END] = dossier_notify_prop_int64 ("end", FIELD (end));
+  properties[PROP_QUOTE] = dossier_notify_prop_string ("quote", FIELD (quote), NULL);
+  properties[PROP_PREFIX] = dossier_notify_prop_string ("prefix", FIELD (prefix), NULL);
+  properties[PROP_SUFFIX] = dossier_notify_prop_string ("suffix", FIELD (suffix), NULL);
+  properties[PROP_MEMO] = dossier_notify_prop_string ("memo", FIELD (memo), "");
+  properties[PROP_AUTHOR] = dossier_notify_prop_string ("author", FIELD (author), NULL);
+  properties[PROP_CREATED] = dossier_notify_prop_string ("created", FIELD (created), NULL);
+  properties[PROP_MODIFIED] = dossier_notify_prop_string ("modified", FIELD (modified), NULL);
+  properties[PROP_ORPHANED] = dossier_notify_prop_boolean ("orphaned", FIELD (orphaned));
+
+  dossier_notify_install_properties (object_class, properties, N_PROPS);
+  /* Its strings are one block, freed whole. */
   object_class->finalize = dossier_highlight_finalize;
-  object_class->get_property = dossier_highlight_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_DOCUMENT_ID] = g_param_spec_int64 ("document-id", NULL, NULL,
-                                                     0, G_MAXINT64, 0, flags);
-  properties[PROP_START] = g_param_spec_int64 ("start", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_END] = g_param_spec_int64 ("end", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_QUOTE] = g_param_spec_string ("quote", NULL, NULL, NULL, flags);
-  properties[PROP_PREFIX] = g_param_spec_string ("prefix", NULL, NULL, NULL, flags);
-  properties[PROP_SUFFIX] = g_param_spec_string ("suffix", NULL, NULL, NULL, flags);
-  properties[PROP_MEMO] = g_param_spec_string ("memo", NULL, NULL, "", flags);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
-  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, flags);
-  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, flags);
-  properties[PROP_ORPHANED] = g_param_spec_boolean ("orphaned", NULL, NULL, FALSE, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

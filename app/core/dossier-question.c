@@ -37,77 +37,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-dossier_question_finalize (GObject *object)
-{
-  DossierQuestion *self = DOSSIER_QUESTION (object);
-
-  g_free (self->uuid);
-  g_free (self->text);
-
-  G_OBJECT_CLASS (dossier_question_parent_class)->finalize (object);
-}
-
-static void
-dossier_question_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DossierQuestion *self = DOSSIER_QUESTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_N_PROS:
-      g_value_set_uint (value, self->n_pros);
-      break;
-    case PROP_N_CONS:
-      g_value_set_uint (value, self->n_cons);
-      break;
-    case PROP_PRO_STRENGTH:
-      g_value_set_uint (value, self->pro_strength);
-      break;
-    case PROP_CON_STRENGTH:
-      g_value_set_uint (value, self->con_strength);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierQuestion, member)
 
 static void
 dossier_question_class_init (DossierQuestionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_TEXT] = dossier_notify_prop_string ("text", FIELD (text), NULL);
+  properties[PROP_POSITION] = dossier_notify_prop_int ("position", FIELD (position),
+                                                       0, G_MAXINT, 0);
+  properties[PROP_N_PROS] = dossier_notify_prop_uint ("n-pros", FIELD (n_pros));
+  properties[PROP_N_CONS] = dossier_notify_prop_uint ("n-cons", FIELD (n_cons));
+  properties[PROP_PRO_STRENGTH] = dossier_notify_prop_uint ("pro-strength", FIELD (pro_strength));
+  properties[PROP_CON_STRENGTH] = dossier_notify_prop_uint ("con-strength", FIELD (con_strength));
 
-  object_class->finalize = dossier_question_finalize;
-  object_class->get_property = dossier_question_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_N_PROS] = g_param_spec_uint ("n-pros", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_N_CONS] = g_param_spec_uint ("n-cons", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_PRO_STRENGTH] = g_param_spec_uint ("pro-strength", NULL, NULL, 0, G_MAXUINT, 0,
-                                                     flags);
-  properties[PROP_CON_STRENGTH] = g_param_spec_uint ("con-strength", NULL, NULL, 0, G_MAXUINT, 0,
-                                                     flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dossier_notify_install_properties (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
 
 static void

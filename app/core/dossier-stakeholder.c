@@ -181,127 +181,43 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-dossier_stakeholder_finalize (GObject *object)
-{
-  DossierStakeholder *self = DOSSIER_STAKEHOLDER (object);
-
-  g_free (self->uuid);
-  g_free (self->name);
-  g_strfreev (self->aliases);
-  g_free (self->description);
-  g_free (self->stance);
-  g_free (self->interests);
-  g_free (self->color);
-
-  G_OBJECT_CLASS (dossier_stakeholder_parent_class)->finalize (object);
-}
-
-static void
-dossier_stakeholder_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  DossierStakeholder *self = DOSSIER_STAKEHOLDER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_ALIASES:
-      g_value_set_boxed (value, self->aliases);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->kind);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_STANCE:
-      g_value_set_string (value, self->stance);
-      break;
-    case PROP_STANCE_POSITION:
-      g_value_set_int (value, self->stance_position);
-      break;
-    case PROP_INTERESTS:
-      g_value_set_string (value, self->interests);
-      break;
-    case PROP_POWER:
-      g_value_set_int (value, self->power);
-      break;
-    case PROP_INTEREST:
-      g_value_set_int (value, self->interest);
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_N_MENTIONS:
-      g_value_set_uint (value, self->n_mentions);
-      break;
-    case PROP_N_DOCUMENTS:
-      g_value_set_uint (value, self->n_documents);
-      break;
-    case PROP_N_EVIDENCE:
-      g_value_set_uint (value, self->n_evidence);
-      break;
-    case PROP_POWER_BACKED:
-      g_value_set_boolean (value, self->power_backed);
-      break;
-    case PROP_INTEREST_BACKED:
-      g_value_set_boolean (value, self->interest_backed);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierStakeholder, member)
 
 static void
 dossier_stakeholder_class_init (DossierStakeholderClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_NAME] = dossier_notify_prop_string ("name", FIELD (name), NULL);
+  properties[PROP_ALIASES] = dossier_notify_prop_strv ("aliases", FIELD (aliases));
+  properties[PROP_KIND] = dossier_notify_prop_int ("kind", FIELD (kind),
+                                                   0, DOSSIER_STAKEHOLDER_N_KINDS - 1,
+                                                   DOSSIER_STAKEHOLDER_OTHER);
+  properties[PROP_DESCRIPTION] = dossier_notify_prop_string ("description", FIELD (description),
+                                                             "");
+  properties[PROP_STANCE] = dossier_notify_prop_string ("stance", FIELD (stance), "");
+  properties[PROP_STANCE_POSITION] = dossier_notify_prop_int ("stance-position",
+                                                              FIELD (stance_position),
+                                                              DOSSIER_STANCE_UNKNOWN,
+                                                              DOSSIER_STANCE_MAX,
+                                                              DOSSIER_STANCE_UNKNOWN);
+  properties[PROP_INTERESTS] = dossier_notify_prop_string ("interests", FIELD (interests), "");
+  properties[PROP_POWER] = dossier_notify_prop_int ("power", FIELD (power),
+                                                    DOSSIER_RATING_MIN, DOSSIER_RATING_MAX, 3);
+  properties[PROP_INTEREST] = dossier_notify_prop_int ("interest", FIELD (interest),
+                                                       DOSSIER_RATING_MIN, DOSSIER_RATING_MAX, 3);
+  properties[PROP_COLOR] = dossier_notify_prop_string ("color", FIELD (color), NULL);
+  properties[PROP_POSITION] = dossier_notify_prop_int ("position", FIELD (position),
+                                                       0, G_MAXINT, 0);
+  properties[PROP_N_MENTIONS] = dossier_notify_prop_uint ("n-mentions", FIELD (n_mentions));
+  properties[PROP_N_DOCUMENTS] = dossier_notify_prop_uint ("n-documents", FIELD (n_documents));
+  properties[PROP_N_EVIDENCE] = dossier_notify_prop_uint ("n-evidence", FIELD (n_evidence));
+  properties[PROP_POWER_BACKED] = dossier_notify_prop_boolean ("power-backed",
+                                                               FIELD (power_backed));
+  properties[PROP_INTEREST_BACKED] = dossier_notify_prop_boolean ("interest-backed",
+                                                                  FIELD (interest_backed));
 
-  object_class->finalize = dossier_stakeholder_finalize;
-  object_class->get_property = dossier_stakeholder_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_ALIASES] = g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, DOSSIER_STAKEHOLDER_N_KINDS - 1,
-                                            DOSSIER_STAKEHOLDER_OTHER, flags);
-  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, "", flags);
-  properties[PROP_STANCE] = g_param_spec_string ("stance", NULL, NULL, "", flags);
-  properties[PROP_STANCE_POSITION] = g_param_spec_int ("stance-position", NULL, NULL,
-                                                       DOSSIER_STANCE_UNKNOWN, DOSSIER_STANCE_MAX,
-                                                       DOSSIER_STANCE_UNKNOWN, flags);
-  properties[PROP_INTERESTS] = g_param_spec_string ("interests", NULL, NULL, "", flags);
-  properties[PROP_POWER] = g_param_spec_int ("power", NULL, NULL, DOSSIER_RATING_MIN,
-                                             DOSSIER_RATING_MAX, 3, flags);
-  properties[PROP_INTEREST] = g_param_spec_int ("interest", NULL, NULL, DOSSIER_RATING_MIN,
-                                                DOSSIER_RATING_MAX, 3, flags);
-  properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_N_MENTIONS] = g_param_spec_uint ("n-mentions", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_N_DOCUMENTS] = g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
-                                                    flags);
-  properties[PROP_N_EVIDENCE] = g_param_spec_uint ("n-evidence", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_POWER_BACKED] = g_param_spec_boolean ("power-backed", NULL, NULL, FALSE, flags);
-  properties[PROP_INTEREST_BACKED] = g_param_spec_boolean ("interest-backed", NULL, NULL, FALSE,
-                                                           flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dossier_notify_install_properties (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
 
 static void
@@ -334,8 +250,6 @@ dossier_stakeholder_update (DossierStakeholder           *self,
                             const DossierStakeholderData *data)
 {
   GObject *object = G_OBJECT (self);
-  const char * const none[] = { NULL };
-  const char * const *aliases;
 
   g_return_if_fail (DOSSIER_IS_STAKEHOLDER (self));
   g_return_if_fail (data != NULL);
@@ -344,13 +258,7 @@ dossier_stakeholder_update (DossierStakeholder           *self,
 
   dossier_notify_string (object, &self->uuid, data->uuid, properties[PROP_UUID]);
   dossier_notify_string (object, &self->name, data->name, properties[PROP_NAME]);
-  aliases = data->aliases != NULL ? data->aliases : none;
-  if (!g_strv_equal ((const char * const *) self->aliases, aliases))
-    {
-      g_strfreev (self->aliases);
-      self->aliases = g_strdupv ((char **) aliases);
-      g_object_notify_by_pspec (object, properties[PROP_ALIASES]);
-    }
+  dossier_notify_strv (object, &self->aliases, data->aliases, properties[PROP_ALIASES]);
   dossier_notify_int (object, (int *) &self->kind, data->kind, properties[PROP_KIND]);
   dossier_notify_string (object, &self->description, data->description,
                          properties[PROP_DESCRIPTION]);

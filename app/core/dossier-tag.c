@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "dossier-tag-private.h"
-#include "dossier-text-private.h"
+#include "dossier-notify-private.h"
 
 struct _DossierTag
 {
@@ -46,93 +46,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-dossier_tag_finalize (GObject *object)
-{
-  DossierTag *self = DOSSIER_TAG (object);
-
-  g_free (self->uuid);
-  g_free (self->name);
-  g_free (self->color);
-  g_free (self->description);
-  g_free (self->path);
-
-  G_OBJECT_CLASS (dossier_tag_parent_class)->finalize (object);
-}
-
-static void
-dossier_tag_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  DossierTag *self = DOSSIER_TAG (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_PARENT_ID:
-      g_value_set_int64 (value, self->parent_id);
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_DEPTH:
-      g_value_set_uint (value, self->depth);
-      break;
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    case PROP_N_HIGHLIGHTS:
-      g_value_set_uint (value, self->n_highlights);
-      break;
-    case PROP_KEY:
-      g_value_set_int (value, self->key);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (DossierTag, member)
 
 static void
 dossier_tag_class_init (DossierTagClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
+  properties[PROP_NAME] = dossier_notify_prop_string ("name", FIELD (name), NULL);
+  properties[PROP_PARENT_ID] = dossier_notify_prop_int64 ("parent-id", FIELD (parent_id));
+  properties[PROP_COLOR] = dossier_notify_prop_string ("color", FIELD (color), NULL);
+  properties[PROP_DESCRIPTION] = dossier_notify_prop_string ("description", FIELD (description),
+                                                             "");
+  properties[PROP_POSITION] = dossier_notify_prop_int ("position", FIELD (position),
+                                                       0, G_MAXINT, 0);
+  properties[PROP_DEPTH] = dossier_notify_prop_uint ("depth", FIELD (depth));
+  properties[PROP_PATH] = dossier_notify_prop_string ("path", FIELD (path), NULL);
+  properties[PROP_N_HIGHLIGHTS] = dossier_notify_prop_uint ("n-highlights", FIELD (n_highlights));
+  properties[PROP_KEY] = dossier_notify_prop_int ("key", FIELD (key), DOSSIER_TAG_KEY_AUTO, 9,
+                                                  DOSSIER_TAG_KEY_AUTO);
 
-  object_class->finalize = dossier_tag_finalize;
-  object_class->get_property = dossier_tag_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL,
-                                                   0, G_MAXINT64, 0, flags);
-  properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
-  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, "", flags);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_DEPTH] = g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
-  properties[PROP_N_HIGHLIGHTS] = g_param_spec_uint ("n-highlights", NULL, NULL,
-                                                     0, G_MAXUINT, 0, flags);
-  properties[PROP_KEY] = g_param_spec_int ("key", NULL, NULL, DOSSIER_TAG_KEY_AUTO, 9,
-                                           DOSSIER_TAG_KEY_AUTO, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dossier_notify_install_properties (G_OBJECT_CLASS (klass), properties, N_PROPS);
 }
 
 static void
@@ -140,24 +74,6 @@ dossier_tag_init (DossierTag *self)
 {
   self->description = g_strdup ("");
   self->key = DOSSIER_TAG_KEY_AUTO;
-}
-
-static void
-update_string (DossierTag  *self,
-               char       **field,
-               const char  *value,
-               guint        prop)
-{
-  /* Read from a file that anyone may have written: valid UTF-8 from
-   * here on. */
-  g_autofree char *valid = dossier_text_dup_valid (value, -1);
-
-  if (g_strcmp0 (*field, valid) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_steal_pointer (&valid);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 DossierTag *
@@ -183,37 +99,16 @@ dossier_tag_update (DossierTag           *self,
 
   g_object_freeze_notify (object);
 
-  update_string (self, &self->uuid, data->uuid != NULL ? data->uuid : "", PROP_UUID);
-  update_string (self, &self->name, data->name != NULL ? data->name : "", PROP_NAME);
-  update_string (self, &self->color, data->color, PROP_COLOR);
-  update_string (self, &self->description,
-                 data->description != NULL ? data->description : "", PROP_DESCRIPTION);
-  update_string (self, &self->path, data->path != NULL ? data->path : "", PROP_PATH);
-
-  if (self->parent_id != data->parent_id)
-    {
-      self->parent_id = data->parent_id;
-      g_object_notify_by_pspec (object, properties[PROP_PARENT_ID]);
-    }
-
-  if (self->position != data->position)
-    {
-      self->position = data->position;
-      g_object_notify_by_pspec (object, properties[PROP_POSITION]);
-    }
-
-  if (self->depth != data->depth)
-    {
-      self->depth = data->depth;
-      g_object_notify_by_pspec (object, properties[PROP_DEPTH]);
-    }
-
-  if (self->key != data->key)
-    {
-      self->key = data->key;
-      g_object_notify_by_pspec (object, properties[PROP_KEY]);
-    }
-
+  dossier_notify_string (object, &self->uuid, data->uuid, properties[PROP_UUID]);
+  dossier_notify_string (object, &self->name, data->name, properties[PROP_NAME]);
+  dossier_notify_nullable_string (object, &self->color, data->color, properties[PROP_COLOR]);
+  dossier_notify_string (object, &self->description, data->description,
+                         properties[PROP_DESCRIPTION]);
+  dossier_notify_string (object, &self->path, data->path, properties[PROP_PATH]);
+  dossier_notify_int64 (object, &self->parent_id, data->parent_id, properties[PROP_PARENT_ID]);
+  dossier_notify_int (object, &self->position, data->position, properties[PROP_POSITION]);
+  dossier_notify_uint (object, &self->depth, data->depth, properties[PROP_DEPTH]);
+  dossier_notify_int (object, &self->key, data->key, properties[PROP_KEY]);
   dossier_tag_set_n_highlights (self, data->n_highlights);
 
   g_object_thaw_notify (object);
@@ -225,11 +120,8 @@ dossier_tag_set_n_highlights (DossierTag *self,
 {
   g_return_if_fail (DOSSIER_IS_TAG (self));
 
-  if (self->n_highlights == n_highlights)
-    return;
-
-  self->n_highlights = n_highlights;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HIGHLIGHTS]);
+  dossier_notify_uint (G_OBJECT (self), &self->n_highlights, n_highlights,
+                       properties[PROP_N_HIGHLIGHTS]);
 }
 
 gint64
