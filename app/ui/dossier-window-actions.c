@@ -323,17 +323,41 @@ new_chooser (DossierWindow        *self,
   return chooser;
 }
 
+/* Adds @first and the filters after it (NULL-terminated, each taken over),
+ * @first chosen. */
 static void
-add_project_filters (GtkFileChooser *chooser)
+add_filters (GtkFileChooserNative *chooser,
+             GtkFileFilter        *first,
+             ...)
 {
-  g_autoptr(GtkFileFilter) projects = NULL;
-  g_autoptr(GtkFileFilter) all = NULL;
+  va_list args;
 
-  projects = make_filter (_("Dossier Projects"), (const char *[]) { "*.dossier", NULL }, NULL);
-  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
-  gtk_file_chooser_add_filter (chooser, projects);
-  gtk_file_chooser_add_filter (chooser, all);
-  gtk_file_chooser_set_filter (chooser, projects);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), first);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), first);
+  g_object_unref (first);
+
+  va_start (args, first);
+  for (GtkFileFilter *filter = va_arg (args, GtkFileFilter *); filter != NULL;
+       filter = va_arg (args, GtkFileFilter *))
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  va_end (args);
+}
+
+static GtkFileFilter *
+all_files_filter (void)
+{
+  return make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
+}
+
+static void
+add_project_filters (GtkFileChooserNative *chooser)
+{
+  add_filters (chooser,
+               make_filter (_("Dossier Projects"), (const char *[]) { "*.dossier", NULL }, NULL),
+               all_files_filter (), NULL);
 }
 
 /* Where a file chooser for projects starts: beside the open project, but
@@ -484,7 +508,7 @@ open_project_action (GtkWidget  *widget,
 
   chooser = new_chooser (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                          open_project_chosen);
-  add_project_filters (GTK_FILE_CHOOSER (chooser));
+  add_project_filters (chooser);
   set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -854,39 +878,37 @@ report_import (DossierWindow *self,
   warn_duplicates (self, outcomes);
 }
 
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* The window an import ends in, with the import's cancellable and progress
+ * dropped and whether the user cancelled it; NULL if the window closed
+ * meanwhile (and so cancelled the import: what came in is in the project). */
+static DossierWindow *
+end_import (gpointer  user_data,
+            gboolean *cancelled)
 {
   GWeakRef *weak = user_data;
   g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
-  g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean cancelled;
 
   g_weak_ref_clear (weak);
   g_free (weak);
-  outcomes = dossier_project_import_files_finish (DOSSIER_PROJECT (source), result, &error);
-
-  /* The window closed meanwhile (and so cancelled the import): what came
-   * in is in the project. */
   if (self == NULL || _dossier_window_is_closed (self))
-    return;
+    return NULL;
 
-  cancelled = g_cancellable_is_cancelled (self->import_cancellable);
+  *cancelled = g_cancellable_is_cancelled (self->import_cancellable);
   g_cancellable_disconnect (self->cancellable, self->import_cancel_handler);
   self->import_cancel_handler = 0;
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->import_status);
+  return g_steal_pointer (&self);
+}
 
-  if (outcomes == NULL)
-    _dossier_window_show_error_dialog (self, _("Could Not Import"), error->message);
-  else if (DOSSIER_PROJECT (source) == self->project)
-    report_import (self, outcomes, cancelled);
-
-  /* Files dropped meanwhile, unless the user stopped it all. */
-  if (cancelled || self->project != DOSSIER_PROJECT (source))
+/* After an import into @project: the files dropped meanwhile, unless the
+ * user stopped it all or another project is open now. */
+static void
+import_next (DossierWindow  *self,
+             DossierProject *project,
+             gboolean        cancelled)
+{
+  if (cancelled || self->project != project)
     g_ptr_array_set_size (self->pending_imports, 0);
   if (self->pending_imports->len > 0)
     {
@@ -896,6 +918,28 @@ on_imported (GObject      *source,
 
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   _dossier_window_update_actions (self);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierWindow) self = NULL;
+  gboolean cancelled = FALSE;
+
+  outcomes = dossier_project_import_files_finish (DOSSIER_PROJECT (source), result, &error);
+  self = end_import (user_data, &cancelled);
+  if (self == NULL)
+    return;
+
+  if (outcomes == NULL)
+    _dossier_window_show_error_dialog (self, _("Could Not Import"), error->message);
+  else if (DOSSIER_PROJECT (source) == self->project)
+    report_import (self, outcomes, cancelled);
+  import_next (self, DOSSIER_PROJECT (source), cancelled);
 }
 
 static void
@@ -912,24 +956,15 @@ on_exchange_imported (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
   g_autoptr(DossierImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean cancelled;
+  g_autoptr(DossierWindow) self = NULL;
+  gboolean cancelled = FALSE;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   report = dossier_exchange_import_finish (DOSSIER_PROJECT (source), result, &error);
-
-  if (self == NULL || _dossier_window_is_closed (self))
+  self = end_import (user_data, &cancelled);
+  if (self == NULL)
     return;
-
-  cancelled = g_cancellable_is_cancelled (self->import_cancellable);
-  g_cancellable_disconnect (self->cancellable, self->import_cancel_handler);
-  self->import_cancel_handler = 0;
-  g_clear_object (&self->import_cancellable);
-  g_clear_object (&self->import_status);
 
   if (report != NULL && DOSSIER_PROJECT (source) == self->project)
     {
@@ -945,17 +980,7 @@ on_exchange_imported (GObject      *source,
     dossier_window_show_toast (self, _("Import cancelled: nothing was imported"), FALSE);
   else if (report == NULL)
     _dossier_window_show_error_dialog (self, _("Could Not Import"), error->message);
-
-  if (cancelled || self->project != DOSSIER_PROJECT (source))
-    g_ptr_array_set_size (self->pending_imports, 0);
-  if (self->pending_imports->len > 0)
-    {
-      start_import (self);
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  _dossier_window_update_actions (self);
+  import_next (self, DOSSIER_PROJECT (source), cancelled);
 }
 
 /* Imports the pending files; the import's own cancellable is cancelled by
@@ -1050,14 +1075,6 @@ import_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) articles = NULL;
-  g_autoptr(GtkFileFilter) text = NULL;
-  g_autoptr(GtkFileFilter) markdown = NULL;
-  g_autoptr(GtkFileFilter) html = NULL;
-  g_autoptr(GtkFileFilter) refi = NULL;
-  g_autoptr(GtkFileFilter) w3c = NULL;
-  g_autoptr(GtkFileFilter) all = NULL;
-
   if (!require_writable (self))
     return;
 
@@ -1065,29 +1082,22 @@ import_action (GtkWidget  *widget,
                          import_chosen);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
-  articles = make_filter (_("Articles and Projects of Other Tools"),
-                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
-                                             "*.qdpx", "*.qdc", "*.qde", "*.jsonld", NULL },
-                          (const char *[]) { "text/plain", "text/markdown", "text/html", NULL });
-  refi = make_filter (_("REFI-QDA Projects and Codebooks"),
-                      (const char *[]) { "*.qdpx", "*.qdc", "*.qde", NULL }, NULL);
-  w3c = make_filter (_("W3C Web Annotations"), (const char *[]) { "*.jsonld", "*.json", NULL },
-                     (const char *[]) { "application/ld+json", NULL });
-  text = make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL },
-                      (const char *[]) { "text/plain", NULL });
-  markdown = make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
-                          (const char *[]) { "text/markdown", NULL });
-  html = make_filter (_("Web Pages"), (const char *[]) { "*.html", "*.htm", NULL },
-                      (const char *[]) { "text/html", NULL });
-  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), refi);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), w3c);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+  add_filters (chooser,
+               make_filter (_("Articles and Projects of Other Tools"),
+                            (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                               "*.qdpx", "*.qdc", "*.qde", "*.jsonld", NULL },
+                            (const char *[]) { "text/plain", "text/markdown", "text/html", NULL }),
+               make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL },
+                            (const char *[]) { "text/plain", NULL }),
+               make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
+                            (const char *[]) { "text/markdown", NULL }),
+               make_filter (_("Web Pages"), (const char *[]) { "*.html", "*.htm", NULL },
+                            (const char *[]) { "text/html", NULL }),
+               make_filter (_("REFI-QDA Projects and Codebooks"),
+                            (const char *[]) { "*.qdpx", "*.qdc", "*.qde", NULL }, NULL),
+               make_filter (_("W3C Web Annotations"), (const char *[]) { "*.jsonld", "*.json", NULL },
+                            (const char *[]) { "application/ld+json", NULL }),
+               all_files_filter (), NULL);
 
   /* Where articles came from last time, else home (not "Recent"). */
   {
@@ -1413,8 +1423,6 @@ replace_text_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) articles = NULL;
-  g_autoptr(GtkFileFilter) all = NULL;
 
   if (!require_writable (self))
     return;
@@ -1426,13 +1434,12 @@ replace_text_action (GtkWidget  *widget,
 
   chooser = new_chooser (self, _("Replace Text With a Newer Version"), GTK_FILE_CHOOSER_ACTION_OPEN,
                          _("_Review"), replace_text_chosen);
-  articles = make_filter (_("Articles and Saved Pages"),
-                          (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL },
-                          (const char *[]) { "text/plain", "text/markdown", "text/html", NULL });
-  all = make_filter (_("All Files"), (const char *[]) { "*", NULL }, NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+  add_filters (chooser,
+               make_filter (_("Articles and Saved Pages"),
+                            (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                               NULL },
+                            (const char *[]) { "text/plain", "text/markdown", "text/html", NULL }),
+               all_files_filter (), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
