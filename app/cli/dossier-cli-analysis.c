@@ -186,49 +186,38 @@ cli_stakeholder_add (const char *name,
   fields.color = color;
 
   id = dossier_project_create_stakeholder (project, &fields, &error);
-  if (id <= 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 /* ---- stakeholders --------------------------------------------------------------- */
+
+static gboolean
+print_stakeholder (DossierProject  *project,
+                   gpointer         item,
+                   GError         **error)
+{
+  DossierStakeholder *s = item;
+  g_autofree char *field = cli_field (dossier_stakeholder_get_name (s));
+  g_autofree char *aliases = g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (s));
+  g_autofree char *aliases_field = cli_field (aliases);
+  char buf[8];
+
+  cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%d\t%d\t%u\t%u\t%u\t%s\n",
+             dossier_stakeholder_get_id (s), field,
+             dossier_stakeholder_kind_to_string (dossier_stakeholder_get_kind (s)),
+             stance_field (dossier_stakeholder_get_stance_position (s), buf),
+             dossier_stakeholder_get_power (s), dossier_stakeholder_get_interest (s),
+             dossier_stakeholder_get_n_mentions (s), dossier_stakeholder_get_n_documents (s),
+             dossier_stakeholder_get_n_evidence (s), aliases_field);
+  return TRUE;
+}
 
 int
 cli_stakeholders (const char *name,
                   int         argc,
                   char      **argv)
 {
-  g_autoptr(DossierProject) project = NULL;
-  GListModel *model;
-
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
-  if (project == NULL)
-    return CLI_EXIT_FAILURE;
-
-  model = dossier_project_get_stakeholders (project);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
-      g_autofree char *field = cli_field (dossier_stakeholder_get_name (s));
-      g_autofree char *aliases = g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (s));
-      g_autofree char *aliases_field = cli_field (aliases);
-      char buf[8];
-
-      cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%d\t%d\t%u\t%u\t%u\t%s\n",
-                 dossier_stakeholder_get_id (s), field,
-                 dossier_stakeholder_kind_to_string (dossier_stakeholder_get_kind (s)),
-                 stance_field (dossier_stakeholder_get_stance_position (s), buf),
-                 dossier_stakeholder_get_power (s), dossier_stakeholder_get_interest (s),
-                 dossier_stakeholder_get_n_mentions (s), dossier_stakeholder_get_n_documents (s),
-                 dossier_stakeholder_get_n_evidence (s), aliases_field);
-    }
-
-  return CLI_EXIT_OK;
+  return cli_list (name, argc, argv, dossier_project_get_stakeholders, print_stakeholder);
 }
 
 /* ---- mentions ----------------------------------------------------------------------- */
@@ -363,11 +352,7 @@ cli_question_add (const char *name,
     return CLI_EXIT_FAILURE;
 
   id = dossier_project_add_question (project, argv[1], &error);
-  if (id <= 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 int
@@ -423,11 +408,7 @@ cli_argument_add (const char *name,
   id = dossier_project_add_argument (project, dossier_question_get_id (question),
                                      pro ? DOSSIER_POLARITY_PRO : DOSSIER_POLARITY_CON,
                                      argv[2], stakeholder_id, strength_value, &error);
-  if (id <= 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 /* ---- arguments ----------------------------------------------------------------------------- */

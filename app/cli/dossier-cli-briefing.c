@@ -118,52 +118,42 @@ read_body (const char *name,
   return g_steal_pointer (&contents);
 }
 
+static gboolean
+print_briefing (DossierProject  *project,
+                gpointer         item,
+                GError         **error)
+{
+  DossierBriefing *briefing = item;
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (dossier_briefing_get_body (briefing));
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GString) documents = g_string_new (NULL);
+  g_autofree char *title = cli_field (dossier_briefing_get_title (briefing));
+  const gint64 *ids;
+  guint n_ids, n_unverified = 0;
+
+  citations = dossier_project_resolve_citations (project, root, error);
+  if (citations == NULL)
+    return FALSE;
+  for (guint k = 0; k < citations->len; k++)
+    if (((DossierCitation *) g_ptr_array_index (citations, k))->status != DOSSIER_CITATION_OK)
+      n_unverified++;
+
+  ids = dossier_briefing_get_document_ids (briefing, &n_ids);
+  for (guint k = 0; k < n_ids; k++)
+    g_string_append_printf (documents, "%s%" PRId64, k > 0 ? "," : "", ids[k]);
+
+  cli_print ("%" PRId64 "\t%s\t%s\t%u\t%u\t%s\n",
+             dossier_briefing_get_id (briefing), title, documents->str,
+             citations->len, n_unverified, dossier_briefing_get_modified (briefing));
+  return TRUE;
+}
+
 int
 cli_briefings (const char *name,
                int         argc,
                char      **argv)
 {
-  g_autoptr(DossierProject) project = NULL;
-  GListModel *briefings;
-  guint n;
-
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
-  if (project == NULL)
-    return CLI_EXIT_FAILURE;
-
-  briefings = dossier_project_get_briefings (project);
-  n = g_list_model_get_n_items (briefings);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierBriefing) briefing = g_list_model_get_item (briefings, i);
-      g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (dossier_briefing_get_body (briefing));
-      g_autoptr(GPtrArray) citations = NULL;
-      g_autoptr(GString) documents = g_string_new (NULL);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *title = cli_field (dossier_briefing_get_title (briefing));
-      const gint64 *ids;
-      guint n_ids, n_unverified = 0;
-
-      citations = dossier_project_resolve_citations (project, root, &error);
-      if (citations == NULL)
-        return cli_fail (name, error);
-      for (guint k = 0; k < citations->len; k++)
-        if (((DossierCitation *) g_ptr_array_index (citations, k))->status != DOSSIER_CITATION_OK)
-          n_unverified++;
-
-      ids = dossier_briefing_get_document_ids (briefing, &n_ids);
-      for (guint k = 0; k < n_ids; k++)
-        g_string_append_printf (documents, "%s%" PRId64, k > 0 ? "," : "", ids[k]);
-
-      cli_print ("%" PRId64 "\t%s\t%s\t%u\t%u\t%s\n",
-                 dossier_briefing_get_id (briefing), title, documents->str,
-                 citations->len, n_unverified, dossier_briefing_get_modified (briefing));
-    }
-
-  return CLI_EXIT_OK;
+  return cli_list (name, argc, argv, dossier_project_get_briefings, print_briefing);
 }
 
 int
@@ -310,11 +300,7 @@ cli_briefing_new (const char *name,
 
   id = dossier_project_add_briefing (project, argv[1], (const gint64 *) ids->data, ids->len,
                                      body, &error);
-  if (id == 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" PRId64 "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 int

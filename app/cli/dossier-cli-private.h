@@ -124,6 +124,26 @@ DossierDocument *cli_find_document (const char     *name,
                                     DossierProject *project,
                                     gint64          document_id);
 
+/* A listing command's line for one item of its model; FALSE with @error
+ * stops the listing. */
+typedef gboolean (*CliPrintItem) (DossierProject  *project,
+                                  gpointer         item,
+                                  GError         **error);
+
+/* A listing command: its one argument the project, opened read-only, and a
+ * line per item of the model @get_model gives. */
+int      cli_list        (const char     *name,
+                          int             argc,
+                          char          **argv,
+                          GListModel   *(*get_model) (DossierProject *project),
+                          CliPrintItem    print_item);
+
+/* The end of a command that adds a row: its id on a line, or why there is
+ * none (@id not above 0). */
+int      cli_print_id    (const char   *name,
+                          gint64        id,
+                          const GError *error);
+
 /* Writes UTF-8 to stdout as is, whatever the locale. */
 void     cli_print       (const char *format,
                           ...) G_GNUC_PRINTF (1, 2);

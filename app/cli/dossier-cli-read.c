@@ -17,37 +17,28 @@
 #include "dossier-briefing-layout.h"
 #include "dossier-cli-private.h"
 
+static gboolean
+print_document (DossierProject  *project,
+                gpointer         item,
+                GError         **error)
+{
+  DossierDocument *doc = item;
+  g_autofree char *title = cli_field (dossier_document_get_title (doc));
+  g_autofree char *outlet = cli_field (dossier_document_get_outlet (doc));
+  g_autofree char *date = cli_field (dossier_document_get_published (doc));
+
+  cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\n",
+             dossier_document_get_id (doc), title, outlet, date,
+             dossier_document_get_n_highlights (doc));
+  return TRUE;
+}
+
 int
 cli_documents (const char *name,
                int         argc,
                char      **argv)
 {
-  g_autoptr(DossierProject) project = NULL;
-  GListModel *documents;
-  guint n;
-
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
-  if (project == NULL)
-    return CLI_EXIT_FAILURE;
-
-  documents = dossier_project_get_documents (project);
-  n = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, i);
-      g_autofree char *title = cli_field (dossier_document_get_title (doc));
-      g_autofree char *outlet = cli_field (dossier_document_get_outlet (doc));
-      g_autofree char *date = cli_field (dossier_document_get_published (doc));
-
-      cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\n",
-                 dossier_document_get_id (doc), title, outlet, date,
-                 dossier_document_get_n_highlights (doc));
-    }
-
-  return CLI_EXIT_OK;
+  return cli_list (name, argc, argv, dossier_project_get_documents, print_document);
 }
 
 int
@@ -85,35 +76,26 @@ cli_text (const char *name,
   return CLI_EXIT_OK;
 }
 
+static gboolean
+print_tag (DossierProject  *project,
+           gpointer         item,
+           GError         **error)
+{
+  DossierTag *tag = item;
+  g_autofree char *path = cli_field (dossier_tag_get_path (tag));
+
+  cli_print ("%*s%s\t%s\t%u\n",
+             (int) (2 * dossier_tag_get_depth (tag)), "",
+             path, dossier_tag_get_color (tag), dossier_tag_get_n_highlights (tag));
+  return TRUE;
+}
+
 int
 cli_tags (const char *name,
           int         argc,
           char      **argv)
 {
-  g_autoptr(DossierProject) project = NULL;
-  GListModel *tags;
-  guint n;
-
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
-  if (project == NULL)
-    return CLI_EXIT_FAILURE;
-
-  tags = dossier_project_get_tags (project);
-  n = g_list_model_get_n_items (tags);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
-      g_autofree char *path = cli_field (dossier_tag_get_path (tag));
-
-      cli_print ("%*s%s\t%s\t%u\n",
-                 (int) (2 * dossier_tag_get_depth (tag)), "",
-                 path, dossier_tag_get_color (tag), dossier_tag_get_n_highlights (tag));
-    }
-
-  return CLI_EXIT_OK;
+  return cli_list (name, argc, argv, dossier_project_get_tags, print_tag);
 }
 
 int

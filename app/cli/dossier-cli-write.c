@@ -213,11 +213,7 @@ cli_tag_add (const char *name,
     }
 
   id = dossier_project_add_tag (project, argv[1], parent_id, color, description, &error);
-  if (id <= 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 int
@@ -289,11 +285,7 @@ cli_highlight (const char *name,
   id = dossier_project_add_highlight (project, document_id, start, end,
                                       (const gint64 *) tag_ids->data, tag_ids->len,
                                       memo, &error);
-  if (id <= 0)
-    return cli_fail (name, error);
-
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return CLI_EXIT_OK;
+  return cli_print_id (name, id, error);
 }
 
 int

@@ -326,6 +326,48 @@ cli_fail (const char   *name,
   return CLI_EXIT_FAILURE;
 }
 
+int
+cli_print_id (const char   *name,
+              gint64        id,
+              const GError *error)
+{
+  if (id <= 0)
+    return cli_fail (name, error);
+
+  cli_print ("%" G_GINT64_FORMAT "\n", id);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_list (const char     *name,
+          int             argc,
+          char          **argv,
+          GListModel   *(*get_model) (DossierProject *project),
+          CliPrintItem    print_item)
+{
+  g_autoptr(DossierProject) project = NULL;
+  GListModel *model;
+
+  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project (name, argv[0], FALSE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  model = get_model (project);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!print_item (project, item, &error))
+        return cli_fail (name, error);
+    }
+
+  return CLI_EXIT_OK;
+}
+
 /* ---- Arguments --------------------------------------------------------- */
 
 gboolean
