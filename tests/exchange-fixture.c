@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* exchange-fixture.c — see exchange-fixture.h. */
 #include "config.h"
 

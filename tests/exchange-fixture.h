@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* exchange-fixture.h — what the exchange tests share: a project written for
  * them (non-ASCII text, a three-level codebook, highlights by two authors,
  * memos, overlaps), exporting it to memory, reading zip archives and

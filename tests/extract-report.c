@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract-report.c — prints how well the HTML importer reads the corpus of
  * saved pages in tests/fixtures/html-corpus (or the folder given): title
  * and byline accuracy, token F1 of the article text, page by page.

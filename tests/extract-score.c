@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract-score.c — scoring the HTML importer on a corpus of saved pages;
  * see extract-score.h for the sidecar format and what is measured. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract-score.h — how well the HTML importer reads a corpus of saved
  * pages whose title, byline and article text are known.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-anchor.c — finding highlights again after their text changed. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-arguments.c — questions and their pros and cons: adding, editing,
  * reordering and moving arguments between sides, evidence and the flags
  * it drives (no evidence, a single outlet), the balance per question,

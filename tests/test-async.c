@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-async.c — importing and exporting without blocking: the work runs
  * in a thread with its own connection, documents join the project's
  * models one by one, each import is its own undo step, progress is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing-export.c — a briefing note exported as Markdown and HTML:
  * numbered footnotes with the quote, title, outlet, date and section
  * heading; a note's own text escaped and dangerous links disarmed; every

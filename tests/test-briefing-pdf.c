@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing-pdf.c — a briefing note as PDF (libdossier-render), read
  * back with poppler's pdftotext and pdfinfo: the title, the documents
  * compared, the body's text, each citation's footnote (its quote, title,

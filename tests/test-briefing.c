@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing.c — briefing notes in a project: each change one undoable
  * action, the model in step; citations read afresh from the highlights
  * (live after a memo, a tag or re-anchoring changes them, marked when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-grid.c — dossier-cli grid: the power/interest grid as an SVG
  * that a program can read (one dot per stakeholder, named, placed by its
  * ratings, hollow without evidence, filled with it) and as a PNG of the

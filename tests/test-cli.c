@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — dossier-cli as a user and a script see it: every command
  * of the tour, then every bad input we know of. Each failure must be one
  * clear line on stderr, exit status 1 or 2 (never a signal, never a GLib

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare.c — comparing documents: the matrix (counts, the tag tree's
  * roll-up, per 1,000 words, totals, filters), the excerpts behind a row,
  * each kind of divergence (omission, stance, figures in their many

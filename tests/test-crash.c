@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-crash.c — "a crash at any moment loses nothing the user saw done".
  *
  * The test runs itself as a writer (test-crash --writer PROJECT FIRST):

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-data.sh — validates the desktop integration files as built (desktop
 # entry, AppStream metainfo, MIME type, GSettings schema, icons) and checks
 # that po/POTFILES.in lists every source file with translatable strings.

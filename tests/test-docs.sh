@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-docs.sh — the command line's documentation in the repository
 # (docs/dossier-cli.1, the manual page, and docs/dossier-cli.md) covers every
 # command and every long option that dossier-cli's own --help lists, and the

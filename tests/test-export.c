@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c — the export formats: JSON (the "dossier-export" contract,
  * parsed back by Python's json module: text[start:end] == quote on
  * non-ASCII text), CSV (RFC 4180, parsed back by Python's csv module),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-extract-corpus.c — the HTML importer on the corpora of saved pages
  * in tests/fixtures/html-corpus*: the figures must not fall below their
  * floors (see extract-score.h for how pages are compared, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-files.c — the project file among other files: made on a nearly
  * full disk, reached through a symbolic link, held by another process,
  * refused and left exactly as it was.

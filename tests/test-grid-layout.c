@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grid-layout.c — the power/interest grid's geometry: quadrants,
  * dots where their ratings put them, sized by evidence and hollow without
  * it, labels that never overlap each other or a dot and stay in the plot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-highlight-list.c — the live highlight lists
  * (dossier_project_get_highlights (), dossier_project_get_tag_highlights ()):
  * after every kind of action, its undo and its redo, each list holds what

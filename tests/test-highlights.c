@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-highlights.c — highlights: code-point offsets over non-ASCII text,
  * "tag this selection" merging, tags and memos, listing, counts, autocode
  * and re-anchoring when a document's text is replaced.

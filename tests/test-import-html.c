@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-html.c — the HTML importer on saved pages and hostile input.
  *
  * The pages in tests/fixtures/html/ are invented text in the markup of

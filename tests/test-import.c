@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import.c — import dispatch, encodings, bad input, and the plain-text
  * and Markdown importers. (HTML has its own test.) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-index.c — the search index of documents' texts, written after the
  * action that stored a text: a search never misses a stored document,
  * whether it is indexed at once, by a thread, or was left unindexed by a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-list-store.c — dossier_list_store_reconcile(): one exact
  * items-changed for the run that differs, none when nothing does. */
 #include "config.h"

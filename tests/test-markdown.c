@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-markdown.c — the Markdown subset of briefing notes: what each
  * construct parses to, where every node lies in the source (code points),
  * citations, escaping, and that no input can break the tree's shape. */

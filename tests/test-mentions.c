@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-mentions.c — finding stakeholders' aliases in text: case and
  * accents, whole words, spaces and apostrophes, overlapping aliases,
  * code-point offsets after emoji and CJK, and agreement with a naive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-migrate.c — a version 1 project (built here with raw SQL, the way
  * Dossier 1 wrote it) opens as version 2 with all its data, after a
  * backup copy.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-project.c — the project file: create, open, refuse, lock, save as,
  * check; documents and the codebook tree.
  */

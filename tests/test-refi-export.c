@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-refi-export.c — REFI-QDA export: .qdpx archives whose project.qde
  * is valid against the published QDA-XML schema, sources stored inside and
  * referred to by internal:// paths, selections in code points that slice

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-refi-import.c — REFI-QDA import: Dossier → .qdpx → Dossier gives
  * back the same project, entity by entity, for every target tool's
  * profile; importing is one action (one undo step) that merges codes into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-refi-tools.c — importing what other tools write: the fixtures in
  * tests/fixtures/refi-qda/{maxqda,atlasti,nvivo,qualcoder} imitate each
  * tool's habits (see make-fixtures.py there) and are zipped up here the way

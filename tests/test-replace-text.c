@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-replace-text.c — replacing a document's text with a newer version
  * of the article: the plan says where every highlight goes (unchanged,
  * moved, approximate, orphaned) with edits before, inside and across

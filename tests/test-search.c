@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-search.c — full-text search over documents and memos: what a user
  * types always works, hits point at the words, and the index follows
  * every change, undo and redo included.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-stakeholders.c — a project's stakeholders: adding and editing them
  * (every field, its checks, its undo), the list model's exact
  * items-changed, evidence (roles, stances per source, a highlight made for

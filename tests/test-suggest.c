@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-suggest.c — stakeholders and arguments proposed from a document:
  * fixtures written for these tests (tests/fixtures/suggest: an English
  * Markdown article and a Spanish plain-text one) and the project's own

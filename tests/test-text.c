@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c — normalization, code-point offsets, slices, context, hashes
  * and the text builder that every importer uses. */
 

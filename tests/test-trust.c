@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-trust.c — a project file from someone else is hostile input.
  *
  * Each file here is made the way an attacker would: a real project, then

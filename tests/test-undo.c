@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo.c — every action undoes and redoes exactly.
  *
  * Each action is checked by a dump of every table (and of the models and

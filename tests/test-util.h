@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-util.h — what the tests share: temporary folders, documents and
  * tags made in one call, a project fixture whose teardown runs the
  * project's own check, and waiting on the main loop. Each helper fails the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-w3c.c — W3C Web Annotation collections: the export (JSON-LD with a
  * TextQuoteSelector carrying prefix and suffix and a TextPositionSelector
  * per target, tags as "tagging" bodies, memos as "commenting" ones, the

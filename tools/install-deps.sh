@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # install-deps.sh — installs everything needed to build, run and test Dossier
 # on Debian 12 (or a derivative). Idempotent: when every package is already
 # installed it does nothing and needs no network. Uses sudo when not root.

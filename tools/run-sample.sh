@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-sample.sh — builds Dossier in _build and runs it, uninstalled, on the
 # bundled sample project (three articles on the Harbour Bridge decision).
 # Extra arguments are passed to the application.

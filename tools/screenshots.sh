@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # screenshots.sh — takes the README's and the AppStream metainfo's pictures
 # of the window on a copy of the sample project, on its own virtual X
 # server, so it works without a desktop.

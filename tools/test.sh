@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test.sh — the whole test run, as CI does it (.ci/run):
 #   1. _build:      the unit suite, then the ui suite on a virtual display
 #                   with its own session bus;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-coding-stripes.c — the margin of coding stripes beside a text view.
  *
  * Everything that depends on the set of highlights (the lanes, the order by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-coding-stripes.h — the margin of coding stripes beside a text view.
  *
  * One vertical bar per highlight, in the highlight's colour, from its first

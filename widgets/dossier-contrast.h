@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-contrast.h — WCAG 2 contrast of colours, and colours made to
  * reach it.
  *

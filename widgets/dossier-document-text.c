@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-text.c — the text view inside DossierDocumentView: draws
  * bullets and quote bars in the margins, below the text, for the visible
  * decorations only (found by binary search: a long document has thousands).

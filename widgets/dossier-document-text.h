@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-text.h — the text view inside DossierDocumentView.
  *
  * A GtkTextView that draws what a reading view shows beside the text but

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-view.c — the reading view of one document.
  *
  * The buffer holds exactly the document's text, so buffer offsets are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-view.h — the reading view of one document.
  *
  * A GtkTextView (read-only, with a caret) styled by block kind, with

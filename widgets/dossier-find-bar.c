@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-find-bar.c — in-document search over a GtkTextView's buffer.
  *
  * The text is lower-cased once into an array of code points (see

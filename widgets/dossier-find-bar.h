@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-find-bar.h — in-document search over a GtkTextView's buffer.
  *
  * A search bar (query, "n of m", previous and next) that finds every match

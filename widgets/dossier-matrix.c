@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-matrix.c — the comparison matrix as a grid of buttons.
  *
  * A grid of real buttons rather than one drawn surface: each cell is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-matrix.h — a comparison's matrix as a grid of cells: documents
  * as columns (title, outlet, date), rows indented as their tree, each cell
  * a button shaded by its density (six steps, CSS classes "density-0" to

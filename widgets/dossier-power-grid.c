@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-power-grid.c — the power/interest grid widget (see
  * dossier-power-grid.h). The core places dots and labels
  * (dossier-grid-layout.c); this widget measures the labels with pango,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-power-grid.h — the stakeholders' power/interest grid: each
  * stakeholder a labelled dot in its quadrant (key players, keep
  * satisfied, keep informed, monitor), coloured by its stance, sized by its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-analysis.c — the commands for stakeholders and arguments:
  * stakeholder-add, stakeholders, mentions, question-add, argument-add,
  * arguments, evidence-add and suggest. Listings are tab-separated, one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-briefing.c — briefing notes on the command line: list them,
  * print one (its body, its citations checked, its sections with the
  * evidence each cites), make one (optionally from the template) and change

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-compare.c — comparing documents on the command line: the
  * matrix (text, CSV, JSON, or a PNG/SVG picture), the excerpts behind a
  * row (Markdown, HTML), and where the sources diverge (text, JSON).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-grid.c — the grid command: the stakeholders' power/interest
  * grid as an SVG or PNG picture (libdossier-render draws it). */
 

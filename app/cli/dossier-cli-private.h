@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-private.h — what dossier-cli's files share: the command
  * table, exit codes, and the helpers that turn every failure into one
  * clear line on stderr. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-read.c — the commands that only read a project: documents,
  * text, tags, export and check. They open it read-only, so they work while
  * the Dossier window (or another writer) holds the project's write lock.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli-write.c — the commands that change a project: new, import,
  * tag-add, highlight and autocode. Each change is one transaction in the
  * core: it is committed whole or not at all. They need the project's write

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-cli.c — Dossier's core on the command line: git-style
  * subcommands for scripting, batch import and export, and tests.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-anchor.c — re-placing highlights in a new version of a text.
  *
  * A highlight remembers its offsets, its quote and some context. To find it

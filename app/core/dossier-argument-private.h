@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-argument-private.h — how the project creates and updates its
  * canonical DossierArgument objects. Not for the UI. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-argument.c — an argument for or against a question, as the
  * project keeps it: updated in place, notifying only what really changed. */
 

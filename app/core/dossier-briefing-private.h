@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-private.h — how the project creates and updates its
  * canonical DossierBriefing objects. Not for the UI. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-template.c — the body a new briefing note starts from:
  * the sections a policy briefing has (purpose, summary, background, the
  * stakeholders' positions, pros and cons per question, where sources

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing.c — a briefing note's title, body and documents, and
  * the sections of a body with the citations each holds (the evidence
  * meter).

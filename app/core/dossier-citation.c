@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-citation.c — resolving a briefing's citations against the
  * highlights as they are now, and checking each quote against its
  * document's text character for character.

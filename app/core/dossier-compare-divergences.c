@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-divergences.c — where the documents compared diverge:
  * omissions, stances, figures, shared (wire) copy and placement.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-export.c — a comparison written out: the matrix as a
  * terminal table, CSV or JSON; the excerpts side by side as Markdown or a
  * self-contained HTML page; the divergences as text or JSON.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-figures.c — numbers with their units in a text, made
  * comparable: "£72m", "£72 million" and "72 millones de libras" are one
  * value in one unit, so that two articles giving different figures for

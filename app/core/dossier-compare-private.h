@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-private.h — what the comparison's files share: the
  * documents compared, and one scan of the passages behind each row
  * (dossier-compare.c), used by the matrix and by the divergences

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare.c — the comparison matrix of chosen documents against
  * tags, stakeholders or arguments, and the excerpts behind a row.
  *

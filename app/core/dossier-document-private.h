@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-private.h — how the project creates and updates its
  * canonical DossierDocument objects. Not for the UI. */
 #pragma once

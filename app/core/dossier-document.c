@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document.c — one imported article's metadata.
  *
  * The project owns one DossierDocument per document id and updates it in

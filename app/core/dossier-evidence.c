@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-evidence.c — a highlighted passage cited for a stakeholder or an
  * argument. */
 

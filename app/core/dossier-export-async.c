@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-async.c — exporting without blocking the caller: the
  * export runs in a thread on a worker project (its own connection to the
  * file), which reads one snapshot of it from start to end. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-briefing.c — a briefing note as Markdown or as one
  * self-contained HTML page, with numbered footnotes that give each cited
  * passage as it is now: its quote, the document's title, outlet and date,

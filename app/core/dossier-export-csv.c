@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-csv.c — one row per highlight–tag pair, for spreadsheets
  * and statistics packages: RFC 4180 (fields with a comma, quote, CR or LF
  * quoted, quotes doubled, CRLF line ends), a header row, UTF-8.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-html.c — the tagged summary as one self-contained HTML
  * page (embedded CSS, no scripts, no external resources), readable on
  * screen, in dark mode and on paper. Built with libxml2's tree API, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-json.c — the "dossier-export" version 1 JSON format of
  * DESIGN.md, a contract other tools rely on: field names never change,
  * later versions only add fields. Written as a stream, one array element

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-markdown.c — the tagged summary as Markdown that reads
  * well raw and rendered (CommonMark, GitHub, pandoc): headings, a field
  * list per document, each quote a blockquote with its caption and note.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-private.h — what the export formats share: a buffered
  * writer over a GOutputStream, the codebook and documents of a project
  * resolved against a filter, and a fast cursor over highlights read with

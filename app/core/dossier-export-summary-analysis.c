@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-summary-analysis.c — the stakeholders and pros-and-cons
  * sections of the tagged summaries (see dossier-export-summary-private.h).
  *

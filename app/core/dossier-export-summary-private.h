@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-summary-private.h — the tagged summaries (Markdown, HTML,
  * plain text), split in two so that each half is written once:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-summary.c — the tagged summaries' content, whatever the
  * format: the walk (by document: document → its sections; by tag: the
  * sections across all documents), the tags section (tags in codebook

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-text.c — the tagged summary as plain text, for a mail or
  * a terminal: underlined titles, parts and quotes indented by depth, each
  * quote in curly quotes with its caption and note. Control characters

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export.c — writing a project (or part of it) out: format names,
  * the buffered writer and escaping shared by the formats, the export
  * context (codebook, documents, filter), and writing a file atomically.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-grid-layout.c — the power/interest grid's geometry, shared by
  * the window's widget and the command line's PNG and SVG renderer so that
  * both draw the same picture (see dossier-grid-layout.h).

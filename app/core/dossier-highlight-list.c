@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight-list.c — a live list of highlights (see the header).
  *
  * The project hands each update a fresh listing of the documents an action

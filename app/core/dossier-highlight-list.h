@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight-list.h — a live GListModel of highlight snapshots:
  * one document's, or one tag's (and its sub-tags') in every document. The
  * project makes them (dossier_project_get_highlights ()) and brings them

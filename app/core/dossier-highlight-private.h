@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight-private.h — how the project makes highlight snapshots.
  * Not for the UI. */
 #pragma once

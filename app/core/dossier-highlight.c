@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight.c — a snapshot of a tagged passage.
  *
  * Highlights are immutable values handed out by the project when they are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-byline.c — the HTML importer's byline: the people
  * who wrote the article, from JSON-LD, <meta> tags, rel=author links,
  * byline boxes and the "By …" lines under the headline.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-encoding.c — the HTML importer's bytes: which
  * encoding a page is in (BOM, else <meta charset> as browsers prescan it,
  * else UTF-8), decoding it, and clearing what libxml2 should never see

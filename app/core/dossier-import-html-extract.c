@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-extract.c — the HTML importer's blocks: the article
  * root written out as title, headings, paragraphs, list items, quotes and
  * preformatted text, with the clutter that only shows once the page's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-jsonld.c — the HTML importer's JSON-LD: a small,
  * tolerant, bounded scanner for the schema.org fields an article's page
  * declares (headline, author, publisher, dates, URL). Never recurses past

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-metadata.c — the HTML importer's metadata: what
  * <head> and the page say about the article (<title>, <meta>, <link>,
  * JSON-LD, bylines, <time>), collected during the first pass, then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-private.h — what the HTML importer's files share:
  * the per-element statistics of the tree (NodeInfo), the reader that the
  * passes fill in, and the functions each file offers the others.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-title.c — the HTML importer's headline: which of
  * the titles a page gives is the article's.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html-tree.c — the HTML importer's vocabulary and its
  * ways of reading a libxml2 tree: what each tag is, what class and id
  * names say (share bar, comments, byline, article body…), counting

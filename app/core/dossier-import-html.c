@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-html.c — HTML import, the way a reader mode reads a page.
  *
  * The bytes are decoded (dossier-import-html-encoding.c: BOM, else <meta

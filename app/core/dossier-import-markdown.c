@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-markdown.c — Markdown to plain text with blocks.
  *
  * A practical subset of CommonMark, enough for articles: ATX and setext

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-private.h — the importers behind dossier_import_bytes().
  *
  * Each takes the whole input already decoded to valid UTF-8 (the HTML one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-text.c — plain text with its structure guessed.
  *
  * Articles saved as text keep their layout in white space: a title line

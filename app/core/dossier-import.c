@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import.c — import dispatch: size checks, binary detection,
  * decoding, format detection, and the hand-over to each format's importer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-list-store.c — one exact splice from an old listing to a new. */
 
 #include "config.h"

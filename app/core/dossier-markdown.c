@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-markdown.c — the Markdown subset of briefing notes (see
  * dossier-markdown.h), parsed into a tree whose every node knows where it
  * is in the source, so that the editor can style the very characters the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-mentions.c — every alias of many names found in one pass.
  *
  * The aliases, folded (dossier_text_fold()), are compiled into an

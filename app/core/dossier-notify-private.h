@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-notify-private.h — the fields of a project's canonical objects
  * (document, tag, stakeholder, question, argument, briefing, highlight):
  * read-only properties read straight from the field they describe, fields

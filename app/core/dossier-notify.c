@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-notify.c — the fields of a project's canonical objects, read as
  * properties and set with notifications, in one place instead of a
  * get_property switch and a setter per class.

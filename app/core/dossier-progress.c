@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-progress.c — the progress of a long operation (see the header). */
 
 #include "config.h"

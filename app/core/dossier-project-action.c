@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-action.c — one action, one transaction: the guard that
  * rolls it back unless committed, the record of what it changed (keyed by
  * table), and the one setter of a text column that entities share.

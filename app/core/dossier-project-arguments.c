@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-arguments.c — a project's questions and their pros and
  * cons: the two list models, the actions that edit them, their evidence,
  * and the arguments suggested by an article's own lists.

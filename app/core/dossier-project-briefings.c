@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-briefings.c — briefing notes in a project: the model the
  * window lists, and the actions that make, edit and delete them.
  *

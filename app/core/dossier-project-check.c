@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-check.c — dossier_project_check(): everything that can
  * be wrong in a project file, reported one problem per line — objects in
  * its schema that Dossier did not create, SQLite's own integrity checks,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-documents.c — documents: import, metadata, deletion,
  * text replacement with re-anchoring, and the documents list model.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-highlights.c — highlights: tagging a range (with the
  * merging a user expects), tags and memos on highlights, listing them,
  * and autocoding.

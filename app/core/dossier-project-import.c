@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-import.c — importing files without blocking the caller:
  * a thread reads and parses each file and stores it through a worker
  * project (its own connection); each stored document's undo step is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-index.c — the search index of the documents' texts,
  * written after the action that stored a text has committed.
  *

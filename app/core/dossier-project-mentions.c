@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-mentions.c — where stakeholders are mentioned: the
  * counts a project keeps per stakeholder and document, the mentions of one
  * document (for underlining them), and the mentions no highlight covers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-private.h — what the core's other modules (export, the
  * project's own split files) share of DossierProject. Not for the UI.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-rows.c — what the actions on stakeholders, questions
  * and arguments share: a row that must exist, the ids a query returns,
  * rows numbered in a new order, integer columns set as one action, notes

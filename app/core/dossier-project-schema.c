@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-schema.c — the project file's schema, its migrations,
  * and the checks that refuse a file before SQLite ever touches it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-search.c — full-text search over documents and memos.
  *
  * FTS5 ranks the matches (bm25); an auxiliary function registered on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-stakeholders.c — a project's stakeholders: the list
  * model, the actions that edit them, their evidence, and the suggestions
  * taken from documents. Also what stakeholders and arguments share: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-tags.c — the codebook: a tree of tags, its list model
  * (in tree order), and the actions on it.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-trust.c — a project file is untrusted input: it may come
  * from someone else, who controls every byte of it.
  *

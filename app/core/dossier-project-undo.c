@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-undo.c — undo and redo, by SQLite's session extension.
  *
  * Each action runs inside a session that records every row it changes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project.c — a Dossier project file: opening, creating, locking,
  * the statement cache, transactions, and the checks.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-question.c — a proposition under debate, as the project keeps
  * it: updated in place, notifying only what really changed. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholder-private.h — how the project creates and updates its
  * canonical DossierStakeholder objects. Not for the UI. */
 #pragma once

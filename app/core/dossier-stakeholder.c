@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholder.c — an actor of the question under study: its kinds
  * and stances, and the object a project keeps per stakeholder, updated in
  * place (notifying only what really changed). */

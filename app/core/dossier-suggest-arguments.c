@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggest-arguments.c — arguments proposed from an article's own
  * lists of pros and cons.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggest-stakeholders.c — the actors an article names, proposed
  * as stakeholders.
  *

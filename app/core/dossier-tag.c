@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag.c — a code of the codebook.
  *
  * The project owns one DossierTag per tag id and updates it in place

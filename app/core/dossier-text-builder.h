@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text-builder.h — accumulates an importer's output: normalized
  * text plus blocks with code-point offsets. Shared by every importer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text-private.h — the cleaning steps behind dossier_text_normalize(),
  * shared with the text builder so that both produce exactly the same text.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text.c — normalized text and code-point offsets.
  *
  * Every offset in Dossier counts code points over text normalized here, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-layout.c — a briefing note on pages (see
  * dossier-briefing-layout.h).
  *

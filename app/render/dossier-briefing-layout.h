@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-layout.h — a briefing note laid out on pages with Pango
  * and drawn with cairo: for its PDF export and for printing, which share
  * every line of it.

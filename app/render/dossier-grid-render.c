@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-grid-render.c — the power/interest grid drawn to SVG or PNG.
  *
  * Text is measured once with pango, the core lays the grid out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-grid-render.h — the power/interest grid as a picture: SVG
  * (text stays text, each stakeholder a group with its name as a title) or
  * PNG, drawn from the same layout as the window's grid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-render-matrix.c — drawing a comparison's matrix with cairo and
  * Pango, for PNG and SVG exports (the window shows the same matrix with
  * widgets; this is for a report or a slide).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-render-matrix.h — a comparison's matrix as a picture (PNG or
  * SVG): documents as columns, rows indented as their tree, each cell's
  * value on a shade of its density, totals last.

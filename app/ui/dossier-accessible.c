@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-accessible.c — names GTK 4.8 gets wrong for assistive
  * technologies, fixed in one place for every window.
  *

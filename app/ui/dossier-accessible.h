@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-accessible.h — what assistive technologies are told beyond what
  * GTK 4.8 says by itself: names it gets wrong, and toasts. */
 #pragma once

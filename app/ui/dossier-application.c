@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-application.c — the Dossier application: decides which project
  * a window opens (a file given on the command line, the most recent
  * project, or a copy of the bundled sample on the first run), keeps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-application.h — the Dossier application: opening projects,
  * the bundled sample project, recent projects and app-wide actions. */
 #pragma once

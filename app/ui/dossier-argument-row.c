@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-argument-row.c — an argument in the Pros & Cons panel.
  *
  * The row follows its DossierArgument (updated in place by the core) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-argument-row.h — an argument in the Pros & Cons panel: its
  * statement, whose perspective, strength, how well it is backed (a flag
  * when it has no evidence or all of it from one outlet), its menu (edit,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-arguments-panel.c — the "Pros & Cons" panel of the right sidebar.
  *
  * The columns are the project's live list of arguments filtered by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-arguments-panel.h — the "Pros & Cons" panel of the right
  * sidebar.
  *

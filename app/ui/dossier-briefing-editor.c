@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-editor.c — a briefing note's text with its citations as
  * numbered chips (see dossier-briefing-editor.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-editor.h — the text view a briefing note is written in,
  * showing each citation as a numbered chip.
  *

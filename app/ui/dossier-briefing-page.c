@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-page.c — writing a briefing note (see
  * dossier-briefing-page.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-page.h — the centre page for writing a briefing note:
  * the project's notes to choose from or start (from the template), a
  * Markdown editor beside a live preview whose citations are numbered and

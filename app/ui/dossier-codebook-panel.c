@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-codebook-panel.c — the codebook in the left sidebar.
  *
  * The project hands out its tags as one flat GListModel in tree order

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-codebook-panel.h — the codebook in the left sidebar.
  *
  * A tree of the project's tags (colour, name, highlight count, the 1–9

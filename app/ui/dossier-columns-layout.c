@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-columns-layout.c — two columns where they fit, else one.
  *
  * A flow box decides from the children's natural widths, which for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-columns-layout.h — two children side by side when there is room
  * for both at their minimum width, else one above the other (the Pros &
  * Cons panel's pros and cons). */

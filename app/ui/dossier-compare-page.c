@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-page.c — comparing documents in the window: the
  * documents chosen and their order, the matrix (widgets/dossier-matrix.c),
  * the excerpts of what is selected side by side, and the divergences.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare-page.h — the centre page for comparing documents: which
  * documents take part and in what order, the matrix of tags, stakeholders
  * or arguments against them, the excerpts behind what is selected side by

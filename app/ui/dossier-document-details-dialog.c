@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-details-dialog.c — editing a document's details. */
 
 #include "config.h"

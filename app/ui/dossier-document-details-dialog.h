@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-details-dialog.h — editing a document's details: title,
  * author, outlet, source and published date. Save stores them as one
  * undoable step; a failure (a date that is not YYYY-MM-DD…) is shown in a

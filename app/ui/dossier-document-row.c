@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-row.c — a document in the documents sidebar.
  *
  * The row follows its DossierDocument's notify signals (a rename, new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-row.h — a document in the documents sidebar: its title
  * on one line, outlet and date under it, and its highlight count. */
 #pragma once

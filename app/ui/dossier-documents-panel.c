@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-documents-panel.c — the left sidebar's list of documents.
  *
  * The project's documents model goes through a filter (title, outlet,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-documents-panel.h — the left sidebar's list of a project's
  * documents: filter, sort, rename, edit details, delete. */
 #pragma once

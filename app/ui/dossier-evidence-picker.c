@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-evidence-picker.c — a popover that adds a passage as evidence
  * for a stakeholder or an argument.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-evidence-picker.h — a popover that adds a passage as evidence
  * for a stakeholder or an argument: "Add Selection as Evidence…" in the
  * reader, "Add as Evidence…" on a highlight.

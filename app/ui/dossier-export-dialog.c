@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-dialog.c — the Export dialog: format, how a summary is
  * laid out (grouping, headings, context, memos, positions: shown only for
  * the summary formats), which documents and tags, destination file. The

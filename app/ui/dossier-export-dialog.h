@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-dialog.h — choosing what to export (format, document,
  * tag), how a summary reads, and where, then exporting off the main
  * thread. The format and the summary options are remembered (GSettings). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight-card.c — a highlight as a card.
  *
  * The highlight is a snapshot; its tags and document are the project's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight-card.h — a highlight as a card: the quote, its tags as
  * chips in their colours, the memo; the document's title when the list
  * spans documents; a mark when the passage left the document's text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlights-panel.c — the "Highlights" panel of the right sidebar.
  *
  * The list follows the project's live model of what is shown (a

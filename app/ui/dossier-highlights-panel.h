@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlights-panel.h — the "Highlights" panel of the right sidebar.
  *
  * Lists the highlights of one document, or, when a tag is set, that tag's

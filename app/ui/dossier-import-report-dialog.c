@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-report-dialog.c — see dossier-import-report-dialog.h. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import-report-dialog.h — what an import from another tool did
  * (a REFI-QDA project or codebook, W3C Web Annotations): what came in,
  * counted; what changed on the way; what did not come in and why. The

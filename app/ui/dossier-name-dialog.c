@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-name-dialog.c — asking for a name, checked as it is typed. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-name-dialog.h — asking for a name: a new tag, a renamed tag or
  * document.
  *

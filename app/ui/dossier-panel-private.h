@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-panel-private.h — what DossierRow tells the panel it is rooted
  * in (dossier-panel.c keeps the set of its rows). */
 #pragma once

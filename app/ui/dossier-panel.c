@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-panel.c — the base class of the sidebar panels: the project
  * property, toasts and errors, and the rows rooted in the panel. */
 

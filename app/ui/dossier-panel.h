@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-panel.h — the base class of the sidebar panels.
  *
  * A panel shows one part of a project (its documents, its codebook, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-preferences-window.c — the preferences: the author name recorded
  * on new highlights, the text size, and the light/dark style. Every
  * control is bound to GSettings, so changes apply at once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-preferences-window.h — the application's preferences. */
 #pragma once
 

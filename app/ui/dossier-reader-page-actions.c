@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-reader-page-actions.c — DossierReaderPage's reader.* actions:
  * tagging the selection (number keys, the tag picker), memos, removing
  * highlights and their tags (the highlight menu), finding in the text.

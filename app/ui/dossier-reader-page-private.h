@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-reader-page-private.h — DossierReaderPage's instance struct,
  * shared by dossier-reader-page.c (the document, its highlights as spans
  * of the view, the keys, the "Tag…" button) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-reader-page.c — the reading page: shows one document of the
  * project, paints its highlights as spans of the document view (spliced
  * as the project's live list of them announces, whoever changed them),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-reader-page.h — the centre page for reading and tagging one
  * document: the document view, the "Tag…" button that follows the
  * selection, the 1–9 keys, the tag picker, the highlight menu and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-replace-text-dialog.c — see dossier-replace-text-dialog.h.
  *
  * From 360 px wide: below NARROW_WIDTH the list of highlights and the new

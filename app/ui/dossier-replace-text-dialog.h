@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-replace-text-dialog.h — reviewing a document's newer text before
  * it replaces the old one: where the re-anchoring puts each highlight
  * (moved with the same words, moved approximately — old and new passage

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-row.c — the base class of the rows of Dossier's lists: the
  * "item" property, and registering with the panel the row is rooted in. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-row.h — the base class of the rows of Dossier's lists.
  *
  * A row shows one item of a list model (a document, a tag, a highlight, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-hit-item.c — one hit of a project search as a list item. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-hit-item.h — one hit of a project search as a list item:
  * the document it is in (live, for its title), where, and the snippet as
  * Pango markup. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-hit-row.c — a hit of a project search. The document's
  * title is bound in the template to the live document, so a rename shows
  * at once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-hit-row.h — a hit of a project search: the document's
  * title, "Memo" for a hit in a memo, and the snippet with the match in
  * bold. */

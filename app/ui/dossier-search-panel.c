@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-panel.c — full-text search over the whole project.
  *
  * Every occurrence is listed, grouped by document (the best document

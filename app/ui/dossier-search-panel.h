@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-search-panel.h — full-text search over the whole project.
  *
  * A search entry and every occurrence dossier_project_search_occurrences()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-sidebar.c — a sidebar of the window: natural width from its
  * "width" property, and a handle on its inner edge that resizes it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-sidebar.h — one of the window's sidebars, at the width the user
  * gave it.
  *

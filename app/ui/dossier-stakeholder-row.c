@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholder-row.c — a stakeholder in the Stakeholders panel.
  *
  * The row follows its DossierStakeholder's notify signals (an edit, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholder-row.h — a stakeholder in the Stakeholders panel:
  * its colour, kind, name, stance and how much the texts say about it. */
 #pragma once

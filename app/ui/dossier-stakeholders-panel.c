@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholders-panel.c — the "Stakeholders" panel of the right
  * sidebar: the list, the editor of one stakeholder, its evidence and its
  * mentions, and the suggestions of the open document.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholders-panel.h — the "Stakeholders" panel of the right
  * sidebar.
  *

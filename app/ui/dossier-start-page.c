@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-start-page.c — no project open: New, Open and the recent
  * projects.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-start-page.h — what the window shows with no project open: New
  * and Open, and the recent projects (title, where, how many documents,
  * when last opened), each opened with one click. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggestions-section.c — the open document's suggestions under a
  * panel's list.
  *

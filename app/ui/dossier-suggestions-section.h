@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggestions-section.h — what the open document suggests, under a
  * panel's own list: a heading with the count, one row per suggestion with
  * an accept (+) and a dismiss (×) button, and optionally Accept All and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-chip.c — a tag shown as a small rounded label in its colour.
  *
  * One widget drawing its own PangoLayout, not a box around a GtkLabel: a

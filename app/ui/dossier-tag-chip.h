@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-chip.h — a tag shown as a small rounded label in its colour.
  *
  * Used wherever highlights list their tags (cards, tooltips). With

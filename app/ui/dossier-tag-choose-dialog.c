@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-choose-dialog.c — one tag picked from the others. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-choose-dialog.h — "Move To…" and "Merge Into…" in the
  * codebook: one tag picked from a searchable list of the others (never the
  * tag itself or its subtags; "Top Level" too when moving). The caller acts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-color-dialog.c — choosing a tag's colour.
  *
  * A GtkColorChooserWidget in a message dialog (GtkColorDialog is GTK 4.10),

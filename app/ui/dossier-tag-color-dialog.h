@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-color-dialog.h — choosing a tag's colour in the codebook:
  * the palette the core gives new tags, or any colour; the caller acts on
  * the "ok" response. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-picker-row.c — a tag in the tag picker. Bound to the live
  * tag: a rename or recolour shows at once. */
 

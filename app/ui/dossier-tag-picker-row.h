@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-picker-row.h — a tag in the tag picker: its colour, its
  * name, and under the name where it sits ("Stakeholders › Groups") when it
  * is not at the top level. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-picker.c — a popover that searches the codebook and picks
  * (or creates) a tag.
  *

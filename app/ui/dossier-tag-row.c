@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-row.c — a tag in the codebook.
  *
  * The tag's name, colour, count, depth and description are bound to the

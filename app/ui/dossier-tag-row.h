@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag-row.h — a tag in the codebook: expander, colour, name,
  * highlight count and the 1–9 key that tags with it, indented by depth. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text-dialog.c — editing a piece of free text of the project.
  *
  * An AdwMessageDialog rather than a window of our own: the text is a short

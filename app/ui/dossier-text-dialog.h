@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text-dialog.h — editing a piece of free text that belongs to
  * something in the project: a highlight's memo, a tag's description, and
  * later a stakeholder's or a briefing's text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-ui-utils.c — small helpers the application's widgets share. */
 
 #include "config.h"

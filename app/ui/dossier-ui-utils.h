@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-ui-utils.h — small helpers the application's widgets share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-window-actions.c — DossierWindow's win.* actions: projects (new,
  * open, save as, export), importing (files, drops, the clipboard), undo
  * and redo, toasts, zoom and the project search. Tagging is the reader

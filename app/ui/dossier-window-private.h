@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-window-private.h — DossierWindow's instance struct, shared by
  * dossier-window.c (layout, project, what the panels and pages follow) and
  * dossier-window-actions.c (the win.* actions: projects, import, undo,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-window.c — the main window: holds one project, its chrome (the
  * header bar, the import bar, toasts), the sidebars with their panels, and
  * the centre's pages (the reader, DossierReaderPage), and passes between

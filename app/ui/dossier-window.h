@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-window.h — the main window: one project, its documents and
  * codebook (left), the reader (centre), the highlights and search panels
  * (right). */

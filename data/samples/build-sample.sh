@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # build-sample.sh — builds the bundled sample project from the three sample
 # articles with dossier-cli, so the sample always matches the current schema
 # and importers.

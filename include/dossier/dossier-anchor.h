@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-anchor.h — re-placing a highlight in a new version of a text.
  *
  * A highlight is anchored by its offsets and by its exact quote with up to

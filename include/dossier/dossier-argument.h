@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-argument.h — an argument for or against a question.
  *
  * An argument belongs to a question (dossier-question.h), is pro or con,

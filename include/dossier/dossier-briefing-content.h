@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing-content.h — a briefing note read for printing, as plain
  * data: what the Markdown and HTML exports print (the title, the documents
  * it compares, the parsed body, its citations verified and numbered, and

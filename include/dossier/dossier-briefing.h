@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-briefing.h — briefing notes: a title, the documents a note
  * compares, and a body written in the Markdown subset of
  * dossier-markdown.h whose citations ([@UUID]) point at highlights.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-citation.h — what a briefing's citations point at, read afresh.
  *
  * A citation in a body is a highlight's UUID ([@UUID], dossier-markdown.h).

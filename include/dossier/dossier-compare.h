@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-compare.h — comparing chosen documents: a matrix of rows (tags,
  * stakeholders or arguments) against documents, the excerpts behind a
  * row side by side, and where the sources diverge.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document.h — one imported article's metadata (not its text).
  *
  * A project keeps one DossierDocument per document id and updates it in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-evidence.h — a highlighted passage cited for a stakeholder or
  * an argument, with the citer's note.
  */

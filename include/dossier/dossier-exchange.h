@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-exchange.h — exchanging projects with other tools: REFI-QDA
  * (QDA-XML 1.0) projects (.qdpx) and codebooks (.qdc), and W3C Web
  * Annotation collections (JSON-LD).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export.h — writing a project (or part of it) out.
  *
  * JSON follows the "dossier-export" version 1 contract of DESIGN.md; CSV is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-grid-layout.h — where the power/interest grid puts each
  * stakeholder: its dot (position from the ratings, size from the evidence,
  * hollow when no evidence backs the ratings, colour from the stance) and

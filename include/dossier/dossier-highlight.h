@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-highlight.h — a tagged passage of a document.
  *
  * A DossierHighlight is an immutable snapshot: its "highlights-changed"

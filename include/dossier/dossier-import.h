@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-import.h — turning files into normalized documents with blocks.
  *
  * Importers never touch a project: they return a DossierParsedDocument that

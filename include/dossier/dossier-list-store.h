@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-list-store.h — bringing a GListStore up to date with a new
  * listing in one exact splice, so that views keep their rows, their
  * selection and their scroll position where nothing changed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-markdown.h — the Markdown subset a briefing note is written in,
  * parsed once for every use of it: the exports (Markdown, HTML, PDF), the
  * editor's rendering and the evidence meter.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-mentions.h — finding every alias of many names in long texts.
  *
  * A DossierMentionFinder holds aliases, each for a key (a stakeholder's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-progress.h — how far a long operation has got, for a progress
  * bar: a fraction and a message, as Sysprof's document loader has them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-arguments.h — a project's questions and their pros and
  * cons: editing, evidence, and arguments suggested by an article's own
  * lists of pros and cons.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-stakeholders.h — a project's stakeholders: the list,
  * editing, evidence, mentions and suggestions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project.h — a Dossier project file and everything in it.
  *
  * One SQLite database (WAL, foreign keys, PRAGMA application_id =

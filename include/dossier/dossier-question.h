@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-question.h — a proposition under debate ("Should the city close
  * the bridge to cars?"), which arguments are for or against. A project
  * keeps one DossierQuestion per question id and updates it in place.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-stakeholder.h — an actor of the question under study.
  *
  * A stakeholder has a name and aliases (every spelling by which the texts

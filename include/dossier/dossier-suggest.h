@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggest.h — stakeholders and arguments proposed from a text.
  *
  * Both engines read one document (its normalized text and blocks) and

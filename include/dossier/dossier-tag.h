@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-tag.h — a code of the codebook.
  *
  * Tags form a tree (parent id 0 = top level) ordered by position among

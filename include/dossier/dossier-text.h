@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-text.h — normalized text and code-point offsets.
  *
  * Every offset in Dossier counts Unicode code points over normalized text

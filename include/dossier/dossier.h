@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier.h — the public API of Dossier's core (no GTK). */
 #pragma once
 

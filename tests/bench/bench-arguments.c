@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-arguments.c — the Pros & Cons panel at 200 and 2,000 arguments
  * (issue 8: open in < 100 ms at 2,000). Medians of several runs, CPU time
  * beside wall time (the machine is shared), each next to a floor measured

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-briefing.c — how fast a briefing note is checked and printed.
  *
  * Builds a project of three long articles and 200 highlights, and a note

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare.c — how fast documents are compared (issue 9).
  *
  * Measures, as medians of several runs, with CPU time beside wall time

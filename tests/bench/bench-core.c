@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-core.c — the core's performance against DESIGN.md's targets.
  *
  * Generates its own data (invented words, with accents, curly quotes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-stakeholders.c — the Stakeholders and Pros & Cons panels at the
  * scale issue 8 sets: 500 stakeholders, one question with 2,000 arguments.
  * Medians of several runs, CPU time beside wall time (the machine is

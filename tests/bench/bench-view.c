@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-view.c — the document view on a long, densely highlighted document.
  *
  * Needs a display: run it as  xvfb-run -a ./_build/tests/bench/bench-view

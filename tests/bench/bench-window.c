@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-window.c — the real DossierWindow against DESIGN.md's targets.
  *
  * Needs a display:

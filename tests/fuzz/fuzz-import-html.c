@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import-html.c — fuzz target: HTML import (encoding sniffing,
  * libxml2 parsing, clutter removal, metadata, JSON-LD). Driven by
  * fuzz-main.c or by libFuzzer.

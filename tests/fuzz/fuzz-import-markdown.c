@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import-markdown.c — fuzz target: Markdown import, and format
  * detection. Driven by fuzz-main.c or by libFuzzer. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import-refi.c — fuzz target: REFI-QDA import (the zip reader's
  * checks, project.qde and .qdc parsing, positions). The input is tried as
  * a .qdpx archive, a bare project.qde and a .qdc codebook; whatever comes

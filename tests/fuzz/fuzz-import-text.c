@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import-text.c — fuzz target: plain-text import, decoding,
  * normalization and anchoring. Driven by fuzz-main.c or by libFuzzer. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-main.c — the driver shared by the importer fuzz targets.
  *
  * Each fuzz-import-*.c defines LLVMFuzzerTestOneInput(). Built normally,

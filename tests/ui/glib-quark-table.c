@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* glib-quark-table.c — linked into every ui test under AddressSanitizer.
  *
  * When a process makes its 2,049th quark, GLib copies its quarks into a

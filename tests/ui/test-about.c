@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-about.c — the About window, opened as the menu opens it (app.about),
  * links to the project's website and its issue tracker, the same ones
  * the AppStream metainfo gives software centres. Runs under xvfb-run and

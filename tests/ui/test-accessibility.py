@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test-accessibility.py — Dossier's window as assistive technologies see it.
 
 Runs the application on a project built here (dossier-cli), reads its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-arguments-panel.c — the Pros & Cons panel at scale, drops onto its
  * arguments, and the suggestions section it shares with the Stakeholders
  * panel.

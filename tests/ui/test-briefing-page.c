@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing-page.c — the Briefing page: the notes of the project to
  * choose from, a new one from the template, typing committed to the
  * project as one undo step when typing pauses (and the project's undo

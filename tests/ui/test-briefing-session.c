@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing-session.c — a briefing note written in the real window
  * from the three sample articles, as a person would: a new project, the
  * articles imported, a passage of each highlighted in the reader, a note

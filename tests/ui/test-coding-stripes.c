@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-coding-stripes.c — lane packing (a pure function: no display needed)
  * and the stripes widget: sizing, hit testing, click signals,
  * finalization. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare-page.c — the Compare page on a real project built here:
  * the matrix of the documents chosen (their order, the rows switched to
  * stakeholders, shares per 1,000 words), a cell's excerpts side by side

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-contrast.c — the application's own colours against WCAG 2 AA, light
  * and dark: dimmed text (row subtitles, card memos) and count badges at
  * 4.5:1, focus rings and the tag picker's selected row at 3:1. Measured on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dialogs.c — the dialogs of the panels on their own: the text dialog
  * (memos, descriptions), asking for a name, choosing a tag to move under or
  * merge into, a tag's colour and a document's details. Each is driven

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-document-view.c — the reading view: highlight tags at the right
  * character offsets (non-ASCII text), one tag per colour, repainting after
  * changes, block styles, highlights_at, selection in code points, search,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-evidence.c — passages added as evidence from where a reader finds
  * them: "Add Selection as Evidence…" in the reader (by its action and
  * keys only: search as you type, Up/Down, Enter), "Add as Evidence…" on a

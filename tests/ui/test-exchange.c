@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-exchange.c — the window and other tools: importing a REFI-QDA
  * project (from Dossier or from another tool) shows the import report in
  * a dialog (counts, what changed, what did not come in, Copy) and is one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c — the Export dialog: the summary options appear for
  * the summary formats only; the format and the options chosen are
  * remembered (GSettings) by the next dialog; an export through the dialog

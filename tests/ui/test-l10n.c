@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-l10n.c — the user interface in Spanish: with LANGUAGE=es and the
  * build tree's catalogue (po/es/LC_MESSAGES/dossier.mo), walks the main
  * window on the sample project, the empty window, the export dialog, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-panel.c — the base classes of the sidebar panels and their rows:
  * the project property (set, unset, notified once, bound from the window's
  * own), toasts and errors reaching the user, and rows registering with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-panels.c — the side panels and pickers against a real project.
  *
  * Each test builds a temporary project through the core (two invented

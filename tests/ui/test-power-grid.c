@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-power-grid.c — the power/interest grid widget on a real project:
  * a dot per stakeholder where its ratings put it, hollow until evidence
  * backs both ratings, following edits and deletions; a click and the

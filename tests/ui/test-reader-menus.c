@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader-menus.c — what the reader tells and offers around a
  * selection: the "Tag…" button beside it covering no text and gone once
  * the selection is tagged; the number keys saying why they tag nothing

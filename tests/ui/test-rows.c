@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rows.c — each row class on its own, the way a list binds it: an
  * item set, shown, followed when it changes in the core, replaced by
  * another, then none; what it shows and what it tells assistive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session.c — one whole working session through the real window, as
  * a person at the keyboard would have it: a new project, a sample article
  * imported, three passages tagged with two tags (one tag made in the tag

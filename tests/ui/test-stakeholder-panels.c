@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-stakeholder-panels.c — the Stakeholders and Pros & Cons panels
  * against a real project.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-start-page.c — what a user meets around projects: the start page's
  * recent projects (opened with one click; a vanished file offered for
  * removal), New Project starting in the Documents folder rather than the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-toasts.c — closing toasts as a user does, quickly one after the
  * other, with freed memory scribbled over (glibc's M_PERTURB, as
  * MALLOC_PERTURB_ sets it; under ASan a use after free is caught anyway).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-failures.c — what the window tells the user when an action
  * fails, and that the failure changed nothing: tagging, undo and a memo on
  * a full disk or a file that cannot be written (the memo dialog stays open

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-search.c — the project search in the window: every
  * occurrence listed, grouped by document with counts, and stepped through
  * (F3 / Shift+F3 in the window, Ctrl+G / Shift+Ctrl+G and Enter in the

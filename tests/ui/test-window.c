@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the main window driven through its actions: opening
  * projects (good, bad, locked), tagging a selection (number keys, the
  * tag picker, merging), removing, undo and redo, the documents sidebar and

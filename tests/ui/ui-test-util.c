@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-test-util.c — helpers shared by the window and panel tests, beyond
  * tests/test-util.c. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-test-util.h — what the window and panel tests (suite "ui") share
  * beyond tests/test-util.h (temporary projects, tags, the main loop): a
  * pause for delays the code under test sets itself, documents imported

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-exchange-import.c — bringing another tool's work into a project:
  * the import report, what the readers produce (codes, sources, selections),
  * writing that into the project as one action, and the entry points that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-exchange-private.h — what the exchange formats share inside the
  * core: name-based GUIDs, XML escaping, the zip archive (libzip) with its
  * safety checks, and the writers that dossier_export_to_stream() calls.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-exchange.c — what the exchange formats share: the error domain,
  * the target tools' profiles, name-based GUIDs and XML escaping.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-refi-export.c — a project as a REFI-QDA project (.qdpx: a zip of
  * project.qde and the sources' plain text) or its codebook alone (.qdc),
  * after QDA-XML 1.0 (urn:QDA-XML:project:1.0, urn:QDA-XML:codebook:1.0).

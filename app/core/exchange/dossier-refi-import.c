@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-refi-import.c — reading a REFI-QDA project (.qdpx, or a bare
  * project.qde) or codebook (.qdc) written by another tool into what
  * dossier_exchange_data_write() stores.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-refi-positions.c — where another tool's selections are in a
  * source's text. The standard counts positions in code points of the plain
  * text file, but tools have counted "\r\n" as one, lost the "\r" to XML's

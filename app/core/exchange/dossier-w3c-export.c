@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-w3c-export.c — highlights as a W3C Web Annotation collection
  * (JSON-LD, http://www.w3.org/ns/anno.jsonld), the format web annotation
  * tools exchange.

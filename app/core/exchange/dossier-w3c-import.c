@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-w3c-import.c — a W3C Web Annotation collection (JSON-LD) onto the
  * project's documents, so that highlights made in web annotation tools come
  * in.

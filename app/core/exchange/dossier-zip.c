@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-zip.c — zip archives through libzip: writing reproducible ones
  * in memory, and reading untrusted ones (a .qdpx from anywhere) with every
  * entry checked before anything is inflated.
