@@ -26,90 +26,18 @@
 #include <string.h>
 
 #include <sqlite3.h>
-#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "bench-panel-timing.h"
 #include "dossier-arguments-panel.h"
 #include "dossier-power-grid.h"
 #include "dossier-stakeholders-panel.h"
 
 #define N_STAKEHOLDERS 500
 #define N_ARGUMENTS 2000
-#define RUNS 7
-
-typedef struct
-{
-  double wall[RUNS];
-  double cpu[RUNS];
-} Samples;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (const double *values)
-{
-  double sorted[RUNS];
-
-  memcpy (sorted, values, sizeof sorted);
-  qsort (sorted, RUNS, sizeof (double), compare_double);
-  return sorted[RUNS / 2];
-}
-
-static void
-report (const char    *what,
-        const Samples *s,
-        const Samples *floor,
-        double         target)
-{
-  double wall = median (s->wall);
-  double floor_wall = median (floor->wall);
-
-  g_print ("%-44s %8.1f ms (cpu %6.1f)  floor %7.2f ms  ×%-6.1f target < %3.0f ms  %s\n",
-           what, wall, median (s->cpu), floor_wall, floor_wall > 0 ? wall / floor_wall : 0,
-           target, wall < target ? "ok" : "OVER");
-}
-
-/* Shows @child in @window and waits for its first frame; the time from
- * @start. */
-static void
-show_and_time (GtkWindow *window,
-               GtkWidget *child,
-               double     start_wall,
-               double     start_cpu,
-               Samples   *s,
-               int        run)
-{
-  gtk_window_set_child (window, child);
-  gtk_test_widget_wait_for_draw (child);
-  s->wall[run] = now_ms () - start_wall;
-  s->cpu[run] = cpu_ms () - start_cpu;
-}
 
 static char **parts;   /* from the command line; NULL: all */
 

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-panel-timing.h — what the panel benches (bench-stakeholders,
+ * bench-arguments) share: RUNS samples of wall and CPU time, their medians,
+ * one report line beside a floor, and a widget timed to its first frame. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RUNS 7
+
+typedef struct
+{
+  double wall[RUNS];
+  double cpu[RUNS];
+} Samples;
+
+double now_ms         (void);
+/* This process's CPU time, user and system. */
+double cpu_ms         (void);
+double median         (const double  *values);
+/* One line: @s's medians, @floor's wall median, the ratio and @target. */
+void   report         (const char    *what,
+                       const Samples *s,
+                       const Samples *floor,
+                       double         target);
+/* Shows @child in @window and waits for its first frame; the time from
+ * @start_wall / @start_cpu goes into @s at @run. */
+void   show_and_time  (GtkWindow     *window,
+                       GtkWidget     *child,
+                       double         start_wall,
+                       double         start_cpu,
+                       Samples       *s,
+                       int            run);
+
+G_END_DECLS
