@@ -343,6 +343,76 @@ offset_rect_in_view_box (DossierReaderPage *self,
   return TRUE;
 }
 
+/* ---- The pickers ------------------------------------------------------------------ */
+
+/* The tag and evidence pickers are made on first use, under the text; on
+ * closing, the focus goes back to the text and the "Tag…" button follows
+ * the selection again. */
+static void
+on_picker_closed (DossierReaderPage *self)
+{
+  if (self->document_id != 0)
+    _dossier_reader_page_focus_text (self);
+  _dossier_reader_page_update_tag_button (self);
+}
+
+static GtkWidget *
+ensure_picker (DossierReaderPage *self,
+               GtkWidget        **picker,
+               GType              type,
+               const char        *signal,
+               GCallback          callback)
+{
+  if (*picker == NULL)
+    {
+      *picker = g_object_new (type,
+                              "project", self->project,
+                              "position", GTK_POS_BOTTOM,
+                              NULL);
+      gtk_widget_set_parent (*picker, self->view_box);
+      g_signal_connect_object (*picker, signal, callback, self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (*picker, "closed", G_CALLBACK (on_picker_closed), self,
+                               G_CONNECT_SWAPPED);
+      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
+                                       GTK_POPOVER (*picker));
+    }
+  return *picker;
+}
+
+/* Pops @picker up pointing under the line of @end, in place of the
+ * selection's "Tag…" button. */
+static void
+popup_picker_under (DossierReaderPage *self,
+                    GtkWidget         *picker,
+                    gint64             end)
+{
+  GdkRectangle rect;
+
+  if (offset_rect_in_view_box (self, end, &rect))
+    {
+      rect.y += rect.height;
+      rect.height = 1;
+      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
+  gtk_popover_popup (GTK_POPOVER (picker));
+}
+
+/* Highlight @id, for an action on it from its menu; NULL after saying
+ * why @what could not be done. */
+static DossierHighlight *
+get_highlight_or_report (DossierReaderPage *self,
+                         gint64             id,
+                         const char        *what)
+{
+  g_autoptr(GError) error = NULL;
+  DossierHighlight *hl = dossier_project_get_highlight (self->project, id, &error);
+
+  if (hl == NULL)
+    _dossier_reader_page_report_error (self, what, error);
+  return hl;
+}
+
 static void
 on_tag_chosen (DossierReaderPage *self,
                gint64             tag_id,
@@ -384,41 +454,13 @@ on_tag_chosen (DossierReaderPage *self,
 }
 
 static void
-on_tag_picker_closed (DossierReaderPage *self)
-{
-  if (self->document_id != 0)
-    _dossier_reader_page_focus_text (self);
-  _dossier_reader_page_update_tag_button (self);
-}
-
-static GtkWidget *
-ensure_tag_picker (DossierReaderPage *self)
-{
-  if (self->tag_picker == NULL)
-    {
-      self->tag_picker = g_object_new (DOSSIER_TYPE_TAG_PICKER,
-                                       "project", self->project,
-                                       "position", GTK_POS_BOTTOM,
-                                       NULL);
-      gtk_widget_set_parent (self->tag_picker, self->view_box);
-      g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (on_tag_chosen), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (on_tag_picker_closed), self,
-                               G_CONNECT_SWAPPED);
-      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
-                                       GTK_POPOVER (self->tag_picker));
-    }
-  return self->tag_picker;
-}
-
-static void
 popup_tag_picker (DossierReaderPage *self,
                   gint64             highlight_id,
                   gint64             start,
                   gint64             end)
 {
-  GtkWidget *picker = ensure_tag_picker (self);
-  GdkRectangle rect;
+  GtkWidget *picker = ensure_picker (self, &self->tag_picker, DOSSIER_TYPE_TAG_PICKER,
+                                     "tag-chosen", G_CALLBACK (on_tag_chosen));
 
   self->picker_highlight_id = highlight_id;
   self->picker_document_id = self->document_id;
@@ -436,14 +478,7 @@ popup_tag_picker (DossierReaderPage *self,
     dossier_tag_picker_set_applied_tags (DOSSIER_TAG_PICKER (picker), tag_ids, n_tags);
   }
 
-  if (offset_rect_in_view_box (self, end, &rect))
-    {
-      rect.y += rect.height;
-      rect.height = 1;
-      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
-  gtk_popover_popup (GTK_POPOVER (picker));
+  popup_picker_under (self, picker, end);
 }
 
 static void
@@ -481,34 +516,6 @@ on_evidence_added (DossierReaderPage *self)
     }
 }
 
-static void
-on_evidence_picker_closed (DossierReaderPage *self)
-{
-  if (self->document_id != 0)
-    _dossier_reader_page_focus_text (self);
-  _dossier_reader_page_update_tag_button (self);
-}
-
-static GtkWidget *
-ensure_evidence_picker (DossierReaderPage *self)
-{
-  if (self->evidence_picker == NULL)
-    {
-      self->evidence_picker = g_object_new (DOSSIER_TYPE_EVIDENCE_PICKER,
-                                            "project", self->project,
-                                            "position", GTK_POS_BOTTOM,
-                                            NULL);
-      gtk_widget_set_parent (self->evidence_picker, self->view_box);
-      g_signal_connect_object (self->evidence_picker, "evidence-added", G_CALLBACK (on_evidence_added),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->evidence_picker, "closed", G_CALLBACK (on_evidence_picker_closed),
-                               self, G_CONNECT_SWAPPED);
-      dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
-                                       GTK_POPOVER (self->evidence_picker));
-    }
-  return self->evidence_picker;
-}
-
 /* Pops the evidence picker up under @end, for highlight @highlight_id or,
  * when 0, for the passage [@start, @end) of the document on show. */
 static void
@@ -517,8 +524,8 @@ popup_evidence_picker (DossierReaderPage *self,
                        gint64             start,
                        gint64             end)
 {
-  GtkWidget *picker = ensure_evidence_picker (self);
-  GdkRectangle rect;
+  GtkWidget *picker = ensure_picker (self, &self->evidence_picker, DOSSIER_TYPE_EVIDENCE_PICKER,
+                                     "evidence-added", G_CALLBACK (on_evidence_added));
 
   if (self->tag_picker != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
@@ -527,14 +534,7 @@ popup_evidence_picker (DossierReaderPage *self,
   else
     dossier_evidence_picker_set_range (DOSSIER_EVIDENCE_PICKER (picker), self->document_id, start, end);
 
-  if (offset_rect_in_view_box (self, end, &rect))
-    {
-      rect.y += rect.height;
-      rect.height = 1;
-      gtk_popover_set_pointing_to (GTK_POPOVER (picker), &rect);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
-  gtk_popover_popup (GTK_POPOVER (picker));
+  popup_picker_under (self, picker, end);
 }
 
 /* The highlight spanning exactly [@start, @end), 0 if none: a selection
@@ -595,16 +595,12 @@ add_highlight_evidence_action (GtkWidget  *widget,
 {
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
   g_autoptr(DossierHighlight) hl = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!require_writable (self))
     return;
-  hl = dossier_project_get_highlight (self->project, g_variant_get_int64 (parameter), &error);
+  hl = get_highlight_or_report (self, g_variant_get_int64 (parameter), _("Could not add the evidence"));
   if (hl == NULL)
-    {
-      _dossier_reader_page_report_error (self, _("Could not add the evidence"), error);
-      return;
-    }
+    return;
   popup_evidence_picker (self, dossier_highlight_get_id (hl),
                          dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
 }
@@ -616,17 +612,13 @@ edit_highlight_tags_action (GtkWidget  *widget,
 {
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
   g_autoptr(DossierHighlight) hl = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (parameter);
 
   if (!require_writable (self))
     return;
-  hl = dossier_project_get_highlight (self->project, id, &error);
+  hl = get_highlight_or_report (self, id, _("Could not edit the highlight"));
   if (hl == NULL)
-    {
-      _dossier_reader_page_report_error (self, _("Could not edit the highlight"), error);
-      return;
-    }
+    return;
 
   popup_tag_picker (self, id, dossier_highlight_get_start (hl), dossier_highlight_get_end (hl));
 }
@@ -768,6 +760,23 @@ popup_context_menu (DossierReaderPage *self,
   dossier_popup_returning_focus (GTK_POPOVER (self->highlight_menu));
 }
 
+/* Appends an item for @action (with @target, or none) to @section,
+ * showing @accel (or none) as its shortcut. */
+static void
+append_menu_item (GMenu      *section,
+                  const char *label,
+                  const char *action,
+                  GVariant   *target,
+                  const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  if (accel != NULL)
+    g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (section, item);
+}
+
 void
 _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
                                            gint64             highlight_id,
@@ -779,7 +788,6 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) untag = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
   const gint64 *tag_ids;
   guint n_tags = 0;
 
@@ -789,19 +797,12 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
   if (hl == NULL)
     return;
 
-  item = g_menu_item_new (_("Edit _Tags…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "reader.edit-highlight-tags", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (edit, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Edit _Memo…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "reader.edit-highlight-memo", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (edit, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Add as _Evidence…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "reader.add-highlight-evidence",
-                                           g_variant_new_int64 (highlight_id));
-  g_menu_append_item (edit, item);
-  g_clear_object (&item);
+  append_menu_item (edit, _("Edit _Tags…"), "reader.edit-highlight-tags",
+                    g_variant_new_int64 (highlight_id), NULL);
+  append_menu_item (edit, _("Edit _Memo…"), "reader.edit-highlight-memo",
+                    g_variant_new_int64 (highlight_id), NULL);
+  append_menu_item (edit, _("Add as _Evidence…"), "reader.add-highlight-evidence",
+                    g_variant_new_int64 (highlight_id), NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   /* One "Remove tag" per tag, when removing one leaves the others. */
@@ -815,18 +816,14 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
         continue;
       /* Translators: a menu item removing one tag from a highlight */
       label = g_strdup_printf (_("Remove “%s”"), dossier_tag_get_name (tag));
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "reader.remove-highlight-tag",
-                                               g_variant_new ("(xx)", highlight_id, tag_ids[i]));
-      g_menu_append_item (untag, item);
-      g_clear_object (&item);
+      append_menu_item (untag, label, "reader.remove-highlight-tag",
+                        g_variant_new ("(xx)", highlight_id, tag_ids[i]), NULL);
     }
   if (n_tags > 1)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (untag));
 
-  item = g_menu_item_new (_("_Remove Highlight"), NULL);
-  g_menu_item_set_action_and_target_value (item, "reader.remove-highlight", g_variant_new_int64 (highlight_id));
-  g_menu_append_item (remove, item);
+  append_menu_item (remove, _("_Remove Highlight"), "reader.remove-highlight",
+                    g_variant_new_int64 (highlight_id), NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
 
   popup_context_menu (self, menu, x, y);
@@ -844,19 +841,13 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
   g_autoptr(GMenu) tag = g_menu_new ();
   g_autoptr(GMenu) slots = g_menu_new ();
   g_autoptr(GMenu) text = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
 
   if (self->project == NULL || self->document_id == 0)
     return;
 
-  item = g_menu_item_new (_("_Tag Selection…"), "reader.tag-selection");
-  g_menu_item_set_attribute (item, "accel", "s", "<Control>t");
-  g_menu_append_item (tag, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Add Selection as _Evidence…"), "reader.add-evidence");
-  g_menu_item_set_attribute (item, "accel", "s", "<Control><Shift>e");
-  g_menu_append_item (tag, item);
-  g_clear_object (&item);
+  append_menu_item (tag, _("_Tag Selection…"), "reader.tag-selection", NULL, "<Control>t");
+  append_menu_item (tag, _("Add Selection as _Evidence…"), "reader.add-evidence", NULL,
+                    "<Control><Shift>e");
 
   /* The codebook's numbered tags, with their keys. */
   for (guint slot = 1; slot <= DOSSIER_CODEBOOK_N_SLOTS; slot++)
@@ -867,49 +858,33 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
 
       if (slot_tag == NULL)
         continue;
-      item = g_menu_item_new (dossier_tag_get_name (slot_tag), NULL);
-      g_menu_item_set_action_and_target_value (item, "reader.tag-with", g_variant_new_int32 (slot));
       accel = g_strdup_printf ("%u", slot);
-      g_menu_item_set_attribute (item, "accel", "s", accel);
-      g_menu_append_item (slots, item);
-      g_clear_object (&item);
+      append_menu_item (slots, dossier_tag_get_name (slot_tag), "reader.tag-with",
+                        g_variant_new_int32 (slot), accel);
     }
   if (g_menu_model_get_n_items (G_MENU_MODEL (slots)) > 0)
     g_menu_append_submenu (tag, _("Tag _With"), G_MENU_MODEL (slots));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
 
-  item = g_menu_item_new (_("_Copy"), "reader.copy");
-  g_menu_item_set_attribute (item, "accel", "s", "<Control>c");
-  g_menu_append_item (text, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Select _All"), "reader.select-all");
-  g_menu_item_set_attribute (item, "accel", "s", "<Control>a");
-  g_menu_append_item (text, item);
+  append_menu_item (text, _("_Copy"), "reader.copy", NULL, "<Control>c");
+  append_menu_item (text, _("Select _All"), "reader.select-all", NULL, "<Control>a");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
 
   popup_context_menu (self, menu, x, y);
 }
 
+/* reader.copy and reader.select-all: the text view's own actions, which
+ * the text menu cannot name (they are the view's, not the page's). */
 static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+text_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  const char *name = g_str_equal (action_name, "reader.copy") ? "clipboard.copy" : "selection.select-all";
 
   gtk_widget_activate_action (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
-                              "clipboard.copy", NULL);
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
-
-  gtk_widget_activate_action (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
-                              "selection.select-all", NULL);
+                              name, NULL);
 }
 
 /* ---- Find ----------------------------------------------------------------------- */
@@ -931,8 +906,8 @@ _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.apply-tag", "i", apply_tag_action);
   /* The same from the text's menu, where it is greyed without a selection. */
   gtk_widget_class_install_action (widget_class, "reader.tag-with", "i", apply_tag_action);
-  gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "reader.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "reader.copy", NULL, text_view_action);
+  gtk_widget_class_install_action (widget_class, "reader.select-all", NULL, text_view_action);
   gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action);
   gtk_widget_class_install_action (widget_class, "reader.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.add-highlight-evidence", "x",
