@@ -5,7 +5,10 @@
  * outlet, date and section) in order at the foot of the page that first
  * cites it, the appendix by source, page numbers, A4 and Letter; an
  * unverifiable citation refuses the export and leaves no file (or is
- * printed marked, when allowed); a note that is not there, a cancel. */
+ * printed marked, when allowed); a note that is not there, a cancel;
+ * links (a Markdown link to its address, a citation to its footnote and
+ * back); a footnote longer than a page continues on the next, every word
+ * inside the margins. */
 
 #include "config.h"
 
@@ -101,13 +104,15 @@ add_briefing (Fixture    *f,
   return id;
 }
 
-/* What a poppler tool prints for @path, its whitespace made single spaces
- * (lines and columns are the layout's, not the text's). */
+/* What a poppler tool (with an option: "pdfinfo -url") prints for @path,
+ * its whitespace made single spaces (lines and columns are the layout's,
+ * not the text's). */
 static char *
 poppler (const char *tool,
          const char *path)
 {
-  const char *argv[] = { tool, path, NULL, NULL };
+  g_auto(GStrv) words = g_strsplit (tool, " ", -1);
+  const char *argv[] = { words[0], path, NULL, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
@@ -116,6 +121,11 @@ poppler (const char *tool,
 
   if (strcmp (tool, "pdftotext") == 0)
     argv[2] = "-";
+  else if (words[1] != NULL)
+    {
+      argv[1] = words[1];
+      argv[2] = path;
+    }
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
                 &error);
   g_assert_no_error (error);  /* poppler-utils: tools/install-deps.sh */
@@ -149,6 +159,126 @@ assert_in_order (const char         *text,
         g_error ("“%s” is not in the PDF's text after “%.60s”:\n%s", parts[i],
                  i > 0 ? parts[i - 1] : "(start)", text);
       at = found + strlen (parts[i]);
+    }
+}
+
+/* The PDF's bytes (its annotations are plain objects, not in streams). */
+static char *
+read_raw (const char *path,
+          gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *raw = NULL;
+
+  g_assert_true (g_file_get_contents (path, &raw, length, &error));
+  g_assert_no_error (error);
+  return raw;
+}
+
+static guint
+count_in (const char *raw,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (raw + i, needle, n) == 0)
+      count++;
+  return count;
+}
+
+typedef struct
+{
+  guint  page;     /* from 1 */
+  double width;    /* the page's */
+  double height;
+  double x0, y0, x1, y1;
+  char  *text;
+} Word;
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->text);
+}
+
+static double
+attribute (const char *at,
+           const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("%s=\"", name);
+  const char *p = strstr (at, key);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtod (p + strlen (key), NULL);
+}
+
+/* Every word of @path with its box, as `pdftotext -bbox` finds it. */
+static GArray *
+read_words (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  double width = 0, height = 0;
+  guint page = 0;
+  int status = 0;
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *p = out; (p = strchr (p, '<')) != NULL; p++)
+    {
+      if (g_str_has_prefix (p, "<page "))
+        {
+          page++;
+          width = attribute (p, "width");
+          height = attribute (p, "height");
+        }
+      else if (g_str_has_prefix (p, "<word "))
+        {
+          const char *text = strchr (p, '>') + 1;
+          const char *end = strstr (text, "</word>");
+          Word word = { page, width, height, attribute (p, "xMin"), attribute (p, "yMin"),
+                        attribute (p, "xMax"), attribute (p, "yMax"), g_strndup (text, end - text) };
+
+          g_array_append_val (words, word);
+        }
+    }
+  return words;
+}
+
+/* Every word of @path is inside the page's margins, but for the page
+ * number in the bottom one (a point or two for the glyphs' ascent and
+ * descent, which the lines' boxes need not hold). */
+static void
+assert_inside_margins (const char *path)
+{
+  g_autoptr(GArray) words = read_words (path);
+
+  g_assert_cmpuint (words->len, >, 0);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+      double bottom = w->height - DOSSIER_BRIEFING_MARGIN_BOTTOM;
+
+      if (w->y0 > bottom)
+        {
+          /* "Page 3 of 4" */
+          g_assert_true (g_str_equal (w->text, "Page") || g_str_equal (w->text, "of") ||
+                         g_ascii_isdigit (w->text[0]));
+          g_assert_cmpfloat (w->y1, <, w->height - 20);
+          continue;
+        }
+      if (w->y1 > bottom + 2 || w->y0 < DOSSIER_BRIEFING_MARGIN_TOP - 2 ||
+          w->x0 < DOSSIER_BRIEFING_MARGIN_X - 1 || w->x1 > w->width - DOSSIER_BRIEFING_MARGIN_X + 1)
+        g_error ("“%s” on page %u is outside the margins: %.1f,%.1f–%.1f,%.1f", w->text, w->page,
+                 w->x0, w->y0, w->x1, w->y1);
     }
 }
 
@@ -511,6 +641,119 @@ test_async (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* On the PDF, a Markdown link goes to its address (never a javascript:
+ * one), each citation's number to its footnote, and the footnote's number
+ * back to where the note first cites it; the appendix's numbers go to the
+ * footnotes too. */
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "The vote [@%s], see [the minutes](https://example.org/minutes?year=2025&item=4) "
+      "and [the map](https://example.org/mapas/río’s) but not [this](javascript:alert(1)).\n"
+      "\n"
+      "The grant [@%s] and the vote again [@%s].\n",
+      f->vote_uuid, f->grant_uuid, f->vote_uuid);
+  gint64 id = add_briefing (f, "Links", body);
+  DossierBriefingPdfOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *urls = NULL;
+  g_autofree char *dests = NULL;
+  g_autofree char *raw = NULL;
+  gsize length = 0;
+
+  dossier_briefing_pdf_options_init (&options);
+  options.appendix = TRUE;
+  path = export_pdf (f, id, &options, "links.pdf");
+
+  /* pdfinfo -url: page, kind, address */
+  urls = poppler ("pdfinfo -url", path);
+  g_assert_nonnull (strstr (urls, "1 Annotation https://example.org/minutes?year=2025&item=4"));
+  /* (no letter outside ASCII in a PDF link: escaped as a browser would) */
+  g_assert_nonnull (strstr (urls, "1 Annotation https://example.org/mapas/r%C3%ADo%E2%80%99s"));
+  g_assert_null (strstr (urls, "javascript"));
+
+  /* Each citation's number links to its footnote: the vote twice in the
+   * body and once in the appendix, the grant once and once. */
+  raw = read_raw (path, &length);
+  g_assert_cmpuint (count_in (raw, length, "/Dest (note-1)"), ==, 3);
+  g_assert_cmpuint (count_in (raw, length, "/Dest (note-2)"), ==, 2);
+  g_assert_cmpuint (count_in (raw, length, "/Dest (cite-1)"), ==, 1);
+  g_assert_cmpuint (count_in (raw, length, "/Dest (cite-2)"), ==, 1);
+
+  /* The footnotes and the citations they go back to are on page 1. */
+  dests = poppler ("pdfinfo -dests", path);
+  assert_in_order (dests, (const char * const[]) { "1 [ XYZ", "\"cite-1\"", NULL });
+  assert_in_order (dests, (const char * const[]) { "1 [ XYZ", "\"note-1\"", NULL });
+  assert_in_order (dests, (const char * const[]) { "1 [ XYZ", "\"note-2\"", NULL });
+  g_assert_null (strstr (dests, "note-3"));
+}
+
+/* A quote longer than a page: its footnote continues at the foot of the
+ * next pages instead of running off its own, every word of it there in
+ * order, every page's text inside the margins — the appendix's entry too. */
+static void
+test_long_footnote (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) passage = g_string_new (NULL);
+  g_autoptr(GString) document = g_string_new ("# The long report\n\n");
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  DossierBriefingPdfOptions options;
+  const char *at;
+  gint64 doc;
+
+  for (guint i = 1; i <= 1400; i++)
+    g_string_append_printf (passage, "%sword%04u", i > 1 ? " " : "", i);
+  g_string_append (document, passage->str);
+  g_string_append (document, "\n");
+  doc = add_markdown_doc (f->base.project, document->str, "The Long Report", "2025-04-01");
+  add_phrase_highlight (f->base.project, doc, passage->str, add_tag (f->base.project, "Long", 0), &uuid);
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (body, "Opening paragraph %u, long enough to take a few lines of the "
+                            "page before the citation comes and brings its footnote along.\n\n", i);
+  g_string_append_printf (body, "The whole report [@%s] and the vote [@%s].\n\n", uuid, f->vote_uuid);
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (body, "Closing paragraph %u, which comes after the long note.\n\n", i);
+
+  dossier_briefing_pdf_options_init (&options);
+  options.appendix = TRUE;
+  path = export_pdf (f, add_briefing (f, "Long note", body->str), &options, "long-note.pdf");
+  assert_inside_margins (path);
+
+  /* Nothing lost: the footnote's words in order, then the vote's note,
+   * then the appendix with the whole passage again. */
+  text = poppler ("pdftotext", path);
+  at = strstr (text, "1. “word0001");
+  g_assert_nonnull (at);
+  for (guint i = 2; i <= 1400; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%04u", i);
+      const char *found = strstr (at, word);
+
+      if (found == NULL)
+        g_error ("%s of the long footnote is not in the PDF", word);
+      at = found;
+    }
+  assert_in_order (at, (const char * const[]) {
+    "word1400” — The long report, The Long Report, 2025-04-01.",
+    "2. “voted 31 to 24”", "Cited passages by source", "“word0001", "word0700", "word1400”",
+    NULL });
+  /* The body goes on after the citation, on the pages the note leaves. */
+  assert_in_order (text, (const char * const[]) {
+    "Opening paragraph 5", "The whole report", "Closing paragraph 0", "Closing paragraph 29",
+    NULL });
+  info = poppler ("pdfinfo", path);
+  g_assert_null (strstr (info, "Pages: 1 "));
+  g_assert_null (strstr (info, "Pages: 2 "));
+}
+
 static void
 test_paper_names (void)
 {
@@ -543,6 +786,8 @@ main (int   argc,
   ADD ("unverified", test_unverified);
   ADD ("refusals", test_refusals);
   ADD ("async", test_async);
+  ADD ("links", test_links);
+  ADD ("long-footnote", test_long_footnote);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
   g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 

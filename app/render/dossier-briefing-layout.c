@@ -11,6 +11,12 @@
  * only replays what pagination recorded, so printing a page a second time
  * draws exactly the same thing.
  *
+ * A footnote too long for what is left of its page continues at the foot
+ * of the next (pages of nothing but footnote if need be), so no text ever
+ * runs past the bottom margin. On a PDF, a Markdown link is a link to its
+ * address, a citation's number a link to its footnote and the footnote's
+ * number a link back to where it is first cited.
+ *
  * Text is laid out with hinting off and at 72 dpi: its metrics are the
  * same on a PDF surface and on a printer's, whatever the device.
  */
@@ -29,9 +35,9 @@
 #include "dossier-briefing-layout.h"
 
 /* Points. */
-#define MARGIN_X       68.0
-#define MARGIN_TOP     64.0
-#define MARGIN_BOTTOM  72.0
+#define MARGIN_X       DOSSIER_BRIEFING_MARGIN_X
+#define MARGIN_TOP     DOSSIER_BRIEFING_MARGIN_TOP
+#define MARGIN_BOTTOM  DOSSIER_BRIEFING_MARGIN_BOTTOM
 #define INDENT         18.0   /* a list level, a quote */
 #define MARKER_WIDTH   16.0   /* a list's bullet or number, a footnote's number */
 #define NOTE_GAP        3.0   /* between two footnotes */
@@ -62,9 +68,18 @@ typedef struct
 
 typedef struct
 {
-  guint number;      /* the citation's */
-  int   index;       /* byte in the layout's text */
+  guint    number;   /* the citation's */
+  int      index;    /* byte in the layout's text */
+  int      end;
+  gboolean first;    /* the note's first citation: its footnote links back here */
 } Mark;
+
+typedef struct
+{
+  int   start;       /* bytes in the layout's text */
+  int   end;
+  char *uri;         /* escaped for a cairo attribute */
+} Link;
 
 typedef struct
 {
@@ -77,6 +92,7 @@ typedef struct
   gboolean     quote_bar;
   GArray      *lines;   /* LineInfo */
   GArray      *marks;   /* Mark */
+  GArray      *links;   /* Link */
 } Block;
 
 typedef struct
@@ -86,11 +102,19 @@ typedef struct
   double  top;          /* on the page */
 } Placed;
 
+/* Lines [first, end) of the footnote of citation @number. */
+typedef struct
+{
+  guint number;
+  guint first;
+  guint end;
+} NoteSlice;
+
 typedef struct
 {
   GArray *lines;        /* Placed */
   GArray *rules;        /* double: y of each rule */
-  GArray *notes;        /* guint: citation numbers, in order */
+  GArray *notes;        /* NoteSlice, in order */
   double  notes_height;
 } Page;
 
@@ -104,6 +128,7 @@ struct _DossierBriefingLayout
   PangoContext *context;
   GPtrArray    *blocks;   /* Block */
   GPtrArray    *notes;    /* PangoLayout, the footnote of citation i + 1 */
+  GPtrArray    *note_lines;  /* GArray of LineInfo, the lines of notes[i] */
   GPtrArray    *pages;    /* Page */
 };
 
@@ -158,7 +183,14 @@ typedef struct
   GString       *text;
   PangoAttrList *attrs;
   GArray        *marks;
+  GArray        *links;
 } Run;
+
+static void
+link_clear (Link *link)
+{
+  g_free (link->uri);
+}
 
 static void
 run_init (Run *run)
@@ -166,6 +198,8 @@ run_init (Run *run)
   run->text = g_string_new (NULL);
   run->attrs = pango_attr_list_new ();
   run->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  run->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  g_array_set_clear_func (run->links, (GDestroyNotify) link_clear);
 }
 
 static void
@@ -175,6 +209,25 @@ run_clear (Run *run)
   pango_attr_list_unref (run->attrs);
   if (run->marks != NULL)
     g_array_unref (run->marks);
+  if (run->links != NULL)
+    g_array_unref (run->links);
+}
+
+/* @url as a PDF link's address, inside a cairo attribute's quotes: ASCII
+ * only (PDF URIs are 7-bit), no quote or backslash to escape. */
+static char *
+link_uri (const char *url)
+{
+  GString *uri = g_string_new (NULL);
+
+  while (g_ascii_isspace (*url))
+    url++;
+  for (const guchar *p = (const guchar *) url; *p; p++)
+    if (*p <= 0x20 || *p >= 0x7f || strchr ("'\\\"<>()", *p) != NULL)
+      g_string_append_printf (uri, "%%%02X", *p);
+    else
+      g_string_append_c (uri, *p);
+  return g_string_free (uri, FALSE);
 }
 
 static void
@@ -225,7 +278,7 @@ run_citation (Run                   *run,
               const DossierCitation *c)
 {
   gsize start = run->text->len;
-  Mark mark = { c->number, (int) start };
+  Mark mark = { c->number, (int) start, 0, FALSE };
 
   if (c->status == DOSSIER_CITATION_OK)
     g_string_append_printf (run->text, "[%u]", c->number);
@@ -240,6 +293,7 @@ run_citation (Run                   *run,
       run_color (run, start, PROBLEM_COLOR);
       run_attr (run, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
     }
+  mark.end = (int) run->text->len;
   g_array_append_val (run->marks, mark);
 }
 
@@ -275,6 +329,13 @@ run_inline (Run                          *run,
       run_inlines (run, content, node);
       run_attr (run, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start);
       run_color (run, start, LINK_COLOR);
+      /* Only where the other exports would link too (never javascript:). */
+      if (dossier_markdown_url_is_safe (node->url) && run->text->len > start)
+        {
+          Link link = { (int) start, (int) run->text->len, link_uri (node->url) };
+
+          g_array_append_val (run->links, link);
+        }
       break;
     case DOSSIER_MARKDOWN_CITATION:
       c = dossier_citations_lookup (content->citations, node->uuid);
@@ -311,6 +372,7 @@ block_free (Block *block)
   g_clear_object (&block->layout);
   g_clear_pointer (&block->lines, g_array_unref);
   g_clear_pointer (&block->marks, g_array_unref);
+  g_clear_pointer (&block->links, g_array_unref);
   g_free (block);
 }
 
@@ -384,6 +446,7 @@ add_text (DossierBriefingLayout *self,
   pango_layout_set_attributes (block->layout, run->attrs);
   block->lines = measure_lines (block->layout);
   block->marks = g_steal_pointer (&run->marks);
+  block->links = g_steal_pointer (&run->links);
   run_clear (run);
   g_ptr_array_add (self->blocks, block);
   return block;
@@ -554,6 +617,7 @@ make_note (DossierBriefingLayout *self,
   pango_layout_set_text (layout, run.text->str, (int) run.text->len);
   pango_layout_set_attributes (layout, run.attrs);
   run_clear (&run);
+  g_ptr_array_add (self->note_lines, measure_lines (layout));
   return layout;
 }
 
@@ -635,7 +699,15 @@ add_appendix (DossierBriefingLayout *self)
           run_attr (&run, pango_attr_style_new (PANGO_STYLE_ITALIC), 0);
           run_text (&run, "\n");
           start = run.text->len;
-          g_string_append_printf (run.text, "— [%u]", c->number);
+          run_text (&run, "— ");
+          {
+            /* The number links to its footnote, as in the body. */
+            Mark mark = { c->number, (int) run.text->len, 0, FALSE };
+
+            g_string_append_printf (run.text, "[%u]", c->number);
+            mark.end = (int) run.text->len;
+            g_array_append_val (run.marks, mark);
+          }
           if (c->section != NULL)
             {
               g_autofree char *section = g_strdup_printf (_("section “%s”"), c->section);
@@ -667,45 +739,63 @@ new_page (DossierBriefingLayout *self)
 
   page->lines = g_array_new (FALSE, FALSE, sizeof (Placed));
   page->rules = g_array_new (FALSE, FALSE, sizeof (double));
-  page->notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  page->notes = g_array_new (FALSE, FALSE, sizeof (NoteSlice));
   g_ptr_array_add (self->pages, page);
   return page;
+}
+
+/* The height of lines [@first, @end) of footnote @number, and the gap
+ * after it. */
+static double
+slice_height (DossierBriefingLayout *self,
+              guint                  number,
+              guint                  first,
+              guint                  end)
+{
+  GArray *lines = g_ptr_array_index (self->note_lines, number - 1);
+  LineInfo *top = &g_array_index (lines, LineInfo, first);
+  LineInfo *last = &g_array_index (lines, LineInfo, end - 1);
+
+  return last->top + last->height - top->top + NOTE_GAP;
+}
+
+static guint
+note_n_lines (DossierBriefingLayout *self,
+              guint                  number)
+{
+  return ((GArray *) g_ptr_array_index (self->note_lines, number - 1))->len;
 }
 
 static double
 note_height (DossierBriefingLayout *self,
              guint                  number)
 {
-  int height = 0;
-
-  pango_layout_get_size (g_ptr_array_index (self->notes, number - 1), NULL, &height);
-  return (double) height / PANGO_SCALE;
+  return slice_height (self, number, 0, note_n_lines (self, number));
 }
 
-/* The citations first cited on line @line of @block, not yet placed. */
+/* The citations first cited on line @line of @block, not yet placed, as
+ * whole footnotes; their marks there become each note's first. */
 static void
 new_notes_on_line (DossierBriefingLayout *self,
                    Block                 *block,
                    guint                  line,
-                   const gboolean        *placed,
+                   gboolean              *placed,
                    GArray                *out)
 {
+  PangoLayoutLine *layout_line = pango_layout_get_line_readonly (block->layout, line);
+
   g_array_set_size (out, 0);
   for (guint i = 0; block->marks != NULL && i < block->marks->len; i++)
     {
       Mark *mark = &g_array_index (block->marks, Mark, i);
-      int mark_line = 0, x = 0;
-      gboolean seen = FALSE;
+      NoteSlice slice = { mark->number, 0, note_n_lines (self, mark->number) };
 
-      if (placed[mark->number - 1])
+      if (placed[mark->number - 1] || mark->index < layout_line->start_index ||
+          mark->index >= layout_line->start_index + layout_line->length)
         continue;
-      pango_layout_index_to_line_x (block->layout, mark->index, FALSE, &mark_line, &x);
-      if ((guint) mark_line != line)
-        continue;
-      for (guint k = 0; k < out->len; k++)
-        seen |= g_array_index (out, guint, k) == mark->number;
-      if (!seen)
-        g_array_append_val (out, mark->number);
+      placed[mark->number - 1] = TRUE;
+      mark->first = TRUE;
+      g_array_append_val (out, slice);
     }
 }
 
@@ -715,13 +805,69 @@ page_is_empty (Page *page)
   return page->lines->len == 0 && page->rules->len == 0;
 }
 
+/* Moves to @page's foot as much of @queue's footnotes, in order, as fits
+ * in @room points (at least a line, on a page with nothing else), leaving
+ * the rest in @queue. Returns the room left. */
+static double
+place_notes (DossierBriefingLayout *self,
+             Page                  *page,
+             GArray                *queue,
+             double                 room)
+{
+  guint done = 0;
+
+  for (; done < queue->len; done++)
+    {
+      NoteSlice *slice = &g_array_index (queue, NoteSlice, done);
+      double separator = page->notes->len == 0 ? NOTE_SEPARATOR : 0;
+      gboolean blank = page_is_empty (page) && page->notes->len == 0;
+      NoteSlice part = *slice;
+
+      while (part.end > part.first &&
+             separator + slice_height (self, part.number, part.first, part.end) > room + 0.01 &&
+             !(blank && part.end == part.first + 1))
+        part.end--;
+      if (part.end == part.first)
+        break;
+      page->notes_height += separator + slice_height (self, part.number, part.first, part.end);
+      room -= separator + slice_height (self, part.number, part.first, part.end);
+      g_array_append_val (page->notes, part);
+      if (part.end < slice->end)
+        {
+          slice->first = part.end;
+          break;
+        }
+    }
+  g_array_remove_range (queue, 0, done);
+  return room;
+}
+
+/* A new page, at whose foot go the footnotes carried over in @carry,
+ * filling as many pages as they need. */
+static Page *
+next_page (DossierBriefingLayout *self,
+           GArray                *carry)
+{
+  const double room = self->height - MARGIN_BOTTOM - MARGIN_TOP;
+  Page *page = new_page (self);
+
+  while (carry->len > 0)
+    {
+      place_notes (self, page, carry, room);
+      if (carry->len > 0)
+        page = new_page (self);
+    }
+  return page;
+}
+
 static void
 paginate (DossierBriefingLayout *self)
 {
   const double top = MARGIN_TOP;
   const double bottom = self->height - MARGIN_BOTTOM;
   g_autofree gboolean *placed = g_new0 (gboolean, self->notes->len + 1);
-  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (NoteSlice));
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (NoteSlice));
   Page *page = new_page (self);
   double y = top;
 
@@ -732,9 +878,9 @@ paginate (DossierBriefingLayout *self)
 
       if (block->kind == BLOCK_PAGE_BREAK)
         {
-          if (!page_is_empty (page))
+          if (!page_is_empty (page) || page->notes->len > 0)
             {
-              page = new_page (self);
+              page = next_page (self, none);
               y = top;
             }
           continue;
@@ -743,7 +889,7 @@ paginate (DossierBriefingLayout *self)
         {
           if (y + space > bottom - page->notes_height)
             {
-              page = new_page (self);
+              page = next_page (self, none);
               y = top;
               space = 0;
             }
@@ -756,9 +902,10 @@ paginate (DossierBriefingLayout *self)
       for (guint l = 0; l < block->lines->len; l++)
         {
           LineInfo *line = &g_array_index (block->lines, LineInfo, l);
-          double before = l == 0 ? space : 0;
+          double before = l == 0 && !page_is_empty (page) ? space : 0;
           double need = line->height;
-          double notes = 0;
+          double notes = 0;   /* the new footnotes, whole, with a separator */
+          double separator;   /* … which this page may have already */
           Placed p;
 
           /* A heading goes with the first line of what follows it. */
@@ -774,15 +921,29 @@ paginate (DossierBriefingLayout *self)
 
           new_notes_on_line (self, block, l, placed, fresh);
           for (guint k = 0; k < fresh->len; k++)
-            notes += note_height (self, g_array_index (fresh, guint, k)) + NOTE_GAP;
-          if (fresh->len > 0 && page->notes->len == 0)
+            notes += note_height (self, g_array_index (fresh, NoteSlice, k).number);
+          if (fresh->len > 0)
             notes += NOTE_SEPARATOR;
+          separator = fresh->len > 0 && page->notes->len > 0 ? NOTE_SEPARATOR : 0;
 
-          if (y + before + need > bottom - page->notes_height - notes && !page_is_empty (page))
+          /* Not room enough here: the next page, unless the notes would
+           * not fit on a page of their own either and this one has room
+           * for the line and a line of them — then they are split from
+           * here. */
+          if (y + before + need > bottom - page->notes_height - (notes - separator) &&
+              (!page_is_empty (page) || page->notes->len > 0))
             {
-              page = new_page (self);
-              y = top;
-              before = 0;
+              gboolean split_here = fresh->len > 0 && top + need + notes > bottom &&
+                y + before + need + NOTE_SEPARATOR +
+                slice_height (self, g_array_index (fresh, NoteSlice, 0).number, 0, 1) <=
+                bottom - page->notes_height;
+
+              if (!split_here)
+                {
+                  page = next_page (self, none);
+                  y = top;
+                  before = 0;
+                }
             }
 
           y += before;
@@ -791,18 +952,19 @@ paginate (DossierBriefingLayout *self)
           p.top = y;
           g_array_append_val (page->lines, p);
           y += line->height;
-          for (guint k = 0; k < fresh->len; k++)
+          if (fresh->len > 0)
             {
-              guint number = g_array_index (fresh, guint, k);
-
-              if (page->notes->len == 0)
-                page->notes_height += NOTE_SEPARATOR;
-              g_array_append_val (page->notes, number);
-              page->notes_height += note_height (self, number) + NOTE_GAP;
-              placed[number - 1] = TRUE;
+              /* What does not fit continues on the next pages. */
+              place_notes (self, page, fresh, bottom - y - page->notes_height);
+              if (fresh->len > 0)
+                {
+                  page = next_page (self, fresh);
+                  y = top;
+                }
             }
         }
-      y += block->space_after;
+      if (!page_is_empty (page))
+        y += block->space_after;
     }
 }
 
@@ -839,6 +1001,7 @@ dossier_briefing_layout_new (const DossierBriefingContent *content,
 
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->note_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
 
   for (guint i = 0; i < content->citations->len; i++)
@@ -863,6 +1026,7 @@ dossier_briefing_layout_free (DossierBriefingLayout *self)
     return;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->note_lines, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
@@ -874,6 +1038,113 @@ dossier_briefing_layout_get_n_pages (DossierBriefingLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->pages->len;
+}
+
+/* ---- Links --------------------------------------------------------------------- */
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Not printf: a locale's decimal comma would break the attribute. */
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+/* Makes bytes [@start, @end) of @line, drawn with its layout's left edge at
+ * @x and its top at @top, a link to @target ("uri='…'" or "dest='…'").
+ * Only a PDF surface keeps it; other surfaces ignore tags. */
+static void
+link_line (cairo_t         *cr,
+           PangoLayoutLine *line,
+           int              start,
+           int              end,
+           double           x,
+           double           top,
+           double           height,
+           const char      *target)
+{
+  g_autoptr(GString) attributes = NULL;
+  g_autofree int *ranges = NULL;
+  int n = 0;
+
+  start = MAX (start, line->start_index);
+  end = MIN (end, line->start_index + line->length);
+  if (start >= end)
+    return;
+  pango_layout_line_get_x_ranges (line, start, end, &ranges, &n);
+  if (n == 0)
+    return;
+  attributes = g_string_new (target);
+  g_string_append (attributes, " rect=[");
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (attributes, ' ');
+      append_number (attributes, x + (double) ranges[2 * i] / PANGO_SCALE);
+      g_string_append_c (attributes, ' ');
+      append_number (attributes, top);
+      g_string_append_c (attributes, ' ');
+      append_number (attributes, (double) (ranges[2 * i + 1] - ranges[2 * i]) / PANGO_SCALE);
+      g_string_append_c (attributes, ' ');
+      append_number (attributes, height);
+    }
+  g_string_append_c (attributes, ']');
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+/* Where a link to @name ("note-3") lands: @x, @y on this page. */
+static void
+add_destination (cairo_t    *cr,
+                 const char *name,
+                 double      x,
+                 double      y)
+{
+  g_autoptr(GString) attributes = g_string_new (NULL);
+
+  g_string_append_printf (attributes, "name='%s' x=", name);
+  append_number (attributes, x);
+  g_string_append (attributes, " y=");
+  append_number (attributes, y);
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes->str);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+}
+
+/* The links of a placed line of the body: its Markdown links, and each
+ * citation to its footnote (the first citation of each the footnote's way
+ * back). */
+static void
+link_placed (cairo_t *cr,
+             Placed  *p)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (p->block->layout, p->line);
+  LineInfo *info = &g_array_index (p->block->lines, LineInfo, p->line);
+
+  for (guint i = 0; p->block->links != NULL && i < p->block->links->len; i++)
+    {
+      Link *link = &g_array_index (p->block->links, Link, i);
+      g_autofree char *target = g_strdup_printf ("uri='%s'", link->uri);
+
+      link_line (cr, line, link->start, link->end, p->block->x, p->top, info->height, target);
+    }
+  for (guint i = 0; p->block->marks != NULL && i < p->block->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (p->block->marks, Mark, i);
+      g_autofree char *target = NULL;
+
+      if (mark->index < line->start_index || mark->index >= line->start_index + line->length)
+        continue;
+      target = g_strdup_printf ("dest='note-%u'", mark->number);
+      link_line (cr, line, mark->index, mark->end, p->block->x, p->top, info->height, target);
+      if (mark->first)
+        {
+          g_autofree char *name = g_strdup_printf ("cite-%u", mark->number);
+
+          add_destination (cr, name, MARGIN_X, p->top);
+        }
+    }
 }
 
 void
@@ -906,6 +1177,7 @@ dossier_briefing_layout_draw_page (DossierBriefingLayout *self,
         }
       cairo_move_to (cr, p->block->x + line->x, p->top + line->baseline);
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (p->block->layout, p->line));
+      link_placed (cr, p);
     }
 
   cairo_set_line_width (cr, 0.6);
@@ -929,11 +1201,32 @@ dossier_briefing_layout_draw_page (DossierBriefingLayout *self,
       cairo_set_source_rgb (cr, 0, 0, 0);
       for (guint i = 0; i < page->notes->len; i++)
         {
-          guint number = g_array_index (page->notes, guint, i);
+          NoteSlice *slice = &g_array_index (page->notes, NoteSlice, i);
+          PangoLayout *note = g_ptr_array_index (self->notes, slice->number - 1);
+          GArray *lines = g_ptr_array_index (self->note_lines, slice->number - 1);
+          double first_top = g_array_index (lines, LineInfo, slice->first).top;
 
-          cairo_move_to (cr, MARGIN_X, y);
-          pango_cairo_show_layout (cr, g_ptr_array_index (self->notes, number - 1));
-          y += note_height (self, number) + NOTE_GAP;
+          for (guint l = slice->first; l < slice->end; l++)
+            {
+              LineInfo *line = &g_array_index (lines, LineInfo, l);
+              PangoLayoutLine *layout_line = pango_layout_get_line_readonly (note, l);
+              double top = y + line->top - first_top;
+
+              cairo_move_to (cr, MARGIN_X + line->x, top + line->baseline);
+              pango_cairo_show_layout_line (cr, layout_line);
+              if (l == 0)
+                {
+                  /* Its number leads back to where it is first cited. */
+                  g_autofree char *name = g_strdup_printf ("note-%u", slice->number);
+                  g_autofree char *back = g_strdup_printf ("dest='cite-%u'", slice->number);
+                  const char *text = pango_layout_get_text (note);
+
+                  add_destination (cr, name, MARGIN_X, top);
+                  link_line (cr, layout_line, 0, (int) strcspn (text, "\t"), MARGIN_X, top,
+                             line->height, back);
+                }
+            }
+          y += slice_height (self, slice->number, slice->first, slice->end);
         }
     }
 

@@ -37,6 +37,12 @@ void        dossier_paper_get_size    (DossierPaper  paper,
                                        double       *width,
                                        double       *height);
 
+/* The margins of every page, in points: the text (body and footnotes)
+ * stays inside them; the page number sits in the bottom one. */
+#define DOSSIER_BRIEFING_MARGIN_X      68.0
+#define DOSSIER_BRIEFING_MARGIN_TOP    64.0
+#define DOSSIER_BRIEFING_MARGIN_BOTTOM 72.0
+
 typedef struct _DossierBriefingLayout DossierBriefingLayout;
 
 /* Lays @content out on pages of @width × @height points (margins inside
