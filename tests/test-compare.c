@@ -749,7 +749,55 @@ test_figures_same_thing (Fixture       *f,
                    "“Herald”: 14 minutes");
 }
 
+/* A detour's minutes are not a car journey's, though both are about cars:
+ * a change is compared with changes only, never with the level it is added
+ * to; two changes of one thing still disagree. Articles written for this
+ * test. */
+static void
+test_figures_change (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 docs[3];
+  gint64 time = add_tag (P (f), "Journey times", 0);
+  DossierDivergence *d;
+
+  docs[0] = add_doc (P (f), "Ledger", "Crossing town takes 20 to 35 minutes by car in the morning rush.");
+  docs[1] = add_doc (P (f), "Bulletin",
+                     "Slower car trips: detours of 10 to 15 minutes while the bridge is shut.");
+  docs[2] = add_doc (P (f), "Post", "Drivers face detours of 25 minutes.");
+  mark (P (f), docs[0], "Crossing town takes 20 to 35 minutes by car in the morning rush", time);
+  mark (P (f), docs[1], "Slower car trips: detours of 10 to 15 minutes", time);
+
+  all = dossier_project_compare_divergences (P (f), docs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, time), ==, 0);
+
+  /* Another detour, longer: that is a disagreement, the car journey out
+   * of it. */
+  g_clear_pointer (&all, g_ptr_array_unref);
+  mark (P (f), docs[2], "Drivers face detours of 25 minutes", time);
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, time), ==, 1);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, time);
+  g_assert_cmpstr (d->summary, ==,
+                   "Figures for “Journey times” differ: “Bulletin”: 10 to 15 minutes; "
+                   "“Post”: 25 minutes");
+}
+
 /* ---- Figures ------------------------------------------------------------------ */
+
+static gboolean
+is_change (const char *text)
+{
+  g_autoptr(GArray) figures = dossier_find_figures (text);
+
+  g_test_message ("%s", text);
+  g_assert_cmpuint (figures->len, ==, 1);
+  return g_array_index (figures, DossierFigure, 0).change;
+}
 
 static void
 assert_figure (const char *text,
@@ -879,6 +927,16 @@ test_find_figures (void)
   g_assert_false (has_context ("The fund is open; every pound above £164 million falls on the city.",
                                "grant"));
 
+  /* A change, or a level. */
+  g_assert_true (is_change ("Longer car journeys: detours of 12 to 18 minutes."));
+  g_assert_true (is_change ("Detours add 12 to 18 minutes each way."));
+  g_assert_true (is_change ("The council found an extra £5 million."));
+  g_assert_true (is_change ("The ride is 4 minutes longer at night."));
+  g_assert_true (is_change ("Tarda 12 minutos más."));
+  g_assert_false (is_change ("It takes 25 to 40 minutes by car."));
+  g_assert_false (is_change ("Tarda más de 12 minutos."));
+  g_assert_false (is_change ("Extra buses run; the trip takes 12 minutes."));
+
   /* Numbers that are no figures: years, times, dates, codes, bare counts. */
   assert_no_figure ("In 2024 the council met.");
   assert_no_figure ("It opens at 10:30 on 3/4/2025.");
@@ -905,6 +963,7 @@ main (int   argc,
   ADD ("divergences", test_divergences);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
+  ADD ("figures-change", test_figures_change);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
 
   return g_test_run ();

@@ -850,11 +850,14 @@ disagree (const Found * const *found,
   return FALSE;
 }
 
-/* Whether two figures say what they count with a word in common. */
+/* Whether two figures say what they count with a word in common, both
+ * levels or both changes (a detour's minutes are not a trip's). */
 static gboolean
 same_thing (const DossierFigure *a,
             const DossierFigure *b)
 {
+  if (a->change != b->change)
+    return FALSE;
   for (char **x = a->context; *x != NULL; x++)
     for (char **y = b->context; *y != NULL; y++)
       if (strcmp (*x, *y) == 0)

@@ -435,6 +435,82 @@ figure_context (const gunichar *u,
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
+/* Words that make a figure a difference from something else: a detour's
+ * minutes are added to a trip's, an extra sum to a cost. Before it
+ * ("detours of 12 minutes", "an extra £5m")… */
+static const char *const change_before[] = {
+  "detour", "detours", "extra", "additional", "longer", "shorter", "add", "adds", "added",
+  "surcharge", "saving", "savings", "increase", "increases", "increased",
+  "desvio", "desvios", "adicional", "adicionales", "sobrecoste",
+};
+
+/* … and after it ("12 minutes longer", "12 minutos más"; but "más de 12
+ * minutos" is a level: more than 12). */
+static const char *const change_after[] = {
+  "longer", "shorter", "more", "less", "extra", "mas", "menos", "adicionales",
+};
+
+/* Words between a change word and its figure: "detours of", "longer by". */
+static const char *const change_fillers[] = {
+  "of", "by", "up", "to", "an", "a", "some", "another", "de", "un", "una", "otros", "otras",
+};
+
+static gboolean
+word_in (const gunichar     *u,
+         gint64              ws,
+         gint64              we,
+         const char *const  *words,
+         guint               n_words)
+{
+  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
+  g_autofree char *folded = utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+
+  for (guint i = 0; folded != NULL && i < n_words; i++)
+    if (strcmp (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the figure [start, end) is a change: a change word just before
+ * it (fillers aside) or just after it, within its clause. "Longer car
+ * journeys: detours of 12 to 18 minutes" is the time a detour adds, not
+ * the time a car journey takes. */
+static gboolean
+figure_is_change (const gunichar *u,
+                  gint64          n,
+                  gint64          start,
+                  gint64          end)
+{
+  for (gint64 k = start - 1; k >= 0; k--)
+    {
+      gint64 we = k + 1;
+
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
+        break;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      while (k > 0 && g_unichar_isalpha (u[k - 1]))
+        k--;
+      if (word_in (u, k, we, change_before, G_N_ELEMENTS (change_before)))
+        return TRUE;
+      if (!word_in (u, k, we, change_fillers, G_N_ELEMENTS (change_fillers)))
+        break;
+    }
+  for (gint64 k = end; k < n; k++)
+    {
+      gint64 ws = k;
+
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
+        break;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
+        k++;
+      return word_in (u, ws, k + 1, change_after, G_N_ELEMENTS (change_after));
+    }
+  return FALSE;
+}
+
 /* Reads the number at @i: its value in *@value, returns its end. */
 static gint64
 read_number (const gunichar *u,
@@ -769,7 +845,7 @@ dossier_find_figures (const char *text)
         continue;
 
       {
-        DossierFigure f = { start, end, value * factor, g_strdup (unit), high * factor, NULL };
+        DossierFigure f = { start, end, value * factor, g_strdup (unit), high * factor, NULL, FALSE };
         g_array_append_val (figures, f);
       }
     }
@@ -780,6 +856,7 @@ dossier_find_figures (const char *text)
       DossierFigure *f = &g_array_index (figures, DossierFigure, k);
 
       f->context = figure_context (u, n, f->start, f->end);
+      f->change = figure_is_change (u, n, f->start, f->end);
     }
   return figures;
 }

@@ -313,11 +313,16 @@ typedef struct
    * folded and stemmed, synonyms made one ("budget" is "cost"), function
    * words left out. NULL-terminated, maybe empty. */
   char  **context;
+  /* A difference, not a level: "detours of 12 minutes", "12 minutes
+   * longer", "an extra £5 million" — compared only with other
+   * differences, never with the whole it is added to. */
+  gboolean change;
 } DossierFigure;
 
 /* Every figure with a unit in @text (a number alone, a year, is not one),
  * in order: a GArray of DossierFigure, with a clear func. Figures are
- * compared between sources only when they share a context word. */
+ * compared between sources only when they share a context word and are
+ * both changes or both levels. */
 GArray      *dossier_find_figures      (const char *text);
 
 G_END_DECLS
