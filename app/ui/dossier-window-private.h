@@ -73,6 +73,7 @@ struct _DossierWindow
   GtkWidget             *codebook_panel;
   GtkStack              *center_stack;
   AdwViewStack          *page_stack;
+  AdwViewSwitcherBar    *page_switcher_bar;
   DossierReaderPage     *reader_page;
   GtkWidget             *compare_page;
   GtkWidget             *briefing_page;
@@ -117,5 +118,8 @@ void     _dossier_window_show_search        (DossierWindow  *self);
 void     _dossier_window_remember_project   (DossierWindow  *self);
 /* Shows the left sidebar with the focus in the documents list. */
 void     _dossier_window_show_documents     (DossierWindow  *self);
+/* The Import split button's arrow (its menu button, with its own
+ * tooltip). */
+GtkWidget *_dossier_window_get_import_arrow (DossierWindow  *self);
 
 G_END_DECLS

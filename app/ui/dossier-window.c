@@ -307,6 +307,18 @@ open_reading_place (DossierWindow *self)
     }
 }
 
+/* The arrow of the Import split button (its GtkMenuButton). */
+GtkWidget *
+_dossier_window_get_import_arrow (DossierWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->import_button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      return child;
+
+  g_return_val_if_reached (self->import_button);
+}
+
 /* ---- Project -------------------------------------------------------------- */
 
 static void
@@ -315,6 +327,11 @@ update_title (DossierWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *subtitle = NULL;
   const char *title;
+
+  /* The pages' switcher only with a project: the start page has no
+   * pages to switch between. */
+  adw_view_switcher_title_set_stack (self->window_title, self->project ? self->page_stack : NULL);
+  adw_view_switcher_bar_set_stack (self->page_switcher_bar, self->project ? self->page_stack : NULL);
 
   if (self->project == NULL)
     {
@@ -1225,6 +1242,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, page_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button_narrow);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, undo_box);
@@ -1377,6 +1395,10 @@ dossier_window_init (DossierWindow *self)
   dossier_hold_tooltip_while_open (GTK_WIDGET (self->main_menu_button),
                                    gtk_menu_button_get_popover (self->main_menu_button));
   dossier_hold_tooltip_while_open (self->import_button,
+                                   adw_split_button_get_popover (ADW_SPLIT_BUTTON (self->import_button)));
+  /* The split button's arrow has a tooltip of its own ("More Ways to
+   * Import"): the one that would show over the menu it opens. */
+  dossier_hold_tooltip_while_open (_dossier_window_get_import_arrow (self),
                                    adw_split_button_get_popover (ADW_SPLIT_BUTTON (self->import_button)));
   dossier_hold_tooltip_while_open (self->import_button_narrow,
                                    gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->import_button_narrow)));

@@ -562,6 +562,22 @@ test_tooltips_off_menus (Fixture       *f,
   flush_events ();
   g_assert_true (gtk_widget_get_has_tooltip (menu_button));
 
+  /* Import's arrow has a tooltip of its own ("More Ways to Import"):
+   * off its menu too. */
+  {
+    GtkWidget *arrow = _dossier_window_get_import_arrow (f->window);
+
+    g_assert_true (GTK_IS_MENU_BUTTON (arrow));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (arrow), ==, "More Ways to Import");
+    g_assert_true (gtk_widget_get_has_tooltip (arrow));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (arrow));
+    flush_events ();
+    g_assert_false (gtk_widget_get_has_tooltip (arrow));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (arrow));
+    flush_events ();
+    g_assert_true (gtk_widget_get_has_tooltip (arrow));
+  }
+
   /* The text's tooltip (a highlight's tags) stays off its menu, and off
    * the tag picker. */
   view = GTK_WIDGET (text_view (f));

@@ -417,6 +417,51 @@ test_delete_shows_next (Fixture       *f,
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
 }
 
+/* A switcher among the pages shown, at or below @widget (header or bar). */
+static gboolean
+switcher_shown (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) switchers = g_ptr_array_new ();
+
+  collect_descendants (widget, ADW_TYPE_VIEW_SWITCHER, switchers);
+  for (guint i = 0; i < switchers->len; i++)
+    {
+      GtkWidget *switcher = g_ptr_array_index (switchers, i);
+      GtkWidget *button = gtk_widget_get_first_child (switcher);
+
+      /* Mapped, with buttons: the switcher of a stack that has pages. */
+      if (gtk_widget_get_mapped (switcher) && gtk_widget_is_drawable (switcher) && button != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The start page's header has no Read / Compare / Brief switcher (there is
+ * nothing to switch between), in a wide window or a narrow one (where it
+ * would be the bar at the bottom); a project open, it is there. */
+static void
+test_no_switcher_without_project (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 1);
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  g_assert_null (dossier_window_get_project (f->window));
+  g_assert_false (switcher_shown (window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 900);
+  flush_events ();
+  g_assert_false (switcher_shown (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  open_path (f, ferries);
+  flush_events ();
+  g_assert_true (switcher_shown (window));
+
+  dossier_window_set_project (f->window, NULL);
+  flush_events ();
+  g_assert_false (switcher_shown (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +483,7 @@ main (int   argc,
   ADD ("open-article", test_open_article);
   ADD ("import-twice", test_import_twice);
   ADD ("delete-shows-next", test_delete_shows_next);
+  ADD ("no-switcher-without-project", test_no_switcher_without_project);
 
 #undef ADD
 
