@@ -886,20 +886,6 @@ default_paper (void)
          ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
 }
 
-static void
-on_pdf_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!dossier_project_export_briefing_pdf_finish (DOSSIER_PROJECT (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
-                           _("The note could not be exported"), error->message);
-}
-
 typedef struct
 {
   DossierBriefingContent *content;
@@ -1018,18 +1004,153 @@ print_action (GtkWidget  *widget,
                            _("The note could not be printed"), error->message);
 }
 
+/* An export under way: of which note, as what, to where. */
+typedef struct
+{
+  DossierBriefingPage *page;   /* a reference */
+  gint64               briefing_id;
+  char                *format;
+  char                *path;
+  gboolean             allow_unverified;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->page);
+  g_free (job->format);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_job_closure_free (gpointer  data,
+                         GClosure *closure)
+{
+  export_job_free (data);
+}
+
+static void
+on_export_marked_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ExportJob        *job)
+{
+  if (g_str_equal (response, "export") && job->page->briefing_id == job->briefing_id)
+    dossier_briefing_page_export (job->page, job->format, job->path, TRUE);
+}
+
+/* Written: a toast from the window to open it. Refused for citations that
+ * cannot be verified: which ones, and the choice to export them marked
+ * (the CLI's --allow-unverified) rather than a dead end. */
+static void
+export_finished (ExportJob *job,
+                 gboolean   written,
+                 GError    *error)
+{
+  GtkWidget *widget = GTK_WIDGET (job->page);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  if (written)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (job->path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_widget_activate_action (widget, "win.exported", "s", uri);
+    }
+  else if (g_error_matches (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED) &&
+           !job->allow_unverified && window != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Some Citations Cannot Be Verified"),
+                                                  error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "export", _("_Export Marked as Unverified"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_marked_response),
+                             job, export_job_closure_free, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && window != NULL)
+    dossier_present_error (window, _("The note could not be exported"), error->message);
+  export_job_free (job);
+}
+
+static void
+on_pdf_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean written = dossier_project_export_briefing_pdf_finish (DOSSIER_PROJECT (source), result, &error);
+
+  export_finished (user_data, written, error);
+}
+
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GtkWidget) widget = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean written = dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error);
 
-  if (!dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
-                           _("The note could not be exported"), error->message);
+  export_finished (user_data, written, error);
+}
+
+gboolean
+dossier_briefing_page_export (DossierBriefingPage *self,
+                              const char          *format_name,
+                              const char          *path,
+                              gboolean             allow_unverified)
+{
+  DossierExportFormat format = DOSSIER_EXPORT_MARKDOWN;
+  ExportJob *job;
+
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
+  g_return_val_if_fail (format_name != NULL && path != NULL, FALSE);
+
+  /* PDF is no format of the core's: it is drawn by libdossier-render. */
+  if (self->project == NULL || self->briefing_id == 0 ||
+      !(g_str_equal (format_name, "pdf") ||
+        (dossier_export_format_from_string (format_name, &format) &&
+         (format == DOSSIER_EXPORT_MARKDOWN || format == DOSSIER_EXPORT_HTML))))
+    return FALSE;
+
+  dossier_briefing_page_commit (self);
+  job = g_new0 (ExportJob, 1);
+  job->page = g_object_ref (self);
+  job->briefing_id = self->briefing_id;
+  job->format = g_strdup (format_name);
+  job->path = g_strdup (path);
+  job->allow_unverified = allow_unverified;
+  if (g_str_equal (format_name, "pdf"))
+    {
+      DossierBriefingPdfOptions pdf;
+
+      dossier_briefing_pdf_options_init (&pdf);
+      pdf.paper = default_paper ();
+      pdf.appendix = TRUE;
+      pdf.allow_unverified = allow_unverified;
+      dossier_project_export_briefing_pdf_async (self->project, self->briefing_id, &pdf, path,
+                                                 NULL, on_pdf_done, job);
+    }
+  else
+    {
+      DossierExportFilter filter = { 0 };
+      DossierExportOptions options;
+
+      filter.briefing_id = self->briefing_id;
+      dossier_export_options_init (&options);
+      options.appendix = TRUE;
+      options.allow_unverified = allow_unverified;
+      dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
+                                    on_export_done, job);
+    }
+  return TRUE;
 }
 
 static void
@@ -1038,39 +1159,17 @@ on_export_response (GtkNativeDialog *dialog,
                     gpointer         user_data)
 {
   DossierBriefingPage *self = user_data;
-  DossierExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  DossierExportFilter filter = { 0 };
-  DossierExportOptions options;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL && self->briefing_id != 0)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = file != NULL ? g_file_get_path (file) : NULL;
     }
   if (path != NULL)
-    {
-      dossier_briefing_page_commit (self);
-      if (format == (DossierExportFormat) -1)
-        {
-          DossierBriefingPdfOptions pdf;
-
-          dossier_briefing_pdf_options_init (&pdf);
-          pdf.paper = default_paper ();
-          pdf.appendix = TRUE;
-          dossier_project_export_briefing_pdf_async (self->project, self->briefing_id, &pdf, path,
-                                                     NULL, on_pdf_done, g_object_ref (self));
-        }
-      else
-        {
-          filter.briefing_id = self->briefing_id;
-          dossier_export_options_init (&options);
-          options.appendix = TRUE;
-          dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
-                                        on_export_done, g_object_ref (self));
-        }
-    }
+    dossier_briefing_page_export (self, format, path, FALSE);
   g_object_unref (dialog);
   g_object_unref (self);
 }
@@ -1103,7 +1202,7 @@ export_action (GtkWidget  *widget,
                                ? "pdf" : dossier_export_format_extension (format));
   g_strdelimit (suggested, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (name), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -40,6 +40,17 @@ gboolean        dossier_briefing_page_print           (DossierBriefingPage      
                                                        GtkPrintOperationAction   action,
                                                        const char               *export_path,
                                                        GError                  **error);
+/* Exports the note shown, with its appendix, as @format ("markdown",
+ * "html" or "pdf") to @path, in a thread. Written, the window is told
+ * ("win.exported", its URI: a toast to open it); refused because a
+ * citation cannot be verified, the user is asked whether to export it
+ * with those citations marked (unless @allow_unverified already says so);
+ * any other failure is shown. FALSE, doing nothing, for an unknown format
+ * or with no note shown. */
+gboolean        dossier_briefing_page_export          (DossierBriefingPage      *self,
+                                                       const char               *format,
+                                                       const char               *path,
+                                                       gboolean                  allow_unverified);
 /* Cites the highlight with @uuid at the cursor (the action briefing.cite,
  * "s", does this; the window answers it from anywhere in it, showing this
  * page). With no note shown, a new one is started first. FALSE if the

@@ -4,7 +4,8 @@
  * project as one undo step when typing pauses (and the project's undo
  * brought back into the editor), a citation inserted from a highlight and
  * shown numbered in the preview with its source, an unverifiable one
- * marked. */
+ * marked; exports told to the window, and one refused for a citation that
+ * cannot be verified offered marked instead. */
 
 #include "config.h"
 
@@ -375,6 +376,98 @@ test_print (Fixture       *f,
   remove_tree (dir);
 }
 
+/* What the window is told of exports ("win.exported"). */
+static void
+on_exported (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_variant_dup_string (parameter, NULL);
+}
+
+static gboolean
+was_exported (gpointer user_data)
+{
+  return *(char **) user_data != NULL;
+}
+
+static gboolean
+asks_to_mark (gpointer user_data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, user_data) != NULL;
+}
+
+/* An export from the page ends in the window's toast (told its file); a
+ * citation that cannot be verified is named in a question, not a dead
+ * end: cancelled, nothing is written; accepted, the note is written with
+ * it marked. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  g_autofree char *dir = test_make_tmp_dir ("briefing-export");
+  g_autofree char *pdf = g_build_filename (dir, "note.pdf", NULL);
+  g_autofree char *markdown = g_build_filename (dir, "note.md", NULL);
+  g_autofree char *body = g_strdup_printf ("The grant is conditional [@%s].\n",
+                                           dossier_highlight_get_uuid (h));
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) exported = g_simple_action_new ("exported", G_VARIANT_TYPE_STRING);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *told = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uri = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  g_signal_connect (exported, "activate", G_CALLBACK (on_exported), &told);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (exported));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+
+  /* No note shown, or no such format: nothing. */
+  dossier_briefing_page_set_project (f->page, project);
+  g_assert_false (dossier_briefing_page_export (f->page, "pdf", pdf, FALSE));
+  id = dossier_project_add_briefing (project, "Grant note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  g_assert_false (dossier_briefing_page_export (f->page, "csv", pdf, FALSE));
+
+  g_assert_true (dossier_briefing_page_export (f->page, "pdf", pdf, FALSE));
+  wait_until (was_exported, &told, "the PDF export");
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_assert_cmpstr (told, ==, uri);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "The grant is conditional [1]"));
+  g_clear_pointer (&told, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Its highlight deleted: asked; cancelled, nothing written. */
+  g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_briefing_page_export (f->page, "markdown", markdown, FALSE));
+  wait_until (asks_to_mark, f->window, "the question about unverified citations");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Citations Cannot Be Verified");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Grant note” cites passages that cannot be verified"));
+  adw_message_dialog_response (dialog, "cancel");
+  flush_events ();
+  g_assert_false (g_file_test (markdown, G_FILE_TEST_EXISTS));
+  g_assert_null (told);
+
+  /* Asked again, and accepted: written, marked. */
+  g_assert_true (dossier_briefing_page_export (f->page, "markdown", markdown, FALSE));
+  wait_until (asks_to_mark, f->window, "the question again");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  adw_message_dialog_response (dialog, "export");
+  wait_until (was_exported, &told, "the export marked");
+  g_assert_true (g_file_get_contents (markdown, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Unverified"));
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +481,7 @@ main (int   argc,
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
   ADD ("print", test_print);
+  ADD ("export", test_export);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
 
 #undef ADD
