@@ -943,6 +943,7 @@ gboolean
 dossier_briefing_page_print (DossierBriefingPage      *self,
                              GtkPrintOperationAction   action,
                              const char               *export_path,
+                             gboolean                  allow_unverified,
                              GError                  **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -959,10 +960,10 @@ dossier_briefing_page_print (DossierBriefingPage      *self,
     }
   dossier_briefing_page_commit (self);
   /* A citation that cannot be verified is never printed as if it were:
-   * refused, naming each, as the exports are. */
+   * refused, naming each, as the exports are, or printed marked. */
   job = g_new0 (PrintJob, 1);
-  job->content = dossier_project_read_briefing_content (self->project, self->briefing_id, FALSE,
-                                                        NULL, error);
+  job->content = dossier_project_read_briefing_content (self->project, self->briefing_id,
+                                                        allow_unverified, NULL, error);
   if (job->content == NULL)
     {
       print_job_free (job);
@@ -991,17 +992,66 @@ dossier_briefing_page_print (DossierBriefingPage      *self,
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
+/* The question when citations cannot be verified: which ones (@message)
+ * and whether to go on with them marked (response "marked"). */
+static GtkWidget *
+unverified_question (GtkWindow  *window,
+                     const char *message,
+                     const char *accept)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window, _("Some Citations Cannot Be Verified"),
+                                              message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "marked", accept,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+static void on_print_marked_response (AdwMessageDialog    *dialog,
+                                      const char          *response,
+                                      DossierBriefingPage *self);
+
+static void
+print_note (DossierBriefingPage *self,
+            gboolean             allow_unverified)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (dossier_briefing_page_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                                   allow_unverified, &error))
+    return;
+  if (g_error_matches (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED) && !allow_unverified)
+    {
+      GtkWidget *dialog = unverified_question (window, error->message,
+                                               _("_Print Marked as Unverified"));
+
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_marked_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    dossier_present_error (window, _("The note could not be printed"), error->message);
+}
+
+static void
+on_print_marked_response (AdwMessageDialog    *dialog,
+                          const char          *response,
+                          DossierBriefingPage *self)
+{
+  if (g_str_equal (response, "marked"))
+    print_note (self, TRUE);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!dossier_briefing_page_print (DOSSIER_BRIEFING_PAGE (widget),
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
-                           _("The note could not be printed"), error->message);
+  print_note (DOSSIER_BRIEFING_PAGE (widget), FALSE);
 }
 
 /* An export under way: of which note, as what, to where. */
@@ -1035,7 +1085,7 @@ on_export_marked_response (AdwMessageDialog *dialog,
                            const char       *response,
                            ExportJob        *job)
 {
-  if (g_str_equal (response, "export") && job->page->briefing_id == job->briefing_id)
+  if (g_str_equal (response, "marked") && job->page->briefing_id == job->briefing_id)
     dossier_briefing_page_export (job->page, job->format, job->path, TRUE);
 }
 
@@ -1060,15 +1110,9 @@ export_finished (ExportJob *job,
   else if (g_error_matches (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED) &&
            !job->allow_unverified && window != NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Some Citations Cannot Be Verified"),
-                                                  error->message);
+      GtkWidget *dialog = unverified_question (window, error->message,
+                                               _("_Export Marked as Unverified"));
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "export", _("_Export Marked as Unverified"),
-                                        NULL);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_marked_response),
                              job, export_job_closure_free, 0);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -32,13 +32,15 @@ void            dossier_briefing_page_set_briefing_id (DossierBriefingPage *self
 /* Inserts "[@UUID]" of the highlight at the editor's cursor. */
 gboolean        dossier_briefing_page_cite_highlight  (DossierBriefingPage *self,
                                                        gint64               highlight_id);
-/* Prints the note shown (its citations verified first, as for an export)
- * with the drawing of its PDF: @action PRINT_DIALOG asks the user (and
- * returns at once), EXPORT writes @export_path as a PDF and returns when
- * it is written. */
+/* Prints the note shown (its citations verified first, as for an export:
+ * refused with DOSSIER_EXPORT_ERROR_UNVERIFIED, or printed marked if
+ * @allow_unverified) with the drawing of its PDF: @action PRINT_DIALOG
+ * asks the user (and returns at once), EXPORT writes @export_path as a
+ * PDF and returns when it is written. */
 gboolean        dossier_briefing_page_print           (DossierBriefingPage      *self,
                                                        GtkPrintOperationAction   action,
                                                        const char               *export_path,
+                                                       gboolean                  allow_unverified,
                                                        GError                  **error);
 /* Exports the note shown, with its appendix, as @format ("markdown",
  * "html" or "pdf") to @path, in a thread. Written, the window is told

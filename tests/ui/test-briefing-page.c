@@ -350,14 +350,14 @@ test_print (Fixture       *f,
 
   /* Nothing to print yet. */
   dossier_briefing_page_set_project (f->page, project);
-  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, FALSE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   id = dossier_project_add_briefing (project, "Grant note", NULL, 0, body, &error);
   g_assert_no_error (error);
   dossier_briefing_page_set_briefing_id (f->page, id);
-  g_assert_true (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_true (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, FALSE, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Grant note"));
@@ -370,9 +370,17 @@ test_print (Fixture       *f,
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
   g_assert_no_error (error);
-  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error));
+  g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, FALSE, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Printed marked when the user says so. */
+  g_assert_true (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, TRUE, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "1. Unverified: the cited highlight is no longer in this project"));
   remove_tree (dir);
 }
 
@@ -460,7 +468,7 @@ test_export (Fixture       *f,
   g_assert_true (dossier_briefing_page_export (f->page, "markdown", markdown, FALSE));
   wait_until (asks_to_mark, f->window, "the question again");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
-  adw_message_dialog_response (dialog, "export");
+  adw_message_dialog_response (dialog, "marked");
   wait_until (was_exported, &told, "the export marked");
   g_assert_true (g_file_get_contents (markdown, &text, NULL, &error));
   g_assert_no_error (error);

@@ -249,7 +249,7 @@ test_briefing_session (void)
   g_assert_null (strstr (markdown, "Unverified"));
 
   /* Printed to a PDF: the same, read back. */
-  g_assert_true (dossier_briefing_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf_path, &error));
+  g_assert_true (dossier_briefing_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf_path, FALSE, &error));
   g_assert_no_error (error);
   pdf = flat_pdf_text (pdf_path);
   for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
