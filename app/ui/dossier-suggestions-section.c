@@ -4,7 +4,10 @@
  *
  * The suggestions are few (what one document lists or names), so they are
  * rows of a GtkListBox made afresh on each reload; a reload reads the
- * whole document in the core, so changes only queue one. */
+ * whole document in the core, so changes only queue one, and a section
+ * out of view in a shown window (its panel behind another) waits until it
+ * is shown: tagging would otherwise pay for a hidden panel's reload in the
+ * frame that shows the tag. */
 
 #include "config.h"
 
@@ -25,6 +28,7 @@ struct _DossierSuggestionsSection
   GPtrArray                      *suggestions;   /* as the source gave them, as listed */
   char                           *list_class;
   guint                           reload_source;
+  gboolean                        stale;         /* asked for while out of view */
 };
 
 G_DEFINE_FINAL_TYPE (DossierSuggestionsSection, dossier_suggestions_section, GTK_TYPE_WIDGET)
@@ -204,6 +208,7 @@ dossier_suggestions_section_reload (DossierSuggestionsSection *self)
 
   before = self->suggestions ? self->suggestions->len : 0;
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->stale = FALSE;
   clear (self);
 
   if (self->source != NULL)
@@ -238,11 +243,27 @@ reload_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* In a window on screen but not itself mapped: nobody sees it. Not in a
+ * shown window at all, it reloads as asked (a panel built off screen). */
+static gboolean
+out_of_view (DossierSuggestionsSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root))
+         && !gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
 void
 dossier_suggestions_section_queue_reload (DossierSuggestionsSection *self)
 {
   g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
 
+  if (out_of_view (self))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_cb, self);
 }
@@ -263,6 +284,7 @@ dossier_suggestions_section_set_source (DossierSuggestionsSection      *self,
       guint before = dossier_suggestions_section_get_n_suggestions (self);
 
       g_clear_handle_id (&self->reload_source, g_source_remove);
+      self->stale = FALSE;
       clear (self);
       gtk_revealer_set_reveal_child (self->revealer, FALSE);
       if (before != 0)
@@ -281,6 +303,17 @@ dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSection *self)
 }
 
 /* ---- GObject --------------------------------------------------------------------- */
+
+static void
+dossier_suggestions_section_map (GtkWidget *widget)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (widget);
+
+  GTK_WIDGET_CLASS (dossier_suggestions_section_parent_class)->map (widget);
+
+  if (self->stale)
+    dossier_suggestions_section_queue_reload (self);
+}
 
 static void
 dossier_suggestions_section_dispose (GObject *object)
@@ -371,6 +404,7 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   object_class->finalize = dossier_suggestions_section_finalize;
   object_class->get_property = dossier_suggestions_section_get_property;
   object_class->set_property = dossier_suggestions_section_set_property;
+  widget_class->map = dossier_suggestions_section_map;
 
   properties[PROP_LIST_LABEL] =
     g_param_spec_string ("list-label", NULL, NULL, NULL,

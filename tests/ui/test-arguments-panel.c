@@ -631,6 +631,73 @@ test_suggestions_section (void)
   g_ptr_array_unref (w.dismissed);
 }
 
+/* Out of view in a shown window (its panel behind another), a section asks
+ * nothing however often a reload is asked for; shown, it asks once. Out of
+ * any window, it asks at once as before. */
+static void
+test_suggestions_section_hidden (void)
+{
+  Words w = { 0, };
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *section = dossier_suggestions_section_new ();
+  GtkWidget *loose = g_object_ref_sink (dossier_suggestions_section_new ());
+  GtkWidget *window;
+
+  w.words = g_ptr_array_new_with_free_func (g_free);
+  w.accepted = g_ptr_array_new_with_free_func (g_free);
+  w.dismissed = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (w.words, g_strdup ("ferry"));
+  g_ptr_array_add (w.words, g_strdup ("quay"));
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("In front"), "front");
+  gtk_stack_add_named (GTK_STACK (stack), section, "behind");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "front");
+  window = show_in_window (stack, 360, 400);
+  g_assert_false (gtk_widget_get_mapped (section));
+
+  dossier_suggestions_section_set_source (DOSSIER_SUGGESTIONS_SECTION (section), &words_source, &w);
+  dossier_suggestions_section_queue_reload (DOSSIER_SUGGESTIONS_SECTION (section));
+  flush_events ();
+  g_assert_cmpuint (w.n_suggest, ==, 0);
+  g_assert_cmpuint (dossier_suggestions_section_get_n_suggestions (DOSSIER_SUGGESTIONS_SECTION (section)), ==, 0);
+
+  /* Shown: asked once, for all the reloads asked for meanwhile. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "behind");
+  wait_for_suggestions (section, 2);
+  g_assert_cmpuint (w.n_suggest, ==, 1);
+  g_assert_true (is_revealed (section));
+
+  /* Behind again: what changed meanwhile is listed when it comes back. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "front");
+  g_ptr_array_add (w.words, g_strdup ("tide"));
+  dossier_suggestions_section_queue_reload (DOSSIER_SUGGESTIONS_SECTION (section));
+  flush_events ();
+  g_assert_cmpuint (w.n_suggest, ==, 1);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "behind");
+  wait_for_suggestions (section, 3);
+  g_assert_cmpuint (w.n_suggest, ==, 2);
+
+  /* Unset while a reload waits: nothing is asked when shown. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "front");
+  dossier_suggestions_section_queue_reload (DOSSIER_SUGGESTIONS_SECTION (section));
+  dossier_suggestions_section_set_source (DOSSIER_SUGGESTIONS_SECTION (section), NULL, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "behind");
+  flush_events ();
+  g_assert_cmpuint (w.n_suggest, ==, 2);
+
+  /* In no window: at once (the next idle). */
+  dossier_suggestions_section_set_source (DOSSIER_SUGGESTIONS_SECTION (loose), &words_source, &w);
+  dossier_suggestions_section_queue_reload (DOSSIER_SUGGESTIONS_SECTION (loose));
+  wait_for_suggestions (loose, 3);
+  g_assert_cmpuint (w.n_suggest, ==, 3);
+
+  close_window (window);
+  g_assert_finalize_object (loose);
+  g_ptr_array_unref (w.words);
+  g_ptr_array_unref (w.accepted);
+  g_ptr_array_unref (w.dismissed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +706,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/dossier/suggestions-section/suggest-accept-dismiss", test_suggestions_section);
+  g_test_add_func ("/dossier/suggestions-section/hidden", test_suggestions_section_hidden);
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
