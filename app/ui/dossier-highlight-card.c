@@ -32,9 +32,11 @@ struct _DossierHighlightCard
   GBinding       *document_binding;   /* a ref: the document may go first */
 
   /* template */
-  GtkLabel       *document;
   GtkLabel       *quote;
   GtkWidget      *chips;
+  /* Made when a highlight first needs them (most cards never do), then
+   * kept for the highlights the card shows next, hidden when not needed. */
+  GtkLabel       *document;
   GtkLabel       *memo;
   GtkWidget      *orphan;
   GtkWidget      *menu;               /* popover, made when first asked for */
@@ -64,6 +66,72 @@ set_preview (GtkLabel   *label,
   gtk_label_set_text (label, cut);
 }
 
+/* A label of the card, in its place among the card's children: after
+ * @sibling (NULL: first). */
+static GtkLabel *
+add_label (DossierHighlightCard *self,
+           GtkWidget            *sibling,
+           const char           *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_insert_after (label, GTK_WIDGET (self), sibling);
+  return GTK_LABEL (label);
+}
+
+static GtkLabel *
+ensure_document (DossierHighlightCard *self)
+{
+  if (self->document == NULL)
+    {
+      self->document = add_label (self, NULL, "highlight-document");
+      gtk_label_set_ellipsize (self->document, PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (GTK_WIDGET (self->document), "caption-heading");
+      gtk_widget_add_css_class (GTK_WIDGET (self->document), "dim-label");
+    }
+  return self->document;
+}
+
+static GtkLabel *
+ensure_memo (DossierHighlightCard *self)
+{
+  if (self->memo == NULL)
+    {
+      g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
+
+      self->memo = add_label (self, self->chips, "highlight-memo");
+      gtk_label_set_wrap (self->memo, TRUE);
+      gtk_label_set_wrap_mode (self->memo, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_ellipsize (self->memo, PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (self->memo, 3);
+      gtk_label_set_width_chars (self->memo, 12);
+      gtk_label_set_max_width_chars (self->memo, 48);
+      pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      gtk_label_set_attributes (self->memo, italic);
+      gtk_widget_add_css_class (GTK_WIDGET (self->memo), "dim-label");
+    }
+  return self->memo;
+}
+
+static GtkWidget *
+ensure_orphan (DossierHighlightCard *self)
+{
+  if (self->orphan == NULL)
+    {
+      GtkLabel *label = add_label (self, gtk_widget_get_last_child (GTK_WIDGET (self)),
+                                   "highlight-orphaned");
+
+      gtk_label_set_text (label, _("This passage is no longer in the document’s text"));
+      gtk_label_set_wrap (label, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+      self->orphan = GTK_WIDGET (label);
+    }
+  return self->orphan;
+}
+
 static void
 clear_document_binding (DossierHighlightCard *self)
 {
@@ -86,9 +154,10 @@ show_document (DossierHighlightCard *self)
                                              dossier_highlight_get_document_id (highlight));
   if (document != NULL)
     self->document_binding = g_object_ref (g_object_bind_property (document, "title",
-                                                                   self->document, "label",
+                                                                   ensure_document (self), "label",
                                                                    G_BINDING_SYNC_CREATE));
-  gtk_widget_set_visible (GTK_WIDGET (self->document), document != NULL);
+  if (self->document != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->document), document != NULL);
 }
 
 static void
@@ -129,15 +198,22 @@ dossier_highlight_card_item_changed (DossierRow *row)
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (row);
   DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
   const char *memo = highlight ? dossier_highlight_get_memo (highlight) : NULL;
+  gboolean has_memo = memo != NULL && memo[0] != '\0';
+  gboolean orphaned = highlight != NULL && dossier_highlight_get_orphaned (highlight);
 
   set_preview (self->quote, highlight ? dossier_highlight_get_quote (highlight) : NULL,
                QUOTE_PREVIEW_CHARS);
-  set_preview (self->memo, memo, MEMO_PREVIEW_CHARS);
-  gtk_widget_set_visible (GTK_WIDGET (self->memo), memo != NULL && memo[0] != '\0');
-  gtk_widget_set_visible (self->orphan, highlight != NULL && dossier_highlight_get_orphaned (highlight));
+  if (has_memo)
+    set_preview (ensure_memo (self), memo, MEMO_PREVIEW_CHARS);
+  if (self->memo != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->memo), has_memo);
+  if (orphaned)
+    ensure_orphan (self);
+  if (self->orphan != NULL)
+    gtk_widget_set_visible (self->orphan, orphaned);
   /* Read as the passage it marks, its memo as the description. */
   dossier_row_set_accessible (DOSSIER_ROW (self), gtk_label_get_text (self->quote),
-                              memo != NULL && memo[0] != '\0' ? memo : NULL);
+                              has_memo ? memo : NULL);
 
   show_document (self);
   show_chips (self);
@@ -301,11 +377,10 @@ dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.add-evidence", NULL, add_evidence_action);
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_HIGHLIGHT,
                                   "/org/dossier/Dossier/ui/dossier-highlight-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, document);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, quote);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, chips);
-  gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, memo);
-  gtk_widget_class_bind_template_child (widget_class, DossierHighlightCard, orphan);
+  /* Its labels are its own children: no box widget between. */
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
@@ -314,7 +389,10 @@ dossier_highlight_card_init (DossierHighlightCard *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *press = gtk_gesture_long_press_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "dossier-document-row.h"
+#include "dossier-evidence-picker.h"
 #include "dossier-highlight-card.h"
 #include "dossier-search-hit-row.h"
 #include "dossier-tag-chip.h"
@@ -68,11 +69,16 @@ highlight_of (Fixture *f,
   return highlight;
 }
 
+/* A label a row makes only when needed (a card's memo) is not shown
+ * before it is made. */
 static gboolean
 label_visible (GtkWidget  *row,
                const char *css_class)
 {
-  return gtk_widget_get_visible (find_with_class (row, css_class));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_with_class (row, css_class, labels);
+  return labels->len == 1 && gtk_widget_get_visible (g_ptr_array_index (labels, 0));
 }
 
 /* ---- Document row ------------------------------------------------------------ */
@@ -264,10 +270,146 @@ test_highlight_card (Fixture       *f,
 
   /* Unbound and without a project: empty, and the project can go. */
   dossier_row_set_item (DOSSIER_ROW (card), NULL);
+  g_assert_false (label_visible (card, "highlight-memo"));
+  g_assert_false (label_visible (card, "highlight-document"));
   dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), NULL);
   collect_chips (card, chips);
   g_assert_cmpstr (chips->str, ==, "");
   g_assert_finalize_object (card);
+}
+
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* Whether @row has a widget of @css_class at all. */
+static gboolean
+made (GtkWidget  *row,
+      const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_with_class (row, css_class, found);
+  return found->len > 0;
+}
+
+/* The child after @child that is shown, or NULL. */
+static GtkWidget *
+next_shown (GtkWidget *child)
+{
+  for (child = gtk_widget_get_next_sibling (child); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && !GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+/* A card makes its document title, memo and orphaned mark only for a
+ * highlight that needs them (a list keeps 200 cards alive), each in its
+ * place, and keeps them for the highlights it shows next; its menu and
+ * evidence picker are made when first opened, and work. */
+static void
+test_highlight_card_lazy (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *card = g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, NULL);
+  GtkWidget *window;
+  g_autoptr(DossierHighlight) plain = NULL;
+  g_autoptr(DossierHighlight) with_memo = NULL;
+  g_autoptr(DossierHighlight) orphan = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *quote, *chips, *memo, *popover;
+  gint64 start, end, plain_id;
+
+  find_text_range (f->project, f->document, "two new boats", &start, &end);
+  plain_id = dossier_project_tag_range (f->project, f->document, start, end, f->boats, &error);
+  g_assert_no_error (error);
+  plain = highlight_of (f, plain_id);
+
+  dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), f->project);
+  dossier_row_set_item (DOSSIER_ROW (card), plain);
+  window = show_in_window (card, 360, 300);
+  quote = find_with_class (card, "highlight-quote");
+  chips = find_with_class (card, "highlight-tags");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (quote)), ==, "two new boats");
+  g_assert_false (made (card, "highlight-memo"));
+  g_assert_false (made (card, "highlight-document"));
+  g_assert_false (made (card, "highlight-orphaned"));
+  g_assert_true (next_shown (quote) == chips);
+  g_assert_null (next_shown (chips));
+
+  /* A memo, edited in the core: the next item has it, under the chips. */
+  g_assert_true (dossier_project_set_highlight_memo (f->project, plain_id, "Two, not three", &error));
+  g_assert_no_error (error);
+  with_memo = highlight_of (f, plain_id);
+  dossier_row_set_item (DOSSIER_ROW (card), with_memo);
+  memo = find_with_class (card, "highlight-memo");
+  g_assert_nonnull (memo);
+  g_assert_true (next_shown (chips) == memo);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (memo)), ==, "Two, not three");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Two, not three");
+  wait_until (has_height, memo, "the memo to be laid out");
+
+  /* The document named: first, above the quote. */
+  dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
+  g_assert_true (gtk_widget_get_first_child (card) == find_with_class (card, "highlight-document"));
+  g_assert_true (next_shown (gtk_widget_get_first_child (card)) == quote);
+  g_assert_cmpstr (label_with_class (card, "highlight-document"), ==, "Ferry fares rise by a tenth");
+  dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), FALSE);
+
+  /* Back to a highlight without: the labels stay, hidden. */
+  dossier_row_set_item (DOSSIER_ROW (card), plain);
+  g_assert_true (find_with_class (card, "highlight-memo") == memo);
+  g_assert_false (gtk_widget_get_visible (memo));
+  g_assert_false (label_visible (card, "highlight-document"));
+  g_assert_null (next_shown (chips));
+
+  /* Orphaned: the mark, last. */
+  {
+    static const char newer[] = "Ferry fares rise by a tenth\n\nNothing is left of it.\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (newer, strlen (newer));
+    g_autoptr(DossierParsedDocument) parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT,
+                                                                    "fares.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_replace_document_text (f->project, f->document, parsed, NULL, &error));
+    g_assert_no_error (error);
+  }
+  orphan = highlight_of (f, plain_id);
+  g_assert_true (dossier_highlight_get_orphaned (orphan));
+  dossier_row_set_item (DOSSIER_ROW (card), orphan);
+  g_assert_true (label_visible (card, "highlight-orphaned"));
+  g_assert_true (next_shown (find_with_class (card, "highlight-memo")) == find_with_class (card, "highlight-orphaned"));
+
+  /* The menu, made when opened: Cite in Briefing and Add as Evidence. */
+  dossier_row_set_item (DOSSIER_ROW (card), with_memo);
+  g_assert_null (find_descendant (card, GTK_TYPE_POPOVER_MENU));
+  g_assert_true (dossier_highlight_card_popup_menu (DOSSIER_HIGHLIGHT_CARD (card)));
+  popover = find_descendant (card, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  {
+    GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+    g_autofree char *evidence = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_ACTION, "s", &evidence));
+    g_assert_cmpstr (evidence, ==, "card.add-evidence");
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Its second entry opens the evidence picker, made then. */
+  g_assert_true (gtk_widget_activate_action (card, "card.add-evidence", NULL));
+
+  popover = find_descendant (card, DOSSIER_TYPE_EVIDENCE_PICKER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+
+  close_window (window);
 }
 
 /* ---- Search hit row ---------------------------------------------------------------- */
@@ -422,6 +564,7 @@ main (int   argc,
   ADD ("document-row", test_document_row);
   ADD ("tag-row", test_tag_row);
   ADD ("highlight-card", test_highlight_card);
+  ADD ("highlight-card-lazy", test_highlight_card_lazy);
   ADD ("search-hit-row", test_search_hit_row);
   ADD ("tag-picker-row", test_tag_picker_row);
   ADD ("list-row-named", test_list_row_named);
