@@ -94,7 +94,7 @@ pick_highlight (DossierReaderPage *self,
       if (length == end - start)
         for (guint k = 0; k < self->spans->len; k++)
           {
-            const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+            const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, k);
 
             if (span->id == id && span->start == start && span->end == end)
               return id;
@@ -546,7 +546,7 @@ highlight_spanning (DossierReaderPage *self,
 {
   for (guint k = 0; self->spans != NULL && k < self->spans->len; k++)
     {
-      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+      const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, k);
 
       if (span->start == start && span->end == end)
         return span->id;

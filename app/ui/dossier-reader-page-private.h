@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* What the page keeps of a highlight of the document on show. */
+typedef struct
+{
+  gint64 id;
+  gint64 start;   /* code points */
+  gint64 end;     /* exclusive */
+} DossierReaderSpan;
+
 struct _DossierReaderPage
 {
   GtkWidget            parent_instance;
@@ -35,12 +43,10 @@ struct _DossierReaderPage
    * its new place announced, its old one not yet), or NULL. */
   GHashTable          *span_moved;
   guint                respan_idle_id;
-  /* The spans handed to the view (DossierViewHighlight), one per item of
-   * highlights and in its order, their strings, and how many bytes of
-   * those strings splices left unused. */
+  /* Each item of highlights, in its order: its id and range
+   * (DossierReaderSpan). The view keeps its own copy of the rest (colours,
+   * label, tooltip), made for it from the list when handed over. */
   GArray              *spans;
-  GStringChunk        *span_strings;
-  gsize                span_strings_unused;
 
   /* Restoring a scroll position (see scroll_to_top_offset): the line to
    * bring to the top, and how the aiming at it goes (aim_tick). */

@@ -243,7 +243,7 @@ underline_mentions (DossierReaderPage *self)
 
       for (guint k = 0; k < self->spans->len && !reviewed; k++)
         {
-          const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, k);
+          const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, k);
 
           reviewed = span->start < m->end && span->end > m->start;
         }
@@ -298,26 +298,11 @@ dossier_reader_page_set_show_mentions (DossierReaderPage *self,
 }
 
 static void
-index_span (DossierReaderPage          *self,
-            const DossierViewHighlight *span)
+index_span (DossierReaderPage       *self,
+            const DossierReaderSpan *span)
 {
   g_hash_table_insert (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id),
                        GSIZE_TO_POINTER ((gsize) (span->end - span->start)));
-}
-
-/* Hands every span of the page to the view and indexes their lengths. */
-static void
-push_spans (DossierReaderPage *self)
-{
-  g_hash_table_remove_all (self->span_lengths);
-  for (guint i = 0; i < self->spans->len; i++)
-    index_span (self, &g_array_index (self->spans, DossierViewHighlight, i));
-  dossier_document_view_set_highlights (self->document_view,
-                                        (const DossierViewHighlight *) (gpointer) self->spans->data,
-                                        self->spans->len);
-  _dossier_reader_page_update_actions (self);
-  /* A new highlight reviews the mentions it covers. */
-  queue_mentions (self);
 }
 
 static void
@@ -325,32 +310,40 @@ clear_spans (DossierReaderPage *self)
 {
   g_array_set_size (self->spans, 0);
   g_clear_pointer (&self->span_moved, g_hash_table_unref);
-  g_clear_pointer (&self->span_strings, g_string_chunk_free);
-  self->span_strings_unused = 0;
 }
 
-/* Fills the spans from @position on with the list's @n items there. */
-static void
-fill_spans (DossierReaderPage *self,
-            guint              position,
-            guint              n)
+/* The view's spans for the list's @n items from @position, their strings
+ * in @chunk (the view copies both), and the page's own record of each in
+ * spans, from @position on. */
+static GArray *
+make_view_spans (DossierReaderPage *self,
+                 guint              position,
+                 guint              n,
+                 GStringChunk      *chunk)
 {
+  GArray *view = g_array_sized_new (FALSE, FALSE, sizeof (DossierViewHighlight), n);
   g_autoptr(GString) label = g_string_new (NULL);
   g_autoptr(GString) tooltip = g_string_new (NULL);
 
+  g_array_set_size (view, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierHighlight) hl = g_list_model_get_item (self->highlights, position + i);
+      DossierViewHighlight *span = &g_array_index (view, DossierViewHighlight, i);
 
-      fill_span (self, hl, &g_array_index (self->spans, DossierViewHighlight, position + i),
-                 self->span_strings, label, tooltip);
+      fill_span (self, hl, span, chunk, label, tooltip);
+      g_array_index (self->spans, DossierReaderSpan, position + i) =
+        (DossierReaderSpan) { span->id, span->start, span->end };
     }
+  return view;
 }
 
 void
 _dossier_reader_page_rebuild_highlights (DossierReaderPage *self)
 {
-  guint n;
+  g_autoptr(GArray) view = NULL;
+  GStringChunk *chunk = NULL;
+  guint n = 0;
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
   clear_spans (self);
@@ -360,11 +353,22 @@ _dossier_reader_page_rebuild_highlights (DossierReaderPage *self)
       n = g_list_model_get_n_items (self->highlights);
       ensure_tag_styles (self);
       g_array_set_size (self->spans, n);
-      self->span_strings = g_string_chunk_new (64 * (gsize) MAX (n, 1));
-      fill_spans (self, 0, n);
+      chunk = g_string_chunk_new (64 * (gsize) MAX (n, 1));
+      view = make_view_spans (self, 0, n, chunk);
     }
 
-  push_spans (self);
+  /* Every span to the view, their lengths indexed. */
+  g_hash_table_remove_all (self->span_lengths);
+  for (guint i = 0; i < n; i++)
+    index_span (self, &g_array_index (self->spans, DossierReaderSpan, i));
+  dossier_document_view_set_highlights (self->document_view,
+                                        view != NULL ? (const DossierViewHighlight *) (gpointer) view->data : NULL,
+                                        n);
+  if (chunk != NULL)
+    g_string_chunk_free (chunk);
+  _dossier_reader_page_update_actions (self);
+  /* A new highlight reviews the mentions it covers. */
+  queue_mentions (self);
 }
 
 /* The project changed some of the document's highlights (whoever did:
@@ -379,6 +383,8 @@ on_highlights_items_changed (DossierReaderPage *self,
                              GListModel        *list)
 {
   g_autoptr(GArray) removed_ids = NULL;
+  g_autoptr(GArray) view = NULL;
+  GStringChunk *chunk;
   guint len = self->spans->len;
 
   /* A respan is pending (the codebook changed): it makes them all. */
@@ -391,13 +397,11 @@ on_highlights_items_changed (DossierReaderPage *self,
     }
 
   ensure_tag_styles (self);
-  if (self->span_strings == NULL)
-    self->span_strings = g_string_chunk_new (4096);
 
   removed_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), removed);
   for (guint i = position; i < position + removed; i++)
     {
-      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+      const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, i);
 
       /* A highlight that moved in the list comes back in one run and
        * goes in a later one: the view already has it again. */
@@ -409,31 +413,23 @@ on_highlights_items_changed (DossierReaderPage *self,
           g_array_append_val (removed_ids, span->id);
           g_hash_table_remove (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id));
         }
-      self->span_strings_unused += strlen (span->label) + strlen (span->tooltip) + 2;
-    }
-  /* Spliced strings pile up in the chunk: start afresh now and then (not
-   * while a highlight is listed twice). */
-  if (self->span_strings_unused > 1024 * 1024
-      && (self->span_moved == NULL || g_hash_table_size (self->span_moved) == 0))
-    {
-      _dossier_reader_page_rebuild_highlights (self);
-      return;
     }
 
   if (added != removed)
     {
       if (added > removed)
         g_array_set_size (self->spans, len + added - removed);
-      memmove (&g_array_index (self->spans, DossierViewHighlight, position + added),
-               &g_array_index (self->spans, DossierViewHighlight, position + removed),
-               (len - position - removed) * sizeof (DossierViewHighlight));
+      memmove (&g_array_index (self->spans, DossierReaderSpan, position + added),
+               &g_array_index (self->spans, DossierReaderSpan, position + removed),
+               (len - position - removed) * sizeof (DossierReaderSpan));
       if (added < removed)
         g_array_set_size (self->spans, len + added - removed);
     }
-  fill_spans (self, position, added);
+  chunk = g_string_chunk_new (256);
+  view = make_view_spans (self, position, added, chunk);
   for (guint i = position; i < position + added; i++)
     {
-      const DossierViewHighlight *span = &g_array_index (self->spans, DossierViewHighlight, i);
+      const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, i);
 
       /* Still listed elsewhere: it moved, and its old place goes later. */
       if (g_hash_table_contains (self->span_lengths, GSIZE_TO_POINTER ((gsize) span->id)))
@@ -449,8 +445,8 @@ on_highlights_items_changed (DossierReaderPage *self,
   /* The view makes again only what these touch. */
   dossier_document_view_update_highlights (self->document_view,
                                            (const gint64 *) (gpointer) removed_ids->data, removed_ids->len,
-                                           &g_array_index (self->spans, DossierViewHighlight, position),
-                                           added);
+                                           (const DossierViewHighlight *) (gpointer) view->data, added);
+  g_string_chunk_free (chunk);
   _dossier_reader_page_update_actions (self);
   queue_mentions (self);
 }
@@ -1225,7 +1221,6 @@ dossier_reader_page_finalize (GObject *object)
   g_clear_pointer (&self->span_lengths, g_hash_table_unref);
   g_clear_pointer (&self->span_moved, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_array_unref);
-  g_clear_pointer (&self->span_strings, g_string_chunk_free);
   g_clear_pointer (&self->caret_description, g_free);
 
   G_OBJECT_CLASS (dossier_reader_page_parent_class)->finalize (object);
@@ -1331,7 +1326,7 @@ dossier_reader_page_init (DossierReaderPage *self)
 
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
   self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
-  self->spans = g_array_new (FALSE, FALSE, sizeof (DossierViewHighlight));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (DossierReaderSpan));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -152,8 +152,8 @@ static int
 compare_span_ids (gconstpointer a,
                   gconstpointer b)
 {
-  gint64 ia = ((const DossierViewHighlight *) a)->id;
-  gint64 ib = ((const DossierViewHighlight *) b)->id;
+  gint64 ia = ((const DossierReaderSpan *) a)->id;
+  gint64 ib = ((const DossierReaderSpan *) b)->id;
 
   return (ia > ib) - (ia < ib);
 }
@@ -2457,7 +2457,8 @@ test_reveal_other_document (Fixture       *f,
     }
 }
 
-/* The window's spans as text, one line per highlight in id order. */
+/* The page's spans as text, one line per highlight in id order (the
+ * view's own description has their colours, labels and tooltips). */
 static char *
 describe_spans (DossierReaderPage *page)
 {
@@ -2467,11 +2468,10 @@ describe_spans (DossierReaderPage *page)
   g_array_sort (sorted, compare_span_ids);
   for (guint i = 0; i < sorted->len; i++)
     {
-      const DossierViewHighlight *span = &g_array_index (sorted, DossierViewHighlight, i);
-      g_autofree char *color = gdk_rgba_to_string (&span->color);
+      const DossierReaderSpan *span = &g_array_index (sorted, DossierReaderSpan, i);
 
-      g_string_append_printf (out, "%" G_GINT64_FORMAT " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") %s %s | %s\n",
-                              span->id, span->start, span->end, color, span->label, span->tooltip);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")\n",
+                              span->id, span->start, span->end);
     }
   return g_string_free (out, FALSE);
 }
@@ -2498,7 +2498,7 @@ assert_spans_patched (Fixture    *f,
   g_assert_no_error (error);
   g_assert_cmpuint (page->spans->len, ==, highlights->len);
   for (guint i = 0; i < highlights->len; i++)
-    g_assert_cmpint (g_array_index (page->spans, DossierViewHighlight, i).id, ==,
+    g_assert_cmpint (g_array_index (page->spans, DossierReaderSpan, i).id, ==,
                      dossier_highlight_get_id (g_ptr_array_index (highlights, i)));
   while (!dossier_document_view_is_painted (view))
     g_main_context_iteration (NULL, TRUE);
