@@ -253,6 +253,17 @@ update_preview (DossierBriefingPage *self)
   sections = dossier_briefing_get_sections (root);
   if (sections->len > 0)
     {
+      guint top = G_MAXUINT;
+
+      /* Indented under the outermost heading level the note uses: a note
+       * of "##" sections is not all indented. */
+      for (guint i = 0; i < sections->len; i++)
+        {
+          guint level = ((DossierBriefingSection *) g_ptr_array_index (sections, i))->level;
+
+          if (level > 0)   /* 0: what comes before the first heading */
+            top = MIN (top, level);
+        }
       g_string_append_printf (meter, "<b>%s</b>\n", _("Evidence by section"));
       for (guint i = 0; i < sections->len; i++)
         {
@@ -266,7 +277,7 @@ update_preview (DossierBriefingPage *self)
                                                  s->n_citations),
                                     s->heading != NULL ? s->heading : _("Introduction"), s->n_citations);
           g_string_append (meter, s->n_citations == 0 ? "⚠ " : "✓ ");
-          for (guint d = 1; d < s->level; d++)
+          for (guint d = top; d < s->level; d++)
             g_string_append (meter, "   ");
           append_escaped (meter, line);
           g_string_append_c (meter, '\n');

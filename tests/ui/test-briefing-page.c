@@ -384,6 +384,64 @@ test_print (Fixture       *f,
   remove_tree (dir);
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *line;
+} MeterShows;
+
+/* The evidence meter (the label under the preview that starts "Evidence by
+ * section") has @line. */
+static gboolean
+meter_shows (gpointer data)
+{
+  MeterShows *m = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (m->page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_has_prefix (text, "Evidence by section\n") && strstr (text, m->line) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The evidence meter says which sections cite nothing, and follows the
+ * note as it changes. */
+static void
+test_evidence_meter (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  const char *uuid = dossier_highlight_get_uuid (h);
+  g_autofree char *body = g_strdup_printf ("## Summary\n\nThe grant [@%s].\n\n"
+                                           "## Background\n\nNothing cited yet.\n", uuid);
+  g_autofree char *cited = g_strdup_printf ("## Summary\n\nThe grant [@%s].\n\n"
+                                            "## Background\n\nThe money [@%s][@%s].\n",
+                                            uuid, uuid, uuid);
+  g_autoptr(GError) error = NULL;
+  MeterShows summary = { GTK_WIDGET (f->page), "✓ Summary: 1 citation" };
+  MeterShows bare = { GTK_WIDGET (f->page), "⚠ Background: no citation" };
+  MeterShows backed = { GTK_WIDGET (f->page), "✓ Background: 2 citations" };
+  gint64 id;
+
+  dossier_briefing_page_set_project (f->page, project);
+  id = dossier_project_add_briefing (project, "Meter", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  wait_until (meter_shows, &summary, "the meter's cited section");
+  wait_until (meter_shows, &bare, "the meter's section citing nothing");
+
+  g_assert_true (dossier_project_set_briefing_body (project, id, cited, &error));
+  g_assert_no_error (error);
+  wait_until (meter_shows, &backed, "the meter to follow the note");
+  g_assert_false (meter_shows (&bare));
+}
+
 /* What the window is told of exports ("win.exported"). */
 static void
 on_exported (GSimpleAction *action,
@@ -490,6 +548,7 @@ main (int   argc,
   ADD ("citations", test_citations);
   ADD ("print", test_print);
   ADD ("export", test_export);
+  ADD ("evidence-meter", test_evidence_meter);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
 
 #undef ADD
