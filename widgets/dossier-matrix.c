@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dossier-matrix.c — the comparison matrix as a grid of buttons.
+/* dossier-matrix.c — the comparison matrix, drawn with GtkSnapshot.
  *
- * A grid of real buttons rather than one drawn surface: each cell is
- * focusable, reachable with the arrow keys (GtkGrid's directional focus),
- * activatable and read by screen readers with its row, document and
- * value. Comparisons are of a handful of documents, so the grid stays
- * small; the core computes the numbers.
+ * One widget rather than a grid of buttons: at 50 documents × 100 tags
+ * the button grid took over a second and tens of megabytes to show and
+ * relaid out every cell when the selection moved (tests/bench/
+ * bench-matrix-widget). Here a comparison is measured once (row names'
+ * widths), only the cells in view are drawn, and the headings stay put
+ * while the body scrolls. What the buttons gave for free is done by
+ * hand: keys, clicks, tooltips, and the selected cell in words for
+ * screen readers (GTK 4.8 has no accessible children for a drawn widget).
  */
 #include "config.h"
 
@@ -13,72 +16,925 @@
 
 #include "dossier-matrix.h"
 
+#define PAD          8     /* inside a cell, each side */
+#define INDENT       14    /* per depth of a row in its tree */
+#define COLUMN_CHARS 20    /* a document's column, in average characters */
+#define TITLE_LINES  3     /* of a document's title in its heading */
+#define LABEL_CHARS  32    /* the row names' column at most */
+#define RADIUS       4
+
 struct _DossierMatrix
 {
   GtkWidget          parent_instance;
 
-  GtkWidget         *grid;
   DossierComparison *comparison;
-  GPtrArray         *cells;     /* GtkWidget, (n_rows + 1) × (n_columns + 1), headings at -1 */
   guint              n_rows;
   guint              n_columns;
-  int                row;       /* the selection */
+  double             max;
+  int                row;        /* the selection */
   int                column;
+
+  /* Measured for the font in use (see measure_all). */
+  gboolean           measured;
+  int                label_width;    /* the row names' column */
+  int                column_width;
+  int                header_height;
+  int                row_height;
+  int                line_height;
+  PangoLayout       *text;           /* reused for every string drawn */
+  GskRenderNode     *cells;          /* the cells as last drawn (see draw_body), or NULL */
+  double             cells_x;        /* … at this scrolling and size */
+  double             cells_y;
+  int                cells_width;
+  int                cells_height;
+
+  GtkAdjustment     *hadjustment;
+  GtkAdjustment     *vadjustment;
+  GtkScrollablePolicy hscroll_policy;
+  GtkScrollablePolicy vscroll_policy;
 };
 
-G_DEFINE_FINAL_TYPE (DossierMatrix, dossier_matrix, GTK_TYPE_WIDGET)
+static void dossier_matrix_scrollable_init (GtkScrollableInterface *iface);
 
-enum { SELECTION_CHANGED, N_SIGNALS };
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierMatrix, dossier_matrix, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
+                                                      dossier_matrix_scrollable_init))
+
+enum
+{
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+  N_PROPS
+};
+
+enum { SELECTION_CHANGED, ACTIVATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static GQuark cell_quark;
+/* ---- Values in words ---------------------------------------------------------- */
 
-static guint
-cell_index (DossierMatrix *self,
-            int            row,
-            int            column)
+static char *
+format_number (DossierMatrix *self,
+               double         value)
 {
-  return (guint) (row + 1) * (self->n_columns + 1) + (guint) (column + 1);
+  if (dossier_comparison_get_options (self->comparison)->per_1000_words)
+    return g_strdup_printf ("%.1f", value);
+  return g_strdup_printf ("%.0f", value);
 }
 
-GtkWidget *
-dossier_matrix_get_cell (DossierMatrix *self,
-                         int            row,
-                         int            column)
+/* "3 highlights", "2.4 mentions per 1,000 words". */
+static char *
+format_amount (DossierMatrix *self,
+               double         value)
+{
+  const DossierCompareOptions *o = dossier_comparison_get_options (self->comparison);
+  g_autofree char *number = format_number (self, value);
+  gulong n = (gulong) (value + 0.5);
+
+  if (o->per_1000_words)
+    switch (o->measure)
+      {
+      case DOSSIER_COMPARE_MENTIONS:
+        return g_strdup_printf (_("%s mentions per 1,000 words"), number);
+      case DOSSIER_COMPARE_EVIDENCE:
+        return g_strdup_printf (_("%s pieces of evidence per 1,000 words"), number);
+      case DOSSIER_COMPARE_HIGHLIGHTS:
+      default:
+        return g_strdup_printf (_("%s highlights per 1,000 words"), number);
+      }
+  switch (o->measure)
+    {
+    case DOSSIER_COMPARE_MENTIONS:
+      return g_strdup_printf (ngettext ("%s mention", "%s mentions", n), number);
+    case DOSSIER_COMPARE_EVIDENCE:
+      return g_strdup_printf (ngettext ("%s piece of evidence", "%s pieces of evidence", n), number);
+    case DOSSIER_COMPARE_HIGHLIGHTS:
+    default:
+      return g_strdup_printf (ngettext ("%s highlight", "%s highlights", n), number);
+    }
+}
+
+static double
+value_at (DossierMatrix *self,
+          guint          row,
+          guint          column)
+{
+  DossierComparison *c = self->comparison;
+
+  if (row < self->n_rows && column < self->n_columns)
+    return dossier_comparison_get_value (c, row, column);
+  if (row < self->n_rows)
+    return dossier_comparison_get_row_total (c, row);
+  if (column < self->n_columns)
+    return dossier_comparison_get_column_total (c, column);
+  return dossier_comparison_get_total (c);
+}
+
+static gboolean
+in_matrix (DossierMatrix *self,
+           int            row,
+           int            column)
+{
+  return self->comparison != NULL && row >= -1 && column >= -1 &&
+         row <= (int) self->n_rows && column <= (int) self->n_columns &&
+         !(row == -1 && column == -1);
+}
+
+/* "Outlet · date", either alone, or "". */
+static char *
+document_byline (DossierMatrix *self,
+                 guint          column)
+{
+  const char *outlet = dossier_comparison_get_document_outlet (self->comparison, column);
+  const char *date = dossier_comparison_get_document_date (self->comparison, column);
+
+  if (outlet != NULL && date != NULL)
+    return g_strdup_printf ("%s · %s", outlet, date);
+  return g_strdup (outlet != NULL ? outlet : date != NULL ? date : "");
+}
+
+char *
+dossier_matrix_get_cell_text (DossierMatrix *self,
+                              int            row,
+                              int            column)
 {
   g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
 
-  if (self->cells == NULL || row < -1 || column < -1 ||
-      row >= (int) self->n_rows || column >= (int) self->n_columns)
+  if (!in_matrix (self, row, column))
     return NULL;
-  return g_ptr_array_index (self->cells, cell_index (self, row, column));
+  if (row == -1)
+    return g_strdup (column < (int) self->n_columns
+                     ? dossier_comparison_get_document_title (self->comparison, column)
+                     : _("Total"));
+  if (column == -1)
+    return g_strdup (row < (int) self->n_rows
+                     ? dossier_comparison_get_row_label (self->comparison, row)
+                     : _("Total"));
+  return format_number (self, value_at (self, row, column));
+}
+
+int
+dossier_matrix_get_density (DossierMatrix *self,
+                            int            row,
+                            int            column)
+{
+  double value;
+  int step;
+
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), -1);
+
+  if (self->comparison == NULL || row < 0 || column < 0 ||
+      row >= (int) self->n_rows || column >= (int) self->n_columns)
+    return -1;
+  value = dossier_comparison_get_value (self->comparison, row, column);
+  step = self->max > 0 && value > 0 ? 1 + (int) (4.999 * value / self->max) : 0;
+  return CLAMP (step, 0, 5);
+}
+
+char *
+dossier_matrix_get_tooltip (DossierMatrix *self,
+                            int            row,
+                            int            column)
+{
+  DossierComparison *c;
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
+
+  if (!in_matrix (self, row, column))
+    return NULL;
+  c = self->comparison;
+  if (row == -1 && column == (int) self->n_columns)
+    return g_strdup (_("Each row's total over the documents"));
+  if (column == -1 && row == (int) self->n_rows)
+    return g_strdup (_("Each document's total: a passage in several rows counts once"));
+
+  amount = format_amount (self, value_at (self, row == -1 ? self->n_rows : (guint) row,
+                                          column == -1 ? self->n_columns : (guint) column));
+  if (row == -1)
+    {
+      g_autofree char *byline = document_byline (self, column);
+      g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words",
+                                                          dossier_comparison_get_document_words (c, column)),
+                                                dossier_comparison_get_document_words (c, column));
+
+      /* Translators: a document's heading in the matrix: its title, outlet and date,
+       * its length ("1,200 words") and its total ("12 highlights"). */
+      return g_strdup_printf (_("%s\n%s\n%s, %s in all"), dossier_comparison_get_document_title (c, column),
+                              byline, words, amount);
+    }
+  if (column == -1)
+    /* Translators: a row's name in the matrix: its name, its path or detail, its total. */
+    return g_strdup_printf (_("%s\n%s\n%s in all"), dossier_comparison_get_row_label (c, row),
+                            dossier_comparison_get_row_detail (c, row), amount);
+  if (row == (int) self->n_rows)
+    /* Translators: a document's total, e.g. "Total in The Post: 12 highlights". */
+    return g_strdup_printf (_("Total in %s: %s"), dossier_comparison_get_document_title (c, column), amount);
+  if (column == (int) self->n_columns)
+    /* Translators: a row's total, e.g. "Total for Cost: 5 highlights". */
+    return g_strdup_printf (_("Total for %s: %s"), dossier_comparison_get_row_label (c, row), amount);
+  {
+    double place = dossier_comparison_get_first_place (c, row, column);
+    /* Translators: a cell of the matrix: row, document, value ("Cost in The Post: 3 highlights"). */
+    g_autofree char *line = g_strdup_printf (_("%s in %s: %s"), dossier_comparison_get_row_label (c, row),
+                                             dossier_comparison_get_document_title (c, column), amount);
+
+    g_autofree char *where = NULL;
+
+    if (place < 0)
+      return g_steal_pointer (&line);
+    /* Translators: where a document first raises a row, e.g. "First at 12 % of the text". */
+    where = g_strdup_printf (_("First at %.0f %% of the text"), place * 100);
+    return g_strdup_printf ("%s\n%s", line, where);
+  }
+}
+
+/* ---- Measuring ------------------------------------------------------------------ */
+
+static void
+set_text (DossierMatrix *self,
+          const char    *text,
+          gboolean       bold,
+          gboolean       small,
+          int            width,
+          int            lines)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (small)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (self->text, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_width (self->text, width > 0 ? width * PANGO_SCALE : -1);
+  pango_layout_set_height (self->text, -lines);
+  pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (self->text, text != NULL ? text : "", -1);
+}
+
+static int
+text_width (DossierMatrix *self)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (self->text, &w, &h);
+  return w;
+}
+
+static int
+text_height (DossierMatrix *self)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (self->text, &w, &h);
+  return h;
+}
+
+/* Sizes from the font: a line's height, an average character's width,
+ * the widest row name. */
+static void
+measure_all (DossierMatrix *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int char_width = MAX (4, pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE);
+  int small_height, widest = 0;
+
+  pango_font_metrics_unref (metrics);
+
+  if (self->text == NULL)
+    self->text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  else
+    pango_layout_context_changed (self->text);
+
+  set_text (self, "Xg", TRUE, FALSE, -1, 1);
+  self->line_height = text_height (self);
+  set_text (self, "Xg", FALSE, TRUE, -1, 1);
+  small_height = text_height (self);
+  self->row_height = MAX (28, self->line_height + 10);
+  self->header_height = TITLE_LINES * self->line_height + small_height + 14;
+
+  set_text (self, "0000.0", TRUE, FALSE, -1, 1);
+  self->column_width = MAX (COLUMN_CHARS * char_width, text_width (self) + 2 * PAD);
+
+  set_text (self, _("Total"), TRUE, FALSE, -1, 1);
+  widest = text_width (self);
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      /* Bold, as when its row is selected. */
+      set_text (self, dossier_comparison_get_row_label (self->comparison, r), TRUE, FALSE, -1, 1);
+      widest = MAX (widest, text_width (self) +
+                            INDENT * (int) dossier_comparison_get_row_depth (self->comparison, r));
+    }
+  self->label_width = CLAMP (widest, 10 * char_width, LABEL_CHARS * char_width) + 2 * PAD;
+  self->measured = TRUE;
 }
 
 static void
-update_selected (DossierMatrix *self)
+ensure_measured (DossierMatrix *self)
 {
-  for (int r = -1; self->cells != NULL && r < (int) self->n_rows; r++)
-    for (int c = -1; c < (int) self->n_columns; c++)
-      {
-        GtkWidget *cell = dossier_matrix_get_cell (self, r, c);
-        gboolean selected;
+  if (!self->measured)
+    measure_all (self);
+}
 
-        if (cell == NULL)
+static int
+content_width (DossierMatrix *self)
+{
+  ensure_measured (self);
+  if (self->comparison == NULL)
+    return 0;
+  return self->label_width + (int) (self->n_columns + 1) * self->column_width;
+}
+
+static int
+content_height (DossierMatrix *self)
+{
+  ensure_measured (self);
+  if (self->comparison == NULL)
+    return 0;
+  return self->header_height + (int) (self->n_rows + 1) * self->row_height;
+}
+
+static double
+scroll_x (DossierMatrix *self)
+{
+  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static double
+scroll_y (DossierMatrix *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+gboolean
+dossier_matrix_get_cell_area (DossierMatrix   *self,
+                              int              row,
+                              int              column,
+                              graphene_rect_t *area)
+{
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (!in_matrix (self, row, column))
+    return FALSE;
+  ensure_measured (self);
+  /* The headings stay in place; the body moves under them. */
+  area->origin.x = column == -1 ? 0 : self->label_width + column * self->column_width - scroll_x (self);
+  area->origin.y = row == -1 ? 0 : self->header_height + row * self->row_height - scroll_y (self);
+  area->size.width = column == -1 ? self->label_width : self->column_width;
+  area->size.height = row == -1 ? self->header_height : self->row_height;
+  return TRUE;
+}
+
+/* What is at (@x, @y): a cell, a heading, a total, or nothing (FALSE). */
+static gboolean
+hit (DossierMatrix *self,
+     double         x,
+     double         y,
+     int           *row,
+     int           *column)
+{
+  if (self->comparison == NULL || x < 0 || y < 0)
+    return FALSE;
+  ensure_measured (self);
+  *column = x < self->label_width ? -1
+            : (int) ((x + scroll_x (self) - self->label_width) / self->column_width);
+  *row = y < self->header_height ? -1
+         : (int) ((y + scroll_y (self) - self->header_height) / self->row_height);
+  return in_matrix (self, *row, *column);
+}
+
+/* ---- Scrolling -------------------------------------------------------------------- */
+
+static void
+configure_adjustments (DossierMatrix *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  ensure_measured (self);
+  if (self->hadjustment != NULL)
+    {
+      double upper = MAX (content_width (self), width);
+
+      gtk_adjustment_configure (self->hadjustment,
+                                CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, upper - width),
+                                0, upper, self->column_width,
+                                MAX (self->column_width, width - self->label_width), width);
+    }
+  if (self->vadjustment != NULL)
+    {
+      double upper = MAX (content_height (self), height);
+
+      gtk_adjustment_configure (self->vadjustment,
+                                CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, upper - height),
+                                0, upper, self->row_height,
+                                MAX (self->row_height, height - self->header_height), height);
+    }
+}
+
+/* Scrolls the least that shows the selection whole below and beside the
+ * headings. */
+static void
+scroll_to_selection (DossierMatrix *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->comparison == NULL || width <= 0 || height <= 0)
+    return;
+  if (self->hadjustment != NULL && self->column >= 0)
+    {
+      double left = self->column * self->column_width;
+      double shown = width - self->label_width;
+      double value = gtk_adjustment_get_value (self->hadjustment);
+
+      if (left < value)
+        gtk_adjustment_set_value (self->hadjustment, left);
+      else if (left + self->column_width > value + shown)
+        gtk_adjustment_set_value (self->hadjustment, left + self->column_width - shown);
+    }
+  if (self->vadjustment != NULL && self->row >= 0)
+    {
+      double top = self->row * self->row_height;
+      double shown = height - self->header_height;
+      double value = gtk_adjustment_get_value (self->vadjustment);
+
+      if (top < value)
+        gtk_adjustment_set_value (self->vadjustment, top);
+      else if (top + self->row_height > value + shown)
+        gtk_adjustment_set_value (self->vadjustment, top + self->row_height - shown);
+    }
+}
+
+static void
+on_adjustment_changed (DossierMatrix *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (DossierMatrix  *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_adjustment_changed, self);
+  g_clear_object (slot);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self,
+                           G_CONNECT_SWAPPED);
+  configure_adjustments (self);
+}
+
+/* ---- Drawing --------------------------------------------------------------------- */
+
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA dim;
+  GdkRGBA rule;
+  GdkRGBA bg;
+  GdkRGBA accent;     /* the selection's outline */
+  GdkRGBA accent_bg;  /* the shades */
+  GdkRGBA accent_fg;  /* text on the darkest shades */
+} Colors;
+
+static void
+lookup (GtkWidget  *widget,
+        const char *name,
+        const char *fallback,
+        GdkRGBA    *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
+    gdk_rgba_parse (color, fallback);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+get_colors (GtkWidget *widget,
+            Colors    *c)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &c->fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  c->dim = c->fg;
+  c->dim.alpha *= 0.55;
+  c->rule = c->fg;
+  c->rule.alpha *= 0.15;
+  lookup (widget, "window_bg_color", "#fafafa", &c->bg);
+  lookup (widget, "accent_color", "#1c71d8", &c->accent);
+  lookup (widget, "accent_bg_color", "#3584e4", &c->accent_bg);
+  lookup (widget, "accent_fg_color", "#ffffff", &c->accent_fg);
+}
+
+/* The shades of the stylesheet's former cells: the accent at 15 % to
+ * 100 %, light and dark alike. */
+static const float density_alpha[] = { 0, 0.15f, 0.3f, 0.45f, 0.65f, 1.0f };
+
+static void
+append_text (DossierMatrix *self,
+             GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, self->text, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                const GdkRGBA         *color,
+                float                  width)
+{
+  GskRoundedRect outline;
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+  const float widths[4] = { width, width, width, width };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, RADIUS);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+append_rounded (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect rounded;
+
+  gsk_rounded_rect_init_from_rect (&rounded, rect, RADIUS);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* A number, right-aligned in its cell. */
+static void
+draw_number (DossierMatrix *self,
+             GtkSnapshot   *snapshot,
+             const char    *text,
+             gboolean       bold,
+             const GdkRGBA *color,
+             double         x,
+             double         y)
+{
+  set_text (self, text, bold, FALSE, -1, 1);
+  append_text (self, snapshot, color, x + self->column_width - PAD - text_width (self),
+               y + (self->row_height - text_height (self)) / 2.0);
+}
+
+/* The cells in view, shaded, with their numbers and the rules. */
+static void
+draw_cells (DossierMatrix *self,
+            GtkSnapshot   *snapshot,
+            const Colors  *colors,
+            int            width,
+            int            height)
+{
+  double sx = scroll_x (self), sy = scroll_y (self);
+  int first_col = MAX (0, (int) (sx / self->column_width));
+  int last_col = MIN ((int) self->n_columns, (int) ((sx + width - self->label_width) / self->column_width));
+  int first_row = MAX (0, (int) (sy / self->row_height));
+  int last_row = MIN ((int) self->n_rows, (int) ((sy + height - self->header_height) / self->row_height));
+
+  for (int r = first_row; r <= last_row; r++)
+    {
+      double y = self->header_height + r * self->row_height - sy;
+      gboolean total_row = r == (int) self->n_rows;
+
+      /* A rule between rows, a stronger one above the totals. */
+      gtk_snapshot_append_color (snapshot, &colors->rule,
+                                 &GRAPHENE_RECT_INIT (self->label_width, y - (total_row ? 1 : 0),
+                                                      width - self->label_width, total_row ? 2 : 1));
+      for (int col = first_col; col <= last_col; col++)
+        {
+          double x = self->label_width + col * self->column_width - sx;
+          gboolean total = total_row || col == (int) self->n_columns;
+          int step = total ? -1 : dossier_matrix_get_density (self, r, col);
+          g_autofree char *text = format_number (self, value_at (self, r, col));
+          const GdkRGBA *color = &colors->fg;
+
+          if (step > 0)
+            {
+              GdkRGBA shade = colors->accent_bg;
+
+              shade.alpha *= density_alpha[step];
+              /* Square: a rounded clip per cell costs GL an offscreen each. */
+              gtk_snapshot_append_color (snapshot, &shade,
+                                         &GRAPHENE_RECT_INIT (x + 1, y + 1, self->column_width - 2,
+                                                              self->row_height - 2));
+            }
+          if (step >= 4)
+            color = &colors->accent_fg;
+          else if (step == 0)
+            color = &colors->dim;
+          draw_number (self, snapshot, text, total, color, x, y);
+        }
+    }
+}
+
+/* The cells are kept as one render node while the comparison, the
+ * scrolling, the size and the style stay: a selection moved draws only
+ * its outline anew (and GTK repaints only where it was and is). */
+static void
+draw_body (DossierMatrix *self,
+           GtkSnapshot   *snapshot,
+           const Colors  *colors,
+           int            width,
+           int            height)
+{
+  double sx = scroll_x (self), sy = scroll_y (self);
+
+  if (self->cells != NULL &&
+      (self->cells_x != sx || self->cells_y != sy ||
+       self->cells_width != width || self->cells_height != height))
+    g_clear_pointer (&self->cells, gsk_render_node_unref);
+  if (self->cells == NULL)
+    {
+      GtkSnapshot *cells = gtk_snapshot_new ();
+
+      draw_cells (self, cells, colors, width, height);
+      self->cells = gtk_snapshot_free_to_node (cells);
+      self->cells_x = sx;
+      self->cells_y = sy;
+      self->cells_width = width;
+      self->cells_height = height;
+    }
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->label_width, self->header_height,
+                                                         width - self->label_width,
+                                                         height - self->header_height));
+  if (self->cells != NULL)
+    gtk_snapshot_append_node (snapshot, self->cells);
+
+  /* The selection: a cell, or the band of its row or column. */
+  if (self->row >= 0 || self->column >= 0)
+    {
+      graphene_rect_t band;
+      float thick = gtk_widget_has_focus (GTK_WIDGET (self)) ? 3 : 2;
+
+      if (self->row >= 0 && self->column >= 0)
+        dossier_matrix_get_cell_area (self, self->row, self->column, &band);
+      else if (self->row >= 0)
+        {
+          dossier_matrix_get_cell_area (self, self->row, 0, &band);
+          band.size.width = self->n_columns * self->column_width;
+        }
+      else
+        {
+          dossier_matrix_get_cell_area (self, 0, self->column, &band);
+          band.size.height = self->n_rows * self->row_height;
+        }
+      append_outline (snapshot, &band, &colors->accent, thick);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+draw_row_names (DossierMatrix *self,
+                GtkSnapshot   *snapshot,
+                const Colors  *colors,
+                int            height)
+{
+  double sy = scroll_y (self);
+  int first_row = MAX (0, (int) (sy / self->row_height));
+  int last_row = MIN ((int) self->n_rows, (int) ((sy + height - self->header_height) / self->row_height));
+
+  gtk_snapshot_append_color (snapshot, &colors->bg,
+                             &GRAPHENE_RECT_INIT (0, self->header_height, self->label_width,
+                                                  height - self->header_height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->header_height, self->label_width,
+                                                         height - self->header_height));
+  for (int r = first_row; r <= last_row; r++)
+    {
+      double y = self->header_height + r * self->row_height - sy;
+      gboolean total = r == (int) self->n_rows;
+      gboolean selected = r == self->row && self->column == -1;
+      int indent = total ? 0 : INDENT * (int) dossier_comparison_get_row_depth (self->comparison, r);
+
+      if (selected)
+        {
+          GdkRGBA tint = colors->accent_bg;
+
+          tint.alpha *= 0.15f;
+          append_rounded (snapshot, &GRAPHENE_RECT_INIT (1, y + 1, self->label_width - 2, self->row_height - 2),
+                          &tint);
+        }
+      set_text (self, total ? _("Total") : dossier_comparison_get_row_label (self->comparison, r),
+                total || r == self->row, FALSE, self->label_width - 2 * PAD - indent, 1);
+      append_text (self, snapshot, selected ? &colors->accent : &colors->fg, PAD + indent,
+                   y + (self->row_height - text_height (self)) / 2.0);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+draw_headings (DossierMatrix *self,
+               GtkSnapshot   *snapshot,
+               const Colors  *colors,
+               int            width)
+{
+  double sx = scroll_x (self);
+  int first_col = MAX (0, (int) (sx / self->column_width));
+  int last_col = MIN ((int) self->n_columns, (int) ((sx + width - self->label_width) / self->column_width));
+  int text_w = self->column_width - 2 * PAD;
+
+  gtk_snapshot_append_color (snapshot, &colors->bg, &GRAPHENE_RECT_INIT (0, 0, width, self->header_height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->label_width, 0, width - self->label_width,
+                                                         self->header_height));
+  for (int col = first_col; col <= last_col; col++)
+    {
+      double x = self->label_width + col * self->column_width - sx;
+      gboolean selected = col == self->column && self->row == -1;
+      double y;
+
+      if (selected)
+        {
+          GdkRGBA tint = colors->accent_bg;
+
+          tint.alpha *= 0.15f;
+          append_rounded (snapshot, &GRAPHENE_RECT_INIT (x + 1, 1, self->column_width - 2,
+                                                         self->header_height - 2), &tint);
+        }
+      if (col == (int) self->n_columns)
+        {
+          set_text (self, _("Total"), TRUE, FALSE, -1, 1);
+          append_text (self, snapshot, &colors->fg, x + self->column_width - PAD - text_width (self),
+                       self->header_height - 6 - text_height (self));
           continue;
-        if (r == -1 && c == -1)
-          continue;
-        /* A cell; its row's name and column's heading show the way to it. */
-        selected = (r == self->row || self->row == -1) && (c == self->column || self->column == -1) &&
-                   !(self->row == -1 && self->column == -1);
-        if (r == -1)
-          selected = c == self->column && self->column != -1;
-        if (c == -1)
-          selected = r == self->row && self->row != -1;
-        if (selected)
-          gtk_widget_add_css_class (cell, "selected");
-        else
-          gtk_widget_remove_css_class (cell, "selected");
+        }
+      {
+        g_autofree char *byline = document_byline (self, col);
+
+        /* The title on up to three lines, its outlet and date below, all
+         * at the bottom of the heading, next to the numbers. */
+        set_text (self, byline, FALSE, TRUE, text_w, 1);
+        y = self->header_height - 6 - (*byline != '\0' ? text_height (self) : 0);
+        if (*byline != '\0')
+          append_text (self, snapshot, &colors->dim, x + PAD, y);
+        set_text (self, dossier_comparison_get_document_title (self->comparison, col), TRUE, FALSE,
+                  text_w, TITLE_LINES);
+        append_text (self, snapshot, selected ? &colors->accent : &colors->fg, x + PAD,
+                     y - text_height (self));
       }
+    }
+  gtk_snapshot_pop (snapshot);
+  /* The rule under the headings. */
+  gtk_snapshot_append_color (snapshot, &colors->rule,
+                             &GRAPHENE_RECT_INIT (0, self->header_height - 1, width, 1));
+}
+
+static void
+dossier_matrix_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  Colors colors;
+
+  if (self->comparison == NULL || width <= 0 || height <= 0)
+    return;
+  ensure_measured (self);
+  get_colors (widget, &colors);
+  draw_body (self, snapshot, &colors, width, height);
+  draw_row_names (self, snapshot, &colors, height);
+  draw_headings (self, snapshot, &colors, width);
+
+  /* With the focus and nothing selected, the whole matrix is ringed. */
+  if (gtk_widget_has_visible_focus (widget) && self->row == -1 && self->column == -1)
+    append_outline (snapshot, &GRAPHENE_RECT_INIT (1, 1, MIN (width, content_width (self)) - 2,
+                                                   MIN (height, content_height (self)) - 2),
+                    &colors.accent, 2);
+}
+
+static void
+dossier_matrix_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (widget);
+
+  ensure_measured (self);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *natural = content_width (self);
+      /* Scrolled, the names and one document at least. */
+      *minimum = self->comparison == NULL ? 0 : MIN (*natural, self->label_width + self->column_width);
+    }
+  else
+    {
+      *natural = content_height (self);
+      *minimum = self->comparison == NULL ? 0 : MIN (*natural, self->header_height + 2 * self->row_height);
+    }
+}
+
+static void
+dossier_matrix_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  configure_adjustments (DOSSIER_MATRIX (widget));
+}
+
+static void
+dossier_matrix_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (widget);
+
+  GTK_WIDGET_CLASS (dossier_matrix_parent_class)->css_changed (widget, change);
+  /* The font or the colours may have changed: measure and draw again. */
+  self->measured = FALSE;
+  g_clear_pointer (&self->cells, gsk_render_node_unref);
+  gtk_widget_queue_resize (widget);
+}
+
+/* ---- Selection, keys, pointer, screen readers ----------------------------------- */
+
+/* The selection in words, for screen readers: where it is and what it
+ * counts; with nothing selected, what the matrix holds. */
+static void
+update_accessible (DossierMatrix *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->comparison == NULL || self->n_columns == 0)
+    description = g_strdup (_("No documents compared."));
+  else if (self->row >= 0 && self->column >= 0)
+    description = dossier_matrix_get_tooltip (self, self->row, self->column);
+  else if (self->row >= 0)
+    {
+      g_autofree char *amount = format_amount (self, value_at (self, self->row, self->n_columns));
+
+      /* Translators: a whole row selected in the matrix, e.g. "Cost in every document: 5 highlights". */
+      description = g_strdup_printf (_("%s in every document: %s"),
+                                     dossier_comparison_get_row_label (self->comparison, self->row), amount);
+    }
+  else if (self->column >= 0)
+    {
+      g_autofree char *amount = format_amount (self, value_at (self, self->n_rows, self->column));
+
+      /* Translators: a whole document selected in the matrix, e.g. "Everything in The Post: 12 highlights". */
+      description = g_strdup_printf (_("Everything in %s: %s"),
+                                     dossier_comparison_get_document_title (self->comparison, self->column),
+                                     amount);
+    }
+  else
+    {
+      g_autofree char *rows = g_strdup_printf (ngettext ("%u row", "%u rows", self->n_rows), self->n_rows);
+      g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", self->n_columns),
+                                                    self->n_columns);
+
+      /* Translators: the matrix with nothing selected, for screen readers ("4 rows by 3 documents. …"). */
+      description = g_strdup_printf (_("%s by %s. The arrow keys move between cells."), rows, documents);
+    }
+
+  /* The tooltip's second line ("First at …") is a sentence of its own. */
+  g_strdelimit (description, "\n", ' ');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) self->n_rows,
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, (int) self->n_columns,
+                                  -1);
+}
+
+static void
+select_and_notify (DossierMatrix *self,
+                   int            row,
+                   int            column,
+                   gboolean       force)
+{
+  row = CLAMP (row, -1, (int) self->n_rows - 1);
+  column = CLAMP (column, -1, (int) self->n_columns - 1);
+  if (!force && row == self->row && column == self->column)
+    return;
+  self->row = row;
+  self->column = column;
+  scroll_to_selection (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 void
@@ -88,14 +944,7 @@ dossier_matrix_select (DossierMatrix *self,
 {
   g_return_if_fail (DOSSIER_IS_MATRIX (self));
 
-  row = CLAMP (row, -1, (int) self->n_rows - 1);
-  column = CLAMP (column, -1, (int) self->n_columns - 1);
-  if (row == self->row && column == self->column)
-    return;
-  self->row = row;
-  self->column = column;
-  update_selected (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  select_and_notify (self, row, column, FALSE);
 }
 
 void
@@ -112,193 +961,202 @@ dossier_matrix_get_selection (DossierMatrix *self,
 }
 
 static void
-on_cell_clicked (GtkButton     *button,
-                 DossierMatrix *self)
+activate_selection (DossierMatrix *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (button), cell_quark)) - 1;
-  int row = (int) (index / (self->n_columns + 1)) - 1;
-  int column = (int) (index % (self->n_columns + 1)) - 1;
+  if (self->row >= 0 || self->column >= 0)
+    g_signal_emit (self, signals[ACTIVATE], 0);
+}
 
+gboolean
+dossier_matrix_click (DossierMatrix *self,
+                      double         x,
+                      double         y,
+                      int            n_press)
+{
+  int row, column;
+
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), FALSE);
+
+  if (!hit (self, x, y, &row, &column))
+    {
+      dossier_matrix_select (self, -1, -1);
+      return FALSE;
+    }
+  /* A total stands for its row or its column. */
+  if (row == (int) self->n_rows)
+    row = -1;
+  if (column == (int) self->n_columns)
+    column = -1;
   dossier_matrix_select (self, row, column);
-}
-
-static char *
-format_value (DossierComparison *c,
-              double             value)
-{
-  if (dossier_comparison_get_options (c)->per_1000_words)
-    return g_strdup_printf ("%.1f", value);
-  return g_strdup_printf ("%.0f", value);
-}
-
-static GtkWidget *
-add_button (DossierMatrix *self,
-            int            row,
-            int            column,
-            GtkWidget     *child)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_button_set_child (GTK_BUTTON (button), child);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "matrix-cell");
-  g_object_set_qdata (G_OBJECT (button), cell_quark,
-                      GUINT_TO_POINTER (cell_index (self, row, column) + 1));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
-  gtk_grid_attach (GTK_GRID (self->grid), button, column + 1, row + 1, 1, 1);
-  g_ptr_array_index (self->cells, cell_index (self, row, column)) = button;
-  return button;
-}
-
-static GtkWidget *
-add_total (DossierMatrix *self,
-           guint          grid_row,
-           guint          grid_column,
-           const char    *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "matrix-total");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_set_margin_start (label, 8);
-  gtk_widget_set_margin_end (label, 8);
-  gtk_grid_attach (GTK_GRID (self->grid), label, grid_column, grid_row, 1, 1);
-  return label;
+  if (n_press == 2)
+    activate_selection (self);
+  return row >= 0 || column >= 0;
 }
 
 static void
-clear_grid (DossierMatrix *self)
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            DossierMatrix   *self)
 {
-  GtkWidget *child;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (dossier_matrix_click (self, x, y, n_press))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
 
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
-  self->n_rows = self->n_columns = 0;
+/* Rows in view below the headings, less one: a page for Page Up/Down. */
+static int
+page_rows (DossierMatrix *self)
+{
+  int shown = gtk_widget_get_height (GTK_WIDGET (self)) - self->header_height;
+
+  return MAX (1, shown / MAX (1, self->row_height) - 1);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierMatrix         *self)
+{
+  int row = self->row, column = self->column;
+  int last_row = (int) self->n_rows - 1, last_column = (int) self->n_columns - 1;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+
+  if (self->comparison == NULL || self->n_columns == 0)
+    return FALSE;
+  if (state & (GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      if (row < 0 && column < 0)
+        return FALSE;
+      activate_selection (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (row < 0 && column < 0)
+        return FALSE;
+      dossier_matrix_select (self, -1, -1);
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* The first key into an unselected matrix lands on its first cell
+   * (its first column's heading when it has no rows). */
+  if (row < 0 && column < 0)
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_Right: case GDK_KEY_KP_Right:
+        case GDK_KEY_Up: case GDK_KEY_KP_Up: case GDK_KEY_Down: case GDK_KEY_KP_Down:
+        case GDK_KEY_Home: case GDK_KEY_KP_Home: case GDK_KEY_End: case GDK_KEY_KP_End:
+        case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+          dossier_matrix_select (self, last_row >= 0 ? 0 : -1, 0);
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  /* Headings are reached as a row's name left of its first cell and a
+   * column's heading above its first cell, as in the table they read. */
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      if (ctrl)
+        return FALSE;
+      column--;
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      if (ctrl)
+        return FALSE;
+      column = column < 0 ? 0 : column + 1;
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      if (ctrl)
+        return FALSE;
+      row--;
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      if (ctrl)
+        return FALSE;
+      row = row < 0 ? 0 : row + 1;
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      if (ctrl)
+        row = last_row >= 0 ? 0 : -1;
+      column = row >= 0 ? -1 : 0;
+      if (ctrl)
+        column = 0;
+      break;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      if (ctrl)
+        row = last_row;
+      column = last_column;
+      break;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      if (row < 0)
+        return FALSE;
+      row = MAX (0, row - page_rows (self));
+      break;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      if (row < 0)
+        return FALSE;
+      row = MIN (last_row, row + page_rows (self));
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* At an edge the selection stays and the key is still ours: an arrow
+   * does not throw the focus out of the matrix. */
+  if (row > last_row || column > last_column || row < -1 || column < -1 ||
+      (row < 0 && column < 0) || (row == self->row && column == self->column))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  dossier_matrix_select (self, row, column);
+  return TRUE;
+}
+
+static gboolean
+dossier_matrix_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_tooltip,
+                              GtkTooltip *tooltip)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (widget);
+  g_autofree char *text = NULL;
+  graphene_rect_t area;
+  int row = self->row, column = self->column;
+
+  if (!keyboard_tooltip && !hit (self, x, y, &row, &column))
+    return FALSE;
+  text = dossier_matrix_get_tooltip (self, row, column);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  if (dossier_matrix_get_cell_area (self, row, column, &area))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area.origin.x, area.origin.y,
+                                                         area.size.width, area.size.height });
+  return TRUE;
 }
 
 static void
-build (DossierMatrix *self)
+dossier_matrix_focus_changed (DossierMatrix *self)
 {
-  DossierComparison *c = self->comparison;
-  double max = dossier_comparison_get_max_value (c);
-
-  self->n_rows = dossier_comparison_get_n_rows (c);
-  self->n_columns = dossier_comparison_get_n_documents (c);
-  self->cells = g_ptr_array_new ();
-  g_ptr_array_set_size (self->cells, (self->n_rows + 1) * (self->n_columns + 1));
-
-  /* Headings: each document's title, and its outlet and date below. */
-  for (guint col = 0; col < self->n_columns; col++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *title = gtk_label_new (dossier_comparison_get_document_title (c, col));
-      const char *outlet = dossier_comparison_get_document_outlet (c, col);
-      const char *date = dossier_comparison_get_document_date (c, col);
-      g_autofree char *below = NULL;
-      GtkWidget *button;
-
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_lines (GTK_LABEL (title), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
-      gtk_label_set_width_chars (GTK_LABEL (title), 10);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_box_append (GTK_BOX (box), title);
-      below = outlet != NULL && date != NULL ? g_strdup_printf ("%s · %s", outlet, date)
-              : g_strdup (outlet != NULL ? outlet : date != NULL ? date : "");
-      if (*below != '\0')
-        {
-          GtkWidget *sub = gtk_label_new (below);
-
-          gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (sub), 14);
-          gtk_widget_add_css_class (sub, "caption");
-          gtk_widget_add_css_class (sub, "dim-label");
-          gtk_box_append (GTK_BOX (box), sub);
-        }
-      button = add_button (self, -1, (int) col, box);
-      gtk_widget_set_tooltip_text (button, dossier_comparison_get_document_title (c, col));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dossier_comparison_get_document_title (c, col), -1);
-    }
-  {
-    GtkWidget *total = gtk_label_new (_("Total"));
-
-    gtk_widget_add_css_class (total, "heading");
-    gtk_widget_set_valign (total, GTK_ALIGN_END);
-    gtk_grid_attach (GTK_GRID (self->grid), total, self->n_columns + 1, 0, 1, 1);
-  }
-
-  for (guint r = 0; r < self->n_rows; r++)
-    {
-      const char *label_text = dossier_comparison_get_row_label (c, r);
-      GtkWidget *label = gtk_label_new (label_text);
-      GtkWidget *button;
-      g_autofree char *total = format_value (c, dossier_comparison_get_row_total (c, r));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-      gtk_widget_set_margin_start (label, 14 * dossier_comparison_get_row_depth (c, r));
-      button = add_button (self, (int) r, -1, label);
-      gtk_widget_add_css_class (button, "matrix-row-name");
-      gtk_widget_set_tooltip_text (button, dossier_comparison_get_row_detail (c, r));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label_text, -1);
-
-      for (guint col = 0; col < self->n_columns; col++)
-        {
-          double value = dossier_comparison_get_value (c, r, col);
-          double place = dossier_comparison_get_first_place (c, r, col);
-          g_autofree char *text = format_value (c, value);
-          g_autofree char *density = NULL;
-          g_autofree char *name = NULL;
-          g_autofree char *where = NULL;
-          GtkWidget *number = gtk_label_new (text);
-          int step = max > 0 && value > 0 ? 1 + (int) (4.999 * value / max) : 0;
-
-          gtk_label_set_xalign (GTK_LABEL (number), 1.0);
-          gtk_widget_add_css_class (number, "numeric");
-          button = add_button (self, (int) r, (int) col, number);
-          density = g_strdup_printf ("density-%d", CLAMP (step, 0, 5));
-          gtk_widget_add_css_class (button, density);
-          if (place >= 0)
-            /* Translators: where a document first raises a row, e.g. "First at 12 % of the text". */
-            where = g_strdup_printf (_("First at %.0f %% of the text"), place * 100);
-          /* Translators: a cell of the matrix for screen readers: row, document, value. */
-          name = g_strdup_printf (_("%s in %s: %s"), label_text,
-                                  dossier_comparison_get_document_title (c, col), text);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
-          if (where != NULL)
-            {
-              gtk_widget_set_tooltip_text (button, where);
-              if (place < 0.2)
-                gtk_widget_add_css_class (button, "lede");
-            }
-        }
-      add_total (self, r + 1, self->n_columns + 1, total);
-    }
-
-  {
-    GtkWidget *label = gtk_label_new (_("Total"));
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_widget_set_margin_start (label, 8);
-    gtk_grid_attach (GTK_GRID (self->grid), label, 0, self->n_rows + 1, 1, 1);
-    for (guint col = 0; col <= self->n_columns; col++)
-      {
-        g_autofree char *total = format_value (c, col < self->n_columns
-                                                  ? dossier_comparison_get_column_total (c, col)
-                                                  : dossier_comparison_get_total (c));
-        add_total (self, self->n_rows + 1, col + 1, total);
-      }
-  }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/* ---- The comparison ----------------------------------------------------------------- */
 
 void
 dossier_matrix_set_comparison (DossierMatrix     *self,
@@ -324,16 +1182,18 @@ dossier_matrix_set_comparison (DossierMatrix     *self,
         }
     }
 
-  clear_grid (self);
-  g_clear_pointer (&self->comparison, dossier_comparison_unref);
   if (comparison != NULL)
-    {
-      self->comparison = dossier_comparison_ref (comparison);
-      build (self);
-    }
+    dossier_comparison_ref (comparison);
+  g_clear_pointer (&self->comparison, dossier_comparison_unref);
+  self->comparison = comparison;
+  self->n_rows = comparison != NULL ? dossier_comparison_get_n_rows (comparison) : 0;
+  self->n_columns = comparison != NULL ? dossier_comparison_get_n_documents (comparison) : 0;
+  self->max = comparison != NULL ? dossier_comparison_get_max_value (comparison) : 0;
+  self->measured = FALSE;
+  g_clear_pointer (&self->cells, gsk_render_node_unref);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
-  self->row = self->column = -2;  /* forces the update */
-  dossier_matrix_select (self, row, column);
+  select_and_notify (self, row, column, TRUE);
 }
 
 DossierComparison *
@@ -349,15 +1209,104 @@ dossier_matrix_new (void)
   return g_object_new (DOSSIER_TYPE_MATRIX, NULL);
 }
 
+/* ---- GObject ---------------------------------------------------------------------- */
+
+static void
+dossier_matrix_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_matrix_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+    case PROP_VSCROLL_POLICY:
+      {
+        GtkScrollablePolicy *policy = prop_id == PROP_HSCROLL_POLICY ? &self->hscroll_policy
+                                                                     : &self->vscroll_policy;
+
+        if (*policy != (GtkScrollablePolicy) g_value_get_enum (value))
+          {
+            *policy = g_value_get_enum (value);
+            gtk_widget_queue_resize (GTK_WIDGET (self));
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 dossier_matrix_dispose (GObject *object)
 {
   DossierMatrix *self = DOSSIER_MATRIX (object);
 
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_changed, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_changed, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->text);
+  g_clear_pointer (&self->cells, gsk_render_node_unref);
   g_clear_pointer (&self->comparison, dossier_comparison_unref);
   G_OBJECT_CLASS (dossier_matrix_parent_class)->dispose (object);
+}
+
+static gboolean
+dossier_matrix_get_border (GtkScrollable *scrollable,
+                           GtkBorder     *border)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (scrollable);
+
+  /* The headings: a scrolled window keeps its overshoot clear of them. */
+  ensure_measured (self);
+  border->top = self->header_height;
+  border->left = self->label_width;
+  return TRUE;
+}
+
+static void
+dossier_matrix_scrollable_init (GtkScrollableInterface *iface)
+{
+  iface->get_border = dossier_matrix_get_border;
 }
 
 static void
@@ -366,24 +1315,49 @@ dossier_matrix_class_init (DossierMatrixClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = dossier_matrix_get_property;
+  object_class->set_property = dossier_matrix_set_property;
   object_class->dispose = dossier_matrix_dispose;
+  widget_class->snapshot = dossier_matrix_snapshot;
+  widget_class->measure = dossier_matrix_measure;
+  widget_class->size_allocate = dossier_matrix_size_allocate;
+  widget_class->css_changed = dossier_matrix_css_changed;
+  widget_class->query_tooltip = dossier_matrix_query_tooltip;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 0);
-  cell_quark = g_quark_from_static_string ("dossier-matrix-cell");
+  signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "matrix");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
 dossier_matrix_init (DossierMatrix *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   self->row = self->column = -1;
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 2);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (dossier_matrix_focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (dossier_matrix_focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  update_accessible (self);
 }

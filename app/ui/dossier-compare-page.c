@@ -472,6 +472,27 @@ on_matrix_selection_changed (DossierComparePage *self)
   show_excerpts (self);
 }
 
+/* Enter on the matrix goes on to what it selects: the first passage takes
+ * the focus (and Enter there opens it in the reader). */
+static void
+on_matrix_activate (DossierComparePage *self)
+{
+  for (GtkWidget *column = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts_box));
+       column != NULL; column = gtk_widget_get_next_sibling (column))
+    {
+      GtkWidget *list = gtk_widget_get_last_child (column);
+      GtkListBoxRow *row = GTK_IS_LIST_BOX (list) ? gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)
+                                                  : NULL;
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 /* ---- Divergences ----------------------------------------------------------- */
 
 static const char *
@@ -1145,6 +1166,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_rows_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_measure_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_matrix_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_divergence_activated);
 
   gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);

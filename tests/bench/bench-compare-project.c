@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "bench-compare-project.h"
@@ -248,4 +249,19 @@ bench_make_project (const char       *path,
            shape->n_parents * (1 + shape->n_children), shape->n_docs * shape->highlights_per_doc,
            (g_get_monotonic_time () - t0) / 1e6);
   return g_steal_pointer (&project);
+}
+
+void
+bench_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }

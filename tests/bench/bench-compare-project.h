@@ -28,5 +28,7 @@ void            bench_die_on_error (const char       *what,
 DossierProject *bench_make_project (const char       *path,
                                     const BenchShape *shape,
                                     GArray           *doc_ids);
+/* Removes @dir and the files in it (the projects made, their journals). */
+void            bench_remove_dir   (const char       *dir);
 
 G_END_DECLS

@@ -281,17 +281,6 @@ main (int   argc,
   bench_matrix (dir);
 
   /* Leave nothing behind. */
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  bench_remove_dir (dir);
   return 0;
 }
