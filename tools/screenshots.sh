@@ -4,12 +4,14 @@
 # of the window on a copy of the sample project, on its own virtual X
 # server, so it works without a desktop.
 #
-#   bash tools/screenshots.sh [main] [panels] [briefing]   (all when none is named)
+#   bash tools/screenshots.sh [main] [panels] [briefing] [compare]   (all when none is named)
 #
 # main:   data/screenshots/main.png and main-dark.png, 1280×820, a document
 #         open and a highlight selected.
 # briefing: the Brief page on the sample's note, 1280×820 light and dark
 #         (briefing.png, briefing-dark.png), and 360×740 (briefing-narrow.png).
+# compare: the Compare page, 1280×820 light and dark (compare.png,
+#         compare-dark.png), a cell of the matrix selected and its passages.
 # panels: the Stakeholders and the Pros & Cons panels, 1440×860, light, dark
 #         and Spanish (stakeholders*.png, pros-cons*.png), and the
 #         power/interest grid cropped from the sidebar in light and dark,
@@ -27,11 +29,11 @@ outdir="$root/data/screenshots"
 panel_sidebar=${SCREENSHOTS_SIDEBAR:-480}
 
 parts=("$@")
-[[ ${#parts[@]} -gt 0 ]] || parts=(main panels briefing)
+[[ ${#parts[@]} -gt 0 ]] || parts=(main panels briefing compare)
 for part in "${parts[@]}"; do
   case $part in
-    main|panels|briefing) ;;
-    *) echo "screenshots: unknown part “$part” (main, panels or briefing)" >&2; exit 2 ;;
+    main|panels|briefing|compare) ;;
+    *) echo "screenshots: unknown part “$part” (main, panels, briefing or compare)" >&2; exit 2 ;;
   esac
 done
 
@@ -263,10 +265,25 @@ briefing_shots ()
   stop
 }
 
+compare_shots ()
+{
+  local scheme file
+  for scheme in light dark; do
+    file="$outdir/compare.png"
+    [[ $scheme == dark ]] && file="$outdir/compare-dark.png"
+    start "prefer-$scheme" en 1280 820 340
+    click 640 28                               # the header's Compare
+    click 640 508                              # Costs in The Civic Ledger
+    shoot "$file"
+    stop
+  done
+}
+
 for part in "${parts[@]}"; do
   case $part in
     main) main_shots ;;
     panels) panel_shots ;;
     briefing) briefing_shots ;;
+    compare) compare_shots ;;
   esac
 done

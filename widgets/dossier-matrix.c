@@ -18,7 +18,7 @@
 
 #define PAD          8     /* inside a cell, each side */
 #define INDENT       14    /* per depth of a row in its tree */
-#define COLUMN_CHARS 20    /* a document's column, in average characters */
+#define COLUMN_CHARS 18    /* a document's column, in average characters */
 #define TITLE_LINES  3     /* of a document's title in its heading */
 #define LABEL_CHARS  32    /* the row names' column at most */
 #define RADIUS       4
@@ -38,6 +38,7 @@ struct _DossierMatrix
   gboolean           measured;
   int                label_width;    /* the row names' column */
   int                column_width;
+  int                total_width;    /* the totals' column, narrower: numbers only */
   int                header_height;
   int                row_height;
   int                line_height;
@@ -318,11 +319,13 @@ measure_all (DossierMatrix *self)
   self->row_height = MAX (28, self->line_height + 10);
   self->header_height = TITLE_LINES * self->line_height + small_height + 14;
 
-  set_text (self, "0000.0", TRUE, FALSE, -1, 1);
+  set_text (self, "00000.0", TRUE, FALSE, -1, 1);
   self->column_width = MAX (COLUMN_CHARS * char_width, text_width (self) + 2 * PAD);
+  self->total_width = text_width (self);
 
   set_text (self, _("Total"), TRUE, FALSE, -1, 1);
   widest = text_width (self);
+  self->total_width = MAX (self->total_width, widest) + 2 * PAD;
   for (guint r = 0; r < self->n_rows; r++)
     {
       /* Bold, as when its row is selected. */
@@ -347,7 +350,7 @@ content_width (DossierMatrix *self)
   ensure_measured (self);
   if (self->comparison == NULL)
     return 0;
-  return self->label_width + (int) (self->n_columns + 1) * self->column_width;
+  return self->label_width + (int) self->n_columns * self->column_width + self->total_width;
 }
 
 static int
@@ -386,7 +389,8 @@ dossier_matrix_get_cell_area (DossierMatrix   *self,
   /* The headings stay in place; the body moves under them. */
   area->origin.x = column == -1 ? 0 : self->label_width + column * self->column_width - scroll_x (self);
   area->origin.y = row == -1 ? 0 : self->header_height + row * self->row_height - scroll_y (self);
-  area->size.width = column == -1 ? self->label_width : self->column_width;
+  area->size.width = column == -1 ? self->label_width
+                     : column == (int) self->n_columns ? self->total_width : self->column_width;
   area->size.height = row == -1 ? self->header_height : self->row_height;
   return TRUE;
 }
@@ -406,6 +410,10 @@ hit (DossierMatrix *self,
             : (int) ((x + scroll_x (self) - self->label_width) / self->column_width);
   *row = y < self->header_height ? -1
          : (int) ((y + scroll_y (self) - self->header_height) / self->row_height);
+  /* Past the totals' narrower column: nothing. */
+  if (*column >= (int) self->n_columns &&
+      x + scroll_x (self) - self->label_width >= self->n_columns * self->column_width + self->total_width)
+    *column = self->n_columns + 1;
   return in_matrix (self, *row, *column);
 }
 
@@ -582,7 +590,7 @@ append_rounded (GtkSnapshot           *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
-/* A number, right-aligned in its cell. */
+/* A number, right-aligned in its cell @width wide. */
 static void
 draw_number (DossierMatrix *self,
              GtkSnapshot   *snapshot,
@@ -590,10 +598,11 @@ draw_number (DossierMatrix *self,
              gboolean       bold,
              const GdkRGBA *color,
              double         x,
-             double         y)
+             double         y,
+             int            width)
 {
   set_text (self, text, bold, FALSE, -1, 1);
-  append_text (self, snapshot, color, x + self->column_width - PAD - text_width (self),
+  append_text (self, snapshot, color, x + width - PAD - text_width (self),
                y + (self->row_height - text_height (self)) / 2.0);
 }
 
@@ -642,7 +651,8 @@ draw_cells (DossierMatrix *self,
             color = &colors->accent_fg;
           else if (step == 0)
             color = &colors->dim;
-          draw_number (self, snapshot, text, total, color, x, y);
+          draw_number (self, snapshot, text, total, color, x, y,
+                       col == (int) self->n_columns ? self->total_width : self->column_width);
         }
     }
 }
@@ -773,7 +783,7 @@ draw_headings (DossierMatrix *self,
       if (col == (int) self->n_columns)
         {
           set_text (self, _("Total"), TRUE, FALSE, -1, 1);
-          append_text (self, snapshot, &colors->fg, x + self->column_width - PAD - text_width (self),
+          append_text (self, snapshot, &colors->fg, x + self->total_width - PAD - text_width (self),
                        self->header_height - 6 - text_height (self));
           continue;
         }
