@@ -54,6 +54,7 @@ struct _DossierComparePage
   DossierCompareRows    rows;
   DossierCompareMeasure measure;
   gboolean           per_1000_words;
+  gboolean           hide_empty_rows;
 
   DossierComparison *comparison;
   GPtrArray         *excerpts;      /* of DossierExcerpt, on show */
@@ -69,6 +70,7 @@ enum
   PROP_ROWS,
   PROP_MEASURE,
   PROP_PER_1000_WORDS,
+  PROP_HIDE_EMPTY_ROWS,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -655,6 +657,7 @@ dossier_compare_page_update (DossierComparePage *self)
   options.rows = self->rows;
   options.measure = self->measure;
   options.per_1000_words = self->per_1000_words;
+  options.skip_empty = self->hide_empty_rows;
   if (self->project != NULL && self->documents->len > 0)
     comparison = dossier_project_compare (self->project, (const gint64 *) (void *) self->documents->data,
                                           self->documents->len, &options, &error);
@@ -1038,6 +1041,9 @@ dossier_compare_page_get_property (GObject    *object,
     case PROP_PER_1000_WORDS:
       g_value_set_boolean (value, self->per_1000_words);
       break;
+    case PROP_HIDE_EMPTY_ROWS:
+      g_value_set_boolean (value, self->hide_empty_rows);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1063,12 +1069,17 @@ dossier_compare_page_set_property (GObject      *object,
       set_measure (self, (DossierCompareMeasure) g_value_get_int (value));
       break;
     case PROP_PER_1000_WORDS:
-      if (self->per_1000_words != g_value_get_boolean (value))
-        {
-          self->per_1000_words = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-          queue_update (self);
-        }
+    case PROP_HIDE_EMPTY_ROWS:
+      {
+        gboolean *flag = prop_id == PROP_PER_1000_WORDS ? &self->per_1000_words : &self->hide_empty_rows;
+
+        if (*flag != g_value_get_boolean (value))
+          {
+            *flag = g_value_get_boolean (value);
+            g_object_notify_by_pspec (object, pspec);
+            queue_update (self);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1136,6 +1147,10 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   properties[PROP_PER_1000_WORDS] =
     g_param_spec_boolean ("per-1000-words", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Rows that count nothing in any document compared are left out. */
+  properties[PROP_HIDE_EMPTY_ROWS] =
+    g_param_spec_boolean ("hide-empty-rows", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PASSAGE_ACTIVATED] =
@@ -1171,6 +1186,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);
   gtk_widget_class_install_property_action (widget_class, "compare.per-1000-words", "per-1000-words");
+  gtk_widget_class_install_property_action (widget_class, "compare.hide-empty-rows", "hide-empty-rows");
 }
 
 static void

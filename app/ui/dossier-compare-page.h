@@ -31,7 +31,7 @@ typedef enum
 } DossierCompareExport;
 
 /* Properties: "project" (not owned), "rows" (DossierCompareRows as int),
- * "measure" (DossierCompareMeasure as int), "per-1000-words".
+ * "measure" (DossierCompareMeasure as int), "per-1000-words", "hide-empty-rows".
  * Signals:
  *   "passage-activated" (gint64 document_id, gint64 highlight_id (0 = a
  *       passage that is no highlight), gint64 start, gint64 end)

@@ -192,6 +192,19 @@ test_matrix (Fixture       *f,
   wait_until (cell_counts_one, f, "the new highlight counted");
   g_assert_cmpstr (cell_text (f, 2, 0), ==, "1");
 
+  /* Rows that count nothing anywhere hidden on request: the three tags
+   * all count, a new one does not. */
+  add_tag (f->base.project, "Ferries", 0);
+  dossier_compare_page_update (f->page);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.hide-empty-rows", NULL);
+  dossier_compare_page_update (f->page);
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, 3);
+  g_assert_cmpint (dossier_comparison_find_row (c, f->noise), ==, 2);
+  g_object_set (f->page, "hide-empty-rows", FALSE, NULL);
+
   /* Stakeholders' rows, and shares per 1,000 words. */
   g_object_set (f->page, "per-1000-words", TRUE, NULL);
   dossier_compare_page_update (f->page);
