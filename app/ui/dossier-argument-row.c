@@ -18,13 +18,19 @@ struct _DossierArgumentRow
   DossierRow      parent_instance;
 
   /* template */
+  GtkWidget      *header;
+  GtkImage       *expander;
   GtkLabel       *statement;
   GtkLabel       *details;
   GtkWidget      *flag;
   GtkLabel       *flag_label;
   GtkMenuButton  *menu_button;
+
+  /* made when first unfolded */
   GtkRevealer    *evidence_revealer;
   GtkListBox     *evidence_list;
+  gboolean        expanded;
+  gboolean        header_pressed;     /* a click began on the argument, not its menu */
 };
 
 G_DEFINE_FINAL_TYPE (DossierArgumentRow, dossier_argument_row, DOSSIER_TYPE_ROW)
@@ -122,7 +128,7 @@ update (DossierRow *row)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_argument_get_statement (argument),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
                                   -1);
-  if (gtk_revealer_get_reveal_child (self->evidence_revealer))
+  if (self->expanded)
     reload_evidence (self);
 }
 
@@ -143,6 +149,8 @@ clear_evidence (DossierArgumentRow *self)
 {
   GtkWidget *child;
 
+  if (self->evidence_list == NULL)
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
     gtk_list_box_remove (self->evidence_list, child);
 }
@@ -181,6 +189,26 @@ reload_evidence (DossierArgumentRow *self)
     }
 }
 
+/* The list of passages, made the first time the row unfolds. */
+static void
+ensure_evidence_list (DossierArgumentRow *self)
+{
+  if (self->evidence_revealer != NULL)
+    return;
+
+  self->evidence_revealer = GTK_REVEALER (gtk_revealer_new ());
+  self->evidence_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->evidence_list, GTK_SELECTION_NONE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->evidence_list), 4);
+  gtk_widget_add_css_class (GTK_WIDGET (self->evidence_list), "argument-evidence-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
+  g_signal_connect_object (self->evidence_list, "row-activated", G_CALLBACK (on_evidence_activated),
+                           self, G_CONNECT_SWAPPED);
+  gtk_revealer_set_child (self->evidence_revealer, GTK_WIDGET (self->evidence_list));
+  gtk_widget_insert_before (GTK_WIDGET (self->evidence_revealer), GTK_WIDGET (self), NULL);
+}
+
 void
 dossier_argument_row_set_expanded (DossierArgumentRow *self,
                                    gboolean            expanded)
@@ -189,9 +217,13 @@ dossier_argument_row_set_expanded (DossierArgumentRow *self,
 
   expanded = !!expanded;
   if (expanded)
-    reload_evidence (self);
-  if (expanded == gtk_revealer_get_reveal_child (self->evidence_revealer))
+    {
+      ensure_evidence_list (self);
+      reload_evidence (self);
+    }
+  if (expanded == self->expanded)
     return;
+  self->expanded = expanded;
   /* Folded at once: a recycled row must not slide its old passages away. */
   gtk_revealer_set_transition_type (self->evidence_revealer,
                                     expanded ? GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN
@@ -199,6 +231,8 @@ dossier_argument_row_set_expanded (DossierArgumentRow *self,
   gtk_revealer_set_reveal_child (self->evidence_revealer, expanded);
   if (!expanded)
     clear_evidence (self);
+  gtk_image_set_from_icon_name (self->expander, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }
 
@@ -207,7 +241,47 @@ dossier_argument_row_get_expanded (DossierArgumentRow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ARGUMENT_ROW (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->evidence_revealer);
+  return self->expanded;
+}
+
+/* A click on the argument (not on its menu) unfolds or folds it, as an
+ * expander does; the key focus goes to its place in the list, as the
+ * list's own click would have put it. */
+static void
+header_pressed (GtkGestureClick    *gesture,
+                int                 n_press,
+                double              x,
+                double              y,
+                DossierArgumentRow *self)
+{
+  GtkWidget *target = gtk_widget_pick (self->header, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (target != NULL && (target == GTK_WIDGET (self->menu_button) ||
+                         gtk_widget_is_ancestor (target, GTK_WIDGET (self->menu_button))))
+    {
+      self->header_pressed = FALSE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->header_pressed = TRUE;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (item != NULL && gtk_widget_get_focusable (item))
+    gtk_widget_grab_focus (item);
+}
+
+static void
+header_released (GtkGestureClick    *gesture,
+                 int                 n_press,
+                 double              x,
+                 double              y,
+                 DossierArgumentRow *self)
+{
+  gboolean pressed = self->header_pressed;
+
+  self->header_pressed = FALSE;
+  if (pressed && dossier_row_get_item (DOSSIER_ROW (self)) != NULL)
+    dossier_argument_row_set_expanded (self, !self->expanded);
 }
 
 /* ---- acting --------------------------------------------------------------------- */
@@ -528,14 +602,13 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
 
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_ARGUMENT,
                                   "/org/dossier/Dossier/ui/dossier-argument-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, header);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, expander);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, statement);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, details);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, evidence_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_evidence_activated);
 
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
 }
@@ -567,8 +640,14 @@ static void
 dossier_argument_row_init (DossierArgumentRow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (header_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (header_released), self);
+  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (click));
 
   gtk_drop_target_set_gtypes (drop, (GType[]) { DOSSIER_TYPE_HIGHLIGHT, GTK_TYPE_TEXT_BUFFER }, 2);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

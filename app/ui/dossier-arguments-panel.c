@@ -46,8 +46,8 @@ struct _DossierArgumentsPanel
   GtkLabel           *con_empty;
   GtkWidget          *pro_scroller;
   GtkWidget          *con_scroller;
-  GtkListView        *pro_list;
-  GtkListView        *con_list;
+  GtkGridView        *pro_list;           /* of one column: see the template */
+  GtkGridView        *con_list;
   AdwStatusPage      *empty_page;
   DossierSuggestionsSection *suggestions;
 
@@ -242,13 +242,14 @@ setup_row (DossierArgumentsPanel *self,
 static void
 on_row_activated (DossierArgumentsPanel *self,
                   guint                  position,
-                  GtkListView           *list)
+                  GtkGridView           *list)
 {
-  g_autoptr(DossierArgument) argument = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
+  g_autoptr(DossierArgument) argument = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (list)),
                                                                position);
   DossierRow *row;
 
-  /* Activating an argument unfolds the passages it cites. */
+  /* Activating an argument (Enter) unfolds the passages it cites; a
+   * click on it does too (the row's own gesture). */
   if (argument == NULL)
     return;
   row = dossier_panel_find_row (DOSSIER_PANEL (self), argument);
@@ -954,8 +955,8 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
         GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model))));
 
       g_signal_connect_object (row_factory, "setup", G_CALLBACK (setup_row), self, G_CONNECT_SWAPPED);
-      gtk_list_view_set_factory (i == 0 ? self->pro_list : self->con_list, row_factory);
-      gtk_list_view_set_model (i == 0 ? self->pro_list : self->con_list, selection);
+      gtk_grid_view_set_factory (i == 0 ? self->pro_list : self->con_list, row_factory);
+      gtk_grid_view_set_model (i == 0 ? self->pro_list : self->con_list, selection);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
     }
 

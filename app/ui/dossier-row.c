@@ -169,14 +169,17 @@ set_list_item (DossierRow  *self,
 }
 
 /* The list's row around @self (GtkListView's item widget, a GtkListBoxRow:
- * CSS name "row"), at most two levels up; NULL if none. */
+ * CSS name "row"; GtkGridView's: "child"), at most two levels up; NULL if
+ * none. */
 static GtkWidget *
 list_row (DossierRow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
   for (guint i = 0; i < 2 && (widget = gtk_widget_get_parent (widget)) != NULL; i++)
-    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row") ||
+        (g_str_equal (gtk_widget_get_css_name (widget), "child") &&
+         GTK_IS_GRID_VIEW (gtk_widget_get_parent (widget))))
       return widget;
 
   return NULL;

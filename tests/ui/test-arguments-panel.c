@@ -21,8 +21,9 @@
 #include "ui-test-util.h"
 
 #define N_ARGUMENTS 2000
-/* Two columns of GTK's GTK_LIST_VIEW_MAX_LIST_ITEMS (200), and a few. */
-#define MAX_BUILT 2 * 210
+/* Two columns of GTK's GTK_GRID_VIEW_MAX_VISIBLE_ROWS (30) rows of one
+ * column, and a few: its list view would build 200 each. */
+#define MAX_BUILT 2 * 40
 
 static const char article[] =
   "# Ferry fares divide Lindenport\n"
@@ -171,8 +172,8 @@ test_many (Fixture       *f,
   g_assert_true (label_with_class (panel, "pro-heading") != NULL);
   g_assert_cmpstr (label_with_class (panel, "pro-heading"), ==, "Pros (1000)");
 
-  /* Only rows around what is in sight are built in each column (GTK 4.8's
-   * list view keeps up to some 200 around its anchor), not 2,000. */
+  /* Only rows around what is in sight are built in each column (a grid
+   * view of one column keeps some 30 around its anchor), not 2,000. */
   wait_for_row (panel, argument_at (pros, 0));
   wait_for_row (panel, argument_at (cons, 0));
   collect_rows (panel, rows);
@@ -375,6 +376,160 @@ test_drop (Fixture       *f,
   g_assert_false (dossier_arguments_panel_cite_highlight (DOSSIER_ARGUMENTS_PANEL (panel), first, hl));
   g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (f->project, first)), ==, 1);
   close_window (window);
+}
+
+/* The gesture on the argument's header, which unfolds it on a click. */
+static GtkGesture *
+header_click (DossierArgumentRow *row)
+{
+  GtkWidget *header = find_with_class (GTK_WIDGET (row), "argument-header");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (header);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        return GTK_GESTURE (controller);
+    }
+  g_error ("the argument's header takes no clicks");
+  return NULL;
+}
+
+/* A click at (@x, @y) of @widget, through the gesture of @row's header. */
+static void
+click_on (DossierArgumentRow *row,
+          GtkWidget          *widget,
+          double              x,
+          double              y)
+{
+  GtkGesture *click = header_click (row);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, find_with_class (GTK_WIDGET (row), "argument-header"),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  g_signal_emit_by_name (click, "pressed", 1, (double) point.x, (double) point.y);
+  g_signal_emit_by_name (click, "released", 1, (double) point.x, (double) point.y);
+  flush_events ();
+}
+
+static guint
+count_cards (DossierArgumentRow *row)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (row), g_type_from_name ("DossierHighlightCard"), cards);
+  return cards->len;
+}
+
+/* One click on an argument unfolds it to the passages it cites, another
+ * folds it; a click on its menu button does neither; Enter (the list's
+ * activation) unfolds it too. Folded rows list no passages at all. */
+static void
+test_click_unfolds (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *pros;
+  DossierArgumentRow *row;
+  GtkWidget *window, *statement, *menu;
+  gint64 first, tag, hl;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  first = argument_at (pros, 0);
+  tag = add_tag (f->project, "Accounts", 0);
+  hl = add_highlight (f->project, f->doc, "had not shown its accounts", &tag, 1, "");
+  g_assert_true (dossier_project_add_argument_evidence (f->project, first, hl, "", &error));
+  g_assert_no_error (error);
+  wait_for_row (panel, first);
+  row = row_of (panel, first);
+  g_assert_false (dossier_argument_row_get_expanded (row));
+  g_assert_cmpuint (count_cards (row), ==, 0);
+  g_assert_null (find_descendant (GTK_WIDGET (row), GTK_TYPE_LIST_BOX));
+
+  /* On the statement: unfolded, its passage listed. */
+  statement = find_with_class (GTK_WIDGET (row), "argument-statement");
+  click_on (row, statement, 5, 5);
+  g_assert_true (dossier_argument_row_get_expanded (row));
+  g_assert_cmpuint (count_cards (row), ==, 1);
+
+  /* Again: folded. */
+  click_on (row, statement, 5, 5);
+  g_assert_false (dossier_argument_row_get_expanded (row));
+  g_assert_cmpuint (count_cards (row), ==, 0);
+
+  /* On the chevron, as on an expander. */
+  click_on (row, find_with_class (GTK_WIDGET (row), "argument-expander"), 2, 2);
+  g_assert_true (dossier_argument_row_get_expanded (row));
+  click_on (row, find_with_class (GTK_WIDGET (row), "argument-expander"), 2, 2);
+  g_assert_false (dossier_argument_row_get_expanded (row));
+
+  /* On the menu button: the menu's business, not unfolding. */
+  menu = GTK_WIDGET (find_descendant (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
+  click_on (row, menu, gtk_widget_get_width (menu) / 2.0, gtk_widget_get_height (menu) / 2.0);
+  g_assert_false (dossier_argument_row_get_expanded (row));
+
+  /* Enter on the focused argument: the list's activation. */
+  g_signal_emit_by_name (find_with_class (panel, "pro-list"), "activate", 0);
+  flush_events ();
+  g_assert_true (dossier_argument_row_get_expanded (row_of (panel, first)));
+  g_signal_emit_by_name (find_with_class (panel, "pro-list"), "activate", 0);
+  flush_events ();
+  g_assert_false (dossier_argument_row_get_expanded (row_of (panel, first)));
+
+  close_window (window);
+}
+
+/* The shortcut of @widget's shortcuts window listing @accelerator as
+ * @title (a key may be listed twice: Ctrl+E exports, or cites for a
+ * focused argument). */
+static GtkWidget *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator,
+               const char *title)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "accelerator", &accel, "title", &text, NULL);
+      if (g_strcmp0 (accel, accelerator) == 0 && g_strcmp0 (text, title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, accelerator, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Keyboard Shortcuts window lists Ctrl+Shift+E (Add Selection as
+ * Evidence…) and the keys of a focused argument. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  struct { const char *accelerator, *title; } keys[] = {
+    { "<Shift><Control>e", "Add the selection as evidence for a stakeholder or argument" },
+    { "<Control>e", "Cite the reader’s selection for it" },
+    { "<Alt>Up <Alt>Down", "Move it up or down" },
+    { "Return", "Show or hide the passages it cites" },
+  };
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (find_shortcut (shortcuts, keys[i].accelerator, keys[i].title) == NULL)
+      g_error ("%s is not listed as “%s”", keys[i].accelerator, keys[i].title);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
 }
 
 /* ---- the suggestions section ------------------------------------------------------ */
@@ -710,6 +865,9 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,
+              fixture_tear_down);
+  g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
