@@ -657,6 +657,152 @@ test_sample_analysis (void)
   dossier_project_close (project);
 }
 
+/* ---- one item changed, not the list read again ---------------------------------------- */
+
+typedef struct
+{
+  guint count;           /* items-changed emitted */
+  guint position, removed, added;   /* the last one */
+} Spliced;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Spliced    *spliced)
+{
+  spliced->count++;
+  spliced->position = position;
+  spliced->removed = removed;
+  spliced->added = added;
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
+assert_spliced (Spliced *spliced,
+                guint    position,
+                guint    removed,
+                guint    added)
+{
+  g_assert_cmpuint (spliced->count, ==, 1);
+  g_assert_cmpuint (spliced->position, ==, position);
+  g_assert_cmpuint (spliced->removed, ==, removed);
+  g_assert_cmpuint (spliced->added, ==, added);
+  spliced->count = 0;
+}
+
+/* With many arguments, each addition, edit, citation, deletion and undo
+ * changes the live list by the one item it is about (or by none), and no
+ * other argument hears of it; the list is as a fresh reading has it. */
+static void
+test_items_changed (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *arguments = dossier_project_get_arguments (P (f));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArgument) other = NULL;
+  g_autoptr(DossierArgument) added_item = NULL;
+  Spliced spliced = { 0, };
+  guint other_notified = 0;
+  gint64 pro = 0, con, h, tag;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("Argument %u", i);
+      gint64 id = dossier_project_add_argument (P (f), f->question,
+                                                i % 2 ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO,
+                                                statement, 0, 1 + i % 5, &error);
+
+      g_assert_no_error (error);
+      if (pro == 0)
+        pro = id;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, 40);
+  tag = add_tag (P (f), "Quotes", 0);
+  g_signal_connect (arguments, "items-changed", G_CALLBACK (on_items_changed), &spliced);
+  other = g_object_ref (dossier_project_get_argument (P (f), pro));
+  g_signal_connect_swapped (other, "notify", G_CALLBACK (count_notify), &other_notified);
+
+  /* A pro added: one item, after the 20 pros, before the cons. */
+  con = dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO, "Late pro", 0, 3, &error);
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 20, 0, 1);
+  added_item = g_list_model_get_item (arguments, 20);
+  g_assert_cmpint (dossier_argument_get_id (added_item), ==, con);
+  g_assert_cmpuint (dossier_question_get_n_pros (dossier_project_get_question (P (f), f->question)), ==, 21);
+
+  /* A con added: at the end. */
+  con = dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_CON, "Late con", 0, 2, &error);
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 41, 0, 1);
+
+  /* Edited and cited: the argument changes in place, the list not at all. */
+  g_assert_true (dossier_project_set_argument_strength (P (f), con, 5, &error));
+  g_assert_true (dossier_project_set_argument_statement (P (f), con, "Later con", &error));
+  h = dossier_project_add_highlight (P (f), f->doc_a, 0, 10, &tag, 1, "", &error);
+  g_assert_no_error (error);
+  spliced.count = 0;   /* a new highlight reads the lists again: not what is counted here */
+  g_assert_true (dossier_project_add_argument_evidence (P (f), con, h, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (spliced.count, ==, 0);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (P (f), con)), ==, "Later con");
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (P (f), con)), ==, 1);
+  g_assert_cmpuint (dossier_question_get_con_strength (dossier_project_get_question (P (f), f->question)),
+                    >=, 5);
+
+  /* Undoing the citation, the highlight, the two edits, then the
+   * addition: only the last changes the list, by taking the item out. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (dossier_project_undo (P (f), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (spliced.count, ==, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 41, 1, 0);
+  g_assert_null (dossier_project_get_argument (P (f), con));
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 41, 0, 1);
+  g_assert_nonnull (dossier_project_get_argument (P (f), con));
+
+  /* Deleted: one item out, and back with undo. */
+  g_assert_true (dossier_project_delete_argument (P (f), con, &error));
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 41, 1, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  assert_spliced (&spliced, 41, 0, 1);
+
+  /* No other argument was told of any of it. */
+  g_assert_cmpuint (other_notified, ==, 0);
+
+  /* And the list is the one a fresh reading gives. */
+  {
+    guint n = g_list_model_get_n_items (arguments);
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, i);
+        gint64 id = dossier_argument_get_id (a);
+
+        g_array_append_val (ids, id);
+      }
+    g_assert_true (dossier_project_load_questions_and_arguments (P (f), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (spliced.count, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, n);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +818,7 @@ main (int   argc,
   ADD ("suggestions", test_suggestions);
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);
+  ADD ("items-changed", test_items_changed);
 #undef ADD
   g_test_add_func ("/dossier/arguments/sample-analysis", test_sample_analysis);
 

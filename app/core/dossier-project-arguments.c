@@ -82,13 +82,20 @@ read_argument (sqlite3_stmt *stmt,
   return existing;
 }
 
+static gboolean
+load_questions (DossierProject  *self,
+                GError         **error)
+{
+  return dossier_project_load_model (self,
+                     "SELECT " QUESTION_COLUMNS " FROM questions q ORDER BY q.position, q.id",
+                     read_question, self->questions, self->questions_by_id, error);
+}
+
 gboolean
 dossier_project_load_questions_and_arguments (DossierProject  *self,
                                               GError         **error)
 {
-  return dossier_project_load_model (self,
-                     "SELECT " QUESTION_COLUMNS " FROM questions q ORDER BY q.position, q.id",
-                     read_question, self->questions, self->questions_by_id, error) &&
+  return load_questions (self, error) &&
          dossier_project_load_model (self,
                      "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
                      "JOIN questions q ON q.id = a.question "
@@ -96,17 +103,140 @@ dossier_project_load_questions_and_arguments (DossierProject  *self,
                      read_argument, self->arguments, self->arguments_by_id, error);
 }
 
+/* The order of the loading query: by question, pros before cons, then by
+ * place. The questions are read first, so their places are current. */
+static int
+compare_arguments (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  DossierProject *self = data;
+  DossierArgument *x = (DossierArgument *) a, *y = (DossierArgument *) b;
+  gint64 qx = dossier_argument_get_question_id (x), qy = dossier_argument_get_question_id (y);
+
+  if (qx != qy)
+    {
+      DossierQuestion *question_x = dossier_project_get_question (self, qx);
+      DossierQuestion *question_y = dossier_project_get_question (self, qy);
+      int px = question_x ? dossier_question_get_position (question_x) : G_MAXINT;
+      int py = question_y ? dossier_question_get_position (question_y) : G_MAXINT;
+
+      return px != py ? (px < py ? -1 : 1) : (qx < qy ? -1 : 1);
+    }
+  if (dossier_argument_get_polarity (x) != dossier_argument_get_polarity (y))
+    return dossier_argument_get_polarity (x) == DOSSIER_POLARITY_PRO ? -1 : 1;
+  if (dossier_argument_get_position (x) != dossier_argument_get_position (y))
+    return dossier_argument_get_position (x) < dossier_argument_get_position (y) ? -1 : 1;
+  return dossier_argument_get_id (x) < dossier_argument_get_id (y) ? -1 :
+         dossier_argument_get_id (x) > dossier_argument_get_id (y);
+}
+
+/* Whether @argument sits where the order puts it among its neighbours. */
+static gboolean
+in_order (DossierProject *self,
+          guint           position)
+{
+  GListModel *model = G_LIST_MODEL (self->arguments);
+  g_autoptr(DossierArgument) argument = g_list_model_get_item (model, position);
+  g_autoptr(DossierArgument) before = position > 0 ? g_list_model_get_item (model, position - 1) : NULL;
+  g_autoptr(DossierArgument) after = g_list_model_get_item (model, position + 1);
+
+  return (before == NULL || compare_arguments (before, argument, self) < 0) &&
+         (after == NULL || compare_arguments (argument, after, self) < 0);
+}
+
+/* The arguments @ids read again, each on its own: added where the order
+ * puts it, updated in place (moved if its place changed), or taken out
+ * when gone. One item changes in the list, not the whole list read. */
+static gboolean
+reload_arguments (DossierProject  *self,
+                  GHashTable      *ids,
+                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
+                                  "JOIN questions q ON q.id = a.question WHERE a.id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      DossierArgument *existing = g_hash_table_lookup (self->arguments_by_id, &id);
+      guint position = 0;
+      gboolean listed;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = dossier_project_step (self, stmt, error);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return FALSE;
+
+      listed = existing != NULL && g_list_store_find (self->arguments, existing, &position);
+      if (rc == SQLITE_DONE)
+        {
+          if (listed)
+            g_list_store_remove (self->arguments, position);
+          if (existing != NULL)
+            g_hash_table_remove (self->arguments_by_id, &id);
+          continue;
+        }
+
+      if (existing == NULL)
+        {
+          g_autoptr(GObject) item = read_argument (stmt, NULL);
+
+          g_hash_table_insert (self->arguments_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
+          g_list_store_insert_sorted (self->arguments, item, compare_arguments, self);
+          continue;
+        }
+
+      read_argument (stmt, G_OBJECT (existing));
+      if (!listed)
+        g_list_store_insert_sorted (self->arguments, existing, compare_arguments, self);
+      else if (!in_order (self, position))
+        {
+          g_object_ref (existing);
+          g_list_store_remove (self->arguments, position);
+          g_list_store_insert_sorted (self->arguments, existing, compare_arguments, self);
+          g_object_unref (existing);
+        }
+    }
+  return TRUE;
+}
+
 /* Counts and flags follow evidence, which deleting highlights or
- * documents changes too, and outlets, which document details change. */
+ * documents changes too, and outlets, which document details change:
+ * those read both lists again, as does a change of order (a move, a
+ * deletion, which number their side again). An argument added, edited or
+ * cited is read again alone, with the questions (a few rows) for their
+ * counts: adding the 2,000th argument no longer reads 1,999 others. */
 void
 dossier_project_apply_arguments (DossierProject       *self,
                                  const DossierChanges *changes)
 {
-  static const char * const tables[] = {
-    "questions", "arguments", "stakeholders", "highlights", "documents", "blocks",
-  };
+  static const char * const everything[] = { "stakeholders", "highlights", "documents", "blocks" };
+  GHashTable *arguments = dossier_changes_get_rows (changes, "arguments");
 
-  if (dossier_changes_touch_any (changes, tables, G_N_ELEMENTS (tables)))
+  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
+      dossier_changes_get_reload (changes, "arguments") ||
+      dossier_changes_get_reload (changes, "questions"))
+    {
+      dossier_project_load_questions_and_arguments (self, NULL);
+      return;
+    }
+  if (arguments == NULL && dossier_changes_get_rows (changes, "questions") == NULL)
+    return;
+
+  if (!load_questions (self, NULL) ||
+      (arguments != NULL && !reload_arguments (self, arguments, NULL)))
     dossier_project_load_questions_and_arguments (self, NULL);
 }
 
@@ -432,7 +562,7 @@ insert_argument (DossierProject   *self,
   if (!dossier_project_run (self, stmt, error))
     return 0;
 
-  dossier_project_touch_table (self, "arguments");
+  dossier_project_touch (self, "arguments", sqlite3_last_insert_rowid (self->db));
   dossier_project_touch (self, "questions", question_id);
   return sqlite3_last_insert_rowid (self->db);
 }
