@@ -10,7 +10,11 @@
  *   - one argument's strength changed, to the next frame painted (one row
  *     rebound, not the column); floor: a label's text changed, repainted;
  *   - a highlight cited for an argument (as dropping its card does), to
- *     the next frame painted; same floor.
+ *     the next frame painted; same floor;
+ *   - an argument added (the 2,001st, 2,002nd…), to the next frame
+ *     painted: the core reads the one argument again, not the list (adding
+ *     2,000 one after another took some 150 s when each read them all);
+ *     same floor.
  *
  * Not a test. Needs a display:
  *   ninja -C _build tests/bench/bench-arguments &&
@@ -180,7 +184,8 @@ static void
 time_edits (GtkWindow *window,
             Bench     *b,
             Samples   *edit_s,
-            Samples   *cite_s)
+            Samples   *cite_s,
+            Samples   *add_s)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *panel = dossier_arguments_panel_new ();
@@ -217,6 +222,20 @@ time_edits (GtkWindow *window,
       cite_s->wall[run] = now_ms () - w;
       cite_s->cpu[run] = cpu_ms () - c;
     }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autofree char *statement = g_strdup_printf ("A late argument, number %d", run);
+      double w = now_ms (), c = cpu_ms ();
+
+      g_assert_cmpint (dossier_project_add_argument (b->project, b->question,
+                                                     run % 2 ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO,
+                                                     statement, 0, 3, &error), >, 0);
+      g_assert_no_error (error);
+      gtk_test_widget_wait_for_draw (panel);
+      add_s->wall[run] = now_ms () - w;
+      add_s->cpu[run] = cpu_ms () - c;
+    }
   gtk_window_set_child (window, NULL);
 }
 
@@ -226,7 +245,7 @@ main (int   argc,
 {
   g_autofree char *dir = g_dir_make_tmp ("bench-arguments-XXXXXX", NULL);
   Bench small = { 0, }, large = { 0, };
-  Samples open_200, open_2000, edit_s, cite_s, floor_200, floor_2000, floor_edit;
+  Samples open_200, open_2000, edit_s, cite_s, add_s, floor_200, floor_2000, floor_edit;
   GtkWindow *window;
   double setup;
 
@@ -252,9 +271,10 @@ main (int   argc,
   report ("Pros & Cons panel, 200 arguments, first frame", &open_200, &floor_200, 100);
   time_open (window, &large, &open_2000);
   report ("Pros & Cons panel, 2,000 arguments, first frame", &open_2000, &floor_2000, 100);
-  time_edits (window, &large, &edit_s, &cite_s);
+  time_edits (window, &large, &edit_s, &cite_s, &add_s);
   report ("2,000: one strength changed, repainted", &edit_s, &floor_edit, 16);
   report ("2,000: a highlight cited, repainted", &cite_s, &floor_edit, 16);
+  report ("2,000: an argument added, repainted", &add_s, &floor_edit, 16);
 
   gtk_window_destroy (window);
   g_clear_object (&small.project);
