@@ -1130,9 +1130,10 @@ fill_stripe (DossierCodingStripes *self,
   s->color = in->color;
   s->ink = inks->bar;
   s->label_ink = inks->label;
-  /* Labels repeat (tag names): store each once. */
+  /* Labels repeat (tag names), and so do tooltips (the same tags, no
+   * memo): store each once. */
   s->label = in->label != NULL ? g_string_chunk_insert_const (self->strings, in->label) : NULL;
-  s->tooltip = in->tooltip != NULL ? g_string_chunk_insert (self->strings, in->tooltip) : NULL;
+  s->tooltip = in->tooltip != NULL ? g_string_chunk_insert_const (self->strings, in->tooltip) : NULL;
   s->layout = NULL;
 }
 
@@ -1226,7 +1227,7 @@ compact_strings (DossierCodingStripes *self)
       if (s->label != NULL)
         s->label = g_string_chunk_insert_const (self->strings, s->label);
       if (s->tooltip != NULL)
-        s->tooltip = g_string_chunk_insert (self->strings, s->tooltip);
+        s->tooltip = g_string_chunk_insert_const (self->strings, s->tooltip);
     }
   /* Layouts no stripe uses any more go too. */
   rebuild_labels (self, TRUE);

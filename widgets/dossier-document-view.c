@@ -1072,6 +1072,15 @@ update_stripes (DossierDocumentView *self)
     }
 
   dossier_coding_stripes_set_stripes (self->stripes, stripes, n);
+
+  /* The stripes have copied them: scratch the size of every highlight is
+   * not kept for the few a tag changes (0.7 MB with 5,000). */
+  g_array_unref (self->stripe_scratch);
+  g_array_unref (self->range_scratch);
+  g_array_unref (self->lane_scratch);
+  self->stripe_scratch = g_array_new (FALSE, FALSE, sizeof (DossierStripe));
+  self->range_scratch = g_array_new (FALSE, FALSE, sizeof (DossierStripeRange));
+  self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 static gboolean

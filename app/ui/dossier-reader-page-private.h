@@ -64,6 +64,7 @@ struct _DossierReaderPage
    * stakeholders list, whose changes change them. */
   gboolean             show_mentions;
   guint                mentions_idle_id;
+  guint                trim_idle_id;
   GSignalGroup        *stakeholders_signals;
   gint64               picker_highlight_id;   /* 0: the picker tags the range below */
   gint64               picker_document_id;

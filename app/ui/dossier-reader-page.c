@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -528,6 +531,22 @@ on_project_document_text_changed (DossierReaderPage *self,
   _dossier_reader_page_rebuild_highlights (self);
 }
 
+/* Showing a long document makes and drops megabytes of temporaries (its
+ * text read and parsed, the spans of every highlight, the panels' lists)
+ * that glibc keeps in the heap, resident, for the next time: once all is
+ * shown (nothing else to do), they go back to the system. */
+static gboolean
+trim_idle (gpointer data)
+{
+  DossierReaderPage *self = data;
+
+  self->trim_idle_id = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- Project and document -------------------------------------------------------- */
 
 DossierProject *
@@ -620,6 +639,8 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     }
 
   _dossier_reader_page_update_actions (self);
+  if (self->trim_idle_id == 0)
+    self->trim_idle_id = g_idle_add_full (G_PRIORITY_LOW, trim_idle, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -1183,6 +1204,7 @@ dossier_reader_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
   g_clear_handle_id (&self->mentions_idle_id, g_source_remove);
+  g_clear_handle_id (&self->trim_idle_id, g_source_remove);
   g_clear_object (&self->stakeholders_signals);
   stop_aiming (self);
   if (self->highlights_signals != NULL)
