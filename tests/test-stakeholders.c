@@ -780,6 +780,56 @@ test_mentions_follow_names (Fixture       *f,
   g_assert_cmpuint (mentions_in (P (f), varga, f->doc_b), ==, 0);
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* "stakeholder-names-changed" tells the reader to underline other words:
+ * once per action that changes a name, an alias or who exists (undo and
+ * redo included), never for an edit that leaves the names as they were. */
+static void
+test_names_changed_signal (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *aliases[] = { "Mayor Inès Varga", NULL };
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  gint64 varga;
+
+  g_signal_connect_swapped (P (f), "stakeholder-names-changed", G_CALLBACK (count_signal), &n);
+
+  varga = add_stakeholder (P (f), "Varga", NULL);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), varga, aliases, &error));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), varga, "Inès Varga", &error));
+  g_assert_cmpuint (n, ==, 3);
+
+  /* Neither ratings, nor a description, nor evidence change what is found. */
+  g_assert_true (dossier_project_set_stakeholder_ratings (P (f), varga, 5, 4, &error));
+  g_assert_true (dossier_project_set_stakeholder_description (P (f), varga, "The mayor", &error));
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), varga, aliases, &error));
+  g_assert_cmpuint (n, ==, 3);
+
+  g_assert_true (dossier_project_delete_stakeholder (P (f), varga, &error));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_true (dossier_project_undo (P (f), &error));  /* the description */
+  g_assert_true (dossier_project_undo (P (f), &error));  /* the ratings */
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_true (dossier_project_undo (P (f), &error));  /* the name */
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (P (f), varga)), ==, "Varga");
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_no_error (error);
+
+  g_signal_handlers_disconnect_by_func (P (f), count_signal, &n);
+}
+
 /* ---- Suggestions ---------------------------------------------------------------------------- */
 
 static DossierParsedDocument *
@@ -943,6 +993,7 @@ main (int   argc,
   ADD ("delete-and-merge", test_delete_and_merge);
   ADD ("mentions-follow-documents", test_mentions_follow_documents);
   ADD ("mentions-follow-names", test_mentions_follow_names);
+  ADD ("names-changed-signal", test_names_changed_signal);
   ADD ("suggestions", test_suggestions);
 #undef ADD
   g_test_add ("/dossier/stakeholders/migrate-v2", TestDir, NULL, test_dir_set_up,

@@ -173,6 +173,10 @@ struct _DossierProject
    * for, dropped when names change. */
   DossierMentionFinder *mention_finder;
   char            *mention_names;       /* the names it was made of */
+  /* Every stakeholder's id, name and aliases as the model holds them,
+   * and whether an action changed them ("stakeholder-names-changed"). */
+  char            *stakeholder_names;
+  gboolean         stakeholder_names_changed;
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;

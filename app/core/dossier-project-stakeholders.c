@@ -47,6 +47,7 @@ dossier_project_clear_analysis (DossierProject *self)
   g_clear_pointer (&self->arguments_by_id, g_hash_table_unref);
   g_clear_pointer (&self->mention_finder, dossier_mention_finder_unref);
   g_clear_pointer (&self->mention_names, g_free);
+  g_clear_pointer (&self->stakeholder_names, g_free);
 }
 
 static gboolean load_stakeholders (DossierProject  *self,
@@ -166,15 +167,45 @@ read_stakeholder_item (sqlite3_stmt *stmt,
   return existing;
 }
 
+/* Notes whether the names the texts are searched for changed (a name or
+ * an alias edited, a stakeholder added or removed), which most edits of a
+ * stakeholder (its ratings, its evidence, its counts) do not. */
+static void
+note_stakeholder_names (DossierProject *self)
+{
+  GListModel *model = G_LIST_MODEL (self->stakeholders);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      const char * const *aliases = dossier_stakeholder_get_aliases (s);
+
+      g_string_append_printf (names, "%" G_GINT64_FORMAT "\n%s\n", dossier_stakeholder_get_id (s),
+                              dossier_stakeholder_get_name (s));
+      for (guint k = 0; aliases[k] != NULL; k++)
+        g_string_append_printf (names, "\t%s\n", aliases[k]);
+    }
+
+  if (self->stakeholder_names != NULL && !g_str_equal (self->stakeholder_names, names->str))
+    self->stakeholder_names_changed = TRUE;
+  g_free (self->stakeholder_names);
+  self->stakeholder_names = g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static gboolean
 load_stakeholders (DossierProject  *self,
                    GError         **error)
 {
-  return dossier_project_load_model (self,
-                                     "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s "
-                                     "ORDER BY s.position, s.id",
-                                     read_stakeholder_item, self->stakeholders,
-                                     self->stakeholders_by_id, error);
+  if (!dossier_project_load_model (self,
+                                   "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s "
+                                   "ORDER BY s.position, s.id",
+                                   read_stakeholder_item, self->stakeholders,
+                                   self->stakeholders_by_id, error))
+    return FALSE;
+  note_stakeholder_names (self);
+  return TRUE;
 }
 
 /* Stakeholders' counts follow their evidence and mentions, which

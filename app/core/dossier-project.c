@@ -50,6 +50,7 @@ enum {
 enum {
   HIGHLIGHTS_CHANGED,
   DOCUMENT_TEXT_CHANGED,
+  STAKEHOLDER_NAMES_CHANGED,
   N_SIGNALS
 };
 
@@ -332,6 +333,11 @@ dossier_project_apply_changes (DossierProject       *self,
     g_signal_emit (self, signals[DOCUMENT_TEXT_CHANGED], 0, g_array_index (text_ids, gint64, i));
   for (guint i = 0; i < highlight_ids->len; i++)
     g_signal_emit (self, signals[HIGHLIGHTS_CHANGED], 0, g_array_index (highlight_ids, gint64, i));
+  if (self->stakeholder_names_changed)
+    {
+      self->stakeholder_names_changed = FALSE;
+      g_signal_emit (self, signals[STAKEHOLDER_NAMES_CHANGED], 0);
+    }
 }
 
 /* ---- Validation shared by the split files ------------------------------ */
@@ -1048,6 +1054,9 @@ dossier_project_class_init (DossierProjectClass *klass)
   signals[DOCUMENT_TEXT_CHANGED] =
     g_signal_new ("document-text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[STAKEHOLDER_NAMES_CHANGED] =
+    g_signal_new ("stakeholder-names-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

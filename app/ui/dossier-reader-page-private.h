@@ -60,12 +60,11 @@ struct _DossierReaderPage
   GtkWidget           *highlight_menu;
   GtkWidget           *evidence_picker;      /* "Add as Evidence…", made when first asked for */
   /* Unreviewed mentions of stakeholders underlined (the "show-mentions"
-   * setting); the idle that underlines them again after a change; the
-   * stakeholders list, whose changes change them. */
+   * setting); the idle that underlines them again after a change (of the
+   * highlights, or of the stakeholders' names). */
   gboolean             show_mentions;
   guint                mentions_idle_id;
   guint                trim_idle_id;
-  GSignalGroup        *stakeholders_signals;
   gint64               picker_highlight_id;   /* 0: the picker tags the range below */
   gint64               picker_document_id;
   gint64               picker_start;

@@ -581,8 +581,6 @@ dossier_reader_page_set_project (DossierReaderPage *self,
   self->tag_styles_valid = FALSE;
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->tags_signals, project ? dossier_project_get_tags (project) : NULL);
-  g_signal_group_set_target (self->stakeholders_signals,
-                             project ? dossier_project_get_stakeholders (project) : NULL);
   if (project != NULL)
     {
       GListModel *tags = dossier_project_get_tags (project);
@@ -1205,7 +1203,6 @@ dossier_reader_page_dispose (GObject *object)
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
   g_clear_handle_id (&self->mentions_idle_id, g_source_remove);
   g_clear_handle_id (&self->trim_idle_id, g_source_remove);
-  g_clear_object (&self->stakeholders_signals);
   stop_aiming (self);
   if (self->highlights_signals != NULL)
     g_signal_group_set_target (self->highlights_signals, NULL);
@@ -1357,12 +1354,13 @@ dossier_reader_page_init (DossierReaderPage *self)
                                  G_CALLBACK (on_project_document_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::read-only",
                                  G_CALLBACK (_dossier_reader_page_update_actions), self, G_CONNECT_SWAPPED);
+  /* A name or an alias edited, a stakeholder added or deleted (or undone):
+   * other words are mentions. */
+  g_signal_group_connect_object (self->project_signals, "stakeholder-names-changed",
+                                 G_CALLBACK (queue_mentions), self, G_CONNECT_SWAPPED);
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->tags_signals, "items-changed",
                                  G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);
-  self->stakeholders_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_object (self->stakeholders_signals, "items-changed",
-                                 G_CALLBACK (queue_mentions), self, G_CONNECT_SWAPPED);
   self->highlights_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->highlights_signals, "items-changed",
                                  G_CALLBACK (on_highlights_items_changed), self, G_CONNECT_SWAPPED);

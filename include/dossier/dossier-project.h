@@ -69,6 +69,9 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *       were added, removed or changed (tags, memo, range), by an action,
  *       an undo or a redo.
  *   "document-text-changed" (gint64 document_id): text and blocks replaced.
+ *   "stakeholder-names-changed": a stakeholder's name or aliases changed, or
+ *       one was added or removed (what the texts mention), by an action, an
+ *       undo or a redo.
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
  *   "undo-label", "redo-label", "author". */
 

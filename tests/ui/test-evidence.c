@@ -753,6 +753,32 @@ test_mentions_underline (Fixture       *f,
   g_assert_no_error (error);
   wait_underline (f, "harbour master", TRUE);
 
+  /* An existing stakeholder's aliases edited: its new alias is underlined,
+   * and no longer once the edit is undone. */
+  {
+    const char *aliases[] = { "the operator", NULL };
+
+    g_assert_false (underlined (f, "the operator"));
+    g_assert_true (dossier_project_set_stakeholder_aliases (project_of (f), f->council, aliases, &error));
+    g_assert_no_error (error);
+    wait_underline (f, "the operator", TRUE);
+    g_assert_true (dossier_project_undo (project_of (f), &error));
+    wait_underline (f, "the operator", FALSE);
+    g_assert_true (underlined (f, "city council"));
+  }
+
+  /* Renamed, the old name is no mention; deleted, none of its names is;
+   * undo brings each back. */
+  g_assert_true (dossier_project_set_stakeholder_name (project_of (f), f->council, "Town Council", &error));
+  wait_underline (f, "city council", FALSE);
+  g_assert_true (dossier_project_undo (project_of (f), &error));
+  wait_underline (f, "city council", TRUE);
+  g_assert_true (dossier_project_delete_stakeholder (project_of (f), f->council, &error));
+  wait_underline (f, "city council", FALSE);
+  g_assert_true (dossier_project_undo (project_of (f), &error));
+  wait_underline (f, "city council", TRUE);
+  g_assert_no_error (error);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-mentions", NULL));
   flush_events ();
   g_assert_false (g_settings_get_boolean (settings, "show-mentions"));
