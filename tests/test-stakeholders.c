@@ -865,6 +865,7 @@ test_suggestions (Fixture       *f,
   DossierStakeholderSuggestion *pm, *party, *union_;
   gint64 doc = add_parsed_doc (P (f), import_fixture ("ferry-levy.md"));
   gint64 pm_id, coalition;
+  guint dismissals = 0;
 
   first = dossier_project_suggest_stakeholders (P (f), doc, &error);
   g_assert_no_error (error);
@@ -890,10 +891,23 @@ test_suggestions (Fixture       *f,
   g_assert_cmpstrv (dossier_stakeholder_get_aliases (dossier_project_get_stakeholder (P (f), coalition)),
                     ((const char *[]) { "Coastal Party", NULL }));
 
-  /* Dismissed, with its acronym: one step, undoable. */
+  /* Dismissed, with its acronym: one step, undoable; the panels hear of
+   * it, and of its undo. */
+  g_signal_connect_swapped (P (f), "dismissed-suggestions-changed", G_CALLBACK (count_signal), &dismissals);
   g_assert_true (dossier_project_dismiss_stakeholder_suggestions (P (f), &union_, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Dismiss Suggestion");
+  g_assert_cmpuint (dismissals, ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_cmpuint (dismissals, ==, 2);
+  {
+    g_autoptr(GPtrArray) undone = dossier_project_suggest_stakeholders (P (f), doc, &error);
+
+    g_assert_nonnull (find_suggestion (undone, "Northern Ferry Workers’ Union"));
+  }
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (dismissals, ==, 3);
+  g_signal_handlers_disconnect_by_func (P (f), count_signal, &dismissals);
 
   second = dossier_project_suggest_stakeholders (P (f), doc, &error);
   g_assert_null (find_suggestion (second, "Halvard Østberg"));

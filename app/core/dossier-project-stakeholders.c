@@ -1569,6 +1569,8 @@ dossier_project_dismiss_key (DossierProject  *self,
   else
     sqlite3_bind_null (stmt, 2);
   dossier_bind_text (stmt, 3, key);
+  /* The panels suggest again without it once this is undone. */
+  dossier_project_touch_table (self, "dismissed_suggestions");
   return dossier_project_run (self, stmt, error);
 }
 

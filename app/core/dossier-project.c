@@ -51,6 +51,7 @@ enum {
   HIGHLIGHTS_CHANGED,
   DOCUMENT_TEXT_CHANGED,
   STAKEHOLDER_NAMES_CHANGED,
+  DISMISSED_SUGGESTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -338,6 +339,8 @@ dossier_project_apply_changes (DossierProject       *self,
       self->stakeholder_names_changed = FALSE;
       g_signal_emit (self, signals[STAKEHOLDER_NAMES_CHANGED], 0);
     }
+  if (dossier_changes_touch_any (changes, (const char * const[]) { "dismissed_suggestions" }, 1))
+    g_signal_emit (self, signals[DISMISSED_SUGGESTIONS_CHANGED], 0);
 }
 
 /* ---- Validation shared by the split files ------------------------------ */
@@ -1056,6 +1059,9 @@ dossier_project_class_init (DossierProjectClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[STAKEHOLDER_NAMES_CHANGED] =
     g_signal_new ("stakeholder-names-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DISMISSED_SUGGESTIONS_CHANGED] =
+    g_signal_new ("dismissed-suggestions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -18,6 +18,7 @@
 #include "dossier-power-grid.h"
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
+#include "dossier-suggestions-section.h"
 
 /* Unreviewed mentions listed in the editor: enough to work through, few
  * enough that a name mentioned thousands of times opens at once. */
@@ -39,10 +40,7 @@ struct _DossierStakeholdersPanel
   AdwStatusPage      *empty_page;
   DossierPowerGrid   *power_grid;
   GtkLabel           *grid_caption;
-  GtkRevealer        *suggestions_revealer;
-  GtkExpander        *suggestions_expander;
-  GtkLabel           *suggestions_label;
-  GtkListBox         *suggestions_list;
+  DossierSuggestionsSection *suggestions;
   GtkLabel           *detail_title;
   GtkWidget          *delete_button;
   AdwEntryRow        *name_row;
@@ -76,8 +74,6 @@ struct _DossierStakeholdersPanel
 
   GPtrArray          *evidence;      /* of DossierEvidence, as listed */
   GPtrArray          *mentions;      /* of DossierMentionHit, as listed */
-  GPtrArray          *suggestions;   /* of DossierStakeholderSuggestion, as listed */
-  guint               suggest_source;
   /* The editor's lists, made again once per burst of changes (a citation
    * changes the highlights and the evidence count at once), before the
    * next frame. */
@@ -345,189 +341,188 @@ on_add_activate (DossierStakeholdersPanel *self)
 
 /* ---- suggestions ---------------------------------------------------------------- */
 
-static GtkWidget *
-make_suggestion_row (DossierStakeholdersPanel     *self,
-                     DossierStakeholderSuggestion *suggestion);
-
-static void
-reload_suggestions (DossierStakeholdersPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  g_autofree char *label = NULL;
-
-  g_clear_handle_id (&self->suggest_source, g_source_remove);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
-    gtk_list_box_remove (self->suggestions_list, child);
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-
-  if (PROJECT (self) != NULL && self->document_id != 0 &&
-      dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
-    {
-      self->suggestions = dossier_project_suggest_stakeholders (PROJECT (self), self->document_id, &error);
-      if (self->suggestions == NULL)
-        g_message ("Could not suggest stakeholders: %s", error->message);
-    }
-
-  if (self->suggestions == NULL || self->suggestions->len == 0 ||
-      !dossier_panel_is_writable (DOSSIER_PANEL (self)))
-    {
-      gtk_revealer_set_reveal_child (self->suggestions_revealer, FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < self->suggestions->len; i++)
-    gtk_list_box_append (self->suggestions_list,
-                         make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
-
-  /* Translators: the heading of the suggestions under the stakeholders list */
-  label = g_strdup_printf (ngettext ("%u Suggestion from This Document",
-                                     "%u Suggestions from This Document",
-                                     self->suggestions->len),
-                           self->suggestions->len);
-  gtk_label_set_text (self->suggestions_label, label);
-  gtk_revealer_set_reveal_child (self->suggestions_revealer, TRUE);
-}
-
-static gboolean
-reload_suggestions_cb (gpointer data)
+static GPtrArray *
+suggest (gpointer   data,
+         GError   **error)
 {
   DossierStakeholdersPanel *self = data;
 
-  self->suggest_source = 0;
-  reload_suggestions (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Suggesting reads the whole document: once per burst of changes. */
-static void
-queue_reload_suggestions (DossierStakeholdersPanel *self)
-{
-  if (self->suggest_source == 0)
-    self->suggest_source = g_idle_add (reload_suggestions_cb, self);
-}
-
-static DossierStakeholderSuggestion *
-suggestion_of_button (DossierStakeholdersPanel *self,
-                      GtkWidget                *button)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-  int index;
-
-  if (row == NULL || self->suggestions == NULL)
+  if (PROJECT (self) == NULL || self->document_id == 0 ||
+      !dossier_panel_is_writable (DOSSIER_PANEL (self)) ||
+      dossier_project_get_document (PROJECT (self), self->document_id) == NULL)
     return NULL;
-  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  if (index < 0 || (guint) index >= self->suggestions->len)
-    return NULL;
-  return g_ptr_array_index (self->suggestions, index);
+  return dossier_project_suggest_stakeholders (PROJECT (self), self->document_id, error);
+}
+
+static char *
+suggestions_heading (guint    n,
+                     gpointer data)
+{
+  /* Translators: the heading of the suggestions under the stakeholders list */
+  return g_strdup_printf (ngettext ("%u Suggestion from This Document",
+                                    "%u Suggestions from This Document", n), n);
 }
 
 static void
-on_suggestion_accept (DossierStakeholdersPanel *self,
-                      GtkWidget                *button)
+describe_suggestion (gpointer              item,
+                     DossierSuggestionRow *row,
+                     gpointer              data)
 {
-  DossierStakeholderSuggestion *suggestion = suggestion_of_button (self, button);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  DossierStakeholderSuggestion *suggestion = item;
+  g_autofree char *mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", suggestion->n_mentions),
+                                               suggestion->n_mentions);
 
-  if (suggestion == NULL)
-    return;
-  if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestion, 0, &error) == 0)
-    {
-      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
-      return;
-    }
-  message = g_strdup_printf (_("“%s” added"), suggestion->name);
-  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
-  queue_reload_suggestions (self);
-}
-
-static void
-on_suggestion_dismiss (DossierStakeholdersPanel *self,
-                       GtkWidget                *button)
-{
-  DossierStakeholderSuggestion *suggestion = suggestion_of_button (self, button);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (suggestion == NULL)
-    return;
-  if (!dossier_project_dismiss_stakeholder_suggestions (PROJECT (self), &suggestion, 1, &error))
-    {
-      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestion"), error);
-      return;
-    }
-  message = g_strdup_printf (_("“%s” will not be suggested again"), suggestion->name);
-  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
-  queue_reload_suggestions (self);
-}
-
-static GtkWidget *
-make_suggestion_row (DossierStakeholdersPanel     *self,
-                     DossierStakeholderSuggestion *suggestion)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (suggestion->name);
-  GtkWidget *details, *accept, *dismiss;
-  g_autofree char *mentions = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *accept_label = NULL;
-  g_autofree char *dismiss_label = NULL;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 4);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", suggestion->n_mentions),
-                              suggestion->n_mentions);
+  row->title = g_strdup (suggestion->name);
   if (suggestion->aliases != NULL && suggestion->aliases[0] != NULL)
     {
       g_autofree char *aliases = g_strjoinv ("; ", suggestion->aliases);
 
       /* Translators: "4 mentions · also: Varga; the mayor" */
-      text = g_strdup_printf (_("%s · also: %s"), mentions, aliases);
+      row->subtitle = g_strdup_printf (_("%s · also: %s"), mentions, aliases);
     }
-  details = gtk_label_new (text ? text : mentions);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), details);
-
-  accept = gtk_button_new_from_icon_name ("list-add-symbolic");
-  accept_label = g_strdup_printf (_("Add “%s” as a stakeholder"), suggestion->name);
-  gtk_widget_set_tooltip_text (accept, accept_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, accept_label, -1);
-  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (accept, "flat");
-  g_signal_connect_object (accept, "clicked", G_CALLBACK (on_suggestion_accept), self, G_CONNECT_SWAPPED);
-
-  dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
-  dismiss_label = g_strdup_printf (_("Do not suggest “%s” again"), suggestion->name);
-  gtk_widget_set_tooltip_text (dismiss, dismiss_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss_label, -1);
-  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dismiss, "flat");
-  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (on_suggestion_dismiss), self, G_CONNECT_SWAPPED);
-
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), accept);
-  gtk_box_append (GTK_BOX (box), dismiss);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->name, -1);
-
-  return row;
+  else
+    row->subtitle = g_steal_pointer (&mentions);
+  row->accept_label = g_strdup_printf (_("Add “%s” as a stakeholder"), suggestion->name);
+  row->dismiss_label = g_strdup_printf (_("Do not suggest “%s” again"), suggestion->name);
+  row->merge_label = g_strdup_printf (_("Add “%s” to the aliases of a stakeholder"), suggestion->name);
 }
+
+static gboolean
+accept_suggestions (gpointer *suggestions,
+                    guint     n,
+                    gpointer  data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierStakeholderSuggestion *first = suggestions[0];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestions[i], 0, &error) == 0)
+      {
+        dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
+        return i > 0;
+      }
+  message = n == 1 ? g_strdup_printf (_("“%s” added"), first->name)
+                   : g_strdup_printf (ngettext ("%u stakeholder added", "%u stakeholders added", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static gboolean
+dismiss_suggestions (gpointer *suggestions,
+                     guint     n,
+                     gpointer  data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierStakeholderSuggestion *first = suggestions[0];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!dossier_project_dismiss_stakeholder_suggestions (PROJECT (self), (DossierStakeholderSuggestion **) suggestions,
+                                                        n, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not dismiss the suggestion"), error);
+      return FALSE;
+    }
+  message = n == 1 ? g_strdup_printf (_("“%s” will not be suggested again"), first->name)
+                   : g_strdup_printf (ngettext ("%u suggestion dismissed", "%u suggestions dismissed", n), n);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+/* The words of a stakeholder's or a suggestion's names, folded. */
+static void
+add_words (GHashTable *words,
+           const char *name)
+{
+  g_auto(GStrv) tokens = g_str_tokenize_and_fold (name, NULL, NULL);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    /* "the", "of" and initials say nothing about who it is. */
+    if (g_utf8_strlen (tokens[i], -1) > 3)
+      g_hash_table_add (words, g_strdup (tokens[i]));
+}
+
+static gboolean
+shares_a_word (GHashTable         *words,
+               DossierStakeholder *stakeholder)
+{
+  const char * const *aliases = dossier_stakeholder_get_aliases (stakeholder);
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word;
+
+  add_words (own, dossier_stakeholder_get_name (stakeholder));
+  for (guint i = 0; aliases[i] != NULL; i++)
+    add_words (own, aliases[i]);
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (words, word))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every stakeholder, those that share a word with the suggestion first
+ * ("López Obrador" for "President Obrador"), else in the list's order. */
+static GPtrArray *
+merge_targets (gpointer item,
+               gpointer data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierStakeholderSuggestion *suggestion = item;
+  GListModel *model = dossier_project_get_stakeholders (PROJECT (self));
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *targets = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_suggestion_target_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (model);
+
+  add_words (words, suggestion->name);
+  for (guint i = 0; suggestion->aliases != NULL && suggestion->aliases[i] != NULL; i++)
+    add_words (words, suggestion->aliases[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      DossierSuggestionTarget *target = g_new0 (DossierSuggestionTarget, 1);
+
+      target->id = dossier_stakeholder_get_id (s);
+      target->label = g_strdup (dossier_stakeholder_get_name (s));
+      g_ptr_array_add (shares_a_word (words, s) ? targets : others, target);
+    }
+  for (guint i = 0; i < others->len; i++)
+    g_ptr_array_add (targets, g_ptr_array_index (others, i));
+  return targets;
+}
+
+static gboolean
+merge_suggestion (gpointer item,
+                  gint64   stakeholder_id,
+                  gpointer data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierStakeholderSuggestion *suggestion = item;
+  DossierStakeholder *s = dossier_project_get_stakeholder (PROJECT (self), stakeholder_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (s == NULL)
+    return FALSE;
+  if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestion, stakeholder_id, &error) == 0)
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not merge the suggestion"), error);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("“%s” added to the aliases of “%s”"), suggestion->name,
+                             dossier_stakeholder_get_name (s));
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
+static const DossierSuggestionsSource suggestions_source = {
+  suggest, suggestions_heading, describe_suggestion, accept_suggestions, dismiss_suggestions,
+  merge_targets, merge_suggestion,
+};
 
 /* ---- the editor: fields ---------------------------------------------------------- */
 
@@ -1335,8 +1330,6 @@ list_changed_cb (DossierStakeholdersPanel *self)
   /* The open stakeholder was deleted (by an undo, say): back to the list. */
   if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
     dossier_stakeholders_panel_set_stakeholder_id (self, 0);
-  /* What exists is no longer suggested. */
-  queue_reload_suggestions (self);
 }
 
 static void
@@ -1370,7 +1363,7 @@ document_text_changed_cb (DossierStakeholdersPanel *self,
                           gint64                    document_id)
 {
   if (document_id == self->document_id)
-    queue_reload_suggestions (self);
+    dossier_suggestions_section_queue_reload (self->suggestions);
 }
 
 static void
@@ -1401,7 +1394,7 @@ dossier_stakeholders_panel_project_changed (DossierPanel *panel)
 
   update_list_header (self);
   show_page (self);
-  reload_suggestions (self);
+  dossier_suggestions_section_reload (self->suggestions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAKEHOLDER_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
@@ -1429,7 +1422,7 @@ dossier_stakeholders_panel_set_document_id (DossierStakeholdersPanel *self,
   /* A selection belongs to the document it was made in. */
   self->selection_start = self->selection_end = 0;
   update_cite (self);
-  queue_reload_suggestions (self);
+  dossier_suggestions_section_queue_reload (self->suggestions);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -1479,7 +1472,6 @@ dossier_stakeholders_panel_dispose (GObject *object)
 {
   DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (object);
 
-  g_clear_handle_id (&self->suggest_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->watched_highlights);
   g_clear_object (&self->project_signals);
@@ -1487,12 +1479,13 @@ dossier_stakeholders_panel_dispose (GObject *object)
   g_clear_object (&self->stakeholder_signals);
   g_clear_object (&self->grid_signals);
   g_clear_weak_pointer (&self->drop_row);
+  if (self->suggestions != NULL)
+    dossier_suggestions_section_set_source (self->suggestions, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_STAKEHOLDERS_PANEL);
 
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_stakeholders_panel_parent_class)->dispose (object);
 }
@@ -1574,6 +1567,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);
   g_type_ensure (DOSSIER_TYPE_POWER_GRID);
+  g_type_ensure (DOSSIER_TYPE_SUGGESTIONS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-stakeholders-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, pages);
@@ -1587,10 +1581,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, power_grid);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, grid_caption);
-  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_expander);
-  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, detail_title);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, name_row);
@@ -1649,12 +1640,21 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   adw_combo_row_set_model (self->stance_row, G_LIST_MODEL (stances));
 
   gtk_list_box_set_header_func (self->evidence_list, evidence_header_func, self, NULL);
+  dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "highlights-changed",
                                  G_CALLBACK (highlights_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "document-text-changed",
                                  G_CALLBACK (document_text_changed_cb), self, G_CONNECT_SWAPPED);
+  /* What is a stakeholder's name, or was dismissed, is not suggested
+   * (again, once undone). */
+  g_signal_group_connect_object (self->project_signals, "stakeholder-names-changed",
+                                 G_CALLBACK (dossier_suggestions_section_queue_reload), self->suggestions,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "dismissed-suggestions-changed",
+                                 G_CALLBACK (dossier_suggestions_section_queue_reload), self->suggestions,
+                                 G_CONNECT_SWAPPED);
   self->list_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->list_signals, "items-changed",
                                  G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);

@@ -7,9 +7,12 @@
  * whole document in the core, so changes only queue one, and a section
  * out of view in a shown window (its panel behind another) waits until it
  * is shown: tagging would otherwise pay for a hidden panel's reload in the
- * frame that shows the tag. */
+ * frame that shows the tag. What a suggestion can be merged into is asked
+ * for only when its merge list is opened: the project may have hundreds. */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "dossier-suggestions-section.h"
 
@@ -44,8 +47,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+void
+dossier_suggestion_target_free (DossierSuggestionTarget *target)
+{
+  if (target == NULL)
+    return;
+  g_free (target->label);
+  g_free (target);
+}
+
 /* ---- acting ---------------------------------------------------------------------- */
 
+/* The suggestion whose row holds @button (the section's own list only:
+ * a merge list's rows are list box rows too, in a popover). */
 static gpointer
 suggestion_of_button (DossierSuggestionsSection *self,
                       GtkWidget                 *button)
@@ -53,7 +67,8 @@ suggestion_of_button (DossierSuggestionsSection *self,
   GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
   int index;
 
-  if (row == NULL || self->suggestions == NULL)
+  if (row == NULL || self->suggestions == NULL ||
+      gtk_widget_get_parent (row) != GTK_WIDGET (self->list))
     return NULL;
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   if (index < 0 || (guint) index >= self->suggestions->len)
@@ -99,6 +114,193 @@ on_dismiss (DossierSuggestionsSection *self,
 
   if (suggestion != NULL)
     act (self, FALSE, &suggestion, 1);
+}
+
+/* ---- merging --------------------------------------------------------------------- */
+
+static void
+merge_into (DossierSuggestionsSection *self,
+            GtkWidget                 *popover,
+            GtkListBoxRow             *target_row)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_parent (popover));
+  gpointer suggestion = suggestion_of_button (self, GTK_WIDGET (button));
+  GPtrArray *targets = g_object_get_data (G_OBJECT (popover), "targets");
+  int index = gtk_list_box_row_get_index (target_row);
+  g_autoptr(GPtrArray) keep = NULL;
+  DossierSuggestionTarget *target;
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (suggestion == NULL || self->source == NULL || self->source->merge == NULL ||
+      targets == NULL || index < 0 || (guint) index >= targets->len)
+    return;
+  target = g_ptr_array_index (targets, index);
+  keep = g_ptr_array_ref (self->suggestions);
+  if (self->source->merge (suggestion, target->id, self->user_data))
+    dossier_suggestions_section_queue_reload (self);
+}
+
+static void
+on_target_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     gpointer       data)
+{
+  merge_into (data, gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER), row);
+}
+
+static GtkListBoxRow *
+first_shown_target (GtkListBox *list)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* Enter in the search merges into the first match, as it is shown. */
+static void
+on_target_search_activate (GtkSearchEntry *entry,
+                           gpointer        data)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+  GtkListBox *list = g_object_get_data (G_OBJECT (popover), "list");
+  GtkListBoxRow *row = first_shown_target (list);
+
+  if (row != NULL)
+    merge_into (data, popover, row);
+}
+
+static void
+on_target_search_changed (GtkSearchEntry *entry,
+                          GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/* Down from the search goes into the list, at the first match. */
+static gboolean
+on_target_search_key (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkListBox            *list)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  row = first_shown_target (list);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  return row != NULL;
+}
+
+static gboolean
+target_matches (GtkListBoxRow *row,
+                gpointer       data)
+{
+  GtkEditable *search = data;
+  const char *text = gtk_editable_get_text (search);
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  /* Word prefixes, accents and case aside: "lopez" finds "Andrés López". */
+  return text[0] == '\0' || g_str_match_string (text, gtk_label_get_text (GTK_LABEL (label)), TRUE);
+}
+
+static void
+focus_search (GtkWidget *popover)
+{
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (popover), "search"));
+}
+
+/* Made each time the list is opened, with what can be merged into now. */
+static void
+create_merge_popover (GtkMenuButton *button,
+                      gpointer       data)
+{
+  DossierSuggestionsSection *self = data;
+  gpointer suggestion = suggestion_of_button (self, GTK_WIDGET (button));
+  g_autoptr(GPtrArray) targets = NULL;
+  GtkWidget *popover, *box, *search, *scrolled, *list, *empty;
+
+  if (suggestion == NULL || self->source == NULL || self->source->merge_targets == NULL)
+    return;
+  targets = self->source->merge_targets (suggestion, self->user_data);
+  if (targets == NULL)
+    targets = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_suggestion_target_free);
+
+  popover = gtk_popover_new ();
+  gtk_widget_add_css_class (popover, "merge-targets");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  search = gtk_search_entry_new ();
+  g_object_set (search, "placeholder-text", _("Search by name"), NULL);
+  gtk_box_append (GTK_BOX (box), search);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)), -1);
+  empty = gtk_label_new (targets->len == 0 ? _("Nothing to merge into yet") : _("No match"));
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_top (empty, 12);
+  gtk_widget_set_margin_bottom (empty, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), empty);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      DossierSuggestionTarget *target = g_ptr_array_index (targets, i);
+      GtkWidget *label = gtk_label_new (target->label);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), target_matches, search, NULL);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_target_activated), self, 0);
+  g_signal_connect_object (search, "search-changed", G_CALLBACK (on_target_search_changed), list, 0);
+  g_signal_connect_object (search, "activate", G_CALLBACK (on_target_search_activate), self, 0);
+  g_signal_connect_object (search, "stop-search", G_CALLBACK (gtk_popover_popdown), popover,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_target_search_key), list, 0);
+    gtk_widget_add_controller (search, keys);
+  }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  g_object_set_data (G_OBJECT (popover), "search", search);
+  g_object_set_data (G_OBJECT (popover), "list", list);
+  g_object_set_data_full (G_OBJECT (popover), "targets", g_steal_pointer (&targets),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (popover, "map", G_CALLBACK (focus_search), NULL);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+make_merge_button (DossierSuggestionsSection *self,
+                   const char                *label)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  /* Linked to one the project has. */
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "insert-link-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_merge_popover, self, NULL);
+  return button;
 }
 
 static void
@@ -174,6 +376,8 @@ make_row (DossierSuggestionsSection *self,
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), make_button (self, "list-add-symbolic", info.accept_label,
                                               G_CALLBACK (on_accept)));
+  if (self->source->merge != NULL)
+    gtk_box_append (GTK_BOX (box), make_merge_button (self, info.merge_label));
   gtk_box_append (GTK_BOX (box), make_button (self, "window-close-symbolic", info.dismiss_label,
                                               G_CALLBACK (on_dismiss)));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -184,6 +388,7 @@ make_row (DossierSuggestionsSection *self,
   g_free (info.subtitle_class);
   g_free (info.accept_label);
   g_free (info.dismiss_label);
+  g_free (info.merge_label);
   return row;
 }
 
@@ -275,7 +480,8 @@ dossier_suggestions_section_set_source (DossierSuggestionsSection      *self,
 {
   g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
   g_return_if_fail (source == NULL || (source->suggest && source->heading && source->describe &&
-                                       source->accept && source->dismiss));
+                                       source->accept && source->dismiss &&
+                                       !source->merge == !source->merge_targets));
 
   self->source = source;
   self->user_data = user_data;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-suggestions-section.h — what the open document suggests, under a
  * panel's own list: a heading with the count, one row per suggestion with
- * an accept (+) and a dismiss (×) button, and optionally Accept All and
- * Dismiss All.
+ * an accept (+) and a dismiss (×) button (and, where the source can merge,
+ * a button that merges it into something the project has, chosen from a
+ * searchable list), and optionally Accept All and Dismiss All.
  *
  * The section asks its source for the suggestions (a panel: "ask the
  * core"), again at most once per idle however many changes ask it to, and
@@ -27,7 +28,17 @@ typedef struct
   char *subtitle_class;  /* a style class for them ("success"), or NULL: dimmed */
   char *accept_label;    /* tooltip and accessible name of its + button */
   char *dismiss_label;   /* the same for its × button */
+  char *merge_label;     /* the same for its merge button (if the source merges) */
 } DossierSuggestionRow;
+
+/* What a suggestion can be merged into: @id is the source's own. */
+typedef struct
+{
+  gint64  id;
+  char   *label;
+} DossierSuggestionTarget;
+
+void dossier_suggestion_target_free (DossierSuggestionTarget *target);
 
 typedef struct
 {
@@ -48,6 +59,15 @@ typedef struct
                           gpointer      user_data);
   gboolean   (*dismiss)  (gpointer     *suggestions,
                           guint         n,
+                          gpointer      user_data);
+  /* Optional, both or neither. What @suggestion can be merged into, most
+   * likely first, as a GPtrArray of DossierSuggestionTarget that frees
+   * them (asked when the user opens the list); and the merge, TRUE when
+   * something changed. */
+  GPtrArray *(*merge_targets) (gpointer  suggestion,
+                               gpointer  user_data);
+  gboolean   (*merge)    (gpointer      suggestion,
+                          gint64        target_id,
                           gpointer      user_data);
 } DossierSuggestionsSource;
 

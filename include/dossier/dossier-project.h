@@ -72,6 +72,8 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *   "stakeholder-names-changed": a stakeholder's name or aliases changed, or
  *       one was added or removed (what the texts mention), by an action, an
  *       undo or a redo.
+ *   "dismissed-suggestions-changed": suggestions were dismissed, or a
+ *       dismissal undone (what dossier_project_suggest_*() leave out).
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
  *   "undo-label", "redo-label", "author". */
 

@@ -412,6 +412,162 @@ test_stakeholders_add_and_suggest (Fixture       *f,
   close_window (window);
 }
 
+/* The merge list of the suggestion named @name: its menu button. */
+static GtkWidget *
+find_merge_button (GtkWidget  *panel,
+                   const char *name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *tooltip = g_strdup_printf ("Add “%s” to the aliases of a stakeholder", name);
+
+  collect_of_type (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+brant_suggested (gpointer panel)
+{
+  return find_merge_button (panel, "Odile Brant") != NULL;
+}
+
+static gboolean
+brant_not_suggested (gpointer panel)
+{
+  return !brant_suggested (panel);
+}
+
+/* The rows of the merge list that the search leaves shown, as labels. */
+static char *
+shown_targets (GtkListBox *list)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      g_string_append_printf (shown, "%s%s", shown->len ? "|" : "",
+                              gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* Opens the merge list of Odile Brant's suggestion as a click does. */
+static GtkPopover *
+open_merge_list (GtkWidget *panel)
+{
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  wait_until (brant_suggested, panel, "Odile Brant to be suggested");
+  button = find_merge_button (panel, "Odile Brant");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* A suggestion merged into a stakeholder the project has (its names
+ * become that one's aliases: one undo step), by the keyboard (search,
+ * Enter) and by a click in the list; one dismissed stays dismissed. */
+static void
+test_stakeholders_merge_and_dismiss (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *search, *dismiss, *other;
+  GtkListBox *targets;
+  GtkPopover *popover;
+  DossierStakeholder *mayor;
+  gint64 mayor_id;
+  g_autofree char *first = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *found = NULL;
+
+  /* Odile Brant is no stakeholder yet, so the document suggests her. */
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->brant, &error));
+  mayor_id = dossier_project_add_stakeholder (f->project, "The Mayor", NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  mayor = dossier_project_get_stakeholder (f->project, mayor_id);
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+
+  /* Every stakeholder is offered, the one sharing a word ("Mayor Odile
+   * Brant") first; the search narrows them, and says when none is left. */
+  popover = open_merge_list (panel);
+  targets = GTK_LIST_BOX (find_descendant (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  search = find_descendant (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  first = shown_targets (targets);
+  g_assert_cmpstr (first, ==, "The Mayor|Lindenport Ferry Board");
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzz");
+  g_signal_emit_by_name (search, "search-changed");
+  flush_events ();
+  none = shown_targets (targets);
+  g_assert_cmpstr (none, ==, "");
+  g_signal_emit_by_name (search, "activate");
+  flush_events ();
+  g_assert_null (dossier_stakeholder_get_aliases (mayor)[0]);
+
+  /* Enter merges into the first match. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "MAYOR");
+  g_signal_emit_by_name (search, "search-changed");
+  flush_events ();
+  found = shown_targets (targets);
+  g_assert_cmpstr (found, ==, "The Mayor");
+  g_signal_emit_by_name (search, "activate");
+  wait_until (brant_not_suggested, panel, "the merged suggestion to go");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (mayor)[0], ==, "Odile Brant");
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (mayor)[1], ==, "Mayor Odile Brant");
+  g_assert_null (dossier_stakeholder_get_aliases (mayor)[2]);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (f->project)), ==, 2);
+
+  /* Undone, it is suggested again; a click on a stakeholder merges it. */
+  undo (f->project);
+  g_assert_null (dossier_stakeholder_get_aliases (mayor)[0]);
+  popover = open_merge_list (panel);
+  targets = GTK_LIST_BOX (find_descendant (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  g_signal_emit_by_name (targets, "row-activated", gtk_list_box_get_row_at_index (targets, 0));
+  wait_until (brant_not_suggested, panel, "the merged suggestion to go");
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (mayor)[0], ==, "Odile Brant");
+
+  /* Dismissed, the guild is suggested no more: not after the document is
+   * shown again, not in another panel. */
+  wait_until (has_guild_suggested, panel, "the guild to be suggested");
+  dismiss = find_button (panel, "Do not suggest “Island Traders Guild” again", 0);
+  g_assert_nonnull (dismiss);
+  g_signal_emit_by_name (dismiss, "clicked");
+  wait_until (guild_not_suggested, panel, "the dismissed suggestion to go");
+  g_assert_null (dossier_project_find_stakeholder (f->project, "Island Traders Guild"));
+  /* (The toast's Undo brings it back, Redo dismisses it again.) */
+  undo (f->project);
+  wait_until (has_guild_suggested, panel, "the guild to be suggested again");
+  g_assert_true (dossier_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  wait_until (guild_not_suggested, panel, "the dismissed suggestion to go again");
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
+  flush_events ();
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  flush_events ();
+  g_assert_true (guild_not_suggested (panel));
+  close_window (window);
+
+  other = dossier_stakeholders_panel_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (other), f->project);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (other), f->doc);
+  window = show_in_window (other, 420, 900);
+  flush_events ();
+  g_assert_true (guild_not_suggested (other));
+  close_window (window);
+}
+
 /* ---- Pros & Cons ------------------------------------------------------------------- */
 
 static gint64
@@ -633,6 +789,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_edit, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,
+              fixture_set_up, test_stakeholders_merge_and_dismiss, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/columns", Fixture, NULL,
               fixture_set_up, test_arguments_columns, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/suggestions", Fixture, NULL,
