@@ -32,6 +32,7 @@ struct _DossierPowerGrid
   int                 layout_height;
   gboolean            items_dirty;  /* names, ratings or evidence changed: measure again */
   gint64              selected_id;
+  gint64              drop_id;      /* the dot something dragged over would go to */
 };
 
 G_DEFINE_FINAL_TYPE (DossierPowerGrid, dossier_power_grid, GTK_TYPE_WIDGET)
@@ -106,6 +107,8 @@ model_changed_cb (DossierPowerGrid *self)
       g_signal_connect_object (s, "notify", G_CALLBACK (item_notify_cb), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->items, s);
     }
+  if (self->drop_id != 0 && index_of (self, self->drop_id) < 0)
+    self->drop_id = 0;
   /* A deleted stakeholder is no longer selected. */
   if (self->selected_id != 0 && index_of (self, self->selected_id) < 0)
     {
@@ -321,6 +324,7 @@ dossier_power_grid_snapshot (GtkWidget   *widget,
   double half_h = plot->height / 2;
   double axis_w, axis_h;
   int selected = index_of (self, self->selected_id);
+  int dropping = index_of (self, self->drop_id);
 
   get_color (widget, &fg);
   get_accent (widget, &accent);
@@ -353,6 +357,16 @@ dossier_power_grid_snapshot (GtkWidget   *widget,
         append_line (snapshot, &leader, p->leader_x1, p->leader_y1, p->leader_x2, p->leader_y2);
     }
 
+  /* Where a dragged highlight would go: a halo under its dot. */
+  if (dropping >= 0 && (guint) dropping < layout->n_places)
+    {
+      const DossierGridPlace *p = &layout->places[dropping];
+      GdkRGBA halo = with_alpha (&accent, 0.3);
+
+      append_circle (snapshot, &halo, p->x, p->y, p->radius + 8, 0);
+      append_circle (snapshot, &accent, p->x, p->y, p->radius + 8, 2);
+    }
+
   for (guint i = 0; i < layout->n_places; i++)
     {
       const DossierGridPlace *p = &layout->places[i];
@@ -380,7 +394,8 @@ dossier_power_grid_snapshot (GtkWidget   *widget,
 
       if (p->label_shown)
         append_layout (snapshot, g_ptr_array_index (self->labels, i),
-                       (int) i == selected ? &accent : &fg, p->label.x, p->label.y, 0);
+                       (int) i == selected || (int) i == dropping ? &accent : &fg,
+                       p->label.x, p->label.y, 0);
     }
 }
 
@@ -658,6 +673,45 @@ dossier_power_grid_set_selected_id (DossierPowerGrid *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+gint64
+dossier_power_grid_get_id_at (DossierPowerGrid *self,
+                              double            x,
+                              double            y)
+{
+  const DossierGridLayout *layout;
+  int hit;
+
+  g_return_val_if_fail (DOSSIER_IS_POWER_GRID (self), 0);
+
+  layout = dossier_power_grid_get_layout (self);
+  hit = layout != NULL ? dossier_grid_layout_hit (layout, x, y) : -1;
+  if (hit < 0 || (guint) hit >= self->items->len)
+    return 0;
+  return dossier_stakeholder_get_id (g_ptr_array_index (self->items, hit));
+}
+
+gint64
+dossier_power_grid_get_drop_id (DossierPowerGrid *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_POWER_GRID (self), 0);
+
+  return self->drop_id;
+}
+
+void
+dossier_power_grid_set_drop_id (DossierPowerGrid *self,
+                                gint64            stakeholder_id)
+{
+  g_return_if_fail (DOSSIER_IS_POWER_GRID (self));
+
+  if (index_of (self, stakeholder_id) < 0)
+    stakeholder_id = 0;
+  if (self->drop_id == stakeholder_id)
+    return;
+  self->drop_id = stakeholder_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const DossierGridLayout *

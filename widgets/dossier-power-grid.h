@@ -30,6 +30,17 @@ gint64      dossier_power_grid_get_selected_id (DossierPowerGrid *self);
 void        dossier_power_grid_set_selected_id (DossierPowerGrid *self,
                                                 gint64            stakeholder_id);
 
+/* The stakeholder whose dot (or label) is at (@x, @y), 0 for none. */
+gint64      dossier_power_grid_get_id_at       (DossierPowerGrid *self,
+                                                double            x,
+                                                double            y);
+
+/* The dot that what is being dragged would be dropped on (0: none),
+ * drawn with a halo; set by whoever handles the drop. */
+gint64      dossier_power_grid_get_drop_id     (DossierPowerGrid *self);
+void        dossier_power_grid_set_drop_id     (DossierPowerGrid *self,
+                                                gint64            stakeholder_id);
+
 /* What is drawn, for the size the widget has now (NULL before it has
  * one): in widget coordinates, places in the model's order. */
 const DossierGridLayout *dossier_power_grid_get_layout (DossierPowerGrid *self);

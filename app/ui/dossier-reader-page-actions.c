@@ -665,21 +665,47 @@ edit_highlight_memo_action (GtkWidget  *widget,
   edit_memo (DOSSIER_READER_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
+/* What the toast says once @highlight_id is gone: the evidence it was goes
+ * with it (in the same undo step), and the user is told. */
+static char *
+describe_removal (DossierReaderPage *self,
+                  gint64             highlight_id)
+{
+  g_autoptr(GArray) stakeholders = NULL;
+  g_autoptr(GArray) arguments = NULL;
+  DossierStakeholder *s;
+  guint n;
+
+  if (!dossier_project_get_highlight_evidence (self->project, highlight_id, &stakeholders, &arguments, NULL))
+    return g_strdup (_("Highlight removed"));
+  n = stakeholders->len + arguments->len;
+  if (n == 0)
+    return g_strdup (_("Highlight removed"));
+  if (n == 1 && stakeholders->len == 1 &&
+      (s = dossier_project_get_stakeholder (self->project, g_array_index (stakeholders, gint64, 0))) != NULL)
+    return g_strdup_printf (_("Highlight removed, and with it the evidence for “%s”"),
+                            dossier_stakeholder_get_name (s));
+  return g_strdup_printf (ngettext ("Highlight removed, and with it %u piece of evidence",
+                                    "Highlight removed, and with it %u pieces of evidence", n), n);
+}
+
 static void
 remove_highlight (DossierReaderPage *self,
                   gint64             highlight_id)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   if (!require_writable (self) || highlight_id == 0)
     return;
 
+  message = describe_removal (self, highlight_id);
   if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
     {
       _dossier_reader_page_report_error (self, _("Could not remove the highlight"), error);
       return;
     }
-  _dossier_reader_page_show_toast (self, _("Highlight removed"), TRUE);
+  _dossier_reader_page_show_toast (self, message, TRUE);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-grid-render.h"
 #include "dossier-power-grid.h"
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
@@ -204,6 +205,90 @@ on_list_activate (DossierStakeholdersPanel *self,
     dossier_stakeholders_panel_set_stakeholder_id (self, dossier_stakeholder_get_id (stakeholder));
 }
 
+/* ---- the grid as a picture --------------------------------------------------------- */
+
+gboolean
+dossier_stakeholders_panel_export_grid (DossierStakeholdersPanel *self,
+                                        const char               *path,
+                                        GError                  **error)
+{
+  DossierGridRenderFormat format;
+
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (PROJECT (self) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Open a project to draw its grid"));
+      return FALSE;
+    }
+  if (!dossier_grid_render_format_from_path (path, &format))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is neither an SVG nor a PNG file name: end it in .svg or .png"), name);
+      return FALSE;
+    }
+  return dossier_grid_render_to_file (dossier_project_get_stakeholders (PROJECT (self)),
+                                      dossier_project_get_title (PROJECT (self)), format,
+                                      DOSSIER_GRID_RENDER_DEFAULT_WIDTH, DOSSIER_GRID_RENDER_DEFAULT_HEIGHT,
+                                      path, NULL, error);
+}
+
+static void
+on_export_grid_response (GtkNativeDialog          *dialog,
+                         int                       response,
+                         DossierStakeholdersPanel *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    {
+      if (!dossier_stakeholders_panel_export_grid (self, path, &error))
+        dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not save the grid"), error);
+      else
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Grid saved as “%s”"), name);
+
+          dossier_panel_show_toast (DOSSIER_PANEL (self), message, FALSE);
+        }
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_grid_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (PROJECT (self) == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save the Grid as a Picture"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Translators: the file name offered for the power/interest grid */
+  name = g_strdup_printf ("%s.%s", _("stakeholders-grid"), g_str_equal (extension, "png") ? "png" : "svg");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_grid_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- dropping a highlight on a stakeholder --------------------------------------- */
 
 static DossierStakeholderRow *
@@ -234,21 +319,50 @@ set_drop_row (DossierStakeholdersPanel *self,
     gtk_widget_set_state_flags (row, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
 }
 
-static GdkDragAction
-on_drop_motion (DossierStakeholdersPanel *self,
-                double                    x,
-                double                    y)
+/* The stakeholder at (@x, @y) of @widget (the list or the grid), 0 for
+ * none; shown as where the drop would go, when @show. */
+static gint64
+drop_stakeholder_at (DossierStakeholdersPanel *self,
+                     GtkWidget                *widget,
+                     double                    x,
+                     double                    y,
+                     gboolean                  show)
 {
-  DossierStakeholderRow *row = dossier_panel_is_writable (DOSSIER_PANEL (self)) ? row_at (self, x, y) : NULL;
+  DossierStakeholderRow *row = NULL;
+  DossierStakeholder *s;
+  gint64 id = 0;
 
-  set_drop_row (self, GTK_WIDGET (row));
-  return row != NULL ? GDK_ACTION_COPY : 0;
+  if (widget == GTK_WIDGET (self->power_grid))
+    {
+      id = dossier_power_grid_get_id_at (self->power_grid, x, y);
+      dossier_power_grid_set_drop_id (self->power_grid, show ? id : 0);
+      return id;
+    }
+  row = row_at (self, x, y);
+  s = row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+  set_drop_row (self, show && s != NULL ? GTK_WIDGET (row) : NULL);
+  return s != NULL ? dossier_stakeholder_get_id (s) : 0;
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget            *drop,
+                double                    x,
+                double                    y,
+                DossierStakeholdersPanel *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drop));
+
+  /* A read-only project takes no evidence: nothing lights up. */
+  if (!dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    return 0;
+  return drop_stakeholder_at (self, widget, x, y, TRUE) != 0 ? GDK_ACTION_COPY : 0;
 }
 
 static void
 on_drop_leave (DossierStakeholdersPanel *self)
 {
   set_drop_row (self, NULL);
+  dossier_power_grid_set_drop_id (self->power_grid, 0);
 }
 
 gboolean
@@ -293,20 +407,20 @@ dossier_stakeholders_panel_add_evidence (DossierStakeholdersPanel *self,
 }
 
 static gboolean
-on_drop (DossierStakeholdersPanel *self,
+on_drop (GtkDropTarget            *drop,
          const GValue             *value,
          double                    x,
-         double                    y)
+         double                    y,
+         DossierStakeholdersPanel *self)
 {
-  DossierStakeholderRow *row = row_at (self, x, y);
-  DossierStakeholder *s = row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drop));
+  gint64 id = drop_stakeholder_at (self, widget, x, y, FALSE);
   DossierHighlight *highlight = g_value_get_object (value);
 
-  set_drop_row (self, NULL);
-  if (s == NULL || highlight == NULL)
+  on_drop_leave (self);
+  if (id == 0 || highlight == NULL)
     return FALSE;
-  return dossier_stakeholders_panel_add_evidence (self, dossier_stakeholder_get_id (s),
-                                                  dossier_highlight_get_id (highlight));
+  return dossier_stakeholders_panel_add_evidence (self, id, dossier_highlight_get_id (highlight));
 }
 
 static void
@@ -806,6 +920,72 @@ on_delete_clicked (DossierStakeholdersPanel *self)
   dossier_stakeholders_panel_set_stakeholder_id (self, 0);
   message = g_strdup_printf (_("“%s” deleted"), name);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+}
+
+/* ---- the order ------------------------------------------------------------------- */
+
+/* The stakeholder the order keys act on: the one in the editor, else the
+ * row with the keyboard focus in the list. */
+static DossierStakeholder *
+stakeholder_to_move (DossierStakeholdersPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = NULL;
+
+  if (current_stakeholder (self) != NULL)
+    return current_stakeholder (self);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return NULL;
+  /* The focus is on the list's item, whose child the row is. */
+  if (DOSSIER_IS_STAKEHOLDER_ROW (focus))
+    row = focus;
+  else if ((row = gtk_widget_get_ancestor (focus, DOSSIER_TYPE_STAKEHOLDER_ROW)) == NULL)
+    for (GtkWidget *child = gtk_widget_get_first_child (focus); child != NULL && row == NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (DOSSIER_IS_STAKEHOLDER_ROW (child))
+        row = child;
+  return row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+  DossierStakeholder *s = stakeholder_to_move (self);
+  GListModel *model = PROJECT (self) != NULL ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
+  gboolean up = g_str_equal (action_name, "stakeholders.move-up");
+  g_autoptr(GError) error = NULL;
+  guint position, n;
+  gint64 id;
+
+  if (s == NULL || model == NULL || !dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    return;
+  n = g_list_model_get_n_items (model);
+  for (position = 0; position < n; position++)
+    {
+      g_autoptr(DossierStakeholder) item = g_list_model_get_item (model, position);
+
+      if (item == s)
+        break;
+    }
+  if (position >= n || (up && position == 0) || (!up && position + 1 >= n))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  id = dossier_stakeholder_get_id (s);
+  if (!dossier_project_move_stakeholder (PROJECT (self), id, up ? (int) position - 1 : (int) position + 1, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not move the stakeholder"), error);
+      return;
+    }
+  /* In the list, the keys go on moving the same one. */
+  if (current_stakeholder (self) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                up ? position - 1 : position + 1);
 }
 
 static void
@@ -1320,6 +1500,8 @@ show_page (DossierStakeholdersPanel *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->interest_spin), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->color_button), writable);
   gtk_widget_set_sensitive (self->delete_button, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.move-up", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.move-down", writable);
   gtk_stack_set_visible_child_name (self->pages, "detail");
 }
 
@@ -1563,6 +1745,11 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
                                    cite_selection_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "stakeholders.cite-selection", NULL);
+  gtk_widget_class_install_action (widget_class, "stakeholders.export-grid", "s", export_grid_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.move-down", NULL, move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "stakeholders.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "stakeholders.move-down", NULL);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);
@@ -1666,15 +1853,21 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   g_signal_group_connect_object (self->grid_signals, "notify",
                                  G_CALLBACK (update_grid_caption), self, G_CONNECT_SWAPPED);
 
-  /* A highlight card dropped on a row is evidence for that stakeholder. */
+  /* A highlight card dropped on a row, or on a dot of the grid, is
+   * evidence for that stakeholder. */
   {
-    GtkDropTarget *drop = gtk_drop_target_new (DOSSIER_TYPE_HIGHLIGHT, GDK_ACTION_COPY);
+    GtkWidget *targets[] = { GTK_WIDGET (self->list_view), GTK_WIDGET (self->power_grid) };
 
-    g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion), self);
-    g_signal_connect_swapped (drop, "enter", G_CALLBACK (on_drop_motion), self);
-    g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave), self);
-    g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (drop));
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        GtkDropTarget *drop = gtk_drop_target_new (DOSSIER_TYPE_HIGHLIGHT, GDK_ACTION_COPY);
+
+        g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion), self);
+        g_signal_connect (drop, "enter", G_CALLBACK (on_drop_motion), self);
+        g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave), self);
+        g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+        gtk_widget_add_controller (targets[i], GTK_EVENT_CONTROLLER (drop));
+      }
   }
 
   dossier_stakeholders_panel_project_changed (DOSSIER_PANEL (self));

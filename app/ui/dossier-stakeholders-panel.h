@@ -45,10 +45,17 @@ void       dossier_stakeholders_panel_set_selection      (DossierStakeholdersPan
 gboolean   dossier_stakeholders_panel_cite_selection     (DossierStakeholdersPanel *self);
 
 /* Adds highlight @highlight_id as evidence for the stakeholder (one undo
- * step), as dropping a highlight card on its row does; a toast says so,
+ * step), as dropping a highlight card on its row or its dot does; a toast says so,
  * or that it is evidence for it already (FALSE). */
 gboolean   dossier_stakeholders_panel_add_evidence       (DossierStakeholdersPanel *self,
                                                           gint64                    stakeholder_id,
                                                           gint64                    highlight_id);
+
+/* Draws the power/interest grid, with the project's title, into @path:
+ * SVG or PNG by its extension (what "Save Grid as Picture" writes). A
+ * failure leaves no file behind. */
+gboolean   dossier_stakeholders_panel_export_grid        (DossierStakeholdersPanel *self,
+                                                          const char               *path,
+                                                          GError                  **error);
 
 G_END_DECLS

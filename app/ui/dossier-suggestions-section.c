@@ -255,7 +255,7 @@ create_merge_popover (GtkMenuButton *button,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_list_box_append (GTK_LIST_BOX (list), label);
     }
   gtk_list_box_set_filter_func (GTK_LIST_BOX (list), target_matches, search, NULL);

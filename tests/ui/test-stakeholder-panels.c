@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "dossier-argument-row.h"
@@ -343,6 +345,124 @@ test_stakeholders_edit (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   undo (f->project);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  close_window (window);
+}
+
+static gint64
+id_at (GListModel *model,
+       guint       position)
+{
+  g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, position);
+
+  return s != NULL ? dossier_stakeholder_get_id (s) : 0;
+}
+
+/* The order is the user's: Move Up and Move Down in the editor (and
+ * Alt+Up, Alt+Down), and in the list on the focused row; one undo step
+ * each, and no move past either end. */
+static void
+test_stakeholders_order (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GListModel *model = dossier_project_get_stakeholders (f->project);
+  GtkWidget *window, *up, *list_view;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  g_assert_cmpint (id_at (model, 0), ==, f->board);
+
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->brant);
+  flush_events ();
+  up = find_button (panel, "Move Up in the List (Alt+Up)", 0);
+  g_assert_nonnull (up);
+  g_signal_emit_by_name (up, "clicked");
+  flush_events ();
+  g_assert_cmpint (id_at (model, 0), ==, f->brant);
+  g_assert_cmpint (id_at (model, 1), ==, f->board);
+  /* At the top already: nothing moves. */
+  g_signal_emit_by_name (up, "clicked");
+  flush_events ();
+  g_assert_cmpint (id_at (model, 0), ==, f->brant);
+  g_assert_true (gtk_widget_activate_action (panel, "stakeholders.move-down", NULL));
+  flush_events ();
+  g_assert_cmpint (id_at (model, 1), ==, f->brant);
+  undo (f->project);
+  g_assert_cmpint (id_at (model, 0), ==, f->brant);
+  undo (f->project);
+  g_assert_cmpint (id_at (model, 0), ==, f->board);
+  /* Still open in the editor: the order is no field that leaves it. */
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, f->brant);
+
+  /* In the list, the focused row moves. */
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
+  flush_events ();
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  collect_of_type (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (s != NULL && dossier_stakeholder_get_id (s) == f->board)
+        g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, i))));
+    }
+  g_assert_true (gtk_widget_activate_action (panel, "stakeholders.move-down", NULL));
+  flush_events ();
+  g_assert_cmpint (id_at (model, 0), ==, f->brant);
+  g_assert_cmpint (id_at (model, 1), ==, f->board);
+
+  close_window (window);
+}
+
+/* "Save Grid as Picture": SVG or PNG by the name's extension, with every
+ * stakeholder; a name of neither kind, or a folder that is not there,
+ * gets a message and leaves no file. */
+static void
+test_stakeholders_grid_export (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  g_autofree char *svg = g_build_filename (f->dir, "grid.svg", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "grid.PNG", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "grid.txt", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "grid.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  gsize length;
+
+  window = show_in_window (panel, 420, 900);
+  g_assert_false (dossier_stakeholders_panel_export_grid (sp, svg, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  g_assert_true (dossier_stakeholders_panel_export_grid (sp, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "Lindenport Ferry Board"));
+  g_assert_nonnull (strstr (contents, "Odile Brant"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (dossier_stakeholders_panel_export_grid (sp, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+
+  g_assert_false (dossier_stakeholders_panel_export_grid (sp, txt, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "grid.txt"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  g_assert_false (dossier_stakeholders_panel_export_grid (sp, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 
   close_window (window);
 }
@@ -789,6 +909,10 @@ main (int   argc,
               fixture_set_up, test_stakeholders_edit, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
+              fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
+              fixture_set_up, test_stakeholders_order, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,
               fixture_set_up, test_stakeholders_merge_and_dismiss, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/columns", Fixture, NULL,
