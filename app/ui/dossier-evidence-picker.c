@@ -2,12 +2,10 @@
 /* dossier-evidence-picker.c — a popover that adds a passage as evidence
  * for a stakeholder or an argument.
  *
- * Focus stays in the entry the whole time, as in the tag picker: Up/Down
- * move the highlighted row from there, so the user can keep typing. A
- * project may have hundreds of stakeholders and thousands of arguments,
- * so the list is a GtkListView over the project's two live lists (one
- * flattened model, filtered as the user types): nothing is made for the
- * rows out of sight, and an edit elsewhere shows at once.
+ * A DossierFilterPopover (the keys, the filtering, the empty state) over
+ * the project's two live lists, flattened: a project may have hundreds
+ * of stakeholders and thousands of arguments, and an edit elsewhere shows
+ * at once.
  */
 
 #include "config.h"
@@ -19,6 +17,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-evidence-picker.h"
+#include "dossier-filter-popover.h"
 #include "dossier-stakeholder-row.h"
 
 /* A statement in a toast is cut after this many characters. */
@@ -26,21 +25,10 @@
 
 struct _DossierEvidencePicker
 {
-  GtkPopover          parent_instance;
+  DossierFilterPopover parent_instance;
 
-  /* template */
-  GtkSearchEntry     *entry;
-  GtkWidget          *scrolled;
-  GtkListView        *list_view;
-  GtkLabel           *empty_label;
-  GtkLabel           *error_label;
-
-  DossierProject     *project;
+  DossierProject     *project;     /* the base's, for short */
   GListStore         *lists;       /* the project's stakeholders and arguments */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  char               *needle;      /* folded; "" matches everything */
 
   gint64              document_id;
   gint64              start;
@@ -51,20 +39,13 @@ struct _DossierEvidencePicker
   GHashTable         *cited_arguments;
 };
 
-G_DEFINE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, GTK_TYPE_POPOVER)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, DOSSIER_TYPE_FILTER_POPOVER)
 
 enum {
   EVIDENCE_ADDED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ---- what a row shows ---------------------------------------------------------- */
@@ -194,32 +175,21 @@ bind_row (GtkSignalListItemFactory *factory,
 /* ---- filtering ----------------------------------------------------------------- */
 
 static gboolean
-folded_contains (const char *text,
-                 const char *needle)
+dossier_evidence_picker_match (DossierFilterPopover *popover,
+                               gpointer              item,
+                               const char           *needle)
 {
-  g_autofree char *folded = dossier_text_fold (text ? text : "");
-
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-match_item (gpointer item,
-            gpointer data)
-{
-  DossierEvidencePicker *self = data;
-
-  if (self->needle == NULL || self->needle[0] == '\0')
-    return TRUE;
+  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (popover);
 
   if (DOSSIER_IS_STAKEHOLDER (item))
     {
       DossierStakeholder *s = item;
       const char * const *aliases = dossier_stakeholder_get_aliases (s);
 
-      if (folded_contains (dossier_stakeholder_get_name (s), self->needle))
+      if (dossier_filter_popover_text_matches (dossier_stakeholder_get_name (s), needle))
         return TRUE;
       for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-        if (folded_contains (aliases[i], self->needle))
+        if (dossier_filter_popover_text_matches (aliases[i], needle))
           return TRUE;
       return FALSE;
     }
@@ -230,67 +200,16 @@ match_item (gpointer item,
                            ? dossier_project_get_question (self->project, dossier_argument_get_question_id (a))
                            : NULL;
 
-      return folded_contains (dossier_argument_get_statement (a), self->needle) ||
-             (q != NULL && folded_contains (dossier_question_get_text (q), self->needle));
+      return dossier_filter_popover_text_matches (dossier_argument_get_statement (a), needle) ||
+             (q != NULL && dossier_filter_popover_text_matches (dossier_question_get_text (q), needle));
     }
 }
 
-static void
-update_empty (DossierEvidencePicker *self)
+static char *
+dossier_evidence_picker_describe (DossierFilterPopover *popover,
+                                  gpointer              item)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  const char *text = NULL;
-
-  if (n == 0 && (self->needle == NULL || self->needle[0] == '\0'))
-    text = _("The project has no stakeholders or arguments yet: add them in the Stakeholders or "
-             "Pros & Cons panel.");
-  else if (n == 0)
-    text = _("No stakeholder or argument matches.");
-
-  gtk_label_set_text (self->empty_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), text != NULL);
-  gtk_widget_set_visible (self->scrolled, n > 0);
-}
-
-static void
-scroll_to (DossierEvidencePicker *self,
-           guint                  position)
-{
-  /* gtk_list_view_scroll_to() is GTK 4.12; the list's own action is 4.0. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-static void
-describe_highlighted (DossierEvidencePicker *self)
-{
-  GObject *item = dossier_evidence_picker_get_highlighted (self);
-
-  /* The focus stays in the entry: what Enter would do is said there. */
-  if (item != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, target_name (item), -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
-on_search_changed (DossierEvidencePicker *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-
-  g_free (self->needle);
-  self->needle = dossier_text_fold (text);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  update_empty (self);
-
-  /* The first match is what Enter adds to. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      scroll_to (self, 0);
-    }
-  describe_highlighted (self);
+  return g_strdup (target_name (item));
 }
 
 /* ---- adding ------------------------------------------------------------------------ */
@@ -381,110 +300,23 @@ add_to (DossierEvidencePicker *self,
       g_autofree char *text = g_strdup_printf (_("Could not add the evidence: %s"),
                                                error != NULL ? error->message : _("unknown error"));
 
-      gtk_label_set_text (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      dossier_filter_popover_show_error (DOSSIER_FILTER_POPOVER (self), text);
       return;
     }
 
-  g_object_ref (self);
   g_object_ref (item);
   gtk_popover_popdown (GTK_POPOVER (self));
   message = g_strdup_printf (_("Added as evidence for “%s”"), name);
   show_toast (self, message, TRUE);
   g_signal_emit (self, signals[EVIDENCE_ADDED], 0, item);
   g_object_unref (item);
-  g_object_unref (self);
 }
 
 static void
-on_row_activate (DossierEvidencePicker *self,
-                 guint                  position)
+dossier_evidence_picker_activate (DossierFilterPopover *popover,
+                                  gpointer              item)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-
-  add_to (self, item);
-}
-
-static void
-on_entry_activate (DossierEvidencePicker *self)
-{
-  add_to (self, dossier_evidence_picker_get_highlighted (self));
-}
-
-static void
-move_highlight (DossierEvidencePicker *self,
-                int                    delta)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint current = gtk_single_selection_get_selected (self->selection);
-  guint next;
-
-  if (n == 0)
-    return;
-  if (current == GTK_INVALID_LIST_POSITION)
-    next = delta > 0 ? 0 : n - 1;
-  else if (delta < 0)
-    next = current > (guint) -delta ? current + delta : 0;
-  else
-    next = MIN (current + delta, n - 1);
-
-  gtk_single_selection_set_selected (self->selection, next);
-  scroll_to (self, next);
-  describe_highlighted (self);
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                DossierEvidencePicker *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_highlight (self, -1);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_highlight (self, 1);
-      return TRUE;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      move_highlight (self, -8);
-      return TRUE;
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      move_highlight (self, 8);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-on_stop_search (DossierEvidencePicker *self)
-{
-  gtk_popover_popdown (GTK_POPOVER (self));
-}
-
-static void
-on_closed (DossierEvidencePicker *self)
-{
-  /* Start afresh next time. */
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-}
-
-static void
-dossier_evidence_picker_map (GtkWidget *widget)
-{
-  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (widget);
-
-  GTK_WIDGET_CLASS (dossier_evidence_picker_parent_class)->map (widget);
-
-  on_search_changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  add_to (DOSSIER_EVIDENCE_PICKER (popover), item);
 }
 
 /* ---- public ---------------------------------------------------------------------- */
@@ -496,13 +328,21 @@ forget_cited (DossierEvidencePicker *self)
   g_hash_table_remove_all (self->cited_arguments);
 }
 
-/* The rows' captions say which targets the passage backs already: bound
- * again for another passage (the items themselves are the same). */
 static void
-rebind_rows (DossierEvidencePicker *self)
+dossier_evidence_picker_project_changed (DossierFilterPopover *popover)
 {
-  gtk_list_view_set_model (self->list_view, NULL);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (popover);
+  DossierProject *project = dossier_filter_popover_get_project (popover);
+
+  self->project = project;
+  self->document_id = self->highlight_id = 0;
+  forget_cited (self);
+  g_list_store_remove_all (self->lists);
+  if (project != NULL)
+    {
+      g_list_store_append (self->lists, dossier_project_get_stakeholders (project));
+      g_list_store_append (self->lists, dossier_project_get_arguments (project));
+    }
 }
 
 DossierProject *
@@ -518,21 +358,8 @@ dossier_evidence_picker_set_project (DossierEvidencePicker *self,
                                      DossierProject        *project)
 {
   g_return_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self));
-  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
-    return;
-
-  self->document_id = self->highlight_id = 0;
-  forget_cited (self);
-  g_list_store_remove_all (self->lists);
-  if (project != NULL)
-    {
-      g_list_store_append (self->lists, dossier_project_get_stakeholders (project));
-      g_list_store_append (self->lists, dossier_project_get_arguments (project));
-    }
-  update_empty (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  dossier_filter_popover_set_project (DOSSIER_FILTER_POPOVER (self), project);
 }
 
 void
@@ -548,7 +375,8 @@ dossier_evidence_picker_set_range (DossierEvidencePicker *self,
   self->start = MIN (start, end);
   self->end = MAX (start, end);
   forget_cited (self);
-  rebind_rows (self);
+  /* The rows' captions say which targets the passage backs already. */
+  dossier_filter_popover_rebind (DOSSIER_FILTER_POPOVER (self));
 }
 
 void
@@ -576,7 +404,8 @@ dossier_evidence_picker_set_highlight (DossierEvidencePicker *self,
         g_hash_table_add (self->cited_arguments, g_memdup2 (&g_array_index (arguments, gint64, i),
                                                             sizeof (gint64)));
     }
-  rebind_rows (self);
+  /* The rows' captions say which targets the passage backs already. */
+  dossier_filter_popover_rebind (DOSSIER_FILTER_POPOVER (self));
 }
 
 GtkEditable *
@@ -584,7 +413,7 @@ dossier_evidence_picker_get_entry (DossierEvidencePicker *self)
 {
   g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), NULL);
 
-  return GTK_EDITABLE (self->entry);
+  return dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (self));
 }
 
 guint
@@ -592,7 +421,7 @@ dossier_evidence_picker_get_n_matches (DossierEvidencePicker *self)
 {
   g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (self)));
 }
 
 GObject *
@@ -600,7 +429,7 @@ dossier_evidence_picker_get_highlighted (DossierEvidencePicker *self)
 {
   g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return dossier_filter_popover_get_highlighted (DOSSIER_FILTER_POPOVER (self));
 }
 
 /* ---- GObject ------------------------------------------------------------------- */
@@ -611,10 +440,7 @@ dossier_evidence_picker_dispose (GObject *object)
   DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EVIDENCE_PICKER);
-
-  g_clear_object (&self->selection);
   g_clear_object (&self->lists);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (dossier_evidence_picker_parent_class)->dispose (object);
 }
@@ -626,45 +452,8 @@ dossier_evidence_picker_finalize (GObject *object)
 
   g_hash_table_unref (self->cited_stakeholders);
   g_hash_table_unref (self->cited_arguments);
-  g_free (self->needle);
 
   G_OBJECT_CLASS (dossier_evidence_picker_parent_class)->finalize (object);
-}
-
-static void
-dossier_evidence_picker_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dossier_evidence_picker_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      dossier_evidence_picker_set_project (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -672,18 +461,15 @@ dossier_evidence_picker_class_init (DossierEvidencePickerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierFilterPopoverClass *popover_class = DOSSIER_FILTER_POPOVER_CLASS (klass);
 
   object_class->dispose = dossier_evidence_picker_dispose;
   object_class->finalize = dossier_evidence_picker_finalize;
-  object_class->get_property = dossier_evidence_picker_get_property;
-  object_class->set_property = dossier_evidence_picker_set_property;
 
-  widget_class->map = dossier_evidence_picker_map;
-
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  popover_class->project_changed = dossier_evidence_picker_project_changed;
+  popover_class->match = dossier_evidence_picker_match;
+  popover_class->describe = dossier_evidence_picker_describe;
+  popover_class->activate = dossier_evidence_picker_activate;
 
   signals[EVIDENCE_ADDED] =
     g_signal_new ("evidence-added",
@@ -694,57 +480,34 @@ dossier_evidence_picker_class_init (DossierEvidencePickerClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-evidence-picker.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierEvidencePicker, entry);
-  gtk_widget_class_bind_template_child (widget_class, DossierEvidencePicker, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, DossierEvidencePicker, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierEvidencePicker, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierEvidencePicker, error_label);
 }
 
 static void
 dossier_evidence_picker_init (DossierEvidencePicker *self)
 {
-  GtkListItemFactory *factory;
-  GtkFlattenListModel *flat;
-  GtkEventController *keys;
+  DossierFilterPopover *popover = DOSSIER_FILTER_POPOVER (self);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkFlattenListModel) flat = NULL;
 
   self->cited_stakeholders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cited_arguments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->needle = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-evidence-picker");
+  dossier_filter_popover_set_labels (popover, _("Find a stakeholder or an argument"),
+                                     _("Stakeholder or argument"), _("Stakeholders and arguments"));
+  dossier_filter_popover_set_empty_texts (popover,
+                                          _("The project has no stakeholders or arguments yet: add "
+                                            "them in the Stakeholders or Pros & Cons panel."),
+                                          _("No stakeholder or argument matches."));
 
   self->lists = g_list_store_new (G_TYPE_LIST_MODEL);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->lists)));
-  self->filter = gtk_custom_filter_new (match_item, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (flat), GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  dossier_filter_popover_set_model (popover, G_LIST_MODEL (flat));
 
-  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_row_activate), self);
-  /* "changed", not "search-changed": filtering is quick, and the
-   * highlighted row must follow each key at once. */
-  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
-  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (on_stop_search), self);
-  g_signal_connect (self, "closed", G_CALLBACK (on_closed), NULL);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty), self);
-
-  /* Capture phase: the entry would otherwise move the focus on Up/Down. */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
-
-  update_empty (self);
+  dossier_filter_popover_set_factory (popover, factory);
 }
 
 GtkWidget *

@@ -9,10 +9,13 @@
 
 #include <dossier/dossier.h>
 
+#include "dossier-filter-popover.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_EVIDENCE_PICKER (dossier_evidence_picker_get_type ())
-G_DECLARE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, DOSSIER, EVIDENCE_PICKER, GtkPopover)
+G_DECLARE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, DOSSIER, EVIDENCE_PICKER,
+                      DossierFilterPopover)
 
 /* Property: "project" (DossierProject, may be NULL).
  * Signal: "evidence-added" (GObject *target: the DossierStakeholder or
@@ -21,8 +24,8 @@ G_DECLARE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, DOSSIER, E
  *
  * Lists the project's stakeholders, then its arguments (each with its
  * side and its question). Typing filters them (name, aliases, statement,
- * question; case and accents aside); Up and Down move the highlighted
- * row; Enter or a click adds the passage to it. Escape closes. */
+ * question; case and accents aside); the keys are DossierFilterPopover's:
+ * Enter or a click adds the passage to the highlighted row. */
 GtkWidget      *dossier_evidence_picker_new           (void);
 
 DossierProject *dossier_evidence_picker_get_project   (DossierEvidencePicker *self);

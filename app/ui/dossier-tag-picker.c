@@ -2,12 +2,10 @@
 /* dossier-tag-picker.c — a popover that searches the codebook and picks
  * (or creates) a tag.
  *
- * Focus stays in the entry the whole time: Up/Down move the highlighted
- * row from there, so the user can keep typing. A codebook has at most a
- * few hundred tags, so the rows (DossierTagPickerRow) live in a GtkListBox,
- * made again when the codebook changes and shown or hidden on every
- * keystroke without delay. The "Create" row (in the .ui) is always last
- * and only shows when no tag has exactly the typed name.
+ * A DossierFilterPopover (the keys, the filtering, the empty state) over
+ * the codebook's live list of tags, then a list that holds the "Create"
+ * row when it is offered: always last, and only when no tag has exactly
+ * the typed name.
  *
  * The highlighted row is what Enter does. Typing highlights the tag whose
  * name or path is exactly the text (in any case), else the Create row: a
@@ -19,46 +17,35 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-filter-popover.h"
 #include "dossier-tag-picker.h"
 #include "dossier-tag-picker-row.h"
 
 struct _DossierTagPicker
 {
-  GtkPopover      parent_instance;
+  DossierFilterPopover parent_instance;
 
-  /* template */
-  GtkSearchEntry *entry;
-  GtkWidget      *scrolled;
-  GtkListBox     *list_box;
-  GtkLabel       *error_label;
-  GtkWidget      *create_row;
-  GtkLabel       *create_label;
-
-  DossierProject *project;
-  GListModel     *tags;
-  guint           n_matches;
-  gboolean        moved;       /* Up or Down since the text last changed */
+  DossierProject *project;     /* the base's, for short */
+  GListModel     *tags;        /* followed: the exact match may change */
+  GListStore     *lists;       /* the tags, then create_row */
+  GListStore     *create_row;  /* a GtkStringObject with the row's label, or empty */
+  DossierTag     *exact;       /* the tag named exactly as typed, or NULL */
   GHashTable     *applied;     /* gint64* tag ids the edited highlight has */
 };
 
-G_DEFINE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, GTK_TYPE_POPOVER)
-
-enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, DOSSIER_TYPE_FILTER_POPOVER)
 
 enum {
   TAG_CHOSEN,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Tag names are unique under a parent in any case, not across accents
+ * ("Cafe" and "Café" may both be): what is exact is by case only. */
 static char *
-fold (const char *text)
+fold_case (const char *text)
 {
   g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
 
@@ -68,7 +55,9 @@ fold (const char *text)
 static char *
 typed_text (DossierTagPicker *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  GtkEditable *entry = dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (self));
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 }
 
 /* Splits "Parent/Name" into an existing parent and the new name; anything
@@ -96,89 +85,82 @@ split_new_tag (DossierTagPicker  *self,
   return 0;
 }
 
+static gboolean
+create_offered (DossierTagPicker *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->create_row)) > 0;
+}
+
 /* ---- rows --------------------------------------------------------------------- */
 
-/* The tag of a list box row, NULL for the Create row. */
-static DossierTag *
-row_tag (GtkWidget *row)
+static GtkWidget *
+create_row_new (void)
 {
-  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  return DOSSIER_IS_TAG_PICKER_ROW (child)
-         ? dossier_row_get_item (DOSSIER_ROW (child)) : NULL;
+  gtk_widget_add_css_class (box, "create-tag");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
 }
 
+/* A tag's row (DossierTagPickerRow) or the Create row, made to fit the
+ * item bound: the two kinds share the list. */
 static void
-scroll_to_row (DossierTagPicker *self,
-               GtkWidget        *row)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          DossierTagPicker         *self)
 {
-  GtkAdjustment *adjustment =
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  graphene_rect_t bounds;
-  double value, page;
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
-    return;
+  if (GTK_IS_STRING_OBJECT (item))
+    {
+      const char *label = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  if (bounds.origin.y < value)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y);
-  else if (bounds.origin.y + bounds.size.height > value + page)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
-}
-
-/* The focus stays in the entry: what Enter would do is said there, as
- * its description, besides the row being selected in the list. */
-static void
-describe_highlighted (DossierTagPicker *self,
-                      GtkWidget        *row)
-{
-  DossierTag *tag = row != NULL ? row_tag (row) : NULL;
-  const char *what = NULL;
-
-  if (tag != NULL)
-    what = dossier_tag_get_path (tag);
-  else if (row != NULL && row == self->create_row)
-    what = gtk_label_get_text (self->create_label);
-
-  if (what != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+      if (child == NULL || DOSSIER_IS_TAG_PICKER_ROW (child))
+        {
+          child = create_row_new ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (child)), label);
+      /* The list's own row takes the focus: it carries the name. */
+      if (gtk_widget_get_parent (child) != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    {
+      gint64 id = dossier_tag_get_id (DOSSIER_TAG (item));
+
+      if (!DOSSIER_IS_TAG_PICKER_ROW (child))
+        {
+          child = g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW, NULL);
+          gtk_list_item_set_child (list_item, child);
+        }
+      dossier_row_set_item (DOSSIER_ROW (child), item);
+      dossier_tag_picker_row_set_applied (DOSSIER_TAG_PICKER_ROW (child),
+                                          g_hash_table_contains (self->applied, &id));
+    }
 }
 
 static void
-highlight_row (DossierTagPicker *self,
-               GtkWidget        *row)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            DossierTagPicker         *self)
 {
-  describe_highlighted (self, row);
-  if (row == NULL)
-    {
-      gtk_list_box_unselect_all (self->list_box);
-      return;
-    }
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
-  scroll_to_row (self, row);
-}
-
-static void
-mark_applied (DossierTagPicker *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      DossierTag *tag = row_tag (row);
-      gint64 id = tag != NULL ? dossier_tag_get_id (tag) : 0;
-
-      if (DOSSIER_IS_TAG_PICKER_ROW (child))
-        dossier_tag_picker_row_set_applied (DOSSIER_TAG_PICKER_ROW (child),
-                                            g_hash_table_contains (self->applied, &id));
-    }
+  /* A row out of use stops following its tag. */
+  if (DOSSIER_IS_TAG_PICKER_ROW (child))
+    dossier_row_set_item (DOSSIER_ROW (child), NULL);
 }
 
 void
@@ -191,7 +173,7 @@ dossier_tag_picker_set_applied_tags (DossierTagPicker *self,
   g_hash_table_remove_all (self->applied);
   for (guint i = 0; i < n_tags; i++)
     g_hash_table_add (self->applied, g_memdup2 (&tag_ids[i], sizeof tag_ids[i]));
-  mark_applied (self);
+  dossier_filter_popover_rebind (DOSSIER_FILTER_POPOVER (self));
 }
 
 gboolean
@@ -203,91 +185,90 @@ dossier_tag_picker_is_applied (DossierTagPicker *self,
   return g_hash_table_contains (self->applied, &tag_id);
 }
 
-/* Marks which rows the text matches, then refilters and highlights the
- * tag named exactly so, else the Create row, else nothing. */
+/* ---- filtering ------------------------------------------------------------------ */
+
+/* Before the list is filtered: which tag is named exactly so, and whether
+ * the Create row is offered (with what label). */
 static void
-update_filter (DossierTagPicker *self)
+dossier_tag_picker_text_changed (DossierFilterPopover *popover,
+                                 const char           *text,
+                                 const char           *needle)
 {
-  g_autofree char *text = typed_text (self);
-  g_autofree char *needle = fold (text);
-  GtkWidget *exact = NULL;
-  GtkWidget *row;
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (popover);
+  guint n = self->tags != NULL ? g_list_model_get_n_items (self->tags) : 0;
+  g_autofree char *folded = fold_case (text);
+  gboolean show;
 
-  self->n_matches = 0;
-  self->moved = FALSE;
-
-  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      DossierTag *tag = row_tag (row);
-      gboolean match;
-
-      if (tag == NULL)
-        continue;
-
-      if (needle[0] == '\0')
-        {
-          match = TRUE;
-        }
-      else
-        {
-          g_autofree char *path = fold (dossier_tag_get_path (tag));
-          g_autofree char *name = fold (dossier_tag_get_name (tag));
-
-          match = strstr (path, needle) != NULL;
-          if (exact == NULL && (g_str_equal (name, needle) || g_str_equal (path, needle)))
-            exact = row;
-        }
-
-      gtk_widget_set_visible (row, match);
-      if (match)
-        self->n_matches++;
-    }
-
-  {
-    gboolean show = text[0] != '\0' && exact == NULL &&
-                    self->project != NULL && !dossier_project_get_read_only (self->project);
-
-    if (show)
-      {
-        g_autofree char *name = NULL;
-        g_autofree char *label = NULL;
-        gint64 parent_id = split_new_tag (self, text, &name);
-
-        if (parent_id != 0)
-          label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
-                                   dossier_tag_get_path (dossier_project_get_tag (self->project,
-                                                                                  parent_id)));
-        else
-          label = g_strdup_printf (_("Create tag “%s”"), name);
-        gtk_label_set_text (self->create_label, label);
-      }
-    gtk_widget_set_visible (self->create_row, show);
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    highlight_row (self, exact != NULL ? exact : show ? self->create_row : NULL);
-  }
-}
-
-static void
-rebuild_rows (DossierTagPicker *self)
-{
-  GtkWidget *child;
-  guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
-
-  /* Every row but the Create row, which stays last. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != self->create_row)
-    gtk_list_box_remove (self->list_box, child);
-
-  for (guint i = 0; i < n; i++)
+  self->exact = NULL;
+  for (guint i = 0; text[0] != '\0' && i < n && self->exact == NULL; i++)
     {
       g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
+      g_autofree char *path = fold_case (dossier_tag_get_path (tag));
+      g_autofree char *name = fold_case (dossier_tag_get_name (tag));
 
-      gtk_list_box_insert (self->list_box, g_object_new (DOSSIER_TYPE_TAG_PICKER_ROW, "item", tag, NULL), (int) i);
+      if (g_str_equal (name, folded) || g_str_equal (path, folded))
+        self->exact = tag;   /* the list holds it */
     }
 
-  mark_applied (self);
-  update_filter (self);
+  show = text[0] != '\0' && self->exact == NULL &&
+         self->project != NULL && !dossier_project_get_read_only (self->project);
+  if (show)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GtkStringObject) row = NULL;
+      gint64 parent_id = split_new_tag (self, text, &name);
+
+      if (parent_id != 0)
+        label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
+                                 dossier_tag_get_path (dossier_project_get_tag (self->project,
+                                                                                parent_id)));
+      else
+        label = g_strdup_printf (_("Create tag “%s”"), name);
+      row = gtk_string_object_new (label);
+      g_list_store_splice (self->create_row, 0, g_list_model_get_n_items (G_LIST_MODEL (self->create_row)),
+                           (gpointer *) &row, 1);
+    }
+  else
+    {
+      g_list_store_remove_all (self->create_row);
+    }
+}
+
+static gboolean
+dossier_tag_picker_match (DossierFilterPopover *popover,
+                          gpointer              item,
+                          const char           *needle)
+{
+  /* The Create row is there only when offered. */
+  return !DOSSIER_IS_TAG (item) || dossier_filter_popover_text_matches (dossier_tag_get_path (item), needle);
+}
+
+/* The tag named exactly so, else the Create row, else nothing. */
+static guint
+dossier_tag_picker_pick_highlight (DossierFilterPopover *popover)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (popover);
+  GListModel *matches = dossier_filter_popover_get_matches (popover);
+  guint n = g_list_model_get_n_items (matches);
+
+  for (guint i = 0; self->exact != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (matches, i);
+
+      if (item == (GObject *) self->exact)
+        return i;
+    }
+  return create_offered (self) ? n - 1 : GTK_INVALID_LIST_POSITION;
+}
+
+static char *
+dossier_tag_picker_describe (DossierFilterPopover *popover,
+                             gpointer              item)
+{
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  return g_strdup (dossier_tag_get_path (item));
 }
 
 /* ---- choosing ------------------------------------------------------------------- */
@@ -296,10 +277,8 @@ static void
 choose_tag (DossierTagPicker *self,
             gint64            tag_id)
 {
-  g_object_ref (self);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[TAG_CHOSEN], 0, tag_id);
-  g_object_unref (self);
 }
 
 static void
@@ -320,8 +299,7 @@ create_tag (DossierTagPicker *self)
       g_autofree char *message = g_strdup_printf (_("Could not create tag “%s”: %s"),
                                                   name, error ? error->message : "");
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      dossier_filter_popover_show_error (DOSSIER_FILTER_POPOVER (self), message);
       return;
     }
 
@@ -329,111 +307,42 @@ create_tag (DossierTagPicker *self)
 }
 
 static void
-choose_row (DossierTagPicker *self,
-            GtkWidget        *row)
+dossier_tag_picker_activate (DossierFilterPopover *popover,
+                             gpointer              item)
 {
-  DossierTag *tag;
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (popover);
 
-  if (row == NULL)
-    return;
-
-  if (row == self->create_row)
-    {
-      create_tag (self);
-      return;
-    }
-
-  tag = row_tag (row);
-  if (tag != NULL)
-    choose_tag (self, dossier_tag_get_id (tag));
-}
-
-static void
-row_activated_cb (DossierTagPicker *self,
-                  GtkListBoxRow    *row)
-{
-  choose_row (self, GTK_WIDGET (row));
-}
-
-static void
-entry_activate_cb (DossierTagPicker *self)
-{
-  choose_row (self, (GtkWidget *) gtk_list_box_get_selected_row (self->list_box));
-}
-
-static void
-move_highlight (DossierTagPicker *self,
-                gboolean          down)
-{
-  GtkWidget *current = (GtkWidget *) gtk_list_box_get_selected_row (self->list_box);
-  GtkWidget *row;
-
-  /* The Create row, last, is highlighted as what Enter does while the
-   * user has not moved: Down starts from the top, at the first match. */
-  if (!self->moved && current == self->create_row && down)
-    current = NULL;
-  self->moved = TRUE;
-
-  if (current == NULL)
-    row = down ? gtk_widget_get_first_child (GTK_WIDGET (self->list_box))
-               : gtk_widget_get_last_child (GTK_WIDGET (self->list_box));
+  if (DOSSIER_IS_TAG (item))
+    choose_tag (self, dossier_tag_get_id (item));
   else
-    row = down ? gtk_widget_get_next_sibling (current) : gtk_widget_get_prev_sibling (current);
-
-  while (row != NULL && !gtk_widget_get_visible (row))
-    row = down ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
-
-  if (row != NULL)
-    highlight_row (self, row);
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                DossierTagPicker      *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_highlight (self, FALSE);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_highlight (self, TRUE);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-stop_search_cb (DossierTagPicker *self)
-{
-  gtk_popover_popdown (GTK_POPOVER (self));
-}
-
-static void
-dossier_tag_picker_map (GtkWidget *widget)
-{
-  DossierTagPicker *self = DOSSIER_TAG_PICKER (widget);
-
-  GTK_WIDGET_CLASS (dossier_tag_picker_parent_class)->map (widget);
-
-  update_filter (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-}
-
-static void
-closed_cb (DossierTagPicker *self)
-{
-  /* Start afresh next time. */
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+    create_tag (self);
 }
 
 /* ---- public ---------------------------------------------------------------------- */
+
+static void
+dossier_tag_picker_project_changed (DossierFilterPopover *popover)
+{
+  DossierTagPicker *self = DOSSIER_TAG_PICKER (popover);
+  DossierProject *project = dossier_filter_popover_get_project (popover);
+
+  if (self->tags != NULL)
+    g_signal_handlers_disconnect_by_data (self->tags, self);
+  g_clear_object (&self->tags);
+  self->project = project;
+  self->exact = NULL;
+
+  g_list_store_remove_all (self->lists);
+  if (project != NULL)
+    {
+      self->tags = g_object_ref (dossier_project_get_tags (project));
+      g_list_store_append (self->lists, self->tags);
+      /* A tag made, renamed or deleted may be the one typed. */
+      g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (dossier_filter_popover_refilter),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+  g_list_store_append (self->lists, self->create_row);
+}
 
 DossierProject *
 dossier_tag_picker_get_project (DossierTagPicker *self)
@@ -448,25 +357,8 @@ dossier_tag_picker_set_project (DossierTagPicker *self,
                                 DossierProject   *project)
 {
   g_return_if_fail (DOSSIER_IS_TAG_PICKER (self));
-  g_return_if_fail (project == NULL || DOSSIER_IS_PROJECT (project));
 
-  if (self->project == project)
-    return;
-
-  if (self->tags != NULL)
-    g_signal_handlers_disconnect_by_data (self->tags, self);
-  g_clear_object (&self->tags);
-  g_set_object (&self->project, project);
-
-  if (project != NULL)
-    {
-      self->tags = g_object_ref (dossier_project_get_tags (project));
-      g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (rebuild_rows), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  rebuild_rows (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  dossier_filter_popover_set_project (DOSSIER_FILTER_POPOVER (self), project);
 }
 
 GtkEditable *
@@ -474,29 +366,29 @@ dossier_tag_picker_get_entry (DossierTagPicker *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), NULL);
 
-  return GTK_EDITABLE (self->entry);
+  return dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (self));
 }
 
 gint64
 dossier_tag_picker_get_highlighted_tag (DossierTagPicker *self)
 {
-  GtkListBoxRow *row;
-  DossierTag *tag;
+  gpointer item;
 
   g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), 0);
 
-  row = gtk_list_box_get_selected_row (self->list_box);
-  tag = row ? row_tag (GTK_WIDGET (row)) : NULL;
-
-  return tag ? dossier_tag_get_id (tag) : 0;
+  item = dossier_filter_popover_get_highlighted (DOSSIER_FILTER_POPOVER (self));
+  return DOSSIER_IS_TAG (item) ? dossier_tag_get_id (item) : 0;
 }
 
 guint
 dossier_tag_picker_get_n_matches (DossierTagPicker *self)
 {
+  guint n;
+
   g_return_val_if_fail (DOSSIER_IS_TAG_PICKER (self), 0);
 
-  return self->n_matches;
+  n = g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (self)));
+  return create_offered (self) ? n - 1 : n;
 }
 
 /* ---- GObject ------------------------------------------------------------------- */
@@ -512,7 +404,7 @@ dossier_tag_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TAG_PICKER);
 
   g_clear_object (&self->tags);
-  g_clear_object (&self->project);
+  self->exact = NULL;
 
   G_OBJECT_CLASS (dossier_tag_picker_parent_class)->dispose (object);
 }
@@ -523,44 +415,10 @@ dossier_tag_picker_finalize (GObject *object)
   DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
 
   g_hash_table_unref (self->applied);
+  g_clear_object (&self->lists);
+  g_clear_object (&self->create_row);
 
   G_OBJECT_CLASS (dossier_tag_picker_parent_class)->finalize (object);
-}
-
-static void
-dossier_tag_picker_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dossier_tag_picker_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  DossierTagPicker *self = DOSSIER_TAG_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      dossier_tag_picker_set_project (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -568,18 +426,17 @@ dossier_tag_picker_class_init (DossierTagPickerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierFilterPopoverClass *popover_class = DOSSIER_FILTER_POPOVER_CLASS (klass);
 
   object_class->dispose = dossier_tag_picker_dispose;
   object_class->finalize = dossier_tag_picker_finalize;
-  object_class->get_property = dossier_tag_picker_get_property;
-  object_class->set_property = dossier_tag_picker_set_property;
 
-  widget_class->map = dossier_tag_picker_map;
-
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  popover_class->project_changed = dossier_tag_picker_project_changed;
+  popover_class->text_changed = dossier_tag_picker_text_changed;
+  popover_class->match = dossier_tag_picker_match;
+  popover_class->pick_highlight = dossier_tag_picker_pick_highlight;
+  popover_class->describe = dossier_tag_picker_describe;
+  popover_class->activate = dossier_tag_picker_activate;
 
   signals[TAG_CHOSEN] =
     g_signal_new ("tag-chosen",
@@ -590,36 +447,31 @@ dossier_tag_picker_class_init (DossierTagPickerClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-tag-picker.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, entry);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, list_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, create_row);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagPicker, create_label);
 }
 
 static void
 dossier_tag_picker_init (DossierTagPicker *self)
 {
-  GtkEventController *keys;
+  DossierFilterPopover *popover = DOSSIER_FILTER_POPOVER (self);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkFlattenListModel) flat = NULL;
 
   self->applied = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-tag-picker");
+  dossier_filter_popover_set_labels (popover, _("Find or create a tag"), _("Tag name"), _("Tags"));
+  dossier_filter_popover_set_empty_texts (popover, _("The codebook has no tags yet: type a name to create one."),
+                                          _("No tag matches."));
 
-  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update_filter), self);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
-  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (stop_search_cb), self);
-  g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
+  self->create_row = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->lists = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->lists, self->create_row);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->lists)));
+  dossier_filter_popover_set_model (popover, G_LIST_MODEL (flat));
 
-  /* Capture phase: the entry would otherwise move focus on Up/Down. */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
-
-  rebuild_rows (self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  dossier_filter_popover_set_factory (popover, factory);
 }
 
 GtkWidget *

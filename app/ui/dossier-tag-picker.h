@@ -8,18 +8,20 @@
 
 #include <dossier/dossier.h>
 
+#include "dossier-filter-popover.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_TAG_PICKER (dossier_tag_picker_get_type ())
-G_DECLARE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, DOSSIER, TAG_PICKER, GtkPopover)
+G_DECLARE_FINAL_TYPE (DossierTagPicker, dossier_tag_picker, DOSSIER, TAG_PICKER, DossierFilterPopover)
 
 /* Property: "project" (DossierProject, may be NULL).
  * Signal: "tag-chosen" (gint64 tag_id), then the picker pops down.
  *
- * Typing filters the tags (case-insensitive substring of the path); Up and
- * Down move the highlighted row; Enter chooses it. When no tag's name is
- * exactly the text, a last row offers to create it: at top level, with the
- * next palette colour. Escape closes. */
+ * Typing filters the tags (the path contains the text, case and accents
+ * aside); the keys are DossierFilterPopover's: Enter chooses the
+ * highlighted row. When no tag's name is exactly the text, a last row
+ * offers to create it: at top level, with the next palette colour. */
 GtkWidget      *dossier_tag_picker_new         (void);
 
 DossierProject *dossier_tag_picker_get_project (DossierTagPicker *self);

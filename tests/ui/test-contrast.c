@@ -158,8 +158,8 @@ fixture_setup (Fixture       *fx,
   gtk_widget_set_halign (fx->button, GTK_ALIGN_START);
   surface (box, NULL, fx->button);
 
-  /* The tag picker's list, as its .ui has it. */
-  gtk_widget_add_css_class (picker, "dossier-tag-picker");
+  /* The pickers' list, as DossierFilterPopover has it. */
+  gtk_widget_add_css_class (picker, "dossier-filter-popover");
   gtk_widget_add_css_class (picker, "view");
   fx->list = gtk_list_box_new ();
   gtk_widget_add_css_class (fx->list, "navigation-sidebar");

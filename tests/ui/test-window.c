@@ -763,12 +763,8 @@ test_highlight_readable_from_text (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (page->tag_picker));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-    GtkWidget *list_box = find_descendant (page->tag_picker, GTK_TYPE_LIST_BOX);
 
-    for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      if (DOSSIER_IS_TAG_PICKER_ROW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))))
-        g_ptr_array_add (rows, gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+    collect_descendants (page->tag_picker, DOSSIER_TYPE_TAG_PICKER_ROW, rows);
     g_assert_cmpuint (rows->len, >=, 2);
     for (guint i = 0; i < rows->len; i++)
       {
