@@ -45,15 +45,6 @@ static const char article[] =
   "Commuters on low incomes will pay “far more than before”, said Zoë Márquez, who crosses "
   "twice a day; the operator answered that season tickets will not change until the spring.\n";
 
-static gboolean
-view_painted (gpointer data)
-{
-  DossierWindow *window = data;
-
-  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
-         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -88,89 +79,16 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      close_toplevels (GTK_WINDOW (f->window));
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      flush_events ();
-      g_clear_object (&f->window);
-    }
-  else
-    close_toplevels (NULL);
+  close_reader_window (&f->window);
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static void
-open_window (Fixture *f)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (f->path);
-  g_autoptr(GError) error = NULL;
-
-  f->window = g_object_ref_sink (dossier_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
-  g_assert_no_error (error);
-  wait_until (view_painted, f->window, "the first paint");
 }
 
 static DossierProject *
 project_of (Fixture *f)
 {
   return dossier_window_get_project (f->window);
-}
-
-static void
-select_text (Fixture    *f,
-             const char *needle,
-             gint64     *start,
-             gint64     *end)
-{
-  DossierDocumentView *view = dossier_window_get_document_view (f->window);
-
-  find_text_range (project_of (f), f->document_id, needle, start, end);
-  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (view)));
-  dossier_document_view_select_range (view, *start, *end);
-  flush_events ();
-}
-
-static gboolean
-window_says (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (window_says (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} Saying;
-
-static gboolean
-says (gpointer data)
-{
-  Saying *saying = data;
-
-  return window_says (saying->widget, saying->text);
-}
-
-static void
-wait_for_toast (GtkWidget  *widget,
-                const char *text)
-{
-  Saying saying = { widget, text };
-
-  wait_until (says, &saying, text);
 }
 
 static guint
@@ -251,16 +169,16 @@ test_selection_by_keyboard (Fixture       *f,
   GtkWidget *entry;
   gint64 start, end;
 
-  open_window (f);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   page = f->window->reader_page;
 
   /* Nothing selected: it says why instead of opening. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
   flush_events ();
-  wait_for_toast (GTK_WIDGET (f->window), "Select a passage to add as evidence first");
+  wait_for_text (GTK_WIDGET (f->window), "Select a passage to add as evidence first");
   g_assert_true (page->evidence_picker == NULL || !gtk_widget_get_visible (page->evidence_picker));
 
-  select_text (f, "pay “far more than before”", &start, &end);
+  select_in_reader (f->window, f->document_id, "pay “far more than before”", &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
   flush_events ();
   g_assert_nonnull (page->evidence_picker);
@@ -295,7 +213,7 @@ test_selection_by_keyboard (Fixture       *f,
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
   g_assert_false (gtk_widget_get_visible (page->evidence_picker));
-  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “Zoë Márquez”");
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->marquez);
 
@@ -343,10 +261,10 @@ test_argument_and_highlight (Fixture       *f,
   GtkWidget *entry;
   gint64 start, end, highlight_id;
 
-  open_window (f);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   page = f->window->reader_page;
 
-  select_text (f, "season tickets will not change", &start, &end);
+  select_in_reader (f->window, f->document_id, "season tickets will not change", &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
   flush_events ();
   picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
@@ -360,7 +278,7 @@ test_argument_and_highlight (Fixture       *f,
   g_assert_cmpstr (highlighted_name (picker), ==, "Commuters cannot pay more");
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
-  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “Commuters cannot pay more”");
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “Commuters cannot pay more”");
   {
     g_autoptr(GPtrArray) evidence = argument_evidence (project_of (f), f->con);
 
@@ -381,7 +299,7 @@ test_argument_and_highlight (Fixture       *f,
   type_into (picker, "commuters");
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
-  wait_for_toast (GTK_WIDGET (f->window), "Already evidence for “Commuters cannot pay more”");
+  wait_for_text (GTK_WIDGET (f->window), "Already evidence for “Commuters cannot pay more”");
   {
     g_autoptr(GPtrArray) evidence = argument_evidence (project_of (f), f->con);
 
@@ -389,13 +307,13 @@ test_argument_and_highlight (Fixture       *f,
   }
 
   /* Selecting exactly the highlight adds that highlight, not a copy. */
-  select_text (f, "season tickets will not change", &start, &end);
+  select_in_reader (f->window, f->document_id, "season tickets will not change", &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
   flush_events ();
   type_into (picker, "council");
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
-  wait_for_toast (GTK_WIDGET (f->window), "Added as evidence for “City Council”");
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “City Council”");
   g_assert_cmpuint (n_highlights (f), ==, 1);
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->council);
@@ -504,7 +422,7 @@ test_drop_on_stakeholder (Fixture       *f,
   list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
 
   g_assert_true (drop_on_row (list_view, f->marquez, highlight));
-  wait_for_toast (window, "Added as evidence for “Zoë Márquez”");
+  wait_for_text (window, "Added as evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
     g_autoptr(GPtrArray) other = stakeholder_evidence (project, f->council);
@@ -514,7 +432,7 @@ test_drop_on_stakeholder (Fixture       *f,
   }
 
   g_assert_false (drop_on_row (list_view, f->marquez, highlight));
-  wait_for_toast (window, "Already evidence for “Zoë Márquez”");
+  wait_for_text (window, "Already evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
 
@@ -720,58 +638,21 @@ test_grid_caption_follows_edits (Fixture       *f,
 
   council = dossier_project_get_stakeholder (project, f->council);
   before = dossier_grid_describe (council);
-  g_assert_true (window_says (panel, before));
+  g_assert_true (shows_text (panel, before));
 
   g_assert_true (dossier_project_set_stakeholder_ratings (project, f->council, 5, 5, &error));
   g_assert_no_error (error);
   flush_events ();
   after = dossier_grid_describe (council);
   g_assert_cmpstr (before, !=, after);
-  g_assert_true (window_says (panel, after));
-  g_assert_false (window_says (panel, before));
+  g_assert_true (shows_text (panel, after));
+  g_assert_false (shows_text (panel, before));
 
   /* Undone, it says what it said. */
   undo (project);
-  g_assert_true (window_says (panel, before));
+  g_assert_true (shows_text (panel, before));
 
   close_window (window);
-}
-
-static guint
-count_list_rows (GtkWidget  *panel,
-                 const char *css_class)
-{
-  GtkListBox *list = GTK_LIST_BOX (find_with_class (panel, css_class));
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
-}
-
-typedef struct
-{
-  GtkWidget  *panel;
-  const char *css_class;
-  guint       n;
-} RowsWanted;
-
-static gboolean
-rows_are (gpointer data)
-{
-  RowsWanted *wanted = data;
-
-  return count_list_rows (wanted->panel, wanted->css_class) == wanted->n;
-}
-
-static void
-wait_for_rows (GtkWidget  *panel,
-               const char *css_class,
-               guint       n)
-{
-  RowsWanted wanted = { panel, css_class, n };
-
-  wait_until (rows_are, &wanted, css_class);
 }
 
 /* Citing in the editor: the evidence gets its row, the mention the
@@ -792,24 +673,24 @@ test_cite_updates_editor (Fixture       *f,
   window = show_in_window (panel, 400, 800);
   dossier_stakeholders_panel_set_stakeholder_id (sp, f->council);
   flush_events ();
-  wait_for_rows (panel, "mentions-list", 1);
-  g_assert_cmpuint (count_list_rows (panel, "evidence-list"), ==, 0);
+  wait_for_list_box_rows (panel, "mentions-list", 1);
+  g_assert_cmpuint (count_list_box_rows (panel, "evidence-list"), ==, 0);
 
   /* Twice: the first cite lists the mentions again, the next one only
    * drops the row it covers. */
   find_text_range (project, f->document_id, "The city council voted", &start, &end);
   dossier_stakeholders_panel_set_selection (sp, start, end);
   g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
-  wait_for_rows (panel, "evidence-list", 1);
-  wait_for_rows (panel, "mentions-list", 0);
+  wait_for_list_box_rows (panel, "evidence-list", 1);
+  wait_for_list_box_rows (panel, "mentions-list", 0);
 
   undo (project);
-  wait_for_rows (panel, "evidence-list", 0);
-  wait_for_rows (panel, "mentions-list", 1);
+  wait_for_list_box_rows (panel, "evidence-list", 0);
+  wait_for_list_box_rows (panel, "mentions-list", 1);
 
   g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
-  wait_for_rows (panel, "evidence-list", 1);
-  wait_for_rows (panel, "mentions-list", 0);
+  wait_for_list_box_rows (panel, "evidence-list", 1);
+  wait_for_list_box_rows (panel, "mentions-list", 0);
   {
     g_autoptr(GPtrArray) hits = dossier_project_list_unreviewed_mentions (project, f->council, NULL);
 
@@ -916,7 +797,7 @@ test_mentions_underline (Fixture       *f,
   gint64 tag_id;
 
   g_settings_reset (settings, "show-mentions");
-  open_window (f);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   g_assert_false (dossier_reader_page_get_show_mentions (f->window->reader_page));
   g_assert_false (underlined (f, "Zoë Márquez"));
 

@@ -45,31 +45,6 @@ static const char article[] =
 
 /* Painted, and laid out at the window's size (a person selects nothing
  * before that). */
-static gboolean
-view_painted (gpointer data)
-{
-  DossierWindow *window = data;
-
-  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
-         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
-}
-
-static void
-open_window (Fixture          *f,
-             DossierOpenFlags  flags,
-             int               width)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (f->path);
-  g_autoptr(GError) error = NULL;
-
-  f->window = g_object_ref_sink (dossier_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (dossier_window_open_project (f->window, file, flags, &error));
-  g_assert_no_error (error);
-  wait_until (view_painted, f->window, "the first paint");
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -94,13 +69,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    {
-      close_toplevels (GTK_WINDOW (f->window));
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      flush_events ();
-      g_clear_object (&f->window);
-    }
+  close_reader_window (&f->window);
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -110,18 +79,6 @@ static GtkTextView *
 text_view (Fixture *f)
 {
   return dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
-}
-
-static void
-select_text (Fixture    *f,
-             const char *needle,
-             gint64     *start,
-             gint64     *end)
-{
-  find_text_range (dossier_window_get_project (f->window), f->document_id, needle, start, end);
-  gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
-  dossier_document_view_select_range (dossier_window_get_document_view (f->window), *start, *end);
-  flush_events ();
 }
 
 /* Presses @keyval on the text as GTK would with the text focused: through
@@ -160,35 +117,6 @@ press_text_key (Fixture *f,
     }
 
   return FALSE;
-}
-
-/* A visible label saying @text anywhere in the window (a toast's). */
-static gboolean
-window_says (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (window_says (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  Fixture    *f;
-  const char *text;
-} Saying;
-
-static gboolean
-says (gpointer data)
-{
-  Saying *saying = data;
-
-  return window_says (GTK_WIDGET (saying->f->window), saying->text);
 }
 
 /* The rectangle of the display line holding @offset, or of the one after
@@ -252,9 +180,9 @@ test_tag_button (Fixture       *f,
   gint64 start, end;
 
   /* A wide window: the button sits in the margin. */
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1400);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
   button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
-  select_text (f, "diesel and two new boats", &start, &end);
+  select_in_reader (f->window, f->document_id, "diesel and two new boats", &start, &end);
   assert_button_clear (f, end);
 
   /* Tagged: its work is done, it goes. */
@@ -263,7 +191,7 @@ test_tag_button (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (button));
 
   /* Another selection brings it back. */
-  select_text (f, "season tickets", &start, &end);
+  select_in_reader (f->window, f->document_id, "season tickets", &start, &end);
   assert_button_clear (f, end);
 
   /* The tag picker tags it too, and it goes. */
@@ -285,8 +213,8 @@ test_tag_button_margin (Fixture       *f,
 
   /* Room beside the text column: the button goes there, level with the
    * selection's last line. */
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1600);
-  select_text (f, "harbour master said", &start, &end);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1600);
+  select_in_reader (f->window, f->document_id, "harbour master said", &start, &end);
   assert_button_clear (f, end);
   view = text_view (f);
   button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
@@ -300,27 +228,26 @@ static void
 test_number_keys_say_why (Fixture       *f,
                           gconstpointer  data)
 {
-  Saying select_first = { f, "Select a passage first, then press its tag’s number" };
-  Saying read_only = { f, "This project is open read-only" };
+  const char *select_first = "Select a passage first, then press its tag’s number";
   gint64 start, end;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
   dossier_document_view_select_range (dossier_window_get_document_view (f->window), 5, 5);
   flush_events ();
-  g_assert_false (window_says (GTK_WIDGET (f->window), select_first.text));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), select_first));
   g_assert_true (press_text_key (f, GDK_KEY_1));
-  wait_until (says, &select_first, "the toast saying to select first");
+  wait_for_text (GTK_WIDGET (f->window), select_first);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
   flush_events ();
 
   /* Read-only: the key is answered, nothing is tagged. */
-  open_window (f, DOSSIER_OPEN_READ_ONLY, 1200);
-  select_text (f, "diesel", &start, &end);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_ONLY, 1200);
+  select_in_reader (f->window, f->document_id, "diesel", &start, &end);
   g_assert_true (press_text_key (f, GDK_KEY_1));
-  wait_until (says, &read_only, "the toast saying the project is read-only");
+  wait_for_text (GTK_WIDGET (f->window), "This project is open read-only");
   {
     g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (dossier_window_get_project (f->window),
                                                                        f->document_id, 0, NULL);
@@ -389,7 +316,7 @@ test_text_menu (Fixture       *f,
   gint64 start, end;
   int wx, wy;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   page = f->window->reader_page;
 
   /* A right click on plain text. */
@@ -422,7 +349,7 @@ test_text_menu (Fixture       *f,
   flush_events ();
 
   /* With a selection, by the Menu key: Tag With tags it. */
-  select_text (f, "diesel and two new boats", &start, &end);
+  select_in_reader (f->window, f->document_id, "diesel and two new boats", &start, &end);
   g_assert_true (press_text_key (f, GDK_KEY_Menu));
   g_assert_true (gtk_widget_get_visible (page->highlight_menu));
   g_string_truncate (items, 0);
@@ -495,7 +422,7 @@ test_shortcuts_list_keys (Fixture       *f,
   Listed three = { f, "3", "Tag the selection “Costs”" };
   g_autoptr(GError) error = NULL;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   wait_until (key_listed, &one, "key 1 listed");
   wait_until (key_listed, &two, "key 2 listed");
   g_assert_false (key_listed (&three));
@@ -527,7 +454,7 @@ test_shortcuts_follow_pinned_key (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *codebook;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   wait_until (key_listed, &benefits_on_2, "Benefits on key 2");
 
   codebook = f->window->codebook_panel;
@@ -552,7 +479,7 @@ test_tooltips_off_menus (Fixture       *f,
   GtkWidget *menu_button;
   GtkWidget *view;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   menu_button = GTK_WIDGET (f->window->main_menu_button);
   g_assert_true (gtk_widget_get_has_tooltip (menu_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
@@ -624,7 +551,7 @@ test_merge_dots (Fixture       *f,
   g_autoptr(GPtrArray) chips = g_ptr_array_new ();
   gboolean benefits = FALSE;
 
-  open_window (f, DOSSIER_OPEN_READ_WRITE, 1200);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   project = dossier_window_get_project (f->window);
   dialog = dossier_tag_choose_dialog_new (GTK_WINDOW (f->window), project,
                                           dossier_project_get_tag (project, f->risks_id),

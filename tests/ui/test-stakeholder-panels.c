@@ -79,18 +79,6 @@ fixture_tear_down (Fixture       *f,
 
 /* ---- helpers --------------------------------------------------------------------- */
 
-static void
-collect_of_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_of_type (child, type, found);
-}
-
 /* The preferences row titled @title below @widget. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -99,7 +87,7 @@ find_row (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_of_type (widget, type, rows);
+  collect_descendants (widget, type, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
       return g_ptr_array_index (rows, i);
@@ -115,7 +103,7 @@ find_button (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_of_type (widget, GTK_TYPE_BUTTON, buttons);
+  collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0 &&
         n-- == 0)
@@ -129,7 +117,7 @@ find_entry (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect_of_type (widget, GTK_TYPE_ENTRY, entries);
+  collect_descendants (widget, GTK_TYPE_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)), placeholder) == 0)
       return g_ptr_array_index (entries, i);
@@ -144,7 +132,7 @@ has_label (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_of_type (widget, GTK_TYPE_LABEL, labels);
+  collect_descendants (widget, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
       return TRUE;
@@ -166,35 +154,6 @@ count_rows (GtkListBox *list)
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
     n++;
   return n;
-}
-
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *css_class;
-  guint       n;
-} RowsWanted;
-
-static gboolean
-rows_are (gpointer data)
-{
-  RowsWanted *wanted = data;
-  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
-
-  collect_with_class (wanted->widget, wanted->css_class, lists);
-  return lists->len == 1 && count_rows (g_ptr_array_index (lists, 0)) == wanted->n;
-}
-
-/* Suggestions are listed again in an idle after a change: waits for the
- * list with @css_class to hold @n rows. */
-static void
-wait_for_rows (GtkWidget  *widget,
-               const char *css_class,
-               guint       n)
-{
-  RowsWanted wanted = { widget, css_class, n };
-
-  wait_until (rows_are, &wanted, css_class);
 }
 
 static void
@@ -709,7 +668,7 @@ row_of (GtkWidget *panel,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_of_type (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
+  collect_descendants (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       DossierArgument *a = dossier_row_get_item (g_ptr_array_index (rows, i));
@@ -859,7 +818,7 @@ test_arguments_suggestions (Fixture       *f,
 
   /* The article's own lists: two advantages, one risk. */
   gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
-  wait_for_rows (panel, "argument-suggestions", 3);
+  wait_for_list_box_rows (panel, "argument-suggestions", 3);
   suggestions = find_list_box (panel, "argument-suggestions");
 
   /* No question yet: nothing can be accepted, nothing changes. */
@@ -874,11 +833,11 @@ test_arguments_suggestions (Fixture       *f,
 
   /* One dismissed, the rest accepted at once, each citing its item. */
   g_signal_emit_by_name (find_button (panel, "Dismiss", 2), "clicked");
-  wait_for_rows (panel, "argument-suggestions", 2);
+  wait_for_list_box_rows (panel, "argument-suggestions", 2);
   g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
-  wait_for_rows (panel, "argument-suggestions", 1);
+  wait_for_list_box_rows (panel, "argument-suggestions", 1);
   g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
-  wait_for_rows (panel, "argument-suggestions", 0);
+  wait_for_list_box_rows (panel, "argument-suggestions", 0);
   pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
   cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
   g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 2);
@@ -892,7 +851,7 @@ test_arguments_suggestions (Fixture       *f,
 
   /* Undo brings the last suggestion back. */
   undo (f->project);
-  wait_for_rows (panel, "argument-suggestions", 1);
+  wait_for_list_box_rows (panel, "argument-suggestions", 1);
   g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
 
   close_window (window);

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "dossier-reader-page-private.h"
+#include "dossier-window-private.h"
 #include "ui-test-util.h"
 
 /* ---- Documents and highlights ---- */
@@ -63,6 +65,63 @@ add_highlight (DossierProject *project,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+/* ---- A project in the window ---- */
+
+static gboolean
+reader_painted (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
+         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
+}
+
+DossierWindow *
+open_reader_window (const char       *path,
+                    DossierOpenFlags  flags,
+                    int               width)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window = g_object_ref_sink (dossier_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (dossier_window_open_project (window, file, flags, &error));
+  g_assert_no_error (error);
+  wait_until (reader_painted, window, "the first paint");
+  return window;
+}
+
+void
+close_reader_window (DossierWindow **window)
+{
+  if (*window == NULL)
+    {
+      close_toplevels (NULL);
+      return;
+    }
+  close_toplevels (GTK_WINDOW (*window));
+  gtk_window_destroy (GTK_WINDOW (*window));
+  flush_events ();
+  g_clear_object (window);
+}
+
+void
+select_in_reader (DossierWindow *window,
+                  gint64         document_id,
+                  const char    *needle,
+                  gint64        *start,
+                  gint64        *end)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (window);
+
+  find_text_range (dossier_window_get_project (window), document_id, needle, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (view)));
+  dossier_document_view_select_range (view, *start, *end);
+  flush_events ();
 }
 
 /* ---- Widgets and windows ---- */
@@ -209,6 +268,82 @@ find_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+static guint
+n_list_box_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+guint
+count_list_box_rows (GtkWidget  *widget,
+                     const char *css_class)
+{
+  return n_list_box_rows (GTK_LIST_BOX (find_with_class (widget, css_class)));
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *css_class;
+  guint       n;
+} RowsWanted;
+
+static gboolean
+rows_are (gpointer data)
+{
+  RowsWanted *wanted = data;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_with_class (wanted->widget, wanted->css_class, lists);
+  return lists->len == 1 && GTK_IS_LIST_BOX (g_ptr_array_index (lists, 0))
+         && n_list_box_rows (g_ptr_array_index (lists, 0)) == wanted->n;
+}
+
+void
+wait_for_list_box_rows (GtkWidget  *widget,
+                        const char *css_class,
+                        guint       n)
+{
+  RowsWanted wanted = { widget, css_class, n };
+
+  wait_until (rows_are, &wanted, css_class);
+}
+
+gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+text_shown (gpointer data)
+{
+  LabelShown *shown = data;
+
+  return shows_text (shown->widget, shown->text);
+}
+
+void
+wait_for_text (GtkWidget  *widget,
+               const char *text)
+{
+  LabelShown shown = { widget, text };
+
+  wait_until (text_shown, &shown, text);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-window.h"
 #include "test-util.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,25 @@ gint64      add_highlight      (DossierProject *project,
                                 guint           n_tags,
                                 const char     *memo);
 
+/* ---- A project in the window ---- */
+
+/* A window of @width × 800 px with the project at @path open (@flags),
+ * presented, once the reader has painted its document: a reference, for
+ * close_reader_window(). */
+DossierWindow *open_reader_window  (const char        *path,
+                                    DossierOpenFlags   flags,
+                                    int                width);
+/* Closes the dialogs @window opened, then @window, and clears it; with
+ * *@window NULL, closes whatever toplevels a test left. */
+void           close_reader_window (DossierWindow    **window);
+/* Selects the first @needle of document @document_id in @window's reader,
+ * with the focus in the text, as a user would; its range. */
+void           select_in_reader    (DossierWindow     *window,
+                                    gint64             document_id,
+                                    const char        *needle,
+                                    gint64            *start,
+                                    gint64            *end);
+
 /* ---- Widgets and windows ---- */
 
 /* The first widget of @type at or below @widget, or NULL. */
@@ -61,6 +81,16 @@ const char *label_with_class   (GtkWidget      *widget,
 GtkWidget  *find_label         (GtkWidget      *widget,
                                 const char     *text);
 
+/* The rows of the one GtkListBox with @css_class at or below @widget
+ * (fails the test unless there is exactly one). */
+guint       count_list_box_rows    (GtkWidget  *widget,
+                                    const char *css_class);
+/* Waits until that list box holds @n rows: panels fill theirs again in an
+ * idle after a change, and may make the list anew. */
+void        wait_for_list_box_rows (GtkWidget  *widget,
+                                    const char *css_class,
+                                    guint       n);
+
 /* ---- Conditions for wait_until () ---- */
 
 typedef struct
@@ -71,6 +101,12 @@ typedef struct
 
 /* A label showing @text at or below @widget (a LabelShown). */
 gboolean    label_shown        (gpointer        label_shown);
+/* A mapped label saying @text at or below @widget (a toast's, a
+ * caption's); waits for one. */
+gboolean    shows_text         (GtkWidget      *widget,
+                                const char     *text);
+void        wait_for_text      (GtkWidget      *widget,
+                                const char     *text);
 
 /* Hands @keyval with @mods to the key controllers of @widget itself,
  * those of the capture phase first, as GTK does when @widget has the
