@@ -81,6 +81,34 @@ json_number (GString *out,
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g", value));
 }
 
+/* The members after an object's first: `, "key": value`. */
+static void
+json_member_string (GString    *out,
+                    const char *key,
+                    const char *value)
+{
+  g_string_append_printf (out, ", \"%s\": ", key);
+  json_string (out, value);
+}
+
+static void
+json_member_int (GString    *out,
+                 const char *key,
+                 gint64      value)
+{
+  g_string_append_printf (out, ", \"%s\": ", key);
+  dossier_export_append_int (out, value);
+}
+
+static void
+json_member_number (GString    *out,
+                    const char *key,
+                    double      value)
+{
+  g_string_append_printf (out, ", \"%s\": ", key);
+  json_number (out, value);
+}
+
 static void
 csv_field (GString    *out,
            const char *s)
@@ -138,6 +166,54 @@ matrix_csv (DossierComparison *c)
   return g_string_free (out, FALSE);
 }
 
+/* What a row gives for each document in the JSON matrix. */
+typedef enum
+{
+  CELLS_COUNTS,
+  CELLS_VALUES,
+  CELLS_FIRST_PLACE,
+} Cells;
+
+/* Row @r's @cells across the documents, as a member: `, "counts": [...]`;
+ * no first place is null. */
+static void
+json_row_cells (GString           *out,
+                DossierComparison *c,
+                guint              r,
+                Cells              cells)
+{
+  static const char * const keys[] = { "counts", "values", "first_place" };
+  guint n_docs = dossier_comparison_get_n_documents (c);
+
+  g_string_append_printf (out, ", \"%s\": [", keys[cells]);
+  for (guint col = 0; col < n_docs; col++)
+    {
+      double place;
+
+      if (col > 0)
+        g_string_append (out, ", ");
+      switch (cells)
+        {
+        case CELLS_COUNTS:
+          dossier_export_append_int (out, dossier_comparison_get_count (c, r, col));
+          break;
+        case CELLS_VALUES:
+          json_number (out, dossier_comparison_get_value (c, r, col));
+          break;
+        case CELLS_FIRST_PLACE:
+          place = dossier_comparison_get_first_place (c, r, col);
+          if (place < 0)
+            g_string_append (out, "null");
+          else
+            json_number (out, place);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_string_append_c (out, ']');
+}
+
 static char *
 matrix_json (DossierComparison *c)
 {
@@ -156,16 +232,11 @@ matrix_json (DossierComparison *c)
       g_string_append (out, col > 0 ? ",\n  " : "\n  ");
       g_string_append (out, "{\"id\": ");
       dossier_export_append_int (out, dossier_comparison_get_document_id (c, col));
-      g_string_append (out, ", \"title\": ");
-      json_string (out, dossier_comparison_get_document_title (c, col));
-      g_string_append (out, ", \"outlet\": ");
-      json_string (out, dossier_comparison_get_document_outlet (c, col));
-      g_string_append (out, ", \"published\": ");
-      json_string (out, dossier_comparison_get_document_date (c, col));
-      g_string_append (out, ", \"words\": ");
-      dossier_export_append_int (out, dossier_comparison_get_document_words (c, col));
-      g_string_append (out, ", \"total\": ");
-      json_number (out, dossier_comparison_get_column_total (c, col));
+      json_member_string (out, "title", dossier_comparison_get_document_title (c, col));
+      json_member_string (out, "outlet", dossier_comparison_get_document_outlet (c, col));
+      json_member_string (out, "published", dossier_comparison_get_document_date (c, col));
+      json_member_int (out, "words", dossier_comparison_get_document_words (c, col));
+      json_member_number (out, "total", dossier_comparison_get_column_total (c, col));
       g_string_append (out, "}");
     }
   g_string_append (out, "],\n \"rows\": [");
@@ -174,40 +245,13 @@ matrix_json (DossierComparison *c)
       g_string_append (out, r > 0 ? ",\n  " : "\n  ");
       g_string_append (out, "{\"id\": ");
       dossier_export_append_int (out, dossier_comparison_get_row_id (c, r));
-      g_string_append (out, ", \"label\": ");
-      json_string (out, dossier_comparison_get_row_label (c, r));
-      g_string_append (out, ", \"detail\": ");
-      json_string (out, dossier_comparison_get_row_detail (c, r));
-      g_string_append (out, ", \"depth\": ");
-      dossier_export_append_int (out, dossier_comparison_get_row_depth (c, r));
-      g_string_append (out, ", \"counts\": [");
-      for (guint col = 0; col < n_docs; col++)
-        {
-          if (col > 0)
-            g_string_append (out, ", ");
-          dossier_export_append_int (out, dossier_comparison_get_count (c, r, col));
-        }
-      g_string_append (out, "], \"values\": [");
-      for (guint col = 0; col < n_docs; col++)
-        {
-          if (col > 0)
-            g_string_append (out, ", ");
-          json_number (out, dossier_comparison_get_value (c, r, col));
-        }
-      g_string_append (out, "], \"first_place\": [");
-      for (guint col = 0; col < n_docs; col++)
-        {
-          double place = dossier_comparison_get_first_place (c, r, col);
-
-          if (col > 0)
-            g_string_append (out, ", ");
-          if (place < 0)
-            g_string_append (out, "null");
-          else
-            json_number (out, place);
-        }
-      g_string_append (out, "], \"total\": ");
-      json_number (out, dossier_comparison_get_row_total (c, r));
+      json_member_string (out, "label", dossier_comparison_get_row_label (c, r));
+      json_member_string (out, "detail", dossier_comparison_get_row_detail (c, r));
+      json_member_int (out, "depth", dossier_comparison_get_row_depth (c, r));
+      json_row_cells (out, c, r, CELLS_COUNTS);
+      json_row_cells (out, c, r, CELLS_VALUES);
+      json_row_cells (out, c, r, CELLS_FIRST_PLACE);
+      json_member_number (out, "total", dossier_comparison_get_row_total (c, r));
       g_string_append (out, "}");
     }
   g_string_append (out, "],\n \"total\": ");
@@ -644,15 +688,11 @@ divergences_json (GPtrArray *divergences)
       json_string (out, dossier_divergence_kind_to_string (d->kind));
       if (d->kind != DOSSIER_DIVERGENCE_SHARED_COPY)
         {
-          g_string_append (out, ", \"rows\": ");
-          json_string (out, dossier_compare_rows_to_string (d->row_kind));
-          g_string_append (out, ", \"row\": ");
-          dossier_export_append_int (out, d->row_id);
-          g_string_append (out, ", \"label\": ");
-          json_string (out, d->row_label);
+          json_member_string (out, "rows", dossier_compare_rows_to_string (d->row_kind));
+          json_member_int (out, "row", d->row_id);
+          json_member_string (out, "label", d->row_label);
         }
-      g_string_append (out, ", \"summary\": ");
-      json_string (out, d->summary);
+      json_member_string (out, "summary", d->summary);
       g_string_append (out, ", \"present\": ");
       json_ids (out, d->present);
       g_string_append (out, ", \"absent\": ");
@@ -670,14 +710,10 @@ divergences_json (GPtrArray *divergences)
             dossier_export_append_int (out, x->highlight_id);
           else
             g_string_append (out, "null");
-          g_string_append (out, ", \"start\": ");
-          dossier_export_append_int (out, x->start);
-          g_string_append (out, ", \"end\": ");
-          dossier_export_append_int (out, x->end);
-          g_string_append (out, ", \"detail\": ");
-          json_string (out, x->detail);
-          g_string_append (out, ", \"quote\": ");
-          json_string (out, x->quote);
+          json_member_int (out, "start", x->start);
+          json_member_int (out, "end", x->end);
+          json_member_string (out, "detail", x->detail);
+          json_member_string (out, "quote", x->quote);
           g_string_append (out, "}");
         }
       g_string_append (out, "]}");

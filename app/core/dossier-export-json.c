@@ -214,6 +214,26 @@ put_optional_int (DossierExportWriter *w,
     put_int (w, key, sqlite3_column_int64 (stmt, column));
 }
 
+/* Closes a list written from @stmt's rows, whose last step gave @rc. */
+static gboolean
+end_list (DossierExportContext *ctx,
+          DossierExportWriter  *w,
+          sqlite3_stmt         *stmt,
+          int                   rc,
+          GError              **error)
+{
+  sqlite3_reset (stmt);
+  dossier_export_writer_puts (w, "]");
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                   "%s", sqlite3_errmsg (ctx->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* "evidence": [{"highlight": 3, "note": "…"}] — only highlights that are
  * in this export, so every reference resolves. A stakeholder's evidence
  * (@roles) also says its "role" ("" for none) and "stance_position" (null
@@ -251,16 +271,7 @@ put_evidence (DossierExportContext *ctx,
         }
       dossier_export_writer_puts (w, "}");
     }
-  sqlite3_reset (stmt);
-  dossier_export_writer_puts (w, "]");
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   "%s", sqlite3_errmsg (ctx->db));
-      return FALSE;
-    }
-  return TRUE;
+  return end_list (ctx, w, stmt, rc, error);
 }
 
 /* "mentions": [{"document": 1, "count": 3}] — how often its names occur
@@ -289,16 +300,7 @@ put_mentions (DossierExportContext *ctx,
       put_int (w, "count", sqlite3_column_int64 (stmt, 1));
       dossier_export_writer_puts (w, "}");
     }
-  sqlite3_reset (stmt);
-  dossier_export_writer_puts (w, "]");
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   "%s", sqlite3_errmsg (ctx->db));
-      return FALSE;
-    }
-  return TRUE;
+  return end_list (ctx, w, stmt, rc, error);
 }
 
 static gboolean

@@ -451,6 +451,33 @@ read_path (Reader      *r,
   return NULL;
 }
 
+/* A VariableValue's variable (NULL when the project declares none by
+ * its GUID) and its value, stripped (NULL when it has none). */
+static Variable *
+variable_value (Reader     *r,
+                xmlNodePtr  node,
+                char      **value)
+{
+  Variable *var = NULL;
+
+  *value = NULL;
+  for (xmlNodePtr v = node->children; v != NULL; v = v->next)
+    {
+      if (is_element (v, "VariableRef"))
+        {
+          g_autofree char *guid = guid_attr (v, "targetGUID");
+
+          var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
+        }
+      else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
+        {
+          g_free (*value);
+          *value = g_strstrip (text_of (v));
+        }
+    }
+  return var;
+}
+
 /* Document metadata from a source's variable values, by the variable's
  * name; others are counted for the report. */
 static void
@@ -460,27 +487,14 @@ read_variable_values (Reader                *r,
 {
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
-      Variable *var = NULL;
+      Variable *var;
       g_autofree char *folded = NULL;
       g_autofree char *value = NULL;
       char **field = NULL;
 
       if (!is_element (c, "VariableValue"))
         continue;
-      for (xmlNodePtr v = c->children; v != NULL; v = v->next)
-        {
-          if (is_element (v, "VariableRef"))
-            {
-              g_autofree char *guid = guid_attr (v, "targetGUID");
-
-              var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
-            }
-          else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
-            {
-              g_free (value);
-              value = g_strstrip (text_of (v));
-            }
-        }
+      var = variable_value (r, c, &value);
       if (var == NULL || value == NULL || value[0] == '\0')
         continue;
 
@@ -1114,25 +1128,12 @@ read_values (Reader     *r,
 
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
-      Variable *var = NULL;
+      Variable *var;
       g_autofree char *value = NULL;
 
       if (!is_element (c, "VariableValue"))
         continue;
-      for (xmlNodePtr v = c->children; v != NULL; v = v->next)
-        {
-          if (is_element (v, "VariableRef"))
-            {
-              g_autofree char *guid = guid_attr (v, "targetGUID");
-
-              var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
-            }
-          else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
-            {
-              g_free (value);
-              value = g_strstrip (text_of (v));
-            }
-        }
+      var = variable_value (r, c, &value);
       if (var != NULL && value != NULL)
         g_hash_table_insert (values, g_utf8_casefold (var->name, -1), g_steal_pointer (&value));
     }
