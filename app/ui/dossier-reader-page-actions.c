@@ -69,6 +69,20 @@ require_writable (DossierReaderPage *self)
   return TRUE;
 }
 
+/* The selection, for an action on it; FALSE when there is none, after
+ * saying @hint (what to do first). */
+static gboolean
+selection_or_hint (DossierReaderPage *self,
+                   gint64            *start,
+                   gint64            *end,
+                   const char        *hint)
+{
+  if (_dossier_reader_page_has_selection (self, start, end))
+    return TRUE;
+  _dossier_reader_page_show_toast (self, hint, FALSE);
+  return FALSE;
+}
+
 /* ---- Action state ----------------------------------------------------------- */
 
 /* The shortest of @ids (it sits inside the others: the one the user is
@@ -291,13 +305,9 @@ apply_tag_action (GtkWidget  *widget,
   int slot = g_variant_get_int32 (parameter);
   gint64 tag_id = 0, start, end, id;
 
-  if (!require_writable (self))
+  if (!require_writable (self) ||
+      !selection_or_hint (self, &start, &end, _("Select a passage first, then press its tag’s number")))
     return;
-  if (!_dossier_reader_page_has_selection (self, &start, &end))
-    {
-      _dossier_reader_page_show_toast (self, _("Select a passage first, then press its tag’s number"), FALSE);
-      return;
-    }
 
   if (slot >= 1 && slot <= DOSSIER_CODEBOOK_N_SLOTS)
     tag_id = dossier_project_get_key_tag (self->project, slot);
@@ -489,13 +499,9 @@ tag_selection_action (GtkWidget  *widget,
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
   gint64 start, end;
 
-  if (!require_writable (self))
+  if (!require_writable (self) ||
+      !selection_or_hint (self, &start, &end, _("Select a passage to tag first")))
     return;
-  if (!_dossier_reader_page_has_selection (self, &start, &end))
-    {
-      _dossier_reader_page_show_toast (self, _("Select a passage to tag first"), FALSE);
-      return;
-    }
 
   popup_tag_picker (self, 0, start, end);
 }
@@ -580,11 +586,8 @@ add_evidence_action (GtkWidget  *widget,
         }
     }
 
-  if (!_dossier_reader_page_has_selection (self, &start, &end))
-    {
-      _dossier_reader_page_show_toast (self, _("Select a passage to add as evidence first"), FALSE);
-      return;
-    }
+  if (!selection_or_hint (self, &start, &end, _("Select a passage to add as evidence first")))
+    return;
   popup_evidence_picker (self, highlight_spanning (self, start, end), start, end);
 }
 
