@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <libxml/xmlsave.h>
 
 #include <dossier/dossier-briefing.h>
 #include <dossier/dossier-briefing-content.h>
@@ -1004,23 +1003,6 @@ html_appendix (DossierExportContext *ctx,
     }
 }
 
-static int
-save_write (void       *context,
-            const char *buffer,
-            int         len)
-{
-  DossierExportWriter *w = context;
-
-  dossier_export_writer_put (w, buffer, len);
-  return dossier_export_writer_check (w) ? len : -1;
-}
-
-static int
-save_close (void *context)
-{
-  return 0;
-}
-
 static gboolean
 write_html (DossierExportContext *ctx,
             DossierExportWriter  *w,
@@ -1031,8 +1013,7 @@ write_html (DossierExportContext *ctx,
   HtmlState state = { b, uses };
   xmlDocPtr doc;
   xmlNodePtr html, head, body, meta, header, main;
-  xmlSaveCtxtPtr save;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   doc = htmlNewDocNoDtD (NULL, NULL);
   xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
@@ -1091,18 +1072,7 @@ write_html (DossierExportContext *ctx,
   if (ctx->options.appendix)
     html_appendix (ctx, b, body);
 
-  save = xmlSaveToIO (save_write, save_close, w, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
-  if (save == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Cannot create the HTML writer"));
-      ok = FALSE;
-    }
-  else
-    {
-      xmlSaveDoc (save, doc);
-      xmlSaveClose (save);
-    }
+  ok = dossier_export_writer_save_html (w, doc, error);
 
   xmlFreeDoc (doc);
   return ok;

@@ -17,8 +17,6 @@
 #include <glib/gi18n.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlsave.h>
 
 #include "dossier-export-summary-private.h"
 
@@ -494,38 +492,11 @@ html_footnotes (DossierSummary *s,
     }
 }
 
-/* libxml2 output callbacks into the export writer's buffer. */
-static int
-save_write (void       *context,
-            const char *buffer,
-            int         len)
-{
-  DossierExportWriter *w = context;
-
-  dossier_export_writer_put (w, buffer, len);
-  return dossier_export_writer_check (w) ? len : -1;
-}
-
-static int
-save_close (void *context)
-{
-  return 0;
-}
-
-/* libxml2 would print "I/O error : write error" on stderr when the
- * stream fails; the export reports the writer's own error instead. */
-static void
-save_error (void        *context,
-            xmlErrorPtr  error)
-{
-}
-
 static gboolean
 html_end (DossierSummary  *s,
           GError         **error)
 {
   HtmlData *data = s->data;
-  xmlSaveCtxtPtr save;
 
   /* Contents are for more than one part. */
   if (data->nav_entries < 2)
@@ -535,24 +506,7 @@ html_end (DossierSummary  *s,
       data->nav = NULL;
     }
 
-  save = xmlSaveToIO (save_write, save_close, s->w, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
-  if (save == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Cannot create the HTML writer"));
-      return FALSE;
-    }
-  {
-    /* Per thread in libxml2, like the save itself. */
-    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
-    void *saved_context = xmlStructuredErrorContext;
-
-    xmlSetStructuredErrorFunc (NULL, save_error);
-    xmlSaveDoc (save, data->doc);
-    xmlSaveClose (save);
-    xmlSetStructuredErrorFunc (saved_context, saved_handler);
-  }
-  return TRUE;
+  return dossier_export_writer_save_html (s->w, data->doc, error);
 }
 
 const DossierSummaryFormat dossier_summary_html = {

@@ -51,6 +51,13 @@ dossier_export_writer_put (DossierExportWriter *w,
 #define dossier_export_writer_puts(w, s) \
   dossier_export_writer_put ((w), (s), strlen (s))
 
+/* Serializes @doc (an xmlDocPtr) as HTML into the writer; FALSE only
+ * when libxml2 cannot make its writer (a write error is the writer's, for
+ * dossier_export_writer_finish()). */
+gboolean dossier_export_writer_save_html (DossierExportWriter *w,
+                                          struct _xmlDoc      *doc,
+                                          GError             **error);
+
 void     dossier_export_writer_printf (DossierExportWriter *w,
                                        const char          *format,
                                        ...) G_GNUC_PRINTF (2, 3);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
+#include <libxml/xmlsave.h>
 
 #include "dossier-export-private.h"
 #include "dossier-text-private.h"
@@ -210,6 +211,57 @@ dossier_export_writer_check (DossierExportWriter *w)
     }
   if (w->buf->len >= WRITER_CHUNK)
     return writer_flush (w);
+  return TRUE;
+}
+
+/* libxml2 output callbacks into the writer's buffer. */
+static int
+save_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  DossierExportWriter *w = context;
+
+  dossier_export_writer_put (w, buffer, len);
+  return dossier_export_writer_check (w) ? len : -1;
+}
+
+static int
+save_close (void *context)
+{
+  return 0;
+}
+
+/* libxml2 would print "I/O error : write error" on stderr when the
+ * stream fails; the export reports the writer's own error instead. */
+static void
+save_error (void        *context,
+            xmlErrorPtr  error)
+{
+}
+
+gboolean
+dossier_export_writer_save_html (DossierExportWriter  *w,
+                                 struct _xmlDoc       *doc,
+                                 GError              **error)
+{
+  xmlSaveCtxtPtr save = xmlSaveToIO (save_write, save_close, w, "UTF-8",
+                                     XML_SAVE_FORMAT | XML_SAVE_AS_HTML);
+  /* Per thread in libxml2, like the save itself. */
+  xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+  void *saved_context = xmlStructuredErrorContext;
+
+  if (save == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Cannot create the HTML writer"));
+      return FALSE;
+    }
+
+  xmlSetStructuredErrorFunc (NULL, save_error);
+  xmlSaveDoc (save, doc);
+  xmlSaveClose (save);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
   return TRUE;
 }
 
