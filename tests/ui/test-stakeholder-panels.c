@@ -499,7 +499,7 @@ find_merge_button (GtkWidget  *panel,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *tooltip = g_strdup_printf ("Add “%s” to the aliases of a stakeholder", name);
 
-  collect_of_type (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), tooltip) == 0)
       return g_ptr_array_index (buttons, i);
