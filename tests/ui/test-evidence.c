@@ -543,7 +543,7 @@ test_drop_on_grid (Fixture       *f,
   g_assert_true (drop_on_grid (grid, x, y, highlight, &motion, &lit));
   g_assert_cmpint (motion, ==, GDK_ACTION_COPY);
   g_assert_cmpint (lit, ==, f->marquez);
-  wait_for_toast (window, "Added as evidence for “Zoë Márquez”");
+  wait_for_text (window, "Added as evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
     g_autoptr(GPtrArray) other = stakeholder_evidence (project, f->council);
@@ -554,7 +554,7 @@ test_drop_on_grid (Fixture       *f,
 
   /* Again: said, not added twice. */
   g_assert_false (drop_on_grid (grid, x, y, highlight, &motion, &lit));
-  wait_for_toast (window, "Already evidence for “Zoë Márquez”");
+  wait_for_text (window, "Already evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
 
@@ -710,7 +710,7 @@ test_remove_evidence_highlight (Fixture       *f,
   DossierProject *project;
   gint64 tag_id, highlight_id, plain_id;
 
-  open_window (f);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
   project = project_of (f);
   tag_id = dossier_project_add_tag (project, "Voices", 0, "#e01b24", NULL, &error);
   g_assert_no_error (error);
@@ -722,7 +722,7 @@ test_remove_evidence_highlight (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight",
                                              "x", highlight_id));
-  wait_for_toast (GTK_WIDGET (f->window), "Highlight removed, and with it the evidence for “Zoë Márquez”");
+  wait_for_text (GTK_WIDGET (f->window), "Highlight removed, and with it the evidence for “Zoë Márquez”");
   {
     g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
 
@@ -739,7 +739,7 @@ test_remove_evidence_highlight (Fixture       *f,
   /* One that backs nothing says only that it went. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight",
                                              "x", plain_id));
-  wait_for_toast (GTK_WIDGET (f->window), "Highlight removed");
+  wait_for_text (GTK_WIDGET (f->window), "Highlight removed");
 }
 
 /* ---- the mentions underline ------------------------------------------------------ */

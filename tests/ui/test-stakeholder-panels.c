@@ -359,7 +359,7 @@ test_stakeholders_order (Fixture       *f,
   dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
   flush_events ();
   list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
-  collect_of_type (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
+  collect_descendants (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
