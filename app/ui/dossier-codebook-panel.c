@@ -2,11 +2,19 @@
 /* dossier-codebook-panel.c — the codebook in the left sidebar.
  *
  * The project hands out its tags as one flat GListModel in tree order
- * (depth first), each tag knowing its depth. The panel shows that list as
- * is, indented by depth, instead of rebuilding a GtkTreeListModel: child
- * models per parent would need their own bookkeeping on every move, while
- * the flat list already carries exact items-changed. Collapsing a tag is a
- * GtkCustomFilter that hides the descendants of collapsed tags.
+ * (depth first), each tag knowing its depth. The panel makes a tree of it:
+ * one GListStore per family (the top level, and the children of each tag
+ * that has some), each brought up to date with one exact splice whenever
+ * the project's list changes, under a GtkTreeListModel shown through
+ * GtkTreeExpander rows. So tags expand and collapse as in any tree, a
+ * change touches only the families it changes, and a tag's count, name and
+ * colour (updated in place by the core) never relist anything.
+ *
+ * Families follow the order and depths of the flat list, not the tags'
+ * parent ids: what a damaged file leaves unreachable is listed at the top
+ * level, as the core lists it, and no cycle can reach the tree. Which tags
+ * are collapsed is the panel's own (by id), so that it survives a tag
+ * moving, an undo bringing a deleted tag back, and the tree reloading.
  *
  * Every edit goes through the core (one undoable step each); errors from
  * the core are shown in a dialog, and name clashes are caught in the name
@@ -37,18 +45,22 @@ struct _DossierCodebookPanel
   GtkWidget          *context_menu;
 
   GListModel         *tags;        /* the project's tags, tree order */
-  GtkCustomFilter    *filter;      /* hides descendants of collapsed tags */
-  GtkFilterListModel *visible;
+  GListStore         *roots;       /* DossierTag: the top level */
+  GHashTable         *families;    /* gint64* tag id → GListStore of its children */
+  GHashTable         *parent_of;   /* gint64* tag id → gint64* parent's id (0: top) */
+  GHashTable         *watched;     /* DossierTag (ref) → "notify::depth" handler */
+  GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
 
   GHashTable         *collapsed;   /* gint64* tag ids */
-  GHashTable         *parents;     /* gint64* ids of tags that have children */
   GtkWidget          *drag_row;    /* weak: the row a drag started on */
   GtkWidget          *drop_row;    /* weak: the row showing where a drop goes */
   gint64              slots[DOSSIER_CODEBOOK_N_SLOTS];
   gint64              selected_tag_id;
   int                 selected_tag_key;
   guint               refresh_idle;
+  guint               focus_tick;
+  gint64              focus_tag_id; /* the row to focus once it is made */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCodebookPanel, dossier_codebook_panel, DOSSIER_TYPE_PANEL)
@@ -139,6 +151,264 @@ sibling_name_taken (DossierCodebookPanel *self,
   return FALSE;
 }
 
+/* ---- the tree ------------------------------------------------------------ */
+
+static gboolean
+has_children (DossierCodebookPanel *self,
+              gint64                tag_id)
+{
+  return g_hash_table_contains (self->families, &tag_id);
+}
+
+/* The parent the tree shows @tag_id under (0: the top level). */
+static gint64
+tree_parent (DossierCodebookPanel *self,
+             gint64                tag_id)
+{
+  gint64 *parent = g_hash_table_lookup (self->parent_of, &tag_id);
+
+  return parent != NULL ? *parent : 0;
+}
+
+static GListModel *
+create_family (gpointer item,
+               gpointer user_data)
+{
+  DossierCodebookPanel *self = user_data;
+  gint64 id = dossier_tag_get_id (item);
+  GListStore *family = g_hash_table_lookup (self->families, &id);
+
+  return family != NULL ? g_object_ref (G_LIST_MODEL (family)) : NULL;
+}
+
+/* The tree's row of @tag_id, or NULL if it is not in the tree or a tag
+ * above it is collapsed (transfer full). */
+static GtkTreeListRow *
+tree_row_of (DossierCodebookPanel *self,
+             gint64                tag_id)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkTreeListRow *row = NULL;
+
+  if (PROJECT (self) == NULL || !g_hash_table_contains (self->parent_of, &tag_id))
+    return NULL;
+
+  /* From the tag up to the top, then down again through the rows. */
+  for (gint64 id = tag_id; id != 0 && chain->len <= DOSSIER_TAG_MAX_DEPTH; id = tree_parent (self, id))
+    g_array_prepend_val (chain, id);
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      gint64 id = g_array_index (chain, gint64, i);
+      DossierTag *tag = dossier_project_get_tag (PROJECT (self), id);
+      GListStore *family = i == 0 ? self->roots
+                                  : g_hash_table_lookup (self->families, &g_array_index (chain, gint64, i - 1));
+      GtkTreeListRow *child;
+      guint index;
+
+      if (tag == NULL || family == NULL || !g_list_store_find (family, tag, &index))
+        child = NULL;
+      else if (row == NULL)
+        child = gtk_tree_list_model_get_child_row (self->tree, index);
+      else
+        child = gtk_tree_list_row_get_child_row (row, index);
+
+      g_clear_object (&row);
+      row = child;
+      if (row == NULL)
+        return NULL;
+    }
+
+  return row;
+}
+
+static DossierTag *
+row_tag (GtkTreeListRow *row)
+{
+  return row != NULL ? DOSSIER_TAG (gtk_tree_list_row_get_item (row)) : NULL;  /* full */
+}
+
+static void
+watch_depth_cb (DossierCodebookPanel *self);
+
+/* Follows the tags' depths: a tag can change family without the flat
+ * list changing order (moved under the tag before it, or back), and only
+ * its depth then tells. */
+static void
+watch_tags (DossierCodebookPanel *self,
+            GPtrArray            *tags)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer tag, handler;
+
+  for (guint i = 0; i < tags->len; i++)
+    g_hash_table_add (seen, g_ptr_array_index (tags, i));
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &tag, &handler))
+    if (!g_hash_table_contains (seen, tag))
+      {
+        g_signal_handler_disconnect (tag, GPOINTER_TO_SIZE (handler));
+        g_hash_table_iter_remove (&iter);
+      }
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      tag = g_ptr_array_index (tags, i);
+      if (!g_hash_table_contains (self->watched, tag))
+        g_hash_table_insert (self->watched, g_object_ref (tag),
+                             GSIZE_TO_POINTER (g_signal_connect_swapped (tag, "notify::depth",
+                                                                         G_CALLBACK (watch_depth_cb), self)));
+    }
+}
+
+static void
+unwatch_tags (DossierCodebookPanel *self)
+{
+  GHashTableIter iter;
+  gpointer tag, handler;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &tag, &handler))
+    {
+      g_signal_handler_disconnect (tag, GPOINTER_TO_SIZE (handler));
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* A tag that gained its first child or lost its last one: its row is
+ * made again, so that the tree asks whether it can expand. */
+static void
+remake_row (DossierCodebookPanel *self,
+            gint64                tag_id)
+{
+  DossierTag *tag = PROJECT (self) ? dossier_project_get_tag (PROJECT (self), tag_id) : NULL;
+  gint64 parent_id = tree_parent (self, tag_id);
+  GListStore *family = parent_id == 0 ? self->roots : g_hash_table_lookup (self->families, &parent_id);
+  guint index;
+
+  if (tag != NULL && family != NULL && g_list_store_find (family, tag, &index))
+    g_list_store_splice (family, index, 1, (gpointer *) &tag, 1);
+}
+
+/* Brings every family up to date with the project's flat list: one pass
+ * over it, then one splice per family that changed. */
+static void
+rebuild (DossierCodebookPanel *self)
+{
+  guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GPtrArray) parents = g_ptr_array_new ();   /* tags with children, tree order */
+  g_autoptr(GHashTable) children = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) remade = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (self->parent_of);
+  for (guint i = 0; i < n; i++)
+    {
+      DossierTag *tag = g_list_model_get_item (self->tags, i);
+      guint depth = MIN (dossier_tag_get_depth (tag), stack->len);
+      DossierTag *parent = depth > 0 ? g_ptr_array_index (stack, depth - 1) : NULL;
+      gint64 id = dossier_tag_get_id (tag);
+
+      g_ptr_array_add (items, tag);
+      g_ptr_array_set_size (stack, depth);
+      g_ptr_array_add (stack, tag);
+
+      if (parent == NULL)
+        g_ptr_array_add (top, tag);
+      else
+        {
+          GPtrArray *family = g_hash_table_lookup (children, parent);
+
+          if (family == NULL)
+            {
+              family = g_ptr_array_new ();
+              g_hash_table_insert (children, parent, family);
+              g_ptr_array_add (parents, parent);
+            }
+          g_ptr_array_add (family, tag);
+        }
+      g_hash_table_insert (self->parent_of, id_dup (id),
+                           id_dup (parent ? dossier_tag_get_id (parent) : 0));
+    }
+  watch_tags (self, items);
+
+  /* Tags that stop having children: emptied, forgotten, their row made
+   * again once the families are right. */
+  g_hash_table_iter_init (&iter, self->families);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      DossierTag *tag = PROJECT (self) ? dossier_project_get_tag (PROJECT (self), *(gint64 *) key) : NULL;
+
+      if (tag != NULL && g_hash_table_contains (children, tag))
+        continue;
+      g_list_store_remove_all (value);
+      if (tag != NULL)
+        g_array_append_val (remade, *(gint64 *) key);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  /* Deepest families first, so that a tag shows with its children. */
+  for (guint i = parents->len; i > 0; i--)
+    {
+      DossierTag *parent = g_ptr_array_index (parents, i - 1);
+      gint64 id = dossier_tag_get_id (parent);
+      GListStore *family = g_hash_table_lookup (self->families, &id);
+
+      if (family == NULL)
+        {
+          family = g_list_store_new (DOSSIER_TYPE_TAG);
+          g_hash_table_insert (self->families, id_dup (id), family);
+          g_array_append_val (remade, id);
+        }
+      dossier_list_store_reconcile (family, g_hash_table_lookup (children, parent), NULL);
+    }
+  dossier_list_store_reconcile (self->roots, top, NULL);
+
+  for (guint i = 0; i < remade->len; i++)
+    remake_row (self, g_array_index (remade, gint64, i));
+}
+
+/* Rows made in the tree (a tag added, moved, brought back, or its parent
+ * expanded) are expanded by the tree; those of tags the user collapsed
+ * close again. After the selection has followed the change. */
+static void
+tree_items_changed_cb (DossierCodebookPanel *self,
+                       guint                 position,
+                       guint                 removed,
+                       guint                 added,
+                       GListModel           *tree)
+{
+  guint end = position + added;
+
+  if (g_hash_table_size (self->collapsed) == 0)
+    return;
+
+  for (guint i = position; i < end && i < g_list_model_get_n_items (tree); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(DossierTag) tag = row_tag (row);
+      guint before;
+      gint64 id;
+
+      if (tag == NULL || !gtk_tree_list_row_get_expanded (row))
+        continue;
+      id = dossier_tag_get_id (tag);
+      if (!g_hash_table_contains (self->collapsed, &id))
+        continue;
+
+      before = g_list_model_get_n_items (tree);
+      gtk_tree_list_row_set_expanded (row, FALSE);
+      end -= MIN (end - i - 1, before - g_list_model_get_n_items (tree));
+    }
+}
+
 /* ---- slots, expanders, rows ---------------------------------------------- */
 
 static int
@@ -152,6 +422,16 @@ slot_of (DossierCodebookPanel *self,
   return 0;
 }
 
+/* The tree's row a tag row shows (it sits in a GtkTreeExpander). */
+static GtkTreeListRow *
+list_row_of (DossierRow *row)
+{
+  GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  return GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))
+                                         : NULL;
+}
+
 /* What the row cannot know from its tag alone: its slot, and whether it
  * has children and they show. */
 static void
@@ -159,6 +439,7 @@ dossier_codebook_panel_bind_row (DossierPanel *panel,
                                  DossierRow   *row)
 {
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (panel);
+  GtkTreeListRow *list_row = list_row_of (row);
   DossierTag *tag;
   gint64 id;
 
@@ -167,9 +448,9 @@ dossier_codebook_panel_bind_row (DossierPanel *panel,
 
   id = dossier_tag_get_id (tag);
   dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), slot_of (self, id));
-  dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row),
-                                g_hash_table_contains (self->parents, &id),
-                                !g_hash_table_contains (self->collapsed, &id));
+  dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row), has_children (self, id),
+                                list_row != NULL ? gtk_tree_list_row_get_expanded (list_row)
+                                                 : !g_hash_table_contains (self->collapsed, &id));
 }
 
 static void update_actions (DossierCodebookPanel *self);
@@ -203,26 +484,16 @@ set_selected_tag_key (DossierCodebookPanel *self,
   update_selected_key (self);
 }
 
-/* Recomputes what depends on the whole list: which tags have children,
- * the nine slots, the empty state; then refreshes the bound rows. */
+/* Recomputes what depends on the whole codebook: the nine slots, the
+ * empty state; then refreshes the bound rows. */
 static void
 refresh (DossierCodebookPanel *self)
 {
   guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
-  g_hash_table_remove_all (self->parents);
   memset (self->slots, 0, sizeof self->slots);
   if (PROJECT (self) != NULL)
     dossier_project_get_key_tags (PROJECT (self), self->slots);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (self->tags, i);
-      gint64 parent_id = dossier_tag_get_parent_id (tag);
-
-      if (parent_id != 0 && !g_hash_table_contains (self->parents, &parent_id))
-        g_hash_table_add (self->parents, id_dup (parent_id));
-    }
 
   dossier_panel_update_rows (DOSSIER_PANEL (self));
 
@@ -237,15 +508,14 @@ refresh_idle_cb (gpointer data)
   DossierCodebookPanel *self = data;
 
   self->refresh_idle = 0;
-  if (g_hash_table_size (self->collapsed) > 0)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebuild (self);
   refresh (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* A tag moved in place (its parent changed without its place in tree
- * order changing): refresh once the core is done notifying. */
+/* The tree's shape or the keys changed without the list changing:
+ * refresh once the core is done notifying. */
 static void
 queue_refresh (DossierCodebookPanel *self)
 {
@@ -253,64 +523,54 @@ queue_refresh (DossierCodebookPanel *self)
     self->refresh_idle = g_idle_add (refresh_idle_cb, self);
 }
 
-static gboolean
-filter_visible (gpointer item,
-                gpointer user_data)
+static void
+watch_depth_cb (DossierCodebookPanel *self)
 {
-  DossierCodebookPanel *self = user_data;
-  gint64 parent_id;
-  guint guard = 0;
-
-  if (g_hash_table_size (self->collapsed) == 0 || PROJECT (self) == NULL)
-    return TRUE;
-
-  parent_id = dossier_tag_get_parent_id (item);
-  while (parent_id != 0 && guard++ < 1000)
-    {
-      DossierTag *parent;
-
-      if (g_hash_table_contains (self->collapsed, &parent_id))
-        return FALSE;
-      parent = dossier_project_get_tag (PROJECT (self), parent_id);
-      if (parent == NULL)
-        break;
-      parent_id = dossier_tag_get_parent_id (parent);
-    }
-
-  return TRUE;
+  queue_refresh (self);
 }
 
+/* Expands or collapses @tag_id, remembered for when it shows again. */
 static void
 set_expanded (DossierCodebookPanel *self,
               gint64                tag_id,
               gboolean              expanded)
 {
-  gboolean changed;
+  g_autoptr(GtkTreeListRow) row = NULL;
 
-  if (expanded)
-    changed = g_hash_table_remove (self->collapsed, &tag_id);
-  else if (g_hash_table_contains (self->parents, &tag_id))
-    changed = g_hash_table_add (self->collapsed, id_dup (tag_id));
-  else
-    changed = FALSE;
-
-  if (!changed)
+  if (tag_id == 0)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      expanded ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
-  refresh (self);
+  if (expanded)
+    g_hash_table_remove (self->collapsed, &tag_id);
+  else if (has_children (self, tag_id))
+    g_hash_table_add (self->collapsed, id_dup (tag_id));
+  else
+    return;
+
+  row = tree_row_of (self, tag_id);
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, expanded);
 }
 
+/* A row expanded or collapsed by its expander (a click, its keys). */
 static void
-toggle_expanded_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+list_row_expanded_cb (DossierCodebookPanel *self,
+                      GParamSpec           *pspec,
+                      GtkTreeListRow       *row)
 {
-  DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
-  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(DossierTag) tag = row_tag (row);
+  gint64 id;
 
-  set_expanded (self, id, g_hash_table_contains (self->collapsed, &id));
+  /* A row whose tag left the tree says it is collapsed: not the user. */
+  if (tag == NULL || !gtk_tree_list_row_is_expandable (row))
+    return;
+
+  id = dossier_tag_get_id (tag);
+  if (gtk_tree_list_row_get_expanded (row))
+    g_hash_table_remove (self->collapsed, &id);
+  else if (!g_hash_table_contains (self->collapsed, &id))
+    g_hash_table_add (self->collapsed, id_dup (id));
+  dossier_panel_update_rows (DOSSIER_PANEL (self));
 }
 
 static void
@@ -321,29 +581,58 @@ refresh_action (GtkWidget  *widget,
   queue_refresh (DOSSIER_CODEBOOK_PANEL (widget));
 }
 
-/* ---- selection ------------------------------------------------------------- */
+/* ---- the rows' factory ------------------------------------------------------ */
 
-static guint
-visible_position_of (DossierCodebookPanel *self,
-                     gint64                tag_id)
+/* Each row: a GtkTreeExpander (indent, the arrow, the level and the
+ * expanded state) around the tag's row. */
+static void
+setup_row_cb (DossierCodebookPanel *self,
+              GtkListItem          *item)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->visible));
+  GtkWidget *expander = gtk_tree_expander_new ();
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (G_LIST_MODEL (self->visible), i);
-
-      if (dossier_tag_get_id (tag) == tag_id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  /* The whole width, so that the counts and keys line up at the end. */
+  gtk_widget_set_hexpand (expander, TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander),
+                               g_object_new (DOSSIER_TYPE_TAG_ROW, "hexpand", TRUE, NULL));
+  gtk_list_item_set_child (item, expander);
 }
+
+static void
+bind_row_cb (DossierCodebookPanel *self,
+             GtkListItem          *item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(DossierTag) tag = row_tag (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  dossier_row_set_item (DOSSIER_ROW (gtk_tree_expander_get_child (expander)), tag);
+  /* GTK 4.8 binds a row again when it only moves. */
+  g_signal_handlers_disconnect_by_func (row, list_row_expanded_cb, self);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (list_row_expanded_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row_cb (DossierCodebookPanel *self,
+               GtkListItem          *item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (expander);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, list_row_expanded_cb, self);
+  gtk_tree_expander_set_list_row (expander, NULL);
+  dossier_row_set_item (DOSSIER_ROW (gtk_tree_expander_get_child (expander)), NULL);
+}
+
+/* ---- selection ------------------------------------------------------------- */
 
 static void
 selection_changed_cb (DossierCodebookPanel *self)
 {
-  DossierTag *tag = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(DossierTag) tag = row_tag (gtk_single_selection_get_selected_item (self->selection));
   gint64 id = tag ? dossier_tag_get_id (tag) : 0;
 
   if (id != self->selected_tag_id)
@@ -353,6 +642,20 @@ selection_changed_cb (DossierCodebookPanel *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TAG_ID]);
     }
   update_selected_key (self);
+}
+
+/* Shows @tag_id: expands every collapsed tag above it. */
+static void
+reveal_tag (DossierCodebookPanel *self,
+            gint64                tag_id)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (gint64 id = tree_parent (self, tag_id); id != 0 && chain->len <= DOSSIER_TAG_MAX_DEPTH;
+       id = tree_parent (self, id))
+    g_array_prepend_val (chain, id);
+  for (guint i = 0; i < chain->len; i++)
+    set_expanded (self, g_array_index (chain, gint64, i), TRUE);
 }
 
 void
@@ -366,22 +669,12 @@ dossier_codebook_panel_set_selected_tag_id (DossierCodebookPanel *self,
   if (tag_id != 0 && PROJECT (self) != NULL &&
       dossier_project_get_tag (PROJECT (self), tag_id) != NULL)
     {
-      /* Show the tag: expand every collapsed ancestor. */
-      DossierTag *tag = dossier_project_get_tag (PROJECT (self), tag_id);
-      gint64 parent_id = dossier_tag_get_parent_id (tag);
-      guint guard = 0;
+      g_autoptr(GtkTreeListRow) row = NULL;
 
-      while (parent_id != 0 && guard++ < 1000)
-        {
-          DossierTag *parent = dossier_project_get_tag (PROJECT (self), parent_id);
-
-          set_expanded (self, parent_id, TRUE);
-          if (parent == NULL)
-            break;
-          parent_id = dossier_tag_get_parent_id (parent);
-        }
-
-      position = visible_position_of (self, tag_id);
+      reveal_tag (self, tag_id);
+      row = tree_row_of (self, tag_id);
+      if (row != NULL)
+        position = gtk_tree_list_row_get_position (row);
     }
 
   gtk_single_selection_set_selected (self->selection, position);
@@ -398,6 +691,114 @@ dossier_codebook_panel_get_selected_tag_id (DossierCodebookPanel *self)
   g_return_val_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self), 0);
 
   return self->selected_tag_id;
+}
+
+/* ---- keyboard: moving about the tree ------------------------------------------ */
+
+/* The list item (what takes the focus) around the row of @tag_id, if made. */
+static GtkWidget *
+focus_target (DossierCodebookPanel *self,
+              gint64                tag_id)
+{
+  DossierTag *tag = PROJECT (self) ? dossier_project_get_tag (PROJECT (self), tag_id) : NULL;
+  GtkWidget *widget = tag ? GTK_WIDGET (dossier_panel_find_row (DOSSIER_PANEL (self), tag)) : NULL;
+
+  while (widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (self->list_view))
+    widget = gtk_widget_get_parent (widget);
+
+  return widget;
+}
+
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (data);
+  GtkWidget *target = focus_target (self, self->focus_tag_id);
+
+  self->focus_tick = 0;
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects @tag_id and moves the keyboard focus to its row (once the list
+ * has made it, if it scrolled). */
+static void
+select_and_focus (DossierCodebookPanel *self,
+                  gint64                tag_id)
+{
+  GtkWidget *target;
+
+  dossier_codebook_panel_set_selected_tag_id (self, tag_id);
+  if (self->selected_tag_id != tag_id)
+    return;
+
+  target = focus_target (self, tag_id);
+  if (target != NULL)
+    {
+      gtk_widget_grab_focus (target);
+      return;
+    }
+
+  self->focus_tag_id = tag_id;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick_cb, self, NULL);
+}
+
+/* Right opens a collapsed tag, or goes to the first child of an open one;
+ * Left closes an open tag, or goes to the parent; Shift+Left goes to the
+ * parent (as in a file manager's tree). In the capture phase: the list
+ * would otherwise take Left and Right as its own. */
+static gboolean
+tree_key_pressed_cb (DossierCodebookPanel  *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  gboolean forward, back;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autoptr(GtkTreeListRow) row = NULL;
+  gint64 id = self->selected_tag_id;
+
+  if (keyval == GDK_KEY_KP_Right)
+    keyval = GDK_KEY_Right;
+  else if (keyval == GDK_KEY_KP_Left)
+    keyval = GDK_KEY_Left;
+  forward = keyval == (rtl ? GDK_KEY_Left : GDK_KEY_Right);
+  back = keyval == (rtl ? GDK_KEY_Right : GDK_KEY_Left);
+
+  if ((!forward && !back) || id == 0 || (mods & ~GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  row = tree_row_of (self, id);
+  if (row == NULL)
+    return FALSE;
+
+  if (back && (mods & GDK_SHIFT_MASK) == 0 && gtk_tree_list_row_get_expanded (row))
+    set_expanded (self, id, FALSE);
+  else if (back && tree_parent (self, id) != 0)
+    select_and_focus (self, tree_parent (self, id));
+  else if (forward && (mods & GDK_SHIFT_MASK) == 0 && gtk_tree_list_row_is_expandable (row))
+    {
+      if (!gtk_tree_list_row_get_expanded (row))
+        set_expanded (self, id, TRUE);
+      else
+        {
+          g_autoptr(GtkTreeListRow) child = gtk_tree_list_row_get_child_row (row, 0);
+          g_autoptr(DossierTag) tag = row_tag (child);
+
+          if (tag != NULL)
+            select_and_focus (self, dossier_tag_get_id (tag));
+        }
+    }
+
+  /* Left and Right mean nothing else in the codebook. */
+  return TRUE;
 }
 
 /* ---- moving -------------------------------------------------------------- */
@@ -466,16 +867,27 @@ drop_zone (GtkWidget *row,
   return DROP_INTO;
 }
 
+/* The list's item around @row (it draws the row's background). */
+static GtkWidget *
+item_widget (DossierCodebookPanel *self,
+             GtkWidget            *row)
+{
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->list_view))
+    row = gtk_widget_get_parent (row);
+
+  return row;
+}
+
 static void
 clear_drop_classes (DossierCodebookPanel *self)
 {
-  GtkWidget *item_widget = self->drop_row ? gtk_widget_get_parent (self->drop_row) : NULL;
+  GtkWidget *item = item_widget (self, self->drop_row);
 
-  if (item_widget != NULL)
+  if (item != NULL)
     {
-      gtk_widget_remove_css_class (item_widget, "drop-before");
-      gtk_widget_remove_css_class (item_widget, "drop-into");
-      gtk_widget_remove_css_class (item_widget, "drop-after");
+      gtk_widget_remove_css_class (item, "drop-before");
+      gtk_widget_remove_css_class (item, "drop-into");
+      gtk_widget_remove_css_class (item, "drop-after");
     }
   g_clear_weak_pointer (&self->drop_row);
 }
@@ -595,7 +1007,7 @@ drop_motion_cb (DossierCodebookPanel *self,
 
   /* On the list item, which draws the row's background. */
   g_set_weak_pointer (&self->drop_row, GTK_WIDGET (row));
-  gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (row)),
+  gtk_widget_add_css_class (item_widget (self, GTK_WIDGET (row)),
                             zone == DROP_BEFORE ? "drop-before" :
                             zone == DROP_AFTER ? "drop-after" : "drop-into");
   return GDK_ACTION_MOVE;
@@ -1033,7 +1445,10 @@ expand_action (GtkWidget  *widget,
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (widget);
 
   if (self->selected_tag_id != 0)
-    set_expanded (self, self->selected_tag_id, g_str_equal (action_name, "codebook.expand"));
+    {
+      set_expanded (self, self->selected_tag_id, g_str_equal (action_name, "codebook.expand"));
+      dossier_panel_update_rows (DOSSIER_PANEL (self));
+    }
 }
 
 /* ---- project ----------------------------------------------------------------- */
@@ -1045,6 +1460,7 @@ tags_changed_cb (DossierCodebookPanel *self,
                  guint                 added,
                  GListModel           *model)
 {
+  rebuild (self);
   refresh (self);
 }
 
@@ -1058,19 +1474,15 @@ dossier_codebook_panel_project_changed (DossierPanel *panel)
     g_signal_handlers_disconnect_by_data (self->tags, self);
   g_clear_object (&self->tags);
   g_hash_table_remove_all (self->collapsed);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
 
   if (project != NULL)
     {
       self->tags = g_object_ref (dossier_project_get_tags (project));
-      gtk_filter_list_model_set_model (self->visible, self->tags);
-      /* After the filter model, so rows are up to date when we refresh. */
       g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (tags_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
-  else
-    {
-      gtk_filter_list_model_set_model (self->visible, NULL);
-    }
+  rebuild (self);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   selection_changed_cb (self);
@@ -1097,16 +1509,22 @@ dossier_codebook_panel_dispose (GObject *object)
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
+  self->focus_tick = 0;
   if (self->tags != NULL)
     g_signal_handlers_disconnect_by_data (self->tags, self);
   g_clear_weak_pointer (&self->drag_row);
   g_clear_weak_pointer (&self->drop_row);
+  unwatch_tags (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_CODEBOOK_PANEL);
 
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->visible);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->roots);
   g_clear_object (&self->tags);
 
   G_OBJECT_CLASS (dossier_codebook_panel_parent_class)->dispose (object);
@@ -1118,7 +1536,9 @@ dossier_codebook_panel_finalize (GObject *object)
   DossierCodebookPanel *self = DOSSIER_CODEBOOK_PANEL (object);
 
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
-  g_clear_pointer (&self->parents, g_hash_table_unref);
+  g_clear_pointer (&self->families, g_hash_table_unref);
+  g_clear_pointer (&self->parent_of, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_codebook_panel_parent_class)->finalize (object);
 }
@@ -1202,6 +1622,7 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, drop_motion_cb);
   gtk_widget_class_bind_template_callback (widget_class, drop_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, drop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tree_key_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "codebook.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "codebook.add-child", NULL, add_action);
@@ -1219,8 +1640,7 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.collapse", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "codebook.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "codebook.unselect", NULL, unselect_action);
-  /* From the rows: their expander, and a tag that moved in place. */
-  gtk_widget_class_install_action (widget_class, "codebook.toggle-expanded", "x", toggle_expanded_action);
+  /* From the rows: a tag that moved in place, or changed keys. */
   gtk_widget_class_install_action (widget_class, "codebook.refresh", NULL, refresh_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "codebook.rename", NULL);
@@ -1230,10 +1650,16 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "codebook.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "codebook.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "codebook.move-down", NULL);
+  /* As GtkTreeExpander's own keys (which GTK 4.8 gives only to a focused
+   * expander, not the list item that has the focus). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "codebook.expand", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "codebook.expand", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_asterisk, 0, "codebook.expand", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Multiply, 0, "codebook.expand", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "codebook.collapse", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "codebook.collapse", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, 0, "codebook.collapse", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Divide, 0, "codebook.collapse", NULL);
   /* Escape goes back from one tag's highlights to the document's. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codebook.unselect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "codebook.context-menu", NULL);
@@ -1245,21 +1671,35 @@ dossier_codebook_panel_class_init (DossierCodebookPanelClass *klass)
 static void
 dossier_codebook_panel_init (DossierCodebookPanel *self)
 {
+  GtkListItemFactory *factory;
+
   self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->families = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->parent_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->selected_tag_key = DOSSIER_TAG_KEY_AUTO;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dossier-codebook");
 
-  self->filter = gtk_custom_filter_new (filter_visible, self, NULL);
-  self->visible = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->visible)));
+  self->roots = g_list_store_new (DOSSIER_TYPE_TAG);
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->roots)), FALSE, TRUE,
+                                        create_family, self, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* After the selection, which must see the rows made before they close. */
+  g_signal_connect_object (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   refresh (self);

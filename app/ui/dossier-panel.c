@@ -222,6 +222,9 @@ dossier_panel_pick_row (DossierPanel *self,
   while (widget != NULL && gtk_widget_get_parent (widget) != list)
     widget = gtk_widget_get_parent (widget);
   widget = widget ? gtk_widget_get_first_child (widget) : NULL;
+  /* A tree's row sits in its expander. */
+  if (GTK_IS_TREE_EXPANDER (widget))
+    widget = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
 
   return DOSSIER_IS_ROW (widget) ? DOSSIER_ROW (widget) : NULL;
 }

@@ -3,7 +3,8 @@
  *
  * The tag's name, colour, count, depth and description are bound to the
  * row for as long as it shows the tag, so a rename or recolour in the core
- * shows at once. */
+ * shows at once. The codebook puts the row in a GtkTreeExpander, which
+ * draws the indent and the arrow. */
 
 #include "config.h"
 
@@ -11,8 +12,6 @@
 
 #include "dossier-tag-chip.h"
 #include "dossier-tag-row.h"
-
-#define INDENT_PX 14
 
 struct _DossierTagRow
 {
@@ -23,7 +22,6 @@ struct _DossierTagRow
   gboolean       expanded;
 
   /* template */
-  GtkWidget     *expander;
   GtkWidget     *swatch;
   GtkLabel      *name;
   GtkLabel      *count;
@@ -31,23 +29,6 @@ struct _DossierTagRow
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagRow, dossier_tag_row, DOSSIER_TYPE_ROW)
-
-static gboolean
-depth_to_margin (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  GtkWidget *row = GTK_WIDGET (g_binding_dup_target (binding));
-
-  /* The level in the tree, from 1, as assistive technologies count. */
-  if (row != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LEVEL,
-                                    (int) g_value_get_uint (from) + 1, -1);
-  g_clear_object (&row);
-  g_value_set_int (to, (int) g_value_get_uint (from) * INDENT_PX);
-  return TRUE;
-}
 
 static void
 update_accessible (DossierTagRow *self)
@@ -58,6 +39,8 @@ update_accessible (DossierTagRow *self)
   if (tag == NULL)
     return;
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                  (int) dossier_tag_get_depth (tag) + 1, -1);
   /* GTK 4.8 does not pass the row's level on to AT-SPI: it is said. */
   if (self->slot > 0)
     description = g_strdup_printf (_("Level %u, key %u"), dossier_tag_get_depth (tag) + 1, self->slot);
@@ -66,28 +49,31 @@ update_accessible (DossierTagRow *self)
   dossier_row_set_accessible (DOSSIER_ROW (self), dossier_tag_get_name (tag), description);
 }
 
+/* The list's row around the row (what takes the focus, and what a screen
+ * reader announces), through the expander; NULL if none. */
+static GtkWidget *
+focus_row (DossierTagRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  for (guint i = 0; i < 2 && (widget = gtk_widget_get_parent (widget)) != NULL; i++)
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      return widget;
+
+  return NULL;
+}
+
+/* Expandable and expanded: said on the row and on the list's row. */
 static void
 update_expander (DossierTagRow *self)
 {
-  const char *label = self->expanded ? _("Collapse") : _("Expand");
+  GtkAccessible *targets[] = { GTK_ACCESSIBLE (self), (GtkAccessible *) focus_row (self) };
 
-  gtk_widget_set_opacity (self->expander, self->expandable ? 1.0 : 0.0);
-  gtk_widget_set_can_target (self->expander, self->expandable);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expander),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, !self->expandable,
-                               -1);
-  gtk_button_set_icon_name (GTK_BUTTON (self->expander),
-                            self->expanded ? "pan-down-symbolic" : "pan-end-symbolic");
-  gtk_widget_set_tooltip_text (self->expander, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (self->expandable)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (self),
-                                 GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded,
-                                 -1);
-  else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED);
+  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
+    if (self->expandable)
+      gtk_accessible_update_state (targets[i], GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded, -1);
+    else
+      gtk_accessible_reset_state (targets[i], GTK_ACCESSIBLE_STATE_EXPANDED);
 }
 
 static void
@@ -146,10 +132,9 @@ static void
 dossier_tag_row_item_changed (DossierRow *row)
 {
   DossierTagRow *self = DOSSIER_TAG_ROW (row);
-  DossierTag *tag = dossier_row_get_item (row);
 
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander),
-                                          g_variant_new_int64 (tag ? dossier_tag_get_id (tag) : 0));
+  if (dossier_row_get_item (row) == NULL)
+    self->expandable = self->expanded = FALSE;
   update_slot (self);
 }
 
@@ -194,7 +179,6 @@ dossier_tag_row_class_init (DossierTagRowClass *klass)
                                   "/org/dossier/Dossier/ui/dossier-tag-row.ui");
   /* A row of the codebook's tree grid, with its level and expanded state. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
-  gtk_widget_class_bind_template_child (widget_class, DossierTagRow, expander);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, name);
   gtk_widget_class_bind_template_child (widget_class, DossierTagRow, count);
@@ -206,21 +190,16 @@ static void
 dossier_tag_row_init (DossierTagRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The target first: the action takes a tag id. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander), g_variant_new_int64 (0));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->expander), "codebook.toggle-expanded");
 
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "n-highlights", self->count, "label", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "description", self, "tooltip-text", NULL);
-  dossier_row_bind_item (DOSSIER_ROW (self), "depth", self, "margin-start", depth_to_margin);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::parent-id", G_CALLBACK (parent_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::key", G_CALLBACK (key_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::name", G_CALLBACK (update_accessible));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::depth", G_CALLBACK (update_accessible));
 
-  update_expander (self);
   update_slot (self);
 }

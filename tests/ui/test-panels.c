@@ -345,8 +345,13 @@ test_codebook (Fixture       *f,
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 4), "tag-count"), ==, "1");  /* Cons */
   g_assert_cmpstr (label_with_class (g_ptr_array_index (rows, 7), "tag-count"), ==, "0");  /* Timeline */
   /* Children are indented. */
-  g_assert_cmpint (gtk_widget_get_margin_start (g_ptr_array_index (rows, 1)), >,
-                   gtk_widget_get_margin_start (g_ptr_array_index (rows, 0)));
+  {
+    double parent_x, child_x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (g_ptr_array_index (rows, 0), panel, 0, 0, &parent_x, &y));
+    g_assert_true (gtk_widget_translate_coordinates (g_ptr_array_index (rows, 1), panel, 0, 0, &child_x, &y));
+    g_assert_cmpfloat (child_x, >, parent_x + 8);
+  }
 
   /* Keys: the tags that are not groups, in the project's tree order. */
   tags = dossier_project_get_tags (f->project);
@@ -498,6 +503,224 @@ test_codebook (Fixture       *f,
   g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==, 0);
 
   g_signal_handlers_disconnect_by_func (panel, count_notify, &notified);
+  close_window (window);
+  g_assert_finalize_object (panel);
+}
+
+/* ---- codebook: the tree ------------------------------------------------------- */
+
+/* The names of the codebook's rows as they show, depth marked by "  ". */
+static char *
+tree_outline (GtkWidget *panel)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_descendant (panel, GTK_TYPE_LIST_VIEW))));
+  GString *outline = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(DossierTag) tag = gtk_tree_list_row_get_item (row);
+
+      for (guint d = 0; d < gtk_tree_list_row_get_depth (row); d++)
+        g_string_append (outline, "  ");
+      g_string_append (outline, dossier_tag_get_name (tag));
+      if (gtk_tree_list_row_is_expandable (row))
+        g_string_append (outline, gtk_tree_list_row_get_expanded (row) ? " -" : " +");
+      g_string_append_c (outline, '\n');
+    }
+  return g_string_free (outline, FALSE);
+}
+
+typedef struct
+{
+  GtkWidget  *panel;
+  const char *outline;
+} OutlineIs;
+
+static gboolean
+outline_is (gpointer data)
+{
+  OutlineIs *is = data;
+  g_autofree char *outline = tree_outline (is->panel);
+
+  return g_str_equal (outline, is->outline);
+}
+
+#define assert_outline(panel, expected) G_STMT_START {                    \
+    g_autofree char *outline_ = tree_outline (panel);                      \
+    g_assert_cmpstr (outline_, ==, expected);                              \
+  } G_STMT_END
+
+/* The row of @tag_id as it shows (transfer none), or NULL. */
+static DossierRow *
+tag_row (GtkWidget      *panel,
+         DossierProject *project,
+         gint64          tag_id)
+{
+  return dossier_panel_find_row (DOSSIER_PANEL (panel), dossier_project_get_tag (project, tag_id));
+}
+
+typedef struct
+{
+  GtkWidget      *panel;
+  DossierProject *project;
+  gint64          tag_id;
+  const char     *count;
+} CountShows;
+
+static gboolean
+count_shows (gpointer data)
+{
+  CountShows *shows = data;
+  DossierRow *row = tag_row (shows->panel, shows->project, shows->tag_id);
+
+  return row != NULL && g_strcmp0 (label_with_class (GTK_WIDGET (row), "tag-count"), shows->count) == 0;
+}
+
+#define FULL_TREE \
+  "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n"
+
+/* The codebook is a tree (GtkTreeListModel, GtkTreeExpander rows): tags
+ * nest, expand and collapse by keyboard and click, keep their count, name
+ * and place through edits, and their expanded state through tagging,
+ * moves and undo (issue 7, item 16d). */
+static void
+test_codebook_tree (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (dossier_codebook_panel_new ());
+  DossierCodebookPanel *codebook = DOSSIER_CODEBOOK_PANEL (panel);
+  GtkWidget *list_view;
+  GtkWidget *window;
+  gint64 start, end;
+
+  g_object_set (panel, "project", f->project, NULL);
+  window = show_in_window (panel, 360, 700);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  assert_outline (panel, FULL_TREE);
+
+  /* Each row in an expander: the tree's own arrow and indent. */
+  {
+    DossierRow *students = tag_row (panel, f->project, f->students);
+
+    g_assert_nonnull (students);
+    g_assert_true (GTK_IS_TREE_EXPANDER (gtk_widget_get_parent (GTK_WIDGET (students))));
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (tag_row (panel, f->project, f->stakeholders)),
+                                      GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (students), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2);
+  }
+
+  /* Keyboard: Left closes an open tag, Right opens it, Right again goes
+   * to its first child; Left on a child goes to its parent, Shift+Left
+   * from any child too; minus and plus (the panel's keys) as well. */
+  gtk_widget_grab_focus (list_view);
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->stakeholders);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Left, 0));
+  assert_outline (panel, "Stakeholders +\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (tag_row (panel, f->project, f->stakeholders)),
+                                    GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Right, 0));
+  assert_outline (panel, FULL_TREE);
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->stakeholders);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Right, 0));
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->students);
+  g_assert_true (press_key_on (list_view, GDK_KEY_KP_Left, 0));
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->stakeholders);
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->council);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Left, GDK_SHIFT_MASK));
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->stakeholders);
+  assert_outline (panel, FULL_TREE);
+  /* Up and Down stay the list's; Left on a top-level leaf goes nowhere. */
+  g_assert_false (press_key_on (list_view, GDK_KEY_Down, 0));
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->pros);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Left, 0));
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->pros);
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->risks);
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.collapse", NULL));
+  assert_outline (panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes\nBudget\n");
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.expand", NULL));
+  assert_outline (panel, FULL_TREE);
+
+  /* A click on the arrow (what its gesture does: the expander's action). */
+  {
+    GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (tag_row (panel, f->project, f->risks)));
+
+    g_assert_true (gtk_widget_activate_action (expander, "listitem.toggle-expand", NULL));
+    assert_outline (panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes\nBudget\n");
+    g_assert_true (gtk_widget_activate_action (expander, "listitem.toggle-expand", NULL));
+    assert_outline (panel, FULL_TREE);
+  }
+
+  /* A child tag's count follows tagging and its undo. */
+  g_assert_cmpstr (label_with_class (GTK_WIDGET (tag_row (panel, f->project, f->council)), "tag-count"), ==, "0");
+  find_text_range (f->project, f->doc_one, "The council", &start, &end);
+  g_assert_cmpint (dossier_project_tag_range (f->project, f->doc_one, start, end, f->council, NULL), >, 0);
+  wait_until (count_shows, &(CountShows) { panel, f->project, f->council, "1" }, "Council's count to be 1");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_until (count_shows, &(CountShows) { panel, f->project, f->council, "0" }, "Council's count back to 0");
+
+  /* Collapsed stays collapsed through tagging (a child's count changing,
+   * a passage tagged in a hidden child), and through the tree changing. */
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->stakeholders);
+  g_assert_true (press_key_on (list_view, GDK_KEY_Left, 0));
+  g_assert_cmpint (dossier_project_tag_range (f->project, f->doc_one, start, end, f->students, NULL), >, 0);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (f->project, f->students)), ==, 3);
+  add_tag (f->project, "Opening hours", 0);
+  flush_events ();
+  assert_outline (panel, "Stakeholders +\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\nOpening hours\n");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  flush_events ();
+  assert_outline (panel, "Stakeholders +\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n");
+  g_assert_true (press_key_on (list_view, GDK_KEY_Right, 0));
+  assert_outline (panel, FULL_TREE);
+  g_assert_cmpstr (label_with_class (GTK_WIDGET (tag_row (panel, f->project, f->students)), "tag-count"), ==, "2");
+
+  /* Renaming a nested tag keeps its place. */
+  g_assert_true (dossier_project_rename_tag (f->project, f->students, "Pupils", NULL));
+  flush_events ();
+  assert_outline (panel, "Stakeholders -\n  Pupils\n  Council\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  flush_events ();
+  assert_outline (panel, FULL_TREE);
+
+  /* Undo of a delete brings the tag back at its place in the tree, and
+   * a tag that was collapsed comes back collapsed. */
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->students);
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
+  assert_outline (panel, "Stakeholders -\n  Council\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  assert_outline (panel, FULL_TREE);
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->risks);
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.collapse", NULL));
+  g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
+  assert_outline (panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nTimeline\nQuotes\nBudget\n");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  assert_outline (panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes\nBudget\n");
+
+  /* A tag moved under the tag before it changes family without the
+   * project's list changing order: into collapsed Risks it goes out of
+   * sight; undone (its row not shown), it comes back. */
+  g_assert_true (dossier_project_move_tag (f->project, f->timeline, f->risks, -1, NULL));
+  wait_until (outline_is, &(OutlineIs) { panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nQuotes\nBudget\n" },
+              "Timeline to go into collapsed Risks");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_until (outline_is, &(OutlineIs) { panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes\nBudget\n" },
+              "Timeline to come back to the top level");
+  /* A leaf that gains a child gets an arrow (expanded), and loses it
+   * with its last child. */
+  g_assert_true (dossier_project_move_tag (f->project, f->budget, f->quotes, -1, NULL));
+  wait_until (outline_is, &(OutlineIs) { panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes -\n  Budget\n" },
+              "Budget to go under Quotes");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  wait_until (outline_is, &(OutlineIs) { panel, "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks +\nTimeline\nQuotes\nBudget\n" },
+              "Budget to come back");
+
+  /* Selecting a tag inside a collapsed one shows it. */
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->costs);
+  assert_outline (panel, FULL_TREE);
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->costs);
+
   close_window (window);
   g_assert_finalize_object (panel);
 }
@@ -1130,6 +1353,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The accessible states the codebook's tree gives its rows are read
+   * back (gtk_test_accessible_assert_state). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1138,6 +1364,8 @@ main (int   argc,
   g_test_add ("/dossier/panels/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
   g_test_add ("/dossier/panels/codebook-delete-toast", Fixture, NULL, fixture_set_up,
               test_codebook_delete_toast, fixture_tear_down);
+  g_test_add ("/dossier/panels/codebook-tree", Fixture, NULL, fixture_set_up, test_codebook_tree,
+              fixture_tear_down);
   g_test_add ("/dossier/panels/tag-picker", Fixture, NULL, fixture_set_up, test_tag_picker, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights", Fixture, NULL, fixture_set_up, test_highlights_panel, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights-live", Fixture, NULL, fixture_set_up, test_highlights_panel_live, fixture_tear_down);

@@ -144,8 +144,10 @@ test_tag_row (Fixture       *f,
   g_assert_cmpstr (label_with_class (row, "tag-count"), ==, "1");
   swatch = find_descendant (row, DOSSIER_TYPE_TAG_CHIP);
   g_assert_cmpstr (dossier_tag_chip_get_color (DOSSIER_TAG_CHIP (swatch)), ==, dossier_tag_get_color (fares));
-  /* A subtag is indented; no slot until the codebook gives one. */
-  g_assert_cmpint (gtk_widget_get_margin_start (row), >, 0);
+  /* A subtag, at level 2 (the codebook's expander indents it); no slot
+   * until the codebook gives one. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Level 2");
   g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, "");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Fares");
 
@@ -170,10 +172,10 @@ test_tag_row (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "What riders pay");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Ticket prices");
 
-  /* Another tag: a top-level one, not indented. */
+  /* Another tag: a top-level one. */
   dossier_row_set_item (DOSSIER_ROW (row), costs);
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
-  g_assert_cmpint (gtk_widget_get_margin_start (row), ==, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1);
   g_assert_true (dossier_project_rename_tag (f->project, f->fares, "Fares", &error));
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
 
