@@ -55,6 +55,7 @@ struct _DossierCodebookPanel
   GHashTable         *collapsed;   /* gint64* tag ids */
   GtkWidget          *drag_row;    /* weak: the row a drag started on */
   GtkWidget          *drop_row;    /* weak: the row showing where a drop goes */
+  GtkWidget          *menu_row;    /* weak: the row whose tooltip the menu holds off */
   gint64              slots[DOSSIER_CODEBOOK_N_SLOTS];
   gint64              selected_tag_id;
   int                 selected_tag_key;
@@ -1044,6 +1045,30 @@ drop_cb (DossierCodebookPanel *self,
 
 /* ---- context menu ---------------------------------------------------------- */
 
+/* The menu's tag: its row's tooltip (the tag's description) stays off
+ * the menu while it is open. */
+static void
+hold_row_tooltip (DossierCodebookPanel *self)
+{
+  DossierTag *tag = selected_tag (self);
+  GtkWidget *row = tag ? GTK_WIDGET (dossier_panel_find_row (DOSSIER_PANEL (self), tag)) : NULL;
+
+  g_set_weak_pointer (&self->menu_row, row);
+  if (row != NULL && gtk_widget_get_has_tooltip (row))
+    {
+      gtk_widget_set_has_tooltip (row, FALSE);
+      gtk_widget_trigger_tooltip_query (row);
+    }
+}
+
+static void
+context_menu_closed_cb (DossierCodebookPanel *self)
+{
+  if (self->menu_row != NULL)
+    gtk_widget_set_has_tooltip (self->menu_row, gtk_widget_get_tooltip_text (self->menu_row) != NULL);
+  g_clear_weak_pointer (&self->menu_row);
+}
+
 static void
 popup_menu_at (DossierCodebookPanel *self,
                GtkWidget            *widget,
@@ -1051,6 +1076,8 @@ popup_menu_at (DossierCodebookPanel *self,
                double                y)
 {
   double px = x, py = y;
+
+  hold_row_tooltip (self);
 
   if (widget != NULL)
     gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py);
@@ -1516,6 +1543,7 @@ dossier_codebook_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->tags, self);
   g_clear_weak_pointer (&self->drag_row);
   g_clear_weak_pointer (&self->drop_row);
+  g_clear_weak_pointer (&self->menu_row);
   unwatch_tags (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_CODEBOOK_PANEL);
@@ -1701,6 +1729,8 @@ dossier_codebook_panel_init (DossierCodebookPanel *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->context_menu, "closed", G_CALLBACK (context_menu_closed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   refresh (self);
 }

@@ -721,6 +721,24 @@ test_codebook_tree (Fixture       *f,
   assert_outline (panel, FULL_TREE);
   g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->costs);
 
+  /* A tag's menu is not covered by its row's tooltip (its description). */
+  g_assert_true (dossier_project_set_tag_description (f->project, f->council, "Elected members", NULL));
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->council);
+  {
+    GtkWidget *row = GTK_WIDGET (tag_row (panel, f->project, f->council));
+    GtkWidget *menu = find_descendant (panel, GTK_TYPE_POPOVER_MENU);
+
+    g_assert_true (gtk_widget_get_has_tooltip (row));
+    g_assert_true (gtk_widget_activate_action (panel, "codebook.context-menu", NULL));
+    flush_events ();
+    g_assert_true (gtk_widget_get_visible (menu));
+    g_assert_false (gtk_widget_get_has_tooltip (row));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    flush_events ();
+    g_assert_true (gtk_widget_get_has_tooltip (row));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Elected members");
+  }
+
   close_window (window);
   g_assert_finalize_object (panel);
 }
