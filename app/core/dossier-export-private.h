@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* libxml2's document, declared here so that this header needs no libxml2
+ * include for the writers that serialize none. */
+struct _xmlDoc;
+
 /* ---- Writer ------------------------------------------------------------ */
 
 /* Appends go to a buffer flushed to the stream in large writes; the first
