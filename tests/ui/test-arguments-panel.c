@@ -511,24 +511,64 @@ find_shortcut (GtkWidget  *widget,
   return NULL;
 }
 
+/* The group of @widget's shortcuts window titled @title. */
+static GtkWidget *
+find_shortcuts_group (GtkWidget  *widget,
+                      const char *title)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "title", &text, NULL);
+      if (g_strcmp0 (text, title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcuts_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The Keyboard Shortcuts window lists Ctrl+Shift+E (Add Selection as
- * Evidence…) and the keys of a focused argument. */
+ * Evidence…) and, each in its own group, the keys of a focused argument,
+ * stakeholder and codebook tag. */
 static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
   GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
-  struct { const char *accelerator, *title; } keys[] = {
-    { "<Shift><Control>e", "Add the selection as evidence for a stakeholder or argument" },
-    { "<Control>e", "Cite the reader’s selection for it" },
-    { "<Alt>Up <Alt>Down", "Move it up or down" },
-    { "Return", "Show or hide the passages it cites" },
+  struct { const char *group, *accelerator, *title; } keys[] = {
+    { "Tagging", "<Shift><Control>e", "Add the selection as evidence for a stakeholder or argument" },
+    { "Pros and Cons (on a focused argument)", "<Control>e", "Cite the reader’s selection for it" },
+    { "Pros and Cons (on a focused argument)", "<Alt>Up <Alt>Down", "Move it up or down" },
+    { "Pros and Cons (on a focused argument)", "Return", "Show or hide the passages it cites" },
+    { "Stakeholders (on a focused stakeholder)", "<Control>e", "Cite the reader’s selection for it" },
+    { "Stakeholders (on a focused stakeholder)", "<Alt>Up <Alt>Down", "Move it up or down" },
+    { "Codebook (on a focused tag)", "Right", "Open it, or go to its first subtag" },
+    { "Codebook (on a focused tag)", "Left", "Close it, or go to its parent" },
+    { "Codebook (on a focused tag)", "<Shift>Left", "Go to its parent" },
+    { "Codebook (on a focused tag)", "plus minus", "Open or close it" },
+    { "Codebook (on a focused tag)", "F2", "Rename it" },
+    { "Codebook (on a focused tag)", "<Alt>Up <Alt>Down", "Move it up or down" },
+    { "Codebook (on a focused tag)", "Delete", "Delete it" },
   };
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (find_shortcut (shortcuts, keys[i].accelerator, keys[i].title) == NULL)
-      g_error ("%s is not listed as “%s”", keys[i].accelerator, keys[i].title);
+    {
+      GtkWidget *group = find_shortcuts_group (shortcuts, keys[i].group);
+
+      if (group == NULL)
+        g_error ("no group “%s”", keys[i].group);
+      if (find_shortcut (group, keys[i].accelerator, keys[i].title) == NULL)
+        g_error ("%s is not listed as “%s” under “%s”", keys[i].accelerator, keys[i].title, keys[i].group);
+    }
   gtk_window_destroy (GTK_WINDOW (shortcuts));
 }
 
