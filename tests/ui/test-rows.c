@@ -412,6 +412,9 @@ test_highlight_card_lazy (Fixture       *f,
   flush_events ();
 
   close_window (window);
+  /* The closed picker lets go of the project from the main loop, not
+   * always within one flush: wait for it rather than fail the teardown. */
+  wait_for_refs (f->project, 1);
 }
 
 /* ---- Search hit row ---------------------------------------------------------------- */
