@@ -1413,6 +1413,31 @@ test_compare (Fixture       *f,
   g_assert_null (strstr (shares, "[3]"));
   g_assert_nonnull (strstr (shares, "."));  /* shares, not counts */
 
+  /* Sorted: stakeholders by total, largest first; documents by title. */
+  {
+    g_autofree char *sorted = ok_cli ("compare", f->project, "--rows", "stakeholders", "--sort", "total",
+                                      "--format", "csv", NULL);
+    g_autofree char *by_title = ok_cli ("compare", f->project, "1", "3", "--sort-documents", "title",
+                                        "--format", "csv", NULL);
+    g_autofree char *reversed = ok_cli ("compare", f->project, "1", "3", "--sort-documents", "title",
+                                        "--sort", "name", "--reverse", "--format", "csv", NULL);
+    g_auto(GStrv) lines = g_strsplit (sorted, "\r\n", -1);
+    double last = G_MAXDOUBLE;
+    guint n = 0;
+
+    /* Every row but the header and the totals' line. */
+    for (guint i = 1; lines[i] != NULL && lines[i + 1] != NULL && *lines[i + 1] != '\0'; i++, n++)
+      {
+        double total = g_ascii_strtod (strrchr (lines[i], ',') + 1, NULL);
+
+        g_assert_cmpfloat (total, <=, last);
+        last = total;
+      }
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_true (g_str_has_prefix (by_title, "id,row,detail,depth,Port Calder Approves Car-Free"));
+    g_assert_true (g_str_has_prefix (reversed, "id,row,detail,depth,Port Calder Approves Car-Free"));
+  }
+
   /* Pictures. */
   g_free (ok_cli ("compare", f->project, "--format", "svg", "-o", svg_path, "--per-1000", NULL));
   g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
@@ -1458,6 +1483,9 @@ test_compare (Fixture       *f,
   expect_failure (2, "compare", NULL, "compare", f->project, "one", NULL);
   expect_failure (1, "compare", "among the rows", "compare", f->project, "--excerpts", "999", NULL);
   expect_failure (1, "compare", "folder", "compare", f->project, "-o", f->dir, NULL);
+  expect_failure (2, "compare", "unknown sort", "compare", f->project, "--sort", "size", NULL);
+  expect_failure (2, "compare", "unknown sort", "compare", f->project, "--sort-documents", "name-length", NULL);
+  expect_failure (1, "compare", "not among those compared", "compare", f->project, "1", "2", "--sort", "3", NULL);
   expect_failure (2, "diverge", "unknown format", "diverge", f->project, "--format", "csv", NULL);
   after = snapshot (f);
   g_assert_cmpstr (after, ==, before);

@@ -342,6 +342,257 @@ test_matrix_filters (Fixture       *f,
                    dossier_comparison_find_row (nonempty, f->impacts) + 1);
 }
 
+/* ---- Arranged as shown: sorted, filtered, collapsed ------------------------- */
+
+static DossierComparison *
+arrange (DossierComparison               *c,
+         const DossierCompareArrangement *a)
+{
+  g_autoptr(GError) error = NULL;
+  DossierComparison *arranged = dossier_comparison_arrange (c, a, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (arranged);
+  return arranged;
+}
+
+/* The rows' ids, in order, are @... (0-terminated). */
+static void
+assert_rows (DossierComparison *c,
+             ...)
+{
+  va_list ap;
+  guint i = 0;
+  gint64 id;
+
+  va_start (ap, c);
+  while ((id = va_arg (ap, gint64)) != 0)
+    {
+      g_assert_cmpuint (i, <, dossier_comparison_get_n_rows (c));
+      g_assert_cmpint (dossier_comparison_get_row_id (c, i), ==, id);
+      i++;
+    }
+  va_end (ap);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (c), ==, i);
+}
+
+static void
+test_arrange_sort (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(DossierComparison) s = NULL;
+  gint64 etapes = add_tag (P (f), "Étapes", 0);
+  gint64 dust = add_tag (P (f), "Dust", f->impacts);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *first_id = NULL;
+
+  mark (P (f), f->wire, "The Transit Authority welcomed the plan", dust);
+  c = compare (f, &options);
+  g_assert_cmpuint (dossier_comparison_get_row_n_below (c, dossier_comparison_find_row (c, f->impacts)), ==, 2);
+  g_assert_cmpuint (dossier_comparison_get_row_n_below (c, dossier_comparison_find_row (c, f->cost)), ==, 0);
+  g_assert_cmpint (dossier_comparison_get_row_parent (c, dossier_comparison_find_row (c, dust)), ==,
+                   dossier_comparison_find_row (c, f->impacts));
+  g_assert_cmpint (dossier_comparison_get_arrangement (c)->row_sort, ==, DOSSIER_COMPARE_SORT_ORDER);
+
+  /* By name, folded: "Étapes" among the e's; sub-tags under their parent. */
+  a.row_sort = DOSSIER_COMPARE_SORT_NAME;
+  s = arrange (c, &a);
+  assert_rows (s, f->cost, etapes, f->deadline, f->impacts, dust, f->noise, f->route, (gint64) 0);
+  g_assert_cmpuint (dossier_comparison_get_row_depth (s, 4), ==, 1);
+  g_assert_cmpint (dossier_comparison_get_row_parent (s, 4), ==, 3);
+  g_assert_cmpint (dossier_comparison_get_row_parent (s, 3), ==, -1);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  a.rows_descending = TRUE;
+  s = arrange (c, &a);
+  assert_rows (s, f->route, f->impacts, f->noise, dust, f->deadline, etapes, f->cost, (gint64) 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* By total, largest first; ties keep the codebook's order. Impacts
+   * counts its sub-tags': 3, as much as Cost. */
+  a.row_sort = DOSSIER_COMPARE_SORT_TOTAL;
+  s = arrange (c, &a);
+  assert_rows (s, f->cost, f->impacts, f->noise, dust, f->route, f->deadline, etapes, (gint64) 0);
+  /* The cells moved with their rows. */
+  g_assert_cmpuint (dossier_comparison_get_count (s, 1, 1), ==, 1);
+  g_assert_cmpfloat (dossier_comparison_get_row_total (s, 1), ==, 3);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* By one document's column: the Evening Star's. */
+  a.row_sort = DOSSIER_COMPARE_SORT_DOCUMENT;
+  a.row_sort_document = f->star;
+  s = arrange (c, &a);
+  assert_rows (s, f->cost, f->route, f->impacts, f->noise, dust, f->deadline, etapes, (gint64) 0);
+  g_assert_cmpint (dossier_comparison_get_arrangement (s)->row_sort_document, ==, f->star);
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.rows_descending = FALSE;
+  s = arrange (c, &a);
+  assert_rows (s, f->deadline, etapes, f->cost, f->route, f->impacts, dust, f->noise, (gint64) 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Documents: by outlet, by title; cells, words and totals go with them. */
+  a = (DossierCompareArrangement) DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  a.column_sort = DOSSIER_COMPARE_SORT_OUTLET;
+  s = arrange (c, &a);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 0), ==, f->star);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 1), ==, f->wire);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 2), ==, f->post);
+  g_assert_cmpuint (dossier_comparison_get_count (s, dossier_comparison_find_row (s, f->deadline), 2), ==, 1);
+  g_assert_cmpuint (dossier_comparison_get_count (s, dossier_comparison_find_row (s, f->deadline), 0), ==, 0);
+  g_assert_cmpuint (dossier_comparison_get_document_words (s, 2), ==, dossier_comparison_get_document_words (c, 0));
+  g_assert_cmpfloat (dossier_comparison_get_column_total (s, 2), ==, dossier_comparison_get_column_total (c, 0));
+  g_assert_cmpfloat (dossier_comparison_get_total (s), ==, dossier_comparison_get_total (c));
+  g_assert_cmpfloat (dossier_comparison_get_first_place (s, dossier_comparison_find_row (s, f->noise), 0), ==,
+                     dossier_comparison_get_first_place (c, dossier_comparison_find_row (c, f->noise), 2));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  a.column_sort = DOSSIER_COMPARE_SORT_NAME;
+  a.columns_descending = TRUE;
+  s = arrange (c, &a);
+  /* "Tram extension…", "Noise fears…", "Council backs…". */
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 0), ==, f->post);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 1), ==, f->star);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 2), ==, f->wire);
+
+  /* What is written out follows: the CSV's first row is the first shown. */
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.row_sort = DOSSIER_COMPARE_SORT_NAME;
+  a.rows_descending = TRUE;
+  s = arrange (c, &a);
+  csv = dossier_comparison_to_string (s, DOSSIER_COMPARE_FORMAT_CSV, NULL);
+  g_assert_nonnull (csv);
+  lines = g_strsplit (csv, "\n", -1);
+  first_id = g_strdup_printf ("%" G_GINT64_FORMAT ",", f->route);
+  g_assert_true (g_str_has_prefix (lines[1], first_id));
+}
+
+static void
+test_arrange_filter_tree (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(DossierComparison) s = NULL;
+  g_autoptr(GHashTable) collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 etapes = add_tag (P (f), "Étapes", 0);
+  gint64 dust = add_tag (P (f), "Dust", f->impacts);
+  char filter[16];
+  int impacts;
+
+  mark (P (f), f->wire, "The Transit Authority welcomed the plan", dust);
+  c = compare (f, &options);
+
+  /* A match keeps the rows it is under; case and accents aside. */
+  g_strlcpy (filter, "NOI", sizeof filter);
+  a.filter = filter;
+  s = arrange (c, &a);
+  assert_rows (s, f->impacts, f->noise, (gint64) 0);
+  /* The arrangement keeps its own copy of the filter. */
+  g_strlcpy (filter, "x", sizeof filter);
+  g_assert_cmpstr (dossier_comparison_get_arrangement (s)->filter, ==, "NOI");
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  a.filter = "etap";
+  s = arrange (c, &a);
+  assert_rows (s, etapes, (gint64) 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Nothing matches: no rows, the documents and their totals stay. */
+  a.filter = "zzz";
+  s = arrange (c, &a);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (s), ==, 0);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (s), ==, 3);
+  g_assert_cmpfloat (dossier_comparison_get_total (s), ==, dossier_comparison_get_total (c));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Blank keeps every row. */
+  a.filter = "  ";
+  s = arrange (c, &a);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (s), ==, dossier_comparison_get_n_rows (c));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Collapsed: its sub-tags are gone, its counts still hold theirs. */
+  g_hash_table_add (collapsed, g_memdup2 (&f->impacts, sizeof f->impacts));
+  g_hash_table_add (collapsed, g_memdup2 (&f->cost, sizeof f->cost));
+  a.filter = NULL;
+  a.collapsed = collapsed;
+  s = arrange (c, &a);
+  assert_rows (s, f->cost, f->deadline, f->route, f->impacts, etapes, (gint64) 0);
+  impacts = dossier_comparison_find_row (s, f->impacts);
+  g_assert_true (dossier_comparison_get_row_collapsed (s, impacts));
+  /* A row with nothing under it is never collapsed. */
+  g_assert_false (dossier_comparison_get_row_collapsed (s, 0));
+  g_assert_cmpuint (dossier_comparison_get_row_n_below (s, impacts), ==, 2);
+  g_assert_cmpuint (dossier_comparison_get_count (s, impacts, 1), ==, 1);
+  g_assert_cmpfloat (dossier_comparison_get_row_total (s, impacts), ==, 3);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Filtering for a sub-tag shows it under its collapsed parent; a
+   * matching parent stays collapsed. */
+  a.filter = "dust";
+  s = arrange (c, &a);
+  assert_rows (s, f->impacts, dust, (gint64) 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.filter = "pacts";
+  s = arrange (c, &a);
+  assert_rows (s, f->impacts, (gint64) 0);
+  g_assert_true (dossier_comparison_get_row_collapsed (s, 0));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Stakeholders are a flat list: sorted, filtered, never collapsed. */
+  options.rows = DOSSIER_COMPARE_STAKEHOLDERS;
+  g_clear_pointer (&c, dossier_comparison_unref);
+  c = compare (f, &options);
+  a.filter = "transit";
+  a.row_sort = DOSSIER_COMPARE_SORT_TOTAL;
+  s = arrange (c, &a);
+  assert_rows (s, f->authority, (gint64) 0);
+  g_assert_false (dossier_comparison_get_row_collapsed (s, 0));
+}
+
+static void
+test_arrange_bad (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) c = compare (f, &options);
+  g_autoptr(GError) error = NULL;
+  DossierCompareSort sort;
+
+  /* Rows have no date; documents are no row to sort by. */
+  a.row_sort = DOSSIER_COMPARE_SORT_DATE;
+  g_assert_null (dossier_comparison_arrange (c, &a, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_INVALID);
+  g_clear_error (&error);
+  a.row_sort = DOSSIER_COMPARE_SORT_ORDER;
+  a.column_sort = DOSSIER_COMPARE_SORT_DOCUMENT;
+  g_assert_null (dossier_comparison_arrange (c, &a, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Sorting by a document that is not compared. */
+  a.column_sort = DOSSIER_COMPARE_SORT_ORDER;
+  a.row_sort = DOSSIER_COMPARE_SORT_DOCUMENT;
+  a.row_sort_document = 4242;
+  g_assert_null (dossier_comparison_arrange (c, &a, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "4242"));
+
+  g_assert_true (dossier_compare_sort_from_string ("total", &sort));
+  g_assert_cmpint (sort, ==, DOSSIER_COMPARE_SORT_TOTAL);
+  g_assert_true (dossier_compare_sort_from_string ("Title", &sort));
+  g_assert_cmpint (sort, ==, DOSSIER_COMPARE_SORT_NAME);
+  g_assert_false (dossier_compare_sort_from_string ("size", &sort));
+  g_assert_false (dossier_compare_sort_from_string (NULL, &sort));
+  g_assert_cmpstr (dossier_compare_sort_to_string (DOSSIER_COMPARE_SORT_OUTLET), ==, "outlet");
+}
+
 static void
 test_matrix_stakeholders_arguments (Fixture       *f,
                                     gconstpointer  data)
@@ -958,6 +1209,9 @@ main (int   argc,
   ADD ("matrix-per-1000-words", test_matrix_per_words);
   ADD ("matrix-filters", test_matrix_filters);
   ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
+  ADD ("arrange-sort", test_arrange_sort);
+  ADD ("arrange-filter-tree", test_arrange_filter_tree);
+  ADD ("arrange-bad", test_arrange_bad);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("excerpts", test_excerpts);
   ADD ("divergences", test_divergences);

@@ -124,8 +124,10 @@ cli_compare (const char *name,
   g_autofree char *format_name = NULL;
   g_autofree char *tag_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *sort_name = NULL;
+  g_autofree char *sort_documents = NULL;
   g_auto(GStrv) lists = NULL;
-  gboolean per_1000 = FALSE, skip_empty = FALSE;
+  gboolean per_1000 = FALSE, skip_empty = FALSE, reverse = FALSE;
   gint64 excerpts_row = -1;
   GOptionEntry entries[] = {
     { "rows", 'r', 0, G_OPTION_ARG_STRING, &rows_name,
@@ -143,6 +145,14 @@ cli_compare (const char *name,
       N_("Leave out rows that count nothing"), NULL },
     { "docs", 0, 0, G_OPTION_ARG_STRING_ARRAY, &lists,
       N_("The documents to compare, in order (as well as DOC…)"), N_("ID,ID…") },
+    { "sort", 's', 0, G_OPTION_ARG_STRING, &sort_name,
+      N_("Sort the rows (sub-tags under their tag): order (default), name, total (largest first) or a document’s id (its column, largest first)"),
+      N_("KEY") },
+    { "reverse", 0, 0, G_OPTION_ARG_NONE, &reverse,
+      N_("Sort the rows the other way round"), NULL },
+    { "sort-documents", 0, 0, G_OPTION_ARG_STRING, &sort_documents,
+      N_("Sort the documents: order (as given, default), title, date, outlet or total (largest first)"),
+      N_("KEY") },
     { "excerpts", 'x', 0, G_OPTION_ARG_INT64, &excerpts_row,
       N_("Write the excerpts behind row ROW (0: all rows) side by side instead"), N_("ROW") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -152,6 +162,7 @@ cli_compare (const char *name,
     { NULL }
   };
   DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement arrangement = DOSSIER_COMPARE_ARRANGEMENT_INIT;
   DossierCompareFormat format = DOSSIER_COMPARE_FORMAT_TEXT;
   DossierRenderFormat picture = DOSSIER_RENDER_PNG;
   gboolean is_picture = FALSE;
@@ -181,6 +192,32 @@ cli_compare (const char *name,
                             measure_name);
   options.per_1000_words = per_1000;
   options.skip_empty = skip_empty;
+
+  if (sort_name != NULL)
+    {
+      gint64 id;
+
+      if (g_ascii_isdigit (*sort_name))
+        {
+          if (!cli_parse_int (name, "--sort", sort_name, 1, &id))
+            return CLI_EXIT_USAGE;
+          arrangement.row_sort = DOSSIER_COMPARE_SORT_DOCUMENT;
+          arrangement.row_sort_document = id;
+        }
+      else if (!dossier_compare_sort_from_string (sort_name, &arrangement.row_sort) ||
+               arrangement.row_sort > DOSSIER_COMPARE_SORT_TOTAL)
+        return cli_usage_error (name, _("unknown sort “%s”: use order, name, total or a document’s id"),
+                                sort_name);
+    }
+  /* Numbers largest first, names from A. */
+  arrangement.rows_descending = (arrangement.row_sort == DOSSIER_COMPARE_SORT_TOTAL ||
+                                 arrangement.row_sort == DOSSIER_COMPARE_SORT_DOCUMENT) != reverse;
+  if (sort_documents != NULL &&
+      (!dossier_compare_sort_from_string (sort_documents, &arrangement.column_sort) ||
+       arrangement.column_sort == DOSSIER_COMPARE_SORT_DOCUMENT))
+    return cli_usage_error (name, _("unknown sort “%s”: use order, title, date, outlet or total"),
+                            sort_documents);
+  arrangement.columns_descending = arrangement.column_sort == DOSSIER_COMPARE_SORT_TOTAL;
 
   if (format_name != NULL && dossier_render_format_from_string (format_name, &picture))
     is_picture = TRUE;
@@ -226,6 +263,15 @@ cli_compare (const char *name,
                                         &options, &error);
   if (comparison == NULL)
     return cli_fail (name, error);
+  if (sort_name != NULL || sort_documents != NULL || reverse)
+    {
+      DossierComparison *sorted = dossier_comparison_arrange (comparison, &arrangement, &error);
+
+      if (sorted == NULL)
+        return cli_fail (name, error);
+      dossier_comparison_unref (comparison);
+      comparison = sorted;
+    }
 
   if (excerpts_row >= 0)
     {

@@ -30,7 +30,29 @@ typedef struct
   char   *color;     /* NULL for arguments */
   guint   depth;
   int     parent;    /* a tag's parent's row, -1 = none among the rows */
+  guint   n_below;   /* sub-rows under it in the comparison, shown or not */
+  gboolean collapsed; /* arranged: its sub-rows are hidden */
 } DossierCompareRow;
+
+void      dossier_compare_column_clear (gpointer data);
+void      dossier_compare_row_clear    (gpointer data);
+
+struct _DossierComparison
+{
+  gatomicrefcount       ref_count;
+  DossierCompareOptions options;
+  GArray               *columns;      /* of DossierCompareColumn */
+  guint                *words;        /* per column */
+  GArray               *rows;         /* of DossierCompareRow */
+  guint                *counts;       /* rows × columns */
+  gint64               *first;        /* rows × columns: first start, -1 = none */
+  guint                *column_counts;
+  double                max_value;
+  /* How it was arranged (dossier-compare-arrange.c): its filter is
+   * @filter, its collapsed set a reference of ours. */
+  DossierCompareArrangement arrangement;
+  char                 *filter;
+};
 
 /* Checks @document_ids (present, none twice, at least @min) and reads
  * their metadata: a GArray of DossierCompareColumn with a clear func. */

@@ -74,8 +74,8 @@ dossier_compare_measure_to_string (DossierCompareMeasure measure)
 
 /* ---- Columns and rows ---------------------------------------------------- */
 
-static void
-column_clear (gpointer data)
+void
+dossier_compare_column_clear (gpointer data)
 {
   DossierCompareColumn *c = data;
 
@@ -84,8 +84,8 @@ column_clear (gpointer data)
   g_free (c->published);
 }
 
-static void
-row_clear (gpointer data)
+void
+dossier_compare_row_clear (gpointer data)
 {
   DossierCompareRow *r = data;
 
@@ -110,7 +110,7 @@ dossier_compare_columns_new (DossierProject  *project,
   g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (DossierCompareColumn));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  g_array_set_clear_func (columns, column_clear);
+  g_array_set_clear_func (columns, dossier_compare_column_clear);
 
   if (!dossier_project_ensure_open (project, error))
     return NULL;
@@ -306,7 +306,7 @@ dossier_compare_rows_new (DossierProject               *project,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (DossierCompareRow));
 
-  g_array_set_clear_func (rows, row_clear);
+  g_array_set_clear_func (rows, dossier_compare_row_clear);
 
   if (!check_measure (options, error))
     return NULL;
@@ -536,18 +536,6 @@ dossier_compare_heading (const char *text,
 
 /* ---- The matrix ------------------------------------------------------- */
 
-struct _DossierComparison
-{
-  gatomicrefcount       ref_count;
-  DossierCompareOptions options;
-  GArray               *columns;      /* of DossierCompareColumn */
-  guint                *words;        /* per column */
-  GArray               *rows;         /* of DossierCompareRow */
-  guint                *counts;       /* rows × columns */
-  gint64               *first;        /* rows × columns: first start, -1 = none */
-  guint                *column_counts;
-  double                max_value;
-};
 
 G_DEFINE_BOXED_TYPE (DossierComparison, dossier_comparison,
                      dossier_comparison_ref, dossier_comparison_unref)
@@ -573,6 +561,8 @@ dossier_comparison_unref (DossierComparison *self)
   g_free (self->counts);
   g_free (self->first);
   g_free (self->column_counts);
+  g_free (self->filter);
+  g_clear_pointer (&self->arrangement.collapsed, g_hash_table_unref);
   g_free (self);
 }
 
@@ -696,7 +686,7 @@ drop_empty_rows (DossierComparison *c)
           DossierCompareRow *to = &g_array_index (c->rows, DossierCompareRow, kept);
           DossierCompareRow *from = &g_array_index (c->rows, DossierCompareRow, r);
 
-          row_clear (to);
+          dossier_compare_row_clear (to);
           *to = *from;
           memset (from, 0, sizeof *from);
           memcpy (c->counts + (gsize) kept * n_columns, c->counts + (gsize) r * n_columns,
@@ -737,6 +727,7 @@ dossier_project_compare (DossierProject              *self,
   c = g_new0 (DossierComparison, 1);
   g_atomic_ref_count_init (&c->ref_count);
   c->options = *options;
+  c->arrangement = (DossierCompareArrangement) DOSSIER_COMPARE_ARRANGEMENT_INIT;
 
   c->columns = dossier_compare_columns_new (self, document_ids, n_documents, 1, error);
   if (c->columns == NULL)
@@ -776,6 +767,14 @@ dossier_project_compare (DossierProject              *self,
 
   if (options->skip_empty)
     drop_empty_rows (c);
+  /* Rows are in tree order: a row's sub-rows are all counted before it. */
+  for (guint r = c->rows->len; r > 0; r--)
+    {
+      const DossierCompareRow *row = &g_array_index (c->rows, DossierCompareRow, r - 1);
+
+      if (row->parent >= 0)
+        g_array_index (c->rows, DossierCompareRow, row->parent).n_below += 1 + row->n_below;
+    }
 
   for (guint r = 0; r < c->rows->len; r++)
     for (guint col = 0; col < n_columns; col++)

@@ -160,6 +160,72 @@ double       dossier_comparison_get_max_value     (DossierComparison *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierComparison, dossier_comparison_unref)
 
+/* A tag's parent's row, or -1 (other rows, top-level tags). */
+int          dossier_comparison_get_row_parent    (DossierComparison *self,
+                                                   guint              row);
+/* How many rows are under @row in the tree (its sub-tags, theirs…),
+ * shown or not: its counts include theirs. */
+guint        dossier_comparison_get_row_n_below   (DossierComparison *self,
+                                                   guint              row);
+
+/* ---- Arranged as shown ---------------------------------------------------- */
+
+/* What rows or documents are sorted by. */
+typedef enum
+{
+  DOSSIER_COMPARE_SORT_ORDER,     /* rows: the codebook's or list's order; documents: as given */
+  DOSSIER_COMPARE_SORT_NAME,      /* rows: their name; documents: their title */
+  DOSSIER_COMPARE_SORT_TOTAL,     /* their total */
+  DOSSIER_COMPARE_SORT_DOCUMENT,  /* rows only: their value in one document */
+  DOSSIER_COMPARE_SORT_DATE,      /* documents only: published (undated last) */
+  DOSSIER_COMPARE_SORT_OUTLET,    /* documents only: outlet (none last), then title */
+} DossierCompareSort;
+
+/* "order", "name", "total", "document", "date", "outlet" (and "title"
+ * for "name"). */
+gboolean    dossier_compare_sort_from_string (const char         *str,
+                                              DossierCompareSort *sort);
+const char *dossier_compare_sort_to_string   (DossierCompareSort  sort);
+
+typedef struct
+{
+  DossierCompareSort row_sort;
+  gint64             row_sort_document;  /* SORT_DOCUMENT: whose column sorts the rows */
+  gboolean           rows_descending;
+  DossierCompareSort column_sort;
+  gboolean           columns_descending;
+  /* Keep only the rows whose name holds this, folded (case and accents
+   * aside, see dossier_text_fold ()), with the rows they are under; NULL
+   * or blank keeps every row. */
+  const char        *filter;
+  /* Row ids (gint64 *) whose sub-rows are hidden, or NULL. A row kept
+   * only because a match is under it does not hide that match. */
+  GHashTable        *collapsed;
+} DossierCompareArrangement;
+
+#define DOSSIER_COMPARE_ARRANGEMENT_INIT \
+  { DOSSIER_COMPARE_SORT_ORDER, 0, FALSE, DOSSIER_COMPARE_SORT_ORDER, FALSE, NULL, NULL }
+
+/* The comparison as a person arranged it: rows sorted among their
+ * siblings (a sub-tag stays under its parent; ties keep their order),
+ * filtered, sub-rows of collapsed rows left out; documents sorted. Counts,
+ * totals and the largest value (for shading) stay those of @self: a
+ * collapsed tag still counts its sub-tags', a document's total is still
+ * over every row. A sort that does not apply (by date for rows, by one
+ * document for documents) fails with INVALID, a document not compared
+ * with DOSSIER_PROJECT_ERROR_NOT_FOUND. */
+DossierComparison *dossier_comparison_arrange (DossierComparison               *self,
+                                               const DossierCompareArrangement *arrangement,
+                                               GError                         **error);
+/* How it was arranged (as it came from the project: nothing sorted,
+ * nothing filtered); never NULL. */
+const DossierCompareArrangement *
+             dossier_comparison_get_arrangement   (DossierComparison *self);
+/* Its sub-rows are hidden (a row with rows under it, collapsed). */
+gboolean     dossier_comparison_get_row_collapsed (DossierComparison *self,
+                                                   guint              row);
+
+
 /* ---- Excerpts side by side -------------------------------------------- */
 
 typedef struct
