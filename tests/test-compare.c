@@ -537,6 +537,8 @@ test_arrange_filter_tree (Fixture       *f,
   a.filter = "dust";
   s = arrange (c, &a);
   assert_rows (s, f->impacts, dust, (gint64) 0);
+  /* Impacts is there for Dust's sake: it hides nothing, it is not collapsed. */
+  g_assert_false (dossier_comparison_get_row_collapsed (s, 0));
   g_clear_pointer (&s, dossier_comparison_unref);
   a.filter = "pacts";
   s = arrange (c, &a);

@@ -22,12 +22,23 @@
 #define TITLE_LINES  3     /* of a document's title in its heading */
 #define LABEL_CHARS  32    /* the row names' column at most */
 #define RADIUS       4
+#define EXPANDER     16    /* a tree's expander, and a heading's sort arrow */
 
 struct _DossierMatrix
 {
   GtkWidget          parent_instance;
 
-  DossierComparison *comparison;
+  DossierComparison *source;     /* as set */
+  DossierComparison *comparison; /* as shown: the source arranged */
+  /* How the person arranged it (see arrange ()). */
+  DossierCompareSort row_sort;
+  gint64             row_sort_document;
+  gboolean           rows_descending;
+  DossierCompareSort column_sort;
+  gboolean           columns_descending;
+  char              *filter;
+  GHashTable        *collapsed;  /* gint64 row ids */
+  gboolean           tree;       /* a row has rows under it: room for expanders */
   guint              n_rows;
   guint              n_columns;
   double             max;
@@ -71,8 +82,12 @@ enum
   N_PROPS
 };
 
-enum { SELECTION_CHANGED, ACTIVATE, N_SIGNALS };
+enum { SELECTION_CHANGED, ACTIVATE, ARRANGEMENT_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static const char *rows_heading (DossierMatrix *self);
+static void sort_by_heading (DossierMatrix *self,
+                             int            column);
 
 /* ---- Values in words ---------------------------------------------------------- */
 
@@ -115,6 +130,87 @@ format_amount (DossierMatrix *self,
     default:
       return g_strdup_printf (ngettext ("%s highlight", "%s highlights", n), number);
     }
+}
+
+/* The amount of @row (a row of the matrix, or n_rows: none), saying
+ * when it holds its sub-tags' too: "7 highlights, including 3 sub-tags". */
+static char *
+with_sub_tags (DossierMatrix *self,
+               guint          row,
+               char          *amount)
+{
+  guint below = row < self->n_rows ? dossier_comparison_get_row_n_below (self->comparison, row) : 0;
+  char *with;
+
+  if (below == 0)
+    return amount;
+  /* Translators: a tag's count with its sub-tags', e.g. "7 highlights, including 3 sub-tags". */
+  with = g_strdup_printf (ngettext ("%s, including %u sub-tag", "%s, including %u sub-tags", below),
+                          amount, below);
+  g_free (amount);
+  return with;
+}
+
+static char *
+row_amount (DossierMatrix *self,
+            guint          row,
+            double         value)
+{
+  return with_sub_tags (self, row, format_amount (self, value));
+}
+
+/* What sorts the rows, in words: "by name, A to Z", "by The Post,
+ * largest first"; NULL in the codebook's order. */
+static char *
+row_sort_words (DossierMatrix *self)
+{
+  const DossierCompareArrangement *a = dossier_comparison_get_arrangement (self->comparison);
+
+  switch (a->row_sort)
+    {
+    case DOSSIER_COMPARE_SORT_NAME:
+      return g_strdup (a->rows_descending ? _("Rows sorted by name, Z to A.") : _("Rows sorted by name, A to Z."));
+    case DOSSIER_COMPARE_SORT_TOTAL:
+      return g_strdup (a->rows_descending ? _("Rows sorted by their total, largest first.")
+                                          : _("Rows sorted by their total, smallest first."));
+    case DOSSIER_COMPARE_SORT_DOCUMENT:
+      for (guint c = 0; c < self->n_columns; c++)
+        if (dossier_comparison_get_document_id (self->comparison, c) == a->row_sort_document)
+          /* Translators: the rows sorted by one document's column, e.g. "Rows sorted by The Post, largest first." */
+          return g_strdup_printf (a->rows_descending ? _("Rows sorted by %s, largest first.")
+                                                     : _("Rows sorted by %s, smallest first."),
+                                  dossier_comparison_get_document_title (self->comparison, c));
+      return NULL;
+    case DOSSIER_COMPARE_SORT_ORDER:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+sorted_by_column (DossierMatrix *self,
+                  guint          column)
+{
+  const DossierCompareArrangement *a = dossier_comparison_get_arrangement (self->comparison);
+
+  if (column == self->n_columns)
+    return a->row_sort == DOSSIER_COMPARE_SORT_TOTAL;
+  return a->row_sort == DOSSIER_COMPARE_SORT_DOCUMENT &&
+         a->row_sort_document == dossier_comparison_get_document_id (self->comparison, column);
+}
+
+/* A heading's word on sorting by it: what it does now, what a click does. */
+static char *
+heading_sort_hint (DossierMatrix *self,
+                   guint          column)
+{
+  const DossierCompareArrangement *a = dossier_comparison_get_arrangement (self->comparison);
+
+  if (!sorted_by_column (self, column))
+    return g_strdup (column == self->n_columns ? _("Click to sort the rows by their total")
+                                               : _("Click or press Space to sort the rows by this document"));
+  return g_strdup (a->rows_descending ? _("Rows sorted by this, largest first: click to reverse")
+                                      : _("Rows sorted by this, smallest first: click to reverse"));
 }
 
 static double
@@ -204,32 +300,61 @@ dossier_matrix_get_tooltip (DossierMatrix *self,
 
   g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
 
+  if (self->comparison != NULL && row == -1 && column == -1)
+    {
+      const DossierCompareArrangement *a = dossier_comparison_get_arrangement (self->comparison);
+
+      if (a->row_sort != DOSSIER_COMPARE_SORT_NAME)
+        return g_strdup (_("Click to sort the rows by name"));
+      return g_strdup (a->rows_descending ? _("Rows sorted by name, Z to A: click to reverse")
+                                          : _("Rows sorted by name, A to Z: click to reverse"));
+    }
   if (!in_matrix (self, row, column))
     return NULL;
   c = self->comparison;
   if (row == -1 && column == (int) self->n_columns)
-    return g_strdup (_("Each row's total over the documents"));
+    {
+      g_autofree char *hint = heading_sort_hint (self, column);
+
+      return g_strdup_printf ("%s\n%s", _("Each row's total over the documents"), hint);
+    }
   if (column == -1 && row == (int) self->n_rows)
     return g_strdup (_("Each document's total: a passage in several rows counts once"));
 
-  amount = format_amount (self, value_at (self, row == -1 ? self->n_rows : (guint) row,
-                                          column == -1 ? self->n_columns : (guint) column));
+  amount = row_amount (self, row == -1 ? self->n_rows : (guint) row,
+                       value_at (self, row == -1 ? self->n_rows : (guint) row,
+                                 column == -1 ? self->n_columns : (guint) column));
   if (row == -1)
     {
       g_autofree char *byline = document_byline (self, column);
+      g_autofree char *hint = heading_sort_hint (self, column);
       g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words",
                                                           dossier_comparison_get_document_words (c, column)),
                                                 dossier_comparison_get_document_words (c, column));
 
       /* Translators: a document's heading in the matrix: its title, outlet and date,
-       * its length ("1,200 words") and its total ("12 highlights"). */
-      return g_strdup_printf (_("%s\n%s\n%s, %s in all"), dossier_comparison_get_document_title (c, column),
-                              byline, words, amount);
+       * its length ("1,200 words") and its total ("12 highlights"), then what a
+       * click on it does. */
+      return g_strdup_printf (_("%s\n%s\n%s, %s in all\n%s"), dossier_comparison_get_document_title (c, column),
+                              byline, words, amount, hint);
     }
   if (column == -1)
-    /* Translators: a row's name in the matrix: its name, its path or detail, its total. */
-    return g_strdup_printf (_("%s\n%s\n%s in all"), dossier_comparison_get_row_label (c, row),
-                            dossier_comparison_get_row_detail (c, row), amount);
+    {
+      g_autofree char *total = format_amount (self, value_at (self, row, self->n_columns));
+      /* Translators: a row's total, e.g. "5 highlights in all". */
+      g_autofree char *in_all = with_sub_tags (self, row, g_strdup_printf (_("%s in all"), total));
+
+      /* Its name, its path or detail, its total; for a tag with sub-tags,
+       * whether they are shown. */
+      if (dossier_comparison_get_row_n_below (c, row) > 0)
+        return g_strdup_printf ("%s\n%s\n%s\n%s", dossier_comparison_get_row_label (c, row),
+                                dossier_comparison_get_row_detail (c, row), in_all,
+                                dossier_comparison_get_row_collapsed (c, row)
+                                ? _("Collapsed: click the arrow or press Right to show its sub-tags")
+                                : _("Expanded: click the arrow or press Left to hide its sub-tags"));
+      return g_strdup_printf ("%s\n%s\n%s", dossier_comparison_get_row_label (c, row),
+                              dossier_comparison_get_row_detail (c, row), in_all);
+    }
   if (row == (int) self->n_rows)
     /* Translators: a document's total, e.g. "Total in The Post: 12 highlights". */
     return g_strdup_printf (_("Total in %s: %s"), dossier_comparison_get_document_title (c, column), amount);
@@ -325,15 +450,25 @@ measure_all (DossierMatrix *self)
 
   set_text (self, _("Total"), TRUE, FALSE, -1, 1);
   widest = text_width (self);
-  self->total_width = MAX (self->total_width, widest) + 2 * PAD;
-  for (guint r = 0; r < self->n_rows; r++)
+  /* Its arrow, when it sorts the rows, sits above it. */
+  self->total_width = MAX (MAX (self->total_width, widest), EXPANDER) + 2 * PAD;
+  if (self->comparison != NULL)
+    {
+      /* The corner's "Tags" and its sort arrow. */
+      set_text (self, rows_heading (self), TRUE, FALSE, -1, 1);
+      widest = MAX (widest, text_width (self) + 2 + EXPANDER - (self->tree ? EXPANDER : 0));
+    }
+  /* Every row, shown or not: the names' column keeps its width while the
+   * rows are filtered or collapsed. */
+  for (guint r = 0; self->source != NULL && r < dossier_comparison_get_n_rows (self->source); r++)
     {
       /* Bold, as when its row is selected. */
-      set_text (self, dossier_comparison_get_row_label (self->comparison, r), TRUE, FALSE, -1, 1);
+      set_text (self, dossier_comparison_get_row_label (self->source, r), TRUE, FALSE, -1, 1);
       widest = MAX (widest, text_width (self) +
-                            INDENT * (int) dossier_comparison_get_row_depth (self->comparison, r));
+                            INDENT * (int) dossier_comparison_get_row_depth (self->source, r));
     }
-  self->label_width = CLAMP (widest, 10 * char_width, LABEL_CHARS * char_width) + 2 * PAD;
+  self->label_width = CLAMP (widest, 10 * char_width, LABEL_CHARS * char_width) + 2 * PAD +
+                      (self->tree ? EXPANDER : 0);
   self->measured = TRUE;
 }
 
@@ -590,6 +725,52 @@ append_rounded (GtkSnapshot           *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* A symbolic icon of the theme, EXPANDER square, at (@x, @y). */
+static void
+append_icon (DossierMatrix *self,
+             GtkSnapshot   *snapshot,
+             const char    *name,
+             const GdkRGBA *color,
+             double         x,
+             double         y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, EXPANDER,
+                                                                 gtk_widget_get_scale_factor (widget),
+                                                                 gtk_widget_get_direction (widget), 0);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, EXPANDER, EXPANDER,
+                                            color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The arrow of a heading that sorts the rows. */
+static const char *
+sort_icon (DossierMatrix *self)
+{
+  return dossier_comparison_get_arrangement (self->comparison)->rows_descending ? "pan-down-symbolic"
+                                                                                 : "pan-up-symbolic";
+}
+
+/* What the rows are, over their names. */
+static const char *
+rows_heading (DossierMatrix *self)
+{
+  switch (dossier_comparison_get_options (self->comparison)->rows)
+    {
+    case DOSSIER_COMPARE_STAKEHOLDERS:
+      return _("Stakeholders");
+    case DOSSIER_COMPARE_ARGUMENTS:
+      return _("Arguments");
+    case DOSSIER_COMPARE_TAGS:
+    default:
+      return _("Tags");
+    }
+}
+
 /* A number, right-aligned in its cell @width wide. */
 static void
 draw_number (DossierMatrix *self,
@@ -735,6 +916,7 @@ draw_row_names (DossierMatrix *self,
       gboolean total = r == (int) self->n_rows;
       gboolean selected = r == self->row && self->column == -1;
       int indent = total ? 0 : INDENT * (int) dossier_comparison_get_row_depth (self->comparison, r);
+      const GdkRGBA *color = selected ? &colors->accent : &colors->fg;
 
       if (selected)
         {
@@ -744,10 +926,20 @@ draw_row_names (DossierMatrix *self,
           append_rounded (snapshot, &GRAPHENE_RECT_INIT (1, y + 1, self->label_width - 2, self->row_height - 2),
                           &tint);
         }
+      if (self->tree && !total)
+        {
+          /* Every row keeps the expander's room, so that names line up. */
+          if (dossier_comparison_get_row_n_below (self->comparison, r) > 0)
+            append_icon (self, snapshot,
+                         /* The theme turns "end" round for right-to-left text. */
+                         dossier_comparison_get_row_collapsed (self->comparison, r) ? "pan-end-symbolic"
+                                                                                    : "pan-down-symbolic",
+                         color, PAD + indent, y + (self->row_height - EXPANDER) / 2.0);
+          indent += EXPANDER;
+        }
       set_text (self, total ? _("Total") : dossier_comparison_get_row_label (self->comparison, r),
                 total || r == self->row, FALSE, self->label_width - 2 * PAD - indent, 1);
-      append_text (self, snapshot, selected ? &colors->accent : &colors->fg, PAD + indent,
-                   y + (self->row_height - text_height (self)) / 2.0);
+      append_text (self, snapshot, color, PAD + indent, y + (self->row_height - text_height (self)) / 2.0);
     }
   gtk_snapshot_pop (snapshot);
 }
@@ -764,6 +956,20 @@ draw_headings (DossierMatrix *self,
   int text_w = self->column_width - 2 * PAD;
 
   gtk_snapshot_append_color (snapshot, &colors->bg, &GRAPHENE_RECT_INIT (0, 0, width, self->header_height));
+
+  /* The corner: what the rows are; a click there sorts them by name. */
+  {
+    gboolean by_name = dossier_comparison_get_arrangement (self->comparison)->row_sort == DOSSIER_COMPARE_SORT_NAME;
+    double y;
+
+    set_text (self, rows_heading (self), TRUE, FALSE, self->label_width - 2 * PAD - EXPANDER, 1);
+    y = self->header_height - 6 - text_height (self);
+    append_text (self, snapshot, by_name ? &colors->accent : &colors->dim, PAD, y);
+    if (by_name)
+      append_icon (self, snapshot, sort_icon (self), &colors->accent, PAD + text_width (self) + 2,
+                   y + (text_height (self) - EXPANDER) / 2.0);
+  }
+
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->label_width, 0, width - self->label_width,
                                                          self->header_height));
   for (int col = first_col; col <= last_col; col++)
@@ -780,15 +986,24 @@ draw_headings (DossierMatrix *self,
           append_rounded (snapshot, &GRAPHENE_RECT_INIT (x + 1, 1, self->column_width - 2,
                                                          self->header_height - 2), &tint);
         }
+      if (sorted_by_column (self, col))
+        {
+          int w = col == (int) self->n_columns ? self->total_width : self->column_width;
+
+          append_icon (self, snapshot, sort_icon (self), &colors->accent, x + w - PAD - EXPANDER, 4);
+        }
       if (col == (int) self->n_columns)
         {
           set_text (self, _("Total"), TRUE, FALSE, -1, 1);
-          append_text (self, snapshot, &colors->fg, x + self->total_width - PAD - text_width (self),
+          append_text (self, snapshot, sorted_by_column (self, col) ? &colors->accent : &colors->fg,
+                       x + self->total_width - PAD - text_width (self),
                        self->header_height - 6 - text_height (self));
           continue;
         }
       {
         g_autofree char *byline = document_byline (self, col);
+        /* Clear of the sort arrow. */
+        int title_w = sorted_by_column (self, col) ? text_w - EXPANDER : text_w;
 
         /* The title on up to three lines, its outlet and date below, all
          * at the bottom of the heading, next to the numbers. */
@@ -797,7 +1012,7 @@ draw_headings (DossierMatrix *self,
         if (*byline != '\0')
           append_text (self, snapshot, &colors->dim, x + PAD, y);
         set_text (self, dossier_comparison_get_document_title (self->comparison, col), TRUE, FALSE,
-                  text_w, TITLE_LINES);
+                  title_w, TITLE_LINES);
         append_text (self, snapshot, selected ? &colors->accent : &colors->fg, x + PAD,
                      y - text_height (self));
       }
@@ -887,6 +1102,9 @@ static void
 update_accessible (DossierMatrix *self)
 {
   g_autofree char *description = NULL;
+  g_autofree char *sorted = NULL;
+  const char *filter = self->comparison != NULL
+                       ? dossier_comparison_get_arrangement (self->comparison)->filter : NULL;
 
   if (self->comparison == NULL || self->n_columns == 0)
     description = g_strdup (_("No documents compared."));
@@ -894,21 +1112,37 @@ update_accessible (DossierMatrix *self)
     description = dossier_matrix_get_tooltip (self, self->row, self->column);
   else if (self->row >= 0)
     {
-      g_autofree char *amount = format_amount (self, value_at (self, self->row, self->n_columns));
+      g_autofree char *amount = row_amount (self, self->row, value_at (self, self->row, self->n_columns));
+      const char *state = NULL;
 
+      if (dossier_comparison_get_row_n_below (self->comparison, self->row) > 0)
+        state = dossier_comparison_get_row_collapsed (self->comparison, self->row)
+                ? _("Collapsed; Right shows its sub-tags.") : _("Expanded; Left hides its sub-tags.");
       /* Translators: a whole row selected in the matrix, e.g. "Cost in every document: 5 highlights". */
       description = g_strdup_printf (_("%s in every document: %s"),
                                      dossier_comparison_get_row_label (self->comparison, self->row), amount);
+      if (state != NULL)
+        {
+          char *with = g_strdup_printf ("%s. %s", description, state);
+
+          g_free (description);
+          description = with;
+        }
     }
   else if (self->column >= 0)
     {
       g_autofree char *amount = format_amount (self, value_at (self, self->n_rows, self->column));
+      g_autofree char *hint = heading_sort_hint (self, self->column);
 
-      /* Translators: a whole document selected in the matrix, e.g. "Everything in The Post: 12 highlights". */
-      description = g_strdup_printf (_("Everything in %s: %s"),
+      /* Translators: a whole document selected in the matrix, e.g. "Everything in The Post: 12 highlights",
+       * then what a click or Space on its heading does. */
+      description = g_strdup_printf (_("Everything in %s: %s. %s."),
                                      dossier_comparison_get_document_title (self->comparison, self->column),
-                                     amount);
+                                     amount, hint);
     }
+  else if (self->n_rows == 0 && filter != NULL)
+    /* Translators: the matrix filtered to nothing, for screen readers. */
+    description = g_strdup_printf (_("No rows match “%s”."), filter);
   else
     {
       g_autofree char *rows = g_strdup_printf (ngettext ("%u row", "%u rows", self->n_rows), self->n_rows);
@@ -917,9 +1151,29 @@ update_accessible (DossierMatrix *self)
 
       /* Translators: the matrix with nothing selected, for screen readers ("4 rows by 3 documents. …"). */
       description = g_strdup_printf (_("%s by %s. The arrow keys move between cells."), rows, documents);
+      if (filter != NULL)
+        {
+          /* Translators: said after the size of a filtered matrix. */
+          char *with = g_strdup_printf (_("%s Rows matching “%s”."), description, filter);
+
+          g_free (description);
+          description = with;
+        }
     }
 
-  /* The tooltip's second line ("First at …") is a sentence of its own. */
+  /* How the rows are sorted, said once more wherever the selection is. */
+  sorted = self->comparison != NULL ? row_sort_words (self) : NULL;
+  /* (A heading that sorts the rows has said so.) */
+  if (sorted != NULL && !(self->row < 0 && self->column >= 0 && sorted_by_column (self, self->column)))
+    {
+      char *with = g_strdup_printf ("%s%s %s", description, g_str_has_suffix (description, ".") ? "" : ".",
+                                    sorted);
+
+      g_free (description);
+      description = with;
+    }
+
+  /* The tooltip's other lines are sentences of their own. */
   g_strdelimit (description, "\n", ' ');
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
@@ -977,6 +1231,31 @@ activate_selection (DossierMatrix *self)
     g_signal_emit (self, signals[ACTIVATE], 0);
 }
 
+/* The expander of @row's name at @x, if it has one. */
+static gboolean
+on_expander (DossierMatrix *self,
+             int            row,
+             double         x)
+{
+  double left;
+
+  if (!self->tree || row < 0 || row >= (int) self->n_rows ||
+      dossier_comparison_get_row_n_below (self->comparison, row) == 0)
+    return FALSE;
+  left = PAD + INDENT * (int) dossier_comparison_get_row_depth (self->comparison, row);
+  /* A little wider than drawn: an easy target. */
+  return x >= left - 4 && x < left + EXPANDER + 4;
+}
+
+static void
+toggle_row (DossierMatrix *self,
+            int            row)
+{
+  gint64 id = dossier_comparison_get_row_id (self->comparison, row);
+
+  dossier_matrix_set_row_expanded (self, id, !dossier_matrix_get_row_expanded (self, id));
+}
+
 gboolean
 dossier_matrix_click (DossierMatrix *self,
                       double         x,
@@ -987,10 +1266,33 @@ dossier_matrix_click (DossierMatrix *self,
 
   g_return_val_if_fail (DOSSIER_IS_MATRIX (self), FALSE);
 
+  if (self->comparison == NULL)
+    return FALSE;
+  ensure_measured (self);
+  /* The corner sorts the rows by name. */
+  if (x >= 0 && y >= 0 && x < self->label_width && y < self->header_height)
+    {
+      sort_by_heading (self, -1);
+      return TRUE;
+    }
   if (!hit (self, x, y, &row, &column))
     {
       dossier_matrix_select (self, -1, -1);
       return FALSE;
+    }
+  /* A heading sorts the rows by its document (or the totals), each press
+   * turning the order round; it selects its document too. */
+  if (row == -1)
+    {
+      if (column < (int) self->n_columns)
+        dossier_matrix_select (self, -1, column);
+      sort_by_heading (self, column);
+      return TRUE;
+    }
+  if (column == -1 && on_expander (self, row, x))
+    {
+      toggle_row (self, row);
+      return TRUE;
     }
   /* A total stands for its row or its column. */
   if (row == (int) self->n_rows)
@@ -1037,13 +1339,36 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   if (self->comparison == NULL || self->n_columns == 0)
     return FALSE;
+
+  /* + and − show and hide the sub-tags of the row selected (+ may need
+   * Shift). */
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_KP_Add: case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) || row < 0 ||
+          dossier_comparison_get_row_n_below (self->comparison, row) == 0)
+        return FALSE;
+      dossier_matrix_set_row_expanded (self, dossier_comparison_get_row_id (self->comparison, row),
+                                       keyval == GDK_KEY_plus || keyval == GDK_KEY_KP_Add);
+      return TRUE;
+    default:
+      break;
+    }
+
   if (state & (GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK))
     return FALSE;
 
   switch (keyval)
     {
-    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
     case GDK_KEY_space: case GDK_KEY_KP_Space:
+      /* On a heading, Space sorts by it, as a click does. */
+      if (row == -1 && column >= 0)
+        {
+          sort_by_heading (self, column);
+          return TRUE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
       if (row < 0 && column < 0)
         return FALSE;
       activate_selection (self);
@@ -1081,11 +1406,36 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Left: case GDK_KEY_KP_Left:
       if (ctrl)
         return FALSE;
+      /* On a tag's name, as in a tree: hide its sub-tags, else go up to
+       * its parent. */
+      if (column == -1 && row >= 0)
+        {
+          gint64 id = dossier_comparison_get_row_id (self->comparison, row);
+          int parent = dossier_comparison_get_row_parent (self->comparison, row);
+
+          if (dossier_comparison_get_row_n_below (self->comparison, row) > 0 &&
+              dossier_matrix_get_row_expanded (self, id))
+            {
+              dossier_matrix_set_row_expanded (self, id, FALSE);
+              return TRUE;
+            }
+          if (parent >= 0)
+            {
+              dossier_matrix_select (self, parent, -1);
+              return TRUE;
+            }
+        }
       column--;
       break;
     case GDK_KEY_Right: case GDK_KEY_KP_Right:
       if (ctrl)
         return FALSE;
+      /* On a collapsed tag's name: show its sub-tags. */
+      if (column == -1 && row >= 0 && dossier_comparison_get_row_collapsed (self->comparison, row))
+        {
+          dossier_matrix_set_row_expanded (self, dossier_comparison_get_row_id (self->comparison, row), TRUE);
+          return TRUE;
+        }
       column = column < 0 ? 0 : column + 1;
       break;
     case GDK_KEY_Up: case GDK_KEY_KP_Up:
@@ -1168,42 +1518,130 @@ dossier_matrix_focus_changed (DossierMatrix *self)
 
 /* ---- The comparison ----------------------------------------------------------------- */
 
-void
-dossier_matrix_set_comparison (DossierMatrix     *self,
-                               DossierComparison *comparison)
+/* Shows @shown (the source arranged), the selection kept on the same row
+ * and document if they remain; else on @fallback_row_id's row. Unless
+ * @changed (new numbers), "selection-changed" is for a selection of
+ * another row or document only, not the same one moved. */
+static void
+show (DossierMatrix     *self,
+      DossierComparison *shown,
+      gint64             fallback_row_id,
+      gboolean           changed)
 {
   int row = -1, column = -1;
+  gboolean same = FALSE;
 
-  g_return_if_fail (DOSSIER_IS_MATRIX (self));
-
-  /* Keep the selection on the same row and document if they remain. */
-  if (self->comparison != NULL && comparison != NULL)
+  if (self->comparison != NULL && shown != NULL)
     {
       if (self->row >= 0)
-        row = dossier_comparison_find_row (comparison,
-                                           dossier_comparison_get_row_id (self->comparison, self->row));
+        row = dossier_comparison_find_row (shown, dossier_comparison_get_row_id (self->comparison, self->row));
+      if (row < 0 && fallback_row_id != 0)
+        row = dossier_comparison_find_row (shown, fallback_row_id);
       if (self->column >= 0)
         {
           gint64 id = dossier_comparison_get_document_id (self->comparison, self->column);
 
-          for (guint c = 0; c < dossier_comparison_get_n_documents (comparison); c++)
-            if (dossier_comparison_get_document_id (comparison, c) == id)
+          for (guint c = 0; c < dossier_comparison_get_n_documents (shown); c++)
+            if (dossier_comparison_get_document_id (shown, c) == id)
               column = (int) c;
         }
+      same = (row >= 0) == (self->row >= 0) && (column >= 0) == (self->column >= 0) &&
+             (row < 0 || dossier_comparison_get_row_id (shown, row) ==
+                         dossier_comparison_get_row_id (self->comparison, self->row));
     }
 
-  if (comparison != NULL)
-    dossier_comparison_ref (comparison);
+  if (shown != NULL)
+    dossier_comparison_ref (shown);
   g_clear_pointer (&self->comparison, dossier_comparison_unref);
-  self->comparison = comparison;
-  self->n_rows = comparison != NULL ? dossier_comparison_get_n_rows (comparison) : 0;
-  self->n_columns = comparison != NULL ? dossier_comparison_get_n_documents (comparison) : 0;
-  self->max = comparison != NULL ? dossier_comparison_get_max_value (comparison) : 0;
-  self->measured = FALSE;
+  self->comparison = shown;
+  self->n_rows = shown != NULL ? dossier_comparison_get_n_rows (shown) : 0;
+  self->n_columns = shown != NULL ? dossier_comparison_get_n_documents (shown) : 0;
+  self->max = shown != NULL ? dossier_comparison_get_max_value (shown) : 0;
   g_clear_pointer (&self->cells, gsk_render_node_unref);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
-  select_and_notify (self, row, column, TRUE);
+  if (changed || !same)
+    {
+      select_and_notify (self, row, column, TRUE);
+      return;
+    }
+  /* The same row and document, maybe elsewhere: kept in view. */
+  self->row = row;
+  self->column = column;
+  scroll_to_selection (self);
+  update_accessible (self);
+}
+
+/* The source as the person arranged it, shown. */
+static void
+arrange (DossierMatrix *self,
+         gint64         fallback_row_id,
+         gboolean       changed)
+{
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->source == NULL)
+    {
+      show (self, NULL, 0, changed);
+      return;
+    }
+  a.row_sort = self->row_sort;
+  a.row_sort_document = self->row_sort_document;
+  a.rows_descending = self->rows_descending;
+  a.column_sort = self->column_sort;
+  a.columns_descending = self->columns_descending;
+  a.filter = self->filter;
+  a.collapsed = self->collapsed;
+  /* The document sorted by is no longer compared: back to the codebook's order. */
+  if (a.row_sort == DOSSIER_COMPARE_SORT_DOCUMENT)
+    {
+      guint c, n = dossier_comparison_get_n_documents (self->source);
+
+      for (c = 0; c < n; c++)
+        if (dossier_comparison_get_document_id (self->source, c) == a.row_sort_document)
+          break;
+      if (c == n)
+        {
+          self->row_sort = a.row_sort = DOSSIER_COMPARE_SORT_ORDER;
+          self->rows_descending = a.rows_descending = FALSE;
+        }
+    }
+  shown = dossier_comparison_arrange (self->source, &a, &error);
+  if (shown == NULL)
+    {
+      g_warning ("Cannot arrange the comparison: %s", error->message);
+      shown = dossier_comparison_ref (self->source);
+    }
+  show (self, shown, fallback_row_id, changed);
+}
+
+static void
+rearrange (DossierMatrix *self,
+           gint64         fallback_row_id)
+{
+  arrange (self, fallback_row_id, FALSE);
+  g_signal_emit (self, signals[ARRANGEMENT_CHANGED], 0);
+}
+
+void
+dossier_matrix_set_comparison (DossierMatrix     *self,
+                               DossierComparison *comparison)
+{
+  gboolean tree = FALSE;
+
+  g_return_if_fail (DOSSIER_IS_MATRIX (self));
+
+  if (comparison != NULL)
+    dossier_comparison_ref (comparison);
+  g_clear_pointer (&self->source, dossier_comparison_unref);
+  self->source = comparison;
+  for (guint r = 0; comparison != NULL && r < dossier_comparison_get_n_rows (comparison) && !tree; r++)
+    tree = dossier_comparison_get_row_n_below (comparison, r) > 0;
+  self->tree = tree;
+  self->measured = FALSE;
+  arrange (self, 0, TRUE);
 }
 
 DossierComparison *
@@ -1211,6 +1649,126 @@ dossier_matrix_get_comparison (DossierMatrix *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
   return self->comparison;
+}
+
+void
+dossier_matrix_sort_rows (DossierMatrix      *self,
+                          DossierCompareSort  sort,
+                          gint64              document_id,
+                          gboolean            descending)
+{
+  g_return_if_fail (DOSSIER_IS_MATRIX (self));
+  g_return_if_fail (sort <= DOSSIER_COMPARE_SORT_DOCUMENT);
+
+  if (sort != DOSSIER_COMPARE_SORT_DOCUMENT)
+    document_id = 0;
+  if (self->row_sort == sort && self->row_sort_document == document_id &&
+      self->rows_descending == descending)
+    return;
+  self->row_sort = sort;
+  self->row_sort_document = document_id;
+  self->rows_descending = descending;
+  rearrange (self, 0);
+}
+
+void
+dossier_matrix_sort_columns (DossierMatrix      *self,
+                             DossierCompareSort  sort,
+                             gboolean            descending)
+{
+  g_return_if_fail (DOSSIER_IS_MATRIX (self));
+  g_return_if_fail (sort != DOSSIER_COMPARE_SORT_DOCUMENT && sort <= DOSSIER_COMPARE_SORT_OUTLET);
+
+  if (self->column_sort == sort && self->columns_descending == descending)
+    return;
+  self->column_sort = sort;
+  self->columns_descending = descending;
+  rearrange (self, 0);
+}
+
+/* Sorts by what a heading stands for (a document's column, the totals,
+ * the names), or turns round the sort it already gives. */
+static void
+sort_by_heading (DossierMatrix *self,
+                 int            column)
+{
+  const DossierCompareArrangement *a = dossier_comparison_get_arrangement (self->comparison);
+  DossierCompareSort sort = column < 0 ? DOSSIER_COMPARE_SORT_NAME
+                            : column == (int) self->n_columns ? DOSSIER_COMPARE_SORT_TOTAL
+                            : DOSSIER_COMPARE_SORT_DOCUMENT;
+  gint64 id = sort == DOSSIER_COMPARE_SORT_DOCUMENT ? dossier_comparison_get_document_id (self->comparison, column) : 0;
+
+  if (a->row_sort == sort && a->row_sort_document == id)
+    dossier_matrix_sort_rows (self, sort, id, !a->rows_descending);
+  else
+    /* Names from A, numbers largest first: what one looks for first. */
+    dossier_matrix_sort_rows (self, sort, id, sort != DOSSIER_COMPARE_SORT_NAME);
+}
+
+void
+dossier_matrix_set_filter (DossierMatrix *self,
+                           const char    *filter)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (DOSSIER_IS_MATRIX (self));
+
+  stripped = g_strstrip (g_strdup (filter != NULL ? filter : ""));
+  if (g_strcmp0 (stripped, self->filter != NULL ? self->filter : "") == 0)
+    return;
+  g_free (self->filter);
+  self->filter = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+  rearrange (self, 0);
+}
+
+const char *
+dossier_matrix_get_filter (DossierMatrix *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
+  return self->filter;
+}
+
+gboolean
+dossier_matrix_get_row_expanded (DossierMatrix *self,
+                                 gint64         row_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), FALSE);
+  return !g_hash_table_contains (self->collapsed, &row_id);
+}
+
+void
+dossier_matrix_set_row_expanded (DossierMatrix *self,
+                                 gint64         row_id,
+                                 gboolean       expanded)
+{
+  gint64 fallback = 0;
+
+  g_return_if_fail (DOSSIER_IS_MATRIX (self));
+
+  if (expanded == dossier_matrix_get_row_expanded (self, row_id))
+    return;
+  if (expanded)
+    g_hash_table_remove (self->collapsed, &row_id);
+  else
+    {
+      g_hash_table_add (self->collapsed, g_memdup2 (&row_id, sizeof row_id));
+      /* A row selected under it: the selection goes up to it. */
+      if (self->comparison != NULL && self->row >= 0)
+        for (int r = dossier_comparison_get_row_parent (self->comparison, self->row); r >= 0;
+             r = dossier_comparison_get_row_parent (self->comparison, r))
+          if (dossier_comparison_get_row_id (self->comparison, r) == row_id)
+            fallback = row_id;
+    }
+  rearrange (self, fallback);
+}
+
+const DossierCompareArrangement *
+dossier_matrix_get_arrangement (DossierMatrix *self)
+{
+  static const DossierCompareArrangement none = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), NULL);
+  return self->comparison != NULL ? dossier_comparison_get_arrangement (self->comparison) : &none;
 }
 
 GtkWidget *
@@ -1297,7 +1855,18 @@ dossier_matrix_dispose (GObject *object)
   g_clear_object (&self->text);
   g_clear_pointer (&self->cells, gsk_render_node_unref);
   g_clear_pointer (&self->comparison, dossier_comparison_unref);
+  g_clear_pointer (&self->source, dossier_comparison_unref);
   G_OBJECT_CLASS (dossier_matrix_parent_class)->dispose (object);
+}
+
+static void
+dossier_matrix_finalize (GObject *object)
+{
+  DossierMatrix *self = DOSSIER_MATRIX (object);
+
+  g_free (self->filter);
+  g_hash_table_unref (self->collapsed);
+  G_OBJECT_CLASS (dossier_matrix_parent_class)->finalize (object);
 }
 
 static gboolean
@@ -1328,6 +1897,7 @@ dossier_matrix_class_init (DossierMatrixClass *klass)
   object_class->get_property = dossier_matrix_get_property;
   object_class->set_property = dossier_matrix_set_property;
   object_class->dispose = dossier_matrix_dispose;
+  object_class->finalize = dossier_matrix_finalize;
   widget_class->snapshot = dossier_matrix_snapshot;
   widget_class->measure = dossier_matrix_measure;
   widget_class->size_allocate = dossier_matrix_size_allocate;
@@ -1345,6 +1915,9 @@ dossier_matrix_class_init (DossierMatrixClass *klass)
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 0);
+  signals[ARRANGEMENT_CHANGED] = g_signal_new ("arrangement-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "matrix");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
@@ -1358,6 +1931,7 @@ dossier_matrix_init (DossierMatrix *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->row = self->column = -1;
+  self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -7,6 +7,13 @@
  * the selection, Enter activates it; clicking a cell, a row's name or a
  * column's heading selects it. Screen readers get the selection in the
  * widget's accessible description.
+ *
+ * It shows the comparison as the person arranges it (see
+ * dossier_comparison_arrange ()): a click on a document's heading (or
+ * Space on it) sorts the rows by that document, a click on "Total" by
+ * their total, on the corner by name, each again the other way round; a
+ * tag with sub-tags has an expander (a click on it, + and −, Left and
+ * Right on its name). The selection stays on its row and document.
  */
 #pragma once
 
@@ -21,13 +28,44 @@ G_DECLARE_FINAL_TYPE (DossierMatrix, dossier_matrix, DOSSIER, MATRIX, GtkWidget)
 
 /* Signals:
  *   "selection-changed": what is selected changed (see _get_selection).
- *   "activate": Enter, or a double click, on what is selected. */
+ *   "activate": Enter, or a double click, on what is selected.
+ *   "arrangement-changed": sorted, filtered, expanded or collapsed anew. */
 GtkWidget         *dossier_matrix_new            (void);
 /* NULL empties it; the selection is kept where the same row and column
- * are still there. */
+ * are still there. It is shown arranged as the matrix is. */
 void               dossier_matrix_set_comparison (DossierMatrix     *self,
                                                   DossierComparison *comparison);
+/* The comparison as shown (arranged): what the selection, the cells and
+ * the exports of the page go by. */
 DossierComparison *dossier_matrix_get_comparison (DossierMatrix     *self);
+
+/* How the rows are sorted: ORDER, NAME, TOTAL, or DOCUMENT (@document_id's
+ * column); sub-tags stay under their tag. A document no longer compared
+ * falls back to ORDER. */
+void               dossier_matrix_sort_rows      (DossierMatrix      *self,
+                                                  DossierCompareSort  sort,
+                                                  gint64              document_id,
+                                                  gboolean            descending);
+/* How the documents are sorted: ORDER (as compared), NAME (title), TOTAL,
+ * DATE or OUTLET. */
+void               dossier_matrix_sort_columns   (DossierMatrix      *self,
+                                                  DossierCompareSort  sort,
+                                                  gboolean            descending);
+/* Shows only the rows whose name holds @filter (case and accents aside),
+ * with the tags they are under; NULL or blank shows every row. */
+void               dossier_matrix_set_filter     (DossierMatrix      *self,
+                                                  const char         *filter);
+const char        *dossier_matrix_get_filter     (DossierMatrix      *self);  /* NULL: none */
+/* Whether a tag's sub-tags are shown (they are, until collapsed; kept by
+ * id across comparisons). */
+void               dossier_matrix_set_row_expanded (DossierMatrix    *self,
+                                                  gint64              row_id,
+                                                  gboolean            expanded);
+gboolean           dossier_matrix_get_row_expanded (DossierMatrix    *self,
+                                                  gint64              row_id);
+/* As now arranged; never NULL. */
+const DossierCompareArrangement *
+                   dossier_matrix_get_arrangement (DossierMatrix     *self);
 /* A cell (row, column); a whole row (column -1); a whole column (row -1);
  * nothing (both -1). Out of range is clamped. */
 void               dossier_matrix_select         (DossierMatrix     *self,
@@ -62,8 +100,9 @@ gboolean           dossier_matrix_get_cell_area  (DossierMatrix     *self,
                                                   int                column,
                                                   graphene_rect_t   *area);
 /* A click at (@x, @y), as the pointer gives it: selects what is there
- * (a total selects its row or column; the corner, nothing); a second
- * press activates. TRUE when it landed on a cell or a heading. */
+ * (a total selects its row or column); a second press activates. A
+ * document's heading, "Total" or the corner sorts by it; an expander
+ * shows or hides sub-tags. TRUE when it landed on a cell or a heading. */
 gboolean           dossier_matrix_click          (DossierMatrix     *self,
                                                   double             x,
                                                   double             y,

@@ -257,16 +257,16 @@ sort_columns (DossierComparison               *c,
 
 /* ---- Filtering and the tree ------------------------------------------------ */
 
-/* Which rows are shown: those whose folded name holds @filter, the rows
- * they are under, none hidden by a collapsed row (a row kept only for a
- * match under it does not hide it). */
+/* Which rows are shown: those whose folded name holds @filter (in
+ * @matches, one per row), the rows they are under, none hidden by a
+ * collapsed row (a row kept only for a match under it does not hide it). */
 static gboolean *
 shown_rows (DossierComparison               *c,
-            const DossierCompareArrangement *a)
+            const DossierCompareArrangement *a,
+            gboolean                        *matches)
 {
   guint n = c->rows->len;
   gboolean *shown = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gboolean *matches = g_new0 (gboolean, MAX (n, 1));
   g_autofree gboolean *hidden = g_new0 (gboolean, MAX (n, 1));
   g_autofree char *needle = NULL;
   gboolean filtering;
@@ -354,6 +354,7 @@ dossier_comparison_arrange (DossierComparison               *self,
   g_autoptr(DossierComparison) c = NULL;
   g_autoptr(GPtrArray) children = NULL;
   g_autofree gboolean *shown = NULL;
+  g_autofree gboolean *matches = NULL;
   g_autofree guint *columns = NULL;
   g_autofree guint *rows = NULL;
   g_autofree int *new_index = NULL;
@@ -397,7 +398,8 @@ dossier_comparison_arrange (DossierComparison               *self,
     }
 
   /* Rows: shown ones, siblings sorted, each under its parent. */
-  shown = shown_rows (self, a);
+  matches = g_new0 (gboolean, MAX (n_rows, 1));
+  shown = shown_rows (self, a, matches);
   if (a->row_sort == DOSSIER_COMPARE_SORT_NAME)
     {
       st.keys = g_new0 (char *, MAX (n_rows, 1));
@@ -465,7 +467,8 @@ dossier_comparison_arrange (DossierComparison               *self,
       to.detail = g_strdup (from->detail);
       to.color = g_strdup (from->color);
       to.parent = from->parent >= 0 ? new_index[from->parent] : -1;
-      to.collapsed = from->n_below > 0 && a->collapsed != NULL &&
+      /* Kept only for a match under it, it hides nothing. */
+      to.collapsed = from->n_below > 0 && matches[rows[i]] && a->collapsed != NULL &&
                      g_hash_table_contains (a->collapsed, &from->id);
       g_array_append_val (c->rows, to);
       for (guint col = 0; col < n_columns; col++)

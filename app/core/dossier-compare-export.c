@@ -473,7 +473,8 @@ excerpts_markdown (DossierComparison *c,
         {
           const DossierExcerpt *x = g_ptr_array_index (excerpts, i);
 
-          if (x->column != col)
+          /* By document: @c may be the comparison arranged, its columns sorted. */
+          if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
           md_excerpt (out, x);
           n++;
@@ -533,7 +534,8 @@ excerpts_html (DossierComparison *c,
           const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
           g_auto(GStrv) paragraphs = NULL;
 
-          if (x->column != col)
+          /* By document: @c may be the comparison arranged, its columns sorted. */
+          if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
           n++;
           g_string_append (out, "<blockquote>");

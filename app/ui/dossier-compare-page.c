@@ -33,6 +33,8 @@ struct _DossierComparePage
   GtkDropDown       *rows_dropdown;
   GtkDropDown       *measure_dropdown;
   GtkWidget         *empty_label;
+  GtkLabel          *no_match_label;
+  GtkSearchEntry    *filter_entry;
   DossierMatrix     *matrix;
   GtkLabel          *excerpts_title;
   GtkWidget         *excerpts_hint;
@@ -58,6 +60,8 @@ struct _DossierComparePage
 
   DossierComparison *comparison;
   GPtrArray         *excerpts;      /* of DossierExcerpt, on show */
+  DossierCompareSort excerpts_sort; /* … in the documents' order of then */
+  gboolean           excerpts_descending;
   GPtrArray         *divergences;   /* of DossierDivergence */
 };
 
@@ -71,6 +75,8 @@ enum
   PROP_MEASURE,
   PROP_PER_1000_WORDS,
   PROP_HIDE_EMPTY_ROWS,
+  PROP_SORT_ROWS,
+  PROP_SORT_DOCUMENTS,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -387,23 +393,28 @@ show_excerpts (DossierComparePage *self)
   int row = -1, column = -1;
   gint64 row_id = 0;
   guint n_docs;
+  DossierComparison *shown;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts_box))) != NULL)
     gtk_box_remove (self->excerpts_box, child);
   g_clear_pointer (&self->excerpts, g_ptr_array_unref);
 
   dossier_matrix_get_selection (self->matrix, &row, &column);
-  if (self->comparison == NULL || (row < 0 && column < 0))
+  /* The selection is the matrix's, in its order (sorted, filtered). */
+  shown = dossier_matrix_get_comparison (self->matrix);
+  self->excerpts_sort = dossier_matrix_get_arrangement (self->matrix)->column_sort;
+  self->excerpts_descending = dossier_matrix_get_arrangement (self->matrix)->columns_descending;
+  if (shown == NULL || (row < 0 && column < 0))
     {
       gtk_label_set_label (self->excerpts_title, _("Side by Side"));
-      gtk_widget_set_visible (self->excerpts_hint, self->comparison != NULL);
+      gtk_widget_set_visible (self->excerpts_hint, shown != NULL);
       return;
     }
   gtk_widget_set_visible (self->excerpts_hint, FALSE);
 
-  options = *dossier_comparison_get_options (self->comparison);
+  options = *dossier_comparison_get_options (shown);
   if (row >= 0)
-    row_id = dossier_comparison_get_row_id (self->comparison, row);
+    row_id = dossier_comparison_get_row_id (shown, row);
   self->excerpts = dossier_project_compare_excerpts (self->project,
                                                      (const gint64 *) (void *) self->documents->data,
                                                      self->documents->len, &options, row_id, &error);
@@ -417,23 +428,25 @@ show_excerpts (DossierComparePage *self)
     {
       /* Translators: the title over the excerpts of a row, e.g. "Side by Side: Costs". */
       g_autofree char *title = g_strdup_printf (_("Side by Side: %s"),
-                                                dossier_comparison_get_row_label (self->comparison, row));
+                                                dossier_comparison_get_row_label (shown, row));
       gtk_label_set_label (self->excerpts_title, title);
     }
   else
     gtk_label_set_label (self->excerpts_title, _("Side by Side"));
 
-  n_docs = dossier_comparison_get_n_documents (self->comparison);
+  /* A column per document, in the matrix's order. */
+  n_docs = dossier_comparison_get_n_documents (shown);
   for (guint col = 0; col < n_docs; col++)
     {
       GtkWidget *box, *heading, *list;
+      gint64 document_id = dossier_comparison_get_document_id (shown, col);
       guint n = 0;
 
       if (column >= 0 && col != (guint) column)
         continue;
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_set_size_request (box, 240, -1);
-      heading = gtk_label_new (dossier_comparison_get_document_title (self->comparison, col));
+      heading = gtk_label_new (dossier_comparison_get_document_title (shown, col));
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "heading");
@@ -443,13 +456,13 @@ show_excerpts (DossierComparePage *self)
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dossier_comparison_get_document_title (self->comparison, col), -1);
+                                      dossier_comparison_get_document_title (shown, col), -1);
       g_signal_connect_object (list, "row-activated", G_CALLBACK (on_excerpt_row_activated), self, 0);
       for (guint i = 0; i < self->excerpts->len; i++)
         {
           const DossierExcerpt *x = g_ptr_array_index (self->excerpts, i);
 
-          if (x->column != col)
+          if (x->document_id != document_id)
             continue;
           gtk_list_box_append (GTK_LIST_BOX (list), excerpt_row (self, x, i));
           n++;
@@ -493,6 +506,146 @@ on_matrix_activate (DossierComparePage *self)
         }
     }
   gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+/* ---- Sorting and filtering ---------------------------------------------------- */
+
+/* The sort menu's choices (the sort-rows and sort-documents properties):
+ * a sort and its direction. Sorting by a document is its heading's. */
+static const struct { const char *name; DossierCompareSort sort; gboolean descending; } row_sorts[] = {
+  { "order", DOSSIER_COMPARE_SORT_ORDER, FALSE },
+  { "name", DOSSIER_COMPARE_SORT_NAME, FALSE },
+  { "name-desc", DOSSIER_COMPARE_SORT_NAME, TRUE },
+  { "total", DOSSIER_COMPARE_SORT_TOTAL, TRUE },
+  { "total-asc", DOSSIER_COMPARE_SORT_TOTAL, FALSE },
+}, column_sorts[] = {
+  { "order", DOSSIER_COMPARE_SORT_ORDER, FALSE },
+  { "title", DOSSIER_COMPARE_SORT_NAME, FALSE },
+  { "date", DOSSIER_COMPARE_SORT_DATE, FALSE },
+  { "date-desc", DOSSIER_COMPARE_SORT_DATE, TRUE },
+  { "outlet", DOSSIER_COMPARE_SORT_OUTLET, FALSE },
+  { "total", DOSSIER_COMPARE_SORT_TOTAL, TRUE },
+};
+
+/* The menu's name of how the rows are sorted now ("document" when by a
+ * document's heading, "" for another direction of a choice). */
+static const char *
+get_sort_rows (DossierComparePage *self)
+{
+  const DossierCompareArrangement *a;
+
+  /* Asked for while the template is built, before the matrix is bound. */
+  if (self->matrix == NULL)
+    return "order";
+  a = dossier_matrix_get_arrangement (self->matrix);
+
+  if (a->row_sort == DOSSIER_COMPARE_SORT_DOCUMENT)
+    return "document";
+  for (guint i = 0; i < G_N_ELEMENTS (row_sorts); i++)
+    if (row_sorts[i].sort == a->row_sort &&
+        (a->row_sort == DOSSIER_COMPARE_SORT_ORDER || row_sorts[i].descending == a->rows_descending))
+      return row_sorts[i].name;
+  return "";
+}
+
+static const char *
+get_sort_documents (DossierComparePage *self)
+{
+  const DossierCompareArrangement *a;
+
+  if (self->matrix == NULL)
+    return "order";
+  a = dossier_matrix_get_arrangement (self->matrix);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_sorts); i++)
+    if (column_sorts[i].sort == a->column_sort &&
+        (a->column_sort == DOSSIER_COMPARE_SORT_ORDER || column_sorts[i].descending == a->columns_descending))
+      return column_sorts[i].name;
+  return "";
+}
+
+static void
+set_sort_rows (DossierComparePage *self,
+               const char         *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (row_sorts); i++)
+    if (strcmp (name, row_sorts[i].name) == 0)
+      dossier_matrix_sort_rows (self->matrix, row_sorts[i].sort, 0, row_sorts[i].descending);
+}
+
+static void
+set_sort_documents (DossierComparePage *self,
+                    const char         *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (column_sorts); i++)
+    if (strcmp (name, column_sorts[i].name) == 0)
+      dossier_matrix_sort_columns (self->matrix, column_sorts[i].sort, column_sorts[i].descending);
+}
+
+/* "No rows match" when the filter leaves nothing. */
+static void
+show_no_match (DossierComparePage *self)
+{
+  DossierComparison *shown = dossier_matrix_get_comparison (self->matrix);
+  const char *filter = dossier_matrix_get_filter (self->matrix);
+  gboolean none = shown != NULL && filter != NULL && dossier_comparison_get_n_rows (shown) == 0;
+
+  if (none)
+    {
+      /* Translators: the matrix's rows filtered to nothing. */
+      g_autofree char *text = g_strdup_printf (_("No rows match “%s”. Clear the filter to see them all."),
+                                               filter);
+
+      gtk_label_set_label (self->no_match_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), none);
+}
+
+static void
+on_matrix_arrangement_changed (DossierComparePage *self)
+{
+  const DossierCompareArrangement *a = dossier_matrix_get_arrangement (self->matrix);
+
+  show_no_match (self);
+  /* The side-by-side columns follow the documents' order. */
+  if (a->column_sort != self->excerpts_sort || a->columns_descending != self->excerpts_descending)
+    show_excerpts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ROWS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DOCUMENTS]);
+}
+
+static void
+on_filter_changed (DossierComparePage *self)
+{
+  dossier_matrix_set_filter (self->matrix, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+}
+
+/* Escape empties the filter, or, empty, goes back to the matrix; Enter
+ * goes on to the matrix. */
+static void
+on_filter_stop (DossierComparePage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+static void
+on_filter_activate (DossierComparePage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->filter_entry), 0, -1);
 }
 
 /* ---- Divergences ----------------------------------------------------------- */
@@ -847,7 +1000,7 @@ dossier_compare_page_get_comparison (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
   ensure_updated (self);
-  return self->comparison;
+  return dossier_matrix_get_comparison (self->matrix);
 }
 
 GtkWidget *
@@ -896,11 +1049,15 @@ dossier_compare_page_export (DossierComparePage   *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   char *text = NULL;
+  /* What is shown: sorted, filtered, collapsed as on the page. */
+  DossierComparison *shown;
 
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->comparison == NULL)
+  ensure_updated (self);
+  shown = dossier_matrix_get_comparison (self->matrix);
+  if (shown == NULL)
     {
       g_set_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_NO_DOCUMENTS,
                    _("Choose at least one document to compare"));
@@ -910,11 +1067,11 @@ dossier_compare_page_export (DossierComparePage   *self,
   switch (what)
     {
     case DOSSIER_COMPARE_EXPORT_CSV:
-      text = dossier_comparison_to_string (self->comparison, DOSSIER_COMPARE_FORMAT_CSV, error);
+      text = dossier_comparison_to_string (shown, DOSSIER_COMPARE_FORMAT_CSV, error);
       break;
     case DOSSIER_COMPARE_EXPORT_SVG:
     case DOSSIER_COMPARE_EXPORT_PNG:
-      bytes = dossier_render_matrix_bytes (self->comparison,
+      bytes = dossier_render_matrix_bytes (shown,
                                            what == DOSSIER_COMPARE_EXPORT_SVG ? DOSSIER_RENDER_SVG
                                                                               : DOSSIER_RENDER_PNG,
                                            error);
@@ -926,7 +1083,7 @@ dossier_compare_page_export (DossierComparePage   *self,
       {
         g_autoptr(GPtrArray) empty = g_ptr_array_new ();
 
-        text = dossier_compare_excerpts_to_string (self->comparison,
+        text = dossier_compare_excerpts_to_string (shown,
                                                    self->excerpts != NULL ? self->excerpts : empty,
                                                    gtk_label_get_label (self->excerpts_title),
                                                    what == DOSSIER_COMPARE_EXPORT_HTML
@@ -1044,6 +1201,12 @@ dossier_compare_page_get_property (GObject    *object,
     case PROP_HIDE_EMPTY_ROWS:
       g_value_set_boolean (value, self->hide_empty_rows);
       break;
+    case PROP_SORT_ROWS:
+      g_value_set_string (value, get_sort_rows (self));
+      break;
+    case PROP_SORT_DOCUMENTS:
+      g_value_set_string (value, get_sort_documents (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1080,6 +1243,12 @@ dossier_compare_page_set_property (GObject      *object,
             queue_update (self);
           }
       }
+      break;
+    case PROP_SORT_ROWS:
+      set_sort_rows (self, g_value_get_string (value));
+      break;
+    case PROP_SORT_DOCUMENTS:
+      set_sort_documents (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1151,6 +1320,16 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   properties[PROP_HIDE_EMPTY_ROWS] =
     g_param_spec_boolean ("hide-empty-rows", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* How the matrix is sorted, as its sort menu names it: rows "order",
+   * "name", "name-desc", "total", "total-asc" (and "document", by a
+   * document's heading); documents "order", "title", "date", "date-desc",
+   * "outlet", "total". */
+  properties[PROP_SORT_ROWS] =
+    g_param_spec_string ("sort-rows", NULL, NULL, "order",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SORT_DOCUMENTS] =
+    g_param_spec_string ("sort-documents", NULL, NULL, "order",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PASSAGE_ACTIVATED] =
@@ -1172,6 +1351,8 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, rows_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, matrix);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_title);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_hint);
@@ -1183,10 +1364,21 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_matrix_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_matrix_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_divergence_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_arrangement_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_activate);
 
   gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);
   gtk_widget_class_install_property_action (widget_class, "compare.per-1000-words", "per-1000-words");
   gtk_widget_class_install_property_action (widget_class, "compare.hide-empty-rows", "hide-empty-rows");
+  gtk_widget_class_install_property_action (widget_class, "compare.sort-rows", "sort-rows");
+  gtk_widget_class_install_property_action (widget_class, "compare.sort-documents", "sort-documents");
+  /* Ctrl+F filters the rows: in the page, and from anywhere in the window,
+   * which passes Ctrl+F on as reader.find to the page shown. */
+  gtk_widget_class_install_action (widget_class, "compare.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "compare.find", NULL);
 }
 
 static void

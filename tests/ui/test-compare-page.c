@@ -3,8 +3,9 @@
  * the matrix of the documents chosen (their order, the rows switched to
  * stakeholders, shares per 1,000 words), a cell's excerpts side by side
  * with "Cite in Briefing", the divergences whose passages open in the
- * reader, the matrix recomputed when a highlight is added, exports, and
- * the page at 360 px wide. */
+ * reader, the matrix recomputed when a highlight is added, exports, the
+ * sort menu and the headings, the filter (Ctrl+F) and its "no rows match",
+ * exports that follow what is shown, and the page at 360 px wide. */
 
 #include "config.h"
 
@@ -304,6 +305,206 @@ test_export (Fixture       *f,
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
 }
 
+static gboolean
+matrix_has_rows (Fixture *f,
+                 guint    n)
+{
+  DossierComparison *c = dossier_compare_page_get_comparison (f->page);
+
+  return c != NULL && dossier_comparison_get_n_rows (c) == n;
+}
+
+static gboolean
+one_row (gpointer f)
+{
+  return matrix_has_rows (f, 1);
+}
+
+static gboolean
+no_rows (gpointer f)
+{
+  return matrix_has_rows (f, 0);
+}
+
+static gboolean
+four_rows (gpointer f)
+{
+  return matrix_has_rows (f, 4);
+}
+
+static char *
+sort_rows (Fixture *f)
+{
+  char *value = NULL;
+
+  g_object_get (f->page, "sort-rows", &value, NULL);
+  return value;
+}
+
+/* The sort menu's choices and the headings; the side by side and the
+ * exports in the order shown. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  DossierMatrix *matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->base.dir, "sorted.csv", NULL);
+  g_autofree char *md_path = g_build_filename (f->base.dir, "sorted.md", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *first = NULL;
+  GPtrArray *excerpts;
+  int row, column;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.sort-rows", "s", "name-desc");
+  g_assert_cmpstr (cell_text (f, 0, -1), ==, "Route");
+  g_assert_cmpstr (cell_text (f, 2, -1), ==, "Cost");
+  value = sort_rows (f);
+  g_assert_cmpstr (value, ==, "name-desc");
+  g_clear_pointer (&value, g_free);
+
+  /* The Post's heading: Cost 1, Noise 1, Route 0, largest first; the
+   * menu then has none of its choices checked. */
+  click_cell (matrix, -1, 0);
+  g_assert_cmpstr (cell_text (f, 0, -1), ==, "Cost");
+  g_assert_cmpstr (cell_text (f, 1, -1), ==, "Noise");
+  g_assert_cmpstr (cell_text (f, 2, -1), ==, "Route");
+  value = sort_rows (f);
+  g_assert_cmpstr (value, ==, "document");
+
+  /* Documents by title: the Wire ("Council backs tram"), the Star
+   * ("Noise fears"), the Post. A row's excerpts follow that order. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.sort-documents", "s", "title");
+  g_assert_cmpstr (cell_text (f, -1, 0), ==, "Council backs tram");
+  g_assert_cmpstr (cell_text (f, -1, 2), ==, "Tram line approved");
+  /* The Post's column stayed selected where it went. */
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, -1);
+  g_assert_cmpint (column, ==, 2);
+  dossier_matrix_select (matrix, 0, -1);
+  excerpts = dossier_compare_page_get_excerpts (f->page);
+  g_assert_cmpuint (excerpts->len, ==, 3);
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_MARKDOWN, md_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
+  g_assert_nonnull (strstr (md, "## Council backs tram"));
+  g_assert_true (strstr (md, "## Council backs tram") < strstr (md, "## Noise fears"));
+  g_assert_true (strstr (md, "## Noise fears") < strstr (md, "## Tram line approved"));
+  g_assert_true (strstr (md, "£210m") < strstr (md, "£164 million"));
+
+  /* The CSV: the columns and rows as shown. */
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_CSV, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "id,row,detail,depth,Council backs tram,Noise fears,Tram line approved,total\r\n"));
+  first = g_strdup_printf ("\r\n%" G_GINT64_FORMAT ",Cost,", f->cost);
+  g_assert_nonnull (strstr (csv, first));
+
+  /* Back to the codebook's order. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.sort-rows", "s", "order");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.sort-documents", "s", "order");
+  g_assert_cmpstr (cell_text (f, 0, -1), ==, "Cost");
+  g_assert_cmpstr (cell_text (f, 1, -1), ==, "Route");
+  g_assert_cmpstr (cell_text (f, -1, 0), ==, "Tram line approved");
+}
+
+/* The action the widget's own shortcut for @keyval with @mods names, or NULL. */
+static const char *
+shortcut_action (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* Ctrl+F goes to the filter; what is typed keeps the rows whose name
+ * holds it, accents aside; nothing matching says so. */
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *entry = NULL;
+  GtkWidget *focus;
+  GtkWidget *no_match;
+  g_autofree char *png_path = g_build_filename (f->base.dir, "filtered.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The toolbar's (a drop-down's popover has one of its own). */
+  collect_descendants (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (entries, i)))
+      entry = g_ptr_array_index (entries, i);
+  g_assert_nonnull (entry);
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Filter Rows");
+  }
+  add_tag (f->base.project, "Émissions", 0);
+  dossier_compare_page_update (f->page);
+  g_assert_true (matrix_has_rows (f, 4));
+
+  /* Ctrl+F in the page; the window passes it on as reader.find. */
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (f->page), GDK_KEY_f, GDK_CONTROL_MASK), ==, "compare.find");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.find", NULL));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_compare_page_get_matrix (f->page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "reader.find", NULL));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "EMIS");
+  wait_until (one_row, f, "the rows filtered");
+  g_assert_cmpstr (cell_text (f, 0, -1), ==, "Émissions");
+
+  /* The picture is of what is shown. */
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_SVG, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ferries");
+  wait_until (no_rows, f, "no rows left");
+  no_match = find_label (GTK_WIDGET (f->page), "No rows match “ferries”. Clear the filter to see them all.");
+  g_assert_nonnull (no_match);
+  g_assert_true (gtk_widget_get_visible (no_match));
+
+  /* Escape in the entry empties it. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  wait_until (four_rows, f, "every row back");
+  g_assert_false (gtk_widget_get_visible (no_match));
+  /* Escape again goes back to the matrix. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) ==
+                 dossier_compare_page_get_matrix (f->page));
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -341,6 +542,8 @@ main (int   argc,
   ADD ("matrix", test_matrix);
   ADD ("excerpts-and-divergences", test_excerpts_and_divergences);
   ADD ("export", test_export);
+  ADD ("sort", test_sort);
+  ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 

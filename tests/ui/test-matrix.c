@@ -5,7 +5,9 @@
  * cell, a row's name or a document's heading selects it; tooltips and
  * the accessible description say the row, document and value; the
  * headings stay put while the body scrolls to the selection; a 1 × 1, an
- * empty and a missing comparison; titles far too long for a column.
+ * empty and a missing comparison; titles far too long for a column;
+ * sorting by a heading (a click, Space) with the selection kept, the
+ * filter, and a tag's sub-tags collapsed by mouse and keys.
  */
 
 #include "config.h"
@@ -35,6 +37,7 @@ typedef struct
   gint64         noise;
   int            n_changed;
   int            n_activated;
+  int            n_arranged;
 } Fixture;
 
 static void
@@ -49,6 +52,13 @@ on_activate (DossierMatrix *matrix,
              Fixture       *f)
 {
   f->n_activated++;
+}
+
+static void
+on_arranged (DossierMatrix *matrix,
+             Fixture       *f)
+{
+  f->n_arranged++;
 }
 
 static DossierComparison *
@@ -110,6 +120,7 @@ fixture_set_up (Fixture       *f,
   g_object_ref_sink (f->matrix);
   g_signal_connect (f->matrix, "selection-changed", G_CALLBACK (on_changed), f);
   g_signal_connect (f->matrix, "activate", G_CALLBACK (on_activate), f);
+  g_signal_connect (f->matrix, "arrangement-changed", G_CALLBACK (on_arranged), f);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (f->scrolled), GTK_WIDGET (f->matrix));
   gtk_window_set_child (GTK_WINDOW (f->window), f->scrolled);
   {
@@ -248,21 +259,24 @@ test_keys (Fixture       *f,
   g_assert_true (press (f, GDK_KEY_Right, 0));
   assert_selection (f, 0, 1);
   g_assert_true (press (f, GDK_KEY_Down, 0));
-  assert_selection (f, 1, 1);
-  g_assert_cmpint (f->n_changed, ==, 3);
+  g_assert_true (press (f, GDK_KEY_Down, 0));
+  assert_selection (f, 2, 1);
+  g_assert_cmpint (f->n_changed, ==, 4);
 
-  /* Left of the first cell, the row's name; no further (the key is still
-   * the matrix's, and nothing changes). */
+  /* Left of the first cell, the row's name (Route: no sub-tags, no
+   * parent); no further (the key is still the matrix's, and nothing
+   * changes). */
   g_assert_true (press (f, GDK_KEY_Left, 0));
   g_assert_true (press (f, GDK_KEY_Left, 0));
-  assert_selection (f, 1, -1);
+  assert_selection (f, 2, -1);
   g_assert_true (press (f, GDK_KEY_Left, 0));
-  assert_selection (f, 1, -1);
-  g_assert_cmpint (f->n_changed, ==, 5);
+  assert_selection (f, 2, -1);
+  g_assert_cmpint (f->n_changed, ==, 6);
   g_assert_true (press (f, GDK_KEY_Right, 0));
-  assert_selection (f, 1, 0);
+  assert_selection (f, 2, 0);
 
   /* Above the first row, the document's heading. */
+  g_assert_true (press (f, GDK_KEY_Up, 0));
   g_assert_true (press (f, GDK_KEY_Up, 0));
   g_assert_true (press (f, GDK_KEY_Up, 0));
   assert_selection (f, -1, 0);
@@ -331,10 +345,7 @@ test_click (Fixture       *f,
   assert_selection (f, 0, 0);
   g_assert_cmpint (f->n_activated, ==, 1);
 
-  /* The corner, or past the matrix, selects nothing. */
-  g_assert_false (dossier_matrix_click (f->matrix, 2, 2, 1));
-  assert_selection (f, -1, -1);
-  g_assert_true (click (f, 0, 0, 1));
+  /* Past the matrix selects nothing. */
   g_assert_false (dossier_matrix_click (f->matrix, 2, gtk_widget_get_height (GTK_WIDGET (f->matrix)) - 2, 1));
   assert_selection (f, -1, -1);
 }
@@ -351,21 +362,22 @@ test_words (Fixture       *f,
 
   /* Tooltips: the row, the document and the value, where it is first raised. */
   cell = dossier_matrix_get_tooltip (f->matrix, 0, 0);
-  g_assert_true (g_str_has_prefix (cell, "Cost in Tram line approved: 2 highlights\nFirst at "));
+  g_assert_true (g_str_has_prefix (cell, "Cost in Tram line approved: 2 highlights, including 1 sub-tag\nFirst at "));
   g_assert_true (g_str_has_suffix (cell, " % of the text"));
   g_clear_pointer (&cell, g_free);
   cell = dossier_matrix_get_tooltip (f->matrix, 0, 2);
-  g_assert_true (g_str_has_prefix (cell, "Cost in " LONG_TITLE ": 1 highlight\n"));
+  g_assert_true (g_str_has_prefix (cell, "Cost in " LONG_TITLE ": 1 highlight, including 1 sub-tag\n"));
   g_clear_pointer (&cell, g_free);
   cell = dossier_matrix_get_tooltip (f->matrix, 2, 0);
   g_assert_cmpstr (cell, ==, "Route in Tram line approved: 0 highlights");
   heading = dossier_matrix_get_tooltip (f->matrix, -1, 0);
   g_assert_true (g_str_has_prefix (heading, "Tram line approved\nThe Post · "));
-  g_assert_true (g_str_has_suffix (heading, "3 highlights in all"));
+  g_assert_true (g_str_has_suffix (heading, "3 highlights in all\n"
+                                             "Click or press Space to sort the rows by this document"));
   row = dossier_matrix_get_tooltip (f->matrix, 1, -1);
   g_assert_cmpstr (row, ==, "Overruns\nCost/Overruns\n1 highlight in all");
   total = dossier_matrix_get_tooltip (f->matrix, 0, 3);
-  g_assert_cmpstr (total, ==, "Total for Cost: 5 highlights");
+  g_assert_cmpstr (total, ==, "Total for Cost: 5 highlights, including 1 sub-tag");
   g_assert_null (dossier_matrix_get_tooltip (f->matrix, 9, 9));
 
   /* A screen reader hears the selection as it moves. */
@@ -381,9 +393,239 @@ test_words (Fixture       *f,
                                        "Route in every document: 1 highlight");
   dossier_matrix_select (f->matrix, -1, 1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Everything in Council backs tram: 3 highlights");
+                                       "Everything in Council backs tram: 3 highlights. "
+                                       "Click or press Space to sort the rows by this document.");
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 4);
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_RELATION_COL_COUNT, 3);
+}
+
+/* The names of the rows, in order, are @... (NULL-terminated). */
+static void
+assert_rows (Fixture *f,
+             ...)
+{
+  va_list ap;
+  const char *name;
+  int row = 0;
+
+  va_start (ap, f);
+  while ((name = va_arg (ap, const char *)) != NULL)
+    assert_text (f, row++, -1, name);
+  va_end (ap);
+  /* Then the totals. */
+  assert_text (f, row, -1, "Total");
+}
+
+/* A click on a document's heading sorts the rows by it, largest first,
+ * again the other way round; "Total" by the total, the corner by name;
+ * Space on a heading as a click. The selection stays on its row and
+ * document; a sub-tag stays under its tag. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  const DossierCompareArrangement *a;
+  g_autofree char *tip = NULL;
+  graphene_rect_t corner;
+
+  show_matrix (f, 900, 500);
+  /* Noise in the Post. */
+  dossier_matrix_select (f->matrix, 3, 0);
+  f->n_changed = 0;
+
+  /* The Post: Cost 2 (with Overruns), Noise 1, Route 0. */
+  g_assert_true (click (f, -1, 0, 1));
+  assert_rows (f, "Cost", "Overruns", "Noise", "Route", NULL);
+  a = dossier_matrix_get_arrangement (f->matrix);
+  g_assert_cmpint (a->row_sort, ==, DOSSIER_COMPARE_SORT_DOCUMENT);
+  g_assert_cmpint (a->row_sort_document, ==, f->docs[0]);
+  g_assert_true (a->rows_descending);
+  g_assert_cmpint (f->n_arranged, ==, 1);
+  tip = dossier_matrix_get_tooltip (f->matrix, -1, 0);
+  g_assert_true (g_str_has_suffix (tip, "\nRows sorted by this, largest first: click to reverse"));
+  g_clear_pointer (&tip, g_free);
+  /* The click selected the Post's column. */
+  assert_selection (f, -1, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Everything in Tram line approved: 3 highlights. "
+                                       "Rows sorted by this, largest first: click to reverse.");
+
+  /* Again: smallest first. */
+  g_assert_true (click (f, -1, 0, 1));
+  assert_rows (f, "Route", "Noise", "Cost", "Overruns", NULL);
+  g_assert_false (dossier_matrix_get_arrangement (f->matrix)->rows_descending);
+
+  /* The selection follows its row across a sort, and nothing says it
+   * changed: it did not. */
+  dossier_matrix_select (f->matrix, 1, 2);   /* Noise in the long-titled one */
+  f->n_changed = 0;
+  dossier_matrix_sort_rows (f->matrix, DOSSIER_COMPARE_SORT_NAME, 0, FALSE);
+  assert_rows (f, "Cost", "Overruns", "Noise", "Route", NULL);
+  assert_selection (f, 2, 2);
+  g_assert_cmpint (f->n_changed, ==, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Noise in " LONG_TITLE ": 0 highlights. "
+                                       "Rows sorted by name, A to Z.");
+
+  /* The corner: by name, then Z to A. */
+  g_assert_true (dossier_matrix_get_cell_area (f->matrix, -1, 0, &corner));
+  g_assert_true (dossier_matrix_click (f->matrix, 4, corner.size.height / 2, 1));
+  assert_rows (f, "Route", "Noise", "Cost", "Overruns", NULL);
+  assert_selection (f, 1, 2);
+  tip = dossier_matrix_get_tooltip (f->matrix, -1, -1);
+  g_assert_cmpstr (tip, ==, "Rows sorted by name, Z to A: click to reverse");
+  g_clear_pointer (&tip, g_free);
+
+  /* "Total": Cost 5, then Route and Noise (1 each, in the codebook's order). */
+  g_assert_true (click (f, -1, 3, 1));
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+  g_assert_cmpint (dossier_matrix_get_arrangement (f->matrix)->row_sort, ==, DOSSIER_COMPARE_SORT_TOTAL);
+  assert_text (f, 0, 3, "5");
+
+  /* Space on a heading sorts by it; Enter still goes on to its passages. */
+  dossier_matrix_select (f->matrix, -1, 1);
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  g_assert_cmpint (dossier_matrix_get_arrangement (f->matrix)->row_sort_document, ==, f->docs[1]);
+  /* The Wire: Cost 2, Route 1, Noise 0. */
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  assert_rows (f, "Noise", "Route", "Cost", "Overruns", NULL);
+  f->n_activated = 0;
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  g_assert_cmpint (f->n_activated, ==, 1);
+
+  /* Documents by title: the selected one keeps its selection. */
+  dossier_matrix_sort_columns (f->matrix, DOSSIER_COMPARE_SORT_NAME, FALSE);
+  assert_text (f, -1, 0, "Council backs tram");
+  assert_text (f, -1, 1, LONG_TITLE);
+  assert_text (f, -1, 2, "Tram line approved");
+  assert_selection (f, -1, 0);
+  /* The rows are still sorted by the Wire's column, wherever it went. */
+  assert_rows (f, "Noise", "Route", "Cost", "Overruns", NULL);
+
+  /* A new comparison without the Wire: back to the codebook's order. */
+  {
+    gint64 two[2] = { f->docs[0], f->docs[2] };
+    DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+    g_autoptr(DossierComparison) c = dossier_project_compare (f->base.project, two, 2, &options, NULL);
+
+    dossier_matrix_set_comparison (f->matrix, c);
+  }
+  g_assert_cmpint (dossier_matrix_get_arrangement (f->matrix)->row_sort, ==, DOSSIER_COMPARE_SORT_ORDER);
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+}
+
+/* Only the rows whose name holds the filter, with their parents; none: a
+ * clear word for screen readers. */
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  show_matrix (f, 900, 500);
+  dossier_matrix_set_filter (f->matrix, "  OVERRUN ");
+  g_assert_cmpstr (dossier_matrix_get_filter (f->matrix), ==, "OVERRUN");
+  assert_rows (f, "Cost", "Overruns", NULL);
+  /* Totals are the documents', whatever is shown. */
+  assert_text (f, 2, 0, "3");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "2 rows by 3 documents. The arrow keys move between cells. "
+                                       "Rows matching “OVERRUN”.");
+
+  dossier_matrix_set_filter (f->matrix, "zzz");
+  assert_rows (f, NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No rows match “zzz”.");
+  /* The keys still move along the headings. */
+  g_assert_true (press (f, GDK_KEY_Down, 0));
+  assert_selection (f, -1, 0);
+
+  dossier_matrix_set_filter (f->matrix, "");
+  g_assert_null (dossier_matrix_get_filter (f->matrix));
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+  g_assert_cmpint (f->n_arranged, ==, 3);
+  /* The same filter again is no change. */
+  dossier_matrix_set_filter (f->matrix, NULL);
+  g_assert_cmpint (f->n_arranged, ==, 3);
+}
+
+/* Cost has a sub-tag: its expander (a click), Left and Right on its name,
+ * + and −; collapsed, it still counts Overruns' highlights. */
+static void
+test_tree (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *tip = NULL;
+  graphene_rect_t name;
+
+  show_matrix (f, 900, 500);
+
+  /* The expander, left of the name. */
+  g_assert_true (dossier_matrix_get_cell_area (f->matrix, 0, -1, &name));
+  g_assert_true (dossier_matrix_click (f->matrix, 8 + 8, name.origin.y + name.size.height / 2, 1));
+  g_assert_false (dossier_matrix_get_row_expanded (f->matrix, f->cost));
+  assert_rows (f, "Cost", "Route", "Noise", NULL);
+  assert_text (f, 0, 0, "2");
+  assert_text (f, 0, 3, "5");
+  /* A click on the expander is not a selection. */
+  assert_selection (f, -1, -1);
+  tip = dossier_matrix_get_tooltip (f->matrix, 0, -1);
+  g_assert_cmpstr (tip, ==, "Cost\nCost\n5 highlights in all, including 1 sub-tag\n"
+                            "Collapsed: click the arrow or press Right to show its sub-tags");
+  g_assert_true (dossier_matrix_click (f->matrix, 8 + 8, name.origin.y + name.size.height / 2, 1));
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+  /* A click on the name beside it selects the row. */
+  g_assert_true (click (f, 0, -1, 1));
+  assert_selection (f, 0, -1);
+
+  /* Left hides the sub-tags, Left again has nowhere to go; Right shows
+   * them, Right again goes on to the first cell. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Cost in every document: 5 highlights, including 1 sub-tag. "
+                                       "Expanded; Left hides its sub-tags.");
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  assert_rows (f, "Cost", "Route", "Noise", NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Cost in every document: 5 highlights, including 1 sub-tag. "
+                                       "Collapsed; Right shows its sub-tags.");
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  assert_selection (f, 0, -1);
+  g_assert_true (press (f, GDK_KEY_Right, 0));
+  assert_rows (f, "Cost", "Overruns", "Route", "Noise", NULL);
+  assert_selection (f, 0, -1);
+  g_assert_true (press (f, GDK_KEY_Right, 0));
+  assert_selection (f, 0, 0);
+
+  /* − and + from a cell of the row (+ is Shift on many keyboards). */
+  g_assert_true (press (f, GDK_KEY_minus, 0));
+  g_assert_false (dossier_matrix_get_row_expanded (f->matrix, f->cost));
+  g_assert_true (press (f, GDK_KEY_plus, GDK_SHIFT_MASK));
+  g_assert_true (dossier_matrix_get_row_expanded (f->matrix, f->cost));
+  g_assert_true (press (f, GDK_KEY_KP_Subtract, 0));
+  g_assert_true (press (f, GDK_KEY_KP_Add, 0));
+  /* Not on a row without sub-tags. */
+  dossier_matrix_select (f->matrix, 2, 0);
+  g_assert_false (press (f, GDK_KEY_minus, 0));
+
+  /* Left on a sub-tag's name goes up to its tag. */
+  dossier_matrix_select (f->matrix, 1, -1);
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  assert_selection (f, 0, -1);
+
+  /* Collapsing the tag of a selected sub-tag: the selection goes up to it. */
+  dossier_matrix_select (f->matrix, 1, 1);
+  dossier_matrix_set_row_expanded (f->matrix, f->cost, FALSE);
+  assert_selection (f, 0, 1);
+
+  /* Kept by id across a new comparison, and sorted within its parent. */
+  {
+    g_autoptr(DossierComparison) c = compare (f, 3);
+
+    dossier_matrix_set_comparison (f->matrix, c);
+  }
+  assert_rows (f, "Cost", "Route", "Noise", NULL);
+  dossier_matrix_set_row_expanded (f->matrix, f->cost, TRUE);
+  dossier_matrix_sort_rows (f->matrix, DOSSIER_COMPARE_SORT_NAME, 0, TRUE);
+  assert_rows (f, "Route", "Noise", "Cost", "Overruns", NULL);
 }
 
 /* A narrow, short window: the body scrolls to the selection under the
@@ -551,6 +793,9 @@ main (int   argc,
   ADD ("scroll", test_scroll);
   ADD ("small-and-empty", test_small_and_empty);
   ADD ("long-names", test_long_names);
+  ADD ("sort", test_sort);
+  ADD ("filter", test_filter);
+  ADD ("tree", test_tree);
 #undef ADD
 
   return g_test_run ();
