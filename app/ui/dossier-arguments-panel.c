@@ -965,6 +965,11 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "document-text-changed",
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Dismissed, or brought back, by another path than this section (an
+   * undo, a redo, the core called directly): listed again. */
+  g_signal_group_connect_object (self->project_signals, "dismissed-suggestions-changed",
+                                 G_CALLBACK (dossier_suggestions_section_queue_reload), self->suggestions,
+                                 G_CONNECT_SWAPPED);
   self->questions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   /* After the question selector has seen the change, to select in it. */
   g_signal_group_connect_object (self->questions_signals, "items-changed",

@@ -854,6 +854,23 @@ test_arguments_suggestions (Fixture       *f,
   wait_for_list_box_rows (panel, "argument-suggestions", 1);
   g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
 
+  /* Dismissed by another path than the panel's button (the core, as the
+   * command line does), it goes from the panel; undone, it comes back. */
+  {
+    g_autoptr(GPtrArray) left = dossier_project_suggest_arguments (f->project, f->doc, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 1);
+    g_assert_true (dossier_project_dismiss_argument_suggestions (f->project, f->doc,
+                                                                 (DossierArgumentSuggestion **) left->pdata,
+                                                                 left->len, &error));
+    g_assert_no_error (error);
+  }
+  wait_for_list_box_rows (panel, "argument-suggestions", 0);
+  undo (f->project);
+  wait_for_list_box_rows (panel, "argument-suggestions", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
+
   close_window (window);
 }
 
