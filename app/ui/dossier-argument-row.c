@@ -12,6 +12,7 @@
 #include "dossier-argument-row.h"
 #include "dossier-highlight-card.h"
 #include "dossier-text-dialog.h"
+#include "dossier-wrap-label.h"
 
 struct _DossierArgumentRow
 {
@@ -20,7 +21,7 @@ struct _DossierArgumentRow
   /* template */
   GtkWidget      *header;
   GtkImage       *expander;
-  GtkLabel       *statement;
+  DossierWrapLabel *statement;
   GtkLabel       *details;
   GtkWidget      *flag;
   GtkLabel       *flag_label;
@@ -117,7 +118,7 @@ update (DossierRow *row)
   if (argument == NULL)
     return;
 
-  gtk_label_set_label (self->statement, dossier_argument_get_statement (argument));
+  dossier_wrap_label_set_text (self->statement, dossier_argument_get_statement (argument));
   details = describe (self, argument);
   gtk_label_set_label (self->details, details);
   weakness = dossier_argument_describe_weakness (argument);
@@ -611,6 +612,7 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
 
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
+  g_type_ensure (DOSSIER_TYPE_WRAP_LABEL);
 }
 
 /* ---- drops --------------------------------------------------------------------- */
