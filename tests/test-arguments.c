@@ -784,6 +784,111 @@ test_items_changed (Fixture       *f,
   /* No other argument was told of any of it. */
   g_assert_cmpuint (other_notified, ==, 0);
 
+  /* Moved within its side: one splice from its old place to its new one,
+   * the same object there (a row showing it stays), the others between
+   * renumbered; and back with undo. */
+  {
+    g_autoptr(DossierArgument) moved = g_list_model_get_item (arguments, 5);
+    g_autoptr(DossierArgument) at_10 = NULL;
+    g_autoptr(DossierArgument) at_5 = NULL;
+    g_autoptr(DossierArgument) back = NULL;
+    g_autoptr(DossierArgument) up = NULL;
+
+    g_assert_true (dossier_project_move_argument (P (f), dossier_argument_get_id (moved),
+                                                  DOSSIER_POLARITY_PRO, 10, &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 5, 6, 6);
+    at_10 = g_list_model_get_item (arguments, 10);
+    g_assert_true (at_10 == moved);
+    g_assert_cmpint (dossier_argument_get_position (moved), ==, 10);
+    at_5 = g_list_model_get_item (arguments, 5);
+    g_assert_cmpint (dossier_argument_get_position (at_5), ==, 5);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 5, 6, 6);
+    back = g_list_model_get_item (arguments, 5);
+    g_assert_true (back == moved);
+    g_assert_cmpint (dossier_argument_get_position (moved), ==, 5);
+
+    /* Up one (Alt+Up): the two places it swaps. */
+    up = g_list_model_get_item (arguments, 7);
+    g_assert_true (dossier_project_move_argument (P (f), dossier_argument_get_id (up),
+                                                  DOSSIER_POLARITY_PRO, 6, &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 6, 2, 2);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 6, 2, 2);
+  }
+
+  /* The last pro made the first con keeps its place in the list, yet is
+   * spliced (one item out, the same in) so that lists filtered by side
+   * see it change sides. */
+  {
+    g_autoptr(DossierArgument) last_pro = g_list_model_get_item (arguments, 20);
+    g_autoptr(DossierArgument) there = NULL;
+
+    g_assert_true (dossier_project_move_argument (P (f), dossier_argument_get_id (last_pro),
+                                                  DOSSIER_POLARITY_CON, 0, &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 20, 1, 1);
+    there = g_list_model_get_item (arguments, 20);
+    g_assert_true (there == last_pro);
+    g_assert_cmpint (dossier_argument_get_polarity (last_pro), ==, DOSSIER_POLARITY_CON);
+    g_assert_cmpuint (dossier_question_get_n_pros (dossier_project_get_question (P (f), f->question)), ==, 20);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 20, 1, 1);
+    g_assert_cmpint (dossier_argument_get_polarity (last_pro), ==, DOSSIER_POLARITY_PRO);
+  }
+
+  /* A pro made the last con: one splice from its place to the end. */
+  {
+    g_autoptr(DossierArgument) flipped = g_list_model_get_item (arguments, 3);
+    g_autoptr(DossierArgument) last = NULL;
+
+    g_assert_true (dossier_project_move_argument (P (f), dossier_argument_get_id (flipped),
+                                                  DOSSIER_POLARITY_CON, -1, &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 3, 39, 39);
+    last = g_list_model_get_item (arguments, 41);
+    g_assert_true (last == flipped);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 3, 39, 39);
+  }
+
+  /* A pro deleted from the middle: one item out, the pros after it
+   * renumbered in place; back with undo. */
+  {
+    g_autoptr(DossierArgument) deleted = g_list_model_get_item (arguments, 4);
+    g_autoptr(DossierArgument) next = g_list_model_get_item (arguments, 5);
+    gint64 id = dossier_argument_get_id (deleted);
+    g_autoptr(DossierArgument) restored = NULL;
+
+    g_assert_true (dossier_project_delete_argument (P (f), id, &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 4, 1, 0);
+    g_assert_cmpint (dossier_argument_get_position (next), ==, 4);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_spliced (&spliced, 4, 0, 1);
+    restored = g_list_model_get_item (arguments, 4);
+    g_assert_cmpint (dossier_argument_get_id (restored), ==, id);
+    g_assert_cmpint (dossier_argument_get_position (next), ==, 5);
+  }
+
+  /* Each side numbered from 0 in the list's order. */
+  for (guint i = 0, pros = 0, cons = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, i);
+
+      if (dossier_argument_get_polarity (a) == DOSSIER_POLARITY_PRO)
+        g_assert_cmpint (dossier_argument_get_position (a), ==, pros++);
+      else
+        g_assert_cmpint (dossier_argument_get_position (a), ==, cons++);
+    }
+
   /* And the list is the one a fresh reading gives. */
   {
     guint n = g_list_model_get_n_items (arguments);

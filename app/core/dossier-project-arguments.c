@@ -131,31 +131,35 @@ compare_arguments (gconstpointer a,
          dossier_argument_get_id (x) > dossier_argument_get_id (y);
 }
 
-/* Whether @argument sits where the order puts it among its neighbours. */
-static gboolean
-in_order (DossierProject *self,
-          guint           position)
+static int
+compare_argument_pointers (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      data)
 {
-  GListModel *model = G_LIST_MODEL (self->arguments);
-  g_autoptr(DossierArgument) argument = g_list_model_get_item (model, position);
-  g_autoptr(DossierArgument) before = position > 0 ? g_list_model_get_item (model, position - 1) : NULL;
-  g_autoptr(DossierArgument) after = g_list_model_get_item (model, position + 1);
-
-  return (before == NULL || compare_arguments (before, argument, self) < 0) &&
-         (after == NULL || compare_arguments (argument, after, self) < 0);
+  return compare_arguments (*(DossierArgument * const *) a, *(DossierArgument * const *) b, data);
 }
 
-/* The arguments @ids read again, each on its own: added where the order
- * puts it, updated in place (moved if its place changed), or taken out
- * when gone. One item changes in the list, not the whole list read. */
+/* The arguments @ids read again, each on its own, then the list put in
+ * order in one splice over the range that differs: an argument moved
+ * keeps its object (and the row showing it) and only the arguments
+ * between its old and new place are said to change; one deleted or added
+ * is one item out or in. An argument that changed sides or questions is
+ * in the splice even if its place did not change, so that the lists
+ * filtered by side see it go. */
 static gboolean
 reload_arguments (DossierProject  *self,
                   GHashTable      *ids,
                   GError         **error)
 {
+  GListModel *model = G_LIST_MODEL (self->arguments);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) regrouped = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = NULL;
   g_auto(DossierStmt) stmt = NULL;
+  gboolean reordered = FALSE;
   GHashTableIter iter;
   gpointer key;
+  guint n, lo, suffix;
 
   stmt = dossier_project_prepare (self,
                                   "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
@@ -169,8 +173,10 @@ reload_arguments (DossierProject  *self,
     {
       gint64 id = *(gint64 *) key;
       DossierArgument *existing = g_hash_table_lookup (self->arguments_by_id, &id);
-      guint position = 0;
-      gboolean listed;
+      DossierPolarity polarity;
+      gint64 question;
+      int position;
+      guint index;
       int rc;
 
       sqlite3_reset (stmt);
@@ -179,11 +185,10 @@ reload_arguments (DossierProject  *self,
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return FALSE;
 
-      listed = existing != NULL && g_list_store_find (self->arguments, existing, &position);
       if (rc == SQLITE_DONE)
         {
-          if (listed)
-            g_list_store_remove (self->arguments, position);
+          if (existing != NULL && g_list_store_find (self->arguments, existing, &index))
+            g_list_store_remove (self->arguments, index);
           if (existing != NULL)
             g_hash_table_remove (self->arguments_by_id, &id);
           continue;
@@ -191,33 +196,83 @@ reload_arguments (DossierProject  *self,
 
       if (existing == NULL)
         {
-          g_autoptr(GObject) item = read_argument (stmt, NULL);
+          GObject *item = read_argument (stmt, NULL);
 
           g_hash_table_insert (self->arguments_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
-          g_list_store_insert_sorted (self->arguments, item, compare_arguments, self);
+          g_ptr_array_add (added, item);
           continue;
         }
 
+      polarity = dossier_argument_get_polarity (existing);
+      question = dossier_argument_get_question_id (existing);
+      position = dossier_argument_get_position (existing);
       read_argument (stmt, G_OBJECT (existing));
-      if (!listed)
-        g_list_store_insert_sorted (self->arguments, existing, compare_arguments, self);
-      else if (!in_order (self, position))
-        {
-          g_object_ref (existing);
-          g_list_store_remove (self->arguments, position);
-          g_list_store_insert_sorted (self->arguments, existing, compare_arguments, self);
-          g_object_unref (existing);
-        }
+      if (polarity != dossier_argument_get_polarity (existing) ||
+          question != dossier_argument_get_question_id (existing))
+        g_hash_table_add (regrouped, existing);
+      else if (position != dossier_argument_get_position (existing))
+        reordered = TRUE;
     }
+
+  /* An edit that kept every place: nothing to splice. */
+  if (added->len == 0 && g_hash_table_size (regrouped) == 0 && !reordered)
+    return TRUE;
+
+  n = g_list_model_get_n_items (model);
+  items = g_ptr_array_new_full (n + added->len, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  for (guint i = 0; i < added->len; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (added, i)));
+  g_ptr_array_sort_with_data (items, compare_argument_pointers, self);
+
+  for (lo = 0; lo < n && lo < items->len; lo++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, lo);
+
+      if (item != g_ptr_array_index (items, lo) || g_hash_table_contains (regrouped, item))
+        break;
+    }
+  for (suffix = 0; suffix < n - lo && suffix < items->len - lo; suffix++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n - 1 - suffix);
+
+      if (item != g_ptr_array_index (items, items->len - 1 - suffix) ||
+          g_hash_table_contains (regrouped, item))
+        break;
+    }
+  if (lo == n && lo == items->len)
+    return TRUE;
+  g_list_store_splice (self->arguments, lo, n - lo - suffix,
+                       items->pdata + lo, items->len - lo - suffix);
   return TRUE;
+}
+
+/* The arguments of a side whose places a renumbering (in @ids' order)
+ * changes, and @moved, are what the commit reads again: not the list. */
+static void
+touch_renumbered (DossierProject *self,
+                  GArray         *ids,
+                  gint64          moved)
+{
+  dossier_project_touch (self, "arguments", moved);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      DossierArgument *argument = g_hash_table_lookup (self->arguments_by_id, &id);
+
+      if (argument == NULL || dossier_argument_get_position (argument) != (int) i)
+        dossier_project_touch (self, "arguments", id);
+    }
 }
 
 /* Counts and flags follow evidence, which deleting highlights or
  * documents changes too, and outlets, which document details change:
- * those read both lists again, as does a change of order (a move, a
- * deletion, which number their side again). An argument added, edited or
- * cited is read again alone, with the questions (a few rows) for their
- * counts: adding the 2,000th argument no longer reads 1,999 others. */
+ * those read both lists again, as does a change in the questions' order.
+ * An argument added, edited, cited, moved or deleted is read again alone
+ * (with those of its side whose places changed), and the questions (a
+ * few rows) for their counts: adding the 2,000th argument no longer reads
+ * 1,999 others. */
 void
 dossier_project_apply_arguments (DossierProject       *self,
                                  const DossierChanges *changes)
@@ -705,6 +760,7 @@ dossier_project_move_argument (DossierProject   *self,
       if (old_ids == NULL ||
           !dossier_project_renumber (self, RENUMBER_ARGUMENTS_SQL, old_ids, error))
         return FALSE;
+      touch_renumbered (self, old_ids, argument_id);
     }
 
   ids = dossier_project_read_ids (self, ARGUMENT_ORDER_SQL, question_id,
@@ -715,7 +771,7 @@ dossier_project_move_argument (DossierProject   *self,
   if (!dossier_project_renumber (self, RENUMBER_ARGUMENTS_SQL, ids, error))
     return FALSE;
 
-  dossier_project_touch_table (self, "arguments");
+  touch_renumbered (self, ids, argument_id);
   dossier_project_touch (self, "questions", question_id);
   return dossier_action_commit (&action,
                                 polarity == old_polarity ? _("Move Argument") :
@@ -764,7 +820,7 @@ dossier_project_delete_argument (DossierProject  *self,
       !dossier_project_drop_bare_highlights (self, highlights, error))
     return FALSE;
 
-  dossier_project_touch_table (self, "arguments");
+  touch_renumbered (self, ids, argument_id);
   dossier_project_touch (self, "questions", question_id);
   return dossier_action_commit (&action, _("Delete Argument"), error);
 }

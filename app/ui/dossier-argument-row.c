@@ -46,7 +46,6 @@ enum {
   HIGHLIGHT_ACTIVATED,
   HIGHLIGHT_DROPPED,
   CITE_SELECTION,
-  SIDE_CHANGED,
   N_SIGNALS
 };
 
@@ -550,14 +549,6 @@ dossier_argument_row_set_property (GObject      *object,
     }
 }
 
-/* An argument that changes sides without changing place in the project's
- * list (the last pro made the first con) changes no list: its row says so. */
-static void
-side_changed (DossierArgumentRow *self)
-{
-  g_signal_emit (self, signals[SIDE_CHANGED], 0);
-}
-
 static void
 dossier_argument_row_class_init (DossierArgumentRowClass *klass)
 {
@@ -579,9 +570,6 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   signals[HIGHLIGHT_DROPPED] =
     g_signal_new ("highlight-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
-  signals[SIDE_CHANGED] =
-    g_signal_new ("side-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[CITE_SELECTION] =
     g_signal_new ("cite-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -656,7 +644,6 @@ dossier_argument_row_init (DossierArgumentRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
-  dossier_row_connect_item (DOSSIER_ROW (self), "notify::polarity", G_CALLBACK (side_changed));
 }
 
 GtkWidget *

@@ -56,7 +56,6 @@ struct _DossierArgumentsPanel
   GtkCustomFilter    *pro_filter;
   GtkCustomFilter    *con_filter;
   GHashTable         *expanded;           /* ids (gint64 *) of the arguments unfolded */
-  guint               refilter_source;
   GSignalGroup       *project_signals;
   GSignalGroup       *questions_signals;
   GSignalGroup       *question_signals;    /* the question shown */
@@ -116,33 +115,14 @@ filter_con (gpointer item,
          dossier_argument_get_polarity (item) == DOSSIER_POLARITY_CON;
 }
 
+/* Another question shown. An argument that changes sides or questions
+ * needs no filtering again: the project's list splices it even where it
+ * keeps its place. */
 static void
 refilter (DossierArgumentsPanel *self)
 {
-  g_clear_handle_id (&self->refilter_source, g_source_remove);
   gtk_filter_changed (GTK_FILTER (self->pro_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->con_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static gboolean
-refilter_cb (gpointer data)
-{
-  DossierArgumentsPanel *self = data;
-
-  self->refilter_source = 0;
-  refilter (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* An argument that changes sides but not its place in the project's list
- * changes no list; the question's counts change, but before the argument
- * itself does (the core reads questions first): filter again once both
- * have. A row on show says so at once ("side-changed"). */
-static void
-question_counts_changed (DossierArgumentsPanel *self)
-{
-  if (self->refilter_source == 0)
-    self->refilter_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_cb, self, NULL);
 }
 
 static void
@@ -233,7 +213,6 @@ setup_row (DossierArgumentsPanel *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "highlight-dropped", G_CALLBACK (row_highlight_dropped),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "side-changed", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_list_item_set_child (list_item, row);
@@ -786,7 +765,6 @@ dossier_arguments_panel_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->questions_signals);
   g_clear_object (&self->question_signals);
-  g_clear_handle_id (&self->refilter_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARGUMENTS_PANEL);
 
@@ -978,10 +956,6 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   self->question_signals = g_signal_group_new (DOSSIER_TYPE_QUESTION);
   g_signal_group_connect_object (self->question_signals, "notify",
                                  G_CALLBACK (update_balance), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->question_signals, "notify::n-pros",
-                                 G_CALLBACK (question_counts_changed), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->question_signals, "notify::n-cons",
-                                 G_CALLBACK (question_counts_changed), self, G_CONNECT_SWAPPED);
 
   dossier_arguments_panel_project_changed (DOSSIER_PANEL (self));
 }

@@ -124,6 +124,43 @@ count_changes (guint *count)
 
 typedef struct
 {
+  guint       count;
+  GListModel *model;                   /* of the last change */
+  guint       position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  change->count++;
+  change->model = model;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+/* One change since the last call, this one. */
+static void
+assert_change (Change     *change,
+               GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added)
+{
+  g_assert_cmpuint (change->count, ==, 1);
+  g_assert_true (change->model == model);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  change->count = 0;
+}
+
+typedef struct
+{
   GtkWidget *panel;
   gint64     argument_id;
 } RowWanted;
@@ -228,6 +265,39 @@ test_many (Fixture       *f,
   flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2);
   g_assert_cmpint (argument_at (pros, 0), ==, first);
+
+  /* Moved up (Alt+Up): its column changes at the two places it swaps, in
+   * one change, and the same row goes on showing it; so does deleting
+   * one: one item out of one column. */
+  {
+    gint64 third = argument_at (pros, 2);
+    DossierArgumentRow *third_row;
+    Change change = { 0, };
+
+    /* (The column is still scrolled down from above.) */
+    gtk_adjustment_set_value (adjustment, 0);
+    wait_for_row (panel, third);
+    third_row = row_of (panel, third);
+    g_signal_connect (pros, "items-changed", G_CALLBACK (record_change), &change);
+    g_signal_connect (cons, "items-changed", G_CALLBACK (record_change), &change);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third_row), "argument.move-up", NULL));
+    flush_events ();
+    assert_change (&change, pros, 1, 2, 2);
+    g_assert_cmpint (argument_at (pros, 1), ==, third);
+    g_assert_true (row_of (panel, third) == third_row);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third_row), "argument.delete", NULL));
+    flush_events ();
+    assert_change (&change, pros, 1, 1, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (pros), ==, N_ARGUMENTS / 2 - 1);
+    g_assert_true (dossier_project_undo (f->project, &error));
+    g_assert_no_error (error);
+    flush_events ();
+    assert_change (&change, pros, 1, 0, 1);
+    g_assert_cmpint (argument_at (pros, 1), ==, third);
+    g_signal_handlers_disconnect_by_data (pros, &change);
+    g_signal_handlers_disconnect_by_data (cons, &change);
+  }
 
   close_window (window);
 }
