@@ -214,6 +214,31 @@ focus_search (GtkWidget *popover)
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (popover), "search"));
 }
 
+/* GTK keeps a popover on the monitor, not in the window: centred on the
+ * button at the end of a narrow sidebar's row it went past the window's
+ * edge. It drops from the whole suggestion instead, no wider than it
+ * (measured as it opens: the row may not have been laid out when the
+ * popover was made). */
+static void
+drop_from_row (GtkWidget *popover)
+{
+  GtkWidget *button = gtk_widget_get_parent (popover);
+  GtkWidget *row = button ? gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkScrolledWindow *scrolled = g_object_get_data (G_OBJECT (popover), "scrolled");
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (row, button, &bounds) || gtk_widget_get_width (row) <= 0)
+    return;
+
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                 gtk_widget_get_width (row), gtk_widget_get_height (row) });
+  gtk_scrolled_window_set_propagate_natural_width (scrolled, TRUE);
+  /* Less the popover's own padding (about 24 pixels in Adwaita). */
+  gtk_scrolled_window_set_max_content_width (scrolled, MAX (gtk_widget_get_width (row) - 24, 160));
+}
+
 /* Made each time the list is opened, with what can be merged into now. */
 static void
 create_merge_popover (GtkMenuButton *button,
@@ -253,8 +278,14 @@ create_merge_popover (GtkMenuButton *button,
       DossierSuggestionTarget *target = g_ptr_array_index (targets, i);
       GtkWidget *label = gtk_label_new (target->label);
 
+      /* A long name takes a second line rather than widening the list
+       * past the sidebar. */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_list_box_append (GTK_LIST_BOX (list), label);
     }
@@ -279,6 +310,8 @@ create_merge_popover (GtkMenuButton *button,
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
 
+  g_object_set_data (G_OBJECT (popover), "scrolled", scrolled);
+  g_signal_connect (popover, "show", G_CALLBACK (drop_from_row), NULL);
   g_object_set_data (G_OBJECT (popover), "search", search);
   g_object_set_data (G_OBJECT (popover), "list", list);
   g_object_set_data_full (G_OBJECT (popover), "targets", g_steal_pointer (&targets),

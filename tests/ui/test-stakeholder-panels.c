@@ -532,6 +532,14 @@ shown_targets (GtkListBox *list)
   return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
+static gboolean
+merge_button_laid_out (gpointer button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+
+  return gtk_widget_get_width (button) > 0 && row != NULL && gtk_widget_get_width (row) > 0;
+}
+
 /* Opens the merge list of Odile Brant's suggestion as a click does. */
 static GtkPopover *
 open_merge_list (GtkWidget *panel)
@@ -541,11 +549,27 @@ open_merge_list (GtkWidget *panel)
 
   wait_until (brant_suggested, panel, "Odile Brant to be suggested");
   button = find_merge_button (panel, "Odile Brant");
+  /* Shown, as a user clicks it. */
+  wait_until (merge_button_laid_out, button, "the merge button to be laid out");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   flush_events ();
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* It drops from the whole suggestion, no wider than it: centred on the
+   * button at the row's end it went past a narrow sidebar's edge (GTK
+   * keeps a popover on the monitor, not in the window). */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+    GdkRectangle pointing;
+
+    g_assert_false (gtk_popover_get_has_arrow (popover));
+    g_assert_true (gtk_popover_get_pointing_to (popover, &pointing));
+    g_assert_cmpint (pointing.width, ==, gtk_widget_get_width (row));
+    g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), >, 0);
+    g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), <=, gtk_widget_get_width (row));
+  }
   return popover;
 }
 
