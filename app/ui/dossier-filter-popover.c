@@ -259,11 +259,33 @@ on_stop_search (DossierFilterPopover *self)
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* Hidden with the focus inside, a popover is held by its window until the
+ * window's next frame moves the focus out (GTK 4.8): a window closed
+ * before that frame never lets it go, nor the project it shows. The focus
+ * leaves now, for where GTK would put it: the nearest shown ancestor that
+ * takes it, else nowhere — by way of the window itself, the one focus
+ * change that makes GTK 4.8 drop the popover when no widget takes it. */
+static void
+return_focus (DossierFilterPopover *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_visible (w) && gtk_widget_grab_focus (w))
+      return;
+  gtk_root_set_focus (root, GTK_WIDGET (root));
+  gtk_root_set_focus (root, NULL);
+}
+
 static void
 on_closed (DossierFilterPopover *self)
 {
   DossierFilterPopoverPrivate *priv = dossier_filter_popover_get_instance_private (self);
 
+  return_focus (self);
   /* Start afresh next time. */
   gtk_editable_set_text (GTK_EDITABLE (priv->entry), "");
 }

@@ -15,6 +15,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-evidence-picker.h"
+#include "dossier-highlight-card.h"
 #include "dossier-power-grid.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-stakeholder-row.h"
@@ -396,6 +397,144 @@ drop_on_row (GtkWidget        *list_view,
     }
   g_error ("no row for stakeholder %" G_GINT64_FORMAT, stakeholder_id);
   return FALSE;
+}
+
+/* ---- from a highlight card ------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *root;
+  gint64     highlight_id;
+  GtkWidget *card;          /* found */
+} CardSearch;
+
+static void
+find_card (GtkWidget  *widget,
+           CardSearch *search)
+{
+  if (DOSSIER_IS_HIGHLIGHT_CARD (widget) && gtk_widget_get_mapped (widget))
+    {
+      DossierHighlight *h = dossier_row_get_item (DOSSIER_ROW (widget));
+
+      if (h != NULL && dossier_highlight_get_id (h) == search->highlight_id)
+        search->card = widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && search->card == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_card (child, search);
+}
+
+static gboolean
+card_shown (gpointer data)
+{
+  CardSearch *search = data;
+
+  search->card = NULL;
+  find_card (search->root, search);
+  return search->card != NULL;
+}
+
+/* The card of @highlight_id in the highlights panel, once it is shown. */
+static GtkWidget *
+wait_for_card (Fixture *f,
+               gint64   highlight_id)
+{
+  CardSearch search = { GTK_WIDGET (f->window), highlight_id, NULL };
+
+  wait_until (card_shown, &search, "the highlight's card");
+  return search.card;
+}
+
+/* Whether the window's focus is in @widget. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Whether the window's focus is on @card's row (or in it). */
+static gboolean
+focus_on_card_row (GtkWidget *card)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (card));
+
+  return focus != NULL && (gtk_widget_is_ancestor (card, focus) || gtk_widget_is_ancestor (focus, card));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A card's "Add as Evidence…" in the window: the picker opens by the card
+ * with the focus in it, Enter adds the highlight, and closing it (Enter or
+ * Escape) gives the focus back to the card's row at once, so that the
+ * window, closed right after, lets go of the picker and the project. */
+static void
+test_from_card (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+  DossierEvidencePicker *picker;
+  GtkWidget *card, *entry;
+  gpointer project_alive, picker_alive;
+  gint64 tag_id, highlight_id;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  project = project_of (f);
+  tag_id = dossier_project_add_tag (project, "Voices", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  highlight_id = add_highlight (project, f->document_id, "far more than before", &tag_id, 1, NULL);
+
+  card = wait_for_card (f, highlight_id);
+  g_assert_true (gtk_widget_activate_action (card, "card.add-evidence", NULL));
+  picker = DOSSIER_EVIDENCE_PICKER (find_descendant (card, DOSSIER_TYPE_EVIDENCE_PICKER));
+  g_assert_nonnull (picker);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  wait_until ((TestCondition) has_focus_within, picker, "the picker to take the focus");
+  entry = GTK_WIDGET (dossier_evidence_picker_get_entry (picker));
+
+  /* A few letters and Enter: the highlight is her evidence. */
+  type_into (picker, "marq");
+  g_assert_cmpstr (highlighted_name (picker), ==, "Zoë Márquez");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_false (has_focus_within (GTK_WIDGET (picker)));
+  g_assert_true (focus_on_card_row (card));
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “Zoë Márquez”");
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, f->marquez);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, highlight_id);
+  }
+
+  /* Again: it says what the highlight backs already; Escape closes it. */
+  card = wait_for_card (f, highlight_id);
+  g_assert_true (gtk_widget_activate_action (card, "card.add-evidence", NULL));
+  picker = DOSSIER_EVIDENCE_PICKER (find_descendant (card, DOSSIER_TYPE_EVIDENCE_PICKER));
+  wait_until ((TestCondition) has_focus_within, picker, "the picker to take the focus");
+  type_into (picker, "marq");
+  g_assert_true (shows_cited_mark (GTK_WIDGET (picker)));
+  entry = GTK_WIDGET (dossier_evidence_picker_get_entry (picker));
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (focus_on_card_row (card));
+
+  /* The window closed at once, before its next frame: nothing is kept. */
+  project_alive = project;
+  picker_alive = picker;
+  g_object_add_weak_pointer (G_OBJECT (project), &project_alive);
+  g_object_add_weak_pointer (G_OBJECT (picker), &picker_alive);
+  close_reader_window (&f->window);
+  wait_until (is_null, &picker_alive, "the evidence picker to be finalized");
+  wait_until (is_null, &project_alive, "the project to be finalized");
 }
 
 /* A highlight card dropped on a stakeholder's row is its evidence (one
@@ -867,6 +1006,7 @@ main (int   argc,
 
   ADD ("selection-by-keyboard", test_selection_by_keyboard);
   ADD ("argument-and-highlight", test_argument_and_highlight);
+  ADD ("from-card", test_from_card);
   ADD ("drop-on-stakeholder", test_drop_on_stakeholder);
   ADD ("drop-on-grid", test_drop_on_grid);
   ADD ("grid-caption-follows-edits", test_grid_caption_follows_edits);
