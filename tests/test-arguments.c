@@ -605,7 +605,11 @@ test_read_only_view (Fixture       *f,
 /* The bundled sample is what a new user sees first: every stakeholder's
  * power and interest backed by a passage (no hollow dot on the grid), and
  * each question argued both ways, its arguments cited from more than one
- * outlet — all but one, left on a single outlet so the panel's flag shows. */
+ * outlet — all but one, left on a single outlet so the panel's flag shows.
+ * Its codebook holds topics only: no tag stands in for an actor or a side
+ * (that is what stakeholders and arguments are for), and every highlight
+ * has a topic. Its three reports diverge in each way the Compare page
+ * shows: an omission, a stance, a figure. */
 static void
 test_sample_analysis (void)
 {
@@ -654,6 +658,44 @@ test_sample_analysis (void)
         single_outlet++;
     }
   g_assert_cmpuint (single_outlet, ==, 1);
+
+  {
+    static const char *const imitations[] = {
+      "Arguments", "Pro", "Con", "Stakeholders", "Government", "Transport operators",
+      "Business", "Residents", "Civil society", "Emergency services",
+    };
+    g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project, 0, 0, &error);
+    g_autoptr(GPtrArray) divergences = NULL;
+    gboolean kinds[DOSSIER_DIVERGENCE_PLACEMENT + 1] = { FALSE };
+    gint64 doc_ids[3] = { 0 };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (imitations); i++)
+      g_assert_null (dossier_project_find_tag (project, imitations[i]));
+    g_assert_cmpuint (highlights->len, >=, 70);
+    for (guint i = 0; i < highlights->len; i++)
+      {
+        guint n_tags = 0;
+
+        dossier_highlight_get_tag_ids (g_ptr_array_index (highlights, i), &n_tags);
+        g_assert_cmpuint (n_tags, >, 0);
+      }
+
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(DossierDocument) d = g_list_model_get_item (dossier_project_get_documents (project), i);
+
+        doc_ids[i] = dossier_document_get_id (d);
+      }
+    divergences = dossier_project_compare_divergences (project, doc_ids, 3, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < divergences->len; i++)
+      kinds[((DossierDivergence *) g_ptr_array_index (divergences, i))->kind] = TRUE;
+    g_assert_true (kinds[DOSSIER_DIVERGENCE_OMISSION]);
+    g_assert_true (kinds[DOSSIER_DIVERGENCE_STANCE]);
+    g_assert_true (kinds[DOSSIER_DIVERGENCE_FIGURES]);
+  }
   dossier_project_close (project);
 }
 

@@ -94,25 +94,21 @@ tag ()
   fi
 }
 
-tag "Arguments" ""          "#77767b" "What is said for or against closing the bridge to cars"
-tag "Pro"       "Arguments" "#2ec27e" "An argument for the car-free bridge"
-tag "Con"       "Arguments" "#e01b24" "An argument against the plan, or a risk it carries"
+# Topics only. Who says what, and what is said for and against the plan,
+# are not tags: they are the stakeholders and the pros and cons below,
+# each backed by these highlights as evidence.
+tag "The plan"      ""         "#5e5c64" "What is to be built, what it costs and what it touches"
+tag "Design"        "The plan" "#2190a4" "What changes on the deck: tracks, lanes, bollards"
+tag "Costs"         "The plan" "#f5c211" "Budget, grant conditions, estimates and overruns"
+tag "Heritage"      "The plan" "#865e3c" "The listed bridge’s fabric and history"
 
-tag "Stakeholders"       ""             "#1c71d8" "Who decides, who pays and who is affected"
-tag "Government"         "Stakeholders" "#3584e4" "The mayor, the council and its transport committee, the national ministry"
-tag "Transport operators" "Stakeholders" "#2190a4" "The regional transit authority and the ferry operator"
-tag "Business"           "Stakeholders" "#e66100" "Quayside traders and the Harbour Merchants’ Association"
-tag "Residents"          "Stakeholders" "#9141ac" "North Shore commuters and other residents"
-tag "Civil society"      "Stakeholders" "#26a269" "Cyclists’ union, environmental group, heritage trust"
-tag "Emergency services" "Stakeholders" "#a51d2d" "Fire and ambulance crews who need to cross the bridge"
+tag "Effects"       ""         "#77767b" "What closing the bridge to cars would change, and for whom"
+tag "Transit times" "Effects"  "#62a0ea" "Journey times, detours, tolls and reliability"
+tag "Safety"        "Effects"  "#ff7800" "Collisions, injuries and emergency response"
+tag "Environment"   "Effects"  "#33d17a" "Air quality and traffic displacement"
+tag "Trade"         "Effects"  "#dc8add" "Footfall, sales, tickets and support for businesses"
 
-tag "Evidence"      ""         "#5e5c64" "Facts and figures the arguments rest on"
-tag "Costs"         "Evidence" "#f5c211" "Budget, grant conditions, estimates and overruns"
-tag "Safety"        "Evidence" "#ff7800" "Collisions, injuries and emergency response"
-tag "Environment"   "Evidence" "#33d17a" "Air quality and traffic displacement"
-tag "Heritage"      "Evidence" "#865e3c" "The listed bridge’s fabric and history"
-tag "Transit times" "Evidence" "#62a0ea" "Journey times, detours and reliability"
-tag "Trade"         "Evidence" "#dc8add" "Footfall, sales and support for businesses"
+tag "Politics"      ""         "#1c71d8" "The vote, the campaign, the consultation and the challenges to them"
 
 # --- Highlights ----------------------------------------------------------
 # hl DOC PHRASE [dossier-cli highlight options…]
@@ -145,149 +141,155 @@ hl_id ()
 
 # The Calder Tribune: the news report of the vote.
 hl "$T" "the city council voted 31 to 24 late on Tuesday night" \
-  --tag Government --memo "A majority of seven: narrow enough for opponents to keep fighting."
+  --tag Politics --memo "A majority of seven: narrow enough for opponents to keep fighting."
 hl "$T" "a choice for the next hundred years, not the next rush hour" \
-  --tag Government --tag Pro --memo "The mayor’s framing: long-term gain over short-term inconvenience."
+  --tag Politics --memo "The mayor’s framing: long-term gain over short-term inconvenience."
 hl "$T" "the four traffic lanes will be replaced by two tram tracks, a shared bus lane and a protected two-way cycle track" \
-  --tag "Transport operators" --memo "What physically changes on the deck."
+  --tag Design --memo "What physically changes on the deck."
 hl "$T" "A new Line 4 tram would link the North Shore estates to the city centre in 11 minutes, against 25 to 40 minutes by car at peak times today" \
-  --tag Pro --tag "Transit times" --memo "Transit authority modelling; the wire story gives the same 11 minutes."
+  --tag "Transit times" --memo "Transit authority modelling; the wire story gives the same 11 minutes."
 hl "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026" \
-  --tag Government --tag Costs --tag Pro --memo "The grant is tied to a start date, so any heritage delay becomes a funding risk."
+  --tag Costs --memo "The grant is tied to a start date, so any heritage delay becomes a funding risk."
 hl "$T" "put the likely cost closer to £210 million" \
-  --tag Con --tag Costs --tag Business --memo "About 28 % above the council’s £164m. Commissioned by the merchants."
+  --tag Costs --memo "About 28 % above the council’s £164m. Commissioned by the merchants."
 hl "$T" "nitrogen dioxide on Quay Street averages 46 µg/m³, above the legal limit of 40" \
-  --tag Pro --tag Environment --memo "Only outlet that gives the measured level."
+  --tag Environment --memo "Only outlet that gives the measured level."
 hl "$T" "14 cyclists were seriously injured on the bridge in the past five years" \
-  --tag Pro --tag Safety
+  --tag Safety
 hl "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way" \
-  --tag Con --tag Residents --tag "Transit times"
+  --tag "Transit times"
 hl "$T" "64 per cent said they expected trade to fall" \
-  --tag Con --tag Trade --tag Business --memo "Survey of 212 businesses, run by the association itself."
+  --tag Trade --memo "Survey of 212 businesses, run by the association itself."
 hl "$T" "A tram doesn’t stop outside a hardware shop." \
-  --tag Business --tag Con --memo "Good pull quote for the briefing."
+  --tag Trade --memo "Good pull quote for the briefing."
 hl "$T" "footfall rose by 8 per cent on average in four European cities" \
-  --tag Pro --tag Trade --memo "Council’s counter-evidence. In the wire story the study’s author warns that results vary."
+  --tag Trade --memo "Council’s counter-evidence. In the wire story the study’s author warns that results vary."
 hl "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege" \
-  --tag Residents --tag Con
+  --tag "Transit times"
 hl "$T" "This is the first plan that treats a child on a bicycle as someone who belongs on that bridge." \
-  --tag "Civil society" --tag Safety --tag Pro
+  --tag Safety
 hl "$T" "permanently scarring one of the finest iron bridges in the country" \
-  --tag "Civil society" --tag Heritage --tag Con
+  --tag Heritage
 hl "$T" "is measured in lives, not minutes" \
-  --tag "Emergency services" --tag Safety --tag Con --memo "The fire chief accepts the plan on conditions: the bollards must work."
+  --tag Safety --memo "The fire chief accepts the plan on conditions: the bollards must work."
 hl "$T" "the gains in air quality would be lost if traffic simply moved to the streets around the Eastway Tunnel" \
-  --tag "Civil society" --tag Environment --memo "Displacement risk: a caveat from supporters, not opposition."
+  --tag Environment --memo "Displacement risk: a caveat from supporters, not opposition."
 hl "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
-  --tag "Transport operators" --tag Trade
+  --tag Trade
 hl "$T" "who made the scheme the centrepiece of her re-election campaign" \
-  --tag Government --memo "Her re-election rests on the bridge."
+  --tag Politics --memo "Her re-election rests on the bridge."
 hl "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses" \
-  --tag Government --tag Business --memo "The merchants’ lever: allies on the council and the courts, not votes of their own."
+  --tag Politics --memo "The merchants’ lever: allies on the council and the courts, not votes of their own."
+hl "$T" "largely borrowed against future fare revenue" \
+  --tag Costs --memo "The transit authority’s £58 million and the city’s share: repaid from fares."
 hl "$T" "A hearing, if granted, could delay the start of work by several months" \
-  --tag Costs --tag Con --memo "A second clock running against the grant deadline, besides the heritage inquiry."
+  --tag Costs --tag Politics --memo "A second clock running against the grant deadline, besides the heritage inquiry."
 hl "$T" "We have counted the crashes for years." \
-  --tag "Civil society" --tag Safety
+  --tag Safety
 hl "$T" "the council has promised rising bollards controlled from the fire service’s control room" \
-  --tag "Emergency services" --tag Safety --memo "The fire service, not the council, holds the bollards."
+  --tag Safety --tag Design --memo "The fire service, not the council, holds the bollards."
 hl "$T" "the North Shore fire station covers the old town at night" \
-  --tag "Emergency services" --tag Safety
+  --tag Safety
 hl "$T" "the trust could ask for a public inquiry" \
-  --tag "Civil society" --tag Heritage
+  --tag Heritage
 hl "$T" "More than two years of construction disruption." \
-  --tag Con --tag Residents --tag Trade
+  --tag Trade --tag "Transit times"
 
 # The Civic Ledger: the critical analysis.
 hl "$L" "It was also taken before several questions that matter to the people who live and work beside the bridge had been answered." \
-  --tag Con --memo "The Ledger’s thesis."
+  --tag Politics --memo "The Ledger’s thesis."
 hl "$L" "puts the realistic cost at about £210 million" \
-  --tag Costs --tag Business --tag Con
+  --tag Costs
 hl "$L" "neither of which is costed" \
-  --tag Costs --tag Heritage --tag Con --memo "The crux: a heritage constraint becomes an uncosted engineering item."
+  --tag Costs --tag Heritage --memo "The crux: a heritage constraint becomes an uncosted engineering item."
 hl "$L" "Every pound above £164 million falls on the city, not on the national fund." \
-  --tag Costs --tag Government --tag Con
+  --tag Costs
 hl "$L" "The council is treating the grant as a gift. It is a loan of time." \
-  --tag Business --tag Costs --memo "Fenella Crouch, treasurer of the merchants’ association."
+  --tag Costs --memo "Fenella Crouch, treasurer of the merchants’ association."
 hl "$L" "which works out at roughly £7,000 per business over more than two years" \
-  --tag Trade --tag Business --tag Con
+  --tag Trade
 hl "$L" "a starting point, not a ceiling" \
-  --tag Government --memo "Ashby leaves room to raise the traders’ support fund."
+  --tag Trade --memo "Ashby leaves room to raise the traders’ support fund."
 hl "$L" "The bridge carried trams for thirty-five years." \
-  --tag Heritage --tag "Civil society" --memo "Even the trust concedes the tram history; both sides use it."
+  --tag Heritage --memo "Even the trust concedes the tram history; both sides use it."
 hl "$L" "An inquiry typically takes a year." \
-  --tag Heritage --tag Costs --tag Con --memo "A year’s delay would push the start past the grant deadline."
+  --tag Heritage --tag Costs --memo "A year’s delay would push the start past the grant deadline."
 hl "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes." \
-  --tag Pro --tag Residents --tag "Transit times"
+  --tag "Transit times"
 hl "$L" "Fire crews from the North Shore station will depend on bollards working every time." \
-  --tag "Emergency services" --tag Safety --tag Con
+  --tag Safety
 hl "$L" "The consultation summarised 4,000 submissions in eleven pages." \
-  --tag Con --tag Government
+  --tag Politics
 hl "$L" "work must start before the end of 2026, or the money goes back" \
-  --tag Costs --tag Government --memo "The Ledger’s plainest statement of the deadline."
+  --tag Costs --memo "The Ledger’s plainest statement of the deadline."
 hl "$L" "the trust had written to the council four times asking to see detailed drawings of the tram wiring" \
-  --tag "Civil society" --tag Heritage
+  --tag Heritage
 hl "$L" "It has received one outline sketch." \
-  --tag Heritage --tag Government --memo "Only the Ledger has the correspondence (released under freedom of information)."
+  --tag Heritage --memo "Only the Ledger has the correspondence (released under freedom of information)."
 hl "$L" "The next test is the heritage application due in April." \
-  --tag Heritage --tag Government
+  --tag Heritage
 hl "$L" "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge traffic is the main cause." \
-  --tag Pro --tag Environment
+  --tag Environment
 hl "$L" "The bridge is the most dangerous place in the city to ride a bicycle, according to the Port Calder Cyclists’ Union." \
-  --tag Pro --tag Safety --tag "Civil society"
+  --tag Safety
 hl "$L" "The national grant would pay for almost half of the works." \
-  --tag Pro --tag Costs
-hl "$L" "Detours through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers." \
-  --tag Con --tag Residents --tag "Transit times"
+  --tag Costs
+hl "$L" "Detours of up to 25 minutes through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers." \
+  --tag "Transit times"
 
 # Coastline Press Agency: the neutral wire story.
+hl "$W" "an opposition group on the council has said it will seek a judicial review" \
+  --tag Politics
 hl "$W" "National money can only go to places that are prepared to change" \
-  --tag Government --tag Pro --memo "Aurélie Dumont, Transport Minister."
+  --tag Costs --memo "Aurélie Dumont, Transport Minister."
 hl "$W" "apply to every city equally" \
-  --tag Government --tag Costs --memo "No extension of the deadline promised."
+  --tag Costs --memo "No extension of the deadline promised."
 hl "$W" "If the cost rises to £210 million, that ratio falls to about £1.60." \
   --tag Costs --memo "Still positive at the higher figure, with less margin for error."
 hl "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region" \
-  --tag "Transport operators" --tag Pro --tag "Transit times"
+  --tag "Transit times"
 hl "$W" "a fall in ridership would hit its budget for other lines" \
-  --tag "Transport operators" --tag Costs --tag Con
+  --tag Costs
 hl "$W" "The authority and the ferry company are discussing a joint ticket." \
-  --tag "Transport operators"
+  --tag Trade
+hl "$W" "her members backed cleaner air but feared for their livelihoods" \
+  --tag Trade --memo "Zoë Marchetti, softer here than in the Ledger."
 hl "$W" "In one city, trade fell for three years before it recovered" \
-  --tag Trade --tag Con --memo "Dr. Mei-Lin Zhou (周美林) qualifies her own 8 % figure."
+  --tag Trade --memo "Dr. Mei-Lin Zhou (周美林) qualifies her own 8 % figure."
 hl "$W" "he had received written guarantees on bollard control but would test the system himself before opening day" \
-  --tag "Emergency services" --tag Safety
+  --tag Safety
 hl "$W" "We will show every bolt" \
-  --tag Government --tag Heritage
+  --tag Heritage
 hl "$W" "toll-free use of the Eastway Tunnel for residents during construction" \
-  --tag Residents --memo "The commuters’ forum’s one concrete demand."
+  --tag "Transit times" --memo "The commuters’ forum’s one concrete demand."
 hl "$W" "Mayor Inès Varga, who campaigned on the project, described the result as a mandate." \
-  --tag Government
+  --tag Politics
 hl "$W" "two other cities had applied for the same tranche of money and that unspent funds would be reallocated" \
-  --tag Government --tag Costs --memo "An unnamed ministry official: the money will not wait for Port Calder."
+  --tag Costs --memo "An unnamed ministry official: the money will not wait for Port Calder."
 hl "$W" "The Coastal Regional Transit Authority (CRTA) is to contribute £58 million" \
-  --tag "Transport operators" --tag Costs
+  --tag Costs
 hl "$W" "The council has said it will consider the request in its budget in the autumn." \
-  --tag Residents --tag Government
+  --tag Costs
 hl "$W" "said 14 riders had been seriously injured on the bridge in five years" \
-  --tag "Civil society" --tag Safety --memo "The same figure as the Tribune’s."
+  --tag Safety --memo "The same figure as the Tribune’s."
 hl "$W" "would consider asking for a public inquiry" \
-  --tag "Civil society" --tag Heritage
+  --tag Heritage
 hl "$W" "the council would publish detailed drawings of the tram wiring with its heritage application" \
-  --tag Government --tag Heritage
+  --tag Heritage
 hl "$W" "If the heritage trust forces a public inquiry, the start date could slip into 2027, beyond the grant deadline" \
-  --tag Heritage --tag Costs --tag Con
+  --tag Heritage --tag Costs
 hl "$W" "nitrogen dioxide on Quay Street, now above the legal limit, is forecast to fall by about a third" \
-  --tag Pro --tag Environment
+  --tag Environment
 hl "$W" "whose study of four European bridge closures found an average 8 per cent rise in footfall" \
-  --tag Pro --tag Trade
+  --tag Trade
 hl "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel" \
-  --tag Con --tag Residents --tag "Transit times"
+  --tag "Transit times"
 hl "$W" "fixing tram wires to the Grade I listed arches could damage original ironwork" \
-  --tag Con --tag Heritage
+  --tag Heritage
 hl "$W" "response times to the North Shore depend on bollards and clear tram lanes" \
-  --tag Con --tag "Emergency services" --tag Safety
+  --tag Safety
 hl "$W" "26 months of construction with the bridge reduced to one lane each way" \
-  --tag Con --tag Trade --tag "Transit times"
+  --tag Trade --tag "Transit times"
 
 # Every mention of the listing and of the grant, in all three articles.
 run autocode "$tmp" --tag Heritage --match "Grade I"
@@ -379,7 +381,8 @@ ev "$T" "The national government has offered £72 million from its Green Transit
 ev "$W" "Our buses spend more time queuing on that bridge than on any other kilometre in the region" \
   --stakeholder "Coastal Regional Transit Authority" --role stance --position 2
 ev "$W" "a fall in ridership would hit its budget for other lines" \
-  --stakeholder "Coastal Regional Transit Authority" --role interest
+  --stakeholder "Coastal Regional Transit Authority" --role interest \
+  --note "A risk the authority carries: its share is borrowed against fares."
 ev "$T" "A tram doesn’t stop outside a hardware shop." \
   --stakeholder "Harbour Merchants’ Association" --role quote
 ev "$L" "The council is treating the grant as a gift. It is a loan of time." \
@@ -399,7 +402,8 @@ ev "$T" "have been told to sit in a tunnel queue and pay a toll for the privileg
 ev "$W" "toll-free use of the Eastway Tunnel for residents during construction" \
   --stakeholder "North Shore Commuters’ Forum" --role interest
 ev "$T" "is measured in lives, not minutes" \
-  --stakeholder "Fire and ambulance service" --role stance --position 0
+  --stakeholder "Fire and ambulance service" --role stance --position -1 \
+  --note "The Tribune leads with his warning; the wire story with the guarantees he has had since."
 ev "$W" "he had received written guarantees on bollard control but would test the system himself before opening day" \
   --stakeholder "Fire and ambulance service" --role stance --position 0
 ev "$T" "Calder Sound Ferries said it expected more passengers during construction and fewer once the tram opens" \
@@ -434,6 +438,59 @@ ev "$T" "the North Shore fire station covers the old town at night" \
 ev "$W" "The authority and the ferry company are discussing a joint ticket." \
   --stakeholder "Calder Sound Ferries" --role power --note "Bargains over tickets; no say over the bridge."
 
+# What the passages say of who, beyond the ratings: each highlight about an
+# actor is evidence for that actor (a role where it shows one).
+ev "$T" "the four traffic lanes will be replaced by two tram tracks, a shared bus lane and a protected two-way cycle track" \
+  --stakeholder "Coastal Regional Transit Authority" --note "The deck it will run: tram tracks and a bus lane."
+ev "$T" "put the likely cost closer to £210 million" \
+  --stakeholder "Harbour Merchants’ Association" --note "The figure of the review the merchants commissioned."
+ev "$L" "puts the realistic cost at about £210 million" \
+  --stakeholder "Harbour Merchants’ Association" --role stance --position -2 \
+  --note "Halloran & Pike’s review, commissioned by the merchants."
+ev "$L" "which works out at roughly £7,000 per business over more than two years" \
+  --stakeholder "Harbour Merchants’ Association" --role interest
+ev "$W" "her members backed cleaner air but feared for their livelihoods" \
+  --stakeholder "Harbour Merchants’ Association" --role stance --position -1 \
+  --note "The wire story’s Marchetti: for cleaner air, afraid for the shops."
+ev "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way" \
+  --stakeholder "North Shore Commuters’ Forum" --role interest
+ev "$L" "Detours of up to 25 minutes through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers." \
+  --stakeholder "North Shore Commuters’ Forum" --role interest
+ev "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel" \
+  --stakeholder "North Shore Commuters’ Forum" --role interest
+ev "$L" "North Shore residents without cars, a third of households there, would get a tram to the centre in 11 minutes." \
+  --stakeholder "North Shore Commuters’ Forum" --role interest --note "Those without a car gain; the forum speaks for those who drive."
+ev "$T" "More than two years of construction disruption." \
+  --stakeholder "North Shore Commuters’ Forum" --role interest
+ev "$T" "the trust could ask for a public inquiry" \
+  --stakeholder "Calder Heritage Trust" --role power
+ev "$W" "would consider asking for a public inquiry" \
+  --stakeholder "Calder Heritage Trust" --role power
+ev "$L" "The bridge is the most dangerous place in the city to ride a bicycle, according to the Port Calder Cyclists’ Union." \
+  --stakeholder "Port Calder Cyclists’ Union" --role stance --position 2
+ev "$L" "Fire crews from the North Shore station will depend on bollards working every time." \
+  --stakeholder "Fire and ambulance service" --role interest
+ev "$W" "response times to the North Shore depend on bollards and clear tram lanes" \
+  --stakeholder "Fire and ambulance service" --role interest
+ev "$L" "The consultation summarised 4,000 submissions in eleven pages." \
+  --stakeholder "Port Calder City Council" --note "How the council weighed the objections, as the Ledger tells it."
+ev "$L" "It has received one outline sketch." \
+  --stakeholder "Port Calder City Council" --note "Only the Ledger has the correspondence."
+ev "$L" "The next test is the heritage application due in April." \
+  --stakeholder "Port Calder City Council" --role power
+ev "$W" "the council would publish detailed drawings of the tram wiring with its heritage application" \
+  --stakeholder "Port Calder City Council" --role stance --position 1
+ev "$W" "The council has said it will consider the request in its budget in the autumn." \
+  --stakeholder "Port Calder City Council" --role power
+ev "$L" "work must start before the end of 2026, or the money goes back" \
+  --stakeholder "National government" --role power
+ev "$W" "The authority and the ferry company are discussing a joint ticket." \
+  --stakeholder "Coastal Regional Transit Authority" --role interest
+ev "$T" "largely borrowed against future fare revenue" \
+  --stakeholder "Coastal Regional Transit Authority" --role power
+ev "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses" \
+  --stakeholder "Port Calder City Council" --note "The opposition within the council."
+
 # --- Pros and cons ----------------------------------------------------------
 # `question-add` and `argument-add` print the new id.
 Q=$("$cli" question-add "$tmp" "Should Port Calder close the Harbour Bridge to private cars?") \
@@ -445,9 +502,12 @@ arg ()
   A=$("$cli" argument-add "$tmp" "$Q" "$4" "--$1" --stakeholder "$2" --strength "$3") \
     || die "dossier-cli argument-add failed for \"$4\""
 }
+# cite DOC PHRASE [--note TEXT] — cites the highlight of PHRASE for argument A.
 cite ()
 {
-  run evidence-add "$tmp" "$(hl_id "$1" "$2")" --argument "$A"
+  h=$(hl_id "$1" "$2")
+  shift 2
+  run evidence-add "$tmp" "$h" --argument "$A" "$@"
 }
 
 arg pro "Coastal Regional Transit Authority" 5 \
@@ -466,6 +526,8 @@ arg pro "Inès Varga" 4 \
 cite "$T" "nitrogen dioxide on Quay Street averages 46 µg/m³, above the legal limit of 40"
 cite "$L" "Air on Quay Street breaches the legal limit for nitrogen dioxide, and the bridge traffic is the main cause."
 cite "$W" "nitrogen dioxide on Quay Street, now above the legal limit, is forecast to fall by about a third"
+cite "$T" "the gains in air quality would be lost if traffic simply moved to the streets around the Eastway Tunnel" \
+  --note "A caveat from its supporters (Clean Air Calder): only if the traffic does not move next door."
 arg pro "National government" 4 \
   "£72 million from the Green Transit Fund that would otherwise go to another city"
 cite "$T" "The national government has offered £72 million from its Green Transit Fund, on condition that work begins before the end of 2026"
@@ -479,19 +541,22 @@ cite "$W" "whose study of four European bridge closures found an average 8 per c
 arg con "Harbour Merchants’ Association" 4 \
   "The cost is likely £210 million, and every pound over £164 million falls on the city"
 cite "$T" "put the likely cost closer to £210 million"
+cite "$L" "puts the realistic cost at about £210 million"
 cite "$L" "Every pound above £164 million falls on the city, not on the national fund."
+cite "$L" "neither of which is costed" --note "The heritage work the estimate leaves out."
 cite "$W" "If the cost rises to £210 million, that ratio falls to about £1.60."
 arg con "Harbour Merchants’ Association" 4 \
   "Quayside shops lose trade through 26 months of works, with little support"
 cite "$T" "64 per cent said they expected trade to fall"
+cite "$T" "A tram doesn’t stop outside a hardware shop."
 cite "$L" "which works out at roughly £7,000 per business over more than two years"
 cite "$W" "In one city, trade fell for three years before it recovered"
 arg con "North Shore Commuters’ Forum" 3 \
-  "Drivers with no tram alternative face detours of 12 to 18 minutes or a toll"
+  "Drivers with no tram alternative face detours of 12 minutes or more, or a toll"
 cite "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way"
 cite "$T" "have been told to sit in a tunnel queue and pay a toll for the privilege"
 cite "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel"
-cite "$L" "Detours through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers."
+cite "$L" "Detours of up to 25 minutes through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers."
 arg con "Calder Heritage Trust" 3 \
   "Tram wiring could damage the Grade I ironwork, and an inquiry could cost the grant"
 cite "$T" "permanently scarring one of the finest iron bridges in the country"
@@ -502,11 +567,22 @@ arg con "Fire and ambulance service" 3 \
   "Emergency response to the North Shore depends on bollards working every time"
 cite "$T" "is measured in lives, not minutes"
 cite "$L" "Fire crews from the North Shore station will depend on bollards working every time."
+cite "$T" "the North Shore fire station covers the old town at night"
 cite "$W" "response times to the North Shore depend on bollards and clear tram lanes"
 arg con "Harbour Merchants’ Association" 2 \
   "Two years of disruption with the bridge down to one lane each way"
 cite "$T" "More than two years of construction disruption."
 cite "$W" "26 months of construction with the bridge reduced to one lane each way"
+arg con "Harbour Merchants’ Association" 2 \
+  "The vote came too soon: the consultation was skimmed and key questions are unanswered"
+cite "$L" "It was also taken before several questions that matter to the people who live and work beside the bridge had been answered."
+cite "$L" "The consultation summarised 4,000 submissions in eleven pages."
+cite "$T" "Opposition councillors said they would seek a judicial review of the consultation, arguing that the council gave too little weight to the objections of businesses"
+cite "$W" "an opposition group on the council has said it will seek a judicial review"
+arg con "Coastal Regional Transit Authority" 2 \
+  "The transit authority’s share is borrowed against fares: fewer riders would cost other lines"
+cite "$T" "largely borrowed against future fare revenue"
+cite "$W" "a fall in ridership would hit its budget for other lines"
 
 # A second question, on timing. One argument rests on a single outlet (only
 # the Ledger has the correspondence): the Pros & Cons panel flags it.
@@ -578,6 +654,7 @@ The four traffic lanes are to give way to trams, buses and bicycles $(c "$T" "th
 - **The value of the scheme.** Only the wire story works out what the higher estimate does to it $(c "$W" "If the cost rises to £210 million, that ratio falls to about £1.60.").
 - **Trade.** The Tribune reports the council’s footfall figure $(c "$T" "footfall rose by 8 per cent on average in four European cities"); the wire story quotes its author warning that results vary $(c "$W" "In one city, trade fell for three years before it recovered").
 - **Heritage.** Only the Ledger says the heritage work is not costed $(c "$L" "neither of which is costed") and that an inquiry would take a year $(c "$L" "An inquiry typically takes a year.").
+- **Detours.** The Tribune and the wire story give drivers detours of 12 to 18 minutes $(c "$T" "detours through the tolled Eastway Tunnel or over Millbrook Bridge add 12 to 18 minutes each way") $(c "$W" "detours of 12 to 18 minutes, and tolls for drivers using the Eastway Tunnel"); the Ledger says up to 25 $(c "$L" "Detours of up to 25 minutes through the tolled Eastway Tunnel punish drivers who have no tram alternative, such as night-shift workers.").
 - **Emergency access.** The Tribune leads with the fire chief’s warning $(c "$T" "is measured in lives, not minutes"); the wire story adds the written guarantees he has since received $(c "$W" "he had received written guarantees on bollard control but would test the system himself before opening day").
 
 ## Stakeholders and their positions
