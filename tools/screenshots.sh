@@ -209,7 +209,7 @@ main_shots ()
     [[ $scheme == dark ]] && file="$outdir/main-dark.png"
     start "prefer-$scheme" en 1280 820 340
     # The first document opens on start. Click the highlights panel's fifth
-    # card (the Line 4 journey time: a passage with two tags): the view
+    # card (the Line 4 journey time, a Transit times passage): the view
     # scrolls to that highlight and selects it; then a click on plain text
     # below it leaves the caret there (no Tag… button over the text).
     click 1105 710
@@ -273,7 +273,7 @@ compare_shots ()
     [[ $scheme == dark ]] && file="$outdir/compare-dark.png"
     start "prefer-$scheme" en 1280 820 340
     click 640 28                               # the header's Compare
-    click 640 508                              # Costs in The Civic Ledger
+    click 604 302                              # Costs in The Civic Ledger
     shoot "$file"
     stop
   done
