@@ -557,6 +557,50 @@ test_arrange_filter_tree (Fixture       *f,
   g_assert_false (dossier_comparison_get_row_collapsed (s, 0));
 }
 
+/* Arguments sorted stay under their question, questions in their order. */
+static void
+test_arrange_arguments (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(DossierComparison) s = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *phrases[] = { "The line will cost £210m", "Council backs tram line" };
+  gint64 fares_question, fares, jobs;
+
+  jobs = dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO,
+                                       "Jobs on the works", 0, 3, &error);
+  g_assert_no_error (error);
+  fares_question = dossier_project_add_question (P (f), "Should fares rise?", &error);
+  g_assert_no_error (error);
+  fares = dossier_project_add_argument (P (f), fares_question, DOSSIER_POLARITY_PRO,
+                                        "Fares pay for the line", 0, 3, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      g_autofree char *text = dossier_project_get_document_text (P (f), f->wire, NULL);
+      gint64 start = g_utf8_pointer_to_offset (text, strstr (text, phrases[i]));
+
+      dossier_project_add_argument_evidence_range (P (f), fares, f->wire, start,
+                                                   start + g_utf8_strlen (phrases[i], -1), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  options.rows = DOSSIER_COMPARE_ARGUMENTS;
+  c = compare (f, &options);
+  a.row_sort = DOSSIER_COMPARE_SORT_TOTAL;
+  a.rows_descending = TRUE;
+  s = arrange (c, &a);
+  /* Fares (2) is the largest, but its question comes second. */
+  assert_rows (s, f->argument, jobs, fares, (gint64) 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.rows_descending = FALSE;
+  s = arrange (c, &a);
+  assert_rows (s, jobs, f->argument, fares, (gint64) 0);
+}
+
 static void
 test_arrange_bad (Fixture       *f,
                   gconstpointer  data)
@@ -1213,6 +1257,7 @@ main (int   argc,
   ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
   ADD ("arrange-sort", test_arrange_sort);
   ADD ("arrange-filter-tree", test_arrange_filter_tree);
+  ADD ("arrange-arguments", test_arrange_arguments);
   ADD ("arrange-bad", test_arrange_bad);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("excerpts", test_excerpts);

@@ -92,6 +92,7 @@ typedef struct
   DossierCompareSort sort;
   gboolean           descending;
   guint              column;   /* SORT_DOCUMENT */
+  guint             *group;    /* rows: the first row of each one's group */
   char             **keys;     /* NAME, OUTLET: collation keys, NULL = none */
   char             **keys2;    /* OUTLET: the titles' */
 } SortState;
@@ -146,6 +147,9 @@ compare_rows (gconstpointer pa,
   gboolean decided = FALSE;
   int cmp = 0;
 
+  /* Arguments stay under their question, questions in their order. */
+  if (st->group[a] != st->group[b])
+    return (st->group[a] > st->group[b]) - (st->group[a] < st->group[b]);
   switch (st->sort)
     {
     case DOSSIER_COMPARE_SORT_NAME:
@@ -219,7 +223,7 @@ sort_columns (DossierComparison               *c,
 {
   guint n = c->columns->len;
   guint *order = g_new (guint, MAX (n, 1));
-  SortState st = { c, a->column_sort, a->columns_descending, 0, NULL, NULL };
+  SortState st = { c, a->column_sort, a->columns_descending, 0, NULL, NULL, NULL };
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
@@ -355,6 +359,7 @@ dossier_comparison_arrange (DossierComparison               *self,
   g_autoptr(GPtrArray) children = NULL;
   g_autofree gboolean *shown = NULL;
   g_autofree gboolean *matches = NULL;
+  g_autofree guint *group = NULL;
   g_autofree guint *columns = NULL;
   g_autofree guint *rows = NULL;
   g_autofree int *new_index = NULL;
@@ -397,7 +402,23 @@ dossier_comparison_arrange (DossierComparison               *self,
       st.column = col;
     }
 
-  /* Rows: shown ones, siblings sorted, each under its parent. */
+  /* Rows: shown ones, siblings sorted, each under its parent (and an
+   * argument with its question's). */
+  group = g_new (guint, MAX (n_rows, 1));
+  {
+    g_autoptr(GHashTable) first = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+    for (guint r = 0; r < n_rows; r++)
+      {
+        gint64 g = g_array_index (self->rows, DossierCompareRow, r).group;
+        gpointer seen = g_hash_table_lookup (first, &g);
+
+        if (seen == NULL)
+          g_hash_table_insert (first, g_memdup2 (&g, sizeof g), seen = GUINT_TO_POINTER (r + 1));
+        group[r] = GPOINTER_TO_UINT (seen) - 1;
+      }
+  }
+  st.group = group;
   matches = g_new0 (gboolean, MAX (n_rows, 1));
   shown = shown_rows (self, a, matches);
   if (a->row_sort == DOSSIER_COMPARE_SORT_NAME)

@@ -31,6 +31,7 @@ typedef struct
   guint   depth;
   int     parent;    /* a tag's parent's row, -1 = none among the rows */
   guint   n_below;   /* sub-rows under it in the comparison, shown or not */
+  gint64  group;     /* an argument's question: sorted within it; else 0 */
   gboolean collapsed; /* arranged: its sub-rows are hidden */
 } DossierCompareRow;
 

@@ -287,6 +287,7 @@ add_argument_rows (DossierProject *project,
       DossierCompareRow r = { 0 };
 
       r.id = dossier_argument_get_id (a);
+      r.group = dossier_argument_get_question_id (a);
       r.label = g_strdup (dossier_argument_get_statement (a));
       /* Translators: an argument's question and side, e.g. "Should the
        * council build the bridge? — pro". */

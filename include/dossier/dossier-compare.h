@@ -207,7 +207,8 @@ typedef struct
   { DOSSIER_COMPARE_SORT_ORDER, 0, FALSE, DOSSIER_COMPARE_SORT_ORDER, FALSE, NULL, NULL }
 
 /* The comparison as a person arranged it: rows sorted among their
- * siblings (a sub-tag stays under its parent; ties keep their order),
+ * siblings (a sub-tag stays under its parent, an argument with its
+ * question's; ties keep their order),
  * filtered, sub-rows of collapsed rows left out; documents sorted. Counts,
  * totals and the largest value (for shading) stay those of @self: a
  * collapsed tag still counts its sub-tags', a document's total is still
