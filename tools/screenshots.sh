@@ -11,7 +11,8 @@
 # briefing: the Brief page on the sample's note, 1280×820 light and dark
 #         (briefing.png, briefing-dark.png), and 360×740 (briefing-narrow.png).
 # compare: the Compare page, 1280×820 light and dark (compare.png,
-#         compare-dark.png), a cell of the matrix selected and its passages.
+#         compare-dark.png), the rows sorted by one document, a cell of the
+#         matrix selected and its passages.
 # panels: the Stakeholders and the Pros & Cons panels, 1440×860, light, dark
 #         and Spanish (stakeholders*.png, pros-cons*.png), and the
 #         power/interest grid cropped from the sidebar in light and dark,
@@ -273,7 +274,8 @@ compare_shots ()
     [[ $scheme == dark ]] && file="$outdir/compare-dark.png"
     start "prefer-$scheme" en 1280 820 340
     click 640 28                               # the header's Compare
-    click 604 302                              # Costs in The Civic Ledger
+    click 604 190                              # The Civic Ledger's heading: rows sorted by it
+    click 604 274                              # then Costs in it (first under The plan)
     shoot "$file"
     stop
   done
