@@ -22,10 +22,13 @@ struct _DossierArgumentRow
   GtkWidget      *header;
   GtkImage       *expander;
   DossierWrapLabel *statement;
-  GtkLabel       *details;
-  GtkWidget      *flag;
-  GtkLabel       *flag_label;
+  GtkWidget      *text_box;
+  DossierWrapLabel *details;
   GtkMenuButton  *menu_button;
+
+  /* made when an argument first needs it, then kept (hidden when not) */
+  GtkWidget      *flag;
+  DossierWrapLabel *flag_label;
 
   /* made when first unfolded */
   GtkRevealer    *evidence_revealer;
@@ -106,6 +109,29 @@ describe (DossierArgumentRow *self,
 
 static void reload_evidence (DossierArgumentRow *self);
 
+/* The warning under a weakly backed argument: most arguments of a worked
+ * project cite enough, and a list view makes dozens of rows at once. */
+static DossierWrapLabel *
+ensure_flag (DossierArgumentRow *self)
+{
+  GtkWidget *icon;
+
+  if (self->flag_label != NULL)
+    return self->flag_label;
+
+  self->flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->flag, "warning");
+  gtk_widget_add_css_class (self->flag, "argument-flag");
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_box_append (GTK_BOX (self->flag), icon);
+  self->flag_label = DOSSIER_WRAP_LABEL (dossier_wrap_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->flag_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->flag_label), "argument-flag-label");
+  gtk_box_append (GTK_BOX (self->flag), GTK_WIDGET (self->flag_label));
+  gtk_box_append (GTK_BOX (self->text_box), self->flag);
+  return self->flag_label;
+}
+
 static void
 update (DossierRow *row)
 {
@@ -119,10 +145,12 @@ update (DossierRow *row)
 
   dossier_wrap_label_set_text (self->statement, dossier_argument_get_statement (argument));
   details = describe (self, argument);
-  gtk_label_set_label (self->details, details);
+  dossier_wrap_label_set_text (self->details, details);
   weakness = dossier_argument_describe_weakness (argument);
-  gtk_label_set_label (self->flag_label, weakness ? weakness : "");
-  gtk_widget_set_visible (self->flag, weakness != NULL);
+  if (weakness != NULL)
+    dossier_wrap_label_set_text (ensure_flag (self), weakness);
+  if (self->flag != NULL)
+    gtk_widget_set_visible (self->flag, weakness != NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_argument_get_statement (argument),
@@ -502,6 +530,78 @@ create_popup (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* ---- layout ------------------------------------------------------------------- */
+
+#define ROW_SPACING 4
+
+/* The header, and below it the passages once unfolded: laid out here
+ * rather than by a box because a grid view asks its rows for their width
+ * at a given height, which a box passes on to its labels, and GtkLabel
+ * answers by laying its text out at one width after another (most of
+ * the captions' cost when the panel opened). A row's width does not
+ * depend on its height: it is asked of the children for any height. */
+static GtkSizeRequestMode
+dossier_argument_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+dossier_argument_row_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  gboolean first = TRUE;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+      else
+        {
+          gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+          *minimum += child_min + (first ? 0 : ROW_SPACING);
+          *natural += child_nat + (first ? 0 : ROW_SPACING);
+        }
+      first = FALSE;
+    }
+}
+
+static void
+dossier_argument_row_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height + ROW_SPACING;
+    }
+}
+
 /* ---- GObject ------------------------------------------------------------------- */
 
 /* The perspective's name comes from the panel's project: known once the
@@ -557,6 +657,9 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   G_OBJECT_CLASS (klass)->get_property = dossier_argument_row_get_property;
   G_OBJECT_CLASS (klass)->set_property = dossier_argument_row_set_property;
   widget_class->root = dossier_argument_row_root;
+  widget_class->get_request_mode = dossier_argument_row_get_request_mode;
+  widget_class->measure = dossier_argument_row_measure;
+  widget_class->size_allocate = dossier_argument_row_size_allocate;
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
 
   properties[PROP_EXPANDED] =
@@ -595,8 +698,7 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, expander);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, statement);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, details);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
 
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
@@ -632,6 +734,8 @@ dossier_argument_row_init (DossierArgumentRow *self)
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   GtkGesture *click = gtk_gesture_click_new ();
 
+  /* Laid out by its own measure and size_allocate, not DossierRow's bin. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -533,6 +533,12 @@ shown_targets (GtkListBox *list)
 }
 
 static gboolean
+widget_laid_out (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
 merge_button_laid_out (gpointer button)
 {
   GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
@@ -567,7 +573,7 @@ open_merge_list (GtkWidget *panel)
     g_assert_false (gtk_popover_get_has_arrow (popover));
     g_assert_true (gtk_popover_get_pointing_to (popover, &pointing));
     g_assert_cmpint (pointing.width, ==, gtk_widget_get_width (row));
-    g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), >, 0);
+    wait_until (widget_laid_out, gtk_popover_get_child (popover), "the merge list to be laid out");
     g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (popover)), <=, gtk_widget_get_width (row));
   }
   return popover;

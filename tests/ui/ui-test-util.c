@@ -7,6 +7,7 @@
 
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
+#include "dossier-wrap-label.h"
 #include "ui-test-util.h"
 
 /* ---- Documents and highlights ---- */
@@ -193,6 +194,9 @@ label_with_class (GtkWidget  *widget,
 {
   GtkWidget *label = find_with_class (widget, css_class);
 
+  /* The Pros & Cons rows' texts are labels laid out once per width. */
+  if (DOSSIER_IS_WRAP_LABEL (label))
+    return dossier_wrap_label_get_text (DOSSIER_WRAP_LABEL (label));
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
 }

@@ -74,7 +74,8 @@ void        collect_with_class (GtkWidget      *widget,
  * unless there is exactly one). */
 GtkWidget  *find_with_class    (GtkWidget      *widget,
                                 const char     *css_class);
-/* The text of the one label with @css_class at or below @widget. */
+/* The text of the one label (a GtkLabel or a DossierWrapLabel) with
+ * @css_class at or below @widget. */
 const char *label_with_class   (GtkWidget      *widget,
                                 const char     *css_class);
 /* The first label at or below @widget whose text is @text, or NULL. */
