@@ -901,6 +901,62 @@ mergeable_clear (gpointer data)
   g_free (((Mergeable *) data)->memo);
 }
 
+/* Widens [*union_start, *union_end) over a highlight being merged, and
+ * appends its memo (if any) to @memo, a blank line between memos. */
+static void
+merge_into (gint64     *union_start,
+            gint64     *union_end,
+            GString    *memo,
+            gint64      start,
+            gint64      end,
+            const char *m_memo)
+{
+  *union_start = MIN (*union_start, start);
+  *union_end = MAX (*union_end, end);
+  if (m_memo != NULL && m_memo[0] != '\0')
+    {
+      if (memo->len > 0)
+        g_string_append (memo, "\n\n");
+      g_string_append (memo, m_memo);
+    }
+}
+
+/* Gives highlight @id, which the others merged into, its new range with
+ * the quote and context read from @index, and the joined @memo. */
+static gboolean
+write_merged (DossierProject      *self,
+              DossierOffsetIndex  *index,
+              gint64               id,
+              gint64               start,
+              gint64               end,
+              const char          *memo,
+              const char          *now,
+              GError             **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
+  stmt = dossier_project_prepare (self,
+                                  "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
+                                  "  prefix = ?5, suffix = ?6, memo = ?7, modified = ?8 "
+                                  "WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  dossier_bind_text (stmt, 4, quote);
+  dossier_bind_text (stmt, 5, prefix);
+  dossier_bind_text (stmt, 6, suffix);
+  dossier_bind_text (stmt, 7, memo);
+  dossier_bind_text (stmt, 8, now);
+  return dossier_project_run (self, stmt, error);
+}
+
 static gboolean
 delete_highlight_row (DossierProject  *self,
                       gint64           highlight_id,
@@ -977,6 +1033,33 @@ max_highlight_length (DossierProject  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* The oldest live highlight of exactly [@start, @end) in the document:
+ * its id, 0 if there is none, -1 on error. */
+static gint64
+find_same_range (DossierProject  *self,
+                 gint64           document_id,
+                 gint64           start,
+                 gint64           end,
+                 GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT id FROM highlights WHERE document = ?1 AND orphaned = 0 "
+                                  "AND start = ?2 AND end = ?3 ORDER BY id LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* The heart of "tag this selection", inside the caller's transaction.
  * @max_length bounds the length of the document's highlights (kept up to
  * date here), so that finding the ones that overlap reads only those that
@@ -995,9 +1078,6 @@ tag_range_in (DossierProject      *self,
 {
   g_autoptr(GArray) merge = NULL;
   g_autoptr(GString) memo = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
   g_autofree char *now = NULL;
   g_auto(DossierStmt) stmt = NULL;
   const Mergeable *keep;
@@ -1010,21 +1090,11 @@ tag_range_in (DossierProject      *self,
   *changed = FALSE;
 
   /* 1. The very same range: add the tag to it. */
-  stmt = dossier_project_prepare (self,
-                                  "SELECT id FROM highlights WHERE document = ?1 AND orphaned = 0 "
-                                  "AND start = ?2 AND end = ?3 ORDER BY id LIMIT 1",
-                                  error);
-  if (stmt == NULL)
+  id = find_same_range (self, document_id, start, end, error);
+  if (id < 0)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
+  if (id > 0)
     {
-      id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-
       if (!has_tag (self, id, tag_id, &present, error))
         return 0;
       if (!present)
@@ -1036,10 +1106,6 @@ tag_range_in (DossierProject      *self,
         }
       return id;
     }
-  if (rc != SQLITE_DONE)
-    return 0;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   /* 2. Highlights carrying only this tag that overlap or touch the range:
    * extend the first over all of them. */
@@ -1094,14 +1160,7 @@ tag_range_in (DossierProject      *self,
     {
       const Mergeable *m = &g_array_index (merge, Mergeable, i);
 
-      union_start = MIN (union_start, m->start);
-      union_end = MAX (union_end, m->end);
-      if (m->memo != NULL && m->memo[0] != '\0')
-        {
-          if (memo->len > 0)
-            g_string_append (memo, "\n\n");
-          g_string_append (memo, m->memo);
-        }
+      merge_into (&union_start, &union_end, memo, m->start, m->end, m->memo);
     }
 
   /* Already covered by a single highlight of this tag: nothing to do. */
@@ -1117,24 +1176,8 @@ tag_range_in (DossierProject      *self,
         return 0;
     }
 
-  dossier_offset_index_context (index, union_start, union_end, &quote, &prefix, &suffix);
   now = dossier_now_iso8601 ();
-  stmt = dossier_project_prepare (self,
-                                  "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
-                                  "  prefix = ?5, suffix = ?6, memo = ?7, modified = ?8 "
-                                  "WHERE id = ?1",
-                                  error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, keep->id);
-  sqlite3_bind_int64 (stmt, 2, union_start);
-  sqlite3_bind_int64 (stmt, 3, union_end);
-  dossier_bind_text (stmt, 4, quote);
-  dossier_bind_text (stmt, 5, prefix);
-  dossier_bind_text (stmt, 6, suffix);
-  dossier_bind_text (stmt, 7, memo->str);
-  dossier_bind_text (stmt, 8, now);
-  if (!dossier_project_run (self, stmt, error))
+  if (!write_merged (self, index, keep->id, union_start, union_end, memo->str, now, error))
     return 0;
 
   dossier_project_touch (self, "highlights", document_id);
@@ -1405,9 +1448,8 @@ dossier_project_evidence_highlight (DossierProject  *self,
                                     gint64           end,
                                     GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
   DossierOffsetIndex *index;
-  int rc;
+  gint64 id;
 
   g_assert (self->in_transaction);
 
@@ -1415,20 +1457,9 @@ dossier_project_evidence_highlight (DossierProject  *self,
     return 0;
 
   /* A passage already highlighted is cited as it is. */
-  stmt = dossier_project_prepare (self,
-                                  "SELECT id FROM highlights WHERE document = ?1 AND orphaned = 0 "
-                                  "AND start = ?2 AND end = ?3 ORDER BY id LIMIT 1",
-                                  error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    return 0;
+  id = find_same_range (self, document_id, start, end, error);
+  if (id != 0)
+    return MAX (id, 0);
 
   index = dossier_project_borrow_sound_text (self, document_id, error);
   if (index == NULL)
@@ -1836,10 +1867,6 @@ sweep_merge (Sweep      *sweep,
              GError    **error)
 {
   g_autoptr(GString) memo = g_string_new (NULL);
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-  g_auto(DossierStmt) stmt = NULL;
   Coded *keep = g_ptr_array_index (merge, 0);
   gint64 union_start = start;
   gint64 union_end = end;
@@ -1848,14 +1875,7 @@ sweep_merge (Sweep      *sweep,
     {
       Coded *m = g_ptr_array_index (merge, i);
 
-      union_start = MIN (union_start, m->start);
-      union_end = MAX (union_end, m->end);
-      if (m->memo != NULL && m->memo[0] != '\0')
-        {
-          if (memo->len > 0)
-            g_string_append (memo, "\n\n");
-          g_string_append (memo, m->memo);
-        }
+      merge_into (&union_start, &union_end, memo, m->start, m->end, m->memo);
     }
 
   /* The usual case: the pending highlight grows over the next match. */
@@ -1884,23 +1904,8 @@ sweep_merge (Sweep      *sweep,
         return FALSE;
     }
 
-  dossier_offset_index_context (sweep->index, union_start, union_end, &quote, &prefix, &suffix);
-  stmt = dossier_project_prepare (sweep->self,
-                                  "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
-                                  "  prefix = ?5, suffix = ?6, memo = ?7, modified = ?8 "
-                                  "WHERE id = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, keep->id);
-  sqlite3_bind_int64 (stmt, 2, union_start);
-  sqlite3_bind_int64 (stmt, 3, union_end);
-  dossier_bind_text (stmt, 4, quote);
-  dossier_bind_text (stmt, 5, prefix);
-  dossier_bind_text (stmt, 6, suffix);
-  dossier_bind_text (stmt, 7, memo->str);
-  dossier_bind_text (stmt, 8, sweep->now);
-  if (!dossier_project_run (sweep->self, stmt, error))
+  if (!write_merged (sweep->self, sweep->index, keep->id, union_start, union_end,
+                     memo->str, sweep->now, error))
     return FALSE;
 
   keep->start = union_start;
