@@ -238,14 +238,15 @@ dossier_project_get_stakeholder (DossierProject *self,
   return g_hash_table_lookup (self->stakeholders_by_id, &stakeholder_id);
 }
 
+/* Whether @name or one of @aliases folds to @folded. */
 static gboolean
-names_match (DossierStakeholder *stakeholder,
-             const char         *folded)
+folded_names_match (const char         *name,
+                    const char * const *aliases,
+                    const char         *folded)
 {
-  const char * const *aliases = dossier_stakeholder_get_aliases (stakeholder);
-  g_autofree char *name = dossier_text_fold (dossier_stakeholder_get_name (stakeholder));
+  g_autofree char *folded_name = dossier_text_fold (name);
 
-  if (g_str_equal (name, folded))
+  if (g_str_equal (folded_name, folded))
     return TRUE;
 
   for (guint i = 0; aliases[i] != NULL; i++)
@@ -257,6 +258,14 @@ names_match (DossierStakeholder *stakeholder,
     }
 
   return FALSE;
+}
+
+static gboolean
+names_match (DossierStakeholder *stakeholder,
+             const char         *folded)
+{
+  return folded_names_match (dossier_stakeholder_get_name (stakeholder),
+                             dossier_stakeholder_get_aliases (stakeholder), folded);
 }
 
 DossierStakeholder *
@@ -564,6 +573,43 @@ check_optional_text (const char  *text,
   return FALSE;
 }
 
+static gboolean
+check_kind (DossierStakeholderKind   kind,
+            GError                 **error)
+{
+  if ((guint) kind < DOSSIER_STAKEHOLDER_N_KINDS)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("Unknown kind of stakeholder %d."), (int) kind);
+  return FALSE;
+}
+
+/* Checks what a new stakeholder named @stripped (checked) brings besides
+ * its name and kind; returns its aliases as stored, and its colour in
+ * lower case (or NULL) in *@color. */
+static char *
+check_fields (const DossierStakeholderFields  *fields,
+              const char                      *stripped,
+              char                           **color,
+              GError                         **error)
+{
+  g_autofree char *joined = join_aliases (stripped, fields->aliases, error);
+
+  if (joined == NULL ||
+      !check_optional_text (fields->description, error) ||
+      !check_optional_text (fields->stance, error) ||
+      !check_optional_text (fields->interests, error) ||
+      !check_stance (fields->stance_position, TRUE, error) ||
+      !check_rating (fields->power, error) ||
+      !check_rating (fields->interest, error) ||
+      (fields->color != NULL && !check_color (fields->color, error)))
+    return NULL;
+
+  *color = fields->color != NULL ? g_ascii_strdown (fields->color, -1) : NULL;
+  return g_steal_pointer (&joined);
+}
+
 gint64
 dossier_project_create_stakeholder (DossierProject                  *self,
                                     const DossierStakeholderFields  *fields,
@@ -582,28 +628,14 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   if (!dossier_project_ensure_open (self, error))
     return 0;
 
-  if ((guint) fields->kind >= DOSSIER_STAKEHOLDER_N_KINDS)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("Unknown kind of stakeholder %d."), (int) fields->kind);
-      return 0;
-    }
-
+  if (!check_kind (fields->kind, error))
+    return 0;
   stripped = check_name (fields->name, FALSE, error);
   if (stripped == NULL || !check_name_free (self, stripped, 0, error))
     return 0;
-  joined = join_aliases (stripped, fields->aliases, error);
-  if (joined == NULL ||
-      !check_optional_text (fields->description, error) ||
-      !check_optional_text (fields->stance, error) ||
-      !check_optional_text (fields->interests, error) ||
-      !check_stance (fields->stance_position, TRUE, error) ||
-      !check_rating (fields->power, error) ||
-      !check_rating (fields->interest, error) ||
-      (fields->color != NULL && !check_color (fields->color, error)))
+  joined = check_fields (fields, stripped, &color, error);
+  if (joined == NULL)
     return 0;
-  if (fields->color != NULL)
-    color = g_ascii_strdown (fields->color, -1);
 
   if (!dossier_action_begin (&action, self, error))
     return 0;
@@ -645,17 +677,10 @@ dossier_project_import_stakeholder (DossierProject                  *self,
     return 0;
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
     {
-      g_autofree char *name = dossier_text_fold (dossier_column_text (stmt, 1));
       g_auto(GStrv) aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 2));
-      gboolean same = strcmp (name, folded) == 0;
 
-      for (guint i = 0; !same && aliases[i] != NULL; i++)
-        {
-          g_autofree char *alias = dossier_text_fold (aliases[i]);
-
-          same = strcmp (alias, folded) == 0;
-        }
-      if (same)
+      if (folded_names_match (dossier_column_text (stmt, 1),
+                              (const char * const *) aliases, folded))
         {
           *existed = TRUE;
           return sqlite3_column_int64 (stmt, 0);
@@ -664,24 +689,11 @@ dossier_project_import_stakeholder (DossierProject                  *self,
   if (rc != SQLITE_DONE)
     return 0;
 
-  if ((guint) fields->kind >= DOSSIER_STAKEHOLDER_N_KINDS)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("Unknown kind of stakeholder %d."), (int) fields->kind);
-      return 0;
-    }
-  joined = join_aliases (stripped, fields->aliases, error);
-  if (joined == NULL ||
-      !check_optional_text (fields->description, error) ||
-      !check_optional_text (fields->stance, error) ||
-      !check_optional_text (fields->interests, error) ||
-      !check_stance (fields->stance_position, TRUE, error) ||
-      !check_rating (fields->power, error) ||
-      !check_rating (fields->interest, error) ||
-      (fields->color != NULL && !check_color (fields->color, error)))
+  if (!check_kind (fields->kind, error))
     return 0;
-  if (fields->color != NULL)
-    color = g_ascii_strdown (fields->color, -1);
+  joined = check_fields (fields, stripped, &color, error);
+  if (joined == NULL)
+    return 0;
 
   return insert_stakeholder (self, stripped, joined, fields, color, error);
 }
@@ -829,14 +841,8 @@ dossier_project_set_stakeholder_kind (DossierProject          *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if ((guint) kind >= DOSSIER_STAKEHOLDER_N_KINDS)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("Unknown kind of stakeholder %d."), (int) kind);
-      return FALSE;
-    }
-
-  if (!dossier_project_ensure_open (self, error) ||
+  if (!check_kind (kind, error) ||
+      !dossier_project_ensure_open (self, error) ||
       !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
       !dossier_action_begin (&action, self, error))
     return FALSE;
