@@ -544,7 +544,6 @@ dossier_project_delete_question (DossierProject  *self,
                                  GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
   g_autoptr(GArray) highlights = NULL;
   g_autoptr(GArray) ids = NULL;
 
@@ -564,11 +563,7 @@ dossier_project_delete_question (DossierProject  *self,
     return FALSE;
 
   /* Its arguments and their evidence go with it (cascade). */
-  stmt = dossier_project_prepare (self, "DELETE FROM questions WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, question_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self, "DELETE FROM questions WHERE id = ?1", question_id, 0, error))
     return FALSE;
 
   ids = dossier_project_read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
@@ -786,7 +781,6 @@ dossier_project_delete_argument (DossierProject  *self,
                                  GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
   g_autoptr(GArray) highlights = NULL;
   g_autoptr(GArray) ids = NULL;
   DossierPolarity polarity;
@@ -806,11 +800,7 @@ dossier_project_delete_argument (DossierProject  *self,
   if (highlights == NULL)
     return FALSE;
 
-  stmt = dossier_project_prepare (self, "DELETE FROM arguments WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, argument_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self, "DELETE FROM arguments WHERE id = ?1", argument_id, 0, error))
     return FALSE;
 
   ids = dossier_project_read_ids (self, ARGUMENT_ORDER_SQL, question_id,

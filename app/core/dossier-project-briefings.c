@@ -451,14 +451,9 @@ dossier_project_set_briefing_documents (DossierProject  *self,
       !validate_documents (self, document_ids, n_documents, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (self, "DELETE FROM briefing_documents WHERE briefing = ?1", error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self, "DELETE FROM briefing_documents WHERE briefing = ?1",
+                                briefing_id, 0, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, briefing_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   if (!insert_documents (self, briefing_id, document_ids, n_documents, error))
     return FALSE;
@@ -482,7 +477,6 @@ dossier_project_delete_briefing (DossierProject  *self,
                                  GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -494,11 +488,7 @@ dossier_project_delete_briefing (DossierProject  *self,
     return FALSE;
 
   /* Its documents go with it (cascade). */
-  stmt = dossier_project_prepare (self, "DELETE FROM briefings WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, briefing_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self, "DELETE FROM briefings WHERE id = ?1", briefing_id, 0, error))
     return FALSE;
 
   dossier_project_touch (self, "briefings", briefing_id);

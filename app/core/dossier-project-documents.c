@@ -903,11 +903,8 @@ apply_reanchor (DossierProject         *self,
 
   if (r->decision == DOSSIER_REANCHOR_DELETE)
     {
-      stmt = dossier_project_prepare (self, "DELETE FROM highlights WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->highlight_id);
-      return dossier_project_run (self, stmt, error);
+      return dossier_project_run_ids (self, "DELETE FROM highlights WHERE id = ?1",
+                                      r->highlight_id, 0, error);
     }
 
   if (r->decision == DOSSIER_REANCHOR_PLACE)
@@ -1038,14 +1035,9 @@ dossier_project_replace_text (DossierProject               *self,
   sqlite3_reset (stmt);
   stmt = NULL;
 
-  stmt = dossier_project_prepare (self, "DELETE FROM blocks WHERE document = ?1", error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self, "DELETE FROM blocks WHERE document = ?1",
+                                document_id, 0, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   if (!insert_blocks (self, document_id, doc, error))
     return FALSE;

@@ -823,20 +823,12 @@ insert_highlight_tag (DossierProject  *self,
                       gint64           tag_id,
                       GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-
   /* position: the order tags were applied in. */
-  stmt = dossier_project_prepare (self,
-                                  "INSERT INTO highlight_tags (highlight, tag, position) "
-                                  "VALUES (?1, ?2, (SELECT coalesce (max (position) + 1, 0) "
-                                  "  FROM highlight_tags WHERE highlight = ?1))",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self,
+                                "INSERT INTO highlight_tags (highlight, tag, position) "
+                                "VALUES (?1, ?2, (SELECT coalesce (max (position) + 1, 0) "
+                                "  FROM highlight_tags WHERE highlight = ?1))",
+                                highlight_id, tag_id, error))
     return FALSE;
 
   dossier_project_touch (self, "tags", tag_id);
@@ -962,15 +954,9 @@ delete_highlight_row (DossierProject  *self,
                       gint64           highlight_id,
                       GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-
   /* Its tags and evidence go with it (cascade). */
-  stmt = dossier_project_prepare (self, "DELETE FROM highlights WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  return dossier_project_run (self, stmt, error);
+  return dossier_project_run_ids (self, "DELETE FROM highlights WHERE id = ?1",
+                                  highlight_id, 0, error);
 }
 
 /* Evidence citing a highlight about to be merged away cites the merged
@@ -1356,17 +1342,10 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (self,
-                                  "DELETE FROM highlight_tags WHERE highlight = ?1 AND tag = ?2",
-                                  error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self,
+                                "DELETE FROM highlight_tags WHERE highlight = ?1 AND tag = ?2",
+                                highlight_id, tag_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   /* A highlight lives only as long as it carries a tag or is evidence for
    * a stakeholder or an argument. */
@@ -1820,7 +1799,6 @@ sweep_flush (Sweep   *sweep,
              GError **error)
 {
   Coded *pending = g_steal_pointer (&sweep->pending);
-  g_auto(DossierStmt) stmt = NULL;
 
   if (pending == NULL)
     return TRUE;
@@ -1831,15 +1809,10 @@ sweep_flush (Sweep   *sweep,
     return FALSE;
 
   /* A new highlight: this is its first tag. */
-  stmt = dossier_project_prepare (sweep->self,
+  return dossier_project_run_ids (sweep->self,
                                   "INSERT INTO highlight_tags (highlight, tag, position) "
                                   "VALUES (?1, ?2, 0)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pending->id);
-  sqlite3_bind_int64 (stmt, 2, sweep->tag_id);
-  return dossier_project_run (sweep->self, stmt, error);
+                                  pending->id, sweep->tag_id, error);
 }
 
 static int

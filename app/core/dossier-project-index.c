@@ -100,20 +100,13 @@ index_one (DossierProject  *project,
 
   /* A document deleted meanwhile left the list with its row (the delete
    * trigger): the SELECT finds what is there, or nothing. */
-  stmt = dossier_project_prepare (project, "INSERT INTO documents_fts (rowid, text) "
-                                           "SELECT id, text FROM documents WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!dossier_project_run (project, stmt, error))
+  if (!dossier_project_run_ids (project, "INSERT INTO documents_fts (rowid, text) "
+                                "SELECT id, text FROM documents WHERE id = ?1",
+                                document_id, 0, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (project, "DELETE FROM documents_unindexed WHERE document = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!dossier_project_run (project, stmt, error))
+  if (!dossier_project_run_ids (project, "DELETE FROM documents_unindexed WHERE document = ?1",
+                                document_id, 0, error))
     return FALSE;
 
   return dossier_transaction_commit (&transaction, error);

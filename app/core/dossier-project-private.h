@@ -266,6 +266,13 @@ int           dossier_project_step         (DossierProject  *self,
 gboolean      dossier_project_run          (DossierProject  *self,
                                             sqlite3_stmt    *stmt,
                                             GError         **error);
+/* Runs @sql (a literal that returns no rows) with ?1 bound to @first
+ * and, if it has a ?2, that to @second. */
+gboolean      dossier_project_run_ids      (DossierProject  *self,
+                                            const char      *sql,
+                                            gint64           first,
+                                            gint64           second,
+                                            GError         **error);
 gboolean      dossier_project_exec         (DossierProject  *self,
                                             const char      *sql,
                                             GError         **error);

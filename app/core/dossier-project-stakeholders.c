@@ -1040,16 +1040,12 @@ delete_stakeholder_row (DossierProject  *self,
                         gint64           stakeholder_id,
                         GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
 
   /* Its evidence, mentions go with it (cascade), its arguments become
    * nobody's (SET NULL); the rest close ranks. */
-  stmt = dossier_project_prepare (self, "DELETE FROM stakeholders WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self, "DELETE FROM stakeholders WHERE id = ?1",
+                                stakeholder_id, 0, error))
     return FALSE;
 
   ids = dossier_project_read_ids (self, ORDERED_IDS_SQL, 0, NULL, error);

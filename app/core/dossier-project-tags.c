@@ -1125,7 +1125,6 @@ merge_into (DossierProject  *self,
             GError         **error)
 {
   g_autoptr(GArray) children = NULL;
-  g_auto(DossierStmt) stmt = NULL;
 
   children = children_of (self, source_id, error);
   if (children == NULL)
@@ -1173,53 +1172,27 @@ merge_into (DossierProject  *self,
     return FALSE;
   dossier_project_touch (self, "tags", target_id);
 
-  stmt = dossier_project_prepare (self,
-                                  "DELETE FROM highlight_tags WHERE tag = ?1 AND highlight IN "
-                                  "(SELECT highlight FROM highlight_tags WHERE tag = ?2)",
-                                  error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self,
+                                "DELETE FROM highlight_tags WHERE tag = ?1 AND highlight IN "
+                                "(SELECT highlight FROM highlight_tags WHERE tag = ?2)",
+                                source_id, target_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, target_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
-  stmt = dossier_project_prepare (self, "UPDATE highlight_tags SET tag = ?2 WHERE tag = ?1",
-                                  error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self, "UPDATE highlight_tags SET tag = ?2 WHERE tag = ?1",
+                                source_id, target_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, target_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   /* The key the user pinned the merged tag to stays with what it became,
    * unless that has a key of its own. */
-  stmt = dossier_project_prepare (self,
-                                  "UPDATE tags SET shortcut = "
-                                  "  (SELECT shortcut FROM tags WHERE id = ?1 AND shortcut > 0) "
-                                  "WHERE id = ?2 AND shortcut IS NULL AND "
-                                  "  EXISTS (SELECT 1 FROM tags WHERE id = ?1 AND shortcut > 0)",
-                                  error);
-  if (stmt == NULL)
+  if (!dossier_project_run_ids (self,
+                                "UPDATE tags SET shortcut = "
+                                "  (SELECT shortcut FROM tags WHERE id = ?1 AND shortcut > 0) "
+                                "WHERE id = ?2 AND shortcut IS NULL AND "
+                                "  EXISTS (SELECT 1 FROM tags WHERE id = ?1 AND shortcut > 0)",
+                                source_id, target_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, target_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
-  stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-
-  return dossier_project_run (self, stmt, error);
+  return dossier_project_run_ids (self, "DELETE FROM tags WHERE id = ?1", source_id, 0, error);
 }
 
 gboolean
@@ -1340,11 +1313,7 @@ dossier_project_delete_tag_full (DossierProject  *self,
   stmt = NULL;
 
   /* Its sub-tags and their highlight_tags rows cascade. */
-  stmt = dossier_project_prepare (self, "DELETE FROM tags WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  if (!dossier_project_run (self, stmt, error))
+  if (!dossier_project_run_ids (self, "DELETE FROM tags WHERE id = ?1", tag_id, 0, error))
     return FALSE;
 
   if (!renumber_children (self, parent_id, error))

@@ -253,6 +253,24 @@ dossier_project_run (DossierProject  *self,
 }
 
 gboolean
+dossier_project_run_ids (DossierProject  *self,
+                         const char      *sql,
+                         gint64           first,
+                         gint64           second,
+                         GError         **error)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, second);
+  return dossier_project_run (self, stmt, error);
+}
+
+gboolean
 dossier_project_exec (DossierProject  *self,
                       const char      *sql,
                       GError         **error)
