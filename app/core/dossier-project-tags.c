@@ -565,18 +565,23 @@ bind_parent (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, parent_id);
 }
 
-/* Sibling names are unique, ignoring case. */
+/* The child of @parent_id (0: the top level), other than @except_id,
+ * whose name is @name ignoring case: its id in *@child_id (0 if none)
+ * and, if @child_name is not NULL, its name as stored. */
 static gboolean
-check_unique_name (DossierProject  *self,
-                   gint64           parent_id,
-                   const char      *name,
-                   gint64           except_id,
-                   GError         **error)
+find_child_named (DossierProject  *self,
+                  gint64           parent_id,
+                  const char      *name,
+                  gint64           except_id,
+                  gint64          *child_id,
+                  char           **child_name,
+                  GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *folded = g_utf8_casefold (name, -1);
   int rc;
 
+  *child_id = 0;
   stmt = dossier_project_prepare (self, "SELECT id, name FROM tags WHERE parent IS ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -588,13 +593,35 @@ check_unique_name (DossierProject  *self,
 
       if (sqlite3_column_int64 (stmt, 0) != except_id && g_strcmp0 (other, folded) == 0)
         {
-          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
-                       _("There is already a tag named “%s” there."), dossier_column_text (stmt, 1));
-          return FALSE;
+          *child_id = sqlite3_column_int64 (stmt, 0);
+          if (child_name != NULL)
+            *child_name = dossier_column_dup (stmt, 1);
+          return TRUE;
         }
     }
 
   return rc == SQLITE_DONE;
+}
+
+/* Sibling names are unique, ignoring case. */
+static gboolean
+check_unique_name (DossierProject  *self,
+                   gint64           parent_id,
+                   const char      *name,
+                   gint64           except_id,
+                   GError         **error)
+{
+  g_autofree char *other = NULL;
+  gint64 other_id;
+
+  if (!find_child_named (self, parent_id, name, except_id, &other_id, &other, error))
+    return FALSE;
+  if (other_id == 0)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
+               _("There is already a tag named “%s” there."), other);
+  return FALSE;
 }
 
 static gboolean
@@ -1084,37 +1111,6 @@ touch_tag_documents (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
-static gboolean
-find_child_named (DossierProject  *self,
-                  gint64           parent_id,
-                  const char      *name,
-                  gint64          *child_id,
-                  GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  int rc;
-
-  *child_id = 0;
-  stmt = dossier_project_prepare (self, "SELECT id, name FROM tags WHERE parent IS ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_parent (stmt, 1, parent_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      g_autofree char *other = g_utf8_casefold (dossier_column_text (stmt, 1), -1);
-
-      if (g_strcmp0 (other, folded) == 0)
-        {
-          *child_id = sqlite3_column_int64 (stmt, 0);
-          break;
-        }
-    }
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
-}
-
 /* Moves @source's highlights and children to @target and deletes it. A
  * child named like one of @target's children is merged into it in turn,
  * so names stay unique among siblings. */
@@ -1148,7 +1144,7 @@ merge_into (DossierProject  *self,
         name = dossier_column_dup (name_stmt, 0);
       }
 
-      if (!find_child_named (self, target_id, name, &twin, error))
+      if (!find_child_named (self, target_id, name, 0, &twin, NULL, error))
         return FALSE;
 
       if (twin != 0)
