@@ -349,8 +349,7 @@ require_argument (DossierProject   *self,
   sqlite3_bind_int64 (stmt, 1, argument_id);
   rc = dossier_project_step (self, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no argument %" PRId64 " in this project."), argument_id);
+    dossier_set_not_found (error, DOSSIER_ROW_ARGUMENT, argument_id);
   if (rc != SQLITE_ROW)
     return FALSE;
 

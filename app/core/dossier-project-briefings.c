@@ -186,8 +186,7 @@ require_briefing (DossierProject  *self,
   sqlite3_bind_int64 (stmt, 1, briefing_id);
   rc = dossier_project_step (self, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no briefing %" PRId64 " in this project."), briefing_id);
+    dossier_set_not_found (error, DOSSIER_ROW_BRIEFING, briefing_id);
   if (rc != SQLITE_ROW)
     return FALSE;
   if (title != NULL)

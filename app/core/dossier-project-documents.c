@@ -627,8 +627,7 @@ dossier_project_find_same_text (DossierProject  *self,
   document = dossier_project_get_document (self, document_id);
   if (document == NULL)
     {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no document %" PRId64 " in this project."), document_id);
+      dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
       return -1;
     }
 
@@ -730,8 +729,7 @@ dossier_project_get_document_original (DossierProject  *self,
     return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" PRId64 " in this project."), document_id);
+    dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
   return NULL;
 }
 

@@ -141,9 +141,7 @@ dossier_project_get_highlight (DossierProject  *self,
 
   if (highlights->len == 0)
     {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no highlight %" PRId64 " in this project."),
-                   highlight_id);
+      dossier_set_not_found (error, DOSSIER_ROW_HIGHLIGHT, highlight_id);
       return NULL;
     }
 
@@ -762,26 +760,9 @@ highlight_document (DossierProject  *self,
                     gint64          *document_id,
                     GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT document FROM highlights WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      *document_id = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no highlight %" PRId64 " in this project."),
-                 highlight_id);
-  return FALSE;
+  return dossier_project_read_row_int (self, DOSSIER_ROW_HIGHLIGHT,
+                                       "SELECT document FROM highlights WHERE id = ?1",
+                                       highlight_id, document_id, error);
 }
 
 static const char *

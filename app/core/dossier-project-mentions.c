@@ -309,8 +309,7 @@ dossier_mentions_count_document (sqlite3               *db,
       if (rc != SQLITE_ROW)
         {
           if (rc == SQLITE_DONE)
-            g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                         _("There is no document %" PRId64 " in this project."), document_id);
+            dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
           else
             dossier_set_sqlite_error (error, path, db, rc);
           counter_clear (&counter);

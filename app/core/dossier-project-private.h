@@ -725,10 +725,28 @@ gboolean      dossier_project_uncite           (DossierProject       *self,
 /* Rows of the analysis entities (dossier-project-rows.c). */
 typedef enum
 {
+  DOSSIER_ROW_DOCUMENT,
+  DOSSIER_ROW_TAG,
   DOSSIER_ROW_HIGHLIGHT,
   DOSSIER_ROW_STAKEHOLDER,
   DOSSIER_ROW_QUESTION,
+  DOSSIER_ROW_ARGUMENT,
+  DOSSIER_ROW_BRIEFING,
 } DossierRowKind;
+
+/* Sets NOT_FOUND: "There is no stakeholder 7 in this project." */
+void          dossier_set_not_found            (GError              **error,
+                                                DossierRowKind        kind,
+                                                gint64                id);
+/* Reads the first column of the row @sql ("SELECT … WHERE id = ?1")
+ * returns for @id into *@value (may be NULL); FALSE with NOT_FOUND naming
+ * the row of @kind if there is none, or with the database's error. */
+gboolean      dossier_project_read_row_int     (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                const char           *sql,
+                                                gint64                id,
+                                                gint64               *value,
+                                                GError              **error);
 
 /* TRUE if row @id of @kind exists; else FALSE, with NOT_FOUND ("There is
  * no stakeholder 7 in this project.") or the database's error. */

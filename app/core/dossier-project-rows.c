@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dossier-project-rows.c — what the actions on stakeholders, questions
- * and arguments share: a row that must exist, the ids a query returns,
- * rows numbered in a new order, integer columns set as one action, notes
- * on evidence, and which changes make a model read again. One copy, so
- * that a fix to one reaches all.
+/* dossier-project-rows.c — what the actions on the project's rows share:
+ * a row that must exist (and the message when it does not), the ids a
+ * query returns, rows numbered in a new order, integer columns set as one
+ * action, notes on evidence, and which changes make a model read again.
+ * One copy, so that a fix to one reaches all.
  */
 
 #include "config.h"
@@ -14,33 +14,21 @@
 
 #include "dossier-project-private.h"
 
-gboolean
-dossier_project_require_row (DossierProject  *self,
-                             DossierRowKind   kind,
-                             gint64           id,
-                             GError         **error)
+void
+dossier_set_not_found (GError         **error,
+                       DossierRowKind   kind,
+                       gint64           id)
 {
-  static const char * const sql[] = {
-    [DOSSIER_ROW_HIGHLIGHT] = "SELECT 1 FROM highlights WHERE id = ?1",
-    [DOSSIER_ROW_STAKEHOLDER] = "SELECT 1 FROM stakeholders WHERE id = ?1",
-    [DOSSIER_ROW_QUESTION] = "SELECT 1 FROM questions WHERE id = ?1",
-  };
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  g_assert ((guint) kind < G_N_ELEMENTS (sql));
-
-  stmt = dossier_project_prepare (self, sql[kind], error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc != SQLITE_DONE)
-    return rc == SQLITE_ROW;
-
   switch (kind)
     {
+    case DOSSIER_ROW_DOCUMENT:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no document %" PRId64 " in this project."), id);
+      break;
+    case DOSSIER_ROW_TAG:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no tag %" PRId64 " in this project."), id);
+      break;
     case DOSSIER_ROW_HIGHLIGHT:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
                    _("There is no highlight %" PRId64 " in this project."), id);
@@ -53,10 +41,67 @@ dossier_project_require_row (DossierProject  *self,
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
                    _("There is no question %" PRId64 " in this project."), id);
       break;
+    case DOSSIER_ROW_ARGUMENT:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no argument %" PRId64 " in this project."), id);
+      break;
+    case DOSSIER_ROW_BRIEFING:
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no briefing %" PRId64 " in this project."), id);
+      break;
     default:
       g_assert_not_reached ();
     }
+}
+
+gboolean
+dossier_project_read_row_int (DossierProject  *self,
+                              DossierRowKind   kind,
+                              const char      *sql,
+                              gint64           id,
+                              gint64          *value,
+                              GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      if (value != NULL)
+        *value = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    dossier_set_not_found (error, kind, id);
   return FALSE;
+}
+
+gboolean
+dossier_project_require_row (DossierProject  *self,
+                             DossierRowKind   kind,
+                             gint64           id,
+                             GError         **error)
+{
+  static const char * const sql[] = {
+    [DOSSIER_ROW_DOCUMENT] = "SELECT 1 FROM documents WHERE id = ?1",
+    [DOSSIER_ROW_TAG] = "SELECT 1 FROM tags WHERE id = ?1",
+    [DOSSIER_ROW_HIGHLIGHT] = "SELECT 1 FROM highlights WHERE id = ?1",
+    [DOSSIER_ROW_STAKEHOLDER] = "SELECT 1 FROM stakeholders WHERE id = ?1",
+    [DOSSIER_ROW_QUESTION] = "SELECT 1 FROM questions WHERE id = ?1",
+    [DOSSIER_ROW_ARGUMENT] = "SELECT 1 FROM arguments WHERE id = ?1",
+    [DOSSIER_ROW_BRIEFING] = "SELECT 1 FROM briefings WHERE id = ?1",
+  };
+
+  g_assert ((guint) kind < G_N_ELEMENTS (sql));
+
+  return dossier_project_read_row_int (self, kind, sql[kind], id, NULL, error);
 }
 
 GArray *

@@ -630,26 +630,9 @@ get_parent (DossierProject  *self,
             gint64          *parent_id,
             GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT coalesce (parent, 0) FROM tags WHERE id = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      *parent_id = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no tag %" PRId64 " in this project."), tag_id);
-  return FALSE;
+  return dossier_project_read_row_int (self, DOSSIER_ROW_TAG,
+                                       "SELECT coalesce (parent, 0) FROM tags WHERE id = ?1",
+                                       tag_id, parent_id, error);
 }
 
 /* TRUE if @tag_id is @ancestor_id or lies under it. */

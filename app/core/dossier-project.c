@@ -369,32 +369,13 @@ dossier_project_require_document (DossierProject  *self,
                                   gint64          *length,
                                   GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
   /* length comes after the text and the original file in the row: reading
    * it walks the overflow pages of both (half a millisecond for 1 MB). */
-  if (length != NULL)
-    stmt = dossier_project_prepare (self, "SELECT length FROM documents WHERE id = ?1", error);
-  else
-    stmt = dossier_project_prepare (self, "SELECT 1 FROM documents WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      if (length != NULL)
-        *length = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no document %" PRId64 " in this project."),
-                 document_id);
-  return FALSE;
+  return dossier_project_read_row_int (self, DOSSIER_ROW_DOCUMENT,
+                                       length != NULL
+                                       ? "SELECT length FROM documents WHERE id = ?1"
+                                       : "SELECT 1 FROM documents WHERE id = ?1",
+                                       document_id, length, error);
 }
 
 gboolean
@@ -402,22 +383,7 @@ dossier_project_require_tag (DossierProject  *self,
                              gint64           tag_id,
                              GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self, "SELECT 1 FROM tags WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no tag %" PRId64 " in this project."), tag_id);
-  return FALSE;
+  return dossier_project_require_row (self, DOSSIER_ROW_TAG, tag_id, error);
 }
 
 /* Refuses document @document_id, as damaged because of @why. */
@@ -468,9 +434,7 @@ read_text (DossierProject  *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                     _("There is no document %" PRId64 " in this project."),
-                     document_id);
+        dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
       return NULL;
     }
 
