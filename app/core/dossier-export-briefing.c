@@ -1012,30 +1012,12 @@ write_html (DossierExportContext *ctx,
   g_autoptr(GHashTable) uses = g_hash_table_new (NULL, NULL);
   HtmlState state = { b, uses };
   xmlDocPtr doc;
-  xmlNodePtr html, head, body, meta, header, main;
+  xmlNodePtr body, header, main;
   gboolean ok;
 
-  doc = htmlNewDocNoDtD (NULL, NULL);
-  xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
-  html = xmlNewNode (NULL, BAD_CAST "html");
-  xmlDocSetRootElement (doc, html);
-
-  head = add_element (html, "head", NULL);
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
-  add_text_element (head, "title", b->title);
-  add_text_element (head, "style", stylesheet);
-
-  body = add_element (html, "body", NULL);
-  header = add_element (body, "header", NULL);
-  add_text_element (header, "h1", b->title);
   /* TRANSLATORS: subtitle of an exported briefing note */
-  add_text_element (header, "p", _("Briefing note"));
-  xmlSetProp (header->last, BAD_CAST "class", BAD_CAST "subtitle");
+  doc = dossier_export_html_new (NULL, b->title != NULL ? b->title : "", _("Briefing note"),
+                                 stylesheet, &body, &header);
 
   if (b->documents->len > 0)
     {

@@ -196,38 +196,17 @@ html_begin (DossierSummary *s,
             const char     *subtitle)
 {
   HtmlData *data = g_new0 (HtmlData, 1);
-  xmlNodePtr html, head, meta, body, header;
+  g_autofree char *clean_title = dossier_summary_clean (title != NULL ? title : "");
+  g_autofree char *clean_subtitle = subtitle != NULL ? dossier_summary_clean (subtitle) : NULL;
+  xmlNodePtr body;
 
   data->parts = g_ptr_array_new ();
   s->data = data;
 
-  data->doc = htmlNewDocNoDtD (NULL, NULL);
-  xmlCreateIntSubset (data->doc, BAD_CAST "html", NULL, NULL);
-  html = xmlNewNode (NULL, BAD_CAST "html");
-  xmlDocSetRootElement (data->doc, html);
   /* TRANSLATORS: the language code of this translation, for the HTML
    * export's lang attribute ("es" for Spanish) */
-  xmlSetProp (html, BAD_CAST "lang", BAD_CAST _("en"));
-
-  /* The serializer adds the charset declaration itself (a second one
-   * would be invalid), matching the encoding it writes. */
-  head = add_element (html, "head", NULL);
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
-  meta = add_element (head, "meta", NULL);
-  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
-  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
-  add_text_element (head, "title", NULL, title);
-  /* The stylesheet is ours: a text node, which the HTML serializer writes
-   * raw inside <style>. */
-  add_text_element (head, "style", NULL, stylesheet);
-
-  body = add_element (html, "body", NULL);
-  header = add_element (body, "header", NULL);
-  add_text_element (header, "h1", NULL, title);
-  if (subtitle != NULL)
-    add_text_element (header, "p", "subtitle", subtitle);
+  data->doc = dossier_export_html_new (_("en"), clean_title, clean_subtitle, stylesheet,
+                                       &body, NULL);
 
   data->nav = add_element (body, "nav", NULL);
   xmlSetProp (data->nav, BAD_CAST "aria-label", BAD_CAST _("Contents"));

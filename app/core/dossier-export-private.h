@@ -62,6 +62,20 @@ gboolean dossier_export_writer_save_html (DossierExportWriter *w,
                                           struct _xmlDoc      *doc,
                                           GError             **error);
 
+/* A new HTML document: <html lang="@lang"> (none if NULL), a <head> with
+ * the viewport and generator metas, <title>@title</title> and
+ * <style>@stylesheet</style>, and a <body> (in *@body) that begins with a
+ * <header> (in *@header, may be NULL) holding <h1>@title</h1> and, unless
+ * NULL, <p class="subtitle">@subtitle</p>. Texts are escaped, not parsed:
+ * clean them of what XML cannot hold first. */
+struct _xmlNode;
+struct _xmlDoc *dossier_export_html_new (const char       *lang,
+                                         const char       *title,
+                                         const char       *subtitle,
+                                         const char       *stylesheet,
+                                         struct _xmlNode **body,
+                                         struct _xmlNode **header);
+
 void     dossier_export_writer_printf (DossierExportWriter *w,
                                        const char          *format,
                                        ...) G_GNUC_PRINTF (2, 3);

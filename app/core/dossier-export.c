@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/xmlsave.h>
 
 #include "dossier-export-private.h"
@@ -263,6 +264,48 @@ dossier_export_writer_save_html (DossierExportWriter  *w,
   xmlSaveClose (save);
   xmlSetStructuredErrorFunc (saved_context, saved_handler);
   return TRUE;
+}
+
+struct _xmlDoc *
+dossier_export_html_new (const char       *lang,
+                         const char       *title,
+                         const char       *subtitle,
+                         const char       *stylesheet,
+                         struct _xmlNode **body,
+                         struct _xmlNode **header)
+{
+  htmlDocPtr doc = htmlNewDocNoDtD (NULL, NULL);
+  xmlNodePtr html, head, meta, h;
+
+  xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
+  html = xmlNewNode (NULL, BAD_CAST "html");
+  xmlDocSetRootElement (doc, html);
+  if (lang != NULL)
+    xmlSetProp (html, BAD_CAST "lang", BAD_CAST lang);
+
+  /* The serializer adds the charset declaration itself (a second one
+   * would be invalid), matching the encoding it writes. */
+  head = xmlNewChild (html, NULL, BAD_CAST "head", NULL);
+  meta = xmlNewChild (head, NULL, BAD_CAST "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "viewport");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
+  meta = xmlNewChild (head, NULL, BAD_CAST "meta", NULL);
+  xmlSetProp (meta, BAD_CAST "name", BAD_CAST "generator");
+  xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
+  /* xmlNewTextChild escapes, so these are text nodes; the stylesheet is
+   * ours, and the HTML serializer writes it raw inside <style>. */
+  xmlNewTextChild (head, NULL, BAD_CAST "title", BAD_CAST title);
+  xmlNewTextChild (head, NULL, BAD_CAST "style", BAD_CAST stylesheet);
+
+  *body = xmlNewChild (html, NULL, BAD_CAST "body", NULL);
+  h = xmlNewChild (*body, NULL, BAD_CAST "header", NULL);
+  xmlNewTextChild (h, NULL, BAD_CAST "h1", BAD_CAST title);
+  if (subtitle != NULL)
+    xmlSetProp (xmlNewTextChild (h, NULL, BAD_CAST "p", BAD_CAST subtitle),
+                BAD_CAST "class", BAD_CAST "subtitle");
+  if (header != NULL)
+    *header = h;
+  return doc;
 }
 
 gboolean
