@@ -10,6 +10,8 @@
 
 #include <dossier/dossier-import.h>
 
+#include "dossier-text-builder.h"
+
 G_BEGIN_DECLS
 
 gboolean dossier_import_text_parse     (const char             *utf8,
@@ -30,6 +32,12 @@ gboolean dossier_import_html_parse     (const guint8           *data,
 /* Decodes @data to UTF-8 using its BOM (UTF-8, UTF-16 LE/BE, UTF-32) or, if
  * none, @charset_hint (may be NULL = UTF-8). Refuses binary data
  * (NOT_TEXT) and undecodable input (ENCODING). Result is not yet normalized. */
+/* Ends @builder's text and blocks into @doc (replacing what it held);
+ * refuses, with EMPTY, a document left without text. */
+gboolean dossier_import_finish_text    (DossierTextBuilder     *builder,
+                                        DossierParsedDocument  *doc,
+                                        GError                **error);
+
 char    *dossier_import_decode         (const guint8           *data,
                                         gsize                   len,
                                         const char             *charset_hint,

@@ -511,8 +511,6 @@ dossier_import_text_parse (const char             *utf8,
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GArray) groups = NULL;
   g_autofree char *normalized = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GArray) blocks = NULL;
   Parser parser = { 0 };
   const Group *g;
   guint gi = 0;
@@ -651,19 +649,5 @@ dossier_import_text_parse (const char             *utf8,
       emit_lines (&parser, group);
     }
 
-  dossier_text_builder_finish (builder, &text, &blocks);
-
-  if (text[0] == '\0')
-    {
-      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                           _("The document contains no text"));
-      return FALSE;
-    }
-
-  g_free (doc->text);
-  doc->text = g_steal_pointer (&text);
-  g_clear_pointer (&doc->blocks, g_array_unref);
-  doc->blocks = g_steal_pointer (&blocks);
-
-  return TRUE;
+  return dossier_import_finish_text (builder, doc, error);
 }

@@ -371,6 +371,31 @@ decode (const guint8  *data,
   return NULL;
 }
 
+gboolean
+dossier_import_finish_text (DossierTextBuilder     *builder,
+                            DossierParsedDocument  *doc,
+                            GError                **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+
+  dossier_text_builder_finish (builder, &text, &blocks);
+
+  if (text[0] == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The document contains no text"));
+      return FALSE;
+    }
+
+  g_free (doc->text);
+  doc->text = g_steal_pointer (&text);
+  g_clear_pointer (&doc->blocks, g_array_unref);
+  doc->blocks = g_steal_pointer (&blocks);
+
+  return TRUE;
+}
+
 char *
 dossier_import_decode (const guint8  *data,
                        gsize          len,

@@ -330,11 +330,11 @@ dossier_action_clear (DossierAction *action)
 
 /* ---- On a bare connection ------------------------------------------------ */
 
-static gboolean
-exec_on (sqlite3     *db,
-         const char  *path,
-         const char  *sql,
-         GError     **error)
+gboolean
+dossier_sqlite_exec (sqlite3     *db,
+                     const char  *path,
+                     const char  *sql,
+                     GError     **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
@@ -354,7 +354,7 @@ dossier_transaction_begin (DossierTransaction  *transaction,
 {
   g_assert (transaction->db == NULL);
 
-  if (!exec_on (db, path, "BEGIN IMMEDIATE", error))
+  if (!dossier_sqlite_exec (db, path, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   transaction->db = db;
@@ -368,7 +368,7 @@ dossier_transaction_commit (DossierTransaction  *transaction,
 {
   g_assert (transaction->db != NULL);
 
-  if (!exec_on (transaction->db, transaction->path, "COMMIT", error))
+  if (!dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
     {
       dossier_transaction_clear (transaction);
       return FALSE;

@@ -285,6 +285,11 @@ void          dossier_set_sqlite_error     (GError         **error,
                                             const char      *path,
                                             sqlite3         *db,
                                             int              rc);
+/* sqlite3_exec () on a bare connection, its error naming @path. */
+gboolean      dossier_sqlite_exec          (sqlite3         *db,
+                                            const char      *path,
+                                            const char      *sql,
+                                            GError         **error);
 gboolean      dossier_project_ensure_open  (DossierProject  *self,
                                             GError         **error);
 

@@ -499,23 +499,6 @@ dossier_schema_check_header (const char  *path,
   return TRUE;
 }
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *path,
-      const char  *sql,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      dossier_set_sqlite_error (error, path, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Runs migrations from @version up to the current one; inside the
  * caller's transaction. */
 static gboolean
@@ -527,11 +510,11 @@ run_migrations (sqlite3     *db,
   g_autofree char *set_version = NULL;
 
   for (int v = version; v < DOSSIER_SCHEMA_VERSION; v++)
-    if (!exec (db, path, migrations[v - 1], error))
+    if (!dossier_sqlite_exec (db, path, migrations[v - 1], error))
       return FALSE;
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", DOSSIER_SCHEMA_VERSION);
-  return exec (db, path, set_version, error);
+  return dossier_sqlite_exec (db, path, set_version, error);
 }
 
 gboolean
@@ -542,11 +525,11 @@ dossier_schema_build (sqlite3     *db,
 {
   g_return_val_if_fail (version >= 1 && version <= DOSSIER_SCHEMA_VERSION, FALSE);
 
-  if (!exec (db, path, schema_v1, error))
+  if (!dossier_sqlite_exec (db, path, schema_v1, error))
     return FALSE;
 
   for (int v = 1; v < version; v++)
-    if (!exec (db, path, migrations[v - 1], error))
+    if (!dossier_sqlite_exec (db, path, migrations[v - 1], error))
       return FALSE;
 
   return TRUE;
@@ -569,8 +552,8 @@ dossier_schema_create (sqlite3     *db,
     return FALSE;
 
   application_id = g_strdup_printf ("PRAGMA application_id = %d", DOSSIER_APPLICATION_ID);
-  if (!exec (db, path, application_id, error) ||
-      !exec (db, path, schema_v1, error))
+  if (!dossier_sqlite_exec (db, path, application_id, error) ||
+      !dossier_sqlite_exec (db, path, schema_v1, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db, "INSERT INTO project (id, uuid, title, created) "
