@@ -101,11 +101,13 @@ static guint signals[N_SIGNALS];
 
 /* ---- Lane packing ---------------------------------------------------------- */
 
+/* A lane, in a heap by @key: the end of the range holding it (active
+ * lanes), or the lane's own number (free lanes). */
 typedef struct
 {
-  gint64 end;
+  gint64 key;
   guint  lane;
-} Active;
+} LaneEntry;
 
 static int
 compare_by_start (gconstpointer a,
@@ -124,11 +126,11 @@ compare_by_start (gconstpointer a,
   return *(const guint *) a < *(const guint *) b ? -1 : (*(const guint *) a > *(const guint *) b);
 }
 
-/* Binary min-heaps, by end (active ranges) and by lane (free lanes). */
+/* A binary min-heap by key, for the active lanes and the free ones. */
 static void
-active_push (Active *heap,
-             guint  *len,
-             Active  item)
+heap_push (LaneEntry *heap,
+           guint     *len,
+           LaneEntry  item)
 {
   guint i = (*len)++;
 
@@ -136,7 +138,7 @@ active_push (Active *heap,
     {
       guint parent = (i - 1) / 2;
 
-      if (heap[parent].end <= item.end)
+      if (heap[parent].key <= item.key)
         break;
       heap[i] = heap[parent];
       i = parent;
@@ -144,12 +146,12 @@ active_push (Active *heap,
   heap[i] = item;
 }
 
-static Active
-active_pop (Active *heap,
-            guint  *len)
+static LaneEntry
+heap_pop (LaneEntry *heap,
+          guint     *len)
 {
-  Active top = heap[0];
-  Active last = heap[--(*len)];
+  LaneEntry top = heap[0];
+  LaneEntry last = heap[--(*len)];
   guint i = 0;
 
   for (;;)
@@ -158,54 +160,9 @@ active_pop (Active *heap,
 
       if (child >= *len)
         break;
-      if (child + 1 < *len && heap[child + 1].end < heap[child].end)
+      if (child + 1 < *len && heap[child + 1].key < heap[child].key)
         child++;
-      if (last.end <= heap[child].end)
-        break;
-      heap[i] = heap[child];
-      i = child;
-    }
-  if (*len > 0)
-    heap[i] = last;
-  return top;
-}
-
-static void
-lane_push (guint *heap,
-           guint *len,
-           guint  lane)
-{
-  guint i = (*len)++;
-
-  while (i > 0)
-    {
-      guint parent = (i - 1) / 2;
-
-      if (heap[parent] <= lane)
-        break;
-      heap[i] = heap[parent];
-      i = parent;
-    }
-  heap[i] = lane;
-}
-
-static guint
-lane_pop (guint *heap,
-          guint *len)
-{
-  guint top = heap[0];
-  guint last = heap[--(*len)];
-  guint i = 0;
-
-  for (;;)
-    {
-      guint child = 2 * i + 1;
-
-      if (child >= *len)
-        break;
-      if (child + 1 < *len && heap[child + 1] < heap[child])
-        child++;
-      if (last <= heap[child])
+      if (last.key <= heap[child].key)
         break;
       heap[i] = heap[child];
       i = child;
@@ -221,8 +178,8 @@ dossier_coding_stripes_pack_lanes (const DossierStripeRange *ranges,
                                    guint                    *lanes_out)
 {
   g_autofree guint *order = NULL;
-  g_autofree Active *active = NULL;
-  g_autofree guint *free_lanes = NULL;
+  g_autofree LaneEntry *active = NULL;
+  g_autofree LaneEntry *free_lanes = NULL;
   guint n_active = 0;
   guint n_free = 0;
   guint n_lanes = 0;
@@ -238,8 +195,8 @@ dossier_coding_stripes_pack_lanes (const DossierStripeRange *ranges,
     order[i] = i;
   g_qsort_with_data (order, n, sizeof (guint), compare_by_start, (gpointer) ranges);
 
-  active = g_new (Active, n);
-  free_lanes = g_new (guint, n);
+  active = g_new (LaneEntry, n);
+  free_lanes = g_new (LaneEntry, n);
 
   for (guint k = 0; k < n; k++)
     {
@@ -248,12 +205,16 @@ dossier_coding_stripes_pack_lanes (const DossierStripeRange *ranges,
 
       /* Lanes whose range ended at or before this start are free again:
        * touching ranges may share a lane. */
-      while (n_active > 0 && active[0].end <= r->start)
-        lane_push (free_lanes, &n_free, active_pop (active, &n_active).lane);
+      while (n_active > 0 && active[0].key <= r->start)
+        {
+          guint freed = heap_pop (active, &n_active).lane;
 
-      lane = n_free > 0 ? lane_pop (free_lanes, &n_free) : n_lanes++;
+          heap_push (free_lanes, &n_free, (LaneEntry) { freed, freed });
+        }
+
+      lane = n_free > 0 ? heap_pop (free_lanes, &n_free).lane : n_lanes++;
       lanes_out[order[k]] = lane;
-      active_push (active, &n_active, (Active) { MAX (r->end, r->start), lane });
+      heap_push (active, &n_active, (LaneEntry) { MAX (r->end, r->start), lane });
     }
 
   return n_lanes;
