@@ -53,19 +53,21 @@ document_text_update_bullets (DossierDocumentText *self)
     }
 }
 
-/* First deco ending after @offset (decos do not overlap, so ends are
- * sorted too). */
+/* The first of @items (a GArray of structs with a gint64 end at
+ * @end_offset, sorted by it) that ends after @offset. */
 static guint
-deco_lower_bound (GArray *decos,
-                  gint64  offset)
+first_ending_after (GArray *items,
+                    gsize   end_offset,
+                    gint64  offset)
 {
-  guint lo = 0, hi = decos->len;
+  gsize size = g_array_get_element_size (items);
+  guint lo = 0, hi = items->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (decos, Deco, mid).end <= offset)
+      if (G_STRUCT_MEMBER (gint64, items->data + mid * size, end_offset) <= offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -73,23 +75,11 @@ deco_lower_bound (GArray *decos,
   return lo;
 }
 
-/* First band ending after @offset. */
-static guint
-band_lower_bound (GArray *bands,
-                  gint64  offset)
+guint
+dossier_text_bands_first_after (GArray *bands,
+                                gint64  offset)
 {
-  guint lo = 0, hi = bands->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (bands, DossierTextBand, mid).end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return first_ending_after (bands, G_STRUCT_OFFSET (DossierTextBand, end), offset);
 }
 
 /* One rectangle per display line of [start, end), split into a band per
@@ -169,7 +159,8 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
 
   /* In buffer coordinates here. */
   if (self->bands != NULL)
-    for (guint i = band_lower_bound (self->bands, vis_start); i < self->bands->len; i++)
+    for (guint i = dossier_text_bands_first_after (self->bands, vis_start);
+         i < self->bands->len; i++)
       {
         const DossierTextBand *band = &g_array_index (self->bands, DossierTextBand, i);
 
@@ -189,7 +180,8 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
   bar_color = fg;
   bar_color.alpha *= 0.22;
 
-  for (guint i = deco_lower_bound (self->decos, vis_start); i < self->decos->len; i++)
+  for (guint i = first_ending_after (self->decos, G_STRUCT_OFFSET (Deco, end), vis_start);
+       i < self->decos->len; i++)
     {
       const Deco *d = &g_array_index (self->decos, Deco, i);
 

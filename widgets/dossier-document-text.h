@@ -42,6 +42,12 @@ void dossier_document_text_add_decoration    (DossierDocumentText *self,
                                               DossierBlockKind     kind,
                                               int                  level);
 
+/* In @bands (of DossierTextBand, sorted by start, disjoint, so that their
+ * ends are sorted too), the index of the first band that ends after
+ * @offset; @bands->len if none does. */
+guint dossier_text_bands_first_after         (GArray              *bands,
+                                              gint64               offset);
+
 /* Replaces the banded runs: @bands (of DossierTextBand, sorted by start,
  * disjoint) is kept, not copied (a reference is taken); NULL for none. */
 void dossier_document_text_set_bands         (DossierDocumentText *self,

@@ -453,25 +453,6 @@ lower_bound_start (DossierDocumentView *self,
   return lo;
 }
 
-/* First band ending after @offset. */
-static guint
-band_lower_bound (DossierDocumentView *self,
-                  gint64               offset)
-{
-  guint lo = 0, hi = self->bands->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->bands, DossierTextBand, mid).end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* Clears [a, b) and paints it again from the current highlights. */
 static void
 paint_range (DossierDocumentView *self,
@@ -518,7 +499,7 @@ paint_range (DossierDocumentView *self,
       self->tags_present = TRUE;
     }
 
-  for (guint i = band_lower_bound (self, a); i < self->bands->len; i++)
+  for (guint i = dossier_text_bands_first_after (self->bands, a); i < self->bands->len; i++)
     {
       const DossierTextBand *band = &g_array_index (self->bands, DossierTextBand, i);
 
@@ -1004,7 +985,7 @@ update_bands_in (DossierDocumentView *self,
                  gint64               b)
 {
   g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (DossierTextBand));
-  guint lo = band_lower_bound (self, a);
+  guint lo = dossier_text_bands_first_after (self->bands, a);
   guint hi = lo;
 
   /* Bands reaching into [a, b) are made again whole. */
