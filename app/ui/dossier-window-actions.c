@@ -1398,6 +1398,21 @@ dossier_window_replace_text (DossierWindow         *self,
   return dialog;
 }
 
+/* Reviews replacing the open document's text with @doc (transfer full),
+ * or says why the new version could not be read (@doc NULL). */
+static void
+replace_text_with (DossierWindow         *self,
+                   DossierParsedDocument *doc,
+                   const GError          *error)
+{
+  if (doc == NULL)
+    {
+      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
+      return;
+    }
+  dossier_window_replace_text (self, doc);
+}
+
 static void
 replace_text_chosen (DossierWindow *self,
                      GListModel    *files)
@@ -1409,12 +1424,7 @@ replace_text_chosen (DossierWindow *self,
   if (file == NULL)
     return;
   doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
-  if (doc == NULL)
-    {
-      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
-      return;
-    }
-  dossier_window_replace_text (self, doc);
+  replace_text_with (self, doc, error);
 }
 
 static void
@@ -1464,12 +1474,7 @@ on_replacement_text (GObject      *source,
     }
   bytes = g_bytes_new (text, strlen (text));
   doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_AUTO, "clipboard.txt", &error);
-  if (doc == NULL)
-    {
-      _dossier_window_show_error_dialog (self, _("Could Not Replace the Text"), error->message);
-      return;
-    }
-  dossier_window_replace_text (self, doc);
+  replace_text_with (self, doc, error);
 }
 
 static void
