@@ -1261,6 +1261,22 @@ dossier_project_add_highlight (DossierProject  *self,
   return id;
 }
 
+/* Checks that the project is open and that the highlight and the tag
+ * exist; the highlight's document, and whether it carries the tag. */
+static gboolean
+check_highlight_tag (DossierProject  *self,
+                     gint64           highlight_id,
+                     gint64           tag_id,
+                     gint64          *document_id,
+                     gboolean        *present,
+                     GError         **error)
+{
+  return dossier_project_ensure_open (self, error) &&
+         highlight_document (self, highlight_id, document_id, error) &&
+         dossier_project_require_tag (self, tag_id, error) &&
+         has_tag (self, highlight_id, tag_id, present, error);
+}
+
 gboolean
 dossier_project_add_highlight_tag (DossierProject  *self,
                                    gint64           highlight_id,
@@ -1274,10 +1290,7 @@ dossier_project_add_highlight_tag (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !highlight_document (self, highlight_id, &document_id, error) ||
-      !dossier_project_require_tag (self, tag_id, error) ||
-      !has_tag (self, highlight_id, tag_id, &present, error))
+  if (!check_highlight_tag (self, highlight_id, tag_id, &document_id, &present, error))
     return FALSE;
 
   if (present)
@@ -1306,10 +1319,7 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !highlight_document (self, highlight_id, &document_id, error) ||
-      !dossier_project_require_tag (self, tag_id, error) ||
-      !has_tag (self, highlight_id, tag_id, &present, error))
+  if (!check_highlight_tag (self, highlight_id, tag_id, &document_id, &present, error))
     return FALSE;
 
   if (!present)
