@@ -36,56 +36,28 @@ read_document_data (sqlite3_stmt        *stmt,
   data->n_highlights = (guint) sqlite3_column_int64 (stmt, 10);
 }
 
+static GObject *
+read_document_item (sqlite3_stmt *stmt,
+                    GObject      *existing)
+{
+  DossierDocumentData data;
+
+  read_document_data (stmt, &data);
+  if (existing == NULL)
+    return G_OBJECT (dossier_document_new (sqlite3_column_int64 (stmt, 0), &data));
+
+  dossier_document_update (DOSSIER_DOCUMENT (existing), &data);
+  return existing;
+}
+
 gboolean
 dossier_project_load_documents (DossierProject  *self,
                                 GError         **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_auto(DossierStmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  int rc;
-
-  stmt = dossier_project_prepare (self,
-                                  "SELECT " DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      DossierDocumentData data;
-      DossierDocument *document;
-
-      read_document_data (stmt, &data);
-      document = g_hash_table_lookup (self->documents_by_id, &id);
-      if (document != NULL)
-        {
-          dossier_document_update (document, &data);
-        }
-      else
-        {
-          document = dossier_document_new (id, &data);
-          g_hash_table_insert (self->documents_by_id, g_memdup2 (&id, sizeof id), document);
-        }
-
-      g_ptr_array_add (items, g_object_ref (document));
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-    }
-
-  if (rc != SQLITE_DONE)
-    return FALSE;
-
-  dossier_list_store_reconcile (self->documents, items, NULL);
-
-  g_hash_table_iter_init (&iter, self->documents_by_id);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (seen, key))
-      g_hash_table_iter_remove (&iter);
-
-  return TRUE;
+  return dossier_project_load_model (self,
+                                     "SELECT " DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id",
+                                     read_document_item, self->documents,
+                                     self->documents_by_id, error);
 }
 
 static gboolean
