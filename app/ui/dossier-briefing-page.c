@@ -1284,6 +1284,21 @@ dossier_briefing_page_get_preview (DossierBriefingPage *self)
   return self->preview;
 }
 
+/* The focus given to the page goes where writing goes on: the note's
+ * text (or its preview, when a narrow page shows that); with no note,
+ * the button that starts one. */
+static gboolean
+dossier_briefing_page_grab_focus (GtkWidget *widget)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+
+  if (self->briefing == NULL)
+    return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+  if (gtk_widget_get_visible (self->editor_scroller))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  return gtk_widget_child_focus (self->preview_scroller, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 dossier_briefing_page_dispose (GObject *object)
 {
@@ -1353,6 +1368,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   object_class->set_property = dossier_briefing_page_set_property;
   widget_class->measure = dossier_briefing_page_measure;
   widget_class->size_allocate = dossier_briefing_page_size_allocate;
+  widget_class->grab_focus = dossier_briefing_page_grab_focus;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,

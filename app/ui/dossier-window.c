@@ -321,6 +321,9 @@ _dossier_window_get_import_arrow (DossierWindow *self)
 
 /* ---- Project -------------------------------------------------------------- */
 
+static void name_page_keys (DossierWindow *self,
+                            GtkWidget     *switcher);
+
 static void
 update_title (DossierWindow *self)
 {
@@ -332,6 +335,12 @@ update_title (DossierWindow *self)
    * pages to switch between. */
   adw_view_switcher_title_set_stack (self->window_title, self->project ? self->page_stack : NULL);
   adw_view_switcher_bar_set_stack (self->page_switcher_bar, self->project ? self->page_stack : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", self->project != NULL);
+  if (self->project != NULL)
+    {
+      name_page_keys (self, GTK_WIDGET (self->window_title));
+      name_page_keys (self, GTK_WIDGET (self->page_switcher_bar));
+    }
 
   if (self->project == NULL)
     {
@@ -1100,6 +1109,98 @@ forward_to_page (GtkWidget *widget,
   return gtk_widget_activate_action_variant (page, g_variant_get_string (args, NULL), NULL);
 }
 
+/* ---- The centre's pages by key ------------------------------------------------- */
+
+/* Alt+1, Alt+2 and Alt+3 bring the centre's pages to the front, in the
+ * switcher's order, as tabbed GNOME applications number their tabs (the
+ * digits alone tag the selection in the reader). */
+static const struct
+{
+  const char *name;
+  guint       keyval;
+  guint       keypad;
+} page_keys[] = {
+  { "reader", GDK_KEY_1, GDK_KEY_KP_1 },
+  { "compare", GDK_KEY_2, GDK_KEY_KP_2 },
+  { "briefing", GDK_KEY_3, GDK_KEY_KP_3 },
+};
+
+/* The focus goes where the page is worked: the document's text, the
+ * matrix, the note; failing that, the page's first control. */
+static void
+focus_page (DossierWindow *self,
+            GtkWidget     *page)
+{
+  GtkWidget *target = page;
+
+  if (page == self->compare_page)
+    target = dossier_compare_page_get_matrix (DOSSIER_COMPARE_PAGE (page));
+  if (gtk_widget_get_visible (target) && gtk_widget_grab_focus (target))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->project == NULL)
+    return;
+  page = adw_view_stack_get_child_by_name (self->page_stack, g_variant_get_string (parameter, NULL));
+  if (page == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->page_stack, page);
+  focus_page (self, page);
+}
+
+/* The switchers' buttons (libadwaita 1.2 gives them no tooltip) name
+ * their key: "Compare (Alt+2)". They are made anew whenever a switcher is
+ * given the stack. */
+static void
+name_page_keys (DossierWindow *self,
+                GtkWidget     *switcher)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, switcher);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_TOGGLE_BUTTON (widget))
+        g_ptr_array_add (buttons, widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (self->page_stack, page_keys[i].name);
+      const char *title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->page_stack, page));
+      g_autofree char *key = gtk_accelerator_get_label (page_keys[i].keyval, GDK_ALT_MASK);
+      /* TRANSLATORS: a page's tooltip in the header's switcher: its name,
+       * then the key that shows it ("Compare (Alt+2)") */
+      g_autofree char *tooltip = g_strdup_printf (_("%s (%s)"), title, key);
+
+      for (guint k = 0; k < buttons->len; k++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, k);
+          g_autofree char *label = NULL;
+
+          g_object_get (button, "label", &label, NULL);
+          if (g_strcmp0 (label, title) == 0)
+            set_tooltip_if_changed (button, tooltip);
+        }
+    }
+}
+
 /* ---- GObject ------------------------------------------------------------------ */
 
 static void
@@ -1306,6 +1407,15 @@ dossier_window_class_init (DossierWindowClass *klass)
                                 "s", "reader.edit-memo");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, forward_to_page,
                                 "s", "reader.find");
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, page_keys[i].keyval, GDK_ALT_MASK,
+                                           "win.show-page", "s", page_keys[i].name);
+      gtk_widget_class_add_binding_action (widget_class, page_keys[i].keypad, GDK_ALT_MASK,
+                                           "win.show-page", "s", page_keys[i].name);
+    }
 }
 
 /* briefing.cite ("s", a highlight's UUID), answered from anywhere in the

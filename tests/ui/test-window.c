@@ -15,6 +15,7 @@
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
+#include "dossier-compare-page.h"
 #include "dossier-highlight-card.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
@@ -1032,6 +1033,114 @@ test_centre_pages (Fixture       *f,
   adw_view_stack_remove (f->window->page_stack, other);
   flush_events ();
   g_assert_true (switcher_shown (f->window));
+}
+
+/* The tooltip of the switcher's button for the page titled @title. */
+static const char *
+switcher_tooltip (DossierWindow *window,
+                  const char    *title)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (window->window_title), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (g_ptr_array_index (buttons, i), "label", &label, NULL);
+      if (g_strcmp0 (label, title) == 0)
+        return gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+    }
+  return NULL;
+}
+
+/* Alt+1, Alt+2 and Alt+3 bring Read, Compare and Brief to the front, from
+ * wherever the focus is, and put the focus where each page is worked;
+ * the digits alone still tag in the reader; the switcher's tooltips name
+ * the keys. */
+static void
+test_page_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  DossierBriefingPage *briefing = DOSSIER_BRIEFING_PAGE (f->window->briefing_page);
+  GtkWidget *editor = GTK_WIDGET (dossier_briefing_page_get_editor (briefing));
+  g_autoptr(GError) error = NULL;
+  gint64 start, end, id;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 820);
+  flush_events ();
+  wait_until (switcher_shown, f->window, "the pages' switcher");
+  g_assert_cmpstr (switcher_tooltip (f->window, "Read"), ==, "Read (Alt+1)");
+  g_assert_cmpstr (switcher_tooltip (f->window, "Compare"), ==, "Compare (Alt+2)");
+  g_assert_cmpstr (switcher_tooltip (f->window, "Brief"), ==, "Brief (Alt+3)");
+
+  /* From the reader's text: the matrix, then the page's button to start a
+   * note (there is none yet). */
+  gtk_widget_grab_focus (text_view);
+  flush_events ();
+  g_assert_nonnull (press_key (f->window, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->page_stack), ==, "compare");
+  g_assert_true (focus_within (f->window, dossier_compare_page_get_matrix (DOSSIER_COMPARE_PAGE (f->window->compare_page))));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->page_stack), ==, "briefing");
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (f->window))));
+  g_assert_true (focus_within (f->window, f->window->briefing_page));
+
+  /* With a note, into its text; from there (the keypad's digit too) back
+   * to the document's text, where 1 still tags. */
+  id = dossier_project_add_briefing (project, "Ferries", NULL, 0, "Fares rise.\n", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (briefing, id);
+  g_assert_nonnull (press_key (f->window, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_is_focus (editor));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_KP_1, GDK_ALT_MASK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->page_stack), ==, "reader");
+  g_assert_true (gtk_widget_is_focus (text_view));
+  find_range (f, "two new boats", &start, &end);
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), start, end);
+  flush_events ();
+  g_assert_cmpstr (press_key (f->window, GDK_KEY_1, 0), ==, "dossier-reader-keys");
+  {
+    g_autoptr(GPtrArray) highlights = list_highlights (f);
+
+    g_assert_cmpuint (highlights->len, ==, 1);
+  }
+
+  /* With no project there are no pages to go to. */
+  dossier_window_set_project (f->window, NULL);
+  flush_events ();
+  g_assert_null (press_key (f->window, GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (centre_shows (f->window), ==, "no-project");
+
+  /* The Keyboard Shortcuts window lists them. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+    g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+    const char *keys[][2] = {
+      { "<Alt>1", "Read the documents" },
+      { "<Alt>2", "Compare the documents" },
+      { "<Alt>3", "Write the briefing note" },
+    };
+    guint listed = 0;
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      {
+        g_autofree char *accelerator = NULL;
+        g_autofree char *title = NULL;
+
+        if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+          continue;
+        g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
+        for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+          if (g_strcmp0 (accelerator, keys[i][0]) == 0 && g_strcmp0 (title, keys[i][1]) == 0)
+            listed++;
+      }
+    g_assert_cmpuint (listed, ==, G_N_ELEMENTS (keys));
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  }
 }
 
 /* ---- The adaptive window ---------------------------------------------------- */
@@ -3011,6 +3120,7 @@ main (int   argc,
   ADD ("highlight-readable-from-text", test_highlight_readable_from_text);
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
+  ADD ("page-keys", test_page_keys);
   ADD ("folding", test_folding);
   ADD ("width-sweep", test_width_sweep);
   ADD ("start-page-no-sidebars", test_start_page_no_sidebars);
