@@ -325,7 +325,9 @@ test_unverified (Fixture       *f,
   g_assert_null (out);
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
   g_assert_nonnull (strstr (error->message, "“Checked”"));
-  g_assert_nonnull (strstr (error->message, "[2] highlight "));
+  g_assert_nonnull (strstr (error->message, "[2] cited after “Vote, grant”: the cited highlight is no "
+                                            "longer in this project"));
+  g_assert_null (strstr (error->message, f->grant_uuid));
   g_assert_null (strstr (error->message, "[1]"));
   g_clear_error (&error);
 

@@ -1231,21 +1231,30 @@ test_briefing (Fixture       *f,
     g_assert_cmpstr (after, ==, before);
   }
 
-  /* A note citing a highlight that is not there is refused, naming it,
-   * unless allowed, then marked. */
+  /* A note citing a highlight that is not there is refused, naming it by
+   * where the note cites it (never by its UUID), unless allowed, then
+   * marked. */
   g_free (ok_cli ("briefing-set", f->project, id, "--body",
-                  "Gone [@00000000-0000-4000-8000-000000000000].", NULL));
+                  "## Crews\n\nThe crews met on *Monday* [@00000000-0000-4000-8000-000000000000].", NULL));
   {
     g_auto(Run) r = { 0 };
 
     /* As "check" does: the problems on stdout, exit 1. */
     run_cli (&r, "briefing", f->project, id, "--check", NULL);
     g_assert_cmpint (r.status, ==, 1);
-    g_assert_true (g_str_has_prefix (r.out, "[1] highlight 00000000-0000-4000-8000-000000000000: "
-                                            "the cited highlight is no longer in this project"));
+    g_assert_cmpstr (r.out, ==, "[1] cited after “The crews met on Monday” in “Crews”: "
+                                "the cited highlight is no longer in this project (it was deleted, "
+                                "or the citation comes from another project)\n");
   }
-  expect_failure (1, "export", "cannot be verified", "export", f->project, "--briefing", id,
-                  "--format", "markdown", NULL);
+  {
+    g_auto(Run) r = { 0 };
+
+    run_cli (&r, "export", f->project, "--briefing", id, "--format", "markdown", NULL);
+    assert_failure (&r, 1, "export", "cannot be verified");
+    g_assert_nonnull (strstr (r.err, "[1] cited after “The crews met on Monday” in “Crews”: "
+                                     "the cited highlight is no longer in this project"));
+    g_assert_null (strstr (r.err, "00000000-"));
+  }
   g_clear_pointer (&md, g_free);
   md = ok_cli ("export", f->project, "--briefing", id, "--format", "markdown", "--allow-unverified",
                NULL);

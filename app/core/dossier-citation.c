@@ -35,6 +35,8 @@ dossier_citation_free (DossierCitation *citation)
   g_free (citation->published);
   g_free (citation->source);
   g_free (citation->section);
+  g_free (citation->note_section);
+  g_free (citation->note_context);
   g_free (citation);
 }
 
@@ -320,6 +322,115 @@ resolve (DossierProject   *project,
   return TRUE;
 }
 
+/* ---- Where the note cites it ---------------------------------------------- */
+
+/* Words of the note kept before a citation, to find it by. */
+#define CONTEXT_WORDS 8
+
+/* Appends the text of @node's inlines to @out, as a reader sees it (no
+ * citations, no markup), stopping at @stop; TRUE once @stop is reached. */
+static gboolean
+append_inline_text (GString             *out,
+                    DossierMarkdownNode *node,
+                    DossierMarkdownNode *stop)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (child == stop)
+        return TRUE;
+      if (!dossier_markdown_kind_is_inline (child->kind))
+        continue;
+      switch (child->kind)
+        {
+        case DOSSIER_MARKDOWN_TEXT:
+        case DOSSIER_MARKDOWN_CODE:
+          g_string_append (out, child->text != NULL ? child->text : "");
+          break;
+        case DOSSIER_MARKDOWN_LINE_BREAK:
+          g_string_append_c (out, ' ');
+          break;
+        case DOSSIER_MARKDOWN_CITATION:
+          break;
+        default:
+          if (append_inline_text (out, child, stop))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The last CONTEXT_WORDS words of @text, "…" first if there were more.
+ * Punctuation that followed an earlier citation ("Vote [@…], grant")
+ * closes up to the word before it. */
+static char *
+last_words (const char *text)
+{
+  g_autofree char *flat = g_strdup (text);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n, first;
+
+  g_strdelimit (flat, "\n\t", ' ');
+  words = g_strsplit (g_strstrip (flat), " ", -1);
+  /* Empty strings between doubled spaces are no words. */
+  n = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+  first = n > CONTEXT_WORDS ? n - CONTEXT_WORDS : 0;
+  if (first > 0)
+    g_string_append (out, "…");
+  for (guint i = first; i < n; i++)
+    {
+      if (i > first && strchr (",.;:!?)", words[i][0]) == NULL)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Fills in where @node (a citation) stands in the note under @root: the
+ * words before it in its paragraph, list item or heading, and the heading
+ * of its section. */
+static void
+locate_in_note (DossierCitation     *citation,
+                DossierMarkdownNode *root,
+                DossierMarkdownNode *node)
+{
+  DossierMarkdownNode *block = node->parent;
+  DossierMarkdownNode *top = node;
+  g_autoptr(GString) before = g_string_new (NULL);
+
+  while (block != NULL && dossier_markdown_kind_is_inline (block->kind))
+    block = block->parent;
+  if (block != NULL)
+    append_inline_text (before, block, node);
+  citation->note_context = last_words (before->str);
+
+  while (top->parent != NULL && top->parent != root)
+    top = top->parent;
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (root->children, i);
+      g_autoptr(GString) heading = NULL;
+
+      if (child->kind == DOSSIER_MARKDOWN_HEADING && child != top)
+        {
+          heading = g_string_new (NULL);
+          append_inline_text (heading, child, NULL);
+          g_free (citation->note_section);
+          citation->note_section = g_strdup (g_strstrip (heading->str));
+        }
+      if (child == top)
+        break;
+    }
+}
+
 GPtrArray *
 dossier_project_resolve_citations (DossierProject      *project,
                                    DossierMarkdownNode *root,
@@ -355,6 +466,7 @@ dossier_project_resolve_citations (DossierProject      *project,
       citation->number = citations->len + 1;
       citation->uuid = g_strdup (node->uuid);
       citation->n_uses = 1;
+      locate_in_note (citation, root, node);
       g_ptr_array_add (citations, citation);
       g_hash_table_insert (by_uuid, key, citation);
 
@@ -450,11 +562,29 @@ dossier_citations_verify (GPtrArray  *citations,
            * start of its quote, what is wrong */
           g_string_append_printf (out, _("[%u] “%s”: %s"), citation->number, excerpt, problem);
         }
-      else
+      /* Its highlight is gone, and with it its quote and document: named
+       * by where the note cites it, never by its UUID. */
+      else if (citation->note_context != NULL && *citation->note_context != '\0' &&
+               citation->note_section != NULL)
         /* TRANSLATORS: a citation that cannot be printed: its number, the
-         * UUID the note cites, what is wrong */
-        g_string_append_printf (out, _("[%u] highlight %s: %s"), citation->number,
-                                citation->uuid, problem);
+         * note's words just before it, the heading of the note's section
+         * it is in, what is wrong */
+        g_string_append_printf (out, _("[%u] cited after “%s” in “%s”: %s"), citation->number,
+                                citation->note_context, citation->note_section, problem);
+      else if (citation->note_context != NULL && *citation->note_context != '\0')
+        /* TRANSLATORS: a citation that cannot be printed: its number, the
+         * note's words just before it, what is wrong */
+        g_string_append_printf (out, _("[%u] cited after “%s”: %s"), citation->number,
+                                citation->note_context, problem);
+      else if (citation->note_section != NULL)
+        /* TRANSLATORS: a citation that cannot be printed: its number, the
+         * heading of the note's section it is in, what is wrong */
+        g_string_append_printf (out, _("[%u] cited in “%s”: %s"), citation->number,
+                                citation->note_section, problem);
+      else
+        /* TRANSLATORS: a citation that cannot be printed: its number, what
+         * is wrong */
+        g_string_append_printf (out, _("[%u]: %s"), citation->number, problem);
       g_string_append_c (out, '\n');
     }
 

@@ -49,6 +49,11 @@ typedef struct
   char                 *published;       /* "YYYY-MM-DD" */
   char                 *source;
   char                 *section;         /* heading of the passage's section; NULL if none */
+  /* Where the note first cites it, for a person to find it there: the
+   * heading of the note's section (NULL before the first heading) and the
+   * last words written before it ("…" first if cut; "" when none). */
+  char                 *note_section;
+  char                 *note_context;
 } DossierCitation;
 
 void             dossier_citation_free           (DossierCitation *citation);
@@ -69,7 +74,10 @@ DossierCitation *dossier_citations_lookup        (GPtrArray           *citations
 char            *dossier_citation_describe_problem (const DossierCitation *citation);
 
 /* Whether every citation is OK; if not, *@report (if not NULL) gets one
- * line per problem: "[3] “first words of the quote…”: what is wrong". */
+ * line per problem, naming what a person recognises rather than a UUID:
+ * "[3] “first words of the quote…”: what is wrong" (the problem names
+ * the document), or for a highlight that is gone, where the note cites
+ * it: "[3] cited after “…the words before it” in “Heading”: what is wrong". */
 gboolean         dossier_citations_verify        (GPtrArray           *citations,
                                                   char               **report);
 

@@ -372,6 +372,8 @@ test_print (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (dossier_briefing_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path, FALSE, &error));
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED);
+  g_assert_nonnull (strstr (error->message, "[1] cited after “The grant is conditional” in “The money”: "));
+  g_assert_null (strstr (error->message, dossier_highlight_get_uuid (h)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
@@ -517,6 +519,10 @@ test_export (Fixture       *f,
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Citations Cannot Be Verified");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Grant note” cites passages that cannot be verified"));
+  /* Named as the user wrote it, not by the highlight's UUID. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "[1] cited after “The grant is conditional”: the cited highlight is no longer"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), dossier_highlight_get_uuid (h)));
   adw_message_dialog_response (dialog, "cancel");
   flush_events ();
   g_assert_false (g_file_test (markdown, G_FILE_TEST_EXISTS));
