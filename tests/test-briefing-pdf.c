@@ -690,9 +690,42 @@ test_links (Fixture       *f,
   g_assert_null (strstr (dests, "note-3"));
 }
 
+/* The text of each page of @path, as pdftotext gives it (pages end in a
+ * form feed), its whitespace made single spaces as poppler() does. */
+static char **
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  GPtrArray *flat = g_ptr_array_new ();
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pages = g_strsplit (out, "\f", -1);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (pages[i], " \t\n\r", -1);
+      GString *page = g_string_new (NULL);
+
+      for (guint k = 0; words[k] != NULL; k++)
+        if (*words[k] != '\0')
+          g_string_append_printf (page, "%s%s", page->len > 0 ? " " : "", words[k]);
+      g_ptr_array_add (flat, g_string_free (page, FALSE));
+    }
+  g_ptr_array_add (flat, NULL);
+  return (char **) g_ptr_array_free (flat, FALSE);
+}
+
 /* A quote longer than a page: its footnote continues at the foot of the
  * next pages instead of running off its own, every word of it there in
- * order, every page's text inside the margins — the appendix's entry too. */
+ * order, every page's text inside the margins — the appendix's entry too;
+ * on each page it goes on to, it is headed "1. (continued)", and only
+ * there. */
 static void
 test_long_footnote (Fixture       *f,
                     gconstpointer  data)
@@ -752,6 +785,41 @@ test_long_footnote (Fixture       *f,
   info = poppler ("pdfinfo", path);
   g_assert_null (strstr (info, "Pages: 1 "));
   g_assert_null (strstr (info, "Pages: 2 "));
+
+  {
+    g_auto(GStrv) pages = pdf_pages (path);
+    guint first = 0, last = 0, n_continued = 0;
+
+    for (guint i = 0; pages[i] != NULL; i++)
+      {
+        if (strstr (pages[i], "1. “word0001") != NULL)
+          first = i + 1;
+        if (strstr (pages[i], "word1400” — The long report") != NULL)
+          last = i + 1;
+      }
+    g_assert_cmpuint (first, >, 0);
+    g_assert_cmpuint (last, >, first);
+    for (guint i = 0; pages[i] != NULL; i++)
+      {
+        const char *mark = strstr (pages[i], "1. (continued)");
+        guint page = i + 1;
+
+        if (page <= first || page > last)
+          {
+            g_assert_null (strstr (pages[i], "(continued)"));
+            continue;
+          }
+        /* Above the words it goes on with. */
+        if (mark == NULL)
+          g_error ("page %u goes on with footnote 1 without saying so:\n%s", page, pages[i]);
+        if (strstr (mark + strlen ("1. (continued)"), "(continued)") != NULL)
+          g_error ("page %u says twice that footnote 1 goes on:\n%s", page, pages[i]);
+        g_assert_nonnull (strstr (mark, "word"));
+        g_assert_null (g_strstr_len (pages[i], mark - pages[i], "word"));
+        n_continued++;
+      }
+    g_assert_cmpuint (n_continued, ==, last - first);
+  }
 }
 
 static void

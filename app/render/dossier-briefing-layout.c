@@ -13,7 +13,8 @@
  *
  * A footnote too long for what is left of its page continues at the foot
  * of the next (pages of nothing but footnote if need be), so no text ever
- * runs past the bottom margin. On a PDF, a Markdown link is a link to its
+ * runs past the bottom margin; where it goes on, it is headed by its
+ * number and "(continued)", as briefing notes mark it. On a PDF, a Markdown link is a link to its
  * address, a citation's number a link to its footnote and the footnote's
  * number a link back to where it is first cited.
  *
@@ -129,6 +130,7 @@ struct _DossierBriefingLayout
   GPtrArray    *blocks;   /* Block */
   GPtrArray    *notes;    /* PangoLayout, the footnote of citation i + 1 */
   GPtrArray    *note_lines;  /* GArray of LineInfo, the lines of notes[i] */
+  double        continued_height;  /* the line "3. (continued)" heading a footnote's rest */
   GPtrArray    *pages;    /* Page */
 };
 
@@ -398,6 +400,32 @@ new_layout (DossierBriefingLayout *self,
       pango_tab_array_free (tabs);
       pango_layout_set_indent (layout, (int) (-hanging * PANGO_SCALE));
     }
+  return layout;
+}
+
+/* "3.  (continued)": what heads the rest of footnote @number on the page
+ * it goes on to, its number where the note's own is, the words in grey
+ * italics. */
+static PangoLayout *
+make_continued (DossierBriefingLayout *self,
+                guint                  number)
+{
+  PangoLayout *layout = new_layout (self, NOTE_FONT, self->text_width, MARKER_WIDTH);
+  Run run;
+
+  run_init (&run);
+  g_string_append_printf (run.text, "%u.\t", number);
+  {
+    gsize start = run.text->len;
+
+    /* TRANSLATORS: heads the rest of a footnote that goes on from the
+     * page before, in a PDF or a print of a briefing note */
+    run_styled (&run, _("(continued)"), PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
+    run_color (&run, start, GREY);
+  }
+  pango_layout_set_text (layout, run.text->str, (int) run.text->len);
+  pango_layout_set_attributes (layout, run.attrs);
+  run_clear (&run);
   return layout;
 }
 
@@ -745,7 +773,8 @@ new_page (DossierBriefingLayout *self)
 }
 
 /* The height of lines [@first, @end) of footnote @number, and the gap
- * after it. */
+ * after it; a footnote's rest (@first past its start) with the line that
+ * says it continues. */
 static double
 slice_height (DossierBriefingLayout *self,
               guint                  number,
@@ -756,7 +785,7 @@ slice_height (DossierBriefingLayout *self,
   LineInfo *top = &g_array_index (lines, LineInfo, first);
   LineInfo *last = &g_array_index (lines, LineInfo, end - 1);
 
-  return last->top + last->height - top->top + NOTE_GAP;
+  return (first > 0 ? self->continued_height : 0) + last->top + last->height - top->top + NOTE_GAP;
 }
 
 static guint
@@ -1006,6 +1035,13 @@ dossier_briefing_layout_new (const DossierBriefingContent *content,
 
   for (guint i = 0; i < content->citations->len; i++)
     g_ptr_array_add (self->notes, make_note (self, g_ptr_array_index (content->citations, i)));
+  {
+    g_autoptr(PangoLayout) continued = make_continued (self, MAX (content->citations->len, 1));
+    PangoRectangle logical;
+
+    pango_layout_get_extents (continued, NULL, &logical);
+    self->continued_height = (double) logical.height / PANGO_SCALE;
+  }
 
   add_header (self);
   if (content->root->children == NULL || content->root->children->len == 0)
@@ -1205,6 +1241,15 @@ dossier_briefing_layout_draw_page (DossierBriefingLayout *self,
           PangoLayout *note = g_ptr_array_index (self->notes, slice->number - 1);
           GArray *lines = g_ptr_array_index (self->note_lines, slice->number - 1);
           double first_top = g_array_index (lines, LineInfo, slice->first).top;
+
+          if (slice->first > 0)
+            {
+              g_autoptr(PangoLayout) continued = make_continued (self, slice->number);
+
+              cairo_move_to (cr, MARGIN_X, y);
+              pango_cairo_show_layout (cr, continued);
+              first_top -= self->continued_height;
+            }
 
           for (guint l = slice->first; l < slice->end; l++)
             {
