@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "dossier-briefing-editor.h"
+#include "dossier-briefing-export.h"
 #include "dossier-briefing-layout.h"
 #include "dossier-briefing-page.h"
 #include "dossier-ui-utils.h"
@@ -886,17 +887,6 @@ new_action (GtkWidget  *widget,
 
 /* ---- PDF and printing ------------------------------------------------------ */
 
-/* The paper the user's locale uses (GTK knows it): Letter in the
- * Americas, A4 elsewhere. */
-static DossierPaper
-default_paper (void)
-{
-  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (NULL);
-
-  return g_str_equal (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER)
-         ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
-}
-
 typedef struct
 {
   DossierBriefingContent *content;
@@ -1003,25 +993,6 @@ dossier_briefing_page_print (DossierBriefingPage      *self,
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
-/* The question when citations cannot be verified: which ones (@message)
- * and whether to go on with them marked (response "marked"). */
-static GtkWidget *
-unverified_question (GtkWindow  *window,
-                     const char *message,
-                     const char *accept)
-{
-  GtkWidget *dialog = adw_message_dialog_new (window, _("Some Citations Cannot Be Verified"),
-                                              message);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "marked", accept,
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  return dialog;
-}
-
 static void on_print_marked_response (AdwMessageDialog    *dialog,
                                       const char          *response,
                                       DossierBriefingPage *self);
@@ -1038,8 +1009,8 @@ print_note (DossierBriefingPage *self,
     return;
   if (g_error_matches (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED) && !allow_unverified)
     {
-      GtkWidget *dialog = unverified_question (window, error->message,
-                                               _("_Print Marked as Unverified"));
+      GtkWidget *dialog = dossier_unverified_question_new (window, error->message,
+                                                           _("_Print Marked as Unverified"));
 
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_marked_response), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -1065,95 +1036,28 @@ print_action (GtkWidget  *widget,
   print_note (DOSSIER_BRIEFING_PAGE (widget), FALSE);
 }
 
-/* An export under way: of which note, as what, to where. */
-typedef struct
-{
-  DossierBriefingPage *page;   /* a reference */
-  gint64               briefing_id;
-  char                *format;
-  char                *path;
-  gboolean             allow_unverified;
-} ExportJob;
-
+/* Written: a toast from the window to open it. Declined at the question
+ * about citations that cannot be verified: nothing to say. */
 static void
-export_job_free (ExportJob *job)
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_object_unref (job->page);
-  g_free (job->format);
-  g_free (job->path);
-  g_free (job);
-}
+  g_autoptr(DossierBriefingPage) self = user_data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_briefing_export_finish (result, &error);
 
-static void
-export_job_closure_free (gpointer  data,
-                         GClosure *closure)
-{
-  export_job_free (data);
-}
-
-static void
-on_export_marked_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           ExportJob        *job)
-{
-  if (g_str_equal (response, "marked") && job->page->briefing_id == job->briefing_id)
-    dossier_briefing_page_export (job->page, job->format, job->path, TRUE);
-}
-
-/* Written: a toast from the window to open it. Refused for citations that
- * cannot be verified: which ones, and the choice to export them marked
- * (the CLI's --allow-unverified) rather than a dead end. */
-static void
-export_finished (ExportJob *job,
-                 gboolean   written,
-                 GError    *error)
-{
-  GtkWidget *widget = GTK_WIDGET (job->page);
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-
-  if (written)
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (job->path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autofree char *uri = g_file_get_uri (file);
 
       gtk_widget_activate_action (widget, "win.exported", "s", uri);
     }
-  else if (g_error_matches (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_UNVERIFIED) &&
-           !job->allow_unverified && window != NULL)
-    {
-      GtkWidget *dialog = unverified_question (window, error->message,
-                                               _("_Export Marked as Unverified"));
-
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_marked_response),
-                             job, export_job_closure_free, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && window != NULL)
-    dossier_present_error (window, _("The note could not be exported"), error->message);
-  export_job_free (job);
-}
-
-static void
-on_pdf_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean written = dossier_project_export_briefing_pdf_finish (DOSSIER_PROJECT (source), result, &error);
-
-  export_finished (user_data, written, error);
-}
-
-static void
-on_export_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean written = dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error);
-
-  export_finished (user_data, written, error);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && GTK_IS_WINDOW (root))
+    dossier_present_error (GTK_WINDOW (root), _("The note could not be exported"), error->message);
 }
 
 gboolean
@@ -1162,49 +1066,20 @@ dossier_briefing_page_export (DossierBriefingPage *self,
                               const char          *path,
                               gboolean             allow_unverified)
 {
-  DossierExportFormat format = DOSSIER_EXPORT_MARKDOWN;
-  ExportJob *job;
+  GtkRoot *root;
 
   g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
   g_return_val_if_fail (format_name != NULL && path != NULL, FALSE);
 
-  /* PDF is no format of the core's: it is drawn by libdossier-render. */
   if (self->project == NULL || self->briefing_id == 0 ||
-      !(g_str_equal (format_name, "pdf") ||
-        (dossier_export_format_from_string (format_name, &format) &&
-         (format == DOSSIER_EXPORT_MARKDOWN || format == DOSSIER_EXPORT_HTML))))
+      !dossier_briefing_export_format_is_valid (format_name))
     return FALSE;
 
   dossier_briefing_page_commit (self);
-  job = g_new0 (ExportJob, 1);
-  job->page = g_object_ref (self);
-  job->briefing_id = self->briefing_id;
-  job->format = g_strdup (format_name);
-  job->path = g_strdup (path);
-  job->allow_unverified = allow_unverified;
-  if (g_str_equal (format_name, "pdf"))
-    {
-      DossierBriefingPdfOptions pdf;
-
-      dossier_briefing_pdf_options_init (&pdf);
-      pdf.paper = default_paper ();
-      pdf.appendix = TRUE;
-      pdf.allow_unverified = allow_unverified;
-      dossier_project_export_briefing_pdf_async (self->project, self->briefing_id, &pdf, path,
-                                                 NULL, on_pdf_done, job);
-    }
-  else
-    {
-      DossierExportFilter filter = { 0 };
-      DossierExportOptions options;
-
-      filter.briefing_id = self->briefing_id;
-      dossier_export_options_init (&options);
-      options.appendix = TRUE;
-      options.allow_unverified = allow_unverified;
-      dossier_export_to_file_async (self->project, format, &filter, &options, path, NULL, NULL,
-                                    on_export_done, job);
-    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dossier_briefing_export_async (self->project, self->briefing_id, format_name, path, TRUE,
+                                 allow_unverified, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 NULL, on_exported, g_object_ref (self));
   return TRUE;
 }
 
@@ -1236,16 +1111,10 @@ export_action (GtkWidget  *widget,
 {
   DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-  DossierExportFormat format;
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
-  if (self->briefing == NULL)
-    return;
-  /* PDF is no format of the core's: it is drawn by libdossier-render. */
-  if (g_str_equal (name, "pdf"))
-    format = (DossierExportFormat) -1;
-  else if (!dossier_export_format_from_string (name, &format))
+  if (self->briefing == NULL || !dossier_briefing_export_format_is_valid (name))
     return;
 
   dialog = gtk_file_chooser_native_new (_("Export the Note"),
@@ -1253,8 +1122,7 @@ export_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   suggested = g_strdup_printf ("%s.%s", dossier_briefing_get_title (self->briefing),
-                               format == (DossierExportFormat) -1
-                               ? "pdf" : dossier_export_format_extension (format));
+                               dossier_briefing_export_format_extension (name));
   g_strdelimit (suggested, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
   g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (name), g_free);

@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-dialog.c — the Export dialog: format, how a summary is
  * laid out (grouping, headings, context, memos, positions: shown only for
- * the summary formats), which documents and tags, destination file. The
- * format and layout are kept in GSettings, so the next export starts from
- * the last one. The export itself runs in the core's thread
- * (dossier_export_to_file_async ()) with its own connection to the
+ * the summary formats), which documents and tags, destination file; or,
+ * when the project has briefing notes, one of them with its format and
+ * appendix. The formats and layout are kept in GSettings, so the next
+ * export starts from the last one. The export itself runs in the core's
+ * thread (dossier_export_to_file_async ()) with its own connection to the
  * project, and reports back to the parent window with a toast. Closing the
- * dialog cancels it. */
+ * dialog cancels it. A note is exported as from the Brief page
+ * (dossier-briefing-export.h): citations that cannot be verified are
+ * named in a question before anything is written. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "dossier-briefing-export.h"
 #include "dossier-export-dialog.h"
 
 struct _DossierExportDialog
@@ -20,6 +24,7 @@ struct _DossierExportDialog
   DossierProject *project;
   GArray         *document_ids;   /* row of document_row -> id (0 = all) */
   GArray         *tag_ids;        /* row of tag_row -> id (0 = all) */
+  GArray         *briefing_ids;   /* row of briefing_row -> id */
   GFile          *destination;
   GCancellable   *cancellable;    /* cancelled when the dialog closes */
   gboolean        exporting;
@@ -29,6 +34,12 @@ struct _DossierExportDialog
   /* Template children */
   GtkButton      *export_button;
   GtkSpinner     *spinner;
+  AdwComboRow    *what_row;
+  AdwComboRow    *briefing_row;
+  AdwComboRow    *briefing_format_row;
+  AdwActionRow   *appendix_row;
+  GtkSwitch      *appendix_switch;
+  AdwPreferencesGroup *content_group;
   AdwComboRow    *format_row;
   AdwComboRow    *target_row;
   AdwPreferencesGroup *summary_group;
@@ -63,6 +74,9 @@ static const DossierExportFormat formats[] = {
   DOSSIER_EXPORT_QDC,
   DOSSIER_EXPORT_W3C,
 };
+
+/* Rows of briefing_format_row, in the order of the .ui. */
+static const char * const briefing_formats[] = { "markdown", "html", "pdf", NULL };
 
 /* Rows of target_row, in the order of the .ui. */
 static const DossierExchangeTarget targets[] = {
@@ -201,6 +215,63 @@ selected_id (AdwComboRow *row,
   return i < ids->len ? g_array_index (ids, gint64, i) : 0;
 }
 
+gint64
+dossier_export_dialog_get_briefing_id (DossierExportDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_EXPORT_DIALOG (self), 0);
+
+  if (adw_combo_row_get_selected (self->what_row) != 1)
+    return 0;
+  return selected_id (self->briefing_row, self->briefing_ids);
+}
+
+void
+dossier_export_dialog_set_briefing_id (DossierExportDialog *self,
+                                       gint64               briefing_id)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->briefing_ids->len; i++)
+    if (g_array_index (self->briefing_ids, gint64, i) == briefing_id)
+      {
+        adw_combo_row_set_selected (self->briefing_row, i);
+        adw_combo_row_set_selected (self->what_row, 1);
+        return;
+      }
+  adw_combo_row_set_selected (self->what_row, 0);
+}
+
+const char *
+dossier_export_dialog_get_briefing_format (DossierExportDialog *self)
+{
+  guint row;
+
+  g_return_val_if_fail (DOSSIER_IS_EXPORT_DIALOG (self), "pdf");
+
+  row = adw_combo_row_get_selected (self->briefing_format_row);
+  return row < G_N_ELEMENTS (briefing_formats) - 1 ? briefing_formats[row] : "pdf";
+}
+
+void
+dossier_export_dialog_set_briefing_format (DossierExportDialog *self,
+                                           const char          *format)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; briefing_formats[i] != NULL; i++)
+    if (g_strcmp0 (briefing_formats[i], format) == 0)
+      adw_combo_row_set_selected (self->briefing_format_row, i);
+}
+
+/* The extension of what is to be written. */
+static const char *
+current_extension (DossierExportDialog *self)
+{
+  if (dossier_export_dialog_get_briefing_id (self) != 0)
+    return dossier_briefing_export_format_extension (dossier_export_dialog_get_briefing_format (self));
+  return dossier_export_format_extension (dossier_export_dialog_get_format (self));
+}
+
 static void
 update_destination_row (DossierExportDialog *self)
 {
@@ -237,12 +308,11 @@ dossier_export_dialog_get_destination (DossierExportDialog *self)
   return self->destination;
 }
 
-/* @path with its extension replaced by the format's. */
+/* @path with its extension replaced by @ext. */
 static char *
-with_extension (const char          *path,
-                DossierExportFormat  format)
+with_extension (const char *path,
+                const char *ext)
 {
-  const char *ext = dossier_export_format_extension (format);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *dir = g_path_get_dirname (path);
   char *dot = strrchr (base, '.');
@@ -282,24 +352,55 @@ format_description (DossierExportFormat format)
 static void
 on_format_changed (DossierExportDialog *self)
 {
+  gboolean briefing = dossier_export_dialog_get_briefing_id (self) != 0;
+  DossierExportFormat format = dossier_export_dialog_get_format (self);
   g_autofree char *path = NULL;
   g_autofree char *renamed = NULL;
   g_autoptr(GFile) file = NULL;
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
-                               format_description (dossier_export_dialog_get_format (self)));
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_group),
-                          is_summary (dossier_export_dialog_get_format (self)));
+  /* A note has its own rows; the highlights' choices are not its. */
+  gtk_widget_set_visible (GTK_WIDGET (self->briefing_row), briefing);
+  gtk_widget_set_visible (GTK_WIDGET (self->briefing_format_row), briefing);
+  gtk_widget_set_visible (GTK_WIDGET (self->appendix_row), briefing);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !briefing);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_group), !briefing);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), format_description (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), !briefing && is_summary (format));
   gtk_widget_set_visible (GTK_WIDGET (self->target_row),
-                          dossier_export_dialog_get_format (self) == DOSSIER_EXPORT_QDPX ||
-                          dossier_export_dialog_get_format (self) == DOSSIER_EXPORT_QDC);
+                          !briefing && (format == DOSSIER_EXPORT_QDPX || format == DOSSIER_EXPORT_QDC));
 
   /* Keep the chosen file name, with the new format's extension. */
   if (self->destination == NULL || (path = g_file_get_path (self->destination)) == NULL)
     return;
-  renamed = with_extension (path, dossier_export_dialog_get_format (self));
+  renamed = with_extension (path, current_extension (self));
   file = g_file_new_for_path (renamed);
   dossier_export_dialog_set_destination (self, file);
+}
+
+static void
+on_what_changed (DossierExportDialog *self)
+{
+  on_format_changed (self);
+}
+
+static void
+on_briefing_changed (DossierExportDialog *self)
+{
+  on_format_changed (self);
+}
+
+static void
+on_briefing_format_changed (DossierExportDialog *self)
+{
+  const char *format = dossier_export_dialog_get_briefing_format (self);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->briefing_format_row),
+                               g_str_equal (format, "pdf")
+                               ? _("To print or send: footnotes at the foot of each page")
+                               : g_str_equal (format, "html")
+                               ? _("A self-contained web page, its citations linked to their sources")
+                               : _("Plain text with numbered footnotes, for editing elsewhere"));
+  on_format_changed (self);
 }
 
 /* What the chosen tool changes, in a person's words. */
@@ -435,6 +536,11 @@ bind_settings (DossierExportDialog *self)
   g_settings_bind_with_mapping (self->settings, "export-target", self->target_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
                                 target_names, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-briefing-format", self->briefing_format_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
+                                (gpointer) briefing_formats, NULL);
+  g_settings_bind (self->settings, "export-briefing-appendix", self->appendix_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-headings", self->headings_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-offsets", self->offsets_switch, "active",
@@ -460,7 +566,7 @@ on_chooser_response (GtkNativeDialog     *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      const char *ext = dossier_export_format_extension (dossier_export_dialog_get_format (self));
+      const char *ext = current_extension (self);
 
       if (path != NULL)
         {
@@ -491,8 +597,8 @@ static void
 choose_destination (DossierExportDialog *self,
                     gboolean             export_after)
 {
-  DossierExportFormat format = dossier_export_dialog_get_format (self);
-  const char *ext = dossier_export_format_extension (format);
+  const char *ext = current_extension (self);
+  gint64 briefing_id = dossier_export_dialog_get_briefing_id (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = g_strconcat ("*.", ext, NULL);
   g_autofree char *name = NULL;
@@ -520,7 +626,14 @@ choose_destination (DossierExportDialog *self,
 
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-      name = g_strconcat (dossier_project_get_title (self->project), ".", ext, NULL);
+      DossierBriefing *briefing = briefing_id != 0
+                                  ? dossier_project_get_briefing (self->project, briefing_id) : NULL;
+
+      /* Named after what it holds: the note, or the project. */
+      name = g_strconcat (briefing != NULL ? dossier_briefing_get_title (briefing)
+                                           : dossier_project_get_title (self->project),
+                          ".", ext, NULL);
+      g_strdelimit (name, "/\\", '-');
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
@@ -549,20 +662,25 @@ set_busy (DossierExportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !busy);
 }
 
+/* The export is over: told to the parent window and closed, or the
+ * failure shown. */
 static void
-on_export_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_finished (DossierExportDialog *self,
+                 gboolean             ok,
+                 const GError        *error)
 {
-  g_autoptr(DossierExportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error);
-
   /* Closed meanwhile: nothing to tell, and no file was left. */
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   self->exporting = FALSE;
+  /* Not written, as the user answered about unverified citations: the
+   * dialog stays, to change the note or the choice. */
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_busy (self, FALSE);
+      return;
+    }
   if (!ok)
     {
       g_autofree char *name = g_file_get_basename (self->destination);
@@ -589,6 +707,30 @@ on_export_done (GObject      *source,
 }
 
 static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DossierExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = dossier_export_to_file_finish (DOSSIER_PROJECT (source), result, &error);
+
+  export_finished (self, ok, error);
+}
+
+static void
+on_briefing_exported (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DossierExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_briefing_export_finish (result, &error);
+
+  export_finished (self, path != NULL, error);
+}
+
+static void
 start_export (DossierExportDialog *self)
 {
   g_autofree char *dest_path = NULL;
@@ -609,6 +751,15 @@ start_export (DossierExportDialog *self)
 
   set_busy (self, TRUE);
   self->exporting = TRUE;
+  if (dossier_export_dialog_get_briefing_id (self) != 0)
+    {
+      dossier_briefing_export_async (self->project, dossier_export_dialog_get_briefing_id (self),
+                                     dossier_export_dialog_get_briefing_format (self), dest_path,
+                                     gtk_switch_get_active (self->appendix_switch), FALSE,
+                                     GTK_WINDOW (self), self->cancellable,
+                                     on_briefing_exported, g_object_ref (self));
+      return;
+    }
   dossier_export_to_file_async (self->project, dossier_export_dialog_get_format (self),
                                 &filter, &options, dest_path, NULL, self->cancellable,
                                 on_export_done, g_object_ref (self));
@@ -634,47 +785,63 @@ export_action (GtkWidget  *widget,
 
 /* ---- Setup ---------------------------------------------------------------------- */
 
+typedef gint64      (*ItemId)    (gpointer item);
+typedef const char *(*ItemLabel) (gpointer item);
+
+/* Each item of @model as a row of @names (its label) with its id in @ids
+ * at the same row. */
+static void
+append_items (GtkStringList *names,
+              GArray        *ids,
+              GListModel    *model,
+              ItemId         get_id,
+              ItemLabel      get_label)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id = get_id (item);
+
+      gtk_string_list_append (names, get_label (item));
+      g_array_append_val (ids, id);
+    }
+}
+
 static void
 fill_choices (DossierExportDialog *self)
 {
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
-  GListModel *model;
+  g_autoptr(GtkStringList) briefings = gtk_string_list_new (NULL);
+  GListModel *notes = dossier_project_get_briefings (self->project);
   gint64 zero = 0;
-  guint n;
 
   g_array_set_size (self->document_ids, 0);
   g_array_set_size (self->tag_ids, 0);
+  g_array_set_size (self->briefing_ids, 0);
 
   gtk_string_list_append (documents, _("All documents"));
   g_array_append_val (self->document_ids, zero);
-  model = dossier_project_get_documents (self->project);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierDocument) doc = g_list_model_get_item (model, i);
-      gint64 id = dossier_document_get_id (doc);
-
-      gtk_string_list_append (documents, dossier_document_get_title (doc));
-      g_array_append_val (self->document_ids, id);
-    }
-
+  append_items (documents, self->document_ids, dossier_project_get_documents (self->project),
+                (ItemId) dossier_document_get_id, (ItemLabel) dossier_document_get_title);
+  /* The path tells "Risks/Cost" from "Benefits/Cost". */
   gtk_string_list_append (tags, _("All tags"));
   g_array_append_val (self->tag_ids, zero);
-  model = dossier_project_get_tags (self->project);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierTag) tag = g_list_model_get_item (model, i);
-      gint64 id = dossier_tag_get_id (tag);
-
-      /* The path tells "Risks/Cost" from "Benefits/Cost". */
-      gtk_string_list_append (tags, dossier_tag_get_path (tag));
-      g_array_append_val (self->tag_ids, id);
-    }
+  append_items (tags, self->tag_ids, dossier_project_get_tags (self->project),
+                (ItemId) dossier_tag_get_id, (ItemLabel) dossier_tag_get_path);
+  append_items (briefings, self->briefing_ids, notes,
+                (ItemId) dossier_briefing_get_id, (ItemLabel) dossier_briefing_get_title);
 
   adw_combo_row_set_model (self->document_row, G_LIST_MODEL (documents));
   adw_combo_row_set_model (self->tag_row, G_LIST_MODEL (tags));
+  adw_combo_row_set_model (self->briefing_row, G_LIST_MODEL (briefings));
+  /* With no note, nothing to choose between. */
+  gtk_widget_set_visible (GTK_WIDGET (self->what_row), g_list_model_get_n_items (notes) > 0);
+  if (g_list_model_get_n_items (notes) == 0)
+    adw_combo_row_set_selected (self->what_row, 0);
+  on_format_changed (self);
 }
 
 static void
@@ -697,6 +864,7 @@ dossier_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->document_ids, g_array_unref);
   g_clear_pointer (&self->tag_ids, g_array_unref);
+  g_clear_pointer (&self->briefing_ids, g_array_unref);
   g_clear_object (&self->destination);
   g_clear_object (&self->cancellable);
 
@@ -722,6 +890,12 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, what_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, briefing_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, briefing_format_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, appendix_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, appendix_switch);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, content_group);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, summary_group);
@@ -734,6 +908,9 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, tag_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportDialog, destination_row);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_what_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_briefing_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_briefing_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_target_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_group_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_memos_changed);
@@ -748,11 +925,12 @@ dossier_export_dialog_init (DossierExportDialog *self)
 {
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->briefing_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_settings (self);
-  on_format_changed (self);
+  on_briefing_format_changed (self);
   on_target_changed (self);
   on_group_changed (self);
   on_memos_changed (self);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-export-dialog.h — choosing what to export (format, document,
- * tag), how a summary reads, and where, then exporting off the main
- * thread. The format and the summary options are remembered (GSettings). */
+ * tag, how a summary reads; or a briefing note, its format and appendix),
+ * and where, then exporting off the main thread. The formats and the
+ * summary options are remembered (GSettings). */
 #pragma once
 
 #include <adwaita.h>
@@ -26,6 +27,15 @@ void                 dossier_export_dialog_set_document_id (DossierExportDialog 
                                                             gint64               document_id);
 void                 dossier_export_dialog_set_tag_id      (DossierExportDialog *self,
                                                             gint64               tag_id);
+/* A briefing note to export instead of the project's highlights (0: the
+ * highlights), and its format: "markdown", "html" or "pdf" (kept in
+ * GSettings, as is whether it has its appendix of cited passages). */
+void                 dossier_export_dialog_set_briefing_id (DossierExportDialog *self,
+                                                            gint64               briefing_id);
+gint64               dossier_export_dialog_get_briefing_id (DossierExportDialog *self);
+void                 dossier_export_dialog_set_briefing_format (DossierExportDialog *self,
+                                                                const char          *format);
+const char          *dossier_export_dialog_get_briefing_format (DossierExportDialog *self);
 /* How a summary is laid out; kept in GSettings like the format. */
 void                 dossier_export_dialog_get_options     (DossierExportDialog        *self,
                                                             DossierExportOptions       *options);

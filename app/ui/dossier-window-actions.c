@@ -13,6 +13,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-application.h"
+#include "dossier-briefing-page.h"
 #include "dossier-export-dialog.h"
 #include "dossier-import-report-dialog.h"
 #include "dossier-replace-text-dialog.h"
@@ -613,8 +614,12 @@ export_action (GtkWidget  *widget,
   if (self->project == NULL)
     return;
 
-  /* The whole project by default: exporting is mostly for sharing it. */
+  /* The whole project by default: exporting is mostly for sharing it;
+   * from the Brief page, the note on show. */
   dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->project, 0);
+  if (adw_view_stack_get_visible_child (self->page_stack) == self->briefing_page)
+    dossier_export_dialog_set_briefing_id (dialog, dossier_briefing_page_get_briefing_id (
+                                                     DOSSIER_BRIEFING_PAGE (self->briefing_page)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -523,7 +523,9 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "[1] cited after “The grant is conditional”: the cited highlight is no longer"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), dossier_highlight_get_uuid (h)));
+  /* Answered as a click does: the answer, and the question closes. */
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
   flush_events ();
   g_assert_false (g_file_test (markdown, G_FILE_TEST_EXISTS));
   g_assert_null (told);
@@ -533,6 +535,7 @@ test_export (Fixture       *f,
   wait_until (asks_to_mark, f->window, "the question again");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
   adw_message_dialog_response (dialog, "marked");
+  gtk_window_close (GTK_WINDOW (dialog));
   wait_until (was_exported, &told, "the export marked");
   g_assert_true (g_file_get_contents (markdown, &text, NULL, &error));
   g_assert_no_error (error);

@@ -12,7 +12,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-export-dialog.h"
-#include "test-util.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -20,6 +20,7 @@ typedef struct
   char           *path;
   DossierProject *project;
   GtkWindow      *parent;
+  gint64          highlight;
 } Fixture;
 
 static const char article[] =
@@ -35,7 +36,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const char *keys[] = { "export-format", "export-group-by", "export-headings",
-                         "export-context-words", "export-memos", "export-offsets" };
+                         "export-context-words", "export-memos", "export-offsets",
+                         "export-briefing-format", "export-briefing-appendix" };
   const char *quote = strstr (article, "voted 31 to 24");
   DossierBlock blocks[] = {
     { 0, 12, DOSSIER_BLOCK_TITLE, 0 },
@@ -63,7 +65,8 @@ fixture_set_up (Fixture       *f,
   tag = dossier_project_add_tag (f->project, "Pro", 0, "#2ec27e", "", &error);
   g_assert_no_error (error);
   start = g_utf8_pointer_to_offset (article, quote);
-  dossier_project_add_highlight (f->project, doc_id, start, start + 14, &tag, 1, "Narrow.", &error);
+  f->highlight = dossier_project_add_highlight (f->project, doc_id, start, start + 14, &tag, 1,
+                                                "Narrow.", &error);
   g_assert_no_error (error);
 
   f->parent = GTK_WINDOW (gtk_window_new ());
@@ -274,6 +277,234 @@ test_export_with_options (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* ---- Briefing notes ---------------------------------------------------------- */
+
+static gboolean
+row_shown (DossierExportDialog *dialog,
+           const char          *name)
+{
+  return gtk_widget_get_visible (child (dialog, name));
+}
+
+static gint64
+add_note (Fixture    *f,
+          const char *title)
+{
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->project, f->highlight, NULL);
+  g_autofree char *body = g_strdup_printf ("## The vote\n\nIt was close [@%s].\n",
+                                           dossier_highlight_get_uuid (h));
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_briefing (f->project, title, NULL, 0, body, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Runs the dialog's export to @path and waits for it to be written. */
+static void
+export_and_wait (DossierExportDialog *dialog,
+                 const char          *path)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  gboolean done = FALSE;
+
+  dossier_export_dialog_set_destination (dialog, out);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  g_signal_connect (dialog, "failed", G_CALLBACK (on_failed), &done);
+  dossier_export_dialog_export (dialog);
+  wait_until (is_true, &done, "the export");
+  g_signal_handlers_disconnect_by_data (dialog, &done);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+question_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+}
+
+static AdwMessageDialog *
+the_question (DossierExportDialog *dialog)
+{
+  GtkWindow *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog));
+
+  g_assert_nonnull (question);
+  return ADW_MESSAGE_DIALOG (question);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return gtk_widget_is_sensitive (child (data, "export_button"));
+}
+
+/* A project without notes offers its highlights alone; with notes, the
+ * dialog offers each, in its own formats (Markdown, HTML, PDF) and with
+ * its appendix, and hides what belongs to the highlights. */
+static void
+test_briefing_choices (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierExportDialog *dialog = open_dialog (f);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *remembered = NULL;
+  gint64 first, second;
+
+  g_assert_false (row_shown (dialog, "what_row"));
+  dossier_export_dialog_set_briefing_id (dialog, 1);
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (dialog), ==, 0);
+  g_assert_true (row_shown (dialog, "format_row"));
+  close_dialog (dialog);
+
+  first = add_note (f, "Harbour vote");
+  second = add_note (f, "Second thoughts");
+  dialog = open_dialog (f);
+  g_assert_true (row_shown (dialog, "what_row"));
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (dialog), ==, 0);
+  g_assert_false (row_shown (dialog, "briefing_row"));
+  g_assert_false (row_shown (dialog, "appendix_row"));
+  g_assert_true (row_shown (dialog, "content_group"));
+
+  /* Chosen by the user: the first note, as a PDF with its appendix. */
+  adw_combo_row_set_selected (child (dialog, "what_row"), 1);
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (dialog), ==, first);
+  g_assert_true (row_shown (dialog, "briefing_row"));
+  g_assert_true (row_shown (dialog, "briefing_format_row"));
+  g_assert_true (row_shown (dialog, "appendix_row"));
+  g_assert_false (row_shown (dialog, "format_row"));
+  g_assert_false (row_shown (dialog, "summary_group"));
+  g_assert_false (row_shown (dialog, "target_row"));
+  g_assert_false (row_shown (dialog, "content_group"));
+  g_assert_cmpstr (dossier_export_dialog_get_briefing_format (dialog), ==, "pdf");
+  g_assert_true (gtk_switch_get_active (child (dialog, "appendix_switch")));
+
+  /* The file chosen follows the format. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "note.pdf", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autofree char *now = NULL;
+
+    dossier_export_dialog_set_destination (dialog, out);
+    dossier_export_dialog_set_briefing_format (dialog, "html");
+    now = g_file_get_basename (dossier_export_dialog_get_destination (dialog));
+    g_assert_cmpstr (now, ==, "note.html");
+  }
+
+  /* Set through the API; an unknown note is the highlights again. */
+  dossier_export_dialog_set_briefing_id (dialog, second);
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (dialog), ==, second);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "briefing_row")), ==, 1);
+  gtk_switch_set_active (child (dialog, "appendix_switch"), FALSE);
+  dossier_export_dialog_set_briefing_id (dialog, 999);
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (dialog), ==, 0);
+  g_assert_true (row_shown (dialog, "format_row"));
+  close_dialog (dialog);
+
+  remembered = g_settings_get_string (settings, "export-briefing-format");
+  g_assert_cmpstr (remembered, ==, "html");
+  g_assert_false (g_settings_get_boolean (settings, "export-briefing-appendix"));
+}
+
+/* A note exported from the dialog: each format written as the Brief page
+ * writes it, the appendix as chosen; a citation that cannot be verified
+ * is named in the question first — declined, nothing is written and the
+ * dialog stays; accepted, the note is written with it marked. */
+static void
+test_briefing_export (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = add_note (f, "Harbour vote");
+  g_autofree char *md_path = g_build_filename (f->dir, "vote.md", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "vote.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "vote.pdf", NULL);
+  g_autofree char *marked_path = g_build_filename (f->dir, "marked.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierExportDialog *dialog;
+  AdwMessageDialog *question;
+  gsize length;
+
+  /* Markdown, without the appendix. */
+  dialog = open_dialog (f);
+  dossier_export_dialog_set_briefing_id (dialog, id);
+  dossier_export_dialog_set_briefing_format (dialog, "markdown");
+  gtk_switch_set_active (child (dialog, "appendix_switch"), FALSE);
+  export_and_wait (dialog, md_path);
+  g_assert_finalize_object (dialog);
+  g_assert_true (g_file_get_contents (md_path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "# Harbour vote\n"));
+  g_assert_nonnull (strstr (contents, "It was close [^1].\n"));
+  g_assert_nonnull (strstr (contents, "[^1]: “voted 31 to 24”"));
+  g_assert_null (strstr (contents, "Cited passages by source"));
+  g_clear_pointer (&contents, g_free);
+
+  /* HTML with it. */
+  dialog = open_dialog (f);
+  dossier_export_dialog_set_briefing_id (dialog, id);
+  dossier_export_dialog_set_briefing_format (dialog, "html");
+  gtk_switch_set_active (child (dialog, "appendix_switch"), TRUE);
+  export_and_wait (dialog, html_path);
+  g_assert_finalize_object (dialog);
+  g_assert_true (g_file_get_contents (html_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<section class=\"appendix\""));
+  g_clear_pointer (&contents, g_free);
+
+  /* PDF. */
+  dialog = open_dialog (f);
+  dossier_export_dialog_set_briefing_id (dialog, id);
+  dossier_export_dialog_set_briefing_format (dialog, "pdf");
+  export_and_wait (dialog, pdf_path);
+  g_assert_finalize_object (dialog);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, &length, &error));
+  g_assert_true (length > 5 && memcmp (contents, "%PDF-", 5) == 0);
+  g_clear_pointer (&contents, g_free);
+
+  /* Its highlight deleted: asked, naming the citation as the note has it. */
+  g_assert_true (dossier_project_delete_highlight (f->project, f->highlight, &error));
+  g_assert_no_error (error);
+  dialog = open_dialog (f);
+  dossier_export_dialog_set_briefing_id (dialog, id);
+  dossier_export_dialog_set_briefing_format (dialog, "markdown");
+  {
+    g_autoptr(GFile) out = g_file_new_for_path (marked_path);
+
+    dossier_export_dialog_set_destination (dialog, out);
+  }
+  dossier_export_dialog_export (dialog);
+  wait_until (question_shown, dialog, "the question about unverified citations");
+  question = the_question (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Some Citations Cannot Be Verified");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question),
+                            "[1] cited after “It was close” in “The vote”: the cited highlight is no longer"));
+  /* Answered as a click does: the answer, and the question closes. */
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until (not_busy, dialog, "the dialog to be ready again");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (g_file_test (marked_path, G_FILE_TEST_EXISTS));
+
+  /* Again, and accepted. */
+  {
+    gboolean done = FALSE;
+
+    g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+    dossier_export_dialog_export (dialog);
+    wait_until (question_shown, dialog, "the question again");
+    question = the_question (dialog);
+    adw_message_dialog_response (question, "marked");
+    gtk_window_close (GTK_WINDOW (question));
+    wait_until (is_true, &done, "the export marked as unverified");
+    g_signal_handlers_disconnect_by_data (dialog, &done);
+  }
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_true (g_file_get_contents (marked_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "[^1]: **Unverified:**"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +517,8 @@ main (int   argc,
   ADD ("options-for-summaries", test_options_for_summaries);
   ADD ("remembers-choices", test_remembers_choices);
   ADD ("export-with-options", test_export_with_options);
+  ADD ("briefing-choices", test_briefing_choices);
+  ADD ("briefing-export", test_briefing_export);
 #undef ADD
 
   return g_test_run ();

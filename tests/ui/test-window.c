@@ -16,6 +16,7 @@
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-compare-page.h"
+#include "dossier-export-dialog.h"
 #include "dossier-highlight-card.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
@@ -1096,6 +1097,15 @@ test_page_keys (Fixture       *f,
   g_assert_nonnull (press_key (f->window, GDK_KEY_2, GDK_ALT_MASK));
   g_assert_nonnull (press_key (f->window, GDK_KEY_3, GDK_ALT_MASK));
   g_assert_true (gtk_widget_is_focus (editor));
+  /* Ctrl+E here offers the note on show in the Export dialog. */
+  g_assert_nonnull (press_key (f->window, GDK_KEY_e, GDK_CONTROL_MASK));
+  {
+    GtkWindow *dialog = find_toplevel (DOSSIER_TYPE_EXPORT_DIALOG, GTK_WINDOW (f->window));
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (dossier_export_dialog_get_briefing_id (DOSSIER_EXPORT_DIALOG (dialog)), ==, id);
+    gtk_window_destroy (dialog);
+  }
   g_assert_nonnull (press_key (f->window, GDK_KEY_KP_1, GDK_ALT_MASK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->page_stack), ==, "reader");
   g_assert_true (gtk_widget_is_focus (text_view));
