@@ -21,6 +21,7 @@
 #include "dossier-briefing-export.h"
 #include "dossier-briefing-layout.h"
 #include "dossier-briefing-page.h"
+#include "dossier-name-dialog.h"
 #include "dossier-ui-utils.h"
 
 /* How long typing must pause before the body is committed and shown. */
@@ -481,6 +482,8 @@ dossier_briefing_page_set_briefing_id (DossierBriefingPage *self,
   gtk_stack_set_visible_child_name (self->stack, briefing != NULL ? "editor" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", briefing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", briefing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.rename", briefing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.delete", briefing != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), briefing != NULL);
   select_in_chooser (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING_ID]);
@@ -885,6 +888,69 @@ new_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* A note's title is the user's to choose: the template's "Untitled
+ * Briefing Note" is only a start. */
+static void
+on_rename_response (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    DossierBriefingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "ok") || self->project == NULL || self->briefing_id == 0)
+    return;
+  title = dossier_name_dialog_get_name (DOSSIER_NAME_DIALOG (dialog));
+  if (!dossier_project_set_briefing_title (self->project, self->briefing_id, title, &error))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           _("The note could not be renamed"), error->message);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->briefing == NULL)
+    return;
+  dossier_briefing_page_commit (self);
+  dialog = dossier_name_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename the Note"),
+                                    NULL, _("_Rename"), _("Title"),
+                                    dossier_briefing_get_title (self->briefing));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Deleted at once, as everything is, with Undo in the window's toast; the
+ * page goes on to the first note left. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->project == NULL || self->briefing == NULL)
+    return;
+  dossier_briefing_page_commit (self);
+  title = g_strdup (dossier_briefing_get_title (self->briefing));
+  if (!dossier_project_delete_briefing (self->project, self->briefing_id, &error))
+    {
+      dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
+                             _("The note could not be deleted"), error->message);
+      return;
+    }
+  /* TRANSLATORS: a toast, with Undo; %s is the note's title */
+  message = g_strdup_printf (_("“%s” deleted"), title);
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
+}
+
 /* ---- PDF and printing ------------------------------------------------------ */
 
 typedef struct
@@ -1275,6 +1341,9 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "briefing.cite", "s", cite_action);
   gtk_widget_class_install_action (widget_class, "briefing.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "briefing.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "briefing.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "briefing.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "briefing.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "briefing.print", NULL);
 }
 
@@ -1313,5 +1382,7 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.rename", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.delete", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), FALSE);
 }

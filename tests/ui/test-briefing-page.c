@@ -15,6 +15,7 @@
 
 #include "dossier-briefing-editor.h"
 #include "dossier-briefing-page.h"
+#include "dossier-name-dialog.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -543,6 +544,107 @@ test_export (Fixture       *f,
   remove_tree (dir);
 }
 
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *parameter,
+          char         **told)
+{
+  g_free (*told);
+  *told = g_variant_dup_string (parameter, NULL);
+}
+
+/* Presses @keyval on @widget as its shortcut controllers take it (the
+ * class's bindings among them); TRUE if one acted. */
+static gboolean
+press_shortcut (GtkWidget *widget,
+                guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A note can be renamed (F2, or the page's menu) and deleted (with the
+ * window's toast to undo it); the page follows. */
+static void
+test_rename_and_delete (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *told = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gint64 first, second;
+
+  g_signal_connect (toast, "activate", G_CALLBACK (on_toast), &told);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+
+  /* No note: nothing to rename or delete. */
+  dossier_briefing_page_set_project (f->page, project);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.rename", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.delete", NULL);
+  flush_events ();
+  g_assert_null (find_toplevel (DOSSIER_TYPE_NAME_DIALOG, NULL));
+  g_assert_null (told);
+
+  first = dossier_project_add_briefing (project, "Untitled Briefing Note", NULL, 0, "One.\n", &error);
+  g_assert_no_error (error);
+  second = dossier_project_add_briefing (project, "Second", NULL, 0, "Two.\n", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, first);
+
+  /* F2 asks for the title, the old one to edit; an empty one is refused. */
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_briefing_page_get_editor (f->page)));
+  g_assert_true (press_shortcut (GTK_WIDGET (f->page), GDK_KEY_F2));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (DOSSIER_TYPE_NAME_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  entry = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Untitled Briefing Note");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " Harbour vote ");
+  adw_message_dialog_response (dialog, "ok");
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_events ();
+  {
+    DossierBriefing *b = dossier_project_get_briefing (project, first);
+
+    g_assert_cmpstr (dossier_briefing_get_title (b), ==, "Harbour vote");
+  }
+
+  /* Deleted: gone, the next note shown, the toast told; undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.delete", NULL));
+  g_assert_null (dossier_project_get_briefing (project, first));
+  g_assert_cmpint (dossier_briefing_page_get_briefing_id (f->page), ==, second);
+  g_assert_cmpstr (told, ==, "“Harbour vote” deleted");
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_briefing (project, first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +661,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
+  ADD ("rename-and-delete", test_rename_and_delete);
 
 #undef ADD
 
