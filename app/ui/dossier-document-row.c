@@ -17,6 +17,9 @@ struct _DossierDocumentRow
 {
   DossierRow  parent_instance;
 
+  gboolean    out_of_view;   /* said by the panel: the texts can wait */
+  gpointer    shown;         /* the document whose texts the labels show, or NULL */
+
   /* template */
   GtkLabel   *title;
   GtkLabel   *subtitle;
@@ -77,6 +80,16 @@ format_count (guint n)
   return g_strdup_printf (ngettext ("%u highlight", "%u highlights", n), n);
 }
 
+/* Texts are laid out for a row on its own, or for one rooted in its list
+ * and not out of view; see the header. */
+static gboolean
+wants_texts (DossierDocumentRow *self)
+{
+  if (dossier_row_get_list_item (DOSSIER_ROW (self)) == NULL)
+    return TRUE;
+  return !self->out_of_view && gtk_widget_get_root (GTK_WIDGET (self)) != NULL;
+}
+
 static void
 update (DossierRow *row)
 {
@@ -85,24 +98,58 @@ update (DossierRow *row)
   g_autofree char *details = NULL;
   g_autofree char *count = NULL;
   g_autofree char *count_label = NULL;
+  gboolean texts;
   guint n;
 
+  self->shown = NULL;
   if (doc == NULL)
     return;
 
-  gtk_label_set_label (self->title, dossier_document_get_title (doc));
-
-  details = format_details (doc);
-  gtk_label_set_label (self->subtitle, details ? details : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), details != NULL);
-
+  /* Either way the row keeps its height: an empty label is a line high,
+   * and the subtitle and badge show whenever they would have text. */
+  texts = wants_texts (self);
   n = dossier_document_get_n_highlights (doc);
-  count = g_strdup_printf ("%u", n);
-  gtk_label_set_label (self->badge, count);
+  details = format_details (doc);
+  if (texts)
+    {
+      count = g_strdup_printf ("%u", n);
+      self->shown = doc;
+    }
+  gtk_label_set_label (self->title, texts ? dossier_document_get_title (doc) : "");
+  gtk_label_set_label (self->subtitle, texts && details ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), details != NULL);
+  gtk_label_set_label (self->badge, texts ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->badge), n > 0);
 
   count_label = format_count (n);
   dossier_row_set_accessible (DOSSIER_ROW (self), dossier_document_get_title (doc), count_label);
+}
+
+/* The texts of the document shown, if they are wanted and not shown yet. */
+static void
+show_texts (DossierDocumentRow *self)
+{
+  if (self->shown != dossier_row_get_item (DOSSIER_ROW (self)) && wants_texts (self))
+    update (DOSSIER_ROW (self));
+}
+
+void
+dossier_document_row_set_in_view (DossierDocumentRow *self,
+                                  gboolean            in_view)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_ROW (self));
+
+  /* Texts once shown stay: taking them back would save nothing. */
+  self->out_of_view = !in_view;
+  show_texts (self);
+}
+
+static void
+dossier_document_row_root (GtkWidget *widget)
+{
+  /* Rooted in its panel, the row has heard from it whether it is in view. */
+  GTK_WIDGET_CLASS (dossier_document_row_parent_class)->root (widget);
+  show_texts (DOSSIER_DOCUMENT_ROW (widget));
 }
 
 /* The whole title (one line in the row) and the highlight count, asked
@@ -133,6 +180,7 @@ dossier_document_row_class_init (DossierDocumentRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->root = dossier_document_row_root;
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_DOCUMENT,
                                   "/org/dossier/Dossier/ui/dossier-document-row.ui");

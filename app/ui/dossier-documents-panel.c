@@ -30,6 +30,7 @@ struct _DossierDocumentsPanel
   GtkWidget          *menu;
   gboolean            selecting;       /* selection changed by code, not the user */
   gint64              selected_id;     /* kept across re-sorting and filtering */
+  guint               in_view_idle;    /* the rows hear again which are in view */
 
   /* Template children */
   GtkLabel           *count_label;
@@ -564,6 +565,75 @@ add_list_shortcut (DossierDocumentsPanel *self,
                                      "s", what));
 }
 
+/* ---- Rows in view ------------------------------------------------------------------ */
+
+/* Rows this far either side of those on screen (and at least this many
+ * from the top before the list has its size) lay out their texts; see
+ * dossier-document-row.h. Scrolling brings rows nearer long before they
+ * show. */
+#define ROWS_AROUND_VIEW 40
+
+static gboolean
+position_in_view (DossierDocumentsPanel *self,
+                  guint                  position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  double upper, page, row_height, first, last;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* The list scrolls to the selected row (and keys move the selection):
+   * its neighbours before the list says where it is. */
+  if (selected != GTK_INVALID_LIST_POSITION && position + ROWS_AROUND_VIEW >= selected &&
+      position <= selected + ROWS_AROUND_VIEW)
+    return TRUE;
+
+  upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  page = adjustment ? gtk_adjustment_get_page_size (adjustment) : 0;
+  if (n == 0 || upper <= 0 || page <= 0)
+    return position < ROWS_AROUND_VIEW + 20;
+
+  /* The list's rows are about as high as each other. */
+  row_height = upper / n;
+  first = gtk_adjustment_get_value (adjustment) / row_height;
+  last = (gtk_adjustment_get_value (adjustment) + page) / row_height;
+  return position + ROWS_AROUND_VIEW + (last - first) >= first &&
+         position <= last + (last - first) + ROWS_AROUND_VIEW;
+}
+
+static void
+dossier_documents_panel_bind_row (DossierPanel *panel,
+                                  DossierRow   *row)
+{
+  DossierDocumentsPanel *self = DOSSIER_DOCUMENTS_PANEL (panel);
+  GtkListItem *item = dossier_row_get_list_item (row);
+
+  if (DOSSIER_IS_DOCUMENT_ROW (row))
+    dossier_document_row_set_in_view (DOSSIER_DOCUMENT_ROW (row),
+                                      item == NULL || position_in_view (self, gtk_list_item_get_position (item)));
+}
+
+static gboolean
+in_view_idle_cb (gpointer data)
+{
+  DossierDocumentsPanel *self = data;
+
+  self->in_view_idle = 0;
+  dossier_panel_update_rows (DOSSIER_PANEL (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The list scrolled, changed size or moved its rows: once it is done (it
+ * may be laying itself out), before the next frame. */
+static void
+queue_in_view (DossierDocumentsPanel *self)
+{
+  if (self->in_view_idle == 0)
+    self->in_view_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, in_view_idle_cb, self, NULL);
+}
+
 /* ---- Project ------------------------------------------------------------------- */
 
 static void
@@ -634,6 +704,7 @@ dossier_documents_panel_dispose (GObject *object)
   DossierDocumentsPanel *self = DOSSIER_DOCUMENTS_PANEL (object);
 
   g_clear_object (&self->documents_signals);
+  g_clear_handle_id (&self->in_view_idle, g_source_remove);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DOCUMENTS_PANEL);
   g_clear_object (&self->filter);
@@ -663,6 +734,7 @@ dossier_documents_panel_class_init (DossierDocumentsPanelClass *klass)
   object_class->dispose = dossier_documents_panel_dispose;
   object_class->finalize = dossier_documents_panel_finalize;
   panel_class->project_changed = dossier_documents_panel_project_changed;
+  panel_class->bind_row = dossier_documents_panel_bind_row;
 
   properties[PROP_SORT] =
     g_param_spec_int ("sort", NULL, NULL,
@@ -733,6 +805,16 @@ dossier_documents_panel_init (DossierDocumentsPanel *self)
   add_list_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Menu, 0, "menu");
   add_list_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_F10, GDK_SHIFT_MASK, "menu");
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+
+  /* After the list's own handlers: its rows are where they now are. */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (queue_in_view), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (queue_in_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                           "value-changed", G_CALLBACK (queue_in_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                           "changed", G_CALLBACK (queue_in_view), self, G_CONNECT_SWAPPED);
 
   update_empty_state (self);
 }

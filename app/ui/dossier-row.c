@@ -235,6 +235,16 @@ dossier_row_get_panel (DossierRow *self)
   return priv->panel;
 }
 
+GtkListItem *
+dossier_row_get_list_item (DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+
+  g_return_val_if_fail (DOSSIER_IS_ROW (self), NULL);
+
+  return priv->list_item;
+}
+
 static void
 leave_panel (DossierRow *self)
 {

@@ -72,5 +72,7 @@ void          dossier_row_set_accessible      (DossierRow *self,
 
 /* The panel the row is rooted in, or NULL. */
 DossierPanel *dossier_row_get_panel           (DossierRow *self);
+/* The list item whose item the row shows, or NULL (a row on its own). */
+GtkListItem  *dossier_row_get_list_item       (DossierRow *self);
 
 G_END_DECLS

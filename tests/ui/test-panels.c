@@ -14,6 +14,8 @@
 #include <adwaita.h>
 
 #include "dossier-codebook-panel.h"
+#include "dossier-document-row.h"
+#include "dossier-documents-panel.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-search-hit-item.h"
 #include "dossier-search-panel.h"
@@ -1367,6 +1369,121 @@ test_memo_dialog (Fixture       *f,
   g_assert_null (dialog);
 }
 
+/* ---- Documents panel: rows out of view ------------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget *panel;
+  GtkWidget *list_view;
+  gint64     document_id;   /* 0, or a document whose row must show among them */
+} InView;
+
+/* Every document row the list shows on screen says its document's title
+ * and outlet, and there is one; with @document_id, its row among them. */
+static gboolean
+rows_in_view_show_texts (gpointer data)
+{
+  InView *v = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint shown = 0;
+  gboolean found = v->document_id == 0;
+
+  collect_descendants (v->panel, DOSSIER_TYPE_DOCUMENT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      DossierDocument *doc = dossier_row_get_item (DOSSIER_ROW (row));
+      graphene_rect_t bounds;
+
+      if (doc == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, v->list_view, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (v->list_view))
+        continue;
+      if (g_strcmp0 (label_with_class (row, "document-title"), dossier_document_get_title (doc)) != 0 ||
+          g_strcmp0 (label_with_class (row, "caption"), "") == 0)
+        return FALSE;
+      found = found || dossier_document_get_id (doc) == v->document_id;
+      shown++;
+    }
+  return shown > 0 && found;
+}
+
+/* GTK 4.8 keeps 200 rows bound: those far below what the list shows wait
+ * to lay out their texts (named for assistive technologies all the same),
+ * and show them, current, once scrolled to or selected. */
+static void
+test_documents_panel_in_view (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (dossier_documents_panel_new ());
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  InView v = { panel, NULL, 0 };
+  GtkAdjustment *adjustment;
+  GListModel *documents;
+  GtkWidget *window;
+  guint waiting = 0;
+  gint64 last = 0;
+
+  for (guint i = 0; i < 148; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Ferry report %u\n\nThe council met about fares, week %u.\n", i, i);
+      g_autofree char *name = g_strdup_printf ("report-%03u.txt", i);
+
+      last = add_document (f->project, DOSSIER_FORMAT_TEXT, text, name);
+      g_assert_true (dossier_project_set_document_metadata (f->project, last, NULL, NULL, "Harbour Gazette",
+                                                            NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  documents = dossier_project_get_documents (f->project);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 150);
+
+  g_object_set (panel, "project", f->project, NULL);
+  window = show_in_window (panel, 360, 500);
+  v.list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  wait_until (rows_in_view_show_texts, &v, "the rows in view to show their texts");
+
+  collect_descendants (panel, DOSSIER_TYPE_DOCUMENT_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 150);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      DossierDocument *doc = dossier_row_get_item (DOSSIER_ROW (row));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           dossier_document_get_title (doc));
+      if (g_strcmp0 (label_with_class (row, "document-title"), "") == 0)
+        waiting++;
+    }
+  /* Fifty or so rows around the ten on screen have their texts. */
+  g_assert_cmpuint (waiting, >, 50);
+
+  /* A document far down renamed meanwhile: its row shows the new title
+   * once it is scrolled to. */
+  g_assert_true (dossier_project_set_document_metadata (f->project, last, "Fares frozen after all", NULL, NULL,
+                                                        NULL, NULL, &error));
+  g_assert_no_error (error);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (v.list_view));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  wait_until (rows_in_view_show_texts, &v, "the rows scrolled to to show their texts");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  v.document_id = last;
+  wait_until (rows_in_view_show_texts, &v, "the last rows to show their texts");
+  g_assert_nonnull (find_label (panel, "Fares frozen after all"));
+
+  /* Back at the top, then the last document selected: the list scrolls to
+   * it and its row shows its texts. */
+  gtk_adjustment_set_value (adjustment, 0);
+  v.document_id = 0;
+  wait_until (rows_in_view_show_texts, &v, "the first rows to show their texts again");
+  dossier_documents_panel_select_document (DOSSIER_DOCUMENTS_PANEL (panel), last);
+  v.document_id = last;
+  wait_until (rows_in_view_show_texts, &v, "the selected row to show its texts");
+
+  close_window (window);
+  g_assert_finalize_object (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1389,6 +1506,8 @@ main (int   argc,
   g_test_add ("/dossier/panels/highlights-live", Fixture, NULL, fixture_set_up, test_highlights_panel_live, fixture_tear_down);
   g_test_add ("/dossier/panels/highlights-orphaned", Fixture, NULL, fixture_set_up, test_highlights_orphaned, fixture_tear_down);
   g_test_add ("/dossier/panels/search", Fixture, NULL, fixture_set_up, test_search_panel, fixture_tear_down);
+  g_test_add ("/dossier/panels/documents-in-view", Fixture, NULL, fixture_set_up, test_documents_panel_in_view,
+              fixture_tear_down);
   g_test_add ("/dossier/panels/memo-dialog", Fixture, NULL, fixture_set_up, test_memo_dialog, fixture_tear_down);
 
   return g_test_run ();
