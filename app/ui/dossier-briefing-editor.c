@@ -258,10 +258,11 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
           first_rect.y + first_rect.height < visible.y || first_rect.y > visible.y + visible.height)
         continue;
 
-      /* A pixel and a half wider each side: the brackets' ink goes a little
-       * past their advance. */
-      rect = GRAPHENE_RECT_INIT (first_rect.x - 1.5, first_rect.y + 2,
-                                 last_rect.x - first_rect.x + 3, first_rect.height - 4);
+      /* A pixel and a half wider each side, and the line's full height less
+       * half a pixel: the brackets' ink goes a little past their advance and
+       * down to the line's descent. */
+      rect = GRAPHENE_RECT_INIT (first_rect.x - 1.5, first_rect.y + 0.5,
+                                 last_rect.x - first_rect.x + 3, first_rect.height - 1);
       gsk_rounded_rect_init_from_rect (&box, &rect, rect.size.height / 2);
       gtk_snapshot_push_rounded_clip (snapshot, &box);
       gtk_snapshot_append_color (snapshot, &fill, &rect);
