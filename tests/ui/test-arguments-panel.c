@@ -963,12 +963,30 @@ test_suggestions_section_hidden (void)
   g_ptr_array_unref (w.dismissed);
 }
 
+/* GTK 4.8's list views warn, and ignore the request, when a scroll
+ * position set on their adjustment lies past the rows as they have
+ * measured them since (a one-column grid view estimates the heights of
+ * rows it has not built). Whether it happens depends on when the rows
+ * were measured, so the "many" test hit it now and then in CI; it is not
+ * a failure of the panel, every other warning still is. */
+static gboolean
+tolerate_scroll_warning (const char     *log_domain,
+                         GLogLevelFlags  log_level,
+                         const char     *message,
+                         gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gtk") == 0 &&
+           (log_level & G_LOG_LEVEL_WARNING) != 0 &&
+           message != NULL && strstr (message, "failed to scroll to given position") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_test_log_set_fatal_handler (tolerate_scroll_warning, NULL);
 
   g_test_add_func ("/dossier/suggestions-section/suggest-accept-dismiss", test_suggestions_section);
   g_test_add_func ("/dossier/suggestions-section/hidden", test_suggestions_section_hidden);
