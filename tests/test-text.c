@@ -394,6 +394,21 @@ test_context_near_end (void)
 }
 
 static void
+test_color_is_hex (void)
+{
+  g_assert_true (dossier_color_is_hex ("#3584e4"));
+  g_assert_true (dossier_color_is_hex ("#A0B1C2"));
+  g_assert_false (dossier_color_is_hex (NULL));
+  g_assert_false (dossier_color_is_hex (""));
+  g_assert_false (dossier_color_is_hex ("3584e4"));     /* no '#' */
+  g_assert_false (dossier_color_is_hex ("#3584e"));     /* short */
+  g_assert_false (dossier_color_is_hex ("#3584e4f"));   /* long */
+  g_assert_false (dossier_color_is_hex ("#35g4e4"));    /* not hex */
+  g_assert_false (dossier_color_is_hex ("#fff"));       /* CSS's short form is not stored */
+  g_assert_false (dossier_color_is_hex ("#3584e4\""));  /* nothing may follow into a style */
+}
+
+static void
 test_hash (void)
 {
   g_autofree char *h1 = dossier_text_hash ("abc");
@@ -687,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/quote-context", test_quote_context);
   g_test_add_func ("/dossier/text/context-near-end", test_context_near_end);
   g_test_add_func ("/dossier/text/hash", test_hash);
+  g_test_add_func ("/dossier/text/color-is-hex", test_color_is_hex);
   g_test_add_func ("/dossier/text/builder-blocks", test_builder_blocks);
   g_test_add_func ("/dossier/text/builder-normalizes", test_builder_normalizes);
   g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);

@@ -149,17 +149,6 @@ cli_import (const char *name,
   return status;
 }
 
-static gboolean
-is_hex_color (const char *color)
-{
-  if (color == NULL || color[0] != '#' || strlen (color) != 7)
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-  return TRUE;
-}
-
 int
 cli_tag_add (const char *name,
              int         argc,
@@ -189,7 +178,7 @@ cli_tag_add (const char *name,
 
   if (!g_utf8_validate (argv[1], -1, NULL) || *argv[1] == '\0')
     return cli_usage_error (name, _("the tag name must be non-empty text"));
-  if (color != NULL && !is_hex_color (color))
+  if (color != NULL && !dossier_color_is_hex (color))
     return cli_usage_error (name, _("“%s” is not a colour: write it as #RRGGBB, e.g. #3584e4"),
                             color);
   if (description != NULL && !g_utf8_validate (description, -1, NULL))

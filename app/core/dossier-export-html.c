@@ -18,6 +18,8 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
+#include <dossier/dossier-text.h>
+
 #include "dossier-export-summary-private.h"
 
 static const char stylesheet[] =
@@ -142,18 +144,6 @@ add_text_element (xmlNodePtr  parent,
   return node;
 }
 
-/* Only a well-formed "#rrggbb" may reach a style attribute. */
-static gboolean
-is_hex_color (const char *color)
-{
-  if (color == NULL || color[0] != '#' || strlen (color) != 7)
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 set_style_color (xmlNodePtr  node,
                  const char *property,
@@ -161,7 +151,7 @@ set_style_color (xmlNodePtr  node,
 {
   g_autofree char *style = NULL;
 
-  if (!is_hex_color (color))
+  if (!dossier_color_is_hex (color))
     return;
   style = g_strdup_printf ("%s:%s", property, color);
   xmlSetProp (node, BAD_CAST "style", BAD_CAST style);
@@ -233,7 +223,7 @@ html_open_part (DossierSummary              *s,
     xmlSetProp (part, BAD_CAST "id", BAD_CAST heading->anchor);
 
   h = add_element (part, level, NULL);
-  if (is_hex_color (heading->color))
+  if (dossier_color_is_hex (heading->color))
     {
       xmlNodePtr swatch = add_element (h, "span", "swatch");
 

@@ -792,6 +792,9 @@ gboolean      dossier_project_set_ints         (DossierProject       *self,
 /* A citer's note: NULL or UTF-8. */
 gboolean      dossier_check_note               (const char           *note,
                                                 GError              **error);
+/* A colour a tag or stakeholder is given: "#rrggbb", else INVALID. */
+gboolean      dossier_check_color              (const char           *color,
+                                                GError              **error);
 /* Whether @changes touch any of @tables (rows or a reload). */
 gboolean      dossier_changes_touch_any        (const DossierChanges *changes,
                                                 const char * const   *tables,

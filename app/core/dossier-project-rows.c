@@ -2,7 +2,7 @@
 /* dossier-project-rows.c — what the actions on the project's rows share:
  * a row that must exist (and the message when it does not), the ids a
  * query returns, rows numbered in a new order, integer columns set as one
- * action, notes on evidence, and which changes make a model read again.
+ * action, notes on evidence, colours, and which changes make a model read again.
  * One copy, so that a fix to one reaches all.
  */
 
@@ -11,6 +11,8 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+
+#include <dossier/dossier-text.h>
 
 #include "dossier-project-private.h"
 
@@ -212,6 +214,19 @@ dossier_check_note (const char  *note,
 
   g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                        _("The note is not valid UTF-8 text."));
+  return FALSE;
+}
+
+gboolean
+dossier_check_color (const char  *color,
+                     GError     **error)
+{
+  if (dossier_color_is_hex (color))
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("“%s” is not a colour: write it as #rrggbb, for example #3584e4."),
+               color != NULL ? color : "");
   return FALSE;
 }
 

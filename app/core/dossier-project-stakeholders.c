@@ -439,25 +439,6 @@ join_aliases (const char          *name,
 }
 
 static gboolean
-check_color (const char  *color,
-             GError     **error)
-{
-  if (color != NULL && strlen (color) == 7 && color[0] == '#')
-    {
-      gboolean hex = TRUE;
-
-      for (int i = 1; i < 7; i++)
-        hex &= g_ascii_isxdigit (color[i]) != 0;
-      if (hex)
-        return TRUE;
-    }
-
-  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-               _("“%s” is not a colour: write it as #rrggbb."), color != NULL ? color : "");
-  return FALSE;
-}
-
-static gboolean
 check_rating (int          value,
               GError     **error)
 {
@@ -603,7 +584,7 @@ check_fields (const DossierStakeholderFields  *fields,
       !check_stance (fields->stance_position, TRUE, error) ||
       !check_rating (fields->power, error) ||
       !check_rating (fields->interest, error) ||
-      (fields->color != NULL && !check_color (fields->color, error)))
+      (fields->color != NULL && !dossier_check_color (fields->color, error)))
     return NULL;
 
   *color = fields->color != NULL ? g_ascii_strdown (fields->color, -1) : NULL;
@@ -963,7 +944,7 @@ dossier_project_set_stakeholder_color (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!check_color (color, error))
+  if (!dossier_check_color (color, error))
     return FALSE;
 
   lower = g_ascii_strdown (color, -1);

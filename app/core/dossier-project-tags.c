@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-text.h>
+
 /* Distinguishable, pleasant colours, light and dark enough to paint text
  * with; new tags take the least used one, in this order. */
 const char * const dossier_palette[DOSSIER_PALETTE_SIZE] = {
@@ -60,8 +62,6 @@ tag_row_clear (gpointer data)
   g_free (row->path);
 }
 
-static gboolean valid_color (const char *color);
-
 /* What stands in for a colour a file got wrong: a neutral grey. */
 #define FALLBACK_COLOR "#9a9996"
 
@@ -86,7 +86,7 @@ read_tag_row (sqlite3_stmt *stmt,
    * sense ("check" reports the row). */
   if (row->name == NULL)
     row->name = g_strdup ("");
-  if (!valid_color (row->color))
+  if (!dossier_color_is_hex (row->color))
     {
       g_free (row->color);
       row->color = g_strdup (FALLBACK_COLOR);
@@ -495,32 +495,6 @@ dossier_project_find_tag (DossierProject *self,
 
 /* ---- Validation ---------------------------------------------------------- */
 
-static gboolean
-valid_color (const char *color)
-{
-  if (color == NULL || strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-check_color (const char  *color,
-             GError     **error)
-{
-  if (valid_color (color))
-    return TRUE;
-
-  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-               _("“%s” is not a colour: write it as #rrggbb, for example #3584e4."),
-               color != NULL ? color : "");
-  return FALSE;
-}
-
 /* Returns the cleaned name, or NULL with @error set. */
 static char *
 check_name (const char  *name,
@@ -859,7 +833,7 @@ dossier_project_add_tag (DossierProject  *self,
 
   if (color != NULL)
     {
-      if (!check_color (color, error))
+      if (!dossier_check_color (color, error))
         return 0;
       clean_color = g_ascii_strdown (color, -1);
     }
@@ -973,7 +947,7 @@ dossier_project_set_tag_color (DossierProject  *self,
 
   if (!dossier_project_ensure_open (self, error) ||
       !dossier_project_require_tag (self, tag_id, error) ||
-      !check_color (color, error))
+      !dossier_check_color (color, error))
     return FALSE;
 
   lower = g_ascii_strdown (color, -1);

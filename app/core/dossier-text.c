@@ -801,6 +801,19 @@ dossier_text_hash (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
+gboolean
+dossier_color_is_hex (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* ---- Folding ------------------------------------------------------------
  *
  * Names are compared, and aliases found, over text folded to lower case

@@ -70,4 +70,8 @@ char             *dossier_text_fold              (const char       *text);
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 
+/* Whether @color is written "#rrggbb" (either case), the one form of a
+ * colour the project stores and exports; NULL is not. */
+gboolean          dossier_color_is_hex           (const char       *color);
+
 G_END_DECLS

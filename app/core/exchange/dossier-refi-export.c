@@ -106,15 +106,11 @@ valid_date (const char *s)
          g_ascii_isdigit (s[5]) && g_ascii_isdigit (s[8]);
 }
 
+/* The colour if it is "#rrggbb", else NULL (the attribute left out). */
 static const char *
 valid_color (const char *s)
 {
-  if (s == NULL || strlen (s) != 7 || s[0] != '#')
-    return NULL;
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (s[i]))
-      return NULL;
-  return s;
+  return dossier_color_is_hex (s) ? s : NULL;
 }
 
 /* A code and, nested in it, its children (@children: parent id → its
