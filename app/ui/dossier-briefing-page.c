@@ -1150,24 +1150,11 @@ dossier_briefing_page_export (DossierBriefingPage *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+on_export_path_chosen (GtkWidget  *widget,
+                       const char *path,
+                       gpointer    format)
 {
-  DossierBriefingPage *self = user_data;
-  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  if (path != NULL)
-    dossier_briefing_page_export (self, format, path, FALSE);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  dossier_briefing_page_export (DOSSIER_BRIEFING_PAGE (widget), format, path, FALSE);
 }
 
 static void
@@ -1177,23 +1164,15 @@ export_action (GtkWidget  *widget,
 {
   DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
   if (self->briefing == NULL || !dossier_briefing_export_format_is_valid (name))
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export the Note"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   suggested = g_strdup_printf ("%s.%s", dossier_briefing_get_title (self->briefing),
                                dossier_briefing_export_format_extension (name));
-  g_strdelimit (suggested, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (name), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dossier_ask_save_path (widget, _("Export the Note"), _("_Export"), suggested,
+                         on_export_path_chosen, g_strdup (name), g_free);
 }
 
 /* ---- GObject -------------------------------------------------------------- */

@@ -1113,27 +1113,17 @@ static const struct { const char *name; DossierCompareExport what; const char *e
 };
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+on_export_path_chosen (GtkWidget  *widget,
+                       const char *path,
+                       gpointer    export)
 {
-  DossierComparePage *self = user_data;
-  guint index = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (dialog), index_quark));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  guint index = GPOINTER_TO_UINT (export);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  if (path != NULL && index < G_N_ELEMENTS (exports) &&
-      !dossier_compare_page_export (self, exports[index].what, path, &error))
-    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  if (!dossier_compare_page_export (self, exports[index].what, path, &error))
+    dossier_present_error (GTK_WINDOW (gtk_widget_get_root (widget)),
                            _("The comparison could not be exported"), error->message);
-  g_object_unref (dialog);
-  g_object_unref (self);
 }
 
 static void
@@ -1143,7 +1133,6 @@ export_action (GtkWidget  *widget,
 {
   DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
   guint index;
 
@@ -1154,18 +1143,12 @@ export_action (GtkWidget  *widget,
   if (index == G_N_ELEMENTS (exports) || self->comparison == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export the Comparison"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   /* Translators: the file name offered for an export of the comparison. */
   suggested = g_strdup_printf ("%s.%s", exports[index].what >= DOSSIER_COMPARE_EXPORT_MARKDOWN
                                         ? _("excerpts") : _("comparison"),
                                exports[index].extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  g_object_set_qdata (G_OBJECT (dialog), index_quark, GUINT_TO_POINTER (index));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dossier_ask_save_path (widget, _("Export the Comparison"), _("_Export"), suggested,
+                         on_export_path_chosen, GUINT_TO_POINTER (index), NULL);
 }
 
 /* ---- GObject -------------------------------------------------------------------- */

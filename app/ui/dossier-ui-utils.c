@@ -40,6 +40,72 @@ dossier_set_str (char       **dest,
 
 typedef struct
 {
+  GtkWidget           *widget;   /* a reference */
+  DossierSavePathFunc  func;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+} SavePathRequest;
+
+static void
+on_save_path_response (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         data)
+{
+  SavePathRequest *request = data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    request->func (request->widget, path, request->user_data);
+
+  if (request->destroy != NULL)
+    request->destroy (request->user_data);
+  g_object_unref (request->widget);
+  g_free (request);
+  g_object_unref (dialog);
+}
+
+void
+dossier_ask_save_path (GtkWidget           *widget,
+                       const char          *title,
+                       const char          *accept_label,
+                       const char          *suggested_name,
+                       DossierSavePathFunc  func,
+                       gpointer             user_data,
+                       GDestroyNotify       destroy)
+{
+  SavePathRequest *request;
+  GtkFileChooserNative *dialog;
+  GtkRoot *root;
+  g_autofree char *name = g_strdup (suggested_name);
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* A title may hold a slash; a file name cannot. */
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  request = g_new0 (SavePathRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->func = func;
+  request->user_data = user_data;
+  request->destroy = destroy;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_path_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
   GWeakRef previous;   /* the widget that had the focus */
 } FocusReturn;
 

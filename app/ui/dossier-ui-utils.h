@@ -31,6 +31,25 @@ void dossier_popup_returning_focus (GtkPopover *popover);
 void     dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                           GtkPopover *popover);
 
+/* What dossier_ask_save_path() calls once a file is chosen: @path is
+ * where to write (a local path). */
+typedef void (*DossierSavePathFunc) (GtkWidget  *widget,
+                                     const char *path,
+                                     gpointer    user_data);
+
+/* Asks, in a modal file chooser over @widget's window, where to save,
+ * offering @suggested_name (a '/' or '\\' in it made '-'), and calls
+ * @func with @widget (kept alive meanwhile) and @user_data if a file with
+ * a local path is chosen; nothing if the person cancels. @destroy frees
+ * @user_data after the chooser closes, either way. */
+void     dossier_ask_save_path (GtkWidget           *widget,
+                                const char          *title,
+                                const char          *accept_label,
+                                const char          *suggested_name,
+                                DossierSavePathFunc  func,
+                                gpointer             user_data,
+                                GDestroyNotify       destroy);
+
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);
