@@ -695,18 +695,6 @@ static const char stylesheet[] =
   "a{color:inherit;text-decoration:none}.footnotes li,.appendix figure{break-inside:avoid}"
   "h2,h3{break-after:avoid}.appendix{break-before:page}}\n";
 
-static xmlNodePtr
-add_element (xmlNodePtr  parent,
-             const char *name,
-             const char *klass)
-{
-  xmlNodePtr node = xmlNewChild (parent, NULL, BAD_CAST name, NULL);
-
-  if (klass != NULL)
-    xmlSetProp (node, BAD_CAST "class", BAD_CAST klass);
-  return node;
-}
-
 /* xmlNewTextChild escapes its text, unlike xmlNewChild. */
 static xmlNodePtr
 add_text_element (xmlNodePtr  parent,
@@ -754,7 +742,7 @@ html_citation (HtmlState           *state,
   number = g_strdup_printf ("%u", c->number);
   href = g_strdup_printf ("#source-%u", c->number);
   id = g_strdup_printf ("cite-%u-%u", c->number, use);
-  sup = add_element (parent, "sup", problem != NULL ? "cite unverified" : "cite");
+  sup = dossier_html_element (parent, "sup", problem != NULL ? "cite unverified" : "cite");
   xmlSetProp (sup, BAD_CAST "id", BAD_CAST id);
   a = add_text_element (sup, "a", number);
   xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
@@ -783,28 +771,28 @@ html_inline (HtmlState           *state,
       add_text_element (parent, "code", node->text);
       break;
     case DOSSIER_MARKDOWN_EMPHASIS:
-      html_inlines (state, add_element (parent, "em", NULL), node);
+      html_inlines (state, dossier_html_element (parent, "em", NULL), node);
       break;
     case DOSSIER_MARKDOWN_STRONG:
-      html_inlines (state, add_element (parent, "strong", NULL), node);
+      html_inlines (state, dossier_html_element (parent, "strong", NULL), node);
       break;
     case DOSSIER_MARKDOWN_LINK:
       /* A link that could run something is shown as its text only. */
       if (dossier_markdown_url_is_safe (node->url))
         {
-          element = add_element (parent, "a", NULL);
+          element = dossier_html_element (parent, "a", NULL);
           xmlSetProp (element, BAD_CAST "href", BAD_CAST node->url);
           xmlSetProp (element, BAD_CAST "rel", BAD_CAST "noreferrer");
         }
       else
-        element = add_element (parent, "span", NULL);
+        element = dossier_html_element (parent, "span", NULL);
       html_inlines (state, element, node);
       break;
     case DOSSIER_MARKDOWN_CITATION:
       html_citation (state, parent, node);
       break;
     case DOSSIER_MARKDOWN_LINE_BREAK:
-      add_element (parent, "br", NULL);
+      dossier_html_element (parent, "br", NULL);
       break;
     default:
       html_block (state, parent, node);
@@ -833,13 +821,13 @@ html_block (HtmlState           *state,
     {
     case DOSSIER_MARKDOWN_HEADING:
       name[1] = '0' + MIN (node->level + state->b->heading_shift, 6);
-      html_inlines (state, add_element (parent, name, NULL), node);
+      html_inlines (state, dossier_html_element (parent, name, NULL), node);
       break;
     case DOSSIER_MARKDOWN_PARAGRAPH:
-      html_inlines (state, add_element (parent, "p", NULL), node);
+      html_inlines (state, dossier_html_element (parent, "p", NULL), node);
       break;
     case DOSSIER_MARKDOWN_LIST:
-      element = add_element (parent, node->ordered ? "ol" : "ul", NULL);
+      element = dossier_html_element (parent, node->ordered ? "ol" : "ul", NULL);
       if (node->ordered && node->number != 1)
         {
           g_autofree char *start = g_strdup_printf ("%u", node->number);
@@ -851,15 +839,15 @@ html_block (HtmlState           *state,
       break;
     case DOSSIER_MARKDOWN_ITEM:
       /* Its inlines, then its nested list, if any. */
-      html_inlines (state, add_element (parent, "li", NULL), node);
+      html_inlines (state, dossier_html_element (parent, "li", NULL), node);
       break;
     case DOSSIER_MARKDOWN_QUOTE:
-      element = add_element (parent, "blockquote", NULL);
+      element = dossier_html_element (parent, "blockquote", NULL);
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
         html_block (state, element, g_ptr_array_index (node->children, i));
       break;
     case DOSSIER_MARKDOWN_RULE:
-      add_element (parent, "hr", NULL);
+      dossier_html_element (parent, "hr", NULL);
       break;
     case DOSSIER_MARKDOWN_DOCUMENT:
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
@@ -876,7 +864,7 @@ static void
 html_quote (xmlNodePtr  parent,
             const char *quote)
 {
-  xmlNodePtr blockquote = add_element (parent, "blockquote", NULL);
+  xmlNodePtr blockquote = dossier_html_element (parent, "blockquote", NULL);
   g_auto(GStrv) paragraphs = g_strsplit (quote != NULL ? quote : "", "\n\n", -1);
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
@@ -889,7 +877,7 @@ html_source (xmlNodePtr             parent,
              const DossierCitation *c)
 {
   g_autoptr(GPtrArray) parts = source_parts (c, FALSE);
-  xmlNodePtr p = add_element (parent, "p", "source");
+  xmlNodePtr p = dossier_html_element (parent, "p", "source");
 
   add_text (p, "— ");
   add_text_element (p, "cite", c->document_title);
@@ -910,10 +898,10 @@ html_footnotes (HtmlState  *state,
   if (state->b->citations->len == 0)
     return;
 
-  section = add_element (body, "section", "footnotes");
+  section = dossier_html_element (body, "section", "footnotes");
   xmlSetProp (section, BAD_CAST "aria-label", BAD_CAST _("Sources"));
   add_text_element (section, "h2", _("Sources"));
-  ol = add_element (section, "ol", NULL);
+  ol = dossier_html_element (section, "ol", NULL);
 
   for (guint i = 0; i < state->b->citations->len; i++)
     {
@@ -923,13 +911,13 @@ html_footnotes (HtmlState  *state,
       g_autofree char *back = g_strdup_printf ("#cite-%u-1", c->number);
       xmlNodePtr li, a, p;
 
-      li = add_element (ol, "li", problem != NULL ? "unverified" : NULL);
+      li = dossier_html_element (ol, "li", problem != NULL ? "unverified" : NULL);
       xmlSetProp (li, BAD_CAST "id", BAD_CAST id);
       if (problem != NULL)
         {
           g_autofree char *sentence = g_strdup_printf ("%s.", problem);
 
-          p = add_element (li, "p", NULL);
+          p = dossier_html_element (li, "p", NULL);
           add_text_element (p, "span", _("Unverified:"));
           xmlSetProp (p->last, BAD_CAST "class", BAD_CAST "problem");
           add_text (p, " ");
@@ -966,7 +954,7 @@ html_appendix (DossierExportContext *ctx,
   if (documents->len == 0)
     return;
 
-  section = add_element (body, "section", "appendix");
+  section = dossier_html_element (body, "section", "appendix");
   add_text_element (section, "h2", _("Cited passages by source"));
   for (guint i = 0; i < documents->len; i++)
     {
@@ -987,9 +975,9 @@ html_appendix (DossierExportContext *ctx,
           g_autofree char *number = g_strdup_printf ("[%u]", c->number);
           xmlNodePtr figure, caption, a;
 
-          figure = add_element (section, "figure", NULL);
+          figure = dossier_html_element (section, "figure", NULL);
           html_quote (figure, c->quote);
-          caption = add_element (figure, "figcaption", NULL);
+          caption = dossier_html_element (figure, "figcaption", NULL);
           a = add_text_element (caption, "a", number);
           xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
           if (c->section != NULL)
@@ -1021,16 +1009,16 @@ write_html (DossierExportContext *ctx,
 
   if (b->documents->len > 0)
     {
-      xmlNodePtr aside = add_element (header, "div", "compares");
+      xmlNodePtr aside = dossier_html_element (header, "div", "compares");
       xmlNodePtr ol;
 
       add_text_element (aside, "p", _("Compares:"));
-      ol = add_element (aside, "ol", NULL);
+      ol = dossier_html_element (aside, "ol", NULL);
       for (guint i = 0; i < b->documents->len; i++)
         {
           DossierExportDocument *d = g_ptr_array_index (b->documents, i);
           g_autofree char *line = document_line (d);
-          xmlNodePtr li = add_element (ol, "li", NULL);
+          xmlNodePtr li = dossier_html_element (ol, "li", NULL);
 
           add_text_element (li, "cite", d->title);
           if (*line != '\0')
@@ -1041,7 +1029,7 @@ write_html (DossierExportContext *ctx,
         }
     }
 
-  main = add_element (body, "main", NULL);
+  main = dossier_html_element (body, "main", NULL);
   if (b->root->children == NULL || b->root->children->len == 0)
     {
       add_text_element (main, "p", _("This note is empty."));

@@ -118,18 +118,6 @@ add_text (xmlNodePtr  parent,
   xmlAddChild (parent, xmlNewText (BAD_CAST clean));
 }
 
-static xmlNodePtr
-add_element (xmlNodePtr  parent,
-             const char *name,
-             const char *klass)
-{
-  xmlNodePtr node = xmlNewChild (parent, NULL, BAD_CAST name, NULL);
-
-  if (klass != NULL)
-    xmlSetProp (node, BAD_CAST "class", BAD_CAST klass);
-  return node;
-}
-
 /* An element holding @text: the text is a child text node (escaped when
  * serialized), never parsed. */
 static xmlNodePtr
@@ -138,7 +126,7 @@ add_text_element (xmlNodePtr  parent,
                   const char *klass,
                   const char *text)
 {
-  xmlNodePtr node = add_element (parent, name, klass);
+  xmlNodePtr node = dossier_html_element (parent, name, klass);
 
   add_text (node, text != NULL ? text : "");
   return node;
@@ -198,10 +186,10 @@ html_begin (DossierSummary *s,
   data->doc = dossier_export_html_new (_("en"), clean_title, clean_subtitle, stylesheet,
                                        &body, NULL);
 
-  data->nav = add_element (body, "nav", NULL);
+  data->nav = dossier_html_element (body, "nav", NULL);
   xmlSetProp (data->nav, BAD_CAST "aria-label", BAD_CAST _("Contents"));
-  data->nav_list = add_element (data->nav, "ol", NULL);
-  data->main = add_element (body, "main", NULL);
+  data->nav_list = dossier_html_element (data->nav, "ol", NULL);
+  data->main = dossier_html_element (body, "main", NULL);
 }
 
 static void
@@ -218,14 +206,14 @@ html_open_part (DossierSummary              *s,
     klass = g_strconcat (heading->kind, heading->columns ? " columns" : "", NULL);
   else if (heading->columns)
     klass = g_strdup ("columns");
-  part = add_element (current (s), s->depth == 0 ? "article" : "section", klass);
+  part = dossier_html_element (current (s), s->depth == 0 ? "article" : "section", klass);
   if (is_name (heading->anchor))
     xmlSetProp (part, BAD_CAST "id", BAD_CAST heading->anchor);
 
-  h = add_element (part, level, NULL);
+  h = dossier_html_element (part, level, NULL);
   if (dossier_color_is_hex (heading->color))
     {
-      xmlNodePtr swatch = add_element (h, "span", "swatch");
+      xmlNodePtr swatch = dossier_html_element (h, "span", "swatch");
 
       set_style_color (swatch, "background", heading->color);
       /* The swatch only repeats the tag's colour; screen readers skip it. */
@@ -243,7 +231,7 @@ html_open_part (DossierSummary              *s,
   if (s->depth == 0 && is_name (heading->anchor))
     {
       g_autofree char *href = g_strconcat ("#", heading->anchor, NULL);
-      xmlNodePtr li = add_element (data->nav_list, "li", NULL);
+      xmlNodePtr li = dossier_html_element (data->nav_list, "li", NULL);
       xmlNodePtr a = add_text_element (li, "a", NULL, heading->title);
 
       xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
@@ -266,14 +254,14 @@ html_fields (DossierSummary            *s,
              const DossierSummaryField *fields,
              guint                      n_fields)
 {
-  xmlNodePtr dl = add_element (current (s), "dl", "meta");
+  xmlNodePtr dl = dossier_html_element (current (s), "dl", "meta");
 
   for (guint i = 0; i < n_fields; i++)
     {
       add_text_element (dl, "dt", NULL, fields[i].label);
       if (fields[i].link)
         {
-          xmlNodePtr dd = add_element (dl, "dd", NULL);
+          xmlNodePtr dd = dossier_html_element (dl, "dd", NULL);
           xmlNodePtr a = add_text_element (dd, "a", NULL, fields[i].value);
 
           /* The attribute is escaped by the serializer; only http(s)
@@ -316,7 +304,7 @@ add_blockquote (xmlNodePtr                 figure,
 {
   const DossierSummaryPassage *p = q->passage;
   gboolean context = p->before != NULL || p->after != NULL;
-  xmlNodePtr blockquote = add_element (figure, "blockquote", NULL);
+  xmlNodePtr blockquote = dossier_html_element (figure, "blockquote", NULL);
   g_auto(GStrv) paragraphs = g_strsplit (p->quote, "\n\n", -1);
   guint n = g_strv_length (paragraphs);
 
@@ -328,7 +316,7 @@ add_blockquote (xmlNodePtr                 figure,
       if (*paragraphs[i] == '\0' && n > 1 && i != 0 && i != n - 1)
         continue;
 
-      para = add_element (blockquote, "p", NULL);
+      para = dossier_html_element (blockquote, "p", NULL);
       if (i == 0 && p->before != NULL)
         {
           g_autofree char *before = g_strconcat (p->before_cut ? "…" : "", p->before, NULL);
@@ -350,7 +338,7 @@ add_blockquote (xmlNodePtr                 figure,
           g_autofree char *number = g_strdup_printf ("%u", q->footnote);
           g_autofree char *ref = g_strdup_printf ("ref-%u", q->footnote);
           g_autofree char *href = g_strdup_printf ("#note-%u", q->footnote);
-          xmlNodePtr sup = add_element (para, "sup", "ref");
+          xmlNodePtr sup = dossier_html_element (para, "sup", "ref");
           xmlNodePtr a = add_text_element (sup, "a", NULL, number);
 
           xmlSetProp (a, BAD_CAST "id", BAD_CAST ref);
@@ -372,7 +360,7 @@ html_quote (DossierSummary            *s,
 {
   xmlNodePtr figure, caption, where;
 
-  figure = add_element (current (s), "figure", "quote");
+  figure = dossier_html_element (current (s), "figure", "quote");
   set_style_color (figure, "border-left-color", q->color);
   add_blockquote (figure, q);
 
@@ -380,14 +368,14 @@ html_quote (DossierSummary            *s,
       q->comment == NULL)
     return;
 
-  caption = add_element (figure, "figcaption", NULL);
-  where = add_element (caption, "p", NULL);
+  caption = dossier_html_element (figure, "figcaption", NULL);
+  where = dossier_html_element (caption, "p", NULL);
   if (q->source != NULL)
     {
-      xmlNodePtr source = add_element (where, "span", "source");
+      xmlNodePtr source = dossier_html_element (where, "span", "source");
 
       g_autofree char *href = g_strdup_printf ("#doc-%" G_GINT64_FORMAT, q->source->id);
-      xmlNodePtr cite = add_element (source, "cite", NULL);
+      xmlNodePtr cite = dossier_html_element (source, "cite", NULL);
       xmlNodePtr a = add_text_element (cite, "a", NULL, q->source->title);
 
       xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
@@ -427,7 +415,7 @@ html_quote (DossierSummary            *s,
 
   if (q->memo != NULL)
     {
-      xmlNodePtr aside = add_element (caption, "aside", "memo");
+      xmlNodePtr aside = dossier_html_element (caption, "aside", "memo");
 
       add_text_element (aside, "strong", NULL, _("Note:"));
       add_text (aside, " ");
@@ -440,16 +428,16 @@ html_footnotes (DossierSummary *s,
                 GPtrArray      *memos)
 {
   HtmlData *data = s->data;
-  xmlNodePtr section = add_element (data->main, "section", "notes");
+  xmlNodePtr section = dossier_html_element (data->main, "section", "notes");
   xmlNodePtr ol;
 
   add_text_element (section, "h2", NULL, _("Notes"));
-  ol = add_element (section, "ol", NULL);
+  ol = dossier_html_element (section, "ol", NULL);
   for (guint i = 0; i < memos->len; i++)
     {
       g_autofree char *id = g_strdup_printf ("note-%u", i + 1);
       g_autofree char *href = g_strdup_printf ("#ref-%u", i + 1);
-      xmlNodePtr li = add_element (ol, "li", NULL);
+      xmlNodePtr li = dossier_html_element (ol, "li", NULL);
       xmlNodePtr back;
 
       xmlSetProp (li, BAD_CAST "id", BAD_CAST id);

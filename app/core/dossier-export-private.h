@@ -75,6 +75,10 @@ struct _xmlDoc *dossier_export_html_new (const char       *lang,
                                          const char       *stylesheet,
                                          struct _xmlNode **body,
                                          struct _xmlNode **header);
+/* A new element @name under @parent, of class @klass (none if NULL). */
+struct _xmlNode *dossier_html_element   (struct _xmlNode  *parent,
+                                         const char       *name,
+                                         const char       *klass);
 
 void     dossier_export_writer_printf (DossierExportWriter *w,
                                        const char          *format,

@@ -308,6 +308,18 @@ dossier_export_html_new (const char       *lang,
   return doc;
 }
 
+xmlNodePtr
+dossier_html_element (xmlNodePtr  parent,
+                      const char *name,
+                      const char *klass)
+{
+  xmlNodePtr node = xmlNewChild (parent, NULL, BAD_CAST name, NULL);
+
+  if (klass != NULL)
+    xmlSetProp (node, BAD_CAST "class", BAD_CAST klass);
+  return node;
+}
+
 gboolean
 dossier_export_writer_check_walk (DossierExportWriter *w,
                                   GError             **error)
