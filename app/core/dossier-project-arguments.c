@@ -438,12 +438,9 @@ check_strength (int          strength,
   return FALSE;
 }
 
-#define QUESTION_ORDER_SQL "SELECT id FROM questions WHERE ?1 = ?1 ORDER BY position, id"
 #define ARGUMENT_ORDER_SQL \
   "SELECT id FROM arguments WHERE question = ?1 AND polarity = ?2 ORDER BY position, id"
 
-#define RENUMBER_QUESTIONS_SQL \
-  "UPDATE questions SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
 #define RENUMBER_ARGUMENTS_SQL \
   "UPDATE arguments SET position = ?2 WHERE id = ?1 AND position IS NOT ?2"
 
@@ -516,25 +513,10 @@ dossier_project_move_question (DossierProject  *self,
                                int              position,
                                GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autoptr(GArray) ids = NULL;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
-      !dossier_action_begin (&action, self, error))
-    return FALSE;
-
-  ids = dossier_project_read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
-  if (ids == NULL)
-    return FALSE;
-  dossier_array_move_id (ids, question_id, position);
-  if (!dossier_project_renumber (self, RENUMBER_QUESTIONS_SQL, ids, error))
-    return FALSE;
-
-  dossier_project_touch_table (self, "questions");
-  return dossier_action_commit (&action, _("Move Question"), error);
+  return dossier_project_move_row (self, DOSSIER_ROW_QUESTION, question_id, position,
+                                   _("Move Question"), error);
 }
 
 gboolean
@@ -544,7 +526,6 @@ dossier_project_delete_question (DossierProject  *self,
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) highlights = NULL;
-  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -565,13 +546,10 @@ dossier_project_delete_question (DossierProject  *self,
   if (!dossier_project_run_ids (self, "DELETE FROM questions WHERE id = ?1", question_id, 0, error))
     return FALSE;
 
-  ids = dossier_project_read_ids (self, QUESTION_ORDER_SQL, 0, NULL, error);
-  if (ids == NULL ||
-      !dossier_project_renumber (self, RENUMBER_QUESTIONS_SQL, ids, error) ||
+  if (!dossier_project_place_rows (self, DOSSIER_ROW_QUESTION, 0, -1, error) ||
       !dossier_project_drop_bare_highlights (self, highlights, error))
     return FALSE;
 
-  dossier_project_touch_table (self, "questions");
   dossier_project_touch_table (self, "arguments");
   return dossier_action_commit (&action, _("Delete Question"), error);
 }

@@ -776,6 +776,23 @@ gboolean      dossier_project_renumber         (DossierProject       *self,
 void          dossier_array_move_id            (GArray               *ids,
                                                 gint64                id,
                                                 int                   position);
+/* Within an action: numbers the rows of @kind (stakeholders or
+ * questions, each one list) 0… in their order, with @moved_id (0: none,
+ * the rest closing ranks) put at @position (-1 or past the end: last),
+ * and notes that the list changed. */
+gboolean      dossier_project_place_rows       (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                gint64                moved_id,
+                                                int                   position,
+                                                GError              **error);
+/* Moves row @id of @kind (as dossier_project_place_rows()) as one action
+ * labelled @label; fails if there is no such row. */
+gboolean      dossier_project_move_row         (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                gint64                id,
+                                                int                   position,
+                                                const char           *label,
+                                                GError              **error);
 /* Sets integer columns of row @row_id of @table as one action labelled
  * @label (@sql: "UPDATE … SET … = ?2[, … = ?3] WHERE id = ?1 AND (… IS
  * NOT …)"), binding NULL for a value equal to @null_value; a row already

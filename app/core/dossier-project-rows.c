@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-project-rows.c — what the actions on the project's rows share:
  * a row that must exist (and the message when it does not), the ids a
- * query returns, rows numbered in a new order, integer columns set as one
+ * query returns, rows numbered in a new order or moved in one list, integer columns set as one
  * action, notes on evidence, colours, and which changes make a model read again.
  * One copy, so that a fix to one reaches all.
  */
@@ -167,6 +167,65 @@ dossier_array_move_id (GArray *ids,
   if (position < 0 || (guint) position > ids->len)
     position = ids->len;
   g_array_insert_val (ids, position, id);
+}
+
+/* The rows kept in one list by their place. */
+static const struct
+{
+  const char *table;
+  const char *order_sql;
+  const char *renumber_sql;
+} ordered_rows[] = {
+  [DOSSIER_ROW_STAKEHOLDER] = {
+    "stakeholders",
+    "SELECT id FROM stakeholders WHERE ?1 = ?1 ORDER BY position, id",
+    "UPDATE stakeholders SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+  },
+  [DOSSIER_ROW_QUESTION] = {
+    "questions",
+    "SELECT id FROM questions WHERE ?1 = ?1 ORDER BY position, id",
+    "UPDATE questions SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+  },
+};
+
+gboolean
+dossier_project_place_rows (DossierProject  *self,
+                            DossierRowKind   kind,
+                            gint64           moved_id,
+                            int              position,
+                            GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert ((guint) kind < G_N_ELEMENTS (ordered_rows) && ordered_rows[kind].table != NULL);
+
+  ids = dossier_project_read_ids (self, ordered_rows[kind].order_sql, 0, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  if (moved_id != 0)
+    dossier_array_move_id (ids, moved_id, position);
+  if (!dossier_project_renumber (self, ordered_rows[kind].renumber_sql, ids, error))
+    return FALSE;
+
+  dossier_project_touch_table (self, ordered_rows[kind].table);
+  return TRUE;
+}
+
+gboolean
+dossier_project_move_row (DossierProject  *self,
+                          DossierRowKind   kind,
+                          gint64           id,
+                          int              position,
+                          const char      *label,
+                          GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  return dossier_project_ensure_open (self, error) &&
+         dossier_project_require_row (self, kind, id, error) &&
+         dossier_action_begin (&action, self, error) &&
+         dossier_project_place_rows (self, kind, id, position, error) &&
+         dossier_action_commit (&action, label, error);
 }
 
 gboolean

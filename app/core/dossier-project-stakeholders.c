@@ -952,51 +952,16 @@ dossier_project_set_stakeholder_color (DossierProject  *self,
                                    _("Change Colour"), error);
 }
 
-/* Numbers the stakeholders 0… in their order now, writing only the rows
- * whose position changes. */
-static gboolean
-renumber (DossierProject  *self,
-          GArray          *ids,
-          GError         **error)
-{
-  if (!dossier_project_renumber (self,
-                                 "UPDATE stakeholders SET position = ?2 "
-                                 "WHERE id = ?1 AND position IS NOT ?2",
-                                 ids, error))
-    return FALSE;
-
-  dossier_project_touch_table (self, "stakeholders");
-  return TRUE;
-}
-
-#define ORDERED_IDS_SQL "SELECT id FROM stakeholders WHERE ?1 = ?1 ORDER BY position, id"
-
 gboolean
 dossier_project_move_stakeholder (DossierProject  *self,
                                   gint64           stakeholder_id,
                                   int              position,
                                   GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autoptr(GArray) ids = NULL;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
-      !dossier_action_begin (&action, self, error))
-    return FALSE;
-
-  ids = dossier_project_read_ids (self, ORDERED_IDS_SQL, 0, NULL, error);
-  if (ids == NULL)
-    return FALSE;
-
-  dossier_array_move_id (ids, stakeholder_id, position);
-
-  if (!renumber (self, ids, error))
-    return FALSE;
-
-  return dossier_action_commit (&action, _("Move Stakeholder"), error);
+  return dossier_project_move_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, position,
+                                   _("Move Stakeholder"), error);
 }
 
 /* Arguments made from its perspective are nobody's after it goes. */
@@ -1021,16 +986,11 @@ delete_stakeholder_row (DossierProject  *self,
                         gint64           stakeholder_id,
                         GError         **error)
 {
-  g_autoptr(GArray) ids = NULL;
-
   /* Its evidence, mentions go with it (cascade), its arguments become
    * nobody's (SET NULL); the rest close ranks. */
-  if (!dossier_project_run_ids (self, "DELETE FROM stakeholders WHERE id = ?1",
-                                stakeholder_id, 0, error))
-    return FALSE;
-
-  ids = dossier_project_read_ids (self, ORDERED_IDS_SQL, 0, NULL, error);
-  return ids != NULL && renumber (self, ids, error);
+  return dossier_project_run_ids (self, "DELETE FROM stakeholders WHERE id = ?1",
+                                  stakeholder_id, 0, error) &&
+         dossier_project_place_rows (self, DOSSIER_ROW_STAKEHOLDER, 0, -1, error);
 }
 
 gboolean
