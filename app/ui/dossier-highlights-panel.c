@@ -29,6 +29,7 @@ struct _DossierHighlightsPanel
 
   /* template */
   GtkWidget      *box;
+  GtkButton      *back_button;
   GtkLabel       *title_label;
   GtkLabel       *count_label;
   GtkStack       *stack;
@@ -70,6 +71,7 @@ enum {
 
 enum {
   HIGHLIGHT_ACTIVATED,
+  LEAVE_TAG,
   N_SIGNALS
 };
 
@@ -111,6 +113,7 @@ update_header (DossierHighlightsPanel *self)
   else if (PROJECT (self) != NULL && self->document_id != 0)
     document = dossier_project_get_document (PROJECT (self), self->document_id);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), tag != NULL);
   if (tag != NULL)
     {
       g_autofree char *documents = NULL;
@@ -170,6 +173,17 @@ update_header (DossierHighlightsPanel *self)
       adw_status_page_set_description (self->empty_page,
                                        _("Open a document, or select a tag in the codebook."));
     }
+}
+
+/* The header's back button: whoever chose the tag (the codebook) lets it go. */
+static void
+back_clicked_cb (DossierHighlightsPanel *self)
+{
+  g_signal_emit (self, signals[LEAVE_TAG], 0);
+  /* The button went with the tag: the focus goes on to the cards in its
+   * place (with none, it stays where the window put it). */
+  if (self->tag_id == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 /* Follows the title of what is listed (a tag's path, a document's title). */
@@ -689,17 +703,26 @@ dossier_highlights_panel_class_init (DossierHighlightsPanelClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* The user asks for the document's highlights instead of the tag's. */
+  signals[LEAVE_TAG] =
+    g_signal_new ("leave-tag",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-highlights-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, back_button);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierHighlightsPanel, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "highlightspanel");
 }

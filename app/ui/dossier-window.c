@@ -951,6 +951,9 @@ static void
 on_document_activated (DossierWindow *self,
                        gint64         document_id)
 {
+  /* Choosing a document asks for its highlights: a tag still chosen in the
+   * codebook would keep the panel on that tag's. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (self->codebook_panel), 0);
   dossier_window_open_document (self, document_id);
   if (dossier_reader_page_get_document_id (self->reader_page) != 0)
     {
@@ -968,6 +971,16 @@ on_codebook_selected_tag (DossierWindow *self)
   update_highlights_panel (self);
   if (tag_id != 0)
     adw_view_stack_set_visible_child_name (self->right_stack, "highlights");
+}
+
+/* The highlights panel's back button: the panel follows the document again.
+ * The button is gone, so the focus goes to the reader (the panel moves it on
+ * to its cards, if it has some). */
+static void
+on_highlights_leave_tag (DossierWindow *self)
+{
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (self->codebook_panel), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
 }
 
 static void
@@ -1381,6 +1394,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_highlights_leave_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_codebook_selected_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_highlight_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated);

@@ -18,6 +18,7 @@
 #include "dossier-compare-page.h"
 #include "dossier-export-dialog.h"
 #include "dossier-highlight-card.h"
+#include "dossier-highlights-panel.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-tag-picker-row.h"
@@ -2429,6 +2430,81 @@ test_reveal_from_panels (Fixture       *f,
   }
 }
 
+/* The highlights panel's back button (a go-previous button in its header),
+ * or NULL when there is none. */
+static GtkWidget *
+highlights_back_button (DossierWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (window->highlights_panel, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]), "go-previous-symbolic") == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static void
+assert_highlights_panel_on (Fixture *f,
+                            gint64   tag_id,
+                            gint64   document_id)
+{
+  gint64 panel_tag = -1, panel_doc = -1;
+
+  g_object_get (f->window->highlights_panel, "tag-id", &panel_tag, "document-id", &panel_doc, NULL);
+  g_assert_cmpint (panel_tag, ==, tag_id);
+  g_assert_cmpint (panel_doc, ==, document_id);
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (f->window->codebook_panel)),
+                   ==, tag_id);
+}
+
+/* A tag chosen in the codebook (or just added there, which chooses it)
+ * holds the highlights panel on that tag's highlights; the user gets back
+ * to the document's by the panel's back button or by choosing a document,
+ * not only by Escape in the codebook. */
+static void
+test_highlights_back_to_document (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *back;
+  gint64 start, end;
+
+  select_text (f, "seven to four", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
+  flush_events ();
+  assert_highlights_panel_on (f, 0, f->document_id);
+  back = highlights_back_button (f->window);
+  g_assert_nonnull (back);
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* Risks has no highlight (the passage is a benefit): the panel says so,
+   * with its way back shown. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (f->window->codebook_panel), f->risks_id);
+  flush_events ();
+  assert_highlights_panel_on (f, f->risks_id, 0);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_get_mapped (back));
+  gtk_widget_grab_focus (back);
+
+  g_signal_emit_by_name (back, "clicked");
+  flush_events ();
+  assert_highlights_panel_on (f, 0, f->document_id);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_highlights_panel_get_model (DOSSIER_HIGHLIGHTS_PANEL (f->window->highlights_panel))),
+                    ==, 1);
+  /* Not left on the button that went: on the card in its place. */
+  visible_focus (f->window);
+  g_assert_true (focus_within (f->window, f->window->highlights_panel));
+
+  /* Choosing the document in the documents panel also lets the tag go. */
+  dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (f->window->codebook_panel), f->risks_id);
+  flush_events ();
+  assert_highlights_panel_on (f, f->risks_id, 0);
+  g_signal_emit_by_name (f->window->documents_panel, "document-activated", f->document_id);
+  flush_events ();
+  assert_highlights_panel_on (f, 0, f->document_id);
+}
+
 /* The Stakeholders and Pros & Cons panels beside the reader: they follow
  * the document shown and the selection in it; citing the selection is one
  * step that win.undo takes back; a cited passage leads back to the reader. */
@@ -3153,6 +3229,7 @@ main (int   argc,
   ADD ("import-then-close", test_import_then_close);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
+  ADD ("highlights-back-to-document", test_highlights_back_to_document);
   ADD ("cite-from-panels", test_cite_from_panels);
   ADD ("reveal-other-document", test_reveal_other_document);
   ADD ("local-changes-patch-spans", test_local_changes_patch_spans);
