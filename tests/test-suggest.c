@@ -366,6 +366,60 @@ test_stakeholders_samples (void)
   find_stakeholder (l, "Calder Heritage Trust");
 }
 
+/* @text's paragraphs (separated by blank lines) as blocks. */
+static GArray *
+paragraph_blocks (const char *text)
+{
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (DossierBlock));
+  glong start = 0, at = 0;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p), at++)
+    {
+      if (*p == '\0' || g_str_has_prefix (p, "\n\n"))
+        {
+          DossierBlock block = { start, at, DOSSIER_BLOCK_PARAGRAPH, 0 };
+
+          g_array_append_val (blocks, block);
+          if (*p == '\0')
+            break;
+          p++;
+          at++;
+          start = at + 1;
+        }
+    }
+  return blocks;
+}
+
+/* People named with no title, or a title the list does not hold ("Council
+ * leader", "Union chair"), then by surname alone: one stakeholder each,
+ * the surname an alias. The surname comes back as the one who speaks
+ * ("Ferrow said"), or after a lower-case role before the full name. */
+static void
+test_stakeholders_people_untitled (void)
+{
+  const char *text =
+    "Reservoir plan passes\n\n"
+    "Councillors approved the reservoir plan on Tuesday. Council leader Nadia Ferrow "
+    "called it overdue. Ferrow said the vote settled a decade of argument.\n\n"
+    "The growers objected. Union chair Osric Thale said the river would run low, and "
+    "Thale told reporters he would appeal.\n\n"
+    "Marta Quillon, who runs the valley's largest dairy, was blunter. Quillon warned "
+    "that herds would be sold before the summer.";
+  g_autoptr(GArray) blocks = paragraph_blocks (text);
+  g_autoptr(GPtrArray) s = NULL;
+
+  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
+  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+
+  assert_alias (find_stakeholder (s, "Nadia Ferrow"), "Ferrow");
+  g_assert_cmpuint (find_stakeholder (s, "Nadia Ferrow")->n_mentions, ==, 2);
+  assert_alias (find_stakeholder (s, "Osric Thale"), "Thale");
+  assert_alias (find_stakeholder (s, "Marta Quillon"), "Quillon");
+  g_assert_cmpuint (find_stakeholder (s, "Marta Quillon")->n_mentions, ==, 2);
+  assert_not_suggested (s, "Tuesday");
+  assert_not_suggested (s, "Reservoir plan passes");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -394,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-spanish", test_stakeholders_spanish);
   g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
+  g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
 
   return g_test_run ();
 }

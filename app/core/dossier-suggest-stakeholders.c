@@ -75,6 +75,8 @@ typedef enum
   TITLE_NONE,
   TITLE_OFFICIAL,   /* President, la ministra, Senator */
   TITLE_HONORIFIC,  /* Mr, Dr, don */
+  TITLE_ROLE,       /* "Council leader", "Union chair": a person, but
+                     * "leader Nadia Ferrow" is no name to look for */
 } TitleKind;
 
 static const struct
@@ -121,6 +123,18 @@ static const struct
   { "lady", TITLE_HONORIFIC }, { "professor", TITLE_HONORIFIC }, { "prof", TITLE_HONORIFIC },
   { "don", TITLE_HONORIFIC }, { "dona", TITLE_HONORIFIC }, { "sr", TITLE_HONORIFIC },
   { "sra", TITLE_HONORIFIC },
+  { "leader", TITLE_ROLE }, { "chair", TITLE_ROLE }, { "chairperson", TITLE_ROLE },
+  { "chief executive", TITLE_ROLE }, { "founder", TITLE_ROLE }, { "lider", TITLE_ROLE },
+  { "jefe", TITLE_ROLE }, { "jefa", TITLE_ROLE }, { "fundador", TITLE_ROLE },
+  { "fundadora", TITLE_ROLE },
+};
+
+/* After a name, these say it is a person's: "Ferrow said". */
+static const char * const reporting_verbs[] = {
+  "said", "says", "told", "tells", "insisted", "insists", "warned", "warns", "added",
+  "argued", "argues", "claimed", "claims", "stated", "wrote", "writes", "replied",
+  "explained", "admitted", "acknowledged", "conceded", "dijo", "afirmo", "declaro",
+  "aseguro", "senalo", "explico", "advirtio", "anadio", "sostuvo",
 };
 
 /* Words for a body of people, and the kind of actor each makes. After a
@@ -668,7 +682,8 @@ note_name (Collector *col,
       const Token *t = &g_array_index (tokens, Token, title_from);
       g_autofree char *titled = span_text (t, b);
 
-      candidate_add_form (c, titled);
+      if (title_kind != TITLE_ROLE)
+        candidate_add_form (c, titled);
       c->person = TRUE;
       if (title_kind == TITLE_OFFICIAL)
         c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
@@ -856,6 +871,10 @@ collect_block (Collector *col,
         {
           Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
+
+          if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
+              IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
+            c->person = TRUE;
 
           /* "Partido Revolucionario Institucional (PRI)" and the other
            * way round: one actor. */
