@@ -61,6 +61,8 @@ struct _DossierArgumentsPanel
   GSignalGroup       *question_signals;    /* the question shown */
   gint64              document_id;
   gint64              question_id;
+  GPtrArray          *pending;            /* suggestions accepted before there was a question */
+  gint64              pending_document_id;
   gint64              selection_start;
   gint64              selection_end;
   gboolean            selecting;          /* the dropdown is being set, not chosen */
@@ -466,6 +468,11 @@ on_question_selected (DossierArgumentsPanel *self)
     dossier_arguments_panel_set_question_id (self, dossier_question_get_id (DOSSIER_QUESTION (item)));
 }
 
+static gboolean add_suggested_arguments (DossierArgumentsPanel      *self,
+                                         gint64                      document_id,
+                                         DossierArgumentSuggestion **suggestions,
+                                         guint                       n);
+
 static void
 on_question_add (DossierArgumentsPanel *self)
 {
@@ -481,8 +488,13 @@ on_question_add (DossierArgumentsPanel *self)
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the question"), error);
       return;
     }
-  gtk_popover_popdown (self->question_popover);
   dossier_arguments_panel_set_question_id (self, id);
+  /* The suggestions accepted while there was no question go to this one. */
+  if (self->pending != NULL && self->question_id == id &&
+      add_suggested_arguments (self, self->pending_document_id,
+                               (DossierArgumentSuggestion **) self->pending->pdata, self->pending->len))
+    dossier_suggestions_section_queue_reload (self->suggestions);
+  gtk_popover_popdown (self->question_popover);
 }
 
 static void
@@ -586,22 +598,16 @@ describe_suggestion (gpointer              item,
 }
 
 static gboolean
-accept_suggestions (gpointer *suggestions,
-                    guint     n,
-                    gpointer  data)
+add_suggested_arguments (DossierArgumentsPanel      *self,
+                         gint64                      document_id,
+                         DossierArgumentSuggestion **suggestions,
+                         guint                       n)
 {
-  DossierArgumentsPanel *self = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (current_question (self) == NULL)
-    {
-      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Add a question first: arguments are for or against one"), FALSE);
-      return FALSE;
-    }
-  if (!dossier_project_accept_argument_suggestions (PROJECT (self), self->question_id, self->document_id,
-                                                    (DossierArgumentSuggestion **) suggestions, n,
-                                                    NULL, &error))
+  if (!dossier_project_accept_argument_suggestions (PROJECT (self), self->question_id, document_id,
+                                                    suggestions, n, NULL, &error))
     {
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the arguments"), error);
       return FALSE;
@@ -609,6 +615,47 @@ accept_suggestions (gpointer *suggestions,
   message = g_strdup_printf (ngettext ("%u argument added", "%u arguments added", n), n);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
   return TRUE;
+}
+
+static DossierArgumentSuggestion *
+copy_argument_suggestion (const DossierArgumentSuggestion *suggestion)
+{
+  DossierArgumentSuggestion *copy = g_new0 (DossierArgumentSuggestion, 1);
+
+  *copy = *suggestion;
+  copy->statement = g_strdup (suggestion->statement);
+  copy->heading = g_strdup (suggestion->heading);
+  return copy;
+}
+
+static gboolean
+accept_suggestions (gpointer *suggestions,
+                    guint     n,
+                    gpointer  data)
+{
+  DossierArgumentsPanel *self = data;
+
+  if (current_question (self) != NULL)
+    return add_suggested_arguments (self, self->document_id, (DossierArgumentSuggestion **) suggestions, n);
+
+  /* Arguments are for or against a question: ask for it, then add them
+   * to it (unless the user closes the question's popover). */
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_argument_suggestion_free);
+  self->pending_document_id = self->document_id;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->pending, copy_argument_suggestion (suggestions[i]));
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->question_add_button)))
+    gtk_menu_button_popup (self->question_add_button);
+  dossier_panel_show_toast (DOSSIER_PANEL (self),
+                            _("Add the question first: the arguments are for or against it"), FALSE);
+  return FALSE;
+}
+
+static void
+on_question_popover_closed (DossierArgumentsPanel *self)
+{
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
 static gboolean
@@ -771,6 +818,7 @@ dossier_arguments_panel_dispose (GObject *object)
   g_clear_object (&self->pro_model);
   g_clear_object (&self->con_model);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_arguments_panel_parent_class)->dispose (object);
 }
@@ -880,6 +928,7 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_question_add);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_popover_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_pro_add);
   gtk_widget_class_bind_template_callback (widget_class, on_con_add);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

@@ -831,30 +831,43 @@ test_arguments_columns (Fixture       *f,
   close_window (window);
 }
 
+/* A Pros & Cons panel in a window on the fixture's article, its
+ * suggestions unfolded: the article's own lists, two advantages, one risk. */
+static GtkWidget *
+show_arguments_suggested (Fixture    *f,
+                          GtkWidget **window)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  *window = show_in_window (panel, 320, 900);
+  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), f->doc);
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+  wait_for_list_box_rows (panel, "argument-suggestions", 3);
+  return panel;
+}
+
 static void
 test_arguments_suggestions (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
+  GtkWidget *panel = show_arguments_suggested (f, &window);
   GtkListBox *suggestions;
   GListModel *pros, *cons;
   gint64 question;
 
-  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
-  window = show_in_window (panel, 320, 900);
-  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), f->doc);
-
-  /* The article's own lists: two advantages, one risk. */
-  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
-  wait_for_list_box_rows (panel, "argument-suggestions", 3);
   suggestions = find_list_box (panel, "argument-suggestions");
 
-  /* No question yet: nothing can be accepted, nothing changes. */
+  /* No question yet: nothing changes (the panel asks for the question:
+   * see suggestions-ask-question; not given here). */
   g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
   flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (f->project)), ==, 0);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (find_entry (panel, "Should the city…?"),
+                                                             GTK_TYPE_POPOVER)));
+  flush_events ();
 
   question = dossier_project_add_question (f->project, "Should Lindenport raise ferry fares?", &error);
   g_assert_no_error (error);
@@ -904,6 +917,58 @@ test_arguments_suggestions (Fixture       *f,
   close_window (window);
 }
 
+/* Accepted before there is a question: the panel asks for one (its
+ * popover opens), and the suggestions go to the question typed there;
+ * closed without one, nothing is added, not even to a later question. */
+static void
+test_arguments_suggestions_ask_question (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *entry, *popover;
+  GtkWidget *panel = show_arguments_suggested (f, &window);
+  GListModel *pros, *arguments = dossier_project_get_arguments (f->project);
+
+  entry = find_entry (panel, "Should the city…?");
+  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Closed without a question: nothing added, now or later. */
+  g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+  dossier_project_add_question (f->project, "A question from elsewhere", &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, 0);
+  undo (f->project);
+
+  /* The first suggestion, then a question typed: it is added to that
+   * question, citing its list item. */
+  g_signal_emit_by_name (find_button (panel, "Add as an Argument", 0), "clicked");
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Should Lindenport raise ferry fares?");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_questions (f->project)), ==, 1);
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
+  {
+    g_autoptr(DossierArgument) first = g_list_model_get_item (pros, 0);
+
+    g_assert_cmpuint (dossier_argument_get_n_evidence (first), ==, 1);
+  }
+  wait_for_list_box_rows (panel, "argument-suggestions", 2);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -925,6 +990,8 @@ main (int   argc,
               fixture_set_up, test_arguments_columns, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/suggestions", Fixture, NULL,
               fixture_set_up, test_arguments_suggestions, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/suggestions-ask-question", Fixture, NULL,
+              fixture_set_up, test_arguments_suggestions_ask_question, fixture_tear_down);
 
   return g_test_run ();
 }
