@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n.h>
@@ -349,6 +350,44 @@ apply_color_scheme (DossierApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 }
 
+/* ---- Drawing without OpenGL ------------------------------------------------- */
+
+/* GDK_DEBUG as it was before dossier_application_skip_unused_gl(), put
+ * back once GTK has read it, for the programs Dossier starts. */
+static char *outer_gdk_debug;
+static gboolean gdk_debug_set;
+
+void
+dossier_application_skip_unused_gl (void)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  const char *debug = g_getenv ("GDK_DEBUG");
+  g_autofree char *more = NULL;
+
+  if (renderer == NULL || g_ascii_strcasecmp (renderer, "cairo") != 0 || gdk_debug_set)
+    return;
+  if (debug != NULL && strstr (debug, "gl-disable") != NULL)
+    return;
+
+  outer_gdk_debug = g_strdup (debug);
+  gdk_debug_set = TRUE;
+  more = debug != NULL && debug[0] != '\0' ? g_strconcat (debug, ",gl-disable", NULL) : g_strdup ("gl-disable");
+  g_setenv ("GDK_DEBUG", more, TRUE);
+}
+
+static void
+restore_gdk_debug (void)
+{
+  if (!gdk_debug_set)
+    return;
+  if (outer_gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", outer_gdk_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  g_clear_pointer (&outer_gdk_debug, g_free);
+  gdk_debug_set = FALSE;
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
@@ -361,6 +400,8 @@ dossier_application_startup (GApplication *app)
   DossierApplication *self = DOSSIER_APPLICATION (app);
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+  /* GTK has opened the display and read GDK_DEBUG. */
+  restore_gdk_debug ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",

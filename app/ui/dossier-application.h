@@ -12,6 +12,14 @@ G_DECLARE_FINAL_TYPE (DossierApplication, dossier_application, DOSSIER, APPLICAT
 
 DossierApplication *dossier_application_new              (void);
 
+/* To call before GTK opens the display. With the cairo renderer asked
+ * for (GSK_RENDERER=cairo) nothing draws with OpenGL, yet GDK on X11 loads
+ * the GL driver when it opens the display, to choose its visual: with
+ * Mesa's software driver that is LLVM, about 58 MB resident for nothing.
+ * Then this asks GDK not to load it (GDK_DEBUG=gl-disable, which the
+ * application's startup puts back as it was, for the programs it starts). */
+void                dossier_application_skip_unused_gl   (void);
+
 /* The application's GSettings (org.dossier.Dossier). */
 GSettings          *dossier_application_get_settings     (DossierApplication *self);
 

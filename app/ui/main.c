@@ -26,6 +26,7 @@ main (int   argc,
   /* A second process that finds a project open here says so. */
   dossier_project_set_holder (DOSSIER_HOLDER_WINDOW);
 
+  dossier_application_skip_unused_gl ();
   app = dossier_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
