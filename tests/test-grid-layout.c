@@ -207,6 +207,43 @@ test_labels_crowded (void)
                    again->places, again->n_places * sizeof (DossierGridPlace));
 }
 
+/* Five hundred stakeholders, twenty to a cell, as the panel's bench has
+ * them, at a sidebar's size and at the command line's: labels still touch
+ * nothing (the obstacles are looked up by where they are, and none may
+ * be missed), and those with the most evidence are labelled first. */
+static void
+test_labels_many (void)
+{
+  const double sizes[][2] = { { 360, 414 }, { 300, 900 }, { 900, 700 }, { 1600, 1200 } };
+  g_autofree DossierGridItem *items = g_new (DossierGridItem, 500);
+
+  for (guint i = 0; i < 500; i++)
+    items[i] = item (i + 1, 1 + i % 5, 1 + (i / 5) % 5, i % 13 == 0 ? 12 : i % 3,
+                     60 + (i * 29) % 90);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(DossierGridLayout) layout = dossier_grid_layout_new (items, 500, sizes[s][0],
+                                                                     sizes[s][1], NULL);
+      guint shown = assert_labels_clear (layout);
+      guint shown_full = 0, full = 0;
+
+      for (guint i = 0; i < 500; i++)
+        if (items[i].n_evidence == 12)
+          {
+            full++;
+            shown_full += layout->places[i].label_shown;
+          }
+      g_test_message ("%.0f × %.0f: %u of 500 labels shown, %u of the %u with most evidence",
+                      sizes[s][0], sizes[s][1], shown, shown_full, full);
+      /* At a sidebar's 360 × 414 the dots fill the cells: no room for any
+       * label is right there. */
+      if (s == 0)
+        continue;
+      g_assert_cmpuint (shown, >=, 30);
+      g_assert_cmpuint (2 * shown_full, >=, full);
+    }
+}
+
 /* A few stakeholders get every label, beside its dot. */
 static void
 test_labels_few (void)
@@ -344,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/dossier/grid-layout/shared-cell", test_shared_cell);
   g_test_add_func ("/dossier/grid-layout/labels-crowded", test_labels_crowded);
   g_test_add_func ("/dossier/grid-layout/labels-few", test_labels_few);
+  g_test_add_func ("/dossier/grid-layout/labels-many", test_labels_many);
   g_test_add_func ("/dossier/grid-layout/labels-no-room", test_labels_no_room);
   g_test_add_func ("/dossier/grid-layout/hit-and-neighbors", test_hit_and_neighbors);
   g_test_add ("/dossier/grid-layout/from-project", TestProject, NULL,

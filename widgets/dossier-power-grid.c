@@ -30,7 +30,9 @@ struct _DossierPowerGrid
   DossierGridLayout  *layout;
   int                 layout_width;
   int                 layout_height;
-  gboolean            items_dirty;  /* names, ratings or evidence changed: measure again */
+  gboolean            items_dirty;  /* the model changed: take and measure every item again */
+  guint               font_serial;  /* of the Pango context the labels were measured with */
+  guint               accessible_idle;
   gint64              selected_id;
   gint64              drop_id;      /* the dot something dragged over would go to */
 };
@@ -57,23 +59,60 @@ static guint signals[N_SIGNALS];
 
 /* ---- Following the model ------------------------------------------------------ */
 
-static void update_accessible (DossierPowerGrid *self);
+static void queue_update_accessible (DossierPowerGrid *self);
+static void measure_label (DossierPowerGrid *self,
+                           guint             index);
+
+/* The dots and labels are placed again at the next allocation or draw. */
+static void
+invalidate_layout (DossierPowerGrid *self)
+{
+  g_clear_pointer (&self->layout, dossier_grid_layout_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
 static void
 invalidate (DossierPowerGrid *self)
 {
   self->items_dirty = TRUE;
-  g_clear_pointer (&self->layout, dossier_grid_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_accessible (self);
+  invalidate_layout (self);
+  queue_update_accessible (self);
 }
 
+/* Only what the grid shows or says of a stakeholder matters, and only
+ * that stakeholder is taken again (mention counts, for one, change for
+ * every stakeholder at each import). */
 static void
 item_notify_cb (DossierPowerGrid *self,
                 GParamSpec       *pspec,
                 gpointer          item)
 {
-  invalidate (self);
+  static const char * const shown[] = {
+    "power", "interest", "stance-position", "n-evidence", "power-backed", "interest-backed", NULL
+  };
+  gboolean renamed = g_str_equal (pspec->name, "name");
+  guint index;
+
+  if (!renamed && !g_strv_contains (shown, pspec->name))
+    return;
+  if (self->items_dirty || !g_ptr_array_find (self->items, item, &index))
+    {
+      invalidate (self);
+      return;
+    }
+  if (renamed)
+    measure_label (self, index);
+  else
+    {
+      DossierGridItem *it = &self->grid_items[index];
+      double width = it->label_width, height = it->label_height;
+
+      dossier_grid_item_init (it, item);
+      it->label_width = width;
+      it->label_height = height;
+    }
+  invalidate_layout (self);
+  queue_update_accessible (self);
 }
 
 static void
@@ -150,21 +189,30 @@ layout_size (PangoLayout *layout,
   *height = h;
 }
 
+/* Takes item @index again, its name laid out and measured. */
+static void
+measure_label (DossierPowerGrid *self,
+               guint             index)
+{
+  DossierStakeholder *s = g_ptr_array_index (self->items, index);
+  DossierGridItem *it = &self->grid_items[index];
+  PangoLayout *label = make_layout (self, dossier_stakeholder_get_name (s), FALSE, FALSE);
+
+  dossier_grid_item_init (it, s);
+  layout_size (label, &it->label_width, &it->label_height);
+  g_clear_object (&g_ptr_array_index (self->labels, index));
+  g_ptr_array_index (self->labels, index) = label;
+}
+
 static void
 measure_items (DossierPowerGrid *self)
 {
   g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->labels, self->items->len);
   g_free (self->grid_items);
   self->grid_items = g_new0 (DossierGridItem, MAX (self->items->len, 1));
   for (guint i = 0; i < self->items->len; i++)
-    {
-      DossierStakeholder *s = g_ptr_array_index (self->items, i);
-      PangoLayout *label = make_layout (self, dossier_stakeholder_get_name (s), FALSE, FALSE);
-
-      dossier_grid_item_init (&self->grid_items[i], s);
-      layout_size (label, &self->grid_items[i].label_width, &self->grid_items[i].label_height);
-      g_ptr_array_add (self->labels, label);
-    }
+    measure_label (self, i);
   for (int q = 0; q < DOSSIER_GRID_N_QUADRANTS; q++)
     {
       g_clear_object (&self->titles[q]);
@@ -175,6 +223,7 @@ measure_items (DossierPowerGrid *self)
   self->axis_power = make_layout (self, _("Power →"), FALSE, TRUE);
   self->axis_interest = make_layout (self, _("Interest →"), FALSE, TRUE);
   self->items_dirty = FALSE;
+  self->font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 }
 
 static const DossierGridLayout *
@@ -184,7 +233,11 @@ ensure_layout (DossierPowerGrid *self,
 {
   DossierGridMetrics m = DOSSIER_GRID_METRICS_INIT;
   double axis_w, axis_h;
+  /* A new font, size or resolution (CSS, settings) changes the serial. */
+  guint font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
+  if (font_serial != self->font_serial)
+    self->items_dirty = TRUE;
   if (self->layout != NULL && !self->items_dirty &&
       self->layout_width == width && self->layout_height == height)
     return self->layout;
@@ -405,7 +458,8 @@ dossier_power_grid_size_allocate (GtkWidget *widget,
                                   int        height,
                                   int        baseline)
 {
-  /* The layout follows the size at the next draw. */
+  /* Placed here rather than while drawing; the draw finds it done. */
+  ensure_layout (DOSSIER_POWER_GRID (widget), width, height);
   gtk_widget_queue_draw (widget);
 }
 
@@ -443,8 +497,10 @@ dossier_power_grid_css_changed (GtkWidget         *widget,
                                 GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (dossier_power_grid_parent_class)->css_changed (widget, change);
-  /* The font may have changed: measure the labels again. */
-  invalidate (DOSSIER_POWER_GRID (widget));
+  /* The colours may have changed. A change of font shows in the Pango
+   * context's serial, and ensure_layout measures the labels again then;
+   * a change of state (focus, hover, backdrop) no longer does. */
+  gtk_widget_queue_draw (widget);
 }
 
 /* ---- Selection, pointer and keys ----------------------------------------------- */
@@ -592,9 +648,10 @@ dossier_power_grid_query_tooltip (GtkWidget  *widget,
 
 /* Screen readers get every stakeholder in words: the selected one first,
  * then all of them in the list's order. */
-static void
-update_accessible (DossierPowerGrid *self)
+static gboolean
+update_accessible (gpointer data)
 {
+  DossierPowerGrid *self = data;
   GString *description = g_string_new (NULL);
   DossierStakeholder *selected = selected_stakeholder (self);
 
@@ -618,6 +675,17 @@ update_accessible (DossierPowerGrid *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
   g_string_free (description, TRUE);
+  self->accessible_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for many changes: an import notifies every stakeholder, and each
+ * description names them all. */
+static void
+queue_update_accessible (DossierPowerGrid *self)
+{
+  if (self->accessible_idle == 0)
+    self->accessible_idle = g_idle_add (update_accessible, self);
 }
 
 /* ---- Properties ------------------------------------------------------------------ */
@@ -671,7 +739,7 @@ dossier_power_grid_set_selected_id (DossierPowerGrid *self,
 
   self->selected_id = stakeholder_id;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_accessible (self);
+  queue_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
@@ -746,6 +814,7 @@ dossier_power_grid_dispose (GObject *object)
   g_clear_object (&self->model);
   if (self->items != NULL)
     release_items (self);
+  g_clear_handle_id (&self->accessible_idle, g_source_remove);
 
   G_OBJECT_CLASS (dossier_power_grid_parent_class)->dispose (object);
 }
@@ -863,5 +932,5 @@ dossier_power_grid_init (DossierPowerGrid *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Power/interest grid"), -1);
-  update_accessible (self);
+  queue_update_accessible (self);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -239,38 +240,185 @@ place_titles (DossierGridLayout        *layout,
     }
 }
 
+/* ---- What a label must keep clear of ---------------------------------------------- */
+
+/* The plot cut into square buckets. Each dot and each label placed so far
+ * is listed in every bucket its reach touches (the area within which it
+ * would be in a new label's way), so a candidate label is tested only
+ * against what its own buckets hold, not against every dot and label:
+ * with 500 stakeholders that made placing the labels quadratic. The
+ * answers are those of the tests against everything, so the picture is
+ * the same. */
+#define MAX_BUCKETS_PER_SIDE 64
+
+typedef struct
+{
+  guint what;   /* a place's index × 2, + 1 for its label, + 0 for its dot */
+  guint next;   /* the bucket's next entry; G_MAXUINT: none */
+} BucketEntry;
+
 typedef struct
 {
   const DossierGridLayout *layout;
-  const guint             *placed;     /* indices of places with a label, so far */
-  guint                    n_placed;
   double                   gap;
+  double                   size;      /* of a bucket's side */
+  int                      cols;
+  int                      rows;
+  guint                   *heads;     /* cols × rows entries; G_MAXUINT: empty */
+  GArray                  *entries;   /* BucketEntry */
+  guint                   *seen;      /* per what: the query that last tested it */
+  guint                    query;
+  double                   cos_angle[N_ANGLES];   /* of the directions labels go away in */
+  double                   sin_angle[N_ANGLES];
 } Obstacles;
 
+/* The column (or row) of the bucket holding @offset from the plot's
+ * edge, clamped to the plot; not-a-number goes to the first. */
+static int
+bucket_of (const Obstacles *o,
+           double           offset,
+           int              n)
+{
+  double b = floor (offset / o->size);
+
+  if (!(b >= 0))
+    return 0;
+  return b >= n ? n - 1 : (int) b;
+}
+
+static void
+obstacles_init (Obstacles                *o,
+                const DossierGridLayout  *layout,
+                const DossierGridItem    *items,
+                const DossierGridMetrics *m)
+{
+  const DossierGridRect *plot = &layout->plot;
+  double tallest = 0;
+
+  *o = (Obstacles) { layout, m->gap, 1, 1, 1 };
+  for (guint i = 0; i < layout->n_places; i++)
+    tallest = MAX (tallest, items[i].label_height);
+  /* About two labels high; no more buckets a side than the limit. */
+  o->size = MAX (2 * tallest, MAX (plot->width, plot->height) / MAX_BUCKETS_PER_SIDE);
+  if (isfinite (o->size) && o->size > 0 && isfinite (plot->width) && isfinite (plot->height))
+    {
+      o->cols = CLAMP ((int) ceil (plot->width / o->size), 1, MAX_BUCKETS_PER_SIDE);
+      o->rows = CLAMP ((int) ceil (plot->height / o->size), 1, MAX_BUCKETS_PER_SIDE);
+    }
+  else
+    o->size = 1;
+  o->heads = g_new (guint, o->cols * o->rows);
+  memset (o->heads, 0xff, sizeof (guint) * o->cols * o->rows);
+  o->entries = g_array_sized_new (FALSE, FALSE, sizeof (BucketEntry), 4 * layout->n_places);
+  o->seen = g_new0 (guint, 2 * (gsize) layout->n_places);
+  for (int a = 0; a < N_ANGLES; a++)
+    {
+      double angle = 2 * G_PI * a / N_ANGLES;
+
+      o->cos_angle[a] = cos (angle);
+      o->sin_angle[a] = sin (angle);
+    }
+}
+
+static void
+obstacles_clear (Obstacles *o)
+{
+  g_free (o->heads);
+  g_array_unref (o->entries);
+  g_free (o->seen);
+}
+
+/* Lists @what in every bucket that the box from (@x1, @y1) to (@x2, @y2)
+ * touches, edges included. */
+static void
+obstacles_add (Obstacles *o,
+               guint      what,
+               double     x1,
+               double     y1,
+               double     x2,
+               double     y2)
+{
+  const DossierGridRect *plot = &o->layout->plot;
+  int c1 = bucket_of (o, x1 - plot->x, o->cols), c2 = bucket_of (o, x2 - plot->x, o->cols);
+  int r1 = bucket_of (o, y1 - plot->y, o->rows), r2 = bucket_of (o, y2 - plot->y, o->rows);
+
+  for (int r = r1; r <= r2; r++)
+    for (int c = c1; c <= c2; c++)
+      {
+        guint *head = &o->heads[r * o->cols + c];
+        BucketEntry entry = { what, *head };
+
+        *head = o->entries->len;
+        g_array_append_val (o->entries, entry);
+      }
+}
+
+/* A dot is in the way of any label nearer to its centre than its radius
+ * and half a gap (see label_fits). */
+static void
+obstacles_add_dot (Obstacles *o,
+                   guint      index)
+{
+  const DossierGridPlace *p = &o->layout->places[index];
+  double reach = p->radius + o->gap / 2;
+
+  obstacles_add (o, 2 * index, p->x - reach, p->y - reach, p->x + reach, p->y + reach);
+}
+
+/* A placed label is in the way of any label less than a gap from it. */
+static void
+obstacles_add_label (Obstacles *o,
+                     guint      index)
+{
+  const DossierGridRect *l = &o->layout->places[index].label;
+
+  obstacles_add (o, 2 * index + 1, l->x - o->gap, l->y - o->gap, l->x + l->width + o->gap,
+                 l->y + l->height + o->gap);
+}
+
 static gboolean
-label_fits (const Obstacles       *o,
+label_fits (Obstacles             *o,
             const DossierGridRect *label)
 {
   const DossierGridLayout *layout = o->layout;
+  const DossierGridRect *plot = &layout->plot;
+  int c1, c2, r1, r2;
 
-  if (!rect_inside (label, &layout->plot))
+  if (!rect_inside (label, plot))
     return FALSE;
-  for (guint i = 0; i < layout->n_places; i++)
-    {
-      const DossierGridPlace *p = &layout->places[i];
 
-      if (rect_distance_to (label, p->x, p->y, NULL, NULL) < p->radius + o->gap / 2)
-        return FALSE;
+  /* Each dot or label is tested once however many buckets it shares
+   * with this one. */
+  if (++o->query == 0)
+    {
+      memset (o->seen, 0, sizeof (guint) * 2 * layout->n_places);
+      o->query = 1;
     }
-  for (guint i = 0; i < o->n_placed; i++)
-    if (rects_overlap (label, &layout->places[o->placed[i]].label, o->gap))
-      return FALSE;
+  c1 = bucket_of (o, label->x - plot->x, o->cols);
+  c2 = bucket_of (o, label->x + label->width - plot->x, o->cols);
+  r1 = bucket_of (o, label->y - plot->y, o->rows);
+  r2 = bucket_of (o, label->y + label->height - plot->y, o->rows);
+  for (int r = r1; r <= r2; r++)
+    for (int c = c1; c <= c2; c++)
+      for (guint e = o->heads[r * o->cols + c]; e != G_MAXUINT;
+           e = g_array_index (o->entries, BucketEntry, e).next)
+        {
+          guint what = g_array_index (o->entries, BucketEntry, e).what;
+          const DossierGridPlace *p = &layout->places[what / 2];
+
+          if (o->seen[what] == o->query)
+            continue;
+          o->seen[what] = o->query;
+          if (what % 2 == 1 ? rects_overlap (label, &p->label, o->gap)
+                            : rect_distance_to (label, p->x, p->y, NULL, NULL) < p->radius + o->gap / 2)
+            return FALSE;
+        }
   return TRUE;
 }
 
 /* Beside the dot: right, left, above, below, then the diagonals. */
 static gboolean
-place_label_beside (const Obstacles  *o,
+place_label_beside (Obstacles        *o,
                     DossierGridPlace *p,
                     double            w,
                     double            h)
@@ -303,7 +451,7 @@ place_label_beside (const Obstacles  *o,
 
 /* Further out on rings around the dot, joined to it by a leader line. */
 static gboolean
-place_label_away (const Obstacles  *o,
+place_label_away (Obstacles        *o,
                   DossierGridPlace *p,
                   double            w,
                   double            h)
@@ -314,15 +462,16 @@ place_label_away (const Obstacles  *o,
 
       for (int a = 0; a < N_ANGLES; a++)
         {
-          double angle = 2 * G_PI * a / N_ANGLES;
-          double ax = p->x + d * cos (angle);
-          double ay = p->y + d * sin (angle);
+          double cos_a = o->cos_angle[a];
+          double sin_a = o->sin_angle[a];
+          double ax = p->x + d * cos_a;
+          double ay = p->y + d * sin_a;
           DossierGridRect label = { 0, 0, w, h };
           double nx, ny, len;
 
           /* The corner or side nearest the dot touches the ring. */
-          label.x = cos (angle) > 0.3 ? ax : cos (angle) < -0.3 ? ax - w : ax - w / 2;
-          label.y = sin (angle) > 0.3 ? ay : sin (angle) < -0.3 ? ay - h : ay - h / 2;
+          label.x = cos_a > 0.3 ? ax : cos_a < -0.3 ? ax - w : ax - w / 2;
+          label.y = sin_a > 0.3 ? ay : sin_a < -0.3 ? ay - h : ay - h / 2;
           if (!label_fits (o, &label))
             continue;
 
@@ -362,12 +511,16 @@ place_labels (DossierGridLayout        *layout,
               const DossierGridItem    *items,
               const DossierGridMetrics *m)
 {
-  g_autofree Priority *order = g_new (Priority, layout->n_places);
-  g_autofree guint *placed = g_new (guint, layout->n_places);
-  Obstacles o = { layout, placed, 0, m->gap };
+  g_autofree Priority *order = NULL;
+  Obstacles o;
 
   if (layout->n_places == 0)
     return;
+
+  obstacles_init (&o, layout, items, m);
+  for (guint i = 0; i < layout->n_places; i++)
+    obstacles_add_dot (&o, i);
+  order = g_new (Priority, layout->n_places);
 
   /* Those with the most evidence get the best places. */
   for (guint i = 0; i < layout->n_places; i++)
@@ -386,9 +539,10 @@ place_labels (DossierGridLayout        *layout,
       if (place_label_beside (&o, p, w, h) || place_label_away (&o, p, w, h))
         {
           p->label_shown = TRUE;
-          placed[o.n_placed++] = i;
+          obstacles_add_label (&o, i);
         }
     }
+  obstacles_clear (&o);
 }
 
 DossierGridLayout *

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 #include <dossier/dossier.h>
@@ -331,10 +332,104 @@ test_words (Fixture       *f,
                    GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* What a screen reader is told: every stakeholder in the list's order,
+ * the selected one first. */
+static char *
+expected_description (Fixture *f)
+{
+  GListModel *model = dossier_project_get_stakeholders (f->base.project);
+  gint64 selected = dossier_power_grid_get_selected_id (f->grid);
+  GString *text = g_string_new (NULL);
+
+  if (selected != 0)
+    {
+      g_autofree char *line = dossier_grid_describe (dossier_project_get_stakeholder (f->base.project,
+                                                                                        selected));
+
+      g_string_append_printf (text, "Selected: %s.", line);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      g_autofree char *line = dossier_grid_describe (s);
+
+      g_string_append_printf (text, "%s%s.", text->len > 0 ? " " : "", line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+run_idles (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A rename measures that label again and is read out; the description
+ * follows the selection. */
+static void
+test_follows_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project = f->base.project;
+  g_autofree char *before = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *selected = NULL;
+  double width = place_of (f, f->ids[3])->label.width;
+
+  run_idles ();
+  before = expected_description (f);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       before);
+
+  g_assert_true (dossier_project_set_stakeholder_name (project, f->ids[3],
+                                                       "Tourists and day visitors", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (place_of (f, f->ids[3])->label.width, >, width + 20);
+  run_idles ();
+  renamed = expected_description (f);
+  g_assert_nonnull (strstr (renamed, "Tourists and day visitors: Monitor"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       renamed);
+
+  dossier_power_grid_set_selected_id (f->grid, f->ids[1]);
+  run_idles ();
+  selected = expected_description (f);
+  g_assert_true (g_str_has_prefix (selected, "Selected: Ferry Workers’ Union: Keep informed"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       selected);
+}
+
+/* A larger font measures the labels again; a change of state does not
+ * need to, and still draws. */
+static void
+test_follows_font (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->grid));
+  double height = place_of (f, f->ids[0])->label.height;
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->grid));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
+  g_assert_cmpfloat (place_of (f, f->ids[0])->label.height, ==, height);
+
+  gtk_css_provider_load_from_data (css, "powergrid { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
+  g_assert_cmpfloat (place_of (f, f->ids[0])->label.height, >, height * 1.5);
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend keeps what the grid tells assistive
+   * technologies, for the assertions (the suite runs with none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
@@ -344,6 +439,8 @@ main (int   argc,
   ADD ("click", test_click);
   ADD ("keys", test_keys);
   ADD ("words", test_words);
+  ADD ("follows-names", test_follows_names);
+  ADD ("follows-font", test_follows_font);
 #undef ADD
 
   return g_test_run ();
