@@ -526,6 +526,29 @@ test_markdown_layout (void)
                 "Roughly 40 000 \xe2\x82\xac in total, 2 * 3 * 4 = 24 weeks of work (a guess).");
 }
 
+/* A byline paragraph right under the title ("*By Jane Doe, Outlet, date*",
+ * as saved articles have it) names the author, and stays in the text;
+ * "By" further down, or a paragraph that is not a byline, does not. */
+static void
+test_markdown_byline (void)
+{
+  const char *article =
+    "# Quarry plan approved\n\n"
+    "*By Lena Marsh, The Fenwick Gazette, 3 May 2026*\n\n"
+    "The quarry will open in June.\n";
+  const char *no_byline =
+    "# Quarry plan approved\n\n"
+    "By a narrow margin, the council approved the quarry.\n\n"
+    "By Lena Marsh\n";
+  g_autoptr(DossierParsedDocument) doc = import_string (article, -1, DOSSIER_FORMAT_MARKDOWN, "quarry.md");
+  g_autoptr(DossierParsedDocument) other = import_string (no_byline, -1, DOSSIER_FORMAT_MARKDOWN, "quarry.md");
+
+  g_assert_cmpstr (doc->author, ==, "Lena Marsh");
+  g_assert_cmpstr (doc->outlet, ==, "The Fenwick Gazette");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Lena Marsh, The Fenwick Gazette, 3 May 2026");
+  g_assert_null (other->author);
+}
+
 static void
 test_markdown_inline (void)
 {
@@ -975,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
+  g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);
   g_test_add_func ("/dossier/import/markdown-hostile", test_markdown_hostile);
   g_test_add_func ("/dossier/import/unicode-offsets", test_unicode_offsets);
   g_test_add ("/dossier/import/utf16-and-bom", Fixture, NULL,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-import-html-private.h"
 #include "dossier-import-private.h"
 #include "dossier-text-builder.h"
 
@@ -594,8 +595,31 @@ typedef struct
   int                    list_depth;
 
   gboolean               any_block;     /* a block was emitted */
+  gboolean               after_title;   /* the last block emitted was the title */
   char                  *front_title;
 } Markdown;
+
+/* The names of a byline; a last name that starts with "The" is the
+ * outlet ("Jane Doe, The Gazette"), as the HTML importer's byline reader
+ * keeps it among the names. */
+static void
+byline_to_author (DossierParsedDocument *doc,
+                  const char            *line)
+{
+  char *names = dossier_html_byline_from_line (line);
+  char *last;
+
+  if (names == NULL)
+    return;
+  last = g_strrstr (names, ", ");
+  if (last != NULL && g_str_has_prefix (last + 2, "The "))
+    {
+      if (doc->outlet == NULL)
+        doc->outlet = g_strdup (last + 2);
+      *last = '\0';
+    }
+  doc->author = names;
+}
 
 static void
 flush_block (Markdown *md)
@@ -628,9 +652,18 @@ flush_block (Markdown *md)
         }
     }
 
+  /* "*By Jane Doe, The Gazette, 3 May 2026*" under the title: a saved
+   * article's byline names its author (and stays in the text). */
+  if (md->kind == DOSSIER_BLOCK_PARAGRAPH && md->after_title && md->doc->author == NULL &&
+      g_ascii_strncasecmp (plain->str, "by ", 3) == 0)
+    byline_to_author (md->doc, plain->str);
+
   dossier_text_builder_add_block (md->builder, md->kind, md->level, plain->str);
   if (dossier_text_builder_get_length (md->builder) > 0)
-    md->any_block = TRUE;
+    {
+      md->any_block = TRUE;
+      md->after_title = md->kind == DOSSIER_BLOCK_TITLE;
+    }
 
   md->open = FALSE;
   md->item_blank = FALSE;
