@@ -1498,17 +1498,55 @@ replace_text_clipboard_action (GtkWidget  *widget,
 /* ---- Undo, redo, toasts ------------------------------------------------------------ */
 
 static void
+undo_toast_dismissed_cb (DossierWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+/* Says what Undo or Redo did: it may be on another page or document than
+ * the one on show, where nothing would seem to change. The toast offers
+ * the way back (@action); a second Ctrl+Z replaces it. */
+static void
+say_undone (DossierWindow *self,
+            const char    *message,
+            const char    *button_label,
+            const char    *action)
+{
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
   if (self->project == NULL || !dossier_project_get_can_undo (self->project))
     return;
+  label = g_strdup (dossier_project_get_undo_label (self->project));
   if (!dossier_project_undo (self->project, &error))
     _dossier_window_report_error (self, _("Could not undo"), error);
+  else if (label != NULL)
+    {
+      /* Translators: a toast after Ctrl+Z, e.g. "Undone: Tag “Risks”" */
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+
+      say_undone (self, message, _("_Redo"), "win.redo");
+    }
 }
 
 static void
@@ -1518,11 +1556,20 @@ redo_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
   if (self->project == NULL || !dossier_project_get_can_redo (self->project))
     return;
+  label = g_strdup (dossier_project_get_redo_label (self->project));
   if (!dossier_project_redo (self->project, &error))
     _dossier_window_report_error (self, _("Could not redo"), error);
+  else if (label != NULL)
+    {
+      /* Translators: a toast after Shift+Ctrl+Z, e.g. "Redone: Tag “Risks”" */
+      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+
+      say_undone (self, message, _("_Undo"), "win.undo");
+    }
 }
 
 static void

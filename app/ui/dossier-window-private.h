@@ -46,6 +46,10 @@ struct _DossierWindow
   gboolean               narrow;
   guint                  narrow_idle_id;
 
+  /* The toast saying what Undo or Redo just did (weak): the next one
+   * replaces it rather than queueing behind it. */
+  AdwToast              *undo_toast;
+
   /* Template children */
   AdwToastOverlay       *toast_overlay;
   AdwViewSwitcherTitle  *window_title;

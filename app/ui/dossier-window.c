@@ -1226,6 +1226,7 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
   g_clear_handle_id (&self->help_idle_id, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);

@@ -1904,6 +1904,47 @@ test_undo_redo_exact (Fixture       *f,
   g_assert_false (action_enabled (f, GTK_WIDGET (f->window->redo_button)));
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} TextGone;
+
+static gboolean
+text_gone (gpointer data)
+{
+  TextGone *gone = data;
+
+  return !shows_text (gone->widget, gone->text);
+}
+
+/* Undo and Redo say what they did (it may be in another document or page
+ * than the one on show), offering the way back; the next replaces the
+ * toast before it rather than queueing behind it. */
+static void
+test_undo_redo_say_what (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  TextGone undone = { window, "Undone: Tag “Benefits”" };
+  gint64 start, end;
+
+  select_text (f, "Commuters on low incomes", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 2);
+  flush_events ();
+  g_assert_false (shows_text (window, undone.text));
+
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  wait_for_text (window, undone.text);
+  g_assert_true (f->window->undo_toast != NULL);
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.redo");
+
+  gtk_widget_activate_action (window, "win.redo", NULL);
+  wait_for_text (window, "Redone: Tag “Benefits”");
+  wait_until (text_gone, &undone, "the Undone toast to go");
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo");
+}
+
 static void
 test_tag_picker_creates_tag (Fixture       *f,
                              gconstpointer  data)
@@ -3216,6 +3257,7 @@ main (int   argc,
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
+  ADD ("undo-redo-say-what", test_undo_redo_say_what);
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);
   ADD ("tag-picker-enter", test_tag_picker_enter);
   ADD ("highlight-menu-actions", test_highlight_menu_actions);
