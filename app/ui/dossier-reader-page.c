@@ -911,8 +911,10 @@ on_view_highlight_menu (DossierReaderPage   *self,
 typedef struct
 {
   double end_x, end_top, end_height;
-  double start_x, start_top;
+  double start_x, start_top, start_height;
   double text_right;
+  double view_left, line_left;  /* the stripes' gutter: from the view's left
+                                 * edge to where the first line's text starts */
 } SelectionPlace;
 
 static gboolean
@@ -946,6 +948,16 @@ compute_selection_place (DossierReaderPage *self,
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
                                          wx, wy, &place->start_x, &place->start_top))
     return FALSE;
+  place->start_height = start_rect.height;
+  gtk_text_view_backward_display_line_start (text_view, &iter);
+  gtk_text_view_get_iter_location (text_view, &iter, &start_rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         start_rect.x, start_rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         wx, 0, &place->line_left, &right_y) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
+                                         0, 0, &place->view_left, &right_y))
+    return FALSE;
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self->view_overlay),
                                          gtk_widget_get_width (GTK_WIDGET (text_view))
                                          - gtk_text_view_get_right_margin (text_view), 0,
@@ -958,8 +970,14 @@ compute_selection_place (DossierReaderPage *self,
 }
 
 /* Where the "Tag…" button goes, covering no text: in the margin right of
- * the text, level with the selection's last line; without room there,
- * above its first line; without room there either, below its last. */
+ * the text, level with the selection's last line; without room there, at
+ * the outer edge of the stripes' gutter, level with its first line (over a
+ * stripe's label at worst, gone once tagged); only when the text fills the
+ * view, above its first line, or below its last. */
+/* What the "Tag…" button leaves free of the gutter, next to the text: the
+ * gap between the stripes and the text (the document view's TEXT_GAP). */
+#define GUTTER_CLEARANCE 20
+
 static gboolean
 on_view_overlay_child_position (DossierReaderPage *self,
                                 GtkWidget         *widget,
@@ -986,6 +1004,11 @@ on_view_overlay_child_position (DossierReaderPage *self,
     {
       x = place.text_right + 12;
       y = place.end_top + (place.end_height - nat_h) / 2;
+    }
+  else if (place.line_left - place.view_left >= 6 + nat_w + GUTTER_CLEARANCE)
+    {
+      x = place.view_left + 6;
+      y = place.start_top + (place.start_height - nat_h) / 2;
     }
   else if (place.start_top - 6 - nat_h >= 6)
     {

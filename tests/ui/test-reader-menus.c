@@ -121,7 +121,8 @@ press_text_key (Fixture *f,
 
 /* The rectangle of the display line holding @offset, or of the one after
  * it (@next), in the text view's widget coordinates, across the whole
- * text column. */
+ * text column (from where the line's text starts, right of the stripes'
+ * gutter, to the right margin). */
 static graphene_rect_t
 line_rect (Fixture *f,
            gint64   offset,
@@ -135,10 +136,11 @@ line_rect (Fixture *f,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
   if (next)
     g_assert_true (gtk_text_view_forward_display_line (view, &iter));
+  gtk_text_view_backward_display_line_start (view, &iter);
   gtk_text_view_get_iter_location (view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, rect.y, &wx, &wy);
-  return GRAPHENE_RECT_INIT (gtk_text_view_get_left_margin (view), wy,
-                             gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_left_margin (view)
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  return GRAPHENE_RECT_INIT (wx, wy,
+                             gtk_widget_get_width (GTK_WIDGET (view)) - wx
                              - gtk_text_view_get_right_margin (view),
                              rect.height);
 }
@@ -221,6 +223,56 @@ test_tag_button_margin (Fixture       *f,
   g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
   g_assert_cmpfloat (bounds.origin.x, >=,
                      gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_right_margin (view));
+}
+
+/* Where the text column starts, in the text view's coordinates, on the
+ * display line holding @offset. */
+static double
+text_left_at (Fixture *f,
+              gint64   offset)
+{
+  GtkTextView *view = text_view (f);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_backward_display_line_start (view, &iter);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  return wx;
+}
+
+/* No room right of the text (both sidebars beside it), but the stripes'
+ * gutter left of it: the button goes there, over no text at all — not
+ * over the line above the selection, as it did. */
+static void
+test_tag_button_gutter (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *button;
+  graphene_rect_t bounds;
+  GtkTextView *view;
+  gint64 start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1280);
+  select_in_reader (f->window, f->document_id, "season tickets", &start, &end);
+  assert_button_clear (f, end);
+  view = text_view (f);
+  button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
+  g_test_message ("right margin %d, text from %g", gtk_text_view_get_right_margin (view),
+                  text_left_at (f, start));
+  g_assert_cmpint (gtk_text_view_get_right_margin (view), <, bounds.size.width + 24);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, text_left_at (f, start));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  /* Level with the selection's first line. */
+  {
+    graphene_rect_t first = line_rect (f, start, FALSE);
+
+    g_assert_cmpfloat (bounds.origin.y, <, first.origin.y + first.size.height);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, first.origin.y);
+  }
 }
 
 /* 1–9 with nothing selected, or in a read-only project, say why. */
@@ -586,6 +638,7 @@ main (int   argc,
 
   ADD ("tag-button", test_tag_button);
   ADD ("tag-button-margin", test_tag_button_margin);
+  ADD ("tag-button-gutter", test_tag_button_gutter);
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
   ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
