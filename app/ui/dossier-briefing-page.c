@@ -946,8 +946,9 @@ delete_action (GtkWidget  *widget,
                              _("The note could not be deleted"), error->message);
       return;
     }
-  /* TRANSLATORS: a toast, with Undo; %s is the note's title */
-  message = g_strdup_printf (_("“%s” deleted"), title);
+  /* TRANSLATORS: a toast, with Undo; %s is the note's title (a note:
+   * feminine in Spanish, "eliminada") */
+  message = g_strdup_printf (C_("note", "“%s” deleted"), title);
   gtk_widget_activate_action (widget, "win.toast", "s", message);
 }
 

@@ -517,7 +517,7 @@ accept_suggestions (gpointer *suggestions,
         dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
         return i > 0;
       }
-  message = n == 1 ? g_strdup_printf (_("“%s” added"), first->name)
+  message = n == 1 ? g_strdup_printf (C_("stakeholder", "“%s” added"), first->name)
                    : g_strdup_printf (ngettext ("%u stakeholder added", "%u stakeholders added", n), n);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
   return TRUE;
@@ -918,7 +918,8 @@ on_delete_clicked (DossierStakeholdersPanel *self)
       return;
     }
   dossier_stakeholders_panel_set_stakeholder_id (self, 0);
-  message = g_strdup_printf (_("“%s” deleted"), name);
+  /* TRANSLATORS: a toast, with Undo; %s is the stakeholder's name */
+  message = g_strdup_printf (C_("stakeholder", "“%s” deleted"), name);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
 }
 

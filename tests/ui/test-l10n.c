@@ -15,10 +15,12 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-briefing-page.h"
 #include "dossier-export-dialog.h"
 #include "dossier-preferences-window.h"
-#include "dossier-window.h"
-#include "test-util.h"
+#include "dossier-stakeholders-panel.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
 
 /* The msgctxt values the .ui files use (see po/es.po). */
 static const char *const contexts[] = { "shortcut window" };
@@ -529,6 +531,44 @@ test_dialogs (Fixture       *f,
   report (&f->walk);
 }
 
+/* Toasts that name what was deleted agree with its noun in Spanish: a
+ * note (la nota) is "eliminada", a stakeholder (el actor) "eliminado";
+ * one msgid served both and made the note masculine. */
+static void
+test_gendered_toasts (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(DossierBriefing) note = g_list_model_get_item (dossier_project_get_briefings (project), 0);
+  g_autoptr(DossierStakeholder) stakeholder = g_list_model_get_item (dossier_project_get_stakeholders (project), 0);
+  g_autofree char *deleted_note = NULL;
+  g_autofree char *deleted_stakeholder = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *delete_tooltip = _("Delete Stakeholder");
+  GtkWidget *delete_button = NULL;
+
+  g_assert_nonnull (note);
+  g_assert_nonnull (stakeholder);
+  deleted_note = g_strdup_printf ("«%s» eliminada", dossier_briefing_get_title (note));
+  deleted_stakeholder = g_strdup_printf ("«%s» eliminado", dossier_stakeholder_get_name (stakeholder));
+
+  dossier_briefing_page_set_briefing_id (DOSSIER_BRIEFING_PAGE (f->window->briefing_page),
+                                         dossier_briefing_get_id (note));
+  g_assert_true (gtk_widget_activate_action (f->window->briefing_page, "briefing.delete", NULL));
+  wait_for_text (GTK_WIDGET (f->window), deleted_note);
+
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (f->window->stakeholders_panel),
+                                                 dossier_stakeholder_get_id (stakeholder));
+  collect_descendants (f->window->stakeholders_panel, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), delete_tooltip) == 0)
+      delete_button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (delete_button);
+  g_assert_cmpstr (delete_tooltip, !=, "Delete Stakeholder");
+  g_signal_emit_by_name (delete_button, "clicked");
+  wait_for_text (GTK_WIDGET (f->window), deleted_stakeholder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +592,8 @@ main (int   argc,
   g_test_add ("/dossier/l10n/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/empty-window", Fixture, NULL, fixture_set_up, test_empty_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
+  g_test_add ("/dossier/l10n/gendered-toasts", Fixture, NULL, fixture_set_up, test_gendered_toasts,
+              fixture_tear_down);
 
   return g_test_run ();
 }
