@@ -593,6 +593,12 @@ test_citations_mismatch (TestProject   *fixture,
     g_assert_cmpint (c->status, ==, DOSSIER_CITATION_MISMATCH);
     g_assert_false (dossier_citations_verify (citations, &report));
     g_assert_nonnull (strstr (report, "[1] “£27 million”: the quote no longer matches"));
+    /* Said where a person finds it: the document and its section, not
+     * the passage's character offsets. */
+    g_assert_nonnull (strstr (report, "the text of “Port Calder closes its bridge”, "
+                                      "in its section “The money”"));
+    g_assert_null (strstr (report, "characters"));
+    g_assert_null (strstr (report, "–"));
   }
 
   /* Put it right so that the fixture's own check passes. */

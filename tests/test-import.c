@@ -788,6 +788,26 @@ test_bad_input (Fixture       *f,
     g_assert_nonnull (strstr (error->message, "UTF-8"));
     g_clear_error (&error);
   }
+  /* Where it is, as a person finds it in an editor: its line, counting
+   * "\n", "\r\n" and "\r" breaks (not a byte offset). */
+  {
+    g_autofree char *path = write_file (f, "third-line.txt",
+                                        "Valid caf\xc3\xa9 first line\nsecond\r\nthird, then \xf0\x9f junk\n", -1);
+    g_autofree char *path_cr = write_file (f, "old-mac.txt", "one\rtwo\rthree\rfour \xff\r", -1);
+
+    doc = import_path (path, &error);
+    g_assert_null (doc);
+    g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "line 3"));
+    g_assert_null (strstr (error->message, "position"));
+    g_clear_error (&error);
+
+    doc = import_path (path_cr, &error);
+    g_assert_null (doc);
+    g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "line 4"));
+    g_clear_error (&error);
+  }
 
   /* Missing file, folder. */
   doc = dossier_import_file (missing_file, DOSSIER_FORMAT_AUTO, NULL, &error);

@@ -612,7 +612,8 @@ test_highlight_outside (TestDir       *fixture,
   g_clear_error (&error);
 
   report = check_report (project);
-  assert_in_report (report, "Highlight 1: its range 4–100000 is outside document 1.\n");
+  /* Told by its quote and its document's title, not by offsets. */
+  assert_in_report (report, "Highlight 1 (“ferry”) lies outside the text of “Harbour ferry”.\n");
 
   g_assert_true (dossier_project_delete_highlight (project, id, &error));
   g_assert_no_error (error);
@@ -620,6 +621,30 @@ test_highlight_outside (TestDir       *fixture,
   g_assert_no_error (error);
   g_assert_true (export_all (project, &error));
   g_assert_no_error (error);
+}
+
+/* A quote that is no longer its document's text where it was taken: check
+ * names the highlight by its quote and the document by its title. */
+static void
+test_quote_differs (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "differs.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  test_make_project (path, article);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
+  g_clear_object (&project);
+  test_sql_exec (path, "UPDATE highlights SET quote = 'ferries' WHERE id = 1");
+
+  project = open_writable (path);
+  report = check_report (project);
+  assert_in_report (report, "Highlight 1 (“ferries”): its quote is no longer the text of "
+                            "“Harbour ferry” where it was taken.\n");
+  g_assert_null (strstr (report, "4–9"));
 }
 
 /* Offsets that are not numbers, blocks outside the text. */
@@ -1042,6 +1067,7 @@ main (int    argc,
   add_test ("values/text-not-utf8", test_text_not_utf8);
   add_test ("values/length-disagrees", test_length_disagrees);
   add_test ("values/highlight-outside", test_highlight_outside);
+  add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),

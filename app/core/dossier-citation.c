@@ -13,6 +13,7 @@
 #include <dossier/dossier-citation.h>
 
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -511,30 +512,19 @@ dossier_citation_describe_problem (const DossierCitation *citation)
       return g_strdup_printf (_("a newer version of “%s” no longer contains the cited passage"),
                               citation->document_title);
     case DOSSIER_CITATION_MISMATCH:
-      return g_strdup_printf (_("the quote no longer matches the text of “%s” at characters "
-                                "%" PRId64 "–%" PRId64),
-                              citation->document_title, citation->start, citation->end);
+      /* Where a person looks for it: the document and its section, never
+       * character offsets (the quote's own words go with the report). */
+      if (citation->section != NULL)
+        /* TRANSLATORS: a citation that cannot be verified; the document's
+         * title, the heading of the section the passage is in */
+        return g_strdup_printf (_("the quote no longer matches the text of “%s”, in its section “%s”"),
+                                citation->document_title, citation->section);
+      /* TRANSLATORS: a citation that cannot be verified; the document's title */
+      return g_strdup_printf (_("the quote no longer matches the text of “%s”"),
+                              citation->document_title);
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-/* The first words of a quote, for a one-line report. */
-static char *
-quote_excerpt (const char *quote)
-{
-  g_autofree char *flat = g_strdup (quote != NULL ? quote : "");
-  glong length;
-
-  g_strdelimit (flat, "\n\t", ' ');
-  length = g_utf8_strlen (flat, -1);
-  if (length <= 60)
-    return g_steal_pointer (&flat);
-  {
-    g_autofree char *start = g_utf8_substring (flat, 0, 57);
-
-    return g_strconcat (start, "…", NULL);
-  }
 }
 
 gboolean
@@ -557,7 +547,7 @@ dossier_citations_verify (GPtrArray  *citations,
       ok = FALSE;
       if (citation->quote != NULL)
         {
-          excerpt = quote_excerpt (citation->quote);
+          excerpt = dossier_text_excerpt (citation->quote);
           /* TRANSLATORS: a citation that cannot be printed: its number, the
            * start of its quote, what is wrong */
           g_string_append_printf (out, _("[%u] “%s”: %s"), citation->number, excerpt, problem);

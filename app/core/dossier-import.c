@@ -323,9 +323,9 @@ decode (const guint8  *data,
           if (!dossier_text_validate ((const char *) data, len, &bad))
             {
               g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-                           _("“%s” is not valid UTF-8 text (invalid byte at position %"
-                             PRIu64 "); save it as UTF-8 and import it again"),
-                           display_or_default (display), (guint64) (bad + 3));
+                           _("“%s” is not valid UTF-8 text (the first bad character is on "
+                             "line %u); save it as UTF-8 and import it again"),
+                           display_or_default (display), dossier_text_line_at ((const char *) data, bad));
               return NULL;
             }
           return copy_utf8 (data, len, out_len);
@@ -365,9 +365,9 @@ decode (const guint8  *data,
     }
 
   g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-               _("“%s” is not UTF-8 text (invalid byte at position %" PRIu64
-                 "); save it as UTF-8 and import it again"),
-               display_or_default (display), (guint64) bad);
+               _("“%s” is not UTF-8 text (the first character that is not is on line %u); "
+                 "save it as UTF-8 and import it again"),
+               display_or_default (display), dossier_text_line_at ((const char *) data, bad));
   return NULL;
 }
 

@@ -107,7 +107,7 @@ check_highlights (DossierProject  *self,
   int rc;
 
   documents = dossier_project_prepare (self,
-                                       "SELECT id, text, length, hash FROM documents ORDER BY id",
+                                       "SELECT id, text, length, hash, title FROM documents ORDER BY id",
                                        error);
   if (documents == NULL)
     return FALSE;
@@ -120,6 +120,8 @@ check_highlights (DossierProject  *self,
       gint64 document_id = sqlite3_column_int64 (documents, 0);
       const char *text = dossier_column_text (documents, 1);
       gint64 length = sqlite3_column_int64 (documents, 2);
+      /* Named as the user knows it; a project file may hold anything. */
+      g_autofree char *title = dossier_text_excerpt (dossier_column_text (documents, 4));
       g_autofree char *hash = NULL;
       int hrc;
 
@@ -196,13 +198,18 @@ check_highlights (DossierProject  *self,
           CheckedHighlight *h = &g_array_index (highlights, CheckedHighlight, i);
           gsize from, to;
 
+          g_autofree char *excerpt = NULL;
+
+          /* Each told by its quote's first words and its document's title,
+           * where a person finds them; never by character offsets. */
           if (h->start < 0 || h->end > index.length || h->start >= h->end)
             {
-              g_string_append_printf (report, _("Highlight %" PRId64
-                                                ": its range %" PRId64 "–%"
-                                                PRId64 " is outside document %"
-                                                PRId64 ".\n"),
-                                      h->id, h->start, h->end, document_id);
+              excerpt = dossier_text_excerpt (h->quote);
+              /* TRANSLATORS: the highlight's id, the first words of its
+               * quote, its document's title */
+              g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”) lies outside "
+                                                "the text of “%s”.\n"),
+                                      h->id, excerpt, title);
               continue;
             }
 
@@ -210,11 +217,14 @@ check_highlights (DossierProject  *self,
           to = dossier_offset_index_bytes (&index, h->end);
           if (h->quote == NULL || strlen (h->quote) != to - from ||
               memcmp (h->quote, text + from, to - from) != 0)
-            g_string_append_printf (report, _("Highlight %" PRId64
-                                              ": its quote differs from the text of document %"
-                                              PRId64 " at %" PRId64 "–%"
-                                              PRId64 ".\n"),
-                                    h->id, document_id, h->start, h->end);
+            {
+              excerpt = dossier_text_excerpt (h->quote);
+              /* TRANSLATORS: the highlight's id, the first words of its
+               * quote, its document's title */
+              g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”): its quote is no "
+                                                "longer the text of “%s” where it was taken.\n"),
+                                      h->id, excerpt, title);
+            }
         }
 
       dossier_offset_index_clear (&index);

@@ -36,6 +36,17 @@ gboolean dossier_text_validate  (const char *str,
                                  gsize       len,
                                  gsize      *bad_offset);
 
+/* The line (1 for the first) that byte @offset of @str lies on, counting
+ * "\n", "\r\n" and a lone "\r" as line breaks: where a person finds a
+ * byte in a text editor, which shows lines, not byte offsets. */
+guint    dossier_text_line_at   (const char *str,
+                                 gsize       offset);
+
+/* The first 60 characters of @text on one line (line breaks and tabs as
+ * spaces, "…" when cut), valid UTF-8 whatever @text is (NULL: ""): a
+ * passage named in a one-line report by its own words. */
+char    *dossier_text_excerpt   (const char *text);
+
 /* The folding behind dossier_text_fold(), one entry per code point of the
  * Basic Multilingual Plane: 0 = dropped (marks, invisible format
  * characters), ' ' for every space, line break and tab, '\'' for every

@@ -112,6 +112,33 @@ valid_sequence_length (const guchar *p,
   return 0;
 }
 
+guint
+dossier_text_line_at (const char *str,
+                      gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (str[i] == '\n' || (str[i] == '\r' && (i + 1 >= offset || str[i + 1] != '\n')))
+      line++;
+  return line;
+}
+
+char *
+dossier_text_excerpt (const char *text)
+{
+  g_autofree char *flat = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  g_strdelimit (flat, "\r\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= 60)
+    return g_steal_pointer (&flat);
+  {
+    g_autofree char *start = g_utf8_substring (flat, 0, 57);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
 gboolean
 dossier_text_validate (const char *str,
                        gsize       len,
@@ -513,9 +540,9 @@ dossier_text_normalize (const char  *data,
   if (!dossier_text_validate (data, len, &bad))
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-                   _("The text is not valid UTF-8 (invalid byte at position %"
-                     PRIu64 "); save it as UTF-8 and try again"),
-                   (guint64) bad);
+                   _("The text is not valid UTF-8 (the first bad character is on line %u); "
+                     "save it as UTF-8 and try again"),
+                   dossier_text_line_at (data, bad));
       return NULL;
     }
 
