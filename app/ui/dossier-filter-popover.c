@@ -290,6 +290,43 @@ on_closed (DossierFilterPopover *self)
   gtk_editable_set_text (GTK_EDITABLE (priv->entry), "");
 }
 
+/* A window closed with the picker open (its close button, Alt+F4, Ctrl+W)
+ * would go with the picker still shown: GTK 4.8 then keeps the picker,
+ * the window and its project alive, and a tooltip the pointer asked for
+ * over the picker later looks for the window's surface, which is gone
+ * (a Gdk-CRITICAL). Closed first, the picker goes the way Escape takes. */
+static gboolean
+on_root_close_request (DossierFilterPopover *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_popover_popdown (GTK_POPOVER (self));
+  return FALSE;   /* the window closes all the same */
+}
+
+static void
+dossier_filter_popover_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (dossier_filter_popover_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "close-request", G_CALLBACK (on_root_close_request), widget,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+dossier_filter_popover_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_root_close_request, widget);
+
+  GTK_WIDGET_CLASS (dossier_filter_popover_parent_class)->unroot (widget);
+}
+
 static void
 dossier_filter_popover_map (GtkWidget *widget)
 {
@@ -560,6 +597,8 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   object_class->set_property = dossier_filter_popover_set_property;
 
   widget_class->map = dossier_filter_popover_map;
+  widget_class->root = dossier_filter_popover_root;
+  widget_class->unroot = dossier_filter_popover_unroot;
 
   klass->pick_highlight = dossier_filter_popover_real_pick_highlight;
 
