@@ -579,6 +579,20 @@ test_length_disagrees (TestDir       *fixture,
   assert_in_report (report, "Document 1: its length is recorded as");
 }
 
+/* The test project at @path with one highlight, "ferry" (4–9, tag 1),
+ * closed: for a test to damage it with SQL. */
+static void
+make_tagged_project (const char *path)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 /* A highlight outside its text makes its document refuse what places
  * highlights, naming it — and can itself be deleted, which repairs it. */
 static void
@@ -631,13 +645,9 @@ test_quote_differs (TestDir       *fixture,
 {
   g_autofree char *path = test_dir_path (fixture, "differs.dossier");
   g_autoptr(DossierProject) project = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
 
-  test_make_project (path, article);
-  project = open_writable (path);
-  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
-  g_clear_object (&project);
+  make_tagged_project (path);
   test_sql_exec (path, "UPDATE highlights SET quote = 'ferries' WHERE id = 1");
 
   project = open_writable (path);
@@ -658,10 +668,7 @@ test_offsets_not_numbers (TestDir       *fixture,
   g_autoptr(GArray) blocks = NULL;
   g_autofree char *report = NULL;
 
-  test_make_project (path, article);
-  project = open_writable (path);
-  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
-  g_clear_object (&project);
+  make_tagged_project (path);
   test_sql_exec_unchecked (path, "highlights", "UPDATE highlights SET start = 'four' WHERE id = 1");
   test_sql_exec (path, "INSERT INTO blocks (document, start, end, kind) VALUES (1, 5, 999999, 'heading')");
 
@@ -731,10 +738,7 @@ test_strings_not_text (TestDir       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
 
-  test_make_project (path, article);
-  project = open_writable (path);
-  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), ==, 1);
-  g_clear_object (&project);
+  make_tagged_project (path);
 
   test_sql_exec (path,
                  "UPDATE project SET title = CAST (X'48617262FF6F7572' AS TEXT);"
