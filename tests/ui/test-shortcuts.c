@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-shortcuts.c — the Keyboard Shortcuts window (Ctrl+?) against the
+ * keys themselves, for the Pages, Compare and Briefing notes groups: each
+ * group lists exactly these shortcuts with these accelerators, and each
+ * accelerator listed, pressed where the title says (on the matrix, on a
+ * heading, on a tag's name, on the Brief page) with the sample project
+ * open, does what the title names — the action it is bound to, or what
+ * the matrix does with the key. Runs under xvfb-run and dbus-run-session
+ * (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-briefing-page.h"
+#include "dossier-compare-page.h"
+#include "dossier-export-dialog.h"
+#include "dossier-matrix.h"
+#include "dossier-name-dialog.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  const char *title;
+  const char *accelerator;
+} Listed;
+
+/* ---- The shortcuts window ------------------------------------------------------ */
+
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "title", &text, NULL);
+      if (g_strcmp0 (text, title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "title\taccelerator" of each shortcut under @widget, in order. */
+static void
+collect_listed (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accelerator, NULL);
+      g_ptr_array_add (out, g_strdup_printf ("%s\t%s", title, accelerator));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, out);
+}
+
+/* The group @title of the shortcuts window lists @expected, no more, no
+ * less, in this order. */
+static void
+assert_group_lists (GtkWidget    *shortcuts,
+                    const char   *title,
+                    const Listed *expected,
+                    guint         n_expected)
+{
+  GtkWidget *group = find_group (shortcuts, title);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+
+  if (group == NULL)
+    g_error ("the shortcuts window has no group “%s”", title);
+  collect_listed (group, listed);
+  for (guint i = 0; i < MAX (listed->len, n_expected); i++)
+    {
+      g_autofree char *want = i < n_expected ? g_strdup_printf ("%s\t%s", expected[i].title,
+                                                                expected[i].accelerator)
+                                             : NULL;
+      const char *got = i < listed->len ? g_ptr_array_index (listed, i) : NULL;
+
+      if (g_strcmp0 (want, got) != 0)
+        g_error ("“%s”, shortcut %u: listed “%s”, expected “%s”", title, i, got, want);
+    }
+}
+
+static const Listed pages[] = {
+  { "Read the documents", "<Alt>1" },
+  { "Compare the documents", "<Alt>2" },
+  { "Write the briefing note", "<Alt>3" },
+};
+
+static const Listed compare[] = {
+  { "Filter its rows (on the Compare page)", "<Control>f" },
+  { "Sort the rows by the document (on its heading)", "space" },
+  { "Show or hide a tag’s sub-tags", "plus minus" },
+  { "Show its sub-tags, or go to its first cell (on a tag’s name)", "Right" },
+  { "Hide its sub-tags, or go to its parent (on a tag’s name)", "Left" },
+  { "Go on to the passages", "Return" },
+};
+
+static const Listed briefing[] = {
+  { "Print the note (on the Brief page)", "<Control>p" },
+  { "Rename the note (on the Brief page)", "F2" },
+  { "Export the note (on the Brief page)", "<Control>e" },
+};
+
+static void
+test_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  assert_group_lists (shortcuts, "Pages", pages, G_N_ELEMENTS (pages));
+  assert_group_lists (shortcuts, "Compare (on the matrix)", compare, G_N_ELEMENTS (compare));
+  assert_group_lists (shortcuts, "Briefing notes", briefing, G_N_ELEMENTS (briefing));
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+}
+
+/* ---- Pressing what is listed ---------------------------------------------------- */
+
+typedef struct
+{
+  char          *dir;
+  DossierWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) sample = g_file_new_for_path (BUILD_DATA_DIR "/samples/sample.dossier");
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = test_make_tmp_dir ("shortcuts");
+  path = g_build_filename (f->dir, "Sample.dossier", NULL);
+  copy = g_file_new_for_path (path);
+  if (!g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    g_error ("Cannot copy the sample project (build it with “meson compile sample-project”): %s",
+             error->message);
+  f->window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_reader_window (&f->window);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The shortcut of @widget's shortcut controllers (its class's bindings
+ * among them) that @keyval with @mods triggers, or NULL. */
+static GtkShortcut *
+find_shortcut_on (GtkWidget       *widget,
+                  guint            keyval,
+                  GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* The name of the action @shortcut runs ("callback" for a callback). */
+static const char *
+action_name (GtkShortcut *shortcut)
+{
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+  return GTK_IS_NAMED_ACTION (action) ? gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))
+                                      : "callback";
+}
+
+typedef struct
+{
+  GtkWidget *widget;       /* what took the key */
+  char      *action;       /* the action its shortcut names; NULL for a key controller */
+} Pressed;
+
+static void
+pressed_clear (Pressed *p)
+{
+  g_clear_pointer (&p->action, g_free);
+  p->widget = NULL;
+}
+
+/* Presses @accelerator as GTK delivers a key to the focus of @window:
+ * the focus widget, then each widget it is in, each by its key
+ * controllers and then its shortcut controllers. Fails the test when
+ * nothing takes it. */
+static Pressed
+press (DossierWindow *window,
+       const char    *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType mods = 0;
+  Pressed p = { NULL, NULL };
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (press_key_on (w, keyval, mods))
+        p.widget = w;
+      else if ((shortcut = find_shortcut_on (w, keyval, mods)) != NULL &&
+               gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                             gtk_shortcut_get_arguments (shortcut)))
+        {
+          p.widget = w;
+          p.action = g_strdup (action_name (shortcut));
+        }
+      if (p.widget != NULL)
+        {
+          flush_events ();
+          return p;
+        }
+    }
+  g_error ("nothing took %s", accelerator);
+  return p;
+}
+
+/* Presses @accelerator and asserts the shortcut that took it names
+ * @action. */
+static void
+press_expecting_action (DossierWindow *window,
+                        const char    *accelerator,
+                        const char    *action)
+{
+  Pressed p = press (window, accelerator);
+
+  g_assert_cmpstr (p.action, ==, action);
+  pressed_clear (&p);
+}
+
+/* Presses @accelerator and asserts a key controller of @widget took it. */
+static void
+press_on_widget (DossierWindow *window,
+                 GtkWidget     *widget,
+                 const char    *accelerator)
+{
+  Pressed p = press (window, accelerator);
+
+  g_assert_true (p.widget == widget);
+  g_assert_null (p.action);
+  pressed_clear (&p);
+}
+
+/* The page the window's centre shows. */
+static GtkWidget *
+page_shown (DossierWindow *window)
+{
+  return adw_view_stack_get_visible_child (window->page_stack);
+}
+
+/* The row of the comparison labelled @label (asserts there is one). */
+static int
+row_labelled (DossierMatrix *matrix,
+              const char    *label)
+{
+  DossierComparison *c = dossier_matrix_get_comparison (matrix);
+
+  for (guint r = 0; r < dossier_comparison_get_n_rows (c); r++)
+    if (g_strcmp0 (dossier_comparison_get_row_label (c, r), label) == 0)
+      return (int) r;
+  g_error ("no row “%s” in the matrix", label);
+  return -1;
+}
+
+static void
+assert_selected (DossierMatrix *matrix,
+                 int            row,
+                 int            column)
+{
+  int r, c;
+
+  dossier_matrix_get_selection (matrix, &r, &c);
+  g_assert_cmpint (r, ==, row);
+  g_assert_cmpint (c, ==, column);
+}
+
+/* Pages: Alt+1, Alt+2 and Alt+3 bring Read, Compare and Brief to the front
+ * from wherever the focus is. */
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  press_expecting_action (f->window, "<Alt>2", "win.show-page");
+  g_assert_true (page_shown (f->window) == f->window->compare_page);
+  press_expecting_action (f->window, "<Alt>3", "win.show-page");
+  g_assert_true (page_shown (f->window) == f->window->briefing_page);
+  press_expecting_action (f->window, "<Alt>1", "win.show-page");
+  g_assert_true (page_shown (f->window) == GTK_WIDGET (f->window->reader_page));
+}
+
+/* Compare: every key of the group, on the matrix of the sample's three
+ * documents, where its title says. */
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierComparePage *page = DOSSIER_COMPARE_PAGE (f->window->compare_page);
+  DossierMatrix *matrix;
+  const DossierCompareArrangement *a;
+  DossierComparison *c;
+  GtkWidget *focus;
+  gint64 plan_id, second;
+  int plan, design;
+
+  press_expecting_action (f->window, "<Alt>2", "win.show-page");
+  matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (page));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (matrix)));
+  c = dossier_matrix_get_comparison (matrix);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (c), ==, 3);
+
+  /* Ctrl+F: the focus goes to the filter of the rows. */
+  press_expecting_action (f->window, "<Control>f", "compare.find");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  gtk_widget_grab_focus (GTK_WIDGET (matrix));
+
+  /* Space on a document's heading sorts the rows by it (the matrix
+   * shows a comparison arranged anew: @c is looked up again after). */
+  second = dossier_comparison_get_document_id (c, 1);
+  dossier_matrix_select (matrix, -1, 1);
+  press_on_widget (f->window, GTK_WIDGET (matrix), "space");
+  a = dossier_matrix_get_arrangement (matrix);
+  g_assert_cmpint (a->row_sort, ==, DOSSIER_COMPARE_SORT_DOCUMENT);
+  g_assert_cmpint (a->row_sort_document, ==, second);
+  dossier_matrix_sort_rows (matrix, DOSSIER_COMPARE_SORT_ORDER, 0, FALSE);
+  c = dossier_matrix_get_comparison (matrix);
+
+  /* + and − on a tag with sub-tags show and hide them. */
+  plan = row_labelled (matrix, "The plan");
+  plan_id = dossier_comparison_get_row_id (c, plan);
+  g_assert_cmpuint (dossier_comparison_get_row_n_below (c, plan), >, 0);
+  dossier_matrix_select (matrix, plan, 0);
+  press_on_widget (f->window, GTK_WIDGET (matrix), "minus");
+  g_assert_false (dossier_matrix_get_row_expanded (matrix, plan_id));
+  press_on_widget (f->window, GTK_WIDGET (matrix), "plus");
+  g_assert_true (dossier_matrix_get_row_expanded (matrix, plan_id));
+
+  /* Left on its name hides them; Right shows them, then goes to its
+   * first cell. */
+  plan = row_labelled (matrix, "The plan");
+  dossier_matrix_select (matrix, plan, -1);
+  press_on_widget (f->window, GTK_WIDGET (matrix), "Left");
+  g_assert_false (dossier_matrix_get_row_expanded (matrix, plan_id));
+  press_on_widget (f->window, GTK_WIDGET (matrix), "Right");
+  g_assert_true (dossier_matrix_get_row_expanded (matrix, plan_id));
+  assert_selected (matrix, row_labelled (matrix, "The plan"), -1);
+  press_on_widget (f->window, GTK_WIDGET (matrix), "Right");
+  assert_selected (matrix, row_labelled (matrix, "The plan"), 0);
+
+  /* Left on a sub-tag's name goes to its parent. */
+  design = row_labelled (matrix, "Design");
+  dossier_matrix_select (matrix, design, -1);
+  press_on_widget (f->window, GTK_WIDGET (matrix), "Left");
+  assert_selected (matrix, row_labelled (matrix, "The plan"), -1);
+
+  /* Return on a cell goes on to its passages: the first takes the focus. */
+  c = dossier_matrix_get_comparison (matrix);
+  for (guint r = 0; r < dossier_comparison_get_n_rows (c); r++)
+    if (dossier_comparison_get_value (c, r, 0) > 0)
+      {
+        dossier_matrix_select (matrix, (int) r, 0);
+        break;
+      }
+  flush_events ();
+  press_on_widget (f->window, GTK_WIDGET (matrix), "Return");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+}
+
+/* Briefing notes: on the Brief page, with the sample's note. */
+static void
+test_briefing (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierBriefingPage *page = DOSSIER_BRIEFING_PAGE (f->window->briefing_page);
+  GtkWindow *dialog;
+  gint64 note;
+
+  press_expecting_action (f->window, "<Alt>3", "win.show-page");
+  note = dossier_briefing_page_get_briefing_id (page);
+  g_assert_cmpint (note, >, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_briefing_page_get_editor (page)));
+
+  /* Ctrl+P: the first shortcut on the way from the note's text up to the
+   * window is the page's print action (looked up, not run: it would
+   * open the print dialog). */
+  {
+    g_autoptr(GtkShortcut) shortcut = NULL;
+
+    for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (f->window)); w != NULL && shortcut == NULL;
+         w = gtk_widget_get_parent (w))
+      shortcut = find_shortcut_on (w, GDK_KEY_p, GDK_CONTROL_MASK);
+    g_assert_nonnull (shortcut);
+    g_assert_cmpstr (action_name (shortcut), ==, "briefing.print");
+  }
+
+  /* F2 asks for the note's new title. */
+  press_expecting_action (f->window, "F2", "briefing.rename");
+  dialog = find_toplevel (DOSSIER_TYPE_NAME_DIALOG, GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  flush_events ();
+
+  /* Ctrl+E exports the note on show. */
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_briefing_page_get_editor (page)));
+  press_expecting_action (f->window, "<Control>e", "win.export");
+  dialog = find_toplevel (DOSSIER_TYPE_EXPORT_DIALOG, GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (dossier_export_dialog_get_briefing_id (DOSSIER_EXPORT_DIALOG (dialog)), ==, note);
+  gtk_window_destroy (dialog);
+  flush_events ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/dossier/shortcuts/listed", test_listed);
+  g_test_add ("/dossier/shortcuts/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/dossier/shortcuts/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
+  g_test_add ("/dossier/shortcuts/briefing", Fixture, NULL, fixture_set_up, test_briefing, fixture_tear_down);
+
+  return g_test_run ();
+}
