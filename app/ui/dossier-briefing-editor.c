@@ -4,7 +4,8 @@
  *
  * A chip is the run "[@UUID]" of the buffer: the UUID hidden by a tag, the
  * "]" spaced by another tag to leave room for the number, and a rounded
- * label drawn over the run above the text. Its ends are marks, so a chip
+ * label drawn over the run above the text (a pill per line when the
+ * wrapping breaks the run). Its ends are marks, so a chip
  * follows the text while typing goes on elsewhere; the page shows the
  * citations again when typing pauses. A fixed set of tags (one hiding, one
  * spacing per width of label) serves every chip.
@@ -28,6 +29,7 @@ typedef struct
 {
   GtkTextMark *start;
   GtkTextMark *end;
+  guint        room;       /* the room its "]" has: the label's length */
   char        *label;      /* "3", "3⚠" */
   char        *tooltip;
   gboolean     unverified;
@@ -42,6 +44,11 @@ struct _DossierBriefingEditor
   GtkTextTag  *bracket;                 /* "[" and "]" drawn in no colour: the chip covers them */
   GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "]" of an n-character label */
   int          room_font_size;          /* what the rooms were measured for */
+  /* Advances in pixels: of "[", and of "]" spaced by room[n]; for a
+   * bracket at the end of a wrapped line, whose far edge GTK places on
+   * the next line. */
+  double       open_width;
+  double       close_width[MAX_LABEL + 1];
 };
 
 G_DEFINE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, GTK_TYPE_TEXT_VIEW)
@@ -91,12 +98,17 @@ ensure_rooms (DossierBriefingEditor *self)
   g_autoptr(PangoLayout) brackets = gtk_widget_create_pango_layout (GTK_WIDGET (self), "[]");
   const PangoFontDescription *font = pango_context_get_font_description (pango_layout_get_context (brackets));
   int size = font != NULL ? pango_font_description_get_size (font) : 0;
-  int brackets_width = 0;
+  int brackets_width = 0, open_width = 0, close_width = 0;
 
   if (self->room[1] != NULL && size == self->room_font_size)
     return;
   self->room_font_size = size;
   pango_layout_get_size (brackets, &brackets_width, NULL);
+  pango_layout_set_text (brackets, "[", -1);
+  pango_layout_get_size (brackets, &open_width, NULL);
+  pango_layout_set_text (brackets, "]", -1);
+  pango_layout_get_size (brackets, &close_width, NULL);
+  self->open_width = (double) open_width / PANGO_SCALE;
   for (guint n = 1; n <= MAX_LABEL; n++)
     {
       g_autofree char *sample = g_strnfill (n, '8');
@@ -113,6 +125,7 @@ ensure_rooms (DossierBriefingEditor *self)
           self->room[n] = gtk_text_buffer_create_tag (buffer, name, NULL);
         }
       g_object_set (self->room[n], "letter-spacing", spacing, NULL);
+      self->close_width[n] = (double) (close_width + spacing) / PANGO_SCALE;
     }
 }
 
@@ -187,6 +200,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
        * hidden run, spreads in GTK 4.8 to what follows the chip on its line. */
       gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->end);
       length = MIN (g_utf8_strlen (chip.label, -1), MAX_LABEL);
+      chip.room = (guint) length;
       gtk_text_buffer_apply_tag (buffer, self->room[length], &uuid_end, &at);
       gtk_text_buffer_apply_tag (buffer, self->bracket, &uuid_end, &at);
       gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
@@ -219,6 +233,85 @@ dossier_briefing_editor_get_chip_at (DossierBriefingEditor *self,
   return 0;
 }
 
+/* Where @chip is drawn: a pill over its "[" … "]" when both are on one
+ * line, else one over the "[" at the end of a line and one over the "]"
+ * (with the number) at the start of the next, as the wrapping broke the
+ * run. Cursor positions are used, which GTK 4.8 maps through the hidden
+ * text (the location of a character after hidden text it does not); a
+ * position at a line's wrap is placed on the next line, so the far edge
+ * of a bracket ending a line is its own advance. */
+static guint
+chip_pills (DossierBriefingEditor *self,
+            Chip                  *chip,
+            graphene_rect_t        pills[2],
+            guint                 *label_pill)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter start, end, after_open, close;
+  GdkRectangle open_at, after_open_at, close_at, end_at;
+  double open_right, close_right;
+
+  if (!chip_bounds (self, chip, &start, &end))
+    return 0;
+  after_open = start;
+  gtk_text_iter_forward_char (&after_open);
+  close = end;
+  gtk_text_iter_backward_char (&close);
+  gtk_text_view_get_cursor_locations (view, &start, &open_at, NULL);
+  gtk_text_view_get_cursor_locations (view, &after_open, &after_open_at, NULL);
+  gtk_text_view_get_cursor_locations (view, &close, &close_at, NULL);
+  gtk_text_view_get_cursor_locations (view, &end, &end_at, NULL);
+
+  close_right = end_at.y == close_at.y && end_at.x > close_at.x ? end_at.x
+                                                                 : close_at.x + self->close_width[chip->room];
+  /* A pixel and a half wider each side, and the line's full height less
+   * half a pixel: the brackets' ink goes a little past their advance and
+   * down to the line's descent. */
+  if (open_at.y == close_at.y)
+    {
+      pills[0] = GRAPHENE_RECT_INIT (open_at.x - 1.5, open_at.y + 0.5,
+                                     close_right - open_at.x + 3, open_at.height - 1);
+      *label_pill = 0;
+      return 1;
+    }
+  open_right = after_open_at.y == open_at.y && after_open_at.x > open_at.x ? after_open_at.x
+                                                                           : open_at.x + self->open_width;
+  pills[0] = GRAPHENE_RECT_INIT (open_at.x - 1.5, open_at.y + 0.5, open_right - open_at.x + 3, open_at.height - 1);
+  pills[1] = GRAPHENE_RECT_INIT (close_at.x - 1.5, close_at.y + 0.5,
+                                 close_right - close_at.x + 3, close_at.height - 1);
+  /* The number goes where its room is, with the "]". */
+  *label_pill = 1;
+  return 2;
+}
+
+guint
+dossier_briefing_editor_get_chip_pills (DossierBriefingEditor *self,
+                                        int                    offset,
+                                        graphene_rect_t        pills[2],
+                                        guint                 *label_pill)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self), 0);
+  g_return_val_if_fail (pills != NULL, 0);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *chip = &g_array_index (self->chips, Chip, i);
+      GtkTextIter start, end;
+      guint label = 0;
+
+      if (chip_bounds (self, chip, &start, &end) &&
+          offset >= gtk_text_iter_get_offset (&start) && offset < gtk_text_iter_get_offset (&end))
+        {
+          guint n = chip_pills (self, chip, pills, &label);
+
+          if (label_pill != NULL)
+            *label_pill = label;
+          return n;
+        }
+    }
+  return 0;
+}
+
 static void
 dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
                                         GtkTextViewLayer  layer,
@@ -236,45 +329,39 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
   for (guint i = 0; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
-      GtkTextIter start, last, end;
-      GdkRectangle first_rect, last_rect;
-      g_autoptr(PangoLayout) label = NULL;
-      GskRoundedRect box;
-      graphene_rect_t rect;
-      int label_width, label_height;
+      graphene_rect_t pills[2];
+      guint label_pill = 0;
+      guint n = chip_pills (self, chip, pills, &label_pill);
       GdkRGBA fill = chip->unverified ? (GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }
                                       : (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
       GdkRGBA ink = { 1, 1, 1, 1 };
 
-      if (!chip_bounds (self, chip, &start, &end))
-        continue;
-      /* Cursor positions, which GTK 4.8 maps through hidden text (the
-       * location of a character after hidden text it does not). */
-      last = end;
-      gtk_text_view_get_cursor_locations (view, &start, &first_rect, NULL);
-      gtk_text_view_get_cursor_locations (view, &last, &last_rect, NULL);
-      /* A chip broken over two lines is left as it is drawn (rare). */
-      if (first_rect.y != last_rect.y || last_rect.x <= first_rect.x ||
-          first_rect.y + first_rect.height < visible.y || first_rect.y > visible.y + visible.height)
-        continue;
+      for (guint p = 0; p < n; p++)
+        {
+          graphene_rect_t *rect = &pills[p];
+          g_autoptr(PangoLayout) label = NULL;
+          GskRoundedRect box;
+          int label_width, label_height;
 
-      /* A pixel and a half wider each side, and the line's full height less
-       * half a pixel: the brackets' ink goes a little past their advance and
-       * down to the line's descent. */
-      rect = GRAPHENE_RECT_INIT (first_rect.x - 1.5, first_rect.y + 0.5,
-                                 last_rect.x - first_rect.x + 3, first_rect.height - 1);
-      gsk_rounded_rect_init_from_rect (&box, &rect, rect.size.height / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &box);
-      gtk_snapshot_append_color (snapshot, &fill, &rect);
-      gtk_snapshot_pop (snapshot);
+          if (rect->origin.y + rect->size.height < visible.y || rect->origin.y > visible.y + visible.height ||
+              rect->size.width <= 0)
+            continue;
+          gsk_rounded_rect_init_from_rect (&box, rect, MIN (rect->size.height, rect->size.width) / 2);
+          gtk_snapshot_push_rounded_clip (snapshot, &box);
+          gtk_snapshot_append_color (snapshot, &fill, rect);
+          gtk_snapshot_pop (snapshot);
 
-      label = gtk_widget_create_pango_layout (GTK_WIDGET (self), chip->label);
-      pango_layout_get_pixel_size (label, &label_width, &label_height);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + (rect.size.width - label_width) / 2,
-                                                               first_rect.y + (first_rect.height - label_height) / 2.0));
-      gtk_snapshot_append_layout (snapshot, label, &ink);
-      gtk_snapshot_restore (snapshot);
+          if (p != label_pill)
+            continue;
+          label = gtk_widget_create_pango_layout (GTK_WIDGET (self), chip->label);
+          pango_layout_get_pixel_size (label, &label_width, &label_height);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect->origin.x + (rect->size.width - label_width) / 2,
+                                                                   rect->origin.y - 0.5 +
+                                                                   (rect->size.height + 1 - label_height) / 2.0));
+          gtk_snapshot_append_layout (snapshot, label, &ink);
+          gtk_snapshot_restore (snapshot);
+        }
     }
 }
 

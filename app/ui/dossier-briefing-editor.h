@@ -37,5 +37,14 @@ void       dossier_briefing_editor_show_citations   (DossierBriefingEditor *self
 guint      dossier_briefing_editor_get_chip_at      (DossierBriefingEditor *self,
                                                      int                    offset,
                                                      gboolean              *unverified);
+/* Where the chip at character @offset is drawn, in buffer coordinates:
+ * one pill per line it is on (a citation the wrapping broke has its "["
+ * at the end of one line, its "]" and number at the start of the next).
+ * Fills @pills (room for two); the number is drawn in pills[*@label_pill]
+ * (may be NULL). How many: 0 if no chip is there. */
+guint      dossier_briefing_editor_get_chip_pills   (DossierBriefingEditor *self,
+                                                     int                    offset,
+                                                     graphene_rect_t        pills[2],
+                                                     guint                 *label_pill);
 
 G_END_DECLS

@@ -645,6 +645,175 @@ test_rename_and_delete (Fixture       *f,
   g_assert_nonnull (dossier_project_get_briefing (project, first));
 }
 
+
+/* The editor as it is drawn now; the colour at (@x, @y) of its buffer. */
+static GdkRGBA
+drawn_at (GtkTextView *view,
+          double       x,
+          double       y)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int wx, wy;
+  guchar *p;
+
+  /* Drawn as GTK draws it in a frame: the text, then the layer above. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &wx, &wy);
+  g_assert_cmpint (wx, >=, 0);
+  g_assert_cmpint (wy, >=, 0);
+  g_assert_cmpint (wx, <, width);
+  g_assert_cmpint (wy, <, height);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  p = data + ((gsize) wy * width + wx) * 4;   /* cairo ARGB32: B, G, R, A */
+  return (GdkRGBA) { p[2] / 255.0, p[1] / 255.0, p[0] / 255.0, p[3] / 255.0 };
+}
+
+/* Whether the citation the test's mark ("test-citation") is on, from its
+ * "[" to its "]", is in view, whole: the lines it is drawn on. */
+static gboolean
+citation_shown (gpointer data)
+{
+  GtkTextView *view = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter at;
+  GdkRectangle open, close;
+  int top, bottom, unused;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_mark (buffer, "test-citation"));
+  gtk_text_view_get_cursor_locations (view, &at, &open, NULL);
+  gtk_text_iter_forward_chars (&at, 38);
+  gtk_text_view_get_cursor_locations (view, &at, &close, NULL);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, open.y, &unused, &top);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, close.y + close.height,
+                                         &unused, &bottom);
+  if (top >= 0 && bottom <= gtk_widget_get_height (GTK_WIDGET (view)))
+    return TRUE;
+  /* Asked again: a scroll asked for before the lines' heights were known
+   * may have gone to where GTK thought they were. */
+  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_mark (buffer, "test-citation"), 0.0, TRUE, 0.0, 0.5);
+  return FALSE;
+}
+
+/* A chip's blue: not the page, not the text. */
+static void
+assert_chip_blue (GdkRGBA c)
+{
+  if (c.blue < 0.7 || c.red > 0.4 || c.blue - c.red < 0.4)
+    g_error ("expected a chip's blue, found rgb(%.2f, %.2f, %.2f)", c.red, c.green, c.blue);
+}
+
+/* A citation the wrapping breaks — its "[" ending one line, its "]" the
+ * next — is drawn as a pill on each line, the number in the second; one
+ * that ends a line is still drawn whole. Paragraphs of growing words
+ * glued to a citation put the line's end at every place in one. */
+static void
+test_chip_across_lines (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  guint n_split = 0, n_whole = 0;
+  GtkTextMark *mark;
+  GtkTextIter begin;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 40; i++)
+    {
+      g_string_append_len (body, "Wordswordswordswordswordswordswordswordswordswordswordswordswordswordswordswords",
+                           40 + i);
+      g_string_append_printf (body, "[@%s].\n\n", dossier_highlight_get_uuid (h));
+    }
+  dossier_project_add_briefing (project, "Note", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  flush_events ();
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  mark = gtk_text_buffer_create_mark (buffer, "test-citation", &begin, TRUE);
+
+  for (int offset = 0; offset < gtk_text_buffer_get_char_count (buffer); offset++)
+    {
+      GtkTextIter start, close;
+      GdkRectangle open_at, close_at;
+      graphene_rect_t pills[2];
+      guint label_pill = 9;
+      guint n;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      if (gtk_text_iter_get_char (&start) != '[')
+        continue;
+      close = start;
+      gtk_text_iter_forward_chars (&close, 38);
+      g_assert_cmpint (gtk_text_iter_get_char (&close), ==, ']');
+      /* Shown, and so laid out for good (GTK lays out the rest later):
+       * scrolled to by a mark, which waits for the lines' heights. */
+      gtk_text_buffer_move_mark (buffer, mark, &start);
+      gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, 0.5);
+      wait_until (citation_shown, view, "the citation to be scrolled to");
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, mark);
+      close = start;
+      gtk_text_iter_forward_chars (&close, 38);
+      gtk_text_view_get_cursor_locations (view, &start, &open_at, NULL);
+      gtk_text_view_get_cursor_locations (view, &close, &close_at, NULL);
+
+      n = dossier_briefing_editor_get_chip_pills (DOSSIER_BRIEFING_EDITOR (view), offset, pills, &label_pill);
+      if (open_at.y == close_at.y)
+        {
+          /* One pill from the "[" past the "]". */
+          g_assert_cmpuint (n, ==, 1);
+          g_assert_cmpuint (label_pill, ==, 0);
+          g_assert_cmpfloat (pills[0].origin.x, <=, open_at.x);
+          g_assert_cmpfloat (pills[0].origin.x + pills[0].size.width, >, close_at.x + 4);
+          n_whole++;
+          continue;
+        }
+      /* Broken: a pill over the "[" on its line, one over the "]" and
+       * the number on the next. */
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_cmpuint (label_pill, ==, 1);
+      g_assert_cmpfloat (pills[0].origin.y, >=, open_at.y);
+      g_assert_cmpfloat (pills[0].origin.y, <, open_at.y + open_at.height);
+      g_assert_cmpfloat (pills[0].origin.x, <=, open_at.x);
+      g_assert_cmpfloat (pills[0].origin.x + pills[0].size.width, >, open_at.x + 4);
+      g_assert_cmpfloat (pills[1].origin.y, >=, close_at.y);
+      g_assert_cmpfloat (pills[1].origin.y, <, close_at.y + close_at.height);
+      g_assert_cmpfloat (pills[1].origin.x, <=, close_at.x);
+      g_assert_cmpfloat (pills[1].origin.x + pills[1].size.width, >, close_at.x + 4);
+      /* And drawn there, both. */
+      assert_chip_blue (drawn_at (view, pills[0].origin.x + pills[0].size.width / 2,
+                                  pills[0].origin.y + pills[0].size.height / 2));
+      assert_chip_blue (drawn_at (view, pills[1].origin.x + 2, pills[1].origin.y + pills[1].size.height / 2));
+      n_split++;
+    }
+  gtk_text_buffer_delete_mark (buffer, mark);
+  /* The scrolled window's scrollbars fade out after scrolling: let them,
+   * before the tear-down hides the editor (GTK 4.8 complains otherwise). */
+  {
+    gint64 until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+  }
+  /* The paragraphs did break some. */
+  g_assert_cmpuint (n_split, >, 0);
+  g_assert_cmpuint (n_whole, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +826,7 @@ main (int   argc,
 
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
+  ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("print", test_print);
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
