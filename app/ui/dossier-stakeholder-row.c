@@ -10,6 +10,7 @@
 
 #include "dossier-stakeholder-row.h"
 #include "dossier-tag-chip.h"
+#include "dossier-wrap-label.h"
 
 struct _DossierStakeholderRow
 {
@@ -18,8 +19,8 @@ struct _DossierStakeholderRow
   /* template */
   GtkWidget  *swatch;
   GtkImage   *kind_icon;
-  GtkLabel   *name;
-  GtkLabel   *counts;
+  DossierWrapLabel *name;
+  DossierWrapLabel *counts;
   GtkLabel   *stance;
 };
 
@@ -87,9 +88,9 @@ update (DossierRow *row)
   if (stakeholder == NULL)
     return;
 
-  gtk_label_set_label (self->name, dossier_stakeholder_get_name (stakeholder));
+  dossier_wrap_label_set_text (self->name, dossier_stakeholder_get_name (stakeholder));
   counts = dossier_stakeholder_describe_counts (stakeholder);
-  gtk_label_set_label (self->counts, counts);
+  dossier_wrap_label_set_text (self->counts, counts);
   gtk_label_set_label (self->stance,
                        dossier_stance_get_label (dossier_stakeholder_get_stance_position (stakeholder)));
 
@@ -127,6 +128,7 @@ dossier_stakeholder_row_class_init (DossierStakeholderRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (DOSSIER_TYPE_TAG_CHIP);
+  g_type_ensure (DOSSIER_TYPE_WRAP_LABEL);
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_STAKEHOLDER,
                                   "/org/dossier/Dossier/ui/dossier-stakeholder-row.ui");
