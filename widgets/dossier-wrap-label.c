@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "dossier-wrap-label.h"
 
 /* Heights kept for the last widths asked: a list measures a row at its
@@ -104,6 +106,39 @@ layout_at (DossierWrapLabel *self,
   return layout;
 }
 
+/* The approximate character width of @context's font, in Pango units.
+ * Asking Pango for a context's metrics shapes a sample text each time
+ * (each widget has its own context): the widths are kept per font,
+ * language and resolution, which is all they depend on. */
+static int
+char_width (PangoContext *context)
+{
+  static GHashTable *widths;   /* "font|language|dpi" → width */
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autofree char *font_name = pango_font_description_to_string (font);
+  g_autofree char *key = g_strdup_printf ("%s|%s|%g", font_name,
+                                          pango_language_to_string (pango_context_get_language (context)),
+                                          pango_cairo_context_get_resolution (context));
+  gpointer cached;
+  PangoFontMetrics *metrics;
+  int width;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (widths, key, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+               pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  /* A few fonts in a session; settings changed often would not grow it far. */
+  if (g_hash_table_size (widths) > 64)
+    g_hash_table_remove_all (widths);
+  g_hash_table_insert (widths, g_steal_pointer (&key), GINT_TO_POINTER (width));
+  return width;
+}
+
 static int
 minimum_width (DossierWrapLabel *self)
 {
@@ -111,14 +146,9 @@ minimum_width (DossierWrapLabel *self)
   if (self->minimum < 0)
     {
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-      int char_width = pango_font_metrics_get_approximate_char_width (metrics);
-      int digit_width = pango_font_metrics_get_approximate_digit_width (metrics);
-
-      pango_font_metrics_unref (metrics);
 
       /* As GtkLabel counts width-chars. */
-      self->minimum = PANGO_PIXELS_CEIL (MAX (char_width, digit_width) * MAX (self->width_chars, 1));
+      self->minimum = PANGO_PIXELS_CEIL (char_width (context) * MAX (self->width_chars, 1));
     }
   return self->minimum;
 }

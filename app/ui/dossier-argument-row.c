@@ -3,7 +3,10 @@
  *
  * The row follows its DossierArgument (updated in place by the core) and
  * acts on it through the project of the panel it is rooted in: each menu
- * item is one core action, one undo step. */
+ * item is one core action, one undo step. Its texts are DossierWrapLabels,
+ * laid out once per width (GtkLabel laid each out again for every size a
+ * grid view asks); the passages it cites are listed once it is first
+ * unfolded, and the weakness flag made when first needed. */
 
 #include "config.h"
 
@@ -12,13 +15,14 @@
 #include "dossier-argument-row.h"
 #include "dossier-highlight-card.h"
 #include "dossier-text-dialog.h"
+#include "dossier-ui-utils.h"
 #include "dossier-wrap-label.h"
 
 struct _DossierArgumentRow
 {
   DossierRow      parent_instance;
 
-  /* template */
+  /* the header: built in code (build_header) */
   GtkWidget      *header;
   GtkImage       *expander;
   DossierWrapLabel *statement;
@@ -692,17 +696,59 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "argument.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "argument.cite", NULL);
 
-  dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_ARGUMENT,
-                                  "/org/dossier/Dossier/ui/dossier-argument-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, header);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, expander);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, statement);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, details);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, text_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierArgumentRow, menu_button);
+  dossier_row_class_set_item_type (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_ARGUMENT);
 
   g_type_ensure (DOSSIER_TYPE_HIGHLIGHT_CARD);
-  g_type_ensure (DOSSIER_TYPE_WRAP_LABEL);
+}
+
+/* ---- building ------------------------------------------------------------------ */
+
+/* The chevron, the statement over its details (the weakness flag joins
+ * them when first needed: ensure_flag) and the menu. Built in code, not
+ * from a template: a grid view makes some thirty rows per column each
+ * time the panel opens, and GtkBuilder's generic making of each widget
+ * and property was most of a row's cost. */
+static void
+build_header (DossierArgumentRow *self)
+{
+  GtkWidget *expander = gtk_image_new_from_icon_name ("pan-end-symbolic");
+  GtkWidget *statement = dossier_wrap_label_new (NULL);
+  GtkWidget *details = dossier_wrap_label_new (NULL);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->header, "argument-header");
+
+  gtk_widget_set_valign (expander, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (expander, 2);
+  gtk_widget_add_css_class (expander, "dim-label");
+  gtk_widget_add_css_class (expander, "argument-expander");
+  gtk_box_append (GTK_BOX (self->header), expander);
+
+  self->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (self->text_box, TRUE);
+  gtk_widget_add_css_class (statement, "argument-statement");
+  gtk_box_append (GTK_BOX (self->text_box), statement);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "argument-details");
+  gtk_box_append (GTK_BOX (self->text_box), details);
+  gtk_box_append (GTK_BOX (self->header), self->text_box);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
+  dossier_set_tooltip_unshown (menu_button, _("Argument Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Argument Menu"), -1);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_box_append (GTK_BOX (self->header), menu_button);
+
+  self->expander = GTK_IMAGE (expander);
+  self->statement = DOSSIER_WRAP_LABEL (statement);
+  self->details = DOSSIER_WRAP_LABEL (details);
+  self->menu_button = GTK_MENU_BUTTON (menu_button);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "argument-row");
+  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
 }
 
 /* ---- drops --------------------------------------------------------------------- */
@@ -736,7 +782,7 @@ dossier_argument_row_init (DossierArgumentRow *self)
 
   /* Laid out by its own measure and size_allocate, not DossierRow's bin. */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build_header (self);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (header_pressed), self);

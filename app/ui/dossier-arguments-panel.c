@@ -20,6 +20,7 @@
 #include "dossier-columns-layout.h"
 #include "dossier-suggestions-section.h"
 #include "dossier-text-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierArgumentsPanel
 {
@@ -964,6 +965,11 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   g_autoptr(GtkListItemFactory) list_factory = question_factory (TRUE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Here rather than in the template: see dossier_set_tooltip_unshown(). */
+  dossier_set_tooltip_unshown (GTK_WIDGET (self->question_add_button), _("Add a Question"));
+  dossier_set_tooltip_unshown (GTK_WIDGET (self->question_menu_button), _("Question Menu"));
+  dossier_set_tooltip_unshown (GTK_WIDGET (self->pro_add_button), _("Add an Argument For"));
+  dossier_set_tooltip_unshown (GTK_WIDGET (self->con_add_button), _("Add an Argument Against"));
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   gtk_drop_down_set_factory (self->question_dropdown, factory);

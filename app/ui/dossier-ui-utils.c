@@ -227,6 +227,23 @@ on_held_popover_visible (GtkWidget  *owner,
 }
 
 void
+dossier_set_tooltip_unshown (GtkWidget  *widget,
+                             const char *text)
+{
+  gboolean visible;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* GTK asks where the pointer is only for a visible widget. */
+  visible = gtk_widget_get_visible (widget);
+  if (visible)
+    gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  if (visible)
+    gtk_widget_set_visible (widget, TRUE);
+}
+
+void
 dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                  GtkPopover *popover)
 {

@@ -50,6 +50,14 @@ void     dossier_ask_save_path (GtkWidget           *widget,
                                 gpointer             user_data,
                                 GDestroyNotify       destroy);
 
+/* Sets @widget's tooltip as gtk_widget_set_tooltip_text() does, without
+ * the pointer query GTK 4.8 makes at once for a visible widget (an X
+ * round trip each, even for a widget in no window yet: a tenth of opening
+ * the Pros & Cons panel, whose every row has a menu button). For widgets
+ * being built, not yet shown. */
+void     dossier_set_tooltip_unshown (GtkWidget  *widget,
+                                      const char *text);
+
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);

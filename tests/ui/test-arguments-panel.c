@@ -963,6 +963,64 @@ test_suggestions_section_hidden (void)
   g_ptr_array_unref (w.dismissed);
 }
 
+/* The panel's and the rows' menu buttons have their tooltips (set
+ * outside the templates, where GTK would ask the X server for the
+ * pointer for each) and are shown. */
+static void
+test_tooltips (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const panel_tooltips[] = {
+    "Add a Question", "Question Menu", "Add an Argument For", "Add an Argument Against",
+  };
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *window, *menu;
+  gint64 first;
+  guint argument_menus = 0;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  first = argument_at (dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                           DOSSIER_POLARITY_PRO), 0);
+  wait_for_row (panel, first);
+
+  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint t = 0; t < G_N_ELEMENTS (panel_tooltips); t++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < buttons->len && !found; i++)
+        found = g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                           panel_tooltips[t]) == 0;
+      if (!found)
+        g_error ("no menu button with the tooltip “%s”", panel_tooltips[t]);
+    }
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      g_assert_true (gtk_widget_get_has_tooltip (button));
+      g_assert_true (gtk_widget_get_visible (button));
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (button), "Argument Menu") == 0)
+        argument_menus++;
+    }
+  menu = GTK_WIDGET (find_descendant (GTK_WIDGET (row_of (panel, first)), GTK_TYPE_MENU_BUTTON));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Argument Menu");
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (gtk_widget_is_drawable (menu));
+  /* Every row built has its menu, with its tooltip. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_descendants (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    g_assert_cmpuint (argument_menus, ==, rows->len);
+  }
+
+  close_window (window);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -996,6 +1054,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
+  g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
+              fixture_tear_down);
 
   return g_test_run ();
 }
