@@ -103,6 +103,15 @@ gboolean cli_parse_int   (const char *name,
  * project (see cli_open_project_full ()). */
 GOptionEntry cli_wait_entry (double *wait);
 
+/* The option --format FORMAT, into @format_name, for the commands that
+ * read a file as a document; cli_parse_import_format () reads it. */
+GOptionEntry cli_import_format_entry (char **format_name);
+/* @format_name (NULL: auto) as a DossierFormat into @format; FALSE, after
+ * a usage error, if it names none. */
+gboolean     cli_parse_import_format (const char    *name,
+                                      const char    *format_name,
+                                      DossierFormat *format);
+
 /* Opens @path, refusing with a clear message when it does not exist, and
  * for @writable when it is open elsewhere or not writable. */
 DossierProject *cli_open_project (const char *name,

@@ -68,21 +68,19 @@ cli_import (const char *name,
   g_autofree char *format_name = NULL;
   double wait = 0;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    cli_import_format_entry (&format_name),
     cli_wait_entry (&wait),
     { NULL }
   };
   g_autoptr(DossierProject) project = NULL;
-  DossierFormat format = DOSSIER_FORMAT_AUTO;
+  DossierFormat format;
   int status = CLI_EXIT_OK;
 
   if (!cli_parse (name, entries, &argc, &argv, 2, -1))
     return CLI_EXIT_USAGE;
 
-  if (format_name != NULL && !dossier_format_from_string (format_name, &format))
-    return cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"),
-                            format_name);
+  if (!cli_parse_import_format (name, format_name, &format))
+    return CLI_EXIT_USAGE;
 
   project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
   if (project == NULL)
@@ -408,8 +406,7 @@ cli_replace_text (const char *name,
   g_autofree char *format_name = NULL;
   double wait = 0;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("auto (default), text, markdown or html"), N_("FORMAT") },
+    cli_import_format_entry (&format_name),
     cli_wait_entry (&wait),
     { NULL }
   };
@@ -419,7 +416,7 @@ cli_replace_text (const char *name,
   g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  DossierFormat format = DOSSIER_FORMAT_AUTO;
+  DossierFormat format;
   guint counts[G_N_ELEMENTS (outcomes)] = { 0 };
   gint64 document_id;
 
@@ -427,8 +424,8 @@ cli_replace_text (const char *name,
 
   if (!cli_parse (name, entries, &argc, &argv, 3, 3))
     return CLI_EXIT_USAGE;
-  if (format_name != NULL && !dossier_format_from_string (format_name, &format))
-    return cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"), format_name);
+  if (!cli_parse_import_format (name, format_name, &format))
+    return CLI_EXIT_USAGE;
   if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
     return CLI_EXIT_USAGE;
 

@@ -461,6 +461,28 @@ cli_wait_entry (double *wait)
   };
 }
 
+GOptionEntry
+cli_import_format_entry (char **format_name)
+{
+  return (GOptionEntry) {
+    "format", 'f', 0, G_OPTION_ARG_STRING, format_name,
+    N_("auto (default), text, markdown or html"), N_("FORMAT"),
+  };
+}
+
+gboolean
+cli_parse_import_format (const char    *name,
+                         const char    *format_name,
+                         DossierFormat *format)
+{
+  *format = DOSSIER_FORMAT_AUTO;
+  if (format_name == NULL || dossier_format_from_string (format_name, format))
+    return TRUE;
+
+  cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"), format_name);
+  return FALSE;
+}
+
 DossierProject *
 cli_open_project (const char *name,
                   const char *path,
