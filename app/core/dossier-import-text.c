@@ -201,12 +201,15 @@ starts_like_a_heading (const char *s,
   return FALSE;
 }
 
+/* A line of at most @max_chars that does not end as a sentence does or
+ * start in lower case, and is not a list item or a quote. */
 static gboolean
-is_heading_line (const Line *line)
+is_heading_like (const Line *line,
+                 gsize       max_chars)
 {
   gunichar last;
 
-  if (line->chars > HEADING_MAX_CHARS || is_list_line (line) || is_quote_line (line))
+  if (line->chars > max_chars || is_list_line (line) || is_quote_line (line))
     return FALSE;
 
   last = final_character (line->content, line->len);
@@ -216,21 +219,18 @@ is_heading_line (const Line *line)
   return starts_like_a_heading (line->content, line->len);
 }
 
+static gboolean
+is_heading_line (const Line *line)
+{
+  return is_heading_like (line, HEADING_MAX_CHARS);
+}
+
 /* A title may be longer than a heading (headlines are), but like one it
  * does not end as a sentence does or start in lower case. */
 static gboolean
 is_title_line (const Line *line)
 {
-  gunichar last;
-
-  if (line->chars > TITLE_MAX_CHARS || is_list_line (line) || is_quote_line (line))
-    return FALSE;
-
-  last = final_character (line->content, line->len);
-  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0)
-    return FALSE;
-
-  return starts_like_a_heading (line->content, line->len);
+  return is_heading_like (line, TITLE_MAX_CHARS);
 }
 
 /* "Pros:" above a list: a sub-heading. A sentence that introduces a list
