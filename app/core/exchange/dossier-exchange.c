@@ -150,21 +150,11 @@ dossier_exchange_guid_normalize (const char *guid)
     {
       memmove (s, s + 1, 36);
       s[36] = '\0';
-      len = 36;
     }
-  if (len != 36)
+  if (!g_uuid_string_is_valid (s))
     return NULL;
 
-  for (gsize i = 0; i < 36; i++)
-    {
-      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-      if (dash ? s[i] != '-' : !g_ascii_isxdigit (s[i]))
-        return NULL;
-      s[i] = g_ascii_tolower (s[i]);
-    }
-
-  return g_steal_pointer (&s);
+  return g_ascii_strdown (s, -1);
 }
 
 /* ---- XML escaping -------------------------------------------------------- */
