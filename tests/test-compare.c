@@ -268,6 +268,18 @@ test_matrix_tags (Fixture       *f,
   g_assert_cmpfloat (dossier_comparison_get_column_total (c, 1), ==, 2);
   g_assert_cmpfloat (dossier_comparison_get_total (c), ==, 8);
   g_assert_cmpfloat (dossier_comparison_get_max_value (c), ==, 1);
+  /* The table with its totals: a cell, then the last column and row. */
+  {
+    guint n_rows = dossier_comparison_get_n_rows (c);
+    guint n_docs = dossier_comparison_get_n_documents (c);
+
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, noise, 2), ==, 1);
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, noise, 1), ==, 0);
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, 0, n_docs), ==, 3);
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 0), ==, 3);
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 1), ==, 2);
+    g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, n_docs), ==, 8);
+  }
 
   /* Where each raises it: the noise comes last in the Post, first in the Star. */
   g_assert_cmpfloat (dossier_comparison_get_first_place (c, noise, 0), >, 0.8);

@@ -218,15 +218,7 @@ value_at (DossierMatrix *self,
           guint          row,
           guint          column)
 {
-  DossierComparison *c = self->comparison;
-
-  if (row < self->n_rows && column < self->n_columns)
-    return dossier_comparison_get_value (c, row, column);
-  if (row < self->n_rows)
-    return dossier_comparison_get_row_total (c, row);
-  if (column < self->n_columns)
-    return dossier_comparison_get_column_total (c, column);
-  return dossier_comparison_get_total (c);
+  return dossier_comparison_get_table_value (self->comparison, row, column);
 }
 
 static gboolean

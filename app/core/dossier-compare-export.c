@@ -358,15 +358,8 @@ matrix_text (DossierComparison *c)
       for (guint col = 0; col <= n_docs; col++)
         {
           GString *cell = g_string_new (NULL);
-          double value;
 
-          if (r < n_rows)
-            value = col < n_docs ? dossier_comparison_get_value (c, r, col)
-                                 : dossier_comparison_get_row_total (c, r);
-          else
-            value = col < n_docs ? dossier_comparison_get_column_total (c, col)
-                                 : dossier_comparison_get_total (c);
-          append_value (cell, c, value);
+          append_value (cell, c, dossier_comparison_get_table_value (c, r, col));
           g_string_append_c (out, ' ');
           append_padded (out, cell->str, cell_width, TRUE);
           g_string_free (cell, TRUE);

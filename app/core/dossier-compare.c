@@ -1004,6 +1004,21 @@ dossier_comparison_get_total (DossierComparison *self)
 }
 
 double
+dossier_comparison_get_table_value (DossierComparison *self,
+                                    guint              row,
+                                    guint              column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (row <= self->rows->len && column <= self->columns->len, 0);
+
+  if (row < self->rows->len)
+    return column < self->columns->len ? dossier_comparison_get_value (self, row, column)
+                                       : dossier_comparison_get_row_total (self, row);
+  return column < self->columns->len ? dossier_comparison_get_column_total (self, column)
+                                     : dossier_comparison_get_total (self);
+}
+
+double
 dossier_comparison_get_max_value (DossierComparison *self)
 {
   g_return_val_if_fail (self != NULL, 0);

@@ -259,17 +259,10 @@ dossier_render_matrix (DossierComparison *c,
       for (guint col = 0; col <= n_docs; col++)
         {
           double x = x0 + col * CELL_WIDTH;
-          double value;
+          double value = dossier_comparison_get_table_value (c, r, col);
           char buf[32];
           g_autoptr(PangoLayout) number = NULL;
           gboolean dark = FALSE;
-
-          if (r < n_rows)
-            value = col < n_docs ? dossier_comparison_get_value (c, r, col)
-                                 : dossier_comparison_get_row_total (c, r);
-          else
-            value = col < n_docs ? dossier_comparison_get_column_total (c, col)
-                                 : dossier_comparison_get_total (c);
 
           /* Shade by density: the cells only, not the totals. */
           if (r < n_rows && col < n_docs && value > 0 && max > 0)

@@ -155,6 +155,12 @@ double       dossier_comparison_get_row_total     (DossierComparison *self,
 double       dossier_comparison_get_column_total  (DossierComparison *self,
                                                    guint              column);
 double       dossier_comparison_get_total         (DossierComparison *self);
+/* A cell of the table with its totals: @row = the number of rows is the
+ * row of column totals, @column = the number of documents the column of
+ * row totals (both: the grand total). */
+double       dossier_comparison_get_table_value   (DossierComparison *self,
+                                                   guint              row,
+                                                   guint              column);
 /* The largest cell value, for shading by density (0 when all are empty). */
 double       dossier_comparison_get_max_value     (DossierComparison *self);
 
