@@ -505,12 +505,7 @@ popup_menu (DossierDocumentsPanel *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
 
   if (self->menu == NULL)
-    {
-      self->menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-    }
+    self->menu = dossier_context_menu_new (GTK_WIDGET (self));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
 
   if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))

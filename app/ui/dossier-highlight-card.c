@@ -17,6 +17,7 @@
 #include "dossier-evidence-picker.h"
 #include "dossier-highlight-card.h"
 #include "dossier-tag-chip.h"
+#include "dossier-ui-utils.h"
 
 /* The labels ellipsize after a few lines anyway; laying out the whole of
  * a long passage only to cut it would be most of a card's cost. */
@@ -267,12 +268,7 @@ popup_menu (DossierHighlightCard *self,
   if (self->project != NULL && !dossier_project_get_read_only (self->project))
     g_menu_append (menu, _("Add as _Evidence…"), "card.add-evidence");
   if (self->menu == NULL)
-    {
-      self->menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-    }
+    self->menu = dossier_context_menu_new (GTK_WIDGET (self));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });

@@ -772,10 +772,7 @@ popup_context_menu (DossierReaderPage *self,
 
   if (self->highlight_menu == NULL)
     {
-      self->highlight_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->highlight_menu), FALSE);
-      gtk_widget_set_halign (self->highlight_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->highlight_menu, self->view_box);
+      self->highlight_menu = dossier_context_menu_new (self->view_box);
       /* The text's tooltip (a highlight's tags) would open over it. */
       dossier_hold_tooltip_while_open (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
                                        GTK_POPOVER (self->highlight_menu));

@@ -38,6 +38,19 @@ dossier_set_str (char       **dest,
   return TRUE;
 }
 
+GtkWidget *
+dossier_context_menu_new (GtkWidget *parent)
+{
+  GtkWidget *menu = gtk_popover_menu_new_from_model (NULL);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+
+  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_halign (menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (menu, parent);
+  return menu;
+}
+
 typedef struct
 {
   GtkWidget           *widget;   /* a reference */

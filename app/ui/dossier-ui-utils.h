@@ -31,6 +31,11 @@ void dossier_popup_returning_focus (GtkPopover *popover);
 void     dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                           GtkPopover *popover);
 
+/* A popover menu for a right click or the Menu key, without an arrow and
+ * starting where it points, made a child of @parent (which unparents it
+ * in its dispose); its model is set when it opens. */
+GtkWidget *dossier_context_menu_new (GtkWidget *parent);
+
 /* What dossier_ask_save_path() calls once a file is chosen: @path is
  * where to write (a local path). */
 typedef void (*DossierSavePathFunc) (GtkWidget  *widget,
