@@ -454,20 +454,31 @@ dump (DossierProject *project)
     for (guint i = 0; i < g_list_model_get_n_items (models[m]); i++)
       {
         g_autoptr(GObject) item = g_list_model_get_item (models[m], i);
-        gint64 id = 0;
+        g_autofree char *names = NULL;
+        gint64 id = 0, who = 0;
         guint n = 0;
 
         g_object_get (item, "id", &id, NULL);
         if (DOSSIER_IS_STAKEHOLDER (item))
-          n = dossier_stakeholder_get_n_mentions (DOSSIER_STAKEHOLDER (item)) * 1000 +
-              dossier_stakeholder_get_n_evidence (DOSSIER_STAKEHOLDER (item));
+          {
+            DossierStakeholder *s = DOSSIER_STAKEHOLDER (item);
+            g_autofree char *aliases = g_strjoinv ("|", (char **) dossier_stakeholder_get_aliases (s));
+
+            n = dossier_stakeholder_get_n_mentions (s) * 1000 + dossier_stakeholder_get_n_evidence (s);
+            names = g_strconcat (dossier_stakeholder_get_name (s), "|", aliases, NULL);
+          }
         else if (DOSSIER_IS_ARGUMENT (item))
-          n = dossier_argument_get_n_evidence (DOSSIER_ARGUMENT (item)) * 1000 +
-              dossier_argument_get_n_sources (DOSSIER_ARGUMENT (item));
+          {
+            n = dossier_argument_get_n_evidence (DOSSIER_ARGUMENT (item)) * 1000 +
+                dossier_argument_get_n_sources (DOSSIER_ARGUMENT (item));
+            /* Its point of view: cleared when its stakeholder goes, back on undo. */
+            who = dossier_argument_get_stakeholder_id (DOSSIER_ARGUMENT (item));
+          }
         else
           n = dossier_question_get_n_pros (DOSSIER_QUESTION (item)) * 1000 +
               dossier_question_get_n_cons (DOSSIER_QUESTION (item));
-        g_string_append_printf (out, "model %u: %" G_GINT64_FORMAT " %u\n", m, id, n);
+        g_string_append_printf (out, "model %u: %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT " %s\n", m, id, n,
+                                who, names != NULL ? names : "");
       }
 
   return g_string_free (out, FALSE);

@@ -17,18 +17,33 @@
 
 /* ---- Changes ------------------------------------------------------------- */
 
-static GHashTable *
-id_set_new (void)
+GHashTable *
+dossier_id_set_new (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-static void
-id_set_add (GHashTable *set,
-            gint64      id)
+void
+dossier_id_set_add (GHashTable *set,
+                    gint64      id)
 {
   if (id > 0 && !g_hash_table_contains (set, &id))
     g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+void
+dossier_id_set_add_all (GHashTable *set,
+                        GHashTable *other)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (other == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, other);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    dossier_id_set_add (set, *(gint64 *) key);
 }
 
 int
@@ -69,10 +84,10 @@ dossier_changes_add (DossierChanges *changes,
 
   if (ids == NULL)
     {
-      ids = id_set_new ();
+      ids = dossier_id_set_new ();
       g_hash_table_insert (changes->rows, (gpointer) key, ids);
     }
-  id_set_add (ids, id);
+  dossier_id_set_add (ids, id);
 }
 
 void

@@ -266,32 +266,40 @@ touch_renumbered (DossierProject *self,
     }
 }
 
-/* Counts and flags follow evidence, which deleting highlights or
- * documents changes too, and outlets, which document details change:
- * those read both lists again, as does a change in the questions' order.
- * An argument added, edited, cited, moved or deleted is read again alone
- * (with those of its side whose places changed), and the questions (a
- * few rows) for their counts: adding the 2,000th argument no longer reads
- * 1,999 others. */
+/* Outlets follow document details, and evidence follows documents and
+ * texts (deleting or replacing one takes highlights with it): those read
+ * both lists again, as does a change in the questions' order. An
+ * argument added, edited, cited, moved or deleted is read again alone
+ * (with those of its side whose places changed; deleting a stakeholder
+ * touches the arguments made from its point of view), as are the
+ * arguments citing a highlight the action touched; a highlight gone reads
+ * the lists again. The questions (a few rows) are read for their counts
+ * when arguments change: citing a passage for a stakeholder no longer
+ * reads 2,000 arguments. */
 void
 dossier_project_apply_arguments (DossierProject       *self,
                                  const DossierChanges *changes)
 {
-  static const char * const everything[] = { "stakeholders", "highlights", "documents", "blocks" };
-  GHashTable *arguments = dossier_changes_get_rows (changes, "arguments");
+  static const char * const everything[] = { "documents", "blocks" };
+  GHashTable *touched = dossier_changes_get_rows (changes, "arguments");
+  g_autoptr(GHashTable) arguments = dossier_id_set_new ();
 
   if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
       dossier_changes_get_reload (changes, "arguments") ||
-      dossier_changes_get_reload (changes, "questions"))
+      dossier_changes_get_reload (changes, "questions") ||
+      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
+                                       "SELECT argument FROM argument_evidence WHERE highlight = ?1",
+                                       arguments))
     {
       dossier_project_load_questions_and_arguments (self, NULL);
       return;
     }
-  if (arguments == NULL && dossier_changes_get_rows (changes, "questions") == NULL)
+  dossier_id_set_add_all (arguments, touched);
+  if (g_hash_table_size (arguments) == 0 && dossier_changes_get_rows (changes, "questions") == NULL)
     return;
 
   if (!load_questions (self, NULL) ||
-      (arguments != NULL && !reload_arguments (self, arguments, NULL)))
+      (g_hash_table_size (arguments) > 0 && !reload_arguments (self, arguments, NULL)))
     dossier_project_load_questions_and_arguments (self, NULL);
 }
 

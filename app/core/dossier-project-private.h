@@ -812,6 +812,25 @@ gboolean      dossier_check_note               (const char           *note,
 /* A colour a tag or stakeholder is given: "#rrggbb", else INVALID. */
 gboolean      dossier_check_color              (const char           *color,
                                                 GError              **error);
+/* A set of row ids (gint64 keys, owned); adding one (> 0) to it, and
+ * every id of @other (may be NULL). */
+GHashTable   *dossier_id_set_new               (void);
+void          dossier_id_set_add               (GHashTable           *set,
+                                                gint64                id);
+void          dossier_id_set_add_all           (GHashTable           *set,
+                                                GHashTable           *other);
+/* Adds to @ids what @sql ("SELECT … WHERE … = ?1") gives for each row of
+ * @table (of @kind) that @changes touched — the stakeholders or arguments
+ * that cite a highlight, say. FALSE when a touched row is gone (what
+ * pointed at it is no longer known), the whole table was touched, there
+ * were too many to look up one by one, or on error: the caller then reads
+ * its whole list again. */
+gboolean      dossier_project_collect_linked   (DossierProject       *self,
+                                                const DossierChanges *changes,
+                                                const char           *table,
+                                                DossierRowKind        kind,
+                                                const char           *sql,
+                                                GHashTable           *ids);
 /* Whether @changes touch any of @tables (rows or a reload). */
 gboolean      dossier_changes_touch_any        (const DossierChanges *changes,
                                                 const char * const   *tables,

@@ -208,16 +208,84 @@ load_stakeholders (DossierProject  *self,
   return TRUE;
 }
 
+/* The names a stakeholder is searched for, as one string. */
+static char *
+joined_names (DossierStakeholder *stakeholder)
+{
+  g_autofree char *aliases = g_strjoinv ("\t", (char **) dossier_stakeholder_get_aliases (stakeholder));
+
+  return g_strconcat (dossier_stakeholder_get_name (stakeholder), "\n", aliases, NULL);
+}
+
+/* Reads the stakeholders @ids again where they are in the list; FALSE if
+ * one is new or gone or its place changed (the list must be read again,
+ * in order), or on error. The names are noted again only if one of
+ * theirs changed: most edits (evidence, ratings, counts) change none. */
+static gboolean
+update_stakeholders (DossierProject *self,
+                     GHashTable     *ids)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  gboolean renamed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  stmt = dossier_project_prepare (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      DossierStakeholder *existing = g_hash_table_lookup (self->stakeholders_by_id, key);
+      g_autofree char *names = NULL;
+      g_autofree char *names_now = NULL;
+      int position;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+      if (existing == NULL || dossier_project_step (self, stmt, NULL) != SQLITE_ROW)
+        return FALSE;
+      position = dossier_stakeholder_get_position (existing);
+      names = joined_names (existing);
+      read_stakeholder_item (stmt, G_OBJECT (existing));
+      if (dossier_stakeholder_get_position (existing) != position)
+        return FALSE;
+      names_now = joined_names (existing);
+      renamed |= !g_str_equal (names, names_now);
+    }
+
+  if (renamed)
+    note_stakeholder_names (self);
+  return TRUE;
+}
+
 /* Stakeholders' counts follow their evidence and mentions, which
- * deleting a highlight or a document changes too: the list is read again
- * after any of those (a few hundred rows, a millisecond). */
+ * deleting or replacing a document changes: the list is read again after
+ * those (a few hundred rows). A stakeholder the action touched (edited,
+ * cited, its mentions counted again) and those citing a highlight it
+ * touched are read again alone, where they stand; one added, deleted or
+ * moved, or a highlight gone, reads the list again. */
 void
 dossier_project_apply_stakeholders (DossierProject       *self,
                                     const DossierChanges *changes)
 {
-  static const char * const tables[] = { "stakeholders", "highlights", "documents", "blocks" };
+  static const char * const everything[] = { "documents", "blocks" };
+  GHashTable *touched = dossier_changes_get_rows (changes, "stakeholders");
+  g_autoptr(GHashTable) stakeholders = dossier_id_set_new ();
 
-  if (dossier_changes_touch_any (changes, tables, G_N_ELEMENTS (tables)))
+  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
+      dossier_changes_get_reload (changes, "stakeholders") ||
+      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
+                                       "SELECT stakeholder FROM stakeholder_evidence WHERE highlight = ?1",
+                                       stakeholders))
+    {
+      load_stakeholders (self, NULL);
+      return;
+    }
+  dossier_id_set_add_all (stakeholders, touched);
+  if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
     load_stakeholders (self, NULL);
 }
 
