@@ -58,6 +58,22 @@ report (const char    *what,
 }
 
 void
+use_default_renderer (void)
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
+void
+wait_refresh_interval (void)
+{
+  gint64 until = g_get_monotonic_time () + 16667;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (500);
+}
+
+void
 show_and_time (GtkWindow *window,
                GtkWidget *child,
                double     start_wall,

@@ -25,6 +25,15 @@ void   report         (const char    *what,
                        const Samples *s,
                        const Samples *floor,
                        double         target);
+/* The renderer the benches draw with unless GSK_RENDERER says otherwise:
+ * cairo, as bench-window and the tests (with no GPU here, GL is Mesa's
+ * software rasterizer). Call before GTK is initialized. */
+void   use_default_renderer (void);
+/* Runs the main loop for one refresh interval (60 Hz) after a frame, so
+ * that the next action's frame is not held back by the frame clock: an
+ * action comes as a person's does, not the instant after a frame (GDK
+ * paints no sooner than a refresh interval after the last frame began). */
+void   wait_refresh_interval (void);
 /* Shows @child in @window and waits for its first frame; the time from
  * @start_wall / @start_cpu goes into @s at @run. */
 void   show_and_time  (GtkWindow     *window,
