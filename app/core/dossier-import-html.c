@@ -76,6 +76,22 @@ text_holder (xmlNode *text)
   return text->parent;
 }
 
+/* Both passes tell text in a paragraph and text in a link by these
+ * depths, kept while walking: @entering is TRUE on entering @info's
+ * element, FALSE on leaving it. */
+static void
+track_text_depths (Reader         *r,
+                   const NodeInfo *info,
+                   gboolean        entering)
+{
+  int step = entering ? 1 : -1;
+
+  if (info->props & TP_PARA)
+    r->p_depth += step;
+  if (info->tag == T_A)
+    r->link_depth += step;
+}
+
 static const char *const data_names[] = {
   "data-component", "data-testid", "data-test", "data-qa", "data-area", "data-module",
 };
@@ -180,10 +196,7 @@ pass1_enter (gpointer data,
     r->svg_depth++;
   if (info->flags & F_QUIET)
     r->quiet++;
-  if (info->props & TP_PARA)
-    r->p_depth++;
-  if (info->tag == T_A)
-    r->link_depth++;
+  track_text_depths (r, info, TRUE);
   return TRUE;
 }
 
@@ -200,10 +213,7 @@ pass1_leave (gpointer data,
     r->svg_depth--;
   if (info->flags & F_QUIET)
     r->quiet--;
-  if (info->props & TP_PARA)
-    r->p_depth--;
-  if (info->tag == T_A)
-    r->link_depth--;
+  track_text_depths (r, info, FALSE);
   parent = dossier_html_info (r, dossier_html_parent (node));
   if (parent != NULL && !(info->flags & F_QUIET))
     parent->raw_ptext += info->raw_ptext;
@@ -317,10 +327,7 @@ pass2_enter (gpointer data,
       (info->flags & F_TITLE_LIKE))
     dossier_html_add_node (r->headings, node, 128);
 
-  if (info->props & TP_PARA)
-    r->p_depth++;
-  if (info->tag == T_A)
-    r->link_depth++;
+  track_text_depths (r, info, TRUE);
   return TRUE;
 }
 
@@ -334,10 +341,7 @@ pass2_leave (gpointer data,
 
   if (info == NULL || !(info->flags & F_CLEAN))
     return;
-  if (info->props & TP_PARA)
-    r->p_depth--;
-  if (info->tag == T_A)
-    r->link_depth--;
+  track_text_depths (r, info, FALSE);
 
   if ((info->tag == T_P || info->tag == T_PRE) && info->text >= 25)
     add_score (r, dossier_html_parent (node), info->text, info->commas);
