@@ -97,6 +97,18 @@ is_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
+/* The folded text of [@start, @end) of @u, as words are compared here
+ * (NULL where it is no valid text). */
+static char *
+fold_range (const gunichar *u,
+            gint64          start,
+            gint64          end)
+{
+  g_autofree char *utf8 = g_ucs4_to_utf8 (u + start, end - start, NULL, NULL, NULL);
+
+  return utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+}
+
 /* The folded word of letters starting at @i (none: NULL); its end in *@end. */
 static char *
 word_at (const gunichar *u,
@@ -104,7 +116,6 @@ word_at (const gunichar *u,
          gint64          i,
          gint64         *end)
 {
-  g_autofree char *utf8 = NULL;
   gint64 j = i;
 
   while (j < n && g_unichar_isalpha (u[j]))
@@ -112,8 +123,7 @@ word_at (const gunichar *u,
   if (j == i || j - i > 40)
     return NULL;
   *end = j;
-  utf8 = g_ucs4_to_utf8 (u + i, j - i, NULL, NULL, NULL);
-  return utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+  return fold_range (u, i, j);
 }
 
 /* The next word after @i: directly attached, or after one space. */
@@ -373,8 +383,7 @@ add_context_word (const gunichar *u,
                   gint64          we,
                   GPtrArray      *out)
 {
-  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
-  g_autofree char *folded = utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+  g_autofree char *folded = fold_range (u, ws, we);
   char *stem = folded != NULL ? context_stem (folded) : NULL;
 
   if (stem == NULL)
@@ -462,8 +471,7 @@ word_in (const gunichar     *u,
          const char *const  *words,
          guint               n_words)
 {
-  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
-  g_autofree char *folded = utf8 != NULL ? dossier_text_fold (utf8) : NULL;
+  g_autofree char *folded = fold_range (u, ws, we);
 
   for (guint i = 0; folded != NULL && i < n_words; i++)
     if (strcmp (folded, words[i]) == 0)
