@@ -20,6 +20,7 @@
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-suggestions-section.h"
+#include "dossier-ui-utils.h"
 
 /* Unreviewed mentions listed in the editor: enough to work through, few
  * enough that a name mentioned thousands of times opens at once. */
@@ -237,33 +238,22 @@ dossier_stakeholders_panel_export_grid (DossierStakeholdersPanel *self,
 }
 
 static void
-on_export_grid_response (GtkNativeDialog          *dialog,
-                         int                       response,
-                         DossierStakeholdersPanel *self)
+on_export_grid_path_chosen (GtkWidget  *widget,
+                            const char *path,
+                            gpointer    user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (!dossier_stakeholders_panel_export_grid (self, path, &error))
+    dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not save the grid"), error);
+  else
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  if (path != NULL)
-    {
-      if (!dossier_stakeholders_panel_export_grid (self, path, &error))
-        dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not save the grid"), error);
-      else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *message = g_strdup_printf (_("Grid saved as “%s”"), name);
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Grid saved as “%s”"), name);
 
-          dossier_panel_show_toast (DOSSIER_PANEL (self), message, FALSE);
-        }
+      dossier_panel_show_toast (DOSSIER_PANEL (self), message, FALSE);
     }
-  g_object_unref (dialog);
-  g_object_unref (self);
 }
 
 static void
@@ -273,20 +263,14 @@ export_grid_action (GtkWidget  *widget,
 {
   DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
   const char *extension = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
   if (PROJECT (self) == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Save the Grid as a Picture"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   /* Translators: the file name offered for the power/interest grid */
   name = g_strdup_printf ("%s.%s", _("stakeholders-grid"), g_str_equal (extension, "png") ? "png" : "svg");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_grid_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dossier_ask_save_path (widget, _("Save the Grid as a Picture"), _("_Save"), name,
+                         on_export_grid_path_chosen, NULL, NULL);
 }
 
 /* ---- dropping a highlight on a stakeholder --------------------------------------- */
