@@ -553,58 +553,6 @@ test_click_unfolds (Fixture       *f,
   close_window (window);
 }
 
-/* The shortcut of @widget's shortcuts window listing @accelerator as
- * @title (a key may be listed twice: Ctrl+E exports, or cites for a
- * focused argument). */
-static GtkWidget *
-find_shortcut (GtkWidget  *widget,
-               const char *accelerator,
-               const char *title)
-{
-  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
-    {
-      g_autofree char *accel = NULL;
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "accelerator", &accel, "title", &text, NULL);
-      if (g_strcmp0 (accel, accelerator) == 0 && g_strcmp0 (text, title) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shortcut (child, accelerator, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The group of @widget's shortcuts window titled @title. */
-static GtkWidget *
-find_shortcuts_group (GtkWidget  *widget,
-                      const char *title)
-{
-  if (GTK_IS_SHORTCUTS_GROUP (widget))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "title", &text, NULL);
-      if (g_strcmp0 (text, title) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shortcuts_group (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The Keyboard Shortcuts window lists Ctrl+Shift+E (Add Selection as
  * Evidence…) and, each in its own group, the keys of a focused argument,
  * stakeholder and codebook tag. */

@@ -80,10 +80,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_reader_window (&f->window);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  finish_reader_window (&f->window, &f->dir, &f->path);
 }
 
 static DossierProject *
@@ -590,9 +587,6 @@ test_drop_on_stakeholder (Fixture       *f,
   close_window (window);
 }
 
-static GtkWidget *find_toggle (GtkWidget  *widget,
-                               const char *tooltip);
-
 /* Drags @highlight over (@x, @y) of @grid and drops it there: what the
  * drop target answered to each, and the dot lit meanwhile. */
 static gboolean
@@ -733,23 +727,6 @@ test_drop_on_grid (Fixture       *f,
     g_assert_cmpuint (n_evidence (evidence), ==, 0);
   }
   close_window (window);
-}
-
-static GtkWidget *
-find_toggle (GtkWidget  *widget,
-             const char *tooltip)
-{
-  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The grid's caption describes the selected stakeholder as the project

@@ -484,24 +484,6 @@ review_row (DossierReplaceTextDialog *dialog,
   g_error ("no row for %s", title);
 }
 
-/* The button labelled @label at or below @widget. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_drawable (gpointer data)
 {
@@ -514,7 +496,7 @@ static void
 click (GtkWidget  *widget,
        const char *label)
 {
-  GtkWidget *button = find_button (widget, label);
+  GtkWidget *button = find_button_labelled (widget, label);
 
   g_assert_nonnull (button);
   wait_until (is_drawable, button, label);
@@ -599,7 +581,7 @@ assert_within (DossierReplaceTextDialog *dialog)
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
       for (const char *const *label = (const char *const []) { "_Keep", "_Delete", NULL }; *label != NULL; label++)
         {
-          GtkWidget *button = find_button (row, *label);
+          GtkWidget *button = find_button_labelled (row, *label);
 
           g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (dialog), &bounds));
           g_assert_cmpfloat (bounds.size.width, >, 0);
@@ -696,10 +678,10 @@ test_replace_text (Fixture       *f,
   click (lights, "_Place on Selection");
   g_assert_cmpstr (label_with_class (lights, "reanchor-outcome"), ==,
                    "Will be placed on “the pier lamps were mended this week”");
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (lights, "_Keep"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (lights, "_Keep"))));
   click (fares, "_Delete");
   g_assert_cmpstr (label_with_class (fares, "reanchor-outcome"), ==, "Will be deleted");
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (fares, "_Keep"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (fares, "_Keep"))));
 
   click (GTK_WIDGET (dialog), "_Replace");
   wait_until (review_closed, f->window, "the review to close");

@@ -39,12 +39,6 @@ typedef struct
 
 /* ---- Helpers ------------------------------------------------------------------- */
 
-static gboolean
-view_painted (gpointer data)
-{
-  return dossier_document_view_is_painted (dossier_window_get_document_view (data));
-}
-
 static char *
 po_dir (void)
 {
@@ -386,17 +380,13 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  user_data)
 {
-  g_autoptr(GFile) sample = g_file_new_for_path (BUILD_DATA_DIR "/samples/sample.dossier");
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("dossier-test-l10n-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Harbour Bridge Briefing.dossier", NULL);
+  f->path = copy_sample_project (f->dir, "Harbour Bridge Briefing.dossier");
   copy = g_file_new_for_path (f->path);
-  if (!g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
-    g_error ("Cannot copy the sample project (build it with “meson compile sample-project”): %s",
-             error->message);
 
   f->walk.data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   load_catalogue (&f->walk.msgids, &f->walk.spanish);

@@ -60,10 +60,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_reader_window (&f->window);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  finish_reader_window (&f->window, &f->dir, &f->path);
 }
 
 /* Puts the pointer over the middle of @popover, as a user about to pick

@@ -69,10 +69,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_reader_window (&f->window);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  finish_reader_window (&f->window, &f->dir, &f->path);
 }
 
 static GtkTextView *
@@ -419,29 +416,6 @@ test_text_menu (Fixture       *f,
   }
 }
 
-static GtkWidget *
-find_shortcut (GtkWidget  *widget,
-               const char *accelerator)
-{
-  g_autofree char *accel = NULL;
-
-  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
-    {
-      g_object_get (widget, "accelerator", &accel, NULL);
-      if (g_strcmp0 (accel, accelerator) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shortcut (child, accelerator);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   Fixture    *f;
@@ -454,7 +428,7 @@ key_listed (gpointer data)
 {
   Listed *listed = data;
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
-  GtkWidget *shortcut = overlay ? find_shortcut (GTK_WIDGET (overlay), listed->accelerator) : NULL;
+  GtkWidget *shortcut = overlay ? find_shortcut (GTK_WIDGET (overlay), listed->accelerator, NULL) : NULL;
   g_autofree char *title = NULL;
 
   if (shortcut == NULL)
@@ -490,7 +464,7 @@ key_free (gpointer data)
   Listed *listed = data;
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
 
-  return overlay != NULL && find_shortcut (GTK_WIDGET (overlay), listed->accelerator) == NULL;
+  return overlay != NULL && find_shortcut (GTK_WIDGET (overlay), listed->accelerator, NULL) == NULL;
 }
 
 /* Pinning a tag to a key in the codebook (its Key menu): the Keyboard

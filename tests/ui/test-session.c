@@ -33,12 +33,6 @@ not_importing (gpointer data)
 }
 
 static gboolean
-view_painted (gpointer data)
-{
-  return dossier_document_view_is_painted (dossier_window_get_document_view (DOSSIER_WINDOW (data)));
-}
-
-static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
@@ -98,28 +92,6 @@ press_text_key (DossierWindow *window,
     }
   flush_events ();
   return handled;
-}
-
-static gboolean
-painted_at (DossierWindow *window,
-            gint64         offset)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (window));
-  g_autoptr(GSList) tags = NULL;
-  GtkTextIter iter;
-
-  wait_until (view_painted, window, "the highlights to be painted");
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    {
-      gboolean set = FALSE;
-
-      g_object_get (l->data, "background-set", &set, NULL);
-      if (set)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void

@@ -30,29 +30,6 @@ typedef struct
 
 /* ---- The shortcuts window ------------------------------------------------------ */
 
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
-{
-  if (GTK_IS_SHORTCUTS_GROUP (widget))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "title", &text, NULL);
-      if (g_strcmp0 (text, title) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* "title\taccelerator" of each shortcut under @widget, in order. */
 static void
 collect_listed (GtkWidget *widget,
@@ -80,7 +57,7 @@ assert_group_lists (GtkWidget    *shortcuts,
                     const Listed *expected,
                     guint         n_expected)
 {
-  GtkWidget *group = find_group (shortcuts, title);
+  GtkWidget *group = find_shortcuts_group (shortcuts, title);
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
 
   if (group == NULL)
@@ -144,17 +121,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) sample = g_file_new_for_path (BUILD_DATA_DIR "/samples/sample.dossier");
-  g_autoptr(GFile) copy = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = test_make_tmp_dir ("shortcuts");
-  path = g_build_filename (f->dir, "Sample.dossier", NULL);
-  copy = g_file_new_for_path (path);
-  if (!g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
-    g_error ("Cannot copy the sample project (build it with “meson compile sample-project”): %s",
-             error->message);
+  path = copy_sample_project (f->dir, "Sample.dossier");
   f->window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
 }
 
@@ -162,9 +132,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_reader_window (&f->window);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  finish_reader_window (&f->window, &f->dir, NULL);
 }
 
 /* The shortcut of @widget's shortcut controllers (its class's bindings

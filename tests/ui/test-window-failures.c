@@ -46,12 +46,6 @@ typedef struct
 
 /* ---- Helpers ------------------------------------------------------------------- */
 
-static gboolean
-view_painted (gpointer data)
-{
-  return dossier_document_view_is_painted (dossier_window_get_document_view (data));
-}
-
 static void
 open_window (Fixture          *f,
              DossierOpenFlags  flags)
@@ -147,30 +141,6 @@ n_highlights (Fixture *f)
   highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, &error);
   g_assert_no_error (error);
   return highlights->len;
-}
-
-/* Whether the view paints a highlight background at @offset. */
-static gboolean
-painted_at (Fixture *f,
-            gint64   offset)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  g_autoptr(GSList) tags = NULL;
-  GtkTextIter iter;
-
-  wait_until (view_painted, f->window, "the highlights to be painted");
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    {
-      gboolean background_set = FALSE;
-
-      g_object_get (l->data, "background-set", &background_set, NULL);
-      if (background_set)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* ---- What the user is shown ------------------------------------------------------ */
@@ -293,14 +263,14 @@ test_tag_full_disk (Fixture       *f,
   assert_toast (f, "Could not tag the passage", "The disk is full", "Ferries.dossier",
                 "Free some space", NULL);
   g_assert_cmpuint (n_highlights (f), ==, 0);
-  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (painted_at (f->window, start + 1));
   g_assert_false (dossier_project_get_can_undo (project_of (f)));
 
   select_text (f, "two new boats", &start, &end);
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   g_assert_cmpuint (n_highlights (f), ==, 1);
-  g_assert_true (painted_at (f, start + 1));
+  g_assert_true (painted_at (f->window, start + 1));
 }
 
 /* Undo and redo with no room left: a toast names the step and the full
@@ -324,7 +294,7 @@ test_undo_full_disk (Fixture       *f,
 
   assert_toast (f, "Could not undo", "Tag “Risks”", "The disk is full", NULL);
   g_assert_cmpuint (n_highlights (f), ==, 1);
-  g_assert_true (painted_at (f, start + 1));
+  g_assert_true (painted_at (f->window, start + 1));
   g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Tag “Risks”");
   g_assert_false (dossier_project_get_can_redo (project));
 
@@ -332,7 +302,7 @@ test_undo_full_disk (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   flush_events ();
   g_assert_cmpuint (n_highlights (f), ==, 0);
-  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (painted_at (f->window, start + 1));
 
   test_full_disk_set_room (0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
@@ -545,7 +515,7 @@ test_tag_locked (Fixture       *f,
   assert_toast (f, "Could not tag the passage", "Ferries.dossier", "busy in another program",
                 "Try again", NULL);
   g_assert_cmpuint (n_highlights (f), ==, 0);
-  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (painted_at (f->window, start + 1));
 
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);

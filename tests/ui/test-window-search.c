@@ -42,12 +42,6 @@ make_article (const char *title,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-view_painted (gpointer data)
-{
-  return dossier_document_view_is_painted (dossier_window_get_document_view (data));
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)

@@ -67,14 +67,6 @@ sync_display (void)
 }
 
 static gboolean
-view_painted (gpointer data)
-{
-  DossierWindow *window = data;
-
-  return dossier_document_view_is_painted (dossier_window_get_document_view (window));
-}
-
-static gboolean
 not_importing (gpointer data)
 {
   return !dossier_window_is_importing (DOSSIER_WINDOW (data));
@@ -202,30 +194,6 @@ list_highlights (Fixture *f)
                                                 f->document_id, 0, &error);
   g_assert_no_error (error);
   return highlights;
-}
-
-/* Whether the view paints a highlight background at @offset. */
-static gboolean
-painted_at (Fixture *f,
-            gint64   offset)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  g_autoptr(GSList) tags = NULL;
-  GtkTextIter iter;
-
-  wait_until (view_painted, f->window, "the highlights to be painted");
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    {
-      gboolean background_set = FALSE;
-
-      g_object_get (l->data, "background-set", &background_set, NULL);
-      if (background_set)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static char *
@@ -402,9 +370,9 @@ test_tag_selection (Fixture       *f,
   gint64 start, end;
   guint n_tags;
 
-  g_assert_false (painted_at (f, 0));
+  g_assert_false (painted_at (f->window, 0));
   select_text (f, "raise ferry fares by ten percent", &start, &end);
-  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (painted_at (f->window, start + 1));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
@@ -420,10 +388,10 @@ test_tag_selection (Fixture       *f,
   g_assert_cmpuint (n_tags, ==, 1);
 
   /* …and repainted: inside yes, outside no. */
-  g_assert_true (painted_at (f, start));
-  g_assert_true (painted_at (f, end - 1));
-  g_assert_false (painted_at (f, end + 1));
-  g_assert_false (painted_at (f, start - 2));
+  g_assert_true (painted_at (f->window, start));
+  g_assert_true (painted_at (f->window, end - 1));
+  g_assert_false (painted_at (f->window, end + 1));
+  g_assert_false (painted_at (f->window, start - 2));
 
   /* Undo is offered, labelled with what it undoes. */
   g_assert_true (action_enabled (f, GTK_WIDGET (f->window->undo_button)));
@@ -500,7 +468,7 @@ test_number_keys (Fixture       *f,
   g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), f->benefits_id));
   g_assert_cmpstr (dossier_highlight_get_quote (g_ptr_array_index (highlights, 0)), ==,
                    "safer piers and quieter engines 🚢");
-  g_assert_true (painted_at (f, start + 3));
+  g_assert_true (painted_at (f->window, start + 3));
 
   /* Without a selection a number tags nothing, and says why (a toast:
    * see test-reader-menus). */
@@ -518,14 +486,14 @@ test_number_keys (Fixture       *f,
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 0);
-  g_assert_false (painted_at (f, start + 3));
+  g_assert_false (painted_at (f->window, start + 3));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   flush_events ();
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 1);
-  g_assert_true (painted_at (f, start + 3));
+  g_assert_true (painted_at (f->window, start + 3));
 
   /* The menu key opens the highlight's menu. */
   g_assert_cmpstr (press_key (f->window, GDK_KEY_Menu, 0), ==, "dossier-reader-keys");
@@ -1857,8 +1825,8 @@ test_merge_touching (Fixture       *f,
   g_assert_cmpuint (highlights->len, ==, 1);
   g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, 0)), ==, start);
   g_assert_cmpint (dossier_highlight_get_end (g_ptr_array_index (highlights, 0)), ==, end);
-  g_assert_true (painted_at (f, start));
-  g_assert_true (painted_at (f, end - 1));
+  g_assert_true (painted_at (f->window, start));
+  g_assert_true (painted_at (f->window, end - 1));
 
   /* A different tag touching it stays apart. */
   dossier_document_view_select_range (view, end, end + 1);
@@ -1886,13 +1854,13 @@ test_undo_redo_exact (Fixture       *f,
   flush_events ();
   tagged = export_json (project);
   g_assert_cmpstr (tagged, !=, before);
-  g_assert_true (painted_at (f, start));
+  g_assert_true (painted_at (f->window, start));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   flush_events ();
   undone = export_json (project);
   g_assert_cmpstr (undone, ==, before);
-  g_assert_false (painted_at (f, start));
+  g_assert_false (painted_at (f->window, start));
   g_assert_false (action_enabled (f, GTK_WIDGET (f->window->undo_button)));
   g_assert_true (action_enabled (f, GTK_WIDGET (f->window->redo_button)));
 
@@ -1900,7 +1868,7 @@ test_undo_redo_exact (Fixture       *f,
   flush_events ();
   redone = export_json (project);
   g_assert_cmpstr (redone, ==, tagged);
-  g_assert_true (painted_at (f, start));
+  g_assert_true (painted_at (f->window, start));
   g_assert_false (action_enabled (f, GTK_WIDGET (f->window->redo_button)));
 }
 
@@ -1976,7 +1944,7 @@ test_tag_picker_creates_tag (Fixture       *f,
   g_assert_cmpint (dossier_highlight_get_start (g_ptr_array_index (highlights, 0)), ==, start);
   g_assert_cmpint (dossier_highlight_get_end (g_ptr_array_index (highlights, 0)), ==, end);
   g_assert_false (gtk_widget_get_visible (f->window->reader_page->tag_picker));
-  g_assert_true (painted_at (f, start + 1));
+  g_assert_true (painted_at (f->window, start + 1));
 }
 
 static void
@@ -2016,7 +1984,7 @@ test_highlight_menu_actions (Fixture       *f,
   g_clear_pointer (&highlights, g_ptr_array_unref);
   highlights = list_highlights (f);
   g_assert_cmpuint (highlights->len, ==, 0);
-  g_assert_false (painted_at (f, start + 1));
+  g_assert_false (painted_at (f->window, start + 1));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   flush_events ();
@@ -2410,8 +2378,8 @@ test_highlight_spans_many (Fixture       *f,
   _dossier_reader_page_rebuild_highlights (f->window->reader_page);
   elapsed = g_get_monotonic_time () - t0;
   g_test_message ("Rebuilt %u highlight spans in %" G_GINT64_FORMAT " µs", made, elapsed);
-  g_assert_true (painted_at (f, 1));
-  g_assert_true (painted_at (f, 2 * (made - 1) + 5));
+  g_assert_true (painted_at (f->window, 1));
+  g_assert_true (painted_at (f->window, 2 * (made - 1) + 5));
 }
 
 static void
@@ -3103,7 +3071,7 @@ test_spans_5000 (Fixture       *f,
       g_test_message ("5000 highlights: listing %" G_GINT64_FORMAT " us, listing and spans %" G_GINT64_FORMAT " us",
                       listed, rebuilt);
     }
-  g_assert_true (painted_at (f, 3));
+  g_assert_true (painted_at (f->window, 3));
 }
 
 /* ---- Widths and the start page ------------------------------------------------------ */

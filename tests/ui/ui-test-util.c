@@ -75,8 +75,7 @@ reader_painted (gpointer data)
 {
   DossierWindow *window = data;
 
-  return dossier_document_view_is_painted (dossier_window_get_document_view (window))
-         && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
+  return view_painted (window) && gtk_widget_get_height (GTK_WIDGET (window->reader_page->view_overlay)) > 100;
 }
 
 DossierWindow *
@@ -111,6 +110,62 @@ close_reader_window (DossierWindow **window)
 }
 
 void
+finish_reader_window (DossierWindow **window,
+                      char           **dir,
+                      char           **path)
+{
+  close_reader_window (window);
+  remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+  if (path != NULL)
+    g_clear_pointer (path, g_free);
+}
+
+char *
+copy_sample_project (const char *dir,
+                     const char *name)
+{
+  g_autoptr(GFile) sample = g_file_new_for_path (BUILD_DATA_DIR "/samples/sample.dossier");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+
+  if (!g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    g_error ("Cannot copy the sample project (build it with “meson compile sample-project”): %s",
+             error->message);
+  return path;
+}
+
+gboolean
+view_painted (gpointer window)
+{
+  return dossier_document_view_is_painted (dossier_window_get_document_view (DOSSIER_WINDOW (window)));
+}
+
+gboolean
+painted_at (DossierWindow *window,
+            gint64         offset)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  wait_until (view_painted, window, "the highlights to be painted");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean background_set = FALSE;
+
+      g_object_get (l->data, "background-set", &background_set, NULL);
+      if (background_set)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
 select_in_reader (DossierWindow *window,
                   gint64         document_id,
                   const char    *needle,
@@ -128,23 +183,38 @@ select_in_reader (DossierWindow *window,
 /* ---- Widgets and windows ---- */
 
 GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_matching (GtkWidget     *widget,
+               WidgetMatch    match,
+               gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  return find_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 void
@@ -257,21 +327,111 @@ close_toplevels (GtkWindow *keep)
   flush_events ();
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
+  return find_matching (widget, is_label, text);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  return find_matching (widget, is_button, label);
+}
+
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action)
+{
+  return find_matching (widget, is_button_with_action, action);
+}
+
+static gboolean
+is_toggle (GtkWidget     *widget,
+           gconstpointer  tooltip)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+GtkWidget *
+find_toggle (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return find_matching (widget, is_toggle, tooltip);
+}
+
+static gboolean
+is_shortcuts_group (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_SHORTCUTS_GROUP (widget))
+    return FALSE;
+  g_object_get (widget, "title", &text, NULL);
+  return g_strcmp0 (text, title) == 0;
+}
+
+GtkWidget *
+find_shortcuts_group (GtkWidget  *widget,
+                      const char *title)
+{
+  return find_matching (widget, is_shortcuts_group, title);
+}
+
+typedef struct
+{
+  const char *accelerator;
+  const char *title;
+} ShortcutListed;
+
+static gboolean
+is_shortcut (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const ShortcutListed *listed = data;
+  g_autofree char *accelerator = NULL;
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+  return g_strcmp0 (accelerator, listed->accelerator) == 0 &&
+         (listed->title == NULL || g_strcmp0 (title, listed->title) == 0);
+}
+
+GtkWidget *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator,
+               const char *title)
+{
+  ShortcutListed listed = { accelerator, title };
+
+  return find_matching (widget, is_shortcut, &listed);
 }
 
 static guint

@@ -49,6 +49,23 @@ DossierWindow *open_reader_window  (const char        *path,
 /* Closes the dialogs @window opened, then @window, and clears it; with
  * *@window NULL, closes whatever toplevels a test left. */
 void           close_reader_window (DossierWindow    **window);
+/* close_reader_window (@window), then removes *@dir and all it holds;
+ * clears *@dir and *@path (@path may be NULL): a fixture's tear-down. */
+void           finish_reader_window (DossierWindow   **window,
+                                     char            **dir,
+                                     char            **path);
+/* Copies the sample project (data/samples/sample.dossier in the build
+ * tree, made by "meson compile sample-project") into @dir as @name;
+ * the copy's path. */
+char          *copy_sample_project (const char        *dir,
+                                    const char        *name);
+/* Whether @window's reader has painted its document (a DossierWindow;
+ * a condition for wait_until ()). */
+gboolean       view_painted        (gpointer           window);
+/* Whether @window's reader paints a highlight's background at @offset of
+ * its text, once it has painted. */
+gboolean       painted_at          (DossierWindow     *window,
+                                    gint64             offset);
 /* Selects the first @needle of document @document_id in @window's reader,
  * with the focus in the text, as a user would; its range. */
 void           select_in_reader    (DossierWindow     *window,
@@ -59,6 +76,15 @@ void           select_in_reader    (DossierWindow     *window,
 
 /* ---- Widgets and windows ---- */
 
+/* Whether @widget is the one looked for, as @data describes it. */
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget at or below @widget, in order, that @match accepts
+ * with @data, or NULL. */
+GtkWidget  *find_matching      (GtkWidget      *widget,
+                                WidgetMatch     match,
+                                gconstpointer   data);
 /* The first widget of @type at or below @widget, or NULL. */
 GtkWidget  *find_descendant    (GtkWidget      *widget,
                                 GType           type);
@@ -81,6 +107,27 @@ const char *label_with_class   (GtkWidget      *widget,
 /* The first label at or below @widget whose text is @text, or NULL. */
 GtkWidget  *find_label         (GtkWidget      *widget,
                                 const char     *text);
+/* The first button at or below @widget labelled @label, or NULL. */
+GtkWidget  *find_button_labelled (GtkWidget    *widget,
+                                  const char   *label);
+/* The first button at or below @widget whose action is @action, or
+ * NULL. */
+GtkWidget  *find_button_with_action (GtkWidget  *widget,
+                                     const char *action);
+/* The first toggle button at or below @widget whose tooltip is
+ * @tooltip, or NULL. */
+GtkWidget  *find_toggle        (GtkWidget      *widget,
+                                const char     *tooltip);
+
+/* The group titled @title of a shortcuts window (@widget), or NULL. */
+GtkWidget  *find_shortcuts_group (GtkWidget    *widget,
+                                  const char   *title);
+/* The shortcut at or below @widget listing @accelerator as @title (any
+ * title when @title is NULL: a key may be listed twice, Ctrl+E exports,
+ * or cites for a focused argument), or NULL. */
+GtkWidget  *find_shortcut      (GtkWidget      *widget,
+                                const char     *accelerator,
+                                const char     *title);
 
 /* The rows of the one GtkListBox with @css_class at or below @widget
  * (fails the test unless there is exactly one). */
