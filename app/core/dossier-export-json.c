@@ -57,6 +57,25 @@ put_int (DossierExportWriter *w,
   dossier_export_append_int (w->buf, value);
 }
 
+/* The top-level lists have one record a line, each opening with its
+ * "id"; @index is the record's place in its list (0: the first). */
+static void
+begin_record (DossierExportWriter *w,
+              guint                index,
+              gint64               id)
+{
+  g_string_append (w->buf, index > 0 ? ",\n    {\"id\": " : "\n    {\"id\": ");
+  dossier_export_append_int (w->buf, id);
+}
+
+/* Closes a top-level list of @n records (an empty one stays "[]"). */
+static void
+end_records (DossierExportWriter *w,
+             guint                n)
+{
+  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+}
+
 static gboolean
 write_documents (DossierExportContext *ctx,
                  DossierExportWriter  *w,
@@ -77,8 +96,7 @@ write_documents (DossierExportContext *ctx,
       if (blocks == NULL)
         return FALSE;
 
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              i > 0 ? "," : "", doc->id);
+      begin_record (w, i, doc->id);
       put_member (w, "uuid", doc->uuid);
       put_member (w, "title", doc->title);
       put_member (w, "author", doc->author);
@@ -109,7 +127,7 @@ write_documents (DossierExportContext *ctx,
         return TRUE;
     }
 
-  dossier_export_writer_puts (w, ctx->documents->len > 0 ? "\n  ]" : "]");
+  end_records (w, ctx->documents->len);
   return TRUE;
 }
 
@@ -123,8 +141,7 @@ write_tags (DossierExportContext *ctx,
     {
       DossierExportTag *tag = g_ptr_array_index (ctx->tags, i);
 
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              i > 0 ? "," : "", tag->id);
+      begin_record (w, i, tag->id);
       put_member (w, "uuid", tag->uuid);
       put_member (w, "name", tag->name);
       if (tag->parent_id != 0)
@@ -137,7 +154,7 @@ write_tags (DossierExportContext *ctx,
       dossier_export_writer_puts (w, "}");
     }
 
-  dossier_export_writer_puts (w, ctx->tags->len > 0 ? "\n  ]" : "]");
+  end_records (w, ctx->tags->len);
 }
 
 typedef struct
@@ -155,8 +172,7 @@ write_highlight (const DossierExportHighlight *h,
   HighlightsData *data = user_data;
   DossierExportWriter *w = data->w;
 
-  g_string_append (w->buf, data->n++ > 0 ? ",\n    {\"id\": " : "\n    {\"id\": ");
-  dossier_export_append_int (w->buf, h->id);
+  begin_record (w, data->n++, h->id);
   put_member (w, "uuid", h->uuid);
   put_int (w, "document", h->document_id);
   if (h->prefix == NULL)
@@ -352,8 +368,7 @@ write_stakeholders (DossierExportContext *ctx,
       g_auto(GStrv) aliases = g_strsplit (aliases_text != NULL ? aliases_text : "", "\n", -1);
       guint n_aliases = 0;
 
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      begin_record (w, n++, sqlite3_column_int64 (stmt, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
       put_member (w, "name", dossier_export_context_column_text (ctx, stmt, 2));
       /* Stored one per line; a list for readers. */
@@ -383,7 +398,7 @@ write_stakeholders (DossierExportContext *ctx,
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (stmt);
-  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  end_records (w, n);
   return ok;
 }
 
@@ -416,22 +431,20 @@ write_arguments (DossierExportContext *ctx,
   dossier_export_writer_puts (w, ",\n  \"questions\": [");
   while (ok && step_row (ctx, questions, &ok, error))
     {
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (questions, 0));
+      begin_record (w, n++, sqlite3_column_int64 (questions, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, questions, 1));
       put_member (w, "text", dossier_export_context_column_text (ctx, questions, 2));
       put_int (w, "position", sqlite3_column_int64 (questions, 3));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (questions);
-  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  end_records (w, n);
 
   n = 0;
   dossier_export_writer_puts (w, ",\n  \"arguments\": [");
   while (ok && step_row (ctx, stmt, &ok, error))
     {
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      begin_record (w, n++, sqlite3_column_int64 (stmt, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
       put_int (w, "question", sqlite3_column_int64 (stmt, 2));
       put_member (w, "polarity", dossier_export_context_column_text (ctx, stmt, 3));
@@ -444,7 +457,7 @@ write_arguments (DossierExportContext *ctx,
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (stmt);
-  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  end_records (w, n);
   return ok;
 }
 
@@ -470,8 +483,7 @@ write_briefings (DossierExportContext *ctx,
     {
       guint m = 0;
 
-      g_string_append_printf (w->buf, "%s\n    {\"id\": %" G_GINT64_FORMAT,
-                              n++ > 0 ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      begin_record (w, n++, sqlite3_column_int64 (stmt, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
       put_member (w, "title", dossier_export_context_column_text (ctx, stmt, 2));
       put_member (w, "body", dossier_export_context_column_text (ctx, stmt, 3));
@@ -488,7 +500,7 @@ write_briefings (DossierExportContext *ctx,
       dossier_export_writer_puts (w, "]}");
     }
   sqlite3_reset (stmt);
-  dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
+  end_records (w, n);
   return ok;
 }
 
@@ -528,7 +540,7 @@ dossier_export_write_json (DossierExportContext *ctx,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  dossier_export_writer_puts (w, data.n > 0 ? "\n  ]" : "]");
+  end_records (w, data.n);
 
   /* Highlights whose passage vanished from a newer version of the text
    * keep their quote here, without offsets, so that "highlights" always
@@ -542,7 +554,7 @@ dossier_export_write_json (DossierExportContext *ctx,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  dossier_export_writer_puts (w, data.n > 0 ? "\n  ]" : "]");
+  end_records (w, data.n);
 
   if (!write_stakeholders (ctx, w, ids, error) ||
       !write_arguments (ctx, w, ids, error) ||
