@@ -514,12 +514,12 @@ test_arrange_filter_tree (Fixture       *f,
   assert_rows (s, etapes, (gint64) 0);
   g_clear_pointer (&s, dossier_comparison_unref);
 
-  /* Nothing matches: no rows, the documents and their totals stay. */
+  /* Nothing matches: no rows, the documents stay, totalling nothing. */
   a.filter = "zzz";
   s = arrange (c, &a);
   g_assert_cmpuint (dossier_comparison_get_n_rows (s), ==, 0);
   g_assert_cmpuint (dossier_comparison_get_n_documents (s), ==, 3);
-  g_assert_cmpfloat (dossier_comparison_get_total (s), ==, dossier_comparison_get_total (c));
+  g_assert_cmpfloat (dossier_comparison_get_total (s), ==, 0);
   g_clear_pointer (&s, dossier_comparison_unref);
 
   /* Blank keeps every row. */
@@ -567,6 +567,96 @@ test_arrange_filter_tree (Fixture       *f,
   s = arrange (c, &a);
   assert_rows (s, f->authority, (gint64) 0);
   g_assert_false (dossier_comparison_get_row_collapsed (s, 0));
+}
+
+/* The column totals of a filtered table, in the documents' order. */
+static void
+assert_column_totals (DossierComparison *c,
+                      double             post,
+                      double             wire,
+                      double             star)
+{
+  guint n_rows = dossier_comparison_get_n_rows (c);
+
+  g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 0), ==, post);
+  g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 1), ==, wire);
+  g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 2), ==, star);
+  g_assert_cmpfloat (dossier_comparison_get_table_value (c, n_rows, 3), ==, post + wire + star);
+}
+
+/* Filtered, the totals are those of the rows the filter keeps: a passage
+ * once, a matching tag with what is under it, not a parent kept only for
+ * a match under it. */
+static void
+test_arrange_filter_totals (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  DossierCompareArrangement a = DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(DossierComparison) s = NULL;
+  g_autoptr(GHashTable) collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* An empty sub-tag ahead of the others, left out with the empty rows. */
+  add_tag (P (f), "Overrun", f->cost);
+  options.skip_empty = TRUE;
+  c = compare (f, &options);
+  assert_column_totals (c, 3, 2, 3);
+
+  a.filter = "cost";
+  s = arrange (c, &a);
+  assert_column_totals (s, 1, 1, 1);
+  g_assert_cmpfloat (dossier_comparison_get_table_value (s, 0, 3), ==, 3);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Impacts is shown for Noise's sake: only Noise's passages count. */
+  a.filter = "noi";
+  s = arrange (c, &a);
+  assert_rows (s, f->impacts, f->noise, (gint64) 0);
+  assert_column_totals (s, 1, 0, 1);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Impacts matches, collapsed or not: with Noise's, the Post's passage
+   * under both once. */
+  a.filter = "pacts";
+  s = arrange (c, &a);
+  assert_column_totals (s, 1, 0, 1);
+  g_clear_pointer (&s, dossier_comparison_unref);
+  g_hash_table_add (collapsed, g_memdup2 (&f->impacts, sizeof f->impacts));
+  a.collapsed = collapsed;
+  s = arrange (c, &a);
+  assert_column_totals (s, 1, 0, 1);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Cost, Route and Noise: the Post's cost and its noise passage. */
+  a.filter = "o";
+  s = arrange (c, &a);
+  assert_column_totals (s, 2, 2, 3);
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Per 1,000 words, over the same passages. */
+  g_clear_pointer (&c, dossier_comparison_unref);
+  options.per_1000_words = TRUE;
+  c = compare (f, &options);
+  a.filter = "cost";
+  s = arrange (c, &a);
+  g_assert_cmpfloat (dossier_comparison_get_column_total (s, 0), ==,
+                     1000.0 / dossier_comparison_get_document_words (s, 0));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Stakeholders' evidence: none matching, nothing to total. */
+  g_clear_pointer (&c, dossier_comparison_unref);
+  options = (DossierCompareOptions) DOSSIER_COMPARE_OPTIONS_INIT;
+  options.rows = DOSSIER_COMPARE_STAKEHOLDERS;
+  options.measure = DOSSIER_COMPARE_EVIDENCE;
+  c = compare (f, &options);
+  a.filter = "transit";
+  s = arrange (c, &a);
+  assert_column_totals (s, 1, 1, 0);
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.filter = "nobody";
+  s = arrange (c, &a);
+  assert_column_totals (s, 0, 0, 0);
 }
 
 /* Arguments sorted stay under their question, questions in their order. */
@@ -1269,6 +1359,7 @@ main (int   argc,
   ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
   ADD ("arrange-sort", test_arrange_sort);
   ADD ("arrange-filter-tree", test_arrange_filter_tree);
+  ADD ("arrange-filter-totals", test_arrange_filter_totals);
   ADD ("arrange-arguments", test_arrange_arguments);
   ADD ("arrange-bad", test_arrange_bad);
   ADD ("bad-inputs", test_bad_inputs);

@@ -311,7 +311,15 @@ dossier_matrix_get_tooltip (DossierMatrix *self,
       return g_strdup_printf ("%s\n%s", _("Each row's total over the documents"), hint);
     }
   if (column == -1 && row == (int) self->n_rows)
-    return g_strdup (_("Each document's total: a passage in several rows counts once"));
+    {
+      const char *filter = dossier_comparison_get_arrangement (self->comparison)->filter;
+
+      if (filter != NULL)
+        /* Translators: the totals' row of the matrix while Filter Rows holds %s. */
+        return g_strdup_printf (_("Each document's total over the rows matching “%s”: "
+                                  "a passage in several rows counts once"), filter);
+      return g_strdup (_("Each document's total: a passage in several rows counts once"));
+    }
 
   amount = row_amount (self, row == -1 ? self->n_rows : (guint) row,
                        value_at (self, row == -1 ? self->n_rows : (guint) row,

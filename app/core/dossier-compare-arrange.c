@@ -320,6 +320,62 @@ shown_rows (DossierComparison               *c,
   return shown;
 }
 
+/* Each column's total over the rows the filter kept (@matches; a row kept
+ * only for a match under it is not one of them): a passage counts once
+ * if one of them counts it — in it or in a row under it, as its cells
+ * count; mentions add up. NULL when every row matches: the totals are
+ * @c's. */
+static guint *
+filtered_column_counts (DossierComparison *c,
+                        const gboolean    *matches)
+{
+  guint n = c->rows->len, n_columns = c->columns->len;
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gint64 *stamp = NULL;
+  guint *counts;
+  gboolean all = TRUE;
+
+  /* A parent is listed before its rows. */
+  for (guint r = 0; r < n; r++)
+    {
+      int p = g_array_index (c->rows, DossierCompareRow, r).parent;
+
+      kept[r] = matches[r] || (p >= 0 && kept[p]);
+      all = all && matches[r];
+    }
+  if (all)
+    return NULL;
+
+  counts = g_new0 (guint, MAX (n_columns, 1));
+  if (c->passages == NULL)
+    {
+      /* Mentions: a row's count is its own (and stakeholders have no
+       * sub-rows); the top kept rows, should a copy be arranged again. */
+      for (guint r = 0; r < n; r++)
+        {
+          int p = g_array_index (c->rows, DossierCompareRow, r).parent;
+
+          if (!kept[r] || (p >= 0 && kept[p]))
+            continue;
+          for (guint col = 0; col < n_columns; col++)
+            counts[col] += c->counts[(gsize) r * n_columns + col];
+        }
+      return counts;
+    }
+  stamp = g_new0 (gint64, MAX (n_columns, 1));
+  for (guint i = 0; i < c->passages->len; i++)
+    {
+      const DossierComparePassage *p = &g_array_index (c->passages, DossierComparePassage, i);
+
+      if (kept[p->row] && stamp[p->column] != p->highlight_id)
+        {
+          stamp[p->column] = p->highlight_id;
+          counts[p->column]++;
+        }
+    }
+  return counts;
+}
+
 /* Appends to @order the rows under @parent (-1: the top), each followed
  * by its own, siblings sorted. */
 static void
@@ -363,6 +419,7 @@ dossier_comparison_arrange (DossierComparison               *self,
   g_autofree guint *columns = NULL;
   g_autofree guint *rows = NULL;
   g_autofree int *new_index = NULL;
+  g_autofree guint *column_counts = NULL;
   SortState st = { self, 0 };
   guint n_rows, n_columns, n_shown = 0;
 
@@ -421,6 +478,7 @@ dossier_comparison_arrange (DossierComparison               *self,
   st.group = group;
   matches = g_new0 (gboolean, MAX (n_rows, 1));
   shown = shown_rows (self, a, matches);
+  column_counts = filtered_column_counts (self, matches);
   if (a->row_sort == DOSSIER_COMPARE_SORT_NAME)
     {
       st.keys = g_new0 (char *, MAX (n_rows, 1));
@@ -467,7 +525,7 @@ dossier_comparison_arrange (DossierComparison               *self,
       to.published = g_strdup (from->published);
       g_array_append_val (c->columns, to);
       c->words[i] = self->words[columns[i]];
-      c->column_counts[i] = self->column_counts[columns[i]];
+      c->column_counts[i] = (column_counts != NULL ? column_counts : self->column_counts)[columns[i]];
     }
 
   new_index = g_new (int, MAX (n_rows, 1));

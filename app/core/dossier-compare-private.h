@@ -35,6 +35,13 @@ typedef struct
   gboolean collapsed; /* arranged: its sub-rows are hidden */
 } DossierCompareRow;
 
+typedef struct
+{
+  gint64 highlight_id;
+  guint  row;
+  guint  column;
+} DossierComparePassage;
+
 void      dossier_compare_column_clear (gpointer data);
 void      dossier_compare_row_clear    (gpointer data);
 
@@ -48,6 +55,11 @@ struct _DossierComparison
   guint                *counts;       /* rows × columns */
   gint64               *first;        /* rows × columns: first start, -1 = none */
   guint                *column_counts;
+  /* Each passage counted, in the order counted (by highlight): a
+   * DossierComparePassage per row it is in directly, so that a filter's
+   * totals count each once over the rows it keeps. NULL for mentions
+   * (their counts add up) and for an arranged copy. */
+  GArray               *passages;
   double                max_value;
   /* How it was arranged (dossier-compare-arrange.c): its filter is
    * @filter, its collapsed set a reference of ours. */

@@ -562,6 +562,7 @@ dossier_comparison_unref (DossierComparison *self)
   g_free (self->counts);
   g_free (self->first);
   g_free (self->column_counts);
+  g_clear_pointer (&self->passages, g_array_unref);
   g_free (self->filter);
   g_clear_pointer (&self->arrangement.collapsed, g_hash_table_unref);
   g_free (self);
@@ -585,6 +586,9 @@ count_passage (gint64    highlight_id,
 {
   CountState *st = user_data;
   DossierComparison *c = st->c;
+  DossierComparePassage passage = { highlight_id, row, column };
+
+  g_array_append_val (c->passages, passage);
 
   /* A tag's count rolls up its sub-tags': each highlight once per row. */
   for (int r = (int) row; r >= 0; r = g_array_index (c->rows, DossierCompareRow, r).parent)
@@ -706,6 +710,13 @@ drop_empty_rows (DossierComparison *c)
         row->parent = new_index[row->parent];
     }
   g_array_set_size (c->rows, kept);
+  /* A row a passage is in counts it: none of them was left out. */
+  for (guint i = 0; c->passages != NULL && i < c->passages->len; i++)
+    {
+      DossierComparePassage *p = &g_array_index (c->passages, DossierComparePassage, i);
+
+      p->row = (guint) new_index[p->row];
+    }
 }
 
 DossierComparison *
@@ -760,6 +771,8 @@ dossier_project_compare (DossierProject              *self,
     {
       g_autofree gint64 *stamps = g_new0 (gint64, MAX (c->rows->len, 1));
       CountState st = { c, n_columns, stamps, 0 };
+
+      c->passages = g_array_new (FALSE, FALSE, sizeof (DossierComparePassage));
 
       if (!dossier_compare_scan (self, options, row_index, column_index,
                                  count_passage, &st, error))

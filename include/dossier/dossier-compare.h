@@ -216,9 +216,11 @@ typedef struct
  * siblings (a sub-tag stays under its parent, an argument with its
  * question's; ties keep their order),
  * filtered, sub-rows of collapsed rows left out; documents sorted. Counts,
- * totals and the largest value (for shading) stay those of @self: a
- * collapsed tag still counts its sub-tags', a document's total is still
- * over every row. A sort that does not apply (by date for rows, by one
+ * row totals and the largest value (for shading) stay those of @self: a
+ * collapsed tag still counts its sub-tags'. A document's total is over
+ * every row, or with a filter over the rows it keeps (a passage once, in
+ * a row or under it; not the rows kept only for a match under them).
+ * @self is a comparison from the project, not one arranged. A sort that does not apply (by date for rows, by one
  * document for documents) fails with INVALID, a document not compared
  * with DOSSIER_PROJECT_ERROR_NOT_FOUND. */
 DossierComparison *dossier_comparison_arrange (DossierComparison               *self,
