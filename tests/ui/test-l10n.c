@@ -456,6 +456,38 @@ test_catalogue (void)
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", "Quit"), ==, "Salir");
 }
 
+/* One word for one thing: "evidence" is "prueba" (as the Stakeholders
+ * panel, the Pros & Cons panel and the README's screenshots say it),
+ * never "evidencia" beside it. */
+static void
+test_terminology (void)
+{
+  g_autoptr(GHashTable) msgids = NULL;
+  g_autoptr(GHashTable) spanish = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_evidence = 0;
+
+  load_catalogue (&msgids, &spanish);
+  g_hash_table_iter_init (&iter, msgids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *english = g_utf8_strdown (key, -1);
+      g_autofree char *folded = g_utf8_strdown (value, -1);
+
+      if (strstr (folded, "evidencia") != NULL)
+        g_error ("“%s” is “%s” in po/es.po: evidence is “prueba”", (char *) key, (char *) value);
+      /* A command line's keyword stays as it is typed. */
+      if (strstr (english, "evidence") != NULL && *(char *) value != '\0' &&
+          strstr (folded, "evidence") == NULL)
+        {
+          g_assert_nonnull (strstr (folded, "prueba"));
+          n_evidence++;
+        }
+    }
+  g_assert_cmpuint (n_evidence, >, 10);
+}
+
 static void
 test_main_window (Fixture       *f,
                   gconstpointer  user_data)
@@ -579,6 +611,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/dossier/l10n/catalogue", test_catalogue);
+  g_test_add_func ("/dossier/l10n/terminology", test_terminology);
   g_test_add ("/dossier/l10n/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/empty-window", Fixture, NULL, fixture_set_up, test_empty_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
