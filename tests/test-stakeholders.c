@@ -739,6 +739,16 @@ test_mentions_follow_documents (Fixture       *f,
   g_assert_cmpuint (unreviewed->len, ==, 5);
   g_assert_true (g_str_has_prefix (((DossierMentionHit *) g_ptr_array_index (unreviewed, 0))->snippet,
                                    "Mayor «Inès Varga» said the quay"));
+  /* Its parts, for a window to quote the mention as its language does. */
+  {
+    DossierMentionHit *hit = g_ptr_array_index (unreviewed, 0);
+    g_autofree char *joined = g_strdup_printf ("%s«%s»%s", hit->before, hit->mention, hit->after);
+
+    g_assert_cmpstr (hit->mention, ==, "Inès Varga");
+    g_assert_true (g_str_has_suffix (hit->before, "Mayor "));
+    g_assert_true (g_str_has_prefix (hit->after, " said the quay"));
+    g_assert_cmpstr (joined, ==, hit->snippet);
+  }
   g_clear_pointer (&unreviewed, g_ptr_array_unref);
 
   range_of (text_a, "said the quay would reopen in May. Varga’s office", &start, &end);

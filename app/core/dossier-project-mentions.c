@@ -472,22 +472,26 @@ dossier_mention_hit_free (DossierMentionHit *hit)
     return;
 
   g_free (hit->snippet);
+  g_free (hit->before);
+  g_free (hit->mention);
+  g_free (hit->after);
   g_free (hit);
 }
 
 /* The line around [start, end) of @text, shortened to about 120
- * characters, with the mention between « and ». */
-static char *
-snippet (DossierOffsetIndex *index,
-         gint64              start,
-         gint64              end)
+ * characters: @hit's snippet (the mention between « and ») and its three
+ * parts. */
+static void
+set_snippet (DossierMentionHit  *hit,
+             DossierOffsetIndex *index,
+             gint64              start,
+             gint64              end)
 {
-  g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
   const char *line_start, *line_end;
 
-  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
+  dossier_offset_index_context (index, start, end, &hit->mention, &prefix, &suffix);
 
   /* Within the line only. */
   line_start = strrchr (prefix, '\n');
@@ -496,10 +500,10 @@ snippet (DossierOffsetIndex *index,
   if (line_end != NULL)
     suffix[line_end - suffix] = '\0';
 
-  return g_strdup_printf ("%s%s«%s»%s%s",
-                          line_start == prefix && start > DOSSIER_CONTEXT_LENGTH ? "…" : "",
-                          line_start, quote, suffix,
-                          line_end == NULL && strlen (suffix) > 0 ? "…" : "");
+  hit->before = g_strconcat (line_start == prefix && start > DOSSIER_CONTEXT_LENGTH ? "…" : "",
+                             line_start, NULL);
+  hit->after = g_strconcat (suffix, line_end == NULL && strlen (suffix) > 0 ? "…" : "", NULL);
+  hit->snippet = g_strdup_printf ("%s«%s»%s", hit->before, hit->mention, hit->after);
 }
 
 GPtrArray *
@@ -607,7 +611,7 @@ dossier_project_list_unreviewed_mentions (DossierProject  *self,
           hit->stakeholder_id = m->key;
           hit->start = m->start;
           hit->end = m->end;
-          hit->snippet = snippet (&index, m->start, m->end);
+          set_snippet (hit, &index, m->start, m->end);
           g_ptr_array_add (hits, hit);
         }
       dossier_offset_index_clear (&index);

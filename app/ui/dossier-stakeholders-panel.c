@@ -1220,7 +1220,10 @@ make_mention_row (DossierStakeholdersPanel *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *snippet = gtk_label_new (hit->snippet);
+  /* The mention in the language's quotes (« » in Spanish). */
+  g_autofree char *quoted = g_strdup_printf (_("“%s”"), hit->mention);
+  g_autofree char *text = g_strconcat (hit->before, quoted, hit->after, NULL);
+  GtkWidget *snippet = gtk_label_new (text);
   GtkWidget *source = gtk_label_new (document_title (self, hit->document_id));
 
   gtk_widget_set_margin_start (box, 10);
@@ -1239,7 +1242,7 @@ make_mention_row (DossierStakeholdersPanel *self,
   gtk_box_append (GTK_BOX (box), snippet);
   gtk_box_append (GTK_BOX (box), source);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hit->snippet, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   return row;
 }
 

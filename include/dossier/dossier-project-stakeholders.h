@@ -220,6 +220,9 @@ typedef struct
   gint64  start;      /* code points */
   gint64  end;
   char   *snippet;    /* a line of context, the mention between « and » */
+  char   *before;     /* the snippet's parts: the line before the mention, */
+  char   *mention;    /* the mention as written, */
+  char   *after;      /* the line after it (… where it is cut) */
 } DossierMentionHit;
 
 void       dossier_mention_hit_free               (DossierMentionHit       *hit);

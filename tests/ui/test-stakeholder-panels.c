@@ -231,6 +231,22 @@ test_stakeholders_edit (Fixture       *f,
                                                                    "Aliases, separated by semicolons"))),
                    ==, "Ferry Board");
 
+  /* Its mentions not yet highlighted quote it as English does: “ ”, not « ». */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean quoted = FALSE;
+
+    collect_descendants (panel, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+        g_assert_null (strstr (text, "«"));
+        quoted = quoted || strstr (text, "The “Lindenport Ferry Board” wants to raise fares") != NULL;
+      }
+    g_assert_true (quoted);
+  }
+
   /* A rename is one step; undo shows the old name again. */
   apply_entry (name_row, "Lindenport Ferries");
   g_assert_cmpstr (dossier_stakeholder_get_name (board), ==, "Lindenport Ferries");
