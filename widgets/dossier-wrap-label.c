@@ -36,6 +36,7 @@ struct _DossierWrapLabel
 
   char         *text;
   int           width_chars;
+  int           lines;        /* at most, the last one ellipsized; 0: no limit */
 
   PangoLayout  *layout;       /* wrapped at layout_width */
   int           layout_width; /* pixels; -1: unwrapped */
@@ -52,6 +53,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_WIDTH_CHARS,
+  PROP_LINES,
   N_PROPS
 };
 
@@ -78,6 +80,9 @@ get_layout (DossierWrapLabel *self)
     {
       self->layout = pango_layout_new (context);
       pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      /* A negative height is a number of lines, for an ellipsized layout. */
+      pango_layout_set_ellipsize (self->layout, self->lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (self->layout, self->lines > 0 ? -self->lines : -1);
       pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
       self->serial = pango_context_get_serial (context);
       forget_sizes (self);
@@ -257,6 +262,9 @@ dossier_wrap_label_get_property (GObject    *object,
     case PROP_WIDTH_CHARS:
       g_value_set_int (value, self->width_chars);
       break;
+    case PROP_LINES:
+      g_value_set_int (value, self->lines);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -280,6 +288,17 @@ dossier_wrap_label_set_property (GObject      *object,
         {
           self->width_chars = g_value_get_int (value);
           self->minimum = -1;
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_LINES:
+      if (self->lines != g_value_get_int (value))
+        {
+          self->lines = g_value_get_int (value);
+          /* Laid out anew, with the limit. */
+          g_clear_object (&self->layout);
+          forget_sizes (self);
           gtk_widget_queue_resize (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
@@ -308,6 +327,11 @@ dossier_wrap_label_class_init (DossierWrapLabelClass *klass)
   /* The narrowest it goes, in average characters, as GtkLabel's. */
   properties[PROP_WIDTH_CHARS] =
     g_param_spec_int ("width-chars", NULL, NULL, 1, G_MAXINT, 12,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The most lines it takes, the last ending in an ellipsis where the
+   * text goes on; 0 takes as many as the text needs. */
+  properties[PROP_LINES] =
+    g_param_spec_int ("lines", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -357,4 +381,17 @@ dossier_wrap_label_set_text (DossierWrapLabel *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+gboolean
+dossier_wrap_label_get_ellipsized (DossierWrapLabel *self)
+{
+  int width;
+
+  g_return_val_if_fail (DOSSIER_IS_WRAP_LABEL (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (self->lines <= 0 || width <= 0)
+    return FALSE;
+  return pango_layout_is_ellipsized (layout_at (self, width));
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-wrap-label.h — a paragraph of plain text wrapped to its width
  * (at words, or within a word too long for a line), laid out once per
- * width. Its CSS name is "label", so it takes the labels' styles. */
+ * width, at most "lines" lines if it is set. Its CSS name is "label", so it takes the labels' styles. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -17,5 +17,7 @@ const char *dossier_wrap_label_get_text (DossierWrapLabel *self);
 /* NULL is the empty text. */
 void        dossier_wrap_label_set_text (DossierWrapLabel *self,
                                          const char       *text);
+/* Its text is cut, at its width, by the "lines" limit (an ellipsis shows). */
+gboolean    dossier_wrap_label_get_ellipsized (DossierWrapLabel *self);
 
 G_END_DECLS

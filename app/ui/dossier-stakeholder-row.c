@@ -122,6 +122,20 @@ on_kind_query_tooltip (DossierStakeholderRow *self,
   return TRUE;
 }
 
+/* The whole name, when three lines cut it short. */
+static gboolean
+on_name_query_tooltip (DossierStakeholderRow *self,
+                       int                    x,
+                       int                    y,
+                       gboolean               keyboard,
+                       GtkTooltip            *tooltip)
+{
+  if (!dossier_wrap_label_get_ellipsized (self->name))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, dossier_wrap_label_get_text (self->name));
+  return TRUE;
+}
+
 static void
 dossier_stakeholder_row_class_init (DossierStakeholderRowClass *klass)
 {
@@ -145,6 +159,9 @@ dossier_stakeholder_row_init (DossierStakeholderRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->kind_icon), TRUE);
   g_signal_connect_object (self->kind_icon, "query-tooltip", G_CALLBACK (on_kind_query_tooltip), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->name), TRUE);
+  g_signal_connect_object (self->name, "query-tooltip", G_CALLBACK (on_name_query_tooltip), self,
                            G_CONNECT_SWAPPED);
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);

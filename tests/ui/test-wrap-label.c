@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-wrap-label.c — DossierWrapLabel asks for the room a wrapping
  * GtkLabel of the same text asks for (minimum and natural width, height
- * at each width), follows its text and its font, and breaks a word too
- * long for a line. */
+ * at each width), follows its text and its font, breaks a word too
+ * long for a line, and keeps to a number of lines. */
 
 #include "config.h"
 
@@ -159,6 +159,48 @@ test_shown (void)
   g_assert_finalize_object (loose);
 }
 
+/* With "lines", a text too long for them takes that many lines, the last
+ * ending in an ellipsis, and says so; its text is still the whole. Wide
+ * enough, it is whole. */
+static void
+test_lines (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *wrap = dossier_wrap_label_new (statement);
+  int one_line, three, unlimited, min, nat;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 120, -1);
+  gtk_widget_set_valign (wrap, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), wrap);
+  measure (wrap, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat);
+  measure (wrap, GTK_ORIENTATION_VERTICAL, nat, &one_line, NULL);
+  measure (wrap, GTK_ORIENTATION_VERTICAL, min, &unlimited, NULL);
+  g_assert_cmpint (unlimited, >=, 4 * one_line);
+
+  g_object_set (wrap, "lines", 3, NULL);
+  measure (wrap, GTK_ORIENTATION_VERTICAL, min, &three, NULL);
+  g_assert_cmpint (three, <, unlimited);
+  g_assert_cmpint (three, >, 2 * one_line);
+  g_assert_cmpint (three, <, 4 * one_line);
+  /* One line's room: one line. */
+  measure (wrap, GTK_ORIENTATION_VERTICAL, nat, &min, NULL);
+  g_assert_cmpint (min, ==, one_line);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (wrap);
+  g_assert_cmpint (gtk_widget_get_width (wrap), <, nat);
+  g_assert_true (dossier_wrap_label_get_ellipsized (DOSSIER_WRAP_LABEL (wrap)));
+  g_assert_cmpint (gtk_widget_get_height (wrap), <, unlimited);
+  g_assert_cmpstr (dossier_wrap_label_get_text (DOSSIER_WRAP_LABEL (wrap)), ==, statement);
+
+  /* A short text is not cut. */
+  dossier_wrap_label_set_text (DOSSIER_WRAP_LABEL (wrap), "Too dear");
+  gtk_test_widget_wait_for_draw (wrap);
+  g_assert_false (dossier_wrap_label_get_ellipsized (DOSSIER_WRAP_LABEL (wrap)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/dossier/wrap-label/as-a-label", test_as_a_label);
   g_test_add_func ("/dossier/wrap-label/follows-font", test_follows_font);
   g_test_add_func ("/dossier/wrap-label/shown", test_shown);
+  g_test_add_func ("/dossier/wrap-label/lines", test_lines);
 
   return g_test_run ();
 }
