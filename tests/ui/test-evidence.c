@@ -21,6 +21,7 @@
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-window-private.h"
+#include "dossier-wrap-label.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -771,9 +772,40 @@ test_grid_caption_follows_edits (Fixture       *f,
   close_window (window);
 }
 
+/* Whether @widget is a wrap label saying @text. */
+static gboolean
+wrap_label_says (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return DOSSIER_IS_WRAP_LABEL (widget) &&
+         g_strcmp0 (dossier_wrap_label_get_text (DOSSIER_WRAP_LABEL (widget)), text) == 0;
+}
+
+/* Whether the row of @stakeholder_id in @panel's list says @text. */
+static gboolean
+row_says (GtkWidget  *panel,
+          gint64      stakeholder_id,
+          const char *text)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (panel, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      DossierStakeholder *s = dossier_row_get_item (DOSSIER_ROW (row));
+
+      if (s != NULL && dossier_stakeholder_get_id (s) == stakeholder_id)
+        return find_matching (row, wrap_label_says, text) != NULL;
+    }
+  g_error ("no row for stakeholder %" G_GINT64_FORMAT, stakeholder_id);
+  return FALSE;
+}
+
 /* Citing in the editor: the evidence gets its row, the mention the
- * passage covers leaves the unreviewed ones, and undo puts both back —
- * each list as the project holds it. */
+ * passage covers leaves the unreviewed ones, the stakeholder's row in
+ * the list counts it, and undo puts all back — each as the project
+ * holds it. */
 static void
 test_cite_updates_editor (Fixture       *f,
                           gconstpointer  data)
@@ -796,13 +828,17 @@ test_cite_updates_editor (Fixture       *f,
    * drops the row it covers. */
   find_text_range (project, f->document_id, "The city council voted", &start, &end);
   dossier_stakeholders_panel_set_selection (sp, start, end);
+  g_assert_true (row_says (panel, f->council, "1 mention in 1 document · no evidence"));
   g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
   wait_for_list_box_rows (panel, "evidence-list", 1);
   wait_for_list_box_rows (panel, "mentions-list", 0);
+  g_assert_true (row_says (panel, f->council, "1 mention in 1 document · 1 piece of evidence"));
+  g_assert_true (row_says (panel, f->marquez, "1 mention in 1 document · no evidence"));
 
   undo (project);
   wait_for_list_box_rows (panel, "evidence-list", 0);
   wait_for_list_box_rows (panel, "mentions-list", 1);
+  g_assert_true (row_says (panel, f->council, "1 mention in 1 document · no evidence"));
 
   g_assert_true (dossier_stakeholders_panel_cite_selection (sp));
   wait_for_list_box_rows (panel, "evidence-list", 1);
