@@ -22,6 +22,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-export-summary-private.h"
+#include "exchange-fixture.h"
 #include "test-util.h"
 
 /* ---- Fixture ----------------------------------------------------------- */
@@ -82,61 +83,8 @@ add_document (DossierProject *project,
               const char     *outlet,
               const char     *text)
 {
-  g_autoptr(DossierParsedDocument) doc = dossier_parsed_document_new ();
-  g_autoptr(GError) error = NULL;
-  const char *p = text;
-  gint64 id;
-
-  doc->title = g_strdup (title);
-  doc->author = g_strdup (author);
-  doc->outlet = g_strdup (outlet);
-  doc->source = g_strdup ("https://news.example/a?x=1&y=<2>");
-  doc->published = g_strdup ("2025-03-04");
-  doc->format = g_strdup ("text");
-  doc->original = g_bytes_new (text, strlen (text));
-  doc->text = g_strdup (text);
-  if (doc->blocks == NULL)
-    doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
-
-  /* Blocks: one per "\n\n"-separated paragraph, the first a title. */
-  while (*p)
-    {
-      const char *q = strstr (p, "\n\n");
-      DossierBlock block;
-
-      if (q == NULL)
-        q = p + strlen (p);
-      block.start = g_utf8_pointer_to_offset (text, p);
-      block.end = g_utf8_pointer_to_offset (text, q);
-      block.kind = p == text ? DOSSIER_BLOCK_TITLE : DOSSIER_BLOCK_PARAGRAPH;
-      block.level = 0;
-      g_array_append_val (doc->blocks, block);
-      p = *q ? q + 2 : q;
-    }
-
-  id = dossier_project_add_document (project, doc, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-add_highlight (DossierProject *project,
-               gint64          doc,
-               const char     *text,
-               const char     *needle,
-               const gint64   *tags,
-               guint           n_tags,
-               const char     *memo)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start, end, id;
-
-  find_range (text, needle, &start, &end);
-  id = dossier_project_add_highlight (project, doc, start, end, tags, n_tags, memo, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return exchange_add_document (project, title, text, author, outlet,
+                                "https://news.example/a?x=1&y=<2>", "2025-03-04");
 }
 
 static gint64
@@ -180,19 +128,19 @@ fixture_set_up (Fixture       *f,
     gint64 critics[] = { f->tag_critics };
     gint64 people[] = { f->tag_people };
 
-    f->h_cafe = add_highlight (f->project, f->doc1, doc1_text, "Café owners", owners, 1, NULL);
-    f->h_amelie = add_highlight (f->project, f->doc1, doc1_text,
-                                 "Amélie Žáková, who runs the bakery 🥐 by the quay",
-                                 owners_costs, 2, "Line one,\nline \"two\"\ttab\x01");
-    f->h_critics = add_highlight (f->project, f->doc1, doc1_text,
-                                  "Critics, led by 王小明 of the Harbour Trust, warned that costs would rise, "
-                                  "and that \"nobody\" had asked the ferry crews.\n\nA quote",
-                                  critics_costs, 2, "");
-    f->h_script = add_highlight (f->project, f->doc1, doc1_text,
-                                 "<script>alert('x')</script> & ampersands, commas, and\ttabs.",
-                                 costs, 1, "<b>bold</b> & <img src=x onerror=alert(1)>");
-    f->h_ferry = add_highlight (f->project, f->doc2, doc2_text, "Ferry crews", critics, 1, "crews");
-    f->h_emile = add_highlight (f->project, f->doc2, doc2_text, "« Nous verrons. » 😀", people, 1, NULL);
+    f->h_cafe = exchange_add_highlight (f->project, f->doc1, doc1_text, "Café owners", owners, 1, NULL);
+    f->h_amelie = exchange_add_highlight (f->project, f->doc1, doc1_text,
+                                          "Amélie Žáková, who runs the bakery 🥐 by the quay",
+                                          owners_costs, 2, "Line one,\nline \"two\"\ttab\x01");
+    f->h_critics = exchange_add_highlight (f->project, f->doc1, doc1_text,
+                                           "Critics, led by 王小明 of the Harbour Trust, warned that costs would rise, "
+                                           "and that \"nobody\" had asked the ferry crews.\n\nA quote",
+                                           critics_costs, 2, "");
+    f->h_script = exchange_add_highlight (f->project, f->doc1, doc1_text,
+                                          "<script>alert('x')</script> & ampersands, commas, and\ttabs.",
+                                          costs, 1, "<b>bold</b> & <img src=x onerror=alert(1)>");
+    f->h_ferry = exchange_add_highlight (f->project, f->doc2, doc2_text, "Ferry crews", critics, 1, "crews");
+    f->h_emile = exchange_add_highlight (f->project, f->doc2, doc2_text, "« Nous verrons. » 😀", people, 1, NULL);
   }
 }
 
@@ -816,7 +764,7 @@ test_csv_formulas (void)
   doc = add_document (project, "@SUM(1+1)", NULL, NULL, text);
   tag = add_colored_tag (project, "=cmd|' -C calc'!A0", 0, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
-    add_highlight (project, doc, text, quotes[i], &tag, 1, i == 0 ? "-not a formula, a memo" : NULL);
+    exchange_add_highlight (project, doc, text, quotes[i], &tag, 1, i == 0 ? "-not a formula, a memo" : NULL);
 
   csv = export_string (project, DOSSIER_EXPORT_CSV, 0, 0, &error);
   g_assert_no_error (error);
@@ -1059,10 +1007,10 @@ briefing_set_up (Briefing      *b,
   {
     gint64 con_costs[] = { b->tag_con, b->tag_costs };
 
-    add_highlight (b->project, b->doc_a, briefing_a, "voted 31 to 24", &b->tag_pro, 1, "Narrow.");
-    add_highlight (b->project, b->doc_a, briefing_a, "£210 million", con_costs, 2,
-                   "The merchants’ figure.\nDisputed.");
-    add_highlight (b->project, b->doc_b, briefing_b, "take their passengers", &b->tag_con, 1, NULL);
+    exchange_add_highlight (b->project, b->doc_a, briefing_a, "voted 31 to 24", &b->tag_pro, 1, "Narrow.");
+    exchange_add_highlight (b->project, b->doc_a, briefing_a, "£210 million", con_costs, 2,
+                            "The merchants’ figure.\nDisputed.");
+    exchange_add_highlight (b->project, b->doc_b, briefing_b, "take their passengers", &b->tag_con, 1, NULL);
   }
 }
 
@@ -1959,8 +1907,8 @@ hostile_project (char **dir,
                                      (const char *[]) { NULL });
   tag = add_colored_tag (project, "<img src=x onerror=alert(1)> [t](u) *t*", 0, "#e01b24");
   for (guint i = 0; i < G_N_ELEMENTS (hostile_quotes); i++)
-    add_highlight (project, doc, hostile_text, hostile_quotes[i], &tag, 1, hostile_memo);
-  add_highlight (project, doc2, "Plain\n\nplain text", "plain text", &tag, 1, NULL);
+    exchange_add_highlight (project, doc, hostile_text, hostile_quotes[i], &tag, 1, hostile_memo);
+  exchange_add_highlight (project, doc2, "Plain\n\nplain text", "plain text", &tag, 1, NULL);
   return project;
 }
 
