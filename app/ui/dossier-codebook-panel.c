@@ -1084,6 +1084,9 @@ popup_menu_at (DossierCodebookPanel *self,
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+  /* And what is under the pointer: the count's tooltip, the key's. */
+  if (widget != NULL)
+    dossier_hold_tooltip_under (GTK_POPOVER (self->context_menu), widget, x, y);
   dossier_popup_returning_focus (GTK_POPOVER (self->context_menu));
 }
 

@@ -512,6 +512,8 @@ popup_menu (DossierDocumentsPanel *self,
     px = py = 0;
   rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
+  /* The row's tooltip (its title and count) would open over the menu. */
+  dossier_hold_tooltip_under (GTK_POPOVER (self->menu), widget, x, y);
   dossier_popup_returning_focus (GTK_POPOVER (self->menu));
 }
 

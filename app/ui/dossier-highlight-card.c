@@ -272,6 +272,8 @@ popup_menu (DossierHighlightCard *self,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  /* A tag chip's tooltip (its path) would open over the menu. */
+  dossier_hold_tooltip_under (GTK_POPOVER (self->menu), GTK_WIDGET (self), x, y);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 

@@ -209,16 +209,16 @@ dossier_format_day (GDateTime *day)
   return g_strstrip (formatted);
 }
 
+/* Holds @owner's tooltip off (TRUE) or lets it go (FALSE); counted: two
+ * popovers over one owner (a menu, then the picker). */
 static void
-on_held_popover_visible (GtkWidget  *owner,
-                         GParamSpec *pspec,
-                         GtkPopover *popover)
+hold_tooltip (GtkWidget *owner,
+              gboolean   hold)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (popover)))
-    {
-      /* Counted: two popovers over one owner (a menu, then the picker). */
-      guint held = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-held"));
+  guint held = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-held"));
 
+  if (hold)
+    {
       if (held == 0)
         g_object_set_data (G_OBJECT (owner), "dossier-tooltip-had",
                            GINT_TO_POINTER (gtk_widget_get_has_tooltip (owner)));
@@ -228,8 +228,6 @@ on_held_popover_visible (GtkWidget  *owner,
     }
   else
     {
-      guint held = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-held"));
-
       if (held == 0)
         return;
       g_object_set_data (G_OBJECT (owner), "dossier-tooltip-held", GUINT_TO_POINTER (held - 1));
@@ -237,6 +235,73 @@ on_held_popover_visible (GtkWidget  *owner,
         gtk_widget_set_has_tooltip (owner,
                                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (owner), "dossier-tooltip-had")));
     }
+}
+
+static void
+on_held_popover_visible (GtkWidget  *owner,
+                         GParamSpec *pspec,
+                         GtkPopover *popover)
+{
+  hold_tooltip (owner, gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+static void
+tooltip_under_free (gpointer data)
+{
+  GWeakRef *held = data;
+  g_autoptr(GtkWidget) owner = g_weak_ref_get (held);
+
+  if (owner != NULL)
+    hold_tooltip (owner, FALSE);
+  g_weak_ref_clear (held);
+  g_free (held);
+}
+
+static void
+on_tooltip_under_closed (GtkPopover *popover,
+                         GWeakRef   *held)
+{
+  g_autoptr(GtkWidget) owner = g_weak_ref_get (held);
+
+  if (owner != NULL)
+    hold_tooltip (owner, FALSE);
+  g_weak_ref_set (held, NULL);
+}
+
+void
+dossier_hold_tooltip_under (GtkPopover *popover,
+                            GtkWidget  *widget,
+                            double      x,
+                            double      y)
+{
+  static GQuark quark;
+  GWeakRef *held;
+  GtkWidget *owner;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dossier-tooltip-under");
+
+  held = g_object_get_qdata (G_OBJECT (popover), quark);
+  if (held == NULL)
+    {
+      held = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (held, NULL);
+      g_object_set_qdata_full (G_OBJECT (popover), quark, held, tooltip_under_free);
+      g_signal_connect (popover, "closed", G_CALLBACK (on_tooltip_under_closed), held);
+    }
+  /* Opened again while open: the earlier one goes. */
+  on_tooltip_under_closed (popover, held);
+
+  owner = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  while (owner != NULL && !gtk_widget_get_has_tooltip (owner) && owner != widget)
+    owner = gtk_widget_get_parent (owner);
+  if (owner == NULL || !gtk_widget_get_has_tooltip (owner))
+    return;
+  hold_tooltip (owner, TRUE);
+  g_weak_ref_set (held, owner);
 }
 
 void

@@ -31,6 +31,15 @@ void dossier_popup_returning_focus (GtkPopover *popover);
 void     dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                           GtkPopover *popover);
 
+/* Keeps the tooltip at (@x, @y) in @widget away until @popover (the menu
+ * opened there) closes: that of the widget under the point that has one
+ * (a row, a chip on it), up to @widget itself — a menu for a row is not
+ * covered by the row's tooltip a moment after it opens. */
+void     dossier_hold_tooltip_under      (GtkPopover *popover,
+                                          GtkWidget  *widget,
+                                          double      x,
+                                          double      y);
+
 /* A popover menu for a right click or the Menu key, without an arrow and
  * starting where it points, made a child of @parent (which unparents it
  * in its dispose); its model is set when it opens. */

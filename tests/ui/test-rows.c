@@ -16,6 +16,7 @@
 #include "dossier-tag-chip.h"
 #include "dossier-tag-picker-row.h"
 #include "dossier-tag-row.h"
+#include "dossier-ui-utils.h"
 #include "ui-test-util.h"
 
 static const char article[] =
@@ -568,6 +569,63 @@ test_list_row_named (Fixture       *f,
   close_window (window);
 }
 
+/* A menu opened on a row holds off the tooltip of what is under the
+ * pointer — a chip on the row, else the row — until it closes (GTK would
+ * show it over the menu a moment after it opened); then it comes back. A
+ * point with no tooltip under it holds nothing. */
+static void
+test_tooltip_under_menu (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *chip = gtk_label_new ("Politics");
+  GtkWidget *title = gtk_label_new ("A document title");
+  GtkWidget *menu = gtk_popover_new ();
+  GtkWidget *window;
+  graphene_point_t at;
+
+  gtk_widget_set_tooltip_text (row, "The row");
+  gtk_widget_set_tooltip_text (chip, "Topics › Politics");
+  gtk_box_append (GTK_BOX (row), title);
+  gtk_box_append (GTK_BOX (row), chip);
+  gtk_popover_set_child (GTK_POPOVER (menu), gtk_label_new ("Rename…"));
+  /* Nothing in this window has the focus for an autohiding popover to
+   * take and give back; what is tested does not depend on it. */
+  gtk_popover_set_autohide (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_parent (menu, row);
+  window = show_in_window (row, 400, 100);
+
+  /* On the chip: the chip's tooltip is held, the row's is not. */
+  g_assert_true (gtk_widget_compute_point (chip, row, &GRAPHENE_POINT_INIT (4, 4), &at));
+  gtk_popover_popup (GTK_POPOVER (menu));
+  dossier_hold_tooltip_under (GTK_POPOVER (menu), row, at.x, at.y);
+  g_assert_false (gtk_widget_get_has_tooltip (chip));
+  g_assert_true (gtk_widget_get_has_tooltip (row));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_get_has_tooltip (chip));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==, "Topics › Politics");
+
+  /* On the title, which has none: the row's. */
+  g_assert_true (gtk_widget_compute_point (title, row, &GRAPHENE_POINT_INIT (4, 4), &at));
+  gtk_popover_popup (GTK_POPOVER (menu));
+  dossier_hold_tooltip_under (GTK_POPOVER (menu), row, at.x, at.y);
+  g_assert_false (gtk_widget_get_has_tooltip (row));
+  g_assert_true (gtk_widget_get_has_tooltip (chip));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_get_has_tooltip (row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "The row");
+
+  /* Nothing with a tooltip there: nothing held, nothing changed after. */
+  gtk_widget_set_has_tooltip (row, FALSE);
+  gtk_popover_popup (GTK_POPOVER (menu));
+  dossier_hold_tooltip_under (GTK_POPOVER (menu), row, at.x, at.y);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_false (gtk_widget_get_has_tooltip (row));
+  g_assert_true (gtk_widget_get_has_tooltip (chip));
+
+  gtk_widget_unparent (menu);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +646,7 @@ main (int   argc,
   ADD ("search-hit-row", test_search_hit_row);
   ADD ("tag-picker-row", test_tag_picker_row);
   ADD ("list-row-named", test_list_row_named);
+  g_test_add_func ("/dossier/rows/tooltip-under-menu", test_tooltip_under_menu);
 
   return g_test_run ();
 }
