@@ -253,6 +253,47 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* A popover is a surface of its own, and GTK gives a key pressed in it
+ * to the widgets of that surface only: the window's shortcuts, the
+ * application's accelerators among them, never saw it, so Ctrl+W and
+ * Ctrl+Q did nothing while a picker had the focus. A key with Ctrl or Alt
+ * that nothing in the picker took runs the application's action for it,
+ * found from here as from the window (window.close, app.quit…). */
+static gboolean
+app_accel_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      DossierFilterPopover  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autofree char *accel = NULL;
+  g_auto(GStrv) actions = NULL;
+
+  if (app == NULL || (mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    return FALSE;
+  accel = gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods);
+  actions = gtk_application_get_actions_for_accel (app, accel);
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      gboolean done;
+
+      if (!g_action_parse_detailed_name (actions[i], &name, &target, NULL))
+        continue;
+      /* Closing the window pops the picker down, and its owner may drop it. */
+      g_object_ref (self);
+      done = gtk_widget_activate_action_variant (GTK_WIDGET (self), name, target);
+      g_object_unref (self);
+      if (done)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_stop_search (DossierFilterPopover *self)
 {
@@ -648,6 +689,10 @@ dossier_filter_popover_init (DossierFilterPopover *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (priv->entry), keys);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (app_accel_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   update_empty (self);
 }

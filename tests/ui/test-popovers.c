@@ -2,15 +2,19 @@
 /* test-popovers.c — closing a window while one of its pickers is open (the
  * tag picker, the evidence picker from the reader or from a highlight
  * card), as a window manager's close button or Alt+F4 does: nothing may
- * be printed (a Gdk-CRITICAL was), and the window and its project go.
- * Warnings and criticals are fatal here, as in every test. Runs under
+ * be printed (a Gdk-CRITICAL was), and the window and its project go;
+ * and Ctrl+W and Ctrl+Q pressed in a picker, which close the window and
+ * quit as they do from the window. Warnings and criticals are fatal here, as in every test. Runs under
  * xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
+#include "dossier-application.h"
 #include "dossier-evidence-picker.h"
 #include "dossier-highlight-card.h"
 #include "dossier-reader-page-private.h"
@@ -149,12 +153,64 @@ test_evidence_picker (Fixture       *f,
   close_window_with (f, page->evidence_picker);
 }
 
+/* The application, registered once for the whole run as test-about
+ * registers it (a second one of the same id, made while the first is
+ * still held, is refused the bus): its accelerators are the window's. */
+static DossierApplication *app;
+
+/* Ctrl+W and Ctrl+Q pressed in a picker (its entry has the focus) close
+ * the window and quit, as they do from the window: a popover's keys never
+ * reach the window's shortcuts, where the application's accelerators
+ * are, and they did nothing. A key without Ctrl or Alt is the entry's. */
+static void
+test_app_keys (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  gboolean evidence = strstr (data, "evidence") != NULL;
+  guint keyval = strstr (data, "quit") != NULL ? GDK_KEY_q : GDK_KEY_w;
+  GtkWidget *picker;
+  gint64 start, end;
+
+  gtk_window_set_application (GTK_WINDOW (f->window), GTK_APPLICATION (app));
+
+  select_in_reader (f->window, f->document_id, "rises by a fifth", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page),
+                                             evidence ? "reader.add-evidence" : "reader.tag-selection",
+                                             NULL));
+  picker = evidence ? page->evidence_picker : page->tag_picker;
+  flush_events ();
+  g_assert_true (gtk_widget_get_mapped (picker));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), picker));
+
+  /* Without Ctrl, the key is left to the entry. */
+  g_assert_false (press_key_on (picker, keyval, 0));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_widget_get_mapped (picker));
+
+  g_assert_true (press_key_on (picker, keyval, GDK_CONTROL_MASK));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (picker));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_clear_object (&f->window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  app = dossier_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add ("/dossier/popovers/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -162,6 +218,16 @@ main (int   argc,
   ADD ("close-window/nothing-open", test_nothing_open);
   ADD ("close-window/tag-picker", test_tag_picker);
   ADD ("close-window/evidence-picker", test_evidence_picker);
+  g_test_add ("/dossier/popovers/app-keys/tag-picker/close", Fixture, "tag close",
+              fixture_set_up, test_app_keys, fixture_tear_down);
+  g_test_add ("/dossier/popovers/app-keys/tag-picker/quit", Fixture, "tag quit",
+              fixture_set_up, test_app_keys, fixture_tear_down);
+  g_test_add ("/dossier/popovers/app-keys/evidence-picker/close", Fixture, "evidence close",
+              fixture_set_up, test_app_keys, fixture_tear_down);
+  g_test_add ("/dossier/popovers/app-keys/evidence-picker/quit", Fixture, "evidence quit",
+              fixture_set_up, test_app_keys, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
