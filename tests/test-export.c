@@ -1800,11 +1800,18 @@ test_summary_section_once (Briefing      *b,
 
   dossier_export_options_init (&options);
   md = briefing_export_with_section (b, DOSSIER_EXPORT_MARKDOWN, 0, &options);
-  /* After the last document's tags, before nothing. */
+  /* After the last document's tags (and its untagged passage, which says
+   * what it is evidence for), before nothing. */
   tail = strstr (md, "> take their passengers\n\n");
   g_assert_nonnull (tail);
   g_assert_cmpstr (tail, ==,
     "> take their passengers\n"
+    "\n"
+    "### Untagged (1)\n"
+    "\n"
+    "> within a year\n"
+    "\n"
+    "Evidence for “\\*Faster\\* crossings”\n"
     "\n"
     "## Pros \\& cons\n"
     "\n"
@@ -1826,8 +1833,14 @@ test_summary_section_once (Briefing      *b,
     "\n"
     "*No evidence.*\n"
     "\n");
-  /* The untagged evidence highlight is in no tag's list: once only. */
-  g_assert_true (strstr (md, "within a year") == g_strrstr (md, "within a year"));
+  /* Each section once: the untagged evidence highlight is in its
+   * document's Untagged list and in the section, in no tag's list. */
+  g_assert_true (strstr (md, "## Pros \\& cons\n") == g_strrstr (md, "## Pros \\& cons\n"));
+  g_assert_true (strstr (md, "### Untagged (1)\n") == g_strrstr (md, "### Untagged"));
+  g_assert_true (strstr (md, "> within a year\n") < strstr (md, "## Pros \\& cons\n"));
+  g_assert_true (strstr (strstr (md, "> within a year\n") + 1, "> within a year\n")
+                 == g_strrstr (md, "> within a year\n"));
+  g_assert_true (g_strrstr (md, "> within a year\n") > strstr (md, "## Pros \\& cons\n"));
 
   /* By tag: the section, then the sources, which list its source too. */
   options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
@@ -1891,6 +1904,117 @@ test_summary_section_once (Briefing      *b,
   /* The built-in summary has no such section. */
   plain = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, NULL);
   g_assert_null (strstr (plain, "Pros \\& cons"));
+}
+
+static const char briefing_c[] =
+  "Pier notice\n\n"
+  "Tolls on the pier rise in May, the harbour authority said.";
+static const char *const quotes_c[] = { "Tolls on the pier rise in May", "the harbour authority said" };
+
+/* A document whose only highlights are untagged evidence (cited for a
+ * stakeholder or an argument, never tagged) has them listed, not "No
+ * highlights.": in a summary under "Untagged", last of its tags, each
+ * saying what it is evidence for; by tag too; a tag's summary leaves
+ * them out. CSV gives each a row with an empty tag, JSON lists it with
+ * no tags. */
+static void
+test_summary_untagged_evidence (Briefing      *b,
+                                gconstpointer  data)
+{
+  const char *no_headings[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions options;
+  gint64 doc_c, authority, question, argument, start, end;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *by_tag = NULL;
+  g_autofree char *tagged = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  const char *part;
+
+  doc_c = add_document_with_headings (b->project, "Pier notice", NULL, "Harbour Post",
+                                      NULL, briefing_c, no_headings);
+  authority = dossier_project_add_stakeholder (b->project, "Harbour Authority", NULL,
+                                               DOSSIER_STAKEHOLDER_GOVERNMENT, &error);
+  g_assert_no_error (error);
+  question = dossier_project_add_question (b->project, "Keep the pier open?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_CON,
+                                           "Tolls *rise*", 0, 3, &error);
+  g_assert_no_error (error);
+  find_range (briefing_c, "Tolls on the pier rise in May", &start, &end);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, argument, doc_c,
+                                                                start, end, "", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (b->project, authority, doc_c,
+                                                                   start, end, "", DOSSIER_EVIDENCE_NONE,
+                                                                   DOSSIER_STANCE_UNKNOWN, &error), >, 0);
+  g_assert_no_error (error);
+  find_range (briefing_c, "the harbour authority said", &start, &end);
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (b->project, authority, doc_c,
+                                                                   start, end, "", DOSSIER_EVIDENCE_NONE,
+                                                                   DOSSIER_STANCE_UNKNOWN, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* By document: the document's part lists both, in the text's order. */
+  md = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, NULL);
+  part = strstr (md, "## Pier notice\n");
+  g_assert_nonnull (part);
+  g_assert_true (g_str_has_prefix (part,
+    "## Pier notice\n"
+    "\n"
+    "- **Outlet:** Harbour Post\n"
+    "- **Source:** <https://news.example/harbour>\n"
+    "\n"
+    "### Untagged (2)\n"
+    "\n"
+    "> Tolls on the pier rise in May\n"
+    "\n"
+    "Evidence for Harbour Authority; “Tolls \\*rise\\*”\n"
+    "\n"
+    "> the harbour authority said\n"
+    "\n"
+    "Evidence for Harbour Authority\n"
+    "\n"));
+  g_assert_null (strstr (md, "No highlights."));
+
+  html = briefing_export (b, DOSSIER_EXPORT_HTML, doc_c, 0, NULL);
+  g_assert_nonnull (strstr (html, ">Untagged"));
+  g_assert_nonnull (strstr (html, "<p class=\"comment\">Evidence for Harbour Authority; “Tolls *rise*”</p>"));
+  g_assert_nonnull (strstr (html, "the harbour authority said"));
+  g_assert_null (strstr (html, "No highlights."));
+
+  /* By tag: a part of their own, after the tags'. */
+  dossier_export_options_init (&options);
+  options.group_by = DOSSIER_EXPORT_GROUP_BY_TAG;
+  by_tag = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, 0, &options);
+  part = strstr (by_tag, "## Untagged (2)\n");
+  g_assert_nonnull (part);
+  g_assert_true (strstr (by_tag, "## Costs (1)\n") < part);
+  g_assert_nonnull (strstr (part, "> Tolls on the pier rise in May\n"));
+  g_assert_nonnull (strstr (part, "> the harbour authority said\n"));
+
+  /* One tag's summary: they carry no tag. */
+  tagged = briefing_export (b, DOSSIER_EXPORT_MARKDOWN, 0, b->tag_costs, NULL);
+  g_assert_null (strstr (tagged, "Untagged"));
+  g_assert_null (strstr (tagged, "Tolls on the pier"));
+
+  csv = briefing_export (b, DOSSIER_EXPORT_CSV, 0, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (quotes_c); i++)
+    {
+      g_autofree char *row = NULL;
+
+      find_range (briefing_c, quotes_c[i], &start, &end);
+      row = g_strdup_printf ("\r\nPier notice,%" G_GINT64_FORMAT ",,%" G_GINT64_FORMAT ",%"
+                             G_GINT64_FORMAT ",%s,", doc_c, start, end, quotes_c[i]);
+      g_assert_nonnull (strstr (csv, row));
+      g_assert_true (strstr (csv, row) == g_strrstr (csv, row));
+    }
+
+  json = briefing_export (b, DOSSIER_EXPORT_JSON, doc_c, 0, NULL);
+  g_assert_nonnull (strstr (json, "\"quote\": \"the harbour authority said\", \"tags\": []"));
+  g_assert_nonnull (strstr (json, "\"quote\": \"Tolls on the pier rise in May\", \"tags\": []"));
 }
 
 static DossierProject *
@@ -2968,6 +3092,7 @@ main (int    argc,
   ADD ("html", test_summary_html);
   ADD ("analysis", test_summary_analysis);
   ADD ("section-once", test_summary_section_once);
+  ADD ("untagged-evidence", test_summary_untagged_evidence);
 #undef ADD
 
   g_test_add_func ("/dossier/export/summary/hostile", test_summaries_hostile);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dossier-export-csv.c — one row per highlight–tag pair, for spreadsheets
+/* dossier-export-csv.c — one row per highlight–tag pair (an untagged
+ * highlight: one row, its tag empty), for spreadsheets
  * and statistics packages: RFC 4180 (fields with a comma, quote, CR or LF
  * quoted, quotes doubled, CRLF line ends), a header row, UTF-8.
  */
@@ -18,14 +19,45 @@ typedef struct
   GHashTable           *documents;  /* gint64* id → DossierExportDocument* */
 } CsvData;
 
+static void
+write_row (CsvData                      *data,
+           const DossierExportHighlight *h,
+           const char                   *tag_path)
+{
+  GString *buf = data->w->buf;
+  DossierExportDocument *doc = g_hash_table_lookup (data->documents, &h->document_id);
+
+  dossier_export_append_csv_field (buf, doc != NULL ? doc->title : "", -1);
+  g_string_append_c (buf, ',');
+  dossier_export_append_int (buf, h->document_id);
+  g_string_append_c (buf, ',');
+  dossier_export_append_csv_field (buf, tag_path, -1);
+  g_string_append_c (buf, ',');
+  dossier_export_append_int (buf, h->start);
+  g_string_append_c (buf, ',');
+  dossier_export_append_int (buf, h->end);
+  g_string_append_c (buf, ',');
+  dossier_export_append_csv_field (buf, h->quote, -1);
+  g_string_append_c (buf, ',');
+  dossier_export_append_csv_field (buf, h->memo, -1);
+  g_string_append_c (buf, ',');
+  dossier_export_append_csv_field (buf, h->author, -1);
+  g_string_append_c (buf, ',');
+  dossier_export_append_csv_field (buf, h->created, -1);
+  g_string_append_len (buf, "\r\n", 2);
+}
+
 static gboolean
 write_rows (const DossierExportHighlight *h,
             gpointer                      user_data,
             GError                      **error)
 {
   CsvData *data = user_data;
-  GString *buf = data->w->buf;
-  DossierExportDocument *doc = g_hash_table_lookup (data->documents, &h->document_id);
+
+  /* A highlight without a tag (a stakeholder's or an argument's
+   * evidence) is one row with an empty tag; a tag filter leaves it out. */
+  if (h->n_tags == 0 && data->ctx->filter.tag_id == 0)
+    write_row (data, h, "");
 
   for (guint i = 0; i < h->n_tags; i++)
     {
@@ -34,25 +66,7 @@ write_rows (const DossierExportHighlight *h,
       /* With a tag filter, only the pairs of the selected subtree. */
       if (tag == NULL || !tag->selected)
         continue;
-
-      dossier_export_append_csv_field (buf, doc != NULL ? doc->title : "", -1);
-      g_string_append_c (buf, ',');
-      dossier_export_append_int (buf, h->document_id);
-      g_string_append_c (buf, ',');
-      dossier_export_append_csv_field (buf, tag->path, -1);
-      g_string_append_c (buf, ',');
-      dossier_export_append_int (buf, h->start);
-      g_string_append_c (buf, ',');
-      dossier_export_append_int (buf, h->end);
-      g_string_append_c (buf, ',');
-      dossier_export_append_csv_field (buf, h->quote, -1);
-      g_string_append_c (buf, ',');
-      dossier_export_append_csv_field (buf, h->memo, -1);
-      g_string_append_c (buf, ',');
-      dossier_export_append_csv_field (buf, h->author, -1);
-      g_string_append_c (buf, ',');
-      dossier_export_append_csv_field (buf, h->created, -1);
-      g_string_append_len (buf, "\r\n", 2);
+      write_row (data, h, tag->path);
     }
 
   return dossier_export_writer_check_walk (data->w, error);

@@ -577,11 +577,14 @@ dossier_summary_write_quote_full (DossierSummary              *s,
 
 /* ---- The tags section --------------------------------------------------- */
 
-/* Per tag (by codebook order) the passages listed under it. */
+/* Per tag (by codebook order) the passages listed under it; last, those
+ * with no tag (a stakeholder's or an argument's evidence is often not
+ * tagged), each with what it is evidence for. */
 typedef struct
 {
   DossierSummary  *s;
-  GPtrArray      **buckets;   /* of DossierSummaryPassage, by tag order */
+  GPtrArray      **buckets;   /* of DossierSummaryPassage, by tag order, then untagged */
+  GPtrArray       *untagged;  /* of char *: what each untagged passage is evidence for */
   guint            n_tags;
 } TagsData;
 
@@ -590,10 +593,57 @@ tags_data_free (gpointer user_data)
 {
   TagsData *data = user_data;
 
-  for (guint i = 0; i < data->n_tags; i++)
+  for (guint i = 0; i <= data->n_tags; i++)
     g_clear_pointer (&data->buckets[i], g_ptr_array_unref);
+  g_clear_pointer (&data->untagged, g_ptr_array_unref);
   g_free (data->buckets);
   g_free (data);
+}
+
+/* "Evidence for Harbour Authority; “Fares will rise”" — the stakeholders
+ * and arguments that cite @highlight_id; "" for none. */
+static gboolean
+evidence_for (DossierSummary  *s,
+              gint64           highlight_id,
+              char           **out,
+              GError         **error)
+{
+  static const char *const queries[] = {
+    "SELECT st.name FROM stakeholder_evidence e JOIN stakeholders st ON st.id = e.stakeholder "
+    "WHERE e.highlight = ?1 ORDER BY st.position, st.id",
+    "SELECT a.statement FROM argument_evidence e JOIN arguments a ON a.id = e.argument "
+    "WHERE e.highlight = ?1 ORDER BY a.position, a.id",
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = dossier_export_context_prepare (s->ctx, queries[i], error);
+      gboolean row, ok;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, highlight_id);
+      while ((ok = dossier_export_context_step (s->ctx, stmt, &row, error)) && row)
+        {
+          g_autofree char *name = dossier_summary_clean (dossier_export_context_column_text (s->ctx, stmt, 0));
+
+          if (names->len > 0)
+            g_string_append (names, "; ");
+          if (i == 0)
+            g_string_append (names, name);
+          else
+            /* Translators: an argument a passage is evidence for, in a summary. */
+            g_string_append_printf (names, _("“%s”"), name);
+        }
+      sqlite3_reset (stmt);
+      if (!ok)
+        return FALSE;
+    }
+  /* Translators: what an untagged passage of a summary is evidence for:
+   * stakeholders' names and arguments, e.g. "Evidence for Port Authority; “Fares rise”". */
+  *out = names->len > 0 ? g_strdup_printf (_("Evidence for %s"), names->str) : g_strdup ("");
+  return TRUE;
 }
 
 static gboolean
@@ -603,6 +653,21 @@ collect_tagged (const DossierExportHighlight *h,
 {
   TagsData *data = user_data;
   g_autoptr(DossierSummaryPassage) passage = NULL;
+  g_autofree char *cites = NULL;
+
+  /* Untagged: listed in a summary of the whole codebook, not of a tag. */
+  if (h->n_tags == 0 && data->s->ctx->filter.tag_id == 0)
+    {
+      passage = dossier_summary_passage_new (data->s, h, error);
+      if (passage == NULL || !evidence_for (data->s, h->id, &cites, error))
+        return FALSE;
+      if (data->buckets[data->n_tags] == NULL)
+        data->buckets[data->n_tags] =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_summary_passage_unref);
+      g_ptr_array_add (data->buckets[data->n_tags], g_steal_pointer (&passage));
+      g_ptr_array_add (data->untagged, g_steal_pointer (&cites));
+      return TRUE;
+    }
 
   for (guint i = 0; i < h->n_tags; i++)
     {
@@ -639,6 +704,7 @@ tags_collect (DossierSummary               *s,
   data->s = s;
   data->n_tags = s->ctx->tags->len;
   data->buckets = g_new0 (GPtrArray *, data->n_tags + 1);
+  data->untagged = g_ptr_array_new_with_free_func (g_free);
 
   if (!dossier_export_context_foreach_highlight (s->ctx, document != NULL ? document->id : 0,
                                                  collect_tagged, data, error))
@@ -648,7 +714,7 @@ tags_collect (DossierSummary               *s,
     }
 
   *n_items = 0;
-  for (guint i = 0; i < data->n_tags; i++)
+  for (guint i = 0; i <= data->n_tags; i++)
     if (data->buckets[i] != NULL)
       *n_items += data->buckets[i]->len;
   *out = data;
@@ -679,6 +745,23 @@ tags_write (DossierSummary *s,
       for (guint j = 0; j < passages->len; j++)
         {
           dossier_summary_write_quote (s, g_ptr_array_index (passages, j), tag->color);
+          if (!dossier_export_writer_check (s->w))
+            break;
+        }
+      dossier_summary_close_part (s);
+    }
+
+  if (data->buckets[data->n_tags] != NULL && dossier_export_writer_check (s->w))
+    {
+      GPtrArray *passages = data->buckets[data->n_tags];
+      DossierSummaryHeading heading = { "tag", _("Untagged"), s->depth == 0 ? "untagged" : NULL,
+                                        NULL, passages->len };
+
+      dossier_summary_open_part (s, &heading);
+      for (guint j = 0; j < passages->len; j++)
+        {
+          dossier_summary_write_quote_full (s, g_ptr_array_index (passages, j), NULL,
+                                            g_ptr_array_index (data->untagged, j));
           if (!dossier_export_writer_check (s->w))
             break;
         }
