@@ -51,7 +51,6 @@ exchange_add_document (DossierProject *project,
   doc->format = g_strdup ("text");
   doc->original = g_bytes_new (text, strlen (text));
   doc->text = g_strdup (text);
-  doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
 
   /* One block per paragraph, the first a title. */
   while (*p)

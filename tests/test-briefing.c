@@ -37,28 +37,6 @@ import_markdown (DossierProject *project,
   return add_parsed_doc (project, doc);
 }
 
-/* Highlights the first occurrence of @phrase in @document with @tag. */
-static gint64
-highlight_phrase (DossierProject *project,
-                  gint64          document,
-                  const char     *phrase,
-                  gint64          tag)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dossier_project_get_document_text (project, document, &error);
-  const char *at;
-  gint64 start, id;
-
-  g_assert_no_error (error);
-  at = strstr (text, phrase);
-  g_assert_nonnull (at);
-  start = g_utf8_pointer_to_offset (text, at);
-  id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
-                                      &tag, 1, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static char *
 uuid_of (DossierProject *project,
          gint64          highlight)
@@ -362,8 +340,8 @@ test_citations_resolved (TestProject   *fixture,
   parent = add_tag (project, "Evidence", 0);
   costs = add_tag (project, "Costs", parent);
   trade = add_tag (project, "Trade", parent);
-  h_grant = highlight_phrase (project, doc, "The national grant is £72 million", costs);
-  h_shops = highlight_phrase (project, doc, "«une perte» 🚋 for 周美林’s shop", trade);
+  h_grant = add_phrase_highlight (project, doc, "The national grant is £72 million", costs, NULL);
+  h_shops = add_phrase_highlight (project, doc, "«une perte» 🚋 for 周美林’s shop", trade, NULL);
   g_assert_true (dossier_project_add_highlight_tag (project, h_grant, trade, &error));
   g_assert_true (dossier_project_set_highlight_memo (project, h_grant, "Tied to a date.", &error));
   grant = uuid_of (project, h_grant);
@@ -426,7 +404,7 @@ test_citations_live (TestProject   *fixture,
   doc = import_markdown (project, article);
   tag = add_tag (project, "Costs", 0);
   other = add_tag (project, "Government", 0);
-  h = highlight_phrase (project, doc, "£72 million", tag);
+  h = add_phrase_highlight (project, doc, "£72 million", tag, NULL);
   uuid = uuid_of (project, h);
   body = g_strdup_printf ("The grant is large.[@%s]", uuid);
 
@@ -513,8 +491,8 @@ test_citations_reanchored (TestProject   *fixture,
 
   doc = import_markdown (project, article);
   tag = add_tag (project, "Costs", 0);
-  h_grant = highlight_phrase (project, doc, "The national grant is £72 million", tag);
-  h_vote = highlight_phrase (project, doc, "The council voted 31 to 24", tag);
+  h_grant = add_phrase_highlight (project, doc, "The national grant is £72 million", tag, NULL);
+  h_vote = add_phrase_highlight (project, doc, "The council voted 31 to 24", tag, NULL);
   uuid_grant = uuid_of (project, h_grant);
   uuid_vote = uuid_of (project, h_vote);
   body = g_strdup_printf ("Grant.[@%s] Vote.[@%s]", uuid_grant, uuid_vote);
@@ -577,7 +555,7 @@ test_citations_mismatch (TestProject   *fixture,
 
   doc = import_markdown (fixture->project, article);
   tag = add_tag (fixture->project, "Costs", 0);
-  h = highlight_phrase (fixture->project, doc, "£72 million", tag);
+  h = add_phrase_highlight (fixture->project, doc, "£72 million", tag, NULL);
   uuid = uuid_of (fixture->project, h);
   body = g_strdup_printf ("Grant.[@%s]", uuid);
   g_clear_object (&fixture->project);
@@ -627,7 +605,7 @@ test_citations_where (TestProject   *fixture,
 
   doc = import_markdown (fixture->project, article);
   tag = add_tag (fixture->project, "Costs", 0);
-  kept = uuid_of (fixture->project, highlight_phrase (fixture->project, doc, "£72 million", tag));
+  kept = uuid_of (fixture->project, add_phrase_highlight (fixture->project, doc, "£72 million", tag, NULL));
   body = g_strdup_printf ("[@%s1] opens the note.\n"
                           "\n"
                           "# Costs\n"

@@ -95,29 +95,6 @@ add_article (DossierProject *project,
   return add_parsed_doc (project, doc);
 }
 
-/* Highlights the first occurrence of @phrase with @tag (0: no tag, for
- * evidence); returns the highlight's id. */
-static gint64
-mark (DossierProject *project,
-      gint64          doc,
-      const char     *phrase,
-      gint64          tag)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dossier_project_get_document_text (project, doc, &error);
-  const char *at;
-  gint64 start, id;
-
-  g_assert_no_error (error);
-  at = strstr (text, phrase);
-  g_assert_nonnull (at);
-  start = g_utf8_pointer_to_offset (text, at);
-  id = dossier_project_add_highlight (project, doc, start, start + g_utf8_strlen (phrase, -1),
-                                      &tag, tag != 0 ? 1 : 0, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 cite_stance (Fixture    *f,
              gint64      doc,
@@ -155,13 +132,13 @@ fixture_set_up (Fixture       *f,
   f->impacts = add_tag (P (f), "Impacts", 0);
   f->noise = add_tag (P (f), "Noise", f->impacts);
 
-  mark (P (f), f->post, "The line will cost £164 million", f->cost);
-  mark (P (f), f->wire, "The line will cost £210m", f->cost);
-  mark (P (f), f->star, "The budget stands at £210 million", f->cost);
-  mark (P (f), f->post, "The grant deadline falls in March", f->deadline);
-  mark (P (f), f->wire, "the first stretch of track would run from the station", f->route);
-  mark (P (f), f->star, "the first stretch of track would run from the station", f->route);
-  mark (P (f), f->star, "Noise from the depot worries residents", f->noise);
+  add_phrase_highlight (P (f), f->post, "The line will cost £164 million", f->cost, NULL);
+  add_phrase_highlight (P (f), f->wire, "The line will cost £210m", f->cost, NULL);
+  add_phrase_highlight (P (f), f->star, "The budget stands at £210 million", f->cost, NULL);
+  add_phrase_highlight (P (f), f->post, "The grant deadline falls in March", f->deadline, NULL);
+  add_phrase_highlight (P (f), f->wire, "the first stretch of track would run from the station", f->route, NULL);
+  add_phrase_highlight (P (f), f->star, "the first stretch of track would run from the station", f->route, NULL);
+  add_phrase_highlight (P (f), f->star, "Noise from the depot worries residents", f->noise, NULL);
 
   /* One passage under both the parent and its sub-tag: one highlight. */
   both[0] = f->impacts;
@@ -298,7 +275,7 @@ test_matrix_per_words (Fixture       *f,
   gint64 docs[2] = { f->post, tiny };
   guint words_post;
 
-  mark (P (f), tiny, "Tram fares rise", f->cost);
+  add_phrase_highlight (P (f), tiny, "Tram fares rise", f->cost, NULL);
   options.per_1000_words = TRUE;
   c = dossier_project_compare (P (f), docs, 2, &options, &error);
   g_assert_no_error (error);
@@ -402,7 +379,7 @@ test_arrange_sort (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   g_autofree char *first_id = NULL;
 
-  mark (P (f), f->wire, "The Transit Authority welcomed the plan", dust);
+  add_phrase_highlight (P (f), f->wire, "The Transit Authority welcomed the plan", dust, NULL);
   c = compare (f, &options);
   g_assert_cmpuint (dossier_comparison_get_row_n_below (c, dossier_comparison_find_row (c, f->impacts)), ==, 2);
   g_assert_cmpuint (dossier_comparison_get_row_n_below (c, dossier_comparison_find_row (c, f->cost)), ==, 0);
@@ -496,7 +473,7 @@ test_arrange_filter_tree (Fixture       *f,
   char filter[16];
   int impacts;
 
-  mark (P (f), f->wire, "The Transit Authority welcomed the plan", dust);
+  add_phrase_highlight (P (f), f->wire, "The Transit Authority welcomed the plan", dust, NULL);
   c = compare (f, &options);
 
   /* A match keeps the rows it is under; case and accents aside. */
@@ -1041,11 +1018,11 @@ test_figures_agree (Fixture       *f,
   docs[0] = add_doc (P (f), "One", "The grant is £72m. Patients wait 11 minutes.");
   docs[1] = add_doc (P (f), "Two", "A grant of £72 million was agreed. The wait is 11 minutes.");
   docs[2] = add_doc (P (f), "Tres", "La subvención es de 72 millones de libras. Esperan 12 minutos.");
-  mark (P (f), docs[0], "The grant is £72m", grant);
-  mark (P (f), docs[1], "A grant of £72 million was agreed", grant);
-  mark (P (f), docs[2], "La subvención es de 72 millones de libras", grant);
-  mark (P (f), docs[0], "Patients wait 11 minutes", wait);
-  mark (P (f), docs[1], "The wait is 11 minutes", wait);
+  add_phrase_highlight (P (f), docs[0], "The grant is £72m", grant, NULL);
+  add_phrase_highlight (P (f), docs[1], "A grant of £72 million was agreed", grant, NULL);
+  add_phrase_highlight (P (f), docs[2], "La subvención es de 72 millones de libras", grant, NULL);
+  add_phrase_highlight (P (f), docs[0], "Patients wait 11 minutes", wait, NULL);
+  add_phrase_highlight (P (f), docs[1], "The wait is 11 minutes", wait, NULL);
 
   all = dossier_project_compare_divergences (P (f), docs, 3, &error);
   g_assert_no_error (error);
@@ -1054,7 +1031,7 @@ test_figures_agree (Fixture       *f,
   g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
 
   /* Twelve minutes in the third is a disagreement. */
-  mark (P (f), docs[2], "Esperan 12 minutos", wait);
+  add_phrase_highlight (P (f), docs[2], "Esperan 12 minutos", wait, NULL);
   g_clear_pointer (&all, g_ptr_array_unref);
   all = dossier_project_compare_divergences (P (f), docs, 3, &error);
   g_assert_no_error (error);
@@ -1102,12 +1079,12 @@ test_figures_same_thing (Fixture       *f,
   docs[2] = add_doc (P (f), "Mercury",
                      "Officials said the ministry’s grant is £60–72 million. "
                      "Drivers face detours of 15 minutes.");
-  mark (P (f), docs[0], "The ministry has offered £72 million from its transit fund", money);
-  mark (P (f), docs[1], "Every pound above £164 million falls on the city", money);
-  mark (P (f), docs[0], "The tram trip to the centre will take 11 minutes", time);
-  mark (P (f), docs[1], "Detours for drivers add 12 to 18 minutes each way", time);
-  mark (P (f), docs[2], "the ministry’s grant is £60–72 million", money);
-  mark (P (f), docs[2], "Drivers face detours of 15 minutes", time);
+  add_phrase_highlight (P (f), docs[0], "The ministry has offered £72 million from its transit fund", money, NULL);
+  add_phrase_highlight (P (f), docs[1], "Every pound above £164 million falls on the city", money, NULL);
+  add_phrase_highlight (P (f), docs[0], "The tram trip to the centre will take 11 minutes", time, NULL);
+  add_phrase_highlight (P (f), docs[1], "Detours for drivers add 12 to 18 minutes each way", time, NULL);
+  add_phrase_highlight (P (f), docs[2], "the ministry’s grant is £60–72 million", money, NULL);
+  add_phrase_highlight (P (f), docs[2], "Drivers face detours of 15 minutes", time, NULL);
 
   all = dossier_project_compare_divergences (P (f), docs, 3, &error);
   g_assert_no_error (error);
@@ -1127,8 +1104,8 @@ test_figures_same_thing (Fixture       *f,
     four[3] = add_doc (P (f), "Herald",
                        "The transit grant from the ministry is £80 million. "
                        "A tram trip into the centre takes 14 minutes.");
-    mark (P (f), four[3], "The transit grant from the ministry is £80 million", money);
-    mark (P (f), four[3], "A tram trip into the centre takes 14 minutes", time);
+    add_phrase_highlight (P (f), four[3], "The transit grant from the ministry is £80 million", money, NULL);
+    add_phrase_highlight (P (f), four[3], "A tram trip into the centre takes 14 minutes", time, NULL);
     all = dossier_project_compare_divergences (P (f), four, 4, &error);
     g_assert_no_error (error);
   }
@@ -1166,8 +1143,8 @@ test_figures_change (Fixture       *f,
   docs[1] = add_doc (P (f), "Bulletin",
                      "Slower car trips: detours of 10 to 15 minutes while the bridge is shut.");
   docs[2] = add_doc (P (f), "Post", "Drivers face detours of 25 minutes.");
-  mark (P (f), docs[0], "Crossing town takes 20 to 35 minutes by car in the morning rush", time);
-  mark (P (f), docs[1], "Slower car trips: detours of 10 to 15 minutes", time);
+  add_phrase_highlight (P (f), docs[0], "Crossing town takes 20 to 35 minutes by car in the morning rush", time, NULL);
+  add_phrase_highlight (P (f), docs[1], "Slower car trips: detours of 10 to 15 minutes", time, NULL);
 
   all = dossier_project_compare_divergences (P (f), docs, 2, &error);
   g_assert_no_error (error);
@@ -1176,7 +1153,7 @@ test_figures_change (Fixture       *f,
   /* Another detour, longer: that is a disagreement, the car journey out
    * of it. */
   g_clear_pointer (&all, g_ptr_array_unref);
-  mark (P (f), docs[2], "Drivers face detours of 25 minutes", time);
+  add_phrase_highlight (P (f), docs[2], "Drivers face detours of 25 minutes", time, NULL);
   all = dossier_project_compare_divergences (P (f), docs, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, time), ==, 1);

@@ -148,7 +148,7 @@ add_phrase_highlight (DossierProject *project,
   g_assert_nonnull (at);
   start = g_utf8_pointer_to_offset (text, at);
   id = dossier_project_add_highlight (project, document, start, start + g_utf8_strlen (phrase, -1),
-                                      &tag, 1, NULL, &error);
+                                      &tag, tag != 0 ? 1 : 0, NULL, &error);
   g_assert_no_error (error);
   h = dossier_project_get_highlight (project, id, &error);
   g_assert_no_error (error);

@@ -35,8 +35,9 @@ gint64                 add_markdown_doc      (DossierProject *project,
                                               const char     *text,
                                               const char     *outlet,
                                               const char     *published);
-/* Highlights the first @phrase in @document's text with @tag; returns its
- * id, its UUID in *@uuid (transfer full; may be NULL). */
+/* Highlights the first @phrase in @document's text with @tag (0: no tag,
+ * as evidence is); returns its id, its UUID in *@uuid (transfer full; may
+ * be NULL). */
 gint64                 add_phrase_highlight  (DossierProject *project,
                                               gint64          document,
                                               const char     *phrase,
