@@ -543,6 +543,20 @@ best_in_window (DossierAnchorText *self,
 /* ------------------------------------------------------------------------ */
 /* Locating                                                                 */
 
+/* What one search looks for: the quote's @m characters, the context that
+ * stood before and after it, and where it was. A long quote is looked for
+ * as two of these, its head and its tail, each with its own context. */
+typedef struct
+{
+  const gunichar *quote;
+  gint64          m;
+  const gunichar *prefix;
+  gint64          plen;
+  const gunichar *suffix;
+  gint64          slen;
+  gint64          old_start;
+} Search;
+
 typedef struct
 {
   gint64 first;
@@ -571,16 +585,12 @@ compare_gint64 (gconstpointer a,
 
 static gboolean
 locate_approximate (DossierAnchorText *self,
-                    const gunichar    *quote,
-                    gint64             m,
-                    const gunichar    *prefix,
-                    gint64             plen,
-                    const gunichar    *suffix,
-                    gint64             slen,
-                    gint64             old_start,
+                    const Search      *w,
                     gint64            *start,
                     gint64            *end)
 {
+  gint64 m = w->m;
+  gint64 old_start = w->old_start;
   gint64 max_errors = m / 4;
   g_autoptr(GArray) seeds = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -596,21 +606,21 @@ locate_approximate (DossierAnchorText *self,
   add_votes (seeds, CLAMP (old_start, 0, self->len), 1);
 
   /* Right after its prefix, right before its suffix. */
-  if (plen >= GRAM)
+  if (w->plen >= GRAM)
     {
-      gint64 n = MIN (plen, CONTEXT_SEED);
+      gint64 n = MIN (w->plen, CONTEXT_SEED);
 
       g_array_set_size (hits, 0);
-      find_all (self, prefix + plen - n, n, old_start - n, MAX_CONTEXT_HITS, hits);
+      find_all (self, w->prefix + w->plen - n, n, old_start - n, MAX_CONTEXT_HITS, hits);
       for (guint i = 0; i < hits->len; i++)
         add_votes (seeds, g_array_index (hits, gint64, i) + n, 3);
     }
-  if (slen >= GRAM)
+  if (w->slen >= GRAM)
     {
-      gint64 n = MIN (slen, CONTEXT_SEED);
+      gint64 n = MIN (w->slen, CONTEXT_SEED);
 
       g_array_set_size (hits, 0);
-      find_all (self, suffix, n, old_start + m, MAX_CONTEXT_HITS, hits);
+      find_all (self, w->suffix, n, old_start + m, MAX_CONTEXT_HITS, hits);
       for (guint i = 0; i < hits->len; i++)
         add_votes (seeds, g_array_index (hits, gint64, i) - m, 3);
     }
@@ -623,7 +633,7 @@ locate_approximate (DossierAnchorText *self,
           gint64 o = MIN (off, m - CHUNK);
 
           g_array_set_size (hits, 0);
-          find_all (self, quote + o, CHUNK, old_start + o, MAX_CHUNK_HITS, hits);
+          find_all (self, w->quote + o, CHUNK, old_start + o, MAX_CHUNK_HITS, hits);
           if (hits->len >= MAX_CHUNK_HITS)
             continue;
           for (guint i = 0; i < hits->len; i++)
@@ -671,8 +681,8 @@ locate_approximate (DossierAnchorText *self,
         break;
     }
 
-  myers_init (&forward, quote, m, FALSE);
-  myers_init (&backward, quote, m, TRUE);
+  myers_init (&forward, w->quote, m, FALSE);
+  myers_init (&backward, w->quote, m, TRUE);
 
   for (guint i = 0; i < MIN (clusters->len, MAX_WINDOWS); i++)
     {
@@ -703,25 +713,21 @@ locate_approximate (DossierAnchorText *self,
 }
 
 /* How many characters of the old context agree around an occurrence of
- * @m characters at @at: the prefix read backwards from the quote, the
+ * the quote at @at: the prefix read backwards from the quote, the
  * suffix forwards, each up to its first difference. Both count alike, so
  * occurrences that only one side tells apart are still told apart. */
 static gint64
 context_score (const DossierAnchorText *self,
                gint64                   at,
-               gint64                   m,
-               const gunichar          *prefix,
-               gint64                   plen,
-               const gunichar          *suffix,
-               gint64                   slen)
+               const Search            *w)
 {
   gint64 score = 0;
 
-  for (gint64 k = 0; k < plen && at - 1 - k >= 0; k++, score++)
-    if (self->chars[at - 1 - k] != prefix[plen - 1 - k])
+  for (gint64 k = 0; k < w->plen && at - 1 - k >= 0; k++, score++)
+    if (self->chars[at - 1 - k] != w->prefix[w->plen - 1 - k])
       break;
-  for (gint64 k = 0; k < slen && at + m + k < self->len; k++, score++)
-    if (self->chars[at + m + k] != suffix[k])
+  for (gint64 k = 0; k < w->slen && at + w->m + k < self->len; k++, score++)
+    if (self->chars[at + w->m + k] != w->suffix[k])
       break;
 
   return score;
@@ -731,26 +737,20 @@ context_score (const DossierAnchorText *self,
  * context agrees around it, then by distance to the old start. */
 static gboolean
 locate_exact (DossierAnchorText *self,
-              const gunichar    *q,
-              gint64             m,
-              const gunichar    *prefix,
-              gint64             plen,
-              const gunichar    *suffix,
-              gint64             slen,
-              gint64             old_start,
+              const Search      *w,
               gint64            *start)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 best = -1, best_score = -1;
 
-  find_all (self, q, m, old_start, 0, hits);
+  find_all (self, w->quote, w->m, w->old_start, 0, hits);
   for (guint i = 0; i < hits->len; i++)
     {
       gint64 at = g_array_index (hits, gint64, i);
-      gint64 score = context_score (self, at, m, prefix, plen, suffix, slen);
+      gint64 score = context_score (self, at, w);
 
       if (score > best_score ||
-          (score == best_score && ABS (at - old_start) < ABS (best - old_start)))
+          (score == best_score && ABS (at - w->old_start) < ABS (best - w->old_start)))
         {
           best_score = score;
           best = at;
@@ -800,23 +800,17 @@ middle_agrees (DossierAnchorText *self,
 
 static gboolean
 locate_piece (DossierAnchorText *self,
-              const gunichar    *q,
-              gint64             m,
-              const gunichar    *prefix,
-              gint64             plen,
-              const gunichar    *suffix,
-              gint64             slen,
-              gint64             old_start,
+              const Search      *w,
               gint64            *start,
               gint64            *end)
 {
-  if (locate_exact (self, q, m, prefix, plen, suffix, slen, old_start, start))
+  if (locate_exact (self, w, start))
     {
-      *end = *start + m;
+      *end = *start + w->m;
       return TRUE;
     }
 
-  return locate_approximate (self, q, m, prefix, plen, suffix, slen, old_start, start, end);
+  return locate_approximate (self, w, start, end);
 }
 
 /* A long quote (a whole section) is found by its head and its tail, each
@@ -824,24 +818,23 @@ locate_piece (DossierAnchorText *self,
  * edit distance over the whole of it would cost too much. */
 static gboolean
 locate_long (DossierAnchorText *self,
-             const gunichar    *q,
-             gint64             m,
-             const gunichar    *prefix,
-             gint64             plen,
-             const gunichar    *suffix,
-             gint64             slen,
-             gint64             old_start,
+             const Search      *w,
              gint64            *start,
              gint64            *end)
 {
+  const gunichar *q = w->quote;
+  gint64 m = w->m;
+  /* The head's suffix and the tail's prefix are the quote's own text. */
+  Search head = { q, END_PIECE, w->prefix, w->plen, q + END_PIECE, DOSSIER_CONTEXT_LENGTH,
+                  w->old_start };
+  Search tail = { q + m - END_PIECE, END_PIECE,
+                  q + m - END_PIECE - DOSSIER_CONTEXT_LENGTH, DOSSIER_CONTEXT_LENGTH,
+                  w->suffix, w->slen, w->old_start + m - END_PIECE };
   gint64 hs, he, ts, te;
 
-  if (!locate_piece (self, q, END_PIECE, prefix, plen, q + END_PIECE, DOSSIER_CONTEXT_LENGTH,
-                     old_start, &hs, &he))
+  if (!locate_piece (self, &head, &hs, &he))
     return FALSE;
-  if (!locate_piece (self, q + m - END_PIECE, END_PIECE,
-                     q + m - END_PIECE - DOSSIER_CONTEXT_LENGTH, DOSSIER_CONTEXT_LENGTH,
-                     suffix, slen, old_start + m - END_PIECE, &ts, &te))
+  if (!locate_piece (self, &tail, &ts, &te))
     return FALSE;
 
   if (te <= hs || ABS ((te - hs) - m) > m / 4 || !middle_agrees (self, q, m, hs, te))
@@ -864,6 +857,7 @@ dossier_anchor_locate (DossierAnchorText      *text,
   glong m = 0, plen = 0, slen = 0;
   gint64 s = 0, e = 0;
   gint64 old_start, old_end;
+  Search w;
   gboolean found;
 
   g_return_val_if_fail (text != NULL, DOSSIER_ANCHOR_ORPHANED);
@@ -885,11 +879,13 @@ dossier_anchor_locate (DossierAnchorText      *text,
   if (quote->suffix != NULL && g_utf8_validate (quote->suffix, -1, NULL))
     suffix = g_utf8_to_ucs4_fast (quote->suffix, -1, &slen);
 
+  w = (Search) { q, m, prefix, plen, suffix, slen, old_start };
+
   /* 1. Still where it was, context and all: no other occurrence can agree
    * better, and it is the nearest. (The quote alone is not enough: a
    * reordering may have put another occurrence at the old offsets.) */
   if (old_end - old_start == m && matches_at (text, old_start, q, m) &&
-      context_score (text, old_start, m, prefix, plen, suffix, slen) == plen + slen)
+      context_score (text, old_start, &w) == plen + slen)
     {
       *start = old_start;
       *end = old_end;
@@ -898,7 +894,7 @@ dossier_anchor_locate (DossierAnchorText      *text,
 
   /* 2. Word for word, wherever the context agrees best (the old offsets
    * winning ties). */
-  if (locate_exact (text, q, m, prefix, plen, suffix, slen, old_start, &s))
+  if (locate_exact (text, &w, &s))
     {
       *start = s;
       *end = s + m;
@@ -908,9 +904,9 @@ dossier_anchor_locate (DossierAnchorText      *text,
 
   /* 3. Approximately. */
   if (m > LONG_QUOTE)
-    found = locate_long (text, q, m, prefix, plen, suffix, slen, old_start, &s, &e);
+    found = locate_long (text, &w, &s, &e);
   else
-    found = locate_approximate (text, q, m, prefix, plen, suffix, slen, old_start, &s, &e);
+    found = locate_approximate (text, &w, &s, &e);
 
   if (found)
     {
