@@ -452,6 +452,22 @@ measure_lines (PangoLayout *layout)
   return lines;
 }
 
+/* Adds a block of @kind with its spacing, and returns it for the rest. */
+static Block *
+add_simple (DossierBriefingLayout *self,
+            BlockKind              kind,
+            double                 space_before,
+            double                 space_after)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->space_before = space_before;
+  block->space_after = space_after;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
 /* Adds a block of @run's text (which it takes). */
 static Block *
 add_text (DossierBriefingLayout *self,
@@ -462,12 +478,9 @@ add_text (DossierBriefingLayout *self,
           double                 space_before,
           double                 space_after)
 {
-  Block *block = g_new0 (Block, 1);
+  Block *block = add_simple (self, BLOCK_TEXT, space_before, space_after);
 
-  block->kind = BLOCK_TEXT;
   block->x = x;
-  block->space_before = space_before;
-  block->space_after = space_after;
   block->layout = new_layout (self, font, self->text_width - (x - MARGIN_X), hanging);
   pango_layout_set_line_spacing (block->layout, 1.2);
   pango_layout_set_text (block->layout, run->text->str, (int) run->text->len);
@@ -476,7 +489,6 @@ add_text (DossierBriefingLayout *self,
   block->marks = g_steal_pointer (&run->marks);
   block->links = g_steal_pointer (&run->links);
   run_clear (run);
-  g_ptr_array_add (self->blocks, block);
   return block;
 }
 
@@ -495,19 +507,6 @@ add_plain (DossierBriefingLayout *self,
   add_text (self, &run, font, MARGIN_X, 0, space_before, space_after);
 }
 
-static void
-add_simple (DossierBriefingLayout *self,
-            BlockKind              kind,
-            double                 space_before,
-            double                 space_after)
-{
-  Block *block = g_new0 (Block, 1);
-
-  block->kind = kind;
-  block->space_before = space_before;
-  block->space_after = space_after;
-  g_ptr_array_add (self->blocks, block);
-}
 
 static void
 add_heading (DossierBriefingLayout *self,
