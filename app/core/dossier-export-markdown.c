@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-export-summary-private.h"
+#include "dossier-markdown-private.h"
 
 /* ---- Escaping ------------------------------------------------------------ */
 
@@ -81,17 +82,8 @@ md_inline (GString    *out,
       /* "1. " or "1) " at the start of a line would be a list item. */
       if (line_start && g_ascii_isdigit (c))
         {
-          const char *q = p;
-
-          while (g_ascii_isdigit (*q))
-            q++;
-          if (*q == '.' || *q == ')')
-            {
-              g_string_append_len (out, p, q - p);
-              g_string_append_c (out, '\\');
-              p = q;
-              c = *q;
-            }
+          p = dossier_markdown_escape_list_number (out, p);
+          c = *p;
         }
 
       g_string_append_c (out, c);

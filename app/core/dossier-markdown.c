@@ -17,6 +17,8 @@
 
 #include <dossier/dossier-markdown.h>
 
+#include "dossier-markdown-private.h"
+
 /* ---- Nodes ---------------------------------------------------------------- */
 
 static DossierMarkdownNode *
@@ -1402,6 +1404,21 @@ dossier_markdown_is_uuid (const char *str)
   return str != NULL && g_uuid_string_is_valid (str);
 }
 
+const char *
+dossier_markdown_escape_list_number (GString    *out,
+                                     const char *p)
+{
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q == p || (*q != '.' && *q != ')'))
+    return p;
+  g_string_append_len (out, p, q - p);
+  g_string_append_c (out, '\\');
+  return q;
+}
+
 char *
 dossier_markdown_escape (const char *text)
 {
@@ -1421,18 +1438,8 @@ dossier_markdown_escape (const char *text)
         g_string_append_c (out, '\\');
       else if (line_start && g_ascii_isdigit (c))
         {
-          /* "2024. A year…" at a line's start would be a numbered item. */
-          const char *q = p;
-
-          while (g_ascii_isdigit (*q))
-            q++;
-          if (*q == '.' || *q == ')')
-            {
-              g_string_append_len (out, p, q - p);
-              g_string_append_c (out, '\\');
-              p = q;
-              c = *p;
-            }
+          p = dossier_markdown_escape_list_number (out, p);
+          c = *p;
         }
 
       g_string_append_c (out, c);
