@@ -325,6 +325,28 @@ test_length_and_slice (void)
   g_assert_cmpstr (s5, ==, "");
 }
 
+/* A cursor's slices are dossier_text_slice()'s, in any order: forwards it
+ * walks on, backwards it starts over; a reversed or past-the-end range is
+ * empty. */
+static void
+test_cursor_slice (void)
+{
+  const char *text = "Caf" E_ACUTE " " FAMILY " " CJK " " ARABIC " " FLAG "!";
+  const gint64 ranges[][2] = {
+    { 0, 4 }, { 5, 10 }, { 11, 13 }, { 3, 4 }, { 14, 19 }, { 19, 14 }, { 20, 1000 },
+    { 500, 600 }, { 0, 0 }, { 2, 23 },
+  };
+  DossierTextCursor cursor = DOSSIER_TEXT_CURSOR_INIT (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autofree char *got = dossier_text_cursor_slice (&cursor, ranges[i][0], ranges[i][1]);
+      g_autofree char *want = dossier_text_slice (text, ranges[i][0], ranges[i][1]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
 static void
 test_quote_context (void)
 {
@@ -699,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/filter-like-slowly", test_filter_like_slowly);
   g_test_add_func ("/dossier/text/normalize-big", test_normalize_big);
   g_test_add_func ("/dossier/text/length-and-slice", test_length_and_slice);
+  g_test_add_func ("/dossier/text/cursor-slice", test_cursor_slice);
   g_test_add_func ("/dossier/text/quote-context", test_quote_context);
   g_test_add_func ("/dossier/text/context-near-end", test_context_near_end);
   g_test_add_func ("/dossier/text/hash", test_hash);

@@ -372,40 +372,6 @@ dossier_argument_suggestion_free (DossierArgumentSuggestion *suggestion)
   g_free (suggestion);
 }
 
-/* Reads blocks' text front to back without walking the text again for
- * each (blocks come in text order). */
-typedef struct
-{
-  const char *text;
-  const char *p;
-  gint64      offset;
-} Cursor;
-
-static const char *
-cursor_seek (Cursor *cursor,
-             gint64  offset)
-{
-  if (offset < cursor->offset)
-    {
-      cursor->p = cursor->text;
-      cursor->offset = 0;
-    }
-  for (; cursor->offset < offset && *cursor->p != '\0'; cursor->offset++)
-    cursor->p = g_utf8_next_char (cursor->p);
-  return cursor->p;
-}
-
-static char *
-cursor_slice (Cursor *cursor,
-              gint64  start,
-              gint64  end)
-{
-  const char *from = cursor_seek (cursor, start);
-  const char *to = cursor_seek (cursor, end);
-
-  return g_strndup (from, to - from);
-}
-
 /* A heading's reach: its level and side, kept on a stack so that a
  * neutral subheading ("Economic") under "Advantages" stays on its side. */
 typedef struct
@@ -441,7 +407,7 @@ dossier_suggest_arguments (const char         *text,
 {
   GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_argument_suggestion_free);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Section));
-  Cursor cursor = { text, text, 0 };
+  DossierTextCursor cursor = DOSSIER_TEXT_CURSOR_INIT (text);
   /* A label paragraph or item ("Cons:") reaches over the list right after
    * it; a list item label, over the items nested under it. */
   Side label_side = SIDE_NONE;
@@ -458,7 +424,7 @@ dossier_suggest_arguments (const char         *text,
   for (guint i = 0; i < n_blocks; i++)
     {
       const DossierBlock *block = &blocks[i];
-      g_autofree char *raw = cursor_slice (&cursor, block->start, block->end);
+      g_autofree char *raw = dossier_text_cursor_slice (&cursor, block->start, block->end);
       char *body = g_strstrip (raw);
       const Section *section;
       Side side = SIDE_NONE;

@@ -1253,8 +1253,7 @@ dossier_suggest_stakeholders (const char         *text,
   g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
   Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms };
-  const char *p = text;
-  gint64 offset = 0;
+  DossierTextCursor cursor = DOSSIER_TEXT_CURSOR_INIT (text);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1264,23 +1263,15 @@ dossier_suggest_stakeholders (const char         *text,
   for (guint b = 0; b < n_blocks; b++)
     {
       const DossierBlock *block = &blocks[b];
-      const char *from, *to;
       g_autofree char *body_text = NULL;
       g_autoptr(GArray) tokens = NULL;
 
       /* Headings and titles capitalise every word. */
       if (block->kind == DOSSIER_BLOCK_TITLE || block->kind == DOSSIER_BLOCK_HEADING ||
-          block->kind == DOSSIER_BLOCK_PREFORMATTED || block->start < offset)
+          block->kind == DOSSIER_BLOCK_PREFORMATTED || block->start < cursor.offset)
         continue;
 
-      for (; offset < block->start && *p != '\0'; offset++)
-        p = g_utf8_next_char (p);
-      from = p;
-      for (; offset < block->end && *p != '\0'; offset++)
-        p = g_utf8_next_char (p);
-      to = p;
-
-      body_text = g_strndup (from, to - from);
+      body_text = dossier_text_cursor_slice (&cursor, block->start, block->end);
       tokens = tokenize (body_text, block->start);
       if (tokens->len > 0)
         collect_block (&col, tokens, skip_label (tokens, body_text));

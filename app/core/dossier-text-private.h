@@ -42,6 +42,27 @@ gboolean dossier_text_validate  (const char *str,
 guint    dossier_text_line_at   (const char *str,
                                  gsize       offset);
 
+/* Reads slices of a text by character offsets without walking it from its
+ * start for each, when they come front to back (as a document's blocks
+ * do); an offset behind the last one starts over. */
+typedef struct
+{
+  const char *text;
+  const char *p;       /* where @offset is */
+  gint64      offset;
+} DossierTextCursor;
+
+#define DOSSIER_TEXT_CURSOR_INIT(text) { (text), (text), 0 }
+
+/* Where character @offset of the text is (its end if shorter). */
+const char *dossier_text_cursor_seek  (DossierTextCursor *cursor,
+                                       gint64             offset);
+
+/* A copy of characters [@start, @end) of the text ("" when empty). */
+char       *dossier_text_cursor_slice (DossierTextCursor *cursor,
+                                       gint64             start,
+                                       gint64             end);
+
 /* The first 60 characters of @text on one line (line breaks and tabs as
  * spaces, "…" when cut), valid UTF-8 whatever @text is (NULL: ""): a
  * passage named in a one-line report by its own words. */

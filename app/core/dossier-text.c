@@ -654,6 +654,32 @@ dossier_text_slice (const char *text,
   return g_strndup (from, to - from);
 }
 
+const char *
+dossier_text_cursor_seek (DossierTextCursor *cursor,
+                          gint64             offset)
+{
+  if (offset < cursor->offset)
+    {
+      cursor->p = cursor->text;
+      cursor->offset = 0;
+    }
+  for (; cursor->offset < offset && *cursor->p != '\0'; cursor->offset++)
+    cursor->p = g_utf8_next_char (cursor->p);
+  return cursor->p;
+}
+
+char *
+dossier_text_cursor_slice (DossierTextCursor *cursor,
+                           gint64             start,
+                           gint64             end)
+{
+  const char *from = dossier_text_cursor_seek (cursor, start);
+  /* An empty or reversed range is empty, without seeking back. */
+  const char *to = end > start ? dossier_text_cursor_seek (cursor, end) : from;
+
+  return g_strndup (from, to - from);
+}
+
 void
 dossier_text_quote_context (const char  *text,
                             gint64       start,
