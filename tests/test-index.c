@@ -96,6 +96,44 @@ test_at_once (TestProject   *f,
   g_assert_true (finds (f->project, "breakwater", id));
 }
 
+/* Several texts waiting are indexed at once together, each of them: a
+ * writable open finds three left on the list (and a deleted document's
+ * row, which the list may still name) and indexes every one. */
+static void
+test_at_once_several (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("several", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  const char *words[] = { "cormorant", "heron", "plover" };
+  gint64 ids[G_N_ELEMENTS (words)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("The %s nests on the breakwater.", words[i]);
+
+      ids[i] = add_doc (project, words[i], text);
+    }
+  dossier_project_close (project);
+  g_clear_object (&project);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    unindex_behind_the_back (path, ids[i]);
+  test_sql_exec (path, "INSERT INTO documents_unindexed (document) VALUES (9999)");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_assert_true (finds (project, words[i], ids[i]));
+      g_assert_false (finds (project, words[(i + 1) % G_N_ELEMENTS (words)], ids[i]));
+    }
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
 /* In the background: a thread indexes it ("indexing" goes TRUE, then
  * FALSE); a search made before it is done still finds the document. */
 static void
@@ -293,6 +331,7 @@ main (int   argc,
 
   g_test_add ("/dossier/index/at-once", TestProject, NULL,
               test_project_set_up, test_at_once, test_project_tear_down);
+  g_test_add_func ("/dossier/index/at-once-several", test_at_once_several);
   g_test_add_func ("/dossier/index/background", test_background);
   g_test_add_func ("/dossier/index/close-while-indexing", test_close_while_indexing);
   g_test_add_func ("/dossier/index/killed-before-indexing", test_killed_before_indexing);
