@@ -15,10 +15,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "dossier-accessible.h"
 #include "dossier-evidence-picker.h"
 #include "dossier-filter-popover.h"
 #include "dossier-stakeholder-row.h"
+#include "dossier-ui-utils.h"
 
 /* A statement in a toast is cut after this many characters. */
 #define TOAST_NAME_CHARS 60
@@ -214,22 +214,6 @@ dossier_evidence_picker_describe (DossierFilterPopover *popover,
 
 /* ---- adding ------------------------------------------------------------------------ */
 
-static void
-show_toast (DossierEvidencePicker *self,
-            const char            *message,
-            gboolean               undo)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  /* The overlay around the widget the picker points from. */
-  dossier_accessible_show_toast (GTK_WIDGET (self), toast);
-}
-
 static char *
 short_name (GObject *item)
 {
@@ -265,7 +249,7 @@ add_to (DossierEvidencePicker *self,
       /* Citing it again would only blank the link's note. */
       message = g_strdup_printf (_("Already evidence for “%s”"), name);
       gtk_popover_popdown (GTK_POPOVER (self));
-      show_toast (self, message, FALSE);
+      dossier_show_toast (GTK_WIDGET (self), message, FALSE);
       return;
     }
 
@@ -307,7 +291,8 @@ add_to (DossierEvidencePicker *self,
   g_object_ref (item);
   gtk_popover_popdown (GTK_POPOVER (self));
   message = g_strdup_printf (_("Added as evidence for “%s”"), name);
-  show_toast (self, message, TRUE);
+  /* The overlay around the widget the picker points from. */
+  dossier_show_toast (GTK_WIDGET (self), message, TRUE);
   g_signal_emit (self, signals[EVIDENCE_ADDED], 0, item);
   g_object_unref (item);
 }

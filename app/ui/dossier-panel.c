@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "dossier-accessible.h"
 #include "dossier-panel-private.h"
 #include "dossier-ui-utils.h"
 
@@ -83,25 +82,12 @@ dossier_panel_show_toast (DossierPanel *self,
                           const char   *message,
                           gboolean      undo)
 {
-  GtkWidget *overlay;
-  AdwToast *toast;
-
   g_return_val_if_fail (DOSSIER_IS_PANEL (self), FALSE);
   g_return_val_if_fail (message != NULL, FALSE);
 
   /* The window's overlay, found by the widget tree rather than through
    * the window's type: a panel works in any window that has one. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return FALSE;
-
-  toast = adw_toast_new (message);
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  return dossier_accessible_show_toast (overlay, toast);
+  return dossier_show_toast (GTK_WIDGET (self), message, undo);
 }
 
 void
@@ -109,16 +95,9 @@ dossier_panel_report_error (DossierPanel *self,
                             const char   *what,
                             const GError *error)
 {
-  g_autofree char *message = NULL;
-
   g_return_if_fail (DOSSIER_IS_PANEL (self));
-  g_return_if_fail (what != NULL);
 
-  /* "What failed: why" — the core's messages already say what to do. */
-  /* Translators: a failed action in a toast: what failed, then why */
-  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
-  dossier_panel_show_toast (self, message, FALSE);
-  g_message ("%s", message);
+  dossier_report_in_toast (GTK_WIDGET (self), what, error);
 }
 
 void

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-accessible.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-evidence-picker.h"
 #include "dossier-reader-page-private.h"
@@ -18,43 +17,8 @@
 #include "dossier-text-dialog.h"
 #include "dossier-ui-utils.h"
 
-/* ---- Messages ------------------------------------------------------------- */
-
-void
-_dossier_reader_page_show_toast (DossierReaderPage *self,
-                                 const char        *message,
-                                 gboolean           undo)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  /* The window's overlay, found by the widget tree: the page works in any
-   * window that has one. */
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (message);
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  dossier_accessible_show_toast (overlay, toast);
-}
-
-void
-_dossier_reader_page_report_error (DossierReaderPage *self,
-                                   const char        *what,
-                                   const GError      *error)
-{
-  g_autofree char *message = NULL;
-
-  /* "What failed: why" — the core's messages already say what to do. */
-  /* Translators: a failed action in a toast: what failed, then why */
-  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
-  _dossier_reader_page_show_toast (self, message, FALSE);
-  g_message ("%s", message);
-}
+/* Toasts (dossier_show_toast()) go to the window's overlay, found by the
+ * widget tree: the page works in any window that has one. */
 
 static gboolean
 require_writable (DossierReaderPage *self)
@@ -63,7 +27,7 @@ require_writable (DossierReaderPage *self)
     return FALSE;
   if (dossier_project_get_read_only (self->project))
     {
-      _dossier_reader_page_show_toast (self, _("This project is open read-only"), FALSE);
+      dossier_show_toast (GTK_WIDGET (self), _("This project is open read-only"), FALSE);
       return FALSE;
     }
   return TRUE;
@@ -79,7 +43,7 @@ selection_or_hint (DossierReaderPage *self,
 {
   if (_dossier_reader_page_has_selection (self, start, end))
     return TRUE;
-  _dossier_reader_page_show_toast (self, hint, FALSE);
+  dossier_show_toast (GTK_WIDGET (self), hint, FALSE);
   return FALSE;
 }
 
@@ -251,7 +215,7 @@ describe_caret_action (GtkWidget  *widget,
   DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
   g_autofree char *description = _dossier_reader_page_describe_caret (self);
 
-  _dossier_reader_page_show_toast (self, description != NULL ? description
+  dossier_show_toast (GTK_WIDGET (self), description != NULL ? description
                                                              : _("The caret is in no highlight"),
                                    FALSE);
 }
@@ -315,13 +279,13 @@ apply_tag_action (GtkWidget  *widget,
     {
       g_autofree char *message =
         g_strdup_printf (_("No tag has the number %d — add tags to the codebook, or press Ctrl+T"), slot);
-      _dossier_reader_page_show_toast (self, message, FALSE);
+      dossier_show_toast (GTK_WIDGET (self), message, FALSE);
       return;
     }
 
   id = dossier_project_tag_range (self->project, self->document_id, start, end, tag_id, &error);
   if (id <= 0)
-    _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+    dossier_report_in_toast (GTK_WIDGET (self), _("Could not tag the passage"), error);
   else
     _dossier_reader_page_note_tagged (self, start, end);
 }
@@ -419,7 +383,7 @@ get_highlight_or_report (DossierReaderPage *self,
   DossierHighlight *hl = dossier_project_get_highlight (self->project, id, &error);
 
   if (hl == NULL)
-    _dossier_reader_page_report_error (self, what, error);
+    dossier_report_in_toast (GTK_WIDGET (self), what, error);
   return hl;
 }
 
@@ -440,7 +404,7 @@ on_tag_chosen (DossierReaderPage *self,
       /* A checked tag chosen again: taken off (the last one takes the
        * highlight with it, as removing it from the menu does; undo). */
       if (!dossier_project_remove_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error))
-        _dossier_reader_page_report_error (self, _("Could not remove the tag"), error);
+        dossier_report_in_toast (GTK_WIDGET (self), _("Could not remove the tag"), error);
     }
   else if (self->picker_highlight_id != 0)
     {
@@ -448,7 +412,7 @@ on_tag_chosen (DossierReaderPage *self,
 
       added = dossier_project_add_highlight_tag (self->project, self->picker_highlight_id, tag_id, &error);
       if (!added)
-        _dossier_reader_page_report_error (self, _("Could not add the tag"), error);
+        dossier_report_in_toast (GTK_WIDGET (self), _("Could not add the tag"), error);
     }
   else if (self->picker_document_id != 0)
     {
@@ -457,7 +421,7 @@ on_tag_chosen (DossierReaderPage *self,
       id = dossier_project_tag_range (self->project, self->picker_document_id,
                                       self->picker_start, self->picker_end, tag_id, &error);
       if (id <= 0)
-        _dossier_reader_page_report_error (self, _("Could not tag the passage"), error);
+        dossier_report_in_toast (GTK_WIDGET (self), _("Could not tag the passage"), error);
       else if (self->picker_document_id == self->document_id)
         _dossier_reader_page_note_tagged (self, self->picker_start, self->picker_end);
     }
@@ -654,7 +618,7 @@ edit_memo_action (GtkWidget  *widget,
 
   if (id == 0)
     {
-      _dossier_reader_page_show_toast (self, _("Place the cursor in a highlight to edit its memo"), FALSE);
+      dossier_show_toast (GTK_WIDGET (self), _("Place the cursor in a highlight to edit its memo"), FALSE);
       return;
     }
   edit_memo (self, id);
@@ -705,10 +669,10 @@ remove_highlight (DossierReaderPage *self,
   message = describe_removal (self, highlight_id);
   if (!dossier_project_delete_highlight (self->project, highlight_id, &error))
     {
-      _dossier_reader_page_report_error (self, _("Could not remove the highlight"), error);
+      dossier_report_in_toast (GTK_WIDGET (self), _("Could not remove the highlight"), error);
       return;
     }
-  _dossier_reader_page_show_toast (self, message, TRUE);
+  dossier_show_toast (GTK_WIDGET (self), message, TRUE);
 }
 
 static void
@@ -745,7 +709,7 @@ remove_highlight_tag_action (GtkWidget  *widget,
   g_variant_get (parameter, "(xx)", &highlight_id, &tag_id);
   if (!dossier_project_remove_highlight_tag (self->project, highlight_id, tag_id, &error))
     {
-      _dossier_reader_page_report_error (self, _("Could not remove the tag"), error);
+      dossier_report_in_toast (GTK_WIDGET (self), _("Could not remove the tag"), error);
       return;
     }
 
@@ -753,7 +717,7 @@ remove_highlight_tag_action (GtkWidget  *widget,
   if (tag != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Removed the tag “%s”"), dossier_tag_get_name (tag));
-      _dossier_reader_page_show_toast (self, message, TRUE);
+      dossier_show_toast (GTK_WIDGET (self), message, TRUE);
     }
 }
 

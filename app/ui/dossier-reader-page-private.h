@@ -105,14 +105,6 @@ char    *_dossier_reader_page_describe_caret      (DossierReaderPage *self);
 /* Puts that in the text view's accessible description (a screen reader
  * reads it where the caret is); on every caret move and repaint. */
 void     _dossier_reader_page_update_caret_description (DossierReaderPage *self);
-/* A toast in the window's overlay; with @undo an "Undo" button (win.undo). */
-void     _dossier_reader_page_show_toast          (DossierReaderPage *self,
-                                                   const char        *message,
-                                                   gboolean           undo);
-/* Reports @error in a toast (short failures of single actions). */
-void     _dossier_reader_page_report_error        (DossierReaderPage *self,
-                                                   const char        *what,
-                                                   const GError      *error);
 
 /* dossier-reader-page.c */
 /* Makes every span again from the live list (after a codebook change). */

@@ -18,6 +18,7 @@
 
 #include "dossier-codebook-panel.h"
 #include "dossier-reader-page-private.h"
+#include "dossier-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (DossierReaderPage, dossier_reader_page, GTK_TYPE_WIDGET)
 
@@ -468,7 +469,7 @@ watch_highlights (DossierReaderPage *self)
     {
       self->highlights = dossier_project_get_highlights (self->project, self->document_id, &error);
       if (self->highlights == NULL)
-        _dossier_reader_page_report_error (self, _("Could not show the highlights"), error);
+        dossier_report_in_toast (GTK_WIDGET (self), _("Could not show the highlights"), error);
       else
         g_signal_group_set_target (self->highlights_signals, self->highlights);
     }
@@ -509,7 +510,7 @@ load_document_text (DossierReaderPage *self)
     blocks = dossier_project_get_document_blocks (self->project, self->document_id, &error);
   if (text == NULL || blocks == NULL)
     {
-      _dossier_reader_page_report_error (self, _("Could not show the document"), error);
+      dossier_report_in_toast (GTK_WIDGET (self), _("Could not show the document"), error);
       dossier_document_view_set_text (self->document_view, "", NULL, 0);
       return;
     }
@@ -727,7 +728,7 @@ dossier_reader_page_reveal_highlight (DossierReaderPage *self,
   hl = dossier_project_get_highlight (self->project, highlight_id, &error);
   if (hl == NULL)
     {
-      _dossier_reader_page_report_error (self, _("Could not show the highlight"), error);
+      dossier_report_in_toast (GTK_WIDGET (self), _("Could not show the highlight"), error);
       return;
     }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-ui-utils.h"
 
 void
@@ -333,4 +334,40 @@ dossier_hold_tooltip_while_open (GtkWidget  *owner,
 
   g_signal_connect_object (popover, "notify::visible", G_CALLBACK (on_held_popover_visible), owner,
                            G_CONNECT_SWAPPED);
+}
+
+gboolean
+dossier_show_toast (GtkWidget  *widget,
+                    const char *message,
+                    gboolean    undo)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  return dossier_accessible_show_toast (widget, toast);
+}
+
+void
+dossier_report_in_toast (GtkWidget    *widget,
+                         const char   *what,
+                         const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (what != NULL);
+
+  /* "What failed: why" — the core's messages already say what to do. */
+  /* Translators: a failed action in a toast: what failed, then why */
+  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
+  dossier_show_toast (widget, message, FALSE);
+  g_message ("%s", message);
 }

@@ -72,6 +72,21 @@ void     dossier_ask_save_path (GtkWidget           *widget,
 void     dossier_set_tooltip_unshown (GtkWidget  *widget,
                                       const char *text);
 
+/* Shows @message in a toast in the overlay around @widget (or @widget,
+ * when it is the overlay), read out as dossier_accessible_show_toast()
+ * does; with @undo the toast offers Undo (win.undo) for what was just
+ * done. FALSE when @widget is in no overlay. */
+gboolean dossier_show_toast      (GtkWidget    *widget,
+                                  const char   *message,
+                                  gboolean      undo);
+
+/* Says in a toast (as dossier_show_toast(), without Undo) that @what
+ * failed and why — @error's message, which says what to do — and logs
+ * it. */
+void     dossier_report_in_toast (GtkWidget    *widget,
+                                  const char   *what,
+                                  const GError *error);
+
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);

@@ -20,6 +20,7 @@
 #include "dossier-codebook-panel.h"
 #include "dossier-search-panel.h"
 #include "dossier-window-private.h"
+#include "dossier-ui-utils.h"
 
 #define MAX_RECENT_IN_MENU 10
 #define ZOOM_STEP 1.1
@@ -31,18 +32,10 @@ dossier_window_show_toast (DossierWindow *self,
                            const char    *message,
                            gboolean       undo)
 {
-  AdwToast *toast;
-
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+  dossier_show_toast (GTK_WIDGET (self->toast_overlay), message, undo);
 }
 
 void
@@ -50,14 +43,11 @@ _dossier_window_report_error (DossierWindow *self,
                               const char    *what,
                               const GError  *error)
 {
-  g_autofree char *message = NULL;
-
-  /* "What failed: why" — the core's messages already say what to do. */
-  /* Translators: a failed action in a toast: what failed, then why */
-  message = g_strdup_printf (_("%s: %s"), what, error ? error->message : _("unknown error"));
-  if (self->toast_overlay != NULL)
-    dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
-  g_message ("%s", message);
+  /* Without its overlay (the window is being destroyed) it is only
+   * logged: the window itself is in no overlay. */
+  dossier_report_in_toast (self->toast_overlay != NULL ? GTK_WIDGET (self->toast_overlay)
+                                                       : GTK_WIDGET (self),
+                           what, error);
 }
 
 void
