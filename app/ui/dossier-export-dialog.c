@@ -16,6 +16,7 @@
 
 #include "dossier-briefing-export.h"
 #include "dossier-export-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierExportDialog
 {
@@ -453,40 +454,6 @@ on_memos_changed (DossierExportDialog *self)
 
 /* ---- Remembering the choices ------------------------------------------------------ */
 
-/* Combo rows are kept by name, not by row number, so that a reordered
- * list or a new format does not turn into another choice. */
-static gboolean
-row_from_name (GValue   *value,
-               GVariant *variant,
-               gpointer  user_data)
-{
-  const char * const *names = user_data;
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-name_from_row (const GValue       *value,
-               const GVariantType *type,
-               gpointer            user_data)
-{
-  const char * const *names = user_data;
-  guint row = g_value_get_uint (value);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (i == row)
-      return g_variant_new_string (names[i]);
-  return NULL;
-}
-
 static gboolean
 double_from_int (GValue   *value,
                  GVariant *variant,
@@ -524,21 +491,13 @@ bind_settings (DossierExportDialog *self)
     target_names[i] = dossier_exchange_profile_get (targets[i])->name;
 
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
-                                format_names, NULL);
-  g_settings_bind_with_mapping (self->settings, "export-group-by", self->group_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
-                                grouping_names, NULL);
-  g_settings_bind_with_mapping (self->settings, "export-memos", self->memos_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
-                                memos_names, NULL);
-  g_settings_bind_with_mapping (self->settings, "export-target", self->target_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
-                                target_names, NULL);
-  g_settings_bind_with_mapping (self->settings, "export-briefing-format", self->briefing_format_row,
-                                "selected", G_SETTINGS_BIND_DEFAULT, row_from_name, name_from_row,
-                                (gpointer) briefing_formats, NULL);
+  /* Combo rows are kept by name (see there). */
+  dossier_settings_bind_choice (self->settings, "export-format", self->format_row, format_names);
+  dossier_settings_bind_choice (self->settings, "export-group-by", self->group_row, grouping_names);
+  dossier_settings_bind_choice (self->settings, "export-memos", self->memos_row, memos_names);
+  dossier_settings_bind_choice (self->settings, "export-target", self->target_row, target_names);
+  dossier_settings_bind_choice (self->settings, "export-briefing-format", self->briefing_format_row,
+                                briefing_formats);
   g_settings_bind (self->settings, "export-briefing-appendix", self->appendix_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-headings", self->headings_switch, "active",

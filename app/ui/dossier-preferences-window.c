@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-preferences-window.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierPreferencesWindow
 {
@@ -24,7 +25,7 @@ struct _DossierPreferencesWindow
 G_DEFINE_FINAL_TYPE (DossierPreferencesWindow, dossier_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* Rows of style_row, in the order of the .ui. */
-static const char * const styles[] = { "default", "light", "dark" };
+static const char * const styles[] = { "default", "light", "dark", NULL };
 
 static gboolean
 zoom_get_mapping (GValue   *value,
@@ -41,33 +42,6 @@ zoom_set_mapping (const GValue       *value,
                   gpointer            user_data)
 {
   return g_variant_new_double (CLAMP (g_value_get_double (value) / 100.0, 0.5, 3.0));
-}
-
-static gboolean
-style_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
-{
-  const char *style = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    if (g_str_equal (style, styles[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-style_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  return g_variant_new_string (styles[i < G_N_ELEMENTS (styles) ? i : 0]);
 }
 
 static void
@@ -124,7 +98,6 @@ dossier_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "zoom", self->zoom_adjustment, "value", G_SETTINGS_BIND_DEFAULT,
                                 zoom_get_mapping, zoom_set_mapping, NULL, NULL);
-  g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                style_get_mapping, style_set_mapping, NULL, NULL);
+  dossier_settings_bind_choice (settings, "color-scheme", self->style_row, styles);
   return self;
 }

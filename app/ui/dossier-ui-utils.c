@@ -371,3 +371,50 @@ dossier_report_in_toast (GtkWidget    *widget,
   dossier_show_toast (widget, message, FALSE);
   g_message ("%s", message);
 }
+
+static gboolean
+row_from_name (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  const char * const *names = user_data;
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+name_from_row (const GValue       *value,
+               const GVariantType *type,
+               gpointer            user_data)
+{
+  const char * const *names = user_data;
+  guint row = g_value_get_uint (value);
+
+  /* No row (GTK_INVALID_LIST_POSITION) writes nothing. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (i == row)
+      return g_variant_new_string (names[i]);
+  return NULL;
+}
+
+void
+dossier_settings_bind_choice (GSettings          *settings,
+                              const char         *key,
+                              gpointer            object,
+                              const char * const *names)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (names != NULL && names[0] != NULL);
+
+  g_settings_bind_with_mapping (settings, key, object, "selected", G_SETTINGS_BIND_DEFAULT,
+                                row_from_name, name_from_row, (gpointer) names, NULL);
+}

@@ -87,6 +87,16 @@ void     dossier_report_in_toast (GtkWidget    *widget,
                                   const char   *what,
                                   const GError *error);
 
+/* Binds @key, a string setting, to @object's "selected" (a combo row's
+ * or drop-down's row): row i stands for @names[i] (NULL-terminated).
+ * Kept by name, not by row number, so that a reordered list or a new
+ * choice does not turn into another choice; a name no row has selects
+ * the first. @names must outlive the binding (a static array). */
+void     dossier_settings_bind_choice (GSettings          *settings,
+                                       const char         *key,
+                                       gpointer            object,
+                                       const char * const *names);
+
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);

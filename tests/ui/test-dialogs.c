@@ -9,6 +9,7 @@
 
 #include "dossier-document-details-dialog.h"
 #include "dossier-name-dialog.h"
+#include "dossier-preferences-window.h"
 #include "dossier-tag-choose-dialog.h"
 #include "dossier-tag-color-dialog.h"
 #include "dossier-text-dialog.h"
@@ -419,6 +420,35 @@ test_document_details_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* ---- Preferences ------------------------------------------------------------------------ */
+
+/* The Style row keeps "color-scheme" by name: the setting selects its
+ * row, and a row chosen writes its name. */
+static void
+test_preferences_style (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *scheme = NULL;
+  GtkWidget *window;
+  AdwComboRow *row;
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  window = GTK_WIDGET (dossier_preferences_window_new (NULL, settings));
+  row = ADW_COMBO_ROW (find_descendant (window, ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+
+  adw_combo_row_set_selected (row, 1);
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "light");
+
+  g_settings_set_string (settings, "color-scheme", "default");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  g_settings_reset (settings, "color-scheme");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +464,7 @@ main (int   argc,
   ADD ("tag-choose", test_tag_choose_dialog);
   ADD ("tag-color", test_tag_color_dialog);
   ADD ("document-details", test_document_details_dialog);
+  ADD ("preferences-style", test_preferences_style);
 
   return g_test_run ();
 }
