@@ -94,33 +94,44 @@ dossier_application_copy_sample_project (GError **error)
   return g_steal_pointer (&dest_path);
 }
 
+/* Writes "recent-projects" again: @first (if not NULL) on top, then the
+ * list as it was without @path; MAX_RECENT entries at the most. */
+static void
+write_recent (GSettings  *settings,
+              const char *first,
+              const char *path)
+{
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  if (first != NULL)
+    {
+      g_strv_builder_add (builder, first);
+      n++;
+    }
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+}
+
 void
 dossier_application_add_recent (GSettings  *settings,
                                 const char *path)
 {
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
   g_autofree char *absolute = NULL;
-  guint n = 1;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
-  old = g_settings_get_strv (settings, "recent-projects");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, absolute);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    {
-      if (g_strcmp0 (old[i], absolute) == 0)
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+  write_recent (settings, absolute, absolute);
 }
 
 void
@@ -169,20 +180,10 @@ void
 dossier_application_remove_recent (GSettings  *settings,
                                    const char *path)
 {
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
-
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  old = g_settings_get_strv (settings, "recent-projects");
-  builder = g_strv_builder_new ();
-  for (guint i = 0; old[i] != NULL; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      g_strv_builder_add (builder, old[i]);
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) recent);
+  write_recent (settings, NULL, path);
 
   /* Its entry in recent-project-info goes with it. */
   dossier_application_remember_project (settings, path, NULL, 0, FALSE);

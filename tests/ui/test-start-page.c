@@ -462,6 +462,36 @@ test_no_switcher_without_project (Fixture       *f,
   g_assert_false (switcher_shown (window));
 }
 
+/* The list keeps the ten last opened, newest first, each once; a path
+ * taken off it goes and the others keep their order. */
+static void
+test_recent_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(GStrv) recent = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/tmp/recent-%u.dossier", i);
+
+      dossier_application_add_recent (f->settings, path);
+    }
+  dossier_application_add_recent (f->settings, "/tmp/recent-5.dossier");
+  recent = g_settings_get_strv (f->settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 10);
+  g_assert_cmpstr (recent[0], ==, "/tmp/recent-5.dossier");
+  g_assert_cmpstr (recent[1], ==, "/tmp/recent-11.dossier");
+  g_assert_cmpstr (recent[9], ==, "/tmp/recent-2.dossier");
+  g_clear_pointer (&recent, g_strfreev);
+
+  dossier_application_remove_recent (f->settings, "/tmp/recent-11.dossier");
+  recent = g_settings_get_strv (f->settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 9);
+  g_assert_cmpstr (recent[0], ==, "/tmp/recent-5.dossier");
+  g_assert_cmpstr (recent[1], ==, "/tmp/recent-10.dossier");
+  g_assert_cmpstr (recent[8], ==, "/tmp/recent-2.dossier");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +509,7 @@ main (int   argc,
   g_test_add ("/dossier/start/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("recent-projects", test_recent_projects);
+  ADD ("recent-list", test_recent_list);
   ADD ("new-project-folder", test_new_project_folder);
   ADD ("open-article", test_open_article);
   ADD ("import-twice", test_import_twice);
