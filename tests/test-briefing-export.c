@@ -13,78 +13,15 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
-#include "test-util.h"
+#include "briefing-fixture.h"
 
-static const char tribune_text[] =
-  "# Port Calder closes its bridge\n"
-  "\n"
-  "The council voted 31 to 24 on Tuesday.\n"
-  "\n"
-  "## The money\n"
-  "\n"
-  "The national grant is £72 million, on condition that work begins before 2027.\n";
-
-static const char ledger_text[] =
-  "# A tram dream with a bill to come\n"
-  "\n"
-  "## Traders\n"
-  "\n"
-  "64 per cent of traders expect to lose trade — «une perte» 🚋 for 周美林’s shop.\n";
-
-typedef struct
-{
-  TestProject  base;
-  gint64       tribune;
-  gint64       ledger;
-  gint64       tag;
-  gint64       vote;       /* highlights */
-  gint64       grant;
-  gint64       traders;
-  char        *vote_uuid;
-  char        *grant_uuid;
-  char        *traders_uuid;
-} Fixture;
+typedef BriefingFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  DossierProject *project;
-
-  test_project_set_up (&f->base, data);
-  project = f->base.project;
-  f->tribune = add_markdown_doc (project, tribune_text, "The Calder Tribune", "2025-03-12");
-  f->ledger = add_markdown_doc (project, ledger_text, "The Civic Ledger", "2025-03-13");
-  f->tag = add_tag (project, "Evidence", 0);
-  f->vote = add_phrase_highlight (project, f->tribune, "voted 31 to 24", f->tag, &f->vote_uuid);
-  f->grant = add_phrase_highlight (project, f->tribune, "£72 million", f->tag, &f->grant_uuid);
-  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» 🚋 for 周美林’s shop",
-                                 f->tag, &f->traders_uuid);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_free (f->vote_uuid);
-  g_free (f->grant_uuid);
-  g_free (f->traders_uuid);
-  test_project_tear_down (&f->base, data);
-}
-
-static gint64
-add_briefing (Fixture    *f,
-              const char *title,
-              const char *body)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 docs[] = { f->ledger, f->tribune };
-  gint64 id = dossier_project_add_briefing (f->base.project, title, docs, G_N_ELEMENTS (docs),
-                                            body, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  briefing_fixture_set_up (f, data, "«une perte» 🚋 for 周美林’s shop");
 }
 
 /* The export, or NULL with @error. */
@@ -143,7 +80,7 @@ test_markdown (Fixture       *f,
       "\n"
       "> <script>alert(1)</script> [click](javascript:alert(1)) [ok](https://example.org/a)\n",
       f->vote_uuid, f->grant_uuid, f->traders_uuid, f->vote_uuid);
-  gint64 id = add_briefing (f, "Bridge *note* <b>", body);
+  gint64 id = briefing_fixture_add_note (f, "Bridge *note* <b>", body);
   g_autofree char *md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
   g_autofree char *expected = NULL;
 
@@ -183,7 +120,7 @@ test_markdown_appendix (Fixture       *f,
 {
   g_autofree char *body = g_strdup_printf ("Grant [@%s], traders [@%s], vote [@%s].\n",
                                            f->grant_uuid, f->traders_uuid, f->vote_uuid);
-  gint64 id = add_briefing (f, "Appendix", body);
+  gint64 id = briefing_fixture_add_note (f, "Appendix", body);
   g_autofree char *md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
   const char *appendix = strstr (md, "## Cited passages by source\n");
   const char *ledger, *tribune, *vote, *grant;
@@ -262,7 +199,7 @@ test_html (Fixture       *f,
       "\n"
       "<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org/)\n",
       f->traders_uuid, f->vote_uuid, f->vote_uuid);
-  gint64 id = add_briefing (f, "Note <script>alert(2)</script>", body);
+  gint64 id = briefing_fixture_add_note (f, "Note <script>alert(2)</script>", body);
   g_autofree char *html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
   htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
@@ -310,10 +247,9 @@ test_unverified (Fixture       *f,
 {
   g_autofree char *body = g_strdup_printf ("Vote [@%s], grant [@%s], traders [@%s].\n",
                                            f->vote_uuid, f->grant_uuid, f->traders_uuid);
-  gint64 id = add_briefing (f, "Checked", body);
+  gint64 id = briefing_fixture_add_note (f, "Checked", body);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = test_make_tmp_dir ("briefing-export");
-  g_autofree char *path = g_build_filename (dir, "note.md", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "note.md", NULL);
   DossierExportFilter filter = { 0 };
   g_autofree char *out = NULL;
   g_autofree char *html = NULL;
@@ -367,15 +303,13 @@ test_unverified (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "[2] “£27 million”: the quote no longer matches"));
   g_clear_error (&error);
   test_sql_exec (f->base.path, "UPDATE highlights SET quote = '£72 million' WHERE quote = '£27 million'");
-
-  remove_tree (dir);
 }
 
 static void
 test_refusals (Fixture       *f,
                gconstpointer  data)
 {
-  gint64 id = add_briefing (f, "Empty", NULL);
+  gint64 id = briefing_fixture_add_note (f, "Empty", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *empty = NULL;
@@ -523,7 +457,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, briefing_fixture_tear_down)
 
   ADD ("/briefing-export/markdown", test_markdown);
   ADD ("/briefing-export/markdown-appendix", test_markdown_appendix);

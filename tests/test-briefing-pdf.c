@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-briefing-layout.h"
-#include "test-util.h"
+#include "briefing-fixture.h"
 
 /* A name in CJK characters, drawn with Noto Sans CJK (fonts-noto-cjk), a
  * CFF font: cairo 1.16 leaks 768 bytes each time it subsets one into a PDF
@@ -29,79 +29,13 @@
 #define OWNER "周美林"
 #endif
 
-static const char tribune_text[] =
-  "# Port Calder closes its bridge\n"
-  "\n"
-  "The council voted 31 to 24 on Tuesday.\n"
-  "\n"
-  "## The money\n"
-  "\n"
-  "The national grant is £72 million, on condition that work begins before 2027.\n";
-
-static const char ledger_text[] =
-  "# A tram dream with a bill to come\n"
-  "\n"
-  "## Traders\n"
-  "\n"
-  "64 per cent of traders expect to lose trade — «une perte» for " OWNER "’s shop.\n";
-
-typedef struct
-{
-  TestProject  base;
-  char        *dir;
-  gint64       tribune;
-  gint64       ledger;
-  gint64       vote;
-  gint64       grant;
-  gint64       traders;
-  char        *vote_uuid;
-  char        *grant_uuid;
-  char        *traders_uuid;
-} Fixture;
+typedef BriefingFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  DossierProject *project;
-  gint64 tag;
-
-  test_project_set_up (&f->base, data);
-  project = f->base.project;
-  f->dir = test_make_tmp_dir ("briefing-pdf");
-  f->tribune = add_markdown_doc (project, tribune_text, "The Calder Tribune", "2025-03-12");
-  f->ledger = add_markdown_doc (project, ledger_text, "The Civic Ledger", "2025-03-13");
-  tag = add_tag (project, "Evidence", 0);
-  f->vote = add_phrase_highlight (project, f->tribune, "voted 31 to 24", tag, &f->vote_uuid);
-  f->grant = add_phrase_highlight (project, f->tribune, "£72 million", tag, &f->grant_uuid);
-  f->traders = add_phrase_highlight (project, f->ledger, "«une perte» for " OWNER "’s shop", tag,
-                                     &f->traders_uuid);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->vote_uuid);
-  g_free (f->grant_uuid);
-  g_free (f->traders_uuid);
-  test_project_tear_down (&f->base, data);
-}
-
-static gint64
-add_briefing (Fixture    *f,
-              const char *title,
-              const char *body)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 docs[] = { f->ledger, f->tribune };
-  gint64 id = dossier_project_add_briefing (f->base.project, title, docs, G_N_ELEMENTS (docs),
-                                            body, &error);
-
-  g_assert_no_error (error);
-  return id;
+  briefing_fixture_set_up (f, data, "«une perte» for " OWNER "’s shop");
 }
 
 /* What a poppler tool (with an option: "pdfinfo -url") prints for @path,
@@ -312,7 +246,7 @@ test_text_in_order (Fixture       *f,
       "\n"
       "> Quoted with `code` and [a link](https://example.org/a)\n",
       f->vote_uuid, f->grant_uuid, f->traders_uuid, f->vote_uuid);
-  gint64 id = add_briefing (f, "Bridge note", body);
+  gint64 id = briefing_fixture_add_note (f, "Bridge note", body);
   DossierBriefingPdfOptions options;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -381,7 +315,7 @@ test_many_pages (Fixture       *f,
     }
   dossier_briefing_pdf_options_init (&options);
   options.paper = DOSSIER_PAPER_LETTER;
-  path = export_pdf (f, add_briefing (f, "A long note", body->str), &options, "long.pdf");
+  path = export_pdf (f, briefing_fixture_add_note (f, "A long note", body->str), &options, "long.pdf");
   text = poppler ("pdftotext", path);
   info = poppler ("pdfinfo", path);
   g_assert_nonnull (strstr (info, "Page size: 612 x 792 pts (letter)"));
@@ -435,7 +369,7 @@ test_unverified (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *body = g_strdup_printf ("The grant [@%s].\n", f->grant_uuid);
-  gint64 id = add_briefing (f, "Grant", body);
+  gint64 id = briefing_fixture_add_note (f, "Grant", body);
   g_autofree char *path = g_build_filename (f->dir, "grant.pdf", NULL);
   g_autoptr(GError) error = NULL;
   DossierBriefingPdfOptions options;
@@ -471,7 +405,7 @@ test_refusals (Fixture       *f,
   g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  gint64 id = add_briefing (f, "Empty", "");
+  gint64 id = briefing_fixture_add_note (f, "Empty", "");
   g_autofree char *text = NULL;
 
   /* No such note. */
@@ -609,7 +543,7 @@ test_async (Fixture       *f,
             gconstpointer  data)
 {
   g_autofree char *body = g_strdup_printf ("The grant [@%s].\n", f->grant_uuid);
-  gint64 id = add_briefing (f, "Grant", body);
+  gint64 id = briefing_fixture_add_note (f, "Grant", body);
   g_autofree char *path = g_build_filename (f->dir, "async.pdf", NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -655,7 +589,7 @@ test_links (Fixture       *f,
       "\n"
       "The grant [@%s] and the vote again [@%s].\n",
       f->vote_uuid, f->grant_uuid, f->vote_uuid);
-  gint64 id = add_briefing (f, "Links", body);
+  gint64 id = briefing_fixture_add_note (f, "Links", body);
   DossierBriefingPdfOptions options;
   g_autofree char *path = NULL;
   g_autofree char *urls = NULL;
@@ -757,7 +691,7 @@ test_long_footnote (Fixture       *f,
 
   dossier_briefing_pdf_options_init (&options);
   options.appendix = TRUE;
-  path = export_pdf (f, add_briefing (f, "Long note", body->str), &options, "long-note.pdf");
+  path = export_pdf (f, briefing_fixture_add_note (f, "Long note", body->str), &options, "long-note.pdf");
   assert_inside_margins (path);
 
   /* Nothing lost: the footnote's words in order, then the vote's note,
@@ -847,7 +781,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/dossier/briefing-pdf/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/dossier/briefing-pdf/" path, Fixture, NULL, fixture_set_up, func, \
+              briefing_fixture_tear_down)
 
   ADD ("text-in-order", test_text_in_order);
   ADD ("many-pages", test_many_pages);
