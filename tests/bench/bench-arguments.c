@@ -34,35 +34,6 @@
 #include "bench-panel-timing.h"
 #include "dossier-arguments-panel.h"
 
-static const char item_ui[] =
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-  "<object class=\"GtkLabel\"><binding name=\"label\">"
-  "<lookup name=\"string\" type=\"GtkStringObject\">"
-  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding></object>"
-  "</property></template></interface>";
-
-static GtkWidget *
-plain_list (guint n)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Argument %u about the bridge", i);
-
-      gtk_string_list_append (strings, name);
-    }
-  factory = gtk_builder_list_item_factory_new_from_bytes (NULL, g_bytes_new_static (item_ui,
-                                                                                   strlen (item_ui)));
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))),
-                            factory);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  return scrolled;
-}
-
 /* The ranges under a report's medians: the machine is shared. */
 static void
 print_range (const Samples *s)
@@ -77,20 +48,6 @@ print_range (const Samples *s)
       cpu_max = MAX (cpu_max, s->cpu[i]);
     }
   g_print ("%-46s %5.1f–%.1f ms (cpu %.1f–%.1f)\n", "  range", wall_min, wall_max, cpu_min, cpu_max);
-}
-
-static void
-floor_list (GtkWindow *window,
-            guint      n,
-            Samples   *s)
-{
-  for (int run = 0; run < RUNS; run++)
-    {
-      double w = now_ms (), c = cpu_ms ();
-
-      show_and_time (window, plain_list (n), w, c, s, run);
-      gtk_window_set_child (window, NULL);
-    }
 }
 
 static void
@@ -305,8 +262,8 @@ main (int   argc,
       gtk_window_destroy (window);
       return 0;
     }
-  floor_list (window, 200, &floor_200);
-  floor_list (window, 2000, &floor_2000);
+  floor_list (window, 200, "Argument about the bridge", &floor_200);
+  floor_list (window, 2000, "Argument about the bridge", &floor_2000);
   floor_label (window, &floor_edit);
   time_open (window, &small, &open_200);
   report ("Pros & Cons panel, 200 arguments, first frame", &open_200, &floor_200, 100);

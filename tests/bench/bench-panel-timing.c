@@ -86,3 +86,49 @@ show_and_time (GtkWindow *window,
   s->wall[run] = now_ms () - start_wall;
   s->cpu[run] = cpu_ms () - start_cpu;
 }
+
+static const char item_ui[] =
+  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+  "<object class=\"GtkLabel\"><binding name=\"label\">"
+  "<lookup name=\"string\" type=\"GtkStringObject\">"
+  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding></object>"
+  "</property></template></interface>";
+
+/* A GtkListView of @n labels "@noun 0", "@noun 1"…, scrolled. */
+static GtkWidget *
+plain_list (guint       n,
+            const char *noun)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", noun, i);
+
+      gtk_string_list_append (strings, name);
+    }
+  factory = gtk_builder_list_item_factory_new_from_bytes (NULL, g_bytes_new_static (item_ui,
+                                                                                   strlen (item_ui)));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  return scrolled;
+}
+
+void
+floor_list (GtkWindow  *window,
+            guint       n,
+            const char *noun,
+            Samples    *s)
+{
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+
+      show_and_time (window, plain_list (n, noun), w, c, s, run);
+      gtk_window_set_child (window, NULL);
+    }
+}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-panel-timing.h — what the panel benches (bench-stakeholders,
  * bench-arguments) share: RUNS samples of wall and CPU time, their medians,
- * one report line beside a floor, and a widget timed to its first frame. */
+ * one report line beside a floor, a widget timed to its first frame, and
+ * the floor of a list: a GtkListView of plain labels. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -42,5 +43,12 @@ void   show_and_time  (GtkWindow     *window,
                        double         start_cpu,
                        Samples       *s,
                        int            run);
+/* The floor of a list panel: a GtkListView of @n plain labels ("@noun
+ * 0", "@noun 1"…) shown in @window, timed to its first frame, RUNS times
+ * into @s. */
+void   floor_list     (GtkWindow     *window,
+                       guint          n,
+                       const char    *noun,
+                       Samples       *s);
 
 G_END_DECLS

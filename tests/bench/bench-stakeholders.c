@@ -52,49 +52,6 @@ wanted (const char *part)
   return parts == NULL || parts[0] == NULL || g_strv_contains ((const char * const *) parts, part);
 }
 
-static const char item_ui[] =
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-  "<object class=\"GtkLabel\"><binding name=\"label\">"
-  "<lookup name=\"string\" type=\"GtkStringObject\">"
-  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding></object>"
-  "</property></template></interface>";
-
-static GtkWidget *
-plain_list (guint n)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Stakeholder %u", i);
-
-      gtk_string_list_append (strings, name);
-    }
-  factory = gtk_builder_list_item_factory_new_from_bytes (NULL, g_bytes_new_static (item_ui,
-                                                                                   strlen (item_ui)));
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))),
-                            factory);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  return scrolled;
-}
-
-static void
-floor_list (GtkWindow *window,
-            guint      n,
-            Samples   *s)
-{
-  for (int run = 0; run < RUNS; run++)
-    {
-      double w = now_ms (), c = cpu_ms ();
-
-      show_and_time (window, plain_list (n), w, c, s, run);
-      gtk_window_set_child (window, NULL);
-    }
-}
-
 static void
 floor_insert (const char *dir,
               Samples    *s)
@@ -183,8 +140,8 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
 
-  floor_list (window, N_STAKEHOLDERS, &floor_500);
-  floor_list (window, N_ARGUMENTS, &floor_2000);
+  floor_list (window, N_STAKEHOLDERS, "Stakeholder", &floor_500);
+  floor_list (window, N_ARGUMENTS, "Stakeholder", &floor_2000);
   floor_insert (dir, &floor_cite);
 
   for (int run = 0; run < RUNS && wanted ("stakeholders"); run++)
