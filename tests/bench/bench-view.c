@@ -21,19 +21,10 @@
 
 #include <gtk/gtk.h>
 
+#include "bench-clock.h"
 #include "dossier-document-view.h"
 
 #define N_COLORS 12
-
-static const char * const words[] = {
-  "the", "council", "harbour", "bridge", "vote", "budget", "residents", "plan", "of",
-  "and", "to", "a", "in", "ferry", "tolls", "traffic", "would", "said", "engineers",
-  "report", "costs", "risks", "café", "naïve", "résumé", "façade", "déjà", "Zürich",
-  "“temporary”", "“final”", "years", "million", "works", "shops", "district", "mayor",
-  "opposition", "referendum", "funding", "regional", "transport", "office", "estimate",
-  "construction", "summer", "delays", "noise", "2027", "€212", "for", "with", "on",
-  "市议会", "桥梁", "😀", "🚋", "impact", "study", "survey", "public", "hearing",
-};
 
 static const char * const tag_names[] = {
   "Costs", "Risks", "Benefits", "Stakeholders", "Environment", "Politics",
@@ -62,7 +53,7 @@ append_words (GString *s,
 {
   for (int i = 0; i < n; i++)
     {
-      const char *w = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      const char *w = random_word (rand);
 
       if (i > 0)
         {
@@ -179,16 +170,6 @@ make_document (gsize bytes,
 
 /* ---- Measuring --------------------------------------------------------------- */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static double
 percentile (GArray *values,
             double  p)
@@ -202,67 +183,6 @@ percentile (GArray *values,
   v = (double *) (gpointer) values->data;
   i = (guint) (p * (values->len - 1) + 0.5);
   return v[MIN (i, values->len - 1)];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* CPU time of this thread, in microseconds: what an operation costs
- * whatever else the machine is doing (wall time also counts the time the
- * thread waits for a core). GTK draws on this thread too. */
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static double
-cpu_since (gint64 start)
-{
-  return (cpu_now () - start) / 1000.0;
-}
-
-/* A figure: wall and CPU milliseconds. */
-typedef struct
-{
-  double wall;
-  double cpu;
-} Ms;
-
-typedef struct
-{
-  gint64 wall;
-  gint64 cpu;
-} Stamp;
-
-static Stamp
-stamp (void)
-{
-  return (Stamp) { g_get_monotonic_time (), cpu_now () };
-}
-
-static Ms
-since (Stamp s)
-{
-  return (Ms) { ms_since (s.wall), cpu_since (s.cpu) };
-}
-
-static double
-resident_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 typedef struct
@@ -365,7 +285,7 @@ wait_first_paint (Watch *w,
 static Ms
 wait_idle (Stamp t0)
 {
-  while (g_main_context_pending (NULL) && ms_since (t0.wall) < 30000)
+  while (g_main_context_pending (NULL) && since (t0).wall < 30000)
     g_main_context_iteration (NULL, FALSE);
   return since (t0);
 }
@@ -650,6 +570,9 @@ main (int   argc,
   Document *doc;
   Ms floor, none = { 0, 0 };
 
+  /* The CPU time of this thread: GTK draws on it too, and what else the
+   * machine does (wall time counts the waits for a core) is left out. */
+  bench_count_thread_cpu ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

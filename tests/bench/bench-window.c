@@ -42,6 +42,7 @@
 #include <sqlite3.h>
 #include <dossier/dossier.h>
 
+#include "bench-clock.h"
 #include "dossier-application.h"
 #include "dossier-documents-panel.h"
 #include "dossier-reader-page-private.h"
@@ -57,59 +58,7 @@ static char *opt_only = NULL;
 
 static char *work_dir;
 
-/* ---- Clocks ------------------------------------------------------------- */
-
-typedef struct
-{
-  double wall;
-  double cpu;
-} Ms;
-
-typedef struct
-{
-  gint64 wall;   /* µs, monotonic */
-  gint64 cpu;    /* µs of this process */
-} Stamp;
-
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static Stamp
-stamp (void)
-{
-  return (Stamp) { g_get_monotonic_time (), cpu_now () };
-}
-
-static Ms
-between (Stamp a,
-         Stamp b)
-{
-  return (Ms) { (b.wall - a.wall) / 1000.0, (b.cpu - a.cpu) / 1000.0 };
-}
-
-static Ms
-since (Stamp a)
-{
-  return between (a, stamp ());
-}
-
-static double
-resident_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
-}
+/* ---- Memory ------------------------------------------------------------- */
 
 /* With --verbose: what the resident memory is made of — anonymous pages
  * (the heap, cairo's surfaces, big allocations) against mapped files
@@ -158,16 +107,6 @@ samples_add (Samples *s,
   g_array_append_val (s->cpu, ms.cpu);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static double
 median_of (GArray *values)
 {
@@ -190,16 +129,6 @@ samples_median (const Samples *s)
 }
 
 /* ---- Generated projects --------------------------------------------------- */
-
-static const char * const words[] = {
-  "the", "council", "harbour", "bridge", "vote", "budget", "residents", "plan", "of",
-  "and", "to", "a", "in", "ferry", "tolls", "traffic", "would", "said", "engineers",
-  "report", "costs", "risks", "café", "naïve", "résumé", "façade", "déjà", "Zürich",
-  "“temporary”", "“final”", "years", "million", "works", "shops", "district", "mayor",
-  "opposition", "referendum", "funding", "regional", "transport", "office", "estimate",
-  "construction", "summer", "delays", "noise", "2027", "€212", "for", "with", "on",
-  "市议会", "桥梁", "😀", "🚋", "impact", "study", "survey", "public", "hearing",
-};
 
 /* One invented word per tag: autocode finds them, nothing else contains them. */
 static const char * const markers[] = {
@@ -253,7 +182,7 @@ append_sentence (Writer  *w,
           w->n_markers++;
         }
       else
-        word = words[g_rand_int_range (w->rand, 0, G_N_ELEMENTS (words))];
+        word = random_word (w->rand);
       if (i > 0)
         g_string_append_c (s, ' ');
       g_string_append (s, word);
