@@ -21,7 +21,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
@@ -29,40 +28,16 @@
 
 #include <dossier/dossier.h>
 
+#include "bench-clock.h"
 #include "dossier-briefing-layout.h"
 
 #define N_CITATIONS 200
 #define RUNS 5
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
 median (double *values)
 {
-  qsort (values, RUNS, sizeof (double), compare_double);
+  qsort (values, RUNS, sizeof (double), compare_doubles);
   return values[RUNS / 2];
 }
 
@@ -162,11 +137,11 @@ main (int   argc,
 
   for (guint run = 0; run < RUNS; run++)
     {
-      double t0, c0;
+      Stamp t0;
+      Ms ms;
 
       /* The preview's work. */
-      t0 = now_ms ();
-      c0 = cpu_ms ();
+      t0 = stamp ();
       {
         g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body->str);
         g_autoptr(GPtrArray) citations = dossier_project_resolve_citations (project, root, &error);
@@ -176,24 +151,25 @@ main (int   argc,
         g_assert_cmpuint (citations->len, ==, N_CITATIONS);
         g_assert_true (dossier_citations_verify (citations, NULL));
       }
-      preview[run] = now_ms () - t0;
-      preview_cpu[run] = cpu_ms () - c0;
-      t0 = now_ms ();
+      ms = since (t0);
+      preview[run] = ms.wall;
+      preview_cpu[run] = ms.cpu;
+      t0 = stamp ();
       {
         g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body->str);
       }
-      parse[run] = now_ms () - t0;
+      parse[run] = since (t0).wall;
 
       /* The PDF export. */
-      t0 = now_ms ();
-      c0 = cpu_ms ();
+      t0 = stamp ();
       g_assert_true (dossier_project_export_briefing_pdf (project, briefing, NULL, pdf, NULL, &error));
       g_assert_no_error (error);
-      export[run] = now_ms () - t0;
-      export_cpu[run] = cpu_ms () - c0;
+      ms = since (t0);
+      export[run] = ms.wall;
+      export_cpu[run] = ms.cpu;
 
       /* The floor: the same text, one Pango layout per paragraph on a PDF. */
-      t0 = now_ms ();
+      t0 = stamp ();
       {
         PangoFontMap *map = pango_cairo_font_map_new ();
         PangoContext *context = pango_font_map_create_context (map);
@@ -229,7 +205,7 @@ main (int   argc,
         g_object_unref (context);
         g_object_unref (map);
       }
-      floor[run] = now_ms () - t0;
+      floor[run] = since (t0).wall;
     }
 
   {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-clock.c — clocks, memory and words for bench-view and
- * bench-window (see bench-clock.h). */
+/* bench-clock.c — clocks, memory and words for the benches (see
+ * bench-clock.h). */
 #include "config.h"
 
 #include <string.h>

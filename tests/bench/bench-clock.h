@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-clock.h — what bench-view and bench-window share: wall and CPU
- * time read together, figures in milliseconds, the resident memory, and
- * the words their generated articles are made of. */
+/* bench-clock.h — what bench-view, bench-window and bench-briefing
+ * share: wall and CPU time read together, figures in milliseconds, the
+ * resident memory, and the words of generated articles. */
 #pragma once
 
 #include <glib.h>
