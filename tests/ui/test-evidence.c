@@ -54,11 +54,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("dossier-test-evidence-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
-  project = dossier_project_create (f->path, "Ferry Fares", &error);
-  g_assert_no_error (error);
+  project = test_create_project ("Ferries", "Ferry Fares", &f->dir, &f->path);
   f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
   f->council = dossier_project_add_stakeholder (project, "City Council", NULL,
                                                 DOSSIER_STAKEHOLDER_GOVERNMENT, &error);

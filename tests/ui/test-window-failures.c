@@ -58,10 +58,7 @@ open_window (Fixture          *f,
    * has room until a test takes it away. */
   test_full_disk_set_room (-1);
 
-  f->dir = test_make_tmp_dir ("window-failures");
-  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
-  project = dossier_project_create (f->path, "Ferry Fares", &error);
-  g_assert_no_error (error);
+  project = test_create_project ("Ferries", "Ferry Fares", &f->dir, &f->path);
   f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
   g_assert_no_error (error);
   f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");

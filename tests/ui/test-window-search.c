@@ -52,11 +52,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *one = make_article ("Fish and Flags", "Courier");
   g_autofree char *two = make_article ("A Quota Too Far", "Gazette");
 
-  f->dir = g_dir_make_tmp ("dossier-test-window-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Quotas.dossier", NULL);
-  project = dossier_project_create (f->path, "Quotas", &error);
-  g_assert_no_error (error);
+  project = test_create_project ("Quotas", "Quotas", &f->dir, &f->path);
   f->first = add_document (project, DOSSIER_FORMAT_MARKDOWN, one, "fish.md");
   f->second = add_document (project, DOSSIER_FORMAT_MARKDOWN, two, "quota.md");
   /* Not the word: a document without it is not listed. */

@@ -80,12 +80,7 @@ create_project (Fixture *f)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("dossier-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Ferries.dossier", NULL);
-
-  project = dossier_project_create (f->path, "Ferry Fares", &error);
-  g_assert_no_error (error);
+  project = test_create_project ("Ferries", "Ferry Fares", &f->dir, &f->path);
   f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
   g_assert_no_error (error);
   f->benefits_id = dossier_project_add_tag (project, "Benefits", 0, "#2ec27e", NULL, &error);
