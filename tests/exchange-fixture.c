@@ -169,20 +169,6 @@ exchange_fixture_set_up (ExchangeFixture *f,
   }
 }
 
-/* [start, end) of the first @needle in @text, in code points. */
-static void
-find_range (const char *text,
-            const char *needle,
-            gint64     *start,
-            gint64     *end)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
 void
 exchange_fixture_add_analysis (ExchangeFixture *f)
 {
@@ -213,7 +199,7 @@ exchange_fixture_add_analysis (ExchangeFixture *f)
                                                            "Her framing “car-free”", DOSSIER_EVIDENCE_STANCE,
                                                            1, &error));
   g_assert_no_error (error);
-  find_range (exchange_ledger_text, "signed the grant letter on Friday", &start, &end);
+  text_range (exchange_ledger_text, "signed the grant letter on Friday", &start, &end);
   f->h_quote = dossier_project_add_stakeholder_evidence_range (f->project, f->s_mayor, f->doc_ledger,
                                                                start, end, "", DOSSIER_EVIDENCE_QUOTE,
                                                                DOSSIER_STANCE_UNKNOWN, &error);
@@ -235,7 +221,7 @@ exchange_fixture_add_analysis (ExchangeFixture *f)
                                                         "Costs & benefits", &error));
   g_assert_true (dossier_project_add_argument_evidence (f->project, f->a_trade, f->h_cjk, NULL, &error));
   g_assert_no_error (error);
-  find_range (exchange_notes_text, "First line", &start, &end);
+  text_range (exchange_notes_text, "First line", &start, &end);
   f->h_untagged = dossier_project_add_argument_evidence_range (f->project, f->a_trade, f->doc_notes,
                                                                start, end, "", &error);
   g_assert_no_error (error);

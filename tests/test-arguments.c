@@ -246,20 +246,6 @@ test_arguments (Fixture       *f,
   g_clear_error (&error);
 }
 
-/* Range of the first @needle in @text. */
-static void
-range_of (const char *text,
-          const char *needle,
-          gint64     *start,
-          gint64     *end)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
 static void
 test_evidence_flags (Fixture       *f,
                      gconstpointer  data)
@@ -274,11 +260,11 @@ test_evidence_flags (Fixture       *f,
   g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 0);
   g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 0);
 
-  range_of (text_a, "would pay for four new terminals", &start, &end);
+  text_range (text_a, "would pay for four new terminals", &start, &end);
   h_a = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_a, start, end, "Courier",
                                                      &error);
   g_assert_no_error (error);
-  range_of (text_b, "would rebuild the quays by 2031", &start, &end);
+  text_range (text_b, "would rebuild the quays by 2031", &start, &end);
   h_b = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_b, start, end, NULL, &error);
   g_assert_no_error (error);
   /* Two documents, one outlet: still a single source. */
@@ -286,7 +272,7 @@ test_evidence_flags (Fixture       *f,
   g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 1);
 
   /* A document without an outlet is a source of its own. */
-  range_of (text_a, "four new terminals", &start, &end);
+  text_range (text_a, "four new terminals", &start, &end);
   h_c = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_c, start, end, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, 2);

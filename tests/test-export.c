@@ -62,20 +62,6 @@ typedef struct
   gint64          h_emile;        /* doc2, People */
 } Fixture;
 
-/* Code-point range of the first occurrence of @needle in @text. */
-static void
-find_range (const char *text,
-            const char *needle,
-            gint64     *start,
-            gint64     *end)
-{
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  *start = g_utf8_pointer_to_offset (text, p);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
 static gint64
 add_document (DossierProject *project,
               const char     *title,
@@ -426,7 +412,7 @@ test_json_values (Fixture       *f,
   g_autofree char *line = NULL;
   gint64 start, end;
 
-  find_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
+  text_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
   line = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
                           " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
                           " \"Line one,\\nline \\\"two\\\"\\ttab\\u0001\" \"Zo\\u00eb Tester\"\n",
@@ -640,7 +626,7 @@ test_csv (Fixture       *f,
   g_assert_cmpuint (g_strv_length (lines), ==, 8 + 1);
 
   /* The quote with commas, quotes and a paragraph break comes back intact. */
-  find_range (doc1_text, "Critics, led by", &start, &end);
+  text_range (doc1_text, "Critics, led by", &start, &end);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " People/Critics, vocal %" G_GINT64_FORMAT " ",
                               f->doc1, start);
   g_assert_nonnull (strstr (out, expected));
@@ -840,7 +826,7 @@ test_markdown (Fixture       *f,
     g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
     g_assert_true (g_output_stream_close (out, NULL, NULL));
     with_offsets = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-    find_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
+    text_range (doc1_text, "Amélie Žáková, who runs the bakery 🥐 by the quay", &start, &end);
     position = g_strdup_printf ("> — characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n",
                                 start, end);
     g_assert_nonnull (strstr (with_offsets, position));
@@ -1132,7 +1118,7 @@ test_summary_analysis (Briefing      *b,
                                                               "Shops on the <quay> & *harbour*", &error));
   dossier_project_add_stakeholder (b->project, "Ferry Union", NULL, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, &error);
   g_assert_no_error (error);
-  find_range (briefing_a, "£210 million", &start, &end);
+  text_range (briefing_a, "£210 million", &start, &end);
   g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (b->project, merchants, b->doc_a, start, end,
                                                                    "Their own review", DOSSIER_EVIDENCE_STANCE,
                                                                    -2, &error), >, 0);
@@ -1149,9 +1135,9 @@ test_summary_analysis (Briefing      *b,
   dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_CON,
                                 "Ferries lose passengers", 0, 2, &error);
   g_assert_no_error (error);
-  find_range (briefing_a, "voted 31 to 24", &start, &end);
+  text_range (briefing_a, "voted 31 to 24", &start, &end);
   g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, pro, b->doc_a, start, end, "", &error), >, 0);
-  find_range (briefing_a, "£210 million", &start, &end);
+  text_range (briefing_a, "£210 million", &start, &end);
   g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, con, b->doc_a, start, end, "", &error), >, 0);
   g_assert_no_error (error);
 
@@ -1790,7 +1776,7 @@ test_summary_section_once (Briefing      *b,
   {
     gint64 start, end;
 
-    find_range (briefing_b, "within a year", &start, &end);
+    text_range (briefing_b, "within a year", &start, &end);
     evidence = dossier_project_add_argument_evidence_range (b->project, argument, b->doc_b,
                                                             start, end, "1. Soon <i>enough</i>",
                                                             &error);
@@ -1943,7 +1929,7 @@ test_summary_untagged_evidence (Briefing      *b,
   argument = dossier_project_add_argument (b->project, question, DOSSIER_POLARITY_CON,
                                            "Tolls *rise*", 0, 3, &error);
   g_assert_no_error (error);
-  find_range (briefing_c, "Tolls on the pier rise in May", &start, &end);
+  text_range (briefing_c, "Tolls on the pier rise in May", &start, &end);
   g_assert_cmpint (dossier_project_add_argument_evidence_range (b->project, argument, doc_c,
                                                                 start, end, "", &error), >, 0);
   g_assert_no_error (error);
@@ -1951,7 +1937,7 @@ test_summary_untagged_evidence (Briefing      *b,
                                                                    start, end, "", DOSSIER_EVIDENCE_NONE,
                                                                    DOSSIER_STANCE_UNKNOWN, &error), >, 0);
   g_assert_no_error (error);
-  find_range (briefing_c, "the harbour authority said", &start, &end);
+  text_range (briefing_c, "the harbour authority said", &start, &end);
   g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (b->project, authority, doc_c,
                                                                    start, end, "", DOSSIER_EVIDENCE_NONE,
                                                                    DOSSIER_STANCE_UNKNOWN, &error), >, 0);
@@ -2005,7 +1991,7 @@ test_summary_untagged_evidence (Briefing      *b,
     {
       g_autofree char *row = NULL;
 
-      find_range (briefing_c, quotes_c[i], &start, &end);
+      text_range (briefing_c, quotes_c[i], &start, &end);
       row = g_strdup_printf ("\r\nPier notice,%" G_GINT64_FORMAT ",,%" G_GINT64_FORMAT ",%"
                              G_GINT64_FORMAT ",%s,", doc_c, start, end, quotes_c[i]);
       g_assert_nonnull (strstr (csv, row));

@@ -61,20 +61,6 @@ fixture_tear_down (Fixture       *f,
 
 #define P(f) ((f)->base.project)
 
-/* Code-point range of the first occurrence of @needle in @text. */
-static void
-range_of (const char *text,
-          const char *needle,
-          gint64     *start,
-          gint64     *end)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
 static gint64
 add_stakeholder (DossierProject *project,
                  const char     *name,
@@ -490,7 +476,7 @@ test_evidence (Fixture       *f,
   guint n_tags = 1;
 
   /* A tagged highlight, cited with a stance. */
-  range_of (text_a, "Mayor Inès Varga said the quay would reopen in May.", &start, &end);
+  text_range (text_a, "Mayor Inès Varga said the quay would reopen in May.", &start, &end);
   h_tagged = dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
   g_assert_no_error (error);
   g_assert_true (dossier_project_add_stakeholder_evidence (P (f), varga, h_tagged, "Her promise",
@@ -499,7 +485,7 @@ test_evidence (Fixture       *f,
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
 
   /* "Add selection as evidence": a highlight without a tag, one step. */
-  range_of (text_a, "INÈS VARGA, asked again, repeated it.", &start, &end);
+  text_range (text_a, "INÈS VARGA, asked again, repeated it.", &start, &end);
   h_bare = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_a, start, end,
                                                            NULL, DOSSIER_EVIDENCE_STANCE, 1,
                                                            &error);
@@ -515,7 +501,7 @@ test_evidence (Fixture       *f,
                                                             DOSSIER_STANCE_UNKNOWN, &error);
   g_assert_cmpint (h_again, ==, h_bare);
 
-  range_of (text_b, "Varga did not answer.", &start, &end);
+  text_range (text_b, "Varga did not answer.", &start, &end);
   h_b = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_b, start, end, NULL,
                                                         DOSSIER_EVIDENCE_POWER,
                                                         DOSSIER_STANCE_UNKNOWN, &error);
@@ -639,7 +625,7 @@ test_delete_and_merge (Fixture       *f,
                                              mayor, 3, &error);
   gint64 start, end, h;
 
-  range_of (text_a, "a promise kept", &start, &end);
+  text_range (text_a, "a promise kept", &start, &end);
   h = dossier_project_add_stakeholder_evidence_range (P (f), mayor, f->doc_a, start, end, "x",
                                                       DOSSIER_EVIDENCE_NONE,
                                                       DOSSIER_STANCE_UNKNOWN, &error);
@@ -751,9 +737,9 @@ test_mentions_follow_documents (Fixture       *f,
   }
   g_clear_pointer (&unreviewed, g_ptr_array_unref);
 
-  range_of (text_a, "said the quay would reopen in May. Varga’s office", &start, &end);
+  text_range (text_a, "said the quay would reopen in May. Varga’s office", &start, &end);
   dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
-  range_of (text_a, "INÈS", &start, &end);
+  text_range (text_a, "INÈS", &start, &end);
   dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);  /* overlaps: reviewed */
   g_assert_no_error (error);
   unreviewed = dossier_project_list_unreviewed_mentions (P (f), varga, &error);

@@ -130,6 +130,19 @@ add_markdown_doc (DossierProject *project,
   return add_parsed_doc (project, doc);
 }
 
+void
+text_range (const char *text,
+            const char *needle,
+            gint64     *start,
+            gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
 gint64
 add_phrase_highlight (DossierProject *project,
                       gint64          document,

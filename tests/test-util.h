@@ -35,6 +35,12 @@ gint64                 add_markdown_doc      (DossierProject *project,
                                               const char     *text,
                                               const char     *outlet,
                                               const char     *published);
+/* [start, end) of the first @needle in @text, in code points (asserts
+ * that it is there). */
+void                   text_range            (const char     *text,
+                                              const char     *needle,
+                                              gint64         *start,
+                                              gint64         *end);
 /* Highlights the first @phrase in @document's text with @tag (0: no tag,
  * as evidence is); returns its id, its UUID in *@uuid (transfer full; may
  * be NULL). */

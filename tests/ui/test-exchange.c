@@ -63,19 +63,6 @@ fixture_tear_down (Fixture       *f,
   exchange_fixture_tear_down (&f->source, NULL);
 }
 
-static void
-find_range_in (const char *text,
-               const char *needle,
-               gint64     *start,
-               gint64     *end)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
 static gboolean
 not_importing (gpointer data)
 {
@@ -673,7 +660,7 @@ test_replace_text (Fixture       *f,
   click (lights, "_Place on Selection");
   g_assert_cmpstr (label_with_class (lights, "reanchor-outcome"), ==,
                    "Kept as orphaned: listed with the document, not shown in the text");
-  find_range_in (new_text, "the pier lamps were mended this week", &start, &end);
+  text_range (new_text, "the pier lamps were mended this week", &start, &end);
   dossier_replace_text_dialog_select (dialog, start, end);
   click (lights, "_Place on Selection");
   g_assert_cmpstr (label_with_class (lights, "reanchor-outcome"), ==,

@@ -155,15 +155,7 @@ find_range (Fixture    *f,
             gint64     *start,
             gint64     *end)
 {
-  DossierProject *project = dossier_window_get_project (f->window);
-  g_autofree char *text = dossier_project_get_document_text (project, f->document_id, NULL);
-  const char *hit;
-
-  g_assert_nonnull (text);
-  hit = strstr (text, needle);
-  g_assert_nonnull (hit);
-  *start = g_utf8_pointer_to_offset (text, hit);
-  *end = *start + g_utf8_strlen (needle, -1);
+  find_text_range (dossier_window_get_project (f->window), f->document_id, needle, start, end);
 }
 
 static void
