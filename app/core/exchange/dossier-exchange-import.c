@@ -707,6 +707,7 @@ typedef struct
   GHashTable     *n_children;  /* gint64 parent → guint children */
   GHashTable     *authors;     /* names seen */
   GHashTable     *touched_tags;/* gint64 ids whose counts change */
+  gint64          last_highlight_id;  /* the highest given, or that the project gave */
 } Writer;
 
 static gboolean
@@ -886,19 +887,21 @@ write_codes (Writer               *w,
 
 /* Highlights and their tags go in 64 rows to a statement: a statement has
  * a cost of its own (a statement journal, the guard's trace), which a
- * 100,000-highlight import would otherwise pay 200,000 times. */
+ * 100,000-highlight import would otherwise pay 200,000 times. Their ids
+ * are given, the next the project would give (AUTOINCREMENT: above any it
+ * ever gave), so none has to be read back (RETURNING). */
 #define BATCH 64
-#define HL_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define HL_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define HL_ROWS_4 HL_ROW ", " HL_ROW ", " HL_ROW ", " HL_ROW
 #define HL_ROWS_16 HL_ROWS_4 ", " HL_ROWS_4 ", " HL_ROWS_4 ", " HL_ROWS_4
-#define HL_INSERT "INSERT INTO highlights (uuid, document, start, end, quote, prefix, suffix, " \
+#define HL_INSERT "INSERT INTO highlights (id, uuid, document, start, end, quote, prefix, suffix, " \
                   "  memo, author, created, modified) VALUES "
 #define TAG_ROW "(?, ?, ?)"
 #define TAG_ROWS_4 TAG_ROW ", " TAG_ROW ", " TAG_ROW ", " TAG_ROW
 #define TAG_ROWS_16 TAG_ROWS_4 ", " TAG_ROWS_4 ", " TAG_ROWS_4 ", " TAG_ROWS_4
 #define TAG_INSERT "INSERT OR IGNORE INTO highlight_tags (highlight, tag, position) VALUES "
 
-G_STATIC_ASSERT (BATCH * 11 < 999);  /* the connection's SQLITE_LIMIT_VARIABLE_NUMBER */
+G_STATIC_ASSERT (BATCH * 12 < 999);  /* the connection's SQLITE_LIMIT_VARIABLE_NUMBER */
 
 typedef struct
 {
@@ -908,26 +911,45 @@ typedef struct
   char *suffix;
 } RowText;
 
+static gboolean
+load_last_highlight_id (Writer  *w,
+                        GError **error)
+{
+  g_auto(DossierStmt) stmt =
+    dossier_project_prepare (w->project,
+                             "SELECT max (coalesce ((SELECT seq FROM sqlite_sequence "
+                             "                       WHERE name = 'highlights'), 0),"
+                             "            coalesce ((SELECT max (id) FROM highlights), 0))",
+                             error);
+
+  if (stmt == NULL || dossier_project_step (w->project, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  w->last_highlight_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static void
 bind_highlight (sqlite3_stmt             *stmt,
                 int                       first,
+                gint64                    id,
                 const char               *uuid,
                 gint64                    document_id,
                 const DossierExchangeSelection *sel,
                 const RowText            *text,
                 const char               *now)
 {
-  sqlite3_bind_text (stmt, first, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, first + 1, document_id);
-  sqlite3_bind_int64 (stmt, first + 2, sel->start);
-  sqlite3_bind_int64 (stmt, first + 3, sel->end);
-  sqlite3_bind_text (stmt, first + 4, text->quote, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 5, text->prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 6, text->suffix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 7, sel->memo, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 8, sel->author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 9, sel->created != NULL ? sel->created : now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 10, sel->modified != NULL ? sel->modified :
+  sqlite3_bind_int64 (stmt, first, id);
+  sqlite3_bind_text (stmt, first + 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 2, document_id);
+  sqlite3_bind_int64 (stmt, first + 3, sel->start);
+  sqlite3_bind_int64 (stmt, first + 4, sel->end);
+  sqlite3_bind_text (stmt, first + 5, text->quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 6, text->prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 7, text->suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 8, sel->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 9, sel->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 10, sel->created != NULL ? sel->created : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 11, sel->modified != NULL ? sel->modified :
                                        sel->created != NULL ? sel->created : now, -1, SQLITE_STATIC);
 }
 
@@ -945,15 +967,17 @@ write_batch (Writer                 *w,
 {
   static const char insert_many[] =
     HL_INSERT HL_ROWS_16 ", " HL_ROWS_16 ", " HL_ROWS_16 ", " HL_ROWS_16
-    " ON CONFLICT (uuid) DO NOTHING RETURNING id, uuid";
-  static const char insert_one[] = HL_INSERT HL_ROW " ON CONFLICT (uuid) DO NOTHING RETURNING id, uuid";
+    " ON CONFLICT (uuid) DO NOTHING";
+  static const char insert_one[] = HL_INSERT HL_ROW " ON CONFLICT (uuid) DO NOTHING";
   static const char tags_many[] = TAG_INSERT TAG_ROWS_16 ", " TAG_ROWS_16 ", " TAG_ROWS_16 ", " TAG_ROWS_16;
   static const char tags_one[] = TAG_INSERT TAG_ROW;
-  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);  /* uuid → row + 1 */
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3 *db = dossier_project_get_db (w->project);
   RowText texts[BATCH] = { 0 };
   gint64 ids[BATCH] = { 0 };
+  gint64 first = w->last_highlight_id + 1;
+  int inserted = 0;
   gboolean ok = FALSE;
-  int rc;
 
   g_assert (n > 0 && n <= BATCH);
 
@@ -968,52 +992,52 @@ write_batch (Writer                 *w,
                                 sel->guid : NULL);
       if (texts[i].uuid == NULL)
         texts[i].uuid = g_uuid_string_random ();
-      g_hash_table_insert (pending, texts[i].uuid, GUINT_TO_POINTER (i + 1));
+      g_hash_table_add (pending, texts[i].uuid);
     }
 
-  /* All at once; a row whose UUID the project has already (it was
-   * imported before) is skipped by the statement and made again below
-   * with a new one. */
+  /* All at once (fewer than a batch: a statement per row); a row whose
+   * UUID the project has already (it was imported before) is skipped by
+   * the statement and made again below with a new one. */
   {
     g_auto(DossierStmt) stmt = dossier_project_prepare (w->project, n == BATCH ? insert_many : insert_one,
                                                         error);
 
     if (stmt == NULL)
       goto out;
-    for (guint i = 0; i < (n == BATCH ? n : 1); i++)
-      bind_highlight (stmt, 1 + 11 * i, texts[i].uuid, document_id,
-                      &g_array_index (source->selections, DossierExchangeSelection, from + i), &texts[i], now);
-    if (n != BATCH)
+    for (guint i = 0; i < n; i++)
       {
-        /* Fewer than a batch: one statement per row. */
-        for (guint i = 0; i < n; i++)
+        if (n != BATCH && i > 0)
+          sqlite3_reset (stmt);
+        bind_highlight (stmt, 1 + 12 * (n == BATCH ? i : 0), first + i, texts[i].uuid, document_id,
+                        &g_array_index (source->selections, DossierExchangeSelection, from + i),
+                        &texts[i], now);
+        if (n != BATCH || i + 1 == n)
           {
-            if (i > 0)
-              {
-                sqlite3_reset (stmt);
-                bind_highlight (stmt, 1, texts[i].uuid, document_id,
-                                &g_array_index (source->selections, DossierExchangeSelection, from + i),
-                                &texts[i], now);
-              }
-            while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
-              ids[i] = sqlite3_column_int64 (stmt, 0);
-            if (rc != SQLITE_DONE)
+            if (!dossier_project_run (w->project, stmt, error))
               goto out;
+            inserted += sqlite3_changes (db);
           }
-      }
-    else
-      {
-        while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
-          {
-            guint row = GPOINTER_TO_UINT (g_hash_table_lookup (pending, dossier_column_text (stmt, 1)));
-
-            if (row > 0)
-              ids[row - 1] = sqlite3_column_int64 (stmt, 0);
-          }
-        if (rc != SQLITE_DONE)
-          goto out;
       }
   }
+  if ((guint) inserted == n)
+    for (guint i = 0; i < n; i++)
+      ids[i] = first + i;
+  else
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (w->project,
+                                                          "SELECT id FROM highlights WHERE id BETWEEN ?1 AND ?2",
+                                                          error);
+      int rc;
+
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int64 (stmt, 2, first + n - 1);
+      while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
+        ids[sqlite3_column_int64 (stmt, 0) - first] = sqlite3_column_int64 (stmt, 0);
+      if (rc != SQLITE_DONE)
+        goto out;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1026,14 +1050,14 @@ write_batch (Writer                 *w,
       stmt = dossier_project_prepare (w->project, insert_one, error);
       if (stmt == NULL)
         goto out;
-      bind_highlight (stmt, 1, texts[i].uuid, document_id,
+      bind_highlight (stmt, 1, first + i, texts[i].uuid, document_id,
                       &g_array_index (source->selections, DossierExchangeSelection, from + i), &texts[i], now);
-      while ((rc = dossier_project_step (w->project, stmt, error)) == SQLITE_ROW)
-        ids[i] = sqlite3_column_int64 (stmt, 0);
-      if (rc != SQLITE_DONE)
+      if (!dossier_project_run (w->project, stmt, error))
         goto out;
-      g_assert (ids[i] != 0);
+      g_assert (sqlite3_changes (db) == 1);
+      ids[i] = first + i;
     }
+  w->last_highlight_id += n;
 
   /* Where the stakeholders, arguments and briefings find them. */
   for (guint i = 0; i < n; i++)
@@ -1501,7 +1525,7 @@ write_data (DossierProject           *project,
   if (!dossier_action_begin (&action, project, error))
     return FALSE;
 
-  if (!load_tags (&w, error) || !write_codes (&w, data, error))
+  if (!load_tags (&w, error) || !write_codes (&w, data, error) || !load_last_highlight_id (&w, error))
     return FALSE;
 
   for (guint s = 0; s < data->sources->len; s++)
