@@ -230,6 +230,20 @@ put_optional_int (DossierExportWriter *w,
     put_int (w, key, sqlite3_column_int64 (stmt, column));
 }
 
+/* Opens the list @key of @owner's rows, which @stmt gives with the owner
+ * bound as ?1. */
+static void
+begin_list (DossierExportWriter *w,
+            sqlite3_stmt        *stmt,
+            gint64               owner,
+            const char          *key)
+{
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, owner);
+  put_key (w, key);
+  dossier_export_writer_puts (w, "[");
+}
+
 /* Closes a list written from @stmt's rows, whose last step gave @rc. */
 static gboolean
 end_list (DossierExportContext *ctx,
@@ -266,9 +280,7 @@ put_evidence (DossierExportContext *ctx,
   guint n = 0;
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, owner);
-  dossier_export_writer_puts (w, ", \"evidence\": [");
+  begin_list (w, stmt, owner, "evidence");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 highlight = sqlite3_column_int64 (stmt, 0);
@@ -302,9 +314,7 @@ put_mentions (DossierExportContext *ctx,
   guint n = 0;
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, owner);
-  dossier_export_writer_puts (w, ", \"mentions\": [");
+  begin_list (w, stmt, owner, "mentions");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 document = sqlite3_column_int64 (stmt, 0);
@@ -490,9 +500,7 @@ write_briefings (DossierExportContext *ctx,
       put_member (w, "created", dossier_export_context_column_text (ctx, stmt, 4));
       put_member (w, "modified", dossier_export_context_column_text (ctx, stmt, 5));
 
-      sqlite3_reset (documents);
-      sqlite3_bind_int64 (documents, 1, sqlite3_column_int64 (stmt, 0));
-      dossier_export_writer_puts (w, ", \"documents\": [");
+      begin_list (w, documents, sqlite3_column_int64 (stmt, 0), "documents");
       while (step_row (ctx, documents, &ok, error))
         g_string_append_printf (w->buf, "%s%" G_GINT64_FORMAT, m++ > 0 ? ", " : "",
                                 (gint64) sqlite3_column_int64 (documents, 0));
