@@ -360,37 +360,28 @@ move_action (GtkWidget  *widget,
     report (self, _("Could not move the argument"), error);
 }
 
+/* argument.strength (i) and argument.perspective (x, a stakeholder's id
+ * or 0): one field of the argument set to @parameter. */
 static void
-strength_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+change_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierProject *project = row_project (self);
   g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean changed;
 
   if (argument == NULL || project == NULL)
     return;
-  if (!dossier_project_set_argument_strength (project, dossier_argument_get_id (argument),
-                                              g_variant_get_int32 (parameter), &error))
-    report (self, _("Could not change the argument"), error);
-}
-
-static void
-perspective_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
-  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
-  DossierProject *project = row_project (self);
-  g_autoptr(GError) error = NULL;
-
-  if (argument == NULL || project == NULL)
-    return;
-  if (!dossier_project_set_argument_stakeholder (project, dossier_argument_get_id (argument),
-                                                 g_variant_get_int64 (parameter), &error))
+  id = dossier_argument_get_id (argument);
+  if (g_str_equal (action_name, "argument.strength"))
+    changed = dossier_project_set_argument_strength (project, id, g_variant_get_int32 (parameter), &error);
+  else
+    changed = dossier_project_set_argument_stakeholder (project, id, g_variant_get_int64 (parameter), &error);
+  if (!changed)
     report (self, _("Could not change the argument"), error);
 }
 
@@ -684,8 +675,8 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_install_action (widget_class, "argument.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "argument.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "argument.toggle-evidence", NULL, toggle_evidence_action);
-  gtk_widget_class_install_action (widget_class, "argument.strength", "i", strength_action);
-  gtk_widget_class_install_action (widget_class, "argument.perspective", "x", perspective_action);
+  gtk_widget_class_install_action (widget_class, "argument.strength", "i", change_action);
+  gtk_widget_class_install_action (widget_class, "argument.perspective", "x", change_action);
   gtk_widget_class_install_action (widget_class, "argument.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "argument.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "argument.switch-side", NULL, move_action);

@@ -196,7 +196,7 @@ test_many (Fixture       *f,
   GtkWidget *window, *pro_list;
   DossierArgumentRow *row;
   guint changes = 0;
-  gint64 far, first;
+  gint64 far, first, mayor;
 
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
   g_assert_cmpint (dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)), ==, f->question);
@@ -242,6 +242,12 @@ test_many (Fixture       *f,
   g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (f->project, first)), ==, 5);
   g_assert_true (row_of (panel, first) == row);
   g_assert_true (strstr (label_with_class (GTK_WIDGET (row), "argument-details"), "Strength 5/5") != NULL);
+  /* Its point of view too. */
+  mayor = dossier_project_add_stakeholder (f->project, "Mayor Lind", NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "argument.perspective", "x", mayor));
+  flush_events ();
+  g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (f->project, first)), ==, mayor);
   g_assert_cmpuint (changes, ==, 0);
 
   /* A new argument is one item more, at the end of its side. */
