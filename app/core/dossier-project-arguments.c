@@ -18,6 +18,27 @@
 /* Long enough for a paragraph; a statement is a sentence or two. */
 #define MAX_TEXT 2000
 
+/* Where an argument's evidence is (dossier-project-stakeholders.c): a note,
+ * no role. */
+static const DossierEvidenceTable evidence_table = {
+  .kind = DOSSIER_ROW_ARGUMENT,
+  .table = "arguments",
+  .cite_sql =
+  "INSERT INTO argument_evidence (argument, highlight, note) VALUES (?1, ?2, ?3) "
+  "ON CONFLICT (argument, highlight) DO UPDATE SET note = excluded.note",
+  .uncite_sql = "DELETE FROM argument_evidence WHERE argument = ?1 AND highlight = ?2",
+  .list_sql =
+  "SELECT e.highlight, e.note, NULL, NULL FROM argument_evidence e "
+  "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
+  "ORDER BY h.document, h.start, h.end, h.id",
+  .cited_sql = "SELECT highlight FROM argument_evidence WHERE argument = ?1",
+  .citers_sql = "SELECT argument FROM argument_evidence WHERE highlight = ?1",
+};
+
+/* An argument's citation: a note, no role. */
+#define CITATION_INIT(note_) \
+  { .note = (note_), .role = DOSSIER_EVIDENCE_NONE, .stance_position = DOSSIER_STANCE_UNKNOWN }
+
 /* ---- The models ------------------------------------------------------------------ */
 
 #define QUESTION_COLUMNS \
@@ -280,21 +301,14 @@ void
 dossier_project_apply_arguments (DossierProject       *self,
                                  const DossierChanges *changes)
 {
-  static const char * const everything[] = { "documents", "blocks" };
-  GHashTable *touched = dossier_changes_get_rows (changes, "arguments");
   g_autoptr(GHashTable) arguments = dossier_id_set_new ();
 
-  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
-      dossier_changes_get_reload (changes, "arguments") ||
-      dossier_changes_get_reload (changes, "questions") ||
-      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
-                                       "SELECT argument FROM argument_evidence WHERE highlight = ?1",
-                                       arguments))
+  if (dossier_changes_get_reload (changes, "questions") ||
+      !dossier_project_collect_citers (self, changes, &evidence_table, arguments))
     {
       dossier_project_load_questions_and_arguments (self, NULL);
       return;
     }
-  dossier_id_set_add_all (arguments, touched);
   if (g_hash_table_size (arguments) == 0 && dossier_changes_get_rows (changes, "questions") == NULL)
     return;
 
@@ -778,10 +792,7 @@ dossier_project_delete_argument (DossierProject  *self,
       !dossier_action_begin (&action, self, error))
     return FALSE;
 
-  highlights = dossier_project_read_ids (self,
-                                         "SELECT highlight FROM argument_evidence "
-                                         "WHERE argument = ?1",
-                                         argument_id, NULL, error);
+  highlights = dossier_project_read_ids (self, evidence_table.cited_sql, argument_id, NULL, error);
   if (highlights == NULL)
     return FALSE;
 
@@ -802,33 +813,6 @@ dossier_project_delete_argument (DossierProject  *self,
 
 /* ---- Evidence ------------------------------------------------------------------------ */
 
-static gboolean
-cite_for_argument (DossierProject  *self,
-                   gint64           argument_id,
-                   gint64           highlight_id,
-                   const char      *note,
-                   GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-
-  stmt = dossier_project_prepare (self,
-                                  "INSERT INTO argument_evidence (argument, highlight, note) "
-                                  "VALUES (?1, ?2, ?3) "
-                                  "ON CONFLICT (argument, highlight) DO UPDATE SET note = excluded.note",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, argument_id);
-  sqlite3_bind_int64 (stmt, 2, highlight_id);
-  dossier_bind_text (stmt, 3, note != NULL ? note : "");
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-
-  dossier_project_touch (self, "arguments", argument_id);
-  return TRUE;
-}
-
 gboolean
 dossier_project_add_argument_evidence (DossierProject  *self,
                                        gint64           argument_id,
@@ -836,19 +820,13 @@ dossier_project_add_argument_evidence (DossierProject  *self,
                                        const char      *note,
                                        GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  DossierCiting citation = CITATION_INIT (note);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !dossier_check_note (note, error) ||
-      !require_argument (self, argument_id, NULL, NULL, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error) ||
-      !dossier_action_begin (&action, self, error) ||
-      !cite_for_argument (self, argument_id, highlight_id, note, error))
-    return FALSE;
-
-  return dossier_action_commit (&action, _("Cite Evidence for Argument"), error);
+  citation.highlight_id = highlight_id;
+  return dossier_project_add_evidence (self, &evidence_table, argument_id, &citation,
+                                       _("Cite Evidence for Argument"), error) != 0;
 }
 
 gint64
@@ -860,24 +838,16 @@ dossier_project_add_argument_evidence_range (DossierProject  *self,
                                              const char      *note,
                                              GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  gint64 highlight_id;
+  DossierCiting citation = CITATION_INIT (note);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !dossier_check_note (note, error) ||
-      !require_argument (self, argument_id, NULL, NULL, error) ||
-      !dossier_action_begin (&action, self, error))
-    return 0;
-
-  highlight_id = dossier_project_evidence_highlight (self, document_id, start, end, error);
-  if (highlight_id == 0 ||
-      !cite_for_argument (self, argument_id, highlight_id, note, error) ||
-      !dossier_action_commit (&action, _("Cite Evidence for Argument"), error))
-    return 0;
-
-  return highlight_id;
+  citation.by_range = TRUE;
+  citation.document_id = document_id;
+  citation.start = start;
+  citation.end = end;
+  return dossier_project_add_evidence (self, &evidence_table, argument_id, &citation,
+                                       _("Cite Evidence for Argument"), error);
 }
 
 gboolean
@@ -886,20 +856,10 @@ dossier_project_remove_argument_evidence (DossierProject  *self,
                                           gint64           highlight_id,
                                           GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !require_argument (self, argument_id, NULL, NULL, error) ||
-      !dossier_action_begin (&action, self, error) ||
-      !dossier_project_uncite (self,
-                               "DELETE FROM argument_evidence WHERE argument = ?1 AND highlight = ?2",
-                               argument_id, highlight_id, error))
-    return FALSE;
-
-  dossier_project_touch (self, "arguments", argument_id);
-  return dossier_action_commit (&action, _("Remove Evidence"), error);
+  return dossier_project_remove_evidence (self, &evidence_table, argument_id, highlight_id,
+                                          error);
 }
 
 GPtrArray *
@@ -909,13 +869,7 @@ dossier_project_list_argument_evidence (DossierProject  *self,
 {
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  return dossier_project_read_evidence (self,
-                                        "SELECT e.highlight, e.note, NULL, NULL "
-                                        "FROM argument_evidence e "
-                                        "JOIN highlights h ON h.id = e.highlight "
-                                        "WHERE e.argument = ?1 "
-                                        "ORDER BY h.document, h.start, h.end, h.id",
-                                        argument_id, error);
+  return dossier_project_list_evidence (self, &evidence_table, argument_id, error);
 }
 
 /* ---- Suggestions ---------------------------------------------------------------------- */
@@ -1024,6 +978,7 @@ dossier_project_accept_argument_suggestions (DossierProject                    *
                                              GArray                           **argument_ids,
                                              GError                           **error)
 {
+  static const DossierCiting no_note = CITATION_INIT (NULL);
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -1048,7 +1003,8 @@ dossier_project_accept_argument_suggestions (DossierProject                    *
         return FALSE;
       id = insert_argument (self, question_id, s->polarity, statement, 0,
                             DOSSIER_STRENGTH_DEFAULT, error);
-      if (id == 0 || !cite_for_argument (self, id, highlight_id, NULL, error))
+      if (id == 0 ||
+          !dossier_project_cite (self, &evidence_table, id, highlight_id, &no_note, error))
         return FALSE;
       g_array_append_val (ids, id);
     }

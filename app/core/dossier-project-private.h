@@ -300,6 +300,10 @@ void          dossier_bind_text            (sqlite3_stmt    *stmt,
 void          dossier_bind_optional_text   (sqlite3_stmt    *stmt,
                                             int              index,
                                             const char      *text);
+/* A stance position, or NULL for DOSSIER_STANCE_UNKNOWN. */
+void          dossier_bind_stance          (sqlite3_stmt    *stmt,
+                                            int              index,
+                                            int              position);
 char         *dossier_column_dup           (sqlite3_stmt    *stmt,
                                             int              column);
 const char   *dossier_column_text          (sqlite3_stmt    *stmt,
@@ -713,20 +717,6 @@ gint64        dossier_project_import_stakeholder (DossierProject                
   "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence WHERE highlight = ?1) " \
   "AND NOT EXISTS (SELECT 1 FROM argument_evidence WHERE highlight = ?1)"
 
-/* Evidence shared by stakeholders and arguments
- * (dossier-project-stakeholders.c): within an action, deletes those of
- * @highlight_ids that carry no tag and are no evidence any more. */
-gboolean      dossier_project_drop_bare_highlights (DossierProject   *self,
-                                                GArray               *highlight_ids,
-                                                GError              **error);
-/* Within an action: removes one evidence link (@sql: "DELETE … WHERE
- * owner = ?1 AND highlight = ?2"), and the highlight with it if nothing
- * else holds it; NOT_FOUND if there was no such link. */
-gboolean      dossier_project_uncite           (DossierProject       *self,
-                                                const char           *sql,
-                                                gint64                owner_id,
-                                                gint64                highlight_id,
-                                                GError              **error);
 /* Rows of the analysis entities (dossier-project-rows.c). */
 typedef enum
 {
@@ -738,6 +728,82 @@ typedef enum
   DOSSIER_ROW_ARGUMENT,
   DOSSIER_ROW_BRIEFING,
 } DossierRowKind;
+
+/* Evidence, for stakeholders and arguments alike
+ * (dossier-project-stakeholders.c): what differs between the two is their
+ * tables. The SQL are literals; ?1 is the citing row, ?2 the highlight. */
+typedef struct
+{
+  DossierRowKind  kind;        /* of the citing rows */
+  const char     *table;       /* theirs: touched when their evidence changes */
+  const char     *cite_sql;    /* INSERT … ON CONFLICT: ?3 the note, and where
+                                * there are roles ?4 the role, ?5 its stance */
+  const char     *uncite_sql;  /* "DELETE … WHERE citer = ?1 AND highlight = ?2" */
+  const char     *list_sql;    /* "SELECT highlight, note, role, stance_position
+                                * … WHERE citer = ?1", ordered */
+  const char     *cited_sql;   /* "SELECT highlight … WHERE citer = ?1" */
+  const char     *citers_sql;  /* "SELECT citer … WHERE highlight = ?1" */
+} DossierEvidenceTable;
+
+/* Within an action: deletes those of @highlight_ids that carry no tag and
+ * are no evidence any more. */
+gboolean      dossier_project_drop_bare_highlights (DossierProject   *self,
+                                                GArray               *highlight_ids,
+                                                GError              **error);
+/* What is cited — highlight @highlight_id, or with @by_range the range
+ * [@start, @end) of @document_id — and how: a note, and for a stakeholder
+ * the role of the evidence and the stance it shows (arguments: none,
+ * unknown). */
+typedef struct
+{
+  gboolean             by_range;
+  gint64               highlight_id;
+  gint64               document_id;
+  gint64               start;
+  gint64               end;
+  const char          *note;
+  DossierEvidenceRole  role;
+  int                  stance_position;
+} DossierCiting;
+
+/* Within an action: @owner_id cites highlight @highlight_id (again, with
+ * @citation's note and role); the owner is read again after the action. */
+gboolean      dossier_project_cite             (DossierProject             *self,
+                                                const DossierEvidenceTable *table,
+                                                gint64                      owner_id,
+                                                gint64                      highlight_id,
+                                                const DossierCiting        *citation,
+                                                GError                    **error);
+/* The action of citing, labelled @label, everything checked first: returns
+ * the highlight cited (for a range, the live one exactly there or a new
+ * one without a tag), 0 on failure. */
+gint64        dossier_project_add_evidence     (DossierProject             *self,
+                                                const DossierEvidenceTable *table,
+                                                gint64                      owner_id,
+                                                const DossierCiting        *citation,
+                                                const char                 *label,
+                                                GError                    **error);
+/* The action "Remove Evidence": the citation goes, the highlight with it
+ * if nothing else holds it; NOT_FOUND if there was no such citation. */
+gboolean      dossier_project_remove_evidence  (DossierProject             *self,
+                                                const DossierEvidenceTable *table,
+                                                gint64                      owner_id,
+                                                gint64                      highlight_id,
+                                                GError                    **error);
+/* @owner_id's evidence, in the order of its list_sql: a GPtrArray of
+ * DossierEvidence. */
+GPtrArray    *dossier_project_list_evidence    (DossierProject             *self,
+                                                const DossierEvidenceTable *table,
+                                                gint64                      owner_id,
+                                                GError                    **error);
+/* After an action: adds to @ids the rows of @table it touched and those
+ * citing a highlight it touched; FALSE when the whole list must be read
+ * again instead (a document or text changed, the table's rows were added,
+ * deleted or moved, a touched highlight is gone, or too many). */
+gboolean      dossier_project_collect_citers   (DossierProject             *self,
+                                                const DossierChanges       *changes,
+                                                const DossierEvidenceTable *table,
+                                                GHashTable                 *ids);
 
 /* Sets NOT_FOUND: "There is no stakeholder 7 in this project." */
 void          dossier_set_not_found            (GError              **error,
@@ -809,6 +875,10 @@ gboolean      dossier_project_set_ints         (DossierProject       *self,
 /* A citer's note: NULL or UTF-8. */
 gboolean      dossier_check_note               (const char           *note,
                                                 GError              **error);
+/* A stance position: DOSSIER_STANCE_MIN…MAX or DOSSIER_STANCE_UNKNOWN,
+ * else INVALID. */
+gboolean      dossier_check_stance             (int                   position,
+                                                GError              **error);
 /* A colour a tag or stakeholder is given: "#rrggbb", else INVALID. */
 gboolean      dossier_check_color              (const char           *color,
                                                 GError              **error);
@@ -861,13 +931,6 @@ gboolean      dossier_project_load_model       (DossierProject       *self,
 /* The questions and arguments models (dossier-project-arguments.c). */
 gboolean      dossier_project_load_questions_and_arguments (DossierProject *self,
                                                 GError              **error);
-/* Runs @sql (a literal: "SELECT highlight, note, role, stance_position …
- * WHERE … = ?1", ordered) for @owner_id; a GPtrArray of DossierEvidence. */
-GPtrArray    *dossier_project_read_evidence    (DossierProject       *self,
-                                                const char           *sql,
-                                                gint64                owner_id,
-                                                GError              **error);
-
 /* Mention counts (dossier-project-mentions.c). A finder of every
  * stakeholder's name and aliases as they are in @db now (key =
  * stakeholder id). */

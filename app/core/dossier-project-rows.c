@@ -277,6 +277,20 @@ dossier_check_note (const char  *note,
 }
 
 gboolean
+dossier_check_stance (int          position,
+                      GError     **error)
+{
+  if ((position >= DOSSIER_STANCE_MIN && position <= DOSSIER_STANCE_MAX) ||
+      position == DOSSIER_STANCE_UNKNOWN)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+               _("A stance goes from %d (strongly against) to %d (strongly for), not %d."),
+               DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX, position);
+  return FALSE;
+}
+
+gboolean
 dossier_check_color (const char  *color,
                      GError     **error)
 {

@@ -2,7 +2,7 @@
 /* dossier-project-stakeholders.c — a project's stakeholders: the list
  * model, the actions that edit them, their evidence, and the suggestions
  * taken from documents. Also what stakeholders and arguments share: the
- * models' life cycle and evidence highlights.
+ * models' life cycle and evidence.
  *
  * A stakeholder's names (its name and aliases) decide where it is
  * mentioned, so every action that changes them counts mentions again in
@@ -19,6 +19,24 @@
 #include <glib/gi18n.h>
 
 #include <dossier/dossier-text.h>
+
+/* Where a stakeholder's evidence is, for the evidence code below. */
+static const DossierEvidenceTable evidence_table = {
+  .kind = DOSSIER_ROW_STAKEHOLDER,
+  .table = "stakeholders",
+  .cite_sql =
+  "INSERT INTO stakeholder_evidence (stakeholder, highlight, note, role, stance_position) "
+  "VALUES (?1, ?2, ?3, ?4, ?5) "
+  "ON CONFLICT (stakeholder, highlight) DO UPDATE SET "
+  "  note = excluded.note, role = excluded.role, stance_position = excluded.stance_position",
+  .uncite_sql = "DELETE FROM stakeholder_evidence WHERE stakeholder = ?1 AND highlight = ?2",
+  .list_sql =
+  "SELECT e.highlight, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
+  "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
+  "ORDER BY h.document, h.start, h.end, h.id",
+  .cited_sql = "SELECT highlight FROM stakeholder_evidence WHERE stakeholder = ?1",
+  .citers_sql = "SELECT stakeholder FROM stakeholder_evidence WHERE highlight = ?1",
+};
 
 /* ---- The models' life cycle --------------------------------------------------- */
 
@@ -271,21 +289,11 @@ void
 dossier_project_apply_stakeholders (DossierProject       *self,
                                     const DossierChanges *changes)
 {
-  static const char * const everything[] = { "documents", "blocks" };
-  GHashTable *touched = dossier_changes_get_rows (changes, "stakeholders");
   g_autoptr(GHashTable) stakeholders = dossier_id_set_new ();
 
-  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
-      dossier_changes_get_reload (changes, "stakeholders") ||
-      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
-                                       "SELECT stakeholder FROM stakeholder_evidence WHERE highlight = ?1",
-                                       stakeholders))
-    {
-      load_stakeholders (self, NULL);
-      return;
-    }
-  dossier_id_set_add_all (stakeholders, touched);
-  if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
+  if (!dossier_project_collect_citers (self, changes, &evidence_table, stakeholders))
+    load_stakeholders (self, NULL);
+  else if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
     load_stakeholders (self, NULL);
 }
 
@@ -519,33 +527,6 @@ check_rating (int          value,
   return FALSE;
 }
 
-static gboolean
-check_stance (int          position,
-              gboolean     unknown_allowed,
-              GError     **error)
-{
-  if ((position >= DOSSIER_STANCE_MIN && position <= DOSSIER_STANCE_MAX) ||
-      (unknown_allowed && position == DOSSIER_STANCE_UNKNOWN))
-    return TRUE;
-
-  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-               _("A stance goes from %d (strongly against) to %d (strongly for), not %d."),
-               DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX, position);
-  return FALSE;
-}
-
-/* A stance position, or a rating: DOSSIER_STANCE_UNKNOWN is NULL. */
-static void
-bind_position (sqlite3_stmt *stmt,
-             int           index,
-             int           position)
-{
-  if (position == DOSSIER_STANCE_UNKNOWN)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, position);
-}
-
 static const char *
 stakeholder_name (DossierProject *self,
                   gint64          stakeholder_id)
@@ -595,7 +576,7 @@ insert_stakeholder (DossierProject                  *self,
   dossier_bind_text (stmt, 4, dossier_stakeholder_kind_to_string (fields->kind));
   dossier_bind_text (stmt, 5, fields->description != NULL ? fields->description : "");
   dossier_bind_text (stmt, 6, fields->stance != NULL ? fields->stance : "");
-  bind_position (stmt, 7, fields->stance_position);
+  dossier_bind_stance (stmt, 7, fields->stance_position);
   dossier_bind_text (stmt, 8, fields->interests != NULL ? fields->interests : "");
   sqlite3_bind_int (stmt, 9, fields->power);
   sqlite3_bind_int (stmt, 10, fields->interest);
@@ -649,7 +630,7 @@ check_fields (const DossierStakeholderFields  *fields,
       !check_optional_text (fields->description, error) ||
       !check_optional_text (fields->stance, error) ||
       !check_optional_text (fields->interests, error) ||
-      !check_stance (fields->stance_position, TRUE, error) ||
+      !dossier_check_stance (fields->stance_position, error) ||
       !check_rating (fields->power, error) ||
       !check_rating (fields->interest, error) ||
       (fields->color != NULL && !dossier_check_color (fields->color, error)))
@@ -969,7 +950,7 @@ dossier_project_set_stakeholder_stance_position (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!check_stance (position, TRUE, error))
+  if (!dossier_check_stance (position, error))
     return FALSE;
 
   value = position;
@@ -1081,10 +1062,8 @@ dossier_project_delete_stakeholder (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  highlights = dossier_project_read_ids (self,
-                                         "SELECT highlight FROM stakeholder_evidence "
-                                         "WHERE stakeholder = ?1",
-                                         stakeholder_id, NULL, error);
+  highlights = dossier_project_read_ids (self, evidence_table.cited_sql, stakeholder_id, NULL,
+                                         error);
   if (highlights == NULL ||
       !touch_arguments_of (self, stakeholder_id, error) ||
       !delete_stakeholder_row (self, stakeholder_id, error) ||
@@ -1173,144 +1152,18 @@ dossier_project_merge_stakeholders (DossierProject  *self,
 
 /* ---- Evidence ------------------------------------------------------------------------ */
 
-gboolean
-dossier_project_drop_bare_highlights (DossierProject  *self,
-                                      GArray          *highlight_ids,
-                                      GError         **error)
+/* Cites what @citation says for the stakeholder, labelled with its name. */
+static gint64
+add_evidence (DossierProject        *self,
+              gint64                 stakeholder_id,
+              const DossierCiting   *citation,
+              GError               **error)
 {
-  for (guint i = 0; i < highlight_ids->len; i++)
-    {
-      gint64 id = g_array_index (highlight_ids, gint64, i);
-      g_auto(DossierStmt) find = NULL;
-      g_auto(DossierStmt) stmt = NULL;
-      gint64 document_id;
-      int rc;
+  g_autofree char *label = g_strdup_printf (_("Cite Evidence for “%s”"),
+                                            stakeholder_name (self, stakeholder_id));
 
-      find = dossier_project_prepare (self, "SELECT document FROM highlights WHERE id = ?1", error);
-      if (find == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (find, 1, id);
-      rc = dossier_project_step (self, find, error);
-      if (rc == SQLITE_DONE)
-        continue;
-      if (rc != SQLITE_ROW)
-        return FALSE;
-      document_id = sqlite3_column_int64 (find, 0);
-      sqlite3_reset (find);
-
-      stmt = dossier_project_prepare (self, DOSSIER_DELETE_BARE_HIGHLIGHT, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!dossier_project_run (self, stmt, error))
-        return FALSE;
-      if (sqlite3_changes (self->db) > 0)
-        dossier_project_touch (self, "highlights", document_id);
-    }
-
-  return TRUE;
-}
-
-GPtrArray *
-dossier_project_read_evidence (DossierProject  *self,
-                               const char      *sql,
-                               gint64           owner_id,
-                               GError         **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_evidence_free);
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  if (!dossier_project_ensure_open (self, error))
-    return NULL;
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr(DossierEvidence) evidence = g_new0 (DossierEvidence, 1);
-      DossierEvidenceRole role;
-      int stance = sqlite3_column_int (stmt, 3);
-
-      evidence->owner_id = owner_id;
-      evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
-                                 dossier_column_text (stmt, 1) : "");
-      evidence->role = dossier_evidence_role_from_string (dossier_column_text (stmt, 2), &role) ?
-                       role : DOSSIER_EVIDENCE_NONE;
-      evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE &&
-                                  sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
-                                  stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
-                                  stance : DOSSIER_STANCE_UNKNOWN;
-      evidence->highlight = dossier_project_get_highlight (self, sqlite3_column_int64 (stmt, 0),
-                                                           error);
-      if (evidence->highlight == NULL)
-        return NULL;
-      g_ptr_array_add (list, g_steal_pointer (&evidence));
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
-}
-
-static gboolean
-check_evidence (const char           *note,
-                DossierEvidenceRole   role,
-                int                   stance_position,
-                GError              **error)
-{
-  if (!dossier_check_note (note, error))
-    return FALSE;
-
-  if ((guint) role > DOSSIER_EVIDENCE_QUOTE)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("Unknown role of evidence %d."), (int) role);
-      return FALSE;
-    }
-
-  if (role != DOSSIER_EVIDENCE_STANCE && stance_position != DOSSIER_STANCE_UNKNOWN)
-    {
-      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                           _("Only evidence of a stance says which stance it shows."));
-      return FALSE;
-    }
-
-  return check_stance (stance_position, TRUE, error);
-}
-
-static gboolean
-cite_for_stakeholder (DossierProject       *self,
-                      gint64                stakeholder_id,
-                      gint64                highlight_id,
-                      const char           *note,
-                      DossierEvidenceRole   role,
-                      int                   stance_position,
-                      GError              **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-
-  stmt = dossier_project_prepare (self,
-                                  "INSERT INTO stakeholder_evidence (stakeholder, highlight, note, "
-                                  "  role, stance_position) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                  "ON CONFLICT (stakeholder, highlight) DO UPDATE SET "
-                                  "  note = excluded.note, role = excluded.role, "
-                                  "  stance_position = excluded.stance_position",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  sqlite3_bind_int64 (stmt, 2, highlight_id);
-  dossier_bind_text (stmt, 3, note != NULL ? note : "");
-  dossier_bind_optional_text (stmt, 4, dossier_evidence_role_to_string (role));
-  bind_position (stmt, 5, stance_position);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-
-  dossier_project_touch (self, "stakeholders", stakeholder_id);
-  return TRUE;
+  return dossier_project_add_evidence (self, &evidence_table, stakeholder_id, citation, label,
+                                       error);
 }
 
 gboolean
@@ -1322,24 +1175,13 @@ dossier_project_add_stakeholder_evidence (DossierProject       *self,
                                           int                   stance_position,
                                           GError              **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autofree char *label = NULL;
+  DossierCiting citation = {
+    .highlight_id = highlight_id, .note = note, .role = role, .stance_position = stance_position,
+  };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !check_evidence (note, role, stance_position, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error))
-    return FALSE;
-
-  label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
-  if (!dossier_action_begin (&action, self, error) ||
-      !cite_for_stakeholder (self, stakeholder_id, highlight_id, note, role, stance_position,
-                             error))
-    return FALSE;
-
-  return dossier_action_commit (&action, label, error);
+  return add_evidence (self, stakeholder_id, &citation, error) != 0;
 }
 
 gint64
@@ -1353,61 +1195,14 @@ dossier_project_add_stakeholder_evidence_range (DossierProject       *self,
                                                 int                   stance_position,
                                                 GError              **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_autofree char *label = NULL;
-  gint64 highlight_id;
+  DossierCiting citation = {
+    .by_range = TRUE, .document_id = document_id, .start = start, .end = end,
+    .note = note, .role = role, .stance_position = stance_position,
+  };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !check_evidence (note, role, stance_position, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error))
-    return 0;
-
-  label = g_strdup_printf (_("Cite Evidence for “%s”"), stakeholder_name (self, stakeholder_id));
-  if (!dossier_action_begin (&action, self, error))
-    return 0;
-
-  highlight_id = dossier_project_evidence_highlight (self, document_id, start, end, error);
-  if (highlight_id == 0 ||
-      !cite_for_stakeholder (self, stakeholder_id, highlight_id, note, role, stance_position,
-                             error) ||
-      !dossier_action_commit (&action, label, error))
-    return 0;
-
-  return highlight_id;
-}
-
-/* Removes one evidence link (@sql: DELETE … WHERE owner = ?1 AND
- * highlight = ?2), and the highlight if nothing else holds it. */
-gboolean
-dossier_project_uncite (DossierProject  *self,
-                        const char      *sql,
-                        gint64           owner_id,
-                        gint64           highlight_id,
-                        GError         **error)
-{
-  g_auto(DossierStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  sqlite3_bind_int64 (stmt, 2, highlight_id);
-  if (!dossier_project_run (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
-                   _("Highlight %" PRId64 " is not cited as evidence there."), highlight_id);
-      return FALSE;
-    }
-
-  g_array_append_val (ids, highlight_id);
-  return dossier_project_drop_bare_highlights (self, ids, error);
+  return add_evidence (self, stakeholder_id, &citation, error);
 }
 
 gboolean
@@ -1416,21 +1211,10 @@ dossier_project_remove_stakeholder_evidence (DossierProject  *self,
                                              gint64           highlight_id,
                                              GError         **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!dossier_project_ensure_open (self, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error) ||
-      !dossier_action_begin (&action, self, error) ||
-      !dossier_project_uncite (self,
-                               "DELETE FROM stakeholder_evidence "
-                               "WHERE stakeholder = ?1 AND highlight = ?2",
-                               stakeholder_id, highlight_id, error))
-    return FALSE;
-
-  dossier_project_touch (self, "stakeholders", stakeholder_id);
-  return dossier_action_commit (&action, _("Remove Evidence"), error);
+  return dossier_project_remove_evidence (self, &evidence_table, stakeholder_id, highlight_id,
+                                          error);
 }
 
 GPtrArray *
@@ -1440,13 +1224,7 @@ dossier_project_list_stakeholder_evidence (DossierProject  *self,
 {
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  return dossier_project_read_evidence (self,
-                                        "SELECT e.highlight, e.note, e.role, e.stance_position "
-                                        "FROM stakeholder_evidence e "
-                                        "JOIN highlights h ON h.id = e.highlight "
-                                        "WHERE e.stakeholder = ?1 "
-                                        "ORDER BY h.document, h.start, h.end, h.id",
-                                        stakeholder_id, error);
+  return dossier_project_list_evidence (self, &evidence_table, stakeholder_id, error);
 }
 
 GArray *
@@ -1489,6 +1267,252 @@ dossier_project_list_stakeholder_stances (DossierProject  *self,
     }
 
   return rc == SQLITE_DONE ? g_steal_pointer (&stances) : NULL;
+}
+
+/* ---- Evidence, stakeholders' and arguments' alike -------------------------------- */
+
+/* Citing, unciting and listing, the highlights that go when nothing holds
+ * them any more, and which citers an action's changes make read again:
+ * what differs between stakeholders and arguments is their tables, in a
+ * DossierEvidenceTable, so that a fix to one reaches both. */
+
+gboolean
+dossier_project_drop_bare_highlights (DossierProject  *self,
+                                      GArray          *highlight_ids,
+                                      GError         **error)
+{
+  for (guint i = 0; i < highlight_ids->len; i++)
+    {
+      gint64 id = g_array_index (highlight_ids, gint64, i);
+      g_auto(DossierStmt) find = NULL;
+      g_auto(DossierStmt) stmt = NULL;
+      gint64 document_id;
+      int rc;
+
+      find = dossier_project_prepare (self, "SELECT document FROM highlights WHERE id = ?1", error);
+      if (find == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (find, 1, id);
+      rc = dossier_project_step (self, find, error);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        return FALSE;
+      document_id = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+
+      stmt = dossier_project_prepare (self, DOSSIER_DELETE_BARE_HIGHLIGHT, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        dossier_project_touch (self, "highlights", document_id);
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+dossier_project_list_evidence (DossierProject             *self,
+                               const DossierEvidenceTable *table,
+                               gint64                      owner_id,
+                               GError                    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_evidence_free);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  stmt = dossier_project_prepare (self, table->list_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(DossierEvidence) evidence = g_new0 (DossierEvidence, 1);
+      DossierEvidenceRole role;
+      int stance = sqlite3_column_int (stmt, 3);
+
+      evidence->owner_id = owner_id;
+      evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
+                                 dossier_column_text (stmt, 1) : "");
+      evidence->role = dossier_evidence_role_from_string (dossier_column_text (stmt, 2), &role) ?
+                       role : DOSSIER_EVIDENCE_NONE;
+      evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE &&
+                                  sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+                                  stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
+                                  stance : DOSSIER_STANCE_UNKNOWN;
+      evidence->highlight = dossier_project_get_highlight (self, sqlite3_column_int64 (stmt, 0),
+                                                           error);
+      if (evidence->highlight == NULL)
+        return NULL;
+      g_ptr_array_add (list, g_steal_pointer (&evidence));
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* An argument's evidence has no role: DOSSIER_EVIDENCE_NONE and
+ * DOSSIER_STANCE_UNKNOWN pass. */
+static gboolean
+check_evidence (const char           *note,
+                DossierEvidenceRole   role,
+                int                   stance_position,
+                GError              **error)
+{
+  if (!dossier_check_note (note, error))
+    return FALSE;
+
+  if ((guint) role > DOSSIER_EVIDENCE_QUOTE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("Unknown role of evidence %d."), (int) role);
+      return FALSE;
+    }
+
+  if (role != DOSSIER_EVIDENCE_STANCE && stance_position != DOSSIER_STANCE_UNKNOWN)
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           _("Only evidence of a stance says which stance it shows."));
+      return FALSE;
+    }
+
+  return dossier_check_stance (stance_position, error);
+}
+
+gboolean
+dossier_project_cite (DossierProject              *self,
+                      const DossierEvidenceTable  *table,
+                      gint64                       owner_id,
+                      gint64                       highlight_id,
+                      const DossierCiting         *citation,
+                      GError                     **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+
+  stmt = dossier_project_prepare (self, table->cite_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_int64 (stmt, 2, highlight_id);
+  dossier_bind_text (stmt, 3, citation->note != NULL ? citation->note : "");
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    {
+      dossier_bind_optional_text (stmt, 4, dossier_evidence_role_to_string (citation->role));
+      dossier_bind_stance (stmt, 5, citation->stance_position);
+    }
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  dossier_project_touch (self, table->table, owner_id);
+  return TRUE;
+}
+
+gint64
+dossier_project_add_evidence (DossierProject              *self,
+                              const DossierEvidenceTable  *table,
+                              gint64                       owner_id,
+                              const DossierCiting         *citation,
+                              const char                  *label,
+                              GError                     **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  gint64 highlight_id = citation->highlight_id;
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !check_evidence (citation->note, citation->role, citation->stance_position, error) ||
+      !dossier_project_require_row (self, table->kind, owner_id, error) ||
+      (!citation->by_range &&
+       !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error)) ||
+      !dossier_action_begin (&action, self, error))
+    return 0;
+
+  if (citation->by_range)
+    highlight_id = dossier_project_evidence_highlight (self, citation->document_id,
+                                                       citation->start, citation->end, error);
+  if (highlight_id == 0 ||
+      !dossier_project_cite (self, table, owner_id, highlight_id, citation, error) ||
+      !dossier_action_commit (&action, label, error))
+    return 0;
+
+  return highlight_id;
+}
+
+/* Removes one evidence link, and the highlight if nothing else holds it. */
+static gboolean
+uncite (DossierProject              *self,
+        const DossierEvidenceTable  *table,
+        gint64                       owner_id,
+        gint64                       highlight_id,
+        GError                     **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = dossier_project_prepare (self, table->uncite_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_int64 (stmt, 2, highlight_id);
+  if (!dossier_project_run (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+                   _("Highlight %" PRId64 " is not cited as evidence there."), highlight_id);
+      return FALSE;
+    }
+
+  g_array_append_val (ids, highlight_id);
+  return dossier_project_drop_bare_highlights (self, ids, error);
+}
+
+gboolean
+dossier_project_remove_evidence (DossierProject              *self,
+                                 const DossierEvidenceTable  *table,
+                                 gint64                       owner_id,
+                                 gint64                       highlight_id,
+                                 GError                     **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  if (!dossier_project_ensure_open (self, error) ||
+      !dossier_project_require_row (self, table->kind, owner_id, error) ||
+      !dossier_action_begin (&action, self, error) ||
+      !uncite (self, table, owner_id, highlight_id, error))
+    return FALSE;
+
+  dossier_project_touch (self, table->table, owner_id);
+  return dossier_action_commit (&action, _("Remove Evidence"), error);
+}
+
+/* Outlets, counts and evidence follow documents and texts (deleting or
+ * replacing one takes highlights with it): those read the whole list
+ * again, as does a highlight gone (what cited it is no longer known). */
+gboolean
+dossier_project_collect_citers (DossierProject              *self,
+                                const DossierChanges        *changes,
+                                const DossierEvidenceTable  *table,
+                                GHashTable                  *ids)
+{
+  static const char * const everything[] = { "documents", "blocks" };
+
+  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
+      dossier_changes_get_reload (changes, table->table) ||
+      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
+                                       table->citers_sql, ids))
+    return FALSE;
+
+  dossier_id_set_add_all (ids, dossier_changes_get_rows (changes, table->table));
+  return TRUE;
 }
 
 gboolean

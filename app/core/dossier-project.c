@@ -93,6 +93,17 @@ dossier_bind_optional_text (sqlite3_stmt *stmt,
   dossier_bind_text (stmt, index, text != NULL && text[0] != '\0' ? text : NULL);
 }
 
+void
+dossier_bind_stance (sqlite3_stmt *stmt,
+                     int           index,
+                     int           position)
+{
+  if (position == DOSSIER_STANCE_UNKNOWN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, position);
+}
+
 const char *
 dossier_column_text (sqlite3_stmt *stmt,
                      int           column)
