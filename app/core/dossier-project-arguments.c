@@ -909,29 +909,19 @@ dossier_project_suggest_arguments (DossierProject  *self,
                                    gint64           document_id,
                                    GError         **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(GArray) blocks = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GHashTable) dismissed = NULL;
   g_autoptr(GPtrArray) kept = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_ensure_open (self, error))
-    return NULL;
-
-  text = dossier_project_get_document_text (self, document_id, error);
-  if (text == NULL)
-    return NULL;
-  blocks = dossier_project_get_document_blocks (self, document_id, error);
-  if (blocks == NULL)
+  all = dossier_project_suggest (self, document_id, dossier_suggest_arguments, error);
+  if (all == NULL)
     return NULL;
   dismissed = dossier_project_dismissed_keys (self, "argument", document_id, error);
   if (dismissed == NULL)
     return NULL;
 
-  all = dossier_suggest_arguments (text, (const DossierBlock *) (void *) blocks->data,
-                                   blocks->len);
   kept = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_argument_suggestion_free);
   for (guint i = 0; i < all->len; i++)
     {
@@ -1027,7 +1017,7 @@ dossier_project_dismiss_argument_suggestions (DossierProject                    
                                               guint                              n_suggestions,
                                               GError                           **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (suggestions != NULL || n_suggestions == 0, FALSE);
@@ -1037,22 +1027,9 @@ dossier_project_dismiss_argument_suggestions (DossierProject                    
       !dossier_project_require_document (self, document_id, NULL, error))
     return FALSE;
 
-  if (n_suggestions == 0)
-    return TRUE;
-
-  if (!dossier_action_begin (&action, self, error))
-    return FALSE;
-
   for (guint i = 0; i < n_suggestions; i++)
-    {
-      g_autofree char *key = dossier_text_fold (suggestions[i]->statement);
+    g_ptr_array_add (keys, dossier_text_fold (suggestions[i]->statement));
 
-      if (!dossier_project_dismiss_key (self, "argument", document_id, key, error))
-        return FALSE;
-    }
-
-  return dossier_action_commit (&action,
-                                n_suggestions == 1 ? _("Dismiss Suggestion")
-                                                   : _("Dismiss Suggestions"),
-                                error);
+  return dossier_project_dismiss_suggested (self, "argument", document_id, keys, n_suggestions,
+                                            error);
 }

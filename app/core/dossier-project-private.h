@@ -905,17 +905,30 @@ gboolean      dossier_project_collect_linked   (DossierProject       *self,
 gboolean      dossier_changes_touch_any        (const DossierChanges *changes,
                                                 const char * const   *tables,
                                                 guint                 n_tables);
-/* Dismissed suggestions: the folded keys of @kind ("stakeholder",
- * "argument") for @document_id (0: for any document), and, within an
- * action, one more. */
+/* Suggestions: what @suggest (dossier_suggest_stakeholders () or
+ * dossier_suggest_arguments ()) finds in document @document_id, NULL
+ * with @error if it cannot be read; the folded keys of @kind
+ * ("stakeholder", "argument") dismissed for @document_id (0: for any
+ * document). */
+typedef GPtrArray *(*DossierSuggestFunc) (const char         *text,
+                                          const DossierBlock *blocks,
+                                          guint               n_blocks);
+GPtrArray    *dossier_project_suggest          (DossierProject       *self,
+                                                gint64                document_id,
+                                                DossierSuggestFunc    suggest,
+                                                GError              **error);
 GHashTable   *dossier_project_dismissed_keys   (DossierProject       *self,
                                                 const char           *kind,
                                                 gint64                document_id,
                                                 GError              **error);
-gboolean      dossier_project_dismiss_key      (DossierProject       *self,
+/* The action of dismissing @n_suggestions suggestions of @kind: @keys, the
+ * folded forms they go by, are not suggested again for @document_id (0:
+ * for any document). */
+gboolean      dossier_project_dismiss_suggested (DossierProject      *self,
                                                 const char           *kind,
                                                 gint64                document_id,
-                                                const char           *key,
+                                                GPtrArray            *keys,
+                                                guint                 n_suggestions,
                                                 GError              **error);
 /* Reads every row of @sql (its first column the id), making the item of
  * an id not seen before or updating the one there with @read, and splices

@@ -1582,12 +1582,12 @@ dossier_project_dismissed_keys (DossierProject  *self,
 
 /* Within an action: never suggests @key again (for @document_id, or any
  * document for 0). */
-gboolean
-dossier_project_dismiss_key (DossierProject  *self,
-                             const char      *kind,
-                             gint64           document_id,
-                             const char      *key,
-                             GError         **error)
+static gboolean
+dismiss_key (DossierProject  *self,
+             const char      *kind,
+             gint64           document_id,
+             const char      *key,
+             GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
 
@@ -1609,6 +1609,54 @@ dossier_project_dismiss_key (DossierProject  *self,
   return dossier_project_run (self, stmt, error);
 }
 
+GPtrArray *
+dossier_project_suggest (DossierProject     *self,
+                         gint64              document_id,
+                         DossierSuggestFunc  suggest,
+                         GError            **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+
+  text = dossier_project_get_document_text (self, document_id, error);
+  if (text == NULL)
+    return NULL;
+  blocks = dossier_project_get_document_blocks (self, document_id, error);
+  if (blocks == NULL)
+    return NULL;
+
+  return suggest (text, (const DossierBlock *) (void *) blocks->data, blocks->len);
+}
+
+gboolean
+dossier_project_dismiss_suggested (DossierProject  *self,
+                                   const char      *kind,
+                                   gint64           document_id,
+                                   GPtrArray       *keys,
+                                   guint            n_suggestions,
+                                   GError         **error)
+{
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+
+  if (n_suggestions == 0)
+    return TRUE;
+
+  if (!dossier_action_begin (&action, self, error))
+    return FALSE;
+
+  for (guint i = 0; i < keys->len; i++)
+    if (!dismiss_key (self, kind, document_id, g_ptr_array_index (keys, i), error))
+      return FALSE;
+
+  return dossier_action_commit (&action,
+                                n_suggestions == 1 ? _("Dismiss Suggestion")
+                                                   : _("Dismiss Suggestions"),
+                                error);
+}
+
 /* Every form a suggestion goes by, folded. */
 static GPtrArray *
 suggestion_keys (const DossierStakeholderSuggestion *suggestion)
@@ -1627,8 +1675,6 @@ dossier_project_suggest_stakeholders (DossierProject  *self,
                                       gint64           document_id,
                                       GError         **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(GArray) blocks = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GHashTable) dismissed = NULL;
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1637,14 +1683,8 @@ dossier_project_suggest_stakeholders (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_ensure_open (self, error))
-    return NULL;
-
-  text = dossier_project_get_document_text (self, document_id, error);
-  if (text == NULL)
-    return NULL;
-  blocks = dossier_project_get_document_blocks (self, document_id, error);
-  if (blocks == NULL)
+  all = dossier_project_suggest (self, document_id, dossier_suggest_stakeholders, error);
+  if (all == NULL)
     return NULL;
   dismissed = dossier_project_dismissed_keys (self, "stakeholder", 0, error);
   if (dismissed == NULL)
@@ -1661,8 +1701,6 @@ dossier_project_suggest_stakeholders (DossierProject  *self,
         g_hash_table_add (known, dossier_text_fold (aliases[j]));
     }
 
-  all = dossier_suggest_stakeholders (text, (const DossierBlock *) (void *) blocks->data,
-                                      blocks->len);
   kept = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stakeholder_suggestion_free);
   for (guint i = 0; i < all->len; i++)
     {
@@ -1725,29 +1763,17 @@ dossier_project_dismiss_stakeholder_suggestions (DossierProject                 
                                                  guint                                n_suggestions,
                                                  GError                             **error)
 {
-  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (suggestions != NULL || n_suggestions == 0, FALSE);
 
-  if (n_suggestions == 0)
-    return TRUE;
-
-  if (!dossier_action_begin (&action, self, error))
-    return FALSE;
-
   for (guint i = 0; i < n_suggestions; i++)
     {
-      g_autoptr(GPtrArray) keys = suggestion_keys (suggestions[i]);
+      g_autoptr(GPtrArray) forms = suggestion_keys (suggestions[i]);
 
-      for (guint k = 0; k < keys->len; k++)
-        if (!dossier_project_dismiss_key (self, "stakeholder", 0, g_ptr_array_index (keys, k),
-                                          error))
-          return FALSE;
+      g_ptr_array_extend_and_steal (keys, g_steal_pointer (&forms));
     }
 
-  return dossier_action_commit (&action,
-                                n_suggestions == 1 ? _("Dismiss Suggestion")
-                                                   : _("Dismiss Suggestions"),
-                                error);
+  return dossier_project_dismiss_suggested (self, "stakeholder", 0, keys, n_suggestions, error);
 }
