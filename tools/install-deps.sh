@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build pkg-config gcc clang
+  # the fuzz build (clang with ASan+UBSan) links clang's sanitizer runtimes
+  libclang-rt-dev
   libgtk-4-dev libadwaita-1-dev libxml2-dev libsqlite3-dev libglib2.0-dev libglib2.0-bin
   gettext
   # REFI-QDA .qdpx archives, W3C Web Annotation JSON-LD (see README, "Dependencies")
