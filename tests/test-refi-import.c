@@ -462,6 +462,43 @@ test_merge_and_undo (Fixture       *f,
   dossier_project_close (other);
 }
 
+/* A project file whose highlight ids are near the largest there is (made
+ * so by hand) takes no more highlights from an import: a clear error, and
+ * the project as it was, rather than ids that wrap round to negative ones
+ * (the import gives its highlights' ids itself). */
+static void
+test_ids_used_up (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *qdpx = export_file (f, DOSSIER_EXCHANGE_TARGET_STANDARD, "study.qdpx");
+  g_autofree char *path = g_build_filename (f->dir, "full.dossier", NULL);
+  g_autoptr(DossierProject) full = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo_label = NULL;
+  gint64 document = test_make_project (path, "A passage to keep, and nothing else.");
+
+  full = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_phrase_highlight (full, document, "A passage to keep", 1, NULL);
+  dossier_project_close (g_steal_pointer (&full));
+  test_sql_exec (path, "UPDATE sqlite_sequence SET seq = 9223372036854775805 WHERE name = 'highlights'");
+
+  full = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  undo_label = g_strdup (dossier_project_get_undo_label (full));
+  report = dossier_exchange_import (full, file, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (full)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (full)), ==, 2);
+  g_assert_cmpstr (dossier_project_get_undo_label (full), ==, undo_label);
+  dossier_project_close (g_steal_pointer (&full));
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM highlights"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "SELECT min (id) FROM highlights"), ==, 1);
+}
+
 /* Many highlights in one document go in batches: twice into the same
  * project, the second time with their UUIDs taken, every one must still
  * be there, each with its own tags. */
@@ -853,6 +890,8 @@ main (int   argc,
               exchange_fixture_set_up, test_merge_and_undo, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-highlights", Fixture, NULL,
               exchange_fixture_set_up, test_many_highlights, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/ids-used-up", Fixture, NULL,
+              exchange_fixture_set_up, test_ids_used_up, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-archives", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_archives, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,

@@ -975,11 +975,22 @@ write_batch (Writer                 *w,
   sqlite3 *db = dossier_project_get_db (w->project);
   RowText texts[BATCH] = { 0 };
   gint64 ids[BATCH] = { 0 };
-  gint64 first = w->last_highlight_id + 1;
+  gint64 first;
   int inserted = 0;
   gboolean ok = FALSE;
 
   g_assert (n > 0 && n <= BATCH);
+
+  /* The ids given go up to 2^63 - 1, as SQLite's own do; a project file
+   * made with them near it takes no more (SQLite would say "full"),
+   * rather than ids that wrap round to negative ones. */
+  if (w->last_highlight_id > G_MAXINT64 - (gint64) n)
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                           _("The project has no highlight numbers left to give, so no highlight can be added to it."));
+      return FALSE;
+    }
+  first = w->last_highlight_id + 1;
 
   for (guint i = 0; i < n; i++)
     {
