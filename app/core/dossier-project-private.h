@@ -747,9 +747,9 @@ typedef struct
 
 /* Within an action: deletes those of @highlight_ids that carry no tag and
  * are no evidence any more. */
-gboolean      dossier_project_drop_bare_highlights (DossierProject   *self,
-                                                GArray               *highlight_ids,
-                                                GError              **error);
+gboolean      dossier_project_drop_bare_highlights (DossierProject  *self,
+                                                    GArray          *highlight_ids,
+                                                    GError         **error);
 /* What is cited — highlight @highlight_id, or with @by_range the range
  * [@start, @end) of @document_id — and how: a note, and for a stakeholder
  * the role of the evidence and the stance it shows (arguments: none,
