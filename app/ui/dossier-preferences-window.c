@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-preferences-window.c — the preferences: the author name recorded
- * on new highlights, the text size, and the light/dark style. Every
- * control is bound to GSettings, so changes apply at once. */
+ * on new highlights, the text size, whether tagging a selection takes
+ * whole words, and the light/dark style. Every control is bound to
+ * GSettings, so changes apply at once. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +20,7 @@ struct _DossierPreferencesWindow
   AdwPreferencesGroup  *author_group;
   AdwEntryRow          *author_row;
   GtkAdjustment        *zoom_adjustment;
+  GtkSwitch            *whole_words_switch;
   AdwComboRow          *style_row;
 };
 
@@ -67,6 +69,7 @@ dossier_preferences_window_class_init (DossierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, author_group);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, zoom_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, whole_words_switch);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, style_row);
 }
 
@@ -98,6 +101,7 @@ dossier_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "zoom", self->zoom_adjustment, "value", G_SETTINGS_BIND_DEFAULT,
                                 zoom_get_mapping, zoom_set_mapping, NULL, NULL);
+  g_settings_bind (settings, "whole-words", self->whole_words_switch, "active", G_SETTINGS_BIND_DEFAULT);
   dossier_settings_bind_choice (settings, "color-scheme", self->style_row, styles);
   return self;
 }

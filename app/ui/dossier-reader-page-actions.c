@@ -33,15 +33,16 @@ require_writable (DossierReaderPage *self)
   return TRUE;
 }
 
-/* The selection, for an action on it; FALSE when there is none, after
- * saying @hint (what to do first). */
+/* The range to tag or cite (the selection, widened to whole words), for
+ * an action on it; FALSE when there is none, after saying @hint (what to
+ * do first). */
 static gboolean
 selection_or_hint (DossierReaderPage *self,
                    gint64            *start,
                    gint64            *end,
                    const char        *hint)
 {
-  if (_dossier_reader_page_has_selection (self, start, end))
+  if (_dossier_reader_page_take_selection (self, start, end))
     return TRUE;
   dossier_show_toast (GTK_WIDGET (self), hint, FALSE);
   return FALSE;

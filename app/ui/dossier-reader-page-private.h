@@ -63,6 +63,8 @@ struct _DossierReaderPage
    * setting); the idle that underlines them again after a change (of the
    * highlights, or of the stakeholders' names). */
   gboolean             show_mentions;
+  /* Tagging or citing the selection takes whole words ("whole-words"). */
+  gboolean             whole_words;
   guint                mentions_idle_id;
   guint                trim_idle_id;
   gint64               picker_highlight_id;   /* 0: the picker tags the range below */
@@ -110,6 +112,11 @@ void     _dossier_reader_page_update_caret_description (DossierReaderPage *self)
 /* Makes every span again from the live list (after a codebook change). */
 void     _dossier_reader_page_rebuild_highlights  (DossierReaderPage *self);
 gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
+                                                   gint64            *start,
+                                                   gint64            *end);
+/* The range to tag or cite, as dossier_reader_page_get_tag_range(); the
+ * view's selection widened to it, to show what is tagged. */
+gboolean _dossier_reader_page_take_selection      (DossierReaderPage *self,
                                                    gint64            *start,
                                                    gint64            *end);
 /* Shows or hides the "Tag…" button by the selection (and the picker). */

@@ -27,6 +27,7 @@ enum {
   PROP_PROJECT,
   PROP_DOCUMENT_ID,
   PROP_SHOW_MENTIONS,
+  PROP_WHOLE_WORDS,
   N_PROPS
 };
 
@@ -641,6 +642,96 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
   if (self->trim_idle_id == 0)
     self->trim_idle_id = g_idle_add_full (G_PRIORITY_LOW, trim_idle, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gboolean
+dossier_reader_page_get_whole_words (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), FALSE);
+
+  return self->whole_words;
+}
+
+void
+dossier_reader_page_set_whole_words (DossierReaderPage *self,
+                                     gboolean           whole_words)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  whole_words = !!whole_words;
+  if (self->whole_words == whole_words)
+    return;
+  self->whole_words = whole_words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_WORDS]);
+}
+
+/* The selection's bounds, and the range tagging or citing it takes. */
+static gboolean
+get_tag_range (DossierReaderPage *self,
+               GtkTextIter       *selection_start,
+               GtkTextIter       *selection_end,
+               GtkTextIter       *start,
+               GtkTextIter       *end)
+{
+  GtkTextBuffer *buffer;
+
+  if (self->project == NULL || self->document_id == 0)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (self->document_view));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, selection_start, selection_end))
+    return FALSE;
+  *start = *selection_start;
+  *end = *selection_end;
+  if (self->whole_words)
+    dossier_text_iter_extend_to_words (start, end);
+  return TRUE;
+}
+
+gboolean
+dossier_reader_page_get_tag_range (DossierReaderPage *self,
+                                   gint64            *start,
+                                   gint64            *end)
+{
+  GtkTextIter selection_start, selection_end, s, e;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), FALSE);
+
+  if (!get_tag_range (self, &selection_start, &selection_end, &s, &e))
+    return FALSE;
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+gboolean
+_dossier_reader_page_take_selection (DossierReaderPage *self,
+                                     gint64            *start,
+                                     gint64            *end)
+{
+  GtkTextIter selection_start, selection_end, s, e;
+
+  if (!get_tag_range (self, &selection_start, &selection_end, &s, &e))
+    return FALSE;
+
+  /* Widened: the selection shows what is tagged, the caret at the end it
+   * was at. */
+  if (!gtk_text_iter_equal (&s, &selection_start) || !gtk_text_iter_equal (&e, &selection_end))
+    {
+      GtkTextBuffer *buffer = gtk_text_iter_get_buffer (&s);
+      GtkTextIter caret;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+      if (gtk_text_iter_equal (&caret, &selection_start))
+        gtk_text_buffer_select_range (buffer, &s, &e);
+      else
+        gtk_text_buffer_select_range (buffer, &e, &s);
+    }
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
 }
 
 gboolean
@@ -1288,6 +1379,9 @@ dossier_reader_page_get_property (GObject    *object,
     case PROP_SHOW_MENTIONS:
       g_value_set_boolean (value, self->show_mentions);
       break;
+    case PROP_WHOLE_WORDS:
+      g_value_set_boolean (value, self->whole_words);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1311,6 +1405,9 @@ dossier_reader_page_set_property (GObject      *object,
       break;
     case PROP_SHOW_MENTIONS:
       dossier_reader_page_set_show_mentions (self, g_value_get_boolean (value));
+      break;
+    case PROP_WHOLE_WORDS:
+      dossier_reader_page_set_whole_words (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1337,6 +1434,9 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_MENTIONS] =
     g_param_spec_boolean ("show-mentions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHOLE_WORDS] =
+    g_param_spec_boolean ("whole-words", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1366,6 +1466,7 @@ dossier_reader_page_init (DossierReaderPage *self)
   GtkTextView *text_view;
 
   self->tagged_start = self->tagged_end = -1;
+  self->whole_words = TRUE;
 
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);
   self->span_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (DossierReaderPage, dossier_reader_page, DOSSIER, READER_PA
 
 /* Properties: "project" (DossierProject, may be NULL; not owned: the
  * window closes it), "document-id" (gint64, 0 = none), both notified on a
- * real change only. A new project shows no document. */
+ * real change only. A new project shows no document. Also
+ * "show-mentions" and "whole-words" (below). */
 GtkWidget           *dossier_reader_page_new               (void);
 
 DossierProject      *dossier_reader_page_get_project       (DossierReaderPage *self);
@@ -61,5 +62,19 @@ DossierDocumentView *dossier_reader_page_get_document_view (DossierReaderPage *s
 gboolean           dossier_reader_page_get_show_mentions (DossierReaderPage *self);
 void               dossier_reader_page_set_show_mentions (DossierReaderPage *self,
                                                           gboolean           show);
+
+/* Whether tagging or citing the selection widens it to whole words
+ * ("whole-words"; on at first): see dossier_text_iter_extend_to_words(). */
+gboolean           dossier_reader_page_get_whole_words   (DossierReaderPage *self);
+void               dossier_reader_page_set_whole_words   (DossierReaderPage *self,
+                                                          gboolean           whole_words);
+
+/* The range [@start, @end) (code points) that tagging or citing the
+ * selection takes — every way of doing it, the panels' too: the selection,
+ * widened to whole words when "whole-words" is on. FALSE without a
+ * selection in a document. */
+gboolean           dossier_reader_page_get_tag_range     (DossierReaderPage *self,
+                                                          gint64            *start,
+                                                          gint64            *end);
 
 G_END_DECLS

@@ -418,3 +418,150 @@ dossier_settings_bind_choice (GSettings          *settings,
   g_settings_bind_with_mapping (settings, key, object, "selected", G_SETTINGS_BIND_DEFAULT,
                                 row_from_name, name_from_row, (gpointer) names, NULL);
 }
+
+/* ---- Whole words ---------------------------------------------------------- */
+
+/* A word longer than this is no word a reader picks out (a pasted hash, a
+ * run of symbols); the widening stops looking there, which also bounds
+ * its cost in hostile text (one "word" of a megabyte). */
+#define MAX_WORD_LENGTH 256
+
+/* Ideographs and hiragana are a word each, as Unicode's word boundaries
+ * (UAX #29) have them without a dictionary: Pango 1.50 takes a whole run
+ * of them for one word, which in Chinese is a clause. */
+static gboolean
+is_word_of_its_own (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA;
+}
+
+/* A run of katakana (with its long-vowel mark) is one word, as in UAX #29;
+ * Pango 1.50 finds none after an ideograph (東京タワー). */
+static gboolean
+is_katakana (gunichar c)
+{
+  return c == 0x30FC || g_unichar_get_script (c) == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;   /* RIGHT SINGLE QUOTATION MARK */
+}
+
+static gboolean
+is_letter (gunichar c)
+{
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+/* A vowel or an h, accents aside. */
+static gboolean
+is_vowel_or_h (gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  gunichar base = g_unichar_tolower (n > 0 ? decomposed[0] : c);
+
+  return base < 0x80 && base != 0 && strchr ("aeiouyh", (int) base) != NULL;
+}
+
+/* The character @n places from @pos (negative: before it), 0 off the
+ * text. */
+static gunichar
+char_at (const GtkTextIter *pos,
+         int                n)
+{
+  GtkTextIter iter = *pos;
+
+  if (n < 0 ? !gtk_text_iter_backward_chars (&iter, -n) : !gtk_text_iter_forward_chars (&iter, n))
+    return 0;
+  return gtk_text_iter_get_char (&iter);
+}
+
+/* Whether the apostrophe before @pos elides a French or Italian article or
+ * pronoun — one or two letters before it, a vowel or an h after it:
+ * l’État, d’habitude, qu’il are two words each (so selecting "État"
+ * takes "État"), where don’t, I’m and O’Neill are one. */
+static gboolean
+is_elision (const GtkTextIter *pos)
+{
+  if (!is_vowel_or_h (gtk_text_iter_get_char (pos)) || !is_letter (char_at (pos, -2)))
+    return FALSE;
+  if (!is_letter (char_at (pos, -3)))
+    return TRUE;
+  return !is_letter (char_at (pos, -4));
+}
+
+/* Whether the characters on either side of @pos are of one word: as Pango
+ * finds words, except that an apostrophe between letters (don’t) and a
+ * point or comma between digits (3.5, 1,200) join them, as in UAX #29,
+ * that ideographs and hiragana stand alone and katakana go together. */
+static gboolean
+within_word (const GtkTextIter *pos)
+{
+  gunichar before = char_at (pos, -1);
+  gunichar after = gtk_text_iter_get_char (pos);
+
+  if (before == 0 || after == 0 || is_word_of_its_own (before) || is_word_of_its_own (after))
+    return FALSE;
+  if (is_katakana (before) && is_katakana (after))
+    return TRUE;
+  if (is_apostrophe (after))
+    return is_letter (before) && is_letter (char_at (pos, 1));
+  if (is_apostrophe (before))
+    return is_letter (after) && is_letter (char_at (pos, -2)) && !is_elision (pos);
+  if (after == '.' || after == ',')
+    return g_unichar_isdigit (before) && g_unichar_isdigit (char_at (pos, 1));
+  if (before == '.' || before == ',')
+    return g_unichar_isdigit (after) && g_unichar_isdigit (char_at (pos, -2));
+  return gtk_text_iter_inside_word (pos) && !gtk_text_iter_starts_word (pos);
+}
+
+/* Moves @pos by @step (-1 or 1) while it is inside a word; where the word
+ * goes on for more than MAX_WORD_LENGTH, @pos stays where it was. */
+static void
+move_out_of_word (GtkTextIter *pos,
+                  int          step)
+{
+  GtkTextIter iter = *pos;
+
+  for (int n = 0; within_word (&iter); n++)
+    {
+      if (n == MAX_WORD_LENGTH)
+        return;
+      if (step < 0)
+        gtk_text_iter_backward_char (&iter);
+      else
+        gtk_text_iter_forward_char (&iter);
+    }
+  *pos = iter;
+}
+
+gboolean
+dossier_text_iter_extend_to_words (GtkTextIter *start,
+                                   GtkTextIter *end)
+{
+  GtkTextIter iter;
+  int old_start, old_end;
+
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  gtk_text_iter_order (start, end);
+
+  /* Spaces and punctuation alone (an apostrophe, the point of 3.5) are
+   * what the person chose to select. */
+  for (iter = *start; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
+    if (g_unichar_isalnum (gtk_text_iter_get_char (&iter)))
+      break;
+  if (gtk_text_iter_equal (&iter, end))
+    return FALSE;
+
+  old_start = gtk_text_iter_get_offset (start);
+  old_end = gtk_text_iter_get_offset (end);
+  move_out_of_word (start, -1);
+  move_out_of_word (end, 1);
+  return gtk_text_iter_get_offset (start) != old_start || gtk_text_iter_get_offset (end) != old_end;
+}

@@ -101,4 +101,13 @@ void     dossier_settings_bind_choice (GSettings          *settings,
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);
 
+/* Widens [@start, @end) to whole words: a start inside a word moves back
+ * to the word's start, an end inside one forward to its end. Words are
+ * Pango's, with an apostrophe between letters (don’t, not an elided l’)
+ * and a point or comma between digits (3.5, 1,200) inside them, and an
+ * ideograph or hiragana a word of its own. Never shrinks; a range of only
+ * spaces and punctuation is left as it is. TRUE if it moved. */
+gboolean dossier_text_iter_extend_to_words (GtkTextIter *start,
+                                            GtkTextIter *end);
+
 G_END_DECLS

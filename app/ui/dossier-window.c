@@ -882,14 +882,14 @@ on_reader_document_changed (DossierWindow *self)
   _dossier_window_update_actions (self);
 }
 
-/* The panels that cite the reader's selection as evidence follow it. */
+/* The panels that cite the reader's selection as evidence follow it: the
+ * range the reader would tag (whole words, when so set). */
 static void
 on_reader_selection_changed (DossierWindow *self)
 {
-  DossierDocumentView *view = dossier_reader_page_get_document_view (self->reader_page);
   gint64 start = 0, end = 0;
 
-  if (!dossier_document_view_get_selection (view, &start, &end))
+  if (!dossier_reader_page_get_tag_range (self->reader_page, &start, &end))
     start = end = 0;
   dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (self->stakeholders_panel), start, end);
   dossier_arguments_panel_set_selection (DOSSIER_ARGUMENTS_PANEL (self->arguments_panel), start, end);
@@ -1489,6 +1489,7 @@ dossier_window_init (DossierWindow *self)
   /* Underlining unreviewed mentions: a setting, toggled from the
    * Stakeholders panel (view.show-mentions), shown by the reader. */
   g_settings_bind (self->settings, "show-mentions", self->reader_page, "show-mentions", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "whole-words", self->reader_page, "whole-words", G_SETTINGS_BIND_GET);
   {
     g_autoptr(GSimpleActionGroup) view = g_simple_action_group_new ();
     g_autoptr(GAction) show_mentions = g_settings_create_action (self->settings, "show-mentions");
@@ -1514,6 +1515,8 @@ dossier_window_init (DossierWindow *self)
                                  G_CALLBACK (update_undo_redo), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
+                           G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_page, "notify::whole-words",
                            G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);
 
   /* The header's menus: no tooltip of their button over them. */

@@ -449,6 +449,31 @@ test_preferences_style (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Extend Selections to Whole Words" is on at first and keeps
+ * "whole-words", both ways. */
+static void
+test_preferences_whole_words (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+  GtkSwitch *whole_words;
+
+  g_settings_reset (settings, "whole-words");
+  window = GTK_WIDGET (dossier_preferences_window_new (NULL, settings));
+  whole_words = GTK_SWITCH (find_descendant (window, GTK_TYPE_SWITCH));
+  g_assert_nonnull (whole_words);
+  g_assert_true (gtk_switch_get_active (whole_words));
+
+  gtk_switch_set_active (whole_words, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "whole-words"));
+  g_settings_set_boolean (settings, "whole-words", TRUE);
+  g_assert_true (gtk_switch_get_active (whole_words));
+
+  g_settings_reset (settings, "whole-words");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +490,7 @@ main (int   argc,
   ADD ("tag-color", test_tag_color_dialog);
   ADD ("document-details", test_document_details_dialog);
   ADD ("preferences-style", test_preferences_style);
+  ADD ("preferences-whole-words", test_preferences_whole_words);
 
   return g_test_run ();
 }

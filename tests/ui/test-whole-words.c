@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-whole-words.c — tagging or citing a selection that starts or ends
+ * inside a word takes the whole word ("whole-words", on at first): by the
+ * number keys, the tag picker, Ctrl+Shift+E's evidence picker and the
+ * Stakeholders panel's Cite, the view then selecting what was tagged;
+ * exactly the selection with the setting off; a selection of punctuation
+ * alone as it is; and what a word is, by hand — apostrophes, hyphens,
+ * numbers, accents, CJK, the text's first and last words. Runs under
+ * xvfb-run and dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-evidence-picker.h"
+#include "dossier-reader-page-private.h"
+#include "dossier-stakeholders-panel.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  gint64         document_id;
+  gint64         risks_id;
+  gint64         council;
+  DossierWindow *window;
+} Fixture;
+
+/* The first word opens the text and the last ends it. */
+static const char article[] =
+  "Night Buses Return\n"
+  "\n"
+  "Many say the fight is not over: riders don’t trust the council, and l’État pays 3.5% of a "
+  "long-term plan costing 1,200 euros a night, said Zoë Márquez of the Café Zürich.\n"
+  "\n"
+  "東京都の人口 grows, and so does タワー traffic, at last";
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = test_create_project ("Buses", "Night Buses", &f->dir, &f->path);
+  f->risks_id = dossier_project_add_tag (project, "Risks", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  f->document_id = add_document (project, DOSSIER_FORMAT_TEXT, article, "buses.txt");
+  f->council = dossier_project_add_stakeholder (project, "City Council", NULL,
+                                                DOSSIER_STAKEHOLDER_GOVERNMENT, &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "whole-words");
+  finish_reader_window (&f->window, &f->dir, &f->path);
+}
+
+static DossierProject *
+project_of (Fixture *f)
+{
+  return dossier_window_get_project (f->window);
+}
+
+static DossierReaderPage *
+page_of (Fixture *f)
+{
+  return f->window->reader_page;
+}
+
+/* The range [ ] marks in @marked, a passage of the document with one
+ * pair of brackets (which the document does not have). */
+static void
+marked_range (Fixture    *f,
+              const char *marked,
+              gint64     *start,
+              gint64     *end)
+{
+  const char *open = strchr (marked, '[');
+  const char *close = strchr (marked, ']');
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gint64 passage_end;
+
+  g_assert_nonnull (open);
+  g_assert_nonnull (close);
+  g_assert_true (open < close);
+  g_string_append_len (plain, marked, open - marked);
+  g_string_append_len (plain, open + 1, close - open - 1);
+  g_string_append (plain, close + 1);
+
+  find_text_range (project_of (f), f->document_id, plain->str, start, &passage_end);
+  *end = *start + g_utf8_strlen (marked, close - marked) - 1;
+  *start += g_utf8_strlen (marked, open - marked);
+}
+
+/* Selects what [ ] marks in @marked, with the focus in the text. */
+static void
+select_marked (Fixture    *f,
+               const char *marked)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  gint64 start, end;
+
+  marked_range (f, marked, &start, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (view)));
+  dossier_document_view_select_range (view, start, end);
+  flush_events ();
+}
+
+/* The document's one highlight, which spans [ ] of @marked with that
+ * text as its quote, and is what the view has selected. */
+static void
+assert_one_highlight (Fixture    *f,
+                      const char *marked)
+{
+  g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, NULL);
+  const char *open = strchr (marked, '[');
+  g_autofree char *quote = g_strndup (open + 1, strchr (marked, ']') - open - 1);
+  DossierHighlight *hl;
+  gint64 start, end, selected_start, selected_end;
+
+  marked_range (f, marked, &start, &end);
+  g_assert_cmpuint (highlights->len, ==, 1);
+  hl = g_ptr_array_index (highlights, 0);
+  g_assert_cmpint (dossier_highlight_get_start (hl), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (hl), ==, end);
+  g_assert_cmpstr (dossier_highlight_get_quote (hl), ==, quote);
+
+  g_assert_true (dossier_document_view_get_selection (dossier_window_get_document_view (f->window),
+                                                      &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+}
+
+static void
+apply_tag_key (Fixture *f,
+               int      slot)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (f)), "reader.apply-tag",
+                                             "i", slot));
+  flush_events ();
+}
+
+/* A drag from inside "fight" to inside "not", tagged by its number key:
+ * the highlight is "fight is not", and so is the selection. The same by
+ * the text menu's Tag With (after undo), and backwards. */
+static void
+test_mid_word (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  gint64 start, end;
+
+  g_assert_true (dossier_reader_page_get_whole_words (page_of (f)));
+
+  select_marked (f, "the f[ight is n]ot over");
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "the [fight is not] over");
+  /* Its work done, the "Tag…" button stays away. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_of (f)->tag_selection_button)));
+
+  g_assert_true (dossier_project_undo (project_of (f), NULL));
+  flush_events ();
+  select_marked (f, "the f[ight is n]ot over");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (f)), "reader.tag-with", "i", 1));
+  flush_events ();
+  assert_one_highlight (f, "the [fight is not] over");
+
+  /* Selected from right to left: the caret stays at the start. */
+  g_assert_true (dossier_project_undo (project_of (f), NULL));
+  flush_events ();
+  marked_range (f, "the f[ight is n]ot over", &start, &end);
+  dossier_document_view_select_range (view, start, end);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (view));
+    GtkTextIter s, e;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+    gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+    gtk_text_buffer_select_range (buffer, &s, &e);
+  }
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "the [fight is not] over");
+  marked_range (f, "the [fight is not] over", &start, &end);
+  g_assert_cmpint (dossier_document_view_get_caret (view), ==, start);
+}
+
+/* With the setting off (in Preferences), the exact selection. */
+static void
+test_setting_off (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "whole-words", FALSE);
+  g_assert_false (dossier_reader_page_get_whole_words (page_of (f)));
+
+  select_marked (f, "the f[ight is n]ot over");
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "the f[ight is n]ot over");
+}
+
+/* Inside one word, by Ctrl+T's picker: the view shows the word as soon as
+ * the picker opens, and the word is tagged. */
+static void
+test_inside_word (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierReaderPage *page = page_of (f);
+  gint64 start, end, selected_start, selected_end;
+
+  select_marked (f, "the Ca[f]é Zürich");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-selection", NULL));
+  flush_events ();
+  g_assert_nonnull (page->tag_picker);
+  g_assert_true (gtk_widget_get_visible (page->tag_picker));
+  marked_range (f, "the [Café] Zürich", &start, &end);
+  g_assert_true (dossier_document_view_get_selection (dossier_window_get_document_view (f->window),
+                                                      &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+
+  g_signal_emit_by_name (page->tag_picker, "tag-chosen", f->risks_id);
+  flush_events ();
+  assert_one_highlight (f, "the [Café] Zürich");
+}
+
+/* Punctuation and spaces alone are tagged as selected, even where they
+ * sit inside a word (the apostrophe of don’t). */
+static void
+test_punctuation_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  select_marked (f, "not over[: ]riders");
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "not over[: ]riders");
+
+  g_assert_true (dossier_project_undo (project_of (f), NULL));
+  flush_events ();
+  select_marked (f, "don[’]t trust");
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "don[’]t trust");
+}
+
+/* The council's one piece of evidence, which spans [ ] of @marked. */
+static void
+assert_council_evidence (Fixture    *f,
+                         const char *marked)
+{
+  g_autoptr(GPtrArray) evidence = dossier_project_list_stakeholder_evidence (project_of (f), f->council, NULL);
+  const char *open = strchr (marked, '[');
+  g_autofree char *quote = g_strndup (open + 1, strchr (marked, ']') - open - 1);
+  DossierHighlight *hl;
+  gint64 start, end;
+
+  g_assert_cmpuint (evidence->len, ==, 1);
+  hl = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+  marked_range (f, marked, &start, &end);
+  g_assert_cmpint (dossier_highlight_get_start (hl), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (hl), ==, end);
+  g_assert_cmpstr (dossier_highlight_get_quote (hl), ==, quote);
+}
+
+/* Ctrl+Shift+E: the evidence picker cites the whole words, and the view
+ * shows them; so does the Stakeholders panel's Cite. */
+static void
+test_evidence (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierReaderPage *page = page_of (f);
+  DossierStakeholdersPanel *panel = DOSSIER_STAKEHOLDERS_PANEL (f->window->stakeholders_panel);
+  DossierEvidencePicker *picker;
+
+  select_marked (f, "riders do[n’t trust the coun]cil");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-evidence", NULL));
+  flush_events ();
+  g_assert_nonnull (page->evidence_picker);
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+  gtk_editable_set_text (dossier_evidence_picker_get_entry (picker), "council");
+  flush_events ();
+  g_signal_emit_by_name (dossier_evidence_picker_get_entry (picker), "activate");
+  flush_events ();
+  assert_one_highlight (f, "riders [don’t trust the council]");
+  assert_council_evidence (f, "riders [don’t trust the council]");
+
+  /* The panel's Cite, from the same reader selection. */
+  g_assert_true (dossier_project_undo (project_of (f), NULL));
+  flush_events ();
+  dossier_stakeholders_panel_set_stakeholder_id (panel, f->council);
+  select_marked (f, "of the Ca[fé Zü]rich");
+  g_assert_true (dossier_stakeholders_panel_cite_selection (panel));
+  flush_events ();
+  assert_council_evidence (f, "of the [Café Zürich]");
+}
+
+/* What a word is: a selection (marked in the first string) and what
+ * tagging it takes (in the second), checked by hand. */
+static const struct
+{
+  const char *selected;
+  const char *taken;
+} words[] = {
+  /* The document's first word, and its last. */
+  { "N[ig]ht Buses", "[Night] Buses" },
+  { "at l[as]t", "at [last]" },
+  /* A whole word, or whole words, stay as they are. */
+  { "the [fight] is", "the [fight] is" },
+  { "[fight is not over]", "[fight is not over]" },
+  /* Apostrophes: inside a word between letters; an elided l’ is a word
+   * of its own. */
+  { "riders do[n’]t", "riders [don’t]" },
+  { "riders don’[t]", "riders [don’t]" },
+  { "and l’É[ta]t pays", "and l’[État] pays" },
+  { "and [l’É]tat pays", "and [l’État] pays" },
+  /* Hyphens join two words. */
+  { "long-t[er]m plan", "long-[term] plan" },
+  { "lo[ng-te]rm plan", "[long-term] plan" },
+  /* Numbers keep their point and comma, not the sign after them. */
+  { "pays 3.[5]%", "pays [3.5]%" },
+  { "pays [3].5%", "pays [3.5]%" },
+  { "costing 1,[2]00 euros", "costing [1,200] euros" },
+  /* Accented letters are letters. */
+  { "Zoë Már[qu]ez", "Zoë [Márquez]" },
+  { "Z[o]ë", "[Zoë]" },
+  /* CJK: an ideograph is a word of its own; a run of katakana one word. */
+  { "東[京]都の", "東[京]都の" },
+  { "タ[ワ]ー traffic", "[タワー] traffic" },
+  /* Punctuation and spaces alone stay as they are. */
+  { "over[: ]riders", "over[: ]riders" },
+  { "pays 3[.]5%", "pays 3[.]5%" },
+};
+
+static void
+test_what_a_word_is (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierReaderPage *page = page_of (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gint64 start, end, expected_start, expected_end;
+
+      select_marked (f, words[i].selected);
+      marked_range (f, words[i].taken, &expected_start, &expected_end);
+      g_assert_true (dossier_reader_page_get_tag_range (page, &start, &end));
+      if (start != expected_start || end != expected_end)
+        g_error ("“%s” took [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "), not “%s”",
+                 words[i].selected, start, end, words[i].taken);
+    }
+
+  /* The first and the last character of the text. */
+  {
+    DossierDocument *document = dossier_project_get_document (project_of (f), f->document_id);
+    gint64 start, end;
+
+    select_marked (f, "N[ig]ht Buses");
+    g_assert_true (dossier_reader_page_get_tag_range (page, &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    select_marked (f, "at l[as]t");
+    g_assert_true (dossier_reader_page_get_tag_range (page, &start, &end));
+    g_assert_cmpint (end, ==, dossier_document_get_length (document));
+  }
+
+  /* Nothing selected: no range. */
+  dossier_document_view_select_range (dossier_window_get_document_view (f->window), 5, 5);
+  g_assert_false (dossier_reader_page_get_tag_range (page, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/whole-words/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("mid-word", test_mid_word);
+  ADD ("setting-off", test_setting_off);
+  ADD ("inside-word", test_inside_word);
+  ADD ("punctuation-only", test_punctuation_only);
+  ADD ("evidence", test_evidence);
+  ADD ("what-a-word-is", test_what_a_word_is);
+
+  return g_test_run ();
+}
