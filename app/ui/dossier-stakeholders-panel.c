@@ -704,6 +704,7 @@ fill_field (DossierStakeholdersPanel *self,
 
 static void reload_evidence (DossierStakeholdersPanel *self);
 static void reload_mentions (DossierStakeholdersPanel *self);
+static void describe_mentions (DossierStakeholdersPanel *self);
 
 static gboolean
 reload_cb (gpointer data)
@@ -739,7 +740,11 @@ stakeholder_notify_cb (DossierStakeholdersPanel *self,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "n-evidence"))
-    queue_reload (self, TRUE, FALSE);
+    {
+      queue_reload (self, TRUE, FALSE);
+      /* The mentions' heading counts the evidence too. */
+      describe_mentions (self);
+    }
   else if (g_str_equal (name, "n-mentions") || g_str_equal (name, "n-documents"))
     queue_reload (self, FALSE, TRUE);
   else

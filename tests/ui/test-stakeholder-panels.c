@@ -195,11 +195,14 @@ test_stakeholders_edit (Fixture       *f,
   DossierStakeholder *board = dossier_project_get_stakeholder (f->project, f->board);
   GtkWidget *window, *list_view, *name_row, *power, *remove;
   GtkListBox *evidence;
+  AdwPreferencesGroup *mentions;
   GtkStack *pages;
   GListModel *model;
   gint64 start, end, activated[2] = { 0, 0 };
 
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  /* The reader shows the article, as in the window. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
   window = show_in_window (panel, 420, 900);
   g_signal_connect (panel, "highlight-activated", G_CALLBACK (on_highlight_activated), activated);
 
@@ -283,9 +286,10 @@ test_stakeholders_edit (Fixture       *f,
   /* Citing: nothing without a selection; the reader's selection becomes
    * evidence, listed under its document, and leads back to the passage. */
   evidence = find_list_box (panel, "evidence-list");
+  mentions = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (find_list_box (panel, "mentions-list")),
+                                                             ADW_TYPE_PREFERENCES_GROUP));
   g_assert_false (dossier_stakeholders_panel_cite_selection (DOSSIER_STAKEHOLDERS_PANEL (panel)));
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 0);
-  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
   find_text_range (f->project, f->doc, "wants to raise fares by a fifth", &start, &end);
   dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (panel), start, end);
   g_assert_true (gtk_widget_get_sensitive (find_button (panel, "Cite the passage selected in the reader as evidence (Ctrl+E)", 0)));
@@ -293,6 +297,9 @@ test_stakeholders_edit (Fixture       *f,
   flush_events ();
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 1);
   g_assert_cmpuint (count_rows (evidence), ==, 1);
+  /* The mentions' heading counts it at once, as the list's row does. */
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (mentions),
+                                   "4 mentions in 1 document · 1 piece of evidence"));
   g_assert_nonnull (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (evidence, 0)));
   g_signal_emit_by_name (evidence, "row-activated", gtk_list_box_get_row_at_index (evidence, 0));
   g_assert_cmpint (activated[0], ==, f->doc);
@@ -305,6 +312,8 @@ test_stakeholders_edit (Fixture       *f,
   flush_events ();
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 0);
   g_assert_cmpuint (count_rows (evidence), ==, 0);
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (mentions),
+                                   "4 mentions in 1 document · no evidence"));
   {
     g_autoptr(DossierHighlight) gone = dossier_project_get_highlight (f->project, activated[1], NULL);
 
