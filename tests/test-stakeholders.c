@@ -751,6 +751,51 @@ test_mentions_follow_documents (Fixture       *f,
   g_assert_cmpuint (unreviewed->len, ==, 5);  /* the authority's two too */
 }
 
+/* Deleting a document takes its mentions and evidence from the counts,
+ * and undoing it gives them back, whichever highlights its document
+ * holds (a highlight whose id is the document's is not one the
+ * stakeholder cites). */
+static void
+test_delete_document_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), varga);
+  gint64 start, end, other, cited;
+
+  /* A highlight nobody cites, then one Varga does. */
+  text_range (text_a, "The harbour authority disagreed.", &start, &end);
+  other = dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other, ==, f->doc_a);
+  text_range (text_a, "Mayor Inès Varga said the quay would reopen in May.", &start, &end);
+  cited = dossier_project_add_stakeholder_evidence_range (P (f), varga, f->doc_a, start, end, NULL,
+                                                          DOSSIER_EVIDENCE_STANCE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cited, >, 0);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+
+  g_assert_true (dossier_project_delete_document (P (f), f->doc_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 0);
+
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 0);
+}
+
 static void
 test_mentions_follow_names (Fixture       *f,
                             gconstpointer  data)
@@ -1003,6 +1048,7 @@ main (int   argc,
   ADD ("delete-and-merge", test_delete_and_merge);
   ADD ("mentions-follow-documents", test_mentions_follow_documents);
   ADD ("mentions-follow-names", test_mentions_follow_names);
+  ADD ("delete-document-undo", test_delete_document_undo);
   ADD ("names-changed-signal", test_names_changed_signal);
   ADD ("suggestions", test_suggestions);
 #undef ADD

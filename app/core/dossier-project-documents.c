@@ -566,6 +566,9 @@ dossier_project_delete_document (DossierProject  *self,
     return FALSE;
 
   dossier_project_touch (self, "highlights", document_id);
+  /* Its mentions and evidence went too: the stakeholders and arguments
+   * counting them are read again, and again after an undo or a redo. */
+  dossier_project_touch (self, "documents", document_id);
   return dossier_action_commit (&action, _("Delete Document"), error);
 }
 
