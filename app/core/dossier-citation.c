@@ -197,27 +197,15 @@ read_tags (DossierProject  *project,
            gint64           highlight_id,
            GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
 
-  stmt = dossier_project_prepare (project,
+  ids = dossier_project_read_ids (project,
                                   "SELECT tag FROM highlight_tags WHERE highlight = ?1 "
                                   "ORDER BY position, tag",
-                                  error);
-  if (stmt == NULL)
+                                  highlight_id, NULL, error);
+  if (ids == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  while ((rc = dossier_project_step (project, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  sqlite3_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
     g_ptr_array_add (paths, tag_path (project, g_array_index (ids, gint64, i), NULL));

@@ -1096,33 +1096,13 @@ dossier_project_list_orphans (DossierProject  *self,
                               gint64           document_id,
                               GError         **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
   if (document_id != 0 && !dossier_project_require_document (self, document_id, NULL, error))
     return NULL;
 
-  stmt = dossier_project_prepare (self,
-                                  "SELECT id FROM highlights WHERE orphaned = 1 "
-                                  "AND (?1 = 0 OR document = ?1) ORDER BY document, id",
-                                  error);
-  if (stmt == NULL)
-    return NULL;
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  return dossier_project_read_ids (self,
+                                   "SELECT id FROM highlights WHERE orphaned = 1 "
+                                   "AND (?1 = 0 OR document = ?1) ORDER BY document, id",
+                                   document_id, NULL, error);
 }

@@ -512,7 +512,7 @@ dossier_project_list_unreviewed_mentions (DossierProject  *self,
                                           GError         **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_hit_free);
-  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) documents = NULL;
   g_autoptr(DossierMentionFinder) finder = NULL;
   g_auto(DossierStmt) stmt = NULL;
   int rc;
@@ -523,29 +523,15 @@ dossier_project_list_unreviewed_mentions (DossierProject  *self,
     return NULL;
 
   /* Only the documents that mention it are read. */
-  if (stakeholder_id > 0)
-    stmt = dossier_project_prepare (self,
-                                    "SELECT document FROM stakeholder_mentions "
-                                    "WHERE stakeholder = ?1 ORDER BY document",
-                                    error);
-  else
-    stmt = dossier_project_prepare (self,
-                                    "SELECT DISTINCT document FROM stakeholder_mentions "
-                                    "ORDER BY document",
-                                    error);
-  if (stmt == NULL)
+  documents = dossier_project_read_ids (self,
+                                        stakeholder_id > 0
+                                        ? "SELECT document FROM stakeholder_mentions "
+                                          "WHERE stakeholder = ?1 ORDER BY document"
+                                        : "SELECT DISTINCT document FROM stakeholder_mentions "
+                                          "ORDER BY document",
+                                        stakeholder_id, NULL, error);
+  if (documents == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (documents, id);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   finder = project_finder (self, error);
   if (finder == NULL)

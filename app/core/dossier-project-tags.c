@@ -702,28 +702,11 @@ children_of (DossierProject  *self,
              gint64           parent_id,
              GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self,
-                                  "SELECT id FROM tags WHERE parent IS ?1 ORDER BY position, id",
-                                  error);
-  if (stmt == NULL)
-    return NULL;
-
-  bind_parent (stmt, 1, parent_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  /* A top-level tag's parent is NULL; nullif keeps the index on parent. */
+  return dossier_project_read_ids (self,
+                                   "SELECT id FROM tags WHERE parent IS nullif (?1, 0) "
+                                   "ORDER BY position, id",
+                                   parent_id, NULL, error);
 }
 
 /* Writes @ids as the children of @parent_id in that order, touching only
