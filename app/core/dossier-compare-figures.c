@@ -398,6 +398,57 @@ add_context_word (const gunichar *u,
   return TRUE;
 }
 
+/* The word [*ws, *we) that ends nearest before @pos, in the same clause:
+ * FALSE at a clause break or a digit (another number is another figure's)
+ * first, or when no word starts looking at @stop or after. */
+static gboolean
+word_before (const gunichar *u,
+             gint64          n,
+             gint64          pos,
+             gint64          stop,
+             gint64         *ws,
+             gint64         *we)
+{
+  for (gint64 k = pos - 1; k >= 0 && k >= stop; k--)
+    {
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
+        return FALSE;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      *we = k + 1;
+      while (k > 0 && g_unichar_isalpha (u[k - 1]))
+        k--;
+      *ws = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The same after @pos: the word [*ws, *we) that starts nearest at or after
+ * it, before @stop, in the same clause. */
+static gboolean
+word_after (const gunichar *u,
+            gint64          n,
+            gint64          pos,
+            gint64          stop,
+            gint64         *ws,
+            gint64         *we)
+{
+  for (gint64 k = pos; k < n && k < stop; k++)
+    {
+      if (is_clause_break (u, n, k) || is_digit (u[k]))
+        return FALSE;
+      if (!g_unichar_isalpha (u[k]))
+        continue;
+      *ws = k;
+      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
+        k++;
+      *we = k + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The words of the clause nearest the figure [start, end), on each side. */
 static char **
 figure_context (const gunichar *u,
@@ -406,40 +457,19 @@ figure_context (const gunichar *u,
                 gint64          end)
 {
   GPtrArray *out = g_ptr_array_new ();
+  gint64 ws = start, we = 0;
   guint found = 0;
 
-  for (gint64 k = start - 1; k >= 0 && k >= start - CONTEXT_REACH && found < CONTEXT_WORDS; k--)
-    {
-      gint64 we = k + 1;
-
-      /* Another number is another figure's. */
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
-        break;
-      if (!g_unichar_isalpha (u[k]))
-        continue;
-      while (k > 0 && g_unichar_isalpha (u[k - 1]))
-        k--;
-      if (is_conjunction (u, k, we))
-        break;
-      if (we - k <= 40 && add_context_word (u, k, we, out))
-        found++;
-    }
+  while (found < CONTEXT_WORDS && word_before (u, n, ws, start - CONTEXT_REACH, &ws, &we) &&
+         !is_conjunction (u, ws, we))
+    if (we - ws <= 40 && add_context_word (u, ws, we, out))
+      found++;
   found = 0;
-  for (gint64 k = end; k < n && k < end + CONTEXT_REACH && found < CONTEXT_WORDS; k++)
-    {
-      gint64 ws = k;
-
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
-        break;
-      if (!g_unichar_isalpha (u[k]))
-        continue;
-      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
-        k++;
-      if (is_conjunction (u, ws, k + 1))
-        break;
-      if (k + 1 - ws <= 40 && add_context_word (u, ws, k + 1, out))
-        found++;
-    }
+  we = end;
+  while (found < CONTEXT_WORDS && word_after (u, n, we, end + CONTEXT_REACH, &ws, &we) &&
+         !is_conjunction (u, ws, we))
+    if (we - ws <= 40 && add_context_word (u, ws, we, out))
+      found++;
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
 }
@@ -489,34 +519,17 @@ figure_is_change (const gunichar *u,
                   gint64          start,
                   gint64          end)
 {
-  for (gint64 k = start - 1; k >= 0; k--)
-    {
-      gint64 we = k + 1;
+  gint64 ws = start, we;
 
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
-        break;
-      if (!g_unichar_isalpha (u[k]))
-        continue;
-      while (k > 0 && g_unichar_isalpha (u[k - 1]))
-        k--;
-      if (word_in (u, k, we, change_before, G_N_ELEMENTS (change_before)))
+  while (word_before (u, n, ws, 0, &ws, &we))
+    {
+      if (word_in (u, ws, we, change_before, G_N_ELEMENTS (change_before)))
         return TRUE;
-      if (!word_in (u, k, we, change_fillers, G_N_ELEMENTS (change_fillers)))
+      if (!word_in (u, ws, we, change_fillers, G_N_ELEMENTS (change_fillers)))
         break;
     }
-  for (gint64 k = end; k < n; k++)
-    {
-      gint64 ws = k;
-
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
-        break;
-      if (!g_unichar_isalpha (u[k]))
-        continue;
-      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
-        k++;
-      return word_in (u, ws, k + 1, change_after, G_N_ELEMENTS (change_after));
-    }
-  return FALSE;
+  return word_after (u, n, end, n, &ws, &we) &&
+         word_in (u, ws, we, change_after, G_N_ELEMENTS (change_after));
 }
 
 /* Reads the number at @i: its value in *@value, returns its end. */
