@@ -556,10 +556,8 @@ cli_suggest (const char *name,
       !cli_parse_int (name, "DOC", argv[1], 1, &document_id))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], FALSE);
+  project = cli_open_project_with_document (name, argv[0], DOSSIER_OPEN_READ_ONLY, 0, document_id);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
-  if (cli_find_document (name, project, document_id) == NULL)
     return CLI_EXIT_FAILURE;
 
   stakeholders = dossier_project_suggest_stakeholders (project, document_id, &error);

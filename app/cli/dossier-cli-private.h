@@ -133,6 +133,14 @@ DossierTag     *cli_find_tag     (const char     *name,
 DossierDocument *cli_find_document (const char     *name,
                                     DossierProject *project,
                                     gint64          document_id);
+/* cli_open_project_full () for a command about one document: NULL, with
+ * the reason said, when the project cannot be opened or has no document
+ * @document_id. */
+DossierProject  *cli_open_project_with_document (const char       *name,
+                                                 const char       *path,
+                                                 DossierOpenFlags  flags,
+                                                 double            wait,
+                                                 gint64            document_id);
 
 /* A listing command's line for one item of its model; FALSE with @error
  * stops the listing. */

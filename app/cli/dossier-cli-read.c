@@ -58,10 +58,8 @@ cli_text (const char *name,
   if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project (name, argv[0], FALSE);
+  project = cli_open_project_with_document (name, argv[0], DOSSIER_OPEN_READ_ONLY, 0, document_id);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
-  if (cli_find_document (name, project, document_id) == NULL)
     return CLI_EXIT_FAILURE;
 
   text = dossier_project_get_document_text (project, document_id, &error);

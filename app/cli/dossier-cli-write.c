@@ -429,10 +429,9 @@ cli_replace_text (const char *name,
   if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
     return CLI_EXIT_USAGE;
 
-  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
+  project = cli_open_project_with_document (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait,
+                                            document_id);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
-  if (cli_find_document (name, project, document_id) == NULL)
     return CLI_EXIT_FAILURE;
 
   file = g_file_new_for_commandline_arg (argv[2]);

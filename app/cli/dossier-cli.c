@@ -588,6 +588,20 @@ cli_find_document (const char     *name,
   return doc;
 }
 
+DossierProject *
+cli_open_project_with_document (const char       *name,
+                                const char       *path,
+                                DossierOpenFlags  flags,
+                                double            wait,
+                                gint64            document_id)
+{
+  g_autoptr(DossierProject) project = cli_open_project_full (name, path, flags, wait);
+
+  if (project == NULL || cli_find_document (name, project, document_id) == NULL)
+    return NULL;
+  return g_steal_pointer (&project);
+}
+
 /* ---- Main -------------------------------------------------------------- */
 
 static void
