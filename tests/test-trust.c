@@ -766,6 +766,54 @@ test_strings_not_text (TestDir       *fixture,
   assert_in_report (report, "NULL value in tags.name");
 }
 
+/* A stakeholder's name of a megabyte and a million aliases, which no
+ * action of Dossier writes: the mention finder looks for the names Dossier
+ * could have stored (its automaton would take about a kilobyte per
+ * character: a gigabyte here), and the mentions are still counted. */
+static void
+test_names_too_long (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "names.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { "operator", NULL };
+
+  make_tagged_project (path);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Ferry operator", aliases,
+                                                    DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 2);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  test_sql_exec (path,
+                 "UPDATE stakeholders SET name = printf ('%.*c', 1000000, 'x'), "
+                 "  aliases = (WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                 "             FROM c WHERE i < 1000000) "
+                 "             SELECT 'commuters' || char (10) || group_concat ('alias' || i, char (10)) "
+                 "             FROM c) "
+                 "WHERE id = 1;");
+
+  project = open_writable (path);
+  finder = dossier_mentions_finder_read (dossier_project_get_db (project), path, &error);
+  g_assert_no_error (error);
+  /* The first's first fifty aliases, not its name; the second's name and
+   * alias. */
+  g_assert_cmpuint (dossier_mention_finder_get_n_aliases (finder), ==,
+                    DOSSIER_STAKEHOLDER_MAX_ALIASES + 2);
+
+  /* "Commuters" (now an alias of the first) and "operator". */
+  mentions = dossier_project_list_mentions (project, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 2);
+  g_assert_cmpint (g_array_index (mentions, DossierMention, 0).key, ==, 1);
+  g_assert_cmpint (g_array_index (mentions, DossierMention, 1).key, ==, 2);
+}
+
 /* ---- The codebook ------------------------------------------------------------ */
 
 /* A chain of @n tags, each the parent of the next, under "Pro" (id 1). */
@@ -1074,6 +1122,7 @@ main (int    argc,
   add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
+  add_test ("values/names-too-long", test_names_too_long);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -29,8 +29,23 @@
 
 #define NAMES_SQL "SELECT id, name, aliases FROM stakeholders ORDER BY id"
 
+/* Whether @name is one Dossier could have stored: a file made by hand may
+ * hold names of megabytes, and the finder's automaton takes a kilobyte or
+ * so per character of what it looks for. */
+static gboolean
+name_within_limit (const char *name)
+{
+  gsize bytes = name != NULL ? strlen (name) : 0;
+
+  /* A character takes one to four bytes. */
+  return name != NULL && bytes <= 4 * DOSSIER_STAKEHOLDER_MAX_NAME &&
+         (bytes <= DOSSIER_STAKEHOLDER_MAX_NAME ||
+          g_utf8_strlen (name, -1) <= DOSSIER_STAKEHOLDER_MAX_NAME);
+}
+
 /* Adds each row's name and aliases to @finder, and (if not NULL) the rows
- * as text to @signature. */
+ * as text to @signature. Names longer, or aliases more, than Dossier
+ * stores are not looked for. */
 static int
 add_names (sqlite3_stmt         *stmt,
            DossierMentionFinder *finder,
@@ -44,10 +59,11 @@ add_names (sqlite3_stmt         *stmt,
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       g_auto(GStrv) aliases = dossier_stakeholder_split_aliases ((const char *) sqlite3_column_text (stmt, 2));
 
-      if (name != NULL)
+      if (name_within_limit (name))
         dossier_mention_finder_add (finder, id, name);
-      for (guint i = 0; aliases[i] != NULL; i++)
-        dossier_mention_finder_add (finder, id, aliases[i]);
+      for (guint i = 0; aliases[i] != NULL && i < DOSSIER_STAKEHOLDER_MAX_ALIASES; i++)
+        if (name_within_limit (aliases[i]))
+          dossier_mention_finder_add (finder, id, aliases[i]);
 
       if (signature != NULL)
         g_string_append_printf (signature, "%" G_GINT64_FORMAT "\t%s\t%s\n", id,
