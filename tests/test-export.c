@@ -2339,6 +2339,44 @@ test_to_file (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0644, ==, 0644);
 }
 
+/* An export never replaces a Dossier project: the one exported (by its
+ * name, or a link to it), its log, shared memory or lock file, or
+ * another project. Each is refused naming it, and is as it was. */
+static void
+test_to_file_project (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (f->dir, "link.json", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *lock = g_strconcat (f->path, ".lock", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.dossier", NULL);
+  g_autoptr(TestFiles) before = NULL;
+  g_autoptr(TestFiles) other_before = NULL;
+  const char *destinations[] = { f->path, link, wal, lock, other };
+
+  test_make_project (other, "Another project's text.\n");
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  before = test_files_snapshot (f->path);
+  other_before = test_files_snapshot (other);
+
+  for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (dossier_export_to_file (f->project, DOSSIER_EXPORT_JSON, NULL, NULL,
+                                              destinations[i], NULL, &error));
+      g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, destinations[i]));
+      g_assert_nonnull (strstr (error->message, "Dossier project"));
+    }
+
+  test_files_assert_same_data (before);
+  test_files_assert_same (other_before);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (f->project)), ==, 2);
+}
+
 static void
 test_to_file_failures (Fixture       *f,
                        gconstpointer  data)
@@ -3062,6 +3100,7 @@ main (int    argc,
   ADD ("html-structure", test_html_structure);
   ADD ("to-file", test_to_file);
   ADD ("to-file-failures", test_to_file_failures);
+  ADD ("to-file-project", test_to_file_project);
   ADD ("to-file-kinds", test_to_file_kinds);
   ADD ("to-fifo-cancelled", test_to_fifo_cancelled);
   ADD ("to-devices", test_to_devices);
