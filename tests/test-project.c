@@ -386,6 +386,83 @@ test_read_only_file (Fixture       *fixture,
   g_chmod (path, 0644);
 }
 
+/* What a process that cannot write @folder (not root: root writes any
+ * folder) finds opening @path in it: 0 if read-only works, shows the
+ * document, leaves the folder as it was, and a writable open says to open
+ * it read-only; else which of these failed. */
+static int
+open_in_unwritable_folder (const char *folder,
+                           const char *path)
+{
+  g_autoptr(DossierProject) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    return 10;
+  if (access (folder, W_OK) == 0)
+    return 11;
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  if (viewer == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_list_model_get_n_items (dossier_project_get_documents (viewer)) != 1)
+    return 2;
+  g_clear_object (&viewer);
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  if (!g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY))
+    return 3;
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n_files++;
+  return n_files == 1 ? 0 : 4;
+}
+
+/* A project in a folder it cannot write (a read-only share, a disc,
+ * someone else's folder) opens read-only, as the refusal to open it for
+ * writing says: SQLite cannot make the shared memory it reads a file in
+ * WAL mode with beside it, so the file is read as it is on disk. */
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = path_in (fixture, "shelf");
+  g_autofree char *path = g_build_filename (folder, "archived.dossier", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestFiles) before = NULL;
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  project = dossier_project_create (path, "Archive", &error);
+  g_assert_no_error (error);
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  g_clear_object (&project);
+  before = test_files_snapshot (path);
+
+  /* Readable by anyone, written by nobody. */
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (open_in_unwritable_folder (folder, path));
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_chmod (folder, 0755);
+
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  test_files_assert_same (before);
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1334,6 +1411,7 @@ main (int   argc,
   ADD ("refuse-directory", test_refuse_directory);
   ADD ("refuse-missing", test_refuse_missing);
   ADD ("read-only-file", test_read_only_file);
+  ADD ("read-only-folder", test_read_only_folder);
   ADD ("lock-same-process", test_lock_same_process);
   ADD ("lock-other-process", test_lock_other_process);
   ADD ("stale-lock-file", test_stale_lock_file);

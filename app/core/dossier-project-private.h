@@ -142,6 +142,8 @@ struct _DossierProject
   char            *uuid;
   char            *author;
   gboolean         read_only;
+  gboolean         immutable;       /* read-only, as it is on disk: no log
+                                     * beside it, in a folder not writable */
 
   sqlite3         *db;              /* NULL once closed */
   DossierSqliteGuard *guard;        /* the progress guard on db */

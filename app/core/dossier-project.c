@@ -1364,19 +1364,39 @@ verify_untouched (DossierProject  *self,
   return ok;
 }
 
+/* A connection to the file: read-only, read as it is on disk when
+ * self->immutable (SQLite reads a file in WAL mode through shared memory
+ * it makes beside it, which a folder that is not writable cannot take). */
+static int
+open_connection (DossierProject  *self,
+                 sqlite3        **db)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!self->immutable)
+    return sqlite3_open_v2 (self->path, db,
+                            (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                            SQLITE_OPEN_NOFOLLOW, NULL);
+
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
+                          NULL);
+}
+
 static gboolean
 open_database (DossierProject  *self,
                GError         **error)
 {
   g_autofree char *name = dossier_display_name (self->path);
-  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   gint64 version = 0;
   int rc;
 
   if (!verify_untouched (self, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = open_connection (self, &self->db);
   if (rc != SQLITE_OK)
     {
       dossier_set_sqlite_error (error, self->path, self->db, rc);
@@ -1480,13 +1500,12 @@ dossier_project_open_worker (DossierProject  *main,
   self->path = g_strdup (main->path);
   self->lock_path = g_strdup (main->lock_path);
   self->read_only = main->read_only;
+  self->immutable = main->immutable;
   self->index_mode = DOSSIER_INDEX_BY_MAIN;
 
   /* @main verified the file and holds the lock: this connection only
    * needs the same settings. */
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                        SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = open_connection (self, &self->db);
   if (rc != SQLITE_OK)
     {
       dossier_set_sqlite_error (error, self->path, self->db, rc);
@@ -1577,6 +1596,16 @@ dossier_project_open (const char        *path,
   {
     g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
     gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+
+    /* Read-only in a folder nobody without write access to it can write
+     * a log into (a read-only share, a disc, someone else's folder): the
+     * file is as it is on disk. */
+    if (self->read_only && !had_wal)
+      {
+        g_autofree char *folder = g_path_get_dirname (self->path);
+
+        self->immutable = access (folder, W_OK) != 0;
+      }
 
     if (!open_database (self, error))
       {
