@@ -309,6 +309,54 @@ test_evidence_flags (Fixture       *f,
   g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
 }
 
+/* How many passages @a and @s cite, and from how many sources @a. */
+static void
+assert_cited (DossierArgument    *a,
+              DossierStakeholder *s,
+              guint               n)
+{
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, n);
+  g_assert_cmpuint (dossier_argument_get_n_sources (a), ==, n);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, n);
+}
+
+/* Deleting a highlight takes it from the evidence of every argument and
+ * stakeholder citing it, in the models too, and undoing it gives it
+ * back; whatever the other highlights of its document (one whose id is
+ * the document's is cited by another argument here). */
+static void
+test_delete_highlight (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 other = add_argument (f, DOSSIER_POLARITY_CON, "Islanders cannot pay");
+  gint64 pro = add_argument (f, DOSSIER_POLARITY_PRO, "The terminals get rebuilt");
+  gint64 board = dossier_project_add_stakeholder (P (f), "Ferry Board", NULL, DOSSIER_STAKEHOLDER_BUSINESS,
+                                                  &error);
+  DossierArgument *a = dossier_project_get_argument (P (f), pro);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), board);
+  gint64 start, end, first, cited;
+
+  g_assert_no_error (error);
+  text_range (text_a, "cannot afford another crown a trip", &start, &end);
+  first = dossier_project_add_argument_evidence_range (P (f), other, f->doc_a, start, end, NULL, &error);
+  g_assert_cmpint (first, ==, f->doc_a);
+  text_range (text_a, "would pay for four new terminals", &start, &end);
+  cited = dossier_project_add_argument_evidence_range (P (f), pro, f->doc_a, start, end, NULL, &error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (P (f), board, cited, NULL, DOSSIER_EVIDENCE_NONE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_no_error (error);
+  assert_cited (a, s, 1);
+
+  g_assert_true (dossier_project_delete_highlight (P (f), cited, &error));
+  assert_cited (a, s, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  assert_cited (a, s, 1);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  assert_cited (a, s, 0);
+  g_assert_no_error (error);
+}
+
 /* ---- Suggestions -------------------------------------------------------------------------- */
 
 static DossierParsedDocument *
@@ -959,6 +1007,7 @@ main (int   argc,
   ADD ("questions", test_questions);
   ADD ("arguments", test_arguments);
   ADD ("evidence-flags", test_evidence_flags);
+  ADD ("delete-highlight", test_delete_highlight);
   ADD ("suggestions", test_suggestions);
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);

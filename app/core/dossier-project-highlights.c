@@ -1375,6 +1375,26 @@ dossier_project_set_highlight_memo (DossierProject  *self,
   return dossier_project_set_text (self, &memo_column, highlight_id, memo, _("Edit Memo"), error);
 }
 
+/* The stakeholders and arguments citing highlight @highlight_id, about
+ * to lose it from their evidence: read again after the action, its undo
+ * and its redo (once it is gone, who cited it is no longer known). */
+static gboolean
+touch_citers (DossierProject  *self,
+              gint64           highlight_id,
+              GError         **error)
+{
+  g_autoptr(GArray) stakeholders = NULL;
+  g_autoptr(GArray) arguments = NULL;
+
+  if (!dossier_project_get_highlight_evidence (self, highlight_id, &stakeholders, &arguments, error))
+    return FALSE;
+  for (guint i = 0; i < stakeholders->len; i++)
+    dossier_project_touch (self, "stakeholders", g_array_index (stakeholders, gint64, i));
+  for (guint i = 0; i < arguments->len; i++)
+    dossier_project_touch (self, "arguments", g_array_index (arguments, gint64, i));
+  return TRUE;
+}
+
 gboolean
 dossier_project_delete_highlight (DossierProject  *self,
                                   gint64           highlight_id,
@@ -1404,7 +1424,8 @@ dossier_project_delete_highlight (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  if (!delete_highlight_row (self, highlight_id, error))
+  if (!touch_citers (self, highlight_id, error) ||
+      !delete_highlight_row (self, highlight_id, error))
     return FALSE;
 
   dossier_project_touch (self, "highlights", document_id);
