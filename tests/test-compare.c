@@ -916,6 +916,36 @@ has_document (GArray *ids,
   return FALSE;
 }
 
+/* An article with no highlights yet, compared with the others, omits
+ * no tag and no argument: it has not been read for them. It can still
+ * leave a stakeholder unmentioned. */
+static void
+test_divergences_unread (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fresh = add_doc (P (f), "Fresh", "The council met again on Monday. Nobody spoke of trams.");
+  gint64 docs[4] = { f->post, f->wire, f->star, fresh };
+  g_autoptr(GPtrArray) all = dossier_project_compare_divergences (P (f), docs, 4, &error);
+  DossierDivergence *d;
+
+  g_assert_no_error (error);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->deadline);
+  g_assert_nonnull (d);
+  g_assert_false (has_document (d->absent, fresh));
+  g_assert_cmpstr (d->summary, ==,
+                   "Only “Valley Post” has “Grant deadline”; “Northern Wire”, “Evening Star” do not");
+  /* Everyone who read it reports the cost. */
+  g_assert_null (find_divergence (all, DOSSIER_DIVERGENCE_OMISSION, f->cost));
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierDivergence *o = g_ptr_array_index (all, i);
+
+      if (o->kind == DOSSIER_DIVERGENCE_OMISSION && o->row_kind != DOSSIER_COMPARE_STAKEHOLDERS)
+        g_assert_false (has_document (o->absent, fresh));
+    }
+}
+
 static void
 test_divergences (Fixture       *f,
                   gconstpointer  data)
@@ -1342,6 +1372,7 @@ main (int   argc,
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("excerpts", test_excerpts);
   ADD ("divergences", test_divergences);
+  ADD ("divergences-unread", test_divergences_unread);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);

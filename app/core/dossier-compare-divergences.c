@@ -619,6 +619,15 @@ find_omissions (Diverge *dv,
   g_autofree gboolean *child = g_new (gboolean, n_columns);
   g_autofree guint *in = g_new (guint, n_columns);
   g_autofree guint *out = g_new (guint, n_columns);
+  g_autofree gboolean *read = g_new (gboolean, n_columns);
+
+  /* A document with no passage behind any tag (or argument) has not been
+   * read for them yet: it leaves nothing out. Stakeholders are also where
+   * their names are, which every text is searched for. */
+  for (guint c = 0; c < n_columns; c++)
+    read[c] = set->rows_kind == DOSSIER_COMPARE_STAKEHOLDERS;
+  for (guint i = 0; i < set->entries->len; i++)
+    read[g_array_index (set->entries, Entry, i).column] = TRUE;
 
   for (guint r = 0; r < set->rows->len; r++)
     {
@@ -636,7 +645,7 @@ find_omissions (Diverge *dv,
         {
           if (present[c])
             in[n_in++] = c;
-          else
+          else if (read[c])
             out[n_out++] = c;
         }
       if (n_in == 0 || n_out == 0)
