@@ -1041,6 +1041,20 @@ write_bytes (GOutputStream  *stream,
   return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
 }
 
+/* The excerpts are those of what is selected in the matrix: with nothing
+ * selected, there are none to export. */
+static gboolean
+has_excerpts (DossierComparePage  *self,
+              GError             **error)
+{
+  if (self->excerpts != NULL)
+    return TRUE;
+  g_set_error_literal (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_INVALID,
+                       _("Select a cell, a row or a document in the matrix first: its passages "
+                         "side by side are what is exported."));
+  return FALSE;
+}
+
 gboolean
 dossier_compare_page_export (DossierComparePage   *self,
                              DossierCompareExport  what,
@@ -1080,17 +1094,14 @@ dossier_compare_page_export (DossierComparePage   *self,
       break;
     case DOSSIER_COMPARE_EXPORT_MARKDOWN:
     case DOSSIER_COMPARE_EXPORT_HTML:
-      {
-        g_autoptr(GPtrArray) empty = g_ptr_array_new ();
-
-        text = dossier_compare_excerpts_to_string (shown,
-                                                   self->excerpts != NULL ? self->excerpts : empty,
-                                                   gtk_label_get_label (self->excerpts_title),
-                                                   what == DOSSIER_COMPARE_EXPORT_HTML
-                                                   ? DOSSIER_COMPARE_FORMAT_HTML
-                                                   : DOSSIER_COMPARE_FORMAT_MARKDOWN,
-                                                   error);
-      }
+      if (!has_excerpts (self, error))
+        return FALSE;
+      text = dossier_compare_excerpts_to_string (shown, self->excerpts,
+                                                 gtk_label_get_label (self->excerpts_title),
+                                                 what == DOSSIER_COMPARE_EXPORT_HTML
+                                                 ? DOSSIER_COMPARE_FORMAT_HTML
+                                                 : DOSSIER_COMPARE_FORMAT_MARKDOWN,
+                                                 error);
       break;
     default:
       g_return_val_if_reached (FALSE);
@@ -1142,6 +1153,17 @@ export_action (GtkWidget  *widget,
       break;
   if (index == G_N_ELEMENTS (exports) || self->comparison == NULL)
     return;
+  if (exports[index].what >= DOSSIER_COMPARE_EXPORT_MARKDOWN)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Said before a file is chosen, not after. */
+      if (!has_excerpts (self, &error))
+        {
+          dossier_show_toast (widget, error->message, FALSE);
+          return;
+        }
+    }
 
   /* Translators: the file name offered for an export of the comparison. */
   suggested = g_strdup_printf ("%s.%s", exports[index].what >= DOSSIER_COMPARE_EXPORT_MARKDOWN

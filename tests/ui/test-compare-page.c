@@ -293,6 +293,12 @@ test_export (Fixture       *f,
   g_assert_true (g_file_get_contents (png_path, &png, &len, NULL));
   g_assert_cmpmem (png, 4, "\x89PNG", 4);
 
+  /* Nothing selected: no excerpts, and no file of none. */
+  g_assert_false (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_HTML, html_path, &error));
+  g_assert_error (error, DOSSIER_COMPARE_ERROR, DOSSIER_COMPARE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (html_path, G_FILE_TEST_EXISTS));
+
   dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
   g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_HTML, html_path, &error));
   g_assert_no_error (error);
