@@ -168,7 +168,9 @@ static void
 on_evidence_activated (DossierArgumentRow *self,
                        GtkListBoxRow      *row)
 {
-  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (gtk_list_box_row_get_child (row)));
+  /* The card, then its Remove button. */
+  GtkWidget *card = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (card));
 
   if (highlight != NULL)
     g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0,
@@ -187,9 +189,36 @@ clear_evidence (DossierArgumentRow *self)
     gtk_list_box_remove (self->evidence_list, child);
 }
 
+static void report (DossierArgumentRow *self,
+                    const char         *what,
+                    const GError       *error);
+
+/* Takes the passage of @button's card from the argument's evidence (its
+ * highlight too, if it has no tag): one step, with Undo. */
+static void
+on_remove_evidence (DossierArgumentRow *self,
+                    GtkWidget          *button)
+{
+  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+  GtkWidget *card = gtk_widget_get_prev_sibling (button);
+  DossierHighlight *highlight = card != NULL ? dossier_row_get_item (DOSSIER_ROW (card)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argument == NULL || highlight == NULL || panel == NULL || dossier_panel_get_project (panel) == NULL)
+    return;
+  if (!dossier_project_remove_argument_evidence (dossier_panel_get_project (panel),
+                                                 dossier_argument_get_id (argument),
+                                                 dossier_highlight_get_id (highlight), &error))
+    report (self, _("Could not remove the evidence"), error);
+  else
+    dossier_panel_show_toast (panel, _("Evidence removed"), TRUE);
+}
+
 /* The passages as the Highlights panel shows them (quote, tags, memo,
  * document; dragged or cited in the briefing from their menu), listed
- * by document, then by place in it. Only an unfolded row lists them. */
+ * by document, then by place in it, each with its Remove button. Only
+ * an unfolded row lists them. */
 static void
 reload_evidence (DossierArgumentRow *self)
 {
@@ -213,11 +242,24 @@ reload_evidence (DossierArgumentRow *self)
     {
       DossierEvidence *e = g_ptr_array_index (evidence, i);
       GtkWidget *card = g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, "item", e->highlight, NULL);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
 
       dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), project);
       dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
       gtk_widget_set_tooltip_text (card, _("Show this passage in the reader"));
-      gtk_list_box_append (self->evidence_list, card);
+      gtk_widget_set_hexpand (card, TRUE);
+      gtk_widget_set_tooltip_text (remove, _("Remove This Evidence"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove This Evidence"), -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_START);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_sensitive (remove, panel != NULL && dossier_panel_is_writable (panel));
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_evidence), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), card);
+      gtk_box_append (GTK_BOX (box), remove);
+      gtk_list_box_append (self->evidence_list, box);
     }
 }
 

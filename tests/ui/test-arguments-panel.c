@@ -419,6 +419,30 @@ test_drop (Fixture       *f,
     g_assert_true (dossier_row_get_item (g_ptr_array_index (cards, 0)) != NULL);
   }
 
+  /* Its Remove button takes it off the argument, one step; undo puts it back. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *remove = NULL;
+
+    collect_descendants (GTK_WIDGET (row_of (panel, first)), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Remove This Evidence") == 0)
+        remove = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (remove);
+    g_assert_true (gtk_widget_get_sensitive (remove));
+    g_signal_emit_by_name (remove, "clicked");
+    flush_events ();
+    g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 0);
+    /* A tagged highlight stays. */
+    g_clear_object (&highlight);
+    highlight = dossier_project_get_highlight (f->project, hl, NULL);
+    g_assert_nonnull (highlight);
+    g_assert_true (dossier_project_undo (f->project, &error));
+    g_assert_no_error (error);
+    flush_events ();
+    g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+  }
+
   /* Again: already there, nothing changes. */
   drop_on (GTK_WIDGET (row_of (panel, first)), &value);
   g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
