@@ -21,13 +21,13 @@
 #include "dossier-briefing-export.h"
 #include "dossier-briefing-layout.h"
 #include "dossier-briefing-page.h"
+#include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
 #include "dossier-ui-utils.h"
 
 /* How long typing must pause before the body is committed and shown. */
 #define COMMIT_DELAY_MS 700
 /* Highlights listed at once in the citation picker. */
-#define MAX_PICKER_ROWS 200
 /* Narrower than this (pixels), the editor and the preview take turns
  * instead of sitting side by side: both need 240 and the paned's handle. */
 #define NARROW_WIDTH 560
@@ -53,9 +53,7 @@ struct _DossierBriefingPage
   GtkLabel       *meter;
   GtkLabel       *sources;
   GtkMenuButton  *cite_button;
-  GtkPopover     *cite_popover;
-  GtkSearchEntry *cite_search;
-  GtkListBox     *cite_list;
+  DossierCitePicker *cite_popover;
   GtkWidget      *mode_box;
   GtkToggleButton *edit_toggle;
   GtkToggleButton *preview_toggle;
@@ -549,6 +547,7 @@ dossier_briefing_page_set_project (DossierBriefingPage *self,
   g_clear_object (&self->briefings);
   /* Weak: a project the window has closed already reads as none. */
   g_set_weak_pointer (&self->project, project);
+  dossier_filter_popover_set_project (DOSSIER_FILTER_POPOVER (self->cite_popover), project);
 
   if (project != NULL)
     {
@@ -653,75 +652,6 @@ on_editor_drop (GtkDropTarget       *target,
   gtk_text_view_get_iter_at_location (self->editor, &iter, bx, by);
   gtk_text_buffer_place_cursor (buffer, &iter);
   return dossier_briefing_page_cite_highlight (self, dossier_highlight_get_id (highlight));
-}
-
-static void
-fill_cite_list (DossierBriefingPage *self)
-{
-  g_autoptr(GPtrArray) highlights = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->cite_search));
-  g_autofree char *folded = g_utf8_casefold (query, -1);
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cite_list))) != NULL)
-    gtk_list_box_remove (self->cite_list, child);
-  if (self->project == NULL)
-    return;
-
-  highlights = dossier_project_list_highlights (self->project, 0, 0, NULL);
-  for (guint i = 0; highlights != NULL && i < highlights->len && shown < MAX_PICKER_ROWS; i++)
-    {
-      DossierHighlight *h = g_ptr_array_index (highlights, i);
-      DossierDocument *doc = dossier_project_get_document (self->project,
-                                                           dossier_highlight_get_document_id (h));
-      g_autofree char *quote = g_utf8_casefold (dossier_highlight_get_quote (h), -1);
-      g_autofree char *label = NULL;
-      GtkWidget *row, *text;
-
-      if (*folded != '\0' && strstr (quote, folded) == NULL)
-        continue;
-      label = g_strdup_printf ("“%s” — %s", dossier_highlight_get_quote (h),
-                               doc != NULL ? dossier_document_get_title (doc) : "");
-      text = gtk_label_new (label);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_lines (GTK_LABEL (text), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
-      {
-        gint64 id = dossier_highlight_get_id (h);
-
-        g_object_set_data_full (G_OBJECT (row), "highlight-id", g_memdup2 (&id, sizeof id), g_free);
-      }
-      gtk_list_box_append (self->cite_list, row);
-      shown++;
-    }
-}
-
-static void
-on_cite_popover_show (DossierBriefingPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->cite_search), "");
-  fill_cite_list (self);
-}
-
-static void
-on_cite_search_changed (DossierBriefingPage *self)
-{
-  fill_cite_list (self);
-}
-
-static void
-on_cite_row_activated (DossierBriefingPage *self,
-                       GtkListBoxRow       *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "highlight-id");
-
-  gtk_popover_popdown (self->cite_popover);
-  if (id != NULL)
-    dossier_briefing_page_cite_highlight (self, *id);
 }
 
 /* ---- Narrow ----------------------------------------------------------------- */
@@ -1295,6 +1225,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   /* Named in the chooser's item templates, and the editor in ours. */
   g_type_ensure (DOSSIER_TYPE_BRIEFING);
   g_type_ensure (DOSSIER_TYPE_BRIEFING_EDITOR);
+  g_type_ensure (DOSSIER_TYPE_CITE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-briefing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, chooser);
@@ -1305,17 +1236,12 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, sources);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_button);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_popover);
-  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_search);
-  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_list);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, mode_box);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, edit_toggle);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_toggle);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_cite_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_cite_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_cite_row_activated);
 
   gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "briefing.cite", "s", cite_action);

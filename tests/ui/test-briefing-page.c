@@ -15,6 +15,7 @@
 
 #include "dossier-briefing-editor.h"
 #include "dossier-briefing-page.h"
+#include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
 #include "ui-test-util.h"
 
@@ -235,6 +236,61 @@ end_at_corner (gpointer editor)
   gtk_text_view_window_to_buffer_coords (editor, GTK_TEXT_WINDOW_WIDGET, width - 5, height - 5, &x, &y);
   gtk_text_view_get_iter_at_location (editor, &iter, x, y);
   return gtk_text_iter_is_end (&iter);
+}
+
+/* The Cite button's picker, from the keyboard: typing filters the
+ * highlights (accents aside), Enter cites the first at the cursor and
+ * closes it. */
+static void
+test_cite_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  g_autofree char *expected = g_strdup_printf ("The grant [@%s]", dossier_highlight_get_uuid (h));
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkMenuButton *cite = NULL;
+  GtkPopover *picker;
+  GtkEditable *entry;
+
+  dossier_project_add_briefing (project, "Note", NULL, 0, "The grant ", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (f->page));
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+
+  collect_descendants (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_label (g_ptr_array_index (buttons, i)), "_Cite") == 0)
+      cite = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (cite);
+  picker = gtk_menu_button_get_popover (cite);
+  g_assert_true (DOSSIER_IS_CITE_PICKER (picker));
+  gtk_menu_button_popup (cite);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+
+  entry = dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (picker));
+  gtk_editable_set_text (entry, "nothing like it");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (picker))),
+                    ==, 0);
+  gtk_editable_set_text (entry, "72 MILLION");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (picker))),
+                    ==, 1);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, expected);
 }
 
 static void
@@ -826,6 +882,7 @@ main (int   argc,
 
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
+  ADD ("cite-picker", test_cite_picker);
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("print", test_print);
   ADD ("export", test_export);
