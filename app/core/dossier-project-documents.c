@@ -895,11 +895,6 @@ apply_reanchor (DossierProject         *self,
     }
   else
     {
-      g_autofree char *new_quote = NULL;
-      g_autofree char *prefix = NULL;
-      g_autofree char *suffix = NULL;
-
-      dossier_offset_index_context (index, start, end, &new_quote, &prefix, &suffix);
       stmt = dossier_project_prepare (self,
                                       "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
                                       "  prefix = ?5, suffix = ?6, orphaned = 0 "
@@ -908,11 +903,7 @@ apply_reanchor (DossierProject         *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, r->highlight_id);
-      sqlite3_bind_int64 (stmt, 2, start);
-      sqlite3_bind_int64 (stmt, 3, end);
-      dossier_bind_text (stmt, 4, new_quote);
-      dossier_bind_text (stmt, 5, prefix);
-      dossier_bind_text (stmt, 6, suffix);
+      dossier_bind_passage (stmt, 2, index, start, end);
     }
 
   return dossier_project_run (self, stmt, error);

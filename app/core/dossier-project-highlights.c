@@ -829,11 +829,6 @@ insert_highlight (DossierProject      *self,
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *own_now = now == NULL ? dossier_now_iso8601 () : NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-
-  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
 
   stmt = dossier_project_prepare (self,
                                   "INSERT INTO highlights (uuid, document, start, end, quote, "
@@ -845,11 +840,7 @@ insert_highlight (DossierProject      *self,
 
   dossier_bind_text (stmt, 1, uuid);
   sqlite3_bind_int64 (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, start);
-  sqlite3_bind_int64 (stmt, 4, end);
-  dossier_bind_text (stmt, 5, quote);
-  dossier_bind_text (stmt, 6, prefix);
-  dossier_bind_text (stmt, 7, suffix);
+  dossier_bind_passage (stmt, 3, index, start, end);
   dossier_bind_text (stmt, 8, memo != NULL ? memo : "");
   dossier_bind_text (stmt, 9, self->author != NULL ? self->author : "");
   dossier_bind_text (stmt, 10, now != NULL ? now : own_now);
@@ -907,11 +898,7 @@ write_merged (DossierProject      *self,
               GError             **error)
 {
   g_auto(DossierStmt) stmt = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
 
-  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
   stmt = dossier_project_prepare (self,
                                   "UPDATE highlights SET start = ?2, end = ?3, quote = ?4, "
                                   "  prefix = ?5, suffix = ?6, memo = ?7, modified = ?8 "
@@ -920,11 +907,7 @@ write_merged (DossierProject      *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  dossier_bind_text (stmt, 4, quote);
-  dossier_bind_text (stmt, 5, prefix);
-  dossier_bind_text (stmt, 6, suffix);
+  dossier_bind_passage (stmt, 2, index, start, end);
   dossier_bind_text (stmt, 7, memo);
   dossier_bind_text (stmt, 8, now);
   return dossier_project_run (self, stmt, error);

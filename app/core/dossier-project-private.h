@@ -669,6 +669,14 @@ void          dossier_offset_index_context (DossierOffsetIndex *index,
                                             char              **quote,
                                             char              **prefix,
                                             char              **suffix);
+/* Binds where a highlight lies, [@start, @end) of @index, to @stmt's
+ * parameters @first to @first + 4: start, end, then its quote, prefix and
+ * suffix as dossier_offset_index_context () gives them. */
+void          dossier_bind_passage         (sqlite3_stmt       *stmt,
+                                            int                 first,
+                                            DossierOffsetIndex *index,
+                                            gint64              start,
+                                            gint64              end);
 
 /* ---- Stakeholders, questions, arguments, mentions ---------------------- */
 

@@ -680,6 +680,25 @@ dossier_offset_index_context (DossierOffsetIndex  *index,
                               quote, prefix, suffix);
 }
 
+void
+dossier_bind_passage (sqlite3_stmt       *stmt,
+                      int                 first,
+                      DossierOffsetIndex *index,
+                      gint64              start,
+                      gint64              end)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  dossier_offset_index_context (index, start, end, &quote, &prefix, &suffix);
+  sqlite3_bind_int64 (stmt, first, start);
+  sqlite3_bind_int64 (stmt, first + 1, end);
+  dossier_bind_text (stmt, first + 2, quote);
+  dossier_bind_text (stmt, first + 3, prefix);
+  dossier_bind_text (stmt, first + 4, suffix);
+}
+
 /* ---- The lock file ----------------------------------------------------- */
 
 static gboolean
