@@ -42,7 +42,7 @@ selection_or_hint (DossierReaderPage *self,
                    gint64            *end,
                    const char        *hint)
 {
-  if (_dossier_reader_page_take_selection (self, start, end))
+  if (dossier_reader_page_get_tag_range (self, start, end))
     return TRUE;
   dossier_show_toast (GTK_WIDGET (self), hint, FALSE);
   return FALSE;
@@ -468,6 +468,8 @@ tag_selection_action (GtkWidget  *widget,
       !selection_or_hint (self, &start, &end, _("Select a passage to tag first")))
     return;
 
+  /* What the picker will tag, shown while it is open. */
+  _dossier_reader_page_select (self, start, end);
   popup_tag_picker (self, 0, start, end);
 }
 
@@ -553,6 +555,7 @@ add_evidence_action (GtkWidget  *widget,
 
   if (!selection_or_hint (self, &start, &end, _("Select a passage to add as evidence first")))
     return;
+  _dossier_reader_page_select (self, start, end);
   popup_evidence_picker (self, highlight_spanning (self, start, end), start, end);
 }
 

@@ -77,6 +77,13 @@ struct _DossierReaderPage
    * from it, its work done, until another selection is made. */
   gint64               tagged_start;
   gint64               tagged_end;
+  /* What was tagged, to be selected once the frame that paints it is out
+   * (see _dossier_reader_page_note_tagged), and the frame clock's
+   * after-paint handler that does it (0: none). */
+  gint64               select_tagged_start;
+  gint64               select_tagged_end;
+  GdkFrameClock       *select_tagged_clock;   /* weak */
+  gulong               select_tagged_handler;
 
   /* Template children */
   GtkStack            *stack;
@@ -114,16 +121,19 @@ void     _dossier_reader_page_rebuild_highlights  (DossierReaderPage *self);
 gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
                                                    gint64            *start,
                                                    gint64            *end);
-/* The range to tag or cite, as dossier_reader_page_get_tag_range(); the
- * view's selection widened to it, to show what is tagged. */
-gboolean _dossier_reader_page_take_selection      (DossierReaderPage *self,
-                                                   gint64            *start,
-                                                   gint64            *end);
-/* Shows or hides the "Tag…" button by the selection (and the picker). */
-/* The selection [@start, @end) was just tagged: the "Tag…" button goes. */
+/* Selects [@start, @end) in the view, unless it is selected already: the
+ * range about to be tagged, or just tagged, shown as what it is (whole
+ * words). The caret stays at the end of the selection it was at. */
+void     _dossier_reader_page_select              (DossierReaderPage *self,
+                                                   gint64             start,
+                                                   gint64             end);
+/* [@start, @end) of the selection was just tagged: the view selects it
+ * (the selection widened to whole words; after the next frame), the
+ * "Tag…" button goes. */
 void     _dossier_reader_page_note_tagged         (DossierReaderPage *self,
                                                    gint64             start,
                                                    gint64             end);
+/* Shows or hides the "Tag…" button by the selection (and the picker). */
 void     _dossier_reader_page_update_tag_button   (DossierReaderPage *self);
 void     _dossier_reader_page_focus_text          (DossierReaderPage *self);
 
