@@ -978,10 +978,34 @@ move_action (GtkWidget  *widget,
                                 up ? position - 1 : position + 1);
 }
 
+/* Back to the list, the keyboard's focus in it (the back button it was
+ * on is gone with the editor). */
+static void
+back_to_list (DossierStakeholdersPanel *self)
+{
+  dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 on_back_clicked (DossierStakeholdersPanel *self)
 {
-  dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  back_to_list (self);
+}
+
+/* Escape in the editor goes back to the list, as its back button does;
+ * elsewhere it is someone else's. */
+static gboolean
+back_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+
+  if (current_stakeholder (self) == NULL)
+    return FALSE;
+  back_to_list (self);
+  return TRUE;
 }
 
 /* ---- the editor: evidence ------------------------------------------------------- */
@@ -1743,6 +1767,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "stakeholders.move-down", NULL, move_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "stakeholders.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "stakeholders.move-down", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_binding, NULL);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);

@@ -598,6 +598,7 @@ test_shortcuts_window (void)
     { "Pros and Cons (on a focused argument)", "Return", "Show or hide the passages it cites" },
     { "Stakeholders (on a focused stakeholder)", "<Control>e", "Cite the reader’s selection for it" },
     { "Stakeholders (on a focused stakeholder)", "<Alt>Up <Alt>Down", "Move it up or down" },
+    { "Stakeholders (on a focused stakeholder)", "Escape", "Back to the list, from its editor" },
     { "Codebook (on a focused tag)", "Right", "Open it, or go to its first subtag" },
     { "Codebook (on a focused tag)", "Left", "Close it, or go to its parent" },
     { "Codebook (on a focused tag)", "<Shift>Left", "Go to its parent" },

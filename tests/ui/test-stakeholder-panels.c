@@ -322,6 +322,17 @@ test_stakeholders_edit (Fixture       *f,
   undo (f->project);
   g_assert_cmpuint (count_rows (evidence), ==, 1);
 
+  /* Escape in the editor goes back to the list, the focus in it; in the
+   * list it is left to others. */
+  g_assert_true (press_shortcut (panel, GDK_KEY_Escape));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "list");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list_view) ||
+                 gtk_widget_is_focus (list_view));
+  g_assert_false (press_shortcut (panel, GDK_KEY_Escape));
+  g_signal_emit_by_name (list_view, "activate", 0);
+  flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "detail");
+
   /* Deleting returns to the list; undo brings it back. */
   g_signal_emit_by_name (find_button (panel, "Delete Stakeholder", 0), "clicked");
   flush_events ();

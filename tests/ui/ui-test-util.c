@@ -296,6 +296,44 @@ press_key_on (GtkWidget       *widget,
   return FALSE;
 }
 
+GtkShortcut *
+find_shortcut_on (GtkWidget       *widget,
+                  guint            keyval,
+                  GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+gboolean
+press_shortcut (GtkWidget *widget,
+                guint      keyval)
+{
+  g_autoptr(GtkShortcut) shortcut = find_shortcut_on (widget, keyval, 0);
+
+  return shortcut != NULL &&
+         gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
 GtkWindow *
 find_toplevel (GType      type,
                GtkWindow *parent)

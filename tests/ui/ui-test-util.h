@@ -163,6 +163,16 @@ gboolean    press_key_on       (GtkWidget      *widget,
                                 guint           keyval,
                                 GdkModifierType mods);
 
+/* The shortcut of @widget's shortcut controllers (its class's bindings
+ * among them) that @keyval with @mods triggers, or NULL. */
+GtkShortcut *find_shortcut_on  (GtkWidget      *widget,
+                                guint           keyval,
+                                GdkModifierType mods);
+/* Presses @keyval (no modifier) on @widget as its shortcut controllers
+ * take it (the class's bindings among them); TRUE if one acted. */
+gboolean    press_shortcut     (GtkWidget      *widget,
+                                guint           keyval);
+
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
 GtkWindow  *find_toplevel      (GType           type,
