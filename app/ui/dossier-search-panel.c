@@ -278,6 +278,10 @@ update_indexing (DossierSearchPanel *self)
 
   gtk_widget_set_visible (self->indexing_box, indexing);
   gtk_spinner_set_spinning (self->indexing_spinner, indexing);
+
+  /* A query run while texts waited for the index did not see them. */
+  if (!indexing)
+    project_changed_cb (self);
 }
 
 /* ---- public ---------------------------------------------------------------------- */

@@ -277,6 +277,48 @@ test_every_occurrence (Fixture       *f,
   g_assert_false (dossier_search_panel_step (panel, TRUE));
 }
 
+static gboolean
+not_indexing (gpointer project)
+{
+  return !dossier_project_get_indexing (project);
+}
+
+static gboolean
+one_hit (gpointer panel)
+{
+  return dossier_search_panel_get_n_hits (panel) == 1;
+}
+
+/* A query run while a new document's text waits for the index in the
+ * background does not find it there; the query is run again when the
+ * indexing ends, and lists it. */
+static void
+test_after_indexing (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierSearchPanel *panel = DOSSIER_SEARCH_PANEL (f->window->search_panel);
+  g_autoptr(GString) text = g_string_new ("# Long\n\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+
+  /* Long enough that the index is still being written when the query
+   * runs, just after. */
+  while (text->len < 4 * 1024 * 1024)
+    g_string_append (text, "The tide turns by the breakwater and the boats come home.\n\n");
+  g_string_append (text, "A cormorant dries its wings on the last post.\n");
+  add_document (f->window->project, DOSSIER_FORMAT_MARKDOWN, text->str, "long.md");
+  if (dossier_search_panel_search (panel, "cormorant") != 0)
+    {
+      g_test_skip ("the text was indexed before the query ran");
+      return;
+    }
+  g_assert_true (dossier_project_get_indexing (f->window->project));
+
+  wait_until (not_indexing, f->window->project, "the background indexing to end");
+  wait_until (one_hit, panel, "the query run again with the new text indexed");
+  g_assert_cmpuint (dossier_search_panel_get_n_documents (panel), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +330,8 @@ main (int   argc,
 
   g_test_add ("/dossier/window-search/every-occurrence", Fixture, NULL,
               fixture_set_up, test_every_occurrence, fixture_tear_down);
+  g_test_add ("/dossier/window-search/after-indexing", Fixture, NULL,
+              fixture_set_up, test_after_indexing, fixture_tear_down);
 
   return g_test_run ();
 }
