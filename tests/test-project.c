@@ -1393,6 +1393,45 @@ test_same_text (TestProject   *fixture,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* A disk with no room left, not even for the shared memory SQLite reads
+ * a log through: a project with nothing in its log is still read
+ * (read-only, as it is on disk); opening it for writing says the disk is
+ * full, not that a change was lost. The file is as it was. */
+static void
+test_disk_full_open (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "full.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DossierProject) viewer = NULL;
+  g_autoptr(DossierProject) writer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  g_clear_object (&project);
+  before = read_bytes (path);
+
+  test_full_disk_set_room (0);
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (viewer)), ==, 1);
+  g_clear_object (&viewer);
+
+  writer = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_null (writer);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
+  g_assert_cmpstr (error->message, ==,
+                   "The disk is full, so “full.dossier” cannot be opened. Free some space and "
+                   "try again.");
+
+  test_full_disk_set_room (-1);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1422,6 +1461,7 @@ main (int   argc,
   ADD ("save-as", test_save_as);
   ADD ("check", test_check);
   ADD ("disk-full", test_disk_full);
+  ADD ("disk-full-open", test_disk_full_open);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);
 

@@ -5,6 +5,7 @@
 
 #include "test-util.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -632,6 +633,13 @@ full_device_characteristics (sqlite3_file *file)
 static int
 full_shm_map (sqlite3_file *file, int page, int size, int extend, void volatile **out)
 {
+  /* No room at all: not even for the shared memory of a log, as SQLite
+   * finds it on a full disk (its system error too). */
+  if (extend && full_room == 0)
+    {
+      errno = ENOSPC;
+      return SQLITE_IOERR_SHMSIZE;
+    }
   return REAL (file)->pMethods->xShmMap (REAL (file), page, size, extend, out);
 }
 

@@ -158,7 +158,8 @@ void                   test_run_cli           (TestRun       *run,
 /* A full disk, for SQLite: once installed (the default VFS of the
  * process from then on), every write through SQLite fails with SQLITE_FULL
  * when it would take the bytes written since test_full_disk_set_room()
- * past @room (-1: no limit, the default). No root, no mount, no preload:
+ * past @room (-1: no limit, the default); with no room at all, the shared
+ * memory of a log cannot grow either (ENOSPC). No root, no mount, no preload:
  * the same property as a real ENOSPC, at any byte. */
 void                   test_full_disk_set_room (gint64        room);
 /* Bytes written through SQLite since the last test_full_disk_set_room(). */

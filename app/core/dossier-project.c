@@ -1626,13 +1626,37 @@ dossier_project_open (const char        *path,
         self->immutable = access (folder, W_OK) != 0;
       }
 
-    if (!open_database (self, error))
+    gboolean full = FALSE;
+    GStatBuf st;
+
+    for (guint attempt = 0; !open_database (self, error); attempt++)
       {
+        full = self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC;
+
         /* Closing would checkpoint a log that was there into the file it
          * just refused; a log SQLite made itself is empty and goes. */
         if (self->db != NULL && had_wal)
           sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
         close_db (self);
+
+        /* A full disk has no room for the shared memory either: read-only,
+         * a file with nothing in its log (which nobody can write into
+         * meanwhile) is read as it is on disk. */
+        if (attempt == 0 && full && self->read_only && !self->immutable &&
+            (g_stat (wal, &st) != 0 || st.st_size == 0))
+          {
+            g_clear_error (error);
+            self->immutable = TRUE;
+            continue;
+          }
+
+        if (full)
+          {
+            g_clear_error (error);
+            g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
+                         _("The disk is full, so “%s” cannot be opened. Free some space and "
+                           "try again."), name);
+          }
         return NULL;
       }
   }
