@@ -357,6 +357,40 @@ test_delete_highlight (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Tagging a passage that joins two highlights of the same tag merges
+ * them into one: an argument citing both then cites one, in the model
+ * too, and both again after the undo. */
+static void
+test_merge_highlights (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pro = add_argument (f, DOSSIER_POLARITY_PRO, "The terminals get rebuilt");
+  gint64 tag = dossier_project_add_tag (P (f), "Costs", 0, "#3584e4", NULL, &error);
+  DossierArgument *a = dossier_project_get_argument (P (f), pro);
+  gint64 first, second, joined;
+
+  g_assert_no_error (error);
+  /* Not cited, and first: the highlights below have ids other than the
+   * document's, which the citers' look-up once took them for. */
+  g_assert_cmpint (dossier_project_tag_range (P (f), f->doc_a, 40, 50, tag, &error), ==, f->doc_a);
+  first = dossier_project_tag_range (P (f), f->doc_a, 0, 10, tag, &error);
+  second = dossier_project_tag_range (P (f), f->doc_a, 20, 30, tag, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_argument_evidence (P (f), pro, first, "", &error));
+  g_assert_true (dossier_project_add_argument_evidence (P (f), pro, second, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+
+  joined = dossier_project_tag_range (P (f), f->doc_a, 5, 25, tag, &error);
+  g_assert_no_error (error);
+  g_assert_true (joined == first || joined == second);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+}
+
 /* ---- Suggestions -------------------------------------------------------------------------- */
 
 static DossierParsedDocument *
@@ -1008,6 +1042,7 @@ main (int   argc,
   ADD ("arguments", test_arguments);
   ADD ("evidence-flags", test_evidence_flags);
   ADD ("delete-highlight", test_delete_highlight);
+  ADD ("merge-highlights", test_merge_highlights);
   ADD ("suggestions", test_suggestions);
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);
