@@ -814,6 +814,42 @@ test_names_too_long (TestDir       *fixture,
   g_assert_cmpint (g_array_index (mentions, DossierMention, 1).key, ==, 2);
 }
 
+/* A stakeholder's name and aliases that are not UTF-8 (a lead byte of
+ * four with the text ending after it), as only a file made by hand
+ * holds: finding mentions and suggesting stakeholders read them without
+ * reading past them (AddressSanitizer saw a heap overflow in the
+ * folding), and the valid alias is still found. */
+static void
+test_names_not_utf8 (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "names.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_tagged_project (path);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  test_sql_exec (path,
+                 "UPDATE stakeholders SET name = CAST (x'f0' AS TEXT), "
+                 "  aliases = CAST (x'f0' AS TEXT) || char (10) || 'commuters' || char (10) "
+                 "            || CAST (x'41f0' AS TEXT) WHERE id = 1;");
+
+  project = open_writable (path);
+  finder = dossier_mentions_finder_read (dossier_project_get_db (project), path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_mention_finder_get_n_aliases (finder), >=, 1);
+  suggestions = dossier_project_suggest_stakeholders (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (suggestions);
+}
+
 /* ---- The codebook ------------------------------------------------------------ */
 
 /* A chain of @n tags, each the parent of the next, under "Pro" (id 1). */
@@ -1123,6 +1159,7 @@ main (int    argc,
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
   add_test ("values/names-too-long", test_names_too_long);
+  add_test ("values/names-not-utf8", test_names_not_utf8);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -982,10 +982,16 @@ char *
 dossier_text_fold (const char *text)
 {
   const guint16 *table = dossier_text_fold_table ();
+  g_autofree char *valid = NULL;
   GString *out;
   gboolean space = TRUE;  /* drops leading spaces */
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Names come from project files too, where a byte that begins a
+   * four-byte sequence before the end would walk past it. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
