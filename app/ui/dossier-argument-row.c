@@ -29,6 +29,11 @@ struct _DossierArgumentRow
   GtkWidget      *text_box;
   DossierWrapLabel *details;
   GtkMenuButton  *menu_button;
+  /* "argument.strength" and "argument.perspective": stateful, so their
+   * menus mark the argument's own (radio items, "checked" to a screen
+   * reader) */
+  GSimpleAction  *strength_action;
+  GSimpleAction  *perspective_action;
 
   /* made when an argument first needs it, then kept (hidden when not) */
   GtkWidget      *flag;
@@ -147,6 +152,10 @@ update (DossierRow *row)
   if (argument == NULL)
     return;
 
+  g_simple_action_set_state (self->strength_action,
+                             g_variant_new_int32 (dossier_argument_get_strength (argument)));
+  g_simple_action_set_state (self->perspective_action,
+                             g_variant_new_int64 (dossier_argument_get_stakeholder_id (argument)));
   dossier_wrap_label_set_text (self->statement, dossier_argument_get_statement (argument));
   details = describe (self, argument);
   dossier_wrap_label_set_text (self->details, details);
@@ -403,13 +412,14 @@ move_action (GtkWidget  *widget,
 }
 
 /* argument.strength (i) and argument.perspective (x, a stakeholder's id
- * or 0): one field of the argument set to @parameter. */
+ * or 0): one field of the argument set to @parameter. Their state
+ * follows the argument (update), not the activation: a refused change
+ * leaves the mark where it was. */
 static void
-change_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+change_action (GSimpleAction      *action,
+               GVariant           *parameter,
+               DossierArgumentRow *self)
 {
-  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierProject *project = row_project (self);
   g_autoptr(GError) error = NULL;
@@ -419,7 +429,7 @@ change_action (GtkWidget  *widget,
   if (argument == NULL || project == NULL)
     return;
   id = dossier_argument_get_id (argument);
-  if (g_str_equal (action_name, "argument.strength"))
+  if (action == self->strength_action)
     changed = dossier_project_set_argument_strength (project, id, g_variant_get_int32 (parameter), &error);
   else
     changed = dossier_project_set_argument_stakeholder (project, id, g_variant_get_int64 (parameter), &error);
@@ -651,6 +661,17 @@ dossier_argument_row_root (GtkWidget *widget)
 }
 
 static void
+dossier_argument_row_finalize (GObject *object)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (object);
+
+  g_clear_object (&self->strength_action);
+  g_clear_object (&self->perspective_action);
+
+  G_OBJECT_CLASS (dossier_argument_row_parent_class)->finalize (object);
+}
+
+static void
 dossier_argument_row_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -691,6 +712,7 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = dossier_argument_row_finalize;
   G_OBJECT_CLASS (klass)->get_property = dossier_argument_row_get_property;
   G_OBJECT_CLASS (klass)->set_property = dossier_argument_row_set_property;
   widget_class->root = dossier_argument_row_root;
@@ -717,8 +739,6 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   gtk_widget_class_install_action (widget_class, "argument.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "argument.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "argument.toggle-evidence", NULL, toggle_evidence_action);
-  gtk_widget_class_install_action (widget_class, "argument.strength", "i", change_action);
-  gtk_widget_class_install_action (widget_class, "argument.perspective", "x", change_action);
   gtk_widget_class_install_action (widget_class, "argument.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "argument.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "argument.switch-side", NULL, move_action);
@@ -812,6 +832,21 @@ dossier_argument_row_init (DossierArgumentRow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   GtkGesture *click = gtk_gesture_click_new ();
+
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    self->strength_action = g_simple_action_new_stateful ("strength", G_VARIANT_TYPE_INT32,
+                                                          g_variant_new_int32 (DOSSIER_STRENGTH_DEFAULT));
+    self->perspective_action = g_simple_action_new_stateful ("perspective", G_VARIANT_TYPE_INT64,
+                                                             g_variant_new_int64 (0));
+    g_signal_connect_object (self->strength_action, "activate", G_CALLBACK (change_action), self, 0);
+    g_signal_connect_object (self->perspective_action, "activate", G_CALLBACK (change_action), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->strength_action));
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->perspective_action));
+    /* Beside the class's "argument." actions: GTK looks those up first. */
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "argument", G_ACTION_GROUP (group));
+  }
 
   /* Laid out by its own measure and size_allocate, not DossierRow's bin. */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);

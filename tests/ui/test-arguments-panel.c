@@ -1000,6 +1000,103 @@ test_tooltips (Fixture       *f,
   close_window (window);
 }
 
+/* The menu item (a GtkModelButton, GTK's own) labelled @text in the
+ * menu @popover, or NULL. */
+static GtkWidget *
+find_menu_item (GtkWidget  *popover,
+                const char *text)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  collect_descendants (popover, g_type_from_name ("GtkModelButton"), items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return g_ptr_array_index (items, i);
+    }
+  return NULL;
+}
+
+/* Whether the menu item is a radio item, and marked. */
+static gboolean
+item_checked (GtkWidget  *popover,
+              const char *text)
+{
+  GtkWidget *item = find_menu_item (popover, text);
+  GEnumClass *roles;
+  gboolean active = FALSE;
+  int role = 0;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  roles = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (g_object_class_find_property (G_OBJECT_GET_CLASS (item),
+                                                                                     "role")));
+  g_assert_cmpstr (g_enum_get_value (roles, role)->value_nick, ==, "radio");
+  g_type_class_unref (roles);
+  return active;
+}
+
+/* The Strength and Perspective submenus mark the argument's own, as it
+ * changes (radio items: screen readers say "checked"). */
+static void
+test_menu_marks (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *button, *popover;
+  DossierArgumentRow *row;
+  gint64 first, mayor;
+  char digit[2] = "1";
+
+  mayor = dossier_project_add_stakeholder (f->project, "Mayor Lind", NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  first = argument_at (dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                           DOSSIER_POLARITY_PRO), 0);
+  wait_for_row (panel, first);
+  row = row_of (panel, first);
+  g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (f->project, first)), ==, 1);
+
+  button = find_descendant (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  for (int s = 1; s <= 5; s++)
+    {
+      digit[0] = '0' + s;
+      g_assert_cmpint (item_checked (popover, digit), ==, s == 1);
+    }
+  g_assert_true (item_checked (popover, "Nobody in Particular"));
+  g_assert_false (item_checked (popover, "Mayor Lind"));
+
+  /* The marks follow the argument, however it changes (here, as from
+   * the menu; then by an undo). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "argument.strength", "i", 4));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "argument.perspective", "x", mayor));
+  flush_events ();
+  g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (f->project, first)), ==, 4);
+  g_assert_false (item_checked (popover, "1"));
+  g_assert_true (item_checked (popover, "4"));
+  g_assert_false (item_checked (popover, "Nobody in Particular"));
+  g_assert_true (item_checked (popover, "Mayor Lind"));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_true (item_checked (popover, "Nobody in Particular"));
+  g_assert_false (item_checked (popover, "Mayor Lind"));
+  g_assert_true (item_checked (popover, "4"));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  flush_events ();
+  close_window (window);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -1034,6 +1131,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
+              fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
               fixture_tear_down);
 
   return g_test_run ();
