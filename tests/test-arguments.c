@@ -391,6 +391,57 @@ test_merge_highlights (Fixture       *f,
   g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
 }
 
+/* Autocoding a match that joins two highlights of its tag merges them
+ * as tagging does: an argument and a stakeholder citing both then cite
+ * one, in the models too, two again after the undo and one after the
+ * redo. A highlight whose id is the document's is there, cited by
+ * nobody: the citers' look-up once took the document's id for a
+ * highlight's and read its citers only. */
+static void
+test_autocode_merge (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pro = add_argument (f, DOSSIER_POLARITY_PRO, "The terminals get rebuilt");
+  gint64 board = dossier_project_add_stakeholder (P (f), "Ferry Board", NULL, DOSSIER_STAKEHOLDER_BUSINESS,
+                                                  &error);
+  gint64 tag = dossier_project_add_tag (P (f), "Costs", 0, "#3584e4", NULL, &error);
+  DossierArgument *a = dossier_project_get_argument (P (f), pro);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), board);
+  gint64 start, end, h[2];
+
+  g_assert_no_error (error);
+  text_range (text_a, "Ministers call it fair", &start, &end);
+  g_assert_cmpint (dossier_project_tag_range (P (f), f->doc_a, start, end, tag, &error), ==, f->doc_a);
+  text_range (text_a, "ferry levy", &start, &end);
+  h[0] = dossier_project_tag_range (P (f), f->doc_a, start, end, tag, &error);
+  text_range (text_a, "pay for four", &start, &end);
+  h[1] = dossier_project_tag_range (P (f), f->doc_a, start, end, tag, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (h); i++)
+    {
+      g_assert_true (dossier_project_add_argument_evidence (P (f), pro, h[i], "", &error));
+      g_assert_true (dossier_project_add_stakeholder_evidence (P (f), board, h[i], NULL, DOSSIER_EVIDENCE_NONE,
+                                                               DOSSIER_STANCE_UNKNOWN, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 2);
+
+  g_assert_cmpint (dossier_project_autocode (P (f), tag, "levy would pay", NULL, f->doc_a, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 2);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 1);
+}
+
 /* ---- Suggestions -------------------------------------------------------------------------- */
 
 static DossierParsedDocument *
@@ -1043,6 +1094,7 @@ main (int   argc,
   ADD ("evidence-flags", test_evidence_flags);
   ADD ("delete-highlight", test_delete_highlight);
   ADD ("merge-highlights", test_merge_highlights);
+  ADD ("autocode-merge", test_autocode_merge);
   ADD ("suggestions", test_suggestions);
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);

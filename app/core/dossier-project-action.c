@@ -279,6 +279,8 @@ commit (DossierProject  *self,
       return FALSE;
     }
 
+  /* Cascades change evidence too: its citers are known from the rows. */
+  dossier_project_note_citers (self, changeset, n_changeset);
   g_clear_pointer (&self->session, sqlite3session_delete);
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);

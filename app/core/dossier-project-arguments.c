@@ -32,7 +32,6 @@ static const DossierEvidenceTable evidence_table = {
   "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
   "ORDER BY h.document, h.start, h.end, h.id",
   .cited_sql = "SELECT highlight FROM argument_evidence WHERE argument = ?1",
-  .citers_sql = "SELECT argument FROM argument_evidence WHERE highlight = ?1",
 };
 
 /* An argument's citation: a note, no role. */
@@ -292,9 +291,8 @@ touch_renumbered (DossierProject *self,
  * both lists again, as does a change in the questions' order. An
  * argument added, edited, cited, moved or deleted is read again alone
  * (with those of its side whose places changed; deleting a stakeholder
- * touches the arguments made from its point of view), as are the
- * arguments citing a highlight the action touched; a highlight gone reads
- * the lists again. The questions (a few rows) are read for their counts
+ * touches the arguments made from its point of view), as are those whose
+ * evidence a highlight deleted or merged changed. The questions (a few rows) are read for their counts
  * when arguments change: citing a passage for a stakeholder no longer
  * reads 2,000 arguments. */
 void
@@ -304,7 +302,7 @@ dossier_project_apply_arguments (DossierProject       *self,
   g_autoptr(GHashTable) arguments = dossier_id_set_new ();
 
   if (dossier_changes_get_reload (changes, "questions") ||
-      !dossier_project_collect_citers (self, changes, &evidence_table, arguments))
+      !dossier_project_collect_citers (changes, &evidence_table, arguments))
     {
       dossier_project_load_questions_and_arguments (self, NULL);
       return;

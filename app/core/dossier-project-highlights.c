@@ -923,26 +923,6 @@ delete_highlight_row (DossierProject  *self,
                                   highlight_id, 0, error);
 }
 
-/* The stakeholders and arguments citing highlight @highlight_id, about
- * to lose it from their evidence: read again after the action, its undo
- * and its redo (once it is gone, who cited it is no longer known). */
-static gboolean
-touch_citers (DossierProject  *self,
-              gint64           highlight_id,
-              GError         **error)
-{
-  g_autoptr(GArray) stakeholders = NULL;
-  g_autoptr(GArray) arguments = NULL;
-
-  if (!dossier_project_get_highlight_evidence (self, highlight_id, &stakeholders, &arguments, error))
-    return FALSE;
-  for (guint i = 0; i < stakeholders->len; i++)
-    dossier_project_touch (self, "stakeholders", g_array_index (stakeholders, gint64, i));
-  for (guint i = 0; i < arguments->len; i++)
-    dossier_project_touch (self, "arguments", g_array_index (arguments, gint64, i));
-  return TRUE;
-}
-
 /* Evidence citing a highlight about to be merged away cites the merged
  * highlight instead. */
 static gboolean
@@ -1141,9 +1121,7 @@ tag_range_in (DossierProject      *self,
     {
       const Mergeable *m = &g_array_index (merge, Mergeable, i);
 
-      /* A citer of both loses one: its counts are read again. */
-      if (!touch_citers (self, m->id, error) ||
-          !move_evidence (self, m->id, keep->id, error) ||
+      if (!move_evidence (self, m->id, keep->id, error) ||
           !delete_highlight_row (self, m->id, error))
         return 0;
     }
@@ -1409,8 +1387,7 @@ dossier_project_delete_highlight (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  if (!touch_citers (self, highlight_id, error) ||
-      !delete_highlight_row (self, highlight_id, error))
+  if (!delete_highlight_row (self, highlight_id, error))
     return FALSE;
 
   dossier_project_touch (self, "highlights", document_id);

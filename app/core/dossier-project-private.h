@@ -752,7 +752,6 @@ typedef struct
   const char     *list_sql;    /* "SELECT highlight, note, role, stance_position
                                 * … WHERE citer = ?1", ordered */
   const char     *cited_sql;   /* "SELECT highlight … WHERE citer = ?1" */
-  const char     *citers_sql;  /* "SELECT citer … WHERE highlight = ?1" */
 } DossierEvidenceTable;
 
 /* Within an action: deletes those of @highlight_ids that carry no tag and
@@ -806,14 +805,20 @@ GPtrArray    *dossier_project_list_evidence    (DossierProject             *self
                                                 const DossierEvidenceTable *table,
                                                 gint64                      owner_id,
                                                 GError                    **error);
-/* After an action: adds to @ids the rows of @table it touched and those
- * citing a highlight it touched; FALSE when the whole list must be read
- * again instead (a document or text changed, the table's rows were added,
- * deleted or moved, a touched highlight is gone, or too many). */
-gboolean      dossier_project_collect_citers   (DossierProject             *self,
-                                                const DossierChanges       *changes,
+/* After an action: adds to @ids the rows of @table it touched (those
+ * whose evidence changed among them); FALSE when the whole list must be
+ * read again instead (a document or text changed, or the table's rows
+ * were added, deleted or moved). */
+gboolean      dossier_project_collect_citers   (const DossierChanges       *changes,
                                                 const DossierEvidenceTable *table,
                                                 GHashTable                 *ids);
+/* Within an action, about to commit @changeset: touches the stakeholders
+ * and arguments whose evidence rows it changes, those a cascade deleted
+ * included (a highlight deleted or merged away), so they are read again
+ * after the action, its undo and its redo. */
+void          dossier_project_note_citers      (DossierProject             *self,
+                                                const void                 *changeset,
+                                                int                         n_changeset);
 
 /* Sets NOT_FOUND: "There is no stakeholder 7 in this project." */
 void          dossier_set_not_found            (GError              **error,
@@ -899,18 +904,6 @@ void          dossier_id_set_add               (GHashTable           *set,
                                                 gint64                id);
 void          dossier_id_set_add_all           (GHashTable           *set,
                                                 GHashTable           *other);
-/* Adds to @ids what @sql ("SELECT … WHERE … = ?1") gives for each row of
- * @table (of @kind) that @changes touched — the stakeholders or arguments
- * that cite a highlight, say. FALSE when a touched row is gone (what
- * pointed at it is no longer known), the whole table was touched, there
- * were too many to look up one by one, or on error: the caller then reads
- * its whole list again. */
-gboolean      dossier_project_collect_linked   (DossierProject       *self,
-                                                const DossierChanges *changes,
-                                                const char           *table,
-                                                DossierRowKind        kind,
-                                                const char           *sql,
-                                                GHashTable           *ids);
 /* Whether @changes touch any of @tables (rows or a reload). */
 gboolean      dossier_changes_touch_any        (const DossierChanges *changes,
                                                 const char * const   *tables,

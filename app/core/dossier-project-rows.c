@@ -303,46 +303,6 @@ dossier_check_color (const char  *color,
   return FALSE;
 }
 
-/* Past this many touched rows one look-up each costs more than reading a
- * list of a few thousand rows again. */
-#define MAX_LINKED_LOOKUPS 200
-
-gboolean
-dossier_project_collect_linked (DossierProject       *self,
-                                const DossierChanges *changes,
-                                const char           *table,
-                                DossierRowKind        kind,
-                                const char           *sql,
-                                GHashTable           *ids)
-{
-  GHashTable *touched = dossier_changes_get_rows (changes, table);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (dossier_changes_get_reload (changes, table))
-    return FALSE;
-  if (touched == NULL)
-    return TRUE;
-  if (g_hash_table_size (touched) > MAX_LINKED_LOOKUPS)
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint64 id = *(gint64 *) key;
-      g_autoptr(GArray) linked = NULL;
-
-      if (!dossier_project_require_row (self, kind, id, NULL))
-        return FALSE;
-      linked = dossier_project_read_ids (self, sql, id, NULL, NULL);
-      if (linked == NULL)
-        return FALSE;
-      for (guint i = 0; i < linked->len; i++)
-        dossier_id_set_add (ids, g_array_index (linked, gint64, i));
-    }
-  return TRUE;
-}
-
 gboolean
 dossier_changes_touch_any (const DossierChanges *changes,
                            const char * const   *tables,

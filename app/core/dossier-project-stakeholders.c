@@ -35,7 +35,6 @@ static const DossierEvidenceTable evidence_table = {
   "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
   "ORDER BY h.document, h.start, h.end, h.id",
   .cited_sql = "SELECT highlight FROM stakeholder_evidence WHERE stakeholder = ?1",
-  .citers_sql = "SELECT stakeholder FROM stakeholder_evidence WHERE highlight = ?1",
 };
 
 /* ---- The models' life cycle --------------------------------------------------- */
@@ -282,16 +281,16 @@ update_stakeholders (DossierProject *self,
 /* Stakeholders' counts follow their evidence and mentions, which
  * deleting or replacing a document changes: the list is read again after
  * those (a few hundred rows). A stakeholder the action touched (edited,
- * cited, its mentions counted again) and those citing a highlight it
- * touched are read again alone, where they stand; one added, deleted or
- * moved, or a highlight gone, reads the list again. */
+ * cited, its mentions counted again, its evidence changed by a highlight
+ * deleted or merged) is read again alone, where it stands; one added,
+ * deleted or moved reads the list again. */
 void
 dossier_project_apply_stakeholders (DossierProject       *self,
                                     const DossierChanges *changes)
 {
   g_autoptr(GHashTable) stakeholders = dossier_id_set_new ();
 
-  if (!dossier_project_collect_citers (self, changes, &evidence_table, stakeholders))
+  if (!dossier_project_collect_citers (changes, &evidence_table, stakeholders))
     load_stakeholders (self, NULL);
   else if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
     load_stakeholders (self, NULL);
@@ -1496,23 +1495,71 @@ dossier_project_remove_evidence (DossierProject              *self,
 
 /* Outlets, counts and evidence follow documents and texts (deleting or
  * replacing one takes highlights with it): those read the whole list
- * again, as does a highlight gone (what cited it is no longer known). */
+ * again. Otherwise the rows the action touched are read again: those it
+ * edited, and those whose evidence rows changed (noted from its
+ * changeset by dossier_project_note_citers ()). */
 gboolean
-dossier_project_collect_citers (DossierProject              *self,
-                                const DossierChanges        *changes,
+dossier_project_collect_citers (const DossierChanges        *changes,
                                 const DossierEvidenceTable  *table,
                                 GHashTable                  *ids)
 {
   static const char * const everything[] = { "documents", "blocks" };
 
   if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
-      dossier_changes_get_reload (changes, table->table) ||
-      !dossier_project_collect_linked (self, changes, "highlights", DOSSIER_ROW_HIGHLIGHT,
-                                       table->citers_sql, ids))
+      dossier_changes_get_reload (changes, table->table))
     return FALSE;
 
   dossier_id_set_add_all (ids, dossier_changes_get_rows (changes, table->table));
   return TRUE;
+}
+
+void
+dossier_project_note_citers (DossierProject *self,
+                             const void     *changeset,
+                             int             n_changeset)
+{
+  static const struct { const char *evidence; const char *citers; } tables[] = {
+    { "stakeholder_evidence", "stakeholders" },
+    { "argument_evidence", "arguments" },
+  };
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean corrupt = FALSE;
+  int rc;
+
+  if (n_changeset <= 0)
+    return;
+
+  rc = sqlite3changeset_start (&iter, n_changeset, (void *) changeset);
+  while (iter != NULL && (rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+    {
+      const char *table;
+      sqlite3_value *citer = NULL;
+      int n_columns, op, indirect;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          if (strcmp (table, tables[i].evidence) != 0)
+            continue;
+          /* The citer is the first column of the primary key: in the new
+           * record of an insert, the old one otherwise. */
+          if (op == SQLITE_INSERT)
+            sqlite3changeset_new (iter, 0, &citer);
+          else
+            sqlite3changeset_old (iter, 0, &citer);
+          if (citer != NULL)
+            dossier_project_touch (self, tables[i].citers, sqlite3_value_int64 (citer));
+          else
+            corrupt = TRUE;
+        }
+    }
+  if (iter != NULL && sqlite3changeset_finalize (iter) != SQLITE_OK)
+    rc = SQLITE_ERROR;
+
+  /* Who cited what is not known: the lists are read again. */
+  if (corrupt || (rc != SQLITE_OK && rc != SQLITE_DONE))
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      dossier_project_touch_table (self, tables[i].citers);
 }
 
 gboolean
