@@ -321,11 +321,13 @@ offset_rect_in_view_box (DossierReaderPage *self,
 /* ---- The pickers ------------------------------------------------------------------ */
 
 /* The tag and evidence pickers are made on first use, under the text; on
- * closing, the focus goes back to the text and the "Tag…" button follows
- * the selection again. */
+ * closing, the focus goes back to the text, the selection as the user made
+ * it comes back if the picker widened it and did nothing (Escape), and the
+ * "Tag…" button follows the selection again. */
 static void
 on_picker_closed (DossierReaderPage *self)
 {
+  _dossier_reader_page_unwiden_later (self);
   if (self->document_id != 0)
     _dossier_reader_page_focus_text (self);
   _dossier_reader_page_update_tag_button (self);
@@ -468,8 +470,9 @@ tag_selection_action (GtkWidget  *widget,
       !selection_or_hint (self, &start, &end, _("Select a passage to tag first")))
     return;
 
-  /* What the picker will tag, shown while it is open. */
-  _dossier_reader_page_select (self, start, end);
+  /* What the picker will tag, shown while it is open; the selection as
+   * it was if it closes without tagging. */
+  _dossier_reader_page_widen_for_picker (self, start, end);
   popup_tag_picker (self, 0, start, end);
 }
 
@@ -555,7 +558,7 @@ add_evidence_action (GtkWidget  *widget,
 
   if (!selection_or_hint (self, &start, &end, _("Select a passage to add as evidence first")))
     return;
-  _dossier_reader_page_select (self, start, end);
+  _dossier_reader_page_widen_for_picker (self, start, end);
   popup_evidence_picker (self, highlight_spanning (self, start, end), start, end);
 }
 

@@ -84,6 +84,17 @@ struct _DossierReaderPage
   gint64               select_tagged_end;
   GdkFrameClock       *select_tagged_clock;   /* weak */
   gulong               select_tagged_handler;
+  /* The selection as the user made it (its insert and bound offsets; -1:
+   * none kept) in document unwidened_document_id, before a picker selected
+   * [widened_start, widened_end), the whole words it would tag or cite;
+   * and the idle that gives it back once the picker closed having done
+   * nothing (see _dossier_reader_page_unwiden_later). */
+  gint64               unwidened_document_id;
+  gint64               unwidened_insert;
+  gint64               unwidened_bound;
+  gint64               widened_start;
+  gint64               widened_end;
+  guint                unwiden_idle_id;
 
   /* Template children */
   GtkStack            *stack;
@@ -127,6 +138,17 @@ gboolean _dossier_reader_page_has_selection       (DossierReaderPage *self,
 void     _dossier_reader_page_select              (DossierReaderPage *self,
                                                    gint64             start,
                                                    gint64             end);
+/* Selects [@start, @end), the selection widened to whole words, for a
+ * picker about to tag or cite it, keeping the selection as the user made
+ * it for _dossier_reader_page_unwiden_later. */
+void     _dossier_reader_page_widen_for_picker   (DossierReaderPage *self,
+                                                   gint64             start,
+                                                   gint64             end);
+/* A picker closed: unless it tagged or cited what it showed
+ * (_dossier_reader_page_note_tagged, which comes right after the picker
+ * closes), the selection the user made is selected again, if the widened
+ * one is still selected. */
+void     _dossier_reader_page_unwiden_later       (DossierReaderPage *self);
 /* [@start, @end) of the selection was just tagged: the view selects it
  * (the selection widened to whole words; after the next frame), the
  * "Tag…" button goes. */

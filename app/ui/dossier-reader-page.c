@@ -728,6 +728,71 @@ _dossier_reader_page_select (DossierReaderPage *self,
     gtk_text_buffer_select_range (buffer, &e, &s);
 }
 
+/* The picker's range is no longer to be given back: it did its work, or
+ * the selection or the document changed. */
+static void
+forget_unwidened (DossierReaderPage *self)
+{
+  g_clear_handle_id (&self->unwiden_idle_id, g_source_remove);
+  self->unwidened_insert = self->unwidened_bound = -1;
+}
+
+void
+_dossier_reader_page_widen_for_picker (DossierReaderPage *self,
+                                       gint64             start,
+                                       gint64             end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (self->document_view));
+  GtkTextIter insert, bound;
+
+  forget_unwidened (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  gtk_text_iter_order (&insert, &bound);
+  if (gtk_text_iter_get_offset (&insert) == start && gtk_text_iter_get_offset (&bound) == end)
+    return;   /* whole words already */
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  self->unwidened_document_id = self->document_id;
+  self->unwidened_insert = gtk_text_iter_get_offset (&insert);
+  self->unwidened_bound = gtk_text_iter_get_offset (&bound);
+  self->widened_start = start;
+  self->widened_end = end;
+  _dossier_reader_page_select (self, start, end);
+}
+
+static gboolean
+unwiden (gpointer data)
+{
+  DossierReaderPage *self = data;
+  gint64 start, end;
+
+  self->unwiden_idle_id = 0;
+  if (self->unwidened_insert >= 0 && self->unwidened_document_id == self->document_id
+      && _dossier_reader_page_has_selection (self, &start, &end)
+      && start == self->widened_start && end == self->widened_end)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (self->document_view));
+      GtkTextIter insert, bound;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &insert, (int) self->unwidened_insert);
+      gtk_text_buffer_get_iter_at_offset (buffer, &bound, (int) self->unwidened_bound);
+      gtk_text_buffer_select_range (buffer, &insert, &bound);
+    }
+  forget_unwidened (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_dossier_reader_page_unwiden_later (DossierReaderPage *self)
+{
+  /* The pickers close before they say what they chose: whether they did
+   * anything is known once that is said, before this idle. */
+  if (self->unwidened_insert >= 0 && self->unwiden_idle_id == 0)
+    self->unwiden_idle_id = g_idle_add (unwiden, self);
+}
+
 gboolean
 _dossier_reader_page_has_selection (DossierReaderPage *self,
                                     gint64            *start,
@@ -1148,6 +1213,8 @@ _dossier_reader_page_note_tagged (DossierReaderPage *self,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   gint64 s, e;
 
+  forget_unwidened (self);
+
   /* The selection widened to whole words is selected in the frame after
    * the one that paints the new highlight, which comes as soon as it did:
    * moving the caret has GTK lay its line out again (for the input
@@ -1367,6 +1434,7 @@ dossier_reader_page_dispose (GObject *object)
   g_clear_handle_id (&self->respan_idle_id, g_source_remove);
   g_clear_handle_id (&self->mentions_idle_id, g_source_remove);
   g_clear_handle_id (&self->trim_idle_id, g_source_remove);
+  forget_unwidened (self);
   stop_aiming (self);
   stop_selecting_tagged (self);
   if (self->highlights_signals != NULL)
@@ -1516,6 +1584,7 @@ dossier_reader_page_init (DossierReaderPage *self)
   GtkTextView *text_view;
 
   self->tagged_start = self->tagged_end = -1;
+  self->unwidened_insert = self->unwidened_bound = -1;
   self->whole_words = TRUE;
 
   self->tag_styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tag_style_free);

@@ -15,6 +15,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-evidence-picker.h"
+#include "dossier-filter-popover.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-window-private.h"
@@ -119,6 +120,24 @@ select_marked (Fixture    *f,
   flush_events ();
 }
 
+/* The same, selected from right to left: the caret at its start. */
+static void
+select_marked_backwards (Fixture    *f,
+                         const char *marked)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter s, e;
+  gint64 start, end;
+
+  marked_range (f, marked, &start, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  flush_events ();
+}
+
 typedef struct
 {
   DossierDocumentView *view;
@@ -197,16 +216,7 @@ test_mid_word (Fixture       *f,
   /* Selected from right to left: the caret stays at the start. */
   g_assert_true (dossier_project_undo (project_of (f), NULL));
   flush_events ();
-  marked_range (f, "the f[ight is n]ot over", &start, &end);
-  dossier_document_view_select_range (view, start, end);
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (view));
-    GtkTextIter s, e;
-
-    gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
-    gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
-    gtk_text_buffer_select_range (buffer, &s, &e);
-  }
+  select_marked_backwards (f, "the f[ight is n]ot over");
   apply_tag_key (f, 1);
   assert_one_highlight (f, "the [fight is not] over");
   marked_range (f, "the [fight is not] over", &start, &end);
@@ -251,6 +261,70 @@ test_inside_word (Fixture       *f,
   g_signal_emit_by_name (page->tag_picker, "tag-chosen", f->risks_id);
   flush_events ();
   assert_one_highlight (f, "the [Café] Zürich");
+}
+
+/* The selection as the user made it: [ ] of @marked, the caret at its
+ * start if @backwards. */
+static void
+assert_selected_as_made (Fixture    *f,
+                         const char *marked,
+                         gboolean    backwards)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  gint64 start, end;
+
+  marked_range (f, marked, &start, &end);
+  wait_until (is_selected, &(Selected) { view, start, end }, "the selection as it was made");
+  g_assert_cmpint (dossier_document_view_get_caret (view), ==, backwards ? start : end);
+}
+
+/* Opens the picker of @action (reader.tag-selection or reader.add-evidence,
+ * made in *@picker), which selects what [ ] of @widened marks, the whole
+ * words it would take; then closes it by Escape, as its search entry
+ * takes it. */
+static void
+open_and_cancel_picker (Fixture     *f,
+                        const char  *action,
+                        GtkWidget  **picker,
+                        const char  *widened)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  gint64 start, end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (f)), action, NULL));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (*picker));
+  marked_range (f, widened, &start, &end);
+  g_assert_true (is_selected (&(Selected) { view, start, end }));
+
+  g_signal_emit_by_name (dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (*picker)), "stop-search");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (*picker));
+}
+
+/* Ctrl+T's picker shows the whole words it would tag; closed by Escape
+ * without tagging, it leaves the selection as the user made it, the caret
+ * where it was, and the "Tag…" button back beside it. The same for
+ * Ctrl+Shift+E's evidence picker, on a selection made backwards. */
+static void
+test_picker_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierReaderPage *page = page_of (f);
+  g_autoptr(GPtrArray) highlights = NULL;
+
+  select_marked (f, "the Ca[f]é Zürich");
+  open_and_cancel_picker (f, "reader.tag-selection", &page->tag_picker, "the [Café] Zürich");
+  assert_selected_as_made (f, "the Ca[f]é Zürich", FALSE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->tag_selection_button)));
+
+  select_marked_backwards (f, "riders do[n’t trust the coun]cil");
+  open_and_cancel_picker (f, "reader.add-evidence", &page->evidence_picker,
+                          "riders [don’t trust the council]");
+  assert_selected_as_made (f, "riders do[n’t trust the coun]cil", TRUE);
+
+  highlights = dossier_project_list_highlights (project_of (f), f->document_id, 0, NULL);
+  g_assert_cmpuint (highlights->len, ==, 0);
 }
 
 /* Punctuation and spaces alone are tagged as selected, even where they
@@ -407,6 +481,7 @@ main (int   argc,
   ADD ("mid-word", test_mid_word);
   ADD ("setting-off", test_setting_off);
   ADD ("inside-word", test_inside_word);
+  ADD ("picker-cancelled", test_picker_cancelled);
   ADD ("punctuation-only", test_punctuation_only);
   ADD ("evidence", test_evidence);
   ADD ("what-a-word-is", test_what_a_word_is);
