@@ -481,24 +481,102 @@ char_at (const GtkTextIter *pos,
   return gtk_text_iter_get_char (&iter);
 }
 
-/* Whether the apostrophe before @pos elides a French or Italian article or
- * pronoun — one or two letters before it, a vowel or an h after it:
- * l’État, d’habitude, qu’il are two words each (so selecting "État"
- * takes "État"), where don’t, I’m and O’Neill are one. */
+/* The words whose last letter French or Italian elides before a vowel or
+ * an h (l’État, qu’il, jusqu’à, dell’arte): the apostrophe after them
+ * ends a word of its own. */
+static const char * const elided_words[] = {
+  "c", "d", "j", "l", "m", "n", "s", "t", "v",
+  "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+  "un", "all", "dall", "dell", "nell", "sull", "coll", "quell", "quest", "bell", "sant",
+};
+
+/* Whether the letters of the word that ends just before @apostrophe
+ * (lower case, ASCII) are @word. */
+static gboolean
+word_before_is (const GtkTextIter *apostrophe,
+                const char        *word)
+{
+  int n = (int) strlen (word);
+
+  for (int i = 1; i <= n; i++)
+    if (g_unichar_tolower (char_at (apostrophe, -i)) != (gunichar) word[n - i])
+      return FALSE;
+  return !is_letter (char_at (apostrophe, -n - 1));
+}
+
+/* Whether the apostrophe before @pos elides a French or Italian article,
+ * pronoun or conjunction — one of elided_words before it, a vowel or an h
+ * after it: l’État, d’habitude, qu’il are two words each (so selecting
+ * "État" takes "État"), where don’t, I’m, ma’am, o’clock and O’Hara are
+ * one. */
 static gboolean
 is_elision (const GtkTextIter *pos)
 {
-  if (!is_vowel_or_h (gtk_text_iter_get_char (pos)) || !is_letter (char_at (pos, -2)))
+  GtkTextIter apostrophe = *pos;
+
+  if (!is_vowel_or_h (gtk_text_iter_get_char (pos)) || !gtk_text_iter_backward_char (&apostrophe))
     return FALSE;
-  if (!is_letter (char_at (pos, -3)))
-    return TRUE;
-  return !is_letter (char_at (pos, -4));
+  for (guint i = 0; i < G_N_ELEMENTS (elided_words); i++)
+    if (word_before_is (&apostrophe, elided_words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The English words that begin with an apostrophe for what they leave
+ * out (’til, ’em, rock ’n’ roll), as they follow it; an apostrophe in one
+ * (the last of ’n’) stands for any. */
+static const char * const clipped_words[] = {
+  "til", "tis", "twas", "em", "n'", "n", "cause", "bout", "round",
+};
+
+/* How many characters the clipped word that @apostrophe begins takes, the
+ * apostrophe included (’n’: 3); 0 if it begins none, as an opening quote
+ * ('Night') does not. */
+static int
+clipped_word_length (const GtkTextIter *apostrophe)
+{
+  if (!is_apostrophe (gtk_text_iter_get_char (apostrophe)) || is_letter (char_at (apostrophe, -1)))
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (clipped_words); i++)
+    {
+      const char *word = clipped_words[i];
+      int n = (int) strlen (word);
+      int k;
+
+      for (k = 0; k < n; k++)
+        {
+          gunichar c = char_at (apostrophe, k + 1);
+
+          if (word[k] == '\'' ? !is_apostrophe (c) : g_unichar_tolower (c) != (gunichar) word[k])
+            break;
+        }
+      if (k == n && !g_unichar_isalnum (char_at (apostrophe, n + 1)))
+        return n + 1;
+    }
+  return 0;
+}
+
+/* Whether the apostrophe at @apostrophe, after a letter, ends a clipped
+ * word (the last of ’n’). */
+static gboolean
+ends_clipped_word (const GtkTextIter *apostrophe)
+{
+  GtkTextIter iter = *apostrophe;
+
+  for (int n = 1; n < 8 && gtk_text_iter_backward_char (&iter); n++)
+    if (is_apostrophe (gtk_text_iter_get_char (&iter)))
+      return clipped_word_length (&iter) == n + 1;
+    else if (!is_letter (gtk_text_iter_get_char (&iter)))
+      return FALSE;
+  return FALSE;
 }
 
 /* Whether the characters on either side of @pos are of one word: as Pango
  * finds words, except that an apostrophe between letters (don’t) and a
  * point or comma between digits (3.5, 1,200) join them, as in UAX #29,
- * that ideographs and hiragana stand alone and katakana go together. */
+ * as does the apostrophe of a clipped word (’til, ’n’), and that
+ * ideographs and hiragana stand alone and katakana go together. */
 static gboolean
 within_word (const GtkTextIter *pos)
 {
@@ -510,9 +588,16 @@ within_word (const GtkTextIter *pos)
   if (is_katakana (before) && is_katakana (after))
     return TRUE;
   if (is_apostrophe (after))
-    return is_letter (before) && is_letter (char_at (pos, 1));
+    return is_letter (before) && (is_letter (char_at (pos, 1)) || ends_clipped_word (pos));
   if (is_apostrophe (before))
-    return is_letter (after) && is_letter (char_at (pos, -2)) && !is_elision (pos);
+    {
+      GtkTextIter apostrophe = *pos;
+
+      gtk_text_iter_backward_char (&apostrophe);
+      if (!is_letter (char_at (pos, -2)))
+        return clipped_word_length (&apostrophe) > 0;
+      return is_letter (after) && !is_elision (pos);
+    }
   if (after == '.' || after == ',')
     return g_unichar_isdigit (before) && g_unichar_isdigit (char_at (pos, 1));
   if (before == '.' || before == ',')

@@ -103,9 +103,10 @@ char    *dossier_format_day (GDateTime *day);
 
 /* Widens [@start, @end) to whole words: a start inside a word moves back
  * to the word's start, an end inside one forward to its end. Words are
- * Pango's, with an apostrophe between letters (don’t, not an elided l’)
- * and a point or comma between digits (3.5, 1,200) inside them, and an
- * ideograph or hiragana a word of its own. Never shrinks; a range of only
+ * Pango's, with an apostrophe between letters (don’t, ma’am, not the
+ * French or Italian elision of l’État or qu’il), the apostrophe of a
+ * clipped word (’til, rock ’n’ roll) and a point or comma between digits
+ * (3.5, 1,200) inside them, and an ideograph or hiragana a word of its own. Never shrinks; a range of only
  * spaces and punctuation is left as it is. TRUE if it moved. */
 gboolean dossier_text_iter_extend_to_words (GtkTextIter *start,
                                             GtkTextIter *end);

@@ -38,6 +38,9 @@ static const char article[] =
   "Many say the fight is not over: riders don’t trust the council, and l’État pays 3.5% of a "
   "long-term plan costing 1,200 euros a night, said Zoë Márquez of the Café Zürich.\n"
   "\n"
+  "Yes, ma’am: from ten o’clock 'til dawn the rock ’n’ roll bar of Dan O’Hara stays open, "
+  "jusqu’à l’aube, qu’il pleuve ou non, said a fan of dell’arte on the 'Night' line.\n"
+  "\n"
   "東京都の人口 grows, and so does タワー traffic, at last";
 
 static void
@@ -414,6 +417,22 @@ static const struct
   { "riders don’[t]", "riders [don’t]" },
   { "and l’É[ta]t pays", "and l’[État] pays" },
   { "and [l’É]tat pays", "and [l’État] pays" },
+  { "ma[’a]m:", "[ma’am]:" },
+  { "ma’[a]m:", "[ma’am]:" },
+  { "ten o[’c]lock", "ten [o’clock]" },
+  { "ten o’clo[c]k", "ten [o’clock]" },
+  { "Dan O’H[ar]a", "Dan [O’Hara]" },
+  { "jusqu’[à] l’aube", "jusqu’[à] l’aube" },
+  { "jus[qu]’à l’aube", "[jusqu’]à l’aube" },
+  { "qu’[il] pleuve", "qu’[il] pleuve" },
+  { "of dell’ar[t]e", "of dell’[arte]" },
+  /* A word that begins with an apostrophe for what it leaves out takes
+   * it; a quotation's opening apostrophe stays out. */
+  { "'ti[l] dawn", "['til] dawn" },
+  { "the 'Ni[g]ht' line", "the '[Night]' line" },
+  { "rock ’[n]’ roll", "rock [’n’] roll" },
+  { "the ro[ck ’n]’ roll", "the [rock ’n’] roll" },
+  { "rock ’n’ r[o]ll", "rock ’n’ [roll]" },
   /* Hyphens join two words. */
   { "long-t[er]m plan", "long-[term] plan" },
   { "lo[ng-te]rm plan", "[long-term] plan" },
