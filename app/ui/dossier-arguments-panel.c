@@ -240,6 +240,76 @@ on_row_activated (DossierArgumentsPanel *self,
                                        !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
 }
 
+/* The place of @argument in @column, or G_MAXUINT. */
+static guint
+find_in_column (GListModel      *column,
+                DossierArgument *argument)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+    {
+      g_autoptr(DossierArgument) item = g_list_model_get_item (column, i);
+
+      if (item == argument)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The keys of a focused argument (its row's bindings: Delete, Alt+Up,
+ * Alt+Down, Ctrl+E) when the focus is on its place in the list, where
+ * they do not pass through the row: the row's action named in @args.
+ * The focus then follows the argument (moved up or down, the keys go on
+ * moving it), or goes to the one that took its place (deleted). */
+static gboolean
+row_key (GtkWidget *list,
+         GVariant  *args,
+         gpointer   data)
+{
+  DossierArgumentsPanel *self = data;
+  DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), list);
+  GListModel *column = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  g_autoptr(DossierArgument) argument = NULL;
+  guint position, n;
+
+  if (row == NULL || !DOSSIER_IS_ARGUMENT_ROW (row) || dossier_row_get_item (row) == NULL)
+    return FALSE;
+  argument = g_object_ref (dossier_row_get_item (row));
+  position = find_in_column (column, argument);
+  if (!gtk_widget_activate_action (GTK_WIDGET (row), g_variant_get_string (args, NULL), NULL))
+    return FALSE;
+
+  n = g_list_model_get_n_items (column);
+  if (find_in_column (column, argument) != G_MAXUINT)
+    position = find_in_column (column, argument);
+  else if (n > 0)
+    position = MIN (position, n - 1);
+  else
+    return TRUE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (list);
+  return TRUE;
+}
+
+static void
+add_row_keys (DossierArgumentsPanel *self,
+              GtkWidget             *list)
+{
+  static const struct { guint keyval; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_Delete, 0, "argument.delete" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "argument.move-up" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "argument.move-down" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "argument.cite" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                                       gtk_callback_action_new (row_key, self, NULL),
+                                       "s", keys[i].action));
+  gtk_widget_add_controller (list, controller);
+}
+
 static void
 update_balance (DossierArgumentsPanel *self)
 {
@@ -991,6 +1061,7 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
       gtk_grid_view_set_factory (i == 0 ? self->pro_list : self->con_list, row_factory);
       gtk_grid_view_set_model (i == 0 ? self->pro_list : self->con_list, selection);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      add_row_keys (self, GTK_WIDGET (i == 0 ? self->pro_list : self->con_list));
     }
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);

@@ -179,6 +179,22 @@ dossier_panel_find_row (DossierPanel *self,
   return NULL;
 }
 
+/* The row of the list item of @list (a list or grid view) that holds
+ * @widget (the list's children are its list items): the item's child, or
+ * a tree's row in its expander. */
+static DossierRow *
+item_row (GtkWidget *list,
+          GtkWidget *widget)
+{
+  while (widget != NULL && gtk_widget_get_parent (widget) != list)
+    widget = gtk_widget_get_parent (widget);
+  widget = widget ? gtk_widget_get_first_child (widget) : NULL;
+  if (GTK_IS_TREE_EXPANDER (widget))
+    widget = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+
+  return DOSSIER_IS_ROW (widget) ? DOSSIER_ROW (widget) : NULL;
+}
+
 DossierRow *
 dossier_panel_pick_row (DossierPanel *self,
                         GtkWidget    *list,
@@ -196,16 +212,27 @@ dossier_panel_pick_row (DossierPanel *self,
   if (gtk_widget_get_ancestor (widget, DOSSIER_TYPE_ROW) != NULL)
     return DOSSIER_ROW (gtk_widget_get_ancestor (widget, DOSSIER_TYPE_ROW));
 
-  /* In a list item's padding, or beside an indented row: the list item's
-   * child (the list's children are its list items). */
-  while (widget != NULL && gtk_widget_get_parent (widget) != list)
-    widget = gtk_widget_get_parent (widget);
-  widget = widget ? gtk_widget_get_first_child (widget) : NULL;
-  /* A tree's row sits in its expander. */
-  if (GTK_IS_TREE_EXPANDER (widget))
-    widget = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+  /* In a list item's padding, or beside an indented row. */
+  return item_row (list, widget);
+}
 
-  return DOSSIER_IS_ROW (widget) ? DOSSIER_ROW (widget) : NULL;
+DossierRow *
+dossier_panel_get_focus_row (DossierPanel *self,
+                             GtkWidget    *list)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
+
+  root = gtk_widget_get_root (list);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return NULL;
+  /* The focus is on a list item, or on something in its row (a button,
+   * a card of the row's own). */
+  return item_row (list, focus);
 }
 
 /* ---- GObject ---------------------------------------------------------------- */

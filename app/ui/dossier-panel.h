@@ -83,4 +83,9 @@ DossierRow     *dossier_panel_pick_row        (DossierPanel *self,
                                                double        x,
                                                double        y);
 
+/* The row of @list (a list or grid view of the panel) whose list item has
+ * the keyboard's focus, or holds it; NULL if none. */
+DossierRow     *dossier_panel_get_focus_row   (DossierPanel *self,
+                                               GtkWidget    *list);
+
 G_END_DECLS

@@ -890,26 +890,68 @@ on_color_set (DossierStakeholdersPanel *self)
     report_edit_error (self, error);
 }
 
+/* Deletes @s, with Undo in a toast; the editor it was open in goes back
+ * to the list. */
+static gboolean
+delete_stakeholder (DossierStakeholdersPanel *self,
+                    DossierStakeholder       *s)
+{
+  g_autofree char *name = g_strdup (dossier_stakeholder_get_name (s));
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_stakeholder_get_id (s);
+
+  if (!dossier_project_delete_stakeholder (PROJECT (self), id, &error))
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not delete the stakeholder"), error);
+      return FALSE;
+    }
+  if (self->stakeholder_id == id)
+    dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  /* TRANSLATORS: a toast, with Undo; %s is the stakeholder's name */
+  message = g_strdup_printf (C_("stakeholder", "“%s” deleted"), name);
+  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  return TRUE;
+}
+
 static void
 on_delete_clicked (DossierStakeholdersPanel *self)
 {
   DossierStakeholder *s = current_stakeholder (self);
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (s == NULL)
-    return;
-  name = g_strdup (dossier_stakeholder_get_name (s));
-  if (!dossier_project_delete_stakeholder (PROJECT (self), self->stakeholder_id, &error))
+  if (s != NULL)
+    delete_stakeholder (self, s);
+}
+
+/* Delete on a row of the list deletes it, as the editor's Delete button
+ * does; the focus stays in the list, on the row that took its place. */
+static gboolean
+delete_binding (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
+  DossierStakeholder *s = row != NULL ? dossier_row_get_item (row) : NULL;
+  GListModel *model = PROJECT (self) != NULL ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
+  guint position, n;
+
+  if (s == NULL || model == NULL)
+    return FALSE;
+  if (!dossier_panel_is_writable (DOSSIER_PANEL (self)))
     {
-      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not delete the stakeholder"), error);
-      return;
+      gtk_widget_error_bell (widget);
+      return TRUE;
     }
-  dossier_stakeholders_panel_set_stakeholder_id (self, 0);
-  /* TRANSLATORS: a toast, with Undo; %s is the stakeholder's name */
-  message = g_strdup_printf (C_("stakeholder", "“%s” deleted"), name);
-  dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  position = dossier_row_get_list_item (row) != NULL
+             ? gtk_list_item_get_position (dossier_row_get_list_item (row)) : 0;
+  if (!delete_stakeholder (self, s))
+    return TRUE;
+  n = g_list_model_get_n_items (model);
+  if (n > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", MIN (position, n - 1));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
 }
 
 /* ---- the order ------------------------------------------------------------------- */
@@ -919,23 +961,12 @@ on_delete_clicked (DossierStakeholdersPanel *self)
 static DossierStakeholder *
 stakeholder_to_move (DossierStakeholdersPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row = NULL;
+  DossierRow *row;
 
   if (current_stakeholder (self) != NULL)
     return current_stakeholder (self);
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
-    return NULL;
-  /* The focus is on the list's item, whose child the row is. */
-  if (DOSSIER_IS_STAKEHOLDER_ROW (focus))
-    row = focus;
-  else if ((row = gtk_widget_get_ancestor (focus, DOSSIER_TYPE_STAKEHOLDER_ROW)) == NULL)
-    for (GtkWidget *child = gtk_widget_get_first_child (focus); child != NULL && row == NULL;
-         child = gtk_widget_get_next_sibling (child))
-      if (DOSSIER_IS_STAKEHOLDER_ROW (child))
-        row = child;
-  return row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+  row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
+  return row != NULL ? dossier_row_get_item (row) : NULL;
 }
 
 static void
@@ -1845,6 +1876,14 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   adw_combo_row_set_model (self->stance_row, G_LIST_MODEL (stances));
 
   gtk_list_box_set_header_func (self->evidence_list, evidence_header_func, self, NULL);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_callback_action_new (delete_binding, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  }
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);

@@ -599,6 +599,8 @@ test_shortcuts_window (void)
     { "Stakeholders (on a focused stakeholder)", "<Control>e", "Cite the reader’s selection for it" },
     { "Stakeholders (on a focused stakeholder)", "<Alt>Up <Alt>Down", "Move it up or down" },
     { "Stakeholders (on a focused stakeholder)", "Escape", "Back to the list, from its editor" },
+    { "Stakeholders (on a focused stakeholder)", "Delete", "Delete it (in the list)" },
+    { "Pros and Cons (on a focused argument)", "Delete", "Delete it" },
     { "Codebook (on a focused tag)", "Right", "Open it, or go to its first subtag" },
     { "Codebook (on a focused tag)", "Left", "Close it, or go to its parent" },
     { "Codebook (on a focused tag)", "<Shift>Left", "Go to its parent" },
@@ -1097,6 +1099,66 @@ test_menu_marks (Fixture       *f,
   close_window (window);
 }
 
+/* The argument whose row has the focus, or holds it, or 0. */
+static gint64
+focused_argument (GtkWidget *panel)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (panel));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, panel))
+    return 0;
+  row = DOSSIER_IS_ARGUMENT_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, DOSSIER_TYPE_ARGUMENT_ROW);
+  if (row == NULL)
+    row = find_descendant (focus, DOSSIER_TYPE_ARGUMENT_ROW);
+  return row != NULL && dossier_row_get_item (DOSSIER_ROW (row)) != NULL
+         ? dossier_argument_get_id (dossier_row_get_item (DOSSIER_ROW (row))) : 0;
+}
+
+/* The keys of a focused argument act on it with the focus on its place
+ * in the list (a click or the arrow keys put it there), not only inside
+ * its row: Delete deletes it (the focus going to the next), Alt+Down
+ * moves it (the focus following it, so the keys go on moving it). */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GListModel *pros = NULL;
+  GtkWidget *window;
+  gint64 first, second, third;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 1280, 900);
+  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  first = argument_at (pros, 0);
+  second = argument_at (pros, 1);
+  third = argument_at (pros, 2);
+  wait_for_row (panel, first);
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (panel, first)))));
+  g_assert_cmpint (focused_argument (panel), ==, first);
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (dossier_project_get_argument (f->project, first));
+  g_assert_cmpint (argument_at (pros, 0), ==, second);
+  wait_for_text (overlay, "Argument deleted");
+  g_assert_cmpint (focused_argument (panel), ==, second);
+
+  g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (argument_at (pros, 0), ==, third);
+  g_assert_cmpint (argument_at (pros, 1), ==, second);
+  g_assert_cmpint (focused_argument (panel), ==, second);
+  g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (argument_at (pros, 2), ==, second);
+  g_assert_nonnull (press_key (window, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpint (argument_at (pros, 1), ==, second);
+  g_assert_cmpint (focused_argument (panel), ==, second);
+
+  close_window (window);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -1132,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
               fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
               fixture_tear_down);
 

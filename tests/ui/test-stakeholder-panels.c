@@ -411,6 +411,89 @@ test_stakeholders_order (Fixture       *f,
   close_window (window);
 }
 
+/* The list item showing @id in @list_view, given the focus as a click or
+ * the arrow keys give it. */
+static void
+focus_stakeholder_row (GtkWidget *list_view,
+                       gint64     id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_descendants (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (s != NULL && dossier_stakeholder_get_id (s) == id)
+        {
+          g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, i))));
+          return;
+        }
+    }
+  g_error ("no row for stakeholder %" G_GINT64_FORMAT, id);
+}
+
+/* The stakeholder of the row with the focus in @list_view, or 0. */
+static gint64
+focused_stakeholder (GtkWidget *list_view)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list_view));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list_view))
+    return 0;
+  row = find_descendant (focus, DOSSIER_TYPE_STAKEHOLDER_ROW);
+  return row != NULL && dossier_row_get_item (DOSSIER_ROW (row)) != NULL
+         ? dossier_stakeholder_get_id (dossier_row_get_item (DOSSIER_ROW (row))) : 0;
+}
+
+/* Delete on a focused row of the list deletes it as the editor's Delete
+ * does (the same toast, with Undo); the focus stays in the list, on the
+ * next one. In the editor's fields, Delete is the text's. */
+static void
+test_stakeholders_delete_key (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GListModel *model = dossier_project_get_stakeholders (f->project);
+  GtkWidget *window, *list_view, *name_row;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 420, 900);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+
+  focus_stakeholder_row (list_view, f->board);
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_null (dossier_project_get_stakeholder (f->project, f->board));
+  wait_for_text (overlay, "“Lindenport Ferry Board” deleted");
+  g_assert_cmpint (focused_stakeholder (list_view), ==, f->brant);
+  undo (f->project);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (dossier_project_get_stakeholder (f->project, f->board));
+
+  /* The last one: the focus goes to the one before. */
+  focus_stakeholder_row (list_view, f->brant);
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  wait_for_text (overlay, "“Odile Brant” deleted");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (focused_stakeholder (list_view), ==, f->board);
+  undo (f->project);
+
+  /* In the editor, Delete in the name deletes a character, never the
+   * stakeholder. */
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->brant);
+  flush_events ();
+  name_row = find_row (panel, ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_widget_grab_focus (name_row);
+  press_key (window, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  close_window (window);
+}
+
 /* "Save Grid as Picture": SVG or PNG by the name's extension, with every
  * stakeholder; a name of neither kind, or a folder that is not there,
  * gets a message and leaves no file. */
@@ -1018,6 +1101,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
+              fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
               fixture_set_up, test_stakeholders_order, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,

@@ -334,6 +334,84 @@ press_shortcut (GtkWidget *widget,
                                        gtk_shortcut_get_arguments (shortcut));
 }
 
+/* The shortcut of @controller triggered by @keyval with exactly @mods,
+ * activated on @widget as GTK would; TRUE if it acted. */
+static gboolean
+try_shortcuts (GtkEventController *controller,
+               GtkWidget          *widget,
+               guint               keyval,
+               GdkModifierType     mods,
+               gboolean           *found)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+  guint n = g_list_model_get_n_items (shortcuts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger)
+          || gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval
+          || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != mods)
+        continue;
+      *found = TRUE;
+      if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                        gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+try_phase (GPtrArray       *chain,
+           gboolean         capture,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  for (guint k = 0; k < chain->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (chain, capture ? chain->len - 1 - k : k);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+      guint n = g_list_model_get_n_items (controllers);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          GtkPropagationPhase phase = gtk_event_controller_get_propagation_phase (controller);
+          gboolean found = FALSE;
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+              || phase != (capture ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE))
+            continue;
+          if (try_shortcuts (controller, widget, keyval, mods, &found))
+            return gtk_event_controller_get_name (controller) != NULL
+                   ? gtk_event_controller_get_name (controller) : "";
+        }
+    }
+  return NULL;
+}
+
+const char *
+press_key (gpointer         window,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  const char *handled;
+
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  if (chain->len == 0)
+    g_ptr_array_add (chain, window);
+
+  handled = try_phase (chain, TRUE, keyval, mods);
+  if (handled == NULL)
+    handled = try_phase (chain, FALSE, keyval, mods);
+  flush_events ();
+  return handled;
+}
+
 GtkWindow *
 find_toplevel (GType      type,
                GtkWindow *parent)

@@ -173,6 +173,16 @@ GtkShortcut *find_shortcut_on  (GtkWidget      *widget,
 gboolean    press_shortcut     (GtkWidget      *widget,
                                 guint           keyval);
 
+/* Presses a key where the focus of @window (a GtkWindow) is, as GTK
+ * hands it to the shortcut controllers on the way: from the window down
+ * to the focus (capture), then back up (bubble); then runs the main loop
+ * until idle. Returns the name of the controller that acted on it (the
+ * empty name "" if it has none), NULL if none did. (Only shortcuts are
+ * tried: not key controllers, nor a text view's typing.) */
+const char *press_key          (gpointer        window,
+                                guint           keyval,
+                                GdkModifierType mods);
+
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
 GtkWindow  *find_toplevel      (GType           type,
