@@ -61,6 +61,14 @@ struct _DossierStakeholdersPanel
   AdwPreferencesGroup *mentions_group;
   GtkListBox         *mentions_list;
 
+  /* The editor's text rows, each with the icon that says why what was
+   * typed in it was refused (made in init). */
+  struct {
+    AdwEntryRow      *row;
+    const char       *property;        /* of DossierStakeholder */
+    GtkWidget        *error_icon;
+  }                   text_fields[5];
+
   GSignalGroup       *project_signals;
   GSignalGroup       *list_signals;
   GSignalGroup       *stakeholder_signals;   /* the one open in the editor */
@@ -646,12 +654,68 @@ join_aliases (DossierStakeholder *stakeholder)
   return g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (stakeholder));
 }
 
+/* What the text row of @property shows of @s. */
+static char *
+field_text (DossierStakeholder *s,
+            const char         *property)
+{
+  if (g_str_equal (property, "name"))
+    return g_strdup (dossier_stakeholder_get_name (s));
+  if (g_str_equal (property, "aliases"))
+    return join_aliases (s);
+  if (g_str_equal (property, "description"))
+    return g_strdup (dossier_stakeholder_get_description (s));
+  if (g_str_equal (property, "stance"))
+    return g_strdup (dossier_stakeholder_get_stance (s));
+  g_assert (g_str_equal (property, "interests"));
+  return g_strdup (dossier_stakeholder_get_interests (s));
+}
+
+static guint
+text_field_of (DossierStakeholdersPanel *self,
+               AdwEntryRow              *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->text_fields); i++)
+    if (self->text_fields[i].row == row)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Marks the text row @row as holding what was refused, and why (its icon's
+ * tooltip, read out as the row's description), as GNOME's apps mark an
+ * entry; or, with @reason NULL, as holding nothing wrong. */
 static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
+set_field_error (DossierStakeholdersPanel *self,
+                 AdwEntryRow              *row,
+                 const char               *reason)
+{
+  GtkWidget *icon = self->text_fields[text_field_of (self, row)].error_icon;
+
+  if (reason != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (icon, reason);
+  gtk_widget_set_visible (icon, reason != NULL);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Shows in @row what the project holds, as nothing typed: no error, and
+ * no apply button (AdwEntryRow shows it for any change of its text while
+ * it has the focus, the panel's own included). */
+static void
+reset_text_field (DossierStakeholdersPanel *self,
+                  AdwEntryRow              *row,
+                  const char               *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
+  set_field_error (self, row, NULL);
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
 /* Shows one property of the open stakeholder (NULL: all of them). */
@@ -666,28 +730,20 @@ fill_field (DossierStakeholdersPanel *self,
     return;
 
   self->filling = TRUE;
-  if (all || g_str_equal (property, "name"))
-    {
-      set_entry (self->name_row, dossier_stakeholder_get_name (s));
-      gtk_label_set_text (self->detail_title, dossier_stakeholder_get_name (s));
-    }
-  if (all || g_str_equal (property, "aliases"))
-    {
-      g_autofree char *aliases = join_aliases (s);
+  for (guint i = 0; i < G_N_ELEMENTS (self->text_fields); i++)
+    if (all || g_str_equal (property, self->text_fields[i].property))
+      {
+        g_autofree char *text = field_text (s, self->text_fields[i].property);
 
-      set_entry (self->aliases_row, aliases);
-    }
+        reset_text_field (self, self->text_fields[i].row, text);
+      }
+  if (all || g_str_equal (property, "name"))
+    gtk_label_set_text (self->detail_title, dossier_stakeholder_get_name (s));
   if (all || g_str_equal (property, "kind"))
     adw_combo_row_set_selected (self->kind_row, dossier_stakeholder_get_kind (s));
-  if (all || g_str_equal (property, "description"))
-    set_entry (self->description_row, dossier_stakeholder_get_description (s));
   if (all || g_str_equal (property, "stance-position"))
     adw_combo_row_set_selected (self->stance_row,
                                 stance_to_index (dossier_stakeholder_get_stance_position (s)));
-  if (all || g_str_equal (property, "stance"))
-    set_entry (self->stance_text_row, dossier_stakeholder_get_stance (s));
-  if (all || g_str_equal (property, "interests"))
-    set_entry (self->interests_row, dossier_stakeholder_get_interests (s));
   if (all || g_str_equal (property, "power"))
     gtk_spin_button_set_value (self->power_spin, dossier_stakeholder_get_power (s));
   if (all || g_str_equal (property, "interest"))
@@ -700,6 +756,45 @@ fill_field (DossierStakeholdersPanel *self,
         gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
     }
   self->filling = FALSE;
+}
+
+/* Escape in a text row holding what was typed and not applied (or was
+ * refused) shows what the project holds again; TRUE if it did. */
+static gboolean
+restore_focused_field (DossierStakeholdersPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  DossierStakeholder *s = current_stakeholder (self);
+
+  if (focus == NULL || s == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->text_fields); i++)
+    {
+      AdwEntryRow *row = self->text_fields[i].row;
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+        continue;
+      text = field_text (s, self->text_fields[i].property);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0 &&
+          !gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+        return FALSE;
+      self->filling = TRUE;
+      reset_text_field (self, row, text);
+      self->filling = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Typing again in a row marked as refused: the mark goes. */
+static void
+on_text_field_changed (DossierStakeholdersPanel *self,
+                       AdwEntryRow              *row)
+{
+  if (!self->filling && gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+    set_field_error (self, row, NULL);
 }
 
 static void reload_evidence (DossierStakeholdersPanel *self);
@@ -762,6 +857,8 @@ report_edit_error (DossierStakeholdersPanel *self,
 
 typedef gboolean (*TextSetter) (DossierProject *, gint64, const char *, GError **);
 
+/* A text row applied: refused, it keeps what was typed, marked with why,
+ * to be corrected (or restored with Escape). */
 static void
 apply_text (DossierStakeholdersPanel *self,
             AdwEntryRow              *row,
@@ -774,7 +871,10 @@ apply_text (DossierStakeholdersPanel *self,
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   if (!setter (PROJECT (self), self->stakeholder_id, text, &error))
-    report_edit_error (self, error);
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not change the stakeholder"), error);
+      set_field_error (self, row, error->message);
+    }
 }
 
 static void
@@ -823,7 +923,10 @@ on_aliases_apply (DossierStakeholdersPanel *self)
 
   if (!dossier_project_set_stakeholder_aliases (PROJECT (self), self->stakeholder_id,
                                                 (const char * const *) aliases->pdata, &error))
-    report_edit_error (self, error);
+    {
+      dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not change the stakeholder"), error);
+      set_field_error (self, self->aliases_row, error->message);
+    }
   else
     fill_field (self, "aliases");   /* as the core kept them */
 }
@@ -1024,8 +1127,9 @@ on_back_clicked (DossierStakeholdersPanel *self)
   back_to_list (self);
 }
 
-/* Escape in the editor goes back to the list, as its back button does;
- * elsewhere it is someone else's. */
+/* Escape in the editor goes back to the list, as its back button does
+ * (in a text row holding what was typed, it first shows what the project
+ * holds again); elsewhere it is someone else's. */
 static gboolean
 back_binding (GtkWidget *widget,
               GVariant  *args,
@@ -1035,7 +1139,8 @@ back_binding (GtkWidget *widget,
 
   if (current_stakeholder (self) == NULL)
     return FALSE;
-  back_to_list (self);
+  if (!restore_focused_field (self))
+    back_to_list (self);
   return TRUE;
 }
 
@@ -1875,6 +1980,26 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
     gtk_string_list_append (stances, dossier_stance_get_label (p));
   adw_combo_row_set_model (self->stance_row, G_LIST_MODEL (stances));
 
+  {
+    AdwEntryRow *rows[] = { self->name_row, self->aliases_row, self->description_row,
+                            self->stance_text_row, self->interests_row };
+    const char *names[] = { "name", "aliases", "description", "stance", "interests" };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (self->text_fields));
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+        gtk_widget_add_css_class (icon, "error");
+        gtk_widget_set_visible (icon, FALSE);
+        adw_entry_row_add_suffix (rows[i], icon);
+        self->text_fields[i].row = rows[i];
+        self->text_fields[i].property = names[i];
+        self->text_fields[i].error_icon = icon;
+        g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_text_field_changed), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
   gtk_list_box_set_header_func (self->evidence_list, evidence_header_func, self, NULL);
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();

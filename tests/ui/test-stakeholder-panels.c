@@ -165,6 +165,63 @@ apply_entry (GtkWidget  *entry_row,
   flush_events ();
 }
 
+/* Types @text into the focused entry row and presses Enter, as a user
+ * applies it. */
+static void
+type_and_enter (GtkWidget  *entry_row,
+                const char *text)
+{
+  g_assert_true (gtk_widget_grab_focus (entry_row));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  g_signal_emit_by_name (find_descendant (entry_row, GTK_TYPE_TEXT), "activate");
+  flush_events ();
+}
+
+/* Whether the entry row shows its apply button. */
+static gboolean
+apply_shown (GtkWidget *entry_row)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (entry_row, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (buttons, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The row holds @text, marked as refused, its icon saying @reason. */
+static void
+assert_refused (GtkWidget  *entry_row,
+                const char *text,
+                const char *reason)
+{
+  g_autoptr(GPtrArray) icons = g_ptr_array_new ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (entry_row, "error"));
+  g_assert_false (apply_shown (entry_row));
+  collect_with_class (entry_row, "error", icons);
+  for (guint i = 0; i < icons->len; i++)
+    if (GTK_IS_IMAGE (g_ptr_array_index (icons, i)))
+      {
+        g_assert_true (gtk_widget_get_visible (g_ptr_array_index (icons, i)));
+        g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (g_ptr_array_index (icons, i)), reason));
+        return;
+      }
+  g_error ("no error icon in the row");
+}
+
+/* The row holds @text, unmarked, with nothing to apply. */
+static void
+assert_not_refused (GtkWidget  *entry_row,
+                    const char *text)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, text);
+  g_assert_false (gtk_widget_has_css_class (entry_row, "error"));
+  g_assert_false (apply_shown (entry_row));
+}
+
 static void
 undo (DossierProject *project)
 {
@@ -256,11 +313,25 @@ test_stakeholders_edit (Fixture       *f,
   undo (f->project);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Lindenport Ferry Board");
 
-  /* Another stakeholder's name is refused: the project and the field
-   * keep the name it has. */
-  apply_entry (name_row, "Odile Brant");
+  /* Another stakeholder's name, or none, is refused: the project keeps
+   * the name it has, the field what was typed, marked with why (no
+   * apply button: nothing new to apply); Escape shows the name again,
+   * and only then goes back to the list. */
+  type_and_enter (name_row, "Odile Brant");
   g_assert_cmpstr (dossier_stakeholder_get_name (board), ==, "Lindenport Ferry Board");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Lindenport Ferry Board");
+  assert_refused (name_row, "Odile Brant", "“Odile Brant” is already a stakeholder’s name");
+  g_assert_nonnull (press_key (window, GDK_KEY_Escape, 0));
+  assert_not_refused (name_row, "Lindenport Ferry Board");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_descendant (panel, GTK_TYPE_STACK))), ==,
+                   "detail");
+  type_and_enter (name_row, "  ");
+  assert_refused (name_row, "  ", "A stakeholder needs a name.");
+  /* Typing takes the mark away; Escape still restores. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Lindenport Ferry");
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_nonnull (press_key (window, GDK_KEY_Escape, 0));
+  assert_not_refused (name_row, "Lindenport Ferry Board");
+  g_assert_cmpstr (dossier_stakeholder_get_name (board), ==, "Lindenport Ferry Board");
 
   /* Aliases are separated by semicolons; a new alias counts its mentions. */
   apply_entry (find_row (panel, ADW_TYPE_ENTRY_ROW, "Aliases, separated by semicolons"),
