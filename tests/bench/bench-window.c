@@ -23,6 +23,12 @@
  *  - opening a project of 1,000 documents and 100,000 highlights in a new
  *    window: until it is presented with its documents list populated;
  *    floor: sqlite3_open + SELECT count(*) FROM documents;
+ *  - importing a ~2 MB Markdown report into an open project as a drop on
+ *    the window does (its import thread, then the window shows it): until
+ *    it is listed and its first frame painted, until the main loop is
+ *    idle, the main thread's CPU time in all, and the main loop's longest
+ *    iteration (what a key pressed meanwhile waits for); floor: the file
+ *    read and its text and bytes INSERTed into a WAL database, committed;
  *  - the process's resident memory with the long document shown.
  *
  * Wall time beside the process's CPU time: the machine is shared, and
@@ -481,8 +487,13 @@ until_painted_after (Frames        *f,
   return f->last;
 }
 
+/* When the main loop's last poll returned, while the import part times
+ * its iterations (0: not timing, or the bench asleep). */
+static gint64 poll_returned;
+
 /* Until nothing is pending (timeouts due within 100 ms included: the
- * highlights panel follows changes 40 ms later). */
+ * highlights panel follows changes 40 ms later). Its sleeps are not the
+ * main loop's work. */
 static void
 until_idle (void)
 {
@@ -493,7 +504,10 @@ until_idle (void)
       if (g_main_context_iteration (NULL, FALSE))
         quiet_since = g_get_monotonic_time ();
       else
-        g_usleep (1000);
+        {
+          poll_returned = 0;
+          g_usleep (1000);
+        }
     }
 }
 
@@ -628,6 +642,7 @@ typedef struct
   Samples show_call, show_first, show_all, show_idle;
   Samples tag_call, tag_frame, tag_frame_idle, undo_call, undo_frame, floor_insert;
   Samples open_call, open_frame, open_idle, empty_frame, floor_open;
+  Samples import_shown, import_idle, import_stall, import_main, floor_import;
   GArray *rss;
   GArray *rss_before;
   double  rss_first_before;   /* the first time, in a fresh process */
@@ -897,6 +912,179 @@ run_open_big (BigProject *bp,
     }
 }
 
+/* ---- Importing a long report into an open project ------------------------ */
+
+/* The longest the main loop was held: from one poll's return to the next
+ * poll, the work of one iteration (a key pressed meanwhile waits as long).
+ * The bench's own sleeps between iterations are not counted. */
+static GPollFunc default_poll;
+static gint64 poll_returned_cpu;
+static gint64 longest_hold;
+static gint64 longest_hold_cpu;
+static gint64 hold_t0;
+
+static gint64
+thread_cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    n_fds,
+            gint     timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_now ();
+  gint rc;
+
+  if (poll_returned > 0)
+    {
+      longest_hold = MAX (longest_hold, now - poll_returned);
+      longest_hold_cpu = MAX (longest_hold_cpu, cpu - poll_returned_cpu);
+      if (opt_verbose && now - poll_returned > 20000)
+        g_printerr ("  held %.1f ms (%.1f ms of CPU), %.1f ms in\n", (now - poll_returned) / 1000.0,
+                    (cpu - poll_returned_cpu) / 1000.0, (now - hold_t0) / 1000.0);
+    }
+  rc = default_poll (fds, n_fds, timeout);
+  poll_returned = g_get_monotonic_time ();
+  poll_returned_cpu = thread_cpu_now ();
+  return rc;
+}
+
+typedef struct
+{
+  DossierWindow *window;
+  gint64         before;   /* the document shown before the import */
+} ImportProbe;
+
+static gboolean
+imported_and_shown (gpointer data)
+{
+  ImportProbe *p = data;
+
+  return !dossier_window_is_importing (p->window)
+         && dossier_window_get_document_id (p->window) != p->before
+         && visible_painted (p->window);
+}
+
+/* The report's text and original bytes into a table, committed durably:
+ * the rows an import writes, without parsing, blocks or index. */
+static Ms
+floor_import (const char *path,
+              const char *text)
+{
+  g_autofree char *db_path = g_build_filename (work_dir, "floor-import.sqlite", NULL);
+  g_autofree char *bytes = NULL;
+  gsize n_bytes = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  Stamp t0;
+
+  g_unlink (db_path);
+  if (sqlite3_open (db_path, &db) != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                           "CREATE TABLE documents (id INTEGER PRIMARY KEY, text TEXT, original BLOB)",
+                       NULL, NULL, NULL) != SQLITE_OK)
+    g_printerr ("bench-window: %s: %s\n", db_path, sqlite3_errmsg (db));
+
+  t0 = stamp ();
+  if (!g_file_get_contents (path, &bytes, &n_bytes, NULL))
+    g_printerr ("bench-window: cannot read %s\n", path);
+  sqlite3_prepare_v2 (db, "INSERT INTO documents (text, original) VALUES (?, ?)", -1, &stmt, NULL);
+  sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, bytes, (int) n_bytes, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_printerr ("bench-window: floor import: %s\n", sqlite3_errmsg (db));
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (stmt);
+  {
+    Ms ms = since (t0);
+
+    sqlite3_close (db);
+    g_unlink (db_path);
+    return ms;
+  }
+}
+
+/* A project as a user has it when a long report comes in: a short note
+ * shown, a few stakeholders whose names the report mentions often. */
+static char *
+make_import_project (int run)
+{
+  g_autofree char *name = g_strdup_printf ("import-%d.dossier", run);
+  char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(DossierProject) project = create_project (path, "Bench: an import");
+  g_autoptr(GError) error = NULL;
+  static const char * const names[][2] = {
+    { "Harbour Council", "council" }, { "The Mayor", "mayor" }, { "Engineers", "engineers" },
+    { "Residents", "residents" },
+  };
+
+  add_article (project, "# Pier Notes\n\nWork on the south pier starts in May, the council said.\n",
+               "pier.md", "Harbour Gazette", "2026-03-02");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (dossier_project_add_stakeholder (project, names[i][0], (const char *[]) { names[i][1], NULL },
+                                         DOSSIER_STAKEHOLDER_OTHER, &error) <= 0)
+      die ("add a stakeholder", error);
+  dossier_project_close (project);
+  return path;
+}
+
+static void
+run_import (const char *report_path,
+            int         run,
+            Results    *r,
+            gboolean    warm_up)
+{
+  g_autofree char *path = make_import_project (run);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) report = g_file_new_for_path (report_path);
+  g_autoptr(GError) error = NULL;
+  ImportProbe probe = { g_object_ref_sink (dossier_window_new (NULL)), 0 };
+  Frames f;
+  Stamp t0, shown;
+  gint64 main0;
+
+  gtk_window_set_default_size (GTK_WINDOW (probe.window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (probe.window));
+  if (!dossier_window_open_project (probe.window, file, DOSSIER_OPEN_READ_WRITE, &error))
+    die ("open the project to import into", error);
+  frames_watch (&f, GTK_WIDGET (probe.window));
+  until_idle ();
+  wait_frames (&f, GTK_WIDGET (probe.window), 2);
+  probe.before = dossier_window_get_document_id (probe.window);
+
+  /* Dropping the report on the window. */
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
+  longest_hold = longest_hold_cpu = 0;
+  t0 = stamp ();
+  main0 = poll_returned_cpu = thread_cpu_now ();
+  poll_returned = hold_t0 = t0.wall;
+  dossier_window_import_files (probe.window, &report, 1);
+  shown = until_painted_after (&f, text_view_of (probe.window), imported_and_shown, &probe);
+  until_idle ();
+  poll_returned = 0;
+  g_main_context_set_poll_func (NULL, default_poll);
+  if (!warm_up)
+    {
+      samples_add (&r->import_shown, between (t0, shown));
+      samples_add (&r->import_idle, since (t0));
+      samples_add (&r->import_stall, (Ms) { longest_hold / 1000.0, longest_hold_cpu / 1000.0 });
+      samples_add (&r->import_main, (Ms) { 0, (thread_cpu_now () - main0) / 1000.0 });
+    }
+
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (probe.window));
+  g_assert_finalize_object (probe.window);
+  g_unlink (path);
+}
+
 /* ---- The table ------------------------------------------------------------ */
 
 static void
@@ -928,7 +1116,7 @@ main (int   argc,
       "Fewer runs, 100 documents in the big project (a quick look, not figures to quote)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 5, 3 with --quick)", "N" },
     { "tags", 't', 0, G_OPTION_ARG_INT, &opt_tags_per_run, "Tagging actions per run (default 9)", "N" },
-    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging) or open", "PART" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging), open or import", "PART" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep,
       "Make the projects in DIR and keep them (the big one is reused when there)", "DIR" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print each run", NULL },
@@ -938,6 +1126,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   LongProject lp = { 0 };
   BigProject bp = { 0 };
+  g_autofree char *report = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *report_text = NULL;
   Results r;
   g_autofree char *text = NULL;
   g_autofree char *floor_path = NULL;
@@ -983,7 +1174,7 @@ main (int   argc,
     }
 
   memset (&r, 0, sizeof r);
-  for (Samples *s = &r.floor_call; s <= &r.floor_open; s++)
+  for (Samples *s = &r.floor_call; s <= &r.floor_import; s++)
     samples_init (s);
   r.rss = g_array_new (FALSE, FALSE, sizeof (double));
   r.rss_before = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1013,6 +1204,21 @@ main (int   argc,
     }
   if (selected ("open"))
     make_big_project (&bp, opt_quick ? 100 : 1000);
+  if (selected ("import"))
+    {
+      g_autoptr(DossierParsedDocument) parsed = NULL;
+      g_autoptr(GBytes) report_bytes = NULL;
+
+      report = make_article (7, 2 * 1000 * 1000, 0, NULL);
+      report_path = g_build_filename (work_dir, "long-report.md", NULL);
+      if (!g_file_set_contents (report_path, report, -1, &error))
+        die (report_path, error);
+      report_bytes = g_bytes_new_static (report, strlen (report));
+      parsed = dossier_import_bytes (report_bytes, DOSSIER_FORMAT_MARKDOWN, "long-report.md", &error);
+      if (parsed == NULL)
+        die ("import the report", error);
+      report_text = g_strdup (parsed->text);
+    }
   /* What making the data left in the heap is not the window's. */
   malloc_trim (0);
 
@@ -1046,6 +1252,20 @@ main (int   argc,
         }
     }
 
+  if (selected ("import"))
+    {
+      run_import (report_path, 0, &r, TRUE);
+      for (int i = 0; i < opt_runs; i++)
+        {
+          samples_add (&r.floor_import, floor_import (report_path, report_text));
+          run_import (report_path, i + 1, &r, FALSE);
+          if (opt_verbose)
+            g_printerr ("run %d: imported and shown in %.1f ms, the main loop held %.1f ms at most (wall)\n",
+                        i + 1, g_array_index (r.import_shown.wall, double, i),
+                        g_array_index (r.import_stall.wall, double, i));
+        }
+    }
+
   if (getloadavg (load, 3) < 0)
     load[0] = -1;
   g_print ("\nbench-window: the real DossierWindow, 1280×820, GSK_RENDERER=%s (GDK_DEBUG=%s), medians of %d runs%s,\n"
@@ -1058,6 +1278,9 @@ main (int   argc,
              opt_tags_per_run);
   if (selected ("open"))
     g_print ("big project: %u documents, %u highlights\n", bp.n_documents, bp.n_highlights);
+  if (selected ("import"))
+    g_print ("import: a %zu-byte Markdown report, by the window (its import thread), into a project of "
+             "a short note and 4 stakeholders it mentions\n", strlen (report));
   g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
 
   if (selected ("show"))
@@ -1085,6 +1308,17 @@ main (int   argc,
       row ("open the big project: presented, documents listed (frame)", &r.open_frame, &r.floor_open,
            "< 300");
       row ("open the big project: main loop idle", &r.open_idle, &r.floor_open, "");
+    }
+  if (selected ("import"))
+    {
+      row ("floor: read the file, INSERT text + original, WAL, FULL", &r.floor_import, NULL, "");
+      row ("import the report: listed and shown (first frame)", &r.import_shown, &r.floor_import, "");
+      row ("import the report: main loop idle", &r.import_idle, &r.floor_import, "");
+      /* CPU: the main thread's alone, where the rows above count the
+       * import thread's too. */
+      g_print ("%-58s %9s %9.2f\n", "  of which the main thread's (cpu)", "–",
+               samples_median (&r.import_main).cpu);
+      row ("  the main loop's longest iteration (cpu: main thread's)", &r.import_stall, NULL, "");
     }
   if (selected ("show"))
     {
