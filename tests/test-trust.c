@@ -1137,6 +1137,96 @@ test_damaged_index (TestDir       *fixture,
   g_assert_cmpstr (run.out, ==, report);
 }
 
+/* ---- The search index --------------------------------------------------- */
+
+/* A file edited by hand behind its search index: a document's words taken
+ * out of it, words of a document that does not exist put in, a text
+ * changed with its trigger away, a memo's words taken out. 'check', which
+ * must not write the file (FTS5's integrity-check needs a write
+ * transaction, and was skipped read-only, so it said "ok"), names each
+ * row out of step and leaves the file as it was. */
+static void
+test_index_out_of_step (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "edited.dossier");
+  g_autofree char *trigger = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  g_auto(TestRun) run = { 0 };
+  gint64 highlight;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (project);
+    add_doc (project, "Harbour works", "The harbour wall is rebuilt over the winter.");
+    add_doc (project, "Pier", "The pier reopens in spring.");
+    highlight = add_phrase_highlight (project, 1, "fuel costs more", 1, NULL);
+    g_assert_true (dossier_project_set_highlight_memo (project, highlight,
+                                                       "The operator's own figures", &error));
+    g_assert_no_error (error);
+    assert_project_sound (project);
+  }
+
+  /* Sound, read-only: "ok". */
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "ok\n");
+  test_run_clear (&run);
+
+  test_sql_exec (path, "INSERT INTO documents_fts (documents_fts, rowid, text) "
+                       "SELECT 'delete', id, text FROM documents WHERE id = 1;"
+                       "INSERT INTO documents_fts (rowid, text) VALUES (77, 'ghost ferry');"
+                       "INSERT INTO memos_fts (memos_fts, rowid, memo) "
+                       "SELECT 'delete', id, memo FROM highlights WHERE memo <> ''");
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema "
+                                             "WHERE name = 'documents_fts_update'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    trigger = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  sql = g_strdup_printf ("DROP TRIGGER documents_fts_update;"
+                         "UPDATE documents SET text = 'The pier stays shut.' WHERE id = 3;"
+                         "%s", trigger);
+  test_sql_exec (path, sql);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  report = inspect (path);
+  g_assert_nonnull (strstr (report, "Document 1 (“Harbour ferry”): the search index does not "
+                                    "hold its text as it is.\n"));
+  g_assert_null (strstr (report, "Document 2 "));
+  g_assert_nonnull (strstr (report, "Document 3 (“Pier”): the search index does not hold its "
+                                    "text as it is.\n"));
+  g_assert_nonnull (strstr (report, "The search index holds words of document 77, which has "
+                                    "no text to index.\n"));
+  {
+    g_autofree char *line = g_strdup_printf ("Highlight %" G_GINT64_FORMAT ": the search index "
+                                             "does not hold its memo as it is.\n", highlight);
+
+    g_assert_nonnull (strstr (report, line));
+  }
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, report);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1168,6 +1258,7 @@ main (int    argc,
   add_test ("tags/depth-bounded", test_depth_bounded);
   add_test ("damaged/table", test_damaged_table);
   add_test ("damaged/index", test_damaged_index);
+  add_test ("index/out-of-step", test_index_out_of_step);
 
   return g_test_run ();
 }

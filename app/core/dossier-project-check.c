@@ -5,7 +5,7 @@
  * text that is not valid UTF-8 or disagrees with its recorded length,
  * highlights outside their text or whose quote differs from it, a
  * codebook with cycles, missing parents or too many levels, search
- * indexes out of step.
+ * indexes out of step (compared word by word, without writing).
  */
 
 #include "config.h"
@@ -573,6 +573,75 @@ check_tag_colors (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
+/* A document's title as the user knows it, for a report. */
+static char *
+document_title (DossierProject *self,
+                gint64          document_id)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (self, "SELECT title FROM documents "
+                                                            "WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("");
+  return dossier_text_excerpt (dossier_column_text (stmt, 0));
+}
+
+/* The search indexes against the texts and memos, word by word, by
+ * reading alone (FTS5's integrity-check writes, and a check must leave
+ * the file as it was): a file edited by hand may have lost rows of an
+ * index, gained some, or changed a text behind its back. A search then
+ * misses what is there or finds what is not. */
+static void
+check_search_index (DossierProject *self,
+                    GString        *report)
+{
+  for (DossierSearchIndex index = DOSSIER_SEARCH_INDEX_TEXTS;
+       index <= DOSSIER_SEARCH_INDEX_MEMOS; index++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) differences = dossier_project_index_differences (self, index, &error);
+      guint n_listed = 0;
+
+      if (differences == NULL)
+        {
+          g_string_append_printf (report, _("The search index cannot be read (%s).\n"),
+                                  error->message);
+          continue;
+        }
+
+      for (guint i = 0; i < differences->len; i++)
+        {
+          DossierIndexDifference *difference = &g_array_index (differences,
+                                                               DossierIndexDifference, i);
+          g_autofree char *line = NULL;
+
+          if (index == DOSSIER_SEARCH_INDEX_TEXTS && difference->has_text)
+            {
+              g_autofree char *title = document_title (self, difference->id);
+
+              /* TRANSLATORS: a document's id and title */
+              line = g_strdup_printf (_("Document %" PRId64 " (“%s”): the search index does "
+                                        "not hold its text as it is.\n"),
+                                      difference->id, title);
+            }
+          else if (index == DOSSIER_SEARCH_INDEX_TEXTS)
+            line = g_strdup_printf (_("The search index holds words of document %" PRId64
+                                      ", which has no text to index.\n"), difference->id);
+          else if (difference->has_text)
+            line = g_strdup_printf (_("Highlight %" PRId64 ": the search index does not hold "
+                                      "its memo as it is.\n"), difference->id);
+          else
+            line = g_strdup_printf (_("The search index holds a memo of highlight %" PRId64
+                                      ", which has none.\n"), difference->id);
+          list_problem (report, &n_listed, line);
+        }
+      list_more (report, n_listed);
+    }
+}
+
 /* What the file holds that Dossier did not create, or not so. */
 static gboolean
 check_schema (DossierProject  *self,
@@ -672,25 +741,14 @@ dossier_project_check (DossierProject  *self,
 
   if (!self->read_only && !self->in_transaction)
     {
-      /* The search indexes against their content tables, every text in
-       * it: those waiting are indexed first. */
+      /* Those waiting are indexed first. */
       g_autoptr(GError) index_error = NULL;
 
       if (!dossier_project_index_documents (self, NULL, &index_error))
         g_string_append_printf (problems, _("The search index cannot be completed (%s).\n"),
                                 index_error->message);
-
-      static const char * const fts[] = {
-        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
-        "INSERT INTO memos_fts (memos_fts, rank) VALUES ('integrity-check', 1)",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fts); i++)
-        if (sqlite3_exec (self->db, fts[i], NULL, NULL, NULL) != SQLITE_OK)
-          g_string_append_printf (problems,
-                                  _("The search index is out of step (%s).\n"),
-                                  sqlite3_errmsg (self->db));
     }
+  check_search_index (self, problems);
 
   if (report != NULL)
     *report = g_strdup (problems->str);

@@ -195,6 +195,259 @@ dossier_project_index_documents (DossierProject  *self,
   return TRUE;
 }
 
+/* ---- Comparing the index with the texts ---------------------------------- */
+
+/* FTS5 keeps at most this many bytes of a token (FTS5_MAX_TOKEN_SIZE). */
+#define FTS5_MAX_TOKEN 32768
+
+/* What one row holds, in the index and in its text: how many words, and
+ * a sum of a hash of each word at its position (order does not matter,
+ * as FTS5's own integrity-check sums its checksums). */
+typedef struct
+{
+  guint64  n_index;
+  guint64  sum_index;
+  gint64   size;        /* the index's recorded number of words, -1: none */
+  guint64  n_text;
+  guint64  sum_text;
+  gboolean has_text;
+} IndexTally;
+
+static guint64
+word_hash (const char *word,
+           gsize       n,
+           gint64      position)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      h ^= (guchar) word[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  h ^= (guint64) position * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  h ^= h >> 30;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 27;
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  h ^= h >> 31;
+  return h;
+}
+
+static IndexTally *
+tally_for (GHashTable *tallies,
+           gint64      id)
+{
+  IndexTally *tally = g_hash_table_lookup (tallies, &id);
+
+  if (tally == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      tally = g_new0 (IndexTally, 1);
+      tally->size = -1;
+      g_hash_table_insert (tallies, key, tally);
+    }
+  return tally;
+}
+
+static int
+tally_word (void       *data,
+            int         flags,
+            const char *word,
+            int         n,
+            int         start,
+            int         end)
+{
+  IndexTally *tally = data;
+
+  /* As FTS5 stores it: truncated, and a colocated word at the same
+   * position (unicode61 makes none). */
+  if (n > FTS5_MAX_TOKEN)
+    n = FTS5_MAX_TOKEN;
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0 || tally->n_text == 0)
+    tally->n_text++;
+  tally->sum_text += word_hash (word, n, (gint64) tally->n_text - 1);
+  return SQLITE_OK;
+}
+
+/* A varint as FTS5's docsize records write it (SQLite's own format). */
+static gint64
+read_varint (const guchar *p,
+             int           n)
+{
+  guint64 value = 0;
+
+  for (int i = 0; i < n && i < 9; i++)
+    {
+      if (i == 8)
+        return (gint64) ((value << 8) | p[i]);
+      value = (value << 7) | (p[i] & 0x7f);
+      if ((p[i] & 0x80) == 0)
+        return (gint64) value;
+    }
+  return -2;   /* cut short: differs from any count */
+}
+
+static gboolean
+tally_texts (DossierProject      *self,
+             DossierSearchIndex   index,
+             GHashTable          *tallies,
+             GError             **error)
+{
+  /* The tokenizer of both indexes (dossier-project-schema.c). */
+  static const char *arguments[] = { "remove_diacritics", "2" };
+  g_auto(DossierStmt) stmt = NULL;
+  sqlite3_stmt *api_stmt = NULL;
+  fts5_api *api = NULL;
+  fts5_tokenizer tokenizer;
+  Fts5Tokenizer *instance = NULL;
+  void *user_data = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT fts5(?1)", -1, &api_stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (api_stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+      sqlite3_step (api_stmt);
+    }
+  sqlite3_finalize (api_stmt);
+  if (api == NULL ||
+      api->xFindTokenizer (api, "unicode61", &user_data, &tokenizer) != SQLITE_OK ||
+      tokenizer.xCreate (user_data, arguments, G_N_ELEMENTS (arguments), &instance) != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, SQLITE_ERROR);
+      return FALSE;
+    }
+
+  stmt = dossier_project_prepare (self, index == DOSSIER_SEARCH_INDEX_TEXTS ?
+                                          "SELECT id, text FROM documents WHERE id NOT IN "
+                                          "(SELECT document FROM documents_unindexed)" :
+                                          "SELECT id, memo FROM highlights WHERE memo <> ''",
+                                  error);
+  if (stmt == NULL)
+    {
+      tokenizer.xDelete (instance);
+      return FALSE;
+    }
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      IndexTally *tally = tally_for (tallies, sqlite3_column_int64 (stmt, 0));
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+      tally->has_text = TRUE;
+      if (text != NULL)
+        tokenizer.xTokenize (instance, tally, FTS5_TOKENIZE_DOCUMENT,
+                             text, sqlite3_column_bytes (stmt, 1), tally_word);
+    }
+  tokenizer.xDelete (instance);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+tally_index (DossierProject      *self,
+             DossierSearchIndex   index,
+             GHashTable          *tallies,
+             GError             **error)
+{
+  const char *table = index == DOSSIER_SEARCH_INDEX_TEXTS ? "documents_fts" : "memos_fts";
+  g_autofree char *create = NULL;
+  g_autofree char *sizes = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* In this connection's own temporary schema: nothing is written to the
+   * file. */
+  create = g_strdup_printf ("CREATE VIRTUAL TABLE temp.dossier_vocab "
+                            "USING fts5vocab (main, %s, instance)", table);
+  if (!dossier_project_exec (self, "DROP TABLE IF EXISTS temp.dossier_vocab", error) ||
+      !dossier_project_exec (self, create, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT doc, term, offset FROM temp.dossier_vocab",
+                           -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IndexTally *tally = tally_for (tallies, sqlite3_column_int64 (stmt, 0));
+      const char *word = sqlite3_column_blob (stmt, 1);
+
+      tally->n_index++;
+      tally->sum_index += word_hash (word, sqlite3_column_bytes (stmt, 1),
+                                     sqlite3_column_int64 (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    dossier_project_set_db_error (self, error, rc);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  dossier_project_exec (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  /* How many words the index recorded for each row (ranking reads it). */
+  sizes = g_strdup_printf ("SELECT id, sz FROM \"%s_docsize\"", table);
+  rc = sqlite3_prepare_v2 (self->db, sizes, -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    tally_for (tallies, sqlite3_column_int64 (stmt, 0))->size =
+      read_varint (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  if (rc != SQLITE_DONE)
+    dossier_project_set_db_error (self, error, rc);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static int
+compare_differences (gconstpointer a,
+                     gconstpointer b)
+{
+  const DossierIndexDifference *x = a;
+  const DossierIndexDifference *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+GArray *
+dossier_project_index_differences (DossierProject      *self,
+                                   DossierSearchIndex   index,
+                                   GError             **error)
+{
+  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, g_free);
+  g_autoptr(GArray) differences = g_array_new (FALSE, FALSE, sizeof (DossierIndexDifference));
+  gboolean in_transaction = self->in_transaction;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok;
+
+  /* Both sides from one snapshot of the file, whoever writes it. */
+  if (!in_transaction && !dossier_project_exec (self, "BEGIN", error))
+    return NULL;
+  ok = tally_index (self, index, tallies, error) && tally_texts (self, index, tallies, error);
+  if (!in_transaction)
+    dossier_project_exec (self, "COMMIT", NULL);
+  if (!ok)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, tallies);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      IndexTally *tally = value;
+
+      if (tally->has_text ? (tally->size != (gint64) tally->n_text ||
+                             tally->n_index != tally->n_text ||
+                             tally->sum_index != tally->sum_text)
+                          : (tally->size != -1 || tally->n_index != 0))
+        {
+          DossierIndexDifference difference = { *(gint64 *) key, tally->has_text };
+
+          g_array_append_val (differences, difference);
+        }
+    }
+  g_array_sort (differences, compare_differences);
+
+  return g_steal_pointer (&differences);
+}
+
 /* ---- In the background --------------------------------------------------- */
 
 static gboolean

@@ -226,6 +226,32 @@ void          dossier_project_stop_indexing  (DossierProject        *self);
 gboolean      dossier_project_ensure_indexed (DossierProject        *self,
                                               GError               **error);
 
+/* The two search indexes: the documents' texts, the highlights' memos. */
+typedef enum
+{
+  DOSSIER_SEARCH_INDEX_TEXTS,
+  DOSSIER_SEARCH_INDEX_MEMOS,
+} DossierSearchIndex;
+
+/* A row the search index is out of step with: a document (or highlight)
+ * whose words the index holds otherwise than its text (or memo) has them,
+ * or not at all; or words held for a row that has no text to index
+ * (@has_text FALSE: deleted, waiting to be indexed, without a memo). */
+typedef struct
+{
+  gint64   id;
+  gboolean has_text;
+} DossierIndexDifference;
+
+/* Compares @index with what it should hold, word by word, reading only:
+ * the rows out of step, by id, in a new array of DossierIndexDifference
+ * (empty if none), or NULL and @error if the index cannot be read
+ * (damaged). Works on a read-only connection: FTS5's own integrity-check
+ * needs a write transaction. */
+GArray       *dossier_project_index_differences (DossierProject     *self,
+                                                 DossierSearchIndex  index,
+                                                 GError            **error);
+
 /* ---- The listed-highlights cache (dossier-project-highlights.c) ------ */
 
 typedef struct _DossierHighlightCache DossierHighlightCache;
