@@ -909,6 +909,44 @@ test_read_only_project (Fixture       *f,
   assert_unchanged (f, before);
 }
 
+/* Every command that reads leaves the folder as it was: no empty log and
+ * shared memory beside the project, whether the file can be written or
+ * not. */
+static void
+test_read_commands_leave_folder (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = test_list_dir (f->dir);
+  const char *reads[][4] = {
+    { "documents" }, { "text", doc }, { "tags" }, { "export", "--format", "json" },
+    { "check" }, { "stakeholders" }, { "mentions" }, { "arguments" }, { "suggest", doc },
+    { "briefings" }, { "compare" }, { "diverge" },
+  };
+
+  g_assert_true (g_str_has_suffix (before, " tour.dossier"));
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* Then with no write bit for anyone. */
+      if (pass == 1)
+        g_assert_cmpint (g_chmod (f->project, 0444), ==, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+        {
+          g_auto(Run) r = { 0 };
+          g_autofree char *after = NULL;
+
+          run_cli (&r, reads[i][0], f->project, reads[i][1], reads[i][2], NULL);
+          if (r.status != 0)
+            g_error ("dossier-cli %s failed (%d): %s", reads[i][0], r.status, r.err);
+          after = test_list_dir (f->dir);
+          if (g_strcmp0 (after, before) != 0)
+            g_error ("dossier-cli %s left “%s” where there was “%s”", reads[i][0], after,
+                     before);
+        }
+    }
+}
+
 static void
 test_locked_project (Fixture       *f,
                      gconstpointer  data)
@@ -1528,6 +1566,7 @@ main (int    argc,
   ADD ("export-options", test_export_options);
   ADD ("briefing", test_briefing);
   ADD ("read-only-project", test_read_only_project);
+  ADD ("read-commands-leave-folder", test_read_commands_leave_folder);
   ADD ("locked-project", test_locked_project);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);

@@ -386,6 +386,83 @@ test_read_only_file (Fixture       *fixture,
   g_chmod (path, 0644);
 }
 
+/* The names in @dir are @expected (test_list_dir ()). */
+static void
+assert_listed (const char *dir,
+               const char *expected)
+{
+  g_autofree char *listed = test_list_dir (dir);
+
+  g_assert_cmpstr (listed, ==, expected);
+}
+
+/* Read-only use leaves the folder as it was: SQLite reads a file in WAL
+ * mode through a log and shared memory beside it, which a read-only
+ * connection makes, empty, and cannot take away; a project opened
+ * read-only (to read, to be checked, a file nobody may write, alongside a
+ * writer) leaves none of them once closed. Its connection still refuses
+ * every change, and sees a writer's. */
+static void
+test_read_only_leaves_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "shelf.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *before = NULL;
+  g_autoptr(DossierProject) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  g_clear_object (&project);
+  before = test_list_dir (fixture->dir);
+  g_assert_cmpstr (before, ==, "shelf.dossier");
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (viewer)), ==, 1);
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (viewer), "DELETE FROM documents",
+                                 NULL, NULL, NULL), ==, SQLITE_READONLY);
+  g_clear_object (&viewer);
+  assert_listed (fixture->dir, before);
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_check (viewer, &report, &error));
+  g_assert_no_error (error);
+  g_clear_object (&viewer);
+  assert_listed (fixture->dir, before);
+
+  /* Alongside a writer, who closes first: the reader sees its change,
+   * and, the last to close the file, leaves nothing beside it. */
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_doc (project, "Ferry", "The ferry runs while the pier is shut.");
+  g_clear_object (&project);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (dossier_project_get_db (viewer), "SELECT count(*) FROM documents", -1,
+                        &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    sqlite3_finalize (stmt);
+  }
+  g_clear_object (&viewer);
+  assert_listed (fixture->dir, before);
+
+  /* A file nobody may write. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (viewer)), ==, 2);
+  g_clear_object (&viewer);
+  g_chmod (path, 0644);
+  assert_listed (fixture->dir, before);
+}
+
 /* What a process that cannot write @folder (not root: root writes any
  * folder) finds opening @path in it: 0 if read-only works, shows the
  * document, leaves the folder as it was, and a writable open says to open
@@ -1451,6 +1528,7 @@ main (int   argc,
   ADD ("refuse-missing", test_refuse_missing);
   ADD ("read-only-file", test_read_only_file);
   ADD ("read-only-folder", test_read_only_folder);
+  ADD ("read-only-leaves-folder", test_read_only_leaves_folder);
   ADD ("lock-same-process", test_lock_same_process);
   ADD ("lock-other-process", test_lock_other_process);
   ADD ("stale-lock-file", test_stale_lock_file);

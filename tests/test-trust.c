@@ -1144,7 +1144,7 @@ test_damaged_index (TestDir       *fixture,
  * changed with its trigger away, a memo's words taken out. 'check', which
  * must not write the file (FTS5's integrity-check needs a write
  * transaction, and was skipped read-only, so it said "ok"), names each
- * row out of step and leaves the file as it was. */
+ * row out of step and leaves the file and its folder as they were. */
 static void
 test_index_out_of_step (TestDir       *fixture,
                         gconstpointer  data)
@@ -1155,6 +1155,7 @@ test_index_out_of_step (TestDir       *fixture,
   g_autofree char *report = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *listed = NULL;
   gsize before_length = 0, after_length = 0;
   g_auto(TestRun) run = { 0 };
   gint64 highlight;
@@ -1203,6 +1204,7 @@ test_index_out_of_step (TestDir       *fixture,
                          "%s", trigger);
   test_sql_exec (path, sql);
   g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  listed = test_list_dir (fixture->dir);
 
   report = inspect (path);
   g_assert_nonnull (strstr (report, "Document 1 (“Harbour ferry”): the search index does not "
@@ -1225,6 +1227,11 @@ test_index_out_of_step (TestDir       *fixture,
 
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
   g_assert_cmpmem (before, before_length, after, after_length);
+  {
+    g_autofree char *listed_after = test_list_dir (fixture->dir);
+
+    g_assert_cmpstr (listed_after, ==, listed);
+  }
 }
 
 int

@@ -345,6 +345,23 @@ tally_texts (DossierProject      *self,
   return rc == SQLITE_DONE;
 }
 
+/* Runs @sql, which only writes the connection's temporary schema: a
+ * read-only project's query_only refuses that too. */
+static gboolean
+exec_in_temp (DossierProject  *self,
+              const char      *sql,
+              GError         **error)
+{
+  gboolean ok;
+
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
+  ok = dossier_project_exec (self, sql, error);
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  return ok;
+}
+
 static gboolean
 tally_index (DossierProject      *self,
              DossierSearchIndex   index,
@@ -361,8 +378,8 @@ tally_index (DossierProject      *self,
    * file. */
   create = g_strdup_printf ("CREATE VIRTUAL TABLE temp.dossier_vocab "
                             "USING fts5vocab (main, %s, instance)", table);
-  if (!dossier_project_exec (self, "DROP TABLE IF EXISTS temp.dossier_vocab", error) ||
-      !dossier_project_exec (self, create, error))
+  if (!exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", error) ||
+      !exec_in_temp (self, create, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT doc, term, offset FROM temp.dossier_vocab",
@@ -380,7 +397,7 @@ tally_index (DossierProject      *self,
     dossier_project_set_db_error (self, error, rc);
   sqlite3_finalize (stmt);
   stmt = NULL;
-  dossier_project_exec (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
+  exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
   if (rc != SQLITE_DONE)
     return FALSE;
 

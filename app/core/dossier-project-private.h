@@ -143,7 +143,9 @@ struct _DossierProject
   char            *author;
   gboolean         read_only;
   gboolean         immutable;       /* read-only, as it is on disk: no log
-                                     * beside it, in a folder not writable */
+                                     * beside it, and nobody writes it */
+  gboolean         query_only;      /* read-only through a writable
+                                     * connection (dossier_project_open) */
 
   sqlite3         *db;              /* NULL once closed */
   DossierSqliteGuard *guard;        /* the progress guard on db */

@@ -1385,18 +1385,26 @@ verify_untouched (DossierProject  *self,
 
 /* A connection to the file: read-only, read as it is on disk when
  * self->immutable (SQLite reads a file in WAL mode through shared memory
- * it makes beside it, which a folder that is not writable cannot take). */
+ * it makes beside it, which a folder that is not writable cannot take);
+ * read-only by query_only when self->query_only. */
 static int
 open_connection (DossierProject  *self,
                  sqlite3        **db)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
+  int rc;
 
   if (!self->immutable)
-    return sqlite3_open_v2 (self->path, db,
-                            (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+    {
+      rc = sqlite3_open_v2 (self->path, db,
+                            (self->read_only && !self->query_only ? SQLITE_OPEN_READONLY
+                                                                  : SQLITE_OPEN_READWRITE) |
                             SQLITE_OPEN_NOFOLLOW, NULL);
+      if (rc == SQLITE_OK && self->query_only)
+        rc = sqlite3_exec (*db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+      return rc;
+    }
 
   escaped = g_uri_escape_string (self->path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
@@ -1520,6 +1528,7 @@ dossier_project_open_worker (DossierProject  *main,
   self->lock_path = g_strdup (main->lock_path);
   self->read_only = main->read_only;
   self->immutable = main->immutable;
+  self->query_only = main->query_only;
   self->index_mode = DOSSIER_INDEX_BY_MAIN;
 
   /* @main verified the file and holds the lock: this connection only
@@ -1616,14 +1625,22 @@ dossier_project_open (const char        *path,
     g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
     gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
 
-    /* Read-only in a folder nobody without write access to it can write
-     * a log into (a read-only share, a disc, someone else's folder): the
-     * file is as it is on disk. */
+    /* Read-only with no log beside the file, so nobody has it open for
+     * writing: SQLite would make an empty log and shared memory beside it
+     * that a read-only connection cannot take away at its close, and the
+     * folder must stay as it was. A file nobody may write (read-only on
+     * disk, or in a folder nobody without write access to it can write a
+     * log into: a read-only share, a disc, someone else's folder) is read
+     * as it is on disk; any other through a writable connection that
+     * refuses every change (query_only), which, as the last to close the
+     * file, takes them away as a writer does — and sees the changes of a
+     * writer that opens it meanwhile. */
     if (self->read_only && !had_wal)
       {
         g_autofree char *folder = g_path_get_dirname (self->path);
 
-        self->immutable = access (folder, W_OK) != 0;
+        self->immutable = access (folder, W_OK) != 0 || !file_is_writable (self->path);
+        self->query_only = !self->immutable;
       }
 
     gboolean full = FALSE;
@@ -1647,6 +1664,7 @@ dossier_project_open (const char        *path,
           {
             g_clear_error (error);
             self->immutable = TRUE;
+            self->query_only = FALSE;
             continue;
           }
 

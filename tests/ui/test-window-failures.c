@@ -561,6 +561,16 @@ test_read_only (Fixture       *f,
 
   close_toplevels (GTK_WINDOW (f->window));
   test_files_assert_same_data (before);
+
+  /* Closed, it leaves the folder as it was: no log or shared memory
+   * beside the file (SQLite made them, empty, and a read-only connection
+   * could not take them away). */
+  dossier_window_set_project (f->window, NULL);
+  {
+    g_autofree char *listed = test_list_dir (f->dir);
+
+    g_assert_cmpstr (listed, ==, "Ferries.dossier briefing.md");
+  }
 }
 
 /* ---- Exports that fail ----------------------------------------------------------------- */
