@@ -540,6 +540,117 @@ test_read_only_folder (Fixture       *fixture,
   test_files_assert_same (before);
 }
 
+/* ---- The file moved under an open project ------------------------------------ */
+
+typedef enum
+{
+  MOVE_RENAME,
+  MOVE_DELETE,
+  MOVE_REPLACE_PROJECT,
+  MOVE_REPLACE_TEXT,
+} MoveKind;
+
+/* The project file moved, deleted or replaced (by another project, by a
+ * text) while open: SQLite would go on writing into the file it has open —
+ * gone at close when deleted, and what its log held left beside whatever
+ * has the name now. The next change is refused, saying so, and writes
+ * nothing anywhere; Save As still copies the session's work; closing puts
+ * that work into the file it belongs to (moved: there, complete) and
+ * leaves the replacement as it was, with no log of ours beside a file
+ * that is gone. */
+static void
+assert_move_refused (Fixture  *fixture,
+                     MoveKind  kind)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *moved = path_in (fixture, "moved.dossier");
+  g_autofree char *copy = path_in (fixture, "copy.dossier");
+  g_autofree char *other_path = path_in (fixture, "other.dossier");
+  g_autoptr(GBytes) replacement = NULL;
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+
+  switch (kind)
+    {
+    case MOVE_RENAME:
+      g_assert_cmpint (g_rename (path, moved), ==, 0);
+      break;
+    case MOVE_DELETE:
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      break;
+    case MOVE_REPLACE_PROJECT:
+      {
+        g_autoptr(DossierProject) other = create_project (fixture, "other.dossier");
+
+        add_doc (other, "Ferry", "The ferry runs all winter.");
+        add_doc (other, "Bridge", "The bridge opens in June.");
+      }
+      g_assert_cmpint (g_rename (other_path, path), ==, 0);
+      replacement = read_bytes (path);
+      break;
+    case MOVE_REPLACE_TEXT:
+      write_bytes (path, "Not a project.\n", 15);
+      replacement = read_bytes (path);
+      break;
+    }
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_assert_cmpstr (error->message, ==, "“open.dossier” was moved, deleted or replaced since it "
+                                       "was opened, so nothing more can be saved into it.");
+  g_clear_error (&error);
+  g_assert_true (dossier_project_get_can_undo (project));
+  g_assert_false (dossier_project_undo (project, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+
+  /* The session's work, copied. */
+  g_assert_true (dossier_project_save_as (project, copy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  reopened = dossier_project_open (copy, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+  g_assert_null (dossier_project_find_tag (reopened, "Costs"));
+  g_clear_object (&reopened);
+
+  if (kind == MOVE_RENAME)
+    {
+      reopened = dossier_project_open (moved, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+      assert_project_sound (reopened);
+      g_clear_object (&reopened);
+    }
+  if (replacement != NULL)
+    {
+      g_autoptr(GBytes) after = read_bytes (path);
+
+      g_assert_true (g_bytes_equal (replacement, after));
+    }
+  if (kind == MOVE_REPLACE_PROJECT)
+    {
+      reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 2);
+      assert_project_sound (reopened);
+      g_clear_object (&reopened);
+    }
+  if (kind == MOVE_RENAME || kind == MOVE_DELETE)
+    assert_no_companions (path);
+}
+
+static void
+test_moved_while_open (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  assert_move_refused (fixture, GPOINTER_TO_INT (data));
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1540,6 +1651,16 @@ main (int   argc,
   ADD ("check", test_check);
   ADD ("disk-full", test_disk_full);
   ADD ("disk-full-open", test_disk_full_open);
+  g_test_add ("/dossier/project/moved-while-open/rename", Fixture, GINT_TO_POINTER (MOVE_RENAME),
+              fixture_set_up, test_moved_while_open, fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/delete", Fixture, GINT_TO_POINTER (MOVE_DELETE),
+              fixture_set_up, test_moved_while_open, fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/replace-project", Fixture,
+              GINT_TO_POINTER (MOVE_REPLACE_PROJECT), fixture_set_up, test_moved_while_open,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/replace-text", Fixture,
+              GINT_TO_POINTER (MOVE_REPLACE_TEXT), fixture_set_up, test_moved_while_open,
+              fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);
 

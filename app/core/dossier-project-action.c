@@ -225,7 +225,8 @@ begin (DossierProject  *self,
       return FALSE;
     }
 
-  if (!dossier_project_attach_session (self, error))
+  if (!dossier_project_verify_in_place (self, error) ||
+      !dossier_project_attach_session (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       dossier_project_cache_rollback (self);

@@ -89,7 +89,8 @@ index_some (DossierProject  *project,
 
   *done = FALSE;
 
-  if (!dossier_transaction_begin (&transaction, project->db, project->path, error))
+  if (!dossier_transaction_begin (&transaction, project->db, project->path, error) ||
+      !dossier_project_verify_in_place (project, error))
     return FALSE;
 
   do

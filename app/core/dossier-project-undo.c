@@ -248,6 +248,7 @@ apply_step (DossierProject  *self,
             gboolean         invert,
             GError         **error)
 {
+  g_autoptr(GError) moved_error = NULL;
   void *inverted = NULL;
   int n_inverted = 0;
   int rc;
@@ -271,6 +272,15 @@ apply_step (DossierProject  *self,
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK && !dossier_project_verify_in_place (self, &moved_error))
+    {
+      sqlite3_free (inverted);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      dossier_project_cache_rollback (self);
+      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&moved_error));
+      return FALSE;
+    }
   if (rc == SQLITE_OK)
     {
       rc = sqlite3changeset_apply (self->db,

@@ -699,6 +699,38 @@ dossier_bind_passage (sqlite3_stmt       *stmt,
   dossier_bind_text (stmt, first + 4, suffix);
 }
 
+/* ---- The file under its name ---------------------------------------------- */
+
+/* Whether the file SQLite has open is no longer the one at self->path:
+ * moved or deleted (SQLite would go on writing into it, and a deleted
+ * one is gone at close), or another file put in its place. */
+static gboolean
+file_has_moved (DossierProject *self)
+{
+  int moved = 0;
+
+  if (self->db == NULL || self->immutable ||
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+    return FALSE;
+  return moved != 0;
+}
+
+gboolean
+dossier_project_verify_in_place (DossierProject  *self,
+                                 GError         **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!file_has_moved (self))
+    return TRUE;
+
+  name = dossier_display_name (self->path);
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED,
+               _("“%s” was moved, deleted or replaced since it was opened, so nothing more "
+                 "can be saved into it."), name);
+  return FALSE;
+}
+
 /* ---- The lock file ----------------------------------------------------- */
 
 static gboolean
@@ -920,6 +952,26 @@ close_db (DossierProject *self)
     g_hash_table_remove_all (self->statements);
 
   g_clear_pointer (&self->guard, dossier_sqlite_guard_free);
+
+  /* Moved or deleted under us, SQLite leaves what its log holds there at
+   * close, beside whatever has the name now: it goes into the file it
+   * belongs to first, and an empty log and shared memory beside no file
+   * go too. */
+  if (self->db != NULL && !self->read_only && self->index_mode != DOSSIER_INDEX_BY_MAIN &&
+      file_has_moved (self))
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+        {
+          g_unlink (wal);
+          g_unlink (shm);
+        }
+    }
 
   if (self->db != NULL)
     {

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier.h>
+
 #include "dossier-accessible.h"
 #include "dossier-ui-utils.h"
 
@@ -364,6 +366,24 @@ dossier_report_in_toast (GtkWidget    *widget,
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (what != NULL);
+
+  /* The file open was moved, deleted or replaced: the session's work is
+   * still in the file SQLite has open, and a copy keeps it. The toast
+   * stays until the user acts on it. */
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED))
+    {
+      AdwToast *toast;
+
+      /* Translators: a failed action in a toast: what failed, then why */
+      message = g_strdup_printf (_("%s: %s Save As… to keep your work."), what, error->message);
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Save As…"));
+      adw_toast_set_action_name (toast, "win.save-as");
+      adw_toast_set_timeout (toast, 0);
+      dossier_accessible_show_toast (widget, toast);
+      g_message ("%s", message);
+      return;
+    }
 
   /* "What failed: why" — the core's messages already say what to do. */
   /* Translators: a failed action in a toast: what failed, then why */

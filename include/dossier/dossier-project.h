@@ -44,6 +44,7 @@ typedef enum
   DOSSIER_PROJECT_ERROR_NOTHING_TO_UNDO,
   DOSSIER_PROJECT_ERROR_UNTRUSTED,       /* holds database code Dossier did not create */
   DOSSIER_PROJECT_ERROR_DAMAGED,         /* data that cannot be used as it is */
+  DOSSIER_PROJECT_ERROR_MOVED,           /* the file open was moved, deleted or replaced */
 } DossierProjectError;
 
 typedef enum

@@ -523,6 +523,41 @@ test_tag_locked (Fixture       *f,
   g_assert_cmpuint (n_highlights (f), ==, 1);
 }
 
+/* ---- The file moved away ------------------------------------------------------------- */
+
+/* The project's file moved (or deleted, or replaced) while open: tagging
+ * is refused, and a toast that stays says so and offers Save As, which
+ * keeps the session's work and goes on in the copy. */
+static void
+test_moved (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Moved.dossier", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "Kept.dossier", NULL);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  assert_toast (f, "Could not tag the passage", "“Ferries.dossier” was moved, deleted or "
+                "replaced since it was opened", "Save As… to keep your work.", "Save As…", NULL);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+
+  g_assert_true (dossier_window_save_as (f->window, copy_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, copy);
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  /* The teardown checks the file the test began with. */
+  g_assert_cmpint (g_rename (moved, f->path), ==, 0);
+}
+
 /* ---- A project open read-only ---------------------------------------------------------- */
 
 /* Nothing that would write can be set off (tagging, memos, undo are
@@ -718,6 +753,7 @@ main (int   argc,
   ADD ("undo-full-disk", test_undo_full_disk);
   ADD ("memo-full-file", test_memo_full_file);
   ADD ("memo-read-only", test_memo_read_only);
+  ADD ("moved", test_moved);
   ADD ("tag-locked", test_tag_locked);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
