@@ -148,6 +148,33 @@ row_highlight_activated (DossierArgumentsPanel *self,
   g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, document_id, highlight_id);
 }
 
+/* The place of @argument in @column, or G_MAXUINT. */
+static guint
+find_in_column (GListModel      *column,
+                DossierArgument *argument)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+    {
+      g_autoptr(DossierArgument) item = g_list_model_get_item (column, i);
+
+      if (item == argument)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* Puts the focus on @argument's place in @list, scrolled into sight. */
+static void
+focus_argument (DossierArgumentsPanel *self,
+                GtkGridView           *list,
+                DossierArgument       *argument)
+{
+  guint position = find_in_column (G_LIST_MODEL (gtk_grid_view_get_model (list)), argument);
+
+  if (position != G_MAXUINT)
+    dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (list), position, argument);
+}
+
 static void
 row_cite_selection (DossierArgumentsPanel *self,
                     DossierArgumentRow    *row)
@@ -240,21 +267,6 @@ on_row_activated (DossierArgumentsPanel *self,
                                        !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
 }
 
-/* The place of @argument in @column, or G_MAXUINT. */
-static guint
-find_in_column (GListModel      *column,
-                DossierArgument *argument)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
-    {
-      g_autoptr(DossierArgument) item = g_list_model_get_item (column, i);
-
-      if (item == argument)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
 /* The keys of a focused argument (its row's bindings: Delete, Alt+Up,
  * Alt+Down, Ctrl+E) when the focus is on its place in the list, where
  * they do not pass through the row: the row's action named in @args.
@@ -285,8 +297,11 @@ row_key (GtkWidget *list,
     position = MIN (position, n - 1);
   else
     return TRUE;
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-  gtk_widget_grab_focus (list);
+  {
+    g_autoptr(DossierArgument) next = g_list_model_get_item (column, position);
+
+    dossier_panel_focus_item (DOSSIER_PANEL (self), list, position, next);
+  }
   return TRUE;
 }
 
@@ -374,17 +389,23 @@ add_argument (DossierArgumentsPanel *self,
 {
   g_autofree char *statement = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autoptr(GError) error = NULL;
+  gint64 id;
 
   if (current_question (self) == NULL || statement[0] == '\0')
     return;
 
-  if (dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
-                                    0, DOSSIER_STRENGTH_DEFAULT, &error) == 0)
+  id = dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
+                                     0, DOSSIER_STRENGTH_DEFAULT, &error);
+  if (id == 0)
     {
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the argument"), error);
       return;
     }
   gtk_popover_popdown (popover);
+  /* At the end of its column, in sight and focused, for its menu or
+   * another key. */
+  focus_argument (self, polarity == DOSSIER_POLARITY_PRO ? self->pro_list : self->con_list,
+                  dossier_project_get_argument (PROJECT (self), id));
 }
 
 static void

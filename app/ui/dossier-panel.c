@@ -235,6 +235,75 @@ dossier_panel_get_focus_row (DossierPanel *self,
   return item_row (list, focus);
 }
 
+/* Frames to wait, at most, for a list to make the row scrolled to. */
+#define FOCUS_ITEM_FRAMES 10
+
+typedef struct
+{
+  DossierPanel *panel;
+  gpointer      item;        /* a reference */
+  guint         frames;
+} FocusItem;
+
+static void
+focus_item_free (gpointer data)
+{
+  FocusItem *focus = data;
+
+  g_object_unref (focus->item);
+  g_free (focus);
+}
+
+/* Gives the focus to the list item of @item's row in @list; FALSE if
+ * @list has not made it. */
+static gboolean
+grab_row_of (DossierPanel *self,
+             GtkWidget    *list,
+             gpointer      item)
+{
+  DossierRow *row = dossier_panel_find_row (self, item);
+  GtkWidget *list_item = row != NULL ? gtk_widget_get_parent (GTK_WIDGET (row)) : NULL;
+
+  if (list_item == NULL || !gtk_widget_is_ancestor (list_item, list))
+    return FALSE;
+  gtk_widget_grab_focus (list_item);
+  return TRUE;
+}
+
+static gboolean
+focus_item_tick (GtkWidget     *list,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  FocusItem *focus = data;
+
+  if (grab_row_of (focus->panel, list, focus->item) || ++focus->frames >= FOCUS_ITEM_FRAMES)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dossier_panel_focus_item (DossierPanel *self,
+                          GtkWidget    *list,
+                          guint         position,
+                          gpointer      item)
+{
+  FocusItem *focus;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (list));
+  g_return_if_fail (G_IS_OBJECT (item));
+
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  if (grab_row_of (self, list, item) || !gtk_widget_get_mapped (list))
+    return;
+  /* GTK 4.8's lists make the row scrolled to when they next lay out. */
+  focus = g_new0 (FocusItem, 1);
+  focus->panel = self;
+  focus->item = g_object_ref (item);
+  gtk_widget_add_tick_callback (list, focus_item_tick, focus, focus_item_free);
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void

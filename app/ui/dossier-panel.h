@@ -87,5 +87,12 @@ DossierRow     *dossier_panel_pick_row        (DossierPanel *self,
  * the keyboard's focus, or holds it; NULL if none. */
 DossierRow     *dossier_panel_get_focus_row   (DossierPanel *self,
                                                GtkWidget    *list);
+/* Scrolls @list (a list or grid view of the panel) to @item, at
+ * @position of its model, and gives the keyboard's focus to its place
+ * in the list, once the list has made its row (within a few frames). */
+void            dossier_panel_focus_item      (DossierPanel *self,
+                                               GtkWidget    *list,
+                                               guint         position,
+                                               gpointer      item);
 
 G_END_DECLS

@@ -441,8 +441,11 @@ on_add_activate (DossierStakeholdersPanel *self)
     }
 
   gtk_popover_popdown (self->add_popover);
-  /* A new stakeholder is a name only: the editor is where it gets the rest. */
+  /* A new stakeholder is a name only: the editor is where it gets the
+   * rest, the focus in its name (back in the list, it is the one
+   * focused: back_to_list). */
   dossier_stakeholders_panel_set_stakeholder_id (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 /* ---- suggestions ---------------------------------------------------------------- */
@@ -1051,13 +1054,35 @@ delete_binding (GtkWidget *widget,
   if (!delete_stakeholder (self, s))
     return TRUE;
   n = g_list_model_get_n_items (model);
-  if (n > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", MIN (position, n - 1));
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (n > 0)
+    {
+      g_autoptr(DossierStakeholder) next = g_list_model_get_item (model, MIN (position, n - 1));
+
+      dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), MIN (position, n - 1), next);
+    }
   return TRUE;
 }
 
 /* ---- the order ------------------------------------------------------------------- */
+
+/* The place of @s in the list, or G_MAXUINT. */
+static guint
+position_of (DossierStakeholdersPanel *self,
+             DossierStakeholder       *s)
+{
+  GListModel *model = PROJECT (self) != NULL ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
+  guint n = model != NULL && s != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint position = 0; position < n; position++)
+    {
+      g_autoptr(DossierStakeholder) item = g_list_model_get_item (model, position);
+
+      if (item == s)
+        return position;
+    }
+  return G_MAXUINT;
+}
 
 /* The stakeholder the order keys act on: the one in the editor, else the
  * row with the keyboard focus in the list. */
@@ -1088,13 +1113,7 @@ move_action (GtkWidget  *widget,
   if (s == NULL || model == NULL || !dossier_panel_is_writable (DOSSIER_PANEL (self)))
     return;
   n = g_list_model_get_n_items (model);
-  for (position = 0; position < n; position++)
-    {
-      g_autoptr(DossierStakeholder) item = g_list_model_get_item (model, position);
-
-      if (item == s)
-        break;
-    }
+  position = position_of (self, s);
   if (position >= n || (up && position == 0) || (!up && position + 1 >= n))
     {
       gtk_widget_error_bell (widget);
@@ -1113,12 +1132,19 @@ move_action (GtkWidget  *widget,
 }
 
 /* Back to the list, the keyboard's focus in it (the back button it was
- * on is gone with the editor). */
+ * on is gone with the editor), on the stakeholder that was open, scrolled
+ * into sight (one just added is at the end of a long list). */
 static void
 back_to_list (DossierStakeholdersPanel *self)
 {
+  guint position = position_of (self, current_stakeholder (self));
+
+  g_autoptr(DossierStakeholder) open = current_stakeholder (self) ? g_object_ref (current_stakeholder (self)) : NULL;
+
   dossier_stakeholders_panel_set_stakeholder_id (self, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (position != G_MAXUINT)
+    dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), position, open);
 }
 
 static void

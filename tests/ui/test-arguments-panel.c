@@ -1099,22 +1099,6 @@ test_menu_marks (Fixture       *f,
   close_window (window);
 }
 
-/* The argument whose row has the focus, or holds it, or 0. */
-static gint64
-focused_argument (GtkWidget *panel)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (panel));
-  GtkWidget *row;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, panel))
-    return 0;
-  row = DOSSIER_IS_ARGUMENT_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, DOSSIER_TYPE_ARGUMENT_ROW);
-  if (row == NULL)
-    row = find_descendant (focus, DOSSIER_TYPE_ARGUMENT_ROW);
-  return row != NULL && dossier_row_get_item (DOSSIER_ROW (row)) != NULL
-         ? dossier_argument_get_id (dossier_row_get_item (DOSSIER_ROW (row))) : 0;
-}
-
 /* The keys of a focused argument act on it with the focus on its place
  * in the list (a click or the arrow keys put it there), not only inside
  * its row: Delete deletes it (the focus going to the next), Alt+Down
@@ -1139,22 +1123,64 @@ test_keys (Fixture       *f,
   wait_for_row (panel, first);
 
   g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (panel, first)))));
-  g_assert_cmpint (focused_argument (panel), ==, first);
+  wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus on the argument");
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   g_assert_null (dossier_project_get_argument (f->project, first));
   g_assert_cmpint (argument_at (pros, 0), ==, second);
   wait_for_text (overlay, "Argument deleted");
-  g_assert_cmpint (focused_argument (panel), ==, second);
+  wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
 
   g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_cmpint (argument_at (pros, 0), ==, third);
   g_assert_cmpint (argument_at (pros, 1), ==, second);
-  g_assert_cmpint (focused_argument (panel), ==, second);
+  wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
   g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_cmpint (argument_at (pros, 2), ==, second);
   g_assert_nonnull (press_key (window, GDK_KEY_Up, GDK_ALT_MASK));
   g_assert_cmpint (argument_at (pros, 1), ==, second);
-  g_assert_cmpint (focused_argument (panel), ==, second);
+  wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
+
+  close_window (window);
+}
+
+/* An argument added goes to the end of its column: a long one scrolls
+ * to it, and its place in the list takes the focus. */
+static void
+test_add_focus (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *cons;
+  GtkWidget *window, *button = NULL, *entry = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  gint64 added;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+  cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
+  wait_for_row (panel, argument_at (cons, 0));
+
+  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add an Argument Against") == 0)
+      button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
+                       entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fares already doubled");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (cons), ==, N_ARGUMENTS / 2 + 1);
+  added = argument_at (cons, N_ARGUMENTS / 2);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (f->project, added)), ==,
+                   "Fares already doubled");
+  wait_until (focus_on_argument, &(FocusOn) { panel, added }, "the new argument to take the focus");
 
   close_window (window);
 }
@@ -1193,6 +1219,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
+              fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,

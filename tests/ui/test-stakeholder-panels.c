@@ -504,20 +504,6 @@ focus_stakeholder_row (GtkWidget *list_view,
   g_error ("no row for stakeholder %" G_GINT64_FORMAT, id);
 }
 
-/* The stakeholder of the row with the focus in @list_view, or 0. */
-static gint64
-focused_stakeholder (GtkWidget *list_view)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list_view));
-  GtkWidget *row;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, list_view))
-    return 0;
-  row = find_descendant (focus, DOSSIER_TYPE_STAKEHOLDER_ROW);
-  return row != NULL && dossier_row_get_item (DOSSIER_ROW (row)) != NULL
-         ? dossier_stakeholder_get_id (dossier_row_get_item (DOSSIER_ROW (row))) : 0;
-}
-
 /* Delete on a focused row of the list deletes it as the editor's Delete
  * does (the same toast, with Undo); the focus stays in the list, on the
  * next one. In the editor's fields, Delete is the text's. */
@@ -540,7 +526,7 @@ test_stakeholders_delete_key (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_null (dossier_project_get_stakeholder (f->project, f->board));
   wait_for_text (overlay, "“Lindenport Ferry Board” deleted");
-  g_assert_cmpint (focused_stakeholder (list_view), ==, f->brant);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->brant }, "the next one to take the focus");
   undo (f->project);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_nonnull (dossier_project_get_stakeholder (f->project, f->board));
@@ -550,7 +536,7 @@ test_stakeholders_delete_key (Fixture       *f,
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   wait_for_text (overlay, "“Odile Brant” deleted");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  g_assert_cmpint (focused_stakeholder (list_view), ==, f->board);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->board }, "the one before to take the focus");
   undo (f->project);
 
   /* In the editor, Delete in the name deletes a character, never the
@@ -561,6 +547,58 @@ test_stakeholders_delete_key (Fixture       *f,
   gtk_widget_grab_focus (name_row);
   press_key (window, GDK_KEY_Delete, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  close_window (window);
+}
+
+/* A stakeholder added at the end of a long list: its editor opens with
+ * the focus in its name; back in the list, it is scrolled into sight and
+ * focused. */
+static void
+test_stakeholders_add_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *list_view, *add_button = NULL, *entry, *name_row;
+  gint64 id;
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Harbour trader %d", i);
+
+      g_assert_cmpint (dossier_project_add_stakeholder (f->project, name, NULL, DOSSIER_STAKEHOLDER_BUSINESS,
+                                                        &error), >, 0);
+      g_assert_no_error (error);
+    }
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 700);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add a Stakeholder") == 0)
+        add_button = g_ptr_array_index (buttons, i);
+  }
+  g_assert_nonnull (add_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
+  flush_events ();
+  entry = find_entry (panel, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Harbour Pilots");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  id = dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel));
+  g_assert_cmpint (id, ==, dossier_stakeholder_get_id (dossier_project_find_stakeholder (f->project,
+                                                                                         "Harbour Pilots")));
+  name_row = find_row (panel, ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), name_row));
+
+  g_assert_nonnull (press_key (window, GDK_KEY_Escape, 0));
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, 0);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, id }, "the new stakeholder to take the focus");
 
   close_window (window);
 }
@@ -1172,6 +1210,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
+              fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,

@@ -5,7 +5,9 @@
 
 #include <string.h>
 
+#include "dossier-argument-row.h"
 #include "dossier-reader-page-private.h"
+#include "dossier-stakeholder-row.h"
 #include "dossier-window-private.h"
 #include "dossier-wrap-label.h"
 #include "ui-test-util.h"
@@ -410,6 +412,51 @@ press_key (gpointer         window,
     handled = try_phase (chain, FALSE, keyval, mods);
   flush_events ();
   return handled;
+}
+
+/* The item of the row of @row_type whose list item in @widget has the
+ * focus, or holds it; NULL if none. */
+static gpointer
+focused_row_item (GtkWidget *widget,
+                  GType      row_type)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    return NULL;
+  row = G_TYPE_CHECK_INSTANCE_TYPE (focus, row_type) ? focus : gtk_widget_get_ancestor (focus, row_type);
+  if (row == NULL)
+    row = find_descendant (focus, row_type);
+  return row != NULL ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+}
+
+gint64
+focused_argument (GtkWidget *widget)
+{
+  DossierArgument *argument = focused_row_item (widget, DOSSIER_TYPE_ARGUMENT_ROW);
+
+  return argument != NULL ? dossier_argument_get_id (argument) : 0;
+}
+
+gint64
+focused_stakeholder (GtkWidget *widget)
+{
+  DossierStakeholder *stakeholder = focused_row_item (widget, DOSSIER_TYPE_STAKEHOLDER_ROW);
+
+  return stakeholder != NULL ? dossier_stakeholder_get_id (stakeholder) : 0;
+}
+
+gboolean
+focus_on_argument (gpointer focus_on)
+{
+  return focused_argument (((FocusOn *) focus_on)->widget) == ((FocusOn *) focus_on)->id;
+}
+
+gboolean
+focus_on_stakeholder (gpointer focus_on)
+{
+  return focused_stakeholder (((FocusOn *) focus_on)->widget) == ((FocusOn *) focus_on)->id;
 }
 
 GtkWindow *

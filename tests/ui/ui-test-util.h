@@ -156,6 +156,18 @@ gboolean    shows_text         (GtkWidget      *widget,
 void        wait_for_text      (GtkWidget      *widget,
                                 const char     *text);
 
+typedef struct
+{
+  GtkWidget  *widget;
+  gint64      id;
+} FocusOn;
+
+/* The focus on the row of argument (stakeholder) @id in @widget (a
+ * FocusOn): see focused_argument (). Lists make the row of an item
+ * scrolled to when they next lay out. */
+gboolean    focus_on_argument    (gpointer      focus_on);
+gboolean    focus_on_stakeholder (gpointer      focus_on);
+
 /* Hands @keyval with @mods to the key controllers of @widget itself,
  * those of the capture phase first, as GTK does when @widget has the
  * focus; TRUE if one of them handled it. */
@@ -182,6 +194,11 @@ gboolean    press_shortcut     (GtkWidget      *widget,
 const char *press_key          (gpointer        window,
                                 guint           keyval,
                                 GdkModifierType mods);
+
+/* The argument (the stakeholder) whose row's list item in @widget has
+ * the keyboard's focus, or holds it, or 0. */
+gint64      focused_argument    (GtkWidget     *widget);
+gint64      focused_stakeholder (GtkWidget     *widget);
 
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
