@@ -180,9 +180,13 @@ row_cite_selection (DossierArgumentsPanel *self,
                     DossierArgumentRow    *row)
 {
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (row));
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_GRID_VIEW);
 
-  if (argument != NULL)
-    dossier_arguments_panel_cite_selection (self, dossier_argument_get_id (argument));
+  /* From its menu, whose button would keep the focus: the argument takes
+   * it, as from its keys. */
+  if (argument != NULL && dossier_arguments_panel_cite_selection (self, dossier_argument_get_id (argument)) &&
+      list != NULL)
+    focus_argument (self, GTK_GRID_VIEW (list), argument);
 }
 
 static void

@@ -78,6 +78,8 @@ struct _DossierStakeholdersPanel
   gint64              stakeholder_id;
   gint64              selection_start;
   gint64              selection_end;
+  /* Cited with the Cite button: its row takes the focus once listed. */
+  gint64              focus_highlight_id;
   /* TRUE while the editor is being filled: its widgets' signals are then
    * the panel's own doing, not the user's. */
   gboolean            filling;
@@ -1381,6 +1383,15 @@ reload_evidence (DossierStakeholdersPanel *self)
   if (head < n || n_old != n)
     gtk_list_box_invalidate_headers (self->evidence_list);
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), n > 0);
+  for (guint i = 0; i < n && self->focus_highlight_id != 0; i++)
+    if (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (self->evidence, i))->highlight)
+        == self->focus_highlight_id)
+      {
+        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->evidence_list, (int) i));
+
+        self->focus_highlight_id = 0;
+        gtk_widget_grab_focus (row);
+      }
 
   if (n == 0)
     description = g_strdup (_("Select a passage in the reader that shows who it is, what it "
@@ -1585,46 +1596,59 @@ update_cite (DossierStakeholdersPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.cite-selection", can);
 }
 
-gboolean
-dossier_stakeholders_panel_cite_selection (DossierStakeholdersPanel *self)
+/* Cites the reader's selection for the stakeholder in the editor; the
+ * highlight's id, or 0 (told in a toast). */
+static gint64
+cite_selection (DossierStakeholdersPanel *self)
 {
-  DossierStakeholder *s;
+  DossierStakeholder *s = current_stakeholder (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gint64 highlight_id;
 
-  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
-
-  s = current_stakeholder (self);
   if (s == NULL)
     {
       dossier_panel_show_toast (DOSSIER_PANEL (self), _("Open a stakeholder to cite evidence for it"), FALSE);
-      return FALSE;
+      return 0;
     }
   if (!has_selection (self))
     {
       dossier_panel_show_toast (DOSSIER_PANEL (self), _("Select a passage in the reader first"), FALSE);
-      return FALSE;
+      return 0;
     }
 
-  if (dossier_project_add_stakeholder_evidence_range (PROJECT (self), self->stakeholder_id,
-                                                      self->document_id,
-                                                      self->selection_start, self->selection_end,
-                                                      "", DOSSIER_EVIDENCE_NONE,
-                                                      DOSSIER_STANCE_UNKNOWN, &error) == 0)
+  highlight_id = dossier_project_add_stakeholder_evidence_range (PROJECT (self), self->stakeholder_id,
+                                                                 self->document_id,
+                                                                 self->selection_start, self->selection_end,
+                                                                 "", DOSSIER_EVIDENCE_NONE,
+                                                                 DOSSIER_STANCE_UNKNOWN, &error);
+  if (highlight_id == 0)
     {
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not cite the selection"), error);
-      return FALSE;
+      return 0;
     }
 
   message = g_strdup_printf (_("Evidence cited for “%s”"), dossier_stakeholder_get_name (s));
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
-  return TRUE;
+  return highlight_id;
 }
 
+gboolean
+dossier_stakeholders_panel_cite_selection (DossierStakeholdersPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
+
+  return cite_selection (self) != 0;
+}
+
+/* The button keeps no focus: the passage cited takes it, in the list of
+ * evidence where it is now listed (Ctrl+E leaves it where it is). */
 static void
 on_cite_clicked (DossierStakeholdersPanel *self)
 {
-  dossier_stakeholders_panel_cite_selection (self);
+  self->focus_highlight_id = cite_selection (self);
+  if (self->focus_highlight_id != 0)
+    reload_evidence (self);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-argument-row.h"
 #include "dossier-evidence-picker.h"
 #include "dossier-highlight-card.h"
 #include "dossier-power-grid.h"
@@ -1002,6 +1003,93 @@ test_mentions_underline (Fixture       *f,
   g_assert_false (underlined (f, "harbour master"));
 }
 
+/* Whether the focus is in @widget. */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Cite in the panels: the focus goes to where the user works in the
+ * panel, not to the Cite button or the menu button: the passage's row in
+ * the stakeholder's evidence, the argument cited for. The reader's
+ * selection, begun and ended inside words, is cited as the whole words
+ * (the range the reader tags). */
+static void
+test_panel_cite (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *panel, *cite, *menu_button = NULL, *item = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  gint64 start, end, want_start, want_end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
+
+  /* A stakeholder's Cite button. */
+  panel = f->window->stakeholders_panel;
+  adw_view_stack_set_visible_child (f->window->right_stack, panel);
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->council);
+  flush_events ();
+  find_text_range (project_of (f), f->document_id, "city council voted", &want_start, &want_end);
+  select_in_reader (f->window, f->document_id, "ity council vot", &start, &end);
+  cite = find_button_labelled (panel, "_Cite Selection");
+  g_assert_nonnull (cite);
+  g_assert_true (gtk_widget_get_sensitive (cite));
+  g_assert_true (gtk_widget_grab_focus (cite));
+  g_signal_emit_by_name (cite, "clicked");
+  flush_events ();
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->council);
+    DossierHighlight *cited;
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+    cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+    g_assert_cmpint (dossier_highlight_get_start (cited), ==, want_start);
+    g_assert_cmpint (dossier_highlight_get_end (cited), ==, want_end);
+  }
+  g_assert_true (focus_in (find_with_class (panel, "evidence-list")));
+
+  /* An argument's Cite Selection, from its menu. */
+  panel = f->window->arguments_panel;
+  adw_view_stack_set_visible_child (f->window->right_stack, panel);
+  flush_events ();
+  find_text_range (project_of (f), f->document_id, "two new boats", &want_start, &want_end);
+  select_in_reader (f->window, f->document_id, "wo new boa", &start, &end);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_descendants (panel, DOSSIER_TYPE_ARGUMENT_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (dossier_argument_get_id (dossier_row_get_item (g_ptr_array_index (rows, i))) == f->pro)
+        menu_button = find_descendant (g_ptr_array_index (rows, i), GTK_TYPE_MENU_BUTTON);
+  }
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_grab_focus (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  flush_events ();
+  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                       g_type_from_name ("GtkModelButton"), items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "text", &text, NULL);
+      if (g_strcmp0 (text, "Cite Selection") == 0)
+        item = g_ptr_array_index (items, i);
+    }
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  flush_events ();
+  {
+    g_autoptr(GPtrArray) evidence = argument_evidence (project_of (f), f->pro);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 1);
+  }
+  wait_until (focus_on_argument, &(FocusOn) { panel, f->pro }, "the argument to take the focus");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1022,6 +1110,7 @@ main (int   argc,
   ADD ("remove-evidence-highlight", test_remove_evidence_highlight);
   ADD ("mentions-underline", test_mentions_underline);
   ADD ("cite-updates-editor", test_cite_updates_editor);
+  ADD ("panel-cite", test_panel_cite);
 
 #undef ADD
 
