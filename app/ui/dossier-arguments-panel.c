@@ -80,6 +80,7 @@ enum {
 
 enum {
   HIGHLIGHT_ACTIVATED,
+  SELECTION_CITED,
   N_SIGNALS
 };
 
@@ -459,6 +460,7 @@ dossier_arguments_panel_cite_selection (DossierArgumentsPanel *self,
       return FALSE;
     }
   dossier_panel_show_toast (DOSSIER_PANEL (self), _("Evidence cited"), TRUE);
+  g_signal_emit (self, signals[SELECTION_CITED], 0, self->document_id, self->selection_start, self->selection_end);
   return TRUE;
 }
 
@@ -985,6 +987,9 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   signals[HIGHLIGHT_ACTIVATED] =
     g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[SELECTION_CITED] =
+    g_signal_new ("selection-cited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "arguments.rename-question", NULL, rename_question_action);
   gtk_widget_class_install_action (widget_class, "arguments.delete-question", NULL, delete_question_action);

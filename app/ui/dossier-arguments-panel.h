@@ -22,7 +22,10 @@ G_DECLARE_FINAL_TYPE (DossierArgumentsPanel, dossier_arguments_panel, DOSSIER, A
 /* Properties: "document-id" (gint64, 0 = none: the reader's document,
  * whose suggestions are shown), "question-id" (gint64, 0 = none: the
  * question shown; the first one when a project opens).
- * Signal: "highlight-activated" (gint64 document_id, gint64 highlight_id). */
+ * Signals: "highlight-activated" (gint64 document_id, gint64
+ * highlight_id); "selection-cited" (gint64 document_id, gint64 start,
+ * gint64 end): the reader's selection was cited as that range (as it was
+ * told: dossier_arguments_panel_set_selection()). */
 GtkWidget *dossier_arguments_panel_new              (void);
 
 gint64     dossier_arguments_panel_get_document_id  (DossierArgumentsPanel *self);

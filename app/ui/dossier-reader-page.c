@@ -706,6 +706,18 @@ dossier_reader_page_get_tag_range (DossierReaderPage *self,
 }
 
 void
+dossier_reader_page_note_cited (DossierReaderPage *self,
+                                gint64             document_id,
+                                gint64             start,
+                                gint64             end)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  if (document_id != 0 && document_id == self->document_id && start < end)
+    _dossier_reader_page_note_tagged (self, start, end);
+}
+
+void
 _dossier_reader_page_select (DossierReaderPage *self,
                              gint64             start,
                              gint64             end)

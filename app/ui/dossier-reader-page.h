@@ -76,5 +76,13 @@ void               dossier_reader_page_set_whole_words   (DossierReaderPage *sel
 gboolean           dossier_reader_page_get_tag_range     (DossierReaderPage *self,
                                                           gint64            *start,
                                                           gint64            *end);
+/* [@start, @end) of document @document_id (the selection, as
+ * dossier_reader_page_get_tag_range() gave it) was cited by a sidebar
+ * panel: if the reader shows that document, its selection becomes what
+ * was cited, as after tagging (after the frame that paints it). */
+void               dossier_reader_page_note_cited        (DossierReaderPage *self,
+                                                          gint64             document_id,
+                                                          gint64             start,
+                                                          gint64             end);
 
 G_END_DECLS

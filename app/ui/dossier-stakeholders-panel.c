@@ -111,6 +111,7 @@ enum {
 enum {
   HIGHLIGHT_ACTIVATED,
   RANGE_ACTIVATED,
+  SELECTION_CITED,
   N_SIGNALS
 };
 
@@ -1630,6 +1631,7 @@ cite_selection (DossierStakeholdersPanel *self)
 
   message = g_strdup_printf (_("Evidence cited for “%s”"), dossier_stakeholder_get_name (s));
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  g_signal_emit (self, signals[SELECTION_CITED], 0, self->document_id, self->selection_start, self->selection_end);
   return highlight_id;
 }
 
@@ -1942,6 +1944,9 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   signals[RANGE_ACTIVATED] =
     g_signal_new ("range-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+  signals[SELECTION_CITED] =
+    g_signal_new ("selection-cited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "stakeholders.cite-selection", NULL,

@@ -23,7 +23,10 @@ G_DECLARE_FINAL_TYPE (DossierStakeholdersPanel, dossier_stakeholders_panel, DOSS
  * else that stakeholder's editor).
  * Signal: "highlight-activated" (gint64 document_id, gint64 highlight_id):
  * an evidence passage was activated; "range-activated" (gint64
- * document_id, gint64 start, gint64 end): a mention was. */
+ * document_id, gint64 start, gint64 end): a mention was;
+ * "selection-cited" (gint64 document_id, gint64 start, gint64 end): the
+ * reader's selection was cited as that range (whole words, as it was
+ * told: dossier_stakeholders_panel_set_selection()). */
 GtkWidget *dossier_stakeholders_panel_new                (void);
 
 gint64     dossier_stakeholders_panel_get_document_id    (DossierStakeholdersPanel *self);

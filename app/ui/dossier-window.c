@@ -993,6 +993,17 @@ on_panel_highlight_activated (DossierWindow *self,
   dossier_reader_page_reveal_highlight (self->reader_page, highlight_id);
 }
 
+/* A panel cited the reader's selection: it shows what was cited (the
+ * whole words), as tagging does. */
+static void
+on_panel_selection_cited (DossierWindow *self,
+                          gint64         document_id,
+                          gint64         start,
+                          gint64         end)
+{
+  dossier_reader_page_note_cited (self->reader_page, document_id, start, end);
+}
+
 static void
 on_search_hit_activated (DossierWindow *self,
                          gint64         document_id,
@@ -1398,6 +1409,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_highlights_leave_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_codebook_selected_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_highlight_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_panel_selection_cited);
   gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_passage_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_cite_highlight);

@@ -1003,6 +1003,22 @@ test_mentions_underline (Fixture       *f,
   g_assert_false (underlined (f, "harbour master"));
 }
 
+typedef struct
+{
+  DossierReaderPage *page;
+  gint64             start, end;
+} Selected;
+
+static gboolean
+reader_selects (gpointer data)
+{
+  Selected *want = data;
+  gint64 start = -1, end = -1;
+
+  return _dossier_reader_page_has_selection (want->page, &start, &end) &&
+         start == want->start && end == want->end;
+}
+
 /* Whether the focus is in @widget. */
 static gboolean
 focus_in (GtkWidget *widget)
@@ -1012,27 +1028,32 @@ focus_in (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-/* Cite in the panels: the focus goes to where the user works in the
- * panel, not to the Cite button or the menu button: the passage's row in
- * the stakeholder's evidence, the argument cited for. The reader's
- * selection, begun and ended inside words, is cited as the whole words
- * (the range the reader tags). */
+/* Cite in the panels: the reader's selection, begun and ended inside
+ * words, is cited as the whole words (the range the reader tags), and the
+ * reader then selects what was cited, as after tagging; the focus goes to
+ * where the user works in the panel, not to the Cite button or the menu
+ * button: the passage's row in the stakeholder's evidence, the argument
+ * cited for. */
 static void
 test_panel_cite (Fixture       *f,
                  gconstpointer  data)
 {
+  DossierReaderPage *page;
   GtkWidget *panel, *cite, *menu_button = NULL, *item = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  gint64 start, end, want_start, want_end;
+  Selected want;
+  gint64 start, end;
 
   f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
+  page = f->window->reader_page;
+  want.page = page;
 
   /* A stakeholder's Cite button. */
   panel = f->window->stakeholders_panel;
   adw_view_stack_set_visible_child (f->window->right_stack, panel);
   dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->council);
   flush_events ();
-  find_text_range (project_of (f), f->document_id, "city council voted", &want_start, &want_end);
+  find_text_range (project_of (f), f->document_id, "city council voted", &want.start, &want.end);
   select_in_reader (f->window, f->document_id, "ity council vot", &start, &end);
   cite = find_button_labelled (panel, "_Cite Selection");
   g_assert_nonnull (cite);
@@ -1046,16 +1067,17 @@ test_panel_cite (Fixture       *f,
 
     g_assert_cmpuint (n_evidence (evidence), ==, 1);
     cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
-    g_assert_cmpint (dossier_highlight_get_start (cited), ==, want_start);
-    g_assert_cmpint (dossier_highlight_get_end (cited), ==, want_end);
+    g_assert_cmpint (dossier_highlight_get_start (cited), ==, want.start);
+    g_assert_cmpint (dossier_highlight_get_end (cited), ==, want.end);
   }
   g_assert_true (focus_in (find_with_class (panel, "evidence-list")));
+  wait_until (reader_selects, &want, "the reader to select the words cited");
 
   /* An argument's Cite Selection, from its menu. */
   panel = f->window->arguments_panel;
   adw_view_stack_set_visible_child (f->window->right_stack, panel);
   flush_events ();
-  find_text_range (project_of (f), f->document_id, "two new boats", &want_start, &want_end);
+  find_text_range (project_of (f), f->document_id, "two new boats", &want.start, &want.end);
   select_in_reader (f->window, f->document_id, "wo new boa", &start, &end);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -1088,6 +1110,7 @@ test_panel_cite (Fixture       *f,
     g_assert_cmpuint (n_evidence (evidence), ==, 1);
   }
   wait_until (focus_on_argument, &(FocusOn) { panel, f->pro }, "the argument to take the focus");
+  wait_until (reader_selects, &want, "the reader to select the words cited");
 }
 
 int
