@@ -238,6 +238,49 @@ test_import_read_only (TestProject   *fixture,
   g_clear_object (&waiter.result);
 }
 
+/* A parsed document (pasted text) stored in a thread: it joins the
+ * models in the caller's context before the callback, as one undoable
+ * step; a read-only project refuses it. */
+static void
+test_add_document (TestProject   *fixture,
+                   gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(DossierProject) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Waiter waiter = { NULL };
+  Watch watch = { 0 };
+  gint64 id;
+
+  g_signal_connect (dossier_project_get_documents (project), "items-changed",
+                    G_CALLBACK (on_documents_changed), &watch);
+  dossier_project_add_document_async (project, make_doc ("Night buses", "The night bus runs again from June."),
+                                      NULL, on_done, &waiter);
+  g_assert_cmpuint (watch.added, ==, 0);
+  wait_until (has_result, &waiter, "the document stored");
+  g_assert_cmpuint (watch.added, ==, 1);
+  id = dossier_project_add_document_finish (project, waiter.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waiter.result);
+  g_assert_nonnull (dossier_project_get_document (project, id));
+  text = dossier_project_get_document_text (project, id, &error);
+  g_assert_cmpstr (text, ==, "The night bus runs again from June.");
+  g_assert_true (dossier_project_get_can_undo (project));
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_document (project, id));
+  g_signal_handlers_disconnect_by_data (dossier_project_get_documents (project), &watch);
+
+  reader = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  dossier_project_add_document_async (reader, make_doc ("Refused", "Not stored."), NULL, on_done, &waiter);
+  wait_until (has_result, &waiter, "the refusal");
+  g_assert_cmpint (dossier_project_add_document_finish (reader, waiter.result, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+  g_clear_object (&waiter.result);
+}
+
 /* ---- Export ------------------------------------------------------------------------ */
 
 static void
@@ -321,6 +364,8 @@ main (int   argc,
               test_project_set_up, test_import_cancel, test_project_tear_down);
   g_test_add ("/dossier/async/import-read-only", TestProject, NULL,
               test_project_set_up, test_import_read_only, test_project_tear_down);
+  g_test_add ("/dossier/async/add-document", TestProject, NULL,
+              test_project_set_up, test_add_document, test_project_tear_down);
   g_test_add ("/dossier/async/export", TestProject, NULL,
               test_project_set_up, test_export, test_project_tear_down);
 

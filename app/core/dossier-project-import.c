@@ -3,7 +3,8 @@
  * a thread reads and parses each file and stores it through a worker
  * project (its own connection); each stored document's undo step is
  * handed to the main project in its main context, which pushes it and
- * brings its models up to date, before the thread goes on. */
+ * brings its models up to date, before the thread goes on. A document
+ * already parsed (pasted text) is stored the same way. */
 
 #include "config.h"
 
@@ -171,6 +172,22 @@ import_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* Returns @task's READ_ONLY error if @self is open read-only. */
+static gboolean
+refuse_read_only (DossierProject *self,
+                  GTask          *task)
+{
+  g_autofree char *name = NULL;
+
+  if (!dossier_project_get_read_only (self))
+    return FALSE;
+
+  name = dossier_display_name (self->path);
+  g_task_return_new_error (task, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                           _("“%s” is open read-only: changes cannot be saved."), name);
+  return TRUE;
+}
+
 void
 dossier_project_import_files_async (DossierProject       *self,
                                     GFile               **files,
@@ -193,14 +210,8 @@ dossier_project_import_files_async (DossierProject       *self,
   /* Cancelled, it still says what was imported before. */
   g_task_set_check_cancellable (task, FALSE);
 
-  if (dossier_project_get_read_only (self))
-    {
-      g_autofree char *name = dossier_display_name (self->path);
-
-      g_task_return_new_error (task, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                               _("“%s” is open read-only: changes cannot be saved."), name);
-      return;
-    }
+  if (refuse_read_only (self, task))
+    return;
 
   data = g_new0 (ImportData, 1);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -223,4 +234,89 @@ dossier_project_import_files_finish (DossierProject  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- One parsed document ---------------------------------------------------- */
+
+typedef struct
+{
+  DossierProject        *worker;
+  DossierParsedDocument *doc;
+  GMainContext          *context;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_clear_object (&data->worker);
+  g_clear_pointer (&data->doc, dossier_parsed_document_free);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  GError *error = NULL;
+  gint64 id;
+
+  id = dossier_project_add_document (data->worker, data->doc, &error);
+  if (id > 0)
+    dossier_project_hand_over_step (source_object, data->worker, data->context);
+
+  /* The worker's connection closes in this thread, which used it. */
+  dossier_project_close (data->worker);
+  g_clear_object (&data->worker);
+
+  if (id > 0)
+    g_task_return_int (task, id);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_project_add_document_async (DossierProject        *self,
+                                    DossierParsedDocument *doc,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AddData *data;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+  g_return_if_fail (doc != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_project_add_document_async);
+  /* Once stored, it is in the project: the id is the caller's news. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (AddData, 1);
+  data->doc = doc;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+
+  if (refuse_read_only (self, task))
+    return;
+
+  dossier_project_start_worker (self, task, &data->worker, add_thread);
+}
+
+gint64
+dossier_project_add_document_finish (DossierProject  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = (gint64) g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? id : 0;
 }

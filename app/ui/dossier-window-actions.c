@@ -1145,28 +1145,23 @@ paste_parse_thread (GTask        *task,
     g_task_return_pointer (task, doc, (GDestroyNotify) dossier_parsed_document_free);
 }
 
+/* The pasted document stored: shown, unless the window closed or has
+ * another project now. */
 static void
-on_paste_title_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         DossierWindow    *self)
+on_paste_added (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  DossierParsedDocument *doc = g_object_get_data (G_OBJECT (dialog), "dossier-parsed");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "dossier-entry");
+  GWeakRef *weak = user_data;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   gint64 id;
 
-  if (g_strcmp0 (response, "import") != 0 || self->project == NULL || _dossier_window_is_closed (self))
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  id = dossier_project_add_document_finish (DOSSIER_PROJECT (source), result, &error);
+  if (self == NULL || _dossier_window_is_closed (self) || DOSSIER_PROJECT (source) != self->project)
     return;
-
-  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (title[0] != '\0')
-    {
-      g_free (doc->title);
-      doc->title = g_steal_pointer (&title);
-    }
-
-  id = dossier_project_add_document (self->project, doc, &error);
   if (id <= 0)
     {
       _dossier_window_show_error_dialog (self, _("Could Not Add the Pasted Document"), error->message);
@@ -1174,6 +1169,34 @@ on_paste_title_response (AdwMessageDialog *dialog,
     }
 
   dossier_window_open_document (self, id);
+}
+
+static void
+on_paste_title_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  DossierParsedDocument *doc;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "dossier-entry");
+  g_autofree char *title = NULL;
+  /* Not a reference: the window closes as it would without the paste. */
+  GWeakRef *weak;
+
+  if (g_strcmp0 (response, "import") != 0 || self->project == NULL || _dossier_window_is_closed (self))
+    return;
+
+  doc = g_object_steal_data (G_OBJECT (dialog), "dossier-parsed");
+  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (title[0] != '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_steal_pointer (&title);
+    }
+
+  /* Stored in a thread: a long text would hold the window meanwhile. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  dossier_project_add_document_async (self->project, doc, NULL, on_paste_added, weak);
 }
 
 static void

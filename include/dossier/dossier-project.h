@@ -160,6 +160,20 @@ DossierDocument *dossier_project_get_document      (DossierProject *self,
 gint64          dossier_project_add_document       (DossierProject              *self,
                                                     const DossierParsedDocument *doc,
                                                     GError                     **error);
+/* dossier_project_add_document () in a thread, with its own connection to
+ * the project file (a long text is stored without holding the caller's
+ * main loop): @doc is taken. The document joins the project's models in
+ * the main context the call was made in, before the callback runs. */
+void            dossier_project_add_document_async (DossierProject              *self,
+                                                    DossierParsedDocument       *doc,
+                                                    GCancellable                *cancellable,
+                                                    GAsyncReadyCallback          callback,
+                                                    gpointer                     user_data);
+/* The new document's id; 0 with @error (read-only, closed, or the
+ * project's error). */
+gint64          dossier_project_add_document_finish (DossierProject             *self,
+                                                    GAsyncResult                *result,
+                                                    GError                     **error);
 
 /* What became of one file of dossier_project_import_files_async (). */
 typedef struct

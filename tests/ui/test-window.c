@@ -2879,6 +2879,17 @@ dialog_shown (gpointer data)
   return find_message_dialog (GTK_WINDOW (data)) != NULL;
 }
 
+static gboolean
+pasted_document_shown (gpointer data)
+{
+  DossierWindow *window = data;
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (window));
+  g_autoptr(DossierDocument) doc = g_list_model_get_n_items (documents) == 2 ?
+                                   g_list_model_get_item (documents, 1) : NULL;
+
+  return doc != NULL && dossier_window_get_document_id (window) == dossier_document_get_id (doc);
+}
+
 static void
 test_paste_document (Fixture       *f,
                      gconstpointer  data)
@@ -2906,6 +2917,8 @@ test_paste_document (Fixture       *f,
   flush_events ();
   g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
 
+  /* Stored in a thread, then shown. */
+  wait_until (pasted_document_shown, f->window, "the pasted document stored and shown");
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
   {
     g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, 1);
