@@ -654,6 +654,72 @@ test_stack (Fixture       *fixture,
   g_assert_false (dossier_project_get_can_undo (fresh));
 }
 
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* Which step Undo would undo: two actions of one label ("Tag “Flooding”")
+ * are two steps, each keeping its id through undo and redo; an undone
+ * step's id is never given to a later one; nothing to undo is 0.
+ * "undo-step" is notified at each change, and only then. */
+static void
+test_undo_step (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DossierProject) fresh = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "step.dossier", NULL);
+  g_autoptr(GError) error = NULL;
+  guint64 imported, first, second, third;
+  guint notified = 0;
+  gint64 doc, tag;
+
+  fresh = dossier_project_create (path, "Steps", &error);
+  g_assert_no_error (error);
+  g_signal_connect_swapped (fresh, "notify::undo-step", G_CALLBACK (count_notify), &notified);
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, 0);
+
+  doc = add_parsed_doc (fresh, make_titled_doc ("Tides", text3));
+  imported = dossier_project_get_undo_step (fresh);
+  g_assert_cmpuint (imported, !=, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  tag = add_tag (fresh, "Flooding", 0);
+  OK (dossier_project_tag_range (fresh, doc, 0, 5, tag, ERR) > 0);
+  first = dossier_project_get_undo_step (fresh);
+  OK (dossier_project_tag_range (fresh, doc, 8, 12, tag, ERR) > 0);
+  second = dossier_project_get_undo_step (fresh);
+  g_assert_cmpstr (dossier_project_get_undo_label (fresh), ==, "Tag “Flooding”");
+  g_assert_cmpuint (second, !=, first);
+  g_assert_cmpuint (notified, ==, 4);
+
+  OK (dossier_project_undo (fresh, ERR));
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, first);
+  OK (dossier_project_redo (fresh, ERR));
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, second);
+  g_assert_cmpuint (notified, ==, 6);
+
+  /* Undone, then another action in its place: a new id. */
+  OK (dossier_project_undo (fresh, ERR));
+  OK (dossier_project_tag_range (fresh, doc, 8, 12, tag, ERR) > 0);
+  third = dossier_project_get_undo_step (fresh);
+  g_assert_cmpuint (third, !=, second);
+  g_assert_cmpuint (third, !=, first);
+  g_assert_cmpuint (notified, ==, 8);
+
+  /* An action that changes nothing is no step. */
+  OK (dossier_project_rename_tag (fresh, tag, "Flooding", ERR));
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, third);
+  g_assert_cmpuint (notified, ==, 8);
+
+  /* All undone: 0. */
+  while (dossier_project_get_can_undo (fresh))
+    OK (dossier_project_undo (fresh, ERR));
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, 0);
+  OK (dossier_project_redo (fresh, ERR));
+  g_assert_cmpuint (dossier_project_get_undo_step (fresh), ==, imported);
+}
+
 /* ---- Failures leave no trace ---------------------------------------------------------- */
 
 static void
@@ -1070,6 +1136,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/undo/stack", Fixture, NULL, fixture_set_up, test_stack,
               fixture_tear_down);
+  g_test_add ("/dossier/undo/step", Fixture, NULL, fixture_set_up, test_undo_step, fixture_tear_down);
   g_test_add ("/dossier/undo/failures-leave-no-trace", Fixture, NULL, fixture_set_up,
               test_failures, fixture_tear_down);
   g_test_add ("/dossier/undo/guard-and-text-setter", Fixture, NULL, fixture_set_up,

@@ -189,6 +189,8 @@ struct _DossierProject
 
   GPtrArray       *undo_stack;      /* of DossierUndoStep, top last */
   GPtrArray       *redo_stack;
+  guint64          last_undo_step;      /* the id the newest step took */
+  guint64          notified_undo_step;  /* "undo-step" as last notified */
 
   /* The last listing of a few documents' highlights, kept for the next
    * one (dossier-project-highlights.c): of DossierHighlightCache, most

@@ -22,6 +22,7 @@
 
 struct _DossierUndoStep
 {
+  guint64         id;     /* dossier_project_get_undo_step () */
   char           *label;
   void           *changeset;
   int             n_changeset;
@@ -116,6 +117,17 @@ dossier_project_get_undo_label (DossierProject *self)
   return step != NULL ? step->label : NULL;
 }
 
+guint64
+dossier_project_get_undo_step (DossierProject *self)
+{
+  DossierUndoStep *step;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  step = dossier_project_get_can_undo (self) ? top (self->undo_stack) : NULL;
+  return step != NULL ? step->id : 0;
+}
+
 const char *
 dossier_project_get_redo_label (DossierProject *self)
 {
@@ -145,6 +157,13 @@ dossier_project_notify_undo (DossierProject *self,
     g_object_notify (object, "undo-label");
   if (g_strcmp0 (redo_label, dossier_project_get_redo_label (self)) != 0)
     g_object_notify (object, "redo-label");
+  /* Two actions in a row may have one label ("Tag “Risks”"): the step's
+   * id tells them apart. */
+  if (self->notified_undo_step != dossier_project_get_undo_step (self))
+    {
+      self->notified_undo_step = dossier_project_get_undo_step (self);
+      g_object_notify (object, "undo-step");
+    }
   g_object_thaw_notify (object);
 }
 
@@ -182,6 +201,7 @@ dossier_project_push_undo (DossierProject       *self,
   g_autofree char *undo_label = g_strdup (dossier_project_get_undo_label (self));
   g_autofree char *redo_label = g_strdup (dossier_project_get_redo_label (self));
 
+  step->id = ++self->last_undo_step;
   step->label = g_strdup (label != NULL ? label : "");
   step->changeset = changeset;
   step->n_changeset = n_changeset;

@@ -42,6 +42,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_UNDO_STEP,
   PROP_AUTHOR,
   PROP_INDEXING,
   N_PROPS
@@ -1059,6 +1060,9 @@ dossier_project_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, dossier_project_get_redo_label (self));
       break;
+    case PROP_UNDO_STEP:
+      g_value_set_uint64 (value, dossier_project_get_undo_step (self));
+      break;
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
       break;
@@ -1107,6 +1111,7 @@ dossier_project_class_init (DossierProjectClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
+  properties[PROP_UNDO_STEP] = g_param_spec_uint64 ("undo-step", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL,
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                  G_PARAM_STATIC_STRINGS);

@@ -55,8 +55,9 @@ gboolean        dossier_panel_is_writable     (DossierPanel *self);
 GtkWindow      *dossier_panel_get_window      (DossierPanel *self);
 
 /* Shows @message in the toast overlay around the panel (the window's),
- * with an "Undo" button that activates win.undo when @undo is TRUE.
- * Returns FALSE when the panel is in no toast overlay. */
+ * with an "Undo" button for what was just done when @undo is TRUE (see
+ * dossier_show_toast()). Returns FALSE when the panel is in no toast
+ * overlay. */
 gboolean        dossier_panel_show_toast      (DossierPanel *self,
                                                const char   *message,
                                                gboolean      undo);

@@ -348,12 +348,11 @@ dossier_show_toast (GtkWidget  *widget,
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (message != NULL, FALSE);
 
+  /* The window shows a toast with Undo (win.toast), which undoes what
+   * was just done and nothing done after it. */
+  if (undo && gtk_widget_activate_action (widget, "win.toast", "s", message))
+    return TRUE;
   toast = adw_toast_new (message);
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
   return dossier_accessible_show_toast (widget, toast);
 }
 

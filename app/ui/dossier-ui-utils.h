@@ -74,8 +74,9 @@ void     dossier_set_tooltip_unshown (GtkWidget  *widget,
 
 /* Shows @message in a toast in the overlay around @widget (or @widget,
  * when it is the overlay), read out as dossier_accessible_show_toast()
- * does; with @undo the toast offers Undo (win.undo) for what was just
- * done. FALSE when @widget is in no overlay. */
+ * does; with @undo the window shows it (win.toast), offering Undo for
+ * what was just done and nothing after it — outside a window that offers
+ * win.toast, without Undo. FALSE when @widget is in no overlay. */
 gboolean dossier_show_toast      (GtkWidget    *widget,
                                   const char   *message,
                                   gboolean      undo);

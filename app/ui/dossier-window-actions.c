@@ -35,7 +35,10 @@ dossier_window_show_toast (DossierWindow *self,
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  dossier_show_toast (GTK_WIDGET (self->toast_overlay), message, undo);
+  if (undo && self->project != NULL)
+    _dossier_window_show_step_toast (self, message, FALSE);
+  else
+    dossier_show_toast (GTK_WIDGET (self->toast_overlay), message, FALSE);
 }
 
 void
@@ -88,6 +91,10 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  writable && dossier_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (widget, "win.redo",
+                                 writable && dossier_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.undo-step",
+                                 writable && dossier_project_get_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo-step",
                                  writable && dossier_project_get_can_redo (self->project));
   gtk_widget_action_set_enabled (widget, "win.search", has_project);
   gtk_widget_action_set_enabled (widget, "win.search-next", has_project);
@@ -1518,25 +1525,69 @@ undo_toast_dismissed_cb (DossierWindow *self,
     g_clear_weak_pointer (&self->undo_toast);
 }
 
-/* Says what Undo or Redo did: it may be on another page or document than
- * the one on show, where nothing would seem to change. The toast offers
- * the way back (@action); a second Ctrl+Z replaces it. */
-static void
-say_undone (DossierWindow *self,
-            const char    *message,
-            const char    *button_label,
-            const char    *action)
+void
+_dossier_window_show_step_toast (DossierWindow *self,
+                                 const char    *message,
+                                 gboolean       redo)
 {
   AdwToast *toast;
+  guint64 step;
 
+  g_return_if_fail (DOSSIER_IS_WINDOW (self) && self->project != NULL);
+
+  /* One at a time: queued behind this one, an older toast's button would
+   * come up after this action. */
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
+  step = dossier_project_get_undo_step (self->project);
   toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, button_label);
-  adw_toast_set_action_name (toast, action);
+  adw_toast_set_button_label (toast, redo ? _("_Redo") : _("_Undo"));
+  adw_toast_set_action_name (toast, redo ? "win.redo-step" : "win.undo-step");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint64 (step));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->undo_toast, toast);
+  self->undo_toast_step = step;
   dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+}
+
+void
+_dossier_window_dismiss_stale_undo_toast (DossierWindow *self)
+{
+  if (self->undo_toast != NULL
+      && (self->project == NULL || dossier_project_get_undo_step (self->project) != self->undo_toast_step))
+    adw_toast_dismiss (self->undo_toast);
+}
+
+/* Undoes (or redoes) the project's last step, then says what was undone,
+ * with the way back: it may be on another page or document than the one
+ * on show, where nothing would seem to change. */
+static void
+undo_or_redo (DossierWindow *self,
+              gboolean       redo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->project == NULL
+      || !(redo ? dossier_project_get_can_redo (self->project) : dossier_project_get_can_undo (self->project)))
+    return;
+  label = g_strdup (redo ? dossier_project_get_redo_label (self->project)
+                         : dossier_project_get_undo_label (self->project));
+  if (!(redo ? dossier_project_redo (self->project, &error) : dossier_project_undo (self->project, &error)))
+    {
+      _dossier_window_report_error (self, redo ? _("Could not redo") : _("Could not undo"), error);
+      return;
+    }
+  if (label == NULL)
+    return;
+  if (redo)
+    /* Translators: a toast after Shift+Ctrl+Z, e.g. "Redone: Tag “Risks”" */
+    message = g_strdup_printf (_("Redone: %s"), label);
+  else
+    /* Translators: a toast after Ctrl+Z, e.g. "Undone: Tag “Risks”" */
+    message = g_strdup_printf (_("Undone: %s"), label);
+  _dossier_window_show_step_toast (self, message, !redo);
 }
 
 static void
@@ -1544,22 +1595,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-
-  if (self->project == NULL || !dossier_project_get_can_undo (self->project))
-    return;
-  label = g_strdup (dossier_project_get_undo_label (self->project));
-  if (!dossier_project_undo (self->project, &error))
-    _dossier_window_report_error (self, _("Could not undo"), error);
-  else if (label != NULL)
-    {
-      /* Translators: a toast after Ctrl+Z, e.g. "Undone: Tag “Risks”" */
-      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-
-      say_undone (self, message, _("_Redo"), "win.redo");
-    }
+  undo_or_redo (DOSSIER_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1567,22 +1603,21 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  undo_or_redo (DOSSIER_WINDOW (widget), TRUE);
+}
+
+/* A toast's Undo or Redo: only while the project's undo step is the one
+ * the toast was shown for (see _dossier_window_show_step_toast), else
+ * the action it names is not the one Undo or Redo would take back. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
-  if (self->project == NULL || !dossier_project_get_can_redo (self->project))
-    return;
-  label = g_strdup (dossier_project_get_redo_label (self->project));
-  if (!dossier_project_redo (self->project, &error))
-    _dossier_window_report_error (self, _("Could not redo"), error);
-  else if (label != NULL)
-    {
-      /* Translators: a toast after Shift+Ctrl+Z, e.g. "Redone: Tag “Risks”" */
-      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
-
-      say_undone (self, message, _("_Undo"), "win.undo");
-    }
+  if (self->project != NULL && dossier_project_get_undo_step (self->project) == g_variant_get_uint64 (parameter))
+    undo_or_redo (self, g_str_equal (action_name, "win.redo-step"));
 }
 
 static void
@@ -1692,6 +1727,8 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
                                    replace_text_clipboard_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "t", step_action);
+  gtk_widget_class_install_action (widget_class, "win.redo-step", "t", step_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);

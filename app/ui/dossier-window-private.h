@@ -46,9 +46,12 @@ struct _DossierWindow
   gboolean               narrow;
   guint                  narrow_idle_id;
 
-  /* The toast saying what Undo or Redo just did (weak): the next one
-   * replaces it rather than queueing behind it. */
+  /* The toast on show or queued that offers to undo or redo (weak; see
+   * _dossier_window_show_step_toast), and the project's undo step when it
+   * was shown: another such toast replaces it rather than queueing behind
+   * it, and any other change of the step dismisses it. */
   AdwToast              *undo_toast;
+  guint64                undo_toast_step;
 
   /* Template children */
   AdwToastOverlay       *toast_overlay;
@@ -102,6 +105,18 @@ void     _dossier_window_report_error       (DossierWindow  *self,
 /* Lists the codebook's number keys in the Keyboard Shortcuts window
  * again, from an idle, if which tags hold them changed. */
 void     _dossier_window_queue_help_overlay (DossierWindow  *self);
+/* The one way a toast offers Undo or Redo: @message with a button
+ * @button_label that runs win.undo-step or, with @redo, win.redo-step for
+ * the project's undo step as it is now — what was just done, or undone.
+ * The button never undoes or redoes anything else: a newer step (another
+ * action, an undo, a redo) dismisses the toast, and the actions do
+ * nothing for a step that is no longer the project's. */
+void     _dossier_window_show_step_toast    (DossierWindow  *self,
+                                             const char     *message,
+                                             gboolean        redo);
+/* The toast offering Undo or Redo goes, if the project's undo step is no
+ * longer the one it was shown for. */
+void     _dossier_window_dismiss_stale_undo_toast (DossierWindow *self);
 /* Asks where to create a new project (and, if @article is not NULL,
  * imports that file into it once created). */
 void     _dossier_window_new_project_for    (DossierWindow  *self,

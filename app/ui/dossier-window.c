@@ -603,6 +603,7 @@ dossier_window_set_project (DossierWindow  *self,
   old = g_steal_pointer (&self->project);
   self->project = project ? g_object_ref (project) : NULL;
   g_signal_group_set_target (self->project_signals, self->project);
+  _dossier_window_dismiss_stale_undo_toast (self);
 
   /* Connected before the panels and pages get the project, so that the
    * window moves them off a deleted document before they react to its
@@ -1525,6 +1526,9 @@ dossier_window_init (DossierWindow *self)
                                  G_CALLBACK (update_undo_redo), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::redo-label",
                                  G_CALLBACK (update_undo_redo), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::undo-step",
+                                 G_CALLBACK (_dossier_window_dismiss_stale_undo_toast), self,
+                                 G_CONNECT_SWAPPED);
 
   g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
                            G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);

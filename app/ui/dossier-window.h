@@ -59,7 +59,8 @@ void                 dossier_window_import_files       (DossierWindow    *self,
                                                         guint             n_files);
 gboolean             dossier_window_is_importing       (DossierWindow    *self);
 
-/* Shows a toast; with @undo an "Undo" button that activates win.undo. */
+/* Shows a toast; with @undo an "Undo" button that undoes what was just
+ * done (see _dossier_window_show_step_toast). */
 void                 dossier_window_show_toast         (DossierWindow    *self,
                                                         const char       *message,
                                                         gboolean          undo);

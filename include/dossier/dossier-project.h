@@ -76,7 +76,7 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *   "dismissed-suggestions-changed": suggestions were dismissed, or a
  *       dismissal undone (what dossier_project_suggest_*() leave out).
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
- *   "undo-label", "redo-label", "author". */
+ *   "undo-label", "redo-label", "undo-step", "author". */
 
 /* What a second process is told holds a project this one has open for
  * writing, besides its process id and host. */
@@ -488,6 +488,12 @@ gboolean        dossier_project_get_can_redo       (DossierProject *self);
 /* A short translated description: "Tag “Risks”", "Delete document", … */
 const char     *dossier_project_get_undo_label     (DossierProject *self);
 const char     *dossier_project_get_redo_label     (DossierProject *self);
+/* Which step Undo would undo: an id that a step keeps through undo and
+ * redo and no other step has had in this project's life, 0 when there is
+ * nothing to undo ("undo-step", notified when it changes). What offers to
+ * undo one action (a toast's Undo) keeps it, to undo that action and no
+ * later one. */
+guint64         dossier_project_get_undo_step      (DossierProject *self);
 /* Each is itself one committed transaction. */
 gboolean        dossier_project_undo               (DossierProject *self,
                                                     GError        **error);

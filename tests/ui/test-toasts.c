@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-toasts.c — closing toasts as a user does, quickly one after the
+/* test-toasts.c — a toast's Undo undoes what the toast names and nothing
+ * done after it; closing toasts as a user does, quickly one after the
  * other, with freed memory scribbled over (glibc's M_PERTURB, as
  * MALLOC_PERTURB_ sets it; under ASan a use after free is caught anyway).
  *
@@ -197,6 +198,96 @@ test_close_quickly (Fixture       *f,
   }
 }
 
+/* Whether the highlight @id is in the project. */
+static gboolean
+has_highlight (Fixture *f,
+               gint64   id)
+{
+  g_autoptr(DossierHighlight) hl = dossier_project_get_highlight (dossier_window_get_project (f->window), id, NULL);
+
+  return hl != NULL;
+}
+
+/* Presses the Undo (or Redo) button of @toast, as if it were still on show:
+ * a click in its hiding animation, or one the held dismissal of an early
+ * one leaves (see dossier_accessible_show_toast). */
+static void
+press_toast_button (Fixture  *f,
+                    AdwToast *toast)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  flush_events ();
+}
+
+/* Each toast with Undo names one action, and its Undo undoes that one or
+ * nothing: a newer action (tagging, which shows no toast) dismisses it;
+ * a newer toast with Undo replaces it rather than queueing behind it; the
+ * Undone toast's Redo goes with a newer action too. Through the reader's
+ * Remove Highlight and the project, as a user does them. */
+static void
+test_undo_names_its_action (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  GtkWidget *reader = GTK_WIDGET (dossier_window_get_reader_page (f->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwToast) removed = NULL;
+  gint64 document, tag, first, second, third;
+
+  document = add_document (project, DOSSIER_FORMAT_TEXT,
+                           "Ferry Fares\n\nFares rise in May, the operator said, and again in June.\n",
+                           "ferry.txt");
+  tag = dossier_project_add_tag (project, "Costs", 0, "#e5a50a", NULL, &error);
+  g_assert_no_error (error);
+  first = add_highlight (project, document, "Fares rise", &tag, 1, NULL);
+  second = add_highlight (project, document, "the operator", &tag, 1, NULL);
+  dossier_window_open_document (f->window, document);
+  flush_events ();
+
+  /* The first removed, Undo offered; then a passage tagged. */
+  g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", first));
+  wait_for_text (GTK_WIDGET (f->window), "Highlight removed");
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, "Highlight removed");
+  removed = g_object_ref (f->window->undo_toast);
+  third = add_highlight (project, document, "again in June", &tag, 1, NULL);
+  flush_events ();
+  /* The toast goes: its Undo no longer names what Undo would take back. */
+  g_assert_null (f->window->undo_toast);
+  press_toast_button (f, removed);
+  g_assert_true (has_highlight (f, third));
+  g_assert_false (has_highlight (f, first));
+
+  /* Two removals: the second's toast replaces the first's, and its Undo
+   * brings back the second only. */
+  g_clear_object (&removed);
+  g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", second));
+  g_assert_nonnull (f->window->undo_toast);
+  removed = g_object_ref (f->window->undo_toast);
+  g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", third));
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_true (f->window->undo_toast != removed);
+  press_toast_button (f, removed);
+  g_assert_false (has_highlight (f, second));
+  press_toast_button (f, f->window->undo_toast);
+  g_assert_true (has_highlight (f, third));
+  g_assert_false (has_highlight (f, second));
+
+  /* That undo's toast offers Redo, until something else is done. */
+  g_clear_object (&removed);
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, "Undone: Delete Highlight");
+  removed = g_object_ref (f->window->undo_toast);
+  g_assert_true (dossier_project_rename_tag (project, tag, "Fares", &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_null (f->window->undo_toast);
+  press_toast_button (f, removed);
+  g_assert_true (has_highlight (f, third));
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Rename Tag “Fares”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +297,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/dossier/toasts/undo-names-its-action", Fixture, NULL,
+              fixture_set_up, test_undo_names_its_action, fixture_tear_down);
   g_test_add ("/dossier/toasts/close-quickly", Fixture, NULL,
               fixture_set_up, test_close_quickly, fixture_tear_down);
 

@@ -1810,12 +1810,12 @@ test_undo_redo_say_what (Fixture       *f,
   gtk_widget_activate_action (window, "win.undo", NULL);
   wait_for_text (window, undone.text);
   g_assert_true (f->window->undo_toast != NULL);
-  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.redo");
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.redo-step");
 
   gtk_widget_activate_action (window, "win.redo", NULL);
   wait_for_text (window, "Redone: Tag “Benefits”");
   wait_until (text_gone, &undone, "the Undone toast to go");
-  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo");
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-step");
 }
 
 static void
