@@ -1035,6 +1035,101 @@ test_divergences (Fixture       *f,
                      ((DossierDivergence *) g_ptr_array_index (again, i))->summary);
 }
 
+/* The omission of @row_id among rows of @rows, or NULL. */
+static DossierDivergence *
+find_omission (GPtrArray          *all,
+               DossierCompareRows  rows,
+               gint64              row_id)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierDivergence *d = g_ptr_array_index (all, i);
+
+      if (d->kind == DOSSIER_DIVERGENCE_OMISSION && d->row_kind == rows && d->row_id == row_id)
+        return d;
+    }
+  return NULL;
+}
+
+/* The quote of passage @i of @d, in document @document. */
+static const char *
+passage_quote (DossierDivergence *d,
+               guint              i,
+               gint64             document)
+{
+  DossierDivergencePassage *p = g_ptr_array_index (d->passages, i);
+
+  g_assert_cmpint (p->document_id, ==, document);
+  return p->quote;
+}
+
+/* An omission lists each passage once: a stakeholder's evidence where it
+ * is named (a mention too) as the highlight, a sentence that names it
+ * twice once, a highlight under a tag and its sub-tag once. */
+static void
+test_divergences_once (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 docs[3], ferries, effects, delays, vote, tags[2];
+  DossierDivergence *d;
+
+  docs[0] = add_article (P (f), "Ferry plans\n"
+                                "Harbour Ferries will add sailings during the works, its manager said.\n"
+                                "The tram opens in 2027.", "Quay News");
+  docs[1] = add_article (P (f), "Ferry worries\n"
+                                "Harbour Ferries fears the tram, and Harbour Ferries wants talks.\n"
+                                "The bridge shuts in May.", "Dock Daily");
+  docs[2] = add_article (P (f), "Bridge vote\n"
+                                "The council voted for the tram.\n"
+                                "It opens in 2027.", "City Bulletin");
+  ferries = dossier_project_add_stakeholder (P (f), "Harbour Ferries", NULL,
+                                             DOSSIER_STAKEHOLDER_ORGANISATION, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = dossier_project_get_document_text (P (f), docs[0], NULL);
+    const char *phrase = "Harbour Ferries will add sailings";
+    gint64 start = g_utf8_pointer_to_offset (text, strstr (text, phrase));
+
+    dossier_project_add_stakeholder_evidence_range (P (f), ferries, docs[0], start,
+                                                    start + (gint64) strlen (phrase), NULL,
+                                                    DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN, &error);
+    g_assert_no_error (error);
+  }
+  effects = add_tag (P (f), "Effects", 0);
+  delays = add_tag (P (f), "Delays", effects);
+  vote = add_tag (P (f), "Vote", 0);
+  tags[0] = effects;
+  tags[1] = delays;
+  {
+    g_autofree char *text = dossier_project_get_document_text (P (f), docs[0], NULL);
+    gint64 start = g_utf8_pointer_to_offset (text, strstr (text, "The tram opens in 2027"));
+
+    dossier_project_add_highlight (P (f), docs[0], start, start + 22, tags, 2, NULL, &error);
+    g_assert_no_error (error);
+  }
+  add_phrase_highlight (P (f), docs[1], "The bridge shuts in May", effects, NULL);
+  add_phrase_highlight (P (f), docs[2], "The council voted for the tram", vote, NULL);
+
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+
+  d = find_omission (all, DOSSIER_COMPARE_STAKEHOLDERS, ferries);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->passages->len, ==, 2);
+  g_assert_cmpstr (passage_quote (d, 0, docs[0]), ==, "Harbour Ferries will add sailings");
+  g_assert_cmpint (((DossierDivergencePassage *) g_ptr_array_index (d->passages, 0))->highlight_id, >, 0);
+  g_assert_cmpstr (passage_quote (d, 1, docs[1]), ==,
+                   "Harbour Ferries fears the tram, and Harbour Ferries wants talks.");
+
+  d = find_omission (all, DOSSIER_COMPARE_TAGS, effects);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->passages->len, ==, 2);
+  g_assert_cmpstr (passage_quote (d, 0, docs[0]), ==, "The tram opens in 2027");
+  g_assert_cmpstr (passage_quote (d, 1, docs[1]), ==, "The bridge shuts in May");
+}
+
 static void
 test_figures_agree (Fixture       *f,
                     gconstpointer  data)
@@ -1373,6 +1468,7 @@ main (int   argc,
   ADD ("excerpts", test_excerpts);
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
+  ADD ("divergences-once", test_divergences_once);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);

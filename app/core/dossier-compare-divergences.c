@@ -610,6 +610,35 @@ presence (RowSet   *set,
     }
 }
 
+/* Whether entry @i, among the entries [@lo, @hi) behind a row (and its
+ * sub-tags), is a passage listed by another of them in its document: the
+ * same highlight again (tagged with a tag and its sub-tag), the same
+ * sentence again (a name said twice in it), or a mention's sentence that
+ * overlaps a highlight (a stakeholder's evidence where the stakeholder is
+ * named), which the highlight lists. */
+static gboolean
+listed_otherwise (RowSet *set,
+                  guint   lo,
+                  guint   hi,
+                  guint   i)
+{
+  const Entry *e = &g_array_index (set->entries, Entry, i);
+
+  for (guint k = lo; k < hi; k++)
+    {
+      const Entry *o = &g_array_index (set->entries, Entry, k);
+
+      if (k == i || o->column != e->column)
+        continue;
+      if (k < i && o->highlight_id == e->highlight_id
+          && (e->highlight_id != 0 || (o->start == e->start && o->end == e->end)))
+        return TRUE;
+      if (e->highlight_id == 0 && o->highlight_id != 0 && o->start < e->end && e->start < o->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 find_omissions (Diverge *dv,
                 RowSet  *set)
@@ -670,21 +699,25 @@ find_omissions (Diverge *dv,
           g_array_append_val (d->absent, id);
         }
 
-      /* Its first passages in each document that has it. */
+      /* Its first passages in each document that has it, each once. The
+       * entries behind the row and its sub-tags follow each other. */
       cited = g_new0 (guint, n_columns);
-      for (guint s = r; s < end; s++)
-        {
-          guint first, last;
+      {
+        guint lo, hi, unused;
 
-          row_entries (set, s, &first, &last);
-          for (guint i = first; i < last; i++)
-            {
-              const Entry *e = &g_array_index (set->entries, Entry, i);
+        row_entries (set, r, &lo, &unused);
+        row_entries (set, end - 1, &unused, &hi);
+        for (guint i = lo; i < hi; i++)
+          {
+            const Entry *e = &g_array_index (set->entries, Entry, i);
 
-              if (cited[e->column]++ < PASSAGES_PER_DOC)
+            if (cited[e->column] < PASSAGES_PER_DOC && !listed_otherwise (set, lo, hi, i))
+              {
+                cited[e->column]++;
                 add_passage (dv, d, e->column, e->highlight_id, e->start, e->end, "");
-            }
-        }
+              }
+          }
+      }
 
       in_names = name_list (dv, in, n_in);
       out_names = name_list (dv, out, n_out);
