@@ -322,12 +322,6 @@ gboolean      dossier_sqlite_exec          (sqlite3         *db,
                                             const char      *path,
                                             const char      *sql,
                                             GError         **error);
-/* Inside a write transaction: the file open is still the one its path
- * names; else @error (DOSSIER_PROJECT_ERROR_MOVED) says it was moved,
- * deleted or replaced, and nothing may be written (SQLite would write
- * into the file it has open, gone or elsewhere). */
-gboolean      dossier_project_verify_in_place (DossierProject  *self,
-                                               GError         **error);
 gboolean      dossier_project_ensure_open  (DossierProject  *self,
                                             GError         **error);
 

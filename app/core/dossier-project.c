@@ -722,6 +722,8 @@ dossier_project_verify_in_place (DossierProject  *self,
 {
   g_autofree char *name = NULL;
 
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
   if (!file_has_moved (self))
     return TRUE;
 

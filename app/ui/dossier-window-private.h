@@ -52,6 +52,9 @@ struct _DossierWindow
    * it, and any other change of the step dismisses it. */
   AdwToast              *undo_toast;
   guint64                undo_toast_step;
+  /* The user chose to close although the project's file was moved or
+   * deleted (see confirm_close_moved). */
+  gboolean               close_confirmed;
 
   /* Template children */
   AdwToastOverlay       *toast_overlay;

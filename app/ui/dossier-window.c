@@ -1096,10 +1096,58 @@ save_window_state (DossierWindow *self)
   save_reading_place (self);
 }
 
+static void
+on_close_moved_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* The project's file was moved, deleted or replaced while open: what
+ * this session did is only in the file SQLite has open, which a deleted
+ * file takes with it at close. The user chooses: a copy first, or close. */
+static void
+confirm_close_moved (DossierWindow *self,
+                     const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save a Copy Before Closing?"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog, "%s %s", error->message,
+                                  _("If it was deleted, closing loses the project. Save As… keeps the work in a copy."));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "close", _("Close _Anyway"));
+  adw_message_dialog_add_response (dialog, "save-as", _("_Save As…"));
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_moved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 dossier_window_close_request (GtkWindow *window)
 {
   DossierWindow *self = DOSSIER_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->close_confirmed && self->project != NULL &&
+      !dossier_project_get_read_only (self->project) &&
+      !dossier_project_verify_in_place (self->project, &error))
+    {
+      confirm_close_moved (self, error);
+      return TRUE;
+    }
 
   save_window_state (self);
   remember_project (self, self->project, FALSE);

@@ -114,6 +114,14 @@ const char     *dossier_project_get_author   (DossierProject    *self);
 void            dossier_project_set_author   (DossierProject    *self,
                                               const char        *author);
 
+/* Whether the file open is still the one its path names; else @error
+ * (DOSSIER_PROJECT_ERROR_MOVED) says it was moved, deleted or replaced:
+ * nothing more is written (SQLite would write into the file it has open,
+ * gone or elsewhere), and what this session did lives only in that file
+ * until dossier_project_save_as() copies it. Every write checks this. */
+gboolean        dossier_project_verify_in_place (DossierProject  *self,
+                                                 GError         **error);
+
 /* Read-only windows: if another process committed changes since the last
  * look, re-reads the documents and tags models and emits
  * "highlights-changed" for every document. Returns TRUE if anything had

@@ -558,6 +558,39 @@ test_moved (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+/* Closing the window after its file was moved or deleted asks first (a
+ * deleted file takes the session's work with it): Cancel keeps the
+ * window and the project open, Close Anyway closes. */
+static void
+test_moved_close (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Moved.dossier", NULL);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Copy Before Closing?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "“Ferries.dossier” was moved, deleted or replaced since it was opened"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
+
+  click_response (dialog, "_Cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_nonnull (project_of (f));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing, again");
+  click_response (dialog, "Close _Anyway");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* The teardown checks the file the test began with. */
+  g_assert_cmpint (g_rename (moved, f->path), ==, 0);
+}
+
 /* ---- A project open read-only ---------------------------------------------------------- */
 
 /* Nothing that would write can be set off (tagging, memos, undo are
@@ -754,6 +787,7 @@ main (int   argc,
   ADD ("memo-full-file", test_memo_full_file);
   ADD ("memo-read-only", test_memo_read_only);
   ADD ("moved", test_moved);
+  ADD ("moved-close", test_moved_close);
   ADD ("tag-locked", test_tag_locked);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
