@@ -373,14 +373,17 @@ dossier_report_in_toast (GtkWidget    *widget,
     {
       AdwToast *toast;
 
+      /* Short enough to be read whole in a toast (the error's own message
+       * goes to the log). */
       /* Translators: a failed action in a toast: what failed, then why */
-      message = g_strdup_printf (_("%s: %s Save As… to keep your work."), what, error->message);
+      message = g_strdup_printf (_("%s: the project’s file was moved, deleted or replaced. "
+                                   "Save As… to keep your work."), what);
+      g_message ("%s", error->message);
       toast = adw_toast_new (message);
       adw_toast_set_button_label (toast, _("_Save As…"));
       adw_toast_set_action_name (toast, "win.save-as");
       adw_toast_set_timeout (toast, 0);
       dossier_accessible_show_toast (widget, toast);
-      g_message ("%s", message);
       return;
     }
 

@@ -542,8 +542,8 @@ test_moved (Fixture       *f,
   select_text (f, "two new boats", &start, &end);
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
-  assert_toast (f, "Could not tag the passage", "“Ferries.dossier” was moved, deleted or "
-                "replaced since it was opened", "Save As… to keep your work.", "Save As…", NULL);
+  assert_toast (f, "Could not tag the passage: the project’s file was moved, deleted or "
+                "replaced. Save As… to keep your work.", "Save As…", NULL);
   g_assert_cmpuint (n_highlights (f), ==, 0);
 
   g_assert_true (dossier_window_save_as (f->window, copy_file, &error));
