@@ -547,6 +547,27 @@ review_closed (gpointer data)
   return find_toplevel (DOSSIER_TYPE_REPLACE_TEXT_DIALOG, GTK_WINDOW (data)) == NULL;
 }
 
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *before;
+  GtkWidget *now;
+  gboolean   narrow;
+} CaptionsWait;
+
+/* A row's "Now" caption is under its "Before" one (narrow) or beside it. */
+static gboolean
+captions_placed (gpointer data)
+{
+  CaptionsWait *w = data;
+  graphene_rect_t before, now;
+
+  if (!gtk_widget_compute_bounds (w->before, w->row, &before) ||
+      !gtk_widget_compute_bounds (w->now, w->row, &now))
+    return FALSE;
+  return w->narrow ? now.origin.y > before.origin.y : now.origin.x > before.origin.x;
+}
+
 /* Every button of @dialog and every row lies within its width: nothing
  * cut off at the right edge. */
 static void
@@ -638,7 +659,7 @@ test_replace_text (Fixture       *f,
   {
     GtkWidget *content = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (fares));
     g_autoptr(GPtrArray) captions = g_ptr_array_new ();
-    graphene_rect_t before, now;
+    CaptionsWait w = { fares, NULL, NULL, narrow };
 
     g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (content)), ==,
                      narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
@@ -646,12 +667,11 @@ test_replace_text (Fixture       *f,
     g_assert_cmpuint (captions->len, ==, 2);
     g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (captions, 0)), ==, "Before");
     g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (captions, 1)), ==, "Now");
-    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (captions, 0), fares, &before));
-    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (captions, 1), fares, &now));
-    if (narrow)
-      g_assert_cmpfloat (now.origin.y, >, before.origin.y);
-    else
-      g_assert_cmpfloat (now.origin.x, >, before.origin.x);
+    /* The row's new orientation is laid out on a later frame (a loaded
+     * machine may not have drawn it yet). */
+    w.before = g_ptr_array_index (captions, 0);
+    w.now = g_ptr_array_index (captions, 1);
+    wait_until (captions_placed, &w, narrow ? "“Now” under “Before”" : "“Now” beside “Before”");
   }
   assert_within (dialog);
 
