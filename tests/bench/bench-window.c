@@ -26,9 +26,14 @@
  *  - importing a ~2 MB Markdown report into an open project as a drop on
  *    the window does (its import thread, then the window shows it): until
  *    it is listed and its first frame painted, until the main loop is
- *    idle, the main thread's CPU time in all, and the main loop's longest
- *    iteration (what a key pressed meanwhile waits for); floor: the file
- *    read and its text and bytes INSERTed into a WAL database, committed;
+ *    idle, the main thread's CPU time in all, the main loop's longest
+ *    iteration (what a key pressed meanwhile waits for) and the iteration
+ *    that takes the document over from the import thread (its step
+ *    adopted, the models and the window brought up to date); into a
+ *    project of a short note, and into a large one: the big project below
+ *    with 300 stakeholders and 1,000 arguments citing its passages;
+ *    floor: the file read and its text and bytes INSERTed into a WAL
+ *    database, committed;
  *  - the process's resident memory with the long document shown.
  *
  * Wall time beside the process's CPU time: the machine is shared, and
@@ -389,6 +394,30 @@ count_rows (const char *path,
   return n;
 }
 
+/* The ids @sql ("SELECT id FROM …") returns. */
+static GArray *
+read_ids (const char *path,
+          const char *sql)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (ids->len == 0)
+    die (sql, NULL);
+  return ids;
+}
+
 /* Many short articles (~3 KB), 100 highlights each, by autocode. */
 static void
 make_big_project (BigProject *bp,
@@ -431,6 +460,92 @@ make_big_project (BigProject *bp,
 
   g_printerr ("  (made %s: %u documents, %u highlights, in %.1f s)\n",
               bp->path, n_documents, bp->n_highlights, since (t0).wall / 1000);
+}
+
+/* The big project as a user's grows: 300 stakeholders (a few named as
+ * the texts name them, so that documents mention them), 10 questions of
+ * 100 arguments each citing two passages, a passage cited for each
+ * stakeholder. Made through the core, once (--keep reuses it). */
+#define LARGE_STAKEHOLDERS 300
+#define LARGE_QUESTIONS 10
+#define LARGE_ARGUMENTS 1000
+
+static char *
+make_large_project (const BigProject *bp)
+{
+  static const char * const named[][2] = {
+    { "Harbour Council", "council" }, { "The Mayor", "mayor" }, { "Engineers", "engineers" },
+    { "Residents", "residents" }, { "Ferry operators", "ferry" }, { "Shop owners", "shops" },
+  };
+  char *path = g_build_filename (work_dir, "large.dossier", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(GArray) highlights = NULL;
+  gint64 questions[LARGE_QUESTIONS];
+  Stamp t0 = stamp ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS)
+      && count_rows (path, "documents") == bp->n_documents
+      && count_rows (path, "arguments") == LARGE_ARGUMENTS)
+    {
+      g_printerr ("  (reusing %s)\n", path);
+      return path;
+    }
+
+  from = g_file_new_for_path (bp->path);
+  to = g_file_new_for_path (path);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    die ("copy the big project", error);
+  highlights = read_ids (path, "SELECT id FROM highlights ORDER BY id");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  if (project == NULL)
+    die (path, error);
+
+  for (guint i = 0; i < LARGE_STAKEHOLDERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stakeholder %u", i);
+      gint64 id;
+
+      if (i < G_N_ELEMENTS (named))
+        id = dossier_project_add_stakeholder (project, named[i][0], (const char *[]) { named[i][1], NULL },
+                                              DOSSIER_STAKEHOLDER_OTHER, &error);
+      else
+        id = dossier_project_add_stakeholder (project, name, NULL, i % DOSSIER_STAKEHOLDER_N_KINDS, &error);
+      if (id <= 0
+          || !dossier_project_add_stakeholder_evidence (project, id, g_array_index (highlights, gint64, i * 97 % highlights->len),
+                                                        NULL, DOSSIER_EVIDENCE_NONE,
+                                                        DOSSIER_STANCE_UNKNOWN, &error))
+        die ("add a stakeholder", error);
+    }
+  for (guint q = 0; q < LARGE_QUESTIONS; q++)
+    {
+      g_autofree char *text = g_strdup_printf ("Question %u: should the bridge close to cars?", q);
+
+      if ((questions[q] = dossier_project_add_question (project, text, &error)) <= 0)
+        die ("add a question", error);
+    }
+  for (guint i = 0; i < LARGE_ARGUMENTS; i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("Argument %u about the bridge, its tolls and its costs", i);
+      gint64 id = dossier_project_add_argument (project, questions[i % LARGE_QUESTIONS],
+                                                i % 2 ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO,
+                                                statement, 0, 1 + i % 5, &error);
+
+      if (id <= 0)
+        die ("add an argument", error);
+      for (guint k = 0; k < 2; k++)
+        if (!dossier_project_add_argument_evidence (project, id,
+                                                    g_array_index (highlights, gint64, (i * 89 + k * 50021) % highlights->len),
+                                                    NULL, &error))
+          die ("cite for an argument", error);
+    }
+  dossier_project_close (project);
+
+  g_printerr ("  (made %s: the big project, %u stakeholders, %u arguments, in %.1f s)\n",
+              path, LARGE_STAKEHOLDERS, LARGE_ARGUMENTS, since (t0).wall / 1000);
+  return path;
 }
 
 /* ---- Frames --------------------------------------------------------------- */
@@ -636,13 +751,20 @@ floor_insert_highlight (sqlite3    *db,
 
 /* ---- The long document in the window -------------------------------------- */
 
+/* One import's figures (see run_import ()). */
+typedef struct
+{
+  Samples shown, idle, stall, main, takeover;
+} ImportSamples;
+
 typedef struct
 {
   Samples floor_call, floor_frame;
   Samples show_call, show_first, show_all, show_idle;
   Samples tag_call, tag_frame, tag_frame_idle, undo_call, undo_frame, floor_insert;
   Samples open_call, open_frame, open_idle, empty_frame, floor_open;
-  Samples import_shown, import_idle, import_stall, import_main, floor_import;
+  ImportSamples import_small, import_large;
+  Samples floor_import;
   GArray *rss;
   GArray *rss_before;
   double  rss_first_before;   /* the first time, in a fresh process */
@@ -922,6 +1044,11 @@ static gint64 poll_returned_cpu;
 static gint64 longest_hold;
 static gint64 longest_hold_cpu;
 static gint64 hold_t0;
+/* Set when the window's project lists the imported document: the
+ * iteration that took it over from the import thread. */
+static gboolean taking_over;
+static gint64 takeover_hold;
+static gint64 takeover_hold_cpu;
 
 static gint64
 thread_cpu_now (void)
@@ -945,6 +1072,12 @@ timed_poll (GPollFD *fds,
     {
       longest_hold = MAX (longest_hold, now - poll_returned);
       longest_hold_cpu = MAX (longest_hold_cpu, cpu - poll_returned_cpu);
+      if (taking_over)
+        {
+          takeover_hold = now - poll_returned;
+          takeover_hold_cpu = cpu - poll_returned_cpu;
+          taking_over = FALSE;
+        }
       if (opt_verbose && now - poll_returned > 20000)
         g_printerr ("  held %.1f ms (%.1f ms of CPU), %.1f ms in\n", (now - poll_returned) / 1000.0,
                     (cpu - poll_returned_cpu) / 1000.0, (now - hold_t0) / 1000.0);
@@ -969,6 +1102,16 @@ imported_and_shown (gpointer data)
   return !dossier_window_is_importing (p->window)
          && dossier_window_get_document_id (p->window) != p->before
          && visible_painted (p->window);
+}
+
+static void
+on_documents_changed (GListModel *documents,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  if (added > removed && poll_returned > 0)
+    taking_over = TRUE;
 }
 
 /* The report's text and original bytes into a table, committed durably:
@@ -1035,17 +1178,37 @@ make_import_project (int run)
   return path;
 }
 
-static void
-run_import (const char *report_path,
-            int         run,
-            Results    *r,
-            gboolean    warm_up)
+/* A copy of @template to import into, named for @run. */
+static char *
+copy_project (const char *template,
+              int         run)
 {
-  g_autofree char *path = make_import_project (run);
+  g_autofree char *name = g_strdup_printf ("import-large-%d.dossier", run);
+  char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (template);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    die ("copy the project to import into", error);
+  return path;
+}
+
+/* The report dropped on a window showing the project made for @run, or
+ * a copy of @template. */
+static void
+run_import (const char    *template,
+            const char    *report_path,
+            int            run,
+            ImportSamples *s,
+            gboolean       warm_up)
+{
+  g_autofree char *path = template != NULL ? copy_project (template, run) : make_import_project (run);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) report = g_file_new_for_path (report_path);
   g_autoptr(GError) error = NULL;
   ImportProbe probe = { g_object_ref_sink (dossier_window_new (NULL)), 0 };
+  GListModel *documents;
   Frames f;
   Stamp t0, shown;
   gint64 main0;
@@ -1058,6 +1221,10 @@ run_import (const char *report_path,
   until_idle ();
   wait_frames (&f, GTK_WIDGET (probe.window), 2);
   probe.before = dossier_window_get_document_id (probe.window);
+  documents = dossier_project_get_documents (dossier_window_get_project (probe.window));
+  g_signal_connect (documents, "items-changed", G_CALLBACK (on_documents_changed), NULL);
+  taking_over = FALSE;
+  takeover_hold = takeover_hold_cpu = 0;
 
   /* Dropping the report on the window. */
   default_poll = g_main_context_get_poll_func (NULL);
@@ -1071,12 +1238,14 @@ run_import (const char *report_path,
   until_idle ();
   poll_returned = 0;
   g_main_context_set_poll_func (NULL, default_poll);
+  g_signal_handlers_disconnect_by_func (documents, on_documents_changed, NULL);
   if (!warm_up)
     {
-      samples_add (&r->import_shown, between (t0, shown));
-      samples_add (&r->import_idle, since (t0));
-      samples_add (&r->import_stall, (Ms) { longest_hold / 1000.0, longest_hold_cpu / 1000.0 });
-      samples_add (&r->import_main, (Ms) { 0, (thread_cpu_now () - main0) / 1000.0 });
+      samples_add (&s->shown, between (t0, shown));
+      samples_add (&s->idle, since (t0));
+      samples_add (&s->stall, (Ms) { longest_hold / 1000.0, longest_hold_cpu / 1000.0 });
+      samples_add (&s->main, (Ms) { 0, (thread_cpu_now () - main0) / 1000.0 });
+      samples_add (&s->takeover, (Ms) { takeover_hold / 1000.0, takeover_hold_cpu / 1000.0 });
     }
 
   frames_unwatch (&f);
@@ -1099,6 +1268,23 @@ row (const char    *what,
   if (floor != NULL && samples_median (floor).wall > 0)
     ratio = g_strdup_printf ("%7.1f×", ms.wall / samples_median (floor).wall);
   g_print ("%-58s %9.2f %9.2f %8s   %s\n", what, ms.wall, ms.cpu, ratio != NULL ? ratio : "", target);
+}
+
+static void
+import_rows (const char          *what,
+             const ImportSamples *s,
+             const Samples       *floor)
+{
+  g_autofree char *shown = g_strdup_printf ("%s: listed and shown (first frame)", what);
+  g_autofree char *idle = g_strdup_printf ("%s: main loop idle", what);
+
+  row (shown, &s->shown, floor, "");
+  row (idle, &s->idle, floor, "");
+  /* CPU: the main thread's alone, where the rows above count the import
+   * thread's too. */
+  g_print ("%-58s %9s %9.2f\n", "  of which the main thread's (cpu)", "–", samples_median (&s->main).cpu);
+  row ("  the main loop's longest iteration (cpu: main thread's)", &s->stall, NULL, "");
+  row ("  the iteration taking the document over (cpu: main's)", &s->takeover, NULL, "");
 }
 
 static gboolean
@@ -1129,6 +1315,7 @@ main (int   argc,
   g_autofree char *report = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *report_text = NULL;
+  g_autofree char *large_path = NULL;
   Results r;
   g_autofree char *text = NULL;
   g_autofree char *floor_path = NULL;
@@ -1202,10 +1389,11 @@ main (int   argc,
           return 1;
         }
     }
-  if (selected ("open"))
+  if (selected ("open") || selected ("import"))
     make_big_project (&bp, opt_quick ? 100 : 1000);
   if (selected ("import"))
     {
+      large_path = make_large_project (&bp);
       g_autoptr(DossierParsedDocument) parsed = NULL;
       g_autoptr(GBytes) report_bytes = NULL;
 
@@ -1254,15 +1442,22 @@ main (int   argc,
 
   if (selected ("import"))
     {
-      run_import (report_path, 0, &r, TRUE);
+      run_import (NULL, report_path, 0, &r.import_small, TRUE);
+      run_import (large_path, report_path, 0, &r.import_large, TRUE);
       for (int i = 0; i < opt_runs; i++)
         {
           samples_add (&r.floor_import, floor_import (report_path, report_text));
-          run_import (report_path, i + 1, &r, FALSE);
+          run_import (NULL, report_path, i + 1, &r.import_small, FALSE);
+          run_import (large_path, report_path, i + 1, &r.import_large, FALSE);
           if (opt_verbose)
-            g_printerr ("run %d: imported and shown in %.1f ms, the main loop held %.1f ms at most (wall)\n",
-                        i + 1, g_array_index (r.import_shown.wall, double, i),
-                        g_array_index (r.import_stall.wall, double, i));
+            g_printerr ("run %d: imported and shown in %.1f ms, the main loop held %.1f ms at most, "
+                        "taking it over %.1f ms (wall); into the large project: %.1f, %.1f, %.1f ms\n",
+                        i + 1, g_array_index (r.import_small.shown.wall, double, i),
+                        g_array_index (r.import_small.stall.wall, double, i),
+                        g_array_index (r.import_small.takeover.wall, double, i),
+                        g_array_index (r.import_large.shown.wall, double, i),
+                        g_array_index (r.import_large.stall.wall, double, i),
+                        g_array_index (r.import_large.takeover.wall, double, i));
         }
     }
 
@@ -1280,7 +1475,9 @@ main (int   argc,
     g_print ("big project: %u documents, %u highlights\n", bp.n_documents, bp.n_highlights);
   if (selected ("import"))
     g_print ("import: a %zu-byte Markdown report, by the window (its import thread), into a project of "
-             "a short note and 4 stakeholders it mentions\n", strlen (report));
+             "a short note and 4 stakeholders it mentions, and into a large one: %u documents, "
+             "%u highlights, %u stakeholders, %u arguments citing two passages each\n",
+             strlen (report), bp.n_documents, bp.n_highlights, LARGE_STAKEHOLDERS, LARGE_ARGUMENTS);
   g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
 
   if (selected ("show"))
@@ -1312,13 +1509,8 @@ main (int   argc,
   if (selected ("import"))
     {
       row ("floor: read the file, INSERT text + original, WAL, FULL", &r.floor_import, NULL, "");
-      row ("import the report: listed and shown (first frame)", &r.import_shown, &r.floor_import, "");
-      row ("import the report: main loop idle", &r.import_idle, &r.floor_import, "");
-      /* CPU: the main thread's alone, where the rows above count the
-       * import thread's too. */
-      g_print ("%-58s %9s %9.2f\n", "  of which the main thread's (cpu)", "–",
-               samples_median (&r.import_main).cpu);
-      row ("  the main loop's longest iteration (cpu: main thread's)", &r.import_stall, NULL, "");
+      import_rows ("import the report", &r.import_small, &r.floor_import);
+      import_rows ("into the large project", &r.import_large, &r.floor_import);
     }
   if (selected ("show"))
     {
