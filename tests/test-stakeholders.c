@@ -1030,6 +1030,78 @@ test_migrate_v2 (TestDir       *d,
   assert_project_sound (project);
 }
 
+/* How often the project ran its statements whose SQL holds @fragment. */
+static gint64
+runs_of (DossierProject *project,
+         const char     *fragment)
+{
+  GHashTableIter iter;
+  gpointer sql, stmt;
+  gint64 runs = 0;
+
+  g_hash_table_iter_init (&iter, project->statements);
+  while (g_hash_table_iter_next (&iter, &sql, &stmt))
+    if (strstr (sql, fragment) != NULL)
+      runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
+  return runs;
+}
+
+/* A document imported is read in alone: the stakeholders it mentions are
+ * read again, not the list of every stakeholder, nor that of every
+ * argument (a large project has hundreds and thousands), after the
+ * import, its undo and its redo; deleting one still updates who it
+ * mentioned and what cited it. */
+static void
+test_import_reads_what_changed (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char stakeholders_list[] = "FROM stakeholders s ORDER BY";
+  static const char arguments_list[] = "FROM arguments a JOIN questions q";
+  g_autoptr(GError) error = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
+  gint64 authority = add_stakeholder (P (f), "Harbour Authority", NULL);
+  DossierStakeholder *s = dossier_project_get_stakeholder (P (f), varga);
+  gint64 question, argument, start, end, doc_c;
+  gint64 stakeholder_reads, argument_reads;
+  DossierArgument *a;
+
+  question = dossier_project_add_question (P (f), "Reopen the quay?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (P (f), question, DOSSIER_POLARITY_PRO, "May", 0, 3, &error);
+  g_assert_no_error (error);
+  text_range (text_a, "Mayor Inès Varga said the quay would reopen in May.", &start, &end);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (P (f), argument, f->doc_a, start, end,
+                                                                NULL, &error), >, 0);
+  g_assert_no_error (error);
+  a = dossier_project_get_argument (P (f), argument);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 1);
+  stakeholder_reads = runs_of (P (f), stakeholders_list);
+  argument_reads = runs_of (P (f), arguments_list);
+  g_assert_cmpint (stakeholder_reads, >, 0);
+  g_assert_cmpint (argument_reads, >, 0);
+
+  /* (mentions-follow-documents checks the counts through undo and redo.) */
+  doc_c = add_doc (P (f), "Third", "Nobody asked Mrs VARGA. Varga! Várga?");
+  g_assert_true (dossier_project_undo (P (f), &error) && dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 8);
+  g_assert_cmpint (runs_of (P (f), stakeholders_list), ==, stakeholder_reads);
+  g_assert_cmpint (runs_of (P (f), arguments_list), ==, argument_reads);
+
+  /* Deleted: its mentions go, and with the document an argument cites,
+   * the evidence the argument counted (back with undo). */
+  g_assert_true (dossier_project_delete_document (P (f), doc_c, &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 5);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (s), ==, 2);
+  g_assert_true (dossier_project_delete_document (P (f), f->doc_a, &error));
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), authority)),
+                    ==, 0);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a) + dossier_argument_get_n_sources (a), ==, 0);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (a) + dossier_argument_get_n_sources (a), ==, 2);
+  assert_project_sound (P (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1121,7 @@ main (int   argc,
   ADD ("mentions-follow-documents", test_mentions_follow_documents);
   ADD ("mentions-follow-names", test_mentions_follow_names);
   ADD ("delete-document-undo", test_delete_document_undo);
+  ADD ("import-reads-what-changed", test_import_reads_what_changed);
   ADD ("names-changed-signal", test_names_changed_signal);
   ADD ("suggestions", test_suggestions);
 #undef ADD

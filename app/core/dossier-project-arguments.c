@@ -32,6 +32,10 @@ static const DossierEvidenceTable evidence_table = {
   "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
   "ORDER BY h.document, h.start, h.end, h.id",
   .cited_sql = "SELECT highlight FROM argument_evidence WHERE argument = ?1",
+  /* Its outlets. */
+  .of_document_sql =
+  "SELECT DISTINCT e.argument FROM highlights h JOIN argument_evidence e ON e.highlight = h.id "
+  "WHERE h.document = ?1",
 };
 
 /* An argument's citation: a note, no role. */
@@ -302,7 +306,7 @@ dossier_project_apply_arguments (DossierProject       *self,
   g_autoptr(GHashTable) arguments = dossier_id_set_new ();
 
   if (dossier_changes_get_reload (changes, "questions") ||
-      !dossier_project_collect_citers (changes, &evidence_table, arguments))
+      !dossier_project_collect_citers (self, changes, &evidence_table, arguments))
     {
       dossier_project_load_questions_and_arguments (self, NULL);
       return;

@@ -782,6 +782,10 @@ typedef struct
   const char     *list_sql;    /* "SELECT highlight, note, role, stance_position
                                 * … WHERE citer = ?1", ordered */
   const char     *cited_sql;   /* "SELECT highlight … WHERE citer = ?1" */
+  const char     *of_document_sql; /* "SELECT citer … WHERE the highlight's
+                                    * document = ?1": those whose rows show
+                                    * something of the document (an
+                                    * outlet); NULL if none does */
 } DossierEvidenceTable;
 
 /* Within an action: deletes those of @highlight_ids that carry no tag and
@@ -836,15 +840,17 @@ GPtrArray    *dossier_project_list_evidence    (DossierProject             *self
                                                 gint64                      owner_id,
                                                 GError                    **error);
 /* After an action: adds to @ids the rows of @table it touched (those
- * whose evidence changed among them); FALSE when the whole list must be
- * read again instead (a document or text changed, or the table's rows
- * were added, deleted or moved). */
-gboolean      dossier_project_collect_citers   (const DossierChanges       *changes,
+ * whose evidence or mentions changed among them, and those citing a
+ * document it changed); FALSE when the whole list must be read again
+ * instead (documents or the table's rows changed in bulk), or on error. */
+gboolean      dossier_project_collect_citers   (DossierProject             *self,
+                                                const DossierChanges       *changes,
                                                 const DossierEvidenceTable *table,
                                                 GHashTable                 *ids);
 /* Within an action, about to commit @changeset: touches the stakeholders
- * and arguments whose evidence rows it changes, those a cascade deleted
- * included (a highlight deleted or merged away), so they are read again
+ * and arguments whose evidence rows it changes, and the stakeholders whose
+ * mentions it changes, those a cascade deleted included (a highlight
+ * deleted or merged away, a document deleted), so they are read again
  * after the action, its undo and its redo. */
 void          dossier_project_note_citers      (DossierProject             *self,
                                                 const void                 *changeset,

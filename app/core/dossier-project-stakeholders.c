@@ -290,7 +290,7 @@ dossier_project_apply_stakeholders (DossierProject       *self,
 {
   g_autoptr(GHashTable) stakeholders = dossier_id_set_new ();
 
-  if (!dossier_project_collect_citers (changes, &evidence_table, stakeholders))
+  if (!dossier_project_collect_citers (self, changes, &evidence_table, stakeholders))
     load_stakeholders (self, NULL);
   else if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
     load_stakeholders (self, NULL);
@@ -1493,23 +1493,49 @@ dossier_project_remove_evidence (DossierProject              *self,
   return dossier_action_commit (&action, _("Remove Evidence"), error);
 }
 
-/* Outlets, counts and evidence follow documents and texts (deleting or
- * replacing one takes highlights with it): those read the whole list
- * again. Otherwise the rows the action touched are read again: those it
- * edited, and those whose evidence rows changed (noted from its
- * changeset by dossier_project_note_citers ()). */
+/* The rows the action touched are read again: those it edited, those
+ * whose evidence or mentions changed (noted from its changeset by
+ * dossier_project_note_citers (): a document deleted takes its
+ * highlights, their evidence and its mentions with it, and its undo
+ * brings them back), and where a row shows something of the documents
+ * its evidence is in (an argument's outlets), those citing a document
+ * the action changed. A document imported is cited by nobody: the lists
+ * are not read again, however long. Documents changed in bulk read the
+ * whole list again. */
 gboolean
-dossier_project_collect_citers (const DossierChanges        *changes,
+dossier_project_collect_citers (DossierProject              *self,
+                                const DossierChanges        *changes,
                                 const DossierEvidenceTable  *table,
                                 GHashTable                  *ids)
 {
-  static const char * const everything[] = { "documents", "blocks" };
+  g_autoptr(GArray) documents = NULL;
+  g_auto(DossierStmt) stmt = NULL;
 
-  if (dossier_changes_touch_any (changes, everything, G_N_ELEMENTS (everything)) ||
+  if (dossier_changes_get_reload (changes, "documents") || dossier_changes_get_reload (changes, "blocks") ||
       dossier_changes_get_reload (changes, table->table))
     return FALSE;
 
   dossier_id_set_add_all (ids, dossier_changes_get_rows (changes, table->table));
+  if (table->of_document_sql == NULL)
+    return TRUE;
+
+  documents = dossier_changes_get_sorted (changes, "documents");
+  if (documents->len == 0)
+    return TRUE;
+  stmt = dossier_project_prepare (self, table->of_document_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (documents, gint64, i));
+      while ((rc = dossier_project_step (self, stmt, NULL)) == SQLITE_ROW)
+        dossier_id_set_add (ids, sqlite3_column_int64 (stmt, 0));
+      if (rc != SQLITE_DONE)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1521,6 +1547,7 @@ dossier_project_note_citers (DossierProject *self,
   static const struct { const char *evidence; const char *citers; } tables[] = {
     { "stakeholder_evidence", "stakeholders" },
     { "argument_evidence", "arguments" },
+    { "stakeholder_mentions", "stakeholders" },
   };
   sqlite3_changeset_iter *iter = NULL;
   gboolean corrupt = FALSE;
