@@ -673,6 +673,11 @@ test_hostile_xml (Fixture       *f,
   g_autofree char *param = g_build_filename (f->dir, "param.qdpx", NULL);
   g_autofree char *broken = g_build_filename (f->dir, "broken.qdpx", NULL);
   g_autofree char *wrong_root = g_build_filename (f->dir, "wrong-root.qdpx", NULL);
+  g_autofree char *truncated = g_build_filename (f->dir, "truncated.qdpx", NULL);
+  g_autofree char *deep = g_build_filename (f->dir, "deep.qdpx", NULL);
+  g_autoptr(GString) deep_qde = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                              "<Project xmlns=\"urn:QDA-XML:project:1.0\" "
+                                              "name=\"x\"><CodeBook><Codes>");
   g_autofree char *secret = g_build_filename (f->dir, "secret.txt", NULL);
   g_autofree char *xxe_qde = NULL;
   g_autoptr(GString) billion = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE Project [\n"
@@ -717,6 +722,33 @@ test_hostile_xml (Fixture       *f,
 
   exchange_write_zip (wrong_root, "project.qde", "<html><body/></html>", NULL);
   assert_refused (f, wrong_root, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+
+  /* Cut off inside a source, after a whole codebook: nothing of it comes
+   * in (the codebook's tag was added, the rest let go, and the import
+   * said it was done). */
+  exchange_write_zip (truncated, "project.qde",
+                      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><CodeBook><Codes>"
+                      "<Code guid=\"11111111-2222-3333-4444-555555555555\" name=\"Cut\" "
+                      "isCodable=\"true\"/></Codes></CodeBook><Sources>"
+                      "<TextSource guid=\"11111111-2222-3333-4444-555555555556\" name=\"S\">"
+                      "<PlainTextContent>Some text</PlainTextContent>"
+                      "<PlainTextSelection guid=\"11111111-2222-3333-4444-555555555557\" "
+                      "startPosition=\"0\" endPosition=\"4\"><Coding guid=\"11111111-2222-3333-"
+                      "4444-555555555558\"><CodeRef targetGUID=\"11111111-2222-3333-4444-"
+                      "555555555555\"/></Coding></PlainTextSel", NULL);
+  assert_refused (f, truncated, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+
+  /* Codes nested deeper than the parser goes (libxml2 stops at 256
+   * levels): refused, where the import said it brought in nothing. */
+  for (int i = 0; i < 300; i++)
+    g_string_append_printf (deep_qde, "<Code guid=\"11111111-2222-3333-4444-%012d\" name=\"L%d\" "
+                            "isCodable=\"true\">", i, i);
+  for (int i = 0; i < 300; i++)
+    g_string_append (deep_qde, "</Code>");
+  g_string_append (deep_qde, "</Codes></CodeBook></Project>");
+  exchange_write_zip (deep, "project.qde", deep_qde->str, NULL);
+  assert_refused (f, deep, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE);
 }
 
 /* A source's text outside the archive is read only from beside the .qdpx,

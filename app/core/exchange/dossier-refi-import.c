@@ -1969,8 +1969,41 @@ report_stage (Reader     *r,
     dossier_progress_update (r->progress, fraction, message);
 }
 
+/* libxml2 reports its errors here too; they are read back through
+ * xmlGetLastError () and told in the import's own error, never printed. */
+static void
+ignore_xml_error (void        *data,
+                  xmlErrorPtr  xe)
+{
+}
+
+/* What went wrong in the parse, for a person. A limit of the parser (10 MB
+ * of text in one element, 256 levels of nesting) is not damage: the file
+ * is too large or too deep to import. */
+static void
+set_parse_error (Reader  *r,
+                 GError **error)
+{
+  const xmlError *xe = xmlGetLastError ();
+  g_autofree char *message = g_strstrip (g_strdup (xe != NULL && xe->message != NULL ?
+                                                   xe->message : "?"));
+  g_autofree char *folded = g_ascii_strdown (message, -1);
+  int line = xe != NULL ? xe->line : 0;
+
+  if (xe != NULL && (xe->code == XML_ERR_NO_MEMORY || strstr (folded, "huge") != NULL ||
+                     strstr (folded, "too long") != NULL))
+    g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE,
+                 _("“%s” was refused: at line %d it nests elements too deeply or holds a text "
+                   "or name too long to read."), r->display, line);
+  else
+    g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                 _("“%s” is damaged: its XML is not well-formed (line %d: %s)."), r->display,
+                 line, message);
+}
+
 /* Walks project.qde (or a .qdc): each top-level section, and each source,
- * is expanded as a small tree, handled and let go. */
+ * is expanded as a small tree, handled and let go. An error anywhere
+ * refuses the whole file: nothing read before it is stored. */
 static gboolean
 read_xml (Reader      *r,
           const char  *data,
@@ -2003,6 +2036,8 @@ read_xml (Reader      *r,
                    _("“%s” cannot be read as XML."), r->display);
       return FALSE;
     }
+  xmlTextReaderSetStructuredErrorHandler (reader, ignore_xml_error, NULL);
+  xmlResetLastError ();
 
   ret = xmlTextReaderRead (reader);
   while (ret == 1 && ok)
@@ -2049,8 +2084,12 @@ read_xml (Reader      *r,
             {
               /* A codebook is small: all of it at once. */
               node = xmlTextReaderExpand (reader);
-              if (node != NULL)
-                read_codebook (r, node);
+              if (node == NULL)
+                {
+                  ret = -1;
+                  break;
+                }
+              read_codebook (r, node);
               ret = xmlTextReaderNext (reader);
               continue;
             }
@@ -2073,7 +2112,10 @@ read_xml (Reader      *r,
 
       node = xmlTextReaderExpand (reader);
       if (node == NULL)
-        break;  /* a parse error: reported below */
+        {
+          ret = -1;  /* a parse error inside the element: reported below */
+          break;
+        }
 
       if (depth == 2 && in_sources)
         {
@@ -2113,13 +2155,7 @@ read_xml (Reader      *r,
 
   if (ok && ret < 0)
     {
-      const xmlError *xe = xmlGetLastError ();
-      g_autofree char *message = g_strstrip (g_strdup (xe != NULL && xe->message != NULL ?
-                                                       xe->message : "?"));
-
-      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
-                   _("“%s” is damaged: its XML is not well-formed (line %d: %s)."), r->display,
-                   xe != NULL ? xe->line : 0, message);
+      set_parse_error (r, error);
       ok = FALSE;
     }
   else if (ok && !root_seen)
