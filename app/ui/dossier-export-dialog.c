@@ -27,6 +27,7 @@ struct _DossierExportDialog
   GArray         *tag_ids;        /* row of tag_row -> id (0 = all) */
   GArray         *briefing_ids;   /* row of briefing_row -> id */
   GFile          *destination;
+  GFile          *confirmed;      /* a file there that the user agreed to replace */
   GCancellable   *cancellable;    /* cancelled when the dialog closes */
   gboolean        exporting;
   gboolean        export_after_choosing;
@@ -290,6 +291,20 @@ update_destination_row (DossierExportDialog *self)
   gtk_button_set_label (self->export_button, _("_Export"));
 }
 
+/* @confirmed: the user chose @file as it is (the file chooser asks before
+ * a file it names is replaced); a name the dialog made (an extension added
+ * or changed) is asked about at export when a file has it. */
+static void
+set_destination (DossierExportDialog *self,
+                 GFile               *file,
+                 gboolean             confirmed)
+{
+  g_set_object (&self->destination, file);
+  if (confirmed)
+    g_set_object (&self->confirmed, file);
+  update_destination_row (self);
+}
+
 void
 dossier_export_dialog_set_destination (DossierExportDialog *self,
                                        GFile               *file)
@@ -297,8 +312,7 @@ dossier_export_dialog_set_destination (DossierExportDialog *self,
   g_return_if_fail (DOSSIER_IS_EXPORT_DIALOG (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  g_set_object (&self->destination, file);
-  update_destination_row (self);
+  set_destination (self, file, TRUE);
 }
 
 GFile *
@@ -375,7 +389,7 @@ on_format_changed (DossierExportDialog *self)
     return;
   renamed = with_extension (path, current_extension (self));
   file = g_file_new_for_path (renamed);
-  dossier_export_dialog_set_destination (self, file);
+  set_destination (self, file, FALSE);
 }
 
 static void
@@ -541,7 +555,8 @@ on_chooser_response (GtkNativeDialog     *chooser,
           else
             dest = g_object_ref (file);
 
-          dossier_export_dialog_set_destination (self, dest);
+          /* The chooser asked about the name typed, not the one made here. */
+          set_destination (self, dest, g_file_equal (dest, file));
           if (export_after)
             start_export (self);
         }
@@ -690,6 +705,56 @@ on_briefing_exported (GObject      *source,
 }
 
 static void
+on_replace_response (AdwMessageDialog    *question,
+                     const char          *response,
+                     DossierExportDialog *self)
+{
+  if (g_strcmp0 (response, "replace") == 0 && self->destination != NULL)
+    {
+      g_set_object (&self->confirmed, self->destination);
+      start_export (self);
+    }
+}
+
+/* A file is where the export would go, under a name the user did not
+ * choose in the file chooser (the dialog gave it its format's extension):
+ * asks before it is replaced. */
+static gboolean
+ask_before_replacing (DossierExportDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) parent = NULL;
+  GtkWidget *question;
+
+  if (self->confirmed != NULL && g_file_equal (self->confirmed, self->destination))
+    return FALSE;
+  if (g_file_query_file_type (self->destination, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
+    return FALSE;
+
+  name = g_file_get_basename (self->destination);
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  parent = g_file_get_parent (self->destination);
+  folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
+  question = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (question),
+                                  _("A file of that name is already in “%s”. Replacing it "
+                                    "overwrites what it holds."), folder);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
+static void
 start_export (DossierExportDialog *self)
 {
   g_autofree char *dest_path = NULL;
@@ -703,6 +768,8 @@ start_export (DossierExportDialog *self)
       choose_destination (self, TRUE);
       return;
     }
+  if (ask_before_replacing (self))
+    return;
 
   filter.document_id = selected_id (self->document_row, self->document_ids);
   filter.tag_id = selected_id (self->tag_row, self->tag_ids);
@@ -825,6 +892,7 @@ dossier_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->tag_ids, g_array_unref);
   g_clear_pointer (&self->briefing_ids, g_array_unref);
   g_clear_object (&self->destination);
+  g_clear_object (&self->confirmed);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dossier_export_dialog_parent_class)->finalize (object);

@@ -505,6 +505,63 @@ test_briefing_export (Fixture       *f,
   g_assert_nonnull (strstr (contents, "[^1]: **Unverified:**"));
 }
 
+/* The file chooser asks before replacing the file the user named; a name
+ * the dialog makes from it (the format changed afterwards, or an
+ * extension added) is asked about by the dialog when a file has it, and
+ * the file is left as it was unless the user agrees. */
+static void
+test_replace_asks (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierExportDialog *dialog = open_dialog (f);
+  g_autofree char *json_path = g_build_filename (f->dir, "summary.json", NULL);
+  g_autofree char *md_path = g_build_filename (f->dir, "summary.md", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *now = NULL;
+  AdwMessageDialog *question;
+  gboolean done = FALSE;
+
+  g_assert_true (g_file_set_contents (md_path, "Last week's notes.\n", -1, NULL));
+
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_JSON);
+  dossier_export_dialog_set_destination (dialog, json);
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_MARKDOWN);
+  now = g_file_get_basename (dossier_export_dialog_get_destination (dialog));
+  g_assert_cmpstr (now, ==, "summary.md");
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  g_signal_connect (dialog, "failed", G_CALLBACK (on_failed), &done);
+  dossier_export_dialog_export (dialog);
+  wait_until (question_shown, dialog, "the question about replacing summary.md");
+  question = the_question (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Replace “summary.md”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), f->dir));
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until (not_busy, dialog, "the dialog to be ready again");
+  g_assert_false (done);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (g_file_get_contents (md_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Last week's notes.\n");
+  g_clear_pointer (&contents, g_free);
+
+  /* Again, and replaced. */
+  dossier_export_dialog_export (dialog);
+  wait_until (question_shown, dialog, "the question again");
+  question = the_question (dialog);
+  adw_message_dialog_response (question, "replace");
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until (is_true, &done, "the export");
+  g_assert_true (g_file_get_contents (md_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Dialog test\n"));
+
+  g_signal_handlers_disconnect_by_data (dialog, &done);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +576,7 @@ main (int   argc,
   ADD ("export-with-options", test_export_with_options);
   ADD ("briefing-choices", test_briefing_choices);
   ADD ("briefing-export", test_briefing_export);
+  ADD ("replace-asks", test_replace_asks);
 #undef ADD
 
   return g_test_run ();
