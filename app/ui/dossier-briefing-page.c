@@ -45,6 +45,8 @@ struct _DossierBriefingPage
   gboolean        loading;         /* the buffer is being set from the project */
   gboolean        narrow;          /* editor and preview take turns */
   guint           narrow_idle_id;
+  guint           refresh_idle_id; /* the project changed: citations read again */
+  gboolean        preview_stale;   /* … when the page is next shown */
 
   GtkDropDown    *chooser;
   GtkStack       *stack;
@@ -239,6 +241,8 @@ update_preview (DossierBriefingPage *self)
   g_autoptr(GString) meter = g_string_new (NULL);
   g_autoptr(GString) sources = g_string_new (NULL);
 
+  self->preview_stale = FALSE;
+  g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   if (self->project != NULL)
     citations = dossier_project_resolve_citations (self->project, root, NULL);
 
@@ -414,6 +418,42 @@ on_body_changed (DossierBriefingPage *self)
   load_body (self);
 }
 
+/* The citations show their highlights as they are now: after any action,
+ * undo or redo (a cited highlight deleted, its passage moved or its text
+ * replaced, its document renamed), they are read again, at once on show
+ * (in an idle, once for a run of steps), or when the page is next shown. */
+static gboolean
+refresh_preview (gpointer data)
+{
+  DossierBriefingPage *self = data;
+
+  self->refresh_idle_id = 0;
+  update_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_project_changed (DossierBriefingPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->preview_stale = TRUE;
+      return;
+    }
+  if (self->refresh_idle_id == 0)
+    self->refresh_idle_id = g_idle_add (refresh_preview, self);
+}
+
+static void
+dossier_briefing_page_map (GtkWidget *widget)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dossier_briefing_page_parent_class)->map (widget);
+  if (self->preview_stale)
+    update_preview (self);
+}
+
 /* ---- The note shown ------------------------------------------------------- */
 
 static void
@@ -542,6 +582,8 @@ dossier_briefing_page_set_project (DossierBriefingPage *self,
   if (self->commit_source != 0)
     dossier_briefing_page_commit (self);
   dossier_briefing_page_set_briefing_id (self, 0);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed, self);
   if (self->briefings != NULL)
     g_signal_handlers_disconnect_by_data (self->briefings, self);
   g_clear_object (&self->briefings);
@@ -555,6 +597,8 @@ dossier_briefing_page_set_project (DossierBriefingPage *self,
       g_autoptr(DossierBriefing) first = g_list_model_get_item (model, 0);
 
       self->briefings = g_object_ref (model);
+      g_signal_connect_object (project, "notify::undo-step", G_CALLBACK (on_project_changed), self,
+                               G_CONNECT_SWAPPED);
       gtk_drop_down_set_model (self->chooser, model);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (on_briefings_changed), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -1152,6 +1196,7 @@ dossier_briefing_page_dispose (GObject *object)
   dossier_briefing_page_set_project (self, NULL);
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
   /* The toolbar is a child of the template's but bound to no field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1213,6 +1258,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   widget_class->measure = dossier_briefing_page_measure;
   widget_class->size_allocate = dossier_briefing_page_size_allocate;
   widget_class->grab_focus = dossier_briefing_page_grab_focus;
+  widget_class->map = dossier_briefing_page_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,

@@ -217,6 +217,64 @@ test_citations (Fixture       *f,
   }
 }
 
+static gboolean
+preview_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_label_get_text (dossier_briefing_page_get_preview (args[0])), args[1]) == 0;
+}
+
+static gboolean
+chip_unverified (Fixture *f)
+{
+  gboolean unverified = FALSE;
+
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (DOSSIER_BRIEFING_EDITOR (dossier_briefing_page_get_editor (f->page)),
+                                                         10, &unverified), ==, 1);
+  return unverified;
+}
+
+/* A citation shows its highlight as it is now, with nothing typed: its
+ * highlight deleted (on show, or while the page is hidden), it is marked
+ * unverified in the preview and its chip; undone, it is whole again. */
+static void
+test_citation_follows_highlight (Fixture       *f,
+                                 gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
+  g_autofree char *body = g_strdup_printf ("The grant [@%s].", dossier_highlight_get_uuid (h));
+  gpointer whole[] = { f->page, "The grant [1]." };
+  gpointer marked[] = { f->page, "The grant [1⚠]." };
+
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  g_assert_true (preview_is (whole));
+  g_assert_false (chip_unverified (f));
+
+  g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
+  g_assert_no_error (error);
+  wait_until (preview_is, marked, "the citation of a deleted highlight marked");
+  g_assert_true (chip_unverified (f));
+
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  wait_until (preview_is, whole, "the citation whole again after undo");
+  g_assert_false (chip_unverified (f));
+
+  /* Hidden meanwhile (another page on show): read again when shown. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  wait_until (preview_is, marked, "the citation marked once shown");
+  g_assert_true (chip_unverified (f));
+}
+
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
  * note from the template when none is shown); a highlight dropped on the
  * editor is cited where it is dropped; a UUID that is no highlight's is
@@ -852,6 +910,7 @@ main (int   argc,
 
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
+  ADD ("citation-follows-highlight", test_citation_follows_highlight);
   ADD ("cite-picker", test_cite_picker);
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("print", test_print);
