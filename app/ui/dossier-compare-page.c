@@ -17,6 +17,7 @@
 #include "dossier-matrix.h"
 #include "dossier-render-matrix.h"
 #include "dossier-ui-utils.h"
+#include "dossier-wrap-layout.h"
 
 /* Documents compared when the user has not chosen: the first few. */
 #define DEFAULT_DOCUMENTS 8
@@ -1267,7 +1268,7 @@ dossier_compare_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE);
-  /* The toolbar's scroller and the separator have no id to be disposed by. */
+  /* The separator has no id to be disposed by. */
   {
     GtkWidget *child;
 
@@ -1348,6 +1349,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   index_quark = g_quark_from_static_string ("dossier-compare-page-index");
 
   g_type_ensure (DOSSIER_TYPE_MATRIX);
+  g_type_ensure (DOSSIER_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, toolbar);

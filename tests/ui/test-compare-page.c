@@ -5,7 +5,8 @@
  * with "Cite in Briefing", the divergences whose passages open in the
  * reader, the matrix recomputed when a highlight is added, exports, the
  * sort menu and the headings, the filter (Ctrl+F) and its "no rows match",
- * exports that follow what is shown, and the page at 360 px wide. */
+ * exports that follow what is shown, and the page at 360 px wide, its
+ * toolbar's controls all shown and reached by Tab. */
 
 #include "config.h"
 
@@ -525,6 +526,86 @@ test_narrow (Fixture       *f,
   g_assert_cmpint (width, <=, 360);
 }
 
+static gboolean
+page_width_is (gpointer data)
+{
+  Fixture *f = data;
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->page), "test-width"));
+
+  return gtk_widget_get_width (GTK_WIDGET (f->page)) == width;
+}
+
+/* With the page @width wide, each control of its toolbar is shown whole
+ * inside the page's width, with no sideways scrolling, and Tab goes from
+ * one to the next in the order they are seen; the number of lines they
+ * take. */
+static guint
+assert_toolbar_reachable (Fixture *f,
+                          int      width)
+{
+  GtkWidget *page = GTK_WIDGET (f->page);
+  GtkWidget *toolbar = gtk_widget_get_first_child (page);
+  GtkWidget *previous = NULL;
+  double line_y = -1;
+  guint n = 0, lines = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+  g_object_set_data (G_OBJECT (f->page), "test-width", GINT_TO_POINTER (width));
+  wait_until (page_width_is, f, "the page laid out at its width");
+  g_assert_false (GTK_IS_SCROLLED_WINDOW (toolbar));
+  g_assert_null (gtk_widget_get_ancestor (toolbar, GTK_TYPE_SCROLLED_WINDOW));
+
+  for (GtkWidget *control = gtk_widget_get_first_child (toolbar); control != NULL;
+       control = gtk_widget_get_next_sibling (control))
+    {
+      graphene_rect_t bounds;
+      GtkWidget *focus;
+      int min;
+
+      g_assert_true (gtk_widget_get_mapped (control));
+      g_assert_true (gtk_widget_compute_bounds (control, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      /* Whole: not squeezed below what it needs. */
+      gtk_widget_measure (control, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpfloat (bounds.size.width + gtk_widget_get_margin_start (control) +
+                         gtk_widget_get_margin_end (control), >=, min);
+      if (bounds.origin.y > line_y)
+        {
+          lines++;
+          line_y = bounds.origin.y;
+        }
+      else
+        g_assert_cmpfloat (bounds.origin.y, ==, line_y);
+
+      /* Tab from the one before comes here. */
+      if (previous == NULL)
+        g_assert_true (gtk_widget_grab_focus (control));
+      else
+        g_assert_true (gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == control || gtk_widget_is_ancestor (focus, control));
+      previous = control;
+      n++;
+    }
+  /* Documents, rows, measure, per 1,000 words, empty rows hidden, sort, export. */
+  g_assert_cmpuint (n, ==, 7);
+  return lines;
+}
+
+/* The toolbar at a phone's width goes on to more lines, every control
+ * shown and reached by Tab; wide, it is one line. */
+static void
+test_toolbar (Fixture       *f,
+              gconstpointer  data)
+{
+  g_assert_cmpuint (assert_toolbar_reachable (f, 1280), ==, 1);
+  g_assert_cmpuint (assert_toolbar_reachable (f, 360), >, 1);
+  g_assert_cmpuint (assert_toolbar_reachable (f, 1280), ==, 1);
+}
+
 static void
 test_no_project (void)
 {
@@ -551,6 +632,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
+  ADD ("toolbar", test_toolbar);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
   return g_test_run ();
