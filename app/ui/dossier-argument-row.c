@@ -791,6 +791,9 @@ build_header (DossierArgumentRow *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   dossier_set_tooltip_unshown (menu_button, _("Argument Menu"));
+  /* Its menu is made anew each time it opens (create_popup): the tooltip
+   * is held off whichever it is. */
+  dossier_hold_menu_tooltips (menu_button);
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Argument Menu"), -1);
   gtk_widget_add_css_class (menu_button, "flat");

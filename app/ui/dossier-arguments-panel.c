@@ -1070,6 +1070,8 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   dossier_set_tooltip_unshown (GTK_WIDGET (self->question_menu_button), _("Question Menu"));
   dossier_set_tooltip_unshown (GTK_WIDGET (self->pro_add_button), _("Add an Argument For"));
   dossier_set_tooltip_unshown (GTK_WIDGET (self->con_add_button), _("Add an Argument Against"));
+  /* Their menus not covered by their tooltips. */
+  dossier_hold_menu_tooltips (GTK_WIDGET (self));
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   gtk_drop_down_set_factory (self->question_dropdown, factory);

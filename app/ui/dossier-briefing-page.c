@@ -1306,6 +1306,8 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   g_autoptr(GtkExpression) title = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its menus not covered by their buttons' tooltips. */
+  dossier_hold_menu_tooltips (GTK_WIDGET (self));
   /* Clips the one frame the panes may still be side by side when narrow. */
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 

@@ -1396,6 +1396,8 @@ dossier_compare_page_init (DossierComparePage *self)
   self->measure = DOSSIER_COMPARE_HIGHLIGHTS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its menus not covered by their buttons' tooltips. */
+  dossier_hold_menu_tooltips (GTK_WIDGET (self));
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "highlights-changed",

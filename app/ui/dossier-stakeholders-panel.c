@@ -2026,6 +2026,8 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   g_autoptr(GtkStringList) stances = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its menus not covered by their buttons' tooltips. */
+  dossier_hold_menu_tooltips (GTK_WIDGET (self));
 
   for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
     gtk_string_list_append (kinds, dossier_stakeholder_kind_get_label (k));

@@ -249,6 +249,30 @@ on_held_popover_visible (GtkWidget  *owner,
 }
 
 static void
+on_menu_button_popover (GtkMenuButton *button,
+                        GParamSpec    *pspec,
+                        gpointer       data)
+{
+  dossier_hold_tooltip_while_open (GTK_WIDGET (button), gtk_menu_button_get_popover (button));
+}
+
+void
+dossier_hold_menu_tooltips (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      /* A popover replaced while open is hidden first, which lets go. */
+      g_signal_connect (widget, "notify::popover", G_CALLBACK (on_menu_button_popover), NULL);
+      on_menu_button_popover (GTK_MENU_BUTTON (widget), NULL, NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dossier_hold_menu_tooltips (child);
+}
+
+static void
 tooltip_under_free (gpointer data)
 {
   GWeakRef *held = data;

@@ -946,7 +946,7 @@ test_suggestions_section_hidden (void)
 
 /* The panel's and the rows' menu buttons have their tooltips (set
  * outside the templates, where GTK would ask the X server for the
- * pointer for each) and are shown. */
+ * pointer for each) and are shown; no tooltip shows over its menu. */
 static void
 test_tooltips (Fixture       *f,
                gconstpointer  data)
@@ -998,6 +998,26 @@ test_tooltips (Fixture       *f,
     g_assert_cmpuint (rows->len, >, 0);
     g_assert_cmpuint (argument_menus, ==, rows->len);
   }
+
+  /* No tooltip over an open menu: the panel's menus, and an argument's,
+   * made anew each time it opens (twice). */
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      gboolean argument_menu = GTK_WIDGET (button) == menu;
+
+      for (guint times = 0; times < (argument_menu ? 2 : 1); times++)
+        {
+          gtk_menu_button_popup (button);
+          flush_events ();
+          g_assert_nonnull (gtk_menu_button_get_popover (button));
+          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+          g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+          gtk_menu_button_popdown (button);
+          flush_events ();
+          g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+        }
+    }
 
   close_window (window);
 }
