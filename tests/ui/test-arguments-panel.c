@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "dossier-argument-row.h"
 #include "dossier-arguments-panel.h"
@@ -1119,6 +1120,47 @@ test_menu_marks (Fixture       *f,
   close_window (window);
 }
 
+/* @panel (the Pros & Cons panel) on the fixture's project, in a toast
+ * overlay in a window 1280 px wide, once its first pro's row is made:
+ * the window. */
+static GtkWidget *
+show_with_toasts (Fixture    *f,
+                  GtkWidget  *panel,
+                  GtkWidget **overlay)
+{
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *window;
+
+  *overlay = adw_toast_overlay_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (*overlay), panel);
+  window = show_in_window (*overlay, 1280, 900);
+  wait_for_row (panel, argument_at (pros, 0));
+  return window;
+}
+
+/* Delete pressed with the focus on argument @deleted (a pro) in the panel
+ * @overlay holds: it is gone, its toast shown, and @next, which took its
+ * place, has the focus. */
+static void
+press_delete (Fixture   *f,
+              GtkWidget *window,
+              GtkWidget *overlay,
+              gint64     deleted,
+              gint64     next)
+{
+  GtkWidget *panel = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (dossier_project_get_argument (f->project, deleted));
+  g_assert_cmpint (argument_at (pros, 0), ==, next);
+  wait_for_text (overlay, "Argument deleted");
+  wait_until (focus_on_argument, &(FocusOn) { panel, next }, "the focus on the argument");
+}
+
 /* The keys of a focused argument act on it with the focus on its place
  * in the list (a click or the arrow keys put it there), not only inside
  * its row: Delete deletes it (the focus going to the next), Alt+Down
@@ -1128,27 +1170,19 @@ test_keys (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *panel = dossier_arguments_panel_new ();
-  GtkWidget *overlay = adw_toast_overlay_new ();
-  GListModel *pros = NULL;
-  GtkWidget *window;
+  GtkWidget *overlay;
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *window = show_with_toasts (f, panel, &overlay);
   gint64 first, second, third;
 
-  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
-  window = show_in_window (overlay, 1280, 900);
-  pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
   first = argument_at (pros, 0);
   second = argument_at (pros, 1);
   third = argument_at (pros, 2);
-  wait_for_row (panel, first);
 
   g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (panel, first)))));
   wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus on the argument");
-  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
-  g_assert_null (dossier_project_get_argument (f->project, first));
-  g_assert_cmpint (argument_at (pros, 0), ==, second);
-  wait_for_text (overlay, "Argument deleted");
-  wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
+  press_delete (f, window, overlay, first, second);
 
   g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_cmpint (argument_at (pros, 0), ==, third);
@@ -1159,6 +1193,66 @@ test_keys (Fixture       *f,
   g_assert_nonnull (press_key (window, GDK_KEY_Up, GDK_ALT_MASK));
   g_assert_cmpint (argument_at (pros, 1), ==, second);
   wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
+
+  close_window (window);
+}
+
+/* A click of the mouse's first button at (@x, @y) of @widget, through the
+ * X server (xdotool, XTest) as a user's: every gesture on the way sees it. */
+static void
+click_through_x (GtkWidget *widget,
+                 double     x,
+                 double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *at_x = NULL;
+  g_autofree char *at_y = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_point_t point;
+  double dx, dy;
+  int status;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  at_x = g_strdup_printf ("%d", (int) (point.x + dx));
+  at_y = g_strdup_printf ("%d", (int) (point.y + dy));
+  g_assert_true (g_spawn_sync (NULL,
+                               (char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, at_x, at_y,
+                                            "click", "1", NULL },
+                               NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  flush_events ();
+}
+
+/* A click on an argument, then Delete, deletes it as Delete on it reached
+ * by the keyboard does (d72adcf): the click puts the focus on its place
+ * in the list. The same toast, one step to undo; the focus goes on to
+ * the one that took its place. */
+static void
+test_click_delete (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GtkWidget *overlay;
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *window = show_with_toasts (f, panel, &overlay);
+  g_autoptr(GError) error = NULL;
+  gint64 first = argument_at (pros, 0);
+
+  /* The focus elsewhere, as after working in the reader. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  click_through_x (find_with_class (GTK_WIDGET (row_of (panel, first)), "argument-statement"), 5, 5);
+  wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus on the argument clicked");
+  press_delete (f, window, overlay, first, argument_at (pros, 1));
+
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_argument (f->project, first));
+  g_assert_cmpint (argument_at (pros, 0), ==, first);
 
   close_window (window);
 }
@@ -1235,6 +1329,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/click-delete", Fixture, NULL, fixture_set_up, test_click_delete,
+              fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
