@@ -2036,6 +2036,8 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   for (int p = DOSSIER_STANCE_MIN; p <= DOSSIER_STANCE_MAX; p++)
     gtk_string_list_append (stances, dossier_stance_get_label (p));
   adw_combo_row_set_model (self->stance_row, G_LIST_MODEL (stances));
+  dossier_combo_row_list_whole (self->kind_row);
+  dossier_combo_row_list_whole (self->stance_row);
 
   {
     AdwEntryRow *rows[] = { self->name_row, self->aliases_row, self->description_row,

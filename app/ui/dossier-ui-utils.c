@@ -249,6 +249,76 @@ on_held_popover_visible (GtkWidget  *owner,
 }
 
 static void
+whole_item_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+whole_item_update_check (GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  AdwComboRow *row = g_object_get_data (G_OBJECT (item), "dossier-combo-row");
+
+  if (box == NULL || row == NULL)
+    return;
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box),
+                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+whole_item_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (string) : "");
+  g_object_set_data (G_OBJECT (item), "dossier-combo-row", row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (whole_item_update_check), item,
+                           G_CONNECT_SWAPPED);
+  whole_item_update_check (item);
+}
+
+static void
+whole_item_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, whole_item_update_check, item);
+  g_object_set_data (G_OBJECT (item), "dossier-combo-row", NULL);
+}
+
+void
+dossier_combo_row_list_whole (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* The row outlives its list's items: no reference needed. */
+  g_signal_connect (factory, "setup", G_CALLBACK (whole_item_setup), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (whole_item_bind), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (whole_item_unbind), row);
+  adw_combo_row_set_list_factory (row, factory);
+}
+
+static void
 on_menu_button_popover (GtkMenuButton *button,
                         GParamSpec    *pspec,
                         gpointer       data)

@@ -591,6 +591,43 @@ test_gendered_toasts (Fixture       *f,
   wait_for_text (GTK_WIDGET (f->window), deleted_stakeholder);
 }
 
+/* The Stakeholders editor in a sidebar 300 px wide: the Spanish of a
+ * stakeholder's Kind and Stance, and of every choice in their lists, is
+ * shown whole (“Jefe de Estado o cargo público” was cut short as “Jefe de
+ * Estado o cargo…”, in the row and in its list). */
+static void
+test_stakeholder_kind_whole (Fixture       *f,
+                             gconstpointer  user_data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *window;
+  gint64 official = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders) && official == 0; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      if (dossier_stakeholder_get_kind (s) == DOSSIER_STAKEHOLDER_OFFICIAL)
+        official = dossier_stakeholder_get_id (s);
+    }
+  g_assert_cmpint (official, !=, 0);
+  g_assert_cmpstr (dossier_stakeholder_kind_get_label (DOSSIER_STAKEHOLDER_OFFICIAL), ==,
+                   "Jefe de Estado o cargo público");
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+  window = show_in_window (panel, 300, 900);
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), official);
+  flush_events ();
+  collect_descendants (panel, ADW_TYPE_COMBO_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    assert_combo_row_whole (g_ptr_array_index (rows, i));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +652,8 @@ main (int   argc,
   g_test_add ("/dossier/l10n/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/empty-window", Fixture, NULL, fixture_set_up, test_empty_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
+  g_test_add ("/dossier/l10n/stakeholder-kind-whole", Fixture, NULL, fixture_set_up,
+              test_stakeholder_kind_whole, fixture_tear_down);
   g_test_add ("/dossier/l10n/gendered-toasts", Fixture, NULL, fixture_set_up, test_gendered_toasts,
               fixture_tear_down);
 

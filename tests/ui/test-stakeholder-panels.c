@@ -1197,6 +1197,45 @@ test_arguments_suggestions_ask_question (Fixture       *f,
   close_window (window);
 }
 
+/* In a sidebar 300 px wide the editor's Kind and Stance show their value
+ * whole (under the row's title), and their lists every choice whole, the
+ * one chosen checked: “Head of state or official” (“Jefe de Estado o
+ * cargo público”) was cut short in both. */
+static void
+test_stakeholders_kind_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *window, *list_view;
+  const char *rows[] = { "Kind", "Stance" };
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 300, 900);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  /* Odile Brant, a head of state or official. */
+  g_signal_emit_by_name (list_view, "activate", 1);
+  flush_events ();
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, f->brant);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (panel, ADW_TYPE_COMBO_ROW, "Kind"))),
+                    ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    assert_combo_row_whole (ADW_COMBO_ROW (find_row (panel, ADW_TYPE_COMBO_ROW, rows[r])));
+
+  /* Another kind chosen: checked in its list in its turn. */
+  {
+    AdwComboRow *row = ADW_COMBO_ROW (find_row (panel, ADW_TYPE_COMBO_ROW, "Kind"));
+
+    adw_combo_row_set_selected (row, DOSSIER_STAKEHOLDER_ARMED_GROUP);
+    flush_events ();
+    g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (f->project, f->brant)), ==,
+                     DOSSIER_STAKEHOLDER_ARMED_GROUP);
+    assert_combo_row_whole (row);
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1214,6 +1253,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/kind-whole", Fixture, NULL,
+              fixture_set_up, test_stakeholders_kind_whole, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
               fixture_set_up, test_stakeholders_order, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,

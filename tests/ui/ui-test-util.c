@@ -504,6 +504,62 @@ find_label (GtkWidget  *widget,
   return find_matching (widget, is_label, text);
 }
 
+GtkWidget *
+assert_label_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWidget *label = find_label (widget, text);
+  graphene_rect_t bounds;
+
+  if (label == NULL)
+    g_error ("no label “%s”", text);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_true (gtk_widget_compute_bounds (label, widget, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (widget));
+  return label;
+}
+
+static gboolean
+list_laid_out (gpointer popover)
+{
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+
+  return gtk_widget_get_mapped (popover) && gtk_widget_get_width (popover) > 0 &&
+         list != NULL && gtk_widget_get_first_child (list) != NULL &&
+         gtk_widget_get_width (gtk_widget_get_first_child (list)) > 0;
+}
+
+void
+assert_combo_row_whole (AdwComboRow *row)
+{
+  GListModel *choices = adw_combo_row_get_model (row);
+  GtkStringObject *chosen = adw_combo_row_get_selected_item (row);
+  GtkWidget *popover;
+
+  g_assert_true (GTK_IS_STRING_OBJECT (chosen));
+  assert_label_whole (GTK_WIDGET (row), gtk_string_object_get_string (chosen));
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  flush_events ();
+  popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  wait_until (list_laid_out, popover, "the list of choices laid out");
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+      GtkWidget *label = assert_label_whole (popover, gtk_string_object_get_string (choice));
+      GtkWidget *check = gtk_widget_get_next_sibling (label);
+
+      g_assert_true (GTK_IS_IMAGE (check));
+      g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, choice == chosen ? 1 : 0);
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+}
+
 static gboolean
 is_button (GtkWidget     *widget,
            gconstpointer  label)

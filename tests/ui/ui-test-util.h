@@ -107,6 +107,15 @@ const char *label_with_class   (GtkWidget      *widget,
 /* The first label at or below @widget whose text is @text, or NULL. */
 GtkWidget  *find_label         (GtkWidget      *widget,
                                 const char     *text);
+/* The first label at or below @widget whose text is @text (fails the
+ * test if there is none), asserting it is shown whole: mapped, not
+ * ellipsized (on one line or wrapped) and inside @widget's width. */
+GtkWidget  *assert_label_whole (GtkWidget      *widget,
+                                const char     *text);
+/* @row (an AdwComboRow of GtkStringObjects) shows its value whole, and
+ * its list (opened, then closed) every choice whole, the chosen one
+ * checked (dossier_combo_row_list_whole()). */
+void        assert_combo_row_whole (AdwComboRow *row);
 /* The first button at or below @widget labelled @label, or NULL. */
 GtkWidget  *find_button_labelled (GtkWidget    *widget,
                                   const char   *label);
