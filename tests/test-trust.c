@@ -1139,26 +1139,18 @@ test_damaged_index (TestDir       *fixture,
 
 /* ---- The search index --------------------------------------------------- */
 
-/* A file edited by hand behind its search index: a document's words taken
- * out of it, words of a document that does not exist put in, a text
- * changed with its trigger away, a memo's words taken out. 'check', which
- * must not write the file (FTS5's integrity-check needs a write
- * transaction, and was skipped read-only, so it said "ok"), names each
- * row out of step and leaves the file and its folder as they were. */
+/* A sound project of three documents and a memo, then edited by hand
+ * behind its search index: document 1's words taken out of it, words of
+ * a document 77 that does not exist put in, document 3's text changed
+ * with its trigger away, the memo's words taken out. The highlight with
+ * the memo in *@highlight. */
 static void
-test_index_out_of_step (TestDir       *fixture,
-                        gconstpointer  data)
+make_index_out_of_step (const char *path,
+                        gint64     *highlight)
 {
-  g_autofree char *path = test_dir_path (fixture, "edited.dossier");
   g_autofree char *trigger = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *report = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *listed = NULL;
-  gsize before_length = 0, after_length = 0;
   g_auto(TestRun) run = { 0 };
-  gint64 highlight;
 
   test_make_project (path, article);
   {
@@ -1168,8 +1160,8 @@ test_index_out_of_step (TestDir       *fixture,
     g_assert_nonnull (project);
     add_doc (project, "Harbour works", "The harbour wall is rebuilt over the winter.");
     add_doc (project, "Pier", "The pier reopens in spring.");
-    highlight = add_phrase_highlight (project, 1, "fuel costs more", 1, NULL);
-    g_assert_true (dossier_project_set_highlight_memo (project, highlight,
+    *highlight = add_phrase_highlight (project, 1, "fuel costs more", 1, NULL);
+    g_assert_true (dossier_project_set_highlight_memo (project, *highlight,
                                                        "The operator's own figures", &error));
     g_assert_no_error (error);
     assert_project_sound (project);
@@ -1179,7 +1171,6 @@ test_index_out_of_step (TestDir       *fixture,
   test_run_cli (&run, "check", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "ok\n");
-  test_run_clear (&run);
 
   test_sql_exec (path, "INSERT INTO documents_fts (documents_fts, rowid, text) "
                        "SELECT 'delete', id, text FROM documents WHERE id = 1;"
@@ -1203,6 +1194,27 @@ test_index_out_of_step (TestDir       *fixture,
                          "UPDATE documents SET text = 'The pier stays shut.' WHERE id = 3;"
                          "%s", trigger);
   test_sql_exec (path, sql);
+}
+
+/* 'check', which must not write the file (FTS5's integrity-check needs a
+ * write transaction, and was skipped read-only, so it said "ok"), names
+ * each row out of step, then the command that rebuilds the index, and
+ * leaves the file and its folder as they were. */
+static void
+test_index_out_of_step (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "edited.dossier");
+  g_autofree char *report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *fix = NULL;
+  gsize before_length = 0, after_length = 0;
+  g_auto(TestRun) run = { 0 };
+  gint64 highlight;
+
+  make_index_out_of_step (path, &highlight);
   g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
   listed = test_list_dir (fixture->dir);
 
@@ -1220,6 +1232,12 @@ test_index_out_of_step (TestDir       *fixture,
 
     g_assert_nonnull (strstr (report, line));
   }
+  {
+    g_autofree char *quoted = g_shell_quote (path);
+
+    fix = g_strdup_printf ("To rebuild the search index: dossier-cli reindex %s\n", quoted);
+    g_assert_true (g_str_has_suffix (report, fix));
+  }
 
   test_run_cli (&run, "check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -1232,6 +1250,139 @@ test_index_out_of_step (TestDir       *fixture,
 
     g_assert_cmpstr (listed_after, ==, listed);
   }
+}
+
+/* How many documents a search finds, and whether @document is one. */
+static guint
+count_hits (DossierProject *project,
+            const char     *query,
+            gint64          document,
+            gboolean       *found)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = dossier_project_search (project, query, 0, &error);
+
+  g_assert_no_error (error);
+  *found = FALSE;
+  for (guint i = 0; i < hits->len; i++)
+    if (((DossierSearchHit *) g_ptr_array_index (hits, i))->document_id == document)
+      *found = TRUE;
+  return hits->len;
+}
+
+/* The fix 'check' names: 'dossier-cli reindex' makes the index again from
+ * the texts and memos, every row of it, and 'check' then finds it in step;
+ * the words of each text are found where they are and nowhere else. */
+static void
+test_index_reindex (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "edited.dossier");
+  g_auto(TestRun) run = { 0 };
+  gint64 highlight;
+  gboolean found;
+
+  make_index_out_of_step (path, &highlight);
+
+  test_run_cli (&run, "reindex", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  test_run_clear (&run);
+
+  /* Document 3's text, changed by hand, still disagrees with its
+   * recorded length and hash: not the index's to mend. */
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_nonnull (strstr (run.out, "Document 3: its text does not match its recorded hash."));
+  g_assert_null (strstr (run.out, "search index"));
+  test_run_clear (&run);
+
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, NULL);
+
+    g_assert_nonnull (project);
+    count_hits (project, "ferry", 1, &found);
+    g_assert_true (found);
+    g_assert_cmpuint (count_hits (project, "ghost", 77, &found), ==, 0);
+    g_assert_cmpuint (count_hits (project, "shut", 3, &found), ==, 1);
+    g_assert_true (found);
+    g_assert_cmpuint (count_hits (project, "reopens", 3, &found), ==, 0);
+  }
+
+  /* Its help says what it is for. */
+  test_run_cli (&run, "reindex", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "search index"));
+}
+
+static void
+note_rebuilt (DossierProject *project,
+              guint          *n_rebuilt)
+{
+  (*n_rebuilt)++;
+}
+
+/* Until the thread that verifies the index at open (and indexes) is
+ * done: "indexing" tells only of texts waiting. */
+static void
+wait_indexed (DossierProject *project)
+{
+  while (project->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Opened for writing in the window's way (its indexing in a thread), a
+ * project whose index holds other rows than its texts and memos (what
+ * 'check' finds, and a search in it shows) has it made again in that
+ * thread, and says so ("search-index-rebuilt"); a sound one is left as it
+ * is, and says nothing. */
+static void
+test_index_rebuilt_at_open (TestDir       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "edited.dossier");
+  g_autofree char *sound = test_dir_path (fixture, "sound.dossier");
+  gint64 highlight;
+  guint n_rebuilt = 0;
+  gboolean found;
+
+  make_index_out_of_step (path, &highlight);
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+    g_assert_no_error (error);
+    g_signal_connect (project, "search-index-rebuilt", G_CALLBACK (note_rebuilt), &n_rebuilt);
+    wait_indexed (project);
+    g_assert_cmpuint (n_rebuilt, ==, 1);
+
+    count_hits (project, "ferry", 1, &found);
+    g_assert_true (found);
+    g_assert_cmpuint (count_hits (project, "ghost", 77, &found), ==, 0);
+    g_assert_cmpuint (count_hits (project, "shut", 3, &found), ==, 1);
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "check", path, NULL);
+    g_assert_null (strstr (run.out, "search index"));
+  }
+
+  /* Once rebuilt, or sound from the start: nothing to say. */
+  n_rebuilt = 0;
+  test_make_project (sound, article);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      project = dossier_project_open (i == 0 ? path : sound, DOSSIER_OPEN_INDEX_IN_BACKGROUND,
+                                      &error);
+      g_assert_no_error (error);
+      g_signal_connect (project, "search-index-rebuilt", G_CALLBACK (note_rebuilt), &n_rebuilt);
+      wait_indexed (project);
+      g_assert_cmpuint (n_rebuilt, ==, 0);
+    }
 }
 
 int
@@ -1266,6 +1417,8 @@ main (int    argc,
   add_test ("damaged/table", test_damaged_table);
   add_test ("damaged/index", test_damaged_index);
   add_test ("index/out-of-step", test_index_out_of_step);
+  add_test ("index/reindex", test_index_reindex);
+  add_test ("index/rebuilt-at-open", test_index_rebuilt_at_open);
 
   return g_test_run ();
 }

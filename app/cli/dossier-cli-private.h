@@ -37,6 +37,7 @@ int cli_highlight (const char *name, int argc, char **argv);
 int cli_autocode  (const char *name, int argc, char **argv);
 int cli_meta      (const char *name, int argc, char **argv);
 int cli_replace_text (const char *name, int argc, char **argv);
+int cli_reindex   (const char *name, int argc, char **argv);
 
 /* Briefing notes (dossier-cli-briefing.c). */
 int cli_briefings     (const char *name, int argc, char **argv);

@@ -460,3 +460,28 @@ cli_replace_text (const char *name,
 
   return CLI_EXIT_OK;
 }
+
+int
+cli_reindex (const char *name,
+             int         argc,
+             char      **argv)
+{
+  double wait = 0;
+  GOptionEntry entries[] = {
+    cli_wait_entry (&wait),
+    { NULL }
+  };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse (name, entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+
+  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+
+  if (!dossier_project_rebuild_search_index (project, &error))
+    return cli_fail (name, error);
+  return CLI_EXIT_OK;
+}

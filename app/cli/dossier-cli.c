@@ -210,6 +210,11 @@ static const CliCommand commands[] = {
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
        "text, offsets in range). Prints “ok”, or each problem found and exits 1."),
     cli_check },
+  { "reindex", N_("PROJECT"), N_("Rebuild the search index"),
+    N_("Makes the search index of the documents’ texts and the highlights’ memos\n"
+       "again from them: for a project whose index “check” finds out of step\n"
+       "(a search in it misses what is there or finds what is not)."),
+    cli_reindex },
 };
 
 const CliCommand *

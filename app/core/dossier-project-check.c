@@ -598,6 +598,8 @@ static void
 check_search_index (DossierProject *self,
                     GString        *report)
 {
+  gboolean out_of_step = FALSE;
+
   for (DossierSearchIndex index = DOSSIER_SEARCH_INDEX_TEXTS;
        index <= DOSSIER_SEARCH_INDEX_MEMOS; index++)
     {
@@ -637,8 +639,20 @@ check_search_index (DossierProject *self,
             line = g_strdup_printf (_("The search index holds a memo of highlight %" PRId64
                                       ", which has none.\n"), difference->id);
           list_problem (report, &n_listed, line);
+          out_of_step = TRUE;
         }
       list_more (report, n_listed);
+    }
+
+  /* What to do about it: the texts and memos are sound, their index is
+   * made again from them. */
+  if (out_of_step)
+    {
+      g_autofree char *quoted = g_shell_quote (self->path);
+
+      /* TRANSLATORS: the command, as typed in a shell, and the project's path */
+      g_string_append_printf (report, _("To rebuild the search index: dossier-cli reindex %s\n"),
+                              quoted);
     }
 }
 

@@ -49,9 +49,15 @@ struct _DossierIndexer
   GMutex           mutex;      /* guards worker: the thread closes it */
   DossierProject  *worker;
   GError          *error;      /* set by the thread before it ends */
+  gboolean         verify;     /* first: is the index in step? (at open) */
+  gboolean         rebuilt;    /* it was not, and was rebuilt */
+  /* "indexing" is TRUE: texts wait for it (it only verifies otherwise).
+   * The main thread's. */
+  gboolean         announced;
 };
 
-static gboolean start_indexer (DossierProject *self);
+static gboolean start_indexer (DossierProject *self,
+                               gboolean        verify);
 
 static DossierIndexer *
 indexer_ref (DossierIndexer *indexer)
@@ -152,18 +158,72 @@ dossier_project_get_indexing (DossierProject *self)
 {
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  return self->indexer != NULL;
+  return self->indexer != NULL && self->indexer->announced;
 }
 
-gboolean
-dossier_project_index_documents (DossierProject  *self,
-                                 GCancellable    *cancellable,
-                                 GError         **error)
+/* ---- Rebuilding -------------------------------------------------------- */
+
+/* Whether the rows the indexes hold are not those they should: a
+ * document or memo missing from its index, or words held for one that
+ * is not there (deleted, waiting to be indexed, without a memo). What a
+ * file edited behind its indexes mostly shows, found by comparing ids
+ * alone (the words themselves: dossier_project_index_differences, which
+ * reads every text). */
+static gboolean
+index_rows_differ (DossierProject  *project,
+                   gboolean        *differ,
+                   GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (project,
+    "SELECT (SELECT count(*) FROM documents_fts_docsize) <>"
+    "         (SELECT count(*) FROM documents) - (SELECT count(*) FROM documents_unindexed)"
+    "    OR EXISTS (SELECT 1 FROM documents_fts_docsize AS s"
+    "               WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = s.id)"
+    "                  OR EXISTS (SELECT 1 FROM documents_unindexed WHERE document = s.id))"
+    "    OR (SELECT count(*) FROM memos_fts_docsize) <>"
+    "         (SELECT count(*) FROM highlights WHERE memo <> '')"
+    "    OR EXISTS (SELECT 1 FROM memos_fts_docsize AS s"
+    "               WHERE NOT EXISTS (SELECT 1 FROM highlights"
+    "                                 WHERE id = s.id AND memo <> ''))", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = dossier_project_step (project, stmt, error);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *differ = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* Both indexes made again from the texts and memos, in one transaction:
+ * every text, listed or not, so the list of those waiting is emptied. */
+static gboolean
+rebuild_indexes (DossierProject  *project,
+                 GError         **error)
+{
+  g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
+
+  return dossier_transaction_begin (&transaction, project->db, project->path, error) &&
+         dossier_project_verify_in_place (project, error) &&
+         dossier_project_exec (project, "INSERT INTO documents_fts (documents_fts) "
+                                        "VALUES ('rebuild')", error) &&
+         dossier_project_exec (project, "DELETE FROM documents_unindexed", error) &&
+         dossier_project_exec (project, "INSERT INTO memos_fts (memos_fts) "
+                                        "VALUES ('rebuild')", error) &&
+         dossier_transaction_commit (&transaction, error);
+}
+
+/* Outside any action, on this connection: indexes every text waiting,
+ * or (@rebuild) makes both indexes again. */
+static gboolean
+update_indexes (DossierProject  *self,
+                gboolean         rebuild,
+                GCancellable    *cancellable,
+                GError         **error)
 {
   gboolean done = FALSE;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!dossier_project_ensure_open (self, error))
     return FALSE;
@@ -172,20 +232,31 @@ dossier_project_index_documents (DossierProject  *self,
     {
       g_autofree char *name = dossier_display_name (self->path);
 
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” is open read-only: its documents cannot be indexed for search."), name);
+      if (rebuild)
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                     _("“%s” is open read-only: its search index cannot be rebuilt."), name);
+      else
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                     _("“%s” is open read-only: its documents cannot be indexed for search."),
+                     name);
       return FALSE;
     }
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
   while (!done)
     {
+      gboolean ok;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
       /* Not an action: the listed highlights stay as they are. */
       dossier_project_cache_begin (self);
-      if (!index_some (self, INDEX_BATCH, &done, error))
+      if (rebuild)
+        ok = done = rebuild_indexes (self, error);
+      else
+        ok = index_some (self, INDEX_BATCH, &done, error);
+      if (!ok)
         {
           dossier_project_cache_rollback (self);
           return FALSE;
@@ -194,6 +265,27 @@ dossier_project_index_documents (DossierProject  *self,
     }
 
   return TRUE;
+}
+
+gboolean
+dossier_project_index_documents (DossierProject  *self,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return update_indexes (self, FALSE, cancellable, error);
+}
+
+gboolean
+dossier_project_rebuild_search_index (DossierProject  *self,
+                                      GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return update_indexes (self, TRUE, NULL, error);
 }
 
 /* ---- Comparing the index with the texts ---------------------------------- */
@@ -490,11 +582,13 @@ indexer_finished (gpointer data)
   if (self->db != NULL)
     dossier_project_cache_adopt (self, NULL, 0);
 
-  indexer_unref (indexer);
-
   /* Texts stored while it was finishing are indexed by the next one. */
-  if (!start_indexer (self))
+  if (start_indexer (self, FALSE) != indexer->announced)
     g_object_notify (G_OBJECT (self), "indexing");
+
+  if (indexer->rebuilt && self->db != NULL)
+    dossier_project_emit_search_index_rebuilt (self);
+  indexer_unref (indexer);
 
   return G_SOURCE_REMOVE;
 }
@@ -505,6 +599,27 @@ indexer_thread (gpointer data)
   DossierIndexer *indexer = data;
   gboolean done = FALSE;
   g_autoptr(GSource) source = NULL;
+
+  /* A file edited behind its indexes: a search in it misses what is there
+   * or finds what is not, until they are made again. */
+  if (indexer->verify)
+    {
+      gboolean differ = FALSE;
+
+      if (!index_rows_differ (indexer->worker, &differ, &indexer->error))
+        done = TRUE;
+      else if (differ && !g_cancellable_is_cancelled (indexer->cancellable))
+        {
+          if (rebuild_indexes (indexer->worker, &indexer->error))
+            {
+              indexer->rebuilt = TRUE;
+              g_message ("The search index of %s was out of step with its texts or memos, "
+                         "and was rebuilt", indexer->worker->path);
+            }
+          else
+            done = TRUE;
+        }
+    }
 
   while (!done && !g_cancellable_is_cancelled (indexer->cancellable))
     if (!index_some (indexer->worker, 0, &done, &indexer->error))
@@ -525,10 +640,12 @@ indexer_thread (gpointer data)
   return NULL;
 }
 
-/* Starts indexing in the background if texts wait and nothing indexes
- * them yet; TRUE if it did. */
+/* Starts indexing in the background if texts wait (or @verify: to see
+ * first whether the indexes are in step) and nothing indexes them yet;
+ * TRUE if it did. */
 static gboolean
-start_indexer (DossierProject *self)
+start_indexer (DossierProject *self,
+               gboolean        verify)
 {
   g_autoptr(GError) error = NULL;
   DossierIndexer *indexer;
@@ -536,7 +653,7 @@ start_indexer (DossierProject *self)
 
   if (self->db == NULL || self->read_only || self->indexer != NULL ||
       self->index_mode != DOSSIER_INDEX_IN_BACKGROUND ||
-      dossier_project_count_unindexed (self) == 0)
+      (!verify && dossier_project_count_unindexed (self) == 0))
     return FALSE;
 
   worker = dossier_project_open_worker (self, &error);
@@ -554,6 +671,8 @@ start_indexer (DossierProject *self)
   g_weak_ref_init (&indexer->project, self);
   g_mutex_init (&indexer->mutex);
   indexer->worker = worker;
+  indexer->verify = verify;
+  indexer->announced = !verify || dossier_project_count_unindexed (self) > 0;
   /* The thread's reference, handed on to the idle source it ends with. */
   indexer->thread = g_thread_new ("dossier-index", indexer_thread, indexer_ref (indexer));
   self->indexer = indexer;
@@ -563,11 +682,23 @@ start_indexer (DossierProject *self)
 gboolean
 dossier_project_index_later (DossierProject *self)
 {
-  if (!start_indexer (self))
+  /* The thread verifying the indexes at open goes on to index what is
+   * listed by then. */
+  if (self->indexer != NULL && !self->indexer->announced &&
+      dossier_project_count_unindexed (self) > 0)
+    self->indexer->announced = TRUE;
+  else if (!start_indexer (self, FALSE))
     return FALSE;
 
   g_object_notify (G_OBJECT (self), "indexing");
   return TRUE;
+}
+
+void
+dossier_project_verify_index_later (DossierProject *self)
+{
+  if (start_indexer (self, TRUE) && self->indexer->announced)
+    g_object_notify (G_OBJECT (self), "indexing");
 }
 
 void

@@ -223,6 +223,12 @@ void          dossier_project_index_after    (DossierProject        *self,
 /* Starts the thread if texts wait (DOSSIER_INDEX_IN_BACKGROUND); TRUE if
  * it did. */
 gboolean      dossier_project_index_later    (DossierProject        *self);
+/* At open (DOSSIER_INDEX_IN_BACKGROUND): the thread sees first whether
+ * the indexes hold the rows they should, rebuilds them if not (then
+ * "search-index-rebuilt"), and indexes the texts waiting. */
+void          dossier_project_verify_index_later (DossierProject    *self);
+/* Emits "search-index-rebuilt" (dossier-project.c). */
+void          dossier_project_emit_search_index_rebuilt (DossierProject *self);
 /* Stops the thread, if any, and waits for it (closing). */
 void          dossier_project_stop_indexing  (DossierProject        *self);
 /* Before searching: every text stored is indexed, or @error says why it

@@ -53,6 +53,7 @@ enum {
   DOCUMENT_TEXT_CHANGED,
   STAKEHOLDER_NAMES_CHANGED,
   DISMISSED_SUGGESTIONS_CHANGED,
+  SEARCH_INDEX_REBUILT,
   N_SIGNALS
 };
 
@@ -1134,6 +1135,15 @@ dossier_project_class_init (DossierProjectClass *klass)
   signals[DISMISSED_SUGGESTIONS_CHANGED] =
     g_signal_new ("dismissed-suggestions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SEARCH_INDEX_REBUILT] =
+    g_signal_new ("search-index-rebuilt", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+dossier_project_emit_search_index_rebuilt (DossierProject *self)
+{
+  g_signal_emit (self, signals[SEARCH_INDEX_REBUILT], 0);
 }
 
 static void
@@ -1748,7 +1758,7 @@ dossier_project_open (const char        *path,
       g_autoptr(GError) local_error = NULL;
 
       if (self->index_mode == DOSSIER_INDEX_IN_BACKGROUND)
-        dossier_project_index_later (self);
+        dossier_project_verify_index_later (self);
       else if (dossier_project_count_unindexed (self) > 0 &&
                !dossier_project_index_documents (self, NULL, &local_error))
         g_message ("Indexing %s for search: %s (it is tried again at the next search)",

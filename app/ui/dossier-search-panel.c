@@ -452,6 +452,9 @@ dossier_search_panel_init (DossierSearchPanel *self)
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::indexing",
                                  G_CALLBACK (update_indexing), self, G_CONNECT_SWAPPED);
+  /* Found out of step at open and made again: what it found may not be. */
+  g_signal_group_connect_object (self->project_signals, "search-index-rebuilt",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->documents_signals, "items-changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);

@@ -638,6 +638,18 @@ dossier_window_set_project (DossierWindow  *self,
   on_reader_document_changed (self);
 }
 
+/* The project's search index was found out of step with its texts when
+ * it was opened (a file edited by another program), and was made again:
+ * searches before that may have missed what is there or found what is
+ * not. */
+static void
+on_search_index_rebuilt (DossierWindow *self)
+{
+  dossier_show_toast (GTK_WIDGET (self->toast_overlay),
+                      _("The search index was out of step with the documents and has been "
+                        "rebuilt"), FALSE);
+}
+
 DossierProject *
 dossier_window_get_project (DossierWindow *self)
 {
@@ -1577,6 +1589,8 @@ dossier_window_init (DossierWindow *self)
   g_signal_group_connect_object (self->project_signals, "notify::undo-step",
                                  G_CALLBACK (_dossier_window_dismiss_stale_undo_toast), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "search-index-rebuilt",
+                                 G_CALLBACK (on_search_index_rebuilt), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
                            G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);

@@ -75,6 +75,9 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *       undo or a redo.
  *   "dismissed-suggestions-changed": suggestions were dismissed, or a
  *       dismissal undone (what dossier_project_suggest_*() leave out).
+ *   "search-index-rebuilt": the search indexes were found out of step with
+ *       the texts and memos when the project was opened, and were made
+ *       again (DOSSIER_OPEN_INDEX_IN_BACKGROUND).
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
  *   "undo-label", "redo-label", "undo-step", "author". */
 
@@ -157,6 +160,15 @@ gboolean        dossier_project_get_indexing (DossierProject    *self);
 gboolean        dossier_project_index_documents (DossierProject  *self,
                                                  GCancellable    *cancellable,
                                                  GError         **error);
+/* Makes both search indexes again from the texts and memos, now, on this
+ * thread: a writable project whose indexes are out of step with them
+ * (dossier_project_check () names the rows). A project opened with
+ * DOSSIER_OPEN_INDEX_IN_BACKGROUND sees at open, in its thread, whether
+ * its indexes hold the rows they should (not their words: that reads
+ * every text), rebuilds them there if not, and then emits
+ * "search-index-rebuilt". */
+gboolean        dossier_project_rebuild_search_index (DossierProject  *self,
+                                                      GError         **error);
 
 /* ---- Documents -------------------------------------------------------- */
 

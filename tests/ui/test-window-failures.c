@@ -591,6 +591,45 @@ test_moved_close (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+/* ---- A search index out of step ---------------------------------------------------------- */
+
+static guint
+n_search_hits (Fixture    *f,
+               const char *query)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hits = dossier_project_search (project_of (f), query, 0, &error);
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* A project whose search index another program left out of step (the
+ * article's words taken out of it, a document that does not exist put
+ * in): opened for writing, the index is made again in the background and
+ * a toast says so; searches then find the article's words, and nothing
+ * of the document that is not there. */
+static void
+test_index_out_of_step (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+
+  dossier_window_set_project (f->window, NULL);
+  test_sql_exec (f->path, "INSERT INTO documents_fts (documents_fts, rowid, text) "
+                          "SELECT 'delete', id, text FROM documents;"
+                          "INSERT INTO documents_fts (rowid, text) VALUES (77, 'ghost ferry')");
+
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  assert_toast (f, "The search index was out of step with the documents and has been rebuilt",
+                NULL);
+  g_assert_cmpuint (n_search_hits (f, "diesel"), ==, 1);
+  g_assert_cmpuint (n_search_hits (f, "ghost"), ==, 0);
+}
+
 /* ---- A project open read-only ---------------------------------------------------------- */
 
 /* Nothing that would write can be set off (tagging, memos, undo are
@@ -789,6 +828,7 @@ main (int   argc,
   ADD ("moved", test_moved);
   ADD ("moved-close", test_moved_close);
   ADD ("tag-locked", test_tag_locked);
+  ADD ("index-out-of-step", test_index_out_of_step);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
   ADD ("export-unwritable", test_export_unwritable);
