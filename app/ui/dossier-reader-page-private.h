@@ -49,8 +49,10 @@ struct _DossierReaderPage
   GArray              *spans;
 
   /* Restoring a scroll position (see scroll_to_top_offset): the line to
-   * bring to the top, and how the aiming at it goes (aim_tick). */
+   * bring to the top, and how the aiming at it goes (aim_tick); or, with
+   * aim_caret, keeping the caret in view after Ctrl+Home or Ctrl+End. */
   GtkTextMark         *top_mark;
+  gboolean             aim_caret;
   guint                aim_tick_id;
   guint                aim_frames;    /* frames re-aimed so far */
   guint                aim_held;      /* frames in a row it held */

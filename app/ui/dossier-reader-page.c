@@ -937,6 +937,20 @@ top_mark_offset (DossierReaderPage *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
+/* Whether the caret's line is in view. */
+static gboolean
+caret_in_view (GtkTextView *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter caret;
+  GdkRectangle visible, at;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &caret, &at);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+}
+
 /* The text view scrolls to a mark by the heights of the lines above it,
  * estimated until they are laid out (in idles, over many frames for a
  * long document): the line that lands at the top drifts as they are. So
@@ -944,7 +958,10 @@ top_mark_offset (DossierReaderPage *self)
  * few frames, or the view is at its end with a height that no longer
  * changes (the mark's line cannot reach the top), or the reader scrolls,
  * clicks or types. Frames, not a clock: a slow machine lays the text out
- * in more of them, and the aim waits for it. */
+ * in more of them, and the aim waits for it. The caret, after Ctrl+End
+ * (GTK scrolls to the end of what it has laid out so far: a few screens
+ * of a long text just opened) or Ctrl+Home, is aimed at the same way
+ * until it is in view with the text's height laid out. */
 static gboolean
 aim_tick (GtkWidget     *widget,
           GdkFrameClock *clock,
@@ -962,8 +979,19 @@ aim_tick (GtkWidget     *widget,
   self->aim_upper = upper;
   self->aim_frames++;
 
-  if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self) ||
-      (at_end && laid_out))
+  if (self->aim_caret)
+    {
+      if (caret_in_view (text_view) && laid_out)
+        self->aim_held++;
+      else
+        {
+          self->aim_held = 0;
+          gtk_text_view_scroll_mark_onscreen (text_view,
+                                              gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
+        }
+    }
+  else if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self) ||
+           (at_end && laid_out))
     self->aim_held++;
   else
     {
@@ -999,6 +1027,18 @@ on_view_event (DossierReaderPage        *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+static void
+start_aiming (DossierReaderPage *self,
+              gboolean           caret)
+{
+  stop_aiming (self);
+  self->aim_caret = caret;
+  self->aim_held = 0;
+  self->aim_frames = 0;
+  self->aim_upper = -1;
+  self->aim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), aim_tick, NULL, NULL);
+}
+
 void
 dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
                                           gint64             offset)
@@ -1023,11 +1063,20 @@ dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
   else
     gtk_text_buffer_move_mark (buffer, self->top_mark, &iter);
   gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+  start_aiming (self, FALSE);
+}
 
-  self->aim_held = 0;
-  self->aim_frames = 0;
-  self->aim_upper = -1;
-  self->aim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), aim_tick, NULL, NULL);
+/* Ctrl+Home and Ctrl+End: the caret stays in view while the text is laid
+ * out. (The key that sent it stopped any aiming before.) */
+static void
+on_text_view_move_cursor (DossierReaderPage *self,
+                          GtkMovementStep    step,
+                          int                count,
+                          gboolean           extend_selection,
+                          GtkTextView       *text_view)
+{
+  if (step == GTK_MOVEMENT_BUFFER_ENDS && self->document_id != 0)
+    start_aiming (self, TRUE);
 }
 
 DossierDocumentView *
@@ -1631,6 +1680,8 @@ dossier_reader_page_init (DossierReaderPage *self)
   text_view = dossier_document_view_get_text_view (self->document_view);
   g_signal_connect_object (text_view, "notify::vadjustment",
                            G_CALLBACK (on_text_view_vadjustment), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (text_view, "move-cursor", G_CALLBACK (on_text_view_move_cursor), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   on_text_view_vadjustment (self);
 
   dossier_reader_page_set_document_id (self, 0);

@@ -1587,6 +1587,7 @@ test_sidebar_keys (Fixture       *f,
 
 static void
 add_long_document (Fixture *f,
+                   guint    days,
                    gint64  *long_id)
 {
   DossierProject *project = dossier_window_get_project (f->window);
@@ -1595,7 +1596,7 @@ add_long_document (Fixture *f,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint k = 1; k <= 300; k++)
+  for (guint k = 1; k <= days; k++)
     g_string_append_printf (text, "Day %u: the crews lifted one more span of the old pier and "
                             "logged the weather, the tide and the boats that waited.\n\n", k);
   bytes = g_bytes_new (text->str, text->len);
@@ -1648,7 +1649,7 @@ test_restore_reading_place (Fixture       *f,
   gint64 long_id, top;
   TopWait wait;
 
-  add_long_document (f, &long_id);
+  add_long_document (f, 300, &long_id);
   flush_events ();
   dossier_window_open_document (f->window, long_id);
   wait_until (view_painted, f->window, "the long document");
@@ -1706,6 +1707,48 @@ test_restore_reading_place (Fixture       *f,
       }
     g_assert_cmpuint (mine, ==, 1);
   }
+}
+
+/* The caret at the end of the text, the text's last line in view. */
+static gboolean
+at_the_end (gpointer window)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter caret, bottom;
+  GdkRectangle visible;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &bottom, visible.y + visible.height - 1, NULL);
+  return gtk_text_iter_is_end (&caret)
+         && gtk_text_iter_get_line (&bottom) == gtk_text_buffer_get_line_count (buffer) - 1
+         && view_painted (window);
+}
+
+static gboolean
+first_lines_painted (gpointer window)
+{
+  return dossier_document_view_is_visible_painted (dossier_window_get_document_view (window));
+}
+
+/* Ctrl+End pressed as soon as a long document shows goes to its end,
+ * while the view is still laying the text out: GTK scrolled to the end of
+ * what it had laid out so far, a few screens down, and stayed there. */
+static void
+test_ctrl_end_while_laying_out (Fixture       *f,
+                                gconstpointer  data)
+{
+  gint64 id;
+
+  add_long_document (f, 6000, &id);
+  flush_events ();
+
+  dossier_window_open_document (f->window, id);
+  wait_until (first_lines_painted, f->window, "the long document's first lines");
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window))));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_End, GDK_CONTROL_MASK));
+  wait_until (at_the_end, f->window, "the end of the text in view");
 }
 
 static void
@@ -3141,6 +3184,7 @@ main (int   argc,
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
+  ADD ("ctrl-end-while-laying-out", test_ctrl_end_while_laying_out);
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
   ADD ("undo-redo-say-what", test_undo_redo_say_what);
