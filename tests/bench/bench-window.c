@@ -33,7 +33,10 @@
  *    project of a short note, and into a large one: the big project below
  *    with 300 stakeholders and 1,000 arguments citing its passages;
  *    floor: the file read and its text and bytes INSERTed into a WAL
- *    database, committed;
+ *    database, committed; then, in the large project, a passage tagged
+ *    and Ctrl+End pressed as soon as the report shows (while the view
+ *    lays it out), and again once it is all laid out, each to the frame
+ *    that shows it;
  *  - the process's resident memory with the long document shown.
  *
  * Wall time beside the process's CPU time: the machine is shared, and
@@ -764,6 +767,7 @@ typedef struct
   Samples tag_call, tag_frame, tag_frame_idle, undo_call, undo_frame, floor_insert;
   Samples open_call, open_frame, open_idle, empty_frame, floor_open;
   ImportSamples import_small, import_large;
+  Samples fresh_tag, fresh_end, settled_tag, settled_end;
   Samples floor_import;
   GArray *rss;
   GArray *rss_before;
@@ -1059,6 +1063,50 @@ thread_cpu_now (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* With --verbose: the main thread's CPU in the frames an iteration
+ * painted, update and layout apart from paint, to tell a long iteration's
+ * frame from the rest of its work. */
+static gint64 frame_began_cpu, frame_laid_out_cpu;
+static gint64 frame_layout_cpu, frame_paint_cpu;
+
+static void
+on_frame_before_paint (void)
+{
+  frame_began_cpu = thread_cpu_now ();
+}
+
+static void
+on_frame_layout (void)
+{
+  frame_laid_out_cpu = thread_cpu_now ();
+  frame_layout_cpu += frame_laid_out_cpu - frame_began_cpu;
+}
+
+static void
+on_frame_after_paint (void)
+{
+  frame_paint_cpu += thread_cpu_now () - frame_laid_out_cpu;
+}
+
+static void
+frame_phases_watch (GtkWidget *window,
+                    gboolean   watch)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (!watch)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_frame_before_paint, NULL);
+      g_signal_handlers_disconnect_by_func (clock, on_frame_layout, NULL);
+      g_signal_handlers_disconnect_by_func (clock, on_frame_after_paint, NULL);
+      return;
+    }
+  /* After the window's own handlers: its layout is done when ours runs. */
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_before_paint), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_after_paint), NULL);
+}
+
 static gint
 timed_poll (GPollFD *fds,
             guint    n_fds,
@@ -1078,10 +1126,12 @@ timed_poll (GPollFD *fds,
           takeover_hold_cpu = cpu - poll_returned_cpu;
           taking_over = FALSE;
         }
-      if (opt_verbose && now - poll_returned > 20000)
-        g_printerr ("  held %.1f ms (%.1f ms of CPU), %.1f ms in\n", (now - poll_returned) / 1000.0,
-                    (cpu - poll_returned_cpu) / 1000.0, (now - hold_t0) / 1000.0);
+      if (opt_verbose && (now - poll_returned > 100000 || cpu - poll_returned_cpu > 8000))
+        g_printerr ("  held %.1f ms (%.1f ms of CPU; frames: %.1f update and layout, %.1f paint), "
+                    "%.1f ms in\n", (now - poll_returned) / 1000.0, (cpu - poll_returned_cpu) / 1000.0,
+                    frame_layout_cpu / 1000.0, frame_paint_cpu / 1000.0, (now - hold_t0) / 1000.0);
     }
+  frame_layout_cpu = frame_paint_cpu = 0;
   rc = default_poll (fds, n_fds, timeout);
   poll_returned = g_get_monotonic_time ();
   poll_returned_cpu = thread_cpu_now ();
@@ -1178,6 +1228,82 @@ make_import_project (int run)
   return path;
 }
 
+/* The end of the text in view, and the visible lines painted. */
+static gboolean
+end_shown (gpointer data)
+{
+  DossierWindow *window = data;
+  GtkTextView *text_view = GTK_TEXT_VIEW (text_view_of (window));
+  GtkTextIter end;
+  GdkRectangle visible, at;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (text_view), &end);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &end, &at);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height && visible_painted (window);
+}
+
+/* Ctrl+End (GtkTextView's binding: move-cursor to the buffer's end), to
+ * the frame that shows the end; Ctrl+Home first if @home, let settle. */
+static Ms
+press_ctrl_end (DossierWindow *window,
+                Frames        *f,
+                gboolean       home)
+{
+  GtkWidget *text_view = text_view_of (window);
+  gint64 deadline;
+  Stamp t0;
+
+  if (home)
+    {
+      g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+      until_idle ();
+      wait_frames (f, GTK_WIDGET (window), 1);
+      wait_refresh_interval (f);
+    }
+  t0 = stamp ();
+  g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  /* GTK 4.8 scrolls to the end of what it has laid out so far; the
+   * reader keeps the caret in view until it is all laid out. */
+  deadline = t0.wall + 30 * G_USEC_PER_SEC;
+  while (!end_shown (window))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          GtkTextIter end, caret;
+          GdkRectangle visible, at;
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+          gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (text_view), &visible);
+          gtk_text_view_get_iter_location (GTK_TEXT_VIEW (text_view), &end, &at);
+          g_printerr ("bench-window: Ctrl+End: the end not in view 30 s after (the view at %d–%d, the end "
+                      "at %d, the caret %s; visible lines painted: %d)\n", visible.y, visible.y + visible.height,
+                      at.y, gtk_text_iter_is_end (&caret) ? "there" : "elsewhere", visible_painted (window));
+          return (Ms) { 30000, since (t0).cpu };
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return between (t0, until_painted_after (f, text_view, end_shown, window));
+}
+
+/* The passage at @start selected and tagged with the codebook's first tag
+ * (key 1), to the frame that shows it. */
+static Ms
+tag_passage (DossierWindow *window,
+             Frames        *f,
+             gint64         start)
+{
+  Stamp t0;
+
+  dossier_document_view_select_range (dossier_window_get_document_view (window), start, start + 25);
+  t0 = stamp ();
+  gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.apply-tag", "i", 1);
+  return between (t0, until_painted_after (f, text_view_of (window), respanned_and_painted, window));
+}
+
 /* A copy of @template to import into, named for @run. */
 static char *
 copy_project (const char *template,
@@ -1189,6 +1315,13 @@ copy_project (const char *template,
   g_autoptr(GFile) to = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
+  /* A run stopped half-way leaves its log beside it: not the copy's. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *beside = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (beside);
+    }
   if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     die ("copy the project to import into", error);
   return path;
@@ -1201,6 +1334,7 @@ run_import (const char    *template,
             const char    *report_path,
             int            run,
             ImportSamples *s,
+            Results       *act,
             gboolean       warm_up)
 {
   g_autofree char *path = template != NULL ? copy_project (template, run) : make_import_project (run);
@@ -1226,6 +1360,9 @@ run_import (const char    *template,
   taking_over = FALSE;
   takeover_hold = takeover_hold_cpu = 0;
 
+  if (opt_verbose)
+    frame_phases_watch (GTK_WIDGET (probe.window), TRUE);
+
   /* Dropping the report on the window. */
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
@@ -1235,11 +1372,41 @@ run_import (const char    *template,
   poll_returned = hold_t0 = t0.wall;
   dossier_window_import_files (probe.window, &report, 1);
   shown = until_painted_after (&f, text_view_of (probe.window), imported_and_shown, &probe);
+  if (act != NULL)
+    {
+      /* While the view lays the text out in the background. */
+      Ms tagged = tag_passage (probe.window, &f, 200);
+      Ms ended = press_ctrl_end (probe.window, &f, FALSE);
+
+      if (!warm_up)
+        {
+          samples_add (&act->fresh_tag, tagged);
+          samples_add (&act->fresh_end, ended);
+        }
+    }
   until_idle ();
   poll_returned = 0;
   g_main_context_set_poll_func (NULL, default_poll);
   g_signal_handlers_disconnect_by_func (documents, on_documents_changed, NULL);
-  if (!warm_up)
+  if (opt_verbose)
+    frame_phases_watch (GTK_WIDGET (probe.window), FALSE);
+  if (act != NULL)
+    {
+      /* Once it is all laid out. */
+      Ms ended = press_ctrl_end (probe.window, &f, TRUE);
+      Ms tagged;
+
+      until_idle ();
+      wait_refresh_interval (&f);
+      tagged = tag_passage (probe.window, &f, 400);
+      until_idle ();
+      if (!warm_up)
+        {
+          samples_add (&act->settled_tag, tagged);
+          samples_add (&act->settled_end, ended);
+        }
+    }
+  if (!warm_up && s != NULL)
     {
       samples_add (&s->shown, between (t0, shown));
       samples_add (&s->idle, since (t0));
@@ -1442,13 +1609,15 @@ main (int   argc,
 
   if (selected ("import"))
     {
-      run_import (NULL, report_path, 0, &r.import_small, TRUE);
-      run_import (large_path, report_path, 0, &r.import_large, TRUE);
+      run_import (NULL, report_path, 0, &r.import_small, NULL, TRUE);
+      run_import (large_path, report_path, 0, &r.import_large, NULL, TRUE);
+      run_import (large_path, report_path, 0, NULL, &r, TRUE);
       for (int i = 0; i < opt_runs; i++)
         {
           samples_add (&r.floor_import, floor_import (report_path, report_text));
-          run_import (NULL, report_path, i + 1, &r.import_small, FALSE);
-          run_import (large_path, report_path, i + 1, &r.import_large, FALSE);
+          run_import (NULL, report_path, i + 1, &r.import_small, NULL, FALSE);
+          run_import (large_path, report_path, i + 1, &r.import_large, NULL, FALSE);
+          run_import (large_path, report_path, i + 1, NULL, &r, FALSE);
           if (opt_verbose)
             g_printerr ("run %d: imported and shown in %.1f ms, the main loop held %.1f ms at most, "
                         "taking it over %.1f ms (wall); into the large project: %.1f, %.1f, %.1f ms\n",
@@ -1511,6 +1680,10 @@ main (int   argc,
       row ("floor: read the file, INSERT text + original, WAL, FULL", &r.floor_import, NULL, "");
       import_rows ("import the report", &r.import_small, &r.floor_import);
       import_rows ("into the large project", &r.import_large, &r.floor_import);
+      row ("  then at once: tag a selection, committed and repainted", &r.fresh_tag, NULL, "< 16");
+      row ("  then at once: Ctrl+End, the end painted", &r.fresh_end, NULL, "");
+      row ("  once laid out: Ctrl+End, the end painted", &r.settled_end, NULL, "");
+      row ("  once laid out: tag a selection, committed and repainted", &r.settled_tag, NULL, "< 16");
     }
   if (selected ("show"))
     {
