@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -548,6 +549,7 @@ typedef enum
   MOVE_DELETE,
   MOVE_REPLACE_PROJECT,
   MOVE_REPLACE_TEXT,
+  MOVE_COPY_IN_PLACE,
 } MoveKind;
 
 /* The project file moved, deleted or replaced (by another project, by a
@@ -595,6 +597,30 @@ assert_move_refused (Fixture  *fixture,
       write_bytes (path, "Not a project.\n", 15);
       replacement = read_bytes (path);
       break;
+    case MOVE_COPY_IN_PLACE:
+      {
+        g_autoptr(DossierProject) other = create_project (fixture, "other.dossier");
+        g_autoptr(GBytes) bytes = NULL;
+        GStatBuf before, after;
+        int fd;
+
+        add_doc (other, "Ferry", "The ferry runs all winter.");
+        add_doc (other, "Bridge", "The bridge opens in June.");
+        dossier_project_close (other);
+        bytes = read_bytes (other_path);
+
+        /* cp other.dossier open.dossier: the same file, another content. */
+        g_assert_cmpint (g_stat (path, &before), ==, 0);
+        fd = open (path, O_WRONLY | O_TRUNC);
+        g_assert_cmpint (fd, >=, 0);
+        g_assert_cmpint (write (fd, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)),
+                         ==, (gssize) g_bytes_get_size (bytes));
+        close (fd);
+        g_assert_cmpint (g_stat (path, &after), ==, 0);
+        g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+        replacement = read_bytes (path);
+      }
+      break;
     }
 
   g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
@@ -632,7 +658,7 @@ assert_move_refused (Fixture  *fixture,
 
       g_assert_true (g_bytes_equal (replacement, after));
     }
-  if (kind == MOVE_REPLACE_PROJECT)
+  if (kind == MOVE_REPLACE_PROJECT || kind == MOVE_COPY_IN_PLACE)
     {
       reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
       g_assert_no_error (error);
@@ -1660,6 +1686,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/replace-text", Fixture,
               GINT_TO_POINTER (MOVE_REPLACE_TEXT), fixture_set_up, test_moved_while_open,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/copy-in-place", Fixture,
+              GINT_TO_POINTER (MOVE_COPY_IN_PLACE), fixture_set_up, test_moved_while_open,
               fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);

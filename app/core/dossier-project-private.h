@@ -56,6 +56,8 @@
 #ifndef SQLITE_ENABLE_PREUPDATE_HOOK
 # define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #endif
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include <dossier/dossier-list-store.h>
@@ -157,6 +159,10 @@ struct _DossierProject
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;
   gint64           data_version;
+  /* The file at path as this connection last knew it was the project:
+   * when its size, times or inode change (our own checkpoints, or a file
+   * copied over it in place), its project's uuid is read again. */
+  struct stat      file_stamp;
 
   GListStore      *documents;
   GHashTable      *documents_by_id; /* gint64 → DossierDocument */

@@ -717,6 +717,80 @@ file_has_moved (DossierProject *self)
   return moved != 0;
 }
 
+static gboolean
+same_stamp (const struct stat *a,
+            const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* The uuid of the project the file at @path holds, as it is on disk (its
+ * log aside: ours, when it is another file), or NULL: not a project. The
+ * file may be anything: none of its triggers or views run, and a guard
+ * stops what runs too long. */
+static char *
+read_uuid_on_disk (const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  DossierSqliteGuard *guard = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *uuid = NULL;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+    {
+      dossier_sqlite_harden (db, TRUE);
+      guard = dossier_sqlite_guard_new (db, path);
+      if (sqlite3_prepare_v2 (db, "SELECT uuid FROM project WHERE id = 1", -1, &stmt,
+                              NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      dossier_sqlite_guard_free (guard);
+    }
+  sqlite3_close (db);
+  return uuid;
+}
+
+/* Notes the file at the path as this connection's project now is. */
+static void
+stamp_file (DossierProject *self)
+{
+  if (stat (self->path, &self->file_stamp) != 0)
+    memset (&self->file_stamp, 0, sizeof self->file_stamp);
+}
+
+/* Whether another file was copied over ours in place (cp other.dossier
+ * p.dossier: the same inode, which SQLite does not see, and its log would
+ * go into the other project's pages): the file changed on disk since this
+ * connection last looked, and holds another project. Our own checkpoints
+ * change it too, and keep the uuid: one stat per write, and a look at the
+ * uuid only after the file changed. */
+static gboolean
+file_replaced_in_place (DossierProject *self)
+{
+  g_autofree char *uuid = NULL;
+  struct stat st;
+
+  if (self->db == NULL || self->read_only || self->uuid == NULL ||
+      stat (self->path, &st) != 0 || same_stamp (&st, &self->file_stamp))
+    return FALSE;
+
+  /* Unreadable, it may be in the middle of a checkpoint of one of our
+   * worker connections (which takes no lock a file read as it is on disk
+   * waits for): looked at again, a moment later. */
+  for (guint attempt = 0; (uuid = read_uuid_on_disk (self->path)) == NULL && attempt < 3;
+       attempt++)
+    g_usleep (20 * 1000);
+  if (g_strcmp0 (uuid, self->uuid) != 0)
+    return TRUE;
+  self->file_stamp = st;
+  return FALSE;
+}
+
 gboolean
 dossier_project_verify_in_place (DossierProject  *self,
                                  GError         **error)
@@ -725,7 +799,7 @@ dossier_project_verify_in_place (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!file_has_moved (self))
+  if (!file_has_moved (self) && !file_replaced_in_place (self))
     return TRUE;
 
   name = dossier_display_name (self->path);
@@ -962,7 +1036,23 @@ close_db (DossierProject *self)
    * belongs to first, and an empty log and shared memory beside no file
    * go too. */
   if (self->db != NULL && !self->read_only && self->index_mode != DOSSIER_INDEX_BY_MAIN &&
-      file_has_moved (self))
+      !file_has_moved (self) && file_replaced_in_place (self))
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+      /* Another file copied over ours in place: what our log holds would
+       * go into its pages, and, left beside it, be read as its own at its
+       * next open. Our work is lost with the log (the window offers Save
+       * As first); the file copied there stays as it was. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  else if (self->db != NULL && !self->read_only && self->index_mode != DOSSIER_INDEX_BY_MAIN &&
+           file_has_moved (self))
     {
       g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
@@ -1621,6 +1711,11 @@ dossier_project_open_worker (DossierProject  *main,
       !dossier_project_load_meta (self, error))
     return NULL;
 
+  /* The project @main knows, whatever the file holds now. */
+  g_free (self->uuid);
+  self->uuid = g_strdup (main->uuid);
+  self->file_stamp = main->file_stamp;
+
   return g_steal_pointer (&self);
 }
 
@@ -1749,6 +1844,7 @@ dossier_project_open (const char        *path,
   }
 
   query_int (self->db, "PRAGMA data_version", &self->data_version);
+  stamp_file (self);
 
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
