@@ -206,9 +206,9 @@ document_row (DossierComparePage *self,
               gboolean            last)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *check = gtk_check_button_new_with_label (dossier_document_get_title (doc));
+  GtkWidget *check = gtk_check_button_new ();
   gpointer id = GSIZE_TO_POINTER ((gsize) dossier_document_get_id (doc));
-  GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
+  GtkWidget *label = gtk_label_new (dossier_document_get_title (doc));
   struct { const char *icon; const char *tip; GCallback cb; gboolean sensitive; } moves[] = {
     { "go-up-symbolic", N_("Move Left"), G_CALLBACK (on_move_up), chosen && !first },
     { "go-down-symbolic", N_("Move Right"), G_CALLBACK (on_move_down), chosen && !last },
@@ -216,11 +216,17 @@ document_row (DossierComparePage *self,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
   gtk_widget_set_hexpand (check, TRUE);
-  if (GTK_IS_LABEL (label))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
+  /* The whole title, wrapped: titles of one event differ at their end,
+   * and at a phone's width the list (its minimum, a word) fits the
+   * screen, where the titles on one line made it 650 px wide. A label of
+   * our own: a check button's own label (gtk_check_button_set_label) is
+   * not its child, and was never cut at 40 characters as meant. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dossier_document_get_title (doc), -1);
   g_object_set_qdata (G_OBJECT (check), index_quark, id);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_document_toggled), self, 0);
   gtk_box_append (GTK_BOX (box), check);
@@ -230,6 +236,7 @@ document_row (DossierComparePage *self,
       GtkWidget *button = gtk_button_new_from_icon_name (moves[i].icon);
 
       gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _(moves[i].tip));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(moves[i].tip), -1);

@@ -606,6 +606,45 @@ test_toolbar (Fixture       *f,
   g_assert_cmpuint (assert_toolbar_reachable (f, 1280), ==, 1);
 }
 
+static gboolean
+popover_laid_out (gpointer popover)
+{
+  return gtk_widget_get_mapped (popover) && gtk_widget_get_width (popover) > 0;
+}
+
+/* The Documents list fits a phone's screen: its titles wrap, whole,
+ * rather than making it as wide as the longest (650 px for the sample's),
+ * each with its Move buttons beside it. */
+static void
+test_documents_narrow (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char long_title[] = "Port Calder Approves Car-Free Harbour Bridge as National Grant Deadline Looms";
+  g_autofree char *text = g_strdup_printf ("# %s\n\nThe council voted on Tuesday.\n", long_title);
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+  GtkWidget *button = gtk_widget_get_first_child (toolbar);
+  GtkWidget *popover, *label;
+  int min;
+
+  add_document (f->base.project, DOSSIER_FORMAT_MARKDOWN, text, "long.md");
+  dossier_compare_page_update (f->page);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  wait_until (page_narrow, f, "the page laid out at 360 px");
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  wait_until (popover_laid_out, popover, "the Documents list laid out");
+  gtk_widget_measure (popover, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  label = assert_label_whole (popover, long_title);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_widget_get_parent (label)));
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_last_child (gtk_widget_get_parent (gtk_widget_get_parent (label)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  flush_events ();
+}
+
 static void
 test_no_project (void)
 {
@@ -633,6 +672,7 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
   ADD ("toolbar", test_toolbar);
+  ADD ("documents-narrow", test_documents_narrow);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
   return g_test_run ();
