@@ -339,7 +339,12 @@ dossier_hold_menu_tooltips (GtkWidget *widget)
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    dossier_hold_menu_tooltips (child);
+    {
+      /* A drop-down's list is a popover of its own, made with it. */
+      if (GTK_IS_DROP_DOWN (widget) && GTK_IS_POPOVER (child))
+        dossier_hold_tooltip_while_open (widget, GTK_POPOVER (child));
+      dossier_hold_menu_tooltips (child);
+    }
 }
 
 static void

@@ -31,9 +31,9 @@ void dossier_popup_returning_focus (GtkPopover *popover);
 void     dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                           GtkPopover *popover);
 
-/* Keeps the tooltip of every menu button at or below @widget away while
- * its popover is open, whichever popover it has then: a menu button whose
- * menu is made when it opens (gtk_menu_button_set_create_popup_func())
+/* Keeps the tooltip of every menu button and drop-down at or below
+ * @widget away while its popover is open, whichever popover it has then:
+ * a menu button whose menu is made when it opens (gtk_menu_button_set_create_popup_func())
  * has a new popover each time. GTK 4.8 leaves a menu button's tooltip to
  * show over its own menu. For widgets being built. */
 void     dossier_hold_menu_tooltips      (GtkWidget  *widget);

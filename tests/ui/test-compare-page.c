@@ -595,6 +595,40 @@ assert_toolbar_reachable (Fixture *f,
   return lines;
 }
 
+/* No tooltip of the toolbar's drop-downs and menu buttons shows over the
+ * list or menu each opens. */
+static void
+test_toolbar_tooltips (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+  guint n = 0;
+
+  for (GtkWidget *control = gtk_widget_get_first_child (toolbar); control != NULL;
+       control = gtk_widget_get_next_sibling (control))
+    {
+      GtkPopover *popover = NULL;
+
+      if (GTK_IS_MENU_BUTTON (control))
+        popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (control));
+      else if (GTK_IS_DROP_DOWN (control))
+        popover = GTK_POPOVER (find_descendant (control, GTK_TYPE_POPOVER));
+      if (popover == NULL)
+        continue;
+      g_assert_true (gtk_widget_get_has_tooltip (control));
+      gtk_popover_popup (popover);
+      flush_events ();
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_false (gtk_widget_get_has_tooltip (control));
+      gtk_popover_popdown (popover);
+      flush_events ();
+      g_assert_true (gtk_widget_get_has_tooltip (control));
+      n++;
+    }
+  /* Documents, rows, measure, sort, export. */
+  g_assert_cmpuint (n, ==, 5);
+}
+
 /* The toolbar at a phone's width goes on to more lines, every control
  * shown and reached by Tab; wide, it is one line. */
 static void
@@ -672,6 +706,7 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
   ADD ("toolbar", test_toolbar);
+  ADD ("toolbar-tooltips", test_toolbar_tooltips);
   ADD ("documents-narrow", test_documents_narrow);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
