@@ -24,6 +24,7 @@
 #include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
 #include "dossier-ui-utils.h"
+#include "dossier-wrap-layout.h"
 
 /* How long typing must pause before the body is committed and shown. */
 #define COMMIT_DELAY_MS 700
@@ -1272,6 +1273,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   g_type_ensure (DOSSIER_TYPE_BRIEFING);
   g_type_ensure (DOSSIER_TYPE_BRIEFING_EDITOR);
   g_type_ensure (DOSSIER_TYPE_CITE_PICKER);
+  g_type_ensure (DOSSIER_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossier/Dossier/ui/dossier-briefing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, chooser);

@@ -3,7 +3,8 @@
  *
  * Each child takes its natural width (no more than the whole width) and
  * goes on the line it fits on, in the order of the children, so that what
- * is seen left to right and top to bottom is also the order of Tab. A
+ * is seen left to right and top to bottom is also the order of Tab; what
+ * a line leaves goes to the children on it that expand (hexpand). A
  * GtkFlowBox wraps too, but puts every child in a GtkFlowBoxChild of its
  * own and makes the whole box one Tab stop, moved in with the arrow keys:
  * a toolbar's buttons are each a stop of their own. */
@@ -59,7 +60,7 @@ lay_out (DossierWrapLayout *self,
     {
       GtkWidget *line_end = NULL;   /* the first child of the next line */
       GtkWidget *child;
-      int x = 0, line_height = 0;
+      int x = 0, line_height = 0, n_expand = 0, extra;
       gboolean empty = TRUE;
 
       /* Which children go on this line, and its height. */
@@ -75,6 +76,8 @@ lay_out (DossierWrapLayout *self,
           x += (empty ? 0 : self->spacing) + w;
           gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
           line_height = MAX (line_height, h);
+          if (gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL))
+            n_expand++;
           empty = FALSE;
         }
       line_end = child;
@@ -83,6 +86,8 @@ lay_out (DossierWrapLayout *self,
 
       if (allocate)
         {
+          /* What the line leaves goes to the children on it that expand. */
+          extra = MAX (0, width - x);
           x = 0;
           for (child = line_start; child != line_end; child = gtk_widget_get_next_sibling (child))
             {
@@ -91,6 +96,14 @@ lay_out (DossierWrapLayout *self,
               if (!gtk_widget_should_layout (child))
                 continue;
               w = child_width (child, width);
+              if (n_expand > 0 && gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL))
+                {
+                  int share = extra / n_expand;
+
+                  w += share;
+                  extra -= share;
+                  n_expand--;
+                }
               gtk_widget_size_allocate (child,
                                         &(GtkAllocation) { rtl ? width - x - w : x, y, w, line_height },
                                         -1);

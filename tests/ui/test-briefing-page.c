@@ -898,6 +898,73 @@ test_chip_across_lines (Fixture       *f,
   g_assert_cmpuint (n_whole, >, 0);
 }
 
+/* The page narrow at 360 px, and its toolbar laid out for it: the
+ * switch between editor and preview shown (in an idle after the page
+ * goes narrow), and within the page's width. */
+static gboolean
+page_width_360 (gpointer page)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (page);
+
+  if (gtk_widget_get_width (page) != 360 || !dossier_briefing_page_get_narrow (page))
+    return FALSE;
+  for (GtkWidget *control = gtk_widget_get_first_child (toolbar); control != NULL;
+       control = gtk_widget_get_next_sibling (control))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_has_css_class (control, "linked") && !gtk_widget_get_visible (control))
+        return FALSE;
+      if (gtk_widget_get_visible (control) &&
+          (!gtk_widget_get_mapped (control) || !gtk_widget_compute_bounds (control, page, &bounds) ||
+           bounds.origin.x + bounds.size.width > 360))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* At a phone's width the toolbar goes on to a second line rather than
+ * squeezing the note's title to nothing (“…” beside the buttons, in
+ * Spanish): the chooser gets what it asks for (up to 30 characters of the
+ * title), every control inside the page's width, none over another. */
+static void
+test_toolbar_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+  GtkWidget *chooser = gtk_widget_get_first_child (toolbar);
+  graphene_rect_t previous = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  int nat;
+
+  dossier_project_add_briefing (project, "Harbour Bridge: what the three reports say", NULL, 0, "", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  wait_until (page_width_360, f->page, "the page narrow at 360 px");
+  flush_events ();
+
+  g_assert_true (GTK_IS_DROP_DOWN (chooser));
+  gtk_widget_measure (chooser, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (chooser) + gtk_widget_get_margin_start (chooser) +
+                   gtk_widget_get_margin_end (chooser), >=, MIN (nat, 360 - 12));
+  g_assert_cmpint (gtk_widget_get_width (chooser), >=, 200);
+  for (GtkWidget *control = chooser; control != NULL; control = gtk_widget_get_next_sibling (control))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (control))
+        continue;
+      g_assert_true (gtk_widget_get_mapped (control));
+      g_assert_true (gtk_widget_compute_bounds (control, GTK_WIDGET (f->page), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+      g_assert_false (graphene_rect_intersection (&bounds, &previous, NULL));
+      previous = bounds;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +985,7 @@ main (int   argc,
   ADD ("evidence-meter", test_evidence_meter);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
   ADD ("rename-and-delete", test_rename_and_delete);
+  ADD ("toolbar-narrow", test_toolbar_narrow);
 
 #undef ADD
 
