@@ -610,6 +610,30 @@ test_hostile_archives (Fixture       *f,
   exchange_write_zip (backslash, "project.qde", minimal_qde, "sources\\..\\..\\owned.txt", "owned", NULL);
   assert_refused (f, backslash, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
 
+  /* Two files of one name (the second would be read in place of the
+   * first): said so, where libzip's “File already exists” read as if the
+   * import were writing over a file of the user's. */
+  {
+    g_autofree char *twice = g_build_filename (f->dir, "twice.qdpx", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (twice);
+    g_autoptr(DossierImportReport) report = NULL;
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    exchange_write_zip (twice, "project.qde", minimal_qde, "sources/doc.txt", "text",
+                        "sources/doX.txt", "other", NULL);
+    g_assert_true (g_file_get_contents (twice, &bytes, &length, NULL));
+    /* In the local header and in the central directory alike. */
+    for (gsize i = 0; i + 15 <= length; i++)
+      if (memcmp (bytes + i, "sources/doX.txt", 15) == 0)
+        bytes[i + 10] = 'c';
+    g_assert_true (g_file_set_contents (twice, bytes, (gssize) length, NULL));
+    assert_refused (f, twice, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+    report = dossier_exchange_import (f->project, file, NULL, NULL, &error);
+    g_assert_nonnull (strstr (error->message, "holds two files named “sources/doc.txt”"));
+  }
+
   /* A symbolic link to a file of the user's, named like the source. */
   {
     int ze = 0;

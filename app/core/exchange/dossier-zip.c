@@ -238,6 +238,7 @@ dossier_zip_reader_open (const char              *path,
   g_autofree char *display = g_filename_display_basename (path);
   zip_int64_t n;
   guint64 total = 0;
+  gboolean duplicates = FALSE;
   int ze = 0;
 
   if (limits == NULL)
@@ -248,6 +249,15 @@ dossier_zip_reader_open (const char              *path,
   g_array_set_clear_func (zr->entries, entry_clear);
 
   zr->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  /* ZIP_CHECKCONS refuses two entries of one name (“File already
+   * exists”, as if the import wrote over a file) without naming them: the
+   * archive is opened again without it, only for the check below to refuse
+   * it naming the file. */
+  if (zr->zip == NULL && ze == ZIP_ER_EXISTS)
+    {
+      duplicates = TRUE;
+      zr->zip = zip_open (path, ZIP_RDONLY, &ze);
+    }
   if (zr->zip == NULL)
     {
       zip_error_t zerr;
@@ -354,6 +364,14 @@ dossier_zip_reader_open (const char              *path,
       entry.name = g_strdup (st.name);
       entry.size = st.size;
       g_array_append_val (zr->entries, entry);
+    }
+
+  if (duplicates)
+    {
+      /* Not found by name above: never read what libzip found unsound. */
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                   _("“%s” was refused: it holds two files of the same name."), display);
+      return NULL;
     }
 
   return g_steal_pointer (&zr);
