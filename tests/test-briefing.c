@@ -466,6 +466,57 @@ test_citations_live (TestProject   *fixture,
   }
 }
 
+/* Which notes cite a highlight: a citation in any case, not the UUID in a
+ * code span, nor another highlight's; none for a highlight that is not. */
+static void
+test_citations_citing (TestProject   *fixture,
+                       gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *cites = NULL;
+  g_autofree char *shouts = NULL;
+  g_autofree char *quotes_code = NULL;
+  gint64 doc, tag, h, other, a, b;
+
+  doc = import_markdown (project, article);
+  tag = add_tag (project, "Costs", 0);
+  h = add_phrase_highlight (project, doc, "£72 million", tag, NULL);
+  other = add_phrase_highlight (project, doc, "31 to 24", tag, NULL);
+  uuid = uuid_of (project, h);
+  upper = g_ascii_strup (uuid, -1);
+  cites = g_strdup_printf ("The grant is large [@%s].", uuid);
+  shouts = g_strdup_printf ("Large [@%s].", upper);
+  quotes_code = g_strdup_printf ("Write `[@%s]` to cite.", uuid);
+
+  a = dossier_project_add_briefing (project, "Cites", NULL, 0, cites, &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (project, "In code", NULL, 0, quotes_code, &error);
+  g_assert_no_error (error);
+  b = dossier_project_add_briefing (project, "Upper case", NULL, 0, shouts, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing (project, h);
+
+    g_assert_cmpuint (notes->len, ==, 2);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 0)), ==, a);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 1)), ==, b);
+  }
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing (project, other);
+
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing (project, other + 100);
+
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+}
+
 static DossierParsedDocument *
 parse_markdown (const char *text)
 {
@@ -714,6 +765,7 @@ main (int    argc,
   ADD ("/briefing/edits", test_edits);
   ADD ("/briefing/citations/resolved", test_citations_resolved);
   ADD ("/briefing/citations/live", test_citations_live);
+  ADD ("/briefing/citations/citing", test_citations_citing);
   ADD ("/briefing/citations/re-anchored", test_citations_reanchored);
   ADD ("/briefing/citations/mismatch", test_citations_mismatch);
   ADD ("/briefing/citations/where", test_citations_where);

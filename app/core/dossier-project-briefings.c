@@ -169,6 +169,53 @@ dossier_project_get_briefing (DossierProject *self,
   return g_hash_table_lookup (self->briefings_by_id, &briefing_id);
 }
 
+GPtrArray *
+dossier_project_get_briefings_citing (DossierProject *self,
+                                      gint64          highlight_id)
+{
+  GPtrArray *citing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierHighlight) highlight = NULL;
+  g_autofree char *uuid = NULL;
+  GListModel *briefings;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), citing);
+
+  highlight = dossier_project_get_highlight (self, highlight_id, NULL);
+  if (highlight == NULL)
+    return citing;
+  uuid = g_ascii_strdown (dossier_highlight_get_uuid (highlight), -1);
+  briefings = G_LIST_MODEL (self->briefings);
+  n = g_list_model_get_n_items (briefings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierBriefing) briefing = g_list_model_get_item (briefings, i);
+      const char *body = dossier_briefing_get_body (briefing);
+      g_autofree char *folded = g_ascii_strdown (body, -1);
+      g_autoptr(DossierMarkdownNode) root = NULL;
+      g_autoptr(GPtrArray) citations = NULL;
+
+      /* Parsed only where the UUID is written at all: a citation is
+       * what the parser reads as one (not inside code, say). */
+      if (strstr (folded, uuid) == NULL)
+        continue;
+      root = dossier_markdown_parse (body);
+      citations = dossier_markdown_collect_citations (root);
+      for (guint k = 0; k < citations->len; k++)
+        {
+          DossierMarkdownNode *node = g_ptr_array_index (citations, k);
+
+          if (g_ascii_strcasecmp (node->uuid, uuid) == 0)
+            {
+              g_ptr_array_add (citing, g_object_ref (briefing));
+              break;
+            }
+        }
+    }
+
+  return citing;
+}
+
 /* ---- Validation ----------------------------------------------------------- */
 
 static gboolean

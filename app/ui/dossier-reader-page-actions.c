@@ -639,11 +639,11 @@ edit_highlight_memo_action (GtkWidget  *widget,
   edit_memo (DOSSIER_READER_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
-/* What the toast says once @highlight_id is gone: the evidence it was goes
- * with it (in the same undo step), and the user is told. */
+/* The evidence @highlight_id was, which goes with it (in the same undo
+ * step). */
 static char *
-describe_removal (DossierReaderPage *self,
-                  gint64             highlight_id)
+describe_evidence_removal (DossierReaderPage *self,
+                           gint64             highlight_id)
 {
   g_autoptr(GArray) stakeholders = NULL;
   g_autoptr(GArray) arguments = NULL;
@@ -661,6 +661,23 @@ describe_removal (DossierReaderPage *self,
                             dossier_stakeholder_get_name (s));
   return g_strdup_printf (ngettext ("Highlight removed, and with it %u piece of evidence",
                                     "Highlight removed, and with it %u pieces of evidence", n), n);
+}
+
+/* What the toast says once @highlight_id is gone: the evidence it was goes
+ * with it (in the same undo step), and the notes that cite it now cite
+ * what cannot be verified; the user is told both. */
+static char *
+describe_removal (DossierReaderPage *self,
+                  gint64             highlight_id)
+{
+  g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing (self->project, highlight_id);
+  g_autofree char *removed = describe_evidence_removal (self, highlight_id);
+
+  if (notes->len == 0)
+    return g_steal_pointer (&removed);
+  return g_strdup_printf (ngettext ("%s; %u briefing note cited it",
+                                    "%s; %u briefing notes cited it", notes->len),
+                          removed, notes->len);
 }
 
 static void

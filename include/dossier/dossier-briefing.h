@@ -46,6 +46,12 @@ const gint64 *dossier_briefing_get_document_ids (DossierBriefing *self,
 GListModel      *dossier_project_get_briefings        (DossierProject  *self);
 DossierBriefing *dossier_project_get_briefing         (DossierProject  *self,
                                                        gint64           briefing_id);  /* transfer none, NULL if absent */
+/* The notes whose body cites @highlight_id ("[@UUID]", any case), in the
+ * model's order: what deleting the highlight leaves unverified. GPtrArray
+ * of DossierBriefing (transfer full; empty when none cites it, or there is
+ * no such highlight). */
+GPtrArray       *dossier_project_get_briefings_citing (DossierProject  *self,
+                                                       gint64           highlight_id);
 
 /* A new briefing (one action, "New Briefing"). @title must not be blank;
  * each document must exist, once; @body may be NULL (empty). Line endings

@@ -889,6 +889,29 @@ test_remove_evidence_highlight (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight",
                                              "x", plain_id));
   wait_for_text (GTK_WIDGET (f->window), "Highlight removed");
+  undo (project);
+
+  /* Cited by briefing notes: the toast says how many cited it (each now
+   * cites what cannot be verified). */
+  {
+    g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, highlight_id, NULL);
+    g_autoptr(DossierHighlight) plain = dossier_project_get_highlight (project, plain_id, NULL);
+    g_autofree char *both = g_strdup_printf ("Said [@%s], and [@%s].", dossier_highlight_get_uuid (h),
+                                             dossier_highlight_get_uuid (plain));
+    g_autofree char *one = g_strdup_printf ("Said [@%s].", dossier_highlight_get_uuid (h));
+
+    dossier_project_add_briefing (project, "Both", NULL, 0, both, &error);
+    g_assert_no_error (error);
+    dossier_project_add_briefing (project, "One", NULL, 0, one, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight",
+                                             "x", plain_id));
+  wait_for_text (GTK_WIDGET (f->window), "Highlight removed; 1 briefing note cited it");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.remove-highlight",
+                                             "x", highlight_id));
+  wait_for_text (GTK_WIDGET (f->window),
+                 "Highlight removed, and with it the evidence for “Zoë Márquez”; 2 briefing notes cited it");
 }
 
 /* ---- the mentions underline ------------------------------------------------------ */
