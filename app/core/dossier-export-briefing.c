@@ -161,28 +161,6 @@ verify (DossierExportContext *ctx,
   return FALSE;
 }
 
-/* A quote on one line: paragraphs and lines joined by spaces. */
-static char *
-flatten (const char *s)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = s != NULL ? s : ""; *p; p++)
-    {
-      if (*p == '\n' || *p == '\r' || *p == '\t')
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* The source of a citation after its quote, in the order a reader wants
  * it: document title (NULL if @with_title is FALSE), outlet, date, the
  * section's heading. */
@@ -286,7 +264,7 @@ static void
 md_escaped (GString    *out,
             const char *text)
 {
-  g_autofree char *flat = flatten (text);
+  g_autofree char *flat = dossier_text_join_lines (text);
   g_autofree char *escaped = dossier_markdown_escape (flat);
 
   g_string_append (out, escaped);

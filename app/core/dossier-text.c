@@ -711,6 +711,27 @@ dossier_text_quote_context (const char  *text,
     *suffix = g_strndup (p2, p3 - p2);
 }
 
+char *
+dossier_text_join_lines (const char *s)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = s != NULL ? s : ""; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* ---- SHA-256 -------------------------------------------------------------
  *
  * Every import hashes the whole text, and GLib's portable SHA-256 costs

@@ -291,16 +291,22 @@ update_preview (DossierBriefingPage *self)
     }
   gtk_label_set_markup (self->meter, meter->str);
 
-  /* The sources, as the export prints them. */
+  /* The sources, as the export prints them: each quote on one line. Each
+   * line starts with the page's direction mark, or Pango would lay out a
+   * line whose first letters are a quote's Arabic or Hebrew right to left
+   * (the number at its far end, the line flush right). */
   if (citations != NULL && citations->len > 0)
     {
+      const char *mark = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                         ? "\u200f" : "\u200e";
+
       g_string_append_printf (sources, "<b>%s</b>\n", _("Sources"));
       for (guint i = 0; i < citations->len; i++)
         {
           DossierCitation *c = g_ptr_array_index (citations, i);
           g_autofree char *problem = dossier_citation_describe_problem (c);
 
-          g_string_append_printf (sources, "%u. ", c->number);
+          g_string_append_printf (sources, "%s%u. ", mark, c->number);
           if (problem != NULL)
             {
               g_string_append_printf (sources, "<span foreground=\"%s\"><b>", problem_color ());
@@ -311,8 +317,10 @@ update_preview (DossierBriefingPage *self)
             }
           if (c->quote != NULL)
             {
+              g_autofree char *quote = dossier_text_join_lines (c->quote);
+
               g_string_append (sources, "“");
-              append_escaped (sources, c->quote);
+              append_escaped (sources, quote);
               g_string_append (sources, "” — <i>");
               append_escaped (sources, c->document_title);
               g_string_append (sources, "</i>");

@@ -67,6 +67,11 @@ void              dossier_text_quote_context     (const char       *text,
  * that fold the same are the same name to Dossier (aliases, suggestions). */
 char             *dossier_text_fold              (const char       *text);
 
+/* @text on one line, as a quote is printed after other text (a footnote,
+ * a list of sources): its line breaks and tabs made spaces, a run of them
+ * one space, none at either end. */
+char             *dossier_text_join_lines        (const char       *text);
+
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 

@@ -275,6 +275,44 @@ test_citation_follows_highlight (Fixture       *f,
   g_assert_true (chip_unverified (f));
 }
 
+/* The sources list each quote on one line, as the export prints them (a
+ * passage across two paragraphs joined by a space), each line led by the
+ * page's direction mark, so that a quote in Arabic does not turn its line
+ * right to left. */
+static void
+test_sources_lines (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, tag, spanning, arabic;
+  g_autoptr(DossierHighlight) a = NULL;
+  g_autoptr(DossierHighlight) b = NULL;
+  g_autofree char *body = NULL;
+  GtkLabel *sources;
+
+  doc = add_document (project, DOSSIER_FORMAT_MARKDOWN,
+                      "# Voices\n\nThe sign read: \"نحن نرفض هذا القرار\" all week.\n\n"
+                      "It ended there.\n\nThen it began again.\n", "voices.md");
+  tag = add_tag (project, "Voices", 0);
+  arabic = add_highlight (project, doc, "\"نحن نرفض هذا القرار\"", &tag, 1, NULL);
+  spanning = add_highlight (project, doc, "ended there.\n\nThen it", &tag, 1, NULL);
+  a = dossier_project_get_highlight (project, arabic, NULL);
+  b = dossier_project_get_highlight (project, spanning, NULL);
+  body = g_strdup_printf ("They said [@%s], and [@%s].", dossier_highlight_get_uuid (a),
+                          dossier_highlight_get_uuid (b));
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+
+  sources = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), DOSSIER_TYPE_BRIEFING_PAGE,
+                                                      "sources"));
+  g_assert_cmpstr (gtk_label_get_text (sources), ==,
+                   "Sources\n"
+                   "\u200e1. “\"نحن نرفض هذا القرار\"” — Voices\n"
+                   "\u200e2. “ended there. Then it” — Voices");
+}
+
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
  * note from the template when none is shown); a highlight dropped on the
  * editor is cited where it is dropped; a UUID that is no highlight's is
@@ -978,6 +1016,7 @@ main (int   argc,
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
   ADD ("citation-follows-highlight", test_citation_follows_highlight);
+  ADD ("sources-lines", test_sources_lines);
   ADD ("cite-picker", test_cite_picker);
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("print", test_print);
