@@ -1071,11 +1071,17 @@ test_analysis_tour (Fixture       *f,
   g_free (ok_cli ("evidence-add", f->project, "1", "--stakeholder", "Ferry crews", "--role",
                   "stance", "--position", "1", NULL));
 
+  /* A statement starting with a dash, after "--" where the options end
+   * (after the project: "--" was taken for one more argument). */
+  g_free (ok_cli ("argument-add", f->project, "--con", "--", "1", "-5 °C at the quay is no fare",
+                  NULL));
+
   arguments = ok_cli ("arguments", f->project, NULL);
   g_assert_cmpstr (arguments, ==,
-                   "1\tShould fares rise in May?\t1\t4\t1\t3\n"
+                   "1\tShould fares rise in May?\t1\t4\t2\t6\n"
                    "  1\tpro\t4\t0\t0\t\tThe timetable pays for itself\n"
-                   "  2\tcon\t3\t1\t1\tAmélie Žáková\tNight crews lose shifts\n");
+                   "  2\tcon\t3\t1\t1\tAmélie Žáková\tNight crews lose shifts\n"
+                   "  3\tcon\t3\t0\t0\t\t-5 °C at the quay is no fare\n");
 
   /* The JSON export carries them, evidence as highlight ids. */
   json = snapshot (f);

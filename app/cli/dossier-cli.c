@@ -429,14 +429,17 @@ cli_parse (const char   *name,
     }
 
   /* What is left: argv[0] (the command) and the positional arguments.
-   * "--" ends the options, so names starting with "-" can still be given. */
+   * "--" ends the options, so names starting with "-" can still be given;
+   * GOption leaves it where it was, after any positional argument before
+   * it ("argument-add p.dossier --con -- 1 '-5 °C is too cold'"). */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (size_t) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   n = *argc - 1;
-  if (n > 0 && g_strcmp0 ((*argv)[1], "--") == 0)
-    {
-      (*argv)++;
-      (*argc)--;
-      n--;
-    }
 
   if (n < min_args)
     {
