@@ -336,7 +336,14 @@ test_analysis_round_trip (Fixture       *f,
       assert_same_analysis (f->project, copy);
       g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 2);
       g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_NOTES), ==, 1);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_QUESTIONS), ==, 1);
+      g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_ARGUMENTS), ==, 2);
       g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_HIGHLIGHTS), ==, 7);
+      {
+        g_autofree char *counts = dossier_import_report_describe_counts (report);
+
+        g_assert_nonnull (strstr (counts, "2 stakeholders, 1 question, 2 arguments, 1 note"));
+      }
       /* No "Imported without a code", nothing lost or changed. */
       g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (copy)), ==, 5);
       g_assert_cmpuint (dossier_import_report_get_n_items (report), ==, 0);
@@ -374,8 +381,19 @@ test_analysis_twice (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_questions (copy)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_arguments (copy)), ==, 2);
   g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 0);
-  g_assert_cmpuint (dossier_import_report_get_n_items (second), ==, 2);
-  g_assert_cmpint (dossier_import_report_get_item (second, 0, NULL, NULL), ==, DOSSIER_IMPORT_ITEM_CHANGED);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_QUESTIONS), ==, 0);
+  g_assert_cmpuint (dossier_import_report_get_count (second, DOSSIER_IMPORT_COUNT_ARGUMENTS), ==, 0);
+  /* Two stakeholders and two arguments that were there: each said. */
+  g_assert_cmpuint (dossier_import_report_get_n_items (second), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (dossier_import_report_get_item (second, i, NULL, NULL), ==, DOSSIER_IMPORT_ITEM_CHANGED);
+  {
+    const char *why = NULL;
+
+    dossier_import_report_get_item (second, 3, NULL, &why);
+    g_assert_cmpstr (why, ==, "already an argument of the project, on the same side of the same "
+                              "question: its evidence was added to it");
+  }
 
   /* The mayor's evidence: both copies of both passages. */
   mayor = dossier_project_find_stakeholder (copy, "Inés Calderón");

@@ -88,6 +88,8 @@ typedef enum
   DOSSIER_IMPORT_COUNT_AUTHORS,       /* distinct coders */
   DOSSIER_IMPORT_COUNT_STAKEHOLDERS,
   DOSSIER_IMPORT_COUNT_NOTES,         /* notes kept as briefings */
+  DOSSIER_IMPORT_COUNT_QUESTIONS,     /* new questions (Dossier's own notes) */
+  DOSSIER_IMPORT_COUNT_ARGUMENTS,     /* new arguments (Dossier's own notes) */
   DOSSIER_IMPORT_N_COUNTS
 } DossierImportCount;
 

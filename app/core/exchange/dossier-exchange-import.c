@@ -215,6 +215,14 @@ dossier_import_report_describe_counts (DossierImportReport *report)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder", "%u stakeholders",
                                                           c[DOSSIER_IMPORT_COUNT_STAKEHOLDERS]),
                                              c[DOSSIER_IMPORT_COUNT_STAKEHOLDERS]));
+  if (c[DOSSIER_IMPORT_COUNT_QUESTIONS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions",
+                                                          c[DOSSIER_IMPORT_COUNT_QUESTIONS]),
+                                             c[DOSSIER_IMPORT_COUNT_QUESTIONS]));
+  if (c[DOSSIER_IMPORT_COUNT_ARGUMENTS] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u argument", "%u arguments",
+                                                          c[DOSSIER_IMPORT_COUNT_ARGUMENTS]),
+                                             c[DOSSIER_IMPORT_COUNT_ARGUMENTS]));
   if (c[DOSSIER_IMPORT_COUNT_NOTES] > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
                                                           c[DOSSIER_IMPORT_COUNT_NOTES]),
@@ -1301,6 +1309,7 @@ write_questions (Writer               *w,
       if (!dossier_project_run (w->project, stmt, error))
         return FALSE;
       q->question_id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+      dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_QUESTIONS, 1);
     }
   if (data->questions->len > 0)
     dossier_project_touch_table (w->project, "questions");
@@ -1365,7 +1374,12 @@ write_arguments (Writer               *w,
           if (!dossier_project_run (w->project, stmt, error))
             return FALSE;
           id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
+          dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_ARGUMENTS, 1);
         }
+      else
+        dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, a->statement,
+                                   "%s", _("already an argument of the project, on the same side of "
+                                           "the same question: its evidence was added to it"));
 
       for (guint k = 0; k < a->evidence->len; k++)
         {
