@@ -18,6 +18,7 @@
 #include "dossier-briefing-page.h"
 #include "dossier-export-dialog.h"
 #include "dossier-preferences-window.h"
+#include "dossier-window-private.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
@@ -628,11 +629,27 @@ test_stakeholder_kind_whole (Fixture       *f,
   close_window (window);
 }
 
+/* The import bar leaves room for a phone's 360 pixels in Spanish too
+ * (the rest of the narrow window takes ~340): Spanish words are longer
+ * (“_Cancelar”), and a revealer sliding down asks for its child's width
+ * even while hidden, so the bar kept the window at ~368. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  GtkWidget *bar = gtk_revealer_get_child (f->window->import_revealer);
+  int min = 0;
+
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
 
   /* LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there. */
   g_setenv ("LANGUAGE", "es", TRUE);
@@ -641,6 +658,10 @@ main (int   argc,
   /* gtk_test_init() forces en_US.UTF-8 (or C when that is missing). */
   setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
+  /* The application's style sheet, as AdwApplication loads it. */
+  gtk_css_provider_load_from_resource (style, "/org/dossier/Dossier/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   dir = po_dir ();
   bindtextdomain (GETTEXT_PACKAGE, dir);
@@ -654,6 +675,8 @@ main (int   argc,
   g_test_add ("/dossier/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
   g_test_add ("/dossier/l10n/stakeholder-kind-whole", Fixture, NULL, fixture_set_up,
               test_stakeholder_kind_whole, fixture_tear_down);
+  g_test_add ("/dossier/l10n/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window,
+              fixture_tear_down);
   g_test_add ("/dossier/l10n/gendered-toasts", Fixture, NULL, fixture_set_up, test_gendered_toasts,
               fixture_tear_down);
 
