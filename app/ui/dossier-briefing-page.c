@@ -778,9 +778,11 @@ dossier_briefing_page_measure (GtkWidget      *widget,
                           &child_min, &child_nat, NULL, NULL);
       /* Side by side, the stack needs both panes; but given less than
        * NARROW_WIDTH the page shows one at a time, so one pane is all it
-       * asks for (else a window already narrow widens when Brief is
-       * chosen, before the page has had a width to go narrow at). */
-      if (orientation == GTK_ORIENTATION_HORIZONTAL && child == GTK_WIDGET (self->stack) && !self->narrow)
+       * asks for: else a window already narrow widens when Brief is
+       * chosen, before the page has had a width to go narrow at, or when
+       * it is measured between going narrow and hiding a pane (a loaded
+       * machine), and stays wide. */
+      if (orientation == GTK_ORIENTATION_HORIZONTAL && child == GTK_WIDGET (self->stack))
         child_min = MIN (child_min, narrow_minimum (self));
       if (orientation == GTK_ORIENTATION_VERTICAL)
         {
@@ -812,13 +814,12 @@ dossier_briefing_page_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (toolbar, width, toolbar_height, -1, NULL);
   /* Still side by side for this one frame, narrower than both panes: the
    * stack gets what it needs (clipped), and goes narrow right after. */
-  if (!self->narrow)
-    {
-      int stack_min = 0;
+  {
+    int stack_min = 0;
 
-      gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1, &stack_min, NULL, NULL, NULL);
-      stack_width = MAX (width, stack_min);
-    }
+    gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1, &stack_min, NULL, NULL, NULL);
+    stack_width = MAX (width, stack_min);
+  }
   gtk_widget_allocate (GTK_WIDGET (self->stack), stack_width, height - toolbar_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, toolbar_height)));
 
