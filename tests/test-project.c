@@ -677,6 +677,70 @@ test_moved_while_open (Fixture       *fixture,
   assert_move_refused (fixture, GPOINTER_TO_INT (data));
 }
 
+/* Save As onto the project's own name once its file was deleted or moved
+ * away: refused while the file is there, then the work goes back where it
+ * was, and the file there is a project like any other (writes, undo,
+ * reopen); a moved file stays complete where it went. */
+static void
+test_save_as_own_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MoveKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *moved = path_in (fixture, "moved.dossier");
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+
+  g_assert_false (dossier_project_save_as (project, path, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  if (kind == MOVE_RENAME)
+    g_assert_cmpint (g_rename (path, moved), ==, 0);
+  else
+    g_assert_cmpint (g_unlink (path), ==, 0);
+
+  g_assert_true (dossier_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  /* The file this connection has open is still the one that went. */
+  g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+  g_clear_object (&project);
+  assert_no_companions (path);
+
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+  add_tag (reopened, "Costs", 0);
+  g_assert_true (dossier_project_undo (reopened, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_find_tag (reopened, "Costs"));
+  g_assert_true (dossier_project_redo (reopened, &error));
+  g_assert_no_error (error);
+  assert_project_sound (reopened);
+  g_clear_object (&reopened);
+  assert_no_companions (path);
+
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+  g_assert_nonnull (dossier_project_find_tag (reopened, "Costs"));
+  g_clear_object (&reopened);
+
+  if (kind == MOVE_RENAME)
+    {
+      reopened = dossier_project_open (moved, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+      g_assert_null (dossier_project_find_tag (reopened, "Costs"));
+      assert_project_sound (reopened);
+    }
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1689,6 +1753,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/copy-in-place", Fixture,
               GINT_TO_POINTER (MOVE_COPY_IN_PLACE), fixture_set_up, test_moved_while_open,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/save-as-own-name/delete", Fixture,
+              GINT_TO_POINTER (MOVE_DELETE), fixture_set_up, test_save_as_own_name,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/save-as-own-name/rename", Fixture,
+              GINT_TO_POINTER (MOVE_RENAME), fixture_set_up, test_save_as_own_name,
               fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);

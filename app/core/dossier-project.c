@@ -2198,6 +2198,7 @@ dossier_project_save_as (DossierProject  *self,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *lock_path = NULL;
+  gboolean own_name;
   int lock_fd;
   int fd;
   gboolean ok;
@@ -2218,7 +2219,11 @@ dossier_project_save_as (DossierProject  *self,
   }
   name = dossier_display_name (dest);
 
-  if (g_strcmp0 (canonical, self->path) == 0)
+  /* Its own name is refused while the file there is the project; once
+   * that file was moved, deleted or replaced, the name is where the user
+   * wants the work back (the lock on it is ours already). */
+  own_name = g_strcmp0 (canonical, self->path) == 0;
+  if (own_name && dossier_project_verify_in_place (self, NULL))
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("“%s” is the project itself; choose another name."), name);
@@ -2234,8 +2239,9 @@ dossier_project_save_as (DossierProject  *self,
 
   /* Never pull the file out from under another window that has it open. */
   lock_path = g_strconcat (canonical, ".lock", NULL);
-  lock_fd = acquire_lock (canonical, lock_path, error);
-  if (lock_fd < 0)
+  lock_fd = -1;
+  if (!(own_name && self->lock_fd >= 0) &&
+      (lock_fd = acquire_lock (canonical, lock_path, error)) < 0)
     return FALSE;
 
   dir = g_path_get_dirname (canonical);

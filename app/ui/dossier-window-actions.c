@@ -530,6 +530,7 @@ dossier_window_save_as (DossierWindow  *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) dest = NULL;
+  gboolean own_name;
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -548,7 +549,10 @@ dossier_window_save_as (DossierWindow  *self,
                    _("Projects must be saved on this computer. Choose a local folder."));
       return FALSE;
     }
-  if (g_strcmp0 (path, dossier_project_get_path (self->project)) == 0)
+  /* Its own name, once its file was moved, deleted or replaced, is where
+   * the work goes back to. */
+  own_name = g_strcmp0 (path, dossier_project_get_path (self->project)) == 0;
+  if (own_name && dossier_project_verify_in_place (self->project, NULL))
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS,
                    _("This is the project’s own file, and it is already saved. Choose another name to make a copy."));
@@ -558,7 +562,11 @@ dossier_window_save_as (DossierWindow  *self,
   if (!dossier_project_save_as (self->project, path, error))
     return FALSE;
 
-  /* Go on working in the copy, as "Save As" does everywhere. */
+  /* Go on working in the copy, as "Save As" does everywhere. Under its
+   * own name, the project that had lost its file is closed first: it
+   * holds the name's lock. */
+  if (own_name)
+    dossier_window_set_project (self, NULL);
   dest = g_file_new_for_path (path);
   return dossier_window_open_project (self, dest, DOSSIER_OPEN_READ_WRITE, error);
 }

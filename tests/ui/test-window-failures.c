@@ -558,6 +558,48 @@ test_moved (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+/* Save As onto the project's own name once its file was deleted puts the
+ * work back where it was (the same name is refused while the file is
+ * there), and the window goes on in that file: the passage tagged before
+ * is there, tagging and undo work. */
+static void
+test_moved_save_as_own_name (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  g_assert_false (dossier_window_save_as (f->window, file, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_true (dossier_window_save_as (f->window, file, &error));
+  g_assert_no_error (error);
+  /* A project of the new file: the old one's is gone. */
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
+  g_assert_true (dossier_project_verify_in_place (project_of (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  select_text (f, "ferry fares", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 2);
+}
+
 /* Closing the window after its file was moved or deleted asks first (a
  * deleted file takes the session's work with it): Cancel keeps the
  * window and the project open, Close Anyway closes. */
@@ -827,6 +869,7 @@ main (int   argc,
   ADD ("memo-read-only", test_memo_read_only);
   ADD ("moved", test_moved);
   ADD ("moved-close", test_moved_close);
+  ADD ("moved-save-as-own-name", test_moved_save_as_own_name);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
