@@ -751,6 +751,65 @@ test_sections (void)
   }
 }
 
+/* The meter counts only the citations that verify: one of a deleted
+ * highlight backs nothing, and is counted apart, in its section and the
+ * sections around it. */
+static void
+test_sections_verified (TestProject   *fixture,
+                        gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  gint64 doc, tag, h, deleted;
+  struct { const char *heading; guint n; guint own; guint unverified; } expected[] = {
+    { "Note", 1, 0, 2 },
+    { "Costs", 1, 1, 1 },
+    { "Shops", 0, 0, 1 },
+  };
+
+  doc = import_markdown (project, article);
+  tag = add_tag (project, "Costs", 0);
+  h = add_phrase_highlight (project, doc, "£72 million", tag, NULL);
+  deleted = add_phrase_highlight (project, doc, "64 per cent", tag, NULL);
+  kept = uuid_of (project, h);
+  gone = uuid_of (project, deleted);
+  body = g_strdup_printf ("# Note\n\n## Costs\n\nLarge [@%s][@%s].\n\n## Shops\n\nThey fear [@%s].\n",
+                          kept, gone, gone);
+  g_assert_true (dossier_project_delete_highlight (project, deleted, &error));
+  g_assert_no_error (error);
+
+  root = dossier_markdown_parse (body);
+  citations = dossier_project_resolve_citations (project, root, &error);
+  g_assert_no_error (error);
+  sections = dossier_briefing_get_sections_verified (root, citations);
+  g_assert_cmpuint (sections->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < sections->len; i++)
+    {
+      DossierBriefingSection *s = g_ptr_array_index (sections, i);
+
+      g_assert_cmpstr (s->heading, ==, expected[i].heading);
+      g_assert_cmpuint (s->n_citations, ==, expected[i].n);
+      g_assert_cmpuint (s->n_own, ==, expected[i].own);
+      g_assert_cmpuint (s->n_unverified, ==, expected[i].unverified);
+    }
+
+  /* Undone, every citation counts again. */
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&citations, g_ptr_array_unref);
+  g_clear_pointer (&sections, g_ptr_array_unref);
+  citations = dossier_project_resolve_citations (project, root, &error);
+  sections = dossier_briefing_get_sections_verified (root, citations);
+  g_assert_cmpuint (((DossierBriefingSection *) g_ptr_array_index (sections, 0))->n_citations, ==, 3);
+  g_assert_cmpuint (((DossierBriefingSection *) g_ptr_array_index (sections, 0))->n_unverified, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +829,7 @@ main (int    argc,
   ADD ("/briefing/citations/mismatch", test_citations_mismatch);
   ADD ("/briefing/citations/where", test_citations_where);
   g_test_add_func ("/briefing/sections", test_sections);
+  ADD ("/briefing/sections/verified", test_sections_verified);
 
 #undef ADD
 

@@ -1201,6 +1201,18 @@ test_briefing (Fixture       *f,
   g_assert_cmpstr (check, ==, "ok: 1 citation verified\n");
   sections = ok_cli ("briefing", f->project, id, "--sections", NULL);
   g_assert_cmpstr (sections, ==, "Crews\t1\n");
+  /* A citation of a highlight not in the project backs nothing: counted
+   * apart. */
+  {
+    g_autofree char *ghost = g_strdup_printf ("## Crews\n\nThe crews [@%s] [@%s].\n", uuid,
+                                              "0c5bd1de-7a3c-4f0e-9a55-2d7b1f4e8a01");
+    g_autofree char *counted = NULL;
+
+    g_free (ok_cli ("briefing-set", f->project, id, "--body", ghost, NULL));
+    counted = ok_cli ("briefing", f->project, id, "--sections", NULL);
+    g_assert_cmpstr (counted, ==, "Crews\t1\t1 no longer verifies\n");
+    g_free (ok_cli ("briefing-set", f->project, id, "--body-file", body_path, NULL));
+  }
 
   /* The export: the quote as its footnote, the note's HTML as text. */
   md = ok_cli ("export", f->project, "--briefing", id, "--format", "markdown", NULL);

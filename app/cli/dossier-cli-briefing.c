@@ -217,8 +217,13 @@ cli_briefing (const char *name,
 
   if (sections)
     {
-      g_autoptr(GPtrArray) list = dossier_briefing_get_sections (root);
+      g_autoptr(GPtrArray) citations = dossier_project_resolve_citations (project, root, &error);
+      g_autoptr(GPtrArray) list = NULL;
       guint top = 6;
+
+      if (citations == NULL)
+        return cli_fail (name, error);
+      list = dossier_briefing_get_sections_verified (root, citations);
 
       /* Indented by depth below the body's top level. */
       for (guint i = 0; i < list->len; i++)
@@ -234,8 +239,17 @@ cli_briefing (const char *name,
           g_autofree char *heading = cli_field (section->heading != NULL ? section->heading
                                                                           : _("(before the first heading)"));
 
-          cli_print ("%*s%s\t%u\n", (int) (2 * (section->level > top ? section->level - top : 0)), "",
+          cli_print ("%*s%s\t%u", (int) (2 * (section->level > top ? section->level - top : 0)), "",
                      heading, section->n_citations);
+          if (section->n_unverified > 0)
+            {
+              cli_print ("\t");
+              /* TRANSLATORS: %u is how many of a section's citations cite a
+               * highlight deleted or changed */
+              cli_print (g_dngettext (GETTEXT_PACKAGE, "%u no longer verifies", "%u no longer verify",
+                                      section->n_unverified), section->n_unverified);
+            }
+          cli_print ("\n");
         }
       return CLI_EXIT_OK;
     }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dossier-briefing-private.h"
+#include <dossier/dossier-citation.h>
 #include "dossier-notify-private.h"
 
 #include <string.h>
@@ -199,19 +200,39 @@ dossier_briefing_section_free (DossierBriefingSection *section)
   g_free (section);
 }
 
+/* The citations under @node that verify, and in *@n_unverified those that
+ * do not (with @citations; without, every citation verifies). */
 static guint
-count_citations (DossierMarkdownNode *node)
+count_citations (DossierMarkdownNode *node,
+                 GPtrArray           *citations,
+                 guint               *n_unverified)
 {
-  guint n = node->kind == DOSSIER_MARKDOWN_CITATION ? 1 : 0;
+  guint n = 0;
 
+  if (node->kind == DOSSIER_MARKDOWN_CITATION)
+    {
+      DossierCitation *citation = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+
+      if (citations == NULL || (citation != NULL && citation->status == DOSSIER_CITATION_OK))
+        n++;
+      else
+        (*n_unverified)++;
+    }
   if (node->children != NULL)
     for (guint i = 0; i < node->children->len; i++)
-      n += count_citations (g_ptr_array_index (node->children, i));
+      n += count_citations (g_ptr_array_index (node->children, i), citations, n_unverified);
   return n;
 }
 
 GPtrArray *
 dossier_briefing_get_sections (DossierMarkdownNode *root)
+{
+  return dossier_briefing_get_sections_verified (root, NULL);
+}
+
+GPtrArray *
+dossier_briefing_get_sections_verified (DossierMarkdownNode *root,
+                                        GPtrArray           *citations)
 {
   GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_briefing_section_free);
   /* The sections still open, outermost first: each block counts for all. */
@@ -223,7 +244,8 @@ dossier_briefing_get_sections (DossierMarkdownNode *root)
   for (guint i = 0; root->children != NULL && i < root->children->len; i++)
     {
       DossierMarkdownNode *block = g_ptr_array_index (root->children, i);
-      guint n = count_citations (block);
+      guint unverified = 0;
+      guint n = count_citations (block, citations, &unverified);
 
       if (block->kind == DOSSIER_MARKDOWN_HEADING)
         {
@@ -252,11 +274,13 @@ dossier_briefing_get_sections (DossierMarkdownNode *root)
            * heading's citations are its own. */
           section->n_citations = n;
           section->n_own = n;
+          section->n_unverified = unverified;
           for (guint k = 0; k < open->len; k++)
             {
               DossierBriefingSection *outer = g_ptr_array_index (open, k);
 
               outer->n_citations += n;
+              outer->n_unverified += unverified;
             }
           g_ptr_array_add (sections, section);
           g_ptr_array_add (open, section);
@@ -275,6 +299,7 @@ dossier_briefing_get_sections (DossierMarkdownNode *root)
             }
           preamble->n_citations += n;
           preamble->n_own += n;
+          preamble->n_unverified += unverified;
           preamble->has_text = TRUE;
           continue;
         }
@@ -284,6 +309,7 @@ dossier_briefing_get_sections (DossierMarkdownNode *root)
           DossierBriefingSection *outer = g_ptr_array_index (open, k);
 
           outer->n_citations += n;
+          outer->n_unverified += unverified;
           outer->has_text = TRUE;
         }
       ((DossierBriefingSection *) g_ptr_array_index (open, open->len - 1))->n_own += n;

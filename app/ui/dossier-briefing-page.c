@@ -254,8 +254,8 @@ update_preview (DossierBriefingPage *self)
     g_string_truncate (preview, preview->len - 1);
   gtk_label_set_markup (self->preview, preview->str);
 
-  /* The evidence meter: what each section cites. */
-  sections = dossier_briefing_get_sections (root);
+  /* The evidence meter: what each section cites that still verifies. */
+  sections = dossier_briefing_get_sections_verified (root, citations);
   if (sections->len > 0)
     {
       guint top = G_MAXUINT;
@@ -281,7 +281,17 @@ update_preview (DossierBriefingPage *self)
             line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u citation", "%s: %u citations",
                                                  s->n_citations),
                                     s->heading != NULL ? s->heading : _("Introduction"), s->n_citations);
-          g_string_append (meter, s->n_citations == 0 ? "⚠ " : "✓ ");
+          if (s->n_unverified > 0)
+            {
+              g_autofree char *counted = g_steal_pointer (&line);
+
+              /* TRANSLATORS: %s is "Heading: 2 citations" (or "no citation");
+               * %u how many more cite a highlight deleted or changed */
+              line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u no longer verifies",
+                                                   "%s; %u no longer verify", s->n_unverified),
+                                      counted, s->n_unverified);
+            }
+          g_string_append (meter, s->n_citations == 0 || s->n_unverified > 0 ? "⚠ " : "✓ ");
           for (guint d = top; d < s->level; d++)
             g_string_append (meter, "   ");
           append_escaped (meter, line);

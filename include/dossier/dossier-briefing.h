@@ -107,6 +107,9 @@ typedef struct
   guint   n_citations;    /* citations in the section, its subsections included */
   guint   n_own;          /* citations before its first subsection */
   gboolean has_text;      /* anything written in it besides headings */
+  guint   n_unverified;   /* with dossier_briefing_get_sections_verified (): the
+                           * section's citations (subsections included) that do
+                           * not verify, left out of n_citations and n_own */
 } DossierBriefingSection;
 
 void             dossier_briefing_section_free         (DossierBriefingSection *section);
@@ -116,6 +119,12 @@ void             dossier_briefing_section_free         (DossierBriefingSection *
  * with n_citations 0 makes claims the note does not back. Text before the
  * first heading is a section of its own only if there is some. */
 GPtrArray       *dossier_briefing_get_sections         (DossierMarkdownNode *root);
+/* The same, counting in n_citations and n_own only the citations that
+ * verify in @citations (dossier_project_resolve_citations () of @root): a
+ * citation of a deleted or orphaned highlight, or of one whose quote no
+ * longer matches, backs nothing, and is counted in n_unverified. */
+GPtrArray       *dossier_briefing_get_sections_verified (DossierMarkdownNode *root,
+                                                        GPtrArray           *citations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierBriefingSection, dossier_briefing_section_free)
 

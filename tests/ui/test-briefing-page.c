@@ -597,6 +597,47 @@ test_evidence_meter (Fixture       *f,
   g_assert_false (meter_shows (&bare));
 }
 
+/* The evidence meter counts only the citations that verify: once a cited
+ * highlight is deleted its citations back nothing, and the meter says how
+ * many no longer verify, in each section that has them. */
+static void
+test_evidence_meter_unverified (Fixture       *f,
+                                gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  gint64 tag = add_tag (project, "Terms", 0);
+  gint64 other = add_highlight (project, f->document, "on condition", &tag, 1, NULL);
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, NULL);
+  g_autoptr(DossierHighlight) o = dossier_project_get_highlight (project, other, NULL);
+  g_autofree char *body = g_strdup_printf ("## Summary\n\nThe grant [@%s], with terms [@%s].\n\n"
+                                           "## Background\n\nThe money [@%s][@%s].\n",
+                                           dossier_highlight_get_uuid (h), dossier_highlight_get_uuid (o),
+                                           dossier_highlight_get_uuid (h), dossier_highlight_get_uuid (h));
+  MeterShows summary = { GTK_WIDGET (f->page), "✓ Summary: 2 citations\n" };
+  MeterShows background = { GTK_WIDGET (f->page), "✓ Background: 2 citations" };
+  MeterShows summary_after = { GTK_WIDGET (f->page), "⚠ Summary: 1 citation; 1 no longer verifies\n" };
+  MeterShows background_after = { GTK_WIDGET (f->page), "⚠ Background: no citation; 2 no longer verify" };
+  gint64 id;
+
+  dossier_briefing_page_set_project (f->page, project);
+  id = dossier_project_add_briefing (project, "Meter", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  wait_until (meter_shows, &summary, "the meter's first section");
+  wait_until (meter_shows, &background, "the meter's second section");
+
+  g_assert_true (dossier_project_delete_highlight (project, f->highlight, &error));
+  g_assert_no_error (error);
+  wait_until (meter_shows, &summary_after, "the section with one citation left");
+  wait_until (meter_shows, &background_after, "the section with none left");
+
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  wait_until (meter_shows, &summary, "the first section whole again after undo");
+  wait_until (meter_shows, &background, "the second section whole again after undo");
+}
+
 /* What the window is told of exports ("win.exported"). */
 static void
 on_exported (GSimpleAction *action,
@@ -1036,6 +1077,7 @@ main (int   argc,
   ADD ("print", test_print);
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
+  ADD ("evidence-meter-unverified", test_evidence_meter_unverified);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
