@@ -442,10 +442,9 @@ dossier_window_new_project (DossierWindow  *self,
 }
 
 static void
-new_project_chosen (DossierWindow *self,
-                    GListModel    *files)
+new_project_now (DossierWindow *self,
+                 GFile         *file)
 {
-  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
   g_autoptr(GError) error = NULL;
 
   g_autoptr(GFile) article = g_steal_pointer (&self->import_after_new);
@@ -462,6 +461,22 @@ new_project_chosen (DossierWindow *self,
   /* The article that New Project was started for goes in. */
   if (article != NULL)
     dossier_window_import_files (self, &article, 1);
+}
+
+void
+_dossier_window_new_project_interactive (DossierWindow *self,
+                                         GFile         *file)
+{
+  _dossier_window_leave_project (self, new_project_now, file);
+}
+
+static void
+new_project_chosen (DossierWindow *self,
+                    GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+  _dossier_window_new_project_interactive (self, file);
 }
 
 void

@@ -124,6 +124,11 @@ void     _dossier_window_dismiss_stale_undo_toast (DossierWindow *self);
  * imports that file into it once created). */
 void     _dossier_window_new_project_for    (DossierWindow  *self,
                                              GFile          *article);
+/* Creates a project at @file as New Project's chooser does once a file
+ * was chosen (asking first if the project's file went, see
+ * _dossier_window_leave_project); a failure is shown in a dialog. */
+void     _dossier_window_new_project_interactive (DossierWindow *self,
+                                                  GFile         *file);
 /* The folder the New, Open and Save As choosers start in (transfer full). */
 GFile   *_dossier_window_get_project_folder (DossierWindow  *self);
 /* Shows a modal AdwMessageDialog with @heading and @body and one Close button. */
@@ -138,6 +143,17 @@ void     _dossier_window_show_search        (DossierWindow  *self);
 /* Records the open project for the start page's recent list (title,
  * documents, opened now), once it is in "recent-projects". */
 void     _dossier_window_remember_project   (DossierWindow  *self);
+/* What closes the window's project for another (or the window): called
+ * with @file, after the project was closed when the user was asked. */
+typedef void (*DossierLeaveFunc) (DossierWindow *self,
+                                  GFile         *file);
+/* Runs @then now; or, when the project's file was moved, deleted or
+ * replaced while open, asks first (Save a Copy Before Closing?): Close
+ * Anyway closes the project and runs @then, Save As… offers the copy,
+ * Cancel leaves everything as it was. */
+void     _dossier_window_leave_project      (DossierWindow    *self,
+                                             DossierLeaveFunc  then,
+                                             GFile            *file);
 /* Shows the left sidebar with the focus in the documents list. */
 void     _dossier_window_show_documents     (DossierWindow  *self);
 /* The Import split button's arrow (its menu button, with its own

@@ -820,18 +820,15 @@ offer_article_import (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-dossier_window_open_project_interactive (DossierWindow *self,
-                                         GFile         *file)
+static void
+open_project_interactive (DossierWindow *self,
+                          GFile         *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   OpenReadOnlyData *d;
-
-  g_return_if_fail (DOSSIER_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   if (dossier_window_open_project (self, file, DOSSIER_OPEN_READ_WRITE, &error))
     return;
@@ -869,6 +866,20 @@ dossier_window_open_project_interactive (DossierWindow *self,
     }
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+dossier_window_open_project_interactive (DossierWindow *self,
+                                         GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* An article is offered for import into the project, which stays. */
+  if (is_article_file (file))
+    open_project_interactive (self, file);
+  else
+    _dossier_window_leave_project (self, open_project_interactive, file);
 }
 
 /* ---- Documents -------------------------------------------------------------- */
@@ -1068,13 +1079,25 @@ on_drop (GtkDropTarget *target,
   GdkFileList *list;
   GSList *l;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->project == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   list = g_value_get_boxed (value);
   for (l = gdk_file_list_get_files (list); l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
-  if (files->len == 0)
+
+  /* A project is opened (in place of the one open), not imported. */
+  if (files->len == 1)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
+
+      if (name != NULL && g_str_has_suffix (name, ".dossier"))
+        {
+          dossier_window_open_project_interactive (self, g_ptr_array_index (files, 0));
+          return TRUE;
+        }
+    }
+  if (files->len == 0 || self->project == NULL)
     return FALSE;
 
   dossier_window_import_files (self, (GFile **) files->pdata, files->len);
@@ -1108,29 +1131,64 @@ save_window_state (DossierWindow *self)
   save_reading_place (self);
 }
 
-static void
-on_close_moved_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         DossierWindow    *self)
+typedef struct
 {
+  DossierWindow    *self;
+  DossierLeaveFunc  then;
+  GFile            *file;
+} Leave;
+
+static void
+leave_free (gpointer data)
+{
+  Leave *leave = data;
+
+  g_object_unref (leave->self);
+  g_clear_object (&leave->file);
+  g_free (leave);
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Leave            *leave)
+{
+  DossierWindow *self = leave->self;
+
+  if (_dossier_window_is_closed (self))
+    return;
+
   if (g_strcmp0 (response, "close") == 0)
     {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Closed now, whatever comes next: it also holds the lock on its
+       * name, which a project opened or created there needs. */
+      dossier_window_set_project (self, NULL);
+      leave->then (self, leave->file);
     }
   else if (g_strcmp0 (response, "save-as") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
 }
 
-/* The project's file was moved, deleted or replaced while open: what
- * this session did is only in the file SQLite has open, which a deleted
- * file takes with it at close. The user chooses: a copy first, or close. */
-static void
-confirm_close_moved (DossierWindow *self,
-                     const GError  *error)
+void
+_dossier_window_leave_project (DossierWindow    *self,
+                               DossierLeaveFunc  then,
+                               GFile            *file)
 {
+  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
+  Leave *leave;
 
+  if (self->project == NULL || dossier_project_get_read_only (self->project) ||
+      dossier_project_verify_in_place (self->project, &error))
+    {
+      then (self, file);
+      return;
+    }
+
+  /* The project's file was moved, deleted or replaced while open: what
+   * this session did is only in the file SQLite has open, which a
+   * deleted file takes with it at close. The user chooses: a copy first,
+   * or close. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Save a Copy Before Closing?"),
                                                        NULL));
@@ -1143,21 +1201,34 @@ confirm_close_moved (DossierWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save-as");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_moved_response), self, 0);
+
+  leave = g_new0 (Leave, 1);
+  leave->self = g_object_ref (self);
+  leave->then = then;
+  leave->file = file != NULL ? g_object_ref (file) : NULL;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_leave_response), leave,
+                         (GClosureNotify) (void (*) (void)) leave_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_anyway (DossierWindow *self,
+              GFile         *file)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
 dossier_window_close_request (GtkWindow *window)
 {
   DossierWindow *self = DOSSIER_WINDOW (window);
-  g_autoptr(GError) error = NULL;
 
   if (!self->close_confirmed && self->project != NULL &&
       !dossier_project_get_read_only (self->project) &&
-      !dossier_project_verify_in_place (self->project, &error))
+      !dossier_project_verify_in_place (self->project, NULL))
     {
-      confirm_close_moved (self, error);
+      _dossier_window_leave_project (self, close_anyway, NULL);
       return TRUE;
     }
 

@@ -672,6 +672,103 @@ test_index_out_of_step (Fixture       *f,
   g_assert_cmpuint (n_search_hits (f, "ghost"), ==, 0);
 }
 
+/* Drops @file on the window, as a file manager does. */
+static void
+drop_file (Fixture *f,
+           GFile   *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean dropped = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+    }
+  g_assert_true (dropped);
+  flush_events ();
+}
+
+/* Every way of closing the project for another asks first once its file
+ * was moved or deleted, as closing the window does: Open, Recent (the
+ * start page's list too), New, a project dropped on the window. Cancel
+ * leaves the project open and the other file alone; Close Anyway opens
+ * the other. */
+static void
+test_moved_open_other (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Moved.dossier", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "Other.dossier", NULL);
+  g_autofree char *other_lock = g_strconcat (other, ".lock", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "Fresh.dossier", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
+  g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  project = dossier_project_create (other, "Other", &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+
+  for (guint way = 0; way < 4; way++)
+    {
+      switch (way)
+        {
+        case 0:
+          dossier_window_open_project_interactive (f->window, other_file);
+          break;
+        case 1:
+          gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recent", "s", other);
+          break;
+        case 2:
+          _dossier_window_new_project_interactive (f->window, fresh_file);
+          break;
+        default:
+          drop_file (f, other_file);
+          break;
+        }
+      flush_events ();
+      dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing");
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Copy Before Closing?");
+      g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                       "“Ferries.dossier” was moved, deleted or replaced since it was opened"));
+      click_response (dialog, "_Cancel");
+      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+      g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project_of (f))), ==, 1);
+      g_assert_false (g_file_test (other_lock, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    }
+
+  dossier_window_open_project_interactive (f->window, other_file);
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing, again");
+  click_response (dialog, "Close _Anyway");
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, other);
+
+  /* A project in place is closed for another without a word (here by a
+   * project dropped on the window). */
+  drop_file (f, moved_file);
+  flush_events ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, moved);
+  dossier_window_set_project (f->window, NULL);
+
+  /* The teardown checks the file the test began with. */
+  g_assert_cmpint (g_rename (moved, f->path), ==, 0);
+}
+
 /* ---- A project open read-only ---------------------------------------------------------- */
 
 /* Nothing that would write can be set off (tagging, memos, undo are
@@ -870,6 +967,7 @@ main (int   argc,
   ADD ("moved", test_moved);
   ADD ("moved-close", test_moved_close);
   ADD ("moved-save-as-own-name", test_moved_save_as_own_name);
+  ADD ("moved-open-other", test_moved_open_other);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
