@@ -975,6 +975,7 @@ dossier_export_dialog_new (GtkWindow      *parent,
   self = g_object_new (DOSSIER_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
+  dossier_dialog_fit_parent (GTK_WINDOW (self));
   self->project = g_object_ref (project);
   fill_choices (self);
   dossier_export_dialog_set_document_id (self, document_id);

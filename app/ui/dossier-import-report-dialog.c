@@ -7,6 +7,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-import-report-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierImportReportDialog
 {
@@ -126,6 +127,7 @@ dossier_import_report_dialog_new (GtkWindow           *parent,
   self = g_object_new (DOSSIER_TYPE_IMPORT_REPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
+  dossier_dialog_fit_parent (GTK_WINDOW (self));
   self->report = dossier_import_report_ref (report);
 
   /* Translators: "Imported “study.qdpx”" */

@@ -91,6 +91,7 @@ dossier_preferences_window_new (GtkWindow *parent,
   self = g_object_new (DOSSIER_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
+  dossier_dialog_fit_parent (GTK_WINDOW (self));
   self->settings = g_object_ref (settings);
 
   /* Translators: %s is the user's real name from their account */

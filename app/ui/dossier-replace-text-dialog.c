@@ -52,6 +52,9 @@ struct _DossierReplaceTextDialog
   GPtrArray             *rows;       /* the Row of each plan entry, or NULL (unchanged) */
   gboolean               narrow;
   int                    list_width;   /* what the rows are laid out for */
+  /* The paned starts one above the other (a narrow parent): its first
+   * layout places the handle. */
+  gboolean               place_handle;
   guint                  layout_idle_id;
 
   /* template */
@@ -347,8 +350,9 @@ apply_layout (gpointer data)
   GtkOrientation orientation = self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
 
   self->layout_idle_id = 0;
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != orientation)
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != orientation || self->place_handle)
     {
+      self->place_handle = FALSE;
       gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
       /* The list keeps the larger part; the new text under it, or beside. */
       gtk_paned_set_position (self->paned, self->narrow ? gtk_widget_get_height (GTK_WIDGET (self->paned)) * 3 / 5
@@ -498,6 +502,21 @@ dossier_replace_text_dialog_new (GtkWindow              *parent,
     return NULL;
 
   self = g_object_new (DOSSIER_TYPE_REPLACE_TEXT_DIALOG, "transient-for", parent, NULL);
+  /* Over a narrow window, narrow from the start: side by side, the list
+   * and the text would ask for more than a phone's width (~440 px in
+   * Spanish) before the first allocation could make them one above the
+   * other, and on X11 the dialog would stay that wide. */
+  dossier_dialog_fit_parent (GTK_WINDOW (self));
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+    if (width > 0 && width < NARROW_WIDTH)
+      {
+        gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), GTK_ORIENTATION_VERTICAL);
+        self->place_handle = TRUE;
+      }
+  }
   self->project = g_object_ref (project);
   self->document_id = document_id;
   self->doc = g_steal_pointer (&owned);

@@ -105,6 +105,8 @@ dossier_tag_color_dialog_init (DossierTagColorDialog *self)
   /* The first palette added replaces GTK's own. */
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     gdk_rgba_parse (&colors[i], palette[i]);
+  /* Four to a line: six (48 px swatches) made the dialog 368 px wide,
+   * more than a phone's screen. */
   gtk_color_chooser_add_palette (self->chooser, GTK_ORIENTATION_HORIZONTAL,
-                                 6, G_N_ELEMENTS (colors), colors);
+                                 4, G_N_ELEMENTS (colors), colors);
 }

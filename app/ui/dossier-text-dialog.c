@@ -151,6 +151,7 @@ dossier_text_dialog_new (GtkWindow         *parent,
                        "transient-for", parent,
                        "heading", heading,
                        NULL);
+  dossier_dialog_fit_parent (GTK_WINDOW (self));
   if (body != NULL)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   self->project = g_object_ref (project);

@@ -29,6 +29,31 @@ dossier_present_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+dossier_dialog_fit_parent (GtkWindow *dialog)
+{
+  GtkWindow *parent;
+  int width, height, parent_width, parent_height;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  parent = gtk_window_get_transient_for (dialog);
+  if (parent == NULL)
+    return;
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  /* Not laid out yet: its size says nothing. */
+  if (parent_width <= 0 || parent_height <= 0)
+    return;
+
+  gtk_window_get_default_size (dialog, &width, &height);
+  if (width > parent_width)
+    width = parent_width;
+  if (height > parent_height)
+    height = parent_height;
+  gtk_window_set_default_size (dialog, width, height);
+}
+
 gboolean
 dossier_set_str (char       **dest,
                  const char  *value)

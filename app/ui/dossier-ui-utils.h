@@ -13,6 +13,13 @@ void dossier_present_error (GtkWindow  *parent,
                             const char *heading,
                             const char *message);
 
+/* Keeps the default size of @dialog (transient for its parent, not yet
+ * shown) within its parent's size: a dialog is only as wide as the window
+ * it belongs to, on a phone's screen as wide as the screen. On X11 a
+ * window keeps its default size whatever its parent's, so an export
+ * dialog 520 px wide over a window 360 px wide was cut off. */
+void dossier_dialog_fit_parent (GtkWindow *dialog);
+
 /* Replaces the string at @dest by a copy of @value; FALSE when they were
  * equal (nothing changed). g_set_str() is GLib 2.76; we target 2.74. */
 gboolean dossier_set_str (char       **dest,

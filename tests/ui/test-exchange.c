@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <sqlite3.h>
 #include <dossier/dossier.h>
 
@@ -490,49 +489,6 @@ click (GtkWidget  *widget,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   flush_events ();
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-} WidthWait;
-
-static gboolean
-is_width (gpointer data)
-{
-  WidthWait *w = data;
-
-  return gtk_widget_get_width (w->widget) == w->width;
-}
-
-static gboolean
-is_laid_out (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-/* Resizes @window to @width × @height as a window manager does (on X11 a
- * mapped window keeps its size whatever its default size says), and waits
- * for that width. A window manager keeps a window at least as wide as its
- * minimum: narrower than that, the window stops there. */
-static void
-resize_toplevel (GtkWindow *window,
-                 int        width,
-                 int        height)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  GdkDisplay *display = gdk_surface_get_display (surface);
-  WidthWait w = { GTK_WIDGET (window), width };
-  int frame;
-
-  g_assert_true (GDK_IS_X11_DISPLAY (display));
-  wait_until (is_laid_out, window, "the first layout");
-  frame = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
-  XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
-                 (unsigned) (width + frame), (unsigned) height);
-  XFlush (gdk_x11_display_get_xdisplay (display));
-  wait_until (is_width, &w, "the window to take the width");
 }
 
 static gboolean

@@ -649,7 +649,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) style = NULL;
 
   /* LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there. */
   g_setenv ("LANGUAGE", "es", TRUE);
@@ -658,10 +658,7 @@ main (int   argc,
   /* gtk_test_init() forces en_US.UTF-8 (or C when that is missing). */
   setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
-  /* The application's style sheet, as AdwApplication loads it. */
-  gtk_css_provider_load_from_resource (style, "/org/dossier/Dossier/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  style = load_application_style ();
 
   dir = po_dir ();
   bindtextdomain (GETTEXT_PACKAGE, dir);

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "dossier-argument-row.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-stakeholder-row.h"
@@ -457,6 +459,56 @@ gboolean
 focus_on_stakeholder (gpointer focus_on)
 {
   return focused_stakeholder (((FocusOn *) focus_on)->widget) == ((FocusOn *) focus_on)->id;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+is_width (gpointer data)
+{
+  WidthWait *w = data;
+
+  return gtk_widget_get_width (w->widget) == w->width;
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+void
+resize_toplevel (GtkWindow *window,
+                 int        width,
+                 int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkDisplay *display = gdk_surface_get_display (surface);
+  WidthWait w = { GTK_WIDGET (window), width };
+  int frame;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  wait_until (is_laid_out, window, "the first layout");
+  frame = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  XResizeWindow (gdk_x11_display_get_xdisplay (display), gdk_x11_surface_get_xid (surface),
+                 (unsigned) (width + frame), (unsigned) height);
+  XFlush (gdk_x11_display_get_xdisplay (display));
+  wait_until (is_width, &w, "the window to take the width");
+}
+
+GtkCssProvider *
+load_application_style (void)
+{
+  GtkCssProvider *style = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (style, "/org/dossier/Dossier/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return style;
 }
 
 GtkWindow *

@@ -76,6 +76,11 @@ void           select_in_reader    (DossierWindow     *window,
 
 /* ---- Widgets and windows ---- */
 
+/* Loads the application's style.css for the default display, as
+ * AdwApplication does for the application (sizes depend on it); the
+ * provider, to unref at the end of main(). */
+GtkCssProvider *load_application_style (void);
+
 /* Whether @widget is the one looked for, as @data describes it. */
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
                                  gconstpointer  data);
@@ -219,6 +224,13 @@ void        close_toplevels    (GtkWindow      *keep);
 /* A plain window of @width × @height holding @child, presented, after its
  * first two frames have been painted. */
 GtkWidget  *show_in_window     (GtkWidget      *child,
+                                int             width,
+                                int             height);
+/* Resizes @window to @width × @height as a window manager does (on X11 a
+ * mapped window keeps its size whatever its default size says), and waits
+ * for that width. A window manager keeps a window at least as wide as its
+ * minimum: narrower than that, the window stops there. */
+void        resize_toplevel    (GtkWindow      *window,
                                 int             width,
                                 int             height);
 /* Takes the child out of @window and destroys it. */
