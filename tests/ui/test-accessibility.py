@@ -318,8 +318,12 @@ def main():
             check(bool(combo.description), "the drop-down %r tells its value" % combo.name)
 
         # ---- Focus after a menu -----------------------------------------------------
+        # The main window by its title: the application's last visible X
+        # window may be a tooltip's (one shows when the pointer was left
+        # over a document's row where the window opened), and a click
+        # placed in it lands elsewhere.
         x_window = wait_for("the window on the X server", lambda: subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
+            ["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.pid), "--name", "Ferry Fares"],
             stdout=subprocess.PIPE, text=True).stdout.split()[-1])
         # The list item around the row is what takes the focus.
         target = rows.get("Critics").parent if "Critics" in rows else None
