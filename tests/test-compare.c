@@ -1351,6 +1351,23 @@ has_context (const char *text,
                           word);
 }
 
+/* Whether the one figure of @a and that of @b have a context word in
+ * common. */
+static gboolean
+share_context (const char *a,
+               const char *b)
+{
+  g_autoptr(GArray) in_a = dossier_find_figures (a);
+  g_autoptr(GArray) in_b = dossier_find_figures (b);
+
+  g_assert_cmpuint (in_a->len, ==, 1);
+  g_assert_cmpuint (in_b->len, ==, 1);
+  for (char **x = g_array_index (in_a, DossierFigure, 0).context; *x != NULL; x++)
+    if (g_strv_contains ((const char *const *) g_array_index (in_b, DossierFigure, 0).context, *x))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 assert_no_figure (const char *text)
 {
@@ -1412,6 +1429,12 @@ test_find_figures (void)
                                "said"));
   g_assert_true (has_context ("The budget stands at £210 million.", "cost"));
   g_assert_true (has_context ("Esperan 12 minutos.", "wait"));
+  /* A word's forms are one: the saving one article gives and the sum
+   * another says the closure will save are about one thing. */
+  g_assert_true (share_context ("Shutting the branch will save £2.1m over five years.",
+                                "The council said the saving was £2.5m in all."));
+  g_assert_true (share_context ("Councillors voted to shut it for £2.1m.",
+                                "Shutting it is worth £2.5m."));
   /* Nor beyond a conjunction or another figure: the city is what the £34
    * million is about, not the £58 million. */
   {

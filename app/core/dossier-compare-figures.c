@@ -334,6 +334,7 @@ static char *
 context_stem (const char *word)
 {
   gsize len = strlen (word);
+  char *stem;
 
   if (len < 3 || lookup_multiplier (word) > 0 ||
       lookup (currencies, G_N_ELEMENTS (currencies), word) != NULL)
@@ -350,12 +351,22 @@ context_stem (const char *word)
       return g_strconcat (base, "y", NULL);
     }
   if (len > 5 && g_str_has_suffix (word, "ing"))
-    return g_strndup (word, len - 3);
-  if (len > 4 && g_str_has_suffix (word, "ed"))
-    return g_strndup (word, len - 2);
-  if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's')
-    return g_strndup (word, len - 1);
-  return g_strdup (word);
+    stem = g_strndup (word, len - 3);
+  else if (len > 4 && g_str_has_suffix (word, "ed"))
+    stem = g_strndup (word, len - 2);
+  else if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's')
+    stem = g_strndup (word, len - 1);
+  else
+    stem = g_strdup (word);
+
+  /* The word's own ending too, so that its forms meet: "save", "saves",
+   * "saved" and "saving" at "sav", "shut" and "shutting" at "shut". */
+  len = strlen (stem);
+  if (len > 3 && stem[len - 1] == 'e')
+    stem[--len] = '\0';
+  if (len > 3 && stem[len - 1] == stem[len - 2] && strchr ("aeiouy", stem[len - 1]) == NULL)
+    stem[--len] = '\0';
+  return stem;
 }
 
 /* A conjunction starts another clause: in "the authority is to contribute
