@@ -271,6 +271,37 @@ test_excerpts_and_divergences (Fixture       *f,
   g_assert_cmpint (f->activated_document, >, 0);
 }
 
+static gboolean
+page_laid_out_at (gpointer data)
+{
+  GtkWidget *page = data;
+
+  return gtk_widget_get_width (page) > 2000;
+}
+
+/* On a wide screen (2,560 px) the divergences keep to a width a line can
+ * be read at: their quotes, one line each, were ~1,800 px long. */
+static void
+test_wide (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GtkWidget *divergences;
+  graphene_rect_t bounds;
+
+  resize_toplevel (GTK_WINDOW (f->window), 2560, 800);
+  wait_until (page_laid_out_at, f->page, "the page 2,560 px wide");
+  flush_events ();
+  collect_with_class (GTK_WIDGET (f->page), "boxed-list", lists);
+  divergences = g_ptr_array_index (lists, lists->len - 1);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (divergences), 0));
+  g_assert_true (gtk_widget_compute_bounds (divergences, GTK_WIDGET (f->page), &bounds));
+  g_assert_cmpfloat (bounds.size.width, <=, 960);
+  g_assert_cmpfloat (bounds.size.width, >, 200);
+  /* Under the matrix, at the page's start, as it was. */
+  g_assert_cmpfloat (bounds.origin.x, <, 40);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -701,6 +732,7 @@ main (int   argc,
 
   ADD ("matrix", test_matrix);
   ADD ("excerpts-and-divergences", test_excerpts_and_divergences);
+  ADD ("wide", test_wide);
   ADD ("export", test_export);
   ADD ("sort", test_sort);
   ADD ("filter", test_filter);
