@@ -1058,6 +1058,45 @@ test_toolbar_narrow (Fixture       *f,
     }
 }
 
+static gboolean
+page_wide (gpointer page)
+{
+  return gtk_widget_get_width (page) > 2000;
+}
+
+/* On a wide screen (2,560 px) the preview keeps a measure that reads, in
+ * the middle of its pane: its lines were as long as the pane, ~1,400 px
+ * beside the editor at 2,560 in the window, ~1,990 here. */
+static void
+test_preview_measure (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *preview = GTK_WIDGET (dossier_briefing_page_get_preview (f->page));
+  graphene_rect_t bounds;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  id = dossier_project_add_briefing (f->base.project, "Note", NULL, 0,
+                                     "The grant is large, and it comes on a condition that the works begin "
+                                     "before the end of the year, which the council's own timetable does "
+                                     "not promise.", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  resize_toplevel (GTK_WINDOW (f->window), 2560, 700);
+  wait_until (page_wide, f->page, "the page 2,560 px wide");
+  flush_events ();
+
+  g_assert_false (dossier_briefing_page_get_narrow (f->page));
+  g_assert_true (gtk_widget_compute_bounds (preview, GTK_WIDGET (f->page), &bounds));
+  g_assert_cmpfloat (bounds.size.width, <=, 720);
+  g_assert_cmpfloat (bounds.size.width, >=, 600);
+  /* Its text is on more than one line. */
+  g_assert_cmpint (gtk_widget_get_height (preview), >,
+                   2 * pango_font_description_get_size (pango_context_get_font_description (
+                         gtk_widget_get_pango_context (preview))) / PANGO_SCALE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1081,6 +1120,7 @@ main (int   argc,
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
+  ADD ("preview-measure", test_preview_measure);
 
 #undef ADD
 
