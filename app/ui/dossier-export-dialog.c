@@ -722,33 +722,14 @@ on_replace_response (AdwMessageDialog    *question,
 static gboolean
 ask_before_replacing (DossierExportDialog *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *folder = NULL;
-  g_autoptr(GFile) parent = NULL;
-  GtkWidget *question;
+  AdwMessageDialog *question;
 
   if (self->confirmed != NULL && g_file_equal (self->confirmed, self->destination))
     return FALSE;
   if (g_file_query_file_type (self->destination, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
     return FALSE;
 
-  name = g_file_get_basename (self->destination);
-  heading = g_strdup_printf (_("Replace “%s”?"), name);
-  parent = g_file_get_parent (self->destination);
-  folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
-  question = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (question),
-                                  _("A file of that name is already in “%s”. Replacing it "
-                                    "overwrites what it holds."), folder);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  question = dossier_replace_question_new (GTK_WINDOW (self), self->destination);
   g_signal_connect_object (question, "response", G_CALLBACK (on_replace_response), self, 0);
   gtk_window_present (GTK_WINDOW (question));
   return TRUE;

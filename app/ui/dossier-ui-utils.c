@@ -54,6 +54,28 @@ dossier_dialog_fit_parent (GtkWindow *dialog)
   gtk_window_set_default_size (dialog, width, height);
 }
 
+AdwMessageDialog *
+dossier_replace_question_new (GtkWindow *parent,
+                              GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("/");
+  AdwMessageDialog *question;
+
+  question = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, NULL));
+  adw_message_dialog_format_body (question,
+                                  _("A file of that name is already in “%s”. Replacing it "
+                                    "overwrites what it holds."), folder_name);
+  adw_message_dialog_add_responses (question, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (question, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (question, "cancel");
+  adw_message_dialog_set_close_response (question, "cancel");
+  return question;
+}
+
 gboolean
 dossier_set_str (char       **dest,
                  const char  *value)

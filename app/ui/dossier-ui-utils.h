@@ -20,6 +20,13 @@ void dossier_present_error (GtkWindow  *parent,
  * dialog 520 px wide over a window 360 px wide was cut off. */
 void dossier_dialog_fit_parent (GtkWindow *dialog);
 
+/* A message dialog over @parent asking before @file, which is there, is
+ * replaced by a name the user did not choose in a file chooser (one the
+ * application completed): "replace" or "cancel" (the default). The
+ * caller connects to "response" and presents it. */
+AdwMessageDialog *dossier_replace_question_new (GtkWindow *parent,
+                                                GFile     *file);
+
 /* Replaces the string at @dest by a copy of @value; FALSE when they were
  * equal (nothing changed). g_set_str() is GLib 2.76; we target 2.74. */
 gboolean dossier_set_str (char       **dest,

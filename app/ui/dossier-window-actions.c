@@ -451,7 +451,9 @@ new_project_now (DossierWindow *self,
 
   if (!dossier_window_new_project (self, file, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      /* The name with ".dossier" added, as the message says it. */
+      g_autofree char *path = project_path_for (file);
+      g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
 
       _dossier_window_show_error_dialog (self, heading, error->message);
@@ -587,10 +589,9 @@ dossier_window_save_as (DossierWindow  *self,
 }
 
 static void
-save_as_chosen (DossierWindow *self,
-                GListModel    *files)
+save_as_now (DossierWindow *self,
+             GFile         *file)
 {
-  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
   g_autoptr(GError) error = NULL;
 
   if (!dossier_window_save_as (self, file, &error))
@@ -600,6 +601,69 @@ save_as_chosen (DossierWindow *self,
 
       _dossier_window_show_error_dialog (self, heading, error->message);
     }
+}
+
+typedef struct
+{
+  DossierWindow *self;
+  GFile         *file;
+} SaveAs;
+
+static void
+save_as_free (gpointer data)
+{
+  SaveAs *save_as = data;
+
+  g_object_unref (save_as->self);
+  g_object_unref (save_as->file);
+  g_free (save_as);
+}
+
+static void
+on_save_as_replace_response (AdwMessageDialog *question,
+                             const char       *response,
+                             SaveAs           *save_as)
+{
+  if (g_strcmp0 (response, "replace") == 0 && !_dossier_window_is_closed (save_as->self))
+    save_as_now (save_as->self, save_as->file);
+}
+
+void
+_dossier_window_save_as_interactive (DossierWindow *self,
+                                     GFile         *file)
+{
+  g_autofree char *chosen = g_file_get_path (file);
+  g_autofree char *path = project_path_for (file);
+  AdwMessageDialog *question;
+  SaveAs *save_as;
+
+  /* The chooser asked before replacing the name typed, not the one with
+   * ".dossier" added: a file there is asked about here (the project's
+   * own file, still in place, is refused by Save As). */
+  if (path == NULL || g_strcmp0 (path, chosen) == 0 || !g_file_test (path, G_FILE_TEST_EXISTS) ||
+      (self->project != NULL && g_strcmp0 (path, dossier_project_get_path (self->project)) == 0 &&
+       dossier_project_verify_in_place (self->project, NULL)))
+    {
+      save_as_now (self, file);
+      return;
+    }
+
+  save_as = g_new0 (SaveAs, 1);
+  save_as->self = g_object_ref (self);
+  save_as->file = g_file_new_for_path (path);
+  question = dossier_replace_question_new (GTK_WINDOW (self), save_as->file);
+  g_signal_connect_data (question, "response", G_CALLBACK (on_save_as_replace_response), save_as,
+                         (GClosureNotify) (void (*) (void)) save_as_free, 0);
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+static void
+save_as_chosen (DossierWindow *self,
+                GListModel    *files)
+{
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+  _dossier_window_save_as_interactive (self, file);
 }
 
 static void

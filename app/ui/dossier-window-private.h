@@ -129,6 +129,12 @@ void     _dossier_window_new_project_for    (DossierWindow  *self,
  * _dossier_window_leave_project); a failure is shown in a dialog. */
 void     _dossier_window_new_project_interactive (DossierWindow *self,
                                                   GFile         *file);
+/* Copies the project to @file as Save As's chooser does once a file was
+ * chosen: where ".dossier" was added to the name and a file has that
+ * name, asks before replacing it (the chooser asked about the name
+ * typed); a failure is shown in a dialog. */
+void     _dossier_window_save_as_interactive (DossierWindow *self,
+                                              GFile         *file);
 /* The folder the New, Open and Save As choosers start in (transfer full). */
 GFile   *_dossier_window_get_project_folder (DossierWindow  *self);
 /* Shows a modal AdwMessageDialog with @heading and @body and one Close button. */

@@ -769,6 +769,78 @@ test_moved_open_other (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* "Notes" typed in Save As's or New Project's chooser, where Notes.dossier
+ * is: the chooser asked about "Notes" only. Save As asks before replacing
+ * Notes.dossier (Cancel leaves it as it was), New Project refuses it
+ * saying so; a name typed whole (the chooser asked) is not asked again. */
+static void
+test_suffix_added (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *notes = g_build_filename (f->dir, "Notes.dossier", NULL);
+  g_autofree char *typed = g_build_filename (f->dir, "Notes", NULL);
+  g_autofree char *whole = g_build_filename (f->dir, "Whole.dossier", NULL);
+  g_autoptr(GFile) typed_file = g_file_new_for_path (typed);
+  g_autoptr(GFile) whole_file = g_file_new_for_path (whole);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  project = dossier_project_create (notes, "Notes", &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  before = file_bytes (notes);
+
+  _dossier_window_new_project_interactive (f->window, typed_file);
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the refusal to create");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Create “Notes.dossier”");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“Notes.dossier” already exists; choose another name.");
+  click_response (dialog, "_Close");
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
+
+  _dossier_window_save_as_interactive (f->window, typed_file);
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the question before replacing");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “Notes.dossier”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->dir));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  click_response (dialog, "_Cancel");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
+  after = file_bytes (notes);
+  g_assert_true (g_bytes_equal (before, after));
+
+  _dossier_window_save_as_interactive (f->window, typed_file);
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the question before replacing, again");
+  click_response (dialog, "_Replace");
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, notes);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project_of (f))), ==, 1);
+
+  /* Typed whole, the chooser asked: nothing more. */
+  g_assert_true (g_file_set_contents (whole, "", 0, NULL));
+  _dossier_window_save_as_interactive (f->window, whole_file);
+  flush_events ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, whole);
+}
+
 /* ---- A project open read-only ---------------------------------------------------------- */
 
 /* Nothing that would write can be set off (tagging, memos, undo are
@@ -968,6 +1040,7 @@ main (int   argc,
   ADD ("moved-close", test_moved_close);
   ADD ("moved-save-as-own-name", test_moved_save_as_own_name);
   ADD ("moved-open-other", test_moved_open_other);
+  ADD ("suffix-added", test_suffix_added);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
