@@ -741,6 +741,64 @@ test_save_as_own_name (Fixture       *fixture,
     }
 }
 
+/* Our file replaced by another project moved in with its log and shared
+ * memory (mv other.dossier* open.dossier*), the other's commits still in
+ * its log: closing ours checkpoints what it did into its own file and
+ * leaves the other's log and shared memory alone, so the project now at
+ * the name opens whole. */
+static void
+test_replaced_with_log (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *other_path = path_in (fixture, "other.dossier");
+  g_autoptr(DossierProject) other = create_project (fixture, "other.dossier");
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GBytes) log = NULL;
+  g_autoptr(GBytes) log_after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const companions[] = { "", "-wal", "-shm" };
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  add_doc (other, "Ferry", "The ferry runs all winter.");
+  add_doc (other, "Bridge", "The bridge opens in June.");
+
+  /* The other project's last commits stay in its log, as after a crash. */
+  sqlite3_db_config (dossier_project_get_db (other), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_clear_object (&other);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (other_path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (path, companions[i], NULL);
+
+      g_assert_cmpint (g_rename (from, to), ==, 0);
+    }
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    log = read_bytes (wal);
+    g_assert_cmpuint (g_bytes_get_size (log), >, 0);
+  }
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+  g_clear_object (&project);
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    log_after = read_bytes (wal);
+    g_assert_true (g_bytes_equal (log, log_after));
+  }
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 2);
+  assert_project_sound (reopened);
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1760,6 +1818,8 @@ main (int   argc,
   g_test_add ("/dossier/project/moved-while-open/save-as-own-name/rename", Fixture,
               GINT_TO_POINTER (MOVE_RENAME), fixture_set_up, test_save_as_own_name,
               fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/replaced-with-log", Fixture, NULL,
+              fixture_set_up, test_replaced_with_log, fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);
 
