@@ -65,19 +65,6 @@ create_project (Fixture    *fixture,
   return project;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 write_bytes (const char *path,
              const void *data,
@@ -116,7 +103,7 @@ assert_refused (const char *path,
                 DossierOpenFlags flags,
                 int         code)
 {
-  g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? read_bytes (path) : NULL;
+  g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? test_read_bytes (path) : NULL;
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -134,7 +121,7 @@ assert_refused (const char *path,
 
   if (before != NULL)
     {
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = test_read_bytes (path);
 
       g_assert_true (g_bytes_equal (before, after));
       assert_no_companions (path);
@@ -183,9 +170,9 @@ test_create_open (Fixture       *fixture,
 
   /* Creating over an existing file is refused and leaves it alone. */
   {
-    g_autoptr(GBytes) before = read_bytes (path);
+    g_autoptr(GBytes) before = test_read_bytes (path);
     g_autoptr(DossierProject) other = dossier_project_create (path, "Other", &error);
-    g_autoptr(GBytes) after = read_bytes (path);
+    g_autoptr(GBytes) after = test_read_bytes (path);
 
     g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
     g_assert_null (other);
@@ -591,11 +578,11 @@ assert_move_refused (Fixture  *fixture,
         add_doc (other, "Bridge", "The bridge opens in June.");
       }
       g_assert_cmpint (g_rename (other_path, path), ==, 0);
-      replacement = read_bytes (path);
+      replacement = test_read_bytes (path);
       break;
     case MOVE_REPLACE_TEXT:
       write_bytes (path, "Not a project.\n", 15);
-      replacement = read_bytes (path);
+      replacement = test_read_bytes (path);
       break;
     case MOVE_COPY_IN_PLACE:
       {
@@ -607,7 +594,7 @@ assert_move_refused (Fixture  *fixture,
         add_doc (other, "Ferry", "The ferry runs all winter.");
         add_doc (other, "Bridge", "The bridge opens in June.");
         dossier_project_close (other);
-        bytes = read_bytes (other_path);
+        bytes = test_read_bytes (other_path);
 
         /* cp other.dossier open.dossier: the same file, another content. */
         g_assert_cmpint (g_stat (path, &before), ==, 0);
@@ -618,7 +605,7 @@ assert_move_refused (Fixture  *fixture,
         close (fd);
         g_assert_cmpint (g_stat (path, &after), ==, 0);
         g_assert_cmpuint (before.st_ino, ==, after.st_ino);
-        replacement = read_bytes (path);
+        replacement = test_read_bytes (path);
       }
       break;
     }
@@ -654,7 +641,7 @@ assert_move_refused (Fixture  *fixture,
     }
   if (replacement != NULL)
     {
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = test_read_bytes (path);
 
       g_assert_true (g_bytes_equal (replacement, after));
     }
@@ -777,7 +764,7 @@ test_replaced_with_log (Fixture       *fixture,
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
-    log = read_bytes (wal);
+    log = test_read_bytes (wal);
     g_assert_cmpuint (g_bytes_get_size (log), >, 0);
   }
 
@@ -790,7 +777,7 @@ test_replaced_with_log (Fixture       *fixture,
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
     g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-    log_after = read_bytes (wal);
+    log_after = test_read_bytes (wal);
     g_assert_true (g_bytes_equal (log, log_after));
   }
   reopened = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
@@ -1747,7 +1734,7 @@ test_disk_full_open (Fixture       *fixture,
 
   add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
   g_clear_object (&project);
-  before = read_bytes (path);
+  before = test_read_bytes (path);
 
   test_full_disk_set_room (0);
 
@@ -1764,7 +1751,7 @@ test_disk_full_open (Fixture       *fixture,
                    "try again.");
 
   test_full_disk_set_room (-1);
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 

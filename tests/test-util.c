@@ -13,6 +13,19 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+GBytes *
+test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
 char *
 test_make_tmp_dir (const char *name)
 {

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 /* A new folder "dossier-test-@name-XXXXXX" in the temporary folder. */
 char                  *test_make_tmp_dir     (const char     *name);
+/* The bytes of the file at @path (which must be readable). */
+GBytes                *test_read_bytes       (const char     *path);
 /* The names in @dir, sorted, separated by spaces ("" when empty or
  * absent): to show that a failure left nothing beside a file. */
 char                  *test_list_dir         (const char     *dir);

@@ -769,18 +769,6 @@ test_moved_open_other (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 /* "Notes" typed in Save As's or New Project's chooser, where Notes.dossier
  * is: the chooser asked about "Notes" only. Save As asks before replacing
  * Notes.dossier (Cancel leaves it as it was), New Project refuses it
@@ -803,7 +791,7 @@ test_suffix_added (Fixture       *f,
   project = dossier_project_create (notes, "Notes", &error);
   g_assert_no_error (error);
   g_clear_object (&project);
-  before = file_bytes (notes);
+  before = test_read_bytes (notes);
 
   _dossier_window_new_project_interactive (f->window, typed_file);
   flush_events ();
@@ -823,7 +811,7 @@ test_suffix_added (Fixture       *f,
   click_response (dialog, "_Cancel");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
   g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
-  after = file_bytes (notes);
+  after = test_read_bytes (notes);
   g_assert_true (g_bytes_equal (before, after));
 
   _dossier_window_save_as_interactive (f->window, typed_file);
