@@ -517,6 +517,93 @@ test_citations_citing (TestProject   *fixture,
   }
 }
 
+/* Which notes cite a highlight of a document, or one that deleting a tag
+ * deletes with it (not one that keeps another tag, nor evidence). */
+static void
+test_citations_citing_sets (TestProject   *fixture,
+                            gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body_a = NULL;
+  g_autofree char *body_b = NULL;
+  g_autofree char *upper = NULL;
+  gint64 doc, other_doc, costs, shops, grant, vote, traders, a, b;
+
+  doc = import_markdown (project, article);
+  other_doc = import_markdown (project, "# Elsewhere\n\nNothing is cited from here.\n");
+  costs = add_tag (project, "Costs", 0);
+  shops = add_tag (project, "Shops", 0);
+  grant = add_phrase_highlight (project, doc, "£72 million", costs, NULL);
+  vote = add_phrase_highlight (project, doc, "31 to 24", costs, NULL);
+  traders = add_phrase_highlight (project, doc, "64 per cent", shops, NULL);
+  add_phrase_highlight (project, other_doc, "Nothing is cited", shops, NULL);
+  g_assert_true (dossier_project_add_highlight_tag (project, vote, shops, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *g = uuid_of (project, grant);
+
+    upper = g_ascii_strup (g, -1);
+  }
+  body_a = g_strdup_printf ("Costly [@%s].", upper);
+  {
+    g_autofree char *v = uuid_of (project, vote);
+    g_autofree char *t = uuid_of (project, traders);
+
+    body_b = g_strdup_printf ("Voted [@%s]; traders [@%s].", v, t);
+  }
+  a = dossier_project_add_briefing (project, "A", NULL, 0, body_a, &error);
+  g_assert_no_error (error);
+  b = dossier_project_add_briefing (project, "B", NULL, 0, body_b, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing_document (project, doc);
+
+    g_assert_cmpuint (notes->len, ==, 2);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 0)), ==, a);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 1)), ==, b);
+  }
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing_document (project, other_doc);
+
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+  /* Costs takes the grant (cited by A); the vote keeps Shops. */
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing_tag (project, costs);
+
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 0)), ==, a);
+  }
+  /* Shops takes the traders (cited by B); the vote keeps Costs. */
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing_tag (project, shops);
+
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_cmpint (dossier_briefing_get_id (g_ptr_array_index (notes, 0)), ==, b);
+  }
+  /* Evidence stays when its tag goes: the traders, evidence for an
+   * argument, are no longer counted. */
+  {
+    gint64 question = dossier_project_add_question (project, "Close the bridge?", &error);
+    gint64 argument;
+
+    g_assert_no_error (error);
+    argument = dossier_project_add_argument (project, question, DOSSIER_POLARITY_CON, "Trade suffers",
+                                             0, 3, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_add_argument_evidence (project, argument, traders, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GPtrArray) notes = dossier_project_get_briefings_citing_tag (project, shops);
+
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+}
+
 static DossierParsedDocument *
 parse_markdown (const char *text)
 {
@@ -825,6 +912,7 @@ main (int    argc,
   ADD ("/briefing/citations/resolved", test_citations_resolved);
   ADD ("/briefing/citations/live", test_citations_live);
   ADD ("/briefing/citations/citing", test_citations_citing);
+  ADD ("/briefing/citations/citing-sets", test_citations_citing_sets);
   ADD ("/briefing/citations/re-anchored", test_citations_reanchored);
   ADD ("/briefing/citations/mismatch", test_citations_mismatch);
   ADD ("/briefing/citations/where", test_citations_where);

@@ -1397,6 +1397,29 @@ dossier_markdown_collect_citations (DossierMarkdownNode *node)
 }
 
 gboolean
+dossier_markdown_cites_any (const char *body,
+                            GHashTable *uuids)
+{
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+
+  /* Parsed only if it cites anything at all. */
+  if (body == NULL || strstr (body, "[@") == NULL)
+    return FALSE;
+  root = dossier_markdown_parse (body);
+  citations = dossier_markdown_collect_citations (root);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierMarkdownNode *node = g_ptr_array_index (citations, i);
+      g_autofree char *folded = g_ascii_strdown (node->uuid, -1);
+
+      if (g_hash_table_contains (uuids, folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 dossier_markdown_is_uuid (const char *str)
 {
   /* GLib checks the form alone (36 characters, hex digits in groups of

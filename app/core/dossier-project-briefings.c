@@ -170,50 +170,59 @@ dossier_project_get_briefing (DossierProject *self,
 }
 
 GPtrArray *
-dossier_project_get_briefings_citing (DossierProject *self,
-                                      gint64          highlight_id)
+dossier_project_briefings_citing_query (DossierProject *self,
+                                        const char     *sql,
+                                        gint64          id)
 {
   GPtrArray *citing = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(DossierHighlight) highlight = NULL;
-  g_autofree char *uuid = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(DossierStmt) stmt = NULL;
   GListModel *briefings;
   guint n;
+  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), citing);
 
-  highlight = dossier_project_get_highlight (self, highlight_id, NULL);
-  if (highlight == NULL)
-    return citing;
-  uuid = g_ascii_strdown (dossier_highlight_get_uuid (highlight), -1);
   briefings = G_LIST_MODEL (self->briefings);
   n = g_list_model_get_n_items (briefings);
+  if (n == 0 || (stmt = dossier_project_prepare (self, sql, NULL)) == NULL)
+    return citing;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = dossier_project_step (self, stmt, NULL)) == SQLITE_ROW)
+    {
+      const char *uuid = dossier_column_text (stmt, 0);
+
+      if (uuid != NULL)
+        g_hash_table_add (uuids, g_ascii_strdown (uuid, -1));
+    }
+  if (rc != SQLITE_DONE || g_hash_table_size (uuids) == 0)
+    return citing;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierBriefing) briefing = g_list_model_get_item (briefings, i);
-      const char *body = dossier_briefing_get_body (briefing);
-      g_autofree char *folded = g_ascii_strdown (body, -1);
-      g_autoptr(DossierMarkdownNode) root = NULL;
-      g_autoptr(GPtrArray) citations = NULL;
 
-      /* Parsed only where the UUID is written at all: a citation is
-       * what the parser reads as one (not inside code, say). */
-      if (strstr (folded, uuid) == NULL)
-        continue;
-      root = dossier_markdown_parse (body);
-      citations = dossier_markdown_collect_citations (root);
-      for (guint k = 0; k < citations->len; k++)
-        {
-          DossierMarkdownNode *node = g_ptr_array_index (citations, k);
-
-          if (g_ascii_strcasecmp (node->uuid, uuid) == 0)
-            {
-              g_ptr_array_add (citing, g_object_ref (briefing));
-              break;
-            }
-        }
+      if (dossier_markdown_cites_any (dossier_briefing_get_body (briefing), uuids))
+        g_ptr_array_add (citing, g_object_ref (briefing));
     }
 
   return citing;
+}
+
+GPtrArray *
+dossier_project_get_briefings_citing (DossierProject *self,
+                                      gint64          highlight_id)
+{
+  return dossier_project_briefings_citing_query (self, "SELECT uuid FROM highlights WHERE id = ?1",
+                                                 highlight_id);
+}
+
+GPtrArray *
+dossier_project_get_briefings_citing_document (DossierProject *self,
+                                               gint64          document_id)
+{
+  return dossier_project_briefings_citing_query (self, "SELECT uuid FROM highlights WHERE document = ?1",
+                                                 document_id);
 }
 
 /* ---- Validation ----------------------------------------------------------- */

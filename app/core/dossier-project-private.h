@@ -298,6 +298,14 @@ void          dossier_project_forget_highlight_lists (DossierProject      *self)
 typedef sqlite3_stmt *DossierStmt;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (DossierStmt, sqlite3_reset, NULL)
 
+/* The briefing notes (GPtrArray of DossierBriefing, transfer full, in the
+ * model's order) that cite a highlight whose UUID @sql (a literal, ?1
+ * bound to @id) gives in its first column: one query, and each note
+ * parsed once. */
+GPtrArray    *dossier_project_briefings_citing_query (DossierProject *self,
+                                                      const char     *sql,
+                                                      gint64          id);
+
 /* Returns a cached statement for @sql (a string literal), reset. */
 sqlite3_stmt *dossier_project_prepare      (DossierProject  *self,
                                             const char      *sql,

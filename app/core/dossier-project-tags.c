@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include <dossier/dossier-text.h>
+#include <dossier/dossier-briefing.h>
 
 /* Distinguishable, pleasant colours, light and dark enough to paint text
  * with; new tags take the least used one, in this order. */
@@ -1176,6 +1177,22 @@ dossier_project_merge_tags (DossierProject  *self,
 #define SUBTREE \
   "WITH RECURSIVE subtree (id) AS (" \
   "  SELECT ?1 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent = s.id) "
+/* The highlights that go with the subtree: those that carry no other tag
+ * and are not evidence for a stakeholder or an argument. */
+#define GOES_WITH_SUBTREE \
+  "id IN (SELECT highlight FROM highlight_tags WHERE tag IN subtree) " \
+  "AND NOT EXISTS (SELECT 1 FROM highlight_tags x " \
+  "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree) " \
+  "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence WHERE highlight = highlights.id) " \
+  "AND NOT EXISTS (SELECT 1 FROM argument_evidence WHERE highlight = highlights.id)"
+
+GPtrArray *
+dossier_project_get_briefings_citing_tag (DossierProject *self,
+                                          gint64          tag_id)
+{
+  return dossier_project_briefings_citing_query (self, SUBTREE "SELECT uuid FROM highlights WHERE "
+                                                       GOES_WITH_SUBTREE, tag_id);
+}
 
 gboolean
 dossier_project_delete_tag (DossierProject  *self,
@@ -1227,18 +1244,7 @@ dossier_project_delete_tag_full (DossierProject  *self,
 
   /* Highlights that carry no other tag go, unless they are evidence; the
    * others keep their tags. */
-  stmt = dossier_project_prepare (self,
-                                  SUBTREE
-                                  "DELETE FROM highlights WHERE id IN "
-                                  "  (SELECT highlight FROM highlight_tags WHERE tag IN subtree) "
-                                  "AND NOT EXISTS (SELECT 1 FROM highlight_tags x "
-                                  "  WHERE x.highlight = highlights.id AND x.tag NOT IN subtree) "
-                                  /* Evidence for a stakeholder or an argument stays. */
-                                  "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence "
-                                  "  WHERE highlight = highlights.id) "
-                                  "AND NOT EXISTS (SELECT 1 FROM argument_evidence "
-                                  "  WHERE highlight = highlights.id)",
-                                  error);
+  stmt = dossier_project_prepare (self, SUBTREE "DELETE FROM highlights WHERE " GOES_WITH_SUBTREE, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, tag_id);

@@ -1436,12 +1436,15 @@ delete_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) citing = NULL;
   guint n_deleted = 0;
 
   if (tag == NULL)
     return;
 
   name = g_strdup (dossier_tag_get_name (tag));
+  /* Read before the highlights that go with it are gone. */
+  citing = dossier_project_get_briefings_citing_tag (PROJECT (self), dossier_tag_get_id (tag));
   if (!dossier_project_delete_tag_full (PROJECT (self), dossier_tag_get_id (tag), &n_deleted, &error))
     {
       dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Delete Tag"), error);
@@ -1456,6 +1459,20 @@ delete_action (GtkWidget  *widget,
                                name, n_deleted);
   else
     message = g_strdup_printf (_("Deleted tag “%s”"), name);
+  /* Notes that cited those highlights now cite what cannot be verified. */
+  if (n_deleted > 0 && citing->len > 0)
+    {
+      g_autofree char *deleted = g_steal_pointer (&message);
+
+      if (n_deleted == 1)
+        message = g_strdup_printf (ngettext ("%s; %u briefing note cited it",
+                                             "%s; %u briefing notes cited it", citing->len),
+                                   deleted, citing->len);
+      else
+        message = g_strdup_printf (ngettext ("%s; %u briefing note cited them",
+                                             "%s; %u briefing notes cited them", citing->len),
+                                   deleted, citing->len);
+    }
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
 }
 

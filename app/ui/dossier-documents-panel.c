@@ -444,6 +444,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) citing = NULL;
   gint64 next = 0;
 
   if (doc == NULL)
@@ -456,6 +457,9 @@ delete_action (GtkWidget  *widget,
     next = listed_neighbour (self, self->selected_id);
 
   title = g_strdup (dossier_document_get_title (doc));
+  /* Read before its highlights go: notes citing them are left citing
+   * what cannot be verified, and the user is told. */
+  citing = dossier_project_get_briefings_citing_document (PROJECT (self), dossier_document_get_id (doc));
   if (!dossier_project_delete_document (PROJECT (self), dossier_document_get_id (doc), &error))
     {
       dossier_panel_show_error (DOSSIER_PANEL (self), _("Could Not Delete the Document"), error);
@@ -470,6 +474,14 @@ delete_action (GtkWidget  *widget,
 
   /* No confirmation: the toast offers Undo. */
   message = g_strdup_printf (_("Deleted “%s”"), title);
+  if (citing->len > 0)
+    {
+      g_autofree char *deleted = g_steal_pointer (&message);
+
+      message = g_strdup_printf (ngettext ("%s; %u briefing note cited its highlights",
+                                           "%s; %u briefing notes cited its highlights", citing->len),
+                                 deleted, citing->len);
+    }
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
 }
 

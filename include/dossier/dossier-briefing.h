@@ -52,6 +52,14 @@ DossierBriefing *dossier_project_get_briefing         (DossierProject  *self,
  * no such highlight). */
 GPtrArray       *dossier_project_get_briefings_citing (DossierProject  *self,
                                                        gint64           highlight_id);
+/* The same for every highlight of @document_id: what deleting the
+ * document leaves unverified. */
+GPtrArray       *dossier_project_get_briefings_citing_document (DossierProject *self,
+                                                               gint64          document_id);
+/* The same for every highlight that deleting @tag_id would delete with it
+ * (those left with no tag and not evidence, dossier_project_delete_tag ()). */
+GPtrArray       *dossier_project_get_briefings_citing_tag (DossierProject *self,
+                                                          gint64          tag_id);
 
 /* A new briefing (one action, "New Briefing"). @title must not be blank;
  * each document must exist, once; @body may be NULL (empty). Line endings

@@ -86,6 +86,10 @@ char                *dossier_markdown_node_get_text    (DossierMarkdownNode *nod
 
 /* Every CITATION node under @node in source order (transfer container). */
 GPtrArray           *dossier_markdown_collect_citations (DossierMarkdownNode *node);
+/* Whether @body cites, as the parser reads citations (any case, not in a
+ * code span), one of the UUIDs in @uuids (a set of lower-case strings). */
+gboolean             dossier_markdown_cites_any        (const char          *body,
+                                                        GHashTable          *uuids);
 
 /* Whether @str is a UUID as citations write it: 36 characters, hexadecimal
  * digits in groups of 8-4-4-4-12 joined by '-'. */

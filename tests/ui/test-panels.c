@@ -243,11 +243,13 @@ test_tag_chip (void)
 
 /* ---- codebook ------------------------------------------------------------------ */
 
-/* Deletes @tag_id from the codebook panel, in a window of its own with a
- * toast overlay (it shows one toast at a time), and checks the toast. */
+/* Activates @action (with @parameter, floating, or NULL) on @panel, in a
+ * window of its own with a toast overlay (it shows one toast at a time),
+ * and checks the toast. */
 static void
-assert_delete_toast (GtkWidget  *panel,
-                     gint64      tag_id,
+assert_action_toast (GtkWidget  *panel,
+                     const char *action,
+                     GVariant   *parameter,
                      const char *expected)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
@@ -255,11 +257,20 @@ assert_delete_toast (GtkWidget  *panel,
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
   window = show_in_window (overlay, 360, 700);
-  g_object_set (panel, "selected-tag-id", tag_id, NULL);
-  g_assert_true (gtk_widget_activate_action (panel, "codebook.delete", NULL));
+  g_assert_true (gtk_widget_activate_action_variant (panel, action, parameter));
   wait_until (label_shown, &(LabelShown) { overlay, expected }, expected);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), NULL);
   close_window (window);
+}
+
+/* Deletes @tag_id from the codebook panel and checks the toast. */
+static void
+assert_delete_toast (GtkWidget  *panel,
+                     gint64      tag_id,
+                     const char *expected)
+{
+  g_object_set (panel, "selected-tag-id", tag_id, NULL);
+  assert_action_toast (panel, "codebook.delete", NULL, expected);
 }
 
 /* Deleting a tag says how many highlights went with it (those that had no
@@ -296,6 +307,85 @@ test_codebook_delete_toast (Fixture       *f,
   assert_delete_toast (panel, f->pros, "Deleted tag “Pros”");
 
   g_object_unref (panel);
+}
+
+static char *
+cite (DossierProject *project,
+      gint64          highlight)
+{
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, highlight, NULL);
+
+  return g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (h));
+}
+
+/* Deleting a tag or a document whose highlights a briefing note cites
+ * says how many notes cited what went (those notes now cite what cannot
+ * be verified); a highlight that keeps another tag still stands, and is
+ * not counted. */
+static void
+test_delete_cited_toast (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *codebook = g_object_ref_sink (dossier_codebook_panel_new ());
+  GtkWidget *documents = g_object_ref_sink (dossier_documents_panel_new ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cost = cite (f->project, f->hl_cost);
+  g_autofree char *study = cite (f->project, f->hl_study);
+  g_autofree char *back = cite (f->project, f->hl_back);
+  g_autofree char *one = g_strconcat ("Costs ", cost, " and study ", study, ".", NULL);
+  g_autofree char *two = g_strconcat ("Study ", study, "; back ", back, ".", NULL);
+  g_autofree char *code = g_strconcat ("Not a citation: `", cost, "`.", NULL);
+
+  dossier_project_add_briefing (f->project, "One", NULL, 0, one, &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (f->project, "Two", NULL, 0, two, &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (f->project, "Code", NULL, 0, code, &error);
+  g_assert_no_error (error);
+  g_object_set (codebook, "project", f->project, NULL);
+  g_object_set (documents, "project", f->project, NULL);
+
+  /* Cons: its one highlight, cited by one note (the UUID in code is not
+   * a citation). */
+  assert_delete_toast (codebook, f->cons, "Deleted tag “Cons” and its 1 highlight; 1 briefing note cited it");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+
+  /* Stakeholders: hl_back goes (cited by Two); hl_study, also tagged Pros,
+   * stays and its citations still verify. */
+  assert_delete_toast (codebook, f->stakeholders,
+                       "Deleted tag “Stakeholders” and its 1 highlight; 1 briefing note cited it");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+
+  /* Pros: hl_study keeps Students; nothing went, nothing to say. */
+  assert_delete_toast (codebook, f->pros, "Deleted tag “Pros”");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+
+  /* Two highlights cited by both notes. */
+  {
+    gint64 temp = add_tag (f->project, "Temp", 0);
+
+    g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_cost, temp, &error));
+    g_assert_true (dossier_project_add_highlight_tag (f->project, f->hl_back, temp, &error));
+    g_assert_true (dossier_project_remove_highlight_tag (f->project, f->hl_cost, f->cons, &error));
+    g_assert_true (dossier_project_remove_highlight_tag (f->project, f->hl_back, f->students, &error));
+    g_assert_no_error (error);
+    assert_delete_toast (codebook, temp, "Deleted tag “Temp” and its 2 highlights; 2 briefing notes cited them");
+    g_assert_true (dossier_project_undo (f->project, NULL));
+  }
+
+  /* Documents: the first's highlights are cited by both notes, the
+   * second's by Two alone. */
+  assert_action_toast (documents, "documents.delete", g_variant_new_int64 (f->doc_one),
+                       "Deleted “Riverside council weighs a new library”; 2 briefing notes cited its highlights");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+  assert_action_toast (documents, "documents.delete", g_variant_new_int64 (f->doc_two),
+                       "Deleted “Library plan divides Riverside”; 1 briefing note cited its highlights");
+  g_assert_true (dossier_project_undo (f->project, NULL));
+
+  g_object_set (codebook, "project", NULL, NULL);
+  g_object_set (documents, "project", NULL, NULL);
+  g_object_unref (codebook);
+  g_object_unref (documents);
 }
 
 typedef struct
@@ -1497,6 +1587,8 @@ main (int   argc,
   g_test_add_func ("/dossier/panels/tag-chip", test_tag_chip);
   g_test_add_func ("/dossier/panels/search-markup", test_search_markup);
   g_test_add ("/dossier/panels/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
+  g_test_add ("/dossier/panels/delete-cited-toast", Fixture, NULL, fixture_set_up, test_delete_cited_toast,
+              fixture_tear_down);
   g_test_add ("/dossier/panels/codebook-delete-toast", Fixture, NULL, fixture_set_up,
               test_codebook_delete_toast, fixture_tear_down);
   g_test_add ("/dossier/panels/codebook-tree", Fixture, NULL, fixture_set_up, test_codebook_tree,
