@@ -481,6 +481,70 @@ test_json_filters (Fixture       *f,
   g_assert_cmpstr (out, ==, expected);
 }
 
+static const char json_briefings[] =
+  "import json, sys\n"
+  "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+  "print('; '.join(b['title'] + ' ' + ','.join(str(x) for x in b['documents']) for b in d['briefings']))\n";
+
+static char *
+cite (Fixture *f,
+      gint64   highlight)
+{
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->project, highlight, NULL);
+
+  return g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (h));
+}
+
+/* A filtered export lists only the notes that cite one of its highlights,
+ * each with only the documents that are in the export: every reference
+ * resolves, and a note about other passages is not handed on. */
+static void
+test_json_filters_briefings (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ferry = cite (f, f->h_ferry);
+  g_autofree char *cafe = cite (f, f->h_cafe);
+  g_autofree char *a = g_strconcat ("The ferry ", ferry, ".", NULL);
+  g_autofree char *b = g_strconcat ("The café ", cafe, ".", NULL);
+  g_autofree char *d = g_strconcat ("Written `", ferry, "`, not cited.", NULL);
+  gint64 both[] = { f->doc1, f->doc2 };
+  struct { gint64 doc; gint64 tag; const char *expected; } cases[] = {
+    { 0, 0, NULL },
+    { f->doc2, 0, NULL },
+    { 0, f->tag_critics, NULL },
+    { 0, f->tag_people, NULL },
+    { 0, f->tag_costs, "\n" },
+  };
+  g_autofree char *all = g_strdup_printf ("A %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "; B %" G_GINT64_FORMAT
+                                          "; C ; D %" G_GINT64_FORMAT "\n", f->doc1, f->doc2, f->doc1, f->doc2);
+  g_autofree char *doc2 = g_strdup_printf ("A %" G_GINT64_FORMAT "\n", f->doc2);
+  g_autofree char *critics = g_strdup_printf ("A %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\n", f->doc1, f->doc2);
+  g_autofree char *people = g_strdup_printf ("A %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "; B %" G_GINT64_FORMAT "\n",
+                                             f->doc1, f->doc2, f->doc1);
+
+  dossier_project_add_briefing (f->project, "A", both, 2, a, &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (f->project, "B", &f->doc1, 1, b, &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (f->project, "C", NULL, 0, "Nothing cited.", &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (f->project, "D", &f->doc2, 1, d, &error);
+  g_assert_no_error (error);
+  cases[0].expected = all;
+  cases[1].expected = doc2;
+  cases[2].expected = critics;
+  cases[3].expected = people;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = export_ok (f, DOSSIER_EXPORT_JSON, cases[i].doc, cases[i].tag);
+      g_autofree char *out = run_python (json_briefings, json, NULL);
+
+      g_assert_cmpstr (out, ==, cases[i].expected);
+    }
+}
+
 static void
 test_filter_not_found (Fixture       *f,
                        gconstpointer  data)
@@ -3089,6 +3153,7 @@ main (int    argc,
   ADD ("json-contract", test_json_contract);
   ADD ("json-values", test_json_values);
   ADD ("json-filters", test_json_filters);
+  ADD ("json-filters-briefings", test_json_filters_briefings);
   ADD ("filter-not-found", test_filter_not_found);
   ADD ("orphans", test_orphans);
   ADD ("csv", test_csv);

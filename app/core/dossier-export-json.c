@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <dossier/dossier-markdown.h>
 #include <dossier/dossier-text.h>
 
 #include "dossier-export-private.h"
@@ -162,6 +163,7 @@ typedef struct
   DossierExportWriter *w;
   guint                n;
   GHashTable          *ids;  /* exported highlight ids, when filtered; else NULL */
+  GHashTable          *uuids; /* their UUIDs, in lower case, when filtered */
 } HighlightsData;
 
 static gboolean
@@ -209,6 +211,7 @@ write_highlight (const DossierExportHighlight *h,
 
       *id = h->id;
       g_hash_table_add (data->ids, id);
+      g_hash_table_add (data->uuids, g_ascii_strdown (h->uuid, -1));
     }
 
   /* Stop the walk as soon as the stream failed or was cancelled. */
@@ -471,9 +474,13 @@ write_arguments (DossierExportContext *ctx,
   return ok;
 }
 
+/* Every note; in a filtered export (@uuids, those of its highlights) only
+ * the notes that cite one of them, each listing only the documents that
+ * are in the export, so that every reference resolves. */
 static gboolean
 write_briefings (DossierExportContext *ctx,
                  DossierExportWriter  *w,
+                 GHashTable           *uuids,
                  GError              **error)
 {
   sqlite3_stmt *stmt, *documents;
@@ -493,6 +500,9 @@ write_briefings (DossierExportContext *ctx,
     {
       guint m = 0;
 
+      if (uuids != NULL && !dossier_markdown_cites_any (dossier_export_context_column_text (ctx, stmt, 3),
+                                                        uuids))
+        continue;
       begin_record (w, n++, sqlite3_column_int64 (stmt, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, stmt, 1));
       put_member (w, "title", dossier_export_context_column_text (ctx, stmt, 2));
@@ -502,8 +512,13 @@ write_briefings (DossierExportContext *ctx,
 
       begin_list (w, documents, sqlite3_column_int64 (stmt, 0), "documents");
       while (step_row (ctx, documents, &ok, error))
-        g_string_append_printf (w->buf, "%s%" G_GINT64_FORMAT, m++ > 0 ? ", " : "",
-                                (gint64) sqlite3_column_int64 (documents, 0));
+        {
+          gint64 document = sqlite3_column_int64 (documents, 0);
+
+          if (ctx->filter.document_id != 0 && document != ctx->filter.document_id)
+            continue;
+          g_string_append_printf (w->buf, "%s%" G_GINT64_FORMAT, m++ > 0 ? ", " : "", document);
+        }
       sqlite3_reset (documents);
       dossier_export_writer_puts (w, "]}");
     }
@@ -518,12 +533,16 @@ dossier_export_write_json (DossierExportContext *ctx,
                            GError              **error)
 {
   g_autoptr(GHashTable) ids = NULL;
-  HighlightsData data = { w, 0, NULL };
+  g_autoptr(GHashTable) uuids = NULL;
+  HighlightsData data = { w, 0, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
   gboolean filtered = ctx->filter.document_id != 0 || ctx->filter.tag_id != 0;
 
   if (filtered)
-    ids = data.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    {
+      ids = data.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      uuids = data.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
 
   dossier_export_writer_puts (w, "{\n  \"format\": \"dossier-export\",\n  \"version\": 1,\n");
   dossier_export_writer_puts (w, "  \"project\": {\"title\": ");
@@ -566,7 +585,7 @@ dossier_export_write_json (DossierExportContext *ctx,
 
   if (!write_stakeholders (ctx, w, ids, error) ||
       !write_arguments (ctx, w, ids, error) ||
-      !write_briefings (ctx, w, error))
+      !write_briefings (ctx, w, uuids, error))
     return FALSE;
 
   dossier_export_writer_puts (w, "\n}\n");
