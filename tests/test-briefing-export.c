@@ -220,6 +220,13 @@ test_html (Fixture       *f,
   title = text_of (doc, "//h1");
   g_assert_cmpstr (title, ==, "Note <script>alert(2)</script>");
   g_assert_cmpuint (count (doc, "//main/h2"), ==, 1);
+  /* In the language of its captions, as the summaries; the note's blocks
+   * and the quotes each in their own direction, so that one in Arabic
+   * reads right to left. */
+  g_assert_cmpuint (count (doc, "/html[@lang='en']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/h2[@dir='auto']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/p[not(@dir='auto')]"), ==, 0);
+  g_assert_cmpuint (count (doc, "//li[@id='source-1']/blockquote/p[@dir='auto']"), ==, 1);
 
   /* Three references to two sources; each reference links to its source
    * and each source back to its first reference. */

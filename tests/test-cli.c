@@ -1221,7 +1221,8 @@ test_briefing (Fixture       *f,
   g_assert_nonnull (strstr (md, "[^1]: “y crews vot” — *Ferry crews vote on the harbour timetable*"));
   g_free (ok_cli ("export", f->project, "--briefing", id, "-o", html_path, "--appendix", NULL));
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
-  g_assert_nonnull (strstr (html, "<blockquote><p>y crews vot</p></blockquote>"));
+  g_assert_nonnull (strstr (html, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">y crews vot</p></blockquote>"));
   g_assert_nonnull (strstr (html, "Cited passages by source"));
 
   /* As PDF (the format from the name, or given), on Letter paper; its text
@@ -1519,7 +1520,7 @@ test_compare (Fixture       *f,
   g_free (ok_cli ("compare", f->project, "1", "2", "--excerpts", "0", "--format", "html",
                   "-o", html_path, NULL));
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\">"));
   g_assert_nonnull (strstr (html, "<section class=\"column\">"));
   g_assert_nonnull (strstr (html, "<blockquote><p>"));
 

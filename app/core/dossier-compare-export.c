@@ -506,8 +506,12 @@ excerpts_html (DossierComparison *c,
                GPtrArray         *excerpts,
                const char        *title)
 {
-  GString *out = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>");
+  GString *out = g_string_new ("<!DOCTYPE html>\n<html lang=\"");
   guint n_docs = dossier_comparison_get_n_documents (c);
+
+  /* In the language of its captions, as the other HTML exports are. */
+  html_text (out, _("en"));
+  g_string_append (out, "\"><head><meta charset=\"utf-8\">\n<title>");
 
   html_text (out, title);
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", html_style);

@@ -787,6 +787,19 @@ html_inlines (HtmlState           *state,
     html_inline (state, parent, g_ptr_array_index (node->children, i));
 }
 
+/* A block of the writer's or a document's text: its direction is its own
+ * (dir="auto", from its first strong letter), so that a paragraph in
+ * Arabic or Hebrew reads right to left in a page whose captions do not. */
+static xmlNodePtr
+text_block (xmlNodePtr  parent,
+            const char *name)
+{
+  xmlNodePtr element = dossier_html_element (parent, name, NULL);
+
+  xmlSetProp (element, BAD_CAST "dir", BAD_CAST "auto");
+  return element;
+}
+
 static void
 html_block (HtmlState           *state,
             xmlNodePtr           parent,
@@ -799,10 +812,10 @@ html_block (HtmlState           *state,
     {
     case DOSSIER_MARKDOWN_HEADING:
       name[1] = '0' + MIN (node->level + state->b->heading_shift, 6);
-      html_inlines (state, dossier_html_element (parent, name, NULL), node);
+      html_inlines (state, text_block (parent, name), node);
       break;
     case DOSSIER_MARKDOWN_PARAGRAPH:
-      html_inlines (state, dossier_html_element (parent, "p", NULL), node);
+      html_inlines (state, text_block (parent, "p"), node);
       break;
     case DOSSIER_MARKDOWN_LIST:
       element = dossier_html_element (parent, node->ordered ? "ol" : "ul", NULL);
@@ -817,7 +830,7 @@ html_block (HtmlState           *state,
       break;
     case DOSSIER_MARKDOWN_ITEM:
       /* Its inlines, then its nested list, if any. */
-      html_inlines (state, dossier_html_element (parent, "li", NULL), node);
+      html_inlines (state, text_block (parent, "li"), node);
       break;
     case DOSSIER_MARKDOWN_QUOTE:
       element = dossier_html_element (parent, "blockquote", NULL);
@@ -847,7 +860,7 @@ html_quote (xmlNodePtr  parent,
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     if (*paragraphs[i] != '\0' || paragraphs[1] == NULL)
-      add_text_element (blockquote, "p", paragraphs[i]);
+      add_text (text_block (blockquote, "p"), paragraphs[i]);
 }
 
 static void
@@ -981,8 +994,10 @@ write_html (DossierExportContext *ctx,
   xmlNodePtr body, header, main;
   gboolean ok;
 
+  /* In the language of its headings and captions, as the summaries are;
+   * the note's own text and quotes may be in another (see html_block). */
   /* TRANSLATORS: subtitle of an exported briefing note */
-  doc = dossier_export_html_new (NULL, b->title != NULL ? b->title : "", _("Briefing note"),
+  doc = dossier_export_html_new (_("en"), b->title != NULL ? b->title : "", _("Briefing note"),
                                  stylesheet, &body, &header);
 
   if (b->documents->len > 0)
