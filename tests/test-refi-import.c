@@ -580,11 +580,11 @@ static const char minimal_qde[] =
 
 /* Imports @path into the fixture's project and expects @code; the project
  * must be left exactly as it was. */
-static void
-assert_refused (Fixture    *f,
-                const char *path,
-                GQuark      domain,
-                int         code)
+static char *
+refused_message (Fixture    *f,
+                 const char *path,
+                 GQuark      domain,
+                 int         code)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -602,6 +602,16 @@ assert_refused (Fixture    *f,
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (f->project)), ==, n_docs);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (f->project)), ==, n_tags);
   g_assert_cmpstr (dossier_project_get_undo_label (f->project), ==, undo);
+  return g_strdup (error->message);
+}
+
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                GQuark      domain,
+                int         code)
+{
+  g_free (refused_message (f, path, domain, code));
 }
 
 static void
@@ -846,6 +856,70 @@ test_paths_outside (Fixture       *f,
   dossier_project_close (project);
 }
 
+/* A file in another vocabulary, whose root is named Project or CodeBook,
+ * is not REFI-QDA and is refused saying so; a valid project or codebook
+ * that holds nothing to import says that, and the project is left as it
+ * was. One without a namespace at all is read. */
+static void
+test_not_refi (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.qdpx", NULL);
+  g_autofree char *other_qde = g_build_filename (f->dir, "other.qde", NULL);
+  g_autofree char *other_qdc = g_build_filename (f->dir, "other.qdc", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.qdpx", NULL);
+  g_autofree char *users = g_build_filename (f->dir, "users.qde", NULL);
+  g_autofree char *empty_qdc = g_build_filename (f->dir, "empty.qdc", NULL);
+  g_autofree char *bare = g_build_filename (f->dir, "bare.qdc", NULL);
+  const char *codes =
+    "<Codes><Code guid=\"11111111-2222-3333-4444-555555555501\" name=\"Fares\" isCodable=\"true\"/></Codes>";
+  g_autofree char *other_project = g_strconcat ("<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:example:tasks\" "
+                                                "name=\"x\"><CodeBook>", codes, "</CodeBook></Project>", NULL);
+  g_autofree char *other_codebook = g_strconcat ("<CodeBook xmlns=\"urn:QDA-XML:project:1.0\">", codes,
+                                                 "</CodeBook>", NULL);
+  g_autofree char *bare_codebook = g_strconcat ("<CodeBook>", codes, "</CodeBook>", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+
+  exchange_write_zip (other, "project.qde", other_project, NULL);
+  message = refused_message (f, other, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“other.qdpx” is not a REFI-QDA project: its Project is in the namespace "
+                                "“urn:example:tasks”, not urn:QDA-XML:project:1.0.");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (g_file_set_contents (other_qde, other_project, -1, NULL));
+  assert_refused (f, other_qde, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_true (g_file_set_contents (other_qdc, other_codebook, -1, NULL));
+  message = refused_message (f, other_qdc, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“other.qdc” is not a REFI-QDA codebook: its CodeBook is in the namespace "
+                                "“urn:QDA-XML:project:1.0”, not urn:QDA-XML:codebook:1.0.");
+  g_clear_pointer (&message, g_free);
+
+  exchange_write_zip (empty, "project.qde", "<?xml version=\"1.0\"?>\n"
+                      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"/>", NULL);
+  message = refused_message (f, empty, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_EMPTY);
+  g_assert_cmpstr (message, ==, "“empty.qdpx” holds nothing to import: its project has no sources, codes "
+                                "or notes.");
+  g_clear_pointer (&message, g_free);
+  /* Its users alone are nothing to import either: they are the coders of
+   * highlights it does not have. */
+  g_assert_true (g_file_set_contents (users, "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Users>"
+                                      "<User guid=\"11111111-2222-3333-4444-555555555509\" name=\"Ann\"/>"
+                                      "</Users><Description>Nothing yet.</Description></Project>", -1, NULL));
+  assert_refused (f, users, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_EMPTY);
+  g_assert_true (g_file_set_contents (empty_qdc, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>",
+                                      -1, NULL));
+  message = refused_message (f, empty_qdc, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_EMPTY);
+  g_assert_cmpstr (message, ==, "“empty.qdc” holds nothing to import: its codebook has no codes.");
+
+  /* No namespace: read as REFI-QDA. */
+  project = exchange_new_project (f, "bare.dossier");
+  g_assert_true (g_file_set_contents (bare, bare_codebook, -1, NULL));
+  report = import_ok (project, bare);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), ==, 1);
+  dossier_project_close (project);
+}
+
 /* ---- Progress, cancellation, async --------------------------------------- */
 
 static void
@@ -972,6 +1046,8 @@ main (int   argc,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,
               exchange_fixture_set_up, test_paths_outside, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/not-refi", Fixture, NULL,
+              exchange_fixture_set_up, test_not_refi, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,
               exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/async", Fixture, NULL,

@@ -20,7 +20,7 @@ GQuark dossier_exchange_error_quark (void);
 
 typedef enum
 {
-  DOSSIER_EXCHANGE_ERROR_EMPTY = 1,    /* nothing to export (a codebook needs a tag) */
+  DOSSIER_EXCHANGE_ERROR_EMPTY = 1,    /* nothing to export (a codebook needs a tag), or to import */
   DOSSIER_EXCHANGE_ERROR_FORMAT,       /* not a .qdpx / .qdc / W3C collection, or damaged */
   DOSSIER_EXCHANGE_ERROR_UNSAFE,       /* an archive entry or XML construct refused */
   DOSSIER_EXCHANGE_ERROR_TOO_LARGE,    /* over the size or compression-ratio limits */

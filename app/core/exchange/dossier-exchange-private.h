@@ -19,6 +19,10 @@
 
 G_BEGIN_DECLS
 
+/* The namespaces of QDA-XML 1.0: a project.qde's root and a .qdc's. */
+#define PROJECT_NS  "urn:QDA-XML:project:1.0"
+#define CODEBOOK_NS "urn:QDA-XML:codebook:1.0"
+
 /* ---- GUIDs --------------------------------------------------------------- */
 
 /* A name-based UUID (RFC 4122 version 5, SHA-1) of @name in the namespace

@@ -41,8 +41,6 @@
 
 #include "dossier-exchange-private.h"
 
-#define PROJECT_NS  "urn:QDA-XML:project:1.0"
-#define CODEBOOK_NS "urn:QDA-XML:codebook:1.0"
 #define ORIGIN      "Dossier " PACKAGE_VERSION
 /* Selections are named after their quote (as other tools do), this long
  * at most. */

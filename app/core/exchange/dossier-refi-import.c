@@ -2045,6 +2045,7 @@ read_xml (Reader      *r,
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
       const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      const char *namespace;
       xmlNodePtr node;
 
       if (type == XML_READER_TYPE_DOCUMENT_TYPE)
@@ -2076,6 +2077,22 @@ read_xml (Reader      *r,
                                     : _("“%s” is not a REFI-QDA project: it holds “%s”, not a "
                                         "Project."),
                            r->display, name);
+              ok = FALSE;
+              break;
+            }
+          /* Another vocabulary that happens to name its root the same:
+           * its elements mean other things. (One with no namespace at
+           * all is read: the names are REFI-QDA's.) */
+          namespace = (const char *) xmlTextReaderConstNamespaceUri (reader);
+          if (namespace != NULL && *namespace != '\0' &&
+              strcmp (namespace, codebook ? CODEBOOK_NS : PROJECT_NS) != 0)
+            {
+              g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                           codebook ? _("“%s” is not a REFI-QDA codebook: its CodeBook is in the "
+                                        "namespace “%s”, not %s.")
+                                    : _("“%s” is not a REFI-QDA project: its Project is in the "
+                                        "namespace “%s”, not %s."),
+                           r->display, namespace, codebook ? CODEBOOK_NS : PROJECT_NS);
               ok = FALSE;
               break;
             }
@@ -2363,6 +2380,17 @@ dossier_refi_read (GFile                    *file,
   resolve_notes (&r);
   resolve_analysis (&r);
   resolve_uncoded (&r);
+  /* A valid file that brings nothing: said, not imported as "nothing". */
+  if (r.data->codes->len == 0 && r.data->sources->len == 0 && r.data->stakeholders->len == 0 &&
+      r.data->questions->len == 0 && r.data->arguments->len == 0 && r.data->briefings->len == 0)
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_EMPTY,
+                   codebook ? _("“%s” holds nothing to import: its codebook has no codes.")
+                            : _("“%s” holds nothing to import: its project has no sources, codes "
+                                "or notes."),
+                   r.display);
+      goto out;
+    }
   report_totals (&r);
   report_stage (&r, 0.9, _("Writing"));
   result = g_steal_pointer (&r.data);
