@@ -920,6 +920,57 @@ test_not_refi (Fixture       *f,
   dossier_project_close (project);
 }
 
+/* Two codes, or two sources, of one GUID leave what refers to it
+ * ambiguous (a coding's code, a case's passage): the file is refused,
+ * naming both, and the project is left as it was. GUIDs are compared
+ * without regard to case or braces. */
+static void
+test_duplicate_guids (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *codes = g_build_filename (f->dir, "codes.qdpx", NULL);
+  g_autofree char *sources = g_build_filename (f->dir, "sources.qdpx", NULL);
+  g_autofree char *codebook = g_build_filename (f->dir, "codebook.qdc", NULL);
+  g_autofree char *message = NULL;
+
+  exchange_write_zip (codes, "project.qde",
+                      "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                      "<CodeBook><Codes>"
+                      "<Code guid=\"aaaaaaaa-2222-3333-4444-555555555501\" name=\"Fares\" isCodable=\"true\"/>"
+                      "<Code guid=\"bbbbbbbb-2222-3333-4444-555555555502\" name=\"Effects\" isCodable=\"true\">"
+                      "<Code guid=\"{AAAAAAAA-2222-3333-4444-555555555501}\" name=\"Delays\" isCodable=\"true\"/>"
+                      "</Code></Codes></CodeBook><Sources>"
+                      "<TextSource guid=\"cccccccc-2222-3333-4444-555555555503\" name=\"Doc\">"
+                      "<PlainTextContent>Fares rise and trains are late.</PlainTextContent>"
+                      "<PlainTextSelection guid=\"dddddddd-2222-3333-4444-555555555504\" startPosition=\"0\" "
+                      "endPosition=\"5\"><Coding guid=\"eeeeeeee-2222-3333-4444-555555555505\">"
+                      "<CodeRef targetGUID=\"aaaaaaaa-2222-3333-4444-555555555501\"/></Coding>"
+                      "</PlainTextSelection></TextSource></Sources></Project>\n", NULL);
+  message = refused_message (f, codes, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“codes.qdpx” is damaged: the codes “Fares” and “Delays” have the same GUID "
+                                "(aaaaaaaa-2222-3333-4444-555555555501), so what refers to it is ambiguous.");
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (g_file_set_contents (codebook, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+                                      "<Code guid=\"aaaaaaaa-2222-3333-4444-555555555501\" name=\"Fares\"/>"
+                                      "<Code guid=\"aaaaaaaa-2222-3333-4444-555555555501\" name=\"Tolls\"/>"
+                                      "</Codes></CodeBook>", -1, NULL));
+  assert_refused (f, codebook, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+
+  exchange_write_zip (sources, "project.qde",
+                      "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                      "<Sources>"
+                      "<TextSource guid=\"cccccccc-2222-3333-4444-555555555503\" name=\"Morning report\">"
+                      "<PlainTextContent>Fares rise.</PlainTextContent></TextSource>"
+                      "<TextSource guid=\"CCCCCCCC-2222-3333-4444-555555555503\" name=\"Evening report\">"
+                      "<PlainTextContent>Trains are late.</PlainTextContent></TextSource>"
+                      "</Sources></Project>\n", NULL);
+  message = refused_message (f, sources, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“sources.qdpx” is damaged: the sources “Morning report” and “Evening report” "
+                                "have the same GUID (cccccccc-2222-3333-4444-555555555503), so what refers "
+                                "to it is ambiguous.");
+}
+
 /* ---- Progress, cancellation, async --------------------------------------- */
 
 static void
@@ -1048,6 +1099,8 @@ main (int   argc,
               exchange_fixture_set_up, test_paths_outside, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/not-refi", Fixture, NULL,
               exchange_fixture_set_up, test_not_refi, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/duplicate-guids", Fixture, NULL,
+              exchange_fixture_set_up, test_duplicate_guids, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,
               exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/async", Fixture, NULL,

@@ -135,6 +135,8 @@ typedef struct
   GArray                  *links;         /* of Link */
   GHashTable              *selections;    /* guid → SelectionPlace */
   GHashTable              *sources;       /* guid → DossierExchangeSource */
+  GHashTable              *source_names;  /* guid → name, of every source met */
+  GError                  *damage;        /* two codes or sources of one GUID */
   GHashTable              *extra;         /* source guid → Extra (dossier.json) */
   GHashTable              *unknown_users; /* guids without a User */
   GHashTable              *unmapped_vars; /* variable name → count of sources */
@@ -231,6 +233,8 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->links, g_array_unref);
   g_clear_pointer (&r->selections, g_hash_table_unref);
   g_clear_pointer (&r->sources, g_hash_table_unref);
+  g_clear_pointer (&r->source_names, g_hash_table_unref);
+  g_clear_error (&r->damage);
   g_clear_pointer (&r->extra, g_hash_table_unref);
   g_clear_pointer (&r->unknown_users, g_hash_table_unref);
   g_clear_pointer (&r->unmapped_vars, g_hash_table_unref);
@@ -940,6 +944,24 @@ read_source (Reader     *r,
   const char *kind = (const char *) node->name;
   g_autofree char *name = label_of (node, _("(unnamed)"));
   g_autofree char *what = NULL;
+  g_autofree char *guid = guid_attr (node, "guid");
+
+  /* Selections, cases and links name their source by GUID: two sources
+   * of one GUID leave them ambiguous, and the file is refused. */
+  if (guid != NULL)
+    {
+      const char *first = g_hash_table_lookup (r->source_names, guid);
+
+      if (first != NULL)
+        {
+          if (r->damage == NULL)
+            g_set_error (&r->damage, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                         _("“%s” is damaged: the sources “%s” and “%s” have the same GUID (%s), so "
+                           "what refers to it is ambiguous."), r->display, first, name, guid);
+          return;
+        }
+      g_hash_table_insert (r->source_names, g_steal_pointer (&guid), g_strdup (name));
+    }
 
   if (strcmp (kind, "TextSource") == 0)
     {
@@ -1050,6 +1072,21 @@ read_codes (Reader     *r,
         continue;
       guid = guid_attr (c, "guid");
       name = attr (c, "name");
+      /* Codings name their code by GUID: two codes of one GUID leave
+       * them ambiguous, and the file is refused (read_xml). */
+      if (guid != NULL && g_hash_table_contains (r->codes, guid))
+        {
+          int first = GPOINTER_TO_INT (g_hash_table_lookup (r->codes, guid)) - 1;
+          g_autofree char *label = label_of (c, _("(unnamed)"));
+
+          if (r->damage == NULL)
+            g_set_error (&r->damage, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                         _("“%s” is damaged: the codes “%s” and “%s” have the same GUID (%s), so "
+                           "what refers to it is ambiguous."), r->display,
+                         ((DossierExchangeCode *) g_ptr_array_index (r->data->codes, first))->name,
+                         label, guid);
+          return;
+        }
       color = attr (c, "color");
       codable = attr (c, "isCodable");
       description = child_text (c, "Description");
@@ -2107,6 +2144,12 @@ read_xml (Reader      *r,
                   break;
                 }
               read_codebook (r, node);
+              if (r->damage != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&r->damage));
+                  ok = FALSE;
+                  break;
+                }
               ret = xmlTextReaderNext (reader);
               continue;
             }
@@ -2165,6 +2208,12 @@ read_xml (Reader      *r,
           else if (strcmp (name, "Description") == 0)
             dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Project description"),
                                        "%s", _("Dossier projects have a title only"));
+        }
+      if (r->damage != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&r->damage));
+          ok = FALSE;
+          break;
         }
 
       ret = xmlTextReaderNext (reader);
@@ -2299,6 +2348,7 @@ dossier_refi_read (GFile                    *file,
   g_array_set_clear_func (r.links, link_clear);
   r.selections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.source_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_array_set_clear_func (r.note_refs, note_ref_clear);
   r.progress = progress;
   r.cancellable = cancellable;
