@@ -971,6 +971,63 @@ test_duplicate_guids (Fixture       *f,
                                 "to it is ambiguous.");
 }
 
+/* A source's text over the 10 MB the XML reader takes inside project.qde
+ * imports when the archive keeps it as a file (sources/GUID.txt); one
+ * written inline is refused, naming the source and the limit. */
+static void
+test_large_source (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *as_file = g_build_filename (f->dir, "as-file.qdpx", NULL);
+  g_autofree char *inline_ = g_build_filename (f->dir, "inline.qdpx", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) inline_qde = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                                "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+                                                "<TextSource guid=\"cccccccc-2222-3333-4444-555555555503\" "
+                                                "name=\"Annual report\"><PlainTextContent>");
+  g_autofree char *message = NULL;
+  g_autoptr(DossierProject) project = exchange_new_project (f, "large.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  GListModel *docs;
+
+  /* 10.5 MB of words that do not repeat enough to look like a zip bomb. */
+  while (text->len < 10 * 1024 * 1024 + 512 * 1024)
+    {
+      g_string_append_printf (text, "fare%u quay%u ", g_rand_int_range (rand, 0, 1000000),
+                              g_rand_int_range (rand, 0, 1000000));
+      if (g_rand_int_range (rand, 0, 40) == 0)
+        g_string_append (text, "end.\n\n");
+    }
+  g_string_append (text, "end.");
+
+  exchange_write_zip (as_file, "project.qde",
+                      "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+                      "<TextSource guid=\"cccccccc-2222-3333-4444-555555555503\" name=\"Annual report\" "
+                      "plainTextPath=\"internal://cccccccc-2222-3333-4444-555555555503.txt\"/>"
+                      "</Sources></Project>\n",
+                      "sources/cccccccc-2222-3333-4444-555555555503.txt", text->str, NULL);
+  report = import_ok (project, as_file);
+  docs = dossier_project_get_documents (project);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+  {
+    g_autoptr(DossierDocument) d = g_list_model_get_item (docs, 0);
+    g_autofree char *stored = dossier_project_get_document_text (project, dossier_document_get_id (d), NULL);
+
+    g_assert_cmpstr (dossier_document_get_title (d), ==, "Annual report");
+    g_assert_cmpuint (strlen (stored), ==, text->len);
+  }
+  dossier_project_close (project);
+
+  g_string_append (inline_qde, text->str);
+  g_string_append (inline_qde, "</PlainTextContent></TextSource></Sources></Project>\n");
+  exchange_write_zip (inline_, "project.qde", inline_qde->str, NULL);
+  message = refused_message (f, inline_, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (message, ==, "“inline.qdpx” was refused: the source “Annual report” holds its text inside "
+                                "the project file, and a text there can be at most 10 MB long (one kept as a "
+                                "file of its own in the archive can be longer).");
+}
+
 /* ---- Progress, cancellation, async --------------------------------------- */
 
 static void
@@ -1101,6 +1158,8 @@ main (int   argc,
               exchange_fixture_set_up, test_not_refi, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/duplicate-guids", Fixture, NULL,
               exchange_fixture_set_up, test_duplicate_guids, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
+              exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,
               exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/async", Fixture, NULL,

@@ -137,6 +137,7 @@ typedef struct
   GHashTable              *sources;       /* guid → DossierExchangeSource */
   GHashTable              *source_names;  /* guid → name, of every source met */
   GError                  *damage;        /* two codes or sources of one GUID */
+  char                    *source_at;     /* the name of the source being read */
   GHashTable              *extra;         /* source guid → Extra (dossier.json) */
   GHashTable              *unknown_users; /* guids without a User */
   GHashTable              *unmapped_vars; /* variable name → count of sources */
@@ -235,6 +236,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->sources, g_hash_table_unref);
   g_clear_pointer (&r->source_names, g_hash_table_unref);
   g_clear_error (&r->damage);
+  g_clear_pointer (&r->source_at, g_free);
   g_clear_pointer (&r->extra, g_hash_table_unref);
   g_clear_pointer (&r->unknown_users, g_hash_table_unref);
   g_clear_pointer (&r->unmapped_vars, g_hash_table_unref);
@@ -2027,8 +2029,14 @@ set_parse_error (Reader  *r,
   g_autofree char *folded = g_ascii_strdown (message, -1);
   int line = xe != NULL ? xe->line : 0;
 
-  if (xe != NULL && (xe->code == XML_ERR_NO_MEMORY || strstr (folded, "huge") != NULL ||
-                     strstr (folded, "too long") != NULL))
+  /* libxml2 2.9–2.11: "xmlSAX2Characters: huge text node" (or "xmlSAX2Text…"). */
+  if (xe != NULL && r->source_at != NULL && strstr (folded, "huge text") != NULL)
+    g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE,
+                 _("“%s” was refused: the source “%s” holds its text inside the project file, "
+                   "and a text there can be at most 10 MB long (one kept as a file of its own in "
+                   "the archive can be longer)."), r->display, r->source_at);
+  else if (xe != NULL && (xe->code == XML_ERR_NO_MEMORY || strstr (folded, "huge") != NULL ||
+                          strstr (folded, "too long") != NULL))
     g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_TOO_LARGE,
                  _("“%s” was refused: at line %d it nests elements too deeply or holds a text "
                    "or name too long to read."), r->display, line);
@@ -2170,6 +2178,16 @@ read_xml (Reader      *r,
           continue;
         }
 
+      /* Its name, for a parse error inside it to name it. */
+      if (depth == 2 && in_sources)
+        {
+          xmlChar *source_name = xmlTextReaderGetAttribute (reader, BAD_CAST "name");
+
+          g_free (r->source_at);
+          r->source_at = g_strdup (source_name != NULL && *source_name != '\0' ? (const char *) source_name
+                                                                                 : _("(unnamed)"));
+          xmlFree (source_name);
+        }
       node = xmlTextReaderExpand (reader);
       if (node == NULL)
         {
@@ -2179,6 +2197,7 @@ read_xml (Reader      *r,
 
       if (depth == 2 && in_sources)
         {
+          g_clear_pointer (&r->source_at, g_free);
           read_source (r, node);
           report_stage (r, 0.1 + 0.8 * (double) xmlTextReaderByteConsumed (reader) / MAX (size, 1),
                         _("Reading sources"));
