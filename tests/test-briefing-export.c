@@ -115,6 +115,28 @@ test_markdown (Fixture       *f,
 }
 
 static void
+fixture_set_up_quoted (Fixture       *f,
+                       gconstpointer  data)
+{
+  briefing_fixture_set_up (f, data, "“we cannot wait for 2027”");
+}
+
+/* A passage that is a quotation already keeps its own marks in the
+ * footnotes, not ““…”” (and is marked as any other when it is not). */
+static void
+test_markdown_quoted (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("Traders [@%s], the vote [@%s].\n", f->traders_uuid, f->vote_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Quoted", body);
+  g_autofree char *md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+
+  g_assert_nonnull (strstr (md, "\n[^1]: “we cannot wait for 2027” — *A tram dream with a bill to come*"));
+  g_assert_nonnull (strstr (md, "\n[^2]: “voted 31 to 24” — *Port Calder closes its bridge*"));
+  g_assert_null (strstr (md, "““"));
+}
+
+static void
 test_markdown_appendix (Fixture       *f,
                         gconstpointer  data)
 {
@@ -468,6 +490,8 @@ main (int    argc,
 
   ADD ("/briefing-export/markdown", test_markdown);
   ADD ("/briefing-export/markdown-appendix", test_markdown_appendix);
+  g_test_add ("/briefing-export/markdown-quoted", Fixture, NULL, fixture_set_up_quoted, test_markdown_quoted,
+              briefing_fixture_tear_down);
   ADD ("/briefing-export/html", test_html);
   ADD ("/briefing-export/unverified", test_unverified);
   ADD ("/briefing-export/refusals", test_refusals);

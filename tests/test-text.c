@@ -707,6 +707,34 @@ test_builder_many_blocks (void)
   g_assert_cmpint (dossier_text_length (text), ==, expected);
 }
 
+/* A quotation keeps its own marks; anything else gets “ and ”. */
+static void
+test_quote_marks (void)
+{
+  struct { const char *text; gboolean quoted; } cases[] = {
+    { "“the most important decision”", TRUE },
+    { "«une perte»", TRUE },
+    { "„Wir warten nicht“", TRUE },
+    { "\"plain\"", TRUE },
+    { "「東京」", TRUE },
+    { "“not closed", FALSE },
+    { "he said “no”", FALSE },
+    { "“", FALSE },
+    { "“”", FALSE },
+    { "plain words", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *open, *close;
+
+      dossier_text_quote_marks (cases[i].text, &open, &close);
+      g_assert_cmpstr (open, ==, cases[i].quoted ? "" : "“");
+      g_assert_cmpstr (close, ==, cases[i].quoted ? "" : "”");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/hash", test_hash);
   g_test_add_func ("/dossier/text/color-is-hex", test_color_is_hex);
   g_test_add_func ("/dossier/text/builder-blocks", test_builder_blocks);
+  g_test_add_func ("/dossier/text/quote-marks", test_quote_marks);
   g_test_add_func ("/dossier/text/builder-normalizes", test_builder_normalizes);
   g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);

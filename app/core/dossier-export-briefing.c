@@ -509,7 +509,10 @@ md_footnote (GString               *out,
              const DossierCitation *c)
 {
   g_autofree char *problem = dossier_citation_describe_problem (c);
+  const char *open, *close;
 
+  /* A passage that is a quotation already keeps its own marks. */
+  dossier_text_quote_marks (c->quote, &open, &close);
   g_string_append_printf (out, "[^%u]: ", c->number);
   if (problem != NULL)
     {
@@ -518,9 +521,9 @@ md_footnote (GString               *out,
       g_string_append (out, ".");
       if (c->quote != NULL)
         {
-          g_string_append_printf (out, " %s “", _("Last known quote:"));
+          g_string_append_printf (out, " %s %s", _("Last known quote:"), open);
           md_escaped (out, c->quote);
-          g_string_append (out, "” — ");
+          g_string_append_printf (out, "%s — ", close);
           md_citation_source (out, c);
           g_string_append (out, ".");
         }
@@ -528,9 +531,9 @@ md_footnote (GString               *out,
       return;
     }
 
-  g_string_append (out, "“");
+  g_string_append (out, open);
   md_escaped (out, c->quote);
-  g_string_append (out, "” — ");
+  g_string_append_printf (out, "%s — ", close);
   md_citation_source (out, c);
   g_string_append (out, ".\n");
 }

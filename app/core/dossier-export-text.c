@@ -173,7 +173,13 @@ text_quote (DossierSummary            *s,
         g_string_append (body, "…");
       g_string_append (body, p->before);
     }
-  g_string_append_printf (body, "“%s”", p->quote);
+  {
+    const char *open, *close;
+
+    /* A passage that is a quotation already keeps its own marks. */
+    dossier_text_quote_marks (p->quote, &open, &close);
+    g_string_append_printf (body, "%s%s%s", open, p->quote, close);
+  }
   if (p->after != NULL)
     {
       g_string_append (body, p->after);

@@ -732,6 +732,31 @@ dossier_text_join_lines (const char *s)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+void
+dossier_text_quote_marks (const char  *text,
+                          const char **open,
+                          const char **close)
+{
+  static const char * const pairs[][2] = {
+    { "“", "”" }, { "„", "“" }, { "„", "”" }, { "”", "”" }, { "«", "»" }, { "»", "«" },
+    { "‹", "›" }, { "\"", "\"" }, { "「", "」" }, { "『", "』" },
+  };
+  gsize len = text != NULL ? strlen (text) : 0;
+
+  *open = "“";
+  *close = "”";
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      gsize a = strlen (pairs[i][0]), b = strlen (pairs[i][1]);
+
+      if (len > a + b && g_str_has_prefix (text, pairs[i][0]) && g_str_has_suffix (text, pairs[i][1]))
+        {
+          *open = *close = "";
+          return;
+        }
+    }
+}
+
 /* ---- SHA-256 -------------------------------------------------------------
  *
  * Every import hashes the whole text, and GLib's portable SHA-256 costs

@@ -599,10 +599,14 @@ run_source (Run                   *run,
             const DossierCitation *c)
 {
   g_autofree char *rest = dossier_citation_format_source (c, FALSE);
+  const char *open, *close;
 
-  run_text (run, "“");
+  /* A passage that is a quotation already keeps its own marks. */
+  dossier_text_quote_marks (c->quote, &open, &close);
+  run_text (run, open);
   run_text (run, c->quote);
-  run_text (run, "” — ");
+  run_text (run, close);
+  run_text (run, " — ");
   run_styled (run, c->document_title, PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
   if (*rest != '\0')
     {
@@ -717,12 +721,14 @@ add_appendix (DossierBriefingLayout *self)
       for (guint k = 0; k < source->citations->len; k++)
         {
           DossierCitation *c = g_ptr_array_index (source->citations, k);
+          const char *open, *close;
           gsize start;
 
+          dossier_text_quote_marks (c->quote, &open, &close);
           run_init (&run);
-          run_text (&run, "“");
+          run_text (&run, open);
           run_text (&run, c->quote);
-          run_text (&run, "”");
+          run_text (&run, close);
           run_attr (&run, pango_attr_style_new (PANGO_STYLE_ITALIC), 0);
           run_text (&run, "\n");
           start = run.text->len;

@@ -328,10 +328,13 @@ update_preview (DossierBriefingPage *self)
           if (c->quote != NULL)
             {
               g_autofree char *quote = dossier_text_join_lines (c->quote);
+              const char *open, *close;
 
-              g_string_append (sources, "“");
+              /* A passage that is a quotation already keeps its marks. */
+              dossier_text_quote_marks (quote, &open, &close);
+              g_string_append (sources, open);
               append_escaped (sources, quote);
-              g_string_append (sources, "” — <i>");
+              g_string_append_printf (sources, "%s — <i>", close);
               append_escaped (sources, c->document_title);
               g_string_append (sources, "</i>");
               if (c->outlet != NULL)

@@ -72,6 +72,14 @@ char             *dossier_text_fold              (const char       *text);
  * one space, none at either end. */
 char             *dossier_text_join_lines        (const char       *text);
 
+/* The marks to print around @text as a quotation: “ and ”, or "" and ""
+ * when @text is one already (it opens with a quotation mark and closes
+ * with the mark that matches it: “…”, «…», „…“, "…", 「…」 and the like),
+ * so that a passage that quotes someone is not printed ““…””. */
+void              dossier_text_quote_marks       (const char       *text,
+                                                  const char      **open,
+                                                  const char      **close);
+
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 
