@@ -665,6 +665,47 @@ dossier_reader_page_set_whole_words (DossierReaderPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_WORDS]);
 }
 
+/* Narrows [@start, @end) to leave out the line breaks at its ends, with
+ * the spaces beside them, when it holds a letter or a digit: a paragraph
+ * selected with the keyboard (Shift+Ctrl+Down) or by dragging past its
+ * end takes the line break after it, which then ended the quote, its card
+ * and its exports. A space alone stays (a selection that touches a
+ * highlight across it merges with it), as do spaces and punctuation
+ * selected alone. */
+static void
+trim_line_breaks (GtkTextIter *start,
+                  GtkTextIter *end)
+{
+  GtkTextIter s = *start, e = *end;
+  GtkTextIter iter;
+  gboolean line_break = FALSE;
+
+  for (iter = s; gtk_text_iter_compare (&iter, &e) < 0; gtk_text_iter_forward_char (&iter))
+    if (g_unichar_isalnum (gtk_text_iter_get_char (&iter)))
+      break;
+  if (gtk_text_iter_equal (&iter, &e))
+    return;
+
+  for (iter = s; g_unichar_isspace (gtk_text_iter_get_char (&iter)); gtk_text_iter_forward_char (&iter))
+    line_break |= gtk_text_iter_get_char (&iter) == '\n';
+  if (line_break)
+    *start = iter;
+
+  line_break = FALSE;
+  for (iter = e; gtk_text_iter_compare (&iter, start) > 0; )
+    {
+      GtkTextIter before = iter;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
+        break;
+      line_break |= gtk_text_iter_get_char (&before) == '\n';
+      iter = before;
+    }
+  if (line_break)
+    *end = iter;
+}
+
 /* The selection's bounds, and the range tagging or citing it takes. */
 static gboolean
 get_tag_range (DossierReaderPage *self,
@@ -684,6 +725,7 @@ get_tag_range (DossierReaderPage *self,
   *end = *selection_end;
   if (self->whole_words)
     dossier_text_iter_extend_to_words (start, end);
+  trim_line_breaks (start, end);
   return TRUE;
 }
 
