@@ -937,6 +937,17 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Titles of notes and documents, and longer words than English's, are
+   * read whole: every value under its row's title (the .ui), the lists
+   * wrapped. */
+  {
+    AdwComboRow *rows[] = { self->what_row, self->briefing_row, self->briefing_format_row,
+                            self->format_row, self->target_row, self->group_row,
+                            self->memos_row, self->document_row, self->tag_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      dossier_combo_row_list_whole (rows[i]);
+  }
   bind_settings (self);
   on_briefing_format_changed (self);
   on_target_changed (self);

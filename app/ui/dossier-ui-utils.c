@@ -351,6 +351,30 @@ whole_item_unbind (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "dossier-combo-row", NULL);
 }
 
+static void
+whole_value_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+whole_value_bind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (string) : "");
+}
+
 void
 dossier_combo_row_list_whole (AdwComboRow *row)
 {
@@ -363,6 +387,17 @@ dossier_combo_row_list_whole (AdwComboRow *row)
   g_signal_connect (factory, "bind", G_CALLBACK (whole_item_bind), row);
   g_signal_connect (factory, "unbind", G_CALLBACK (whole_item_unbind), row);
   adw_combo_row_set_list_factory (row, factory);
+
+  /* A value beside the title (the subtitle says something else) wraps
+   * there rather than being cut short. */
+  if (!adw_combo_row_get_use_subtitle (row))
+    {
+      g_autoptr(GtkListItemFactory) value = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (value, "setup", G_CALLBACK (whole_value_setup), NULL);
+      g_signal_connect (value, "bind", G_CALLBACK (whole_value_bind), NULL);
+      adw_combo_row_set_factory (row, value);
+    }
 }
 
 static void

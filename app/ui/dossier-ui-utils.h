@@ -121,7 +121,8 @@ void     dossier_settings_bind_choice (GSettings          *settings,
 
 /* Lists the strings of @row (an AdwComboRow of GtkStringObjects) whole
  * in its popup, wrapped past 32 characters, the selected one checked:
- * libadwaita's own list cuts them at 20 (“Head of state or off…”). */
+ * libadwaita's own list cuts them at 20 (“Head of state or off…”); a
+ * value shown beside the row's title (not as its subtitle) wraps there. */
 void     dossier_combo_row_list_whole (AdwComboRow *row);
 
 /* A day as the sidebars and the start page show it: "3 Dec 2026"

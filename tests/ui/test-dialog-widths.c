@@ -299,8 +299,25 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWindow *dialog;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
-  assert_fits (only_dialog (f, DOSSIER_TYPE_EXPORT_DIALOG), "Export");
+  dialog = only_dialog (f, DOSSIER_TYPE_EXPORT_DIALOG);
+  wait_until (allocated, dialog, "the dialog's allocation");
+  flush_events ();
+
+  /* Each choice is read whole, not cut short beside its title ("Los
+   * resaltados del pro…", a document's title), and so is each list. */
+  collect_descendants (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  g_assert_cmpuint (rows->len, >=, 6);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (rows->pdata[i]))
+      {
+        g_test_message ("%s", adw_preferences_row_get_title (rows->pdata[i]));
+        assert_combo_row_whole (rows->pdata[i]);
+      }
+  assert_fits (dialog, "Export");
 }
 
 static gboolean

@@ -556,11 +556,20 @@ find_label (GtkWidget  *widget,
   return find_matching (widget, is_label, text);
 }
 
+/* A combo row keeps the value it no longer shows beside its title (it
+ * is under it): the label sought is the one on show. */
+static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return is_label (widget, text) && gtk_widget_get_mapped (widget);
+}
+
 GtkWidget *
 assert_label_whole (GtkWidget  *widget,
                     const char *text)
 {
-  GtkWidget *label = find_label (widget, text);
+  GtkWidget *label = find_matching (widget, is_mapped_label, text);
   graphene_rect_t bounds;
 
   if (label == NULL)
