@@ -1680,7 +1680,12 @@ dossier_window_init (DossierWindow *self)
   dossier_hold_tooltip_while_open (self->import_button_narrow,
                                    gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->import_button_narrow)));
 
+  /* Files dropped anywhere on the window are imported, on the document's
+   * text too: the text view's own drop target takes text, which a file
+   * list offers as well, and refused the drop where the window is
+   * most often aimed at. Captured first, the window takes only files. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   add_briefing_actions (self);

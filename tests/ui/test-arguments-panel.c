@@ -1215,23 +1215,10 @@ click_through_x (GtkWidget *widget,
   g_autofree char *corner_x = NULL;
   g_autofree char *corner_y = NULL;
   g_autoptr(GError) error = NULL;
-  graphene_point_t point;
-  double dx, dy;
   int status;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  at_x = g_strdup_printf ("%d", (int) (point.x + dx));
-  at_y = g_strdup_printf ("%d", (int) (point.y + dy));
-  {
-    GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (widget)), 0);
-    GdkRectangle screen;
-
-    gdk_monitor_get_geometry (monitor, &screen);
-    g_object_unref (monitor);
-    corner_x = g_strdup_printf ("%d", screen.x + screen.width - 1);
-    corner_y = g_strdup_printf ("%d", screen.y + screen.height - 1);
-  }
+  xdotool_point (widget, x, y, &at_x, &at_y);
+  xdotool_corner (widget, &corner_x, &corner_y);
   g_assert_true (g_spawn_sync (NULL,
                                (char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, at_x, at_y,
                                             "click", "1", "mousemove", corner_x, corner_y, NULL },

@@ -2302,6 +2302,182 @@ test_import_then_close (Fixture       *f,
   f->window = g_object_ref_sink (dossier_window_new (NULL));
 }
 
+/* ---- Files dropped on the window from another program ---- */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GFile         *file)
+{
+  GValue value = G_VALUE_INIT;
+  GdkContentProvider *provider;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  provider = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  return provider;
+}
+
+/* This program run as "test-window --drag-source PATH": a window from
+ * which PATH can be dragged, as from a file manager, its X window id
+ * written on a line of its own once it is shown; it runs until killed. */
+static int
+run_drag_source (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window, *label;
+  GtkDragSource *drag;
+
+  gtk_init ();
+  window = gtk_window_new ();
+  label = gtk_label_new (path);
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), file);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drag));
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (label))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("%lu\n", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+on_xdotool_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* @argv run while the main loop runs: the window dropped on answers
+ * the X server meanwhile. */
+static void
+run_xdotool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  xdotool = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (xdotool, NULL, on_xdotool_done, &done);
+  wait_until (is_true, &done, "xdotool");
+}
+
+static char *test_program;   /* this program, to run as a drag source */
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 100 && gtk_widget_get_height (data) > 100;
+}
+
+/* A file dragged from another program (a file manager) and dropped on
+ * the document's text is imported, as one dropped on the sidebars is.
+ * The text view's own drop target took the drop, which another program
+ * offers as text too, and refused it, the text being read-only: nothing
+ * happened where a drop is most often aimed. The drag goes through the X
+ * server (xdotool), from this program run as a drag source. */
+static void
+test_drop_on_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pier.txt", NULL);
+  g_autoptr(GSubprocess) source = NULL;
+  g_autoptr(GDataInputStream) source_out = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  GtkNative *native = gtk_widget_get_native (text_view);
+  g_autofree char *source_xid = NULL;
+  g_autofree char *window_xid = NULL;
+  g_autofree char *at_x = NULL;
+  g_autofree char *at_y = NULL;
+  g_autofree char *near_x = NULL;
+  g_autofree char *near_y = NULL;
+  g_autofree char *corner_x = NULL;
+  g_autofree char *corner_y = NULL;
+  g_autofree char *source_x = NULL;
+  g_autofree char *source_y = NULL;
+  g_autofree char *middle_x = NULL;
+  g_autofree char *middle_y = NULL;
+  double x, y;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (path, "Pier Repairs Begin\n\nWork on the south pier starts in May.\n",
+                                      -1, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+
+  source = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             test_program, "--drag-source", path, NULL);
+  g_assert_no_error (error);
+  source_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (source));
+  source_xid = g_data_input_stream_read_line (source_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source_xid);
+  window_xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+
+  /* The source near the screen's far corner, away from the main window,
+   * which opens where it does. */
+  xdotool_corner (text_view, &corner_x, &corner_y);
+  source_x = g_strdup_printf ("%d", atoi (corner_x) - 220);
+  source_y = g_strdup_printf ("%d", atoi (corner_y) - 120);
+  /* The pointer is left in the middle of the screen, where the X server
+   * starts it: test-window-search, after, timed out waiting for a match
+   * to be scrolled into view with it in the far corner. */
+  middle_x = g_strdup_printf ("%d", atoi (corner_x) / 2);
+  middle_y = g_strdup_printf ("%d", atoi (corner_y) / 2);
+  run_xdotool ((const char *[]) { "xdotool", "windowmove", "--sync", source_xid, source_x, source_y,
+                                  "windowraise", source_xid, NULL });
+
+  /* The middle of the text, a third of the way down (the text itself,
+   * not something over it). */
+  wait_until (has_size, text_view, "the text laid out");
+  x = gtk_widget_get_width (text_view) / 2.0;
+  y = gtk_widget_get_height (text_view) / 3.0;
+  g_assert_true (gtk_widget_pick (text_view, x, y, GTK_PICK_DEFAULT) == text_view);
+  xdotool_point (text_view, x, y, &at_x, &at_y);
+  xdotool_point (text_view, x + 40, y + 30, &near_x, &near_y);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "--window", source_xid, "100", "50",
+                                  "mousedown", "1", "sleep", "0.2",
+                                  "mousemove_relative", "--sync", "30", "20", "sleep", "0.2",
+                                  "mousemove", "--window", window_xid, near_x, near_y, "sleep", "0.3",
+                                  "mousemove", "--window", window_xid, at_x, at_y, "sleep", "0.3",
+                                  "mouseup", "1", "sleep", "0.2",
+                                  "mousemove", middle_x, middle_y, NULL });
+
+  /* Imported, and shown. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((g_list_model_get_n_items (documents) < 2 || dossier_window_is_importing (f->window))
+         && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_subprocess_force_exit (source);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  {
+    g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, 1);
+
+    g_assert_cmpstr (dossier_document_get_title (doc), ==, "Pier Repairs Begin");
+  }
+}
+
 static void
 test_highlight_spans_many (Fixture       *f,
                            gconstpointer  data)
@@ -3151,9 +3327,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
 
+  if (argc == 3 && strcmp (argv[1], "--drag-source") == 0)
+    return run_drag_source (argv[2]);
+  test_program = g_find_program_in_path (argv[0]);
+  data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
   /* The user's data folder (where the sample is copied) is the test's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_log_set_writer_func (tolerate_lost_allocation, NULL, NULL);
@@ -3199,6 +3379,7 @@ main (int   argc,
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
   ADD ("import-then-close", test_import_then_close);
+  ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
   ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("highlights-back-to-document", test_highlights_back_to_document);
@@ -3216,5 +3397,6 @@ main (int   argc,
 
   status = g_test_run ();
   remove_tree (data_home);
+  g_free (test_program);
   return status;
 }

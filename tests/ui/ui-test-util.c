@@ -511,6 +511,37 @@ load_application_style (void)
   return style;
 }
 
+void
+xdotool_point (GtkWidget  *widget,
+               double      x,
+               double      y,
+               char      **at_x,
+               char      **at_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *at_x = g_strdup_printf ("%d", (int) (point.x + dx));
+  *at_y = g_strdup_printf ("%d", (int) (point.y + dy));
+}
+
+void
+xdotool_corner (GtkWidget  *widget,
+                char      **corner_x,
+                char      **corner_y)
+{
+  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (widget)), 0);
+  GdkRectangle screen;
+
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_object_unref (monitor);
+  *corner_x = g_strdup_printf ("%d", screen.x + screen.width - 1);
+  *corner_y = g_strdup_printf ("%d", screen.y + screen.height - 1);
+}
+
 GtkWindow *
 find_toplevel (GType      type,
                GtkWindow *parent)

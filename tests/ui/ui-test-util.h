@@ -214,6 +214,20 @@ const char *press_key          (gpointer        window,
 gint64      focused_argument    (GtkWidget     *widget);
 gint64      focused_stakeholder (GtkWidget     *widget);
 
+/* For xdotool, which moves the pointer through the X server as a user
+ * does: @x and @y of @widget as a point of its window's X surface
+ * ("mousemove --window XID X Y"), and the screen's far corner, where the
+ * pointer is left out of the way of the tests after (each a "%d" string,
+ * to free). */
+void        xdotool_point       (GtkWidget     *widget,
+                                 double         x,
+                                 double         y,
+                                 char         **at_x,
+                                 char         **at_y);
+void        xdotool_corner      (GtkWidget     *widget,
+                                 char         **corner_x,
+                                 char         **corner_y);
+
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
 GtkWindow  *find_toplevel      (GType           type,
