@@ -547,6 +547,43 @@ test_markdown_byline (void)
   g_assert_cmpstr (doc->outlet, ==, "The Fenwick Gazette");
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Lena Marsh, The Fenwick Gazette, 3 May 2026");
   g_assert_null (other->author);
+
+  /* An outlet whose name does not start with "The" is not taken for a
+   * second author (it was: "Sam Adeyemi, East Kettlewick Voice", and no
+   * outlet), the date after a dash left out; two authors stay two. */
+  {
+    g_autoptr(DossierParsedDocument) voice =
+      import_string ("# Library to close\n\n"
+                     "*By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026*\n\n"
+                     "The branch will close in April.\n", -1, DOSSIER_FORMAT_MARKDOWN, "library.md");
+    g_autoptr(DossierParsedDocument) two =
+      import_string ("# Library to close\n\n"
+                     "*By Sam Adeyemi and Lena Marsh*\n\n"
+                     "The branch will close in April.\n", -1, DOSSIER_FORMAT_MARKDOWN, "library.md");
+
+    g_assert_cmpstr (voice->author, ==, "Sam Adeyemi");
+    g_assert_cmpstr (voice->outlet, ==, "East Kettlewick Voice");
+    assert_block (voice, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                  "By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026");
+    g_assert_cmpstr (two->author, ==, "Sam Adeyemi, Lena Marsh");
+    g_assert_null (two->outlet);
+  }
+}
+
+/* A plain text's byline under its title is read as a Markdown one is:
+ * the author's name alone (it was the whole line, "Helen Marsh, Northern
+ * Press Association"), the outlet after it; the line stays in the text. */
+static void
+test_text_byline (void)
+{
+  g_autoptr(DossierParsedDocument) doc =
+    import_string ("Council votes to shut library branch\n\n"
+                   "By Helen Marsh, Northern Press Association\n\n"
+                   "The council voted to close the branch.\n", -1, DOSSIER_FORMAT_TEXT, "wire.txt");
+
+  g_assert_cmpstr (doc->author, ==, "Helen Marsh");
+  g_assert_cmpstr (doc->outlet, ==, "Northern Press Association");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Helen Marsh, Northern Press Association");
 }
 
 static void
@@ -1019,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);
+  g_test_add_func ("/dossier/import/text-byline", test_text_byline);
   g_test_add_func ("/dossier/import/markdown-hostile", test_markdown_hostile);
   g_test_add_func ("/dossier/import/unicode-offsets", test_unicode_offsets);
   g_test_add ("/dossier/import/utf16-and-bom", Fixture, NULL,

@@ -793,6 +793,82 @@ dossier_html_byline_from_line (const char *line)
   return names_of (NULL, from);
 }
 
+/* Last words of a publication's name ("East Kettlewick Voice", "Northern
+ * Press Association"), case-folded; none that is also a common surname
+ * (Post, Star, Mail). */
+static const char *const outlet_words[] = {
+  "voice", "herald", "gazette", "times", "tribune", "chronicle", "courier", "journal",
+  "observer", "guardian", "telegraph", "ledger", "examiner", "inquirer", "sentinel",
+  "dispatch", "bulletin", "advertiser", "news", "press", "association", "agency", "magazine",
+  "daily", "weekly", "radio", "television",
+};
+
+/* Whether @part of a byline, after the names, is a publication's name:
+ * "The Fenwick Gazette", or two words or more ending as one does. */
+static gboolean
+is_outlet_part (const char *part)
+{
+  const char *last = strrchr (part, ' ');
+  g_autofree char *folded = NULL;
+
+  if (g_str_has_prefix (part, "The ") && part[4] != '\0')
+    return TRUE;
+  if (last == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (last + 1, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (outlet_words); i++)
+    if (strcmp (folded, outlet_words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+dossier_html_byline_to_document (DossierParsedDocument *doc,
+                                 const char            *line)
+{
+  static const char *const date_marks[] = { " \u2014 ", " \u2013 ", " - ", " | ", " \u00B7 ", " \u2022 " };
+  g_autofree char *names = dossier_html_byline_from_line (line);
+  g_autofree char *rest = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (names == NULL)
+    return FALSE;
+
+  /* The publication: the last part before a date, after "By" and the
+   * names ("By Jane Doe, The Gazette, 3 May 2026"; "By Sam Adeyemi, East
+   * Kettlewick Voice — 19 November 2026"). */
+  rest = g_strdup (line);
+  for (gsize i = 0; i < G_N_ELEMENTS (date_marks); i++)
+    {
+      char *mark = strstr (rest, date_marks[i]);
+
+      if (mark != NULL)
+        *mark = '\0';
+    }
+  parts = g_strsplit (rest, ", ", -1);
+  n = g_strv_length (parts);
+  while (n > 0 && strpbrk (parts[n - 1], "0123456789") != NULL)
+    n--;
+  if (n >= 2)
+    {
+      g_autofree char *outlet = dossier_html_clean_text (parts[n - 1]);
+
+      if (outlet != NULL && is_outlet_part (outlet))
+        {
+          g_autofree char *suffix = g_strconcat (", ", outlet, NULL);
+
+          if (g_str_has_suffix (names, suffix))
+            names[strlen (names) - strlen (suffix)] = '\0';
+          if (doc->outlet == NULL && strcmp (names, outlet) != 0)
+            doc->outlet = g_steal_pointer (&outlet);
+        }
+    }
+  if (doc->author == NULL)
+    doc->author = g_steal_pointer (&names);
+  return TRUE;
+}
+
 char *
 dossier_html_name_line (const char *line)
 {

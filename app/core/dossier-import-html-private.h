@@ -411,6 +411,11 @@ char *dossier_html_resolve_author      (Reader     *r,
 /* The names a line under a headline gives ("By Jane Doe · 3 May",
  * "김민지 기자"), or NULL if it is not a byline. */
 char *dossier_html_byline_from_line    (const char *line);
+/* Takes the author and, when the line names one after them, the outlet
+ * of a byline line under a text's title ("By Jane Doe, The Gazette, 3 May
+ * 2026") into @doc, where it has none yet; FALSE if @line is no byline. */
+gboolean dossier_html_byline_to_document (DossierParsedDocument *doc,
+                                          const char            *line);
 /* @line if it is nothing but a person's name ("Ben Achebe"), else NULL. */
 char    *dossier_html_name_line       (const char *line);
 /* Whether case-folded @folded could be a byline line at all (a quick test

@@ -599,28 +599,6 @@ typedef struct
   char                  *front_title;
 } Markdown;
 
-/* The names of a byline; a last name that starts with "The" is the
- * outlet ("Jane Doe, The Gazette"), as the HTML importer's byline reader
- * keeps it among the names. */
-static void
-byline_to_author (DossierParsedDocument *doc,
-                  const char            *line)
-{
-  char *names = dossier_html_byline_from_line (line);
-  char *last;
-
-  if (names == NULL)
-    return;
-  last = g_strrstr (names, ", ");
-  if (last != NULL && g_str_has_prefix (last + 2, "The "))
-    {
-      if (doc->outlet == NULL)
-        doc->outlet = g_strdup (last + 2);
-      *last = '\0';
-    }
-  doc->author = names;
-}
-
 static void
 flush_block (Markdown *md)
 {
@@ -656,7 +634,7 @@ flush_block (Markdown *md)
    * article's byline names its author (and stays in the text). */
   if (md->kind == DOSSIER_BLOCK_PARAGRAPH && md->after_title && md->doc->author == NULL &&
       g_ascii_strncasecmp (plain->str, "by ", 3) == 0)
-    byline_to_author (md->doc, plain->str);
+    dossier_html_byline_to_document (md->doc, plain->str);
 
   dossier_text_builder_add_block (md->builder, md->kind, md->level, plain->str);
   if (dossier_text_builder_get_length (md->builder) > 0)

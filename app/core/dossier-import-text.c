@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-import-html-private.h"
 #include "dossier-import-private.h"
 #include "dossier-text-builder.h"
 
@@ -488,17 +489,22 @@ split_groups (GArray *lines,
     }
 }
 
-/* "By Jane Doe" under the title. */
-static char *
-byline_author (const Line *line)
+/* "By Jane Doe" (and the outlet after the name) under the title: taken
+ * into @doc; TRUE if @line is such a byline. */
+static gboolean
+take_byline (DossierParsedDocument *doc,
+             const Line            *line)
 {
+  g_autofree char *text = NULL;
+
   if (line->chars > 80 || line->len < 4 || g_ascii_strncasecmp (line->content, "by ", 3) != 0)
-    return NULL;
+    return FALSE;
 
   if (!starts_like_a_heading (line->content + 3, line->len - 3))
-    return NULL;
+    return FALSE;
 
-  return g_strstrip (g_strndup (line->content + 3, line->len - 3));
+  text = g_strndup (line->content, line->len);
+  return dossier_html_byline_to_document (doc, text);
 }
 
 gboolean
@@ -589,8 +595,7 @@ dossier_import_text_parse (const char             *utf8,
 
         if (gi < groups->len && g[gi].n == 1 && doc->author == NULL)
           {
-            doc->author = byline_author (&parser.lines[g[gi].first]);
-            if (doc->author != NULL)
+            if (take_byline (doc, &parser.lines[g[gi].first]))
               {
                 /* The byline stays in the text, as a paragraph. */
                 emit_lines (&parser, &g[gi]);
