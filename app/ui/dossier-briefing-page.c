@@ -1169,7 +1169,7 @@ export_action (GtkWidget  *widget,
 
   suggested = g_strdup_printf ("%s.%s", dossier_briefing_get_title (self->briefing),
                                dossier_briefing_export_format_extension (name));
-  dossier_ask_save_path (widget, _("Export the Note"), _("_Export"), suggested,
+  dossier_ask_save_path (widget, self->project, _("Export the Note"), _("_Export"), suggested,
                          on_export_path_chosen, g_strdup (name), g_free);
 }
 

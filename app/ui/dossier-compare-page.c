@@ -1177,7 +1177,7 @@ export_action (GtkWidget  *widget,
   suggested = g_strdup_printf ("%s.%s", exports[index].what >= DOSSIER_COMPARE_EXPORT_MARKDOWN
                                         ? _("excerpts") : _("comparison"),
                                exports[index].extension);
-  dossier_ask_save_path (widget, _("Export the Comparison"), _("_Export"), suggested,
+  dossier_ask_save_path (widget, self->project, _("Export the Comparison"), _("_Export"), suggested,
                          on_export_path_chosen, GUINT_TO_POINTER (index), NULL);
 }
 

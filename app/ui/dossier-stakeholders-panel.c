@@ -280,7 +280,7 @@ export_grid_action (GtkWidget  *widget,
     return;
   /* Translators: the file name offered for the power/interest grid */
   name = g_strdup_printf ("%s.%s", _("stakeholders-grid"), g_str_equal (extension, "png") ? "png" : "svg");
-  dossier_ask_save_path (widget, _("Save the Grid as a Picture"), _("_Save"), name,
+  dossier_ask_save_path (widget, PROJECT (self), _("Save the Grid as a Picture"), _("_Save"), name,
                          on_export_grid_path_chosen, NULL, NULL);
 }
 

@@ -135,6 +135,7 @@ on_save_path_response (GtkNativeDialog *dialog,
 
 void
 dossier_ask_save_path (GtkWidget           *widget,
+                       DossierProject      *project,
                        const char          *title,
                        const char          *accept_label,
                        const char          *suggested_name,
@@ -154,6 +155,16 @@ dossier_ask_save_path (GtkWidget           *widget,
   dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Beside the project, as the Export dialog starts: not in whatever
+   * folder the program was started from. */
+  if (project != NULL && dossier_project_get_path (project) != NULL)
+    {
+      g_autofree char *folder_path = g_path_get_dirname (dossier_project_get_path (project));
+      g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
   /* A title may hold a slash; a file name cannot. */
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);

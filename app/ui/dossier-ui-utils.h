@@ -3,6 +3,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <dossier/dossier.h>
 
 G_BEGIN_DECLS
 
@@ -73,11 +74,14 @@ typedef void (*DossierSavePathFunc) (GtkWidget  *widget,
                                      gpointer    user_data);
 
 /* Asks, in a modal file chooser over @widget's window, where to save,
- * offering @suggested_name (a '/' or '\\' in it made '-'), and calls
- * @func with @widget (kept alive meanwhile) and @user_data if a file with
- * a local path is chosen; nothing if the person cancels. @destroy frees
- * @user_data after the chooser closes, either way. */
+ * offering @suggested_name (a '/' or '\\' in it made '-') in the folder
+ * of @project's file (may be NULL: GTK's choice, the folder the program
+ * was started in), and calls @func with @widget (kept alive meanwhile)
+ * and @user_data if a file with a local path is chosen; nothing if the
+ * person cancels. @destroy frees @user_data after the chooser closes,
+ * either way. */
 void     dossier_ask_save_path (GtkWidget           *widget,
+                                DossierProject      *project,
                                 const char          *title,
                                 const char          *accept_label,
                                 const char          *suggested_name,

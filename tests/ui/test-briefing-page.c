@@ -661,6 +661,56 @@ asks_to_mark (gpointer user_data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, user_data) != NULL;
 }
 
+static gboolean
+has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
+
+  return folder != NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (data)) != NULL;
+}
+
+/* The note's Export as… chooser opens in the project's folder, as the
+ * Export dialog's does; it opened in the folder the program was started
+ * from (GTK's choice), wherever the project was. */
+static void
+test_export_chooser_folder (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autofree char *project_folder = g_path_get_dirname (dossier_project_get_path (project));
+  g_autoptr(GFile) expected = g_file_new_for_path (project_folder);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  GtkWindow *chooser;
+  gint64 id;
+
+  /* (else the test could not tell) */
+  g_assert_cmpstr (cwd, !=, project_folder);
+  dossier_briefing_page_set_project (f->page, project);
+  id = dossier_project_add_briefing (project, "Grant note", NULL, 0, "The grant.\n", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.export", "s", "markdown"));
+  wait_until (chooser_shown, f->window, "the file chooser");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (f->window));
+  wait_until (has_folder, chooser, "the chooser's folder");
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, expected));
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "Grant note.md");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_events ();
+}
+
 /* An export from the page ends in the window's toast (told its file); a
  * citation that cannot be verified is named in a question, not a dead
  * end: cancelled, nothing is written; accepted, the note is written with
@@ -1113,6 +1163,7 @@ main (int   argc,
   ADD ("citation-follows-highlight", test_citation_follows_highlight);
   ADD ("sources-lines", test_sources_lines);
   ADD ("cite-picker", test_cite_picker);
+  ADD ("export-chooser-folder", test_export_chooser_folder);
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("print", test_print);
   ADD ("export", test_export);
