@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -688,6 +692,7 @@ test_export_chooser_folder (Fixture       *f,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *name = NULL;
   GtkWindow *chooser;
   gint64 id;
 
@@ -698,6 +703,13 @@ test_export_chooser_folder (Fixture       *f,
   g_assert_no_error (error);
   dossier_briefing_page_set_briefing_id (f->page, id);
 
+  /* GTK's chooser loads libcloudproviders, whose allocations while it
+   * reads the session bus LeakSanitizer reports under frames it cannot
+   * name (so lsan.supp cannot); the start page's test does not open it
+   * for that reason. The leaks of this chooser's life are not counted. */
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_disable ();
+#endif
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "briefing.export", "s", "markdown"));
   wait_until (chooser_shown, f->window, "the file chooser");
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (f->window));
@@ -705,10 +717,14 @@ test_export_chooser_folder (Fixture       *f,
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (folder);
   g_assert_true (g_file_equal (folder, expected));
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "Grant note.md");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Grant note.md");
 
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   flush_events ();
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_enable ();
+#endif
 }
 
 /* An export from the page ends in the window's toast (told its file); a
