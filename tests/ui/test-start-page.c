@@ -496,7 +496,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  g_autofree char *data_home = test_make_tmp_dir ("data");
   int status;
 
   /* The user's data folder (the app's own, where the sample goes) is the

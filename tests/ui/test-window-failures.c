@@ -1010,7 +1010,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  g_autofree char *data_home = test_make_tmp_dir ("data");
   int status;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);

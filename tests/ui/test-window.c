@@ -3333,7 +3333,7 @@ main (int   argc,
   if (argc == 3 && strcmp (argv[1], "--drag-source") == 0)
     return run_drag_source (argv[2]);
   test_program = g_find_program_in_path (argv[0]);
-  data_home = g_dir_make_tmp ("dossier-test-data-XXXXXX", NULL);
+  data_home = test_make_tmp_dir ("data");
   /* The user's data folder (where the sample is copied) is the test's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_log_set_writer_func (tolerate_lost_allocation, NULL, NULL);
