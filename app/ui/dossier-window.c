@@ -233,54 +233,97 @@ dossier_window_size_allocate (GtkWidget *widget,
 /* ---- Reading places ------------------------------------------------------------ */
 
 /* Each project is opened again where it was read: the same document, the
- * same line at the top. Remembered by the project's UUID, so that a copy
- * made with Save As goes on where the original was. */
+ * same line at the top, the same panel in the right sidebar. Remembered by
+ * the project's UUID, so that a copy made with Save As goes on where the
+ * original was. */
+
+/* Puts @entry (floating; a tuple whose first member is the project's UUID)
+ * first in the setting @key, in place of the project's older entry; the
+ * MAX_READING_PLACES - 1 other projects most recent keep theirs. */
+static void
+remember_for_project (DossierWindow *self,
+                      const char    *key,
+                      GVariant      *entry)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, key);
+  const char *uuid = dossier_project_get_uuid (self->project);
+  GVariantBuilder builder;
+  guint n = 1;
+
+  g_variant_builder_init (&builder, g_variant_get_type (old));
+  g_variant_builder_add_value (&builder, entry);
+  for (gsize i = 0; i < g_variant_n_children (old) && n < MAX_READING_PLACES; i++)
+    {
+      g_autoptr(GVariant) other = g_variant_get_child_value (old, i);
+      const char *other_uuid;
+
+      g_variant_get_child (other, 0, "&s", &other_uuid);
+      if (g_strcmp0 (other_uuid, uuid) != 0)
+        {
+          g_variant_builder_add_value (&builder, other);
+          n++;
+        }
+    }
+  g_settings_set_value (self->settings, key, g_variant_builder_end (&builder));
+}
+
+/* The project's entry in the setting @key, or NULL. */
+static GVariant *
+find_for_project (DossierWindow *self,
+                  const char    *key)
+{
+  g_autoptr(GVariant) entries = g_settings_get_value (self->settings, key);
+  const char *uuid = dossier_project_get_uuid (self->project);
+
+  for (gsize i = 0; i < g_variant_n_children (entries); i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (entries, i);
+      const char *entry_uuid;
+
+      g_variant_get_child (entry, 0, "&s", &entry_uuid);
+      if (g_strcmp0 (entry_uuid, uuid) == 0)
+        return g_steal_pointer (&entry);
+    }
+  return NULL;
+}
+
 static void
 save_reading_place (DossierWindow *self)
 {
-  g_autoptr(GVariant) places = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *uuid, *other;
-  gint64 document_id, offset;
-  guint n = 1;
+  const char *uuid;
 
   if (self->project == NULL)
     return;
 
   uuid = dossier_project_get_uuid (self->project);
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxx)"));
-  g_variant_builder_add (&builder, "(sxx)", uuid,
-                         dossier_reader_page_get_document_id (self->reader_page),
-                         dossier_reader_page_get_top_offset (self->reader_page));
-
-  places = g_settings_get_value (self->settings, "reading-places");
-  g_variant_iter_init (&iter, places);
-  while (n < MAX_READING_PLACES && g_variant_iter_next (&iter, "(&sxx)", &other, &document_id, &offset))
-    if (g_strcmp0 (other, uuid) != 0)
-      {
-        g_variant_builder_add (&builder, "(sxx)", other, document_id, offset);
-        n++;
-      }
-
-  g_settings_set_value (self->settings, "reading-places", g_variant_builder_end (&builder));
+  remember_for_project (self, "reading-places",
+                        g_variant_new ("(sxx)", uuid,
+                                       dossier_reader_page_get_document_id (self->reader_page),
+                                       dossier_reader_page_get_top_offset (self->reader_page)));
+  remember_for_project (self, "right-sidebar-panels",
+                        g_variant_new ("(ss)", uuid,
+                                       adw_view_stack_get_visible_child_name (self->right_stack)));
 }
 
-static gboolean
-find_reading_place (DossierWindow *self,
-                    gint64        *document_id,
-                    gint64        *offset)
+/* The right sidebar's panel the project was left at; the highlights when
+ * none was remembered, or when the name remembered is no panel's (the
+ * settings may hold anything). */
+static void
+open_right_panel (DossierWindow *self)
 {
-  g_autoptr(GVariant) places = g_settings_get_value (self->settings, "reading-places");
-  const char *uuid = dossier_project_get_uuid (self->project);
-  const char *other;
-  GVariantIter iter;
+  g_autoptr(GVariant) entry = find_for_project (self, "right-sidebar-panels");
+  const char *name = NULL;
 
-  g_variant_iter_init (&iter, places);
-  while (g_variant_iter_next (&iter, "(&sxx)", &other, document_id, offset))
-    if (g_strcmp0 (other, uuid) == 0)
-      return TRUE;
-  return FALSE;
+  if (entry != NULL)
+    g_variant_get_child (entry, 1, "&s", &name);
+  if (name == NULL || adw_view_stack_get_child_by_name (self->right_stack, name) == NULL)
+    name = "highlights";
+  /* Search comes back as a panel, not as a search the user just asked
+   * for: its button follows without bringing the sidebar over a narrow
+   * window's reader or taking the focus. */
+  g_signal_handlers_block_by_func (self->search_button, on_search_button_toggled, self);
+  adw_view_stack_set_visible_child_name (self->right_stack, name);
+  g_signal_handlers_unblock_by_func (self->search_button, on_search_button_toggled, self);
 }
 
 /* Shows the document the project was last read at, scrolled as it was;
@@ -289,10 +332,15 @@ static void
 open_reading_place (DossierWindow *self)
 {
   GListModel *documents = dossier_project_get_documents (self->project);
+  g_autoptr(GVariant) place = find_for_project (self, "reading-places");
   gint64 document_id = 0, offset = 0;
 
-  if (find_reading_place (self, &document_id, &offset))
-    dossier_window_open_document (self, document_id);
+  open_right_panel (self);
+  if (place != NULL)
+    {
+      g_variant_get (place, "(&sxx)", NULL, &document_id, &offset);
+      dossier_window_open_document (self, document_id);
+    }
   if (dossier_reader_page_get_document_id (self->reader_page) != 0)
     {
       dossier_reader_page_scroll_to_top_offset (self->reader_page, offset);

@@ -1709,6 +1709,56 @@ test_restore_reading_place (Fixture       *f,
   }
 }
 
+/* A project opened again shows the right sidebar's panel it was left at
+ * (Pros & Cons, Search); a project with none remembered, or whose
+ * remembered name is no panel's, shows the highlights. */
+static void
+test_restore_right_panel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uuid = g_strdup (dossier_project_get_uuid (dossier_window_get_project (f->window)));
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "highlights");
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "arguments");
+  reopen_window (f);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "arguments");
+
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "search");
+  reopen_window (f);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "search");
+  g_assert_true (gtk_toggle_button_get_active (f->window->search_button));
+
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "stakeholders");
+  reopen_window (f);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "stakeholders");
+
+  /* Another program's settings, or an older version's: any name. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_window_close (GTK_WINDOW (f->window));
+      flush_events ();
+      g_settings_set_value (settings, "right-sidebar-panels",
+                            g_variant_new_parsed ("[(%s, %s), ('other', 'arguments')]", uuid,
+                                                  i == 0 ? "timeline" : ""));
+      reopen_window (f);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "highlights");
+      g_assert_false (gtk_toggle_button_get_active (f->window->search_button));
+    }
+
+  /* One entry per project, the latest first; the others' kept. */
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "arguments");
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  {
+    g_autoptr(GVariant) panels = g_settings_get_value (settings, "right-sidebar-panels");
+    g_autoptr(GVariant) expected = g_variant_new_parsed ("[(%s, 'arguments'), ('other', 'arguments')]",
+                                                         uuid);
+
+    g_assert_true (g_variant_equal (panels, expected));
+  }
+}
+
 /* The caret at the end of the text, the text's last line in view. */
 static gboolean
 at_the_end (gpointer window)
@@ -3364,6 +3414,7 @@ main (int   argc,
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
+  ADD ("restore-right-panel", test_restore_right_panel);
   ADD ("ctrl-end-while-laying-out", test_ctrl_end_while_laying_out);
   ADD ("merge-touching", test_merge_touching);
   ADD ("undo-redo-exact", test_undo_redo_exact);
