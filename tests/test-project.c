@@ -786,6 +786,105 @@ test_replaced_with_log (Fixture       *fixture,
   assert_project_sound (reopened);
 }
 
+/* ---- The file alone holds every action ------------------------------------------ */
+
+/* @sql's answer from the file at @path read as it is on disk, without its
+ * log (as a copy mailed or backed up while the project is open is). */
+static gint64
+int_in_file_alone (const char *path,
+                   const char *sql)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
+/* Each action reaches the file itself once the main loop is idle, not
+ * only the log beside it (whose 1000 pages hold hours of work). */
+static void
+test_file_alone_action (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  const char *path = dossier_project_get_path (project);
+  gint64 doc;
+
+  doc = add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  flush_events ();
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
+
+  g_assert_cmpint (dossier_project_tag_range (project, doc, 4, 8, add_tag (project, "Costs", 0),
+                                              NULL), >, 0);
+  flush_events ();
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags WHERE name = 'Costs'"),
+                   ==, 1);
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM highlights"), ==, 1);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* What a worker's connection stores (an import) reaches the file too,
+ * through the main connection: a worker copies nothing into the file
+ * itself, even past SQLite's 1000 pages, so the file changes only where
+ * the main connection knows it (and the next action is not refused). */
+static void
+test_file_alone_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  const char *path = dossier_project_get_path (project);
+  g_autofree char *article = path_in (fixture, "quay.md");
+  g_autoptr(GString) text = g_string_new ("# The quay\n\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Over SQLite's 1000 pages of log at once. */
+  for (guint i = 0; text->len < 6 * 1024 * 1024; i++)
+    g_string_append_printf (text, "Paragraph %u: the quay will be rebuilt in stone, "
+                            "stretch %u of the harbour wall first.\n\n", i, i * 7 % 1000);
+  write_bytes (article, text->str, text->len);
+  file = g_file_new_for_path (article);
+
+  dossier_project_import_files_async (project, &file, 1, DOSSIER_FORMAT_AUTO, NULL, NULL,
+                                      on_imported, &result);
+  wait_until (has_result, &result, "the import");
+  outcomes = dossier_project_import_files_finish (project, result, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (((DossierImportOutcome *) g_ptr_array_index (outcomes, 0))->error);
+
+  flush_events ();
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
+
+  add_tag (project, "Stone", 0);
+  flush_events ();
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1807,6 +1906,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/replaced-with-log", Fixture, NULL,
               fixture_set_up, test_replaced_with_log, fixture_tear_down);
+  g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
+              fixture_set_up, test_file_alone_action, fixture_tear_down);
+  g_test_add ("/dossier/project/file-alone/import", Fixture, NULL,
+              fixture_set_up, test_file_alone_import, fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,
               test_project_set_up, test_same_text, test_project_tear_down);
 

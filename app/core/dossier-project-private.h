@@ -126,6 +126,7 @@ typedef struct _DossierUndoStep DossierUndoStep;
 typedef struct _DossierSqliteGuard DossierSqliteGuard;
 typedef struct _DossierIndexer DossierIndexer;
 typedef struct _DossierTextCache DossierTextCache;
+typedef struct _DossierFileStamp DossierFileStamp;
 
 /* Who indexes the texts an action stored (dossier-project-index.c). */
 typedef enum
@@ -159,10 +160,13 @@ struct _DossierProject
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;
   gint64           data_version;
-  /* The file at path as this connection last knew it was the project:
-   * when its size, times or inode change (our own checkpoints, or a file
-   * copied over it in place), its project's uuid is read again. */
-  struct stat      file_stamp;
+  /* The file at path as the main connection's last checkpoint left it,
+   * shared with its workers (dossier-project.c, "The file under its
+   * name"): any other change to it is someone else's. */
+  DossierFileStamp *file_stamp;
+  GMainContext    *context;         /* where the main connection lives */
+  GSource         *checkpoint_idle;     /* a checkpoint once the loop is idle… */
+  GSource         *checkpoint_deadline; /* …or a second after the commit */
 
   GListStore      *documents;
   GHashTable      *documents_by_id; /* gint64 → DossierDocument */

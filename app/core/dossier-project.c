@@ -726,6 +726,61 @@ same_stamp (const struct stat *a,
          a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
+/* The file at the path as the main connection's last checkpoint left it.
+ * Only that connection copies its log into the file (its workers leave
+ * checkpoints to it), and it notes the file's stamp after each, under a
+ * lock that its workers' looks wait for: any other change to the file,
+ * whatever it holds, is someone else's. */
+struct _DossierFileStamp
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  struct stat      stat;
+  GMainContext    *context;       /* the main connection's */
+  GWeakRef         main;          /* DossierProject */
+  int              asked;         /* a worker's commit waits for a checkpoint */
+};
+
+static DossierFileStamp *
+file_stamp_new (DossierProject *main)
+{
+  DossierFileStamp *stamp = g_new0 (DossierFileStamp, 1);
+
+  g_atomic_ref_count_init (&stamp->ref_count);
+  g_mutex_init (&stamp->mutex);
+  stamp->context = g_main_context_ref (main->context);
+  g_weak_ref_init (&stamp->main, main);
+  return stamp;
+}
+
+static DossierFileStamp *
+file_stamp_ref (DossierFileStamp *stamp)
+{
+  g_atomic_ref_count_inc (&stamp->ref_count);
+  return stamp;
+}
+
+static void
+file_stamp_unref (DossierFileStamp *stamp)
+{
+  if (!g_atomic_ref_count_dec (&stamp->ref_count))
+    return;
+
+  g_weak_ref_clear (&stamp->main);
+  g_main_context_unref (stamp->context);
+  g_mutex_clear (&stamp->mutex);
+  g_free (stamp);
+}
+
+/* Notes the file at the path as the main connection now left it; the
+ * stamp's lock held, or the stamp not shared yet. */
+static void
+stamp_file_locked (DossierProject *self)
+{
+  if (stat (self->path, &self->file_stamp->stat) != 0)
+    memset (&self->file_stamp->stat, 0, sizeof self->file_stamp->stat);
+}
+
 /* The uuid of the project the file at @path holds, as it is on disk (its
  * log aside: ours, when it is another file), or NULL: not a project. The
  * file may be anything: none of its triggers or views run, and a guard
@@ -755,40 +810,161 @@ read_uuid_on_disk (const char *path)
   return uuid;
 }
 
-/* Notes the file at the path as this connection's project now is. */
-static void
-stamp_file (DossierProject *self)
-{
-  if (stat (self->path, &self->file_stamp) != 0)
-    memset (&self->file_stamp, 0, sizeof self->file_stamp);
-}
-
 /* Whether another file was copied over ours in place (cp other.dossier
  * p.dossier: the same inode, which SQLite does not see, and its log would
- * go into the other project's pages): the file changed on disk since this
- * connection last looked, and holds another project. Our own checkpoints
- * change it too, and keep the uuid: one stat per write, and a look at the
- * uuid only after the file changed. */
+ * go into the other project's pages): the file changed on disk since the
+ * main connection's last checkpoint, and holds another project; the
+ * stamp's lock held. */
 static gboolean
-file_replaced_in_place (DossierProject *self)
+file_changed_locked (DossierProject *self)
 {
   g_autofree char *uuid = NULL;
   struct stat st;
 
-  if (self->db == NULL || self->read_only || self->uuid == NULL ||
-      stat (self->path, &st) != 0 || same_stamp (&st, &self->file_stamp))
+  if (stat (self->path, &st) != 0 || same_stamp (&st, &self->file_stamp->stat))
     return FALSE;
 
-  /* Unreadable, it may be in the middle of a checkpoint of one of our
-   * worker connections (which takes no lock a file read as it is on disk
-   * waits for): looked at again, a moment later. */
-  for (guint attempt = 0; (uuid = read_uuid_on_disk (self->path)) == NULL && attempt < 3;
-       attempt++)
-    g_usleep (20 * 1000);
+  uuid = read_uuid_on_disk (self->path);
   if (g_strcmp0 (uuid, self->uuid) != 0)
     return TRUE;
-  self->file_stamp = st;
+  self->file_stamp->stat = st;
   return FALSE;
+}
+
+static gboolean
+file_replaced_in_place (DossierProject *self)
+{
+  gboolean changed;
+
+  if (self->db == NULL || self->read_only || self->file_stamp == NULL)
+    return FALSE;
+
+  g_mutex_lock (&self->file_stamp->mutex);
+  changed = file_changed_locked (self);
+  g_mutex_unlock (&self->file_stamp->mutex);
+  return changed;
+}
+
+/* Copies what the log holds into the file, as far as no reader keeps it
+ * from doing so, so that the file alone (mailed, copied, backed up while
+ * the project is open) holds every action; never into a file that is no
+ * longer ours. */
+static void
+checkpoint (DossierProject *self)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+
+  if (self->db == NULL || self->read_only || stamp == NULL || !sqlite3_get_autocommit (self->db))
+    return;
+
+  g_mutex_lock (&stamp->mutex);
+  if (!file_has_moved (self) && !file_changed_locked (self))
+    {
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      stamp_file_locked (self);
+    }
+  g_mutex_unlock (&stamp->mutex);
+}
+
+static void
+cancel_checkpoint (DossierProject *self)
+{
+  if (self->checkpoint_idle != NULL)
+    g_source_destroy (self->checkpoint_idle);
+  if (self->checkpoint_deadline != NULL)
+    g_source_destroy (self->checkpoint_deadline);
+  g_clear_pointer (&self->checkpoint_idle, g_source_unref);
+  g_clear_pointer (&self->checkpoint_deadline, g_source_unref);
+}
+
+static gboolean
+checkpoint_due (gpointer user_data)
+{
+  DossierProject *self = user_data;
+
+  cancel_checkpoint (self);
+  checkpoint (self);
+  return G_SOURCE_REMOVE;
+}
+
+static GSource *
+add_checkpoint_source (DossierProject *self,
+                       GSource        *source,
+                       int             priority)
+{
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, checkpoint_due, self, NULL);
+  g_source_set_static_name (source, "[dossier] checkpoint");
+  g_source_attach (source, self->context);
+  return source;
+}
+
+/* A checkpoint when the main loop has nothing else to do, so that it
+ * never delays what the user sees, and within a second of the commit
+ * however busy the loop is. */
+static void
+checkpoint_soon (DossierProject *self)
+{
+  if (self->db == NULL || self->checkpoint_idle != NULL)
+    return;
+
+  self->checkpoint_idle = add_checkpoint_source (self, g_idle_source_new (),
+                                                 G_PRIORITY_DEFAULT_IDLE);
+  self->checkpoint_deadline = add_checkpoint_source (self, g_timeout_source_new (1000),
+                                                     G_PRIORITY_DEFAULT);
+}
+
+/* The main connection committed (SQLite's hook for a log, which takes
+ * the place of its own checkpoint every 1000 pages). */
+static int
+main_committed (void       *user_data,
+                sqlite3    *db,
+                const char *name,
+                int         n_frames)
+{
+  DossierProject *self = user_data;
+
+  /* A log that long goes into the file at once, as SQLite's own would. */
+  if (n_frames >= 1000)
+    checkpoint (self);
+  else
+    checkpoint_soon (self);
+  return SQLITE_OK;
+}
+
+static gboolean
+worker_committed_in_main (gpointer user_data)
+{
+  DossierFileStamp *stamp = user_data;
+  g_autoptr(DossierProject) main = g_weak_ref_get (&stamp->main);
+
+  g_atomic_int_set (&stamp->asked, 0);
+  if (main != NULL)
+    checkpoint_soon (main);
+  return G_SOURCE_REMOVE;
+}
+
+/* A worker committed, in its thread: the main connection copies it into
+ * the file, in its own context. */
+static int
+worker_committed (void       *user_data,
+                  sqlite3    *db,
+                  const char *name,
+                  int         n_frames)
+{
+  DossierFileStamp *stamp = user_data;
+  g_autoptr(GSource) source = NULL;
+
+  if (!g_atomic_int_compare_and_exchange (&stamp->asked, 0, 1))
+    return SQLITE_OK;
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, worker_committed_in_main, file_stamp_ref (stamp),
+                         (GDestroyNotify) file_stamp_unref);
+  g_source_set_static_name (source, "[dossier] a worker committed");
+  g_source_attach (source, stamp->context);
+  return SQLITE_OK;
 }
 
 gboolean
@@ -1017,6 +1193,7 @@ release_lock (int        *fd,
 static void
 close_db (DossierProject *self)
 {
+  cancel_checkpoint (self);
   dossier_project_stop_indexing (self);
 
   if (self->in_transaction)
@@ -1110,6 +1287,8 @@ dossier_project_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   dossier_changes_clear (&self->changes);
+  g_clear_pointer (&self->file_stamp, file_stamp_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
   g_free (self->lock_path);
   g_free (self->title);
@@ -1714,7 +1893,12 @@ dossier_project_open_worker (DossierProject  *main,
   /* The project @main knows, whatever the file holds now. */
   g_free (self->uuid);
   self->uuid = g_strdup (main->uuid);
-  self->file_stamp = main->file_stamp;
+  /* Checkpoints are the main connection's: a worker's would change the
+   * file under the main connection's stamp. Its hook takes the place of
+   * SQLite's checkpoint every 1000 pages. */
+  self->file_stamp = file_stamp_ref (main->file_stamp);
+  if (!self->read_only)
+    sqlite3_wal_hook (self->db, worker_committed, self->file_stamp);
 
   return g_steal_pointer (&self);
 }
@@ -1844,7 +2028,11 @@ dossier_project_open (const char        *path,
   }
 
   query_int (self->db, "PRAGMA data_version", &self->data_version);
-  stamp_file (self);
+  self->context = g_main_context_ref_thread_default ();
+  self->file_stamp = file_stamp_new (self);
+  stamp_file_locked (self);
+  if (!self->read_only)
+    sqlite3_wal_hook (self->db, main_committed, self);
 
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
