@@ -885,6 +885,64 @@ test_file_alone_import (Fixture       *fixture,
   g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
 }
 
+/* A copy of the file taken earlier (a backup) copied back over it in place
+ * while it is open (cp backup.dossier open.dossier): the same inode and
+ * the same project, which only its content tells from our own checkpoints.
+ * The next action is refused as for any other file put in its place, and
+ * nothing of ours goes into it: the restored copy stays byte for byte as it
+ * was copied, open or closed, and opens whole. */
+static void
+test_restored_backup (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf before, restored;
+  int fd;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  flush_events ();
+  backup = test_read_bytes (path);
+
+  add_doc (project, "Ferry", "The ferry runs all winter.");
+  add_tag (project, "Costs", 0);
+  flush_events ();
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  fd = open (path, O_WRONLY | O_TRUNC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
+                   (gssize) g_bytes_get_size (backup));
+  close (fd);
+  g_assert_cmpint (g_stat (path, &restored), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, restored.st_ino);
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Repairs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_undo (project, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+  flush_events ();
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (backup, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  g_clear_object (&project);
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (backup, after));
+
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+  g_assert_null (dossier_project_find_tag (reopened, "Costs"));
+  assert_project_sound (reopened);
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -1906,6 +1964,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/replaced-with-log", Fixture, NULL,
               fixture_set_up, test_replaced_with_log, fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-backup", Fixture, NULL,
+              fixture_set_up, test_restored_backup, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
               fixture_set_up, test_file_alone_action, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/import", Fixture, NULL,

@@ -781,54 +781,16 @@ stamp_file_locked (DossierProject *self)
     memset (&self->file_stamp->stat, 0, sizeof self->file_stamp->stat);
 }
 
-/* The uuid of the project the file at @path holds, as it is on disk (its
- * log aside: ours, when it is another file), or NULL: not a project. The
- * file may be anything: none of its triggers or views run, and a guard
- * stops what runs too long. */
-static char *
-read_uuid_on_disk (const char *path)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-  DossierSqliteGuard *guard = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *uuid = NULL;
-
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
-    {
-      dossier_sqlite_harden (db, TRUE);
-      guard = dossier_sqlite_guard_new (db, path);
-      if (sqlite3_prepare_v2 (db, "SELECT uuid FROM project WHERE id = 1", -1, &stmt,
-                              NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-        uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      dossier_sqlite_guard_free (guard);
-    }
-  sqlite3_close (db);
-  return uuid;
-}
-
-/* Whether another file was copied over ours in place (cp other.dossier
- * p.dossier: the same inode, which SQLite does not see, and its log would
- * go into the other project's pages): the file changed on disk since the
- * main connection's last checkpoint, and holds another project; the
- * stamp's lock held. */
+/* Whether the file at the path changed since the main connection's last
+ * checkpoint (cp backup.dossier p.dossier: the same inode, which SQLite
+ * does not see, and another content, even an older copy of this same
+ * project, into whose pages our log would go); the stamp's lock held. */
 static gboolean
 file_changed_locked (DossierProject *self)
 {
-  g_autofree char *uuid = NULL;
   struct stat st;
 
-  if (stat (self->path, &st) != 0 || same_stamp (&st, &self->file_stamp->stat))
-    return FALSE;
-
-  uuid = read_uuid_on_disk (self->path);
-  if (g_strcmp0 (uuid, self->uuid) != 0)
-    return TRUE;
-  self->file_stamp->stat = st;
-  return FALSE;
+  return stat (self->path, &st) == 0 && !same_stamp (&st, &self->file_stamp->stat);
 }
 
 static gboolean

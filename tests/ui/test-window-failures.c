@@ -11,9 +11,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -633,6 +635,56 @@ test_moved_close (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+/* An earlier copy of the project (a backup) copied back over its file in
+ * place while the window has it open (cp Backup.dossier Ferries.dossier):
+ * the same inode and the same project. Tagging is refused as for any file
+ * put in its place, closing offers Save a Copy first, and the restored
+ * copy is left byte for byte as it was copied, sound. */
+static void
+test_moved_restored_backup (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) backup = test_read_bytes (f->path);
+  g_autoptr(GBytes) after = NULL;
+  AdwMessageDialog *dialog;
+  gint64 start, end;
+  int fd;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  fd = open (f->path, O_WRONLY | O_TRUNC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
+                   (gssize) g_bytes_get_size (backup));
+  close (fd);
+
+  select_text (f, "ferry fares", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  assert_toast (f, "Could not tag the passage: the project’s file was moved, deleted or "
+                "replaced. Save As… to keep your work.", "Save As…", NULL);
+  after = test_read_bytes (f->path);
+  g_assert_true (g_bytes_equal (backup, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Copy Before Closing?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "“Ferries.dossier” was moved, deleted or replaced since it was opened"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
+  click_response (dialog, "Close _Anyway");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  flush_events ();
+
+  after = test_read_bytes (f->path);
+  g_assert_true (g_bytes_equal (backup, after));
+}
+
 /* ---- A search index out of step ---------------------------------------------------------- */
 
 static guint
@@ -1028,6 +1080,7 @@ main (int   argc,
   ADD ("moved-close", test_moved_close);
   ADD ("moved-save-as-own-name", test_moved_save_as_own_name);
   ADD ("moved-open-other", test_moved_open_other);
+  ADD ("moved-restored-backup", test_moved_restored_backup);
   ADD ("suffix-added", test_suffix_added);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
