@@ -1559,49 +1559,49 @@ test_summary_html (Briefing      *b,
     "<body>\n"
     "<header><h1>Bridge briefing</h1>\n"
     "<p class=\"subtitle\">Tagged summary, by document</p></header><nav aria-label=\"Contents\"><ol>\n"
-    "<li><a href=\"#doc-1\">Harbour plan</a></li>\n"
-    "<li><a href=\"#doc-2\">Ferry report</a></li>\n"
-    "</ol></nav><main><article class=\"document\" id=\"doc-1\"><h2>Harbour plan</h2>\n"
+    "<li dir=\"auto\"><a href=\"#doc-1\">Harbour plan</a></li>\n"
+    "<li dir=\"auto\"><a href=\"#doc-2\">Ferry report</a></li>\n"
+    "</ol></nav><main><article class=\"document\" id=\"doc-1\"><h2 dir=\"auto\">Harbour plan</h2>\n"
     "<dl class=\"meta\">\n"
     "<dt>Author</dt>\n"
-    "<dd>Jeanne Ør</dd>\n"
+    "<dd dir=\"auto\">Jeanne Ør</dd>\n"
     "<dt>Outlet</dt>\n"
-    "<dd>The Quay Gazette</dd>\n"
+    "<dd dir=\"auto\">The Quay Gazette</dd>\n"
     "<dt>Date</dt>\n"
-    "<dd>4 March 2025</dd>\n"
+    "<dd dir=\"auto\">4 March 2025</dd>\n"
     "<dt>Source</dt>\n"
-    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "<dd dir=\"auto\"><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
     "</dl>\n"
-    "<section class=\"tag\"><h3>\n"
+    "<section class=\"tag\"><h3 dir=\"auto\">\n"
     "<span class=\"swatch\" style=\"background:#2ec27e\" aria-hidden=\"true\"></span>Arguments/Pro <span class=\"count\">(1)</span>\n"
     "</h3>\n"
-    "<figure class=\"quote\" style=\"border-left-color:#2ec27e\"><blockquote><p>voted 31 to 24</p></blockquote>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#2ec27e\"><blockquote><p dir=\"auto\">voted 31 to 24</p></blockquote>\n"
     "<figcaption><p><span class=\"section\">§ The vote</span></p>\n"
-    "<aside class=\"memo\"><strong>Note:</strong> Narrow.</aside></figcaption></figure></section><section class=\"tag\"><h3>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> <span dir=\"auto\">Narrow.</span></aside></figcaption></figure></section><section class=\"tag\"><h3 dir=\"auto\">\n"
     "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(1)</span>\n"
     "</h3>\n"
-    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p>£210 million</p></blockquote>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p dir=\"auto\">£210 million</p></blockquote>\n"
     "<figcaption><p><span class=\"section\">§ Costs</span></p>\n"
-    "<aside class=\"memo\"><strong>Note:</strong> The merchants’ figure.\n"
-    "Disputed.</aside></figcaption></figure></section><section class=\"tag\"><h3>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> <span dir=\"auto\">The merchants’ figure.\n"
+    "Disputed.</span></aside></figcaption></figure></section><section class=\"tag\"><h3 dir=\"auto\">\n"
     "<span class=\"swatch\" style=\"background:#f5c211\" aria-hidden=\"true\"></span>Costs <span class=\"count\">(1)</span>\n"
     "</h3>\n"
-    "<figure class=\"quote\" style=\"border-left-color:#f5c211\"><blockquote><p>£210 million</p></blockquote>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#f5c211\"><blockquote><p dir=\"auto\">£210 million</p></blockquote>\n"
     "<figcaption><p><span class=\"section\">§ Costs</span></p>\n"
-    "<aside class=\"memo\"><strong>Note:</strong> The merchants’ figure.\n"
-    "Disputed.</aside></figcaption></figure></section></article><article class=\"document\" id=\"doc-2\"><h2>Ferry report</h2>\n"
+    "<aside class=\"memo\"><strong>Note:</strong> <span dir=\"auto\">The merchants’ figure.\n"
+    "Disputed.</span></aside></figcaption></figure></section></article><article class=\"document\" id=\"doc-2\"><h2 dir=\"auto\">Ferry report</h2>\n"
     "<dl class=\"meta\">\n"
     "<dt>Outlet</dt>\n"
-    "<dd>Wire</dd>\n"
+    "<dd dir=\"auto\">Wire</dd>\n"
     "<dt>Date</dt>\n"
-    "<dd>5 March 2025</dd>\n"
+    "<dd dir=\"auto\">5 March 2025</dd>\n"
     "<dt>Source</dt>\n"
-    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "<dd dir=\"auto\"><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
     "</dl>\n"
-    "<section class=\"tag\"><h3>\n"
+    "<section class=\"tag\"><h3 dir=\"auto\">\n"
     "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(1)</span>\n"
     "</h3>\n"
-    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p>take their passengers</p></blockquote></figure></section></article></main>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p dir=\"auto\">take their passengers</p></blockquote></figure></section></article></main>\n"
     "</body>");
 
   dossier_export_options_init (&options);
@@ -1615,34 +1615,34 @@ test_summary_html (Briefing      *b,
     "<body>\n"
     "<header><h1>Bridge briefing — Arguments/Con</h1>\n"
     "<p class=\"subtitle\">Tagged summary, by tag</p></header><nav aria-label=\"Contents\"><ol>\n"
-    "<li><a href=\"#tag-3\">Arguments/Con</a></li>\n"
-    "<li><a href=\"#sources\">Sources</a></li>\n"
-    "</ol></nav><main><article class=\"tag\" id=\"tag-3\"><h2>\n"
+    "<li dir=\"auto\"><a href=\"#tag-3\">Arguments/Con</a></li>\n"
+    "<li dir=\"auto\"><a href=\"#sources\">Sources</a></li>\n"
+    "</ol></nav><main><article class=\"tag\" id=\"tag-3\"><h2 dir=\"auto\">\n"
     "<span class=\"swatch\" style=\"background:#e01b24\" aria-hidden=\"true\"></span>Arguments/Con <span class=\"count\">(2)</span>\n"
     "</h2>\n"
-    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p><span class=\"context\">…bill may reach </span><mark>£210 million</mark><span class=\"context\"> by 2030.</span><sup class=\"ref\"><a id=\"ref-1\" href=\"#note-1\">1</a></sup></p></blockquote>\n"
-    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-1\">Harbour plan</a></cite>, The Quay Gazette, 4 March 2025</span> · <span class=\"section\">§ Costs</span> · <span class=\"offsets\">characters 161–173</span></p></figcaption></figure><figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p><span class=\"context\">…the tram would </span><mark>take their passengers</mark><span class=\"context\"> within a year.</span></p></blockquote>\n"
-    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-2\">Ferry report</a></cite>, Wire, 5 March 2025</span> · <span class=\"offsets\">characters 40–61</span></p></figcaption></figure></article><article class=\"sources\" id=\"sources\"><h2>Sources</h2>\n"
-    "<section class=\"document\" id=\"doc-1\"><h3>Harbour plan</h3>\n"
+    "<figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p dir=\"auto\"><span class=\"context\">…bill may reach </span><mark>£210 million</mark><span class=\"context\"> by 2030.</span><sup class=\"ref\"><a id=\"ref-1\" href=\"#note-1\">1</a></sup></p></blockquote>\n"
+    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-1\">Harbour plan</a></cite>, The Quay Gazette, 4 March 2025</span> · <span class=\"section\">§ Costs</span> · <span class=\"offsets\">characters 161–173</span></p></figcaption></figure><figure class=\"quote\" style=\"border-left-color:#e01b24\"><blockquote><p dir=\"auto\"><span class=\"context\">…the tram would </span><mark>take their passengers</mark><span class=\"context\"> within a year.</span></p></blockquote>\n"
+    "<figcaption><p><span class=\"source\"><cite><a href=\"#doc-2\">Ferry report</a></cite>, Wire, 5 March 2025</span> · <span class=\"offsets\">characters 40–61</span></p></figcaption></figure></article><article class=\"sources\" id=\"sources\"><h2 dir=\"auto\">Sources</h2>\n"
+    "<section class=\"document\" id=\"doc-1\"><h3 dir=\"auto\">Harbour plan</h3>\n"
     "<dl class=\"meta\">\n"
     "<dt>Author</dt>\n"
-    "<dd>Jeanne Ør</dd>\n"
+    "<dd dir=\"auto\">Jeanne Ør</dd>\n"
     "<dt>Outlet</dt>\n"
-    "<dd>The Quay Gazette</dd>\n"
+    "<dd dir=\"auto\">The Quay Gazette</dd>\n"
     "<dt>Date</dt>\n"
-    "<dd>4 March 2025</dd>\n"
+    "<dd dir=\"auto\">4 March 2025</dd>\n"
     "<dt>Source</dt>\n"
-    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
-    "</dl></section><section class=\"document\" id=\"doc-2\"><h3>Ferry report</h3>\n"
+    "<dd dir=\"auto\"><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "</dl></section><section class=\"document\" id=\"doc-2\"><h3 dir=\"auto\">Ferry report</h3>\n"
     "<dl class=\"meta\">\n"
     "<dt>Outlet</dt>\n"
-    "<dd>Wire</dd>\n"
+    "<dd dir=\"auto\">Wire</dd>\n"
     "<dt>Date</dt>\n"
-    "<dd>5 March 2025</dd>\n"
+    "<dd dir=\"auto\">5 March 2025</dd>\n"
     "<dt>Source</dt>\n"
-    "<dd><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
+    "<dd dir=\"auto\"><a href=\"https://news.example/harbour\" rel=\"noreferrer\">https://news.example/harbour</a></dd>\n"
     "</dl></section></article><section class=\"notes\"><h2>Notes</h2>\n"
-    "<ol><li id=\"note-1\">The merchants’ figure.\n"
+    "<ol><li dir=\"auto\" id=\"note-1\">The merchants’ figure.\n"
     "Disputed. <a class=\"back\" href=\"#ref-1\" aria-label=\"Back to the quote\">↩</a>\n"
     "</li></ol></section></main>\n"
     "</body>");
@@ -1939,9 +1939,9 @@ test_summary_section_once (Briefing      *b,
   g_assert_nonnull (strstr (html, "<article class=\"arguments columns\" id=\"arguments\">"));
   g_assert_nonnull (strstr (html, "<a href=\"#arguments\">Pros &amp; cons</a>"));
   g_assert_nonnull (strstr (html, "<section class=\"pros\">"));
-  g_assert_nonnull (strstr (html, "<p class=\"text\"># Is the *bridge* worth it?</p>"));
-  g_assert_nonnull (strstr (html, "<p class=\"text\">- &lt;b&gt;Asked&lt;/b&gt; by 1. the council</p>"));
-  g_assert_nonnull (strstr (html, "<p class=\"comment\">1. Soon &lt;i&gt;enough&lt;/i&gt;</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"text\" dir=\"auto\"># Is the *bridge* worth it?</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"text\" dir=\"auto\">- &lt;b&gt;Asked&lt;/b&gt; by 1. the council</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"comment\" dir=\"auto\">1. Soon &lt;i&gt;enough&lt;/i&gt;</p>"));
   g_assert_nonnull (strstr (html, "<cite><a href=\"#doc-"));
   g_assert_null (strstr (html, "<i>"));
   g_assert_null (strstr (html, "<b>"));
@@ -2031,7 +2031,7 @@ test_summary_untagged_evidence (Briefing      *b,
 
   html = briefing_export (b, DOSSIER_EXPORT_HTML, doc_c, 0, NULL);
   g_assert_nonnull (strstr (html, ">Untagged"));
-  g_assert_nonnull (strstr (html, "<p class=\"comment\">Evidence for Harbour Authority; “Tolls *rise*”</p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"comment\" dir=\"auto\">Evidence for Harbour Authority; “Tolls *rise*”</p>"));
   g_assert_nonnull (strstr (html, "the harbour authority said"));
   g_assert_null (strstr (html, "No highlights."));
 
@@ -2237,6 +2237,8 @@ assert_html_inert (const char *html)
                                                  value, 0, 0));
           else if (strcmp (name, "class") == 0 || strcmp (name, "id") == 0)
             g_assert_true (g_regex_match_simple ("^[a-z0-9-]+$", value, 0, 0));
+          else if (strcmp (name, "dir") == 0)
+            g_assert_cmpstr (value, ==, "auto");
           else
             g_assert_true (g_strv_contains ((const char *[]) { "lang", "name", "content", "aria-hidden",
                                                                 "aria-label", "rel", "http-equiv", NULL },

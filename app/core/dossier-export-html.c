@@ -132,6 +132,17 @@ add_text_element (xmlNodePtr  parent,
   return node;
 }
 
+/* Marks @node as holding the project's or a document's text, whose
+ * direction is its own (from its first strong letter): a passage or a
+ * title in Arabic or Hebrew reads right to left on a page whose captions
+ * do not, as in the briefing note's HTML. */
+static xmlNodePtr
+own_direction (xmlNodePtr node)
+{
+  xmlSetProp (node, BAD_CAST "dir", BAD_CAST "auto");
+  return node;
+}
+
 static void
 set_style_color (xmlNodePtr  node,
                  const char *property,
@@ -210,7 +221,7 @@ html_open_part (DossierSummary              *s,
   if (is_name (heading->anchor))
     xmlSetProp (part, BAD_CAST "id", BAD_CAST heading->anchor);
 
-  h = dossier_html_element (part, level, NULL);
+  h = own_direction (dossier_html_element (part, level, NULL));
   if (dossier_color_is_hex (heading->color))
     {
       xmlNodePtr swatch = dossier_html_element (h, "span", "swatch");
@@ -231,7 +242,7 @@ html_open_part (DossierSummary              *s,
   if (s->depth == 0 && is_name (heading->anchor))
     {
       g_autofree char *href = g_strconcat ("#", heading->anchor, NULL);
-      xmlNodePtr li = dossier_html_element (data->nav_list, "li", NULL);
+      xmlNodePtr li = own_direction (dossier_html_element (data->nav_list, "li", NULL));
       xmlNodePtr a = add_text_element (li, "a", NULL, heading->title);
 
       xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
@@ -261,7 +272,7 @@ html_fields (DossierSummary            *s,
       add_text_element (dl, "dt", NULL, fields[i].label);
       if (fields[i].link)
         {
-          xmlNodePtr dd = dossier_html_element (dl, "dd", NULL);
+          xmlNodePtr dd = own_direction (dossier_html_element (dl, "dd", NULL));
           xmlNodePtr a = add_text_element (dd, "a", NULL, fields[i].value);
 
           /* The attribute is escaped by the serializer; only http(s)
@@ -270,7 +281,7 @@ html_fields (DossierSummary            *s,
           xmlSetProp (a, BAD_CAST "rel", BAD_CAST "noreferrer");
         }
       else
-        add_text_element (dl, "dd", NULL, fields[i].value);
+        own_direction (add_text_element (dl, "dd", NULL, fields[i].value));
     }
 }
 
@@ -292,7 +303,7 @@ html_paragraph (DossierSummary *s,
       g_autofree char *para = g_strstrip (g_strdup (paragraphs[i]));
 
       if (*para != '\0')
-        add_text_element (current (s), "p", "text", para);
+        own_direction (add_text_element (current (s), "p", "text", para));
     }
 }
 
@@ -316,7 +327,7 @@ add_blockquote (xmlNodePtr                 figure,
       if (*paragraphs[i] == '\0' && n > 1 && i != 0 && i != n - 1)
         continue;
 
-      para = dossier_html_element (blockquote, "p", NULL);
+      para = own_direction (dossier_html_element (blockquote, "p", NULL));
       if (i == 0 && p->before != NULL)
         {
           g_autofree char *before = g_strconcat (p->before_cut ? "…" : "", p->before, NULL);
@@ -411,15 +422,16 @@ html_quote (DossierSummary            *s,
     }
 
   if (q->comment != NULL)
-    add_text_element (caption, "p", "comment", q->comment);
+    own_direction (add_text_element (caption, "p", "comment", q->comment));
 
   if (q->memo != NULL)
     {
       xmlNodePtr aside = dossier_html_element (caption, "aside", "memo");
 
+      /* The caption in ours, the memo in its own direction. */
       add_text_element (aside, "strong", NULL, _("Note:"));
       add_text (aside, " ");
-      add_text (aside, q->memo);
+      own_direction (add_text_element (aside, "span", NULL, q->memo));
     }
 }
 
@@ -437,7 +449,7 @@ html_footnotes (DossierSummary *s,
     {
       g_autofree char *id = g_strdup_printf ("note-%u", i + 1);
       g_autofree char *href = g_strdup_printf ("#ref-%u", i + 1);
-      xmlNodePtr li = dossier_html_element (ol, "li", NULL);
+      xmlNodePtr li = own_direction (dossier_html_element (ol, "li", NULL));
       xmlNodePtr back;
 
       xmlSetProp (li, BAD_CAST "id", BAD_CAST id);
