@@ -799,6 +799,9 @@ on_duplicates_response (AdwMessageDialog *dialog,
                         Duplicates       *d)
 {
   DossierWindow *self = d->self;
+  /* The briefing notes citing the removed copies' highlights (the
+   * project's own objects, one per note). */
+  g_autoptr(GHashTable) citing = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   guint n_removed = 0;
 
   if (g_strcmp0 (response, "remove") != 0 || self->project == NULL || _dossier_window_is_closed (self))
@@ -806,20 +809,41 @@ on_duplicates_response (AdwMessageDialog *dialog,
 
   for (guint i = 0; i < d->copies->len; i++)
     {
+      gint64 copy = g_array_index (d->copies, gint64, i);
       g_autoptr(GError) error = NULL;
+      /* Read before its highlights go, as deleting a document does. */
+      g_autoptr(GPtrArray) cite_copy = dossier_project_get_briefings_citing_document (self->project, copy);
 
-      if (!dossier_project_delete_document (self->project, g_array_index (d->copies, gint64, i), &error))
+      if (!dossier_project_delete_document (self->project, copy, &error))
         {
           _dossier_window_report_error (self, _("Could not remove the new copy"), error);
           break;
         }
       n_removed++;
+      for (guint k = 0; k < cite_copy->len; k++)
+        g_hash_table_add (citing, g_object_ref (g_ptr_array_index (cite_copy, k)));
     }
 
   if (n_removed > 0)
     {
       g_autofree char *message = g_strdup_printf (ngettext ("Removed %u new copy", "Removed %u new copies",
                                                             n_removed), n_removed);
+      guint n_citing = g_hash_table_size (citing);
+
+      /* Notes that cited them now cite what cannot be verified. */
+      if (n_citing > 0)
+        {
+          g_autofree char *removed = g_steal_pointer (&message);
+
+          if (n_removed == 1)
+            message = g_strdup_printf (ngettext ("%s; %u briefing note cited its highlights",
+                                                 "%s; %u briefing notes cited its highlights", n_citing),
+                                       removed, n_citing);
+          else
+            message = g_strdup_printf (ngettext ("%s; %u briefing note cited their highlights",
+                                                 "%s; %u briefing notes cited their highlights", n_citing),
+                                       removed, n_citing);
+        }
 
       if (dossier_project_get_document (self->project, d->original) != NULL)
         dossier_window_open_document (self, d->original);

@@ -364,14 +364,38 @@ test_import_twice (Fixture       *f,
   respond (dialog, "keep");
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
 
-  /* Once more, and the new copy removed: the original is shown. */
+  /* Once more, and the new copy removed: the original is shown. A
+   * briefing note cited the copy's highlight (as one a REFI-QDA project
+   * imported twice brings): the toast says so, as deleting a document's
+   * does. */
   dossier_window_import_files (f->window, &wire_file, 1);
   wait_until (not_importing, f->window, "the import");
   dialog = message_dialog (f);
   g_assert_nonnull (dialog);
+  {
+    DossierProject *project = dossier_window_get_project (f->window);
+    g_autoptr(DossierDocument) copy = g_list_model_get_item (documents, 3);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DossierHighlight) added = NULL;
+    g_autofree char *body = NULL;
+    gint64 tag = dossier_project_add_tag (project, "Piers", 0, NULL, NULL, &error);
+    gint64 highlight;
+
+    g_assert_no_error (error);
+    highlight = dossier_project_add_highlight (project, dossier_document_get_id (copy), 0, 4, &tag, 1, NULL, &error);
+    g_assert_no_error (error);
+    added = dossier_project_get_highlight (project, highlight, &error);
+    g_assert_no_error (error);
+    body = g_strdup_printf ("The pier [@%s].", dossier_highlight_get_uuid (added));
+    g_assert_cmpint (dossier_project_add_briefing (project, "Piers", NULL, 0, body, &error), >, 0);
+    g_assert_no_error (error);
+  }
   respond (dialog, "remove");
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, first_id);
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==,
+                   "Removed 1 new copy; 1 briefing note cited its highlights");
 }
 
 /* Deleting the document on show shows the next one in the list (the one
