@@ -457,6 +457,27 @@ test_catalogue (void)
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", "Quit"), ==, "Salir");
 }
 
+/* The formats' names label a file chooser's filter and head the import
+ * report: each starts with a capital letter, as in English ("anotaciones
+ * web W3C" did, under "Importado «notas.jsonld»"). */
+static void
+test_format_names (void)
+{
+  const char *names[] = {
+    "W3C Web Annotations", "REFI-QDA project", "REFI-QDA codebook", "REFI-QDA Projects and Codebooks",
+    "Web Pages", "Plain Text",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *spanish = g_dgettext (GETTEXT_PACKAGE, names[i]);
+
+      g_assert_cmpstr (spanish, !=, names[i]);
+      if (!g_unichar_isupper (g_utf8_get_char (spanish)))
+        g_error ("“%s” is “%s” in po/es.po: a label starts with a capital letter", names[i], spanish);
+    }
+}
+
 /* One word for one thing: "evidence" is "prueba" (as the Stakeholders
  * panel, the Pros & Cons panel and the README's screenshots say it),
  * never "evidencia" beside it. */
@@ -667,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/l10n/catalogue", test_catalogue);
   g_test_add_func ("/dossier/l10n/terminology", test_terminology);
+  g_test_add_func ("/dossier/l10n/format-names", test_format_names);
   g_test_add ("/dossier/l10n/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/empty-window", Fixture, NULL, fixture_set_up, test_empty_window, fixture_tear_down);
   g_test_add ("/dossier/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
