@@ -362,6 +362,104 @@ test_many_pages (Fixture       *f,
   }
 }
 
+/* The lines (a GArray of guint: each line's page, in order) that the
+ * words of @words starting with @prefix are on. */
+static GArray *
+lines_of (GArray     *words,
+          const char *prefix)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint page = 0;
+  double y = -1;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      if (!g_str_has_prefix (w->text, prefix))
+        continue;
+      if (w->page != page || w->y0 > y + 1)
+        g_array_append_val (pages, w->page);
+      page = w->page;
+      y = w->y0;
+    }
+  return pages;
+}
+
+/* After a paragraph of @n_lines lines (hard line breaks), @target. */
+static GArray *
+export_after_lines (Fixture    *f,
+                    guint       n_lines,
+                    const char *target,
+                    const char *name)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  DossierBriefingPdfOptions options;
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (body, "Filler line %u%s\n", i, i + 1 < n_lines ? "\\" : "");
+  g_string_append_printf (body, "\n%s\n", target);
+  dossier_briefing_pdf_options_init (&options);
+  path = export_pdf (f, briefing_fixture_add_note (f, name, body->str), &options, name);
+  return read_words (path);
+}
+
+/* Wherever the page ends, a heading is never left alone at the foot of a
+ * page: it goes with the first two lines of its paragraph; a block quote
+ * or a list item of two lines is never split one line per page. Each is
+ * put after a paragraph of more and more lines, so that it falls at every
+ * height of the foot of the first page in turn. */
+static void
+test_keep_together (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) tail = g_string_new ("## Keepheading\n\n");
+  const char *quote = "> qline one of the quoted passage\\\n> qline two of it";
+  const char *item = "- iline one of the item\\\n  iline two of it";
+  guint moved[3] = { 0, 0, 0 };
+
+  for (guint w = 0; w < 90; w++)
+    g_string_append_printf (tail, "tailword%u ", w);
+  for (guint n = 30; n <= 66; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("keep-%u.pdf", n);
+      g_autoptr(GArray) words = export_after_lines (f, n, tail->str, name);
+      g_autoptr(GArray) heading = lines_of (words, "Keepheading");
+      g_autoptr(GArray) text = lines_of (words, "tailword");
+
+      g_assert_cmpuint (heading->len, ==, 1);
+      g_assert_cmpuint (text->len, >=, 4);
+      g_assert_cmpuint (g_array_index (text, guint, 0), ==, g_array_index (heading, guint, 0));
+      g_assert_cmpuint (g_array_index (text, guint, 1), ==, g_array_index (heading, guint, 0));
+      /* Nor is its paragraph's last line alone at the top of a page. */
+      g_assert_cmpuint (g_array_index (text, guint, text->len - 2), ==,
+                        g_array_index (text, guint, text->len - 1));
+      {
+        g_autoptr(GArray) filler = lines_of (words, "Filler");
+
+        if (g_array_index (heading, guint, 0) > g_array_index (filler, guint, filler->len - 1))
+          moved[0]++;
+      }
+
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *block_name = g_strdup_printf ("keep-%u-%u.pdf", n, k);
+          g_autoptr(GArray) block_words = export_after_lines (f, n, k == 0 ? quote : item, block_name);
+          g_autoptr(GArray) lines = lines_of (block_words, k == 0 ? "qline" : "iline");
+          g_autoptr(GArray) filler = lines_of (block_words, "Filler");
+
+          g_assert_cmpuint (lines->len, ==, 2);
+          g_assert_cmpuint (g_array_index (lines, guint, 0), ==, g_array_index (lines, guint, 1));
+          if (g_array_index (lines, guint, 0) > g_array_index (filler, guint, filler->len - 1))
+            moved[k + 1]++;
+        }
+    }
+  /* Each did fall at the foot, and went on to the next page. */
+  for (guint k = 0; k < 3; k++)
+    g_assert_cmpuint (moved[k], >, 0);
+}
+
 /* A citation that cannot be verified refuses the export and leaves
  * nothing; allowed, it is printed marked. */
 static void
@@ -791,6 +889,7 @@ main (int   argc,
   ADD ("async", test_async);
   ADD ("links", test_links);
   ADD ("long-footnote", test_long_footnote);
+  ADD ("keep-together", test_keep_together);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
   g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 

@@ -7,7 +7,9 @@
  * or a rule or a page break. Pagination places them line by line; a line
  * that first cites a passage brings that passage's footnote to the foot of
  * its page, so the line goes to the next page when it and its notes do not
- * both fit. A heading is kept with the first line after it. Drawing a page
+ * both fit. A heading is kept with the first two lines after it, and no
+ * block leaves one line alone at the foot or the top of a page (one of two
+ * or three lines is never split). Drawing a page
  * only replays what pagination recorded, so printing a page a second time
  * draws exactly the same thing.
  *
@@ -894,6 +896,40 @@ next_page (DossierBriefingLayout *self,
   return page;
 }
 
+/* How many lines from @line on must go on one page: a page break never
+ * leaves a block's first line alone at the foot of a page nor its last
+ * alone at the top of the next, so a block of two or three lines is never
+ * split, and a longer one is split after its second line at the
+ * earliest, before its last two at the latest. */
+static guint
+kept_together (Block *block,
+               guint  line)
+{
+  guint n = block->lines->len;
+
+  if (n <= 3)
+    return line == 0 ? n : 1;
+  if (line == 0)
+    return 2;
+  if (line == n - 2)
+    return 2;
+  return 1;
+}
+
+/* The height of @count lines of @block from @first, as pagination stacks
+ * them. */
+static double
+lines_height (Block *block,
+              guint  first,
+              guint  count)
+{
+  double height = 0;
+
+  for (guint i = first; i < first + count && i < block->lines->len; i++)
+    height += g_array_index (block->lines, LineInfo, i).height;
+  return height;
+}
+
 static void
 paginate (DossierBriefingLayout *self)
 {
@@ -942,7 +978,8 @@ paginate (DossierBriefingLayout *self)
           double separator;   /* … which this page may have already */
           Placed p;
 
-          /* A heading goes with the first line of what follows it. */
+          /* A heading goes with the first lines of what follows it, as
+           * many as that block's first may not be parted from. */
           if (l == 0 && block->keep_with_next && b + 1 < self->blocks->len)
             {
               Block *next = g_ptr_array_index (self->blocks, b + 1);
@@ -950,8 +987,10 @@ paginate (DossierBriefingLayout *self)
 
               need = last->top + last->height + block->space_after;
               if (next->kind == BLOCK_TEXT)
-                need += next->space_before + g_array_index (next->lines, LineInfo, 0).height;
+                need += next->space_before + lines_height (next, 0, kept_together (next, 0));
             }
+          else
+            need = lines_height (block, l, kept_together (block, l));
 
           new_notes_on_line (self, block, l, placed, fresh);
           for (guint k = 0; k < fresh->len; k++)
