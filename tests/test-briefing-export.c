@@ -360,6 +360,22 @@ test_refusals (Fixture       *f,
   g_assert_null (strstr (empty, "[^"));
 }
 
+/* "The council", a stakeholder with the vote as its evidence; its id. */
+static gint64
+add_council (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 council = dossier_project_add_stakeholder (f->base.project, "The council", NULL,
+                                                    DOSSIER_STAKEHOLDER_OTHER, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (f->base.project, council, f->vote, "the vote",
+                                                           DOSSIER_EVIDENCE_QUOTE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_no_error (error);
+  return council;
+}
+
 /* ---- The template --------------------------------------------------------- */
 
 static void
@@ -380,16 +396,10 @@ test_template (Fixture       *f,
     "Pros and cons", "Close the bridge to cars?", "Where sources diverge",
     "Options and recommendation",
   };
-  gint64 council, question, pro, con;
+  gint64 question, pro, con;
   gint64 tribune[] = { f->tribune };
 
-  council = dossier_project_add_stakeholder (project, "The council", NULL,
-                                             DOSSIER_STAKEHOLDER_OTHER, &error);
-  g_assert_no_error (error);
-  g_assert_true (dossier_project_add_stakeholder_evidence (project, council, f->vote, "the vote",
-                                                           DOSSIER_EVIDENCE_QUOTE,
-                                                           DOSSIER_STANCE_UNKNOWN, &error));
-  g_assert_no_error (error);
+  add_council (f);
   question = dossier_project_add_question (project, "Close the bridge to cars?", &error);
   g_assert_no_error (error);
   pro = dossier_project_add_argument (project, question, DOSSIER_POLARITY_PRO,
@@ -424,6 +434,72 @@ test_template (Fixture       *f,
   tribune_only = dossier_project_make_briefing_template (project, tribune, 1);
   g_assert_nonnull (strstr (tribune_only, vote_cite));
   g_assert_null (strstr (tribune_only, traders_cite));
+}
+
+/* The template's prompts the writer left are counted, and every format
+ * leaves them out, with the heading of a section that held nothing else;
+ * what the writer wrote (in italics too) stays. */
+static void
+test_template_prompts (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  const char *prompts[] = {
+    "What decision or discussion this note serves", "The answer in three sentences",
+    "What happened, when", "Their position.", "The question at issue",
+    "What one source reports and another", "The options open",
+  };
+  const char *gone[] = { "Purpose", "Summary", "Pros and cons", "Options and recommendation" };
+  gint64 id;
+
+  add_council (f);
+  body = dossier_project_make_briefing_template (project, NULL, 0);
+  root = dossier_markdown_parse (body);
+  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 7);
+  g_clear_pointer (&root, dossier_markdown_node_free);
+
+  /* The background written, and a line of the writer's own in italics. */
+  {
+    const char *prompt = strstr (body, "*What happened, when");
+    g_autofree char *before = g_strndup (body, prompt - body);
+
+    g_assert_nonnull (prompt);
+    written = g_strconcat (before, "The council voted on 12 March.\n\n*Not a prompt: the writer's.*",
+                           strchr (prompt, '\n'), NULL);
+  }
+  root = dossier_markdown_parse (written);
+  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 6);
+  id = dossier_project_add_briefing (project, "Bridge", NULL, 0, written, &error);
+  g_assert_no_error (error);
+
+  markdown = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    {
+      g_assert_null (strstr (markdown, prompts[i]));
+      g_assert_null (strstr (html, prompts[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("## %s\n", gone[i]);
+      g_autofree char *h2 = g_strdup_printf (">%s</h2>", gone[i]);
+
+      g_assert_null (strstr (markdown, heading));
+      g_assert_null (strstr (html, h2));
+    }
+  g_assert_nonnull (strstr (markdown, "## Background\n\nThe council voted on 12 March.\n\n"
+                                      "*Not a prompt: the writer's.*\n\n"));
+  g_assert_nonnull (strstr (markdown, "## Stakeholders and their positions\n\n### The council\n\n"));
+  g_assert_nonnull (strstr (html, "The council voted on 12 March."));
+  /* The stakeholder's line keeps its citation, the prompt before it gone. */
+  g_assert_null (strstr (markdown, "Their position"));
+  g_assert_nonnull (strstr (markdown, "[^1]"));
 }
 
 /* The divergence section lists what the compare core finds between the
@@ -497,6 +573,7 @@ main (int    argc,
   ADD ("/briefing-export/refusals", test_refusals);
   ADD ("/briefing-export/template", test_template);
   ADD ("/briefing-export/template-divergences", test_template_divergences);
+  ADD ("/briefing-export/template-prompts", test_template_prompts);
 
 #undef ADD
 

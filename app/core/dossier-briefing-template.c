@@ -27,6 +27,8 @@
 #include <dossier/dossier-question.h>
 #include <dossier/dossier-stakeholder.h>
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 static gboolean
@@ -77,11 +79,39 @@ append_citations (GString      *out,
   return n;
 }
 
-static void
-append_prompt (GString    *out,
-               const char *prompt)
+/* The prompts the writer is to replace, each written in italics; the
+ * evidence meter counts those left, and exports leave them out. */
+enum
 {
-  g_string_append_printf (out, "*%s*\n\n", prompt);
+  PROMPT_PURPOSE,
+  PROMPT_SUMMARY,
+  PROMPT_BACKGROUND,
+  PROMPT_STAKEHOLDERS,
+  PROMPT_POSITION,
+  PROMPT_QUESTIONS,
+  PROMPT_DIVERGENCES,
+  PROMPT_OPTIONS,
+};
+
+static const char *const prompts[] = {
+  [PROMPT_PURPOSE] = N_("What decision or discussion this note serves, and for whom."),
+  [PROMPT_SUMMARY] = N_("The answer in three sentences, each backed by a citation."),
+  [PROMPT_BACKGROUND] = N_("What happened, when, and what the sources agree on."),
+  [PROMPT_STAKEHOLDERS] = N_("Who has a stake in this, what each wants, and what each "
+                             "source reports them saying or doing."),
+  [PROMPT_POSITION] = N_("Their position."),
+  [PROMPT_QUESTIONS] = N_("The question at issue, and the arguments for and against it."),
+  [PROMPT_DIVERGENCES] = N_("What one source reports and another leaves out or contradicts: "
+                            "figures, stances, emphasis."),
+  [PROMPT_OPTIONS] = N_("The options open, what each would cost, and the one this note "
+                        "recommends."),
+};
+
+static void
+append_prompt (GString *out,
+               guint    prompt)
+{
+  g_string_append_printf (out, "*%s*\n\n", _(prompts[prompt]));
 }
 
 static void
@@ -96,8 +126,7 @@ append_stakeholders (GString        *out,
   g_string_append_printf (out, "## %s\n\n", _("Stakeholders and their positions"));
   if (n == 0)
     {
-      append_prompt (out, _("Who has a stake in this, what each wants, and what each "
-                            "source reports them saying or doing."));
+      append_prompt (out, PROMPT_STAKEHOLDERS);
       return;
     }
 
@@ -116,7 +145,7 @@ append_stakeholders (GString        *out,
       if (stance != NULL && *stance != '\0')
         append_escaped (out, stance);
       else
-        g_string_append_printf (out, "*%s*", _("Their position."));
+        g_string_append_printf (out, "*%s*", _(prompts[PROMPT_POSITION]));
       if (append_citations (out, evidence, document_ids, n_documents) == 0)
         g_string_append_printf (out, " *%s*", _("(No evidence cited yet.)"));
       g_string_append (out, "\n\n");
@@ -171,8 +200,7 @@ append_divergences (GString        *out,
   g_autoptr(GError) error = NULL;
 
   g_string_append_printf (out, "## %s\n\n", _("Where sources diverge"));
-  append_prompt (out, _("What one source reports and another leaves out or contradicts: "
-                        "figures, stances, emphasis."));
+  append_prompt (out, PROMPT_DIVERGENCES);
 
   if (n_documents > 0)
     g_array_append_vals (ids, document_ids, n_documents);
@@ -243,11 +271,11 @@ dossier_project_make_briefing_template (DossierProject *self,
   g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
 
   g_string_append_printf (out, "## %s\n\n", _("Purpose"));
-  append_prompt (out, _("What decision or discussion this note serves, and for whom."));
+  append_prompt (out, PROMPT_PURPOSE);
   g_string_append_printf (out, "## %s\n\n", _("Summary"));
-  append_prompt (out, _("The answer in three sentences, each backed by a citation."));
+  append_prompt (out, PROMPT_SUMMARY);
   g_string_append_printf (out, "## %s\n\n", _("Background"));
-  append_prompt (out, _("What happened, when, and what the sources agree on."));
+  append_prompt (out, PROMPT_BACKGROUND);
 
   append_stakeholders (out, self, document_ids, n_documents);
 
@@ -255,7 +283,7 @@ dossier_project_make_briefing_template (DossierProject *self,
   questions = dossier_project_get_questions (self);
   n = g_list_model_get_n_items (questions);
   if (n == 0)
-    append_prompt (out, _("The question at issue, and the arguments for and against it."));
+    append_prompt (out, PROMPT_QUESTIONS);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierQuestion) question = g_list_model_get_item (questions, i);
@@ -269,10 +297,146 @@ dossier_project_make_briefing_template (DossierProject *self,
 
   append_divergences (out, self, document_ids, n_documents);
   g_string_append_printf (out, "## %s\n\n", _("Options and recommendation"));
-  append_prompt (out, _("The options open, what each would cost, and the one this note "
-                        "recommends."));
+  append_prompt (out, PROMPT_OPTIONS);
 
   /* One newline at the end. */
   g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
+}
+
+/* ---- The prompts left in a note ------------------------------------------- */
+
+/* Whether @node is a prompt of the template: emphasis whose whole text is
+ * one, as written in this language or in English (a note begun in
+ * another language). */
+static gboolean
+is_prompt (DossierMarkdownNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node->kind != DOSSIER_MARKDOWN_EMPHASIS)
+    return FALSE;
+  text = dossier_markdown_node_get_text (node);
+  g_strstrip (text);
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    if (strcmp (text, prompts[i]) == 0 || strcmp (text, _(prompts[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+dossier_briefing_count_prompts (DossierMarkdownNode *root)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (root != NULL, 0);
+
+  if (is_prompt (root))
+    return 1;
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    n += dossier_briefing_count_prompts (g_ptr_array_index (root->children, i));
+  return n;
+}
+
+/* Whether @node's inlines hold nothing but white space and line breaks. */
+static gboolean
+inlines_blank (DossierMarkdownNode *node)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->kind == DOSSIER_MARKDOWN_LINE_BREAK)
+        continue;
+      if (child->kind != DOSSIER_MARKDOWN_TEXT || child->text == NULL)
+        return FALSE;
+      for (const char *p = child->text; *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drops the prompts under @node; returns whether @node held one and is
+ * left with nothing (a block to drop in turn). */
+static gboolean
+drop_prompts (DossierMarkdownNode *node)
+{
+  gboolean dropped = FALSE;
+
+  for (guint i = 0; node->children != NULL && i < node->children->len;)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (is_prompt (child) || drop_prompts (child))
+        {
+          g_ptr_array_remove_index (node->children, i);
+          dropped = TRUE;
+        }
+      else
+        i++;
+    }
+  if (!dropped)
+    return FALSE;
+  switch (node->kind)
+    {
+    case DOSSIER_MARKDOWN_PARAGRAPH:
+    case DOSSIER_MARKDOWN_ITEM:
+      return inlines_blank (node);
+    case DOSSIER_MARKDOWN_LIST:
+    case DOSSIER_MARKDOWN_QUOTE:
+      return node->children->len == 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether @next, after @heading's section, begins another of its level
+ * or above. */
+static gboolean
+section_ends (DossierMarkdownNode *heading,
+              DossierMarkdownNode *next)
+{
+  return next->kind == DOSSIER_MARKDOWN_HEADING && next->level <= heading->level;
+}
+
+void
+dossier_briefing_drop_prompts (DossierMarkdownNode *root)
+{
+  g_autoptr(GArray) emptied = NULL;
+  g_autofree gboolean *drop = NULL;
+  guint n;
+
+  g_return_if_fail (root != NULL);
+
+  /* Which top-level blocks were nothing but prompts, before they go. */
+  emptied = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), root->children != NULL ? root->children->len : 0);
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    {
+      gboolean gone = drop_prompts (g_ptr_array_index (root->children, i));
+
+      g_array_append_val (emptied, gone);
+    }
+
+  /* Those go, and so does a heading whose section held only prompts: a
+   * heading over nothing reads as an unfinished note. A section the
+   * writer left empty, or wrote in, stays. */
+  n = emptied->len;
+  drop = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      DossierMarkdownNode *block = g_ptr_array_index (root->children, i);
+      guint k = i + 1;
+
+      drop[i] = g_array_index (emptied, gboolean, i);
+      if (block->kind != DOSSIER_MARKDOWN_HEADING)
+        continue;
+      while (k < n && g_array_index (emptied, gboolean, k))
+        k++;
+      if (k > i + 1 && (k == n || section_ends (block, g_ptr_array_index (root->children, k))))
+        drop[i] = TRUE;
+    }
+  for (guint i = n; i-- > 0;)
+    if (drop[i])
+      g_ptr_array_remove_index (root->children, i);
 }

@@ -136,6 +136,9 @@ read_briefing (DossierExportContext *ctx,
     return FALSE;
 
   b->root = dossier_markdown_parse (b->body);
+  /* The template's prompts the writer left are not content: every format
+   * leaves them out (the Brief page counts them beside the meter). */
+  dossier_briefing_drop_prompts (b->root);
   b->heading_shift = heading_shift (b->root);
   b->citations = dossier_project_resolve_citations (ctx->project, b->root, error);
   return b->citations != NULL;

@@ -299,6 +299,22 @@ update_preview (DossierBriefingPage *self)
         }
       g_string_truncate (meter, meter->len - 1);
     }
+  /* The template's prompts still there: exports leave them out, so what
+   * they ask for is missing from what goes out. */
+  {
+    guint n_prompts = dossier_briefing_count_prompts (root);
+
+    if (n_prompts > 0)
+      {
+        g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u prompt not yet replaced (left out of exports)",
+                                                              "%u prompts not yet replaced (left out of exports)",
+                                                              n_prompts), n_prompts);
+
+        g_string_append (meter, meter->len > 0 ? "\n⚠ " : "⚠ ");
+        append_escaped (meter, line);
+      }
+  }
   gtk_label_set_markup (self->meter, meter->str);
 
   /* The sources, as the export prints them: each quote on one line. Each

@@ -104,6 +104,14 @@ char            *dossier_project_make_briefing_template (DossierProject *self,
                                                        const gint64    *document_ids,
                                                        guint            n_documents);
 
+/* The template's prompts (its italic lines the writer is to replace, in
+ * this language or in English) left in the note parsed as @root. */
+guint            dossier_briefing_count_prompts       (DossierMarkdownNode *root);
+/* Takes the prompts left out of @root, as the exports do: a paragraph or
+ * list item of nothing else goes with them, and so does a heading whose
+ * section held nothing but prompts. */
+void             dossier_briefing_drop_prompts        (DossierMarkdownNode *root);
+
 /* ---- The evidence meter --------------------------------------------------- */
 
 typedef struct

@@ -602,6 +602,50 @@ test_evidence_meter (Fixture       *f,
   g_assert_false (meter_shows (&bare));
 }
 
+/* A note from the template holds its prompts: the meter says how many
+ * are left (exports leave them out), and follows as they are replaced. */
+static void
+test_evidence_meter_prompts (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = dossier_project_make_briefing_template (project, NULL, 0);
+  g_autofree char *replaced = NULL;
+  MeterShows seven = { GTK_WIDGET (f->page), "⚠ 7 prompts not yet replaced (left out of exports)" };
+  MeterShows six = { GTK_WIDGET (f->page), "⚠ 6 prompts not yet replaced (left out of exports)" };
+  MeterShows none = { GTK_WIDGET (f->page), "prompt" };
+  GRegex *prompt = g_regex_new ("^\\*[^*\n]+\\*$", G_REGEX_MULTILINE, 0, NULL);
+  gint64 id;
+
+  dossier_briefing_page_set_project (f->page, project);
+  id = dossier_project_add_briefing (project, "Prompts", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  wait_until (meter_shows, &seven, "the meter to count the template's prompts");
+
+  /* The purpose written: one fewer. */
+  {
+    const char *first = strstr (body, "\n*") + 1;
+    g_autofree char *before = g_strndup (body, first - body);
+    g_autofree char *first_replaced = g_strconcat (before, "For the council's transport committee.",
+                                                   strchr (first, '\n'), NULL);
+
+    g_assert_true (dossier_project_set_briefing_body (project, id, first_replaced, &error));
+    g_assert_no_error (error);
+  }
+  wait_until (meter_shows, &six, "the meter to follow a prompt replaced");
+
+  /* All of them: the line goes. */
+  replaced = g_regex_replace_literal (prompt, body, -1, 0, "Written.", G_REGEX_MATCH_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_briefing_body (project, id, replaced, &error));
+  g_assert_no_error (error);
+  wait_until (meter_shows, &(MeterShows) { GTK_WIDGET (f->page), "Purpose: no citation" }, "the meter");
+  g_assert_false (meter_shows (&none));
+  g_regex_unref (prompt);
+}
+
 /* The evidence meter counts only the citations that verify: once a cited
  * highlight is deleted its citations back nothing, and the meter says how
  * many no longer verify, in each section that has them. */
@@ -1185,6 +1229,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
   ADD ("evidence-meter-unverified", test_evidence_meter_unverified);
+  ADD ("evidence-meter-prompts", test_evidence_meter_prompts);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
