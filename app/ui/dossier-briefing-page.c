@@ -97,6 +97,39 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* The preview is a label: Pango's markup parser takes time growing with
+ * the square of the spans it holds, and the label lays out all its text,
+ * so a note of megabytes or of thousands of citations (a file can hold
+ * any) would stop the window. The preview shows this much of the note's
+ * markup; the exports show all of it. */
+#define PREVIEW_MAX_MARKUP (128 * 1024)
+
+static gboolean
+preview_full (GString *out)
+{
+  return out->len >= PREVIEW_MAX_MARKUP;
+}
+
+/* @text escaped, as much of it as the preview has room for (cut at a
+ * character's start). */
+static void
+append_escaped_within (GString    *out,
+                       const char *text)
+{
+  gsize room = preview_full (out) ? 0 : PREVIEW_MAX_MARKUP - out->len;
+  gsize len = text != NULL ? strlen (text) : 0;
+  g_autofree char *escaped = NULL;
+
+  if (len > room)
+    {
+      len = room;
+      while (len > 0 && ((guchar) text[len] & 0xc0) == 0x80)
+        len--;
+    }
+  escaped = g_markup_escape_text (text != NULL ? text : "", len);
+  g_string_append (out, escaped);
+}
+
 static void
 render_inline (GString             *out,
                DossierMarkdownNode *node,
@@ -104,14 +137,17 @@ render_inline (GString             *out,
 {
   DossierCitation *c;
 
+  if (preview_full (out))
+    return;
+
   switch (node->kind)
     {
     case DOSSIER_MARKDOWN_TEXT:
-      append_escaped (out, node->text);
+      append_escaped_within (out, node->text);
       break;
     case DOSSIER_MARKDOWN_CODE:
       g_string_append (out, "<tt>");
-      append_escaped (out, node->text);
+      append_escaped_within (out, node->text);
       g_string_append (out, "</tt>");
       break;
     case DOSSIER_MARKDOWN_EMPHASIS:
@@ -170,6 +206,9 @@ render_block (GString             *out,
 {
   static const char * const sizes[] = { "xx-large", "x-large", "large", "medium", "medium", "medium" };
 
+  if (preview_full (out))
+    return;
+
   switch (node->kind)
     {
     case DOSSIER_MARKDOWN_HEADING:
@@ -192,7 +231,7 @@ render_block (GString             *out,
       g_string_append (out, "――――――――――\n\n");
       break;
     case DOSSIER_MARKDOWN_LIST:
-      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+      for (guint i = 0; node->children != NULL && i < node->children->len && !preview_full (out); i++)
         {
           DossierMarkdownNode *item = g_ptr_array_index (node->children, i);
 
@@ -252,6 +291,13 @@ update_preview (DossierBriefingPage *self)
     render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
   while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
     g_string_truncate (preview, preview->len - 1);
+  if (preview_full (preview))
+    {
+      g_string_append (preview, "…\n\n<i>");
+      append_escaped (preview, _("The preview ends here: the note is too long to show whole. "
+                                 "Export it to read all of it."));
+      g_string_append (preview, "</i>");
+    }
   gtk_label_set_markup (self->preview, preview->str);
 
   /* The evidence meter: what each section cites that still verifies. */

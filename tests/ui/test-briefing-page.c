@@ -1208,6 +1208,35 @@ test_preview_measure (Fixture       *f,
                          gtk_widget_get_pango_context (preview))) / PANGO_SCALE);
 }
 
+/* A note far longer than a preview can show (a project file may hold one
+ * of megabytes): the preview shows its beginning and says where it stops,
+ * as a label's markup of the whole note would take Pango minutes. */
+static void
+test_preview_long_note (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkLabel *preview = dossier_briefing_page_get_preview (f->page);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *shown;
+  gint64 id;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (body, "Paragraph %u says *this* and **that**.\n\n", i);
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  id = dossier_project_add_briefing (f->base.project, "Long", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  flush_events ();
+
+  shown = gtk_label_get_text (preview);
+  g_assert_true (g_str_has_prefix (shown, "Paragraph 0 says this and that."));
+  g_assert_null (strstr (shown, "Paragraph 4999 "));
+  g_assert_true (g_str_has_suffix (shown, "The preview ends here: the note is too long to show whole. "
+                                          "Export it to read all of it."));
+  g_assert_cmpuint (strlen (gtk_label_get_label (preview)), <, 130 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1234,6 +1263,7 @@ main (int   argc,
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
   ADD ("preview-measure", test_preview_measure);
+  ADD ("preview-long-note", test_preview_long_note);
 
 #undef ADD
 
