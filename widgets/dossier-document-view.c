@@ -98,6 +98,7 @@ struct _DossierDocumentView
   /* The text */
   gint64                length;          /* code points */
   GArray               *line_starts;     /* gint64: offset of each line */
+  GArray               *blocks;          /* Range: each block's, in order */
   GtkTextTag           *body_tag;
   GtkTextTag           *title_tag;
   GtkTextTag           *heading_tags[4];
@@ -1630,6 +1631,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
 
   dtext = DOSSIER_DOCUMENT_TEXT (self->text_view);
   dossier_document_text_clear_decorations (dtext);
+  g_array_set_size (self->blocks, 0);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1646,6 +1648,10 @@ dossier_document_view_set_text (DossierDocumentView *self,
         }
 
       dossier_document_text_add_decoration (dtext, bs, be, b->kind, b->level);
+      /* (in order and apart, for block_at's search) */
+      if (bs < be && (self->blocks->len == 0 || bs >= g_array_index (self->blocks, Range,
+                                                                        self->blocks->len - 1).end))
+        g_array_append_val (self->blocks, ((Range) { bs, be }));
 
       /* The blank lines between two blocks are made shorter: paragraph
        * spacing without extra characters. The first newline ends the
@@ -1833,6 +1839,74 @@ on_text_query_tooltip (DossierDocumentView *self,
                                          loc.x, loc.y, &wx, &wy);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { wx, wy, MAX (loc.width, 1), loc.height });
   return TRUE;
+}
+
+/* The block (paragraph, list item, quote, heading…) @offset is in, its
+ * end included (a click after its last character); without blocks, the
+ * line of text. FALSE between blocks. */
+static gboolean
+block_at (DossierDocumentView *self,
+          gint64               offset,
+          Range               *block)
+{
+  guint lo = 0, hi = self->blocks->len;
+
+  if (self->blocks->len == 0)
+    {
+      guint line = (guint) line_of (self, offset);
+
+      block->start = g_array_index (self->line_starts, gint64, line);
+      block->end = line + 1 < self->line_starts->len
+                   ? g_array_index (self->line_starts, gint64, line + 1) - 1 : self->length;
+      return block->start < block->end;
+    }
+
+  /* The last block that starts at or before @offset. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->blocks, Range, mid).start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return FALSE;
+  *block = g_array_index (self->blocks, Range, lo - 1);
+  return offset <= block->end;
+}
+
+/* A triple click selects the block clicked in, as in a browser or a word
+ * processor, not the text view's one line on screen: in a reading tool it
+ * means "this paragraph", and tagging a wrapped paragraph after it took a
+ * fragment. Without the line break after it, as tagging leaves out. */
+static void
+on_text_primary_pressed (GtkGestureClick     *gesture,
+                         int                  n_press,
+                         double               x,
+                         double               y,
+                         DossierDocumentView *self)
+{
+  GtkTextIter iter;
+  Range block;
+  int bx, by;
+
+  /* (a fourth click, quickly after, keeps the block: not the text
+   * view's, which counts from the third) */
+  if (n_press < 3)
+    return;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  /* (the nearest character: a click beside a line's end is on its line) */
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
+  if (!block_at (self, gtk_text_iter_get_offset (&iter), &block))
+    return;
+
+  /* Ours: the text view's own triple click would select its line. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  dossier_document_view_select_range (self, block.start, block.end);
 }
 
 static void
@@ -2211,6 +2285,7 @@ dossier_document_view_finalize (GObject *object)
   g_clear_object (&self->zoom_css);
   g_clear_object (&self->theme_css);
   g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
@@ -2302,6 +2377,7 @@ dossier_document_view_init (DossierDocumentView *self)
   self->zoom = 1.0;
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (Range));
   self->highlights = g_ptr_array_new_with_free_func (g_free);
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -2360,6 +2436,12 @@ dossier_document_view_init (DossierDocumentView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_text_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_text_primary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
 
   self->stripes = DOSSIER_CODING_STRIPES (dossier_coding_stripes_new (self->text_view));

@@ -4,7 +4,7 @@
  * number keys, the tag picker, Ctrl+Shift+E's evidence picker and the
  * Stakeholders panel's Cite, the view then selecting what was tagged;
  * exactly the selection with the setting off; a selection of punctuation
- * alone as it is; and what a word is, by hand — apostrophes, hyphens,
+ * alone as it is; a triple click's paragraph, whole; and what a word is, by hand — apostrophes, hyphens,
  * numbers, accents, CJK, the text's first and last words. Runs under
  * xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
 #include "dossier-evidence-picker.h"
@@ -59,7 +60,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   dossier_project_close (project);
 
-  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  /* (@data: a width other than 1200 px) */
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, data != NULL ? GPOINTER_TO_INT (data) : 1200);
 }
 
 static void
@@ -377,6 +379,107 @@ test_spaces_at_ends (Fixture       *f,
   assert_one_highlight (f, "Zürich.\n\n[Yes, ma’am: fr]om");
 }
 
+#define DOUBLE_CLICK_MS 1000
+
+static gboolean
+time_passed (gpointer deadline)
+{
+  return g_get_monotonic_time () >= *(gint64 *) deadline;
+}
+
+/* A triple click of the mouse's first button at @offset of the reader's
+ * text, through the X server (xdotool, XTest) as a user's, with the
+ * pause a hand leaves between clicks; the pointer then goes to the
+ * screen's far corner, out of the way of the tests after this one. A
+ * click gesture counts presses against a timer of the main loop: the
+ * double-click time is made long, for a busy machine that runs the loop
+ * late, and it passes before the clicks (a press elsewhere before it
+ * ends starts a count that loses a press: GTK 4.8). */
+static void
+triple_click_at (Fixture *f,
+                 gint64   offset)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (text_view)));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *at_x = NULL, *at_y = NULL, *corner_x = NULL, *corner_y = NULL;
+  GdkRectangle location;
+  GtkTextIter iter;
+  int x, y;
+  gint64 deadline = g_get_monotonic_time () + (DOUBLE_CLICK_MS + 200) * G_TIME_SPAN_MILLISECOND;
+
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (text_view)), "gtk-double-click-time", DOUBLE_CLICK_MS, NULL);
+  wait_until (time_passed, &deadline, "the double-click time to pass");
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &x, &y);
+  xdotool_point (GTK_WIDGET (text_view), x + 2, y + location.height / 2, &at_x, &at_y);
+  xdotool_corner (GTK_WIDGET (text_view), &corner_x, &corner_y);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, at_x, at_y,
+                                  "click", "--repeat", "3", "--delay", "60", "1",
+                                  "mousemove", corner_x, corner_y, NULL });
+}
+
+static gboolean
+sidebars_gone (gpointer window)
+{
+  DossierWindow *self = window;
+
+  return adw_flap_get_reveal_progress (self->left_flap) == 0
+         && adw_flap_get_reveal_progress (self->right_flap) == 0;
+}
+
+/* A triple click in a paragraph wrapped over several lines (a phone's
+ * width) selects the paragraph, not the line on screen clicked, and
+ * without its line break; its number key tags exactly it. The same in
+ * the text's last block, which no line break ends. */
+static void
+test_triple_click (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierDocumentView *view;
+  GtkTextView *text_view;
+  GdkRectangle first_line, clicked_line;
+  GtkTextIter iter;
+  gint64 start, end, at, at_end;
+
+  view = dossier_window_get_document_view (f->window);
+  text_view = dossier_document_view_get_text_view (view);
+  /* The sidebars, over the reader at this width, out of the way. */
+  g_object_set (f->window, "show-left-sidebar", FALSE, "show-right-sidebar", FALSE, NULL);
+  wait_until (sidebars_gone, f->window, "the sidebars to go");
+
+  /* "the council" is on the paragraph's second line on screen, or lower. */
+  marked_range (f, "[Many say the fight is not over: riders don’t trust the council, and l’État pays 3.5% "
+                   "of a long-term plan costing 1,200 euros a night, said Zoë Márquez of the Café "
+                   "Zürich.]\n", &start, &end);
+  find_text_range (project_of (f), f->document_id, "the council", &at, &at_end);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) start);
+  gtk_text_view_get_line_yrange (text_view, &iter, &first_line.y, &first_line.height);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) at);
+  gtk_text_view_get_iter_location (text_view, &iter, &clicked_line);
+  g_assert_cmpint (clicked_line.y, >=, first_line.y + clicked_line.height);
+
+  triple_click_at (f, at + 4);
+  wait_until (is_selected, &(Selected) { view, start, end }, "the paragraph selected");
+  {
+    gint64 tag_start, tag_end;
+
+    g_assert_true (dossier_reader_page_get_tag_range (page_of (f), &tag_start, &tag_end));
+    g_assert_cmpint (tag_start, ==, start);
+    g_assert_cmpint (tag_end, ==, end);
+  }
+  apply_tag_key (f, 1);
+  assert_one_highlight (f, "[Many say the fight is not over: riders don’t trust the council, and l’État "
+                           "pays 3.5% of a long-term plan costing 1,200 euros a night, said Zoë Márquez "
+                           "of the Café Zürich.]\n\nYes");
+
+  /* The last block, clicked on its last character. */
+  marked_range (f, "[東京都の人口 grows, and so does タワー traffic, at last]", &start, &end);
+  triple_click_at (f, end - 1);
+  wait_until (is_selected, &(Selected) { view, start, end }, "the last paragraph selected");
+}
+
 /* The council's one piece of evidence, which spans [ ] of @marked. */
 static void
 assert_council_evidence (Fixture    *f,
@@ -533,6 +636,8 @@ main (int   argc,
   ADD ("picker-cancelled", test_picker_cancelled);
   ADD ("punctuation-only", test_punctuation_only);
   ADD ("spaces-at-ends", test_spaces_at_ends);
+  g_test_add ("/dossier/whole-words/triple-click", Fixture, GINT_TO_POINTER (360), fixture_set_up,
+              test_triple_click, fixture_tear_down);
   ADD ("evidence", test_evidence);
   ADD ("what-a-word-is", test_what_a_word_is);
 

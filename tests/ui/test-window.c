@@ -2398,39 +2398,6 @@ run_drag_source (const char *path)
   return 0;
 }
 
-static void
-on_xdotool_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* @argv run while the main loop runs: the window dropped on answers
- * the X server meanwhile. */
-static void
-run_xdotool (const char * const *argv)
-{
-  g_autoptr(GSubprocess) xdotool = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-
-  xdotool = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_check_async (xdotool, NULL, on_xdotool_done, &done);
-  wait_until (is_true, &done, "xdotool");
-}
-
 static char *test_program;   /* this program, to run as a drag source */
 
 static gboolean

@@ -542,6 +542,37 @@ xdotool_corner (GtkWidget  *widget,
   *corner_y = g_strdup_printf ("%d", screen.y + screen.height - 1);
 }
 
+static void
+on_xdotool_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+run_xdotool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  xdotool = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (xdotool, NULL, on_xdotool_done, &done);
+  wait_until (is_true, &done, "xdotool");
+}
+
 GtkWindow *
 find_toplevel (GType      type,
                GtkWindow *parent)

@@ -227,6 +227,10 @@ void        xdotool_point       (GtkWidget     *widget,
 void        xdotool_corner      (GtkWidget     *widget,
                                  char         **corner_x,
                                  char         **corner_y);
+/* Runs xdotool with @argv (NULL-terminated, "xdotool" first) while the
+ * main loop runs, so that the windows it acts on answer the X server
+ * meanwhile and see its events as they come; asserts it succeeded. */
+void        run_xdotool         (const char * const *argv);
 
 /* The visible window of @type transient for @parent (or for any window
  * when @parent is NULL), or NULL; asserts there is no more than one. */
