@@ -885,6 +885,35 @@ test_file_alone_import (Fixture       *fixture,
   g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
 }
 
+/* The file at @path, restored from @backup while *@project had it open:
+ * an action is refused as on a moved file, and closing leaves the copy
+ * byte for byte as it was put there, whole, with its one document and no
+ * tag @later (made after the copy was taken). */
+static void
+assert_restore_refused (DossierProject **project,
+                        const char      *path,
+                        GBytes          *backup,
+                        const char      *later)
+{
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dossier_project_add_tag (*project, "Repairs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_clear_error (&error);
+  flush_events ();
+  g_clear_object (project);
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (backup, after));
+
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
+  g_assert_null (dossier_project_find_tag (reopened, later));
+  assert_project_sound (reopened);
+}
+
 /* A copy of the file taken earlier (a backup) copied back over it in place
  * while it is open (cp backup.dossier open.dossier): the same inode and
  * the same project, which only its content tells from our own checkpoints.
@@ -897,7 +926,6 @@ test_restored_backup (Fixture       *fixture,
 {
   g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
   g_autofree char *path = g_strdup (dossier_project_get_path (project));
-  g_autoptr(DossierProject) reopened = NULL;
   g_autoptr(GBytes) backup = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -921,26 +949,130 @@ test_restored_backup (Fixture       *fixture,
   g_assert_cmpint (g_stat (path, &restored), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, restored.st_ino);
 
-  g_assert_cmpint (dossier_project_add_tag (project, "Repairs", 0, NULL, NULL, &error), ==, 0);
-  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
-  g_clear_error (&error);
   g_assert_false (dossier_project_undo (project, &error));
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
   g_clear_error (&error);
   flush_events ();
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (backup, after));
-  g_clear_pointer (&after, g_bytes_unref);
 
-  g_clear_object (&project);
-  after = test_read_bytes (path);
-  g_assert_true (g_bytes_equal (backup, after));
+  assert_restore_refused (&project, path, backup, "Costs");
+}
 
-  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+/* The ways people put a file back, each while the project is open, with
+ * an earlier copy of it: each is refused as a replacement and leaves the
+ * copy as it was put there, except those that leave the content as it
+ * was (touch, a second Dossier reading it), after which work goes on. */
+typedef enum
+{
+  RESTORE_CP_SAME_SIZE,  /* cp of a copy as long as the file: its times and content */
+  RESTORE_CP_PRESERVE,   /* cp --preserve=all: the copy's times back too */
+  RESTORE_RENAME,        /* mv, rsync, an editor's save: a new file renamed over */
+  RESTORE_TOUCH,         /* only the times change */
+  RESTORE_READER,        /* a second Dossier opens it read-only, reads, closes */
+} RestoreKind;
+
+static void
+run_command (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 1);
-  g_assert_null (dossier_project_find_tag (reopened, "Costs"));
-  assert_project_sound (reopened);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_restored_by (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RestoreKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *backup_path = path_in (fixture, "backup.dossier");
+  g_autofree char *tmp = path_in (fixture, ".open.dossier.tmp");
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean same_content = kind == RESTORE_TOUCH || kind == RESTORE_READER;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  flush_events ();
+  backup = test_read_bytes (path);
+  write_bytes (backup_path, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup));
+
+  /* A tag takes no new page: the copy is as long as the file. */
+  if (kind == RESTORE_CP_SAME_SIZE)
+    add_tag (project, "Ferry", 0);
+  else
+    add_doc (project, "Ferry", "The ferry runs all winter.");
+  flush_events ();
+  if (same_content)
+    {
+      g_clear_pointer (&backup, g_bytes_unref);
+      backup = test_read_bytes (path);
+    }
+
+  switch (kind)
+    {
+    case RESTORE_CP_SAME_SIZE:
+      {
+        g_autoptr(GBytes) now = test_read_bytes (path);
+
+        g_assert_cmpuint (g_bytes_get_size (now), ==, g_bytes_get_size (backup));
+        g_assert_false (g_bytes_equal (now, backup));
+        run_command ((const char *[]) { "cp", backup_path, path, NULL });
+      }
+      break;
+    case RESTORE_CP_PRESERVE:
+      run_command ((const char *[]) { "cp", "--preserve=all", backup_path, path, NULL });
+      break;
+    case RESTORE_RENAME:
+      write_bytes (tmp, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup));
+      g_assert_cmpint (g_rename (tmp, path), ==, 0);
+      break;
+    case RESTORE_TOUCH:
+      run_command ((const char *[]) { "touch", path, NULL });
+      break;
+    case RESTORE_READER:
+      {
+        pid_t child = fork ();
+        int status;
+
+        g_assert_cmpint (child, >=, 0);
+        if (child == 0)
+          {
+            DossierProject *reader = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, NULL);
+            guint n = reader != NULL ?
+                      g_list_model_get_n_items (dossier_project_get_documents (reader)) : 0;
+
+            g_clear_object (&reader);
+            _exit (n == 2 ? 0 : 1);
+          }
+        g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+        g_assert_true (WIFEXITED (status));
+        g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      }
+      break;
+    }
+
+  if (same_content)
+    {
+      add_tag (project, "Costs", 0);
+      flush_events ();
+      g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
+      g_clear_object (&project);
+      reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 2);
+      g_assert_nonnull (dossier_project_find_tag (reopened, "Costs"));
+      assert_project_sound (reopened);
+      return;
+    }
+
+  assert_restore_refused (&project, path, backup, "Ferry");
 }
 
 /* ---- The lock ------------------------------------------------------------------ */
@@ -1966,6 +2098,21 @@ main (int   argc,
               fixture_set_up, test_replaced_with_log, fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/restored-backup", Fixture, NULL,
               fixture_set_up, test_restored_backup, fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-by/cp-same-size", Fixture,
+              GINT_TO_POINTER (RESTORE_CP_SAME_SIZE), fixture_set_up, test_restored_by,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-by/cp-preserve", Fixture,
+              GINT_TO_POINTER (RESTORE_CP_PRESERVE), fixture_set_up, test_restored_by,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-by/rename", Fixture,
+              GINT_TO_POINTER (RESTORE_RENAME), fixture_set_up, test_restored_by,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-by/touch", Fixture,
+              GINT_TO_POINTER (RESTORE_TOUCH), fixture_set_up, test_restored_by,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/restored-by/reader", Fixture,
+              GINT_TO_POINTER (RESTORE_READER), fixture_set_up, test_restored_by,
+              fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
               fixture_set_up, test_file_alone_action, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/import", Fixture, NULL,

@@ -739,6 +739,16 @@ struct _DossierFileStamp
   GMainContext    *context;       /* the main connection's */
   GWeakRef         main;          /* DossierProject */
   int              asked;         /* a worker's commit waits for a checkpoint */
+
+  /* A hash of each page as the file was left, to tell a change of its
+   * times alone (touch) from another content of the same size. Pages
+   * [0, n_hashed) are known; the others are hashed in idle time after
+   * the open. */
+  guint            page_size;     /* 0: no hashes kept */
+  GArray          *page_hashes;   /* guint64, one per page of the file */
+  guint            n_hashed;
+  guint32          log_salt[2];   /* the log's, when its frames were read */
+  guint            log_frames;    /* frames of that log already taken into account */
 };
 
 static DossierFileStamp *
@@ -767,6 +777,7 @@ file_stamp_unref (DossierFileStamp *stamp)
     return;
 
   g_weak_ref_clear (&stamp->main);
+  g_clear_pointer (&stamp->page_hashes, g_array_unref);
   g_main_context_unref (stamp->context);
   g_mutex_clear (&stamp->mutex);
   g_free (stamp);
@@ -781,16 +792,275 @@ stamp_file_locked (DossierProject *self)
     memset (&self->file_stamp->stat, 0, sizeof self->file_stamp->stat);
 }
 
+/* ---- What the file holds, page by page ---- */
+
+static guint64
+hash_page (const guint8 *data,
+           gsize         size)
+{
+  guint64 hash = 0x9e3779b97f4a7c15;
+
+  for (gsize i = 0; i + 8 <= size; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      hash = (hash ^ word) * 0xff51afd7ed558ccd;
+      hash ^= hash >> 32;
+    }
+  return hash;
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) |
+         bytes[3];
+}
+
+/* Hashes page @index of the open file @fd into @hash; FALSE if it cannot
+ * be read whole. */
+static gboolean
+read_page_hash (DossierFileStamp *stamp,
+                int               fd,
+                guint             index,
+                guint8           *buffer,
+                guint64          *hash)
+{
+  if (pread (fd, buffer, stamp->page_size, (off_t) index * stamp->page_size) !=
+      (ssize_t) stamp->page_size)
+    return FALSE;
+  *hash = hash_page (buffer, stamp->page_size);
+  return TRUE;
+}
+
+/* Hashes are given up on: any change to the file will be a replacement. */
+static void
+forget_page_hashes (DossierFileStamp *stamp)
+{
+  stamp->page_size = 0;
+  stamp->n_hashed = 0;
+  g_clear_pointer (&stamp->page_hashes, g_array_unref);
+}
+
+/* Pages [n_hashed, n_hashed + @n) hashed from the file, which must be as
+ * stamped; the stamp's lock held. */
+static void
+hash_more_pages_locked (DossierProject *self,
+                        guint           n)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  g_autofree guint8 *buffer = NULL;
+  guint end;
+  int fd;
+
+  if (stamp->page_hashes == NULL)
+    return;
+  end = MIN (stamp->n_hashed + n, stamp->page_hashes->len);
+  fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  buffer = g_malloc (stamp->page_size);
+  for (; fd >= 0 && stamp->n_hashed < end; stamp->n_hashed++)
+    if (!read_page_hash (stamp, fd, stamp->n_hashed, buffer,
+                         &g_array_index (stamp->page_hashes, guint64, stamp->n_hashed)))
+      break;
+  if (fd < 0 || stamp->n_hashed < end)
+    forget_page_hashes (stamp);
+  if (fd >= 0)
+    close (fd);
+}
+
+/* The page numbers of the log's frames after those already taken into
+ * account, read before a checkpoint: it copies some of them into the
+ * file. NULL if the log cannot be read (nothing is known then). */
+static GArray *
+read_log_pages (DossierProject *self)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint8 header[32];
+  guint32 salt[2];
+  int fd = open (wal, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0 || pread (fd, header, sizeof header, 0) != sizeof header ||
+      read_be32 (header + 8) != stamp->page_size)
+    {
+      if (fd >= 0)
+        close (fd);
+      /* No log yet, or an empty one: nothing to copy. */
+      if (fd < 0 && errno == ENOENT)
+        return pages;
+      g_array_unref (pages);
+      return NULL;
+    }
+
+  memcpy (salt, header + 16, sizeof salt);
+  if (memcmp (salt, stamp->log_salt, sizeof salt) != 0)
+    {
+      /* A log begun again: its frames count from the first. */
+      memcpy (stamp->log_salt, salt, sizeof salt);
+      stamp->log_frames = 0;
+    }
+  for (guint frame = stamp->log_frames;; frame++)
+    {
+      guint8 frame_header[24];
+      off_t offset = 32 + (off_t) frame * (24 + stamp->page_size);
+      guint32 page;
+
+      if (pread (fd, frame_header, sizeof frame_header, offset) != sizeof frame_header ||
+          memcmp (frame_header + 8, salt, sizeof salt) != 0)
+        break;
+      page = read_be32 (frame_header);
+      g_array_append_val (pages, page);
+    }
+  close (fd);
+  return pages;
+}
+
+/* After a checkpoint that copied the log's frames up to @n_copied: the
+ * pages it wrote, and any the file grew by, hashed again; the stamp's
+ * lock held. */
+static void
+rehash_after_checkpoint_locked (DossierProject *self,
+                                GArray         *log_pages,
+                                int             n_copied)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  g_autofree guint8 *buffer = NULL;
+  gboolean complete;
+  guint n_pages, old_n_pages;
+  int fd;
+
+  if (stamp->page_hashes == NULL)
+    return;
+  if (log_pages == NULL || n_copied < 0 || (guint) n_copied < stamp->log_frames ||
+      (guint) n_copied - stamp->log_frames > log_pages->len)
+    {
+      forget_page_hashes (stamp);
+      return;
+    }
+
+  old_n_pages = stamp->page_hashes->len;
+  complete = stamp->n_hashed == old_n_pages;
+  n_pages = (guint) (stamp->stat.st_size / stamp->page_size);
+  g_array_set_size (stamp->page_hashes, n_pages);
+  stamp->n_hashed = complete ? n_pages : MIN (stamp->n_hashed, n_pages);
+
+  fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  buffer = g_malloc (stamp->page_size);
+  for (guint i = 0; fd >= 0 && i < (guint) n_copied - stamp->log_frames; i++)
+    {
+      guint index = g_array_index (log_pages, guint32, i) - 1;
+
+      if (index < stamp->n_hashed &&
+          !read_page_hash (stamp, fd, index, buffer,
+                           &g_array_index (stamp->page_hashes, guint64, index)))
+        break;
+    }
+  for (guint index = old_n_pages; fd >= 0 && index < stamp->n_hashed; index++)
+    if (!read_page_hash (stamp, fd, index, buffer,
+                         &g_array_index (stamp->page_hashes, guint64, index)))
+      break;
+  stamp->log_frames = (guint) n_copied;
+  if (fd < 0)
+    forget_page_hashes (stamp);
+  else
+    close (fd);
+}
+
+/* Whether the file, of the stamp's size, holds what every page's hash
+ * says it did: its times alone changed. */
+static gboolean
+same_pages_locked (DossierProject *self)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  g_autofree guint8 *buffer = NULL;
+  gboolean same;
+  guint index = 0;
+  int fd;
+
+  if (stamp->page_hashes == NULL || stamp->n_hashed < stamp->page_hashes->len ||
+      (guint64) stamp->stat.st_size != (guint64) stamp->page_hashes->len * stamp->page_size)
+    return FALSE;
+
+  fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  buffer = g_malloc (stamp->page_size);
+  for (; index < stamp->page_hashes->len; index++)
+    {
+      guint64 hash;
+
+      if (!read_page_hash (stamp, fd, index, buffer, &hash) ||
+          hash != g_array_index (stamp->page_hashes, guint64, index))
+        break;
+    }
+  same = index == stamp->page_hashes->len && pread (fd, buffer, 1, stamp->stat.st_size) == 0;
+  close (fd);
+  return same;
+}
+
+static gboolean
+hash_pages_in_idle (gpointer user_data)
+{
+  DossierProject *self = user_data;
+  DossierFileStamp *stamp = self->file_stamp;
+  struct stat st;
+  gboolean more;
+
+  g_mutex_lock (&stamp->mutex);
+  /* Only the file as stamped is what the hashes stand for. */
+  if (stat (self->path, &st) != 0 || !same_stamp (&st, &stamp->stat))
+    forget_page_hashes (stamp);
+  else
+    hash_more_pages_locked (self, 256);
+  more = stamp->page_hashes != NULL && stamp->n_hashed < stamp->page_hashes->len;
+  g_mutex_unlock (&stamp->mutex);
+
+  if (!more)
+    g_clear_pointer (&self->page_hashing, g_source_unref);
+  return more;
+}
+
+/* The main connection's file, just opened and stamped: its pages are
+ * hashed a few at a time while the main loop is idle. */
+static void
+start_hashing_pages (DossierProject *self,
+                     guint           page_size)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+
+  if (self->read_only || page_size < 512 || stamp->stat.st_size % page_size != 0)
+    return;
+  stamp->page_size = page_size;
+  stamp->page_hashes = g_array_new (FALSE, TRUE, sizeof (guint64));
+  g_array_set_size (stamp->page_hashes, (guint) (stamp->stat.st_size / page_size));
+
+  self->page_hashing = g_idle_source_new ();
+  g_source_set_priority (self->page_hashing, G_PRIORITY_LOW);
+  g_source_set_callback (self->page_hashing, hash_pages_in_idle, self, NULL);
+  g_source_set_static_name (self->page_hashing, "[dossier] hash the file's pages");
+  g_source_attach (self->page_hashing, self->context);
+}
+
 /* Whether the file at the path changed since the main connection's last
  * checkpoint (cp backup.dossier p.dossier: the same inode, which SQLite
  * does not see, and another content, even an older copy of this same
- * project, into whose pages our log would go); the stamp's lock held. */
+ * project, into whose pages our log would go); the stamp's lock held. A
+ * change of its times alone (touch) is none. */
 static gboolean
 file_changed_locked (DossierProject *self)
 {
+  struct stat *stamped = &self->file_stamp->stat;
   struct stat st;
 
-  return stat (self->path, &st) == 0 && !same_stamp (&st, &self->file_stamp->stat);
+  if (stat (self->path, &st) != 0 || same_stamp (&st, stamped))
+    return FALSE;
+  if (st.st_dev != stamped->st_dev || st.st_ino != stamped->st_ino ||
+      st.st_size != stamped->st_size || !same_pages_locked (self))
+    return TRUE;
+  *stamped = st;
+  return FALSE;
 }
 
 static gboolean
@@ -822,8 +1092,12 @@ checkpoint (DossierProject *self)
   g_mutex_lock (&stamp->mutex);
   if (!file_has_moved (self) && !file_changed_locked (self))
     {
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      g_autoptr(GArray) log_pages = stamp->page_hashes != NULL ? read_log_pages (self) : NULL;
+      int n_copied = -1;
+
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &n_copied);
       stamp_file_locked (self);
+      rehash_after_checkpoint_locked (self, log_pages, n_copied);
     }
   g_mutex_unlock (&stamp->mutex);
 }
@@ -1156,6 +1430,9 @@ static void
 close_db (DossierProject *self)
 {
   cancel_checkpoint (self);
+  if (self->page_hashing != NULL)
+    g_source_destroy (self->page_hashing);
+  g_clear_pointer (&self->page_hashing, g_source_unref);
   dossier_project_stop_indexing (self);
 
   if (self->in_transaction)
@@ -1994,7 +2271,13 @@ dossier_project_open (const char        *path,
   self->file_stamp = file_stamp_new (self);
   stamp_file_locked (self);
   if (!self->read_only)
-    sqlite3_wal_hook (self->db, main_committed, self);
+    {
+      gint64 page_size = 0;
+
+      sqlite3_wal_hook (self->db, main_committed, self);
+      if (query_int (self->db, "PRAGMA page_size", &page_size))
+        start_hashing_pages (self, (guint) page_size);
+    }
 
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
