@@ -971,6 +971,62 @@ test_duplicate_guids (Fixture       *f,
                                 "to it is ambiguous.");
 }
 
+/* Tools name a selection after its text on one line, its line breaks made
+ * spaces: such a name agrees with its text, and when the positions are a
+ * few characters off the selection is placed where its name occurs. */
+static void
+test_flattened_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "flat.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "flat.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *why = NULL;
+  guint n_by_name = 0;
+
+  /* "rise.\n\nThe ferry" is at 6–22; the second selection counts from 9. */
+  exchange_write_zip (path, "project.qde",
+                      "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                      "<CodeBook><Codes><Code guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"Fares\" "
+                      "isCodable=\"true\"/></Codes></CodeBook><Sources>"
+                      "<TextSource guid=\"cccccccc-2222-3333-4444-555555555504\" name=\"Wire\" "
+                      "plainTextPath=\"internal://cccccccc-2222-3333-4444-555555555504.txt\">"
+                      "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-000000000001\" name=\"rise. The ferry\" "
+                      "startPosition=\"6\" endPosition=\"22\"><Coding guid=\"dddddddd-0000-0000-0000-000000000001\">"
+                      "<CodeRef targetGUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+                      "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-000000000002\" name=\"rise. The ferry\" "
+                      "startPosition=\"9\" endPosition=\"25\"><Coding guid=\"dddddddd-0000-0000-0000-000000000002\">"
+                      "<CodeRef targetGUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+                      "</TextSource></Sources></Project>\n",
+                      "sources/cccccccc-2222-3333-4444-555555555504.txt",
+                      "Fares rise.\n\nThe ferry to the quay runs late.\n", NULL);
+  report = import_ok (project, path);
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 2);
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      DossierHighlight *h = g_ptr_array_index (highlights, i);
+
+      g_assert_cmpint (dossier_highlight_get_start (h), ==, 6);
+      g_assert_cmpint (dossier_highlight_get_end (h), ==, 22);
+      g_assert_cmpstr (dossier_highlight_get_quote (h), ==, "rise.\n\nThe ferry");
+    }
+  /* The first agreed as it was; the second was placed by its name. */
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      dossier_import_report_get_item (report, i, NULL, &why);
+      if (strstr (why, "placed by") != NULL)
+        {
+          g_assert_cmpstr (why, ==, "1 selection was placed by its quoted text: its positions pointed at other text");
+          n_by_name++;
+        }
+    }
+  g_assert_cmpuint (n_by_name, ==, 1);
+}
+
 /* A source's text over the 10 MB the XML reader takes inside project.qde
  * imports when the archive keeps it as a file (sources/GUID.txt); one
  * written inline is refused, naming the source and the limit. */
@@ -1158,6 +1214,8 @@ main (int   argc,
               exchange_fixture_set_up, test_not_refi, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/duplicate-guids", Fixture, NULL,
               exchange_fixture_set_up, test_duplicate_guids, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/flattened-names", Fixture, NULL,
+              exchange_fixture_set_up, test_flattened_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

@@ -251,6 +251,37 @@ dossier_refi_selection_name (const char *name,
   return g_steal_pointer (&norm);
 }
 
+/* How much of @name agrees with the start of @text, a run of white space
+ * in one agreeing with any run in the other: tools write a selection's
+ * name on one line, its line breaks made spaces. Returns the bytes of
+ * @name matched (all of it: strlen, when it agrees), and in @rest where
+ * @text goes on after them. */
+static gsize
+agreeing_prefix (const char  *text,
+                 const char  *name,
+                 const char **rest)
+{
+  const char *t = text, *n = name;
+
+  while (*n != '\0' && *t != '\0')
+    {
+      if (g_ascii_isspace (*n) && g_ascii_isspace (*t))
+        {
+          while (g_ascii_isspace (*n))
+            n++;
+          while (g_ascii_isspace (*t))
+            t++;
+          continue;
+        }
+      if (*n != *t)
+        break;
+      n++;
+      t++;
+    }
+  *rest = t;
+  return n - name;
+}
+
 /* Whether the text at [start, end) is what the selection's name says. */
 static gboolean
 name_agrees (DossierOffsetIndex *index,
@@ -260,21 +291,23 @@ name_agrees (DossierOffsetIndex *index,
 {
   g_autofree char *slice = NULL;
   gsize name_len;
+  const char *rest;
 
   if (start < 0 || end <= start || end > index->length)
     return FALSE;
 
   slice = dossier_text_slice (index->text + dossier_offset_index_bytes (index, start), 0, end - start);
-  if (strcmp (slice, sel->name) == 0)
+  name_len = strlen (sel->name);
+  if (agreeing_prefix (slice, sel->name, &rest) < name_len)
+    return FALSE;
+  while (g_ascii_isspace (*rest))
+    rest++;
+  if (*rest == '\0')
     return TRUE;
 
   /* A name cut short (with or without an ellipsis), as tools often write
    * them: the text must begin with it, and it must say enough. */
-  name_len = strlen (sel->name);
-  if (g_str_has_prefix (slice, sel->name) && (sel->truncated || name_len >= 12))
-    return TRUE;
-
-  return FALSE;
+  return sel->truncated || name_len >= 12;
 }
 
 typedef struct
@@ -294,14 +327,124 @@ lookup_mapped (const PositionSet *set,
   return found != NULL ? set->norm[found - set->units] : -1;
 }
 
+/* Maps the positions counted with @c to offsets of @index's text; @raw
+ * is what it was normalized from. */
 static void
-map_positions (PositionSet    *set,
-               const char     *raw,
-               gsize           len,
-               const Counting *c)
+map_positions (PositionSet        *set,
+               const char         *raw,
+               gsize               len,
+               DossierOffsetIndex *index,
+               const Counting     *c)
 {
+  /* The standard's counting over a text that normalizing left as it was
+   * (NFC, LF line ends: what tools mostly write), but for white space it
+   * may drop at the end: the positions are the offsets (past the end,
+   * refused either way), and two walks over the whole text are saved. */
+  if (c == &countings[0] && len >= index->n_bytes && memcmp (raw, index->text, index->n_bytes) == 0)
+    {
+      for (guint i = 0; i < set->n; i++)
+        set->norm[i] = set->units[i] <= index->length ? set->units[i] : -1;
+      return;
+    }
   units_to_raw (raw, len, c, set->units, set->n, set->raw);
   raw_to_normalized (raw, len, set->raw, set->n, set->norm);
+}
+
+/* How far around a selection's position its name is looked for before the
+ * whole text is: a search of all of it needs an index of the whole text
+ * (a second or more for 15 MB), while a name that disagrees with its
+ * positions mostly lies a few characters off. Bytes each way. */
+#define NEAR_WINDOW (64 * 1024)
+
+/* Where @name occurs at @p, white space agreeing with any (see
+ * agreeing_prefix): the start of that text (before @p when @name starts
+ * with white space, which @name_at skips), or NULL; its end in @end. */
+static const char *
+occurs_at (const char  *text,
+           const char  *p,
+           const char  *name,
+           const char  *name_at,
+           const char **end)
+{
+  const char *start = p;
+
+  if (agreeing_prefix (p, name_at, end) != strlen (name_at))
+    return NULL;
+  if (name_at > name)
+    {
+      while (start > text && g_ascii_isspace (start[-1]))
+        start--;
+      if (start == p)
+        return NULL;
+    }
+  return start;
+}
+
+/* The occurrence of @name in @index's text nearest to @near (code points),
+ * the one before it on a tie, as the anchor's search ranks them, white
+ * space agreeing with any: its start, and its end in @end. -1 if none
+ * is within NEAR_WINDOW bytes. */
+static gint64
+find_name_near (DossierOffsetIndex *index,
+                const char         *name,
+                gint64              near,
+                gint64             *end)
+{
+  const char *text = index->text;
+  const char *name_at = name;
+  gsize at = dossier_offset_index_bytes (index, near);
+  gsize from = at > NEAR_WINDOW ? at - NEAR_WINDOW : 0;
+  gsize to = MIN (index->n_bytes, at + NEAR_WINDOW);
+  const char *after = NULL, *after_end = NULL, *before = NULL, *before_end = NULL;
+  gint64 after_distance = 0, before_distance = 0;
+  g_autofree char *key = NULL;
+  gsize key_len;
+
+  /* Candidates are where its first word is. */
+  while (g_ascii_isspace (*name_at))
+    name_at++;
+  key_len = strcspn (name_at, " \t\n\r\f\v");
+  if (key_len == 0)
+    return -1;
+  key = g_strndup (name_at, key_len);
+
+  for (const char *p = text + at; p < text + to; p = g_utf8_next_char (p))
+    {
+      if ((p = g_strstr_len (p, MIN (text + to + key_len, text + index->n_bytes) - p, key)) == NULL)
+        break;
+      if ((after = occurs_at (text, p, name, name_at, &after_end)) != NULL)
+        break;
+    }
+  /* The last one before @at. */
+  for (const char *p = text + from; p < text + at; p = g_utf8_next_char (p))
+    {
+      const char *found, *found_end;
+
+      if ((p = g_strstr_len (p, text + at + key_len - 1 - p, key)) == NULL)
+        break;
+      if ((found = occurs_at (text, p, name, name_at, &found_end)) != NULL)
+        {
+          before = found;
+          before_end = found_end;
+        }
+    }
+
+  if (after != NULL)
+    after_distance = after >= text + at ? g_utf8_pointer_to_offset (text + at, after)
+                                        : -g_utf8_pointer_to_offset (after, text + at);
+  if (before != NULL)
+    before_distance = g_utf8_pointer_to_offset (before, text + at);
+  if (before != NULL && (after == NULL || before_distance <= ABS (after_distance)))
+    {
+      *end = near - before_distance + g_utf8_pointer_to_offset (before, before_end);
+      return near - before_distance;
+    }
+  if (after != NULL)
+    {
+      *end = near + after_distance + g_utf8_pointer_to_offset (after, after_end);
+      return near + after_distance;
+    }
+  return -1;
 }
 
 static void
@@ -380,7 +523,7 @@ dossier_refi_place_selections (const char          *raw,
 
             if (!counting_applies (&countings[c], traits))
               continue;
-            map_positions (&set, raw, len, &countings[c]);
+            map_positions (&set, raw, len, index, &countings[c]);
             for (guint i = 0; i < selections->len && seen < MAX_SCORED; i++)
               {
                 DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
@@ -402,7 +545,7 @@ dossier_refi_place_selections (const char          *raw,
       }
 
   position_set_init (&set, selections, FALSE, G_MAXUINT);
-  map_positions (&set, raw, len, best);
+  map_positions (&set, raw, len, index, best);
 
   for (guint i = 0; i < selections->len; i++)
     {
@@ -414,13 +557,16 @@ dossier_refi_place_selections (const char          *raw,
           !name_agrees (index, start, end, sel))
         {
           DossierTextQuote q = { sel->name, NULL, NULL, MAX (start, 0), MAX (start, 0) };
-          gint64 s = -1, e = -1;
-          DossierAnchorOutcome outcome;
+          gint64 e = -1, s = find_name_near (index, sel->name, q.start, &e);
+          DossierAnchorOutcome outcome = DOSSIER_ANCHOR_EXACT_QUOTE;
 
-          if (anchor == NULL)
-            anchor = dossier_anchor_text_new (index->text);
           q.end = q.start + g_utf8_strlen (sel->name, -1);
-          outcome = dossier_anchor_locate (anchor, &q, &s, &e);
+          if (s < 0)
+            {
+              if (anchor == NULL)
+                anchor = dossier_anchor_text_new (index->text);
+              outcome = dossier_anchor_locate (anchor, &q, &s, &e);
+            }
 
           /* Only where the name occurs word for word: a name that is a
            * label, not a quote, says nothing about where the text is. */
