@@ -1043,9 +1043,19 @@ test_large_source (Fixture       *f,
                                                 "<TextSource guid=\"cccccccc-2222-3333-4444-555555555503\" "
                                                 "name=\"Annual report\"><PlainTextContent>");
   g_autofree char *message = NULL;
-  g_autoptr(DossierProject) project = exchange_new_project (f, "large.dossier");
+  g_autoptr(DossierProject) created = exchange_new_project (f, "large.dossier");
+  g_autofree char *project_path = g_strdup (dossier_project_get_path (created));
+  g_autoptr(DossierProject) project = NULL;
   g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
   GListModel *docs;
+
+  /* Its text indexed for search in a thread, as in the window, and the
+   * project closed before that is done: the index of 10.5 MB is not what
+   * this test is about, and was half of what it cost. */
+  dossier_project_close (created);
+  project = dossier_project_open (project_path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
 
   /* 10.5 MB of words that do not repeat enough to look like a zip bomb. */
   while (text->len < 10 * 1024 * 1024 + 512 * 1024)
