@@ -24,6 +24,14 @@
 #define CITATION_LENGTH 39
 /* Labels are at most "999⚠": tags for widths 1 to this many characters. */
 #define MAX_LABEL 5
+/* A note cites tens or hundreds of passages, but a file can hold any
+ * note: each chip is marks and tags in GTK's text, whose cost on a line
+ * grows with all the others on it, and the chips on the lines in view
+ * are placed at every frame. Past this many in the note, or on one line
+ * (a paragraph), citations are left as written ("[@UUID]"); the preview
+ * and the exports number them all. */
+#define MAX_CHIPS          1000
+#define MAX_CHIPS_PER_LINE 50
 
 typedef struct
 {
@@ -138,6 +146,8 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   GtkTextIter start, end;
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GHashTable) numbers = NULL;
+  int line = -1;
+  guint on_line = 0;
 
   g_return_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self));
   g_return_if_fail (root != NULL);
@@ -163,7 +173,17 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
       GtkTextIter at, uuid_start, uuid_end;
       gsize length;
 
+      if (self->chips->len >= MAX_CHIPS)
+        break;
       if (node->end - node->start != CITATION_LENGTH)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
+      if (gtk_text_iter_get_line (&at) != line)
+        {
+          line = gtk_text_iter_get_line (&at);
+          on_line = 0;
+        }
+      if (++on_line > MAX_CHIPS_PER_LINE)
         continue;
       /* Numbered as the export numbers them: by first appearance. */
       number = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, folded));
@@ -319,6 +339,7 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
 {
   DossierBriefingEditor *self = DOSSIER_BRIEFING_EDITOR (view);
   GdkRectangle visible;
+  GtkTextIter first, last;
 
   if (GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer != NULL)
     GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer (view, layer, snapshot);
@@ -326,15 +347,26 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
     return;
 
   gtk_text_view_get_visible_rect (view, &visible);
+  /* Only the chips on the lines in view are placed: placing one lays out
+   * its line. */
+  gtk_text_view_get_line_at_y (view, &first, visible.y, NULL);
+  gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&last);
   for (guint i = 0; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
       graphene_rect_t pills[2];
       guint label_pill = 0;
-      guint n = chip_pills (self, chip, pills, &label_pill);
+      GtkTextIter start, end;
       GdkRGBA fill = chip->unverified ? (GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }
                                       : (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
       GdkRGBA ink = { 1, 1, 1, 1 };
+      guint n;
+
+      if (!chip_bounds (self, chip, &start, &end) ||
+          gtk_text_iter_compare (&end, &first) < 0 || gtk_text_iter_compare (&start, &last) > 0)
+        continue;
+      n = chip_pills (self, chip, pills, &label_pill);
 
       for (guint p = 0; p < n; p++)
         {

@@ -1237,6 +1237,40 @@ test_preview_long_note (Fixture       *f,
   g_assert_cmpuint (strlen (gtk_label_get_label (preview)), <, 130 * 1024);
 }
 
+/* A paragraph citing the same passage a thousand times (a file may hold
+ * such a note): the first fifty citations of a paragraph are chips, the
+ * rest are left as written, as chips on one line cost GTK time growing
+ * with their square at every frame; a new paragraph has chips again. */
+static void
+test_chips_bounded (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  DossierBriefingEditor *editor = DOSSIER_BRIEFING_EDITOR (view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->base.project, f->highlight, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *citation = g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (h));
+  /* "Claim [@…] " is 46 characters. */
+  const int run = 6 + 39 + 1;
+  gint64 id;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (body, "Claim %s ", citation);
+  g_string_append_printf (body, "\n\nAgain %s.", citation);
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  id = dossier_project_add_briefing (f->base.project, "Many", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  flush_events ();
+
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 6, NULL), ==, 1);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 49 * run + 6, NULL), ==, 1);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 50 * run + 6, NULL), ==, 0);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 999 * run + 6, NULL), ==, 0);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 1000 * run + 2 + 6, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1264,6 +1298,7 @@ main (int   argc,
   ADD ("toolbar-narrow", test_toolbar_narrow);
   ADD ("preview-measure", test_preview_measure);
   ADD ("preview-long-note", test_preview_long_note);
+  ADD ("chips-bounded", test_chips_bounded);
 
 #undef ADD
 
