@@ -545,12 +545,13 @@ test_markdown_byline (void)
 
   g_assert_cmpstr (doc->author, ==, "Lena Marsh");
   g_assert_cmpstr (doc->outlet, ==, "The Fenwick Gazette");
+  g_assert_cmpstr (doc->published, ==, "2026-05-03");
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Lena Marsh, The Fenwick Gazette, 3 May 2026");
   g_assert_null (other->author);
 
   /* An outlet whose name does not start with "The" is not taken for a
    * second author (it was: "Sam Adeyemi, East Kettlewick Voice", and no
-   * outlet), the date after a dash left out; two authors stay two. */
+   * outlet), nor is the date after a dash; two authors stay two. */
   {
     g_autoptr(DossierParsedDocument) voice =
       import_string ("# Library to close\n\n"
@@ -584,6 +585,96 @@ test_text_byline (void)
   g_assert_cmpstr (doc->author, ==, "Helen Marsh");
   g_assert_cmpstr (doc->outlet, ==, "Northern Press Association");
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Helen Marsh, Northern Press Association");
+}
+
+/* A Markdown or plain text's byline dated as @byline (its author Sam
+ * Adeyemi, its outlet East Kettlewick Voice) dates the document @date
+ * (NULL: not dated). */
+static void
+assert_byline_date (DossierFormat  format,
+                    const char    *byline,
+                    const char    *date)
+{
+  g_autofree char *text = g_strdup_printf (format == DOSSIER_FORMAT_MARKDOWN
+                                           ? "# Library to close\n\n*%s*\n\nThe branch will close.\n"
+                                           : "Library to close\n\n%s\n\nThe branch will close.\n",
+                                           byline);
+  g_autoptr(DossierParsedDocument) doc = import_string (text, -1, format, "library");
+
+  g_test_message ("%s", byline);
+  g_assert_cmpstr (doc->author, ==, "Sam Adeyemi");
+  g_assert_cmpstr (doc->outlet, ==, "East Kettlewick Voice");
+  g_assert_cmpstr (doc->published, ==, date);
+}
+
+/* A byline's date dates the document where nothing else does: day,
+ * month and year in either order and ISO, after a dash or a comma, in
+ * Markdown and in plain text. A date in figures that could be read two
+ * ways, one that does not exist, or one with a part missing or more said
+ * is left out. A date from the metadata (front matter, an HTML page's)
+ * wins over the byline's. */
+static void
+test_byline_date (void)
+{
+  static const struct { const char *byline; const char *date; } cases[] = {
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026", "2026-11-19" },
+    { "By Sam Adeyemi, East Kettlewick Voice, 19 November 2026", "2026-11-19" },
+    { "By Sam Adeyemi, East Kettlewick Voice, November 19, 2026", "2026-11-19" },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 November 19, 2026", "2026-11-19" },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 Thursday, 19th Nov. 2026", "2026-11-19" },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 2026-03-03", "2026-03-03" },
+    { "By Sam Adeyemi, East Kettlewick Voice | 3 March 2026 | Updated 4 March 2026", "2026-03-03" },
+    { "By Sam Adeyemi, East Kettlewick Voice, 29 February 2024", "2024-02-29" },
+    /* Ambiguous, invalid, incomplete, or more than a date. */
+    { "By Sam Adeyemi, East Kettlewick Voice, 03/04/2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 3.4.2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice, 31 February 2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 2026-02-30", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice, 29 February 2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 19 November", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 November 2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 19 Brumaire 2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 Updated 19 November 2026", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026, 10:30", NULL },
+    { "By Sam Adeyemi, East Kettlewick Voice, 2026", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_byline_date (DOSSIER_FORMAT_MARKDOWN, cases[i].byline, cases[i].date);
+      assert_byline_date (DOSSIER_FORMAT_TEXT, cases[i].byline, cases[i].date);
+    }
+
+  /* Front matter's date wins; its author, without a date, still lets the
+   * byline date the text. */
+  {
+    g_autoptr(DossierParsedDocument) dated =
+      import_string ("---\ndate: 2026-11-18\n---\n# Library to close\n\n"
+                     "*By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026*\n\nText.\n",
+                     -1, DOSSIER_FORMAT_MARKDOWN, "library.md");
+    g_autoptr(DossierParsedDocument) authored =
+      import_string ("---\nauthor: S. Adeyemi\n---\n# Library to close\n\n"
+                     "*By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026*\n\nText.\n",
+                     -1, DOSSIER_FORMAT_MARKDOWN, "library.md");
+
+    g_assert_cmpstr (dated->published, ==, "2026-11-18");
+    g_assert_cmpstr (dated->author, ==, "Sam Adeyemi");
+    g_assert_cmpstr (authored->published, ==, "2026-11-19");
+    g_assert_cmpstr (authored->author, ==, "S. Adeyemi");
+  }
+
+  /* An HTML page's meta date is its date, whatever its byline says. */
+  {
+    g_autoptr(DossierParsedDocument) page =
+      import_string ("<html><head><title>Library to close</title>"
+                     "<meta property=\"article:published_time\" content=\"2026-11-18T09:00:00Z\">"
+                     "</head><body><article><h1>Library to close</h1>"
+                     "<p>By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026</p>"
+                     "<p>The branch will close in April, the council said on Tuesday.</p>"
+                     "</article></body></html>", -1, DOSSIER_FORMAT_HTML, "library.html");
+
+    g_assert_cmpstr (page->published, ==, "2026-11-18");
+  }
 }
 
 static void
@@ -1057,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);
   g_test_add_func ("/dossier/import/text-byline", test_text_byline);
+  g_test_add_func ("/dossier/import/byline-date", test_byline_date);
   g_test_add_func ("/dossier/import/markdown-hostile", test_markdown_hostile);
   g_test_add_func ("/dossier/import/unicode-offsets", test_unicode_offsets);
   g_test_add ("/dossier/import/utf16-and-bom", Fixture, NULL,

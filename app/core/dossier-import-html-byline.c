@@ -822,6 +822,61 @@ is_outlet_part (const char *part)
   return FALSE;
 }
 
+/* English weekdays, case-folded, as a byline's date may open with one
+ * ("Thursday, 19 November 2026"). */
+static const char *const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL,
+};
+
+/* The date that ends a byline, as "YYYY-MM-DD": "2026-03-03", or a day, a
+ * month's name and a four-digit year, the day before the month or after
+ * it ("19 November 2026", "November 19, 2026", "Thursday, 19th Nov.
+ * 2026"). Nothing else may be in @text: a date written in figures alone
+ * ("03/04/2026", "3.4.2026") could be read two ways and is left out, as
+ * is one that does not exist ("31 February 2026"). */
+static char *
+byline_date (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *kinds = NULL;
+  gsize n = 0;
+
+  while (*text == ' ')
+    text++;
+  if (strlen (text) == 10 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-')
+    return dossier_html_normalize_date (text);
+
+  /* D for a day (with "st", "nd"…), M for a word, Y for a year. */
+  words = g_strsplit_set (text, " ,.", -1);
+  kinds = g_malloc0 (g_strv_length (words) + 1);
+  for (char **w = words; *w != NULL; w++)
+    {
+      gsize digits = strspn (*w, "0123456789");
+      g_autofree char *folded = g_ascii_strdown (*w, -1);
+
+      if (**w == '\0')
+        continue;
+      if (digits == 4 && (*w)[4] == '\0')
+        kinds[n++] = 'Y';
+      else if (digits >= 1 && digits <= 2 &&
+               ((*w)[digits] == '\0' || g_str_equal (folded + digits, "st") ||
+                g_str_equal (folded + digits, "nd") || g_str_equal (folded + digits, "rd") ||
+                g_str_equal (folded + digits, "th")))
+        kinds[n++] = 'D';
+      else if (digits == 0 && n == 0 && g_strv_contains (weekdays, folded))
+        continue;
+      else if (digits == 0)
+        kinds[n++] = 'M';
+      else
+        return NULL;
+    }
+  if (!g_str_equal (kinds, "DMY") && !g_str_equal (kinds, "MDY"))
+    return NULL;
+  /* (which checks that the word is a month, and that the day exists) */
+  return dossier_html_normalize_date (text);
+}
+
 gboolean
 dossier_html_byline_to_document (DossierParsedDocument *doc,
                                  const char            *line)
@@ -830,7 +885,7 @@ dossier_html_byline_to_document (DossierParsedDocument *doc,
   g_autofree char *names = dossier_html_byline_from_line (line);
   g_autofree char *rest = NULL;
   g_auto(GStrv) parts = NULL;
-  guint n;
+  guint n, n_parts;
 
   if (names == NULL)
     return FALSE;
@@ -847,9 +902,35 @@ dossier_html_byline_to_document (DossierParsedDocument *doc,
         *mark = '\0';
     }
   parts = g_strsplit (rest, ", ", -1);
-  n = g_strv_length (parts);
+  n = n_parts = g_strv_length (parts);
   while (n > 0 && strpbrk (parts[n - 1], "0123456789") != NULL)
     n--;
+
+  /* The date: after a dash ("… Voice — 19 November 2026") or in the last
+   * parts ("…, 3 March 2026"; "…, November 19, 2026"). */
+  if (doc->published == NULL && line[strlen (rest)] != '\0')
+    {
+      g_autofree char *after = NULL;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (date_marks) && after == NULL; i++)
+        if (g_str_has_prefix (line + strlen (rest), date_marks[i]))
+          after = g_strdup (line + strlen (rest) + strlen (date_marks[i]));
+      for (gsize i = 0; i < G_N_ELEMENTS (date_marks) && after != NULL; i++)
+        {
+          char *mark = strstr (after, date_marks[i]);
+
+          if (mark != NULL)
+            *mark = '\0';
+        }
+      if (after != NULL)
+        doc->published = byline_date (after);
+    }
+  if (doc->published == NULL && n < n_parts && n > 0)
+    {
+      g_autofree char *last = g_strjoinv (", ", parts + n);
+
+      doc->published = byline_date (last);
+    }
   if (n >= 2)
     {
       g_autofree char *outlet = dossier_html_clean_text (parts[n - 1]);

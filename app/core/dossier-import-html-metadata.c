@@ -277,8 +277,8 @@ read_digits (const char **p,
 /* "2024-03-05T10:00:00+01:00", "2024/3/5", "20240305", "5.3.2024",
  * "March 5, 2024", "5 de marzo de 2024" → "2024-03-05"; the date as the
  * page wrote it, whatever the time zone. Ambiguous "3/5/2024" is refused. */
-static char *
-normalize_date (const char *s)
+char *
+dossier_html_normalize_date (const char *s)
 {
   static const struct { const char *name; int month; } months[] = {
     { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 },
@@ -427,7 +427,7 @@ first_date (const char *const *candidates,
 {
   for (gsize i = 0; i < n; i++)
     {
-      char *date = normalize_date (candidates[i]);
+      char *date = dossier_html_normalize_date (candidates[i]);
 
       if (date != NULL)
         return date;

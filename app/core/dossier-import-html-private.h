@@ -357,6 +357,10 @@ void     dossier_html_read_metadata     (Reader     *r,
                                          NodeInfo   *info);
 /* Case-folded letters and digits, without a leading "the". */
 char    *dossier_html_comparable        (const char *s);
+/* A date as a page writes it ("2024-03-05T10:00", "March 5, 2024",
+ * "5.3.2024") as "YYYY-MM-DD"; NULL if it is none, invalid or ambiguous
+ * ("3/5/2024"). */
+char    *dossier_html_normalize_date    (const char *s);
 /* The first clean <h1> inside @root, else outside any page header or footer. */
 xmlNode *dossier_html_find_h1           (Reader     *r,
                                          xmlNode    *root);
@@ -411,9 +415,10 @@ char *dossier_html_resolve_author      (Reader     *r,
 /* The names a line under a headline gives ("By Jane Doe · 3 May",
  * "김민지 기자"), or NULL if it is not a byline. */
 char *dossier_html_byline_from_line    (const char *line);
-/* Takes the author and, when the line names one after them, the outlet
- * of a byline line under a text's title ("By Jane Doe, The Gazette, 3 May
- * 2026") into @doc, where it has none yet; FALSE if @line is no byline. */
+/* Takes the author and, when the line names them after the author, the
+ * outlet and the date of a byline line under a text's title ("By Jane
+ * Doe, The Gazette, 3 May 2026") into @doc, where it has none yet; FALSE
+ * if @line is no byline. */
 gboolean dossier_html_byline_to_document (DossierParsedDocument *doc,
                                           const char            *line);
 /* @line if it is nothing but a person's name ("Ben Achebe"), else NULL. */

@@ -631,8 +631,10 @@ flush_block (Markdown *md)
     }
 
   /* "*By Jane Doe, The Gazette, 3 May 2026*" under the title: a saved
-   * article's byline names its author (and stays in the text). */
-  if (md->kind == DOSSIER_BLOCK_PARAGRAPH && md->after_title && md->doc->author == NULL &&
+   * article's byline names its author, and dates it, where the front
+   * matter did not (and stays in the text). */
+  if (md->kind == DOSSIER_BLOCK_PARAGRAPH && md->after_title &&
+      (md->doc->author == NULL || md->doc->published == NULL) &&
       g_ascii_strncasecmp (plain->str, "by ", 3) == 0)
     dossier_html_byline_to_document (md->doc, plain->str);
 
