@@ -832,6 +832,39 @@ test_file_alone_action (Fixture       *fixture,
   g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM highlights"), ==, 1);
 }
 
+static gboolean
+tag_in_file_alone (gpointer path)
+{
+  return int_in_file_alone (path, "SELECT count(*) FROM tags") == 1;
+}
+
+/* A reader holding an older view of the project (another process, an
+ * export's or a worker's connection) keeps a checkpoint from copying what
+ * came after it: once the reader is done, that reaches the file too,
+ * without waiting for another action. */
+static void
+test_file_alone_reader (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  char *path = (char *) dossier_project_get_path (project);
+  sqlite3 *reader = NULL;
+
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  flush_events ();
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count(*) FROM documents", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  add_tag (project, "Costs", 0);
+  flush_events ();
+  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (reader), ==, SQLITE_OK);
+  wait_until (tag_in_file_alone, path, "the tag in the file alone");
+}
+
 static void
 on_imported (GObject      *source,
              GAsyncResult *result,
@@ -2115,6 +2148,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
               fixture_set_up, test_file_alone_action, fixture_tear_down);
+  g_test_add ("/dossier/project/file-alone/reader", Fixture, NULL,
+              fixture_set_up, test_file_alone_reader, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/import", Fixture, NULL,
               fixture_set_up, test_file_alone_import, fixture_tear_down);
   g_test_add ("/dossier/project/same-text", TestProject, NULL,

@@ -1077,25 +1077,36 @@ file_replaced_in_place (DossierProject *self)
   return changed;
 }
 
+static void checkpoint_again_later (DossierProject *self);
+
 /* Copies what the log holds into the file, as far as no reader keeps it
  * from doing so, so that the file alone (mailed, copied, backed up while
  * the project is open) holds every action; never into a file that is no
- * longer ours. */
+ * longer ours. What a transaction of ours or a reader's older view (an
+ * export's, a worker's, another process's) keeps in the log is tried again
+ * a moment later, not left there until the next commit. */
 static void
 checkpoint (DossierProject *self)
 {
   DossierFileStamp *stamp = self->file_stamp;
 
-  if (self->db == NULL || self->read_only || stamp == NULL || !sqlite3_get_autocommit (self->db))
+  if (self->db == NULL || self->read_only || stamp == NULL)
     return;
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      checkpoint_again_later (self);
+      return;
+    }
 
   g_mutex_lock (&stamp->mutex);
   if (!file_has_moved (self) && !file_changed_locked (self))
     {
       g_autoptr(GArray) log_pages = stamp->page_hashes != NULL ? read_log_pages (self) : NULL;
-      int n_copied = -1;
+      int n_log = -1, n_copied = -1;
 
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, &n_copied);
+      if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log,
+                                     &n_copied) == SQLITE_OK && n_copied < n_log)
+        checkpoint_again_later (self);
       stamp_file_locked (self);
       rehash_after_checkpoint_locked (self, log_pages, n_copied);
     }
@@ -1146,6 +1157,17 @@ checkpoint_soon (DossierProject *self)
 
   self->checkpoint_idle = add_checkpoint_source (self, g_idle_source_new (),
                                                  G_PRIORITY_DEFAULT_IDLE);
+  checkpoint_again_later (self);
+}
+
+/* A checkpoint in a second (not at idle: what holds the log back may
+ * last, and the loop would spin on it). */
+static void
+checkpoint_again_later (DossierProject *self)
+{
+  if (self->db == NULL || self->checkpoint_deadline != NULL)
+    return;
+
   self->checkpoint_deadline = add_checkpoint_source (self, g_timeout_source_new (1000),
                                                      G_PRIORITY_DEFAULT);
 }
