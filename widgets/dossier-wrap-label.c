@@ -20,6 +20,13 @@
 
 #include "dossier-wrap-label.h"
 
+/* The most of its text a label lays out, in bytes: a longer one (only a
+ * project file made by hand holds one, a name of a megabyte) is cut at a
+ * character's start and ends in "…", since Pango's time to wrap one
+ * paragraph grows faster than its length (a 1 MB name kept the window
+ * from opening). */
+#define MAX_SHOWN 16384
+
 /* Heights kept for the last widths asked: a list measures a row at its
  * column's width, and again at a neighbouring one while it settles. */
 #define N_CACHED 4
@@ -69,6 +76,30 @@ forget_sizes (DossierWrapLabel *self)
   self->layout_width = G_MININT;
 }
 
+/* What the label shows of its text: all of it, or its first MAX_SHOWN
+ * bytes and an ellipsis. */
+static char *
+shown_text (const char *text)
+{
+  gsize end = MAX_SHOWN;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (strlen (text) <= MAX_SHOWN)
+    return g_strdup (text);
+  while (end > 0 && (text[end] & 0xc0) == 0x80)
+    end--;
+  return g_strdup_printf ("%.*s…", (int) end, text);
+}
+
+static void
+set_layout_text (DossierWrapLabel *self)
+{
+  g_autofree char *shown = shown_text (self->text);
+
+  pango_layout_set_text (self->layout, shown, -1);
+}
+
 /* The layout, current with the widget's font (CSS, settings, direction:
  * all of them change its Pango context's serial). */
 static PangoLayout *
@@ -83,7 +114,7 @@ get_layout (DossierWrapLabel *self)
       /* A negative height is a number of lines, for an ellipsized layout. */
       pango_layout_set_ellipsize (self->layout, self->lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
       pango_layout_set_height (self->layout, self->lines > 0 ? -self->lines : -1);
-      pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
+      set_layout_text (self);
       self->serial = pango_context_get_serial (context);
       forget_sizes (self);
     }
@@ -365,6 +396,8 @@ void
 dossier_wrap_label_set_text (DossierWrapLabel *self,
                              const char       *text)
 {
+  g_autofree char *shown = NULL;
+
   g_return_if_fail (DOSSIER_IS_WRAP_LABEL (self));
 
   if (text == NULL)
@@ -375,10 +408,11 @@ dossier_wrap_label_set_text (DossierWrapLabel *self,
   g_free (self->text);
   self->text = g_strdup (text);
   if (self->layout != NULL)
-    pango_layout_set_text (self->layout, self->text, -1);
+    set_layout_text (self);
   forget_sizes (self);
   /* Read as the text it shows. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  shown = shown_text (self->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }

@@ -201,6 +201,31 @@ test_lines (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A name of a megabyte (a project file made by hand) is shown cut, not
+ * laid out whole: as tall as a text of a few times the cut, and at once
+ * (laid out whole, it kept the window from opening). Its text stays whole. */
+static void
+test_long_text (void)
+{
+  GtkWidget *wrap = g_object_ref_sink (dossier_wrap_label_new (NULL));
+  g_autoptr(GString) text = g_string_new (NULL);
+  int minimum, natural, shorter;
+
+  while (text->len < 32 * 1024)
+    g_string_append (text, "Ferry Board é ");
+  dossier_wrap_label_set_text (DOSSIER_WRAP_LABEL (wrap), text->str);
+  measure (wrap, GTK_ORIENTATION_VERTICAL, 300, &minimum, &shorter);
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "Ferry Board é ");
+  dossier_wrap_label_set_text (DOSSIER_WRAP_LABEL (wrap), text->str);
+  measure (wrap, GTK_ORIENTATION_VERTICAL, 300, &minimum, &natural);
+  g_assert_cmpint (natural, >, 0);
+  g_assert_cmpint (natural, ==, shorter);
+  g_assert_cmpstr (dossier_wrap_label_get_text (DOSSIER_WRAP_LABEL (wrap)), ==, text->str);
+  g_object_unref (wrap);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/dossier/wrap-label/follows-font", test_follows_font);
   g_test_add_func ("/dossier/wrap-label/shown", test_shown);
   g_test_add_func ("/dossier/wrap-label/lines", test_lines);
+  g_test_add_func ("/dossier/wrap-label/long-text", test_long_text);
 
   return g_test_run ();
 }
