@@ -814,6 +814,61 @@ test_names_too_long (TestDir       *fixture,
   g_assert_cmpint (g_array_index (mentions, DossierMention, 1).key, ==, 2);
 }
 
+/* A title, an author, an outlet and a source of a megabyte, and a
+ * stakeholder's name as long (a file made by hand): each reaches the
+ * window cut at DOSSIER_SHOWN_CHARS characters and "…", which its labels
+ * lay out at once (they kept the window from opening); short ones whole. */
+static void
+assert_shown_cut (const char *text,
+                  gunichar    filler)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (text, -1), ==, DOSSIER_SHOWN_CHARS + 1);
+  g_assert_cmpint (g_utf8_get_char (text), ==, filler);
+  g_assert_true (g_str_has_suffix (text, "…"));
+}
+
+static void
+test_names_shown_cut (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "names.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierStakeholder) first = NULL;
+  g_autoptr(DossierStakeholder) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_tagged_project (path);
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Ferry operator", NULL,
+                                                    DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 2);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  test_sql_exec (path,
+                 "UPDATE documents SET title = printf ('%.*c', 1000000, 't'), "
+                 "  author = printf ('%.*c', 1001, 'a'), "
+                 "  outlet = printf ('%.*c', 100000, 'o'), "
+                 "  source = 'https://example.org/' || printf ('%.*c', 200000, 's'); "
+                 "UPDATE stakeholders SET name = replace (printf ('%.*c', 1000000, 'x'), 'x', 'é') "
+                 "WHERE id = 1;");
+
+  project = open_writable (path);
+  document = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  assert_shown_cut (dossier_document_get_title (document), 't');
+  assert_shown_cut (dossier_document_get_author (document), 'a');
+  assert_shown_cut (dossier_document_get_outlet (document), 'o');
+  assert_shown_cut (dossier_document_get_source (document), 'h');
+  first = g_list_model_get_item (dossier_project_get_stakeholders (project), 0);
+  second = g_list_model_get_item (dossier_project_get_stakeholders (project), 1);
+  assert_shown_cut (dossier_stakeholder_get_name (first), 0xe9);
+  g_assert_cmpstr (dossier_stakeholder_get_name (second), ==, "Ferry operator");
+}
+
 /* A stakeholder's name and aliases that are not UTF-8 (a lead byte of
  * four with the text ending after it), as only a file made by hand
  * holds: finding mentions and suggesting stakeholders read them without
@@ -1408,6 +1463,7 @@ main (int    argc,
   add_test ("values/strings-not-text", test_strings_not_text);
   add_test ("values/names-too-long", test_names_too_long);
   add_test ("values/names-not-utf8", test_names_not_utf8);
+  add_test ("values/names-shown-cut", test_names_shown_cut);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

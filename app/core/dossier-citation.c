@@ -234,8 +234,10 @@ read_highlight (DossierProject   *project,
 
       stmt = dossier_project_prepare (project,
                                       "SELECT h.id, h.document, h.start, h.end, h.quote, h.memo, "
-                                      "  h.orphaned, d.title, d.author, d.outlet, d.published, "
-                                      "  d.source "
+                                      "  h.orphaned, " DOSSIER_SQL_SHOWN ("d.title") ", "
+                                      DOSSIER_SQL_SHOWN ("d.author") ", "
+                                      DOSSIER_SQL_SHOWN ("d.outlet") ", d.published, "
+                                      DOSSIER_SQL_SHOWN ("d.source") " "
                                       "FROM highlights h JOIN documents d ON d.id = h.document "
                                       "WHERE h.uuid = ?1",
                                       error);

@@ -16,8 +16,13 @@
 #include <dossier/dossier-anchor.h>
 #include <dossier/dossier-text.h>
 
+/* What a document is listed and titled by (a label each). */
+#define DOCUMENT_NAMES \
+  DOSSIER_SQL_SHOWN ("d.title") ", " DOSSIER_SQL_SHOWN ("d.author") ", " \
+  DOSSIER_SQL_SHOWN ("d.outlet") ", " DOSSIER_SQL_SHOWN ("d.source")
+
 #define DOCUMENT_COLUMNS \
-  "d.id, d.uuid, d.title, d.author, d.outlet, d.source, d.published, d.imported, " \
+  "d.id, d.uuid, " DOCUMENT_NAMES ", d.published, d.imported, " \
   "d.format, d.length, (SELECT count(*) FROM highlights WHERE document = d.id)"
 
 static void
@@ -107,7 +112,7 @@ dossier_project_sync_document (DossierProject *self,
    * a new text changes it. */
   if (document != NULL && !text_changed)
     stmt = dossier_project_prepare (self,
-                                    "SELECT d.id, d.uuid, d.title, d.author, d.outlet, d.source, "
+                                    "SELECT d.id, d.uuid, " DOCUMENT_NAMES ", "
                                     "d.published, d.imported, d.format, 0, "
                                     "(SELECT count(*) FROM highlights WHERE document = d.id) "
                                     "FROM documents d WHERE d.id = ?1",

@@ -361,6 +361,15 @@ void          dossier_bind_optional_text   (sqlite3_stmt    *stmt,
 void          dossier_bind_stance          (sqlite3_stmt    *stmt,
                                             int              index,
                                             int              position);
+/* SQL reading text column @col as a one-line label shows it: at most
+ * DOSSIER_SHOWN_CHARS characters, then "…". Only a file made by hand holds
+ * a title, an outlet or a name of a megabyte, and GTK's labels take minutes
+ * to lay one out (the window did not open). */
+#define DOSSIER_SHOWN_CHARS 1000
+#define DOSSIER_SQL_SHOWN(col) \
+  "iif (length (" col ") > " G_STRINGIFY (DOSSIER_SHOWN_CHARS) ", substr (" col ", 1, " \
+  G_STRINGIFY (DOSSIER_SHOWN_CHARS) ") || '…', " col ")"
+
 char         *dossier_column_dup           (sqlite3_stmt    *stmt,
                                             int              column);
 const char   *dossier_column_text          (sqlite3_stmt    *stmt,

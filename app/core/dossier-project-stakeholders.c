@@ -81,7 +81,7 @@ dossier_project_load_analysis (DossierProject  *self,
 /* ---- The stakeholders model ----------------------------------------------------- */
 
 #define STAKEHOLDER_COLUMNS \
-  "s.id, s.uuid, s.name, s.aliases, s.kind, s.description, s.stance, " \
+  "s.id, s.uuid, " DOSSIER_SQL_SHOWN ("s.name") ", s.aliases, s.kind, s.description, s.stance, " \
   "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
   "coalesce (s.color, ''), s.position, " \
   "(SELECT coalesce (sum (count), 0) FROM stakeholder_mentions WHERE stakeholder = s.id), " \
