@@ -459,9 +459,12 @@ test_template_prompts (Fixture       *f,
   gint64 id;
 
   add_council (f);
+  dossier_project_add_stakeholder (project, "The ferry operators", NULL, DOSSIER_STAKEHOLDER_OTHER,
+                                   &error);
+  g_assert_no_error (error);
   body = dossier_project_make_briefing_template (project, NULL, 0);
   root = dossier_markdown_parse (body);
-  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 7);
+  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 8);
   g_clear_pointer (&root, dossier_markdown_node_free);
 
   /* The background written, and a line of the writer's own in italics. */
@@ -474,7 +477,7 @@ test_template_prompts (Fixture       *f,
                            strchr (prompt, '\n'), NULL);
   }
   root = dossier_markdown_parse (written);
-  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 6);
+  g_assert_cmpuint (dossier_briefing_count_prompts (root), ==, 7);
   id = dossier_project_add_briefing (project, "Bridge", NULL, 0, written, &error);
   g_assert_no_error (error);
 
@@ -495,7 +498,12 @@ test_template_prompts (Fixture       *f,
     }
   g_assert_nonnull (strstr (markdown, "## Background\n\nThe council voted on 12 March.\n\n"
                                       "*Not a prompt: the writer's.*\n\n"));
-  g_assert_nonnull (strstr (markdown, "## Stakeholders and their positions\n\n### The council\n\n"));
+  /* Each stakeholder's line keeps what followed its prompt, without the
+   * space that stood between them. */
+  g_assert_nonnull (strstr (markdown, "## Stakeholders and their positions\n\n### The council\n\n"
+                                      "[^1]\n\n"));
+  g_assert_nonnull (strstr (markdown, "### The ferry operators\n\n*(No evidence cited yet.)*\n\n"));
+  g_assert_nonnull (strstr (html, "<p dir=\"auto\"><em>(No evidence cited yet.)</em></p>"));
   g_assert_nonnull (strstr (html, "The council voted on 12 March."));
   /* The stakeholder's line keeps its citation, the prompt before it gone. */
   g_assert_null (strstr (markdown, "Their position"));

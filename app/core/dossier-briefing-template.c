@@ -357,6 +357,41 @@ inlines_blank (DossierMarkdownNode *node)
   return TRUE;
 }
 
+/* The text node at @i of @node's children, or NULL. */
+static DossierMarkdownNode *
+text_child (DossierMarkdownNode *node,
+            guint                i)
+{
+  DossierMarkdownNode *child;
+
+  if (i >= node->children->len)
+    return NULL;
+  child = g_ptr_array_index (node->children, i);
+  return child->kind == DOSSIER_MARKDOWN_TEXT && child->text != NULL ? child : NULL;
+}
+
+/* Closes the gap a prompt dropped at @i leaves in @node's inlines: the
+ * space that stood between the prompt and what follows goes when nothing
+ * (or a space) is left before it, and so does the space before the prompt
+ * when nothing is left after it. Without this, a stakeholder's line of
+ * '*Their position.* *(No evidence cited yet.)*' began with a space. */
+static void
+close_gap (DossierMarkdownNode *node,
+           guint                i)
+{
+  DossierMarkdownNode *before = i > 0 ? text_child (node, i - 1) : NULL;
+  DossierMarkdownNode *after = text_child (node, i);
+  gsize before_len = before != NULL ? strlen (before->text) : 0;
+  gboolean space_before = i == 0 ||
+                          (before != NULL &&
+                           (before_len == 0 || g_ascii_isspace (before->text[before_len - 1])));
+
+  if (after != NULL && space_before)
+    g_strchug (after->text);
+  if (i == node->children->len && before != NULL)
+    g_strchomp (before->text);
+}
+
 /* Drops the prompts under @node; returns whether @node held one and is
  * left with nothing (a block to drop in turn). */
 static gboolean
@@ -371,6 +406,7 @@ drop_prompts (DossierMarkdownNode *node)
       if (is_prompt (child) || drop_prompts (child))
         {
           g_ptr_array_remove_index (node->children, i);
+          close_gap (node, i);
           dropped = TRUE;
         }
       else
