@@ -1557,7 +1557,7 @@ test_summary_html (Briefing      *b,
 
   g_assert_cmpstr (body, ==,
     "<body>\n"
-    "<header><h1>Bridge briefing</h1>\n"
+    "<header><h1 dir=\"auto\">Bridge briefing</h1>\n"
     "<p class=\"subtitle\">Tagged summary, by document</p></header><nav aria-label=\"Contents\"><ol>\n"
     "<li dir=\"auto\"><a href=\"#doc-1\">Harbour plan</a></li>\n"
     "<li dir=\"auto\"><a href=\"#doc-2\">Ferry report</a></li>\n"
@@ -1613,7 +1613,7 @@ test_summary_html (Briefing      *b,
   tag_body = html_body (by_tag);
   g_assert_cmpstr (tag_body, ==,
     "<body>\n"
-    "<header><h1>Bridge briefing — Arguments/Con</h1>\n"
+    "<header><h1 dir=\"auto\">Bridge briefing — Arguments/Con</h1>\n"
     "<p class=\"subtitle\">Tagged summary, by tag</p></header><nav aria-label=\"Contents\"><ol>\n"
     "<li dir=\"auto\"><a href=\"#tag-3\">Arguments/Con</a></li>\n"
     "<li dir=\"auto\"><a href=\"#sources\">Sources</a></li>\n"

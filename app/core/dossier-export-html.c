@@ -187,7 +187,7 @@ html_begin (DossierSummary *s,
   HtmlData *data = g_new0 (HtmlData, 1);
   g_autofree char *clean_title = dossier_summary_clean (title != NULL ? title : "");
   g_autofree char *clean_subtitle = subtitle != NULL ? dossier_summary_clean (subtitle) : NULL;
-  xmlNodePtr body;
+  xmlNodePtr body, header;
 
   data->parts = g_ptr_array_new ();
   s->data = data;
@@ -195,7 +195,9 @@ html_begin (DossierSummary *s,
   /* TRANSLATORS: the language code of this translation, for the HTML
    * export's lang attribute ("es" for Spanish) */
   data->doc = dossier_export_html_new (_("en"), clean_title, clean_subtitle, stylesheet,
-                                       &body, NULL);
+                                       &body, &header);
+  /* The project's title, and a tag's or a document's name after it. */
+  own_direction (xmlFirstElementChild (header));
 
   data->nav = dossier_html_element (body, "nav", NULL);
   xmlSetProp (data->nav, BAD_CAST "aria-label", BAD_CAST _("Contents"));
