@@ -788,28 +788,6 @@ test_replaced_with_log (Fixture       *fixture,
 
 /* ---- The file alone holds every action ------------------------------------------ */
 
-/* @sql's answer from the file at @path read as it is on disk, without its
- * log (as a copy mailed or backed up while the project is open is). */
-static gint64
-int_in_file_alone (const char *path,
-                   const char *sql)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return value;
-}
-
 /* Each action reaches the file itself once the main loop is idle, not
  * only the log beside it (whose 1000 pages hold hours of work). */
 static void
@@ -822,20 +800,20 @@ test_file_alone_action (Fixture       *fixture,
 
   doc = add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
   flush_events ();
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
 
   g_assert_cmpint (dossier_project_tag_range (project, doc, 4, 8, add_tag (project, "Costs", 0),
                                               NULL), >, 0);
   flush_events ();
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags WHERE name = 'Costs'"),
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM tags WHERE name = 'Costs'"),
                    ==, 1);
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM highlights"), ==, 1);
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM highlights"), ==, 1);
 }
 
 static gboolean
 tag_in_file_alone (gpointer path)
 {
-  return int_in_file_alone (path, "SELECT count(*) FROM tags") == 1;
+  return test_sql_int_file_alone (path, "SELECT count(*) FROM tags") == 1;
 }
 
 /* A reader holding an older view of the project (another process, an
@@ -858,7 +836,7 @@ test_file_alone_reader (Fixture       *fixture,
                                  NULL), ==, SQLITE_OK);
   add_tag (project, "Costs", 0);
   flush_events ();
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM tags"), ==, 0);
 
   g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (reader), ==, SQLITE_OK);
@@ -911,11 +889,11 @@ test_file_alone_import (Fixture       *fixture,
   g_assert_no_error (((DossierImportOutcome *) g_ptr_array_index (outcomes, 0))->error);
 
   flush_events ();
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM documents"), ==, 1);
 
   add_tag (project, "Stone", 0);
   flush_events ();
-  g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
 }
 
 /* The file at @path, restored from @backup while *@project had it open:
@@ -1095,7 +1073,7 @@ test_restored_by (Fixture       *fixture,
     {
       add_tag (project, "Costs", 0);
       flush_events ();
-      g_assert_cmpint (int_in_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
+      g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM tags"), ==, 1);
       g_clear_object (&project);
       reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
       g_assert_no_error (error);

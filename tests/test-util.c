@@ -389,11 +389,11 @@ test_sql_exec_unchecked (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
-gint64
-test_sql_int (const char *path,
-              const char *sql)
+/* @sql's first value from @db, which it closes. */
+static gint64
+int_and_close (sqlite3    *db,
+               const char *sql)
 {
-  sqlite3 *db = raw_open (path);
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
@@ -404,6 +404,28 @@ test_sql_int (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   return value;
+}
+
+gint64
+test_sql_int (const char *path,
+              const char *sql)
+{
+  return int_and_close (raw_open (path), sql);
+}
+
+gint64
+test_sql_int_file_alone (const char *path,
+                         const char *sql)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+
+  /* immutable: SQLite neither reads the log nor takes a lock, so the
+   * answer is the file's bytes alone, whoever has it open. */
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    g_error ("cannot open %s: %s", path, sqlite3_errmsg (db));
+  return int_and_close (db, sql);
 }
 
 gint64

@@ -132,6 +132,11 @@ void                   test_sql_exec_unchecked (const char   *path,
 /* The first column of the first row of @sql, as an integer. */
 gint64                 test_sql_int           (const char    *path,
                                                const char    *sql);
+/* The same from the file at @path read as it is on disk, without its
+ * write-ahead log (as a copy mailed or backed up while the project is open
+ * is), even while a project has it open. */
+gint64                 test_sql_int_file_alone (const char   *path,
+                                                const char   *sql);
 
 /* A new project at @path with one document of @text and the tags "Pro"
  * (id 1) and "Con" (id 2), closed. Returns the document's id. */
