@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include <dossier/dossier.h>
 #include <dossier/dossier-import.h>
 #include <dossier/dossier-text.h>
 
@@ -961,6 +962,56 @@ test_bad_input (Fixture       *f,
   }
 }
 
+/* A project's own files (the project, and its lock, log and shared memory
+ * while it is open: the lock is text, so a chooser's "Articles" lists it)
+ * are refused saying what they are, before a byte is read, and the
+ * project importing them stays as it was. */
+static void
+test_project_parts (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const parts[] = {
+    "Harbour.dossier", "Harbour.dossier.lock", "Harbour.dossier-wal", "Harbour.dossier-shm",
+  };
+  g_autofree char *path = g_build_filename (f->dir, "Harbour.dossier", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = dossier_project_create (path, "Harbour", &error);
+  g_assert_no_error (error);
+  add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = g_build_filename (f->dir, parts[i], NULL);
+      g_autofree char *expected = g_strdup_printf ("Cannot import “%s”: it is part of a Dossier "
+                                                   "project, not an article", parts[i]);
+      g_autoptr(DossierParsedDocument) doc = NULL;
+
+      g_assert_true (g_file_test (part, G_FILE_TEST_IS_REGULAR));
+      doc = import_path (part, &error);
+      g_assert_null (doc);
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_ptr_array_add (files, g_file_new_for_path (part));
+    }
+
+  outcomes = test_import_files (project, (GFile **) files->pdata, files->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      DossierImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      g_assert_error (outcome->error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT);
+      g_assert_cmpint (outcome->document_id, ==, 0);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 1);
+  g_assert_cmpstr (dossier_project_get_undo_label (project), ==, "Import “Pier repairs”");
+}
+
 static void
 test_stray_nul (Fixture       *f,
                 gconstpointer  data)
@@ -1156,6 +1207,8 @@ main (int   argc,
   g_test_add_func ("/dossier/import/decode-charsets", test_decode_charsets);
   g_test_add ("/dossier/import/bad-input", Fixture, NULL,
               fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/dossier/import/project-parts", Fixture, NULL,
+              fixture_setup, test_project_parts, fixture_teardown);
   g_test_add ("/dossier/import/stray-nul", Fixture, NULL,
               fixture_setup, test_stray_nul, fixture_teardown);
   g_test_add ("/dossier/import/too-large", Fixture, NULL,

@@ -283,6 +283,34 @@ wait_until (TestCondition  condition,
     }
 }
 
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+GPtrArray *
+test_import_files (DossierProject  *project,
+                   GFile          **files,
+                   guint            n_files,
+                   GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dossier_project_import_files_async (project, files, n_files, DOSSIER_FORMAT_AUTO, NULL, NULL,
+                                      on_imported, &result);
+  wait_until (has_result, &result, "the import");
+  return dossier_project_import_files_finish (project, result, error);
+}
+
 /* ---- Project files made behind the core's back --------------------------- */
 
 void

@@ -98,6 +98,13 @@ void                   wait_until            (TestCondition   condition,
                                               gpointer        data,
                                               const char     *what);
 
+/* dossier_project_import_files_async () of @files run to its end: its
+ * outcomes, as dossier_project_import_files_finish () gives them. */
+GPtrArray             *test_import_files     (DossierProject  *project,
+                                              GFile          **files,
+                                              guint            n_files,
+                                              GError         **error);
+
 /* ---- Project files made behind the core's back --------------------------- */
 
 /* A fixture for g_test_add (): a new empty folder, removed after the test. */

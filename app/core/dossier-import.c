@@ -704,6 +704,23 @@ dossier_import_bytes (GBytes         *bytes,
   return import_bytes (bytes, format, name_hint, display, error);
 }
 
+/* A Dossier project's file, or one kept beside it while it is open (its
+ * lock, which is text and so listed among a chooser's articles; SQLite's
+ * log and shared memory): never an article. */
+static gboolean
+is_project_part (const char *basename)
+{
+  static const char * const suffixes[] = {
+    ".dossier", ".dossier.lock", ".dossier-wal", ".dossier-shm", ".dossier-journal",
+  };
+  g_autofree char *lower = g_ascii_strdown (basename, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 DossierParsedDocument *
 dossier_import_file (GFile         *file,
                      DossierFormat  format,
@@ -724,6 +741,14 @@ dossier_import_file (GFile         *file,
 
   basename = g_file_get_basename (file);
   display = basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+
+  if (basename != NULL && is_project_part (basename))
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT,
+                   _("Cannot import “%s”: it is part of a Dossier project, not an article"),
+                   display);
+      return NULL;
+    }
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
