@@ -559,6 +559,8 @@ assert_move_refused (Fixture  *fixture,
   g_autoptr(GBytes) replacement = NULL;
   g_autoptr(DossierProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
+  int code = kind == MOVE_COPY_IN_PLACE ? DOSSIER_PROJECT_ERROR_REPLACED
+                                        : DOSSIER_PROJECT_ERROR_MOVED;
 
   add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
 
@@ -610,14 +612,23 @@ assert_move_refused (Fixture  *fixture,
       break;
     }
 
+  /* Overwritten in place, the file SQLite has open holds another's content
+   * now; moved, deleted or another file renamed over it, it is still ours,
+   * elsewhere or gone. */
   g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
-  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
-  g_assert_cmpstr (error->message, ==, "“open.dossier” was moved, deleted or replaced since it "
-                                       "was opened, so nothing more can be saved into it.");
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, code);
+  if (kind == MOVE_COPY_IN_PLACE)
+    g_assert_cmpstr (error->message, ==, "“open.dossier” was overwritten on disk since it was "
+                                         "opened (a copy put back over it, or another "
+                                         "program), so Dossier saves nothing more into it and "
+                                         "leaves what it holds now as it is.");
+  else
+    g_assert_cmpstr (error->message, ==, "“open.dossier” was moved, deleted or replaced since "
+                                         "it was opened, so nothing more can be saved into it.");
   g_clear_error (&error);
   g_assert_true (dossier_project_get_can_undo (project));
   g_assert_false (dossier_project_undo (project, &error));
-  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, code);
   g_clear_error (&error);
 
   /* The session's work, copied. */
@@ -897,21 +908,23 @@ test_file_alone_import (Fixture       *fixture,
 }
 
 /* The file at @path, restored from @backup while *@project had it open:
- * an action is refused as on a moved file, and closing leaves the copy
+ * an action is refused with @code (MOVED for a file renamed over it,
+ * REPLACED for one overwritten in place), and closing leaves the copy
  * byte for byte as it was put there, whole, with its one document and no
  * tag @later (made after the copy was taken). */
 static void
 assert_restore_refused (DossierProject **project,
                         const char      *path,
                         GBytes          *backup,
-                        const char      *later)
+                        const char      *later,
+                        int              code)
 {
   g_autoptr(DossierProject) reopened = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (dossier_project_add_tag (*project, "Repairs", 0, NULL, NULL, &error), ==, 0);
-  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, code);
   g_clear_error (&error);
   flush_events ();
   g_clear_object (project);
@@ -961,13 +974,13 @@ test_restored_backup (Fixture       *fixture,
   g_assert_cmpuint (before.st_ino, ==, restored.st_ino);
 
   g_assert_false (dossier_project_undo (project, &error));
-  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED);
   g_clear_error (&error);
   flush_events ();
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (backup, after));
 
-  assert_restore_refused (&project, path, backup, "Costs");
+  assert_restore_refused (&project, path, backup, "Costs", DOSSIER_PROJECT_ERROR_REPLACED);
 }
 
 /* The ways people put a file back, each while the project is open, with
@@ -1083,7 +1096,9 @@ test_restored_by (Fixture       *fixture,
       return;
     }
 
-  assert_restore_refused (&project, path, backup, "Ferry");
+  assert_restore_refused (&project, path, backup, "Ferry",
+                          kind == RESTORE_RENAME ? DOSSIER_PROJECT_ERROR_MOVED
+                                                 : DOSSIER_PROJECT_ERROR_REPLACED);
 }
 
 /* ---- The lock ------------------------------------------------------------------ */

@@ -1225,6 +1225,21 @@ worker_committed (void       *user_data,
   return SQLITE_OK;
 }
 
+/* The file SQLite has open was written over at its name (cp of a copy,
+ * emptied, cut short): what this session saved into it is gone with what
+ * it held, unlike a file moved or deleted, which SQLite still has whole. */
+static void
+set_replaced_error (DossierProject  *self,
+                    GError         **error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED,
+               _("“%s” was overwritten on disk since it was opened (a copy put back over it, "
+                 "or another program), so Dossier saves nothing more into it and leaves what it "
+                 "holds now as it is."), name);
+}
+
 gboolean
 dossier_project_verify_in_place (DossierProject  *self,
                                  GError         **error)
@@ -1233,14 +1248,20 @@ dossier_project_verify_in_place (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  if (!file_has_moved (self) && !file_replaced_in_place (self))
-    return TRUE;
-
-  name = dossier_display_name (self->path);
-  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED,
-               _("“%s” was moved, deleted or replaced since it was opened, so nothing more "
-                 "can be saved into it."), name);
-  return FALSE;
+  if (file_has_moved (self))
+    {
+      name = dossier_display_name (self->path);
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED,
+                   _("“%s” was moved, deleted or replaced since it was opened, so nothing more "
+                     "can be saved into it."), name);
+      return FALSE;
+    }
+  if (file_replaced_in_place (self))
+    {
+      set_replaced_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- The lock file ----------------------------------------------------- */
@@ -1481,8 +1502,9 @@ close_db (DossierProject *self)
 
       /* Another file copied over ours in place: what our log holds would
        * go into its pages, and, left beside it, be read as its own at its
-       * next open. Our work is lost with the log (the window offers Save
-       * As first); the file copied there stays as it was. */
+       * next open. Our work went with what the file held (the window
+       * offers to reopen what is there now); the file copied there stays
+       * as it was. */
       sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       sqlite3_close (self->db);
       self->db = NULL;

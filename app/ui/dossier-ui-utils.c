@@ -548,6 +548,25 @@ dossier_show_toast (GtkWidget  *widget,
   return dossier_accessible_show_toast (widget, toast);
 }
 
+/* A toast that stays until the user acts on it, offering @action_name;
+ * @message is short enough to be read whole in a toast, @error's own goes
+ * to the log. */
+static void
+show_lasting_toast (GtkWidget    *widget,
+                    const char   *message,
+                    const char   *button_label,
+                    const char   *action_name,
+                    const GError *error)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_message ("%s", error->message);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_timeout (toast, 0);
+  dossier_accessible_show_toast (widget, toast);
+}
+
 void
 dossier_report_in_toast (GtkWidget    *widget,
                          const char   *what,
@@ -559,23 +578,26 @@ dossier_report_in_toast (GtkWidget    *widget,
   g_return_if_fail (what != NULL);
 
   /* The file open was moved, deleted or replaced: the session's work is
-   * still in the file SQLite has open, and a copy keeps it. The toast
-   * stays until the user acts on it. */
+   * still in the file SQLite has open, and a copy keeps it. */
   if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED))
     {
-      AdwToast *toast;
-
-      /* Short enough to be read whole in a toast (the error's own message
-       * goes to the log). */
       /* Translators: a failed action in a toast: what failed, then why */
       message = g_strdup_printf (_("%s: the project’s file was moved, deleted or replaced. "
                                    "Save As… to keep your work."), what);
-      g_message ("%s", error->message);
-      toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("_Save As…"));
-      adw_toast_set_action_name (toast, "win.save-as");
-      adw_toast_set_timeout (toast, 0);
-      dossier_accessible_show_toast (widget, toast);
+      show_lasting_toast (widget, message, _("_Save As…"), "win.save-as", error);
+      return;
+    }
+
+  /* The file open was overwritten where it is (a copy put back over it,
+   * emptied): the session's work went with what it held, and a copy
+   * would only copy what is there now. Reopening shows that. */
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED))
+    {
+      /* Translators: a failed action in a toast: what failed, then why */
+      message = g_strdup_printf (_("%s: the project’s file was overwritten on disk by a copy "
+                                   "or another program. Reopen it to see what it holds now."),
+                                 what);
+      show_lasting_toast (widget, message, _("_Reopen"), "win.reopen-project", error);
       return;
     }
 

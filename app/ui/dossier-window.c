@@ -1215,6 +1215,8 @@ on_leave_response (AdwMessageDialog *dialog,
     }
   else if (g_strcmp0 (response, "save-as") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  else if (g_strcmp0 (response, "reopen") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.reopen-project", NULL);
 }
 
 void
@@ -1233,21 +1235,41 @@ _dossier_window_leave_project (DossierWindow    *self,
       return;
     }
 
-  /* The project's file was moved, deleted or replaced while open: what
-   * this session did is only in the file SQLite has open, which a
-   * deleted file takes with it at close. The user chooses: a copy first,
-   * or close. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Save a Copy Before Closing?"),
-                                                       NULL));
-  adw_message_dialog_format_body (dialog, "%s %s", error->message,
-                                  _("If it was deleted, closing loses the project. Save As… keeps the work in a copy."));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "close", _("Close _Anyway"));
-  adw_message_dialog_add_response (dialog, "save-as", _("_Save As…"));
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save-as");
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED))
+    {
+      /* Overwritten where it is (a copy put back over it): this session's
+       * work went with what the file held, and a copy would only copy what
+       * is there now. Closing loses nothing more; reopening shows what the
+       * file holds. */
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Project File Overwritten"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog, "%s %s", error->message,
+                                      _("Changes made here that it lacks cannot be saved. Reopen it to see what it holds now."));
+      adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_add_response (dialog, "reopen", _("_Reopen"));
+      adw_message_dialog_set_response_appearance (dialog, "reopen", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "reopen");
+    }
+  else
+    {
+      /* Moved, deleted or replaced by another file while open: what this
+       * session did is only in the file SQLite has open, which a deleted
+       * file takes with it at close. The user chooses: a copy first, or
+       * close. */
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Save a Copy Before Closing?"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog, "%s %s", error->message,
+                                      _("If it was deleted, closing loses the project. Save As… keeps the work in a copy."));
+      adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+      adw_message_dialog_add_response (dialog, "close", _("Close _Anyway"));
+      adw_message_dialog_add_response (dialog, "save-as", _("_Save As…"));
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save-as");
+    }
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   leave = g_new0 (Leave, 1);
@@ -1257,6 +1279,36 @@ _dossier_window_leave_project (DossierWindow    *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_leave_response), leave,
                          (GClosureNotify) (void (*) (void)) leave_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reopen (DossierWindow *self,
+        GFile         *file)
+{
+  /* Closed first: opening the file on show again would do nothing. */
+  dossier_window_set_project (self, NULL);
+  open_project_interactive (self, file);
+}
+
+/* The project's file again, as it is on disk now (overwritten where it is
+ * by a copy): a file moved or deleted asks first, as closing does. */
+static void
+reopen_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  file = g_file_new_for_path (dossier_project_get_path (self->project));
+  if (dossier_project_verify_in_place (self->project, &error) ||
+      g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED))
+    reopen (self, file);
+  else
+    _dossier_window_leave_project (self, reopen, file);
 }
 
 static void
@@ -1616,6 +1668,7 @@ dossier_window_class_init (DossierWindowClass *klass)
                                 "s", "reader.find");
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-project", NULL, reopen_project_action);
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     {
       gtk_widget_class_add_binding_action (widget_class, page_keys[i].keyval, GDK_ALT_MASK,

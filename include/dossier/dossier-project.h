@@ -45,6 +45,8 @@ typedef enum
   DOSSIER_PROJECT_ERROR_UNTRUSTED,       /* holds database code Dossier did not create */
   DOSSIER_PROJECT_ERROR_DAMAGED,         /* data that cannot be used as it is */
   DOSSIER_PROJECT_ERROR_MOVED,           /* the file open was moved, deleted or replaced */
+  DOSSIER_PROJECT_ERROR_REPLACED,        /* the file open was overwritten in place (a copy
+                                          * put back over it, emptied, cut short) */
 } DossierProjectError;
 
 typedef enum
@@ -121,7 +123,11 @@ void            dossier_project_set_author   (DossierProject    *self,
  * (DOSSIER_PROJECT_ERROR_MOVED) says it was moved, deleted or replaced:
  * nothing more is written (SQLite would write into the file it has open,
  * gone or elsewhere), and what this session did lives only in that file
- * until dossier_project_save_as() copies it. Every write checks this. */
+ * until dossier_project_save_as() copies it. Or the file was overwritten
+ * where it is (DOSSIER_PROJECT_ERROR_REPLACED: a copy put back over it,
+ * emptied, cut short): what this session did went with what it held, and
+ * nothing more is written, so as not to damage what is there now. Every
+ * write checks this. */
 gboolean        dossier_project_verify_in_place (DossierProject  *self,
                                                  GError         **error);
 

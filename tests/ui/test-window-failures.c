@@ -635,11 +635,68 @@ test_moved_close (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
+/* Writes @backup over the file at @path in place, as cp does: the same
+ * inode, another content. */
+static void
+copy_over (const char *path,
+           GBytes     *backup)
+{
+  int fd = open (path, O_WRONLY | O_TRUNC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
+                   (gssize) g_bytes_get_size (backup));
+  close (fd);
+}
+
+/* Tags "ferry fares" once the file was overwritten: refused, the toast
+ * says what happened and offers Reopen, not Save As (a copy would only
+ * copy what is there now: the session's work went with what the file
+ * held), and the copy is left as it was put there. */
+static void
+assert_tag_refused_overwritten (Fixture *f,
+                                GBytes  *backup)
+{
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *toasts = NULL;
+  gint64 start, end;
+
+  select_text (f, "ferry fares", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  assert_toast (f, "Could not tag the passage: the project’s file was overwritten on disk by a "
+                "copy or another program. Reopen it to see what it holds now.", "Reopen", NULL);
+  toasts = shown_toasts (f);
+  g_assert_null (strstr (toasts, "Save As"));
+  after = test_read_bytes (f->path);
+  g_assert_true (g_bytes_equal (backup, after));
+}
+
+/* A passage tagged, then @backup copied over the file: the next tagging
+ * is refused as assert_tag_refused_overwritten () says. */
+static void
+tag_then_copy_over (Fixture *f,
+                    GBytes  *backup)
+{
+  gint64 start, end;
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  copy_over (f->path, backup);
+  assert_tag_refused_overwritten (f, backup);
+}
+
 /* An earlier copy of the project (a backup) copied back over its file in
  * place while the window has it open (cp Backup.dossier Ferries.dossier):
- * the same inode and the same project. Tagging is refused as for any file
- * put in its place, closing offers Save a Copy first, and the restored
- * copy is left byte for byte as it was copied, sound. */
+ * the same inode and the same project. What this session did went with
+ * what the file held (it is saved into the file within a second of each
+ * action), so Save a Copy would only save the backup again: tagging is
+ * refused saying the file was overwritten and offering to reopen it;
+ * closing says so too and offers Reopen, or Close, which loses nothing
+ * more; the restored copy is left byte for byte as it was copied, sound. */
 static void
 test_moved_restored_backup (Fixture       *f,
                             gconstpointer  data)
@@ -647,42 +704,73 @@ test_moved_restored_backup (Fixture       *f,
   g_autoptr(GBytes) backup = test_read_bytes (f->path);
   g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
-  gint64 start, end;
-  int fd;
 
-  select_text (f, "two new boats", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
-  flush_events ();
-  g_assert_cmpuint (n_highlights (f), ==, 1);
-
-  fd = open (f->path, O_WRONLY | O_TRUNC);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
-                   (gssize) g_bytes_get_size (backup));
-  close (fd);
-
-  select_text (f, "ferry fares", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
-  flush_events ();
-  assert_toast (f, "Could not tag the passage: the project’s file was moved, deleted or "
-                "replaced. Save As… to keep your work.", "Save As…", NULL);
-  after = test_read_bytes (f->path);
-  g_assert_true (g_bytes_equal (backup, after));
-  g_clear_pointer (&after, g_bytes_unref);
+  tag_then_copy_over (f, backup);
 
   gtk_window_close (GTK_WINDOW (f->window));
   flush_events ();
   dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing");
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Copy Before Closing?");
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
-                                   "“Ferries.dossier” was moved, deleted or replaced since it was opened"));
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
-  click_response (dialog, "Close _Anyway");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Project File Overwritten");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“Ferries.dossier” was overwritten on disk since it was opened (a copy put "
+                   "back over it, or another program), so Dossier saves nothing more into it "
+                   "and leaves what it holds now as it is. Changes made here that it lacks "
+                   "cannot be saved. Reopen it to see what it holds now.");
+  g_assert_true (adw_message_dialog_has_response (dialog, "reopen"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "reopen");
+  click_response (dialog, "_Cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  flush_events ();
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing, again");
+  click_response (dialog, "_Close");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   flush_events ();
 
   after = test_read_bytes (f->path);
   g_assert_true (g_bytes_equal (backup, after));
+}
+
+/* Reopen, from the toast or from the dialog before closing, shows the
+ * copy now in the file, in the same window, and work goes on in it. */
+static void
+test_moved_restored_reopen (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) backup = test_read_bytes (f->path);
+  AdwMessageDialog *dialog;
+  gint64 start, end;
+
+  for (guint way = 0; way < 2; way++)
+    {
+      tag_then_copy_over (f, backup);
+      if (way == 0)
+        gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reopen-project", NULL);
+      else
+        {
+          gtk_window_close (GTK_WINDOW (f->window));
+          flush_events ();
+          dialog = wait_for_dialog (GTK_WINDOW (f->window), "the dialog asking before closing");
+          click_response (dialog, "_Reopen");
+        }
+      flush_events ();
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+      g_assert_nonnull (project_of (f));
+      g_assert_cmpstr (dossier_project_get_path (project_of (f)), ==, f->path);
+      g_assert_true (dossier_project_verify_in_place (project_of (f), NULL));
+      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+      /* The backup's content: the tag made before it was put back is not
+       * there. */
+      g_assert_cmpuint (n_highlights (f), ==, 0);
+    }
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
 }
 
 /* ---- A search index out of step ---------------------------------------------------------- */
@@ -1081,6 +1169,7 @@ main (int   argc,
   ADD ("moved-save-as-own-name", test_moved_save_as_own_name);
   ADD ("moved-open-other", test_moved_open_other);
   ADD ("moved-restored-backup", test_moved_restored_backup);
+  ADD ("moved-restored-reopen", test_moved_restored_reopen);
   ADD ("suffix-added", test_suffix_added);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
