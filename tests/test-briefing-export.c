@@ -563,6 +563,37 @@ test_template_divergences (Fixture       *f,
   g_assert_true (g_str_has_prefix (section + strlen ("## Where sources diverge\n\n"), "*"));
 }
 
+/* A note of 2,000 list levels (a file from someone else): the Markdown
+ * export took minutes (each level copied all the levels under it). Both
+ * formats nest as the parser does, DOSSIER_MARKDOWN_MAX_NESTING levels,
+ * the deeper items as text of the innermost, none lost. */
+static void
+test_deep_nesting (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *innermost = NULL;
+  gint64 id;
+
+  for (guint k = 0; k < 2000; k++)
+    g_string_append_printf (body, "%*s- item %u\n", (int) (2 * k), "", k);
+  id = briefing_fixture_add_note (f, "Deep", body->str);
+
+  md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+  innermost = g_strdup_printf ("\n%*s- item 15 - item 16 - item 17 ",
+                               2 * (DOSSIER_MARKDOWN_MAX_NESTING - 1), "");
+  g_assert_nonnull (strstr (md, innermost));
+  g_assert_nonnull (strstr (md, " - item 1999\n"));
+  g_assert_cmpuint (test_count_occurrences (md, "- item "), ==, 2000);
+
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, FALSE);
+  g_assert_cmpuint (test_count_occurrences (html, "<ul"), ==, DOSSIER_MARKDOWN_MAX_NESTING);
+  g_assert_nonnull (strstr (html, "item 15 - item 16 - item 17 "));
+  g_assert_nonnull (strstr (html, " - item 1999<"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +613,7 @@ main (int    argc,
   ADD ("/briefing-export/template", test_template);
   ADD ("/briefing-export/template-divergences", test_template_divergences);
   ADD ("/briefing-export/template-prompts", test_template_prompts);
+  ADD ("/briefing-export/deep-nesting", test_deep_nesting);
 
 #undef ADD
 

@@ -19,6 +19,8 @@
 #include <dossier/dossier-import.h>
 #include <dossier/dossier-text.h>
 
+#include "test-util.h"
+
 #define MAX_STRINGS 12
 #define MAX_BLOCKS 20
 
@@ -1386,17 +1388,6 @@ test_byline_sources (void)
   }
 }
 
-static int
-count (const char *text,
-       const char *needle)
-{
-  int n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* What a reader does not see is not the article: a print copy in a
  * display:none block, next stories waiting in one, a [hidden] survey;
  * and what the page says is furniture goes with its heading. */
@@ -1415,7 +1406,7 @@ test_hidden_and_sections (void)
                    PARA ("The bakery co-op raised the money.") PARA ("Shares were sold at £50.")
                    "</div><div hidden><p>Tell us what you think about the survey and win a prize "
                    "in our summer draw for readers.</p></div></body></html>");
-  g_assert_cmpint (count (dup->text, "The bakery co-op raised the money."), ==, 1);
+  g_assert_cmpint (test_count_occurrences (dup->text, "The bakery co-op raised the money."), ==, 1);
   g_assert_null (strstr (dup->text, "survey"));
 
   next = import_ok ("<html><body><main><article><h1>Footbridge opens</h1>"

@@ -432,6 +432,100 @@ test_garbage (void)
   }
 }
 
+static guint
+tree_depth (DossierMarkdownNode *node)
+{
+  guint deepest = 0;
+
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    deepest = MAX (deepest, tree_depth (g_ptr_array_index (node->children, i)));
+  return deepest + 1;
+}
+
+/* How many LIST nodes lie on the way down to the deepest one. */
+static guint
+list_depth (DossierMarkdownNode *node)
+{
+  guint deepest = 0;
+
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    deepest = MAX (deepest, list_depth (g_ptr_array_index (node->children, i)));
+  return deepest + (node->kind == DOSSIER_MARKDOWN_LIST ? 1 : 0);
+}
+
+static DossierMarkdownNode *
+innermost_item (DossierMarkdownNode *node)
+{
+  while (node->children != NULL && node->children->len > 0)
+    {
+      DossierMarkdownNode *last = g_ptr_array_index (node->children, node->children->len - 1);
+
+      if (dossier_markdown_kind_is_inline (last->kind))
+        break;
+      node = last;
+    }
+  return node;
+}
+
+/* A note from someone else may nest lists 2,000 deep or emphasis 10,000
+ * deep: the parser honours DOSSIER_MARKDOWN_MAX_NESTING levels, and what
+ * lies deeper is text, none of it lost. Every consumer walks the tree (the
+ * Markdown export of 2,000 list levels took minutes, opening the note 23 s). */
+static void
+test_nesting_bounded (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(DossierMarkdownNode) root = NULL;
+  g_autofree char *deepest = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint k = 0; k < 2000; k++)
+    g_string_append_printf (s, "%*s- item %u\n", (int) (2 * k), "", k);
+  root = dossier_markdown_parse (s->str);
+  assert_shape (root, s->len);
+  g_assert_cmpuint (root->children->len, ==, 1);
+  g_assert_cmpuint (list_depth (root), ==, DOSSIER_MARKDOWN_MAX_NESTING);
+  /* The deeper items go on the innermost one, their markers as written. */
+  deepest = dossier_markdown_node_get_text (innermost_item (root));
+  g_assert_true (g_str_has_prefix (deepest, "item 15 - item 16 - item 17 "));
+  g_assert_true (g_str_has_suffix (deepest, " - item 1999"));
+  g_clear_pointer (&root, dossier_markdown_node_free);
+
+  /* Just as deep as honoured: a list in each item, none as text. */
+  assert_parses ("- a\n  - b\n    - c", "(list ul (li \"a\" (list ul (li \"b\" (list ul (li \"c\"))))))");
+
+  /* Emphasis in emphasis, 10,000 deep: the innermost levels are emphasis,
+   * the outer ones' delimiters text. */
+  g_string_truncate (s, 0);
+  for (guint k = 0; k < 5000; k++)
+    g_string_append (s, "*a _b ");
+  g_string_append (s, "core");
+  for (guint k = 0; k < 5000; k++)
+    g_string_append (s, " b_ a*");
+  root = dossier_markdown_parse (s->str);
+  assert_shape (root, s->len);
+  /* The document, its paragraph, the emphases, the innermost text. */
+  g_assert_cmpuint (tree_depth (root), ==, 2 + DOSSIER_MARKDOWN_MAX_NESTING + 1);
+  text = dossier_markdown_node_get_text (root);
+  g_assert_true (g_str_has_prefix (text, "*a _b *a _b "));
+  g_assert_true (g_str_has_suffix (text, " b_ a* b_ a*"));
+  g_assert_nonnull (strstr (text, "a b a b core b a b a"));
+  g_clear_pointer (&root, dossier_markdown_node_free);
+
+  /* Inside a link too. */
+  g_string_truncate (s, 0);
+  g_string_append (s, "[");
+  for (guint k = 0; k < 100; k++)
+    g_string_append (s, "*a _b ");
+  g_string_append (s, "core");
+  for (guint k = 0; k < 100; k++)
+    g_string_append (s, " b_ a*");
+  g_string_append (s, "](https://example.org/)");
+  root = dossier_markdown_parse (s->str);
+  assert_shape (root, s->len);
+  g_assert_cmpuint (tree_depth (root), ==, 2 + DOSSIER_MARKDOWN_MAX_NESTING + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/markdown/offsets", test_offsets);
   g_test_add_func ("/markdown/escape", test_escape);
   g_test_add_func ("/markdown/garbage", test_garbage);
+  g_test_add_func ("/markdown/nesting-bounded", test_nesting_bounded);
 
   return g_test_run ();
 }

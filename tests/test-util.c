@@ -60,6 +60,17 @@ test_list_dir (const char *dir)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+guint
+test_count_occurrences (const char *text,
+                        const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 void
 remove_tree (const char *path)
 {

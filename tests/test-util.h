@@ -16,6 +16,9 @@ GBytes                *test_read_bytes       (const char     *path);
 /* The names in @dir, sorted, separated by spaces ("" when empty or
  * absent): to show that a failure left nothing beside a file. */
 char                  *test_list_dir         (const char     *dir);
+/* How many times @needle occurs in @text (overlapping ones too). */
+guint                  test_count_occurrences (const char    *text,
+                                               const char    *needle);
 /* Removes @path and everything below it, read-only files included,
  * without following symbolic links. */
 void                   remove_tree           (const char     *path);

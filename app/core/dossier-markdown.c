@@ -152,6 +152,7 @@ typedef struct
   gboolean             can_open;
   gboolean             can_close;
   gint64               src_start;  /* source offset of the first character left */
+  guint                depth;      /* a node's inline nesting (a link or an emphasis: 1 and more) */
   /* While emphasis is processed, the items still in line, as a doubly
    * linked list of indices (-1 at the ends), and each one's place in the
    * original order. */
@@ -194,6 +195,16 @@ push_node (GArray              *items,
 
   item.node = node;
   g_array_append_val (items, item);
+}
+
+/* A link, which holds inlines @inner_depth deep. */
+static void
+push_link (GArray              *items,
+           DossierMarkdownNode *node,
+           guint                inner_depth)
+{
+  push_node (items, node);
+  g_array_index (items, Item, items->len - 1).depth = inner_depth + 1;
 }
 
 /* Text gathered character by character until something else comes. */
@@ -460,11 +471,12 @@ match_autolink (Logical *l,
   return j + 1;
 }
 
-static int process_emphasis (GArray *items);
+static int process_emphasis (GArray *items,
+                             guint   max_depth);
 static gint64 trim_end (Parser *p,
                         gint64  start,
                         gint64  end);
-static void parse_inlines (Logical             *l,
+static guint parse_inlines (Logical             *l,
                            gint64               from,
                            gint64               to,
                            gboolean             in_link,
@@ -536,7 +548,10 @@ adopt_inlines (DossierMarkdownNode *parent,
 /* CommonMark's "process emphasis": each closer takes the nearest opener of
  * its character that the rule of three allows; what lies between becomes
  * the emphasis node's children. The items are a linked list, so a match
- * costs what it wraps, and each item is wrapped once. */
+ * costs what it wraps, and each item is wrapped once. A match that would
+ * nest deeper than DOSSIER_MARKDOWN_MAX_NESTING is not made: any opener
+ * further back would wrap as much and more, so the closer's kind looks no
+ * further back than it (as when no opener is found). */
 static guint
 bottom_bucket (const Item *closer)
 {
@@ -562,7 +577,8 @@ unlink_item (GArray *items,
 
 /* Returns the first item still in line. */
 static int
-process_emphasis (GArray *items)
+process_emphasis (GArray *items,
+                  guint   max_depth)
 {
   /* As CommonMark's "openers_bottom": no item placed before this (in the
    * original order) is an opener for a closer of this kind, so a run of
@@ -618,7 +634,17 @@ process_emphasis (GArray *items)
         g_autoptr(GPtrArray) between = g_ptr_array_new ();
         DossierMarkdownNode *node;
         Item wrapped = { 0 };
+        guint depth = 1;
         int w;
+
+        for (int k = opener->next; k != c; k = ITEM (k)->next)
+          depth = MAX (depth, ITEM (k)->depth + 1);
+        if (depth > max_depth)
+          {
+            bottom[bucket] = closer->seq;
+            c = closer->next;
+            continue;
+          }
 
         node = node_new (use == 2 ? DOSSIER_MARKDOWN_STRONG : DOSSIER_MARKDOWN_EMPHASIS,
                          opener->src_start + opener->count - use, closer->src_start + use);
@@ -637,6 +663,7 @@ process_emphasis (GArray *items)
         wrapped.prev = o;
         wrapped.next = c;
         wrapped.seq = opener->seq;
+        wrapped.depth = depth;
         w = items->len;
         g_array_append_val (items, wrapped);
         ITEM (o)->next = w;
@@ -660,8 +687,9 @@ process_emphasis (GArray *items)
 
 #undef ITEM
 
-/* Parses the inlines of logical characters [@from, @to) into @parent. */
-static void
+/* Parses the inlines of logical characters [@from, @to) into @parent;
+ * returns how deep they nest (0: none holds another). */
+static guint
 parse_inlines (Logical             *l,
                gint64               from,
                gint64               to,
@@ -671,6 +699,7 @@ parse_inlines (Logical             *l,
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
   TextRun run = { g_string_new (NULL), -1, -1 };
   gint64 i = from;
+  guint depth = 0;
 
   g_array_set_clear_func (items, item_clear);
 
@@ -802,8 +831,7 @@ parse_inlines (Logical             *l,
               source_range (l, i, end, &node->start, &node->end);
               source_range (l, i + 1, close, &node->inner_start, &node->inner_end);
               node->url = logical_text (l, dest_start, dest_end);
-              parse_inlines (l, i + 1, close, TRUE, node);
-              push_node (items, node);
+              push_link (items, node, parse_inlines (l, i + 1, close, TRUE, node));
               i = end;
             }
         }
@@ -820,7 +848,7 @@ parse_inlines (Logical             *l,
           text = node_new (DOSSIER_MARKDOWN_TEXT, node->inner_start, node->inner_end);
           text->text = g_strdup (node->url);
           node_append (node, text);
-          push_node (items, node);
+          push_link (items, node, 0);
           i = end;
         }
       else if (c == '*' || c == '_')
@@ -870,11 +898,17 @@ parse_inlines (Logical             *l,
 
   {
     g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+    /* A link's text is one level down already. */
+    guint max_depth = DOSSIER_MARKDOWN_MAX_NESTING - (in_link ? 1 : 0);
 
-    for (int k = process_emphasis (items); k >= 0; k = g_array_index (items, Item, k).next)
-      g_ptr_array_add (nodes, item_to_node (&g_array_index (items, Item, k)));
+    for (int k = process_emphasis (items, max_depth); k >= 0; k = g_array_index (items, Item, k).next)
+      {
+        depth = MAX (depth, g_array_index (items, Item, k).depth);
+        g_ptr_array_add (nodes, item_to_node (&g_array_index (items, Item, k)));
+      }
     adopt_inlines (parent, g_steal_pointer (&nodes));
   }
+  return depth;
 }
 
 /* The inlines of @segments (each a line's content) into @parent. */
@@ -1110,6 +1144,22 @@ same_kind_of_list (gunichar a,
   return a == b;
 }
 
+/* Whether a marker @indent columns in would open a list deeper than the
+ * parser honours (start_item's choice of parent, without backing out). */
+static gboolean
+nests_too_deep (Parser *p,
+                guint   indent)
+{
+  for (guint k = p->lists->len; k > 0; k--)
+    {
+      OpenList *list = &g_array_index (p->lists, OpenList, k - 1);
+
+      if (indent >= list->marker_indent)
+        return indent >= list->marker_indent + 2 && k >= DOSSIER_MARKDOWN_MAX_NESTING;
+    }
+  return FALSE;
+}
+
 static void
 start_item (Parser   *p,
             gint64    line_start,
@@ -1266,6 +1316,8 @@ parse_line (Parser *p,
    * only from 1, as in CommonMark. */
   if (marker != 0 && p->open != NULL && p->open->kind == DOSSIER_MARKDOWN_PARAGRAPH &&
       !p->blank && (marker == '.' || marker == ')') && number != 1)
+    marker = 0;
+  if (marker != 0 && nests_too_deep (p, indent))
     marker = 0;
   if (marker != 0)
     {

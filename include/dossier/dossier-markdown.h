@@ -26,12 +26,21 @@
  *
  * Offsets are code points of the source (as GtkTextIter offsets), end
  * exclusive. Parsing never fails: what is not markup is text.
+ *
+ * Nesting is bounded, as CommonMark implementations bound it: a note may
+ * come from someone else, and every consumer (editor, preview, exports)
+ * walks the tree. A list marker that would open a list deeper than
+ * DOSSIER_MARKDOWN_MAX_NESTING levels is text, going on the innermost
+ * item; emphasis, strong emphasis and links hold one another at most that
+ * deep, the delimiters of any deeper one staying text.
  */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+#define DOSSIER_MARKDOWN_MAX_NESTING 16
 
 typedef enum
 {
