@@ -1163,6 +1163,71 @@ test_figures_agree (Fixture       *f,
   g_assert_nonnull (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
 }
 
+/* A list shows each kind's first few divergences and how many more: a
+ * project made by hand with 20,000 arguments diverged in as many rows,
+ * which the Compare page took minutes to lay out, the figures last. */
+static void
+test_divergences_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GArray) shown = NULL;
+  guint hidden[DOSSIER_DIVERGENCE_N_KINDS];
+  guint n_kind[DOSSIER_DIVERGENCE_N_KINDS] = { 0 };
+  guint listed[DOSSIER_DIVERGENCE_N_KINDS] = { 0 };
+  gint64 money = add_tag (P (f), "Money", 0);
+  gint64 docs[3];
+
+  docs[0] = add_doc (P (f), "Gazette", "The harbour wall needs repair before the winter storms.");
+  docs[1] = add_doc (P (f), "Courier", "The ministry has offered £72 million from its transit fund.");
+  docs[2] = add_doc (P (f), "Herald", "The transit grant from the ministry is £80 million.");
+  add_phrase_highlight (P (f), docs[1], "The ministry has offered £72 million from its transit fund", money, NULL);
+  add_phrase_highlight (P (f), docs[2], "The transit grant from the ministry is £80 million", money, NULL);
+  /* Sixty tags only the Gazette has. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %u", i);
+
+      add_phrase_highlight (P (f), docs[0], "The harbour wall needs repair", add_tag (P (f), name, 0), NULL);
+    }
+
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    n_kind[((DossierDivergence *) g_ptr_array_index (all, i))->kind]++;
+  g_assert_cmpuint (n_kind[DOSSIER_DIVERGENCE_OMISSION], ==, 61);
+  g_assert_cmpuint (n_kind[DOSSIER_DIVERGENCE_FIGURES], ==, 1);
+
+  shown = dossier_divergences_shown (all, 50, hidden);
+  /* The first 50 omissions, in order, then every other divergence. */
+  for (guint k = 0; k < shown->len; k++)
+    {
+      guint i = g_array_index (shown, guint, k);
+      DossierDivergence *d = g_ptr_array_index (all, i);
+
+      g_assert_true (k == 0 || i > g_array_index (shown, guint, k - 1));
+      if (d->kind == DOSSIER_DIVERGENCE_OMISSION)
+        g_assert_cmpuint (i, ==, k);
+      listed[d->kind]++;
+    }
+  g_assert_cmpuint (listed[DOSSIER_DIVERGENCE_OMISSION], ==, 50);
+  g_assert_cmpuint (hidden[DOSSIER_DIVERGENCE_OMISSION], ==, 11);
+  g_assert_cmpuint (listed[DOSSIER_DIVERGENCE_FIGURES], ==, 1);
+  for (guint k = 1; k < DOSSIER_DIVERGENCE_N_KINDS; k++)
+    {
+      g_assert_cmpuint (listed[k], ==, n_kind[k]);
+      g_assert_cmpuint (hidden[k], ==, 0);
+    }
+  g_assert_cmpuint (shown->len, ==, all->len - 11);
+
+  /* Fewer than the bound: all of them, nothing more. */
+  g_clear_pointer (&shown, g_array_unref);
+  shown = dossier_divergences_shown (all, 100, hidden);
+  g_assert_cmpuint (shown->len, ==, all->len);
+  g_assert_cmpuint (hidden[DOSSIER_DIVERGENCE_OMISSION], ==, 0);
+}
+
 /* Figures are compared only when they describe the same thing, and a
  * range is compared as a range. Articles written for this test: the
  * ministry's grant against the sum above which the city pays (two sums);
@@ -1492,6 +1557,7 @@ main (int   argc,
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);
+  ADD ("divergences-shown", test_divergences_shown);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);

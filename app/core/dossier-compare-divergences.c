@@ -1206,3 +1206,32 @@ dossier_project_compare_divergences (DossierProject  *self,
 
   return ok ? g_steal_pointer (&out) : NULL;
 }
+
+GArray *
+dossier_divergences_shown (GPtrArray *divergences,
+                           guint      per_kind,
+                           guint     *n_hidden)
+{
+  guint listed[DOSSIER_DIVERGENCE_N_KINDS] = { 0 };
+  GArray *shown;
+
+  g_return_val_if_fail (divergences != NULL, NULL);
+
+  shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (n_hidden != NULL)
+    memset (n_hidden, 0, DOSSIER_DIVERGENCE_N_KINDS * sizeof (guint));
+  for (guint i = 0; i < divergences->len; i++)
+    {
+      const DossierDivergence *d = g_ptr_array_index (divergences, i);
+      guint kind = MIN ((guint) d->kind, DOSSIER_DIVERGENCE_N_KINDS - 1);
+
+      if (listed[kind] < per_kind)
+        {
+          listed[kind]++;
+          g_array_append_val (shown, i);
+        }
+      else if (n_hidden != NULL)
+        n_hidden[kind]++;
+    }
+  return shown;
+}

@@ -23,6 +23,8 @@
 #define DEFAULT_DOCUMENTS 8
 /* Passages listed under a divergence. */
 #define PASSAGES_SHOWN 6
+/* Divergences listed of each kind. */
+#define DIVERGENCES_PER_KIND 50
 
 struct _DossierComparePage
 {
@@ -765,10 +767,35 @@ divergence_row (DossierComparePage      *self,
   return row;
 }
 
+/* The last row of a kind's divergences when more of them are not listed. */
+static GtkWidget *
+more_row (guint n_more)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *text = g_strdup_printf (ngettext ("… and %u more of this kind",
+                                                      "… and %u more of this kind", n_more),
+                                           n_more);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (row, "divergences-more");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 static void
 show_divergences (DossierComparePage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) shown = NULL;
+  guint n_hidden[DOSSIER_DIVERGENCE_N_KINDS];
 
   list_box_clear (self->divergences_list);
   g_clear_pointer (&self->divergences, g_ptr_array_unref);
@@ -793,10 +820,30 @@ show_divergences (DossierComparePage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), TRUE);
-  /* Indices of divergences and passages are packed into one number. */
-  for (guint i = 0; i < self->divergences->len && i < (1u << 20); i++)
-    gtk_list_box_append (self->divergences_list,
-                         divergence_row (self, g_ptr_array_index (self->divergences, i), i));
+
+  /* Each kind's first few, and how many more: a project made by hand with
+   * 20,000 arguments diverged in as many rows, which took GTK minutes to
+   * lay out, and buried the figures under the omissions. */
+  shown = dossier_divergences_shown (self->divergences, DIVERGENCES_PER_KIND, n_hidden);
+  for (guint k = 0; k < shown->len; k++)
+    {
+      guint i = g_array_index (shown, guint, k);
+      const DossierDivergence *d = g_ptr_array_index (self->divergences, i);
+
+      /* Indices of divergences and passages are packed into one number. */
+      if (i >= (1u << 20))
+        break;
+      gtk_list_box_append (self->divergences_list, divergence_row (self, d, i));
+      if (k + 1 == shown->len ||
+          ((const DossierDivergence *) g_ptr_array_index (self->divergences,
+                                                          g_array_index (shown, guint, k + 1)))->kind != d->kind)
+        {
+          guint kind = MIN ((guint) d->kind, DOSSIER_DIVERGENCE_N_KINDS - 1);
+
+          if (n_hidden[kind] > 0)
+            gtk_list_box_append (self->divergences_list, more_row (n_hidden[kind]));
+        }
+    }
 }
 
 /* ---- Recomputing ------------------------------------------------------------ */

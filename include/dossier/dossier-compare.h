@@ -330,6 +330,18 @@ GPtrArray   *dossier_project_compare_divergences (DossierProject  *self,
                                                   guint            n_documents,
                                                   GError         **error);
 
+#define DOSSIER_DIVERGENCE_N_KINDS (DOSSIER_DIVERGENCE_PLACEMENT + 1)
+
+/* What a list of @divergences (in dossier_project_compare_divergences ()'s
+ * order) shows: the first @per_kind of each kind, a GArray of guint
+ * indexes into @divergences, in order. @n_hidden (NULL, or
+ * DOSSIER_DIVERGENCE_N_KINDS entries) gets how many of each kind are left
+ * out. A project made by hand may diverge in tens of thousands of ways;
+ * the other kinds stay in sight below them. */
+GArray      *dossier_divergences_shown           (GPtrArray       *divergences,
+                                                  guint            per_kind,
+                                                  guint           *n_hidden);
+
 /* ---- Written out ---------------------------------------------------------- */
 
 typedef enum

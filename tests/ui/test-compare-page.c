@@ -710,6 +710,53 @@ test_documents_narrow (Fixture       *f,
   flush_events ();
 }
 
+/* Each kind's first 50 divergences are listed, then how many more: 20,000
+ * arguments in a project made by hand made as many rows, minutes of
+ * layout. Sixty tags only the Post has (a phrase tagged sixty times). */
+static void
+test_divergences_bounded (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) more = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  GPtrArray *divergences;
+  GtkWidget *list;
+  guint omissions = 0, omission_rows = 0, rows = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %u", i);
+      gint64 tag = add_tag (f->base.project, name, 0);
+
+      add_highlight (f->base.project, f->docs[0], "The grant deadline falls in March", &tag, 1, NULL);
+    }
+  dossier_compare_page_update (f->page);
+  divergences = dossier_compare_page_get_divergences (f->page);
+  for (guint i = 0; i < divergences->len; i++)
+    omissions += ((DossierDivergence *) g_ptr_array_index (divergences, i))->kind == DOSSIER_DIVERGENCE_OMISSION;
+  g_assert_cmpuint (omissions, >=, 60);
+
+  collect_with_class (GTK_WIDGET (f->page), "boxed-list", lists);
+  list = g_ptr_array_index (lists, lists->len - 1);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(GPtrArray) kind = g_ptr_array_new ();
+
+      collect_with_class (row, "divergence-omission", kind);
+      rows++;
+      omission_rows += kind->len;
+    }
+  g_assert_cmpuint (omission_rows, ==, 50);
+  /* Below the last omission listed, how many more; the others all listed. */
+  collect_with_class (list, "divergences-more", more);
+  g_assert_cmpuint (more->len, ==, 1);
+  expected = g_strdup_printf ("… and %u more of this kind", omissions - 50);
+  g_assert_nonnull (find_label (GTK_WIDGET (g_ptr_array_index (more, 0)), expected));
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 50) == g_ptr_array_index (more, 0));
+  g_assert_cmpuint (rows, ==, divergences->len - (omissions - 50) + 1);
+}
+
 static void
 test_no_project (void)
 {
@@ -740,6 +787,7 @@ main (int   argc,
   ADD ("toolbar", test_toolbar);
   ADD ("toolbar-tooltips", test_toolbar_tooltips);
   ADD ("documents-narrow", test_documents_narrow);
+  ADD ("divergences-bounded", test_divergences_bounded);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
   return g_test_run ();
