@@ -656,20 +656,64 @@ collect_extent (DossierCodingStripes *self,
   return FALSE;
 }
 
+/* The visible stripes' extents into self->extents (the array keeps its
+ * capacity: no allocation once it has grown to a screenful). */
+static const Extent *
+collect_extents (DossierCodingStripes *self)
+{
+  CollectData cd = { self, gtk_widget_get_height (GTK_WIDGET (self)) };
+
+  g_array_set_size (self->extents, 0);
+  foreach_visible_stripe (self, collect_extent, &cd);
+  return (const Extent *) (gpointer) self->extents->data;
+}
+
+/* Where the label of @extents[@i] goes: level with the first line of its
+ * stripe (or the top of the view for a stripe coming from above), just
+ * outside the outermost lane in use beside it, no higher than @free_y
+ * (under the label above). FALSE when it is not drawn: no label, no room
+ * beside the lanes, or it would run into the one above. */
+static gboolean
+place_label (DossierCodingStripes *self,
+             const Extent         *extents,
+             guint                 i,
+             double                free_y,
+             graphene_rect_t      *area)
+{
+  const Extent *e = &extents[i];
+  const Stripe *s = e->stripe;
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint outer = slot_of (self, s);
+  double y, x;
+
+  /* The "more" lane's highlights are named in its tooltip. */
+  if (s->layout == NULL || s->layout->width == G_MAXINT || s->lane >= self->shown_lanes)
+    return FALSE;
+
+  y = e->line_height > 0 ? e->y0 + (e->line_height - s->layout->height) / 2 : MAX (e->y0, 0) + 2;
+  y = MAX (y, free_y);
+  if (y + s->layout->height > MIN (e->y1, height) + 2)
+    return FALSE;
+
+  for (guint j = 0; j < self->extents->len; j++)
+    if (extents[j].y0 < y + s->layout->height && extents[j].y1 > y)
+      outer = MAX (outer, slot_of (self, extents[j].stripe));
+
+  x = lane_right (self, outer + 1) - LABEL_GAP - s->layout->width;
+  if (x < OUTER_PAD)
+    return FALSE;
+
+  *area = GRAPHENE_RECT_INIT (x, y, s->layout->width, s->layout->height);
+  return TRUE;
+}
+
 static void
 dossier_coding_stripes_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
   DossierCodingStripes *self = DOSSIER_CODING_STRIPES (widget);
-  CollectData cd = { self, gtk_widget_get_height (widget) };
-  const Extent *extents;
+  const Extent *extents = collect_extents (self);
   double free_y = -G_MAXDOUBLE;
-
-  /* Where the visible stripes are, once (the array keeps its capacity: no
-   * allocation once it has grown to a screenful). */
-  g_array_set_size (self->extents, 0);
-  foreach_visible_stripe (self, collect_extent, &cd);
-  extents = (const Extent *) (gpointer) self->extents->data;
 
   for (guint i = 0; i < self->extents->len; i++)
     {
@@ -688,44 +732,44 @@ dossier_coding_stripes_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
     }
 
-  /* Labels, level with the first line of their stripe (or the top of the
-   * view for a stripe coming from above), just outside the outermost lane
-   * in use beside them, skipped when they would run into the one above.
-   * Their colour leans to the text colour, and is made to stand 4.5:1
-   * against the page whatever the tag colour. */
+  /* Labels: their colour leans to the text colour, and is made to stand
+   * 4.5:1 against the page whatever the tag colour. */
   for (guint i = 0; i < self->extents->len; i++)
     {
-      const Extent *e = &extents[i];
-      const Stripe *s = e->stripe;
-      guint outer = slot_of (self, s);
-      double y, x;
-      GdkRGBA color;
+      const Stripe *s = extents[i].stripe;
+      graphene_rect_t area;
 
-      /* The "more" lane's highlights are named in its tooltip. */
-      if (s->layout == NULL || s->layout->width == G_MAXINT || s->lane >= self->shown_lanes)
+      if (!place_label (self, extents, i, free_y, &area))
         continue;
-
-      y = e->line_height > 0 ? e->y0 + (e->line_height - s->layout->height) / 2 : MAX (e->y0, 0) + 2;
-      y = MAX (y, free_y);
-      if (y + s->layout->height > MIN (e->y1, cd.height) + 2)
-        continue;
-
-      for (guint j = 0; j < self->extents->len; j++)
-        if (extents[j].y0 < y + s->layout->height && extents[j].y1 > y)
-          outer = MAX (outer, slot_of (self, extents[j].stripe));
-
-      x = lane_right (self, outer + 1) - LABEL_GAP - s->layout->width;
-      if (x < OUTER_PAD)
-        continue;
-
-      color = s->label_ink;
 
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-      gtk_snapshot_append_layout (snapshot, s->layout->layout, &color);
+      gtk_snapshot_translate (snapshot, &area.origin);
+      gtk_snapshot_append_layout (snapshot, s->layout->layout, &s->label_ink);
       gtk_snapshot_restore (snapshot);
-      free_y = y + s->layout->height;
+      free_y = area.origin.y + area.size.height;
     }
+}
+
+GArray *
+dossier_coding_stripes_list_label_areas (DossierCodingStripes *self)
+{
+  GArray *areas = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  const Extent *extents;
+  double free_y = -G_MAXDOUBLE;
+
+  g_return_val_if_fail (DOSSIER_IS_CODING_STRIPES (self), areas);
+
+  extents = collect_extents (self);
+  for (guint i = 0; i < self->extents->len; i++)
+    {
+      graphene_rect_t area;
+
+      if (!place_label (self, extents, i, free_y, &area))
+        continue;
+      g_array_append_val (areas, area);
+      free_y = area.origin.y + area.size.height;
+    }
+  return areas;
 }
 
 /* ---- Hit testing ----------------------------------------------------------- */

@@ -103,6 +103,10 @@ gboolean   dossier_coding_stripes_get_stripe_at     (DossierCodingStripes *self,
 gboolean   dossier_coding_stripes_get_stripe_area   (DossierCodingStripes *self,
                                                      gint64                id,
                                                      graphene_rect_t      *area);
+/* Where each label is drawn now (widget coordinates), top to bottom: a
+ * GArray of graphene_rect_t (transfer full); what a widget placed over
+ * the margin keeps clear of. */
+GArray    *dossier_coding_stripes_list_label_areas  (DossierCodingStripes *self);
 /* What a click with @button (1 or 3) at (x, y) does: emits
  * "highlight-activated" or "highlight-menu" for the stripe there. Returns
  * whether a stripe was hit. */

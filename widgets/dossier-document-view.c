@@ -2215,6 +2215,14 @@ dossier_document_view_get_text_view (DossierDocumentView *self)
   return self->text_view;
 }
 
+DossierCodingStripes *
+dossier_document_view_get_coding_stripes (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->stripes;
+}
+
 GtkWidget *
 dossier_document_view_new (void)
 {

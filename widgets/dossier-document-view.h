@@ -13,6 +13,8 @@
 #include <gtk/gtk.h>
 #include <dossier/dossier-text.h>
 
+#include "dossier-coding-stripes.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_VIEW_MORE_COLORS 4
@@ -96,6 +98,10 @@ void       dossier_document_view_get_selection_colors (DossierDocumentView *self
 
 /* The underlying text view (for tests and focus handling). */
 GtkTextView *dossier_document_view_get_text_view (DossierDocumentView       *self);
+
+/* The coding-stripes margin beside the text (for keeping clear of its
+ * labels, and for tests). */
+DossierCodingStripes *dossier_document_view_get_coding_stripes (DossierDocumentView *self);
 
 /* Whether every pending highlight paint pass is done (for tests/benchmarks). */
 gboolean   dossier_document_view_is_painted     (DossierDocumentView        *self);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-codebook-panel.h"
+#include "dossier-coding-stripes.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-ui-utils.h"
 
@@ -1223,32 +1224,110 @@ compute_selection_place (DossierReaderPage *self,
          && place->start_top <= gtk_widget_get_height (GTK_WIDGET (self->view_overlay));
 }
 
-/* Where the "Tag…" button goes, covering no text: in the margin right of
- * the text, level with the selection's last line; without room there, at
- * the outer edge of the stripes' gutter, level with its first line (over a
- * stripe's label at worst, gone once tagged); only when the text fills the
- * view, above its first line, or below its last. */
 /* What the "Tag…" button leaves free of the gutter, next to the text: the
  * gap between the stripes and the text (the document view's TEXT_GAP). */
 #define GUTTER_CLEARANCE 20
 
+/* Where the stripes' labels are drawn now, in the overlay's coordinates
+ * (NULL without stripes). */
+static GArray *
+list_labels (DossierReaderPage *self)
+{
+  DossierCodingStripes *stripes = dossier_document_view_get_coding_stripes (self->document_view);
+  GArray *labels;
+  double ox, oy;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (stripes), GTK_WIDGET (self->view_overlay),
+                                         0, 0, &ox, &oy))
+    return NULL;
+  labels = dossier_coding_stripes_list_label_areas (stripes);
+  for (guint i = 0; i < labels->len; i++)
+    graphene_rect_offset (&g_array_index (labels, graphene_rect_t, i), ox, oy);
+  return labels;
+}
+
+/* Whether @area is clear of @labels: a button over one hides which tag
+ * the passage beside it has. */
+static gboolean
+clear_of_labels (GArray                *labels,
+                 const graphene_rect_t *area)
+{
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    if (graphene_rect_intersection (&g_array_index (labels, graphene_rect_t, i), area, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* A height for a @size-tall button at @x in the stripes' gutter beside the
+ * selection, clear of @labels: level with the selection's first line if
+ * that is free, else as near it as the labels leave room, just above or
+ * below one, reaching the line over the selection or the line under it at
+ * least. FALSE if there is none. */
+static gboolean
+find_gutter_place (const SelectionPlace *place,
+                   GArray               *labels,
+                   double                x,
+                   graphene_size_t       size,
+                   int                   overlay_height,
+                   double               *y)
+{
+  double wanted = place->start_top + (place->start_height - size.height) / 2;
+  double highest = place->start_top - place->start_height;  /* the line over it */
+  double lowest = place->end_top + 2 * place->end_height;   /* the line under it */
+  gboolean found = FALSE;
+
+  for (guint i = 0; i <= 2 * (labels != NULL ? labels->len : 0); i++)
+    {
+      double top = wanted;
+      graphene_rect_t area;
+
+      if (i > 0)
+        {
+          const graphene_rect_t *label = &g_array_index (labels, graphene_rect_t, (i - 1) / 2);
+
+          top = i % 2 == 1 ? label->origin.y - size.height - 2
+                           : label->origin.y + label->size.height + 2;
+        }
+      area = GRAPHENE_RECT_INIT (x, top, size.width, size.height);
+      if (top < 6 || top + size.height > overlay_height - 6
+          || top + size.height < highest || top > lowest
+          || !clear_of_labels (labels, &area)
+          || (found && fabs (top - wanted) >= fabs (*y - wanted)))
+        continue;
+      *y = top;
+      found = TRUE;
+      if (i == 0)
+        break;
+    }
+  return found;
+}
+
+/* Where the "Tag…" button goes, covering neither the text nor a stripe's
+ * label: in the margin right of the text, level with the selection's last
+ * line; without room there, at the outer edge of the stripes' gutter,
+ * level with its first line or as near as the labels leave room (over a
+ * stripe at worst, a label hiding which tag is there); only when the text
+ * fills the view or the gutter has no free place, above its first line,
+ * or below its last. */
 static gboolean
 on_view_overlay_child_position (DossierReaderPage *self,
                                 GtkWidget         *widget,
                                 GdkRectangle      *allocation,
                                 GtkOverlay        *overlay)
 {
+  g_autoptr(GArray) labels = NULL;
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
   int min_w, nat_w, min_h, nat_h;
   SelectionPlace place;
-  double x, y;
+  double x, y = 0;
 
   if (widget != GTK_WIDGET (self->tag_selection_button))
     return FALSE;
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
+  labels = list_labels (self);
   if (!compute_selection_place (self, &place))
     {
       x = width - nat_w - 12;
@@ -1259,20 +1338,24 @@ on_view_overlay_child_position (DossierReaderPage *self,
       x = place.text_right + 12;
       y = place.end_top + (place.end_height - nat_h) / 2;
     }
-  else if (place.line_left - place.view_left >= 6 + nat_w + GUTTER_CLEARANCE)
-    {
-      x = place.view_left + 6;
-      y = place.start_top + (place.start_height - nat_h) / 2;
-    }
-  else if (place.start_top - 6 - nat_h >= 6)
-    {
-      x = place.start_x - nat_w / 2;
-      y = place.start_top - 6 - nat_h;
-    }
+  else if (place.line_left - place.view_left >= 6 + nat_w + GUTTER_CLEARANCE
+           && find_gutter_place (&place, labels, place.view_left + 6,
+                                 GRAPHENE_SIZE_INIT (nat_w, nat_h), height, &y))
+    x = place.view_left + 6;
   else
     {
-      x = place.end_x - nat_w / 2;
-      y = place.end_top + place.end_height + 6;
+      /* Over the text, then, but not over the labels in the gutter, which
+       * its left end may reach. */
+      graphene_rect_t above = GRAPHENE_RECT_INIT (MAX (place.start_x - nat_w / 2, 6),
+                                                  place.start_top - 6 - nat_h, nat_w, nat_h);
+
+      x = above.origin.x;
+      y = above.origin.y;
+      if (y < 6 || !clear_of_labels (labels, &above))
+        {
+          x = place.end_x - nat_w / 2;
+          y = place.end_top + place.end_height + 6;
+        }
     }
 
   allocation->width = nat_w;

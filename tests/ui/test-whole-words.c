@@ -4,7 +4,8 @@
  * number keys, the tag picker, Ctrl+Shift+E's evidence picker and the
  * Stakeholders panel's Cite, the view then selecting what was tagged;
  * exactly the selection with the setting off; a selection of punctuation
- * alone as it is; a triple click's paragraph, whole; and what a word is, by hand — apostrophes, hyphens,
+ * alone as it is; a triple click's paragraph, whole; the "Tag…" button
+ * clear of the stripes' labels; and what a word is, by hand — apostrophes, hyphens,
  * numbers, accents, CJK, the text's first and last words. Runs under
  * xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
@@ -620,6 +621,125 @@ test_what_a_word_is (Fixture       *f,
   g_assert_false (dossier_reader_page_get_tag_range (page, NULL, NULL));
 }
 
+static GtkTextView *
+text_view_of (Fixture *f)
+{
+  return dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+}
+
+/* @area of @from, in @from's coordinates, in the text view's. */
+static graphene_rect_t
+in_text_view (Fixture               *f,
+              GtkWidget             *from,
+              const graphene_rect_t *area)
+{
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (from, GTK_WIDGET (text_view_of (f)), &area->origin,
+                                           &at));
+  return GRAPHENE_RECT_INIT (at.x, at.y, area->size.width, area->size.height);
+}
+
+/* Where the text view draws [@start, @end) of a line, in its coordinates. */
+static graphene_rect_t
+text_area (Fixture *f,
+           gint64   start,
+           gint64   end)
+{
+  GtkTextView *text_view = text_view_of (f);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle first, last;
+  GtkTextIter iter;
+  int x0, y0, x1, y1;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  gtk_text_view_get_iter_location (text_view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
+  gtk_text_view_get_iter_location (text_view, &iter, &last);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y,
+                                         &x0, &y0);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, last.x,
+                                         last.y + last.height, &x1, &y1);
+  return GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+}
+
+static gboolean
+tag_button_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *button = GTK_WIDGET (page_of (f)->tag_selection_button);
+
+  return gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0;
+}
+
+static gboolean
+labels_drawn (gpointer data)
+{
+  Fixture *f = data;
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  g_autoptr(GArray) labels =
+    dossier_coding_stripes_list_label_areas (dossier_document_view_get_coding_stripes (view));
+
+  return labels->len > 0;
+}
+
+/* A selection on the line where a tagged passage begins, whose stripe's
+ * label stands in the gutter level with it: at a phone's width, 800 px
+ * and 1280 px, the "Tag…" button covers neither the selection nor the
+ * label (it stood over the label, in the gutter level with the
+ * selection's first line). */
+static void
+test_tag_button_labels (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkWidget *stripes = GTK_WIDGET (dossier_document_view_get_coding_stripes (view));
+  GtkWidget *button = GTK_WIDGET (page_of (f)->tag_selection_button);
+  g_autoptr(GArray) labels = NULL;
+  graphene_rect_t bounds, selected;
+  gboolean level = FALSE;
+  gint64 start, end;
+
+  /* A window opens no narrower than its sidebars beside the text allow;
+   * folded over it, it is let narrow. */
+  if (GPOINTER_TO_INT (data) < gtk_widget_get_width (GTK_WIDGET (f->window)))
+    {
+      g_object_set (f->window, "show-left-sidebar", FALSE, "show-right-sidebar", FALSE, NULL);
+      resize_toplevel (GTK_WINDOW (f->window), GPOINTER_TO_INT (data), 800);
+    }
+  add_phrase_highlight (project_of (f), f->document_id, "the fight is not over", f->risks_id, NULL);
+  /* Where the gutter has room for labels, the case this is about. */
+  if (GPOINTER_TO_INT (data) >= 800)
+    wait_until (labels_drawn, f, "the highlight's label");
+  select_marked (f, "[Many] say the fight");
+  wait_until (tag_button_shown, f, "the Tag… button");
+
+  marked_range (f, "[Many] say the fight", &start, &end);
+  selected = text_area (f, start, end);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
+  bounds = in_text_view (f, GTK_WIDGET (view), &bounds);
+  g_test_message ("window %d px: button %g,%g %gx%g; selection %g,%g %gx%g",
+                  gtk_widget_get_width (GTK_WIDGET (f->window)), bounds.origin.x, bounds.origin.y,
+                  bounds.size.width, bounds.size.height, selected.origin.x, selected.origin.y,
+                  selected.size.width, selected.size.height);
+  g_assert_false (graphene_rect_intersection (&bounds, &selected, NULL));
+
+  labels = dossier_coding_stripes_list_label_areas (DOSSIER_CODING_STRIPES (stripes));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      graphene_rect_t *drawn = &g_array_index (labels, graphene_rect_t, i);
+      graphene_rect_t label = in_text_view (f, stripes, drawn);
+
+      g_test_message ("label %g,%g %gx%g", label.origin.x, label.origin.y, label.size.width,
+                      label.size.height);
+      g_assert_false (graphene_rect_intersection (&bounds, &label, NULL));
+      level |= label.origin.y < selected.origin.y + selected.size.height
+               && label.origin.y + label.size.height > selected.origin.y;
+    }
+  if (GPOINTER_TO_INT (data) >= 800)
+    g_assert_true (level);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +760,12 @@ main (int   argc,
               test_triple_click, fixture_tear_down);
   ADD ("evidence", test_evidence);
   ADD ("what-a-word-is", test_what_a_word_is);
+  g_test_add ("/dossier/whole-words/tag-button-labels/360", Fixture, GINT_TO_POINTER (360),
+              fixture_set_up, test_tag_button_labels, fixture_tear_down);
+  g_test_add ("/dossier/whole-words/tag-button-labels/800", Fixture, GINT_TO_POINTER (800),
+              fixture_set_up, test_tag_button_labels, fixture_tear_down);
+  g_test_add ("/dossier/whole-words/tag-button-labels/1280", Fixture, GINT_TO_POINTER (1280),
+              fixture_set_up, test_tag_button_labels, fixture_tear_down);
 
   return g_test_run ();
 }
