@@ -1101,6 +1101,111 @@ test_restored_by (Fixture       *fixture,
                                                  : DOSSIER_PROJECT_ERROR_REPLACED);
 }
 
+/* The open file emptied or cut short under the project (: > open.dossier,
+ * truncate -s 4096, cp of a smaller file over it): reading through the
+ * project afterwards (a document's text, its highlights, a search, an
+ * action and its checkpoint) must never crash (SQLite read the file
+ * through a memory map, and a page past the file's new end is SIGBUS);
+ * what cannot be read is refused, as a file overwritten where it is when
+ * SQLite finds it damaged. Run in a child, so that a crash fails the test
+ * rather than ends the run. */
+typedef enum
+{
+  SHORTEN_EMPTY,      /* : > open.dossier */
+  SHORTEN_TRUNCATE,   /* truncate -s 4096 open.dossier */
+  SHORTEN_CP_SMALLER, /* cp small.dossier open.dossier */
+} ShortenKind;
+
+/* A read from the file cut short: whatever it finds there (another
+ * project's content copied over it says our document is not there, or
+ * gives another's highlights), or a refusal, never a crash. */
+static void
+assert_read_or_refused (gboolean   same,
+                        GError   **error)
+{
+  if (*error != NULL)
+    g_assert_true ((*error)->domain == DOSSIER_PROJECT_ERROR);
+  g_clear_error (error);
+}
+
+static void
+read_shortened (Fixture     *fixture,
+                ShortenKind  kind)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *small = path_in (fixture, "small.dossier");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = NULL;
+  gint64 doc, tag;
+
+  /* Far more pages than the page cache keeps of a fresh open. */
+  for (guint i = 0; text->len < 2 * 1024 * 1024; i++)
+    g_string_append_printf (text, "Paragraph %u: the pier needs new piles, section %u first.\n\n",
+                            i, i * 13 % 997);
+  doc = add_doc (project, "Pier repairs", text->str);
+  tag = add_tag (project, "Piles", 0);
+  g_assert_cmpint (dossier_project_tag_range (project, doc, 0, 9, tag, NULL), >, 0);
+  flush_events ();
+  g_clear_object (&project);
+
+  {
+    g_autoptr(DossierProject) other = create_project (fixture, "small.dossier");
+
+    dossier_project_close (other);
+  }
+
+  /* Opened again, so that the text is not in SQLite's page cache; an
+   * action leaves its log holding the file's length as it was. */
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_tag (project, "Quay", 0);
+  flush_events ();
+
+  switch (kind)
+    {
+    case SHORTEN_EMPTY:
+      g_assert_cmpint (truncate (path, 0), ==, 0);
+      break;
+    case SHORTEN_TRUNCATE:
+      g_assert_cmpint (truncate (path, 4096), ==, 0);
+      break;
+    case SHORTEN_CP_SMALLER:
+      run_command ((const char *[]) { "cp", small, path, NULL });
+      break;
+    }
+
+  /* Each read gives what it gave before or is refused. */
+  read = dossier_project_get_document_text (project, doc, &error);
+  assert_read_or_refused (read == NULL || g_str_equal (read, text->str), &error);
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  assert_read_or_refused (highlights == NULL || highlights->len == 1, &error);
+  hits = dossier_project_search (project, "section 500", 0, &error);
+  assert_read_or_refused (hits == NULL || hits->len > 0, &error);
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED);
+  g_clear_error (&error);
+  flush_events ();
+  g_clear_object (&project);
+}
+
+static void
+test_shortened (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      read_shortened (fixture, GPOINTER_TO_INT (data));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -2138,6 +2243,14 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/project/moved-while-open/restored-by/reader", Fixture,
               GINT_TO_POINTER (RESTORE_READER), fixture_set_up, test_restored_by,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/shortened/empty", Fixture,
+              GINT_TO_POINTER (SHORTEN_EMPTY), fixture_set_up, test_shortened, fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/shortened/truncate", Fixture,
+              GINT_TO_POINTER (SHORTEN_TRUNCATE), fixture_set_up, test_shortened,
+              fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/shortened/cp-smaller", Fixture,
+              GINT_TO_POINTER (SHORTEN_CP_SMALLER), fixture_set_up, test_shortened,
               fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
               fixture_set_up, test_file_alone_action, fixture_tear_down);

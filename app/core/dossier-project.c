@@ -188,11 +188,25 @@ dossier_set_sqlite_error (GError    **error,
     }
 }
 
+static gboolean file_replaced_in_place (DossierProject *self);
+static void set_replaced_error (DossierProject  *self,
+                                GError         **error);
+
 void
 dossier_project_set_db_error (DossierProject  *self,
                               GError         **error,
                               int              rc)
 {
+  int primary = rc & 0xff;
+
+  /* What SQLite takes for damage, a failed read or a missing table may be
+   * the file emptied, cut short or overwritten under the open project:
+   * that is what the user is told, as the next action would. */
+  if (primary != SQLITE_BUSY && primary != SQLITE_LOCKED && file_replaced_in_place (self))
+    {
+      set_replaced_error (self, error);
+      return;
+    }
   dossier_set_sqlite_error (error, self->path, self->db, rc);
 }
 
@@ -230,7 +244,9 @@ dossier_project_prepare (DossierProject  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      /* A file overwritten under us is no fault of the statement's. */
+      if (!file_replaced_in_place (self))
+        g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       dossier_project_set_db_error (self, error, rc);
       return NULL;
     }
@@ -2065,13 +2081,14 @@ open_database (DossierProject  *self,
   if (!verify_database (self, self->db, &version, error))
     return FALSE;
 
-  /* Reads through a memory map: no copy per page, and the kernel's page
-   * cache is the cache (reading all highlights of a large project, or
-   * ranking a search, touches many pages). SQLite checks every page read
-   * this way as any other, and nobody else writes the file meanwhile. */
+  /* No memory map (SQLite's default): a page of it past the file's end,
+   * once another program empties the file or cuts it short (: > p.dossier,
+   * cp of a smaller file over it), kills the process (SIGBUS) at the next
+   * read, where a read(2) comes back short and is refused. SQLite's own
+   * page cache, up to 128 MB, keeps a large project's searches and lists
+   * as fast as the map did (bench-core). */
   if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !dossier_project_exec (self, "PRAGMA mmap_size = 1073741824", error) ||
-      !dossier_project_exec (self, "PRAGMA cache_size = -16384", error))
+      !dossier_project_exec (self, "PRAGMA cache_size = -131072", error))
     return FALSE;
 
   if (!self->read_only)
