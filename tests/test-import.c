@@ -999,7 +999,7 @@ test_project_parts (Fixture       *f,
       g_ptr_array_add (files, g_file_new_for_path (part));
     }
 
-  outcomes = test_import_files (project, (GFile **) files->pdata, files->len, &error);
+  outcomes = import_and_wait (project, (GFile **) files->pdata, files->len, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < outcomes->len; i++)
     {

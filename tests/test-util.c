@@ -309,10 +309,10 @@ has_result (gpointer data)
 }
 
 GPtrArray *
-test_import_files (DossierProject  *project,
-                   GFile          **files,
-                   guint            n_files,
-                   GError         **error)
+import_and_wait (DossierProject  *project,
+                 GFile          **files,
+                 guint            n_files,
+                 GError         **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 

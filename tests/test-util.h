@@ -103,7 +103,7 @@ void                   wait_until            (TestCondition   condition,
 
 /* dossier_project_import_files_async () of @files run to its end: its
  * outcomes, as dossier_project_import_files_finish () gives them. */
-GPtrArray             *test_import_files     (DossierProject  *project,
+GPtrArray             *import_and_wait       (DossierProject  *project,
                                               GFile          **files,
                                               guint            n_files,
                                               GError         **error);
