@@ -12,7 +12,12 @@
  *     < 50 ms;
  *   - the divergences of 100 documents (30 tags, 10 stakeholders with
  *     aliases, figures, wire copy shared by some); target < 1 s;
- *     floor for both: reading the same texts and highlight rows raw.
+ *     floor for both: reading the same texts and highlight rows raw;
+ *   - a project file made by hand: the sample with 20,000 arguments citing
+ *     its highlights, on one question and over 200: the divergences and
+ *     what the Compare page lists of them (each kind's first 50), and the
+ *     matrix by arguments; target < 1 s each; floor: reading the texts and
+ *     highlights raw, and the arguments' evidence.
  *
  * The projects are generated (ASCII words, figures and names) except the
  * sample, which the build makes from data/samples. Not a test: run by hand,
@@ -21,6 +26,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -214,6 +220,159 @@ bench_divergences (const char     *name,
   }
 }
 
+/* The ids of @project's documents, in order, appended to @ids. */
+static void
+append_document_ids (DossierProject *project,
+                     GArray         *ids)
+{
+  GListModel *documents = dossier_project_get_documents (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = dossier_document_get_id (document);
+
+      g_array_append_val (ids, id);
+    }
+}
+
+/* ---- A project made by hand ------------------------------------------------- */
+
+#define HOSTILE_ARGUMENTS 20000
+
+/* The sample at @path given @n_questions new questions and 20,000
+ * arguments over them, each citing two of its highlights. */
+static void
+add_hostile_arguments (const char *path,
+                       guint       n_questions)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "BEGIN;"
+    "WITH RECURSIVE q(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM q WHERE i < %u)"
+    "  INSERT INTO questions (uuid, text, position)"
+    "  SELECT lower (hex (randomblob (16))), 'Question ' || i, 100 + i FROM q;"
+    "CREATE TEMP TABLE first_question AS SELECT max (id) - %u + 1 AS id FROM questions;"
+    "WITH RECURSIVE a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < %u - 1)"
+    "  INSERT INTO arguments (uuid, question, polarity, statement, position)"
+    "  SELECT lower (hex (randomblob (16))), (SELECT id FROM first_question) + i %% %u,"
+    "         iif (i %% 2, 'con', 'pro'), 'Argument ' || i || ' about the bridge', i FROM a;"
+    "CREATE TEMP TABLE numbered AS SELECT row_number () OVER (ORDER BY id) - 1 AS n, id FROM highlights;"
+    "INSERT OR IGNORE INTO argument_evidence (argument, highlight)"
+    "  SELECT a.id, h.id FROM arguments a JOIN numbered h"
+    "    ON h.n IN ((a.id * 7) %% (SELECT count (*) FROM numbered),"
+    "               (a.id * 13 + 5) %% (SELECT count (*) FROM numbered))"
+    "  WHERE a.position >= 0 AND a.statement LIKE 'Argument %% about the bridge';"
+    "COMMIT;",
+    n_questions, n_questions, HOSTILE_ARGUMENTS, n_questions);
+  sqlite3 *db;
+  char *message = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      fprintf (stderr, "bench-compare: hostile project: %s\n",
+               message != NULL ? message : sqlite3_errmsg (db));
+      exit (1);
+    }
+  sqlite3_close (db);
+}
+
+/* Reading the texts and highlights raw, and the arguments' evidence. */
+static double
+arguments_floor (const char *path,
+                 GArray     *ids)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double t0;
+  guint n = 0;
+
+  t0 = read_floor (path, ids);
+  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  t0 -= now_ms ();
+  sqlite3_prepare_v2 (db, "SELECT a.id, a.statement, h.document, h.start FROM arguments a"
+                          " JOIN argument_evidence e ON e.argument = a.id"
+                          " JOIN highlights h ON h.id = e.highlight", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n++;
+  sqlite3_finalize (stmt);
+  t0 += now_ms ();
+  sqlite3_close (db);
+  g_assert (n > 0);
+  return t0;
+}
+
+static void
+bench_hostile (const char *dir,
+               guint       n_questions)
+{
+  g_autofree char *path = g_strdup_printf ("%s/hostile-%u.dossier", dir, n_questions);
+  g_autofree char *contents = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree double *wall = g_new (double, opt_runs);
+  g_autofree double *cpu = g_new (double, opt_runs);
+  g_autofree double *matrix_wall = g_new (double, opt_runs);
+  g_autofree double *matrix_cpu = g_new (double, opt_runs);
+  g_autofree double *floor = g_new (double, opt_runs);
+  guint found = 0, listed = 0;
+  gsize len;
+
+  if (!g_file_get_contents (BENCH_SAMPLE_PROJECT, &contents, &len, NULL) ||
+      !g_file_set_contents (path, contents, len, NULL))
+    {
+      fprintf (stderr, "  (no sample at %s: build it first)\n", BENCH_SAMPLE_PROJECT);
+      return;
+    }
+  add_hostile_arguments (path, n_questions);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  bench_die_on_error ("open the hostile project", error);
+  append_document_ids (project, ids);
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+      g_autoptr(GPtrArray) divergences = NULL;
+      g_autoptr(GArray) shown = NULL;
+      g_autoptr(DossierComparison) comparison = NULL;
+      double t0 = now_ms (), c0 = cpu_ms ();
+
+      divergences = dossier_project_compare_divergences (project, (const gint64 *) (void *) ids->data,
+                                                         ids->len, &error);
+      bench_die_on_error ("divergences", error);
+      shown = dossier_divergences_shown (divergences, 50, NULL);
+      wall[r] = now_ms () - t0;
+      cpu[r] = cpu_ms () - c0;
+      found = divergences->len;
+      listed = shown->len;
+
+      t0 = now_ms ();
+      c0 = cpu_ms ();
+      options.rows = DOSSIER_COMPARE_ARGUMENTS;
+      comparison = dossier_project_compare (project, (const gint64 *) (void *) ids->data, ids->len,
+                                            &options, &error);
+      matrix_wall[r] = now_ms () - t0;
+      matrix_cpu[r] = cpu_ms () - c0;
+      bench_die_on_error ("compare by arguments", error);
+      g_assert (dossier_comparison_get_n_rows (comparison) >= HOSTILE_ARGUMENTS);
+      floor[r] = arguments_floor (path, ids);
+    }
+  {
+    g_autofree char *label = g_strdup_printf ("divergences of the sample with 20,000 arguments over %u "
+                                              "question%s (%u found, %u listed)",
+                                              n_questions, n_questions == 1 ? "" : "s", found, listed);
+    g_autofree char *matrix_label = g_strdup_printf ("the matrix by arguments of the same (%u question%s)",
+                                                     n_questions, n_questions == 1 ? "" : "s");
+
+    print_row (label, median (wall, opt_runs), median (cpu, opt_runs), 1000,
+               "raw read of the texts, highlights and evidence", median (floor, opt_runs));
+    print_row (matrix_label, median (matrix_wall, opt_runs), median (matrix_cpu, opt_runs), 1000,
+               "raw read of the texts, highlights and evidence", median (floor, opt_runs));
+  }
+  dossier_project_close (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,17 +408,9 @@ main (int   argc,
         g_autoptr(DossierProject) project = dossier_project_open (copy, DOSSIER_OPEN_READ_WRITE,
                                                                   &error);
         g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-        GListModel *documents;
 
         bench_die_on_error ("open the sample", error);
-        documents = dossier_project_get_documents (project);
-        for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-          {
-            g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-            gint64 id = dossier_document_get_id (document);
-
-            g_array_append_val (ids, id);
-          }
+        append_document_ids (project, ids);
         bench_divergences ("divergences of the bundled sample (3 articles)", project, ids, 50);
         dossier_project_close (project);
       }
@@ -278,6 +429,8 @@ main (int   argc,
     dossier_project_close (project);
   }
 
+  bench_hostile (dir, 1);
+  bench_hostile (dir, 200);
   bench_matrix (dir);
 
   /* Leave nothing behind. */
