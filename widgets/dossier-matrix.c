@@ -18,7 +18,8 @@
 
 #define PAD          8     /* inside a cell, each side */
 #define INDENT       14    /* per depth of a row in its tree */
-#define COLUMN_CHARS 18    /* a document's column, in average characters */
+#define COLUMN_CHARS 18    /* a document's column at least, in average characters */
+#define COLUMN_CHARS_MAX 45 /* … and at most, for its title: a measure read at ease */
 #define TITLE_LINES  3     /* of a document's title in its heading */
 #define LABEL_CHARS  32    /* the row names' column at most */
 #define RADIUS       4
@@ -48,7 +49,9 @@ struct _DossierMatrix
   /* Measured for the font in use (see measure_all). */
   gboolean           measured;
   int                label_width;    /* the row names' column */
-  int                column_width;
+  int                column_width;   /* as allocated, between the two below */
+  int                min_column_width;
+  int                natural_column_width; /* every title on its lines, or the most */
   int                total_width;    /* the totals' column, narrower: numbers only */
   int                header_height;
   int                row_height;
@@ -420,6 +423,57 @@ text_height (DossierMatrix *self)
   return h;
 }
 
+/* The documents' columns' natural width: the least, up to @max, at which
+ * every title is whole on its lines (clear of a sort arrow). A wide window
+ * cut the sample's titles to three lines of 18 characters with room to
+ * spare; a narrow one keeps the least width and cuts them. */
+static void
+measure_titles (DossierMatrix *self,
+                int            max,
+                int            step)
+{
+  int width = self->min_column_width;
+
+  for (guint c = 0; self->comparison != NULL && c < dossier_comparison_get_n_documents (self->comparison); c++)
+    {
+      const char *title = dossier_comparison_get_document_title (self->comparison, c);
+      g_autofree char *byline = document_byline (self, c);
+
+      set_text (self, title, TRUE, FALSE, width - 2 * PAD - EXPANDER, TITLE_LINES);
+      while (pango_layout_is_ellipsized (self->text) && width < max)
+        {
+          width = MIN (max, width + step);
+          set_text (self, title, TRUE, FALSE, width - 2 * PAD - EXPANDER, TITLE_LINES);
+        }
+      /* Its outlet and date on their line. */
+      set_text (self, byline, FALSE, TRUE, width - 2 * PAD, 1);
+      while (pango_layout_is_ellipsized (self->text) && width < max)
+        {
+          width = MIN (max, width + step);
+          set_text (self, byline, FALSE, TRUE, width - 2 * PAD, 1);
+        }
+    }
+  self->natural_column_width = width;
+}
+
+/* The documents' columns share the room there is, each between its least
+ * and its natural width. */
+static void
+fit_columns (DossierMatrix *self,
+             int            width)
+{
+  int column_width = self->min_column_width;
+
+  if (self->n_columns > 0 && width > 0)
+    column_width = CLAMP ((width - self->label_width - self->total_width) / (int) self->n_columns,
+                          self->min_column_width, self->natural_column_width);
+  if (column_width != self->column_width)
+    {
+      self->column_width = column_width;
+      g_clear_pointer (&self->cells, gsk_render_node_unref);
+    }
+}
+
 /* Sizes from the font: a line's height, an average character's width,
  * the widest row name. */
 static void
@@ -445,8 +499,9 @@ measure_all (DossierMatrix *self)
   self->header_height = TITLE_LINES * self->line_height + small_height + 14;
 
   set_text (self, "00000.0", TRUE, FALSE, -1, 1);
-  self->column_width = MAX (COLUMN_CHARS * char_width, text_width (self) + 2 * PAD);
+  self->min_column_width = MAX (COLUMN_CHARS * char_width, text_width (self) + 2 * PAD);
   self->total_width = text_width (self);
+  measure_titles (self, MAX (self->min_column_width, COLUMN_CHARS_MAX * char_width), char_width);
 
   set_text (self, _("Total"), TRUE, FALSE, -1, 1);
   widest = text_width (self);
@@ -470,6 +525,7 @@ measure_all (DossierMatrix *self)
   self->label_width = CLAMP (widest, 10 * char_width, LABEL_CHARS * char_width) + 2 * PAD +
                       (self->tree ? EXPANDER : 0);
   self->measured = TRUE;
+  fit_columns (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }
 
 static void
@@ -528,6 +584,29 @@ dossier_matrix_get_cell_area (DossierMatrix   *self,
                      : column == (int) self->n_columns ? self->total_width : self->column_width;
   area->size.height = row == -1 ? self->header_height : self->row_height;
   return TRUE;
+}
+
+gboolean
+dossier_matrix_heading_is_whole (DossierMatrix *self,
+                                 int            column)
+{
+  g_autofree char *byline = NULL;
+  int text_w;
+  gboolean whole;
+
+  g_return_val_if_fail (DOSSIER_IS_MATRIX (self), FALSE);
+
+  if (!in_matrix (self, -1, column) || column < 0 || column >= (int) self->n_columns)
+    return FALSE;
+  ensure_measured (self);
+  /* As draw_headings () sets them out. */
+  text_w = self->column_width - 2 * PAD;
+  set_text (self, dossier_comparison_get_document_title (self->comparison, column), TRUE, FALSE,
+            sorted_by_column (self, column) ? text_w - EXPANDER : text_w, TITLE_LINES);
+  whole = !pango_layout_is_ellipsized (self->text);
+  byline = document_byline (self, column);
+  set_text (self, byline, FALSE, TRUE, text_w, 1);
+  return whole && !pango_layout_is_ellipsized (self->text);
 }
 
 /* What is at (@x, @y): a cell, a heading, a total, or nothing (FALSE). */
@@ -1061,9 +1140,11 @@ dossier_matrix_measure (GtkWidget      *widget,
   ensure_measured (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *natural = content_width (self);
+      /* Room for the titles whole, when there is that much. */
+      *natural = self->comparison == NULL ? 0
+                 : self->label_width + (int) self->n_columns * self->natural_column_width + self->total_width;
       /* Scrolled, the names and one document at least. */
-      *minimum = self->comparison == NULL ? 0 : MIN (*natural, self->label_width + self->column_width);
+      *minimum = self->comparison == NULL ? 0 : MIN (*natural, self->label_width + self->min_column_width);
     }
   else
     {
@@ -1078,7 +1159,11 @@ dossier_matrix_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  configure_adjustments (DOSSIER_MATRIX (widget));
+  DossierMatrix *self = DOSSIER_MATRIX (widget);
+
+  ensure_measured (self);
+  fit_columns (self, width);
+  configure_adjustments (self);
 }
 
 static void

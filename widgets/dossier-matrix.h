@@ -99,6 +99,11 @@ gboolean           dossier_matrix_get_cell_area  (DossierMatrix     *self,
                                                   int                row,
                                                   int                column,
                                                   graphene_rect_t   *area);
+/* Whether the heading of document @column shows its title (on its
+ * lines) and its outlet and date whole, not cut with "…", at the
+ * column's width now. */
+gboolean           dossier_matrix_heading_is_whole (DossierMatrix   *self,
+                                                  int                column);
 /* A click at (@x, @y), as the pointer gives it: selects what is there
  * (a total selects its row or column); a second press activates. A
  * document's heading, "Total" or the corner sorts by it; an expander

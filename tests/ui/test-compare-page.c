@@ -302,6 +302,42 @@ test_wide (Fixture       *f,
   g_assert_cmpfloat (bounds.origin.x, <, 40);
 }
 
+/* The documents' columns take the room there is, up to a comfortable
+ * measure: at 2,560 px a title of 80 characters was cut to three lines of
+ * 18 with room to spare; now it is whole, with its outlet and date. At
+ * 360 px the columns keep their least width, the title cut, as before. */
+static void
+test_titles_wide (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierMatrix *matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page));
+  gint64 docs[3] = { f->docs[0], f->docs[1], 0 };
+  graphene_rect_t narrow, wide;
+
+  docs[2] = add_document (f->base.project, DOSSIER_FORMAT_MARKDOWN,
+                          "---\noutlet: The Evening Courier\ndate: 2026-03-05\n---\n"
+                          "# Councillors back the harbour tram line as the ministry's grant deadline nears\n\n"
+                          "The budget is £210 million.\n", "courier.md");
+  dossier_compare_page_set_documents (f->page, docs, 3);
+  dossier_compare_page_update (f->page);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  wait_until (page_narrow, f, "the page laid out at 360 px");
+  flush_events ();
+  g_assert_true (dossier_matrix_get_cell_area (matrix, -1, 2, &narrow));
+  g_assert_false (dossier_matrix_heading_is_whole (matrix, 2));
+
+  resize_toplevel (GTK_WINDOW (f->window), 2560, 800);
+  wait_until (page_laid_out_at, f->page, "the page 2,560 px wide");
+  flush_events ();
+  g_assert_true (dossier_matrix_get_cell_area (matrix, -1, 2, &wide));
+  for (int c = 0; c < 3; c++)
+    g_assert_true (dossier_matrix_heading_is_whole (matrix, c));
+  g_assert_cmpfloat (wide.size.width, >, narrow.size.width);
+  /* Not spread over the whole width: a measure a title reads at. */
+  g_assert_cmpfloat (wide.size.width, <, 400);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -780,6 +816,7 @@ main (int   argc,
   ADD ("matrix", test_matrix);
   ADD ("excerpts-and-divergences", test_excerpts_and_divergences);
   ADD ("wide", test_wide);
+  ADD ("titles-wide", test_titles_wide);
   ADD ("export", test_export);
   ADD ("sort", test_sort);
   ADD ("filter", test_filter);
