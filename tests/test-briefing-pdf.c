@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-briefing-layout.h"
+#include "dossier-unbroken-runs.h"
 #include "briefing-fixture.h"
 
 /* A name in CJK characters, drawn with Noto Sans CJK (fonts-noto-cjk), a
@@ -913,6 +914,65 @@ test_paper_names (void)
   g_assert_cmpfloat (height, ==, 792);
 }
 
+/* Where a run without a space is cut: pieces of at most
+ * DOSSIER_UNBROKEN_PIECE bytes at characters' starts, every other one,
+ * only in runs longer than that. */
+static void
+test_unbroken_pieces (void)
+{
+  g_autoptr(GString) text = g_string_new ("A short run, then ");
+  g_autoptr(GArray) pieces = NULL;
+  gsize run_start, run_end;
+
+  run_start = text->len;
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "é");  /* two bytes each */
+  run_end = text->len;
+  g_string_append (text, " and short words again.");
+  pieces = dossier_unbroken_runs_pieces (text->str, text->len);
+
+  /* 600 bytes: cut at 64, 128, … into ten pieces, five marked. */
+  g_assert_cmpuint (pieces->len, ==, 5);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      DossierUnbrokenPiece *piece = &g_array_index (pieces, DossierUnbrokenPiece, i);
+
+      g_assert_cmpuint (piece->start, ==, run_start + 2 * i * DOSSIER_UNBROKEN_PIECE);
+      g_assert_cmpuint (piece->end - piece->start, ==, DOSSIER_UNBROKEN_PIECE);
+      g_assert_cmpuint (piece->end, <=, run_end);
+      g_assert_true (g_utf8_validate (text->str + piece->start, piece->end - piece->start, NULL));
+    }
+  g_clear_pointer (&pieces, g_array_unref);
+
+  pieces = dossier_unbroken_runs_pieces ("words, none longer than sixty-four bytes", 40);
+  g_assert_cmpuint (pieces->len, ==, 0);
+}
+
+/* A note of 200,000 '[' (a file from someone else): Pango wrapped the
+ * run character by character, shaping again for each line all that was
+ * left of it, and the export took minutes. Cut in pieces, it is printed
+ * whole, wrapped within the margins, in a second or two. */
+static void
+test_unbroken_run (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new ("Before the run. ");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  guint brackets = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (body, '[');
+  g_string_append (body, " After the run.");
+  path = export_pdf (f, briefing_fixture_add_note (f, "Brackets", body->str), NULL, "run.pdf");
+  text = poppler ("pdftotext", path);
+  for (const char *p = text; *p; p++)
+    brackets += *p == '[';
+  g_assert_cmpuint (brackets, ==, 200000);
+  assert_in_order (text, (const char * const []) { "Before the run. [", "[ After the run.", NULL });
+  assert_inside_margins (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +991,8 @@ main (int   argc,
   ADD ("links", test_links);
   ADD ("long-footnote", test_long_footnote);
   ADD ("keep-together", test_keep_together);
+  ADD ("unbroken-run", test_unbroken_run);
+  g_test_add_func ("/dossier/briefing-pdf/unbroken-pieces", test_unbroken_pieces);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
   g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 

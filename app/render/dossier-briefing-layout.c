@@ -36,6 +36,7 @@
 #include <dossier/dossier-export.h>
 
 #include "dossier-briefing-layout.h"
+#include "dossier-unbroken-runs.h"
 
 /* Points. */
 #define MARGIN_X       DOSSIER_BRIEFING_MARGIN_X
@@ -301,6 +302,17 @@ run_citation (Run                   *run,
   g_array_append_val (run->marks, mark);
 }
 
+/* Gives @layout @run's text and attributes, its runs without a space cut
+ * where Pango would take a time growing with their square to wrap them. */
+static void
+run_set_on (Run         *run,
+            PangoLayout *layout)
+{
+  dossier_unbroken_runs_add_attrs (run->attrs, run->text->str, run->text->len);
+  pango_layout_set_text (layout, run->text->str, (int) run->text->len);
+  pango_layout_set_attributes (layout, run->attrs);
+}
+
 static void run_inlines (Run *run, const DossierBriefingContent *content, DossierMarkdownNode *node);
 
 static void
@@ -425,8 +437,7 @@ make_continued (DossierBriefingLayout *self,
     run_styled (&run, _("(continued)"), PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
     run_color (&run, start, GREY);
   }
-  pango_layout_set_text (layout, run.text->str, (int) run.text->len);
-  pango_layout_set_attributes (layout, run.attrs);
+  run_set_on (&run, layout);
   run_clear (&run);
   return layout;
 }
@@ -485,8 +496,7 @@ add_text (DossierBriefingLayout *self,
   block->x = x;
   block->layout = new_layout (self, font, self->text_width - (x - MARGIN_X), hanging);
   pango_layout_set_line_spacing (block->layout, 1.2);
-  pango_layout_set_text (block->layout, run->text->str, (int) run->text->len);
-  pango_layout_set_attributes (block->layout, run->attrs);
+  run_set_on (run, block->layout);
   block->lines = measure_lines (block->layout);
   block->marks = g_steal_pointer (&run->marks);
   block->links = g_steal_pointer (&run->links);
@@ -647,8 +657,7 @@ make_note (DossierBriefingLayout *self,
     }
   else
     run_source (&run, c);
-  pango_layout_set_text (layout, run.text->str, (int) run.text->len);
-  pango_layout_set_attributes (layout, run.attrs);
+  run_set_on (&run, layout);
   run_clear (&run);
   g_ptr_array_add (self->note_lines, measure_lines (layout));
   return layout;

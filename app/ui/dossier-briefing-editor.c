@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-briefing-editor.h"
+#include "dossier-unbroken-runs.h"
 
 /* A citation's run: "[@" + 36 + "]". */
 #define CITATION_LENGTH 39
@@ -51,6 +52,7 @@ struct _DossierBriefingEditor
   GtkTextTag  *hidden;
   GtkTextTag  *bracket;                 /* "[" and "]" drawn in no colour: the chip covers them */
   GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "]" of an n-character label */
+  GtkTextTag  *piece;                   /* every other piece of a long run without a space */
   int          room_font_size;          /* what the rooms were measured for */
   /* Advances in pixels: of "[", and of "]" spaced by room[n]; for a
    * bracket at the end of a wrapped line, whose far edge GTK places on
@@ -137,6 +139,36 @@ ensure_rooms (DossierBriefingEditor *self)
     }
 }
 
+/* A run without a space of thousands of characters (a note from someone
+ * else) takes GTK minutes to wrap: Pango shapes again, for each line, all
+ * that is left of it. Every other piece of such a run tagged with a
+ * letter spacing too small to see (1/1024 pt) is shaped piece by piece. */
+static void
+cut_unbroken_runs (DossierBriefingEditor *self,
+                   GtkTextBuffer         *buffer,
+                   GtkTextIter           *start,
+                   GtkTextIter           *end)
+{
+  g_autofree char *text = gtk_text_buffer_get_slice (buffer, start, end, TRUE);
+  g_autoptr(GArray) pieces = dossier_unbroken_runs_pieces (text, strlen (text));
+  const char *at = text;
+  int offset = 0;
+
+  gtk_text_buffer_remove_tag (buffer, self->piece, start, end);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      DossierUnbrokenPiece *piece = &g_array_index (pieces, DossierUnbrokenPiece, i);
+      GtkTextIter from, to;
+
+      offset += (int) g_utf8_pointer_to_offset (at, text + piece->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, offset);
+      offset += (int) g_utf8_pointer_to_offset (text + piece->start, text + piece->end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, offset);
+      gtk_text_buffer_apply_tag (buffer, self->piece, &from, &to);
+      at = text + piece->end;
+    }
+}
+
 void
 dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
                                         DossierMarkdownNode   *root,
@@ -160,6 +192,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   for (guint n = 1; n <= MAX_LABEL; n++)
     gtk_text_buffer_remove_tag (buffer, self->room[n], &start, &end);
   g_array_set_size (self->chips, 0);
+  cut_unbroken_runs (self, buffer, &start, &end);
 
   nodes = dossier_markdown_collect_citations (root);
   numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -475,6 +508,9 @@ dossier_briefing_editor_init (DossierBriefingEditor *self)
   self->hidden = gtk_text_buffer_create_tag (buffer, "dossier-chip-hidden", "invisible", TRUE, NULL);
   self->bracket = gtk_text_buffer_create_tag (buffer, "dossier-chip-bracket",
                                               "foreground-rgba", &(GdkRGBA) { 0, 0, 0, 0 }, NULL);
+  self->piece = gtk_text_buffer_create_tag (buffer, "dossier-unbroken-piece", "letter-spacing", 1, NULL);
+  /* A chip's own spacing wins where a piece holds its "]". */
+  gtk_text_tag_set_priority (self->piece, 0);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }

@@ -24,6 +24,7 @@
 #include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
 #include "dossier-ui-utils.h"
+#include "dossier-unbroken-runs.h"
 #include "dossier-wrap-layout.h"
 
 /* How long typing must pause before the body is committed and shown. */
@@ -299,6 +300,15 @@ update_preview (DossierBriefingPage *self)
       g_string_append (preview, "</i>");
     }
   gtk_label_set_markup (self->preview, preview->str);
+  {
+    /* A run without a space (200,000 '[') would take the label minutes
+     * to measure: cut in pieces, it takes what any text does. */
+    const char *shown = gtk_label_get_text (self->preview);
+    g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+    dossier_unbroken_runs_add_attrs (attrs, shown, strlen (shown));
+    gtk_label_set_attributes (self->preview, attrs);
+  }
 
   /* The evidence meter: what each section cites that still verifies. */
   sections = dossier_briefing_get_sections_verified (root, citations);

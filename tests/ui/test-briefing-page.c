@@ -1271,6 +1271,37 @@ test_chips_bounded (Fixture       *f,
   g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 1000 * run + 2 + 6, NULL), ==, 1);
 }
 
+/* A note of 200,000 '[' (a file from someone else): with no space in
+ * it, Pango wraps it character by character and shapes again, for each
+ * line, all that is left of it; the label's measures took minutes and the
+ * window hung. Cut in pieces, it is laid out as any text: the preview
+ * shows its first 128 KB wrapped to the pane, the editor all of it. */
+static void
+test_unbroken_run (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkLabel *preview = dossier_briefing_page_get_preview (f->page);
+  g_autofree char *body = g_strnfill (200000, '[');
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *shown;
+  gint64 id;
+
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  id = dossier_project_add_briefing (f->base.project, "Brackets", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  flush_events ();
+
+  shown = gtk_label_get_text (preview);
+  g_assert_true (g_str_has_prefix (shown, "[[[[[[[["));
+  g_assert_true (g_str_has_suffix (shown, "Export it to read all of it."));
+  /* Wrapped to its pane: far taller than wide. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (preview)), >, 20 * gtk_widget_get_width (GTK_WIDGET (preview)));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1299,6 +1330,7 @@ main (int   argc,
   ADD ("preview-measure", test_preview_measure);
   ADD ("preview-long-note", test_preview_long_note);
   ADD ("chips-bounded", test_chips_bounded);
+  ADD ("unbroken-run", test_unbroken_run);
 
 #undef ADD
 

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dossier-unbroken-runs.h — where to cut a long run of text without a
+ * space (200,000 '[' in a note from someone else, a pasted URL) so that
+ * Pango lays it out in a time that grows with its length.
+ *
+ * Pango (1.50) wraps such a run character by character, and for each line
+ * it breaks shapes again all of the run that is left: a run of n
+ * characters takes time growing with n², a minute for 200,000 in a PDF,
+ * longer in a label, whose width GTK measures more than once. A run cut
+ * into pieces by attributes is shaped piece by piece, and wraps the same.
+ */
+#pragma once
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* The most bytes a run without a space keeps in one piece. */
+#define DOSSIER_UNBROKEN_PIECE 64
+
+typedef struct
+{
+  gsize start;   /* bytes */
+  gsize end;
+} DossierUnbrokenPiece;
+
+/* Every other piece of each run of @text (@length bytes) longer than
+ * DOSSIER_UNBROKEN_PIECE bytes without a space: marking these (a text tag,
+ * an attribute) cuts each run into pieces of at most that many bytes, at
+ * characters' starts. Empty when no run is that long. */
+GArray *dossier_unbroken_runs_pieces    (const char    *text,
+                                         gsize          length);
+
+/* Adds to @attrs, over each piece of @text that
+ * dossier_unbroken_runs_pieces() gives, an attribute that changes nothing
+ * drawn (a letter spacing of 0) but cuts Pango's runs there. */
+void    dossier_unbroken_runs_add_attrs (PangoAttrList *attrs,
+                                         const char    *text,
+                                         gsize          length);
+
+G_END_DECLS
