@@ -41,6 +41,9 @@ enum {
 /* Reading places remembered (projects), the most recent kept. */
 #define MAX_READING_PLACES 100
 
+/* A window size in the settings past this is no screen's (X11 stops at 32,767). */
+#define MAX_WINDOW_SIZE 16384
+
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -285,6 +288,27 @@ find_for_project (DossierWindow *self,
         return g_steal_pointer (&entry);
     }
   return NULL;
+}
+
+/* The size the window was left at. One no window has (0, negative, more
+ * than any screen: another program's, or typed by hand) gives the
+ * default: GTK refused a negative width with a critical, and 2^31 - 1 asked
+ * for a window of two billion pixels. */
+static void
+restore_window_size (DossierWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  if (width <= 0 || width > MAX_WINDOW_SIZE || height <= 0 || height > MAX_WINDOW_SIZE)
+    {
+      g_autoptr(GVariant) default_width = g_settings_get_default_value (self->settings, "window-width");
+      g_autoptr(GVariant) default_height = g_settings_get_default_value (self->settings, "window-height");
+
+      width = g_variant_get_int32 (default_width);
+      height = g_variant_get_int32 (default_height);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
 static void
@@ -1721,9 +1745,7 @@ dossier_window_init (DossierWindow *self)
   /* Every window from now on, dialogs included, when it is mapped. */
   dossier_accessible_watch_toplevels ();
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+  restore_window_size (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 

@@ -3010,6 +3010,36 @@ test_new_and_save_as (Fixture       *f,
   g_assert_cmpstr (adw_view_switcher_title_get_title (f->window->window_title), ==, "Fresh");
 }
 
+/* Sizes in the settings that no window has (another program's, typed by
+ * hand: negative, 0, 2^31 - 1) give the default size; the sidebars keep
+ * to their bounds. A negative width was handed to GTK, which refused it
+ * with a critical; 2^31 - 1 asked for a window of two billion pixels. */
+static void
+test_window_state_absurd (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const int absurd[][2] = { { -100, -1 }, { 0, 0 }, { G_MAXINT, G_MAXINT }, { 800, G_MININT } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (absurd); i++)
+    {
+      int width, height;
+
+      gtk_window_close (GTK_WINDOW (f->window));
+      flush_events ();
+      g_settings_set_int (settings, "window-width", absurd[i][0]);
+      g_settings_set_int (settings, "window-height", absurd[i][1]);
+      g_settings_set_int (settings, "left-sidebar-width", absurd[i][0]);
+      g_settings_set_int (settings, "right-sidebar-width", absurd[i][1]);
+      reopen_window (f);
+      gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+      g_assert_cmpint (width, ==, 1280);
+      g_assert_cmpint (height, ==, 820);
+      g_assert_cmpint (dossier_sidebar_get_width (f->window->left_sidebar), >=, DOSSIER_SIDEBAR_MIN_WIDTH);
+      g_assert_cmpint (dossier_sidebar_get_width (f->window->right_sidebar), <=, DOSSIER_SIDEBAR_MAX_WIDTH);
+    }
+}
+
 static void
 test_window_state_saved (Fixture       *f,
                          gconstpointer  data)
@@ -3406,6 +3436,7 @@ main (int   argc,
   ADD ("local-changes-patch-spans", test_local_changes_patch_spans);
   ADD ("new-and-save-as", test_new_and_save_as);
   ADD ("window-state-saved", test_window_state_saved);
+  ADD ("window-state-absurd", test_window_state_absurd);
   ADD ("sample-project-copied", test_sample_project_copied);
   ADD ("highlight-spans-many", test_highlight_spans_many);
   if (g_test_perf ())
