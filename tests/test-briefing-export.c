@@ -14,6 +14,7 @@
 #include <libxml/xpath.h>
 
 #include "briefing-fixture.h"
+#include "dossier-project-private.h"
 
 typedef BriefingFixture Fixture;
 
@@ -594,6 +595,93 @@ test_deep_nesting (Fixture       *f,
   g_assert_nonnull (strstr (html, " - item 1999<"));
 }
 
+/* The length of the first run of @c in @text that is at least @least
+ * long (0 if none), and in *@after what follows it. */
+static gsize
+run_of (const char  *text,
+        char         c,
+        gsize        least,
+        const char **after)
+{
+  for (const char *p = strchr (text, c); p != NULL; p = strchr (p, c))
+    {
+      gsize n = 0;
+
+      while (p[n] == c)
+        n++;
+      if (n >= least)
+        {
+          *after = p + n;
+          return n;
+        }
+      p += n;
+    }
+  return 0;
+}
+
+static void
+assert_cut (const char *text,
+            char        c)
+{
+  const char *after = NULL;
+
+  g_assert_cmpuint (run_of (text, c, 100, &after), ==, DOSSIER_SHOWN_CHARS);
+  g_assert_true (g_str_has_prefix (after, "…"));
+  /* Nowhere whole. */
+  g_assert_cmpuint (run_of (after, c, DOSSIER_SHOWN_CHARS + 1, &after), ==, 0);
+}
+
+/* A note's title and a cited document's title and outlet of a
+ * megabyte (a file made by hand): each export prints them as the window
+ * shows them and as the citations read them, 1,000 characters and "…",
+ * where the note's title and the documents compared were printed whole
+ * (the PDF laid out a megabyte heading). */
+static void
+test_names_cut (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("The vote [@%s].\n", f->vote_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Short", body);
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+
+  g_autofree char *grow = g_strdup_printf (
+      "UPDATE briefings SET title = printf ('%%.*c', 1000000, 'n'); "
+      "UPDATE documents SET title = printf ('%%.*c', 1000000, 't'), "
+      "  outlet = printf ('%%.*c', 1000000, 'o') WHERE id = %" G_GINT64_FORMAT ";", f->tribune);
+  g_autofree char *restore = g_strdup_printf (
+      "UPDATE briefings SET title = 'Short'; "
+      "UPDATE documents SET title = 'Port Calder closes its bridge', outlet = 'The Calder Tribune' "
+      "WHERE id = %" G_GINT64_FORMAT ";", f->tribune);
+
+  g_autoptr(GError) error = NULL;
+
+  /* Changed with the project closed, as a file made by hand is. */
+  g_clear_object (&f->base.project);
+  test_sql_exec (f->base.path, grow);
+  f->base.project = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  g_assert_cmpuint (strlen (md), <, 100000);
+  g_assert_true (g_str_has_prefix (md, "# nnn"));
+  assert_cut (md, 'n');
+  assert_cut (md, 't');
+  assert_cut (md, 'o');
+
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
+  g_assert_cmpuint (strlen (html), <, 100000);
+  assert_cut (html, 'n');
+  assert_cut (html, 't');
+  assert_cut (html, 'o');
+
+  /* Lengths the project's own check accepts, for the tear-down's. */
+  g_clear_object (&f->base.project);
+  test_sql_exec (f->base.path, restore);
+  f->base.project = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -614,6 +702,7 @@ main (int    argc,
   ADD ("/briefing-export/template-divergences", test_template_divergences);
   ADD ("/briefing-export/template-prompts", test_template_prompts);
   ADD ("/briefing-export/deep-nesting", test_deep_nesting);
+  ADD ("/briefing-export/names-cut", test_names_cut);
 
 #undef ADD
 

@@ -95,7 +95,7 @@ read_briefing (DossierExportContext *ctx,
   gboolean row;
 
   stmt = dossier_export_context_prepare (ctx,
-      "SELECT title, body, modified FROM briefings WHERE id = ?1", error);
+      "SELECT " DOSSIER_SQL_SHOWN ("title") ", body, modified FROM briefings WHERE id = ?1", error);
   documents = dossier_export_context_prepare (ctx,
       "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
       error);

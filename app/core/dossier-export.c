@@ -810,10 +810,22 @@ load_documents (DossierExportContext *ctx,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = dossier_export_context_prepare (ctx,
-                                         "SELECT id, uuid, title, author, outlet, source, "
-                                         "published, imported, format FROM documents "
-                                         "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  /* The data exports carry every value whole. A briefing note prints its
+   * documents as the window shows them, as its citations read them: a
+   * title or an outlet of a megabyte (a file from someone else) cut at
+   * DOSSIER_SHOWN_CHARS characters and "…". */
+  if (ctx->filter.briefing_id != 0)
+    stmt = dossier_export_context_prepare (ctx,
+                                           "SELECT id, uuid, " DOSSIER_SQL_SHOWN ("title") ", "
+                                           DOSSIER_SQL_SHOWN ("author") ", " DOSSIER_SQL_SHOWN ("outlet") ", "
+                                           DOSSIER_SQL_SHOWN ("source") ", "
+                                           "published, imported, format FROM documents "
+                                           "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  else
+    stmt = dossier_export_context_prepare (ctx,
+                                           "SELECT id, uuid, title, author, outlet, source, "
+                                           "published, imported, format FROM documents "
+                                           "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->filter.document_id);
