@@ -1440,6 +1440,38 @@ test_index_rebuilt_at_open (TestDir       *fixture,
     }
 }
 
+/* Highlights whose document a file made by hand deleted (foreign keys
+ * off) are not counted in the codebook: the tag counted a passage no one
+ * can open. */
+static void
+test_highlights_without_document (TestDir       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  gint64 doc = test_make_project (path, article);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTag) pro = NULL;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_phrase_highlight (project, doc, "The ferry fare rises by a fifth", 1, NULL);
+  add_phrase_highlight (project, doc, "the operator says fuel costs more", 1, NULL);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  /* One highlight gone with its tag's row left; the other left without
+   * its document. */
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF; DELETE FROM highlights WHERE start > 0;"
+                       "DELETE FROM documents;");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  pro = g_list_model_get_item (dossier_project_get_tags (project), 0);
+  g_assert_cmpstr (dossier_tag_get_name (pro), ==, "Pro");
+  g_assert_cmpuint (dossier_tag_get_n_highlights (pro), ==, 0);
+  dossier_project_close (project);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1464,6 +1496,7 @@ main (int    argc,
   add_test ("values/names-too-long", test_names_too_long);
   add_test ("values/names-not-utf8", test_names_not_utf8);
   add_test ("values/names-shown-cut", test_names_shown_cut);
+  add_test ("highlights-without-document", test_highlights_without_document);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

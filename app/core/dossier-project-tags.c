@@ -96,13 +96,18 @@ read_tag_row (sqlite3_stmt *stmt,
     row->key = DOSSIER_TAG_KEY_AUTO;
 }
 
+/* A tag's highlights are counted where they can be opened: a file made by
+ * hand may keep a highlight (or its tag's row) whose document it deleted. */
+#define COUNTED_HIGHLIGHT \
+  "EXISTS (SELECT 1 FROM highlights h JOIN documents d ON d.id = h.document WHERE h.id = highlight)"
+
 static guint
 count_highlights (DossierProject *self,
                   gint64          tag_id)
 {
   g_auto(DossierStmt) stmt = NULL;
 
-  stmt = dossier_project_prepare (self, "SELECT count(*) FROM highlight_tags WHERE tag = ?1",
+  stmt = dossier_project_prepare (self, "SELECT count(*) FROM highlight_tags WHERE tag = ?1 AND " COUNTED_HIGHLIGHT,
                                   NULL);
   if (stmt == NULL)
     return 0;
@@ -124,7 +129,8 @@ count_all_highlights (DossierProject  *self,
   g_auto(DossierStmt) stmt = NULL;
   int rc;
 
-  stmt = dossier_project_prepare (self, "SELECT tag, count(*) FROM highlight_tags GROUP BY tag",
+  stmt = dossier_project_prepare (self, "SELECT tag, count(*) FROM highlight_tags WHERE " COUNTED_HIGHLIGHT
+                                  " GROUP BY tag",
                                   error);
   if (stmt == NULL)
     return FALSE;
