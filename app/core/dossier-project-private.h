@@ -167,7 +167,6 @@ struct _DossierProject
   GMainContext    *context;         /* where the main connection lives */
   GSource         *checkpoint_idle;     /* a checkpoint once the loop is idle… */
   GSource         *checkpoint_deadline; /* …or a second after the commit */
-  GSource         *page_hashing;    /* hashing the file's pages after the open */
 
   GListStore      *documents;
   GHashTable      *documents_by_id; /* gint64 → DossierDocument */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -189,6 +190,7 @@ dossier_set_sqlite_error (GError    **error,
 }
 
 static gboolean file_replaced_in_place (DossierProject *self);
+static gboolean file_written_over (DossierProject *self);
 static void set_replaced_error (DossierProject  *self,
                                 GError         **error);
 
@@ -232,6 +234,13 @@ dossier_project_prepare (DossierProject  *self,
 
   if (!dossier_project_ensure_open (self, error))
     return NULL;
+  /* Another's content read as ours would say wrong things (a document
+   * missing, another title), and a statement prepared from it fails. */
+  if (file_written_over (self))
+    {
+      set_replaced_error (self, error);
+      return NULL;
+    }
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
@@ -756,15 +765,12 @@ struct _DossierFileStamp
   GWeakRef         main;          /* DossierProject */
   int              asked;         /* a worker's commit waits for a checkpoint */
 
-  /* A hash of each page as the file was left, to tell a change of its
-   * times alone (touch) from another content of the same size. Pages
-   * [0, n_hashed) are known; the others are hashed in idle time after
-   * the open. */
-  guint            page_size;     /* 0: no hashes kept */
-  GArray          *page_hashes;   /* guint64, one per page of the file */
-  guint            n_hashed;
-  guint32          log_salt[2];   /* the log's, when its frames were read */
-  guint            log_frames;    /* frames of that log already taken into account */
+  /* What the kernel says was done to the file since the stamp, to tell a
+   * change of its times alone (touch, a backup tool) from content written
+   * over it; -1 where it cannot say (then any change is a replacement). */
+  int              watch_fd;      /* inotify */
+  gboolean         written;       /* written, cut, or the watch lost */
+  gboolean         attributes;    /* its times, mode or links changed */
 };
 
 static DossierFileStamp *
@@ -776,6 +782,7 @@ file_stamp_new (DossierProject *main)
   g_mutex_init (&stamp->mutex);
   stamp->context = g_main_context_ref (main->context);
   g_weak_ref_init (&stamp->main, main);
+  stamp->watch_fd = -1;
   return stamp;
 }
 
@@ -793,10 +800,53 @@ file_stamp_unref (DossierFileStamp *stamp)
     return;
 
   g_weak_ref_clear (&stamp->main);
-  g_clear_pointer (&stamp->page_hashes, g_array_unref);
+  if (stamp->watch_fd >= 0)
+    close (stamp->watch_fd);
   g_main_context_unref (stamp->context);
   g_mutex_clear (&stamp->mutex);
   g_free (stamp);
+}
+
+/* From now on the kernel tells what is done to the file at @path: written
+ * (IN_MODIFY: cp over it, emptied, cut short) or only its times or mode
+ * changed (IN_ATTRIB: touch). */
+static void
+watch_file (DossierFileStamp *stamp,
+            const char       *path)
+{
+  stamp->watch_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  if (stamp->watch_fd >= 0 && inotify_add_watch (stamp->watch_fd, path, IN_MODIFY | IN_ATTRIB) < 0)
+    {
+      close (stamp->watch_fd);
+      stamp->watch_fd = -1;
+    }
+}
+
+/* Takes in what the kernel said since the last look (it says it before
+ * the write that caused it returns); the stamp's lock held. */
+static void
+read_file_events_locked (DossierFileStamp *stamp)
+{
+  char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  ssize_t n;
+
+  if (stamp->watch_fd < 0)
+    return;
+  while ((n = read (stamp->watch_fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    for (ssize_t at = 0; at < n;)
+      {
+        const struct inotify_event *event = (const struct inotify_event *) (buffer + at);
+
+        /* Anything but a change of attributes (a write, a lost event, the
+         * watch gone with the file) may have changed the content. */
+        if (event->mask == IN_ATTRIB)
+          stamp->attributes = TRUE;
+        else
+          stamp->written = TRUE;
+        at += sizeof *event + event->len;
+      }
+  if (n < 0 && errno != EAGAIN)
+    stamp->written = TRUE;
 }
 
 /* Notes the file at the path as the main connection now left it; the
@@ -804,259 +854,14 @@ file_stamp_unref (DossierFileStamp *stamp)
 static void
 stamp_file_locked (DossierProject *self)
 {
-  if (stat (self->path, &self->file_stamp->stat) != 0)
-    memset (&self->file_stamp->stat, 0, sizeof self->file_stamp->stat);
-}
-
-/* ---- What the file holds, page by page ---- */
-
-static guint64
-hash_page (const guint8 *data,
-           gsize         size)
-{
-  guint64 hash = 0x9e3779b97f4a7c15;
-
-  for (gsize i = 0; i + 8 <= size; i += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, data + i, 8);
-      hash = (hash ^ word) * 0xff51afd7ed558ccd;
-      hash ^= hash >> 32;
-    }
-  return hash;
-}
-
-static guint32
-read_be32 (const guint8 *bytes)
-{
-  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) |
-         bytes[3];
-}
-
-/* Hashes page @index of the open file @fd into @hash; FALSE if it cannot
- * be read whole. */
-static gboolean
-read_page_hash (DossierFileStamp *stamp,
-                int               fd,
-                guint             index,
-                guint8           *buffer,
-                guint64          *hash)
-{
-  if (pread (fd, buffer, stamp->page_size, (off_t) index * stamp->page_size) !=
-      (ssize_t) stamp->page_size)
-    return FALSE;
-  *hash = hash_page (buffer, stamp->page_size);
-  return TRUE;
-}
-
-/* Hashes are given up on: any change to the file will be a replacement. */
-static void
-forget_page_hashes (DossierFileStamp *stamp)
-{
-  stamp->page_size = 0;
-  stamp->n_hashed = 0;
-  g_clear_pointer (&stamp->page_hashes, g_array_unref);
-}
-
-/* Pages [n_hashed, n_hashed + @n) hashed from the file, which must be as
- * stamped; the stamp's lock held. */
-static void
-hash_more_pages_locked (DossierProject *self,
-                        guint           n)
-{
-  DossierFileStamp *stamp = self->file_stamp;
-  g_autofree guint8 *buffer = NULL;
-  guint end;
-  int fd;
-
-  if (stamp->page_hashes == NULL)
-    return;
-  end = MIN (stamp->n_hashed + n, stamp->page_hashes->len);
-  fd = open (self->path, O_RDONLY | O_CLOEXEC);
-  buffer = g_malloc (stamp->page_size);
-  for (; fd >= 0 && stamp->n_hashed < end; stamp->n_hashed++)
-    if (!read_page_hash (stamp, fd, stamp->n_hashed, buffer,
-                         &g_array_index (stamp->page_hashes, guint64, stamp->n_hashed)))
-      break;
-  if (fd < 0 || stamp->n_hashed < end)
-    forget_page_hashes (stamp);
-  if (fd >= 0)
-    close (fd);
-}
-
-/* The page numbers of the log's frames after those already taken into
- * account, read before a checkpoint: it copies some of them into the
- * file. NULL if the log cannot be read (nothing is known then). */
-static GArray *
-read_log_pages (DossierProject *self)
-{
-  DossierFileStamp *stamp = self->file_stamp;
-  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint8 header[32];
-  guint32 salt[2];
-  int fd = open (wal, O_RDONLY | O_CLOEXEC);
-
-  if (fd < 0 || pread (fd, header, sizeof header, 0) != sizeof header ||
-      read_be32 (header + 8) != stamp->page_size)
-    {
-      if (fd >= 0)
-        close (fd);
-      /* No log yet, or an empty one: nothing to copy. */
-      if (fd < 0 && errno == ENOENT)
-        return pages;
-      g_array_unref (pages);
-      return NULL;
-    }
-
-  memcpy (salt, header + 16, sizeof salt);
-  if (memcmp (salt, stamp->log_salt, sizeof salt) != 0)
-    {
-      /* A log begun again: its frames count from the first. */
-      memcpy (stamp->log_salt, salt, sizeof salt);
-      stamp->log_frames = 0;
-    }
-  for (guint frame = stamp->log_frames;; frame++)
-    {
-      guint8 frame_header[24];
-      off_t offset = 32 + (off_t) frame * (24 + stamp->page_size);
-      guint32 page;
-
-      if (pread (fd, frame_header, sizeof frame_header, offset) != sizeof frame_header ||
-          memcmp (frame_header + 8, salt, sizeof salt) != 0)
-        break;
-      page = read_be32 (frame_header);
-      g_array_append_val (pages, page);
-    }
-  close (fd);
-  return pages;
-}
-
-/* After a checkpoint that copied the log's frames up to @n_copied: the
- * pages it wrote, and any the file grew by, hashed again; the stamp's
- * lock held. */
-static void
-rehash_after_checkpoint_locked (DossierProject *self,
-                                GArray         *log_pages,
-                                int             n_copied)
-{
-  DossierFileStamp *stamp = self->file_stamp;
-  g_autofree guint8 *buffer = NULL;
-  gboolean complete;
-  guint n_pages, old_n_pages;
-  int fd;
-
-  if (stamp->page_hashes == NULL)
-    return;
-  if (log_pages == NULL || n_copied < 0 || (guint) n_copied < stamp->log_frames ||
-      (guint) n_copied - stamp->log_frames > log_pages->len)
-    {
-      forget_page_hashes (stamp);
-      return;
-    }
-
-  old_n_pages = stamp->page_hashes->len;
-  complete = stamp->n_hashed == old_n_pages;
-  n_pages = (guint) (stamp->stat.st_size / stamp->page_size);
-  g_array_set_size (stamp->page_hashes, n_pages);
-  stamp->n_hashed = complete ? n_pages : MIN (stamp->n_hashed, n_pages);
-
-  fd = open (self->path, O_RDONLY | O_CLOEXEC);
-  buffer = g_malloc (stamp->page_size);
-  for (guint i = 0; fd >= 0 && i < (guint) n_copied - stamp->log_frames; i++)
-    {
-      guint index = g_array_index (log_pages, guint32, i) - 1;
-
-      if (index < stamp->n_hashed &&
-          !read_page_hash (stamp, fd, index, buffer,
-                           &g_array_index (stamp->page_hashes, guint64, index)))
-        break;
-    }
-  for (guint index = old_n_pages; fd >= 0 && index < stamp->n_hashed; index++)
-    if (!read_page_hash (stamp, fd, index, buffer,
-                         &g_array_index (stamp->page_hashes, guint64, index)))
-      break;
-  stamp->log_frames = (guint) n_copied;
-  if (fd < 0)
-    forget_page_hashes (stamp);
-  else
-    close (fd);
-}
-
-/* Whether the file, of the stamp's size, holds what every page's hash
- * says it did: its times alone changed. */
-static gboolean
-same_pages_locked (DossierProject *self)
-{
-  DossierFileStamp *stamp = self->file_stamp;
-  g_autofree guint8 *buffer = NULL;
-  gboolean same;
-  guint index = 0;
-  int fd;
-
-  if (stamp->page_hashes == NULL || stamp->n_hashed < stamp->page_hashes->len ||
-      (guint64) stamp->stat.st_size != (guint64) stamp->page_hashes->len * stamp->page_size)
-    return FALSE;
-
-  fd = open (self->path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return FALSE;
-  buffer = g_malloc (stamp->page_size);
-  for (; index < stamp->page_hashes->len; index++)
-    {
-      guint64 hash;
-
-      if (!read_page_hash (stamp, fd, index, buffer, &hash) ||
-          hash != g_array_index (stamp->page_hashes, guint64, index))
-        break;
-    }
-  same = index == stamp->page_hashes->len && pread (fd, buffer, 1, stamp->stat.st_size) == 0;
-  close (fd);
-  return same;
-}
-
-static gboolean
-hash_pages_in_idle (gpointer user_data)
-{
-  DossierProject *self = user_data;
-  DossierFileStamp *stamp = self->file_stamp;
-  struct stat st;
-  gboolean more;
-
-  g_mutex_lock (&stamp->mutex);
-  /* Only the file as stamped is what the hashes stand for. */
-  if (stat (self->path, &st) != 0 || !same_stamp (&st, &stamp->stat))
-    forget_page_hashes (stamp);
-  else
-    hash_more_pages_locked (self, 256);
-  more = stamp->page_hashes != NULL && stamp->n_hashed < stamp->page_hashes->len;
-  g_mutex_unlock (&stamp->mutex);
-
-  if (!more)
-    g_clear_pointer (&self->page_hashing, g_source_unref);
-  return more;
-}
-
-/* The main connection's file, just opened and stamped: its pages are
- * hashed a few at a time while the main loop is idle. */
-static void
-start_hashing_pages (DossierProject *self,
-                     guint           page_size)
-{
   DossierFileStamp *stamp = self->file_stamp;
 
-  if (self->read_only || page_size < 512 || stamp->stat.st_size % page_size != 0)
-    return;
-  stamp->page_size = page_size;
-  stamp->page_hashes = g_array_new (FALSE, TRUE, sizeof (guint64));
-  g_array_set_size (stamp->page_hashes, (guint) (stamp->stat.st_size / page_size));
-
-  self->page_hashing = g_idle_source_new ();
-  g_source_set_priority (self->page_hashing, G_PRIORITY_LOW);
-  g_source_set_callback (self->page_hashing, hash_pages_in_idle, self, NULL);
-  g_source_set_static_name (self->page_hashing, "[dossier] hash the file's pages");
-  g_source_attach (self->page_hashing, self->context);
+  /* What our own checkpoint wrote is no one else's. */
+  read_file_events_locked (stamp);
+  stamp->written = FALSE;
+  stamp->attributes = FALSE;
+  if (stat (self->path, &stamp->stat) != 0)
+    memset (&stamp->stat, 0, sizeof stamp->stat);
 }
 
 /* Whether the file at the path changed since the main connection's last
@@ -1067,16 +872,39 @@ start_hashing_pages (DossierProject *self,
 static gboolean
 file_changed_locked (DossierProject *self)
 {
-  struct stat *stamped = &self->file_stamp->stat;
+  DossierFileStamp *stamp = self->file_stamp;
   struct stat st;
 
-  if (stat (self->path, &st) != 0 || same_stamp (&st, stamped))
+  read_file_events_locked (stamp);
+  if (stat (self->path, &st) != 0)
     return FALSE;
-  if (st.st_dev != stamped->st_dev || st.st_ino != stamped->st_ino ||
-      st.st_size != stamped->st_size || !same_pages_locked (self))
+  if (stamp->written)
     return TRUE;
-  *stamped = st;
+  if (same_stamp (&st, &stamp->stat))
+    return FALSE;
+  if (st.st_dev != stamp->stat.st_dev || st.st_ino != stamp->stat.st_ino ||
+      st.st_size != stamp->stat.st_size || !stamp->attributes)
+    return TRUE;
+  stamp->stat = st;
+  stamp->attributes = FALSE;
   return FALSE;
+}
+
+static gboolean
+file_written_over (DossierProject *self)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  gboolean written;
+
+  /* A checkpoint under way holds the lock: the next statement looks. */
+  if (self->db == NULL || self->read_only || stamp == NULL || stamp->watch_fd < 0 ||
+      !g_mutex_trylock (&stamp->mutex))
+    return FALSE;
+
+  read_file_events_locked (stamp);
+  written = stamp->written;
+  g_mutex_unlock (&stamp->mutex);
+  return written;
 }
 
 static gboolean
@@ -1117,14 +945,12 @@ checkpoint (DossierProject *self)
   g_mutex_lock (&stamp->mutex);
   if (!file_has_moved (self) && !file_changed_locked (self))
     {
-      g_autoptr(GArray) log_pages = stamp->page_hashes != NULL ? read_log_pages (self) : NULL;
       int n_log = -1, n_copied = -1;
 
       if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log,
                                      &n_copied) == SQLITE_OK && n_copied < n_log)
         checkpoint_again_later (self);
       stamp_file_locked (self);
-      rehash_after_checkpoint_locked (self, log_pages, n_copied);
     }
   g_mutex_unlock (&stamp->mutex);
 }
@@ -1489,9 +1315,6 @@ static void
 close_db (DossierProject *self)
 {
   cancel_checkpoint (self);
-  if (self->page_hashing != NULL)
-    g_source_destroy (self->page_hashing);
-  g_clear_pointer (&self->page_hashing, g_source_unref);
   dossier_project_stop_indexing (self);
 
   if (self->in_transaction)
@@ -2330,15 +2153,12 @@ dossier_project_open (const char        *path,
   query_int (self->db, "PRAGMA data_version", &self->data_version);
   self->context = g_main_context_ref_thread_default ();
   self->file_stamp = file_stamp_new (self);
-  stamp_file_locked (self);
   if (!self->read_only)
     {
-      gint64 page_size = 0;
-
+      watch_file (self->file_stamp, self->path);
       sqlite3_wal_hook (self->db, main_committed, self);
-      if (query_int (self->db, "PRAGMA page_size", &page_size))
-        start_hashing_pages (self, (guint) page_size);
     }
+  stamp_file_locked (self);
 
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND

@@ -649,19 +649,27 @@ copy_over (const char *path,
   close (fd);
 }
 
-/* Tags "ferry fares" once the file was overwritten: refused, the toast
- * says what happened and offers Reopen, not Save As (a copy would only
- * copy what is there now: the session's work went with what the file
- * held), and the copy is left as it was put there. */
+/* A passage tagged, another selected, then @backup copied over the file:
+ * tagging the selection is refused, the toast says what happened and
+ * offers Reopen, not Save As (a copy would only copy what is there now:
+ * the session's work went with what the file held), and the copy is left
+ * as it was put there. The selection comes first: the text, like every
+ * read, is refused once the file is overwritten. */
 static void
-assert_tag_refused_overwritten (Fixture *f,
-                                GBytes  *backup)
+tag_then_copy_over (Fixture *f,
+                    GBytes  *backup)
 {
   g_autoptr(GBytes) after = NULL;
   g_autofree char *toasts = NULL;
   gint64 start, end;
 
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
   select_text (f, "ferry fares", &start, &end);
+  copy_over (f->path, backup);
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   assert_toast (f, "Could not tag the passage: the project’s file was overwritten on disk by a "
@@ -670,23 +678,6 @@ assert_tag_refused_overwritten (Fixture *f,
   g_assert_null (strstr (toasts, "Save As"));
   after = test_read_bytes (f->path);
   g_assert_true (g_bytes_equal (backup, after));
-}
-
-/* A passage tagged, then @backup copied over the file: the next tagging
- * is refused as assert_tag_refused_overwritten () says. */
-static void
-tag_then_copy_over (Fixture *f,
-                    GBytes  *backup)
-{
-  gint64 start, end;
-
-  select_text (f, "two new boats", &start, &end);
-  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
-  flush_events ();
-  g_assert_cmpuint (n_highlights (f), ==, 1);
-
-  copy_over (f->path, backup);
-  assert_tag_refused_overwritten (f, backup);
 }
 
 /* An earlier copy of the project (a backup) copied back over its file in
