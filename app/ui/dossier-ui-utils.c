@@ -594,9 +594,8 @@ dossier_report_in_toast (GtkWidget    *widget,
   if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED))
     {
       /* Translators: a failed action in a toast: what failed, then why */
-      message = g_strdup_printf (_("%s: the project’s file was overwritten on disk by a copy "
-                                   "or another program. Reopen it to see what it holds now."),
-                                 what);
+      message = g_strdup_printf (_("%s: the project’s file was overwritten on disk. Reopen it to "
+                                   "see what it holds now."), what);
       show_lasting_toast (widget, message, _("_Reopen"), "win.reopen-project", error);
       return;
     }

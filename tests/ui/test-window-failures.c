@@ -672,8 +672,8 @@ tag_then_copy_over (Fixture *f,
   copy_over (f->path, backup);
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
-  assert_toast (f, "Could not tag the passage: the project’s file was overwritten on disk by a "
-                "copy or another program. Reopen it to see what it holds now.", "Reopen", NULL);
+  assert_toast (f, "Could not tag the passage: the project’s file was overwritten on disk. "
+                "Reopen it to see what it holds now.", "Reopen", NULL);
   toasts = shown_toasts (f);
   g_assert_null (strstr (toasts, "Save As"));
   after = test_read_bytes (f->path);
