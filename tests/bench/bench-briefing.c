@@ -15,7 +15,14 @@
  *     per paragraph, no pagination, no footnotes.
  *
  * Target (issue 9): a 20-page briefing with 200 citations exports to PDF
- * in < 1 s. Not a test: run by hand,
+ * in < 1 s.
+ *
+ * Then notes a file from someone else may hold (the hostile-note walk),
+ * each exported to Markdown and to PDF, CPU medians beside the same number
+ * of bytes of plain paragraphs (the floor): 200,000 '[' in one run,
+ * 2,000 list levels, 100,000 '>' on one line, 5,000 emphases each in the
+ * one before. None may pass DESIGN's "a hang is > 5 s", and each should
+ * cost about what its floor does. Not a test: run by hand,
  *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing
  */
 #include "config.h"
@@ -56,6 +63,117 @@ append_words (GString *out,
       g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
       g_string_append_c (out, i + 1 < n ? ' ' : '.');
     }
+}
+
+/* Markdown export of note @id to memory. */
+static void
+export_markdown (DossierProject *project,
+                 gint64          id)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  DossierExportFilter filter = { 0 };
+  DossierExportOptions options;
+
+  filter.briefing_id = id;
+  dossier_export_options_init (&options);
+  options.allow_unverified = TRUE;
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_MARKDOWN, &filter, &options, out, NULL,
+                                           &error));
+  g_assert_no_error (error);
+}
+
+static void
+export_pdf (DossierProject *project,
+            gint64          id,
+            const char     *pdf)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_project_export_briefing_pdf (project, id, NULL, pdf, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* CPU ms, the median of RUNS, of @export of note @id. */
+static double
+median_cpu (DossierProject *project,
+            gint64          id,
+            const char     *pdf)
+{
+  double values[RUNS];
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      Stamp t0 = stamp ();
+
+      if (pdf != NULL)
+        export_pdf (project, id, pdf);
+      else
+        export_markdown (project, id);
+      values[run] = since (t0).cpu;
+    }
+  return median (values);
+}
+
+static void
+hostile_row (DossierProject *project,
+             const char     *what,
+             const char     *body,
+             const char     *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gint64 note, floor_note;
+  double md, md_floor, out, out_floor;
+
+  /* The floor: as many bytes of paragraphs of words. */
+  while (plain->len < strlen (body))
+    g_string_append (plain, "The council voted on the bridge, and the traders wrote to the ministry.\n\n");
+  note = dossier_project_add_briefing (project, what, NULL, 0, body, &error);
+  g_assert_no_error (error);
+  floor_note = dossier_project_add_briefing (project, "Floor", NULL, 0, plain->str, &error);
+  g_assert_no_error (error);
+
+  md = median_cpu (project, note, NULL);
+  md_floor = median_cpu (project, floor_note, NULL);
+  out = median_cpu (project, note, pdf);
+  out_floor = median_cpu (project, floor_note, pdf);
+  printf ("| %s (%zu KB) | %.0f ms | %.0f ms | %.1f× | %.0f ms | %.0f ms | %.1f× |\n", what,
+          strlen (body) / 1024, md, md_floor, md / md_floor, out, out_floor, out / out_floor);
+}
+
+static void
+hostile_notes (DossierProject *project,
+               const char     *pdf)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  printf ("\nNotes from someone else, CPU medians of %d runs, each beside as many bytes of plain "
+          "paragraphs:\n\n", RUNS);
+  printf ("| note | Markdown | floor | ratio | PDF | floor | ratio |\n");
+  printf ("| --- | --- | --- | --- | --- | --- | --- |\n");
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (body, '[');
+  hostile_row (project, "200,000 '[' in one run", body->str, pdf);
+
+  g_string_truncate (body, 0);
+  for (guint k = 0; k < 2000; k++)
+    g_string_append_printf (body, "%*s- item %u\n", (int) (2 * k), "", k);
+  hostile_row (project, "2,000 list levels", body->str, pdf);
+
+  g_string_truncate (body, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (body, '>');
+  hostile_row (project, "100,000 '>' on one line", body->str, pdf);
+
+  g_string_truncate (body, 0);
+  for (guint k = 0; k < 2500; k++)
+    g_string_append (body, "*a _b ");
+  g_string_append (body, "core");
+  for (guint k = 0; k < 2500; k++)
+    g_string_append (body, " b_ a*");
+  hostile_row (project, "5,000 emphases nested", body->str, pdf);
 }
 
 int
@@ -235,6 +353,8 @@ main (int   argc,
             "| the same text through Pango onto a cairo PDF: %.0f ms | %.1f× |\n",
             pages, N_CITATIONS, e, ec, f1, e / f1);
   }
+
+  hostile_notes (project, pdf);
 
   dossier_project_close (project);
   g_clear_object (&project);
