@@ -1609,7 +1609,9 @@ dossier_reader_page_grab_focus (GtkWidget *widget)
 
   if (self->document_id != 0)
     return gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
-  return gtk_widget_grab_focus (GTK_WIDGET (self->stack));
+  /* No document: the empty page's Import button (the stack itself takes no
+   * focus, so grabbing it did nothing). */
+  return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -708,6 +708,14 @@ dossier_window_set_project (DossierWindow  *self,
   if (self->project != NULL)
     open_reading_place (self);
   on_reader_document_changed (self);
+
+  /* A project just opened starts the keyboard in its reader: the document
+   * on show, or the empty page's Import button. Left to GTK, the focus went
+   * to the header's first button, or nowhere when the start page's row that
+   * had it went away. */
+  if (self->project != NULL &&
+      adw_view_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->reader_page))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
 }
 
 /* The project's search index was found out of step with its texts when
@@ -965,12 +973,20 @@ dossier_window_open_document (DossierWindow *self,
   dossier_reader_page_set_document_id (self->reader_page, document_id);
 }
 
-/* The reader shows another document: the sidebars follow. */
+/* The reader shows another document: the sidebars follow. A document
+ * opened by an import or a paste takes the place of what had the focus (the
+ * chooser, gone; the empty page's Import button, hidden): the reader takes
+ * it then, so that the keyboard goes on in the new document, not from the
+ * header's first button. A focus elsewhere stays where the user left it. */
 static void
 on_reader_document_changed (DossierWindow *self)
 {
   gint64 document_id = dossier_reader_page_get_document_id (self->reader_page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  if (document_id != 0 && (focus == NULL || !gtk_widget_get_mapped (focus)) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->reader_page)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
   dossier_documents_panel_select_document (self->documents_panel, document_id);
   update_highlights_panel (self);
   g_object_set (self->stakeholders_panel, "document-id", document_id, NULL);

@@ -2300,6 +2300,107 @@ test_import_files (Fixture       *f,
 }
 
 static gboolean
+focus_is_inside (DossierWindow *window,
+                 GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The keyboard starts where the user works: a project opened with a
+ * document on show, in its text; an empty one, on the empty page's Import
+ * button; a document that comes in while nothing has the focus (the
+ * chooser just closed, the Import button gone with the empty page) takes
+ * it; one that comes in while the user is elsewhere leaves the focus there. */
+static void
+test_import_focus (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  g_autofree char *first_path = g_build_filename (f->dir, "ferry.txt", NULL);
+  g_autofree char *second_path = g_build_filename (f->dir, "quay.txt", NULL);
+  g_autofree char *empty_dir = NULL;
+  g_autofree char *empty_path = NULL;
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(GFile) empty_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *focus, *import_arrow;
+  gint64 first_id;
+
+  g_assert_true (g_file_set_contents (first_path, "Ferry Crossings Cut\n\nThe winter timetable loses two crossings.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (second_path, "Quay Lights Fixed\n\nThe lamps on the east quay work again.\n", -1, NULL));
+
+  /* Opened with its document on show. */
+  g_assert_true (gtk_widget_is_focus (text_view));
+
+  /* An empty project, in a new window as from the command line: its
+   * Import button. */
+  dossier_project_close (test_create_project ("Empty", "Nothing Yet", &empty_dir, &empty_path));
+  empty_file = g_file_new_for_path (empty_path);
+  {
+    g_autoptr(DossierWindow) window = g_object_ref_sink (dossier_window_new (NULL));
+
+    gtk_window_present (GTK_WINDOW (window));
+    flush_events ();
+    g_assert_true (dossier_window_open_project (window, empty_file, DOSSIER_OPEN_READ_WRITE, &error));
+    g_assert_no_error (error);
+    flush_events ();
+    g_assert_cmpint (dossier_window_get_document_id (window), ==, 0);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.import");
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (dossier_window_get_reader_page (window))));
+    gtk_window_destroy (GTK_WINDOW (window));
+    flush_events ();
+  }
+
+  /* And in the window that showed a document. */
+  g_assert_true (dossier_window_open_project (f->window, empty_file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.import");
+
+  /* The import replaces the empty page: the text takes the focus. */
+  dossier_window_import_files (f->window, &first, 1);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  first_id = dossier_window_get_document_id (f->window);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_true (gtk_widget_is_focus (text_view));
+
+  /* The header's Import menu button has the focus: it keeps it. */
+  import_arrow = _dossier_window_get_import_arrow (f->window);
+  g_assert_true (gtk_widget_grab_focus (import_arrow));
+  g_assert_true (focus_is_inside (f->window, import_arrow));
+  dossier_window_import_files (f->window, &second, 1);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  g_assert_cmpint (dossier_window_get_document_id (f->window), !=, first_id);
+  g_assert_true (focus_is_inside (f->window, import_arrow));
+
+  /* Nothing has the focus (a chooser just closed): the new document takes it. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  dossier_window_open_document (f->window, first_id);
+  flush_events ();
+  g_assert_true (gtk_widget_is_focus (text_view));
+
+  /* Back to the fixture's project, so that the empty one is closed. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+    g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+    g_assert_no_error (error);
+  }
+  flush_events ();
+  remove_tree (empty_dir);
+}
+
+static gboolean
 is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
@@ -3426,6 +3527,7 @@ main (int   argc,
   ADD ("documents-panel", test_documents_panel);
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
+  ADD ("import-focus", test_import_focus);
   ADD ("import-then-close", test_import_then_close);
   ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
