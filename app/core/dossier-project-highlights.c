@@ -670,8 +670,14 @@ update_list (DossierProject       *self,
   fresh = list_query (self, document_id, tag_id, &error);
   if (fresh == NULL)
     {
-      /* Left as it was; the next change tries again. */
-      g_warning ("Could not list highlights again: %s", error->message);
+      /* Left as it was; the next change tries again. A file moved or
+       * overwritten under the project refuses every read, and the window
+       * says so: no fault of ours. */
+      if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED) ||
+          g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED))
+        g_debug ("Could not list highlights again: %s", error->message);
+      else
+        g_warning ("Could not list highlights again: %s", error->message);
       return;
     }
 

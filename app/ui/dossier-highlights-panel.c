@@ -405,7 +405,13 @@ reload (DossierHighlightsPanel *self)
            dossier_project_get_document (PROJECT (self), self->document_id) != NULL)
     live = dossier_project_get_highlights (PROJECT (self), self->document_id, &error);
 
-  if (error != NULL)
+  /* A file moved or overwritten under the project refuses every read: the
+   * window says so at the next action, so this is no fault of ours. */
+  if (error != NULL &&
+      (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED) ||
+       g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED)))
+    g_debug ("Could not list highlights: %s", error->message);
+  else if (error != NULL)
     g_warning ("Could not list highlights: %s", error->message);
 
   set_live (self, live);
