@@ -68,8 +68,10 @@ focus_right_panel (DossierWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0)
     dossier_search_panel_focus_entry (DOSSIER_SEARCH_PANEL (self->search_panel));
-  else
-    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->right_stack), GTK_DIR_TAB_FORWARD);
+  else if (!gtk_widget_child_focus (adw_view_stack_get_visible_child (self->right_stack), GTK_DIR_TAB_FORWARD))
+    /* Nothing to focus in the panel (no highlights yet): its switcher,
+     * from where the other panels are. */
+    gtk_widget_child_focus (GTK_WIDGET (self->right_sidebar), GTK_DIR_TAB_FORWARD);
 }
 
 /* Shows or hides a sidebar as the user asks (its header button, F9,

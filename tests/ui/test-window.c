@@ -1585,6 +1585,33 @@ test_sidebar_keys (Fixture       *f,
   g_assert_false (shows_right (w));
 }
 
+/* Folded, Shift+F9 over a document without highlights: the Highlights
+ * panel has nothing to take the focus (its empty page's scrolled window
+ * took it, showing no ring and doing nothing); the sidebar's switcher
+ * takes it, from where the other panels are. */
+static void
+test_sidebar_empty_panel_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
+  GtkWidget *focus;
+
+  resize_window (w, 800);
+  if (shows_right (w))
+    gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
+  wait_until (right_gone, w, "the right sidebar to fold away");
+  g_assert_true (adw_flap_get_folded (w->right_flap));
+  adw_view_stack_set_visible_child_name (w->right_stack, "highlights");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
+  wait_until (focus_in_right, w, "the focus in the right sidebar");
+  focus = gtk_root_get_focus (GTK_ROOT (w));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_VIEW_SWITCHER));
+  g_assert_true (gtk_widget_get_mapped (focus));
+}
+
 static void
 add_long_document (Fixture *f,
                    guint    days,
@@ -3528,6 +3555,7 @@ main (int   argc,
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
   ADD ("import-focus", test_import_focus);
+  ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
   ADD ("import-then-close", test_import_then_close);
   ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
