@@ -348,6 +348,9 @@ live_region (GtkWidget *overlay)
 
 static GQuark shown_quark;
 static GQuark held_quark;
+/* On an overlay: its toasts on show or queued (a GPtrArray holding them),
+ * for dossier_accessible_dismiss_toasts(). */
+static GQuark toasts_quark;
 
 /* The toast a child of a toast overlay shows, or NULL for its content. */
 static AdwToast *
@@ -462,10 +465,14 @@ toast_dismissed_cb (AdwToast  *toast,
                     GtkWidget *overlay)
 {
   GtkWidget *region = g_object_get_qdata (G_OBJECT (overlay), region_quark);
+  GPtrArray *toasts = g_object_get_qdata (G_OBJECT (overlay), toasts_quark);
 
   if (hold_early_dismissal (overlay, toast))
     return;
 
+  /* The overlay still holds the toast while it is told. */
+  if (toasts != NULL)
+    g_ptr_array_remove (toasts, toast);
   if (region != NULL && gtk_widget_get_parent (region) != NULL &&
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (region)), adw_toast_get_title (toast)) == 0)
     gtk_label_set_text (GTK_LABEL (region), "");
@@ -478,6 +485,7 @@ dossier_accessible_show_toast (GtkWidget *widget,
 {
   GtkWidget *overlay;
   GtkWidget *region;
+  GPtrArray *toasts;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
@@ -486,6 +494,7 @@ dossier_accessible_show_toast (GtkWidget *widget,
     {
       shown_quark = g_quark_from_static_string ("dossier-toast-shown");
       held_quark = g_quark_from_static_string ("dossier-toast-held");
+      toasts_quark = g_quark_from_static_string ("dossier-toasts");
     }
 
   overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
@@ -502,8 +511,53 @@ dossier_accessible_show_toast (GtkWidget *widget,
   if (region != NULL)
     gtk_label_set_text (GTK_LABEL (region), adw_toast_get_title (toast));
 
+  toasts = g_object_get_qdata (G_OBJECT (overlay), toasts_quark);
+  if (toasts == NULL)
+    {
+      toasts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (overlay), toasts_quark, toasts, (GDestroyNotify) g_ptr_array_unref);
+    }
+  g_ptr_array_add (toasts, g_object_ref (toast));
+
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   name_toasts_soon (overlay);
   return TRUE;
+}
+
+/* The toasts of the overlay around @widget on show or queued, or NULL. */
+static GPtrArray *
+toasts_around (GtkWidget *widget)
+{
+  GtkWidget *overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget
+                                                     : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL || toasts_quark == 0)
+    return NULL;
+  return g_object_get_qdata (G_OBJECT (overlay), toasts_quark);
+}
+
+void
+dossier_accessible_dismiss_toasts (GtkWidget  *widget,
+                                   const char *action_name)
+{
+  GPtrArray *toasts;
+  g_autoptr(GPtrArray) dismissed = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  toasts = toasts_around (widget);
+  if (toasts == NULL)
+    return;
+
+  /* Each dismissal takes its toast off the list: a copy is walked. */
+  dismissed = g_ptr_array_copy (toasts, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (dismissed, g_object_unref);
+  for (guint i = 0; i < dismissed->len; i++)
+    {
+      AdwToast *toast = g_ptr_array_index (dismissed, i);
+
+      if (action_name == NULL || g_strcmp0 (adw_toast_get_action_name (toast), action_name) == 0)
+        adw_toast_dismiss (toast);
+    }
 }

@@ -25,5 +25,11 @@ void dossier_accessible_watch_toplevels  (void);
  * @widget is in no toast overlay. */
 gboolean dossier_accessible_show_toast   (GtkWidget  *widget,
                                           AdwToast   *toast);
+/* Dismisses the toasts shown through dossier_accessible_show_toast() in
+ * the toast overlay around @widget that are still on show or queued: those
+ * whose button runs @action_name, or all if it is NULL (one sliding in
+ * goes once it is in, as above). */
+void     dossier_accessible_dismiss_toasts (GtkWidget  *widget,
+                                            const char *action_name);
 
 G_END_DECLS

@@ -656,6 +656,11 @@ dossier_window_set_project (DossierWindow  *self,
   if (project == self->project)
     return;
 
+  /* The old project's toasts (a failure with its Reopen or Save As, an
+   * Undo) speak of a project no longer on show: queued, they came up over
+   * the next one. */
+  if (self->project != NULL)
+    dossier_accessible_dismiss_toasts (GTK_WIDGET (self->toast_overlay), NULL);
   _dossier_window_import_cancel (self);
   save_reading_place (self);
   remember_project (self, self->project, FALSE);

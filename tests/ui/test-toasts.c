@@ -105,19 +105,6 @@ toast_shown (gpointer data)
   return wait->button != NULL;
 }
 
-static gboolean
-no_toast (gpointer data)
-{
-  Fixture *f = data;
-  GtkWidget *content = adw_toast_overlay_get_child (f->window->toast_overlay);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window->toast_overlay)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != content)
-      return FALSE;
-  return TRUE;
-}
-
 typedef struct
 {
   gint64 start;
@@ -185,7 +172,7 @@ test_close_quickly (Fixture       *f,
         dossier_window_show_toast (f->window, titles[i], i == 1);
       for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
         close_at_once (f, titles[i]);
-      wait_until (no_toast, f, "every toast to go");
+      wait_until (shows_no_toast, f->window, "every toast to go");
       /* Whatever was still to run has run. */
       wait_for_animations (f);
     }

@@ -725,7 +725,9 @@ test_moved_restored_backup (Fixture       *f,
 }
 
 /* Reopen, from the toast or from the dialog before closing, shows the
- * copy now in the file, in the same window, and work goes on in it. */
+ * copy now in the file, in the same window, and work goes on in it. The
+ * toast saying the file was overwritten goes with the project it was
+ * about (it stayed over the reopened one, offering Reopen again). */
 static void
 test_moved_restored_reopen (Fixture       *f,
                             gconstpointer  data)
@@ -747,6 +749,7 @@ test_moved_restored_reopen (Fixture       *f,
           click_response (dialog, "_Reopen");
         }
       flush_events ();
+      wait_until (shows_no_toast, f->window, "the toasts of the project before Reopen going");
 
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
       g_assert_nonnull (project_of (f));

@@ -860,6 +860,19 @@ label_shown (gpointer data)
   return find_label (shown->widget, shown->text) != NULL;
 }
 
+gboolean
+shows_no_toast (gpointer window)
+{
+  AdwToastOverlay *overlay = DOSSIER_WINDOW (window)->toast_overlay;
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 widget_mapped (gpointer widget)
 {

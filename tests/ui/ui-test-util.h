@@ -169,6 +169,9 @@ gboolean    shows_text         (GtkWidget      *widget,
                                 const char     *text);
 void        wait_for_text      (GtkWidget      *widget,
                                 const char     *text);
+/* Whether @window (a DossierWindow) shows no toast, not even one sliding
+ * out: its toast overlay holds its content alone. */
+gboolean    shows_no_toast     (gpointer        window);
 
 typedef struct
 {
