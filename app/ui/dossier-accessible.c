@@ -561,3 +561,18 @@ dossier_accessible_dismiss_toasts (GtkWidget  *widget,
         adw_toast_dismiss (toast);
     }
 }
+
+gboolean
+dossier_accessible_has_toast (GtkWidget  *widget,
+                              const char *title)
+{
+  GPtrArray *toasts;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  toasts = toasts_around (widget);
+  for (guint i = 0; toasts != NULL && i < toasts->len; i++)
+    if (g_strcmp0 (adw_toast_get_title (g_ptr_array_index (toasts, i)), title) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -31,5 +31,9 @@ gboolean dossier_accessible_show_toast   (GtkWidget  *widget,
  * goes once it is in, as above). */
 void     dossier_accessible_dismiss_toasts (GtkWidget  *widget,
                                             const char *action_name);
+/* Whether a toast saying @title is on show or queued in the toast overlay
+ * around @widget. */
+gboolean dossier_accessible_has_toast      (GtkWidget  *widget,
+                                            const char *title);
 
 G_END_DECLS

@@ -500,19 +500,37 @@ schedule_respan (DossierReaderPage *self)
 
 /* ---- The project's changes ---------------------------------------------------- */
 
+/* The text of @document_id and its blocks, or FALSE with a toast saying
+ * why they could not be read. */
+static gboolean
+read_document_text (DossierReaderPage  *self,
+                    gint64              document_id,
+                    char              **text,
+                    GArray            **blocks)
+{
+  g_autoptr(GError) error = NULL;
+
+  *text = dossier_project_get_document_text (self->project, document_id, &error);
+  *blocks = NULL;
+  if (*text != NULL)
+    *blocks = dossier_project_get_document_blocks (self->project, document_id, &error);
+  if (*text == NULL || *blocks == NULL)
+    {
+      g_clear_pointer (text, g_free);
+      dossier_report_in_toast (GTK_WIDGET (self), _("Could not show the document"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 load_document_text (DossierReaderPage *self)
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) blocks = NULL;
-  g_autoptr(GError) error = NULL;
 
-  text = dossier_project_get_document_text (self->project, self->document_id, &error);
-  if (text != NULL)
-    blocks = dossier_project_get_document_blocks (self->project, self->document_id, &error);
-  if (text == NULL || blocks == NULL)
+  if (!read_document_text (self, self->document_id, &text, &blocks))
     {
-      dossier_report_in_toast (GTK_WIDGET (self), _("Could not show the document"), error);
       dossier_document_view_set_text (self->document_view, "", NULL, 0);
       return;
     }
@@ -611,6 +629,9 @@ void
 dossier_reader_page_set_document_id (DossierReaderPage *self,
                                      gint64             document_id)
 {
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) blocks = NULL;
+
   g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
 
   if (self->project == NULL)
@@ -619,6 +640,13 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     document_id = 0;
 
   if (document_id == self->document_id && document_id != 0)
+    return;
+
+  /* Read before anything changes: a document that cannot be read (a
+   * project file overwritten or moved under it refuses every read) leaves
+   * the one on show, which the user was reading, as it is; the toast
+   * says why, with Reopen. */
+  if (document_id != 0 && !read_document_text (self, document_id, &text, &blocks))
     return;
 
   self->document_id = document_id;
@@ -634,7 +662,8 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     }
   else
     {
-      load_document_text (self);
+      dossier_document_view_set_text (self->document_view, text,
+                                      (const DossierBlock *) (gpointer) blocks->data, blocks->len);
       watch_highlights (self);
       gtk_stack_set_visible_child_name (self->stack, "document");
     }

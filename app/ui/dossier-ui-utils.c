@@ -558,9 +558,16 @@ show_lasting_toast (GtkWidget    *widget,
                     const char   *action_name,
                     const GError *error)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast;
 
   g_message ("%s", error->message);
+  /* Said once: each action refused after the file went says so, and
+   * the same words again would queue a toast to close for each. Other
+   * words with the same way out take the place of the earlier ones. */
+  if (dossier_accessible_has_toast (widget, message))
+    return;
+  dossier_accessible_dismiss_toasts (widget, action_name);
+  toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action_name);
   adw_toast_set_timeout (toast, 0);

@@ -1059,11 +1059,23 @@ show_reader (DossierWindow *self)
 
 /* ---- Template callbacks ----------------------------------------------------- */
 
+/* A document the reader could not show leaves the one on show: the list
+ * goes back to that one. */
+static void
+open_listed_document (DossierWindow *self,
+                      gint64         document_id)
+{
+  dossier_window_open_document (self, document_id);
+  if (dossier_reader_page_get_document_id (self->reader_page) != document_id)
+    dossier_documents_panel_select_document (self->documents_panel,
+                                             dossier_reader_page_get_document_id (self->reader_page));
+}
+
 static void
 on_document_selected (DossierWindow *self,
                       gint64         document_id)
 {
-  dossier_window_open_document (self, document_id);
+  open_listed_document (self, document_id);
 }
 
 static void
@@ -1073,8 +1085,8 @@ on_document_activated (DossierWindow *self,
   /* Choosing a document asks for its highlights: a tag still chosen in the
    * codebook would keep the panel on that tag's. */
   dossier_codebook_panel_set_selected_tag_id (DOSSIER_CODEBOOK_PANEL (self->codebook_panel), 0);
-  dossier_window_open_document (self, document_id);
-  if (dossier_reader_page_get_document_id (self->reader_page) != 0)
+  open_listed_document (self, document_id);
+  if (document_id != 0 && dossier_reader_page_get_document_id (self->reader_page) == document_id)
     {
       hide_folded_sidebar (self, self->left_flap);
       show_reader (self);

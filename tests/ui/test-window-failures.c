@@ -767,6 +767,85 @@ test_moved_restored_reopen (Fixture       *f,
   g_assert_cmpuint (n_highlights (f), ==, 1);
 }
 
+/* Where the documents list @model lists the document @document_id. */
+static guint
+list_position (GtkSelectionModel *model,
+               gint64             document_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (dossier_document_get_id (doc) == document_id)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* After the copy, another document picked in the list cannot be read: the
+ * reader keeps the text on show (it was emptied: the text the user was
+ * reading gone, though nothing had changed for them yet), the list goes
+ * back to it, and one toast says why, with Reopen: picked again, no
+ * second toast queues behind it, nor one for the highlights. */
+static void
+test_moved_restored_document_kept (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSelectionModel *list;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  g_autofree char *toasts = NULL;
+  gint64 other_id;
+
+  dossier_window_set_project (f->window, NULL);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    other_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, "# Pier Repairs\n\nThe north pier shuts in May.\n",
+                             "pier.md");
+    dossier_project_close (project);
+  }
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  dossier_window_open_document (f->window, f->document_id);
+  flush_events ();
+  backup = test_read_bytes (f->path);
+
+  tag_then_copy_over (f, backup);
+  list = gtk_list_view_get_model (GTK_LIST_VIEW (find_descendant (GTK_WIDGET (f->window->documents_panel),
+                                                                   GTK_TYPE_LIST_VIEW)));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_selection_model_select_item (list, list_position (list, other_id), TRUE));
+      flush_events ();
+
+      g_assert_cmpint (dossier_window_get_document_id (f->window), ==, f->document_id);
+      buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (
+                                           dossier_window_get_document_view (f->window)));
+      g_object_get (buffer, "text", &text, NULL);
+      g_assert_nonnull (strstr (text, "The council’s vote — seven to four"));
+      g_clear_pointer (&text, g_free);
+      g_assert_true (gtk_selection_model_is_selected (list, list_position (list, f->document_id)));
+      assert_toast (f, "Could not show the document: the project’s file was overwritten on disk. "
+                    "Reopen it to see what it holds now.", "Reopen", NULL);
+    }
+
+  /* Closed, no toast comes up after it. */
+  toasts = shown_toasts (f);
+  g_assert_null (strstr (toasts, "highlights"));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window->toast_overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *button = gtk_widget_get_first_child (child); button != NULL && gtk_widget_get_can_target (child);
+         button = gtk_widget_get_next_sibling (button))
+      if (GTK_IS_BUTTON (button) && gtk_widget_has_css_class (button, "circular"))
+        gtk_widget_activate (button);
+  wait_until (shows_no_toast, f->window, "the toast's going, and no other");
+}
+
 /* ---- A search index out of step ---------------------------------------------------------- */
 
 static guint
@@ -1164,6 +1243,7 @@ main (int   argc,
   ADD ("moved-open-other", test_moved_open_other);
   ADD ("moved-restored-backup", test_moved_restored_backup);
   ADD ("moved-restored-reopen", test_moved_restored_reopen);
+  ADD ("moved-restored-document-kept", test_moved_restored_document_kept);
   ADD ("suffix-added", test_suffix_added);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
