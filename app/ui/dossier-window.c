@@ -131,6 +131,23 @@ on_flap_reveal_changed (DossierWindow *self,
                                                                 : PROP_SHOW_RIGHT_SIDEBAR]);
 }
 
+/* Over the centre, a sidebar goes when the focus leaves it for what it
+ * covers (Tab past its last row, a click in the reader): the keys would
+ * work there on what cannot be seen. */
+static void
+on_focus_widget_changed (DossierWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  AdwFlap *flaps[] = { self->left_flap, self->right_flap };
+
+  if (focus == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
+    if (adw_flap_get_folded (flaps[i]) && adw_flap_get_reveal_flap (flaps[i]) &&
+        gtk_widget_is_ancestor (focus, adw_flap_get_content (flaps[i])))
+      show_sidebar (self, flaps[i], FALSE, NULL);
+}
+
 /* Over the centre, a sidebar goes once what it was opened for is done:
  * the document, highlight or hit chosen in it is on show. */
 static void
@@ -1777,6 +1794,7 @@ dossier_window_init (DossierWindow *self)
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
   /* Every window from now on, dialogs included, when it is mapped. */
   dossier_accessible_watch_toplevels ();
 

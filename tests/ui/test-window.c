@@ -1612,6 +1612,48 @@ test_sidebar_empty_panel_focus (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (focus));
 }
 
+/* Folded over the reader, a sidebar goes when the focus leaves it for
+ * what it covers: Tab past the codebook's last tag went on into the text
+ * under the sidebar, where the keys worked on what could not be seen. */
+static void
+test_sidebar_focus_leaves (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
+  guint tabs = 0;
+
+  resize_window (w, 800);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  g_assert_true (adw_flap_get_folded (w->left_flap));
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  wait_until (focus_in_left, w, "the focus in the documents list");
+
+  /* Tab through the sidebar until the focus leaves it. */
+  while (focus_in_left (w))
+    {
+      g_assert_cmpuint (++tabs, <, 20);
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (w), GTK_DIR_TAB_FORWARD));
+      flush_events ();
+    }
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+  g_assert_false (shows_left (w));
+  wait_until (left_gone, w, "the left sidebar to go");
+
+  /* Shown again, and the reader's text given the focus (a click there). */
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  wait_until (focus_in_left, w, "the focus in the documents list");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_assert_false (shows_left (w));
+
+  /* Over the reader, the right sidebar likewise. */
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
+  wait_until (focus_in_right, w, "the focus in the right sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_assert_false (shows_right (w));
+}
+
 static void
 add_long_document (Fixture *f,
                    guint    days,
@@ -3556,6 +3598,7 @@ main (int   argc,
   ADD ("import-files", test_import_files);
   ADD ("import-focus", test_import_focus);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
+  ADD ("sidebar-focus-leaves", test_sidebar_focus_leaves);
   ADD ("import-then-close", test_import_then_close);
   ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
