@@ -22,6 +22,7 @@ typedef struct
   GtkWidget *button;
   GtkWidget *list;
   GtkWidget *row;
+  GtkWidget *tree_row;
 } Fixture;
 
 static double
@@ -136,6 +137,7 @@ fixture_setup (Fixture       *fx,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *picker = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *row_label = gtk_label_new ("Government");
+  GtkWidget *tree_label;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       GPOINTER_TO_INT (data) ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -169,6 +171,15 @@ fixture_setup (Fixture       *fx,
   gtk_list_box_append (GTK_LIST_BOX (fx->list), gtk_label_new ("Business"));
   gtk_box_append (GTK_BOX (picker), fx->list);
   gtk_box_append (GTK_BOX (box), picker);
+
+  /* A tree list's row, as the codebook has it: GTK 4.8 gives the focus
+   * to its expander, not to the row. */
+  fx->tree_row = gtk_tree_expander_new ();
+  tree_label = gtk_label_new ("Late service");
+  gtk_widget_set_margin_start (tree_label, 12);   /* clear of the ring */
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (fx->tree_row), tree_label);
+  gtk_widget_set_hexpand (fx->tree_row, TRUE);
+  surface (box, "navigation-sidebar", fx->tree_row);
 
   gtk_window_present (GTK_WINDOW (fx->window));
   while (!gtk_widget_get_mapped (fx->row))
@@ -272,6 +283,20 @@ test_contrast (Fixture       *fx,
   g_test_message ("focus ring, %s: %.2f:1", style, ratio);
   if (ratio < 3.0)
     g_error ("the focus ring (%s) is %.2f:1, under 3:1", style, ratio);
+
+  /* The ring of a focused tree row (the codebook's), against its list. */
+  g_assert_true (gtk_widget_grab_focus (fx->tree_row));
+  wait_drawn (fx);
+  g_assert_true (gtk_widget_has_visible_focus (fx->tree_row));
+  {
+    g_autoptr(GdkTexture) focused = render (root);
+
+    page = pixel (focused, root, fx->tree_row, -8, gtk_widget_get_height (fx->tree_row) / 2.0);
+    ratio = edge_contrast (fx, focused, fx->tree_row, 0, 4, &page);
+    g_test_message ("focused tree row, %s: %.2f:1", style, ratio);
+    if (ratio < 3.0)
+      g_error ("the focused tree row's ring (%s) is %.2f:1, under 3:1", style, ratio);
+  }
 
   /* The tag picker's selected row, against the list. */
   {
