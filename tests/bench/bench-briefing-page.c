@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-briefing-page.c — how long the Brief page takes to show a note
+ * a file from someone else may hold.
+ *
+ * A DossierBriefingPage in a 1,000 × 700 window: from
+ * dossier_briefing_page_set_briefing_id () (what picking the note in the
+ * page's chooser does) to the first frame drawn after it, wall time and
+ * this thread's CPU time, medians of several runs. Between runs the page
+ * shows a note of one line, so that each run loads its note afresh.
+ * Floor: a normal note of 2 KB (a heading, paragraphs of words), measured
+ * in the same run. Notes: 200,000 '[' in one paragraph, 200 KB of words
+ * in one paragraph (and 200 KB of ordinary paragraphs, what a note of
+ * that size costs), 20 KB of words in one paragraph, 4 MB of paragraphs
+ * of words (a note holds at most 4 MB) and 50,000 citations of one
+ * highlight on 500 lines.
+ *
+ * Needs a display:
+ *   ninja -C _build tests/bench/bench-briefing-page &&
+ *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-briefing-page [--runs N] [--only WORD]
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "bench-clock.h"
+#include "test-util.h"
+#include "dossier-briefing-page.h"
+
+static int opt_runs = 5;
+static char *opt_only = NULL;
+
+static const char paragraph[] =
+  "The council voted on the bridge, and the traders wrote to the ministry about the deadline. ";
+
+static double
+median_of (double *values,
+           int     n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+/* Shows note @id in @page, from a note of one line, to the first frame. */
+static Ms
+time_show (DossierBriefingPage *page,
+           gint64               id,
+           gint64               other)
+{
+  Stamp t0;
+
+  dossier_briefing_page_set_briefing_id (page, other);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  t0 = stamp ();
+  dossier_briefing_page_set_briefing_id (page, id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
+  return since (t0);
+}
+
+static void
+measure (DossierBriefingPage *page,
+         const char          *what,
+         gint64               id,
+         gint64               other,
+         Ms                  *floor)
+{
+  g_autofree double *wall = g_new (double, opt_runs);
+  g_autofree double *cpu = g_new (double, opt_runs);
+  double w, c;
+
+  if (opt_only != NULL && strstr (what, opt_only) == NULL)
+    return;
+  for (int run = 0; run < opt_runs; run++)
+    {
+      Ms ms = time_show (page, id, other);
+
+      wall[run] = ms.wall;
+      cpu[run] = ms.cpu;
+    }
+  w = median_of (wall, opt_runs);
+  c = median_of (cpu, opt_runs);
+  printf ("| %s | %.1f ms | %.1f ms | %.1f× |\n", what, w, c, w / floor->wall);
+  fflush (stdout);
+}
+
+static gint64
+add_note (DossierProject *project,
+          const char     *title,
+          const char     *body)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_briefing (project, title, NULL, 0, body, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GOptionEntry entries[] = {
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 5)", "N" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only the notes whose row holds WORD", "WORD" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-briefing-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.dossier", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  DossierBriefingPage *page;
+  GtkWindow *window;
+  gint64 other, floor_note;
+  Ms floor = { 0 };
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  opt_runs = MAX (opt_runs, 1);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_init ();
+  adw_init ();
+  bench_count_thread_cpu ();
+
+  project = dossier_project_create (path, "Bench", &error);
+  g_assert_no_error (error);
+  other = add_note (project, "One line", "A note of one line.");
+
+  /* The floor: 2 KB, a heading and paragraphs of words. */
+  g_string_append (body, "## Purpose\n\n");
+  while (body->len < 2048)
+    {
+      g_string_append (body, paragraph);
+      g_string_append (body, paragraph);
+      g_string_append (body, "\n\n");
+    }
+  floor_note = add_note (project, "Floor", body->str);
+
+  page = DOSSIER_BRIEFING_PAGE (dossier_briefing_page_new ());
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  dossier_briefing_page_set_project (page, project);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
+
+  printf ("The Brief page showing a note, from set_briefing_id to the first frame, medians of %d runs "
+          "(renderer %s):\n\n", opt_runs, g_getenv ("GSK_RENDERER"));
+  printf ("| note | wall | CPU | ratio to floor (wall) |\n| --- | --- | --- | --- |\n");
+  {
+    g_autofree double *wall = g_new (double, opt_runs);
+    g_autofree double *cpu = g_new (double, opt_runs);
+
+    for (int run = 0; run < opt_runs; run++)
+      {
+        Ms ms = time_show (page, floor_note, other);
+
+        wall[run] = ms.wall;
+        cpu[run] = ms.cpu;
+      }
+    floor.wall = median_of (wall, opt_runs);
+    floor.cpu = median_of (cpu, opt_runs);
+    printf ("| a normal note of 2 KB (floor) | %.1f ms | %.1f ms | 1.0× |\n", floor.wall, floor.cpu);
+    fflush (stdout);
+  }
+
+  g_string_truncate (body, 0);
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (body, '[');
+  measure (page, "200,000 '[' in one paragraph", add_note (project, "Brackets", body->str), other, &floor);
+
+  g_string_truncate (body, 0);
+  while (body->len < 200 * 1024)
+    g_string_append (body, paragraph);
+  measure (page, "200 KB of words in one paragraph", add_note (project, "Words", body->str), other, &floor);
+
+  /* What a note of that size costs when its paragraphs are ordinary. */
+  g_string_truncate (body, 0);
+  while (body->len < 200 * 1024)
+    {
+      g_string_append (body, paragraph);
+      g_string_append (body, paragraph);
+      g_string_append (body, "\n\n");
+    }
+  measure (page, "200 KB of paragraphs of words", add_note (project, "Paragraphs", body->str), other, &floor);
+
+  g_string_truncate (body, 0);
+  while (body->len < 20 * 1024)
+    g_string_append (body, paragraph);
+  measure (page, "20 KB of words in one paragraph", add_note (project, "Words 20", body->str), other, &floor);
+
+  g_string_truncate (body, 0);
+  while (body->len < 4000000)
+    {
+      g_string_append (body, paragraph);
+      g_string_append (body, paragraph);
+      g_string_append (body, "\n\n");
+    }
+  measure (page, "4 MB of paragraphs of words", add_note (project, "Long", body->str), other, &floor);
+
+  {
+    gint64 tag = dossier_project_add_tag (project, "Evidence", 0, NULL, NULL, &error);
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("# Bridge\n\nThe grant is 72 million, on condition.\n", 49);
+    DossierParsedDocument *parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "bridge.md", &error);
+    gint64 doc, highlight;
+    g_autoptr(DossierHighlight) h = NULL;
+
+    g_assert_no_error (error);
+    doc = dossier_project_add_document (project, parsed, &error);
+    g_assert_no_error (error);
+    dossier_parsed_document_free (parsed);
+    highlight = dossier_project_add_highlight (project, doc, 10, 30, &tag, 1, NULL, &error);
+    g_assert_no_error (error);
+    h = dossier_project_get_highlight (project, highlight, &error);
+    g_assert_no_error (error);
+    g_string_truncate (body, 0);
+    for (guint line = 0; line < 500; line++)
+      {
+        for (guint i = 0; i < 100; i++)
+          g_string_append_printf (body, "Claim [@%s] ", dossier_highlight_get_uuid (h));
+        g_string_append (body, "\n\n");
+      }
+    measure (page, "50,000 citations on 500 lines", add_note (project, "Citations", body->str), other, &floor);
+  }
+
+  dossier_briefing_page_set_project (page, NULL);
+  gtk_window_destroy (window);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  remove_tree (dir);
+  return 0;
+}
