@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "dossier-briefing-layout.h"
 #include "dossier-unbroken-runs.h"
@@ -31,6 +32,7 @@
 #endif
 
 typedef BriefingFixture Fixture;
+
 
 static void
 fixture_set_up (Fixture       *f,
@@ -948,6 +950,74 @@ test_unbroken_pieces (void)
   g_assert_cmpuint (pieces->len, ==, 0);
 }
 
+/* A paragraph of 200 KB of words on one line (a file from someone else):
+ * Pango goes over all of the run of words that is left for each line it
+ * breaks, and a label measuring its least width breaks after every word.
+ * Cut into stretches of about DOSSIER_UNBROKEN_STRETCH bytes at spaces,
+ * every other one marked, it is laid out in runs of at most two
+ * stretches, on the same lines as uncut. Short lines are not cut. */
+static void
+test_long_stretches (void)
+{
+  g_autoptr(GString) text = g_string_new ("A short line.\n");
+  g_autoptr(GArray) stretches = NULL;
+  g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  g_autoptr(PangoLayout) cut = pango_layout_new (context);
+  g_autoptr(PangoLayout) whole = pango_layout_new (context);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  gsize line_start = text->len;
+  GList *items;
+  int cut_height, whole_height;
+
+  while (text->len < line_start + 200 * 1024)
+    g_string_append (text, "The council voted on the bridge, and the traders wrote to the ministry. ");
+  g_string_append (text, "\nAnother short line.");
+  stretches = dossier_unbroken_runs_stretches (text->str, text->len);
+  g_assert_cmpuint (stretches->len, >, 90);
+  for (guint i = 0; i < stretches->len; i++)
+    {
+      DossierUnbrokenPiece *stretch = &g_array_index (stretches, DossierUnbrokenPiece, i);
+
+      g_assert_cmpuint (stretch->start, >=, line_start);
+      g_assert_cmpuint (stretch->end, <=, text->len - strlen ("\nAnother short line."));
+      /* The line's last may be shorter. */
+      if (stretch->end < text->len - strlen ("\nAnother short line."))
+        g_assert_cmpuint (stretch->end - stretch->start, >, DOSSIER_UNBROKEN_STRETCH);
+      g_assert_cmpuint (stretch->end - stretch->start, <, DOSSIER_UNBROKEN_STRETCH + 80);
+      g_assert_true (stretch->start == line_start || text->str[stretch->start - 1] == ' ');
+      g_assert_cmpint (text->str[stretch->end - 1], ==, ' ');
+      /* Every other one: an unmarked stretch between. */
+      if (i > 0)
+        g_assert_cmpuint (stretch->start, >, g_array_index (stretches, DossierUnbrokenPiece, i - 1).end +
+                                             DOSSIER_UNBROKEN_STRETCH);
+    }
+
+  pango_layout_set_width (whole, 300 * PANGO_SCALE);
+  pango_layout_set_wrap (whole, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (whole, text->str, (int) text->len);
+  pango_layout_set_width (cut, 300 * PANGO_SCALE);
+  pango_layout_set_wrap (cut, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (cut, text->str, (int) text->len);
+  dossier_unbroken_runs_add_attrs (attrs, text->str, text->len);
+  pango_layout_set_attributes (cut, attrs);
+  g_assert_cmpint (pango_layout_get_line_count (cut), ==, pango_layout_get_line_count (whole));
+  pango_layout_get_size (cut, NULL, &cut_height);
+  pango_layout_get_size (whole, NULL, &whole_height);
+  g_assert_cmpint (cut_height, ==, whole_height);
+  /* Pango's items (what it goes over again for each line) are short. */
+  items = pango_itemize (context, text->str, 0, (int) text->len, attrs, NULL);
+  g_assert_cmpuint (g_list_length (items), >, 180);
+  for (GList *l = items; l != NULL; l = l->next)
+    g_assert_cmpint (((PangoItem *) l->data)->length, <, DOSSIER_UNBROKEN_STRETCH + 80);
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  g_object_unref (context);
+  g_clear_pointer (&stretches, g_array_unref);
+
+  stretches = dossier_unbroken_runs_stretches ("words on a line\nand short lines", 31);
+  g_assert_cmpuint (stretches->len, ==, 0);
+}
+
 /* A note of 200,000 '[' (a file from someone else): Pango wrapped the
  * run character by character, shaping again for each line all that was
  * left of it, and the export took minutes. Cut in pieces, it is printed
@@ -993,6 +1063,7 @@ main (int   argc,
   ADD ("keep-together", test_keep_together);
   ADD ("unbroken-run", test_unbroken_run);
   g_test_add_func ("/dossier/briefing-pdf/unbroken-pieces", test_unbroken_pieces);
+  g_test_add_func ("/dossier/briefing-pdf/long-stretches", test_long_stretches);
   g_test_add_func ("/dossier/briefing-pdf/paper-names", test_paper_names);
   g_test_add_func ("/dossier/briefing-pdf/sample-note", test_sample_note);
 

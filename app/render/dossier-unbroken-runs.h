@@ -8,6 +8,7 @@
  * characters takes time growing with n², a minute for 200,000 in a PDF,
  * longer in a label, whose width GTK measures more than once. A run cut
  * into pieces by attributes is shaped piece by piece, and wraps the same.
+ * A long paragraph of words is cut into stretches the same way.
  */
 #pragma once
 
@@ -17,6 +18,11 @@ G_BEGIN_DECLS
 
 /* The most bytes a run without a space keeps in one piece. */
 #define DOSSIER_UNBROKEN_PIECE 64
+/* The bytes of words after which a long paragraph is cut, at the next
+ * space: Pango also goes over all that is left of a run of words for
+ * each line it breaks, and a label measures its least width by breaking
+ * after every word (a paragraph of 128 KB: seconds). */
+#define DOSSIER_UNBROKEN_STRETCH 1024
 
 typedef struct
 {
@@ -31,9 +37,17 @@ typedef struct
 GArray *dossier_unbroken_runs_pieces    (const char    *text,
                                          gsize          length);
 
+/* Every other stretch of each line of @text longer than
+ * DOSSIER_UNBROKEN_STRETCH bytes, cut after the first space past that
+ * many bytes: marked, they cut a long paragraph into stretches of about
+ * that length. Empty when no line is that long. */
+GArray *dossier_unbroken_runs_stretches (const char    *text,
+                                         gsize          length);
 /* Adds to @attrs, over each piece of @text that
  * dossier_unbroken_runs_pieces() gives, an attribute that changes nothing
- * drawn (a letter spacing of 0) but cuts Pango's runs there. */
+ * drawn (a letter spacing of 0) but cuts Pango's runs there; and over each
+ * stretch that dossier_unbroken_runs_stretches() gives, another (font
+ * fallback on, as it is unless said otherwise). */
 void    dossier_unbroken_runs_add_attrs (PangoAttrList *attrs,
                                          const char    *text,
                                          gsize          length);
