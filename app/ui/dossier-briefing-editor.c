@@ -33,6 +33,13 @@
  * and the exports number them all. */
 #define MAX_CHIPS          1000
 #define MAX_CHIPS_PER_LINE 50
+/* GTK lays out a paragraph of its text whole, at every change and for
+ * every line of it it places: a paragraph of 200 KB took it 15 s of CPU
+ * to show. A note with a line (bytes up to a line break) longer than
+ * this is shown read-only, its long lines cut at a space (or at a
+ * character's start) into lines of at most CUT_LINE bytes. */
+#define MAX_LINE 10000
+#define CUT_LINE 1000
 
 typedef struct
 {
@@ -54,6 +61,7 @@ struct _DossierBriefingEditor
   GtkTextTag  *room[MAX_LABEL + 1];     /* room[n]: the "]" of an n-character label */
   GtkTextTag  *piece;                   /* every other piece of a long run without a space */
   int          room_font_size;          /* what the rooms were measured for */
+  gboolean     read_only;               /* the buffer shows a note cut, not the note */
   /* Advances in pixels: of "[", and of "]" spaced by room[n]; for a
    * bracket at the end of a wrapped line, whose far edge GTK places on
    * the next line. */
@@ -169,6 +177,111 @@ cut_unbroken_runs (DossierBriefingEditor *self,
     }
 }
 
+/* The length in bytes of @text's longest line. */
+static gsize
+longest_line_bytes (const char *text,
+                    const char **longest)
+{
+  gsize most = 0;
+
+  *longest = text;
+  for (const char *line = text;;)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+
+      if (length > most)
+        {
+          most = length;
+          *longest = line;
+        }
+      if (end == NULL)
+        return most;
+      line = end + 1;
+    }
+}
+
+/* @text with each line longer than MAX_LINE cut into lines of at most
+ * CUT_LINE bytes: after the last space in the second half of each piece,
+ * else at a character's start. */
+static char *
+cut_long_lines (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + strlen (text) / CUT_LINE + 1);
+
+  for (const char *line = text;;)
+    {
+      const char *end = strchr (line, '\n');
+      const char *stop = end != NULL ? end : line + strlen (line);
+
+      if ((gsize) (stop - line) <= MAX_LINE)
+        g_string_append_len (out, line, stop - line);
+      else
+        while (line < stop)
+          {
+            const char *cut = stop - line > CUT_LINE ? line + CUT_LINE : stop;
+
+            if (cut < stop)
+              {
+                const char *space = cut;
+
+                while (space > line + CUT_LINE / 2 && space[-1] != ' ')
+                  space--;
+                if (space > line + CUT_LINE / 2)
+                  cut = space;
+                else
+                  while (cut > line + 1 && ((guchar) *cut & 0xc0) == 0x80)
+                    cut--;
+              }
+            g_string_append_len (out, line, cut - line);
+            if (cut < stop)
+              g_string_append_c (out, '\n');
+            line = cut;
+          }
+      if (end == NULL)
+        return g_string_free (out, FALSE);
+      g_string_append_c (out, '\n');
+      line = end + 1;
+    }
+}
+
+gboolean
+dossier_briefing_editor_set_note (DossierBriefingEditor *self,
+                                  const char            *text,
+                                  gsize                 *longest_line)
+{
+  GtkTextBuffer *buffer;
+  const char *longest;
+  gsize most;
+
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  most = longest_line_bytes (text, &longest);
+  self->read_only = most > MAX_LINE;
+  g_array_set_size (self->chips, 0);
+  if (self->read_only)
+    {
+      g_autofree char *cut = cut_long_lines (text);
+
+      gtk_text_buffer_set_text (buffer, cut, -1);
+    }
+  else
+    gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self), !self->read_only);
+  if (longest_line != NULL)
+    *longest_line = self->read_only ? (gsize) g_utf8_strlen (longest, most) : 0;
+  return !self->read_only;
+}
+
+gboolean
+dossier_briefing_editor_get_read_only (DossierBriefingEditor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self), FALSE);
+  return self->read_only;
+}
+
 void
 dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
                                         DossierMarkdownNode   *root,
@@ -185,6 +298,12 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   g_return_if_fail (root != NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  /* @root is the note's, not the lines cut that the buffer shows. */
+  if (self->read_only)
+    {
+      g_array_set_size (self->chips, 0);
+      return;
+    }
   ensure_rooms (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->hidden, &start, &end);

@@ -26,9 +26,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, DOSSIER, BRIEFING_EDITOR, GtkTextView)
 
 GtkWidget *dossier_briefing_editor_new              (void);
+/* Puts a note's @text in the buffer, editable, and TRUE; or, when a line
+ * of it is longer than GTK lays out promptly (a file from someone else:
+ * a paragraph of 200 KB takes it seconds, at every change), FALSE: the
+ * buffer shows @text with its long lines cut into lines of at most a
+ * thousand bytes, not editable, and is no longer the note (read the note
+ * from where it came); *@longest_line (may be NULL) the longest line's
+ * length in characters. */
+gboolean   dossier_briefing_editor_set_note         (DossierBriefingEditor *self,
+                                                     const char            *text,
+                                                     gsize                 *longest_line);
+/* Whether the buffer shows a note read-only (dossier_briefing_editor_set_note ()). */
+gboolean   dossier_briefing_editor_get_read_only    (DossierBriefingEditor *self);
 /* Shows the citations of @root (the parse of the buffer's text as it is
  * now) as chips, numbered and described from @citations (may be NULL:
- * numbered in order, described as not yet resolved). */
+ * numbered in order, described as not yet resolved). A note shown
+ * read-only has none. */
 void       dossier_briefing_editor_show_citations   (DossierBriefingEditor *self,
                                                      DossierMarkdownNode   *root,
                                                      GPtrArray             *citations);

@@ -61,8 +61,11 @@ struct _DossierBriefingPage
   GtkWidget      *mode_box;
   GtkToggleButton *edit_toggle;
   GtkToggleButton *preview_toggle;
-  GtkWidget      *editor_scroller;
+  GtkWidget      *editor_pane;
+  GtkWidget      *read_only_banner;
+  GtkLabel       *read_only_label;
   GtkWidget      *preview_scroller;
+  char           *read_only_body;  /* the note the editor shows read-only, its lines cut */
 };
 
 G_DEFINE_FINAL_TYPE (DossierBriefingPage, dossier_briefing_page, GTK_TYPE_WIDGET)
@@ -260,12 +263,22 @@ render_block (GString             *out,
     }
 }
 
+static gboolean
+read_only (DossierBriefingPage *self)
+{
+  return dossier_briefing_editor_get_read_only (DOSSIER_BRIEFING_EDITOR (self->editor));
+}
+
+/* The note as the editor has it. */
 static char *
 get_text (DossierBriefingPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
   GtkTextIter start, end;
 
+  /* Not the lines cut that it shows. */
+  if (read_only (self))
+    return g_strdup (self->read_only_body);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   /* With the chips' hidden UUIDs. */
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
@@ -446,7 +459,8 @@ dossier_briefing_page_commit (DossierBriefingPage *self)
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   update_preview (self);
-  if (self->project == NULL || self->briefing == NULL)
+  /* Shown read-only, the note cannot have been edited: it stays as it is. */
+  if (self->project == NULL || self->briefing == NULL || read_only (self))
     return;
 
   text = get_text (self);
@@ -470,7 +484,7 @@ commit_timeout (gpointer user_data)
 static void
 on_buffer_changed (DossierBriefingPage *self)
 {
-  if (self->loading)
+  if (self->loading || read_only (self))
     return;
   g_clear_handle_id (&self->commit_source, g_source_remove);
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
@@ -483,23 +497,56 @@ on_editor_focus_leave (DossierBriefingPage *self)
     dossier_briefing_page_commit (self);
 }
 
+/* @body into the editor, not to be undone there: editable, or read-only
+ * with a line too long to edit, saying so above it. */
+static void
+set_editor_note (DossierBriefingPage *self,
+                 const char          *body)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+  gsize longest = 0;
+  gboolean editable;
+
+  self->loading = TRUE;
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  editable = dossier_briefing_editor_set_note (DOSSIER_BRIEFING_EDITOR (self->editor), body, &longest);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  self->loading = FALSE;
+
+  g_clear_pointer (&self->read_only_body, g_free);
+  if (!editable)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, longest);
+      g_autofree char *message = NULL;
+
+      self->read_only_body = g_strdup (body);
+      /* TRANSLATORS: above a note shown read-only; %s is a number of
+       * characters, over ten thousand */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "This note has %s character on one line, too many to edit here. "
+                                              "It is shown read-only, its long lines cut to be read; "
+                                              "the note stays as it is, and the preview and exports show it "
+                                              "as written.",
+                                              "This note has %s characters on one line, too many to edit here. "
+                                              "It is shown read-only, its long lines cut to be read; "
+                                              "the note stays as it is, and the preview and exports show it "
+                                              "as written.", longest), count);
+      gtk_label_set_text (self->read_only_label, message);
+    }
+  gtk_widget_set_visible (self->read_only_banner, !editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), self->briefing != NULL && editable);
+}
+
 /* The project's body (after undo, or a change from elsewhere) into the
  * editor, unless it is what the editor holds already. */
 static void
 load_body (DossierBriefingPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
   const char *body = self->briefing != NULL ? dossier_briefing_get_body (self->briefing) : "";
   g_autofree char *text = get_text (self);
 
   if (g_strcmp0 (text, body) != 0)
-    {
-      self->loading = TRUE;
-      gtk_text_buffer_begin_irreversible_action (buffer);
-      gtk_text_buffer_set_text (buffer, body, -1);
-      gtk_text_buffer_end_irreversible_action (buffer);
-      self->loading = FALSE;
-    }
+    set_editor_note (self, body);
   update_preview (self);
 }
 
@@ -600,23 +647,14 @@ dossier_briefing_page_set_briefing_id (DossierBriefingPage *self,
                                                     G_CONNECT_SWAPPED);
     }
 
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
-
-    /* Another note's typing is not undone into this one. */
-    self->loading = TRUE;
-    gtk_text_buffer_begin_irreversible_action (buffer);
-    gtk_text_buffer_set_text (buffer, briefing != NULL ? dossier_briefing_get_body (briefing) : "", -1);
-    gtk_text_buffer_end_irreversible_action (buffer);
-    self->loading = FALSE;
-  }
+  /* Another note's typing is not undone into this one. */
+  set_editor_note (self, briefing != NULL ? dossier_briefing_get_body (briefing) : "");
   update_preview (self);
   gtk_stack_set_visible_child_name (self->stack, briefing != NULL ? "editor" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.export", briefing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.print", briefing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.rename", briefing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.delete", briefing != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), briefing != NULL);
   select_in_chooser (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING_ID]);
 }
@@ -718,7 +756,7 @@ dossier_briefing_page_cite_highlight (DossierBriefingPage *self,
 
   g_return_val_if_fail (DOSSIER_IS_BRIEFING_PAGE (self), FALSE);
 
-  if (self->project == NULL || self->briefing == NULL)
+  if (self->project == NULL || self->briefing == NULL || read_only (self))
     return FALSE;
   h = dossier_project_get_highlight (self->project, highlight_id, NULL);
   if (h == NULL)
@@ -805,7 +843,7 @@ show_mode (DossierBriefingPage *self)
   gboolean preview = gtk_toggle_button_get_active (self->preview_toggle);
 
   gtk_widget_set_visible (self->mode_box, self->narrow);
-  gtk_widget_set_visible (self->editor_scroller, !self->narrow || !preview);
+  gtk_widget_set_visible (self->editor_pane, !self->narrow || !preview);
   gtk_widget_set_visible (self->preview_scroller, !self->narrow || preview);
 }
 
@@ -833,7 +871,7 @@ narrow_minimum (DossierBriefingPage *self)
 {
   int editor_min = 0, preview_min = 0;
 
-  gtk_widget_measure (self->editor_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->editor_pane, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
   gtk_widget_measure (self->preview_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &preview_min, NULL, NULL, NULL);
   return MAX (editor_min, preview_min);
 }
@@ -1277,7 +1315,7 @@ dossier_briefing_page_grab_focus (GtkWidget *widget)
 
   if (self->briefing == NULL)
     return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
-  if (gtk_widget_get_visible (self->editor_scroller))
+  if (gtk_widget_get_visible (self->editor_pane))
     return gtk_widget_grab_focus (GTK_WIDGET (self->editor));
   return gtk_widget_child_focus (self->preview_scroller, GTK_DIR_TAB_FORWARD);
 }
@@ -1292,6 +1330,7 @@ dossier_briefing_page_dispose (GObject *object)
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
+  g_clear_pointer (&self->read_only_body, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
   /* The toolbar is a child of the template's but bound to no field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1381,7 +1420,9 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, mode_box);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, edit_toggle);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_toggle);
-  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
