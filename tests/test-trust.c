@@ -1472,6 +1472,95 @@ test_highlights_without_document (TestDir       *fixture,
   dossier_project_close (project);
 }
 
+/* A project of two documents that both mention "Commuters" (once, then
+ * twice), whose first document a file made by hand deleted (foreign keys
+ * off) with its mention counts left. Returns the second's id. */
+static gint64
+make_mentions_without_document (const char *path)
+{
+  static const char second[] =
+    "Commuters queued at the pier before dawn.\n\n"
+    "Commuters asked the operator why the fare rose.\n";
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  doc = add_doc (project, "Pier queue", second);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_assert_cmpint (test_sql_int (path, "SELECT sum (count) FROM stakeholder_mentions"), ==, 3);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 1;");
+  return doc;
+}
+
+/* Mentions counted in a document a file made by hand deleted: a
+ * stakeholder's mentions, the documents they are in and those no
+ * highlight covers are of the documents there are, with no error. */
+static void
+test_mentions_without_document (TestDir       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  gint64 doc = make_mentions_without_document (path);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = NULL;
+  DossierStakeholder *commuters;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  commuters = dossier_project_get_stakeholder (project, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (commuters), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (commuters), ==, 1);
+
+  counts = dossier_project_count_mentions (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts->len, ==, 1);
+  g_assert_cmpint (g_array_index (counts, DossierMentionCount, 0).document_id, ==, doc);
+
+  for (gint64 stakeholder_id = 0; stakeholder_id <= 1; stakeholder_id++)
+    {
+      g_autoptr(GPtrArray) hits = dossier_project_list_unreviewed_mentions (project, stakeholder_id,
+                                                                            &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 2);
+      for (guint i = 0; i < hits->len; i++)
+        g_assert_cmpint (((DossierMentionHit *) g_ptr_array_index (hits, i))->document_id, ==, doc);
+    }
+  dossier_project_close (project);
+
+  /* The CLI says the same. */
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "stakeholders", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "1\tCommuters\tpublic\t-\t3\t3\t2\t1\t0\t\n");
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "mentions", "--unreviewed", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "2\t"));
+    g_assert_null (strstr (run.out, "\n1\t"));
+    g_assert_nonnull (strstr (run.out, "\n2\t"));
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "export", "--format", "json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"mentions\": [{\"document\": 2, \"count\": 2}]"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1497,6 +1586,7 @@ main (int    argc,
   add_test ("values/names-not-utf8", test_names_not_utf8);
   add_test ("values/names-shown-cut", test_names_shown_cut);
   add_test ("highlights-without-document", test_highlights_without_document);
+  add_test ("mentions-without-document", test_mentions_without_document);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -370,7 +370,7 @@ write_stakeholders (DossierExportContext *ctx,
       "ORDER BY h.document, h.start, h.end, h.id", error);
   mentions = dossier_export_context_prepare (ctx,
       "SELECT document, count FROM stakeholder_mentions WHERE stakeholder = ?1 "
-      "ORDER BY document", error);
+      "AND " DOSSIER_SQL_MENTION_SHOWN " ORDER BY document", error);
   if (stmt == NULL || evidence == NULL || mentions == NULL)
     return FALSE;
 

@@ -463,7 +463,8 @@ dossier_project_count_mentions (DossierProject  *self,
 
   stmt = dossier_project_prepare (self,
                                   "SELECT document, count FROM stakeholder_mentions "
-                                  "WHERE stakeholder = ?1 ORDER BY document",
+                                  "WHERE stakeholder = ?1 AND " DOSSIER_SQL_MENTION_SHOWN
+                                  " ORDER BY document",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -538,13 +539,16 @@ dossier_project_list_unreviewed_mentions (DossierProject  *self,
   if (!dossier_project_ensure_open (self, error))
     return NULL;
 
-  /* Only the documents that mention it are read. */
+  /* Only the documents that mention it are read (those that exist). */
   documents = dossier_project_read_ids (self,
                                         stakeholder_id > 0
                                         ? "SELECT document FROM stakeholder_mentions "
-                                          "WHERE stakeholder = ?1 ORDER BY document"
+                                          "WHERE stakeholder = ?1 AND "
+                                          DOSSIER_SQL_MENTION_SHOWN
+                                          " ORDER BY document"
                                         : "SELECT DISTINCT document FROM stakeholder_mentions "
-                                          "ORDER BY document",
+                                          "WHERE " DOSSIER_SQL_MENTION_SHOWN
+                                          " ORDER BY document",
                                         stakeholder_id, NULL, error);
   if (documents == NULL)
     return NULL;

@@ -790,6 +790,15 @@ gint64        dossier_project_import_stakeholder (DossierProject                
   "AND NOT EXISTS (SELECT 1 FROM stakeholder_evidence WHERE highlight = ?1) " \
   "AND NOT EXISTS (SELECT 1 FROM argument_evidence WHERE highlight = ?1)"
 
+/* Whether the document @col names exists. A file made by hand (foreign
+ * keys off) may have deleted a document and kept its highlights, their
+ * evidence and its mention counts: what Dossier shows, counts and exports
+ * of those leaves them out, as if the deletion had cascaded. */
+#define DOSSIER_SQL_DOCUMENT_EXISTS(col) \
+  "EXISTS (SELECT 1 FROM documents WHERE documents.id = " col ")"
+/* The same for a row of stakeholder_mentions. */
+#define DOSSIER_SQL_MENTION_SHOWN DOSSIER_SQL_DOCUMENT_EXISTS ("stakeholder_mentions.document")
+
 /* Rows of the analysis entities (dossier-project-rows.c). */
 typedef enum
 {

@@ -84,8 +84,10 @@ dossier_project_load_analysis (DossierProject  *self,
   "s.id, s.uuid, " DOSSIER_SQL_SHOWN ("s.name") ", s.aliases, s.kind, s.description, s.stance, " \
   "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
   "coalesce (s.color, ''), s.position, " \
-  "(SELECT coalesce (sum (count), 0) FROM stakeholder_mentions WHERE stakeholder = s.id), " \
-  "(SELECT count(*) FROM stakeholder_mentions WHERE stakeholder = s.id), " \
+  "(SELECT coalesce (sum (count), 0) FROM stakeholder_mentions " \
+  "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
+  "(SELECT count(*) FROM stakeholder_mentions " \
+  "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
   "(SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = s.id), " \
   "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'power'), " \
   "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'interest')"

@@ -1236,6 +1236,69 @@ test_stakeholders_kind_whole (Fixture       *f,
   close_window (window);
 }
 
+/* Closes the fixture's project, deletes its article as a file edited by
+ * hand would (foreign keys off: the article's highlights, evidence and
+ * mention counts stay) and opens it again. */
+static void
+delete_article_by_hand (Fixture *f)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                                          "DELETE FROM documents WHERE id = %" G_GINT64_FORMAT,
+                                          f->doc);
+  g_autoptr(GError) error = NULL;
+
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  test_sql_exec (f->path, sql);
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
+/* The file is unsound on purpose: closed here, not checked. */
+static void
+close_unsound_project (Fixture *f)
+{
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+}
+
+/* A document a file made by hand deleted leaves its mention counts: the
+ * editor counted them ("5 mentions in 2 documents") and listed no
+ * mention at all, the list having failed on the missing document. */
+static void
+test_stakeholders_document_deleted (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *panel, *window;
+  AdwPreferencesGroup *mentions;
+  gint64 second;
+
+  second = add_document (f->project, DOSSIER_FORMAT_MARKDOWN,
+                         "The Ferry Board met again on Friday.\n\nThe Ferry Board said nothing.\n",
+                         "again.md");
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (dossier_project_get_stakeholder (f->project, f->board)),
+                    ==, 2);
+  delete_article_by_hand (f);
+
+  panel = dossier_stakeholders_panel_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), second);
+  window = show_in_window (panel, 420, 900);
+  g_signal_emit_by_name (find_descendant (panel, GTK_TYPE_LIST_VIEW), "activate", 0);
+  flush_events ();
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, f->board);
+
+  mentions = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (find_list_box (panel, "mentions-list")),
+                                                             ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_cmpstr (adw_preferences_group_get_description (mentions), ==,
+                   "2 mentions in 1 document · no evidence\n"
+                   "2 mentions are not highlighted yet: read them in context.");
+  g_assert_cmpuint (count_rows (find_list_box (panel, "mentions-list")), ==, 2);
+
+  close_window (window);
+  close_unsound_project (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1306,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/dossier/stakeholders-panel/document-deleted", Fixture, NULL,
+              fixture_set_up, test_stakeholders_document_deleted, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/edit", Fixture, NULL,
               fixture_set_up, test_stakeholders_edit, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
