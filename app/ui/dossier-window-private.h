@@ -41,6 +41,10 @@ struct _DossierWindow
    * (see show_sidebar). */
   AdwFlap               *focus_flap;
   void                 (*focus_in_flap) (DossierWindow *self);
+  /* Shown by F9 or Shift+F9 (see sidebar_key): the focus it gets shows
+   * its ring; sidebar_key is set while the key's action runs. */
+  gboolean               focus_flap_ring;
+  gboolean               sidebar_key;
   /* Narrower than NARROW_WIDTH: the header's secondary buttons are in a
    * bar at the bottom (applied in an idle after the allocation). */
   gboolean               narrow;

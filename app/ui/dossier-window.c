@@ -74,6 +74,19 @@ focus_right_panel (DossierWindow *self)
     gtk_widget_child_focus (GTK_WIDGET (self->right_sidebar), GTK_DIR_TAB_FORWARD);
 }
 
+/* Shown by a key, the sidebar shows where its focus is: GTK shows the
+ * ring for a focus that a key moves while it is down, and this one moves
+ * once the sidebar slides in, after the key is up. */
+static void
+focus_sidebar (DossierWindow  *self,
+               void          (*focus_in) (DossierWindow *self),
+               gboolean        ring)
+{
+  focus_in (self);
+  if (ring)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+}
+
 /* Shows or hides a sidebar as the user asks (its header button, F9,
  * a search). Shown over the centre, it gets the focus (@focus_in) once it
  * is on screen: that is where the user is going. Hidden, it gives the
@@ -101,11 +114,12 @@ show_sidebar (DossierWindow  *self,
     return;
   /* Not focusable before the flap starts to slide in. */
   if (adw_flap_get_reveal_progress (flap) > 0)
-    focus_in (self);
+    focus_sidebar (self, focus_in, self->sidebar_key);
   else
     {
       self->focus_flap = flap;
       self->focus_in_flap = focus_in;
+      self->focus_flap_ring = self->sidebar_key;
     }
 }
 
@@ -118,7 +132,7 @@ on_flap_reveal_progress (DossierWindow *self,
     return;
 
   self->focus_flap = NULL;
-  self->focus_in_flap (self);
+  focus_sidebar (self, self->focus_in_flap, self->focus_flap_ring);
 }
 
 static void
@@ -1429,6 +1443,22 @@ visible_page (DossierWindow *self)
  * bindings, which come after the focused widget's own, pass them on to
  * that page's action of the name given (as gnome-text-editor's window
  * does with its pages). */
+/* F9 and Shift+F9: what the sidebars' buttons do, the focus ring shown
+ * if the sidebar comes over the centre (see focus_sidebar). */
+static gboolean
+sidebar_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean activated;
+
+  self->sidebar_key = TRUE;
+  activated = gtk_widget_activate_action_variant (widget, g_variant_get_string (args, NULL), NULL);
+  self->sidebar_key = FALSE;
+  return activated;
+}
+
 static gboolean
 forward_to_page (GtkWidget *widget,
                  GVariant  *args,
@@ -1733,8 +1763,9 @@ dossier_window_class_init (DossierWindowClass *klass)
    * right one. */
   gtk_widget_class_install_property_action (widget_class, "win.show-left-sidebar", "show-left-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-right-sidebar", "show-right-sidebar");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-left-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-right-sidebar", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, sidebar_key, "s", "win.show-left-sidebar");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, sidebar_key,
+                                "s", "win.show-right-sidebar");
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, forward_to_page,
                                 "s", "reader.tag-selection");

@@ -1585,6 +1585,24 @@ test_sidebar_keys (Fixture       *f,
   g_assert_false (shows_right (w));
 }
 
+/* At 800 px both sidebars fold over the reader: hidden, with the focus in
+ * the reader's text, which is returned. */
+static GtkWidget *
+fold_sidebars (DossierWindow *w)
+{
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (w)));
+
+  resize_window (w, 800);
+  if (shows_right (w))
+    gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  wait_until (right_gone, w, "the right sidebar to fold away");
+  g_assert_true (adw_flap_get_folded (w->left_flap));
+  g_assert_true (adw_flap_get_folded (w->right_flap));
+  g_assert_true (gtk_widget_grab_focus (text_view));
+  return text_view;
+}
+
 /* Folded, Shift+F9 over a document without highlights: the Highlights
  * panel has nothing to take the focus (its empty page's scrolled window
  * took it, showing no ring and doing nothing); the sidebar's switcher
@@ -1594,16 +1612,10 @@ test_sidebar_empty_panel_focus (Fixture       *f,
                                 gconstpointer  data)
 {
   DossierWindow *w = f->window;
-  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
   GtkWidget *focus;
 
-  resize_window (w, 800);
-  if (shows_right (w))
-    gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
-  wait_until (right_gone, w, "the right sidebar to fold away");
-  g_assert_true (adw_flap_get_folded (w->right_flap));
+  fold_sidebars (w);
   adw_view_stack_set_visible_child_name (w->right_stack, "highlights");
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
 
   g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
   wait_until (focus_in_right, w, "the focus in the right sidebar");
@@ -1620,13 +1632,9 @@ test_sidebar_focus_leaves (Fixture       *f,
                            gconstpointer  data)
 {
   DossierWindow *w = f->window;
-  GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (w));
+  GtkWidget *text_view = fold_sidebars (w);
   guint tabs = 0;
 
-  resize_window (w, 800);
-  wait_until (left_gone, w, "the left sidebar to fold away");
-  g_assert_true (adw_flap_get_folded (w->left_flap));
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
   g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
   wait_until (focus_in_left, w, "the focus in the documents list");
 
@@ -1637,21 +1645,57 @@ test_sidebar_focus_leaves (Fixture       *f,
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (w), GTK_DIR_TAB_FORWARD));
       flush_events ();
     }
-  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (text_view)));
+  g_assert_true (gtk_widget_is_focus (text_view));
   g_assert_false (shows_left (w));
   wait_until (left_gone, w, "the left sidebar to go");
 
   /* Shown again, and the reader's text given the focus (a click there). */
   g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
   wait_until (focus_in_left, w, "the focus in the documents list");
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  gtk_widget_grab_focus (text_view);
   g_assert_false (shows_left (w));
 
   /* Over the reader, the right sidebar likewise. */
   g_assert_nonnull (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK));
   wait_until (focus_in_right, w, "the focus in the right sidebar");
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  gtk_widget_grab_focus (text_view);
   g_assert_false (shows_right (w));
+}
+
+/* F9 brings the folded sidebar with its focus ring on: GTK shows rings
+ * for a focus that a key moves while it is down, and this focus moves once
+ * the sidebar slides in, after the key is up; the documents list had the
+ * focus and nothing showed where. The header's button (a click) leaves
+ * the ring as it was. */
+static void
+test_sidebar_key_ring (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+
+  fold_sidebars (w);
+  gtk_window_set_focus_visible (GTK_WINDOW (w), FALSE);
+
+  g_assert_cmpstr (press_key (w, GDK_KEY_F9, 0), ==, "gtk-widget-class-shortcuts");
+  wait_until (focus_in_left, w, "the focus in the documents list");
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (w)));
+  g_assert_true (gtk_widget_has_visible_focus (gtk_root_get_focus (GTK_ROOT (w))));
+
+  /* Shift+F9 likewise. */
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  wait_until (left_gone, w, "the left sidebar to go");
+  gtk_window_set_focus_visible (GTK_WINDOW (w), FALSE);
+  g_assert_cmpstr (press_key (w, GDK_KEY_F9, GDK_SHIFT_MASK), ==, "gtk-widget-class-shortcuts");
+  wait_until (focus_in_right, w, "the focus in the right sidebar");
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (w)));
+
+  /* By its button. */
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-right-sidebar", NULL);
+  wait_until (right_gone, w, "the right sidebar to go");
+  gtk_window_set_focus_visible (GTK_WINDOW (w), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-left-sidebar", NULL);
+  wait_until (focus_in_left, w, "the focus in the documents list");
+  g_assert_false (gtk_window_get_focus_visible (GTK_WINDOW (w)));
 }
 
 static void
@@ -3599,6 +3643,7 @@ main (int   argc,
   ADD ("import-focus", test_import_focus);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
   ADD ("sidebar-focus-leaves", test_sidebar_focus_leaves);
+  ADD ("sidebar-key-ring", test_sidebar_key_ring);
   ADD ("import-then-close", test_import_then_close);
   ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
