@@ -46,7 +46,8 @@ struct _DossierWindow
   gboolean               focus_flap_ring;
   gboolean               sidebar_key;
   /* Narrower than NARROW_WIDTH: the header's secondary buttons are in a
-   * bar at the bottom (applied in an idle after the allocation). */
+   * bar at the bottom (applied in an idle after the allocation, as is the
+   * pages' switcher bar). */
   gboolean               narrow;
   guint                  narrow_idle_id;
 

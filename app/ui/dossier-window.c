@@ -230,14 +230,21 @@ update_sidebars (DossierWindow *self)
 /* libadwaita 1.2 has no breakpoints: the window looks at the width it is
  * given and, narrower than NARROW_WIDTH, moves the header's undo, redo and
  * search buttons to a bar at the bottom and makes Import one menu button.
- * Not in the allocation itself (a change of what is shown lays the window
- * out again), but right after it, before the frame is drawn. */
+ * The pages' switcher goes to its own bar at the bottom when the header
+ * title has no room for it (its title-visible, which libadwaita works out
+ * while allocating it). Not in the allocation itself (a change of what is
+ * shown lays the window out again), but right after it: a bar revealed
+ * there, after the window's box had measured it hidden, was allocated no
+ * height (GTK warned, allocating its boxes a height of -1, when animations
+ * are off). */
 static gboolean
 apply_narrow (gpointer data)
 {
   DossierWindow *self = data;
 
   self->narrow_idle_id = 0;
+  adw_view_switcher_bar_set_reveal (self->page_switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->window_title));
   gtk_widget_set_visible (self->import_button, !self->narrow);
   gtk_widget_set_visible (self->import_button_narrow, self->narrow);
   gtk_widget_set_visible (self->undo_box, !self->narrow);
@@ -245,6 +252,13 @@ apply_narrow (gpointer data)
   gtk_action_bar_set_revealed (self->narrow_bar, self->narrow);
   update_undo_redo (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_apply_narrow (DossierWindow *self)
+{
+  if (self->narrow_idle_id == 0)
+    self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
 
 static void
@@ -261,8 +275,7 @@ dossier_window_size_allocate (GtkWidget *widget,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
-      if (self->narrow_idle_id == 0)
-        self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+      queue_apply_narrow (self);
     }
 }
 
@@ -1850,6 +1863,11 @@ dossier_window_init (DossierWindow *self)
   }
   g_signal_connect_object (self->settings, "changed::author-name",
                            G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (queue_apply_narrow), self,
+                           G_CONNECT_SWAPPED);
+  adw_view_switcher_bar_set_reveal (self->page_switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->window_title));
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "notify::title",

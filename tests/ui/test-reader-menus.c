@@ -595,6 +595,33 @@ test_merge_dots (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* At 800 px the header has no room for the pages' switcher: the bar at
+ * the bottom shows it, laid out whole, and goes again at 1400 px. It was
+ * revealed in the middle of the window's allocation (bound to the header
+ * title's title-visible, which libadwaita works out there), after the
+ * window's box had measured it hidden: with animations off (as here) GTK
+ * warned "attempt to allocate GtkBox … with width 0 and height -1", which
+ * gtk_test_init makes fatal. */
+static void
+test_switcher_bar_narrow (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *bar;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 800);
+  flush_events ();
+  bar = GTK_WIDGET (f->window->page_switcher_bar);
+  g_assert_true (adw_view_switcher_title_get_title_visible (f->window->window_title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (f->window->page_switcher_bar));
+  g_assert_cmpint (gtk_widget_get_height (bar), >=, gtk_widget_get_height (find_descendant (bar, ADW_TYPE_VIEW_SWITCHER)));
+  g_assert_cmpint (gtk_widget_get_height (find_descendant (bar, ADW_TYPE_VIEW_SWITCHER)), >, 0);
+
+  resize_toplevel (GTK_WINDOW (f->window), 1400, 800);
+  flush_events ();
+  g_assert_false (adw_view_switcher_title_get_title_visible (f->window->window_title));
+  g_assert_false (adw_view_switcher_bar_get_reveal (f->window->page_switcher_bar));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +642,7 @@ main (int   argc,
   ADD ("shortcuts-follow-pinned-key", test_shortcuts_follow_pinned_key);
   ADD ("tooltips-off-menus", test_tooltips_off_menus);
   ADD ("merge-dots", test_merge_dots);
+  ADD ("switcher-bar-narrow", test_switcher_bar_narrow);
 
 #undef ADD
 
