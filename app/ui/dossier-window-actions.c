@@ -291,6 +291,10 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_object_unref (self);
 }
 
+/* A filter listing the files matching @patterns or of @mime_types (or of
+ * a type GLib takes for one of their subclasses: text/plain would list
+ * CSV, source code and logs). A pattern "*.suffix" is that suffix, in
+ * any case ("Notes.TXT" too). */
 static GtkFileFilter *
 make_filter (const char         *name,
              const char * const *patterns,
@@ -300,7 +304,10 @@ make_filter (const char         *name,
 
   gtk_file_filter_set_name (filter, name);
   for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
+    if (g_str_has_prefix (patterns[i], "*.") && strpbrk (patterns[i] + 2, "*?[") == NULL)
+      gtk_file_filter_add_suffix (filter, patterns[i] + 2);
+    else
+      gtk_file_filter_add_pattern (filter, patterns[i]);
   for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
     gtk_file_filter_add_mime_type (filter, mime_types[i]);
   return filter;
@@ -320,6 +327,17 @@ new_chooser (DossierWindow        *self,
   g_object_set_data (G_OBJECT (chooser), "dossier-done", done);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
   return chooser;
+}
+
+/* Adds @filters to @chooser, the first chosen. */
+static void
+add_filter_list (GtkFileChooserNative *chooser,
+                 GPtrArray            *filters)
+{
+  for (guint i = 0; i < filters->len; i++)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_ptr_array_index (filters, i));
+  if (filters->len > 0)
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), g_ptr_array_index (filters, 0));
 }
 
 /* Adds @first and the filters after it (NULL-terminated, each taken over),
@@ -1182,6 +1200,32 @@ import_chosen (DossierWindow *self,
   dossier_window_import_files (self, (GFile **) array->pdata, array->len);
 }
 
+/* Plain text by its suffix alone: by type, text/plain, GLib counts CSV,
+ * source code, logs and the like as text too. An article saved without a
+ * suffix is under All Files. */
+GPtrArray *
+_dossier_window_import_filters (void)
+{
+  GPtrArray *filters = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (filters,
+                   make_filter (_("Articles and Projects of Other Tools"),
+                                (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                                   "*.qdpx", "*.qdc", "*.qde", "*.jsonld", NULL },
+                                (const char *[]) { "text/markdown", "text/html", NULL }));
+  g_ptr_array_add (filters, make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL }, NULL));
+  g_ptr_array_add (filters, make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
+                                         (const char *[]) { "text/markdown", NULL }));
+  g_ptr_array_add (filters, make_filter (_("Web Pages"), (const char *[]) { "*.html", "*.htm", NULL },
+                                         (const char *[]) { "text/html", NULL }));
+  g_ptr_array_add (filters, make_filter (_("REFI-QDA Projects and Codebooks"),
+                                         (const char *[]) { "*.qdpx", "*.qdc", "*.qde", NULL }, NULL));
+  g_ptr_array_add (filters, make_filter (_("W3C Web Annotations"), (const char *[]) { "*.jsonld", "*.json", NULL },
+                                         (const char *[]) { "application/ld+json", NULL }));
+  g_ptr_array_add (filters, all_files_filter ());
+  return filters;
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -1189,6 +1233,8 @@ import_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autoptr(GPtrArray) filters = NULL;
+
   if (!require_writable (self))
     return;
 
@@ -1196,22 +1242,8 @@ import_action (GtkWidget  *widget,
                          import_chosen);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
-  add_filters (chooser,
-               make_filter (_("Articles and Projects of Other Tools"),
-                            (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
-                                               "*.qdpx", "*.qdc", "*.qde", "*.jsonld", NULL },
-                            (const char *[]) { "text/plain", "text/markdown", "text/html", NULL }),
-               make_filter (_("Plain Text"), (const char *[]) { "*.txt", NULL },
-                            (const char *[]) { "text/plain", NULL }),
-               make_filter (_("Markdown"), (const char *[]) { "*.md", "*.markdown", NULL },
-                            (const char *[]) { "text/markdown", NULL }),
-               make_filter (_("Web Pages"), (const char *[]) { "*.html", "*.htm", NULL },
-                            (const char *[]) { "text/html", NULL }),
-               make_filter (_("REFI-QDA Projects and Codebooks"),
-                            (const char *[]) { "*.qdpx", "*.qdc", "*.qde", NULL }, NULL),
-               make_filter (_("W3C Web Annotations"), (const char *[]) { "*.jsonld", "*.json", NULL },
-                            (const char *[]) { "application/ld+json", NULL }),
-               all_files_filter (), NULL);
+  filters = _dossier_window_import_filters ();
+  add_filter_list (chooser, filters);
 
   /* Where articles came from last time, else home (not "Recent"). */
   {
@@ -1585,7 +1617,7 @@ replace_text_action (GtkWidget  *widget,
                make_filter (_("Articles and Saved Pages"),
                             (const char *[]) { "*.txt", "*.md", "*.markdown", "*.html", "*.htm",
                                                NULL },
-                            (const char *[]) { "text/plain", "text/markdown", "text/html", NULL }),
+                            (const char *[]) { "text/markdown", "text/html", NULL }),
                all_files_filter (), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -140,6 +140,9 @@ void     _dossier_window_new_project_interactive (DossierWindow *self,
  * typed); a failure is shown in a dialog. */
 void     _dossier_window_save_as_interactive (DossierWindow *self,
                                               GFile         *file);
+/* The Import chooser's filters (GtkFileFilter), the one it starts with
+ * first (transfer full). */
+GPtrArray *_dossier_window_import_filters (void);
 /* The folder the New, Open and Save As choosers start in (transfer full). */
 GFile   *_dossier_window_get_project_folder (DossierWindow  *self);
 /* Shows a modal AdwMessageDialog with @heading and @body and one Close button. */

@@ -3584,6 +3584,65 @@ test_start_page_no_sidebars (Fixture       *f,
   g_assert_finalize_object (w);
 }
 
+/* Whether @filter lists a file named @name of the type @type. */
+static gboolean
+filter_lists (GtkFileFilter *filter,
+              const char    *name,
+              const char    *type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, type);
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+/* The Import chooser starts on a filter listing articles (plain text,
+ * Markdown, web pages, in any case of their suffix) and other tools'
+ * projects, not the CSV, source code and logs GLib counts as plain text
+ * (its text/plain listed them all); Plain Text lists .txt alone; All
+ * Files, last, lists an article saved without a suffix. */
+static void
+test_import_filters (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *type;
+    gboolean    article;
+  } files[] = {
+    { "ferries.txt", "text/plain", TRUE },
+    { "FERRIES.TXT", "text/plain", TRUE },
+    { "ferries.md", "text/markdown", TRUE },
+    { "ferries.markdown", "text/markdown", TRUE },
+    { "ferries.html", "text/html", TRUE },
+    { "Ferries.HTM", "text/html", TRUE },
+    { "harbour.qdpx", "application/zip", TRUE },
+    { "harbour.jsonld", "application/ld+json", TRUE },
+    { "fares.csv", "text/csv", FALSE },
+    { "fares.c", "text/x-csrc", FALSE },
+    { "fares.py", "text/x-python", FALSE },
+    { "ferry.log", "text/x-log", FALSE },
+    { "ferries", "text/plain", FALSE },
+  };
+  g_autoptr(GPtrArray) filters = _dossier_window_import_filters ();
+  GtkFileFilter *articles = g_ptr_array_index (filters, 0);
+  GtkFileFilter *plain = g_ptr_array_index (filters, 1);
+  GtkFileFilter *all = g_ptr_array_index (filters, filters->len - 1);
+
+  g_assert_cmpstr (gtk_file_filter_get_name (plain), ==, "Plain Text");
+  g_assert_cmpstr (gtk_file_filter_get_name (all), ==, "All Files");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_test_message ("%s (%s)", files[i].name, files[i].type);
+      g_assert_cmpint (filter_lists (articles, files[i].name, files[i].type), ==, files[i].article);
+      g_assert_true (filter_lists (all, files[i].name, files[i].type));
+    }
+  g_assert_true (filter_lists (plain, "ferries.txt", "text/plain"));
+  g_assert_false (filter_lists (plain, "fares.csv", "text/csv"));
+  g_assert_false (filter_lists (plain, "ferries", "text/plain"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3657,6 +3716,7 @@ main (int   argc,
   ADD ("window-state-absurd", test_window_state_absurd);
   ADD ("sample-project-copied", test_sample_project_copied);
   ADD ("highlight-spans-many", test_highlight_spans_many);
+  g_test_add_func ("/dossier/window/import-filters", test_import_filters);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
 
