@@ -1473,10 +1473,11 @@ test_highlights_without_document (TestDir       *fixture,
 }
 
 /* A project of two documents that both mention "Commuters" (once, then
- * twice), whose first document a file made by hand deleted (foreign keys
- * off) with its mention counts left. Returns the second's id. */
+ * twice) and hold evidence for it and for an argument, whose first
+ * document a file made by hand deleted (foreign keys off) with its
+ * mention counts, highlights and evidence left. Returns the second's id. */
 static gint64
-make_mentions_without_document (const char *path)
+make_project_without_document (const char *path)
 {
   static const char second[] =
     "Commuters queued at the pier before dawn.\n\n"
@@ -1492,6 +1493,29 @@ make_mentions_without_document (const char *path)
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
                                                     DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
   g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_question (project, "Should the fare rise?", &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_CON,
+                                                 "Commuters cannot pay more", 1, 3, &error), ==, 1);
+  g_assert_no_error (error);
+  {
+    /* The first document's evidence, then the second's. */
+    static const struct { gint64 doc; const char *phrase; DossierEvidenceRole role; int stance; } cited[] = {
+      { 1, "the increase is unfair", DOSSIER_EVIDENCE_STANCE, -2 },
+      { 1, "fuel costs more", DOSSIER_EVIDENCE_POWER, DOSSIER_STANCE_UNKNOWN },
+      { 2, "queued at the pier", DOSSIER_EVIDENCE_STANCE, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cited); i++)
+      {
+        gint64 highlight = add_phrase_highlight (project, cited[i].doc, cited[i].phrase, 1, NULL);
+
+        g_assert_true (dossier_project_add_stakeholder_evidence (project, 1, highlight, "",
+                                                                 cited[i].role, cited[i].stance,
+                                                                 &error));
+        g_assert_true (dossier_project_add_argument_evidence (project, 1, highlight, "", &error));
+        g_assert_no_error (error);
+      }
+  }
   dossier_project_close (project);
   g_assert_cmpint (test_sql_int (path, "SELECT sum (count) FROM stakeholder_mentions"), ==, 3);
   test_sql_exec (path, "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 1;");
@@ -1506,7 +1530,7 @@ test_mentions_without_document (TestDir       *fixture,
                                 gconstpointer  data)
 {
   g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
-  gint64 doc = make_mentions_without_document (path);
+  gint64 doc = make_project_without_document (path);
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) counts = NULL;
@@ -1541,7 +1565,7 @@ test_mentions_without_document (TestDir       *fixture,
 
     test_run_cli (&run, "stakeholders", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.out, ==, "1\tCommuters\tpublic\t-\t3\t3\t2\t1\t0\t\n");
+    g_assert_cmpstr (run.out, ==, "1\tCommuters\tpublic\t-\t3\t3\t2\t1\t1\t\n");
   }
   {
     g_auto(TestRun) run = { 0 };
@@ -1558,6 +1582,79 @@ test_mentions_without_document (TestDir       *fixture,
     test_run_cli (&run, "export", "--format", "json", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "\"mentions\": [{\"document\": 2, \"count\": 2}]"));
+  }
+}
+
+/* The evidence a document a file made by hand deleted left: it was
+ * listed under "Unknown document" and counted (a stakeholder's power
+ * "backed" by it, its source's stance, an argument's evidence). A user
+ * who deletes a document loses its evidence with it: such evidence is
+ * not shown, counted or exported, for stakeholders and arguments alike. */
+static void
+test_evidence_without_document (TestDir       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  gint64 doc = make_project_without_document (path);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) of_stakeholder = NULL;
+  g_autoptr(GPtrArray) of_argument = NULL;
+  g_autoptr(GArray) stances = NULL;
+  DossierStakeholder *commuters;
+  DossierArgument *argument;
+  gint64 kept;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  kept = test_sql_int (path, "SELECT id FROM highlights WHERE document = 2");
+
+  commuters = dossier_project_get_stakeholder (project, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (commuters), ==, 1);
+  g_assert_false (dossier_stakeholder_get_power_backed (commuters));
+  of_stakeholder = dossier_project_list_stakeholder_evidence (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_stakeholder->len, ==, 1);
+  g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (of_stakeholder, 0))->highlight),
+                   ==, kept);
+  stances = dossier_project_list_stakeholder_stances (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stances->len, ==, 1);
+  g_assert_cmpint (g_array_index (stances, DossierSourceStance, 0).document_id, ==, doc);
+
+  argument = dossier_project_get_argument (project, 1);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+  g_assert_cmpuint (dossier_argument_get_n_sources (argument), ==, 1);
+  of_argument = dossier_project_list_argument_evidence (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_argument->len, ==, 1);
+  g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (of_argument, 0))->highlight),
+                   ==, kept);
+  dossier_project_close (project);
+
+  /* The CLI and the JSON say the same: one piece each, the one the
+   * export holds. */
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "arguments", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\tcon\t3\t1\t1\t"));
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+    g_autofree char *cited = g_strdup_printf ("\"evidence\": [{\"highlight\": %" G_GINT64_FORMAT ",",
+                                              kept);
+    const char *at;
+    guint n = 0;
+
+    test_run_cli (&run, "export", "--format", "json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    for (at = strstr (run.out, "{\"highlight\": "); at != NULL; at = strstr (at + 1, "{\"highlight\": "))
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_nonnull (strstr (strstr (run.out, "\"stakeholders\""), cited));
+    g_assert_nonnull (strstr (strstr (run.out, "\"arguments\""), cited));
   }
 }
 
@@ -1587,6 +1684,7 @@ main (int    argc,
   add_test ("values/names-shown-cut", test_names_shown_cut);
   add_test ("highlights-without-document", test_highlights_without_document);
   add_test ("mentions-without-document", test_mentions_without_document);
+  add_test ("evidence-without-document", test_evidence_without_document);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

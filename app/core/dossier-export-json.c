@@ -367,6 +367,7 @@ write_stakeholders (DossierExportContext *ctx,
   evidence = dossier_export_context_prepare (ctx,
       "SELECT e.highlight, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
       "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
+      "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
       "ORDER BY h.document, h.start, h.end, h.id", error);
   mentions = dossier_export_context_prepare (ctx,
       "SELECT document, count FROM stakeholder_mentions WHERE stakeholder = ?1 "
@@ -435,6 +436,7 @@ write_arguments (DossierExportContext *ctx,
   evidence = dossier_export_context_prepare (ctx,
       "SELECT e.highlight, e.note FROM argument_evidence e "
       "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
+      "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
       "ORDER BY h.document, h.start, h.end, h.id", error);
   if (questions == NULL || stmt == NULL || evidence == NULL)
     return FALSE;

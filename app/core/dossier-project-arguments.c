@@ -30,6 +30,7 @@ static const DossierEvidenceTable evidence_table = {
   .list_sql =
   "SELECT e.highlight, e.note, NULL, NULL FROM argument_evidence e "
   "JOIN highlights h ON h.id = e.highlight WHERE e.argument = ?1 "
+  "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
   "ORDER BY h.document, h.start, h.end, h.id",
   .cited_sql = "SELECT highlight FROM argument_evidence WHERE argument = ?1",
   /* Its outlets. */
@@ -55,7 +56,8 @@ static const DossierEvidenceTable evidence_table = {
 #define ARGUMENT_COLUMNS \
   "a.id, a.uuid, a.question, a.polarity, a.statement, coalesce (a.stakeholder, 0), " \
   "a.strength, a.position, " \
-  "(SELECT count(*) FROM argument_evidence WHERE argument = a.id), " \
+  "(SELECT count(*) FROM argument_evidence e JOIN highlights h ON h.id = e.highlight " \
+  "   WHERE e.argument = a.id AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") "), " \
   "(SELECT count (DISTINCT coalesce (nullif (d.outlet, ''), '#' || d.id)) " \
   "   FROM argument_evidence e JOIN highlights h ON h.id = e.highlight " \
   "   JOIN documents d ON d.id = h.document WHERE e.argument = a.id)"

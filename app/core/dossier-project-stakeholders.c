@@ -33,6 +33,7 @@ static const DossierEvidenceTable evidence_table = {
   .list_sql =
   "SELECT e.highlight, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
   "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
+  "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
   "ORDER BY h.document, h.start, h.end, h.id",
   .cited_sql = "SELECT highlight FROM stakeholder_evidence WHERE stakeholder = ?1",
 };
@@ -80,6 +81,12 @@ dossier_project_load_analysis (DossierProject  *self,
 
 /* ---- The stakeholders model ----------------------------------------------------- */
 
+/* The evidence of stakeholder s.id that is listed: that of a document
+ * there is. */
+#define SHOWN_EVIDENCE \
+  "stakeholder_evidence e JOIN highlights h ON h.id = e.highlight " \
+  "WHERE e.stakeholder = s.id AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document")
+
 #define STAKEHOLDER_COLUMNS \
   "s.id, s.uuid, " DOSSIER_SQL_SHOWN ("s.name") ", s.aliases, s.kind, s.description, s.stance, " \
   "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
@@ -88,9 +95,9 @@ dossier_project_load_analysis (DossierProject  *self,
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
   "(SELECT count(*) FROM stakeholder_mentions " \
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
-  "(SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = s.id), " \
-  "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'power'), " \
-  "EXISTS (SELECT 1 FROM stakeholder_evidence WHERE stakeholder = s.id AND role = 'interest')"
+  "(SELECT count(*) FROM " SHOWN_EVIDENCE "), " \
+  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'power'), " \
+  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'interest')"
 
 /* A value read from the file is checked before it is used (the file may
  * come from anywhere): out-of-range numbers are clamped, unknown kinds are
@@ -1246,6 +1253,7 @@ dossier_project_list_stakeholder_stances (DossierProject  *self,
                                   "SELECT h.document, avg (e.stance_position), count(*) "
                                   "FROM stakeholder_evidence e "
                                   "JOIN highlights h ON h.id = e.highlight "
+                                  "JOIN documents d ON d.id = h.document "
                                   "WHERE e.stakeholder = ?1 AND e.role = 'stance' "
                                   "  AND e.stance_position BETWEEN -2 AND 2 "
                                   "GROUP BY h.document ORDER BY h.document",
