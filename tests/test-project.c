@@ -854,20 +854,6 @@ test_file_alone_reader (Fixture       *fixture,
   wait_until (tag_in_file_alone, path, "the tag in the file alone");
 }
 
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 /* What a worker's connection stores (an import) reaches the file too,
  * through the main connection: a worker copies nothing into the file
  * itself, even past SQLite's 1000 pages, so the file changes only where
@@ -882,7 +868,6 @@ test_file_alone_import (Fixture       *fixture,
   g_autoptr(GString) text = g_string_new ("# The quay\n\n");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Over SQLite's 1000 pages of log at once. */
@@ -892,10 +877,7 @@ test_file_alone_import (Fixture       *fixture,
   write_bytes (article, text->str, text->len);
   file = g_file_new_for_path (article);
 
-  dossier_project_import_files_async (project, &file, 1, DOSSIER_FORMAT_AUTO, NULL, NULL,
-                                      on_imported, &result);
-  wait_until (has_result, &result, "the import");
-  outcomes = dossier_project_import_files_finish (project, result, &error);
+  outcomes = import_and_wait (project, &file, 1, &error);
   g_assert_no_error (error);
   g_assert_no_error (((DossierImportOutcome *) g_ptr_array_index (outcomes, 0))->error);
 
