@@ -354,7 +354,7 @@ run_inline (Run                          *run,
         }
       break;
     case DOSSIER_MARKDOWN_CITATION:
-      c = dossier_citations_lookup (content->citations, node->uuid);
+      c = dossier_citations_lookup_node (content->citations, node);
       if (c != NULL)
         run_citation (run, c);
       break;
@@ -1353,6 +1353,9 @@ dossier_briefing_pdf_options_init (DossierBriefingPdfOptions *options)
   options->allow_unverified = FALSE;
 }
 
+/* What the PDF is written to its stream in. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
   GOutputStream *stream;
@@ -1383,7 +1386,8 @@ dossier_briefing_write_pdf (const DossierBriefingContent    *content,
 {
   DossierBriefingPdfOptions defaults;
   g_autoptr(DossierBriefingLayout) layout = NULL;
-  PdfSink sink = { stream, cancellable, NULL };
+  g_autoptr(GOutputStream) buffered = NULL;
+  PdfSink sink = { NULL, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1402,6 +1406,12 @@ dossier_briefing_write_pdf (const DossierBriefingContent    *content,
   dossier_paper_get_size (options->paper, &width, &height);
   layout = dossier_briefing_layout_new (content, options->appendix, width, height);
 
+  /* cairo hands a PDF over in pieces of a few bytes, dozens for each
+   * citation's link: written straight to a file, a system call each,
+   * they were 70% of the export of a note of 50,000 citations. */
+  buffered = g_object_new (G_TYPE_BUFFERED_OUTPUT_STREAM, "base-stream", stream,
+                           "buffer-size", PDF_BUFFER_SIZE, "close-base-stream", FALSE, NULL);
+  sink.stream = buffered;
   surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, content->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier " PACKAGE_VERSION);
@@ -1420,6 +1430,8 @@ dossier_briefing_write_pdf (const DossierBriefingContent    *content,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (sink.error == NULL && !cancelled)
+    g_output_stream_flush (buffered, cancellable, &sink.error);
 
   if (sink.error != NULL)
     {
