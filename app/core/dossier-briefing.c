@@ -211,7 +211,7 @@ count_citations (DossierMarkdownNode *node,
 
   if (node->kind == DOSSIER_MARKDOWN_CITATION)
     {
-      DossierCitation *citation = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+      DossierCitation *citation = citations != NULL ? dossier_citations_lookup_node (citations, node) : NULL;
 
       if (citations == NULL || (citation != NULL && citation->status == DOSSIER_CITATION_OK))
         n++;

@@ -449,6 +449,7 @@ dossier_project_resolve_citations (DossierProject      *project,
       if (citation != NULL)
         {
           citation->n_uses++;
+          node->number = citation->number;
           g_free (key);
           continue;
         }
@@ -457,6 +458,7 @@ dossier_project_resolve_citations (DossierProject      *project,
       citation->number = citations->len + 1;
       citation->uuid = g_strdup (node->uuid);
       citation->n_uses = 1;
+      node->number = citation->number;
       locate_in_note (citation, root, node);
       g_ptr_array_add (citations, citation);
       g_hash_table_insert (by_uuid, key, citation);
@@ -484,6 +486,25 @@ dossier_citations_lookup (GPtrArray  *citations,
         return citation;
     }
   return NULL;
+}
+
+DossierCitation *
+dossier_citations_lookup_node (GPtrArray           *citations,
+                               DossierMarkdownNode *node)
+{
+  g_return_val_if_fail (citations != NULL, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  /* A note of 50,000 citations looked each up through all of them: the
+   * number resolving gave the node says where, if it is that one still. */
+  if (node->uuid != NULL && node->number >= 1 && node->number <= citations->len)
+    {
+      DossierCitation *citation = g_ptr_array_index (citations, node->number - 1);
+
+      if (g_ascii_strcasecmp (citation->uuid, node->uuid) == 0)
+        return citation;
+    }
+  return dossier_citations_lookup (citations, node->uuid);
 }
 
 char *

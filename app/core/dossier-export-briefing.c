@@ -347,7 +347,7 @@ md_inline (GString             *out,
       g_string_append_c (out, ')');
       break;
     case DOSSIER_MARKDOWN_CITATION:
-      c = dossier_citations_lookup (b->citations, node->uuid);
+      c = dossier_citations_lookup_node (b->citations, node);
       g_string_append_printf (out, "[^%u]", c != NULL ? c->number : 0);
       break;
     case DOSSIER_MARKDOWN_LINE_BREAK:
@@ -709,7 +709,7 @@ html_citation (HtmlState           *state,
                xmlNodePtr           parent,
                DossierMarkdownNode *node)
 {
-  DossierCitation *c = dossier_citations_lookup (state->b->citations, node->uuid);
+  DossierCitation *c = dossier_citations_lookup_node (state->b->citations, node);
   g_autofree char *problem = NULL;
   g_autofree char *number = NULL;
   g_autofree char *href = NULL;

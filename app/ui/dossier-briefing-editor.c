@@ -318,7 +318,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   for (guint i = 0; i < nodes->len; i++)
     {
       DossierMarkdownNode *node = g_ptr_array_index (nodes, i);
-      DossierCitation *c = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+      DossierCitation *c = citations != NULL ? dossier_citations_lookup_node (citations, node) : NULL;
       g_autofree char *folded = g_ascii_strdown (node->uuid, -1);
       guint number;
       Chip chip = { 0 };

@@ -170,7 +170,7 @@ render_inline (GString             *out,
       g_string_append (out, "</u>");
       break;
     case DOSSIER_MARKDOWN_CITATION:
-      c = citations != NULL ? dossier_citations_lookup (citations, node->uuid) : NULL;
+      c = citations != NULL ? dossier_citations_lookup_node (citations, node) : NULL;
       if (c == NULL)
         break;
       /* A citation that cannot be verified is shown plainly as such. */

@@ -60,14 +60,22 @@ void             dossier_citation_free           (DossierCitation *citation);
 
 /* The citations of a parsed body, one per highlight cited (however often),
  * numbered in order of first appearance (GPtrArray of DossierCitation,
- * free func set). NULL with @error only if the project cannot be read. */
+ * free func set). Each CITATION node of @root gets its citation's number
+ * (node->number), for dossier_citations_lookup_node (). NULL with @error
+ * only if the project cannot be read. */
 GPtrArray       *dossier_project_resolve_citations (DossierProject      *project,
                                                    DossierMarkdownNode *root,
                                                    GError             **error);
 
-/* The citation with @uuid (compared without regard to case), or NULL. */
+/* The citation with @uuid (compared without regard to case), or NULL.
+ * Goes through @citations: for each citation of a note, use
+ * dossier_citations_lookup_node (). */
 DossierCitation *dossier_citations_lookup        (GPtrArray           *citations,
                                                   const char          *uuid);
+/* The citation of CITATION @node, or NULL: at once when @citations were
+ * resolved from @node's tree, else as dossier_citations_lookup () finds it. */
+DossierCitation *dossier_citations_lookup_node   (GPtrArray           *citations,
+                                                  DossierMarkdownNode *node);
 
 /* What is wrong with @citation, for a person (translated); NULL when its
  * status is OK. */
