@@ -112,8 +112,8 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-briefing-page-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.dossier", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   DossierBriefingPage *page;
@@ -127,6 +127,13 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  dir = g_dir_make_tmp ("bench-briefing-page-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("Cannot make a temporary folder: %s\n", error->message);
+      return 1;
+    }
+  path = g_build_filename (dir, "bench.dossier", NULL);
   opt_runs = MAX (opt_runs, 1);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_init ();

@@ -779,7 +779,7 @@ list_position (GtkSelectionModel *model,
       if (dossier_document_get_id (doc) == document_id)
         return i;
     }
-  g_assert_not_reached ();
+  g_error ("Document %" G_GINT64_FORMAT " is not in the documents list", document_id);
 }
 
 /* After the copy, another document picked in the list cannot be read: the
