@@ -1658,6 +1658,64 @@ test_evidence_without_document (TestDir       *fixture,
   }
 }
 
+/* A briefing note comparing two documents, the first of which a file made
+ * by hand deleted (foreign keys off) with its briefing_documents row left:
+ * the JSON export listed that id in the note's "documents", and the note
+ * (the CLI's briefings) said it compares it. Only the document there is
+ * is shown and exported, as if the deletion had cascaded. */
+static void
+test_briefing_without_document (TestDir       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = test_make_project (path, article);
+  gint64 second, briefing;
+  const gint64 *ids;
+  guint n_ids;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  second = add_doc (project, "Pier queue", "Commuters queued at the pier before dawn.\n");
+  briefing = dossier_project_add_briefing (project, "Fare rise", (const gint64[]) { first, second },
+                                           2, NULL, &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 1;");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  ids = dossier_briefing_get_document_ids (dossier_project_get_briefing (project, briefing), &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, second);
+  dossier_project_close (project);
+
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "briefings", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "1\tFare rise\t2\t0\t0\t"));
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "export", "--format", "json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"documents\": [2]}"));
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "export", "--format", "markdown", "--briefing", "1", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\n1. Pier queue"));
+    g_assert_null (strstr (run.out, "\n2. "));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1685,6 +1743,7 @@ main (int    argc,
   add_test ("highlights-without-document", test_highlights_without_document);
   add_test ("mentions-without-document", test_mentions_without_document);
   add_test ("evidence-without-document", test_evidence_without_document);
+  add_test ("briefing-without-document", test_briefing_without_document);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -492,7 +492,8 @@ write_briefings (DossierExportContext *ctx,
   stmt = dossier_export_context_prepare (ctx,
       "SELECT id, uuid, title, body, created, modified FROM briefings ORDER BY id", error);
   documents = dossier_export_context_prepare (ctx,
-      "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
+      "SELECT document FROM briefing_documents WHERE briefing = ?1 "
+      "AND " DOSSIER_SQL_BRIEFING_DOCUMENT_SHOWN " ORDER BY position, document",
       error);
   if (stmt == NULL || documents == NULL)
     return FALSE;

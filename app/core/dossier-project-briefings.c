@@ -48,6 +48,7 @@ dossier_project_load_briefings (DossierProject  *self,
 
   stmt = dossier_project_prepare (self,
                                   "SELECT briefing, document FROM briefing_documents "
+                                  "WHERE " DOSSIER_SQL_BRIEFING_DOCUMENT_SHOWN " "
                                   "ORDER BY briefing, position, document",
                                   error);
   if (stmt == NULL)
@@ -127,7 +128,8 @@ dossier_project_apply_briefings (DossierProject       *self,
   /* A deleted document leaves every briefing that compared it, and its
    * undo puts it back: the rows of briefing_documents are then not those
    * the model holds. (A document's actions record its id under
-   * "highlights"; counting is one index scan over a few rows.) */
+   * "highlights"; counting is one index scan over a few rows, each
+   * looked up in documents.) */
   if (!reload && dossier_changes_get_rows (changes, "highlights") != NULL)
     {
       GListModel *model = G_LIST_MODEL (self->briefings);
@@ -143,7 +145,10 @@ dossier_project_apply_briefings (DossierProject       *self,
           held += n;
         }
 
-      stmt = dossier_project_prepare (self, "SELECT count(*) FROM briefing_documents", NULL);
+      stmt = dossier_project_prepare (self,
+                                      "SELECT count(*) FROM briefing_documents "
+                                      "WHERE " DOSSIER_SQL_BRIEFING_DOCUMENT_SHOWN,
+                                      NULL);
       reload = stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW ||
                sqlite3_column_int64 (stmt, 0) != held;
     }

@@ -798,6 +798,9 @@ gint64        dossier_project_import_stakeholder (DossierProject                
   "EXISTS (SELECT 1 FROM documents WHERE documents.id = " col ")"
 /* The same for a row of stakeholder_mentions. */
 #define DOSSIER_SQL_MENTION_SHOWN DOSSIER_SQL_DOCUMENT_EXISTS ("stakeholder_mentions.document")
+/* The same for a row of briefing_documents. */
+#define DOSSIER_SQL_BRIEFING_DOCUMENT_SHOWN \
+  DOSSIER_SQL_DOCUMENT_EXISTS ("briefing_documents.document")
 
 /* Rows of the analysis entities (dossier-project-rows.c). */
 typedef enum
