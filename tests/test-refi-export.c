@@ -13,6 +13,7 @@
 #include <dossier/dossier.h>
 
 #include "exchange-fixture.h"
+#include "test-util.h"
 
 typedef ExchangeFixture Fixture;
 
@@ -387,6 +388,48 @@ test_qdpx_orphan (Fixture       *f,
   g_assert_cmpint (count (doc, NULL, expr), ==, 1);
 }
 
+/* A document a file made by hand deleted (foreign keys off) leaves its
+ * highlights: one whose passage had gone from a newer text travelled as a
+ * note, quote and memo, of a document the project no longer holds. Only
+ * the orphaned highlight of the document there is does. */
+static void
+test_qdpx_without_document (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = exchange_new_project (f, "deleted.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GBytes) qde = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  gint64 ledger, notes, tag;
+
+  tag = add_tag (project, "Costs", 0);
+  ledger = exchange_add_document (project, "What the ledger found", exchange_ledger_text,
+                                  NULL, NULL, NULL, NULL);
+  notes = exchange_add_document (project, "Notes", exchange_notes_text, NULL, NULL, NULL, NULL);
+  exchange_add_highlight (project, ledger, exchange_ledger_text, "signed the grant letter",
+                          &tag, 1, "Signed in haste");
+  exchange_add_highlight (project, notes, exchange_notes_text, "Second line", &tag, 1, NULL);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  test_sql_exec (path, "UPDATE highlights SET orphaned = 1;"
+                       "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 1;");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  archive = export_ok (project, DOSSIER_EXPORT_QDPX, DOSSIER_EXCHANGE_TARGET_STANDARD);
+  qde = exchange_zip_entry (archive, "project.qde");
+  doc = exchange_parse_valid (qde, "Project-mrt2019.xsd");
+  g_assert_cmpint (count (doc, NULL, "//q:TextSource"), ==, 1);
+  g_assert_cmpint (count (doc, NULL, "/q:Project/q:Notes/q:Note[contains (q:PlainTextContent, "
+                                     "'Second line')]"), ==, 1);
+  g_assert_cmpint (count (doc, NULL, "/q:Project/q:Notes/q:Note[contains (q:PlainTextContent, "
+                                     "'grant letter')]"), ==, 0);
+  g_assert_null (g_strstr_len (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde), "Signed in haste"));
+  dossier_project_close (project);
+}
+
 static void
 test_qdc (Fixture       *f,
           gconstpointer  data)
@@ -479,6 +522,8 @@ main (int   argc,
               exchange_fixture_set_up, test_qdpx_targets, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-export/qdpx-orphan", Fixture, NULL,
               exchange_fixture_set_up, test_qdpx_orphan, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-export/qdpx-without-document", Fixture, NULL,
+              exchange_fixture_set_up, test_qdpx_without_document, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-export/qdc", Fixture, NULL,
               exchange_fixture_set_up, test_qdc, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-export/qdc-empty", Fixture, NULL,

@@ -1716,6 +1716,116 @@ test_briefing_without_document (TestDir       *fixture,
   }
 }
 
+/* A project whose first document, "Harbour ferry", a file made by hand
+ * deleted (foreign keys off) with its highlights left: one tagged Pro with
+ * a memo, one orphaned (its passage gone from a newer text). The second,
+ * "Pier queue", holds the same two kinds. Their UUIDs in @gone and @kept
+ * (live, then orphaned). */
+static void
+make_highlights_without_document (const char *path,
+                                  char       *gone[2],
+                                  char       *kept[2])
+{
+  static const char second[] =
+    "Commuters queued at the pier before dawn.\n\n"
+    "Commuters asked the operator why the fare rose.\n";
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, memo_of;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  doc = add_doc (project, "Pier queue", second);
+  memo_of = add_phrase_highlight (project, 1, "The ferry fare rises by a fifth", 1, &gone[0]);
+  g_assert_true (dossier_project_set_highlight_memo (project, memo_of, "Quayside rumour", &error));
+  g_assert_no_error (error);
+  add_phrase_highlight (project, 1, "fuel costs more", 1, &gone[1]);
+  add_phrase_highlight (project, doc, "queued at the pier", 1, &kept[0]);
+  add_phrase_highlight (project, doc, "why the fare rose", 1, &kept[1]);
+  dossier_project_close (project);
+
+  test_sql_exec (path, "UPDATE highlights SET orphaned = 1 WHERE id IN (2, 4);"
+                       "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 1;");
+}
+
+/* The highlights of a document a file made by hand deleted: a whole
+ * project's JSON export listed the orphaned one among its "orphans" (the
+ * REFI-QDA export as a note: test-refi-export), the list of every
+ * highlight (the cite picker) or of a tag's (the highlights panel) and of
+ * the orphaned ones held them, and a memo search found one. None appears,
+ * and none is counted, in any of those, the other exports or the CLI's
+ * codebook. */
+static void
+test_export_without_document (TestDir       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  /* Two UUIDs each, and the NULL that ends a GStrv. */
+  g_auto(GStrv) gone = g_new0 (char *, 3);
+  g_auto(GStrv) kept = g_new0 (char *, 3);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const formats[] = { "json", "csv", "markdown", "html", "text", "w3c" };
+
+  make_highlights_without_document (path, gone, kept);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (gint64 tag = 0; tag <= 1; tag++)
+    {
+      g_autoptr(GPtrArray) all = dossier_project_list_highlights (project, 0, tag, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, 1);
+      g_assert_cmpint (dossier_highlight_get_document_id (g_ptr_array_index (all, 0)), ==, 2);
+    }
+  {
+    g_autoptr(GArray) orphans = dossier_project_list_orphans (project, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (orphans->len, ==, 1);
+    g_assert_cmpint (g_array_index (orphans, gint64, 0), ==, 4);
+  }
+  {
+    g_autoptr(GPtrArray) hits = dossier_project_search (project, "rumour", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+  dossier_project_close (project);
+
+  /* Every export holds the second document's two and none of the
+   * first's; the codebook counts the two. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+
+      test_run_cli (&run, "export", "--format", formats[i], path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (strcmp (formats[i], "json") == 0 || strcmp (formats[i], "w3c") == 0)
+        {
+          g_assert_nonnull (strstr (run.out, kept[0]));
+          g_assert_nonnull (strstr (run.out, kept[1]));
+        }
+      else
+        g_assert_nonnull (strstr (run.out, "queued at the pier"));
+      for (guint k = 0; k < 2; k++)
+        g_assert_null (strstr (run.out, gone[k]));
+      g_assert_null (strstr (run.out, "fifth"));
+      g_assert_null (strstr (run.out, "fuel costs more"));
+      g_assert_null (strstr (run.out, "Quayside"));
+    }
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "tags", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Pro\t"));
+    g_assert_nonnull (strstr (run.out, "\t2\nCon\t"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1744,6 +1854,7 @@ main (int    argc,
   add_test ("mentions-without-document", test_mentions_without_document);
   add_test ("evidence-without-document", test_evidence_without_document);
   add_test ("briefing-without-document", test_briefing_without_document);
+  add_test ("export-without-document", test_export_without_document);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -1771,6 +1771,7 @@ dossier_export_context_foreach_orphan (DossierExportContext       *ctx,
       "SELECT id, uuid, document, start, end, quote, memo, author, created, modified, "
       "  prefix, suffix "
       "FROM highlights WHERE orphaned = 1 AND (?1 = 0 OR document = ?1) "
+      "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("highlights.document") " "
       "ORDER BY document, id", error);
   g_autoptr(GError) local_error = NULL;
   gboolean ok;

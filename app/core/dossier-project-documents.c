@@ -1099,6 +1099,8 @@ dossier_project_list_orphans (DossierProject  *self,
 
   return dossier_project_read_ids (self,
                                    "SELECT id FROM highlights WHERE orphaned = 1 "
-                                   "AND (?1 = 0 OR document = ?1) ORDER BY document, id",
+                                   "AND (?1 = 0 OR document = ?1) "
+                                   "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("highlights.document")
+                                   " ORDER BY document, id",
                                    document_id, NULL, error);
 }

@@ -529,7 +529,7 @@ list_query (DossierProject  *self,
   else if (tag_id == 0)
     sql = "SELECT " HIGHLIGHT_COLUMNS " FROM highlights h "
           "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
-          "WHERE h.orphaned = 0 "
+          "WHERE h.orphaned = 0 AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
           "ORDER BY h.document, h.start, h.end, h.id";
   else
     sql = "WITH RECURSIVE subtree (id) AS ("
@@ -538,6 +538,7 @@ list_query (DossierProject  *self,
           "LEFT JOIN highlight_tags ht ON ht.highlight = h.id "
           "WHERE h.id IN (SELECT highlight FROM highlight_tags WHERE tag IN subtree) "
           "AND (?1 = 0 OR h.document = ?1) AND h.orphaned = 0 "
+          "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
           "ORDER BY h.document, h.start, h.end, h.id";
 
   stmt = dossier_project_prepare (self, sql, error);

@@ -951,6 +951,7 @@ search_table (DossierProject  *self,
                                   "  h.start, h.end "
                                   "FROM memos_fts f JOIN highlights h ON h.id = f.rowid "
                                   "WHERE memos_fts MATCH ?1 AND h.orphaned = 0 "
+                                  "  AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
                                   "ORDER BY r LIMIT ?2" :
                                   "SELECT rowid, dossier_rank (documents_fts) AS r, rowid, -1, -1 "
                                   "FROM documents_fts WHERE documents_fts MATCH ?1 "

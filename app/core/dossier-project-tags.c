@@ -99,7 +99,8 @@ read_tag_row (sqlite3_stmt *stmt,
 /* A tag's highlights are counted where they can be opened: a file made by
  * hand may keep a highlight (or its tag's row) whose document it deleted. */
 #define COUNTED_HIGHLIGHT \
-  "EXISTS (SELECT 1 FROM highlights h JOIN documents d ON d.id = h.document WHERE h.id = highlight)"
+  "EXISTS (SELECT 1 FROM highlights h WHERE h.id = highlight AND " \
+  DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") ")"
 
 static guint
 count_highlights (DossierProject *self,
