@@ -1826,6 +1826,142 @@ test_export_without_document (TestDir       *fixture,
   }
 }
 
+/* A file made by hand deleted the project's last document (foreign keys
+ * off) and reset the documents' sequence: what hung on the document
+ * stays — its blocks, a highlight tagged Pro, that highlight cited for a
+ * stakeholder and an argument, its mention counts, a briefing comparing
+ * it, a dismissed suggestion — and the next import takes its id. */
+static void
+make_reusable_id (const char *path)
+{
+  static const char second[] =
+    "Commuters queued at the pier before dawn.\n\n"
+    "Commuters asked the operator why the fare rose.\n";
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, highlight;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  doc = add_doc (project, "Pier queue", second);
+  g_assert_cmpint (doc, ==, 2);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_question (project, "Should the fare rise?", &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_CON,
+                                                 "Commuters cannot pay more", 1, 3, &error), ==, 1);
+  highlight = add_phrase_highlight (project, doc, "queued at the pier", 1, NULL);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, 1, highlight, "",
+                                                           DOSSIER_EVIDENCE_STANCE, 1, &error));
+  g_assert_true (dossier_project_add_argument_evidence (project, 1, highlight, "", &error));
+  g_assert_cmpint (dossier_project_add_briefing (project, "Fare rise", &doc, 1, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+
+  test_sql_exec (path, "INSERT INTO dismissed_suggestions (kind, document, key) "
+                       "  VALUES ('argument', 2, 'fares should fall');"
+                       "PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = 2;"
+                       "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'documents';");
+}
+
+/* How many rows of the file point at document 2: its blocks, its
+ * highlights, the tags and evidence of its one highlight (id 1), its
+ * mention counts, briefing rows and dismissed suggestions. */
+static gint64
+rows_of_second (const char *path)
+{
+  return test_sql_int (path,
+                       "SELECT (SELECT count(*) FROM blocks WHERE document = 2)"
+                       " + (SELECT count(*) FROM highlights WHERE document = 2)"
+                       " + (SELECT count(*) FROM highlight_tags WHERE highlight = 1)"
+                       " + (SELECT count(*) FROM stakeholder_evidence WHERE highlight = 1)"
+                       " + (SELECT count(*) FROM argument_evidence WHERE highlight = 1)"
+                       " + (SELECT count(*) FROM stakeholder_mentions WHERE document = 2)"
+                       " + (SELECT count(*) FROM briefing_documents WHERE document = 2)"
+                       " + (SELECT count(*) FROM dismissed_suggestions WHERE document = 2)");
+}
+
+/* The document a new import made took the deleted one's id and started
+ * with all it left: its highlight (tagged, cited as evidence), its
+ * blocks, its briefing, its dismissed suggestion. It starts clean: what
+ * was left under the id goes in the import's own step (undo puts it
+ * back). Opening the file, read-only or for writing, changes nothing. */
+static void
+test_document_id_reused (TestDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "orphans.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(DossierTag) pro = NULL;
+  DossierStakeholder *commuters;
+  gint64 doc;
+  guint n_ids;
+
+  make_reusable_id (path);
+  g_assert_cmpint (rows_of_second (path), ==, 8);
+
+  /* Read-only, the file is not touched at all; for writing, its rows
+   * stay. */
+  {
+    g_autoptr(TestFiles) before = test_files_snapshot (path);
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    dossier_project_close (project);
+    g_clear_object (&project);
+    test_files_assert_same (before);
+  }
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  g_assert_cmpint (rows_of_second (path), ==, 8);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  doc = add_doc (project, "Night crossing", "Commuters missed the last ferry.\n");
+  g_assert_cmpint (doc, ==, 2);
+
+  g_assert_cmpuint (dossier_document_get_n_highlights (dossier_project_get_document (project, doc)),
+                    ==, 0);
+  highlights = dossier_project_list_highlights (project, doc, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 0);
+  blocks = dossier_project_get_document_blocks (project, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocks->len, ==, 1);
+  pro = g_list_model_get_item (dossier_project_get_tags (project), 0);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (pro), ==, 0);
+  commuters = dossier_project_get_stakeholder (project, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (commuters), ==, 0);
+  /* Once in the first document, once in the new one. */
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (commuters), ==, 2);
+  evidence = dossier_project_list_argument_evidence (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 0);
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (project, 1)), ==, 0);
+  dossier_briefing_get_document_ids (dossier_project_get_briefing (project, 1), &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+  /* Its one block and one mention count: nothing else. */
+  g_assert_cmpint (rows_of_second (path), ==, 2);
+  assert_project_sound (project);
+
+  /* Undone, the file is as the hand left it; redone, clean again. */
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows_of_second (path), ==, 8);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows_of_second (path), ==, 2);
+  dossier_project_close (project);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1855,6 +1991,7 @@ main (int    argc,
   add_test ("evidence-without-document", test_evidence_without_document);
   add_test ("briefing-without-document", test_briefing_without_document);
   add_test ("export-without-document", test_export_without_document);
+  add_test ("document-id-reused", test_document_id_reused);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
