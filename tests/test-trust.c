@@ -23,6 +23,12 @@ static const char article[] =
   "The ferry fare rises by a fifth in April.\n\n"
   "Commuters say the increase is unfair; the operator says fuel costs more.\n";
 
+/* A second document for the projects a file made by hand takes the first
+ * (or this one) from. */
+static const char pier_queue[] =
+  "Commuters queued at the pier before dawn.\n\n"
+  "Commuters asked the operator why the fare rose.\n";
+
 #define add_test(path, func) \
   g_test_add ("/dossier/trust/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
 
@@ -1479,9 +1485,6 @@ test_highlights_without_document (TestDir       *fixture,
 static gint64
 make_project_without_document (const char *path)
 {
-  static const char second[] =
-    "Commuters queued at the pier before dawn.\n\n"
-    "Commuters asked the operator why the fare rose.\n";
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 doc;
@@ -1489,7 +1492,7 @@ make_project_without_document (const char *path)
   test_make_project (path, article);
   project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  doc = add_doc (project, "Pier queue", second);
+  doc = add_doc (project, "Pier queue", pier_queue);
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
                                                     DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
   g_assert_no_error (error);
@@ -1677,7 +1680,7 @@ test_briefing_without_document (TestDir       *fixture,
 
   project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  second = add_doc (project, "Pier queue", "Commuters queued at the pier before dawn.\n");
+  second = add_doc (project, "Pier queue", pier_queue);
   briefing = dossier_project_add_briefing (project, "Fare rise", (const gint64[]) { first, second },
                                            2, NULL, &error);
   g_assert_no_error (error);
@@ -1726,9 +1729,6 @@ make_highlights_without_document (const char *path,
                                   char       *gone[2],
                                   char       *kept[2])
 {
-  static const char second[] =
-    "Commuters queued at the pier before dawn.\n\n"
-    "Commuters asked the operator why the fare rose.\n";
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 doc, memo_of;
@@ -1736,7 +1736,7 @@ make_highlights_without_document (const char *path,
   test_make_project (path, article);
   project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  doc = add_doc (project, "Pier queue", second);
+  doc = add_doc (project, "Pier queue", pier_queue);
   memo_of = add_phrase_highlight (project, 1, "The ferry fare rises by a fifth", 1, &gone[0]);
   g_assert_true (dossier_project_set_highlight_memo (project, memo_of, "Quayside rumour", &error));
   g_assert_no_error (error);
@@ -1834,9 +1834,6 @@ test_export_without_document (TestDir       *fixture,
 static void
 make_reusable_id (const char *path)
 {
-  static const char second[] =
-    "Commuters queued at the pier before dawn.\n\n"
-    "Commuters asked the operator why the fare rose.\n";
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 doc, highlight;
@@ -1844,7 +1841,7 @@ make_reusable_id (const char *path)
   test_make_project (path, article);
   project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
-  doc = add_doc (project, "Pier queue", second);
+  doc = add_doc (project, "Pier queue", pier_queue);
   g_assert_cmpint (doc, ==, 2);
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
                                                     DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
