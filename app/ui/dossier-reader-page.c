@@ -625,6 +625,26 @@ dossier_reader_page_get_document_id (DossierReaderPage *self)
   return self->document_id;
 }
 
+/* Shows the document or the empty page. The stack is homogeneous, so GTK
+ * takes a switch for a new allocation of the stack alone: the next layout
+ * walks down to it through the centre's stacks without allocating them.
+ * The text view of the page now shown lays its new text out in that
+ * allocation and asks for a resize from there, which GTK 4.8 marks on
+ * those stacks and never clears: the centre was not drawn again ("Trying
+ * to snapshot GtkStack … without a current allocation") and the reader
+ * stayed empty until the window was resized. Queued as a resize, the
+ * switch has each of them allocated in full, and what the text view's
+ * request marks is cleared as each allocation ends. */
+static void
+show_stack_page (DossierReaderPage *self,
+                 const char        *name)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_queue_resize (GTK_WIDGET (self->stack));
+}
+
 void
 dossier_reader_page_set_document_id (DossierReaderPage *self,
                                      gint64             document_id)
@@ -658,14 +678,14 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     {
       dossier_document_view_set_text (self->document_view, "", NULL, 0);
       watch_highlights (self);
-      gtk_stack_set_visible_child_name (self->stack, "no-document");
+      show_stack_page (self, "no-document");
     }
   else
     {
       dossier_document_view_set_text (self->document_view, text,
                                       (const DossierBlock *) (gpointer) blocks->data, blocks->len);
       watch_highlights (self);
-      gtk_stack_set_visible_child_name (self->stack, "document");
+      show_stack_page (self, "document");
     }
 
   _dossier_reader_page_update_actions (self);

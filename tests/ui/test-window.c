@@ -2513,6 +2513,68 @@ test_import_focus (Fixture       *f,
   remove_tree (empty_dir);
 }
 
+/* The first article imported into a new project, made while a document
+ * was on show, is drawn: the reader's page switch from the empty page
+ * queued only an allocation, and the text view, laying the new text out
+ * while allocated, asked for a resize that GTK 4.8 left on the centre's
+ * stacks: the centre was never allocated again nor drawn ("Trying to
+ * snapshot GtkStack … without a current allocation", fatal here), and the
+ * reader stayed empty until the window was resized. */
+static void
+test_import_into_new_project (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *new_path = g_build_filename (f->dir, "Trams", NULL);
+  g_autofree char *article_path = g_build_filename (f->dir, "tram.html", NULL);
+  g_autoptr(GFile) fresh = g_file_new_for_path (new_path);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article_path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_assert_true (g_file_set_contents (article_path,
+                                      "<html><head><title>Tram Depot Expands</title></head><body><article>"
+                                      "<h1>Tram Depot Expands</h1>"
+                                      "<p>The depot by the river gains four tracks and a wash hall next spring.</p>"
+                                      "<p>Neighbours asked for a noise wall along the night shunting yard.</p>"
+                                      "</article></body></html>", -1, NULL));
+
+  /* A document on show, then a new, empty project in its place. */
+  g_assert_cmpstr (centre_shows (f->window), ==, "document");
+  g_assert_true (dossier_window_new_project (f->window, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (centre_shows (f->window), ==, "no-document");
+  flush_events ();
+  wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  dossier_window_import_files (f->window, &article_file, 1);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  g_assert_cmpstr (centre_shows (f->window), ==, "document");
+  g_assert_cmpint (dossier_window_get_document_id (f->window), >, 0);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "four tracks and a wash hall"));
+  g_assert_true (gtk_widget_get_mapped (text_view));
+  g_assert_cmpint (gtk_widget_get_width (text_view), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (text_view), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window->center_stack)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window->center_stack)), >, 0);
+
+  /* Back to the fixture's project, so that the new one is closed. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+    g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+    g_assert_no_error (error);
+  }
+  flush_events ();
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -3700,6 +3762,7 @@ main (int   argc,
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
   ADD ("import-focus", test_import_focus);
+  ADD ("import-into-new-project", test_import_into_new_project);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
   ADD ("sidebar-focus-leaves", test_sidebar_focus_leaves);
   ADD ("sidebar-key-ring", test_sidebar_key_ring);
