@@ -58,6 +58,7 @@ struct _DossierBriefingPage
   GtkLabel       *sources;
   GtkMenuButton  *cite_button;
   DossierCitePicker *cite_popover;
+  GtkWidget      *focus_before_cite; /* weak: where Ctrl+K was pressed */
   GtkWidget      *mode_box;
   GtkToggleButton *edit_toggle;
   GtkToggleButton *preview_toggle;
@@ -535,6 +536,8 @@ set_editor_note (DossierBriefingPage *self,
     }
   gtk_widget_set_visible (self->read_only_banner, !editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), self->briefing != NULL && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.choose-citation",
+                                 self->briefing != NULL && editable);
 }
 
 /* The project's body (after undo, or a change from elsewhere) into the
@@ -806,6 +809,36 @@ cite_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   dossier_briefing_page_cite_uuid (DOSSIER_BRIEFING_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Ctrl+K: the Cite picker, its search entry focused (see
+ * DossierFilterPopover); the editor keeps Tab for tabs, so the Cite button
+ * was four Shift+Tabs away. Enabled as the button is sensitive. */
+static void
+choose_citation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self->cite_button)))
+    return;
+  g_set_weak_pointer (&self->focus_before_cite, root != NULL ? gtk_root_get_focus (root) : NULL);
+  gtk_menu_button_popup (self->cite_button);
+}
+
+/* Closed without a citation (Escape), the picker opened by Ctrl+K gives
+ * the focus back to where the key was pressed (the note's text), not to
+ * the Cite button; a citation takes it to the editor anyway. */
+static void
+on_cite_popover_closed (DossierBriefingPage *self)
+{
+  GtkWidget *focus = self->focus_before_cite;
+
+  g_clear_weak_pointer (&self->focus_before_cite);
+  if (focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
 }
 
 /* A highlight card dropped on the editor is cited where it is dropped. */
@@ -1331,6 +1364,7 @@ dossier_briefing_page_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   g_clear_pointer (&self->read_only_body, g_free);
+  g_clear_weak_pointer (&self->focus_before_cite);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
   /* The toolbar is a child of the template's but bound to no field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1428,12 +1462,15 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "briefing.cite", "s", cite_action);
+  gtk_widget_class_install_action (widget_class, "briefing.choose-citation", NULL, choose_citation_action);
   gtk_widget_class_install_action (widget_class, "briefing.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "briefing.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "briefing.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "briefing.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "briefing.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "briefing.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "briefing.choose-citation", NULL);
 }
 
 static void
@@ -1476,4 +1513,8 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.rename", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.delete", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cite_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.choose-citation", FALSE);
+  /* After the picker's own handler, which hands the focus to the button. */
+  g_signal_connect_object (self->cite_popover, "closed", G_CALLBACK (on_cite_popover_closed), self,
+                           G_CONNECT_SWAPPED);
 }

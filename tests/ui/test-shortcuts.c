@@ -17,6 +17,7 @@
 #include "dossier-briefing-page.h"
 #include "dossier-compare-page.h"
 #include "dossier-export-dialog.h"
+#include "dossier-filter-popover.h"
 #include "dossier-matrix.h"
 #include "dossier-name-dialog.h"
 #include "dossier-window-private.h"
@@ -94,6 +95,7 @@ static const Listed briefing[] = {
   { "Print the note (on the Brief page)", "<Control>p" },
   { "Rename the note (on the Brief page)", "F2" },
   { "Export the note (on the Brief page)", "<Control>e" },
+  { "Cite a highlight at the cursor (on the Brief page)", "<Control>k" },
 };
 
 static void
@@ -352,6 +354,84 @@ test_compare (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
 }
 
+/* The Brief page's Cite button (its label "_Cite"). */
+static GtkMenuButton *
+cite_button (DossierBriefingPage *page)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_label (g_ptr_array_index (buttons, i)), "_Cite") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("the Brief page has no Cite button");
+  return NULL;
+}
+
+/* Ctrl+K in the note's text: the Cite picker, its search entry focused;
+ * Escape goes back to the text, Enter on a highlight found cites it at
+ * the caret, the focus back in the text — the editor takes Tab as a tab,
+ * and the Cite button was four Shift+Tabs away. */
+static void
+assert_cite_key (DossierWindow       *window,
+                 DossierBriefingPage *page)
+{
+  GtkTextView *editor = dossier_briefing_page_get_editor (page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  GtkMenuButton *button = cite_button (page);
+  GtkPopover *picker = gtk_menu_button_get_popover (button);
+  DossierHighlight *cited;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, caret, end;
+  GtkWidget *focus;
+
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), "(Ctrl+K)"));
+
+  /* The caret at the end of the note's first line. */
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  gtk_text_buffer_get_iter_at_line (buffer, &caret, 0);
+  gtk_text_iter_forward_to_line_end (&caret);
+  gtk_text_buffer_place_cursor (buffer, &caret);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  before = gtk_text_buffer_get_text (buffer, &start, &caret, TRUE);
+  after = gtk_text_buffer_get_text (buffer, &caret, &end, TRUE);
+
+  /* Escape closes it, the focus back in the text, the caret where it was. */
+  press_expecting_action (window, "<Control>k", "briefing.choose-citation");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  {
+    Pressed p = press (window, "Escape");
+
+    pressed_clear (&p);
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+
+  press_expecting_action (window, "<Control>k", "briefing.choose-citation");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (picker)))
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (dossier_filter_popover_get_entry (
+                                                                 DOSSIER_FILTER_POPOVER (picker)))));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (picker))),
+                    >, 0);
+  cited = g_list_model_get_item (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (picker)), 0);
+  expected = g_strdup_printf ("%s[@%s]%s", before, dossier_highlight_get_uuid (cited), after);
+  g_object_unref (cited);
+  g_signal_emit_by_name (dossier_filter_popover_get_entry (DOSSIER_FILTER_POPOVER (picker)), "activate");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+}
+
 /* Briefing notes: on the Brief page, with the sample's note. */
 static void
 test_briefing (Fixture       *f,
@@ -378,6 +458,8 @@ test_briefing (Fixture       *f,
     g_assert_nonnull (shortcut);
     g_assert_cmpstr (action_name (shortcut), ==, "briefing.print");
   }
+
+  assert_cite_key (f->window, page);
 
   /* F2 asks for the note's new title. */
   press_expecting_action (f->window, "F2", "briefing.rename");
