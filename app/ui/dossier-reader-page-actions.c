@@ -241,6 +241,8 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   gtk_widget_action_set_enabled (widget, "reader.tag-with", writable && has_selection);
   /* Also from the tag picker of a highlight, with nothing selected. */
   gtk_widget_action_set_enabled (widget, "reader.add-evidence", writable && has_document);
+  /* The text's menu: greyed with nothing selected, as Tag Selection… is. */
+  gtk_widget_action_set_enabled (widget, "reader.add-selection-evidence", writable && has_selection);
   gtk_widget_action_set_enabled (widget, "reader.add-highlight-evidence", writable);
   gtk_widget_action_set_enabled (widget, "reader.copy", has_selection);
   gtk_widget_action_set_enabled (widget, "reader.select-all", has_document);
@@ -860,7 +862,7 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
     return;
 
   append_menu_item (tag, _("_Tag Selection…"), "reader.tag-selection", NULL, "<Control>t");
-  append_menu_item (tag, _("Add Selection as _Evidence…"), "reader.add-evidence", NULL,
+  append_menu_item (tag, _("Add Selection as _Evidence…"), "reader.add-selection-evidence", NULL,
                     "<Control><Shift>e");
 
   /* The codebook's numbered tags, with their keys. */
@@ -924,6 +926,7 @@ _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.select-all", NULL, text_view_action);
   gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action);
   gtk_widget_class_install_action (widget_class, "reader.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "reader.add-selection-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "reader.add-highlight-evidence", "x",
                                    add_highlight_evidence_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -1023,26 +1023,6 @@ test_tooltips (Fixture       *f,
   close_window (window);
 }
 
-/* The menu item (a GtkModelButton, GTK's own) labelled @text in the
- * menu @popover, or NULL. */
-static GtkWidget *
-find_menu_item (GtkWidget  *popover,
-                const char *text)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-
-  collect_descendants (popover, g_type_from_name ("GtkModelButton"), items);
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *label = NULL;
-
-      g_object_get (g_ptr_array_index (items, i), "text", &label, NULL);
-      if (g_strcmp0 (label, text) == 0)
-        return g_ptr_array_index (items, i);
-    }
-  return NULL;
-}
-
 /* Whether the menu item is a radio item, and marked. */
 static gboolean
 item_checked (GtkWidget  *popover,

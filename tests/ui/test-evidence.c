@@ -1063,7 +1063,6 @@ test_panel_cite (Fixture       *f,
 {
   DossierReaderPage *page;
   GtkWidget *panel, *cite, *menu_button = NULL, *item = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   Selected want;
   gint64 start, end;
 
@@ -1114,16 +1113,8 @@ test_panel_cite (Fixture       *f,
   g_assert_true (gtk_widget_grab_focus (menu_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   flush_events ();
-  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
-                       g_type_from_name ("GtkModelButton"), items);
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (g_ptr_array_index (items, i), "text", &text, NULL);
-      if (g_strcmp0 (text, "Cite Selection") == 0)
-        item = g_ptr_array_index (items, i);
-    }
+  item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                         "Cite Selection");
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
   flush_events ();

@@ -382,7 +382,22 @@ test_text_menu (Fixture       *f,
   g_assert_nonnull (strstr (items->str, "_Copy [<Control>c]\n"));
   g_assert_null (strstr (items->str, "Cu_t"));
   g_assert_null (strstr (items->str, "_Paste"));
-  /* Nothing selected: nothing to tag (the entries are greyed). */
+  /* Nothing selected: what works on the selection is greyed, Add
+   * Selection as Evidence… too (it was not: it said to select a passage
+   * first when chosen); Select All is not. */
+  {
+    const char *greyed[] = { "Tag Selection…", "Add Selection as Evidence…", "Copy" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (greyed); i++)
+      {
+        GtkWidget *item = find_menu_item (page->highlight_menu, greyed[i]);
+
+        g_assert_nonnull (item);
+        g_assert_false (gtk_widget_get_sensitive (item));
+      }
+    g_assert_true (gtk_widget_get_sensitive (find_menu_item (page->highlight_menu, "Select All")));
+  }
+  /* Nothing to tag (the entries are greyed). */
   gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-with", "i", 1);
   {
     g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (dossier_window_get_project (f->window),
@@ -400,6 +415,8 @@ test_text_menu (Fixture       *f,
   g_string_truncate (items, 0);
   collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu)), items);
   g_assert_nonnull (strstr (items->str, "Risks [1]\n"));
+  g_assert_true (gtk_widget_get_sensitive (find_menu_item (page->highlight_menu, "Add Selection as Evidence…")));
+  g_assert_true (gtk_widget_get_sensitive (find_menu_item (page->highlight_menu, "Tag Selection…")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.tag-with", "i", 2));
   gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
   flush_events ();

@@ -235,6 +235,24 @@ collect_descendants (GtkWidget *widget,
     collect_descendants (child, type, found);
 }
 
+GtkWidget *
+find_menu_item (GtkWidget  *popover,
+                const char *text)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  collect_descendants (popover, g_type_from_name ("GtkModelButton"), items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return g_ptr_array_index (items, i);
+    }
+  return NULL;
+}
+
 void
 collect_with_class (GtkWidget  *widget,
                     const char *css_class,

@@ -97,6 +97,10 @@ GtkWidget  *find_descendant    (GtkWidget      *widget,
 void        collect_descendants (GtkWidget     *widget,
                                  GType          type,
                                  GPtrArray     *found);
+/* The menu item (a GtkModelButton, GTK's own) labelled @text (as shown:
+ * without its mnemonic's underscore) in the menu @popover, or NULL. */
+GtkWidget  *find_menu_item     (GtkWidget      *popover,
+                                const char     *text);
 /* Appends every widget with @css_class at or below @widget, in order. */
 void        collect_with_class (GtkWidget      *widget,
                                 const char     *css_class,
