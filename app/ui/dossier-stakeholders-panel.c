@@ -149,10 +149,13 @@ update_list_header (DossierStakeholdersPanel *self)
                                     : "list");
   if (PROJECT (self) == NULL)
     adw_status_page_set_description (self->empty_page, _("Open a project to list who the articles are about."));
-  else
+  else if (dossier_suggestions_section_get_n_suggestions (self->suggestions) > 0)
     adw_status_page_set_description (self->empty_page,
                                      _("Add the people and bodies the articles are about with +, "
                                        "or from the suggestions below."));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("Add the people and bodies the articles are about with +."));
 }
 
 /* The grid instead of the list: a click selects (and says who it is),
@@ -1867,7 +1870,10 @@ dossier_stakeholders_panel_dispose (GObject *object)
   g_clear_object (&self->grid_signals);
   g_clear_weak_pointer (&self->drop_row);
   if (self->suggestions != NULL)
-    dossier_suggestions_section_set_source (self->suggestions, NULL, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (self->suggestions, update_list_header, self);
+      dossier_suggestions_section_set_source (self->suggestions, NULL, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_STAKEHOLDERS_PANEL);
 
@@ -2069,6 +2075,9 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
   }
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
+  /* The empty list's text points at the suggestions only while some show. */
+  g_signal_connect_object (self->suggestions, "notify::n-suggestions", G_CALLBACK (update_list_header), self,
+                           G_CONNECT_SWAPPED);
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "highlights-changed",

@@ -21,6 +21,7 @@
 #include "dossier-arguments-panel.h"
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
+#include "dossier-suggestions-section.h"
 #include "ui-test-util.h"
 
 static const char article[] =
@@ -719,6 +720,62 @@ test_stakeholders_add_and_suggest (Fixture       *f,
   close_window (window);
 }
 
+static gboolean
+suggestions_shown (gpointer panel)
+{
+  GtkWidget *section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+
+  return dossier_suggestions_section_get_n_suggestions (DOSSIER_SUGGESTIONS_SECTION (section)) > 0;
+}
+
+static gboolean
+no_suggestions_shown (gpointer panel)
+{
+  return !suggestions_shown (panel);
+}
+
+/* The empty list points at the suggestions below it only while some are
+ * shown: it did with none (no document open, or one naming nobody). */
+static void
+test_stakeholders_empty_text (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *plain = "Add the people and bodies the articles are about with +.";
+  const char *below = "Add the people and bodies the articles are about with +, or from the suggestions below.";
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  gint64 quiet;
+
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->board, &error));
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->brant, &error));
+  g_assert_no_error (error);
+  quiet = add_document (f->project, DOSSIER_FORMAT_MARKDOWN,
+                        "# Timetable\n\nthe first boat leaves at six and the last at ten.\n", "quiet.md");
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  flush_events ();
+
+  /* No document open: nothing suggested. */
+  g_assert_true (no_suggestions_shown (panel));
+  wait_for_text (panel, plain);
+  g_assert_false (shows_text (panel, below));
+
+  /* The article names the guild and the board: suggested below. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  wait_until (suggestions_shown, panel, "suggestions to be shown");
+  wait_for_text (panel, below);
+  g_assert_false (shows_text (panel, plain));
+
+  /* A document naming nobody: none again. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), quiet);
+  wait_until (no_suggestions_shown, panel, "the suggestions to go");
+  wait_for_text (panel, plain);
+  g_assert_false (shows_text (panel, below));
+
+  close_window (window);
+}
+
 /* The merge list of the suggestion named @name: its menu button. */
 static GtkWidget *
 find_merge_button (GtkWidget  *panel,
@@ -1312,6 +1369,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_edit, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/empty-text", Fixture, NULL,
+              fixture_set_up, test_stakeholders_empty_text, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
