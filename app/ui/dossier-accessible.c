@@ -128,9 +128,32 @@ has_focusable_descendant (GtkWidget *widget)
   return FALSE;
 }
 
+gboolean
+dossier_focus_leave (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+
+  /* @widget left out of the focus chain for one move. */
+  gtk_widget_set_can_focus (widget, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* Past the last widget: round to the first, as GTK's Tab does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (widget, TRUE);
+
+  return moved;
+}
+
 /* Tab on a row goes past the list, not to the next row (the arrows move
- * between rows): the list is left out of the focus chain for one move.
- * A row with buttons of its own keeps Tab for them. */
+ * between rows). A row with buttons of its own keeps Tab for them. */
 static gboolean
 leave_list (GtkWidget *list,
             GVariant  *args,
@@ -139,23 +162,12 @@ leave_list (GtkWidget *list,
   GtkRoot *root = gtk_widget_get_root (list);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkDirectionType direction = g_variant_get_boolean (args) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
-  gboolean moved;
 
   if (focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)) ||
       (focus != list && has_focusable_descendant (focus)))
     return FALSE;
 
-  gtk_widget_set_can_focus (list, FALSE);
-  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
-  if (!moved)
-    {
-      /* Past the last widget: round to the first, as GTK's Tab does. */
-      gtk_root_set_focus (root, NULL);
-      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
-    }
-  gtk_widget_set_can_focus (list, TRUE);
-
-  return moved;
+  return dossier_focus_leave (list, direction);
 }
 
 static void

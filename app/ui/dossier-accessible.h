@@ -16,6 +16,13 @@ void dossier_accessible_name_widgets     (GtkWidget  *widget);
 /* From now on, does that for every window when it is mapped. */
 void dossier_accessible_watch_toplevels  (void);
 
+/* Moves the focus out of @widget (which holds it) to where Tab
+ * (@direction GTK_DIR_TAB_FORWARD) or Shift+Tab would go with @widget
+ * and all it holds out of the chain, round to the other end past the
+ * last; TRUE if it moved. */
+gboolean dossier_focus_leave              (GtkWidget        *widget,
+                                           GtkDirectionType  direction);
+
 /* Shows @toast (its ownership is taken) in the toast overlay around
  * @widget, and has it read out: a toast is not announced by libadwaita
  * 1.2, so its text goes to the overlay's live region (a label with the

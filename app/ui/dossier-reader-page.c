@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-codebook-panel.h"
 #include "dossier-coding-stripes.h"
 #include "dossier-reader-page-private.h"
@@ -1625,6 +1626,48 @@ add_key (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, g_steal_pointer (&shortcut));
 }
 
+/* Tab from the text goes to the "Tag…" button whenever it shows, and on
+ * from there past the text; Shift+Tab goes back. GTK orders the overlay's
+ * children by their centres: with the selection in the text's upper half
+ * the button came before the text, and Tab from the text went elsewhere. */
+static gboolean
+text_tab_key (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
+  GtkWidget *button = GTK_WIDGET (self->tag_selection_button);
+
+  if (!gtk_widget_get_mapped (button) || !gtk_widget_is_sensitive (button))
+    return FALSE;
+  if (g_variant_get_boolean (args))
+    return dossier_focus_leave (GTK_WIDGET (self->view_overlay), GTK_DIR_TAB_BACKWARD);
+  return gtk_widget_grab_focus (button);
+}
+
+static gboolean
+tag_button_tab_key (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (user_data);
+
+  if (g_variant_get_boolean (args))
+    return gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+  return dossier_focus_leave (GTK_WIDGET (self->view_overlay), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_tab_keys (GtkShortcutController *controller,
+              GtkShortcutFunc        callback,
+              DossierReaderPage     *self)
+{
+  add_key (controller, GDK_KEY_Tab, 0, callback, self, g_variant_new_boolean (FALSE));
+  add_key (controller, GDK_KEY_KP_Tab, 0, callback, self, g_variant_new_boolean (FALSE));
+  /* Shift+Tab: GTK's trigger takes ISO_Left_Tab as Tab. */
+  add_key (controller, GDK_KEY_Tab, GDK_SHIFT_MASK, callback, self, g_variant_new_boolean (TRUE));
+}
+
 static void
 bind_text_keys (DossierReaderPage *self)
 {
@@ -1644,9 +1687,16 @@ bind_text_keys (DossierReaderPage *self)
   add_key (shortcuts, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key, self, NULL);
   add_key (shortcuts, GDK_KEY_Return, GDK_ALT_MASK, describe_key, self, NULL);
   add_key (shortcuts, GDK_KEY_KP_Enter, GDK_ALT_MASK, describe_key, self, NULL);
+  add_tab_keys (shortcuts, text_tab_key, self);
 
   gtk_widget_add_controller (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
                              controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (controller, "dossier-tag-button-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_tab_keys (GTK_SHORTCUT_CONTROLLER (controller), tag_button_tab_key, self);
+  gtk_widget_add_controller (GTK_WIDGET (self->tag_selection_button), controller);
 }
 
 /* ---- GObject ------------------------------------------------------------------ */

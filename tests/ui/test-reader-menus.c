@@ -218,6 +218,73 @@ test_tag_button_margin (Fixture       *f,
                      gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_right_margin (view));
 }
 
+static GtkWidget *
+window_focus (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* Tab (Shift+Tab): the shortcuts on the way to the focus, else what the
+ * window's own binding does (press_key () tries keyval triggers alone). */
+static void
+press_tab (Fixture  *f,
+           gboolean  backward)
+{
+  if (press_key (f->window, GDK_KEY_Tab, backward ? GDK_SHIFT_MASK : 0) != NULL)
+    return;
+  g_signal_emit_by_name (f->window, "move-focus", backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  flush_events ();
+}
+
+/* Tab from the text goes to the "Tag…" button, Tab from there past the
+ * text, Shift+Tab back to the text and from the text past the button,
+ * wherever the selection puts the button. Before, GTK put the overlay's
+ * children in the order of their centres: a selection in the upper half
+ * of the view put the button before the text, and Tab went elsewhere. */
+static void
+test_tag_button_tab (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *button, *view, *overlay;
+  graphene_rect_t bounds;
+  const char *passages[] = { "diesel and two new boats", "longer than on any other route" };
+  gint64 start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  view = GTK_WIDGET (text_view (f));
+  overlay = GTK_WIDGET (f->window->reader_page->view_overlay);
+
+  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
+    {
+      select_in_reader (f->window, f->document_id, passages[i], &start, &end);
+      wait_until (button_shown, f, "the Tag… button");
+      g_assert_true (gtk_widget_compute_bounds (button, overlay, &bounds));
+      g_test_message ("“%s”: the button's centre at %g of %d", passages[i],
+                      bounds.origin.y + bounds.size.height / 2, gtk_widget_get_height (overlay));
+      /* The first above the view's middle, where GTK ordered it first. */
+      if (i == 0)
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height / 2, <, gtk_widget_get_height (overlay) / 2.0);
+
+      g_assert_true (window_focus (f) == view);
+      press_tab (f, FALSE);
+      g_assert_true (window_focus (f) == button);
+      press_tab (f, FALSE);
+      g_assert_nonnull (window_focus (f));
+      g_assert_false (window_focus (f) == view || gtk_widget_is_ancestor (window_focus (f), overlay));
+
+      g_assert_true (gtk_widget_grab_focus (button));
+      press_tab (f, TRUE);
+      g_assert_true (window_focus (f) == view);
+      press_tab (f, TRUE);
+      g_assert_nonnull (window_focus (f));
+      g_assert_false (window_focus (f) == button || gtk_widget_is_ancestor (window_focus (f), overlay));
+      /* The selection is still there (the button with it). */
+      g_assert_true (dossier_document_view_get_selection (dossier_window_get_document_view (f->window),
+                                                          &start, &end));
+    }
+}
+
 /* Where the text column starts, in the text view's coordinates, on the
  * display line holding @offset. */
 static double
@@ -653,6 +720,7 @@ main (int   argc,
   ADD ("tag-button", test_tag_button);
   ADD ("tag-button-margin", test_tag_button_margin);
   ADD ("tag-button-gutter", test_tag_button_gutter);
+  ADD ("tag-button-tab", test_tag_button_tab);
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
   ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
