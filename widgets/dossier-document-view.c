@@ -1718,6 +1718,43 @@ dossier_document_view_select_range (DossierDocumentView *self,
 }
 
 gint64
+dossier_document_view_go_to_highlight (DossierDocumentView *self,
+                                       gboolean             forward)
+{
+  const Highlight *h = NULL;
+  GtkTextIter s, e;
+  gint64 from;
+  guint i;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), 0);
+
+  /* From the selection's start: a highlight gone to is selected. */
+  gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e);
+  from = gtk_text_iter_get_offset (&s);
+  if (forward)
+    {
+      i = lower_bound_start (self, from + 1);
+      h = i < self->highlights->len ? HIGHLIGHT_AT (self, i) : NULL;
+    }
+  else
+    {
+      i = lower_bound_start (self, from);
+      h = i > 0 ? HIGHLIGHT_AT (self, i - 1) : NULL;
+    }
+  if (h == NULL)
+    return 0;
+
+  /* Selected, the caret at its start: the keys that act on the highlight
+   * at the caret (Menu, Delete, Ctrl+M) act on this one, not on a
+   * shorter one it overlaps. */
+  iter_at (self, &s, h->start);
+  iter_at (self, &e, h->end);
+  gtk_text_buffer_select_range (self->buffer, &s, &e);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0.2, FALSE, 0, 0);
+  return h->id;
+}
+
+gint64
 dossier_document_view_get_caret (DossierDocumentView *self)
 {
   GtkTextIter iter;

@@ -76,6 +76,12 @@ void       dossier_document_view_select_range   (DossierDocumentView        *sel
                                                  gint64                      start,
                                                  gint64                      end);
 gint64     dossier_document_view_get_caret      (DossierDocumentView        *self);
+/* Selects the highlight that starts first after the selection's start
+ * (the caret's place with nothing selected), or, not @forward, last
+ * before it, the caret at its start, and scrolls it into view; its id,
+ * or 0 if there is none that way (nothing moves: no wrapping round). */
+gint64     dossier_document_view_go_to_highlight (DossierDocumentView       *self,
+                                                  gboolean                   forward);
 /* Scrolls so that @offset is visible, near the top third. */
 void       dossier_document_view_scroll_to      (DossierDocumentView        *self,
                                                  gint64                      offset);

@@ -255,6 +255,8 @@ _dossier_reader_page_update_actions (DossierReaderPage *self)
   gtk_widget_action_set_enabled (widget, "reader.remove-highlight-tag", writable);
   gtk_widget_action_set_enabled (widget, "reader.find", has_document);
   gtk_widget_action_set_enabled (widget, "reader.describe-caret", has_document);
+  gtk_widget_action_set_enabled (widget, "reader.next-highlight", has_document);
+  gtk_widget_action_set_enabled (widget, "reader.previous-highlight", has_document);
 
   /* The caret moved, or what is under it changed. */
   _dossier_reader_page_update_caret_description (self);
@@ -857,6 +859,7 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
   g_autoptr(GMenu) tag = g_menu_new ();
   g_autoptr(GMenu) slots = g_menu_new ();
   g_autoptr(GMenu) text = g_menu_new ();
+  g_autoptr(GMenu) go = g_menu_new ();
 
   if (self->project == NULL || self->document_id == 0)
     return;
@@ -886,6 +889,10 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
   append_menu_item (text, _("Select _All"), "reader.select-all", NULL, "<Control>a");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
 
+  append_menu_item (go, _("_Next Highlight"), "reader.next-highlight", NULL, "F8");
+  append_menu_item (go, _("_Previous Highlight"), "reader.previous-highlight", NULL, "<Shift>F8");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (go));
+
   popup_context_menu (self, menu, x, y);
 }
 
@@ -901,6 +908,33 @@ text_view_action (GtkWidget  *widget,
 
   gtk_widget_activate_action (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)),
                               name, NULL);
+}
+
+/* ---- Going from highlight to highlight ------------------------------------------ */
+
+/* F8 and Shift+F8: the next (previous) highlight selected, the caret at
+ * its start, so that Menu, Delete and Ctrl+M act on it; at the last (the
+ * first), the caret stays where it is and a toast says so. */
+static void
+go_to_highlight_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  gboolean forward = g_str_equal (action_name, "reader.next-highlight");
+
+  if (self->document_id == 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+  if (dossier_document_view_go_to_highlight (self->document_view, forward) != 0)
+    return;
+  if (self->spans == NULL || self->spans->len == 0)
+    dossier_show_toast (GTK_WIDGET (self), _("This document has no highlights yet"), FALSE);
+  else
+    dossier_show_toast (GTK_WIDGET (self),
+                        forward ? _("No further highlight in this document")
+                                : _("No earlier highlight in this document"),
+                        FALSE);
 }
 
 /* ---- Find ----------------------------------------------------------------------- */
@@ -939,6 +973,11 @@ _dossier_reader_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.remove-highlight-tag", "(xx)", remove_highlight_tag_action);
   gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "reader.describe-caret", NULL, describe_caret_action);
+  gtk_widget_class_install_action (widget_class, "reader.next-highlight", NULL, go_to_highlight_action);
+  gtk_widget_class_install_action (widget_class, "reader.previous-highlight", NULL, go_to_highlight_action);
+  /* Not Ctrl+G, the find bar's next match. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "reader.next-highlight", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "reader.previous-highlight", NULL);
 
   /* The number keys, Delete and the menu key are bound on the text view
    * (see dossier-reader-page.c); Ctrl+T, Ctrl+M and Ctrl+F are the

@@ -447,6 +447,8 @@ test_text_menu (Fixture       *f,
   g_assert_nonnull (strstr (items->str, "Risks [1]\n"));
   g_assert_nonnull (strstr (items->str, "Benefits [2]\n"));
   g_assert_nonnull (strstr (items->str, "_Copy [<Control>c]\n"));
+  g_assert_nonnull (strstr (items->str, "_Next Highlight [F8]\n"));
+  g_assert_nonnull (strstr (items->str, "_Previous Highlight [<Shift>F8]\n"));
   g_assert_null (strstr (items->str, "Cu_t"));
   g_assert_null (strstr (items->str, "_Paste"));
   /* Nothing selected: what works on the selection is greyed, Add
@@ -494,6 +496,99 @@ test_text_menu (Fixture       *f,
     g_assert_cmpuint (highlights->len, ==, 1);
     g_assert_true (dossier_highlight_has_tag (g_ptr_array_index (highlights, 0), f->benefits_id));
   }
+}
+
+/* The highlight whose menu the reader shows (its items' target), or 0. */
+static gint64
+menu_highlight (DossierReaderPage *page)
+{
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  if (page->highlight_menu == NULL || !gtk_widget_get_visible (page->highlight_menu))
+    return 0;
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu));
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
+  return target != NULL ? g_variant_get_int64 (target) : 0;
+}
+
+/* F8 (Shift+F8) selects the highlight of @quote, the caret at its start,
+ * the focus in the text; the Menu key then opens its menu. */
+static void
+assert_went_to (Fixture    *f,
+                gboolean    forward,
+                const char *quote,
+                gint64      id)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  DossierReaderPage *page = f->window->reader_page;
+  gint64 want_start, want_end, start, end;
+
+  find_text_range (dossier_window_get_project (f->window), f->document_id, quote, &want_start, &want_end);
+  g_assert_nonnull (press_key (f->window, GDK_KEY_F8, forward ? 0 : GDK_SHIFT_MASK));
+  g_assert_true (dossier_document_view_get_selection (view, &start, &end));
+  g_assert_cmpint (start, ==, want_start);
+  g_assert_cmpint (end, ==, want_end);
+  g_assert_cmpint (dossier_document_view_get_caret (view), ==, want_start);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_view (f))));
+  g_assert_true (press_text_key (f, GDK_KEY_Menu));
+  g_assert_cmpint (menu_highlight (page), ==, id);
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+  flush_events ();
+}
+
+/* F8 and Shift+F8 go from highlight to highlight in the order of their
+ * starts (a highlight inside another after it), without wrapping round:
+ * at either end the selection stays and a toast says there is no more.
+ * There was no key for it. */
+static void
+test_highlight_keys (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierDocumentView *view;
+  DossierProject *project;
+  gint64 fares, percent, incomes, start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  view = dossier_window_get_document_view (f->window);
+  project = dossier_window_get_project (f->window);
+  fares = add_highlight (project, f->document_id, "raise ferry fares by ten percent", &f->risks_id, 1, NULL);
+  percent = add_highlight (project, f->document_id, "ten percent", &f->benefits_id, 1, NULL);
+  incomes = add_highlight (project, f->document_id, "Commuters on low incomes", &f->risks_id, 1, NULL);
+  flush_events ();
+  wait_until (view_painted, f->window, "the highlights to be painted");
+
+  /* From the top: the first, the one inside it, the next paragraph's. */
+  gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
+  dossier_document_view_select_range (view, 0, 0);
+  flush_events ();
+  assert_went_to (f, TRUE, "raise ferry fares by ten percent", fares);
+  assert_went_to (f, TRUE, "ten percent", percent);
+  assert_went_to (f, TRUE, "Commuters on low incomes", incomes);
+
+  /* None after the last: it stays selected, and the user is told. */
+  g_assert_nonnull (press_key (f->window, GDK_KEY_F8, 0));
+  wait_for_text (GTK_WIDGET (f->window), "No further highlight in this document");
+  g_assert_true (dossier_document_view_get_selection (view, &start, &end));
+  g_assert_cmpint (dossier_document_view_get_caret (view), ==, start);
+  {
+    gint64 s, e;
+
+    find_text_range (project, f->document_id, "Commuters on low incomes", &s, &e);
+    g_assert_cmpint (start, ==, s);
+    g_assert_cmpint (end, ==, e);
+  }
+
+  /* And back, from the caret in the middle of the last one. */
+  dossier_document_view_select_range (view, start + 3, start + 3);
+  flush_events ();
+  assert_went_to (f, FALSE, "Commuters on low incomes", incomes);
+  assert_went_to (f, FALSE, "ten percent", percent);
+  assert_went_to (f, FALSE, "raise ferry fares by ten percent", fares);
+  g_assert_nonnull (press_key (f->window, GDK_KEY_F8, GDK_SHIFT_MASK));
+  wait_for_text (GTK_WIDGET (f->window), "No earlier highlight in this document");
 }
 
 typedef struct
@@ -723,6 +818,7 @@ main (int   argc,
   ADD ("tag-button-tab", test_tag_button_tab);
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
+  ADD ("highlight-keys", test_highlight_keys);
   ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
   ADD ("shortcuts-follow-pinned-key", test_shortcuts_follow_pinned_key);
   ADD ("tooltips-off-menus", test_tooltips_off_menus);
