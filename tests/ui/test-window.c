@@ -1439,6 +1439,41 @@ card_shown (gpointer data)
   return find_descendant (DOSSIER_WINDOW (data)->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD) != NULL;
 }
 
+/* Menu and Shift+F10 on a highlight card in the right sidebar open its
+ * menu, as the Keyboard Shortcuts window says; only a right click did. */
+static void
+test_highlight_card_menu_key (Fixture       *f,
+                              gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  const guint keys[][2] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
+  GtkWidget *card, *item;
+  gint64 start, end;
+
+  resize_window (w, 1280);
+  wait_until (right_shown, w, "the right sidebar");
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  wait_until (card_shown, w, "a highlight card");
+  card = find_descendant (w->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD);
+  /* The focus where Tab puts it: on the card's list item. */
+  item = gtk_widget_get_parent (card);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *menu;
+
+      g_assert_true (gtk_widget_grab_focus (item));
+      g_assert_nonnull (press_key (w, keys[i][0], keys[i][1]));
+      menu = find_descendant (card, GTK_TYPE_POPOVER_MENU);
+      g_assert_nonnull (menu);
+      g_assert_true (gtk_widget_get_visible (menu));
+      gtk_popover_popdown (GTK_POPOVER (menu));
+      flush_events ();
+    }
+}
+
 /* A highlight card's menu cites it in the briefing: briefing.cite with its
  * UUID, activated from the card in the right sidebar, brings the Brief
  * page and a note (started from the template) with the citation. */
@@ -3744,6 +3779,7 @@ main (int   argc,
   ADD ("start-page-no-sidebars", test_start_page_no_sidebars);
   ADD ("briefing-narrow", test_briefing_narrow);
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
+  ADD ("highlight-card-menu-key", test_highlight_card_menu_key);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("restore-right-panel", test_restore_right_panel);
