@@ -517,7 +517,8 @@ set_editor_note (DossierBriefingPage *self,
   g_clear_pointer (&self->read_only_body, g_free);
   if (!editable)
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, longest);
+      /* Grouped as the locale writes numbers: "208,800", "208.800". */
+      g_autofree char *count = g_strdup_printf ("%'" G_GSIZE_FORMAT, longest);
       g_autofree char *message = NULL;
 
       self->read_only_body = g_strdup (body);

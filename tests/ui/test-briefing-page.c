@@ -13,6 +13,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -1397,7 +1398,7 @@ test_long_line_read_only (Fixture       *f,
   label = find_label_containing (GTK_WIDGET (f->page), "characters on one line, too many to edit here");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_drawable (label));
-  expected = g_strdup_printf ("%u characters", (guint) (body->len - strlen ("## Purpose\n\n") -
+  expected = g_strdup_printf ("%'u characters", (guint) (body->len - strlen ("## Purpose\n\n") -
                                                          strlen ("\n\nA short paragraph after it.\n")));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), expected));
   text = editor_text (f);
@@ -1468,6 +1469,52 @@ test_long_line_read_only (Fixture       *f,
   g_assert_cmpstr (dossier_briefing_get_body (dossier_project_get_briefing (project, id)), ==, body->str);
 }
 
+/* The count of characters above a note shown read-only is grouped as the
+ * locale writes numbers: "208800" read as a jumble of digits. C has no
+ * grouping; en_US and es_ES are checked where they are installed. */
+static void
+test_read_only_count_grouped (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const struct { const char *locale; const char *count; } cases[] = {
+    { "C.UTF-8", "12345 characters" },
+    { "en_US.UTF-8", "12,345 characters" },
+    { "es_ES.UTF-8", "12.345 characters" },
+  };
+  g_autofree char *numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *body = g_strnfill (12345, 'x');
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+  gint64 id, other;
+
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  other = dossier_project_add_briefing (f->base.project, "Short", NULL, 0, "A note.", &error);
+  g_assert_no_error (error);
+  id = dossier_project_add_briefing (f->base.project, "Long", NULL, 0, body, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *label;
+
+      if (setlocale (LC_NUMERIC, cases[i].locale) == NULL)
+        {
+          g_test_message ("%s is not installed: not checked", cases[i].locale);
+          continue;
+        }
+      dossier_briefing_page_set_briefing_id (f->page, other);
+      dossier_briefing_page_set_briefing_id (f->page, id);
+      flush_events ();
+      label = find_label_containing (GTK_WIDGET (f->page), "on one line, too many to edit here");
+      g_assert_nonnull (label);
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), cases[i].count));
+      checked++;
+    }
+  setlocale (LC_NUMERIC, numeric);
+  if (checked < 2)
+    g_test_skip ("no locale with grouping installed (en_US.UTF-8, es_ES.UTF-8)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1498,6 +1545,7 @@ main (int   argc,
   ADD ("chips-bounded", test_chips_bounded);
   ADD ("unbroken-run", test_unbroken_run);
   ADD ("long-line-read-only", test_long_line_read_only);
+  ADD ("read-only-count-grouped", test_read_only_count_grouped);
 
 #undef ADD
 
