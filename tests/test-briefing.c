@@ -9,6 +9,9 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "dossier-project-private.h"
 #include "test-util.h"
 
 static const char article[] =
@@ -381,6 +384,102 @@ test_citations_lookup_node (TestProject   *fixture,
   ((DossierMarkdownNode *) g_ptr_array_index (other_nodes, 0))->number = 5;
   g_assert_true (dossier_citations_lookup_node (citations, g_ptr_array_index (other_nodes, 0)) ==
                  g_ptr_array_index (citations, 300));
+}
+
+/* How many times the statements of @project's connection have run. */
+static guint64
+statement_runs (DossierProject *project)
+{
+  sqlite3 *db = dossier_project_get_db (project);
+  guint64 runs = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
+  return runs;
+}
+
+/* @uuid with its letters after the first dash in upper case. */
+static char *
+mixed_case (const char *uuid)
+{
+  char *mixed = g_strdup (uuid);
+
+  for (char *p = strchr (mixed, '-'); p != NULL && *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
+  return mixed;
+}
+
+/* A UUID no highlight has is looked for in one query, in all three of its
+ * spellings (as written, lower and upper case): it took a query for each,
+ * three for each such citation in a note. A highlight stored in upper
+ * case is still found by its UUID in mixed case; of two highlights whose
+ * UUIDs differ in case alone, the one as written is found, else the one
+ * in lower case, as before. */
+static void
+test_citations_missing_one_query (TestProject   *fixture,
+                                  gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(GString) body = g_string_new ("# Note\n\n");
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *grant_upper = NULL;
+  g_autofree char *grant_mixed = NULL;
+  g_autofree char *shops_mixed = NULL;
+  g_autofree char *sql = NULL;
+  gint64 doc, tag, h_grant, h_shops, h_twin;
+  guint64 runs;
+
+  doc = import_markdown (project, article);
+  tag = add_tag (project, "Evidence", 0);
+  h_grant = add_phrase_highlight (project, doc, "The national grant is £72 million", tag, NULL);
+  h_shops = add_phrase_highlight (project, doc, "«une perte» 🚋 for 周美林’s shop", tag, NULL);
+  h_twin = add_phrase_highlight (project, doc, "The council voted 31 to 24", tag, NULL);
+  grant = uuid_of (project, h_grant);
+  grant_upper = g_ascii_strup (grant, -1);
+  grant_mixed = mixed_case (grant);
+  {
+    g_autofree char *shops = uuid_of (project, h_shops);
+
+    shops_mixed = mixed_case (shops);
+  }
+  /* The shops' highlight imported in upper case; the twin's UUID is the
+   * grant's in upper case. */
+  sql = g_strdup_printf ("UPDATE highlights SET uuid = upper (uuid) WHERE id = %" G_GINT64_FORMAT "; "
+                         "UPDATE highlights SET uuid = '%s' WHERE id = %" G_GINT64_FORMAT,
+                         h_shops, grant_upper, h_twin);
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (body, "Claim [@%08x-AbCd-4000-a000-%012x]. ", i, i);
+  g_string_append_printf (body, "\n\nFound [@%s] and [@%s].\n", shops_mixed, grant);
+
+  runs = statement_runs (project);
+  citations = resolve_body (project, body->str);
+  runs = statement_runs (project) - runs;
+  g_assert_cmpuint (citations->len, ==, 202);
+  for (guint i = 0; i < 200; i++)
+    g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, i))->status, ==,
+                     DOSSIER_CITATION_DELETED);
+  /* One for each, and a few for each highlight found (its tags, its
+   * document's text and headings). */
+  g_test_message ("%" G_GUINT64_FORMAT " statements run", runs);
+  g_assert_cmpuint (runs, <, 200 + 2 * 10);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 200))->highlight_id, ==, h_shops);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 200))->status, ==, DOSSIER_CITATION_OK);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 201))->highlight_id, ==, h_grant);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 201))->status, ==, DOSSIER_CITATION_OK);
+  g_clear_pointer (&citations, g_ptr_array_unref);
+
+  /* The grant's UUID in upper case is the twin's; in mixed case, the
+   * grant's (lower case before upper). */
+  g_string_printf (body, "Twin [@%s].", grant_upper);
+  citations = resolve_body (project, body->str);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 0))->highlight_id, ==, h_twin);
+  g_clear_pointer (&citations, g_ptr_array_unref);
+  g_string_printf (body, "Grant [@%s].", grant_mixed);
+  citations = resolve_body (project, body->str);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 0))->highlight_id, ==, h_grant);
 }
 
 static void
@@ -981,6 +1080,7 @@ main (int    argc,
   ADD ("/briefing/citations/mismatch", test_citations_mismatch);
   ADD ("/briefing/citations/where", test_citations_where);
   ADD ("/briefing/citations/lookup-node", test_citations_lookup_node);
+  ADD ("/briefing/citations/missing-one-query", test_citations_missing_one_query);
   g_test_add_func ("/briefing/sections", test_sections);
   ADD ("/briefing/sections/verified", test_sections_verified);
 

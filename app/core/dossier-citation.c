@@ -222,51 +222,51 @@ read_highlight (DossierProject   *project,
                 GError          **error)
 {
   /* UUIDs are stored as their tools wrote them: ours in lower case, some
-   * imported ones (REFI-QDA GUIDs) in upper case. */
+   * imported ones (REFI-QDA GUIDs) in upper case. All three spellings in
+   * one query (a UUID no highlight has took three), the one as written
+   * first, then lower case, as UNIQUE lets each spelling be another's. */
   g_autofree char *lower = g_ascii_strdown (citation->uuid, -1);
   g_autofree char *upper = g_ascii_strup (citation->uuid, -1);
-  const char *spellings[] = { citation->uuid, lower, upper };
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+  stmt = dossier_project_prepare (project,
+                                  "SELECT h.id, h.document, h.start, h.end, h.quote, h.memo, "
+                                  "  h.orphaned, " DOSSIER_SQL_SHOWN ("d.title") ", "
+                                  DOSSIER_SQL_SHOWN ("d.author") ", "
+                                  DOSSIER_SQL_SHOWN ("d.outlet") ", d.published, "
+                                  DOSSIER_SQL_SHOWN ("d.source") " "
+                                  "FROM highlights h JOIN documents d ON d.id = h.document "
+                                  "WHERE h.uuid IN (?1, ?2, ?3) "
+                                  "ORDER BY h.uuid = ?1 DESC, h.uuid = ?2 DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  dossier_bind_text (stmt, 1, citation->uuid);
+  dossier_bind_text (stmt, 2, lower);
+  dossier_bind_text (stmt, 3, upper);
+  rc = dossier_project_step (project, stmt, error);
+  if (rc == SQLITE_DONE)
     {
-      g_auto(DossierStmt) stmt = NULL;
-      int rc;
-
-      stmt = dossier_project_prepare (project,
-                                      "SELECT h.id, h.document, h.start, h.end, h.quote, h.memo, "
-                                      "  h.orphaned, " DOSSIER_SQL_SHOWN ("d.title") ", "
-                                      DOSSIER_SQL_SHOWN ("d.author") ", "
-                                      DOSSIER_SQL_SHOWN ("d.outlet") ", d.published, "
-                                      DOSSIER_SQL_SHOWN ("d.source") " "
-                                      "FROM highlights h JOIN documents d ON d.id = h.document "
-                                      "WHERE h.uuid = ?1",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      dossier_bind_text (stmt, 1, spellings[i]);
-      rc = dossier_project_step (project, stmt, error);
-      if (rc == SQLITE_DONE)
-        continue;
-      if (rc != SQLITE_ROW)
-        return FALSE;
-
-      citation->highlight_id = sqlite3_column_int64 (stmt, 0);
-      citation->document_id = sqlite3_column_int64 (stmt, 1);
-      citation->start = sqlite3_column_int64 (stmt, 2);
-      citation->end = sqlite3_column_int64 (stmt, 3);
-      citation->quote = column_string (stmt, 4, FALSE);
-      citation->memo = column_string (stmt, 5, FALSE);
-      *orphaned = sqlite3_column_int64 (stmt, 6) != 0;
-      citation->document_title = column_string (stmt, 7, FALSE);
-      citation->author = column_string (stmt, 8, TRUE);
-      citation->outlet = column_string (stmt, 9, TRUE);
-      citation->published = column_string (stmt, 10, TRUE);
-      citation->source = column_string (stmt, 11, TRUE);
+      citation->status = DOSSIER_CITATION_DELETED;
+      citation->tags = g_new0 (char *, 1);
       return TRUE;
     }
+  if (rc != SQLITE_ROW)
+    return FALSE;
 
-  citation->status = DOSSIER_CITATION_DELETED;
-  citation->tags = g_new0 (char *, 1);
+  citation->highlight_id = sqlite3_column_int64 (stmt, 0);
+  citation->document_id = sqlite3_column_int64 (stmt, 1);
+  citation->start = sqlite3_column_int64 (stmt, 2);
+  citation->end = sqlite3_column_int64 (stmt, 3);
+  citation->quote = column_string (stmt, 4, FALSE);
+  citation->memo = column_string (stmt, 5, FALSE);
+  *orphaned = sqlite3_column_int64 (stmt, 6) != 0;
+  citation->document_title = column_string (stmt, 7, FALSE);
+  citation->author = column_string (stmt, 8, TRUE);
+  citation->outlet = column_string (stmt, 9, TRUE);
+  citation->published = column_string (stmt, 10, TRUE);
+  citation->source = column_string (stmt, 11, TRUE);
   return TRUE;
 }
 
