@@ -319,18 +319,15 @@ resolve (DossierProject   *project,
 #define CONTEXT_WORDS 8
 
 /* Appends the text of @node's inlines to @out, as a reader sees it (no
- * citations, no markup), stopping at @stop; TRUE once @stop is reached. */
-static gboolean
+ * citations, no markup). */
+static void
 append_inline_text (GString             *out,
-                    DossierMarkdownNode *node,
-                    DossierMarkdownNode *stop)
+                    DossierMarkdownNode *node)
 {
   for (guint i = 0; node->children != NULL && i < node->children->len; i++)
     {
       DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
 
-      if (child == stop)
-        return TRUE;
       if (!dossier_markdown_kind_is_inline (child->kind))
         continue;
       switch (child->kind)
@@ -345,81 +342,246 @@ append_inline_text (GString             *out,
         case DOSSIER_MARKDOWN_CITATION:
           break;
         default:
-          if (append_inline_text (out, child, stop))
-            return TRUE;
+          append_inline_text (out, child);
         }
     }
-  return FALSE;
 }
 
-/* The last CONTEXT_WORDS words of @text, "…" first if there were more.
+/* The last CONTEXT_WORDS words of a sequence, and how many it had. */
+typedef struct
+{
+  char  *words[CONTEXT_WORDS];   /* word k at k % CONTEXT_WORDS */
+  guint  n;
+} WordRing;
+
+static void
+word_ring_push (WordRing *ring,
+                char     *word)
+{
+  g_free (ring->words[ring->n % CONTEXT_WORDS]);
+  ring->words[ring->n % CONTEXT_WORDS] = word;
+  ring->n++;
+}
+
+static void
+word_ring_clear (WordRing *ring)
+{
+  for (guint i = 0; i < CONTEXT_WORDS; i++)
+    g_clear_pointer (&ring->words[i], g_free);
+  ring->n = 0;
+}
+
+/* The words of a block's text (a paragraph, list item or heading) read so
+ * far, as a reader sees it: its text split at spaces, tabs and line breaks,
+ * with white space of any kind at its ends left out. Read once, as the walk
+ * of the note goes through the block; a citation takes the last words from
+ * it (a paragraph of thousands of citations went over all its text before
+ * each). */
+typedef struct
+{
+  gboolean  started;   /* a character other than white space read */
+  WordRing  words;     /* up to the last word with such a character */
+  WordRing  blank;     /* words of other white space since (\r, \f, \v) */
+  GString  *current;   /* the word being read */
+  gboolean  current_blank;
+} NoteWords;
+
+static void
+note_words_init (NoteWords *words)
+{
+  memset (words, 0, sizeof *words);
+  words->current = g_string_new (NULL);
+  words->current_blank = TRUE;
+}
+
+static void
+note_words_clear (NoteWords *words)
+{
+  word_ring_clear (&words->words);
+  word_ring_clear (&words->blank);
+  g_string_free (words->current, TRUE);
+}
+
+static void
+note_words_end_word (NoteWords *words)
+{
+  char *word;
+
+  if (words->current->len == 0)
+    return;
+  word = g_strndup (words->current->str, words->current->len);
+  g_string_truncate (words->current, 0);
+  if (words->current_blank)
+    {
+      /* A word only if more words follow it. */
+      word_ring_push (&words->blank, word);
+      return;
+    }
+  /* The last of the blank ones before it, and as many counted. */
+  words->words.n += words->blank.n - MIN (words->blank.n, CONTEXT_WORDS);
+  for (guint k = words->blank.n - MIN (words->blank.n, CONTEXT_WORDS); k < words->blank.n; k++)
+    word_ring_push (&words->words, g_steal_pointer (&words->blank.words[k % CONTEXT_WORDS]));
+  word_ring_clear (&words->blank);
+  word_ring_push (&words->words, word);
+  words->current_blank = TRUE;
+}
+
+static void
+note_words_append (NoteWords  *words,
+                   const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n')
+        {
+          note_words_end_word (words);
+          continue;
+        }
+      /* White space before the first word is none. */
+      if (!words->started && g_ascii_isspace (*p))
+        continue;
+      words->started = TRUE;
+      g_string_append_c (words->current, *p);
+      if (!g_ascii_isspace (*p))
+        words->current_blank = FALSE;
+    }
+}
+
+/* The last CONTEXT_WORDS words read, "…" first if there were more.
  * Punctuation that followed an earlier citation ("Vote [@…], grant")
  * closes up to the word before it. */
 static char *
-last_words (const char *text)
+note_words_last (NoteWords *words)
 {
-  g_autofree char *flat = g_strdup (text);
-  g_auto(GStrv) words = NULL;
+  const char *last[CONTEXT_WORDS + 2];
+  g_autofree char *final = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n, first;
+  guint n = 0, total;
 
-  g_strdelimit (flat, "\n\t", ' ');
-  words = g_strsplit (g_strstrip (flat), " ", -1);
-  /* Empty strings between doubled spaces are no words. */
-  n = 0;
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      words[n++] = words[i];
-    else
-      g_free (words[i]);
-  words[n] = NULL;
-  first = n > CONTEXT_WORDS ? n - CONTEXT_WORDS : 0;
-  if (first > 0)
-    g_string_append (out, "…");
-  for (guint i = first; i < n; i++)
+  /* The words, then the blank ones and the word being read if it is one,
+   * in order: the last of them all are kept. */
+  for (guint k = words->words.n - MIN (words->words.n, CONTEXT_WORDS); k < words->words.n; k++)
+    last[n++] = words->words.words[k % CONTEXT_WORDS];
+  total = words->words.n;
+  if (!words->current_blank)
     {
-      if (i > first && strchr (",.;:!?)", words[i][0]) == NULL)
+      for (guint k = words->blank.n - MIN (words->blank.n, CONTEXT_WORDS); k < words->blank.n; k++)
+        {
+          if (n == CONTEXT_WORDS)
+            memmove (last, last + 1, --n * sizeof *last);
+          last[n++] = words->blank.words[k % CONTEXT_WORDS];
+        }
+      if (n == CONTEXT_WORDS)
+        memmove (last, last + 1, --n * sizeof *last);
+      last[n++] = words->current->str;
+      total += words->blank.n + 1;
+    }
+  if (n == 0)
+    return g_strdup ("");
+  /* White space of any kind at the end is none. */
+  final = g_strchomp (g_strdup (last[n - 1]));
+  last[n - 1] = final;
+
+  if (total > CONTEXT_WORDS)
+    g_string_append (out, "…");
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && strchr (",.;:!?)", last[i][0]) == NULL)
         g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
+      g_string_append (out, last[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Fills in where @node (a citation) stands in the note under @root: the
- * words before it in its paragraph, list item or heading, and the heading
- * of its section. */
-static void
-locate_in_note (DossierCitation     *citation,
-                DossierMarkdownNode *root,
-                DossierMarkdownNode *node)
+/* One resolution: the note's citations as its walk finds them. */
+typedef struct
 {
-  DossierMarkdownNode *block = node->parent;
-  DossierMarkdownNode *top = node;
-  g_autoptr(GString) before = g_string_new (NULL);
+  DossierProject      *project;
+  DossierMarkdownNode *root;
+  GPtrArray           *citations;
+  GHashTable          *by_uuid;      /* lower-case UUID → DossierCitation */
+  GHashTable          *texts;        /* document id → DocumentText */
+  char                *note_section; /* the heading of the note's section walked */
+  GError             **error;
+  gboolean             failed;
+} Resolution;
 
-  while (block != NULL && dossier_markdown_kind_is_inline (block->kind))
-    block = block->parent;
-  if (block != NULL)
-    append_inline_text (before, block, node);
-  citation->note_context = last_words (before->str);
+static void
+resolve_node (Resolution          *resolution,
+              DossierMarkdownNode *node,
+              NoteWords           *words)
+{
+  char *key = g_ascii_strdown (node->uuid, -1);
+  DossierCitation *citation = g_hash_table_lookup (resolution->by_uuid, key);
 
-  while (top->parent != NULL && top->parent != root)
-    top = top->parent;
-  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+  if (citation != NULL)
     {
-      DossierMarkdownNode *child = g_ptr_array_index (root->children, i);
-      g_autoptr(GString) heading = NULL;
-
-      if (child->kind == DOSSIER_MARKDOWN_HEADING && child != top)
-        {
-          heading = g_string_new (NULL);
-          append_inline_text (heading, child, NULL);
-          g_free (citation->note_section);
-          citation->note_section = g_strdup (g_strstrip (heading->str));
-        }
-      if (child == top)
-        break;
+      citation->n_uses++;
+      node->number = citation->number;
+      g_free (key);
+      return;
     }
+
+  citation = g_new0 (DossierCitation, 1);
+  citation->number = resolution->citations->len + 1;
+  citation->uuid = g_strdup (node->uuid);
+  citation->n_uses = 1;
+  node->number = citation->number;
+  /* Where the note first cites it: the words before it in its paragraph,
+   * list item or heading, and the heading of its section. */
+  citation->note_context = note_words_last (words);
+  citation->note_section = g_strdup (resolution->note_section);
+  g_ptr_array_add (resolution->citations, citation);
+  g_hash_table_insert (resolution->by_uuid, key, citation);
+
+  if (!resolve (resolution->project, citation, resolution->texts, resolution->error))
+    resolution->failed = TRUE;
+}
+
+/* Resolves the citations under @node in the order of the note (as
+ * dossier_markdown_collect_citations () gives them), @words being the
+ * words read so far of the block that holds @node. */
+static void
+resolve_walk (Resolution          *resolution,
+              DossierMarkdownNode *node,
+              NoteWords           *words)
+{
+  NoteWords own;
+
+  if (node->kind == DOSSIER_MARKDOWN_CITATION)
+    resolve_node (resolution, node, words);
+  if (node->children == NULL)
+    return;
+
+  /* A block's words are its own (a list item's nested list has its own). */
+  if (!dossier_markdown_kind_is_inline (node->kind))
+    {
+      note_words_init (&own);
+      words = &own;
+    }
+  for (guint i = 0; i < node->children->len && !resolution->failed; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->kind == DOSSIER_MARKDOWN_TEXT || child->kind == DOSSIER_MARKDOWN_CODE)
+        note_words_append (words, child->text);
+      else if (child->kind == DOSSIER_MARKDOWN_LINE_BREAK)
+        note_words_append (words, " ");
+      resolve_walk (resolution, child, words);
+
+      /* What follows a heading is in its section; its own citations are
+       * in the one before. */
+      if (node == resolution->root && child->kind == DOSSIER_MARKDOWN_HEADING)
+        {
+          g_autoptr(GString) heading = g_string_new (NULL);
+
+          append_inline_text (heading, child);
+          g_free (resolution->note_section);
+          resolution->note_section = g_strdup (g_strstrip (heading->str));
+        }
+    }
+  if (words == &own)
+    note_words_clear (&own);
 }
 
 GPtrArray *
@@ -428,10 +590,10 @@ dossier_project_resolve_citations (DossierProject      *project,
                                    GError             **error)
 {
   g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_citation_free);
-  g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                        g_free, document_text_free);
+  Resolution resolution = { project, root, citations, by_uuid, texts, NULL, error, FALSE };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
   g_return_val_if_fail (root != NULL, NULL);
@@ -439,34 +601,11 @@ dossier_project_resolve_citations (DossierProject      *project,
   if (!dossier_project_ensure_open (project, error))
     return NULL;
 
-  nodes = dossier_markdown_collect_citations (root);
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      DossierMarkdownNode *node = g_ptr_array_index (nodes, i);
-      char *key = g_ascii_strdown (node->uuid, -1);
-      DossierCitation *citation = g_hash_table_lookup (by_uuid, key);
-
-      if (citation != NULL)
-        {
-          citation->n_uses++;
-          node->number = citation->number;
-          g_free (key);
-          continue;
-        }
-
-      citation = g_new0 (DossierCitation, 1);
-      citation->number = citations->len + 1;
-      citation->uuid = g_strdup (node->uuid);
-      citation->n_uses = 1;
-      node->number = citation->number;
-      locate_in_note (citation, root, node);
-      g_ptr_array_add (citations, citation);
-      g_hash_table_insert (by_uuid, key, citation);
-
-      if (!resolve (project, citation, texts, error))
-        return NULL;
-    }
-
+  /* One walk: each block's words read once, each heading once. */
+  resolve_walk (&resolution, root, NULL);
+  g_free (resolution.note_section);
+  if (resolution.failed)
+    return NULL;
   return g_steal_pointer (&citations);
 }
 

@@ -26,9 +26,10 @@
  * one highlight, of 200, of UUIDs no highlight has): the preview's work,
  * Markdown and PDF beside as many bytes of plain paragraphs; and the PDF
  * of 4 MB of paragraphs (the most a note holds) beside Pango laying them
- * out onto a cairo PDF.
+ * out onto a cairo PDF. Then citations of UUIDs no highlight has, all in
+ * one paragraph and 100 a paragraph: the preview's work.
  * Not a test: run by hand (the tables after the first: all, or those
- * named of hostile, citations, long),
+ * named of hostile, citations, long, paragraph),
  *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing [TABLE…]
  */
 #include "config.h"
@@ -288,6 +289,49 @@ many_citations (DossierProject *project,
   citation_row (project, "of 50,000 UUIDs no highlight has", body->str, pdf);
 }
 
+/* Citations of UUIDs no highlight has (a note from another project), all
+ * in one paragraph and 100 a paragraph: the preview's work (CPU medians),
+ * beside as many bytes of plain paragraphs. The words before each
+ * citation, kept to name it by, are what one paragraph costs more; each
+ * UUID's lookup, what 100 a paragraph costs more than plain text. */
+static void
+one_paragraph (DossierProject *project)
+{
+  static const guint counts[] = { 2000, 8000 };
+
+  printf ("\nCitations of UUIDs no highlight has, the preview's work (parse, resolve, verify, evidence by "
+          "section), CPU medians of %d runs:\n\n", RUNS);
+  printf ("| citations | in one paragraph | 100 a paragraph | ratio | plain paragraphs (floor) "
+          "| ratio of 100 a paragraph |\n");
+  printf ("| --- | --- | --- | --- | --- | --- |\n");
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(GString) one = g_string_new (NULL);
+      g_autoptr(GString) spread = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      gint64 one_note, spread_note, floor_note;
+      double t_one, t_spread, t_floor;
+
+      for (guint i = 0; i < counts[c]; i++)
+        {
+          g_string_append_printf (one, "Claim [@%08x-0000-4000-a000-%012x] ", i, i);
+          g_string_append_printf (spread, "Claim [@%08x-0000-4000-a000-%012x]%s", i, i,
+                                  i % 100 == 99 ? "\n\n" : " ");
+        }
+      one_note = dossier_project_add_briefing (project, "One paragraph", NULL, 0, one->str, &error);
+      g_assert_no_error (error);
+      spread_note = dossier_project_add_briefing (project, "Spread", NULL, 0, spread->str, &error);
+      g_assert_no_error (error);
+      floor_note = add_floor_note (project, spread->len);
+      t_one = median_cpu_of (project, one_note, WORK_PREVIEW, NULL);
+      t_spread = median_cpu_of (project, spread_note, WORK_PREVIEW, NULL);
+      t_floor = median_cpu_of (project, floor_note, WORK_PREVIEW, NULL);
+      printf ("| %u (%zu KB) | %.0f ms | %.0f ms | %.1f× | %.1f ms | %.1f× |\n", counts[c], one->len / 1024,
+              t_one, t_spread, t_one / t_spread, t_floor, t_spread / t_floor);
+      fflush (stdout);
+    }
+}
+
 /* One Pango layout per paragraph shown on a cairo PDF surface, paged. */
 static void
 pango_floor (GPtrArray  *paragraphs,
@@ -509,13 +553,15 @@ main (int   argc,
             pages, N_CITATIONS, e, ec, f1, e / f1);
   }
 
-  /* Each table, or those named: hostile, citations, long. */
+  /* Each table, or those named: hostile, citations, long, paragraph. */
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "hostile"))
     hostile_notes (project, pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "citations"))
     many_citations (project, uuids, pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "long"))
     long_note (project, pdf, floor_pdf);
+  if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "paragraph"))
+    one_paragraph (project);
 
   g_strfreev (g_steal_pointer (&uuids));
   dossier_project_close (project);
