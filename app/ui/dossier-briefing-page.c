@@ -66,6 +66,9 @@ struct _DossierBriefingPage
   GtkWidget      *read_only_banner;
   GtkLabel       *read_only_label;
   GtkWidget      *preview_scroller;
+  GtkWidget      *preview_rest;    /* the preview's labels after the first, as scrolled to */
+  GPtrArray      *preview_pending; /* markup of the labels not made yet, first last */
+  guint           preview_more_id; /* an idle adding the next of them */
   char           *read_only_body;  /* the note the editor shows read-only, its lines cut */
 };
 
@@ -102,12 +105,18 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* The preview is a label: Pango's markup parser takes time growing with
- * the square of the spans it holds, and the label lays out all its text,
+/* The preview is labels: Pango's markup parser takes time growing with
+ * the square of the spans each holds, and a label lays out all its text,
  * so a note of megabytes or of thousands of citations (a file can hold
  * any) would stop the window. The preview shows this much of the note's
  * markup; the exports show all of it. */
 #define PREVIEW_MAX_MARKUP (128 * 1024)
+
+/* The preview is cut, between blocks, into labels of about this much
+ * markup: the first is laid out when the note is shown, each of the others
+ * when the preview is scrolled near its end (Pango took ~1.5 s of CPU for
+ * one label of 128 KB, at every change). */
+#define PREVIEW_CHUNK (16 * 1024)
 
 static gboolean
 preview_full (GString *out)
@@ -286,6 +295,78 @@ get_text (DossierBriefingPage *self)
 }
 
 static void
+set_preview_markup (GtkLabel   *label,
+                    const char *markup)
+{
+  /* A run without a space (200,000 '[') would take the label minutes
+   * to measure: cut in pieces, it takes what any text does. */
+  const char *shown;
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  gtk_label_set_markup (label, markup);
+  shown = gtk_label_get_text (label);
+  dossier_unbroken_runs_add_attrs (attrs, shown, strlen (shown));
+  gtk_label_set_attributes (label, attrs);
+}
+
+/* Whether the preview is scrolled to within a page of its end. */
+static gboolean
+preview_near_end (DossierBriefingPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->preview_scroller));
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  return gtk_adjustment_get_value (adjustment) + 2 * page >= gtk_adjustment_get_upper (adjustment);
+}
+
+/* The next label of the preview, while it is scrolled near its end. */
+static gboolean
+add_preview_chunk (gpointer data)
+{
+  DossierBriefingPage *self = data;
+
+  self->preview_more_id = 0;
+  if (self->preview_pending->len > 0 && preview_near_end (self))
+    {
+      g_autofree char *markup = g_ptr_array_steal_index (self->preview_pending, self->preview_pending->len - 1);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      set_preview_markup (GTK_LABEL (label), markup);
+      gtk_box_append (GTK_BOX (self->preview_rest), label);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_preview_scrolled (DossierBriefingPage *self)
+{
+  if (self->preview_pending->len > 0 && self->preview_more_id == 0)
+    self->preview_more_id = g_idle_add (add_preview_chunk, self);
+}
+
+/* @chunks, the preview's markup label by label, shown: the first at once,
+ * the others as the preview is scrolled to them. */
+static void
+show_preview_chunks (DossierBriefingPage *self,
+                     GPtrArray           *chunks)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->preview_more_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (self->preview_rest)) != NULL)
+    gtk_box_remove (GTK_BOX (self->preview_rest), child);
+  g_ptr_array_set_size (self->preview_pending, 0);
+  set_preview_markup (self->preview, g_ptr_array_index (chunks, 0));
+  for (guint i = chunks->len; i > 1; i--)
+    g_ptr_array_add (self->preview_pending, g_ptr_array_steal_index (chunks, i - 1));
+  on_preview_scrolled (self);
+}
+
+static void
 update_preview (DossierBriefingPage *self)
 {
   g_autofree char *text = get_text (self);
@@ -302,26 +383,41 @@ update_preview (DossierBriefingPage *self)
     citations = dossier_project_resolve_citations (self->project, root, NULL);
 
   dossier_briefing_editor_show_citations (DOSSIER_BRIEFING_EDITOR (self->editor), root, citations);
-  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
-    render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
-  while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
-    g_string_truncate (preview, preview->len - 1);
-  if (preview_full (preview))
-    {
-      g_string_append (preview, "…\n\n<i>");
-      append_escaped (preview, _("The preview ends here: the note is too long to show whole. "
-                                 "Export it to read all of it."));
-      g_string_append (preview, "</i>");
-    }
-  gtk_label_set_markup (self->preview, preview->str);
   {
-    /* A run without a space (200,000 '[') would take the label minutes
-     * to measure: cut in pieces, it takes what any text does. */
-    const char *shown = gtk_label_get_text (self->preview);
-    g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+    g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+    gsize from = 0;
 
-    dossier_unbroken_runs_add_attrs (attrs, shown, strlen (shown));
-    gtk_label_set_attributes (self->preview, attrs);
+    /* Cut between blocks, each label's markup whole. */
+    for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+      {
+        render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
+        if (preview->len - (cuts->len > 0 ? g_array_index (cuts, gsize, cuts->len - 1) : 0) >= PREVIEW_CHUNK &&
+            !preview_full (preview))
+          g_array_append_val (cuts, preview->len);
+      }
+    while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
+      g_string_truncate (preview, preview->len - 1);
+    if (preview_full (preview))
+      {
+        g_string_append (preview, "…\n\n<i>");
+        append_escaped (preview, _("The preview ends here: the note is too long to show whole. "
+                                   "Export it to read all of it."));
+        g_string_append (preview, "</i>");
+      }
+    for (guint i = 0; i < cuts->len; i++)
+      {
+        gsize to = g_array_index (cuts, gsize, i);
+
+        if (to >= preview->len)
+          break;
+        /* One line break left at its end: the blank line before the
+         * next label's first block. */
+        g_ptr_array_add (chunks, g_strndup (preview->str + from, to - 1 - from));
+        from = to;
+      }
+    g_ptr_array_add (chunks, g_strdup (preview->str + from));
+    show_preview_chunks (self, chunks);
   }
 
   /* The evidence meter: what each section cites that still verifies. */
@@ -1364,6 +1460,8 @@ dossier_briefing_page_dispose (GObject *object)
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
+  g_clear_handle_id (&self->preview_more_id, g_source_remove);
+  g_clear_pointer (&self->preview_pending, g_ptr_array_unref);
   g_clear_pointer (&self->read_only_body, g_free);
   g_clear_weak_pointer (&self->focus_before_cite);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
@@ -1481,6 +1579,17 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   g_autoptr(GtkExpression) title = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The preview's labels after the first, made as it is scrolled. */
+  self->preview_pending = g_ptr_array_new_with_free_func (g_free);
+  self->preview_rest = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->preview))), self->preview_rest,
+                              GTK_WIDGET (self->preview));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->preview_scroller));
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_preview_scrolled), self, G_CONNECT_SWAPPED);
+  }
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
   /* Clips the one frame the panes may still be side by side when narrow. */
