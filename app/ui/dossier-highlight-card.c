@@ -274,7 +274,7 @@ popup_menu (DossierHighlightCard *self,
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   /* A tag chip's tooltip (its path) would open over the menu. */
   dossier_hold_tooltip_under (GTK_POPOVER (self->menu), GTK_WIDGET (self), x, y);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  dossier_popup_returning_focus (GTK_POPOVER (self->menu));
 }
 
 static void

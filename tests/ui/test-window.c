@@ -1469,8 +1469,10 @@ test_highlight_card_menu_key (Fixture       *f,
       menu = find_descendant (card, GTK_TYPE_POPOVER_MENU);
       g_assert_nonnull (menu);
       g_assert_true (gtk_widget_get_visible (menu));
+      /* Closed (Escape), the focus goes back to the card. */
       gtk_popover_popdown (GTK_POPOVER (menu));
       flush_events ();
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (w)) == item);
     }
 }
 
