@@ -27,6 +27,7 @@
 #include "dossier-import-report-dialog.h"
 #include "dossier-name-dialog.h"
 #include "dossier-preferences-window.h"
+#include "dossier-reader-page-private.h"
 #include "dossier-replace-text-dialog.h"
 #include "dossier-tag-choose-dialog.h"
 #include "dossier-tag-color-dialog.h"
@@ -387,6 +388,118 @@ po_dir (void)
   return g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
 }
 
+/* ---- Mnemonics ---------------------------------------------------------------- */
+
+/* The letters of the mnemonics one popover shows: @model's items and its
+ * sections'. Its submenus are popovers of their own, added to @submenus. */
+static void
+collect_mnemonics (GMenuModel *model,
+                   GHashTable *seen,
+                   GString    *clashes,
+                   GPtrArray  *submenus)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        for (const char *c = label; *c != '\0'; c++)
+          {
+            g_autofree char *letter = NULL;
+            const char *other;
+
+            if (*c != '_')
+              continue;
+            if (*++c == '_' || *c == '\0')  /* "__" is a plain underscore */
+              continue;
+            letter = g_utf8_strdown (c, g_utf8_next_char (c) - c);
+            other = g_hash_table_lookup (seen, letter);
+            if (other != NULL)
+              g_string_append_printf (clashes, "“%s” and “%s” both take %s\n", other, label, letter);
+            else
+              g_hash_table_insert (seen, g_steal_pointer (&letter), g_strdup (label));
+            break;
+          }
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (g_strcmp0 (g_menu_link_iter_get_name (links), G_MENU_LINK_SECTION) == 0)
+            collect_mnemonics (link, seen, clashes, submenus);
+          else
+            g_ptr_array_add (submenus, g_steal_pointer (&link));
+        }
+    }
+}
+
+/* The letters of @model's mnemonics, menu by menu, and what clashes in
+ * @clashes. Returns how many letters were found. */
+static guint
+check_mnemonics (GMenuModel *model,
+                 GString    *clashes)
+{
+  g_autoptr(GPtrArray) menus = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_letters = 0;
+
+  g_ptr_array_add (menus, g_object_ref (model));
+  for (guint i = 0; i < menus->len; i++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      collect_mnemonics (menus->pdata[i], seen, clashes, menus);
+      n_letters += g_hash_table_size (seen);
+    }
+  return n_letters;
+}
+
+/* No two items of one menu take the same letter, in English and in
+ * Spanish: the second could not be chosen by it ("Export as _PDF…" beside
+ * "_Print…"; "Etiquetar _con" beside "_Copiar"). The menus are the popovers
+ * the window holds: its menu buttons', the codebook's, and the reader's
+ * two, popped up first. */
+static void
+test_menu_mnemonics (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierReaderPage *page = f->window->reader_page;
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_letters = 0;
+
+  _dossier_reader_page_popup_text_menu (page, 10, 10);
+  flush_events ();
+  g_assert_cmpuint (check_mnemonics (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu)),
+                                     clashes), >=, 6);
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+
+  highlights = dossier_project_list_highlights (project, dossier_window_get_document_id (f->window), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, >, 0);
+  _dossier_reader_page_popup_highlight_menu (page, dossier_highlight_get_id (highlights->pdata[0]), 10, 10);
+  flush_events ();
+  g_assert_cmpuint (check_mnemonics (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (page->highlight_menu)),
+                                     clashes), >=, 4);
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+
+  collect_descendants (GTK_WIDGET (f->window), GTK_TYPE_POPOVER_MENU, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GMenuModel *model = gtk_popover_menu_get_menu_model (popovers->pdata[i]);
+
+      if (model != NULL && popovers->pdata[i] != page->highlight_menu)
+        n_letters += check_mnemonics (model, clashes);
+    }
+  /* The main menu, Import's, the codebook's, Compare's two, Brief's. */
+  g_assert_cmpuint (n_letters, >=, 40);
+
+  if (clashes->len > 0)
+    g_test_fail_printf ("mnemonics taken twice:\n%s", clashes->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +540,7 @@ main (int   argc,
 #define ADD_CODEBOOK(path, dialog) \
   g_test_add ("/dossier/dialog-widths/" path, Fixture, &dialog, fixture_set_up, test_codebook_dialog, \
               fixture_tear_down)
+  ADD ("menu-mnemonics", test_menu_mnemonics);
   ADD_CODEBOOK ("tag-new", tag_new);
   ADD_CODEBOOK ("tag-rename", tag_rename);
   ADD_CODEBOOK ("tag-colour", tag_colour);
