@@ -499,6 +499,10 @@ test_terminology (void)
 
       if (strstr (folded, "evidencia") != NULL)
         g_error ("“%s” is “%s” in po/es.po: evidence is “prueba”", (char *) key, (char *) value);
+      /* The Brief page's strings said "subrayado" where the rest of
+       * the interface says "resaltado". */
+      if (strstr (folded, "subrayad") != NULL)
+        g_error ("“%s” is “%s” in po/es.po: a highlight is “resaltado”", (char *) key, (char *) value);
       /* A command line's keyword stays as it is typed. */
       if (strstr (english, "evidence") != NULL && *(char *) value != '\0' &&
           strstr (folded, "evidence") == NULL)
