@@ -73,6 +73,13 @@ is_cited (DossierEvidencePicker *self,
   return g_hash_table_contains (self->cited_arguments, &id);
 }
 
+/* "Pro" or "Con", as the caption under an argument begins. */
+static const char *
+argument_side (DossierArgument *argument)
+{
+  return dossier_argument_get_polarity (argument) == DOSSIER_POLARITY_PRO ? _("Pro") : _("Con");
+}
+
 /* "Government", "Pro · Should the bridge close to cars?", and whether the
  * passage is evidence for it already. */
 static char *
@@ -95,7 +102,7 @@ describe_target (DossierEvidencePicker *self,
       DossierQuestion *q = self->project != NULL
                            ? dossier_project_get_question (self->project, dossier_argument_get_question_id (a))
                            : NULL;
-      const char *side = dossier_argument_get_polarity (a) == DOSSIER_POLARITY_PRO ? _("Pro") : _("Con");
+      const char *side = argument_side (a);
 
       /* Translators: under an argument in "Add as Evidence For": its side
        * and its question */
@@ -186,7 +193,11 @@ dossier_evidence_picker_match (DossierFilterPopover *popover,
       DossierStakeholder *s = item;
       const char * const *aliases = dossier_stakeholder_get_aliases (s);
 
-      if (dossier_filter_popover_text_matches (dossier_stakeholder_get_name (s), needle))
+      /* What the row shows is what is searched: its name and its kind
+       * ("business"), as the caption under it says. */
+      if (dossier_filter_popover_text_matches (dossier_stakeholder_get_name (s), needle) ||
+          dossier_filter_popover_text_matches (dossier_stakeholder_kind_get_label (dossier_stakeholder_get_kind (s)),
+                                               needle))
         return TRUE;
       for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
         if (dossier_filter_popover_text_matches (aliases[i], needle))
@@ -200,7 +211,9 @@ dossier_evidence_picker_match (DossierFilterPopover *popover,
                            ? dossier_project_get_question (self->project, dossier_argument_get_question_id (a))
                            : NULL;
 
+      /* Its side too: "con" lists the cons, as their captions begin. */
       return dossier_filter_popover_text_matches (dossier_argument_get_statement (a), needle) ||
+             dossier_filter_popover_text_matches (argument_side (a), needle) ||
              (q != NULL && dossier_filter_popover_text_matches (dossier_question_get_text (q), needle));
     }
 }

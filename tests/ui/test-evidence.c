@@ -266,6 +266,19 @@ test_argument_and_highlight (Fixture       *f,
   picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
   entry = GTK_WIDGET (dossier_evidence_picker_get_entry (picker));
 
+  /* By its side, as its caption begins: "con" lists the con alone, "pro"
+   * the pro; a stakeholder by its kind. Neither word is in any name,
+   * statement or question here. */
+  type_into (picker, "con");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "Commuters cannot pay more");
+  type_into (picker, "PRO");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "New boats cost money");
+  type_into (picker, "government");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "City Council");
+
   /* By its question: both arguments; by its statement: the one. */
   type_into (picker, "fares rise");
   g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 2);
