@@ -656,6 +656,63 @@ test_citations_located (TestProject   *fixture,
     }
 }
 
+/* The words kept before a citation, and its section's heading, are at
+ * most 100 characters: a citation after a "word" of a megabyte kept all
+ * of it (and every citation after it kept it again), as did every one
+ * under a heading of a megabyte. Whole words are kept, "…" first where
+ * some were left out; a word longer than that alone keeps its end. The
+ * report that names them stays as short. */
+static void
+test_citations_context_capped (TestProject   *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new ("# ");
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autofree char *report = NULL;
+  g_auto(GStrv) lines = NULL;
+  DossierCitation *c;
+
+  /* A heading of 20,000 words, a paragraph holding a word of 1 MB (ending
+   * in "é", two bytes) cited after 20 times, then words of 30 letters. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (body, "Heading%u ", i);
+  g_string_append (body, "\n\nThe start ");
+  while (word->len < 1024 * 1024)
+    g_string_append (word, "abcdefghi");
+  g_string_append (word, "é");
+  g_string_append (body, word->str);
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (body, " [@00000000-0000-4000-a000-%012x]", i);
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (body, " %030u", i);
+  g_string_append (body, " [@00000000-0000-4000-a000-000000000100]\n");
+  citations = resolve_body (fixture->project, body->str);
+  g_assert_cmpuint (citations->len, ==, 21);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      c = g_ptr_array_index (citations, i);
+      g_assert_cmpuint (g_utf8_strlen (c->note_context, -1), ==, 101);
+      g_assert_true (g_str_has_prefix (c->note_context, "…"));
+      g_assert_true (g_str_has_suffix (word->str, c->note_context + strlen ("…")));
+      g_assert_true (g_str_has_prefix (c->note_section, "Heading0 Heading1 "));
+      g_assert_true (g_str_has_suffix (c->note_section, " Heading9 Heading10…"));
+      g_assert_cmpuint (g_utf8_strlen (c->note_section, -1), ==, 100);
+    }
+  /* Three whole words of 30 fit in 100 characters, a space before each
+   * but the first. */
+  c = g_ptr_array_index (citations, 20);
+  g_assert_cmpstr (c->note_context, ==,
+                   "…000000000000000000000000000005 000000000000000000000000000006 "
+                   "000000000000000000000000000007");
+
+  g_assert_false (dossier_citations_verify (citations, &report));
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <, 600);
+}
+
 static void
 test_citations_resolved (TestProject   *fixture,
                          gconstpointer  data)
@@ -1256,6 +1313,7 @@ main (int    argc,
   ADD ("/briefing/citations/lookup-node", test_citations_lookup_node);
   ADD ("/briefing/citations/missing-one-query", test_citations_missing_one_query);
   ADD ("/briefing/citations/located", test_citations_located);
+  ADD ("/briefing/citations/context-capped", test_citations_context_capped);
   g_test_add_func ("/briefing/sections", test_sections);
   ADD ("/briefing/sections/verified", test_sections_verified);
 

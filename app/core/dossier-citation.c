@@ -318,6 +318,12 @@ resolve (DossierProject   *project,
 /* Words of the note kept before a citation, to find it by. */
 #define CONTEXT_WORDS 8
 
+/* At most this many characters of them kept, and of the heading of the
+ * note's section: each citation keeps its own, and eight "words" of a
+ * megabyte each (a note from elsewhere may hold any) were kept whole with
+ * every citation after them. */
+#define CONTEXT_MAX_CHARS 100
+
 /* Appends the text of @node's inlines to @out, as a reader sees it (no
  * citations, no markup). */
 static void
@@ -351,15 +357,18 @@ append_inline_text (GString             *out,
 typedef struct
 {
   char  *words[CONTEXT_WORDS];   /* word k at k % CONTEXT_WORDS */
+  gsize  lens[CONTEXT_WORDS];    /* its length in bytes */
   guint  n;
 } WordRing;
 
 static void
 word_ring_push (WordRing *ring,
-                char     *word)
+                char     *word,
+                gsize     len)
 {
   g_free (ring->words[ring->n % CONTEXT_WORDS]);
   ring->words[ring->n % CONTEXT_WORDS] = word;
+  ring->lens[ring->n % CONTEXT_WORDS] = len;
   ring->n++;
 }
 
@@ -405,24 +414,26 @@ note_words_clear (NoteWords *words)
 static void
 note_words_end_word (NoteWords *words)
 {
+  gsize len = words->current->len;
   char *word;
 
-  if (words->current->len == 0)
+  if (len == 0)
     return;
-  word = g_strndup (words->current->str, words->current->len);
+  word = g_strndup (words->current->str, len);
   g_string_truncate (words->current, 0);
   if (words->current_blank)
     {
       /* A word only if more words follow it. */
-      word_ring_push (&words->blank, word);
+      word_ring_push (&words->blank, word, len);
       return;
     }
   /* The last of the blank ones before it, and as many counted. */
   words->words.n += words->blank.n - MIN (words->blank.n, CONTEXT_WORDS);
   for (guint k = words->blank.n - MIN (words->blank.n, CONTEXT_WORDS); k < words->blank.n; k++)
-    word_ring_push (&words->words, g_steal_pointer (&words->blank.words[k % CONTEXT_WORDS]));
+    word_ring_push (&words->words, g_steal_pointer (&words->blank.words[k % CONTEXT_WORDS]),
+                    words->blank.lens[k % CONTEXT_WORDS]);
   word_ring_clear (&words->blank);
-  word_ring_push (&words->words, word);
+  word_ring_push (&words->words, word, len);
   words->current_blank = TRUE;
 }
 
@@ -447,50 +458,111 @@ note_words_append (NoteWords  *words,
     }
 }
 
-/* The last CONTEXT_WORDS words read, "…" first if there were more.
- * Punctuation that followed an earlier citation ("Vote [@…], grant")
- * closes up to the word before it. */
+/* Where the last @budget characters of @word (@len bytes) start, or
+ * NULL if it has no more than that: counted from its end, so that a
+ * word of a megabyte costs no more than a short one. */
+static const char *
+tail_beyond (const char *word,
+             gsize       len,
+             guint       budget)
+{
+  const char *p = word + len;
+
+  for (guint chars = 0; chars < budget && p != NULL; chars++)
+    p = g_utf8_find_prev_char (word, p);
+  return p;
+}
+
+/* The last CONTEXT_WORDS words read, at most CONTEXT_MAX_CHARS characters
+ * of them (whole words, but for the last when it alone is longer), "…"
+ * first if there were more. Punctuation that followed an earlier citation
+ * ("Vote [@…], grant") closes up to the word before it. */
 static char *
 note_words_last (NoteWords *words)
 {
-  const char *last[CONTEXT_WORDS + 2];
-  g_autofree char *final = NULL;
+  const char *last[CONTEXT_WORDS];
+  gsize lens[CONTEXT_WORDS];
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0, total;
+  const char *tail = NULL;
+  guint n = 0, total, first, budget = CONTEXT_MAX_CHARS;
 
   /* The words, then the blank ones and the word being read if it is one,
    * in order: the last of them all are kept. */
   for (guint k = words->words.n - MIN (words->words.n, CONTEXT_WORDS); k < words->words.n; k++)
-    last[n++] = words->words.words[k % CONTEXT_WORDS];
+    {
+      last[n] = words->words.words[k % CONTEXT_WORDS];
+      lens[n++] = words->words.lens[k % CONTEXT_WORDS];
+    }
   total = words->words.n;
   if (!words->current_blank)
     {
-      for (guint k = words->blank.n - MIN (words->blank.n, CONTEXT_WORDS); k < words->blank.n; k++)
+      for (guint k = words->blank.n - MIN (words->blank.n, CONTEXT_WORDS); k <= words->blank.n; k++)
         {
           if (n == CONTEXT_WORDS)
-            memmove (last, last + 1, --n * sizeof *last);
-          last[n++] = words->blank.words[k % CONTEXT_WORDS];
+            {
+              memmove (last, last + 1, --n * sizeof *last);
+              memmove (lens, lens + 1, n * sizeof *lens);
+            }
+          last[n] = k < words->blank.n ? words->blank.words[k % CONTEXT_WORDS] : words->current->str;
+          lens[n++] = k < words->blank.n ? words->blank.lens[k % CONTEXT_WORDS] : words->current->len;
         }
-      if (n == CONTEXT_WORDS)
-        memmove (last, last + 1, --n * sizeof *last);
-      last[n++] = words->current->str;
       total += words->blank.n + 1;
     }
   if (n == 0)
     return g_strdup ("");
   /* White space of any kind at the end is none. */
-  final = g_strchomp (g_strdup (last[n - 1]));
-  last[n - 1] = final;
+  while (lens[n - 1] > 0 && g_ascii_isspace (last[n - 1][lens[n - 1] - 1]))
+    lens[n - 1]--;
 
-  if (total > CONTEXT_WORDS)
-    g_string_append (out, "…");
-  for (guint i = 0; i < n; i++)
+  /* As many of the last words as fit, a space between each. */
+  first = n;
+  while (first > 0)
     {
-      if (i > 0 && strchr (",.;:!?)", last[i][0]) == NULL)
+      const char *beyond = tail_beyond (last[first - 1], lens[first - 1], budget);
+
+      if (beyond != NULL)
+        {
+          /* The last word alone is too long: its end is kept. */
+          if (first == n)
+            tail = beyond;
+          break;
+        }
+      budget -= MIN (budget, g_utf8_strlen (last[first - 1], lens[first - 1]) + 1);
+      first--;
+    }
+
+  if (first > 0 || total > n)
+    g_string_append (out, "…");
+  if (tail != NULL)
+    g_string_append_len (out, tail, last[n - 1] + lens[n - 1] - tail);
+  for (guint i = first; i < n; i++)
+    {
+      if (i > first && strchr (",.;:!?)", last[i][0]) == NULL)
         g_string_append_c (out, ' ');
-      g_string_append (out, last[i]);
+      g_string_append_len (out, last[i], lens[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @heading, at most CONTEXT_MAX_CHARS characters of it, cut after a word
+ * (or in the one word it is) and "…" added where cut. */
+static char *
+heading_within (const char *heading)
+{
+  const char *end = heading, *space = NULL;
+
+  for (guint chars = 0; *end != '\0'; chars++, end = g_utf8_next_char (end))
+    {
+      if (chars == CONTEXT_MAX_CHARS)
+        {
+          if (space != NULL)
+            end = space;
+          return g_strdup_printf ("%.*s…", (int) (end - heading), heading);
+        }
+      if (*end == ' ')
+        space = end;
+    }
+  return g_strdup (heading);
 }
 
 /* One resolution: the note's citations as its walk finds them. */
@@ -577,7 +649,7 @@ resolve_walk (Resolution          *resolution,
 
           append_inline_text (heading, child);
           g_free (resolution->note_section);
-          resolution->note_section = g_strdup (g_strstrip (heading->str));
+          resolution->note_section = heading_within (g_strstrip (heading->str));
         }
     }
   if (words == &own)

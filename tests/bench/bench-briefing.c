@@ -27,9 +27,10 @@
  * Markdown and PDF beside as many bytes of plain paragraphs; and the PDF
  * of 4 MB of paragraphs (the most a note holds) beside Pango laying them
  * out onto a cairo PDF. Then citations of UUIDs no highlight has, all in
- * one paragraph and 100 a paragraph: the preview's work.
+ * one paragraph and 100 a paragraph: the preview's work. Then 200
+ * citations after a word of 1 MB: the preview's work and what they keep.
  * Not a test: run by hand (the tables after the first: all, or those
- * named of hostile, citations, long, paragraph),
+ * named of hostile, citations, long, paragraph, word),
  *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing [TABLE…]
  */
 #include "config.h"
@@ -332,6 +333,42 @@ one_paragraph (DossierProject *project)
     }
 }
 
+/* 200 citations of UUIDs no highlight has after a "word" of 1 MB (a note
+ * from elsewhere may hold any), all in one paragraph: the preview's work
+ * (CPU median) and the bytes the citations keep of the words before them,
+ * beside as many bytes of plain paragraphs. */
+static void
+long_word (DossierProject *project)
+{
+  g_autoptr(GString) body = g_string_new ("Before ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  gint64 note, floor_note;
+  gsize kept = 0;
+  double t, t_floor;
+
+  while (body->len < 1024 * 1024)
+    g_string_append (body, "abcdefghijklmnopqrstuvwxyz");
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (body, " [@%08x-0000-4000-a000-%012x]", i, i);
+  note = dossier_project_add_briefing (project, "Long word", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  floor_note = add_floor_note (project, body->len);
+  t = median_cpu_of (project, note, WORK_PREVIEW, NULL);
+  t_floor = median_cpu_of (project, floor_note, WORK_PREVIEW, NULL);
+  {
+    g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body->str);
+
+    citations = dossier_project_resolve_citations (project, root, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < citations->len; i++)
+    kept += strlen (((DossierCitation *) g_ptr_array_index (citations, i))->note_context);
+  printf ("\n| 200 citations after a word of 1 MB, the preview's work | %.0f ms CPU | words kept before them: "
+          "%zu bytes | plain paragraphs (floor): %.0f ms | %.1f× |\n",
+          t, kept, t_floor, t / t_floor);
+}
+
 /* One Pango layout per paragraph shown on a cairo PDF surface, paged. */
 static void
 pango_floor (GPtrArray  *paragraphs,
@@ -553,7 +590,7 @@ main (int   argc,
             pages, N_CITATIONS, e, ec, f1, e / f1);
   }
 
-  /* Each table, or those named: hostile, citations, long, paragraph. */
+  /* Each table, or those named: hostile, citations, long, paragraph, word. */
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "hostile"))
     hostile_notes (project, pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "citations"))
@@ -562,6 +599,8 @@ main (int   argc,
     long_note (project, pdf, floor_pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "paragraph"))
     one_paragraph (project);
+  if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "word"))
+    long_word (project);
 
   g_strfreev (g_steal_pointer (&uuids));
   dossier_project_close (project);
