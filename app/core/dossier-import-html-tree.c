@@ -273,28 +273,51 @@ dossier_html_tag_info (xmlNode *node)
   return info != NULL ? info : &other_tag;
 }
 
+/* Steps *@cursor over the next word of a space-separated list (a class,
+ * rel or role attribute) and gives it as @word and @len; FALSE when only
+ * space is left. */
+static gboolean
+next_word (const char **cursor,
+           const char **word,
+           gsize       *len)
+{
+  const char *p = *cursor;
+
+  while (*p != '\0' && dossier_html_is_space (*p))
+    p++;
+  *word = p;
+  while (*p != '\0' && !dossier_html_is_space (*p))
+    p++;
+  *len = p - *word;
+  *cursor = p;
+  return *len > 0;
+}
+
+/* Whether a word of the space-separated @list is one of the @n @names
+ * (case-insensitive). */
+static gboolean
+list_has_one_of (const char         *list,
+                 const char * const *names,
+                 gsize               n)
+{
+  const char *p = list, *word;
+  gsize len;
+
+  if (list == NULL)
+    return FALSE;
+  while (next_word (&p, &word, &len))
+    for (gsize i = 0; i < n; i++)
+      if (strlen (names[i]) == len && g_ascii_strncasecmp (word, names[i], len) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 /* Whether the space-separated @list holds @word (case-insensitive). */
 gboolean
 dossier_html_has_word (const char *list,
                        const char *word)
 {
-  gsize wlen = strlen (word);
-
-  if (list == NULL)
-    return FALSE;
-  for (const char *p = list; *p != '\0';)
-    {
-      const char *start;
-
-      while (*p != '\0' && dossier_html_is_space (*p))
-        p++;
-      start = p;
-      while (*p != '\0' && !dossier_html_is_space (*p))
-        p++;
-      if ((gsize) (p - start) == wlen && g_ascii_strncasecmp (start, word, wlen) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return list_has_one_of (list, &word, 1);
 }
 
 #define ALL_01 G_GUINT64_CONSTANT (0x0101010101010101)
@@ -464,22 +487,13 @@ guint
 dossier_html_classify_names (const char *value)
 {
   guint kinds = 0;
-  const char *p = value;
+  const char *p = value, *word;
+  gsize len;
 
   if (value == NULL)
     return 0;
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && dossier_html_is_space (*p))
-        p++;
-      start = p;
-      while (*p != '\0' && !dossier_html_is_space (*p))
-        p++;
-      if (p > start)
-        classify_item (start, p - start, &kinds);
-    }
+  while (next_word (&p, &word, &len))
+    classify_item (word, len, &kinds);
   return kinds;
 }
 
@@ -508,32 +522,10 @@ dossier_html_content_rank (xmlNode *node)
 
   for (int v = 0; v < 2; v++)
     {
-      const char *p = values[v];
-
-      if (p == NULL)
-        continue;
-      while (*p != '\0')
-        {
-          const char *start;
-          gsize len;
-
-          while (*p != '\0' && dossier_html_is_space (*p))
-            p++;
-          start = p;
-          while (*p != '\0' && !dossier_html_is_space (*p))
-            p++;
-          len = p - start;
-          if (len == 0)
-            continue;
-          for (gsize i = 0; i < G_N_ELEMENTS (content_names); i++)
-            if (strlen (content_names[i]) == len &&
-                g_ascii_strncasecmp (start, content_names[i], len) == 0)
-              return 2;
-          for (gsize i = 0; i < G_N_ELEMENTS (weak_content_names); i++)
-            if (strlen (weak_content_names[i]) == len &&
-                g_ascii_strncasecmp (start, weak_content_names[i], len) == 0)
-              rank = 1;
-        }
+      if (list_has_one_of (values[v], content_names, G_N_ELEMENTS (content_names)))
+        return 2;
+      if (list_has_one_of (values[v], weak_content_names, G_N_ELEMENTS (weak_content_names)))
+        rank = 1;
     }
   return rank;
 }
@@ -546,12 +538,7 @@ dossier_html_role_is_clutter (const char *role)
     "dialog", "alertdialog", "alert", "tooltip", "toolbar", "marquee",
   };
 
-  if (role == NULL)
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (dossier_html_has_word (role, roles[i]))
-      return TRUE;
-  return FALSE;
+  return list_has_one_of (role, roles, G_N_ELEMENTS (roles));
 }
 
 /* style="display: none" or "visibility: hidden". */
