@@ -102,6 +102,10 @@ void     dossier_export_append_int         (GString    *out,
 void     dossier_export_append_csv_field   (GString    *out,
                                             const char *s,
                                             gssize      len);
+/* How many values of @sorted (gint64, ascending) are less than @value:
+ * the index where @value is, or would go. */
+guint    dossier_export_count_below        (const GArray *sorted,
+                                            gint64        value);
 
 /* ---- Project data ------------------------------------------------------ */
 

@@ -1626,29 +1626,36 @@ get_tag_index (DossierExportContext  *ctx,
   return index;
 }
 
-static const gint64 *
-lookup_tags (DossierExportTagIndex *index,
-             gint64                 highlight,
-             guint                 *n_tags)
+guint
+dossier_export_count_below (const GArray *sorted,
+                            gint64        value)
 {
-  const gint64 *ids = (const gint64 *) (gpointer) index->highlights->data;
-  guint lo = 0, hi = index->highlights->len;
+  guint lo = 0, hi = sorted->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (ids[mid] < highlight)
+      if (g_array_index (sorted, gint64, mid) < value)
         lo = mid + 1;
       else
         hi = mid;
     }
+  return lo;
+}
 
-  if (lo < index->highlights->len && ids[lo] == highlight)
+static const gint64 *
+lookup_tags (DossierExportTagIndex *index,
+             gint64                 highlight,
+             guint                 *n_tags)
+{
+  guint i = dossier_export_count_below (index->highlights, highlight);
+
+  if (i < index->highlights->len && g_array_index (index->highlights, gint64, i) == highlight)
     {
-      guint start = g_array_index (index->offsets, guint, lo);
+      guint start = g_array_index (index->offsets, guint, i);
 
-      *n_tags = g_array_index (index->offsets, guint, lo + 1) - start;
+      *n_tags = g_array_index (index->offsets, guint, i + 1) - start;
       return &g_array_index (index->tags, gint64, start);
     }
 

@@ -322,24 +322,9 @@ static gint64
 target_offset (QdpxWriter *qw,
                gint64      offset)
 {
-  const gint64 *nl;
-  guint lo = 0, hi;
-
   if (qw->newlines == NULL)
     return offset;
-
-  nl = (const gint64 *) (gpointer) qw->newlines->data;
-  hi = qw->newlines->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (nl[mid] < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return offset + lo;
+  return offset + dossier_export_count_below (qw->newlines, offset);
 }
 
 static char *
