@@ -1959,6 +1959,418 @@ test_document_id_reused (TestDir       *fixture,
   dossier_project_close (project);
 }
 
+/* ---- Every kind of row: a freed id taken again ------------------------------ */
+
+/* Adds a row of one kind, as a user would; returns its id, or 0 and
+ * @error. */
+typedef gint64 (*AddRow) (DossierProject  *project,
+                          GError         **error);
+
+static gint64
+add_night_document (DossierProject  *project,
+                    GError         **error)
+{
+  g_autoptr(DossierParsedDocument) doc = make_doc ("Night crossing", "Passengers missed the last ferry.\n");
+
+  return dossier_project_add_document (project, doc, error);
+}
+
+static gint64
+add_delays_tag (DossierProject  *project,
+                GError         **error)
+{
+  return dossier_project_add_tag (project, "Delays", 0, NULL, NULL, error);
+}
+
+/* "fuel costs more" in the first document, tagged Pro. */
+static gint64
+add_fuel_highlight (DossierProject  *project,
+                    GError         **error)
+{
+  const gint64 pro = 1;
+  gint64 start, end;
+
+  text_range (article, "fuel costs more", &start, &end);
+  return dossier_project_add_highlight (project, 1, start, end, &pro, 1, NULL, error);
+}
+
+static gint64
+add_board_stakeholder (DossierProject  *project,
+                       GError         **error)
+{
+  return dossier_project_add_stakeholder (project, "Harbour board", NULL, DOSSIER_STAKEHOLDER_PUBLIC,
+                                          error);
+}
+
+static gint64
+add_night_question (DossierProject  *project,
+                    GError         **error)
+{
+  return dossier_project_add_question (project, "Should the ferry run at night?", error);
+}
+
+static gint64
+add_night_argument (DossierProject  *project,
+                    GError         **error)
+{
+  return dossier_project_add_argument (project, 1, DOSSIER_POLARITY_PRO,
+                                       "Night crossings pay for themselves", 0, 3, error);
+}
+
+static gint64
+add_night_briefing (DossierProject  *project,
+                    GError         **error)
+{
+  return dossier_project_add_briefing (project, "Night crossings", NULL, 0, NULL, error);
+}
+
+/* One kind of row in the project make_freed_ids () builds: its table, the
+ * id of its last row (the one a hand deletes), how many rows point at it
+ * there and what counts them, how many the row a user adds has of its
+ * own. */
+typedef struct
+{
+  const char *table;
+  gint64      last_id;
+  const char *pointing;
+  gint64      n_left;
+  gint64      n_own;
+  AddRow      add;
+} FreedId;
+
+static const FreedId freed_ids[] = {
+  /* Its block, its highlights 2 and 3, the mentions of both stakeholders
+   * in it, briefing 2's row. The new one: its block. */
+  { "documents", 2,
+    "SELECT (SELECT count(*) FROM blocks WHERE document = 2)"
+    " + (SELECT count(*) FROM highlights WHERE document = 2)"
+    " + (SELECT count(*) FROM stakeholder_mentions WHERE document = 2)"
+    " + (SELECT count(*) FROM briefing_documents WHERE document = 2)",
+    6, 1, add_night_document },
+  /* Highlights 2 and 3 tagged Costs, Fuel under it. */
+  { "tags", 4,
+    "SELECT (SELECT count(*) FROM highlight_tags WHERE tag = 4)"
+    " + (SELECT count(*) FROM tags WHERE parent = 4)",
+    3, 0, add_delays_tag },
+  /* Tagged Con and Costs, cited for the operator and argument 1. The new
+   * one: tagged Pro. */
+  { "highlights", 3,
+    "SELECT (SELECT count(*) FROM highlight_tags WHERE highlight = 3)"
+    " + (SELECT count(*) FROM stakeholder_evidence WHERE highlight = 3)"
+    " + (SELECT count(*) FROM argument_evidence WHERE highlight = 3)",
+    4, 1, add_fuel_highlight },
+  /* The commuters: highlight 2 cited, mentioned in both documents, named
+   * by argument 1. */
+  { "stakeholders", 2,
+    "SELECT (SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = 2)"
+    " + (SELECT count(*) FROM stakeholder_mentions WHERE stakeholder = 2)"
+    " + (SELECT count(*) FROM arguments WHERE stakeholder = 2)",
+    4, 0, add_board_stakeholder },
+  /* Argument 2, citing highlight 2. */
+  { "questions", 2,
+    "SELECT (SELECT count(*) FROM arguments WHERE question = 2)"
+    " + (SELECT count(*) FROM argument_evidence WHERE argument = 2)",
+    2, 0, add_night_question },
+  /* Citing highlight 1. */
+  { "arguments", 3,
+    "SELECT count(*) FROM argument_evidence WHERE argument = 3",
+    1, 0, add_night_argument },
+  /* Comparing both documents. */
+  { "briefings", 2,
+    "SELECT count(*) FROM briefing_documents WHERE briefing = 2",
+    2, 0, add_night_briefing },
+};
+
+/* A project with two of each kind of row (two documents, four tags, three
+ * highlights, three arguments), each pointing at others. */
+static void
+make_freed_ids (const char *path)
+{
+  const gint64 both[] = { 1, 2 };
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 highlight;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_doc (project, "Pier queue", pier_queue), ==, 2);
+  /* Fuel under Costs: a parent with an id above its child's. */
+  g_assert_cmpint (add_tag (project, "Fuel", 0), ==, 3);
+  g_assert_cmpint (add_tag (project, "Costs", 0), ==, 4);
+  g_assert_true (dossier_project_move_tag (project, 3, 4, 0, &error));
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Operator", NULL,
+                                                    DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                    DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 2);
+  g_assert_cmpint (dossier_project_add_question (project, "Should the fare rise?", &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_question (project, "Should the pier open earlier?", &error), ==, 2);
+  g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_CON,
+                                                 "Commuters cannot pay more", 2, 3, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_argument (project, 2, DOSSIER_POLARITY_PRO,
+                                                 "Queues would shrink", 0, 3, &error), ==, 2);
+  g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_PRO,
+                                                 "Fuel costs more", 1, 3, &error), ==, 3);
+  g_assert_no_error (error);
+
+  highlight = add_phrase_highlight (project, 1, "fare rises by a fifth", 1, NULL);
+  g_assert_true (dossier_project_add_argument_evidence (project, 3, highlight, "", &error));
+  highlight = add_phrase_highlight (project, 2, "queued at the pier", 4, NULL);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, 2, highlight, "",
+                                                           DOSSIER_EVIDENCE_STANCE, 1, &error));
+  g_assert_true (dossier_project_add_argument_evidence (project, 2, highlight, "", &error));
+  highlight = add_phrase_highlight (project, 2, "asked the operator", 2, NULL);
+  g_assert_cmpint (highlight, ==, 3);
+  g_assert_true (dossier_project_add_highlight_tag (project, highlight, 4, &error));
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, 1, highlight, "",
+                                                           DOSSIER_EVIDENCE_NONE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_true (dossier_project_add_argument_evidence (project, 1, highlight, "", &error));
+  g_assert_cmpint (dossier_project_add_briefing (project, "Fare rise", both, 1, NULL, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_briefing (project, "Pier", both, 2, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  assert_project_sound (project);
+  dossier_project_close (project);
+}
+
+/* The last row of @freed's table deleted by hand (foreign keys off), its
+ * sequence set back so that the next row takes its id. */
+static void
+free_last_id (const char    *path,
+              const FreedId *freed)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                     "DELETE FROM %s WHERE id = %" G_GINT64_FORMAT ";"
+                     "UPDATE sqlite_sequence SET seq = %" G_GINT64_FORMAT " WHERE name = '%s';",
+                     freed->table, freed->last_id, freed->last_id - 1, freed->table);
+
+  test_sql_exec (path, sql);
+}
+
+/* What the models show of the rows that pointed at @freed's id: the new
+ * row's counts, the tag or argument that named it. */
+static void
+assert_models_clean (DossierProject *project,
+                     const FreedId  *freed)
+{
+  if (g_str_equal (freed->table, "documents"))
+    g_assert_cmpuint (dossier_document_get_n_highlights (dossier_project_get_document (project, 2)), ==, 0);
+  else if (g_str_equal (freed->table, "tags"))
+    {
+      g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 4)), ==, 0);
+      /* Fuel is kept, at the top level, after the others. */
+      g_assert_cmpint (dossier_tag_get_parent_id (dossier_project_get_tag (project, 3)), ==, 0);
+      g_assert_cmpint (dossier_tag_get_position (dossier_project_get_tag (project, 3)), ==, 3);
+      g_assert_cmpint (test_sql_int (dossier_project_get_path (project),
+                                     "SELECT count(*) FROM tags WHERE id = 3 AND parent IS NULL"), ==, 1);
+    }
+  else if (g_str_equal (freed->table, "stakeholders"))
+    {
+      DossierStakeholder *board = dossier_project_get_stakeholder (project, 2);
+
+      g_assert_cmpuint (dossier_stakeholder_get_n_evidence (board), ==, 0);
+      g_assert_cmpuint (dossier_stakeholder_get_n_mentions (board), ==, 0);
+      g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (project, 1)), ==, 0);
+    }
+  else if (g_str_equal (freed->table, "questions"))
+    {
+      DossierQuestion *night = dossier_project_get_question (project, 2);
+
+      g_assert_cmpuint (dossier_question_get_n_pros (night) + dossier_question_get_n_cons (night), ==, 0);
+    }
+  else if (g_str_equal (freed->table, "arguments"))
+    g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (project, 3)), ==, 0);
+  else if (g_str_equal (freed->table, "briefings"))
+    {
+      guint n_ids;
+
+      dossier_briefing_get_document_ids (dossier_project_get_briefing (project, 2), &n_ids);
+      g_assert_cmpuint (n_ids, ==, 0);
+    }
+}
+
+/* For each kind of row: a file edited by hand deleted the last one and
+ * set its sequence back; the row a user adds next takes its id and
+ * starts clean, in its own undo step: undone, the file holds what the
+ * hand left; redone, clean again. */
+static void
+test_ids_reused (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (freed_ids); i++)
+    {
+      const FreedId *freed = &freed_ids[i];
+      g_autofree char *name = g_strconcat (freed->table, ".dossier", NULL);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                                 freed->table, freed->last_id);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", freed->table);
+      make_freed_ids (path);
+      free_last_id (path, freed);
+      g_assert_cmpint (test_sql_int (path, freed->pointing), ==, freed->n_left);
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (freed->add (project, &error), ==, freed->last_id);
+      g_assert_no_error (error);
+      g_assert_cmpint (test_sql_int (path, freed->pointing), ==, freed->n_own);
+      assert_models_clean (project, freed);
+      assert_project_sound (project);
+
+      g_assert_true (dossier_project_undo (project, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (test_sql_int (path, freed->pointing), ==, freed->n_left);
+      g_assert_cmpint (test_sql_int (path, exists), ==, 0);
+      if (g_str_equal (freed->table, "stakeholders"))
+        g_assert_cmpint (dossier_argument_get_stakeholder_id (dossier_project_get_argument (project, 1)),
+                         ==, 2);
+      if (g_str_equal (freed->table, "tags"))
+        g_assert_cmpint (dossier_tag_get_parent_id (dossier_project_get_tag (project, 3)), ==, 4);
+
+      g_assert_true (dossier_project_redo (project, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (test_sql_int (path, freed->pointing), ==, freed->n_own);
+      g_assert_cmpint (test_sql_int (path, exists), ==, 1);
+      assert_models_clean (project, freed);
+      assert_project_sound (project);
+      dossier_project_close (project);
+    }
+}
+
+/* Clearing what a freed id left is a few look-ups in indexes, whatever
+ * the file holds: no statement reads a whole table. */
+static void
+test_ids_reused_indexed (TestDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "plans.dossier");
+  sqlite3 *db = NULL;
+
+  test_make_project (path, article);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (dossier_project_n_leftover_statements (), >=, 16);
+  for (guint i = 0; i < dossier_project_n_leftover_statements (); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", dossier_project_leftover_statement (i),
+                                          NULL);
+      sqlite3_stmt *stmt = NULL;
+      guint n_steps = 0;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+          if (g_str_has_prefix (detail, "SCAN"))
+            g_error ("“%s” reads a whole table: %s", dossier_project_leftover_statement (i), detail);
+          n_steps++;
+        }
+      g_assert_cmpuint (n_steps, >, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+}
+
+/* For each kind of row: a file edited by hand set its sequence to the
+ * largest id there is. SQLite refuses a new row with SQLITE_FULL, which
+ * said the disk was full; the user is told the truth, in the window and
+ * in dossier-cli, and the file is left as it was. A full disk still says
+ * so; with one number left, the row takes it. */
+static void
+test_ids_used_up (TestDir       *fixture,
+                  gconstpointer  data)
+{
+  static const char rows[] =
+    "SELECT (SELECT group_concat (name || seq) FROM sqlite_sequence)"
+    " || (SELECT count(*) FROM documents) || (SELECT count(*) FROM blocks)"
+    " || (SELECT count(*) FROM tags) || (SELECT count(*) FROM highlights)"
+    " || (SELECT count(*) FROM highlight_tags) || (SELECT count(*) FROM stakeholders)"
+    " || (SELECT count(*) FROM stakeholder_evidence) || (SELECT count(*) FROM stakeholder_mentions)"
+    " || (SELECT count(*) FROM questions) || (SELECT count(*) FROM arguments)"
+    " || (SELECT count(*) FROM argument_evidence) || (SELECT count(*) FROM briefings)"
+    " || (SELECT count(*) FROM briefing_documents)";
+
+  /* A disk that can be full, from the first project opened on. */
+  test_full_disk_set_room (-1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (freed_ids); i++)
+    {
+      const FreedId *freed = &freed_ids[i];
+      g_autofree char *name = g_strconcat (freed->table, ".dossier", NULL);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *words = g_strdup_printf ("run out of numbers for new %s", freed->table);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *sql = g_strdup_printf ("UPDATE sqlite_sequence SET seq = 9223372036854775806 "
+                                              "WHERE name = '%s'", freed->table);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) full = NULL;
+      g_autoptr(GError) used_up = NULL;
+
+      g_test_message ("%s", freed->table);
+      if (g_str_equal (freed->table, "briefings"))
+        {
+          g_free (words);
+          words = g_strdup ("run out of numbers for new briefing notes");
+        }
+      make_freed_ids (path);
+      test_sql_exec (path, sql);
+
+      /* One number left: a full disk says so, and takes nothing. */
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      before = test_sql_text (path, rows);
+      test_full_disk_set_room (0);
+      g_assert_cmpint (freed->add (project, &full), ==, 0);
+      test_full_disk_set_room (-1);
+      g_assert_error (full, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
+      g_assert_nonnull (strstr (full->message, "disk is full"));
+      after = test_sql_text (path, rows);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (dossier_project_get_can_undo (project));
+
+      /* With room, the row takes it; undone, the number stays given. */
+      g_assert_cmpint (freed->add (project, &error), ==, G_MAXINT64);
+      g_assert_no_error (error);
+      g_assert_true (dossier_project_undo (project, &error));
+      g_assert_no_error (error);
+
+      /* None left: the truth, and nothing changed. */
+      g_clear_pointer (&before, g_free);
+      g_clear_pointer (&after, g_free);
+      before = test_sql_text (path, rows);
+      g_assert_cmpint (freed->add (project, &used_up), ==, 0);
+      g_assert_error (used_up, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+      if (strstr (used_up->message, words) == NULL)
+        g_error ("“%s” is not in “%s”", words, used_up->message);
+      g_assert_null (strstr (used_up->message, "disk"));
+      after = test_sql_text (path, rows);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (dossier_project_get_can_undo (project));
+      g_assert_true (dossier_project_get_can_redo (project));
+      dossier_project_close (project);
+    }
+
+  /* dossier-cli says the same; the file is as it was. */
+  {
+    g_autofree char *path = test_dir_path (fixture, "tags.dossier");
+    g_autofree char *before = test_sql_text (path, rows);
+    g_autofree char *after = NULL;
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "tag-add", path, "Delays", NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "run out of numbers for new tags"));
+    after = test_sql_text (path, rows);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1989,6 +2401,9 @@ main (int    argc,
   add_test ("briefing-without-document", test_briefing_without_document);
   add_test ("export-without-document", test_export_without_document);
   add_test ("document-id-reused", test_document_id_reused);
+  add_test ("ids/reused", test_ids_reused);
+  add_test ("ids/reused-indexed", test_ids_reused_indexed);
+  add_test ("ids/used-up", test_ids_used_up);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),

@@ -452,6 +452,23 @@ test_sql_int (const char *path,
   return int_and_close (raw_open (path), sql);
 }
 
+char *
+test_sql_text (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
 gint64
 test_sql_int_file_alone (const char *path,
                          const char *sql)

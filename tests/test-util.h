@@ -142,6 +142,9 @@ void                   test_sql_exec_unchecked (const char   *path,
 /* The first column of the first row of @sql, as an integer. */
 gint64                 test_sql_int           (const char    *path,
                                                const char    *sql);
+/* The same, as text (transfer full; NULL for NULL). */
+char                  *test_sql_text          (const char    *path,
+                                               const char    *sql);
 /* The same from the file at @path read as it is on disk, without its
  * write-ahead log (as a copy mailed or backed up while the project is open
  * is), even while a project has it open. */

@@ -502,10 +502,9 @@ dossier_project_add_question (DossierProject  *self,
   uuid = g_uuid_string_random ();
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, stripped);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_QUESTION, stmt, error);
+  if (id == 0)
     return 0;
-
-  id = sqlite3_last_insert_rowid (self->db);
   dossier_project_touch_table (self, "questions");
   if (!dossier_action_commit (&action, _("Add Question"), error))
     return 0;
@@ -593,6 +592,7 @@ insert_argument (DossierProject   *self,
 {
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
+  gint64 id;
 
   stmt = dossier_project_prepare (self,
                                   "INSERT INTO arguments (uuid, question, polarity, statement, "
@@ -612,12 +612,13 @@ insert_argument (DossierProject   *self,
   else
     sqlite3_bind_null (stmt, 5);
   sqlite3_bind_int (stmt, 6, strength);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_ARGUMENT, stmt, error);
+  if (id == 0)
     return 0;
 
-  dossier_project_touch (self, "arguments", sqlite3_last_insert_rowid (self->db));
+  dossier_project_touch (self, "arguments", id);
   dossier_project_touch (self, "questions", question_id);
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 gint64

@@ -428,9 +428,9 @@ dossier_project_add_briefing (DossierProject  *self,
   dossier_bind_text (stmt, 2, clean_title);
   dossier_bind_text (stmt, 3, clean_body);
   dossier_bind_text (stmt, 4, now);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_BRIEFING, stmt, error);
+  if (id == 0)
     return 0;
-  id = sqlite3_last_insert_rowid (self->db);
 
   if (!insert_documents (self, id, document_ids, n_documents, error))
     return 0;

@@ -351,33 +351,6 @@ clean_title (const DossierParsedDocument *doc)
   return title;
 }
 
-/* A file edited by hand (foreign keys off) may have deleted a document and
- * kept what hung on it, and reset the documents' sequence too: a new
- * document then takes that id, and would take all that with it. What
- * points at @document_id before the document has anything of its own goes
- * (its highlights' tags and evidence by cascade), in the same action, so
- * undo puts it back. Each is one look-up in an index: nothing to do costs
- * next to nothing, and a hostile file costs a delete per row it holds. */
-static gboolean
-clear_leftovers (DossierProject  *self,
-                 gint64           document_id,
-                 GError         **error)
-{
-  static const char * const leftovers[] = {
-    "DELETE FROM blocks WHERE document = ?1",
-    "DELETE FROM highlights WHERE document = ?1",
-    "DELETE FROM stakeholder_mentions WHERE document = ?1",
-    "DELETE FROM briefing_documents WHERE document = ?1",
-    "DELETE FROM dismissed_suggestions WHERE document = ?1",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-    if (!dossier_project_run_ids (self, leftovers[i], document_id, 0, error))
-      return FALSE;
-
-  return TRUE;
-}
-
 gint64
 dossier_project_insert_document (DossierProject               *self,
                                  const DossierParsedDocument  *doc,
@@ -433,12 +406,8 @@ dossier_project_insert_document (DossierProject               *self,
   dossier_bind_text (stmt, 11, hash);
   sqlite3_bind_int64 (stmt, 12, length);
 
-  if (!dossier_project_run (self, stmt, error))
-    return 0;
-
-  id = sqlite3_last_insert_rowid (self->db);
-
-  if (!clear_leftovers (self, id, error) ||
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_DOCUMENT, stmt, error);
+  if (id == 0 ||
       !insert_blocks (self, id, doc, error) ||
       !dossier_project_update_mentions (self, id, doc->text, error))
     return 0;

@@ -836,6 +836,7 @@ insert_highlight (DossierProject      *self,
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *own_now = now == NULL ? dossier_now_iso8601 () : NULL;
+  gint64 id;
 
   stmt = dossier_project_prepare (self,
                                   "INSERT INTO highlights (uuid, document, start, end, quote, "
@@ -851,11 +852,12 @@ insert_highlight (DossierProject      *self,
   dossier_bind_text (stmt, 8, memo != NULL ? memo : "");
   dossier_bind_text (stmt, 9, self->author != NULL ? self->author : "");
   dossier_bind_text (stmt, 10, now != NULL ? now : own_now);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_HIGHLIGHT, stmt, error);
+  if (id == 0)
     return 0;
 
   dossier_project_touch (self, "highlights", document_id);
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 typedef struct

@@ -814,6 +814,34 @@ typedef enum
   DOSSIER_ROW_BRIEFING,
 } DossierRowKind;
 
+/* New rows in a file that may have been edited by hand
+ * (dossier-project-ids.c). */
+
+/* Within an action: runs @stmt, an INSERT of one row of @kind whose id
+ * SQLite gives, and returns that id, what a file edited by hand left
+ * pointing at it cleared (dossier_project_clear_new_ids ()); or 0 and
+ * @error, which says so (DAMAGED) if the table has no id left to give. */
+gint64        dossier_project_insert_new_row   (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                sqlite3_stmt         *stmt,
+                                                GError              **error);
+/* Within an action, as rows of @kind take the ids @first…@last: deletes
+ * what a file edited by hand (foreign keys off) left pointing at them, as
+ * the foreign keys would have when their rows were deleted, so that the
+ * new rows start clean, in the action's undo step. A few look-ups in
+ * indexes; a hostile file costs a delete per row it left. */
+gboolean      dossier_project_clear_new_ids    (DossierProject       *self,
+                                                DossierRowKind        kind,
+                                                gint64                first,
+                                                gint64                last,
+                                                GError              **error);
+/* Sets DAMAGED: no id is left for a new row of @kind. */
+void          dossier_set_out_of_ids           (GError              **error,
+                                                DossierRowKind        kind);
+/* The statements that clear, for tests (their query plans). */
+guint         dossier_project_n_leftover_statements (void);
+const char   *dossier_project_leftover_statement    (guint            index);
+
 /* Evidence, for stakeholders and arguments alike
  * (dossier-project-stakeholders.c): what differs between the two is their
  * tables. The SQL are literals; ?1 is the citing row, ?2 the highlight. */

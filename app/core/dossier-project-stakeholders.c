@@ -589,10 +589,9 @@ insert_stakeholder (DossierProject                  *self,
   sqlite3_bind_int (stmt, 9, fields->power);
   sqlite3_bind_int (stmt, 10, fields->interest);
   dossier_bind_text (stmt, 11, color);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_STAKEHOLDER, stmt, error);
+  if (id == 0)
     return 0;
-
-  id = sqlite3_last_insert_rowid (self->db);
   dossier_project_touch_table (self, "stakeholders");
   dossier_project_touch (self, "stakeholders", id);
 

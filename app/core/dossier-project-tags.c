@@ -862,10 +862,9 @@ dossier_project_add_tag (DossierProject  *self,
   dossier_bind_text (stmt, 4, clean_color);
   dossier_bind_text (stmt, 5, description != NULL ? description : "");
   sqlite3_bind_int (stmt, 6, (int) siblings->len);
-  if (!dossier_project_run (self, stmt, error))
+  id = dossier_project_insert_new_row (self, DOSSIER_ROW_TAG, stmt, error);
+  if (id == 0)
     return 0;
-
-  id = sqlite3_last_insert_rowid (self->db);
   dossier_project_touch_table (self, "tags");
 
   label = g_strdup_printf (_("New Tag “%s”"), clean_name);

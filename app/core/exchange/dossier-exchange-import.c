@@ -868,13 +868,12 @@ write_codes (Writer               *w,
       dossier_bind_text (stmt, 4, color);
       dossier_bind_text (stmt, 5, code->description);
       sqlite3_bind_int (stmt, 6, (int) n);
-      if (!dossier_project_run (w->project, stmt, error))
+      code->tag_id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_TAG, stmt, error);
+      if (code->tag_id == 0)
         {
           g_free (key.folded);
           return FALSE;
         }
-
-      code->tag_id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
       {
         TagKey *stored = g_new (TagKey, 1);
         gint64 *id = g_new (gint64, 1);
@@ -994,11 +993,13 @@ write_batch (Writer                 *w,
    * rather than ids that wrap round to negative ones. */
   if (w->last_highlight_id > G_MAXINT64 - (gint64) n)
     {
-      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
-                           _("The project has no highlight numbers left to give, so no highlight can be added to it."));
+      dossier_set_out_of_ids (error, DOSSIER_ROW_HIGHLIGHT);
       return FALSE;
     }
   first = w->last_highlight_id + 1;
+  /* Ids a file edited by hand freed start clean, as the project's own do. */
+  if (!dossier_project_clear_new_ids (w->project, DOSSIER_ROW_HIGHLIGHT, first, first + n - 1, error))
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1306,9 +1307,9 @@ write_questions (Writer               *w,
           dossier_bind_text (stmt, 1, uuid);
         }
       dossier_bind_text (stmt, 2, q->text);
-      if (!dossier_project_run (w->project, stmt, error))
+      q->question_id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_QUESTION, stmt, error);
+      if (q->question_id == 0)
         return FALSE;
-      q->question_id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
       dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_QUESTIONS, 1);
     }
   if (data->questions->len > 0)
@@ -1371,9 +1372,9 @@ write_arguments (Writer               *w,
           dossier_bind_text (stmt, 4, a->statement);
           sqlite3_bind_int64 (stmt, 5, s != NULL ? s->stakeholder_id : 0);
           sqlite3_bind_int (stmt, 6, CLAMP (a->strength, DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX));
-          if (!dossier_project_run (w->project, stmt, error))
+          id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_ARGUMENT, stmt, error);
+          if (id == 0)
             return FALSE;
-          id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
           dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_ARGUMENTS, 1);
         }
       else
@@ -1495,9 +1496,9 @@ write_briefings (Writer               *w,
       dossier_bind_text (stmt, 3, body);
       dossier_bind_text (stmt, 4, b->created != NULL ? b->created : now);
       dossier_bind_text (stmt, 5, b->modified != NULL ? b->modified : b->created != NULL ? b->created : now);
-      if (!dossier_project_run (w->project, stmt, error))
+      id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_BRIEFING, stmt, error);
+      if (id == 0)
         return FALSE;
-      id = sqlite3_last_insert_rowid (dossier_project_get_db (w->project));
 
       for (guint k = 0; k < b->documents->len; k++)
         {
