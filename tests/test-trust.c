@@ -2036,6 +2036,9 @@ typedef struct
   gint64      n_left;
   gint64      n_own;
   AddRow      add;
+  /* Of those, the rows that were there before: what an import that gives
+   * the id to a row of its own must not leave. */
+  const char *left;
 } FreedId;
 
 static const FreedId freed_ids[] = {
@@ -2046,39 +2049,54 @@ static const FreedId freed_ids[] = {
     " + (SELECT count(*) FROM highlights WHERE document = 2)"
     " + (SELECT count(*) FROM stakeholder_mentions WHERE document = 2)"
     " + (SELECT count(*) FROM briefing_documents WHERE document = 2)",
-    6, 1, add_night_document },
+    6, 1, add_night_document,
+    "SELECT (SELECT count(*) FROM highlights WHERE document = 2 AND id <= 3)"
+    " + (SELECT count(*) FROM stakeholder_mentions WHERE document = 2 AND stakeholder <= 2)"
+    " + (SELECT count(*) FROM briefing_documents WHERE document = 2 AND briefing <= 2)" },
   /* Highlights 2 and 3 tagged Costs, Fuel under it. */
   { "tags", 4,
     "SELECT (SELECT count(*) FROM highlight_tags WHERE tag = 4)"
     " + (SELECT count(*) FROM tags WHERE parent = 4)",
-    3, 0, add_delays_tag },
+    3, 0, add_delays_tag,
+    "SELECT (SELECT count(*) FROM highlight_tags WHERE tag = 4 AND highlight <= 3)"
+    " + (SELECT count(*) FROM tags WHERE parent = 4 AND id <= 4)" },
   /* Tagged Con and Costs, cited for the operator and argument 1. The new
    * one: tagged Pro. */
   { "highlights", 3,
     "SELECT (SELECT count(*) FROM highlight_tags WHERE highlight = 3)"
     " + (SELECT count(*) FROM stakeholder_evidence WHERE highlight = 3)"
     " + (SELECT count(*) FROM argument_evidence WHERE highlight = 3)",
-    4, 1, add_fuel_highlight },
+    4, 1, add_fuel_highlight,
+    "SELECT (SELECT count(*) FROM highlight_tags WHERE highlight = 3 AND tag <= 4)"
+    " + (SELECT count(*) FROM stakeholder_evidence WHERE highlight = 3 AND stakeholder <= 2)"
+    " + (SELECT count(*) FROM argument_evidence WHERE highlight = 3 AND argument <= 3)" },
   /* The commuters: highlight 2 cited, mentioned in both documents, named
    * by argument 1. */
   { "stakeholders", 2,
     "SELECT (SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = 2)"
     " + (SELECT count(*) FROM stakeholder_mentions WHERE stakeholder = 2)"
     " + (SELECT count(*) FROM arguments WHERE stakeholder = 2)",
-    4, 0, add_board_stakeholder },
+    4, 0, add_board_stakeholder,
+    "SELECT (SELECT count(*) FROM stakeholder_evidence WHERE stakeholder = 2 AND highlight <= 3)"
+    " + (SELECT count(*) FROM stakeholder_mentions WHERE stakeholder = 2 AND document <= 2)"
+    " + (SELECT count(*) FROM arguments WHERE stakeholder = 2 AND id <= 3)" },
   /* Argument 2, citing highlight 2. */
   { "questions", 2,
     "SELECT (SELECT count(*) FROM arguments WHERE question = 2)"
     " + (SELECT count(*) FROM argument_evidence WHERE argument = 2)",
-    2, 0, add_night_question },
+    2, 0, add_night_question,
+    "SELECT (SELECT count(*) FROM arguments WHERE question = 2 AND id <= 3)"
+    " + (SELECT count(*) FROM argument_evidence WHERE argument = 2 AND highlight <= 3)" },
   /* Citing highlight 1. */
   { "arguments", 3,
     "SELECT count(*) FROM argument_evidence WHERE argument = 3",
-    1, 0, add_night_argument },
+    1, 0, add_night_argument,
+    "SELECT count(*) FROM argument_evidence WHERE argument = 3 AND highlight <= 3" },
   /* Comparing both documents. */
   { "briefings", 2,
     "SELECT count(*) FROM briefing_documents WHERE briefing = 2",
-    2, 0, add_night_briefing },
+    2, 0, add_night_briefing,
+    "SELECT count(*) FROM briefing_documents WHERE briefing = 2 AND document <= 2" },
 };
 
 /* A project with two of each kind of row (two documents, four tags, three
@@ -2237,6 +2255,97 @@ test_ids_reused (TestDir       *fixture,
       g_assert_cmpint (test_sql_int (path, exists), ==, 1);
       assert_models_clean (project, freed);
       assert_project_sound (project);
+      dossier_project_close (project);
+    }
+}
+
+/* A REFI-QDA project of a document with one of every other kind of row,
+ * named unlike any in make_freed_ids (): an import adds each as new. */
+static char *
+make_night_qdpx (TestDir *fixture)
+{
+  static const char night[] = "Passengers missed the last ferry.\n\nThe harbour board met at night.\n";
+  g_autofree char *path = test_dir_path (fixture, "night.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierExportFilter filter = { 0, 0 };
+  DossierExportOptions options;
+  gint64 doc, tag, stakeholder, question, argument, highlight;
+  char *qdpx = test_dir_path (fixture, "night.qdpx");
+
+  project = dossier_project_create (path, "Night", &error);
+  g_assert_no_error (error);
+  doc = add_doc (project, "Night crossing", night);
+  tag = add_tag (project, "Delays", 0);
+  highlight = add_phrase_highlight (project, doc, "missed the last ferry", tag, NULL);
+  stakeholder = dossier_project_add_stakeholder (project, "Harbour board", NULL, DOSSIER_STAKEHOLDER_PUBLIC,
+                                                 &error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, stakeholder, highlight, "",
+                                                           DOSSIER_EVIDENCE_NONE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  question = dossier_project_add_question (project, "Should the ferry run at night?", &error);
+  argument = dossier_project_add_argument (project, question, DOSSIER_POLARITY_PRO,
+                                           "Night crossings pay for themselves", stakeholder, 3, &error);
+  g_assert_true (dossier_project_add_argument_evidence (project, argument, highlight, "", &error));
+  g_assert_cmpint (dossier_project_add_briefing (project, "Night crossings", &doc, 1, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  out = g_memory_output_stream_new_resizable ();
+  dossier_export_options_init (&options);
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_QDPX, &filter, &options, out, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  g_assert_true (g_file_set_contents (qdpx, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                                      &error));
+  dossier_project_close (project);
+  return qdpx;
+}
+
+/* The same freed ids taken by a REFI-QDA import, which writes its rows
+ * itself (its highlights in batches, their ids chosen by the import):
+ * each row that takes a freed id starts clean too, and undo brings back
+ * what the hand left. */
+static void
+test_ids_reused_by_import (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *qdpx = make_night_qdpx (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+
+  for (guint i = 0; i < G_N_ELEMENTS (freed_ids); i++)
+    {
+      const FreedId *freed = &freed_ids[i];
+      g_autofree char *name = g_strconcat ("import-", freed->table, ".dossier", NULL);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                                 freed->table, freed->last_id);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(DossierImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 n_left;
+
+      g_test_message ("%s", freed->table);
+      make_freed_ids (path);
+      free_last_id (path, freed);
+      n_left = test_sql_int (path, freed->left);
+      g_assert_cmpint (n_left, >, 0);
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      report = dossier_exchange_import (project, file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+      g_assert_cmpint (test_sql_int (path, exists), ==, 1);
+      g_assert_cmpint (test_sql_int (path, freed->left), ==, 0);
+      assert_project_sound (project);
+
+      g_assert_true (dossier_project_undo (project, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (test_sql_int (path, freed->left), ==, n_left);
+      g_assert_cmpint (test_sql_int (path, exists), ==, 0);
       dossier_project_close (project);
     }
 }
@@ -2402,6 +2511,7 @@ main (int    argc,
   add_test ("export-without-document", test_export_without_document);
   add_test ("document-id-reused", test_document_id_reused);
   add_test ("ids/reused", test_ids_reused);
+  add_test ("ids/reused-by-import", test_ids_reused_by_import);
   add_test ("ids/reused-indexed", test_ids_reused_indexed);
   add_test ("ids/used-up", test_ids_used_up);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),
