@@ -30,6 +30,7 @@ struct _DossierHighlightCard
 
   DossierProject *project;
   gboolean        show_document;
+  gboolean        show_evidence;
   GBinding       *document_binding;   /* a ref: the document may go first */
 
   /* template */
@@ -39,6 +40,7 @@ struct _DossierHighlightCard
    * kept for the highlights the card shows next, hidden when not needed. */
   GtkLabel       *document;
   GtkLabel       *memo;
+  GtkLabel       *evidence;           /* what the passage is evidence for */
   GtkWidget      *orphan;
   GtkWidget      *menu;               /* popover, made when first asked for */
   GtkWidget      *evidence_picker;    /* "Add as Evidence…", the same */
@@ -114,6 +116,23 @@ ensure_memo (DossierHighlightCard *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->memo), "dim-label");
     }
   return self->memo;
+}
+
+static GtkLabel *
+ensure_evidence (DossierHighlightCard *self)
+{
+  if (self->evidence == NULL)
+    {
+      self->evidence = add_label (self, self->memo != NULL ? GTK_WIDGET (self->memo) : self->chips,
+                                  "highlight-evidence");
+      /* Wrapped whole: the names and statements are what it says. */
+      gtk_label_set_wrap (self->evidence, TRUE);
+      gtk_label_set_wrap_mode (self->evidence, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (self->evidence, 12);
+      gtk_label_set_max_width_chars (self->evidence, 48);
+      gtk_widget_add_css_class (GTK_WIDGET (self->evidence), "caption");
+    }
+  return self->evidence;
 }
 
 static GtkWidget *
@@ -193,6 +212,88 @@ show_chips (DossierHighlightCard *self)
   gtk_widget_set_visible (self->chips, gtk_widget_get_first_child (self->chips) != NULL);
 }
 
+/* "Evidence for: Harbour Merchants' Association · Con: …" (the
+ * stakeholders by name, the arguments by side and statement), or NULL when
+ * the passage is evidence for nothing. */
+static char *
+describe_evidence (DossierHighlightCard *self,
+                   DossierHighlight     *highlight)
+{
+  g_autoptr(GArray) stakeholders = NULL;
+  g_autoptr(GArray) arguments = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  /* A project that refuses to be read says so at the next action. */
+  if (!dossier_project_get_highlight_evidence (self->project, dossier_highlight_get_id (highlight),
+                                               &stakeholders, &arguments, NULL))
+    return NULL;
+
+  for (guint i = 0; i < stakeholders->len; i++)
+    {
+      DossierStakeholder *s = dossier_project_get_stakeholder (self->project,
+                                                               g_array_index (stakeholders, gint64, i));
+
+      if (s != NULL)
+        g_ptr_array_add (parts, g_strdup (dossier_stakeholder_get_name (s)));
+    }
+  for (guint i = 0; i < arguments->len; i++)
+    {
+      DossierArgument *a = dossier_project_get_argument (self->project,
+                                                         g_array_index (arguments, gint64, i));
+
+      if (a == NULL)
+        continue;
+      /* Translators: an argument a passage is evidence for, by its side */
+      g_ptr_array_add (parts, g_strdup_printf (dossier_argument_get_polarity (a) == DOSSIER_POLARITY_PRO
+                                               ? _("Pro: %s") : _("Con: %s"),
+                                               dossier_argument_get_statement (a)));
+    }
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (" · ", (char **) parts->pdata);
+  /* Translators: under a highlight's card, what it is cited for:
+   * stakeholders' names and arguments, joined by " · " */
+  return g_strdup_printf (_("Evidence for: %s"), joined);
+}
+
+/* Read as the passage it marks; described by its memo and what it is
+ * evidence for. */
+static void
+update_accessible (DossierHighlightCard *self)
+{
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
+  const char *memo = highlight ? dossier_highlight_get_memo (highlight) : NULL;
+  gboolean has_evidence = self->evidence != NULL && gtk_widget_get_visible (GTK_WIDGET (self->evidence));
+  g_autoptr(GString) description = g_string_new (memo);
+
+  if (has_evidence)
+    {
+      if (description->len > 0)
+        g_string_append_c (description, '\n');
+      g_string_append (description, gtk_label_get_text (self->evidence));
+    }
+  dossier_row_set_accessible (DOSSIER_ROW (self), gtk_label_get_text (self->quote),
+                              description->len > 0 ? description->str : NULL);
+}
+
+static void
+show_evidence (DossierHighlightCard *self)
+{
+  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
+  g_autofree char *text = NULL;
+
+  if (self->show_evidence && self->project != NULL && highlight != NULL)
+    text = describe_evidence (self, highlight);
+  if (text != NULL)
+    gtk_label_set_text (ensure_evidence (self), text);
+  if (self->evidence != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->evidence), text != NULL);
+  update_accessible (self);
+}
+
 static void
 dossier_highlight_card_item_changed (DossierRow *row)
 {
@@ -212,12 +313,10 @@ dossier_highlight_card_item_changed (DossierRow *row)
     ensure_orphan (self);
   if (self->orphan != NULL)
     gtk_widget_set_visible (self->orphan, orphaned);
-  /* Read as the passage it marks, its memo as the description. */
-  dossier_row_set_accessible (DOSSIER_ROW (self), gtk_label_get_text (self->quote),
-                              has_memo ? memo : NULL);
 
   show_document (self);
   show_chips (self);
+  show_evidence (self);
 }
 
 void
@@ -232,6 +331,29 @@ dossier_highlight_card_set_project (DossierHighlightCard *self,
 
   show_document (self);
   show_chips (self);
+  show_evidence (self);
+}
+
+void
+dossier_highlight_card_set_show_evidence (DossierHighlightCard *self,
+                                          gboolean              show)
+{
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHT_CARD (self));
+
+  if (self->show_evidence == !!show)
+    return;
+
+  self->show_evidence = !!show;
+  show_evidence (self);
+}
+
+void
+dossier_highlight_card_update_evidence (DossierHighlightCard *self)
+{
+  g_return_if_fail (DOSSIER_IS_HIGHLIGHT_CARD (self));
+
+  if (self->show_evidence)
+    show_evidence (self);
 }
 
 void

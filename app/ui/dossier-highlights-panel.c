@@ -58,6 +58,12 @@ struct _DossierHighlightsPanel
   /* what the header follows, to retitle on rename */
   GObject        *subject;
   gulong          subject_handler;
+
+  /* What the cards say a passage is evidence for: read again when this
+   * sum of the stakeholders' and arguments' names and counts changes. */
+  guint           evidence_source;
+  guint           evidence_hash;
+  gboolean        updating_evidence;  /* bind_row: read it again */
 };
 
 G_DEFINE_FINAL_TYPE (DossierHighlightsPanel, dossier_highlights_panel, DOSSIER_TYPE_PANEL)
@@ -493,6 +499,64 @@ items_changed_cb (DossierHighlightsPanel *self)
 
 /* ---- cards ----------------------------------------------------------------- */
 
+/* What the cards' evidence captions are made of: who and what cites
+ * passages (the counts), by name, statement and side. */
+static guint
+hash_evidence_owners (DossierProject *project)
+{
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  GListModel *arguments = dossier_project_get_arguments (project);
+  guint hash = 17;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      hash = hash * 31 + (guint) dossier_stakeholder_get_id (s);
+      hash = hash * 31 + dossier_stakeholder_get_n_evidence (s);
+      hash = hash * 31 + g_str_hash (dossier_stakeholder_get_name (s));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, i);
+
+      hash = hash * 31 + (guint) dossier_argument_get_id (a);
+      hash = hash * 31 + dossier_argument_get_n_evidence (a);
+      hash = hash * 31 + dossier_argument_get_polarity (a);
+      hash = hash * 31 + g_str_hash (dossier_argument_get_statement (a));
+    }
+  return hash;
+}
+
+static gboolean
+update_evidence_cb (gpointer data)
+{
+  DossierHighlightsPanel *self = data;
+  guint hash;
+
+  self->evidence_source = 0;
+  if (PROJECT (self) == NULL)
+    return G_SOURCE_REMOVE;
+  hash = hash_evidence_owners (PROJECT (self));
+  if (hash == self->evidence_hash)
+    return G_SOURCE_REMOVE;
+
+  self->evidence_hash = hash;
+  self->updating_evidence = TRUE;
+  dossier_panel_update_rows (DOSSIER_PANEL (self));
+  self->updating_evidence = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* After every action, undo and redo (evidence added or removed, a
+ * stakeholder renamed…), once the project's models have caught up. */
+static void
+undo_step_cb (DossierHighlightsPanel *self)
+{
+  if (self->evidence_source == 0)
+    self->evidence_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, update_evidence_cb, self, NULL);
+}
+
 static void
 dossier_highlights_panel_bind_row (DossierPanel *panel,
                                    DossierRow   *row)
@@ -505,6 +569,9 @@ dossier_highlights_panel_bind_row (DossierPanel *panel,
   dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (row), dossier_panel_get_project (panel));
   /* A tag's highlights span documents: each card names its own. */
   dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (row), self->tag_id != 0);
+  dossier_highlight_card_set_show_evidence (DOSSIER_HIGHLIGHT_CARD (row), TRUE);
+  if (self->updating_evidence)
+    dossier_highlight_card_update_evidence (DOSSIER_HIGHLIGHT_CARD (row));
 }
 
 static void
@@ -536,6 +603,7 @@ dossier_highlights_panel_project_changed (DossierPanel *panel)
   dossier_panel_update_rows (panel);
 
   g_signal_group_set_target (self->project_signals, project);
+  self->evidence_hash = project != NULL ? hash_evidence_owners (project) : 0;
   g_signal_group_set_target (self->tags_signals, project ? dossier_project_get_tags (project) : NULL);
   g_signal_group_set_target (self->documents_signals,
                              project ? dossier_project_get_documents (project) : NULL);
@@ -625,6 +693,7 @@ dossier_highlights_panel_dispose (GObject *object)
   g_clear_object (&self->documents_signals);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->evidence_source, g_source_remove);
   stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_HIGHLIGHTS_PANEL);
 
@@ -775,6 +844,8 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "highlights-changed",
                                  G_CALLBACK (highlights_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::undo-step",
+                                 G_CALLBACK (undo_step_cb), self, G_CONNECT_SWAPPED);
   /* A deleted document or tag, or a tag list change under a tag view. */
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->tags_signals, "items-changed",

@@ -1476,6 +1476,112 @@ test_highlight_card_menu_key (Fixture       *f,
     }
 }
 
+/* What the first highlight card of the Highlights panel says it is
+ * evidence for (its shown caption), or NULL. */
+static const char *
+card_evidence (DossierWindow *w)
+{
+  GtkWidget *card = find_descendant (w->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  if (card == NULL)
+    return NULL;
+  collect_with_class (card, "highlight-evidence", found);
+  if (found->len == 0 || !gtk_widget_get_mapped (g_ptr_array_index (found, 0)))
+    return NULL;
+  return gtk_label_get_text (g_ptr_array_index (found, 0));
+}
+
+typedef struct
+{
+  DossierWindow *window;
+  const char    *text;     /* NULL: no caption shown */
+} CardEvidence;
+
+static gboolean
+card_says_evidence (gpointer data)
+{
+  CardEvidence *expected = data;
+
+  return g_strcmp0 (card_evidence (expected->window), expected->text) == 0;
+}
+
+static void
+wait_for_card_evidence (DossierWindow *w,
+                        const char    *text)
+{
+  CardEvidence expected = { w, text };
+
+  wait_until (card_says_evidence, &expected, text != NULL ? text : "no evidence caption");
+}
+
+/* A passage that is only evidence (no tag) says on its card what it is
+ * evidence for, as a tagged one shows its tags, and follows the evidence
+ * as it is added, removed, undone and renamed; a screen reader hears it
+ * in the card's description. Before, the card showed its text alone. */
+static void
+test_card_evidence_caption (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  DossierProject *project = dossier_window_get_project (w);
+  g_autoptr(GError) error = NULL;
+  gint64 merchants, question, argument, highlight, start, end;
+  const char *both = "Evidence for: Harbour Merchants\u2019 Association \u00b7 Con: Fares hurt commuters";
+  GtkWidget *card;
+
+  resize_window (w, 1280);
+  wait_until (right_shown, w, "the right sidebar");
+  merchants = dossier_project_add_stakeholder (project, "Harbour Merchants\u2019 Association", NULL,
+                                               DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  question = dossier_project_add_question (project, "Should the fares rise?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (project, question, DOSSIER_POLARITY_CON, "Fares hurt commuters",
+                                           0, 3, &error);
+  g_assert_no_error (error);
+
+  find_range (f, "two new boats", &start, &end);
+  highlight = dossier_project_add_stakeholder_evidence_range (project, merchants, f->document_id, start, end,
+                                                              "", DOSSIER_EVIDENCE_NONE,
+                                                              DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_no_error (error);
+  wait_until (card_shown, w, "a highlight card");
+  wait_for_card_evidence (w, "Evidence for: Harbour Merchants\u2019 Association");
+
+  g_assert_true (dossier_project_add_argument_evidence (project, argument, highlight, "", &error));
+  g_assert_no_error (error);
+  wait_for_card_evidence (w, both);
+  card = find_descendant (w->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, "two new boats");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, both);
+
+  /* Removed, undone, renamed. */
+  g_assert_true (dossier_project_remove_argument_evidence (project, argument, highlight, &error));
+  g_assert_no_error (error);
+  wait_for_card_evidence (w, "Evidence for: Harbour Merchants\u2019 Association");
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  wait_for_card_evidence (w, both);
+  g_assert_true (dossier_project_set_argument_statement (project, argument, "Dearer fares hurt commuters",
+                                                         &error));
+  g_assert_no_error (error);
+  wait_for_card_evidence (w, "Evidence for: Harbour Merchants\u2019 Association \u00b7 "
+                             "Con: Dearer fares hurt commuters");
+
+  /* Tagged and no longer evidence: its tag alone. */
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  g_assert_true (dossier_project_remove_argument_evidence (project, argument, highlight, &error));
+  g_assert_true (dossier_project_remove_stakeholder_evidence (project, merchants, highlight, &error));
+  g_assert_no_error (error);
+  wait_for_card_evidence (w, NULL);
+  card = find_descendant (w->highlights_panel, DOSSIER_TYPE_HIGHLIGHT_CARD);
+  g_assert_nonnull (card);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, NULL);
+}
+
 /* A highlight card's menu cites it in the briefing: briefing.cite with its
  * UUID, activated from the card in the right sidebar, brings the Brief
  * page and a note (started from the template) with the citation. */
@@ -3795,6 +3901,9 @@ main (int   argc,
   data_home = test_make_tmp_dir ("data");
   /* The user's data folder (where the sample is copied) is the test's own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Accessible names and descriptions can be asserted (the suite's
+   * environment has none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_log_set_writer_func (tolerate_lost_allocation, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -3822,6 +3931,7 @@ main (int   argc,
   ADD ("briefing-narrow", test_briefing_narrow);
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("highlight-card-menu-key", test_highlight_card_menu_key);
+  ADD ("card-evidence-caption", test_card_evidence_caption);
   ADD ("sidebar-keys", test_sidebar_keys);
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("restore-right-panel", test_restore_right_panel);
