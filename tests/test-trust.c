@@ -1959,6 +1959,48 @@ test_document_id_reused (TestDir       *fixture,
   dossier_project_close (project);
 }
 
+/* A file edited by hand deleted a tag and a stakeholder (foreign keys
+ * off), keeping a highlight's rows for the tag and an argument naming the
+ * stakeholder. The window and the other exports leave them out; the JSON
+ * export listed them, ids its own "tags" and "stakeholders" do not hold.
+ * It now holds only references that resolve, as if the deletions had
+ * cascaded. */
+static void
+test_json_without_tag_or_stakeholder (TestDir       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "dangling.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
+  gint64 both, con;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  both = add_phrase_highlight (project, 1, "fare rises by a fifth", 1, NULL);
+  g_assert_true (dossier_project_add_highlight_tag (project, both, 2, &error));
+  con = add_phrase_highlight (project, 1, "fuel costs more", 2, NULL);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Operator", NULL,
+                                                    DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_question (project, "Should the fare rise?", &error), ==, 1);
+  g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_PRO, "Fuel costs more",
+                                                 1, 3, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (con, ==, 2);
+  dossier_project_close (project);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF;"
+                       "DELETE FROM tags WHERE id = 2; DELETE FROM stakeholders WHERE id = 1;");
+
+  test_run_cli (&run, "export", "--format", "json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\"tags\": [1, 2]"));
+  g_assert_nonnull (strstr (run.out, "\"quote\": \"fare rises by a fifth\", \"tags\": [1]"));
+  g_assert_nonnull (strstr (run.out, "\"quote\": \"fuel costs more\", \"tags\": []"));
+  g_assert_null (strstr (run.out, "\"stakeholder\": 1"));
+  g_assert_nonnull (strstr (run.out, "\"statement\": \"Fuel costs more\", \"stakeholder\": null"));
+}
+
 /* ---- Every kind of row: a freed id taken again ------------------------------ */
 
 /* Adds a row of one kind, as a user would; returns its id, or 0 and
@@ -2509,6 +2551,7 @@ main (int    argc,
   add_test ("evidence-without-document", test_evidence_without_document);
   add_test ("briefing-without-document", test_briefing_without_document);
   add_test ("export-without-document", test_export_without_document);
+  add_test ("json-without-tag-or-stakeholder", test_json_without_tag_or_stakeholder);
   add_test ("document-id-reused", test_document_id_reused);
   add_test ("ids/reused", test_ids_reused);
   add_test ("ids/reused-by-import", test_ids_reused_by_import);

@@ -160,10 +160,11 @@ write_tags (DossierExportContext *ctx,
 
 typedef struct
 {
-  DossierExportWriter *w;
-  guint                n;
-  GHashTable          *ids;  /* exported highlight ids, when filtered; else NULL */
-  GHashTable          *uuids; /* their UUIDs, in lower case, when filtered */
+  DossierExportContext *ctx;
+  DossierExportWriter  *w;
+  guint                 n;
+  GHashTable           *ids;  /* exported highlight ids, when filtered; else NULL */
+  GHashTable           *uuids; /* their UUIDs, in lower case, when filtered */
 } HighlightsData;
 
 static gboolean
@@ -192,9 +193,13 @@ write_highlight (const DossierExportHighlight *h,
     }
 
   dossier_export_writer_puts (w, ", \"tags\": [");
-  for (guint i = 0; i < h->n_tags; i++)
+  for (guint i = 0, n = 0; i < h->n_tags; i++)
     {
-      if (i > 0)
+      /* A file edited by hand may have deleted the tag and kept the row:
+       * only the tags "tags" lists, so that every reference resolves. */
+      if (dossier_export_context_get_tag (data->ctx, h->tag_ids[i]) == NULL)
+        continue;
+      if (n++ > 0)
         g_string_append_len (w->buf, ", ", 2);
       dossier_export_append_int (w->buf, h->tag_ids[i]);
     }
@@ -429,8 +434,10 @@ write_arguments (DossierExportContext *ctx,
   questions = dossier_export_context_prepare (ctx,
       "SELECT id, uuid, text, position FROM questions ORDER BY position, id", error);
   stmt = dossier_export_context_prepare (ctx,
-      "SELECT a.id, a.uuid, a.question, a.polarity, a.statement, a.stakeholder, a.strength, "
-      "a.position "
+      /* The stakeholder only if there is one (a file edited by hand may
+       * have deleted it and kept the reference). */
+      "SELECT a.id, a.uuid, a.question, a.polarity, a.statement, "
+      "(SELECT id FROM stakeholders WHERE id = a.stakeholder), a.strength, a.position "
       "FROM arguments a JOIN questions q ON q.id = a.question "
       "ORDER BY q.position, q.id, a.polarity DESC, a.position, a.id", error);
   evidence = dossier_export_context_prepare (ctx,
@@ -537,7 +544,7 @@ dossier_export_write_json (DossierExportContext *ctx,
 {
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) uuids = NULL;
-  HighlightsData data = { w, 0, NULL, NULL };
+  HighlightsData data = { ctx, w, 0, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
   gboolean filtered = ctx->filter.document_id != 0 || ctx->filter.tag_id != 0;
 
