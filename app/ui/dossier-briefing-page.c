@@ -94,7 +94,48 @@ problem_color (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#f66151" : "#c01c28";
 }
 
-static void render_inlines (GString *out, DossierMarkdownNode *node, GPtrArray *citations);
+/* The preview is labels: Pango's markup parser takes time growing with
+ * the square of the spans each holds, and a label lays out all its text,
+ * so a note of megabytes or of thousands of citations (a file can hold
+ * any) would stop the window. The preview shows this much of the note's
+ * markup; the exports show all of it. */
+#define PREVIEW_MAX_MARKUP (128 * 1024)
+
+/* The preview is cut into labels of about this much markup: the first is
+ * laid out when the note is shown, each of the others when the preview is
+ * scrolled near its end (Pango took ~1.5 s of CPU for one label of 128 KB,
+ * at every change). Cut between blocks, and inside a block longer than
+ * that (a note of one paragraph) at a line break, a sentence's end or a
+ * space, within this many bytes of the size, else in a run with no space. */
+#define PREVIEW_CHUNK (16 * 1024)
+#define PREVIEW_CUT_REACH 1024
+
+/* Where one label's markup ends and the next one's starts. */
+typedef struct
+{
+  gsize end;
+  gsize next;
+} PreviewCut;
+
+/* A span open where the preview is written: closed at the end of a label
+ * cut inside it, and opened again at the start of the next. */
+typedef struct
+{
+  char       *open;
+  const char *close;
+} PreviewSpan;
+
+/* The preview's markup as it is written, and where it is cut. */
+typedef struct
+{
+  GString   *out;
+  GPtrArray *citations;
+  GArray    *cuts;        /* PreviewCut */
+  GArray    *spans;       /* PreviewSpan, outermost first */
+  gsize      label_start; /* where the text of the label being written starts */
+} PreviewWriter;
+
+static void render_inlines (PreviewWriter *w, DossierMarkdownNode *node);
 
 static void
 append_escaped (GString    *out,
@@ -105,34 +146,149 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* The preview is labels: Pango's markup parser takes time growing with
- * the square of the spans each holds, and a label lays out all its text,
- * so a note of megabytes or of thousands of citations (a file can hold
- * any) would stop the window. The preview shows this much of the note's
- * markup; the exports show all of it. */
-#define PREVIEW_MAX_MARKUP (128 * 1024)
+static gboolean
+preview_full (PreviewWriter *w)
+{
+  return w->out->len >= PREVIEW_MAX_MARKUP;
+}
 
-/* The preview is cut, between blocks, into labels of about this much
- * markup: the first is laid out when the note is shown, each of the others
- * when the preview is scrolled near its end (Pango took ~1.5 s of CPU for
- * one label of 128 KB, at every change). */
-#define PREVIEW_CHUNK (16 * 1024)
+/* Bytes of the label being written. */
+static gsize
+preview_label_size (PreviewWriter *w)
+{
+  return w->out->len - w->label_start;
+}
+
+static void
+preview_open (PreviewWriter *w,
+              char          *open,
+              const char    *close)
+{
+  PreviewSpan span = { open, close };
+
+  g_string_append (w->out, open);
+  g_array_append_val (w->spans, span);
+}
+
+static void
+preview_close (PreviewWriter *w)
+{
+  PreviewSpan *span = &g_array_index (w->spans, PreviewSpan, w->spans->len - 1);
+
+  g_string_append (w->out, span->close);
+  g_free (span->open);
+  g_array_set_size (w->spans, w->spans->len - 1);
+}
+
+/* Ends the label here, inside the spans open, and starts the next with
+ * them open again. */
+static void
+preview_cut_inline (PreviewWriter *w)
+{
+  PreviewCut cut;
+
+  for (guint i = w->spans->len; i > 0; i--)
+    g_string_append (w->out, g_array_index (w->spans, PreviewSpan, i - 1).close);
+  cut.end = cut.next = w->out->len;
+  g_array_append_val (w->cuts, cut);
+  for (guint i = 0; i < w->spans->len; i++)
+    g_string_append (w->out, g_array_index (w->spans, PreviewSpan, i).open);
+  w->label_start = w->out->len;
+}
+
+/* A line break inside a block: where the label is long enough, the end
+ * of one label and the start of the next is that line break. */
+static void
+preview_line_end (PreviewWriter *w)
+{
+  if (preview_label_size (w) >= PREVIEW_CHUNK)
+    preview_cut_inline (w);
+  else
+    g_string_append_c (w->out, '\n');
+}
+
+/* After a block's "\n\n": the label ends there, the blank line kept by
+ * one line break at its end. */
+static void
+preview_block_end (PreviewWriter *w)
+{
+  PreviewCut cut = { w->out->len - 1, w->out->len };
+
+  if (preview_label_size (w) < PREVIEW_CHUNK || preview_full (w))
+    return;
+  g_array_append_val (w->cuts, cut);
+  w->label_start = w->out->len;
+}
 
 static gboolean
-preview_full (GString *out)
+is_sentence_start (const char *text,
+                   gsize       at)
 {
-  return out->len >= PREVIEW_MAX_MARKUP;
+  return at >= 2 && text[at - 1] == ' ' && strchr (".!?", text[at - 2]) != NULL;
+}
+
+/* The position in @text between @low and @high nearest @room (those
+ * before it first) after which @text is cut: that starts a sentence, or
+ * that follows a space; 0 if none. */
+static gsize
+nearest_cut (const char *text,
+             gsize       low,
+             gsize       room,
+             gsize       high,
+             gboolean    sentence)
+{
+  for (gsize at = room; at > low; at--)
+    if (sentence ? is_sentence_start (text, at) : text[at - 1] == ' ')
+      return at;
+  for (gsize at = room + 1; at <= high; at++)
+    if (sentence ? is_sentence_start (text, at) : text[at - 1] == ' ')
+      return at;
+  return 0;
+}
+
+/* Where to cut @text (@len bytes) for its first @room bytes to end a
+ * label whose size is @size: after the sentence's end nearest @room within
+ * PREVIEW_CUT_REACH of it; else, if the text goes on beyond that or the
+ * label is twice the size it should be, after the nearest space, or in a
+ * run with no space at the character that starts at or before @room.
+ * @len if it is not to be cut (a later text may hold a sentence's end). */
+static gsize
+find_text_cut (const char *text,
+               gsize       len,
+               gsize       room,
+               gsize       size)
+{
+  gsize low = room > PREVIEW_CUT_REACH ? room - PREVIEW_CUT_REACH : 0;
+  gsize high = MIN (len, room + PREVIEW_CUT_REACH);
+  gsize at;
+
+  if (len <= room)
+    return len;
+  if ((at = nearest_cut (text, low, room, high, TRUE)) > 0)
+    return at;
+  if (high == len && size + len < 2 * PREVIEW_CHUNK)
+    return len;
+  if ((at = nearest_cut (text, low, room, high, FALSE)) > 0)
+    return at;
+  if (high == len)
+    return len;
+  /* Not inside a character, nor before a mark that goes with the one
+   * before it. */
+  for (at = room; at > 0; at--)
+    if (((guchar) text[at] & 0xc0) != 0x80 &&
+        !g_unichar_ismark (g_utf8_get_char_validated (text + at, len - at)))
+      break;
+  return at;
 }
 
 /* @text escaped, as much of it as the preview has room for (cut at a
- * character's start). */
+ * character's start), the label cut in it where it grows too long. */
 static void
-append_escaped_within (GString    *out,
-                       const char *text)
+append_text (PreviewWriter *w,
+             const char    *text)
 {
-  gsize room = preview_full (out) ? 0 : PREVIEW_MAX_MARKUP - out->len;
+  gsize room = preview_full (w) ? 0 : PREVIEW_MAX_MARKUP - w->out->len;
   gsize len = text != NULL ? strlen (text) : 0;
-  g_autofree char *escaped = NULL;
 
   if (len > room)
     {
@@ -140,58 +296,81 @@ append_escaped_within (GString    *out,
       while (len > 0 && ((guchar) text[len] & 0xc0) == 0x80)
         len--;
     }
-  escaped = g_markup_escape_text (text != NULL ? text : "", len);
-  g_string_append (out, escaped);
+  while (len > 0)
+    {
+      gsize size = preview_label_size (w);
+      /* A block that ends soon is cut after it. */
+      gsize at = size + len <= PREVIEW_CHUNK + 2 * PREVIEW_CUT_REACH
+                 ? len : find_text_cut (text, len, size < PREVIEW_CHUNK ? PREVIEW_CHUNK - size : 0, size);
+      g_autofree char *escaped = g_markup_escape_text (text, at);
+
+      g_string_append (w->out, escaped);
+      if (at == len)
+        break;
+      preview_cut_inline (w);
+      text += at;
+      len -= at;
+    }
+}
+
+/* Before a mark that is not text (a citation's): a label of marks with no
+ * text between them (where it is cut) ends when it is far too long. */
+static void
+preview_before_mark (PreviewWriter *w)
+{
+  if (preview_label_size (w) >= 2 * PREVIEW_CHUNK)
+    preview_cut_inline (w);
 }
 
 static void
-render_inline (GString             *out,
-               DossierMarkdownNode *node,
-               GPtrArray           *citations)
+render_inline (PreviewWriter       *w,
+               DossierMarkdownNode *node)
 {
   DossierCitation *c;
 
-  if (preview_full (out))
+  if (preview_full (w))
     return;
 
   switch (node->kind)
     {
     case DOSSIER_MARKDOWN_TEXT:
-      append_escaped_within (out, node->text);
+      append_text (w, node->text);
       break;
     case DOSSIER_MARKDOWN_CODE:
-      g_string_append (out, "<tt>");
-      append_escaped_within (out, node->text);
-      g_string_append (out, "</tt>");
+      preview_open (w, g_strdup ("<tt>"), "</tt>");
+      append_text (w, node->text);
+      preview_close (w);
       break;
     case DOSSIER_MARKDOWN_EMPHASIS:
-      g_string_append (out, "<i>");
-      render_inlines (out, node, citations);
-      g_string_append (out, "</i>");
+      preview_open (w, g_strdup ("<i>"), "</i>");
+      render_inlines (w, node);
+      preview_close (w);
       break;
     case DOSSIER_MARKDOWN_STRONG:
-      g_string_append (out, "<b>");
-      render_inlines (out, node, citations);
-      g_string_append (out, "</b>");
+      preview_open (w, g_strdup ("<b>"), "</b>");
+      render_inlines (w, node);
+      preview_close (w);
       break;
     case DOSSIER_MARKDOWN_LINK:
-      g_string_append (out, "<u>");
-      render_inlines (out, node, citations);
-      g_string_append (out, "</u>");
+      preview_open (w, g_strdup ("<u>"), "</u>");
+      render_inlines (w, node);
+      preview_close (w);
       break;
     case DOSSIER_MARKDOWN_CITATION:
-      c = citations != NULL ? dossier_citations_lookup_node (citations, node) : NULL;
+      c = w->citations != NULL ? dossier_citations_lookup_node (w->citations, node) : NULL;
       if (c == NULL)
         break;
+      preview_before_mark (w);
       /* A citation that cannot be verified is shown plainly as such. */
       if (c->status != DOSSIER_CITATION_OK)
-        g_string_append_printf (out, "<span foreground=\"%s\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
+        g_string_append_printf (w->out, "<span foreground=\"%s\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
                                 problem_color (), c->number);
       else
-        g_string_append_printf (out, "<span foreground=\"%s\"><sup>[%u]</sup></span>", link_color (), c->number);
+        g_string_append_printf (w->out, "<span foreground=\"%s\"><sup>[%u]</sup></span>", link_color (),
+                                c->number);
       break;
     case DOSSIER_MARKDOWN_LINE_BREAK:
-      g_string_append_c (out, '\n');
+      preview_line_end (w);
       break;
     default:
       break;
@@ -199,74 +378,78 @@ render_inline (GString             *out,
 }
 
 static void
-render_inlines (GString             *out,
-                DossierMarkdownNode *node,
-                GPtrArray           *citations)
+render_inlines (PreviewWriter       *w,
+                DossierMarkdownNode *node)
 {
   for (guint i = 0; node->children != NULL && i < node->children->len; i++)
     {
       DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
 
       if (dossier_markdown_kind_is_inline (child->kind))
-        render_inline (out, child, citations);
+        render_inline (w, child);
     }
 }
 
 static void
-render_block (GString             *out,
+render_block (PreviewWriter       *w,
               DossierMarkdownNode *node,
-              GPtrArray           *citations,
               guint                depth)
 {
   static const char * const sizes[] = { "xx-large", "x-large", "large", "medium", "medium", "medium" };
 
-  if (preview_full (out))
+  if (preview_full (w))
     return;
 
   switch (node->kind)
     {
     case DOSSIER_MARKDOWN_HEADING:
-      g_string_append_printf (out, "<span size=\"%s\" weight=\"bold\">",
-                              sizes[CLAMP (node->level, 1, 6) - 1]);
-      render_inlines (out, node, citations);
-      g_string_append (out, "</span>\n\n");
+      preview_open (w, g_strdup_printf ("<span size=\"%s\" weight=\"bold\">", sizes[CLAMP (node->level, 1, 6) - 1]),
+                    "</span>");
+      render_inlines (w, node);
+      preview_close (w);
+      g_string_append (w->out, "\n\n");
       break;
     case DOSSIER_MARKDOWN_PARAGRAPH:
-      render_inlines (out, node, citations);
-      g_string_append (out, "\n\n");
+      render_inlines (w, node);
+      g_string_append (w->out, "\n\n");
       break;
     case DOSSIER_MARKDOWN_QUOTE:
-      g_string_append (out, "<span alpha=\"70%\">▍ <i>");
+      /* The bar at the quote's start only, not again after a cut. */
+      preview_open (w, g_strdup ("<span alpha=\"70%\">"), "</span>");
+      g_string_append (w->out, "▍ ");
+      preview_open (w, g_strdup ("<i>"), "</i>");
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-        render_inlines (out, g_ptr_array_index (node->children, i), citations);
-      g_string_append (out, "</i></span>\n\n");
+        render_inlines (w, g_ptr_array_index (node->children, i));
+      preview_close (w);
+      preview_close (w);
+      g_string_append (w->out, "\n\n");
       break;
     case DOSSIER_MARKDOWN_RULE:
-      g_string_append (out, "――――――――――\n\n");
+      g_string_append (w->out, "――――――――――\n\n");
       break;
     case DOSSIER_MARKDOWN_LIST:
-      for (guint i = 0; node->children != NULL && i < node->children->len && !preview_full (out); i++)
+      for (guint i = 0; node->children != NULL && i < node->children->len && !preview_full (w); i++)
         {
           DossierMarkdownNode *item = g_ptr_array_index (node->children, i);
 
           for (guint d = 0; d < depth; d++)
-            g_string_append (out, "    ");
+            g_string_append (w->out, "    ");
           if (node->ordered)
-            g_string_append_printf (out, "%u. ", item->number);
+            g_string_append_printf (w->out, "%u. ", item->number);
           else
-            g_string_append (out, "• ");
-          render_inlines (out, item, citations);
-          g_string_append_c (out, '\n');
+            g_string_append (w->out, "• ");
+          render_inlines (w, item);
+          preview_line_end (w);
           for (guint k = 0; item->children != NULL && k < item->children->len; k++)
             {
               DossierMarkdownNode *child = g_ptr_array_index (item->children, k);
 
               if (child->kind == DOSSIER_MARKDOWN_LIST)
-                render_block (out, child, citations, depth + 1);
+                render_block (w, child, depth + 1);
             }
         }
       if (depth == 0)
-        g_string_append_c (out, '\n');
+        g_string_append_c (w->out, '\n');
       break;
     default:
       break;
@@ -385,38 +568,36 @@ update_preview (DossierBriefingPage *self)
   dossier_briefing_editor_show_citations (DOSSIER_BRIEFING_EDITOR (self->editor), root, citations);
   {
     g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+    PreviewWriter w = { preview, citations, g_array_new (FALSE, FALSE, sizeof (PreviewCut)),
+                        g_array_new (FALSE, FALSE, sizeof (PreviewSpan)), 0 };
     gsize from = 0;
 
-    /* Cut between blocks, each label's markup whole. */
     for (guint i = 0; root->children != NULL && i < root->children->len; i++)
       {
-        render_block (preview, g_ptr_array_index (root->children, i), citations, 0);
-        if (preview->len - (cuts->len > 0 ? g_array_index (cuts, gsize, cuts->len - 1) : 0) >= PREVIEW_CHUNK &&
-            !preview_full (preview))
-          g_array_append_val (cuts, preview->len);
+        render_block (&w, g_ptr_array_index (root->children, i), 0);
+        preview_block_end (&w);
       }
     while (preview->len > 0 && preview->str[preview->len - 1] == '\n')
       g_string_truncate (preview, preview->len - 1);
-    if (preview_full (preview))
+    if (preview_full (&w))
       {
         g_string_append (preview, "…\n\n<i>");
         append_escaped (preview, _("The preview ends here: the note is too long to show whole. "
                                    "Export it to read all of it."));
         g_string_append (preview, "</i>");
       }
-    for (guint i = 0; i < cuts->len; i++)
+    for (guint i = 0; i < w.cuts->len; i++)
       {
-        gsize to = g_array_index (cuts, gsize, i);
+        PreviewCut *cut = &g_array_index (w.cuts, PreviewCut, i);
 
-        if (to >= preview->len)
+        if (cut->next >= preview->len)
           break;
-        /* One line break left at its end: the blank line before the
-         * next label's first block. */
-        g_ptr_array_add (chunks, g_strndup (preview->str + from, to - 1 - from));
-        from = to;
+        g_ptr_array_add (chunks, g_strndup (preview->str + from, cut->end - from));
+        from = cut->next;
       }
     g_ptr_array_add (chunks, g_strdup (preview->str + from));
+    g_array_unref (w.cuts);
+    g_array_unref (w.spans);
     show_preview_chunks (self, chunks);
   }
 
@@ -1582,8 +1763,20 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   /* The preview's labels after the first, made as it is scrolled. */
   self->preview_pending = g_ptr_array_new_with_free_func (g_free);
   self->preview_rest = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->preview))), self->preview_rest,
-                              GTK_WIDGET (self->preview));
+  {
+    /* The labels in a box of their own, with no space between them: the
+     * sections' box puts 18 px between its children, which showed where
+     * the first label ends, a line taller than a paragraph's gap. */
+    GtkWidget *sections = gtk_widget_get_parent (GTK_WIDGET (self->preview));
+    GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_insert_child_after (GTK_BOX (sections), labels, GTK_WIDGET (self->preview));
+    g_object_ref (self->preview);
+    gtk_box_remove (GTK_BOX (sections), GTK_WIDGET (self->preview));
+    gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->preview));
+    g_object_unref (self->preview);
+    gtk_box_append (GTK_BOX (labels), self->preview_rest);
+  }
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->preview_scroller));
 

@@ -1263,7 +1263,7 @@ scroll_preview_to_end (Fixture *f)
     {
       PreviewGrowth growth = { f, 0 };
       g_autofree char *text = preview_text (f, &growth.n_labels);
-      gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -1335,6 +1335,105 @@ test_preview_long_note (Fixture       *f,
   g_assert_cmpuint (n_labels, ==, 1);
 }
 
+/* The text of each of the preview's labels, in order. */
+static GPtrArray *
+preview_labels (Fixture *f)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (labels, g_strdup (gtk_label_get_text (dossier_briefing_page_get_preview (f->page))));
+  for (GtkWidget *label = gtk_widget_get_first_child (preview_rest (f)); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (label))));
+  return labels;
+}
+
+/* The markup of the preview's label @n (0, the first). */
+static const char *
+preview_label_markup (Fixture *f,
+                      guint    n)
+{
+  GtkWidget *label = GTK_WIDGET (dossier_briefing_page_get_preview (f->page));
+
+  for (GtkWidget *rest = gtk_widget_get_first_child (preview_rest (f)); n > 0; n--)
+    {
+      label = rest;
+      rest = gtk_widget_get_next_sibling (rest);
+    }
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* A note of one paragraph of 150 KB (a file may hold one): the preview
+ * is cut inside it, as between blocks, into labels of about 16 KB, at a
+ * sentence's end: it was one label of 128 KB, which took Pango ~1 s of
+ * CPU each time it was shown. The labels join up to what the one label
+ * showed; each ends at a sentence's end and the next starts with the
+ * next sentence; the bold span a cut falls in goes on in the next label;
+ * no citation mark is cut from its word. */
+static void
+test_preview_long_paragraph (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->base.project, f->highlight, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GPtrArray) labels = NULL;
+  gint64 id;
+
+  /* Sentences 0–299 of each 600 bold. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (body, "%sSentence %u says this [@%s].%s ", i % 600 == 0 ? "**" : "", i,
+                            dossier_highlight_get_uuid (h), i % 600 == 299 ? "**" : "");
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  id = dossier_project_add_briefing (f->base.project, "One paragraph", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (f->page, id);
+  flush_events ();
+
+  labels = preview_labels (f);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (labels, 0), "Sentence 0 says this [1]. Sentence 1 "));
+  g_assert_cmpuint (strlen (g_ptr_array_index (labels, 0)), <, 20 * 1024);
+  g_assert_cmpuint (strlen (preview_label_markup (f, 0)), <, 24 * 1024);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  scroll_preview_to_end (f);
+  labels = preview_labels (f);
+  g_assert_cmpuint (labels->len, >, 5);
+  for (guint n = 0; n < labels->len; n++)
+    {
+      const char *text = g_ptr_array_index (labels, n);
+      const char *markup = preview_label_markup (f, n);
+      guint k;
+
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+      /* The last is cut where the preview ends. */
+      if (n + 1 < labels->len)
+        {
+          g_assert_cmpuint (test_count_occurrences (text, "this [1]."), ==, test_count_occurrences (text, "this"));
+          g_assert_true (g_str_has_suffix (text, "[1]. "));
+        }
+      if (n == 0)
+        continue;
+      /* Its first sentence, bold if it is in a bold run. */
+      g_assert_cmpint (sscanf (text, "Sentence %u says", &k), ==, 1);
+      g_assert_true (g_str_has_prefix (markup, "<b>") == (k % 600 < 300));
+    }
+
+  /* Nothing lost or doubled, up to the notice where it ends. */
+  for (guint n = 0; n + 1 < labels->len; n++)
+    g_string_append (joined, g_ptr_array_index (labels, n));
+  for (guint i = 0; i < 1700; i++)
+    {
+      g_autofree char *sentence = g_strdup_printf ("Sentence %u says this [1]. Sentence %u says", i, i + 1);
+
+      g_assert_nonnull (strstr (joined->str, sentence));
+    }
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (labels, labels->len - 1),
+                                   "The preview ends here: the note is too long to show whole. "
+                                   "Export it to read all of it."));
+}
+
 /* A paragraph citing the same passage 200 times (a file may hold such a
  * note; on one line of 9,200 bytes, short enough to edit): the first
  * fifty citations of a paragraph are chips, the rest are left as written,
@@ -1374,7 +1473,8 @@ test_chips_bounded (Fixture       *f,
  * it, Pango wraps it character by character and shapes again, for each
  * line, all that is left of it; the label's measures took minutes and the
  * window hung. Cut in pieces, it is laid out as any text: the preview
- * shows its first 128 KB wrapped to the pane, the editor all of it. */
+ * shows its first 128 KB wrapped to the pane, in labels of about 16 KB
+ * (one label of it took Pango ~1 s of CPU), the editor all of it. */
 static void
 test_unbroken_run (Fixture       *f,
                    gconstpointer  data)
@@ -1383,7 +1483,9 @@ test_unbroken_run (Fixture       *f,
   g_autofree char *body = g_strnfill (200000, '[');
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   const char *shown;
+  guint n_brackets = 0;
   gint64 id;
 
   dossier_briefing_page_set_project (f->page, f->base.project);
@@ -1392,11 +1494,26 @@ test_unbroken_run (Fixture       *f,
   dossier_briefing_page_set_briefing_id (f->page, id);
   flush_events ();
 
+  /* At first a label of about 16 KB of it, wrapped to its pane: far
+   * taller than wide. */
   shown = gtk_label_get_text (preview);
   g_assert_true (g_str_has_prefix (shown, "[[[[[[[["));
-  g_assert_true (g_str_has_suffix (shown, "Export it to read all of it."));
-  /* Wrapped to its pane: far taller than wide. */
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (preview)), >, 20 * gtk_widget_get_width (GTK_WIDGET (preview)));
+  g_assert_cmpuint (strlen (shown), <, 20 * 1024);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (preview)), >, 3 * gtk_widget_get_width (GTK_WIDGET (preview)));
+  /* Scrolled to the end, labels of its first 128 KB, cut where there is
+   * no space to cut at. */
+  scroll_preview_to_end (f);
+  labels = preview_labels (f);
+  g_assert_cmpuint (labels->len, >=, 8);
+  for (guint n = 0; n < labels->len; n++)
+    {
+      const char *label = g_ptr_array_index (labels, n);
+
+      g_assert_cmpuint (strlen (label), <, 20 * 1024);
+      n_brackets += test_count_occurrences (label, "[");
+    }
+  g_assert_cmpuint (n_brackets, ==, 128 * 1024);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (labels, labels->len - 1), "Export it to read all of it."));
   /* The editor shows all of it, read-only in lines of 1,000. */
   g_assert_false (gtk_text_view_get_editable (dossier_briefing_page_get_editor (f->page)));
   text = editor_text (f);
@@ -1639,6 +1756,7 @@ main (int   argc,
   ADD ("toolbar-narrow", test_toolbar_narrow);
   ADD ("preview-measure", test_preview_measure);
   ADD ("preview-long-note", test_preview_long_note);
+  ADD ("preview-long-paragraph", test_preview_long_paragraph);
   ADD ("chips-bounded", test_chips_bounded);
   ADD ("unbroken-run", test_unbroken_run);
   ADD ("long-line-read-only", test_long_line_read_only);
