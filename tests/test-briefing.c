@@ -414,7 +414,8 @@ mixed_case (const char *uuid)
  * three for each such citation in a note. A highlight stored in upper
  * case is still found by its UUID in mixed case; of two highlights whose
  * UUIDs differ in case alone, the one as written is found, else the one
- * in lower case, as before. */
+ * in lower case, as before. Thousands of such UUIDs run a few dozen
+ * queries in all. */
 static void
 test_citations_missing_one_query (TestProject   *fixture,
                                   gconstpointer  data)
@@ -469,6 +470,28 @@ test_citations_missing_one_query (TestProject   *fixture,
   g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 200))->status, ==, DOSSIER_CITATION_OK);
   g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 201))->highlight_id, ==, h_grant);
   g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 201))->status, ==, DOSSIER_CITATION_OK);
+  g_clear_pointer (&citations, g_ptr_array_unref);
+
+  /* Thousands of them (a note from another project) run a few dozen
+   * queries, not one each: past the first misses, the UUIDs of all the
+   * highlights are read once, and a UUID none has is known without a
+   * query. The highlights cited after them are found as before. */
+  g_string_assign (body, "# Note\n\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (body, "Claim [@%08x-AbCd-4000-a000-%012x]%s", i, i, i % 100 == 99 ? "\n\n" : ". ");
+  g_string_append_printf (body, "\n\nFound [@%s] and [@%s].\n", shops_mixed, grant);
+  runs = statement_runs (project);
+  citations = resolve_body (project, body->str);
+  runs = statement_runs (project) - runs;
+  g_assert_cmpuint (citations->len, ==, 3002);
+  for (guint i = 0; i < 3000; i++)
+    g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, i))->status, ==,
+                     DOSSIER_CITATION_DELETED);
+  g_test_message ("%" G_GUINT64_FORMAT " statements run", runs);
+  g_assert_cmpuint (runs, <, 100);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 3000))->highlight_id, ==, h_shops);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 3000))->status, ==, DOSSIER_CITATION_OK);
+  g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, 3001))->highlight_id, ==, h_grant);
   g_clear_pointer (&citations, g_ptr_array_unref);
 
   /* The grant's UUID in upper case is the twin's; in mixed case, the

@@ -213,6 +213,14 @@ read_tags (DossierProject  *project,
   return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
 }
 
+/* No highlight has the UUID @citation cites. */
+static void
+mark_deleted (DossierCitation *citation)
+{
+  citation->status = DOSSIER_CITATION_DELETED;
+  citation->tags = g_new0 (char *, 1);
+}
+
 /* Fills @citation from the highlight with its UUID; FALSE (and DELETED)
  * when there is none. */
 static gboolean
@@ -248,8 +256,7 @@ read_highlight (DossierProject   *project,
   rc = dossier_project_step (project, stmt, error);
   if (rc == SQLITE_DONE)
     {
-      citation->status = DOSSIER_CITATION_DELETED;
-      citation->tags = g_new0 (char *, 1);
+      mark_deleted (citation);
       return TRUE;
     }
   if (rc != SQLITE_ROW)
@@ -565,6 +572,11 @@ heading_within (const char *heading)
   return g_strdup (heading);
 }
 
+/* Citations of UUIDs no highlight has, each looked up by its own query,
+ * before the UUIDs of all the highlights are read to tell the others
+ * without one. */
+#define MISSES_BEFORE_ALL_UUIDS 32
+
 /* One resolution: the note's citations as its walk finds them. */
 typedef struct
 {
@@ -576,7 +588,59 @@ typedef struct
   char                *note_section; /* the heading of the note's section walked */
   GError             **error;
   gboolean             failed;
+  guint                n_missing;    /* citations of UUIDs no highlight has */
+  GHashTable          *all_uuids;    /* lower-case UUIDs of the highlights shown, once read */
 } Resolution;
+
+/* The lower-case UUIDs of all the highlights whose document there is: a
+ * note from another project (50,000 UUIDs no highlight has) ran a query
+ * for each, which cost ~8× what the rest of the preview's work does. */
+static GHashTable *
+read_all_uuids (DossierProject  *project,
+                GError         **error)
+{
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (project,
+                                  "SELECT h.uuid FROM highlights h JOIN documents d ON d.id = h.document",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = dossier_project_step (project, stmt, error)) == SQLITE_ROW)
+    {
+      const char *uuid = dossier_column_text (stmt, 0);
+
+      if (uuid != NULL)
+        g_hash_table_add (uuids, g_ascii_strdown (uuid, -1));
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&uuids);
+}
+
+/* Whether no highlight can have the UUID @key (lower case), known
+ * without a query of its own. */
+static gboolean
+known_missing (Resolution *resolution,
+               const char *key)
+{
+  if (resolution->n_missing < MISSES_BEFORE_ALL_UUIDS)
+    return FALSE;
+  if (resolution->all_uuids == NULL)
+    {
+      resolution->all_uuids = read_all_uuids (resolution->project, resolution->error);
+      if (resolution->all_uuids == NULL)
+        {
+          resolution->failed = TRUE;
+          return FALSE;
+        }
+    }
+  /* A query finds a highlight by the UUID as written, in lower case or
+   * in upper case: each of those is the same as @key in lower case. */
+  return !g_hash_table_contains (resolution->all_uuids, key);
+}
 
 static void
 resolve_node (Resolution          *resolution,
@@ -606,8 +670,17 @@ resolve_node (Resolution          *resolution,
   g_ptr_array_add (resolution->citations, citation);
   g_hash_table_insert (resolution->by_uuid, key, citation);
 
+  if (known_missing (resolution, key))
+    {
+      mark_deleted (citation);
+      return;
+    }
+  if (resolution->failed)
+    return;
   if (!resolve (resolution->project, citation, resolution->texts, resolution->error))
     resolution->failed = TRUE;
+  else if (citation->status == DOSSIER_CITATION_DELETED)
+    resolution->n_missing++;
 }
 
 /* Resolves the citations under @node in the order of the note (as
@@ -665,7 +738,7 @@ dossier_project_resolve_citations (DossierProject      *project,
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                        g_free, document_text_free);
-  Resolution resolution = { project, root, citations, by_uuid, texts, NULL, error, FALSE };
+  Resolution resolution = { project, root, citations, by_uuid, texts, NULL, error, FALSE, 0, NULL };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
   g_return_val_if_fail (root != NULL, NULL);
@@ -676,6 +749,7 @@ dossier_project_resolve_citations (DossierProject      *project,
   /* One walk: each block's words read once, each heading once. */
   resolve_walk (&resolution, root, NULL);
   g_free (resolution.note_section);
+  g_clear_pointer (&resolution.all_uuids, g_hash_table_unref);
   if (resolution.failed)
     return NULL;
   return g_steal_pointer (&citations);
