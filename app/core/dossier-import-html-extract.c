@@ -325,6 +325,29 @@ is_text_line (Reader   *r,
   return !inline_neighbour (r, node, FALSE) && !inline_neighbour (r, node, TRUE);
 }
 
+/* The one element in @node, with no text beside it but blanks; NULL when
+ * there are more, or text. */
+static xmlNode *
+sole_element_child (Reader  *r,
+                    xmlNode *node)
+{
+  xmlNode *only = NULL;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_ELEMENT_NODE)
+        {
+          if (only != NULL)
+            return NULL;
+          only = c;
+        }
+      else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+               dossier_html_text_info (r, c).chars > 0)
+        return NULL;
+    }
+  return only;
+}
+
 /* <div><p>…</p></div>: the rules that read a line's text are left to the
  * inner element, so that a chain of wrappers reads it once, not once per
  * level. */
@@ -333,22 +356,9 @@ is_wrapper (Reader   *r,
             xmlNode  *node,
             NodeInfo *info)
 {
-  xmlNode *only = NULL;
-  NodeInfo *inner;
+  xmlNode *only = sole_element_child (r, node);
+  NodeInfo *inner = only != NULL ? dossier_html_info (r, only) : NULL;
 
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (c->type == XML_ELEMENT_NODE)
-        {
-          if (only != NULL)
-            return FALSE;
-          only = c;
-        }
-      else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-               dossier_html_text_info (r, c).chars > 0)
-        return FALSE;
-    }
-  inner = only != NULL ? dossier_html_info (r, only) : NULL;
   return inner != NULL && inner->text == info->text && is_text_line (r, only, inner);
 }
 
@@ -557,17 +567,8 @@ is_signature_line (Extract  *x,
     return FALSE;
   if (!set_apart)
     {
-      xmlNode *only = NULL;
+      xmlNode *only = sole_element_child (x->r, node);
 
-      for (xmlNode *c = node->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-          {
-            if (only != NULL)
-              return FALSE;
-            only = c;
-          }
-        else if (c->type == XML_TEXT_NODE && dossier_html_text_info (x->r, c).chars > 0)
-          return FALSE;
       set_apart = only != NULL && (xmlStrcasecmp (only->name, BAD_CAST "strong") == 0 ||
                                    xmlStrcasecmp (only->name, BAD_CAST "b") == 0);
     }
