@@ -275,9 +275,11 @@ typedef struct
   guint position;
 } Occurrence;
 
+/* The root of @i's set in a union-find forest (@parent[root] == root),
+ * halving the path on the way. */
 static guint
-find_group (guint *parent,
-            guint  i)
+find_root (guint *parent,
+           guint  i)
 {
   while (parent[i] != i)
     i = parent[i] = parent[parent[i]];
@@ -375,7 +377,7 @@ find_shared_copy (Diverge *dv)
                             c, (guint) run_start[e], (guint) run_last[e] + SHINGLE_WORDS };
 
                   g_array_append_val (runs, r);
-                  parent[find_group (parent, c)] = find_group (parent, e);
+                  parent[find_root (parent, c)] = find_root (parent, e);
                 }
               run_start[e] = -1;
               if (o != NULL && o->column == e)
@@ -388,7 +390,7 @@ find_shared_copy (Diverge *dv)
     }
 
   for (guint c = 0; c < n_columns; c++)
-    dv->docs[c].group = find_group (parent, c);
+    dv->docs[c].group = find_root (parent, c);
 
   /* Runs over the same words of the document that had them first are one
    * piece of copy shared by several. */
@@ -907,15 +909,6 @@ same_thing (const DossierFigure *a,
   return FALSE;
 }
 
-static guint
-find_cluster (guint *parent,
-              guint  i)
-{
-  while (parent[i] != i)
-    i = parent[i] = parent[parent[i]];
-  return i;
-}
-
 /* One divergence for @cluster (figures of one unit about one thing, by
  * column then place), if its sources disagree. */
 static void
@@ -1021,7 +1014,7 @@ find_row_figures (Diverge *dv,
         for (guint b = a + 1; b < n; b++)
           if (same_thing (f[a].figure, f[b].figure))
             {
-              guint ra = find_cluster (parent, a), rb = find_cluster (parent, b);
+              guint ra = find_root (parent, a), rb = find_root (parent, b);
 
               parent[MAX (ra, rb)] = MIN (ra, rb);
             }
@@ -1033,10 +1026,10 @@ find_row_figures (Diverge *dv,
         {
           guint m = 0;
 
-          if (find_cluster (parent, a) != a)
+          if (find_root (parent, a) != a)
             continue;
           for (guint b = 0; b < n; b++)
-            if (find_cluster (parent, b) == a)
+            if (find_root (parent, b) == a)
               cluster[m++] = &f[b];
           report_figures (dv, set, r, cluster, m);
         }
