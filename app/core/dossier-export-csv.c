@@ -78,7 +78,6 @@ dossier_export_write_csv (DossierExportContext *ctx,
                           GError              **error)
 {
   g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GError) local_error = NULL;
   CsvData data = { ctx, w, documents };
 
   for (guint i = 0; i < ctx->documents->len; i++)
@@ -91,12 +90,7 @@ dossier_export_write_csv (DossierExportContext *ctx,
   /* Column names are a format, not prose: not translated. */
   dossier_export_writer_puts (w, "document,document_id,tag,start,end,quote,memo,author,created\r\n");
 
-  if (!dossier_export_context_foreach_highlight (ctx, 0, write_rows, &data, &local_error))
-    {
-      if (w->error != NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  /* A walk stopped by a write error fails with a stand-in error, which
+   * dossier_export_to_stream () replaces with the writer's own. */
+  return dossier_export_context_foreach_highlight (ctx, 0, write_rows, &data, error);
 }

@@ -545,7 +545,6 @@ dossier_export_write_json (DossierExportContext *ctx,
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) uuids = NULL;
   HighlightsData data = { ctx, w, 0, NULL, NULL };
-  g_autoptr(GError) local_error = NULL;
   gboolean filtered = ctx->filter.document_id != 0 || ctx->filter.tag_id != 0;
 
   if (filtered)
@@ -569,14 +568,10 @@ dossier_export_write_json (DossierExportContext *ctx,
   write_tags (ctx, w);
 
   dossier_export_writer_puts (w, ",\n  \"highlights\": [");
-  if (!dossier_export_context_foreach_highlight (ctx, 0, write_highlight, &data, &local_error))
-    {
-      /* A writer failure is reported by the writer itself. */
-      if (w->error != NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  /* A walk stopped by a write error fails with a stand-in error, which
+   * dossier_export_to_stream () replaces with the writer's own. */
+  if (!dossier_export_context_foreach_highlight (ctx, 0, write_highlight, &data, error))
+    return FALSE;
   end_records (w, data.n);
 
   /* Highlights whose passage vanished from a newer version of the text
@@ -584,13 +579,8 @@ dossier_export_write_json (DossierExportContext *ctx,
    * satisfies text[start:end] == quote and nothing is lost. */
   data.n = 0;
   dossier_export_writer_puts (w, ",\n  \"orphans\": [");
-  if (!dossier_export_context_foreach_orphan (ctx, write_highlight, &data, &local_error))
-    {
-      if (w->error != NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!dossier_export_context_foreach_orphan (ctx, write_highlight, &data, error))
+    return FALSE;
   end_records (w, data.n);
 
   if (!write_stakeholders (ctx, w, ids, error) ||
