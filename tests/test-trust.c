@@ -2301,6 +2301,37 @@ test_ids_reused (TestDir       *fixture,
     }
 }
 
+/* Whether a new id can have been left anything is read once per action
+ * from the highest id the rows point at; a hand edit that put text where
+ * an id goes (the highest "value", for SQLite) must not hide the rows
+ * left under the freed id. */
+static void
+test_ids_reused_text_pointer (TestDir       *fixture,
+                              gconstpointer  data)
+{
+  const FreedId *freed = &freed_ids[2];
+  g_autofree char *path = test_dir_path (fixture, "text-pointer.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (freed->table, ==, "highlights");
+  make_freed_ids (path);
+  free_last_id (path, freed);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF;"
+                       "INSERT INTO highlight_tags (highlight, tag, position) VALUES ('none', 1, 0);"
+                       /* Only its tags point at the freed id. */
+                       "DELETE FROM stakeholder_evidence WHERE highlight = 3;"
+                       "DELETE FROM argument_evidence WHERE highlight = 3;");
+  g_assert_cmpint (test_sql_int (path, freed->pointing), ==, 2);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (freed->add (project, &error), ==, freed->last_id);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (path, freed->pointing), ==, freed->n_own);
+  dossier_project_close (project);
+}
+
 /* A REFI-QDA project of a document with one of every other kind of row,
  * named unlike any in make_freed_ids (): an import adds each as new. */
 static char *
@@ -2555,6 +2586,7 @@ main (int    argc,
   add_test ("document-id-reused", test_document_id_reused);
   add_test ("ids/reused", test_ids_reused);
   add_test ("ids/reused-by-import", test_ids_reused_by_import);
+  add_test ("ids/reused-text-pointer", test_ids_reused_text_pointer);
   add_test ("ids/reused-indexed", test_ids_reused_indexed);
   add_test ("ids/used-up", test_ids_used_up);
   g_test_add ("/dossier/trust/tags/chain-20000", TestDir, GUINT_TO_POINTER (20000),

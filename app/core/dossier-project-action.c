@@ -236,6 +236,7 @@ begin (DossierProject  *self,
   self->in_transaction = TRUE;
   dossier_changes_clear (&self->changes);
   dossier_changes_init (&self->changes);
+  dossier_project_forget_pointed_at (self);
 
   return TRUE;
 }

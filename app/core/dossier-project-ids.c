@@ -27,48 +27,106 @@
   "DELETE FROM " table " WHERE " column " BETWEEN ?1 AND ?2"
 #define SET_NULL(table, column) \
   "UPDATE " table " SET " column " = NULL WHERE " column " BETWEEN ?1 AND ?2"
+#define HIGHEST(table, column) "SELECT max (" column ") FROM " table
 
 typedef struct
 {
   DossierRowKind  kind;
-  const char     *sql;    /* ?1, ?2: the first and last id taken */
-  const char     *model;  /* reloaded whole if a row changed: it holds the id */
+  const char     *sql;      /* ?1, ?2: the first and last id taken */
+  const char     *highest;  /* the highest id the rows point at */
+  const char     *model;    /* reloaded whole if a row changed: it holds the id */
 } Leftover;
 
+#define CASCADE(kind, table, column) \
+  { kind, DELETE_ROWS (table, column), HIGHEST (table, column), NULL }
+
 static const Leftover leftovers[] = {
-  { DOSSIER_ROW_DOCUMENT, DELETE_ROWS ("blocks", "document"), NULL },
-  { DOSSIER_ROW_DOCUMENT, DELETE_ROWS ("highlights", "document"), NULL },
-  { DOSSIER_ROW_DOCUMENT, DELETE_ROWS ("stakeholder_mentions", "document"), NULL },
-  { DOSSIER_ROW_DOCUMENT, DELETE_ROWS ("briefing_documents", "document"), NULL },
-  { DOSSIER_ROW_DOCUMENT, DELETE_ROWS ("dismissed_suggestions", "document"), NULL },
-  { DOSSIER_ROW_TAG, DELETE_ROWS ("highlight_tags", "tag"), NULL },
+  CASCADE (DOSSIER_ROW_DOCUMENT, "blocks", "document"),
+  CASCADE (DOSSIER_ROW_DOCUMENT, "highlights", "document"),
+  CASCADE (DOSSIER_ROW_DOCUMENT, "stakeholder_mentions", "document"),
+  CASCADE (DOSSIER_ROW_DOCUMENT, "briefing_documents", "document"),
+  CASCADE (DOSSIER_ROW_DOCUMENT, "dismissed_suggestions", "document"),
+  CASCADE (DOSSIER_ROW_TAG, "highlight_tags", "tag"),
   { DOSSIER_ROW_TAG,
     "UPDATE tags SET parent = NULL, position = (SELECT count(*) FROM tags WHERE parent IS NULL) "
     "WHERE parent BETWEEN ?1 AND ?2",
-    "tags" },
-  { DOSSIER_ROW_HIGHLIGHT, DELETE_ROWS ("highlight_tags", "highlight"), NULL },
-  { DOSSIER_ROW_HIGHLIGHT, DELETE_ROWS ("stakeholder_evidence", "highlight"), NULL },
-  { DOSSIER_ROW_HIGHLIGHT, DELETE_ROWS ("argument_evidence", "highlight"), NULL },
-  { DOSSIER_ROW_STAKEHOLDER, DELETE_ROWS ("stakeholder_evidence", "stakeholder"), NULL },
-  { DOSSIER_ROW_STAKEHOLDER, DELETE_ROWS ("stakeholder_mentions", "stakeholder"), NULL },
-  { DOSSIER_ROW_STAKEHOLDER, SET_NULL ("arguments", "stakeholder"), "arguments" },
-  { DOSSIER_ROW_QUESTION, DELETE_ROWS ("arguments", "question"), NULL },
-  { DOSSIER_ROW_ARGUMENT, DELETE_ROWS ("argument_evidence", "argument"), NULL },
-  { DOSSIER_ROW_BRIEFING, DELETE_ROWS ("briefing_documents", "briefing"), NULL },
+    HIGHEST ("tags", "parent"), "tags" },
+  CASCADE (DOSSIER_ROW_HIGHLIGHT, "highlight_tags", "highlight"),
+  CASCADE (DOSSIER_ROW_HIGHLIGHT, "stakeholder_evidence", "highlight"),
+  CASCADE (DOSSIER_ROW_HIGHLIGHT, "argument_evidence", "highlight"),
+  CASCADE (DOSSIER_ROW_STAKEHOLDER, "stakeholder_evidence", "stakeholder"),
+  CASCADE (DOSSIER_ROW_STAKEHOLDER, "stakeholder_mentions", "stakeholder"),
+  { DOSSIER_ROW_STAKEHOLDER, SET_NULL ("arguments", "stakeholder"),
+    HIGHEST ("arguments", "stakeholder"), "arguments" },
+  CASCADE (DOSSIER_ROW_QUESTION, "arguments", "question"),
+  CASCADE (DOSSIER_ROW_ARGUMENT, "argument_evidence", "argument"),
+  CASCADE (DOSSIER_ROW_BRIEFING, "briefing_documents", "briefing"),
 };
+
+G_STATIC_ASSERT (DOSSIER_ROW_BRIEFING + 1 == DOSSIER_N_ROW_KINDS);
 
 guint
 dossier_project_n_leftover_statements (void)
 {
-  return G_N_ELEMENTS (leftovers);
+  return 2 * G_N_ELEMENTS (leftovers);
 }
 
 const char *
 dossier_project_leftover_statement (guint index)
 {
-  g_return_val_if_fail (index < G_N_ELEMENTS (leftovers), NULL);
+  g_return_val_if_fail (index < 2 * G_N_ELEMENTS (leftovers), NULL);
 
-  return leftovers[index].sql;
+  return index % 2 == 0 ? leftovers[index / 2].sql : leftovers[index / 2].highest;
+}
+
+void
+dossier_project_forget_pointed_at (DossierProject *self)
+{
+  for (guint i = 0; i < DOSSIER_N_ROW_KINDS; i++)
+    self->highest_pointed_at[i] = -1;
+}
+
+/* The highest id of @kind any row points at. A new id is above every id
+ * the table holds: only a row left by a hand edit can point at it, and
+ * none does if they all point lower. Read once per action (what the
+ * action itself writes points at rows that exist), so that an action
+ * making thousands of rows (autocode, an import) pays a few look-ups in
+ * indexes once, not for each. A value that is not an id (a hand edit's
+ * text) answers "any". */
+static gboolean
+read_highest_pointed_at (DossierProject  *self,
+                         DossierRowKind   kind,
+                         gint64          *highest,
+                         GError         **error)
+{
+  gint64 most = 0;
+
+  if (self->highest_pointed_at[kind] >= 0)
+    {
+      *highest = self->highest_pointed_at[kind];
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_auto(DossierStmt) stmt = NULL;
+      int type;
+
+      if (leftovers[i].kind != kind)
+        continue;
+      stmt = dossier_project_prepare (self, leftovers[i].highest, error);
+      if (stmt == NULL || dossier_project_step (self, stmt, error) != SQLITE_ROW)
+        return FALSE;
+      type = sqlite3_column_type (stmt, 0);
+      if (type == SQLITE_INTEGER)
+        most = MAX (most, sqlite3_column_int64 (stmt, 0));
+      else if (type != SQLITE_NULL)
+        most = G_MAXINT64;
+    }
+
+  self->highest_pointed_at[kind] = most;
+  *highest = most;
+  return TRUE;
 }
 
 gboolean
@@ -78,7 +136,15 @@ dossier_project_clear_new_ids (DossierProject  *self,
                                gint64           last,
                                GError         **error)
 {
+  gint64 highest;
+
   g_assert (self->in_transaction);
+  g_assert ((guint) kind < DOSSIER_N_ROW_KINDS);
+
+  if (!read_highest_pointed_at (self, kind, &highest, error))
+    return FALSE;
+  if (highest < first)
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
     {

@@ -136,6 +136,9 @@ typedef enum
   DOSSIER_INDEX_BY_MAIN,        /* a worker: the main project, once it adopts */
 } DossierIndexMode;
 
+/* How many kinds DossierRowKind (below) names. */
+#define DOSSIER_N_ROW_KINDS 7
+
 struct _DossierProject
 {
   GObject          parent_instance;
@@ -194,6 +197,9 @@ struct _DossierProject
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
+  /* Per DossierRowKind, the highest id rows of other tables point at,
+   * read once per action (dossier-project-ids.c); -1 until then. */
+  gint64           highest_pointed_at[DOSSIER_N_ROW_KINDS];
   sqlite3_session *session;
   DossierChanges   changes;
 
@@ -835,6 +841,9 @@ gboolean      dossier_project_clear_new_ids    (DossierProject       *self,
                                                 gint64                first,
                                                 gint64                last,
                                                 GError              **error);
+/* At the start of an action: what dossier_project_clear_new_ids () read
+ * of the file is read again. */
+void          dossier_project_forget_pointed_at (DossierProject      *self);
 /* Sets DAMAGED: no id is left for a new row of @kind. */
 void          dossier_set_out_of_ids           (GError              **error,
                                                 DossierRowKind        kind);
