@@ -42,7 +42,6 @@ struct _DossierHighlightCard
   GtkLabel       *memo;
   GtkLabel       *evidence;           /* what the passage is evidence for */
   GtkWidget      *orphan;
-  GtkWidget      *menu;               /* popover, made when first asked for */
   GtkWidget      *evidence_picker;    /* "Add as Evidence…", the same */
 };
 
@@ -371,17 +370,16 @@ dossier_highlight_card_set_show_document (DossierHighlightCard *self,
 
 /* ---- Menu and dragging -------------------------------------------------- */
 
-static void
-popup_menu (DossierHighlightCard *self,
-            double                x,
-            double                y)
+static GMenuModel *
+dossier_highlight_card_create_menu (DossierRow *row)
 {
-  DossierHighlight *highlight = dossier_row_get_item (DOSSIER_ROW (self));
-  g_autoptr(GMenu) menu = NULL;
+  DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (row);
+  DossierHighlight *highlight = dossier_row_get_item (row);
   g_autoptr(GMenuItem) cite = NULL;
+  GMenu *menu;
 
   if (highlight == NULL)
-    return;
+    return NULL;
   menu = g_menu_new ();
   cite = g_menu_item_new (_("_Cite in Briefing"), NULL);
   g_menu_item_set_action_and_target_value (cite, "briefing.cite",
@@ -389,34 +387,7 @@ popup_menu (DossierHighlightCard *self,
   g_menu_append_item (menu, cite);
   if (self->project != NULL && !dossier_project_get_read_only (self->project))
     g_menu_append (menu, _("Add as _Evidence…"), "card.add-evidence");
-  if (self->menu == NULL)
-    self->menu = dossier_context_menu_new (GTK_WIDGET (self));
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  /* A tag chip's tooltip (its path) would open over the menu. */
-  dossier_hold_tooltip_under (GTK_POPOVER (self->menu), GTK_WIDGET (self), x, y);
-  dossier_popup_returning_focus (GTK_POPOVER (self->menu));
-}
-
-static void
-on_secondary_click (GtkGestureClick      *gesture,
-                    int                   n_press,
-                    double                x,
-                    double                y,
-                    DossierHighlightCard *self)
-{
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu (self, x, y);
-}
-
-static void
-on_long_press (GtkGestureLongPress  *gesture,
-               double                x,
-               double                y,
-               DossierHighlightCard *self)
-{
-  popup_menu (self, x, y);
+  return G_MENU_MODEL (menu);
 }
 
 static GdkContentProvider *
@@ -469,9 +440,7 @@ dossier_highlight_card_popup_menu (DossierHighlightCard *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT_CARD (self), FALSE);
 
-  popup_menu (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-  return self->menu != NULL && gtk_widget_get_visible (self->menu);
+  return dossier_row_popup_menu (DOSSIER_ROW (self), -1, -1);
 }
 
 static void
@@ -479,7 +448,6 @@ dossier_highlight_card_dispose (GObject *object)
 {
   DossierHighlightCard *self = DOSSIER_HIGHLIGHT_CARD (object);
 
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->evidence_picker, gtk_widget_unparent);
   clear_document_binding (self);
   g_clear_object (&self->project);
@@ -494,6 +462,7 @@ dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dossier_highlight_card_dispose;
   DOSSIER_ROW_CLASS (klass)->item_changed = dossier_highlight_card_item_changed;
+  DOSSIER_ROW_CLASS (klass)->create_menu = dossier_highlight_card_create_menu;
   gtk_widget_class_install_action (widget_class, "card.add-evidence", NULL, add_evidence_action);
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_HIGHLIGHT,
                                   "/org/dossier/Dossier/ui/dossier-highlight-card.ui");
@@ -506,21 +475,12 @@ dossier_highlight_card_class_init (DossierHighlightCardClass *klass)
 static void
 dossier_highlight_card_init (DossierHighlightCard *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *press = gtk_gesture_long_press_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
-  g_signal_connect (press, "pressed", G_CALLBACK (on_long_press), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);

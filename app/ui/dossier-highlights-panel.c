@@ -802,28 +802,6 @@ dossier_highlights_panel_class_init (DossierHighlightsPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "highlightspanel");
 }
 
-/* Menu and Shift+F10 on a card: its menu, which only a right click or a
- * long press opened (the Keyboard Shortcuts window promises the Menu key
- * for a highlight). The focus is on the card's list item, or in it. */
-static gboolean
-card_menu_key (GtkWidget *list_view,
-               GVariant  *args,
-               gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (list_view);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *card;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, list_view))
-    return FALSE;
-  card = gtk_widget_get_ancestor (focus, DOSSIER_TYPE_HIGHLIGHT_CARD);
-  for (GtkWidget *child = gtk_widget_get_first_child (focus); card == NULL && child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (DOSSIER_IS_HIGHLIGHT_CARD (child))
-      card = child;
-  return card != NULL && dossier_highlight_card_popup_menu (DOSSIER_HIGHLIGHT_CARD (card));
-}
-
 static void
 dossier_highlights_panel_init (DossierHighlightsPanel *self)
 {
@@ -858,17 +836,9 @@ dossier_highlights_panel_init (DossierHighlightsPanel *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (activate_cb), self, 0);
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
-                                                            gtk_callback_action_new (card_menu_key, NULL, NULL)));
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
-                                                            gtk_callback_action_new (card_menu_key, NULL, NULL)));
-    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
-  }
+  /* Menu and Shift+F10 on a card: its menu (the Keyboard Shortcuts
+   * window promises the Menu key for a highlight). */
+  dossier_panel_add_menu_keys (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
 
   update_header (self);
 }

@@ -235,6 +235,35 @@ dossier_panel_get_focus_row (DossierPanel *self,
   return item_row (list, focus);
 }
 
+static gboolean
+menu_key (GtkWidget *list,
+          GVariant  *args,
+          gpointer   data)
+{
+  DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (data), list);
+
+  return row != NULL && dossier_row_popup_menu (row, -1, -1);
+}
+
+void
+dossier_panel_add_menu_keys (DossierPanel *self,
+                             GtkWidget    *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                          gtk_callback_action_new (menu_key, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (menu_key, self, NULL)));
+  gtk_widget_add_controller (list, keys);
+}
+
 /* Frames to wait, at most, for a list to make the row scrolled to. */
 #define FOCUS_ITEM_FRAMES 10
 

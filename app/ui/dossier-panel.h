@@ -88,6 +88,10 @@ DossierRow     *dossier_panel_pick_row        (DossierPanel *self,
  * the keyboard's focus, or holds it; NULL if none. */
 DossierRow     *dossier_panel_get_focus_row   (DossierPanel *self,
                                                GtkWidget    *list);
+/* Menu and Shift+F10 on @list (a list or grid view of the panel) open
+ * the menu of its row that has the focus (dossier_row_popup_menu ()). */
+void            dossier_panel_add_menu_keys   (DossierPanel *self,
+                                               GtkWidget    *list);
 /* Scrolls @list (a list or grid view of the panel) to @item, at
  * @position of its model, and gives the keyboard's focus to its place
  * in the list, once the list has made its row (within a few frames). */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-row.c — the base class of the rows of Dossier's lists: the
- * "item" property, and registering with the panel the row is rooted in. */
+ * "item" property, registering with the panel the row is rooted in, and
+ * the row's menu. */
 
 #include "config.h"
 
@@ -18,6 +19,7 @@ typedef struct
   gulong         list_item_handler;
   char          *label;       /* for assistive technologies */
   char          *description;
+  GtkWidget     *menu;        /* popover, made when first asked for */
 } DossierRowPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
@@ -245,6 +247,86 @@ dossier_row_get_list_item (DossierRow *self)
   return priv->list_item;
 }
 
+/* ---- the menu ------------------------------------------------------------------ */
+
+gboolean
+dossier_row_popup_menu (DossierRow *self,
+                        double      x,
+                        double      y)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  g_autoptr(GMenuModel) model = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_ROW (self), FALSE);
+
+  if (DOSSIER_ROW_GET_CLASS (self)->create_menu == NULL ||
+      (model = DOSSIER_ROW_GET_CLASS (self)->create_menu (self)) == NULL)
+    return FALSE;
+
+  if (priv->menu == NULL)
+    priv->menu = dossier_context_menu_new (GTK_WIDGET (self));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (priv->menu), model);
+  if (x >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  else
+    {
+      /* From the keyboard: under the row (over it when there is no room
+       * below), from near its start, whole however long the menu: a row
+       * in the right sidebar is near the window's edge. */
+      x = MIN (12, gtk_widget_get_width (GTK_WIDGET (self)) / 2);
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+      gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu),
+                                   &(GdkRectangle) { (int) x, 0, 1, gtk_widget_get_height (GTK_WIDGET (self)) });
+    }
+  /* The tooltip of what is under the point (a chip, the row) would open
+   * over the menu. */
+  dossier_hold_tooltip_under (GTK_POPOVER (priv->menu), GTK_WIDGET (self), x, y);
+  dossier_popup_returning_focus (GTK_POPOVER (priv->menu));
+  return gtk_widget_get_visible (priv->menu);
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    DossierRow      *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  dossier_row_popup_menu (self, x, y);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               DossierRow          *self)
+{
+  dossier_row_popup_menu (self, x, y);
+}
+
+/* Only rows with a menu listen for it: a list makes hundreds of rows. */
+static void
+dossier_row_constructed (GObject *object)
+{
+  DossierRow *self = DOSSIER_ROW (object);
+  GtkGesture *click, *press;
+
+  G_OBJECT_CLASS (dossier_row_parent_class)->constructed (object);
+
+  if (DOSSIER_ROW_GET_CLASS (self)->create_menu == NULL)
+    return;
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
+}
+
 static void
 leave_panel (DossierRow *self)
 {
@@ -294,6 +376,7 @@ dossier_row_dispose (GObject *object)
 
   leave_panel (self);
   set_list_item (self, NULL);
+  g_clear_pointer (&priv->menu, gtk_widget_unparent);
   g_clear_object (&priv->bindings);
   g_clear_object (&priv->signals);
   if (g_type_get_qdata (G_OBJECT_TYPE (self), template_quark) != NULL)
@@ -351,6 +434,7 @@ dossier_row_class_init (DossierRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = dossier_row_constructed;
   object_class->dispose = dossier_row_dispose;
   object_class->get_property = dossier_row_get_property;
   object_class->set_property = dossier_row_set_property;

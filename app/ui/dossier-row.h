@@ -13,6 +13,8 @@
  *
  * A row rooted in a DossierPanel registers with it: the panel can then
  * tell it what it knows beyond the item (see DossierPanelClass.bind_row).
+ * A row with a menu says what is in it (create_menu); the base class
+ * opens it on a right click, a long press, and Menu or Shift+F10.
  */
 #pragma once
 
@@ -30,9 +32,14 @@ struct _DossierRowClass
   GtkWidgetClass parent_class;
 
   /* The item changed (it may be NULL): show it. Not called from dispose. */
-  void (*item_changed) (DossierRow *self);
+  void        (*item_changed) (DossierRow *self);
+  /* The row's menu as it stands (what can be done to its item, each
+   * item's key shown), or NULL for none. A class that has one gets it on
+   * a right click and a long press, and on Menu and Shift+F10 in a list
+   * its panel gave dossier_panel_add_menu_keys (). */
+  GMenuModel *(*create_menu)  (DossierRow *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* The type the rows of a class show ("item" accepts only those). */
@@ -69,6 +76,13 @@ void          dossier_row_set_item            (DossierRow *self,
 void          dossier_row_set_accessible      (DossierRow *self,
                                                const char *label,
                                                const char *description);
+
+/* Pops up the row's menu (create_menu) pointing at (@x, @y) in the row,
+ * or at its middle when @x is negative; the focus goes back where it was
+ * when it closes. Whether it is shown. */
+gboolean      dossier_row_popup_menu          (DossierRow *self,
+                                               double      x,
+                                               double      y);
 
 /* The panel the row is rooted in, or NULL. */
 DossierPanel *dossier_row_get_panel           (DossierRow *self);

@@ -2,7 +2,8 @@
 /* dossier-stakeholder-row.c — a stakeholder in the Stakeholders panel.
  *
  * The row follows its DossierStakeholder's notify signals (an edit, a
- * mention count kept up to date by the core) for as long as it shows it. */
+ * mention count kept up to date by the core) for as long as it shows it.
+ * Its menu (right click, Menu, Shift+F10) names the panel's actions. */
 
 #include "config.h"
 
@@ -136,6 +137,54 @@ on_name_query_tooltip (DossierStakeholderRow *self,
   return TRUE;
 }
 
+/* An item of the row's menu: the panel's @action for this stakeholder,
+ * showing @accel, its key on a focused row. */
+static void
+append_item (GMenu      *section,
+             const char *label,
+             const char *action,
+             gint64      id,
+             const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (section, item);
+}
+
+/* What the Stakeholders panel does to a stakeholder of its list
+ * ("stakeholders." actions, for the stakeholder's id), with the keys
+ * that do it on a focused row. */
+static GMenuModel *
+create_menu (DossierRow *row)
+{
+  DossierStakeholder *stakeholder = dossier_row_get_item (row);
+  g_autoptr(GMenu) edit = NULL;
+  g_autoptr(GMenu) order = NULL;
+  g_autoptr(GMenu) last = NULL;
+  GMenu *menu;
+  gint64 id;
+
+  if (stakeholder == NULL)
+    return NULL;
+  id = dossier_stakeholder_get_id (stakeholder);
+  edit = g_menu_new ();
+  append_item (edit, _("_Edit…"), "stakeholders.edit", id, "Return");
+  append_item (edit, _("_Cite Selection"), "stakeholders.cite-for", id, "<Control>e");
+  order = g_menu_new ();
+  append_item (order, _("Move _Up"), "stakeholders.move-row-up", id, "<Alt>Up");
+  append_item (order, _("Move Do_wn"), "stakeholders.move-row-down", id, "<Alt>Down");
+  last = g_menu_new ();
+  append_item (last, C_("row menu", "_Delete"), "stakeholders.delete", id, "Delete");
+
+  menu = g_menu_new ();
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
+  return G_MENU_MODEL (menu);
+}
+
 static void
 dossier_stakeholder_row_class_init (DossierStakeholderRowClass *klass)
 {
@@ -144,6 +193,7 @@ dossier_stakeholder_row_class_init (DossierStakeholderRowClass *klass)
   g_type_ensure (DOSSIER_TYPE_TAG_CHIP);
   g_type_ensure (DOSSIER_TYPE_WRAP_LABEL);
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
+  DOSSIER_ROW_CLASS (klass)->create_menu = create_menu;
   dossier_row_class_set_template (DOSSIER_ROW_CLASS (klass), DOSSIER_TYPE_STAKEHOLDER,
                                   "/org/dossier/Dossier/ui/dossier-stakeholder-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholderRow, swatch);

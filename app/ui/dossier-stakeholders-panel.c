@@ -142,6 +142,12 @@ update_list_header (DossierStakeholdersPanel *self)
   gtk_label_set_text (self->count_label, count ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), dossier_panel_is_writable (DOSSIER_PANEL (self)));
+  {
+    const char *changes[] = { "stakeholders.move-row-up", "stakeholders.move-row-down", "stakeholders.delete" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], dossier_panel_is_writable (DOSSIER_PANEL (self)));
+  }
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     n == 0 ? "empty"
@@ -1035,8 +1041,31 @@ on_delete_clicked (DossierStakeholdersPanel *self)
     delete_stakeholder (self, s);
 }
 
-/* Delete on a row of the list deletes it, as the editor's Delete button
- * does; the focus stays in the list, on the row that took its place. */
+static guint position_of (DossierStakeholdersPanel *self,
+                          DossierStakeholder       *s);
+
+/* Deletes @s from the list, as the editor's Delete button does; the focus
+ * stays in the list, on the row that took its place. */
+static void
+delete_from_list (DossierStakeholdersPanel *self,
+                  DossierStakeholder       *s)
+{
+  GListModel *model = dossier_project_get_stakeholders (PROJECT (self));
+  guint position = position_of (self, s), n;
+
+  if (!delete_stakeholder (self, s))
+    return;
+  n = g_list_model_get_n_items (model);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (n > 0 && position != G_MAXUINT)
+    {
+      g_autoptr(DossierStakeholder) next = g_list_model_get_item (model, MIN (position, n - 1));
+
+      dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), MIN (position, n - 1), next);
+    }
+}
+
+/* Delete on a row of the list deletes it. */
 static gboolean
 delete_binding (GtkWidget *widget,
                 GVariant  *args,
@@ -1044,29 +1073,18 @@ delete_binding (GtkWidget *widget,
 {
   DossierStakeholdersPanel *self = data;
   DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
-  DossierStakeholder *s = row != NULL ? dossier_row_get_item (row) : NULL;
-  GListModel *model = PROJECT (self) != NULL ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
-  guint position, n;
+  g_autoptr(DossierStakeholder) s = row != NULL && dossier_row_get_item (row) != NULL
+                                    ? g_object_ref (dossier_row_get_item (row)) : NULL;
 
-  if (s == NULL || model == NULL)
+  if (s == NULL || PROJECT (self) == NULL)
     return FALSE;
   if (!dossier_panel_is_writable (DOSSIER_PANEL (self)))
     {
       gtk_widget_error_bell (widget);
       return TRUE;
     }
-  position = dossier_row_get_list_item (row) != NULL
-             ? gtk_list_item_get_position (dossier_row_get_list_item (row)) : 0;
-  if (!delete_stakeholder (self, s))
-    return TRUE;
-  n = g_list_model_get_n_items (model);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-  if (n > 0)
-    {
-      g_autoptr(DossierStakeholder) next = g_list_model_get_item (model, MIN (position, n - 1));
-
-      dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), MIN (position, n - 1), next);
-    }
+  /* Deleting unbinds the row: @s is a reference of our own. */
+  delete_from_list (self, s);
   return TRUE;
 }
 
@@ -1103,15 +1121,19 @@ stakeholder_to_move (DossierStakeholdersPanel *self)
   return row != NULL ? dossier_row_get_item (row) : NULL;
 }
 
+static DossierStakeholder *stakeholder_of (DossierStakeholdersPanel *self,
+                                           GVariant                 *id);
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
-  DossierStakeholder *s = stakeholder_to_move (self);
+  /* A row's menu names its stakeholder; the keys act on what has them. */
+  DossierStakeholder *s = parameter != NULL ? stakeholder_of (self, parameter) : stakeholder_to_move (self);
   GListModel *model = PROJECT (self) != NULL ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
-  gboolean up = g_str_equal (action_name, "stakeholders.move-up");
+  gboolean up = g_str_has_suffix (action_name, "-up");
   g_autoptr(GError) error = NULL;
   guint position, n;
   gint64 id;
@@ -1598,18 +1620,23 @@ update_cite (DossierStakeholdersPanel *self)
 
   gtk_widget_set_sensitive (self->cite_button, can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.cite-selection", can);
+  /* A row's menu: for that row's stakeholder. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.cite-for",
+                                 dossier_panel_is_writable (DOSSIER_PANEL (self)) && has_selection (self));
 }
 
-/* Cites the reader's selection for the stakeholder in the editor; the
- * highlight's id, or 0 (told in a toast). */
+/* Cites the reader's selection for @s (NULL: the stakeholder in the
+ * editor); the highlight's id, or 0 (told in a toast). */
 static gint64
-cite_selection (DossierStakeholdersPanel *self)
+cite_selection_for (DossierStakeholdersPanel *self,
+                    DossierStakeholder       *s)
 {
-  DossierStakeholder *s = current_stakeholder (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gint64 highlight_id;
 
+  if (s == NULL)
+    s = current_stakeholder (self);
   if (s == NULL)
     {
       dossier_panel_show_toast (DOSSIER_PANEL (self), _("Open a stakeholder to cite evidence for it"), FALSE);
@@ -1621,7 +1648,7 @@ cite_selection (DossierStakeholdersPanel *self)
       return 0;
     }
 
-  highlight_id = dossier_project_add_stakeholder_evidence_range (PROJECT (self), self->stakeholder_id,
+  highlight_id = dossier_project_add_stakeholder_evidence_range (PROJECT (self), dossier_stakeholder_get_id (s),
                                                                  self->document_id,
                                                                  self->selection_start, self->selection_end,
                                                                  "", DOSSIER_EVIDENCE_NONE,
@@ -1643,7 +1670,7 @@ dossier_stakeholders_panel_cite_selection (DossierStakeholdersPanel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
 
-  return cite_selection (self) != 0;
+  return cite_selection_for (self, NULL) != 0;
 }
 
 /* The button keeps no focus: the passage cited takes it, in the list of
@@ -1651,7 +1678,7 @@ dossier_stakeholders_panel_cite_selection (DossierStakeholdersPanel *self)
 static void
 on_cite_clicked (DossierStakeholdersPanel *self)
 {
-  self->focus_highlight_id = cite_selection (self);
+  self->focus_highlight_id = cite_selection_for (self, NULL);
   if (self->focus_highlight_id != 0)
     reload_evidence (self);
 }
@@ -1662,6 +1689,71 @@ cite_selection_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   dossier_stakeholders_panel_cite_selection (DOSSIER_STAKEHOLDERS_PANEL (widget));
+}
+
+/* ---- a row's menu and keys ------------------------------------------------------- */
+
+/* The stakeholder a row's menu item is for (the item's target, its id),
+ * or NULL. */
+static DossierStakeholder *
+stakeholder_of (DossierStakeholdersPanel *self,
+                GVariant                 *id)
+{
+  return PROJECT (self) != NULL ? dossier_project_get_stakeholder (PROJECT (self), g_variant_get_int64 (id))
+                                : NULL;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+
+  if (stakeholder_of (self, parameter) != NULL)
+    dossier_stakeholders_panel_set_stakeholder_id (self, g_variant_get_int64 (parameter));
+}
+
+static void
+cite_for_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+  DossierStakeholder *s = stakeholder_of (self, parameter);
+
+  if (s != NULL)
+    cite_selection_for (self, s);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierStakeholdersPanel *self = DOSSIER_STAKEHOLDERS_PANEL (widget);
+  /* Deleting unbinds its row, and the menu with it: a reference of our own. */
+  g_autoptr(DossierStakeholder) s = stakeholder_of (self, parameter) != NULL
+                                    ? g_object_ref (stakeholder_of (self, parameter)) : NULL;
+
+  if (s != NULL && dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    delete_from_list (self, s);
+}
+
+/* Ctrl+E on a row of the list cites the reader's selection for it, as it
+ * does in the editor (and on an argument). */
+static gboolean
+cite_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  DossierStakeholdersPanel *self = data;
+  DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
+
+  if (row == NULL || dossier_row_get_item (row) == NULL)
+    return FALSE;
+  cite_selection_for (self, dossier_row_get_item (row));
+  return TRUE;
 }
 
 /* ---- following the project --------------------------------------------------------- */
@@ -1965,6 +2057,12 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "stakeholders.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "stakeholders.move-down", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_binding, NULL);
+  /* A row's menu (dossier-stakeholder-row.c): for its stakeholder's id. */
+  gtk_widget_class_install_action (widget_class, "stakeholders.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.cite-for", "x", cite_for_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.move-row-up", "x", move_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.move-row-down", "x", move_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.delete", "x", delete_action);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (DOSSIER_TYPE_STAKEHOLDER_ROW);
@@ -2072,8 +2170,12 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                             gtk_callback_action_new (delete_binding, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (cite_binding, self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
   }
+  dossier_panel_add_menu_keys (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
   /* The empty list's text points at the suggestions only while some show. */
   g_signal_connect_object (self->suggestions, "notify::n-suggestions", G_CALLBACK (update_list_header), self,

@@ -552,6 +552,132 @@ test_stakeholders_delete_key (Fixture       *f,
   close_window (window);
 }
 
+/* The menu open on @row (a DossierRow), or NULL. */
+static GtkWidget *
+row_menu (GtkWidget *row)
+{
+  GtkWidget *menu = find_descendant (row, GTK_TYPE_POPOVER_MENU);
+
+  return menu != NULL && gtk_widget_get_visible (menu) ? menu : NULL;
+}
+
+/* The item of @menu labelled @text, asserted to show @accel as its key. */
+static GtkWidget *
+menu_item_with_key (GtkWidget  *menu,
+                    const char *text,
+                    const char *accel)
+{
+  GtkWidget *item = find_menu_item (menu, text);
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "accel", &shown, NULL);
+  g_assert_cmpstr (shown, ==, accel);
+  return item;
+}
+
+static DossierRow *
+stakeholder_row (GtkWidget *list_view,
+                 gint64     id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_descendants (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (s != NULL && dossier_stakeholder_get_id (s) == id)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+/* A stakeholder's row has the menu the other rows have: Menu and
+ * Shift+F10 on it (and a right click) show what the panel does to it,
+ * each with its key, and the focus goes back to the row when it closes;
+ * its items act on that stakeholder. Ctrl+E on the row cites the
+ * reader's selection for it, as in its editor. Before, the row had no
+ * menu at all. */
+static void
+test_stakeholders_row_menu (Fixture       *f,
+                            gconstpointer  data)
+{
+  const guint keys[][2] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GListModel *model = dossier_project_get_stakeholders (f->project);
+  GtkWidget *window, *list_view, *menu, *item;
+  DossierRow *row;
+  gint64 start, end;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 420, 900);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  row = stakeholder_row (list_view, f->board);
+  g_assert_nonnull (row);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      focus_stakeholder_row (list_view, f->board);
+      g_assert_nonnull (press_key (window, keys[i][0], keys[i][1]));
+      menu = row_menu (GTK_WIDGET (row));
+      g_assert_nonnull (menu);
+      menu_item_with_key (menu, "Edit…", "Return");
+      /* Nothing selected in the reader: nothing to cite. */
+      item = menu_item_with_key (menu, "Cite Selection", "<Control>e");
+      g_assert_false (gtk_widget_get_sensitive (item));
+      menu_item_with_key (menu, "Move Up", "<Alt>Up");
+      menu_item_with_key (menu, "Move Down", "<Alt>Down");
+      g_assert_true (gtk_widget_get_sensitive (menu_item_with_key (menu, "Delete", "Delete")));
+      gtk_popover_popdown (GTK_POPOVER (menu));
+      flush_events ();
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == gtk_widget_get_parent (GTK_WIDGET (row)));
+    }
+
+  /* What the items do, to the row's stakeholder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "stakeholders.move-row-down", "x", f->board));
+  g_assert_cmpint (id_at (model, 1), ==, f->board);
+  undo (f->project);
+  g_assert_cmpint (id_at (model, 0), ==, f->board);
+
+  find_text_range (f->project, f->doc, "raise fares by a fifth", &start, &end);
+  dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (panel), start, end);
+  focus_stakeholder_row (list_view, f->brant);
+  g_assert_nonnull (press_key (window, GDK_KEY_Menu, 0));
+  menu = row_menu (GTK_WIDGET (stakeholder_row (list_view, f->brant)));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_sensitive (find_menu_item (menu, "Cite Selection")));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "stakeholders.cite-for", "x", f->brant));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (f->project, f->brant)),
+                    ==, 1);
+  wait_for_text (overlay, "Evidence cited for “Odile Brant”");
+  undo (f->project);
+
+  /* Ctrl+E on a focused row: for that one. */
+  focus_stakeholder_row (list_view, f->board);
+  g_assert_nonnull (press_key (window, GDK_KEY_e, GDK_CONTROL_MASK));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (f->project, f->board)),
+                    ==, 1);
+  undo (f->project);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "stakeholders.edit", "x", f->board));
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, f->board);
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
+  flush_events ();
+
+  row = stakeholder_row (list_view, f->board);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "stakeholders.delete", "x", f->board));
+  g_assert_null (dossier_project_get_stakeholder (f->project, f->board));
+  wait_for_text (overlay, "“Lindenport Ferry Board” deleted");
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->brant }, "the next one to take the focus");
+
+  close_window (window);
+}
+
 /* A stakeholder added at the end of a long list: its editor opens with
  * the focus in its name; back in the list, it is scrolled into sight and
  * focused. */
@@ -1377,6 +1503,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/row-menu", Fixture, NULL,
+              fixture_set_up, test_stakeholders_row_menu, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/kind-whole", Fixture, NULL,
               fixture_set_up, test_stakeholders_kind_whole, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
