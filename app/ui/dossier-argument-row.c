@@ -505,33 +505,49 @@ toggle_evidence_action (GtkWidget  *widget,
   dossier_argument_row_set_expanded (self, !dossier_argument_row_get_expanded (self));
 }
 
-/* The menu names the stakeholders of the moment, so it is made when it
- * opens. */
+/* An item of the menu showing @accel, its key on a focused argument. */
 static void
-create_popup (GtkMenuButton *button,
-              gpointer       data)
+append_with_key (GMenu      *section,
+                 const char *label,
+                 const char *action,
+                 const char *accel)
 {
-  DossierArgumentRow *self = data;
-  DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (section, item);
+}
+
+/* The row's menu, for its ⋮ button and DossierRow's (right click, Menu,
+ * Shift+F10). It names the stakeholders of the moment, so it is made
+ * when it opens. */
+static GMenuModel *
+create_menu (DossierRow *row)
+{
+  DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (row);
+  DossierArgument *argument = dossier_row_get_item (row);
   DossierProject *project = row_project (self);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) first = g_menu_new ();
-  g_autoptr(GMenu) order = g_menu_new ();
-  g_autoptr(GMenu) last = g_menu_new ();
-  g_autoptr(GMenu) strength = g_menu_new ();
-  g_autoptr(GMenu) perspective = g_menu_new ();
+  GMenu *menu;
+  g_autoptr(GMenu) first = NULL;
+  g_autoptr(GMenu) order = NULL;
+  g_autoptr(GMenu) last = NULL;
+  g_autoptr(GMenu) strength = NULL;
+  g_autoptr(GMenu) perspective = NULL;
   GListModel *stakeholders;
 
   if (argument == NULL || project == NULL)
-    {
-      gtk_menu_button_set_menu_model (button, NULL);
-      return;
-    }
+    return NULL;
 
+  menu = g_menu_new ();
+  first = g_menu_new ();
+  order = g_menu_new ();
+  last = g_menu_new ();
+  strength = g_menu_new ();
+  perspective = g_menu_new ();
   g_menu_append (first, _("_Edit…"), "argument.edit");
-  g_menu_append (first, _("_Cite Selection"), "argument.cite");
-  g_menu_append (first, dossier_argument_row_get_expanded (self) ? _("_Hide Evidence") : _("_Show Evidence"),
-                 "argument.toggle-evidence");
+  append_with_key (first, _("_Cite Selection"), "argument.cite", "<Control>e");
+  append_with_key (first, dossier_argument_row_get_expanded (self) ? _("_Hide Evidence") : _("_Show Evidence"),
+                   "argument.toggle-evidence", "Return");
 
   for (int s = DOSSIER_STRENGTH_MIN; s <= DOSSIER_STRENGTH_MAX; s++)
     {
@@ -564,17 +580,27 @@ create_popup (GtkMenuButton *button,
     }
   g_menu_append_submenu (first, _("_Perspective"), G_MENU_MODEL (perspective));
 
-  g_menu_append (order, _("Move _Up"), "argument.move-up");
-  g_menu_append (order, _("Move _Down"), "argument.move-down");
+  append_with_key (order, _("Move _Up"), "argument.move-up", "<Alt>Up");
+  append_with_key (order, _("Move Do_wn"), "argument.move-down", "<Alt>Down");
+  /* Letters no other item takes ("_Cite", "_Perspective", "_Delete"). */
   g_menu_append (order, dossier_argument_get_polarity (argument) == DOSSIER_POLARITY_PRO
-                        ? _("Move to _Cons") : _("Move to _Pros"),
+                        ? _("Move to Co_ns") : _("Move to P_ros"),
                  "argument.switch-side");
-  g_menu_append (last, _("_Delete"), "argument.delete");
+  append_with_key (last, C_("row menu", "_Delete"), "argument.delete", "Delete");
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       data)
+{
+  g_autoptr(GMenuModel) menu = create_menu (DOSSIER_ROW (data));
+
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 /* ---- layout ------------------------------------------------------------------- */
@@ -647,6 +673,51 @@ dossier_argument_row_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
       y += child_height + ROW_SPACING;
     }
+
+  /* The row's menu (DossierRow's) sized and placed anew, as a layout
+   * manager does for its popovers: else it kept the size it was first
+   * shown at, before its items had their style, and its last item was
+   * cut off. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+/* ---- focus -------------------------------------------------------------------- */
+
+/* Tab stops on the argument itself, its place in the list, as on a
+ * stakeholder or a highlight card (Menu, Shift+F10 and the argument's keys
+ * act there), then on its passages once unfolded; Shift+Tab the other
+ * way. GTK 4.8's list item gives the focus to the first child that takes
+ * it, and never takes it itself while one does. The ⋮ button is for the
+ * pointer: the Menu key opens the same menu. */
+static gboolean
+dossier_argument_row_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  GtkWidget *item = gtk_widget_get_parent (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean on_item = focus != NULL && focus == item;
+  gboolean within = focus != NULL && gtk_widget_is_ancestor (focus, widget);
+
+  if (item == NULL || !gtk_widget_get_focusable (item) ||
+      (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD))
+    return GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction);
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if (!on_item && !within)
+        return gtk_widget_grab_focus (item);
+      return GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction);
+    }
+
+  if (on_item)
+    return FALSE;
+  if (GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction))
+    return TRUE;
+  return gtk_widget_grab_focus (item);
 }
 
 /* ---- GObject ------------------------------------------------------------------- */
@@ -719,7 +790,9 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   widget_class->get_request_mode = dossier_argument_row_get_request_mode;
   widget_class->measure = dossier_argument_row_measure;
   widget_class->size_allocate = dossier_argument_row_size_allocate;
+  widget_class->focus = dossier_argument_row_focus;
   DOSSIER_ROW_CLASS (klass)->item_changed = update;
+  DOSSIER_ROW_CLASS (klass)->create_menu = create_menu;
 
   properties[PROP_EXPANDED] =
     g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
@@ -797,6 +870,8 @@ build_header (DossierArgumentRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Argument Menu"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
+  /* Not a Tab stop: the argument is (see dossier_argument_row_focus). */
+  gtk_widget_set_can_focus (menu_button, FALSE);
   gtk_box_append (GTK_BOX (self->header), menu_button);
 
   self->expander = GTK_IMAGE (expander);

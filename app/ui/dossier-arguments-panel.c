@@ -1094,6 +1094,7 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
       gtk_grid_view_set_model (i == 0 ? self->pro_list : self->con_list, selection);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
       add_row_keys (self, GTK_WIDGET (i == 0 ? self->pro_list : self->con_list));
+      dossier_panel_add_menu_keys (DOSSIER_PANEL (self), GTK_WIDGET (i == 0 ? self->pro_list : self->con_list));
     }
 
   self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);

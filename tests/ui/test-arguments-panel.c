@@ -1177,6 +1177,113 @@ test_keys (Fixture       *f,
   close_window (window);
 }
 
+/* Where the focus is in @window. */
+static GtkWidget *
+focus_of (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+move_focus (GtkWidget        *window,
+            GtkDirectionType  direction)
+{
+  g_signal_emit_by_name (window, "move-focus", direction);
+  flush_events ();
+}
+
+static gboolean
+menu_whole (gpointer menu)
+{
+  int natural;
+
+  gtk_widget_measure (menu, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (menu), NULL, &natural, NULL, NULL);
+  return gtk_widget_get_height (menu) > 0 && gtk_widget_get_height (menu) >= natural;
+}
+
+static gboolean
+passages_shown (gpointer row)
+{
+  GtkWidget *list = find_descendant (row, GTK_TYPE_LIST_BOX);
+
+  return list != NULL && gtk_widget_get_mapped (list) && gtk_widget_get_first_child (list) != NULL;
+}
+
+/* An argument is a Tab stop of its own, as a stakeholder and a highlight
+ * card are: Tab reaches its place in the list, not its ⋮ button; Menu and
+ * Shift+F10 there open its menu, each key shown, and the focus comes back
+ * to it when the menu closes. Unfolded, Tab goes on to its passages and
+ * Shift+Tab comes back to it. Before, Tab went from the column's + button
+ * to the first argument's ⋮ button, and no key opened a menu. */
+static void
+test_row_focus (Fixture       *f,
+                gconstpointer  data)
+{
+  const guint keys[][2] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay, *add = NULL, *row, *item, *menu;
+  gint64 first, start, end;
+
+  window = show_with_toasts (f, panel, &overlay);
+  first = argument_at (pros, 0);
+  find_text_range (f->project, f->doc, "raise fares by a fifth", &start, &end);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
+                                                                &error), >, 0);
+  g_assert_no_error (error);
+  flush_events ();
+  row = GTK_WIDGET (row_of (panel, first));
+  item = gtk_widget_get_parent (row);
+
+  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add an Argument For") == 0)
+      add = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_grab_focus (add));
+  move_focus (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_of (window) == item);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *shown;
+      g_autofree char *accel = NULL;
+
+      g_assert_nonnull (press_key (window, keys[i][0], keys[i][1]));
+      menu = find_descendant (row, GTK_TYPE_POPOVER_MENU);
+      g_assert_nonnull (menu);
+      g_assert_true (gtk_widget_get_visible (menu));
+      shown = find_menu_item (menu, "Cite Selection");
+      g_assert_nonnull (shown);
+      g_object_get (shown, "accel", &accel, NULL);
+      g_assert_cmpstr (accel, ==, "<Control>e");
+      g_assert_nonnull (find_menu_item (menu, "Move Down"));
+      g_assert_nonnull (find_menu_item (menu, "Delete"));
+      /* Whole: as tall as it asks to be (the row lays it out anew;
+       * it stayed at its first, shorter size, its last item cut). */
+      wait_until (menu_whole, menu, "the menu at its full height");
+      gtk_popover_popdown (GTK_POPOVER (menu));
+      flush_events ();
+      g_assert_true (focus_of (window) == item);
+    }
+
+  /* Unfolded: on to its passage, and back. */
+  g_assert_nonnull (press_key (window, GDK_KEY_Return, 0));
+  g_assert_true (dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
+  wait_until (passages_shown, row, "the passages to unfold");
+  move_focus (window, GTK_DIR_TAB_FORWARD);
+  g_assert_nonnull (focus_of (window));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_LIST_BOX));
+  move_focus (window, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_of (window) == item);
+
+  close_window (window);
+}
+
 /* A click of the mouse's first button at (@x, @y) of @widget, through the
  * X server (xdotool, XTest) as a user's: every gesture on the way sees it.
  * The pointer then goes to the screen's far corner: the tests after this
@@ -1320,6 +1427,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, fixture_set_up, test_row_focus,
+              fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
               fixture_tear_down);
 
