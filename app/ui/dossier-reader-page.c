@@ -1657,6 +1657,26 @@ tag_button_tab_key (GtkWidget *widget,
   return dossier_focus_leave (GTK_WIDGET (self->view_overlay), GTK_DIR_TAB_FORWARD);
 }
 
+/* Shift+Tab coming back into the page from what follows it reaches the
+ * "Tag…" button first, whenever it shows, then the text (the button's
+ * Shift+Tab): the reverse of Tab's way. GTK's own order put the text
+ * last, and so first going backwards, when the button sat in the upper
+ * half of the view, and the button was skipped. */
+static gboolean
+dossier_reader_page_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  DossierReaderPage *self = DOSSIER_READER_PAGE (widget);
+  GtkWidget *button = GTK_WIDGET (self->tag_selection_button);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (direction == GTK_DIR_TAB_BACKWARD && (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
+      gtk_widget_get_mapped (button) && gtk_widget_is_sensitive (button) && gtk_widget_get_can_focus (button))
+    return gtk_widget_grab_focus (button);
+  return GTK_WIDGET_CLASS (dossier_reader_page_parent_class)->focus (widget, direction);
+}
+
 static void
 add_tab_keys (GtkShortcutController *controller,
               GtkShortcutFunc        callback,
@@ -1830,6 +1850,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   object_class->get_property = dossier_reader_page_get_property;
   object_class->set_property = dossier_reader_page_set_property;
   widget_class->grab_focus = dossier_reader_page_grab_focus;
+  widget_class->focus = dossier_reader_page_focus;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,

@@ -272,6 +272,11 @@ test_tag_button_tab (Fixture       *f,
       press_tab (f, FALSE);
       g_assert_nonnull (window_focus (f));
       g_assert_false (window_focus (f) == view || gtk_widget_is_ancestor (window_focus (f), overlay));
+      /* Shift+Tab comes back the same way: the button, then the text. */
+      press_tab (f, TRUE);
+      g_assert_true (window_focus (f) == button);
+      press_tab (f, TRUE);
+      g_assert_true (window_focus (f) == view);
 
       g_assert_true (gtk_widget_grab_focus (button));
       press_tab (f, TRUE);
