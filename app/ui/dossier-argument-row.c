@@ -272,10 +272,30 @@ reload_evidence (DossierArgumentRow *self)
     }
 }
 
+/* Enter on a passage shows it in the reader, as a click does. The list
+ * item around the row took the key first (it activates the argument,
+ * which folded it, the passage not shown): GtkListBox binds no Enter of
+ * its own on a row. */
+static gboolean
+passage_enter_key (GtkWidget *list,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus) || gtk_widget_get_parent (focus) != list)
+    return FALSE;
+  g_signal_emit_by_name (list, "row-activated", focus);
+  return TRUE;
+}
+
 /* The list of passages, made the first time the row unfolds. */
 static void
 ensure_evidence_list (DossierArgumentRow *self)
 {
+  GtkEventController *keys;
+
   if (self->evidence_revealer != NULL)
     return;
 
@@ -288,6 +308,12 @@ ensure_evidence_list (DossierArgumentRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
   g_signal_connect_object (self->evidence_list, "row-activated", G_CALLBACK (on_evidence_activated),
                            self, G_CONNECT_SWAPPED);
+  keys = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter, 0),
+                        gtk_callback_action_new (passage_enter_key, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->evidence_list), keys);
   gtk_revealer_set_child (self->evidence_revealer, GTK_WIDGET (self->evidence_list));
   gtk_widget_insert_before (GTK_WIDGET (self->evidence_revealer), GTK_WIDGET (self), NULL);
 }

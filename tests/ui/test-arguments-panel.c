@@ -1227,6 +1227,7 @@ test_row_focus (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *overlay, *add = NULL, *row, *item, *menu;
   gint64 first, start, end;
+  guint opened = 0;
 
   window = show_with_toasts (f, panel, &overlay);
   first = argument_at (pros, 0);
@@ -1278,6 +1279,11 @@ test_row_focus (Fixture       *f,
   g_assert_nonnull (focus_of (window));
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
   g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_LIST_BOX));
+  /* Enter there shows the passage, the argument still unfolded. */
+  g_signal_connect_swapped (row, "highlight-activated", G_CALLBACK (count_changes), &opened);
+  g_assert_nonnull (press_key (window, GDK_KEY_Return, 0));
+  g_assert_cmpuint (opened, ==, 1);
+  g_assert_true (dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   g_assert_true (focus_of (window) == item);
 
