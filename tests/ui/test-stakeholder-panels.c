@@ -483,11 +483,10 @@ test_stakeholders_order (Fixture       *f,
   close_window (window);
 }
 
-/* The list item showing @id in @list_view, given the focus as a click or
- * the arrow keys give it. */
-static void
-focus_stakeholder_row (GtkWidget *list_view,
-                       gint64     id)
+/* The row showing stakeholder @id in @list_view, or NULL. */
+static DossierRow *
+stakeholder_row (GtkWidget *list_view,
+                 gint64     id)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
@@ -497,12 +496,22 @@ focus_stakeholder_row (GtkWidget *list_view,
       DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
 
       if (s != NULL && dossier_stakeholder_get_id (s) == id)
-        {
-          g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, i))));
-          return;
-        }
+        return g_ptr_array_index (rows, i);
     }
-  g_error ("no row for stakeholder %" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+/* The list item showing @id in @list_view, given the focus as a click or
+ * the arrow keys give it. */
+static void
+focus_stakeholder_row (GtkWidget *list_view,
+                       gint64     id)
+{
+  DossierRow *row = stakeholder_row (list_view, id);
+
+  if (row == NULL)
+    g_error ("no row for stakeholder %" G_GINT64_FORMAT, id);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row))));
 }
 
 /* Delete on a focused row of the list deletes it as the editor's Delete
@@ -574,23 +583,6 @@ menu_item_with_key (GtkWidget  *menu,
   g_object_get (item, "accel", &shown, NULL);
   g_assert_cmpstr (shown, ==, accel);
   return item;
-}
-
-static DossierRow *
-stakeholder_row (GtkWidget *list_view,
-                 gint64     id)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_descendants (list_view, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
-
-      if (s != NULL && dossier_stakeholder_get_id (s) == id)
-        return g_ptr_array_index (rows, i);
-    }
-  return NULL;
 }
 
 /* A stakeholder's row has the menu the other rows have: Menu and
