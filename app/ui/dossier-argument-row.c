@@ -714,10 +714,9 @@ dossier_argument_row_size_allocate (GtkWidget *widget,
 
 /* Tab stops on the argument itself, its place in the list, as on a
  * stakeholder or a highlight card (Menu, Shift+F10 and the argument's keys
- * act there), then on its passages once unfolded; Shift+Tab the other
- * way. GTK 4.8's list item gives the focus to the first child that takes
- * it, and never takes it itself while one does. The ⋮ button is for the
- * pointer: the Menu key opens the same menu. */
+ * act there), then on its ⋮ button and its passages once unfolded;
+ * Shift+Tab the other way. GTK 4.8's list item gives the focus to the
+ * first child that takes it, and never takes it itself while one does. */
 static gboolean
 dossier_argument_row_focus (GtkWidget        *widget,
                             GtkDirectionType  direction)
@@ -896,8 +895,6 @@ build_header (DossierArgumentRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Argument Menu"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
-  /* Not a Tab stop: the argument is (see dossier_argument_row_focus). */
-  gtk_widget_set_can_focus (menu_button, FALSE);
   gtk_box_append (GTK_BOX (self->header), menu_button);
 
   self->expander = GTK_IMAGE (expander);

@@ -1210,10 +1210,10 @@ passages_shown (gpointer row)
 }
 
 /* An argument is a Tab stop of its own, as a stakeholder and a highlight
- * card are: Tab reaches its place in the list, not its ⋮ button; Menu and
+ * card are: Tab reaches its place in the list before its ⋮ button; Menu and
  * Shift+F10 there open its menu, each key shown, and the focus comes back
- * to it when the menu closes. Unfolded, Tab goes on to its passages and
- * Shift+Tab comes back to it. Before, Tab went from the column's + button
+ * to it when the menu closes. Tab goes on to its ⋮ button and, unfolded,
+ * its passages, and Shift+Tab comes back to it. Before, Tab went from the column's + button
  * to the first argument's ⋮ button, and no key opened a menu. */
 static void
 test_row_focus (Fixture       *f,
@@ -1271,10 +1271,13 @@ test_row_focus (Fixture       *f,
       g_assert_true (focus_of (window) == item);
     }
 
-  /* Unfolded: on to its passage, and back. */
+  /* Then its ⋮ button; unfolded, on to its passage, and back. */
   g_assert_nonnull (press_key (window, GDK_KEY_Return, 0));
   g_assert_true (dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
   wait_until (passages_shown, row, "the passages to unfold");
+  move_focus (window, GTK_DIR_TAB_FORWARD);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
   move_focus (window, GTK_DIR_TAB_FORWARD);
   g_assert_nonnull (focus_of (window));
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
@@ -1284,6 +1287,7 @@ test_row_focus (Fixture       *f,
   g_assert_nonnull (press_key (window, GDK_KEY_Return, 0));
   g_assert_cmpuint (opened, ==, 1);
   g_assert_true (dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
+  move_focus (window, GTK_DIR_TAB_BACKWARD);
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   g_assert_true (focus_of (window) == item);
 
