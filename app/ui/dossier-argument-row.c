@@ -290,6 +290,28 @@ passage_enter_key (GtkWidget *list,
   return TRUE;
 }
 
+/* Delete on a passage (or its Remove button) takes that passage from the
+ * argument's evidence, as its Remove button does. Without it the key went
+ * on to the row, which deleted the whole argument. */
+static gboolean
+passage_delete_key (GtkWidget *list,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *remove;
+
+  if (row == NULL || gtk_widget_get_parent (row) != list)
+    return FALSE;
+  /* The row's box: the card, then its Remove button. */
+  remove = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  if (remove != NULL && GTK_IS_BUTTON (remove) && gtk_widget_is_sensitive (remove))
+    g_signal_emit_by_name (remove, "clicked");
+  return TRUE;
+}
+
 /* The list of passages, made the first time the row unfolds. */
 static void
 ensure_evidence_list (DossierArgumentRow *self)
@@ -313,6 +335,9 @@ ensure_evidence_list (DossierArgumentRow *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
       gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter, 0),
                         gtk_callback_action_new (passage_enter_key, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_callback_action_new (passage_delete_key, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->evidence_list), keys);
   gtk_revealer_set_child (self->evidence_revealer, GTK_WIDGET (self->evidence_list));
   gtk_widget_insert_before (GTK_WIDGET (self->evidence_revealer), GTK_WIDGET (self), NULL);

@@ -1294,6 +1294,79 @@ test_row_focus (Fixture       *f,
   close_window (window);
 }
 
+/* How many passages argument @id cites. */
+static guint
+n_evidence (Fixture *f,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) evidence = dossier_project_list_argument_evidence (f->project, id, &error);
+
+  g_assert_no_error (error);
+  return evidence->len;
+}
+
+/* Delete on an unfolded argument's passage, or on its Remove button, takes
+ * that passage from the argument's evidence, as the button does: the
+ * argument stays. Before, the key went on to the row, which deleted the
+ * whole argument. */
+static void
+test_passage_delete_key (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  const char *passages[] = { "raise fares by a fifth", "cannot absorb the rise" };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay, *row, *list, *passage, *remove;
+  gint64 first, start, end;
+
+  window = show_with_toasts (f, panel, &overlay);
+  first = argument_at (pros, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
+    {
+      find_text_range (f->project, f->doc, passages[i], &start, &end);
+      g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
+                                                                    &error), >, 0);
+      g_assert_no_error (error);
+    }
+  flush_events ();
+  g_assert_cmpuint (n_evidence (f, first), ==, 2);
+  row = GTK_WIDGET (row_of (panel, first));
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
+  wait_until (passages_shown, row, "the passages to unfold");
+
+  /* On the passage itself. */
+  list = find_descendant (row, GTK_TYPE_LIST_BOX);
+  passage = gtk_widget_get_first_child (list);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (passage));
+  g_assert_true (gtk_widget_grab_focus (passage));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  flush_events ();
+  g_assert_nonnull (dossier_project_get_argument (f->project, first));
+  g_assert_cmpuint (n_evidence (f, first), ==, 1);
+  wait_for_text (overlay, "Evidence removed");
+
+  /* On its Remove button. */
+  wait_until (passages_shown, row, "the passage left");
+  passage = gtk_widget_get_first_child (list);
+  remove = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (passage)));
+  g_assert_true (GTK_IS_BUTTON (remove));
+  g_assert_true (gtk_widget_grab_focus (remove));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  flush_events ();
+  g_assert_nonnull (dossier_project_get_argument (f->project, first));
+  g_assert_cmpuint (n_evidence (f, first), ==, 0);
+
+  /* One step each, undone. */
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_evidence (f, first), ==, 1);
+
+  close_window (window);
+}
+
 /* A click of the mouse's first button at (@x, @y) of @widget, through the
  * X server (xdotool, XTest) as a user's: every gesture on the way sees it.
  * The pointer then goes to the screen's far corner: the tests after this
@@ -1439,6 +1512,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, fixture_set_up, test_row_focus,
               fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, fixture_set_up,
+              test_passage_delete_key, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
               fixture_tear_down);
 
