@@ -224,6 +224,42 @@ on_remove_evidence (DossierArgumentRow *self,
     dossier_panel_show_toast (panel, _("Evidence removed"), TRUE);
 }
 
+/* A passage that takes the focus is scrolled into sight in the column:
+ * the column's grid view scrolls to the argument, the whole item, and an
+ * unfolded argument's passages reach below its edge. In an idle: set at
+ * once, while the focus moves, the scroll did not hold. */
+static gboolean
+scroll_to_passage (gpointer data)
+{
+  g_autoptr(GtkWidget) passage = data;
+  GtkWidget *scrollable = gtk_widget_get_ancestor (passage, GTK_TYPE_SCROLLABLE);
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  double below, shift = 0;
+
+  if (scrollable == NULL || (!gtk_widget_has_focus (passage) && gtk_widget_get_focus_child (passage) == NULL))
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_compute_bounds (passage, scrollable, &bounds))
+    return G_SOURCE_REMOVE;
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (scrollable));
+  below = bounds.origin.y + bounds.size.height - gtk_widget_get_height (scrollable);
+  if (below > 0)
+    shift = MIN (below, bounds.origin.y);  /* its top stays in sight */
+  else if (bounds.origin.y < 0)
+    shift = bounds.origin.y;
+  if (vadjustment != NULL && shift != 0)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + shift);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_passage_focus_enter (GtkEventControllerFocus *focus)
+{
+  GtkWidget *passage = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_passage, g_object_ref (passage), NULL);
+}
+
 /* The passages as the Highlights panel shows them (quote, tags, memo,
  * document; dragged or cited in the briefing from their menu), listed
  * by document, then by place in it, each with its Remove button. Only
@@ -254,6 +290,7 @@ reload_evidence (DossierArgumentRow *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+      GtkEventController *focus;
 
       dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), project);
       dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
@@ -269,6 +306,9 @@ reload_evidence (DossierArgumentRow *self)
       gtk_box_append (GTK_BOX (box), card);
       gtk_box_append (GTK_BOX (box), remove);
       gtk_list_box_append (self->evidence_list, box);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "enter", G_CALLBACK (on_passage_focus_enter), NULL);
+      gtk_widget_add_controller (gtk_widget_get_parent (box), focus);
     }
 }
 

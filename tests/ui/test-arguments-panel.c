@@ -1367,6 +1367,81 @@ test_passage_delete_key (Fixture       *f,
   close_window (window);
 }
 
+static gboolean
+passages_revealed (gpointer row)
+{
+  GtkWidget *revealer = find_descendant (row, GTK_TYPE_REVEALER);
+
+  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* Whether @passage is whole in its column's sight. */
+static gboolean
+passage_in_sight (gpointer passage)
+{
+  GtkWidget *column = gtk_widget_get_ancestor (passage, GTK_TYPE_GRID_VIEW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (passage, column, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (column) + 0.5;
+}
+
+/* A passage of an unfolded argument that takes the focus is scrolled into
+ * sight in its column. Before, the grid view kept the argument's top in
+ * place, and Tab put the focus on passages below the column's edge. */
+static void
+test_passage_scrolled_to (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  const char *passages[] = { "raise fares by a fifth", "Mayor Odile Brant", "had not shown its accounts",
+                             "The Island Traders Guild says", "cannot absorb the rise" };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay, *row, *list, *column, *passage;
+  graphene_rect_t bounds;
+  gint64 first, start, end;
+
+  /* Short, so that the column is shorter than an argument with its passages. */
+  overlay = adw_toast_overlay_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 600, 420);
+  wait_for_row (panel, argument_at (pros, 0));
+  first = argument_at (pros, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
+    {
+      find_text_range (f->project, f->doc, passages[i], &start, &end);
+      g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
+                                                                    &error), >, 0);
+      g_assert_no_error (error);
+    }
+  flush_events ();
+  row = GTK_WIDGET (row_of (panel, first));
+  column = gtk_widget_get_ancestor (row, GTK_TYPE_GRID_VIEW);
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
+  wait_until (passages_shown, row, "the passages to unfold");
+  wait_until (passages_revealed, row, "the passages to slide down");
+  flush_events ();
+
+  list = find_descendant (row, GTK_TYPE_LIST_BOX);
+  passage = gtk_widget_get_last_child (list);
+  g_assert_true (gtk_widget_compute_bounds (passage, column, &bounds));
+  /* The test means something only if the last passage starts out of sight. */
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_widget_get_height (column));
+
+  g_assert_true (gtk_widget_grab_focus (passage));
+  wait_until (passage_in_sight, passage, "the last passage in sight");
+
+  /* And back up to the first, above the edge now. */
+  passage = gtk_widget_get_first_child (list);
+  g_assert_true (gtk_widget_grab_focus (passage));
+  wait_until (passage_in_sight, passage, "the first passage in sight");
+
+  close_window (window);
+}
+
 /* A click of the mouse's first button at (@x, @y) of @widget, through the
  * X server (xdotool, XTest) as a user's: every gesture on the way sees it.
  * The pointer then goes to the screen's far corner: the tests after this
@@ -1514,6 +1589,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, fixture_set_up,
               test_passage_delete_key, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/passage-scrolled-to", Fixture, NULL, fixture_set_up,
+              test_passage_scrolled_to, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
               fixture_tear_down);
 
