@@ -128,6 +128,21 @@ has_focusable_descendant (GtkWidget *widget)
   return FALSE;
 }
 
+GtkWidget *
+dossier_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    return NULL;
+  return focus;
+}
+
 gboolean
 dossier_focus_leave (GtkWidget        *widget,
                      GtkDirectionType  direction)
@@ -159,12 +174,10 @@ leave_list (GtkWidget *list,
             GVariant  *args,
             gpointer   user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (list);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = dossier_focus_within (list);
   GtkDirectionType direction = g_variant_get_boolean (args) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
 
-  if (focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)) ||
-      (focus != list && has_focusable_descendant (focus)))
+  if (focus == NULL || (focus != list && has_focusable_descendant (focus)))
     return FALSE;
 
   return dossier_focus_leave (list, direction);

@@ -16,6 +16,10 @@ void dossier_accessible_name_widgets     (GtkWidget  *widget);
 /* From now on, does that for every window when it is mapped. */
 void dossier_accessible_watch_toplevels  (void);
 
+/* The focus of @widget's window when it is @widget or inside it, else
+ * NULL. */
+GtkWidget *dossier_focus_within           (GtkWidget        *widget);
+
 /* Moves the focus out of @widget (which holds it) to where Tab
  * (@direction GTK_DIR_TAB_FORWARD) or Shift+Tab would go with @widget
  * and all it holds out of the chain, round to the other end past the

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-argument-row.h"
 #include "dossier-highlight-card.h"
 #include "dossier-text-dialog.h"
@@ -202,6 +203,29 @@ static void report (DossierArgumentRow *self,
                     const char         *what,
                     const GError       *error);
 
+/* The focus, after the passage at @index that had it is gone (the
+ * passages listed anew): on the passage now at @index, else the one
+ * before, else the argument's place in the list. Left alone, it was lost
+ * with the passage, and no ring showed where it went. */
+static void
+focus_after_removal (DossierArgumentRow *self,
+                     int                 index)
+{
+  GtkListBoxRow *passage = NULL;
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->expanded && self->evidence_list != NULL)
+    {
+      passage = gtk_list_box_get_row_at_index (self->evidence_list, index);
+      if (passage == NULL && index > 0)
+        passage = gtk_list_box_get_row_at_index (self->evidence_list, index - 1);
+    }
+  if (passage != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (passage));
+  else if (item != NULL && gtk_widget_get_focusable (item))
+    gtk_widget_grab_focus (item);
+}
+
 /* Takes the passage of @button's card from the argument's evidence (its
  * highlight too, if it has no tag): one step, with Undo. */
 static void
@@ -212,6 +236,9 @@ on_remove_evidence (DossierArgumentRow *self,
   DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
   GtkWidget *card = gtk_widget_get_prev_sibling (button);
   DossierHighlight *highlight = card != NULL ? dossier_row_get_item (DOSSIER_ROW (card)) : NULL;
+  GtkWidget *passage = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  gboolean had_focus = passage != NULL && dossier_focus_within (passage) != NULL;
+  int index = passage != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (passage)) : 0;
   g_autoptr(GError) error = NULL;
 
   if (argument == NULL || highlight == NULL || panel == NULL || dossier_panel_get_project (panel) == NULL)
@@ -219,9 +246,13 @@ on_remove_evidence (DossierArgumentRow *self,
   if (!dossier_project_remove_argument_evidence (dossier_panel_get_project (panel),
                                                  dossier_argument_get_id (argument),
                                                  dossier_highlight_get_id (highlight), &error))
-    report (self, _("Could not remove the evidence"), error);
-  else
-    dossier_panel_show_toast (panel, _("Evidence removed"), TRUE);
+    {
+      report (self, _("Could not remove the evidence"), error);
+      return;
+    }
+  dossier_panel_show_toast (panel, _("Evidence removed"), TRUE);
+  if (had_focus)
+    focus_after_removal (self, index);
 }
 
 /* A passage that takes the focus is scrolled into sight in the column:
@@ -312,21 +343,31 @@ reload_evidence (DossierArgumentRow *self)
     }
 }
 
+/* The passage of @list that has the focus or holds it (on its Remove
+ * button), or NULL. */
+static GtkWidget *
+focused_passage (GtkWidget *list)
+{
+  GtkWidget *focus = dossier_focus_within (list);
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  return row != NULL && gtk_widget_get_parent (row) == list ? row : NULL;
+}
+
 /* Enter on a passage shows it in the reader, as a click does. The list
  * item around the row took the key first (it activates the argument,
  * which folded it, the passage not shown): GtkListBox binds no Enter of
- * its own on a row. */
+ * its own on a row. Enter on its Remove button is the button's. */
 static gboolean
 passage_enter_key (GtkWidget *list,
                    GVariant  *args,
                    gpointer   user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (list);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focused_passage (list);
 
-  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus) || gtk_widget_get_parent (focus) != list)
+  if (row == NULL || !gtk_widget_has_focus (row))
     return FALSE;
-  g_signal_emit_by_name (list, "row-activated", focus);
+  g_signal_emit_by_name (list, "row-activated", row);
   return TRUE;
 }
 
@@ -338,12 +379,10 @@ passage_delete_key (GtkWidget *list,
                     GVariant  *args,
                     gpointer   user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (list);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *row = focused_passage (list);
   GtkWidget *remove;
 
-  if (row == NULL || gtk_widget_get_parent (row) != list)
+  if (row == NULL)
     return FALSE;
   /* The row's box: the card, then its Remove button. */
   remove = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-accessible.h"
 #include "dossier-panel-private.h"
 #include "dossier-ui-utils.h"
 
@@ -220,15 +221,13 @@ DossierRow *
 dossier_panel_get_focus_row (DossierPanel *self,
                              GtkWidget    *list)
 {
-  GtkRoot *root;
   GtkWidget *focus;
 
   g_return_val_if_fail (DOSSIER_IS_PANEL (self), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
 
-  root = gtk_widget_get_root (list);
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+  focus = dossier_focus_within (list);
+  if (focus == NULL || focus == list)
     return NULL;
   /* The focus is on a list item, or on something in its row (a button,
    * a card of the row's own). */

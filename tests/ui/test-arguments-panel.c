@@ -1209,6 +1209,27 @@ passages_shown (gpointer row)
   return list != NULL && gtk_widget_get_mapped (list) && gtk_widget_get_first_child (list) != NULL;
 }
 
+/* Argument @id cites the @n passages of the fixture's article whose texts
+ * are @passages, in that order. */
+static void
+cite_passages (Fixture     *f,
+               gint64       id,
+               const char **passages,
+               guint        n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      find_text_range (f->project, f->doc, passages[i], &start, &end);
+      g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, id, f->doc, start, end, "",
+                                                                    &error), >, 0);
+      g_assert_no_error (error);
+    }
+  flush_events ();
+}
+
 /* An argument is a Tab stop of its own, as a stakeholder and a highlight
  * card are: Tab reaches its place in the list before its ⋮ button; Menu and
  * Shift+F10 there open its menu, each key shown, and the focus comes back
@@ -1224,18 +1245,13 @@ test_row_focus (Fixture       *f,
   GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
                                                          DOSSIER_POLARITY_PRO);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   GtkWidget *window, *overlay, *add = NULL, *row, *item, *menu;
-  gint64 first, start, end;
+  gint64 first;
   guint opened = 0;
 
   window = show_with_toasts (f, panel, &overlay);
   first = argument_at (pros, 0);
-  find_text_range (f->project, f->doc, "raise fares by a fifth", &start, &end);
-  g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
-                                                                &error), >, 0);
-  g_assert_no_error (error);
-  flush_events ();
+  cite_passages (f, first, (const char *[]) { "raise fares by a fifth" }, 1);
   row = GTK_WIDGET (row_of (panel, first));
   item = gtk_widget_get_parent (row);
 
@@ -1306,10 +1322,27 @@ n_evidence (Fixture *f,
   return evidence->len;
 }
 
+/* Whether the focus of @window is on the passage at @index of @list, or
+ * in it, and shows its ring. */
+static gboolean
+focus_on_passage (GtkWidget *window,
+                  GtkWidget *list,
+                  int        index)
+{
+  GtkWidget *focus = focus_of (window);
+  GtkListBoxRow *passage = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  return focus != NULL && passage != NULL &&
+         (focus == GTK_WIDGET (passage) || gtk_widget_is_ancestor (focus, GTK_WIDGET (passage))) &&
+         gtk_widget_has_visible_focus (focus);
+}
+
 /* Delete on an unfolded argument's passage, or on its Remove button, takes
  * that passage from the argument's evidence, as the button does: the
  * argument stays. Before, the key went on to the row, which deleted the
- * whole argument. */
+ * whole argument. The focus, its ring shown, goes on to the next passage,
+ * else the one before, else the argument: before, it was lost with the
+ * passage. */
 static void
 test_passage_delete_key (Fixture       *f,
                          gconstpointer  data)
@@ -1317,27 +1350,22 @@ test_passage_delete_key (Fixture       *f,
   GtkWidget *panel = dossier_arguments_panel_new ();
   GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
                                                          DOSSIER_POLARITY_PRO);
-  const char *passages[] = { "raise fares by a fifth", "cannot absorb the rise" };
+  const char *passages[] = { "raise fares by a fifth", "had not shown its accounts", "cannot absorb the rise" };
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *overlay, *row, *list, *passage, *remove;
-  gint64 first, start, end;
+  gint64 first;
 
   window = show_with_toasts (f, panel, &overlay);
+  /* As after keys: the ring shows where the focus is. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   first = argument_at (pros, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
-    {
-      find_text_range (f->project, f->doc, passages[i], &start, &end);
-      g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
-                                                                    &error), >, 0);
-      g_assert_no_error (error);
-    }
-  flush_events ();
-  g_assert_cmpuint (n_evidence (f, first), ==, 2);
+  cite_passages (f, first, passages, G_N_ELEMENTS (passages));
+  g_assert_cmpuint (n_evidence (f, first), ==, 3);
   row = GTK_WIDGET (row_of (panel, first));
   dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
   wait_until (passages_shown, row, "the passages to unfold");
 
-  /* On the passage itself. */
+  /* On the first passage itself: the focus on the next. */
   list = find_descendant (row, GTK_TYPE_LIST_BOX);
   passage = gtk_widget_get_first_child (list);
   g_assert_true (GTK_IS_LIST_BOX_ROW (passage));
@@ -1345,19 +1373,28 @@ test_passage_delete_key (Fixture       *f,
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   flush_events ();
   g_assert_nonnull (dossier_project_get_argument (f->project, first));
-  g_assert_cmpuint (n_evidence (f, first), ==, 1);
+  g_assert_cmpuint (n_evidence (f, first), ==, 2);
   wait_for_text (overlay, "Evidence removed");
+  g_assert_true (focus_on_passage (window, list, 0));
 
-  /* On its Remove button. */
-  wait_until (passages_shown, row, "the passage left");
-  passage = gtk_widget_get_first_child (list);
+  /* On the last one's Remove button: the focus on the one before. */
+  passage = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   remove = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (passage)));
   g_assert_true (GTK_IS_BUTTON (remove));
   g_assert_true (gtk_widget_grab_focus (remove));
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   flush_events ();
   g_assert_nonnull (dossier_project_get_argument (f->project, first));
+  g_assert_cmpuint (n_evidence (f, first), ==, 1);
+  g_assert_true (focus_on_passage (window, list, 0));
+
+  /* On the only one left: the focus on the argument. */
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  flush_events ();
+  g_assert_nonnull (dossier_project_get_argument (f->project, first));
   g_assert_cmpuint (n_evidence (f, first), ==, 0);
+  g_assert_true (focus_of (window) == gtk_widget_get_parent (row));
+  g_assert_true (gtk_widget_has_visible_focus (focus_of (window)));
 
   /* One step each, undone. */
   g_assert_true (dossier_project_undo (f->project, &error));
@@ -1401,7 +1438,7 @@ test_passage_scrolled_to (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *overlay, *row, *list, *column, *passage;
   graphene_rect_t bounds;
-  gint64 first, start, end;
+  gint64 first;
 
   /* Short, so that the column is shorter than an argument with its passages. */
   overlay = adw_toast_overlay_new ();
@@ -1410,14 +1447,7 @@ test_passage_scrolled_to (Fixture       *f,
   window = show_in_window (overlay, 600, 420);
   wait_for_row (panel, argument_at (pros, 0));
   first = argument_at (pros, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
-    {
-      find_text_range (f->project, f->doc, passages[i], &start, &end);
-      g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, first, f->doc, start, end, "",
-                                                                    &error), >, 0);
-      g_assert_no_error (error);
-    }
-  flush_events ();
+  cite_passages (f, first, passages, G_N_ELEMENTS (passages));
   row = GTK_WIDGET (row_of (panel, first));
   column = gtk_widget_get_ancestor (row, GTK_TYPE_GRID_VIEW);
   dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
