@@ -153,6 +153,82 @@ test_shown_without_warnings (void)
   finish_reader_window (&window, &dir, NULL);
 }
 
+typedef struct
+{
+  DossierWindow *window;
+  char          *accelerator;
+  char          *title;
+} KeyListed;
+
+/* The shortcuts window now set lists @accelerator as @title. */
+static gboolean
+key_listed (gpointer data)
+{
+  KeyListed *k = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (k->window));
+
+  return overlay != NULL && find_shortcut (GTK_WIDGET (overlay), k->accelerator, k->title) != NULL;
+}
+
+/* The number keys change again and again, with the shortcuts window shown
+ * (it is made again once closed) and hidden (made again at once, the old
+ * one destroyed): each time, the window set lists the tag on its new key,
+ * and no old window, group or shortcut is used once gone (under ASan). */
+static void
+test_rebuilt_while_shown_and_hidden (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-rebuilt");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  DossierProject *project = dossier_window_get_project (window);
+  gint64 tag_id = dossier_project_get_key_tag (project, 1);
+
+  g_assert_cmpint (tag_id, !=, 0);
+  wait_until (help_overlay_built, window, "the shortcuts window built");
+  for (guint round = 0; round < 3 * DOSSIER_N_TAG_KEYS; round++)
+    {
+      GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+      g_autofree char *name = g_strdup_printf ("Round %u", round);
+      g_autoptr(GError) error = NULL;
+      gboolean shown = round % 3 != 0;
+      KeyListed k = { window, g_strdup_printf ("%u", 1 + round % DOSSIER_N_TAG_KEYS), NULL };
+
+      if (shown)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+          wait_until (overlay_painted, overlay, "the shortcuts window shown");
+        }
+      g_assert_true (dossier_project_set_tag_key (project, tag_id, 1 + (int) (round % DOSSIER_N_TAG_KEYS), &error));
+      g_assert_no_error (error);
+      flush_events ();
+      g_assert_true (dossier_project_rename_tag (project, tag_id, name, &error));
+      g_assert_no_error (error);
+      flush_events ();
+      /* Shown, it waits to be closed: the old list. */
+      if (shown)
+        {
+          g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                         GTK_SHORTCUTS_WINDOW (overlay));
+          gtk_window_close (GTK_WINDOW (overlay));
+          /* Every third round, shown again before the idle made it anew. */
+          if (round % 3 == 2)
+            {
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+              wait_until (overlay_painted, overlay, "the shortcuts window shown again");
+              gtk_window_close (GTK_WINDOW (overlay));
+            }
+        }
+      k.title = g_strdup_printf ("Tag the selection “%s”", name);
+      wait_until (key_listed, &k, "the tag listed on its new key");
+      g_free (k.accelerator);
+      g_free (k.title);
+    }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
 /* ---- Pressing what is listed ---------------------------------------------------- */
 
 typedef struct
@@ -529,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/shortcuts/listed", test_listed);
   g_test_add_func ("/dossier/shortcuts/shown-without-warnings", test_shown_without_warnings);
+  g_test_add_func ("/dossier/shortcuts/rebuilt-while-shown-and-hidden", test_rebuilt_while_shown_and_hidden);
   g_test_add ("/dossier/shortcuts/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/briefing", Fixture, NULL, fixture_set_up, test_briefing, fixture_tear_down);
