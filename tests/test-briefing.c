@@ -386,18 +386,6 @@ test_citations_lookup_node (TestProject   *fixture,
                  g_ptr_array_index (citations, 300));
 }
 
-/* How many times the statements of @project's connection have run. */
-static guint64
-statement_runs (DossierProject *project)
-{
-  sqlite3 *db = dossier_project_get_db (project);
-  guint64 runs = 0;
-
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
-    runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
-  return runs;
-}
-
 /* @uuid with its letters after the first dash in upper case. */
 static char *
 mixed_case (const char *uuid)
@@ -455,9 +443,9 @@ test_citations_missing_one_query (TestProject   *fixture,
     g_string_append_printf (body, "Claim [@%08x-AbCd-4000-a000-%012x]. ", i, i);
   g_string_append_printf (body, "\n\nFound [@%s] and [@%s].\n", shops_mixed, grant);
 
-  runs = statement_runs (project);
+  runs = test_statement_runs (project);
   citations = resolve_body (project, body->str);
-  runs = statement_runs (project) - runs;
+  runs = test_statement_runs (project) - runs;
   g_assert_cmpuint (citations->len, ==, 202);
   for (guint i = 0; i < 200; i++)
     g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, i))->status, ==,
@@ -480,9 +468,9 @@ test_citations_missing_one_query (TestProject   *fixture,
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (body, "Claim [@%08x-AbCd-4000-a000-%012x]%s", i, i, i % 100 == 99 ? "\n\n" : ". ");
   g_string_append_printf (body, "\n\nFound [@%s] and [@%s].\n", shops_mixed, grant);
-  runs = statement_runs (project);
+  runs = test_statement_runs (project);
   citations = resolve_body (project, body->str);
-  runs = statement_runs (project) - runs;
+  runs = test_statement_runs (project) - runs;
   g_assert_cmpuint (citations->len, ==, 3002);
   for (guint i = 0; i < 3000; i++)
     g_assert_cmpint (((DossierCitation *) g_ptr_array_index (citations, i))->status, ==,

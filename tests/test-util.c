@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dossier-project-private.h"
+
 GBytes *
 test_read_bytes (const char *path)
 {
@@ -838,4 +840,15 @@ gint64
 test_full_disk_get_written (void)
 {
   return full_written;
+}
+
+guint64
+test_statement_runs (DossierProject *project)
+{
+  sqlite3 *db = dossier_project_get_db (project);
+  guint64 runs = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
+  return runs;
 }

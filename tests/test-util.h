@@ -199,4 +199,8 @@ void                   test_files_assert_same_data (TestFiles *before);
 void                   test_files_free        (TestFiles     *files);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFiles, test_files_free)
 
+/* How many statements @project's connection has run so far: the
+ * difference over a call is how many queries it made. */
+guint64                test_statement_runs    (DossierProject *project);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,9 @@
 #include <sqlite3.h>
 #include <zip.h>
 #include <dossier/dossier.h>
+
+#include "dossier-project-private.h"
+#include "test-util.h"
 
 static gboolean opt_quick = FALSE;
 static int opt_runs = 5;
@@ -2001,6 +2005,167 @@ bench_refi_large (void)
            median (f, opt_runs), opt_quick ? 0 : 100.0 * mb, note);
 }
 
+/* ---- The file's check before each query ---------------------------------- */
+
+/* @n runs of one cached query (a document's length, as
+ * dossier_project_require_document () reads it) through the project,
+ * inside an action's transaction if @in_transaction; in @floor, the same
+ * query on the same connection through a raw statement of its own. CPU ms. */
+static double
+time_queries (DossierProject *project,
+              gint64          doc,
+              guint           n,
+              gboolean        in_transaction,
+              double         *floor)
+{
+  static const char sql[] = "SELECT length FROM documents WHERE id = ?1";
+  sqlite3 *db = dossier_project_get_db (project);
+  sqlite3_stmt *raw = NULL;
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GError) begun = NULL;
+  double c;
+
+  if (in_transaction && !dossier_action_begin (&action, project, &begun))
+    die_on_error ("begin", begun);
+  mark ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = dossier_project_prepare (project, sql, &error);
+
+      die_on_error ("prepare", error);
+      sqlite3_bind_int64 (stmt, 1, doc);
+      if (dossier_project_step (project, stmt, &error) != SQLITE_ROW)
+        die_on_error ("step", error);
+      sqlite3_reset (stmt);
+    }
+  c = cpu_since ();
+
+  sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, NULL);
+  mark ();
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (raw);
+      sqlite3_clear_bindings (raw);
+      sqlite3_bind_int64 (raw, 1, doc);
+      if (sqlite3_step (raw) != SQLITE_ROW)
+        die_on_error ("raw step", g_error_new_literal (G_FILE_ERROR, 0, sqlite3_errmsg (db)));
+      sqlite3_reset (raw);
+    }
+  *floor = cpu_since ();
+  sqlite3_finalize (raw);
+  if (in_transaction && !dossier_action_commit (&action, "Nothing", &begun))
+    die_on_error ("commit", begun);
+  return c;
+}
+
+/* What the project adds to each query (its look at whether the file was
+ * written over by another program, the statement cache), outside a
+ * transaction and within one; the look alone (a read () of an inotify
+ * watch with nothing to say); and how many queries busy actions run. */
+static void
+bench_queries (void)
+{
+  guint n = opt_quick ? 20000 : 100000;
+  g_autoptr(DossierProject) project = new_project ("queries.dossier");
+  g_autofree char *text = make_marked_text (9, opt_quick ? 2000 : 10000);
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  double t[64], c[64], f[64];
+  double per_check;
+  gint64 doc, tag;
+  guint64 runs;
+
+  doc = add_text_document (project, text, "Queries");
+  for (int in_transaction = 0; in_transaction < 2; in_transaction++)
+    {
+      for (int r = 0; r < opt_runs; r++)
+        t[r] = c[r] = time_queries (project, doc, n, in_transaction, &f[r]);
+      label = g_strdup_printf ("%u queries through the project, %s", n,
+                               in_transaction ? "in an action" : "each its own");
+      note = g_strdup_printf ("%.2f µs a query more than the floor's %.2f µs",
+                              (median (c, opt_runs) - median (f, opt_runs)) * 1000 / n,
+                              median (f, opt_runs) * 1000 / n);
+      add_row (label, median (t, opt_runs), median (c, opt_runs), "raw statement, same connection",
+               median (f, opt_runs), 0, note);
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&note, g_free);
+    }
+
+  /* The look alone: an inotify watch of the file, read with nothing in it. */
+  {
+    int fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+    char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+
+    inotify_add_watch (fd, dossier_project_get_path (project), IN_MODIFY | IN_ATTRIB);
+    for (int r = 0; r < opt_runs; r++)
+      {
+        mark ();
+        for (guint i = 0; i < n; i++)
+          if (read (fd, buffer, sizeof buffer) > 0)
+            fprintf (stderr, "bench-core: the watch said something\n");
+        c[r] = cpu_since ();
+      }
+    close (fd);
+    per_check = median (c, opt_runs) / n;
+    label = g_strdup_printf ("%u reads of an inotify watch with nothing to say", n);
+    note = g_strdup_printf ("%.2f µs each", per_check * 1000);
+    add_row (label, median (c, opt_runs), median (c, opt_runs), NULL, 0, 0, note);
+    g_clear_pointer (&label, g_free);
+    g_clear_pointer (&note, g_free);
+  }
+
+  /* Busy paths: how many statements they run, and what a look before
+   * each would cost them (medians of @opt_runs: autocode, its undo). */
+  tag = dossier_project_add_tag (project, "Harbour", 0, NULL, NULL, &error);
+  die_on_error ("add tag", error);
+  {
+    const char *what[] = { "autocode", "list the document's highlights", "tag a selection",
+                           "undo the tagging and the autocode" };
+    double ut[4][64], uc[4][64];
+    guint64 n_runs[4] = { 0 };
+
+    for (int r = 0; r < opt_runs; r++)
+      for (guint a = 0; a < G_N_ELEMENTS (what); a++)
+        {
+          double t0;
+
+          runs = test_statement_runs (project);
+          t0 = mark ();
+          if (a == 0 && dossier_project_autocode (project, tag, "harbour", NULL, 0, &error) < 0)
+            die_on_error ("autocode", error);
+          if (a == 1)
+            g_ptr_array_unref (dossier_project_list_highlights (project, doc, 0, &error));
+          if (a == 2 && dossier_project_tag_range (project, doc, 5, 20, tag, &error) <= 0)
+            die_on_error ("tag a range", error);
+          if (a == 3)
+            {
+              /* Both: the next run's autocode makes them all again. */
+              dossier_project_undo (project, &error);
+              die_on_error ("undo", error);
+              dossier_project_undo (project, &error);
+            }
+          ut[a][r] = now_ms () - t0;
+          uc[a][r] = cpu_since ();
+          die_on_error (what[a], error);
+          n_runs[a] = test_statement_runs (project) - runs;
+        }
+    for (guint a = 0; a < G_N_ELEMENTS (what); a++)
+      {
+        double cpu = median (uc[a], opt_runs);
+
+        label = g_strdup_printf ("%s (%" G_GUINT64_FORMAT " statements)", what[a], n_runs[a]);
+        note = g_strdup_printf ("a look before each: %.2f ms, %.1f%% of its CPU", n_runs[a] * per_check,
+                                100 * n_runs[a] * per_check / cpu);
+        add_row (label, median (ut[a], opt_runs), cpu, NULL, 0, 0, note);
+        g_clear_pointer (&label, g_free);
+        g_clear_pointer (&note, g_free);
+      }
+  }
+  dossier_project_close (project);
+}
+
 static void
 remove_work_dir (void)
 {
@@ -2026,7 +2191,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling, exchange, refi-large)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, queries)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -2080,6 +2245,8 @@ main (int    argc,
     bench_exchange ();
   if (selected ("refi-large"))
     bench_refi_large ();
+  if (selected ("queries"))
+    bench_queries ();
 
   print_table ();
 
