@@ -1216,6 +1216,61 @@ test_shortened (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
+/* Another program writing over the file (cp of another project) between
+ * two statements of an action: an action looks at the file as it begins
+ * and before its commit, not before each statement, so it is its commit
+ * (or a statement, if one finds the file changed) that is refused, saying
+ * so; nothing of the action goes into the file, which keeps the other's
+ * content, and the project stays as it was. */
+static void
+test_written_over_mid_action (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "open.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *other_path = path_in (fixture, "other.dossier");
+  g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
+  g_autoptr(GBytes) replacement = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DossierProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+
+  {
+    g_autoptr(DossierProject) other = create_project (fixture, "other.dossier");
+
+    add_doc (other, "Ferry", "The ferry runs all winter.");
+    add_doc (other, "Bridge", "The bridge opens in June.");
+    dossier_project_close (other);
+  }
+  flush_events ();
+
+  g_assert_true (dossier_action_begin (&action, project, &error));
+  g_assert_true (dossier_project_run_ids (project, "UPDATE documents SET title = 'Pier works' WHERE id = ?1",
+                                          doc, 0, &error));
+  run_command ((const char *[]) { "cp", other_path, path, NULL });
+  replacement = test_read_bytes (path);
+  if (dossier_project_run_ids (project, "UPDATE documents SET outlet = 'Gazette' WHERE id = ?1",
+                               doc, 0, &error))
+    g_assert_false (dossier_action_commit (&action, "Rename", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED);
+  g_clear_error (&error);
+  dossier_action_clear (&action);
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Costs", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED);
+  g_clear_error (&error);
+  flush_events ();
+  g_clear_object (&project);
+
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (replacement, after));
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (reopened)), ==, 2);
+  assert_project_sound (reopened);
+}
+
 /* ---- The lock ------------------------------------------------------------------ */
 
 static void
@@ -2264,6 +2319,8 @@ main (int   argc,
   g_test_add ("/dossier/project/moved-while-open/shortened/cp-smaller", Fixture,
               GINT_TO_POINTER (SHORTEN_CP_SMALLER), fixture_set_up, test_shortened,
               fixture_tear_down);
+  g_test_add ("/dossier/project/moved-while-open/written-over-mid-action", Fixture, NULL,
+              fixture_set_up, test_written_over_mid_action, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/action", Fixture, NULL,
               fixture_set_up, test_file_alone_action, fixture_tear_down);
   g_test_add ("/dossier/project/file-alone/reader", Fixture, NULL,

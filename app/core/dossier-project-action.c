@@ -273,6 +273,14 @@ commit (DossierProject  *self,
 
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  /* The file written over while the action ran: its statements did not
+   * look (dossier_project_prepare ()), and none of it goes into the file. */
+  if (!dossier_project_check_not_written_over (self, error))
+    {
+      dossier_project_rollback (self);
+      return FALSE;
+    }
+
   rc = sqlite3session_changeset (self->session, &n_changeset, &changeset);
   if (rc != SQLITE_OK)
     {

@@ -338,6 +338,10 @@ gboolean      dossier_project_run_ids      (DossierProject  *self,
 gboolean      dossier_project_exec         (DossierProject  *self,
                                             const char      *sql,
                                             GError         **error);
+/* FALSE, with DOSSIER_PROJECT_ERROR_REPLACED, if another program wrote
+ * over the file since the last checkpoint (what inotify said so far). */
+gboolean      dossier_project_check_not_written_over (DossierProject  *self,
+                                                      GError         **error);
 /* Maps an SQLite result code to a DOSSIER_PROJECT_ERROR with a readable
  * message naming the project file. */
 void          dossier_project_set_db_error (DossierProject  *self,

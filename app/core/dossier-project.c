@@ -235,12 +235,11 @@ dossier_project_prepare (DossierProject  *self,
   if (!dossier_project_ensure_open (self, error))
     return NULL;
   /* Another's content read as ours would say wrong things (a document
-   * missing, another title), and a statement prepared from it fails. */
-  if (file_written_over (self))
-    {
-      set_replaced_error (self, error);
-      return NULL;
-    }
+   * missing, another title), and a statement prepared from it fails. An
+   * action looks as it begins and before its commit, not at each of its
+   * statements: the look is a read (), a tenth of autocode's work. */
+  if (!self->in_transaction && !dossier_project_check_not_written_over (self, error))
+    return NULL;
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
@@ -905,6 +904,16 @@ file_written_over (DossierProject *self)
   written = stamp->written;
   g_mutex_unlock (&stamp->mutex);
   return written;
+}
+
+gboolean
+dossier_project_check_not_written_over (DossierProject  *self,
+                                        GError         **error)
+{
+  if (!file_written_over (self))
+    return TRUE;
+  set_replaced_error (self, error);
+  return FALSE;
 }
 
 static gboolean
