@@ -8,7 +8,8 @@
  * button (the find bar's, a toast's) after its image ("GtkImage"), and a
  * drop-down says nothing of what it shows; and every row of a list is a
  * Tab stop (seventeen presses to cross a codebook), where the arrows
- * already move between rows. Each window is walked when it
+ * already move between rows (a grid view's too: Pros & Cons' columns).
+ * Each window is walked when it
  * is mapped (and a toast's overlay when a toast comes), and what a walk
  * fixed follows later changes of the label or the selection.
  */
@@ -167,8 +168,19 @@ dossier_focus_leave (GtkWidget        *widget,
   return moved;
 }
 
+/* The child of @list (its list item) that holds @focus, or NULL. */
+static GtkWidget *
+item_holding (GtkWidget *list,
+              GtkWidget *focus)
+{
+  while (focus != NULL && gtk_widget_get_parent (focus) != list)
+    focus = gtk_widget_get_parent (focus);
+  return focus;
+}
+
 /* Tab on a row goes past the list, not to the next row (the arrows move
- * between rows). A row with buttons of its own keeps Tab for them. */
+ * between rows). A row with buttons of its own (an argument's menu and
+ * passages) has Tab go through them first, then past the list. */
 static gboolean
 leave_list (GtkWidget *list,
             GVariant  *args,
@@ -176,9 +188,13 @@ leave_list (GtkWidget *list,
 {
   GtkWidget *focus = dossier_focus_within (list);
   GtkDirectionType direction = g_variant_get_boolean (args) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  GtkWidget *item;
 
-  if (focus == NULL || (focus != list && has_focusable_descendant (focus)))
+  if (focus == NULL)
     return FALSE;
+  item = focus != list ? item_holding (list, focus) : NULL;
+  if (item != NULL && has_focusable_descendant (item) && gtk_widget_child_focus (item, direction))
+    return TRUE;
 
   return dossier_focus_leave (list, direction);
 }
@@ -248,7 +264,7 @@ name_widget (GtkWidget *widget)
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       tooltip != NULL ? tooltip : _("Close"), -1);
     }
-  else if (GTK_IS_LIST_VIEW (widget))
+  else if (GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget))
     {
       g_object_set_qdata (G_OBJECT (widget), named_quark, GINT_TO_POINTER (TRUE));
       single_tab_stop (widget);

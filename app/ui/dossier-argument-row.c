@@ -819,7 +819,8 @@ dossier_argument_row_size_allocate (GtkWidget *widget,
 /* Tab stops on the argument itself, its place in the list, as on a
  * stakeholder or a highlight card (Menu, Shift+F10 and the argument's keys
  * act there), then on its ⋮ button and its passages once unfolded;
- * Shift+Tab the other way. GTK 4.8's list item gives the focus to the
+ * Shift+Tab the other way, and from outside onto the argument. Past
+ * them, the column is left (dossier-accessible's single Tab stop). GTK 4.8's list item gives the focus to the
  * first child that takes it, and never takes it itself while one does. */
 static gboolean
 dossier_argument_row_focus (GtkWidget        *widget,
@@ -842,9 +843,11 @@ dossier_argument_row_focus (GtkWidget        *widget,
       return GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction);
     }
 
+  /* From outside the row (Shift+Tab back into the column), on the
+   * argument too, not on its last button. */
   if (on_item)
     return FALSE;
-  if (GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction))
+  if (within && GTK_WIDGET_CLASS (dossier_argument_row_parent_class)->focus (widget, direction))
     return TRUE;
   return gtk_widget_grab_focus (item);
 }

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "dossier-accessible.h"
 #include "dossier-argument-row.h"
 #include "dossier-arguments-panel.h"
 #include "dossier-suggestions-section.h"
@@ -719,7 +720,8 @@ static const DossierSuggestionsSource words_source = {
   words_suggest, words_heading, words_describe, words_accept, words_dismiss,
 };
 
-/* The button below @widget whose tooltip (or label) is @text, or NULL. */
+/* The button (or menu button) below @widget whose tooltip (or label) is
+ * @text, or NULL. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *text)
@@ -727,6 +729,7 @@ find_button (GtkWidget  *widget,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
+  collect_descendants (widget, GTK_TYPE_MENU_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -1244,8 +1247,7 @@ test_row_focus (Fixture       *f,
   GtkWidget *panel = dossier_arguments_panel_new ();
   GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
                                                          DOSSIER_POLARITY_PRO);
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GtkWidget *window, *overlay, *add = NULL, *row, *item, *menu;
+  GtkWidget *window, *overlay, *row, *item, *menu;
   gint64 first;
   guint opened = 0;
 
@@ -1255,12 +1257,7 @@ test_row_focus (Fixture       *f,
   row = GTK_WIDGET (row_of (panel, first));
   item = gtk_widget_get_parent (row);
 
-  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add an Argument For") == 0)
-      add = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (add);
-  g_assert_true (gtk_widget_grab_focus (add));
+  g_assert_true (gtk_widget_grab_focus (find_button (panel, "Add an Argument For")));
   move_focus (window, GTK_DIR_TAB_FORWARD);
   g_assert_true (focus_of (window) == item);
 
@@ -1306,6 +1303,67 @@ test_row_focus (Fixture       *f,
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   g_assert_true (focus_of (window) == item);
+
+  close_window (window);
+}
+
+/* A column is one Tab stop, as the other panels' lists are: the arrows
+ * move between its arguments, Tab leaves it (after the argument's ⋮
+ * button and, unfolded, its passages), Shift+Tab leaves it the other
+ * way, and coming back by Shift+Tab lands on the argument, not on its
+ * last button. Before, Tab went on from argument to argument. */
+static void
+test_column_tab (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *window, *overlay, *column, *first_item, *second_item, *pro_add, *con_add;
+  gint64 first, second;
+
+  window = show_with_toasts (f, panel, &overlay);
+  dossier_accessible_name_widgets (window);
+  first = argument_at (pros, 0);
+  second = argument_at (pros, 1);
+  cite_passages (f, second, (const char *[]) { "raise fares by a fifth" }, 1);
+  first_item = gtk_widget_get_parent (GTK_WIDGET (row_of (panel, first)));
+  second_item = gtk_widget_get_parent (GTK_WIDGET (row_of (panel, second)));
+  column = gtk_widget_get_ancestor (first_item, GTK_TYPE_GRID_VIEW);
+  pro_add = find_button (panel, "Add an Argument For");
+  con_add = find_button (panel, "Add an Argument Against");
+
+  /* Down to the next argument, then Tab: its ⋮ button, then out. */
+  g_assert_true (gtk_widget_grab_focus (first_item));
+  g_assert_nonnull (press_key (window, GDK_KEY_Down, 0));
+  g_assert_true (focus_of (window) == second_item);
+  g_assert_nonnull (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), second_item));
+  g_assert_nonnull (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), column));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), con_add));
+
+  /* Shift+Tab back: on the argument left, not its ⋮ button; again, out
+   * to the column's + button. */
+  move_focus (window, GTK_DIR_TAB_BACKWARD);   /* the window's Shift+Tab */
+  g_assert_true (focus_of (window) == second_item);
+  g_assert_nonnull (press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), pro_add));
+
+  /* Unfolded, Tab goes through its passage and the passage's Remove
+   * button before it leaves. */
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row_of (panel, second)), TRUE);
+  wait_until (passages_shown, row_of (panel, second), "the passages to unfold");
+  g_assert_true (gtk_widget_grab_focus (second_item));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_nonnull (press_key (window, GDK_KEY_Tab, 0));
+      g_assert_true (gtk_widget_is_ancestor (focus_of (window), second_item));
+    }
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_LIST_BOX_ROW));
+  g_assert_nonnull (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), con_add));
 
   close_window (window);
 }
@@ -1541,8 +1599,7 @@ test_add_focus (Fixture       *f,
 {
   GtkWidget *panel = dossier_arguments_panel_new ();
   GListModel *cons;
-  GtkWidget *window, *button = NULL, *entry = NULL;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *window, *button, *entry;
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   gint64 added;
 
@@ -1551,11 +1608,7 @@ test_add_focus (Fixture       *f,
   cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
   wait_for_row (panel, argument_at (cons, 0));
 
-  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add an Argument Against") == 0)
-      button = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (button);
+  button = find_button (panel, "Add an Argument Against");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   flush_events ();
   collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
@@ -1616,6 +1669,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, fixture_set_up, test_row_focus,
+              fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/column-tab", Fixture, NULL, fixture_set_up, test_column_tab,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, fixture_set_up,
               test_passage_delete_key, fixture_tear_down);
