@@ -2429,7 +2429,20 @@ test_ids_reused_text_pointer (TestDir       *fixture,
 /* A REFI-QDA project of a document with one of every other kind of row,
  * named unlike any in make_freed_ids (): an import adds each as new. */
 static char *
+make_qdpx_tagged (TestDir    *fixture,
+                  const char *tag_name);
+
+static char *
 make_night_qdpx (TestDir *fixture)
+{
+  return make_qdpx_tagged (fixture, "Delays");
+}
+
+/* A .qdpx holding one of each kind of entity, its passage tagged
+ * @tag_name at the top level. */
+static char *
+make_qdpx_tagged (TestDir    *fixture,
+                  const char *tag_name)
 {
   static const char night[] = "Passengers missed the last ferry.\n\nThe harbour board met at night.\n";
   g_autofree char *path = test_dir_path (fixture, "night.dossier");
@@ -2439,12 +2452,13 @@ make_night_qdpx (TestDir *fixture)
   DossierExportFilter filter = { 0, 0 };
   DossierExportOptions options;
   gint64 doc, tag, stakeholder, question, argument, highlight;
-  char *qdpx = test_dir_path (fixture, "night.qdpx");
+  g_autofree char *file_name = g_strdup_printf ("night-%s.qdpx", tag_name);
+  char *qdpx = test_dir_path (fixture, file_name);
 
   project = dossier_project_create (path, "Night", &error);
   g_assert_no_error (error);
   doc = add_doc (project, "Night crossing", night);
-  tag = add_tag (project, "Delays", 0);
+  tag = add_tag (project, tag_name, 0);
   highlight = add_phrase_highlight (project, doc, "missed the last ferry", tag, NULL);
   stakeholder = dossier_project_add_stakeholder (project, "Harbour board", NULL, DOSSIER_STAKEHOLDER_PUBLIC,
                                                  &error);
@@ -2647,6 +2661,171 @@ test_ids_used_up (TestDir       *fixture,
   }
 }
 
+/* ---- Tags of one name ------------------------------------------------------ */
+
+/* Fuel (3) at the top level and Fuel (4) under Costs (5): the hand
+ * deletes Costs and sets its number back, and the next tag added takes
+ * it, which moves its child Fuel to the top level (dossier-project-ids.c)
+ * beside the other. */
+static void
+make_two_fuels (const char *path)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_tag (project, "Fuel", 0), ==, 3);
+  g_assert_cmpint (add_tag (project, "Diesel", 0), ==, 4);
+  g_assert_cmpint (add_tag (project, "Costs", 0), ==, 5);
+  g_assert_true (dossier_project_move_tag (project, 4, 5, 0, &error));
+  g_assert_true (dossier_project_rename_tag (project, 4, "Fuel", &error));
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF;"
+                       "DELETE FROM tags WHERE id = 5;"
+                       "UPDATE sqlite_sequence SET seq = 4 WHERE name = 'tags';");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_tag (project, "Delays", 0), ==, 5);
+  dossier_project_close (project);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM tags WHERE name = 'Fuel' "
+                                       "AND parent IS NULL"), ==, 2);
+}
+
+static const char every_row[] =
+  "SELECT (SELECT group_concat (id || name || ifnull (parent, '-') || position, ' ') FROM tags)"
+  " || (SELECT count(*) FROM highlights) || (SELECT count(*) FROM highlight_tags)"
+  " || (SELECT count(*) FROM documents)";
+
+/* Two tags of one name in one place (a hand edit made them): the check
+ * names both, with their ids, and nothing that looks a tag up by name
+ * picks one of them: each says so, names them and what to do, and leaves
+ * the file as it was. */
+static void
+test_tags_same_name (TestDir       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const commands[][8] = {
+    { "highlight", NULL, "1", "4", "9", "--tag", "Fuel", NULL },
+    { "autocode", NULL, "--tag", "fuel", "--match", "fare", NULL },
+    { "tag-add", NULL, "Petrol", "--parent", "Fuel", NULL },
+    { "export", NULL, "--format", "csv", "--tag", "Fuel", NULL },
+  };
+  g_autofree char *path = test_dir_path (fixture, "fuels.dossier");
+  g_autofree char *qdpx = make_qdpx_tagged (fixture, "fuel");
+  g_autoptr(GFile) qdpx_file = g_file_new_for_path (qdpx);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierImportReport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_two_fuels (path);
+  before = test_sql_text (path, every_row);
+
+  /* The check, in the core and in dossier-cli. */
+  report = inspect (path);
+  if (strstr (report, "tag 3 (“Fuel”), tag 4 (“Fuel”)") == NULL ||
+      strstr (report, "at the top level") == NULL)
+    g_error ("the two Fuel tags are not in “%s”", report);
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "check", path, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.out, "tag 3 (“Fuel”), tag 4 (“Fuel”)"));
+  }
+
+  /* The core's look-up, exactly and ignoring case. */
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_find_tag (project, "Fuel"));
+  g_assert_null (dossier_project_lookup_tag (project, "FUEL", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, "“Fuel” (tag 3), “Fuel” (tag 4)"));
+  g_assert_nonnull (strstr (error->message, "rename one of them"));
+  g_clear_error (&error);
+  g_assert_true (dossier_project_lookup_tag (project, "Delays", &error) ==
+                 dossier_project_get_tag (project, 5));
+  g_assert_no_error (error);
+
+  /* An import whose tag of that name would go into one of them. */
+  imported = dossier_exchange_import (project, qdpx_file, NULL, NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, "“Fuel” (tag 3), “Fuel” (tag 4)"));
+  g_assert_nonnull (strstr (error->message, "import again"));
+  g_clear_error (&error);
+  g_assert_false (dossier_project_get_can_undo (project));
+  dossier_project_close (project);
+  after = test_sql_text (path, every_row);
+  g_assert_cmpstr (after, ==, before);
+
+  /* dossier-cli's commands that take a tag's name. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *argv[8];
+      g_auto(TestRun) run = { 0 };
+
+      memcpy (argv, commands[i], sizeof argv);
+      argv[1] = path;
+      g_test_message ("%s", argv[0]);
+      test_run_cli (&run, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], NULL);
+      g_assert_cmpint (run.status, !=, 0);
+      if (strstr (run.err, "(tag 3), “Fuel” (tag 4)") == NULL)
+        g_error ("%s: the two Fuel tags are not in “%s”", argv[0], run.err);
+      g_assert_cmpstr (run.out, ==, "");
+      g_clear_pointer (&after, g_free);
+      after = test_sql_text (path, every_row);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* The same name under two parents is allowed: the name alone fits both,
+ * and is refused with their paths; each path fits one. */
+static void
+test_tags_same_name_two_parents (TestDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "costs.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
+  gint64 risks, benefits, risk_cost;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  risks = add_tag (project, "Risks", 0);
+  benefits = add_tag (project, "Benefits", 0);
+  risk_cost = add_tag (project, "Cost", risks);
+  add_tag (project, "Cost", benefits);
+
+  g_assert_null (dossier_project_lookup_tag (project, "cost", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, "“Risks/Cost” (tag 5), “Benefits/Cost” (tag 6)"));
+  g_assert_nonnull (strstr (error->message, "Give the path"));
+  g_clear_error (&error);
+  g_assert_true (dossier_project_lookup_tag (project, "Risks/Cost", &error) ==
+                 dossier_project_get_tag (project, risk_cost));
+  g_assert_no_error (error);
+  dossier_project_close (project);
+
+  test_run_cli (&run, "highlight", path, "1", "4", "9", "--tag", "Cost", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "Give the path"));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM highlights"), ==, 0);
+  test_run_clear (&run);
+  test_run_cli (&run, "highlight", path, "1", "4", "9", "--tag", "Benefits/Cost", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT tag FROM highlight_tags"), ==, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2689,6 +2868,8 @@ main (int    argc,
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
+  add_test ("tags/same-name", test_tags_same_name);
+  add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);
   add_test ("tags/depth-bounded", test_depth_bounded);
   add_test ("damaged/table", test_damaged_table);
   add_test ("damaged/index", test_damaged_index);

@@ -188,8 +188,15 @@ cli_tag_add (const char *name,
 
   if (parent_name != NULL)
     {
-      DossierTag *parent = dossier_project_find_tag (project, parent_name);
+      g_autoptr(GError) lookup_error = NULL;
+      DossierTag *parent = dossier_project_lookup_tag (project, parent_name, &lookup_error);
 
+      if (parent == NULL && !g_error_matches (lookup_error, DOSSIER_PROJECT_ERROR,
+                                              DOSSIER_PROJECT_ERROR_NOT_FOUND))
+        {
+          cli_error (name, "%s", lookup_error->message);
+          return CLI_EXIT_FAILURE;
+        }
       if (parent == NULL)
         {
           cli_error (name, _("there is no tag “%s” to put “%s” under (add it first with "

@@ -572,12 +572,15 @@ cli_find_tag (const char     *name,
               DossierProject *project,
               const char     *tag_name)
 {
-  DossierTag *tag = dossier_project_find_tag (project, tag_name);
+  g_autoptr(GError) error = NULL;
+  DossierTag *tag = dossier_project_lookup_tag (project, tag_name, &error);
 
-  if (tag == NULL)
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND))
     cli_error (name, _("there is no tag “%s” in “%s” (add it with “dossier-cli tag-add %s %s”)"),
                tag_name, dossier_project_get_path (project),
                dossier_project_get_path (project), tag_name);
+  else if (tag == NULL)
+    cli_error (name, "%s", error->message);
   return tag;
 }
 

@@ -404,6 +404,90 @@ check_tag_tree (DossierProject  *self,
   return TRUE;
 }
 
+/* Sibling tags have names unique ignoring case (the core refuses a
+ * second): a file edited by hand may hold two, and a tag whose parent
+ * was freed by hand moves to the top level (dossier-project-ids.c), where
+ * it may meet one of its name. A name then fits both tags: each group is
+ * told with its names and ids, so the user can rename all but one. */
+static gboolean
+check_tag_names (DossierProject  *self,
+                 GString         *report,
+                 GError         **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_auto(DossierStmt) stmt = NULL;
+  guint n_listed = 0;
+  int rc;
+
+  stmt = dossier_project_prepare (self,
+                                  "SELECT coalesce (t.parent, 0), t.id, t.name, p.name "
+                                  "FROM tags t LEFT JOIN tags p ON p.id = t.parent "
+                                  "ORDER BY t.parent, t.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 parent = sqlite3_column_int64 (stmt, 0);
+      const char *stored = dossier_column_text (stmt, 2);
+      g_autofree char *valid = g_utf8_make_valid (stored != NULL ? stored : "", -1);
+      g_autofree char *nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+      g_autofree char *folded = g_utf8_casefold (nfc, -1);
+      g_autofree char *name = dossier_text_excerpt (valid);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", parent, folded);
+      GPtrArray *group = g_hash_table_lookup (groups, key);
+      g_autofree char *entry = NULL;
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_free);
+          /* The parent, as the line will name it. */
+          if (parent == 0)
+            g_ptr_array_add (group, g_strdup (_("at the top level of the codebook")));
+          else
+            {
+              g_autofree char *parent_name = dossier_text_excerpt (dossier_column_text (stmt, 3));
+
+              /* TRANSLATORS: where tags lie: their parent's id and name */
+              g_ptr_array_add (group, g_strdup_printf (_("under tag %" PRId64 " (“%s”)"),
+                                                       parent, parent_name));
+            }
+          g_hash_table_insert (groups, g_steal_pointer (&key), group);
+          g_ptr_array_add (order, group);
+        }
+      /* TRANSLATORS: a tag's id and name */
+      g_ptr_array_add (group, g_strdup_printf (_("tag %" PRId64 " (“%s”)"),
+                                               (gint64) sqlite3_column_int64 (stmt, 1), name));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_ptr_array_index (order, i);
+      g_autofree char *tags = NULL;
+      g_autofree char *line = NULL;
+
+      if (group->len < 3)
+        continue;
+      g_ptr_array_add (group, NULL);
+      tags = g_strjoinv (", ", (char **) group->pdata + 1);
+      g_ptr_array_remove_index (group, group->len - 1);
+      /* TRANSLATORS: where the tags lie (“under tag 4 (“Costs”)” or “at
+       * the top level of the codebook”), then the tags (“tag 3 (“Fuel”),
+       * tag 7 (“fuel”)”) */
+      line = g_strdup_printf (_("Tags with the same name %s: %s. A name given to dossier-cli "
+                                "fits them all; rename all but one of them.\n"),
+                              (char *) g_ptr_array_index (group, 0), tags);
+      list_problem (report, &n_listed, line);
+    }
+  list_more (report, n_listed);
+
+  return TRUE;
+}
+
 static gboolean
 check_structure (DossierProject  *self,
                  GString         *report,
@@ -428,7 +512,8 @@ check_structure (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  return rc == SQLITE_DONE && check_tag_tree (self, report, error);
+  return rc == SQLITE_DONE && check_tag_tree (self, report, error) &&
+         check_tag_names (self, report, error);
 }
 
 /* Every value of every table of ours, against its column's declared

@@ -553,6 +553,12 @@ gint64        dossier_project_insert_document  (DossierProject               *se
                                                 const char                   *imported,
                                                 GError                      **error);
 
+/* The tags under @parent_id (0: the top level) named @name ignoring
+ * case, for a message: "“Fuel” (tag 3), “fuel” (tag 7)". */
+char         *dossier_project_list_tags_named  (DossierProject  *self,
+                                                gint64           parent_id,
+                                                const char      *name);
+
 /* The palette colour the fewest tags have, for a new tag. */
 char         *dossier_project_next_tag_color   (DossierProject  *self,
                                                 GError         **error);

@@ -459,15 +459,70 @@ dossier_project_tag_is_within (DossierProject *self,
   return FALSE;
 }
 
-DossierTag *
-dossier_project_find_tag (DossierProject *self,
-                          const char     *name_or_path)
+/* "“Risks/Cost” (tag 3), “Benefits/Cost” (tag 6)", and whether two
+ * of them share a path. */
+static char *
+list_tags (GPtrArray *tags,
+           gboolean  *same_path)
 {
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+
+  *same_path = FALSE;
+  for (guint i = 0; i < tags->len; i++)
+    {
+      DossierTag *tag = g_ptr_array_index (tags, i);
+      const char *path = dossier_tag_get_path (tag);
+
+      if (!g_hash_table_add (paths, (gpointer) path))
+        *same_path = TRUE;
+      if (i > 0)
+        g_string_append (list, ", ");
+      /* TRANSLATORS: a tag's path in the codebook and its id */
+      g_string_append_printf (list, _("“%s” (tag %" PRId64 ")"),
+                              path, dossier_tag_get_id (tag));
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+char *
+dossier_project_list_tags_named (DossierProject *self,
+                                 gint64          parent_id,
+                                 const char     *name)
+{
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GListModel *tags = G_LIST_MODEL (self->tags);
+  gboolean same_path;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      DossierTag *tag = g_list_model_get_item (tags, i);
+      g_autofree char *other = g_utf8_casefold (dossier_tag_get_name (tag), -1);
+
+      if (dossier_tag_get_parent_id (tag) == parent_id && g_str_equal (other, folded))
+        g_ptr_array_add (named, tag);
+      else
+        g_object_unref (tag);
+    }
+
+  return list_tags (named, &same_path);
+}
+
+DossierTag *
+dossier_project_lookup_tag (DossierProject  *self,
+                            const char      *name_or_path,
+                            GError         **error)
+{
+  enum { BY_PATH, BY_NAME, BY_FOLDED, N_WAYS };
+  g_autoptr(GPtrArray) by_path = g_ptr_array_new ();
+  g_autoptr(GPtrArray) by_name = g_ptr_array_new ();
+  g_autoptr(GPtrArray) by_folded = g_ptr_array_new ();
+  GPtrArray *found[N_WAYS] = { by_path, by_name, by_folded };
+  g_autofree char *folded = NULL;
   GListModel *tags;
   guint n;
-  g_autofree char *folded = NULL;
-  DossierTag *by_name = NULL;
-  DossierTag *by_folded = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name_or_path != NULL, NULL);
@@ -476,29 +531,57 @@ dossier_project_find_tag (DossierProject *self,
   n = g_list_model_get_n_items (tags);
   folded = g_utf8_casefold (name_or_path, -1);
 
-  /* An exact path wins, then the first exact name in tree order, then the
-   * same ignoring case. */
+  /* The model holds each tag: the pointers outlive the loop. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *path = g_utf8_casefold (dossier_tag_get_path (tag), -1);
+      g_autofree char *name = g_utf8_casefold (dossier_tag_get_name (tag), -1);
 
       if (g_strcmp0 (dossier_tag_get_path (tag), name_or_path) == 0)
-        return tag;
-
-      if (by_name == NULL && g_strcmp0 (dossier_tag_get_name (tag), name_or_path) == 0)
-        by_name = tag;
-
-      if (by_folded == NULL)
-        {
-          g_autofree char *path = g_utf8_casefold (dossier_tag_get_path (tag), -1);
-          g_autofree char *name = g_utf8_casefold (dossier_tag_get_name (tag), -1);
-
-          if (g_strcmp0 (path, folded) == 0 || g_strcmp0 (name, folded) == 0)
-            by_folded = tag;
-        }
+        g_ptr_array_add (found[BY_PATH], tag);
+      else if (g_strcmp0 (dossier_tag_get_name (tag), name_or_path) == 0)
+        g_ptr_array_add (found[BY_NAME], tag);
+      else if (g_strcmp0 (path, folded) == 0 || g_strcmp0 (name, folded) == 0)
+        g_ptr_array_add (found[BY_FOLDED], tag);
     }
 
-  return by_name != NULL ? by_name : by_folded;
+  /* An exact path wins, then an exact name, then the same ignoring case;
+   * where one way fits several tags, the user must say which. */
+  for (guint w = 0; w < N_WAYS; w++)
+    {
+      g_autofree char *list = NULL;
+      gboolean same_path;
+
+      if (found[w]->len == 1)
+        return g_ptr_array_index (found[w], 0);
+      if (found[w]->len == 0)
+        continue;
+
+      list = list_tags (found[w], &same_path);
+      if (same_path)
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS,
+                     _("“%s” could be any of %u tags: %s. Tags of one name in one place cannot "
+                       "be told apart: rename one of them in Dossier’s codebook, then try "
+                       "again."),
+                     name_or_path, found[w]->len, list);
+      else
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS,
+                     _("“%s” could be any of %u tags: %s. Give the path of the one you mean."),
+                     name_or_path, found[w]->len, list);
+      return NULL;
+    }
+
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
+               _("There is no tag “%s”."), name_or_path);
+  return NULL;
+}
+
+DossierTag *
+dossier_project_find_tag (DossierProject *self,
+                          const char     *name_or_path)
+{
+  return dossier_project_lookup_tag (self, name_or_path, NULL);
 }
 
 /* ---- Validation ---------------------------------------------------------- */

@@ -47,6 +47,7 @@ typedef enum
   DOSSIER_PROJECT_ERROR_MOVED,           /* the file open was moved, deleted or replaced */
   DOSSIER_PROJECT_ERROR_REPLACED,        /* the file open was overwritten in place (a copy
                                           * put back over it, emptied, cut short) */
+  DOSSIER_PROJECT_ERROR_AMBIGUOUS,       /* a name that fits more than one tag */
 } DossierProjectError;
 
 typedef enum
@@ -326,9 +327,18 @@ GArray         *dossier_project_list_orphans       (DossierProject *self,
 GListModel     *dossier_project_get_tags           (DossierProject *self);
 DossierTag     *dossier_project_get_tag            (DossierProject *self,
                                                     gint64          tag_id);     /* transfer none */
-/* Finds a tag by name or by path ("Parent/Child"); NULL if none. */
+/* Finds the one tag @name_or_path names: its path ("Parent/Child"), else
+ * its name, exactly, else ignoring case. NULL if none, or if it fits
+ * several (Risks/Cost and Benefits/Cost for "Cost"; two tags of one name
+ * in one place, in a file edited outside Dossier). */
 DossierTag     *dossier_project_find_tag           (DossierProject *self,
                                                     const char     *name_or_path);
+/* The same, with why not: DOSSIER_PROJECT_ERROR_NOT_FOUND, or
+ * DOSSIER_PROJECT_ERROR_AMBIGUOUS with a message naming the tags it fits
+ * and what to do. */
+DossierTag     *dossier_project_lookup_tag         (DossierProject *self,
+                                                    const char     *name_or_path,
+                                                    GError        **error);
 /* TRUE if tag @tag_id is @ancestor_id or lies below it. */
 gboolean        dossier_project_tag_is_within      (DossierProject *self,
                                                     gint64          tag_id,

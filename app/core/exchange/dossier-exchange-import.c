@@ -740,9 +740,13 @@ load_tags (Writer  *w,
       *id = sqlite3_column_int64 (stmt, 0);
       key->parent = sqlite3_column_int64 (stmt, 1);
       key->folded = g_utf8_casefold (dossier_column_text (stmt, 2), -1);
+      *parent = key->parent;
+      /* Two siblings of one name (a file edited by hand): 0, neither.
+       * (The table keeps its key and frees this one.) */
+      if (g_hash_table_contains (w->tags, key))
+        *id = 0;
       g_hash_table_insert (w->tags, key, id);
 
-      *parent = key->parent;
       n = GPOINTER_TO_UINT (g_hash_table_lookup (w->n_children, parent));
       g_hash_table_insert (w->n_children, parent, GUINT_TO_POINTER (n + 1));
     }
@@ -829,6 +833,19 @@ write_codes (Writer               *w,
         {
           g_free (key.folded);
           continue;
+        }
+      if (existing != NULL && *existing == 0)
+        {
+          g_autofree char *tags = dossier_project_list_tags_named (w->project, key.parent,
+                                                                   code->name);
+
+          g_free (key.folded);
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS,
+                       _("The import’s tag “%s” could go into any of the project’s tags %s, "
+                         "which have the same name in the same place. Rename all but one of "
+                         "them in Dossier’s codebook, then import again."),
+                       code->name, tags);
+          return FALSE;
         }
       if (existing != NULL)
         {
