@@ -1278,9 +1278,10 @@ scroll_preview_to_end (Fixture *f)
 /* A note far longer than a preview can show (a project file may hold one
  * of megabytes): the preview shows its beginning and says where it stops,
  * as a label's markup of the whole note would take Pango minutes. What it
- * shows is laid out as it is scrolled to, in labels of about 16 KB of
+ * shows is laid out as it is scrolled to, in labels of about 4 KB of
  * markup cut between blocks: one label of 128 KB took Pango ~1.5 s of CPU
- * when the note was shown, and again at every change. Scrolled to the
+ * when the note was shown, and again at every change, a first label of
+ * 16 KB ~190 ms. Scrolled to the
  * end, the labels are what the one label was; changed, the note's
  * preview starts again from its first label. */
 static void
@@ -1305,7 +1306,7 @@ test_preview_long_note (Fixture       *f,
   /* At first, the labels that fill the pane and a page more. */
   shown = preview_text (f, &n_labels);
   g_assert_true (g_str_has_prefix (shown, "Paragraph 0 says this and that.\n\nParagraph 1 says"));
-  g_assert_cmpuint (strlen (gtk_label_get_label (preview)), <, 20 * 1024);
+  g_assert_cmpuint (strlen (gtk_label_get_label (preview)), <, 6 * 1024);
   g_assert_cmpuint (strlen (shown), <, 40 * 1024);
   g_clear_pointer (&shown, g_free);
 
@@ -1364,7 +1365,7 @@ preview_label_markup (Fixture *f,
 }
 
 /* A note of one paragraph of 150 KB (a file may hold one): the preview
- * is cut inside it, as between blocks, into labels of about 16 KB, at a
+ * is cut inside it, as between blocks, into labels of about 4 KB, at a
  * sentence's end: it was one label of 128 KB, which took Pango ~1 s of
  * CPU each time it was shown. The labels join up to what the one label
  * showed; each ends at a sentence's end and the next starts with the
@@ -1393,8 +1394,8 @@ test_preview_long_paragraph (Fixture       *f,
 
   labels = preview_labels (f);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (labels, 0), "Sentence 0 says this [1]. Sentence 1 "));
-  g_assert_cmpuint (strlen (g_ptr_array_index (labels, 0)), <, 20 * 1024);
-  g_assert_cmpuint (strlen (preview_label_markup (f, 0)), <, 24 * 1024);
+  g_assert_cmpuint (strlen (g_ptr_array_index (labels, 0)), <, 6 * 1024);
+  g_assert_cmpuint (strlen (preview_label_markup (f, 0)), <, 8 * 1024);
   g_clear_pointer (&labels, g_ptr_array_unref);
 
   scroll_preview_to_end (f);
@@ -1473,7 +1474,7 @@ test_chips_bounded (Fixture       *f,
  * it, Pango wraps it character by character and shapes again, for each
  * line, all that is left of it; the label's measures took minutes and the
  * window hung. Cut in pieces, it is laid out as any text: the preview
- * shows its first 128 KB wrapped to the pane, in labels of about 16 KB
+ * shows its first 128 KB wrapped to the pane, in labels of about 4 KB
  * (one label of it took Pango ~1 s of CPU), the editor all of it. */
 static void
 test_unbroken_run (Fixture       *f,
@@ -1494,12 +1495,12 @@ test_unbroken_run (Fixture       *f,
   dossier_briefing_page_set_briefing_id (f->page, id);
   flush_events ();
 
-  /* At first a label of about 16 KB of it, wrapped to its pane: far
-   * taller than wide. */
+  /* At first a label of about 4 KB of it, wrapped to its pane: taller
+   * than wide. */
   shown = gtk_label_get_text (preview);
   g_assert_true (g_str_has_prefix (shown, "[[[[[[[["));
-  g_assert_cmpuint (strlen (shown), <, 20 * 1024);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (preview)), >, 3 * gtk_widget_get_width (GTK_WIDGET (preview)));
+  g_assert_cmpuint (strlen (shown), <, 6 * 1024);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (preview)), >, gtk_widget_get_width (GTK_WIDGET (preview)));
   /* Scrolled to the end, labels of its first 128 KB, cut where there is
    * no space to cut at. */
   scroll_preview_to_end (f);
@@ -1509,7 +1510,7 @@ test_unbroken_run (Fixture       *f,
     {
       const char *label = g_ptr_array_index (labels, n);
 
-      g_assert_cmpuint (strlen (label), <, 20 * 1024);
+      g_assert_cmpuint (strlen (label), <, 6 * 1024);
       n_brackets += test_count_occurrences (label, "[");
     }
   g_assert_cmpuint (n_brackets, ==, 128 * 1024);
