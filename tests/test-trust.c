@@ -2661,6 +2661,38 @@ test_ids_used_up (TestDir       *fixture,
   }
 }
 
+/* ---- The file itself -------------------------------------------------------- */
+
+/* A project file of no bytes (a download cut short, : > p.dossier) is
+ * refused as no database, in every mode and by dossier-cli, and stays
+ * empty: SQLite would take it for a new database and write one. */
+static void
+test_zero_bytes (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  static const DossierOpenFlags modes[] = {
+    DOSSIER_OPEN_READ_WRITE, DOSSIER_OPEN_READ_ONLY, DOSSIER_OPEN_INSPECT,
+  };
+  const char *needles[] = { "not a database file", NULL };
+  g_autofree char *path = test_dir_path (fixture, "empty.dossier");
+  g_autoptr(TestFiles) before = NULL;
+  g_auto(TestRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  before = test_files_snapshot (path);
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    assert_refused (path, modes[i], DOSSIER_PROJECT_ERROR_NOT_SQLITE, needles);
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "not a database file"));
+  test_run_clear (&run);
+  test_run_cli (&run, "tag-add", path, "Delays", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "not a database file"));
+  test_files_assert_same (before);
+}
+
 /* ---- Tags of one name ------------------------------------------------------ */
 
 /* Fuel (3) at the top level and Fuel (4) under Costs (5): the hand
@@ -2868,6 +2900,7 @@ main (int    argc,
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
+  add_test ("file/zero-bytes", test_zero_bytes);
   add_test ("tags/same-name", test_tags_same_name);
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);
   add_test ("tags/depth-bounded", test_depth_bounded);

@@ -487,7 +487,15 @@ dossier_schema_check_header (const char  *path,
       return FALSE;
     }
 
+  /* Dossier's schemas are numbered from 1: 0 or below (read as a signed
+   * number, as SQLite does) was never one, and no upgrade makes it one. */
   *user_version = (int) read_be32 (header + 60);
+  if (*user_version < 1)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is a database, but not a Dossier project."), name);
+      return FALSE;
+    }
   if (*user_version > DOSSIER_SCHEMA_VERSION)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NEWER_SCHEMA,

@@ -2070,6 +2070,10 @@ dossier_project_open (const char        *path,
 
   if (self->read_only && version < DOSSIER_SCHEMA_VERSION)
     {
+      /* Tables that are not those of the version it claims are refused
+       * for what they are, as opening it for writing would refuse them. */
+      if (!verify_untouched (self, error))
+        return NULL;
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
                    _("“%s” was saved by an older version of Dossier and must be "
                      "upgraded: open it once for writing."), name);
