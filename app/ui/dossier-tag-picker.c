@@ -61,24 +61,29 @@ typed_text (DossierTagPicker *self)
 }
 
 /* Splits "Parent/Name" into an existing parent and the new name; anything
- * else is a top-level name. */
+ * else is a top-level name. A parent that names two tags sets @ambiguous
+ * (may be NULL) to the message saying which. */
 static gint64
 split_new_tag (DossierTagPicker  *self,
                const char        *text,
-               char             **name)
+               char             **name,
+               GError           **ambiguous)
 {
   const char *slash = strrchr (text, '/');
 
   if (slash != NULL && slash != text && slash[1] != '\0' && self->project != NULL)
     {
       g_autofree char *parent_path = g_strndup (text, slash - text);
-      DossierTag *parent = dossier_project_find_tag (self->project, g_strstrip (parent_path));
+      g_autoptr(GError) error = NULL;
+      DossierTag *parent = dossier_project_lookup_tag (self->project, g_strstrip (parent_path), &error);
 
       if (parent != NULL)
         {
           *name = g_strstrip (g_strdup (slash + 1));
           return dossier_tag_get_id (parent);
         }
+      if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_AMBIGUOUS))
+        g_propagate_error (ambiguous, g_steal_pointer (&error));
     }
 
   *name = g_strdup (text);
@@ -217,7 +222,7 @@ dossier_tag_picker_text_changed (DossierFilterPopover *popover,
       g_autofree char *name = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GtkStringObject) row = NULL;
-      gint64 parent_id = split_new_tag (self, text, &name);
+      gint64 parent_id = split_new_tag (self, text, &name, NULL);
 
       if (parent_id != 0)
         label = g_strdup_printf (_("Create tag “%s” in “%s”"), name,
@@ -292,7 +297,14 @@ create_tag (DossierTagPicker *self)
   if (text[0] == '\0' || self->project == NULL)
     return;
 
-  parent_id = split_new_tag (self, text, &name);
+  /* "Cost/Fuel" with two tags named Cost: say so, rather than refuse the
+   * whole text as a name with a "/" in it. */
+  parent_id = split_new_tag (self, text, &name, &error);
+  if (error != NULL)
+    {
+      dossier_filter_popover_show_error (DOSSIER_FILTER_POPOVER (self), error->message);
+      return;
+    }
   id = dossier_project_add_tag (self->project, name, parent_id, NULL, NULL, &error);
   if (id <= 0)
     {

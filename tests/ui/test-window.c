@@ -2201,6 +2201,47 @@ test_tag_picker_creates_tag (Fixture       *f,
   g_assert_true (painted_at (f->window, start + 1));
 }
 
+/* "Cost/Fuel" typed where two tags are named Cost: the picker says which
+ * two and asks for a path, creates nothing and stays open (before, it
+ * refused the whole text as a name containing "/"). */
+static void
+test_tag_picker_ambiguous_parent (Fixture       *f,
+                                  gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *picker, *error_label;
+  GtkEditable *entry;
+  gint64 start, end;
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Cost", f->risks_id, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (dossier_project_add_tag (project, "Cost", f->benefits_id, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  select_text (f, "the cost of diesel", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.tag-selection", NULL);
+  flush_events ();
+  picker = f->window->reader_page->tag_picker;
+  g_assert_true (gtk_widget_get_visible (picker));
+  entry = dossier_tag_picker_get_entry (DOSSIER_TAG_PICKER (picker));
+  gtk_editable_set_text (entry, "Cost/Fuel");
+  flush_events ();
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+
+  error_label = find_with_class (picker, "error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                            "“Cost” could be any of 2 tags: “Risks/Cost”"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "“Benefits/Cost”"));
+  g_assert_true (gtk_widget_get_visible (picker));
+  g_assert_null (dossier_project_find_tag (project, "Fuel"));
+  highlights = list_highlights (f);
+  g_assert_cmpuint (highlights->len, ==, 0);
+  gtk_popover_popdown (GTK_POPOVER (picker));
+}
+
 static void
 test_highlight_menu_actions (Fixture       *f,
                              gconstpointer  data)
@@ -3940,6 +3981,7 @@ main (int   argc,
   ADD ("undo-redo-exact", test_undo_redo_exact);
   ADD ("undo-redo-say-what", test_undo_redo_say_what);
   ADD ("tag-picker-creates-tag", test_tag_picker_creates_tag);
+  ADD ("tag-picker-ambiguous-parent", test_tag_picker_ambiguous_parent);
   ADD ("tag-picker-enter", test_tag_picker_enter);
   ADD ("highlight-menu-actions", test_highlight_menu_actions);
   ADD ("memo-at-caret", test_memo_at_caret);
