@@ -308,6 +308,104 @@ test_runaway_statement (TestDir       *fixture,
   g_assert_false (dossier_sqlite_guard_tripped (project->guard));
 }
 
+/* Counts to @n in SQL: a statement of some millions of instructions. */
+static int
+run_count (sqlite3 *db,
+           guint    n)
+{
+  g_autofree char *sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                          "WHERE i < %u) SELECT count(*) FROM n", n);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Statements run one after another are each a run of their own, and the
+ * guard knows it without looking at every statement of the connection
+ * (with 100 more prepared, it looked at them all for each start: 2 µs a
+ * statement, bench-core --only queries). */
+static void
+test_guard_statements_apart (TestDir       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "apart.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_finalize);
+  sqlite3_stmt *query = NULL;
+  guint64 walks;
+  sqlite3 *db;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  db = dossier_project_get_db (project);
+  for (guint i = 0; i < 100; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM documents", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_ptr_array_add (prepared, stmt);
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT length FROM documents WHERE id = 1", -1, &query, NULL), ==,
+                   SQLITE_OK);
+  walks = dossier_sqlite_guard_walks (project->guard);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_assert_cmpint (sqlite3_step (query), ==, SQLITE_ROW);
+      sqlite3_reset (query);
+    }
+  /* At most the first start looks (what ran before may have left it
+   * unsure), not each. */
+  g_assert_cmpuint (dossier_sqlite_guard_walks (project->guard) - walks, <=, 1);
+  sqlite3_finalize (query);
+
+  /* And each is still a run of its own: 30 counts of a few million
+   * instructions, far more than the budget together, none stopped. */
+  for (guint i = 0; i < 30; i++)
+    g_assert_cmpint (run_count (db, 300000), ==, SQLITE_ROW);
+  g_assert_false (dossier_sqlite_guard_tripped (project->guard));
+}
+
+/* While a statement holds a row, whatever runs between its rows belongs
+ * to its run: the counts add up until the guard stops one; once it is
+ * reset, they are runs of their own again. */
+static void
+test_guard_open_cursor (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "cursor.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *cursor = NULL;
+  sqlite3 *db;
+  guint runs = 0;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  db = dossier_project_get_db (project);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM documents UNION ALL SELECT id FROM documents", -1,
+                                       &cursor, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (cursor), ==, SQLITE_ROW);
+  while (runs < 30 && run_count (db, 300000) == SQLITE_ROW)
+    runs++;
+  g_assert_cmpuint (runs, <, 30);
+  g_assert_true (dossier_sqlite_guard_tripped (project->guard));
+
+  sqlite3_reset (cursor);
+  for (guint i = 0; i < 30; i++)
+    g_assert_cmpint (run_count (db, 300000), ==, SQLITE_ROW);
+  g_assert_false (dossier_sqlite_guard_tripped (project->guard));
+  sqlite3_finalize (cursor);
+}
+
 /* The guard must never stop the work of a large, legitimate project:
  * 1,000 documents and 100,000 highlights open, list, export and check, in
  * a fraction of the budget. */
@@ -2872,6 +2970,8 @@ main (int    argc,
   add_test ("connection/defensive", test_defensive);
   add_test ("connection/runaway-statement", test_runaway_statement);
   add_test ("connection/large-project-within-budget", test_large_project_within_budget);
+  add_test ("connection/guard-statements-apart", test_guard_statements_apart);
+  add_test ("connection/guard-open-cursor", test_guard_open_cursor);
 
   add_test ("values/text-not-utf8", test_text_not_utf8);
   add_test ("values/length-disagrees", test_length_disagrees);

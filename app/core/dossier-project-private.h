@@ -688,6 +688,9 @@ void          dossier_sqlite_guard_free        (DossierSqliteGuard *guard);
 gboolean      dossier_sqlite_guard_tripped     (DossierSqliteGuard *guard);
 /* The most instructions one run took so far (for tests). */
 guint64       dossier_sqlite_guard_most        (DossierSqliteGuard *guard);
+/* How many times a statement's start looked at every statement of the
+ * connection, to tell whether another is running (for tests). */
+guint64       dossier_sqlite_guard_walks       (DossierSqliteGuard *guard);
 
 typedef enum
 {

@@ -41,6 +41,7 @@
  * time, the same file gets the same answer on any machine. */
 #define PROGRESS_PERIOD 10000
 #define PAGE_BUDGET     G_GUINT64_CONSTANT (2000)
+#define RUNNING_MAX     8
 
 struct _DossierSqliteGuard
 {
@@ -49,7 +50,16 @@ struct _DossierSqliteGuard
   guint64  instructions;   /* since the outermost running statement began */
   guint64  budget;         /* 0: not computed for this run yet */
   guint64  most;           /* the largest run seen, for tests */
+  guint64  walks;          /* looks at every statement, for tests */
   gboolean tripped;
+  /* The statements that may be running: each added as it starts or
+   * returns a row, removed as it stops (SQLite's profile event, at a
+   * reset, a finalize or its end). A statement that is running is always
+   * in it; one that stopped unseen (no profile event) only sends the next
+   * start to look at every statement, which refills it. Never
+   * dereferenced: a pointer here may be a finalized statement's. */
+  sqlite3_stmt *running[RUNNING_MAX];
+  guint         n_running;   /* RUNNING_MAX + 1: too many, look */
 };
 
 static guint64
@@ -90,8 +100,65 @@ guard_progress (void *data)
   return 1;
 }
 
+static void
+note_running (DossierSqliteGuard *guard,
+              sqlite3_stmt       *stmt)
+{
+  if (guard->n_running > RUNNING_MAX)
+    return;
+  for (guint i = 0; i < guard->n_running; i++)
+    if (guard->running[i] == stmt)
+      return;
+  if (guard->n_running < RUNNING_MAX)
+    guard->running[guard->n_running] = stmt;
+  guard->n_running++;
+}
+
+static void
+forget_running (DossierSqliteGuard *guard,
+                sqlite3_stmt       *stmt)
+{
+  /* Too many to list: the next start looks anyway. */
+  if (guard->n_running > RUNNING_MAX)
+    return;
+  for (guint i = 0; i < guard->n_running; i++)
+    if (guard->running[i] == stmt)
+      {
+        guard->running[i] = guard->running[--guard->n_running];
+        return;
+      }
+}
+
+/* Whether a statement other than @started is running, looking at every
+ * statement of the connection; what is found running refills the list. */
+static gboolean
+other_running (DossierSqliteGuard *guard,
+               sqlite3_stmt       *started)
+{
+  gboolean other = FALSE;
+
+  guard->walks++;
+  guard->n_running = 0;
+  note_running (guard, started);
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (guard->db, NULL);
+       stmt != NULL;
+       stmt = sqlite3_next_stmt (guard->db, stmt))
+    if (stmt != started && sqlite3_stmt_busy (stmt))
+      {
+        note_running (guard, stmt);
+        other = TRUE;
+      }
+  return other;
+}
+
 /* A statement starts running (or a trigger inside one): if no other
- * statement of the connection is in progress, a new run begins. */
+ * statement of the connection is in progress, a new run begins. Most
+ * starts are the only statement running, known from the list without
+ * looking at every statement (a hundred prepared cost each start 2 µs).
+ * The list cannot see a statement that SQLite runs again after a schema
+ * change without a start event, until it returns a row; nor a statement
+ * started inside another's step: SQLite gives the latter's text as "-- …",
+ * so such a start, unless it is a trigger's ("-- TRIGGER …"), looks. */
 static int
 guard_trace (unsigned int  type,
              void         *data,
@@ -100,15 +167,34 @@ guard_trace (unsigned int  type,
 {
   DossierSqliteGuard *guard = data;
   sqlite3_stmt *started = p;
+  const char *text = x;
 
-  if (type != SQLITE_TRACE_STMT)
-    return 0;
-
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (guard->db, NULL);
-       stmt != NULL;
-       stmt = sqlite3_next_stmt (guard->db, stmt))
-    if (stmt != started && sqlite3_stmt_busy (stmt))
+  switch (type)
+    {
+    case SQLITE_TRACE_ROW:
+      note_running (guard, started);
       return 0;
+    case SQLITE_TRACE_PROFILE:
+      forget_running (guard, started);
+      return 0;
+    case SQLITE_TRACE_STMT:
+      break;
+    default:
+      return 0;
+    }
+
+  if (text != NULL && g_str_has_prefix (text, "-- ") && !g_str_has_prefix (text, "-- TRIGGER "))
+    {
+      if (other_running (guard, started))
+        return 0;
+    }
+  else if (guard->n_running > 1 || (guard->n_running == 1 && guard->running[0] != started))
+    {
+      if (other_running (guard, started))
+        return 0;
+    }
+  else
+    note_running (guard, started);
 
   guard->instructions = 0;
   guard->budget = 0;
@@ -125,7 +211,7 @@ dossier_sqlite_guard_new (sqlite3    *db,
   guard->db = db;
   guard->path = g_strdup (path);
   sqlite3_progress_handler (db, PROGRESS_PERIOD, guard_progress, guard);
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, guard_trace, guard);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT | SQLITE_TRACE_ROW | SQLITE_TRACE_PROFILE, guard_trace, guard);
 
   return guard;
 }
@@ -155,6 +241,12 @@ guint64
 dossier_sqlite_guard_most (DossierSqliteGuard *guard)
 {
   return guard != NULL ? guard->most : 0;
+}
+
+guint64
+dossier_sqlite_guard_walks (DossierSqliteGuard *guard)
+{
+  return guard != NULL ? guard->walks : 0;
 }
 
 /* Limits well above anything Dossier asks of SQLite, well below what a

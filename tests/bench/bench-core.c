@@ -2059,6 +2059,92 @@ time_queries (DossierProject *project,
   return c;
 }
 
+/* @n runs of the query of time_queries () through a raw statement on
+ * @db. CPU ms. */
+static double
+time_raw_queries (sqlite3 *db,
+                  gint64   doc,
+                  guint    n)
+{
+  sqlite3_stmt *raw = NULL;
+  double c;
+
+  if (sqlite3_prepare_v3 (db, "SELECT length FROM documents WHERE id = ?1", -1, SQLITE_PREPARE_PERSISTENT, &raw,
+                          NULL) != SQLITE_OK)
+    die_on_error ("prepare", g_error_new_literal (G_FILE_ERROR, 0, sqlite3_errmsg (db)));
+  mark ();
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_bind_int64 (raw, 1, doc);
+      if (sqlite3_step (raw) != SQLITE_ROW)
+        die_on_error ("raw step", g_error_new_literal (G_FILE_ERROR, 0, sqlite3_errmsg (db)));
+      sqlite3_reset (raw);
+    }
+  c = cpu_since ();
+  sqlite3_finalize (raw);
+  return c;
+}
+
+static guint
+count_statements (sqlite3 *db)
+{
+  guint n = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    n++;
+  return n;
+}
+
+/* What the progress guard's look at the connection's other statements,
+ * as each statement starts, costs as more are prepared: a raw query on
+ * the project's connection with 10 and 100 more statements prepared,
+ * beside the same query on a connection of its own to the same file,
+ * with no guard (the floor). */
+static void
+bench_guard_statements (DossierProject *project,
+                        gint64          doc,
+                        guint           n)
+{
+  static const guint extra[] = { 0, 10, 100 };
+  sqlite3 *db = dossier_project_get_db (project);
+  GPtrArray *prepared = g_ptr_array_new ();
+  sqlite3 *bare = NULL;
+  double c[64], f[64];
+
+  if (sqlite3_open_v2 (dossier_project_get_path (project), &bare, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die_on_error ("open", g_error_new_literal (G_FILE_ERROR, 0, sqlite3_errmsg (bare)));
+  for (guint e = 0; e < G_N_ELEMENTS (extra); e++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *note = NULL;
+      guint n_statements;
+
+      while (prepared->len < extra[e])
+        {
+          sqlite3_stmt *stmt = NULL;
+
+          sqlite3_prepare_v3 (db, "SELECT count(*) FROM documents", -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+          g_ptr_array_add (prepared, stmt);
+        }
+      n_statements = count_statements (db) + 1;
+      for (int r = 0; r < opt_runs; r++)
+        {
+          c[r] = time_raw_queries (db, doc, n);
+          f[r] = time_raw_queries (bare, doc, n);
+        }
+      label = g_strdup_printf ("%u raw queries, %u statements prepared on the connection", n, n_statements);
+      note = g_strdup_printf ("%.2f µs a query more than the floor's %.2f µs",
+                              (median (c, opt_runs) - median (f, opt_runs)) * 1000 / n,
+                              median (f, opt_runs) * 1000 / n);
+      add_row (label, median (c, opt_runs), median (c, opt_runs), "same query, own connection, no guard",
+               median (f, opt_runs), 0, note);
+    }
+  for (guint i = 0; i < prepared->len; i++)
+    sqlite3_finalize (g_ptr_array_index (prepared, i));
+  g_ptr_array_unref (prepared);
+  sqlite3_close (bare);
+}
+
 /* What the project adds to each query (its look at whether the file was
  * written over by another program, the statement cache), outside a
  * transaction and within one; the look alone (a read () of an inotify
@@ -2092,6 +2178,7 @@ bench_queries (void)
       g_clear_pointer (&label, g_free);
       g_clear_pointer (&note, g_free);
     }
+  bench_guard_statements (project, doc, n);
 
   /* The look alone: an inotify watch of the file, read with nothing in it. */
   {
