@@ -1544,6 +1544,183 @@ test_index_rebuilt_at_open (TestDir       *fixture,
     }
 }
 
+/* The records of the search index (FTS5's shadow tables) damaged, as a
+ * failing disk or a hand-edited file leaves them: the record of its
+ * segments (which FTS5 reads to open the index at all) garbage or
+ * missing, its words garbage, the memo index's too. */
+static const struct
+{
+  const char *what;
+  const char *sql;
+} damaged_indexes[] = {
+  { "segments garbage", "UPDATE documents_fts_data SET block = x'a5a5a5a5a5a5a5' WHERE id = 10" },
+  { "segments missing", "DELETE FROM documents_fts_data WHERE id = 10" },
+  { "words garbage", "UPDATE documents_fts_data SET block = x'a5a5a5a5a5a5a5a5' WHERE id > 10" },
+  { "memo index garbage", "UPDATE memos_fts_data SET block = x'ffffffffffffffff'" },
+};
+
+/* A sound project of two documents and a highlight with a memo, whose
+ * search index is then damaged by @sql; the highlight in *@highlight. */
+static void
+make_index_damaged (const char *path,
+                    const char *sql,
+                    gint64     *highlight)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+    g_assert_nonnull (project);
+    add_doc (project, "Pier", "The pier reopens in spring.");
+    *highlight = add_phrase_highlight (project, 1, "fuel costs more", 1, NULL);
+    g_assert_true (dossier_project_set_highlight_memo (project, *highlight,
+                                                       "The operator's own figures", &error));
+    g_assert_no_error (error);
+  }
+  test_sql_exec (path, sql);
+}
+
+/* A damaged search index is the index's fault, not the file's: 'check'
+ * says so and names 'dossier-cli reindex' (it said to open a backup copy,
+ * and reindex itself failed, "vtable constructor failed"); reindex makes
+ * it whole; a read-only search says what to do; opened for writing (by
+ * dossier-cli, or in the window's way), it is rebuilt and says so, where
+ * a memo, a tag or a deletion failed (with a critical for the memo's
+ * trigger) and searches failed "damaged, open a backup copy". */
+static void
+test_index_damaged (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (damaged_indexes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *copy = g_strconcat (path, ".copy.dossier", NULL);
+      g_autofree char *report = NULL;
+      g_autofree char *quoted = g_shell_quote (path);
+      g_autofree char *fix = g_strdup_printf ("To rebuild the search index: dossier-cli reindex "
+                                              "%s\n", quoted);
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(TestRun) run = { 0 };
+      gint64 highlight;
+      gboolean found;
+
+      g_test_message ("%s", damaged_indexes[i].what);
+      make_index_damaged (path, damaged_indexes[i].sql, &highlight);
+      bytes = test_read_bytes (path);
+      g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+
+      report = inspect (path);
+      if (strstr (report, "search index") == NULL || !g_str_has_suffix (report, fix))
+        g_error ("case %u: the report “%s”", i, report);
+      g_assert_null (strstr (report, "backup"));
+
+      /* Read-only, a search says what to do. */
+      {
+        g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY,
+                                                                  NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) hits = NULL;
+
+        g_assert_nonnull (project);
+        hits = dossier_project_search (project, i == 3 ? "operator" : "ferry", 0, &error);
+        g_assert_null (hits);
+        g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+        g_assert_nonnull (strstr (error->message, "dossier-cli reindex"));
+      }
+
+      /* Rebuilt by reindex (if the open for writing did, it said so). */
+      test_run_cli (&run, "reindex", copy, NULL);
+      g_assert_true (run.err[0] == '\0' || strstr (run.err, "was damaged, and was rebuilt"));
+      g_assert_cmpint (run.status, ==, 0);
+      test_run_clear (&run);
+      test_run_cli (&run, "check", copy, NULL);
+      g_assert_cmpstr (run.out, ==, "ok\n");
+      test_run_clear (&run);
+
+      /* Opened for writing: every action works, and so does a search. */
+      {
+        g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE,
+                                                                  NULL);
+        g_autoptr(GError) error = NULL;
+
+        g_assert_nonnull (project);
+        g_assert_true (dossier_project_set_highlight_memo (project, highlight,
+                                                           "Figures from the operator", &error));
+        g_assert_no_error (error);
+        add_phrase_highlight (project, 2, "reopens", 2, NULL);
+        count_hits (project, "ferry", 1, &found);
+        g_assert_true (found);
+        count_hits (project, "figures", 1, &found);
+        g_assert_true (found);
+        g_assert_true (dossier_project_delete_document (project, 2, &error));
+        g_assert_no_error (error);
+        assert_project_sound (project);
+      }
+
+      /* In the window's way: rebuilt in the background, and said. */
+      {
+        g_autoptr(DossierProject) project = NULL;
+        g_autoptr(GError) error = NULL;
+        guint n_rebuilt = 0;
+
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+        project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+        g_assert_no_error (error);
+        g_signal_connect (project, "search-index-rebuilt", G_CALLBACK (note_rebuilt), &n_rebuilt);
+        wait_indexed (project);
+        /* Damage to its words alone is found by the first search. */
+        count_hits (project, i == 3 ? "operator" : "ferry", 1, &found);
+        g_assert_true (found);
+        g_assert_cmpuint (n_rebuilt, ==, 1);
+        assert_project_sound (project);
+      }
+    }
+}
+
+/* A shadow table of the search index replaced by a view, missing, or the
+ * index's settings changed: refused before anything reads it, saying
+ * what (this held already). */
+static void
+test_index_shadow_replaced (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    int         code;
+    const char *says;
+  } cases[] = {
+    { "DROP TABLE documents_fts_idx;"
+      "CREATE VIEW documents_fts_idx AS SELECT 1 AS segid, x'00' AS term, 1 AS pgno",
+      DOSSIER_PROJECT_ERROR_UNTRUSTED, "“documents_fts_idx”" },
+    { "DROP TABLE memos_fts_docsize", DOSSIER_PROJECT_ERROR_DAMAGED,
+      "“memos_fts_docsize” (missing)" },
+    { "UPDATE documents_fts_config SET v = 99 WHERE k = 'version'",
+      DOSSIER_PROJECT_ERROR_UNTRUSTED, "“documents_fts” (altered)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      const char *needles[] = { cases[i].says, NULL };
+      g_auto(TestRun) run = { 0 };
+
+      test_make_project (path, article);
+      test_sql_exec (path, cases[i].sql);
+      assert_refused (path, DOSSIER_OPEN_READ_WRITE, cases[i].code, needles);
+      assert_refused (path, DOSSIER_OPEN_READ_ONLY, cases[i].code, needles);
+      test_run_cli (&run, "reindex", path, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, cases[i].says));
+    }
+}
+
 /* Highlights whose document a file made by hand deleted (foreign keys
  * off) are not counted in the codebook: the tag counted a passage no one
  * can open. */
@@ -3009,6 +3186,8 @@ main (int    argc,
   add_test ("index/out-of-step", test_index_out_of_step);
   add_test ("index/reindex", test_index_reindex);
   add_test ("index/rebuilt-at-open", test_index_rebuilt_at_open);
+  add_test ("index/damaged", test_index_damaged);
+  add_test ("index/shadow-replaced", test_index_shadow_replaced);
 
   return g_test_run ();
 }

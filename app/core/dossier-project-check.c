@@ -696,6 +696,9 @@ check_search_index (DossierProject *self,
         {
           g_string_append_printf (report, _("The search index cannot be read (%s).\n"),
                                   error->message);
+          /* Made again from the texts and memos, it is whole. */
+          if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED))
+            out_of_step = TRUE;
           continue;
         }
 

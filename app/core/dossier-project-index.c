@@ -163,6 +163,27 @@ dossier_project_get_indexing (DossierProject *self)
 
 /* ---- Rebuilding -------------------------------------------------------- */
 
+/* Whether FTS5 can open both indexes: it reads the record of their
+ * segments as it does, and a statement that touches one (a search, a
+ * memo's trigger, a document's deletion) fails while it is damaged.
+ * *@damaged if it is not; FALSE if the file cannot be read at all. */
+static gboolean
+indexes_open (DossierProject  *project,
+              gboolean        *damaged,
+              GError         **error)
+{
+  int rc = sqlite3_exec (project->db, "SELECT 1 FROM documents_fts LIMIT 0;"
+                                      "SELECT 1 FROM memos_fts LIMIT 0", NULL, NULL, NULL);
+
+  *damaged = (rc & 0xff) == SQLITE_CORRUPT;
+  if (rc != SQLITE_OK && !*damaged)
+    {
+      dossier_project_set_db_error (project, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether the rows the indexes hold are not those they should: a
  * document or memo missing from its index, or words held for one that
  * is not there (deleted, waiting to be indexed, without a memo). What a
@@ -176,6 +197,12 @@ index_rows_differ (DossierProject  *project,
 {
   g_auto(DossierStmt) stmt = NULL;
   int rc;
+
+  /* One FTS5 cannot open is damaged, and must be made again as well. */
+  if (!indexes_open (project, differ, error))
+    return FALSE;
+  if (*differ)
+    return TRUE;
 
   stmt = dossier_project_prepare (project,
     "SELECT (SELECT count(*) FROM documents_fts_docsize) <>"
@@ -197,6 +224,74 @@ index_rows_differ (DossierProject  *project,
   return TRUE;
 }
 
+/* Runs @sql, which only writes the connection's temporary schema: a
+ * read-only project's query_only refuses that too. */
+static gboolean
+exec_in_temp (DossierProject  *self,
+              const char      *sql,
+              GError         **error)
+{
+  gboolean ok;
+
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
+  ok = dossier_project_exec (self, sql, error);
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  return ok;
+}
+
+/* @table's records replaced by those of a new, empty index made in this
+ * connection's temporary schema. A file whose index is damaged where FTS5
+ * reads first (the record of its segments, missing or garbage) cannot
+ * even be opened by FTS5, so its own 'rebuild' cannot run. Its shadow
+ * tables are written behind its back, which the defensive mode forbids:
+ * for these statements alone, whose SQL is ours. */
+static gboolean
+reset_index (DossierProject  *project,
+             const char      *table,
+             GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s_data;"
+                                          "DELETE FROM main.%s_idx;"
+                                          "DELETE FROM main.%s_docsize;"
+                                          "INSERT INTO main.%s_data (id, block) "
+                                          "SELECT id, block FROM temp.dossier_fresh_data",
+                                          table, table, table, table);
+  gboolean ok;
+
+  if (!exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", error) ||
+      !exec_in_temp (project, "CREATE VIRTUAL TABLE temp.dossier_fresh USING fts5 (text)", error))
+    return FALSE;
+  sqlite3_db_config (project->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+  ok = dossier_project_exec (project, sql, error);
+  sqlite3_db_config (project->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", NULL);
+  return ok;
+}
+
+/* FTS5's 'rebuild' of @table, on an index in any state: one FTS5 cannot
+ * open (damaged) is reset first. */
+static gboolean
+rebuild_index (DossierProject  *project,
+               const char      *table,
+               GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')", table, table);
+  g_autoptr(GError) local_error = NULL;
+
+  if (dossier_project_exec (project, sql, &local_error))
+    return TRUE;
+  if ((sqlite3_extended_errcode (project->db) & 0xff) != SQLITE_CORRUPT ||
+      sqlite3_get_autocommit (project->db))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return reset_index (project, table, error) && dossier_project_exec (project, sql, error);
+}
+
 /* Both indexes made again from the texts and memos, in one transaction:
  * every text, listed or not, so the list of those waiting is emptied. */
 static gboolean
@@ -207,11 +302,9 @@ rebuild_indexes (DossierProject  *project,
 
   return dossier_transaction_begin (&transaction, project->db, project->path, error) &&
          dossier_project_verify_in_place (project, error) &&
-         dossier_project_exec (project, "INSERT INTO documents_fts (documents_fts) "
-                                        "VALUES ('rebuild')", error) &&
+         rebuild_index (project, "documents_fts", error) &&
          dossier_project_exec (project, "DELETE FROM documents_unindexed", error) &&
-         dossier_project_exec (project, "INSERT INTO memos_fts (memos_fts) "
-                                        "VALUES ('rebuild')", error) &&
+         rebuild_index (project, "memos_fts", error) &&
          dossier_transaction_commit (&transaction, error);
 }
 
@@ -286,6 +379,55 @@ dossier_project_rebuild_search_index (DossierProject  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return update_indexes (self, TRUE, NULL, error);
+}
+
+void
+dossier_project_mend_search_index (DossierProject *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean damaged = FALSE;
+
+  if (self->db == NULL || self->read_only || self->in_transaction ||
+      !indexes_open (self, &damaged, NULL) || !damaged)
+    return;
+
+  if (!dossier_project_rebuild_search_index (self, &error))
+    {
+      g_message ("The search index of %s is damaged and could not be rebuilt: %s",
+                 self->path, error->message);
+      return;
+    }
+  g_message ("The search index of %s was damaged, and was rebuilt", self->path);
+  dossier_project_emit_search_index_rebuilt (self);
+}
+
+gboolean
+dossier_project_search_failed_on_index (DossierProject  *self,
+                                        GError         **error)
+{
+  g_autoptr(GError) rebuild_error = NULL;
+
+  if (self->db == NULL || (sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_CORRUPT)
+    return FALSE;
+
+  if (self->read_only || self->in_transaction)
+    {
+      g_autofree char *name = dossier_display_name (self->path);
+
+      g_clear_error (error);
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                   _("The search index of “%s” is damaged. Open the project for writing "
+                     "once to rebuild it, or run “dossier-cli reindex” on it."), name);
+      return FALSE;
+    }
+
+  /* The texts and memos may be sound: only the index is then at fault. */
+  if (!dossier_project_rebuild_search_index (self, &rebuild_error))
+    return FALSE;
+  g_message ("The search index of %s was damaged, and was rebuilt", self->path);
+  g_clear_error (error);
+  dossier_project_emit_search_index_rebuilt (self);
+  return TRUE;
 }
 
 /* ---- Comparing the index with the texts ---------------------------------- */
@@ -438,21 +580,23 @@ tally_texts (DossierProject      *self,
   return rc == SQLITE_DONE;
 }
 
-/* Runs @sql, which only writes the connection's temporary schema: a
- * read-only project's query_only refuses that too. */
-static gboolean
-exec_in_temp (DossierProject  *self,
-              const char      *sql,
-              GError         **error)
+/* A read of the index itself failed: damage there is the index's, which
+ * is made again from the texts and memos, not the file's. */
+static void
+set_index_error (DossierProject  *self,
+                 GError         **error,
+                 int              rc)
 {
-  gboolean ok;
+  g_autofree char *name = NULL;
 
-  if (self->query_only)
-    sqlite3_exec (self->db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
-  ok = dossier_project_exec (self, sql, error);
-  if (self->query_only)
-    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  return ok;
+  if ((rc & 0xff) != SQLITE_CORRUPT)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return;
+    }
+  name = dossier_display_name (self->path);
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+               _("the search index of “%s” is damaged: %s"), name, sqlite3_errmsg (self->db));
 }
 
 static gboolean
@@ -487,7 +631,7 @@ tally_index (DossierProject      *self,
                                      sqlite3_column_int64 (stmt, 2));
     }
   if (rc != SQLITE_DONE)
-    dossier_project_set_db_error (self, error, rc);
+    set_index_error (self, error, rc);
   sqlite3_finalize (stmt);
   stmt = NULL;
   exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
@@ -501,7 +645,7 @@ tally_index (DossierProject      *self,
     tally_for (tallies, sqlite3_column_int64 (stmt, 0))->size =
       read_varint (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
   if (rc != SQLITE_DONE)
-    dossier_project_set_db_error (self, error, rc);
+    set_index_error (self, error, rc);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -613,8 +757,8 @@ indexer_thread (gpointer data)
           if (rebuild_indexes (indexer->worker, &indexer->error))
             {
               indexer->rebuilt = TRUE;
-              g_message ("The search index of %s was out of step with its texts or memos, "
-                         "and was rebuilt", indexer->worker->path);
+              g_message ("The search index of %s was damaged or out of step with its texts or "
+                         "memos, and was rebuilt", indexer->worker->path);
             }
           else
             done = TRUE;

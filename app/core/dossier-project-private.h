@@ -243,6 +243,15 @@ gboolean      dossier_project_index_later    (DossierProject        *self);
  * the indexes hold the rows they should, rebuilds them if not (then
  * "search-index-rebuilt"), and indexes the texts waiting. */
 void          dossier_project_verify_index_later (DossierProject    *self);
+/* Opened for writing: a search index FTS5 cannot open (damaged) is made
+ * again from the texts and memos, with "search-index-rebuilt". */
+void          dossier_project_mend_search_index (DossierProject *self);
+/* After a search failed with *@error: TRUE if the search index was
+ * damaged and has been rebuilt (search again; *@error cleared). FALSE
+ * otherwise, *@error then saying what to do when the index is at fault
+ * and the project is read-only. */
+gboolean      dossier_project_search_failed_on_index (DossierProject  *self,
+                                                      GError         **error);
 /* Emits "search-index-rebuilt" (dossier-project.c). */
 void          dossier_project_emit_search_index_rebuilt (DossierProject *self);
 /* Stops the thread, if any, and waits for it (closing). */

@@ -1024,11 +1024,11 @@ fail:
   return FALSE;
 }
 
-GPtrArray *
-dossier_project_search (DossierProject  *self,
-                        const char      *query,
-                        guint            limit,
-                        GError         **error)
+static GPtrArray *
+search_once (DossierProject  *self,
+             const char      *query,
+             guint            limit,
+             GError         **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedHit));
@@ -1143,11 +1143,11 @@ add_text_matches (DossierProject  *self,
   return TRUE;
 }
 
-GPtrArray *
-dossier_project_search_occurrences (DossierProject  *self,
-                                    const char      *query,
-                                    guint            limit,
-                                    GError         **error)
+static GPtrArray *
+search_occurrences_once (DossierProject  *self,
+                         const char      *query,
+                         guint            limit,
+                         GError         **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
   g_autoptr(GArray) memos = g_array_new (FALSE, FALSE, sizeof (RankedHit));
@@ -1259,4 +1259,45 @@ dossier_project_search_occurrences (DossierProject  *self,
     return NULL;
 
   return g_steal_pointer (&hits);
+}
+
+typedef GPtrArray *(*SearchFunc) (DossierProject *, const char *, guint, GError **);
+
+/* A search again, once, after a damaged index made again from the texts
+ * and memos (a project open for writing; read-only, the error says what
+ * to do). */
+static GPtrArray *
+search_mending_index (DossierProject  *self,
+                      SearchFunc       search,
+                      const char      *query,
+                      guint            limit,
+                      GError         **error)
+{
+  GPtrArray *hits = search (self, query, limit, error);
+
+  if (hits == NULL && dossier_project_search_failed_on_index (self, error))
+    hits = search (self, query, limit, error);
+  return hits;
+}
+
+GPtrArray *
+dossier_project_search (DossierProject  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return search_mending_index (self, search_once, query, limit, error);
+}
+
+GPtrArray *
+dossier_project_search_occurrences (DossierProject  *self,
+                                    const char      *query,
+                                    guint            limit,
+                                    GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return search_mending_index (self, search_occurrences_once, query, limit, error);
 }

@@ -252,8 +252,11 @@ dossier_project_prepare (DossierProject  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      /* A file overwritten under us is no fault of the statement's. */
-      if (!file_replaced_in_place (self))
+      /* A file overwritten under us is no fault of the statement's, nor
+       * a damaged one (a search index FTS5 cannot open fails the
+       * statements that touch it, its triggers too, as they are
+       * prepared). */
+      if ((rc & 0xff) != SQLITE_CORRUPT && !file_replaced_in_place (self))
         g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       dossier_project_set_db_error (self, error, rc);
       return NULL;
@@ -2181,11 +2184,17 @@ dossier_project_open (const char        *path,
       g_autoptr(GError) local_error = NULL;
 
       if (self->index_mode == DOSSIER_INDEX_IN_BACKGROUND)
-        dossier_project_verify_index_later (self);
-      else if (dossier_project_count_unindexed (self) > 0 &&
-               !dossier_project_index_documents (self, NULL, &local_error))
-        g_message ("Indexing %s for search: %s (it is tried again at the next search)",
-                   self->path, local_error->message);
+        {
+          dossier_project_verify_index_later (self);
+        }
+      else
+        {
+          dossier_project_mend_search_index (self);
+          if (dossier_project_count_unindexed (self) > 0 &&
+              !dossier_project_index_documents (self, NULL, &local_error))
+            g_message ("Indexing %s for search: %s (it is tried again at the next search)",
+                       self->path, local_error->message);
+        }
     }
 
   return g_steal_pointer (&self);
