@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -829,6 +830,148 @@ assert_valid_model (DossierProject *project)
       g_assert_true (g_utf8_validate (dossier_highlight_get_quote (h), -1, NULL));
       g_assert_true (g_utf8_validate (dossier_highlight_get_author (h), -1, NULL));
     }
+}
+
+/* Every model of @project read, its stakeholders laid out on the grid:
+ * what the window shows holds numbers in their ranges, and places that
+ * are finite and inside the grid. */
+static void
+assert_numbers_sane (DossierProject *project)
+{
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  GListModel *arguments = dossier_project_get_arguments (project);
+  GListModel *questions = dossier_project_get_questions (project);
+  GListModel *tags = dossier_project_get_tags (project);
+  guint n = g_list_model_get_n_items (stakeholders);
+  g_autofree DossierGridItem *items = g_new0 (DossierGridItem, MAX (n, 1));
+  DossierGridMetrics metrics = DOSSIER_GRID_METRICS_INIT;
+  g_autoptr(DossierGridLayout) layout = NULL;
+
+  assert_valid_model (project);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      int stance = dossier_stakeholder_get_stance_position (stakeholder);
+
+      g_assert_cmpint (dossier_stakeholder_get_power (stakeholder), >=, 1);
+      g_assert_cmpint (dossier_stakeholder_get_power (stakeholder), <=, 5);
+      g_assert_cmpint (dossier_stakeholder_get_interest (stakeholder), >=, 1);
+      g_assert_cmpint (dossier_stakeholder_get_interest (stakeholder), <=, 5);
+      g_assert_true (stance == DOSSIER_STANCE_UNKNOWN || (stance >= -2 && stance <= 2));
+      g_assert_cmpint (dossier_stakeholder_get_position (stakeholder), >=, 0);
+      dossier_grid_item_init (&items[i], stakeholder);
+      items[i].label_width = 60;
+      items[i].label_height = 14;
+      g_free (dossier_grid_describe (stakeholder));
+    }
+  layout = dossier_grid_layout_new (items, n, 800, 600, &metrics);
+  for (guint i = 0; i < layout->n_places; i++)
+    {
+      const DossierGridPlace *place = &layout->places[i];
+
+      g_assert_true (isfinite (place->x) && isfinite (place->y) && isfinite (place->radius));
+      g_assert_true (place->x >= 0 && place->x <= 800 && place->y >= 0 && place->y <= 600);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) argument = g_list_model_get_item (arguments, i);
+
+      g_assert_cmpint (dossier_argument_get_strength (argument), >=, 1);
+      g_assert_cmpint (dossier_argument_get_strength (argument), <=, 5);
+      g_assert_cmpint (dossier_argument_get_position (argument), >=, 0);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(DossierQuestion) question = g_list_model_get_item (questions, i);
+
+      g_assert_cmpint (dossier_question_get_position (question), >=, 0);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      g_assert_cmpint (dossier_tag_get_position (tag), >=, 0);
+    }
+  for (guint i = 1; i <= DOSSIER_N_TAG_KEYS; i++)
+    dossier_project_get_key_tag (project, i);
+}
+
+/* Numbers no SQL through Dossier's tables writes — an infinity (a REAL,
+ * which an INTEGER column keeps as it is; SQLite stores no NaN), the
+ * lowest 64-bit number, a number past 32 bits — in every INTEGER
+ * column of the sample project but the ids: opened, each is refused with
+ * a message or read into models whose numbers are in their ranges, laid
+ * out on a finite grid, exported and checked, with no undefined
+ * behaviour (the ASan+UBSan suite runs it). */
+static void
+test_numbers_extreme (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const values[] = {
+    "9e999", "-9223372036854775808", "4294967298",
+  };
+  const char *sample = g_getenv ("DOSSIER_SAMPLE_PROJECT");
+  g_autofree char *path = test_dir_path (fixture, "numbers.dossier");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  guint n_case = 0;
+
+  g_assert_nonnull (sample);
+  bytes = test_read_bytes (sample);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (sample, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT m.name, p.name FROM sqlite_schema AS m, "
+                                             "pragma_table_info (m.name) AS p "
+                                             "WHERE m.type = 'table' AND p.type = 'INTEGER' "
+                                             "AND p.pk = 0 AND m.name NOT LIKE 'sqlite%' "
+                                             "AND m.name NOT LIKE '%fts%' ORDER BY 1, 2",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (columns, g_strdup_printf ("%s\t%s", sqlite3_column_text (stmt, 0),
+                                                 sqlite3_column_text (stmt, 1)));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (columns->len, >, 20);
+
+  for (guint c = 0; c < columns->len; c++)
+    for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+      {
+        g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (columns, c), "\t", 2);
+        g_autofree char *sql = g_strdup_printf ("UPDATE OR IGNORE \"%s\" SET \"%s\" = %s",
+                                                parts[0], parts[1], values[v]);
+        g_autoptr(DossierProject) project = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *report = NULL;
+
+        g_test_message ("%s", sql);
+        g_assert_true (g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
+                                                 g_bytes_get_size (bytes),
+                                                 G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+        test_sql_exec_unchecked (path, parts[0], sql);
+
+        /* Read-only and for writing in turn. */
+        project = dossier_project_open (path, n_case++ % 2 == 0 ? DOSSIER_OPEN_READ_ONLY
+                                                                : DOSSIER_OPEN_READ_WRITE,
+                                        &error);
+        if (project == NULL)
+          {
+            g_assert_nonnull (error);
+            g_assert_null (strchr (error->message, '\n'));
+            continue;
+          }
+        assert_numbers_sane (project);
+        if (!export_all (project, &error))
+          {
+            g_assert_nonnull (error);
+            g_clear_error (&error);
+          }
+        dossier_project_check (project, &report, &error);
+        g_assert_no_error (error);
+      }
 }
 
 /* Titles, names, memos that are not text, and names that are missing,
@@ -3156,6 +3299,7 @@ main (int    argc,
   add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
+  add_test ("values/numbers-extreme", test_numbers_extreme);
   add_test ("values/names-too-long", test_names_too_long);
   add_test ("values/names-not-utf8", test_names_not_utf8);
   add_test ("values/names-shown-cut", test_names_shown_cut);

@@ -70,7 +70,7 @@ read_question (sqlite3_stmt *stmt,
 
   data.uuid = dossier_column_text (stmt, 1);
   data.text = dossier_column_text (stmt, 2);
-  data.position = MAX (sqlite3_column_int (stmt, 3), 0);
+  data.position = dossier_column_int_within (stmt, 3, 0, G_MAXINT);
   data.n_pros = (guint) sqlite3_column_int64 (stmt, 4);
   data.n_cons = (guint) sqlite3_column_int64 (stmt, 5);
   data.pro_strength = (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT);
@@ -96,8 +96,8 @@ read_argument (sqlite3_stmt *stmt,
                   polarity : DOSSIER_POLARITY_PRO;
   data.statement = dossier_column_text (stmt, 4);
   data.stakeholder_id = sqlite3_column_int64 (stmt, 5);
-  data.strength = CLAMP (sqlite3_column_int (stmt, 6), DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX);
-  data.position = MAX (sqlite3_column_int (stmt, 7), 0);
+  data.strength = dossier_column_int_within (stmt, 6, DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX);
+  data.position = dossier_column_int_within (stmt, 7, 0, G_MAXINT);
   data.n_evidence = (guint) sqlite3_column_int64 (stmt, 8);
   data.n_sources = (guint) sqlite3_column_int64 (stmt, 9);
 

@@ -668,7 +668,7 @@ dossier_project_get_document_blocks (DossierProject  *self,
         sqlite3_column_int64 (stmt, 0),
         sqlite3_column_int64 (stmt, 1),
         DOSSIER_BLOCK_PARAGRAPH,
-        sqlite3_column_int (stmt, 3),
+        dossier_column_int_within (stmt, 3, 0, G_MAXINT),
       };
 
       /* An unknown kind (from a newer minor version) reads as a paragraph. */

@@ -390,6 +390,13 @@ void          dossier_bind_stance          (sqlite3_stmt    *stmt,
 
 char         *dossier_column_dup           (sqlite3_stmt    *stmt,
                                             int              column);
+/* An integer column within [@min, @max], whatever the file holds there:
+ * a number past 32 bits or a REAL is clamped, never cut to its low bits
+ * (sqlite3_column_int () would make 2^32 + 3 a 3, and 2^63 - 1 a -1). */
+int           dossier_column_int_within    (sqlite3_stmt    *stmt,
+                                            int              column,
+                                            int              min,
+                                            int              max);
 const char   *dossier_column_text          (sqlite3_stmt    *stmt,
                                             int              column);
 char         *dossier_now_iso8601          (void);

@@ -108,7 +108,7 @@ read_stakeholder (sqlite3_stmt           *stmt,
                   char                 ***aliases)
 {
   DossierStakeholderKind kind;
-  int stance = sqlite3_column_int (stmt, 7);
+  gint64 stance = sqlite3_column_int64 (stmt, 7);
 
   data->uuid = dossier_column_text (stmt, 1);
   data->name = dossier_column_text (stmt, 2);
@@ -119,14 +119,14 @@ read_stakeholder (sqlite3_stmt           *stmt,
   data->description = dossier_column_text (stmt, 5);
   data->stance = dossier_column_text (stmt, 6);
   data->stance_position = stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
-                          stance : DOSSIER_STANCE_UNKNOWN;
+                          (int) stance : DOSSIER_STANCE_UNKNOWN;
   data->interests = dossier_column_text (stmt, 8);
-  data->power = CLAMP (sqlite3_column_int (stmt, 9), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
-  data->interest = CLAMP (sqlite3_column_int (stmt, 10), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+  data->power = dossier_column_int_within (stmt, 9, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+  data->interest = dossier_column_int_within (stmt, 10, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
   data->color = dossier_column_text (stmt, 11);
   if (data->color == NULL || *data->color == '\0')
     data->color = dossier_palette[0];
-  data->position = MAX (sqlite3_column_int (stmt, 12), 0);
+  data->position = dossier_column_int_within (stmt, 12, 0, G_MAXINT);
   data->n_mentions = (guint) CLAMP (sqlite3_column_int64 (stmt, 13), 0, G_MAXUINT);
   data->n_documents = (guint) sqlite3_column_int64 (stmt, 14);
   data->n_evidence = (guint) sqlite3_column_int64 (stmt, 15);
@@ -1344,7 +1344,7 @@ dossier_project_list_evidence (DossierProject             *self,
     {
       g_autoptr(DossierEvidence) evidence = g_new0 (DossierEvidence, 1);
       DossierEvidenceRole role;
-      int stance = sqlite3_column_int (stmt, 3);
+      gint64 stance = sqlite3_column_int64 (stmt, 3);
 
       evidence->owner_id = owner_id;
       evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
@@ -1354,7 +1354,7 @@ dossier_project_list_evidence (DossierProject             *self,
       evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE &&
                                   sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
                                   stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
-                                  stance : DOSSIER_STANCE_UNKNOWN;
+                                  (int) stance : DOSSIER_STANCE_UNKNOWN;
       evidence->highlight = dossier_project_get_highlight (self, sqlite3_column_int64 (stmt, 0),
                                                            error);
       if (evidence->highlight == NULL)

@@ -76,9 +76,12 @@ read_tag_row (sqlite3_stmt *stmt,
   row->parent = sqlite3_column_int64 (stmt, 3);
   row->color = dossier_column_dup (stmt, 4);
   row->description = dossier_column_dup (stmt, 5);
-  row->position = sqlite3_column_int (stmt, 6);
-  row->key = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? DOSSIER_TAG_KEY_AUTO
-                                                          : sqlite3_column_int (stmt, 7);
+  row->position = dossier_column_int_within (stmt, 6, 0, G_MAXINT);
+  /* Out of range reads as none of the keys 1–9, and then as automatic. */
+  row->key = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+             ? DOSSIER_TAG_KEY_AUTO
+             : dossier_column_int_within (stmt, 7, DOSSIER_TAG_KEY_AUTO - 1,
+                                          DOSSIER_N_TAG_KEYS + 1);
   row->n_highlights = 0;
   row->placed = FALSE;
   row->path = NULL;

@@ -124,6 +124,15 @@ dossier_column_dup (sqlite3_stmt *stmt,
   return dossier_text_dup_valid (text, text != NULL ? sqlite3_column_bytes (stmt, column) : 0);
 }
 
+int
+dossier_column_int_within (sqlite3_stmt *stmt,
+                           int           column,
+                           int           min,
+                           int           max)
+{
+  return (int) CLAMP (sqlite3_column_int64 (stmt, column), min, max);
+}
+
 void
 dossier_set_sqlite_error (GError    **error,
                           const char *path,
