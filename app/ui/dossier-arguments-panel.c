@@ -272,41 +272,6 @@ on_row_activated (DossierArgumentsPanel *self,
                                        !dossier_argument_row_get_expanded (DOSSIER_ARGUMENT_ROW (row)));
 }
 
-/* Shows the focus ring in @list's window, now and once the key that
- * acted is up. GTK 4.8 hides the ring three seconds after a key, and a
- * key shows it again only if the focus moved while it was down (its
- * window decides when the key is released, before @list sees it): an
- * argument's keys leave the focus where it is (Enter), or move it once
- * the list has made the row it goes to. */
-#define RING_ON_RELEASE "dossier-ring-on-release"
-
-static void
-set_ring_visible (GtkWidget *list)
-{
-  GtkRoot *root = gtk_widget_get_root (list);
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
-}
-
-static void
-show_focus_ring (GtkWidget *list)
-{
-  set_ring_visible (list);
-  g_object_set_data (G_OBJECT (list), RING_ON_RELEASE, GINT_TO_POINTER (TRUE));
-}
-
-static void
-on_list_key_released (GtkEventControllerKey *keys)
-{
-  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
-
-  if (g_object_get_data (G_OBJECT (list), RING_ON_RELEASE) == NULL)
-    return;
-  g_object_set_data (G_OBJECT (list), RING_ON_RELEASE, NULL);
-  set_ring_visible (list);
-}
-
 /* The keys of a focused argument (its row's bindings: Delete, Alt+Up,
  * Alt+Down, Ctrl+E) when the focus is on its place in the list, where
  * they do not pass through the row: the row's action named in @args.
@@ -330,7 +295,7 @@ row_key (GtkWidget *list,
   if (!gtk_widget_activate_action (GTK_WIDGET (row), g_variant_get_string (args, NULL), NULL))
     return FALSE;
 
-  show_focus_ring (list);
+  dossier_panel_show_focus_ring (DOSSIER_PANEL (self));
   n = g_list_model_get_n_items (column);
   if (find_in_column (column, argument) != G_MAXUINT)
     position = find_in_column (column, argument);
@@ -364,7 +329,7 @@ enter_key (GtkWidget *list,
     return FALSE;
   argument_row = DOSSIER_ARGUMENT_ROW (row);
   dossier_argument_row_set_expanded (argument_row, !dossier_argument_row_get_expanded (argument_row));
-  show_focus_ring (list);
+  dossier_panel_show_focus_ring (DOSSIER_PANEL (data));
   return TRUE;
 }
 
@@ -373,8 +338,6 @@ add_row_keys (DossierArgumentsPanel *self,
               GtkWidget             *list)
 {
   GtkEventController *enter = gtk_shortcut_controller_new ();
-  GtkEventController *released;
-
   static const struct { guint keyval; GdkModifierType mods; const char *action; } keys[] = {
     { GDK_KEY_Delete, 0, "argument.delete" },
     { GDK_KEY_Up, GDK_ALT_MASK, "argument.move-up" },
@@ -389,11 +352,6 @@ add_row_keys (DossierArgumentsPanel *self,
                                        gtk_callback_action_new (row_key, self, NULL),
                                        "s", keys[i].action));
   gtk_widget_add_controller (list, controller);
-
-  released = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (released, GTK_PHASE_CAPTURE);
-  g_signal_connect (released, "key-released", G_CALLBACK (on_list_key_released), NULL);
-  gtk_widget_add_controller (list, released);
 
   gtk_event_controller_set_propagation_phase (enter, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < 2; i++)

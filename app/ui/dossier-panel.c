@@ -16,6 +16,8 @@ typedef struct
   DossierProject *project;
   /* DossierRow widgets rooted in the panel (no refs: they leave on unroot) */
   GHashTable     *rows;
+  /* a key acted on a row: the ring shown again once it is up */
+  gboolean        ring_on_release;
 } DossierPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierPanel, dossier_panel, GTK_TYPE_WIDGET)
@@ -263,6 +265,43 @@ dossier_panel_add_menu_keys (DossierPanel *self,
   gtk_widget_add_controller (list, keys);
 }
 
+/* GTK 4.8 hides the focus ring three seconds after a key, and a key shows
+ * it again only if the focus moved while it was down (the window decides
+ * when the key is released, before the panel sees it). A row's keys
+ * leave the focus where it is (Enter unfolding an argument), or move it
+ * only once the list has made the row it goes to (a move, a deletion):
+ * the ring is shown now and again once the key is up. */
+static void
+set_ring_visible (DossierPanel *self)
+{
+  GtkWindow *window = dossier_panel_get_window (self);
+
+  if (window != NULL)
+    gtk_window_set_focus_visible (window, TRUE);
+}
+
+void
+dossier_panel_show_focus_ring (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+
+  set_ring_visible (self);
+  priv->ring_on_release = TRUE;
+}
+
+static void
+on_key_released (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  if (!priv->ring_on_release)
+    return;
+  priv->ring_on_release = FALSE;
+  set_ring_visible (self);
+}
+
 /* Frames to wait, at most, for a list to make the row scrolled to. */
 #define FOCUS_ITEM_FRAMES 10
 
@@ -415,6 +454,11 @@ static void
 dossier_panel_init (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GtkEventController *released = gtk_event_controller_key_new ();
 
   priv->rows = g_hash_table_new (NULL, NULL);
+  /* Captured: the key's release reaches the panel whatever has the focus in it. */
+  gtk_event_controller_set_propagation_phase (released, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (released, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), released);
 }

@@ -92,6 +92,12 @@ DossierRow     *dossier_panel_get_focus_row   (DossierPanel *self,
  * the menu of its row that has the focus (dossier_row_popup_menu ()). */
 void            dossier_panel_add_menu_keys   (DossierPanel *self,
                                                GtkWidget    *list);
+/* Shows the focus ring in the panel's window, now and again once the key
+ * being pressed is up: for a key on a row that leaves the focus where it
+ * is, or moves it only once its list has made the row it goes to, which
+ * GTK would not show the ring for (it hides it three seconds after a
+ * key). */
+void            dossier_panel_show_focus_ring (DossierPanel *self);
 /* Scrolls @list (a list or grid view of the panel) to @item, at
  * @position of its model, and gives the keyboard's focus to its place
  * in the list, once the list has made its row (within a few frames). */
