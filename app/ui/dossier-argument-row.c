@@ -45,6 +45,9 @@ struct _DossierArgumentRow
   GtkListBox     *evidence_list;
   gboolean        expanded;
   gboolean        header_pressed;     /* a click began on the argument, not its menu */
+  /* the highlight of the passage removed while it had the focus: back
+   * (an undo), it takes the focus back */
+  gint64          removed_focus_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArgumentRow, dossier_argument_row, DOSSIER_TYPE_ROW)
@@ -174,6 +177,14 @@ update (DossierRow *row)
     reload_evidence (self);
 }
 
+/* Another argument: the passage removed was another's. */
+static void
+item_changed (DossierRow *row)
+{
+  DOSSIER_ARGUMENT_ROW (row)->removed_focus_id = 0;
+  update (row);
+}
+
 static void
 on_evidence_activated (DossierArgumentRow *self,
                        GtkListBoxRow      *row)
@@ -252,7 +263,10 @@ on_remove_evidence (DossierArgumentRow *self,
     }
   dossier_panel_show_toast (panel, _("Evidence removed"), TRUE);
   if (had_focus)
-    focus_after_removal (self, index);
+    {
+      self->removed_focus_id = dossier_highlight_get_id (highlight);
+      focus_after_removal (self, index);
+    }
 }
 
 /* A passage that takes the focus is scrolled into sight in the column:
@@ -291,15 +305,46 @@ on_passage_focus_enter (GtkEventControllerFocus *focus)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_passage, g_object_ref (passage), NULL);
 }
 
+/* The passage of @list that has the focus or holds it (on its Remove
+ * button), or NULL. */
+static GtkWidget *
+focused_passage (GtkWidget *list)
+{
+  GtkWidget *focus = dossier_focus_within (list);
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  return row != NULL && gtk_widget_get_parent (row) == list ? row : NULL;
+}
+
+/* The highlight of @passage (a row of the list of passages), or 0. */
+static gint64
+passage_highlight_id (GtkWidget *passage)
+{
+  /* Its box: the card, then its Remove button. */
+  GtkWidget *card = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (passage)));
+  DossierHighlight *highlight = card != NULL ? dossier_row_get_item (DOSSIER_ROW (card)) : NULL;
+
+  return highlight != NULL ? dossier_highlight_get_id (highlight) : 0;
+}
+
 /* The passages as the Highlights panel shows them (quote, tags, memo,
  * document; dragged or cited in the briefing from their menu), listed
  * by document, then by place in it, each with its Remove button. Only
- * an unfolded row lists them. */
+ * an unfolded row lists them. Listed anew, the focus would fall to the
+ * argument: the passage that had it keeps it, and one removed while it
+ * had it takes it back when it comes back (an undo) if the focus is
+ * still in the argument. */
 static void
 reload_evidence (DossierArgumentRow *self)
 {
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierProject *project = row_project (self);
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  gboolean focus_here = item != NULL && dossier_focus_within (item) != NULL;
+  GtkWidget *focused = self->evidence_list != NULL ? focused_passage (GTK_WIDGET (self->evidence_list)) : NULL;
+  gint64 focus_id = focused != NULL ? passage_highlight_id (focused) : 0;
+  gboolean on_remove = focused != NULL && !gtk_widget_has_focus (focused);
+  GtkWidget *kept = NULL, *returned = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -340,18 +385,15 @@ reload_evidence (DossierArgumentRow *self)
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (on_passage_focus_enter), NULL);
       gtk_widget_add_controller (gtk_widget_get_parent (box), focus);
+      if (focus_id != 0 && dossier_highlight_get_id (e->highlight) == focus_id)
+        kept = on_remove ? remove : gtk_widget_get_parent (box);
+      if (self->removed_focus_id != 0 && dossier_highlight_get_id (e->highlight) == self->removed_focus_id)
+        returned = gtk_widget_get_parent (box);
     }
-}
-
-/* The passage of @list that has the focus or holds it (on its Remove
- * button), or NULL. */
-static GtkWidget *
-focused_passage (GtkWidget *list)
-{
-  GtkWidget *focus = dossier_focus_within (list);
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
-
-  return row != NULL && gtk_widget_get_parent (row) == list ? row : NULL;
+  if (returned != NULL)
+    self->removed_focus_id = 0;
+  if (focus_here && (returned != NULL || kept != NULL))
+    gtk_widget_grab_focus (returned != NULL ? returned : kept);
 }
 
 /* Enter on a passage shows it in the reader, as a click does. The list
@@ -443,7 +485,10 @@ dossier_argument_row_set_expanded (DossierArgumentRow *self,
                                              : GTK_REVEALER_TRANSITION_TYPE_NONE);
   gtk_revealer_set_reveal_child (self->evidence_revealer, expanded);
   if (!expanded)
-    clear_evidence (self);
+    {
+      clear_evidence (self);
+      self->removed_focus_id = 0;
+    }
   gtk_image_set_from_icon_name (self->expander, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
@@ -923,7 +968,7 @@ dossier_argument_row_class_init (DossierArgumentRowClass *klass)
   widget_class->measure = dossier_argument_row_measure;
   widget_class->size_allocate = dossier_argument_row_size_allocate;
   widget_class->focus = dossier_argument_row_focus;
-  DOSSIER_ROW_CLASS (klass)->item_changed = update;
+  DOSSIER_ROW_CLASS (klass)->item_changed = item_changed;
   DOSSIER_ROW_CLASS (klass)->create_menu = create_menu;
 
   properties[PROP_EXPANDED] =

@@ -1499,6 +1499,85 @@ test_passage_delete_key (Fixture       *f,
   close_window (window);
 }
 
+/* The highlight of the passage at @index of @list (an argument's
+ * passages), or NULL. */
+static DossierHighlight *
+passage_highlight (GtkWidget *list,
+                   int        index)
+{
+  GtkListBoxRow *passage = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  /* Its box: the card, then its Remove button. */
+  return passage != NULL
+         ? dossier_row_get_item (DOSSIER_ROW (gtk_widget_get_first_child (gtk_list_box_row_get_child (passage))))
+         : NULL;
+}
+
+/* Undo after Delete on a passage brings the focus back to the passage
+ * that came back, its ring shown, wherever the focus went after the
+ * removal (the next passage, or the argument when it was the only one);
+ * a passage with the focus keeps it when the argument changes. Before,
+ * the passages were listed anew and the focus fell to the argument. */
+static void
+test_passage_undo_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  const char *passages[] = { "raise fares by a fifth", "had not shown its accounts", "cannot absorb the rise" };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay, *row, *list;
+  gint64 first, removed;
+
+  window = show_with_toasts (f, panel, &overlay);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  first = argument_at (pros, 0);
+  cite_passages (f, first, passages, G_N_ELEMENTS (passages));
+  row = GTK_WIDGET (row_of (panel, first));
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
+  wait_until (passages_shown, row, "the passages to unfold");
+  list = find_descendant (row, GTK_TYPE_LIST_BOX);
+
+  /* The middle one: the focus goes on to the next, then comes back. */
+  removed = dossier_highlight_get_id (passage_highlight (list, 1));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1))));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_evidence (f, first), ==, 2);
+  g_assert_true (focus_on_passage (window, list, 1));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpuint (n_evidence (f, first), ==, 3);
+  g_assert_cmpint (dossier_highlight_get_id (passage_highlight (list, 1)), ==, removed);
+  g_assert_true (focus_on_passage (window, list, 1));
+  /* The argument changed while the focus is on a passage (listed anew):
+   * it stays there. */
+  g_assert_true (dossier_project_set_argument_strength (f->project, first, 5, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_true (focus_on_passage (window, list, 1));
+
+  /* The only one: the focus goes to the argument, then comes back. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0))));
+      g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+    }
+  removed = dossier_highlight_get_id (passage_highlight (list, 0));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0))));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_evidence (f, first), ==, 0);
+  g_assert_true (focus_of (window) == gtk_widget_get_parent (row));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (dossier_highlight_get_id (passage_highlight (list, 0)), ==, removed);
+  g_assert_true (focus_on_passage (window, list, 0));
+
+  close_window (window);
+}
+
 static gboolean
 passages_revealed (gpointer row)
 {
@@ -1712,6 +1791,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, fixture_set_up,
               test_passage_delete_key, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/passage-undo-focus", Fixture, NULL, fixture_set_up,
+              test_passage_undo_focus, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-scrolled-to", Fixture, NULL, fixture_set_up,
               test_passage_scrolled_to, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
