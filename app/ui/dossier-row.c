@@ -20,6 +20,7 @@ typedef struct
   char          *label;       /* for assistive technologies */
   char          *description;
   GtkWidget     *menu;        /* popover, made when first asked for */
+  gboolean       menu_from_keyboard;
 } DossierRowPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierRow, dossier_row, GTK_TYPE_WIDGET)
@@ -249,6 +250,92 @@ dossier_row_get_list_item (DossierRow *self)
 
 /* ---- the menu ------------------------------------------------------------------ */
 
+/* The part of @self in sight, in its native's coordinates: within its
+ * scrolling list, and the native itself. FALSE if none. */
+static gboolean
+visible_bounds (DossierRow      *self,
+                GtkWidget       *native,
+                graphene_rect_t *visible)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLABLE);
+  graphene_rect_t clip;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), native, visible))
+    return FALSE;
+  graphene_rect_init (&clip, 0, 0, gtk_widget_get_width (native), gtk_widget_get_height (native));
+  if (!graphene_rect_intersection (visible, &clip, visible))
+    return FALSE;
+  if (scroller != NULL && gtk_widget_compute_bounds (scroller, native, &clip) &&
+      !graphene_rect_intersection (visible, &clip, visible))
+    return FALSE;
+  return TRUE;
+}
+
+/* Points @menu, opened from the keyboard, at @self: under the row, or
+ * over it, from near its start, where the window has room for the whole
+ * menu, @menu_height tall. X places a popover on the screen, not in the
+ * window: under a row taller than its list (an unfolded argument), it
+ * opened below the window's edge. A row with no such room, it points
+ * into from the top of the part in sight, high enough for the menu to
+ * end in the window. Where it points (@x, @y), in @self. */
+static void
+point_from_keyboard (DossierRow *self,
+                     GtkWidget  *menu,
+                     int         menu_height,
+                     double     *x,
+                     double     *y)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self)));
+  graphene_rect_t row, visible;
+  GtkPositionType position = GTK_POS_BOTTOM;
+  GdkRectangle rect;
+  int window_height;
+
+  *x = MIN (12, gtk_widget_get_width (GTK_WIDGET (self)) / 2);
+  rect = (GdkRectangle) { (int) *x, 0, 1, gtk_widget_get_height (GTK_WIDGET (self)) };
+  if (native != NULL && gtk_widget_compute_bounds (GTK_WIDGET (self), native, &row) &&
+      visible_bounds (self, native, &visible))
+    {
+      window_height = gtk_widget_get_height (native);
+      rect.y = (int) (visible.origin.y - row.origin.y);
+      rect.height = (int) visible.size.height;
+      if (visible.origin.y + visible.size.height + menu_height > window_height)
+        {
+          if (visible.origin.y >= menu_height)
+            position = GTK_POS_TOP;
+          else
+            {
+              rect.y = (int) (MAX (0, MIN (visible.origin.y, window_height - menu_height)) - row.origin.y);
+              rect.height = 1;
+            }
+        }
+    }
+  *y = rect.y + rect.height / 2.0;
+  gtk_popover_set_position (GTK_POPOVER (menu), position);
+  gtk_popover_set_pointing_to (GTK_POPOVER (menu), &rect);
+}
+
+/* Between a popover without an arrow and what it points at (Adwaita
+ * leaves 5 px), and a little room. */
+#define MENU_GAP 8
+
+/* The menu's height is known once it is shown (hidden, it measures
+ * nothing, and its contents less than they will be): placed again then,
+ * before it is drawn. */
+static void
+on_menu_map (GtkWidget  *menu,
+             DossierRow *self)
+{
+  DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  int height;
+  double x, y;
+
+  if (!priv->menu_from_keyboard)
+    return;
+  gtk_widget_measure (menu, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  point_from_keyboard (self, menu, height + MENU_GAP, &x, &y);
+}
+
 gboolean
 dossier_row_popup_menu (DossierRow *self,
                         double      x,
@@ -264,20 +351,19 @@ dossier_row_popup_menu (DossierRow *self,
     return FALSE;
 
   if (priv->menu == NULL)
-    priv->menu = dossier_context_menu_new (GTK_WIDGET (self));
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (priv->menu), model);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  else
     {
-      /* From the keyboard: under the row (over it when there is no room
-       * below), from near its start, whole however long the menu: a row
-       * in the right sidebar is near the window's edge. */
-      x = MIN (12, gtk_widget_get_width (GTK_WIDGET (self)) / 2);
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-      gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu),
-                                   &(GdkRectangle) { (int) x, 0, 1, gtk_widget_get_height (GTK_WIDGET (self)) });
+      priv->menu = dossier_context_menu_new (GTK_WIDGET (self));
+      g_signal_connect (priv->menu, "map", G_CALLBACK (on_menu_map), self);
     }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (priv->menu), model);
+  priv->menu_from_keyboard = x < 0;
+  if (x >= 0)
+    {
+      gtk_popover_set_position (GTK_POPOVER (priv->menu), GTK_POS_BOTTOM);
+      gtk_popover_set_pointing_to (GTK_POPOVER (priv->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+    }
+  else
+    point_from_keyboard (self, priv->menu, 0, &x, &y);
   /* The tooltip of what is under the point (a chip, the row) would open
    * over the menu. */
   dossier_hold_tooltip_under (GTK_POPOVER (priv->menu), GTK_WIDGET (self), x, y);

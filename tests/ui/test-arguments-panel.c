@@ -1597,6 +1597,35 @@ passage_in_sight (gpointer passage)
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (column) + 0.5;
 }
 
+/* @panel on the fixture's project in a window 420 px high, its first pro
+ * citing five passages and unfolded, taller than its column: the row. */
+static GtkWidget *
+show_tall_argument (Fixture    *f,
+                    GtkWidget  *panel,
+                    GtkWidget **window)
+{
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  const char *passages[] = { "raise fares by a fifth", "Mayor Odile Brant", "had not shown its accounts",
+                             "The Island Traders Guild says", "cannot absorb the rise" };
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *row;
+  gint64 first;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  *window = show_in_window (overlay, 600, 420);
+  wait_for_row (panel, argument_at (pros, 0));
+  first = argument_at (pros, 0);
+  cite_passages (f, first, passages, G_N_ELEMENTS (passages));
+  row = GTK_WIDGET (row_of (panel, first));
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
+  wait_until (passages_shown, row, "the passages to unfold");
+  wait_until (passages_revealed, row, "the passages to slide down");
+  flush_events ();
+  return row;
+}
+
 /* A passage of an unfolded argument that takes the focus is scrolled into
  * sight in its column. Before, the grid view kept the argument's top in
  * place, and Tab put the focus on passages below the column's edge. */
@@ -1605,29 +1634,11 @@ test_passage_scrolled_to (Fixture       *f,
                           gconstpointer  data)
 {
   GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  const char *passages[] = { "raise fares by a fifth", "Mayor Odile Brant", "had not shown its accounts",
-                             "The Island Traders Guild says", "cannot absorb the rise" };
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window, *overlay, *row, *list, *column, *passage;
+  GtkWidget *window, *row, *list, *column, *passage;
   graphene_rect_t bounds;
-  gint64 first;
 
-  /* Short, so that the column is shorter than an argument with its passages. */
-  overlay = adw_toast_overlay_new ();
-  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
-  window = show_in_window (overlay, 600, 420);
-  wait_for_row (panel, argument_at (pros, 0));
-  first = argument_at (pros, 0);
-  cite_passages (f, first, passages, G_N_ELEMENTS (passages));
-  row = GTK_WIDGET (row_of (panel, first));
+  row = show_tall_argument (f, panel, &window);
   column = gtk_widget_get_ancestor (row, GTK_TYPE_GRID_VIEW);
-  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
-  wait_until (passages_shown, row, "the passages to unfold");
-  wait_until (passages_revealed, row, "the passages to slide down");
-  flush_events ();
 
   list = find_descendant (row, GTK_TYPE_LIST_BOX);
   passage = gtk_widget_get_last_child (list);
@@ -1642,6 +1653,71 @@ test_passage_scrolled_to (Fixture       *f,
   passage = gtk_widget_get_first_child (list);
   g_assert_true (gtk_widget_grab_focus (passage));
   wait_until (passage_in_sight, passage, "the first passage in sight");
+
+  close_window (window);
+}
+
+static gboolean
+popover_placed (gpointer menu)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (menu));
+
+  return gtk_widget_get_mapped (menu) && surface != NULL && gdk_surface_get_height (surface) > 1;
+}
+
+/* Whether @menu, open over @window, lies in the window: its surface's
+ * place in the window's surface (X places a popover on the screen, and
+ * could put it past the window's edge), its shadow aside. */
+static gboolean
+menu_in_window (GtkWidget *menu,
+                GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (menu));
+  double menu_x, menu_y, window_x, window_y;
+  graphene_rect_t content;
+
+  /* The menu's box within its surface, and the window's within its. */
+  gtk_native_get_surface_transform (GTK_NATIVE (menu), &menu_x, &menu_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  if (!gtk_widget_compute_bounds (menu, menu, &content))
+    return FALSE;
+  menu_x += gdk_popup_get_position_x (GDK_POPUP (surface)) - window_x;
+  menu_y += gdk_popup_get_position_y (GDK_POPUP (surface)) - window_y;
+  return menu_x >= 0 && menu_y >= 0 && menu_x + content.size.width <= gtk_widget_get_width (window) &&
+         menu_y + content.size.height <= gtk_widget_get_height (window);
+}
+
+/* Menu on an unfolded argument taller than its column opens its menu in
+ * the window, whole. Before, it pointed at the whole argument and opened
+ * under it, past the column's and the window's bottom edge (at 800 px
+ * high, only "Edit…" showed). */
+static void
+test_menu_in_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GtkWidget *window, *row, *column, *menu;
+  graphene_rect_t bounds;
+
+  row = show_tall_argument (f, panel, &window);
+  column = gtk_widget_get_ancestor (row, GTK_TYPE_GRID_VIEW);
+  /* The test means something only if the argument reaches past its column. */
+  g_assert_true (gtk_widget_compute_bounds (row, column, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_widget_get_height (column));
+
+  /* Twice: the row keeps its menu, placed again. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_nonnull (press_key (window, GDK_KEY_Menu, 0));
+      menu = find_descendant (row, GTK_TYPE_POPOVER_MENU);
+      g_assert_nonnull (menu);
+      wait_until (popover_placed, menu, "the menu to open");
+      wait_until (menu_whole, menu, "the menu at its full height");
+      g_assert_true (menu_in_window (menu, window));
+      gtk_popover_popdown (GTK_POPOVER (menu));
+      flush_events ();
+    }
 
   close_window (window);
 }
@@ -1793,6 +1869,8 @@ main (int   argc,
               test_passage_delete_key, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-undo-focus", Fixture, NULL, fixture_set_up,
               test_passage_undo_focus, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/menu-in-window", Fixture, NULL, fixture_set_up,
+              test_menu_in_window, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-scrolled-to", Fixture, NULL, fixture_set_up,
               test_passage_scrolled_to, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-marks", Fixture, NULL, fixture_set_up, test_menu_marks,
