@@ -381,6 +381,100 @@ test_refused_untouched (TestDir       *fixture,
       }
 }
 
+/* ---- A rollback journal beside it ------------------------------------------ */
+
+/* The hot journal a program killed in the middle of a transaction leaves
+ * beside @other (a copy of a project switched to rollback mode, its
+ * titles changed): its bytes, as copied while the transaction is open. */
+static GBytes *
+hot_journal_of (const char *other)
+{
+  g_autofree char *journal = g_strconcat (other, "-journal", NULL);
+  sqlite3 *db = NULL;
+  GBytes *bytes;
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  /* A small cache spills the changed pages into the file before the
+   * commit, the journal's header written with its magic number first. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                                     "BEGIN; UPDATE documents SET title = 'Somebody else''s',"
+                                     "  text = text || ' and more';"
+                                     "UPDATE project SET title = 'Not yours';"
+                                     "UPDATE documents SET original = zeroblob (60000);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  bytes = test_read_bytes (journal);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 8);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\xd9\xd5\x05\xf9", 4);
+
+  return bytes;
+}
+
+/* Another file's hot journal beside the project (copied with it, or left
+ * by a tool that wrote another file of this name): SQLite played it back
+ * into the project as it opened it — in every mode, dossier-cli's
+ * read-only commands and check too — so the project showed the other
+ * file's titles and was damaged ("row 1 missing from index"). It is now
+ * refused, naming the journal and what to do, the files as they were;
+ * moved away, the project opens as it was. */
+static void
+test_foreign_journal (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  static const DossierOpenFlags modes[] = {
+    DOSSIER_OPEN_READ_WRITE, DOSSIER_OPEN_READ_ONLY, DOSSIER_OPEN_INSPECT,
+  };
+  static const char *commands[] = { "documents", "check", "tag-add" };
+  g_autofree char *path = test_dir_path (fixture, "mine.dossier");
+  g_autofree char *other = test_dir_path (fixture, "other.dossier");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *aside = test_dir_path (fixture, "journal-aside");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TestFiles) before = NULL;
+
+  test_make_project (path, article);
+  test_make_project (other, "Somebody else's text, about trains rather than ferries.\n");
+  bytes = hot_journal_of (other);
+  g_assert_true (g_file_set_contents (journal, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  before = test_files_snapshot (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      project = dossier_project_open (path, modes[i], &error);
+      g_assert_null (project);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
+      g_assert_nonnull (strstr (error->message, "“mine.dossier-journal”"));
+      g_assert_nonnull (strstr (error->message, "Move"));
+      test_files_assert_same (before);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+
+      test_run_cli (&run, commands[i], path, i == 2 ? "Delays" : NULL, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "rollback journal"));
+      test_files_assert_same (before);
+    }
+
+  /* Moved out of the way: the project, as it was. */
+  g_assert_cmpint (g_rename (journal, aside), ==, 0);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(DossierDocument) document = NULL;
+
+    g_assert_nonnull (project);
+    document = g_list_model_get_item (dossier_project_get_documents (project), 0);
+    g_assert_cmpstr (dossier_document_get_title (document), !=, "Somebody else's");
+    assert_project_sound (project);
+  }
+}
+
 /* ---- Held by another process -------------------------------------------------- */
 
 /* "test-files --hold PATH KIND": holds PATH open for writing as KIND
@@ -575,6 +669,7 @@ main (int    argc,
   add_test ("create/full-tmpfs", test_create_full_tmpfs);
   add_test ("symlink", test_symlink);
   add_test ("refused-untouched", test_refused_untouched);
+  add_test ("journal/foreign", test_foreign_journal);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);
 

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -400,6 +401,32 @@ out:
   return found;
 }
 
+/* Whether "PATH-journal" (beside the file a link leads to, where SQLite
+ * looks) is a rollback journal SQLite would play back into the file as
+ * it opens it: one that begins with the journal's magic number. Dossier
+ * keeps its projects in WAL mode and never writes one; another program
+ * did, for this file or for another whose journal was copied or left
+ * here, and its pages would overwrite the project's. */
+static gboolean
+hot_journal_beside (const char  *path,
+                    char       **journal)
+{
+  static const guchar magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  char *real = realpath (path, NULL);
+  guchar head[sizeof magic];
+  gboolean hot;
+  int fd;
+
+  *journal = g_strconcat (real != NULL ? real : path, "-journal", NULL);
+  free (real);
+  fd = open (*journal, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return FALSE;
+  hot = read_exactly (fd, head, sizeof head) && memcmp (head, magic, sizeof magic) == 0;
+  close (fd);
+  return hot;
+}
+
 gboolean
 dossier_schema_check_header (const char  *path,
                              int         *user_version,
@@ -466,6 +493,23 @@ dossier_schema_check_header (const char  *path,
                    _("“%s” is not a Dossier project (it is not a database file)."), name);
       return FALSE;
     }
+
+  {
+    g_autofree char *journal = NULL;
+
+    if (hot_journal_beside (path, &journal))
+      {
+        g_autofree char *journal_name = dossier_display_name (journal);
+
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED,
+                     _("“%s” was not opened: beside it lies “%s”, a rollback journal that "
+                       "Dossier never writes (another program left it, perhaps for another "
+                       "file), and opening the project would apply it to the project. Move "
+                       "“%s” out of the folder, then open the project again."),
+                     name, journal_name, journal_name);
+        return FALSE;
+      }
+  }
 
   /* A change not yet checkpointed lives in the log: its first page is
    * the header SQLite will read. */
