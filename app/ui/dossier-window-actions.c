@@ -124,24 +124,23 @@ codebook_keys (DossierWindow *self)
   return g_string_free (g_steal_pointer (&keys), FALSE);
 }
 
-/* The window from its resource, and a group listing the codebook's keys
- * ("1: Tag with “Risks”"), which the static file cannot know. GTK 4.8
- * has no API to add a group to a shown section: the whole window is made
- * again, while it is hidden. */
-static void
-rebuild_help_overlay (DossierWindow *self,
-                      const char    *keys)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
-  g_auto(GStrv) names = g_strsplit (keys, "\n", -1);
-  g_autoptr(GString) xml = g_string_new ("<interface><object class=\"GtkShortcutsGroup\" id=\"codebook_keys\">");
-  g_autoptr(GError) error = NULL;
-  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
-  GObject *section = gtk_builder_get_object (builder, "shortcuts_section");
-  g_autofree char *title = g_markup_escape_text (C_("shortcut window", "Codebook Keys"), -1);
-  guint n = 0;
+/* Lines (a group's title, each shortcut) in a column of the window: GTK
+ * starts a new column (two to a page) before a group that would pass it.
+ * With titles on two or three lines, 16 made the window ~765 px high. */
+#define HELP_COLUMN_LINES 14
+/* A shortcut's or group's title wraps past this many characters: on one
+ * line, the longest of them made the window ~1,280 px wide in English and
+ * over 1,500 px in Spanish, too wide for a 1,366 px laptop. */
+#define HELP_TITLE_CHARS 24
 
-  g_string_append_printf (xml, "<property name=\"title\">%s</property>", title);
+/* The codebook group's shortcuts, "1: Tag the selection “Risks”", as
+ * GtkBuilder children; @names holds one tag name a key ("" for a free
+ * key). */
+static char *
+codebook_keys_xml (char **names)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+
   for (guint i = 0; names[i] != NULL && i < DOSSIER_CODEBOOK_N_SLOTS; i++)
     {
       g_autofree char *label = NULL;
@@ -158,24 +157,88 @@ rebuild_help_overlay (DossierWindow *self,
                               "<property name=\"accelerator\">%u</property>"
                               "</object></child>",
                               escaped, i + 1);
-      n++;
     }
-  g_string_append (xml, "</object></interface>");
+  return g_string_free (g_steal_pointer (&xml), FALSE);
+}
 
-  if (overlay == NULL || section == NULL)
+/* The window's description with @keys_xml inside the (empty) codebook
+ * group, or NULL if that group is not found. */
+static char *
+help_overlay_xml (const char *keys_xml)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/dossier/Dossier/gtk/help-overlay.ui",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  const char *ui = bytes != NULL ? g_bytes_get_data (bytes, NULL) : NULL;
+  const char *group = ui != NULL ? strstr (ui, "id=\"codebook_keys\"") : NULL;
+  const char *end = group != NULL ? strstr (group, "</object>") : NULL;
+
+  if (end == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s%s%s", (int) (end - ui), ui, keys_xml, end);
+}
+
+/* Lets every title under @widget wrap (the shortcuts' and the groups', in
+ * the sections and in the search's results), not the keys themselves.
+ * GTK puts the shortcuts' titles of a column in one size group, which
+ * asks them all their width for the height of one of them: for a one-line
+ * row, every title's width on one line, and the longest title, unwrapped,
+ * made every title as wide, past the column's end (by ~35 px in Spanish).
+ * The titles leave the group: the keys' size group still lines them up. */
+static void
+wrap_help_titles (GtkWidget *widget,
+                  gboolean   in_title)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
     return;
-  if (n > 0)
+  if (in_title && GTK_IS_LABEL (widget))
     {
-      GObject *group;
-
-      if (!gtk_builder_add_from_string (builder, xml->str, -1, &error))
-        {
-          g_warning ("The codebook's keys cannot be listed: %s", error->message);
-          return;
-        }
-      group = gtk_builder_get_object (builder, "codebook_keys");
-      GTK_BUILDABLE_GET_IFACE (section)->add_child (GTK_BUILDABLE (section), builder, group, NULL);
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (widget), HELP_TITLE_CHARS);
+      return;
     }
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_object_set (widget, "title-size-group", NULL, NULL);
+  in_title = in_title || GTK_IS_SHORTCUTS_SHORTCUT (widget) || GTK_IS_SHORTCUTS_GROUP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wrap_help_titles (child, in_title);
+}
+
+/* The window from its resource, with a group listing the codebook's keys,
+ * which the static file cannot know. The keys go into the description
+ * before it is built: GtkShortcutsWindow reads a section's shortcuts for
+ * its search as the section is added to it, and a group added after was
+ * never found. GTK 4.8 has no API to add a group to a shown section
+ * either: the whole window is made again, while it is hidden. */
+static void
+rebuild_help_overlay (DossierWindow *self,
+                      const char    *keys)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_auto(GStrv) names = g_strsplit (keys, "\n", -1);
+  g_autofree char *keys_xml = codebook_keys_xml (names);
+  g_autofree char *ui = help_overlay_xml (keys_xml);
+  g_autoptr(GError) error = NULL;
+  GObject *overlay, *section, *group;
+
+  if (ui == NULL || !gtk_builder_add_from_string (builder, ui, -1, &error))
+    {
+      g_warning ("The Keyboard Shortcuts window cannot be made: %s",
+                 error != NULL ? error->message : "no codebook group in help-overlay.ui");
+      return;
+    }
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  section = gtk_builder_get_object (builder, "shortcuts_section");
+  group = gtk_builder_get_object (builder, "codebook_keys");
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay) && section != NULL && group != NULL);
+
+  /* No key given a tag: no group (a hidden one takes no line). */
+  gtk_widget_set_visible (GTK_WIDGET (group), keys_xml[0] != '\0');
+  /* All groups in, in order, on the one page: now into columns (GTK lays
+   * them out at once, and gives each column its size groups). */
+  g_object_set (section, "max-height", HELP_COLUMN_LINES, NULL);
+  wrap_help_titles (GTK_WIDGET (overlay), FALSE);
 
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
 }

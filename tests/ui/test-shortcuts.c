@@ -6,7 +6,11 @@
  * heading, on a tag's name, on the Brief page) with the sample project
  * open, does what the title names — the action it is bound to, or what
  * the matrix does with the key. Shown, the window lays itself out without
- * a GTK warning. Runs under xvfb-run and dbus-run-session (suite "ui"). */
+ * a GTK warning, its groups in the file's order however many number keys
+ * have a tag, no wider than a laptop's screen allows in English and in
+ * Spanish ("--spanish", test-shortcuts-es) with no title cut, and its
+ * search finds the number keys too. Runs under xvfb-run and
+ * dbus-run-session (suite "ui"). */
 #include "config.h"
 
 #include <string.h>
@@ -127,6 +131,23 @@ overlay_painted (gpointer data)
   return gtk_widget_get_mapped (overlay) && gtk_widget_get_width (overlay) > 0;
 }
 
+/* The shortcuts window of @window, once made. */
+static GtkWidget *
+built_overlay (DossierWindow *window)
+{
+  wait_until (help_overlay_built, window, "the shortcuts window built");
+  return GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+}
+
+/* Shows @overlay, the shortcuts window of @window, as Ctrl+? does. */
+static void
+show_overlay (DossierWindow *window,
+              GtkWidget     *overlay)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_until (overlay_painted, overlay, "the shortcuts window shown");
+}
+
 /* Shown with the application's style, the window lays itself out without a
  * warning (warnings are fatal in tests). Its sections have several pages,
  * so a page switcher of round buttons "1", "2", "3": GTK 4.8's theme gives
@@ -225,6 +246,278 @@ test_rebuilt_while_shown_and_hidden (void)
       g_free (k.title);
     }
 
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
+/* ---- Its order, its search and its width ------------------------------------------ */
+
+/* The groups in the order help-overlay.ui gives them, the codebook's keys
+ * after Tagging. */
+static const char *const group_order[] = {
+  "Projects", "Sidebars", "Pages", "Documents", "Tagging", "Codebook Keys",
+  "Codebook (on a focused tag)", "Stakeholders (on a focused stakeholder)",
+  "Pros and Cons (on a focused argument)", "Undo", "Reading and Searching",
+  "Compare (on the matrix)", "Briefing notes",
+};
+
+/* Run with --spanish: the window in Spanish (the width test only). */
+static gboolean spanish;
+
+/* The shortcuts window of @window once it is no longer @old. */
+typedef struct
+{
+  DossierWindow *window;
+  gpointer       old;
+} OverlayRebuilt;
+
+static gboolean
+overlay_rebuilt (gpointer data)
+{
+  OverlayRebuilt *r = data;
+  gpointer overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (r->window));
+
+  return overlay != NULL && overlay != r->old;
+}
+
+/* The groups of the window's section, page by page and column by column
+ * as GTK lays them out (shown or not), are in help-overlay.ui's order; the
+ * codebook's keys among them if @keys. */
+static void
+assert_group_order (GtkWidget *overlay,
+                    gboolean   keys)
+{
+  GtkWidget *section = find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GString) order = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  collect_descendants (section, GTK_TYPE_SHORTCUTS_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (g_ptr_array_index (groups, i), "title", &title, NULL);
+      if (gtk_widget_get_visible (g_ptr_array_index (groups, i)))
+        g_string_append_printf (order, "%s; ", title);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (group_order); i++)
+    if (keys || strcmp (group_order[i], "Codebook Keys") != 0)
+      g_string_append_printf (expected, "%s; ", group_order[i]);
+  g_assert_cmpstr (order->str, ==, expected->str);
+}
+
+/* The tag on the first number key that has one, or 0. */
+static gint64
+first_key_tag (DossierProject *project)
+{
+  for (guint key = 1; key <= DOSSIER_N_TAG_KEYS; key++)
+    if (dossier_project_get_key_tag (project, key) != 0)
+      return dossier_project_get_key_tag (project, key);
+  return 0;
+}
+
+/* The groups keep their order, shown or not, and as the number keys change
+ * and the window is made again (GTK 4.8 laid them out anew at each group
+ * added, taking its pages back to front: the order depended on how many
+ * pages there were, so on how many keys had a tag). */
+static void
+test_group_order (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-order");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  DossierProject *project = dossier_window_get_project (window);
+  GtkWidget *overlay;
+  gint64 tag_id;
+
+  overlay = built_overlay (window);
+  assert_group_order (overlay, TRUE);
+  show_overlay (window, overlay);
+  assert_group_order (overlay, TRUE);
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
+
+  /* One key fewer each time, to none: one group shorter each time. */
+  while ((tag_id = first_key_tag (project)) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      OverlayRebuilt r = { window, gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) };
+
+      g_assert_true (dossier_project_set_tag_key (project, tag_id, DOSSIER_TAG_KEY_NONE, &error));
+      g_assert_no_error (error);
+      wait_until (overlay_rebuilt, &r, "the shortcuts window made again");
+      overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+      assert_group_order (overlay, first_key_tag (project) != 0);
+    }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
+/* The search's result listing the shortcut titled @title, shown. */
+static GtkWidget *
+find_search_result (GtkWidget  *overlay,
+                    const char *title)
+{
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+
+  collect_descendants (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkWidget *shortcut = g_ptr_array_index (shortcuts, i);
+      g_autofree char *listed = NULL;
+
+      g_object_get (shortcut, "title", &listed, NULL);
+      if (g_strcmp0 (listed, title) == 0 && gtk_widget_get_mapped (shortcut) &&
+          gtk_widget_get_ancestor (shortcut, GTK_TYPE_SHORTCUTS_SECTION) == NULL)
+        return shortcut;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *overlay;
+  const char *title;
+} SearchResult;
+
+static gboolean
+search_shows (gpointer data)
+{
+  SearchResult *r = data;
+
+  return find_search_result (r->overlay, r->title) != NULL;
+}
+
+/* Searching the window for a codebook key's title finds it, as it finds
+ * the shortcuts of the file's own groups (the group was added after the
+ * window had read its section for the search, and never found). */
+static void
+test_search_finds_codebook_keys (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-search");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  DossierProject *project = dossier_window_get_project (window);
+  DossierTag *tag = dossier_project_get_tag (project, dossier_project_get_key_tag (project, 1));
+  g_autofree char *title = g_strdup_printf ("Tag the selection “%s”", dossier_tag_get_name (tag));
+  GtkWidget *overlay, *entry;
+
+  overlay = built_overlay (window);
+  show_overlay (window, overlay);
+  entry = find_descendant (overlay, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* A shortcut of the file's, then the codebook's key, by its tag's name. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "import articles");
+  wait_until (search_shows, &(SearchResult) { overlay, "Import articles" }, "a shortcut of the file's found");
+  gtk_editable_set_text (GTK_EDITABLE (entry), dossier_tag_get_name (tag));
+  wait_until (search_shows, &(SearchResult) { overlay, title }, "the codebook's key found");
+  g_assert_null (find_search_result (overlay, "Import articles"));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
+/* Less than a 1,366 × 768 px laptop's screen, with room around the
+ * window, and a top bar of 32 px. */
+#define LAPTOP_WIDTH 1024
+#define LAPTOP_HEIGHT (768 - 32)
+
+/* Each label shown under @widget has the width it needs at the least, the
+ * height it needs at that width, and lies inside @overlay: none is cut. */
+static void
+assert_labels_whole (GtkWidget *widget,
+                     GtkWidget *overlay)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      int width = gtk_widget_get_width (widget);
+      int height = gtk_widget_get_height (widget);
+      GtkStyleContext *style = gtk_widget_get_style_context (widget);
+      int min_width, min_height, box_width, box_height;
+      graphene_rect_t bounds;
+      GtkBorder margin, border, padding;
+
+      /* A measure includes the CSS margin, border and padding (a key's
+       * label has some), the width and height do not. */
+      gtk_style_context_get_margin (style, &margin);
+      gtk_style_context_get_border (style, &border);
+      gtk_style_context_get_padding (style, &padding);
+      box_width = margin.left + margin.right + border.left + border.right + padding.left + padding.right;
+      box_height = margin.top + margin.bottom + border.top + border.bottom + padding.top + padding.bottom;
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width + box_width, &min_height, NULL, NULL, NULL);
+      min_width -= box_width;
+      min_height -= box_height;
+      g_assert_true (gtk_widget_compute_bounds (widget, overlay, &bounds));
+      if (width < min_width || height < min_height ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (overlay))
+        g_error ("“%s” is cut: %d × %d px of %d × %d, its right at %.0f of %d",
+                 gtk_label_get_text (GTK_LABEL (widget)), width, height, min_width, min_height,
+                 bounds.origin.x + bounds.size.width, gtk_widget_get_width (overlay));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child, overlay);
+}
+
+static gboolean
+page_laid_out (gpointer page)
+{
+  return gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0;
+}
+
+/* The window is no wider than LAPTOP_WIDTH, in English and in Spanish
+ * (--spanish), and every page of it shows each title whole. Its longest
+ * titles on one line made it ~1,280 px wide in English, over 1,500 px in
+ * Spanish. */
+static void
+test_fits_laptop (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-width");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  GtkWidget *overlay, *stack;
+  int natural, frame;
+  guint n_pages = 0;
+
+  overlay = built_overlay (window);
+  g_assert_nonnull (find_shortcuts_group (overlay, spanish ? "Proyectos" : "Projects"));
+  show_overlay (window, overlay);
+  flush_events ();
+
+  /* A window's measure includes its frame (on X11 without a compositor,
+   * the border to resize it by), outside its widget's width. */
+  frame = gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (overlay))) - gtk_widget_get_width (overlay);
+  gtk_widget_measure (overlay, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("natural width %d, width %d, height %d, frame %d", natural - frame, gtk_widget_get_width (overlay),
+                  gtk_widget_get_height (overlay), frame);
+  g_assert_cmpint (natural - frame, <=, LAPTOP_WIDTH);
+  g_assert_cmpint (gtk_widget_get_width (overlay), <=, LAPTOP_WIDTH);
+  g_assert_cmpint (gtk_widget_get_height (overlay), <=, LAPTOP_HEIGHT);
+
+  stack = find_descendant (find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION), GTK_TYPE_STACK);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
+       page = gtk_widget_get_next_sibling (page), n_pages++)
+    {
+      gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_NONE);
+      gtk_stack_set_visible_child (GTK_STACK (stack), page);
+      wait_until (page_laid_out, page, "the page shown");
+      flush_events ();
+      assert_labels_whole (page, overlay);
+    }
+  g_assert_cmpuint (n_pages, >, 1);
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
   finish_reader_window (&window, &dir, NULL);
 }
@@ -604,12 +897,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--spanish"))
+      spanish = TRUE;
+  if (spanish)
+    test_use_spanish ();
   gtk_test_init (&argc, &argv, NULL);
+  if (spanish)
+    test_bind_spanish ();
   adw_init ();
 
   g_test_add_func ("/dossier/shortcuts/listed", test_listed);
   g_test_add_func ("/dossier/shortcuts/shown-without-warnings", test_shown_without_warnings);
   g_test_add_func ("/dossier/shortcuts/rebuilt-while-shown-and-hidden", test_rebuilt_while_shown_and_hidden);
+  g_test_add_func ("/dossier/shortcuts/group-order", test_group_order);
+  g_test_add_func ("/dossier/shortcuts/search-finds-codebook-keys", test_search_finds_codebook_keys);
+  g_test_add_func ("/dossier/shortcuts/fits-laptop", test_fits_laptop);
   g_test_add ("/dossier/shortcuts/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/briefing", Fixture, NULL, fixture_set_up, test_briefing, fixture_tear_down);

@@ -3,7 +3,10 @@
  * tests/test-util.c. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <gdk/x11/gdkx.h>
 
@@ -516,6 +519,26 @@ resize_toplevel (GtkWindow *window,
                  (unsigned) (width + frame), (unsigned) height);
   XFlush (gdk_x11_display_get_xdisplay (display));
   wait_until (is_width, &w, "the window to take the width");
+}
+
+void
+test_use_spanish (void)
+{
+  /* LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", "es", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+}
+
+void
+test_bind_spanish (void)
+{
+  /* G_TEST_BUILDDIR is <build>/tests; i18n.gettext() builds into <build>/po. */
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 GtkCssProvider *

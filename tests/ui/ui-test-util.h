@@ -74,6 +74,14 @@ void           select_in_reader    (DossierWindow     *window,
                                     gint64            *start,
                                     gint64            *end);
 
+/* ---- Spanish ---- */
+
+/* The user interface in Spanish from the build tree's catalogue: call
+ * test_use_spanish() before gtk_test_init() (LANGUAGE=es in a UTF-8
+ * locale), test_bind_spanish() after it (which forces en_US.UTF-8). */
+void        test_use_spanish   (void);
+void        test_bind_spanish  (void);
+
 /* ---- Widgets and windows ---- */
 
 /* Loads the application's style.css for the default display, as
