@@ -24,11 +24,14 @@
 #include "dossier-codebook-panel.h"
 #include "dossier-document-details-dialog.h"
 #include "dossier-export-dialog.h"
+#include "dossier-highlight-card.h"
 #include "dossier-import-report-dialog.h"
 #include "dossier-name-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-replace-text-dialog.h"
+#include "dossier-stakeholder-row.h"
+#include "dossier-stakeholders-panel.h"
 #include "dossier-tag-choose-dialog.h"
 #include "dossier-tag-color-dialog.h"
 #include "dossier-text-dialog.h"
@@ -453,11 +456,90 @@ check_mnemonics (GMenuModel *model,
   return n_letters;
 }
 
+static gboolean
+has_row (gpointer data)
+{
+  gpointer *wanted = data;
+
+  return find_descendant (wanted[0], GPOINTER_TO_SIZE (wanted[1])) != NULL;
+}
+
+/* A row of @type that @panel (on the project of @f's window, in a window
+ * of its own) has made, the menu it makes on demand (Menu, a right
+ * click) checked, and the one it makes when @change has been done to it
+ * if not NULL. Returns how many letters were found. */
+static guint
+check_row_menu (Fixture    *f,
+                GtkWidget  *panel,
+                GType       type,
+                void      (*change) (GtkWidget *row),
+                GString    *clashes)
+{
+  GtkWidget *window, *row;
+  guint n_letters = 0;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), dossier_window_get_project (f->window));
+  window = show_in_window (panel, 420, 900);
+  wait_until (has_row, (gpointer[]) { panel, GSIZE_TO_POINTER (type) }, "a row to be made");
+  row = find_descendant (panel, type);
+  for (guint i = 0; i < (change != NULL ? 2 : 1); i++)
+    {
+      g_autoptr(GMenuModel) menu = NULL;
+
+      if (i == 1)
+        change (row);
+      menu = DOSSIER_ROW_GET_CLASS (row)->create_menu (DOSSIER_ROW (row));
+      g_assert_nonnull (menu);
+      n_letters += check_mnemonics (menu, clashes);
+    }
+  close_window (window);
+  return n_letters;
+}
+
+static void
+unfold_argument (GtkWidget *row)
+{
+  dossier_argument_row_set_expanded (DOSSIER_ARGUMENT_ROW (row), TRUE);
+}
+
+/* The menus rows make on demand (DossierRow's create_menu, on Menu or a
+ * right click): a stakeholder's, an argument's folded and unfolded (Show
+ * or Hide Evidence), a highlight card's. Returns how many letters were
+ * found. */
+static guint
+check_row_menus (Fixture *f,
+                 GString *clashes)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GMenuModel) card_menu = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *card;
+  guint n_letters = 0;
+
+  n_letters += check_row_menu (f, dossier_stakeholders_panel_new (), DOSSIER_TYPE_STAKEHOLDER_ROW, NULL, clashes);
+  n_letters += check_row_menu (f, dossier_arguments_panel_new (), DOSSIER_TYPE_ARGUMENT_ROW, unfold_argument,
+                               clashes);
+
+  highlights = dossier_project_list_highlights (project, dossier_window_get_document_id (f->window), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, >, 0);
+  card = g_object_ref_sink (g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, "item", highlights->pdata[0], NULL));
+  dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), project);
+  card_menu = DOSSIER_ROW_GET_CLASS (card)->create_menu (DOSSIER_ROW (card));
+  g_assert_nonnull (card_menu);
+  n_letters += check_mnemonics (card_menu, clashes);
+  g_object_unref (card);
+  return n_letters;
+}
+
 /* No two items of one menu take the same letter, in English and in
  * Spanish: the second could not be chosen by it ("Export as _PDF…" beside
  * "_Print…"; "Etiquetar _con" beside "_Copiar"). The menus are the popovers
  * the window holds: its menu buttons', the codebook's, and the reader's
- * two, popped up first. */
+ * two, popped up first; and the menus rows make on demand (a
+ * stakeholder's, an argument's, a highlight card's), which no popover
+ * holds until they are opened. */
 static void
 test_menu_mnemonics (Fixture       *f,
                      gconstpointer  data)
@@ -468,7 +550,7 @@ test_menu_mnemonics (Fixture       *f,
   g_autoptr(GPtrArray) highlights = NULL;
   g_autoptr(GString) clashes = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  guint n_letters = 0;
+  guint n_letters = 0, row_letters;
 
   _dossier_reader_page_popup_text_menu (page, 10, 10);
   flush_events ();
@@ -495,9 +577,16 @@ test_menu_mnemonics (Fixture       *f,
     }
   /* The main menu, Import's, the codebook's, Compare's two, Brief's. */
   g_assert_cmpuint (n_letters, >=, 40);
+  row_letters = check_row_menus (f, clashes);
 
   if (clashes->len > 0)
-    g_test_fail_printf ("mnemonics taken twice:\n%s", clashes->str);
+    {
+      g_test_fail_printf ("mnemonics taken twice:\n%s", clashes->str);
+      return;
+    }
+  /* A stakeholder's 5, an argument's 9 twice over, a card's 2 (a clash
+   * counts its letter once). */
+  g_assert_cmpuint (row_letters, >=, 25);
 }
 
 int
