@@ -49,6 +49,13 @@ typedef struct
   char        *label;      /* "3", "3⚠" */
   char        *tooltip;
   gboolean     unverified;
+  /* Its pills as last placed, while the layout stamp is the same: the
+   * top of its line then, and what chip_pills () gave. */
+  guint64          placed_stamp;
+  int              placed_line_y;
+  graphene_rect_t  placed[2];
+  guint            n_pills;
+  guint            placed_label;
 } Chip;
 
 struct _DossierBriefingEditor
@@ -67,6 +74,15 @@ struct _DossierBriefingEditor
    * the next line. */
   double       open_width;
   double       close_width[MAX_LABEL + 1];
+  /* Placing a chip costs walks of its line, and frames come one after
+   * another while GTK lays the rest of a long note out: a line's chips
+   * are placed again only once something that moves text within a line
+   * (the buffer, its tags, the view's settings, width or font) changed,
+   * which bumps the stamp. */
+  guint64      layout_stamp;
+  int          placed_width;
+  guint        placed_serial;           /* of the Pango context */
+  guint64      n_placed;                /* for tests */
 };
 
 G_DEFINE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, GTK_TYPE_TEXT_VIEW)
@@ -484,14 +500,24 @@ dossier_briefing_editor_get_chip_pills (DossierBriefingEditor *self,
   return 0;
 }
 
+guint64
+dossier_briefing_editor_get_n_placed (DossierBriefingEditor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self), 0);
+  return self->n_placed;
+}
+
 static void
 dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
                                         GtkTextViewLayer  layer,
                                         GtkSnapshot      *snapshot)
 {
   DossierBriefingEditor *self = DOSSIER_BRIEFING_EDITOR (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GdkRectangle visible;
   GtkTextIter first, last;
+  int first_line, last_line;
+  PangoContext *context;
 
   if (GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer != NULL)
     GTK_TEXT_VIEW_CLASS (dossier_briefing_editor_parent_class)->snapshot_layer (view, layer, snapshot);
@@ -504,6 +530,16 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
   gtk_text_view_get_line_at_y (view, &first, visible.y, NULL);
   gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height, NULL);
   gtk_text_iter_forward_to_line_end (&last);
+  first_line = gtk_text_iter_get_line (&first);
+  last_line = gtk_text_iter_get_line (&last);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  if (gtk_widget_get_width (GTK_WIDGET (self)) != self->placed_width ||
+      pango_context_get_serial (context) != self->placed_serial)
+    {
+      self->placed_width = gtk_widget_get_width (GTK_WIDGET (self));
+      self->placed_serial = pango_context_get_serial (context);
+      self->layout_stamp++;
+    }
   for (guint i = 0; i < self->chips->len; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
@@ -513,12 +549,35 @@ dossier_briefing_editor_snapshot_layer (GtkTextView      *view,
       GdkRGBA fill = chip->unverified ? (GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }
                                       : (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
       GdkRGBA ink = { 1, 1, 1, 1 };
+      int line_y;
       guint n;
 
+      /* Lines first: a chip's offsets cost a walk of its line, which on
+       * a long line of chips, at every frame while GTK lays the note
+       * out, was most of that work. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, chip->start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, chip->end);
+      if (gtk_text_iter_get_line (&end) < first_line || gtk_text_iter_get_line (&start) > last_line)
+        continue;
       if (!chip_bounds (self, chip, &start, &end) ||
           gtk_text_iter_compare (&end, &first) < 0 || gtk_text_iter_compare (&start, &last) > 0)
         continue;
-      n = chip_pills (self, chip, pills, &label_pill);
+      gtk_text_view_get_line_yrange (view, &start, &line_y, NULL);
+      if (chip->placed_stamp != self->layout_stamp)
+        {
+          chip->n_pills = chip_pills (self, chip, chip->placed, &chip->placed_label);
+          self->n_placed++;
+          chip->placed_line_y = line_y;
+          chip->placed_stamp = self->layout_stamp;
+        }
+      /* Lines above may have been laid out since: the line moved whole. */
+      n = chip->n_pills;
+      label_pill = chip->placed_label;
+      for (guint p = 0; p < n; p++)
+        {
+          pills[p] = chip->placed[p];
+          pills[p].origin.y += line_y - chip->placed_line_y;
+        }
 
       for (guint p = 0; p < n; p++)
         {
@@ -610,6 +669,12 @@ dossier_briefing_editor_finalize (GObject *object)
 }
 
 static void
+layout_may_change (DossierBriefingEditor *self)
+{
+  self->layout_stamp++;
+}
+
+static void
 dossier_briefing_editor_class_init (DossierBriefingEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = dossier_briefing_editor_dispose;
@@ -632,4 +697,11 @@ dossier_briefing_editor_init (DossierBriefingEditor *self)
   gtk_text_tag_set_priority (self->piece, 0);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  self->layout_stamp = 1;
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (layout_may_change), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (layout_may_change), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "remove-tag", G_CALLBACK (layout_may_change), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify", G_CALLBACK (layout_may_change), self);
+  g_signal_connect_swapped (self, "direction-changed", G_CALLBACK (layout_may_change), self);
+  g_signal_connect_swapped (self, "preedit-changed", G_CALLBACK (layout_may_change), self);
 }

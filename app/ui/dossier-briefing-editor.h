@@ -59,5 +59,8 @@ guint      dossier_briefing_editor_get_chip_pills   (DossierBriefingEditor *self
                                                      int                    offset,
                                                      graphene_rect_t        pills[2],
                                                      guint                 *label_pill);
+/* How many times a chip was placed to be drawn since the editor was made
+ * (for tests: frames with nothing moved place none again). */
+guint64    dossier_briefing_editor_get_n_placed     (DossierBriefingEditor *self);
 
 G_END_DECLS

@@ -6,7 +6,11 @@
  * dossier_briefing_page_set_briefing_id () (what picking the note in the
  * page's chooser does) to the first frame drawn after it (and to the
  * frame once the main loop is idle, the labels filling the pane added), wall time and
- * this thread's CPU time, medians of several runs. Between runs the page
+ * this thread's CPU time, medians of several runs; and, from the first
+ * frame until the main loop is idle (GTK laying the editor's text out in
+ * idles, frame after frame), the longest a key press or a scroll would
+ * have waited: a source at input's priority due every 5 ms, how late it
+ * ran at worst. Between runs the page
  * shows a note of one line, so that each run loads its note afresh.
  * Floor: a normal note of 2 KB (a heading, paragraphs of words), measured
  * in the same run. Notes: 200,000 '[' in one paragraph, 200 KB of words
@@ -46,16 +50,43 @@ median_of (double *values,
   return values[n / 2];
 }
 
+/* A stand-in for a key press: a source at the priority of input events,
+ * due every PROBE_MS; the longest it waits past its time is the longest a
+ * key press or a scroll would wait for the main loop. */
+#define PROBE_MS 5
+
+typedef struct
+{
+  gint64 due;       /* µs */
+  gint64 longest;   /* µs */
+} Probe;
+
+static gboolean
+probe_tick (gpointer data)
+{
+  Probe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest = MAX (probe->longest, now - probe->due);
+  probe->due = now + PROBE_MS * 1000;
+  return G_SOURCE_CONTINUE;
+}
+
 /* Shows note @id in @page, from a note of one line: to the first frame
  * in @first, and to the frame after the main loop has nothing left to do
- * (returned). */
+ * (returned); in @wait, the longest input would have waited (ms) from
+ * the first frame on, while the rest is laid out. */
 static Ms
 time_show (DossierBriefingPage *page,
            gint64               id,
            gint64               other,
-           Ms                  *first)
+           Ms                  *first,
+           double              *wait)
 {
+  Probe probe = { 0, 0 };
   Stamp t0;
+  Ms settled;
+  guint source;
 
   dossier_briefing_page_set_briefing_id (page, other);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
@@ -65,18 +96,26 @@ time_show (DossierBriefingPage *page,
   dossier_briefing_page_set_briefing_id (page, id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
   *first = since (t0);
-  /* The labels that fill the pane and a page more, added in idles. */
+  /* The labels that fill the pane and a page more, added in idles, and
+   * GTK laying the editor's text out, in idles too. */
+  probe.due = g_get_monotonic_time () + PROBE_MS * 1000;
+  source = g_timeout_add_full (G_PRIORITY_DEFAULT, PROBE_MS, probe_tick, &probe, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
-  return since (t0);
+  settled = since (t0);
+  g_source_remove (source);
+  *wait = probe.longest / 1000.0;
+  return settled;
 }
 
-/* Medians of the first frame's and the settled frame's figures. */
+/* Medians of the first frame's and the settled frame's figures, and of
+ * the longest wait for input. */
 typedef struct
 {
-  Ms first;
-  Ms settled;
+  Ms     first;
+  Ms     settled;
+  double wait;
 } Shown;
 
 static Shown
@@ -84,13 +123,13 @@ time_shows (DossierBriefingPage *page,
             gint64               id,
             gint64               other)
 {
-  g_autofree double *v = g_new (double, 4 * opt_runs);
+  g_autofree double *v = g_new (double, 5 * opt_runs);
   Shown shown;
 
   for (int run = 0; run < opt_runs; run++)
     {
       Ms first;
-      Ms settled = time_show (page, id, other, &first);
+      Ms settled = time_show (page, id, other, &first, &v[4 * opt_runs + run]);
 
       v[run] = first.wall;
       v[opt_runs + run] = first.cpu;
@@ -101,6 +140,7 @@ time_shows (DossierBriefingPage *page,
   shown.first.cpu = median_of (v + opt_runs, opt_runs);
   shown.settled.wall = median_of (v + 2 * opt_runs, opt_runs);
   shown.settled.cpu = median_of (v + 3 * opt_runs, opt_runs);
+  shown.wait = median_of (v + 4 * opt_runs, opt_runs);
   return shown;
 }
 
@@ -109,9 +149,9 @@ print_row (const char  *what,
            const Shown *s,
            const Shown *floor)
 {
-  printf ("| %s | %.1f ms | %.1f ms | %.1f× | %.1f× | %.1f ms | %.1f× |\n", what, s->first.wall, s->first.cpu,
-          s->first.wall / floor->first.wall, s->first.cpu / floor->first.cpu, s->settled.cpu,
-          s->settled.cpu / floor->settled.cpu);
+  printf ("| %s | %.1f ms | %.1f ms | %.1f× | %.1f× | %.1f ms | %.1f× | %.0f ms | %.0f ms |\n", what,
+          s->first.wall, s->first.cpu, s->first.wall / floor->first.wall, s->first.cpu / floor->first.cpu,
+          s->settled.cpu, s->settled.cpu / floor->settled.cpu, s->wait, floor->wait);
   fflush (stdout);
 }
 
@@ -206,8 +246,9 @@ main (int   argc,
   printf ("The Brief page showing a note, from set_briefing_id to the first frame, and to the frame once "
           "the main loop is idle (the labels filling the pane added), medians of %d runs "
           "(renderer %s):\n\n", opt_runs, g_getenv ("GSK_RENDERER"));
-  printf ("| note | wall | CPU | ratio to floor (wall) | ratio to floor (CPU) | CPU to idle | ratio (CPU to idle) |\n"
-          "| --- | --- | --- | --- | --- | --- | --- |\n");
+  printf ("| note | wall | CPU | ratio to floor (wall) | ratio to floor (CPU) | CPU to idle | ratio (CPU to idle) "
+          "| longest wait for input after the first frame | floor's |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
   floor = time_shows (page, floor_note, other);
   print_row ("a normal note of 2 KB (floor)", &floor, &floor);
 

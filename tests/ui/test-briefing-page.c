@@ -1089,6 +1089,58 @@ test_chip_across_lines (Fixture       *f,
   g_assert_cmpuint (n_whole, >, 0);
 }
 
+/* Chips are placed once, not at every frame (GTK draws frame after frame
+ * while it lays out a long note, and placing a chip walks its line), and
+ * again when the text moves: drawn where they are after typing above
+ * them and before them on their line. */
+static void
+test_chip_placed_once (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
+  g_autofree char *body = NULL;
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  DossierBriefingEditor *editor = DOSSIER_BRIEFING_EDITOR (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  graphene_rect_t before[2], after[2];
+  GtkTextIter at;
+  guint64 placed;
+  guint label_pill;
+  int offset;
+
+  g_assert_no_error (error);
+  body = g_strdup_printf ("A first line.\n\nThe grant [@%s] holds.", dossier_highlight_get_uuid (h));
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  flush_events ();
+  offset = (int) (strchr (body, '[') - body);
+
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_pills (editor, offset, before, &label_pill), ==, 1);
+  assert_chip_blue (drawn_at (view, before[0].origin.x + 2, before[0].origin.y + before[0].size.height / 2));
+  placed = dossier_briefing_editor_get_n_placed (editor);
+  g_assert_cmpuint (placed, >, 0);
+  for (guint i = 0; i < 3; i++)
+    drawn_at (view, before[0].origin.x + 2, before[0].origin.y + before[0].size.height / 2);
+  g_assert_cmpuint (dossier_briefing_editor_get_n_placed (editor), ==, placed);
+
+  /* A line more above it, and words before it on its line. */
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  gtk_text_buffer_insert (buffer, &at, "A line above.\n\n", -1);
+  offset += (int) strlen ("A line above.\n\n");
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset);
+  gtk_text_buffer_insert (buffer, &at, "indeed ", -1);
+  offset += (int) strlen ("indeed ");
+  flush_events ();
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_pills (editor, offset, after, &label_pill), ==, 1);
+  g_assert_cmpfloat (after[0].origin.y, >, before[0].origin.y);
+  g_assert_cmpfloat (after[0].origin.x, >, before[0].origin.x);
+  assert_chip_blue (drawn_at (view, after[0].origin.x + 2, after[0].origin.y + after[0].size.height / 2));
+  g_assert_cmpuint (dossier_briefing_editor_get_n_placed (editor), >, placed);
+}
+
 /* The page narrow at 360 px, and its toolbar laid out for it: the
  * switch between editor and preview shown (in an idle after the page
  * goes narrow), and within the page's width. */
@@ -1747,6 +1799,7 @@ main (int   argc,
   ADD ("cite-picker", test_cite_picker);
   ADD ("export-chooser-folder", test_export_chooser_folder);
   ADD ("chip-across-lines", test_chip_across_lines);
+  ADD ("chip-placed-once", test_chip_placed_once);
   ADD ("print", test_print);
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
