@@ -26,11 +26,13 @@
  * one highlight, of 200, of UUIDs no highlight has): the preview's work,
  * Markdown and PDF beside as many bytes of plain paragraphs; and the PDF
  * of 4 MB of paragraphs (the most a note holds) beside Pango laying them
- * out onto a cairo PDF. Then citations of UUIDs no highlight has, all in
+ * out onto a cairo PDF. Then the PDF of 50,000 citations of UUIDs no
+ * highlight has beside its own text (body and footnotes) through Pango
+ * onto a cairo PDF. Then citations of UUIDs no highlight has, all in
  * one paragraph and 100 a paragraph: the preview's work. Then 200
  * citations after a word of 1 MB: the preview's work and what they keep.
  * Not a test: run by hand (the tables after the first: all, or those
- * named of hostile, citations, long, paragraph, word),
+ * named of hostile, citations, output, long, paragraph, word),
  *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing [TABLE…]
  */
 #include "config.h"
@@ -409,6 +411,142 @@ pango_floor (GPtrArray  *paragraphs,
   g_object_unref (map);
 }
 
+/* What the PDF of @content shows, as text: each paragraph of its body with
+ * its citations' numbers ("[3]", "[3⚠]"), then each footnote ("3.\t"
+ * and what the PDF says of the passage or of what is wrong with it). */
+static void
+output_text (DossierBriefingContent *content,
+             GPtrArray              *paragraphs,
+             GPtrArray              *notes)
+{
+  for (guint i = 0; content->root->children != NULL && i < content->root->children->len; i++)
+    {
+      DossierMarkdownNode *block = g_ptr_array_index (content->root->children, i);
+      GString *text = g_string_new (NULL);
+
+      for (guint k = 0; block->children != NULL && k < block->children->len; k++)
+        {
+          DossierMarkdownNode *node = g_ptr_array_index (block->children, k);
+          DossierCitation *c;
+
+          if (node->kind == DOSSIER_MARKDOWN_TEXT)
+            g_string_append (text, node->text);
+          else if (node->kind == DOSSIER_MARKDOWN_CITATION &&
+                   (c = dossier_citations_lookup_node (content->citations, node)) != NULL)
+            g_string_append_printf (text, c->status == DOSSIER_CITATION_OK ? "[%u]" : "[%u⚠]", c->number);
+        }
+      g_ptr_array_add (paragraphs, g_string_free (text, FALSE));
+    }
+  for (guint i = 0; i < content->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (content->citations, i);
+      g_autofree char *problem = dossier_citation_describe_problem (c);
+
+      if (problem != NULL)
+        g_ptr_array_add (notes, g_strdup_printf ("%u.\tUnverified: %s.", c->number, problem));
+      else
+        g_ptr_array_add (notes, g_strdup_printf ("%u.\t“%s” — %s.", c->number, c->quote, c->document_title));
+    }
+}
+
+/* One Pango layout per paragraph, then per footnote (smaller, its number
+ * hanging), shown whole on a cairo PDF, paged: no footnotes at the foot of
+ * their pages, no links. */
+static void
+pango_output_floor (GPtrArray  *paragraphs,
+                    GPtrArray  *notes,
+                    const char *floor_pdf)
+{
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_surface_t *surface = cairo_pdf_surface_create (floor_pdf, 595.276, 841.89);
+  cairo_t *cr = cairo_create (surface);
+  PangoFontDescription *body_font = pango_font_description_from_string ("DejaVu Serif 10.5");
+  PangoFontDescription *note_font = pango_font_description_from_string ("DejaVu Serif 8.5");
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 16 * PANGO_SCALE);
+  double y = 64;
+
+  pango_cairo_context_set_resolution (context, 72);
+  for (guint i = 0; i < paragraphs->len + notes->len; i++)
+    {
+      PangoLayout *layout = pango_layout_new (context);
+      gboolean note = i >= paragraphs->len;
+      int height;
+
+      pango_layout_set_font_description (layout, note ? note_font : body_font);
+      pango_layout_set_width (layout, (int) (459 * PANGO_SCALE));
+      if (note)
+        {
+          pango_layout_set_tabs (layout, tabs);
+          pango_layout_set_indent (layout, -16 * PANGO_SCALE);
+        }
+      pango_layout_set_text (layout, note ? g_ptr_array_index (notes, i - paragraphs->len)
+                                          : g_ptr_array_index (paragraphs, i), -1);
+      pango_layout_get_size (layout, NULL, &height);
+      if (y + height / (double) PANGO_SCALE > 770)
+        {
+          cairo_show_page (cr);
+          y = 64;
+        }
+      cairo_move_to (cr, 68, y);
+      pango_cairo_show_layout (cr, layout);
+      y += height / (double) PANGO_SCALE + (note ? 3 : 8);
+      g_object_unref (layout);
+    }
+  pango_tab_array_free (tabs);
+  pango_font_description_free (body_font);
+  pango_font_description_free (note_font);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_object_unref (context);
+  g_object_unref (map);
+}
+
+/* The PDF of 50,000 citations of UUIDs no highlight has (50,000
+ * footnotes, each saying so) beside its own text through Pango onto a
+ * cairo PDF: what the footnotes cost, set apart from what its body's
+ * bytes of plain paragraphs do (the floor of the citations table). */
+static void
+output_floor (DossierProject *project,
+              const char     *pdf,
+              const char     *floor_pdf)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (50);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  double values[RUNS], floors[RUNS];
+  gint64 note;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (body, "Claim [@%08x-%04x-4%03x-a%03x-%012x]%s", g_rand_int (rand),
+                            i % 0x10000, i % 0x1000, i % 0x1000, i, i % 100 == 99 ? "\n\n" : " ");
+  note = dossier_project_add_briefing (project, "Unknown", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierBriefingContent) content = dossier_project_read_briefing_content (project, note, TRUE, NULL,
+                                                                                      &error);
+
+    g_assert_no_error (error);
+    output_text (content, paragraphs, notes);
+  }
+  for (guint run = 0; run < RUNS; run++)
+    {
+      Stamp t0 = stamp ();
+
+      export_pdf (project, note, pdf);
+      values[run] = since (t0).cpu;
+      t0 = stamp ();
+      pango_output_floor (paragraphs, notes, floor_pdf);
+      floors[run] = since (t0).cpu;
+    }
+  printf ("\n| PDF of 50,000 citations of UUIDs no highlight has (%u paragraphs, %u footnotes) | %.0f ms CPU "
+          "| its text through Pango onto a cairo PDF: %.0f ms | %.1f× |\n",
+          paragraphs->len, notes->len, median (values), median (floors), median (values) / median (floors));
+}
+
 /* The CPU time of a PDF of 4 MB of paragraphs beside the same
  * paragraphs laid out by Pango onto a cairo PDF surface. */
 static void
@@ -590,11 +728,13 @@ main (int   argc,
             pages, N_CITATIONS, e, ec, f1, e / f1);
   }
 
-  /* Each table, or those named: hostile, citations, long, paragraph, word. */
+  /* Each table, or those named: hostile, citations, output, long, paragraph, word. */
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "hostile"))
     hostile_notes (project, pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "citations"))
     many_citations (project, uuids, pdf);
+  if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "output"))
+    output_floor (project, pdf, floor_pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "long"))
     long_note (project, pdf, floor_pdf);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "paragraph"))
