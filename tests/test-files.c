@@ -475,6 +475,49 @@ test_foreign_journal (TestDir       *fixture,
   }
 }
 
+/* ---- From an older version ---------------------------------------------------- */
+
+/* 'dossier-cli check' on a project of an older schema (read-only, it
+ * cannot upgrade, and its queries are written for the current tables)
+ * said "open it once for writing", which no dossier-cli command is
+ * called. It names the command now, and that command upgrades the
+ * project, keeping the old file beside it; then check says "ok". */
+static void
+test_older_check_says_how (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "older.dossier");
+  g_autofree char *backup = g_strconcat (path, ".v4.bak", NULL);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *says = g_strdup_printf ("run “dossier-cli reindex %s”", quoted);
+  g_autoptr(TestFiles) before = NULL;
+  g_auto(TestRun) run = { 0 };
+
+  /* Version 4's tables: version 5 added the tags' number keys. */
+  test_make_project (path, article);
+  test_sql_exec (path, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  before = test_files_snapshot (path);
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  if (strstr (run.err, says) == NULL)
+    g_error ("“%s” is not in “%s”", says, run.err);
+  test_files_assert_same (before);
+  test_run_clear (&run);
+
+  test_run_cli (&run, "reindex", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  test_run_clear (&run);
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "ok\n");
+  test_run_clear (&run);
+  test_run_cli (&run, "tags", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Pro"));
+}
+
 /* ---- Held by another process -------------------------------------------------- */
 
 /* "test-files --hold PATH KIND": holds PATH open for writing as KIND
@@ -670,6 +713,7 @@ main (int    argc,
   add_test ("symlink", test_symlink);
   add_test ("refused-untouched", test_refused_untouched);
   add_test ("journal/foreign", test_foreign_journal);
+  add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);
 

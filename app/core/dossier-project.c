@@ -1829,6 +1829,23 @@ verify_database (DossierProject  *self,
   return dossier_schema_verify (db, self->path, (int) *version, error);
 }
 
+/* Read-only, an older schema cannot be upgraded: what does it, from the
+ * window and from a shell (dossier-cli check is read-only, and its
+ * queries are written for the current tables). */
+static void
+set_older_schema_error (DossierProject  *self,
+                        GError         **error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+  g_autofree char *quoted = g_shell_quote (self->path);
+
+  /* TRANSLATORS: the project's name, then its path as typed in a shell */
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+               _("“%s” was saved by an older version of Dossier and must be upgraded: open "
+                 "it once for writing in Dossier, or run “dossier-cli reindex %s”, which "
+                 "upgrades it and keeps a copy of the old file beside it."), name, quoted);
+}
+
 /* With no write-ahead log beside it, a file can be read without SQLite
  * writing anything: no lock, no log, no shared memory. Refusing it from
  * such a look leaves its folder exactly as it was. */
@@ -1949,9 +1966,7 @@ open_database (DossierProject  *self,
     {
       if (self->read_only)
         {
-          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                       _("“%s” was saved by an older version of Dossier and must be "
-                         "upgraded: open it once for writing."), name);
+          set_older_schema_error (self, error);
           return FALSE;
         }
 
@@ -2086,9 +2101,7 @@ dossier_project_open (const char        *path,
        * for what they are, as opening it for writing would refuse them. */
       if (!verify_untouched (self, error))
         return NULL;
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” was saved by an older version of Dossier and must be "
-                     "upgraded: open it once for writing."), name);
+      set_older_schema_error (self, error);
       return NULL;
     }
 
