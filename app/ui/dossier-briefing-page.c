@@ -49,6 +49,9 @@ struct _DossierBriefingPage
   guint           narrow_idle_id;
   guint           refresh_idle_id; /* the project changed: citations read again */
   gboolean        preview_stale;   /* … when the page is next shown */
+  gboolean        laid_out;        /* allocated since it was last shown */
+  gboolean        cursor_scroll_pending; /* … for the cursor to be scrolled to */
+  guint           cursor_scroll_id; /* an idle scrolling to it, after the layout */
 
   GtkDropDown    *chooser;
   GtkStack       *stack;
@@ -873,9 +876,52 @@ dossier_briefing_page_map (GtkWidget *widget)
 {
   DossierBriefingPage *self = DOSSIER_BRIEFING_PAGE (widget);
 
+  self->laid_out = FALSE;
   GTK_WIDGET_CLASS (dossier_briefing_page_parent_class)->map (widget);
   if (self->preview_stale)
     update_preview (self);
+}
+
+/* Where a citation went is shown once the editor has laid its text out:
+ * shown a moment ago (Cite in Briefing from another page shows this one),
+ * or just changed, its lines' heights are guesses and a scroll measured
+ * on them lands short; the idle comes after GTK's own layout idles. Not
+ * GTK's scroll to a mark: it animates, and GTK 4.8 fails a critical when
+ * a text view is hidden mid-animation towards a point its text no longer
+ * reaches. The margin keeps a chip (taller than the text) in sight. */
+static gboolean
+scroll_to_cursor_now (gpointer user_data)
+{
+  DossierBriefingPage *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->editor));
+  GdkRectangle visible, cursor;
+  GtkTextIter iter;
+  int margin, delta = 0;
+
+  self->cursor_scroll_id = 0;
+  self->cursor_scroll_pending = FALSE;
+  if (vadjustment == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_text_view_get_visible_rect (self->editor, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->editor, &iter, &cursor);
+  margin = visible.height / 20;
+  if (cursor.y < visible.y + margin)
+    delta = cursor.y - margin - visible.y;
+  else if (cursor.y + cursor.height > visible.y + visible.height - margin)
+    delta = cursor.y + cursor.height + margin - (visible.y + visible.height);
+  if (delta != 0)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + delta);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_cursor (DossierBriefingPage *self)
+{
+  self->cursor_scroll_pending = TRUE;
+  if (self->laid_out && self->cursor_scroll_id == 0)
+    self->cursor_scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_to_cursor_now, self, NULL);
 }
 
 /* ---- The note shown ------------------------------------------------------- */
@@ -1050,6 +1096,9 @@ dossier_briefing_page_cite_highlight (DossierBriefingPage *self,
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_at_cursor (buffer, citation, -1);
   gtk_text_buffer_end_user_action (buffer);
+  /* Cited from a card or the Compare page, the cursor may be out of
+   * sight (a note opens with it at its end): where it went is shown. */
+  scroll_to_cursor (self);
   /* Its chip at once, not when typing pauses. */
   update_preview (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
@@ -1265,6 +1314,10 @@ dossier_briefing_page_size_allocate (GtkWidget *widget,
       if (self->narrow_idle_id == 0)
         self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
     }
+
+  self->laid_out = TRUE;
+  if (self->cursor_scroll_pending)
+    scroll_to_cursor (self);
 }
 
 gboolean
@@ -1642,6 +1695,7 @@ dossier_briefing_page_dispose (GObject *object)
   dossier_briefing_page_set_project (self, NULL);
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_scroll_id, g_source_remove);
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   g_clear_handle_id (&self->preview_more_id, g_source_remove);
   g_clear_pointer (&self->preview_pending, g_ptr_array_unref);

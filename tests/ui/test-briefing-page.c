@@ -340,6 +340,92 @@ end_at_corner (gpointer editor)
   return gtk_text_iter_is_end (&iter);
 }
 
+/* The editor's cursor lies inside the part of the note it shows. */
+static gboolean
+cursor_in_sight (gpointer editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  GdkRectangle visible, cursor;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (editor, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (editor, &iter, &cursor);
+  return visible.height > 0 && cursor.y >= visible.y &&
+         cursor.y + cursor.height <= visible.y + visible.height;
+}
+
+/* The editor has laid out more text than it shows. */
+static gboolean
+taller_than_shown (gpointer editor)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (editor);
+
+  return gtk_adjustment_get_page_size (vadjustment) > 0 &&
+         gtk_adjustment_get_upper (vadjustment) > 2 * gtk_adjustment_get_page_size (vadjustment);
+}
+
+/* Cited from elsewhere (a card's menu, the Compare page) into a long
+ * note opened at its start, with the cursor at its end: the editor
+ * scrolls to where the citation went. */
+static void
+test_cite_scrolled_to (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkTextView *editor = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkAdjustment *vadjustment;
+  GtkTextIter end;
+
+  for (int i = 1; i <= 300; i++)
+    g_string_append_printf (body, "Line %d of the note.\n\n", i);
+  dossier_project_add_briefing (f->base.project, "Long", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (editor));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_until (taller_than_shown, editor, "the editor to lay out its text");
+  flush_events ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_assert_false (cursor_in_sight (editor));
+
+  g_assert_true (dossier_briefing_page_cite_highlight (f->page, f->highlight));
+  text = editor_text (f);
+  g_assert_true (g_str_has_suffix (text, "]"));
+  wait_until (cursor_in_sight, editor, "the citation to be scrolled into sight");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  /* Cited as the page is shown (from another page): scrolled once the
+   * page has laid the note out at its width. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  flush_events ();
+  gtk_adjustment_set_value (vadjustment, 0);
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  g_assert_true (dossier_briefing_page_cite_highlight (f->page, f->highlight));
+  wait_until (cursor_in_sight, editor, "the citation to be scrolled into sight");
+  flush_events ();
+  g_assert_true (cursor_in_sight (editor));
+
+  /* Cited again from the top, the note cut short and the page hidden
+   * right after: GTK 4.8's animated scroll, hidden mid-way, failed a
+   * critical here (criticals are fatal in tests). */
+  gtk_adjustment_set_value (vadjustment, 0);
+  flush_events ();
+  g_assert_false (cursor_in_sight (editor));
+  g_assert_true (dossier_briefing_page_cite_highlight (f->page, f->highlight));
+  /* An animated scroll would have started, not finished. */
+  for (int i = 0; i < 3; i++)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_text_buffer_set_text (buffer, "Short.", -1);
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  flush_events ();
+}
+
 /* The Cite button's picker, from the keyboard: typing filters the
  * highlights (accents aside), Enter cites the first at the cursor and
  * closes it. */
@@ -1806,6 +1892,7 @@ main (int   argc,
   ADD ("evidence-meter-unverified", test_evidence_meter_unverified);
   ADD ("evidence-meter-prompts", test_evidence_meter_prompts);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
+  ADD ("cite-scrolled-to", test_cite_scrolled_to);
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
   ADD ("preview-measure", test_preview_measure);
