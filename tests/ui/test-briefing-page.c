@@ -1201,6 +1201,7 @@ test_chip_placed_once (Fixture       *f,
   dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
   g_assert_no_error (error);
   dossier_briefing_page_set_project (f->page, project);
+  wait_until (end_at_corner, view, "the editor to lay out its text");
   flush_events ();
   offset = (int) (strchr (body, '[') - body);
 
