@@ -131,7 +131,7 @@ advance (const char *p,
          const char *end,
          gint64      n)
 {
-  while (n-- > 0 && p < end)
+  for (; n > 0 && p < end; n--)
     p = g_utf8_next_char (p);
   return MIN (p, end);
 }
@@ -140,6 +140,7 @@ static const char *
 text_at (struct _DossierSummaryText *t,
          gint64                      offset)
 {
+  offset = MAX (offset, 0);
   if (offset < t->cursor_offset)
     {
       t->cursor_offset = 0;
@@ -210,7 +211,7 @@ summary_text_load (DossierSummary  *s,
       if (block->kind != DOSSIER_BLOCK_HEADING || block->end <= block->start)
         continue;
       start = text_at (t, block->start);
-      end = advance (start, t->text_end, block->end - block->start);
+      end = advance (start, t->text_end, block->end - MAX (block->start, 0));
       heading.end = block->end;
       heading.title = one_line (start, end);
       if (*heading.title == '\0')
@@ -374,7 +375,7 @@ dossier_summary_passage_new (DossierSummary               *s,
   if (words > 0)
     {
       const char *start = text_at (s->text, h->start);
-      const char *end = advance (start, s->text->text_end, h->end - h->start);
+      const char *end = advance (start, s->text->text_end, h->end - MAX (h->start, 0));
       const char *from = context_edge (start, s->text->text, words, &p->before_cut);
       const char *to = context_edge (end, s->text->text_end, words, &p->after_cut);
 
