@@ -1439,6 +1439,45 @@ test_damaged_index (TestDir       *fixture,
   g_assert_cmpstr (run.out, ==, report);
 }
 
+/* The SQL of a damaged schema holds bytes that are not text (a bit
+ * flipped in "CREATE"): SQLite's error quotes them, and the message that
+ * refuses the file quoted them as they were — an error message that is
+ * not UTF-8, which the window cannot show and the CLI printed raw. Found
+ * by test-mutate. Refused as damaged, in text, by every way to open it
+ * and by 'check'. */
+static void
+test_damaged_schema_not_text (TestDir       *fixture,
+                              gconstpointer  data)
+{
+  static const DossierOpenFlags flags[] = {
+    DOSSIER_OPEN_READ_ONLY, DOSSIER_OPEN_READ_WRITE, DOSSIER_OPEN_INSPECT,
+  };
+  g_autofree char *path = test_dir_path (fixture, "schema.dossier");
+  g_auto(TestRun) run = { 0 };
+
+  test_make_project (path, article);
+  test_sql_exec (path, "PRAGMA writable_schema = ON; "
+                       "UPDATE sqlite_schema SET sql = 'CR' || CAST (X'AF' AS TEXT) || "
+                       "  substr (sql, 4) WHERE name = 'blocks_by_document'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      project = dossier_project_open (path, flags[i], &error);
+      g_assert_null (project);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_assert_nonnull (strstr (error->message, "CR\xef\xbf\xbd" "ATE"));
+    }
+
+  test_run_cli (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_utf8_validate (run.err, -1, NULL));
+}
+
 /* ---- The search index --------------------------------------------------- */
 
 /* A sound project of three documents and a memo, then edited by hand
@@ -3327,6 +3366,7 @@ main (int    argc,
   add_test ("tags/depth-bounded", test_depth_bounded);
   add_test ("damaged/table", test_damaged_table);
   add_test ("damaged/index", test_damaged_index);
+  add_test ("damaged/schema-not-text", test_damaged_schema_not_text);
   add_test ("index/out-of-step", test_index_out_of_step);
   add_test ("index/reindex", test_index_reindex);
   add_test ("index/rebuilt-at-open", test_index_rebuilt_at_open);

@@ -588,6 +588,7 @@ set_index_error (DossierProject  *self,
                  int              rc)
 {
   g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
 
   if ((rc & 0xff) != SQLITE_CORRUPT)
     {
@@ -595,8 +596,10 @@ set_index_error (DossierProject  *self,
       return;
     }
   name = dossier_display_name (self->path);
+  /* Text, whatever bytes of the file SQLite quotes. */
+  detail = g_utf8_make_valid (sqlite3_errmsg (self->db), -1);
   g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
-               _("the search index of “%s” is damaged: %s"), name, sqlite3_errmsg (self->db));
+               _("the search index of “%s” is damaged: %s"), name, detail);
 }
 
 static gboolean

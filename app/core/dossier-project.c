@@ -140,7 +140,10 @@ dossier_set_sqlite_error (GError    **error,
                           int         rc)
 {
   g_autofree char *name = dossier_display_name (path);
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite's message may quote the file (the SQL of a damaged schema),
+   * bytes that need not be text; an error message must be. */
+  g_autofree char *detail = g_utf8_make_valid (db != NULL ? sqlite3_errmsg (db)
+                                                          : sqlite3_errstr (rc), -1);
 
   /* A full disk also shows as an I/O error (growing the log's shared
    * memory, say): the system's own error says which. */
