@@ -19,6 +19,7 @@
 #include <dossier/dossier-stakeholder.h>
 
 #include "dossier-export-summary-private.h"
+#include "dossier-project-private.h"
 
 /* The accents of the two sides, as the Pros & Cons panel shows them. */
 #define PRO_COLOR "#26a269"
@@ -99,8 +100,7 @@ read_cited (DossierSummary  *s,
 
       if (!dossier_evidence_role_from_string (dossier_export_context_column_text (s->ctx, stmt, 2), &role))
         role = DOSSIER_EVIDENCE_NONE;
-      stance = sqlite3_column_type (stmt, 3) == SQLITE_INTEGER ? sqlite3_column_int (stmt, 3)
-                                                               : DOSSIER_STANCE_UNKNOWN;
+      stance = dossier_column_stance (stmt, 3);
       c = g_new0 (Cited, 1);
       c->passage = passage;
       c->comment = describe_evidence (dossier_export_context_column_text (s->ctx, stmt, 1), role, stance);
@@ -219,12 +219,10 @@ stakeholders_collect (DossierSummary               *s,
         st->kind = g_strdup (dossier_stakeholder_kind_get_label (kind));
       st->description = column_string (s, stmt, 3);
       st->stance = column_string (s, stmt, 4);
-      st->stance_position = sqlite3_column_type (stmt, 5) == SQLITE_INTEGER
-                            ? CLAMP (sqlite3_column_int (stmt, 5), DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX)
-                            : DOSSIER_STANCE_UNKNOWN;
+      st->stance_position = dossier_column_stance (stmt, 5);
       st->interests = column_string (s, stmt, 6);
-      st->power = CLAMP (sqlite3_column_int (stmt, 7), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
-      st->interest = CLAMP (sqlite3_column_int (stmt, 8), DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+      st->power = dossier_column_int_within (stmt, 7, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+      st->interest = dossier_column_int_within (stmt, 8, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
       st->color = column_string (s, stmt, 9);
       g_ptr_array_add (items, st);
     }
@@ -411,7 +409,8 @@ arguments_collect (DossierSummary               *s,
           a = g_new0 (Argument, 1);
           a->cited = cited;
           a->statement = column_string (s, stmt, 2);
-          a->strength = CLAMP (sqlite3_column_int (stmt, 3), DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX);
+          a->strength = dossier_column_int_within (stmt, 3, DOSSIER_STRENGTH_MIN,
+                                                   DOSSIER_STRENGTH_MAX);
           a->perspective = column_string (s, stmt, 4);
           a->n_outlets = count_outlets (cited);
           /* The balance weighs every argument, listed or not. */

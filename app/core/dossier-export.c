@@ -1025,7 +1025,7 @@ dossier_export_context_get_blocks (DossierExportContext *ctx,
       block.end = sqlite3_column_int64 (stmt, 1);
       if (!dossier_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &block.kind))
         block.kind = DOSSIER_BLOCK_PARAGRAPH;
-      block.level = sqlite3_column_int (stmt, 3);
+      block.level = dossier_column_int_within (stmt, 3, 0, G_MAXINT);
       g_array_append_val (blocks, block);
     }
   sqlite3_reset (stmt);

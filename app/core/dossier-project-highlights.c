@@ -96,7 +96,7 @@ read_highlights (DossierProject  *self,
             dossier_column_text (stmt, 9),
             dossier_column_text (stmt, 10),
             dossier_column_text (stmt, 11),
-            sqlite3_column_int (stmt, 12) != 0,
+            sqlite3_column_int64 (stmt, 12) != 0,
           };
 
           finish_tags (current, refs);

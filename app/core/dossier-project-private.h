@@ -397,6 +397,11 @@ int           dossier_column_int_within    (sqlite3_stmt    *stmt,
                                             int              column,
                                             int              min,
                                             int              max);
+/* A stance position column: -2…2 as the file holds it, or
+ * DOSSIER_STANCE_UNKNOWN for NULL or anything out of that range (never a
+ * number cut to its low bits into it). */
+int           dossier_column_stance        (sqlite3_stmt    *stmt,
+                                            int              column);
 const char   *dossier_column_text          (sqlite3_stmt    *stmt,
                                             int              column);
 char         *dossier_now_iso8601          (void);

@@ -108,7 +108,6 @@ read_stakeholder (sqlite3_stmt           *stmt,
                   char                 ***aliases)
 {
   DossierStakeholderKind kind;
-  gint64 stance = sqlite3_column_int64 (stmt, 7);
 
   data->uuid = dossier_column_text (stmt, 1);
   data->name = dossier_column_text (stmt, 2);
@@ -118,8 +117,7 @@ read_stakeholder (sqlite3_stmt           *stmt,
                kind : DOSSIER_STAKEHOLDER_OTHER;
   data->description = dossier_column_text (stmt, 5);
   data->stance = dossier_column_text (stmt, 6);
-  data->stance_position = stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
-                          (int) stance : DOSSIER_STANCE_UNKNOWN;
+  data->stance_position = dossier_column_stance (stmt, 7);
   data->interests = dossier_column_text (stmt, 8);
   data->power = dossier_column_int_within (stmt, 9, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
   data->interest = dossier_column_int_within (stmt, 10, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
@@ -1344,17 +1342,14 @@ dossier_project_list_evidence (DossierProject             *self,
     {
       g_autoptr(DossierEvidence) evidence = g_new0 (DossierEvidence, 1);
       DossierEvidenceRole role;
-      gint64 stance = sqlite3_column_int64 (stmt, 3);
 
       evidence->owner_id = owner_id;
       evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
                                  dossier_column_text (stmt, 1) : "");
       evidence->role = dossier_evidence_role_from_string (dossier_column_text (stmt, 2), &role) ?
                        role : DOSSIER_EVIDENCE_NONE;
-      evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE &&
-                                  sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
-                                  stance >= DOSSIER_STANCE_MIN && stance <= DOSSIER_STANCE_MAX ?
-                                  (int) stance : DOSSIER_STANCE_UNKNOWN;
+      evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE
+                                  ? dossier_column_stance (stmt, 3) : DOSSIER_STANCE_UNKNOWN;
       evidence->highlight = dossier_project_get_highlight (self, sqlite3_column_int64 (stmt, 0),
                                                            error);
       if (evidence->highlight == NULL)

@@ -133,6 +133,18 @@ dossier_column_int_within (sqlite3_stmt *stmt,
   return (int) CLAMP (sqlite3_column_int64 (stmt, column), min, max);
 }
 
+int
+dossier_column_stance (sqlite3_stmt *stmt,
+                       int           column)
+{
+  gint64 stance = sqlite3_column_int64 (stmt, column);
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL ||
+      stance < DOSSIER_STANCE_MIN || stance > DOSSIER_STANCE_MAX)
+    return DOSSIER_STANCE_UNKNOWN;
+  return (int) stance;
+}
+
 void
 dossier_set_sqlite_error (GError    **error,
                           const char *path,
