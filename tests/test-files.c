@@ -698,6 +698,34 @@ test_wait (TestDir       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* A text left unindexed (a writer closed or killed before indexing it,
+ * or a damaged file's list, as test-mutate made) and no writer beside
+ * the file: a read-only search says at once that it is not indexed, where
+ * it waited 5 s for a writer that was not there — every search, in the
+ * window's main loop too. */
+static void
+test_unindexed_no_writer (TestDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "unindexed.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 start;
+
+  test_make_project (path, article);
+  test_sql_exec (path, "INSERT INTO documents_unindexed (document) VALUES (1)");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  hits = dossier_project_search (project, "ferry", 0, &error);
+  g_assert_null (hits);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "not indexed for search yet"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,6 +744,7 @@ main (int    argc,
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);
+  add_test ("lock/unindexed-no-writer", test_unindexed_no_writer);
 
   return g_test_run ();
 }

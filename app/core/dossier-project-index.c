@@ -914,8 +914,13 @@ dossier_project_ensure_indexed (DossierProject  *self,
   if (!self->read_only)
     return dossier_project_index_documents (self, NULL, error);
 
-  /* Another program is indexing what it stored: wait for it, a while. */
-  while (g_get_monotonic_time () < deadline)
+  /* Another program is indexing what it stored: wait for it, a while.
+   * Only if there is one: a writer holds the lock file beside the file
+   * until it closes it (one that crashed may leave it). With none, no one
+   * will index them — a file closed or damaged so — and waiting stalled
+   * every search, in the window too, for the whole while. */
+  while (g_file_test (self->lock_path, G_FILE_TEST_EXISTS) &&
+         g_get_monotonic_time () < deadline)
     {
       g_usleep (20 * 1000);
       if ((n = dossier_project_count_unindexed (self)) == 0)
