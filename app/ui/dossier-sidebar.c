@@ -6,7 +6,13 @@
  * inner edge in the capture phase, and its hit area reaches a few pixels
  * past that edge into the centre (as GtkPaned's handle does on both sides
  * of its one-pixel line), since an AdwFlap's flap is picked before its
- * separator and content. */
+ * separator and content.
+ *
+ * A toast of the window (an AdwToastOverlay around it, centred at its
+ * bottom) that reaches into the sidebar would hide the bottom of the panel
+ * there (Pros & Cons' "Arguments Listed in This Document" in a window 800 px
+ * high, where the sidebar folds over the reader): while one shows, the
+ * child is laid out above it, the sidebar's background below. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -29,6 +35,12 @@ struct _DossierSidebar
   /* During a drag */
   int          drag_start_width;
   int          drag_max_width;
+
+  /* While mapped: the toast overlay around it (NULL if none) and its
+   * children, watched for toasts coming and going. */
+  GtkWidget   *overlay;
+  GListModel  *overlay_children;
+  guint        toast_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSidebar, dossier_sidebar, GTK_TYPE_WIDGET)
@@ -101,6 +113,50 @@ dossier_sidebar_measure (GtkWidget      *widget,
     *natural = child_nat;
 }
 
+/* How far up from the sidebar's bottom (@width × @height) the toasts of
+ * its overlay reach, where one overlaps it: AdwToastOverlay puts a toast
+ * at its bottom, centred, at the toast's own size (at least 450 px wide
+ * with a button, once it is laid out). Computed where the toast ends up,
+ * not where its sliding in has it now. */
+static int
+toast_inset (DossierSidebar *self,
+             int             width,
+             int             height)
+{
+  GtkWidget *content;
+  graphene_point_t bottom;
+  int overlay_width, overlay_height, left, inset = 0;
+
+  if (self->overlay == NULL
+      || !gtk_widget_compute_point (GTK_WIDGET (self), self->overlay,
+                                    &GRAPHENE_POINT_INIT (0, height), &bottom))
+    return 0;
+
+  content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (self->overlay));
+  overlay_width = gtk_widget_get_width (self->overlay);
+  overlay_height = gtk_widget_get_height (self->overlay);
+  /* Where it is when shown: against its edge of the window (a folded
+   * flap slides, and is laid out again only when its size changes). */
+  left = handle_on_right (self) ? 0 : overlay_width - width;
+
+  for (GtkWidget *toast = gtk_widget_get_first_child (self->overlay); toast != NULL;
+       toast = gtk_widget_get_next_sibling (toast))
+    {
+      GtkRequisition size;
+      int toast_width, toast_height, x;
+
+      if (toast == content || !gtk_widget_get_visible (toast))
+        continue;
+      gtk_widget_get_preferred_size (toast, NULL, &size);
+      toast_width = MIN (MAX (size.width, gtk_widget_get_width (toast)), overlay_width);
+      toast_height = MIN (size.height, overlay_height);
+      x = (overlay_width - toast_width) / 2;
+      if (x < left + width && x + toast_width > left)
+        inset = MAX (inset, (int) (bottom.y + 0.5f) - (overlay_height - toast_height));
+    }
+  return CLAMP (inset, 0, height);
+}
+
 static void
 dossier_sidebar_size_allocate (GtkWidget *widget,
                                int        width,
@@ -108,9 +164,77 @@ dossier_sidebar_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   DossierSidebar *self = DOSSIER_SIDEBAR (widget);
+  int inset, minimum = 0;
 
-  if (self->child != NULL && gtk_widget_should_layout (self->child))
-    gtk_widget_allocate (self->child, width, height, baseline, NULL);
+  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+    return;
+
+  /* Never less than the child needs: a window too low for both keeps
+   * the toast over the child's bottom, as before. */
+  inset = toast_inset (self, width, height);
+  if (inset > 0)
+    {
+      gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+      inset = CLAMP (height - minimum, 0, inset);
+    }
+  gtk_widget_allocate (self->child, width, height - inset, inset > 0 ? -1 : baseline, NULL);
+}
+
+/* The next frame lays the child out again: a toast just added has its
+ * width once the overlay has laid it out, after the sidebar. */
+static gboolean
+toast_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  DossierSidebar *self = DOSSIER_SIDEBAR (widget);
+
+  self->toast_tick_id = 0;
+  gtk_widget_queue_allocate (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_overlay_children_changed (DossierSidebar *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (self->toast_tick_id == 0)
+    self->toast_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), toast_tick, NULL, NULL);
+}
+
+static void
+dossier_sidebar_map (GtkWidget *widget)
+{
+  DossierSidebar *self = DOSSIER_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (dossier_sidebar_parent_class)->map (widget);
+
+  self->overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (self->overlay != NULL)
+    {
+      self->overlay_children = gtk_widget_observe_children (self->overlay);
+      g_signal_connect_object (self->overlay_children, "items-changed",
+                               G_CALLBACK (on_overlay_children_changed), self, G_CONNECT_SWAPPED);
+      on_overlay_children_changed (self);
+    }
+}
+
+static void
+dossier_sidebar_unmap (GtkWidget *widget)
+{
+  DossierSidebar *self = DOSSIER_SIDEBAR (widget);
+
+  if (self->overlay_children != NULL)
+    g_signal_handlers_disconnect_by_func (self->overlay_children, on_overlay_children_changed, self);
+  g_clear_object (&self->overlay_children);
+  self->overlay = NULL;
+  if (self->toast_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->toast_tick_id);
+      self->toast_tick_id = 0;
+    }
+
+  GTK_WIDGET_CLASS (dossier_sidebar_parent_class)->unmap (widget);
 }
 
 static gboolean
@@ -308,6 +432,8 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
   object_class->set_property = dossier_sidebar_set_property;
   widget_class->measure = dossier_sidebar_measure;
   widget_class->size_allocate = dossier_sidebar_size_allocate;
+  widget_class->map = dossier_sidebar_map;
+  widget_class->unmap = dossier_sidebar_unmap;
   widget_class->contains = dossier_sidebar_contains;
 
   properties[PROP_CHILD] =

@@ -20,6 +20,7 @@
 #include "dossier-argument-row.h"
 #include "dossier-arguments-panel.h"
 #include "dossier-suggestions-section.h"
+#include "dossier-window-private.h"
 #include "ui-test-util.h"
 
 #define N_ARGUMENTS 2000
@@ -1821,6 +1822,119 @@ test_add_focus (Fixture       *f,
   close_window (window);
 }
 
+/* ---- Beside a toast -------------------------------------------------------------- */
+
+/* The toast @window shows, or NULL. */
+static GtkWidget *
+toast_of_window (DossierWindow *window)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      return child;
+  return NULL;
+}
+
+static gboolean
+window_shows_toast (gpointer window)
+{
+  return toast_of_window (window) != NULL;
+}
+
+static gboolean
+flap_still (gpointer flap)
+{
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return progress == 0.0 || progress == 1.0;
+}
+
+/* Bounds of @widget in @window's coordinates. */
+static graphene_rect_t
+window_bounds (GtkWidget     *widget,
+               DossierWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+/* Pros & Cons in the sample's window, @width × 800 px, an argument deleted
+ * by its key: the toast saying so, with its Undo, leaves the whole panel
+ * in sight where it reaches into the sidebar (the sidebar folded over the
+ * reader), and takes none of it where it does not (docked beside the
+ * reader); once it has gone, the panel has its full height again. Before,
+ * at 1,000 px the toast covered the left of "Arguments Listed in This
+ * Document" at the panel's bottom. */
+static void
+test_toast_beside (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data);
+  g_autofree char *dir = test_make_tmp_dir ("arguments-toast");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, width);
+  GtkWidget *panel = GTK_WIDGET (window->arguments_panel);
+  GtkWidget *sidebar = GTK_WIDGET (window->right_sidebar);
+  GtkWidget *section, *toast;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  graphene_rect_t toast_bounds, panel_bounds, section_bounds, sidebar_bounds, overlap;
+  gint64 deleted;
+
+  adw_view_stack_set_visible_child (window->right_stack, panel);
+  adw_flap_set_reveal_flap (window->right_flap, TRUE);
+  wait_until (flap_still, window->right_flap, "the sidebar shown");
+  g_assert_true (adw_flap_get_folded (window->right_flap) == (width < 1280));
+  section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  g_assert_true (gtk_widget_get_mapped (section));
+
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  deleted = dossier_argument_get_id (dossier_row_get_item (g_ptr_array_index (rows, 0)));
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, 0))));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (dossier_project_get_argument (dossier_window_get_project (window), deleted));
+  wait_until (window_shows_toast, window, "the toast of the deletion");
+  wait_for_animations (GTK_WIDGET (window->toast_overlay));
+
+  toast = toast_of_window (window);
+  toast_bounds = window_bounds (toast, window);
+  panel_bounds = window_bounds (panel, window);
+  section_bounds = window_bounds (section, window);
+  sidebar_bounds = window_bounds (sidebar, window);
+  if (width < 1280)
+    {
+      /* The toast reaches into the sidebar's width and height... */
+      g_assert_cmpfloat (toast_bounds.origin.x, <, sidebar_bounds.origin.x);
+      g_assert_cmpfloat (toast_bounds.origin.x + toast_bounds.size.width, >, sidebar_bounds.origin.x);
+      g_assert_cmpfloat (toast_bounds.origin.y, <, sidebar_bounds.origin.y + sidebar_bounds.size.height);
+      /* ... not into the panel: its last heading above it. */
+      g_assert_false (graphene_rect_intersection (&toast_bounds, &section_bounds, &overlap));
+      g_assert_false (graphene_rect_intersection (&toast_bounds, &panel_bounds, &overlap));
+      g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, <=, toast_bounds.origin.y);
+    }
+  else
+    {
+      /* Clear of the docked sidebar: the panel keeps its height. */
+      g_assert_false (graphene_rect_intersection (&toast_bounds, &sidebar_bounds, &overlap));
+      g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==,
+                         sidebar_bounds.origin.y + sidebar_bounds.size.height);
+    }
+
+  /* Gone, it leaves the panel its whole height. */
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (window->toast_overlay), NULL);
+  wait_until (shows_no_toast, window, "the toast to go");
+  flush_events ();
+  panel_bounds = window_bounds (panel, window);
+  sidebar_bounds = window_bounds (sidebar, window);
+  g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==,
+                     sidebar_bounds.origin.y + sidebar_bounds.size.height);
+
+  finish_reader_window (&window, &dir, NULL);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -1856,6 +1970,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
+  g_test_add_data_func ("/dossier/arguments-panel/toast-beside-folded", GINT_TO_POINTER (1000), test_toast_beside);
+  g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,

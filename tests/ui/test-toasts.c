@@ -105,46 +105,6 @@ toast_shown (gpointer data)
   return wait->button != NULL;
 }
 
-typedef struct
-{
-  gint64 start;
-  gint64 now;
-} FrameTime;
-
-static gboolean
-count_frame_time (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       data)
-{
-  FrameTime *t = data;
-
-  t->now = gdk_frame_clock_get_frame_time (clock);
-  if (t->start == 0)
-    t->start = t->now;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-animations_past (gpointer data)
-{
-  FrameTime *t = data;
-
-  /* Longer than libadwaita's longest toast animation (500 ms). */
-  return t->start != 0 && t->now - t->start > 600 * G_TIME_SPAN_MILLISECOND;
-}
-
-/* Draws frames until every animation started so far has run to its end
- * (they run on the frame clock, whose frames this keeps coming). */
-static void
-wait_for_animations (Fixture *f)
-{
-  FrameTime t = { 0, 0 };
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window->toast_overlay), count_frame_time, &t, NULL);
-
-  wait_until (animations_past, &t, "the animations to end");
-  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window->toast_overlay), id);
-}
-
 /* Clicks the close button of the toast saying @title as soon as it shows. */
 static void
 close_at_once (Fixture    *f,
@@ -174,7 +134,7 @@ test_close_quickly (Fixture       *f,
         close_at_once (f, titles[i]);
       wait_until (shows_no_toast, f->window, "every toast to go");
       /* Whatever was still to run has run. */
-      wait_for_animations (f);
+      wait_for_animations (GTK_WIDGET (f->window->toast_overlay));
     }
 
   dossier_window_show_toast (f->window, "Still working", FALSE);

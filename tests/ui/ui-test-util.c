@@ -914,6 +914,44 @@ shows_no_toast (gpointer window)
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 start;
+  gint64 now;
+} FrameTime;
+
+static gboolean
+count_frame_time (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  FrameTime *t = data;
+
+  t->now = gdk_frame_clock_get_frame_time (clock);
+  if (t->start == 0)
+    t->start = t->now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+animations_past (gpointer data)
+{
+  FrameTime *t = data;
+
+  return t->start != 0 && t->now - t->start > 600 * G_TIME_SPAN_MILLISECOND;
+}
+
+void
+wait_for_animations (GtkWidget *widget)
+{
+  FrameTime t = { 0, 0 };
+  /* Animations run on the frame clock, whose frames this keeps coming. */
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_time, &t, NULL);
+
+  wait_until (animations_past, &t, "the animations to end");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 static gboolean
 widget_mapped (gpointer widget)
 {

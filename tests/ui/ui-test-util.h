@@ -181,6 +181,10 @@ gboolean    shows_text         (GtkWidget      *widget,
                                 const char     *text);
 void        wait_for_text      (GtkWidget      *widget,
                                 const char     *text);
+/* Draws frames of @widget's window until every animation started so far
+ * has run to its end (longer than libadwaita's longest toast animation,
+ * 500 ms, of frame time). */
+void        wait_for_animations (GtkWidget     *widget);
 /* Whether @window (a DossierWindow) shows no toast, not even one sliding
  * out: its toast overlay holds its content alone. */
 gboolean    shows_no_toast     (gpointer        window);
