@@ -132,6 +132,8 @@ codebook_keys (DossierWindow *self)
  * line, the longest of them made the window ~1,280 px wide in English and
  * over 1,500 px in Spanish, too wide for a 1,366 px laptop. */
 #define HELP_TITLE_CHARS 24
+/* On a window made here: the codebook keys it lists (codebook_keys ()). */
+#define HELP_KEYS "dossier-help-keys"
 
 /* The codebook group's shortcuts, "1: Tag the selection “Risks”", as
  * GtkBuilder children; @names holds one tag name a key ("" for a free
@@ -240,6 +242,7 @@ rebuild_help_overlay (DossierWindow *self,
   g_object_set (section, "max-height", HELP_COLUMN_LINES, NULL);
   wrap_help_titles (GTK_WIDGET (overlay), FALSE);
 
+  g_object_set_data_full (overlay, HELP_KEYS, g_strdup (keys), g_free);
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
 }
 
@@ -260,13 +263,13 @@ update_help_overlay (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
+  /* Made here for these keys: up to date. GtkApplication's own, made
+   * from the file as the window joined it, lists none. */
   keys = codebook_keys (self);
-  if (current != NULL && g_strcmp0 (keys, self->help_keys) == 0)
+  if (current != NULL && g_strcmp0 (keys, g_object_get_data (G_OBJECT (current), HELP_KEYS)) == 0)
     return G_SOURCE_REMOVE;
 
   rebuild_help_overlay (self, keys);
-  g_free (self->help_keys);
-  self->help_keys = g_steal_pointer (&keys);
   return G_SOURCE_REMOVE;
 }
 
@@ -275,6 +278,27 @@ _dossier_window_queue_help_overlay (DossierWindow *self)
 {
   if (self->help_idle_id == 0 && !_dossier_window_is_closed (self))
     self->help_idle_id = g_idle_add (update_help_overlay, self);
+}
+
+/* Ctrl+? (in place of GtkApplicationWindow's own action): the window
+ * brought up to date first. Before the idle that does it, the one set
+ * was GtkApplication's, made from the file as the window joined the
+ * application (one page, help-overlay.ui's height for the groups to go
+ * in in order, and an empty "Codebook Keys" group), or one listing the
+ * keys as they were. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkShortcutsWindow *overlay;
+
+  g_clear_handle_id (&self->help_idle_id, g_source_remove);
+  update_help_overlay (self);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (overlay), TRUE);
 }
 
 /* ---- Recent projects ------------------------------------------------------------ */
@@ -1936,6 +1960,7 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-step", "t", step_action);
   gtk_widget_class_install_action (widget_class, "win.redo-step", "t", step_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);

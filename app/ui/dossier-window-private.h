@@ -30,9 +30,8 @@ struct _DossierWindow
   DossierProgress       *import_status;
   GPtrArray             *pending_imports;
   GMenu                 *recent_menu;
-  /* The codebook's keys the Keyboard Shortcuts window lists ("" if none),
-   * and the idle that lists them again. */
-  char                  *help_keys;
+  /* The idle that lists the codebook's keys in the Keyboard Shortcuts
+   * window again. */
   guint                  help_idle_id;
   /* An article to import into the project New Project is creating for it. */
   GFile                 *import_after_new;

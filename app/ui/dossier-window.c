@@ -1614,7 +1614,6 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_object (&self->import_after_new);
-  g_clear_pointer (&self->help_keys, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);

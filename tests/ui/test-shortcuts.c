@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-application.h"
 #include "dossier-briefing-page.h"
 #include "dossier-compare-page.h"
 #include "dossier-export-dialog.h"
@@ -192,9 +193,10 @@ key_listed (gpointer data)
 }
 
 /* The number keys change again and again, with the shortcuts window shown
- * (it is made again once closed) and hidden (made again at once, the old
- * one destroyed): each time, the window set lists the tag on its new key,
- * and no old window, group or shortcut is used once gone (under ASan). */
+ * (it is made again once closed, or as it is shown again) and hidden (made
+ * again at once, the old one destroyed): each time, the window set lists
+ * the tag on its new key, and no old window, group or shortcut is used
+ * once gone (under ASan). */
 static void
 test_rebuilt_while_shown_and_hidden (void)
 {
@@ -213,7 +215,8 @@ test_rebuilt_while_shown_and_hidden (void)
       g_autofree char *name = g_strdup_printf ("Round %u", round);
       g_autoptr(GError) error = NULL;
       gboolean shown = round % 3 != 0;
-      KeyListed k = { window, g_strdup_printf ("%u", 1 + round % DOSSIER_N_TAG_KEYS), NULL };
+      KeyListed k = { window, g_strdup_printf ("%u", 1 + round % DOSSIER_N_TAG_KEYS),
+                      g_strdup_printf ("Tag the selection “%s”", name) };
 
       if (shown)
         {
@@ -232,15 +235,17 @@ test_rebuilt_while_shown_and_hidden (void)
           g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
                          GTK_SHORTCUTS_WINDOW (overlay));
           gtk_window_close (GTK_WINDOW (overlay));
-          /* Every third round, shown again before the idle made it anew. */
+          /* Every third round, shown again before the idle made it anew:
+           * made anew as it shows, the new list at once. */
           if (round % 3 == 2)
             {
               g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+              overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+              g_assert_true (key_listed (&k));
               wait_until (overlay_painted, overlay, "the shortcuts window shown again");
               gtk_window_close (GTK_WINDOW (overlay));
             }
         }
-      k.title = g_strdup_printf ("Tag the selection “%s”", name);
       wait_until (key_listed, &k, "the tag listed on its new key");
       g_free (k.accelerator);
       g_free (k.title);
@@ -518,6 +523,76 @@ test_fits_laptop (void)
 
   gtk_window_close (GTK_WINDOW (overlay));
   flush_events ();
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
+/* The pages of @overlay's section, as GTK has laid them out. */
+static guint
+count_pages (GtkWidget *overlay)
+{
+  GtkWidget *stack = find_descendant (find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION), GTK_TYPE_STACK);
+  guint n = 0;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL; page = gtk_widget_get_next_sibling (page))
+    n++;
+  return n;
+}
+
+/* Ctrl+? at once, before the window's first idle, in the application as
+ * the program runs it: the window shown is the one made for the keys of
+ * the moment, in pages and columns, with no project (no "Codebook Keys"
+ * group) and with the sample just opened (its keys listed). Before, it
+ * was GtkApplication's own, made from help-overlay.ui as the window
+ * joined the application: one page and an empty "Codebook Keys" group;
+ * after a project opened, until the idle, the keys of none. */
+static void
+test_shown_before_idle (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-early");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  DossierWindow *window;
+  DossierProject *project;
+  GtkWidget *overlay;
+  DossierTag *tag;
+
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = g_object_ref_sink (dossier_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* No project. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  wait_until (overlay_painted, overlay, "the shortcuts window shown");
+  assert_group_order (overlay, FALSE);
+  g_assert_cmpuint (count_pages (overlay), >, 1);
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
+
+  /* The sample opened, the main loop not run since. */
+  g_assert_true (dossier_window_open_project (window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  project = dossier_window_get_project (window);
+  tag = dossier_project_get_tag (project, dossier_project_get_key_tag (project, 1));
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (overlay));
+  title = g_strdup_printf ("Tag the selection “%s”", dossier_tag_get_name (tag));
+  g_assert_nonnull (find_shortcut (overlay, "1", title));
+  wait_until (overlay_painted, overlay, "the shortcuts window shown");
+  assert_group_order (overlay, TRUE);
+  g_assert_cmpuint (count_pages (overlay), >, 1);
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
+
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
   finish_reader_window (&window, &dir, NULL);
 }
@@ -913,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/dossier/shortcuts/group-order", test_group_order);
   g_test_add_func ("/dossier/shortcuts/search-finds-codebook-keys", test_search_finds_codebook_keys);
   g_test_add_func ("/dossier/shortcuts/fits-laptop", test_fits_laptop);
+  g_test_add_func ("/dossier/shortcuts/shown-before-idle", test_shown_before_idle);
   g_test_add ("/dossier/shortcuts/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/briefing", Fixture, NULL, fixture_set_up, test_briefing, fixture_tear_down);
