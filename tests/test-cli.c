@@ -947,6 +947,29 @@ test_read_commands_leave_folder (Fixture       *f,
     }
 }
 
+/* A search index found damaged as a command opens the project is
+ * rebuilt, and the command says so as it says everything else — one line,
+ * "dossier-cli: COMMAND: …", naming the file as the user knows it — where
+ * it printed GLib's "Dossier-Message: 02:37:17.263: The search index of
+ * /full/path was damaged, and was rebuilt". */
+static void
+test_index_rebuilt_said (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_auto(Run) r = { 0 };
+
+  test_sql_exec (f->project, "DELETE FROM documents_fts_data WHERE id = 10");
+
+  run_cli (&r, "tag-add", f->project, "Cost", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "dossier-cli: tag-add: The search index of “tour.dossier” was "
+                              "damaged, and was rebuilt.\n");
+
+  /* Said once: the next command finds it whole. */
+  g_free (ok_cli ("tag-add", f->project, "Fares", NULL));
+}
+
 static void
 test_locked_project (Fixture       *f,
                      gconstpointer  data)
@@ -1587,6 +1610,7 @@ main (int    argc,
   ADD ("read-only-project", test_read_only_project);
   ADD ("read-commands-leave-folder", test_read_commands_leave_folder);
   ADD ("locked-project", test_locked_project);
+  ADD ("index-rebuilt-said", test_index_rebuilt_said);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);

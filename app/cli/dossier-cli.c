@@ -615,6 +615,22 @@ cli_open_project_with_document (const char       *name,
 
 /* ---- Main -------------------------------------------------------------- */
 
+/* The command running, for what the core says meanwhile. */
+static const char *running_command;
+
+/* What the core says in passing, that a person should know (its search
+ * index was damaged and has been rebuilt): one line in the CLI's own
+ * form, "dossier-cli: COMMAND: …", not GLib's "Dossier-Message: time: …".
+ * Warnings and criticals keep GLib's handler: they are bugs. */
+static void
+print_core_message (const char     *domain,
+                    GLogLevelFlags  level,
+                    const char     *message,
+                    gpointer        user_data)
+{
+  print_error_line (running_command, message);
+}
+
 static void
 print_help (FILE *out)
 {
@@ -681,6 +697,8 @@ main (int    argc,
       return cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
     }
 
+  running_command = command->name;
+  g_log_set_handler ("Dossier", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, print_core_message, NULL);
   status = command->run (command->name, argc - 1, argv + 1);
 
   if (fflush (stdout) != 0 || ferror (stdout))

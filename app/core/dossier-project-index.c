@@ -385,19 +385,23 @@ void
 dossier_project_mend_search_index (DossierProject *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   gboolean damaged = FALSE;
 
   if (self->db == NULL || self->read_only || self->in_transaction ||
       !indexes_open (self, &damaged, NULL) || !damaged)
     return;
 
+  name = dossier_display_name (self->path);
+  /* Said to the person at the command line (dossier-cli shows it as its
+   * own message), and to the log: the window says it in a toast. */
   if (!dossier_project_rebuild_search_index (self, &error))
     {
-      g_message ("The search index of %s is damaged and could not be rebuilt: %s",
-                 self->path, error->message);
+      g_message (_("The search index of “%s” is damaged and could not be rebuilt: %s"),
+                 name, error->message);
       return;
     }
-  g_message ("The search index of %s was damaged, and was rebuilt", self->path);
+  g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
   dossier_project_emit_search_index_rebuilt (self);
 }
 
@@ -406,14 +410,14 @@ dossier_project_search_failed_on_index (DossierProject  *self,
                                         GError         **error)
 {
   g_autoptr(GError) rebuild_error = NULL;
+  g_autofree char *name = NULL;
 
   if (self->db == NULL || (sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_CORRUPT)
     return FALSE;
 
+  name = dossier_display_name (self->path);
   if (self->read_only || self->in_transaction)
     {
-      g_autofree char *name = dossier_display_name (self->path);
-
       g_clear_error (error);
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
                    _("The search index of “%s” is damaged. Open the project for writing "
@@ -424,7 +428,7 @@ dossier_project_search_failed_on_index (DossierProject  *self,
   /* The texts and memos may be sound: only the index is then at fault. */
   if (!dossier_project_rebuild_search_index (self, &rebuild_error))
     return FALSE;
-  g_message ("The search index of %s was damaged, and was rebuilt", self->path);
+  g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
   g_clear_error (error);
   dossier_project_emit_search_index_rebuilt (self);
   return TRUE;
