@@ -477,6 +477,62 @@ test_foreign_journal (TestDir       *fixture,
 
 /* ---- From an older version ---------------------------------------------------- */
 
+/* Whether the file at @path is marked WAL in its header (bytes 18 and
+ * 19, the versions SQLite reads and writes it with: 2 for WAL). */
+static gboolean
+marked_wal (const char *path)
+{
+  g_autoptr(GBytes) bytes = test_read_bytes (path);
+  const guint8 *header = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >=, 100);
+  return header[18] == 2 && header[19] == 2;
+}
+
+/* A hot rollback journal beside a project is refused (8b721d5) on the
+ * ground that Dossier never writes one, so that it is never the
+ * project's own: every file Dossier writes — a new project, a copy by
+ * Save As, the backup kept before an upgrade, the upgraded project — is
+ * marked WAL before it has its name, and SQLite writes a file so marked
+ * through its log alone. None is ever left beside it. */
+static void
+test_dossier_writes_no_journal (TestDir       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "new.dossier");
+  g_autofree char *copy = test_dir_path (fixture, "copy.dossier");
+  g_autofree char *older = test_dir_path (fixture, "older.dossier");
+  g_autofree char *backup = g_strconcat (older, ".v4.bak", NULL);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = dossier_project_create (path, "New", &error);
+  g_assert_no_error (error);
+  g_assert_true (marked_wal (path));
+  add_doc (project, "Ferry", article);
+  g_assert_true (dossier_project_save_as (project, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (marked_wal (copy));
+  dossier_project_close (project);
+  g_clear_object (&project);
+  g_assert_true (marked_wal (path));
+
+  /* Version 4's tables: version 5 added the tags' number keys. */
+  test_make_project (older, article);
+  test_sql_exec (older, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  project = dossier_project_open (older, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (marked_wal (backup));
+  dossier_project_close (project);
+  g_assert_true (marked_wal (older));
+
+  {
+    g_autofree char *listing = test_list_dir (fixture->dir);
+
+    g_assert_null (strstr (listing, "-journal"));
+  }
+}
+
 /* 'dossier-cli check' on a project of an older schema (read-only, it
  * cannot upgrade, and its queries are written for the current tables)
  * said "open it once for writing", which no dossier-cli command is
@@ -741,6 +797,7 @@ main (int    argc,
   add_test ("symlink", test_symlink);
   add_test ("refused-untouched", test_refused_untouched);
   add_test ("journal/foreign", test_foreign_journal);
+  add_test ("journal/dossier-writes-none", test_dossier_writes_no_journal);
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);

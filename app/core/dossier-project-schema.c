@@ -406,7 +406,23 @@ out:
  * it opens it: one that begins with the journal's magic number. Dossier
  * keeps its projects in WAL mode and never writes one; another program
  * did, for this file or for another whose journal was copied or left
- * here, and its pages would overwrite the project's. */
+ * here, and its pages would overwrite the project's.
+ *
+ * Refusing it never loses a Dossier user's transaction, in this version
+ * or any earlier one (the history since the first, 422c41e): every file
+ * Dossier writes is marked WAL in its header (bytes 18 and 19) before
+ * it takes the project's name — a new project is made aside and set to
+ * WAL before it is linked into place (its own journal, if it crashes
+ * first, is beside the temporary file, not the project); a copy made by
+ * Save As or before an upgrade (the backup API) carries the source's
+ * header, WAL — and a writable open sets WAL before any write, an
+ * upgrade included; no migration changes the journal mode, and nothing
+ * runs VACUUM or an exclusive locking mode. In a file so marked, SQLite
+ * writes through the log, never a rollback journal. Only a file another
+ * tool turned to rollback mode gets one, when Dossier turns it back to
+ * WAL at its open: a crash in that single header write leaves it, and
+ * what it would restore is the other tool's mode, no data. test-files
+ * journal/dossier-writes-none holds Dossier to this. */
 static gboolean
 hot_journal_beside (const char  *path,
                     char       **journal)
