@@ -726,6 +726,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   signal (SIGALRM, say_current);
+  signal (SIGTRAP, say_current);
   signal (SIGABRT, say_current);
   signal (SIGSEGV, say_current);
   signal (SIGBUS, say_current);
