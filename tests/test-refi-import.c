@@ -1027,6 +1027,59 @@ test_flattened_names (Fixture       *f,
   g_assert_cmpuint (n_by_name, ==, 1);
 }
 
+/* Codes of one name under one parent (other tools allow it; a codebook
+ * here does not) are numbered from the name the tool gave them —
+ * "Other", "Other (2)", "Other (3)", never "Other (2) (3)" — and many of
+ * them are read at once; a code without a name is said to be one. */
+static void
+test_same_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "same.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "same.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                                         "<CodeBook><Codes>"
+                                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000000\" name=\" \" "
+                                         "isCodable=\"true\"/>");
+  g_autoptr(GString) paths = g_string_new (NULL);
+  GListModel *tags = dossier_project_get_tags (project);
+  guint n_renamed = 0, n_unnamed = 0;
+
+  for (guint i = 1; i <= 400; i++)
+    g_string_append_printf (xml, "<Code guid=\"aaaaaaaa-0000-0000-0000-%012u\" name=\"%s\" "
+                            "isCodable=\"true\"/>", i, i % 2 ? "Other" : "other");
+  g_string_append (xml, "</Codes></CodeBook></Project>\n");
+  exchange_write_zip (path, "project.qde", xml->str, NULL);
+
+  report = import_ok (project, path);
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      if (i < 4 || i == g_list_model_get_n_items (tags) - 1)
+        g_string_append_printf (paths, "%s\n", dossier_tag_get_path (tag));
+    }
+  g_assert_cmpstr (paths->str, ==, "Unnamed code\nOther\nother (2)\nOther (3)\nother (400)\n");
+
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      const char *what, *why;
+
+      dossier_import_report_get_item (report, i, &what, &why);
+      if (strcmp (what, "A code without a name") == 0)
+        {
+          g_assert_cmpstr (why, ==, "named “Unnamed code” (a tag needs a name)");
+          n_unnamed++;
+        }
+      else if (g_str_has_prefix (why, "renamed to"))
+        n_renamed++;
+    }
+  g_assert_cmpuint (n_unnamed, ==, 1);
+  g_assert_cmpuint (n_renamed, ==, 399);
+}
+
 /* A source's text over the 10 MB the XML reader takes inside project.qde
  * imports when the archive keeps it as a file (sources/GUID.txt); one
  * written inline is refused, naming the source and the limit. */
@@ -1226,6 +1279,8 @@ main (int   argc,
               exchange_fixture_set_up, test_duplicate_guids, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/flattened-names", Fixture, NULL,
               exchange_fixture_set_up, test_flattened_names, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/same-names", Fixture, NULL,
+              exchange_fixture_set_up, test_same_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

@@ -393,6 +393,7 @@ dossier_exchange_data_new (const char *file_name,
   DossierExchangeData *data = g_new0 (DossierExchangeData, 1);
 
   data->codes = g_ptr_array_new_with_free_func (code_free);
+  data->code_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   data->sources = g_ptr_array_new_with_free_func (source_free);
   data->report = dossier_import_report_new (file_name, format);
   data->uncoded = -1;
@@ -415,6 +416,7 @@ dossier_exchange_data_free (DossierExchangeData *data)
   g_ptr_array_unref (data->questions);
   g_ptr_array_unref (data->briefings);
   g_ptr_array_unref (data->codes);
+  g_hash_table_unref (data->code_names);
   g_ptr_array_unref (data->sources);
   dossier_import_report_unref (data->report);
   g_free (data);
@@ -457,6 +459,16 @@ tag_name (const char *name,
   return g_string_free (out, FALSE);
 }
 
+/* The key of a code's name among its siblings in code_names. */
+static char *
+code_name_key (int         parent,
+               const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_strdup_printf ("%d/%s", parent, folded);
+}
+
 int
 dossier_exchange_data_add_code (DossierExchangeData *data,
                                 const char          *guid,
@@ -468,40 +480,42 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
   DossierExchangeCode *code = g_new0 (DossierExchangeCode, 1);
   gboolean changed = FALSE;
   g_autofree char *clean = tag_name (name, &changed);
-  g_autofree char *folded = NULL;
-  guint suffix = 1;
+  g_autofree char *key = NULL;
+  gboolean unnamed = clean == NULL;
 
-  if (clean == NULL)
+  if (unnamed)
     {
       clean = g_strdup (_("Unnamed code"));
       changed = TRUE;
     }
 
   /* Siblings in the same import with the same name (other tools allow
-   * it; a codebook tree here does not) get a number. */
-  folded = g_utf8_casefold (clean, -1);
-  for (guint i = 0; i < data->codes->len; i++)
+   * it; a codebook tree here does not) get a number: "Other (2)",
+   * "Other (3)"… A name never holds "/", so the key is unambiguous. */
+  key = code_name_key (parent, clean);
+  if (g_hash_table_contains (data->code_names, key))
     {
-      DossierExchangeCode *other = g_ptr_array_index (data->codes, i);
-      g_autofree char *other_folded = NULL;
+      g_autofree char *base = g_steal_pointer (&clean);
+      guint suffix = 1;
 
-      if (other->parent != parent)
-        continue;
-      other_folded = g_utf8_casefold (other->name, -1);
-      if (strcmp (other_folded, folded) == 0)
+      do
         {
-          g_autofree char *base = g_strdup (clean);
-
           g_free (clean);
+          g_free (key);
           clean = g_strdup_printf ("%s (%u)", base, ++suffix);
-          g_free (folded);
-          folded = g_utf8_casefold (clean, -1);
-          changed = TRUE;
-          i = (guint) -1;  /* look again for the new name */
+          key = code_name_key (parent, clean);
         }
+      while (g_hash_table_contains (data->code_names, key));
+      changed = TRUE;
     }
+  g_hash_table_add (data->code_names, g_steal_pointer (&key));
 
-  if (changed)
+  /* The report names the code as the other tool did, or says it had
+   * no name. */
+  if (unnamed && (name == NULL || g_utf8_validate (name, -1, NULL)))
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, _("A code without a name"),
+                               _("named “%s” (a tag needs a name)"), clean);
+  else if (changed)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED,
                                name != NULL && g_utf8_validate (name, -1, NULL) ? name : "?",
                                _("renamed to “%s” (tag names are unique among siblings and hold "

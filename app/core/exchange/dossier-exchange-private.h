@@ -229,6 +229,7 @@ typedef struct
 typedef struct
 {
   GPtrArray           *codes;     /* of DossierExchangeCode, parents first */
+  GHashTable          *code_names;/* "PARENT/folded name" of each code: siblings' names */
   GPtrArray           *sources;   /* of DossierExchangeSource */
   DossierImportReport *report;
   int                  uncoded;   /* index of the code for selections without one, or -1 */
