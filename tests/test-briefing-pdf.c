@@ -1110,6 +1110,37 @@ test_unbroken_run (Fixture       *f,
   assert_inside_margins (path);
 }
 
+/* A traders' passage in Arabic (words of the test's own). */
+static void
+fixture_set_up_arabic (Fixture       *f,
+                       gconstpointer  data)
+{
+  briefing_fixture_set_up (f, data, "خسارة كبيرة للمتجر الصغير");
+}
+
+/* A footnote quoting Arabic reads left to right as the others do — its
+ * number first, then the quote, then the title — and the quote keeps its
+ * own direction inside it. Its direction found from its first letter, the
+ * footnote put its number at the right and the title before the quote. */
+static void
+test_rtl_quote (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("Traders fear losses [@%s], the vote was close [@%s].",
+                                           f->traders_uuid, f->vote_uuid);
+  g_autofree char *path = export_pdf (f, briefing_fixture_add_note (f, "Traders", body), NULL, "rtl.pdf");
+  g_autofree char *text = poppler ("pdftotext", path);
+
+  assert_in_order (text, (const char * const []) {
+    "Traders fear losses [1], the vote was close [2].",
+    /* (pdftotext gives the Arabic, the closing mark and the dash in an
+     * order of its own) */
+    "1. “", "A tram dream with a bill to come, The Civic Ledger, 2025-03-13, section “Traders”. "
+    "2. “voted 31 to 24” — Port Calder closes its bridge, The Calder Tribune, 2025-03-12.",
+    NULL });
+  assert_inside_margins (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +1160,8 @@ main (int   argc,
   ADD ("long-footnote", test_long_footnote);
   ADD ("keep-together", test_keep_together);
   ADD ("unbroken-run", test_unbroken_run);
+  g_test_add ("/dossier/briefing-pdf/rtl-quote", Fixture, NULL, fixture_set_up_arabic, test_rtl_quote,
+              briefing_fixture_tear_down);
   g_test_add_func ("/dossier/briefing-pdf/unbroken-pieces", test_unbroken_pieces);
   g_test_add_func ("/dossier/briefing-pdf/long-stretches", test_long_stretches);
   ADD ("buffered-writes", test_buffered_writes);

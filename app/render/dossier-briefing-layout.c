@@ -189,6 +189,7 @@ typedef struct
   PangoAttrList *attrs;
   GArray        *marks;
   GArray        *links;
+  gboolean       frame;  /* words Dossier writes around the writer's: see run_set_on () */
 } Run;
 
 static void
@@ -205,6 +206,7 @@ run_init (Run *run)
   run->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   run->links = g_array_new (FALSE, FALSE, sizeof (Link));
   g_array_set_clear_func (run->links, (GDestroyNotify) link_clear);
+  run->frame = FALSE;
 }
 
 static void
@@ -267,6 +269,19 @@ run_styled (Run        *run,
     run_attr (run, pango_attr_weight_new (weight), start);
 }
 
+/* @text (a quote or an article's title, in any script) as an isolated
+ * run: its direction, from its own first strong letter, neither sets the
+ * direction of the line around it nor reorders the words beside it. */
+static void
+run_isolated (Run        *run,
+              const char *text,
+              PangoStyle  style)
+{
+  run_text (run, "\u2068");  /* FIRST STRONG ISOLATE */
+  run_styled (run, text, style, PANGO_WEIGHT_NORMAL);
+  run_text (run, "\u2069");  /* POP DIRECTIONAL ISOLATE */
+}
+
 static void
 run_color (Run   *run,
            gsize  start,
@@ -309,6 +324,14 @@ run_set_on (Run         *run,
             PangoLayout *layout)
 {
   dossier_unbroken_runs_add_attrs (run->attrs, run->text->str, run->text->len);
+  /* The writer's paragraphs take their direction from their first
+   * letter, as the HTML export's (dir="auto"). What Dossier writes around
+   * them (a footnote, the list of sources compared) reads left to right
+   * as the HTML export's does, whatever script the quotes and titles in
+   * it are in (run_isolated ()): found from the text, a footnote quoting
+   * Arabic would put its number at the right and the title before the
+   * quote. */
+  pango_layout_set_auto_dir (layout, !run->frame);
   pango_layout_set_text (layout, run->text->str, (int) run->text->len);
   pango_layout_set_attributes (layout, run->attrs);
 }
@@ -428,6 +451,7 @@ make_continued (DossierBriefingLayout *self,
   Run run;
 
   run_init (&run);
+  run.frame = TRUE;
   g_string_append_printf (run.text, "%u.\t", number);
   {
     gsize start = run.text->len;
@@ -616,10 +640,10 @@ run_source (Run                   *run,
   /* A passage that is a quotation already keeps its own marks. */
   dossier_text_quote_marks (c->quote, &open, &close);
   run_text (run, open);
-  run_text (run, c->quote);
+  run_isolated (run, c->quote, PANGO_STYLE_NORMAL);
   run_text (run, close);
   run_text (run, " — ");
-  run_styled (run, c->document_title, PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
+  run_isolated (run, c->document_title, PANGO_STYLE_ITALIC);
   if (*rest != '\0')
     {
       run_text (run, ", ");
@@ -637,6 +661,7 @@ make_note (DossierBriefingLayout *self,
   Run run;
 
   run_init (&run);
+  run.frame = TRUE;
   g_string_append_printf (run.text, "%u.\t", c->number);
   if (problem != NULL)
     {
@@ -689,8 +714,9 @@ add_header (DossierBriefingLayout *self)
           DossierBriefingSource *source = g_ptr_array_index (content->compared, i);
 
           run_init (&run);
+          run.frame = TRUE;
           g_string_append_printf (run.text, "%u.\t", i + 1);
-          run_styled (&run, source->title, PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
+          run_isolated (&run, source->title, PANGO_STYLE_ITALIC);
           if (*source->details != '\0')
             {
               run_text (&run, " — ");
@@ -1074,6 +1100,8 @@ dossier_briefing_layout_new (const DossierBriefingContent *content,
    * may be made in a worker. */
   self->font_map = pango_cairo_font_map_new ();
   self->context = pango_font_map_create_context (self->font_map);
+  /* Left to right for what is not found from the text (run_set_on ()). */
+  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
   pango_cairo_context_set_resolution (self->context, 72.0);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
