@@ -8,10 +8,13 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <dossier/dossier.h>
 
+#include "dossier-render-matrix.h"
 #include "test-util.h"
 
 /* Three reports of one story, written for this test. The wire paragraph is
@@ -1534,6 +1537,64 @@ test_find_figures (void)
   assert_no_figure ("");
 }
 
+/* ---- The matrix as a picture ----------------------------------------------- */
+
+/* WCAG 2 relative luminance of an sRGB colour, channels 0–1. */
+static double
+luminance (double r,
+           double g,
+           double b)
+{
+  double c[3] = { r, g, b };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (double a,
+          double b)
+{
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* The SVG's text reads at 4.5:1 or more (WCAG AA) on the white page and,
+ * the numbers, on the densest shade of a cell (where every cell of this
+ * comparison is: each counts one, the most there is): no white numbers on
+ * a mid blue, no zeros in a grey too light to read. */
+static void
+test_picture_contrast (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) c = compare (f, &options);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = dossier_render_matrix_bytes (c, DOSSIER_RENDER_SVG, &error);
+  g_autofree char *text = NULL;
+  /* The densest shade: #3686e3 at 90 % on white. */
+  double densest = luminance (0.1 + 0.9 * 0.21, 0.1 + 0.9 * 0.52, 0.1 + 0.9 * 0.89);
+  guint n_colours = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (dossier_comparison_get_max_value (c), ==, 1);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  /* cairo draws each run of glyphs in a group of its colour. */
+  for (const char *p = strstr (text, "<g style=\"fill:rgb("); p != NULL;
+       p = strstr (p + 1, "<g style=\"fill:rgb("))
+    {
+      double r, g, b, l;
+
+      g_assert_cmpint (sscanf (p, "<g style=\"fill:rgb(%lf%%,%lf%%,%lf%%)", &r, &g, &b), ==, 3);
+      l = luminance (r / 100, g / 100, b / 100);
+      g_assert_cmpfloat (contrast (l, 1.0), >=, 4.5);
+      if (l < 0.02)  /* the numbers' and the labels' near black */
+        g_assert_cmpfloat (contrast (l, densest), >=, 4.5);
+      n_colours++;
+    }
+  g_assert_cmpuint (n_colours, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1561,6 +1622,7 @@ main (int   argc,
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);
+  ADD ("picture-contrast", test_picture_contrast);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
 
   return g_test_run ();
