@@ -1039,6 +1039,91 @@ test_mentions_underline (Fixture       *f,
   g_assert_false (underlined (f, "harbour master"));
 }
 
+/* What was tagged and untagged with the mentions' underline. */
+typedef struct
+{
+  GtkTextTag *tag;
+  GArray     *applied;   /* gint64 pairs: start, end */
+  GArray     *removed;
+} MentionChanges;
+
+static void
+on_mention_tag (GtkTextBuffer     *buffer,
+                GtkTextTag        *tag,
+                const GtkTextIter *start,
+                const GtkTextIter *end,
+                GArray            *ranges)
+{
+  MentionChanges *changes = g_object_get_data (G_OBJECT (buffer), "mention-changes");
+  gint64 range[2] = { gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end) };
+
+  if (tag == changes->tag)
+    g_array_append_vals (ranges, range, 2);
+}
+
+static gboolean
+mentions_idle_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window->reader_page->respan_idle_id == 0 && f->window->reader_page->mentions_idle_id == 0;
+}
+
+/* A highlight where no mention is leaves the underlines alone; one over a
+ * mention takes away that underline only. The underline changes the size
+ * of the text for GTK: every range tagged or untagged is laid out again,
+ * and untagging the whole text (as it did) had the whole document laid
+ * out again after each tagging. */
+static void
+test_mentions_untouched (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.dossier.Dossier");
+  g_autoptr(GError) error = NULL;
+  MentionChanges changes = { NULL, g_array_new (FALSE, FALSE, sizeof (gint64)),
+                             g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  GtkTextBuffer *buffer;
+  gint64 tag_id, start, end;
+
+  g_settings_set_boolean (settings, "show-mentions", TRUE);
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  flush_events ();
+  g_assert_true (underlined (f, "Zoë Márquez"));
+  g_assert_true (underlined (f, "city council"));
+
+  buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  changes.tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dossier-unreviewed-mention");
+  g_assert_nonnull (changes.tag);
+  g_object_set_data (G_OBJECT (buffer), "mention-changes", &changes);
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_mention_tag), changes.applied);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_mention_tag), changes.removed);
+
+  tag_id = dossier_project_add_tag (project_of (f), "Voices", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  add_highlight (project_of (f), f->document_id, "ten percent", &tag_id, 1, NULL);
+  wait_until (mentions_idle_done, f, "the mentions underlined again");
+  g_assert_cmpuint (changes.applied->len, ==, 0);
+  g_assert_cmpuint (changes.removed->len, ==, 0);
+  g_assert_true (underlined (f, "Zoë Márquez"));
+
+  add_highlight (project_of (f), f->document_id, "said Zoë Márquez", &tag_id, 1, NULL);
+  wait_underline (f, "Zoë Márquez", FALSE);
+  wait_until (mentions_idle_done, f, "the mentions underlined again");
+  find_text_range (project_of (f), f->document_id, "Zoë Márquez", &start, &end);
+  g_assert_cmpuint (changes.applied->len, ==, 0);
+  g_assert_cmpuint (changes.removed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changes.removed, gint64, 0), ==, start);
+  g_assert_cmpint (g_array_index (changes.removed, gint64, 1), ==, end);
+  g_assert_true (underlined (f, "city council"));
+
+  g_signal_handlers_disconnect_by_func (buffer, on_mention_tag, changes.applied);
+  g_signal_handlers_disconnect_by_func (buffer, on_mention_tag, changes.removed);
+  g_object_set_data (G_OBJECT (buffer), "mention-changes", NULL);
+  g_array_unref (changes.applied);
+  g_array_unref (changes.removed);
+  g_settings_reset (settings, "show-mentions");
+}
+
 typedef struct
 {
   DossierReaderPage *page;
@@ -1159,6 +1244,7 @@ main (int   argc,
   ADD ("grid-caption-follows-edits", test_grid_caption_follows_edits);
   ADD ("remove-evidence-highlight", test_remove_evidence_highlight);
   ADD ("mentions-underline", test_mentions_underline);
+  ADD ("mentions-untouched", test_mentions_untouched);
   ADD ("cite-updates-editor", test_cite_updates_editor);
   ADD ("panel-cite", test_panel_cite);
 
