@@ -646,6 +646,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(DossierArgument) argument = NULL;
   DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
   g_autoptr(GError) error = NULL;
+  GtkWidget *list;
 
   if (dossier_row_get_item (DOSSIER_ROW (self)) == NULL || panel == NULL ||
       dossier_panel_get_project (panel) == NULL)
@@ -653,12 +654,18 @@ delete_action (GtkWidget  *widget,
 
   /* Deleting unbinds this row: keep what the toast needs. */
   argument = g_object_ref (dossier_row_get_item (DOSSIER_ROW (self)));
+  list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_GRID_VIEW);
   g_object_ref (panel);
   if (!dossier_project_delete_argument (dossier_panel_get_project (panel),
                                         dossier_argument_get_id (argument), &error))
     dossier_panel_report_error (panel, _("Could not delete the argument"), error);
   else
-    dossier_panel_show_toast (panel, _("Argument deleted"), TRUE);
+    {
+      dossier_panel_show_toast (panel, _("Argument deleted"), TRUE);
+      /* Undone, it takes back the focus the deletion moved on. */
+      if (list != NULL)
+        dossier_panel_focus_on_return (panel, list, argument);
+    }
   g_object_unref (panel);
 }
 

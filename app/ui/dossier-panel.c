@@ -18,6 +18,12 @@ typedef struct
   GHashTable     *rows;
   /* a key acted on a row: the ring shown again once it is up */
   gboolean        ring_on_release;
+  /* the "id" of an item deleted from a list of the panel, the list (weak)
+   * and its model, watched for the item to come back (an undo) */
+  gint64          return_id;
+  GtkWidget      *return_list;
+  GListModel     *return_model;
+  gulong          return_handler;
 } DossierPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierPanel, dossier_panel, GTK_TYPE_WIDGET)
@@ -371,6 +377,80 @@ dossier_panel_focus_item (DossierPanel *self,
   gtk_widget_add_tick_callback (list, focus_item_tick, focus, focus_item_free);
 }
 
+static void
+forget_return (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  if (priv->return_model != NULL)
+    g_clear_signal_handler (&priv->return_handler, priv->return_model);
+  g_clear_object (&priv->return_model);
+  g_clear_weak_pointer (&priv->return_list);
+  priv->return_id = 0;
+}
+
+/* The "id" of @item (an argument, a stakeholder), or 0. */
+static gint64
+item_id (gpointer item)
+{
+  gint64 id = 0;
+
+  if (item != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (item), "id") != NULL)
+    g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+static void
+on_return_model_changed (DossierPanel *self,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         GListModel   *model)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *list = priv->return_list;
+
+      if (item_id (item) != priv->return_id)
+        continue;
+      /* Back where the user still is: the focus in the panel, or nowhere
+       * (the list it was in emptied by the deletion). */
+      if (list != NULL && root != NULL &&
+          (gtk_root_get_focus (root) == NULL || dossier_focus_within (GTK_WIDGET (self)) != NULL))
+        dossier_panel_focus_item (self, list, i, item);
+      forget_return (self);
+      return;
+    }
+}
+
+void
+dossier_panel_focus_on_return (DossierPanel *self,
+                               GtkWidget    *list,
+                               gpointer      item)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GListModel *model = NULL;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_GRID_VIEW (list));
+  g_return_if_fail (G_IS_OBJECT (item));
+
+  forget_return (self);
+  model = GTK_IS_LIST_VIEW (list) ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))
+                                  : G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  if (model == NULL || item_id (item) == 0)
+    return;
+  priv->return_id = item_id (item);
+  g_set_weak_pointer (&priv->return_list, list);
+  priv->return_model = g_object_ref (model);
+  priv->return_handler = g_signal_connect_object (model, "items-changed", G_CALLBACK (on_return_model_changed),
+                                                  self, G_CONNECT_SWAPPED);
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -384,6 +464,7 @@ dossier_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->project);
+  forget_return (self);
 
   G_OBJECT_CLASS (dossier_panel_parent_class)->dispose (object);
 }

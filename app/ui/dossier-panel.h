@@ -105,5 +105,12 @@ void            dossier_panel_focus_item      (DossierPanel *self,
                                                GtkWidget    *list,
                                                guint         position,
                                                gpointer      item);
+/* @item (with an "id" property) was just deleted from @list (a list or
+ * grid view of the panel): if it comes back into @list (an undo) while
+ * the focus is in the panel, or nowhere, its place in the list takes the
+ * focus (dossier_panel_focus_item ()). One item at a time: the latest. */
+void            dossier_panel_focus_on_return (DossierPanel *self,
+                                               GtkWidget    *list,
+                                               gpointer      item);
 
 G_END_DECLS

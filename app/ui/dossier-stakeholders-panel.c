@@ -1014,6 +1014,7 @@ static gboolean
 delete_stakeholder (DossierStakeholdersPanel *self,
                     DossierStakeholder       *s)
 {
+  g_autoptr(DossierStakeholder) deleted = g_object_ref (s);
   g_autofree char *name = g_strdup (dossier_stakeholder_get_name (s));
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
@@ -1029,6 +1030,8 @@ delete_stakeholder (DossierStakeholdersPanel *self,
   /* TRANSLATORS: a toast, with Undo; %s is the stakeholder's name */
   message = g_strdup_printf (C_("stakeholder", "“%s” deleted"), name);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
+  /* Undone, it takes back the focus the deletion moved on. */
+  dossier_panel_focus_on_return (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), deleted);
   return TRUE;
 }
 

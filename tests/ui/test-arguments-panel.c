@@ -1785,6 +1785,40 @@ test_click_delete (Fixture       *f,
   close_window (window);
 }
 
+/* Undo of an argument's deletion gives the focus back to it, deleted by
+ * its key or from its menu, as the focus was on it. Before, the focus
+ * stayed on the argument that had taken its place. */
+static void
+test_argument_undo_focus (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
+                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *overlay;
+  GtkWidget *window = show_with_toasts (f, panel, &overlay);
+  g_autoptr(GError) error = NULL;
+  gint64 first = argument_at (pros, 0);
+  gint64 second = argument_at (pros, 1);
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (panel, first)))));
+  press_delete (f, window, overlay, first, second);
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (argument_at (pros, 0), ==, first);
+  wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus back on the argument deleted");
+
+  /* From its menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_of (panel, first)), "argument.delete", NULL));
+  g_assert_null (dossier_project_get_argument (f->project, first));
+  flush_events ();
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus back on the argument deleted");
+
+  close_window (window);
+}
+
 /* An argument added goes to the end of its column: a long one scrolls
  * to it, and its place in the list takes the focus. */
 static void
@@ -1965,6 +1999,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/argument-undo-focus", Fixture, NULL, fixture_set_up,
+              test_argument_undo_focus, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/click-delete", Fixture, NULL, fixture_set_up, test_click_delete,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,

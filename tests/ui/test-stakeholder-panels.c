@@ -517,7 +517,8 @@ focus_stakeholder_row (GtkWidget *list_view,
 
 /* Delete on a focused row of the list deletes it as the editor's Delete
  * does (the same toast, with Undo); the focus stays in the list, on the
- * next one. In the editor's fields, Delete is the text's. */
+ * next one, and comes back to it with the undo. In the editor's fields,
+ * Delete is the text's. */
 static void
 test_stakeholders_delete_key (Fixture       *f,
                               gconstpointer  data)
@@ -541,6 +542,8 @@ test_stakeholders_delete_key (Fixture       *f,
   undo (f->project);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_nonnull (dossier_project_get_stakeholder (f->project, f->board));
+  /* Undone, it takes the focus back (it stayed on the next one). */
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->board }, "the focus back on the one restored");
 
   /* The last one: the focus goes to the one before. */
   focus_stakeholder_row (list_view, f->brant);
@@ -549,6 +552,7 @@ test_stakeholders_delete_key (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->board }, "the one before to take the focus");
   undo (f->project);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->brant }, "the focus back on the last one");
 
   /* In the editor, Delete in the name deletes a character, never the
    * stakeholder. */
