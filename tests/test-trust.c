@@ -1531,6 +1531,28 @@ test_damaged_table (TestDir       *fixture,
   g_assert_cmpstr (run.out, ==, report);
 }
 
+/* The same damaged table in a file another tool turned to rollback mode
+ * (PRAGMA journal_mode = DELETE, or a bit flipped in the header, as
+ * test-mutate found): opened for writing, it was turned back to WAL —
+ * its header written — before its tables were read, so the refusal that
+ * followed left it changed. It is read whole first now: refused, the
+ * file and its folder as they were. */
+static void
+test_damaged_table_rollback_mode (TestDir       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "rollback.dossier");
+  gint64 root;
+
+  make_damageable (path);
+  test_sql_exec (path, "PRAGMA journal_mode = DELETE");
+  root = test_sql_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'documents'");
+  damage_page (path, root, 0, 12);
+
+  assert_refused (path, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_IO,
+                  (const char *[]) { "damaged", "backup", NULL });
+}
+
 /* An index damaged where its entries are (the end of its page): the
  * project still opens, but 'check' says the file is not sound. */
 static void
@@ -3483,6 +3505,7 @@ main (int    argc,
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);
   add_test ("tags/depth-bounded", test_depth_bounded);
   add_test ("damaged/table", test_damaged_table);
+  add_test ("damaged/table-rollback-mode", test_damaged_table_rollback_mode);
   add_test ("damaged/index", test_damaged_index);
   add_test ("damaged/schema-not-text", test_damaged_schema_not_text);
   add_test ("index/out-of-step", test_index_out_of_step);

@@ -1925,6 +1925,18 @@ open_connection (DossierProject  *self,
                           NULL);
 }
 
+/* WAL: readers never block the writer and see each commit at once.
+ * synchronous = FULL: an action the user saw done survives a power cut
+ * too. For a file in WAL mode already (every file Dossier writes), this
+ * writes nothing. */
+static gboolean
+set_journal (DossierProject  *self,
+             GError         **error)
+{
+  return dossier_project_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         dossier_project_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
 static gboolean
 open_database (DossierProject  *self,
                GError         **error)
@@ -1967,16 +1979,6 @@ open_database (DossierProject  *self,
       !dossier_project_exec (self, "PRAGMA cache_size = -131072", error))
     return FALSE;
 
-  if (!self->read_only)
-    {
-      /* WAL: readers never block the writer and see each commit at once.
-       * synchronous = FULL: an action the user saw done survives a power
-       * cut too. */
-      if (!dossier_project_exec (self, "PRAGMA journal_mode = WAL", error) ||
-          !dossier_project_exec (self, "PRAGMA synchronous = FULL", error))
-        return FALSE;
-    }
-
   if (version < DOSSIER_SCHEMA_VERSION)
     {
       if (self->read_only)
@@ -1985,7 +1987,8 @@ open_database (DossierProject  *self,
           return FALSE;
         }
 
-      if (!migrate (self, (int) version, error) ||
+      if (!set_journal (self, error) ||
+          !migrate (self, (int) version, error) ||
           !dossier_schema_verify (self->db, self->path, DOSSIER_SCHEMA_VERSION, error))
         return FALSE;
     }
@@ -2004,12 +2007,15 @@ open_database (DossierProject  *self,
   {
     g_autoptr(GError) local_error = NULL;
 
+    /* Read whole before anything is written: a file that cannot be is
+     * refused as it was (turning a file in rollback mode to WAL writes
+     * its header). */
     if (dossier_project_load_meta (self, &local_error) &&
         dossier_project_load_documents (self, &local_error) &&
         dossier_project_load_tags (self, NULL, &local_error) &&
         dossier_project_load_analysis (self, &local_error) &&
         dossier_project_load_briefings (self, &local_error))
-      return TRUE;
+      return self->read_only || set_journal (self, error);
 
     /* A damaged file is what the check is for: it stays open, inert and
      * with what could be read, and the check says what could not. */
