@@ -189,18 +189,24 @@ other_byte (GRand  *rand,
     }
 }
 
+/* Flips @n_flips bytes in [@from, @from + @length); says which in @what
+ * ("@offset: old→new"). */
 static void
-flip_range (GRand    *rand,
+flip_range (GRand      *rand,
             GByteArray *bytes,
-            gsize     from,
-            gsize     length,
-            guint     n_flips)
+            gsize       from,
+            gsize       length,
+            guint       n_flips,
+            GString    *what)
 {
   for (guint i = 0; i < n_flips; i++)
     {
       gsize at = from + g_rand_int_range (rand, 0, length);
+      guint8 old = bytes->data[at];
 
-      bytes->data[at] = other_byte (rand, bytes->data[at]);
+      bytes->data[at] = other_byte (rand, old);
+      g_string_append_printf (what, "%s%zu: %02x→%02x", i == 0 ? ", at " : ", ", at, old,
+                              bytes->data[at]);
     }
 }
 
@@ -224,27 +230,27 @@ mutate (const Sample *sample,
   switch (mutation)
     {
     case MUTATE_HEADER:
-      flip_range (rand, bytes, 0, 100, n_flips);
+      flip_range (rand, bytes, 0, 100, n_flips, what);
       break;
     case MUTATE_SCHEMA:
-      flip_range (rand, bytes, 100, ps - 100, n_flips);
+      flip_range (rand, bytes, 100, ps - 100, n_flips, what);
       break;
     case MUTATE_BTREE:
       page = pick_page (rand, sample->btree);
       g_string_append_printf (what, " %u", page);
-      flip_range (rand, bytes, (page - 1) * ps, ps, n_flips);
+      flip_range (rand, bytes, (page - 1) * ps, ps, n_flips, what);
       break;
     case MUTATE_BTREE_HEADER:
       /* The page header and the first cell pointers. */
       page = pick_page (rand, sample->btree);
       g_string_append_printf (what, " %u", page);
-      flip_range (rand, bytes, (page - 1) * ps, 32, n_flips);
+      flip_range (rand, bytes, (page - 1) * ps, 32, n_flips, what);
       break;
     case MUTATE_OVERFLOW:
       page = pick_page (rand, sample->overflow);
       g_string_append_printf (what, " %u", page);
       /* Half the time the pointer to the next page of the chain. */
-      flip_range (rand, bytes, (page - 1) * ps, g_rand_boolean (rand) ? 4 : ps, n_flips);
+      flip_range (rand, bytes, (page - 1) * ps, g_rand_boolean (rand) ? 4 : ps, n_flips, what);
       break;
     case MUTATE_TRUNCATE:
       {
@@ -275,7 +281,7 @@ mutate (const Sample *sample,
       break;
     case MUTATE_ANYWHERE:
     default:
-      flip_range (rand, bytes, 100, size - 100, n_flips * 4);
+      flip_range (rand, bytes, 100, size - 100, n_flips * 4, what);
       break;
     }
 
@@ -633,6 +639,8 @@ open_and_read (const char       *path,
   project = dossier_project_open (path, flags, &error);
   if (project == NULL)
     {
+      if (g_getenv ("DOSSIER_MUTANT") != NULL)
+        g_test_message ("%s: refused: %s", doing, error->message);
       assert_error_sound (error);
       g_assert_true (error->domain == DOSSIER_PROJECT_ERROR);
       test_files_assert_same (before);
