@@ -21,7 +21,9 @@
  *    floor: the same rows INSERTed with sqlite3 into a scratch database
  *    as durable as a project (WAL, synchronous = FULL); and the tagging
  *    until the main loop is idle, all its work done (what idles do after
- *    the frame: GTK laying out again what changed, …); with --mentions,
+ *    the frame: GTK laying out again what changed, …), and the main
+ *    thread's CPU in the frames painted meanwhile (update and layout,
+ *    paint; --verbose: each tagging's); with --mentions,
  *    the project also has 4 stakeholders the text names ~9,000 times,
  *    their mentions underlined (show-mentions);
  *  - opening a project of 1,000 documents and 100,000 highlights in a new
@@ -577,6 +579,60 @@ make_large_project (const BigProject *bp)
   return path;
 }
 
+static gint64
+thread_cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The main thread's CPU in the frames painted, update and layout apart
+ * from paint: a tagging's in all, and with --verbose an import's long
+ * iterations', to tell their frames from the rest of their work. */
+static gint64 frame_began_cpu, frame_laid_out_cpu;
+static gint64 frame_layout_cpu, frame_paint_cpu;
+
+static void
+on_frame_before_paint (void)
+{
+  /* A frame that only paints has no layout phase. */
+  frame_began_cpu = frame_laid_out_cpu = thread_cpu_now ();
+}
+
+static void
+on_frame_layout (void)
+{
+  frame_laid_out_cpu = thread_cpu_now ();
+  frame_layout_cpu += frame_laid_out_cpu - frame_began_cpu;
+}
+
+static void
+on_frame_after_paint (void)
+{
+  frame_paint_cpu += thread_cpu_now () - frame_laid_out_cpu;
+}
+
+static void
+frame_phases_watch (GtkWidget *window,
+                    gboolean   watch)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (!watch)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_frame_before_paint, NULL);
+      g_signal_handlers_disconnect_by_func (clock, on_frame_layout, NULL);
+      g_signal_handlers_disconnect_by_func (clock, on_frame_after_paint, NULL);
+      return;
+    }
+  /* After the window's own handlers: its layout is done when ours runs. */
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_before_paint), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_after_paint), NULL);
+}
+
 /* ---- Frames --------------------------------------------------------------- */
 
 /* Counts the frames a window paints and stamps the last one. */
@@ -812,13 +868,14 @@ typedef struct
 {
   Samples floor_call, floor_frame;
   Samples show_call, show_first, show_all, show_idle;
-  Samples tag_call, tag_frame, tag_frame_idle, tag_idle, undo_call, undo_frame, floor_insert;
+  Samples tag_call, tag_frame, tag_frame_idle, tag_idle, tag_layout, tag_paint, undo_call, undo_frame, floor_insert;
   Samples open_call, open_frame, open_idle, empty_frame, floor_open;
   ImportSamples import_small, import_large;
   Samples fresh_tag, fresh_end, settled_tag, settled_end;
   Samples floor_end;   /* Ctrl+End in a bare GtkTextView of the report, laid out */
   Samples floor_fresh_end;   /* … its text just set */
   Samples floor_import;
+  GArray *tag_frames;   /* frames painted until idle, each tagging */
   GArray *rss;
   GArray *rss_before;
   double  rss_first_before;   /* the first time, in a fresh process */
@@ -877,6 +934,7 @@ run_long_document (LongProject *lp,
   g_autoptr(GError) error = NULL;
   Frames f;
   Stamp t0;
+  guint frames;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
@@ -919,6 +977,7 @@ run_long_document (LongProject *lp,
   if (opt_verbose)
     print_memory_breakdown ("the long document shown");
 
+  frame_phases_watch (GTK_WIDGET (window), TRUE);
   /* Tagging a selection on screen with keys 1–9 (reader.apply-tag), then
    * undoing it; the highlights panel's relist (40 ms later) is let run
    * between two, as a person's pace would. */
@@ -940,6 +999,8 @@ run_long_document (LongProject *lp,
       if (k % 2 == 1)
         wait_refresh_interval (&f);
 
+      frames = f.frames;
+      frame_layout_cpu = frame_paint_cpu = 0;
       t0 = stamp ();
       gtk_widget_activate_action (GTK_WIDGET (window->reader_page), "reader.apply-tag", "i", 1 + k % 9);
       if (!warm_up)
@@ -959,7 +1020,16 @@ run_long_document (LongProject *lp,
 
         until_idle_since (&busy);
         if (!warm_up)
-          samples_add (&r->tag_idle, between (t0, busy));
+          {
+            samples_add (&r->tag_idle, between (t0, busy));
+            samples_add (&r->tag_layout, (Ms) { 0, frame_layout_cpu / 1000.0 });
+            samples_add (&r->tag_paint, (Ms) { 0, frame_paint_cpu / 1000.0 });
+            g_array_append_vals (r->tag_frames, (double[]) { f.frames - frames }, 1);
+          }
+        if (opt_verbose)
+          g_printerr ("  tagging %d: idle after %.1f ms (%.1f ms CPU), %u frames: %.1f ms CPU update and "
+                      "layout, %.1f paint\n", k + 1, between (t0, busy).wall, between (t0, busy).cpu,
+                      f.frames - frames, frame_layout_cpu / 1000.0, frame_paint_cpu / 1000.0);
       }
 
       t0 = stamp ();
@@ -981,6 +1051,7 @@ run_long_document (LongProject *lp,
         samples_add (&r->floor_insert, floor_insert_highlight (floor_db, start, quote));
     }
 
+  frame_phases_watch (GTK_WIDGET (window), FALSE);
   frames_unwatch (&f);
   destroy_window (GTK_WIDGET (window));
   g_assert_finalize_object (window);
@@ -1110,59 +1181,6 @@ static gint64 hold_t0;
 static gboolean taking_over;
 static gint64 takeover_hold;
 static gint64 takeover_hold_cpu;
-
-static gint64
-thread_cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-/* With --verbose: the main thread's CPU in the frames an iteration
- * painted, update and layout apart from paint, to tell a long iteration's
- * frame from the rest of its work. */
-static gint64 frame_began_cpu, frame_laid_out_cpu;
-static gint64 frame_layout_cpu, frame_paint_cpu;
-
-static void
-on_frame_before_paint (void)
-{
-  frame_began_cpu = thread_cpu_now ();
-}
-
-static void
-on_frame_layout (void)
-{
-  frame_laid_out_cpu = thread_cpu_now ();
-  frame_layout_cpu += frame_laid_out_cpu - frame_began_cpu;
-}
-
-static void
-on_frame_after_paint (void)
-{
-  frame_paint_cpu += thread_cpu_now () - frame_laid_out_cpu;
-}
-
-static void
-frame_phases_watch (GtkWidget *window,
-                    gboolean   watch)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  if (!watch)
-    {
-      g_signal_handlers_disconnect_by_func (clock, on_frame_before_paint, NULL);
-      g_signal_handlers_disconnect_by_func (clock, on_frame_layout, NULL);
-      g_signal_handlers_disconnect_by_func (clock, on_frame_after_paint, NULL);
-      return;
-    }
-  /* After the window's own handlers: its layout is done when ours runs. */
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_before_paint), NULL);
-  g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_after_paint), NULL);
-}
 
 static gint
 timed_poll (GPollFD *fds,
@@ -1680,6 +1698,7 @@ main (int   argc,
   for (Samples *s = &r.floor_call; s <= &r.floor_import; s++)
     samples_init (s);
   r.rss = g_array_new (FALSE, FALSE, sizeof (double));
+  r.tag_frames = g_array_new (FALSE, FALSE, sizeof (double));
   r.rss_before = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_printerr ("bench-window: making the projects in %s\n", work_dir);
@@ -1815,6 +1834,9 @@ main (int   argc,
            "< 16");
       row ("  the same, pressed right after a frame (60 Hz: waits)", &r.tag_frame, &r.floor_insert, "");
       row ("  all its work done: the main loop idle", &r.tag_idle, &r.floor_insert, "");
+      g_print ("%-58s %9s %9.2f\n", "    of which frames: update and layout (cpu)", "–", samples_median (&r.tag_layout).cpu);
+      g_print ("%-58s %9s %9.2f   (%.0f frames)\n", "    of which frames: paint (cpu)", "–", samples_median (&r.tag_paint).cpu,
+               median_of (r.tag_frames));
       row ("undo it (win.undo): the call, committed", &r.undo_call, &r.floor_insert, "");
       row ("undo it: committed and repainted (next frame)", &r.undo_frame, &r.floor_insert, "< 16");
     }
