@@ -18,6 +18,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-project-private.h"
+#include "exchange-fixture.h"
 #include "test-util.h"
 
 static const char article[] =
@@ -1012,6 +1013,89 @@ assert_exports_agree (DossierProject *project)
     }
 }
 
+/* The sum and the count of the integer variables of a REFI-QDA export's
+ * project (power, interest, stances, strengths). */
+static void
+sum_qdpx_integers (DossierProject *project,
+                   gint64         *sum,
+                   guint          *count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = exchange_export (project, DOSSIER_EXPORT_QDPX,
+                                               DOSSIER_EXCHANGE_TARGET_STANDARD, 0, &error);
+  g_autoptr(GBytes) qde = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<IntegerValue>(-?[0-9]+)</IntegerValue>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_no_error (error);
+  qde = exchange_zip_entry (archive, "project.qde");
+  g_assert_nonnull (qde);
+  *sum = 0;
+  *count = 0;
+  for (g_regex_match (regex, g_bytes_get_data (qde, NULL), 0, &match);
+       g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+
+      *sum += g_ascii_strtoll (number, NULL, 10);
+      (*count)++;
+    }
+}
+
+/* The REFI-QDA export writes the numbers the models read: each
+ * stakeholder's power, interest and stance (if known), each argument's
+ * strength, each cited passage's stance (if known). Compared as a sum and
+ * a count (2^32 + 2 exported as 2 where the model reads 5 shows). */
+static void
+assert_qdpx_agrees (DossierProject *project)
+{
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  GListModel *arguments = dossier_project_get_arguments (project);
+  gint64 sum = 0, exported_sum;
+  guint count = 0, exported_count;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(DossierStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      g_autoptr(GPtrArray) evidence = NULL;
+      int stance = dossier_stakeholder_get_stance_position (stakeholder);
+
+      sum += dossier_stakeholder_get_power (stakeholder) +
+             dossier_stakeholder_get_interest (stakeholder);
+      count += 2;
+      if (stance != DOSSIER_STANCE_UNKNOWN)
+        {
+          sum += stance;
+          count++;
+        }
+      evidence = dossier_project_list_stakeholder_evidence (
+                   project, dossier_stakeholder_get_id (stakeholder), NULL);
+      for (guint e = 0; evidence != NULL && e < evidence->len; e++)
+        {
+          DossierEvidence *cited = g_ptr_array_index (evidence, e);
+
+          if (cited->stance_position != DOSSIER_STANCE_UNKNOWN &&
+              !dossier_highlight_get_orphaned (cited->highlight))
+            {
+              sum += cited->stance_position;
+              count++;
+            }
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) argument = g_list_model_get_item (arguments, i);
+
+      sum += dossier_argument_get_strength (argument);
+      count++;
+    }
+
+  sum_qdpx_integers (project, &exported_sum, &exported_count);
+  g_assert_cmpint (exported_sum, ==, sum);
+  g_assert_cmpuint (exported_count, ==, count);
+}
+
 /* Numbers no SQL through Dossier's tables writes — an infinity (a REAL,
  * which an INTEGER column keeps as it is; SQLite stores no NaN), the
  * lowest 64-bit number, a number past 32 bits — in every INTEGER
@@ -1082,6 +1166,9 @@ test_numbers_extreme (TestDir       *fixture,
           }
         assert_numbers_sane (project);
         assert_exports_agree (project);
+        if (g_str_equal (parts[1], "power") || g_str_equal (parts[1], "interest") ||
+            g_str_equal (parts[1], "stance_position") || g_str_equal (parts[1], "strength"))
+          assert_qdpx_agrees (project);
         if (!export_all (project, &error))
           {
             g_assert_nonnull (error);

@@ -838,14 +838,13 @@ put_stakeholders (QdpxWriter  *qw,
                                              kind : "other");
       put_variable_value (out, qw, VAR_ALIASES, aliases);
       put_variable_value (out, qw, VAR_STANCE, dossier_export_context_column_text (ctx, stmt, 6));
-      if (sqlite3_column_type (stmt, 7) == SQLITE_INTEGER)
-        put_int_variable (out, qw, VAR_STANCE_POSITION,
-                          CLAMP (sqlite3_column_int (stmt, 7), DOSSIER_STANCE_MIN, DOSSIER_STANCE_MAX));
+      if (dossier_column_stance (stmt, 7) != DOSSIER_STANCE_UNKNOWN)
+        put_int_variable (out, qw, VAR_STANCE_POSITION, dossier_column_stance (stmt, 7));
       put_variable_value (out, qw, VAR_INTERESTS, dossier_export_context_column_text (ctx, stmt, 8));
-      put_int_variable (out, qw, VAR_POWER, CLAMP (sqlite3_column_int (stmt, 9), DOSSIER_RATING_MIN,
-                                                   DOSSIER_RATING_MAX));
-      put_int_variable (out, qw, VAR_INTEREST, CLAMP (sqlite3_column_int (stmt, 10), DOSSIER_RATING_MIN,
-                                                      DOSSIER_RATING_MAX));
+      put_int_variable (out, qw, VAR_POWER, dossier_column_int_within (stmt, 9, DOSSIER_RATING_MIN,
+                                                                       DOSSIER_RATING_MAX));
+      put_int_variable (out, qw, VAR_INTEREST, dossier_column_int_within (stmt, 10, DOSSIER_RATING_MIN,
+                                                                          DOSSIER_RATING_MAX));
       put_variable_value (out, qw, VAR_COLOUR, valid_color (dossier_export_context_column_text (ctx, stmt, 11)));
 
       sqlite3_bind_int64 (evidence, 1, sqlite3_column_int64 (stmt, 0));
@@ -865,8 +864,7 @@ put_stakeholders (QdpxWriter  *qw,
           put_attr (out, "targetGUID", highlight);
           g_string_append (out, "/>\n");
           put_evidence (qw, uuid, highlight, dossier_export_context_column_text (ctx, evidence, 1), role,
-                        sqlite3_column_type (evidence, 3) == SQLITE_INTEGER ?
-                        sqlite3_column_int (evidence, 3) : DOSSIER_STANCE_UNKNOWN);
+                        dossier_column_stance (evidence, 3));
         }
       sqlite3_reset (evidence);
       if (!ok)
@@ -925,8 +923,9 @@ put_arguments (QdpxWriter  *qw,
             continue;
           polarity = g_strcmp0 (polarity, "con") == 0 ? "con" : "pro";
           put_variable_value (values, qw, VAR_POLARITY, polarity);
-          put_int_variable (values, qw, VAR_STRENGTH, CLAMP (sqlite3_column_int (arguments, 5),
-                                                             DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX));
+          put_int_variable (values, qw, VAR_STRENGTH,
+                            dossier_column_int_within (arguments, 5, DOSSIER_STRENGTH_MIN,
+                                                       DOSSIER_STRENGTH_MAX));
           argument_name = short_name (statement);
           put_entity_note (qw, argument, argument_name, statement, NULL, NULL, "argument", values);
           put_link (qw, polarity, argument, question, NULL);
