@@ -24,6 +24,13 @@ typedef struct
   GtkWidget      *return_list;
   GListModel     *return_model;
   gulong          return_handler;
+  /* a list whose model just changed (a row moved), held where it was
+   * until its next layout (dossier_panel_keep_in_view ()) */
+  GtkWidget      *hold_list;
+  GdkFrameClock  *hold_clock;
+  gulong          hold_handler;
+  double          hold_value;
+  guint           hold_position;
 } DossierPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DossierPanel, dossier_panel, GTK_TYPE_WIDGET)
@@ -378,6 +385,64 @@ dossier_panel_focus_item (DossierPanel *self,
 }
 
 static void
+forget_hold (DossierPanel *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+
+  if (priv->hold_clock != NULL)
+    g_clear_signal_handler (&priv->hold_handler, priv->hold_clock);
+  g_clear_object (&priv->hold_clock);
+  g_clear_weak_pointer (&priv->hold_list);
+}
+
+/* After the frame's layout (GTK's own handler, connected first, has laid
+ * the window out; GDK lays it out again, before it paints, for what this
+ * changes): the list back where it was, then scrolled as little as its
+ * row needs, from where the rows now are. */
+static void
+on_hold_layout (GdkFrameClock *clock,
+                DossierPanel  *self)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GtkWidget *list = priv->hold_list;
+  double value = priv->hold_value;
+  guint position = priv->hold_position;
+
+  if (list != NULL)
+    g_object_ref (list);
+  forget_hold (self);
+  if (list == NULL)
+    return;
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list)), value);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  g_object_unref (list);
+}
+
+void
+dossier_panel_keep_in_view (DossierPanel *self,
+                            GtkWidget    *list,
+                            double        value,
+                            guint         position)
+{
+  DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
+  GdkFrameClock *clock;
+
+  g_return_if_fail (DOSSIER_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_GRID_VIEW (list));
+
+  forget_hold (self);
+  clock = gtk_widget_get_frame_clock (list);
+  if (clock == NULL)
+    return;
+  priv->hold_clock = g_object_ref (clock);
+  g_set_weak_pointer (&priv->hold_list, list);
+  priv->hold_value = value;
+  priv->hold_position = position;
+  priv->hold_handler = g_signal_connect (clock, "layout", G_CALLBACK (on_hold_layout), self);
+  gtk_widget_queue_allocate (list);
+}
+
+static void
 forget_return (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
@@ -465,6 +530,7 @@ dossier_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&priv->project);
   forget_return (self);
+  forget_hold (self);
 
   G_OBJECT_CLASS (dossier_panel_parent_class)->dispose (object);
 }

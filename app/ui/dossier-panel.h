@@ -105,6 +105,16 @@ void            dossier_panel_focus_item      (DossierPanel *self,
                                                GtkWidget    *list,
                                                guint         position,
                                                gpointer      item);
+/* The model of @list (a list or grid view of the panel) has just changed
+ * (a row moved up or down, to @position): at its next layout, before it
+ * is painted, @list is scrolled back to @value (its vertical adjustment's
+ * value before the change), then only as far as the row at @position
+ * needs to show whole. GTK 4.8's list, left to itself, scrolled the row
+ * moved to its top. */
+void            dossier_panel_keep_in_view    (DossierPanel *self,
+                                               GtkWidget    *list,
+                                               double        value,
+                                               guint         position);
 /* @item (with an "id" property) was just deleted from @list (a list or
  * grid view of the panel): if it comes back into @list (an undo) while
  * the focus is in the panel, or nowhere, its place in the list takes the

@@ -1139,6 +1139,7 @@ move_action (GtkWidget  *widget,
   gboolean up = g_str_has_suffix (action_name, "-up");
   g_autoptr(GError) error = NULL;
   guint position, n;
+  double value;
   gint64 id;
 
   if (s == NULL || model == NULL || !dossier_panel_is_writable (DOSSIER_PANEL (self)))
@@ -1151,14 +1152,16 @@ move_action (GtkWidget  *widget,
       return;
     }
   id = dossier_stakeholder_get_id (s);
+  value = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
   if (!dossier_project_move_stakeholder (PROJECT (self), id, up ? (int) position - 1 : (int) position + 1, &error))
     {
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not move the stakeholder"), error);
       return;
     }
-  /* In the list, the keys go on moving the same one. */
+  /* In the list, the keys go on moving the same one, in sight, the list
+   * not scrolled unless it must be. */
   if (current_stakeholder (self) == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+    dossier_panel_keep_in_view (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), value,
                                 up ? position - 1 : position + 1);
 }
 

@@ -753,6 +753,173 @@ test_stakeholders_ring (Fixture       *f,
   close_window (window);
 }
 
+/* The bounds of stakeholder @id's row in @list_view's own coordinates
+ * (its view: 0 to its height); FALSE if the list shows no row for it. */
+static gboolean
+row_in_list (GtkWidget       *list_view,
+             gint64           id,
+             graphene_rect_t *bounds)
+{
+  DossierRow *row = stakeholder_row (list_view, id);
+
+  /* GTK 4.8's list keeps rows out of sight too, unmapped. */
+  return row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+         gtk_widget_compute_bounds (gtk_widget_get_parent (GTK_WIDGET (row)), list_view, bounds);
+}
+
+/* Whether stakeholder @id's row shows whole in @list_view. */
+static gboolean
+row_whole_in_view (GtkWidget *list_view,
+                   gint64     id)
+{
+  graphene_rect_t bounds;
+
+  return row_in_list (list_view, id, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list_view);
+}
+
+/* The first (@last FALSE) or last stakeholder whose row shows whole in
+ * @list_view. */
+static gint64
+row_at_edge (GtkWidget  *list_view,
+             GListModel *model,
+             gboolean    last)
+{
+  gint64 found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (row_whole_in_view (list_view, id_at (model, i)))
+      {
+        found = id_at (model, i);
+        if (!last)
+          break;
+      }
+  g_assert_cmpint (found, !=, 0);
+  return found;
+}
+
+static gboolean
+count_frames (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Runs the main loop while @widget's window draws three frames: what was
+ * changed before is laid out. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frames, &frames, NULL);
+
+  wait_until (three_frames, &frames, "three frames");
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* Alt+Down on stakeholder @id (whose row has the focus), then the frames
+ * that lay the list out again: it has moved down one, and has the focus. */
+static void
+move_down (GtkWidget  *window,
+           GtkWidget  *list_view,
+           GListModel *model,
+           gint64      id)
+{
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (id_at (model, i) == id)
+      position = i;
+  g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (id_at (model, position + 1), ==, id);
+  wait_for_frames (list_view);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, id }, "the focus on the one moved");
+}
+
+/* Alt+Down on a row of a list longer than its view (800 px high): the row
+ * moved stays in sight, and the list scrolls only if it must: at the top
+ * and part-way down, not at all (the row that took its place above it
+ * still shows), at the bottom of the view just enough for it to show
+ * whole. Before, the list scrolled the row moved to its top, the row
+ * above it out of view. */
+static void
+test_stakeholders_order_in_view (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GListModel *model = dossier_project_get_stakeholders (f->project);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *list_view;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  gint64 moved, above;
+  double value;
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Harbour trader %d", i);
+
+      g_assert_cmpint (dossier_project_add_stakeholder (f->project, name, NULL, DOSSIER_STAKEHOLDER_BUSINESS,
+                                                        &error), >, 0);
+      g_assert_no_error (error);
+    }
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 800);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+
+  /* The first row, the list at its top. */
+  moved = id_at (model, 0);
+  above = id_at (model, 1);
+  focus_stakeholder_row (list_view, moved);
+  move_down (window, list_view, model, moved);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (row_whole_in_view (list_view, above));
+  g_assert_true (row_whole_in_view (list_view, moved));
+
+  /* Part-way down: a row in the middle of the view. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
+  wait_for_frames (list_view);
+  moved = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model) && moved == 0; i++)
+    if (row_in_list (list_view, id_at (model, i), &bounds) && bounds.origin.y > gtk_widget_get_height (list_view) / 3)
+      {
+        moved = id_at (model, i);
+        above = id_at (model, i + 1);
+      }
+  g_assert_cmpint (moved, !=, 0);
+  value = gtk_adjustment_get_value (adjustment);
+  focus_stakeholder_row (list_view, moved);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  move_down (window, list_view, model, moved);
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adjustment) - value), <, 1);
+  g_assert_true (row_whole_in_view (list_view, above));
+  g_assert_true (row_whole_in_view (list_view, moved));
+
+  /* The last row in sight: scrolled just enough, the row that took its
+   * place still in sight. */
+  moved = row_at_edge (list_view, model, TRUE);
+  focus_stakeholder_row (list_view, moved);
+  value = gtk_adjustment_get_value (adjustment);
+  move_down (window, list_view, model, moved);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, value);
+  g_assert_true (row_whole_in_view (list_view, moved));
+  g_assert_true (row_in_list (list_view, moved, &bounds));
+  /* (The list's own padding below its last row in sight.) */
+  g_assert_cmpfloat (ABS (bounds.origin.y + bounds.size.height - gtk_widget_get_height (list_view)), <=, 4);
+
+  close_window (window);
+}
+
 /* A stakeholder added at the end of a long list: its editor opens with
  * the focus in its name; back in the list, it is scrolled into sight and
  * focused. */
@@ -1576,6 +1743,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/order-in-view", Fixture, NULL,
+              fixture_set_up, test_stakeholders_order_in_view, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/ring", Fixture, NULL,
