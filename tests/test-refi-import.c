@@ -614,6 +614,46 @@ assert_refused (Fixture    *f,
   g_free (refused_message (f, path, domain, code));
 }
 
+/* An unsafe name is refused with what is wrong with it, the name cut
+ * short: a Windows path ("\\") is not said to be "outside the project",
+ * and a name of 2,000 characters is not printed whole. */
+static void
+test_unsafe_names (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *backslash = g_build_filename (f->dir, "backslash.qdpx", NULL);
+  g_autofree char *long_name = g_build_filename (f->dir, "long-name.qdpx", NULL);
+  g_autofree char *traversal = g_build_filename (f->dir, "traversal.qdpx", NULL);
+  g_autofree char *name = g_strconcat ("sources/", "", NULL);
+  g_autofree char *message = NULL;
+
+  exchange_write_zip (backslash, "project.qde", minimal_qde, "sources\\doc.txt", "text", NULL);
+  message = refused_message (f, backslash, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_cmpstr (message, ==, "“backslash.qdpx” was refused: its file “sources\\doc.txt” is named "
+                   "with “\\”, as a Windows path is, where a zip archive has “/”. The tool that made "
+                   "it may not follow the zip format, or the archive may have been tampered with.");
+  g_clear_pointer (&message, g_free);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *longer = g_strconcat (name, "é", NULL);
+
+      g_free (name);
+      name = g_steal_pointer (&longer);
+    }
+  exchange_write_zip (long_name, "project.qde", minimal_qde, name, "text", NULL);
+  message = refused_message (f, long_name, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_true (g_str_has_prefix (message, "“long-name.qdpx” was refused: its file “sources/ééé"));
+  g_assert_nonnull (strstr (message, "é…” has a name longer than 1024 bytes, which no project "
+                                     "needs. The archive may have been tampered with."));
+  g_assert_cmpuint (g_utf8_strlen (message, -1), <, 250);
+  g_clear_pointer (&message, g_free);
+
+  exchange_write_zip (traversal, "project.qde", minimal_qde, "sources/../../doc.txt", "text", NULL);
+  message = refused_message (f, traversal, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (message, "its file “sources/../../doc.txt” would be written outside the project"));
+}
+
 static void
 test_hostile_archives (Fixture       *f,
                        gconstpointer  data)
@@ -1269,6 +1309,8 @@ main (int   argc,
               exchange_fixture_set_up, test_ids_used_up, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-archives", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_archives, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/unsafe-names", Fixture, NULL,
+              exchange_fixture_set_up, test_unsafe_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

@@ -206,26 +206,55 @@ dossier_zip_reader_free (DossierZipReader *zr)
   g_free (zr);
 }
 
-/* A name that stays inside the folder the archive would be extracted to,
- * on any system. */
-static gboolean
-safe_name (const char *name)
+/* Why a name could leave the folder the archive would be extracted to,
+ * on some system; NAME_SAFE when it cannot. */
+typedef enum
+{
+  NAME_SAFE,
+  NAME_OUTSIDE,    /* empty, absolute, a drive or a stream (":"), "..", not UTF-8 */
+  NAME_BACKSLASH,  /* "\", a Windows path: zip names use "/" */
+  NAME_TOO_LONG,
+} NameCheck;
+
+#define MAX_NAME_BYTES 1024
+
+static NameCheck
+check_name (const char *name)
 {
   g_auto(GStrv) parts = NULL;
 
-  if (name[0] == '\0' || name[0] == '/' || strchr (name, '\\') != NULL ||
-      strlen (name) > 1024 || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
+  if (name[0] == '\0' || name[0] == '/' || !g_utf8_validate (name, -1, NULL))
+    return NAME_OUTSIDE;
+  if (strlen (name) > MAX_NAME_BYTES)
+    return NAME_TOO_LONG;
+  if (strchr (name, '\\') != NULL)
+    return NAME_BACKSLASH;
   /* "C:…" (a drive), and colons in general (NTFS streams). */
   if (strchr (name, ':') != NULL)
-    return FALSE;
+    return NAME_OUTSIDE;
 
   parts = g_strsplit (name, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     if (strcmp (parts[i], "..") == 0)
-      return FALSE;
+      return NAME_OUTSIDE;
 
-  return TRUE;
+  return NAME_SAFE;
+}
+
+/* @name as a message shows it: "?" if it is not text, its first 60
+ * characters and "…" if it is longer. */
+static char *
+shown_name (const char *name)
+{
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strdup ("?");
+  if (g_utf8_strlen (name, -1) <= 60)
+    return g_strdup (name);
+  {
+    g_autofree char *start = g_utf8_substring (name, 0, 60);
+
+    return g_strconcat (start, "…", NULL);
+  }
 }
 
 DossierZipReader *
@@ -289,6 +318,7 @@ dossier_zip_reader_open (const char              *path,
       zip_uint8_t opsys = 0;
       zip_uint32_t attributes = 0;
       Entry entry = { 0 };
+      NameCheck check;
 
       zip_stat_init (&st);
       if (zip_stat_index (zr->zip, i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME) ||
@@ -300,12 +330,27 @@ dossier_zip_reader_open (const char              *path,
           return NULL;
         }
 
-      if (!safe_name (st.name))
+      check = check_name (st.name);
+      if (check != NAME_SAFE)
         {
-          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
-                       _("“%s” was refused: its file “%s” would be written outside the project "
-                         "(an absolute path or “..”). The archive may have been tampered with."),
-                       display, g_utf8_validate (st.name, -1, NULL) ? st.name : "?");
+          g_autofree char *shown = shown_name (st.name);
+
+          if (check == NAME_BACKSLASH)
+            g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                         _("“%s” was refused: its file “%s” is named with “\\”, as a Windows path "
+                           "is, where a zip archive has “/”. The tool that made it may not follow "
+                           "the zip format, or the archive may have been tampered with."),
+                         display, shown);
+          else if (check == NAME_TOO_LONG)
+            g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                         _("“%s” was refused: its file “%s” has a name longer than %d bytes, "
+                           "which no project needs. The archive may have been tampered with."),
+                         display, shown, MAX_NAME_BYTES);
+          else
+            g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
+                         _("“%s” was refused: its file “%s” would be written outside the project "
+                           "(an absolute path or “..”). The archive may have been tampered with."),
+                         display, shown);
           return NULL;
         }
 
