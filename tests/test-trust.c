@@ -1478,6 +1478,46 @@ test_tag_cycles (TestDir       *fixture,
                    "Loop A/Loop B/Under loop");
 }
 
+/* A tag whose id is 0 (SQLite takes it; a damaged page gave one to
+ * test-mutate): the walk that lays out the codebook took every top-level
+ * tag for its child, then placed them again at the top, and the core's
+ * assertion killed the window and dossier-cli ("place_tag: assertion
+ * failed: (!row->placed)") — a crash at every open, read-only too. Now
+ * tag 0 is one more top-level tag, with no children; the others keep
+ * their places. */
+static void
+test_tag_id_zero (TestDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "zero.dossier");
+  g_auto(TestRun) run = { 0 };
+
+  test_make_project (path, article);
+  test_sql_exec (path, "INSERT INTO tags (id, uuid, name, parent, color) VALUES "
+                       "  (0, 'zero', 'Zero', NULL, '#3584e4'),"
+                       "  (20, 'under', 'Under pro', 1, '#3584e4')");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      project = dossier_project_open (path, i == 0 ? DOSSIER_OPEN_READ_ONLY
+                                                   : DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 4);
+      g_assert_cmpstr (dossier_tag_get_path (dossier_project_get_tag (project, 1)), ==, "Pro");
+      g_assert_cmpstr (dossier_tag_get_path (dossier_project_get_tag (project, 2)), ==, "Con");
+      g_assert_cmpstr (dossier_tag_get_path (dossier_project_get_tag (project, 20)), ==,
+                       "Pro/Under pro");
+      assert_numbers_sane (project);
+    }
+
+  test_run_cli (&run, "tags", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Zero"));
+}
+
 /* Nothing the user does makes the codebook deeper than the loader lays
  * out: a tag under the 100th level, or a branch moved where its lowest
  * tag would be, is refused before anything is written; one level less
@@ -3587,6 +3627,7 @@ main (int    argc,
   g_test_add ("/dossier/trust/tags/chain-300000", TestDir, GUINT_TO_POINTER (300000),
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
+  add_test ("tags/id-zero", test_tag_id_zero);
   add_test ("file/zero-bytes", test_zero_bytes);
   add_test ("tags/same-name", test_tags_same_name);
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);

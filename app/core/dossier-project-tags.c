@@ -202,7 +202,12 @@ next_child (TreeWalk *walk,
   gpointer next = NULL;
   guint i;
 
-  if (!g_hash_table_lookup_extended (walk->children, &parent_id, NULL, &next))
+  /* Parent 0 is the top level (NULL reads as 0): a tag whose id is 0 —
+   * SQLite takes one, a hostile or damaged file can hold it — has no
+   * children, or it would adopt every top-level tag before the walk
+   * places them at the top. */
+  if (parent_id == 0 ||
+      !g_hash_table_lookup_extended (walk->children, &parent_id, NULL, &next))
     return G_MAXUINT;
 
   for (i = GPOINTER_TO_UINT (next) - 1; i < walk->rows->len; i++)
