@@ -1482,9 +1482,10 @@ test_tag_cycles (TestDir       *fixture,
  * test-mutate): the walk that lays out the codebook took every top-level
  * tag for its child, then placed them again at the top, and the core's
  * assertion killed the window and dossier-cli ("place_tag: assertion
- * failed: (!row->placed)") — a crash at every open, read-only too. Now
- * tag 0 is one more top-level tag, with no children; the others keep
- * their places. */
+ * failed: (!row->placed)") — a crash at every open, read-only too; the
+ * exports' own walk listed the top level again under it and freed each
+ * of those tags twice. Now tag 0 is one more top-level tag, with no
+ * children; the others keep their places. */
 static void
 test_tag_id_zero (TestDir       *fixture,
                   gconstpointer  data)
@@ -1511,6 +1512,10 @@ test_tag_id_zero (TestDir       *fixture,
       g_assert_cmpstr (dossier_tag_get_path (dossier_project_get_tag (project, 20)), ==,
                        "Pro/Under pro");
       assert_numbers_sane (project);
+      /* The exports lay the codebook out as the core does: they listed
+       * every top-level tag again under tag 0, and freed each twice. */
+      g_assert_true (export_all (project, &error));
+      g_assert_no_error (error);
     }
 
   test_run_cli (&run, "tags", path, NULL);

@@ -726,13 +726,20 @@ order_tags (DossierExportContext *ctx,
     {
       DossierExportTag *t = g_ptr_array_index (kids, i);
 
+      /* Each tag once, as the core's codebook lays it out: a tag whose
+       * id is 0 (a damaged file's) is among the top level's "children"
+       * and has none of its own — walking into it listed every top-level
+       * tag again under it, and freed each twice. */
+      if (t->path != NULL)
+        continue;
       t->depth = depth;
       t->path = parent_path != NULL ? g_strconcat (parent_path, "/", t->name, NULL)
                                     : g_strdup (t->name);
       t->selected = ctx->filter.tag_id == 0 || parent_selected || t->id == ctx->filter.tag_id;
       t->order = ctx->tags->len;
       g_ptr_array_add (ctx->tags, t);
-      order_tags (ctx, children, t->id, t->path, depth + 1, t->selected);
+      if (t->id != 0)
+        order_tags (ctx, children, t->id, t->path, depth + 1, t->selected);
     }
 }
 
