@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-briefing-editor.h"
+#include "dossier-ui-utils.h"
 #include "dossier-unbroken-runs.h"
 
 /* A citation's run: "[@" + 36 + "]". */
@@ -175,22 +176,23 @@ cut_unbroken_runs (DossierBriefingEditor *self,
 {
   g_autofree char *text = gtk_text_buffer_get_slice (buffer, start, end, TRUE);
   g_autoptr(GArray) pieces = dossier_unbroken_runs_pieces (text, strlen (text));
+  g_autoptr(GArray) ranges = g_array_sized_new (FALSE, FALSE, sizeof (DossierTextRange), pieces->len);
   const char *at = text;
-  int offset = 0;
+  gint64 offset = gtk_text_iter_get_offset (start);
 
-  gtk_text_buffer_remove_tag (buffer, self->piece, start, end);
   for (guint i = 0; i < pieces->len; i++)
     {
       DossierUnbrokenPiece *piece = &g_array_index (pieces, DossierUnbrokenPiece, i);
-      GtkTextIter from, to;
+      DossierTextRange r;
 
-      offset += (int) g_utf8_pointer_to_offset (at, text + piece->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, offset);
-      offset += (int) g_utf8_pointer_to_offset (text + piece->start, text + piece->end);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, offset);
-      gtk_text_buffer_apply_tag (buffer, self->piece, &from, &to);
+      offset += g_utf8_pointer_to_offset (at, text + piece->start);
+      r.start = offset;
+      offset += g_utf8_pointer_to_offset (text + piece->start, text + piece->end);
+      r.end = offset;
+      g_array_append_val (ranges, r);
       at = text + piece->end;
     }
+  dossier_text_buffer_set_tag_ranges (buffer, self->piece, ranges);
 }
 
 /* The length in bytes of @text's longest line. */
@@ -309,6 +311,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
   g_autoptr(GHashTable) numbers = NULL;
   int line = -1;
   guint on_line = 0;
+  GArray *hidden, *bracket, *rooms[MAX_LABEL + 1];
 
   g_return_if_fail (DOSSIER_IS_BRIEFING_EDITOR (self));
   g_return_if_fail (root != NULL);
@@ -322,12 +325,17 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
     }
   ensure_rooms (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->hidden, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->bracket, &start, &end);
-  for (guint n = 1; n <= MAX_LABEL; n++)
-    gtk_text_buffer_remove_tag (buffer, self->room[n], &start, &end);
   g_array_set_size (self->chips, 0);
   cut_unbroken_runs (self, buffer, &start, &end);
+  /* The chips' tags where they go, set once all are known: tagged and
+   * untagged only where they change (hidden text changes its size for
+   * GTK, which lays out again every line of a range tagged or untagged:
+   * untagging the whole note had it lay the whole note out again after
+   * each pause in typing). */
+  hidden = g_array_new (FALSE, FALSE, sizeof (DossierTextRange));
+  bracket = g_array_new (FALSE, FALSE, sizeof (DossierTextRange));
+  for (guint n = 1; n <= MAX_LABEL; n++)
+    rooms[n] = g_array_new (FALSE, FALSE, sizeof (DossierTextRange));
 
   nodes = dossier_markdown_collect_citations (root);
   numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -338,7 +346,7 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
       g_autofree char *folded = g_ascii_strdown (node->uuid, -1);
       guint number;
       Chip chip = { 0 };
-      GtkTextIter at, uuid_start, uuid_end;
+      GtkTextIter at;
       gsize length;
 
       if (self->chips->len >= MAX_CHIPS)
@@ -381,20 +389,25 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
       chip.start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &at, FALSE));
       gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->end);
       chip.end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &at, TRUE));
-      gtk_text_buffer_get_iter_at_offset (buffer, &uuid_start, (int) node->start + 1);
-      gtk_text_buffer_get_iter_at_offset (buffer, &uuid_end, (int) node->end - 1);
-      gtk_text_buffer_apply_tag (buffer, self->hidden, &uuid_start, &uuid_end);
+      g_array_append_val (hidden, ((DossierTextRange) { node->start + 1, node->end - 1 }));
       /* The room goes on the "]": spacing on the "[", just before the
        * hidden run, spreads in GTK 4.8 to what follows the chip on its line. */
-      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->end);
       length = MIN (g_utf8_strlen (chip.label, -1), MAX_LABEL);
       chip.room = (guint) length;
-      gtk_text_buffer_apply_tag (buffer, self->room[length], &uuid_end, &at);
-      gtk_text_buffer_apply_tag (buffer, self->bracket, &uuid_end, &at);
-      gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);
-      gtk_text_buffer_apply_tag (buffer, self->bracket, &at, &uuid_start);
+      g_array_append_val (rooms[length], ((DossierTextRange) { node->end - 1, node->end }));
+      g_array_append_val (bracket, ((DossierTextRange) { node->end - 1, node->end }));
+      g_array_append_val (bracket, ((DossierTextRange) { node->start, node->start + 1 }));
       g_array_append_val (self->chips, chip);
     }
+  dossier_text_buffer_set_tag_ranges (buffer, self->hidden, hidden);
+  dossier_text_buffer_set_tag_ranges (buffer, self->bracket, bracket);
+  for (guint n = 1; n <= MAX_LABEL; n++)
+    {
+      dossier_text_buffer_set_tag_ranges (buffer, self->room[n], rooms[n]);
+      g_array_unref (rooms[n]);
+    }
+  g_array_unref (hidden);
+  g_array_unref (bracket);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -214,49 +214,32 @@ fill_span (DossierReaderPage    *self,
 
 #define MENTION_TAG "dossier-unreviewed-mention"
 
-typedef struct
-{
-  gint64 start;
-  gint64 end;
-} MentionRange;
-
-static int
-compare_mention_ranges (gconstpointer a,
-                        gconstpointer b)
-{
-  const MentionRange *x = a, *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return (x->end > y->end) - (x->end < y->end);
-}
-
-/* The mentions that no span overlaps, sorted: a span [s, e) overlaps
+/* The mentions that no span overlaps: a span [s, e) overlaps
  * [m.start, m.end) when s < m.end and e > m.start, so with the spans by
  * start, the longest reach of those starting before m.end says. */
 static GArray *
 unreviewed_mentions (DossierReaderPage *self,
                      GArray            *mentions)
 {
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (MentionRange), mentions->len);
-  g_autoptr(GArray) spans = g_array_sized_new (FALSE, FALSE, sizeof (MentionRange), self->spans->len);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (DossierTextRange), mentions->len);
+  g_autoptr(GArray) spans = g_array_sized_new (FALSE, FALSE, sizeof (DossierTextRange), self->spans->len);
   g_autofree gint64 *reach = g_new (gint64, MAX (self->spans->len, 1));
 
   for (guint k = 0; k < self->spans->len; k++)
     {
       const DossierReaderSpan *span = &g_array_index (self->spans, DossierReaderSpan, k);
-      MentionRange r = { span->start, span->end };
+      DossierTextRange r = { span->start, span->end };
 
       g_array_append_val (spans, r);
     }
-  g_array_sort (spans, compare_mention_ranges);
+  g_array_sort (spans, dossier_text_range_compare);
   for (guint k = 0; k < spans->len; k++)
-    reach[k] = MAX (k > 0 ? reach[k - 1] : G_MININT64, g_array_index (spans, MentionRange, k).end);
+    reach[k] = MAX (k > 0 ? reach[k - 1] : G_MININT64, g_array_index (spans, DossierTextRange, k).end);
 
   for (guint i = 0; i < mentions->len; i++)
     {
       const DossierMention *m = &g_array_index (mentions, DossierMention, i);
-      MentionRange r = { m->start, m->end };
+      DossierTextRange r = { m->start, m->end };
       guint lo = 0, hi = spans->len;
 
       /* How many spans start before the mention ends. */
@@ -264,7 +247,7 @@ unreviewed_mentions (DossierReaderPage *self,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if (g_array_index (spans, MentionRange, mid).start < m->end)
+          if (g_array_index (spans, DossierTextRange, mid).start < m->end)
             lo = mid + 1;
           else
             hi = mid;
@@ -272,73 +255,13 @@ unreviewed_mentions (DossierReaderPage *self,
       if (m->start < m->end && (lo == 0 || reach[lo - 1] <= m->start))
         g_array_append_val (out, r);
     }
-  g_array_sort (out, compare_mention_ranges);
   return out;
-}
-
-/* Sorted ranges that touch or overlap made one. */
-static void
-coalesce_ranges (GArray *ranges)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      MentionRange r = g_array_index (ranges, MentionRange, i);
-
-      if (n > 0 && r.start <= g_array_index (ranges, MentionRange, n - 1).end)
-        g_array_index (ranges, MentionRange, n - 1).end = MAX (g_array_index (ranges, MentionRange, n - 1).end, r.end);
-      else
-        g_array_index (ranges, MentionRange, n++) = r;
-    }
-  g_array_set_size (ranges, n);
-}
-
-/* Where @tag lies in @buffer now, in order. */
-static GArray *
-tag_ranges (GtkTextBuffer *buffer,
-            GtkTextTag    *tag)
-{
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (MentionRange));
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    return out;
-  do
-    {
-      MentionRange r = { gtk_text_iter_get_offset (&iter), 0 };
-
-      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
-      r.end = gtk_text_iter_get_offset (&iter);
-      g_array_append_val (out, r);
-    }
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
-  return out;
-}
-
-static void
-tag_range (GtkTextBuffer      *buffer,
-           GtkTextTag         *tag,
-           const MentionRange *r,
-           gboolean            apply)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) r->start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) r->end);
-  if (apply)
-    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-  else
-    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
 }
 
 /* Underlines the stakeholders' mentions in the document on show that no
  * highlight overlaps yet (what "Unreviewed mentions" lists), or none.
- * Only what changes is tagged or untagged: an underline changes the size
- * of text for GTK, which lays out again every line of a range tagged or
- * untagged — untagging the whole text each time (after every tagging) had
- * it lay the whole document out again. */
+ * Only what changes is tagged or untagged (an underline has GTK lay the
+ * lines of each range out again). */
 static void
 underline_mentions (DossierReaderPage *self)
 {
@@ -346,9 +269,7 @@ underline_mentions (DossierReaderPage *self)
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), MENTION_TAG);
   g_autoptr(GArray) mentions = NULL;
   g_autoptr(GArray) want = NULL;
-  g_autoptr(GArray) have = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gboolean *matched = NULL;
 
   if (tag == NULL)
     /* Subtle: a thin line in the text's own colour, half as strong. */
@@ -364,27 +285,8 @@ underline_mentions (DossierReaderPage *self)
         g_message ("Could not underline the mentions: %s", error->message);
     }
   want = mentions != NULL ? unreviewed_mentions (self, mentions)
-                          : g_array_new (FALSE, FALSE, sizeof (MentionRange));
-  have = tag_ranges (buffer, tag);
-
-  /* Both in order and as GTK keeps a tag's ranges (two mentions that
-   * touch are one): untag those no longer wanted, then tag the new ones. */
-  coalesce_ranges (want);
-  matched = g_new0 (gboolean, MAX (want->len, 1));
-  for (guint i = 0, k = 0; i < have->len; i++)
-    {
-      const MentionRange *h = &g_array_index (have, MentionRange, i);
-
-      while (k < want->len && compare_mention_ranges (&g_array_index (want, MentionRange, k), h) < 0)
-        k++;
-      if (k < want->len && compare_mention_ranges (&g_array_index (want, MentionRange, k), h) == 0)
-        matched[k] = TRUE;
-      else
-        tag_range (buffer, tag, h, FALSE);
-    }
-  for (guint k = 0; k < want->len; k++)
-    if (!matched[k])
-      tag_range (buffer, tag, &g_array_index (want, MentionRange, k), TRUE);
+                          : g_array_new (FALSE, FALSE, sizeof (DossierTextRange));
+  dossier_text_buffer_set_tag_ranges (buffer, tag, want);
 }
 
 static gboolean

@@ -892,3 +892,102 @@ dossier_text_iter_extend_to_words (GtkTextIter *start,
   move_out_of_word (end, 1);
   return gtk_text_iter_get_offset (start) != old_start || gtk_text_iter_get_offset (end) != old_end;
 }
+
+int
+dossier_text_range_compare (gconstpointer a,
+                            gconstpointer b)
+{
+  const DossierTextRange *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Where @tag lies in @buffer now, in order. */
+static GArray *
+tag_ranges (GtkTextBuffer *buffer,
+            GtkTextTag    *tag)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (DossierTextRange));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return out;
+  do
+    {
+      DossierTextRange r = { gtk_text_iter_get_offset (&iter), 0 };
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      r.end = gtk_text_iter_get_offset (&iter);
+      g_array_append_val (out, r);
+    }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  return out;
+}
+
+static void
+tag_range (GtkTextBuffer          *buffer,
+           GtkTextTag             *tag,
+           const DossierTextRange *r,
+           gboolean                apply)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) r->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) r->end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+void
+dossier_text_buffer_set_tag_ranges (GtkTextBuffer *buffer,
+                                    GtkTextTag    *tag,
+                                    GArray        *ranges)
+{
+  g_autoptr(GArray) have = NULL;
+  g_autofree gboolean *matched = NULL;
+  guint n = 0;
+
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (GTK_IS_TEXT_TAG (tag));
+  g_return_if_fail (ranges != NULL);
+
+  /* As GTK keeps a tag's ranges: sorted, none empty, those that touch or
+   * overlap one. */
+  g_array_sort (ranges, dossier_text_range_compare);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DossierTextRange r = g_array_index (ranges, DossierTextRange, i);
+
+      if (r.start >= r.end)
+        continue;
+      if (n > 0 && r.start <= g_array_index (ranges, DossierTextRange, n - 1).end)
+        g_array_index (ranges, DossierTextRange, n - 1).end =
+          MAX (g_array_index (ranges, DossierTextRange, n - 1).end, r.end);
+      else
+        g_array_index (ranges, DossierTextRange, n++) = r;
+    }
+  g_array_set_size (ranges, n);
+
+  /* Untag those no longer wanted, then tag the new ones. */
+  have = tag_ranges (buffer, tag);
+  matched = g_new0 (gboolean, MAX (ranges->len, 1));
+  for (guint i = 0, k = 0; i < have->len; i++)
+    {
+      const DossierTextRange *h = &g_array_index (have, DossierTextRange, i);
+
+      while (k < ranges->len && dossier_text_range_compare (&g_array_index (ranges, DossierTextRange, k), h) < 0)
+        k++;
+      if (k < ranges->len && dossier_text_range_compare (&g_array_index (ranges, DossierTextRange, k), h) == 0)
+        matched[k] = TRUE;
+      else
+        tag_range (buffer, tag, h, FALSE);
+    }
+  for (guint k = 0; k < ranges->len; k++)
+    if (!matched[k])
+      tag_range (buffer, tag, &g_array_index (ranges, DossierTextRange, k), TRUE);
+}

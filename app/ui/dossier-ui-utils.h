@@ -143,4 +143,26 @@ char    *dossier_format_day (GDateTime *day);
 gboolean dossier_text_iter_extend_to_words (GtkTextIter *start,
                                             GtkTextIter *end);
 
+/* A range of a text buffer, in characters. */
+typedef struct
+{
+  gint64 start;
+  gint64 end;   /* exclusive */
+} DossierTextRange;
+
+/* By start, then by end: a GCompareFunc of DossierTextRange. */
+int      dossier_text_range_compare (gconstpointer a,
+                                     gconstpointer b);
+
+/* Puts @tag on exactly @ranges of @buffer (a GArray of DossierTextRange,
+ * in any order; sorted and merged where they touch, in place), tagging and
+ * untagging only the ranges that differ from where it lies now. A tag that
+ * changes the size of text for GTK (an underline, invisible, a margin…)
+ * has every line of a range tagged or untagged laid out again, even where
+ * nothing changed: untagging the whole text and tagging it again lays the
+ * whole text out again. */
+void     dossier_text_buffer_set_tag_ranges (GtkTextBuffer *buffer,
+                                             GtkTextTag    *tag,
+                                             GArray        *ranges);
+
 G_END_DECLS

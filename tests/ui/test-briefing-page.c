@@ -222,6 +222,74 @@ test_citations (Fixture       *f,
   }
 }
 
+/* The chips' tags (and the unbroken pieces') tagged or untagged. */
+static void
+on_chip_tag (GtkTextBuffer     *buffer,
+             GtkTextTag        *tag,
+             const GtkTextIter *start,
+             const GtkTextIter *end,
+             guint             *changes)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name != NULL && (g_str_has_prefix (name, "dossier-chip") || g_str_has_prefix (name, "dossier-unbroken")))
+    (*changes)++;
+}
+
+/* A pause in typing shows the citations again: the chips' tags are left
+ * where they are when the chips did not change, and moved only where they
+ * did. Hidden text changes its size for GTK, which lays out again every
+ * line of a range tagged or untagged: untagging the whole note had it lay
+ * a 4 MB note out again after each pause in typing. */
+static void
+test_chip_tags_untouched (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (f->page));
+  DossierBriefingEditor *editor = DOSSIER_BRIEFING_EDITOR (dossier_briefing_page_get_editor (f->page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
+  g_autofree char *body = NULL;
+  g_autofree char *long_word = g_strnfill (3000, 'x');
+  guint changes = 0;
+  GtkTextIter at;
+
+  g_assert_no_error (error);
+  /* A citation, and a run without a space long enough to be cut in
+   * pieces. */
+  body = g_strdup_printf ("The grant [@%s] is large.\n\n%s\n", dossier_highlight_get_uuid (h), long_word);
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  dossier_briefing_page_commit (f->page);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 10, NULL), ==, 1);
+
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_chip_tag), &changes);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_chip_tag), &changes);
+
+  /* Typed at the end, and before the chip: its tags move with the text. */
+  gtk_text_buffer_get_end_iter (buffer, &at);
+  gtk_text_buffer_insert (buffer, &at, "More.", -1);
+  dossier_briefing_page_commit (f->page);
+  g_assert_cmpuint (changes, ==, 0);
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  gtk_text_buffer_insert (buffer, &at, "So: ", -1);
+  dossier_briefing_page_commit (f->page);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 14, NULL), ==, 1);
+
+  /* Typed inside the chip: it is text again, its tags go. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 4 + 47);
+  gtk_text_buffer_insert (buffer, &at, "x", 1);
+  dossier_briefing_page_commit (f->page);
+  g_assert_cmpuint (changes, >, 0);
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (editor, 14, NULL), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (buffer, on_chip_tag, &changes);
+}
+
 static gboolean
 preview_is (gpointer data)
 {
@@ -1881,6 +1949,7 @@ main (int   argc,
 
   ADD ("new-and-commit", test_new_and_commit);
   ADD ("citations", test_citations);
+  ADD ("chip-tags-untouched", test_chip_tags_untouched);
   ADD ("citation-follows-highlight", test_citation_follows_highlight);
   ADD ("sources-lines", test_sources_lines);
   ADD ("cite-picker", test_cite_picker);
