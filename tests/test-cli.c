@@ -1545,7 +1545,7 @@ test_compare (Fixture       *f,
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\">"));
   g_assert_nonnull (strstr (html, "<section class=\"column\">"));
-  g_assert_nonnull (strstr (html, "<blockquote><p>"));
+  g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">"));
 
   /* Divergences, with their passages. */
   diverge = ok_cli ("diverge", f->project, NULL);

@@ -1537,6 +1537,35 @@ test_find_figures (void)
   assert_no_figure ("");
 }
 
+/* In the HTML of excerpts, a passage takes its direction from its first
+ * letter (an Arabic one reads right to left, its full stop at its left),
+ * and a section heading in a caption is isolated from the caption's
+ * words, as in the other HTML exports. */
+static void
+test_excerpts_direction (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  /* Words of the test's own: "the tram is late again." */
+  gint64 gazette = add_article (P (f), "Tram news\nMoney\nالترام متأخر مرة أخرى.", "Gazette");
+  gint64 docs[2] = { f->post, gazette };
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(GPtrArray) excerpts = NULL;
+  g_autofree char *html = NULL;
+
+  add_phrase_highlight (P (f), gazette, "الترام متأخر مرة أخرى.", f->cost, NULL);
+  c = dossier_project_compare (P (f), docs, 2, &options, &error);
+  g_assert_no_error (error);
+  excerpts = dossier_project_compare_excerpts (P (f), docs, 2, &options, f->cost, &error);
+  g_assert_no_error (error);
+  html = dossier_compare_excerpts_to_string (c, excerpts, "Cost", DOSSIER_COMPARE_FORMAT_HTML, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">الترام متأخر مرة أخرى.</p>"
+                                  "<p class=\"caption\">Section: <bdi>Money</bdi></p></blockquote>"));
+  g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">The line will cost £164 million</p>"));
+}
+
 /* ---- The matrix as a picture ----------------------------------------------- */
 
 /* WCAG 2 relative luminance of an sRGB colour, channels 0–1. */
@@ -1615,6 +1644,7 @@ main (int   argc,
   ADD ("arrange-bad", test_arrange_bad);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("excerpts", test_excerpts);
+  ADD ("excerpts-direction", test_excerpts_direction);
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);

@@ -501,6 +501,18 @@ static const char html_style[] =
   "blockquote{background:#2a2a2a;border-color:#5e5c64}.caption,.memo,.note{color:#c0bfbc}}"
   "@media print{.columns{display:block}.column{break-inside:avoid-page}}";
 
+/* @text (a heading, memo or note, in any script) in a caption: isolated,
+ * its own direction neither set by the caption's words nor reordering
+ * them. */
+static void
+html_isolated (GString    *out,
+               const char *text)
+{
+  g_string_append (out, "<bdi>");
+  html_text (out, text);
+  g_string_append (out, "</bdi>");
+}
+
 static char *
 excerpts_html (DossierComparison *c,
                GPtrArray         *excerpts,
@@ -536,10 +548,13 @@ excerpts_html (DossierComparison *c,
             continue;
           n++;
           g_string_append (out, "<blockquote>");
+          /* A document's words take their direction from their first
+           * letter (a passage in Arabic or Hebrew reads right to left),
+           * the captions around them not, as in the other HTML exports. */
           paragraphs = g_strsplit (x->quote != NULL ? x->quote : "", "\n", -1);
           for (guint p = 0; paragraphs[p] != NULL; p++)
             {
-              g_string_append (out, "<p>");
+              g_string_append (out, "<p dir=\"auto\">");
               html_text (out, paragraphs[p]);
               g_string_append (out, "</p>");
             }
@@ -549,7 +564,7 @@ excerpts_html (DossierComparison *c,
               if (x->heading != NULL)
                 {
                   html_text (out, _("Section: "));
-                  html_text (out, x->heading);
+                  html_isolated (out, x->heading);
                 }
               if (x->stance_position != DOSSIER_STANCE_UNKNOWN)
                 {
@@ -564,14 +579,14 @@ excerpts_html (DossierComparison *c,
             {
               g_string_append (out, "<p class=\"memo\">");
               html_text (out, _("Memo: "));
-              html_text (out, memo);
+              html_isolated (out, memo);
               g_string_append (out, "</p>");
             }
           if (x->note != NULL)
             {
               g_string_append (out, "<p class=\"note\">");
               html_text (out, _("Note: "));
-              html_text (out, x->note);
+              html_isolated (out, x->note);
               g_string_append (out, "</p>");
             }
           g_string_append (out, "</blockquote>\n");
