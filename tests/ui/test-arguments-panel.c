@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 
 #include "dossier-accessible.h"
 #include "dossier-argument-row.h"
@@ -43,6 +42,12 @@ typedef struct
   DossierProject *project;
   gint64          doc;
   gint64          question;
+  /* shown_set_up (): the panel on the project, in a toast overlay (as in
+   * the window), in a window of 1,280 × 900 px; its column of pros */
+  GtkWidget      *panel;
+  GtkWidget      *overlay;
+  GtkWidget      *window;
+  GListModel     *pros;
 } Fixture;
 
 /* A question with N_ARGUMENTS arguments, pros and cons in turn, strengths
@@ -1104,24 +1109,28 @@ test_menu_marks (Fixture       *f,
   close_window (window);
 }
 
-/* @panel (the Pros & Cons panel) on the fixture's project, in a toast
- * overlay in a window 1280 px wide, once its first pro's row is made:
- * the window. */
-static GtkWidget *
-show_with_toasts (Fixture    *f,
-                  GtkWidget  *panel,
-                  GtkWidget **overlay)
+/* The fixture, its panel shown (the Fixture's panel, overlay, window and
+ * pros), once the first pro's row is made. */
+static void
+shown_set_up (Fixture       *f,
+              gconstpointer  data)
 {
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *window;
+  fixture_set_up (f, data);
+  f->panel = dossier_arguments_panel_new ();
+  f->pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (f->panel), DOSSIER_POLARITY_PRO);
+  f->overlay = adw_toast_overlay_new ();
+  dossier_panel_set_project (DOSSIER_PANEL (f->panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), f->panel);
+  f->window = show_in_window (f->overlay, 1280, 900);
+  wait_for_row (f->panel, argument_at (f->pros, 0));
+}
 
-  *overlay = adw_toast_overlay_new ();
-  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (*overlay), panel);
-  window = show_in_window (*overlay, 1280, 900);
-  wait_for_row (panel, argument_at (pros, 0));
-  return window;
+static void
+shown_tear_down (Fixture       *f,
+                 gconstpointer  data)
+{
+  close_window (f->window);
+  fixture_tear_down (f, data);
 }
 
 /* Delete pressed with the focus on argument @deleted (a pro) in the panel
@@ -1152,27 +1161,6 @@ focus_of (GtkWidget *window)
   return gtk_root_get_focus (GTK_ROOT (window));
 }
 
-static char *
-xid_of (GtkWidget *widget)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
-/* @keys (xdotool's names) pressed and released through the X server in
- * @widget's window, as a user's: GTK's window sees them, and decides on
- * the focus ring when each is released. */
-static void
-keys_through_x (GtkWidget  *widget,
-                const char *keys)
-{
-  g_autofree char *xid = xid_of (widget);
-
-  run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", xid, "key", "--delay", "50", keys, NULL });
-  flush_events ();
-}
-
 /* The keys of a focused argument act on it with the focus on its place
  * in the list (a click or the arrow keys put it there), not only inside
  * its row: Delete deletes it (the focus going to the next), Alt+Down
@@ -1182,11 +1170,10 @@ static void
 test_keys (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GtkWidget *overlay;
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *window = show_with_toasts (f, panel, &overlay);
+  GtkWidget *panel = f->panel;
+  GtkWidget *overlay = f->overlay;
+  GListModel *pros = f->pros;
+  GtkWidget *window = f->window;
   gint64 first, second, third;
 
   first = argument_at (pros, 0);
@@ -1221,8 +1208,6 @@ test_keys (Fixture       *f,
   g_assert_cmpint (argument_at (pros, 2), ==, second);
   wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
   g_assert_true (gtk_widget_has_visible_focus (focus_of (window)));
-
-  close_window (window);
 }
 
 static void
@@ -1282,14 +1267,12 @@ test_row_focus (Fixture       *f,
                 gconstpointer  data)
 {
   const guint keys[][2] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *window, *overlay, *row, *item, *menu;
+  GtkWidget *panel = f->panel;
+  GListModel *pros = f->pros;
+  GtkWidget *window = f->window, *row, *item, *menu;
   gint64 first;
   guint opened = 0;
 
-  window = show_with_toasts (f, panel, &overlay);
   first = argument_at (pros, 0);
   cite_passages (f, first, (const char *[]) { "raise fares by a fifth" }, 1);
   row = GTK_WIDGET (row_of (panel, first));
@@ -1341,8 +1324,6 @@ test_row_focus (Fixture       *f,
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   move_focus (window, GTK_DIR_TAB_BACKWARD);
   g_assert_true (focus_of (window) == item);
-
-  close_window (window);
 }
 
 /* A column is one Tab stop, as the other panels' lists are: the arrows
@@ -1354,13 +1335,11 @@ static void
 test_column_tab (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *window, *overlay, *column, *first_item, *second_item, *pro_add, *con_add;
+  GtkWidget *panel = f->panel;
+  GListModel *pros = f->pros;
+  GtkWidget *window = f->window, *column, *first_item, *second_item, *pro_add, *con_add;
   gint64 first, second;
 
-  window = show_with_toasts (f, panel, &overlay);
   dossier_accessible_name_widgets (window);
   first = argument_at (pros, 0);
   second = argument_at (pros, 1);
@@ -1402,8 +1381,6 @@ test_column_tab (Fixture       *f,
   g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_LIST_BOX_ROW));
   g_assert_nonnull (press_key (window, GDK_KEY_Tab, 0));
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), con_add));
-
-  close_window (window);
 }
 
 /* How many passages argument @id cites. */
@@ -1443,15 +1420,13 @@ static void
 test_passage_delete_key (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *panel = f->panel;
+  GListModel *pros = f->pros;
   const char *passages[] = { "raise fares by a fifth", "had not shown its accounts", "cannot absorb the rise" };
   g_autoptr(GError) error = NULL;
-  GtkWidget *window, *overlay, *row, *list, *passage, *remove;
+  GtkWidget *window = f->window, *overlay = f->overlay, *row, *list, *passage, *remove;
   gint64 first;
 
-  window = show_with_toasts (f, panel, &overlay);
   /* As after keys: the ring shows where the focus is. */
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   first = argument_at (pros, 0);
@@ -1496,8 +1471,6 @@ test_passage_delete_key (Fixture       *f,
   g_assert_true (dossier_project_undo (f->project, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_evidence (f, first), ==, 1);
-
-  close_window (window);
 }
 
 /* The highlight of the passage at @index of @list (an argument's
@@ -1523,15 +1496,13 @@ static void
 test_passage_undo_focus (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
+  GtkWidget *panel = f->panel;
+  GListModel *pros = f->pros;
   const char *passages[] = { "raise fares by a fifth", "had not shown its accounts", "cannot absorb the rise" };
   g_autoptr(GError) error = NULL;
-  GtkWidget *window, *overlay, *row, *list;
+  GtkWidget *window = f->window, *row, *list;
   gint64 first, removed;
 
-  window = show_with_toasts (f, panel, &overlay);
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   first = argument_at (pros, 0);
   cite_passages (f, first, passages, G_N_ELEMENTS (passages));
@@ -1575,8 +1546,6 @@ test_passage_undo_focus (Fixture       *f,
   flush_events ();
   g_assert_cmpint (dossier_highlight_get_id (passage_highlight (list, 0)), ==, removed);
   g_assert_true (focus_on_passage (window, list, 0));
-
-  close_window (window);
 }
 
 static gboolean
@@ -1733,7 +1702,7 @@ click_through_x (GtkWidget *widget,
                  double     x,
                  double     y)
 {
-  g_autofree char *xid = xid_of (widget);
+  g_autofree char *xid = xdotool_window (widget);
   g_autofree char *at_x = NULL;
   g_autofree char *at_y = NULL;
   g_autofree char *corner_x = NULL;
@@ -1754,11 +1723,10 @@ static void
 test_click_delete (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GtkWidget *overlay;
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *window = show_with_toasts (f, panel, &overlay);
+  GtkWidget *panel = f->panel;
+  GtkWidget *overlay = f->overlay;
+  GListModel *pros = f->pros;
+  GtkWidget *window = f->window;
   g_autoptr(GError) error = NULL;
   gint64 first = argument_at (pros, 0);
 
@@ -1781,8 +1749,6 @@ test_click_delete (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (dossier_project_get_argument (f->project, first));
   g_assert_cmpint (argument_at (pros, 0), ==, first);
-
-  close_window (window);
 }
 
 /* Undo of an argument's deletion gives the focus back to it, deleted by
@@ -1792,11 +1758,10 @@ static void
 test_argument_undo_focus (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkWidget *panel = dossier_arguments_panel_new ();
-  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel),
-                                                         DOSSIER_POLARITY_PRO);
-  GtkWidget *overlay;
-  GtkWidget *window = show_with_toasts (f, panel, &overlay);
+  GtkWidget *panel = f->panel;
+  GListModel *pros = f->pros;
+  GtkWidget *overlay = f->overlay;
+  GtkWidget *window = f->window;
   g_autoptr(GError) error = NULL;
   gint64 first = argument_at (pros, 0);
   gint64 second = argument_at (pros, 1);
@@ -1815,8 +1780,6 @@ test_argument_undo_focus (Fixture       *f,
   g_assert_true (dossier_project_undo (f->project, &error));
   g_assert_no_error (error);
   wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus back on the argument deleted");
-
-  close_window (window);
 }
 
 /* An argument added goes to the end of its column: a long one scrolls
@@ -1999,10 +1962,10 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/argument-undo-focus", Fixture, NULL, fixture_set_up,
-              test_argument_undo_focus, fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/click-delete", Fixture, NULL, fixture_set_up, test_click_delete,
-              fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/argument-undo-focus", Fixture, NULL, shown_set_up,
+              test_argument_undo_focus, shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/click-delete", Fixture, NULL, shown_set_up, test_click_delete,
+              shown_tear_down);
   g_test_add ("/dossier/arguments-panel/click-unfolds", Fixture, NULL, fixture_set_up, test_click_unfolds,
               fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
@@ -2012,15 +1975,15 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
               fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, fixture_set_up, test_row_focus,
-              fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/column-tab", Fixture, NULL, fixture_set_up, test_column_tab,
-              fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, fixture_set_up,
-              test_passage_delete_key, fixture_tear_down);
-  g_test_add ("/dossier/arguments-panel/passage-undo-focus", Fixture, NULL, fixture_set_up,
-              test_passage_undo_focus, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, shown_set_up, test_keys, shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, shown_set_up, test_row_focus,
+              shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/column-tab", Fixture, NULL, shown_set_up, test_column_tab,
+              shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/passage-delete-key", Fixture, NULL, shown_set_up,
+              test_passage_delete_key, shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/passage-undo-focus", Fixture, NULL, shown_set_up,
+              test_passage_undo_focus, shown_tear_down);
   g_test_add ("/dossier/arguments-panel/menu-in-window", Fixture, NULL, fixture_set_up,
               test_menu_in_window, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/passage-scrolled-to", Fixture, NULL, fixture_set_up,

@@ -11,7 +11,6 @@
  * under xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -384,13 +383,6 @@ test_about (Fixture       *f,
   gtk_application_remove_window (GTK_APPLICATION (app), GTK_WINDOW (f->window));
 }
 
-static char *
-po_dir (void)
-{
-  /* G_TEST_BUILDDIR is <build>/tests; i18n.gettext() builds into <build>/po. */
-  return g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-}
-
 /* ---- Mnemonics ---------------------------------------------------------------- */
 
 /* The letters of the mnemonics one popover shows: @model's items and its
@@ -599,23 +591,10 @@ main (int   argc,
     if (g_str_equal (argv[i], "--spanish"))
       spanish = TRUE;
   if (spanish)
-    {
-      /* LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there. */
-      g_setenv ("LANGUAGE", "es", TRUE);
-      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-    }
+    test_use_spanish ();
   gtk_test_init (&argc, &argv, NULL);
   if (spanish)
-    {
-      g_autofree char *dir = NULL;
-
-      /* gtk_test_init() forces en_US.UTF-8 (or C when that is missing). */
-      setlocale (LC_ALL, "C.UTF-8");
-      dir = po_dir ();
-      bindtextdomain (GETTEXT_PACKAGE, dir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+    test_bind_spanish ();
   adw_init ();
   style = load_application_style ();
   /* The title bar's buttons as GNOME has them (a close button alone),

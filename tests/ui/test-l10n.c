@@ -676,9 +676,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autoptr(GtkCssProvider) style = NULL;
 
-  /* LANGUAGE is ignored in the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", "es", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  test_use_spanish ();
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init() forces en_US.UTF-8 (or C when that is missing). */
   setlocale (LC_ALL, "C.UTF-8");

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 
 #include "dossier-argument-row.h"
 #include "dossier-arguments-panel.h"
@@ -673,20 +672,6 @@ test_stakeholders_row_menu (Fixture       *f,
   wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->brant }, "the next one to take the focus");
 
   close_window (window);
-}
-
-/* @keys (xdotool's names) pressed and released through the X server in
- * @widget's window, as a user's: GTK's window sees them, and decides on
- * the focus ring when each is released. */
-static void
-keys_through_x (GtkWidget  *widget,
-                const char *keys)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-
-  run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", xid, "key", "--delay", "50", keys, NULL });
-  flush_events ();
 }
 
 /* Whether the focus of @window shows its ring. */

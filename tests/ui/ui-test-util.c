@@ -583,6 +583,24 @@ xdotool_corner (GtkWidget  *widget,
   *corner_y = g_strdup_printf ("%d", screen.y + screen.height - 1);
 }
 
+char *
+xdotool_window (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+void
+keys_through_x (GtkWidget  *widget,
+                const char *keys)
+{
+  g_autofree char *xid = xdotool_window (widget);
+
+  run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", xid, "key", "--delay", "50", keys, NULL });
+  flush_events ();
+}
+
 static void
 on_xdotool_done (GObject      *source,
                  GAsyncResult *result,

@@ -246,6 +246,14 @@ void        xdotool_point       (GtkWidget     *widget,
 void        xdotool_corner      (GtkWidget     *widget,
                                  char         **corner_x,
                                  char         **corner_y);
+/* @widget's window as xdotool names it: its X surface's id (a "%lu"
+ * string, to free). */
+char       *xdotool_window      (GtkWidget     *widget);
+/* @keys (xdotool's names) pressed and released through the X server in
+ * @widget's window, as a user's: GTK's window sees them, and decides on
+ * the focus ring when each is released. */
+void        keys_through_x      (GtkWidget     *widget,
+                                 const char    *keys);
 /* Runs xdotool with @argv (NULL-terminated, "xdotool" first) while the
  * main loop runs, so that the windows it acts on answer the X server
  * meanwhile and see its events as they come; asserts it succeeded. */
