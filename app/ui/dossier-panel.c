@@ -389,8 +389,12 @@ forget_hold (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
 
-  if (priv->hold_clock != NULL)
-    g_clear_signal_handler (&priv->hold_handler, priv->hold_clock);
+  /* The clock goes with its window's surface, and its handlers with it:
+   * the window may close before the layout came. */
+  if (priv->hold_clock != NULL && priv->hold_handler != 0 &&
+      g_signal_handler_is_connected (priv->hold_clock, priv->hold_handler))
+    g_signal_handler_disconnect (priv->hold_clock, priv->hold_handler);
+  priv->hold_handler = 0;
   g_clear_object (&priv->hold_clock);
   g_clear_weak_pointer (&priv->hold_list);
 }
@@ -447,8 +451,10 @@ forget_return (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
 
-  if (priv->return_model != NULL)
-    g_clear_signal_handler (&priv->return_handler, priv->return_model);
+  if (priv->return_model != NULL && priv->return_handler != 0 &&
+      g_signal_handler_is_connected (priv->return_model, priv->return_handler))
+    g_signal_handler_disconnect (priv->return_model, priv->return_handler);
+  priv->return_handler = 0;
   g_clear_object (&priv->return_model);
   g_clear_weak_pointer (&priv->return_list);
   priv->return_id = 0;
