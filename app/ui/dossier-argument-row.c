@@ -563,8 +563,12 @@ move_action (GtkWidget  *widget,
   DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierProject *project = row_project (self);
+  DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+  g_autoptr(DossierArgument) kept = NULL;
   DossierPolarity polarity;
   g_autoptr(GError) error = NULL;
+  GtkWidget *list;
+  double value;
   int position;
 
   if (argument == NULL || project == NULL)
@@ -582,8 +586,31 @@ move_action (GtkWidget  *widget,
       position = -1;
     }
 
+  list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_GRID_VIEW);
+  value = list != NULL ? gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list))) : 0;
+  kept = g_object_ref (argument);
   if (!dossier_project_move_argument (project, dossier_argument_get_id (argument), polarity, position, &error))
-    report (self, _("Could not move the argument"), error);
+    {
+      report (self, _("Could not move the argument"), error);
+      return;
+    }
+  /* Up or down its column: the column kept where it was, the argument
+   * in sight. */
+  if (list != NULL && panel != NULL && polarity == dossier_argument_get_polarity (kept))
+    {
+      GListModel *column = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+        {
+          g_autoptr(DossierArgument) item = g_list_model_get_item (column, i);
+
+          if (item == kept)
+            {
+              dossier_panel_keep_in_view (panel, list, value, i);
+              break;
+            }
+        }
+    }
 }
 
 /* argument.strength (i) and argument.perspective (x, a stakeholder's id

@@ -1210,6 +1210,27 @@ test_keys (Fixture       *f,
   g_assert_true (gtk_widget_has_visible_focus (focus_of (window)));
 }
 
+/* Alt+Down on the first argument, the column at its top: the column stays
+ * where it is, the argument that took its place still in sight above it.
+ * (Stakeholders' list scrolled the row moved to its top, 2ac5016.) */
+static void
+test_move_in_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (row_of (f->panel, argument_at (f->pros, 0))),
+                                             GTK_TYPE_GRID_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gint64 first = argument_at (f->pros, 0);
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (f->panel, first)))));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_nonnull (press_key (f->window, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (argument_at (f->pros, 1), ==, first);
+  wait_for_animations (list);
+  wait_until (focus_on_argument, &(FocusOn) { f->panel, first }, "the focus on the argument");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 static void
 move_focus (GtkWidget        *window,
             GtkDirectionType  direction)
@@ -1976,6 +1997,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, shown_set_up, test_keys, shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/move-in-view", Fixture, NULL, shown_set_up, test_move_in_view,
+              shown_tear_down);
   g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, shown_set_up, test_row_focus,
               shown_tear_down);
   g_test_add ("/dossier/arguments-panel/column-tab", Fixture, NULL, shown_set_up, test_column_tab,
