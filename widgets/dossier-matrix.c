@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-contrast.h"
 #include "dossier-matrix.h"
 
 #define PAD          8     /* inside a cell, each side */
@@ -720,6 +721,10 @@ set_adjustment (DossierMatrix  *self,
 
 /* ---- Drawing --------------------------------------------------------------------- */
 
+/* The shades of the stylesheet's former cells: the accent at 15 % to
+ * 100 %, light and dark alike. */
+static const float density_alpha[] = { 0, 0.15f, 0.3f, 0.45f, 0.65f, 1.0f };
+
 typedef struct
 {
   GdkRGBA fg;
@@ -728,7 +733,7 @@ typedef struct
   GdkRGBA bg;
   GdkRGBA accent;     /* the selection's outline */
   GdkRGBA accent_bg;  /* the shades */
-  GdkRGBA accent_fg;  /* text on the darkest shades */
+  GdkRGBA number[G_N_ELEMENTS (density_alpha)];  /* a cell's number on each shade */
 } Colors;
 
 static void
@@ -747,22 +752,41 @@ static void
 get_colors (GtkWidget *widget,
             Colors    *c)
 {
+  GdkRGBA page = dossier_contrast_page_color (widget);
+  GdkRGBA accent_fg;
+
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &c->fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
+  /* As style.css dims labels: 4.5:1, where Adwaita's 55 % is 3.2:1. */
   c->dim = c->fg;
-  c->dim.alpha *= 0.55;
+  c->dim.alpha *= 0.72;
   c->rule = c->fg;
   c->rule.alpha *= 0.15;
   lookup (widget, "window_bg_color", "#fafafa", &c->bg);
   lookup (widget, "accent_color", "#1c71d8", &c->accent);
   lookup (widget, "accent_bg_color", "#3584e4", &c->accent_bg);
-  lookup (widget, "accent_fg_color", "#ffffff", &c->accent_fg);
-}
+  lookup (widget, "accent_fg_color", "#ffffff", &accent_fg);
 
-/* The shades of the stylesheet's former cells: the accent at 15 % to
- * 100 %, light and dark alike. */
-static const float density_alpha[] = { 0, 0.15f, 0.3f, 0.45f, 0.65f, 1.0f };
+  /* A number reads at 4.5:1 on its shade: the text colour or the
+   * accent's, whichever reads better, darkened or lightened if neither
+   * does (white on two thirds of the accent was 2.3:1 in light style,
+   * on the whole accent 3.8:1 in both). */
+  c->number[0] = c->dim;
+  for (guint step = 1; step < G_N_ELEMENTS (c->number); step++)
+    {
+      GdkRGBA shade = c->accent_bg;
+      GdkRGBA text, on_accent;
+
+      shade.alpha *= density_alpha[step];
+      shade = dossier_contrast_composite (&shade, &page);
+      text = dossier_contrast_composite (&c->fg, &shade);
+      on_accent = dossier_contrast_composite (&accent_fg, &shade);
+      if (dossier_contrast_ratio (&on_accent, &shade) > dossier_contrast_ratio (&text, &shade))
+        text = on_accent;
+      c->number[step] = dossier_contrast_adjust (&text, &shade, DOSSIER_CONTRAST_TEXT);
+    }
+}
 
 static void
 append_text (DossierMatrix *self,
@@ -907,10 +931,8 @@ draw_cells (DossierMatrix *self,
                                          &GRAPHENE_RECT_INIT (x + 1, y + 1, self->column_width - 2,
                                                               self->row_height - 2));
             }
-          if (step >= 4)
-            color = &colors->accent_fg;
-          else if (step == 0)
-            color = &colors->dim;
+          if (step >= 0)
+            color = &colors->number[step];
           draw_number (self, snapshot, text, total, color, x, y,
                        col == (int) self->n_columns ? self->total_width : self->column_width);
         }

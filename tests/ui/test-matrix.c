@@ -7,7 +7,8 @@
  * headings stay put while the body scrolls to the selection; a 1 × 1, an
  * empty and a missing comparison; titles far too long for a column;
  * sorting by a heading (a click, Space) with the selection kept, the
- * filter, and a tag's sub-tags collapsed by mouse and keys.
+ * filter, and a tag's sub-tags collapsed by mouse and keys; every number
+ * readable on its shade, light and dark.
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include <gtk/gtk.h>
 #include <dossier/dossier.h>
 
+#include "dossier-contrast.h"
 #include "dossier-matrix.h"
 #include "test-util.h"
 
@@ -239,6 +241,95 @@ test_cells (Fixture       *f,
     g_assert_true (dossier_matrix_get_cell_area (f->matrix, 1, 0, &b));
     g_assert_cmpfloat (b.origin.y, ==, a.origin.y + a.size.height);
   }
+}
+
+/* The window as drawn, B, G, R, A bytes (cairo's order), to sample. */
+static guchar *
+render_window (Fixture *f,
+               int     *stride)
+{
+  GtkWidget *root = f->window;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (root);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (root), height = gtk_widget_get_height (root);
+  guchar *data;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = gdk_texture_get_width (texture) * 4;
+  data = g_malloc ((gsize) *stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, *stride);
+  return data;
+}
+
+static GdkRGBA
+sample (Fixture      *f,
+        const guchar *data,
+        int           stride,
+        double        x,
+        double        y)
+{
+  graphene_point_t p;
+  const guchar *px;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->matrix), f->window,
+                                           &GRAPHENE_POINT_INIT (x, y), &p));
+  px = data + (gsize) p.y * stride + (gsize) p.x * 4;
+  return (GdkRGBA) { px[2] / 255.0, px[1] / 255.0, px[0] / 255.0, 1 };
+}
+
+/* Every cell's number against its shade, light and dark: WCAG's 4.5:1
+ * for text (a little under, for the edges of antialiased glyphs: the
+ * best pixel of a digit's stem is the number's colour or near it). */
+static void
+test_contrast (Fixture       *f,
+               gconstpointer  data)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
+                GPOINTER_TO_INT (data), NULL);
+  show_matrix (f, 900, 500);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int stride;
+      g_autofree guchar *pixels = render_window (f, &stride);
+      int n_shades = 0;
+
+      for (int r = 0; r < 4; r++)
+        for (int col = 0; col < 3; col++)
+          {
+            graphene_rect_t area;
+            GdkRGBA shade;
+            double best = 1;
+
+            g_assert_true (dossier_matrix_get_cell_area (f->matrix, r, col, &area));
+            shade = sample (f, pixels, stride, area.origin.x + 8, area.origin.y + area.size.height / 2);
+            for (double y = area.origin.y + 2; y < area.origin.y + area.size.height - 2; y++)
+              for (double x = area.origin.x + 2; x < area.origin.x + area.size.width - 2; x++)
+                {
+                  GdkRGBA p = sample (f, pixels, stride, x, y);
+
+                  best = MAX (best, dossier_contrast_ratio (&p, &shade));
+                }
+            g_test_message ("cell %d, %d (density %d): %.2f:1", r, col,
+                            dossier_matrix_get_density (f->matrix, r, col), best);
+            if (best < 4.3)
+              g_error ("%s: the number in cell %d, %d (density %d) is %.2f:1 on its shade",
+                       data ? "dark" : "light", r, col,
+                       dossier_matrix_get_density (f->matrix, r, col), best);
+            n_shades += dossier_matrix_get_density (f->matrix, r, col) == 5;
+          }
+      g_assert_cmpint (n_shades, >, 0);
+
+      /* A selected cell too (its outline aside, the number the same). */
+      dossier_matrix_select (f->matrix, 0, 0);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->matrix));
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 }
 
 static void
@@ -799,6 +890,10 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("tree", test_tree);
 #undef ADD
+  g_test_add ("/dossier/matrix/contrast/light", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_contrast, fixture_tear_down);
+  g_test_add ("/dossier/matrix/contrast/dark", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_contrast, fixture_tear_down);
 
   return g_test_run ();
 }
