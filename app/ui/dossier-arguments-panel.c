@@ -624,6 +624,9 @@ on_question_add (DossierArgumentsPanel *self)
                                (DossierArgumentSuggestion **) self->pending->pdata, self->pending->len))
     dossier_suggestions_section_queue_reload (self->suggestions);
   gtk_popover_popdown (self->question_popover);
+  /* What comes next is its first argument: the focus goes there, not
+   * back to the question's + button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->pro_add_button));
 }
 
 static void

@@ -1840,6 +1840,39 @@ test_add_focus (Fixture       *f,
   close_window (window);
 }
 
+/* A question added: the focus goes on to add its first argument (it went
+ * back to the question's + button). */
+static void
+test_question_add_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GtkWidget *window, *button, *entry;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 1280, 900);
+
+  button = find_button (panel, "Add a Question");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
+                       entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Should the ferry run at night?");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (
+                     f->project, dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)))),
+                   ==, "Should the ferry run at night?");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), find_button (panel, "Add an Argument For")));
+
+  close_window (window);
+}
+
 /* ---- Beside a toast -------------------------------------------------------------- */
 
 /* The toast @window shows, or NULL. */
@@ -1996,6 +2029,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
               fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/question-add-focus", Fixture, NULL, fixture_set_up,
+              test_question_add_focus, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, shown_set_up, test_keys, shown_tear_down);
   g_test_add ("/dossier/arguments-panel/move-in-view", Fixture, NULL, shown_set_up, test_move_in_view,
               shown_tear_down);
