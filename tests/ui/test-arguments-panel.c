@@ -1803,6 +1803,25 @@ test_argument_undo_focus (Fixture       *f,
   wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus back on the argument deleted");
 }
 
+/* Opens @button's popover, types @text into its entry and presses Enter. */
+static void
+type_into_popover (GtkWidget  *button,
+                   const char *text)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *entry;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
+                       entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+}
+
 /* An argument added goes to the end of its column: a long one scrolls
  * to it, and its place in the list takes the focus. */
 static void
@@ -1811,8 +1830,7 @@ test_add_focus (Fixture       *f,
 {
   GtkWidget *panel = dossier_arguments_panel_new ();
   GListModel *cons;
-  GtkWidget *window, *button, *entry;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *window;
   gint64 added;
 
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
@@ -1820,16 +1838,7 @@ test_add_focus (Fixture       *f,
   cons = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON);
   wait_for_row (panel, argument_at (cons, 0));
 
-  button = find_button (panel, "Add an Argument Against");
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  flush_events ();
-  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
-                       entries);
-  g_assert_cmpuint (entries->len, ==, 1);
-  entry = g_ptr_array_index (entries, 0);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Fares already doubled");
-  g_signal_emit_by_name (entry, "activate");
-  flush_events ();
+  type_into_popover (find_button (panel, "Add an Argument Against"), "Fares already doubled");
 
   g_assert_cmpuint (g_list_model_get_n_items (cons), ==, N_ARGUMENTS / 2 + 1);
   added = argument_at (cons, N_ARGUMENTS / 2);
@@ -1847,22 +1856,13 @@ test_question_add_focus (Fixture       *f,
                          gconstpointer  data)
 {
   GtkWidget *panel = dossier_arguments_panel_new ();
-  GtkWidget *window, *button, *entry;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *window, *button;
 
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
   window = show_in_window (panel, 1280, 900);
 
   button = find_button (panel, "Add a Question");
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  flush_events ();
-  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
-                       entries);
-  g_assert_cmpuint (entries->len, ==, 1);
-  entry = g_ptr_array_index (entries, 0);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Should the ferry run at night?");
-  g_signal_emit_by_name (entry, "activate");
-  flush_events ();
+  type_into_popover (button, "Should the ferry run at night?");
 
   g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (
                      f->project, dossier_arguments_panel_get_question_id (DOSSIER_ARGUMENTS_PANEL (panel)))),
