@@ -5,15 +5,20 @@
  * warning or a sanitizer report), and leave the project exactly as it was
  * (compared through a JSON export before and after).
  */
+/* posix_openpt (), grantpt (), unlockpt (), ptsname (), cfmakeraw () */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <dossier/dossier.h>
 #include "test-util.h"
@@ -1580,6 +1585,278 @@ test_compare (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* ---- Text from someone else on a terminal ------------------------------ */
+
+/* What a project from someone else can hold in any of its texts: a window
+ * title set (OSC 0, ended by BEL), an OSC 8 link, the screen cleared, a
+ * cursor move, a C1 CSI (as UTF-8, and as a lone byte that is not
+ * UTF-8), a carriage return, DEL, and bidi controls that make the rest of
+ * a line read backwards (RLO, RLI, PDF). */
+#define HOSTILE \
+  "\033]0;owned\007\033]8;;https://evil.example/\033\\\033[2J\033[1A\xc2\x9b" "31m\r\x7f" \
+  "\xe2\x80\xae" "evil\xe2\x81\xa7" "txt\xe2\x80\xac"
+/* A byte that is not UTF-8, 0x9b: CSI to an 8-bit terminal. (In a
+ * document's text it makes the document damaged, and unused.) */
+#define NOT_UTF8 "\x9b"
+/* …and what must come through as it is. */
+#define PLAIN "Café Žáková – مرحبا بالعالم – 你好 🚢"
+
+/* @s as an SQL literal of type TEXT, whatever bytes it holds. */
+static char *
+sql_text_literal (const char *s)
+{
+  GString *sql = g_string_new ("cast(x'");
+
+  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
+    g_string_append_printf (sql, "%02x", *p);
+  g_string_append (sql, "' AS TEXT)");
+  return g_string_free (sql, FALSE);
+}
+
+/* Nothing in @out that a terminal would act on: no control but tab and
+ * newline, no C1 control, no bidi embedding, override or isolate, and
+ * only UTF-8. */
+static void
+assert_safe_for_terminal (const char *what,
+                          const char *out)
+{
+  const char *end;
+
+  if (!g_utf8_validate (out, -1, &end))
+    g_error ("%s: not UTF-8 at byte %d: %s", what, (int) (end - out), out);
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("%s: U+%04X at byte %d: %s", what, c, (int) (p - out), out);
+    }
+}
+
+/* Runs dossier-cli as run_cli () does, but with stdout a terminal (a
+ * pseudo-terminal in raw mode, so that it passes what it gets as it is).
+ * FALSE when the system has none. */
+static gboolean
+run_cli_on_terminal (Run        *r,
+                     const char *first,
+                     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) err = NULL;
+  struct termios raw;
+  va_list args;
+  int master, slave;
+  char buf[4096];
+  ssize_t n;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  if (master < 0 || grantpt (master) != 0 || unlockpt (master) != 0)
+    {
+      if (master >= 0)
+        close (master);
+      return FALSE;
+    }
+  slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  g_assert_cmpint (slave, >=, 0);
+  g_assert_cmpint (tcgetattr (slave, &raw), ==, 0);
+  cfmakeraw (&raw);
+  g_assert_cmpint (tcsetattr (slave, TCSANOW, &raw), ==, 0);
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_take_stdout_fd (launcher, slave);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_clear_object (&launcher);  /* closes our end of the slave */
+
+  g_subprocess_communicate (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  /* What it wrote waits in the terminal; once it has exited, reading
+   * past it says EIO. */
+  while ((n = read (master, buf, sizeof buf)) > 0)
+    g_string_append_len (out, buf, n);
+  close (master);
+
+  memset (r, 0, sizeof *r);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  r->out = g_string_free (g_steal_pointer (&out), FALSE);
+  r->err = g_bytes_get_size (err) > 0 ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err))
+                                      : g_strdup ("");
+  return TRUE;
+}
+
+/* Everything dossier-cli prints for a person to read — document titles,
+ * texts, tag names, stakeholders, questions, arguments, memos, notes,
+ * error messages quoting a name — is made safe for the terminal: escape
+ * sequences, other controls and bidi overrides from a project someone
+ * else made show as harmless characters (ESC as ␛, a C1 control or a bidi
+ * override as U+FFFD), one for one, while accents, Arabic, Chinese and
+ * emoji print as they are. They reached the terminal raw: a window title
+ * set, the screen cleared, a line reading backwards. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *uuid = first_highlight_uuid (f);
+  g_autofree char *body = g_strdup_printf ("## Crews\n\nThe crews [@%s].\n", uuid);
+  g_autofree char *body_path = write_file (f, "body.md", body, -1);
+  const char *hostile_tag = "Crews\033]0;owned\007";
+  g_autofree char *hostile = NULL;
+  g_autofree char *bad_name = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *new_text_sql = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *text = NULL;
+  static const char *const readers[][6] = {
+    { "documents", NULL },
+    { "text", "1", NULL },
+    { "tags", NULL },
+    { "stakeholders", NULL },
+    { "mentions", NULL },
+    { "mentions", "--unreviewed", NULL },
+    { "arguments", NULL },
+    { "suggest", "1", NULL },
+    { "briefings", NULL },
+    { "briefing", "1", NULL },
+    { "briefing", "1", "--check", NULL },
+    { "briefing", "1", "--sections", NULL },
+    { "compare", NULL },
+    { "compare", "--rows", "stakeholders", "--measure", "mentions", NULL },
+    { "diverge", NULL },
+    { "check", NULL },
+  };
+
+  g_free (ok_cli ("stakeholder-add", f->project, "Ferry crews", "--alias", "crews", NULL));
+  g_free (ok_cli ("question-add", f->project, "Should fares rise?", NULL));
+  g_free (ok_cli ("argument-add", f->project, "1", "--pro", "Fares pay", "--stakeholder", "1",
+                  NULL));
+  g_free (ok_cli ("evidence-add", f->project, "1", "--argument", "1", "--note", "n", NULL));
+  g_free (ok_cli ("briefing-new", f->project, "Note", "--doc", doc, "--body-file", body_path,
+                  NULL));
+
+  /* Every text a command prints, made hostile as a hand-made file can;
+   * the first document's text too, its length and hash to match. */
+  hostile = sql_text_literal (HOSTILE);
+  bad_name = sql_text_literal (HOSTILE NOT_UTF8 " " PLAIN);
+  old_text = test_sql_text (f->project, "SELECT text FROM documents WHERE id = 1");
+  new_text = g_strconcat (old_text, HOSTILE PLAIN, NULL);
+  new_text_sql = sql_text_literal (new_text);
+  hash = dossier_text_hash (new_text);
+  sql = g_strdup_printf (
+    "UPDATE project SET title = 'Tour ' || %1$s;"
+    "UPDATE documents SET title = title || %1$s || ' " PLAIN "', outlet = %2$s, author = %1$s,"
+    "  published = %1$s;"
+    "UPDATE documents SET text = %3$s, hash = '%4$s', length = %5$ld WHERE id = 1;"
+    "UPDATE tags SET name = name || %2$s, description = %1$s;"
+    "UPDATE highlights SET memo = %1$s, author = %1$s;"
+    "UPDATE stakeholders SET name = name || %1$s || ' " PLAIN "', aliases = 'crews' || char(10) || %1$s,"
+    "  stance = %1$s;"
+    "UPDATE questions SET text = text || %1$s;"
+    "UPDATE arguments SET statement = statement || %1$s;"
+    "UPDATE argument_evidence SET note = %1$s;"
+    "UPDATE briefings SET title = title || %1$s, body = body || %1$s || '" PLAIN "\n' || "
+    "  '## ' || %1$s || '\n';",
+    hostile, bad_name, new_text_sql, hash, (long) g_utf8_strlen (new_text, -1));
+  test_sql_exec (f->project, sql);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      const char *const *c = readers[i];
+      g_autofree char *what = g_strjoinv (" ", (char **) c);
+      g_auto(Run) r = { 0 };
+
+      /* The command, the project, then its arguments up to the NULL. */
+      run_cli (&r, c[0], f->project, c[1], c[2], c[3], c[4], NULL);
+      g_test_message ("%s: exit %d", what, r.status);
+      g_assert_cmpint (r.status, !=, 2);
+      assert_safe_for_terminal (what, r.out);
+      assert_safe_for_terminal (what, r.err);
+    }
+
+  /* Shown visibly, one character for one; ordinary text as it is. */
+  tags = ok_cli ("tags", f->project, NULL);
+  {
+    const char *expected = "/Crews␛]0;owned␇␛]8;;https://evil.example/␛\\␛[2J␛[1A\xef\xbf\xbd" "31m"
+                           " ␡\xef\xbf\xbd" "evil\xef\xbf\xbd" "txt\xef\xbf\xbd\xef\xbf\xbd " PLAIN "\t";
+
+    if (strstr (tags, expected) == NULL)
+      g_error ("no “%s” in “%s”", expected, tags);
+  }
+  text = ok_cli ("text", f->project, "1", NULL);
+  g_assert_nonnull (strstr (text, "\n\nThe ferry crews met on Monday at the Quai Mérové depot.\n"));
+  g_assert_true (g_str_has_suffix (text, "␛[1A\xef\xbf\xbd" "31m␍␡\xef\xbf\xbd" "evil\xef\xbf\xbdtxt"
+                                        "\xef\xbf\xbd" PLAIN "\n"));
+
+  /* An error quoting a name says it as safely. */
+  {
+    g_auto(Run) r = { 0 };
+
+    run_cli (&r, "export", f->project, "--format", "csv", "--tag", hostile_tag, NULL);
+    assert_failure (&r, 1, "export", "there is no tag “Crews␛]0;owned␇”");
+    assert_safe_for_terminal ("export --tag", r.err);
+  }
+
+  /* A file asked for on a terminal is shown there as safely; down a pipe
+   * it is the file, exactly. */
+  {
+    static const char *const formats[] = { "markdown", "text", "csv", "html", "json" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_auto(Run) r = { 0 };
+
+        if (!run_cli_on_terminal (&r, "export", f->project, "--format", formats[i], NULL))
+          {
+            g_test_message ("no pseudo-terminal: exports to a terminal not tried");
+            break;
+          }
+        g_assert_cmpstr (r.err, ==, "");
+        g_assert_cmpint (r.status, ==, 0);
+        assert_safe_for_terminal (formats[i], r.out);
+        g_assert_nonnull (strstr (r.out, PLAIN));
+      }
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    if (run_cli_on_terminal (&r, "grid", f->project, "-o", "-", "--format", "svg", NULL))
+      {
+        g_assert_cmpint (r.status, ==, 0);
+        assert_safe_for_terminal ("grid", r.out);
+        g_assert_nonnull (strstr (r.out, "<svg"));
+      }
+    run_clear (&r);
+    if (run_cli_on_terminal (&r, "compare", f->project, "--format", "csv", NULL))
+      {
+        g_assert_cmpint (r.status, ==, 0);
+        assert_safe_for_terminal ("compare --format csv", r.out);
+        g_assert_nonnull (strstr (r.out, PLAIN));
+      }
+  }
+  {
+    g_autofree char *json = snapshot (f);
+
+    g_assert_nonnull (strstr (json, "\\u001b]0;owned\\u0007"));
+    g_assert_nonnull (strstr (json, "\xe2\x80\xae" "evil"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1615,6 +1892,7 @@ main (int    argc,
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);
   ADD ("compare", test_compare);
+  ADD ("hostile-text", test_hostile_text);
 #undef ADD
 
   return g_test_run ();

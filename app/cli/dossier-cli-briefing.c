@@ -255,7 +255,7 @@ cli_briefing (const char *name,
     }
 
   len = strlen (body);
-  fwrite (body, 1, len, stdout);
+  cli_write_text (body, len);
   if (len > 0 && body[len - 1] != '\n')
     fputc ('\n', stdout);
   return CLI_EXIT_OK;

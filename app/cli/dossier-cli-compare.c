@@ -79,11 +79,14 @@ write_bytes (GOutputStream  *stream,
   return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
 }
 
-/* To @output (with the exports' care) or to standard output. */
+/* To @output (with the exports' care) or to standard output: made safe
+ * to show there when it is text for a person (@for_reading) or the
+ * terminal, as exactly as written down a pipe otherwise. */
 static int
 emit (const char *name,
       const char *output,
-      GBytes     *bytes)
+      GBytes     *bytes,
+      gboolean    for_reading)
 {
   g_autoptr(GError) error = NULL;
   gsize size;
@@ -95,7 +98,9 @@ emit (const char *name,
         return cli_fail (name, error);
       return CLI_EXIT_OK;
     }
-  if (size > 0 && fwrite (data, 1, size, stdout) != size)
+  if (for_reading || cli_stdout_is_terminal ())
+    cli_write_text ((const char *) data, size);
+  else if (size > 0 && fwrite (data, 1, size, stdout) != size)
     {
       cli_error (name, _("Cannot write to standard output"));
       return CLI_EXIT_FAILURE;
@@ -104,13 +109,14 @@ emit (const char *name,
 }
 
 static int
-emit_string (const char *name,
-             const char *output,
-             char       *text)
+emit_string (const char           *name,
+             const char           *output,
+             DossierCompareFormat  format,
+             char                 *text)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-  return emit (name, output, bytes);
+  return emit (name, output, bytes, format == DOSSIER_COMPARE_FORMAT_TEXT);
 }
 
 int
@@ -291,7 +297,7 @@ cli_compare (const char *name,
       text = dossier_compare_excerpts_to_string (comparison, excerpts, title, format, &error);
       if (text == NULL)
         return cli_fail (name, error);
-      return emit_string (name, output, text);
+      return emit_string (name, output, format, text);
     }
 
   if (is_picture)
@@ -300,7 +306,7 @@ cli_compare (const char *name,
 
       if (bytes == NULL)
         return cli_fail (name, error);
-      return emit (name, output, bytes);
+      return emit (name, output, bytes, FALSE);
     }
 
   {
@@ -308,7 +314,7 @@ cli_compare (const char *name,
 
     if (text == NULL)
       return cli_fail (name, error);
-    return emit_string (name, output, text);
+    return emit_string (name, output, format, text);
   }
 }
 
@@ -366,5 +372,5 @@ cli_diverge (const char *name,
   text = dossier_compare_divergences_to_string (comparison, divergences, format, &error);
   if (text == NULL)
     return cli_fail (name, error);
-  return emit_string (name, output, text);
+  return emit_string (name, output, format, text);
 }

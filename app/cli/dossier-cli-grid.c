@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "dossier-cli-private.h"
@@ -67,12 +66,13 @@ cli_grid (const char *name,
 
   if (to_stdout)
     {
-      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = cli_stdout_stream ();
 
-      fflush (stdout);
       ok = dossier_grid_render_to_stream (dossier_project_get_stakeholders (project),
                                           dossier_project_get_title (project), format, width,
                                           height, out, NULL, &error);
+      if (ok)
+        cli_stdout_stream_done (out);
     }
   else
     ok = dossier_grid_render_to_file (dossier_project_get_stakeholders (project),

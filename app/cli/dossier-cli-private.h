@@ -4,7 +4,7 @@
  * clear line on stderr. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <dossier/dossier.h>
 
 G_BEGIN_DECLS
@@ -163,9 +163,32 @@ int      cli_print_id    (const char   *name,
                           gint64        id,
                           const GError *error);
 
-/* Writes UTF-8 to stdout as is, whatever the locale. */
+/* Text from a project (anyone's: it may be hostile), made safe to show on
+ * a terminal. Tabs, newlines and every printable character (accents,
+ * Arabic, Chinese, emoji…) stay as they are; a C0 control becomes its
+ * picture (ESC ␛, BEL ␇, CR ␍), DEL ␡, and a C1 control, a bidi
+ * embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) or a
+ * byte that is not UTF-8 becomes U+FFFD: one character for one, so that
+ * offsets still count right. Everything dossier-cli prints for a person
+ * to read, on stdout or stderr, goes through it. @len -1: up to the NUL. */
+char    *cli_safe_text   (const char *s,
+                          gssize      len);
+/* cli_safe_text () of @s, to stdout. */
+void     cli_write_text  (const char *s,
+                          gssize      len);
+/* Formats, then writes as cli_write_text () does: UTF-8 as is, whatever
+ * the locale, but safe. */
 void     cli_print       (const char *format,
                           ...) G_GNUC_PRINTF (1, 2);
+
+/* Whether stdout is a terminal. */
+gboolean cli_stdout_is_terminal (void);
+/* Where a command writes a file (an export, a picture) asked for on stdout:
+ * stdout itself, or, when it is a terminal (someone will read it there), a
+ * buffer that cli_stdout_stream_done () writes out through
+ * cli_write_text (). A file through a pipe stays exactly as written. */
+GOutputStream *cli_stdout_stream      (void);
+void           cli_stdout_stream_done (GOutputStream *stream);
 /* A field for tab-separated output: tabs and newlines become spaces. */
 char    *cli_field       (const char *s);
 

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "dossier-briefing-layout.h"
@@ -67,7 +66,7 @@ cli_text (const char *name,
     return cli_fail (name, error);
 
   len = strlen (text);
-  fwrite (text, 1, len, stdout);
+  cli_write_text (text, len);
   /* End the last line, as line-oriented tools expect. */
   if (len == 0 || text[len - 1] != '\n')
     fputc ('\n', stdout);
@@ -278,10 +277,11 @@ cli_export (const char *name,
     ok = dossier_export_to_file (project, format, &filter, &options, output, NULL, &error);
   else
     {
-      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = cli_stdout_stream ();
 
-      fflush (stdout);
       ok = dossier_export_to_stream (project, format, &filter, &options, out, NULL, &error);
+      if (ok)
+        cli_stdout_stream_done (out);
     }
 
   if (!ok)

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "dossier-cli-private.h"
@@ -243,15 +244,127 @@ printerr_raw (const char *string)
   fputs (string, stderr);
 }
 
+/* A bidi control that changes the order of what follows it (an embedding,
+ * override or isolate, or their end): text from someone else could read
+ * otherwise than it is ("Trojan Source"). The marks (U+200E, U+200F,
+ * U+061C) only settle the direction of neutral characters, and stay. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+cli_safe_text (const char *s,
+               gssize      len)
+{
+  GString *out;
+  const char *p, *end, *run;
+
+  if (s == NULL)
+    return g_strdup ("");
+  if (len < 0)
+    len = strlen (s);
+
+  out = g_string_sized_new (len);
+  p = run = s;
+  end = s + len;
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+      const char *next;
+      gunichar c, replacement;
+
+      /* Printable ASCII, tabs and newlines go out as they are. */
+      if ((b >= 0x20 && b < 0x7f) || b == '\t' || b == '\n')
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: 0x9b alone is CSI to an 8-bit terminal. */
+          replacement = 0xfffd;
+          next = p + 1;
+        }
+      else
+        {
+          next = g_utf8_next_char (p);
+          if (c < 0x20)
+            /* ␛ for ESC, ␇ for BEL, ␍ for CR…: one character for one,
+             * so that offsets into a document's text still count right. */
+            replacement = 0x2400 + c;
+          else if (c == 0x7f)
+            replacement = 0x2421;
+          else if (c < 0xa0 || is_bidi_control (c))
+            /* A C1 control (UTF-8's 0xc2 0x9b is CSI too), or a bidi one. */
+            replacement = 0xfffd;
+          else
+            {
+              p = next;
+              continue;
+            }
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append_unichar (out, replacement);
+      p = run = next;
+    }
+  g_string_append_len (out, run, p - run);
+
+  return g_string_free (out, FALSE);
+}
+
+void
+cli_write_text (const char *s,
+                gssize      len)
+{
+  g_autofree char *safe = cli_safe_text (s, len);
+
+  fputs (safe, stdout);
+}
+
 void
 cli_print (const char *format,
            ...)
 {
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  vfprintf (stdout, format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+
+  cli_write_text (text, -1);
+}
+
+gboolean
+cli_stdout_is_terminal (void)
+{
+  return isatty (STDOUT_FILENO);
+}
+
+GOutputStream *
+cli_stdout_stream (void)
+{
+  fflush (stdout);
+  if (cli_stdout_is_terminal ())
+    return g_memory_output_stream_new_resizable ();
+  return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+}
+
+void
+cli_stdout_stream_done (GOutputStream *stream)
+{
+  GMemoryOutputStream *memory;
+
+  if (!G_IS_MEMORY_OUTPUT_STREAM (stream))
+    return;
+  memory = G_MEMORY_OUTPUT_STREAM (stream);
+  cli_write_text (g_memory_output_stream_get_data (memory),
+                  g_memory_output_stream_get_data_size (memory));
 }
 
 char *
@@ -271,9 +384,9 @@ static void
 print_error_line (const char *name,
                   const char *message)
 {
-  g_autofree char *line = g_strdup (message);
+  /* Safe to show, and one line, whatever the message holds. */
+  g_autofree char *line = cli_safe_text (message, -1);
 
-  /* One line, whatever the message holds. */
   g_strstrip (line);
   for (char *p = line; *p; p++)
     if (*p == '\n' || *p == '\r')
