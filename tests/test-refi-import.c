@@ -1120,6 +1120,88 @@ test_same_names (Fixture       *f,
   g_assert_cmpuint (n_renamed, ==, 399);
 }
 
+/* Imports a codebook of @n codes without a colour (the first one blue in
+ * capitals) into @project; returns the virtual machine steps its queries
+ * took. */
+static guint64
+import_codes (Fixture        *f,
+              DossierProject *project,
+              guint           n)
+{
+  g_autofree char *name = g_strdup_printf ("codes-%u.qdc", n);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+                                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000000\" "
+                                         "name=\"Code 0\" color=\"#3584E4\" isCodable=\"true\"/>");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 steps;
+
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (xml, "<Code guid=\"aaaaaaaa-0000-0000-0000-%012u\" name=\"Code %u\" "
+                            "isCodable=\"true\"/>", i, i);
+  g_string_append (xml, "</Codes></CodeBook>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  file = g_file_new_for_path (path);
+
+  steps = test_statement_steps (project);
+  report = dossier_exchange_import (project, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), ==, n);
+  return test_statement_steps (project) - steps;
+}
+
+/* Codes without a colour take the palette's least used one, counting the
+ * project's tags and the codes before them, as a tag added by hand
+ * does; and a large codebook costs in proportion to its size (each code
+ * counted the colours of all tags again: 5,000 codes took 8 s). */
+static void
+test_many_codes (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "#3584e4",  /* the project's tag */
+    "#3584e4",  /* Code 0, as the file says (in capitals there) */
+    "#e66100", "#2ec27e", "#c061cb", "#f5c211", "#e01b24", "#14a3a3", "#986a44",
+    "#7b61ff", "#8cc63f", "#e64ca0", "#4dabf7",
+    "#e66100",  /* Code 12: blue is used twice */
+    "#2ec27e",
+  };
+  g_autoptr(DossierProject) small = exchange_new_project (f, "small.dossier");
+  g_autoptr(DossierProject) smaller = exchange_new_project (f, "smaller.dossier");
+  g_autoptr(DossierProject) larger = exchange_new_project (f, "larger.dossier");
+  g_autoptr(GError) error = NULL;
+  GListModel *tags = dossier_project_get_tags (small);
+  guint64 steps_smaller, steps_larger;
+
+  g_assert_cmpint (dossier_project_add_tag (small, "Mine", 0, NULL, NULL, &error), !=, 0);
+  g_assert_no_error (error);
+  import_codes (f, small, 14);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+
+      g_assert_cmpstr (dossier_tag_get_color (tag), ==, expected[i]);
+    }
+  /* The next tag added by hand goes on from there. */
+  g_assert_cmpint (dossier_project_add_tag (small, "Next", 0, NULL, NULL, &error), !=, 0);
+  {
+    g_autoptr(DossierTag) tag = g_list_model_get_item (tags, G_N_ELEMENTS (expected));
+
+    g_assert_cmpstr (dossier_tag_get_color (tag), ==, "#c061cb");
+  }
+
+  /* Four times the codes, not sixteen times the work. */
+  steps_smaller = import_codes (f, smaller, 500);
+  steps_larger = import_codes (f, larger, 2000);
+  g_test_message ("500 codes: %" G_GUINT64_FORMAT " steps; 2,000: %" G_GUINT64_FORMAT,
+                  steps_smaller, steps_larger);
+  g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
+}
+
 /* A source's text over the 10 MB the XML reader takes inside project.qde
  * imports when the archive keeps it as a file (sources/GUID.txt); one
  * written inline is refused, naming the source and the limit. */
@@ -1323,6 +1405,8 @@ main (int   argc,
               exchange_fixture_set_up, test_flattened_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/same-names", Fixture, NULL,
               exchange_fixture_set_up, test_same_names, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/many-codes", Fixture, NULL,
+              exchange_fixture_set_up, test_many_codes, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

@@ -842,13 +842,27 @@ test_full_disk_get_written (void)
   return full_written;
 }
 
+/* A counter of SQLite's, summed over the statements of the connection. */
+static guint64
+statement_status_sum (DossierProject *project,
+                      int             counter)
+{
+  sqlite3 *db = dossier_project_get_db (project);
+  guint64 sum = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    sum += sqlite3_stmt_status (stmt, counter, FALSE);
+  return sum;
+}
+
 guint64
 test_statement_runs (DossierProject *project)
 {
-  sqlite3 *db = dossier_project_get_db (project);
-  guint64 runs = 0;
+  return statement_status_sum (project, SQLITE_STMTSTATUS_RUN);
+}
 
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
-    runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
-  return runs;
+guint64
+test_statement_steps (DossierProject *project)
+{
+  return statement_status_sum (project, SQLITE_STMTSTATUS_VM_STEP);
 }

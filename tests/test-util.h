@@ -202,5 +202,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFiles, test_files_free)
 /* How many statements @project's connection has run so far: the
  * difference over a call is how many queries it made. */
 guint64                test_statement_runs    (DossierProject *project);
+/* How many virtual machine steps they took, all together: the
+ * difference over a call is the work of its queries, whatever their
+ * number (a query that reads all rows costs as many steps as rows). */
+guint64                test_statement_steps   (DossierProject *project);
 
 G_END_DECLS

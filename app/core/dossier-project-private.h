@@ -805,6 +805,27 @@ char         *dossier_project_least_used_color (DossierProject      *self,
                                                 const char           *sql,
                                                 GError              **error);
 
+/* How many rows use each palette colour, for a caller that gives many new
+ * rows colours in one action (an import of 5,000 codes): counted once,
+ * then kept up to date as colours are taken or given, so that each row
+ * gets what dossier_project_least_used_color() would have given it
+ * without querying all rows again. */
+typedef struct
+{
+  guint uses[DOSSIER_PALETTE_SIZE];
+} DossierPaletteUses;
+
+/* The tags' colours (the count dossier_project_next_tag_color() makes). */
+gboolean      dossier_project_count_tag_colors (DossierProject      *self,
+                                                DossierPaletteUses   *uses,
+                                                GError              **error);
+/* Counts one more row of @color, if it is a palette colour (any case). */
+void          dossier_palette_uses_add         (DossierPaletteUses   *uses,
+                                                const char           *color);
+/* The least used colour (the first in palette order among equals), then
+ * counted as used once more. */
+const char   *dossier_palette_uses_take        (DossierPaletteUses   *uses);
+
 /* Evidence (dossier-project-highlights.c): within an action, the id of
  * the live highlight of exactly [start, end), or of a new one without a
  * tag; 0 and @error if the range is not in the document. */

@@ -848,41 +848,79 @@ renumber_children (DossierProject  *self,
   return ids != NULL && set_children (self, parent_id, ids, error);
 }
 
+static gboolean
+count_palette (DossierProject      *self,
+               const char          *sql,
+               DossierPaletteUses  *uses,
+               GError             **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  memset (uses, 0, sizeof *uses);
+  stmt = dossier_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    for (guint i = 0; i < DOSSIER_PALETTE_SIZE; i++)
+      if (g_strcmp0 (dossier_palette[i], dossier_column_text (stmt, 0)) == 0)
+        uses->uses[i] = (guint) sqlite3_column_int64 (stmt, 1);
+
+  return rc == SQLITE_DONE;
+}
+
+void
+dossier_palette_uses_add (DossierPaletteUses *uses,
+                          const char         *color)
+{
+  for (guint i = 0; color != NULL && i < DOSSIER_PALETTE_SIZE; i++)
+    if (g_ascii_strcasecmp (dossier_palette[i], color) == 0)
+      uses->uses[i]++;
+}
+
+const char *
+dossier_palette_uses_take (DossierPaletteUses *uses)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < DOSSIER_PALETTE_SIZE; i++)
+    if (uses->uses[i] < uses->uses[best])
+      best = i;
+
+  uses->uses[best]++;
+  return dossier_palette[best];
+}
+
 char *
 dossier_project_least_used_color (DossierProject  *self,
                                   const char      *sql,
                                   GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  guint uses[DOSSIER_PALETTE_SIZE] = { 0 };
-  guint best = 0;
-  int rc;
+  DossierPaletteUses uses;
 
-  stmt = dossier_project_prepare (self, sql, error);
-  if (stmt == NULL)
+  if (!count_palette (self, sql, &uses, error))
     return NULL;
+  return g_strdup (dossier_palette_uses_take (&uses));
+}
 
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    for (guint i = 0; i < DOSSIER_PALETTE_SIZE; i++)
-      if (g_strcmp0 (dossier_palette[i], dossier_column_text (stmt, 0)) == 0)
-        uses[i] = (guint) sqlite3_column_int64 (stmt, 1);
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  for (guint i = 1; i < DOSSIER_PALETTE_SIZE; i++)
-    if (uses[i] < uses[best])
-      best = i;
-
-  return g_strdup (dossier_palette[best]);
+gboolean
+dossier_project_count_tag_colors (DossierProject      *self,
+                                  DossierPaletteUses  *uses,
+                                  GError             **error)
+{
+  return count_palette (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1", uses, error);
 }
 
 char *
 dossier_project_next_tag_color (DossierProject  *self,
                                 GError         **error)
 {
-  return dossier_project_least_used_color (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1",
-                                           error);
+  DossierPaletteUses uses;
+
+  if (!dossier_project_count_tag_colors (self, &uses, error))
+    return NULL;
+  return g_strdup (dossier_palette_uses_take (&uses));
 }
 
 /* ---- Actions ------------------------------------------------------------ */

@@ -2005,6 +2005,102 @@ bench_refi_large (void)
            median (f, opt_runs), opt_quick ? 0 : 100.0 * mb, note);
 }
 
+/* ---- REFI-QDA import of a large codebook --------------------------------- */
+
+/* A codebook of @n codes without colours, in groups of 50 (a group's
+ * code and 49 under it), as a large coding frame is. */
+static void
+write_codebook (const char *path,
+                guint       n)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                         "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 50 == 0 && i > 0)
+        g_string_append (xml, "</Code>");
+      g_string_append_printf (xml, "<Code guid=\"aaaaaaaa-0000-0000-0000-%012u\" name=\"Code %u.%u\" "
+                              "isCodable=\"true\"%s>", i, i / 50, i % 50, i % 50 == 0 ? "" : "/");
+    }
+  g_string_append (xml, "</Code></Codes></CodeBook>\n");
+  if (!g_file_set_contents (path, xml->str, xml->len, NULL))
+    {
+      fprintf (stderr, "bench-core: could not write %s\n", path);
+      exit (1);
+    }
+}
+
+/* Each code without a colour counted the colours of all tags (quadratic:
+ * 5,000 codes took 8 s). The floor is the same rows INSERTed raw, in one
+ * durable transaction. */
+static void
+bench_refi_codebook (void)
+{
+  guint n = opt_quick ? 1000 : 5000;
+  g_autofree char *qdc = scratch_path ("codebook.qdc");
+  g_autoptr(GFile) file = g_file_new_for_path (qdc);
+  g_autofree char *label = NULL;
+  double t[64], c[64], f[64];
+
+  write_codebook (qdc, n);
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierProject) project = new_project ("codebook.dossier");
+      g_autoptr(DossierImportReport) report = NULL;
+      sqlite3 *db;
+      sqlite3_stmt *stmt;
+      double t0;
+
+      t0 = mark ();
+      report = dossier_exchange_import (project, file, NULL, NULL, &error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      die_on_error ("import the codebook", error);
+      if (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS) != n)
+        {
+          fprintf (stderr, "bench-core: the import brought %u tags, not %u\n",
+                   dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), n);
+          exit (1);
+        }
+      dossier_project_close (project);
+
+      db = raw_db ("floor-codebook.db", TRUE);
+      sqlite3_exec (db, "CREATE TABLE tag (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                        " name TEXT NOT NULL, parent INTEGER, color TEXT NOT NULL,"
+                        " description TEXT NOT NULL, position INTEGER NOT NULL)",
+                    NULL, NULL, NULL);
+      t0 = now_ms ();
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      sqlite3_prepare_v2 (db, "INSERT INTO tag (uuid, name, parent, color, description, position)"
+                              " VALUES (?, ?, ?, ?, '', ?)", -1, &stmt, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *uuid = g_strdup_printf ("aaaaaaaa-0000-0000-0000-%012u", i);
+          g_autofree char *name = g_strdup_printf ("Code %u.%u", i / 50, i % 50);
+
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+          if (i % 50 == 0)
+            sqlite3_bind_null (stmt, 3);
+          else
+            sqlite3_bind_int64 (stmt, 3, i - i % 50 + 1);
+          sqlite3_bind_text (stmt, 4, "#3584e4", -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 5, (int) (i % 50));
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      f[r] = now_ms () - t0;
+      sqlite3_close (db);
+    }
+  label = g_strdup_printf ("import a .qdc of %u codes without colours", n);
+  add_row (label, median (t, opt_runs), median (c, opt_runs), "raw INSERTs of the tags",
+           median (f, opt_runs), 0, "groups of 50");
+}
+
 /* ---- The file's check before each query ---------------------------------- */
 
 /* @n runs of one cached query (a document's length, as
@@ -2278,7 +2374,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, queries)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, queries)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -2332,6 +2428,8 @@ main (int    argc,
     bench_exchange ();
   if (selected ("refi-large"))
     bench_refi_large ();
+  if (selected ("refi-codebook"))
+    bench_refi_codebook ();
   if (selected ("queries"))
     bench_queries ();
 
