@@ -975,6 +975,40 @@ test_index_rebuilt_said (Fixture       *f,
   g_free (ok_cli ("tag-add", f->project, "Fares", NULL));
 }
 
+/* Texts that cannot be indexed for search (the index's older segments
+ * gone, found only when FTS5 merges them with a new one) are said as
+ * everything else is — one line, "dossier-cli: COMMAND: …", the file named
+ * as the user knows it, translated — once for the command, where GLib's
+ * "Dossier-Message: 04:58:12.345: Indexing /full/path for search: …" came
+ * out twice (at the open, then after the change). */
+static void
+test_not_indexed_said (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *tags = NULL;
+  g_auto(Run) r = { 0 };
+  const char *expected = "dossier-cli: tag-add: “tour.dossier” could not be indexed for search "
+                         "(it is tried again at the next search): ";
+
+  /* Fifteen segments at the first level: the sixteenth makes FTS5 merge
+   * them, reading the ones deleted. */
+  for (guint i = 0; i < 12; i++)
+    test_sql_exec (f->project, "INSERT INTO documents_fts (rowid, text) "
+                               "SELECT id, text FROM documents WHERE id = 1");
+  test_sql_exec (f->project, "DELETE FROM documents_fts_data WHERE id > 10;"
+                             "INSERT INTO documents_unindexed (document) VALUES (1)");
+
+  run_cli (&r, "tag-add", f->project, "Cost", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if (!g_str_has_prefix (r.err, expected) || strchr (r.err, '\n') != r.err + strlen (r.err) - 1)
+    g_error ("stderr is not one line starting “%s”: %s", expected, r.err);
+
+  /* The change was made. */
+  tags = ok_cli ("tags", f->project, NULL);
+  g_assert_nonnull (strstr (tags, "Cost\t"));
+}
+
 static void
 test_locked_project (Fixture       *f,
                      gconstpointer  data)
@@ -1888,6 +1922,7 @@ main (int    argc,
   ADD ("read-commands-leave-folder", test_read_commands_leave_folder);
   ADD ("locked-project", test_locked_project);
   ADD ("index-rebuilt-said", test_index_rebuilt_said);
+  ADD ("not-indexed-said", test_not_indexed_said);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);

@@ -357,6 +357,8 @@ update_indexes (DossierProject  *self,
       dossier_project_cache_commit (self, NULL, 0);
     }
 
+  /* Should it fail again, that is news. */
+  self->said_not_indexed = FALSE;
   return TRUE;
 }
 
@@ -403,6 +405,23 @@ dossier_project_mend_search_index (DossierProject *self)
     }
   g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
   dossier_project_emit_search_index_rebuilt (self);
+}
+
+void
+dossier_project_say_not_indexed (DossierProject *self,
+                                 const GError   *error)
+{
+  g_autofree char *name = NULL;
+
+  /* Tried again after every change: one line for a command, not one a
+   * change. */
+  if (self->said_not_indexed)
+    return;
+  self->said_not_indexed = TRUE;
+
+  name = dossier_display_name (self->path);
+  g_message (_("“%s” could not be indexed for search (it is tried again at the next search): %s"),
+             name, error->message);
 }
 
 gboolean
@@ -725,8 +744,9 @@ indexer_finished (gpointer data)
   self->indexer = NULL;
 
   if (indexer->error != NULL && self->db != NULL)
-    g_message ("Indexing %s for search: %s (it is tried again at the next search)",
-               self->path, indexer->error->message);
+    dossier_project_say_not_indexed (self, indexer->error);
+  else if (indexer->error == NULL)
+    self->said_not_indexed = FALSE;
 
   /* Only our threads write while we hold the lock: what moved the
    * database's version is the indexing, which no listing depends on. */
@@ -810,8 +830,7 @@ start_indexer (DossierProject *self,
   worker = dossier_project_open_worker (self, &error);
   if (worker == NULL)
     {
-      g_message ("Indexing %s for search: %s (it is tried again at the next search)",
-                 self->path, error->message);
+      dossier_project_say_not_indexed (self, error);
       return FALSE;
     }
 
@@ -869,8 +888,7 @@ dossier_project_index_after (DossierProject       *self,
     case DOSSIER_INDEX_AT_ONCE:
       if (dossier_project_count_unindexed (self) > 0 &&
           !dossier_project_index_documents (self, NULL, &error))
-        g_message ("Indexing %s for search: %s (it is tried again at the next search)",
-                   self->path, error->message);
+        dossier_project_say_not_indexed (self, error);
       break;
     case DOSSIER_INDEX_IN_BACKGROUND:
       dossier_project_index_later (self);

@@ -228,6 +228,7 @@ struct _DossierProject
   /* Indexing stored texts for search (dossier-project-index.c). */
   DossierIndexMode index_mode;
   DossierIndexer  *indexer;            /* the thread at work, or NULL */
+  gboolean         said_not_indexed;   /* dossier_project_say_not_indexed () */
 };
 
 /* ---- The search index of texts (dossier-project-index.c) ------------- */
@@ -252,6 +253,12 @@ void          dossier_project_mend_search_index (DossierProject *self);
  * and the project is read-only. */
 gboolean      dossier_project_search_failed_on_index (DossierProject  *self,
                                                       GError         **error);
+/* Says that the texts waiting could not be indexed for search (@error
+ * says why; it is tried again): once while the project is open, named as
+ * the user knows it, to the log and to the person at the command line
+ * (dossier-cli shows the core's messages as its own lines). */
+void          dossier_project_say_not_indexed (DossierProject *self,
+                                               const GError   *error);
 /* Emits "search-index-rebuilt" (dossier-project.c). */
 void          dossier_project_emit_search_index_rebuilt (DossierProject *self);
 /* Stops the thread, if any, and waits for it (closing). */

@@ -2235,8 +2235,7 @@ dossier_project_open (const char        *path,
           dossier_project_mend_search_index (self);
           if (dossier_project_count_unindexed (self) > 0 &&
               !dossier_project_index_documents (self, NULL, &local_error))
-            g_message ("Indexing %s for search: %s (it is tried again at the next search)",
-                       self->path, local_error->message);
+            dossier_project_say_not_indexed (self, local_error);
         }
     }
 
