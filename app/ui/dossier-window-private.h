@@ -49,6 +49,12 @@ struct _DossierWindow
    * pages' switcher bar). */
   gboolean               narrow;
   guint                  narrow_idle_id;
+  /* The toasts sit this high above the window's bottom: above the bars
+   * there (see lift_toasts). The overlay's children, watched for toasts
+   * coming. */
+  int                    toast_lift;
+  guint                  toast_lift_idle_id;
+  GListModel            *toast_overlay_children;
 
   /* The toast on show or queued that offers to undo or redo (weak; see
    * _dossier_window_show_step_toast), and the project's undo step when it

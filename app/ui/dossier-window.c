@@ -261,6 +261,49 @@ queue_apply_narrow (DossierWindow *self)
     self->narrow_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
 
+/* ---- Toasts above the bottom bars --------------------------------------------- */
+
+/* The window's toasts show at the bottom of one AdwToastOverlay around
+ * all of it: in a narrow window they covered the bars there, the undo,
+ * redo and search buttons and the pages' switcher, which the user may
+ * need to act on what a toast says (and a toast's own button at 360 px
+ * sat over Redo). So each toast gets a bottom margin as high as those
+ * bars (nothing in a wide window): measured after each allocation, so
+ * that toasts follow the bars as they slide in and out, and set in an
+ * idle, as apply_narrow does, not while the window is being laid out. */
+static int
+bottom_bars_height (DossierWindow *self)
+{
+  GtkWidget *bars[] = { GTK_WIDGET (self->narrow_bar), GTK_WIDGET (self->page_switcher_bar) };
+  int height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
+    if (gtk_widget_get_mapped (bars[i]))
+      height += gtk_widget_get_height (bars[i]);
+  return height;
+}
+
+static void
+lift_toasts (DossierWindow *self)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  for (GtkWidget *toast = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); toast != NULL;
+       toast = gtk_widget_get_next_sibling (toast))
+    if (toast != content && gtk_widget_get_margin_bottom (toast) != self->toast_lift)
+      gtk_widget_set_margin_bottom (toast, self->toast_lift);
+}
+
+static gboolean
+lift_toasts_idle (gpointer data)
+{
+  DossierWindow *self = data;
+
+  self->toast_lift_idle_id = 0;
+  lift_toasts (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dossier_window_size_allocate (GtkWidget *widget,
                               int        width,
@@ -269,6 +312,7 @@ dossier_window_size_allocate (GtkWidget *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   gboolean narrow = width < NARROW_WIDTH;
+  int lift;
 
   GTK_WIDGET_CLASS (dossier_window_parent_class)->size_allocate (widget, width, height, baseline);
 
@@ -276,6 +320,14 @@ dossier_window_size_allocate (GtkWidget *widget,
     {
       self->narrow = narrow;
       queue_apply_narrow (self);
+    }
+
+  lift = bottom_bars_height (self);
+  if (lift != self->toast_lift)
+    {
+      self->toast_lift = lift;
+      if (self->toast_lift_idle_id == 0)
+        self->toast_lift_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, lift_toasts_idle, self, NULL);
     }
 }
 
@@ -1586,6 +1638,10 @@ dossier_window_dispose (GObject *object)
   /* Ends what the window started: an import, a paste, a launch. */
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->toast_lift_idle_id, g_source_remove);
+  if (self->toast_overlay_children != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast_overlay_children, self);
+  g_clear_object (&self->toast_overlay_children);
 
   g_clear_handle_id (&self->help_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->undo_toast);
@@ -1865,6 +1921,9 @@ dossier_window_init (DossierWindow *self)
 
   g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (queue_apply_narrow), self,
                            G_CONNECT_SWAPPED);
+  /* A toast comes in at the height the bars have now. */
+  self->toast_overlay_children = gtk_widget_observe_children (GTK_WIDGET (self->toast_overlay));
+  g_signal_connect_swapped (self->toast_overlay_children, "items-changed", G_CALLBACK (lift_toasts), self);
   adw_view_switcher_bar_set_reveal (self->page_switcher_bar,
                                     adw_view_switcher_title_get_title_visible (self->window_title));
 

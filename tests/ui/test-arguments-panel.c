@@ -1875,42 +1875,12 @@ test_question_add_focus (Fixture       *f,
 
 /* ---- Beside a toast -------------------------------------------------------------- */
 
-/* The toast @window shows, or NULL. */
-static GtkWidget *
-toast_of_window (DossierWindow *window)
-{
-  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != content)
-      return child;
-  return NULL;
-}
-
-static gboolean
-window_shows_toast (gpointer window)
-{
-  return toast_of_window (window) != NULL;
-}
-
 static gboolean
 flap_still (gpointer flap)
 {
   double progress = adw_flap_get_reveal_progress (flap);
 
   return progress == 0.0 || progress == 1.0;
-}
-
-/* Bounds of @widget in @window's coordinates. */
-static graphene_rect_t
-window_bounds (GtkWidget     *widget,
-               DossierWindow *window)
-{
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
-  return bounds;
 }
 
 /* Pros & Cons in the sample's window, @width × 800 px, an argument deleted
@@ -1947,14 +1917,14 @@ test_toast_beside (gconstpointer data)
   g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, 0))));
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   g_assert_null (dossier_project_get_argument (dossier_window_get_project (window), deleted));
-  wait_until (window_shows_toast, window, "the toast of the deletion");
+  wait_until (shows_toast, window, "the toast of the deletion");
   wait_for_animations (GTK_WIDGET (window->toast_overlay));
 
-  toast = toast_of_window (window);
-  toast_bounds = window_bounds (toast, window);
-  panel_bounds = window_bounds (panel, window);
-  section_bounds = window_bounds (section, window);
-  sidebar_bounds = window_bounds (sidebar, window);
+  toast = window_toast (window);
+  toast_bounds = bounds_in_window (toast, window);
+  panel_bounds = bounds_in_window (panel, window);
+  section_bounds = bounds_in_window (section, window);
+  sidebar_bounds = bounds_in_window (sidebar, window);
   if (width < 1280)
     {
       /* The toast reaches into the sidebar's width and height... */
@@ -1978,8 +1948,8 @@ test_toast_beside (gconstpointer data)
   dossier_accessible_dismiss_toasts (GTK_WIDGET (window->toast_overlay), NULL);
   wait_until (shows_no_toast, window, "the toast to go");
   flush_events ();
-  panel_bounds = window_bounds (panel, window);
-  sidebar_bounds = window_bounds (sidebar, window);
+  panel_bounds = bounds_in_window (panel, window);
+  sidebar_bounds = bounds_in_window (sidebar, window);
   g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==,
                      sidebar_bounds.origin.y + sidebar_bounds.size.height);
 

@@ -12,6 +12,7 @@
 #include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
@@ -1357,6 +1358,78 @@ test_folding (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (w->undo_box));
   g_assert_false (gtk_action_bar_get_revealed (w->narrow_bar));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (w->undo_button)), "Undo "));
+}
+
+/* @widget (mapped) lies clear of @toast. */
+static void
+assert_clear_of (GtkWidget       *widget,
+                 graphene_rect_t *toast,
+                 DossierWindow   *window)
+{
+  graphene_rect_t bounds, overlap;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  bounds = bounds_in_window (widget, window);
+  if (graphene_rect_intersection (toast, &bounds, &overlap))
+    g_error ("the toast (%g, %g, %g × %g) covers %s (%g, %g, %g × %g)",
+             toast->origin.x, toast->origin.y, toast->size.width, toast->size.height,
+             G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.y, bounds.size.width,
+             bounds.size.height);
+}
+
+/* At a phone's width (360 px) a toast with Undo sits above the bars at the
+ * window's bottom (undo, redo and search; the pages' switcher), not over
+ * them: the user can still reach them, and the toast's own button is in
+ * the window. Before, the toast (an overlay around the whole window)
+ * covered the bottom bar's Undo and Redo and most of the switcher. */
+static void
+test_toast_above_bottom_bars (Fixture       *f,
+                              gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *toast, *button;
+  graphene_rect_t toast_bounds, button_bounds, window_bounds;
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  gint64 start, end;
+
+  resize_window (w, 360);
+  g_assert_true (w->narrow);
+  g_assert_true (gtk_action_bar_get_revealed (w->narrow_bar));
+  g_assert_true (adw_view_switcher_bar_get_reveal (w->page_switcher_bar));
+
+  select_text (f, "two new boats", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.apply-tag", "i", 1);
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (w->reader_page), "reader.delete-highlight", NULL);
+  wait_until (shows_toast, w, "the toast of the removal");
+  wait_for_animations (GTK_WIDGET (w->toast_overlay));
+
+  toast = window_toast (w);
+  toast_bounds = bounds_in_window (toast, w);
+  assert_clear_of (GTK_WIDGET (w->undo_button_narrow), &toast_bounds, w);
+  assert_clear_of (GTK_WIDGET (w->redo_button_narrow), &toast_bounds, w);
+  assert_clear_of (find_button_with_action (GTK_WIDGET (w->narrow_bar), "win.search"), &toast_bounds, w);
+  collect_descendants (GTK_WIDGET (w->page_switcher_bar), GTK_TYPE_TOGGLE_BUTTON, switches);
+  g_assert_cmpuint (switches->len, ==, 3);
+  for (guint i = 0; i < switches->len; i++)
+    assert_clear_of (g_ptr_array_index (switches, i), &toast_bounds, w);
+
+  /* Its Undo whole in the window. */
+  button = find_button_labelled (toast, "_Undo");
+  g_assert_nonnull (button);
+  button_bounds = bounds_in_window (button, w);
+  graphene_rect_init (&window_bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (w)),
+                      gtk_widget_get_height (GTK_WIDGET (w)));
+  g_assert_true (graphene_rect_contains_rect (&window_bounds, &button_bounds));
+
+  /* Wide, with no bar below, the next one sits at the bottom again. */
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (w->toast_overlay), NULL);
+  wait_until (shows_no_toast, w, "the toast to go");
+  resize_window (w, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL);
+  wait_until (shows_toast, w, "the toast of the undo");
+  wait_for_animations (GTK_WIDGET (w->toast_overlay));
+  g_assert_cmpint (gtk_widget_get_margin_bottom (window_toast (w)), ==, 0);
 }
 
 static gboolean
@@ -3968,6 +4041,7 @@ main (int   argc,
   ADD ("page-keys", test_page_keys);
   ADD ("folding", test_folding);
   ADD ("width-sweep", test_width_sweep);
+  ADD ("toast-above-bottom-bars", test_toast_above_bottom_bars);
   ADD ("start-page-no-sidebars", test_start_page_no_sidebars);
   ADD ("briefing-narrow", test_briefing_narrow);
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);

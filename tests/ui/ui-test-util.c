@@ -919,17 +919,39 @@ label_shown (gpointer data)
   return find_label (shown->widget, shown->text) != NULL;
 }
 
-gboolean
-shows_no_toast (gpointer window)
+graphene_rect_t
+bounds_in_window (GtkWidget *widget,
+                  gpointer   window)
 {
-  AdwToastOverlay *overlay = DOSSIER_WINDOW (window)->toast_overlay;
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+GtkWidget *
+window_toast (DossierWindow *window)
+{
+  AdwToastOverlay *overlay = window->toast_overlay;
   GtkWidget *content = adw_toast_overlay_get_child (overlay);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (child != content)
-      return FALSE;
-  return TRUE;
+      return child;
+  return NULL;
+}
+
+gboolean
+shows_toast (gpointer window)
+{
+  return window_toast (DOSSIER_WINDOW (window)) != NULL;
+}
+
+gboolean
+shows_no_toast (gpointer window)
+{
+  return window_toast (DOSSIER_WINDOW (window)) == NULL;
 }
 
 typedef struct

@@ -185,6 +185,15 @@ void        wait_for_text      (GtkWidget      *widget,
  * has run to its end (longer than libadwaita's longest toast animation,
  * 500 ms, of frame time). */
 void        wait_for_animations (GtkWidget     *widget);
+/* The bounds of @widget in @window's coordinates (its border box: what
+ * it covers of the window); asserts it has them. */
+graphene_rect_t bounds_in_window (GtkWidget *widget,
+                                  gpointer   window);
+/* The toast @window shows (the first, if one slides out as another
+ * slides in), or NULL. */
+GtkWidget  *window_toast       (DossierWindow  *window);
+/* Whether @window (a DossierWindow) shows a toast, even one sliding. */
+gboolean    shows_toast        (gpointer        window);
 /* Whether @window (a DossierWindow) shows no toast, not even one sliding
  * out: its toast overlay holds its content alone. */
 gboolean    shows_no_toast     (gpointer        window);
