@@ -549,7 +549,7 @@ source_blocks (Reader                *r,
   Extra *extra = guid != NULL && r->extra != NULL ? g_hash_table_lookup (r->extra, guid) : NULL;
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
   gint64 length = dossier_text_length (doc->text);
-  gint64 offset = 0, line_start = 0;
+  gint64 offset = 0;
 
   if (extra != NULL && extra->blocks != NULL)
     {
@@ -570,20 +570,24 @@ source_blocks (Reader                *r,
         }
     }
 
-  for (const char *p = doc->text;; p = g_utf8_next_char (p), offset++)
+  /* Line by line, their characters counted without decoding them (a
+   * walk character by character was 6% of importing a 15 MB source). */
+  for (const char *p = doc->text, *end = p + strlen (p); p < end;)
     {
-      if (*p == '\n' || *p == '\0')
-        {
-          if (offset > line_start)
-            {
-              DossierBlock b = { line_start, offset, DOSSIER_BLOCK_PARAGRAPH, 0 };
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl != NULL ? nl : end;
+      gint64 n = 0;
 
-              g_array_append_val (blocks, b);
-            }
-          line_start = offset + 1;
-          if (*p == '\0')
-            break;
+      for (; p < stop; p++)
+        n += ((guchar) *p & 0xC0) != 0x80;
+      if (n > 0)
+        {
+          DossierBlock b = { offset, offset + n, DOSSIER_BLOCK_PARAGRAPH, 0 };
+
+          g_array_append_val (blocks, b);
         }
+      offset += n + (nl != NULL);
+      p = nl != NULL ? nl + 1 : end;
     }
   return g_steal_pointer (&blocks);
 }
