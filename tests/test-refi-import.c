@@ -615,8 +615,7 @@ assert_refused (Fixture    *f,
 }
 
 /* An unsafe name is refused with what is wrong with it, the name cut
- * short: a Windows path ("\\") is not said to be "outside the project",
- * and a name of 2,000 characters is not printed whole. */
+ * short: a name of 2,000 characters is not printed whole. */
 static void
 test_unsafe_names (Fixture       *f,
                    gconstpointer  data)
@@ -627,11 +626,13 @@ test_unsafe_names (Fixture       *f,
   g_autofree char *name = g_strconcat ("sources/", "", NULL);
   g_autofree char *message = NULL;
 
-  exchange_write_zip (backslash, "project.qde", minimal_qde, "sources\\doc.txt", "text", NULL);
+  /* A Windows path unsafe once its "\\" are read as "/": said as such. */
+  exchange_write_zip (backslash, "project.qde", minimal_qde, "sources\\doc.txt", "text",
+                      "sources\\..\\..\\doc.txt", "owned", NULL);
   message = refused_message (f, backslash, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
-  g_assert_cmpstr (message, ==, "“backslash.qdpx” was refused: its file “sources\\doc.txt” is named "
-                   "with “\\”, as a Windows path is, where a zip archive has “/”. The tool that made "
-                   "it may not follow the zip format, or the archive may have been tampered with.");
+  g_assert_cmpstr (message, ==, "“backslash.qdpx” was refused: its file “sources\\..\\..\\doc.txt” "
+                   "would be written outside the project (an absolute path or “..”). The archive may "
+                   "have been tampered with.");
   g_clear_pointer (&message, g_free);
 
   for (guint i = 0; i < 2000; i++)
@@ -652,6 +653,47 @@ test_unsafe_names (Fixture       *f,
   exchange_write_zip (traversal, "project.qde", minimal_qde, "sources/../../doc.txt", "text", NULL);
   message = refused_message (f, traversal, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
   g_assert_nonnull (strstr (message, "its file “sources/../../doc.txt” would be written outside the project"));
+}
+
+/* Windows tools name files with "\\" ("sources\\doc.txt"): read as "/",
+ * the source is found; "\\" and "/" naming one file twice, a drive or an
+ * absolute path are refused. */
+static void
+test_backslash_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "windows.qdpx", NULL);
+  g_autofree char *twice = g_build_filename (f->dir, "twice.qdpx", NULL);
+  g_autofree char *drive = g_build_filename (f->dir, "drive.qdpx", NULL);
+  g_autofree char *absolute = g_build_filename (f->dir, "absolute.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "windows.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(DossierDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GListModel *docs = dossier_project_get_documents (project);
+
+  exchange_write_zip (path, "project.qde", minimal_qde, "sources\\doc.txt", "Written on Windows.", NULL);
+  report = import_ok (project, path);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_DOCUMENTS), ==, 1);
+  doc = g_list_model_get_item (docs, 0);
+  text = dossier_project_get_document_text (project, dossier_document_get_id (doc), NULL);
+  g_assert_cmpstr (text, ==, "Written on Windows.");
+
+  exchange_write_zip (twice, "project.qde", minimal_qde, "sources\\doc.txt", "one",
+                      "sources/doc.txt", "other", NULL);
+  message = refused_message (f, twice, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_cmpstr (message, ==, "“twice.qdpx” was refused: it holds two files named “sources/doc.txt”.");
+  g_clear_pointer (&message, g_free);
+
+  exchange_write_zip (drive, "project.qde", minimal_qde, "C:\\sources\\doc.txt", "text", NULL);
+  message = refused_message (f, drive, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (message, "its file “C:\\sources\\doc.txt” would be written outside"));
+  g_clear_pointer (&message, g_free);
+
+  exchange_write_zip (absolute, "project.qde", minimal_qde, "\\sources\\doc.txt", "text", NULL);
+  message = refused_message (f, absolute, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (message, "its file “\\sources\\doc.txt” would be written outside"));
 }
 
 static void
@@ -1393,6 +1435,8 @@ main (int   argc,
               exchange_fixture_set_up, test_hostile_archives, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/unsafe-names", Fixture, NULL,
               exchange_fixture_set_up, test_unsafe_names, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/backslash-names", Fixture, NULL,
+              exchange_fixture_set_up, test_backslash_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

@@ -78,8 +78,9 @@ extern const DossierZipLimits dossier_zip_default_limits;
 
 typedef struct _DossierZipReader DossierZipReader;
 
-/* Opens @path and checks every entry: no absolute paths, drive letters,
- * "..", backslashes or NUL in names; no symbolic links or other special
+/* Opens @path and checks every entry: a "\" in a name is read as "/" (as
+ * Windows tools write names), then no absolute paths, drive letters, ".."
+ * or NUL in names; no symbolic links or other special
  * files; sizes and compression ratios within @limits (NULL = the
  * defaults). Fails with DOSSIER_EXCHANGE_ERROR_UNSAFE / _TOO_LARGE /
  * _FORMAT naming the entry. */
@@ -88,7 +89,7 @@ DossierZipReader *dossier_zip_reader_open      (const char              *path,
                                                 GError                 **error);
 void              dossier_zip_reader_free      (DossierZipReader        *zr);
 guint             dossier_zip_reader_get_n_entries (DossierZipReader    *zr);
-/* Entry names, as stored (directories end with "/"). */
+/* Entry names, as stored but with "/" for "\" (directories end with "/"). */
 const char       *dossier_zip_reader_get_name  (DossierZipReader        *zr,
                                                 guint                    index);
 /* The index of the entry named @name (exactly, or ignoring ASCII case when

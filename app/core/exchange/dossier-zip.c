@@ -212,7 +212,6 @@ typedef enum
 {
   NAME_SAFE,
   NAME_OUTSIDE,    /* empty, absolute, a drive or a stream (":"), "..", not UTF-8 */
-  NAME_BACKSLASH,  /* "\", a Windows path: zip names use "/" */
   NAME_TOO_LONG,
 } NameCheck;
 
@@ -227,8 +226,6 @@ check_name (const char *name)
     return NAME_OUTSIDE;
   if (strlen (name) > MAX_NAME_BYTES)
     return NAME_TOO_LONG;
-  if (strchr (name, '\\') != NULL)
-    return NAME_BACKSLASH;
   /* "C:…" (a drive), and colons in general (NTFS streams). */
   if (strchr (name, ':') != NULL)
     return NAME_OUTSIDE;
@@ -318,6 +315,7 @@ dossier_zip_reader_open (const char              *path,
       zip_uint8_t opsys = 0;
       zip_uint32_t attributes = 0;
       Entry entry = { 0 };
+      g_autofree char *name = NULL;
       NameCheck check;
 
       zip_stat_init (&st);
@@ -330,18 +328,15 @@ dossier_zip_reader_open (const char              *path,
           return NULL;
         }
 
-      check = check_name (st.name);
+      /* Windows tools write "sources\abc.txt", where the zip format has
+       * "/": read so, and checked as read ("..\x" is "../x"). */
+      name = g_strdelimit (g_strdup (st.name), "\\", '/');
+      check = check_name (name);
       if (check != NAME_SAFE)
         {
           g_autofree char *shown = shown_name (st.name);
 
-          if (check == NAME_BACKSLASH)
-            g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
-                         _("“%s” was refused: its file “%s” is named with “\\”, as a Windows path "
-                           "is, where a zip archive has “/”. The tool that made it may not follow "
-                           "the zip format, or the archive may have been tampered with."),
-                         display, shown);
-          else if (check == NAME_TOO_LONG)
+          if (check == NAME_TOO_LONG)
             g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
                          _("“%s” was refused: its file “%s” has a name longer than %d bytes, "
                            "which no project needs. The archive may have been tampered with."),
@@ -399,16 +394,17 @@ dossier_zip_reader_open (const char              *path,
           return NULL;
         }
 
-      if (!g_hash_table_add (seen, (gpointer) st.name))
+      if (g_hash_table_contains (seen, name))
         {
           g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_UNSAFE,
-                       _("“%s” was refused: it holds two files named “%s”."), display, st.name);
+                       _("“%s” was refused: it holds two files named “%s”."), display, name);
           return NULL;
         }
 
-      entry.name = g_strdup (st.name);
+      entry.name = g_steal_pointer (&name);
       entry.size = st.size;
       g_array_append_val (zr->entries, entry);
+      g_hash_table_add (seen, entry.name);
     }
 
   if (duplicates)
