@@ -114,10 +114,14 @@ dossier_sidebar_measure (GtkWidget      *widget,
 }
 
 /* How far up from the sidebar's bottom (@width × @height) the toasts of
- * its overlay reach, where one overlaps it: AdwToastOverlay puts a toast
- * at its bottom, centred, at the toast's own size (at least 450 px wide
- * with a button, once it is laid out). Computed where the toast ends up,
- * not where its sliding in has it now. */
+ * its overlay reach, where one covers part of it: AdwToastOverlay puts a
+ * toast at its bottom, centred, at the toast's own size (at least 450 px
+ * wide with a button, once it is laid out), margins included. What a
+ * toast covers is its box inside those margins (libadwaita's 12 px around
+ * it, 24 below; and the window's, see lift_toasts): a toast whose margin
+ * alone reaches into a docked sidebar takes nothing from it, and one that
+ * does reach in takes what lies below its top, not its top margin too.
+ * Computed where the toast ends up, not where its sliding in has it now. */
 static int
 toast_inset (DossierSidebar *self,
              int             width,
@@ -143,16 +147,24 @@ toast_inset (DossierSidebar *self,
        toast = gtk_widget_get_next_sibling (toast))
     {
       GtkRequisition size;
-      int toast_width, toast_height, x;
+      GtkBorder margin;
+      graphene_rect_t box;
+      int toast_width, toast_height, x, top;
 
       if (toast == content || !gtk_widget_get_visible (toast))
         continue;
+      gtk_style_context_get_margin (gtk_widget_get_style_context (toast), &margin);
       gtk_widget_get_preferred_size (toast, NULL, &size);
-      toast_width = MIN (MAX (size.width, gtk_widget_get_width (toast)), overlay_width);
+      toast_width = size.width;
+      /* Laid out, it may be wider than it asks. */
+      if (gtk_widget_compute_bounds (toast, toast, &box))
+        toast_width = MAX (toast_width, (int) box.size.width + margin.left + margin.right);
+      toast_width = MIN (toast_width, overlay_width);
       toast_height = MIN (size.height, overlay_height);
       x = (overlay_width - toast_width) / 2;
-      if (x < left + width && x + toast_width > left)
-        inset = MAX (inset, (int) (bottom.y + 0.5f) - (overlay_height - toast_height));
+      top = overlay_height - toast_height + margin.top + gtk_widget_get_margin_top (toast);
+      if (x + margin.left < left + width && x + toast_width - margin.right > left)
+        inset = MAX (inset, (int) (bottom.y + 0.5f) - top);
     }
   return CLAMP (inset, 0, height);
 }

@@ -1883,6 +1883,25 @@ flap_still (gpointer flap)
   return progress == 0.0 || progress == 1.0;
 }
 
+/* Deletes the first argument of the Pros & Cons panel on show in @window
+ * by its key; the toast saying so, once it has slid in. */
+static GtkWidget *
+delete_first_argument (DossierWindow *window)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gint64 deleted;
+
+  collect_rows (GTK_WIDGET (window->arguments_panel), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  deleted = dossier_argument_get_id (dossier_row_get_item (g_ptr_array_index (rows, 0)));
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, 0))));
+  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (dossier_project_get_argument (dossier_window_get_project (window), deleted));
+  wait_until (shows_toast, window, "the toast of the deletion");
+  wait_for_animations (GTK_WIDGET (window->toast_overlay));
+  return window_toast (window);
+}
+
 /* Pros & Cons in the sample's window, @width × 800 px, an argument deleted
  * by its key: the toast saying so, with its Undo, leaves the whole panel
  * in sight where it reaches into the sidebar (the sidebar folded over the
@@ -1900,9 +1919,7 @@ test_toast_beside (gconstpointer data)
   GtkWidget *panel = GTK_WIDGET (window->arguments_panel);
   GtkWidget *sidebar = GTK_WIDGET (window->right_sidebar);
   GtkWidget *section, *toast;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   graphene_rect_t toast_bounds, panel_bounds, section_bounds, sidebar_bounds, overlap;
-  gint64 deleted;
 
   adw_view_stack_set_visible_child (window->right_stack, panel);
   adw_flap_set_reveal_flap (window->right_flap, TRUE);
@@ -1911,16 +1928,7 @@ test_toast_beside (gconstpointer data)
   section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
   g_assert_true (gtk_widget_get_mapped (section));
 
-  collect_rows (panel, rows);
-  g_assert_cmpuint (rows->len, >, 0);
-  deleted = dossier_argument_get_id (dossier_row_get_item (g_ptr_array_index (rows, 0)));
-  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, 0))));
-  g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
-  g_assert_null (dossier_project_get_argument (dossier_window_get_project (window), deleted));
-  wait_until (shows_toast, window, "the toast of the deletion");
-  wait_for_animations (GTK_WIDGET (window->toast_overlay));
-
-  toast = window_toast (window);
+  toast = delete_first_argument (window);
   toast_bounds = bounds_in_window (toast, window);
   panel_bounds = bounds_in_window (panel, window);
   section_bounds = bounds_in_window (section, window);
@@ -1952,6 +1960,81 @@ test_toast_beside (gconstpointer data)
   sidebar_bounds = bounds_in_window (sidebar, window);
   g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==,
                      sidebar_bounds.origin.y + sidebar_bounds.size.height);
+
+  finish_reader_window (&window, &dir, NULL);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  double     left;
+} LeftEdge;
+
+static gboolean
+left_edge_at (gpointer data)
+{
+  LeftEdge *edge = data;
+  graphene_rect_t bounds = bounds_in_window (edge->widget, gtk_widget_get_root (edge->widget));
+
+  return bounds.origin.x == edge->left;
+}
+
+/* Makes the docked right sidebar of @window begin at @left (window
+ * coordinates), the window's width kept. */
+static void
+move_sidebar_edge (DossierWindow *window,
+                   double         left)
+{
+  GtkWidget *sidebar = GTK_WIDGET (window->right_sidebar);
+  graphene_rect_t bounds = bounds_in_window (sidebar, window);
+  LeftEdge edge = { sidebar, left };
+
+  dossier_sidebar_set_width (window->right_sidebar, (int) (bounds.origin.x + bounds.size.width - left));
+  wait_until (left_edge_at, &edge, "the sidebar's new edge");
+  flush_events ();
+  g_assert_true (dossier_sidebar_is_docked (window->right_sidebar));
+}
+
+/* At 1,280 px the right sidebar docks beside the reader, where a toast
+ * can reach its edge. One whose margin alone lies over the sidebar
+ * (libadwaita's 12 px around the toast's box) takes nothing from the
+ * panel; one whose box covers 20 px of its width shortens the panel to
+ * the toast's top, no more. Before, either made the panel 70 px shorter:
+ * the toast's height with its margins, 36 px of which cover nothing. */
+static void
+test_toast_at_docked_edge (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("arguments-toast-edge");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  GtkWidget *panel = GTK_WIDGET (window->arguments_panel);
+  GtkWidget *sidebar = GTK_WIDGET (window->right_sidebar);
+  GtkWidget *toast;
+  graphene_rect_t toast_bounds, panel_bounds, sidebar_bounds;
+  double toast_right;
+
+  adw_view_stack_set_visible_child (window->right_stack, panel);
+  adw_flap_set_reveal_flap (window->right_flap, TRUE);
+  wait_until (flap_still, window->right_flap, "the sidebar shown");
+  g_assert_true (dossier_sidebar_is_docked (window->right_sidebar));
+  toast = delete_first_argument (window);
+  toast_bounds = bounds_in_window (toast, window);
+  toast_right = toast_bounds.origin.x + toast_bounds.size.width;
+
+  /* Its right margin over the sidebar's first 10 px: the panel whole. */
+  move_sidebar_edge (window, toast_right + 2);
+  g_assert_true (window_toast (window) == toast);
+  panel_bounds = bounds_in_window (panel, window);
+  sidebar_bounds = bounds_in_window (sidebar, window);
+  g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==,
+                     sidebar_bounds.origin.y + sidebar_bounds.size.height);
+
+  /* Its box over the sidebar's first 20 px: the panel ends at its top. */
+  move_sidebar_edge (window, toast_right - 20);
+  g_assert_true (window_toast (window) == toast);
+  toast_bounds = bounds_in_window (toast, window);
+  panel_bounds = bounds_in_window (panel, window);
+  g_assert_cmpfloat (fabs (panel_bounds.origin.y + panel_bounds.size.height - toast_bounds.origin.y), <=, 1);
 
   finish_reader_window (&window, &dir, NULL);
 }
@@ -1995,6 +2078,7 @@ main (int   argc,
   g_test_add_func ("/dossier/arguments-panel/shortcuts-window", test_shortcuts_window);
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-folded", GINT_TO_POINTER (1000), test_toast_beside);
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
+  g_test_add_func ("/dossier/arguments-panel/toast-at-docked-edge", test_toast_at_docked_edge);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,
