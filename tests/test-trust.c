@@ -1218,6 +1218,46 @@ test_strings_not_text (TestDir       *fixture,
   assert_in_report (report, "NULL value in tags.name");
 }
 
+/* Text a file holds as NULL where Dossier always writes some (every tag's
+ * name, every dismissed suggestion's key), as `check` finds it: a tag
+ * added beside them and the suggestions of a document work as with "",
+ * where the first met a GLib critical (its sibling's name folded) and the
+ * second crashed (a NULL key hashed). */
+static void
+test_strings_missing (TestDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "missing.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) arguments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  make_tagged_project (path);
+  test_sql_exec (path, "INSERT INTO dismissed_suggestions (kind, document, key) "
+                       "VALUES ('stakeholder', NULL, 'commuters'), ('argument', 1, 'fuel')");
+  test_sql_exec_unchecked (path, "tags", "UPDATE tags SET name = NULL");
+  test_sql_exec_unchecked (path, "dismissed_suggestions", "UPDATE dismissed_suggestions SET key = NULL");
+
+  project = open_writable (path);
+  g_assert_cmpint (dossier_project_add_tag (project, "Fares", 0, NULL, NULL, &error), >, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_tag (project, "Fuel", 1, NULL, NULL, &error), >, 1);
+  g_assert_no_error (error);
+
+  stakeholders = dossier_project_suggest_stakeholders (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stakeholders);
+  arguments = dossier_project_suggest_arguments (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (arguments);
+
+  report = check_report (project);
+  assert_in_report (report, "NULL value in tags.name");
+  assert_in_report (report, "NULL value in dismissed_suggestions.key");
+}
+
 /* A stakeholder's name of a megabyte and a thousand aliases, which no
  * action of Dossier writes: the mention finder looks for the names Dossier
  * could have stored (its automaton would take about a kilobyte per
@@ -3610,6 +3650,7 @@ main (int    argc,
   add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
+  add_test ("values/strings-missing", test_strings_missing);
   add_test ("values/numbers-extreme", test_numbers_extreme);
   add_test ("values/names-too-long", test_names_too_long);
   add_test ("values/names-not-utf8", test_names_not_utf8);

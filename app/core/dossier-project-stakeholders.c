@@ -1652,8 +1652,10 @@ dossier_project_dismissed_keys (DossierProject  *self,
 
   dossier_bind_text (stmt, 1, kind);
   sqlite3_bind_int64 (stmt, 2, document_id);
+  /* A key a file holds as NULL dismisses nothing. */
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    g_hash_table_add (keys, g_strdup (dossier_column_text (stmt, 0)));
+    if (dossier_column_text (stmt, 0) != NULL)
+      g_hash_table_add (keys, g_strdup (dossier_column_text (stmt, 0)));
 
   return rc == SQLITE_DONE ? g_steal_pointer (&keys) : NULL;
 }

@@ -662,13 +662,15 @@ find_child_named (DossierProject  *self,
   bind_parent (stmt, 1, parent_id);
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
     {
-      g_autofree char *other = g_utf8_casefold (dossier_column_text (stmt, 1), -1);
+      /* A name a file holds as NULL is "", as the model reads it. */
+      const char *stored = dossier_column_text (stmt, 1);
+      g_autofree char *other = g_utf8_casefold (stored != NULL ? stored : "", -1);
 
       if (sqlite3_column_int64 (stmt, 0) != except_id && g_strcmp0 (other, folded) == 0)
         {
           *child_id = sqlite3_column_int64 (stmt, 0);
           if (child_name != NULL)
-            *child_name = dossier_column_dup (stmt, 1);
+            *child_name = g_strdup (stored != NULL ? stored : "");
           return TRUE;
         }
     }
