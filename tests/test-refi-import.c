@@ -696,6 +696,45 @@ test_backslash_names (Fixture       *f,
   g_assert_nonnull (strstr (message, "its file “\\sources\\doc.txt” would be written outside"));
 }
 
+/* A project's folder zipped whole: project.qde one folder down, its
+ * sources beside it, is imported; two such folders are refused, saying
+ * why; a project.qde deeper down is not looked for. */
+static void
+test_qde_in_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "folder.qdpx", NULL);
+  g_autofree char *two = g_build_filename (f->dir, "two.qdpx", NULL);
+  g_autofree char *deeper = g_build_filename (f->dir, "deeper.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "folder.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(DossierDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  /* A "sources/doc.txt" at the top is another project's: not read. */
+  exchange_write_zip (path, "My Project/project.qde", minimal_qde, "sources/doc.txt", "Not this one.",
+                      "My Project/sources/doc.txt", "Zipped as a folder.", NULL);
+  report = import_ok (project, path);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_DOCUMENTS), ==, 1);
+  doc = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  text = dossier_project_get_document_text (project, dossier_document_get_id (doc), NULL);
+  g_assert_cmpstr (text, ==, "Zipped as a folder.");
+
+  exchange_write_zip (two, "One/project.qde", minimal_qde, "One/sources/doc.txt", "one",
+                      "Two/Project.qde", minimal_qde, "Two/sources/doc.txt", "two", NULL);
+  message = refused_message (f, two, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“two.qdpx” holds no project.qde of its own but one in each of the "
+                   "folders “One”, “Two”: it is not clear which project to import. Zip each "
+                   "project’s folder on its own and import them one by one.");
+  g_clear_pointer (&message, g_free);
+
+  exchange_write_zip (deeper, "a/b/project.qde", minimal_qde, "a/b/sources/doc.txt", "text", NULL);
+  message = refused_message (f, deeper, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+  g_assert_cmpstr (message, ==, "“deeper.qdpx” is not a REFI-QDA project: the archive holds no "
+                   "project.qde.");
+}
+
 static void
 test_hostile_archives (Fixture       *f,
                        gconstpointer  data)
@@ -1437,6 +1476,8 @@ main (int   argc,
               exchange_fixture_set_up, test_unsafe_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/backslash-names", Fixture, NULL,
               exchange_fixture_set_up, test_backslash_names, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/qde-in-folder", Fixture, NULL,
+              exchange_fixture_set_up, test_qde_in_folder, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

@@ -123,7 +123,8 @@ typedef struct
   char                    *display;
   char                    *folder;        /* of the file, for sources beside it */
   DossierZipReader        *zip;           /* NULL for a bare .qde or .qdc */
-  const char              *sources_dir;   /* as the archive spells it */
+  char                    *root;          /* the folder of project.qde in the archive ("" or "x/") */
+  char                    *sources_dir;   /* its sources folder, as the archive spells it */
   gsize                    size;          /* of project.qde, for progress */
   DossierExchangeData     *data;
   GHashTable              *users;         /* guid → name */
@@ -224,6 +225,8 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->display, g_free);
   g_clear_pointer (&r->folder, g_free);
   g_clear_pointer (&r->zip, dossier_zip_reader_free);
+  g_clear_pointer (&r->root, g_free);
+  g_clear_pointer (&r->sources_dir, g_free);
   g_clear_pointer (&r->data, dossier_exchange_data_free);
   g_clear_pointer (&r->users, g_hash_table_unref);
   g_clear_pointer (&r->codes, g_hash_table_unref);
@@ -414,7 +417,11 @@ read_path (Reader      *r,
       if (index < 0)
         index = dossier_zip_reader_find (r->zip, in_sources, TRUE);
       if (index < 0 && !g_path_is_absolute (name))
-        index = dossier_zip_reader_find (r->zip, name, TRUE);
+        {
+          g_autofree char *in_root = g_strconcat (r->root, name, NULL);
+
+          index = dossier_zip_reader_find (r->zip, in_root, TRUE);
+        }
       if (index >= 0)
         {
           GBytes *bytes = dossier_zip_reader_read (r->zip, index, r->cancellable, &error);
@@ -2269,7 +2276,8 @@ read_extra (Reader *r)
   JsonObjectIter iter;
   const char *guid;
   JsonNode *member;
-  int index = dossier_zip_reader_find (r->zip, "dossier.json", FALSE);
+  g_autofree char *name = g_strconcat (r->root, "dossier.json", NULL);
+  int index = dossier_zip_reader_find (r->zip, name, FALSE);
 
   if (index < 0)
     return;
@@ -2339,6 +2347,71 @@ read_extra (Reader *r)
 
 /* ---- Entry point --------------------------------------------------------- */
 
+/* The index of project.qde in the archive, and its folder in r->root:
+ * at the top (ATLAS.ti names it after the project), or, in a folder
+ * zipped whole ("MyProject/project.qde", "MyProject/sources/…"), the one
+ * project.qde one folder down. -1 and @error if there is none, or more
+ * than one down. */
+static int
+find_qde (Reader  *r,
+          GError **error)
+{
+  guint n = dossier_zip_reader_get_n_entries (r->zip);
+  int index = dossier_zip_reader_find (r->zip, "project.qde", TRUE);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; index < 0 && i < n; i++)
+    {
+      const char *name = dossier_zip_reader_get_name (r->zip, i);
+
+      if (strchr (name, '/') == NULL && g_str_has_suffix (name, ".qde"))
+        index = (int) i;
+    }
+  if (index >= 0)
+    {
+      r->root = g_strdup ("");
+      return index;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = dossier_zip_reader_get_name (r->zip, i);
+      const char *slash = strchr (name, '/');
+
+      if (slash != NULL && slash > name && g_ascii_strcasecmp (slash + 1, "project.qde") == 0)
+        {
+          if (folders->len == 0)
+            {
+              index = (int) i;
+              r->root = g_strndup (name, slash + 1 - name);
+            }
+          g_ptr_array_add (folders, g_strdup_printf ("“%.*s”", (int) (slash - name), name));
+        }
+    }
+  if (folders->len == 1)
+    return index;
+
+  if (folders->len > 1)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (folders, NULL);
+      list = g_strjoinv (", ", (char **) folders->pdata);
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” holds no project.qde of its own but one in each of the folders %s: "
+                     "it is not clear which project to import. Zip each project’s folder on its "
+                     "own and import them one by one."),
+                   r->display, list);
+    }
+  else
+    g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                 _("“%s” is not a REFI-QDA project: the archive holds no project.qde."),
+                 r->display);
+  g_clear_pointer (&r->root, g_free);
+  return -1;
+}
+
+
 DossierExchangeData *
 dossier_refi_read (GFile                    *file,
                    gboolean                  codebook,
@@ -2375,7 +2448,6 @@ dossier_refi_read (GFile                    *file,
   g_array_set_clear_func (r.note_refs, note_ref_clear);
   r.progress = progress;
   r.cancellable = cancellable;
-  r.sources_dir = "sources";
 
   if (path == NULL)
     {
@@ -2394,31 +2466,20 @@ dossier_refi_read (GFile                    *file,
       if (r.zip == NULL)
         goto out;
 
-      /* project.qde; ATLAS.ti names it after the project. */
-      index = dossier_zip_reader_find (r.zip, "project.qde", TRUE);
-      for (guint i = 0; index < 0 && i < dossier_zip_reader_get_n_entries (r.zip); i++)
-        {
-          const char *name = dossier_zip_reader_get_name (r.zip, i);
-
-          if (strchr (name, '/') == NULL && g_str_has_suffix (name, ".qde"))
-            index = (int) i;
-        }
+      index = find_qde (&r, error);
       if (index < 0)
-        {
-          g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
-                       _("“%s” is not a REFI-QDA project: the archive holds no project.qde."),
-                       r.display);
-          goto out;
-        }
+        goto out;
 
       /* The sources folder as this archive spells it. */
+      r.sources_dir = g_strconcat (r.root, "sources", NULL);
       for (guint i = 0; i < dossier_zip_reader_get_n_entries (r.zip); i++)
         {
           const char *name = dossier_zip_reader_get_name (r.zip, i);
 
-          if (g_ascii_strncasecmp (name, "sources/", 8) == 0)
+          if (g_str_has_prefix (name, r.root) && g_ascii_strncasecmp (name + strlen (r.root), "sources/", 8) == 0)
             {
-              r.sources_dir = name[0] == 'S' ? "Sources" : "sources";
+              g_free (r.sources_dir);
+              r.sources_dir = g_strconcat (r.root, name[strlen (r.root)] == 'S' ? "Sources" : "sources", NULL);
               break;
             }
         }
