@@ -687,6 +687,67 @@ layout_may_change (DossierBriefingEditor *self)
   self->layout_stamp++;
 }
 
+/* ---- Deleting a chip ---------------------------------------------------------- */
+
+/* The chip whose run ends (@at_end) or starts at the cursor, where
+ * nothing is selected; its run in @start and @end. */
+static gboolean
+chip_at_cursor (DossierBriefingEditor *self,
+                gboolean               at_end,
+                GtkTextIter           *start,
+                GtkTextIter           *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter cursor;
+  int offset;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+  for (guint i = 0; i < self->chips->len; i++)
+    if (chip_bounds (self, &g_array_index (self->chips, Chip, i), start, end)
+        && gtk_text_iter_get_offset (at_end ? end : start) == offset)
+      return TRUE;
+  return FALSE;
+}
+
+/* A chip is one thing to the user: BackSpace just after it, or Delete
+ * just before it, takes the whole citation, in one step of undo. Before,
+ * either took its bracket alone and the rest showed as "[@" and 36
+ * characters of UUID (editing inside a chip still makes it text). */
+static gboolean
+delete_chip (DossierBriefingEditor *self,
+             gboolean               backward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  if (!chip_at_cursor (self, backward, &start, &end))
+    return FALSE;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, gtk_text_view_get_editable (GTK_TEXT_VIEW (self)));
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
+  return TRUE;
+}
+
+static void
+on_backspace (DossierBriefingEditor *self)
+{
+  if (delete_chip (self, TRUE))
+    g_signal_stop_emission_by_name (self, "backspace");
+}
+
+static void
+on_delete_from_cursor (DossierBriefingEditor *self,
+                       GtkDeleteType          type,
+                       int                    count)
+{
+  if (type == GTK_DELETE_CHARS && count == 1 && delete_chip (self, FALSE))
+    g_signal_stop_emission_by_name (self, "delete-from-cursor");
+}
+
 static void
 dossier_briefing_editor_class_init (DossierBriefingEditorClass *klass)
 {
@@ -717,4 +778,6 @@ dossier_briefing_editor_init (DossierBriefingEditor *self)
   g_signal_connect_swapped (self, "notify", G_CALLBACK (layout_may_change), self);
   g_signal_connect_swapped (self, "direction-changed", G_CALLBACK (layout_may_change), self);
   g_signal_connect_swapped (self, "preedit-changed", G_CALLBACK (layout_may_change), self);
+  g_signal_connect (self, "backspace", G_CALLBACK (on_backspace), NULL);
+  g_signal_connect (self, "delete-from-cursor", G_CALLBACK (on_delete_from_cursor), NULL);
 }

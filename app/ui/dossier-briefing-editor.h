@@ -9,7 +9,8 @@
  * number ("3", "3⚠" when it cannot be verified); its tooltip gives the
  * quote and its source. Tags are not part of the buffer's undo history,
  * so typing and undoing are those of plain text: editing inside a chip
- * makes it text again, and undo brings it back.
+ * makes it text again, and undo brings it back. BackSpace just after a
+ * chip, or Delete just before it, takes the whole citation.
  *
  * Read the buffer with its hidden characters
  * (gtk_text_buffer_get_text (…, TRUE)): the UUIDs are hidden text.

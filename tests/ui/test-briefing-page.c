@@ -1243,6 +1243,86 @@ test_chip_across_lines (Fixture       *f,
   g_assert_cmpuint (n_whole, >, 0);
 }
 
+typedef struct
+{
+  DossierBriefingEditor *editor;
+  int                    offset;
+} ChipAt;
+
+static gboolean
+chip_shown (gpointer data)
+{
+  ChipAt *chip = data;
+
+  return dossier_briefing_editor_get_chip_at (chip->editor, chip->offset, NULL) != 0;
+}
+
+/* With the keys: BackSpace just after a chip, or Delete just before it,
+ * takes the whole citation, and undo brings it back. Before, each took
+ * one bracket and left "[@" and the UUID as text. Inside a chip (the
+ * cursor after its "["), BackSpace still edits text. */
+static void
+test_chip_deleted_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter at;
+  int start, end;
+  ChipAt chip = { DOSSIER_BRIEFING_EDITOR (view), 0 };
+
+  g_assert_no_error (error);
+  body = g_strdup_printf ("The grant [@%s] holds.", dossier_highlight_get_uuid (h));
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  wait_until (end_at_corner, view, "the editor to lay out its text");
+  flush_events ();
+  start = (int) (strchr (body, '[') - body);
+  end = (int) (strchr (body, ']') - body) + 1;
+  g_assert_cmpuint (dossier_briefing_editor_get_chip_at (DOSSIER_BRIEFING_EDITOR (view), start, NULL), ==, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, end);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_signal_emit_by_name (view, "backspace");
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "The grant  holds.");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_undo (buffer);
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, body);
+  g_clear_pointer (&text, g_free);
+  /* A chip again once typing pauses. */
+  chip.offset = start;
+  wait_until (chip_shown, &chip, "the chip back");
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, start);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_signal_emit_by_name (view, "delete-from-cursor", GTK_DELETE_CHARS, 1);
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "The grant  holds.");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_undo (buffer);
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, body);
+  g_clear_pointer (&text, g_free);
+  wait_until (chip_shown, &chip, "the chip back");
+
+  /* Inside it, one character. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, start + 1);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_signal_emit_by_name (view, "backspace");
+  text = editor_text (f);
+  g_assert_true (g_str_has_prefix (text, "The grant @"));
+  g_assert_cmpint ((int) strlen (text), ==, (int) strlen (body) - 1);
+}
+
 /* Chips are placed once, not at every frame (GTK draws frame after frame
  * while it lays out a long note, and placing a chip walks its line), and
  * again when the text moves: drawn where they are after typing above
@@ -1956,6 +2036,7 @@ main (int   argc,
   ADD ("export-chooser-folder", test_export_chooser_folder);
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("chip-placed-once", test_chip_placed_once);
+  ADD ("chip-deleted-whole", test_chip_deleted_whole);
   ADD ("print", test_print);
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
