@@ -1110,6 +1110,51 @@ test_unbroken_run (Fixture       *f,
   assert_inside_margins (path);
 }
 
+/* A citation's number stays with the word it follows and with a number
+ * beside it: no line of the body begins with one. Paragraphs whose words
+ * before the citations grow a letter at a time bring every citation to a
+ * line's end once; Pango broke the line before "[1]" after "reported."
+ * and before "[2]" after "[1] ", and the number began the next line. */
+static void
+test_citations_stay (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GArray) words = NULL;
+  g_autofree char *path = NULL;
+  DossierBriefingPdfOptions options;
+  guint line_starts = 0, citations = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_string_append (body, "Seen");
+      for (guint k = 0; k < i; k++)
+        g_string_append_c (body, "ab "[k % 3]);
+      g_string_append_printf (body, " as reported.[@%s] [@%s][@%s] Then more words follow.\n\n",
+                              f->vote_uuid, f->grant_uuid, f->traders_uuid);
+    }
+  dossier_briefing_pdf_options_init (&options);
+  path = export_pdf (f, briefing_fixture_add_note (f, "Citations", body->str), &options,
+                     "citations.pdf");
+  words = read_words (path);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      citations += strchr (w->text, '[') != NULL;
+      /* A body line's first word is at the left margin (a footnote's
+       * number too, but that has no bracket). */
+      if (w->x0 > DOSSIER_BRIEFING_MARGIN_X + 1)
+        continue;
+      line_starts++;
+      if (w->text[0] == '[')
+        g_error ("A line on page %u begins with the citation “%s”", w->page, w->text);
+    }
+  /* Every paragraph's citations, each paragraph on a line or two. */
+  g_assert_cmpuint (citations, >=, 200);
+  g_assert_cmpuint (line_starts, >=, 150);
+}
+
 /* A traders' passage in Arabic (words of the test's own). */
 static void
 fixture_set_up_arabic (Fixture       *f,
@@ -1160,6 +1205,7 @@ main (int   argc,
   ADD ("long-footnote", test_long_footnote);
   ADD ("keep-together", test_keep_together);
   ADD ("unbroken-run", test_unbroken_run);
+  ADD ("citations-stay", test_citations_stay);
   g_test_add ("/dossier/briefing-pdf/rtl-quote", Fixture, NULL, fixture_set_up_arabic, test_rtl_quote,
               briefing_fixture_tear_down);
   g_test_add_func ("/dossier/briefing-pdf/unbroken-pieces", test_unbroken_pieces);

@@ -292,6 +292,30 @@ run_color (Run   *run,
   run_attr (run, pango_attr_foreground_new (r * 257, g * 257, b * 257), start);
 }
 
+/* No line begins with the citation about to be appended: Pango breaks no
+ * line inside a range whose breaks are not allowed, here the character
+ * before the citation and its "[", so the number stays with the word it
+ * follows ("reported.[3]", "close [3]") and with a number before it
+ * ("[3] [4]", "[3][4]"), which would otherwise each begin the next line.
+ * After a hard line break there is nothing to keep it with. */
+static void
+run_keep_with_previous (Run *run)
+{
+  const char *end = run->text->str + run->text->len;
+  const char *previous;
+  PangoAttribute *attr;
+
+  if (run->text->len == 0)
+    return;
+  previous = g_utf8_find_prev_char (run->text->str, end);
+  if (previous == NULL || *previous == '\n')
+    return;
+  attr = pango_attr_allow_breaks_new (FALSE);
+  attr->start_index = (guint) (previous - run->text->str);
+  attr->end_index = (guint) run->text->len + 1;  /* the "[" */
+  pango_attr_list_insert (run->attrs, attr);
+}
+
 /* "[3]" raised and smaller, where the note cites passage 3. */
 static void
 run_citation (Run                   *run,
@@ -299,6 +323,8 @@ run_citation (Run                   *run,
 {
   gsize start = run->text->len;
   Mark mark = { c->number, (int) start, 0, FALSE };
+
+  run_keep_with_previous (run);
 
   if (c->status == DOSSIER_CITATION_OK)
     g_string_append_printf (run->text, "[%u]", c->number);
