@@ -252,11 +252,12 @@ test_html (Fixture       *f,
   g_assert_cmpuint (count (doc, "//li[@id='source-1']/blockquote/p[@dir='auto']"), ==, 1);
 
   /* Three references to two sources; each reference links to its source
-   * and each source back to its first reference. */
+   * and each source back to each of its references. */
   g_assert_cmpuint (count (doc, "//main//sup[@class='cite']"), ==, 3);
   g_assert_cmpuint (count (doc, "//sup[@id='cite-2-2']/a[@href='#source-2']"), ==, 1);
   g_assert_cmpuint (count (doc, "//section[@class='footnotes']/ol/li"), ==, 2);
   g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[@href='#cite-1-1']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//li[@id='source-2']//a[@href='#cite-2-2']"), ==, 1);
   first = text_of (doc, "//li[@id='source-1']/blockquote");
   g_assert_cmpstr (first, ==, "«une perte» 🚋 for 周美林’s shop");
   source = text_of (doc, "//li[@id='source-1']/p[@class='source']");
@@ -266,6 +267,64 @@ test_html (Fixture       *f,
   g_assert_cmpuint (count (doc, "//section[@class='appendix']/h3"), ==, 2);
   g_assert_cmpuint (count (doc, "//section[@class='appendix']/figure"), ==, 2);
 
+  xmlFreeDoc (doc);
+}
+
+/* A source cited three times links back from its footnote to each of
+ * the three ("↩ a b c", as Wikipedia writes it), each use its own
+ * anchor; one cited once keeps its single "↩". Only the first use had a
+ * link back. */
+static void
+test_html_back_links (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "The vote [@%s] was close [@%s].\n"
+      "\n"
+      "- Again the vote [@%s], *and* the grant [@%s]\n",
+      f->vote_uuid, f->vote_uuid, f->vote_uuid, f->grant_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Uses <i>", body);
+  g_autofree char *html = export_ok (f, id, DOSSIER_EXPORT_HTML, FALSE);
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  xmlXPathObjectPtr uses;
+  g_autofree char *back = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_nonnull (doc);
+  title = text_of (doc, "//h1");
+  g_assert_cmpstr (title, ==, "Uses <i>");
+
+  /* Every use has an id of its own, and its footnote links back to it. */
+  uses = xpath (doc, "//main//sup[@class='cite']");
+  g_assert_cmpint (uses->nodesetval->nodeNr, ==, 4);
+  for (int i = 0; i < uses->nodesetval->nodeNr; i++)
+    {
+      g_autofree char *use_id = (char *) xmlGetProp (uses->nodesetval->nodeTab[i], BAD_CAST "id");
+      g_autofree char *same = g_strdup_printf ("//*[@id='%s']", use_id);
+      g_autofree char *link = NULL;
+      guint number = 0;
+
+      g_assert_nonnull (use_id);
+      g_assert_cmpuint (count (doc, same), ==, 1);
+      g_assert_cmpint (sscanf (use_id, "cite-%u-", &number), ==, 1);
+      link = g_strdup_printf ("//section[@class='footnotes']//li[@id='source-%u']//a[@href='#%s']",
+                              number, use_id);
+      g_assert_cmpuint (count (doc, link), ==, 1);
+    }
+  xmlXPathFreeObject (uses);
+
+  /* The vote's footnote: "↩ a b c", each letter to its use in order. */
+  g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[starts-with(@href, '#cite-')]"), ==, 3);
+  back = text_of (doc, "//li[@id='source-1']/p[@class='source']");
+  g_assert_true (g_str_has_suffix (back, ". ↩ a b c"));
+  g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[@href='#cite-1-2' and text()='b']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[@href='#cite-1-3' and "
+                                "@aria-label='Back to the text, citation 3 of 3']"), ==, 1);
+  /* The grant's, cited once: one arrow. */
+  g_assert_cmpuint (count (doc, "//li[@id='source-2']//a[starts-with(@href, '#cite-')]"), ==, 1);
+  g_assert_cmpuint (count (doc, "//li[@id='source-2']//a[@href='#cite-2-1' and text()='↩' and "
+                                "@aria-label='Back to the text']"), ==, 1);
   xmlFreeDoc (doc);
 }
 
@@ -696,6 +755,7 @@ main (int    argc,
   g_test_add ("/briefing-export/markdown-quoted", Fixture, NULL, fixture_set_up_quoted, test_markdown_quoted,
               briefing_fixture_tear_down);
   ADD ("/briefing-export/html", test_html);
+  ADD ("/briefing-export/html-back-links", test_html_back_links);
   ADD ("/briefing-export/unverified", test_unverified);
   ADD ("/briefing-export/refusals", test_refusals);
   ADD ("/briefing-export/template", test_template);

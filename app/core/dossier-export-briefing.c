@@ -886,6 +886,57 @@ html_source (xmlNodePtr             parent,
   add_text (p, ". ");
 }
 
+/* "a", "b", … "z", "aa", "ab", …: the letter of use @use (from 1). */
+static char *
+use_letters (guint use)
+{
+  char letters[16];
+  guint i = sizeof letters - 1;
+
+  letters[i] = '\0';
+  for (; use > 0 && i > 0; use = (use - 1) / 26)
+    letters[--i] = (char) ('a' + (use - 1) % 26);
+  return g_strdup (letters + i);
+}
+
+/* The links from the footnote of citation @number back to where the
+ * note cites it (html_citation () numbers the uses): "↩" when it is
+ * cited once; "↩ a b c", as Wikipedia writes it, when more often, each
+ * letter leading to one use, in the note's order. */
+static void
+html_back_links (xmlNodePtr  p,
+                 guint       number,
+                 guint       n_uses)
+{
+  xmlNodePtr a;
+
+  if (n_uses <= 1)
+    {
+      g_autofree char *back = g_strdup_printf ("#cite-%u-1", number);
+
+      a = add_text_element (p, "a", "↩");
+      xmlSetProp (a, BAD_CAST "href", BAD_CAST back);
+      xmlSetProp (a, BAD_CAST "aria-label", BAD_CAST _("Back to the text"));
+      return;
+    }
+
+  add_text (p, "↩");
+  for (guint use = 1; use <= n_uses; use++)
+    {
+      g_autofree char *back = g_strdup_printf ("#cite-%u-%u", number, use);
+      g_autofree char *letters = use_letters (use);
+      /* TRANSLATORS: the label of a link from a footnote back to one of
+       * the places that cite it: "Back to the text, citation 2 of 3" */
+      g_autofree char *label = g_strdup_printf (_("Back to the text, citation %u of %u"), use,
+                                                n_uses);
+
+      add_text (p, " ");
+      a = add_text_element (p, "a", letters);
+      xmlSetProp (a, BAD_CAST "href", BAD_CAST back);
+      xmlSetProp (a, BAD_CAST "aria-label", BAD_CAST label);
+    }
+}
+
 static void
 html_footnotes (HtmlState  *state,
                 xmlNodePtr  body)
@@ -905,8 +956,9 @@ html_footnotes (HtmlState  *state,
       DossierCitation *c = g_ptr_array_index (state->b->citations, i);
       g_autofree char *problem = dossier_citation_describe_problem (c);
       g_autofree char *id = g_strdup_printf ("source-%u", c->number);
-      g_autofree char *back = g_strdup_printf ("#cite-%u-1", c->number);
-      xmlNodePtr li, a, p;
+      guint n_uses = GPOINTER_TO_UINT (g_hash_table_lookup (state->uses,
+                                                             GUINT_TO_POINTER (c->number)));
+      xmlNodePtr li, p;
 
       li = dossier_html_element (ol, "li", problem != NULL ? "unverified" : NULL);
       xmlSetProp (li, BAD_CAST "id", BAD_CAST id);
@@ -934,9 +986,7 @@ html_footnotes (HtmlState  *state,
       else
         p = li->last;
 
-      a = add_text_element (p, "a", "↩");
-      xmlSetProp (a, BAD_CAST "href", BAD_CAST back);
-      xmlSetProp (a, BAD_CAST "aria-label", BAD_CAST _("Back to the text"));
+      html_back_links (p, c->number, n_uses);
     }
 }
 
