@@ -1566,6 +1566,43 @@ test_excerpts_direction (Fixture       *f,
   g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">The line will cost £164 million</p>"));
 }
 
+/* Compare writes a document's published date as stored, ISO 8601, in
+ * the excerpts (Markdown, HTML) and the matrix's table, as the briefing
+ * notes and JSON do: it wrote "14 March 2026". */
+static void
+test_excerpts_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierComparison) c = NULL;
+  g_autoptr(GPtrArray) excerpts = NULL;
+  const DossierCompareFormat formats[] = { DOSSIER_COMPARE_FORMAT_MARKDOWN, DOSSIER_COMPARE_FORMAT_HTML };
+
+  g_assert_true (dossier_project_set_document_metadata (P (f), f->post, NULL, NULL, NULL, NULL,
+                                                        "2026-03-14", &error));
+  g_assert_no_error (error);
+  c = dossier_project_compare (P (f), f->docs, 3, &options, &error);
+  g_assert_no_error (error);
+  excerpts = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->cost, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = dossier_compare_excerpts_to_string (c, excerpts, "Cost", formats[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (out, "Valley Post, 2026-03-14"));
+      g_assert_null (strstr (out, "14 March"));
+    }
+  {
+    g_autofree char *table = dossier_comparison_to_string (c, DOSSIER_COMPARE_FORMAT_TEXT, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (table, "Valley Post, 2026-03-14\n"));
+    g_assert_null (strstr (table, "14 March"));
+  }
+}
+
 /* ---- The matrix as a picture ----------------------------------------------- */
 
 /* WCAG 2 relative luminance of an sRGB colour, channels 0–1. */
@@ -1645,6 +1682,7 @@ main (int   argc,
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("excerpts", test_excerpts);
   ADD ("excerpts-direction", test_excerpts_direction);
+  ADD ("excerpts-dates", test_excerpts_dates);
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);

@@ -285,7 +285,9 @@ document_caption (DossierComparison *c,
   const char *title = dossier_comparison_get_document_title (c, col);
   const char *outlet = dossier_comparison_get_document_outlet (c, col);
   const char *date = dossier_comparison_get_document_date (c, col);
-  g_autofree char *when = date != NULL ? dossier_summary_format_date (date) : NULL;
+  /* The date as stored (ISO 8601, 2026-03-14), as the briefing notes
+   * that cite these passages and the matrix's JSON ("published") write it. */
+  g_autofree char *when = date != NULL && *date != '\0' ? dossier_summary_clean (date) : NULL;
   g_autofree char *clean = dossier_summary_clean (title);
 
   if (outlet != NULL && when != NULL)
