@@ -460,7 +460,7 @@ test_tour (Fixture       *f,
   out = ok_cli ("export", f->project, "--format", "csv", "-o", csv_path, NULL);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "document,document_id,tag,start,end,quote,memo,author,created\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "document,document_id,tag,start,end,quote,memo,author,created,tag_id\r\n"));
   g_assert_nonnull (strstr (contents, ",People/Crews," ));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&contents, g_free);

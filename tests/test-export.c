@@ -663,9 +663,9 @@ static const char csv_check[] =
   "raw = open(sys.argv[1], 'rb').read()\n"
   "assert raw.count(b'\\r\\n') >= 1 and raw.endswith(b'\\r\\n')\n"
   "rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline=''), strict=True))\n"
-  "assert rows[0] == ['document', 'document_id', 'tag', 'start', 'end', 'quote', 'memo', 'author', 'created'], rows[0]\n"
+  "assert rows[0] == ['document', 'document_id', 'tag', 'start', 'end', 'quote', 'memo', 'author', 'created', 'tag_id'], rows[0]\n"
   "for r in rows[1:]:\n"
-  "    assert len(r) == 9, r\n"
+  "    assert len(r) == 10, r\n"
   "    print(r[1], r[2], r[3], r[4], repr(r[0]), repr(r[5]), repr(r[6]), r[7])\n";
 
 static void
@@ -680,7 +680,7 @@ test_csv (Fixture       *f,
 
   /* Every line ends with CRLF; a bare LF appears only inside quoted
    * fields (the memo "Line one,\nline …"). */
-  g_assert_true (g_str_has_prefix (csv, "document,document_id,tag,start,end,quote,memo,author,created\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "document,document_id,tag,start,end,quote,memo,author,created,tag_id\r\n"));
   g_assert_nonnull (strstr (csv, "\"Line one,\nline \"\"two\"\"\ttab\x01\""));
 
   out = run_python (csv_check, csv, NULL);
@@ -842,6 +842,85 @@ test_csv_formulas (void)
 
     g_assert_no_error (error);
     g_assert_nonnull (strstr (json, "\"quote\": \"-5 °C overnight\""));
+  }
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Two tags whose paths read the same — "Jobs" under "Economy" and a
+ * top-level code "Economy/Jobs" from a REFI-QDA import, which became
+ * "Economy∕Jobs" (U+2215, as a name holds no "/") — are told apart by the
+ * last column, their ids as the JSON gives them. They were two rows
+ * alike but for the quote. */
+static void
+test_csv_same_paths (void)
+{
+  static const char text[] = "The yard hires forty welders.\n\nThe mill lets sixty go.";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  DossierProject *project = test_create_project ("same-paths", "Same paths", &dir, &path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *nested_id = NULL;
+  g_autofree char *flat_id = NULL;
+  gint64 doc, economy, nested, flat;
+
+  doc = add_document (project, "Jobs report", NULL, NULL, text);
+  economy = add_colored_tag (project, "Economy", 0, NULL);
+  nested = add_colored_tag (project, "Jobs", economy, NULL);
+  flat = add_colored_tag (project, "Economy\u2215Jobs", 0, NULL);
+  exchange_add_highlight (project, doc, text, "forty welders", &nested, 1, NULL);
+  exchange_add_highlight (project, doc, text, "sixty go", &flat, 1, NULL);
+
+  csv = export_string (project, DOSSIER_EXPORT_CSV, 0, 0, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (csv_cell (rows, 0, 9), ==, "tag_id");
+  nested_id = g_strdup_printf ("%" G_GINT64_FORMAT, nested);
+  flat_id = g_strdup_printf ("%" G_GINT64_FORMAT, flat);
+  g_assert_cmpstr (nested_id, !=, flat_id);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char *quote = csv_cell (rows, r, 5);
+
+      g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, 10);
+      if (g_str_equal (quote, "forty welders"))
+        {
+          g_assert_cmpstr (csv_cell (rows, r, 2), ==, "Economy/Jobs");
+          g_assert_cmpstr (csv_cell (rows, r, 9), ==, nested_id);
+        }
+      else
+        {
+          g_assert_cmpstr (quote, ==, "sixty go");
+          g_assert_cmpstr (csv_cell (rows, r, 2), ==, "Economy\u2215Jobs");
+          g_assert_cmpstr (csv_cell (rows, r, 9), ==, flat_id);
+        }
+    }
+
+  /* The same ids as the JSON's tags. */
+  json = export_string (project, DOSSIER_EXPORT_JSON, 0, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *nested_json = g_strdup_printf ("{\"id\": %s, ", nested_id);
+    g_autofree char *flat_json = g_strdup_printf ("{\"id\": %s, ", flat_id);
+    const char *tags = strstr (json, "\"tags\": [");
+    const char *at;
+    g_autofree char *nested_record = NULL;
+    g_autofree char *flat_record = NULL;
+
+    /* One record a line. */
+    g_assert_nonnull (tags);
+    at = strstr (tags, nested_json);
+    g_assert_nonnull (at);
+    nested_record = g_strndup (at, strcspn (at, "\n"));
+    g_assert_nonnull (strstr (nested_record, "\"name\": \"Jobs\""));
+    at = strstr (tags, flat_json);
+    g_assert_nonnull (at);
+    flat_record = g_strndup (at, strcspn (at, "\n"));
+    g_assert_nonnull (strstr (flat_record, "\"name\": \"Economy\u2215Jobs\""));
   }
 
   test_finish_project (&project, &dir, &path);
@@ -2060,6 +2139,8 @@ test_summary_untagged_evidence (Briefing      *b,
                              G_GINT64_FORMAT ",%s,", doc_c, start, end, quotes_c[i]);
       g_assert_nonnull (strstr (csv, row));
       g_assert_true (strstr (csv, row) == g_strrstr (csv, row));
+      /* No tag, no tag_id: the row's last field is empty. */
+      g_assert_cmpint (strstr (strstr (csv, row) + 2, "\r\n")[-1], ==, ',');
     }
 
   json = briefing_export (b, DOSSIER_EXPORT_JSON, doc_c, 0, NULL);
@@ -3149,6 +3230,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export/csv-field", test_csv_field);
   g_test_add_func ("/dossier/export/format-names", test_format_names);
   g_test_add_func ("/dossier/export/csv-formulas", test_csv_formulas);
+  g_test_add_func ("/dossier/export/csv-same-paths", test_csv_same_paths);
 
 #define ADD(name, func) \
   g_test_add ("/dossier/export/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

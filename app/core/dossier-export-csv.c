@@ -3,6 +3,10 @@
  * highlight: one row, its tag empty), for spreadsheets
  * and statistics packages: RFC 4180 (fields with a comma, quote, CR or LF
  * quoted, quotes doubled, CRLF line ends), a header row, UTF-8.
+ *
+ * A tag is its path ("Economy/Jobs") and, last, its id, the JSON's: two
+ * tags whose paths read alike (a top-level "Economy/Jobs" and "Jobs"
+ * under "Economy", same-named siblings from an import) stay two.
  */
 #define G_LOG_DOMAIN "Dossier"
 
@@ -22,7 +26,7 @@ typedef struct
 static void
 write_row (CsvData                      *data,
            const DossierExportHighlight *h,
-           const char                   *tag_path)
+           const DossierExportTag       *tag)
 {
   GString *buf = data->w->buf;
   DossierExportDocument *doc = g_hash_table_lookup (data->documents, &h->document_id);
@@ -31,7 +35,7 @@ write_row (CsvData                      *data,
   g_string_append_c (buf, ',');
   dossier_export_append_int (buf, h->document_id);
   g_string_append_c (buf, ',');
-  dossier_export_append_csv_field (buf, tag_path, -1);
+  dossier_export_append_csv_field (buf, tag != NULL ? tag->path : "", -1);
   g_string_append_c (buf, ',');
   dossier_export_append_int (buf, h->start);
   g_string_append_c (buf, ',');
@@ -44,6 +48,9 @@ write_row (CsvData                      *data,
   dossier_export_append_csv_field (buf, h->author, -1);
   g_string_append_c (buf, ',');
   dossier_export_append_csv_field (buf, h->created, -1);
+  g_string_append_c (buf, ',');
+  if (tag != NULL)
+    dossier_export_append_int (buf, tag->id);
   g_string_append_len (buf, "\r\n", 2);
 }
 
@@ -57,7 +64,7 @@ write_rows (const DossierExportHighlight *h,
   /* A highlight without a tag (a stakeholder's or an argument's
    * evidence) is one row with an empty tag; a tag filter leaves it out. */
   if (h->n_tags == 0 && data->ctx->filter.tag_id == 0)
-    write_row (data, h, "");
+    write_row (data, h, NULL);
 
   for (guint i = 0; i < h->n_tags; i++)
     {
@@ -66,7 +73,7 @@ write_rows (const DossierExportHighlight *h,
       /* With a tag filter, only the pairs of the selected subtree. */
       if (tag == NULL || !tag->selected)
         continue;
-      write_row (data, h, tag->path);
+      write_row (data, h, tag);
     }
 
   return dossier_export_writer_check_walk (data->w, error);
@@ -87,8 +94,11 @@ dossier_export_write_csv (DossierExportContext *ctx,
       g_hash_table_insert (documents, &doc->id, doc);
     }
 
-  /* Column names are a format, not prose: not translated. */
-  dossier_export_writer_puts (w, "document,document_id,tag,start,end,quote,memo,author,created\r\n");
+  /* Column names are a format, not prose: not translated. tag_id came
+   * later: last, so that a reader counting columns still finds the
+   * others where they were. */
+  dossier_export_writer_puts (w, "document,document_id,tag,start,end,quote,memo,author,created,"
+                                 "tag_id\r\n");
 
   /* A walk stopped by a write error fails with a stand-in error, which
    * dossier_export_to_stream () replaces with the writer's own. */
