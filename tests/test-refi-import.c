@@ -735,6 +735,60 @@ test_qde_in_folder (Fixture       *f,
                    "project.qde.");
 }
 
+/* What tools write out of the schema's order or empty is not lost without
+ * a word: Variables after the Sources still give the documents their
+ * author (and the rest is reported as ever), a value of a variable
+ * declared nowhere is reported, a note with a title and no text comes in
+ * as a briefing note of its title, and a note of neither is reported. */
+static void
+test_late_variables_empty_notes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char qde[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+    "<TextSource guid=\"11111111-2222-3333-4444-555555555555\" name=\"Doc\" "
+    "plainTextPath=\"internal://doc.txt\">"
+    "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-000000000001\"/>"
+    "<TextValue>Ana Ruiz</TextValue></VariableValue>"
+    "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-000000000002\"/>"
+    "<IntegerValue>41</IntegerValue></VariableValue>"
+    "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-000000000009\"/>"
+    "<TextValue>nowhere</TextValue></VariableValue>"
+    "</TextSource></Sources>"
+    "<Notes>"
+    "<Note guid=\"88888888-0000-0000-0000-000000000001\" name=\"Call the harbour office\"/>"
+    "<Note guid=\"88888888-0000-0000-0000-000000000002\"><PlainTextContent> </PlainTextContent></Note>"
+    "</Notes>"
+    "<Variables>"
+    "<Variable guid=\"77777777-0000-0000-0000-000000000001\" name=\"Author\" typeOfVariable=\"Text\"/>"
+    "<Variable guid=\"77777777-0000-0000-0000-000000000002\" name=\"Age\" typeOfVariable=\"Integer\"/>"
+    "</Variables></Project>\n";
+  g_autofree char *path = g_build_filename (f->dir, "late.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "late.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(DossierDocument) doc = NULL;
+  g_autoptr(DossierBriefing) briefing = NULL;
+  g_autofree char *text = NULL;
+  GListModel *briefings = dossier_project_get_briefings (project);
+
+  exchange_write_zip (path, "project.qde", qde, "sources/doc.txt", "A short text.", NULL);
+  report = import_ok (project, path);
+  text = dossier_import_report_to_text (report);
+  g_test_message ("%s", text);
+
+  doc = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  g_assert_cmpstr (dossier_document_get_author (doc), ==, "Ana Ruiz");
+  g_assert_nonnull (strstr (text, "Variable “Age”: its value on 1 document has no place in Dossier"));
+  g_assert_nonnull (strstr (text, "Variables: 1 value of a variable the project does not declare"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
+  briefing = g_list_model_get_item (briefings, 0);
+  g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Call the harbour office");
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "");
+  g_assert_nonnull (strstr (text, "Notes: 1 note has neither a title nor a text: nothing to import"));
+}
+
 static void
 test_hostile_archives (Fixture       *f,
                        gconstpointer  data)
@@ -1478,6 +1532,8 @@ main (int   argc,
               exchange_fixture_set_up, test_backslash_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/qde-in-folder", Fixture, NULL,
               exchange_fixture_set_up, test_qde_in_folder, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/late-variables-empty-notes", Fixture, NULL,
+              exchange_fixture_set_up, test_late_variables_empty_notes, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

@@ -99,6 +99,18 @@ typedef struct
   char *type;
 } Variable;
 
+/* A VariableValue met before its Variable (a project that declares its
+ * Variables after its Sources or Cases, against the schema's order, as
+ * some tools write it): given to its document, case or note once the
+ * whole file is read. */
+typedef struct
+{
+  DossierParsedDocument *doc;     /* a source's document, or NULL */
+  GHashTable            *values;  /* a case's or a note's values, or NULL */
+  char                  *guid;    /* the variable's */
+  char                  *value;
+} PendingValue;
+
 /* A reference to a note, resolved once the notes are read (they come
  * after the sources in project.qde). */
 typedef struct
@@ -143,6 +155,8 @@ typedef struct
   GHashTable              *unknown_users; /* guids without a User */
   GHashTable              *unmapped_vars; /* variable name → count of sources */
   GArray                  *note_refs;     /* of NoteRef */
+  GArray                  *pending;       /* of PendingValue */
+  guint                    empty_notes;   /* notes without a name or text */
   guint                    categories;    /* codes that were not codable */
   guint                    dangling;      /* codings of unknown codes */
   DossierProgress         *progress;
@@ -213,6 +227,15 @@ extra_free (gpointer p)
 }
 
 static void
+pending_value_clear (gpointer p)
+{
+  PendingValue *pending = p;
+
+  g_free (pending->guid);
+  g_free (pending->value);
+}
+
+static void
 note_ref_clear (gpointer p)
 {
   g_free (((NoteRef *) p)->guid);
@@ -244,6 +267,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->unknown_users, g_hash_table_unref);
   g_clear_pointer (&r->unmapped_vars, g_hash_table_unref);
   g_clear_pointer (&r->note_refs, g_array_unref);
+  g_clear_pointer (&r->pending, g_array_unref);
 }
 
 /* ---- XML helpers --------------------------------------------------------- */
@@ -465,21 +489,26 @@ read_path (Reader      *r,
 }
 
 /* A VariableValue's variable (NULL when the project declares none by
- * its GUID) and its value, stripped (NULL when it has none). */
+ * its GUID, yet) and its value, stripped (NULL when it has none). One not
+ * declared yet is kept in r->pending for @doc or @values, until the
+ * whole file is read. */
 static Variable *
-variable_value (Reader     *r,
-                xmlNodePtr  node,
-                char      **value)
+variable_value (Reader                *r,
+                xmlNodePtr             node,
+                DossierParsedDocument *doc,
+                GHashTable            *values,
+                char                 **value)
 {
   Variable *var = NULL;
+  g_autofree char *guid = NULL;
 
   *value = NULL;
   for (xmlNodePtr v = node->children; v != NULL; v = v->next)
     {
       if (is_element (v, "VariableRef"))
         {
-          g_autofree char *guid = guid_attr (v, "targetGUID");
-
+          g_free (guid);
+          guid = guid_attr (v, "targetGUID");
           var = guid != NULL ? g_hash_table_lookup (r->variables, guid) : NULL;
         }
       else if (v->type == XML_ELEMENT_NODE && g_str_has_suffix ((const char *) v->name, "Value"))
@@ -488,11 +517,60 @@ variable_value (Reader     *r,
           *value = g_strstrip (text_of (v));
         }
     }
+  if (var == NULL && guid != NULL && *value != NULL && (*value)[0] != '\0')
+    {
+      PendingValue pending = { doc, values, g_steal_pointer (&guid), g_strdup (*value) };
+
+      g_array_append_val (r->pending, pending);
+    }
   return var;
 }
 
-/* Document metadata from a source's variable values, by the variable's
- * name; others are counted for the report. */
+/* Document metadata from a variable's value, by the variable's name;
+ * others are counted for the report. */
+static void
+apply_variable_value (Reader                *r,
+                      DossierParsedDocument *doc,
+                      Variable              *var,
+                      char                  *value)
+{
+  g_autofree char *folded = g_utf8_casefold (var->name, -1);
+  char **field = NULL;
+
+  if (strcmp (folded, "author") == 0 || strcmp (folded, "authors") == 0 ||
+      strcmp (folded, "byline") == 0 || strcmp (folded, "autor") == 0)
+    field = &doc->author;
+  else if (strcmp (folded, "outlet") == 0 || strcmp (folded, "publication") == 0 ||
+           strcmp (folded, "publisher") == 0 || strcmp (folded, "newspaper") == 0)
+    field = &doc->outlet;
+  else if (strcmp (folded, "published") == 0 || strcmp (folded, "date") == 0 ||
+           strcmp (folded, "publication date") == 0)
+    {
+      /* A date, or the date part of a date and time. */
+      if (strlen (value) >= 10 && value[4] == '-' && value[7] == '-')
+        {
+          value[10] = '\0';
+          field = &doc->published;
+        }
+    }
+  else if (strcmp (folded, "source") == 0 || strcmp (folded, "url") == 0 ||
+           strcmp (folded, "source url") == 0 || strcmp (folded, "link") == 0)
+    field = &doc->source;
+
+  if (field != NULL)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+  else
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (r->unmapped_vars, var->name));
+
+      g_hash_table_insert (r->unmapped_vars, g_strdup (var->name), GUINT_TO_POINTER (n + 1));
+    }
+}
+
+/* Document metadata from a source's variable values. */
 static void
 read_variable_values (Reader                *r,
                       xmlNodePtr             node,
@@ -501,48 +579,13 @@ read_variable_values (Reader                *r,
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
       Variable *var;
-      g_autofree char *folded = NULL;
       g_autofree char *value = NULL;
-      char **field = NULL;
 
       if (!is_element (c, "VariableValue"))
         continue;
-      var = variable_value (r, c, &value);
-      if (var == NULL || value == NULL || value[0] == '\0')
-        continue;
-
-      folded = g_utf8_casefold (var->name, -1);
-      if (strcmp (folded, "author") == 0 || strcmp (folded, "authors") == 0 ||
-          strcmp (folded, "byline") == 0 || strcmp (folded, "autor") == 0)
-        field = &doc->author;
-      else if (strcmp (folded, "outlet") == 0 || strcmp (folded, "publication") == 0 ||
-               strcmp (folded, "publisher") == 0 || strcmp (folded, "newspaper") == 0)
-        field = &doc->outlet;
-      else if (strcmp (folded, "published") == 0 || strcmp (folded, "date") == 0 ||
-               strcmp (folded, "publication date") == 0)
-        {
-          /* A date, or the date part of a date and time. */
-          if (strlen (value) >= 10 && value[4] == '-' && value[7] == '-')
-            {
-              value[10] = '\0';
-              field = &doc->published;
-            }
-        }
-      else if (strcmp (folded, "source") == 0 || strcmp (folded, "url") == 0 ||
-               strcmp (folded, "source url") == 0 || strcmp (folded, "link") == 0)
-        field = &doc->source;
-
-      if (field != NULL)
-        {
-          g_free (*field);
-          *field = g_steal_pointer (&value);
-        }
-      else
-        {
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (r->unmapped_vars, var->name));
-
-          g_hash_table_insert (r->unmapped_vars, g_strdup (var->name), GUINT_TO_POINTER (n + 1));
-        }
+      var = variable_value (r, c, doc, NULL, &value);
+      if (var != NULL && value != NULL && value[0] != '\0')
+        apply_variable_value (r, doc, var, value);
     }
 }
 
@@ -1183,7 +1226,7 @@ read_values (Reader     *r,
 
       if (!is_element (c, "VariableValue"))
         continue;
-      var = variable_value (r, c, &value);
+      var = variable_value (r, c, NULL, values, &value);
       if (var != NULL && value != NULL)
         g_hash_table_insert (values, g_utf8_casefold (var->name, -1), g_steal_pointer (&value));
     }
@@ -1395,6 +1438,52 @@ read_sets (Reader     *r,
 /* Notes once every section is read: into the memos and descriptions
  * that refer to them. Dossier's own questions, arguments, briefings and
  * evidence notes are not memos (resolve_analysis). */
+/* Values of variables declared after them, now that all are: given as
+ * if they had been declared first (a note's type among them). Those of
+ * variables declared nowhere are counted for the report. */
+static void
+resolve_pending (Reader *r)
+{
+  guint undeclared = 0;
+
+  if (r->pending->len == 0)
+    return;
+
+  for (guint i = 0; i < r->pending->len; i++)
+    {
+      PendingValue *pending = &g_array_index (r->pending, PendingValue, i);
+      Variable *var = g_hash_table_lookup (r->variables, pending->guid);
+
+      if (var == NULL)
+        undeclared++;
+      else if (pending->doc != NULL)
+        apply_variable_value (r, pending->doc, var, pending->value);
+      else
+        {
+          char *folded = g_utf8_casefold (var->name, -1);
+
+          if (!g_hash_table_contains (pending->values, folded))
+            g_hash_table_insert (pending->values, folded, g_strdup (pending->value));
+          else
+            g_free (folded);
+        }
+    }
+
+  for (guint i = 0; i < r->note_order->len; i++)
+    {
+      Note *note = g_ptr_array_index (r->note_order, i);
+
+      note->type = note_type (g_hash_table_lookup (note->values, "note type"));
+    }
+
+  if (undeclared > 0)
+    dossier_import_report_add (r->data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Variables"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u value of a variable the project does not declare",
+                                            "%u values of variables the project does not declare",
+                                            undeclared), undeclared);
+}
+
 static void
 resolve_notes (Reader *r)
 {
@@ -1760,11 +1849,18 @@ resolve_analysis (Reader *r)
           g_autofree char *title = NULL;
 
           note->used = TRUE;
-          if (body == NULL || (note->type == NOTE_PLAIN && body[0] == '\0'))
-            continue;
+          if (body == NULL)
+            body = "";
           title = g_strdup (note->name);
           if (title == NULL || g_strstrip (title)[0] == '\0')
             {
+              /* Neither a title nor a text: nothing to keep, but said. A
+               * title alone is kept, as a note of a title only. */
+              if (body[0] == '\0')
+                {
+                  r->empty_notes++;
+                  continue;
+                }
               /* Its first line, as a title. */
               g_free (title);
               title = g_strndup (body, strcspn (body, "\n"));
@@ -1855,6 +1951,13 @@ resolve_analysis (Reader *r)
                                             "bears on one",
                                             "%u arguments are linked to no question, and an argument "
                                             "bears on one", orphaned_args), orphaned_args);
+  if (r->empty_notes > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Notes"),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u note has neither a title nor a text: nothing to "
+                                            "import",
+                                            "%u notes have neither a title nor a text: nothing to "
+                                            "import", r->empty_notes), r->empty_notes);
   if (unlinked > 0)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_SKIPPED, _("Notes"),
                                g_dngettext (GETTEXT_PACKAGE,
@@ -2446,6 +2549,8 @@ dossier_refi_read (GFile                    *file,
   r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.source_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_array_set_clear_func (r.note_refs, note_ref_clear);
+  r.pending = g_array_new (FALSE, FALSE, sizeof (PendingValue));
+  g_array_set_clear_func (r.pending, pending_value_clear);
   r.progress = progress;
   r.cancellable = cancellable;
 
@@ -2511,6 +2616,7 @@ dossier_refi_read (GFile                    *file,
   if (!read_xml (&r, g_bytes_get_data (qde, NULL), r.size, codebook, error))
     goto out;
 
+  resolve_pending (&r);
   resolve_notes (&r);
   resolve_analysis (&r);
   resolve_uncoded (&r);
