@@ -939,15 +939,57 @@ assert_exported (const char *export,
     g_error ("“%s” is not in the export", what);
 }
 
+/* The line of the JSON export holding the record with @uuid (one record a
+ * line). */
+static char *
+json_record (const char *json,
+             const char *uuid)
+{
+  g_autofree char *needle = g_strdup_printf ("\"uuid\": \"%s\"", uuid);
+  const char *at = strstr (json, needle);
+  const char *start, *end;
+
+  if (at == NULL)
+    g_error ("no record %s in the JSON export", uuid);
+  for (start = at; start > json && start[-1] != '\n'; start--)
+    ;
+  end = strchr (at, '\n');
+  return g_strndup (start, end != NULL ? (gsize) (end - start) : strlen (start));
+}
+
+/* Each "stance_position" of a JSON record: -2…2 or null; how many are
+ * numbers. */
+static guint
+count_json_stances (const char *record)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"stance_position\": (null|-?[0-9]+)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  for (g_regex_match (regex, record, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *value = g_match_info_fetch (match, 1);
+
+      if (g_str_equal (value, "null"))
+        continue;
+      g_assert_cmpint (g_ascii_strtoll (value, NULL, 10), >=, -2);
+      g_assert_cmpint (g_ascii_strtoll (value, NULL, 10), <=, 2);
+      n++;
+    }
+  return n;
+}
+
 /* The exports read the numbers the models read, clamped the same way:
- * ratings, stances, strengths and block levels (the export's own reads
- * cut them to 32 bits, so 2^32 + 2 was exported as 2 where the window
- * showed 5). */
+ * ratings, stances, strengths, positions and block levels (the export's
+ * own reads cut them to 32 bits, so 2^32 + 2 was exported as 2 where the
+ * window showed 5; JSON wrote them as stored). */
 static void
 assert_exports_agree (DossierProject *project)
 {
   GListModel *stakeholders = dossier_project_get_stakeholders (project);
   GListModel *arguments = dossier_project_get_arguments (project);
+  GListModel *questions = dossier_project_get_questions (project);
   GListModel *documents = dossier_project_get_documents (project);
   g_autofree char *markdown = NULL;
   g_autofree char *json = NULL;
@@ -966,9 +1008,24 @@ assert_exports_agree (DossierProject *project)
                                                   dossier_stakeholder_get_power (stakeholder),
                                                   dossier_stakeholder_get_interest (stakeholder));
 
+      g_autofree char *record = json_record (json, dossier_stakeholder_get_uuid (stakeholder));
+      int stance = dossier_stakeholder_get_stance_position (stakeholder);
+      g_autofree char *json_ratings = g_strdup_printf ("\"power\": %d, \"interest\": %d, ",
+                                                       dossier_stakeholder_get_power (stakeholder),
+                                                       dossier_stakeholder_get_interest (stakeholder));
+      g_autofree char *json_stance = NULL;
+      guint n_stances = 0;
+
       assert_exported (markdown, ratings);
-      assert_exported (markdown, dossier_stance_get_label (
-                                   dossier_stakeholder_get_stance_position (stakeholder)));
+      assert_exported (markdown, dossier_stance_get_label (stance));
+      if (stance == DOSSIER_STANCE_UNKNOWN)
+        json_stance = g_strdup_printf ("\"stance_position\": null, \"position\": %d, ",
+                                       dossier_stakeholder_get_position (stakeholder));
+      else
+        json_stance = g_strdup_printf ("\"stance_position\": %d, \"position\": %d, ", stance,
+                                       dossier_stakeholder_get_position (stakeholder));
+      assert_exported (record, json_ratings);
+      assert_exported (record, json_stance);
       evidence = dossier_project_list_stakeholder_evidence (
                    project, dossier_stakeholder_get_id (stakeholder), NULL);
       for (guint e = 0; evidence != NULL && e < evidence->len; e++)
@@ -976,7 +1033,11 @@ assert_exports_agree (DossierProject *project)
           DossierEvidence *cited = g_ptr_array_index (evidence, e);
 
           stance_shown |= cited->stance_position != DOSSIER_STANCE_UNKNOWN;
+          n_stances += cited->stance_position != DOSSIER_STANCE_UNKNOWN;
         }
+      /* Its own and its evidence's: as many numbers as the models know. */
+      g_assert_cmpuint (count_json_stances (record), ==,
+                        n_stances + (stance != DOSSIER_STANCE_UNKNOWN));
     }
   /* A cited passage's stance, "Stance (against)", only where the model
    * knows one. */
@@ -994,7 +1055,37 @@ assert_exports_agree (DossierProject *project)
       g_autofree char *strength = g_strdup_printf ("%d of 5",
                                                    dossier_argument_get_strength (argument));
 
+      g_autofree char *record = json_record (json, dossier_argument_get_uuid (argument));
+      g_autofree char *json_numbers = g_strdup_printf ("\"strength\": %d, \"position\": %d, ",
+                                                       dossier_argument_get_strength (argument),
+                                                       dossier_argument_get_position (argument));
+
       assert_exported (markdown, strength);
+      assert_exported (record, json_numbers);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(DossierQuestion) question = g_list_model_get_item (questions, i);
+      g_autofree char *record = json_record (json, dossier_question_get_uuid (question));
+      g_autofree char *position = g_strdup_printf ("\"position\": %d",
+                                                   dossier_question_get_position (question));
+
+      guint sums[2] = { 0, 0 };
+
+      assert_exported (record, position);
+
+      /* Its balance sums the strengths its arguments show. */
+      for (guint a = 0; a < g_list_model_get_n_items (arguments); a++)
+        {
+          g_autoptr(DossierArgument) argument = g_list_model_get_item (arguments, a);
+
+          if (dossier_argument_get_question_id (argument) == dossier_question_get_id (question))
+            sums[dossier_argument_get_polarity (argument) == DOSSIER_POLARITY_PRO ? 0 : 1] +=
+              dossier_argument_get_strength (argument);
+        }
+      g_assert_cmpuint (dossier_question_get_pro_strength (question), ==, sums[0]);
+      g_assert_cmpuint (dossier_question_get_con_strength (question), ==, sums[1]);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)

@@ -238,6 +238,34 @@ put_optional_int (DossierExportWriter *w,
     put_int (w, key, sqlite3_column_int64 (stmt, column));
 }
 
+/* The numbers a file may hold anything in, read as the models read them
+ * (the window shows those): a number within [@min, @max], clamped. */
+static void
+put_int_within (DossierExportWriter *w,
+                const char          *key,
+                sqlite3_stmt        *stmt,
+                int                  column,
+                int                  min,
+                int                  max)
+{
+  put_int (w, key, dossier_column_int_within (stmt, column, min, max));
+}
+
+/* A stance, -2…2, or null when not assessed (or out of that range). */
+static void
+put_stance (DossierExportWriter *w,
+            const char          *key,
+            sqlite3_stmt        *stmt,
+            int                  column)
+{
+  int stance = dossier_column_stance (stmt, column);
+
+  if (stance == DOSSIER_STANCE_UNKNOWN)
+    g_string_append_printf (w->buf, ", \"%s\": null", key);
+  else
+    put_int (w, key, stance);
+}
+
 /* Opens the list @key of @owner's rows, which @stmt gives with the owner
  * bound as ?1. */
 static void
@@ -300,10 +328,18 @@ put_evidence (DossierExportContext *ctx,
       put_member (w, "note", dossier_export_context_column_text (ctx, stmt, 1));
       if (roles)
         {
-          const char *role = dossier_export_context_column_text (ctx, stmt, 2);
+          DossierEvidenceRole role;
 
-          put_member (w, "role", role != NULL ? role : "");
-          put_optional_int (w, "stance_position", stmt, 3);
+          /* As the evidence list reads them: a role it does not know is
+           * none, and only a stance role has a stance. */
+          if (!dossier_evidence_role_from_string (dossier_export_context_column_text (ctx, stmt, 2),
+                                                  &role))
+            role = DOSSIER_EVIDENCE_NONE;
+          put_member (w, "role", dossier_evidence_role_to_string (role));
+          if (role == DOSSIER_EVIDENCE_STANCE)
+            put_stance (w, "stance_position", stmt, 3);
+          else
+            dossier_export_writer_puts (w, ", \"stance_position\": null");
         }
       dossier_export_writer_puts (w, "}");
     }
@@ -406,11 +442,11 @@ write_stakeholders (DossierExportContext *ctx,
       put_member (w, "description", dossier_export_context_column_text (ctx, stmt, 5));
       put_member (w, "stance", dossier_export_context_column_text (ctx, stmt, 6));
       put_member (w, "interests", dossier_export_context_column_text (ctx, stmt, 7));
-      put_int (w, "power", sqlite3_column_int64 (stmt, 8));
-      put_int (w, "interest", sqlite3_column_int64 (stmt, 9));
+      put_int_within (w, "power", stmt, 8, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
+      put_int_within (w, "interest", stmt, 9, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
       put_member (w, "color", dossier_export_context_column_text (ctx, stmt, 10));
-      put_optional_int (w, "stance_position", stmt, 11);
-      put_int (w, "position", sqlite3_column_int64 (stmt, 12));
+      put_stance (w, "stance_position", stmt, 11);
+      put_int_within (w, "position", stmt, 12, 0, G_MAXINT);
       if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, TRUE, error) ||
           !put_mentions (ctx, w, mentions, sqlite3_column_int64 (stmt, 0), error))
         ok = FALSE;
@@ -456,7 +492,7 @@ write_arguments (DossierExportContext *ctx,
       begin_record (w, n++, sqlite3_column_int64 (questions, 0));
       put_member (w, "uuid", dossier_export_context_column_text (ctx, questions, 1));
       put_member (w, "text", dossier_export_context_column_text (ctx, questions, 2));
-      put_int (w, "position", sqlite3_column_int64 (questions, 3));
+      put_int_within (w, "position", questions, 3, 0, G_MAXINT);
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (questions);
@@ -472,8 +508,8 @@ write_arguments (DossierExportContext *ctx,
       put_member (w, "polarity", dossier_export_context_column_text (ctx, stmt, 3));
       put_member (w, "statement", dossier_export_context_column_text (ctx, stmt, 4));
       put_optional_int (w, "stakeholder", stmt, 5);
-      put_int (w, "strength", sqlite3_column_int64 (stmt, 6));
-      put_int (w, "position", sqlite3_column_int64 (stmt, 7));
+      put_int_within (w, "strength", stmt, 6, DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX);
+      put_int_within (w, "position", stmt, 7, 0, G_MAXINT);
       if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, FALSE, error))
         ok = FALSE;
       dossier_export_writer_puts (w, "}");

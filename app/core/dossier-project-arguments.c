@@ -45,12 +45,21 @@ static const DossierEvidenceTable evidence_table = {
 
 /* ---- The models ------------------------------------------------------------------ */
 
+/* An argument's strength as read_argument () reads it (a file may hold
+ * anything there): the integer sqlite3_column_int64 () makes of it,
+ * clamped, so that a question's sums are those of the strengths shown. */
+#define ARGUMENT_STRENGTH \
+  "min (max (CAST (strength AS INTEGER), " G_STRINGIFY (DOSSIER_STRENGTH_MIN) "), " \
+  G_STRINGIFY (DOSSIER_STRENGTH_MAX) ")"
+
 #define QUESTION_COLUMNS \
   "q.id, q.uuid, q.text, q.position, " \
   "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'pro'), " \
   "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'con'), " \
-  "(SELECT coalesce (sum (strength), 0) FROM arguments WHERE question = q.id AND polarity = 'pro'), " \
-  "(SELECT coalesce (sum (strength), 0) FROM arguments WHERE question = q.id AND polarity = 'con')"
+  "(SELECT coalesce (sum (" ARGUMENT_STRENGTH "), 0) FROM arguments " \
+  "   WHERE question = q.id AND polarity = 'pro'), " \
+  "(SELECT coalesce (sum (" ARGUMENT_STRENGTH "), 0) FROM arguments " \
+  "   WHERE question = q.id AND polarity = 'con')"
 
 /* A document without an outlet is a source of its own. */
 #define ARGUMENT_COLUMNS \
