@@ -304,6 +304,43 @@ test_text_layout (void)
   g_assert_cmpuint (doc->blocks->len, ==, 12);
 }
 
+/* A list in a .txt article, its bullets indented ("  * "), as the
+ * Markdown and HTML importers make one: an item block per bullet, its
+ * nesting from the indentation, a wrapped item joined, a number kept in
+ * the text ("point 1" must still make sense), the bullet itself drawn
+ * from the block (the reader, the exports) rather than kept as text.
+ * The line after the list, less indented than its bullets, is a
+ * paragraph of its own: it ran on as the end of the last item. */
+static void
+test_text_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "list.txt",
+                                      "Harbour report\n"
+                                      "\n"
+                                      "The council gave its reasons on Monday:\n"
+                                      "  * the pier is unsafe\n"
+                                      "  * the cost is rising,\n"
+                                      "    as the engineer wrote\n"
+                                      "    - the deck first\n"
+                                      "  1. Repair the pier\n"
+                                      "Then it voted to close the pier.\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierParsedDocument) doc = import_path (path, &error);
+
+  g_assert_no_error (error);
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Harbour report");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The council gave its reasons on Monday:");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "the pier is unsafe");
+  assert_block (doc, 3, DOSSIER_BLOCK_LIST_ITEM, 1, "the cost is rising, as the engineer wrote");
+  assert_block (doc, 4, DOSSIER_BLOCK_LIST_ITEM, 2, "the deck first");
+  assert_block (doc, 5, DOSSIER_BLOCK_LIST_ITEM, 1, "1. Repair the pier");
+  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Then it voted to close the pier.");
+  g_assert_cmpuint (doc->blocks->len, ==, 7);
+  g_assert_null (strstr (doc->text, "* "));
+}
+
 static void
 test_text_paragraph_styles (void)
 {
@@ -1193,6 +1230,8 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-article", test_text_article);
   g_test_add_func ("/dossier/import/text-layout", test_text_layout);
   g_test_add_func ("/dossier/import/text-paragraph-styles", test_text_paragraph_styles);
+  g_test_add ("/dossier/import/text-list", Fixture, NULL,
+              fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);

@@ -388,6 +388,16 @@ emit_lines (Parser      *self,
           continue;
         }
 
+      /* A line less indented than the list's bullets is no item wrapped
+       * ("  * the cost is rising", then "Then it voted."): the list ends
+       * and a paragraph begins, rather than the item running on. */
+      if (open == DOSSIER_BLOCK_LIST_ITEM && self->list_depth > 0 &&
+          line->indent < self->list_indents[0])
+        {
+          dossier_text_builder_end_block (b);
+          open = DOSSIER_BLOCK_TITLE;
+        }
+
       if (open == DOSSIER_BLOCK_TITLE)
         {
           self->list_depth = 0;
