@@ -732,6 +732,39 @@ delete_chip (DossierBriefingEditor *self,
   return TRUE;
 }
 
+/* The arrow keys step over a chip as over one character, with Shift
+ * too: GTK's steps stop after its "[" (the UUID is hidden text), and a
+ * chip that looked selected lost its "[" when cut and pasted. A step
+ * that ends inside a chip goes on to its far edge. */
+static void
+on_move_cursor (DossierBriefingEditor *self,
+                GtkMovementStep        step,
+                int                    count,
+                gboolean               extend)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter cursor, start, end;
+  int offset;
+
+  if (step != GTK_MOVEMENT_LOGICAL_POSITIONS && step != GTK_MOVEMENT_VISUAL_POSITIONS)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+  for (guint i = 0; i < self->chips->len; i++)
+    if (chip_bounds (self, &g_array_index (self->chips, Chip, i), &start, &end)
+        && offset > gtk_text_iter_get_offset (&start) && offset < gtk_text_iter_get_offset (&end))
+      {
+        GtkTextIter *edge = count < 0 ? &start : &end;
+
+        if (extend)
+          gtk_text_buffer_move_mark (buffer, gtk_text_buffer_get_insert (buffer), edge);
+        else
+          gtk_text_buffer_place_cursor (buffer, edge);
+        gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
+        return;
+      }
+}
+
 static void
 on_backspace (DossierBriefingEditor *self)
 {
@@ -779,5 +812,6 @@ dossier_briefing_editor_init (DossierBriefingEditor *self)
   g_signal_connect_swapped (self, "direction-changed", G_CALLBACK (layout_may_change), self);
   g_signal_connect_swapped (self, "preedit-changed", G_CALLBACK (layout_may_change), self);
   g_signal_connect (self, "backspace", G_CALLBACK (on_backspace), NULL);
+  g_signal_connect_after (self, "move-cursor", G_CALLBACK (on_move_cursor), NULL);
   g_signal_connect (self, "delete-from-cursor", G_CALLBACK (on_delete_from_cursor), NULL);
 }

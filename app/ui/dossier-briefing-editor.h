@@ -10,7 +10,8 @@
  * quote and its source. Tags are not part of the buffer's undo history,
  * so typing and undoing are those of plain text: editing inside a chip
  * makes it text again, and undo brings it back. BackSpace just after a
- * chip, or Delete just before it, takes the whole citation.
+ * chip, or Delete just before it, takes the whole citation; the arrow
+ * keys (with Shift too) step over a chip as over one character.
  *
  * Read the buffer with its hidden characters
  * (gtk_text_buffer_get_text (…, TRUE)): the UUIDs are hidden text.

@@ -1257,23 +1257,19 @@ chip_shown (gpointer data)
   return dossier_briefing_editor_get_chip_at (chip->editor, chip->offset, NULL) != 0;
 }
 
-/* With the keys: BackSpace just after a chip, or Delete just before it,
- * takes the whole citation, and undo brings it back. Before, each took
- * one bracket and left "[@" and the UUID as text. Inside a chip (the
- * cursor after its "["), BackSpace still edits text. */
-static void
-test_chip_deleted_whole (Fixture       *f,
-                         gconstpointer  data)
+/* Shows the note "The grant [@UUID] holds.", citing the fixture's
+ * highlight, with the focus in the editor; the note, its chip's start in
+ * @chip (the editor's), its end in *@chip_end. */
+static char *
+show_note_with_chip (Fixture *f,
+                     ChipAt  *chip,
+                     int     *chip_end)
 {
   DossierProject *project = f->base.project;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierHighlight) h = dossier_project_get_highlight (project, f->highlight, &error);
-  g_autofree char *body = NULL;
-  g_autofree char *text = NULL;
   GtkTextView *view = dossier_briefing_page_get_editor (f->page);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  ChipAt chip = { DOSSIER_BRIEFING_EDITOR (view), 0 };
-  int end;
+  char *body;
 
   g_assert_no_error (error);
   body = g_strdup_printf ("The grant [@%s] holds.", dossier_highlight_get_uuid (h));
@@ -1282,10 +1278,28 @@ test_chip_deleted_whole (Fixture       *f,
   dossier_briefing_page_set_project (f->page, project);
   wait_until (end_at_corner, view, "the editor to lay out its text");
   flush_events ();
-  chip.offset = (int) (strchr (body, '[') - body);
-  end = (int) (strchr (body, ']') - body) + 1;
-  g_assert_true (chip_shown (&chip));
+  chip->editor = DOSSIER_BRIEFING_EDITOR (view);
+  chip->offset = (int) (strchr (body, '[') - body);
+  *chip_end = (int) (strchr (body, ']') - body) + 1;
+  g_assert_true (chip_shown (chip));
   gtk_widget_grab_focus (GTK_WIDGET (view));
+  return body;
+}
+
+/* With the keys: BackSpace just after a chip, or Delete just before it,
+ * takes the whole citation, and undo brings it back. Before, each took
+ * one bracket and left "[@" and the UUID as text. Inside a chip (the
+ * cursor after its "["), BackSpace still edits text. */
+static void
+test_chip_deleted_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  ChipAt chip;
+  int end;
+  g_autofree char *body = show_note_with_chip (f, &chip, &end);
+  g_autofree char *text = NULL;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -1312,6 +1326,60 @@ test_chip_deleted_whole (Fixture       *f,
       /* A chip again once typing pauses. */
       wait_until (chip_shown, &chip, "the chip back");
     }
+}
+
+static gboolean
+buffer_says (gpointer data)
+{
+  LabelShown *wanted = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (wanted->widget));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return g_strcmp0 (text, wanted->text) == 0;
+}
+
+/* The arrow keys step over a chip as over one character: Left after it
+ * lands before it, Right before it after it, Shift+Left selects it
+ * whole, so that cut and pasted elsewhere it is a citation still. Before,
+ * a step stopped after its "[" (the UUID is hidden), and the chip that
+ * looked selected was cut without its "[". */
+static void
+test_chip_one_step (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *view = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  ChipAt chip;
+  int chip_end;
+  g_autofree char *body = show_note_with_chip (f, &chip, &chip_end);
+  g_autofree char *moved = g_strdup_printf ("%.*sThe grant  holds.", chip_end - chip.offset, body + chip.offset);
+  LabelShown wanted;
+  GtkTextIter at, start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, chip_end);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, -1, FALSE);
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&at), ==, chip.offset);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 1, FALSE);
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&at), ==, chip_end);
+
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, -1, TRUE);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, chip.offset);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, chip_end);
+
+  /* Cut, and pasted at the start: a citation there. */
+  g_signal_emit_by_name (view, "cut-clipboard");
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  wanted = (LabelShown) { GTK_WIDGET (view), moved };
+  wait_until (buffer_says, &wanted, "the chip pasted at the start");
 }
 
 /* Chips are placed once, not at every frame (GTK draws frame after frame
@@ -2028,6 +2096,7 @@ main (int   argc,
   ADD ("chip-across-lines", test_chip_across_lines);
   ADD ("chip-placed-once", test_chip_placed_once);
   ADD ("chip-deleted-whole", test_chip_deleted_whole);
+  ADD ("chip-one-step", test_chip_one_step);
   ADD ("print", test_print);
   ADD ("export", test_export);
   ADD ("evidence-meter", test_evidence_meter);
