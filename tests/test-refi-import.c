@@ -789,6 +789,87 @@ test_late_variables_empty_notes (Fixture       *f,
   g_assert_nonnull (strstr (text, "Notes: 1 note has neither a title nor a text: nothing to import"));
 }
 
+/* A project of one source @text whose unnamed selections are @n pairs of
+ * positions, each coded; returns the import's report as text and the
+ * quotes of its highlights, in order, in @quotes. */
+static char *
+import_unnamed (Fixture     *f,
+                const char  *file_name,
+                const char  *text,
+                const gint64 positions[][2],
+                guint        n,
+                GString     *quotes)
+{
+  g_autofree char *path = g_build_filename (f->dir, file_name, NULL);
+  g_autofree char *project_name = g_strconcat (file_name, ".dossier", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, project_name);
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GString) qde = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                                         "<CodeBook><Codes><Code guid=\"aaaaaaaa-0000-0000-0000-000000000001\" "
+                                         "name=\"Votes\" isCodable=\"true\"/></Codes></CodeBook><Sources>"
+                                         "<TextSource guid=\"11111111-2222-3333-4444-555555555555\" "
+                                         "name=\"Doc\" plainTextPath=\"internal://doc.txt\">");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (qde, "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-%012u\" "
+                            "startPosition=\"%" G_GINT64_FORMAT "\" endPosition=\"%" G_GINT64_FORMAT "\">"
+                            "<Coding guid=\"dddddddd-0000-0000-0000-%012u\"><CodeRef "
+                            "targetGUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></Coding>"
+                            "</PlainTextSelection>", i, positions[i][0], positions[i][1], i);
+  g_string_append (qde, "</TextSource></Sources></Project>\n");
+  exchange_write_zip (path, "project.qde", qde->str, "sources/doc.txt", text, NULL);
+
+  report = import_ok (project, path);
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < highlights->len; i++)
+    g_string_append_printf (quotes, "[%s]", dossier_highlight_get_quote (g_ptr_array_index (highlights, i)));
+  return dossier_import_report_to_text (report);
+}
+
+/* Positions counted in UTF-16 units, with no name to check them by: when
+ * code points put a selection past the end and UTF-16 units do not, UTF-16
+ * units are used, and the report says so; when nothing tells, code points
+ * are used, and the report says which selections may be off. */
+static void
+test_utf16_unnamed (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char text[] = "Harbour 🚢 plan: the council votes 🗳 today on the ferry fares.";
+  static const gint64 to_the_end[][2] = { { 21, 28 }, { 51, 63 } };   /* UTF-16 units */
+  static const gint64 inside[][2] = { { 21, 28 } };
+  static const gint64 before[][2] = { { 2, 7 } };
+  g_autoptr(GString) quotes = g_string_new (NULL);
+  g_autofree char *report = NULL;
+
+  report = import_unnamed (f, "to-the-end.qdpx", text, to_the_end, G_N_ELEMENTS (to_the_end), quotes);
+  g_test_message ("%s", report);
+  g_assert_cmpstr (quotes->str, ==, "[council][ferry fares.]");
+  g_assert_nonnull (strstr (report, "its positions were counted with UTF-16 units; they were "
+                                    "converted to code points"));
+  g_assert_null (strstr (report, "placed by its position alone"));
+  g_clear_pointer (&report, g_free);
+  g_string_truncate (quotes, 0);
+
+  report = import_unnamed (f, "inside.qdpx", text, inside, G_N_ELEMENTS (inside), quotes);
+  g_test_message ("%s", report);
+  g_assert_cmpstr (quotes->str, ==, "[ouncil ]");
+  g_assert_nonnull (strstr (report, "Text source “Doc”: 1 selection after an emoji or another "
+                                    "character beyond U+FFFF was placed by its position alone, "
+                                    "with no quoted text to check it by"));
+  g_clear_pointer (&report, g_free);
+  g_string_truncate (quotes, 0);
+
+  /* Before the first emoji, nothing is in doubt. */
+  report = import_unnamed (f, "before.qdpx", text, before, G_N_ELEMENTS (before), quotes);
+  g_assert_cmpstr (quotes->str, ==, "[rbour]");
+  g_assert_null (strstr (report, "placed by its position alone"));
+  g_assert_null (strstr (report, "UTF-16"));
+}
+
 static void
 test_hostile_archives (Fixture       *f,
                        gconstpointer  data)
@@ -1534,6 +1615,8 @@ main (int   argc,
               exchange_fixture_set_up, test_qde_in_folder, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/late-variables-empty-notes", Fixture, NULL,
               exchange_fixture_set_up, test_late_variables_empty_notes, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/utf16-unnamed", Fixture, NULL,
+              exchange_fixture_set_up, test_utf16_unnamed, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

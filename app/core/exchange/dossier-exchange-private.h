@@ -305,16 +305,21 @@ char       *dossier_refi_selection_name     (const char              *name,
  * file text is @raw in its normalized text (@index): the counting their
  * names agree with best is used, and a selection whose text still
  * disagrees is placed by its name where that occurs word for word.
- * Writes code-point offsets into @starts and @ends (-1 where it cannot
- * be placed) and counts those placed by name. Returns NULL when the
- * positions were counted as the standard says, else (translated) how. */
+ * With no name to go by, UTF-16 units are used when code points put
+ * selections past the end and UTF-16 units do not. Writes code-point
+ * offsets into @starts and @ends (-1 where it cannot be placed), counts
+ * those placed by name, and in @n_unchecked those that nothing checked
+ * and that lie after a character above U+FFFF (a few characters off if
+ * the tool counted UTF-16 units). Returns NULL when the positions were
+ * counted as the standard says, else (translated) how. */
 const char *dossier_refi_place_selections   (const char              *raw,
                                              gsize                    len,
                                              DossierOffsetIndex      *index,
                                              GArray                  *selections,
                                              gint64                  *starts,
                                              gint64                  *ends,
-                                             guint                   *n_placed_by_name);
+                                             guint                   *n_placed_by_name,
+                                             guint                   *n_unchecked);
 
 /* ---- Import: the readers (no project; run in a worker thread) ------------ */
 

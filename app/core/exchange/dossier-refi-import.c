@@ -730,7 +730,7 @@ read_text_source (Reader     *r,
   DossierExchangeSource *source;
   const char *counting;
   gsize len = 0;
-  guint by_name = 0, unplaced = 0, split = 0;
+  guint by_name = 0, unplaced = 0, split = 0, unchecked = 0;
 
   if (inline_text != NULL)
     {
@@ -811,7 +811,8 @@ read_text_source (Reader     *r,
   dossier_offset_index_init (&index, doc->text);
   starts = g_new (gint64, MAX (raws->len, 1));
   ends = g_new (gint64, MAX (raws->len, 1));
-  counting = dossier_refi_place_selections (raw, len, &index, raws, starts, ends, &by_name);
+  counting = dossier_refi_place_selections (raw, len, &index, raws, starts, ends, &by_name,
+                                            &unchecked);
 
   for (guint i = 0; i < raws->len; i++)
     {
@@ -964,6 +965,20 @@ read_text_source (Reader     *r,
                                             "positions pointed at other text",
                                             "%u selections were placed by their quoted text: their "
                                             "positions pointed at other text", by_name), by_name);
+  if (unchecked > 0)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u selection after an emoji or another character "
+                                            "beyond U+FFFF was placed by its position alone, with "
+                                            "no quoted text to check it by: if the tool counted "
+                                            "UTF-16 units, as some do, it lies a character too far "
+                                            "for each such character before it",
+                                            "%u selections after an emoji or another character "
+                                            "beyond U+FFFF were placed by their positions alone, "
+                                            "with no quoted text to check them by: if the tool "
+                                            "counted UTF-16 units, as some do, each lies a "
+                                            "character too far for each such character before it",
+                                            unchecked), unchecked);
   if (split > 0)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
                                g_dngettext (GETTEXT_PACKAGE,

@@ -578,6 +578,113 @@ position_set_clear (PositionSet *set)
   g_free (set->norm);
 }
 
+/* Whether a position (ascending @units, counted in UTF-16 units over
+ * @raw) falls between the two halves of a surrogate pair: a tool that
+ * counts UTF-16 units never selects half a character. */
+static gboolean
+splits_a_pair (const char   *raw,
+               gsize         len,
+               const gint64 *units,
+               guint         n)
+{
+  const char *p = raw, *end = raw + len;
+  gint64 u = 0;
+  guint i = 0;
+
+  while (i < n && p < end)
+    {
+      gint64 w = (guchar) *p >= 0xF0 ? 2 : 1;
+
+      for (; i < n && units[i] < u + w; i++)
+        if (units[i] > u)
+          return TRUE;
+      u += w;
+      p = g_utf8_next_char (p);
+    }
+  return FALSE;
+}
+
+/* How many of @selections the positions of @set place inside the text. */
+static guint
+count_inside (const PositionSet  *set,
+              GArray             *selections,
+              DossierOffsetIndex *index)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < selections->len; i++)
+    {
+      DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
+      gint64 start = lookup_mapped (set, sel->start);
+      gint64 end = lookup_mapped (set, sel->end);
+
+      n += start >= 0 && end > start && end <= index->length;
+    }
+  return n;
+}
+
+/* With no name to tell how positions were counted: UTF-16 units when
+ * code points put selections past the end of a text with characters
+ * above U+FFFF, a counting in UTF-16 units puts every one inside, and
+ * none of them splits a character in two. Otherwise @fallback. */
+static const Counting *
+counting_by_extent (const char         *raw,
+                    gsize               len,
+                    gboolean            raw_is_text,
+                    DossierOffsetIndex *index,
+                    TextTraits          traits,
+                    GArray             *selections,
+                    PositionSet        *set,
+                    const Counting     *fallback)
+{
+  guint inside;
+
+  if (!traits.astral || selections->len == 0)
+    return fallback;
+  map_positions (set, raw, len, raw_is_text, index, fallback);
+  inside = count_inside (set, selections, index);
+  if (inside == selections->len || splits_a_pair (raw, len, set->units, set->n))
+    return fallback;
+
+  for (guint c = 0; c < G_N_ELEMENTS (countings); c++)
+    {
+      if (!countings[c].utf16 || !counting_applies (&countings[c], traits))
+        continue;
+      map_positions (set, raw, len, raw_is_text, index, &countings[c]);
+      if (count_inside (set, selections, index) == selections->len)
+        return &countings[c];
+    }
+  return fallback;
+}
+
+/* Selections placed by positions alone (no name to check them by) that
+ * lie after a character above U+FFFF: a tool counting UTF-16 units puts
+ * them a character further for each such character before them. */
+static guint
+count_unchecked_after_astral (DossierOffsetIndex *index,
+                              GArray             *selections,
+                              const gint64       *starts)
+{
+  const char *astral = index->text;
+  gint64 first;
+  guint n = 0;
+
+  while (*astral != '\0' && (guchar) *astral < 0xF0)
+    astral++;
+  if (*astral == '\0')
+    return 0;
+  first = g_utf8_pointer_to_offset (index->text, astral);
+
+  for (guint i = 0; i < selections->len; i++)
+    {
+      DossierRefiRawSelection *sel = &g_array_index (selections, DossierRefiRawSelection, i);
+
+      if (starts[i] > first && (sel->name == NULL || g_utf8_strlen (sel->name, -1) < 4))
+        n++;
+    }
+  return n;
+}
+
 const char *
 dossier_refi_place_selections (const char          *raw,
                                gsize                len,
@@ -585,7 +692,8 @@ dossier_refi_place_selections (const char          *raw,
                                GArray              *selections,
                                gint64              *starts,
                                gint64              *ends,
-                               guint               *n_placed_by_name)
+                               guint               *n_placed_by_name,
+                               guint               *n_unchecked)
 {
   TextTraits traits = text_traits (raw, len);
   gboolean raw_is_text = len >= index->n_bytes && memcmp (raw, index->text, index->n_bytes) == 0;
@@ -595,6 +703,7 @@ dossier_refi_place_selections (const char          *raw,
   guint best_score = 0;
 
   *n_placed_by_name = 0;
+  *n_unchecked = 0;
 
   /* Which counting do the names agree with? Only asked when more than one
    * could apply, and only until one agrees with every name: the standard's
@@ -635,6 +744,10 @@ dossier_refi_place_selections (const char          *raw,
       }
 
   position_set_init (&set, selections, FALSE, G_MAXUINT);
+  /* No name agreed with any counting (or none has one): the extent of
+   * the positions may still tell. */
+  if (best_score == 0)
+    best = counting_by_extent (raw, len, raw_is_text, index, traits, selections, &set, best);
   map_positions (&set, raw, len, raw_is_text, index, best);
 
   for (guint i = 0; i < selections->len; i++)
@@ -675,6 +788,10 @@ dossier_refi_place_selections (const char          *raw,
       starts[i] = start;
       ends[i] = end;
     }
+
+  /* Nothing checked them: what may be off is said. */
+  if (best_score == 0 && !best->utf16)
+    *n_unchecked = count_unchecked_after_astral (index, selections, starts);
 
   position_set_clear (&set);
   return best != &countings[0] ? _(best->label) : NULL;
