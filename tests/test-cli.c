@@ -1009,6 +1009,51 @@ test_not_indexed_said (Fixture       *f,
   g_assert_nonnull (strstr (tags, "Cost\t"));
 }
 
+/* A tag whose id is 0 or below, which Dossier never gives one (a file made
+ * elsewhere, or damaged): where the core would take its id for "no tag" —
+ * a filter (every tag) or a parent (the top level) — the command says so
+ * and does nothing, where it exported every highlight, compared every
+ * tag, or put a new tag at the top level. A negative id still filters. */
+static void
+test_tag_id_not_above_zero (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *minus = NULL;
+
+  g_free (ok_cli ("tag-add", f->project, "Zero", NULL));
+  g_free (ok_cli ("tag-add", f->project, "Minus", NULL));
+  g_free (ok_cli ("highlight", f->project, doc, "20", "25", "--tag", "Zero", NULL));
+  g_free (ok_cli ("highlight", f->project, doc, "30", "35", "--tag", "Minus", NULL));
+  test_sql_exec (f->project,
+                 "PRAGMA foreign_keys = OFF;"
+                 "UPDATE highlight_tags SET tag = 0 WHERE tag = (SELECT id FROM tags WHERE name = 'Zero');"
+                 "UPDATE tags SET id = 0 WHERE name = 'Zero';"
+                 "UPDATE highlight_tags SET tag = -5 WHERE tag = (SELECT id FROM tags WHERE name = 'Minus');"
+                 "UPDATE tags SET id = -5 WHERE name = 'Minus';");
+  before = snapshot (f);
+
+  expect_failure (1, "export", "tag “Zero” cannot be used here: its id, 0, is one Dossier never",
+                  "export", f->project, "--format", "csv", "--tag", "Zero", NULL);
+  expect_failure (1, "compare", "tag “Zero” cannot be used here", "compare", f->project,
+                  "--tag", "Zero", NULL);
+  expect_failure (1, "tag-add", "tag “Zero” cannot be used here", "tag-add", f->project,
+                  "Child", "--parent", "Zero", NULL);
+  expect_failure (1, "tag-add", "tag “Minus” cannot be used here: its id, -5,", "tag-add",
+                  f->project, "Child", "--parent", "Minus", NULL);
+
+  /* Filtering by the negative one works: its highlight alone. */
+  minus = ok_cli ("export", f->project, "--format", "csv", "--tag", "Minus", NULL);
+  g_assert_nonnull (strstr (minus, ",Minus,"));
+  g_assert_null (strstr (minus, ",People/Crews,"));
+  g_assert_null (strstr (minus, ",Zero,"));
+
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_locked_project (Fixture       *f,
                      gconstpointer  data)
@@ -1923,6 +1968,7 @@ main (int    argc,
   ADD ("locked-project", test_locked_project);
   ADD ("index-rebuilt-said", test_index_rebuilt_said);
   ADD ("not-indexed-said", test_not_indexed_said);
+  ADD ("tag-id-not-above-zero", test_tag_id_not_above_zero);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);

@@ -258,6 +258,8 @@ cli_compare (const char *name,
         return CLI_EXIT_FAILURE;
       if (options.rows != DOSSIER_COMPARE_TAGS)
         return cli_usage_error (name, _("--tag is for comparing by tags"));
+      if (!cli_tag_id_usable (name, tag, FALSE))
+        return CLI_EXIT_FAILURE;
       options.tag_id = dossier_tag_get_id (tag);
     }
 

@@ -130,6 +130,12 @@ DossierProject *cli_open_project_full (const char       *name,
 DossierTag     *cli_find_tag     (const char     *name,
                                   DossierProject *project,
                                   const char     *tag_name);
+/* Whether @tag's id can filter (@as_parent FALSE) or hold a new tag: FALSE,
+ * after saying why, for an id a project from elsewhere gave it that the
+ * core would take for "no tag" (0; for a parent, below 0 too). */
+gboolean        cli_tag_id_usable (const char     *name,
+                                   DossierTag     *tag,
+                                   gboolean        as_parent);
 /* Checks that the document exists, else reports it. */
 DossierDocument *cli_find_document (const char     *name,
                                     DossierProject *project,

@@ -260,7 +260,7 @@ cli_export (const char *name,
     {
       DossierTag *tag = cli_find_tag (name, project, tag_name);
 
-      if (tag == NULL)
+      if (tag == NULL || !cli_tag_id_usable (name, tag, FALSE))
         return CLI_EXIT_FAILURE;
       filter.tag_id = dossier_tag_get_id (tag);
     }

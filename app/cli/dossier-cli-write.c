@@ -204,6 +204,8 @@ cli_tag_add (const char *name,
                      parent_name, argv[1], argv[0], parent_name);
           return CLI_EXIT_FAILURE;
         }
+      if (!cli_tag_id_usable (name, parent, TRUE))
+        return CLI_EXIT_FAILURE;
       parent_id = dossier_tag_get_id (parent);
     }
 

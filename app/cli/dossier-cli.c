@@ -697,6 +697,25 @@ cli_find_tag (const char     *name,
   return tag;
 }
 
+gboolean
+cli_tag_id_usable (const char *name,
+                   DossierTag *tag,
+                   gboolean    as_parent)
+{
+  gint64 id = dossier_tag_get_id (tag);
+
+  /* Only a file made elsewhere (or damaged) holds such a tag: the core
+   * takes 0 for "no tag" (every tag, the top level), and a negative
+   * parent for none it knows. */
+  if (id > 0 || (id < 0 && !as_parent))
+    return TRUE;
+
+  cli_error (name, _("tag “%s” cannot be used here: its id, %" PRId64 ", is one Dossier never gives "
+                     "a tag, and would be taken for no tag at all"),
+             dossier_tag_get_path (tag), id);
+  return FALSE;
+}
+
 DossierDocument *
 cli_find_document (const char     *name,
                    DossierProject *project,
