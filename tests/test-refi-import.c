@@ -870,6 +870,64 @@ test_utf16_unnamed (Fixture       *f,
   g_assert_null (strstr (report, "UTF-16"));
 }
 
+/* A source that is not UTF-8 (which the standard requires, and Windows
+ * tools do not always write) is read as Windows-1252, its positions
+ * counted in its characters, and the report says so; bytes that
+ * Windows-1252 does not define are still refused. */
+static void
+test_windows_1252 (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char qde[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><CodeBook><Codes>"
+    "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"Prices\" isCodable=\"true\"/>"
+    "</Codes></CodeBook><Sources>"
+    "<TextSource guid=\"11111111-2222-3333-4444-555555555555\" name=\"Doc\" "
+    "plainTextPath=\"internal://doc.txt\">"
+    "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-000000000001\" startPosition=\"12\" "
+    "endPosition=\"25\"><Coding guid=\"dddddddd-0000-0000-0000-000000000001\"><CodeRef "
+    "targetGUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+    "</TextSource></Sources></Project>\n";
+  g_autofree char *path = g_build_filename (f->dir, "windows.qdpx", NULL);
+  g_autofree char *undefined = g_build_filename (f->dir, "undefined.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "windows.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(DossierImportReport) refused = NULL;
+  g_autoptr(DossierDocument) doc = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *report_text = NULL;
+
+  /* "Café crème: “€5 a coffee” – too much", in Windows-1252. */
+  exchange_write_zip (path, "project.qde", qde, "sources/doc.txt",
+                      "Caf\xe9 cr\xe8me: \x93\x80" "5 a coffee\x94 \x96 too much", NULL);
+  report = import_ok (project, path);
+  report_text = dossier_import_report_to_text (report);
+  g_test_message ("%s", report_text);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_DOCUMENTS), ==, 1);
+  doc = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  text = dossier_project_get_document_text (project, dossier_document_get_id (doc), NULL);
+  g_assert_cmpstr (text, ==, "Café crème: “€5 a coffee” – too much");
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 1);
+  g_assert_cmpstr (dossier_highlight_get_quote (g_ptr_array_index (highlights, 0)), ==, "“€5 a coffee”");
+  g_assert_nonnull (strstr (report_text, "Text source “Doc”: its text is not UTF-8, as the standard "
+                                         "requires: it was read as Windows-1252 (Western European)"));
+  g_clear_pointer (&report_text, g_free);
+
+  exchange_write_zip (undefined, "project.qde", qde, "sources/doc.txt", "Caf\xe9 \x81 cr\xe8me", NULL);
+  file = g_file_new_for_path (undefined);
+  refused = dossier_exchange_import (project, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  report_text = dossier_import_report_to_text (refused);
+  g_assert_nonnull (strstr (report_text, "Text source “Doc”: its text is not UTF-8, as the standard "
+                                         "requires\n"));
+}
+
 static void
 test_hostile_archives (Fixture       *f,
                        gconstpointer  data)
@@ -1617,6 +1675,8 @@ main (int   argc,
               exchange_fixture_set_up, test_late_variables_empty_notes, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/utf16-unnamed", Fixture, NULL,
               exchange_fixture_set_up, test_utf16_unnamed, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/windows-1252", Fixture, NULL,
+              exchange_fixture_set_up, test_windows_1252, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/hostile-xml", Fixture, NULL,
               exchange_fixture_set_up, test_hostile_xml, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/paths-outside", Fixture, NULL,

@@ -32,6 +32,7 @@
 #include <dossier/dossier-text.h>
 
 #include "dossier-exchange-private.h"
+#include "dossier-import-private.h"
 #include "dossier-text-private.h"
 
 /* Deeper codebooks are flattened there (the project's own limit). */
@@ -338,11 +339,14 @@ label_of (xmlNodePtr  node,
 /* ---- Text ---------------------------------------------------------------- */
 
 /* The bytes of a source's plain text as UTF-8 without a BOM, or NULL with
- * a reason. */
+ * a reason. Text that is not UTF-8 is read as Windows-1252 when
+ * @windows_1252 is not NULL (and set), as Windows tools write it; the
+ * standard names no other encoding, and a file says none. */
 static char *
-decode_text (GBytes  *bytes,
-             gsize   *len,
-             char   **why)
+decode_text (GBytes    *bytes,
+             gsize     *len,
+             gboolean  *windows_1252,
+             char     **why)
 {
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
@@ -372,8 +376,13 @@ decode_text (GBytes  *bytes,
     }
   if (!dossier_text_validate ((const char *) data, size, NULL))
     {
-      *why = g_strdup (_("its text is not UTF-8, as the standard requires"));
-      return NULL;
+      /* Text (not a binary file) whose every byte Windows-1252 defines. */
+      utf8 = windows_1252 != NULL ? dossier_import_decode (data, size, "WINDOWS-1252", len, NULL) : NULL;
+      if (utf8 == NULL)
+        *why = g_strdup (_("its text is not UTF-8, as the standard requires"));
+      else
+        *windows_1252 = TRUE;
+      return utf8;
     }
   *len = size;
   return g_strndup ((const char *) data, size);
@@ -731,6 +740,7 @@ read_text_source (Reader     *r,
   const char *counting;
   gsize len = 0;
   guint by_name = 0, unplaced = 0, split = 0, unchecked = 0;
+  gboolean windows_1252 = FALSE;
 
   if (inline_text != NULL)
     {
@@ -741,7 +751,7 @@ read_text_source (Reader     *r,
     {
       bytes = read_path (r, path, &why);
       if (bytes != NULL)
-        raw = decode_text (bytes, &len, &why);
+        raw = decode_text (bytes, &len, &windows_1252, &why);
     }
   else
     why = g_strdup (rich != NULL ? _("it has only rich text (a word processor file), no plain text")
@@ -954,6 +964,11 @@ read_text_source (Reader     *r,
 
   dossier_offset_index_clear (&index);
 
+  if (windows_1252)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what, "%s",
+                               _("its text is not UTF-8, as the standard requires: it was read as "
+                                 "Windows-1252 (Western European), as Windows tools write text; "
+                                 "check its accented letters and quotation marks"));
   if (counting != NULL)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, what,
                                _("its positions were counted with %s; they were converted to "
@@ -1355,7 +1370,7 @@ read_notes (Reader     *r,
           gsize len;
 
           if (bytes != NULL)
-            note->text = decode_text (bytes, &len, &why);
+            note->text = decode_text (bytes, &len, NULL, &why);
         }
       if (note->text != NULL)
         {
