@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
 #include "dossier-evidence-picker.h"
@@ -401,8 +400,7 @@ triple_click_at (Fixture *f,
                  gint64   offset)
 {
   GtkTextView *text_view = dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (text_view)));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *xid = xdotool_window (GTK_WIDGET (text_view));
   g_autofree char *at_x = NULL, *at_y = NULL, *corner_x = NULL, *corner_y = NULL;
   GdkRectangle location;
   GtkTextIter iter;

@@ -2912,6 +2912,7 @@ run_drag_source (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *window, *label;
   GtkDragSource *drag;
+  g_autofree char *xid = NULL;
 
   gtk_init ();
   window = gtk_window_new ();
@@ -2925,7 +2926,8 @@ run_drag_source (const char *path)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (label))
     g_main_context_iteration (NULL, TRUE);
-  g_print ("%lu\n", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  xid = xdotool_window (label);
+  g_print ("%s\n", xid);
   for (;;)
     g_main_context_iteration (NULL, TRUE);
   return 0;
@@ -2977,7 +2979,6 @@ test_drop_on_text (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
   GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
-  GtkNative *native = gtk_widget_get_native (text_view);
   g_autofree char *source_xid = NULL;
   g_autofree char *window_xid = NULL;
   g_autofree char *at_x = NULL;
@@ -3005,7 +3006,7 @@ test_drop_on_text (Fixture       *f,
   source_xid = g_data_input_stream_read_line (source_out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (source_xid);
-  window_xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  window_xid = xdotool_window (text_view);
 
   /* The source near the screen's far corner, away from the main window,
    * which opens where it does. */
