@@ -384,18 +384,28 @@ dossier_panel_focus_item (DossierPanel *self,
   gtk_widget_add_tick_callback (list, focus_item_tick, focus, focus_item_free);
 }
 
+/* Disconnects *@handler from the object at *@instance_ptr, if it still
+ * is connected, and drops both: a frame clock goes with its window's
+ * surface, and its handlers with it (the window may close before the
+ * layout came); a list's model may be replaced. */
+static void
+forget_handler (gpointer  instance_ptr,
+                gulong   *handler)
+{
+  GObject **instance = instance_ptr;
+
+  if (*instance != NULL && *handler != 0 && g_signal_handler_is_connected (*instance, *handler))
+    g_signal_handler_disconnect (*instance, *handler);
+  *handler = 0;
+  g_clear_object (instance);
+}
+
 static void
 forget_hold (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
 
-  /* The clock goes with its window's surface, and its handlers with it:
-   * the window may close before the layout came. */
-  if (priv->hold_clock != NULL && priv->hold_handler != 0 &&
-      g_signal_handler_is_connected (priv->hold_clock, priv->hold_handler))
-    g_signal_handler_disconnect (priv->hold_clock, priv->hold_handler);
-  priv->hold_handler = 0;
-  g_clear_object (&priv->hold_clock);
+  forget_handler (&priv->hold_clock, &priv->hold_handler);
   g_clear_weak_pointer (&priv->hold_list);
 }
 
@@ -451,11 +461,7 @@ forget_return (DossierPanel *self)
 {
   DossierPanelPrivate *priv = dossier_panel_get_instance_private (self);
 
-  if (priv->return_model != NULL && priv->return_handler != 0 &&
-      g_signal_handler_is_connected (priv->return_model, priv->return_handler))
-    g_signal_handler_disconnect (priv->return_model, priv->return_handler);
-  priv->return_handler = 0;
-  g_clear_object (&priv->return_model);
+  forget_handler (&priv->return_model, &priv->return_handler);
   g_clear_weak_pointer (&priv->return_list);
   priv->return_id = 0;
 }
