@@ -328,6 +328,38 @@ test_html_back_links (Fixture       *f,
   xmlFreeDoc (doc);
 }
 
+/* A passage under a heading that opens a list, "Cons:" (as the text
+ * importer makes them), is in section “Cons” in its footnote, in every
+ * format: “Cons:”. read as a stray colon. */
+static void
+test_section_colon (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 wire = add_markdown_doc (f->base.project,
+                                  "# Port Calder approves the bridge plan\n"
+                                  "\n"
+                                  "## Cons:\n"
+                                  "\n"
+                                  "- Detours of 12 to 18 minutes for drivers\n",
+                                  "Coastline Press Agency", "2025-03-13");
+  g_autofree char *uuid = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  gint64 id;
+
+  add_phrase_highlight (f->base.project, wire, "Detours of 12 to 18 minutes", f->tag, &uuid);
+  body = g_strdup_printf ("Drivers face detours [@%s].\n", uuid);
+  id = briefing_fixture_add_note (f, "Detours", body);
+  md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  g_assert_nonnull (strstr (md, "[^1]: “Detours of 12 to 18 minutes” — *Port Calder approves the bridge "
+                                "plan*, Coastline Press Agency, 2025-03-13, section “Cons”.\n"));
+  g_assert_null (strstr (md, "Cons:"));
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
+  g_assert_nonnull (strstr (html, "section “Cons”."));
+  g_assert_null (strstr (html, "Cons:"));
+}
+
 /* ---- Verification --------------------------------------------------------- */
 
 static void
@@ -756,6 +788,7 @@ main (int    argc,
               briefing_fixture_tear_down);
   ADD ("/briefing-export/html", test_html);
   ADD ("/briefing-export/html-back-links", test_html_back_links);
+  ADD ("/briefing-export/section-colon", test_section_colon);
   ADD ("/briefing-export/unverified", test_unverified);
   ADD ("/briefing-export/refusals", test_refusals);
   ADD ("/briefing-export/template", test_template);

@@ -180,8 +180,7 @@ source_parts (const DossierCitation *c,
   if (c->published != NULL)
     g_ptr_array_add (parts, g_strdup (c->published));
   if (c->section != NULL)
-    /* TRANSLATORS: where a cited passage is in its document */
-    g_ptr_array_add (parts, g_strdup_printf (_("section “%s”"), c->section));
+    g_ptr_array_add (parts, dossier_citation_format_section (c));
   return parts;
 }
 
@@ -576,7 +575,7 @@ md_appendix (GString              *out,
           g_string_append_printf (out, "\n>\n> — [%u]", c->number);
           if (c->section != NULL)
             {
-              g_autofree char *section = g_strdup_printf (_("section “%s”"), c->section);
+              g_autofree char *section = dossier_citation_format_section (c);
 
               g_string_append (out, ", ");
               md_escaped (out, section);
@@ -1029,7 +1028,7 @@ html_appendix (DossierExportContext *ctx,
           xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
           if (c->section != NULL)
             {
-              g_autofree char *where = g_strdup_printf (_("section “%s”"), c->section);
+              g_autofree char *where = dossier_citation_format_section (c);
 
               add_text (caption, ", ");
               add_text (caption, where);
@@ -1141,6 +1140,26 @@ dossier_citation_format_source (const DossierCitation *citation,
   parts = source_parts (citation, with_title);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+char *
+dossier_citation_format_section (const DossierCitation *citation)
+{
+  g_autofree char *heading = NULL;
+  gsize len;
+
+  g_return_val_if_fail (citation != NULL, NULL);
+
+  if (citation->section == NULL)
+    return NULL;
+  /* A heading that opens a list ("Cons:", as articles saved as text have
+   * them) is named without its colon: section “Cons”, not “Cons:”. */
+  heading = g_strdup (citation->section);
+  len = strlen (heading);
+  while (len > 1 && (heading[len - 1] == ':' || g_ascii_isspace (heading[len - 1])))
+    heading[--len] = '\0';
+  /* TRANSLATORS: where a cited passage is in its document */
+  return g_strdup_printf (_("section “%s”"), heading);
 }
 
 static void

@@ -806,7 +806,7 @@ add_appendix (DossierBriefingLayout *self)
           }
           if (c->section != NULL)
             {
-              g_autofree char *section = g_strdup_printf (_("section “%s”"), c->section);
+              g_autofree char *section = dossier_citation_format_section (c);
 
               run_text (&run, ", ");
               run_text (&run, section);

@@ -55,6 +55,10 @@ void                    dossier_briefing_content_free         (DossierBriefingCo
  * without the title; the parts known only. (transfer full) */
 char                   *dossier_citation_format_source        (const DossierCitation  *citation,
                                                               gboolean                with_title);
+/* "section “Heading”", where the cited passage is in its document, or
+ * NULL when it is under no heading; a heading that opens a list
+ * ("Cons:") without its colon. (transfer full) */
+char                   *dossier_citation_format_section       (const DossierCitation  *citation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierBriefingContent, dossier_briefing_content_free)
 
