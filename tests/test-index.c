@@ -302,6 +302,71 @@ test_undo_import (void)
   test_finish_project (&project, &dir, &path);
 }
 
+static void
+collect_message (const char     *domain,
+                 GLogLevelFlags  level,
+                 const char     *message,
+                 gpointer        data)
+{
+  g_ptr_array_add (data, g_strdup (message));
+}
+
+static void
+count_rebuilt (DossierProject *project,
+               guint          *n_rebuilt)
+{
+  (*n_rebuilt)++;
+}
+
+static gboolean
+rebuilt (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* An index edited behind its texts, found at a background open and made
+ * again by the thread, is said once, the file named as the user knows it
+ * (and translated), where the thread said "The search index of
+ * /full/path/… was damaged or out of step…" in English whatever the
+ * locale. */
+static void
+test_background_rebuild_said (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("rebuilt", "Test", &dir, &path);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  guint handler, n_rebuilt = 0;
+  gint64 id;
+
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  dossier_project_close (project);
+  g_clear_object (&project);
+  /* Out of the index, and not listed as waiting. */
+  test_sql_exec (path, "INSERT INTO documents_fts (documents_fts, rowid, text) "
+                       "SELECT 'delete', id, text FROM documents");
+
+  /* The core's domain, not this test's. */
+  handler = g_log_set_handler ("Dossier", G_LOG_LEVEL_MESSAGE, collect_message, messages);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  g_signal_connect (project, "search-index-rebuilt", G_CALLBACK (count_rebuilt), &n_rebuilt);
+  wait_until (rebuilt, &n_rebuilt, "the index to be rebuilt");
+  g_assert_true (finds (project, "cormorant", id));
+  flush_events ();
+  g_log_remove_handler ("Dossier", handler);
+
+  expected = g_strdup_printf ("The search index of “%s.dossier” was damaged or out of step with "
+                              "its texts or memos, and was rebuilt.", "rebuilt");
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==, expected);
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
 /* The list is part of the schema of this version; a stored text leaves
  * nothing on it once indexed. */
 static void
@@ -336,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/dossier/index/close-while-indexing", test_close_while_indexing);
   g_test_add_func ("/dossier/index/killed-before-indexing", test_killed_before_indexing);
   g_test_add_func ("/dossier/index/undo-import", test_undo_import);
+  g_test_add_func ("/dossier/index/background-rebuild-said", test_background_rebuild_said);
   g_test_add_func ("/dossier/index/schema", test_schema);
 
   return g_test_run ();

@@ -758,7 +758,15 @@ indexer_finished (gpointer data)
     g_object_notify (G_OBJECT (self), "indexing");
 
   if (indexer->rebuilt && self->db != NULL)
-    dossier_project_emit_search_index_rebuilt (self);
+    {
+      g_autofree char *name = dossier_display_name (self->path);
+
+      /* To the log (the window says it in a toast), in the thread that
+       * owns the project, once: the thread rebuilds at most once. */
+      g_message (_("The search index of “%s” was damaged or out of step with its texts or "
+                   "memos, and was rebuilt."), name);
+      dossier_project_emit_search_index_rebuilt (self);
+    }
   indexer_unref (indexer);
 
   return G_SOURCE_REMOVE;
@@ -782,11 +790,7 @@ indexer_thread (gpointer data)
       else if (differ && !g_cancellable_is_cancelled (indexer->cancellable))
         {
           if (rebuild_indexes (indexer->worker, &indexer->error))
-            {
-              indexer->rebuilt = TRUE;
-              g_message ("The search index of %s was damaged or out of step with its texts or "
-                         "memos, and was rebuilt", indexer->worker->path);
-            }
+            indexer->rebuilt = TRUE;   /* said by indexer_finished () */
           else
             done = TRUE;
         }
