@@ -1476,6 +1476,184 @@ test_many_codes (Fixture       *f,
   g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
 }
 
+/* A .qde of the cases @names (each "name" or "name|alias|colour", the
+ * alias and colour optional, empty for none), with the variables they
+ * need; returns its path. With @evidence, a .qdpx whose source has a
+ * selection for each case (the i-th character), its evidence. */
+static char *
+write_cases (Fixture            *f,
+             const char         *file_name,
+             const char * const *names,
+             guint               n,
+             gboolean            evidence)
+{
+  g_autofree char *path = g_build_filename (f->dir, file_name, NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">");
+
+  if (evidence)
+    {
+      g_string_append (xml, "<Sources><TextSource guid=\"11111111-2222-3333-4444-555555555555\" "
+                       "name=\"Doc\" plainTextPath=\"internal://doc.txt\">");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (xml, "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-%012u\" "
+                                "startPosition=\"%u\" endPosition=\"%u\"/>", i, i, i + 1);
+      g_string_append (xml, "</TextSource></Sources>");
+    }
+  g_string_append (xml, "<Variables>"
+                                         "<Variable guid=\"77777777-0000-0000-0000-000000000001\" "
+                                         "name=\"Aliases\" typeOfVariable=\"Text\"/>"
+                                         "<Variable guid=\"77777777-0000-0000-0000-000000000002\" "
+                                         "name=\"Colour\" typeOfVariable=\"Text\"/>"
+                                         "</Variables><Cases>");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (names[i], "|", 3);
+      g_autofree char *name = g_markup_escape_text (parts[0], -1);
+
+      g_string_append_printf (xml, "<Case guid=\"99999999-0000-0000-0000-%012u\" name=\"%s\">", i, name);
+      if (evidence)
+        g_string_append_printf (xml, "<SelectionRef targetGUID=\"bbbbbbbb-0000-0000-0000-%012u\"/>", i);
+      if (parts[1] != NULL && parts[1][0] != '\0')
+        {
+          g_autofree char *alias = g_markup_escape_text (parts[1], -1);
+
+          g_string_append_printf (xml, "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                                  "000000000001\"/><TextValue>%s</TextValue></VariableValue>", alias);
+        }
+      if (parts[1] != NULL && parts[2] != NULL && parts[2][0] != '\0')
+        g_string_append_printf (xml, "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                                "000000000002\"/><TextValue>%s</TextValue></VariableValue>", parts[2]);
+      g_string_append (xml, "</Case>");
+    }
+  g_string_append (xml, "</Cases></Project>\n");
+  if (evidence)
+    exchange_write_zip (path, "project.qde", xml->str, "sources/doc.txt", "abcdefghijklmnopqrstuvwxyz", NULL);
+  else
+    g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Cases join the stakeholder whose name or alias folds as theirs does
+ * (case, accents and runs of spaces aside), the project's or one the
+ * same import made, the first of them if two are so called, and no other
+ * (its evidence shows which); the new ones take the palette's least
+ * used colour, counting the colours given before them. */
+static void
+test_cases_join (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const cases[] = {
+    "la  MINISTRA",               /* Ana Ruiz's alias */
+    "Ána Ruíz",                   /* Ana Ruiz */
+    "PUERTO DE VIGO",
+    "Cofradía|Pescadores|#C061CB",
+    "pescadores",                 /* the Cofradía, new in this import */
+    "Ana",                        /* no one's name: a part of one */
+    "Puerto|Puerto de Vigo",      /* new: an alias that is another's name */
+    "puerto de vigo",             /* still the first stakeholder so named */
+  };
+  static const struct { const char *name; const char *color; guint n_cases; } expected[] = {
+    { "Ana Ruiz", "#3584e4", 2 },
+    { "Puerto de Vigo", "#e66100", 2 },
+    { "Cofradía", "#c061cb", 2 },
+    { "Ana", "#2ec27e", 1 },
+    { "Puerto", "#f5c211", 1 },
+  };
+  g_autoptr(DossierProject) project = exchange_new_project (f, "cases.dossier");
+  g_autofree char *path = write_cases (f, "cases.qdpx", cases, G_N_ELEMENTS (cases), TRUE);
+  static const char * const ana_aliases[] = { "La Ministra", NULL };
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *stakeholders = dossier_project_get_stakeholders (project);
+  guint n_joined = 0;
+
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Ana Ruiz", ana_aliases,
+                                                    DOSSIER_STAKEHOLDER_OFFICIAL, &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Puerto de Vigo", NULL,
+                                                    DOSSIER_STAKEHOLDER_ORGANISATION, &error), !=, 0);
+  g_assert_no_error (error);
+
+  report = import_ok (project, path);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, 3);
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      const char *what, *why;
+
+      dossier_import_report_get_item (report, i, &what, &why);
+      if (g_str_has_prefix (why, "already a stakeholder"))
+        n_joined++;
+    }
+  g_assert_cmpuint (n_joined, ==, 5);
+
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      g_autoptr(GPtrArray) evidence = NULL;
+
+      g_assert_cmpstr (dossier_stakeholder_get_name (s), ==, expected[i].name);
+      g_assert_cmpstr (dossier_stakeholder_get_color (s), ==, expected[i].color);
+      /* Each case's selection is evidence of the stakeholder it joined. */
+      evidence = dossier_project_list_stakeholder_evidence (project, dossier_stakeholder_get_id (s), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (evidence->len, ==, expected[i].n_cases);
+    }
+  {
+    g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, 2);
+
+    g_assert_cmpstr (dossier_stakeholder_get_aliases (s)[0], ==, "Pescadores");
+  }
+}
+
+/* Imports @n cases, each with an alias, into @project; returns the
+ * virtual machine steps its queries took. */
+static guint64
+import_cases (Fixture        *f,
+              DossierProject *project,
+              guint           n)
+{
+  g_autofree char *name = g_strdup_printf ("cases-%u.qde", n);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 steps;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, g_strdup_printf ("Case %u|Alias %u|", i, i));
+  path = write_cases (f, name, (const char * const *) names->pdata, n, FALSE);
+  file = g_file_new_for_path (path);
+
+  steps = test_statement_steps (project);
+  report = dossier_exchange_import (project, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, n);
+  return test_statement_steps (project) - steps;
+}
+
+/* Many cases cost in proportion to their number: each new one was
+ * matched against every stakeholder's names, and counted every
+ * stakeholder's colour (4,000 cases took 8 s). */
+static void
+test_many_cases (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DossierProject) smaller = exchange_new_project (f, "smaller.dossier");
+  g_autoptr(DossierProject) larger = exchange_new_project (f, "larger.dossier");
+  guint64 steps_smaller, steps_larger;
+
+  steps_smaller = import_cases (f, smaller, 500);
+  steps_larger = import_cases (f, larger, 2000);
+  g_test_message ("500 cases: %" G_GUINT64_FORMAT " steps; 2,000: %" G_GUINT64_FORMAT,
+                  steps_smaller, steps_larger);
+  g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
+}
+
 /* A source's text over the 10 MB the XML reader takes inside project.qde
  * imports when the archive keeps it as a file (sources/GUID.txt); one
  * written inline is refused, naming the source and the limit. */
@@ -1691,6 +1869,10 @@ main (int   argc,
               exchange_fixture_set_up, test_same_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-codes", Fixture, NULL,
               exchange_fixture_set_up, test_many_codes, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/cases-join", Fixture, NULL,
+              exchange_fixture_set_up, test_cases_join, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/many-cases", Fixture, NULL,
+              exchange_fixture_set_up, test_many_cases, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

@@ -822,6 +822,11 @@ typedef struct
   guint uses[DOSSIER_PALETTE_SIZE];
 } DossierPaletteUses;
 
+/* The count of @sql's colours (as for dossier_project_least_used_color()). */
+gboolean      dossier_project_count_colors     (DossierProject      *self,
+                                                const char           *sql,
+                                                DossierPaletteUses   *uses,
+                                                GError              **error);
 /* The tags' colours (the count dossier_project_next_tag_color() makes). */
 gboolean      dossier_project_count_tag_colors (DossierProject      *self,
                                                 DossierPaletteUses   *uses,
@@ -842,11 +847,30 @@ gint64        dossier_project_evidence_highlight (DossierProject     *self,
                                                 gint64                end,
                                                 GError              **error);
 
+/* What an import of many stakeholders in one action keeps between them,
+ * so that each costs the same however many came before: the folded names
+ * and aliases of the stakeholders (the project's and the import's), each
+ * to the first stakeholder that has it, and the count of their colours.
+ * Read from the file at the first dossier_project_import_stakeholder();
+ * start from DOSSIER_STAKEHOLDER_IMPORT_INIT, clear after the import. */
+typedef struct
+{
+  GHashTable         *ids;     /* folded name or alias → gint64 id */
+  DossierPaletteUses  colors;  /* the stakeholders' colours */
+} DossierStakeholderImport;
+
+#define DOSSIER_STAKEHOLDER_IMPORT_INIT { NULL, { { 0 } } }
+
+void          dossier_stakeholder_import_clear (DossierStakeholderImport *import);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierStakeholderImport, dossier_stakeholder_import_clear)
+
 /* Within an action (an import): the stakeholder called @fields->name,
  * by name or alias, if there is one (*@existed TRUE, nothing changed);
  * else a new one, every field checked as dossier_project_create_stakeholder()
- * does. Mentions are not counted: the caller does, once. */
+ * does, its colour (if it brings none) the least used one. Mentions are
+ * not counted: the caller does, once. */
 gint64        dossier_project_import_stakeholder (DossierProject                 *self,
+                                                DossierStakeholderImport       *import,
                                                 const DossierStakeholderFields *fields,
                                                 gboolean                       *existed,
                                                 GError                        **error);

@@ -544,6 +544,9 @@ stakeholder_name (DossierProject *self,
 
 /* ---- Actions ------------------------------------------------------------------------ */
 
+/* How many stakeholders have each colour, for the palette's least used. */
+#define STAKEHOLDER_COLORS_SQL "SELECT lower (color), count(*) FROM stakeholders GROUP BY 1"
+
 static gint64
 insert_stakeholder (DossierProject                  *self,
                     const char                      *name,
@@ -559,9 +562,7 @@ insert_stakeholder (DossierProject                  *self,
 
   if (color == NULL)
     {
-      color = own_color = dossier_project_least_used_color (self, "SELECT lower (color), "
-                                                            "count(*) FROM stakeholders "
-                                                            "GROUP BY 1", error);
+      color = own_color = dossier_project_least_used_color (self, STAKEHOLDER_COLORS_SQL, error);
       if (color == NULL)
         return 0;
     }
@@ -686,43 +687,96 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   return id;
 }
 
+void
+dossier_stakeholder_import_clear (DossierStakeholderImport *import)
+{
+  g_clear_pointer (&import->ids, g_hash_table_unref);
+}
+
+/* Stakeholder @id has @text (a name or alias), unless one before it has. */
+static void
+index_name (GHashTable *ids,
+            const char *text,
+            gint64      id)
+{
+  char *folded = dossier_text_fold (text);
+
+  if (g_hash_table_contains (ids, folded))
+    g_free (folded);
+  else
+    g_hash_table_insert (ids, folded, g_memdup2 (&id, sizeof id));
+}
+
+/* Stakeholder @id's name and aliases (as stored). */
+static void
+index_names (GHashTable *ids,
+             gint64      id,
+             const char *name,
+             const char *aliases)
+{
+  g_auto(GStrv) split = dossier_stakeholder_split_aliases (aliases);
+
+  index_name (ids, name, id);
+  for (guint i = 0; split[i] != NULL; i++)
+    index_name (ids, split[i], id);
+}
+
+/* The stakeholders' names and colours, read from the file, not the model:
+ * stakeholders this action made are not in the model yet. In the order
+ * the rows were compared one by one before, so that a name two of them
+ * have still finds the same one. */
+static gboolean
+read_import (DossierProject            *self,
+             DossierStakeholderImport  *import,
+             GError                   **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  if (!dossier_project_count_colors (self, STAKEHOLDER_COLORS_SQL, &import->colors, error))
+    return FALSE;
+  stmt = dossier_project_prepare (self, "SELECT id, name, aliases FROM stakeholders", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    index_names (ids, sqlite3_column_int64 (stmt, 0), dossier_column_text (stmt, 1),
+                 dossier_column_text (stmt, 2));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  import->ids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
 gint64
 dossier_project_import_stakeholder (DossierProject                  *self,
+                                    DossierStakeholderImport        *import,
                                     const DossierStakeholderFields  *fields,
                                     gboolean                        *existed,
                                     GError                         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *color = NULL;
-  int rc;
+  const gint64 *found;
+  gint64 id;
 
   *existed = FALSE;
   stripped = check_name (fields->name, FALSE, error);
   if (stripped == NULL)
     return 0;
 
-  /* Read from the file, not the model: stakeholders this action made
-   * are not in the model yet. */
+  if (import->ids == NULL && !read_import (self, import, error))
+    return 0;
   folded = dossier_text_fold (stripped);
-  stmt = dossier_project_prepare (self, "SELECT id, name, aliases FROM stakeholders", error);
-  if (stmt == NULL)
-    return 0;
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+  found = g_hash_table_lookup (import->ids, folded);
+  if (found != NULL)
     {
-      g_auto(GStrv) aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 2));
-
-      if (folded_names_match (dossier_column_text (stmt, 1),
-                              (const char * const *) aliases, folded))
-        {
-          *existed = TRUE;
-          return sqlite3_column_int64 (stmt, 0);
-        }
+      *existed = TRUE;
+      return *found;
     }
-  if (rc != SQLITE_DONE)
-    return 0;
 
   if (!check_kind (fields->kind, error))
     return 0;
@@ -730,7 +784,14 @@ dossier_project_import_stakeholder (DossierProject                  *self,
   if (joined == NULL)
     return 0;
 
-  return insert_stakeholder (self, stripped, joined, fields, color, error);
+  id = insert_stakeholder (self, stripped, joined, fields,
+                           color != NULL ? color : dossier_palette_uses_take (&import->colors), error);
+  if (id == 0)
+    return 0;
+  if (color != NULL)
+    dossier_palette_uses_add (&import->colors, color);
+  index_names (import->ids, id, stripped, joined);
+  return id;
 }
 
 gint64

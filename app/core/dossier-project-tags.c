@@ -850,11 +850,11 @@ renumber_children (DossierProject  *self,
   return ids != NULL && set_children (self, parent_id, ids, error);
 }
 
-static gboolean
-count_palette (DossierProject      *self,
-               const char          *sql,
-               DossierPaletteUses  *uses,
-               GError             **error)
+gboolean
+dossier_project_count_colors (DossierProject      *self,
+                              const char          *sql,
+                              DossierPaletteUses  *uses,
+                              GError             **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   int rc;
@@ -901,7 +901,7 @@ dossier_project_least_used_color (DossierProject  *self,
 {
   DossierPaletteUses uses;
 
-  if (!count_palette (self, sql, &uses, error))
+  if (!dossier_project_count_colors (self, sql, &uses, error))
     return NULL;
   return g_strdup (dossier_palette_uses_take (&uses));
 }
@@ -911,7 +911,7 @@ dossier_project_count_tag_colors (DossierProject      *self,
                                   DossierPaletteUses  *uses,
                                   GError             **error)
 {
-  return count_palette (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1", uses, error);
+  return dossier_project_count_colors (self, "SELECT lower (color), count(*) FROM tags GROUP BY 1", uses, error);
 }
 
 char *

@@ -2031,6 +2031,109 @@ write_codebook (const char *path,
     }
 }
 
+/* The raw INSERTs an import's floor makes of its @n rows, in one durable
+ * transaction: ms. */
+typedef double (*RawInserts) (guint n);
+
+/* Imports @file, @n rows of @count, into a new project, and makes @floor's
+ * raw INSERTs of the same rows, opt_runs times; adds the row. */
+static void
+bench_import_rows (GFile              *file,
+                   guint               n,
+                   DossierImportCount  count,
+                   RawInserts          floor,
+                   const char         *label,
+                   const char         *floor_label,
+                   const char         *note)
+{
+  double t[64], c[64], f[64];
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierProject) project = new_project ("import-rows.dossier");
+      g_autoptr(DossierImportReport) report = NULL;
+      double t0;
+
+      t0 = mark ();
+      report = dossier_exchange_import (project, file, NULL, NULL, &error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      die_on_error (label, error);
+      if (dossier_import_report_get_count (report, count) != n)
+        {
+          fprintf (stderr, "bench-core: %s: the import brought %u rows, not %u\n", label,
+                   dossier_import_report_get_count (report, count), n);
+          exit (1);
+        }
+      dossier_project_close (project);
+      f[r] = floor (n);
+    }
+  add_row (label, median (t, opt_runs), median (c, opt_runs), floor_label, median (f, opt_runs), 0, note);
+}
+
+/* Binds row @i of a floor's raw INSERTs. */
+typedef void (*BindRow) (sqlite3_stmt *stmt,
+                         guint         i);
+
+/* @n rows INSERTed raw into a new table (@create) of @name, in one durable
+ * transaction: ms. */
+static double
+raw_inserts (const char *name,
+             const char *create,
+             const char *insert,
+             guint       n,
+             BindRow     bind)
+{
+  sqlite3 *db = raw_db (name, TRUE);
+  sqlite3_stmt *stmt;
+  double t0, ms;
+
+  sqlite3_exec (db, create, NULL, NULL, NULL);
+  t0 = now_ms ();
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, insert, -1, &stmt, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      bind (stmt, i);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  ms = now_ms () - t0;
+  sqlite3_close (db);
+  return ms;
+}
+
+static void
+bind_tag (sqlite3_stmt *stmt,
+          guint         i)
+{
+  g_autofree char *uuid = g_strdup_printf ("aaaaaaaa-0000-0000-0000-%012u", i);
+  g_autofree char *name = g_strdup_printf ("Code %u.%u", i / 50, i % 50);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (i % 50 == 0)
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_int64 (stmt, 3, i - i % 50 + 1);
+  sqlite3_bind_text (stmt, 4, "#3584e4", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, (int) (i % 50));
+}
+
+static double
+raw_tag_inserts (guint n)
+{
+  return raw_inserts ("floor-codebook.db",
+                      "CREATE TABLE tag (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                      " name TEXT NOT NULL, parent INTEGER, color TEXT NOT NULL,"
+                      " description TEXT NOT NULL, position INTEGER NOT NULL)",
+                      "INSERT INTO tag (uuid, name, parent, color, description, position)"
+                      " VALUES (?, ?, ?, ?, '', ?)", n, bind_tag);
+}
+
 /* Each code without a colour counted the colours of all tags (quadratic:
  * 5,000 codes took 8 s). The floor is the same rows INSERTed raw, in one
  * durable transaction. */
@@ -2040,65 +2143,78 @@ bench_refi_codebook (void)
   guint n = opt_quick ? 1000 : 5000;
   g_autofree char *qdc = scratch_path ("codebook.qdc");
   g_autoptr(GFile) file = g_file_new_for_path (qdc);
-  g_autofree char *label = NULL;
-  double t[64], c[64], f[64];
+  g_autofree char *label = g_strdup_printf ("import a .qdc of %u codes without colours", n);
 
   write_codebook (qdc, n);
-  for (int r = 0; r < opt_runs; r++)
+  bench_import_rows (file, n, DOSSIER_IMPORT_COUNT_TAGS, raw_tag_inserts, label,
+                     "raw INSERTs of the tags", "groups of 50");
+}
+
+/* ---- REFI-QDA import of many cases ---------------------------------------- */
+
+/* A project file of @n cases, each with an alias and no colour. */
+static void
+write_cases (const char *path,
+             guint       n)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"cases\">"
+                                         "<Variables><Variable guid=\"77777777-0000-0000-0000-000000000001\" "
+                                         "name=\"Aliases\" typeOfVariable=\"Text\"/></Variables><Cases>");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<Case guid=\"99999999-0000-0000-0000-%012u\" name=\"Case %u\">"
+                            "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-000000000001\"/>"
+                            "<TextValue>Alias %u</TextValue></VariableValue></Case>", i, i, i);
+  g_string_append (xml, "</Cases></Project>\n");
+  if (!g_file_set_contents (path, xml->str, xml->len, NULL))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(DossierProject) project = new_project ("codebook.dossier");
-      g_autoptr(DossierImportReport) report = NULL;
-      sqlite3 *db;
-      sqlite3_stmt *stmt;
-      double t0;
-
-      t0 = mark ();
-      report = dossier_exchange_import (project, file, NULL, NULL, &error);
-      t[r] = now_ms () - t0;
-      c[r] = cpu_since ();
-      die_on_error ("import the codebook", error);
-      if (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS) != n)
-        {
-          fprintf (stderr, "bench-core: the import brought %u tags, not %u\n",
-                   dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), n);
-          exit (1);
-        }
-      dossier_project_close (project);
-
-      db = raw_db ("floor-codebook.db", TRUE);
-      sqlite3_exec (db, "CREATE TABLE tag (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
-                        " name TEXT NOT NULL, parent INTEGER, color TEXT NOT NULL,"
-                        " description TEXT NOT NULL, position INTEGER NOT NULL)",
-                    NULL, NULL, NULL);
-      t0 = now_ms ();
-      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-      sqlite3_prepare_v2 (db, "INSERT INTO tag (uuid, name, parent, color, description, position)"
-                              " VALUES (?, ?, ?, ?, '', ?)", -1, &stmt, NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *uuid = g_strdup_printf ("aaaaaaaa-0000-0000-0000-%012u", i);
-          g_autofree char *name = g_strdup_printf ("Code %u.%u", i / 50, i % 50);
-
-          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-          if (i % 50 == 0)
-            sqlite3_bind_null (stmt, 3);
-          else
-            sqlite3_bind_int64 (stmt, 3, i - i % 50 + 1);
-          sqlite3_bind_text (stmt, 4, "#3584e4", -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, (int) (i % 50));
-          sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-        }
-      sqlite3_finalize (stmt);
-      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-      f[r] = now_ms () - t0;
-      sqlite3_close (db);
+      fprintf (stderr, "bench-core: could not write %s\n", path);
+      exit (1);
     }
-  label = g_strdup_printf ("import a .qdc of %u codes without colours", n);
-  add_row (label, median (t, opt_runs), median (c, opt_runs), "raw INSERTs of the tags",
-           median (f, opt_runs), 0, "groups of 50");
+}
+
+static void
+bind_stakeholder (sqlite3_stmt *stmt,
+                  guint         i)
+{
+  g_autofree char *uuid = g_strdup_printf ("99999999-0000-0000-0000-%012u", i);
+  g_autofree char *name = g_strdup_printf ("Case %u", i);
+  g_autofree char *alias = g_strdup_printf ("Alias %u", i);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, alias, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, "#3584e4", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, (int) i);
+}
+
+static double
+raw_stakeholder_inserts (guint n)
+{
+  return raw_inserts ("floor-cases.db",
+                      "CREATE TABLE stakeholder (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                      " name TEXT NOT NULL, aliases TEXT NOT NULL, color TEXT NOT NULL,"
+                      " position INTEGER NOT NULL)",
+                      "INSERT INTO stakeholder (uuid, name, aliases, color, position)"
+                      " VALUES (?, ?, ?, ?, ?)", n, bind_stakeholder);
+}
+
+/* Each case was matched against every stakeholder's name and aliases, and
+ * counted the colours of all stakeholders (quadratic: 4,000 cases took
+ * 8 s of CPU). The floor is the same rows INSERTed raw, in one durable
+ * transaction. */
+static void
+bench_refi_cases (void)
+{
+  guint n = opt_quick ? 1000 : 4000;
+  g_autofree char *qde = scratch_path ("cases.qde");
+  g_autoptr(GFile) file = g_file_new_for_path (qde);
+  g_autofree char *label = g_strdup_printf ("import a .qde of %u cases as stakeholders", n);
+
+  write_cases (qde, n);
+  bench_import_rows (file, n, DOSSIER_IMPORT_COUNT_STAKEHOLDERS, raw_stakeholder_inserts, label,
+                     "raw INSERTs of the stakeholders", "each with an alias");
 }
 
 /* ---- The file's check before each query ---------------------------------- */
@@ -2374,7 +2490,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, queries)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, queries)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -2430,6 +2546,8 @@ main (int    argc,
     bench_refi_large ();
   if (selected ("refi-codebook"))
     bench_refi_codebook ();
+  if (selected ("refi-cases"))
+    bench_refi_cases ();
   if (selected ("queries"))
     bench_queries ();
 
