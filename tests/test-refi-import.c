@@ -1394,6 +1394,46 @@ test_same_names (Fixture       *f,
   g_assert_cmpuint (n_renamed, ==, 399);
 }
 
+/* Imports @path into @project, expecting @n new rows of @count; returns
+ * the virtual machine steps its queries took. */
+static guint64
+import_steps (DossierProject     *project,
+              const char         *path,
+              DossierImportCount  count,
+              guint               n)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 steps = test_statement_steps (project);
+
+  report = dossier_exchange_import (project, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_import_report_get_count (report, count), ==, n);
+  return test_statement_steps (project) - steps;
+}
+
+/* Imports @n rows of a kind into @project; the virtual machine steps. */
+typedef guint64 (*ImportRows) (Fixture        *f,
+                               DossierProject *project,
+                               guint           n);
+
+/* Four times the rows (2,000 against 500), not sixteen times the work. */
+static void
+assert_linear (Fixture    *f,
+               ImportRows  import,
+               const char *what)
+{
+  g_autoptr(DossierProject) smaller = exchange_new_project (f, "smaller.dossier");
+  g_autoptr(DossierProject) larger = exchange_new_project (f, "larger.dossier");
+  guint64 steps_smaller = import (f, smaller, 500);
+  guint64 steps_larger = import (f, larger, 2000);
+
+  g_test_message ("500 %s: %" G_GUINT64_FORMAT " steps; 2,000: %" G_GUINT64_FORMAT,
+                  what, steps_smaller, steps_larger);
+  g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
+}
+
 /* Imports a codebook of @n codes without a colour (the first one blue in
  * capitals) into @project; returns the virtual machine steps its queries
  * took. */
@@ -1408,23 +1448,13 @@ import_codes (Fixture        *f,
                                          "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
                                          "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000000\" "
                                          "name=\"Code 0\" color=\"#3584E4\" isCodable=\"true\"/>");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DossierImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  guint64 steps;
 
   for (guint i = 1; i < n; i++)
     g_string_append_printf (xml, "<Code guid=\"aaaaaaaa-0000-0000-0000-%012u\" name=\"Code %u\" "
                             "isCodable=\"true\"/>", i, i);
   g_string_append (xml, "</Codes></CodeBook>\n");
   g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
-  file = g_file_new_for_path (path);
-
-  steps = test_statement_steps (project);
-  report = dossier_exchange_import (project, file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_TAGS), ==, n);
-  return test_statement_steps (project) - steps;
+  return import_steps (project, path, DOSSIER_IMPORT_COUNT_TAGS, n);
 }
 
 /* Codes without a colour take the palette's least used one, counting the
@@ -1444,11 +1474,8 @@ test_many_codes (Fixture       *f,
     "#2ec27e",
   };
   g_autoptr(DossierProject) small = exchange_new_project (f, "small.dossier");
-  g_autoptr(DossierProject) smaller = exchange_new_project (f, "smaller.dossier");
-  g_autoptr(DossierProject) larger = exchange_new_project (f, "larger.dossier");
   g_autoptr(GError) error = NULL;
   GListModel *tags = dossier_project_get_tags (small);
-  guint64 steps_smaller, steps_larger;
 
   g_assert_cmpint (dossier_project_add_tag (small, "Mine", 0, NULL, NULL, &error), !=, 0);
   g_assert_no_error (error);
@@ -1468,12 +1495,7 @@ test_many_codes (Fixture       *f,
     g_assert_cmpstr (dossier_tag_get_color (tag), ==, "#c061cb");
   }
 
-  /* Four times the codes, not sixteen times the work. */
-  steps_smaller = import_codes (f, smaller, 500);
-  steps_larger = import_codes (f, larger, 2000);
-  g_test_message ("500 codes: %" G_GUINT64_FORMAT " steps; 2,000: %" G_GUINT64_FORMAT,
-                  steps_smaller, steps_larger);
-  g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
+  assert_linear (f, import_codes, "codes");
 }
 
 /* A .qde of the cases @names (each "name" or "name|alias|colour", the
@@ -1619,21 +1641,11 @@ import_cases (Fixture        *f,
   g_autofree char *name = g_strdup_printf ("cases-%u.qde", n);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DossierImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  guint64 steps;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (names, g_strdup_printf ("Case %u|Alias %u|", i, i));
   path = write_cases (f, name, (const char * const *) names->pdata, n, FALSE);
-  file = g_file_new_for_path (path);
-
-  steps = test_statement_steps (project);
-  report = dossier_exchange_import (project, file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), ==, n);
-  return test_statement_steps (project) - steps;
+  return import_steps (project, path, DOSSIER_IMPORT_COUNT_STAKEHOLDERS, n);
 }
 
 /* Many cases cost in proportion to their number: each new one was
@@ -1643,15 +1655,54 @@ static void
 test_many_cases (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(DossierProject) smaller = exchange_new_project (f, "smaller.dossier");
-  g_autoptr(DossierProject) larger = exchange_new_project (f, "larger.dossier");
-  guint64 steps_smaller, steps_larger;
+  assert_linear (f, import_cases, "cases");
+}
 
-  steps_smaller = import_cases (f, smaller, 500);
-  steps_larger = import_cases (f, larger, 2000);
-  g_test_message ("500 cases: %" G_GUINT64_FORMAT " steps; 2,000: %" G_GUINT64_FORMAT,
-                  steps_smaller, steps_larger);
-  g_assert_cmpuint (steps_larger, <, 6 * steps_smaller);
+/* Imports @n questions ("Question 0?" … ) into @project, which has the
+ * first one already; returns the virtual machine steps its queries took. */
+static guint64
+import_questions (Fixture        *f,
+                  DossierProject *project,
+                  guint           n)
+{
+  g_autofree char *name = g_strdup_printf ("questions-%u.qde", n);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                                         "<Notes>");
+  g_autoptr(GError) error = NULL;
+  guint64 steps;
+
+  g_assert_cmpint (dossier_project_add_question (project, "Question 0?", &error), !=, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<Note guid=\"88888888-0000-0000-0000-%012u\">"
+                            "<PlainTextContent>Question %u?</PlainTextContent>"
+                            "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                            "000000000001\"/><TextValue>question</TextValue></VariableValue></Note>",
+                            i, i);
+  /* The same text twice in the file: one question. */
+  g_string_append (xml, "<Note guid=\"88888888-1111-0000-0000-000000000000\">"
+                   "<PlainTextContent>Question 1?</PlainTextContent>"
+                   "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                   "000000000001\"/><TextValue>question</TextValue></VariableValue></Note>");
+  g_string_append (xml, "</Notes><Variables><Variable guid=\"77777777-0000-0000-0000-000000000001\" "
+                   "name=\"Note type\" typeOfVariable=\"Text\"/></Variables></Project>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  steps = import_steps (project, path, DOSSIER_IMPORT_COUNT_QUESTIONS, n - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_questions (project)), ==, n);
+  return steps;
+}
+
+/* A question of the same text as one of the project's, or as one before
+ * it in the file, is that question; and many cost in proportion to their
+ * number (each new one was looked for in all questions, by a query no
+ * index serves). */
+static void
+test_many_questions (Fixture       *f,
+                     gconstpointer  data)
+{
+  assert_linear (f, import_questions, "questions");
 }
 
 /* A source's text over the 10 MB the XML reader takes inside project.qde
@@ -1873,6 +1924,8 @@ main (int   argc,
               exchange_fixture_set_up, test_cases_join, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-cases", Fixture, NULL,
               exchange_fixture_set_up, test_many_cases, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/many-questions", Fixture, NULL,
+              exchange_fixture_set_up, test_many_questions, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

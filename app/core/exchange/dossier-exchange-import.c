@@ -1305,32 +1305,57 @@ write_stakeholders (Writer               *w,
   return TRUE;
 }
 
+/* The project's questions by text (byte for byte, as SQL's = compares
+ * them), each to the first of that text. */
+static GHashTable *
+read_questions (DossierProject  *project,
+                GError         **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(DossierStmt) stmt = dossier_project_prepare (project, "SELECT id, text FROM questions", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = dossier_project_step (project, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *text = dossier_column_text (stmt, 1);
+
+      if (text != NULL && !g_hash_table_contains (ids, text))
+        g_hash_table_insert (ids, g_strdup (text), g_memdup2 (&id, sizeof id));
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
 /* A question with the same text is the same question. */
 static gboolean
 write_questions (Writer               *w,
                  DossierExchangeData  *data,
                  GError              **error)
 {
+  g_autoptr(GHashTable) by_text = NULL;
+
+  if (data->questions->len == 0)
+    return TRUE;
+  /* Read once: looking for each question in all of them (no index serves
+   * their text) made an import quadratic in its questions. */
+  by_text = read_questions (w->project, error);
+  if (by_text == NULL)
+    return FALSE;
+
   for (guint i = 0; i < data->questions->len; i++)
     {
       DossierExchangeQuestion *q = g_ptr_array_index (data->questions, i);
-      g_auto(DossierStmt) find = NULL;
+      const gint64 *found = g_hash_table_lookup (by_text, q->text);
       g_auto(DossierStmt) stmt = NULL;
       gboolean is_free;
-      int rc;
 
-      find = dossier_project_prepare (w->project, "SELECT id FROM questions WHERE text = ?1", error);
-      if (find == NULL)
-        return FALSE;
-      dossier_bind_text (find, 1, q->text);
-      rc = dossier_project_step (w->project, find, error);
-      if (rc == SQLITE_ROW)
+      if (found != NULL)
         {
-          q->question_id = sqlite3_column_int64 (find, 0);
+          q->question_id = *found;
           continue;
         }
-      if (rc != SQLITE_DONE)
-        return FALSE;
 
       if (!uuid_free (w->project, "SELECT 1 FROM questions WHERE uuid = ?1", q->guid, &is_free, error))
         return FALSE;
@@ -1352,10 +1377,10 @@ write_questions (Writer               *w,
       q->question_id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_QUESTION, stmt, error);
       if (q->question_id == 0)
         return FALSE;
+      g_hash_table_insert (by_text, g_strdup (q->text), g_memdup2 (&q->question_id, sizeof q->question_id));
       dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_QUESTIONS, 1);
     }
-  if (data->questions->len > 0)
-    dossier_project_touch_table (w->project, "questions");
+  dossier_project_touch_table (w->project, "questions");
   return TRUE;
 }
 
