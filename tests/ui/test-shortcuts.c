@@ -101,6 +101,7 @@ static const Listed briefing[] = {
   { "Rename the note (on the Brief page)", "F2" },
   { "Export the note (on the Brief page)", "<Control>e" },
   { "Cite a highlight at the cursor (on the Brief page)", "<Control>k" },
+  { "Leave the note’s text, where Tab types a tab", "<Control>Tab <Shift><Control>Tab" },
 };
 
 static void
@@ -966,6 +967,19 @@ test_briefing (Fixture       *f,
   g_assert_cmpint (dossier_export_dialog_get_briefing_id (DOSSIER_EXPORT_DIALOG (dialog)), ==, note);
   gtk_window_destroy (dialog);
   flush_events ();
+
+  /* Ctrl+Tab and Shift+Ctrl+Tab take the focus out of the note's text
+   * (GTK's keys for a text view, where Tab types a tab). */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *editor = GTK_WIDGET (dossier_briefing_page_get_editor (page));
+
+      gtk_widget_grab_focus (editor);
+      g_assert_nonnull (press_key (f->window, GDK_KEY_Tab, i == 0 ? GDK_CONTROL_MASK
+                                                                  : GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+      g_assert_false (gtk_widget_has_focus (editor));
+      g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+    }
 }
 
 int
