@@ -1705,6 +1705,89 @@ test_many_questions (Fixture       *f,
   assert_linear (f, import_questions, "questions");
 }
 
+/* Imports @n arguments for one question ("Argument 1" … , all pro) into
+ * @project, which has the question, "Argument 2" pro and "Argument 3"
+ * con already; returns the virtual machine steps its queries took. */
+static guint64
+import_arguments (Fixture        *f,
+                  DossierProject *project,
+                  guint           n)
+{
+  g_autofree char *name = g_strdup_printf ("arguments-%u.qde", n);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Notes>"
+                                         "<Note guid=\"88888888-0000-0000-0000-000000000000\">"
+                                         "<PlainTextContent>Should the bridge be built?</PlainTextContent>"
+                                         "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                                         "000000000001\"/><TextValue>question</TextValue></VariableValue></Note>");
+  g_autoptr(GError) error = NULL;
+  gint64 question = dossier_project_add_question (project, "Should the bridge be built?", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_argument (project, question, DOSSIER_POLARITY_PRO, "Argument 2", 0, 3,
+                                                 &error), !=, 0);
+  g_assert_cmpint (dossier_project_add_argument (project, question, DOSSIER_POLARITY_CON, "Argument 3", 0, 3,
+                                                 &error), !=, 0);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (xml, "<Note guid=\"88888888-0000-0000-0000-%012u\">"
+                            "<PlainTextContent>Argument %u</PlainTextContent>"
+                            "<VariableValue><VariableRef targetGUID=\"77777777-0000-0000-0000-"
+                            "000000000001\"/><TextValue>argument</TextValue></VariableValue></Note>",
+                            i, i);
+  g_string_append (xml, "</Notes><Links>");
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (xml, "<Link guid=\"66666666-0000-0000-0000-%012u\" name=\"pro\" "
+                            "originGUID=\"88888888-0000-0000-0000-%012u\" "
+                            "targetGUID=\"88888888-0000-0000-0000-000000000000\"/>", i, i);
+  g_string_append (xml, "</Links><Variables><Variable guid=\"77777777-0000-0000-0000-000000000001\" "
+                   "name=\"Note type\" typeOfVariable=\"Text\"/></Variables></Project>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  return import_steps (project, path, DOSSIER_IMPORT_COUNT_ARGUMENTS, n - 1);
+}
+
+/* An argument of the same statement on the same side of the same question
+ * is that argument, and a new one goes at the end of its side; many of
+ * one side cost in proportion to their number (each was looked for among
+ * all of its side, which were counted again for its position). */
+static void
+test_many_arguments (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *statement; DossierPolarity polarity; int position; } expected[] = {
+    { "Argument 2", DOSSIER_POLARITY_PRO, 0 },
+    { "Argument 3", DOSSIER_POLARITY_CON, 0 },
+    { "Argument 1", DOSSIER_POLARITY_PRO, 1 },
+    { "Argument 3", DOSSIER_POLARITY_PRO, 2 },
+    { "Argument 4", DOSSIER_POLARITY_PRO, 3 },
+  };
+  g_autoptr(DossierProject) project = exchange_new_project (f, "arguments.dossier");
+  GListModel *arguments = dossier_project_get_arguments (project);
+
+  import_arguments (f, project, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint found = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        {
+          g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, k);
+
+          if (g_str_equal (dossier_argument_get_statement (a), expected[i].statement) &&
+              dossier_argument_get_polarity (a) == expected[i].polarity)
+            {
+              g_assert_cmpint (dossier_argument_get_position (a), ==, expected[i].position);
+              found++;
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  assert_linear (f, import_arguments, "arguments");
+}
+
 /* A source's text over the 10 MB the XML reader takes inside project.qde
  * imports when the archive keeps it as a file (sources/GUID.txt); one
  * written inline is refused, naming the source and the limit. */
@@ -1926,6 +2009,8 @@ main (int   argc,
               exchange_fixture_set_up, test_many_cases, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-questions", Fixture, NULL,
               exchange_fixture_set_up, test_many_questions, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/many-arguments", Fixture, NULL,
+              exchange_fixture_set_up, test_many_arguments, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/large-source", Fixture, NULL,
               exchange_fixture_set_up, test_large_source, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cancel", Fixture, NULL,

@@ -1384,6 +1384,57 @@ write_questions (Writer               *w,
   return TRUE;
 }
 
+/* The key of a side of a question ("id\npolarity"), or of an argument on
+ * it (then "\nstatement"). */
+static char *
+side_key (gint64      question,
+          const char *polarity,
+          const char *statement)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\n%s%s%s", question, polarity,
+                          statement != NULL ? "\n" : "", statement != NULL ? statement : "");
+}
+
+/* The project's arguments by side and statement, each to the first there
+ * (in the index's order, as the query by side and statement found it),
+ * and how many each side has. */
+static gboolean
+read_arguments (DossierProject  *project,
+                GHashTable      *ids,
+                GHashTable      *n_side,
+                GError         **error)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (project,
+                                                      "SELECT id, question, polarity, statement FROM arguments "
+                                                      "ORDER BY question, polarity, position, id",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dossier_project_step (project, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 question = sqlite3_column_int64 (stmt, 1);
+      const char *polarity = dossier_column_text (stmt, 2);
+      const char *statement = dossier_column_text (stmt, 3);
+      char *key;
+      guint n;
+
+      if (polarity == NULL || statement == NULL)
+        continue;
+      key = side_key (question, polarity, statement);
+      if (g_hash_table_contains (ids, key))
+        g_free (key);
+      else
+        g_hash_table_insert (ids, key, g_memdup2 (&id, sizeof id));
+      key = side_key (question, polarity, NULL);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (n_side, key));
+      g_hash_table_insert (n_side, key, GUINT_TO_POINTER (n + 1));
+    }
+  return rc == SQLITE_DONE;
+}
+
 /* An argument with the same statement on the same side of the same
  * question is the same argument: the import adds its evidence. */
 static gboolean
@@ -1391,45 +1442,44 @@ write_arguments (Writer               *w,
                  DossierExchangeData  *data,
                  GError              **error)
 {
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) n_side = NULL;
+
+  if (data->arguments->len == 0)
+    return TRUE;
+  /* Read once: looking for each argument among those of its side, and
+   * counting them, made an import quadratic in the arguments of a side. */
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  n_side = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!read_arguments (w->project, ids, n_side, error))
+    return FALSE;
+
   for (guint i = 0; i < data->arguments->len; i++)
     {
       DossierExchangeArgument *a = g_ptr_array_index (data->arguments, i);
       DossierExchangeQuestion *q = g_ptr_array_index (data->questions, a->question);
       DossierExchangeStakeholder *s = a->stakeholder >= 0 ? g_ptr_array_index (data->stakeholders, a->stakeholder) : NULL;
       const char *polarity = dossier_polarity_to_string (a->polarity);
-      g_auto(DossierStmt) find = NULL;
-      gint64 id = 0;
-      int rc;
-
-      find = dossier_project_prepare (w->project,
-                                      "SELECT id FROM arguments WHERE question = ?1 AND polarity = ?2 "
-                                      "AND statement = ?3",
-                                      error);
-      if (find == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (find, 1, q->question_id);
-      dossier_bind_text (find, 2, polarity);
-      dossier_bind_text (find, 3, a->statement);
-      rc = dossier_project_step (w->project, find, error);
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (find, 0);
-      else if (rc != SQLITE_DONE)
-        return FALSE;
+      g_autofree char *key = side_key (q->question_id, polarity, a->statement);
+      const gint64 *found = g_hash_table_lookup (ids, key);
+      gint64 id = found != NULL ? *found : 0;
 
       if (id == 0)
         {
           g_auto(DossierStmt) stmt = NULL;
           g_autofree char *uuid = NULL;
+          char *side = side_key (q->question_id, polarity, NULL);
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (n_side, side));
           gboolean is_free;
 
+          g_hash_table_insert (n_side, side, GUINT_TO_POINTER (position + 1));
           if (!uuid_free (w->project, "SELECT 1 FROM arguments WHERE uuid = ?1", a->guid, &is_free, error))
             return FALSE;
           uuid = is_free ? g_strdup (a->guid) : g_uuid_string_random ();
           stmt = dossier_project_prepare (w->project,
                                           "INSERT INTO arguments (uuid, question, polarity, statement, "
                                           "  stakeholder, strength, position) "
-                                          "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, (SELECT count(*) "
-                                          "  FROM arguments WHERE question = ?2 AND polarity = ?3))",
+                                          "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7)",
                                           error);
           if (stmt == NULL)
             return FALSE;
@@ -1439,9 +1489,11 @@ write_arguments (Writer               *w,
           dossier_bind_text (stmt, 4, a->statement);
           sqlite3_bind_int64 (stmt, 5, s != NULL ? s->stakeholder_id : 0);
           sqlite3_bind_int (stmt, 6, CLAMP (a->strength, DOSSIER_STRENGTH_MIN, DOSSIER_STRENGTH_MAX));
+          sqlite3_bind_int64 (stmt, 7, position);
           id = dossier_project_insert_new_row (w->project, DOSSIER_ROW_ARGUMENT, stmt, error);
           if (id == 0)
             return FALSE;
+          g_hash_table_insert (ids, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
           dossier_import_report_count (data->report, DOSSIER_IMPORT_COUNT_ARGUMENTS, 1);
         }
       else
@@ -1471,8 +1523,7 @@ write_arguments (Writer               *w,
         }
       dossier_project_touch (w->project, "arguments", id);
     }
-  if (data->arguments->len > 0)
-    dossier_project_touch_table (w->project, "arguments");
+  dossier_project_touch_table (w->project, "arguments");
   return TRUE;
 }
 
