@@ -717,7 +717,7 @@ update_preview (DossierBriefingPage *self)
                 }
               if (c->section != NULL)
                 {
-                  g_autofree char *where = g_strdup_printf (_("section “%s”"), c->section);
+                  g_autofree char *where = dossier_citation_format_section (c);
 
                   g_string_append (sources, ", ");
                   append_escaped (sources, where);

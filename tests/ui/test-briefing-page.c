@@ -387,6 +387,36 @@ test_sources_lines (Fixture       *f,
                    "\u200e2. “ended there. Then it” — Voices");
 }
 
+/* The sources name a passage's section as the exports do: a heading that
+ * opens a list ("Cons:") without its colon. */
+static void
+test_sources_section (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, tag, id;
+  g_autoptr(DossierHighlight) h = NULL;
+  g_autofree char *body = NULL;
+  GtkLabel *sources;
+
+  doc = add_document (project, DOSSIER_FORMAT_MARKDOWN,
+                      "# Ferry\n\n## Cons:\n\nThe fare doubles in winter.\n", "ferry.md");
+  tag = add_tag (project, "Fares", 0);
+  id = add_highlight (project, doc, "fare doubles", &tag, 1, NULL);
+  h = dossier_project_get_highlight (project, id, NULL);
+  body = g_strdup_printf ("It costs more [@%s].", dossier_highlight_get_uuid (h));
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+
+  sources = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), DOSSIER_TYPE_BRIEFING_PAGE,
+                                                      "sources"));
+  g_assert_cmpstr (gtk_label_get_text (sources), ==,
+                   "Sources\n"
+                   "\u200e1. “fare doubles” — Ferry, section “Cons”");
+}
+
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
  * note from the template when none is shown); a highlight dropped on the
  * editor is cited where it is dropped; a UUID that is no highlight's is
@@ -2091,6 +2121,7 @@ main (int   argc,
   ADD ("chip-tags-untouched", test_chip_tags_untouched);
   ADD ("citation-follows-highlight", test_citation_follows_highlight);
   ADD ("sources-lines", test_sources_lines);
+  ADD ("sources-section", test_sources_section);
   ADD ("cite-picker", test_cite_picker);
   ADD ("export-chooser-folder", test_export_chooser_folder);
   ADD ("chip-across-lines", test_chip_across_lines);
