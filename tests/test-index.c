@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "dossier-project-private.h"
 #include "test-util.h"
 
 /* Whether a search for @word lists a text match in @document_id. */
@@ -367,6 +368,80 @@ test_background_rebuild_said (void)
   test_finish_project (&project, &dir, &path);
 }
 
+/* FTS5's older segments of the text index gone, as a failing disk can
+ * leave them: found only when indexing a new text makes FTS5 merge
+ * them (fifteen at the first level, and the sixteenth). */
+static void
+damage_segments (const char *path)
+{
+  for (guint i = 0; i < 14; i++)
+    test_sql_exec (path, "INSERT INTO documents_fts (rowid, text) "
+                         "SELECT id, text FROM documents WHERE id = 1");
+  test_sql_exec (path, "DELETE FROM documents_fts_data WHERE id > 10");
+}
+
+/* Indexing that finds the index damaged makes it again from the texts,
+ * as a search does, and says so once — at once (a writable open, the
+ * CLI) and in the background (the window) — where the texts stayed out
+ * of the index, a "could not be indexed … is damaged, open a backup
+ * copy" said after every change. */
+static void
+test_indexing_damaged_rebuilt (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("damaged", "Test", &dir, &path);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint handler, n_rebuilt = 0;
+  gint64 id, second;
+
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  dossier_project_close (project);
+  g_clear_object (&project);
+  damage_segments (path);
+  test_sql_exec (path, "INSERT INTO documents_unindexed (document) VALUES (1)");
+
+  /* At once: the open indexes what waits. */
+  handler = g_log_set_handler ("Dossier", G_LOG_LEVEL_MESSAGE, collect_message, messages);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==,
+                   "The search index of “damaged.dossier” was damaged, and was rebuilt.");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  assert_project_sound (project);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  /* In the background: damaged while open, found by the thread. */
+  g_ptr_array_set_size (messages, 0);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  while (project->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (project, "search-index-rebuilt", G_CALLBACK (count_rebuilt), &n_rebuilt);
+  damage_segments (path);
+  second = add_doc (project, "Slipway", "The heron waits on the slipway.");
+  wait_until (rebuilt, &n_rebuilt, "the index to be rebuilt");
+  while (project->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  flush_events ();
+  g_log_remove_handler ("Dossier", handler);
+  g_assert_cmpuint (n_rebuilt, ==, 1);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==,
+                   "The search index of “damaged.dossier” was damaged or out of step with its "
+                   "texts or memos, and was rebuilt.");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_true (finds (project, "heron", second));
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
 /* The list is part of the schema of this version; a stored text leaves
  * nothing on it once indexed. */
 static void
@@ -402,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/dossier/index/killed-before-indexing", test_killed_before_indexing);
   g_test_add_func ("/dossier/index/undo-import", test_undo_import);
   g_test_add_func ("/dossier/index/background-rebuild-said", test_background_rebuild_said);
+  g_test_add_func ("/dossier/index/indexing-damaged-rebuilt", test_indexing_damaged_rebuilt);
   g_test_add_func ("/dossier/index/schema", test_schema);
 
   return g_test_run ();

@@ -58,6 +58,8 @@ struct _DossierIndexer
 
 static gboolean start_indexer (DossierProject *self,
                                gboolean        verify);
+static gboolean rebuild_and_say (DossierProject  *self,
+                                 GError         **error);
 
 static DossierIndexer *
 indexer_ref (DossierIndexer *indexer)
@@ -81,21 +83,60 @@ indexer_unref (DossierIndexer *indexer)
   g_free (indexer);
 }
 
+static gboolean
+index_some_in (DossierProject      *project,
+               DossierTransaction  *transaction,
+               gint64               budget,
+               gboolean            *done,
+               GError             **error);
+
 /* Indexes the first texts on the list, in one transaction on @project's
  * connection: at least one, then more while they come to fewer than
- * @budget characters in all; *@done when the list is empty. */
+ * @budget characters in all; *@done when the list is empty. On failure,
+ * *@damaged if SQLite found the file damaged: where indexing writes, the
+ * index (FTS5 reads its older segments to merge them with the new). */
 static gboolean
 index_some (DossierProject  *project,
             gint64           budget,
             gboolean        *done,
+            gboolean        *damaged,
             GError         **error)
 {
   g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
+
+  *damaged = FALSE;
+  if (index_some_in (project, &transaction, budget, done, error))
+    return TRUE;
+  /* Asked before the transaction is rolled back, which would answer. */
+  *damaged = (sqlite3_extended_errcode (project->db) & 0xff) == SQLITE_CORRUPT;
+  return FALSE;
+}
+
+/* dossier_transaction_commit (), but leaving a failed COMMIT's
+ * transaction for the caller to roll back: FTS5 writes what it holds
+ * (and merges) as it commits, and index_some () asks what failed. */
+static gboolean
+commit_indexed (DossierTransaction  *transaction,
+                GError             **error)
+{
+  if (!dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
+    return FALSE;
+  transaction->db = NULL;
+  return TRUE;
+}
+
+static gboolean
+index_some_in (DossierProject      *project,
+               DossierTransaction  *transaction,
+               gint64               budget,
+               gboolean            *done,
+               GError             **error)
+{
   gint64 indexed = 0;
 
   *done = FALSE;
 
-  if (!dossier_transaction_begin (&transaction, project->db, project->path, error) ||
+  if (!dossier_transaction_begin (transaction, project->db, project->path, error) ||
       !dossier_project_verify_in_place (project, error))
     return FALSE;
 
@@ -115,7 +156,7 @@ index_some (DossierProject  *project,
       if (rc != SQLITE_ROW)
         {
           *done = rc == SQLITE_DONE;
-          return *done && dossier_transaction_commit (&transaction, error);
+          return *done && commit_indexed (transaction, error);
         }
       document_id = sqlite3_column_int64 (stmt, 0);
       indexed += MAX (sqlite3_column_int64 (stmt, 1), 1);
@@ -134,7 +175,7 @@ index_some (DossierProject  *project,
     }
   while (indexed < budget);
 
-  return dossier_transaction_commit (&transaction, error);
+  return commit_indexed (transaction, error);
 }
 
 guint
@@ -338,7 +379,7 @@ update_indexes (DossierProject  *self,
 
   while (!done)
     {
-      gboolean ok;
+      gboolean ok, damaged = FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -348,10 +389,18 @@ update_indexes (DossierProject  *self,
       if (rebuild)
         ok = done = rebuild_indexes (self, error);
       else
-        ok = index_some (self, INDEX_BATCH, &done, error);
+        ok = index_some (self, INDEX_BATCH, &done, &damaged, error);
       if (!ok)
         {
           dossier_project_cache_rollback (self);
+          /* The index is made again from the texts (which indexes every
+           * one), as a search does; if that fails too, what indexing
+           * met is said. */
+          if (damaged && rebuild_and_say (self, NULL))
+            {
+              g_clear_error (error);
+              break;
+            }
           return FALSE;
         }
       dossier_project_cache_commit (self, NULL, 0);
@@ -359,6 +408,22 @@ update_indexes (DossierProject  *self,
 
   /* Should it fail again, that is news. */
   self->said_not_indexed = FALSE;
+  return TRUE;
+}
+
+/* Both indexes made again, damaged as they were, and said (to the log
+ * and the person at the command line; the window says it in a toast). */
+static gboolean
+rebuild_and_say (DossierProject  *self,
+                 GError         **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!dossier_project_rebuild_search_index (self, error))
+    return FALSE;
+  name = dossier_display_name (self->path);
+  g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
+  dossier_project_emit_search_index_rebuilt (self);
   return TRUE;
 }
 
@@ -394,17 +459,14 @@ dossier_project_mend_search_index (DossierProject *self)
       !indexes_open (self, &damaged, NULL) || !damaged)
     return;
 
-  name = dossier_display_name (self->path);
   /* Said to the person at the command line (dossier-cli shows it as its
    * own message), and to the log: the window says it in a toast. */
-  if (!dossier_project_rebuild_search_index (self, &error))
+  if (!rebuild_and_say (self, &error))
     {
+      name = dossier_display_name (self->path);
       g_message (_("The search index of “%s” is damaged and could not be rebuilt: %s"),
                  name, error->message);
-      return;
     }
-  g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
-  dossier_project_emit_search_index_rebuilt (self);
 }
 
 void
@@ -445,11 +507,9 @@ dossier_project_search_failed_on_index (DossierProject  *self,
     }
 
   /* The texts and memos may be sound: only the index is then at fault. */
-  if (!dossier_project_rebuild_search_index (self, &rebuild_error))
+  if (!rebuild_and_say (self, &rebuild_error))
     return FALSE;
-  g_message (_("The search index of “%s” was damaged, and was rebuilt."), name);
   g_clear_error (error);
-  dossier_project_emit_search_index_rebuilt (self);
   return TRUE;
 }
 
@@ -797,8 +857,20 @@ indexer_thread (gpointer data)
     }
 
   while (!done && !g_cancellable_is_cancelled (indexer->cancellable))
-    if (!index_some (indexer->worker, 0, &done, &indexer->error))
+    {
+      gboolean damaged = FALSE;
+
+      if (index_some (indexer->worker, 0, &done, &damaged, &indexer->error))
+        continue;
+      /* Made again from the texts, every one indexed (as a search does). */
+      if (damaged && !indexer->rebuilt && rebuild_indexes (indexer->worker, NULL))
+        {
+          g_clear_error (&indexer->error);
+          indexer->rebuilt = TRUE;
+          continue;
+        }
       break;
+    }
 
   /* The worker's connection closes in this thread, which used it. */
   g_mutex_lock (&indexer->mutex);
