@@ -2239,6 +2239,83 @@ test_disk_full_open (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Names a person types or pastes — tags, stakeholders and their aliases,
+ * questions, the title — lose C0 and C1 controls and bidi overrides and
+ * isolates (a tab or a line break becomes a space), and a name of nothing
+ * else is refused as empty; multi-line texts (a description, a memo) keep
+ * their line breaks and tabs and lose the rest. They were stored as typed:
+ * an ESC or a U+202E in a tag's name reached every list, export and
+ * terminal. */
+static void
+test_names_without_controls (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "controls.dossier");
+  g_autoptr(GError) error = NULL;
+  const char * const aliases[] = { "Crews\u2066\u2069", NULL };
+  g_autoptr(DossierHighlight) hl = NULL;
+  gint64 tag, stakeholder, question, doc, highlight;
+
+  tag = dossier_project_add_tag (project, "Risk\033]0;owned\007", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, tag)), ==, "Risk]0;owned");
+  g_assert_true (dossier_project_rename_tag (project, tag, "\u202eCost\tof\xc2\x85 it\x7f", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, tag)), ==, "Cost of it");
+  g_assert_cmpint (dossier_project_add_tag (project, "\033\u202e", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A line break is refused in a tag's name, as before. */
+  g_assert_cmpint (dossier_project_add_tag (project, "A\nB", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_project_set_tag_description (project, tag, "Line one\r\n\tLine\033[2J two\u202d",
+                                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_tag_get_description (dossier_project_get_tag (project, tag)), ==,
+                   "Line one\n\tLine[2J two");
+
+  stakeholder = dossier_project_add_stakeholder (project, "Ferry\007 crews\u202c", aliases,
+                                                 DOSSIER_STAKEHOLDER_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (project, stakeholder)),
+                   ==, "Ferry crews");
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (dossier_project_get_stakeholder (project,
+                                                                                     stakeholder))[0],
+                   ==, "Crews");
+  g_assert_true (dossier_project_set_stakeholder_name (project, stakeholder, "Port\x1b[31m authority",
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (project, stakeholder)),
+                   ==, "Port[31m authority");
+
+  question = dossier_project_add_question (project, "Should fares\nrise?\u2067", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (project, question)), ==,
+                   "Should fares rise?");
+  g_assert_true (dossier_project_set_question_text (project, question, "\xc2\x9bShould fares fall?",
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (project, question)), ==,
+                   "Should fares fall?");
+
+  g_assert_true (dossier_project_set_title (project, "Harbour\r\nstudy\033", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_project_get_title (project), ==, "Harbour  study");
+
+  doc = add_doc (project, "Harbour", "The ferry crews met on Monday.");
+  highlight = add_phrase_highlight (project, doc, "ferry crews", tag, NULL);
+  g_assert_true (dossier_project_set_highlight_memo (project, highlight, "First\n\u202eSecond\001",
+                                                     &error));
+  g_assert_no_error (error);
+  hl = dossier_project_get_highlight (project, highlight, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_highlight_get_memo (hl), ==, "First\nSecond");
+
+  assert_project_sound (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2265,6 +2342,7 @@ main (int   argc,
   ADD ("documents", test_documents);
   ADD ("tags-tree", test_tags_tree);
   ADD ("tags-merge-delete", test_tags_merge_delete);
+  ADD ("names-without-controls", test_names_without_controls);
   ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);
   ADD ("check", test_check);

@@ -449,6 +449,7 @@ dossier_project_set_text (DossierProject          *self,
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *cleaned = NULL;
   g_autofree char *now = NULL;
   gint64 touched_id;
   int rc;
@@ -483,6 +484,8 @@ dossier_project_set_text (DossierProject          *self,
                            _(column->invalid_message) : _("The text is not valid UTF-8."));
       return FALSE;
     }
+  cleaned = dossier_text_without_controls (value, !(column->flags & DOSSIER_TEXT_ONE_LINE));
+  value = cleaned;
 
   if (column->flags & DOSSIER_TEXT_REQUIRED)
     {

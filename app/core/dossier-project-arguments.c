@@ -419,9 +419,11 @@ check_length (const char  *text,
   return FALSE;
 }
 
-/* Stripped, not blank, UTF-8, not too long. */
+/* Stripped, not blank, UTF-8, not too long, without controls (on
+ * @one_line, line breaks and tabs become spaces). */
 static char *
 check_text (const char  *text,
+            gboolean     one_line,
             const char  *empty_message,
             GError     **error)
 {
@@ -434,7 +436,7 @@ check_text (const char  *text,
       return NULL;
     }
 
-  stripped = g_strstrip (g_strdup (text));
+  stripped = g_strstrip (dossier_text_without_controls (text, !one_line));
   if (*stripped == '\0')
     {
       g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
@@ -497,7 +499,7 @@ dossier_project_add_question (DossierProject  *self,
   if (!dossier_project_ensure_open (self, error))
     return 0;
 
-  stripped = check_text (text, _("A question needs a text: what is under debate?"), error);
+  stripped = check_text (text, TRUE, _("A question needs a text: what is under debate?"), error);
   if (stripped == NULL || !dossier_action_begin (&action, self, error))
     return 0;
 
@@ -522,7 +524,7 @@ dossier_project_add_question (DossierProject  *self,
 }
 
 static const DossierTextColumn question_column = {
-  "questions", "text", NULL, DOSSIER_TEXT_REQUIRED,
+  "questions", "text", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_ONE_LINE,
   N_("A question needs a text: what is under debate?"), N_("The question is not valid UTF-8 text."),
 };
 
@@ -652,7 +654,7 @@ dossier_project_add_argument (DossierProject   *self,
       !require_perspective (self, stakeholder_id, error))
     return 0;
 
-  stripped = check_text (statement, _("An argument needs a statement."), error);
+  stripped = check_text (statement, FALSE, _("An argument needs a statement."), error);
   if (stripped == NULL || !dossier_action_begin (&action, self, error))
     return 0;
 
@@ -965,7 +967,7 @@ check_suggestions (DossierArgumentSuggestion * const  *suggestions,
 
       if (suggestions[i] == NULL || !check_polarity (suggestions[i]->polarity, error))
         return FALSE;
-      checked = check_text (suggestions[i]->statement, _("An argument needs a statement."), error);
+      checked = check_text (suggestions[i]->statement, FALSE, _("An argument needs a statement."), error);
       if (checked == NULL)
         return FALSE;
     }

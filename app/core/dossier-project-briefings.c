@@ -365,7 +365,7 @@ insert_documents (DossierProject  *self,
 /* ---- Actions -------------------------------------------------------------- */
 
 static const DossierTextColumn title_column = {
-  "briefings", "title", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_TIMESTAMPED,
+  "briefings", "title", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_TIMESTAMPED | DOSSIER_TEXT_ONE_LINE,
   N_("A briefing needs a title."), N_("The title is not valid UTF-8."),
 };
 

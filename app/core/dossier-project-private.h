@@ -413,6 +413,14 @@ const char   *dossier_column_text          (sqlite3_stmt    *stmt,
                                             int              column);
 char         *dossier_now_iso8601          (void);
 char         *dossier_display_name         (const char      *path);
+/* @text (valid UTF-8) without what a name or text someone types or pastes
+ * must not hold: C0 and C1 controls and DEL (a terminal acts on them,
+ * a list shows them as boxes) and the bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069: what follows reads backwards).
+ * Where @multiline, line breaks (CR LF and CR as LF) and tabs are kept;
+ * otherwise each becomes a space. */
+char         *dossier_text_without_controls (const char     *text,
+                                             gboolean        multiline);
 
 /* ---- Actions (dossier-project-action.c) ------------------------------ */
 
@@ -494,6 +502,7 @@ typedef enum
   DOSSIER_TEXT_FLAGS_NONE     = 0,
   DOSSIER_TEXT_REQUIRED       = 1 << 0,  /* stripped; empty refused */
   DOSSIER_TEXT_TIMESTAMPED    = 1 << 1,  /* sets "modified" to now too */
+  DOSSIER_TEXT_ONE_LINE       = 1 << 2,  /* line breaks and tabs become spaces */
 } DossierTextFlags;
 
 typedef struct
@@ -511,7 +520,8 @@ typedef struct
 /* Sets @column of row @row_id to @value (NULL = "") as one action
  * labelled @label; nothing happens, and no undo step is pushed, if the
  * value is already that. Refuses text that is not UTF-8, a blank value
- * where one is required, and a row that does not exist. */
+ * where one is required, and a row that does not exist; drops controls
+ * (dossier_text_without_controls ()). */
 gboolean      dossier_project_set_text     (DossierProject          *self,
                                             const DossierTextColumn *column,
                                             gint64                   row_id,

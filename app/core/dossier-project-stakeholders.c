@@ -394,6 +394,7 @@ check_name (const char  *name,
             GError     **error)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *cleaned = NULL;
   g_autofree char *folded = NULL;
   gboolean has_word = FALSE;
 
@@ -417,6 +418,18 @@ check_name (const char  *name,
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("“%s” spans several lines: give each alias on its own."), stripped);
+      return NULL;
+    }
+
+  /* Controls typed or pasted go (a tab becomes a space). */
+  cleaned = g_strstrip (dossier_text_without_controls (stripped, FALSE));
+  g_free (stripped);
+  stripped = g_steal_pointer (&cleaned);
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                           alias ? _("An alias cannot be empty.")
+                                 : _("A stakeholder needs a name."));
       return NULL;
     }
 
@@ -1053,7 +1066,7 @@ dossier_project_set_stakeholder_color (DossierProject  *self,
                                        GError         **error)
 {
   static const DossierTextColumn color_column = {
-    "stakeholders", "color", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+    "stakeholders", "color", NULL, DOSSIER_TEXT_ONE_LINE, NULL, NULL,
   };
   g_autofree char *lower = NULL;
 

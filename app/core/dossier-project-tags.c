@@ -600,6 +600,7 @@ check_name (const char  *name,
             GError     **error)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *cleaned = NULL;
 
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     {
@@ -624,7 +625,16 @@ check_name (const char  *name,
       return NULL;
     }
 
-  return g_steal_pointer (&stripped);
+  /* Controls typed or pasted go (a tab becomes a space). */
+  cleaned = g_strstrip (dossier_text_without_controls (stripped, FALSE));
+  if (cleaned[0] == '\0')
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag needs a name."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&cleaned);
 }
 
 static void
@@ -1048,7 +1058,7 @@ dossier_project_rename_tag (DossierProject  *self,
 }
 
 static const DossierTextColumn color_column = {
-  "tags", "color", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+  "tags", "color", NULL, DOSSIER_TEXT_ONE_LINE, NULL, NULL,
 };
 
 static const DossierTextColumn description_column = {

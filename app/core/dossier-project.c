@@ -70,6 +70,33 @@ dossier_display_name (const char *path)
 }
 
 char *
+dossier_text_without_controls (const char *text,
+                               gboolean    multiline)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t' || c == '\r')
+        {
+          /* CR LF (or CR alone) is one line break. */
+          if (multiline && c == '\r' && p[1] != '\n')
+            g_string_append_c (out, '\n');
+          else if (multiline && c != '\r')
+            g_string_append_c (out, (char) c);
+          else if (!multiline)
+            g_string_append_c (out, ' ');
+        }
+      else if (!(c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+                 (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 dossier_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -2510,7 +2537,8 @@ dossier_project_set_author (DossierProject *self,
 }
 
 static const DossierTextColumn title_column = {
-  "project", "title", NULL, DOSSIER_TEXT_REQUIRED, N_("A project needs a title."), NULL,
+  "project", "title", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_ONE_LINE,
+  N_("A project needs a title."), NULL,
 };
 
 gboolean
