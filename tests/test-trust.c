@@ -763,6 +763,47 @@ test_quote_differs (TestDir       *fixture,
   g_assert_null (strstr (report, "4–9"));
 }
 
+/* A document without a title (NULL, or blanks: a project made elsewhere)
+ * is named by its id where check names documents — "document 1", not
+ * "the text of “”". */
+static void
+test_untitled_named_by_id (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "untitled.dossier");
+
+  make_tagged_project (path);
+  test_sql_exec (path, "UPDATE highlights SET quote = 'ferries' WHERE id = 1;"
+                       "INSERT INTO documents_fts (documents_fts, rowid, text) "
+                       "  SELECT 'delete', id, text FROM documents WHERE id = 1;");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autofree char *report = NULL;
+
+      if (i == 0)
+        test_sql_exec_unchecked (path, "documents", "UPDATE documents SET title = NULL WHERE id = 1");
+      else
+        test_sql_exec (path, "UPDATE documents SET title = ' \t ' WHERE id = 1");
+      project = open_writable (path);
+      report = check_report (project);
+      assert_in_report (report, "Highlight 1 (“ferries”): its quote is no longer the text of "
+                                "document 1 where it was taken.\n");
+      assert_in_report (report, "Document 1: the search index does not hold its text as it "
+                                "is.\n");
+      g_assert_null (strstr (report, "“”"));
+      g_assert_null (strstr (report, "“ "));
+    }
+
+  test_sql_exec (path, "UPDATE highlights SET end = 100000 WHERE id = 1");
+  {
+    g_autoptr(DossierProject) project = open_writable (path);
+    g_autofree char *report = check_report (project);
+
+    assert_in_report (report, "Highlight 1 (“ferries”) lies outside the text of document 1.\n");
+  }
+}
+
 /* Offsets that are not numbers, blocks outside the text. */
 static void
 test_offsets_not_numbers (TestDir       *fixture,
@@ -3739,6 +3780,7 @@ main (int    argc,
   add_test ("values/length-disagrees", test_length_disagrees);
   add_test ("values/highlight-outside", test_highlight_outside);
   add_test ("values/quote-differs", test_quote_differs);
+  add_test ("values/untitled-named-by-id", test_untitled_named_by_id);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
   add_test ("values/strings-missing", test_strings_missing);

@@ -97,6 +97,19 @@ check_blocks (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
+/* A document's title shortened for a report, or NULL if it has none (a
+ * project made elsewhere may hold NULL or blanks there): it is then named
+ * by its id. */
+static char *
+title_excerpt (const char *title)
+{
+  g_autofree char *excerpt = dossier_text_excerpt (title);
+
+  if (*g_strstrip (excerpt) == '\0')
+    return NULL;
+  return g_steal_pointer (&excerpt);
+}
+
 /* Walks each document's text once and checks every highlight in it. */
 static gboolean
 check_highlights (DossierProject  *self,
@@ -120,8 +133,9 @@ check_highlights (DossierProject  *self,
       gint64 document_id = sqlite3_column_int64 (documents, 0);
       const char *text = dossier_column_text (documents, 1);
       gint64 length = sqlite3_column_int64 (documents, 2);
-      /* Named as the user knows it; a project file may hold anything. */
-      g_autofree char *title = dossier_text_excerpt (dossier_column_text (documents, 4));
+      /* Named as the user knows it, or by its id if it has no title; a
+       * project file may hold anything. */
+      g_autofree char *title = title_excerpt (dossier_column_text (documents, 4));
       g_autofree char *hash = NULL;
       int hrc;
 
@@ -205,11 +219,18 @@ check_highlights (DossierProject  *self,
           if (h->start < 0 || h->end > index.length || h->start >= h->end)
             {
               excerpt = dossier_text_excerpt (h->quote);
-              /* TRANSLATORS: the highlight's id, the first words of its
-               * quote, its document's title */
-              g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”) lies outside "
-                                                "the text of “%s”.\n"),
-                                      h->id, excerpt, title);
+              if (title == NULL)
+                /* TRANSLATORS: the highlight's id, the first words of its
+                 * quote, its document's id (the document has no title) */
+                g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”) lies outside "
+                                                  "the text of document %" PRId64 ".\n"),
+                                        h->id, excerpt, document_id);
+              else
+                /* TRANSLATORS: the highlight's id, the first words of its
+                 * quote, its document's title */
+                g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”) lies outside "
+                                                  "the text of “%s”.\n"),
+                                        h->id, excerpt, title);
               continue;
             }
 
@@ -219,11 +240,19 @@ check_highlights (DossierProject  *self,
               memcmp (h->quote, text + from, to - from) != 0)
             {
               excerpt = dossier_text_excerpt (h->quote);
-              /* TRANSLATORS: the highlight's id, the first words of its
-               * quote, its document's title */
-              g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”): its quote is no "
-                                                "longer the text of “%s” where it was taken.\n"),
-                                      h->id, excerpt, title);
+              if (title == NULL)
+                /* TRANSLATORS: the highlight's id, the first words of its
+                 * quote, its document's id (the document has no title) */
+                g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”): its quote is no "
+                                                  "longer the text of document %" PRId64 " where "
+                                                  "it was taken.\n"),
+                                        h->id, excerpt, document_id);
+              else
+                /* TRANSLATORS: the highlight's id, the first words of its
+                 * quote, its document's title */
+                g_string_append_printf (report, _("Highlight %" PRId64 " (“%s”): its quote is no "
+                                                  "longer the text of “%s” where it was taken.\n"),
+                                        h->id, excerpt, title);
             }
         }
 
@@ -658,7 +687,8 @@ check_tag_colors (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
-/* A document's title as the user knows it, for a report. */
+/* A document's title as the user knows it, for a report; NULL if it has
+ * none (title_excerpt ()). */
 static char *
 document_title (DossierProject *self,
                 gint64          document_id)
@@ -667,11 +697,11 @@ document_title (DossierProject *self,
                                                             "WHERE id = ?1", NULL);
 
   if (stmt == NULL)
-    return g_strdup ("");
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return g_strdup ("");
-  return dossier_text_excerpt (dossier_column_text (stmt, 0));
+    return NULL;
+  return title_excerpt (dossier_column_text (stmt, 0));
 }
 
 /* The search indexes against the texts and memos, word by word, by
@@ -712,10 +742,14 @@ check_search_index (DossierProject *self,
             {
               g_autofree char *title = document_title (self, difference->id);
 
-              /* TRANSLATORS: a document's id and title */
-              line = g_strdup_printf (_("Document %" PRId64 " (“%s”): the search index does "
-                                        "not hold its text as it is.\n"),
-                                      difference->id, title);
+              if (title == NULL)
+                line = g_strdup_printf (_("Document %" PRId64 ": the search index does not hold "
+                                          "its text as it is.\n"), difference->id);
+              else
+                /* TRANSLATORS: a document's id and title */
+                line = g_strdup_printf (_("Document %" PRId64 " (“%s”): the search index does "
+                                          "not hold its text as it is.\n"),
+                                        difference->id, title);
             }
           else if (index == DOSSIER_SEARCH_INDEX_TEXTS)
             line = g_strdup_printf (_("The search index holds words of document %" PRId64
