@@ -366,6 +366,12 @@ render_inline (PreviewWriter       *w,
       if (c == NULL)
         break;
       preview_before_mark (w);
+      /* A word joiner (U+2060, drawn as nothing) keeps the number on the
+       * line of the word or number it follows: Pango would break before
+       * "[" after a space, a full stop or another citation, and a line
+       * would begin with "[3]", as the PDF no longer does (7432723). */
+      if (w->out->len > 0 && w->out->str[w->out->len - 1] != '\n')
+        g_string_append (w->out, "\u2060");
       /* A citation that cannot be verified is shown plainly as such. */
       if (c->status != DOSSIER_CITATION_OK)
         g_string_append_printf (w->out, "<span foreground=\"%s\" weight=\"bold\"><sup>[%u⚠]</sup></span>",
