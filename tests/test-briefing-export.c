@@ -254,6 +254,10 @@ test_html (Fixture       *f,
   /* Three references to two sources; each reference links to its source
    * and each source back to each of its references. */
   g_assert_cmpuint (count (doc, "//main//sup[@class='cite']"), ==, 3);
+  /* Each held to what it follows by a word joiner: no line begins with
+   * a citation's number. */
+  g_assert_cmpuint (count (doc, "//main//sup[@class='cite'][preceding-sibling::node()[1][self::text()]"
+                                "[substring(., string-length(.)) = '\u2060']]"), ==, 3);
   g_assert_cmpuint (count (doc, "//sup[@id='cite-2-2']/a[@href='#source-2']"), ==, 1);
   g_assert_cmpuint (count (doc, "//section[@class='footnotes']/ol/li"), ==, 2);
   g_assert_cmpuint (count (doc, "//li[@id='source-1']//a[@href='#cite-1-1']"), ==, 1);

@@ -725,6 +725,13 @@ html_citation (HtmlState           *state,
   number = g_strdup_printf ("%u", c->number);
   href = g_strdup_printf ("#source-%u", c->number);
   id = g_strdup_printf ("cite-%u-%u", c->number, use);
+  /* A word joiner (U+2060) keeps the number on the line of what it
+   * follows: a browser would break after a space, or between two
+   * citations, and begin a line with the number (as the PDF and the
+   * preview no longer do). */
+  if (parent->last != NULL && !(xmlNodeIsText (parent->last) && parent->last->content != NULL &&
+                                g_str_has_suffix ((const char *) parent->last->content, "\n")))
+    add_text (parent, "\u2060");
   sup = dossier_html_element (parent, "sup", problem != NULL ? "cite unverified" : "cite");
   xmlSetProp (sup, BAD_CAST "id", BAD_CAST id);
   a = add_text_element (sup, "a", number);
