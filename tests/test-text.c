@@ -415,6 +415,20 @@ test_context_near_end (void)
     }
 }
 
+/* The embeddings, overrides and isolates (and their ends) are bidi
+ * controls; the direction marks and the characters beside them are not. */
+static void
+test_bidi_control (void)
+{
+  const gunichar controls[] = { 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069 };
+  const gunichar others[] = { 0x200e, 0x200f, 0x061c, 0x2029, 0x202f, 0x2065, 0x206a, 'a', 0x0627 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (controls); i++)
+    g_assert_true (dossier_text_is_bidi_control (controls[i]));
+  for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (dossier_text_is_bidi_control (others[i]));
+}
+
 static void
 test_color_is_hex (void)
 {
@@ -759,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/builder-normalizes", test_builder_normalizes);
   g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);
+  g_test_add_func ("/dossier/text/bidi-control", test_bidi_control);
 
   return g_test_run ();
 }

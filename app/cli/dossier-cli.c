@@ -244,16 +244,6 @@ printerr_raw (const char *string)
   fputs (string, stderr);
 }
 
-/* A bidi control that changes the order of what follows it (an embedding,
- * override or isolate, or their end): text from someone else could read
- * otherwise than it is ("Trojan Source"). The marks (U+200E, U+200F,
- * U+061C) only settle the direction of neutral characters, and stay. */
-static gboolean
-is_bidi_control (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 char *
 cli_safe_text (const char *s,
                gssize      len)
@@ -298,7 +288,7 @@ cli_safe_text (const char *s,
             replacement = 0x2400 + c;
           else if (c == 0x7f)
             replacement = 0x2421;
-          else if (c < 0xa0 || is_bidi_control (c))
+          else if (c < 0xa0 || dossier_text_is_bidi_control (c))
             /* A C1 control (UTF-8's 0xc2 0x9b is CSI too), or a bidi one. */
             replacement = 0xfffd;
           else

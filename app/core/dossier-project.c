@@ -89,8 +89,7 @@ dossier_text_without_controls (const char *text,
           else if (!multiline)
             g_string_append_c (out, ' ');
         }
-      else if (!(c < 0x20 || (c >= 0x7f && c < 0xa0) ||
-                 (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
+      else if (!(c < 0x20 || (c >= 0x7f && c < 0xa0) || dossier_text_is_bidi_control (c)))
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);

@@ -1024,6 +1024,12 @@ dossier_unichar_is_word (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+gboolean
+dossier_text_is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
 dossier_text_fold (const char *text)
 {

@@ -83,6 +83,13 @@ void              dossier_text_quote_marks       (const char       *text,
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 
+/* Whether @c is a bidi control that changes the order of what follows it
+ * (an embedding, override or isolate, or their end: U+202A–U+202E,
+ * U+2066–U+2069), by which text from someone else can read otherwise than
+ * it is ("Trojan Source"). The marks (U+200E, U+200F, U+061C) only settle
+ * the direction of neutral characters, and are not. */
+gboolean          dossier_text_is_bidi_control   (gunichar          c);
+
 /* Whether @color is written "#rrggbb" (either case), the one form of a
  * colour the project stores and exports; NULL is not. */
 gboolean          dossier_color_is_hex           (const char       *color);
