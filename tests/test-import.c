@@ -408,6 +408,84 @@ test_text_paragraph_styles (void)
   g_assert_cmpstr (doc->text, ==, "only a fragment of text, nothing more.");
 }
 
+/* E-mails and reports that indent each paragraph (a tab, or four spaces
+ * and more) while their title and headings are not: the paragraphs read
+ * as prose and wrap, as paragraphs; they became preformatted blocks,
+ * monospace and unwrapped, as if they were code. A command, a program or
+ * a table indented the same way stays preformatted. */
+static void
+test_text_indented_prose (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("Quarterly Report\n\n"
+                       "Summary\n\n"
+                       "\tThe harbour board met three times this quarter and approved the\n"
+                       "\tbudget for the north pier, which had waited since the spring\n"
+                       "\tinspection.  The vote was unanimous.\n\n"
+                       "Next Steps\n\n"
+                       "\tWork begins in March. Will the contractor finish the deck before\n"
+                       "\tthe summer season, when the ferries run twice as often?\n",
+                       -1, DOSSIER_FORMAT_TEXT, "report.txt");
+  assert_well_formed (doc);
+  g_assert_cmpuint (count_blocks (doc, DOSSIER_BLOCK_PREFORMATTED), ==, 0);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Quarterly Report");
+  assert_block (doc, 1, DOSSIER_BLOCK_HEADING, 2, "Summary");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The harbour board met three times this quarter and approved the budget for "
+                "the north pier, which had waited since the spring inspection. The vote was "
+                "unanimous.");
+  assert_block (doc, 3, DOSSIER_BLOCK_HEADING, 2, "Next Steps");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "Work begins in March. Will the contractor finish the deck before the summer "
+                "season, when the ferries run twice as often?");
+  g_assert_cmpuint (doc->blocks->len, ==, 5);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* A quoted paragraph indented by four spaces in a letter. */
+  doc = import_string ("Dear members of the board,\n\n"
+                       "my comments on the engineer's report are below.\n\n"
+                       "    I have read the report and agree with its findings on the state\n"
+                       "    of the deck, but not with its estimate of the cost (" LQ "about\n"
+                       "    four hundred thousand" RQ ").\n\n"
+                       "Regards,\nMara\n",
+                       -1, DOSSIER_FORMAT_TEXT, "letter.txt");
+  assert_well_formed (doc);
+  g_assert_cmpuint (count_blocks (doc, DOSSIER_BLOCK_PREFORMATTED), ==, 0);
+  assert_block (doc, find_block (doc, "I have read"), DOSSIER_BLOCK_PARAGRAPH, 0,
+                "I have read the report and agree with its findings on the state of the deck, "
+                "but not with its estimate of the cost (" LQ "about four hundred thousand" RQ ").");
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Commands, a program and tables, indented: preformatted, lines and
+   * columns kept, however long their lines. */
+  doc = import_string ("Rebuilding the Index\n\n"
+                       "Run these two commands from the project's folder, in this order:\n\n"
+                       "    dossier-cli index --rebuild --jobs=2 harbour-inquiry.dossier\n"
+                       "    dossier-cli check harbour-inquiry.dossier\n\n"
+                       "The check prints one line per document that it could not read.\n\n"
+                       "\tif (depth < 3.5) { flag_pile (pile, \"too shallow\"); continue; }\n"
+                       "\treturn check_all_piles (piles, n_piles) == 0 ? 0 : 1;\n\n"
+                       "The readings of last week:\n\n"
+                       "    Pile N-01 was sound at low tide.    4.2 m    ok\n"
+                       "    Pile N-02 had cracked at the base.  3.9 m    replace\n\n"
+                       "And those of the week before, as the engineer sent them:\n\n"
+                       "\tPile\tDepth in metres\tState of the pile at low tide.\n"
+                       "\tN-07\t4.4\tSound, though the timber is weathered.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "index.txt");
+  assert_well_formed (doc);
+  g_assert_cmpuint (count_blocks (doc, DOSSIER_BLOCK_PREFORMATTED), ==, 4);
+  assert_block (doc, find_block (doc, "dossier-cli index"), DOSSIER_BLOCK_PREFORMATTED, 0,
+                "dossier-cli index --rebuild --jobs=2 harbour-inquiry.dossier\n"
+                "dossier-cli check harbour-inquiry.dossier");
+  assert_block (doc, find_block (doc, "Pile N-01"), DOSSIER_BLOCK_PREFORMATTED, 0,
+                "Pile N-01 was sound at low tide.    4.2 m    ok\n"
+                "Pile N-02 had cracked at the base.  3.9 m    replace");
+  assert_block (doc, find_block (doc, "Pile\t"), DOSSIER_BLOCK_PREFORMATTED, 0,
+                "Pile\tDepth in metres\tState of the pile at low tide.\n"
+                "N-07\t4.4\tSound, though the timber is weathered.");
+}
+
 /* A news analysis of the kind users annotate (written for the project, in
  * the shape of such articles): its title twice, sections with subtitles,
  * short argued paragraphs, bulleted pros, cons and takeaways. */
@@ -1230,6 +1308,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-article", test_text_article);
   g_test_add_func ("/dossier/import/text-layout", test_text_layout);
   g_test_add_func ("/dossier/import/text-paragraph-styles", test_text_paragraph_styles);
+  g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);

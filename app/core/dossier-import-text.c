@@ -290,6 +290,54 @@ append_line (DossierTextBuilder *builder,
   dossier_text_builder_append_normalized (builder, s, len);
 }
 
+/* Whether indented lines read as a paragraph would: long lines of words,
+ * a sentence ended somewhere, nothing a program or a table holds (braces,
+ * operators, tabs or runs of spaces between columns). E-mails and reports
+ * often indent each paragraph with a tab; their prose must still wrap. */
+static gboolean
+group_reads_as_prose (Parser      *self,
+                      const Group *group)
+{
+  gsize longest = 0;
+  guint words = 0;
+  gboolean sentence_ends = FALSE;
+  gunichar last;
+
+  for (guint i = 0; i < group->n; i++)
+    {
+      const Line *line = &self->lines[group->first + i];
+      const char *s = line->content;
+
+      longest = MAX (longest, line->chars);
+      words++;
+      for (gsize j = 0; j < line->len; j++)
+        {
+          char c = s[j];
+
+          if (strchr ("{}<>=|\\`~_\t", c) != NULL)
+            return FALSE;
+          if (c == '(' && j + 1 < line->len && s[j + 1] == ')')
+            return FALSE;
+          if (c != ' ')
+            continue;
+          words++;
+          /* Two spaces after a full stop are typists' habit; anywhere
+           * else they line up columns. */
+          if (j + 1 < line->len && s[j + 1] == ' ' && (j == 0 || strchr (".?!:", s[j - 1]) == NULL))
+            return FALSE;
+          if (j > 0 && strchr (".?!", s[j - 1]) != NULL)
+            sentence_ends = TRUE;
+        }
+    }
+
+  last = final_character (self->lines[group->first + group->n - 1].content,
+                          self->lines[group->first + group->n - 1].len);
+  if (last == '.' || last == '?' || last == '!')
+    sentence_ends = TRUE;
+
+  return longest >= 40 && words >= 8 && sentence_ends;
+}
+
 static gboolean
 group_is_code (Parser      *self,
                const Group *group)
@@ -305,7 +353,7 @@ group_is_code (Parser      *self,
         return FALSE;
     }
 
-  return TRUE;
+  return !group_reads_as_prose (self, group);
 }
 
 static void
