@@ -341,6 +341,100 @@ test_text_list (Fixture       *f,
   g_assert_null (strstr (doc->text, "* "));
 }
 
+/* Items hard-wrapped at 72 columns without a hanging indent, as mail
+ * programs and editors wrap them: the unindented lines carry their item
+ * on, and a paragraph line right after the list is a paragraph; it ran
+ * into the last item (or, under indented bullets, the wrapped lines of an
+ * item became a paragraph that the next line ran into). */
+static void
+test_text_list_wrapped (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  /* Unindented bullets, items of several lines, a paragraph right after. */
+  doc = import_string ("Findings of the Inspection\n\n"
+                       "The engineers walked the pier on 3 March and listed three faults:\n"
+                       "- The deck timbers at the seaward end are soft and will have to be\n"
+                       "replaced before the winter storms, as the engineer's report of last\n"
+                       "autumn already warned the board.\n"
+                       "- Two of the piles have cracked at the base.\n"
+                       "- The handrail is loose along most of the northern side, and a child\n"
+                       "could slip through it at the landing steps.\n"
+                       "The board will discuss the repairs at its meeting on Tuesday.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "findings.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Findings of the Inspection");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The engineers walked the pier on 3 March and listed three faults:");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "The deck timbers at the seaward end are soft and will have to be replaced "
+                "before the winter storms, as the engineer's report of last autumn already "
+                "warned the board.");
+  assert_block (doc, 3, DOSSIER_BLOCK_LIST_ITEM, 1, "Two of the piles have cracked at the base.");
+  assert_block (doc, 4, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "The handrail is loose along most of the northern side, and a child could slip "
+                "through it at the landing steps.");
+  assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The board will discuss the repairs at its meeting on Tuesday.");
+  g_assert_cmpuint (doc->blocks->len, ==, 6);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Indented bullets, their items wrapped back to the margin, a
+   * paragraph of two lines right after the list. */
+  doc = import_string ("What the Board Asks\n\n"
+                       "  * Close the pier to vehicles from 1 April until the new deck has been\n"
+                       "laid and inspected by the regional engineers.\n"
+                       "  * Ask the ferry company to use the south ramp this summer.\n"
+                       "The ferry company has not yet answered the board's letter of 12 March,\n"
+                       "and the season begins in six weeks.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "asks.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "Close the pier to vehicles from 1 April until the new deck has been laid and "
+                "inspected by the regional engineers.");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "Ask the ferry company to use the south ramp this summer.");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The ferry company has not yet answered the board's letter of 12 March, and the "
+                "season begins in six weeks.");
+  g_assert_cmpuint (doc->blocks->len, ==, 4);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Numbered items of several sentences, a blank line after the list. */
+  doc = import_string ("Repairs in Order\n\n"
+                       "1. Repair piles N-02 and N-07, which the divers found cracked below the\n"
+                       "waterline last week.\n"
+                       "2. Replace the deck at the seaward end. The timber is to be oak, as the\n"
+                       "harbour's heritage plan asks, not the cheaper pine of the estimate.\n"
+                       "\n"
+                       "The divers will look at the other piles in May.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "repairs.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "1. Repair piles N-02 and N-07, which the divers found cracked below the "
+                "waterline last week.");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "2. Replace the deck at the seaward end. The timber is to be oak, as the "
+                "harbour's heritage plan asks, not the cheaper pine of the estimate.");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "The divers will look at the other piles in May.");
+  g_assert_cmpuint (doc->blocks->len, ==, 4);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Short lines: an item stopped mid-sentence goes on in lower case; a
+   * line after an item that ended its sentence is a paragraph. */
+  doc = import_string ("Notes\n\n"
+                       "- the cost is rising,\n"
+                       "as the engineer wrote\n"
+                       "- the deck comes first.\n"
+                       "Then the piles.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "notes.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_LIST_ITEM, 1, "the cost is rising, as the engineer wrote");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "the deck comes first.");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Then the piles.");
+  g_assert_cmpuint (doc->blocks->len, ==, 4);
+}
+
 static void
 test_text_paragraph_styles (void)
 {
@@ -1308,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-article", test_text_article);
   g_test_add_func ("/dossier/import/text-layout", test_text_layout);
   g_test_add_func ("/dossier/import/text-paragraph-styles", test_text_paragraph_styles);
+  g_test_add_func ("/dossier/import/text-list-wrapped", test_text_list_wrapped);
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);

@@ -24,6 +24,9 @@
 #define TITLE_MAX_CHARS 300
 /* Lines longer than this are not hard-wrapped prose: each is a paragraph. */
 #define WRAPPED_LINE_MAX_CHARS 120
+/* Text is hard-wrapped at 60 columns or more (72 and 80 mostly): a
+ * shorter line was not cut by the wrapping. */
+#define WRAP_MIN_COLUMNS 60
 #define MAX_LIST_DEPTH 16
 
 typedef struct
@@ -384,6 +387,32 @@ emit_code (Parser      *self,
     }
 }
 
+/* Whether @line, no more indented than the bullet of the list item whose
+ * last line is @previous, carries that item on: the item was hard-wrapped
+ * there (the first word of @line would not have fitted on @previous in
+ * @width columns), or @previous stops mid-sentence and @line goes on in
+ * lower case. "- Two piles have cracked." then "The board will meet." is
+ * an item and a paragraph; an item wrapped at 72 columns without a hanging
+ * indent is one item. */
+static gboolean
+continues_item (const Line *previous,
+                const Line *line,
+                int         width)
+{
+  gsize word = 0;
+  gunichar last;
+
+  while (word < line->len && line->content[word] != ' ' && line->content[word] != '\t')
+    word++;
+  if (previous->indent + (int) previous->chars + 1 +
+      (int) count_chars_capped (line->content, word, TITLE_MAX_CHARS) > width)
+    return TRUE;
+
+  last = final_character (previous->content, previous->len);
+  return last != '.' && last != '?' && last != '!' && last != ':' &&
+         !starts_like_a_heading (line->content, line->len);
+}
+
 /* Lines of a group that is not a heading: paragraphs, list items and quotes,
  * switching kind wherever a line starts with a marker. */
 static void
@@ -392,6 +421,11 @@ emit_lines (Parser      *self,
 {
   DossierTextBuilder *b = self->builder;
   DossierBlockKind open = DOSSIER_BLOCK_TITLE;  /* TITLE = nothing open */
+  int item_indent = 0;
+  int width = WRAP_MIN_COLUMNS;
+
+  for (guint i = 0; i < group->n; i++)
+    width = MAX (width, self->lines[group->first + i].indent + (int) self->lines[group->first + i].chars);
 
   for (guint i = 0; i < group->n; i++)
     {
@@ -412,6 +446,7 @@ emit_lines (Parser      *self,
           int level = list_level (self, line->indent);
 
           dossier_text_builder_begin_block (b, DOSSIER_BLOCK_LIST_ITEM, level);
+          item_indent = line->indent;
           /* Numbers are kept: "point 3" must still make sense. */
           if (numbered)
             dossier_text_builder_append_normalized (b, line->content, line->len);
@@ -436,11 +471,12 @@ emit_lines (Parser      *self,
           continue;
         }
 
-      /* A line less indented than the list's bullets is no item wrapped
-       * ("  * the cost is rising", then "Then it voted."): the list ends
-       * and a paragraph begins, rather than the item running on. */
-      if (open == DOSSIER_BLOCK_LIST_ITEM && self->list_depth > 0 &&
-          line->indent < self->list_indents[0])
+      /* A line indented past its item's bullet carries the item on; one
+       * that is not does only if the item was wrapped there. Else the
+       * list ends and a paragraph begins, rather than the item running
+       * on ("  * the cost is rising", then "Then it voted."). */
+      if (open == DOSSIER_BLOCK_LIST_ITEM && line->indent <= item_indent &&
+          !continues_item (&self->lines[group->first + i - 1], line, width))
         {
           dossier_text_builder_end_block (b);
           open = DOSSIER_BLOCK_TITLE;
