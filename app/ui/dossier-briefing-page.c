@@ -488,17 +488,53 @@ get_text (DossierBriefingPage *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
+#define WORD_JOINER "\u2060"
+#define WORD_JOINER_LEN (sizeof WORD_JOINER - 1)
+
+/* The preview's markup keeps a citation on the line of what it follows
+ * with a word joiner before it; the label shows the markup without the
+ * joiners, the same line break forbidden by an attribute (as the PDF
+ * does), so that what is copied from the preview, selected for the middle
+ * button or dragged out of it carries no invisible characters. */
 static void
 set_preview_markup (GtkLabel   *label,
                     const char *markup)
 {
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(GString) without = g_string_new (markup);
+  g_autofree char *text = NULL;
+  const char *shown;
+  guint removed = 0;
+
+  if (strstr (markup, WORD_JOINER) != NULL && pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    {
+      for (const char *j = text; (j = strstr (j, WORD_JOINER)) != NULL; j += WORD_JOINER_LEN, removed++)
+        {
+          /* Where the joiner was once the joiners are out of the text;
+           * no break between the character before it and the one after
+           * it (the citation's "["). */
+          gsize at = (gsize) (j - text) - removed * WORD_JOINER_LEN;
+          const char *before = g_utf8_find_prev_char (text, j);
+          const char *after = j + WORD_JOINER_LEN;
+          PangoAttribute *attr;
+
+          /* Joiners of the note's own text, side by side with one of
+           * ours, are left to break where they may. */
+          if (before == NULL || *after == '\0' || g_str_has_prefix (before, WORD_JOINER) ||
+              g_str_has_prefix (after, WORD_JOINER))
+            continue;
+          attr = pango_attr_allow_breaks_new (FALSE);
+          attr->start_index = (guint) (before - text - removed * WORD_JOINER_LEN);
+          attr->end_index = (guint) (at + (g_utf8_next_char (after) - after));
+          pango_attr_list_insert (attrs, attr);
+        }
+      g_string_replace (without, WORD_JOINER, "", 0);
+    }
+
+  gtk_label_set_markup (label, without->str);
+  shown = gtk_label_get_text (label);
   /* A run without a space (200,000 '[') would take the label minutes
    * to measure: cut in pieces, it takes what any text does. */
-  const char *shown;
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  gtk_label_set_markup (label, markup);
-  shown = gtk_label_get_text (label);
   dossier_unbroken_runs_add_attrs (attrs, shown, strlen (shown));
   gtk_label_set_attributes (label, attrs);
 }
