@@ -246,6 +246,108 @@ test_arguments (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* ---- New rows placed after the last ------------------------------------------------------ */
+
+/* The virtual machine steps the statements of @project's connection whose
+ * SQL begins with @prefix have taken. Fails if the plan of one of them
+ * reads a whole table or index (SCAN): a count of rows is one step,
+ * however many rows it reads, so steps alone would not see it. */
+static guint64
+steps_of (DossierProject *project,
+          const char     *prefix)
+{
+  sqlite3 *db = dossier_project_get_db (project);
+  guint64 steps = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      const char *sql = sqlite3_sql (stmt);
+      g_autofree char *explain = NULL;
+      sqlite3_stmt *plan = NULL;
+
+      if (sql == NULL || !g_str_has_prefix (sql, prefix))
+        continue;
+      steps += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, FALSE);
+
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &plan, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (plan) == SQLITE_ROW)
+        {
+          const char *detail = (const char *) sqlite3_column_text (plan, 3);
+
+          if (detail != NULL && g_str_has_prefix (detail, "SCAN"))
+            g_error ("“%s” reads every row: %s", sql, detail);
+        }
+      sqlite3_finalize (plan);
+    }
+  return steps;
+}
+
+/* A new question, stakeholder or argument goes after the last of its list
+ * in one seek of the index on its place, however long the list: its place
+ * was a count of the rows, which read them all (adding n was quadratic)
+ * and put it among them where a file edited by hand left gaps. */
+static void
+test_added_last (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *questions, *stakeholders;
+  g_autoptr(DossierQuestion) last_question = NULL;
+  g_autoptr(DossierStakeholder) last_stakeholder = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *sql = NULL;
+  guint64 steps, steps_long, steps_short;
+  gint64 question, stakeholder;
+
+  /* 3,000 of each, placed 10, 20, 30…, as another program may write them. */
+  sql = g_strdup_printf ("WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000) "
+                         "INSERT INTO questions (uuid, text, position) "
+                         "SELECT printf ('q-%%d', i), printf ('Question %%d', i), 10 * i FROM c; "
+                         "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000) "
+                         "INSERT INTO stakeholders (uuid, name, position) "
+                         "SELECT printf ('s-%%d', i), printf ('Someone %%d', i), 10 * i FROM c; "
+                         "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000) "
+                         "INSERT INTO arguments (uuid, question, polarity, statement, position) "
+                         "SELECT printf ('a-%%d', i), %" G_GINT64_FORMAT ", 'pro', "
+                         "printf ('Reason %%d', i), 10 * i FROM c", f->question);
+  dossier_project_close (P (f));
+  g_object_unref (P (f));
+  test_sql_exec (f->base.path, sql);
+  P (f) = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  questions = dossier_project_get_questions (P (f));
+  stakeholders = dossier_project_get_stakeholders (P (f));
+
+  steps = steps_of (P (f), "INSERT INTO questions");
+  question = dossier_project_add_question (P (f), "The last question?", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps_of (P (f), "INSERT INTO questions") - steps, <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3002);
+  last_question = g_list_model_get_item (questions, 3001);
+  g_assert_cmpint (dossier_question_get_id (last_question), ==, question);
+
+  stakeholder = dossier_project_add_stakeholder (P (f), "The last one", NULL, DOSSIER_STAKEHOLDER_OTHER,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3001);
+  last_stakeholder = g_list_model_get_item (stakeholders, 3000);
+  g_assert_cmpint (dossier_stakeholder_get_id (last_stakeholder), ==, stakeholder);
+  steps_of (P (f), "INSERT INTO stakeholders");
+
+  /* An argument after 3,000 on its side costs what the first of a side does. */
+  steps = steps_of (P (f), "INSERT INTO arguments");
+  add_argument (f, DOSSIER_POLARITY_PRO, "The last reason");
+  steps_long = steps_of (P (f), "INSERT INTO arguments") - steps;
+  add_argument (f, DOSSIER_POLARITY_CON, "The first objection");
+  steps_short = steps_of (P (f), "INSERT INTO arguments") - steps - steps_long;
+  g_test_message ("an argument's INSERT: %" G_GUINT64_FORMAT " steps after 3,000 on its side, "
+                  "%" G_GUINT64_FORMAT " as the first", steps_long, steps_short);
+  g_assert_cmpuint (steps_long, <, steps_short + 20);
+  order = order_of (P (f), f->question);
+  g_assert_true (g_str_has_suffix (order, "|+Reason 3000|+The last reason|-The first objection"));
+}
+
 static void
 test_evidence_flags (Fixture       *f,
                      gconstpointer  data)
@@ -1091,6 +1193,7 @@ main (int   argc,
 
   ADD ("questions", test_questions);
   ADD ("arguments", test_arguments);
+  ADD ("added-last", test_added_last);
   ADD ("evidence-flags", test_evidence_flags);
   ADD ("delete-highlight", test_delete_highlight);
   ADD ("merge-highlights", test_merge_highlights);

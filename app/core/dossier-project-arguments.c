@@ -503,10 +503,7 @@ dossier_project_add_question (DossierProject  *self,
   if (stripped == NULL || !dossier_action_begin (&action, self, error))
     return 0;
 
-  stmt = dossier_project_prepare (self,
-                                  "INSERT INTO questions (uuid, text, position) "
-                                  "VALUES (?1, ?2, (SELECT count(*) FROM questions))",
-                                  error);
+  stmt = dossier_project_prepare (self, DOSSIER_INSERT_QUESTION_SQL, error);
   if (stmt == NULL)
     return 0;
 
@@ -608,8 +605,8 @@ insert_argument (DossierProject   *self,
   stmt = dossier_project_prepare (self,
                                   "INSERT INTO arguments (uuid, question, polarity, statement, "
                                   "  stakeholder, strength, position) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT count(*) FROM arguments "
-                                  "  WHERE question = ?2 AND polarity = ?3))",
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce (max (position) + 1, 0) "
+                                  "  FROM arguments WHERE question = ?2 AND polarity = ?3))",
                                   error);
   if (stmt == NULL)
     return 0;

@@ -874,6 +874,15 @@ typedef struct
 void          dossier_stakeholder_import_clear (DossierStakeholderImport *import);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierStakeholderImport, dossier_stakeholder_import_clear)
 
+/* A new question's INSERT (?1 its UUID, ?2 its text), placed after the
+ * last: max (position) + 1 is one seek in questions_by_position, where a
+ * count of the rows walked the whole index (n added one by one, or by an
+ * import, were quadratic), and after the last even where a file edited
+ * by hand left gaps. Stakeholders and arguments are placed the same way. */
+#define DOSSIER_INSERT_QUESTION_SQL \
+  "INSERT INTO questions (uuid, text, position) " \
+  "VALUES (?1, ?2, (SELECT coalesce (max (position) + 1, 0) FROM questions))"
+
 /* Within an action (an import): the stakeholder called @fields->name,
  * by name or alias, if there is one (*@existed TRUE, nothing changed);
  * else a new one, every field checked as dossier_project_create_stakeholder()

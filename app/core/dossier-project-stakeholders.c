@@ -585,7 +585,7 @@ insert_stakeholder (DossierProject                  *self,
                                   "  stance, stance_position, interests, power, interest, color, "
                                   "  position) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                                  "  (SELECT count(*) FROM stakeholders))",
+                                  "  (SELECT coalesce (max (position) + 1, 0) FROM stakeholders))",
                                   error);
   if (stmt == NULL)
     return 0;

@@ -2077,7 +2077,46 @@ typedef void (*BindRow) (sqlite3_stmt *stmt,
                          guint         i);
 
 /* @n rows INSERTed raw into a new table (@create) of @name, in one durable
- * transaction: ms. */
+ * transaction, or each in its own if @each (as actions one by one commit
+ * theirs): ms, and the CPU ms in *@cpu_ms if not NULL. */
+static double
+raw_inserts_timed (const char *name,
+                   const char *create,
+                   const char *insert,
+                   guint       n,
+                   BindRow     bind,
+                   gboolean    each,
+                   double     *cpu_ms)
+{
+  sqlite3 *db = raw_db (name, TRUE);
+  sqlite3_stmt *stmt;
+  double t0, ms;
+
+  sqlite3_exec (db, create, NULL, NULL, NULL);
+  t0 = mark ();
+  if (!each)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, insert, -1, &stmt, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (each)
+        sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      bind (stmt, i);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (each)
+        sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    }
+  sqlite3_finalize (stmt);
+  if (!each)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  ms = now_ms () - t0;
+  if (cpu_ms != NULL)
+    *cpu_ms = cpu_since ();
+  sqlite3_close (db);
+  return ms;
+}
+
 static double
 raw_inserts (const char *name,
              const char *create,
@@ -2085,25 +2124,7 @@ raw_inserts (const char *name,
              guint       n,
              BindRow     bind)
 {
-  sqlite3 *db = raw_db (name, TRUE);
-  sqlite3_stmt *stmt;
-  double t0, ms;
-
-  sqlite3_exec (db, create, NULL, NULL, NULL);
-  t0 = now_ms ();
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, insert, -1, &stmt, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      bind (stmt, i);
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  ms = now_ms () - t0;
-  sqlite3_close (db);
-  return ms;
+  return raw_inserts_timed (name, create, insert, n, bind, FALSE, NULL);
 }
 
 static void
@@ -2215,6 +2236,166 @@ bench_refi_cases (void)
   write_cases (qde, n);
   bench_import_rows (file, n, DOSSIER_IMPORT_COUNT_STAKEHOLDERS, raw_stakeholder_inserts, label,
                      "raw INSERTs of the stakeholders", "each with an alias");
+}
+
+/* ---- Stakeholders and questions added one by one, and by import ----------- */
+
+#define RAW_QUESTIONS_TABLE \
+  "CREATE TABLE question (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE," \
+  " text TEXT NOT NULL, position INTEGER NOT NULL)"
+#define RAW_QUESTIONS_INSERT "INSERT INTO question (uuid, text, position) VALUES (?, ?, ?)"
+#define RAW_STAKEHOLDERS_TABLE \
+  "CREATE TABLE stakeholder (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE," \
+  " name TEXT NOT NULL, aliases TEXT NOT NULL, color TEXT NOT NULL," \
+  " position INTEGER NOT NULL)"
+#define RAW_STAKEHOLDERS_INSERT \
+  "INSERT INTO stakeholder (uuid, name, aliases, color, position) VALUES (?, ?, ?, ?, ?)"
+
+static char *
+question_text (guint i)
+{
+  return g_strdup_printf ("Question %u: should the harbour bridge be rebuilt?", i);
+}
+
+static void
+bind_question (sqlite3_stmt *stmt,
+               guint         i)
+{
+  g_autofree char *uuid = g_strdup_printf ("99999999-1111-0000-0000-%012u", i);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, question_text (i), -1, g_free);
+  sqlite3_bind_int (stmt, 3, (int) i);
+}
+
+/* @n questions and @n stakeholders written raw into @project's file (placed
+ * 0…n-1, as the project places them), then the project opened again. */
+static DossierProject *
+fill_raw (DossierProject *project,
+          guint           n)
+{
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierProject *reopened;
+  char *message = NULL;
+
+  sql = g_strdup_printf ("WITH RECURSIVE c (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < %u) "
+                         "INSERT INTO questions (uuid, text, position) "
+                         "SELECT printf ('99999999-1111-0000-0000-%%012d', i), "
+                         "  printf ('Question %%d: should the harbour bridge be rebuilt?', i), i FROM c; "
+                         "WITH RECURSIVE c (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < %u) "
+                         "INSERT INTO stakeholders (uuid, name, kind, color, position) "
+                         "SELECT printf ('99999999-0000-0000-0000-%%012d', i), printf ('Case %%d', i), "
+                         "  'official', '#3584e4', i FROM c",
+                         n - 1, n - 1);
+  if (sqlite3_exec (dossier_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      fprintf (stderr, "bench-core: %s\n", message);
+      exit (1);
+    }
+  dossier_project_close (project);
+  g_object_unref (project);
+  reopened = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  die_on_error ("open the project again", error);
+  return reopened;
+}
+
+/* A new stakeholder or question took its place from a count of the rows
+ * inside its INSERT, which reads them all: adding n of them, one by one
+ * or by an import, was quadratic. Here the last @k of @n questions, then
+ * of @n stakeholders, are added one action each, per action (the floor:
+ * a raw INSERT in its own durable transaction);
+ * then the @n of each, exported to a .qdpx, are imported into a new
+ * project (the floor: the same rows INSERTed raw in one durable
+ * transaction). */
+static void
+bench_rows_added (void)
+{
+  guint n = opt_quick ? 1000 : 5000;
+  guint k = 200;
+  g_autofree char *qdpx = scratch_path ("added.qdpx");
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  double tq[64], cq[64], ts[64], cs[64], ti[64], ci[64];
+  double fq[64], fqc[64], fs[64], fsc[64], fi[64];
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierProject) project = fill_raw (new_project ("added.dossier"), n - k);
+      g_autoptr(DossierProject) target = NULL;
+      g_autoptr(DossierImportReport) report = NULL;
+      double t0;
+
+      t0 = mark ();
+      for (guint i = n - k; i < n; i++)
+        {
+          g_autofree char *text = question_text (i);
+
+          if (dossier_project_add_question (project, text, &error) == 0)
+            die_on_error ("add a question", error);
+        }
+      tq[r] = (now_ms () - t0) / k;
+      cq[r] = cpu_since () / k;
+
+      t0 = mark ();
+      for (guint i = n - k; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Case %u", i);
+
+          if (dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error) == 0)
+            die_on_error ("add a stakeholder", error);
+        }
+      ts[r] = (now_ms () - t0) / k;
+      cs[r] = cpu_since () / k;
+
+      if (r == 0 && !dossier_export_to_file (project, DOSSIER_EXPORT_QDPX, NULL, NULL, qdpx, NULL, &error))
+        die_on_error ("export qdpx", error);
+      dossier_project_close (project);
+
+      /* Per row, of k each in its own durable transaction. */
+      fq[r] = raw_inserts_timed ("floor-questions.db", RAW_QUESTIONS_TABLE, RAW_QUESTIONS_INSERT, k,
+                                 bind_question, TRUE, &fqc[r]) / k;
+      fqc[r] /= k;
+      fs[r] = raw_inserts_timed ("floor-cases.db", RAW_STAKEHOLDERS_TABLE, RAW_STAKEHOLDERS_INSERT, k,
+                                 bind_stakeholder, TRUE, &fsc[r]) / k;
+      fsc[r] /= k;
+
+      target = new_project ("added-import.dossier");
+      t0 = mark ();
+      report = dossier_exchange_import (target, file, NULL, NULL, &error);
+      ti[r] = now_ms () - t0;
+      ci[r] = cpu_since ();
+      die_on_error ("import the questions and stakeholders", error);
+      if (dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_QUESTIONS) != n ||
+          dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS) != n)
+        {
+          fprintf (stderr, "bench-core: the import brought %u questions and %u stakeholders, not %u\n",
+                   dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_QUESTIONS),
+                   dossier_import_report_get_count (report, DOSSIER_IMPORT_COUNT_STAKEHOLDERS), n);
+          exit (1);
+        }
+      dossier_project_close (target);
+      fi[r] = raw_inserts ("floor-questions.db", RAW_QUESTIONS_TABLE, RAW_QUESTIONS_INSERT, n, bind_question) +
+              raw_inserts ("floor-cases.db", RAW_STAKEHOLDERS_TABLE, RAW_STAKEHOLDERS_INSERT, n, bind_stakeholder);
+    }
+
+  label = g_strdup_printf ("add a question at %u (the last %u, one action each)", n, k);
+  note = g_strdup_printf ("floor's cpu %.2f ms", median (fqc, opt_runs));
+  add_row (label, median (tq, opt_runs), median (cq, opt_runs), "a raw INSERT in its own transaction",
+           median (fq, opt_runs), 0, note);
+  g_free (label);
+  g_free (note);
+  label = g_strdup_printf ("then a stakeholder at %u (the same)", n);
+  note = g_strdup_printf ("floor's cpu %.2f ms", median (fsc, opt_runs));
+  add_row (label, median (ts, opt_runs), median (cs, opt_runs), "a raw INSERT in its own transaction",
+           median (fs, opt_runs), 0, note);
+  g_free (label);
+  label = g_strdup_printf ("import %u of each (.qdpx) into a new project", n);
+  add_row (label, median (ti, opt_runs), median (ci, opt_runs), "raw INSERTs of both, one transaction",
+           median (fi, opt_runs), 0, NULL);
 }
 
 /* ---- The file's check before each query ---------------------------------- */
@@ -2490,7 +2671,8 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, queries)", "NAME" },
+      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
+      "rows-added, queries)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -2548,6 +2730,8 @@ main (int    argc,
     bench_refi_codebook ();
   if (selected ("refi-cases"))
     bench_refi_cases ();
+  if (selected ("rows-added"))
+    bench_rows_added ();
   if (selected ("queries"))
     bench_queries ();
 

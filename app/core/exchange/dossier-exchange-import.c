@@ -1359,10 +1359,7 @@ write_questions (Writer               *w,
 
       if (!uuid_free (w->project, "SELECT 1 FROM questions WHERE uuid = ?1", q->guid, &is_free, error))
         return FALSE;
-      stmt = dossier_project_prepare (w->project,
-                                      "INSERT INTO questions (uuid, text, position) "
-                                      "VALUES (?1, ?2, (SELECT count(*) FROM questions))",
-                                      error);
+      stmt = dossier_project_prepare (w->project, DOSSIER_INSERT_QUESTION_SQL, error);
       if (stmt == NULL)
         return FALSE;
       if (is_free)
