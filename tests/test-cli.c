@@ -1628,6 +1628,9 @@ test_compare (Fixture       *f,
   md = ok_cli ("compare", f->project, "--excerpts", "0", NULL);
   g_assert_true (g_str_has_prefix (md, "# Excerpts side by side\n\n## Port Calder votes"));
   g_assert_nonnull (strstr (md, "\n> "));
+  /* Each passage names its tags, as --excerpts ROW's title names its row. */
+  g_assert_cmpuint (test_count_occurrences (md, "\n\n> "), >, 0);
+  g_assert_cmpuint (test_count_occurrences (md, "\n— *Tag"), ==, test_count_occurrences (md, "\n\n> "));
   g_free (ok_cli ("compare", f->project, "1", "2", "--excerpts", "0", "--format", "html",
                   "-o", html_path, NULL));
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));

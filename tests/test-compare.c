@@ -1566,6 +1566,52 @@ test_excerpts_direction (Fixture       *f,
   g_assert_nonnull (strstr (html, "<blockquote><p dir=\"auto\">The line will cost £164 million</p>"));
 }
 
+/* The excerpts of every row (dossier-cli compare --excerpts 0; Compare's
+ * column of a document) name the tags of each passage, as the title of
+ * one row's excerpts ("Excerpts: Cost") names its tag: a reader could
+ * not tell which tag a passage came from. One row's excerpts do not
+ * repeat it. */
+static void
+test_excerpts_tags (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierComparison) c = compare (f, &options);
+  g_autoptr(GPtrArray) every = NULL;
+  g_autoptr(GPtrArray) cost = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *cost_md = NULL;
+  g_autofree char *cost_html = NULL;
+
+  every = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, 0, &error);
+  g_assert_no_error (error);
+  md = dossier_compare_excerpts_to_string (c, every, NULL, DOSSIER_COMPARE_FORMAT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (md, "> The line will cost £164 million\n\n— *Tag: Cost · Section: Money*\n"));
+  g_assert_nonnull (strstr (md, "> Noise from the depot worries residents\n\n— *Tag: Noise"));
+  /* One passage under a tag and its sub-tag. */
+  g_assert_nonnull (strstr (md, "— *Tags: Impacts, Noise"));
+  /* Every passage says its tags. */
+  g_assert_cmpuint (test_count_occurrences (md, "\n— *Tag"), ==, every->len);
+
+  html = dossier_compare_excerpts_to_string (c, every, NULL, DOSSIER_COMPARE_FORMAT_HTML, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p class=\"caption\">Tag: <bdi>Cost</bdi> · Section: <bdi>Money</bdi></p>"));
+  g_assert_nonnull (strstr (html, "Tags: <bdi>Impacts</bdi>, <bdi>Noise</bdi>"));
+  g_assert_cmpuint (test_count_occurrences (html, "<p class=\"caption\">Tag"), ==, every->len);
+
+  cost = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, f->cost, &error);
+  g_assert_no_error (error);
+  cost_md = dossier_compare_excerpts_to_string (c, cost, "Excerpts: Cost", DOSSIER_COMPARE_FORMAT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (cost_md, "Tag: "));
+  cost_html = dossier_compare_excerpts_to_string (c, cost, "Excerpts: Cost", DOSSIER_COMPARE_FORMAT_HTML, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (cost_html, "Tag: "));
+}
+
 /* Compare writes a document's published date as stored, ISO 8601, in
  * the excerpts (Markdown, HTML) and the matrix's table, as the briefing
  * notes and JSON do: it wrote "14 March 2026". */
@@ -1683,6 +1729,7 @@ main (int   argc,
   ADD ("excerpts", test_excerpts);
   ADD ("excerpts-direction", test_excerpts_direction);
   ADD ("excerpts-dates", test_excerpts_dates);
+  ADD ("excerpts-tags", test_excerpts_tags);
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);

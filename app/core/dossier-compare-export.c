@@ -396,11 +396,22 @@ dossier_comparison_to_string (DossierComparison     *self,
 
 /* ---- Excerpts ------------------------------------------------------------------ */
 
+/* "Tags: " or "Tag: " before the names of @tags. */
+static const char *
+tags_caption (char **tags)
+{
+  /* Translators: before the names of the tags a passage has, in the
+   * excerpts of every row. */
+  return ngettext ("Tag: ", "Tags: ", g_strv_length (tags));
+}
+
 static void
 md_excerpt (GString              *out,
+            DossierComparison    *c,
             const DossierExcerpt *x)
 {
   g_auto(GStrv) lines = g_strsplit (x->quote != NULL ? x->quote : "", "\n", -1);
+  g_auto(GStrv) tags = dossier_comparison_excerpt_tags (c, x);
   GString *caption = g_string_new (NULL);
   const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
 
@@ -410,8 +421,22 @@ md_excerpt (GString              *out,
       dossier_summary_markdown_inline (out, lines[i], TRUE);
       g_string_append_c (out, '\n');
     }
+  /* Excerpts of every row: the tags each passage is behind, as the
+   * title of one row's excerpts names its tag. */
+  if (tags != NULL)
+    {
+      g_string_append (caption, tags_caption (tags));
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (caption, ", ");
+          dossier_summary_markdown_inline (caption, tags[i], FALSE);
+        }
+    }
   if (x->heading != NULL)
     {
+      if (caption->len > 0)
+        g_string_append (caption, " · ");
       /* Translators: the section a quote is in. */
       g_string_append (caption, _("Section: "));
       dossier_summary_markdown_inline (caption, x->heading, FALSE);
@@ -471,7 +496,7 @@ excerpts_markdown (DossierComparison *c,
           /* By document: @c may be the comparison arranged, its columns sorted. */
           if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
-          md_excerpt (out, x);
+          md_excerpt (out, c, x);
           n++;
         }
       if (n == 0)
@@ -544,11 +569,13 @@ excerpts_html (DossierComparison *c,
           const DossierExcerpt *x = g_ptr_array_index (excerpts, i);
           const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
           g_auto(GStrv) paragraphs = NULL;
+          g_auto(GStrv) tags = NULL;
 
           /* By document: @c may be the comparison arranged, its columns sorted. */
           if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
           n++;
+          tags = dossier_comparison_excerpt_tags (c, x);
           g_string_append (out, "<blockquote>");
           /* A document's words take their direction from their first
            * letter (a passage in Arabic or Hebrew reads right to left),
@@ -560,17 +587,29 @@ excerpts_html (DossierComparison *c,
               html_text (out, paragraphs[p]);
               g_string_append (out, "</p>");
             }
-          if (x->heading != NULL || x->stance_position != DOSSIER_STANCE_UNKNOWN)
+          if (tags != NULL || x->heading != NULL || x->stance_position != DOSSIER_STANCE_UNKNOWN)
             {
               g_string_append (out, "<p class=\"caption\">");
+              if (tags != NULL)
+                {
+                  html_text (out, tags_caption (tags));
+                  for (guint t = 0; tags[t] != NULL; t++)
+                    {
+                      if (t > 0)
+                        g_string_append (out, ", ");
+                      html_isolated (out, tags[t]);
+                    }
+                }
               if (x->heading != NULL)
                 {
+                  if (tags != NULL)
+                    g_string_append (out, " · ");
                   html_text (out, _("Section: "));
                   html_isolated (out, x->heading);
                 }
               if (x->stance_position != DOSSIER_STANCE_UNKNOWN)
                 {
-                  if (x->heading != NULL)
+                  if (tags != NULL || x->heading != NULL)
                     g_string_append (out, " · ");
                   html_text (out, _("Stance: "));
                   html_text (out, dossier_stance_get_label (x->stance_position));

@@ -928,6 +928,37 @@ dossier_comparison_find_row (DossierComparison *self,
   return -1;
 }
 
+char **
+dossier_comparison_excerpt_tags (DossierComparison    *self,
+                                 const DossierExcerpt *excerpt)
+{
+  g_autoptr(GStrvBuilder) names = NULL;
+  const gint64 *tag_ids;
+  guint n_tags = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (excerpt != NULL, NULL);
+
+  if (!excerpt->every_row || excerpt->highlight == NULL ||
+      dossier_comparison_get_options (self)->rows != DOSSIER_COMPARE_TAGS)
+    return NULL;
+
+  names = g_strv_builder_new ();
+  tag_ids = dossier_highlight_get_tag_ids (excerpt->highlight, &n_tags);
+  for (guint i = 0; i < n_tags; i++)
+    {
+      int row = dossier_comparison_find_row (self, tag_ids[i]);
+
+      /* A tag left out of the comparison is not among its rows. */
+      if (row < 0)
+        continue;
+      g_strv_builder_add (names, dossier_comparison_get_row_label (self, (guint) row));
+      n++;
+    }
+  return n > 0 ? g_strv_builder_end (names) : NULL;
+}
+
 guint
 dossier_comparison_get_count (DossierComparison *self,
                               guint              row,
@@ -1076,6 +1107,7 @@ typedef struct
   GHashTable     *blocks;   /* document id → GArray of DossierBlock */
   GHashTable     *texts;    /* document id → text */
   GPtrArray      *excerpts;
+  gboolean        every_row;
 } ExcerptState;
 
 static GArray *
@@ -1126,6 +1158,7 @@ add_highlight_excerpt (ExcerptState     *st,
   g_hash_table_add (st->seen, g_memdup2 (&id, sizeof id));
 
   x = g_new0 (DossierExcerpt, 1);
+  x->every_row = st->every_row;
   x->column = column;
   x->document_id = doc;
   x->highlight = g_object_ref (h);
@@ -1185,6 +1218,7 @@ add_mention_excerpts (ExcerptState  *st,
           last_end = e;
 
           x = g_new0 (DossierExcerpt, 1);
+          x->every_row = st->every_row;
           x->column = col;
           x->document_id = c->id;
           x->start = s;
@@ -1305,7 +1339,7 @@ dossier_project_compare_excerpts (DossierProject              *self,
                                   (GDestroyNotify) g_array_unref);
   texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_excerpt_free);
-  st = (ExcerptState) { self, columns, seen, blocks, texts, excerpts };
+  st = (ExcerptState) { self, columns, seen, blocks, texts, excerpts, row_id == 0 };
 
   switch (options->rows)
     {

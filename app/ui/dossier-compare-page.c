@@ -318,13 +318,30 @@ on_cite_clicked (GtkButton          *button,
 }
 
 static char *
-excerpt_caption (const DossierExcerpt *x)
+excerpt_caption (DossierComparison    *shown,
+                 const DossierExcerpt *x)
 {
   GString *s = g_string_new (NULL);
   const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
+  g_auto(GStrv) tags = dossier_comparison_excerpt_tags (shown, x);
 
+  /* A document's passages of every row: the tags each is behind, as the
+   * title of one row's passages names its tag. */
+  if (tags != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", tags);
+
+      /* Translators: before the names of the tags a passage has, in the
+       * excerpts of every row. */
+      g_string_append (s, ngettext ("Tag: ", "Tags: ", g_strv_length (tags)));
+      g_string_append (s, names);
+    }
   if (x->heading != NULL)
-    g_string_append (s, x->heading);
+    {
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, x->heading);
+    }
   if (x->stance_position != DOSSIER_STANCE_UNKNOWN)
     {
       if (s->len > 0)
@@ -348,13 +365,14 @@ excerpt_caption (const DossierExcerpt *x)
 
 static GtkWidget *
 excerpt_row (DossierComparePage   *self,
+             DossierComparison    *shown,
              const DossierExcerpt *x,
              guint                 index)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *quote = gtk_label_new (x->quote);
-  g_autofree char *caption = excerpt_caption (x);
+  g_autofree char *caption = excerpt_caption (shown, x);
 
   gtk_widget_set_margin_start (box, 10);
   gtk_widget_set_margin_end (box, 10);
@@ -474,7 +492,7 @@ show_excerpts (DossierComparePage *self)
 
           if (x->document_id != document_id)
             continue;
-          gtk_list_box_append (GTK_LIST_BOX (list), excerpt_row (self, x, i));
+          gtk_list_box_append (GTK_LIST_BOX (list), excerpt_row (self, shown, x, i));
           n++;
         }
       if (n == 0)

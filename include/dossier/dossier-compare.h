@@ -248,6 +248,7 @@ typedef struct
   char             *heading;         /* the heading of the section it is in, or NULL */
   char             *note;            /* the evidence note, or NULL */
   int               stance_position; /* stance evidence: -2…2, else DOSSIER_STANCE_UNKNOWN */
+  gboolean          every_row;       /* asked for behind every row (row 0), not one */
 } DossierExcerpt;
 
 void dossier_excerpt_free (DossierExcerpt *excerpt);
@@ -264,6 +265,12 @@ GPtrArray   *dossier_project_compare_excerpts (DossierProject              *self
                                                const DossierCompareOptions *options,
                                                gint64                       row_id,
                                                GError                     **error);
+
+/* The names of the tags whose rows @excerpt's passage counts in, when it
+ * was asked for behind every row of a comparison of tags and so belongs
+ * to no one row (which the title of its row would name); else NULL. */
+char       **dossier_comparison_excerpt_tags  (DossierComparison           *self,
+                                               const DossierExcerpt        *excerpt);
 
 /* ---- Where the sources diverge ---------------------------------------- */
 

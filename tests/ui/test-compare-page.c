@@ -373,6 +373,18 @@ test_export (Fixture       *f,
   g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
   g_assert_nonnull (strstr (html, "<h1>Side by Side: Cost</h1>"));
   g_assert_nonnull (strstr (html, "<p class=\"memo\">"));
+  g_assert_null (strstr (html, "Tag: "));
+  g_clear_pointer (&html, g_free);
+
+  /* A document's passages of every row each name their tag, on the page
+   * and in the file, as the title of one row's names it. */
+  dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), -1, 0);
+  wait_for_text (GTK_WIDGET (f->page), "Tag: Noise · Later");
+  g_assert_true (shows_text (GTK_WIDGET (f->page), "Tag: Cost · The council's figure"));
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_HTML, html_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<p class=\"caption\">Tag: <bdi>Noise</bdi> · Section: <bdi>Later</bdi></p>"));
 
   /* A folder is no place to write to. */
   g_assert_false (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_CSV, f->base.dir, &error));
