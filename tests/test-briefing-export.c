@@ -90,8 +90,9 @@ test_markdown (Fixture       *f,
       "\n"
       "*Compares:*\n"
       "\n"
-      "1. A tram dream with a bill to come — The Civic Ledger, 2025-03-13\n"
-      "2. Port Calder closes its bridge — The Calder Tribune, 2025-03-12\n"
+      /* Titles of works in italics, as in the footnotes. */
+      "1. *A tram dream with a bill to come* — The Civic Ledger, 2025-03-13\n"
+      "2. *Port Calder closes its bridge* — The Calder Tribune, 2025-03-12\n"
       "\n"
       /* The body's top heading sits under the note's title. */
       "## Where things stand\n"

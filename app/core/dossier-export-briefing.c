@@ -605,7 +605,14 @@ write_markdown (DossierExportContext *ctx,
           g_autofree char *line = document_line (d);
 
           g_string_append_printf (out, "%u. ", i + 1);
-          md_escaped (out, d->title);
+          /* A work's title in italics, as in the footnotes, the HTML
+           * (<cite>) and the PDF. */
+          if (d->title != NULL && *d->title != '\0')
+            {
+              g_string_append_c (out, '*');
+              md_escaped (out, d->title);
+              g_string_append_c (out, '*');
+            }
           if (*line != '\0')
             {
               g_string_append (out, " — ");
