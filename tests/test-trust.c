@@ -2615,7 +2615,7 @@ test_briefing_without_document (TestDir       *fixture,
 
     test_run_cli (&run, "export", "--format", "markdown", "--briefing", "1", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "\n1. Pier queue"));
+    g_assert_nonnull (strstr (run.out, "\n1. *Pier queue*"));
     g_assert_null (strstr (run.out, "\n2. "));
   }
 }
