@@ -815,6 +815,18 @@ on_buffer_changed (DossierBriefingPage *self)
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
 }
 
+/* Undo and redo give back text as it was, a citation's run included, but
+ * not the chip over it (tags are not in the buffer's history): shown as
+ * "[@UUID]" until typing paused, the citation lost a bracket to BackSpace
+ * instead of going whole. Its chip at once, as when cited. */
+static void
+on_buffer_undone (DossierBriefingPage *self)
+{
+  if (self->loading || read_only (self))
+    return;
+  update_preview (self);
+}
+
 static void
 on_editor_focus_leave (DossierBriefingPage *self)
 {
@@ -1894,6 +1906,10 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->editor), TRUE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "changed",
                            G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "undo",
+                           G_CALLBACK (on_buffer_undone), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->editor), "redo",
+                           G_CALLBACK (on_buffer_undone), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_focus_leave), self,
                            G_CONNECT_SWAPPED);

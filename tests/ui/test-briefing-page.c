@@ -1319,7 +1319,10 @@ show_note_with_chip (Fixture *f,
 /* With the keys: BackSpace just after a chip, or Delete just before it,
  * takes the whole citation, and undo brings it back. Before, each took
  * one bracket and left "[@" and the UUID as text. Inside a chip (the
- * cursor after its "["), BackSpace still edits text. */
+ * cursor after its "["), BackSpace still edits text. Undo brings the chip
+ * back as a chip at once, typing paused in between or not, and BackSpace
+ * after it takes it whole again: it showed as "[@UUID]" until typing
+ * paused, and BackSpace took its "]" alone. */
 static void
 test_chip_deleted_whole (Fixture       *f,
                          gconstpointer  data)
@@ -1331,30 +1334,47 @@ test_chip_deleted_whole (Fixture       *f,
   g_autofree char *body = show_note_with_chip (f, &chip, &end);
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
       GtkTextIter at;
 
-      /* BackSpace after it, Delete before it, BackSpace inside it. */
-      gtk_text_buffer_get_iter_at_offset (buffer, &at, i == 0 ? end : i == 1 ? chip.offset : chip.offset + 1);
+      /* BackSpace after it, Delete before it, BackSpace inside it;
+       * BackSpace after it and a pause in typing (the chips shown again
+       * without it). */
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, i == 1 ? chip.offset : i == 2 ? chip.offset + 1 : end);
       gtk_text_buffer_place_cursor (buffer, &at);
       if (i == 1)
         g_signal_emit_by_name (view, "delete-from-cursor", GTK_DELETE_CHARS, 1);
       else
         g_signal_emit_by_name (view, "backspace");
       text = editor_text (f);
-      if (i < 2)
+      if (i != 2)
         g_assert_cmpstr (text, ==, "The grant  holds.");
       else
         g_assert_true (g_str_has_prefix (text, "The grant @") && strlen (text) == strlen (body) - 1);
       g_clear_pointer (&text, g_free);
+      if (i == 3)
+        {
+          dossier_briefing_page_commit (f->page);
+          g_assert_false (chip_shown (&chip));
+        }
 
+      /* Back, and a chip before anything else runs. */
       gtk_text_buffer_undo (buffer);
       text = editor_text (f);
       g_assert_cmpstr (text, ==, body);
       g_clear_pointer (&text, g_free);
-      /* A chip again once typing pauses. */
-      wait_until (chip_shown, &chip, "the chip back");
+      g_assert_true (chip_shown (&chip));
+
+      /* Whole to BackSpace again. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, end);
+      gtk_text_buffer_place_cursor (buffer, &at);
+      g_signal_emit_by_name (view, "backspace");
+      text = editor_text (f);
+      g_assert_cmpstr (text, ==, "The grant  holds.");
+      g_clear_pointer (&text, g_free);
+      gtk_text_buffer_undo (buffer);
+      g_assert_true (chip_shown (&chip));
     }
 }
 
