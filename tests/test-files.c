@@ -383,6 +383,44 @@ test_refused_untouched (TestDir       *fixture,
 
 /* ---- A rollback journal beside it ------------------------------------------ */
 
+/* Opening @path, in every mode, and dossier-cli's reading, checking and
+ * writing commands are refused for what lies beside it, the message
+ * naming it (@says; @cli_says in dossier-cli's) and what to do; the
+ * files stay as @before. */
+static void
+assert_refused_untouched (const char *path,
+                          TestFiles  *before,
+                          const char *says,
+                          const char *cli_says)
+{
+  static const DossierOpenFlags modes[] = {
+    DOSSIER_OPEN_READ_WRITE, DOSSIER_OPEN_READ_ONLY, DOSSIER_OPEN_INSPECT,
+  };
+  static const char *commands[] = { "documents", "check", "tag-add" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      project = dossier_project_open (path, modes[i], &error);
+      g_assert_null (project);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
+      g_assert_nonnull (strstr (error->message, says));
+      g_assert_nonnull (strstr (error->message, "Move"));
+      test_files_assert_same (before);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+
+      test_run_cli (&run, commands[i], path, i == 2 ? "Delays" : NULL, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, cli_says));
+      test_files_assert_same (before);
+    }
+}
+
 /* The hot journal a program killed in the middle of a transaction leaves
  * beside @other (a copy of a project switched to rollback mode, its
  * titles changed): its bytes, as copied while the transaction is open. */
@@ -422,10 +460,6 @@ static void
 test_foreign_journal (TestDir       *fixture,
                       gconstpointer  data)
 {
-  static const DossierOpenFlags modes[] = {
-    DOSSIER_OPEN_READ_WRITE, DOSSIER_OPEN_READ_ONLY, DOSSIER_OPEN_INSPECT,
-  };
-  static const char *commands[] = { "documents", "check", "tag-add" };
   g_autofree char *path = test_dir_path (fixture, "mine.dossier");
   g_autofree char *other = test_dir_path (fixture, "other.dossier");
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
@@ -439,28 +473,7 @@ test_foreign_journal (TestDir       *fixture,
   g_assert_true (g_file_set_contents (journal, g_bytes_get_data (bytes, NULL),
                                       g_bytes_get_size (bytes), NULL));
   before = test_files_snapshot (path);
-
-  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
-    {
-      g_autoptr(DossierProject) project = NULL;
-      g_autoptr(GError) error = NULL;
-
-      project = dossier_project_open (path, modes[i], &error);
-      g_assert_null (project);
-      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
-      g_assert_nonnull (strstr (error->message, "“mine.dossier-journal”"));
-      g_assert_nonnull (strstr (error->message, "Move"));
-      test_files_assert_same (before);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      g_auto(TestRun) run = { 0 };
-
-      test_run_cli (&run, commands[i], path, i == 2 ? "Delays" : NULL, NULL);
-      g_assert_cmpint (run.status, ==, 1);
-      g_assert_nonnull (strstr (run.err, "rollback journal"));
-      test_files_assert_same (before);
-    }
+  assert_refused_untouched (path, before, "“mine.dossier-journal”", "rollback journal");
 
   /* Moved out of the way: the project, as it was. */
   g_assert_cmpint (g_rename (journal, aside), ==, 0);
@@ -473,6 +486,160 @@ test_foreign_journal (TestDir       *fixture,
     g_assert_cmpstr (dossier_document_get_title (document), !=, "Somebody else's");
     assert_project_sound (project);
   }
+}
+
+/* ---- A log beside it that is not its own ------------------------------------ */
+
+/* Run as "test-files --leave-log PATH HOW": a writer killed after its
+ * action, leaving its log and shared memory. "copied": the action is
+ * checkpointed into the file, as the window does a moment after it;
+ * "in-flight": a second action follows and is only in the log. */
+static int
+leave_log (const char *path,
+           const char *how)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  if (project == NULL || dossier_project_add_tag (project, "Left by a crash", 0, NULL, NULL,
+                                                  &error) <= 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (g_str_equal (how, "in-flight") &&
+      dossier_project_add_tag (project, "In flight", 0, NULL, NULL, &error) <= 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  _exit (0);
+}
+
+static void
+run_leave_log (const char *path,
+               const char *how)
+{
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-files", NULL),
+                         "--leave-log", path, how, NULL };
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+has_tag (DossierProject *project,
+         const char     *name)
+{
+  return dossier_project_find_tag (project, name) != NULL;
+}
+
+/* A log left by a crash beside a project, and another file put in the
+ * project's place afterwards — another project, or a copy of this one
+ * made before the crash: SQLite applied the log's pages to it, a mixture
+ * of two files that the first write made permanent (the tags of one and
+ * the documents of the other, "row missing from index"). Such a log is
+ * refused now, before anything reads or writes, naming it and what to
+ * do, the files as they were; with its shared memory gone too. Moved
+ * away, the file opens as it is. */
+static void
+test_foreign_log (TestDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "mine.dossier");
+  g_autofree char *other = test_dir_path (fixture, "other.dossier");
+  g_autofree char *older = test_dir_path (fixture, "older.dossier");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *aside = test_dir_path (fixture, "log-aside");
+
+  test_make_project (path, article);
+  test_make_project (other, "Somebody else's text, about trains rather than ferries.\n");
+  {
+    g_autoptr(GBytes) bytes = test_read_bytes (path);
+
+    g_assert_true (g_file_set_contents (older, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL));
+  }
+  run_leave_log (path, "copied");
+
+  for (guint replacement = 0; replacement < 2; replacement++)
+    for (guint keep_shm = 0; keep_shm < 2; keep_shm++)
+      {
+        g_autoptr(GBytes) bytes = test_read_bytes (replacement == 0 ? other : older);
+        g_autoptr(TestFiles) before = NULL;
+        g_autoptr(GBytes) shm_bytes = keep_shm ? NULL : test_read_bytes (shm);
+
+        g_test_message ("%s, %s", replacement == 0 ? "another project" : "an older copy",
+                        keep_shm ? "with its shared memory" : "without");
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+        if (!keep_shm)
+          g_assert_cmpint (g_unlink (shm), ==, 0);
+        before = test_files_snapshot (path);
+        assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
+
+        if (shm_bytes != NULL)
+          g_assert_true (g_file_set_contents (shm, g_bytes_get_data (shm_bytes, NULL),
+                                              g_bytes_get_size (shm_bytes), NULL));
+      }
+
+  /* Moved out of the way: the file, as it is. */
+  g_assert_cmpint (g_rename (wal, aside), ==, 0);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+    g_assert_nonnull (project);
+    g_assert_false (has_tag (project, "Left by a crash"));
+    assert_project_sound (project);
+  }
+}
+
+/* The log a crash leaves beside the project's own file is still applied:
+ * an action checkpointed before the crash, one only in the log, and the
+ * first without its shared memory. */
+static void
+test_own_log (TestDir       *fixture,
+              gconstpointer  data)
+{
+  static const char *hows[] = { "copied", "in-flight", "copied" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hows); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("own-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      test_make_project (path, article);
+      run_leave_log (path, hows[i]);
+      if (i == 2)
+        g_assert_cmpint (g_unlink (shm), ==, 0);
+
+      project = dossier_project_open (path, i == 1 ? DOSSIER_OPEN_READ_ONLY
+                                                   : DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_tag (project, "Left by a crash"));
+      g_assert_true (has_tag (project, "In flight") == g_str_equal (hows[i], "in-flight"));
+      assert_project_sound (project);
+      g_clear_object (&project);
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_tag (project, "Left by a crash"));
+    }
 }
 
 /* ---- From an older version ---------------------------------------------------- */
@@ -788,6 +955,8 @@ main (int    argc,
 {
   if (argc == 4 && g_str_equal (argv[1], "--hold"))
     return hold (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--leave-log"))
+    return leave_log (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -798,6 +967,8 @@ main (int    argc,
   add_test ("refused-untouched", test_refused_untouched);
   add_test ("journal/foreign", test_foreign_journal);
   add_test ("journal/dossier-writes-none", test_dossier_writes_no_journal);
+  add_test ("log/foreign", test_foreign_log);
+  add_test ("log/own", test_own_log);
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);

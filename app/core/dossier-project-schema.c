@@ -273,7 +273,7 @@ read_be32 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* ---- The write-ahead log's newest first page ----------------------------- */
+/* ---- The write-ahead log ------------------------------------------------- */
 
 #define WAL_HEADER_SIZE  32
 #define WAL_FRAME_HEADER 24
@@ -312,16 +312,18 @@ wal_checksum (gboolean      big_endian,
   sum[1] = s1;
 }
 
+/* @n bytes of @fd from @offset; FALSE if it holds fewer. */
 static gboolean
 read_exactly (int     fd,
               guchar *buf,
-              gsize   n)
+              gsize   n,
+              goffset offset)
 {
   gsize got = 0;
 
   while (got < n)
     {
-      ssize_t r = read (fd, buf + got, n - got);
+      ssize_t r = pread (fd, buf + got, n - got, offset + got);
 
       if (r < 0 && errno == EINTR)
         continue;
@@ -333,72 +335,257 @@ read_exactly (int     fd,
   return TRUE;
 }
 
-/* The first 100 bytes of the newest committed copy of page 1 in
- * "PATH-wal", found the way SQLite recovers a log: frames are valid while
- * their salts and running checksum hold, and count once a commit frame
- * closes their transaction. FALSE if the log holds none (or is absent):
- * then the main file's header is the one SQLite will read. */
-gboolean
-dossier_wal_read_header (const char *path,
-                         guchar      header[100])
+typedef struct
+{
+  guint32 page;
+  guint32 commit;     /* a transaction's last frame: the file's size after it, in pages */
+} WalFrame;
+
+/* "PATH-wal" as SQLite recovers it: frames are valid while their salts
+ * and running checksum hold, and count once a commit frame closes their
+ * transaction. */
+typedef struct
+{
+  int      fd;
+  guint32  page_size;
+  guchar   salts[8];
+  GArray  *frames;    /* WalFrame: the committed ones, in order */
+} WalLog;
+
+static void
+wal_log_clear (WalLog *log)
+{
+  if (log->fd >= 0)
+    close (log->fd);
+  log->fd = -1;
+  g_clear_pointer (&log->frames, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WalLog, wal_log_clear)
+
+#define WAL_LOG_INIT { .fd = -1 }
+
+static const WalFrame *
+wal_frame (WalLog *log,
+           guint   i)
+{
+  return &g_array_index (log->frames, WalFrame, i);
+}
+
+/* Where frame @i's copy of its page begins in the log. */
+static goffset
+wal_page_offset (WalLog *log,
+                 guint   i)
+{
+  return WAL_HEADER_SIZE + (goffset) i * (WAL_FRAME_HEADER + log->page_size) + WAL_FRAME_HEADER;
+}
+
+/* FALSE if "PATH-wal" is absent or no log (SQLite ignores it then). */
+static gboolean
+wal_log_read (const char *path,
+              WalLog     *log)
 {
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   g_autofree guchar *frame = NULL;
   guchar wal_header[WAL_HEADER_SIZE];
-  guchar pending[100];
-  gboolean have_pending = FALSE;
-  gboolean found = FALSE;
   gboolean big_endian;
-  guint32 magic, page_size, sum[2] = { 0, 0 };
-  int fd;
+  guint32 magic, sum[2] = { 0, 0 };
+  guint committed = 0;
 
-  fd = open (wal_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0)
+  log->fd = open (wal_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (log->fd < 0 || !read_exactly (log->fd, wal_header, sizeof wal_header, 0))
     return FALSE;
 
-  if (!read_exactly (fd, wal_header, sizeof wal_header))
-    goto out;
-
   magic = read_be32 (wal_header);
-  page_size = read_be32 (wal_header + 8);
-  if ((magic & 0xfffffffe) != 0x377f0682 ||
-      page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
-    goto out;
+  log->page_size = read_be32 (wal_header + 8);
+  if ((magic & 0xfffffffe) != 0x377f0682 || log->page_size < 512 || log->page_size > 65536 ||
+      (log->page_size & (log->page_size - 1)) != 0)
+    return FALSE;
   big_endian = (magic & 1) != 0;
 
   wal_checksum (big_endian, wal_header, 24, sum);
   if (sum[0] != read_be32 (wal_header + 24) || sum[1] != read_be32 (wal_header + 28))
-    goto out;
+    return FALSE;
+  memcpy (log->salts, wal_header + 16, sizeof log->salts);
 
-  frame = g_malloc (WAL_FRAME_HEADER + page_size);
-  while (read_exactly (fd, frame, WAL_FRAME_HEADER + page_size))
+  log->frames = g_array_new (FALSE, FALSE, sizeof (WalFrame));
+  frame = g_malloc (WAL_FRAME_HEADER + log->page_size);
+  while (read_exactly (log->fd, frame, WAL_FRAME_HEADER + log->page_size,
+                       wal_page_offset (log, log->frames->len) - WAL_FRAME_HEADER))
     {
-      guint32 page = read_be32 (frame);
-      guint32 commit = read_be32 (frame + 4);
+      WalFrame f = { read_be32 (frame), read_be32 (frame + 4) };
 
-      if (page == 0 || memcmp (frame + 8, wal_header + 16, 8) != 0)
+      if (f.page == 0 || memcmp (frame + 8, log->salts, 8) != 0)
         break;
       wal_checksum (big_endian, frame, 8, sum);
-      wal_checksum (big_endian, frame + WAL_FRAME_HEADER, page_size, sum);
+      wal_checksum (big_endian, frame + WAL_FRAME_HEADER, log->page_size, sum);
       if (sum[0] != read_be32 (frame + 16) || sum[1] != read_be32 (frame + 20))
         break;
 
-      if (page == 1)
-        {
-          memcpy (pending, frame + WAL_FRAME_HEADER, sizeof pending);
-          have_pending = TRUE;
-        }
-      if (commit != 0 && have_pending)
-        {
-          memcpy (header, pending, sizeof pending);
-          have_pending = FALSE;
-          found = TRUE;
-        }
+      g_array_append_val (log->frames, f);
+      if (f.commit != 0)
+        committed = log->frames->len;
+    }
+  g_array_set_size (log->frames, committed);
+
+  return TRUE;
+}
+
+/* The first 100 bytes of the newest committed copy of page 1 in
+ * "PATH-wal". FALSE if the log holds none (or is absent): then the main
+ * file's header is the one SQLite will read. */
+gboolean
+dossier_wal_read_header (const char *path,
+                         guchar      header[100])
+{
+  g_auto(WalLog) log = WAL_LOG_INIT;
+
+  if (!wal_log_read (path, &log))
+    return FALSE;
+
+  for (guint i = log.frames->len; i-- > 0;)
+    if (wal_frame (&log, i)->page == 1)
+      return read_exactly (log.fd, header, 100, wal_page_offset (&log, i));
+
+  return FALSE;
+}
+
+/* ---- A log that is not the file's ---------------------------------------- */
+
+/* A log names no file: SQLite applies whatever "PATH-wal" lies beside the
+ * file, so a log left by a crash (or copied along) and a file put in its
+ * place afterwards — another project, an older copy of this one — are
+ * mixed, page by page, and the first write makes the mixture permanent.
+ * What ties a log to its file is the checkpoint: the pages it copied are
+ * in the file, as the log has them. Dossier checkpoints a moment after
+ * every action, so a log left behind has usually been copied whole.
+ *
+ * The log's shared memory, which a crash leaves beside it, says how many
+ * frames were copied; the file must hold each page they hold as the
+ * newest of them has it (or as a later frame does: a checkpoint cut short
+ * may have copied some of those). Without shared memory that is the log's,
+ * its first transaction must be in the file. A log no checkpoint copied
+ * anything from (a writer killed within a moment of its last action)
+ * shows nothing of its file, and is applied as SQLite finds it. */
+
+/* Byte offsets in SQLite's shared memory (wal.c; its own byte order). */
+#define SHM_HEADER_SIZE  48
+#define SHM_VERSION      3007000
+#define SHM_BACKFILLED   96       /* after the header's two copies */
+#define SHM_DMS_LOCK     128      /* every connection to the log holds it */
+
+/* Whether the first @n frames of @log are in the file @fd: each page they
+ * hold, up to the file's size after the last of them. */
+static gboolean
+file_holds_frames (WalLog *log,
+                   int     fd,
+                   guint   n)
+{
+  g_autoptr(GHashTable) newest = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *in_file = g_malloc (log->page_size);
+  g_autofree guchar *in_log = g_malloc (log->page_size);
+  guint32 size = wal_frame (log, n - 1)->commit;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    if (wal_frame (log, i)->page <= size)
+      g_hash_table_insert (newest, GUINT_TO_POINTER (wal_frame (log, i)->page),
+                           GUINT_TO_POINTER (i));
+
+  g_hash_table_iter_init (&iter, newest);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 page = GPOINTER_TO_UINT (key);
+      gboolean found = FALSE;
+
+      if (!read_exactly (fd, in_file, log->page_size, (goffset) (page - 1) * log->page_size))
+        return FALSE;
+      for (guint i = GPOINTER_TO_UINT (value); i < log->frames->len && !found; i++)
+        found = wal_frame (log, i)->page == page &&
+                read_exactly (log->fd, in_log, log->page_size, wal_page_offset (log, i)) &&
+                memcmp (in_file, in_log, log->page_size) == 0;
+      if (!found)
+        return FALSE;
     }
 
-out:
+  return TRUE;
+}
+
+/* How many frames of @log a checkpoint copied into the file, as its
+ * shared memory says: -1 if there is none that is this log's. *@in_use:
+ * another process has the log open (then it is not left over: the file
+ * is being written, and what it holds may be a moment behind). */
+static gint64
+wal_backfilled (const char *path,
+                WalLog     *log,
+                gboolean   *in_use)
+{
+  g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
+  guchar shm[SHM_BACKFILLED + 4];
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_LOCK,
+                        .l_len = 1 };
+  guint32 version, max_frame, backfilled;
+  gboolean valid;
+  int fd;
+
+  *in_use = FALSE;
+  fd = open (shm_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    return -1;
+  *in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  valid = read_exactly (fd, shm, sizeof shm, 0);
   close (fd);
-  return found;
+  if (!valid)
+    return -1;
+
+  memcpy (&version, shm, 4);
+  memcpy (&max_frame, shm + 16, 4);
+  memcpy (&backfilled, shm + SHM_BACKFILLED, 4);
+  if (memcmp (shm, shm + SHM_HEADER_SIZE, SHM_HEADER_SIZE) != 0 || version != SHM_VERSION ||
+      shm[12] != 1 || memcmp (shm + 32, log->salts, sizeof log->salts) != 0 ||
+      backfilled > max_frame || backfilled > log->frames->len ||
+      (backfilled > 0 && wal_frame (log, backfilled - 1)->commit == 0))
+    return -1;
+
+  return backfilled;
+}
+
+/* Whether "PATH-wal" is the log of the file at @path, whose header is
+ * @header; TRUE if it cannot tell. */
+static gboolean
+wal_is_files (const char   *path,
+              const guchar  header[SQLITE_HEADER_SIZE])
+{
+  g_auto(WalLog) log = WAL_LOG_INIT;
+  guint32 page_size = ((guint32) header[16] << 8) | header[17];
+  gboolean in_use, holds;
+  gint64 backfilled;
+  guint first = 0;
+  int fd;
+
+  if (!wal_log_read (path, &log) || log.frames->len == 0)
+    return TRUE;
+  backfilled = wal_backfilled (path, &log, &in_use);
+  if (in_use || backfilled == 0)
+    return TRUE;
+
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size != log.page_size)
+    return FALSE;
+
+  if (backfilled < 0)
+    while (wal_frame (&log, first++)->commit == 0)
+      ;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return TRUE;
+  holds = file_holds_frames (&log, fd, backfilled > 0 ? (guint) backfilled : first);
+  close (fd);
+
+  return holds;
 }
 
 /* Whether "PATH-journal" (beside the file a link leads to, where SQLite
@@ -438,7 +625,7 @@ hot_journal_beside (const char  *path,
   fd = open (*journal, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return FALSE;
-  hot = read_exactly (fd, head, sizeof head) && memcmp (head, magic, sizeof magic) == 0;
+  hot = read_exactly (fd, head, sizeof head, 0) && memcmp (head, magic, sizeof magic) == 0;
   close (fd);
   return hot;
 }
@@ -523,6 +710,26 @@ dossier_schema_check_header (const char  *path,
                        "file), and opening the project would apply it to the project. Move "
                        "“%s” out of the folder, then open the project again."),
                      name, journal_name, journal_name);
+        return FALSE;
+      }
+  }
+
+  {
+    char *real = realpath (path, NULL);
+    g_autofree char *wal = g_strconcat (real != NULL ? real : path, "-wal", NULL);
+    gboolean is_files = wal_is_files (real != NULL ? real : path, header);
+
+    free (real);
+    if (!is_files)
+      {
+        g_autofree char *wal_name = dossier_display_name (wal);
+
+        g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED,
+                     _("“%s” was not opened: beside it lies “%s”, a log of changes made to "
+                       "another file (another project, or another copy of this one), and "
+                       "opening the project would write them into it. Move “%s” out of the "
+                       "folder, then open the project again."),
+                     name, wal_name, wal_name);
         return FALSE;
       }
   }
