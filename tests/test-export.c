@@ -117,7 +117,7 @@ fixture_set_up (Fixture       *f,
     f->h_cafe = exchange_add_highlight (f->project, f->doc1, doc1_text, "Café owners", owners, 1, NULL);
     f->h_amelie = exchange_add_highlight (f->project, f->doc1, doc1_text,
                                           "Amélie Žáková, who runs the bakery 🥐 by the quay",
-                                          owners_costs, 2, "Line one,\nline \"two\"\ttab\x01");
+                                          owners_costs, 2, "Line one,\nline \"two\"\ttab");
     f->h_critics = exchange_add_highlight (f->project, f->doc1, doc1_text,
                                            "Critics, led by 王小明 of the Harbour Trust, warned that costs would rise, "
                                            "and that \"nobody\" had asked the ferry crews.\n\nA quote",
@@ -127,6 +127,21 @@ fixture_set_up (Fixture       *f,
                                           costs, 1, "<b>bold</b> & <img src=x onerror=alert(1)>");
     f->h_ferry = exchange_add_highlight (f->project, f->doc2, doc2_text, "Ferry crews", critics, 1, "crews");
     f->h_emile = exchange_add_highlight (f->project, f->doc2, doc2_text, "« Nous verrons. » 😀", people, 1, NULL);
+  }
+
+  /* A control in a memo, for the exports to escape: Dossier drops those
+   * it is given now, but a project made before, or by another program,
+   * holds them. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE highlights SET memo = memo || char (1) "
+                                            "WHERE id = %" G_GINT64_FORMAT, f->h_amelie);
+
+    dossier_project_close (f->project);
+    g_clear_object (&f->project);
+    test_sql_exec (f->path, sql);
+    f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    dossier_project_set_author (f->project, "Zoë Tester");
   }
 }
 

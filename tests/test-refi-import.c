@@ -1341,6 +1341,72 @@ test_flattened_names (Fixture       *f,
   g_assert_cmpuint (n_by_name, ==, 1);
 }
 
+/* A file from someone else may put controls in any text: codes' names
+ * and descriptions, a source's name, a case's name and description, a
+ * selection's memo, a note's title and text. They were stored as they
+ * came (an ESC sequence reached every list and terminal); now each loses
+ * C1 controls, DEL and the bidi overrides as a text typed in does, one
+ * line or several, and the document's own text is untouched. */
+static void
+test_controls (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char qde[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+    "<CodeBook><Codes><Code guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"Fares&#x202E; rise&#x9B;\" "
+    "isCodable=\"true\"><Description>Line one&#xA;Line&#x7F; two&#x2066;</Description></Code>"
+    "</Codes></CodeBook><Sources>"
+    "<TextSource guid=\"cccccccc-2222-3333-4444-555555555504\" name=\"Wire&#x202D;&#x85;\" "
+    "plainTextPath=\"internal://cccccccc-2222-3333-4444-555555555504.txt\">"
+    "<PlainTextSelection guid=\"bbbbbbbb-0000-0000-0000-000000000001\" "
+    "startPosition=\"0\" endPosition=\"5\"><Description>Memo&#x9B;2J&#xA;here&#x202E;</Description>"
+    "<Coding guid=\"dddddddd-0000-0000-0000-000000000001\">"
+    "<CodeRef targetGUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+    "</TextSource></Sources>"
+    "<Cases><Case guid=\"eeeeeeee-0000-0000-0000-000000000001\" name=\"Ferry&#x9D; crews&#x202C;\">"
+    "<Description>Work&#x7F; the&#xA;boats&#x2067;</Description></Case></Cases>"
+    "<Notes><Note guid=\"88888888-0000-0000-0000-000000000001\" name=\"Call&#x202E; the office\">"
+    "<PlainTextContent>Body&#x9B;31m&#xA;text</PlainTextContent></Note></Notes>"
+    "</Project>\n";
+  g_autofree char *path = g_build_filename (f->dir, "controls.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "controls.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(DossierDocument) doc = NULL;
+  g_autoptr(DossierTag) tag = NULL;
+  g_autoptr(DossierStakeholder) stakeholder = NULL;
+  g_autoptr(DossierBriefing) briefing = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  exchange_write_zip (path, "project.qde", qde,
+                      "sources/cccccccc-2222-3333-4444-555555555504.txt",
+                      "Fares\u202e rise.\n", NULL);
+  report = import_ok (project, path);
+
+  tag = g_list_model_get_item (dossier_project_get_tags (project), 0);
+  g_assert_cmpstr (dossier_tag_get_name (tag), ==, "Fares rise");
+  g_assert_cmpstr (dossier_tag_get_description (tag), ==, "Line one\nLine two");
+  doc = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  g_assert_cmpstr (dossier_document_get_title (doc), ==, "Wire");
+  text = dossier_project_get_document_text (project, dossier_document_get_id (doc), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Fares\u202e rise.\n");
+  highlights = dossier_project_list_highlights (project, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 1);
+  g_assert_cmpstr (dossier_highlight_get_memo (g_ptr_array_index (highlights, 0)), ==,
+                   "Memo2J\nhere");
+  stakeholder = g_list_model_get_item (dossier_project_get_stakeholders (project), 0);
+  g_assert_cmpstr (dossier_stakeholder_get_name (stakeholder), ==, "Ferry crews");
+  g_assert_cmpstr (dossier_stakeholder_get_description (stakeholder), ==, "Work the\nboats");
+  briefing = g_list_model_get_item (dossier_project_get_briefings (project), 0);
+  g_assert_cmpstr (dossier_briefing_get_title (briefing), ==, "Call the office");
+  g_assert_cmpstr (dossier_briefing_get_body (briefing), ==, "Body31m\ntext");
+  assert_project_sound (project);
+}
+
 /* Codes of one name under one parent (other tools allow it; a codebook
  * here does not) are numbered from the name the tool gave them —
  * "Other", "Other (2)", "Other (3)", never "Other (2) (3)" — and many of
@@ -2017,6 +2083,8 @@ main (int   argc,
               exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/async", Fixture, NULL,
               exchange_fixture_set_up, test_async, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/controls", Fixture, NULL,
+              exchange_fixture_set_up, test_controls, exchange_fixture_tear_down);
 
   return g_test_run ();
 }

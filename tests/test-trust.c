@@ -699,6 +699,70 @@ make_tagged_project (const char *path)
   g_assert_no_error (error);
 }
 
+/* A page from someone else may put controls in its title, byline and
+ * site name (and a caller in its source and a new highlight's memo):
+ * they were stored as they came, an ESC sequence shown by every list and
+ * terminal. They lose C0/C1 controls, DEL and the bidi overrides as a name
+ * typed in does (one line; a memo keeps its line breaks), as does what
+ * is typed into a document's details; the text itself is untouched. */
+static void
+test_imported_without_controls (TestDir       *fixture,
+                                gconstpointer  data)
+{
+  static const char page[] =
+    "<html><head><title>Fares\033]0;owned\007 rise\u202e</title>"
+    "<meta name=\"author\" content=\"Ana\u202e Ruiz\xc2\x9b\">"
+    "<meta property=\"og:site_name\" content=\"Tribune\u2066\x7f\">"
+    "</head><body><article><p>Fares rise by a fifth in April, the operator said on "
+    "Monday, \u202eand commuters object.</p></article></body></html>";
+  g_autofree char *path = test_dir_path (fixture, "imported.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(DossierHighlight) highlight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DossierDocument *document;
+  gint64 id, tag, highlight_id;
+
+  project = dossier_project_create (path, NULL, &error);
+  g_assert_no_error (error);
+  doc = dossier_import_bytes (g_bytes_new_static (page, sizeof page - 1), DOSSIER_FORMAT_HTML,
+                              "page.html", &error);
+  g_assert_no_error (error);
+  g_free (doc->source);
+  doc->source = g_strdup ("https://tribune.example/\033[2Jfares");
+  id = dossier_project_add_document (project, doc, &error);
+  g_assert_no_error (error);
+
+  document = dossier_project_get_document (project, id);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Fares]0;owned rise");
+  g_assert_cmpstr (dossier_document_get_author (document), ==, "Ana Ruiz");
+  g_assert_cmpstr (dossier_document_get_outlet (document), ==, "Tribune");
+  g_assert_cmpstr (dossier_document_get_source (document), ==, "https://tribune.example/[2Jfares");
+  text = dossier_project_get_document_text (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\u202eand commuters"));
+
+  tag = dossier_project_add_tag (project, "Fares", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  highlight_id = dossier_project_add_highlight (project, id, 0, 5, &tag, 1,
+                                                "A\033[2J memo\r\n\tline two\u202e\xc2\x85", &error);
+  g_assert_no_error (error);
+  highlight = dossier_project_get_highlight (project, highlight_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_highlight_get_memo (highlight), ==, "A[2J memo\n\tline two");
+
+  g_assert_true (dossier_project_set_document_metadata (project, id, "Fares\u202d again", "B\033",
+                                                        "C\u2067", "D\x7f", NULL, &error));
+  g_assert_no_error (error);
+  document = dossier_project_get_document (project, id);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Fares again");
+  g_assert_cmpstr (dossier_document_get_author (document), ==, "B");
+  g_assert_cmpstr (dossier_document_get_outlet (document), ==, "C");
+  g_assert_cmpstr (dossier_document_get_source (document), ==, "D");
+  assert_project_sound (project);
+}
+
 /* A highlight outside its text makes its document refuse what places
  * highlights, naming it — and can itself be deleted, which repairs it. */
 static void
@@ -3781,6 +3845,7 @@ main (int    argc,
   add_test ("values/highlight-outside", test_highlight_outside);
   add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/untitled-named-by-id", test_untitled_named_by_id);
+  add_test ("values/imported-without-controls", test_imported_without_controls);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
   add_test ("values/strings-missing", test_strings_missing);

@@ -332,6 +332,37 @@ test_web_tool (Fixture       *f,
   dossier_project_close (project);
 }
 
+/* An annotation's fields from someone else — its text, its creator, its
+ * tag — lose controls and bidi overrides as a text typed in does (JSON
+ * carries even ESC); they were stored as they came. */
+static void
+test_controls (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char collection[] =
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationPage\", \"items\": ["
+    " {\"type\": \"Annotation\", \"creator\": {\"type\": \"Person\", \"nickname\": \"mar\\u009bta\\u202e\"},"
+    "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"Check\\u001b]0;owned\\u0007 this\\u202e figure\\u007f\"},"
+    "           {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"Money\\u2066\\u001b[2J\"}],"
+    "  \"target\": {\"source\": \"https://tribune.example/bridge?a=1&b=2\", \"selector\": "
+    "     {\"type\": \"TextQuoteSelector\", \"exact\": \"€164 million\"}}}"
+    "]}";
+  g_autofree char *path = write_file (f, "controls.json", collection, -1);
+  g_autoptr(DossierProject) project = same_documents (f, "controls.dossier", FALSE);
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  report = import_path (project, path, &error);
+  g_assert_no_error (error);
+  describe (project, got);
+  g_assert_true (g_str_has_prefix (got->str, "Port Calder closes the bridge|€164 million|"
+                                             "Check]0;owned this figure|marta|"));
+  g_assert_true (g_str_has_suffix (got->str, "|Money[2J,\n"));
+  assert_project_sound (project);
+  dossier_project_close (project);
+}
+
 static void
 test_not_annotations (Fixture       *f,
                       gconstpointer  data)
@@ -363,6 +394,8 @@ main (int   argc,
               exchange_fixture_set_up, test_web_tool, exchange_fixture_tear_down);
   g_test_add ("/dossier/w3c/not-annotations", Fixture, NULL,
               exchange_fixture_set_up, test_not_annotations, exchange_fixture_tear_down);
+  g_test_add ("/dossier/w3c/controls", Fixture, NULL,
+              exchange_fixture_set_up, test_controls, exchange_fixture_tear_down);
 
   return g_test_run ();
 }

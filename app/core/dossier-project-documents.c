@@ -337,11 +337,13 @@ bind_original (sqlite3_stmt *stmt,
 
 /* ---- Actions ------------------------------------------------------------ */
 
-/* A document's title as stored: stripped, never empty. */
+/* A document's title as stored: one line without controls (it comes
+ * from the file), stripped, never empty. */
 static char *
 clean_title (const DossierParsedDocument *doc)
 {
-  char *title = g_strstrip (g_strdup (doc->title != NULL ? doc->title : ""));
+  char *title = g_strstrip (dossier_text_from_elsewhere (doc->title != NULL ? doc->title : "",
+                                                         FALSE));
 
   if (title[0] == '\0')
     {
@@ -363,6 +365,9 @@ dossier_project_insert_document (DossierProject               *self,
   g_autofree char *now = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *outlet = NULL;
+  g_autofree char *source = NULL;
   gint64 length;
   gint64 id;
 
@@ -393,9 +398,13 @@ dossier_project_insert_document (DossierProject               *self,
 
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, title);
-  dossier_bind_optional_text (stmt, 3, doc->author);
-  dossier_bind_optional_text (stmt, 4, doc->outlet);
-  dossier_bind_optional_text (stmt, 5, doc->source);
+  /* What the page or the exchange file says, one line without controls. */
+  author = dossier_text_from_elsewhere (doc->author, FALSE);
+  outlet = dossier_text_from_elsewhere (doc->outlet, FALSE);
+  source = dossier_text_from_elsewhere (doc->source, FALSE);
+  dossier_bind_optional_text (stmt, 3, author);
+  dossier_bind_optional_text (stmt, 4, outlet);
+  dossier_bind_optional_text (stmt, 5, source);
   /* An importer's guess at a date is kept only if it is a real date. */
   dossier_bind_optional_text (stmt, 6, doc->published != NULL && valid_date (doc->published) ?
                                        doc->published : NULL);
@@ -461,6 +470,9 @@ dossier_project_set_document_metadata (DossierProject  *self,
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *stripped_title = NULL;
+  g_autofree char *clean_author = dossier_text_from_elsewhere (author, FALSE);
+  g_autofree char *clean_outlet = dossier_text_from_elsewhere (outlet, FALSE);
+  g_autofree char *clean_source = dossier_text_from_elsewhere (source, FALSE);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -470,7 +482,7 @@ dossier_project_set_document_metadata (DossierProject  *self,
 
   if (title != NULL)
     {
-      stripped_title = g_strstrip (g_strdup (title));
+      stripped_title = g_strstrip (dossier_text_from_elsewhere (title, FALSE));
       if (stripped_title[0] == '\0')
         {
           g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
@@ -505,9 +517,9 @@ dossier_project_set_document_metadata (DossierProject  *self,
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   dossier_bind_text (stmt, 2, stripped_title);
-  dossier_bind_text (stmt, 3, author);
-  dossier_bind_text (stmt, 4, outlet);
-  dossier_bind_text (stmt, 5, source);
+  dossier_bind_text (stmt, 3, clean_author);
+  dossier_bind_text (stmt, 4, clean_outlet);
+  dossier_bind_text (stmt, 5, clean_source);
   dossier_bind_text (stmt, 6, published);
   if (!dossier_project_run (self, stmt, error))
     return FALSE;

@@ -836,6 +836,8 @@ insert_highlight (DossierProject      *self,
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *own_now = now == NULL ? dossier_now_iso8601 () : NULL;
+  /* A memo given with the highlight, as a memo set later (memo_column). */
+  g_autofree char *clean_memo = dossier_text_from_elsewhere (memo, TRUE);
   gint64 id;
 
   stmt = dossier_project_prepare (self,
@@ -849,7 +851,7 @@ insert_highlight (DossierProject      *self,
   dossier_bind_text (stmt, 1, uuid);
   sqlite3_bind_int64 (stmt, 2, document_id);
   dossier_bind_passage (stmt, 3, index, start, end);
-  dossier_bind_text (stmt, 8, memo != NULL ? memo : "");
+  dossier_bind_text (stmt, 8, clean_memo != NULL ? clean_memo : "");
   dossier_bind_text (stmt, 9, self->author != NULL ? self->author : "");
   dossier_bind_text (stmt, 10, now != NULL ? now : own_now);
   id = dossier_project_insert_new_row (self, DOSSIER_ROW_HIGHLIGHT, stmt, error);

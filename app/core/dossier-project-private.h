@@ -421,6 +421,11 @@ char         *dossier_display_name         (const char      *path);
  * otherwise each becomes a space. */
 char         *dossier_text_without_controls (const char     *text,
                                              gboolean        multiline);
+/* The same for a text that arrives from a file or a caller (an import, a
+ * memo given with a new highlight): NULL for NULL, invalid UTF-8 made
+ * valid first. */
+char         *dossier_text_from_elsewhere   (const char     *text,
+                                             gboolean        multiline);
 
 /* ---- Actions (dossier-project-action.c) ------------------------------ */
 

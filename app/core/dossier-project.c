@@ -96,6 +96,19 @@ dossier_text_without_controls (const char *text,
 }
 
 char *
+dossier_text_from_elsewhere (const char *text,
+                             gboolean    multiline)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  return dossier_text_without_controls (text, multiline);
+}
+
+char *
 dossier_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

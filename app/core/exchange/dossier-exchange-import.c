@@ -422,12 +422,13 @@ dossier_exchange_data_free (DossierExchangeData *data)
   g_free (data);
 }
 
-/* A code's name as a tag's: NFC, stripped, "/" (the path separator) and
- * line breaks replaced. */
+/* A code's name as a tag's: NFC, without controls (tabs and line breaks
+ * as spaces), stripped, "/" (the path separator) replaced. */
 static char *
 tag_name (const char *name,
           gboolean   *changed)
 {
+  g_autofree char *normalized = NULL;
   g_autofree char *nfc = NULL;
   GString *out;
 
@@ -435,7 +436,9 @@ tag_name (const char *name,
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return NULL;
 
-  nfc = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+  normalized = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
+  nfc = g_strstrip (dossier_text_without_controls (normalized, FALSE));
+  *changed = strcmp (nfc, g_strstrip (normalized)) != 0;
   if (nfc[0] == '\0')
     return NULL;
 
@@ -446,11 +449,6 @@ tag_name (const char *name,
         {
           /* U+2215 DIVISION SLASH looks the same. */
           g_string_append (out, "\u2215");
-          *changed = TRUE;
-        }
-      else if (*p == '\n' || *p == '\r' || *p == '\t')
-        {
-          g_string_append_c (out, ' ');
           *changed = TRUE;
         }
       else
@@ -524,7 +522,7 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
   code->guid = dossier_exchange_guid_normalize (guid);
   code->name = g_steal_pointer (&clean);
   code->color = dossier_exchange_color (color);
-  code->description = g_strdup (description != NULL ? description : "");
+  code->description = dossier_text_from_elsewhere (description != NULL ? description : "", TRUE);
   code->parent = parent;
   g_ptr_array_add (data->codes, code);
   return (int) data->codes->len - 1;
@@ -1765,6 +1763,70 @@ write_data (DossierProject           *project,
   return TRUE;
 }
 
+/* The texts of another tool's file lose what a text typed in loses
+ * (dossier_text_without_controls ()): the file may come from anyone. Code
+ * names lost them in tag_name (), stakeholders' names lose them as they
+ * are checked, and a document's details as it is inserted. */
+static void
+clean_text (char     **text,
+            gboolean   multiline)
+{
+  char *clean = dossier_text_from_elsewhere (*text, multiline);
+
+  g_free (*text);
+  *text = clean;
+}
+
+static void
+clean_notes (GArray *evidence)
+{
+  for (guint i = 0; i < evidence->len; i++)
+    clean_text (&g_array_index (evidence, DossierExchangeEvidence, i).note, TRUE);
+}
+
+static void
+clean_texts (DossierExchangeData *data)
+{
+  for (guint i = 0; i < data->sources->len; i++)
+    {
+      DossierExchangeSource *source = g_ptr_array_index (data->sources, i);
+
+      for (guint k = 0; k < source->selections->len; k++)
+        {
+          DossierExchangeSelection *sel = &g_array_index (source->selections,
+                                                          DossierExchangeSelection, k);
+
+          clean_text (&sel->memo, TRUE);
+          clean_text (&sel->author, FALSE);
+        }
+    }
+  for (guint i = 0; i < data->stakeholders->len; i++)
+    {
+      DossierExchangeStakeholder *s = g_ptr_array_index (data->stakeholders, i);
+
+      clean_text (&s->description, TRUE);
+      clean_text (&s->stance, TRUE);
+      clean_text (&s->interests, TRUE);
+      clean_notes (s->evidence);
+    }
+  for (guint i = 0; i < data->questions->len; i++)
+    clean_text (&((DossierExchangeQuestion *) g_ptr_array_index (data->questions, i))->text, FALSE);
+  for (guint i = 0; i < data->arguments->len; i++)
+    {
+      DossierExchangeArgument *a = g_ptr_array_index (data->arguments, i);
+
+      clean_text (&a->statement, TRUE);
+      clean_notes (a->evidence);
+    }
+  for (guint i = 0; i < data->briefings->len; i++)
+    {
+      DossierExchangeBriefing *b = g_ptr_array_index (data->briefings, i);
+
+      clean_text (&b->title, FALSE);
+      clean_text (&b->body, TRUE);
+    }
+}
+
 gboolean
 dossier_exchange_data_write (DossierProject           *project,
                              DossierExchangeData      *data,
@@ -1784,6 +1846,7 @@ dossier_exchange_data_write (DossierProject           *project,
    * of CPU). In memory it holds one statement's pages at most. Set
    * outside the transaction, as SQLite requires; should setting it back
    * fail, temporary files stay in memory a while, which harms nothing. */
+  clean_texts (data);
   if (!dossier_project_exec (project, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
   ok = write_data (project, data, label, progress, cancellable, error);
