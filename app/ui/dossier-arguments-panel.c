@@ -1106,6 +1106,10 @@ dossier_arguments_panel_init (DossierArgumentsPanel *self)
   dossier_set_tooltip_unshown (GTK_WIDGET (self->con_add_button), _("Add an Argument Against"));
   /* Their menus not covered by their tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
+  /* At the end of a sidebar's row, at either edge of the window. */
+  dossier_menu_button_keep_popover_in_window (self->question_add_button);
+  dossier_menu_button_keep_popover_in_window (self->pro_add_button);
+  dossier_menu_button_keep_popover_in_window (self->con_add_button);
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
 
   gtk_drop_down_set_factory (self->question_dropdown, factory);

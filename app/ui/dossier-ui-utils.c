@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -417,6 +418,60 @@ on_menu_button_popover (GtkMenuButton *button,
                         gpointer       data)
 {
   dossier_hold_tooltip_while_open (GTK_WIDGET (button), gtk_menu_button_get_popover (button));
+}
+
+/* Pixels a popover moved in from the window's edge keeps from it. */
+#define POPOVER_EDGE 6
+
+/* GTK 4.8 reads a popover's halign as left or right whatever the text's
+ * direction, from the anchor rectangle (the button) to the popover's box
+ * (its shadow and margins aside), which its offset then moves; the arrow
+ * follows the button. */
+static void
+place_popover_in_window (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkWidget *child = popover != NULL ? gtk_popover_get_child (popover) : NULL;
+  GtkAlign align = GTK_ALIGN_CENTER;
+  graphene_rect_t bounds;
+  double left, room;
+  int natural = 0, shift = 0;
+
+  if (child == NULL || root == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
+    return;
+  /* Not the popover itself: hidden, it measures nothing. Its box is the
+   * parent GTK makes its child. */
+  gtk_widget_measure (gtk_widget_get_parent (child), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  room = gtk_widget_get_width (root);
+  left = bounds.origin.x + (bounds.size.width - natural) / 2;
+  if (left + natural > room)
+    {
+      align = GTK_ALIGN_END;
+      left = bounds.origin.x + bounds.size.width - natural;
+    }
+  else if (left < 0)
+    {
+      align = GTK_ALIGN_START;
+      left = bounds.origin.x;
+    }
+  /* Still past an edge (a phone's width): moved in from it, a little
+   * clear of it. */
+  if (left < POPOVER_EDGE)
+    shift = (int) ceil (POPOVER_EDGE - left);
+  else if (left + natural > room - POPOVER_EDGE)
+    shift = (int) floor (room - POPOVER_EDGE - (left + natural));
+  gtk_widget_set_halign (GTK_WIDGET (popover), align);
+  gtk_popover_set_offset (popover, shift, 0);
+}
+
+void
+dossier_menu_button_keep_popover_in_window (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  gtk_menu_button_set_create_popup_func (button, place_popover_in_window, NULL, NULL);
 }
 
 void

@@ -62,6 +62,16 @@ void     dossier_hold_tooltip_under      (GtkPopover *popover,
                                           double      x,
                                           double      y);
 
+/* Opens @button's popover where all of it is in the window: centred under
+ * the button where there is room, else with its right edge under the
+ * button's (a button at the window's right, a sidebar's last) or its left
+ * edge under the button's. GTK keeps a popover on the monitor, not in its
+ * window: centred on the Pros & Cons panel's + at the right of a window
+ * 1,280 px wide, the add-question popover went 100 px past its edge. For
+ * a button whose popover is not made when it opens (the create-popup
+ * function is this one's). */
+void       dossier_menu_button_keep_popover_in_window (GtkMenuButton *button);
+
 /* A popover menu for a right click or the Menu key, without an arrow and
  * starting where it points, made a child of @parent (which unparents it
  * in its dispose); its model is set when it opens. */

@@ -1648,36 +1648,6 @@ test_passage_scrolled_to (Fixture       *f,
   close_window (window);
 }
 
-static gboolean
-popover_placed (gpointer menu)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (menu));
-
-  return gtk_widget_get_mapped (menu) && surface != NULL && gdk_surface_get_height (surface) > 1;
-}
-
-/* Whether @menu, open over @window, lies in the window: its surface's
- * place in the window's surface (X places a popover on the screen, and
- * could put it past the window's edge), its shadow aside. */
-static gboolean
-menu_in_window (GtkWidget *menu,
-                GtkWidget *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (menu));
-  double menu_x, menu_y, window_x, window_y;
-  graphene_rect_t content;
-
-  /* The menu's box within its surface, and the window's within its. */
-  gtk_native_get_surface_transform (GTK_NATIVE (menu), &menu_x, &menu_y);
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
-  if (!gtk_widget_compute_bounds (menu, menu, &content))
-    return FALSE;
-  menu_x += gdk_popup_get_position_x (GDK_POPUP (surface)) - window_x;
-  menu_y += gdk_popup_get_position_y (GDK_POPUP (surface)) - window_y;
-  return menu_x >= 0 && menu_y >= 0 && menu_x + content.size.width <= gtk_widget_get_width (window) &&
-         menu_y + content.size.height <= gtk_widget_get_height (window);
-}
-
 /* Menu on an unfolded argument taller than its column opens its menu in
  * the window, whole. Before, it pointed at the whole argument and opened
  * under it, past the column's and the window's bottom edge (at 800 px
@@ -1705,7 +1675,7 @@ test_menu_in_window (Fixture       *f,
       g_assert_nonnull (menu);
       wait_until (popover_placed, menu, "the menu to open");
       wait_until (menu_whole, menu, "the menu at its full height");
-      g_assert_true (menu_in_window (menu, window));
+      g_assert_true (popover_in_window (menu, window));
       gtk_popover_popdown (GTK_POPOVER (menu));
       flush_events ();
     }
@@ -1964,6 +1934,54 @@ test_toast_beside (gconstpointer data)
   finish_reader_window (&window, &dir, NULL);
 }
 
+static gboolean
+flap_revealed (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) == 1.0;
+}
+
+/* The + of the question, and those of the pros and of the cons, open
+ * their popovers in the sample's window, whole: at 1,280 px (the sidebar
+ * docked at the window's right edge) and at 360 px (folded over the
+ * reader). Before, the question's, centred on its button, went 100 px
+ * past the window's right edge at 1,280 px. */
+static void
+test_add_popovers_in_window (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data);
+  g_autofree char *dir = test_make_tmp_dir ("arguments-add-popovers");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  GtkWidget *panel = GTK_WIDGET (window->arguments_panel);
+  const char *buttons[] = { "Add a Question", "Add an Argument For", "Add an Argument Against" };
+
+  adw_view_stack_set_visible_child (window->right_stack, panel);
+  if (width < 1280)
+    resize_toplevel (GTK_WINDOW (window), width, 800);
+  g_object_set (window, "show-right-sidebar", TRUE, NULL);
+  wait_until (flap_revealed, window->right_flap, "the sidebar shown");
+  /* Folded, it takes its width a moment after it is shown. */
+  wait_for_animations (GTK_WIDGET (window));
+  if (width < 1280)
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_true (dossier_sidebar_is_docked (window->right_sidebar) == (width >= 1280));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = find_button (panel, buttons[i]);
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+      g_test_message ("%s", buttons[i]);
+      wait_until (is_laid_out, button, "the button laid out");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      wait_until (popover_placed, popover, "the popover to open");
+      g_assert_true (popover_in_window (popover, GTK_WIDGET (window)));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      flush_events ();
+    }
+
+  finish_reader_window (&window, &dir, NULL);
+}
+
 typedef struct
 {
   GtkWidget *widget;
@@ -2079,6 +2097,10 @@ main (int   argc,
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-folded", GINT_TO_POINTER (1000), test_toast_beside);
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
   g_test_add_func ("/dossier/arguments-panel/toast-at-docked-edge", test_toast_at_docked_edge);
+  g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/1280", GINT_TO_POINTER (1280),
+                        test_add_popovers_in_window);
+  g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/360", GINT_TO_POINTER (360),
+                        test_add_popovers_in_window);
   g_test_add ("/dossier/arguments-panel/tooltips", Fixture, NULL, fixture_set_up, test_tooltips,
               fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/add-focus", Fixture, NULL, fixture_set_up, test_add_focus,

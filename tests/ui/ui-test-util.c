@@ -929,6 +929,41 @@ bounds_in_window (GtkWidget *widget,
   return bounds;
 }
 
+gboolean
+popover_placed (gpointer popover)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+
+  return gtk_widget_get_mapped (popover) && surface != NULL && gdk_surface_get_height (surface) > 1 &&
+         gtk_widget_get_width (popover) > 0;
+}
+
+gboolean
+popover_in_window (GtkWidget *popover,
+                   GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (popover));
+  /* What is drawn: the frame GTK 4.8 makes around the child, inside the
+   * popover's margins. */
+  GtkWidget *box = child != NULL ? gtk_widget_get_parent (child) : popover;
+  double popover_x, popover_y, window_x, window_y;
+  graphene_rect_t content;
+
+  /* The popover within its surface, and the window within its. */
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  if (!gtk_widget_compute_bounds (box, popover, &content))
+    return FALSE;
+  popover_x += content.origin.x + gdk_popup_get_position_x (GDK_POPUP (surface)) - window_x;
+  popover_y += content.origin.y + gdk_popup_get_position_y (GDK_POPUP (surface)) - window_y;
+  g_test_message ("popover at %g,%g, %gx%g, in a window %dx%d", popover_x, popover_y,
+                  content.size.width, content.size.height, gtk_widget_get_width (window),
+                  gtk_widget_get_height (window));
+  return popover_x >= 0 && popover_y >= 0 && popover_x + content.size.width <= gtk_widget_get_width (window) &&
+         popover_y + content.size.height <= gtk_widget_get_height (window);
+}
+
 GtkWidget *
 window_toast (DossierWindow *window)
 {

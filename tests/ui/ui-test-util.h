@@ -189,6 +189,14 @@ void        wait_for_animations (GtkWidget     *widget);
  * it covers of the window); asserts it has them. */
 graphene_rect_t bounds_in_window (GtkWidget *widget,
                                   gpointer   window);
+/* Whether @popover is open and placed: mapped, its surface sized, its
+ * box allocated. */
+gboolean    popover_placed     (gpointer        popover);
+/* Whether @popover, open over @window, lies in the window: its surface's
+ * place in the window's surface (X places a popover on the screen, and
+ * could put it past the window's edge), its shadow and margins aside. */
+gboolean    popover_in_window  (GtkWidget      *popover,
+                                GtkWidget      *window);
 /* The toast @window shows (the first, if one slides out as another
  * slides in), or NULL. */
 GtkWidget  *window_toast       (DossierWindow  *window);
