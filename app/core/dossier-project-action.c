@@ -247,7 +247,7 @@ dossier_project_rollback (DossierProject *self)
   if (!self->in_transaction)
     return;
 
-  g_clear_pointer (&self->session, sqlite3session_delete);
+  dossier_project_detach_sessions (self);
 
   /* Some errors (SQLITE_FULL, SQLITE_IOERR…) already rolled back. */
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
@@ -290,8 +290,8 @@ commit (DossierProject  *self,
     }
 
   /* Cascades change evidence too: its citers are known from the rows. */
-  dossier_project_note_citers (self, changeset, n_changeset);
-  g_clear_pointer (&self->session, sqlite3session_delete);
+  dossier_project_note_citers (self);
+  dossier_project_detach_sessions (self);
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

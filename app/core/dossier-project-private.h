@@ -201,6 +201,9 @@ struct _DossierProject
    * read once per action (dossier-project-ids.c); -1 until then. */
   gint64           highest_pointed_at[DOSSIER_N_ROW_KINDS];
   sqlite3_session *session;
+  /* The same action's evidence and mentions alone, for the commit's look
+   * at their citers (dossier_project_note_citers ()). */
+  sqlite3_session *citer_session;
   DossierChanges   changes;
 
   GPtrArray       *undo_stack;      /* of DossierUndoStep, top last */
@@ -661,6 +664,8 @@ void          dossier_project_push_undo        (DossierProject  *self,
                                                 const DossierChanges *changes);
 gboolean      dossier_project_attach_session   (DossierProject  *self,
                                                 GError         **error);
+/* Ends the action's sessions (dossier_project_attach_session ()). */
+void          dossier_project_detach_sessions  (DossierProject  *self);
 void          dossier_project_notify_undo      (DossierProject  *self,
                                                 gboolean         could_undo,
                                                 gboolean         could_redo,
@@ -1039,14 +1044,16 @@ gboolean      dossier_project_collect_citers   (DossierProject             *self
                                                 const DossierChanges       *changes,
                                                 const DossierEvidenceTable *table,
                                                 GHashTable                 *ids);
-/* Within an action, about to commit @changeset: touches the stakeholders
- * and arguments whose evidence rows it changes, and the stakeholders whose
- * mentions it changes, those a cascade deleted included (a highlight
+/* Within an action, about to commit: touches the stakeholders and
+ * arguments whose evidence rows it changed, and the stakeholders whose
+ * mentions it changed, those a cascade deleted included (a highlight
  * deleted or merged away, a document deleted), so they are read again
- * after the action, its undo and its redo. */
-void          dossier_project_note_citers      (DossierProject             *self,
-                                                const void                 *changeset,
-                                                int                         n_changeset);
+ * after the action, its undo and its redo. Read from the action's
+ * citer_session, which records those tables alone: the whole changeset
+ * of an import (100,000 highlights) was read through for them. */
+void          dossier_project_note_citers      (DossierProject             *self);
+/* Attaches the tables dossier_project_note_citers () reads to @session. */
+int           dossier_project_attach_citer_tables (sqlite3_session         *session);
 
 /* Sets NOT_FOUND: "There is no stakeholder 7 in this project." */
 void          dossier_set_not_found            (GError              **error,

@@ -1617,24 +1617,42 @@ dossier_project_collect_citers (DossierProject              *self,
   return TRUE;
 }
 
-void
-dossier_project_note_citers (DossierProject *self,
-                             const void     *changeset,
-                             int             n_changeset)
+/* The rows whose changes say who cites what, and the citers. */
+static const struct { const char *evidence; const char *citers; } citer_tables[] = {
+  { "stakeholder_evidence", "stakeholders" },
+  { "argument_evidence", "arguments" },
+  { "stakeholder_mentions", "stakeholders" },
+};
+
+int
+dossier_project_attach_citer_tables (sqlite3_session *session)
 {
-  static const struct { const char *evidence; const char *citers; } tables[] = {
-    { "stakeholder_evidence", "stakeholders" },
-    { "argument_evidence", "arguments" },
-    { "stakeholder_mentions", "stakeholders" },
-  };
+  int rc = SQLITE_OK;
+
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (citer_tables); i++)
+    rc = sqlite3session_attach (session, citer_tables[i].evidence);
+  return rc;
+}
+
+void
+dossier_project_note_citers (DossierProject *self)
+{
   sqlite3_changeset_iter *iter = NULL;
+  void *changeset = NULL;
+  int n_changeset = 0;
   gboolean corrupt = FALSE;
   int rc;
 
-  if (n_changeset <= 0)
-    return;
+  g_assert (self->citer_session != NULL);
 
-  rc = sqlite3changeset_start (&iter, n_changeset, (void *) changeset);
+  rc = sqlite3session_changeset (self->citer_session, &n_changeset, &changeset);
+  if (rc == SQLITE_OK && n_changeset <= 0)
+    {
+      sqlite3_free (changeset);
+      return;
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3changeset_start (&iter, n_changeset, changeset);
   while (iter != NULL && (rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
     {
       const char *table;
@@ -1642,9 +1660,9 @@ dossier_project_note_citers (DossierProject *self,
       int n_columns, op, indirect;
 
       sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
-      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (citer_tables); i++)
         {
-          if (strcmp (table, tables[i].evidence) != 0)
+          if (strcmp (table, citer_tables[i].evidence) != 0)
             continue;
           /* The citer is the first column of the primary key: in the new
            * record of an insert, the old one otherwise. */
@@ -1653,18 +1671,19 @@ dossier_project_note_citers (DossierProject *self,
           else
             sqlite3changeset_old (iter, 0, &citer);
           if (citer != NULL)
-            dossier_project_touch (self, tables[i].citers, sqlite3_value_int64 (citer));
+            dossier_project_touch (self, citer_tables[i].citers, sqlite3_value_int64 (citer));
           else
             corrupt = TRUE;
         }
     }
   if (iter != NULL && sqlite3changeset_finalize (iter) != SQLITE_OK)
     rc = SQLITE_ERROR;
+  sqlite3_free (changeset);
 
   /* Who cited what is not known: the lists are read again. */
   if (corrupt || (rc != SQLITE_OK && rc != SQLITE_DONE))
-    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-      dossier_project_touch_table (self, tables[i].citers);
+    for (guint i = 0; i < G_N_ELEMENTS (citer_tables); i++)
+      dossier_project_touch_table (self, citer_tables[i].citers);
 }
 
 gboolean

@@ -65,23 +65,37 @@ dossier_project_attach_session (DossierProject  *self,
                                 GError         **error)
 {
   sqlite3_session *session = NULL;
+  sqlite3_session *citers = NULL;
   int rc;
 
-  g_assert (self->session == NULL);
+  g_assert (self->session == NULL && self->citer_session == NULL);
 
   rc = sqlite3session_create (self->db, "main", &session);
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (recorded_tables); i++)
     rc = sqlite3session_attach (session, recorded_tables[i]);
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_create (self->db, "main", &citers);
+  if (rc == SQLITE_OK)
+    rc = dossier_project_attach_citer_tables (citers);
 
   if (rc != SQLITE_OK)
     {
+      g_clear_pointer (&citers, sqlite3session_delete);
       g_clear_pointer (&session, sqlite3session_delete);
       dossier_project_set_db_error (self, error, rc);
       return FALSE;
     }
 
   self->session = session;
+  self->citer_session = citers;
   return TRUE;
+}
+
+void
+dossier_project_detach_sessions (DossierProject *self)
+{
+  g_clear_pointer (&self->citer_session, sqlite3session_delete);
+  g_clear_pointer (&self->session, sqlite3session_delete);
 }
 
 gboolean

@@ -1395,7 +1395,7 @@ close_db (DossierProject *self)
   if (self->in_transaction)
     dossier_project_rollback (self);
 
-  g_clear_pointer (&self->session, sqlite3session_delete);
+  dossier_project_detach_sessions (self);
   if (self->highlight_caches != NULL)
     dossier_project_cache_clear (self);
   dossier_project_forget_text (self, 0);
