@@ -20,6 +20,8 @@
 #define SEARCH_SLICE_USEC  5000
 #define SEARCH_PRIORITY    (GDK_PRIORITY_REDRAW + 2)
 #define SEARCH_CHUNK       65536   /* chars scanned between time checks */
+/* How long the match selected on closing is guarded (see keep_selection). */
+#define KEEP_SELECTION_MSEC 1000
 
 typedef struct
 {
@@ -55,6 +57,12 @@ struct _DossierFindBar
   gint64         search_offset;   /* where the next slice resumes */
   gint64         search_origin;   /* the first match at or after is current */
   guint          search_id;
+
+  GdkClipboard  *primary;         /* watched while kept_* guard a selection */
+  gulong         primary_id;
+  guint          keep_id;
+  gint64         kept_start;
+  gint64         kept_end;
 };
 
 G_DEFINE_FINAL_TYPE (DossierFindBar, dossier_find_bar, GTK_TYPE_WIDGET)
@@ -340,6 +348,67 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
+stop_keeping_selection (DossierFindBar *self)
+{
+  if (self->primary != NULL)
+    g_clear_signal_handler (&self->primary_id, self->primary);
+  g_clear_object (&self->primary);
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+}
+
+static gboolean
+keep_selection_timeout (gpointer data)
+{
+  DossierFindBar *self = data;
+
+  self->keep_id = 0;
+  stop_keeping_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_primary_changed (GdkClipboard   *clipboard,
+                    DossierFindBar *self)
+{
+  GtkTextIter s, e;
+
+  /* Our own claim: keep watching. */
+  if (gdk_clipboard_is_local (clipboard))
+    return;
+  /* Taken from us while the caret is where the selection collapsed (at its
+   * end): select it again, with a newer claim, and watch on (one report
+   * may follow another) until the time is up. */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &e, gtk_text_buffer_get_insert (self->buffer));
+  if (gtk_text_buffer_get_has_selection (self->buffer)
+      || gtk_text_iter_get_offset (&e) != self->kept_end)
+    {
+      stop_keeping_selection (self);
+      return;
+    }
+  iter_at (self, &s, self->kept_start);
+  gtk_text_buffer_select_range (self->buffer, &e, &s);
+}
+
+/* The selection made as the bar closes claims PRIMARY in the same
+ * millisecond as the entry, emptied by the bar, gave it up; on X11, GDK then
+ * takes the new claim for another owner's when the server's report of the
+ * release arrives, and the selection collapses a moment after it was made
+ * (two closes in three on a fast machine). For a short while, a PRIMARY
+ * taken from us while the selection is still there is claimed again. */
+static void
+keep_selection (DossierFindBar *self,
+                gint64          start,
+                gint64          end)
+{
+  stop_keeping_selection (self);
+  self->kept_start = start;
+  self->kept_end = end;
+  self->primary = g_object_ref (gtk_widget_get_primary_clipboard (GTK_WIDGET (self->text_view)));
+  self->primary_id = g_signal_connect (self->primary, "changed", G_CALLBACK (on_primary_changed), self);
+  self->keep_id = g_timeout_add (KEEP_SELECTION_MSEC, keep_selection_timeout, self);
+}
+
+static void
 on_search_mode (DossierFindBar *self)
 {
   GtkWidget *parent;
@@ -356,6 +425,7 @@ on_search_mode (DossierFindBar *self)
       iter_at (self, &s, self->shown_start);
       iter_at (self, &e, self->shown_end);
       gtk_text_buffer_select_range (self->buffer, &e, &s);
+      keep_selection (self, self->shown_start, self->shown_end);
     }
   self->shown_start = self->shown_end = -1;
   cancel_search (self);
@@ -376,6 +446,8 @@ dossier_find_bar_start (DossierFindBar *self)
   gboolean selected;
 
   g_return_if_fail (DOSSIER_IS_FIND_BAR (self));
+
+  stop_keeping_selection (self);
 
   /* Matches are counted from the selection (or the caret), so that the
    * current match stays current when Ctrl+F is pressed again. */
@@ -409,6 +481,7 @@ dossier_find_bar_text_changed (DossierFindBar *self)
 
   /* The old text took its match tags with it. */
   g_clear_handle_id (&self->search_id, g_source_remove);
+  stop_keeping_selection (self);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   self->shown_start = self->shown_end = -1;
@@ -449,6 +522,7 @@ dossier_find_bar_dispose (GObject *object)
   DossierFindBar *self = DOSSIER_FIND_BAR (object);
 
   g_clear_handle_id (&self->search_id, g_source_remove);
+  stop_keeping_selection (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_FIND_BAR);
   self->text_view = NULL;
 
