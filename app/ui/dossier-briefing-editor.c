@@ -84,6 +84,7 @@ struct _DossierBriefingEditor
   int          placed_width;
   guint        placed_serial;           /* of the Pango context */
   guint64      n_placed;                /* for tests */
+  guint        cursor_sight_id;         /* an idle bringing the cursor's line in sight */
 };
 
 G_DEFINE_FINAL_TYPE (DossierBriefingEditor, dossier_briefing_editor, GTK_TYPE_TEXT_VIEW)
@@ -669,6 +670,7 @@ dossier_briefing_editor_dispose (GObject *object)
 
   if (self->chips != NULL)
     g_array_set_size (self->chips, 0);
+  g_clear_handle_id (&self->cursor_sight_id, g_source_remove);
   G_OBJECT_CLASS (dossier_briefing_editor_parent_class)->dispose (object);
 }
 
@@ -732,6 +734,46 @@ delete_chip (DossierBriefingEditor *self,
   return TRUE;
 }
 
+/* GTK 4.8 places a position after hidden text (a chip's UUID) at the
+ * top of its line with no height, so that scrolling to the cursor after a
+ * chip stopped with its line just under the view's edge (Ctrl+End in a
+ * note whose last line starts with a chip). Its cursor locations are
+ * right: once the keys have moved the cursor and GTK has laid out and
+ * scrolled, its line is brought whole into sight. */
+static gboolean
+bring_cursor_in_sight (gpointer user_data)
+{
+  DossierBriefingEditor *self = user_data;
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+  GdkRectangle visible, cursor;
+  GtkTextIter iter;
+  int delta = 0;
+
+  self->cursor_sight_id = 0;
+  if (vadjustment == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_cursor_locations (view, &iter, &cursor, NULL);
+  if (cursor.y + cursor.height > visible.y + visible.height)
+    delta = cursor.y + cursor.height - (visible.y + visible.height);
+  else if (cursor.y < visible.y)
+    delta = cursor.y - visible.y;
+  if (delta != 0)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + delta);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cursor_moved (DossierBriefingEditor *self)
+{
+  /* After GTK's layout idles, and its scroll. */
+  if (self->cursor_sight_id == 0)
+    self->cursor_sight_id = g_idle_add_full (G_PRIORITY_LOW, bring_cursor_in_sight, self, NULL);
+}
+
 /* The arrow keys step over a chip as over one character, with Shift
  * too: GTK's steps stop after its "[" (the UUID is hidden text), and a
  * chip that looked selected lost its "[" when cut and pasted. A step
@@ -746,6 +788,7 @@ on_move_cursor (DossierBriefingEditor *self,
   GtkTextIter cursor, start, end;
   int offset;
 
+  on_cursor_moved (self);
   if (step != GTK_MOVEMENT_LOGICAL_POSITIONS && step != GTK_MOVEMENT_VISUAL_POSITIONS)
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));

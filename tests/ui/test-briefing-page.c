@@ -524,6 +524,71 @@ test_cite_scrolled_to (Fixture       *f,
   flush_events ();
 }
 
+/* The line of the editor's cursor lies whole inside the part of the note
+ * it shows (GTK 4.8 gives a position after hidden text no height: where
+ * the cursor is after a chip, cursor_in_sight () sees it in sight with
+ * its line below the view). */
+static gboolean
+cursor_line_in_sight (gpointer editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  int y, height;
+
+  gtk_text_view_get_visible_rect (editor, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_line_yrange (editor, &iter, &y, &height);
+  return visible.height > 0 && height > 0 && y >= visible.y && y + height <= visible.y + visible.height;
+}
+
+/* Ctrl+End in a long note whose last line starts with a chip shows that
+ * line whole, and Ctrl+Home then the first. Before, the last line was
+ * left just under the view's bottom edge: GTK scrolled to the cursor as
+ * it places a position after hidden text, at its line's top with no
+ * height. */
+static void
+test_end_chip_in_sight (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkTextView *editor = dossier_briefing_page_get_editor (f->page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  g_autoptr(DossierHighlight) h = dossier_project_get_highlight (f->base.project, f->highlight, NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment;
+  GtkTextIter start;
+
+  for (int i = 1; i <= 120; i++)
+    g_string_append_printf (body, "Line %d of the note.\n\n", i);
+  g_string_append_printf (body, "[@%s] closes the note.", dossier_highlight_get_uuid (h));
+  dossier_project_add_briefing (f->base.project, "Long", NULL, 0, body->str, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, f->base.project);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (editor));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_until (taller_than_shown, editor, "the editor to lay out its text");
+  flush_events ();
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_signal_emit_by_name (editor, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+      wait_until (cursor_line_in_sight, editor, "the last line in sight");
+      /* And it stays there once GTK's own scroll is over. */
+      wait_for_animations (GTK_WIDGET (editor));
+      flush_events ();
+      g_assert_true (cursor_line_in_sight (editor));
+      g_signal_emit_by_name (editor, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+      wait_until (cursor_line_in_sight, editor, "the first line in sight");
+      wait_for_animations (GTK_WIDGET (editor));
+      flush_events ();
+      g_assert_true (cursor_line_in_sight (editor));
+    }
+}
+
 /* The Cite button's picker, from the keyboard: typing filters the
  * highlights (accents aside), Enter cites the first at the cursor and
  * closes it. */
@@ -2261,6 +2326,7 @@ main (int   argc,
   ADD ("evidence-meter-prompts", test_evidence_meter_prompts);
   ADD ("cite-action-and-drop", test_cite_action_and_drop);
   ADD ("cite-scrolled-to", test_cite_scrolled_to);
+  ADD ("end-chip-in-sight", test_end_chip_in_sight);
   ADD ("rename-and-delete", test_rename_and_delete);
   ADD ("toolbar-narrow", test_toolbar_narrow);
   ADD ("preview-measure", test_preview_measure);
