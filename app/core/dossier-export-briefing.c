@@ -665,6 +665,7 @@ static const char stylesheet[] =
   "color:var(--muted)}\n"
   "code{font-family:\"Source Code Pro\",\"DejaVu Sans Mono\",monospace;font-size:.9em;"
   "background:var(--card);padding:.1em .3em;border-radius:4px}\n"
+  ".nowrap{white-space:nowrap}\n"
   "sup.cite{line-height:0;font-size:.75em}\n"
   "sup.cite a{text-decoration:none;padding:0 .1em}\n"
   "sup.cite.unverified a{color:var(--warn)}\n"
@@ -710,6 +711,98 @@ typedef struct
 static void html_inlines (HtmlState *state, xmlNodePtr parent, DossierMarkdownNode *node);
 static void html_block (HtmlState *state, xmlNodePtr parent, DossierMarkdownNode *node);
 
+static gboolean
+is_nowrap (xmlNodePtr node)
+{
+  g_autofree char *klass = NULL;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "span"))
+    return FALSE;
+  klass = (char *) xmlGetProp (node, BAD_CAST "class");
+  return g_strcmp0 (klass, "nowrap") == 0;
+}
+
+/* Moves NODE to the end of SPAN (a text node merges with the text
+ * before it). */
+static void
+move_into (xmlNodePtr span,
+           xmlNodePtr node)
+{
+  xmlUnlinkNode (node);
+  xmlAddChild (span, node);
+}
+
+/* Where a citation goes: with the word before it (and the spaces
+ * between) in a span that breaks no line, so that no line begins with
+ * the number (as in the PDF and the preview). The span holds the
+ * citations that follow, too. The page carries nothing invisible: a word
+ * joiner (U+2060) did this once, and a copy of the text took it into an
+ * e-mail. */
+static xmlNodePtr
+citation_holder (xmlNodePtr parent)
+{
+  xmlNodePtr last = parent->last;
+  xmlNodePtr before;
+  xmlNodePtr span;
+
+  if (last == NULL || (last->type == XML_ELEMENT_NODE && xmlStrEqual (last->name, BAD_CAST "br")))
+    return parent;
+  if (is_nowrap (last))
+    return last;
+  if (xmlNodeIsText (last))
+    {
+      const char *s = last->content != NULL ? (const char *) last->content : "";
+      gsize len = strlen (s);
+      gsize end = len;
+      gsize start;
+
+      /* A citation at the beginning of a line of the source stays there. */
+      if (len > 0 && s[len - 1] == '\n')
+        return parent;
+      while (end > 0 && g_ascii_isspace (s[end - 1]))
+        end--;
+      start = end;
+      while (start > 0 && !g_ascii_isspace (s[start - 1]))
+        start--;
+      if (start == end)
+        {
+          /* Only spaces since the last element: a citation, an emphasis,
+           * a link; they go in the span with the spaces. */
+          before = last->prev;
+          if (start > 0 || before == NULL || before->type != XML_ELEMENT_NODE ||
+              xmlStrEqual (before->name, BAD_CAST "br"))
+            return parent;
+          if (!is_nowrap (before))
+            {
+              span = xmlNewNode (NULL, BAD_CAST "span");
+              xmlSetProp (span, BAD_CAST "class", BAD_CAST "nowrap");
+              xmlAddPrevSibling (before, span);
+              move_into (span, before);
+              before = span;
+            }
+          move_into (before, last);
+          return before;
+        }
+      span = dossier_html_element (parent, "span", "nowrap");
+      if (start == 0)
+        move_into (span, last);
+      else
+        {
+          g_autofree char *head = g_strndup (s, start);
+
+          add_text (span, s + start);
+          xmlNodeSetContent (last, BAD_CAST head);
+        }
+      return span;
+    }
+  /* An emphasis, a link or code right before it: the whole of it. */
+  span = xmlNewNode (NULL, BAD_CAST "span");
+  xmlSetProp (span, BAD_CAST "class", BAD_CAST "nowrap");
+  xmlAddPrevSibling (last, span);
+  move_into (span, last);
+  return span;
+}
+
 static void
 html_citation (HtmlState           *state,
                xmlNodePtr           parent,
@@ -732,14 +825,7 @@ html_citation (HtmlState           *state,
   number = g_strdup_printf ("%u", c->number);
   href = g_strdup_printf ("#source-%u", c->number);
   id = g_strdup_printf ("cite-%u-%u", c->number, use);
-  /* A word joiner (U+2060) keeps the number on the line of what it
-   * follows: a browser would break after a space, or between two
-   * citations, and begin a line with the number (as the PDF and the
-   * preview no longer do). */
-  if (parent->last != NULL && !(xmlNodeIsText (parent->last) && parent->last->content != NULL &&
-                                g_str_has_suffix ((const char *) parent->last->content, "\n")))
-    add_text (parent, "\u2060");
-  sup = dossier_html_element (parent, "sup", problem != NULL ? "cite unverified" : "cite");
+  sup = dossier_html_element (citation_holder (parent), "sup", problem != NULL ? "cite unverified" : "cite");
   xmlSetProp (sup, BAD_CAST "id", BAD_CAST id);
   a = add_text_element (sup, "a", number);
   xmlSetProp (a, BAD_CAST "href", BAD_CAST href);
