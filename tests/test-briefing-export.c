@@ -88,7 +88,7 @@ test_markdown (Fixture       *f,
   expected = g_strdup_printf (
       "# Bridge \\*note\\* \\<b\\>\n"
       "\n"
-      "*Compares:*\n"
+      "**Compares:**\n"
       "\n"
       /* Titles of works in italics, as in the footnotes. */
       "1. *A tram dream with a bill to come* — The Civic Ledger, 2025-03-13\n"
@@ -245,6 +245,9 @@ test_html (Fixture       *f,
 
   title = text_of (doc, "//h1");
   g_assert_cmpstr (title, ==, "Note <script>alert(2)</script>");
+  /* "Compares:" in bold, as in the Markdown and the PDF. */
+  g_assert_cmpuint (count (doc, "//div[@class='compares']/p[. = 'Compares:']"), ==, 1);
+  g_assert_nonnull (strstr (html, ".compares p{margin:0 0 .25rem;font-weight:bold}"));
   g_assert_cmpuint (count (doc, "//main/h2"), ==, 1);
   /* In the language of its captions, as the summaries; the note's blocks
    * and the quotes each in their own direction, so that one in Arabic

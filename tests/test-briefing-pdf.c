@@ -319,6 +319,21 @@ test_text_in_order (Fixture       *f,
   g_assert_nonnull (strstr (info, "Title: Bridge note"));
   g_assert_nonnull (strstr (info, "Pages: 2"));
   g_assert_nonnull (strstr (info, "Page size: 595.276 x 841.89 pts (A4)"));
+
+  /* "Compares:" in bold, as in the Markdown and the HTML (pdftohtml
+   * marks a bold font's text <b>). */
+  {
+    const char *argv[] = { "pdftohtml", "-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", path, NULL };
+    g_autofree char *xml = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                  NULL, &xml, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (xml, "><b>Compares:</b></text>"));
+  }
 }
 
 /* A long note: its footnotes at the foot of the page that first cites each,

@@ -598,7 +598,8 @@ write_markdown (DossierExportContext *ctx,
 
   if (b->documents->len > 0)
     {
-      g_string_append_printf (out, "*%s*\n\n", _("Compares:"));
+      /* The label in bold, as in the HTML and the PDF. */
+      g_string_append_printf (out, "**%s**\n\n", _("Compares:"));
       for (guint i = 0; i < b->documents->len; i++)
         {
           DossierExportDocument *d = g_ptr_array_index (b->documents, i);
