@@ -1939,7 +1939,8 @@ test_hostile_text (Fixture       *f,
     g_autofree char *json = snapshot (f);
 
     g_assert_nonnull (strstr (json, "\\u001b]0;owned\\u0007"));
-    g_assert_nonnull (strstr (json, "\xe2\x80\xae" "evil"));
+    /* Kept in the project; the JSON export writes it escaped. */
+    g_assert_nonnull (strstr (json, "\\u202e" "evil"));
   }
 }
 

@@ -249,7 +249,17 @@ test_json_escape (void)
   g_free (s);
 
   s = json_escape ("a\nb\tc\rd\be\ff\x01g\x1fh\x7f", -1);
-  g_assert_cmpstr (s, ==, "a\\nb\\tc\\rd\\be\\ff\\u0001g\\u001fh\x7f");
+  g_assert_cmpstr (s, ==, "a\\nb\\tc\\rd\\be\\ff\\u0001g\\u001fh\\u007f");
+  g_free (s);
+
+  /* C1 controls (U+009B is a terminal's CSI) and the bidi overrides,
+   * embeddings and isolates are escaped, not written raw: a person who
+   * reads the file is not acted on or misled; the marks and right-to-left
+   * text are text. */
+  s = json_escape ("x\xc2\x9b[2J\xc2\x85\u202eevil\u202a\u2066\u2069 \u200f\u200e\u061c "
+                   "\u05e2\u05d1\u05e8\u05d9\u05ea \u0639\u0631\u0628\u064a", -1);
+  g_assert_cmpstr (s, ==, "x\\u009b[2J\\u0085\\u202eevil\\u202a\\u2066\\u2069 \u200f\u200e\u061c "
+                          "\u05e2\u05d1\u05e8\u05d9\u05ea \u0639\u0631\u0628\u064a");
   g_free (s);
 
   /* A NUL inside a counted string is escaped, not a terminator. */
@@ -696,7 +706,8 @@ test_csv (Fixture       *f,
   /* Every line ends with CRLF; a bare LF appears only inside quoted
    * fields (the memo "Line one,\nline …"). */
   g_assert_true (g_str_has_prefix (csv, "document,document_id,tag,start,end,quote,memo,author,created,tag_id\r\n"));
-  g_assert_nonnull (strstr (csv, "\"Line one,\nline \"\"two\"\"\ttab\x01\""));
+  /* The memo's U+0001 is not written: a cell holds no controls. */
+  g_assert_nonnull (strstr (csv, "\"Line one,\nline \"\"two\"\"\ttab\""));
 
   out = run_python (csv_check, csv, NULL);
 
@@ -713,7 +724,7 @@ test_csv (Fixture       *f,
                                  "and that \"nobody\" had asked the ferry crews.\\n\\nA quote'"));
   g_assert_nonnull (strstr (out, "'Second report, \"quoted\"'"));
   g_assert_nonnull (strstr (out, "People/Business owners"));
-  g_assert_nonnull (strstr (out, "'Line one,\\nline \"two\"\\ttab\\x01'"));
+  g_assert_nonnull (strstr (out, "'Line one,\\nline \"two\"\\ttab'"));
   g_assert_nonnull (strstr (out, "Zoë Tester"));
 }
 

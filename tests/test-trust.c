@@ -763,6 +763,88 @@ test_imported_without_controls (TestDir       *fixture,
   assert_project_sound (project);
 }
 
+/* Whether @s holds a C1 control, DEL or a bidi override, embedding or
+ * isolate, raw; the first one's offset in *@at. */
+static gboolean
+holds_hidden_control (const char *s,
+                      gsize       len,
+                      gsize      *at)
+{
+  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x7f || (c >= 0x80 && c < 0xa0) || dossier_text_is_bidi_control (c))
+        {
+          *at = p - s;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A project from someone else (or made before a63cd78) can hold C1
+ * controls, DEL and bidi overrides in its names and memos: the JSON
+ * export wrote them raw (valid JSON, but a person who cats the file is
+ * acted on or misled), Markdown, text and a briefing note kept the bidi
+ * ones, CSV and a briefing note all of them. JSON escapes them now
+ * (\u009b, \u202e: the value parsed back is the same); the others leave
+ * them out. Right-to-left text and its marks (RLM, LRM) are kept. */
+static void
+test_exports_without_controls (TestDir       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const formats[] = { "json", "markdown", "text", "html", "csv" };
+  static const char hebrew[] = "\u05e2\u05d1\u05e8\u05d9\u05ea\u200f \u0639\u0631\u0628\u064a\u200e";
+  g_autofree char *path = test_dir_path (fixture, "hidden.dossier");
+  g_autofree char *sql = NULL;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = open_writable (path);
+    g_autoptr(GError) error = NULL;
+    gint64 tag = 1;
+
+    g_assert_cmpint (dossier_project_add_highlight (project, 1, 4, 9, &tag, 1, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_project_add_briefing (project, "Note", (const gint64[]) { 1 }, 1,
+                                                   "Body", &error), >, 0);
+    g_assert_no_error (error);
+  }
+  sql = g_strdup_printf ("UPDATE tags SET name = name || char (0x9b, 0x202e) WHERE id = 1;"
+                         "UPDATE documents SET title = title || char (0x2066, 0x7f);"
+                         "UPDATE highlights SET memo = 'Memo' || char (0x85, 0x202d) || ' %s';"
+                         "UPDATE project SET title = 'Project' || char (0x202a);"
+                         "UPDATE briefings SET title = title || char (0x9b, 0x2067),"
+                         "  body = body || char (0x202e, 0x7f) || ' %s';", hebrew, hebrew);
+  test_sql_exec (path, sql);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats) + 2; i++)
+    {
+      g_auto(TestRun) run = { 0 };
+      const char *format = i < G_N_ELEMENTS (formats) ? formats[i] : i == 5 ? "markdown" : "html";
+      gsize at = 0;
+
+      g_test_message ("%s%s", format, i >= G_N_ELEMENTS (formats) ? " briefing" : "");
+      if (i < G_N_ELEMENTS (formats))
+        test_run_cli (&run, "export", "--format", format, path, NULL);
+      else
+        test_run_cli (&run, "export", "--format", format, "--briefing", "1", "--allow-unverified",
+                      path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (holds_hidden_control (run.out, strlen (run.out), &at))
+        g_error ("%s: a control left at %zu: …%.40s", format, at, run.out + MAX (at, 20) - 20);
+      g_assert_nonnull (strstr (run.out, hebrew));
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (run.out, "\"name\": \"Pro\\u009b\\u202e\""));
+          g_assert_nonnull (strstr (run.out, "Memo\\u0085\\u202d "));
+        }
+      else if (i < 3)
+        g_assert_nonnull (strstr (run.out, "Memo "));
+    }
+}
+
 /* A highlight outside its text makes its document refuse what places
  * highlights, naming it — and can itself be deleted, which repairs it. */
 static void
@@ -3846,6 +3928,7 @@ main (int    argc,
   add_test ("values/quote-differs", test_quote_differs);
   add_test ("values/untitled-named-by-id", test_untitled_named_by_id);
   add_test ("values/imported-without-controls", test_imported_without_controls);
+  add_test ("values/exports-without-controls", test_exports_without_controls);
   add_test ("values/offsets-not-numbers", test_offsets_not_numbers);
   add_test ("values/strings-not-text", test_strings_not_text);
   add_test ("values/strings-missing", test_strings_missing);

@@ -687,20 +687,25 @@ static const char stylesheet[] =
   "a{color:inherit;text-decoration:none}.footnotes li,.appendix figure{break-inside:avoid}"
   "h2,h3{break-after:avoid}.appendix{break-before:page}}\n";
 
-/* xmlNewTextChild escapes its text, unlike xmlNewChild. */
+/* xmlNewTextChild escapes its text, unlike xmlNewChild; neither drops
+ * controls or bidi overrides, which a browser would act on. */
 static xmlNodePtr
 add_text_element (xmlNodePtr  parent,
                   const char *name,
                   const char *text)
 {
-  return xmlNewTextChild (parent, NULL, BAD_CAST name, BAD_CAST (text != NULL ? text : ""));
+  g_autofree char *clean = dossier_text_from_elsewhere (text != NULL ? text : "", TRUE);
+
+  return xmlNewTextChild (parent, NULL, BAD_CAST name, BAD_CAST clean);
 }
 
 static void
 add_text (xmlNodePtr  parent,
           const char *text)
 {
-  xmlAddChild (parent, xmlNewText (BAD_CAST (text != NULL ? text : "")));
+  g_autofree char *clean = dossier_text_from_elsewhere (text != NULL ? text : "", TRUE);
+
+  xmlAddChild (parent, xmlNewText (BAD_CAST clean));
 }
 
 typedef struct

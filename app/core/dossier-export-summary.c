@@ -37,9 +37,11 @@ dossier_summary_clean (const char *s)
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* C0 and C1 controls (a terminal escape sequence among them) and
-       * DEL; newline and tab are text. */
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+      /* C0 and C1 controls (a terminal escape sequence among them), DEL
+       * and the bidi overrides and isolates (what follows them reads
+       * backwards; the marks stay); newline and tab are text. */
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+          dossier_text_is_bidi_control (c))
         continue;
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }

@@ -275,6 +275,7 @@ dossier_export_html_new (const char       *lang,
                          struct _xmlNode **header)
 {
   htmlDocPtr doc = htmlNewDocNoDtD (NULL, NULL);
+  g_autofree char *clean_title = dossier_text_from_elsewhere (title, FALSE);
   xmlNodePtr html, head, meta, h;
 
   xmlCreateIntSubset (doc, BAD_CAST "html", NULL, NULL);
@@ -294,12 +295,12 @@ dossier_export_html_new (const char       *lang,
   xmlSetProp (meta, BAD_CAST "content", BAD_CAST "Dossier " PACKAGE_VERSION);
   /* xmlNewTextChild escapes, so these are text nodes; the stylesheet is
    * ours, and the HTML serializer writes it raw inside <style>. */
-  xmlNewTextChild (head, NULL, BAD_CAST "title", BAD_CAST title);
+  xmlNewTextChild (head, NULL, BAD_CAST "title", BAD_CAST clean_title);
   xmlNewTextChild (head, NULL, BAD_CAST "style", BAD_CAST stylesheet);
 
   *body = xmlNewChild (html, NULL, BAD_CAST "body", NULL);
   h = xmlNewChild (*body, NULL, BAD_CAST "header", NULL);
-  xmlNewTextChild (h, NULL, BAD_CAST "h1", BAD_CAST title);
+  xmlNewTextChild (h, NULL, BAD_CAST "h1", BAD_CAST clean_title);
   if (subtitle != NULL)
     xmlSetProp (xmlNewTextChild (h, NULL, BAD_CAST "p", BAD_CAST subtitle),
                 BAD_CAST "class", BAD_CAST "subtitle");
@@ -386,7 +387,7 @@ dossier_export_append_json_string (GString    *out,
     {
       guchar c = *p;
 
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
         {
           p++;
           continue;
@@ -432,8 +433,13 @@ dossier_export_append_json_string (GString    *out,
           else
             {
               next = g_utf8_next_char (p);
-              if (u == 0x2028 || u == 0x2029)
-                g_string_append (out, u == 0x2028 ? "\\u2028" : "\\u2029");
+              /* JSON may carry these raw, but a person who reads the file
+               * in a terminal or an editor would be acted on or misled by
+               * them: a C1 control (U+009B is a terminal's CSI), a bidi
+               * override or isolate, JavaScript's line breaks. Escaped,
+               * a parser gives the same value back. */
+              if (u < 0xa0 || u == 0x2028 || u == 0x2029 || dossier_text_is_bidi_control (u))
+                g_string_append_printf (out, "\\u%04x", u);
               else
                 g_string_append_len (out, (const char *) p, next - (const char *) p);
               p = (const guchar *) next;
@@ -489,6 +495,7 @@ dossier_export_append_csv_field (GString    *out,
                                  const char *s,
                                  gssize      len)
 {
+  g_autofree char *clean = NULL;
   const char *p, *end;
   gboolean formula;
 
@@ -496,6 +503,22 @@ dossier_export_append_csv_field (GString    *out,
     return;
   if (len < 0)
     len = strlen (s);
+
+  /* A spreadsheet shows controls as boxes, a terminal acts on them, and a
+   * bidi override makes what follows read backwards: a cell holds none
+   * (a C1 control's and a bidi one's UTF-8 begins 0xc2 or 0xe2: only then
+   * is the cell looked at closer). */
+  for (p = s; p < s + len; p++)
+    if (((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f ||
+        (guchar) *p == 0xc2 || (guchar) *p == 0xe2)
+      {
+        g_autofree char *copy = g_strndup (s, len);
+
+        s = clean = dossier_text_from_elsewhere (copy, TRUE);
+        len = strlen (s);
+        break;
+      }
+
   end = s + len;
   formula = csv_starts_formula (s, len);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <dossier/dossier-markdown.h>
+#include <dossier/dossier-text.h>
 
 #include "dossier-markdown-private.h"
 
@@ -1506,6 +1507,23 @@ dossier_markdown_escape (const char *text)
   for (const char *p = text; *p != '\0'; p++)
     {
       char c = *p;
+
+      /* Nor what a reader's terminal or editor would act on or be misled
+       * by: controls but a line break and a tab, DEL, C1 controls, bidi
+       * overrides and isolates (the marks stay: they only settle the
+       * direction of neutral characters). */
+      if ((guchar) c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, -1);
+
+          if (u < 0xa0 || (u < (gunichar) -2 && dossier_text_is_bidi_control (u)))
+            {
+              p = g_utf8_next_char (p) - 1;
+              continue;
+            }
+        }
+      else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        continue;
 
       if (strchr ("\\`*_[]<>", c) != NULL)
         g_string_append_c (out, '\\');
