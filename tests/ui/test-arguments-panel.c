@@ -1963,7 +1963,7 @@ test_add_popovers_in_window (gconstpointer data)
   /* Folded, it takes its width a moment after it is shown. */
   wait_for_animations (GTK_WIDGET (window));
   if (width < 1280)
-    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 400);
   g_assert_true (dossier_sidebar_is_docked (window->right_sidebar) == (width >= 1280));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {

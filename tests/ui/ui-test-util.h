@@ -290,8 +290,10 @@ GtkWidget  *show_in_window     (GtkWidget      *child,
                                 int             height);
 /* Resizes @window to @width × @height as a window manager does (on X11 a
  * mapped window keeps its size whatever its default size says), and waits
- * for that width. A window manager keeps a window at least as wide as its
- * minimum: narrower than that, the window stops there. */
+ * for that width, laid out. A window manager keeps a window at least as
+ * wide as its minimum: narrower than that, the window stops there, with
+ * or without one (the narrow layout a width brings lowers the minimum, so
+ * the window goes there in steps). */
 void        resize_toplevel    (GtkWindow      *window,
                                 int             width,
                                 int             height);
