@@ -1612,6 +1612,96 @@ test_excerpts_tags (Fixture       *f,
   g_assert_null (strstr (cost_html, "Tag: "));
 }
 
+/* So do those of every row of stakeholders or arguments: each passage
+ * names the stakeholders or arguments it is evidence for (or, measuring
+ * mentions, the stakeholder its sentence mentions); a passage of
+ * evidence for two names both. One row's excerpts do not. */
+static void
+test_excerpts_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const struct
+  {
+    DossierCompareRows    rows;
+    DossierCompareMeasure measure;
+    const char           *one;   /* the caption of a passage behind one row */
+    const char           *label; /* of any */
+  } cases[] = {
+    { DOSSIER_COMPARE_STAKEHOLDERS, DOSSIER_COMPARE_EVIDENCE, "Stakeholder: Transit Authority", "Stakeholder" },
+    { DOSSIER_COMPARE_STAKEHOLDERS, DOSSIER_COMPARE_MENTIONS, "Stakeholder: Transit Authority", "Stakeholder" },
+    { DOSSIER_COMPARE_ARGUMENTS, DOSSIER_COMPARE_EVIDENCE, "Argument: Traders lose takings", "Argument" },
+  };
+  gint64 traders = dossier_project_add_stakeholder (P (f), "Valley Traders", NULL,
+                                                    DOSSIER_STAKEHOLDER_BUSINESS, &error);
+
+  g_assert_no_error (error);
+  /* The authority's evidence in the Post is the traders' too. */
+  {
+    g_autofree char *text = dossier_project_get_document_text (P (f), f->post, NULL);
+    const char *phrase = "The Transit Authority opposed the plan";
+    gint64 start = g_utf8_pointer_to_offset (text, strstr (text, phrase));
+
+    dossier_project_add_stakeholder_evidence_range (P (f), traders, f->post, start,
+                                                    start + g_utf8_strlen (phrase, -1), NULL,
+                                                    DOSSIER_EVIDENCE_STANCE, -1, &error);
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+      g_autoptr(DossierComparison) c = NULL;
+      g_autoptr(GPtrArray) every = NULL;
+      g_autoptr(GPtrArray) one = NULL;
+      g_autofree char *md = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *one_md = NULL;
+      g_autofree char *one_html = NULL;
+      g_autofree char *md_one = g_strdup_printf ("\n— *%s", cases[i].one);
+      g_autofree char *md_label = g_strdup_printf ("\n— *%s", cases[i].label);
+      g_autofree char *html_label = g_strdup_printf ("<p class=\"caption\">%s", cases[i].label);
+      g_autofree char *label = g_strdup_printf ("%s: ", cases[i].label);
+
+      options.rows = cases[i].rows;
+      options.measure = cases[i].measure;
+      c = compare (f, &options);
+      every = dossier_project_compare_excerpts (P (f), f->docs, 3, &options, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (every->len, >, 0);
+      md = dossier_compare_excerpts_to_string (c, every, NULL, DOSSIER_COMPARE_FORMAT_MARKDOWN, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (md, md_one));
+      /* Every passage says what it is behind. */
+      g_assert_cmpuint (test_count_occurrences (md, md_label), ==, every->len);
+      html = dossier_compare_excerpts_to_string (c, every, NULL, DOSSIER_COMPARE_FORMAT_HTML, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (test_count_occurrences (html, html_label), ==, every->len);
+
+      if (cases[i].rows == DOSSIER_COMPARE_STAKEHOLDERS && cases[i].measure == DOSSIER_COMPARE_EVIDENCE)
+        {
+          /* Listed once, naming both. */
+          g_assert_cmpuint (test_count_occurrences (md, "> The Transit Authority opposed the plan"), ==, 1);
+          g_assert_nonnull (strstr (md, "> The Transit Authority opposed the plan\n\n"
+                                        "— *Stakeholders: Transit Authority, Valley Traders"));
+          g_assert_nonnull (strstr (html, "Stakeholders: <bdi>Transit Authority</bdi>, <bdi>Valley Traders</bdi>"));
+        }
+
+      one = dossier_project_compare_excerpts (P (f), f->docs, 3, &options,
+                                              cases[i].rows == DOSSIER_COMPARE_ARGUMENTS ? f->argument
+                                                                                         : f->authority,
+                                              &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (one->len, >, 0);
+      one_md = dossier_compare_excerpts_to_string (c, one, "Excerpts", DOSSIER_COMPARE_FORMAT_MARKDOWN, &error);
+      g_assert_no_error (error);
+      g_assert_null (strstr (one_md, label));
+      one_html = dossier_compare_excerpts_to_string (c, one, "Excerpts", DOSSIER_COMPARE_FORMAT_HTML, &error);
+      g_assert_no_error (error);
+      g_assert_null (strstr (one_html, label));
+    }
+}
+
 /* Compare writes a document's published date as stored, ISO 8601, in
  * the excerpts (Markdown, HTML) and the matrix's table, as the briefing
  * notes and JSON do: it wrote "14 March 2026". */
@@ -1730,6 +1820,7 @@ main (int   argc,
   ADD ("excerpts-direction", test_excerpts_direction);
   ADD ("excerpts-dates", test_excerpts_dates);
   ADD ("excerpts-tags", test_excerpts_tags);
+  ADD ("excerpts-rows", test_excerpts_rows);
   ADD ("divergences", test_divergences);
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);

@@ -396,13 +396,30 @@ dossier_comparison_to_string (DossierComparison     *self,
 
 /* ---- Excerpts ------------------------------------------------------------------ */
 
-/* "Tags: " or "Tag: " before the names of @tags. */
+/* "Tags: " or "Tag: " (or of stakeholders, arguments) before the names
+ * of the rows @names a passage is behind. */
 static const char *
-tags_caption (char **tags)
+rows_caption (DossierComparison  *c,
+              char              **names)
 {
-  /* Translators: before the names of the tags a passage has, in the
-   * excerpts of every row. */
-  return ngettext ("Tag: ", "Tags: ", g_strv_length (tags));
+  guint n = g_strv_length (names);
+
+  switch (dossier_comparison_get_options (c)->rows)
+    {
+    case DOSSIER_COMPARE_STAKEHOLDERS:
+      /* Translators: before the names of the stakeholders a passage is
+       * evidence for (or mentions), in the excerpts of every row. */
+      return ngettext ("Stakeholder: ", "Stakeholders: ", n);
+    case DOSSIER_COMPARE_ARGUMENTS:
+      /* Translators: before the names of the arguments a passage is
+       * evidence for, in the excerpts of every row. */
+      return ngettext ("Argument: ", "Arguments: ", n);
+    case DOSSIER_COMPARE_TAGS:
+    default:
+      /* Translators: before the names of the tags a passage has, in the
+       * excerpts of every row. */
+      return ngettext ("Tag: ", "Tags: ", n);
+    }
 }
 
 static void
@@ -411,7 +428,7 @@ md_excerpt (GString              *out,
             const DossierExcerpt *x)
 {
   g_auto(GStrv) lines = g_strsplit (x->quote != NULL ? x->quote : "", "\n", -1);
-  g_auto(GStrv) tags = dossier_comparison_excerpt_tags (c, x);
+  g_auto(GStrv) tags = dossier_comparison_excerpt_rows (c, x);
   GString *caption = g_string_new (NULL);
   const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
 
@@ -425,7 +442,7 @@ md_excerpt (GString              *out,
    * title of one row's excerpts names its tag. */
   if (tags != NULL)
     {
-      g_string_append (caption, tags_caption (tags));
+      g_string_append (caption, rows_caption (c, tags));
       for (guint i = 0; tags[i] != NULL; i++)
         {
           if (i > 0)
@@ -575,7 +592,7 @@ excerpts_html (DossierComparison *c,
           if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
           n++;
-          tags = dossier_comparison_excerpt_tags (c, x);
+          tags = dossier_comparison_excerpt_rows (c, x);
           g_string_append (out, "<blockquote>");
           /* A document's words take their direction from their first
            * letter (a passage in Arabic or Hebrew reads right to left),
@@ -592,7 +609,7 @@ excerpts_html (DossierComparison *c,
               g_string_append (out, "<p class=\"caption\">");
               if (tags != NULL)
                 {
-                  html_text (out, tags_caption (tags));
+                  html_text (out, rows_caption (c, tags));
                   for (guint t = 0; tags[t] != NULL; t++)
                     {
                       if (t > 0)

@@ -959,6 +959,34 @@ dossier_comparison_excerpt_tags (DossierComparison    *self,
   return n > 0 ? g_strv_builder_end (names) : NULL;
 }
 
+char **
+dossier_comparison_excerpt_rows (DossierComparison    *self,
+                                 const DossierExcerpt *excerpt)
+{
+  g_autoptr(GStrvBuilder) names = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (excerpt != NULL, NULL);
+
+  if (dossier_comparison_get_options (self)->rows == DOSSIER_COMPARE_TAGS)
+    return dossier_comparison_excerpt_tags (self, excerpt);
+  if (!excerpt->every_row || excerpt->row_ids == NULL)
+    return NULL;
+
+  names = g_strv_builder_new ();
+  for (guint i = 0; i < excerpt->row_ids->len; i++)
+    {
+      int row = dossier_comparison_find_row (self, g_array_index (excerpt->row_ids, gint64, i));
+
+      if (row < 0)
+        continue;
+      g_strv_builder_add (names, dossier_comparison_get_row_label (self, (guint) row));
+      n++;
+    }
+  return n > 0 ? g_strv_builder_end (names) : NULL;
+}
+
 guint
 dossier_comparison_get_count (DossierComparison *self,
                               guint              row,
@@ -1080,6 +1108,7 @@ dossier_excerpt_free (DossierExcerpt *excerpt)
   g_free (excerpt->quote);
   g_free (excerpt->heading);
   g_free (excerpt->note);
+  g_clear_pointer (&excerpt->row_ids, g_array_unref);
   g_free (excerpt);
 }
 
@@ -1103,12 +1132,29 @@ typedef struct
 {
   DossierProject *project;
   GArray         *columns;
-  GHashTable     *seen;     /* highlight ids listed (a column: each once) */
+  GHashTable     *seen;     /* highlight id → its DossierExcerpt (a column: each once) */
   GHashTable     *blocks;   /* document id → GArray of DossierBlock */
   GHashTable     *texts;    /* document id → text */
   GPtrArray      *excerpts;
   gboolean        every_row;
+  gint64          row_id;   /* the stakeholder or argument whose passages these are, or 0 */
 } ExcerptState;
+
+/* Excerpts of every row of stakeholders or arguments: @x is behind the
+ * current row too (a passage of evidence for two is listed once). */
+static void
+excerpt_add_row (ExcerptState   *st,
+                 DossierExcerpt *x)
+{
+  if (!st->every_row || st->row_id == 0)
+    return;
+  if (x->row_ids == NULL)
+    x->row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < x->row_ids->len; i++)
+    if (g_array_index (x->row_ids, gint64, i) == st->row_id)
+      return;
+  g_array_append_val (x->row_ids, st->row_id);
+}
 
 static GArray *
 blocks_of (ExcerptState *st,
@@ -1153,11 +1199,18 @@ add_highlight_excerpt (ExcerptState     *st,
   gint64 id = dossier_highlight_get_id (h);
   gint64 doc = dossier_highlight_get_document_id (h);
 
-  if (dossier_highlight_get_orphaned (h) || g_hash_table_contains (st->seen, &id))
+  if (dossier_highlight_get_orphaned (h))
     return;
-  g_hash_table_add (st->seen, g_memdup2 (&id, sizeof id));
+  x = g_hash_table_lookup (st->seen, &id);
+  if (x != NULL)
+    {
+      excerpt_add_row (st, x);
+      return;
+    }
 
   x = g_new0 (DossierExcerpt, 1);
+  g_hash_table_insert (st->seen, g_memdup2 (&id, sizeof id), x);
+  excerpt_add_row (st, x);
   x->every_row = st->every_row;
   x->column = column;
   x->document_id = doc;
@@ -1218,6 +1271,7 @@ add_mention_excerpts (ExcerptState  *st,
           last_end = e;
 
           x = g_new0 (DossierExcerpt, 1);
+          excerpt_add_row (st, x);
           x->every_row = st->every_row;
           x->column = col;
           x->document_id = c->id;
@@ -1339,7 +1393,7 @@ dossier_project_compare_excerpts (DossierProject              *self,
                                   (GDestroyNotify) g_array_unref);
   texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_excerpt_free);
-  st = (ExcerptState) { self, columns, seen, blocks, texts, excerpts, row_id == 0 };
+  st = (ExcerptState) { self, columns, seen, blocks, texts, excerpts, row_id == 0, 0 };
 
   switch (options->rows)
     {
@@ -1356,6 +1410,7 @@ dossier_project_compare_excerpts (DossierProject              *self,
 
           if (row_id != 0 && id != row_id)
             continue;
+          st.row_id = id;
           if (options->measure == DOSSIER_COMPARE_MENTIONS)
             {
               ok = add_mention_excerpts (&st, id, error);

@@ -249,6 +249,8 @@ typedef struct
   char             *note;            /* the evidence note, or NULL */
   int               stance_position; /* stance evidence: -2…2, else DOSSIER_STANCE_UNKNOWN */
   gboolean          every_row;       /* asked for behind every row (row 0), not one */
+  GArray           *row_ids;         /* every row of stakeholders or arguments: the ids
+                                      * (gint64) of those it is behind, else NULL */
 } DossierExcerpt;
 
 void dossier_excerpt_free (DossierExcerpt *excerpt);
@@ -270,6 +272,11 @@ GPtrArray   *dossier_project_compare_excerpts (DossierProject              *self
  * was asked for behind every row of a comparison of tags and so belongs
  * to no one row (which the title of its row would name); else NULL. */
 char       **dossier_comparison_excerpt_tags  (DossierComparison           *self,
+                                               const DossierExcerpt        *excerpt);
+/* The same for any rows: the names of the tags, stakeholders or
+ * arguments behind @excerpt's passage when it was asked for behind every
+ * row; else NULL. */
+char       **dossier_comparison_excerpt_rows  (DossierComparison           *self,
                                                const DossierExcerpt        *excerpt);
 
 /* ---- Where the sources diverge ---------------------------------------- */
