@@ -386,14 +386,26 @@ test_citations_lookup_node (TestProject   *fixture,
                  g_ptr_array_index (citations, 300));
 }
 
-/* @uuid with its letters after the first dash in upper case. */
+/* @uuid spelt in mixed case, neither as written nor all upper or lower. */
 static char *
 mixed_case (const char *uuid)
 {
   char *mixed = g_strdup (uuid);
+  g_autofree char *upper = g_ascii_strup (uuid, -1);
+  g_autofree char *lower = g_ascii_strdown (uuid, -1);
+  gboolean up = FALSE;
 
-  for (char *p = strchr (mixed, '-'); p != NULL && *p != '\0'; p++)
-    *p = g_ascii_toupper (*p);
+  /* Its letters in turn lower and upper case: unlike upper-casing all after
+   * the first '-', which left a UUID whose first group has no letter (one
+   * in 43) spelt as its upper case. */
+  for (char *p = mixed; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p))
+      {
+        *p = up ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
+        up = !up;
+      }
+  g_assert_cmpstr (mixed, !=, upper);
+  g_assert_cmpstr (mixed, !=, lower);
   return mixed;
 }
 
