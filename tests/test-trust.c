@@ -2525,6 +2525,93 @@ test_highlights_without_document (TestDir       *fixture,
   dossier_project_close (project);
 }
 
+/* The codebook counts only the tag links it can open, among others a file
+ * made by hand (foreign keys off) left dangling: one whose highlight is
+ * gone, one whose highlight lost its document, one to a highlight that
+ * never was. Passes before and after the counts became joins (it guards
+ * what they count, not what they cost). */
+static void
+test_tag_counts_dangling (TestDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "dangling.dossier");
+  gint64 doc = test_make_project (path, article);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pier, gone;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  pier = add_doc (project, "Pier", pier_queue);
+  add_phrase_highlight (project, doc, "The ferry fare rises by a fifth", 1, NULL);
+  add_phrase_highlight (project, doc, "Commuters say the increase is unfair", 1, NULL);
+  gone = add_phrase_highlight (project, doc, "the operator says fuel costs more", 1, NULL);
+  add_phrase_highlight (project, pier, "pier", 1, NULL);
+  add_phrase_highlight (project, pier, "pier", 2, NULL);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 1)), ==, 4);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 2)), ==, 1);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                       "DELETE FROM highlights WHERE id = %" G_GINT64_FORMAT ";"
+                       "DELETE FROM documents WHERE id = %" G_GINT64_FORMAT ";"
+                       "INSERT INTO highlight_tags (highlight, tag) VALUES (999, 1), (999, 2);",
+                       gone, pier);
+
+    test_sql_exec (path, sql);
+  }
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 1)), ==, 2);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 2)), ==, 0);
+  dossier_project_close (project);
+}
+
+/* Counting every tag's highlights (as a project opens) costs a bounded
+ * number of virtual machine steps per tag link: the check that a link's
+ * highlight and document exist was two correlated subqueries, about 27
+ * steps a link (a count with no check takes 7); as joins it takes 11. */
+static void
+test_tag_counts_steps (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "many-links.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 steps;
+  const guint n = 3000;
+
+  test_make_project (path, article);
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %u) "
+                       "INSERT INTO highlights (uuid, document, start, end, quote, created, modified) "
+                       "SELECT printf ('h-%%d', i), 1, 0, 3, 'The', '2026-12-06T00:00:00Z', "
+                       "'2026-12-06T00:00:00Z' FROM c;"
+                       "INSERT INTO highlight_tags (highlight, tag) SELECT id, 1 FROM highlights;"
+                       "INSERT INTO highlight_tags (highlight, tag) SELECT id, 2 FROM highlights;",
+                       n);
+
+    test_sql_exec (path, sql);
+  }
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  steps = test_statement_steps (project);
+  g_assert_true (dossier_project_load_tags (project, NULL, &error));
+  g_assert_no_error (error);
+  steps = test_statement_steps (project) - steps;
+  g_test_message ("counting %u tag links: %" G_GUINT64_FORMAT " steps", 2 * n, steps);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 1)), ==, n);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_get_tag (project, 2)), ==, n);
+  g_assert_cmpuint (steps, <, 15 * 2 * n);
+  dossier_project_close (project);
+}
+
 /* A project of two documents that both mention "Commuters" (once, then
  * twice) and hold evidence for it and for an argument, whose first
  * document a file made by hand deleted (foreign keys off) with its
@@ -3937,6 +4024,8 @@ main (int    argc,
   add_test ("values/names-not-utf8", test_names_not_utf8);
   add_test ("values/names-shown-cut", test_names_shown_cut);
   add_test ("highlights-without-document", test_highlights_without_document);
+  add_test ("tag-counts-dangling", test_tag_counts_dangling);
+  add_test ("tag-counts-steps", test_tag_counts_steps);
   add_test ("mentions-without-document", test_mentions_without_document);
   add_test ("evidence-without-document", test_evidence_without_document);
   add_test ("briefing-without-document", test_briefing_without_document);
