@@ -58,13 +58,7 @@ _dossier_window_show_error_dialog (DossierWindow *self,
                                    const char    *heading,
                                    const char    *body)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_present_error (GTK_WINDOW (self), heading, body);
 }
 
 /* ---- Action state ----------------------------------------------------------- */
