@@ -1186,16 +1186,28 @@ dossier_project_move_tag (DossierProject  *self,
   return dossier_action_commit (&action, label, error);
 }
 
-/* Documents whose highlights carry @tag_id: their highlights change. */
+/* @tag_id (?1) and the tags below it, as the table "subtree". */
+#define SUBTREE \
+  "WITH RECURSIVE subtree (id) AS (" \
+  "  SELECT ?1 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent = s.id) "
+
+/* Documents whose highlights carry @tag_id (with @subtree, or a tag below
+ * it): their highlights change. */
 static gboolean
 touch_tag_documents (DossierProject  *self,
                      gint64           tag_id,
+                     gboolean         subtree,
                      GError         **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   int rc;
 
   stmt = dossier_project_prepare (self,
+                                  subtree ?
+                                  SUBTREE
+                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
+                                  "JOIN highlights h ON h.id = ht.highlight "
+                                  "WHERE ht.tag IN subtree" :
                                   "SELECT DISTINCT h.document FROM highlight_tags ht "
                                   "JOIN highlights h ON h.id = ht.highlight WHERE ht.tag = ?1",
                                   error);
@@ -1262,7 +1274,7 @@ merge_into (DossierProject  *self,
         }
     }
 
-  if (!touch_tag_documents (self, source_id, error))
+  if (!touch_tag_documents (self, source_id, FALSE, error))
     return FALSE;
   dossier_project_touch (self, "tags", target_id);
 
@@ -1331,9 +1343,6 @@ dossier_project_merge_tags (DossierProject  *self,
   return dossier_action_commit (&action, label, error);
 }
 
-#define SUBTREE \
-  "WITH RECURSIVE subtree (id) AS (" \
-  "  SELECT ?1 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent = s.id) "
 /* The highlights that go with the subtree: those that carry no other tag
  * and are not evidence for a stakeholder or an argument. */
 #define GOES_WITH_SUBTREE \
@@ -1370,7 +1379,6 @@ dossier_project_delete_tag_full (DossierProject  *self,
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *label = NULL;
   gint64 parent_id;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -1383,21 +1391,8 @@ dossier_project_delete_tag_full (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (self,
-                                  SUBTREE
-                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
-                                  "JOIN highlights h ON h.id = ht.highlight "
-                                  "WHERE ht.tag IN subtree",
-                                  error);
-  if (stmt == NULL)
+  if (!touch_tag_documents (self, tag_id, TRUE, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch (self, "highlights", sqlite3_column_int64 (stmt, 0));
-  if (rc != SQLITE_DONE)
-    return FALSE;
-  sqlite3_reset (stmt);
-  stmt = NULL;
 
   /* Highlights that carry no other tag go, unless they are evidence; the
    * others keep their tags. */
