@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-cite-picker.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierCitePicker
 {
@@ -43,11 +44,7 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_margin_top (label, 3);
   gtk_widget_set_margin_bottom (label, 3);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  dossier_label_set_max_lines (GTK_LABEL (label), 3);
   gtk_list_item_set_child (list_item, label);
 }
 

@@ -1295,11 +1295,7 @@ make_evidence_row (DossierStakeholdersPanel *self,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  dossier_label_set_max_lines (GTK_LABEL (quote), 4);
   gtk_widget_add_css_class (quote, "evidence-quote");
   gtk_box_append (GTK_BOX (labels), quote);
 
@@ -1464,11 +1460,7 @@ make_mention_row (DossierStakeholdersPanel *self,
   gtk_widget_set_margin_end (box, 10);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  dossier_label_set_max_lines (GTK_LABEL (snippet), 3);
   gtk_label_set_xalign (GTK_LABEL (source), 0);
   gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (source, "caption");

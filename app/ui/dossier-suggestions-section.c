@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-suggestions-section.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierSuggestionsSection
 {
@@ -280,11 +281,7 @@ create_merge_popover (GtkMenuButton *button,
 
       /* A long name takes a second line rather than widening the list
        * past the sidebar. */
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      dossier_label_set_max_lines (GTK_LABEL (label), 2);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_list_box_append (GTK_LIST_BOX (list), label);
@@ -387,11 +384,7 @@ make_row (DossierSuggestionsSection *self,
   gtk_widget_set_margin_bottom (box, 4);
 
   title = gtk_label_new (info.title);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  dossier_label_set_max_lines (GTK_LABEL (title), 3);
   gtk_box_append (GTK_BOX (labels), title);
   if (info.subtitle != NULL && info.subtitle[0] != '\0')
     {

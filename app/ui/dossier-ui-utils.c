@@ -572,6 +572,20 @@ dossier_set_tooltip_unshown (GtkWidget  *widget,
 }
 
 void
+dossier_label_set_max_lines (GtkLabel *label,
+                             int       lines)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (lines > 0);
+
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (label, lines);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+}
+
+void
 dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                  GtkPopover *popover)
 {

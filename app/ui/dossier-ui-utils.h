@@ -107,6 +107,12 @@ void     dossier_ask_save_path (GtkWidget           *widget,
 void     dossier_set_tooltip_unshown (GtkWidget  *widget,
                                       const char *text);
 
+/* Makes @label a start-aligned text that wraps (inside a long word too)
+ * over at most @lines lines and ends in "…" when it needs more: a quote,
+ * a snippet or a name in a list row, which must not make the row tall. */
+void     dossier_label_set_max_lines (GtkLabel   *label,
+                                      int         lines);
+
 /* Shows @message in a toast in the overlay around @widget (or @widget,
  * when it is the overlay), read out as dossier_accessible_show_toast()
  * does; with @undo the window shows it (win.toast), offering Undo for
