@@ -364,7 +364,8 @@ reload_evidence (DossierArgumentRow *self)
       DossierEvidence *e = g_ptr_array_index (evidence, i);
       GtkWidget *card = g_object_new (DOSSIER_TYPE_HIGHLIGHT_CARD, "item", e->highlight, NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      GtkWidget *remove = dossier_icon_button_new ("list-remove-symbolic", _("Remove This Evidence"),
+                                                   GTK_ALIGN_START);
       DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
       GtkEventController *focus;
 
@@ -372,11 +373,6 @@ reload_evidence (DossierArgumentRow *self)
       dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
       gtk_widget_set_tooltip_text (card, _("Show this passage in the reader"));
       gtk_widget_set_hexpand (card, TRUE);
-      gtk_widget_set_tooltip_text (remove, _("Remove This Evidence"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove This Evidence"), -1);
-      gtk_widget_set_valign (remove, GTK_ALIGN_START);
-      gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_sensitive (remove, panel != NULL && dossier_panel_is_writable (panel));
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_evidence), self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (box), card);

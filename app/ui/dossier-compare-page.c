@@ -235,13 +235,8 @@ document_row (DossierComparePage *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
-      GtkWidget *button = gtk_button_new_from_icon_name (moves[i].icon);
+      GtkWidget *button = dossier_icon_button_new (moves[i].icon, _(moves[i].tip), GTK_ALIGN_CENTER);
 
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _(moves[i].tip));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(moves[i].tip), -1);
       gtk_widget_set_sensitive (button, moves[i].sensitive);
       g_object_set_qdata (G_OBJECT (button), index_quark, id);
       g_signal_connect_object (button, "clicked", moves[i].cb, self, 0);

@@ -1324,22 +1324,12 @@ make_evidence_row (DossierStakeholdersPanel *self,
   gtk_widget_set_hexpand (labels, TRUE);
 
   /* Issue 9: what backs a stakeholder is what a briefing quotes. */
-  cite = gtk_button_new_from_icon_name ("insert-text-symbolic");
-  gtk_widget_set_tooltip_text (cite, _("Cite in Briefing"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cite), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cite in Briefing"), -1);
-  gtk_widget_set_valign (cite, GTK_ALIGN_START);
-  gtk_widget_add_css_class (cite, "flat");
+  cite = dossier_icon_button_new ("insert-text-symbolic", _("Cite in Briefing"), GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cite), "briefing.cite");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (cite),
                                           g_variant_new_string (dossier_highlight_get_uuid (evidence->highlight)));
 
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_tooltip_text (remove, _("Remove This Evidence"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove This Evidence"), -1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_START);
-  gtk_widget_add_css_class (remove, "flat");
+  remove = dossier_icon_button_new ("list-remove-symbolic", _("Remove This Evidence"), GTK_ALIGN_START);
   gtk_widget_set_sensitive (remove, dossier_panel_is_writable (DOSSIER_PANEL (self)));
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_evidence), self, G_CONNECT_SWAPPED);
 

@@ -137,12 +137,8 @@ make_row (DossierStartPage *self,
   if (!exists)
     gtk_widget_add_css_class (row, "missing-project");
 
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove From Recent Projects"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove From Recent Projects"), -1);
+  remove = dossier_icon_button_new ("list-remove-symbolic", _("Remove From Recent Projects"),
+                                    GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "start.remove-recent");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", path);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);

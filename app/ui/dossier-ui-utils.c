@@ -585,6 +585,24 @@ dossier_label_set_max_lines (GtkLabel *label,
   gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
 }
 
+GtkWidget *
+dossier_icon_button_new (const char *icon_name,
+                         const char *label,
+                         GtkAlign    valign)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (icon_name != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, valign);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 void
 dossier_hold_tooltip_while_open (GtkWidget  *owner,
                                  GtkPopover *popover)

@@ -113,6 +113,13 @@ void     dossier_set_tooltip_unshown (GtkWidget  *widget,
 void     dossier_label_set_max_lines (GtkLabel   *label,
                                       int         lines);
 
+/* A flat button showing @icon_name, aligned @valign in its row, whose
+ * tooltip @label is also its name for assistive technologies (GTK 4.8
+ * names an icon button after its icon). */
+GtkWidget *dossier_icon_button_new   (const char *icon_name,
+                                      const char *label,
+                                      GtkAlign    valign);
+
 /* Shows @message in a toast in the overlay around @widget (or @widget,
  * when it is the overlay), read out as dossier_accessible_show_toast()
  * does; with @undo the window shows it (win.toast), offering Undo for
