@@ -71,6 +71,8 @@ struct _DossierWindow
   AdwViewSwitcherTitle  *window_title;
   GtkWidget             *left_sidebar_button;
   GtkWidget             *right_sidebar_button;
+  GtkWidget             *left_sidebar_button_narrow;
+  GtkWidget             *right_sidebar_button_narrow;
   GtkWidget             *import_button;
   GtkWidget             *import_button_narrow;
   GtkWidget             *undo_box;

@@ -220,16 +220,21 @@ update_sidebars (DossierWindow *self)
   gtk_widget_set_visible (adw_flap_get_separator (self->left_flap), has_project);
   gtk_widget_set_visible (GTK_WIDGET (self->right_sidebar), has_project);
   gtk_widget_set_visible (adw_flap_get_separator (self->right_flap), has_project);
-  gtk_widget_set_visible (self->left_sidebar_button, has_project);
-  gtk_widget_set_visible (self->right_sidebar_button, has_project);
+  gtk_widget_set_visible (self->left_sidebar_button, has_project && !self->narrow);
+  gtk_widget_set_visible (self->right_sidebar_button, has_project && !self->narrow);
+  gtk_widget_set_visible (self->left_sidebar_button_narrow, has_project);
+  gtk_widget_set_visible (self->right_sidebar_button_narrow, has_project);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_project && !self->narrow);
 }
 
 /* ---- Narrow windows -------------------------------------------------------- */
 
 /* libadwaita 1.2 has no breakpoints: the window looks at the width it is
- * given and, narrower than NARROW_WIDTH, moves the header's undo, redo and
- * search buttons to a bar at the bottom and makes Import one menu button.
+ * given and, narrower than NARROW_WIDTH, moves the header's undo, redo,
+ * search and sidebar buttons to a bar at the bottom and makes Import one
+ * menu button. (With the sidebars' buttons and a window manager's own
+ * three, the header wanted 357 px: the window went no narrower than
+ * 365 px with its frame, not a phone's 360.)
  * The pages' switcher goes to its own bar at the bottom when the header
  * title has no room for it (its title-visible, which libadwaita works out
  * while allocating it). Not in the allocation itself (a change of what is
@@ -248,7 +253,7 @@ apply_narrow (gpointer data)
   gtk_widget_set_visible (self->import_button, !self->narrow);
   gtk_widget_set_visible (self->import_button_narrow, self->narrow);
   gtk_widget_set_visible (self->undo_box, !self->narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !self->narrow && self->project != NULL);
+  update_sidebars (self);
   gtk_action_bar_set_revealed (self->narrow_bar, self->narrow);
   update_undo_redo (self);
   return G_SOURCE_REMOVE;
@@ -1786,6 +1791,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, left_sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, left_sidebar_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_sidebar_button_narrow);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);

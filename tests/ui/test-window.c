@@ -1327,6 +1327,39 @@ test_folding (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (w->import_button_narrow));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (w->search_button)));
   assert_fits (w);
+  /* The window goes that narrow, its frame included, even with a title
+   * bar's three buttons (GTK's own layout, which a window manager without
+   * GNOME's settings, openbox's, gets): the sidebars' buttons go to the
+   * bottom bar too. With them in the header, it wanted 357 px and the
+   * window went no narrower than 365 px with its frame. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+  g_assert_false (gtk_widget_get_visible (w->left_sidebar_button));
+  g_assert_false (gtk_widget_get_visible (w->right_sidebar_button));
+  g_assert_true (gtk_widget_get_visible (w->left_sidebar_button_narrow));
+  g_assert_true (gtk_widget_get_visible (w->right_sidebar_button_narrow));
+  settle (w);
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (w));
+    int frame = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (w));
+    int min = 0;
+
+    gtk_widget_measure (GTK_WIDGET (w), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("at 360 px: frame %d px, minimum %d px", frame, min);
+    g_assert_cmpint (min, <=, 360 - frame);
+  }
+  /* From the bottom bar, the sidebars come and go as from the header. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (w->left_sidebar_button_narrow)), ==,
+                   "win.show-left-sidebar");
+  gtk_widget_activate (w->left_sidebar_button_narrow);
+  wait_until (left_shown, w, "the left sidebar over the reader");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (w->left_sidebar_button_narrow)));
+  gtk_widget_activate (w->left_sidebar_button_narrow);
+  wait_until (left_gone, w, "the left sidebar to go");
+  gtk_widget_activate (w->right_sidebar_button_narrow);
+  wait_until (right_shown, w, "the right sidebar over the reader");
+  gtk_widget_activate (w->right_sidebar_button_narrow);
+  wait_until (right_gone, w, "the right sidebar to go");
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
 
   /* With no project, the same. */
   {
@@ -1357,6 +1390,8 @@ test_folding (Fixture       *f,
   g_assert_false (w->narrow);
   g_assert_true (gtk_widget_get_visible (w->undo_box));
   g_assert_false (gtk_action_bar_get_revealed (w->narrow_bar));
+  g_assert_true (gtk_widget_get_visible (w->left_sidebar_button));
+  g_assert_true (gtk_widget_get_visible (w->right_sidebar_button));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (w->undo_button)), "Undo "));
 }
 
