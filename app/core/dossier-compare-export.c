@@ -59,20 +59,6 @@ append_value (GString           *out,
 }
 
 static void
-json_string (GString    *out,
-             const char *s)
-{
-  if (s == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  dossier_export_append_json_string (out, s, -1);
-  g_string_append_c (out, '"');
-}
-
-static void
 json_number (GString *out,
              double   value)
 {
@@ -88,7 +74,7 @@ json_member_string (GString    *out,
                     const char *value)
 {
   g_string_append_printf (out, ", \"%s\": ", key);
-  json_string (out, value);
+  dossier_export_append_json_value (out, value);
 }
 
 static void
@@ -222,9 +208,9 @@ matrix_json (DossierComparison *c)
   guint n_docs = dossier_comparison_get_n_documents (c);
   guint n_rows = dossier_comparison_get_n_rows (c);
 
-  json_string (out, dossier_compare_rows_to_string (o->rows));
+  dossier_export_append_json_value (out, dossier_compare_rows_to_string (o->rows));
   g_string_append (out, ", \"measure\": ");
-  json_string (out, dossier_compare_measure_to_string (o->measure));
+  dossier_export_append_json_value (out, dossier_compare_measure_to_string (o->measure));
   g_string_append_printf (out, ", \"per_1000_words\": %s", o->per_1000_words ? "true" : "false");
   g_string_append (out, ",\n \"documents\": [");
   for (guint col = 0; col < n_docs; col++)
@@ -757,7 +743,7 @@ divergences_json (GPtrArray *divergences)
 
       g_string_append (out, i > 0 ? ",\n " : "\n ");
       g_string_append (out, "{\"kind\": ");
-      json_string (out, dossier_divergence_kind_to_string (d->kind));
+      dossier_export_append_json_value (out, dossier_divergence_kind_to_string (d->kind));
       if (d->kind != DOSSIER_DIVERGENCE_SHARED_COPY)
         {
           json_member_string (out, "rows", dossier_compare_rows_to_string (d->row_kind));

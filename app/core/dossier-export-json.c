@@ -20,14 +20,7 @@ static void
 put_string (DossierExportWriter *w,
             const char          *s)
 {
-  if (s == NULL)
-    {
-      dossier_export_writer_put (w, "null", 4);
-      return;
-    }
-  g_string_append_c (w->buf, '"');
-  dossier_export_append_json_string (w->buf, s, -1);
-  g_string_append_c (w->buf, '"');
+  dossier_export_append_json_value (w->buf, s);
 }
 
 /* ", "key": "value" — keys are ours and need no escaping. */

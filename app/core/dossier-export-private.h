@@ -91,6 +91,9 @@ void     dossier_export_writer_printf (DossierExportWriter *w,
 void     dossier_export_append_json_string (GString    *out,
                                             const char *s,
                                             gssize      len);
+/* @s as a JSON value: in quotes, escaped as above; null for NULL. */
+void     dossier_export_append_json_value  (GString    *out,
+                                            const char *s);
 /* Appends a decimal integer, without printf's parsing (it shows in
  * profiles of 100,000-row exports). */
 void     dossier_export_append_int         (GString    *out,

@@ -453,6 +453,20 @@ dossier_export_append_json_string (GString    *out,
 }
 
 void
+dossier_export_append_json_value (GString    *out,
+                                  const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+  g_string_append_c (out, '"');
+  dossier_export_append_json_string (out, s, -1);
+  g_string_append_c (out, '"');
+}
+
+void
 dossier_export_append_int (GString *out,
                            gint64   value)
 {
