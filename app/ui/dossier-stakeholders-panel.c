@@ -2120,6 +2120,9 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
+  /* The + is the last button of the sidebar's row, at the window's right
+   * edge: centred on it, its popover went 110 px past the window. */
+  dossier_menu_button_keep_popover_in_window (self->add_button);
 
   for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
     gtk_string_list_append (kinds, dossier_stakeholder_kind_get_label (k));

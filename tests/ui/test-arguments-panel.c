@@ -1940,11 +1940,25 @@ flap_revealed (gpointer flap)
   return adw_flap_get_reveal_progress (flap) == 1.0;
 }
 
-/* The + of the question, and those of the pros and of the cons, open
- * their popovers in the sample's window, whole: at 1,280 px (the sidebar
- * docked at the window's right edge) and at 360 px (folded over the
+/* The height of what @popover draws (its box, inside its margins). */
+static double
+popover_box_height (GtkWidget *popover)
+{
+  GtkWidget *box = gtk_widget_get_parent (gtk_popover_get_child (GTK_POPOVER (popover)));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (box, popover, &bounds));
+  return bounds.size.height;
+}
+
+/* The + of the question, those of the pros and of the cons, and the
+ * Stakeholders panel's open their popovers in the sample's window, whole
+ * and one line high (an entry and its button): at 1,280 px (the sidebar
+ * docked at the window's right edge), at 558 px (where a window manager
+ * stops a window going narrow first) and at 360 px (folded over the
  * reader). Before, the question's, centred on its button, went 100 px
- * past the window's right edge at 1,280 px. */
+ * past the window's right edge at 1,280 px; the stakeholder's did at
+ * every width. */
 static void
 test_add_popovers_in_window (gconstpointer data)
 {
@@ -1952,10 +1966,18 @@ test_add_popovers_in_window (gconstpointer data)
   g_autofree char *dir = test_make_tmp_dir ("arguments-add-popovers");
   g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
   DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
-  GtkWidget *panel = GTK_WIDGET (window->arguments_panel);
-  const char *buttons[] = { "Add a Question", "Add an Argument For", "Add an Argument Against" };
+  const struct
+  {
+    GtkWidget  *panel;
+    const char *button;
+  } buttons[] = {
+    { window->arguments_panel, "Add a Question" },
+    { window->arguments_panel, "Add an Argument For" },
+    { window->arguments_panel, "Add an Argument Against" },
+    { window->stakeholders_panel, "Add a Stakeholder" },
+  };
 
-  adw_view_stack_set_visible_child (window->right_stack, panel);
+  adw_view_stack_set_visible_child (window->right_stack, window->arguments_panel);
   if (width < 1280)
     resize_toplevel (GTK_WINDOW (window), width, 800);
   g_object_set (window, "show-right-sidebar", TRUE, NULL);
@@ -1963,18 +1985,21 @@ test_add_popovers_in_window (gconstpointer data)
   /* Folded, it takes its width a moment after it is shown. */
   wait_for_animations (GTK_WIDGET (window));
   if (width < 1280)
-    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 400);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, width + 40);
   g_assert_true (dossier_sidebar_is_docked (window->right_sidebar) == (width >= 1280));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = find_button (panel, buttons[i]);
+      GtkWidget *button = find_button (buttons[i].panel, buttons[i].button);
       GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 
-      g_test_message ("%s", buttons[i]);
+      g_test_message ("%s", buttons[i].button);
+      adw_view_stack_set_visible_child (window->right_stack, buttons[i].panel);
       wait_until (is_laid_out, button, "the button laid out");
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
       wait_until (popover_placed, popover, "the popover to open");
       g_assert_true (popover_in_window (popover, GTK_WIDGET (window)));
+      /* An entry and a button: about 52 px. */
+      g_assert_cmpfloat (popover_box_height (popover), <, 80);
       gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
       flush_events ();
     }
@@ -2098,6 +2123,8 @@ main (int   argc,
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
   g_test_add_func ("/dossier/arguments-panel/toast-at-docked-edge", test_toast_at_docked_edge);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/1280", GINT_TO_POINTER (1280),
+                        test_add_popovers_in_window);
+  g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/558", GINT_TO_POINTER (558),
                         test_add_popovers_in_window);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/360", GINT_TO_POINTER (360),
                         test_add_popovers_in_window);
