@@ -382,32 +382,6 @@ dossier_comparison_to_string (DossierComparison     *self,
 
 /* ---- Excerpts ------------------------------------------------------------------ */
 
-/* "Tags: " or "Tag: " (or of stakeholders, arguments) before the names
- * of the rows @names a passage is behind. */
-static const char *
-rows_caption (DossierComparison  *c,
-              char              **names)
-{
-  guint n = g_strv_length (names);
-
-  switch (dossier_comparison_get_options (c)->rows)
-    {
-    case DOSSIER_COMPARE_STAKEHOLDERS:
-      /* Translators: before the names of the stakeholders a passage is
-       * evidence for (or mentions), in the excerpts of every row. */
-      return ngettext ("Stakeholder: ", "Stakeholders: ", n);
-    case DOSSIER_COMPARE_ARGUMENTS:
-      /* Translators: before the names of the arguments a passage is
-       * evidence for, in the excerpts of every row. */
-      return ngettext ("Argument: ", "Arguments: ", n);
-    case DOSSIER_COMPARE_TAGS:
-    default:
-      /* Translators: before the names of the tags a passage has, in the
-       * excerpts of every row. */
-      return ngettext ("Tag: ", "Tags: ", n);
-    }
-}
-
 static void
 md_excerpt (GString              *out,
             DossierComparison    *c,
@@ -428,7 +402,7 @@ md_excerpt (GString              *out,
    * title of one row's excerpts names its tag. */
   if (tags != NULL)
     {
-      g_string_append (caption, rows_caption (c, tags));
+      g_string_append (caption, dossier_comparison_rows_caption (c, g_strv_length (tags)));
       for (guint i = 0; tags[i] != NULL; i++)
         {
           if (i > 0)
@@ -595,7 +569,7 @@ excerpts_html (DossierComparison *c,
               g_string_append (out, "<p class=\"caption\">");
               if (tags != NULL)
                 {
-                  html_text (out, rows_caption (c, tags));
+                  html_text (out, dossier_comparison_rows_caption (c, g_strv_length (tags)));
                   for (guint t = 0; tags[t] != NULL; t++)
                     {
                       if (t > 0)

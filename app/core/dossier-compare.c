@@ -987,6 +987,30 @@ dossier_comparison_excerpt_rows (DossierComparison    *self,
   return n > 0 ? g_strv_builder_end (names) : NULL;
 }
 
+const char *
+dossier_comparison_rows_caption (DossierComparison *self,
+                                 guint              n_rows)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (dossier_comparison_get_options (self)->rows)
+    {
+    case DOSSIER_COMPARE_STAKEHOLDERS:
+      /* Translators: before the names of the stakeholders a passage is
+       * evidence for (or mentions), in the excerpts of every row. */
+      return ngettext ("Stakeholder: ", "Stakeholders: ", n_rows);
+    case DOSSIER_COMPARE_ARGUMENTS:
+      /* Translators: before the names of the arguments a passage is
+       * evidence for, in the excerpts of every row. */
+      return ngettext ("Argument: ", "Arguments: ", n_rows);
+    case DOSSIER_COMPARE_TAGS:
+    default:
+      /* Translators: before the names of the tags a passage has, in the
+       * excerpts of every row. */
+      return ngettext ("Tag: ", "Tags: ", n_rows);
+    }
+}
+
 guint
 dossier_comparison_get_count (DossierComparison *self,
                               guint              row,

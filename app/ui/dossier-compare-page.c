@@ -318,17 +318,16 @@ excerpt_caption (DossierComparison    *shown,
 {
   GString *s = g_string_new (NULL);
   const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
-  g_auto(GStrv) tags = dossier_comparison_excerpt_tags (shown, x);
+  g_auto(GStrv) rows = dossier_comparison_excerpt_rows (shown, x);
 
-  /* A document's passages of every row: the tags each is behind, as the
-   * title of one row's passages names its tag. */
-  if (tags != NULL)
+  /* A document's passages of every row: the tags, stakeholders or
+   * arguments each is behind, as the title of one row's passages names
+   * its row, and in the same words as the exports. */
+  if (rows != NULL)
     {
-      g_autofree char *names = g_strjoinv (", ", tags);
+      g_autofree char *names = g_strjoinv (", ", rows);
 
-      /* Translators: before the names of the tags a passage has, in the
-       * excerpts of every row. */
-      g_string_append (s, ngettext ("Tag: ", "Tags: ", g_strv_length (tags)));
+      g_string_append (s, dossier_comparison_rows_caption (shown, g_strv_length (rows)));
       g_string_append (s, names);
     }
   if (x->heading != NULL)

@@ -278,6 +278,11 @@ char       **dossier_comparison_excerpt_tags  (DossierComparison           *self
  * row; else NULL. */
 char       **dossier_comparison_excerpt_rows  (DossierComparison           *self,
                                                const DossierExcerpt        *excerpt);
+/* What goes before those names, translated: "Tag: " or "Tags: ",
+ * "Stakeholder: "…, "Argument: "… for @n_rows names, whatever shows them
+ * (the exports, the Compare page). */
+const char  *dossier_comparison_rows_caption  (DossierComparison           *self,
+                                               guint                        n_rows);
 
 /* ---- Where the sources diverge ---------------------------------------- */
 

@@ -391,6 +391,60 @@ test_export (Fixture       *f,
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
 }
 
+/* Evidence for @stakeholder: the first @phrase in document @doc. */
+static void
+add_evidence (Fixture    *f,
+              gint64      stakeholder,
+              int         doc,
+              const char *phrase)
+{
+  g_autofree char *text = dossier_project_get_document_text (f->base.project, f->docs[doc], NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  text_range (text, phrase, &start, &end);
+  dossier_project_add_stakeholder_evidence_range (f->base.project, stakeholder, f->docs[doc], start, end, NULL,
+                                                  DOSSIER_EVIDENCE_QUOTE, DOSSIER_STANCE_UNKNOWN, &error);
+  g_assert_no_error (error);
+}
+
+/* With stakeholders' rows, a document's passages of every row name the
+ * stakeholders each is evidence for, on the page as in its exports
+ * ("Stakeholder: …", "Stakeholders: …"). Before, the page named only
+ * tags, so a passage of evidence had no name on it. */
+static void
+test_excerpts_name_stakeholders (Fixture       *f,
+                                 gconstpointer  data)
+{
+  DossierProject *p = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html_path = g_build_filename (f->base.dir, "stakeholders.html", NULL);
+  g_autofree char *html = NULL;
+  gint64 council, traders;
+
+  council = dossier_project_add_stakeholder (p, "City Council", NULL, DOSSIER_STAKEHOLDER_OTHER, &error);
+  g_assert_no_error (error);
+  traders = dossier_project_add_stakeholder (p, "Depot Traders", NULL, DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  add_evidence (f, council, 0, "The line will cost £164 million");
+  add_evidence (f, traders, 0, "The line will cost £164 million");
+  add_evidence (f, traders, 0, "Residents near the depot worried about noise");
+
+  g_object_set (f->page, "rows", DOSSIER_COMPARE_STAKEHOLDERS, "measure", DOSSIER_COMPARE_EVIDENCE, NULL);
+  dossier_compare_page_update (f->page);
+  g_assert_cmpuint (dossier_comparison_get_n_rows (dossier_compare_page_get_comparison (f->page)), ==, 2);
+  dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), -1, 0);
+  wait_for_text (GTK_WIDGET (f->page), "Stakeholders: City Council, Depot Traders · The council's figure");
+  g_assert_true (shows_text (GTK_WIDGET (f->page), "Stakeholder: Depot Traders · Later"));
+  g_assert_false (shows_text (GTK_WIDGET (f->page), "Tag: Cost"));
+
+  g_assert_true (dossier_compare_page_export (f->page, DOSSIER_COMPARE_EXPORT_HTML, html_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<p class=\"caption\">Stakeholders: <bdi>City Council</bdi>, <bdi>Depot Traders</bdi></p>"));
+  g_assert_nonnull (strstr (html, "<p class=\"caption\">Stakeholder: <bdi>Depot Traders</bdi> · Section: <bdi>Later</bdi>"));
+}
+
 static gboolean
 matrix_has_rows (Fixture *f,
                  guint    n)
@@ -827,6 +881,7 @@ main (int   argc,
 
   ADD ("matrix", test_matrix);
   ADD ("excerpts-and-divergences", test_excerpts_and_divergences);
+  ADD ("excerpts-name-stakeholders", test_excerpts_name_stakeholders);
   ADD ("wide", test_wide);
   ADD ("titles-wide", test_titles_wide);
   ADD ("export", test_export);
