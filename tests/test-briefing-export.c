@@ -292,6 +292,56 @@ test_html (Fixture       *f,
   xmlFreeDoc (doc);
 }
 
+/* A citation right after a long emphasis or link keeps only its last
+ * word on its line, the rest free to wrap: the element is cut in two
+ * there, the text and the links the same. Code stays whole. Before, the
+ * whole emphasis or link went in the span that breaks no line, past the
+ * column's edge when long. */
+static void
+test_html_citation_last_word (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf (
+      "Read *the long emphasised phrase that runs on*[@%s] and "
+      "[a link of many words](https://example.org/) [@%s], "
+      "**bold *nested words***[@%s], *one*[@%s] and `some code here`[@%s].\n",
+      f->vote_uuid, f->grant_uuid, f->vote_uuid, f->vote_uuid, f->grant_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Words", body);
+  g_autofree char *html = export_ok (f, id, DOSSIER_EXPORT_HTML, FALSE);
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  const char *held[] = { "on1", "words 2", "words1", "one1", "some code here2" };
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (count (doc, "//main//span[@class='nowrap']"), ==, G_N_ELEMENTS (held));
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    {
+      g_autofree char *expression = g_strdup_printf ("(//main//span[@class='nowrap'])[%u]", i + 1);
+      g_autofree char *nowrap = text_of (doc, expression);
+
+      g_assert_cmpstr (nowrap, ==, held[i]);
+    }
+  /* The emphasis in two, its last word with the citation. */
+  g_assert_cmpuint (count (doc, "//main/p/em[. = 'the long emphasised phrase that runs ']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/p/span[@class='nowrap']/em[. = 'on']"), ==, 1);
+  /* The link in two, both to the same place. */
+  g_assert_cmpuint (count (doc, "//main/p/a[@href='https://example.org/'][. = 'a link of many ']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/p/span[@class='nowrap']/a[@href='https://example.org/'][. = 'words']"),
+                    ==, 1);
+  /* Nested: each element around the word is cut. */
+  g_assert_cmpuint (count (doc, "//main/p/strong[. = 'bold nested ']/em[. = 'nested ']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/p/span[@class='nowrap']/strong/em[. = 'words']"), ==, 1);
+  /* One word, and code: whole. */
+  g_assert_cmpuint (count (doc, "//main/p/span[@class='nowrap']/em[. = 'one']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//main/p/span[@class='nowrap']/code[. = 'some code here']"), ==, 1);
+  /* The text is the same. */
+  text = text_of (doc, "//main/p[1]");
+  g_assert_cmpstr (text, ==, "Read the long emphasised phrase that runs on1 and a link of many words 2, "
+                             "bold nested words1, one1 and some code here2.");
+  xmlFreeDoc (doc);
+}
+
 /* A source cited three times links back from its footnote to each of
  * the three ("↩ a b c", as Wikipedia writes it), each use its own
  * anchor; one cited once keeps its single "↩". Only the first use had a
@@ -814,6 +864,7 @@ main (int    argc,
               briefing_fixture_tear_down);
   ADD ("/briefing-export/html", test_html);
   ADD ("/briefing-export/html-back-links", test_html_back_links);
+  ADD ("/briefing-export/html-citation-last-word", test_html_citation_last_word);
   ADD ("/briefing-export/section-colon", test_section_colon);
   ADD ("/briefing-export/unverified", test_unverified);
   ADD ("/briefing-export/refusals", test_refusals);

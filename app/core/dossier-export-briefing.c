@@ -738,6 +738,102 @@ move_into (xmlNodePtr span,
   xmlAddChild (span, node);
 }
 
+/* Where the last word of an element begins: a text node in it and the
+ * byte after the last space before that word (spaces at the element's end
+ * are not the word's). A span of a citation with its word counts as part
+ * of a word, and code as one word (cut in two, its background would show
+ * the seam). */
+typedef struct
+{
+  xmlNodePtr text;
+  gsize      at;
+  gboolean   in_word;
+} WordStart;
+
+static gboolean
+find_last_word (xmlNodePtr  node,
+                WordStart  *word)
+{
+  for (xmlNodePtr child = node->last; child != NULL; child = child->prev)
+    {
+      if (xmlNodeIsText (child))
+        {
+          const char *s = child->content != NULL ? (const char *) child->content : "";
+
+          for (gsize i = strlen (s); i > 0; i--)
+            {
+              if (!g_ascii_isspace (s[i - 1]))
+                word->in_word = TRUE;
+              else if (word->in_word)
+                {
+                  word->text = child;
+                  word->at = i;
+                  return TRUE;
+                }
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          if (is_nowrap (child) || xmlStrEqual (child->name, BAD_CAST "code"))
+            word->in_word = TRUE;
+          else if (find_last_word (child, word))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The part of ELEMENT (an emphasis, a link) that a citation right after
+ * it keeps on its line: its last word. ELEMENT is cut in two where that
+ * word begins, the rest going to a copy of it (and of each element
+ * between) put right after it, which is returned; ELEMENT itself when it
+ * is one word (or code). The whole of a long link or emphasis kept from
+ * breaking went past the column's edge. */
+static xmlNodePtr
+last_word_of (xmlNodePtr element)
+{
+  WordStart word = { NULL, 0, FALSE };
+  xmlNodePtr carry = NULL;
+  xmlNodePtr after;
+  const char *s;
+
+  if (xmlStrEqual (element->name, BAD_CAST "code") || !find_last_word (element, &word))
+    return element;
+
+  s = (const char *) word.text->content;
+  after = word.text->next;
+  if (s[word.at] != '\0')
+    {
+      g_autofree char *head = g_strndup (s, word.at);
+
+      carry = xmlNewText (BAD_CAST (s + word.at));
+      xmlNodeSetContent (word.text, BAD_CAST head);
+    }
+  for (xmlNodePtr p = word.text->parent;; p = p->parent)
+    {
+      /* The element and its attributes, without its children. */
+      xmlNodePtr copy = xmlCopyNode (p, 2);
+      xmlNodePtr next_after = p->next;
+
+      if (carry != NULL)
+        xmlAddChild (copy, carry);
+      while (after != NULL)
+        {
+          xmlNodePtr next = after->next;
+
+          move_into (copy, after);
+          after = next;
+        }
+      if (p == element)
+        {
+          xmlAddNextSibling (element, copy);
+          return copy;
+        }
+      carry = copy;
+      after = next_after;
+    }
+}
+
 /* Where a citation goes: with the word before it (and the spaces
  * between) in a span that breaks no line, so that no line begins with
  * the number (as in the PDF and the preview). The span holds the
@@ -773,13 +869,15 @@ citation_holder (xmlNodePtr parent)
       if (start == end)
         {
           /* Only spaces since the last element: a citation, an emphasis,
-           * a link; they go in the span with the spaces. */
+           * a link; it (an emphasis's or a link's last word) goes in the
+           * span with the spaces. */
           before = last->prev;
           if (start > 0 || before == NULL || before->type != XML_ELEMENT_NODE ||
               xmlStrEqual (before->name, BAD_CAST "br"))
             return parent;
           if (!is_nowrap (before))
             {
+              before = last_word_of (before);
               span = xmlNewNode (NULL, BAD_CAST "span");
               xmlSetProp (span, BAD_CAST "class", BAD_CAST "nowrap");
               xmlAddPrevSibling (before, span);
@@ -801,7 +899,8 @@ citation_holder (xmlNodePtr parent)
         }
       return span;
     }
-  /* An emphasis, a link or code right before it: the whole of it. */
+  /* An emphasis, a link or code right before it: its last word. */
+  last = last_word_of (last);
   span = xmlNewNode (NULL, BAD_CAST "span");
   xmlSetProp (span, BAD_CAST "class", BAD_CAST "nowrap");
   xmlAddPrevSibling (last, span);
