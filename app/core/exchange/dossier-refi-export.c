@@ -1029,6 +1029,20 @@ project_created (DossierExportContext *ctx)
   return created;
 }
 
+/* @body, the elements collected for list @name while the project was
+ * walked, as that list of the project; no list when there are none. */
+static void
+append_list (GString       *qde,
+             const char    *name,
+             const GString *body)
+{
+  if (body->len == 0)
+    return;
+  g_string_append_printf (qde, "  <%s>\n", name);
+  g_string_append_len (qde, body->str, body->len);
+  g_string_append_printf (qde, "  </%s>\n", name);
+}
+
 gboolean
 dossier_exchange_write_qdpx (DossierExportContext *ctx,
                              DossierExportWriter  *w,
@@ -1137,34 +1151,11 @@ dossier_exchange_write_qdpx (DossierExportContext *ctx,
       g_string_append (qde, "  </Variables>\n");
   }
 
-  if (qw.cases->len > 0)
-    {
-      g_string_append (qde, "  <Cases>\n");
-      g_string_append_len (qde, qw.cases->str, qw.cases->len);
-      g_string_append (qde, "  </Cases>\n");
-    }
-
-  if (qw.sources->len > 0)
-    {
-      g_string_append (qde, "  <Sources>\n");
-      g_string_append_len (qde, qw.sources->str, qw.sources->len);
-      g_string_append (qde, "  </Sources>\n");
-    }
+  append_list (qde, "Cases", qw.cases);
+  append_list (qde, "Sources", qw.sources);
   g_string_truncate (qw.sources, 0);
-
-  if (qw.notes->len > 0)
-    {
-      g_string_append (qde, "  <Notes>\n");
-      g_string_append_len (qde, qw.notes->str, qw.notes->len);
-      g_string_append (qde, "  </Notes>\n");
-    }
-
-  if (qw.links->len > 0)
-    {
-      g_string_append (qde, "  <Links>\n");
-      g_string_append_len (qde, qw.links->str, qw.links->len);
-      g_string_append (qde, "  </Links>\n");
-    }
+  append_list (qde, "Notes", qw.notes);
+  append_list (qde, "Links", qw.links);
 
   g_string_append (qde, "</Project>\n");
 
