@@ -1841,6 +1841,286 @@ test_tag_id_zero (TestDir       *fixture,
   g_assert_nonnull (strstr (run.out, "Zero"));
 }
 
+/* Every id the window keys by, in every table: none below 1. */
+#define IDS_BELOW_ONE_SQL \
+  "SELECT (SELECT count (*) FROM documents WHERE id < 1) +" \
+  "       (SELECT count (*) FROM tags WHERE id < 1) +" \
+  "       (SELECT count (*) FROM highlights WHERE id < 1) +" \
+  "       (SELECT count (*) FROM stakeholders WHERE id < 1) +" \
+  "       (SELECT count (*) FROM questions WHERE id < 1) +" \
+  "       (SELECT count (*) FROM arguments WHERE id < 1) +" \
+  "       (SELECT count (*) FROM briefings WHERE id < 1)"
+
+/* The ids of every item of @model (of @type, read by @get_id) are above
+ * 0. */
+static void
+assert_ids_above_zero (GListModel *model,
+                       gint64    (*get_id) (gpointer item))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (get_id (item), >, 0);
+    }
+}
+
+/* A file made elsewhere, whose document, tags, highlight, stakeholder,
+ * question, argument and briefing have ids of 0 or below (SQLite stores
+ * any id an INSERT gives; Dossier never writes one): the window takes 0
+ * for "none" and could not select them, and the core's change records
+ * skipped them. Opened for writing, each gets a free id, in every table
+ * that refers to it, outside the undo history; read-only, the file is
+ * left as it is. */
+static void
+test_ids_below_one (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "elsewhere.dossier");
+  g_autofree char *color = NULL;
+  gint64 minus_id, under_id, document_id, highlight_id;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(GError) error = NULL;
+    const gint64 tags[] = { 3, 1 };
+    gint64 start, end;
+
+    g_assert_cmpint (add_tag (project, "Minus", 0), ==, 3);
+    g_assert_cmpint (add_tag (project, "Under minus", 3), ==, 4);
+    text_range (article, "fare rises", &start, &end);
+    g_assert_cmpint (dossier_project_add_highlight (project, 1, start, end, tags, 2,
+                                                    "gangway memo", &error), ==, 1);
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Operator", NULL,
+                                                      DOSSIER_STAKEHOLDER_ORGANISATION, &error), ==, 1);
+    g_assert_true (dossier_project_add_stakeholder_evidence (project, 1, 1, "", DOSSIER_EVIDENCE_QUOTE,
+                                                             DOSSIER_STANCE_UNKNOWN, &error));
+    g_assert_cmpint (dossier_project_add_question (project, "Raise the fare?", &error), ==, 1);
+    g_assert_cmpint (dossier_project_add_argument (project, 1, DOSSIER_POLARITY_CON, "Unfair",
+                                                   1, 3, &error), ==, 1);
+    g_assert_true (dossier_project_add_argument_evidence (project, 1, 1, "", &error));
+    g_assert_cmpint (dossier_project_add_briefing (project, "Note", (gint64[]) { 1 }, 1, NULL,
+                                                   &error), ==, 1);
+    g_assert_no_error (error);
+    color = g_strdup (dossier_tag_get_color (dossier_project_get_tag (project, 3)));
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM stakeholder_mentions"), ==, 1);
+
+  /* What a tool other than Dossier might write: every reference moved
+   * with its row, the search indexes made again. */
+  test_sql_exec (path,
+                 "PRAGMA foreign_keys = OFF;"
+                 "UPDATE tags SET id = 0 WHERE id = 3;"
+                 "UPDATE tags SET parent = 0 WHERE parent = 3;"
+                 "UPDATE highlight_tags SET tag = 0 WHERE tag = 3;"
+                 "UPDATE tags SET id = -4 WHERE id = 4;"
+                 "UPDATE documents SET id = -2 WHERE id = 1;"
+                 "UPDATE blocks SET document = -2 WHERE document = 1;"
+                 "UPDATE highlights SET document = -2 WHERE document = 1;"
+                 "UPDATE stakeholder_mentions SET document = -2 WHERE document = 1;"
+                 "UPDATE briefing_documents SET document = -2 WHERE document = 1;"
+                 "UPDATE highlights SET id = 0 WHERE id = 1;"
+                 "UPDATE highlight_tags SET highlight = 0 WHERE highlight = 1;"
+                 "UPDATE stakeholder_evidence SET highlight = 0 WHERE highlight = 1;"
+                 "UPDATE argument_evidence SET highlight = 0 WHERE highlight = 1;"
+                 "UPDATE stakeholders SET id = 0 WHERE id = 1;"
+                 "UPDATE stakeholder_evidence SET stakeholder = 0 WHERE stakeholder = 1;"
+                 "UPDATE stakeholder_mentions SET stakeholder = 0 WHERE stakeholder = 1;"
+                 "UPDATE arguments SET stakeholder = 0 WHERE stakeholder = 1;"
+                 "UPDATE questions SET id = 0 WHERE id = 1;"
+                 "UPDATE arguments SET question = 0 WHERE question = 1;"
+                 "UPDATE arguments SET id = -1 WHERE id = 1;"
+                 "UPDATE argument_evidence SET argument = -1 WHERE argument = 1;"
+                 "UPDATE briefings SET id = 0 WHERE id = 1;"
+                 "UPDATE briefing_documents SET briefing = 0 WHERE briefing = 1;"
+                 "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+                 "INSERT INTO memos_fts (memos_fts) VALUES ('rebuild');");
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, IDS_BELOW_ONE_SQL), ==, 8);
+
+  /* Read-only: shown as it is, nothing written. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (dossier_project_get_tag (project, 0));
+  }
+  g_assert_cmpint (test_sql_int (path, IDS_BELOW_ONE_SQL), ==, 8);
+
+  /* For writing: each has an id above every one its table held. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) highlights = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+    DossierHighlight *highlight;
+    DossierArgument *argument;
+    DossierStakeholder *stakeholder;
+    DossierTag *minus, *under;
+    const gint64 *ids;
+    guint n_ids;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_false (dossier_project_get_can_undo (project));
+    assert_ids_above_zero (dossier_project_get_documents (project), (gpointer) dossier_document_get_id);
+    assert_ids_above_zero (dossier_project_get_tags (project), (gpointer) dossier_tag_get_id);
+    assert_ids_above_zero (dossier_project_get_stakeholders (project), (gpointer) dossier_stakeholder_get_id);
+    assert_ids_above_zero (dossier_project_get_questions (project), (gpointer) dossier_question_get_id);
+    assert_ids_above_zero (dossier_project_get_arguments (project), (gpointer) dossier_argument_get_id);
+    assert_ids_above_zero (dossier_project_get_briefings (project), (gpointer) dossier_briefing_get_id);
+
+    /* The tag keeps its colour, its child, its highlight. */
+    minus = dossier_project_find_tag (project, "Minus");
+    under = dossier_project_find_tag (project, "Under minus");
+    minus_id = dossier_tag_get_id (minus);
+    under_id = dossier_tag_get_id (under);
+    g_assert_cmpint (minus_id, >, 4);
+    g_assert_cmpint (under_id, >, 4);
+    g_assert_cmpstr (dossier_tag_get_color (minus), ==, color);
+    g_assert_cmpint (dossier_tag_get_parent_id (under), ==, minus_id);
+    g_assert_cmpstr (dossier_tag_get_path (under), ==, "Minus/Under minus");
+    g_assert_cmpuint (dossier_tag_get_n_highlights (minus), ==, 1);
+
+    /* The document, its highlight with both tags and its memo. */
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (dossier_project_get_documents (project), 0);
+
+      document_id = dossier_document_get_id (document);
+      g_assert_cmpint (document_id, >, 1);
+      g_assert_cmpuint (dossier_document_get_n_highlights (document), ==, 1);
+    }
+    highlights = dossier_project_list_highlights (project, document_id, minus_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (highlights->len, ==, 1);
+    highlight = g_ptr_array_index (highlights, 0);
+    highlight_id = dossier_highlight_get_id (highlight);
+    g_assert_cmpint (highlight_id, >, 1);
+    g_assert_cmpstr (dossier_highlight_get_quote (highlight), ==, "fare rises");
+    g_assert_cmpstr (dossier_highlight_get_memo (highlight), ==, "gangway memo");
+    ids = dossier_highlight_get_tag_ids (highlight, &n_ids);
+    g_assert_cmpuint (n_ids, ==, 2);
+    g_assert_true ((ids[0] == minus_id && ids[1] == 1) || (ids[0] == 1 && ids[1] == minus_id));
+
+    /* The stakeholder's evidence and mentions, the argument's question,
+     * perspective and evidence, the briefing's document. */
+    stakeholder = g_list_model_get_item (dossier_project_get_stakeholders (project), 0);
+    g_object_unref (stakeholder);
+    g_assert_cmpint (dossier_stakeholder_get_id (stakeholder), >, 1);
+    g_assert_cmpuint (dossier_stakeholder_get_n_evidence (stakeholder), ==, 1);
+    g_assert_cmpuint (dossier_stakeholder_get_n_documents (stakeholder), ==, 1);
+    argument = g_list_model_get_item (dossier_project_get_arguments (project), 0);
+    g_object_unref (argument);
+    g_assert_nonnull (dossier_project_get_question (project, dossier_argument_get_question_id (argument)));
+    g_assert_cmpint (dossier_argument_get_stakeholder_id (argument), ==,
+                     dossier_stakeholder_get_id (stakeholder));
+    g_assert_cmpuint (dossier_argument_get_n_evidence (argument), ==, 1);
+    {
+      g_autoptr(DossierBriefing) briefing = g_list_model_get_item (dossier_project_get_briefings (project), 0);
+      guint n_documents = 0;
+      const gint64 *documents = dossier_briefing_get_document_ids (briefing, &n_documents);
+
+      g_assert_cmpuint (n_documents, ==, 1);
+      g_assert_cmpint (documents[0], ==, document_id);
+    }
+
+    /* The search indexes follow the new ids. */
+    hits = dossier_project_search (project, "gangway", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (((DossierSearchHit *) g_ptr_array_index (hits, 0))->highlight_id, ==, highlight_id);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = dossier_project_search (project, "April", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (((DossierSearchHit *) g_ptr_array_index (hits, 0))->document_id, ==, document_id);
+
+    /* Undo after open has nothing of the renumbering to undo; deleting
+     * the tag and undoing that brings back its new id. */
+    g_assert_true (dossier_project_delete_tag (project, minus_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_undo (project, &error));
+    g_assert_no_error (error);
+    g_assert_false (dossier_project_get_can_undo (project));
+    g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Minus")), ==, minus_id);
+    g_assert_cmpuint (dossier_tag_get_n_highlights (dossier_project_find_tag (project, "Minus")), ==, 1);
+    assert_project_sound (project);
+  }
+  g_assert_cmpint (test_sql_int (path, IDS_BELOW_ONE_SQL), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+
+  /* Once is enough: the next open finds nothing to do. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Minus")), ==, minus_id);
+    g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Under minus")), ==, under_id);
+  }
+}
+
+/* With the largest id there is taken, a row below 1 gets the first free
+ * id instead: there is none above. */
+static void
+test_ids_below_one_largest_taken (TestDir       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "largest.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  test_sql_exec (path, "INSERT INTO tags (id, uuid, name, color) VALUES "
+                       "  (9223372036854775807, 'last', 'Last', '#3584e4'),"
+                       "  (-1, 'minus', 'Minus', '#3584e4')");
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Minus")), ==, 3);
+  g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Last")), ==, G_MAXINT64);
+  assert_project_sound (project);
+}
+
+/* The look at open costs a seek at the start of each table, however
+ * many rows it holds: no scan. */
+static void
+test_ids_below_one_look (TestDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "plan.dossier");
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", DOSSIER_UNKEYABLE_SQL, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_searches = 0;
+
+  test_make_project (path, article);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_string_append_printf (plan, "%s\n", detail);
+      if (g_str_has_prefix (detail, "SEARCH "))
+        {
+          g_assert_nonnull (strstr (detail, "INTEGER PRIMARY KEY (rowid<?)"));
+          n_searches++;
+        }
+      else if (g_str_has_prefix (detail, "SCAN "))
+        g_assert_cmpstr (detail, ==, "SCAN CONSTANT ROW");
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_test_message ("%s", plan->str);
+  g_assert_cmpuint (n_searches, ==, 7);
+}
+
 /* Nothing the user does makes the codebook deeper than the loader lays
  * out: a tag under the 100th level, or a branch moved where its lowest
  * tag would be, is refused before anything is written; one level less
@@ -4044,6 +4324,9 @@ main (int    argc,
               test_dir_set_up, test_deep_chain, test_dir_tear_down);
   add_test ("tags/cycles", test_tag_cycles);
   add_test ("tags/id-zero", test_tag_id_zero);
+  add_test ("ids/below-one", test_ids_below_one);
+  add_test ("ids/below-one-largest-taken", test_ids_below_one_largest_taken);
+  add_test ("ids/below-one-look", test_ids_below_one_look);
   add_test ("file/zero-bytes", test_zero_bytes);
   add_test ("tags/same-name", test_tags_same_name);
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);

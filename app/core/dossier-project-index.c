@@ -333,6 +333,15 @@ rebuild_index (DossierProject  *project,
   return reset_index (project, table, error) && dossier_project_exec (project, sql, error);
 }
 
+gboolean
+dossier_project_rebuild_indexes_within (DossierProject  *self,
+                                        GError         **error)
+{
+  return rebuild_index (self, "documents_fts", error) &&
+         dossier_project_exec (self, "DELETE FROM documents_unindexed", error) &&
+         rebuild_index (self, "memos_fts", error);
+}
+
 /* Both indexes made again from the texts and memos, in one transaction:
  * every text, listed or not, so the list of those waiting is emptied. */
 static gboolean
@@ -343,9 +352,7 @@ rebuild_indexes (DossierProject  *project,
 
   return dossier_transaction_begin (&transaction, project->db, project->path, error) &&
          dossier_project_verify_in_place (project, error) &&
-         rebuild_index (project, "documents_fts", error) &&
-         dossier_project_exec (project, "DELETE FROM documents_unindexed", error) &&
-         rebuild_index (project, "memos_fts", error) &&
+         dossier_project_rebuild_indexes_within (project, error) &&
          dossier_transaction_commit (&transaction, error);
 }
 

@@ -262,6 +262,10 @@ gboolean      dossier_project_search_failed_on_index (DossierProject  *self,
  * (dossier-cli shows the core's messages as its own lines). */
 void          dossier_project_say_not_indexed (DossierProject *self,
                                                const GError   *error);
+/* Inside the caller's transaction: both indexes made again from the
+ * texts and memos, whatever state they are in; no text is left waiting. */
+gboolean      dossier_project_rebuild_indexes_within (DossierProject  *self,
+                                                      GError         **error);
 /* Emits "search-index-rebuilt" (dossier-project.c). */
 void          dossier_project_emit_search_index_rebuilt (DossierProject *self);
 /* Stops the thread, if any, and waits for it (closing). */
@@ -718,6 +722,25 @@ gboolean      dossier_sqlite_backup            (sqlite3        *db,
  * without SQLite, so that a file refused for what it says is untouched. */
 gboolean      dossier_wal_read_header          (const char     *path,
                                                 guchar          header[100]);
+
+/* Opened for writing: gives every document, tag, highlight, stakeholder,
+ * question, argument and briefing whose id is below 1 (only a file made
+ * elsewhere has one; the window takes 0 for "none") a free id, in every
+ * table that refers to it, in one transaction outside the undo history.
+ * *@renumbered: whether there was any (the models must be read again).
+ * Costs one look at the start of each table otherwise. */
+gboolean      dossier_project_renumber_unkeyable (DossierProject  *self,
+                                                  gboolean        *renumbered,
+                                                  GError         **error);
+/* The look: one row, TRUE if any such id is there (for tests). */
+#define DOSSIER_UNKEYABLE_SQL \
+  "SELECT EXISTS (SELECT 1 FROM documents WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM tags WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM highlights WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM stakeholders WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM questions WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM arguments WHERE id < 1)" \
+  "    OR EXISTS (SELECT 1 FROM briefings WHERE id < 1)"
 
 /* Defensive mode, tighter limits, cell size checks. @inspect: the file is
  * opened only to be checked, despite objects Dossier did not create; none

@@ -781,3 +781,294 @@ dossier_schema_verify (sqlite3     *db,
                  name, list->str);
   return FALSE;
 }
+
+/* ---- Ids the window cannot key ----------------------------------------------- */
+
+/* The window keys documents, tags, highlights, stakeholders, questions,
+ * arguments and briefings by id, and takes 0 for "none" (the panels, the
+ * number-key slots, the pickers, the export dialogs); the core's record
+ * of what an action changed skips ids below 1 too. Dossier never writes
+ * one (AUTOINCREMENT starts at 1), but SQLite stores any id an INSERT
+ * gives: a file made elsewhere may hold a tag 0 or a document -3, which
+ * the window would list and never let the user select. Opened for
+ * writing, such a row gets a free id before anything reads the project. */
+static const char * const keyed_tables[] = {
+  "documents", "tags", "highlights", "stakeholders", "questions", "arguments", "briefings",
+};
+
+/* References without a foreign key: a text waiting to be indexed. (The
+ * search indexes, keyed by document and highlight ids too, are made
+ * again.) */
+static const struct
+{
+  const char *target;
+  const char *table;
+  const char *column;
+} unchecked_references[] = {
+  { "documents", "documents_unindexed", "document" },
+};
+
+/* Runs @format with @name and then @column put in its "%w" and "%Q"
+ * (SQLite's printf knows no "%1$w": the column is given for a second and
+ * a third), ?1 bound to @first and ?2 to @second where it has them;
+ * *@value (if not NULL) the first column of its first row, 0 for NULL or
+ * no row. */
+static gboolean
+run_on_table (DossierProject  *self,
+              const char      *format,
+              const char      *name,
+              const char      *column,
+              gint64           first,
+              gint64           second,
+              gint64          *value,
+              GError         **error)
+{
+  char *sql = sqlite3_mprintf (format, name, column, column);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (value != NULL)
+    *value = 0;
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK)
+    {
+      if (sqlite3_bind_parameter_count (stmt) >= 1)
+        sqlite3_bind_int64 (stmt, 1, first);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int64 (stmt, 2, second);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && value != NULL)
+        *value = sqlite3_column_int64 (stmt, 0);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An id above every id @table has held (its AUTOINCREMENT sequence), so
+ * that no id of a row deleted earlier comes back; a free one below if
+ * the file took the largest there is. */
+static gboolean
+free_id (DossierProject  *self,
+         const char      *table,
+         gint64          *id,
+         GError         **error)
+{
+  gint64 largest, sequence, taken;
+
+  if (!run_on_table (self, "SELECT max (id) FROM main.\"%w\"", table, NULL, 0, 0, &largest,
+                     error) ||
+      !run_on_table (self, "SELECT seq FROM main.sqlite_sequence WHERE name = %Q", table, NULL,
+                     0, 0, &sequence, error))
+    return FALSE;
+
+  largest = MAX (MAX (largest, sequence), 0);
+  if (largest < G_MAXINT64)
+    {
+      *id = largest + 1;
+      return TRUE;
+    }
+
+  if (!run_on_table (self, "SELECT count (*) FROM main.\"%w\" WHERE id = 1", table, NULL, 0, 0,
+                     &taken, error))
+    return FALSE;
+  if (!taken)
+    {
+      *id = 1;
+      return TRUE;
+    }
+  if (!run_on_table (self,
+                     "SELECT a.id + 1 FROM main.\"%w\" AS a "
+                     "WHERE a.id >= 1 AND a.id < 9223372036854775807 AND NOT EXISTS "
+                     "  (SELECT 1 FROM main.\"%w\" AS b WHERE b.id = a.id + 1) "
+                     "ORDER BY a.id LIMIT 1",
+                     table, table, 0, 0, id, error))
+    return FALSE;
+  /* Every id taken: more rows than a file can hold. */
+  if (*id < 1)
+    {
+      dossier_project_set_db_error (self, error, SQLITE_CORRUPT);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "table\0column" of every column that refers to @target: its foreign
+ * keys, read from the schema (verified to be ours: a table a later
+ * version adds is found too), and the references without one. */
+static GPtrArray *
+references_to (DossierProject  *self,
+               const char      *target,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT m.name, f.\"from\" FROM main.sqlite_schema AS m, "
+                           "  pragma_foreign_key_list (m.name) AS f "
+                           "WHERE m.type = 'table' AND f.\"table\" = ?1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      dossier_bind_text (stmt, 1, target);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *table = (const char *) sqlite3_column_text (stmt, 0);
+          const char *column = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (table != NULL && column != NULL)
+            g_ptr_array_add (references, g_strjoin ("\n", table, column, NULL));
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (unchecked_references); i++)
+    if (g_str_equal (unchecked_references[i].target, target))
+      g_ptr_array_add (references, g_strjoin ("\n", unchecked_references[i].table,
+                                              unchecked_references[i].column, NULL));
+
+  return g_steal_pointer (&references);
+}
+
+/* Every row of @table whose id is below 1 given a free id, and every
+ * reference to it with it; *@moved: whether there was any. */
+static gboolean
+renumber_table (DossierProject  *self,
+                const char      *table,
+                gboolean        *moved,
+                GError         **error)
+{
+  g_autoptr(GArray) old_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) references = NULL;
+  char *sql = sqlite3_mprintf ("SELECT id FROM main.\"%w\" WHERE id < 1 ORDER BY id DESC",
+                               table);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *moved = FALSE;
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (old_ids, id);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      dossier_project_set_db_error (self, error, rc);
+      return FALSE;
+    }
+  if (old_ids->len == 0)
+    return TRUE;
+
+  references = references_to (self, table, error);
+  if (references == NULL)
+    return FALSE;
+
+  /* 0 first, then -1, -2…: they keep their order among themselves. */
+  for (guint i = 0; i < old_ids->len; i++)
+    {
+      gint64 old_id = g_array_index (old_ids, gint64, i);
+      gint64 new_id = 0;
+
+      if (!free_id (self, table, &new_id, error) ||
+          !run_on_table (self, "UPDATE main.\"%w\" SET id = ?1 WHERE id = ?2", table, NULL,
+                         new_id, old_id, NULL, error) ||
+          !run_on_table (self, "UPDATE main.sqlite_sequence SET seq = ?1 "
+                               "WHERE name = %Q AND seq < ?1", table, NULL,
+                         new_id, 0, NULL, error))
+        return FALSE;
+
+      for (guint j = 0; j < references->len; j++)
+        {
+          g_auto(GStrv) reference = g_strsplit (g_ptr_array_index (references, j), "\n", 2);
+
+          if (!run_on_table (self, "UPDATE main.\"%w\" SET \"%w\" = ?1 WHERE \"%w\" = ?2",
+                             reference[0], reference[1], new_id, old_id, NULL, error))
+            return FALSE;
+        }
+    }
+
+  *moved = TRUE;
+  return TRUE;
+}
+
+gboolean
+dossier_project_renumber_unkeyable (DossierProject  *self,
+                                    gboolean        *renumbered,
+                                    GError         **error)
+{
+  g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
+  gboolean reindex = FALSE;
+  gint64 any = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (renumbered != NULL, FALSE);
+
+  *renumbered = FALSE;
+  if (self->read_only)
+    return TRUE;
+
+  {
+    g_auto(DossierStmt) stmt = dossier_project_prepare (self, DOSSIER_UNKEYABLE_SQL, error);
+
+    if (stmt == NULL || dossier_project_step (self, stmt, error) != SQLITE_ROW)
+      return FALSE;
+    any = sqlite3_column_int64 (stmt, 0);
+  }
+  if (!any)
+    return TRUE;
+
+  /* Each reference is moved after its row, or before: the foreign keys
+   * are checked at the commit, once every one has moved. */
+  if (!dossier_transaction_begin (&transaction, self->db, self->path, error) ||
+      !dossier_project_verify_in_place (self, error) ||
+      !dossier_project_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keyed_tables); i++)
+    {
+      gboolean moved = FALSE;
+
+      if (!renumber_table (self, keyed_tables[i], &moved, error))
+        return FALSE;
+      /* The indexes of texts and memos are keyed by document and
+       * highlight ids. */
+      if (moved && (g_str_equal (keyed_tables[i], "documents") ||
+                    g_str_equal (keyed_tables[i], "highlights")))
+        reindex = TRUE;
+    }
+
+  if (reindex && !dossier_project_rebuild_indexes_within (self, error))
+    return FALSE;
+
+  if (!dossier_transaction_commit (&transaction, error))
+    return FALSE;
+
+  *renumbered = TRUE;
+  return TRUE;
+}

@@ -2258,6 +2258,21 @@ dossier_project_open (const char        *path,
     }
   stamp_file_locked (self);
 
+  /* Read whole, before anything else reads it: a row the window could
+   * not select gets an id it can, and the models are read again. */
+  {
+    gboolean renumbered = FALSE;
+
+    if (!dossier_project_renumber_unkeyable (self, &renumbered, error))
+      return NULL;
+    if (renumbered &&
+        !(dossier_project_load_documents (self, error) &&
+          dossier_project_load_tags (self, NULL, error) &&
+          dossier_project_load_analysis (self, error) &&
+          dossier_project_load_briefings (self, error)))
+      return NULL;
+  }
+
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
                                                                      : DOSSIER_INDEX_AT_ONCE;

@@ -23,6 +23,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-application.h"
+#include "dossier-codebook-panel.h"
 #include "dossier-export-dialog.h"
 #include "dossier-project-private.h"
 #include "dossier-reader-page-private.h"
@@ -1219,6 +1220,54 @@ test_export_write_error (Fixture       *f,
   }
 }
 
+/* A tag whose id is 0, as only a file made elsewhere holds (SQLite
+ * stores any id an INSERT gives): the codebook listed it, but selecting
+ * its row selected "no tag" (0 is none for the panels, the number keys,
+ * the Highlights panel), so it could be neither selected, filtered by nor
+ * applied. Opened for writing, it has an id above 0 like any tag: its
+ * row selects it, its number key applies it, its highlight is its own. */
+static void
+test_tag_id_zero_selectable (void)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  DossierWindow *window;
+  GtkSelectionModel *selection;
+  GtkWidget *panel;
+  DossierTag *tag;
+  gint64 document_id, tag_id, zero = 1;
+
+  project = test_create_project ("Elsewhere", "Made Elsewhere", &dir, &path);
+  document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+  g_assert_cmpint (add_tag (project, "Zero", 0), ==, zero);
+  add_highlight (project, document_id, "diesel", &zero, 1, NULL);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF;"
+                       "UPDATE highlight_tags SET tag = 0 WHERE tag = 1;"
+                       "UPDATE tags SET id = 0 WHERE id = 1;");
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1200);
+  tag = dossier_project_find_tag (dossier_window_get_project (window), "Zero");
+  tag_id = dossier_tag_get_id (tag);
+  g_assert_cmpint (tag_id, >, 0);
+  g_assert_cmpuint (dossier_tag_get_n_highlights (tag), ==, 1);
+
+  /* Its row, clicked, selects it. */
+  panel = window->codebook_panel;
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_descendant (panel, GTK_TYPE_LIST_VIEW)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (panel)), ==,
+                   tag_id);
+  /* The first number key applies it. */
+  g_assert_cmpint (dossier_codebook_panel_get_slot_tag (DOSSIER_CODEBOOK_PANEL (panel), 1), ==,
+                   tag_id);
+
+  finish_reader_window (&window, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1251,6 +1300,7 @@ main (int   argc,
               test_read_only, fixture_tear_down);
   ADD ("export-unwritable", test_export_unwritable);
   ADD ("export-write-error", test_export_write_error);
+  g_test_add_func ("/dossier/window-failures/tag-id-zero-selectable", test_tag_id_zero_selectable);
 
   status = g_test_run ();
   remove_tree (data_home);
