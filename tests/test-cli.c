@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1796,6 +1797,135 @@ run_cli_on_terminal (Run        *r,
   return TRUE;
 }
 
+/* A terminal someone sits at: a pseudo-terminal in raw mode, held open,
+ * whose screen (the master end) a thread reads all the time, so that a
+ * command writing there never waits for room. */
+typedef struct
+{
+  int       master;
+  int       slave;
+  char     *name;      /* of the slave: what /dev/tty is to a person at it */
+  GThread  *reader;
+  gint      stop;      /* atomic */
+  gint      shown;     /* atomic: bytes that reached the screen */
+} Terminal;
+
+static gpointer
+read_screen (gpointer data)
+{
+  Terminal *t = data;
+  char buf[4096];
+
+  while (!g_atomic_int_get (&t->stop))
+    {
+      struct pollfd pfd = { t->master, POLLIN, 0 };
+      ssize_t n;
+
+      if (poll (&pfd, 1, 50) <= 0 || (pfd.revents & POLLIN) == 0)
+        continue;
+      n = read (t->master, buf, sizeof buf);
+      if (n > 0)
+        g_atomic_int_add (&t->shown, (gint) n);
+    }
+  return NULL;
+}
+
+/* FALSE when the system has no pseudo-terminal. */
+static gboolean
+terminal_open (Terminal *t)
+{
+  struct termios raw;
+
+  memset (t, 0, sizeof *t);
+  t->master = posix_openpt (O_RDWR | O_NOCTTY);
+  if (t->master < 0 || grantpt (t->master) != 0 || unlockpt (t->master) != 0)
+    {
+      if (t->master >= 0)
+        close (t->master);
+      return FALSE;
+    }
+  t->name = g_strdup (ptsname (t->master));
+  t->slave = open (t->name, O_RDWR | O_NOCTTY);
+  g_assert_cmpint (t->slave, >=, 0);
+  g_assert_cmpint (tcgetattr (t->slave, &raw), ==, 0);
+  cfmakeraw (&raw);
+  g_assert_cmpint (tcsetattr (t->slave, TCSANOW, &raw), ==, 0);
+  t->reader = g_thread_new ("screen", read_screen, t);
+  return TRUE;
+}
+
+static void
+terminal_close (Terminal *t)
+{
+  g_atomic_int_set (&t->stop, 1);
+  g_thread_join (t->reader);
+  close (t->slave);
+  close (t->master);
+  g_free (t->name);
+}
+
+/* Whether anything reached @data's screen (a Terminal), for waiting. */
+static gboolean
+screen_shows_something (gpointer data)
+{
+  Terminal *t = data;
+
+  return g_atomic_int_get (&t->shown) > 0;
+}
+
+/* A PDF, a .qdpx (a zip archive) or a PNG asked for with -o naming a
+ * terminal (/dev/tty, a /dev/pts/N, /dev/stdout on one) is refused as it
+ * is when standard output is the terminal: it went to the terminal as
+ * bytes, garbage there, its escape-like bytes acted on. Nothing reaches
+ * the terminal; a text export to it is still written. */
+static void
+test_binary_to_terminal (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *id = NULL;
+  Terminal t;
+
+  id = ok_cli ("briefing-new", f->project, "Ferry note", "--doc", doc, NULL);
+  g_strstrip (id);
+  if (!terminal_open (&t))
+    {
+      g_test_skip ("no pseudo-terminal");
+      return;
+    }
+
+  expect_failure (2, "export", "a PDF is no use on a terminal", "export", f->project,
+                  "--briefing", id, "--format", "pdf", "-o", t.name, NULL);
+  expect_failure (2, "export", "a .qdpx is a zip archive", "export", f->project,
+                  "--format", "qdpx", "-o", t.name, NULL);
+  expect_failure (2, "grid", "a PNG is an image", "grid", f->project, "--format", "png",
+                  "-o", t.name, NULL);
+  expect_failure (2, "compare", "a PNG is a picture", "compare", f->project, "--format", "png",
+                  "-o", t.name, NULL);
+
+  /* /dev/stdout when that is the terminal. */
+  {
+    g_auto(Run) r = { 0 };
+
+    g_assert_true (run_cli_on_terminal (&r, "export", f->project, "--briefing", id,
+                                        "--format", "pdf", "-o", "/dev/stdout", NULL));
+    assert_failure (&r, 2, "export", "a PDF is no use on a terminal");
+    g_assert_cmpstr (r.out, ==, "");
+  }
+
+  /* Text is for reading there: it arrives (and only now does anything). */
+  g_assert_cmpint (g_atomic_int_get (&t.shown), ==, 0);
+  g_free (ok_cli ("export", f->project, "--format", "csv", "-o", t.name, NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (!screen_shows_something (&t) && g_get_monotonic_time () < deadline)
+      g_usleep (1000);
+    g_assert_true (screen_shows_something (&t));
+  }
+  terminal_close (&t);
+}
+
 /* Everything dossier-cli prints for a person to read — document titles,
  * texts, tag names, stakeholders, questions, arguments, memos, notes,
  * error messages quoting a name — is made safe for the terminal: escape
@@ -1995,6 +2125,7 @@ main (int    argc,
   ADD ("exchange", test_exchange);
   ADD ("compare", test_compare);
   ADD ("hostile-text", test_hostile_text);
+  ADD ("binary-to-terminal", test_binary_to_terminal);
 #undef ADD
 
   return g_test_run ();

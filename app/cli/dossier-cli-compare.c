@@ -242,8 +242,7 @@ cli_compare (const char *name,
                            format == DOSSIER_COMPARE_FORMAT_HTML))
     return cli_usage_error (name, _("the matrix is written as text, csv, json, svg or png; "
                                     "markdown and html are for --excerpts"));
-  if (is_picture && picture == DOSSIER_RENDER_PNG &&
-      (output == NULL || strcmp (output, "-") == 0) && isatty (STDOUT_FILENO))
+  if (is_picture && picture == DOSSIER_RENDER_PNG && cli_output_is_terminal (output))
     return cli_usage_error (name, _("a PNG is a picture: write it to a file with -o FILE"));
 
   project = cli_open_project (name, argv[0], FALSE);

@@ -57,7 +57,7 @@ cli_grid (const char *name,
     return cli_usage_error (name, _("--width and --height must be from %d to %d pixels"),
                             DOSSIER_GRID_RENDER_MIN_SIZE, DOSSIER_GRID_RENDER_MAX_SIZE);
   /* A PNG is no use on a terminal. */
-  if (to_stdout && format == DOSSIER_GRID_RENDER_PNG && isatty (STDOUT_FILENO))
+  if (format == DOSSIER_GRID_RENDER_PNG && cli_output_is_terminal (output))
     return cli_usage_error (name, _("a PNG is an image: write it to a file with -o FILE.png"));
 
   project = cli_open_project (name, argv[0], FALSE);

@@ -189,6 +189,10 @@ void     cli_print       (const char *format,
 
 /* Whether stdout is a terminal. */
 gboolean cli_stdout_is_terminal (void);
+/* Whether @output, as given to -o (NULL or "-": stdout), is a terminal:
+ * where a binary file (a PDF, a zip archive, a PNG) is refused, as no use
+ * there and garbage to the terminal. */
+gboolean cli_output_is_terminal (const char *output);
 /* Where a command writes a file (an export, a picture) asked for on stdout:
  * stdout itself, or, when it is a terminal (someone will read it there), a
  * buffer that cli_stdout_stream_done () writes out through

@@ -225,7 +225,7 @@ cli_export (const char *name,
     return cli_usage_error (name, _("unknown paper “%s”: use a4 or letter"), paper_name);
   pdf_options.appendix = appendix;
   pdf_options.allow_unverified = allow_unverified;
-  if (pdf && (output == NULL || strcmp (output, "-") == 0) && isatty (STDOUT_FILENO))
+  if (pdf && cli_output_is_terminal (output))
     return cli_usage_error (name, _("a PDF is no use on a terminal: write it to a file with -o FILE"));
   filter.briefing_id = briefing_id;
 
@@ -239,8 +239,7 @@ cli_export (const char *name,
     }
 
   /* A zip archive is no use on a terminal. */
-  if (format == DOSSIER_EXPORT_QDPX && (output == NULL || strcmp (output, "-") == 0) &&
-      isatty (STDOUT_FILENO))
+  if (format == DOSSIER_EXPORT_QDPX && cli_output_is_terminal (output))
     return cli_usage_error (name, _("a .qdpx is a zip archive: write it to a file with -o FILE"));
 
   if (document_id < 0)

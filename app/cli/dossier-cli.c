@@ -14,11 +14,13 @@
 
 #include <inttypes.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
@@ -334,6 +336,28 @@ gboolean
 cli_stdout_is_terminal (void)
 {
   return isatty (STDOUT_FILENO);
+}
+
+gboolean
+cli_output_is_terminal (const char *output)
+{
+  struct stat st;
+  gboolean terminal;
+  int fd;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    return cli_stdout_is_terminal ();
+
+  /* Only a character device can be one (/dev/tty, /dev/pts/N, or
+   * /dev/stdout when that is a terminal): nothing else is opened here. */
+  if (stat (output, &st) != 0 || !S_ISCHR (st.st_mode))
+    return FALSE;
+  fd = open (output, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  terminal = isatty (fd);
+  close (fd);
+  return terminal;
 }
 
 GOutputStream *
