@@ -3002,6 +3002,73 @@ test_mentions_without_document (TestDir       *fixture,
   }
 }
 
+/* The JSON export's "mentions" say how often a stakeholder's names occur
+ * in each document's text (docs/export-format.md). They were the counts
+ * the file stores, which a file made by hand sets at will: a count of 999
+ * for one mention, a document that mentions it left out, one that does
+ * not added. Counted from the texts the export carries, they are what
+ * any reader of the export finds in them, the document filter too. */
+static void
+test_export_mentions_counted (TestDir       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "counts.dossier");
+  g_autofree char *json = NULL;
+  g_autofree char *one = NULL;
+  gint64 pier;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(GError) error = NULL;
+
+    pier = add_doc (project, "Pier", pier_queue);
+    add_doc (project, "Empty pier", "Nobody came.\n");
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                      DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Operator", NULL,
+                                                      DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 2);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (pier, ==, 2);
+  g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "
+                                       "WHERE stakeholder = 1 AND document = 2"), ==, 2);
+  test_sql_exec (path, "UPDATE stakeholder_mentions SET count = 999 WHERE stakeholder = 1 AND document = 1;"
+                       "DELETE FROM stakeholder_mentions WHERE stakeholder = 1 AND document = 2;"
+                       "INSERT INTO stakeholder_mentions (stakeholder, document, count) VALUES (2, 3, 7);");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      DossierExportFilter filter = { .document_id = 2 };
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      project = dossier_project_open (path, i == 0 ? DOSSIER_OPEN_READ_ONLY
+                                                   : DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      json = export_string (project, DOSSIER_EXPORT_JSON);
+      assert_exported (json, "\"name\": \"Commuters\"");
+      assert_exported (json, "\"mentions\": [{\"document\": 1, \"count\": 1}, "
+                             "{\"document\": 2, \"count\": 2}]");
+      assert_exported (json, "\"mentions\": [{\"document\": 1, \"count\": 1}, "
+                             "{\"document\": 2, \"count\": 1}]");
+      g_assert_null (strstr (json, "999"));
+      g_assert_null (strstr (json, "\"document\": 3, \"count\""));
+      g_clear_pointer (&json, g_free);
+
+      g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_JSON, &filter, NULL, out,
+                                               NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+      g_assert_true (g_output_stream_close (out, NULL, NULL));
+      one = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      assert_exported (one, "\"mentions\": [{\"document\": 2, \"count\": 2}]");
+      assert_exported (one, "\"mentions\": [{\"document\": 2, \"count\": 1}]");
+      g_clear_pointer (&one, g_free);
+    }
+}
+
 /* The evidence a document a file made by hand deleted left: it was
  * listed under "Unknown document" and counted (a stakeholder's power
  * "backed" by it, its source's stance, an argument's evidence). A user
@@ -4327,6 +4394,7 @@ main (int    argc,
   add_test ("ids/below-one", test_ids_below_one);
   add_test ("ids/below-one-largest-taken", test_ids_below_one_largest_taken);
   add_test ("ids/below-one-look", test_ids_below_one_look);
+  add_test ("export/mentions-counted", test_export_mentions_counted);
   add_test ("file/zero-bytes", test_zero_bytes);
   add_test ("tags/same-name", test_tags_same_name);
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);

@@ -70,11 +70,59 @@ end_records (DossierExportWriter *w,
   dossier_export_writer_puts (w, n > 0 ? "\n  ]" : "]");
 }
 
+/* How often a stakeholder's names occur in one document of the export. */
+typedef struct
+{
+  gint64 document;
+  guint  count;
+} MentionCount;
+
+/* Adds the mentions of every stakeholder in @text (document @document_id)
+ * to @mentions: stakeholder id → GArray of MentionCount, in the order of
+ * the documents. Counted from the text the export carries, as
+ * docs/export-format.md defines them, not read from the counts the file
+ * stores: a file from someone else may store any count there. */
+static void
+count_mentions (DossierMentionFinder *finder,
+                gint64                document_id,
+                const char           *text,
+                GHashTable           *mentions)
+{
+  g_autoptr(GArray) found = dossier_mention_finder_find (finder, text);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 key = g_array_index (found, DossierMention, i).key;
+      GArray *counts = g_hash_table_lookup (mentions, &key);
+      MentionCount *last;
+
+      if (counts == NULL)
+        {
+          counts = g_array_new (FALSE, FALSE, sizeof (MentionCount));
+          g_hash_table_insert (mentions, g_memdup2 (&key, sizeof key), counts);
+        }
+      last = counts->len > 0 ? &g_array_index (counts, MentionCount, counts->len - 1) : NULL;
+      if (last != NULL && last->document == document_id)
+        last->count++;
+      else
+        g_array_append_val (counts, ((MentionCount) { document_id, 1 }));
+    }
+}
+
 static gboolean
 write_documents (DossierExportContext *ctx,
                  DossierExportWriter  *w,
+                 GHashTable           *mentions,
                  GError              **error)
 {
+  g_autoptr(DossierMentionFinder) finder = NULL;
+
+  finder = dossier_mentions_finder_read (ctx->db, dossier_project_get_path (ctx->project), error);
+  if (finder == NULL)
+    return FALSE;
+  if (dossier_mention_finder_get_n_aliases (finder) == 0)
+    g_clear_pointer (&finder, dossier_mention_finder_unref);
+
   dossier_export_writer_puts (w, ",\n  \"documents\": [");
 
   for (guint i = 0; i < ctx->documents->len; i++)
@@ -89,6 +137,8 @@ write_documents (DossierExportContext *ctx,
       blocks = dossier_export_context_get_blocks (ctx, doc->id, error);
       if (blocks == NULL)
         return FALSE;
+      if (finder != NULL)
+        count_mentions (finder, doc->id, text, mentions);
 
       begin_record (w, i, doc->id);
       put_member (w, "uuid", doc->uuid);
@@ -340,30 +390,25 @@ put_evidence (DossierExportContext *ctx,
 }
 
 /* "mentions": [{"document": 1, "count": 3}] — how often its names occur
- * in each document of the export. */
-static gboolean
-put_mentions (DossierExportContext *ctx,
-              DossierExportWriter  *w,
-              sqlite3_stmt         *stmt,
-              gint64                owner,
-              GError              **error)
+ * in each document of the export (count_mentions ()). */
+static void
+put_mentions (DossierExportWriter *w,
+              GHashTable          *mentions,
+              gint64               owner)
 {
-  guint n = 0;
-  int rc;
+  GArray *counts = g_hash_table_lookup (mentions, &owner);
 
-  begin_list (w, stmt, owner, "mentions");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  dossier_export_writer_puts (w, ", \"mentions\": [");
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
     {
-      gint64 document = sqlite3_column_int64 (stmt, 0);
+      const MentionCount *mention = &g_array_index (counts, MentionCount, i);
 
-      if (ctx->filter.document_id != 0 && document != ctx->filter.document_id)
-        continue;
       g_string_append_printf (w->buf, "%s{\"document\": %" G_GINT64_FORMAT,
-                              n++ > 0 ? ", " : "", document);
-      put_int (w, "count", sqlite3_column_int64 (stmt, 1));
+                              i > 0 ? ", " : "", mention->document);
+      put_int (w, "count", mention->count);
       dossier_export_writer_puts (w, "}");
     }
-  return end_list (ctx, w, stmt, rc, error);
+  dossier_export_writer_puts (w, "]");
 }
 
 static gboolean
@@ -389,9 +434,10 @@ static gboolean
 write_stakeholders (DossierExportContext *ctx,
                     DossierExportWriter  *w,
                     GHashTable           *ids,
+                    GHashTable           *mentions,
                     GError              **error)
 {
-  sqlite3_stmt *stmt, *evidence, *mentions;
+  sqlite3_stmt *stmt, *evidence;
   gboolean ok = TRUE;
   guint n = 0;
 
@@ -403,10 +449,7 @@ write_stakeholders (DossierExportContext *ctx,
       "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
       "AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") " "
       "ORDER BY h.document, h.start, h.end, h.id", error);
-  mentions = dossier_export_context_prepare (ctx,
-      "SELECT document, count FROM stakeholder_mentions WHERE stakeholder = ?1 "
-      "AND " DOSSIER_SQL_MENTION_SHOWN " ORDER BY document", error);
-  if (stmt == NULL || evidence == NULL || mentions == NULL)
+  if (stmt == NULL || evidence == NULL)
     return FALSE;
 
   dossier_export_writer_puts (w, ",\n  \"stakeholders\": [");
@@ -440,9 +483,9 @@ write_stakeholders (DossierExportContext *ctx,
       put_member (w, "color", dossier_export_context_column_text (ctx, stmt, 10));
       put_stance (w, "stance_position", stmt, 11);
       put_int_within (w, "position", stmt, 12, 0, G_MAXINT);
-      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, TRUE, error) ||
-          !put_mentions (ctx, w, mentions, sqlite3_column_int64 (stmt, 0), error))
+      if (!put_evidence (ctx, w, evidence, sqlite3_column_int64 (stmt, 0), ids, TRUE, error))
         ok = FALSE;
+      put_mentions (w, mentions, sqlite3_column_int64 (stmt, 0));
       dossier_export_writer_puts (w, "}");
     }
   sqlite3_reset (stmt);
@@ -573,6 +616,7 @@ dossier_export_write_json (DossierExportContext *ctx,
 {
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) uuids = NULL;
+  g_autoptr(GHashTable) mentions = NULL;
   HighlightsData data = { ctx, w, 0, NULL, NULL };
   gboolean filtered = ctx->filter.document_id != 0 || ctx->filter.tag_id != 0;
 
@@ -589,7 +633,9 @@ dossier_export_write_json (DossierExportContext *ctx,
   put_string (w, ctx->uuid);
   dossier_export_writer_puts (w, "}");
 
-  if (!write_documents (ctx, w, error))
+  mentions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify) g_array_unref);
+  if (!write_documents (ctx, w, mentions, error))
     return FALSE;
   if (w->error != NULL)
     return TRUE;
@@ -612,7 +658,7 @@ dossier_export_write_json (DossierExportContext *ctx,
     return FALSE;
   end_records (w, data.n);
 
-  if (!write_stakeholders (ctx, w, ids, error) ||
+  if (!write_stakeholders (ctx, w, ids, mentions, error) ||
       !write_arguments (ctx, w, ids, error) ||
       !write_briefings (ctx, w, uuids, error))
     return FALSE;
