@@ -1014,6 +1014,63 @@ test_damaged_at_indexing_rebuilt (Fixture       *f,
   g_assert_cmpstr (checked, ==, "ok\n");
 }
 
+/* Texts that cannot be indexed for search at all: the index's table is
+ * damaged where SQLite itself reads it (a page of documents_fts_data that
+ * is no b-tree page), so that indexing fails and so does making the index
+ * again, which must empty that table. The command's own change is made;
+ * one line says the texts could not be indexed, and what to do. */
+static void
+test_index_could_not_be_indexed (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autoptr(GString) words = g_string_new ("Harbour Word List\n\n");
+  g_autofree char *list = NULL;
+  g_autofree char *tags = NULL;
+  g_auto(Run) r = { 0 };
+  gint64 page, page_size;
+
+  /* A text of 6,000 different words: its index fills many pages. */
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (words, "w%05uq%s", i * 7919 % 100000, i % 12 == 11 ? ".\n" : " ");
+  list = write_file (f, "words.txt", words->str, words->len);
+  g_free (ok_cli ("import", f->project, list, NULL));
+
+  /* Its last page (where the next texts' words go) made no page at all,
+   * and a text waiting to be indexed. */
+  page = test_sql_int (f->project, "SELECT pageno FROM dbstat WHERE name = 'documents_fts_data' "
+                                   "AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1");
+  page_size = test_sql_int (f->project, "PRAGMA page_size");
+  g_assert_cmpint (test_sql_int (f->project, "SELECT count (*) FROM dbstat "
+                                             "WHERE name = 'documents_fts_data' AND pagetype = 'leaf'"),
+                   >, 2);
+  test_sql_exec (f->project, "INSERT INTO documents_unindexed (document) VALUES (1)");
+  {
+    int fd = open (f->project, O_WRONLY);
+    static const guchar garbage[16] = { 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * page_size), ==, sizeof garbage);
+    close (fd);
+  }
+
+  run_cli (&r, "tag-add", f->project, "Cost", NULL);
+  g_test_message ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_failure (&r, 0, "tag-add", "“tour.dossier” could not be indexed for search (everything "
+                                    "else is saved): The search index of “tour.dossier” is damaged "
+                                    "and could not be rebuilt");
+  /* What to do: see what is damaged, and where to go if more is. */
+  g_assert_nonnull (strstr (r.err, "Run “dossier-cli check "));
+  g_assert_nonnull (strstr (r.err, f->project));
+  g_assert_nonnull (strstr (r.err, "open a backup copy"));
+  /* Not "tried again at the next search": that meets the same damage. */
+  g_assert_null (strstr (r.err, "tried again"));
+  tags = ok_cli ("tags", f->project, NULL);
+  g_assert_nonnull (strstr (tags, "Cost\t"));
+}
+
 /* A tag whose id is 0 or below, which Dossier never gives one (a file made
  * elsewhere, or damaged): where the core would take its id for "no tag" —
  * a filter (every tag) or a parent (the top level) — a command that only
@@ -2119,6 +2176,7 @@ main (int    argc,
   ADD ("locked-project", test_locked_project);
   ADD ("index-rebuilt-said", test_index_rebuilt_said);
   ADD ("damaged-at-indexing-rebuilt", test_damaged_at_indexing_rebuilt);
+  ADD ("index-could-not-be-indexed", test_index_could_not_be_indexed);
   ADD ("tag-id-not-above-zero", test_tag_id_not_above_zero);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);

@@ -356,6 +356,25 @@ rebuild_indexes (DossierProject  *project,
          dossier_transaction_commit (&transaction, error);
 }
 
+/* Replaces *@error, what indexing met, with what to do about a search
+ * index SQLite finds damaged where making it again must read it too (a
+ * page of its table that is no page): trying again meets the same. */
+static void
+set_beyond_rebuild_error (DossierProject  *project,
+                          GError         **error)
+{
+  g_autofree char *name = dossier_display_name (project->path);
+  g_autofree char *quoted = g_shell_quote (project->path);
+
+  g_clear_error (error);
+  /* TRANSLATORS: the project's name, then its path as typed in a shell */
+  g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+               _("The search index of “%s” is damaged and could not be rebuilt, so searches "
+                 "miss the texts not yet indexed. Run “dossier-cli check %s” to see what is "
+                 "damaged, and open a backup copy if more than the index is."),
+               name, quoted);
+}
+
 /* Outside any action, on this connection: indexes every text waiting,
  * or (@rebuild) makes both indexes again. */
 static gboolean
@@ -401,13 +420,14 @@ update_indexes (DossierProject  *self,
         {
           dossier_project_cache_rollback (self);
           /* The index is made again from the texts (which indexes every
-           * one), as a search does; if that fails too, what indexing
-           * met is said. */
+           * one), as a search does; if that fails too, that is said. */
           if (damaged && rebuild_and_say (self, NULL))
             {
               g_clear_error (error);
               break;
             }
+          if (damaged)
+            set_beyond_rebuild_error (self, error);
           return FALSE;
         }
       dossier_project_cache_commit (self, NULL, 0);
@@ -489,8 +509,13 @@ dossier_project_say_not_indexed (DossierProject *self,
   self->said_not_indexed = TRUE;
 
   name = dossier_display_name (self->path);
-  g_message (_("“%s” could not be indexed for search (it is tried again at the next search): %s"),
-             name, error->message);
+  /* Damage that stops indexing stops it again: what to do instead. */
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED))
+    g_message (_("“%s” could not be indexed for search (everything else is saved): %s"),
+               name, error->message);
+  else
+    g_message (_("“%s” could not be indexed for search (it is tried again at the next search): %s"),
+               name, error->message);
 }
 
 gboolean
@@ -876,6 +901,8 @@ indexer_thread (gpointer data)
           indexer->rebuilt = TRUE;
           continue;
         }
+      if (damaged)
+        set_beyond_rebuild_error (indexer->worker, &indexer->error);
       break;
     }
 
