@@ -433,6 +433,37 @@ test_text_list_wrapped (void)
   assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "the deck comes first.");
   assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Then the piles.");
   g_assert_cmpuint (doc->blocks->len, ==, 4);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* The last line of an item is the longest of all and ends a sentence:
+   * the paragraph after it starts a sentence, and is a paragraph. It ran
+   * into the item (the word after a full line could not have fitted on
+   * it, so the item had looked wrapped there). A full line that ends a
+   * sentence followed by one in lower case still carries the item on. */
+  doc = import_string ("Objections to the Timetable\n\n"
+                       "The board heard three objections to the new timetable:\n"
+                       "- The early boat leaves before the first bus reaches the pier, so\n"
+                       "workers from the hill villages will miss it and lose a morning's pay.\n"
+                       "- The last boat back leaves at six, an hour before the shops close.\n"
+                       "The operator will look at both before the summer season begins.\n"
+                       "- Fares for children rise too, by 20 per cent from 1 April, the\n"
+                       "operator's chief told the council at the harbour office at 9.30 a.m.\n"
+                       "on Monday.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "objections.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The board heard three objections to the new timetable:");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "The early boat leaves before the first bus reaches the pier, so workers from "
+                "the hill villages will miss it and lose a morning's pay.");
+  assert_block (doc, 3, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "The last boat back leaves at six, an hour before the shops close.");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The operator will look at both before the summer season begins.");
+  assert_block (doc, 5, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "Fares for children rise too, by 20 per cent from 1 April, the operator's chief "
+                "told the council at the harbour office at 9.30 a.m. on Monday.");
+  g_assert_cmpuint (doc->blocks->len, ==, 6);
 }
 
 static void

@@ -392,15 +392,24 @@ emit_code (Parser      *self,
  * there (the first word of @line would not have fitted on @previous in
  * @width columns), or @previous stops mid-sentence and @line goes on in
  * lower case. "- Two piles have cracked." then "The board will meet." is
- * an item and a paragraph; an item wrapped at 72 columns without a hanging
- * indent is one item. */
+ * an item and a paragraph, even when the item's line is the longest of
+ * all (so that no word could have followed it): a sentence that ends
+ * there and one that starts on the next line read as the item's end and a
+ * paragraph, the rarer item wrapped just after a full stop as two blocks.
+ * An item wrapped at 72 columns without a hanging indent is one item,
+ * "a.m." at the end of a full line followed by "on Monday" too. */
 static gboolean
 continues_item (const Line *previous,
                 const Line *line,
                 int         width)
 {
+  gunichar last = final_character (previous->content, previous->len);
+  gboolean sentence_ends = last == '.' || last == '?' || last == '!';
+  gboolean sentence_starts = starts_like_a_heading (line->content, line->len);
   gsize word = 0;
-  gunichar last;
+
+  if (sentence_ends && sentence_starts)
+    return FALSE;
 
   while (word < line->len && line->content[word] != ' ' && line->content[word] != '\t')
     word++;
@@ -408,9 +417,7 @@ continues_item (const Line *previous,
       (int) count_chars_capped (line->content, word, TITLE_MAX_CHARS) > width)
     return TRUE;
 
-  last = final_character (previous->content, previous->len);
-  return last != '.' && last != '?' && last != '!' && last != ':' &&
-         !starts_like_a_heading (line->content, line->len);
+  return !sentence_ends && last != ':' && !sentence_starts;
 }
 
 /* Lines of a group that is not a heading: paragraphs, list items and quotes,
