@@ -189,6 +189,25 @@ dossier_project_touch_table (DossierProject *self,
     dossier_project_forget_text (self, 0);
 }
 
+gboolean
+dossier_project_touch_selected (DossierProject  *self,
+                                const char      *table,
+                                const char      *sql,
+                                gint64           id,
+                                GError         **error)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    dossier_project_touch (self, table, sqlite3_column_int64 (stmt, 0));
+  return rc == SQLITE_DONE;
+}
+
 /* ---- Transactions ---------------------------------------------------------- */
 
 static gboolean

@@ -534,22 +534,11 @@ touch_document_tags (DossierProject  *self,
                      gint64           document_id,
                      GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self,
-                                  "SELECT DISTINCT ht.tag FROM highlights h "
-                                  "JOIN highlight_tags ht ON ht.highlight = h.id "
-                                  "WHERE h.document = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch (self, "tags", sqlite3_column_int64 (stmt, 0));
-
-  return rc == SQLITE_DONE;
+  return dossier_project_touch_selected (self, "tags",
+                                         "SELECT DISTINCT ht.tag FROM highlights h "
+                                         "JOIN highlight_tags ht ON ht.highlight = h.id "
+                                         "WHERE h.document = ?1",
+                                         document_id, error);
 }
 
 gboolean

@@ -1375,9 +1375,7 @@ dossier_project_delete_highlight (DossierProject  *self,
                                   GError         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
-  g_auto(DossierStmt) stmt = NULL;
   gint64 document_id;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -1388,14 +1386,9 @@ dossier_project_delete_highlight (DossierProject  *self,
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 
-  stmt = dossier_project_prepare (self, "SELECT tag FROM highlight_tags WHERE highlight = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, highlight_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch (self, "tags", sqlite3_column_int64 (stmt, 0));
-  if (rc != SQLITE_DONE)
+  if (!dossier_project_touch_selected (self, "tags",
+                                       "SELECT tag FROM highlight_tags WHERE highlight = ?1",
+                                       highlight_id, error))
     return FALSE;
 
   if (!delete_highlight_row (self, highlight_id, error))

@@ -506,6 +506,13 @@ void          dossier_project_touch        (DossierProject  *self,
 /* Records that @table's rows were added, removed or reordered. */
 void          dossier_project_touch_table  (DossierProject  *self,
                                             const char      *table);
+/* dossier_project_touch() for each row of @table whose id @sql (a literal
+ * selecting one id a row, with ?1 bound to @id) returns. */
+gboolean      dossier_project_touch_selected (DossierProject  *self,
+                                              const char      *table,
+                                              const char      *sql,
+                                              gint64           id,
+                                              GError         **error);
 
 /* A text column that an action sets on its own: a project's title, a
  * tag's colour, a highlight's memo. */

@@ -1199,26 +1199,16 @@ touch_tag_documents (DossierProject  *self,
                      gboolean         subtree,
                      GError         **error)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  int rc;
-
-  stmt = dossier_project_prepare (self,
-                                  subtree ?
-                                  SUBTREE
-                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
-                                  "JOIN highlights h ON h.id = ht.highlight "
-                                  "WHERE ht.tag IN subtree" :
-                                  "SELECT DISTINCT h.document FROM highlight_tags ht "
-                                  "JOIN highlights h ON h.id = ht.highlight WHERE ht.tag = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
-    dossier_project_touch (self, "highlights", sqlite3_column_int64 (stmt, 0));
-
-  return rc == SQLITE_DONE;
+  return dossier_project_touch_selected (self, "highlights",
+                                         subtree ?
+                                         SUBTREE
+                                         "SELECT DISTINCT h.document FROM highlight_tags ht "
+                                         "JOIN highlights h ON h.id = ht.highlight "
+                                         "WHERE ht.tag IN subtree" :
+                                         "SELECT DISTINCT h.document FROM highlight_tags ht "
+                                         "JOIN highlights h ON h.id = ht.highlight "
+                                         "WHERE ht.tag = ?1",
+                                         tag_id, error);
 }
 
 /* Moves @source's highlights and children to @target and deletes it. A
