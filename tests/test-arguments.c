@@ -1182,6 +1182,151 @@ test_items_changed (Fixture       *f,
   }
 }
 
+/* ---- a question added, edited or deleted among thousands ------------------------------- */
+
+/* Each question of @project's model and each argument, as "id:text:place:pros/cons:strengths"
+ * and "id:question", one a line. */
+static char *
+questions_listed (DossierProject *project)
+{
+  GListModel *questions = dossier_project_get_questions (project);
+  GListModel *arguments = dossier_project_get_arguments (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(DossierQuestion) q = g_list_model_get_item (questions, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ":%s:%d:%u/%u:%u/%u\n", dossier_question_get_id (q),
+                              dossier_question_get_text (q), dossier_question_get_position (q),
+                              dossier_question_get_n_pros (q), dossier_question_get_n_cons (q),
+                              dossier_question_get_pro_strength (q), dossier_question_get_con_strength (q));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (arguments); i++)
+    {
+      g_autoptr(DossierArgument) a = g_list_model_get_item (arguments, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\n", dossier_argument_get_id (a),
+                              dossier_argument_get_question_id (a));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The live models are what a fresh reading of the file lists. */
+static void
+assert_questions_as_read (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) fresh = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_autofree char *live = NULL;
+  g_autofree char *read = NULL;
+
+  g_assert_no_error (error);
+  live = questions_listed (P (f));
+  read = questions_listed (fresh);
+  g_assert_cmpstr (live, ==, read);
+  dossier_project_close (fresh);
+}
+
+/* @action reads a question's own rows, not the 2,000 others and their
+ * counts again. */
+#define ASSERT_FEW_STEPS(f, action) TEST_ASSERT_FEW_STEPS (P (f), 2000, action)
+
+/* At 2,000 questions, a question added, renamed or deleted (and each
+ * undone and redone) changes the questions' list by the one item, the
+ * arguments' by its own, and reads the question's rows, not all of them:
+ * it used to read every question and argument again. */
+static void
+test_questions_patched (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  GListModel *questions, *arguments;
+  Spliced in_questions = { 0, }, in_arguments = { 0, };
+  gint64 added = 0, middle;
+  guint n;
+
+  add_argument (f, DOSSIER_POLARITY_PRO, "Terminals");
+  add_argument (f, DOSSIER_POLARITY_CON, "Fares");
+  sql = g_strdup_printf ("WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) "
+                         "INSERT INTO questions (uuid, text, position) "
+                         "SELECT printf ('q-%%d', i), printf ('Question %%d', i), i FROM c; "
+                         "INSERT INTO arguments (uuid, question, polarity, statement, strength, position) "
+                         "SELECT printf ('a-%%d', id), id, 'pro', 'Because', 4, 0 FROM questions "
+                         "WHERE id %% 100 = 0");
+  dossier_project_close (P (f));
+  g_object_unref (P (f));
+  test_sql_exec (f->base.path, sql);
+  P (f) = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  questions = dossier_project_get_questions (P (f));
+  arguments = dossier_project_get_arguments (P (f));
+  n = g_list_model_get_n_items (questions);
+  g_assert_cmpuint (n, ==, 2001);
+  g_signal_connect (questions, "items-changed", G_CALLBACK (on_items_changed), &in_questions);
+  g_signal_connect (arguments, "items-changed", G_CALLBACK (on_items_changed), &in_arguments);
+
+  ASSERT_FEW_STEPS (f, added = dossier_project_add_question (P (f), "A late question?", &error));
+  g_assert_no_error (error);
+  assert_spliced (&in_questions, n, 0, 1);
+  g_assert_cmpuint (in_arguments.count, ==, 0);
+  assert_questions_as_read (f);
+
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_set_question_text (P (f), added, "A later question?",
+                                                                         &error)));
+  g_assert_cmpuint (in_questions.count, ==, 0);
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (P (f), added)), ==,
+                   "A later question?");
+  assert_questions_as_read (f);
+
+  /* Undone: the rename, then the question; redone. */
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_undo (P (f), &error)));
+  g_assert_cmpuint (in_questions.count, ==, 0);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_undo (P (f), &error)));
+  assert_spliced (&in_questions, n, 1, 0);
+  g_assert_null (dossier_project_get_question (P (f), added));
+  assert_questions_as_read (f);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_redo (P (f), &error)));
+  assert_spliced (&in_questions, n, 0, 1);
+  assert_questions_as_read (f);
+
+  /* The last deleted: one item out. */
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_delete_question (P (f), added, &error)));
+  assert_spliced (&in_questions, n, 1, 0);
+  g_assert_cmpuint (in_arguments.count, ==, 0);
+  assert_questions_as_read (f);
+
+  /* One in the middle, with its argument: the two go, the rest close
+   * ranks in the same order; and back. */
+  middle = test_sql_int (f->base.path, "SELECT id FROM questions WHERE id % 100 = 0 "
+                         "ORDER BY position LIMIT 1 OFFSET 9");
+  g_assert_true (dossier_project_delete_question (P (f), middle, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_questions.count, ==, 1);
+  g_assert_cmpuint (in_questions.removed, ==, 1);
+  g_assert_cmpuint (in_questions.added, ==, 0);
+  in_questions.count = 0;
+  g_assert_cmpuint (in_arguments.count, ==, 1);
+  g_assert_cmpuint (in_arguments.removed, ==, 1);
+  in_arguments.count = 0;
+  g_assert_null (dossier_project_get_question (P (f), middle));
+  assert_questions_as_read (f);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_question (P (f), middle));
+  assert_questions_as_read (f);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_no_error (error);
+  assert_questions_as_read (f);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  assert_questions_as_read (f);
+
+  g_signal_handlers_disconnect_by_data (questions, &in_questions);
+  g_signal_handlers_disconnect_by_data (arguments, &in_arguments);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1202,6 +1347,7 @@ main (int   argc,
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);
   ADD ("items-changed", test_items_changed);
+  ADD ("questions-patched", test_questions_patched);
 #undef ADD
   g_test_add_func ("/dossier/arguments/sample-analysis", test_sample_analysis);
 

@@ -871,6 +871,151 @@ test_names_changed_signal (Fixture       *f,
   g_signal_handlers_disconnect_by_func (P (f), count_signal, &n);
 }
 
+/* ---- a stakeholder added, renamed or deleted among thousands --------------------------- */
+
+/* Each stakeholder of @project's model, as "id:name:aliases:place:mentions/documents", one a
+ * line. */
+static char *
+stakeholders_listed (DossierProject *project)
+{
+  GListModel *model = dossier_project_get_stakeholders (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+      g_autofree char *aliases = g_strjoinv ("|", (char **) dossier_stakeholder_get_aliases (s));
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ":%s:%s:%d:%u/%u\n", dossier_stakeholder_get_id (s),
+                              dossier_stakeholder_get_name (s), aliases, dossier_stakeholder_get_position (s),
+                              dossier_stakeholder_get_n_mentions (s), dossier_stakeholder_get_n_documents (s));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The live model is what a fresh reading of the file lists, and the
+ * mentions stored are those every text counted again gives. */
+static void
+assert_stakeholders_as_read (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) fresh = NULL;
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3 *db = dossier_project_get_db (P (f));
+  g_autofree char *live = NULL;
+  g_autofree char *read = NULL;
+
+  fresh = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  live = stakeholders_listed (P (f));
+  read = stakeholders_listed (fresh);
+  g_assert_cmpstr (live, ==, read);
+  dossier_project_close (fresh);
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT recount", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (dossier_mentions_rebuild (db, f->base.path, changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (changed), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO recount; RELEASE recount", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* @action reads a stakeholder's own rows and the texts' few, not the
+ * 2,000 others again. */
+#define ASSERT_FEW_STEPS(f, action) TEST_ASSERT_FEW_STEPS (P (f), 3000, action)
+
+/* At 2,000 stakeholders, one added, renamed or deleted (each undone and
+ * redone) changes the list by its own item and reads its own rows, not
+ * every stakeholder again (it read them all, and counted mentions in
+ * every text with a finder of every name); mentions are counted again
+ * only where its old or new names are found, and those counts (a longer
+ * name hiding a shorter one of another's) are what counting every text
+ * gives. */
+static void
+test_stakeholders_patched (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *pilots[] = { "Harbour pilots", NULL };
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+  Mirror m;
+  gint64 pilot = 0, varga, ines;
+  guint n;
+
+  test_sql_exec (f->base.path,
+                 "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) "
+                 "INSERT INTO stakeholders (uuid, name, kind, color, position) "
+                 "SELECT printf ('s-%d', i), printf ('Someone %d', i), 'official', '#3584e4', i FROM c");
+  dossier_project_close (P (f));
+  g_object_unref (P (f));
+  P (f) = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  model = dossier_project_get_stakeholders (P (f));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, 2000);
+  mirror_init (&m, model);
+
+  /* Names the texts do not hold: no text is counted again. */
+  ASSERT_FEW_STEPS (f, pilot = add_stakeholder (P (f), "Harbour pilot", NULL));
+  g_assert_cmpuint (m.n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+  assert_stakeholders_as_read (f);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_set_stakeholder_name (P (f), pilot, "Pilot", &error)));
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_set_stakeholder_aliases (P (f), pilot, pilots, &error)));
+  g_assert_cmpuint (m.n_signals, ==, 1);
+  assert_stakeholders_as_read (f);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_undo (P (f), &error)));
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_undo (P (f), &error)));
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_undo (P (f), &error)));
+  g_assert_cmpuint (m.n_signals, ==, 2);
+  g_assert_null (dossier_project_get_stakeholder (P (f), pilot));
+  assert_stakeholders_as_read (f);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_redo (P (f), &error)));
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_redo (P (f), &error)));
+  g_assert_cmpuint (m.n_signals, ==, 3);
+  assert_stakeholders_as_read (f);
+  ASSERT_FEW_STEPS (f, g_assert_true (dossier_project_delete_stakeholder (P (f), pilot, &error)));
+  g_assert_cmpuint (m.n_signals, ==, 4);
+  assert_stakeholders_as_read (f);
+
+  /* Names the texts hold: their counts, and those of names they hide. */
+  varga = add_stakeholder (P (f), "Varga", NULL);
+  g_assert_cmpuint (m.n_signals, ==, 5);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), varga)), ==, 5);
+  assert_stakeholders_as_read (f);
+  ines = add_stakeholder (P (f), "Inès Varga", NULL);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), ines)), ==, 3);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), varga)), ==, 2);
+  assert_stakeholders_as_read (f);
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), ines, "Mayor Inès Varga", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), ines)), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), varga)), ==, 4);
+  assert_stakeholders_as_read (f);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  assert_stakeholders_as_read (f);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_true (dossier_project_delete_stakeholder (P (f), ines, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), varga)), ==, 5);
+  assert_stakeholders_as_read (f);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  assert_stakeholders_as_read (f);
+
+  /* One of the first deleted: the others close ranks in the same order. */
+  {
+    g_autoptr(DossierStakeholder) first = g_list_model_get_item (model, 3);
+
+    g_assert_true (dossier_project_delete_stakeholder (P (f), dossier_stakeholder_get_id (first), &error));
+    g_assert_no_error (error);
+    assert_stakeholders_as_read (f);
+    g_assert_true (dossier_project_undo (P (f), &error));
+    g_assert_no_error (error);
+    assert_stakeholders_as_read (f);
+  }
+
+  mirror_clear (&m);
+}
+
 /* ---- Suggestions ---------------------------------------------------------------------------- */
 
 static DossierParsedDocument *
@@ -1123,6 +1268,7 @@ main (int   argc,
   ADD ("delete-document-undo", test_delete_document_undo);
   ADD ("import-reads-what-changed", test_import_reads_what_changed);
   ADD ("names-changed-signal", test_names_changed_signal);
+  ADD ("stakeholders-patched", test_stakeholders_patched);
   ADD ("suggestions", test_suggestions);
 #undef ADD
   g_test_add ("/dossier/stakeholders/migrate-v2", TestDir, NULL, test_dir_set_up,

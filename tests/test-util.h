@@ -206,5 +206,15 @@ guint64                test_statement_runs    (DossierProject *project);
  * difference over a call is the work of its queries, whatever their
  * number (a query that reads all rows costs as many steps as rows). */
 guint64                test_statement_steps   (DossierProject *project);
+/* Runs @action and fails if @project's statements took @most virtual
+ * machine steps or more for it (the figure goes to the test's log). */
+#define TEST_ASSERT_FEW_STEPS(project, most, action) \
+  G_STMT_START { \
+    guint64 steps_ = test_statement_steps (project); \
+    action; \
+    steps_ = test_statement_steps (project) - steps_; \
+    g_test_message ("%s: %" G_GUINT64_FORMAT " steps", #action, steps_); \
+    g_assert_cmpuint (steps_, <, (most)); \
+  } G_STMT_END
 
 G_END_DECLS

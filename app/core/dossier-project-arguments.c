@@ -138,6 +138,32 @@ dossier_project_load_questions_and_arguments (DossierProject  *self,
                      read_argument, self->arguments, self->arguments_by_id, error);
 }
 
+/* The order of load_questions (): by place, then id. */
+static int
+compare_questions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  DossierQuestion *x = (DossierQuestion *) a, *y = (DossierQuestion *) b;
+
+  return dossier_compare_places (dossier_question_get_position (x), dossier_question_get_id (x),
+                                 dossier_question_get_position (y), dossier_question_get_id (y));
+}
+
+/* The questions @ids read again alone: one added, renamed or deleted, or
+ * whose arguments' counts changed. */
+static gboolean
+patch_questions (DossierProject  *self,
+                 GHashTable      *ids,
+                 GError         **error)
+{
+  return g_hash_table_size (ids) == 0 ||
+         dossier_project_patch_model (self,
+                                      "SELECT " QUESTION_COLUMNS " FROM questions q WHERE q.id = ?1",
+                                      read_question, self->questions, self->questions_by_id,
+                                      compare_questions, NULL, ids, error);
+}
+
 /* The order of the loading query: by question, pros before cons, then by
  * place. The questions are read first, so their places are current. */
 static int
@@ -301,20 +327,45 @@ touch_renumbered (DossierProject *self,
     }
 }
 
+/* Adds to @questions those of the arguments @ids in the model. */
+static void
+add_questions_of (DossierProject *self,
+                  GHashTable     *ids,
+                  GHashTable     *questions)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      DossierArgument *argument = g_hash_table_lookup (self->arguments_by_id, key);
+
+      if (argument != NULL)
+        dossier_id_set_add (questions, dossier_argument_get_question_id (argument));
+    }
+}
+
 /* Outlets follow document details, and evidence follows documents and
  * texts (deleting or replacing one takes highlights with it): those read
  * both lists again, as does a change in the questions' order. An
  * argument added, edited, cited, moved or deleted is read again alone
  * (with those of its side whose places changed; deleting a stakeholder
  * touches the arguments made from its point of view), as are those whose
- * evidence a highlight deleted or merged changed. The questions (a few rows) are read for their counts
- * when arguments change: citing a passage for a stakeholder no longer
- * reads 2,000 arguments. */
+ * evidence a highlight deleted or merged changed. A question added,
+ * edited or deleted is read again alone (deleting one touches its
+ * arguments), and so are the questions of the arguments read, before and
+ * after, for their counts: adding a question at 5,000 no longer reads
+ * them all, nor their arguments. */
 void
 dossier_project_apply_arguments (DossierProject       *self,
                                  const DossierChanges *changes)
 {
   g_autoptr(GHashTable) arguments = dossier_id_set_new ();
+  g_autoptr(GHashTable) questions = dossier_id_set_new ();
+  g_autoptr(GHashTable) questions_after = dossier_id_set_new ();
+  GHashTableIter iter;
+  gpointer key;
 
   if (dossier_changes_get_reload (changes, "questions") ||
       !dossier_project_collect_citers (self, changes, &evidence_table, arguments))
@@ -325,8 +376,22 @@ dossier_project_apply_arguments (DossierProject       *self,
   if (g_hash_table_size (arguments) == 0 && dossier_changes_get_rows (changes, "questions") == NULL)
     return;
 
-  if (!load_questions (self, NULL) ||
+  /* The questions first: the arguments are ordered by their places. */
+  dossier_id_set_add_all (questions, dossier_changes_get_rows (changes, "questions"));
+  add_questions_of (self, arguments, questions);
+  if (!patch_questions (self, questions, NULL) ||
       (g_hash_table_size (arguments) > 0 && !reload_arguments (self, arguments, NULL)))
+    {
+      dossier_project_load_questions_and_arguments (self, NULL);
+      return;
+    }
+
+  /* An argument moved to another question counts there now. */
+  add_questions_of (self, arguments, questions_after);
+  g_hash_table_iter_init (&iter, questions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_remove (questions_after, key);
+  if (!patch_questions (self, questions_after, NULL))
     dossier_project_load_questions_and_arguments (self, NULL);
 }
 
@@ -513,7 +578,7 @@ dossier_project_add_question (DossierProject  *self,
   id = dossier_project_insert_new_row (self, DOSSIER_ROW_QUESTION, stmt, error);
   if (id == 0)
     return 0;
-  dossier_project_touch_table (self, "questions");
+  dossier_project_touch (self, "questions", id);
   if (!dossier_action_commit (&action, _("Add Question"), error))
     return 0;
 
@@ -559,6 +624,7 @@ dossier_project_delete_question (DossierProject  *self,
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) highlights = NULL;
+  g_autoptr(GArray) arguments = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -572,18 +638,18 @@ dossier_project_delete_question (DossierProject  *self,
                                          "JOIN arguments a ON a.id = e.argument "
                                          "WHERE a.question = ?1",
                                          question_id, NULL, error);
-  if (highlights == NULL)
+  arguments = dossier_project_read_ids (self, "SELECT id FROM arguments WHERE question = ?1",
+                                        question_id, NULL, error);
+  if (highlights == NULL || arguments == NULL)
     return FALSE;
 
   /* Its arguments and their evidence go with it (cascade). */
-  if (!dossier_project_run_ids (self, "DELETE FROM questions WHERE id = ?1", question_id, 0, error))
-    return FALSE;
-
-  if (!dossier_project_place_rows (self, DOSSIER_ROW_QUESTION, 0, -1, error) ||
+  if (!dossier_project_delete_placed_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
       !dossier_project_drop_bare_highlights (self, highlights, error))
     return FALSE;
 
-  dossier_project_touch_table (self, "arguments");
+  for (guint i = 0; i < arguments->len; i++)
+    dossier_project_touch (self, "arguments", g_array_index (arguments, gint64, i));
   return dossier_action_commit (&action, _("Delete Question"), error);
 }
 

@@ -408,6 +408,59 @@ dossier_project_update_mentions (DossierProject  *self,
   return TRUE;
 }
 
+gboolean
+dossier_project_update_mentions_of (DossierProject       *self,
+                                    const char * const   *names,
+                                    GError              **error)
+{
+  g_autoptr(DossierMentionFinder) these = dossier_mention_finder_new ();
+  g_autoptr(DossierMentionFinder) every = NULL;
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(DossierStmt) documents = NULL;
+  Counter counter;
+  gboolean ok = TRUE;
+  GHashTableIter iter;
+  gpointer key;
+  int rc = SQLITE_DONE;
+
+  g_assert (self->in_transaction);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (name_within_limit (names[i]))
+      dossier_mention_finder_add (these, 1, names[i]);
+  if (dossier_mention_finder_get_n_aliases (these) == 0)
+    return TRUE;
+
+  documents = dossier_project_prepare (self, "SELECT id, text FROM documents ORDER BY id", error);
+  if (documents == NULL || !counter_init (&counter, self->db, self->path, error))
+    return FALSE;
+
+  /* Each text is looked at straight from the row, without a copy. */
+  while (ok && (rc = dossier_project_step (self, documents, error)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (documents, 1);
+      g_autoptr(GArray) found = NULL;
+
+      text = text != NULL ? text : "";
+      found = dossier_mention_finder_find (these, text);
+      if (found->len == 0)
+        continue;
+      if (every == NULL)
+        every = project_finder (self, error);
+      ok = every != NULL &&
+           count_text (&counter, every, sqlite3_column_int64 (documents, 0), text, changed, error);
+    }
+  counter_clear (&counter);
+  if (!ok || rc != SQLITE_DONE)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    dossier_project_touch (self, "stakeholders", *(gint64 *) key);
+
+  return TRUE;
+}
+
 /* ---- Listing ------------------------------------------------------------------ */
 
 GArray *

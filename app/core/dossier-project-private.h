@@ -190,10 +190,16 @@ struct _DossierProject
    * for, dropped when names change. */
   DossierMentionFinder *mention_finder;
   char            *mention_names;       /* the names it was made of */
-  /* Every stakeholder's id, name and aliases as the model holds them,
-   * and whether an action changed them ("stakeholder-names-changed"). */
-  char            *stakeholder_names;
+  /* A sum of a hash of each stakeholder's id, name and aliases as the
+   * model holds them (kept up to date one stakeholder at a time), whether
+   * it was taken yet, and whether an action changed them
+   * ("stakeholder-names-changed"). */
+  guint64          stakeholder_names;
+  gboolean         stakeholder_names_read;
   gboolean         stakeholder_names_changed;
+  /* How many stakeholders the model shows in each palette colour, for a
+   * new one's; kept up to date with the model. */
+  guint            stakeholder_colors[12];
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
@@ -1131,6 +1137,19 @@ gboolean      dossier_project_place_rows       (DossierProject       *self,
                                                 gint64                moved_id,
                                                 int                   position,
                                                 GError              **error);
+/* The order of rows kept by place: by place, then id (as "ORDER BY
+ * position, id"). */
+int           dossier_compare_places           (int                   x_position,
+                                                gint64                x_id,
+                                                int                   y_position,
+                                                gint64                y_id);
+/* Deletes row @id of @kind (stakeholders or questions; it exists) and
+ * closes ranks behind it, noting it and the rows whose places changed:
+ * the order is the same, and deleting the last writes no other row. */
+gboolean      dossier_project_delete_placed_row (DossierProject      *self,
+                                                DossierRowKind        kind,
+                                                gint64                id,
+                                                GError              **error);
 /* Moves row @id of @kind (as dossier_project_place_rows()) as one action
  * labelled @label; fails if there is no such row. */
 gboolean      dossier_project_move_row         (DossierProject       *self,
@@ -1209,6 +1228,23 @@ gboolean      dossier_project_load_model       (DossierProject       *self,
                                                 GListStore           *store,
                                                 GHashTable           *by_id,
                                                 GError              **error);
+/* Brings @store, kept in @compare's order, up to date with the rows @ids
+ * (a set of gint64), each read alone by @row_sql (its one parameter the
+ * id, its first column too): a row gone is removed, a new one inserted
+ * where it goes, one there updated in place; only if an edit moved one is
+ * the list put in order, in one splice over the run that differs. Exact
+ * items-changed, and an add, an edit or a delete costs a row's reads (and
+ * a look at its neighbours; a pass over the list when several rows were
+ * read). */
+gboolean      dossier_project_patch_model      (DossierProject       *self,
+                                                const char           *row_sql,
+                                                DossierReadItemFunc   read,
+                                                GListStore           *store,
+                                                GHashTable           *by_id,
+                                                GCompareDataFunc      compare,
+                                                gpointer              compare_data,
+                                                GHashTable           *ids,
+                                                GError              **error);
 /* The questions and arguments models (dossier-project-arguments.c). */
 gboolean      dossier_project_load_questions_and_arguments (DossierProject *self,
                                                 GError              **error);
@@ -1229,6 +1265,14 @@ gboolean      dossier_mentions_count_document  (sqlite3              *db,
                                                 const char           *text,
                                                 GHashTable           *changed,
                                                 GError              **error);
+/* Within an action, after stakeholders' names were added, removed or
+ * replaced: counts mentions again in the documents where one of @names
+ * (the old ones and the new) is found, the only ones where a count can
+ * change, and records which stakeholders' counts changed. The finder of
+ * every name is built only if one is found. */
+gboolean      dossier_project_update_mentions_of (DossierProject     *self,
+                                                const char * const *names,
+                                                GError            **error);
 /* The same for every document, with a finder read from @db. */
 gboolean      dossier_mentions_rebuild         (sqlite3              *db,
                                                 const char           *path,

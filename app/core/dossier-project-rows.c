@@ -155,6 +155,17 @@ dossier_project_renumber (DossierProject  *self,
   return TRUE;
 }
 
+int
+dossier_compare_places (int    x_position,
+                        gint64 x_id,
+                        int    y_position,
+                        gint64 y_id)
+{
+  if (x_position != y_position)
+    return x_position < y_position ? -1 : 1;
+  return x_id < y_id ? -1 : x_id > y_id;
+}
+
 void
 dossier_array_move_id (GArray *ids,
                        gint64  id,
@@ -169,22 +180,40 @@ dossier_array_move_id (GArray *ids,
   g_array_insert_val (ids, position, id);
 }
 
-/* The rows kept in one list by their place. */
+/* A row's place, for closing ranks behind it: -1 if it is no number. */
+#define PLACE_SQL(table) \
+  "SELECT CASE WHEN typeof (position) = 'integer' AND position >= 0 THEN position ELSE -1 END " \
+  "FROM " table " WHERE id = ?1"
+/* The rows after place ?1 and id ?2, in order. */
+#define AFTER_SQL(table) \
+  "SELECT id FROM " table " WHERE position >= ?1 AND (position > ?1 OR id > ?2) ORDER BY position, id"
+
+/* The rows kept in one list by their place. The statements are cached by
+ * their text: static strings. */
 static const struct
 {
   const char *table;
   const char *order_sql;
   const char *renumber_sql;
+  const char *place_sql;
+  const char *delete_sql;
+  const char *after_sql;
 } ordered_rows[] = {
   [DOSSIER_ROW_STAKEHOLDER] = {
     "stakeholders",
     "SELECT id FROM stakeholders WHERE ?1 = ?1 ORDER BY position, id",
     "UPDATE stakeholders SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+    PLACE_SQL ("stakeholders"),
+    "DELETE FROM stakeholders WHERE id = ?1",
+    AFTER_SQL ("stakeholders"),
   },
   [DOSSIER_ROW_QUESTION] = {
     "questions",
     "SELECT id FROM questions WHERE ?1 = ?1 ORDER BY position, id",
     "UPDATE questions SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+    PLACE_SQL ("questions"),
+    "DELETE FROM questions WHERE id = ?1",
+    AFTER_SQL ("questions"),
   },
 };
 
@@ -208,6 +237,65 @@ dossier_project_place_rows (DossierProject  *self,
     return FALSE;
 
   dossier_project_touch_table (self, ordered_rows[kind].table);
+  return TRUE;
+}
+
+gboolean
+dossier_project_delete_placed_row (DossierProject  *self,
+                                   DossierRowKind   kind,
+                                   gint64           id,
+                                   GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 position;
+
+  g_assert ((guint) kind < G_N_ELEMENTS (ordered_rows) && ordered_rows[kind].table != NULL);
+
+  if (!dossier_project_read_row_int (self, kind, ordered_rows[kind].place_sql, id, &position, error) ||
+      !dossier_project_run_ids (self, ordered_rows[kind].delete_sql, id, 0, error))
+    return FALSE;
+  dossier_project_touch (self, ordered_rows[kind].table, id);
+
+  /* A place that is no number (a file made by hand): every row numbered
+   * again, as after a move. */
+  if (position < 0)
+    return dossier_project_place_rows (self, kind, 0, -1, error);
+
+  /* The rows after it close ranks from its place, in the same order
+   * (those before keep theirs): only they are written and read again. */
+  {
+    g_auto(DossierStmt) stmt = dossier_project_prepare (self, ordered_rows[kind].after_sql, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    sqlite3_bind_int64 (stmt, 1, position);
+    sqlite3_bind_int64 (stmt, 2, id);
+    while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        gint64 after = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, after);
+      }
+    if (rc != SQLITE_DONE)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, ordered_rows[kind].renumber_sql, error);
+      gint64 after = g_array_index (ids, gint64, i);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, after);
+      sqlite3_bind_int64 (stmt, 2, position + i);
+      if (!dossier_project_run (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        dossier_project_touch (self, ordered_rows[kind].table, after);
+    }
   return TRUE;
 }
 

@@ -65,7 +65,7 @@ dossier_project_clear_analysis (DossierProject *self)
   g_clear_pointer (&self->arguments_by_id, g_hash_table_unref);
   g_clear_pointer (&self->mention_finder, dossier_mention_finder_unref);
   g_clear_pointer (&self->mention_names, g_free);
-  g_clear_pointer (&self->stakeholder_names, g_free);
+  self->stakeholder_names_read = FALSE;
 }
 
 static gboolean load_stakeholders (DossierProject  *self,
@@ -176,6 +176,155 @@ dossier_project_load_model (DossierProject      *self,
   return TRUE;
 }
 
+/* Whether the items at @i and @i + 1 of @model are in @compare's order. */
+static gboolean
+pair_in_order (GListModel       *model,
+               guint             i,
+               GCompareDataFunc  compare,
+               gpointer          data)
+{
+  g_autoptr(GObject) a = g_list_model_get_item (model, i);
+  g_autoptr(GObject) b = g_list_model_get_item (model, i + 1);
+
+  return compare (a, b, data) <= 0;
+}
+
+/* Where @item goes in @model, kept in @compare's order: after the items
+ * that come before it or tie with it. */
+static guint
+insertion_index (GListModel       *model,
+                 GObject          *item,
+                 GCompareDataFunc  compare,
+                 gpointer          data)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GObject) there = g_list_model_get_item (model, mid);
+
+      if (compare (there, item, data) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static int
+compare_item_pointers (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  const struct { GCompareDataFunc compare; gpointer data; } *by = data;
+
+  return by->compare (*(GObject * const *) a, *(GObject * const *) b, by->data);
+}
+
+gboolean
+dossier_project_patch_model (DossierProject      *self,
+                             const char          *row_sql,
+                             DossierReadItemFunc  read,
+                             GListStore          *store,
+                             GHashTable          *by_id,
+                             GCompareDataFunc     compare,
+                             gpointer             compare_data,
+                             GHashTable          *ids,
+                             GError             **error)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
+  g_auto(DossierStmt) stmt = NULL;
+  gboolean sorted = TRUE;
+  GHashTableIter iter;
+  gpointer key;
+  guint n;
+
+  stmt = dossier_project_prepare (self, row_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      GObject *existing = g_hash_table_lookup (by_id, &id);
+      guint index;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = dossier_project_step (self, stmt, error);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return FALSE;
+
+      if (rc == SQLITE_DONE)
+        {
+          if (existing != NULL && g_list_store_find (store, existing, &index))
+            g_list_store_remove (store, index);
+          if (existing != NULL)
+            g_hash_table_remove (by_id, &id);
+        }
+      else if (existing == NULL)
+        {
+          GObject *item = read (stmt, NULL);
+
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item);
+          g_ptr_array_add (added, g_object_ref (item));
+        }
+      else
+        {
+          read (stmt, existing);
+          g_ptr_array_add (updated, existing);
+        }
+    }
+
+  /* Did an edit move a row? One row is looked at beside its neighbours;
+   * several (ranks closed after a delete) in a pass over the list. */
+  n = g_list_model_get_n_items (model);
+  if (updated->len == 1)
+    {
+      guint index;
+
+      if (g_list_store_find (store, g_ptr_array_index (updated, 0), &index))
+        sorted = (index == 0 || pair_in_order (model, index - 1, compare, compare_data)) &&
+                 (index + 1 >= n || pair_in_order (model, index, compare, compare_data));
+    }
+  else if (updated->len > 1)
+    {
+      for (guint i = 0; i + 1 < n && sorted; i++)
+        sorted = pair_in_order (model, i, compare, compare_data);
+    }
+
+  /* One row added goes where it belongs; several (an import) in one
+   * splice. */
+  if (sorted && added->len <= 1)
+    {
+      if (added->len == 1)
+        {
+          GObject *item = g_ptr_array_index (added, 0);
+
+          g_list_store_insert (store, insertion_index (model, item, compare, compare_data), item);
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n + added->len, g_object_unref);
+      struct { GCompareDataFunc compare; gpointer data; } by = { compare, compare_data };
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (model, i));
+      for (guint i = 0; i < added->len; i++)
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (added, i)));
+      g_ptr_array_sort_with_data (items, compare_item_pointers, &by);
+      dossier_list_store_reconcile (store, items, NULL);
+    }
+
+  return TRUE;
+}
+
 static GObject *
 read_stakeholder_item (sqlite3_stmt *stmt,
                        GObject      *existing)
@@ -191,31 +340,75 @@ read_stakeholder_item (sqlite3_stmt *stmt,
   return existing;
 }
 
+/* The names a stakeholder is searched for, as one string. */
+static char *
+joined_names (DossierStakeholder *stakeholder)
+{
+  g_autofree char *aliases = g_strjoinv ("\t", (char **) dossier_stakeholder_get_aliases (stakeholder));
+
+  return g_strconcat (dossier_stakeholder_get_name (stakeholder), "\n", aliases, NULL);
+}
+
+/* A hash of @stakeholder's id and names (FNV-1a, 64 bits); 0 for none. */
+static guint64
+names_hash (DossierStakeholder *stakeholder)
+{
+  g_autofree char *names = NULL;
+  guint64 hash = 14695981039346656037ull;
+  gint64 id;
+
+  if (stakeholder == NULL)
+    return 0;
+  names = joined_names (stakeholder);
+  id = dossier_stakeholder_get_id (stakeholder);
+  for (guint i = 0; i < sizeof id; i++)
+    hash = (hash ^ (guint8) (id >> (8 * i))) * 1099511628211ull;
+  for (const guchar *p = (const guchar *) names; *p != '\0'; p++)
+    hash = (hash ^ *p) * 1099511628211ull;
+  return hash;
+}
+
+/* Counts @stakeholder (if not NULL) once more (@add 1) or less (-1) in
+ * the palette colour it is shown in. */
+static void
+count_color (DossierProject     *self,
+             DossierStakeholder *stakeholder,
+             int                 add)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (self->stakeholder_colors) == DOSSIER_PALETTE_SIZE);
+
+  if (stakeholder == NULL)
+    return;
+  for (guint i = 0; i < DOSSIER_PALETTE_SIZE; i++)
+    if (g_ascii_strcasecmp (dossier_palette[i], dossier_stakeholder_get_color (stakeholder)) == 0 &&
+        (add > 0 || self->stakeholder_colors[i] > 0))
+      self->stakeholder_colors[i] += add;
+}
+
 /* Notes whether the names the texts are searched for changed (a name or
  * an alias edited, a stakeholder added or removed), which most edits of a
- * stakeholder (its ratings, its evidence, its counts) do not. */
+ * stakeholder (its ratings, its evidence, its counts) do not; and counts
+ * the colours. */
 static void
 note_stakeholder_names (DossierProject *self)
 {
   GListModel *model = G_LIST_MODEL (self->stakeholders);
-  g_autoptr(GString) names = g_string_new (NULL);
   guint n = g_list_model_get_n_items (model);
+  guint64 sum = 0;
 
+  memset (self->stakeholder_colors, 0, sizeof self->stakeholder_colors);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
-      const char * const *aliases = dossier_stakeholder_get_aliases (s);
 
-      g_string_append_printf (names, "%" G_GINT64_FORMAT "\n%s\n", dossier_stakeholder_get_id (s),
-                              dossier_stakeholder_get_name (s));
-      for (guint k = 0; aliases[k] != NULL; k++)
-        g_string_append_printf (names, "\t%s\n", aliases[k]);
+      sum += names_hash (s);
+      count_color (self, s, 1);
     }
 
-  if (self->stakeholder_names != NULL && !g_str_equal (self->stakeholder_names, names->str))
+  if (self->stakeholder_names_read && self->stakeholder_names != sum)
     self->stakeholder_names_changed = TRUE;
-  g_free (self->stakeholder_names);
-  self->stakeholder_names = g_string_free (g_steal_pointer (&names), FALSE);
+  self->stakeholder_names = sum;
+  self->stakeholder_names_read = TRUE;
 }
 
 static gboolean
@@ -232,65 +425,70 @@ load_stakeholders (DossierProject  *self,
   return TRUE;
 }
 
-/* The names a stakeholder is searched for, as one string. */
-static char *
-joined_names (DossierStakeholder *stakeholder)
+/* The order of load_stakeholders (): by place, then id. */
+static int
+compare_stakeholders (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
 {
-  g_autofree char *aliases = g_strjoinv ("\t", (char **) dossier_stakeholder_get_aliases (stakeholder));
+  DossierStakeholder *x = (DossierStakeholder *) a, *y = (DossierStakeholder *) b;
 
-  return g_strconcat (dossier_stakeholder_get_name (stakeholder), "\n", aliases, NULL);
+  return dossier_compare_places (dossier_stakeholder_get_position (x), dossier_stakeholder_get_id (x),
+                                 dossier_stakeholder_get_position (y), dossier_stakeholder_get_id (y));
 }
 
-/* Reads the stakeholders @ids again where they are in the list; FALSE if
- * one is new or gone or its place changed (the list must be read again,
- * in order), or on error. The names are noted again only if one of
- * theirs changed: most edits (evidence, ratings, counts) change none. */
+/* Reads the stakeholders @ids again alone: one added, edited or deleted
+ * changes the list by its own item (dossier_project_patch_model ()). The
+ * names are noted again only from those read: most edits (evidence,
+ * ratings, counts) change none. */
 static gboolean
-update_stakeholders (DossierProject *self,
-                     GHashTable     *ids)
+patch_stakeholders (DossierProject *self,
+                    GHashTable     *ids)
 {
-  g_auto(DossierStmt) stmt = NULL;
-  gboolean renamed = FALSE;
+  g_autoptr(GArray) before = g_array_sized_new (FALSE, FALSE, sizeof (guint64), g_hash_table_size (ids));
   GHashTableIter iter;
   gpointer key;
-
-  stmt = dossier_project_prepare (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
-                                  NULL);
-  if (stmt == NULL)
-    return FALSE;
+  guint i = 0;
 
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      DossierStakeholder *existing = g_hash_table_lookup (self->stakeholders_by_id, key);
-      g_autofree char *names = NULL;
-      g_autofree char *names_now = NULL;
-      int position;
+      DossierStakeholder *s = g_hash_table_lookup (self->stakeholders_by_id, key);
+      guint64 hash = names_hash (s);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-      if (existing == NULL || dossier_project_step (self, stmt, NULL) != SQLITE_ROW)
-        return FALSE;
-      position = dossier_stakeholder_get_position (existing);
-      names = joined_names (existing);
-      read_stakeholder_item (stmt, G_OBJECT (existing));
-      if (dossier_stakeholder_get_position (existing) != position)
-        return FALSE;
-      names_now = joined_names (existing);
-      renamed |= !g_str_equal (names, names_now);
+      g_array_append_val (before, hash);
+      count_color (self, s, -1);
     }
 
-  if (renamed)
-    note_stakeholder_names (self);
+  if (!dossier_project_patch_model (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
+                                    read_stakeholder_item, self->stakeholders, self->stakeholders_by_id,
+                                    compare_stakeholders, NULL, ids, NULL))
+    return FALSE;
+
+  /* The same set, iterated in the same order. */
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      DossierStakeholder *s = g_hash_table_lookup (self->stakeholders_by_id, key);
+      guint64 was = g_array_index (before, guint64, i++);
+      guint64 now = names_hash (s);
+
+      count_color (self, s, 1);
+
+      if (was == now)
+        continue;
+      self->stakeholder_names += now - was;
+      self->stakeholder_names_changed = TRUE;
+    }
   return TRUE;
 }
 
 /* Stakeholders' counts follow their evidence and mentions, which
  * deleting or replacing a document changes: the list is read again after
- * those (a few hundred rows). A stakeholder the action touched (edited,
- * cited, its mentions counted again, its evidence changed by a highlight
- * deleted or merged) is read again alone, where it stands; one added,
- * deleted or moved reads the list again. */
+ * those (a few hundred rows), and after a move or an import. A
+ * stakeholder the action touched (added, edited, deleted, cited, its
+ * mentions counted again, its evidence changed by a highlight deleted or
+ * merged, its place changed as ranks closed) is read again alone. */
 void
 dossier_project_apply_stakeholders (DossierProject       *self,
                                     const DossierChanges *changes)
@@ -299,7 +497,7 @@ dossier_project_apply_stakeholders (DossierProject       *self,
 
   if (!dossier_project_collect_citers (self, changes, &evidence_table, stakeholders))
     load_stakeholders (self, NULL);
-  else if (g_hash_table_size (stakeholders) > 0 && !update_stakeholders (self, stakeholders))
+  else if (g_hash_table_size (stakeholders) > 0 && !patch_stakeholders (self, stakeholders))
     load_stakeholders (self, NULL);
 }
 
@@ -557,8 +755,10 @@ stakeholder_name (DossierProject *self,
 
 /* ---- Actions ------------------------------------------------------------------------ */
 
-/* How many stakeholders have each colour, for the palette's least used. */
-#define STAKEHOLDER_COLORS_SQL "SELECT lower (color), count(*) FROM stakeholders GROUP BY 1"
+/* How many stakeholders have each colour, for the palette's least used:
+ * one without is shown in the palette's first (read_stakeholder ()). */
+#define STAKEHOLDER_COLORS_SQL \
+  "SELECT lower (coalesce (nullif (color, ''), '#3584e4')), count(*) FROM stakeholders GROUP BY 1"
 
 static gint64
 insert_stakeholder (DossierProject                  *self,
@@ -573,11 +773,14 @@ insert_stakeholder (DossierProject                  *self,
   g_autofree char *own_color = NULL;
   gint64 id;
 
+  /* The model's count (the action has changed no stakeholder yet): the
+   * rows are not read again. */
   if (color == NULL)
     {
-      color = own_color = dossier_project_least_used_color (self, STAKEHOLDER_COLORS_SQL, error);
-      if (color == NULL)
-        return 0;
+      DossierPaletteUses uses;
+
+      memcpy (uses.uses, self->stakeholder_colors, sizeof uses.uses);
+      color = own_color = g_strdup (dossier_palette_uses_take (&uses));
     }
 
   stmt = dossier_project_prepare (self,
@@ -604,10 +807,53 @@ insert_stakeholder (DossierProject                  *self,
   id = dossier_project_insert_new_row (self, DOSSIER_ROW_STAKEHOLDER, stmt, error);
   if (id == 0)
     return 0;
-  dossier_project_touch_table (self, "stakeholders");
   dossier_project_touch (self, "stakeholders", id);
 
   return id;
+}
+
+/* Stakeholder @id's name and aliases as the file has them, added to
+ * @names. */
+static gboolean
+add_stored_names (DossierProject  *self,
+                  gint64           id,
+                  GStrvBuilder    *names,
+                  GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  g_auto(GStrv) aliases = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (self, "SELECT name, aliases FROM stakeholders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    dossier_set_not_found (error, DOSSIER_ROW_STAKEHOLDER, id);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  g_strv_builder_add (names, dossier_column_text (stmt, 0));
+  aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 1));
+  g_strv_builder_addv (names, (const char **) aliases);
+  return TRUE;
+}
+
+/* Counts mentions again where stakeholder @id's names (as the file has
+ * them now) or @old_names are found. */
+static gboolean
+update_mentions_of (DossierProject  *self,
+                    gint64           id,
+                    GStrvBuilder    *old_names,
+                    GError         **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (id != 0 && !add_stored_names (self, id, old_names, error))
+    return FALSE;
+  names = g_strv_builder_end (old_names);
+  return dossier_project_update_mentions_of (self, (const char * const *) names, error);
 }
 
 static gboolean
@@ -669,6 +915,7 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   g_autofree char *joined = NULL;
   g_autofree char *label = NULL;
   g_autofree char *color = NULL;
+  g_autoptr(GStrvBuilder) no_names = g_strv_builder_new ();
   gint64 id;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
@@ -690,7 +937,7 @@ dossier_project_create_stakeholder (DossierProject                  *self,
     return 0;
 
   id = insert_stakeholder (self, stripped, joined, fields, color, error);
-  if (id == 0 || !dossier_project_update_mentions (self, 0, NULL, error))
+  if (id == 0 || !update_mentions_of (self, id, no_names, error))
     return 0;
 
   label = g_strdup_printf (_("Add Stakeholder “%s”"), stripped);
@@ -832,8 +1079,11 @@ write_names (DossierProject  *self,
              const char      *aliases,
              GError         **error)
 {
+  g_autoptr(GStrvBuilder) old_names = g_strv_builder_new ();
   g_auto(DossierStmt) stmt = NULL;
 
+  if (!add_stored_names (self, stakeholder_id, old_names, error))
+    return FALSE;
   stmt = dossier_project_prepare (self,
                                   "UPDATE stakeholders SET name = ?2, aliases = ?3 WHERE id = ?1",
                                   error);
@@ -847,7 +1097,8 @@ write_names (DossierProject  *self,
     return FALSE;
 
   dossier_project_touch (self, "stakeholders", stakeholder_id);
-  return dossier_project_update_mentions (self, 0, NULL, error);
+  /* Where the old names were found and where the new ones are. */
+  return update_mentions_of (self, stakeholder_id, old_names, error);
 }
 
 gboolean
@@ -1116,9 +1367,7 @@ delete_stakeholder_row (DossierProject  *self,
 {
   /* Its evidence, mentions go with it (cascade), its arguments become
    * nobody's (SET NULL); the rest close ranks. */
-  return dossier_project_run_ids (self, "DELETE FROM stakeholders WHERE id = ?1",
-                                  stakeholder_id, 0, error) &&
-         dossier_project_place_rows (self, DOSSIER_ROW_STAKEHOLDER, 0, -1, error);
+  return dossier_project_delete_placed_row (self, DOSSIER_ROW_STAKEHOLDER, stakeholder_id, error);
 }
 
 gboolean
@@ -1128,6 +1377,7 @@ dossier_project_delete_stakeholder (DossierProject  *self,
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autoptr(GArray) highlights = NULL;
+  g_autoptr(GStrvBuilder) old_names = g_strv_builder_new ();
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
@@ -1144,11 +1394,12 @@ dossier_project_delete_stakeholder (DossierProject  *self,
   highlights = dossier_project_read_ids (self, evidence_table.cited_sql, stakeholder_id, NULL,
                                          error);
   if (highlights == NULL ||
+      !add_stored_names (self, stakeholder_id, old_names, error) ||
       !touch_arguments_of (self, stakeholder_id, error) ||
       !delete_stakeholder_row (self, stakeholder_id, error) ||
       !dossier_project_drop_bare_highlights (self, highlights, error) ||
-      /* Its names no longer hide shorter ones of others. */
-      !dossier_project_update_mentions (self, 0, NULL, error))
+      /* Its names no longer hide shorter ones of others, where found. */
+      !update_mentions_of (self, 0, old_names, error))
     return FALSE;
 
   return dossier_action_commit (&action, label, error);
