@@ -1035,20 +1035,11 @@ delete_stakeholder (DossierStakeholdersPanel *self,
   return TRUE;
 }
 
-static void
-on_delete_clicked (DossierStakeholdersPanel *self)
-{
-  DossierStakeholder *s = current_stakeholder (self);
-
-  if (s != NULL)
-    delete_stakeholder (self, s);
-}
-
 static guint position_of (DossierStakeholdersPanel *self,
                           DossierStakeholder       *s);
 
-/* Deletes @s from the list, as the editor's Delete button does; the focus
- * stays in the list, on the row that took its place. */
+/* Deletes @s (from the list, or with the editor's Delete button); the
+ * focus goes to the list, on the row that took its place. */
 static void
 delete_from_list (DossierStakeholdersPanel *self,
                   DossierStakeholder       *s)
@@ -1066,6 +1057,20 @@ delete_from_list (DossierStakeholdersPanel *self,
 
       dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), MIN (position, n - 1), next);
     }
+}
+
+/* The editor's Delete button goes with the editor: the focus it had goes
+ * to the list, as Delete on a row leaves it (not to the panel's first
+ * button, where GTK put it). */
+static void
+on_delete_clicked (DossierStakeholdersPanel *self)
+{
+  /* Deleting drops the project's reference: one of our own. */
+  g_autoptr(DossierStakeholder) s = current_stakeholder (self) != NULL
+                                    ? g_object_ref (current_stakeholder (self)) : NULL;
+
+  if (s != NULL)
+    delete_from_list (self, s);
 }
 
 /* Delete on a row of the list deletes it. */

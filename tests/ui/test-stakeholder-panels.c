@@ -565,6 +565,38 @@ test_stakeholders_delete_key (Fixture       *f,
   close_window (window);
 }
 
+/* The editor's Delete button, pressed from the keyboard, goes with the
+ * editor: the focus goes to the list, on the stakeholder that took the
+ * deleted one's place, as Delete on a row leaves it, and back to the one
+ * restored by the undo. (Before, GTK put it on the panel's first button,
+ * Sort, away from the rows.) */
+static void
+test_stakeholders_delete_button_focus (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *window, *list_view, *delete_button;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  window = show_in_window (overlay, 420, 900);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+
+  dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->board);
+  flush_events ();
+  delete_button = find_button (panel, "Delete Stakeholder", 0);
+  g_assert_true (gtk_widget_grab_focus (delete_button));
+  keys_through_x (window, "Return");
+  g_assert_null (dossier_project_get_stakeholder (f->project, f->board));
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel)), ==, 0);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->brant }, "the next one to take the focus");
+  undo (f->project);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->board }, "the focus back on the one restored");
+
+  close_window (window);
+}
+
 /* The menu open on @row (a DossierRow), or NULL. */
 static GtkWidget *
 row_menu (GtkWidget *row)
@@ -1732,6 +1764,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_order_in_view, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/delete-button-focus", Fixture, NULL,
+              fixture_set_up, test_stakeholders_delete_button_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/ring", Fixture, NULL,
               fixture_set_up, test_stakeholders_ring, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/row-menu", Fixture, NULL,
