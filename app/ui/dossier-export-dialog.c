@@ -953,6 +953,11 @@ dossier_export_dialog_init (DossierExportDialog *self)
   on_target_changed (self);
   on_group_changed (self);
   on_memos_changed (self);
+  /* The focus on Export, the default: opened with Ctrl+E, Enter goes on
+   * to the export (GTK gave the focus to the first button, Cancel, where
+   * Enter closed the dialog); Tab goes to the choices. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
 }
 
 DossierExportDialog *

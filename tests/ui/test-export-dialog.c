@@ -319,6 +319,39 @@ export_and_wait (DossierExportDialog *dialog,
 }
 
 static gboolean
+dialog_mapped (gpointer dialog)
+{
+  return gtk_widget_get_mapped (dialog);
+}
+
+/* Opened from the keyboard (Ctrl+E), the dialog has the focus on Export,
+ * its default: Enter, pressed through the X server, exports. (Before, GTK
+ * gave the focus to its first button, Cancel, unseen: Enter closed the
+ * dialog.) */
+static void
+test_enter_exports (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "enter.md", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  DossierExportDialog *dialog = open_dialog (f);
+  gboolean done = FALSE;
+
+  dossier_export_dialog_set_destination (dialog, out);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  g_signal_connect (dialog, "failed", G_CALLBACK (on_failed), &done);
+  wait_until (dialog_mapped, dialog, "the dialog shown");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (dialog, "export_button"));
+  keys_through_x (GTK_WIDGET (dialog), "Return");
+  wait_until (is_true, &done, "the export");
+  g_signal_handlers_disconnect_by_data (dialog, &done);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static gboolean
 question_shown (gpointer data)
 {
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
@@ -577,6 +610,7 @@ main (int   argc,
   ADD ("briefing-choices", test_briefing_choices);
   ADD ("briefing-export", test_briefing_export);
   ADD ("replace-asks", test_replace_asks);
+  ADD ("enter-exports", test_enter_exports);
 #undef ADD
 
   return g_test_run ();
