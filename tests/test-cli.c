@@ -1865,6 +1865,8 @@ typedef struct
   GThread  *reader;
   gint      stop;      /* atomic */
   gint      shown;     /* atomic: bytes that reached the screen */
+  GMutex    lock;
+  GString  *screen;    /* what reached it (under lock) */
 } Terminal;
 
 static gpointer
@@ -1881,8 +1883,12 @@ read_screen (gpointer data)
       if (poll (&pfd, 1, 50) <= 0 || (pfd.revents & POLLIN) == 0)
         continue;
       n = read (t->master, buf, sizeof buf);
-      if (n > 0)
-        g_atomic_int_add (&t->shown, (gint) n);
+      if (n <= 0)
+        continue;
+      g_mutex_lock (&t->lock);
+      g_string_append_len (t->screen, buf, n);
+      g_mutex_unlock (&t->lock);
+      g_atomic_int_add (&t->shown, (gint) n);
     }
   return NULL;
 }
@@ -1894,6 +1900,8 @@ terminal_open (Terminal *t)
   struct termios raw;
 
   memset (t, 0, sizeof *t);
+  g_mutex_init (&t->lock);
+  t->screen = g_string_new (NULL);
   t->master = posix_openpt (O_RDWR | O_NOCTTY);
   if (t->master < 0 || grantpt (t->master) != 0 || unlockpt (t->master) != 0)
     {
@@ -1919,15 +1927,40 @@ terminal_close (Terminal *t)
   close (t->slave);
   close (t->master);
   g_free (t->name);
+  g_string_free (t->screen, TRUE);
+  g_mutex_clear (&t->lock);
 }
 
-/* Whether anything reached @data's screen (a Terminal), for waiting. */
-static gboolean
-screen_shows_something (gpointer data)
+/* What reached @t's screen so far (free it). */
+static char *
+terminal_screen (Terminal *t)
 {
-  Terminal *t = data;
+  char *screen;
 
-  return g_atomic_int_get (&t->shown) > 0;
+  g_mutex_lock (&t->lock);
+  screen = g_strdup (t->screen->str);
+  g_mutex_unlock (&t->lock);
+  return screen;
+}
+
+/* Waits until @t's screen shows @needle, 30 s at most; what it shows. */
+static char *
+terminal_wait_for (Terminal   *t,
+                   const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      char *screen = terminal_screen (t);
+
+      if (strstr (screen, needle) != NULL)
+        return screen;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the terminal never showed “%s”: %s", needle, screen);
+      g_free (screen);
+      g_usleep (1000);
+    }
 }
 
 /* A PDF, a .qdpx (a zip archive) or a PNG asked for with -o naming a
@@ -1973,13 +2006,7 @@ test_binary_to_terminal (Fixture       *f,
   /* Text is for reading there: it arrives (and only now does anything). */
   g_assert_cmpint (g_atomic_int_get (&t.shown), ==, 0);
   g_free (ok_cli ("export", f->project, "--format", "csv", "-o", t.name, NULL));
-  {
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-    while (!screen_shows_something (&t) && g_get_monotonic_time () < deadline)
-      g_usleep (1000);
-    g_assert_true (screen_shows_something (&t));
-  }
+  g_free (terminal_wait_for (&t, "Crews"));
   terminal_close (&t);
 }
 
@@ -2116,6 +2143,41 @@ test_hostile_text (Fixture       *f,
         g_assert_cmpint (r.status, ==, 0);
         assert_safe_for_terminal (formats[i], r.out);
         g_assert_nonnull (strstr (r.out, PLAIN));
+      }
+  }
+  /* …and so is one -o names a terminal (/dev/tty, /dev/pts/N): it was
+   * written there raw, escape sequences and all. */
+  {
+    static const char *const writers[][4] = {
+      { "export", "--format", "markdown" }, { "export", "--format", "text" },
+      { "export", "--format", "csv" }, { "export", "--format", "html" },
+      { "export", "--format", "json" }, { "grid", "--format", "svg" },
+      { "compare", "--format", "csv" },
+    };
+    Terminal t;
+
+    if (terminal_open (&t))
+      {
+        for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+          {
+            g_autofree char *what = g_strjoinv (" ", (char **) writers[i]);
+            g_autofree char *end = g_strdup_printf ("\n(end of %u)\n", i);
+            g_autofree char *screen = NULL;
+
+            g_free (ok_cli (writers[i][0], f->project, writers[i][1], writers[i][2],
+                            "-o", t.name, NULL));
+            /* After what the command wrote, in order. */
+            g_assert_cmpint (write (t.slave, end, strlen (end)), ==, strlen (end));
+            screen = terminal_wait_for (&t, end);
+            assert_safe_for_terminal (what, screen);
+          }
+        {
+          g_autofree char *screen = terminal_screen (&t);
+
+          g_assert_nonnull (strstr (screen, PLAIN));
+          g_assert_nonnull (strstr (screen, "<svg"));
+        }
+        terminal_close (&t);
       }
   }
   {

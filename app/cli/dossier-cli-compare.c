@@ -66,22 +66,10 @@ chosen_documents (const char      *name,
   return g_steal_pointer (&ids);
 }
 
-static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  GBytes *bytes = user_data;
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-
-  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
-}
-
 /* To @output (with the exports' care) or to standard output: made safe
- * to show there when it is text for a person (@for_reading) or the
- * terminal, as exactly as written down a pipe otherwise. */
+ * to show there when it is text for a person (@for_reading) or a
+ * terminal (stdout, or one -o names), as exactly as written down a pipe
+ * or into a file otherwise. */
 static int
 emit (const char *name,
       const char *output,
@@ -94,7 +82,7 @@ emit (const char *name,
 
   if (output != NULL && strcmp (output, "-") != 0)
     {
-      if (!dossier_export_write_to_path (output, write_bytes, bytes, NULL, &error))
+      if (!cli_write_file (output, bytes, &error))
         return cli_fail (name, error);
       return CLI_EXIT_OK;
     }

@@ -64,15 +64,14 @@ cli_grid (const char *name,
   if (project == NULL)
     return CLI_EXIT_FAILURE;
 
-  if (to_stdout)
+  if (to_stdout || cli_output_is_terminal (output))
     {
-      g_autoptr(GOutputStream) out = cli_stdout_stream ();
+      g_autoptr(GOutputStream) out = cli_output_stream (output);
 
       ok = dossier_grid_render_to_stream (dossier_project_get_stakeholders (project),
                                           dossier_project_get_title (project), format, width,
-                                          height, out, NULL, &error);
-      if (ok)
-        cli_stdout_stream_done (out);
+                                          height, out, NULL, &error) &&
+           cli_output_stream_done (output, out, &error);
     }
   else
     ok = dossier_grid_render_to_file (dossier_project_get_stakeholders (project),

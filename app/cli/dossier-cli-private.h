@@ -193,6 +193,20 @@ gboolean cli_stdout_is_terminal (void);
  * where a binary file (a PDF, a zip archive, a PNG) is refused, as no use
  * there and garbage to the terminal. */
 gboolean cli_output_is_terminal (const char *output);
+/* Writes @bytes to @output with the exports' care (never replacing what
+ * is not a regular file); made safe to show (cli_safe_text ()) when
+ * @output is a terminal, exactly as they are otherwise. */
+gboolean cli_write_file  (const char  *output,
+                          GBytes      *bytes,
+                          GError     **error);
+/* Where a command writes a file made as a stream for @output (NULL or
+ * "-": stdout, cli_stdout_stream ()): a buffer that
+ * cli_output_stream_done () writes out, through cli_write_file () to a
+ * path. */
+GOutputStream *cli_output_stream      (const char     *output);
+gboolean       cli_output_stream_done (const char     *output,
+                                       GOutputStream  *stream,
+                                       GError        **error);
 /* Where a command writes a file (an export, a picture) asked for on stdout:
  * stdout itself, or, when it is a terminal (someone will read it there), a
  * buffer that cli_stdout_stream_done () writes out through

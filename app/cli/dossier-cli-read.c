@@ -272,15 +272,15 @@ cli_export (const char *name,
                                                 ? output : "/dev/stdout",
                                                 NULL, &error);
     }
-  else if (output != NULL && strcmp (output, "-") != 0)
+  else if (output != NULL && strcmp (output, "-") != 0 && !cli_output_is_terminal (output))
     ok = dossier_export_to_file (project, format, &filter, &options, output, NULL, &error);
   else
     {
-      g_autoptr(GOutputStream) out = cli_stdout_stream ();
+      /* Standard output, or a terminal -o names: shown safely there. */
+      g_autoptr(GOutputStream) out = cli_output_stream (output);
 
-      ok = dossier_export_to_stream (project, format, &filter, &options, out, NULL, &error);
-      if (ok)
-        cli_stdout_stream_done (out);
+      ok = dossier_export_to_stream (project, format, &filter, &options, out, NULL, &error) &&
+           cli_output_stream_done (output, out, &error);
     }
 
   if (!ok)

@@ -381,6 +381,65 @@ cli_stdout_stream_done (GOutputStream *stream)
                   g_memory_output_stream_get_data_size (memory));
 }
 
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *bytes = user_data;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+}
+
+gboolean
+cli_write_file (const char  *output,
+                GBytes      *bytes,
+                GError     **error)
+{
+  g_autoptr(GBytes) shown = NULL;
+
+  /* A terminal is shown what a person reads there, as stdout is. */
+  if (cli_output_is_terminal (output))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+      char *safe = cli_safe_text (data, size);
+
+      shown = g_bytes_new_take (safe, strlen (safe));
+      bytes = shown;
+    }
+  return dossier_export_write_to_path (output, write_bytes, bytes, NULL, error);
+}
+
+GOutputStream *
+cli_output_stream (const char *output)
+{
+  if (output == NULL || strcmp (output, "-") == 0)
+    return cli_stdout_stream ();
+  return g_memory_output_stream_new_resizable ();
+}
+
+gboolean
+cli_output_stream_done (const char     *output,
+                        GOutputStream  *stream,
+                        GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      cli_stdout_stream_done (stream);
+      return TRUE;
+    }
+  if (!g_output_stream_is_closed (stream) && !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  return cli_write_file (output, bytes, error);
+}
+
 char *
 cli_field (const char *s)
 {
