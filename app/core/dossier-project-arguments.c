@@ -200,6 +200,14 @@ compare_argument_pointers (gconstpointer a,
   return compare_arguments (*(DossierArgument * const *) a, *(DossierArgument * const *) b, data);
 }
 
+/* An argument's side, question and place before it is read again. */
+typedef struct
+{
+  DossierPolarity polarity;
+  gint64          question;
+  int             position;
+} ArgumentPlace;
+
 /* The arguments @ids read again, each on its own, then the list put in
  * order in one splice over the range that differs: an argument moved
  * keeps its object (and the row showing it) and only the arguments
@@ -214,64 +222,47 @@ reload_arguments (DossierProject  *self,
 {
   GListModel *model = G_LIST_MODEL (self->arguments);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
   g_autoptr(GHashTable) regrouped = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) before = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GPtrArray) items = NULL;
-  g_auto(DossierStmt) stmt = NULL;
   gboolean reordered = FALSE;
   GHashTableIter iter;
   gpointer key;
   guint n, lo, suffix;
 
-  stmt = dossier_project_prepare (self,
-                                  "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
-                                  "JOIN questions q ON q.id = a.question WHERE a.id = ?1",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
+  /* Where each argument there was, to tell a move from an edit. */
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gint64 id = *(gint64 *) key;
-      DossierArgument *existing = g_hash_table_lookup (self->arguments_by_id, &id);
-      DossierPolarity polarity;
-      gint64 question;
-      int position;
-      guint index;
-      int rc;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = dossier_project_step (self, stmt, error);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return FALSE;
-
-      if (rc == SQLITE_DONE)
-        {
-          if (existing != NULL && g_list_store_find (self->arguments, existing, &index))
-            g_list_store_remove (self->arguments, index);
-          if (existing != NULL)
-            g_hash_table_remove (self->arguments_by_id, &id);
-          continue;
-        }
+      DossierArgument *existing = g_hash_table_lookup (self->arguments_by_id, key);
+      ArgumentPlace *place;
 
       if (existing == NULL)
-        {
-          GObject *item = read_argument (stmt, NULL);
+        continue;
+      place = g_new (ArgumentPlace, 1);
+      place->polarity = dossier_argument_get_polarity (existing);
+      place->question = dossier_argument_get_question_id (existing);
+      place->position = dossier_argument_get_position (existing);
+      g_hash_table_insert (before, existing, place);
+    }
 
-          g_hash_table_insert (self->arguments_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
-          g_ptr_array_add (added, item);
-          continue;
-        }
+  if (!dossier_project_read_rows_alone (self,
+                                        "SELECT " ARGUMENT_COLUMNS " FROM arguments a "
+                                        "JOIN questions q ON q.id = a.question WHERE a.id = ?1",
+                                        read_argument, self->arguments, self->arguments_by_id, ids,
+                                        added, updated, error))
+    return FALSE;
 
-      polarity = dossier_argument_get_polarity (existing);
-      question = dossier_argument_get_question_id (existing);
-      position = dossier_argument_get_position (existing);
-      read_argument (stmt, G_OBJECT (existing));
-      if (polarity != dossier_argument_get_polarity (existing) ||
-          question != dossier_argument_get_question_id (existing))
-        g_hash_table_add (regrouped, existing);
-      else if (position != dossier_argument_get_position (existing))
+  for (guint i = 0; i < updated->len; i++)
+    {
+      DossierArgument *argument = g_ptr_array_index (updated, i);
+      const ArgumentPlace *place = g_hash_table_lookup (before, argument);
+
+      if (place->polarity != dossier_argument_get_polarity (argument) ||
+          place->question != dossier_argument_get_question_id (argument))
+        g_hash_table_add (regrouped, argument);
+      else if (place->position != dossier_argument_get_position (argument))
         reordered = TRUE;
     }
 

@@ -1228,6 +1228,20 @@ gboolean      dossier_project_load_model       (DossierProject       *self,
                                                 GListStore           *store,
                                                 GHashTable           *by_id,
                                                 GError              **error);
+/* Reads the rows @ids (a set of gint64) of @store's model each alone with
+ * @row_sql (its one parameter the id, its first column too): removes
+ * those gone from @store and @by_id, adds a new one to @by_id and (a
+ * reference) to @added, updates one there in place and adds it (borrowed)
+ * to @updated. Where the new ones go is the caller's. */
+gboolean      dossier_project_read_rows_alone  (DossierProject       *self,
+                                                const char           *row_sql,
+                                                DossierReadItemFunc   read,
+                                                GListStore           *store,
+                                                GHashTable           *by_id,
+                                                GHashTable           *ids,
+                                                GPtrArray            *added,
+                                                GPtrArray            *updated,
+                                                GError              **error);
 /* Brings @store, kept in @compare's order, up to date with the rows @ids
  * (a set of gint64), each read alone by @row_sql (its one parameter the
  * id, its first column too): a row gone is removed, a new one inserted

@@ -223,24 +223,19 @@ compare_item_pointers (gconstpointer a,
 }
 
 gboolean
-dossier_project_patch_model (DossierProject      *self,
-                             const char          *row_sql,
-                             DossierReadItemFunc  read,
-                             GListStore          *store,
-                             GHashTable          *by_id,
-                             GCompareDataFunc     compare,
-                             gpointer             compare_data,
-                             GHashTable          *ids,
-                             GError             **error)
+dossier_project_read_rows_alone (DossierProject      *self,
+                                 const char          *row_sql,
+                                 DossierReadItemFunc  read,
+                                 GListStore          *store,
+                                 GHashTable          *by_id,
+                                 GHashTable          *ids,
+                                 GPtrArray           *added,
+                                 GPtrArray           *updated,
+                                 GError             **error)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
   g_auto(DossierStmt) stmt = NULL;
-  gboolean sorted = TRUE;
   GHashTableIter iter;
   gpointer key;
-  guint n;
 
   stmt = dossier_project_prepare (self, row_sql, error);
   if (stmt == NULL)
@@ -280,6 +275,29 @@ dossier_project_patch_model (DossierProject      *self,
           g_ptr_array_add (updated, existing);
         }
     }
+
+  return TRUE;
+}
+
+gboolean
+dossier_project_patch_model (DossierProject      *self,
+                             const char          *row_sql,
+                             DossierReadItemFunc  read,
+                             GListStore          *store,
+                             GHashTable          *by_id,
+                             GCompareDataFunc     compare,
+                             gpointer             compare_data,
+                             GHashTable          *ids,
+                             GError             **error)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
+  gboolean sorted = TRUE;
+  guint n;
+
+  if (!dossier_project_read_rows_alone (self, row_sql, read, store, by_id, ids, added, updated, error))
+    return FALSE;
 
   /* Did an edit move a row? One row is looked at beside its neighbours;
    * several (ranks closed after a delete) in a pass over the list. */
