@@ -276,7 +276,8 @@ on_row_activated (DossierArgumentsPanel *self,
  * Alt+Down, Ctrl+E) when the focus is on its place in the list, where
  * they do not pass through the row: the row's action named in @args.
  * The focus then follows the argument (moved up or down, the keys go on
- * moving it), or goes to the one that took its place (deleted). */
+ * moving it), or goes to the one that took its place (deleted), or to
+ * the column's add button (its last one deleted). */
 static gboolean
 row_key (GtkWidget *list,
          GVariant  *args,
@@ -302,7 +303,13 @@ row_key (GtkWidget *list,
   else if (n > 0)
     position = MIN (position, n - 1);
   else
-    return TRUE;
+    {
+      /* The column emptied: its own add button, not the next one GTK
+       * finds (the other column's). */
+      gtk_widget_grab_focus (GTK_WIDGET (list == GTK_WIDGET (self->pro_list) ? self->pro_add_button
+                                                                             : self->con_add_button));
+      return TRUE;
+    }
   {
     g_autoptr(DossierArgument) next = g_list_model_get_item (column, position);
 

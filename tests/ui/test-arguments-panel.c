@@ -1109,13 +1109,11 @@ test_menu_marks (Fixture       *f,
   close_window (window);
 }
 
-/* The fixture, its panel shown (the Fixture's panel, overlay, window and
- * pros), once the first pro's row is made. */
+/* The Fixture's panel, overlay, window and pros, for its project, shown
+ * once the first pro's row is made. */
 static void
-shown_set_up (Fixture       *f,
-              gconstpointer  data)
+show_panel (Fixture *f)
 {
-  fixture_set_up (f, data);
   f->panel = dossier_arguments_panel_new ();
   f->pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (f->panel), DOSSIER_POLARITY_PRO);
   f->overlay = adw_toast_overlay_new ();
@@ -1123,6 +1121,15 @@ shown_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), f->panel);
   f->window = show_in_window (f->overlay, 1280, 900);
   wait_for_row (f->panel, argument_at (f->pros, 0));
+}
+
+/* The fixture, its panel shown. */
+static void
+shown_set_up (Fixture       *f,
+              gconstpointer  data)
+{
+  fixture_set_up (f, data);
+  show_panel (f);
 }
 
 static void
@@ -1208,6 +1215,47 @@ test_keys (Fixture       *f,
   g_assert_cmpint (argument_at (pros, 2), ==, second);
   wait_until (focus_on_argument, &(FocusOn) { panel, second }, "the focus on the argument");
   g_assert_true (gtk_widget_has_visible_focus (focus_of (window)));
+}
+
+/* Whether the focus is on @widget or inside it (a menu button's). */
+static gboolean
+focus_in (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Delete on the only pro: the focus goes to the Pros' add button, for the
+ * next one, with its ring shown. Before, the column emptied, GTK moved it
+ * on to the next button it found, the Cons' add button. */
+static void
+test_delete_last_focus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *add_pro;
+  gint64 only;
+
+  fixture_set_up (f, data);
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  test_sql_exec (f->path, "DELETE FROM arguments WHERE polarity = 'pro' AND position > 0");
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  show_panel (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->pros), ==, 1);
+  only = argument_at (f->pros, 0);
+  add_pro = find_button (f->panel, "Add an Argument For");
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (f->panel, only)))));
+  wait_until (focus_on_argument, &(FocusOn) { f->panel, only }, "the focus on the argument");
+  keys_through_x (f->window, "Delete");
+  g_assert_null (dossier_project_get_argument (f->project, only));
+  g_assert_cmpuint (g_list_model_get_n_items (f->pros), ==, 0);
+  wait_until (focus_in, add_pro, "the focus on the Pros' add button");
+  g_assert_true (gtk_widget_has_visible_focus (gtk_root_get_focus (GTK_ROOT (f->window))));
 }
 
 /* Alt+Down on the first argument, the column at its top: the column stays
@@ -2135,6 +2183,8 @@ main (int   argc,
   g_test_add ("/dossier/arguments-panel/question-add-focus", Fixture, NULL, fixture_set_up,
               test_question_add_focus, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, shown_set_up, test_keys, shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/delete-last-focus", Fixture, NULL, NULL, test_delete_last_focus,
+              shown_tear_down);
   g_test_add ("/dossier/arguments-panel/move-in-view", Fixture, NULL, shown_set_up, test_move_in_view,
               shown_tear_down);
   g_test_add ("/dossier/arguments-panel/row-focus", Fixture, NULL, shown_set_up, test_row_focus,
