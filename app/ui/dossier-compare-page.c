@@ -1078,6 +1078,29 @@ dossier_compare_page_get_matrix (DossierComparePage *self)
   return GTK_WIDGET (self->matrix);
 }
 
+gboolean
+dossier_compare_page_focus_matrix (DossierComparePage *self)
+{
+  graphene_rect_t area;
+  int row, column;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
+  ensure_updated (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->matrix)) || !gtk_widget_grab_focus (GTK_WIDGET (self->matrix)))
+    return FALSE;
+  /* Where the first arrow key would land: the first cell, or the first
+   * document's heading when there are no rows. */
+  dossier_matrix_get_selection (self->matrix, &row, &column);
+  if (row == -1 && column == -1)
+    {
+      if (dossier_matrix_get_cell_area (self->matrix, 0, 0, &area))
+        dossier_matrix_select (self->matrix, 0, 0);
+      else if (dossier_matrix_get_cell_area (self->matrix, -1, 0, &area))
+        dossier_matrix_select (self->matrix, -1, 0);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 dossier_compare_page_get_excerpts (DossierComparePage *self)
 {

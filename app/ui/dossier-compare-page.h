@@ -50,6 +50,9 @@ GArray            *dossier_compare_page_get_documents (DossierComparePage *self)
 void               dossier_compare_page_update        (DossierComparePage *self);
 DossierComparison *dossier_compare_page_get_comparison (DossierComparePage *self);
 GtkWidget         *dossier_compare_page_get_matrix    (DossierComparePage *self);
+/* Gives the matrix the focus, on its selection, or else on its first
+ * cell (as a key goes there); FALSE if it cannot take it. */
+gboolean           dossier_compare_page_focus_matrix  (DossierComparePage *self);
 /* The excerpts on show, and the divergences listed (transfer none). */
 GPtrArray         *dossier_compare_page_get_excerpts  (DossierComparePage *self);
 GPtrArray         *dossier_compare_page_get_divergences (DossierComparePage *self);

@@ -1558,16 +1558,18 @@ static const struct
 };
 
 /* The focus goes where the page is worked: the document's text, the
- * matrix, the note; failing that, the page's first control. */
+ * matrix (on a cell: before, none was marked until the first arrow key),
+ * the note; failing that, the page's first control. */
 static void
 focus_page (DossierWindow *self,
             GtkWidget     *page)
 {
-  GtkWidget *target = page;
-
   if (page == self->compare_page)
-    target = dossier_compare_page_get_matrix (DOSSIER_COMPARE_PAGE (page));
-  if (gtk_widget_get_visible (target) && gtk_widget_grab_focus (target))
+    {
+      if (dossier_compare_page_focus_matrix (DOSSIER_COMPARE_PAGE (page)))
+        return;
+    }
+  else if (gtk_widget_get_visible (page) && gtk_widget_grab_focus (page))
     return;
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }

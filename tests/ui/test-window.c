@@ -20,6 +20,7 @@
 #include "dossier-export-dialog.h"
 #include "dossier-highlight-card.h"
 #include "dossier-highlights-panel.h"
+#include "dossier-matrix.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-tag-picker-row.h"
@@ -928,6 +929,53 @@ switcher_tooltip (DossierWindow *window,
         return gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
     }
   return NULL;
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+/* Alt+2 pressed through the X server, from the reader's text: the matrix
+ * takes the focus on its first cell, its ring shown at once (a sidebar's
+ * does, taken by a key). Before, no cell was marked and no ring showed
+ * until the first arrow key. Again, from the reader, it comes back to
+ * what was left selected. */
+static void
+test_compare_key_ring (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  DossierMatrix *matrix = DOSSIER_MATRIX (dossier_compare_page_get_matrix (DOSSIER_COMPARE_PAGE (f->window->compare_page)));
+  graphene_rect_t area;
+  int row, column;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 820);
+  flush_events ();
+  gtk_widget_grab_focus (text_view);
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
+  keys_through_x (GTK_WIDGET (f->window), "alt+2");
+  wait_until (has_focus, matrix, "the focus on the matrix");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->page_stack), ==, "compare");
+  g_assert_true (dossier_matrix_get_cell_area (matrix, 0, 0, &area));
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, 0);
+  g_assert_cmpint (column, ==, 0);
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (matrix)));
+
+  /* The selection moved on (to the document's heading) is where the
+   * focus comes back. */
+  dossier_matrix_select (matrix, -1, 0);
+  keys_through_x (GTK_WIDGET (f->window), "alt+1");
+  wait_until (has_focus, text_view, "the focus on the text");
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
+  keys_through_x (GTK_WIDGET (f->window), "alt+2");
+  wait_until (has_focus, matrix, "the focus on the matrix");
+  dossier_matrix_get_selection (matrix, &row, &column);
+  g_assert_cmpint (row, ==, -1);
+  g_assert_cmpint (column, ==, 0);
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (matrix)));
 }
 
 /* Alt+1, Alt+2 and Alt+3 bring Read, Compare and Brief to the front, from
@@ -4075,6 +4123,7 @@ main (int   argc,
   ADD ("window-keys-reach-reader", test_window_keys_reach_reader);
   ADD ("centre-pages", test_centre_pages);
   ADD ("page-keys", test_page_keys);
+  ADD ("compare-key-ring", test_compare_key_ring);
   ADD ("folding", test_folding);
   ADD ("width-sweep", test_width_sweep);
   ADD ("toast-above-bottom-bars", test_toast_above_bottom_bars);
