@@ -1028,7 +1028,6 @@ test_index_could_not_be_indexed (Fixture       *f,
   g_autofree char *list = NULL;
   g_autofree char *tags = NULL;
   g_auto(Run) r = { 0 };
-  gint64 page, page_size;
 
   /* A text of 6,000 different words: its index fills many pages. */
   for (guint i = 0; i < 6000; i++)
@@ -1036,24 +1035,7 @@ test_index_could_not_be_indexed (Fixture       *f,
   list = write_file (f, "words.txt", words->str, words->len);
   g_free (ok_cli ("import", f->project, list, NULL));
 
-  /* Its last page (where the next texts' words go) made no page at all,
-   * and a text waiting to be indexed. */
-  page = test_sql_int (f->project, "SELECT pageno FROM dbstat WHERE name = 'documents_fts_data' "
-                                   "AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1");
-  page_size = test_sql_int (f->project, "PRAGMA page_size");
-  g_assert_cmpint (test_sql_int (f->project, "SELECT count (*) FROM dbstat "
-                                             "WHERE name = 'documents_fts_data' AND pagetype = 'leaf'"),
-                   >, 2);
-  test_sql_exec (f->project, "INSERT INTO documents_unindexed (document) VALUES (1)");
-  {
-    int fd = open (f->project, O_WRONLY);
-    static const guchar garbage[16] = { 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                                        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-
-    g_assert_cmpint (fd, >=, 0);
-    g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * page_size), ==, sizeof garbage);
-    close (fd);
-  }
+  test_break_search_index_page (f->project, 1);
 
   run_cli (&r, "tag-add", f->project, "Cost", NULL);
   g_test_message ("%s", r.err);

@@ -6,9 +6,11 @@
 #include "test-util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -445,6 +447,34 @@ int_and_close (sqlite3    *db,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   return value;
+}
+
+void
+test_break_search_index_page (const char *path,
+                              gint64      document_id)
+{
+  static const guchar garbage[16] = { 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+  g_autofree char *waiting = NULL;
+  gint64 page, page_size;
+  int fd;
+
+  /* Its last page (where the next texts' words go) made no page at all,
+   * and a text waiting to be indexed. */
+  page = test_sql_int (path, "SELECT pageno FROM dbstat WHERE name = 'documents_fts_data' "
+                             "AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1");
+  page_size = test_sql_int (path, "PRAGMA page_size");
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM dbstat "
+                                       "WHERE name = 'documents_fts_data' AND pagetype = 'leaf'"),
+                   >, 2);
+  waiting = g_strdup_printf ("INSERT INTO documents_unindexed (document) VALUES (%" G_GINT64_FORMAT ")",
+                             document_id);
+  test_sql_exec (path, waiting);
+
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * page_size), ==, sizeof garbage);
+  g_assert_cmpint (close (fd), ==, 0);
 }
 
 gint64

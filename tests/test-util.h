@@ -151,6 +151,14 @@ char                  *test_sql_text          (const char    *path,
 gint64                 test_sql_int_file_alone (const char   *path,
                                                 const char   *sql);
 
+/* Damages the search index of the project at @path (closed, its texts'
+ * index filling more than two leaf pages) where SQLite itself reads it:
+ * the last leaf page of documents_fts_data made no b-tree page, and
+ * @document_id listed as waiting to be indexed. Indexing then fails, and
+ * so does making the index again, which must empty that table. */
+void                   test_break_search_index_page (const char *path,
+                                                     gint64      document_id);
+
 /* A new project at @path with one document of @text and the tags "Pro"
  * (id 1) and "Con" (id 2), closed. Returns the document's id. */
 gint64                 test_make_project      (const char    *path,

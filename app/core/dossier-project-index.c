@@ -343,17 +343,25 @@ dossier_project_rebuild_indexes_within (DossierProject  *self,
 }
 
 /* Both indexes made again from the texts and memos, in one transaction:
- * every text, listed or not, so the list of those waiting is emptied. */
+ * every text, listed or not, so the list of those waiting is emptied.
+ * *@damaged (may be NULL), when it fails: whether SQLite found the file
+ * damaged where it read it. */
 static gboolean
 rebuild_indexes (DossierProject  *project,
+                 gboolean        *damaged,
                  GError         **error)
 {
   g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
 
-  return dossier_transaction_begin (&transaction, project->db, project->path, error) &&
-         dossier_project_verify_in_place (project, error) &&
-         dossier_project_rebuild_indexes_within (project, error) &&
-         dossier_transaction_commit (&transaction, error);
+  if (dossier_transaction_begin (&transaction, project->db, project->path, error) &&
+      dossier_project_verify_in_place (project, error) &&
+      dossier_project_rebuild_indexes_within (project, error) &&
+      dossier_transaction_commit (&transaction, error))
+    return TRUE;
+  /* Asked before the transaction is rolled back, which would answer. */
+  if (damaged != NULL)
+    *damaged = (sqlite3_extended_errcode (project->db) & 0xff) == SQLITE_CORRUPT;
+  return FALSE;
 }
 
 /* Replaces *@error, what indexing met, with what to do about a search
@@ -413,7 +421,7 @@ update_indexes (DossierProject  *self,
       /* Not an action: the listed highlights stay as they are. */
       dossier_project_cache_begin (self);
       if (rebuild)
-        ok = done = rebuild_indexes (self, error);
+        ok = done = rebuild_indexes (self, NULL, error);
       else
         ok = index_some (self, INDEX_BATCH, &done, &damaged, error);
       if (!ok)
@@ -501,6 +509,7 @@ dossier_project_say_not_indexed (DossierProject *self,
                                  const GError   *error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   /* Tried again after every change: one line for a command, not one a
    * change. */
@@ -511,11 +520,15 @@ dossier_project_say_not_indexed (DossierProject *self,
   name = dossier_display_name (self->path);
   /* Damage that stops indexing stops it again: what to do instead. */
   if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED))
-    g_message (_("“%s” could not be indexed for search (everything else is saved): %s"),
-               name, error->message);
+    message = g_strdup_printf (_("“%s” could not be indexed for search (everything else is saved): %s"),
+                               name, error->message);
   else
-    g_message (_("“%s” could not be indexed for search (it is tried again at the next search): %s"),
-               name, error->message);
+    message = g_strdup_printf (_("“%s” could not be indexed for search (it is tried again at the "
+                                 "next search): %s"),
+                               name, error->message);
+  g_message ("%s", message);
+  /* The window shows it: the log is no place a person looks. */
+  dossier_project_emit_not_indexed (self, message);
 }
 
 gboolean
@@ -881,10 +894,18 @@ indexer_thread (gpointer data)
         done = TRUE;
       else if (differ && !g_cancellable_is_cancelled (indexer->cancellable))
         {
-          if (rebuild_indexes (indexer->worker, &indexer->error))
+          gboolean damaged = FALSE;
+
+          if (rebuild_indexes (indexer->worker, &damaged, &indexer->error))
             indexer->rebuilt = TRUE;   /* said by indexer_finished () */
           else
-            done = TRUE;
+            {
+              /* What to do, as when indexing meets the damage: not
+               * "open a backup copy" for an index. */
+              if (damaged)
+                set_beyond_rebuild_error (indexer->worker, &indexer->error);
+              done = TRUE;
+            }
         }
     }
 
@@ -895,7 +916,7 @@ indexer_thread (gpointer data)
       if (index_some (indexer->worker, 0, &done, &damaged, &indexer->error))
         continue;
       /* Made again from the texts, every one indexed (as a search does). */
-      if (damaged && !indexer->rebuilt && rebuild_indexes (indexer->worker, NULL))
+      if (damaged && !indexer->rebuilt && rebuild_indexes (indexer->worker, NULL, NULL))
         {
           g_clear_error (&indexer->error);
           indexer->rebuilt = TRUE;

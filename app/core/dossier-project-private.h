@@ -265,7 +265,8 @@ gboolean      dossier_project_search_failed_on_index (DossierProject  *self,
 /* Says that the texts waiting could not be indexed for search (@error
  * says why; it is tried again): once while the project is open, named as
  * the user knows it, to the log and to the person at the command line
- * (dossier-cli shows the core's messages as its own lines). */
+ * (dossier-cli shows the core's messages as its own lines), and with
+ * "not-indexed" to the window. */
 void          dossier_project_say_not_indexed (DossierProject *self,
                                                const GError   *error);
 /* Inside the caller's transaction: both indexes made again from the
@@ -274,6 +275,9 @@ gboolean      dossier_project_rebuild_indexes_within (DossierProject  *self,
                                                       GError         **error);
 /* Emits "search-index-rebuilt" (dossier-project.c). */
 void          dossier_project_emit_search_index_rebuilt (DossierProject *self);
+/* Emits "not-indexed" with @message (dossier-project.c). */
+void          dossier_project_emit_not_indexed (DossierProject *self,
+                                                const char     *message);
 /* Stops the thread, if any, and waits for it (closing). */
 void          dossier_project_stop_indexing  (DossierProject        *self);
 /* Before searching: every text stored is indexed, or @error says why it

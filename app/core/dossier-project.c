@@ -55,6 +55,7 @@ enum {
   STAKEHOLDER_NAMES_CHANGED,
   DISMISSED_SUGGESTIONS_CHANGED,
   SEARCH_INDEX_REBUILT,
+  NOT_INDEXED,
   N_SIGNALS
 };
 
@@ -1604,12 +1605,22 @@ dossier_project_class_init (DossierProjectClass *klass)
   signals[SEARCH_INDEX_REBUILT] =
     g_signal_new ("search-index-rebuilt", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[NOT_INDEXED] =
+    g_signal_new ("not-indexed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 void
 dossier_project_emit_search_index_rebuilt (DossierProject *self)
 {
   g_signal_emit (self, signals[SEARCH_INDEX_REBUILT], 0);
+}
+
+void
+dossier_project_emit_not_indexed (DossierProject *self,
+                                  const char     *message)
+{
+  g_signal_emit (self, signals[NOT_INDEXED], 0, message);
 }
 
 static void

@@ -838,6 +838,20 @@ on_search_index_rebuilt (DossierWindow *self)
                         "rebuilt"), FALSE);
 }
 
+/* Texts could not be indexed for search (the core's message says why
+ * and what to do, once while the project is open): searches miss them,
+ * which the person using the window would not learn from the log. It
+ * stays until closed, for the command it may name to be read. */
+static void
+on_not_indexed (DossierWindow *self,
+                const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  dossier_accessible_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+}
+
 DossierProject *
 dossier_window_get_project (DossierWindow *self)
 {
@@ -1954,6 +1968,8 @@ dossier_window_init (DossierWindow *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "search-index-rebuilt",
                                  G_CALLBACK (on_search_index_rebuilt), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "not-indexed",
+                                 G_CALLBACK (on_not_indexed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (dossier_reader_page_get_document_view (self->reader_page), "selection-changed",
                            G_CALLBACK (on_reader_selection_changed), self, G_CONNECT_SWAPPED);

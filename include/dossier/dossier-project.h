@@ -81,6 +81,10 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *   "search-index-rebuilt": the search indexes were found out of step with
  *       the texts and memos when the project was opened, and were made
  *       again (DOSSIER_OPEN_INDEX_IN_BACKGROUND).
+ *   "not-indexed" (const char *message): texts stored could not be indexed
+ *       for search; @message, translated, says why and what to do. Once
+ *       while the project is open, until indexing works again (the same
+ *       line goes to the log, which dossier-cli shows).
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
  *   "undo-label", "redo-label", "undo-step", "author". */
 

@@ -45,6 +45,7 @@ typedef struct
   gint64         document_id;
   gint64         risks_id;
   DossierWindow *window;
+  gboolean       damaged;    /* left damaged on purpose: not checked */
 } Fixture;
 
 /* ---- Helpers ------------------------------------------------------------------- */
@@ -100,15 +101,17 @@ fixture_tear_down (Fixture       *f,
   flush_events ();
   g_clear_object (&f->window);
 
-  /* Whatever failed, the project holds together. */
-  {
-    g_autoptr(DossierProject) project = NULL;
-    g_autoptr(GError) error = NULL;
+  /* Whatever failed, the project holds together (but the damage a test
+   * made on purpose). */
+  if (!f->damaged)
+    {
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
 
-    project = dossier_project_open (f->path, DOSSIER_OPEN_READ_ONLY, &error);
-    g_assert_no_error (error);
-    assert_project_sound (project);
-  }
+      project = dossier_project_open (f->path, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      assert_project_sound (project);
+    }
 
   remove_tree (f->dir);
   g_free (f->dir);
@@ -886,6 +889,44 @@ test_index_out_of_step (Fixture       *f,
   g_assert_cmpuint (n_search_hits (f, "ghost"), ==, 0);
 }
 
+/* A project whose search index is damaged where SQLite itself reads it
+ * (a page of its table no page at all), so that texts cannot be indexed
+ * for search and the index cannot be made again: a text imported in the
+ * window is saved, and a toast says, in the core's words, that it could
+ * not be indexed and what to do. The window only logged it: searches
+ * missed the text and nobody using the window learned why. */
+static void
+test_index_not_indexed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) words = g_string_new ("# Harbour Word List\n\n");
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  gint64 list_id;
+
+  dossier_window_set_project (f->window, NULL);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE,
+                                                              &error);
+
+    g_assert_no_error (error);
+    /* A text of 6,000 different words: its index fills many pages. */
+    for (guint i = 0; i < 6000; i++)
+      g_string_append_printf (words, "w%05uq%s", i * 7919 % 100000, i % 12 == 11 ? ".\n" : " ");
+    list_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, words->str, "words.md");
+    dossier_project_close (project);
+  }
+  test_break_search_index_page (f->path, list_id);
+  f->damaged = TRUE;
+
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  add_document (project_of (f), DOSSIER_FORMAT_MARKDOWN, "# Fares Again\n\nThe pier reopens.\n",
+                "again.md");
+  assert_toast (f, "“Ferries.dossier” could not be indexed for search (everything else is saved)",
+                "Run “dossier-cli check ", f->path, "open a backup copy", NULL);
+}
+
 /* Drops @file on the window, as a file manager does. */
 static void
 drop_file (Fixture *f,
@@ -1296,6 +1337,7 @@ main (int   argc,
   ADD ("suffix-added", test_suffix_added);
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
+  ADD ("index-not-indexed", test_index_not_indexed);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
   ADD ("export-unwritable", test_export_unwritable);
