@@ -4,8 +4,9 @@
  * items-changed, evidence (roles, stances per source, a highlight made for
  * it, and what deleting a highlight does to it), mention counts kept up to
  * date on import, text replacement, renaming and undo, unreviewed
- * mentions, suggestions that stay dismissed, and a version 2 project
- * migrated with its stakeholders counted.
+ * mentions, suggestions that stay dismissed, the check that a name is
+ * no one else's (folded, through every edit, in a file edited by hand),
+ * and a version 2 project migrated with its stakeholders counted.
  */
 
 #include "config.h"
@@ -1124,6 +1125,195 @@ test_suggestions (Fixture       *f,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* ---- The name check ---------------------------------------------------------------- */
+
+/* Adding @name fails with EXISTS, quoting @owner as the stakeholder that
+ * has it. */
+static void
+assert_name_taken (DossierProject *project,
+                   const char     *name,
+                   const char     *owner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = g_strdup_printf ("(“%s”)", owner);
+
+  g_assert_cmpint (dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_OTHER,
+                                                    &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, quoted));
+}
+
+/* Adding @name succeeds; the add is undone again. */
+static void
+assert_name_free (DossierProject *project,
+                  const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_OTHER,
+                                               &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_stakeholder (project, id));
+}
+
+/* A name is taken when it folds (case, accents, spaces, apostrophes) as
+ * another's name or alias does; full-width letters are not folded. */
+static void
+test_name_check_folds (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
+  gint64 brien = add_stakeholder (P (f), "O’Brien Haulage", NULL);
+
+  assert_name_taken (P (f), "INES VARGA", "Inès Varga");
+  assert_name_taken (P (f), "ine\xcc\x80s varga", "Inès Varga");   /* a combining grave */
+  assert_name_taken (P (f), "Inès\xc2\xa0 Varga", "Inès Varga");   /* no-break space, two */
+  assert_name_taken (P (f), "VÁRGA", "Inès Varga");                /* its alias */
+  assert_name_taken (P (f), "o'brien haulage", "O’Brien Haulage");
+  assert_name_taken (P (f), "O\xca\xbc" "BRIEN\tHAULAGE", "O’Brien Haulage");
+  assert_name_free (P (f), "\xef\xbd\x96\xef\xbd\x81\xef\xbd\x92\xef\xbd\x87\xef\xbd\x81");  /* ｖａｒｇａ */
+  assert_name_free (P (f), "Varga Inès");
+  assert_name_free (P (f), "Vargas");
+
+  /* Its own name, spelt otherwise, is no one else's. */
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), varga, "INÈS VARGA", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (P (f), varga)), ==,
+                   "INÈS VARGA");
+  g_assert_false (dossier_project_set_stakeholder_name (P (f), brien, "varga", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "(“INÈS VARGA”)"));
+}
+
+/* The check follows every way names change: a rename, aliases, a delete,
+ * undo and redo, a merge, the list read again whole; and quotes the first
+ * in the list of those that share an alias. */
+static void
+test_name_check_follows_edits (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *costa[] = { "Costa", NULL };
+  const char *harbour[] = { "The Harbour", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_stakeholder (P (f), "Inès Varga", "Varga");
+  gint64 b, port, union_id;
+
+  /* Renamed: the old name is free, the new one taken. */
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), a, "Ana Costa", &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "ANA COSTA", "Ana Costa");
+  assert_name_taken (P (f), "varga", "Ana Costa");
+  b = add_stakeholder (P (f), "Ines Varga", NULL);
+  assert_name_taken (P (f), "inès varga", "Ines Varga");
+
+  /* Aliases replaced: the old alias is free. */
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), a, costa, &error));
+  g_assert_no_error (error);
+  assert_name_free (P (f), "Varga");
+  assert_name_taken (P (f), "COSTA", "Ana Costa");
+
+  /* Deleted, and the delete undone and redone. */
+  g_assert_true (dossier_project_delete_stakeholder (P (f), b, &error));
+  g_assert_no_error (error);
+  assert_name_free (P (f), "Ines Varga");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "Ines Varga", "Ines Varga");
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_no_error (error);
+  assert_name_free (P (f), "Ines Varga");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+
+  /* The rename undone: the old name is taken again, the new one free. */
+  g_assert_true (dossier_project_set_stakeholder_name (P (f), b, "Mayor Varga", &error));
+  g_assert_no_error (error);
+  assert_name_free (P (f), "Ines Varga");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "Ines Varga", "Ines Varga");
+  assert_name_free (P (f), "Mayor Varga");
+
+  /* Merged: the source's name is the target's alias. */
+  g_assert_true (dossier_project_merge_stakeholders (P (f), b, a, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_stakeholder (P (f), b));
+  assert_name_taken (P (f), "Ines Varga", "Ana Costa");
+
+  /* Two share an alias (aliases are not checked against other
+   * stakeholders): the first in the list is quoted, and moving the other
+   * first quotes it. */
+  port = add_stakeholder (P (f), "Port Authority", NULL);
+  union_id = add_stakeholder (P (f), "Dockers’ Union", NULL);
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), union_id, harbour, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_stakeholder_aliases (P (f), port, harbour, &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "the harbour", "Port Authority");
+  g_assert_true (dossier_project_move_stakeholder (P (f), union_id, 0, &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "the harbour", "Dockers’ Union");
+  /* Renaming one of them to the alias they share: the other has it. */
+  g_assert_false (dossier_project_set_stakeholder_name (P (f), union_id, "The Harbour", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "(“Port Authority”)"));
+  g_clear_error (&error);
+
+  /* The list read again whole (a document deleted) changes nothing. */
+  g_assert_true (dossier_project_delete_document (P (f), f->doc_a, &error));
+  g_assert_no_error (error);
+  assert_name_taken (P (f), "ana costa", "Ana Costa");
+  assert_name_taken (P (f), "the harbour", "Dockers’ Union");
+  assert_name_free (P (f), "Varga");
+}
+
+/* A file edited by hand: two stakeholders called the same, an alias
+ * given twice. The check reads the names as the list shows them, and
+ * quotes the first in the list. */
+static void
+test_name_check_hand_edited (TestDir       *d,
+                             gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (d, "edited.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, "Mayor Varga spoke.");
+  test_sql_exec (path,
+                 "INSERT INTO stakeholders (id, uuid, name, aliases, kind, position) VALUES "
+                 "  (10, '5e1f0c1e-0000-4000-8000-0000000000a0', 'Mayor', 'Varga\nVARGA\nvárga', "
+                 "   'official', 1), "
+                 "  (11, '5e1f0c1e-0000-4000-8000-0000000000a1', 'varga', '', 'person', 0), "
+                 "  (12, '5e1f0c1e-0000-4000-8000-0000000000a2', 'Varga', '', 'person', 2)");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  assert_name_taken (project, "VARGA", "varga");
+  g_assert_false (dossier_project_set_stakeholder_name (project, 11, "Várga", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "(“Mayor”)"));
+  g_clear_error (&error);
+
+  /* Its aliases gone, 12 is the other one left called so. */
+  g_assert_true (dossier_project_set_stakeholder_aliases (project, 10, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_set_stakeholder_name (project, 11, "Várga", &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "(“Varga”)"));
+  g_clear_error (&error);
+  g_assert_true (dossier_project_set_stakeholder_name (project, 12, "Ana Costa", &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_stakeholder_name (project, 11, "Várga", &error));
+  g_assert_no_error (error);
+  assert_name_taken (project, "varga", "Várga");
+  assert_name_free (project, "Mayor Varga");
+  assert_project_sound (project);
+}
+
 /* ---- A version 2 project -------------------------------------------------------------------- */
 
 static void
@@ -1270,9 +1460,13 @@ main (int   argc,
   ADD ("names-changed-signal", test_names_changed_signal);
   ADD ("stakeholders-patched", test_stakeholders_patched);
   ADD ("suggestions", test_suggestions);
+  ADD ("name-check-folds", test_name_check_folds);
+  ADD ("name-check-follows-edits", test_name_check_follows_edits);
 #undef ADD
   g_test_add ("/dossier/stakeholders/migrate-v2", TestDir, NULL, test_dir_set_up,
               test_migrate_v2, test_dir_tear_down);
+  g_test_add ("/dossier/stakeholders/name-check-hand-edited", TestDir, NULL, test_dir_set_up,
+              test_name_check_hand_edited, test_dir_tear_down);
 
   return g_test_run ();
 }

@@ -200,6 +200,13 @@ struct _DossierProject
   /* How many stakeholders the model shows in each palette colour, for a
    * new one's; kept up to date with the model. */
   guint            stakeholder_colors[12];
+  /* The stakeholders' names and aliases as the model shows them, folded
+   * (dossier_text_fold ()): folded name → GArray of the gint64 ids that
+   * have it, and id → its folded names (GStrv). Built from the model when
+   * a name is first checked, NULL until then and after the model is read
+   * again whole; patched with the rows read again alone. */
+  GHashTable      *stakeholder_name_ids;
+  GHashTable      *stakeholder_name_keys;
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;

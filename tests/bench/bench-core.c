@@ -2305,8 +2305,9 @@ fill_raw (DossierProject *project,
 /* A new stakeholder or question took its place from a count of the rows
  * inside its INSERT, which reads them all: adding n of them, one by one
  * or by an import, was quadratic. Here the last @k of @n questions, then
- * of @n stakeholders, are added one action each, per action (the floor:
- * a raw INSERT in its own durable transaction);
+ * of @n stakeholders, are added one action each, per action, and the @k
+ * stakeholders renamed (the floor: a raw INSERT in its own durable
+ * transaction);
  * then the @n of each, exported to a .qdpx, are imported into a new
  * project (the floor: the same rows INSERTed raw in one durable
  * transaction). */
@@ -2319,7 +2320,7 @@ bench_rows_added (void)
   g_autoptr(GFile) file = g_file_new_for_path (qdpx);
   g_autofree char *label = NULL;
   g_autofree char *note = NULL;
-  double tq[64], cq[64], ts[64], cs[64], ti[64], ci[64];
+  double tq[64], cq[64], ts[64], cs[64], tr[64], cr[64], ti[64], ci[64];
   double fq[64], fqc[64], fs[64], fsc[64], fi[64];
 
   for (int r = 0; r < opt_runs; r++)
@@ -2328,6 +2329,7 @@ bench_rows_added (void)
       g_autoptr(DossierProject) project = fill_raw (new_project ("added.dossier"), n - k);
       g_autoptr(DossierProject) target = NULL;
       g_autoptr(DossierImportReport) report = NULL;
+      g_autoptr(GArray) added = g_array_sized_new (FALSE, FALSE, sizeof (gint64), k);
       double t0;
 
       t0 = mark ();
@@ -2345,12 +2347,25 @@ bench_rows_added (void)
       for (guint i = n - k; i < n; i++)
         {
           g_autofree char *name = g_strdup_printf ("Case %u", i);
+          gint64 id = dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
 
-          if (dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error) == 0)
+          if (id == 0)
             die_on_error ("add a stakeholder", error);
+          g_array_append_val (added, id);
         }
       ts[r] = (now_ms () - t0) / k;
       cs[r] = cpu_since () / k;
+
+      t0 = mark ();
+      for (guint i = 0; i < k; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Case %u (renamed)", n - k + i);
+
+          if (!dossier_project_set_stakeholder_name (project, g_array_index (added, gint64, i), name, &error))
+            die_on_error ("rename a stakeholder", error);
+        }
+      tr[r] = (now_ms () - t0) / k;
+      cr[r] = cpu_since () / k;
 
       if (r == 0 && !dossier_export_to_file (project, DOSSIER_EXPORT_QDPX, NULL, NULL, qdpx, NULL, &error))
         die_on_error ("export qdpx", error);
@@ -2392,6 +2407,10 @@ bench_rows_added (void)
   label = g_strdup_printf ("then a stakeholder at %u (the same)", n);
   note = g_strdup_printf ("floor's cpu %.2f ms", median (fsc, opt_runs));
   add_row (label, median (ts, opt_runs), median (cs, opt_runs), "a raw INSERT in its own transaction",
+           median (fs, opt_runs), 0, note);
+  g_free (label);
+  label = g_strdup_printf ("then a stakeholder renamed at %u (the same)", n);
+  add_row (label, median (tr, opt_runs), median (cr, opt_runs), "a raw INSERT in its own transaction",
            median (fs, opt_runs), 0, note);
   g_free (label);
   label = g_strdup_printf ("import %u of each (.qdpx) into a new project", n);
