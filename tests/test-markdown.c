@@ -437,8 +437,14 @@ tree_depth (DossierMarkdownNode *node)
 {
   guint deepest = 0;
 
+  /* Not MAX (deepest, tree_depth (…)): the macro would call it twice, and
+   * twice at every level is exponential (minutes under ASan). */
   for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-    deepest = MAX (deepest, tree_depth (g_ptr_array_index (node->children, i)));
+    {
+      guint depth = tree_depth (g_ptr_array_index (node->children, i));
+
+      deepest = MAX (deepest, depth);
+    }
   return deepest + 1;
 }
 
@@ -449,7 +455,11 @@ list_depth (DossierMarkdownNode *node)
   guint deepest = 0;
 
   for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-    deepest = MAX (deepest, list_depth (g_ptr_array_index (node->children, i)));
+    {
+      guint depth = list_depth (g_ptr_array_index (node->children, i));
+
+      deepest = MAX (deepest, depth);
+    }
   return deepest + (node->kind == DOSSIER_MARKDOWN_LIST ? 1 : 0);
 }
 
