@@ -18,6 +18,14 @@ cd "$root"
 
 bash tools/install-deps.sh
 
+# elapsed — the time since the run started, as m:ss, for the phase lines:
+# CI's whole run is meant to stay well under 20 minutes, and these show
+# where it goes.
+elapsed ()
+{
+  printf '%d:%02d' $((SECONDS / 60)) $((SECONDS % 60))
+}
+
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX")
 trap 'rm -rf "$logdir"' EXIT
 
@@ -71,7 +79,7 @@ run_suite ()
   local log="$logdir/$name.log" rc=0 ok fail timeout upass skip
   local -a names=()
 
-  echo "=== $name: meson test --suite $suite ($builddir)"
+  echo "=== $(elapsed) $name: meson test --suite $suite ($builddir)"
   "$@" meson test -C "$builddir" --suite "$suite" --print-errorlogs --no-rebuild \
     --num-processes 2 --timeout-multiplier "$timeout_multiplier" 2>&1 | tee "$log" || rc=$?
 
@@ -133,7 +141,7 @@ build ()
 {
   local name=$1 builddir=$2
   shift 2
-  echo "=== $name: building in $builddir"
+  echo "=== $(elapsed) $name: building in $builddir"
   if [[ ! -f "$builddir/build.ninja" ]]; then
     if ! meson setup "$builddir" "$root" "$@"; then
       failed=$((failed + 1))
@@ -197,5 +205,6 @@ fi
 if ((skipped > 0)); then
   echo "($skipped skipped)"
 fi
+echo "(the whole run took $(elapsed))"
 echo "$passed passed, $failed failed"
 ((failed == 0))
