@@ -563,6 +563,100 @@ test_evidence (Fixture       *f,
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (s), ==, 3);
 }
 
+static guint
+n_highlights (DossierProject *project,
+              gint64          document_id)
+{
+  g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project, document_id, 0, NULL);
+
+  return highlights->len;
+}
+
+/* A new stakeholder citing a passage ("New Stakeholder" in the evidence
+ * picker): one undo step takes the stakeholder, the link and the
+ * highlight made for it; a highlight that was there stays. A name taken,
+ * a range outside the text or a highlight gone leaves the project as it
+ * was. */
+static void
+test_create_citing (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DossierHighlight) bare = NULL;
+  gint64 start, end, union_id, authority_id, tagged, cited = 0;
+  guint n_tags = 1, n_stakeholders;
+
+  add_stakeholder (P (f), "Inès Varga", "Varga");
+  text_range (text_b, "The union wants the quay closed until the survey is done.", &start, &end);
+  fields.name = "  Dockers’ Union ";
+  fields.kind = DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+  union_id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, f->doc_b, start, end,
+                                                        &cited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (union_id, >, 0);
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (P (f), union_id)), ==,
+                   "Dockers’ Union");
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (P (f), union_id)), ==, 1);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Add Stakeholder “Dockers’ Union”");
+  bare = dossier_project_get_highlight (P (f), cited, &error);
+  g_assert_no_error (error);
+  dossier_highlight_get_tag_ids (bare, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 0);
+  g_assert_cmpint (dossier_highlight_get_start (bare), ==, start);
+  list = dossier_project_list_stakeholder_evidence (P (f), union_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((DossierEvidence *) g_ptr_array_index (list, 0))->role, ==, DOSSIER_EVIDENCE_NONE);
+  assert_project_sound (P (f));
+
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_stakeholder (P (f), union_id));
+  g_assert_cmpuint (n_highlights (P (f), f->doc_b), ==, 0);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_nonnull (dossier_project_get_stakeholder (P (f), union_id));
+  g_assert_cmpuint (n_highlights (P (f), f->doc_b), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (P (f), union_id)), ==, 1);
+
+  /* A tagged highlight: cited, and kept by undo. */
+  text_range (text_a, "The Harbour Authority of Port Calder wants a new survey first.", &start, &end);
+  tagged = dossier_project_tag_range (P (f), f->doc_a, start, end, f->tag, &error);
+  g_assert_no_error (error);
+  fields.name = "Harbour Authority";
+  fields.kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
+  cited = 0;
+  authority_id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, &cited,
+                                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cited, ==, tagged);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (P (f), authority_id)), ==, 1);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_stakeholder (P (f), authority_id));
+  g_assert_cmpuint (n_highlights (P (f), f->doc_a), ==, 1);
+
+  /* Failures write nothing. */
+  n_stakeholders = g_list_model_get_n_items (dossier_project_get_stakeholders (P (f)));
+  fields.name = "INES VARGA";
+  g_assert_cmpint (dossier_project_create_stakeholder_citing (P (f), &fields, 0, f->doc_a, 0, 4, NULL,
+                                                              &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+  fields.name = "Port Calder Pilots";
+  g_assert_cmpint (dossier_project_create_stakeholder_citing (P (f), &fields, 0, f->doc_a, 5, 100000,
+                                                              NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_create_stakeholder_citing (P (f), &fields, 4242, 0, 0, 0, NULL,
+                                                              &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (P (f))), ==, n_stakeholders);
+  g_assert_null (dossier_project_find_stakeholder (P (f), "Port Calder Pilots"));
+  g_assert_cmpuint (n_highlights (P (f), f->doc_a), ==, 1);
+  g_assert_cmpstr (dossier_project_get_redo_label (P (f)), ==, "Add Stakeholder “Harbour Authority”");
+  assert_project_sound (P (f));
+}
+
 static void
 test_delete_highlight_drops_evidence (Fixture       *f,
                                       gconstpointer  data)
@@ -1451,6 +1545,7 @@ main (int   argc,
   ADD ("edit", test_edit);
   ADD ("move", test_move);
   ADD ("evidence", test_evidence);
+  ADD ("create-citing", test_create_citing);
   ADD ("delete-highlight-drops-evidence", test_delete_highlight_drops_evidence);
   ADD ("delete-and-merge", test_delete_and_merge);
   ADD ("mentions-follow-documents", test_mentions_follow_documents);

@@ -1079,10 +1079,15 @@ check_fields (const DossierStakeholderFields  *fields,
   return g_steal_pointer (&joined);
 }
 
-gint64
-dossier_project_create_stakeholder (DossierProject                  *self,
-                                    const DossierStakeholderFields  *fields,
-                                    GError                         **error)
+/* The action "Add Stakeholder": a new stakeholder, and when @citation is
+ * not NULL its first evidence, in one step; *@cited_id (may be NULL) the
+ * highlight cited. */
+static gint64
+create_stakeholder (DossierProject                  *self,
+                    const DossierStakeholderFields  *fields,
+                    const DossierCiting             *citation,
+                    gint64                          *cited_id,
+                    GError                         **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *stripped = NULL;
@@ -1090,10 +1095,8 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   g_autofree char *label = NULL;
   g_autofree char *color = NULL;
   g_autoptr(GStrvBuilder) no_names = g_strv_builder_new ();
+  gint64 highlight_id = citation != NULL ? citation->highlight_id : 0;
   gint64 id;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
-  g_return_val_if_fail (fields != NULL, 0);
 
   if (!dossier_project_ensure_open (self, error))
     return 0;
@@ -1106,6 +1109,9 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   joined = check_fields (fields, stripped, &color, error);
   if (joined == NULL)
     return 0;
+  if (citation != NULL && !citation->by_range &&
+      !dossier_project_require_row (self, DOSSIER_ROW_HIGHLIGHT, highlight_id, error))
+    return 0;
 
   if (!dossier_action_begin (&action, self, error))
     return 0;
@@ -1114,11 +1120,56 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   if (id == 0 || !update_mentions_of (self, id, no_names, error))
     return 0;
 
+  if (citation != NULL)
+    {
+      if (citation->by_range)
+        highlight_id = dossier_project_evidence_highlight (self, citation->document_id,
+                                                           citation->start, citation->end, error);
+      if (highlight_id == 0 ||
+          !dossier_project_cite (self, &evidence_table, id, highlight_id, citation, error))
+        return 0;
+    }
+
   label = g_strdup_printf (_("Add Stakeholder “%s”"), stripped);
   if (!dossier_action_commit (&action, label, error))
     return 0;
 
+  if (cited_id != NULL)
+    *cited_id = highlight_id;
   return id;
+}
+
+gint64
+dossier_project_create_stakeholder (DossierProject                  *self,
+                                    const DossierStakeholderFields  *fields,
+                                    GError                         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  return create_stakeholder (self, fields, NULL, NULL, error);
+}
+
+gint64
+dossier_project_create_stakeholder_citing (DossierProject                  *self,
+                                           const DossierStakeholderFields  *fields,
+                                           gint64                           highlight_id,
+                                           gint64                           document_id,
+                                           gint64                           start,
+                                           gint64                           end,
+                                           gint64                          *cited_id,
+                                           GError                         **error)
+{
+  DossierCiting citation = {
+    .by_range = highlight_id == 0, .highlight_id = highlight_id, .document_id = document_id,
+    .start = MIN (start, end), .end = MAX (start, end), .note = "",
+    .role = DOSSIER_EVIDENCE_NONE, .stance_position = DOSSIER_STANCE_UNKNOWN,
+  };
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  return create_stakeholder (self, fields, &citation, cited_id, error);
 }
 
 void

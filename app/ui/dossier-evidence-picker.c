@@ -5,7 +5,15 @@
  * A DossierFilterPopover (the keys, the filtering, the empty state) over
  * the project's two live lists, flattened: a project may have hundreds
  * of stakeholders and thousands of arguments, and an edit elsewhere shows
- * at once.
+ * at once. Then a list that holds the "New Stakeholder" row when it is
+ * offered, as the tag picker offers "Create tag": always last, and only
+ * when no stakeholder has the typed text as its name or an alias (folded,
+ * as the core compares them). Choosing it creates the stakeholder with the
+ * passage as its evidence, in one undo step.
+ *
+ * No "New Pro" or "New Con": an argument belongs to a question, and the
+ * picker, opened from the reader or a highlight, has no question of its
+ * own (the Pros & Cons panel's may be any of several, or none shown).
  */
 
 #include "config.h"
@@ -28,7 +36,10 @@ struct _DossierEvidencePicker
   DossierFilterPopover parent_instance;
 
   DossierProject     *project;     /* the base's, for short */
-  GListStore         *lists;       /* the project's stakeholders and arguments */
+  GListStore         *lists;       /* the project's stakeholders and arguments, create_row */
+  GListStore         *create_row;  /* a GtkStringObject with the row's label, or empty */
+  char               *new_name;    /* what create_row would create */
+  DossierStakeholder *exact;       /* the stakeholder named (or aliased) as typed */
 
   gint64              document_id;
   gint64              start;
@@ -56,6 +67,12 @@ target_name (GObject *item)
   if (DOSSIER_IS_STAKEHOLDER (item))
     return dossier_stakeholder_get_name (DOSSIER_STAKEHOLDER (item));
   return dossier_argument_get_statement (DOSSIER_ARGUMENT (item));
+}
+
+static gboolean
+create_offered (DossierEvidencePicker *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->create_row)) > 0;
 }
 
 static gboolean
@@ -160,9 +177,26 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (labels);
   GtkWidget *caption = gtk_widget_get_next_sibling (title);
   GtkWidget *check = gtk_widget_get_next_sibling (labels);
-  g_autofree char *description = describe_target (self, item);
+  g_autofree char *description = NULL;
   const char *icon_name;
 
+  if (GTK_IS_STRING_OBJECT (item))
+    {
+      const char *label = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "list-add-symbolic");
+      gtk_label_set_text (GTK_LABEL (title), label);
+      gtk_widget_set_visible (caption, FALSE);
+      gtk_widget_set_visible (check, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  description = describe_target (self, item);
+  gtk_widget_set_visible (caption, TRUE);
   if (DOSSIER_IS_STAKEHOLDER (item))
     icon_name = dossier_stakeholder_kind_get_icon_name (dossier_stakeholder_get_kind (DOSSIER_STAKEHOLDER (item)));
   else
@@ -181,6 +215,69 @@ bind_row (GtkSignalListItemFactory *factory,
 
 /* ---- filtering ----------------------------------------------------------------- */
 
+/* Whether @text has a letter or a digit: a name the core would refuse
+ * for want of one is not offered. */
+static gboolean
+has_word (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Before the list is filtered: the stakeholder called so, if any, and
+ * whether the New Stakeholder row is offered. */
+static void
+dossier_evidence_picker_text_changed (DossierFilterPopover *popover,
+                                      const char           *text,
+                                      const char           *needle)
+{
+  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (popover);
+  gboolean show;
+
+  self->exact = self->project != NULL && text[0] != '\0'
+                ? dossier_project_find_stakeholder (self->project, text) : NULL;
+  show = self->project != NULL && self->exact == NULL && has_word (text) &&
+         !dossier_project_get_read_only (self->project) &&
+         (self->highlight_id != 0 || self->document_id != 0);
+  g_clear_pointer (&self->new_name, g_free);
+  if (show)
+    {
+      g_autofree char *label = NULL;
+
+      self->new_name = g_strdup (text);
+      /* Translators: the row of "Add as Evidence For" that creates a
+       * stakeholder with the name typed */
+      label = g_strdup_printf (_("New Stakeholder “%s”"), text);
+      dossier_filter_popover_offer_row (self->create_row, label);
+    }
+  else
+    {
+      dossier_filter_popover_offer_row (self->create_row, NULL);
+    }
+}
+
+/* The stakeholder named exactly as typed, else the first row. */
+static guint
+dossier_evidence_picker_pick_highlight (DossierFilterPopover *popover)
+{
+  DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (popover);
+  GListModel *matches = dossier_filter_popover_get_matches (popover);
+  guint n = g_list_model_get_n_items (matches);
+
+  for (guint i = 0; self->exact != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (matches, i);
+
+      if (item == (GObject *) self->exact)
+        return i;
+      if (!DOSSIER_IS_STAKEHOLDER (item))
+        break;
+    }
+  return n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+}
+
 static gboolean
 dossier_evidence_picker_match (DossierFilterPopover *popover,
                                gpointer              item,
@@ -188,6 +285,9 @@ dossier_evidence_picker_match (DossierFilterPopover *popover,
 {
   DossierEvidencePicker *self = DOSSIER_EVIDENCE_PICKER (popover);
 
+  /* The New Stakeholder row is there only when offered. */
+  if (GTK_IS_STRING_OBJECT (item))
+    return TRUE;
   if (DOSSIER_IS_STAKEHOLDER (item))
     {
       DossierStakeholder *s = item;
@@ -222,6 +322,8 @@ static char *
 dossier_evidence_picker_describe (DossierFilterPopover *popover,
                                   gpointer              item)
 {
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
   return g_strdup (target_name (item));
 }
 
@@ -242,6 +344,22 @@ short_name (GObject *item)
   if (*end == '\0')
     return g_strdup (name);
   return g_strdup_printf ("%.*s…", (int) (end - name), name);
+}
+
+/* The evidence was added to @item: the picker closes, a toast says so. */
+static void
+added (DossierEvidencePicker *self,
+       GObject               *item)
+{
+  g_autofree char *name = short_name (item);
+  g_autofree char *message = g_strdup_printf (_("Added as evidence for “%s”"), name);
+
+  g_object_ref (item);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  /* The overlay around the widget the picker points from. */
+  dossier_show_toast (GTK_WIDGET (self), message, TRUE);
+  g_signal_emit (self, signals[EVIDENCE_ADDED], 0, item);
+  g_object_unref (item);
 }
 
 static void
@@ -301,20 +419,50 @@ add_to (DossierEvidencePicker *self,
       return;
     }
 
-  g_object_ref (item);
-  gtk_popover_popdown (GTK_POPOVER (self));
-  message = g_strdup_printf (_("Added as evidence for “%s”"), name);
-  /* The overlay around the widget the picker points from. */
-  dossier_show_toast (GTK_WIDGET (self), message, TRUE);
-  g_signal_emit (self, signals[EVIDENCE_ADDED], 0, item);
-  g_object_unref (item);
+  added (self, item);
+}
+
+/* "New Stakeholder “…”": the stakeholder and its first evidence, in one
+ * undo step. */
+static void
+create_stakeholder (DossierEvidencePicker *self)
+{
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *stakeholder;
+  gint64 id;
+
+  if (self->project == NULL || self->new_name == NULL ||
+      (self->highlight_id == 0 && self->document_id == 0))
+    return;
+
+  fields.name = self->new_name;
+  id = dossier_project_create_stakeholder_citing (self->project, &fields, self->highlight_id,
+                                                  self->document_id, self->start, self->end,
+                                                  NULL, &error);
+  stakeholder = id != 0 ? dossier_project_get_stakeholder (self->project, id) : NULL;
+  if (stakeholder == NULL)
+    {
+      /* The core's words: a name taken says by whom. */
+      g_autofree char *text = g_strdup_printf (_("Could not create stakeholder “%s”: %s"),
+                                               self->new_name,
+                                               error != NULL ? error->message : _("unknown error"));
+
+      dossier_filter_popover_show_error (DOSSIER_FILTER_POPOVER (self), text);
+      return;
+    }
+
+  added (self, G_OBJECT (stakeholder));
 }
 
 static void
 dossier_evidence_picker_activate (DossierFilterPopover *popover,
                                   gpointer              item)
 {
-  add_to (DOSSIER_EVIDENCE_PICKER (popover), item);
+  if (GTK_IS_STRING_OBJECT (item))
+    create_stakeholder (DOSSIER_EVIDENCE_PICKER (popover));
+  else
+    add_to (DOSSIER_EVIDENCE_PICKER (popover), item);
 }
 
 /* ---- public ---------------------------------------------------------------------- */
@@ -334,13 +482,17 @@ dossier_evidence_picker_project_changed (DossierFilterPopover *popover)
 
   self->project = project;
   self->document_id = self->highlight_id = 0;
+  self->exact = NULL;
+  g_clear_pointer (&self->new_name, g_free);
   forget_cited (self);
+  g_list_store_remove_all (self->create_row);
   g_list_store_remove_all (self->lists);
   if (project != NULL)
     {
       g_list_store_append (self->lists, dossier_project_get_stakeholders (project));
       g_list_store_append (self->lists, dossier_project_get_arguments (project));
     }
+  g_list_store_append (self->lists, self->create_row);
 }
 
 DossierProject *
@@ -417,17 +569,39 @@ dossier_evidence_picker_get_entry (DossierEvidencePicker *self)
 guint
 dossier_evidence_picker_get_n_matches (DossierEvidencePicker *self)
 {
+  guint n;
+
   g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), 0);
 
-  return g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (self)));
+  n = g_list_model_get_n_items (dossier_filter_popover_get_matches (DOSSIER_FILTER_POPOVER (self)));
+  return create_offered (self) ? n - 1 : n;
 }
 
 GObject *
 dossier_evidence_picker_get_highlighted (DossierEvidencePicker *self)
 {
+  GObject *item;
+
   g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), NULL);
 
-  return dossier_filter_popover_get_highlighted (DOSSIER_FILTER_POPOVER (self));
+  item = dossier_filter_popover_get_highlighted (DOSSIER_FILTER_POPOVER (self));
+  return GTK_IS_STRING_OBJECT (item) ? NULL : item;
+}
+
+const char *
+dossier_evidence_picker_get_new_label (DossierEvidencePicker *self,
+                                       gboolean              *highlighted)
+{
+  g_autoptr(GtkStringObject) row = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_EVIDENCE_PICKER (self), NULL);
+
+  if (highlighted != NULL)
+    *highlighted = GTK_IS_STRING_OBJECT (dossier_filter_popover_get_highlighted (DOSSIER_FILTER_POPOVER (self)));
+  if (!create_offered (self))
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (self->create_row), 0);
+  return gtk_string_object_get_string (row);   /* the list holds it */
 }
 
 /* ---- GObject ------------------------------------------------------------------- */
@@ -439,6 +613,8 @@ dossier_evidence_picker_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EVIDENCE_PICKER);
   g_clear_object (&self->lists);
+  g_clear_object (&self->create_row);
+  self->exact = NULL;
 
   G_OBJECT_CLASS (dossier_evidence_picker_parent_class)->dispose (object);
 }
@@ -450,6 +626,7 @@ dossier_evidence_picker_finalize (GObject *object)
 
   g_hash_table_unref (self->cited_stakeholders);
   g_hash_table_unref (self->cited_arguments);
+  g_free (self->new_name);
 
   G_OBJECT_CLASS (dossier_evidence_picker_parent_class)->finalize (object);
 }
@@ -465,7 +642,9 @@ dossier_evidence_picker_class_init (DossierEvidencePickerClass *klass)
   object_class->finalize = dossier_evidence_picker_finalize;
 
   popover_class->project_changed = dossier_evidence_picker_project_changed;
+  popover_class->text_changed = dossier_evidence_picker_text_changed;
   popover_class->match = dossier_evidence_picker_match;
+  popover_class->pick_highlight = dossier_evidence_picker_pick_highlight;
   popover_class->describe = dossier_evidence_picker_describe;
   popover_class->activate = dossier_evidence_picker_activate;
 
@@ -495,11 +674,14 @@ dossier_evidence_picker_init (DossierEvidencePicker *self)
   dossier_filter_popover_set_labels (popover, _("Find a stakeholder or an argument"),
                                      _("Stakeholder or argument"), _("Stakeholders and arguments"));
   dossier_filter_popover_set_empty_texts (popover,
-                                          _("The project has no stakeholders or arguments yet: add "
-                                            "them in the Stakeholders or Pros & Cons panel."),
+                                          _("The project has no stakeholders or arguments yet: type "
+                                            "a name to add a stakeholder, or add arguments in the "
+                                            "Pros & Cons panel."),
                                           _("No stakeholder or argument matches."));
 
+  self->create_row = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   self->lists = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->lists, self->create_row);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->lists)));
   dossier_filter_popover_set_model (popover, G_LIST_MODEL (flat));
 

@@ -25,7 +25,10 @@ G_DECLARE_FINAL_TYPE (DossierEvidencePicker, dossier_evidence_picker, DOSSIER, E
  * Lists the project's stakeholders, then its arguments (each with its
  * side and its question). Typing filters them (name, aliases, statement,
  * question; case and accents aside); the keys are DossierFilterPopover's:
- * Enter or a click adds the passage to the highlighted row. */
+ * Enter or a click adds the passage to the highlighted row. A text that
+ * is no stakeholder's name or alias also offers, last, "New Stakeholder
+ * “…”": a stakeholder so named, with the passage as its evidence, in one
+ * undo step ("evidence-added" then gives the new stakeholder). */
 GtkWidget      *dossier_evidence_picker_new           (void);
 
 DossierProject *dossier_evidence_picker_get_project   (DossierEvidencePicker *self);
@@ -46,7 +49,11 @@ void            dossier_evidence_picker_set_highlight (DossierEvidencePicker *se
 GtkEditable    *dossier_evidence_picker_get_entry     (DossierEvidencePicker *self);
 guint           dossier_evidence_picker_get_n_matches (DossierEvidencePicker *self);
 /* The highlighted row's stakeholder or argument (transfer none), NULL if
- * none. */
+ * none (or the New Stakeholder row). */
 GObject        *dossier_evidence_picker_get_highlighted (DossierEvidencePicker *self);
+/* The New Stakeholder row's label, NULL when it is not offered; and in
+ * *@highlighted (may be NULL) whether it is the highlighted row. */
+const char     *dossier_evidence_picker_get_new_label  (DossierEvidencePicker *self,
+                                                        gboolean              *highlighted);
 
 G_END_DECLS

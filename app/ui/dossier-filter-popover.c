@@ -71,6 +71,23 @@ dossier_filter_popover_text_matches (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
+void
+dossier_filter_popover_offer_row (GListStore *row,
+                                  const char *label)
+{
+  g_autoptr(GtkStringObject) item = NULL;
+
+  g_return_if_fail (G_IS_LIST_STORE (row));
+
+  if (label == NULL)
+    {
+      g_list_store_remove_all (row);
+      return;
+    }
+  item = gtk_string_object_new (label);
+  g_list_store_splice (row, 0, g_list_model_get_n_items (G_LIST_MODEL (row)), (gpointer *) &item, 1);
+}
+
 /* ---- the highlighted row ------------------------------------------------------- */
 
 static void

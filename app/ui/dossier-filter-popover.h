@@ -89,6 +89,12 @@ void            dossier_filter_popover_set_empty_texts (DossierFilterPopover *se
 void            dossier_filter_popover_show_error  (DossierFilterPopover *self,
                                                     const char           *message);
 
+/* Makes @label the one GtkStringObject of @row (a list a subclass puts
+ * last, for a row such as "Create tag “…”"), or empties @row when @label
+ * is NULL. */
+void            dossier_filter_popover_offer_row   (GListStore           *row,
+                                                    const char           *label);
+
 /* @text contains @needle, folded (dossier_text_fold): case and accents
  * aside. */
 gboolean        dossier_filter_popover_text_matches (const char *text,

@@ -221,7 +221,6 @@ dossier_tag_picker_text_changed (DossierFilterPopover *popover,
     {
       g_autofree char *name = NULL;
       g_autofree char *label = NULL;
-      g_autoptr(GtkStringObject) row = NULL;
       gint64 parent_id = split_new_tag (self, text, &name, NULL);
 
       if (parent_id != 0)
@@ -230,13 +229,11 @@ dossier_tag_picker_text_changed (DossierFilterPopover *popover,
                                                                                 parent_id)));
       else
         label = g_strdup_printf (_("Create tag “%s”"), name);
-      row = gtk_string_object_new (label);
-      g_list_store_splice (self->create_row, 0, g_list_model_get_n_items (G_LIST_MODEL (self->create_row)),
-                           (gpointer *) &row, 1);
+      dossier_filter_popover_offer_row (self->create_row, label);
     }
   else
     {
-      g_list_store_remove_all (self->create_row);
+      dossier_filter_popover_offer_row (self->create_row, NULL);
     }
 }
 

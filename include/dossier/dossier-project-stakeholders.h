@@ -63,6 +63,20 @@ typedef struct
 gint64    dossier_project_create_stakeholder      (DossierProject          *self,
                                                    const DossierStakeholderFields *fields,
                                                    GError                 **error);
+/* The same, citing as its first evidence, in the same undo step ("New
+ * Stakeholder" from a passage being read): highlight @highlight_id or,
+ * when it is 0, the passage [@start, @end) of document @document_id
+ * (highlighted as dossier_project_add_stakeholder_evidence_range () does),
+ * with no note or role. Returns the stakeholder's id, and in *@cited_id
+ * (may be NULL) the highlight cited. */
+gint64    dossier_project_create_stakeholder_citing (DossierProject        *self,
+                                                   const DossierStakeholderFields *fields,
+                                                   gint64                   highlight_id,
+                                                   gint64                   document_id,
+                                                   gint64                   start,
+                                                   gint64                   end,
+                                                   gint64                  *cited_id,
+                                                   GError                 **error);
 /* The same with a name, aliases (may be NULL) and kind: stance not
  * assessed, power and interest 3. */
 gint64    dossier_project_add_stakeholder         (DossierProject          *self,

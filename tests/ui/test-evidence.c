@@ -333,6 +333,300 @@ test_argument_and_highlight (Fixture       *f,
   }
 }
 
+/* ---- New Stakeholder from the picker -------------------------------------------- */
+
+static gboolean
+popover_shown (gpointer popover)
+{
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+static gboolean
+popover_hidden (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover);
+}
+
+/* Whether the picker's entry says @data, every key typed through X seen. */
+typedef struct
+{
+  DossierEvidencePicker *picker;
+  const char            *text;
+} Typed;
+
+static gboolean
+entry_says (gpointer data)
+{
+  Typed *typed = data;
+
+  return g_strcmp0 (gtk_editable_get_text (dossier_evidence_picker_get_entry (typed->picker)),
+                    typed->text) == 0;
+}
+
+/* Types @text into the open picker through the X server, as a user does,
+ * and waits until the entry has it all. */
+static void
+type_through_x (DossierEvidencePicker *picker,
+                const char            *text)
+{
+  run_xdotool ((const char *[]) { "xdotool", "type", "--delay", "30", text, NULL });
+  wait_until (entry_says, &(Typed) { picker, text }, "the entry to have the keys typed");
+  flush_events ();
+}
+
+/* A key (xdotool's name) pressed through the X server where the keyboard
+ * is: in the picker, which holds it while open. */
+static void
+key_through_x (const char *key)
+{
+  run_xdotool ((const char *[]) { "xdotool", "key", key, NULL });
+  flush_events ();
+}
+
+static gboolean
+new_row_highlighted (gpointer picker)
+{
+  gboolean highlighted = FALSE;
+
+  dossier_evidence_picker_get_new_label (picker, &highlighted);
+  return highlighted;
+}
+
+static gboolean
+stakeholder_row_shown (gpointer data)
+{
+  FocusOn *on = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_descendants (on->widget, DOSSIER_TYPE_STAKEHOLDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DossierStakeholder *s = dossier_row_get_item (g_ptr_array_index (rows, i));
+
+      if (s != NULL && dossier_stakeholder_get_id (s) == on->id && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+redo (DossierProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_project_redo (project, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+/* The stakeholder @id's evidence: one passage, [@start, @end). */
+static void
+assert_cites (DossierProject *project,
+              gint64          id,
+              gint64          start,
+              gint64          end)
+{
+  g_autoptr(GPtrArray) evidence = stakeholder_evidence (project, id);
+  DossierHighlight *cited;
+
+  g_assert_cmpuint (n_evidence (evidence), ==, 1);
+  cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+  g_assert_cmpint (dossier_highlight_get_start (cited), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (cited), ==, end);
+}
+
+/* A person the article quotes, not a stakeholder yet: Ctrl+Shift+E, the
+ * name typed, Enter on "New Stakeholder “…”" (the one row, so the one
+ * highlighted). The stakeholder, the highlight and the link come in one
+ * undo step, the toast names it, the Stakeholders panel lists it; undo
+ * takes all three back, redo brings them again. All keys through X. */
+static void
+test_new_stakeholder_from_selection (Fixture       *f,
+                                     gconstpointer  data)
+{
+  DossierReaderPage *page;
+  DossierEvidencePicker *picker;
+  DossierStakeholder *rudd;
+  GtkWidget *panel;
+  gboolean highlighted = FALSE;
+  gint64 start, end, rudd_id;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
+  page = f->window->reader_page;
+  panel = f->window->stakeholders_panel;
+  adw_view_stack_set_visible_child (f->window->right_stack, panel);
+  flush_events ();
+
+  select_in_reader (f->window, f->document_id, "the harbour master said", &start, &end);
+  keys_through_x (GTK_WIDGET (f->window), "ctrl+shift+e");
+  wait_until (popover_shown, page->evidence_picker, "the evidence picker to open");
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+  g_assert_null (dossier_evidence_picker_get_new_label (picker, NULL));
+
+  type_through_x (picker, "Tomas Rudd");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 0);
+  g_assert_cmpstr (dossier_evidence_picker_get_new_label (picker, &highlighted), ==,
+                   "New Stakeholder “Tomas Rudd”");
+  g_assert_true (highlighted);
+  g_assert_true (shows_text (page->evidence_picker, "New Stakeholder “Tomas Rudd”"));
+  /* Down stays on it: the one row. */
+  key_through_x ("Down");
+  dossier_evidence_picker_get_new_label (picker, &highlighted);
+  g_assert_true (highlighted);
+  key_through_x ("Return");
+  wait_until (popover_hidden, page->evidence_picker, "the evidence picker to close");
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “Tomas Rudd”");
+
+  rudd = dossier_project_find_stakeholder (project_of (f), "tomas rudd");
+  g_assert_nonnull (rudd);
+  rudd_id = dossier_stakeholder_get_id (rudd);
+  g_assert_cmpstr (dossier_stakeholder_get_name (rudd), ==, "Tomas Rudd");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project_of (f))), ==, 3);
+  assert_cites (project_of (f), rudd_id, start, end);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  wait_until (stakeholder_row_shown, &(FocusOn) { panel, rudd_id }, "the panel to list the new stakeholder");
+
+  /* One step back: no stakeholder, no highlight. */
+  undo (project_of (f));
+  g_assert_null (dossier_project_find_stakeholder (project_of (f), "Tomas Rudd"));
+  g_assert_null (dossier_project_get_stakeholder (project_of (f), rudd_id));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project_of (f))), ==, 2);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+  g_assert_false (stakeholder_row_shown (&(FocusOn) { panel, rudd_id }));
+
+  /* One step forward: all three again. */
+  redo (project_of (f));
+  rudd = dossier_project_get_stakeholder (project_of (f), rudd_id);
+  g_assert_nonnull (rudd);
+  g_assert_cmpstr (dossier_stakeholder_get_name (rudd), ==, "Tomas Rudd");
+  assert_cites (project_of (f), rudd_id, start, end);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  wait_until (stakeholder_row_shown, &(FocusOn) { panel, rudd_id }, "the panel to list the new stakeholder");
+}
+
+/* From a highlight's "Add as Evidence…": a text some rows contain lists
+ * them first and highlights the first; Down moves to "New Stakeholder",
+ * Enter creates it citing that highlight. Undo takes the stakeholder
+ * and the link back, not the highlight, which was there before. */
+static void
+test_new_stakeholder_from_highlight (Fixture       *f,
+                                     gconstpointer  data)
+{
+  DossierReaderPage *page;
+  DossierEvidencePicker *picker;
+  DossierStakeholder *council;
+  g_autoptr(GError) error = NULL;
+  gboolean highlighted = TRUE;
+  gint64 tag_id, highlight_id, council_id, start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
+  page = f->window->reader_page;
+  tag_id = dossier_project_add_tag (project_of (f), "Harbour", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  highlight_id = add_highlight (project_of (f), f->document_id, "the harbour master said", &tag_id, 1, NULL);
+  find_text_range (project_of (f), f->document_id, "the harbour master said", &start, &end);
+  flush_events ();
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-highlight-evidence", "x",
+                                             highlight_id));
+  wait_until (popover_shown, page->evidence_picker, "the evidence picker to open");
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+
+  /* "City Council" contains it: listed and highlighted first. */
+  type_through_x (picker, "Council");
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "City Council");
+  g_assert_cmpstr (dossier_evidence_picker_get_new_label (picker, &highlighted), ==,
+                   "New Stakeholder “Council”");
+  g_assert_false (highlighted);
+  key_through_x ("Down");
+  wait_until (new_row_highlighted, picker, "Down to reach the New Stakeholder row");
+  g_assert_null (dossier_evidence_picker_get_highlighted (picker));
+  key_through_x ("Return");
+  wait_until (popover_hidden, page->evidence_picker, "the evidence picker to close");
+  wait_for_text (GTK_WIDGET (f->window), "Added as evidence for “Council”");
+
+  council = dossier_project_find_stakeholder (project_of (f), "Council");
+  g_assert_nonnull (council);
+  council_id = dossier_stakeholder_get_id (council);
+  g_assert_cmpint (council_id, !=, f->council);
+  assert_cites (project_of (f), council_id, start, end);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), council_id);
+
+    g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight),
+                     ==, highlight_id);
+  }
+  {
+    g_autoptr(GPtrArray) evidence = stakeholder_evidence (project_of (f), f->council);
+
+    g_assert_cmpuint (n_evidence (evidence), ==, 0);
+  }
+
+  undo (project_of (f));
+  g_assert_null (dossier_project_get_stakeholder (project_of (f), council_id));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project_of (f))), ==, 2);
+  g_assert_cmpuint (n_highlights (f), ==, 1);
+
+  redo (project_of (f));
+  g_assert_nonnull (dossier_project_get_stakeholder (project_of (f), council_id));
+  assert_cites (project_of (f), council_id, start, end);
+}
+
+/* A name the project has (case and accents aside, or as an alias) offers
+ * that stakeholder, highlighted, and no New Stakeholder row; a name taken
+ * while the picker was open is refused with the core's words, and no
+ * copy is made. */
+static void
+test_new_stakeholder_name_taken (Fixture       *f,
+                                 gconstpointer  data)
+{
+  DossierReaderPage *page;
+  DossierEvidencePicker *picker;
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { "Harbour Authority", NULL };
+  gint64 start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1400);
+  page = f->window->reader_page;
+  g_assert_true (dossier_project_set_stakeholder_aliases (project_of (f), f->council, aliases, &error));
+  g_assert_no_error (error);
+
+  select_in_reader (f->window, f->document_id, "the harbour master said", &start, &end);
+  keys_through_x (GTK_WIDGET (f->window), "ctrl+shift+e");
+  wait_until (popover_shown, page->evidence_picker, "the evidence picker to open");
+  picker = DOSSIER_EVIDENCE_PICKER (page->evidence_picker);
+
+  type_through_x (picker, "zoe marquez");
+  g_assert_null (dossier_evidence_picker_get_new_label (picker, NULL));
+  g_assert_cmpuint (dossier_evidence_picker_get_n_matches (picker), ==, 1);
+  g_assert_cmpstr (highlighted_name (picker), ==, "Zoë Márquez");
+
+  type_into (picker, "");
+  type_through_x (picker, "HARBOUR authority");
+  g_assert_null (dossier_evidence_picker_get_new_label (picker, NULL));
+  g_assert_cmpstr (highlighted_name (picker), ==, "City Council");
+
+  /* Taken meanwhile (another window, a script): the core says by whom. */
+  type_into (picker, "");
+  type_through_x (picker, "Tomas Rudd");
+  g_assert_nonnull (dossier_evidence_picker_get_new_label (picker, NULL));
+  g_assert_cmpint (dossier_project_add_stakeholder (project_of (f), "Tomás Rudd", NULL,
+                                                    DOSSIER_STAKEHOLDER_OFFICIAL, &error), !=, 0);
+  g_assert_no_error (error);
+  flush_events ();
+  g_signal_emit_by_name (dossier_evidence_picker_get_entry (picker), "activate");
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (page->evidence_picker));
+  wait_for_text (page->evidence_picker,
+                 "Could not create stakeholder “Tomas Rudd”: “Tomas Rudd” is already a stakeholder’s "
+                 "name or alias (“Tomás Rudd”); merge them instead.");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project_of (f))), ==, 3);
+  g_assert_cmpuint (n_highlights (f), ==, 0);
+}
+
 /* ---- the Stakeholders panel ----------------------------------------------------- */
 
 static DossierProject *
@@ -1238,6 +1532,9 @@ main (int   argc,
 
   ADD ("selection-by-keyboard", test_selection_by_keyboard);
   ADD ("argument-and-highlight", test_argument_and_highlight);
+  ADD ("new-stakeholder-from-selection", test_new_stakeholder_from_selection);
+  ADD ("new-stakeholder-from-highlight", test_new_stakeholder_from_highlight);
+  ADD ("new-stakeholder-name-taken", test_new_stakeholder_name_taken);
   ADD ("from-card", test_from_card);
   ADD ("drop-on-stakeholder", test_drop_on_stakeholder);
   ADD ("drop-on-grid", test_drop_on_grid);
