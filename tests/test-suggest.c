@@ -302,7 +302,13 @@ test_stakeholders_markdown (void)
   g_assert_cmpint (islanders->kind, ==, DOSSIER_STAKEHOLDER_PUBLIC);
   g_assert_cmpuint (islanders->n_mentions, >=, 5);
 
-  /* Headings, days, sentence openers, lone titles, names seen once. */
+  /* Named once, but quoted after her role ("Its secretary, Liv Brekke,
+   * said"): a careful reader underlines her. (Names seen once and not
+   * quoted: test_stakeholders_quoted_once ().) */
+  g_assert_cmpint (find_stakeholder (s, "Liv Brekke")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (find_stakeholder (s, "Liv Brekke")->n_mentions, ==, 1);
+
+  /* Headings, days, sentence openers, lone titles. */
   assert_not_suggested (s, "Advantages");
   assert_not_suggested (s, "Disadvantages");
   assert_not_suggested (s, "Key points");
@@ -310,7 +316,6 @@ test_stakeholders_markdown (void)
   assert_not_suggested (s, "The");
   assert_not_suggested (s, "Prime Minister");
   assert_not_suggested (s, "Mr");
-  assert_not_suggested (s, "Liv Brekke");
   assert_not_suggested (s, "Secure");
 }
 
@@ -420,6 +425,84 @@ test_stakeholders_people_untitled (void)
   assert_not_suggested (s, "Reservoir plan passes");
 }
 
+/* A short article on a council weighing a tidal barrier (written for this
+ * test): people quoted once are proposed, as a careful reader underlines
+ * them — "X, the …, warned" after a lower-case role, "said councillor X",
+ * "according to X" — and the options it weighs are not: no lone letter
+ * ("B" of "option B"), no "Option B", "Plan B" or "Phase 2". */
+static void
+test_stakeholders_quoted_once (void)
+{
+  const char *text =
+    "Barrier vote put off\n\n"
+    "The Kestle council put off its vote on the tidal barrier on Thursday. The harbour "
+    "master, Tomas Rudd, warned that the channel would silt up within ten years. “We "
+    "would be dredging every spring,” he said.\n\n"
+    "Option A: a fixed wall across the mouth of the estuary.\n\n"
+    "Option B: gates that open at the old pier.\n\n"
+    "Backers of option B say the gates keep the moorings open. “The gates cost more, but "
+    "they keep the harbour alive,” said councillor Dara Penhallow, who chairs the planning "
+    "committee.\n\n"
+    "Phase 2 of the survey will not start before the autumn, according to Wenna Trask. "
+    "For now the council keeps Plan B on the table, and the fishermen wait.";
+  g_autoptr(GArray) blocks = paragraph_blocks (text);
+  g_autoptr(GPtrArray) s = NULL;
+  DossierStakeholderSuggestion *rudd, *penhallow, *trask;
+
+  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
+  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+
+  /* The role in lower case makes an official of each. */
+  rudd = find_stakeholder (s, "Tomas Rudd");
+  g_assert_cmpint (rudd->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (rudd->n_mentions, ==, 1);
+  penhallow = find_stakeholder (s, "Dara Penhallow");
+  g_assert_cmpint (penhallow->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_alias (penhallow, "councillor Dara Penhallow");
+  g_assert_cmpuint (penhallow->n_mentions, ==, 1);
+  trask = find_stakeholder (s, "Wenna Trask");
+  g_assert_cmpuint (trask->n_mentions, ==, 1);
+
+  assert_not_suggested (s, "B");
+  assert_not_suggested (s, "A");
+  assert_not_suggested (s, "Option B");
+  assert_not_suggested (s, "Plan B");
+  assert_not_suggested (s, "Phase");
+  assert_not_suggested (s, "Phase 2");
+  /* Named once, and not quoted. */
+  assert_not_suggested (s, "Kestle");
+  assert_not_suggested (s, "Thursday");
+}
+
+/* The same in Spanish (written for this test): "advirtió" after the name,
+ * "dijo el portavoz X", "según X"; "la opción B" and "la fase 2" name no
+ * one. */
+static void
+test_stakeholders_quoted_once_spanish (void)
+{
+  const char *text =
+    "La barrera, aplazada\n\n"
+    "El pleno de Porthcarn aplazó el jueves la votación sobre la barrera de marea. La "
+    "concejala Marta Illescas advirtió que el canal se llenaría de arena en diez años.\n\n"
+    "«La opción B cuesta más, pero salva el puerto», dijo el portavoz Iker Zubiri.\n\n"
+    "Según Nerea Olano, la fase 2 del estudio no empezará antes del otoño. Mientras tanto, "
+    "la opción B sigue sobre la mesa y la Fase 2 espera.";
+  g_autoptr(GArray) blocks = paragraph_blocks (text);
+  g_autoptr(GPtrArray) s = NULL;
+
+  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
+  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+
+  g_assert_cmpint (find_stakeholder (s, "Marta Illescas")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (find_stakeholder (s, "Iker Zubiri")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (find_stakeholder (s, "Nerea Olano")->n_mentions, ==, 1);
+  assert_not_suggested (s, "B");
+  assert_not_suggested (s, "Fase");
+  assert_not_suggested (s, "Fase 2");
+  assert_not_suggested (s, "Porthcarn");
+  assert_not_suggested (s, "Según");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -449,6 +532,9 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
+  g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);
+  g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
+                   test_stakeholders_quoted_once_spanish);
 
   return g_test_run ();
 }

@@ -7,7 +7,12 @@
  * States"), acronyms ("U.S.", "PRI"), a capitalised run before a word for
  * a body of people ("Trump administration", "Mexican government"), and
  * the bodies of people an article keeps coming back to without capitals
- * ("the cartels"). Titles ("President", "la ministra") mark officials.
+ * ("the cartels"). Titles ("President", "la ministra", "the harbour
+ * master, Tomas Rudd,") mark officials. A name is proposed when the text
+ * names it twice, or once when it quotes it ("Rudd said", "said Dara
+ * Penhallow,", "Rudd, the harbour master, warned", "according to Rudd");
+ * a lone capital letter, or a run that only labels ("Option B", "Plan B",
+ * "Phase 2"), never is.
  * Variants of one actor are grouped: a surname under the full name,
  * "President López Obrador" under "Andrés Manuel López Obrador", an
  * acronym under the words it abbreviates, and "Mexico's President" when
@@ -118,6 +123,12 @@ static const struct
   { "embajador", TITLE_OFFICIAL }, { "embajadora", TITLE_OFFICIAL },
   { "juez", TITLE_OFFICIAL }, { "jueza", TITLE_OFFICIAL }, { "fiscal", TITLE_OFFICIAL },
   { "portavoz", TITLE_OFFICIAL }, { "vocero", TITLE_OFFICIAL }, { "vocera", TITLE_OFFICIAL },
+  { "harbour master", TITLE_OFFICIAL }, { "harbor master", TITLE_OFFICIAL },
+  { "harbourmaster", TITLE_OFFICIAL }, { "harbormaster", TITLE_OFFICIAL },
+  { "port director", TITLE_OFFICIAL }, { "press officer", TITLE_OFFICIAL },
+  { "concejal", TITLE_OFFICIAL }, { "concejala", TITLE_OFFICIAL },
+  { "consejero", TITLE_OFFICIAL }, { "consejera", TITLE_OFFICIAL },
+  { "directora", TITLE_OFFICIAL }, { "capitan de puerto", TITLE_OFFICIAL },
   { "mr", TITLE_HONORIFIC }, { "mrs", TITLE_HONORIFIC }, { "ms", TITLE_HONORIFIC },
   { "dr", TITLE_HONORIFIC }, { "sir", TITLE_HONORIFIC }, { "lord", TITLE_HONORIFIC },
   { "lady", TITLE_HONORIFIC }, { "professor", TITLE_HONORIFIC }, { "prof", TITLE_HONORIFIC },
@@ -135,6 +146,25 @@ static const char * const reporting_verbs[] = {
   "argued", "argues", "claimed", "claims", "stated", "wrote", "writes", "replied",
   "explained", "admitted", "acknowledged", "conceded", "dijo", "afirmo", "declaro",
   "aseguro", "senalo", "explico", "advirtio", "anadio", "sostuvo",
+};
+
+/* Before a name, these say a statement is the name's: "said Penhallow",
+ * "según Ruiz". "according to" is two words (see quoted_before ()). */
+static const char * const attributing_words[] = {
+  "said", "says", "told", "warned", "added", "argued", "wrote", "replied", "explained",
+  "segun", "dijo", "afirmo", "declaro", "aseguro", "senalo", "explico", "advirtio", "anadio",
+};
+
+/* Words that label a thing by a letter or a number after them: "Option
+ * B", "Plan B", "Phase 2", "la opción A". Such a run names no actor. */
+static const char * const label_words[] = {
+  "option", "options", "plan", "phase", "stage", "step", "scenario", "alternative", "variant",
+  "model", "type", "route", "section", "article", "chapter", "part", "figure", "table", "annex",
+  "appendix", "item", "point", "round", "level", "tier", "zone", "class", "group", "category",
+  "version", "draft", "line", "opcion", "opciones", "fase", "etapa", "paso", "escenario",
+  "alternativa", "modelo", "tipo", "ruta", "seccion", "articulo", "capitulo", "parte",
+  "figura", "tabla", "anexo", "punto", "ronda", "nivel", "zona", "grupo", "categoria",
+  "version", "borrador", "linea",
 };
 
 /* Words for a body of people, and the kind of actor each makes. After a
@@ -521,6 +551,7 @@ typedef struct
   guint                   n_seen_inside;  /* not opening a sentence */
   gboolean                acronym;
   gboolean                person;      /* seen with a title or as an appositive */
+  gboolean                quoted;      /* a statement is attributed to it */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
   DossierStakeholderKind  kind;
@@ -650,6 +681,115 @@ is_name_token (const Token *t)
   return (t->flags & (TOKEN_CAPITAL | TOKEN_ACRONYM)) != 0;
 }
 
+/* A letter or a number that labels ("B", "2", "IV"), not a word. */
+static gboolean
+is_code (const Token *t)
+{
+  gboolean digits = TRUE;
+  /* "II", "IV": in capitals, as labels write them. */
+  gboolean roman = (t->flags & TOKEN_ACRONYM) && strlen (t->folded) <= 4;
+
+  if (g_utf8_strlen (t->folded, -1) == 1)
+    return TRUE;
+  for (const char *p = t->folded; *p != '\0'; p++)
+    {
+      digits = digits && g_ascii_isdigit (*p);
+      roman = roman && (*p == 'i' || *p == 'v' || *p == 'x');
+    }
+  return digits || roman;
+}
+
+/* Whether the run [@first, @last] only labels something: a lone letter
+ * ("B"), or label words and codes ("Option B", "Phase 2" — the number
+ * after the run, at @next, is no name token). */
+static gboolean
+is_label_run (GArray *tokens,
+              guint   first,
+              guint   last,
+              guint   next)
+{
+  gboolean has_label = FALSE, has_code = FALSE;
+
+  for (guint k = first; k <= last; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+
+      if (is_code (t))
+        has_code = TRUE;
+      else if (IN_LIST (label_words, t->folded))
+        has_label = TRUE;
+      else
+        return FALSE;
+    }
+  if (!has_code && has_label && next < tokens->len &&
+      (g_array_index (tokens, Token, last).flags & TOKEN_SPACE))
+    has_code = is_code (&g_array_index (tokens, Token, next));
+
+  return has_code && (has_label || first == last);
+}
+
+/* Whether the text gives a statement to the name that ends at token
+ * @last: "Rudd said", "Rudd, warned", "Rudd, the harbour master, warned",
+ * "Rudd, who runs the port, said" (within the sentence). */
+static gboolean
+quoted_after (GArray *tokens,
+              guint   last)
+{
+  const Token *t = &g_array_index (tokens, Token, last);
+
+  if (last + 1 >= tokens->len)
+    return FALSE;
+  if ((t->flags & (TOKEN_SPACE | TOKEN_COMMA)) &&
+      IN_LIST (reporting_verbs, g_array_index (tokens, Token, last + 1).folded))
+    return TRUE;
+  if (!(t->flags & TOKEN_COMMA))
+    return FALSE;
+
+  for (guint k = last + 1; k < tokens->len && k <= last + 12; k++)
+    {
+      const Token *u = &g_array_index (tokens, Token, k);
+
+      if (u->flags & TOKEN_INITIAL)
+        return FALSE;
+      if ((u->flags & TOKEN_COMMA) && k + 1 < tokens->len &&
+          !(g_array_index (tokens, Token, k + 1).flags & TOKEN_INITIAL) &&
+          IN_LIST (reporting_verbs, g_array_index (tokens, Token, k + 1).folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the text gives a statement to the name (or the title before
+ * it) at token @first, from the words before it: "said Penhallow",
+ * "according to Penhallow", "según Ruiz", "dijo el portavoz Zubiri". The
+ * name must end its clause (@last is followed by a comma or nothing): in
+ * "said Mexico would" the name is what was said, not who said it. */
+static gboolean
+quoted_before (GArray *tokens,
+               guint   from,
+               guint   first,
+               guint   last)
+{
+  const Token *before, *end = &g_array_index (tokens, Token, last);
+  guint at = first;
+
+  if (at <= from || (end->flags & TOKEN_SPACE) ||
+      (g_array_index (tokens, Token, at).flags & TOKEN_INITIAL))
+    return FALSE;
+  before = &g_array_index (tokens, Token, at - 1);
+  /* An article between: "said the spokeswoman", "dijo la concejala". */
+  if ((g_str_equal (before->folded, "the") || g_str_equal (before->folded, "el") ||
+       g_str_equal (before->folded, "la")) && at - 1 > from && (before->flags & TOKEN_SPACE))
+    before = &g_array_index (tokens, Token, --at - 1);
+  if (!(before->flags & TOKEN_SPACE))
+    return FALSE;
+  if (IN_LIST (attributing_words, before->folded))
+    return TRUE;
+  return g_str_equal (before->folded, "to") && at - 1 > from &&
+         g_str_equal (g_array_index (tokens, Token, at - 2).folded, "according") &&
+         (g_array_index (tokens, Token, at - 2).flags & TOKEN_SPACE);
+}
+
 /* Records the name tokens [first, last] (a run, title stripped) as seen. */
 static Candidate *
 note_name (Collector *col,
@@ -698,6 +838,38 @@ note_name (Collector *col,
   return c;
 }
 
+/* The name after a title and a comma ("President, Andrés Manuel López
+ * Obrador," — "the harbour master, Tomas Rudd,"): a plain run of two name
+ * words or more from @start, to *@end, noted as a person's (an
+ * official's after an official's title). NULL if there is none. */
+static Candidate *
+note_appositive (Collector *col,
+                 GArray    *tokens,
+                 guint      start,
+                 TitleKind  title_kind,
+                 guint     *end)
+{
+  guint last = start;
+  Candidate *c;
+
+  if (start >= tokens->len || !is_name_token (&g_array_index (tokens, Token, start)))
+    return NULL;
+  while (last + 1 < tokens->len && (g_array_index (tokens, Token, last).flags & TOKEN_SPACE) &&
+         is_name_token (&g_array_index (tokens, Token, last + 1)))
+    last++;
+  if (last == start)
+    return NULL;
+
+  c = note_name (col, tokens, start, last, start, TITLE_NONE);
+  c->person = TRUE;
+  if (title_kind == TITLE_OFFICIAL)
+    c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+  if (quoted_after (tokens, last))
+    c->quoted = TRUE;
+  *end = last;
+  return c;
+}
+
 /* Reads the words of one block. */
 static void
 collect_block (Collector *col,
@@ -717,6 +889,24 @@ collect_block (Collector *col,
 
       if (!is_name_token (t))
         {
+          guint n_end;
+
+          /* A lower-case title, a comma, then a name: "the harbour
+           * master, Tomas Rudd," — "Its secretary, Liv Brekke,". */
+          title_len = title_at (tokens, i, tokens->len, &title_kind);
+          if (title_len > 0 && (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_COMMA) &&
+              i + title_len < tokens->len &&
+              !IN_LIST (stop_words, g_array_index (tokens, Token, i + title_len).folded) &&
+              note_appositive (col, tokens, i + title_len, title_kind, &n_end) != NULL)
+            {
+              for (guint k = i; k < i + title_len; k++)
+                g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
+              i = n_end + 1;
+              continue;
+            }
+          title_len = 0;
+          title_kind = TITLE_NONE;
+
           /* A lower-case title just before a name: "el presidente López". */
           if (t->flags & TOKEN_SPACE && i + 1 < tokens->len &&
               is_name_token (&g_array_index (tokens, Token, i + 1)))
@@ -803,24 +993,16 @@ collect_block (Collector *col,
               {
                 const Token *last = &g_array_index (tokens, Token, run_end);
 
-                if ((last->flags & TOKEN_COMMA) && i < tokens->len &&
-                    is_name_token (&g_array_index (tokens, Token, i)))
+                if (last->flags & TOKEN_COMMA)
                   {
-                    guint n_start = i, n_end = i;
+                    guint n_end;
+                    Candidate *c = note_appositive (col, tokens, i, title_kind, &n_end);
 
-                    while (n_end + 1 < tokens->len &&
-                           (g_array_index (tokens, Token, n_end).flags & TOKEN_SPACE) &&
-                           is_name_token (&g_array_index (tokens, Token, n_end + 1)))
-                      n_end++;
-                    if (n_end > n_start)
+                    if (c != NULL)
                       {
-                        Candidate *c = note_name (col, tokens, n_start, n_end, n_start, TITLE_NONE);
                         const Token *owner = title_from > 0 ?
                           &g_array_index (tokens, Token, title_from - 1) : NULL;
 
-                        c->person = TRUE;
-                        if (title_kind == TITLE_OFFICIAL)
-                          c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
                         /* "Mexico's President" is then one of its names. */
                         if (owner != NULL && (owner->flags & TOKEN_POSSESSIVE) &&
                             is_name_token (owner))
@@ -868,6 +1050,10 @@ collect_block (Collector *col,
             continue;
         }
 
+        /* "Option B", "Plan B", "Phase 2", a lone "B": no actor. */
+        if (title_len == 0 && is_label_run (tokens, name_start, run_end, i))
+          continue;
+
         {
           Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
@@ -875,6 +1061,12 @@ collect_block (Collector *col,
           if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
             c->person = TRUE;
+          /* Quoted: proposed even if named once. */
+          if (quoted_after (tokens, run_end) || quoted_before (tokens, from, title_from, run_end))
+            {
+              c->quoted = TRUE;
+              c->person = TRUE;
+            }
 
           /* "Partido Revolucionario Institucional (PRI)" and the other
            * way round: one actor. */
@@ -1222,6 +1414,9 @@ plausible (Collector *col,
 {
   if (c->body)
     return TRUE;
+  /* A lone letter ("B" of "option B") is never an actor. */
+  if (g_utf8_strlen (c->key, -1) < 2)
+    return FALSE;
   if (c->n_words == 1 && !c->acronym && !c->compound)
     {
       /* A capitalised word is a name if it is capitalised inside a
@@ -1326,7 +1521,9 @@ dossier_suggest_stakeholders (const char         *text,
       guint root = find_group (candidates, i);
       GPtrArray *members;
 
-      if (!g_hash_table_contains (plausible_groups, GUINT_TO_POINTER (root)))
+      /* Nor is it a form of one: the letter is everywhere. */
+      if (!g_hash_table_contains (plausible_groups, GUINT_TO_POINTER (root)) ||
+          g_utf8_strlen (c->key, -1) < 2)
         continue;
 
       members = g_hash_table_lookup (groups, GUINT_TO_POINTER (root));
@@ -1383,8 +1580,12 @@ dossier_suggest_stakeholders (const char         *text,
         DossierStakeholderSuggestion *s;
         Candidate *best = NULL;
         DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+        gboolean quoted = FALSE;
 
-        if (g_array_index (counts, guint, g) < 2)
+        /* Named twice, or quoted once. */
+        for (guint m = 0; m < members->len; m++)
+          quoted = quoted || ((Candidate *) g_ptr_array_index (members, m))->quoted;
+        if (g_array_index (counts, guint, g) < (quoted ? 1u : 2u))
           continue;
 
         /* The fullest name: most words, then most seen; an acronym only
