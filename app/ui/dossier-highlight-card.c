@@ -203,9 +203,14 @@ show_chips (DossierHighlightCard *self)
         continue;
 
       chip = dossier_tag_chip_new (NULL, NULL);
+      /* Hidden while its tooltip is first set: see
+       * dossier_set_tooltip_unshown() (two hundred cards, a chip or two
+       * each, as the panel fills when a project opens). */
+      gtk_widget_set_visible (chip, FALSE);
       g_object_bind_property (tag, "name", chip, "tag-name", G_BINDING_SYNC_CREATE);
       g_object_bind_property (tag, "color", chip, "color", G_BINDING_SYNC_CREATE);
       g_object_bind_property (tag, "path", chip, "tooltip-text", G_BINDING_SYNC_CREATE);
+      gtk_widget_set_visible (chip, TRUE);
       gtk_box_append (GTK_BOX (self->chips), chip);
     }
   gtk_widget_set_visible (self->chips, gtk_widget_get_first_child (self->chips) != NULL);

@@ -12,6 +12,7 @@
 
 #include "dossier-tag-chip.h"
 #include "dossier-tag-row.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierTagRow
 {
@@ -95,13 +96,13 @@ update_slot (DossierTagRow *self)
                                  "from the tag’s menu to keep it."), (int) self->slot);
 
       gtk_label_set_text (self->slot_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->slot_label), tip);
+      dossier_set_tooltip (GTK_WIDGET (self->slot_label), tip);
       gtk_widget_add_css_class (GTK_WIDGET (self->slot_label), "has-slot");
     }
   else
     {
       gtk_label_set_text (self->slot_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->slot_label), NULL);
+      dossier_set_tooltip (GTK_WIDGET (self->slot_label), NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (self->slot_label), "has-slot");
     }
 
@@ -128,6 +129,16 @@ key_changed_cb (DossierTagRow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "codebook.refresh", NULL);
 }
 
+/* The tag's description is the row's tooltip: set here, not bound, for
+ * dossier_set_tooltip (). */
+static void
+update_description (DossierTagRow *self)
+{
+  DossierTag *tag = dossier_row_get_item (DOSSIER_ROW (self));
+
+  dossier_set_tooltip (GTK_WIDGET (self), tag != NULL ? dossier_tag_get_description (tag) : NULL);
+}
+
 static void
 dossier_tag_row_item_changed (DossierRow *row)
 {
@@ -136,6 +147,7 @@ dossier_tag_row_item_changed (DossierRow *row)
   if (dossier_row_get_item (row) == NULL)
     self->expandable = self->expanded = FALSE;
   update_slot (self);
+  update_description (self);
 }
 
 void
@@ -190,12 +202,14 @@ static void
 dossier_tag_row_init (DossierTagRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Here rather than in the template: see dossier_set_tooltip_unshown(). */
+  dossier_set_tooltip_unshown (GTK_WIDGET (self->count), _("Highlights with this tag"));
 
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "n-highlights", self->count, "label", NULL);
-  dossier_row_bind_item (DOSSIER_ROW (self), "description", self, "tooltip-text", NULL);
+  dossier_row_connect_item (DOSSIER_ROW (self), "notify::description", G_CALLBACK (update_description));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::parent-id", G_CALLBACK (parent_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::key", G_CALLBACK (key_changed_cb));
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::name", G_CALLBACK (update_accessible));

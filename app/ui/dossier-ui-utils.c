@@ -572,6 +572,25 @@ dossier_set_tooltip_unshown (GtkWidget  *widget,
 }
 
 void
+dossier_set_tooltip (GtkWidget  *widget,
+                     const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* GTK stores "" as no tooltip. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+
+  /* Shown: the query updates a tooltip open over it. */
+  if (gtk_widget_get_mapped (widget))
+    gtk_widget_set_tooltip_text (widget, text);
+  else
+    dossier_set_tooltip_unshown (widget, text);
+}
+
+void
 dossier_label_set_max_lines (GtkLabel *label,
                              int       lines)
 {

@@ -106,6 +106,15 @@ void     dossier_ask_save_path (GtkWidget           *widget,
  * being built, not yet shown. */
 void     dossier_set_tooltip_unshown (GtkWidget  *widget,
                                       const char *text);
+/* Sets @widget's tooltip to @text (NULL or "" for none) unless it has it
+ * already, through dossier_set_tooltip_unshown() while @widget is not
+ * mapped: the pointer cannot be over it, and the query is what costs.
+ * For rows bound again and again as a list fills (a codebook's every row
+ * set its key's tooltip three times as a project opened, each an X round
+ * trip). Its visibility toggles meanwhile: not for a widget whose
+ * parent acts on that (a stack's page). */
+void     dossier_set_tooltip         (GtkWidget  *widget,
+                                      const char *text);
 
 /* Makes @label a start-aligned text that wraps (inside a long word too)
  * over at most @lines lines and ends in "…" when it needs more: a quote,

@@ -156,12 +156,20 @@ test_tag_row (Fixture       *f,
   dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), 2);
   g_assert_cmpstr (label_with_class (row, "tag-slot"), ==, "2");
   g_assert_true (gtk_widget_has_css_class (find_with_class (row, "tag-slot"), "has-slot"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (find_with_class (row, "tag-slot")),
+                                   "Press 2 to tag the selection"));
+  g_assert_true (gtk_widget_get_visible (find_with_class (row, "tag-slot")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_with_class (row, "tag-count")), ==,
+                   "Highlights with this tag");
+  g_assert_true (gtk_widget_get_visible (find_with_class (row, "tag-count")));
   dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row), TRUE, FALSE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
   dossier_tag_row_set_expander (DOSSIER_TAG_ROW (row), TRUE, TRUE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
   dossier_tag_row_set_slot (DOSSIER_TAG_ROW (row), 0);
   g_assert_false (gtk_widget_has_css_class (find_with_class (row, "tag-slot"), "has-slot"));
+  g_assert_null (gtk_widget_get_tooltip_text (find_with_class (row, "tag-slot")));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
 
   /* Renamed, recoloured, described in the core: the row follows. */
   g_assert_true (dossier_project_rename_tag (f->project, f->fares, "Ticket prices", &error));
@@ -171,11 +179,21 @@ test_tag_row (Fixture       *f,
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Ticket prices");
   g_assert_cmpstr (dossier_tag_chip_get_color (DOSSIER_TAG_CHIP (swatch)), ==, "#123456");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "What riders pay");
+  g_assert_true (gtk_widget_get_has_tooltip (row));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Ticket prices");
 
-  /* Another tag: a top-level one. */
+  /* Another tag: a top-level one, without a description; back, with it. */
   dossier_row_set_item (DOSSIER_ROW (row), costs);
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+  g_assert_false (gtk_widget_get_has_tooltip (row));
+  g_assert_true (gtk_widget_get_visible (row));
+  dossier_row_set_item (DOSSIER_ROW (row), fares);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "What riders pay");
+  g_assert_true (dossier_project_set_tag_description (f->project, f->fares, "", &error));
+  g_assert_no_error (error);
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+  dossier_row_set_item (DOSSIER_ROW (row), costs);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1);
   g_assert_true (dossier_project_rename_tag (f->project, f->fares, "Fares", &error));
   g_assert_cmpstr (label_with_class (row, "tag-name"), ==, "Costs");
@@ -186,17 +204,36 @@ test_tag_row (Fixture       *f,
 
 /* ---- Highlight card -------------------------------------------------------------- */
 
+/* The card's chips' names, and their tooltips (the tags' paths) in
+ * @tooltips if not NULL; a chip not shown counts as none. */
 static void
-collect_chips (GtkWidget *card,
-               GString   *names)
+collect_chips_and_tooltips (GtkWidget *card,
+                            GString   *names,
+                            GString   *tooltips)
 {
   GtkWidget *chips = find_with_class (card, "highlight-tags");
 
   g_string_truncate (names, 0);
+  if (tooltips != NULL)
+    g_string_truncate (tooltips, 0);
   for (GtkWidget *chip = gtk_widget_get_first_child (chips); chip != NULL;
        chip = gtk_widget_get_next_sibling (chip))
-    g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                            dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)));
+    {
+      if (!gtk_widget_get_visible (chip))
+        continue;
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                              dossier_tag_chip_get_tag_name (DOSSIER_TAG_CHIP (chip)));
+      if (tooltips != NULL)
+        g_string_append_printf (tooltips, "%s%s", tooltips->len ? ", " : "",
+                                gtk_widget_get_tooltip_text (chip));
+    }
+}
+
+static void
+collect_chips (GtkWidget *card,
+               GString   *names)
+{
+  collect_chips_and_tooltips (card, names, NULL);
 }
 
 static void
@@ -207,6 +244,7 @@ test_highlight_card (Fixture       *f,
   g_autoptr(DossierHighlight) highlight = highlight_of (f, f->highlight);
   g_autoptr(DossierHighlight) changed = NULL;
   g_autoptr(GString) chips = g_string_new (NULL);
+  g_autoptr(GString) tooltips = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
   /* Without the project: the quote and memo, no chips yet. */
@@ -223,12 +261,14 @@ test_highlight_card (Fixture       *f,
 
   /* With it: chips in the order the tags were applied, live. */
   dossier_highlight_card_set_project (DOSSIER_HIGHLIGHT_CARD (card), f->project);
-  collect_chips (card, chips);
+  collect_chips_and_tooltips (card, chips, tooltips);
   g_assert_cmpstr (chips->str, ==, "Fares, Boats");
+  g_assert_cmpstr (tooltips->str, ==, "Costs/Fares, Boats");
   g_assert_true (dossier_project_rename_tag (f->project, f->boats, "New boats", &error));
   g_assert_no_error (error);
-  collect_chips (card, chips);
+  collect_chips_and_tooltips (card, chips, tooltips);
   g_assert_cmpstr (chips->str, ==, "Fares, New boats");
+  g_assert_cmpstr (tooltips->str, ==, "Costs/Fares, New boats");
 
   /* Naming the document, and following its title. */
   dossier_highlight_card_set_show_document (DOSSIER_HIGHLIGHT_CARD (card), TRUE);
@@ -626,6 +666,56 @@ test_tooltip_under_menu (void)
   close_window (window);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* dossier_set_tooltip (): the text set, "" as none, nothing done when it
+ * is already there; a widget not on screen stays shown. */
+static void
+test_set_tooltip (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Fares"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window;
+  guint n_tooltip = 0, n_visible = 0;
+
+  g_signal_connect (label, "notify::tooltip-text", G_CALLBACK (count_notify), &n_tooltip);
+  g_signal_connect (label, "notify::visible", G_CALLBACK (count_notify), &n_visible);
+
+  /* In no window. */
+  dossier_set_tooltip (label, "Costs/Fares");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Costs/Fares");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpuint (n_tooltip, ==, 1);
+  dossier_set_tooltip (label, "Costs/Fares");
+  g_assert_cmpuint (n_tooltip, ==, 1);
+  dossier_set_tooltip (label, "");
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  g_assert_cmpuint (n_tooltip, ==, 2);
+  dossier_set_tooltip (label, NULL);
+  g_assert_cmpuint (n_tooltip, ==, 2);
+
+  /* On screen: set as GTK does, the label never hidden. */
+  gtk_box_append (GTK_BOX (box), label);
+  window = show_in_window (box, 200, 100);
+  n_visible = 0;
+  dossier_set_tooltip (label, "Fares");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Fares");
+  g_assert_cmpuint (n_tooltip, ==, 3);
+  g_assert_cmpuint (n_visible, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (label));
+
+  close_window (window);
+  g_assert_finalize_object (label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +737,7 @@ main (int   argc,
   ADD ("tag-picker-row", test_tag_picker_row);
   ADD ("list-row-named", test_list_row_named);
   g_test_add_func ("/dossier/rows/tooltip-under-menu", test_tooltip_under_menu);
+  g_test_add_func ("/dossier/rows/set-tooltip", test_set_tooltip);
 
   return g_test_run ();
 }
