@@ -749,6 +749,20 @@ select_and_focus (DossierCodebookPanel *self,
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick_cb, self, NULL);
 }
 
+/* The list takes the focus on the selected tag's row if it is made, else
+ * where the list last had it (its first row at first). */
+void
+dossier_codebook_panel_focus_list (DossierCodebookPanel *self)
+{
+  GtkWidget *target;
+
+  g_return_if_fail (DOSSIER_IS_CODEBOOK_PANEL (self));
+
+  target = focus_target (self, self->selected_tag_id);
+  if (target == NULL || !gtk_widget_grab_focus (target))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 /* Right opens a collapsed tag, or goes to the first child of an open one;
  * Left closes an open tag, or goes to the parent; Shift+Left goes to the
  * parent (as in a file manager's tree). In the capture phase: the list

@@ -33,6 +33,10 @@ void            dossier_codebook_panel_set_selected_tag_id (DossierCodebookPanel
 gint64          dossier_codebook_panel_get_slot_tag        (DossierCodebookPanel *self,
                                                             guint                 slot);
 
+/* Gives the keyboard's focus to the tag list: the selected tag's row
+ * (F6 from the documents). */
+void            dossier_codebook_panel_focus_list          (DossierCodebookPanel *self);
+
 /* Opens the "New Tag" dialog (as a child of the selected tag when
  * @as_child is TRUE). */
 void            dossier_codebook_panel_add_tag             (DossierCodebookPanel *self,

@@ -62,6 +62,12 @@ struct _DossierWindow
    * it, and any other change of the step dismisses it. */
   AdwToast              *undo_toast;
   guint64                undo_toast_step;
+  /* The toast F6 gave the focus to, and where the focus was before, to
+   * go back to when the toast goes (weak; see region_key); whether the
+   * focus is in that toast. */
+  GtkWidget             *focused_toast;
+  GtkWidget             *toast_return_focus;
+  gboolean               focus_in_toast;
   /* The user chose to close although the project's file was moved or
    * deleted (see confirm_close_moved). */
   gboolean               close_confirmed;
@@ -69,6 +75,7 @@ struct _DossierWindow
   /* Template children */
   AdwToastOverlay       *toast_overlay;
   AdwViewSwitcherTitle  *window_title;
+  GtkWidget             *header_bar;
   GtkWidget             *left_sidebar_button;
   GtkWidget             *right_sidebar_button;
   GtkWidget             *left_sidebar_button_narrow;

@@ -53,6 +53,18 @@ update_undo_redo (DossierWindow *self);
 
 /* ---- Sidebars ---------------------------------------------------------------- */
 
+static gboolean
+focus_within (DossierWindow *self,
+              GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+focus_back_from_toast (DossierWindow *self);
+
 /* Each sidebar is the flap of an AdwFlap: beside the centre while the
  * window is wide enough for it and the centre's natural width, folded
  * over the centre below that (right first, then left: see the .ui). */
@@ -147,15 +159,24 @@ on_flap_reveal_changed (DossierWindow *self,
 
 /* Over the centre, a sidebar goes when the focus leaves it for what it
  * covers (Tab past its last row, a click in the reader): the keys would
- * work there on what cannot be seen. */
+ * work there on what cannot be seen. And a focus lost from a toast goes
+ * back (see focus_back_from_toast). */
 static void
 on_focus_widget_changed (DossierWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   AdwFlap *flaps[] = { self->left_flap, self->right_flap };
+  gboolean was_in_toast = self->focus_in_toast;
 
+  self->focus_in_toast = focus != NULL && self->focused_toast != NULL && focus_within (self, self->focused_toast);
   if (focus == NULL)
-    return;
+    {
+      /* Lost from a toast that F6 gave it to: its button made insensitive
+       * (Undo done, nothing left to undo), or the toast taken away. */
+      if (was_in_toast)
+        focus_back_from_toast (self);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
     if (adw_flap_get_folded (flaps[i]) && adw_flap_get_reveal_flap (flaps[i]) &&
         gtk_widget_is_ancestor (focus, adw_flap_get_content (flaps[i])))
@@ -1649,6 +1670,262 @@ name_page_keys (DossierWindow *self,
     }
 }
 
+/* ---- F6: from region to region ------------------------------------------------- */
+
+/* F6 and Shift+F6 take the focus to the next (previous) region of the
+ * window, as GTK's panes and GNOME's applications do: the header bar, the
+ * documents, the codebook, the page in the centre, the toast while one
+ * shows (its Undo or Open, which Tab reaches only past every other
+ * control: 32 presses from the sample's text; next to the page, where the
+ * user mostly is when one comes, and to the sidebar whose panels show
+ * most of them), the right sidebar's panel, a narrow window's bars at the
+ * bottom. A region not on show (a hidden sidebar) or with nothing to
+ * focus is passed over. */
+typedef enum
+{
+  REGION_HEADER,
+  REGION_DOCUMENTS,
+  REGION_CODEBOOK,
+  REGION_CENTRE,
+  REGION_TOAST,
+  REGION_RIGHT_SIDEBAR,
+  REGION_NARROW_BAR,
+  REGION_PAGE_SWITCHER,
+  N_REGIONS
+} Region;
+
+/* The toast on show, or NULL: the newest of the overlay's (libadwaita
+ * adds them last), not one going (which it makes unfocusable). */
+static GtkWidget *
+shown_toast (DossierWindow *self)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *toast = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_visible (child) && gtk_widget_get_can_focus (child))
+      toast = child;
+  return toast;
+}
+
+static gboolean
+sidebar_on_show (AdwFlap *flap)
+{
+  return gtk_widget_get_visible (adw_flap_get_flap (flap)) && adw_flap_get_reveal_flap (flap);
+}
+
+/* What @region covers, or NULL if it is not on show. */
+static GtkWidget *
+region_widget (DossierWindow *self,
+               Region         region)
+{
+  switch (region)
+    {
+    case REGION_HEADER:
+      return self->header_bar;
+    case REGION_DOCUMENTS:
+      return sidebar_on_show (self->left_flap) ? GTK_WIDGET (self->documents_panel) : NULL;
+    case REGION_CODEBOOK:
+      return sidebar_on_show (self->left_flap) ? self->codebook_panel : NULL;
+    case REGION_CENTRE:
+      return GTK_WIDGET (self->center_stack);
+    case REGION_RIGHT_SIDEBAR:
+      return sidebar_on_show (self->right_flap) ? GTK_WIDGET (self->right_sidebar) : NULL;
+    case REGION_NARROW_BAR:
+      return gtk_action_bar_get_revealed (self->narrow_bar) ? GTK_WIDGET (self->narrow_bar) : NULL;
+    case REGION_PAGE_SWITCHER:
+      return adw_view_switcher_bar_get_reveal (self->page_switcher_bar) ? GTK_WIDGET (self->page_switcher_bar)
+                                                                         : NULL;
+    case REGION_TOAST:
+      return shown_toast (self);
+    case N_REGIONS:
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Gives @region (@widget) the focus where it is worked, as the keys that
+ * show it do: the documents' and codebook's lists, the page's text, matrix
+ * or note, the right sidebar's panel; failing that, its first control.
+ * Whether the focus is in it. */
+static gboolean
+focus_region (DossierWindow *self,
+              Region         region,
+              GtkWidget     *widget)
+{
+  switch (region)
+    {
+    case REGION_DOCUMENTS:
+      dossier_documents_panel_focus_list (self->documents_panel);
+      break;
+    case REGION_CODEBOOK:
+      dossier_codebook_panel_focus_list (DOSSIER_CODEBOOK_PANEL (self->codebook_panel));
+      break;
+    case REGION_CENTRE:
+      if (visible_page (self) != NULL)
+        focus_page (self, visible_page (self));
+      break;
+    case REGION_RIGHT_SIDEBAR:
+      focus_right_panel (self);
+      break;
+    case REGION_HEADER:
+    case REGION_NARROW_BAR:
+    case REGION_PAGE_SWITCHER:
+    case REGION_TOAST:
+    case N_REGIONS:
+    default:
+      break;
+    }
+  if (!focus_within (self, widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  return focus_within (self, widget);
+}
+
+/* A toast that F6 gave the focus to hands it back, as it goes, to where
+ * it came from: libadwaita 1.2 leaves it on the button of the toast going,
+ * then nowhere; and its Undo, once nothing is left to undo, is made
+ * insensitive, which leaves it nowhere at once. */
+static void
+focus_back_from_toast (DossierWindow *self)
+{
+  GtkWidget *back = self->toast_return_focus;
+
+  self->focus_in_toast = FALSE;
+  if (back == NULL || !gtk_widget_get_mapped (back) || !gtk_widget_grab_focus (back))
+    focus_region (self, REGION_CENTRE, GTK_WIDGET (self->center_stack));
+  g_clear_weak_pointer (&self->focused_toast);
+  g_clear_weak_pointer (&self->toast_return_focus);
+}
+
+static void
+on_focused_toast_dismissed (DossierWindow *self,
+                            AdwToast      *toast)
+{
+  g_autoptr(AdwToast) followed = NULL;
+
+  if (self->focused_toast != NULL)
+    g_object_get (self->focused_toast, "toast", &followed, NULL);
+  /* An older toast that had the focus once. */
+  if (followed == NULL || followed != toast)
+    return;
+  if (focus_within (self, self->focused_toast))
+    focus_back_from_toast (self);
+  else
+    {
+      g_clear_weak_pointer (&self->focused_toast);
+      g_clear_weak_pointer (&self->toast_return_focus);
+    }
+}
+
+static void
+follow_focused_toast (DossierWindow *self,
+                      GtkWidget     *toast_widget,
+                      GtkWidget     *previous)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_object_get (toast_widget, "toast", &toast, NULL);
+  if (toast == NULL)
+    return;
+  g_set_weak_pointer (&self->focused_toast, toast_widget);
+  g_clear_weak_pointer (&self->toast_return_focus);
+  if (previous != NULL && !gtk_widget_is_ancestor (previous, toast_widget))
+    g_set_weak_pointer (&self->toast_return_focus, previous);
+  g_signal_handlers_disconnect_by_func (toast, on_focused_toast_dismissed, self);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_focused_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static gboolean
+region_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *previous = gtk_root_get_focus (GTK_ROOT (self));
+  guint step = g_variant_get_boolean (args) ? N_REGIONS - 1 : 1;
+  guint current = N_REGIONS, tries = N_REGIONS - 1;
+
+  /* A menu or picker open: its own keys. */
+  if (previous != NULL && gtk_widget_get_ancestor (previous, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+  for (guint region = 0; region < N_REGIONS && current == N_REGIONS; region++)
+    {
+      GtkWidget *root = region_widget (self, region);
+
+      if (root != NULL && focus_within (self, root))
+        current = region;
+    }
+  /* From no region (or no focus), the centre first. */
+  if (current == N_REGIONS)
+    {
+      current = (REGION_CENTRE + N_REGIONS - step) % N_REGIONS;
+      tries = N_REGIONS;
+    }
+
+  for (guint i = 1; i <= tries; i++)
+    {
+      Region region = (current + i * step) % N_REGIONS;
+      GtkWidget *root = region_widget (self, region);
+
+      if (root == NULL || !focus_region (self, region, root))
+        continue;
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+      if (region == REGION_TOAST)
+        follow_focused_toast (self, root, previous);
+      break;
+    }
+  /* Taken even where it went nowhere: the left sidebar's GtkPaned would
+   * take F6 for itself, between its two panels only. */
+  return TRUE;
+}
+
+/* Escape on a toast closes it (the focus goes back, see above). */
+static gboolean
+toast_escape (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *toast_widget = shown_toast (self);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (toast_widget == NULL || !focus_within (self, toast_widget))
+    return FALSE;
+  g_object_get (toast_widget, "toast", &toast, NULL);
+  if (toast == NULL)
+    return FALSE;
+  adw_toast_dismiss (toast);
+  return TRUE;
+}
+
+/* In the capture phase, before the focused widget's own keys (GtkPaned's
+ * F6). */
+static void
+add_region_keys (DossierWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut;
+
+  gtk_event_controller_set_name (controller, "dossier-region-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                               gtk_callback_action_new (region_key, NULL, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (FALSE));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
+                               gtk_callback_action_new (region_key, NULL, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (TRUE));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                               gtk_callback_action_new (toast_escape, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* ---- GObject ------------------------------------------------------------------ */
 
 static void
@@ -1666,6 +1943,9 @@ dossier_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->help_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->focused_toast);
+  g_clear_weak_pointer (&self->toast_return_focus);
+  self->focus_in_toast = FALSE;
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (dossier_project_get_documents (self->project), self);
@@ -1795,6 +2075,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, page_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_button_narrow);
@@ -1917,6 +2198,7 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  add_region_keys (self);
   /* Every window from now on, dialogs included, when it is mapped. */
   dossier_accessible_watch_toplevels ();
 

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-keys.c — the window's regions from the keyboard, with keys
+ * pressed through the X server (xdotool) as a user's: F6 and Shift+F6
+ * from region to region (the header bar, the documents, the codebook, the
+ * page, a toast, the right sidebar), the right sidebar's switcher worked
+ * with the arrow keys, a toast's Undo reached and pressed. Runs under
+ * xvfb-run and dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-codebook-panel.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  DossierWindow *window;
+  GtkWidget     *text_view;
+} Fixture;
+
+static gboolean
+both_docked (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return dossier_sidebar_is_docked (window->left_sidebar) && dossier_sidebar_is_docked (window->right_sidebar)
+         && adw_flap_get_reveal_progress (window->left_flap) >= 1
+         && adw_flap_get_reveal_progress (window->right_flap) >= 1;
+}
+
+/* The sample project in a window wide enough for both sidebars beside
+ * the reader, the focus in the document's text. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("window-keys");
+  f->path = copy_sample_project (f->dir, "Sample.dossier");
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1600);
+  g_object_set (f->window, "show-left-sidebar", TRUE, "show-right-sidebar", TRUE, NULL);
+  wait_until (both_docked, f->window, "both sidebars docked");
+  adw_view_stack_set_visible_child_name (f->window->right_stack, "highlights");
+  f->text_view = GTK_WIDGET (dossier_document_view_get_text_view (dossier_window_get_document_view (f->window)));
+  g_assert_true (gtk_widget_grab_focus (f->text_view));
+  flush_events ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  f->text_view = NULL;
+  finish_reader_window (&f->window, &f->dir, &f->path);
+}
+
+static gboolean
+focus_in (DossierWindow *window,
+          GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static const char *
+focus_name (DossierWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing";
+}
+
+/* Presses @keys (xdotool's names) and asserts that the focus is then in
+ * @region, shown with its ring. */
+static void
+press_to (Fixture    *f,
+          const char *keys,
+          GtkWidget  *region,
+          const char *what)
+{
+  GtkWidget *focus;
+
+  keys_through_x (GTK_WIDGET (f->window), keys);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_test_message ("%s: the focus on %s", keys, focus_name (f->window));
+  if (!focus_in (f->window, region))
+    g_error ("%s: the focus is on %s, not in %s", keys, focus_name (f->window), what);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (f->window)));
+}
+
+/* F6 goes from region to region, Shift+F6 back, round the window; the
+ * left sidebar's two panels are regions of their own (its GtkPaned's F6
+ * went between them and never left the sidebar). Before, no key took the
+ * focus from the text to a docked sidebar. */
+static void
+test_regions (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *header = w->header_bar;
+  GtkWidget *documents = GTK_WIDGET (w->documents_panel);
+
+  press_to (f, "F6", GTK_WIDGET (w->right_sidebar), "the right sidebar");
+  g_assert_true (focus_in (w, w->highlights_panel));
+  press_to (f, "F6", header, "the header bar");
+  press_to (f, "F6", documents, "the documents");
+  press_to (f, "F6", w->codebook_panel, "the codebook");
+  press_to (f, "F6", f->text_view, "the text");
+  g_assert_true (gtk_widget_is_focus (f->text_view));
+
+  press_to (f, "shift+F6", w->codebook_panel, "the codebook");
+  press_to (f, "shift+F6", documents, "the documents");
+  press_to (f, "shift+F6", header, "the header bar");
+  press_to (f, "shift+F6", GTK_WIDGET (w->right_sidebar), "the right sidebar");
+  press_to (f, "shift+F6", f->text_view, "the text");
+
+  /* A hidden sidebar is passed over. */
+  g_object_set (w, "show-left-sidebar", FALSE, NULL);
+  flush_events ();
+  press_to (f, "shift+F6", header, "the header bar");
+  press_to (f, "F6", f->text_view, "the text");
+}
+
+/* The right sidebar's switcher, reached from its panel with Shift+Tab, is
+ * worked with the arrow keys (the focus from tab to tab) and Space (the
+ * panel shown); Tab goes on into that panel. */
+static void
+test_switcher (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *switcher = find_descendant (GTK_WIDGET (w->right_sidebar), ADW_TYPE_VIEW_SWITCHER);
+  GtkWidget *focus;
+  guint presses = 0;
+
+  g_assert_nonnull (switcher);
+  press_to (f, "F6", w->highlights_panel, "the highlights");
+  press_to (f, "shift+Tab", switcher, "the switcher");
+
+  /* To the Stakeholders' tab. */
+  while (TRUE)
+    {
+      g_autofree char *label = NULL;
+
+      focus = gtk_root_get_focus (GTK_ROOT (w));
+      g_object_get (focus, "label", &label, NULL);
+      g_test_message ("the switcher's focus on %s “%s”", G_OBJECT_TYPE_NAME (focus), label);
+      if (g_strcmp0 (label, "Stakeholders") == 0)
+        break;
+      g_assert_cmpuint (++presses, <, 4);
+      press_to (f, "Left", switcher, "the switcher");
+    }
+  press_to (f, "space", switcher, "the switcher");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "stakeholders");
+  press_to (f, "Right", switcher, "the switcher");
+  press_to (f, "Tab", w->stakeholders_panel, "the stakeholders");
+
+  /* F6 from the page comes back to the panel on show. */
+  press_to (f, "shift+F6", f->text_view, "the text");
+  press_to (f, "F6", w->stakeholders_panel, "the stakeholders");
+}
+
+static GtkWidget *
+focused_toast_button (Fixture *f)
+{
+  GtkWidget *toast = window_toast (f->window);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  if (toast == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, toast) || !GTK_IS_BUTTON (focus))
+    return NULL;
+  return focus;
+}
+
+static gboolean
+toast_fully_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *toast = window_toast (f->window);
+
+  return toast != NULL && gtk_widget_get_mapped (toast) && gtk_widget_get_can_focus (toast);
+}
+
+/* A tag added, and a toast offering to undo it, as the codebook shows. */
+static gint64
+add_tag_with_toast (Fixture *f)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  gint64 tag_id;
+
+  tag_id = dossier_project_add_tag (project, "Ferry Safety", 0, "#3584e4", NULL, &error);
+  g_assert_no_error (error);
+  dossier_window_show_toast (f->window, "Tag “Ferry Safety” added", TRUE);
+  wait_until (toast_fully_shown, f, "the toast");
+  return tag_id;
+}
+
+/* With a toast on show, F6 from the page lands on its Undo (as Tab never
+ * did); there the toast stays (libadwaita holds it while it has the
+ * focus); Enter undoes, and the focus goes back to the text once the
+ * toast goes. Escape closes a toast so reached; Ctrl+Z undoes what a
+ * toast offers to undo, from anywhere. */
+static void
+test_toast (Fixture       *f,
+            gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  DossierProject *project = dossier_window_get_project (w);
+  GtkWidget *button;
+  gint64 tag_id;
+
+  tag_id = add_tag_with_toast (f);
+  press_to (f, "F6", window_toast (w), "the toast");
+  button = focused_toast_button (f);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Undo");
+  /* Shift+F6 back to the text, F6 to the toast again. */
+  press_to (f, "shift+F6", f->text_view, "the text");
+  press_to (f, "F6", window_toast (w), "the toast");
+
+  keys_through_x (GTK_WIDGET (w), "Return");
+  g_test_message ("after Return: the focus on %s", focus_name (w));
+  g_assert_null (dossier_project_get_tag (project, tag_id));
+  wait_until (shows_no_toast, w, "the toast to go");
+  g_test_message ("the toast gone: the focus on %s", focus_name (w));
+  g_assert_true (gtk_widget_is_focus (f->text_view));
+
+  /* Escape. */
+  tag_id = add_tag_with_toast (f);
+  press_to (f, "F6", window_toast (w), "the toast");
+  keys_through_x (GTK_WIDGET (w), "Escape");
+  wait_until (shows_no_toast, w, "the toast to go");
+  g_assert_true (gtk_widget_is_focus (f->text_view));
+  g_assert_nonnull (dossier_project_get_tag (project, tag_id));
+
+  /* Ctrl+Z, the focus in the right sidebar. */
+  dossier_window_show_toast (w, "Tag “Ferry Safety” added", TRUE);
+  wait_until (toast_fully_shown, f, "the toast");
+  press_to (f, "F6", window_toast (w), "the toast");
+  press_to (f, "F6", GTK_WIDGET (w->right_sidebar), "the right sidebar");
+  keys_through_x (GTK_WIDGET (w), "ctrl+z");
+  g_assert_null (dossier_project_get_tag (project, tag_id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/window-keys/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("regions", test_regions);
+  ADD ("switcher", test_switcher);
+  ADD ("toast", test_toast);
+#undef ADD
+
+  return g_test_run ();
+}
