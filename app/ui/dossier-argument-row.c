@@ -14,6 +14,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-argument-row.h"
+#include "dossier-arguments-panel.h"
 #include "dossier-highlight-card.h"
 #include "dossier-text-dialog.h"
 #include "dossier-ui-utils.h"
@@ -669,7 +670,10 @@ delete_action (GtkWidget  *widget,
   g_autoptr(DossierArgument) argument = NULL;
   DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
   g_autoptr(GError) error = NULL;
-  GtkWidget *list;
+  GtkWidget *list, *focus;
+  GtkListItem *list_item;
+  guint position;
+  gboolean had_focus;
 
   if (dossier_row_get_item (DOSSIER_ROW (self)) == NULL || panel == NULL ||
       dossier_panel_get_project (panel) == NULL)
@@ -678,12 +682,26 @@ delete_action (GtkWidget  *widget,
   /* Deleting unbinds this row: keep what the toast needs. */
   argument = g_object_ref (dossier_row_get_item (DOSSIER_ROW (self)));
   list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_GRID_VIEW);
+  list_item = dossier_row_get_list_item (DOSSIER_ROW (self));
+  position = list_item != NULL ? gtk_list_item_get_position (list_item) : GTK_INVALID_LIST_POSITION;
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  /* On its place in the list, its ⋮ button or its menu (the Delete key
+   * or the menu's Delete). */
+  had_focus = focus != NULL && gtk_widget_get_parent (widget) != NULL &&
+              (focus == gtk_widget_get_parent (widget) ||
+               gtk_widget_is_ancestor (focus, gtk_widget_get_parent (widget)));
   g_object_ref (panel);
   if (!dossier_project_delete_argument (dossier_panel_get_project (panel),
                                         dossier_argument_get_id (argument), &error))
     dossier_panel_report_error (panel, _("Could not delete the argument"), error);
   else
     {
+      /* The focus to the argument that takes its place, or the column's
+       * add button: not where GTK would move it once the row is gone,
+       * the next button it finds (the other column's). */
+      if (had_focus && list != NULL && position != GTK_INVALID_LIST_POSITION &&
+          DOSSIER_IS_ARGUMENTS_PANEL (panel))
+        dossier_arguments_panel_focus_in_column (DOSSIER_ARGUMENTS_PANEL (panel), list, position);
       dossier_panel_show_toast (panel, _("Argument deleted"), TRUE);
       /* Undone, it takes back the focus the deletion moved on. */
       if (list != NULL)

@@ -287,35 +287,48 @@ row_key (GtkWidget *list,
   DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), list);
   GListModel *column = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
   g_autoptr(DossierArgument) argument = NULL;
-  guint position, n;
+  guint position;
 
   if (row == NULL || !DOSSIER_IS_ARGUMENT_ROW (row) || dossier_row_get_item (row) == NULL)
     return FALSE;
   argument = g_object_ref (dossier_row_get_item (row));
-  position = find_in_column (column, argument);
   if (!gtk_widget_activate_action (GTK_WIDGET (row), g_variant_get_string (args, NULL), NULL))
     return FALSE;
 
   dossier_panel_show_focus_ring (DOSSIER_PANEL (self));
+  /* Deleted, the row's action has placed the focus. */
+  position = find_in_column (column, argument);
+  if (position != G_MAXUINT)
+    dossier_arguments_panel_focus_in_column (self, list, position);
+  return TRUE;
+}
+
+void
+dossier_arguments_panel_focus_in_column (DossierArgumentsPanel *self,
+                                         GtkWidget             *list,
+                                         guint                  position)
+{
+  GListModel *column;
+  guint n;
+
+  g_return_if_fail (DOSSIER_IS_ARGUMENTS_PANEL (self));
+  g_return_if_fail (list == GTK_WIDGET (self->pro_list) || list == GTK_WIDGET (self->con_list));
+
+  column = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
   n = g_list_model_get_n_items (column);
-  if (find_in_column (column, argument) != G_MAXUINT)
-    position = find_in_column (column, argument);
-  else if (n > 0)
-    position = MIN (position, n - 1);
-  else
+  if (n == 0)
     {
       /* The column emptied: its own add button, not the next one GTK
        * finds (the other column's). */
       gtk_widget_grab_focus (GTK_WIDGET (list == GTK_WIDGET (self->pro_list) ? self->pro_add_button
                                                                              : self->con_add_button));
-      return TRUE;
+      return;
     }
   {
-    g_autoptr(DossierArgument) next = g_list_model_get_item (column, position);
+    g_autoptr(DossierArgument) next = g_list_model_get_item (column, MIN (position, n - 1));
 
-    dossier_panel_focus_item (DOSSIER_PANEL (self), list, position, next);
+    dossier_panel_focus_item (DOSSIER_PANEL (self), list, MIN (position, n - 1), next);
   }
-  return TRUE;
 }
 
 /* Enter on an argument's place in the list (not on its ⋮ button or a

@@ -56,4 +56,12 @@ gboolean   dossier_arguments_panel_cite_highlight   (DossierArgumentsPanel *self
 GListModel *dossier_arguments_panel_get_column      (DossierArgumentsPanel *self,
                                                      DossierPolarity        polarity);
 
+/* Gives the focus to the argument at @position of @list (the pros' or
+ * the cons' list view) once the one there has gone (deleted, moved up or
+ * down): the one that took its place, or the column's last; the
+ * column's add button when it emptied. */
+void       dossier_arguments_panel_focus_in_column  (DossierArgumentsPanel *self,
+                                                     GtkWidget             *list,
+                                                     guint                  position);
+
 G_END_DECLS

@@ -1258,6 +1258,44 @@ test_delete_last_focus (Fixture       *f,
   g_assert_true (gtk_widget_has_visible_focus (gtk_root_get_focus (GTK_ROOT (f->window))));
 }
 
+/* The only pro deleted from its ⋮ menu with the keyboard (Menu, then D,
+ * the item's mnemonic): as with the Delete key, the focus goes to the
+ * Pros' add button, with its ring, and nothing warns on the way
+ * (warnings are fatal in the tests). */
+static void
+test_menu_delete_last_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *add_pro, *menu;
+  gint64 only;
+
+  fixture_set_up (f, data);
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  test_sql_exec (f->path, "DELETE FROM arguments WHERE polarity = 'pro' AND position > 0");
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  show_panel (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->pros), ==, 1);
+  only = argument_at (f->pros, 0);
+  add_pro = find_button (f->panel, "Add an Argument For");
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row_of (f->panel, only)))));
+  wait_until (focus_on_argument, &(FocusOn) { f->panel, only }, "the focus on the argument");
+  keys_through_x (f->window, "Menu");
+  menu = find_descendant (GTK_WIDGET (row_of (f->panel, only)), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  wait_until (popover_placed, menu, "the menu to open");
+  keys_through_x (f->window, "d");
+  g_assert_null (dossier_project_get_argument (f->project, only));
+  g_assert_cmpuint (g_list_model_get_n_items (f->pros), ==, 0);
+  g_test_message ("the focus on %s", focus_of (f->window) ? G_OBJECT_TYPE_NAME (focus_of (f->window)) : "nothing");
+  wait_until (focus_in, add_pro, "the focus on the Pros' add button");
+  g_assert_true (gtk_widget_has_visible_focus (gtk_root_get_focus (GTK_ROOT (f->window))));
+}
+
 /* Alt+Down on the first argument, the column at its top: the column stays
  * where it is, the argument that took its place still in sight above it.
  * (Stakeholders' list scrolled the row moved to its top, 2ac5016.) */
@@ -2184,6 +2222,8 @@ main (int   argc,
               test_question_add_focus, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/keys", Fixture, NULL, shown_set_up, test_keys, shown_tear_down);
   g_test_add ("/dossier/arguments-panel/delete-last-focus", Fixture, NULL, NULL, test_delete_last_focus,
+              shown_tear_down);
+  g_test_add ("/dossier/arguments-panel/menu-delete-last-focus", Fixture, NULL, NULL, test_menu_delete_last_focus,
               shown_tear_down);
   g_test_add ("/dossier/arguments-panel/move-in-view", Fixture, NULL, shown_set_up, test_move_in_view,
               shown_tear_down);
