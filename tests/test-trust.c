@@ -3069,6 +3069,154 @@ test_export_mentions_counted (TestDir       *fixture,
     }
 }
 
+/* A stakeholder's mentions in the list, the CLI and Compare are counts
+ * the file stores (stakeholder_mentions), which a file made by hand sets
+ * at will: 999 for one mention, a count of text, a document that mentions
+ * it left out, one that does not put in. They are counted from the texts
+ * at open: written into the file opened for writing (outside the undo
+ * history), stood in for in memory read-only (the file untouched). */
+static void
+assert_true_mentions (DossierProject *project,
+                      const gint64   *docs)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) comparison = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *commuters = dossier_project_get_stakeholder (project, 1);
+  DossierStakeholder *operator = dossier_project_get_stakeholder (project, 2);
+  static const guint expected[2][3] = { { 1, 2, 0 }, { 1, 1, 0 } };
+
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (commuters), ==, 3);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (commuters), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (operator), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (operator), ==, 2);
+
+  counts = dossier_project_count_mentions (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts->len, ==, 2);
+  g_assert_cmpint (g_array_index (counts, DossierMentionCount, 1).document_id, ==, docs[1]);
+  g_assert_cmpuint (g_array_index (counts, DossierMentionCount, 1).n_mentions, ==, 2);
+
+  options.rows = DOSSIER_COMPARE_STAKEHOLDERS;
+  options.measure = DOSSIER_COMPARE_MENTIONS;
+  comparison = dossier_project_compare (project, docs, 3, &options, &error);
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 2; id++)
+    {
+      int row = dossier_comparison_find_row (comparison, id);
+
+      g_assert_cmpint (row, >=, 0);
+      for (guint column = 0; column < 3; column++)
+        g_assert_cmpuint (dossier_comparison_get_count (comparison, row, column), ==,
+                          expected[id - 1][column]);
+    }
+}
+
+static void
+test_mentions_stored_wrong (TestDir       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "counts.dossier");
+  gint64 docs[3] = { 1, 0, 0 };
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(GError) error = NULL;
+
+    docs[1] = add_doc (project, "Pier", pier_queue);
+    docs[2] = add_doc (project, "Empty pier", "Nobody came.\n");
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                      DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Operator", NULL,
+                                                      DOSSIER_STAKEHOLDER_BUSINESS, &error), ==, 2);
+    g_assert_no_error (error);
+  }
+  test_sql_exec (path, "UPDATE stakeholder_mentions SET count = 999 WHERE stakeholder = 1 AND document = 1;"
+                       "DELETE FROM stakeholder_mentions WHERE stakeholder = 1 AND document = 2;"
+                       "INSERT INTO stakeholder_mentions (stakeholder, document, count) VALUES (2, 3, 7);");
+  test_sql_exec_unchecked (path, "stakeholder_mentions",
+                           "UPDATE stakeholder_mentions SET count = 'once' "
+                           "WHERE stakeholder = 2 AND document = 2");
+
+  /* Read-only: true counts, the file as it was. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    assert_true_mentions (project, docs);
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "
+                                       "WHERE stakeholder = 1 AND document = 1"), ==, 999);
+
+  /* The CLI (read-only) says the same. */
+  {
+    g_auto(TestRun) run = { 0 };
+
+    test_run_cli (&run, "stakeholders", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "1\tCommuters\tpublic\t-\t3\t3\t3\t2\t0\t\n"
+                                  "2\tOperator\tbusiness\t-\t3\t3\t2\t2\t0\t\n");
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "
+                                       "WHERE stakeholder = 1 AND document = 1"), ==, 999);
+
+  /* For writing: the file's counts set right, with nothing to undo. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    assert_true_mentions (project, docs);
+    g_assert_false (dossier_project_get_can_undo (project));
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM stakeholder_mentions"), ==, 4);
+  g_assert_cmpint (test_sql_int (path, "SELECT sum (count) FROM stakeholder_mentions "
+                                       "WHERE typeof (count) = 'integer'"), ==, 5);
+  g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "
+                                       "WHERE stakeholder = 1 AND document = 2"), ==, 2);
+}
+
+/* A read-only project following a writer: the counts it stood in with
+ * give way to the file's once the writer has set them right. */
+static void
+test_mentions_stored_wrong_followed (TestDir       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "counts.dossier");
+  g_autoptr(DossierProject) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
+                                                      DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+    g_assert_no_error (error);
+  }
+  test_sql_exec (path, "UPDATE stakeholder_mentions SET count = 999");
+
+  reader = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (reader, 1)), ==, 1);
+  {
+    g_autoptr(DossierProject) writer = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_set_stakeholder_name (writer, 1, "Harbour master", &error));
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_refresh (reader));
+  }
+  g_assert_cmpstr (dossier_stakeholder_get_name (dossier_project_get_stakeholder (reader, 1)), ==,
+                   "Harbour master");
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (reader, 1)), ==, 0);
+}
+
 /* The evidence a document a file made by hand deleted left: it was
  * listed under "Unknown document" and counted (a stakeholder's power
  * "backed" by it, its source's stance, an argument's evidence). A user
@@ -4395,6 +4543,8 @@ main (int    argc,
   add_test ("ids/below-one-largest-taken", test_ids_below_one_largest_taken);
   add_test ("ids/below-one-look", test_ids_below_one_look);
   add_test ("export/mentions-counted", test_export_mentions_counted);
+  add_test ("mentions/stored-wrong", test_mentions_stored_wrong);
+  add_test ("mentions/stored-wrong-followed", test_mentions_stored_wrong_followed);
   add_test ("file/zero-bytes", test_zero_bytes);
   add_test ("tags/same-name", test_tags_same_name);
   add_test ("tags/same-name-two-parents", test_tags_same_name_two_parents);

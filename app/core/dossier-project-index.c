@@ -265,23 +265,6 @@ index_rows_differ (DossierProject  *project,
   return TRUE;
 }
 
-/* Runs @sql, which only writes the connection's temporary schema: a
- * read-only project's query_only refuses that too. */
-static gboolean
-exec_in_temp (DossierProject  *self,
-              const char      *sql,
-              GError         **error)
-{
-  gboolean ok;
-
-  if (self->query_only)
-    sqlite3_exec (self->db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
-  ok = dossier_project_exec (self, sql, error);
-  if (self->query_only)
-    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  return ok;
-}
-
 /* @table's records replaced by those of a new, empty index made in this
  * connection's temporary schema. A file whose index is damaged where FTS5
  * reads first (the record of its segments, missing or garbage) cannot
@@ -301,13 +284,13 @@ reset_index (DossierProject  *project,
                                           table, table, table, table);
   gboolean ok;
 
-  if (!exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", error) ||
-      !exec_in_temp (project, "CREATE VIRTUAL TABLE temp.dossier_fresh USING fts5 (text)", error))
+  if (!dossier_project_exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", error) ||
+      !dossier_project_exec_in_temp (project, "CREATE VIRTUAL TABLE temp.dossier_fresh USING fts5 (text)", error))
     return FALSE;
   sqlite3_db_config (project->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
   ok = dossier_project_exec (project, sql, error);
   sqlite3_db_config (project->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", NULL);
+  dossier_project_exec_in_temp (project, "DROP TABLE IF EXISTS temp.dossier_fresh", NULL);
   return ok;
 }
 
@@ -746,8 +729,8 @@ tally_index (DossierProject      *self,
    * file. */
   create = g_strdup_printf ("CREATE VIRTUAL TABLE temp.dossier_vocab "
                             "USING fts5vocab (main, %s, instance)", table);
-  if (!exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", error) ||
-      !exec_in_temp (self, create, error))
+  if (!dossier_project_exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", error) ||
+      !dossier_project_exec_in_temp (self, create, error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT doc, term, offset FROM temp.dossier_vocab",
@@ -765,7 +748,7 @@ tally_index (DossierProject      *self,
     set_index_error (self, error, rc);
   sqlite3_finalize (stmt);
   stmt = NULL;
-  exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
+  dossier_project_exec_in_temp (self, "DROP TABLE IF EXISTS temp.dossier_vocab", NULL);
   if (rc != SQLITE_DONE)
     return FALSE;
 

@@ -190,6 +190,10 @@ struct _DossierProject
    * for, dropped when names change. */
   DossierMentionFinder *mention_finder;
   char            *mention_names;       /* the names it was made of */
+  /* Read-only: the file's mention counts were wrong, and a table of the
+   * true ones in the temporary schema stands in for them
+   * (dossier_project_verify_mentions ()). */
+  gboolean         mentions_shadowed;
   /* A sum of a hash of each stakeholder's id, name and aliases as the
    * model holds them (kept up to date one stakeholder at a time), whether
    * it was taken yet, and whether an action changed them
@@ -376,6 +380,11 @@ gboolean      dossier_project_run_ids      (DossierProject  *self,
                                             gint64           second,
                                             GError         **error);
 gboolean      dossier_project_exec         (DossierProject  *self,
+                                            const char      *sql,
+                                            GError         **error);
+/* The same for @sql that only writes the connection's temporary schema:
+ * a read-only project's query_only refuses that too. */
+gboolean      dossier_project_exec_in_temp (DossierProject  *self,
                                             const char      *sql,
                                             GError         **error);
 /* FALSE, with DOSSIER_PROJECT_ERROR_REPLACED, if another program wrote
@@ -1289,6 +1298,17 @@ gboolean      dossier_mentions_count_document  (sqlite3              *db,
                                                 gint64                document_id,
                                                 const char           *text,
                                                 GHashTable           *changed,
+                                                GError              **error);
+/* At open, and when a read-only project follows a writer: counts the
+ * mentions in every text and, if stakeholder_mentions (which a file from
+ * someone else may fill at will) holds anything else, puts the true counts
+ * in its place: written into the file in a transaction outside the undo
+ * history, or, read-only, in a table of the connection's temporary schema
+ * that every query of stakeholder_mentions then reads. *@corrected:
+ * whether the counts read changed (the models must be read again). Costs
+ * one pass over every text (tests/bench/bench-stakeholders "open"). */
+gboolean      dossier_project_verify_mentions  (DossierProject       *self,
+                                                gboolean             *corrected,
                                                 GError              **error);
 /* Within an action, after stakeholders' names were added, removed or
  * replaced: counts mentions again in the documents where one of @names

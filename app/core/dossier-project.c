@@ -394,6 +394,21 @@ dossier_project_exec (DossierProject  *self,
   return TRUE;
 }
 
+gboolean
+dossier_project_exec_in_temp (DossierProject  *self,
+                              const char      *sql,
+                              GError         **error)
+{
+  gboolean ok;
+
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
+  ok = dossier_project_exec (self, sql, error);
+  if (self->query_only)
+    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  return ok;
+}
+
 /* See dossier_project_borrow_sound_text(). */
 struct _DossierTextCache
 {
@@ -2270,11 +2285,17 @@ dossier_project_open (const char        *path,
   stamp_file_locked (self);
 
   /* Read whole, before anything else reads it: a row the window could
-   * not select gets an id it can, and the models are read again. */
+   * not select gets an id it can, mention counts are those of the texts,
+   * and the models are read again. */
   {
     gboolean renumbered = FALSE;
+    gboolean recounted = FALSE;
 
-    if (!dossier_project_renumber_unkeyable (self, &renumbered, error))
+    if (!dossier_project_renumber_unkeyable (self, &renumbered, error) ||
+        !dossier_project_verify_mentions (self, &recounted, error))
+      return NULL;
+    if (recounted && !renumbered &&
+        !dossier_project_load_analysis (self, error))
       return NULL;
     if (renumbered &&
         !(dossier_project_load_documents (self, error) &&
@@ -2611,6 +2632,14 @@ dossier_project_refresh (DossierProject *self)
   /* Anything may have changed: every count, every document's highlights. */
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
+  /* The writer counted the mentions again at its open: those this
+   * connection stood in with may be out of date. */
+  if (self->mentions_shadowed)
+    {
+      gboolean recounted;
+
+      dossier_project_verify_mentions (self, &recounted, NULL);
+    }
   dossier_project_load_analysis (self, NULL);
   dossier_project_load_briefings (self, NULL);
   dossier_changes_init (&changes);

@@ -16,6 +16,13 @@
  *     key; the instant after a frame, the frame clock would hold it to its
  *     tick); floor: one row INSERTed with sqlite3 into a WAL database,
  *     committed.
+ *   - a project of 5,000 stakeholders (two aliases each) and 100
+ *     documents (2.4 MB) opened, for writing and read-only, the mention
+ *     counts it stores checked against its texts (dossier_project_
+ *     verify_mentions ()); once with the counts wrong, written; floor: the
+ *     texts read raw and a finder of the 5,000 names run over them, the
+ *     work the check adds, and what each reading of the counts would pay
+ *     if they were computed instead of stored.
  *
  * Drawn with cairo unless GSK_RENDERER says otherwise (GSK_RENDERER=gl:
  * GTK's GL renderer, in software on a machine without a GPU).
@@ -23,8 +30,8 @@
  * Not a test. Needs a display:
  *   ninja -C _build tests/bench/bench-stakeholders &&
  *   xvfb-run -a dbus-run-session -- _build/tests/bench/bench-stakeholders [PART…]
- * PART is any of stakeholders, grid, arguments, cite (default: all of
- * them); without arguments the 2,000 arguments are not made.
+ * PART is any of stakeholders, grid, arguments, cite, open (default: all
+ * of them); without arguments the 2,000 arguments are not made.
  */
 #include "config.h"
 
@@ -75,6 +82,138 @@ floor_insert (const char *dir,
   sqlite3_close (db);
 }
 
+#define N_OPEN_STAKEHOLDERS 5000
+#define N_OPEN_DOCUMENTS 100
+
+/* The floor of the check at open: every text read raw, and a finder of
+ * every name and alias run over it. */
+static void
+floor_count_mentions (const char *path,
+                      Samples    *s)
+{
+  for (int run = 0; run < RUNS; run++)
+    {
+      double w = now_ms (), c = cpu_ms ();
+      g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      guint found = 0;
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, name, aliases FROM stakeholders", -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_auto(GStrv) aliases = g_strsplit ((const char *) sqlite3_column_text (stmt, 2), "\n", -1);
+
+          dossier_mention_finder_add (finder, sqlite3_column_int64 (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1));
+          for (guint i = 0; aliases[i] != NULL; i++)
+            dossier_mention_finder_add (finder, sqlite3_column_int64 (stmt, 0), aliases[i]);
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM documents", -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GArray) mentions = dossier_mention_finder_find (finder,
+                                                                    (const char *) sqlite3_column_text (stmt, 0));
+
+          found += mentions->len;
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      s->wall[run] = now_ms () - w;
+      s->cpu[run] = cpu_ms () - c;
+      g_assert_cmpuint (found, >, 0);
+    }
+}
+
+static void
+bench_open (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "open.dossier", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GError) error = NULL;
+  Samples rw, ro, floor;
+  double w, c, first_wall, first_cpu, setup = now_ms ();
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(DossierProject) project = dossier_project_create (path, "Open", &error);
+
+    g_assert_no_error (error);
+    for (guint d = 0; d < N_OPEN_DOCUMENTS; d++)
+      {
+        DossierParsedDocument *parsed;
+
+        g_string_truncate (text, 0);
+        for (guint i = 0; text->len < 24000; i++)
+          g_string_append_printf (text, "Paragraph %u: Person %u met Group %u about the bridge, "
+                                        "and the ferry board said nothing of it.\n\n",
+                                  i, (d * 131 + i * 7) % N_OPEN_STAKEHOLDERS,
+                                  (d * 17 + i * 3) % N_OPEN_STAKEHOLDERS);
+        parsed = dossier_import_bytes (g_bytes_new (text->str, text->len), DOSSIER_FORMAT_MARKDOWN,
+                                       "article.md", &error);
+        g_assert_no_error (error);
+        dossier_project_add_document (project, parsed, &error);
+        g_assert_no_error (error);
+        dossier_parsed_document_free (parsed);
+      }
+  }
+
+  /* The stakeholders written raw, as a file made elsewhere could be: no
+   * mention counted yet. */
+  for (guint i = 0; i < N_OPEN_STAKEHOLDERS; i++)
+    g_string_append_printf (sql, "INSERT INTO stakeholders (uuid, name, aliases, position) "
+                                 "VALUES ('bench-%u', 'Stakeholder %u', 'Person %u\nGroup %u', %u);",
+                            i, i, i, i, i);
+  g_string_append (sql, "COMMIT;");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_print ("open: %d stakeholders, %d documents of 24 kB (set up in %.0f ms)\n",
+           N_OPEN_STAKEHOLDERS, N_OPEN_DOCUMENTS, now_ms () - setup);
+
+  w = now_ms ();
+  c = cpu_ms ();
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    first_wall = now_ms () - w;
+    first_cpu = cpu_ms () - c;
+    g_print ("open for writing, every count wrong (counted and written): %.1f ms (CPU %.1f ms); "
+             "mentions of the first: %u\n", first_wall, first_cpu,
+             dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (project, 1)));
+  }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      for (int mode = 0; mode < 2; mode++)
+        {
+          Samples *s = mode == 0 ? &rw : &ro;
+          DossierProject *project;
+
+          w = now_ms ();
+          c = cpu_ms ();
+          project = dossier_project_open (path, mode == 0 ? DOSSIER_OPEN_READ_WRITE
+                                                          : DOSSIER_OPEN_READ_ONLY, &error);
+          g_assert_no_error (error);
+          s->wall[run] = now_ms () - w;
+          s->cpu[run] = cpu_ms () - c;
+          dossier_project_close (project);
+          g_object_unref (project);
+        }
+    }
+  floor_count_mentions (path, &floor);
+
+  report ("5,000 stakeholders, 100 documents: opened for writing", &rw, &floor, 300);
+  report ("the same, read-only", &ro, &floor, 300);
+  g_print ("  floor alone: %.1f ms (CPU %.1f ms)\n", median (floor.wall), median (floor.cpu));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +233,13 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   parts = argv + 1;
+
+  if (wanted ("open"))
+    {
+      bench_open (dir);
+      if (parts != NULL && parts[0] != NULL && parts[1] == NULL)
+        goto done;
+    }
 
   setup = now_ms ();
   project = dossier_project_create (path, "Bench", &error);
@@ -219,6 +365,7 @@ main (int   argc,
 
   gtk_window_destroy (window);
   g_clear_object (&project);
+done:
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;

@@ -22,6 +22,7 @@
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-suggestions-section.h"
+#include "dossier-wrap-label.h"
 #include "ui-test-util.h"
 
 static const char article[] =
@@ -1741,6 +1742,61 @@ test_stakeholders_document_deleted (Fixture       *f,
   close_unsound_project (f);
 }
 
+/* Whether a wrapping label below @widget (a row's counts) reads @text. */
+static gboolean
+has_wrap_label (GtkWidget  *widget,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (widget, DOSSIER_TYPE_WRAP_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (dossier_wrap_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The counts a file stores are what a file made by hand sets: a row
+ * said "999 mentions in 1 document" for a name said three times. Counted
+ * from the text at open, read-only (the file untouched) and for writing. */
+static void
+test_stakeholders_mentions_stored_wrong (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE stakeholder_mentions SET count = 999 "
+                                          "WHERE stakeholder = %" G_GINT64_FORMAT,
+                                          f->board);
+  g_autofree char *stored = g_strdup_printf ("SELECT count FROM stakeholder_mentions "
+                                             "WHERE stakeholder = %" G_GINT64_FORMAT, f->board);
+
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  test_sql_exec (f->path, sql);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *panel, *window;
+
+      f->project = dossier_project_open (f->path, i == 0 ? DOSSIER_OPEN_READ_ONLY
+                                                         : DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      panel = dossier_stakeholders_panel_new ();
+      dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+      window = show_in_window (panel, 420, 900);
+      g_assert_true (has_wrap_label (panel, "3 mentions in 1 document · no evidence"));
+      g_assert_false (has_wrap_label (panel, "999 mentions in 1 document · no evidence"));
+      close_window (window);
+      g_assert_cmpint (test_sql_int (f->path, stored), ==, i == 0 ? 999 : 3);
+      if (i == 0)
+        {
+          dossier_project_close (f->project);
+          g_clear_object (&f->project);
+          g_assert_cmpint (test_sql_int (f->path, stored), ==, 999);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1750,6 +1806,8 @@ main (int   argc,
 
   g_test_add ("/dossier/stakeholders-panel/document-deleted", Fixture, NULL,
               fixture_set_up, test_stakeholders_document_deleted, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/mentions-stored-wrong", Fixture, NULL,
+              fixture_set_up, test_stakeholders_mentions_stored_wrong, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/edit", Fixture, NULL,
               fixture_set_up, test_stakeholders_edit, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-and-suggest", Fixture, NULL,
