@@ -30,7 +30,9 @@ gboolean dossier_focus_leave              (GtkWidget        *widget,
 /* Shows @toast (its ownership is taken) in the toast overlay around
  * @widget, and has it read out: a toast is not announced by libadwaita
  * 1.2, so its text goes to the overlay's live region (a label with the
- * "alert" role, which says it for as long as the toast shows). A toast
+ * "alert" role, which says it for as long as the toast shows). Its title
+ * (plain text, not markup) is shown whole, wrapped when one line is not
+ * enough (a DossierToastTitle: dossier_toast_get_text() reads it). A toast
  * is not let go before it has fully slid in (a dismissal earlier than
  * that waits: libadwaita 1.2 crashes otherwise, see the .c). FALSE if
  * @widget is in no toast overlay. */

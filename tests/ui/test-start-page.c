@@ -16,6 +16,7 @@
 
 #include "dossier-application.h"
 #include "dossier-start-page.h"
+#include "dossier-toast-title.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -394,7 +395,7 @@ test_import_twice (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   g_assert_cmpint (dossier_window_get_document_id (f->window), ==, first_id);
   g_assert_nonnull (f->window->undo_toast);
-  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==,
+  g_assert_cmpstr (dossier_toast_get_text (f->window->undo_toast), ==,
                    "Removed 1 new copy; 1 briefing note cited its highlights");
 }
 

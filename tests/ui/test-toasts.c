@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-toast-title.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -196,7 +197,7 @@ test_undo_names_its_action (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", first));
   wait_for_text (GTK_WIDGET (f->window), "Highlight removed");
   g_assert_nonnull (f->window->undo_toast);
-  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, "Highlight removed");
+  g_assert_cmpstr (dossier_toast_get_text (f->window->undo_toast), ==, "Highlight removed");
   removed = g_object_ref (f->window->undo_toast);
   third = add_highlight (project, document, "again in June", &tag, 1, NULL);
   flush_events ();
@@ -224,7 +225,7 @@ test_undo_names_its_action (Fixture       *f,
   /* That undo's toast offers Redo, until something else is done. */
   g_clear_object (&removed);
   g_assert_nonnull (f->window->undo_toast);
-  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, "Undone: Delete Highlight");
+  g_assert_cmpstr (dossier_toast_get_text (f->window->undo_toast), ==, "Undone: Delete Highlight");
   removed = g_object_ref (f->window->undo_toast);
   g_assert_true (dossier_project_rename_tag (project, tag, "Fares", &error));
   g_assert_no_error (error);
