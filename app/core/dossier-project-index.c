@@ -425,7 +425,7 @@ update_indexes (DossierProject  *self,
     }
 
   /* Should it fail again, that is news. */
-  self->said_not_indexed = FALSE;
+  g_clear_pointer (&self->not_indexed, g_free);
   return TRUE;
 }
 
@@ -496,9 +496,8 @@ dossier_project_say_not_indexed (DossierProject *self,
 
   /* Tried again after every change: one line for a command, not one a
    * change. */
-  if (self->said_not_indexed)
+  if (self->not_indexed != NULL)
     return;
-  self->said_not_indexed = TRUE;
 
   name = dossier_display_name (self->path);
   /* Damage that stops indexing stops it again: what to do instead. */
@@ -510,8 +509,18 @@ dossier_project_say_not_indexed (DossierProject *self,
                                  "next search): %s"),
                                name, error->message);
   g_message ("%s", message);
-  /* The window shows it: the log is no place a person looks. */
-  dossier_project_emit_not_indexed (self, message);
+  /* The window shows it: the log is no place a person looks. Kept for a
+   * window that connects after it was said (at open). */
+  self->not_indexed = g_steal_pointer (&message);
+  dossier_project_emit_not_indexed (self, self->not_indexed);
+}
+
+const char *
+dossier_project_get_not_indexed (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return self->not_indexed;
 }
 
 gboolean
@@ -834,7 +843,7 @@ indexer_finished (gpointer data)
   if (indexer->error != NULL && self->db != NULL)
     dossier_project_say_not_indexed (self, indexer->error);
   else if (indexer->error == NULL)
-    self->said_not_indexed = FALSE;
+    g_clear_pointer (&self->not_indexed, g_free);
 
   /* Only our threads write while we hold the lock: what moved the
    * database's version is the indexing, which no listing depends on. */

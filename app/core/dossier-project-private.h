@@ -248,7 +248,8 @@ struct _DossierProject
   /* Indexing stored texts for search (dossier-project-index.c). */
   DossierIndexMode index_mode;
   DossierIndexer  *indexer;            /* the thread at work, or NULL */
-  gboolean         said_not_indexed;   /* dossier_project_say_not_indexed () */
+  char            *not_indexed;        /* what dossier_project_say_not_indexed ()
+                                        * said, until indexing works again; NULL */
 };
 
 /* ---- The search index of texts (dossier-project-index.c) ------------- */

@@ -1507,6 +1507,7 @@ dossier_project_finalize (GObject *object)
   g_free (self->title);
   g_free (self->uuid);
   g_free (self->author);
+  g_free (self->not_indexed);
 
   G_OBJECT_CLASS (dossier_project_parent_class)->finalize (object);
 }

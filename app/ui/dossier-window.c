@@ -766,6 +766,9 @@ _dossier_window_remember_project (DossierWindow *self)
   remember_project (self, self->project, TRUE);
 }
 
+static void on_not_indexed (DossierWindow *self,
+                            const char    *message);
+
 void
 dossier_window_set_project (DossierWindow  *self,
                             DossierProject *project)
@@ -837,6 +840,11 @@ dossier_window_set_project (DossierWindow  *self,
   if (self->project != NULL)
     open_reading_place (self);
   on_reader_document_changed (self);
+
+  /* Said while it was opened, before the window listened (a rebuild or
+   * indexing that failed then): said now. */
+  if (self->project != NULL && dossier_project_get_not_indexed (self->project) != NULL)
+    on_not_indexed (self, dossier_project_get_not_indexed (self->project));
 
   /* A project just opened starts the keyboard in its reader: the document
    * on show, or the empty page's Import button. Left to GTK, the focus went

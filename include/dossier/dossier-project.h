@@ -167,6 +167,10 @@ guint           dossier_project_count_unindexed (DossierProject *self);
 /* Whether a thread is indexing them (DOSSIER_OPEN_INDEX_IN_BACKGROUND);
  * the "indexing" property, notified. */
 gboolean        dossier_project_get_indexing (DossierProject    *self);
+/* The message of "not-indexed" while it holds (until indexing works
+ * again), or NULL: for a window that connects after it was emitted (at
+ * open). Owned by the project. */
+const char     *dossier_project_get_not_indexed (DossierProject *self);
 /* Indexes every text waiting, now, on this thread: a writable project. */
 gboolean        dossier_project_index_documents (DossierProject  *self,
                                                  GCancellable    *cancellable,

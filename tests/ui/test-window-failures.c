@@ -989,6 +989,29 @@ test_index_out_of_step (Fixture       *f,
   g_assert_cmpuint (n_search_hits (f, "ghost"), ==, 0);
 }
 
+/* Makes the project's search index damaged where SQLite reads it (a page
+ * of its table no page), beyond being made again, with a text of 6,000
+ * words waiting to be indexed (test_break_search_index_page ()). */
+static void
+break_search_index (Fixture *f)
+{
+  g_autoptr(GString) words = g_string_new ("# Harbour Word List\n\n");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 list_id;
+
+  dossier_window_set_project (f->window, NULL);
+  project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  /* A text of 6,000 different words: its index fills many pages. */
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (words, "w%05uq%s", i * 7919 % 100000, i % 12 == 11 ? ".\n" : " ");
+  list_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, words->str, "words.md");
+  dossier_project_close (project);
+  test_break_search_index_page (f->path, list_id);
+  f->damaged = TRUE;
+}
+
 /* A project whose search index is damaged where SQLite itself reads it
  * (a page of its table no page at all), so that texts cannot be indexed
  * for search and the index cannot be made again: a text imported in the
@@ -999,30 +1022,36 @@ static void
 test_index_not_indexed (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GString) words = g_string_new ("# Harbour Word List\n\n");
   g_autoptr(GFile) file = g_file_new_for_path (f->path);
   g_autoptr(GError) error = NULL;
-  gint64 list_id;
 
-  dossier_window_set_project (f->window, NULL);
-  {
-    g_autoptr(DossierProject) project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE,
-                                                              &error);
-
-    g_assert_no_error (error);
-    /* A text of 6,000 different words: its index fills many pages. */
-    for (guint i = 0; i < 6000; i++)
-      g_string_append_printf (words, "w%05uq%s", i * 7919 % 100000, i % 12 == 11 ? ".\n" : " ");
-    list_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, words->str, "words.md");
-    dossier_project_close (project);
-  }
-  test_break_search_index_page (f->path, list_id);
-  f->damaged = TRUE;
-
+  break_search_index (f);
   g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_WRITE, &error));
   g_assert_no_error (error);
   add_document (project_of (f), DOSSIER_FORMAT_MARKDOWN, "# Fares Again\n\nThe pier reopens.\n",
                 "again.md");
+  assert_toast (f, "“Ferries.dossier” could not be indexed for search (everything else is saved)",
+                "Run “dossier-cli check ", f->path, "open a backup copy", NULL);
+}
+
+/* Such a project opened for writing before the window listens, its texts
+ * indexed at once (as dossier-cli and programs without a main loop open
+ * one): its open tries to make the index again, fails, and says so with
+ * "not-indexed", to no one yet. The window given it says it in a toast:
+ * it only went to the log, and the project says it once. */
+static void
+test_index_damaged_before_window (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  break_search_index (f);
+  project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_not_indexed (project));
+
+  dossier_window_set_project (f->window, project);
   assert_toast (f, "“Ferries.dossier” could not be indexed for search (everything else is saved)",
                 "Run “dossier-cli check ", f->path, "open a backup copy", NULL);
 }
@@ -1439,6 +1468,7 @@ main (int   argc,
   ADD ("tag-locked", test_tag_locked);
   ADD ("index-out-of-step", test_index_out_of_step);
   ADD ("index-not-indexed", test_index_not_indexed);
+  ADD ("index-damaged-before-window", test_index_damaged_before_window);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
   ADD ("export-unwritable", test_export_unwritable);
