@@ -395,6 +395,16 @@ paragraph_blocks (const char *text)
   return blocks;
 }
 
+/* What @text suggests, its first paragraph a title. */
+static GPtrArray *
+stakeholders_of_article (const char *text)
+{
+  g_autoptr(GArray) blocks = paragraph_blocks (text);
+
+  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
+  return dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+}
+
 /* People named with no title, or a title the list does not hold ("Council
  * leader", "Union chair"), then by surname alone: one stakeholder each,
  * the surname an alias. The surname comes back as the one who speaks
@@ -410,11 +420,7 @@ test_stakeholders_people_untitled (void)
     "Thale told reporters he would appeal.\n\n"
     "Marta Quillon, who runs the valley's largest dairy, was blunter. Quillon warned "
     "that herds would be sold before the summer.";
-  g_autoptr(GArray) blocks = paragraph_blocks (text);
-  g_autoptr(GPtrArray) s = NULL;
-
-  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
-  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
 
   assert_alias (find_stakeholder (s, "Nadia Ferrow"), "Ferrow");
   g_assert_cmpuint (find_stakeholder (s, "Nadia Ferrow")->n_mentions, ==, 2);
@@ -445,12 +451,8 @@ test_stakeholders_quoted_once (void)
     "committee.\n\n"
     "Phase 2 of the survey will not start before the autumn, according to Wenna Trask. "
     "For now the council keeps Plan B on the table, and the fishermen wait.";
-  g_autoptr(GArray) blocks = paragraph_blocks (text);
-  g_autoptr(GPtrArray) s = NULL;
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
   DossierStakeholderSuggestion *rudd, *penhallow, *trask;
-
-  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
-  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
 
   /* The role in lower case makes an official of each. */
   rudd = find_stakeholder (s, "Tomas Rudd");
@@ -487,11 +489,7 @@ test_stakeholders_quoted_once_spanish (void)
     "«La opción B cuesta más, pero salva el puerto», dijo el portavoz Iker Zubiri.\n\n"
     "Según Nerea Olano, la fase 2 del estudio no empezará antes del otoño. Mientras tanto, "
     "la opción B sigue sobre la mesa y la Fase 2 espera.";
-  g_autoptr(GArray) blocks = paragraph_blocks (text);
-  g_autoptr(GPtrArray) s = NULL;
-
-  g_array_index (blocks, DossierBlock, 0).kind = DOSSIER_BLOCK_TITLE;
-  s = dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
 
   g_assert_cmpint (find_stakeholder (s, "Marta Illescas")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
   g_assert_cmpint (find_stakeholder (s, "Iker Zubiri")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
@@ -501,6 +499,46 @@ test_stakeholders_quoted_once_spanish (void)
   assert_not_suggested (s, "Fase 2");
   assert_not_suggested (s, "Porthcarn");
   assert_not_suggested (s, "Según");
+}
+
+/* A short article on a ferry slipway (written for this test): a title of
+ * several words before a name ("Chief Fire Officer Ines Carrow", "Police
+ * Chief Rowan Tegg") is no part of it. The name is the person's, an
+ * official's, with the titled form an alias so that it still counts. So
+ * is a title after the name ("Osla Venn, the harbour master, warned"). */
+static void
+test_stakeholders_long_titles (void)
+{
+  const char *text =
+    "Slipway road approved\n\n"
+    "The Brannock council approved the slipway road on Monday. Chief Fire Officer Ines "
+    "Carrow told councillors the road would cut the crews’ response times. “Every minute "
+    "on that road counts,” she said.\n\n"
+    "Police Chief Rowan Tegg said the junction at the quay needed lights. Ines Carrow "
+    "and Rowan Tegg will both inspect the road before it opens. Osla Venn, the harbour "
+    "master, warned that the quay would flood at spring tides.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *carrow, *tegg;
+
+  carrow = find_stakeholder (s, "Ines Carrow");
+  g_assert_cmpint (carrow->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_alias (carrow, "Chief Fire Officer Ines Carrow");
+  g_assert_cmpuint (carrow->n_mentions, ==, 2);
+  tegg = find_stakeholder (s, "Rowan Tegg");
+  g_assert_cmpint (tegg->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_alias (tegg, "Police Chief Rowan Tegg");
+  g_assert_cmpuint (tegg->n_mentions, ==, 2);
+
+  /* A title after the name and its article: an official too. */
+  g_assert_cmpint (find_stakeholder (s, "Osla Venn")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  for (guint i = 0; i < s->len; i++)
+    {
+      const char *name = ((DossierStakeholderSuggestion *) g_ptr_array_index (s, i))->name;
+
+      if (strstr (name, "Chief") != NULL || strstr (name, "Officer") != NULL)
+        g_error ("“%s” keeps a title", name);
+    }
 }
 
 static void
@@ -533,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);
+  g_test_add_func ("/dossier/suggest/stakeholders-long-titles", test_stakeholders_long_titles);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

@@ -126,6 +126,11 @@ static const struct
   { "harbour master", TITLE_OFFICIAL }, { "harbor master", TITLE_OFFICIAL },
   { "harbourmaster", TITLE_OFFICIAL }, { "harbormaster", TITLE_OFFICIAL },
   { "port director", TITLE_OFFICIAL }, { "press officer", TITLE_OFFICIAL },
+  { "chief fire officer", TITLE_OFFICIAL }, { "fire officer", TITLE_OFFICIAL },
+  { "fire chief", TITLE_OFFICIAL }, { "police chief", TITLE_OFFICIAL },
+  { "chief of police", TITLE_OFFICIAL }, { "chief constable", TITLE_OFFICIAL },
+  { "chief inspector", TITLE_OFFICIAL }, { "superintendent", TITLE_OFFICIAL },
+  { "chief medical officer", TITLE_OFFICIAL },
   { "concejal", TITLE_OFFICIAL }, { "concejala", TITLE_OFFICIAL },
   { "consejero", TITLE_OFFICIAL }, { "consejera", TITLE_OFFICIAL },
   { "directora", TITLE_OFFICIAL }, { "capitan de puerto", TITLE_OFFICIAL },
@@ -681,6 +686,31 @@ is_name_token (const Token *t)
   return (t->flags & (TOKEN_CAPITAL | TOKEN_ACRONYM)) != 0;
 }
 
+/* A title after the name that ends at token @last and a comma: "López
+ * Obrador, Mexico's president", "Rudd, the harbour master", "Ruiz, la
+ * ministra". Returns how many tokens after @last lead to the title's
+ * last word (its owner or article included), 0 if there is none. */
+static guint
+title_after (GArray    *tokens,
+             guint      last,
+             TitleKind *kind)
+{
+  guint at = last + 1;
+  const Token *lead;
+  guint n;
+
+  if (!(g_array_index (tokens, Token, last).flags & TOKEN_COMMA) || at + 1 >= tokens->len)
+    return 0;
+  lead = &g_array_index (tokens, Token, at);
+  if (!((lead->flags & TOKEN_POSSESSIVE) && is_name_token (lead)) &&
+      !((lead->flags & TOKEN_SPACE) && (g_str_equal (lead->folded, "the") ||
+                                        g_str_equal (lead->folded, "el") ||
+                                        g_str_equal (lead->folded, "la"))))
+    return 0;
+  n = title_at (tokens, at + 1, tokens->len, kind);
+  return n > 0 ? n + 1 : 0;
+}
+
 /* A letter or a number that labels ("B", "2", "IV"), not a word. */
 static gboolean
 is_code (const Token *t)
@@ -1100,26 +1130,32 @@ collect_block (Collector *col,
                 }
             }
 
-          /* "Andrés Manuel López Obrador, Mexico's president," */
-          if ((last->flags & TOKEN_COMMA) && title_len == 0 && i + 1 < tokens->len)
+          /* "Andrés Manuel López Obrador, Mexico's president," — and
+           * "Colm Devlin, the chief fire officer," (no form of its own:
+           * "the chief fire officer" may be anyone's). */
+          if ((last->flags & TOKEN_COMMA) && title_len == 0 && i + 1 < tokens->len &&
+              run_end > name_start)
             {
               const Token *owner = &g_array_index (tokens, Token, i);
               TitleKind kind = TITLE_NONE;
-              guint n;
+              guint n = title_after (tokens, run_end, &kind);
 
-              if ((owner->flags & TOKEN_POSSESSIVE) && is_name_token (owner) &&
-                  (n = title_at (tokens, i + 1, tokens->len, &kind)) > 0 &&
-                  (g_array_index (tokens, Token, i + n).flags & TOKEN_COMMA) &&
-                  run_end > name_start)
+              if (n > 0 && (g_array_index (tokens, Token, run_end + n).flags & TOKEN_COMMA))
                 {
-                  const Token *t_last = &g_array_index (tokens, Token, i + n);
-                  g_autofree char *form = g_strndup (owner->p, t_last->p + t_last->len - owner->p);
+                  if (owner->flags & TOKEN_POSSESSIVE)
+                    {
+                      const Token *t_last = &g_array_index (tokens, Token, run_end + n);
+                      g_autofree char *form = g_strndup (owner->p, t_last->p + t_last->len - owner->p);
 
-                  candidate_add_form (c, form);
+                      candidate_add_form (c, form);
+                    }
+                  else
+                    for (guint k = run_end + 1; k <= run_end + n; k++)
+                      g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
                   c->person = TRUE;
                   if (kind == TITLE_OFFICIAL)
                     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
-                  i += n + 1;
+                  i = run_end + n + 1;
                 }
             }
         }
