@@ -66,21 +66,20 @@ failure_reasons ()
     | sort -u | head -n 8 | sed 's/^/      /' || true
 }
 
-# run_suite NAME BUILDDIR SUITE RETRY [WRAPPER…] — runs one meson test suite
-# and adds its counts to the totals. With RETRY=retry, a test that fails is
-# run once more on its own: one that passes then is counted as passed and
-# named as flaky at the end, with what its first run said (the UI tests
-# share one X server and depend on its timing; a test that fails twice
-# still fails the run).
+# run_suite NAME BUILDDIR SUITE RETRY — runs one meson test suite and adds
+# its counts to the totals. With RETRY=retry, a test that fails is run once
+# more on its own: one that passes then is counted as passed and named as
+# flaky at the end, with what its first run said (a UI test depends on the
+# timing of its X server and of the machine; a test that fails twice still
+# fails the run).
 run_suite ()
 {
   local name=$1 builddir=$2 suite=$3 retry=$4
-  shift 4
   local log="$logdir/$name.log" rc=0 ok fail timeout upass skip
   local -a names=()
 
   echo "=== $(elapsed) $name: meson test --suite $suite ($builddir)"
-  "$@" meson test -C "$builddir" --suite "$suite" --print-errorlogs --no-rebuild \
+  meson test -C "$builddir" --suite "$suite" --print-errorlogs --no-rebuild \
     --num-processes 2 --timeout-multiplier "$timeout_multiplier" 2>&1 | tee "$log" || rc=$?
 
   if ! grep -q '^Ok:' "$log"; then
@@ -101,7 +100,7 @@ run_suite ()
     local retry_log="$logdir/$name-again.log"
     echo "=== $name: running again on their own: ${names[*]}"
     rc=0
-    "$@" meson test -C "$builddir" --print-errorlogs --no-rebuild --num-processes 1 \
+    meson test -C "$builddir" --print-errorlogs --no-rebuild --num-processes 1 \
       --timeout-multiplier "$timeout_multiplier" "${names[@]}" 2>&1 | tee "$retry_log" || rc=$?
     if grep -q '^Ok:' "$retry_log"; then
       local -a still=()
@@ -158,16 +157,12 @@ build ()
   fi
 }
 
-# Widgets need a display and a session bus; the window tests run on a
-# virtual X server wide enough for the window's width sweep (test-window
-# tries up to 2560 px; GTK keeps a window within its monitor), which does
-# not reset when its last client disconnects (a client connecting during a
-# reset is refused).
-ui_wrapper=(xvfb-run -a -s '-screen 0 2600x1600x24 -noreset' dbus-run-session --)
-
+# Each UI test starts its own virtual X server and session bus
+# (tests/ui/with-display.sh), so the ui suites run two tests at a time as
+# the unit suites do.
 if build "build" _build; then
   run_suite "unit" _build unit no-retry
-  run_suite "ui" _build ui retry "${ui_wrapper[@]}"
+  run_suite "ui" _build ui retry
 fi
 
 # LeakSanitizer is on: a test that leaks fails. tests/lsan.supp names only
@@ -183,7 +178,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 timeout_multiplier=2
 if build "asan build" _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false; then
   run_suite "unit (asan)" _build-asan unit no-retry
-  run_suite "ui (asan)" _build-asan ui retry "${ui_wrapper[@]}"
+  run_suite "ui (asan)" _build-asan ui retry
 fi
 
 # The fuzz targets as libFuzzer programs (clang; README, Tests): that the
