@@ -1253,6 +1253,45 @@ assert_name_free (DossierProject *project,
   g_assert_null (dossier_project_get_stakeholder (project, id));
 }
 
+/* dossier_project_find_stakeholder () finds the stakeholder called
+ * @owner for @text (or none for NULL), and the one the list walked gives:
+ * the first in the list whose name folds as @text does, else the first
+ * with such an alias. */
+static void
+assert_found (DossierProject *project,
+              const char     *text,
+              const char     *owner)
+{
+  GListModel *model = dossier_project_get_stakeholders (project);
+  g_autofree char *folded = dossier_text_fold (text);
+  DossierStakeholder *found = dossier_project_find_stakeholder (project, text);
+  DossierStakeholder *walked = NULL;
+
+  for (guint pass = 0; pass < 2 && walked == NULL; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (model) && walked == NULL; i++)
+      {
+        g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, i);
+        const char * const *aliases = dossier_stakeholder_get_aliases (s);
+        g_autofree char *name = dossier_text_fold (dossier_stakeholder_get_name (s));
+
+        if (g_str_equal (name, folded))
+          walked = s;
+        for (guint j = 0; pass == 1 && walked == NULL && aliases[j] != NULL; j++)
+          {
+            g_autofree char *alias = dossier_text_fold (aliases[j]);
+
+            if (g_str_equal (alias, folded))
+              walked = s;
+          }
+      }
+
+  g_assert_true (found == walked);
+  if (owner == NULL)
+    g_assert_null (found);
+  else
+    g_assert_cmpstr (found != NULL ? dossier_stakeholder_get_name (found) : NULL, ==, owner);
+}
+
 /* A name is taken when it folds (case, accents, spaces, apostrophes) as
  * another's name or alias does; full-width letters are not folded. */
 static void
@@ -1269,6 +1308,11 @@ test_name_check_folds (Fixture       *f,
   assert_name_taken (P (f), "VÁRGA", "Inès Varga");                /* its alias */
   assert_name_taken (P (f), "o'brien haulage", "O’Brien Haulage");
   assert_name_taken (P (f), "O\xca\xbc" "BRIEN\tHAULAGE", "O’Brien Haulage");
+  assert_found (P (f), "ine\xcc\x80s\xc2\xa0 VARGA", "Inès Varga");
+  assert_found (P (f), "VÁRGA", "Inès Varga");
+  assert_found (P (f), "o'brien haulage", "O’Brien Haulage");
+  assert_found (P (f), "\xef\xbd\x96\xef\xbd\x81\xef\xbd\x92\xef\xbd\x87\xef\xbd\x81", NULL);
+  assert_found (P (f), "Vargas", NULL);
   assert_name_free (P (f), "\xef\xbd\x96\xef\xbd\x81\xef\xbd\x92\xef\xbd\x87\xef\xbd\x81");  /* ｖａｒｇａ */
   assert_name_free (P (f), "Varga Inès");
   assert_name_free (P (f), "Vargas");
@@ -1301,6 +1345,8 @@ test_name_check_follows_edits (Fixture       *f,
   g_assert_no_error (error);
   assert_name_taken (P (f), "ANA COSTA", "Ana Costa");
   assert_name_taken (P (f), "varga", "Ana Costa");
+  assert_found (P (f), "varga", "Ana Costa");
+  assert_found (P (f), "inès varga", NULL);
   b = add_stakeholder (P (f), "Ines Varga", NULL);
   assert_name_taken (P (f), "inès varga", "Ines Varga");
 
@@ -1309,6 +1355,8 @@ test_name_check_follows_edits (Fixture       *f,
   g_assert_no_error (error);
   assert_name_free (P (f), "Varga");
   assert_name_taken (P (f), "COSTA", "Ana Costa");
+  assert_found (P (f), "Varga", NULL);
+  assert_found (P (f), "COSTA", "Ana Costa");
 
   /* Deleted, and the delete undone and redone. */
   g_assert_true (dossier_project_delete_stakeholder (P (f), b, &error));
@@ -1320,6 +1368,7 @@ test_name_check_follows_edits (Fixture       *f,
   g_assert_true (dossier_project_redo (P (f), &error));
   g_assert_no_error (error);
   assert_name_free (P (f), "Ines Varga");
+  assert_found (P (f), "Ines Varga", NULL);
   g_assert_true (dossier_project_undo (P (f), &error));
   g_assert_no_error (error);
 
@@ -1331,12 +1380,15 @@ test_name_check_follows_edits (Fixture       *f,
   g_assert_no_error (error);
   assert_name_taken (P (f), "Ines Varga", "Ines Varga");
   assert_name_free (P (f), "Mayor Varga");
+  assert_found (P (f), "inès varga", "Ines Varga");
+  assert_found (P (f), "Mayor Varga", NULL);
 
   /* Merged: the source's name is the target's alias. */
   g_assert_true (dossier_project_merge_stakeholders (P (f), b, a, &error));
   g_assert_no_error (error);
   g_assert_null (dossier_project_get_stakeholder (P (f), b));
   assert_name_taken (P (f), "Ines Varga", "Ana Costa");
+  assert_found (P (f), "Ines Varga", "Ana Costa");
 
   /* Two share an alias (aliases are not checked against other
    * stakeholders): the first in the list is quoted, and moving the other
@@ -1348,9 +1400,22 @@ test_name_check_follows_edits (Fixture       *f,
   g_assert_true (dossier_project_set_stakeholder_aliases (P (f), port, harbour, &error));
   g_assert_no_error (error);
   assert_name_taken (P (f), "the harbour", "Port Authority");
+  assert_found (P (f), "the harbour", "Port Authority");
   g_assert_true (dossier_project_move_stakeholder (P (f), union_id, 0, &error));
   g_assert_no_error (error);
   assert_name_taken (P (f), "the harbour", "Dockers’ Union");
+  assert_found (P (f), "the harbour", "Dockers’ Union");
+  /* A name wins over an alias, even one earlier in the list. */
+  {
+    const char *also_costa[] = { "The Harbour", "ANA COSTA", NULL };
+
+    g_assert_true (dossier_project_set_stakeholder_aliases (P (f), union_id, also_costa, &error));
+    g_assert_no_error (error);
+    assert_found (P (f), "ana costa", "Ana Costa");
+    assert_found (P (f), "costa", "Ana Costa");
+    g_assert_true (dossier_project_set_stakeholder_aliases (P (f), union_id, harbour, &error));
+    g_assert_no_error (error);
+  }
   /* Renaming one of them to the alias they share: the other has it. */
   g_assert_false (dossier_project_set_stakeholder_name (P (f), union_id, "The Harbour", &error));
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
@@ -1363,6 +1428,8 @@ test_name_check_follows_edits (Fixture       *f,
   assert_name_taken (P (f), "ana costa", "Ana Costa");
   assert_name_taken (P (f), "the harbour", "Dockers’ Union");
   assert_name_free (P (f), "Varga");
+  assert_found (P (f), "ana costa", "Ana Costa");
+  assert_found (P (f), "the harbour", "Dockers’ Union");
 }
 
 /* A file edited by hand: two stakeholders called the same, an alias
@@ -1387,6 +1454,8 @@ test_name_check_hand_edited (TestDir       *d,
   g_assert_no_error (error);
 
   assert_name_taken (project, "VARGA", "varga");
+  assert_found (project, "VÁRGA", "varga");
+  g_assert_cmpint (dossier_stakeholder_get_id (dossier_project_find_stakeholder (project, "Varga")), ==, 11);
   g_assert_false (dossier_project_set_stakeholder_name (project, 11, "Várga", &error));
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "(“Mayor”)"));
@@ -1404,6 +1473,8 @@ test_name_check_hand_edited (TestDir       *d,
   g_assert_true (dossier_project_set_stakeholder_name (project, 11, "Várga", &error));
   g_assert_no_error (error);
   assert_name_taken (project, "varga", "Várga");
+  assert_found (project, "varga", "Várga");
+  assert_found (project, "ana costa", "Ana Costa");
   assert_name_free (project, "Mayor Varga");
   assert_project_sound (project);
 }

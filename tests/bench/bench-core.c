@@ -2307,7 +2307,9 @@ fill_raw (DossierProject *project,
  * or by an import, was quadratic. Here the last @k of @n questions, then
  * of @n stakeholders, are added one action each, per action, and the @k
  * stakeholders renamed (the floor: a raw INSERT in its own durable
- * transaction);
+ * transaction), and a stakeholder looked for by name @k times as "Add as
+ * Evidence For" does, a key typed each (the floor: the text folded and
+ * looked up in a table of the names folded);
  * then the @n of each, exported to a .qdpx, are imported into a new
  * project (the floor: the same rows INSERTed raw in one durable
  * transaction). */
@@ -2321,7 +2323,7 @@ bench_rows_added (void)
   g_autofree char *label = NULL;
   g_autofree char *note = NULL;
   double tq[64], cq[64], ts[64], cs[64], tr[64], cr[64], ti[64], ci[64];
-  double fq[64], fqc[64], fs[64], fsc[64], fi[64];
+  double fq[64], fqc[64], fs[64], fsc[64], fi[64], tf[64], cf[64], ff[64], ffc[64];
 
   for (int r = 0; r < opt_runs; r++)
     {
@@ -2366,6 +2368,47 @@ bench_rows_added (void)
         }
       tr[r] = (now_ms () - t0) / k;
       cr[r] = cpu_since () / k;
+
+      {
+        g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
+        guint found = 0, floor_found = 0;
+
+        /* What is typed: "c", "ca", … "case 1234", across the list. */
+        for (guint i = 0; i < k; i++)
+          {
+            g_autofree char *name = g_strdup_printf ("case %u", (i / 9 * 997) % (n - k));
+
+            g_ptr_array_add (typed, g_strndup (name, MIN (strlen (name), 1 + i % 9)));
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(DossierStakeholder) s = g_list_model_get_item (dossier_project_get_stakeholders (project), i);
+
+            g_hash_table_add (names, dossier_text_fold (dossier_stakeholder_get_name (s)));
+          }
+
+        t0 = mark ();
+        for (guint i = 0; i < k; i++)
+          found += dossier_project_find_stakeholder (project, g_ptr_array_index (typed, i)) != NULL;
+        tf[r] = (now_ms () - t0) / k;
+        cf[r] = cpu_since () / k;
+
+        t0 = mark ();
+        for (guint i = 0; i < k; i++)
+          {
+            g_autofree char *folded = dossier_text_fold (g_ptr_array_index (typed, i));
+
+            floor_found += g_hash_table_contains (names, folded);
+          }
+        ff[r] = (now_ms () - t0) / k;
+        ffc[r] = cpu_since () / k;
+        if (found != floor_found || found == 0)
+          {
+            fprintf (stderr, "bench-core: %u of the names typed found, not %u\n", found, floor_found);
+            exit (1);
+          }
+      }
 
       if (r == 0 && !dossier_export_to_file (project, DOSSIER_EXPORT_QDPX, NULL, NULL, qdpx, NULL, &error))
         die_on_error ("export qdpx", error);
@@ -2412,6 +2455,12 @@ bench_rows_added (void)
   label = g_strdup_printf ("then a stakeholder renamed at %u (the same)", n);
   add_row (label, median (tr, opt_runs), median (cr, opt_runs), "a raw INSERT in its own transaction",
            median (fs, opt_runs), 0, note);
+  g_free (label);
+  label = g_strdup_printf ("a stakeholder found by what is typed at %u (a key each)", n);
+  g_free (note);
+  note = g_strdup_printf ("floor's cpu %.4f ms", median (ffc, opt_runs));
+  add_row (label, median (tf, opt_runs), median (cf, opt_runs), "the text folded, a hash look-up",
+           median (ff, opt_runs), 0, note);
   g_free (label);
   label = g_strdup_printf ("import %u of each (.qdpx) into a new project", n);
   add_row (label, median (ti, opt_runs), median (ci, opt_runs), "raw INSERTs of both, one transaction",
