@@ -247,6 +247,58 @@ test_toast (Fixture       *f,
   g_assert_null (dossier_project_get_tag (project, tag_id));
 }
 
+static gboolean
+left_gone (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return adw_flap_get_reveal_progress (window->left_flap) <= 0;
+}
+
+static gboolean
+focus_in_documents (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return focus_in (window, GTK_WIDGET (window->documents_panel));
+}
+
+/* At a phone's width: F6 from the text goes to the bars at the bottom
+ * (undo, redo, search, the sidebars' buttons; the pages' switcher), the
+ * header and back, never into a sidebar folded away; a sidebar shown over
+ * the text (F9) is two regions, and F6 from its codebook goes to the text,
+ * the sidebar hidden as Tab out of it does. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  guint presses = 0;
+
+  resize_toplevel (GTK_WINDOW (w), 360, 800);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  g_assert_true (gtk_widget_grab_focus (f->text_view));
+
+  press_to (f, "F6", GTK_WIDGET (w->narrow_bar), "the bottom bar");
+  do
+    {
+      g_assert_cmpuint (++presses, <, 4);
+      keys_through_x (GTK_WIDGET (w), "F6");
+      g_test_message ("F6: the focus on %s", focus_name (w));
+      g_assert_false (focus_in (w, GTK_WIDGET (w->left_sidebar)));
+      g_assert_false (focus_in (w, GTK_WIDGET (w->right_sidebar)));
+      g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (w))));
+    }
+  while (!focus_in (w, w->header_bar));
+  press_to (f, "F6", f->text_view, "the text");
+
+  keys_through_x (GTK_WIDGET (w), "F9");
+  wait_until (focus_in_documents, w, "the focus in the documents");
+  press_to (f, "F6", w->codebook_panel, "the codebook");
+  press_to (f, "F6", f->text_view, "the text");
+  wait_until (left_gone, w, "the left sidebar to go");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +311,7 @@ main (int   argc,
   ADD ("regions", test_regions);
   ADD ("switcher", test_switcher);
   ADD ("toast", test_toast);
+  ADD ("narrow", test_narrow);
 #undef ADD
 
   return g_test_run ();
