@@ -657,6 +657,63 @@ test_create_citing (Fixture       *f,
   assert_project_sound (P (f));
 }
 
+/* A stakeholder made from a passage is of the kind the document's words
+ * give its name ("the harbour master, Tomas Rudd"), or the title the
+ * passage opens with, whether the passage is a range or a highlight; a
+ * kind given is kept. */
+static void
+test_create_citing_kind (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char text[] =
+    "The quay vote was put off. The harbour master, Tomas Rudd, wanted a survey first. "
+    "Rudd said so twice. Mr Ivo Brandt agreed.";
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, start, end, tagged, id;
+
+  doc = add_doc (P (f), "Survey first", text);
+  text_range (text, "Rudd said so twice.", &start, &end);
+  fields.name = "Tomas Rudd";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, doc, start, end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  /* From a highlight; an honorific says no kind. */
+  text_range (text, "Mr Ivo Brandt agreed.", &start, &end);
+  tagged = dossier_project_tag_range (P (f), doc, start, end, f->tag, &error);
+  g_assert_no_error (error);
+  fields.name = "Ivo Brandt";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  fields.name = "Harbour Master’s Office";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_GOVERNMENT);
+
+  /* A name the text does not hold: the passage opens with the title. */
+  text_range (text, "The harbour master, Tomas Rudd, wanted", &start, &end);
+  fields.name = "T. Rudd";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, doc, start, end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  /* A kind given is the user's. */
+  fields.name = "Rudd";
+  fields.kind = DOSSIER_STAKEHOLDER_PUBLIC;
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_PUBLIC);
+  assert_project_sound (P (f));
+}
+
 static void
 test_delete_highlight_drops_evidence (Fixture       *f,
                                       gconstpointer  data)
@@ -1617,6 +1674,7 @@ main (int   argc,
   ADD ("move", test_move);
   ADD ("evidence", test_evidence);
   ADD ("create-citing", test_create_citing);
+  ADD ("create-citing-kind", test_create_citing_kind);
   ADD ("delete-highlight-drops-evidence", test_delete_highlight_drops_evidence);
   ADD ("delete-and-merge", test_delete_and_merge);
   ADD ("mentions-follow-documents", test_mentions_follow_documents);

@@ -541,6 +541,46 @@ test_stakeholders_long_titles (void)
     }
 }
 
+/* The kind the words around a name give it (a stakeholder made from a
+ * passage): an official's title before it, in either case, before the
+ * rest of the name or after it and a comma; a word of the name itself;
+ * else a title the passage cited opens with. An honorific says nothing
+ * of the kind. (Written for this test.) */
+static void
+test_stakeholder_kind (void)
+{
+  const char *text =
+    "The vote was put off. Councillor Dara Penhallow wanted more time, and the harbour "
+    "master, Tomas Rudd, agreed. Nell Pascoe, the port director, did not. Mr Ivo Brandt, "
+    "who owns the boatyard, spoke for the Kestle Cyclists’ Union. La ministra Carmen Ruiz "
+    "no vino. Dara Penhallow spoke last.";
+
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Dara Penhallow", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Penhallow", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "tomas rudd", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Nell Pascoe", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Carmen Ruiz", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle Cyclists’ Union", NULL), ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ivo Brandt", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+  /* A name the text does not hold: the passage cited opens with a title. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", "the port director did not"),
+                   ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", "Mr Ivo Brandt, who owns"),
+                   ==, DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "", NULL), ==, DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind ("", "Dara Penhallow", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -572,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);
   g_test_add_func ("/dossier/suggest/stakeholders-long-titles", test_stakeholders_long_titles);
+  g_test_add_func ("/dossier/suggest/stakeholder-kind", test_stakeholder_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

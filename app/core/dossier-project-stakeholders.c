@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-suggest.h>
 #include <dossier/dossier-text.h>
 
 /* Where a stakeholder's evidence is, for the evidence code below. */
@@ -1116,6 +1117,39 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   return create_stakeholder (self, fields, NULL, NULL, error);
 }
 
+/* The kind the cited document's words give @name ("councillor Dara
+ * Penhallow", a passage "the harbour master said"), OTHER if they say
+ * none or the document cannot be read (the citation's checks then say
+ * why). */
+static DossierStakeholderKind
+kind_from_document (DossierProject      *self,
+                    const char          *name,
+                    const DossierCiting *citation)
+{
+  gint64 document_id = citation->document_id;
+  gint64 start = citation->start, end = citation->end;
+  g_autofree char *text = NULL;
+  g_autofree char *passage = NULL;
+
+  if (!citation->by_range)
+    {
+      g_autoptr(DossierHighlight) highlight = dossier_project_get_highlight (self, citation->highlight_id,
+                                                                             NULL);
+
+      if (highlight == NULL)
+        return DOSSIER_STAKEHOLDER_OTHER;
+      document_id = dossier_highlight_get_document_id (highlight);
+      start = dossier_highlight_get_start (highlight);
+      end = dossier_highlight_get_end (highlight);
+    }
+  text = dossier_project_get_document_text (self, document_id, NULL);
+  if (text == NULL)
+    return DOSSIER_STAKEHOLDER_OTHER;
+  passage = dossier_text_slice (text, start, end);
+
+  return dossier_suggest_stakeholder_kind (text, name, passage);
+}
+
 gint64
 dossier_project_create_stakeholder_citing (DossierProject                  *self,
                                            const DossierStakeholderFields  *fields,
@@ -1132,10 +1166,16 @@ dossier_project_create_stakeholder_citing (DossierProject                  *self
     .role = DOSSIER_EVIDENCE_NONE, .stance_position = DOSSIER_STANCE_UNKNOWN,
   };
 
+  DossierStakeholderFields guessed;
+
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  return create_stakeholder (self, fields, &citation, cited_id, error);
+  guessed = *fields;
+  if (guessed.kind == DOSSIER_STAKEHOLDER_OTHER && guessed.name != NULL)
+    guessed.kind = kind_from_document (self, guessed.name, &citation);
+
+  return create_stakeholder (self, &guessed, &citation, cited_id, error);
 }
 
 void

@@ -160,6 +160,9 @@ static const char * const attributing_words[] = {
   "segun", "dijo", "afirmo", "declaro", "aseguro", "senalo", "explico", "advirtio", "anadio",
 };
 
+/* Before a title: "the harbour master", "la ministra". */
+static const char * const articles[] = { "the", "el", "la" };
+
 /* Words that label a thing by a letter or a number after them: "Option
  * B", "Plan B", "Phase 2", "la opción A". Such a run names no actor. */
 static const char * const label_words[] = {
@@ -703,9 +706,7 @@ title_after (GArray    *tokens,
     return 0;
   lead = &g_array_index (tokens, Token, at);
   if (!((lead->flags & TOKEN_POSSESSIVE) && is_name_token (lead)) &&
-      !((lead->flags & TOKEN_SPACE) && (g_str_equal (lead->folded, "the") ||
-                                        g_str_equal (lead->folded, "el") ||
-                                        g_str_equal (lead->folded, "la"))))
+      !((lead->flags & TOKEN_SPACE) && IN_LIST (articles, lead->folded)))
     return 0;
   n = title_at (tokens, at + 1, tokens->len, kind);
   return n > 0 ? n + 1 : 0;
@@ -1674,4 +1675,93 @@ dossier_suggest_stakeholders (const char         *text,
 
   g_ptr_array_sort (suggestions, compare_suggestions);
   return suggestions;
+}
+
+/* ---- The kind a text gives a name ------------------------------------------ */
+
+/* The title that ends just before token @at ("councillor", "the harbour
+ * master,"): its kind, TITLE_NONE if there is none. */
+static TitleKind
+title_before (GArray *tokens,
+              guint   at)
+{
+  for (guint n = MIN (at, 4); n > 0; n--)
+    {
+      TitleKind kind = TITLE_NONE;
+      const Token *last = &g_array_index (tokens, Token, at - 1);
+
+      if ((last->flags & (TOKEN_SPACE | TOKEN_COMMA)) &&
+          title_at (tokens, at - n, at, &kind) == n)
+        return kind;
+    }
+  return TITLE_NONE;
+}
+
+DossierStakeholderKind
+dossier_suggest_stakeholder_kind (const char *text,
+                                  const char *name,
+                                  const char *passage)
+{
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_val_if_fail (text != NULL, DOSSIER_STAKEHOLDER_OTHER);
+  g_return_val_if_fail (name != NULL, DOSSIER_STAKEHOLDER_OTHER);
+
+  words = tokenize (name, 0);
+  if (words->len == 0)
+    return DOSSIER_STAKEHOLDER_OTHER;
+
+  /* The name says it itself: "Harbour Workers’ Union". */
+  for (guint w = 0; w < words->len; w++)
+    for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
+      if (g_str_equal (g_array_index (words, Token, w).folded, name_words[k].word))
+        return name_words[k].kind;
+
+  /* An official's title before the name (or before the rest of it:
+   * "President Andrés Manuel López Obrador" for "López Obrador"), or
+   * after it and a comma. */
+  tokens = tokenize (text, 0);
+  for (guint i = 0; i + words->len <= tokens->len; i++)
+    {
+      guint last = i + words->len - 1;
+      TitleKind kind = TITLE_NONE;
+      gboolean match = TRUE;
+
+      for (guint w = 0; match && w < words->len; w++)
+        match = g_str_equal (g_array_index (tokens, Token, i + w).folded,
+                             g_array_index (words, Token, w).folded) &&
+                (w + 1 == words->len || (g_array_index (tokens, Token, i + w).flags & TOKEN_SPACE));
+      if (!match)
+        continue;
+
+      for (guint at = i; at > 0 && at + 3 > i; at--)
+        {
+          kind = title_before (tokens, at);
+          if (kind != TITLE_NONE ||
+              !(g_array_index (tokens, Token, at - 1).flags & TOKEN_SPACE) ||
+              !is_name_token (&g_array_index (tokens, Token, at - 1)))
+            break;
+        }
+      if (kind == TITLE_NONE)
+        title_after (tokens, last, &kind);
+      if (kind == TITLE_OFFICIAL)
+        return DOSSIER_STAKEHOLDER_OFFICIAL;
+    }
+
+  /* The passage cited opens with one: "the harbour master said". */
+  if (passage != NULL)
+    {
+      g_autoptr(GArray) cited = tokenize (passage, 0);
+      guint at = 0;
+      TitleKind kind = TITLE_NONE;
+
+      if (cited->len > 1 && (g_array_index (cited, Token, 0).flags & TOKEN_SPACE) &&
+          IN_LIST (articles, g_array_index (cited, Token, 0).folded))
+        at = 1;
+      if (title_at (cited, at, cited->len, &kind) > 0 && kind == TITLE_OFFICIAL)
+        return DOSSIER_STAKEHOLDER_OFFICIAL;
+    }
+
+  return DOSSIER_STAKEHOLDER_OTHER;
 }

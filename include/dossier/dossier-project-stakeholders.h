@@ -67,8 +67,11 @@ gint64    dossier_project_create_stakeholder      (DossierProject          *self
  * Stakeholder" from a passage being read): highlight @highlight_id or,
  * when it is 0, the passage [@start, @end) of document @document_id
  * (highlighted as dossier_project_add_stakeholder_evidence_range () does),
- * with no note or role. Returns the stakeholder's id, and in *@cited_id
- * (may be NULL) the highlight cited. */
+ * with no note or role. A kind of DOSSIER_STAKEHOLDER_OTHER is taken
+ * from the document's words around the name when they give one
+ * ("councillor Dara Penhallow": dossier_suggest_stakeholder_kind ()).
+ * Returns the stakeholder's id, and in *@cited_id (may be NULL) the
+ * highlight cited. */
 gint64    dossier_project_create_stakeholder_citing (DossierProject        *self,
                                                    const DossierStakeholderFields *fields,
                                                    gint64                   highlight_id,

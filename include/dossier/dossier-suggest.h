@@ -38,6 +38,18 @@ GPtrArray *dossier_suggest_stakeholders        (const char         *text,
                                                 const DossierBlock *blocks,
                                                 guint               n_blocks);
 
+/* The kind of actor the words of @text around @name say it is: an
+ * official's title before it ("councillor Dara Penhallow", "la ministra
+ * Ruiz", "the harbour master, Tomas Rudd") or after it ("Rudd, the
+ * harbour master"), or a word of the name itself ("… Workers’ Union"),
+ * as dossier_suggest_stakeholders() reads them; failing those, an
+ * official's title that opens @passage (may be NULL), the words cited
+ * for it ("the harbour master said"). DOSSIER_STAKEHOLDER_OTHER when
+ * nothing says. */
+DossierStakeholderKind dossier_suggest_stakeholder_kind (const char *text,
+                                                         const char *name,
+                                                         const char *passage);
+
 /* An item of a list under a heading such as "Pros", "Disadvantages",
  * "Risks", "Arguments against", "Ventajas" (or a short label paragraph
  * such as "Cons:"), or an item that starts "Pro:" / "Con:". */

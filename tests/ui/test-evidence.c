@@ -481,6 +481,8 @@ test_new_stakeholder_from_selection (Fixture       *f,
   g_assert_nonnull (rudd);
   rudd_id = dossier_stakeholder_get_id (rudd);
   g_assert_cmpstr (dossier_stakeholder_get_name (rudd), ==, "Tomas Rudd");
+  /* The passage opens with his title. */
+  g_assert_cmpint (dossier_stakeholder_get_kind (rudd), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project_of (f))), ==, 3);
   assert_cites (project_of (f), rudd_id, start, end);
   g_assert_cmpuint (n_highlights (f), ==, 1);
@@ -551,6 +553,7 @@ test_new_stakeholder_from_highlight (Fixture       *f,
   g_assert_nonnull (council);
   council_id = dossier_stakeholder_get_id (council);
   g_assert_cmpint (council_id, !=, f->council);
+  g_assert_cmpint (dossier_stakeholder_get_kind (council), ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
   assert_cites (project_of (f), council_id, start, end);
   g_assert_cmpuint (n_highlights (f), ==, 1);
   {
