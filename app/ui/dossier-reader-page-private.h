@@ -57,6 +57,12 @@ struct _DossierReaderPage
   guint                aim_frames;    /* frames re-aimed so far */
   guint                aim_held;      /* frames in a row it held */
   double               aim_upper;     /* the view's height at the last frame */
+  /* The reading place a resize keeps (see on_view_scrolled): the first
+   * character of the line at the top, taken at the text view's width
+   * place_width (0: none yet). */
+  gint64               place_offset;
+  double               place_value;   /* the view's scroll value then */
+  int                  place_width;
 
   GtkWidget           *tag_picker;
   GtkWidget           *highlight_menu;

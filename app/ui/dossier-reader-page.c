@@ -700,6 +700,8 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
   self->document_id = document_id;
   self->tagged_start = self->tagged_end = -1;
   stop_aiming (self);
+  self->place_offset = 0;
+  self->place_value = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->tag_selection_button), FALSE);
 
   if (document_id == 0)
@@ -1074,10 +1076,11 @@ caret_in_view (GtkTextView *text_view)
 /* The text view scrolls to a mark by the heights of the lines above it,
  * estimated until they are laid out (in idles, over many frames for a
  * long document): the line that lands at the top drifts as they are. So
- * the mark is aimed at again each frame until it stays at the top for a
- * few frames, or the view is at its end with a height that no longer
- * changes (the mark's line cannot reach the top), or the reader scrolls,
- * clicks or types. Frames, not a clock: a slow machine lays the text out
+ * the mark is aimed at again each frame until it stays at the top, with
+ * a height that no longer changes, for a few frames (at a new width the
+ * lines above it are wrapped anew after it first held), or the view is
+ * at its end with such a height (the mark's line cannot reach the top),
+ * or the reader scrolls, clicks or types. Frames, not a clock: a slow machine lays the text out
  * in more of them, and the aim waits for it. The caret, after Ctrl+End
  * (GTK scrolls to the end of what it has laid out so far: a few screens
  * of a long text just opened) or Ctrl+Home, is aimed at the same way
@@ -1110,8 +1113,7 @@ aim_tick (GtkWidget     *widget,
                                               gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
         }
     }
-  else if (dossier_reader_page_get_top_offset (self) == top_mark_offset (self) ||
-           (at_end && laid_out))
+  else if ((dossier_reader_page_get_top_offset (self) == top_mark_offset (self) || at_end) && laid_out)
     self->aim_held++;
   else
     {
@@ -1122,6 +1124,8 @@ aim_tick (GtkWidget     *widget,
   if (self->aim_held >= 3 || self->aim_frames >= AIM_MAX_FRAMES)
     {
       self->aim_tick_id = 0;
+      self->place_offset = dossier_reader_page_get_top_offset (self);
+      self->place_value = vadjustment != NULL ? gtk_adjustment_get_value (vadjustment) : 0;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -1159,22 +1163,14 @@ start_aiming (DossierReaderPage *self,
   self->aim_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), aim_tick, NULL, NULL);
 }
 
-void
-dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
-                                          gint64             offset)
+/* Puts the top mark at the start of the line of @offset. */
+static void
+move_top_mark (DossierReaderPage *self,
+               gint64             offset)
 {
-  GtkTextView *text_view;
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (self->document_view));
   GtkTextIter iter;
 
-  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
-
-  stop_aiming (self);
-  if (self->document_id == 0)
-    return;
-
-  text_view = dossier_document_view_get_text_view (self->document_view);
-  buffer = gtk_text_view_get_buffer (text_view);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (offset, 0, G_MAXINT));
   gtk_text_iter_set_line_offset (&iter, 0);
 
@@ -1182,7 +1178,21 @@ dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
     self->top_mark = gtk_text_buffer_create_mark (buffer, "dossier-reader-top", &iter, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, self->top_mark, &iter);
-  gtk_text_view_scroll_to_mark (text_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+void
+dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
+                                          gint64             offset)
+{
+  g_return_if_fail (DOSSIER_IS_READER_PAGE (self));
+
+  stop_aiming (self);
+  if (self->document_id == 0)
+    return;
+
+  move_top_mark (self, offset);
+  gtk_text_view_scroll_to_mark (dossier_document_view_get_text_view (self->document_view), self->top_mark,
+                                0.0, TRUE, 0.0, 0.0);
   start_aiming (self, FALSE);
 }
 
@@ -1539,9 +1549,53 @@ on_view_selection_changed (DossierReaderPage   *self,
   _dossier_reader_page_update_actions (self);
 }
 
+/* The reading place a resize keeps: where the view is aimed, or the line
+ * at its top when it was last scrolled at the width it had. */
+static gint64
+reading_place (DossierReaderPage *self)
+{
+  if (self->aim_tick_id != 0 && !self->aim_caret)
+    return top_mark_offset (self);
+  return self->place_offset;
+}
+
+/* A text view keeps its scroll position in pixels: wrapped again at
+ * another width (the window resized, a sidebar folded or docked), its
+ * lines change height and another line comes to the top; from 1,280 to
+ * 360 px the top went four paragraphs back in a long text. So the line
+ * at the top is taken whenever the view scrolls at one width, and at a
+ * new width the view is aimed at it again (from the next frame: not
+ * while GTK lays the view out). */
 static void
 on_view_scrolled (DossierReaderPage *self)
 {
+  GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
+  int width = gtk_widget_get_width (GTK_WIDGET (text_view));
+
+  if (self->document_id != 0 && width > 0)
+    {
+      if (self->place_width != 0 && width != self->place_width)
+        {
+          move_top_mark (self, reading_place (self));
+          start_aiming (self, FALSE);
+        }
+      else if (self->aim_tick_id == 0)
+        {
+          GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+          double value = gtk_adjustment_get_value (vadjustment);
+          gint64 top = dossier_reader_page_get_top_offset (self);
+
+          /* Scrolled: the place is where it went (laid out further, the
+           * value stays, and the line at the top with it). */
+          if (value != self->place_value)
+            {
+              self->place_offset = top;
+              self->place_value = value;
+            }
+        }
+      self->place_width = width;
+    }
+
   if (gtk_widget_get_visible (GTK_WIDGET (self->tag_selection_button))
       || _dossier_reader_page_has_selection (self, NULL, NULL))
     _dossier_reader_page_update_tag_button (self);
@@ -1556,8 +1610,13 @@ on_text_view_vadjustment (DossierReaderPage *self)
   if (adjustment != NULL
       && g_signal_handler_find (adjustment, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
                                 0, 0, NULL, on_view_scrolled, self) == 0)
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_scrolled), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_scrolled), self,
+                               G_CONNECT_SWAPPED);
+      /* Laid out at another width, the value may stay as it was. */
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_view_scrolled), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 /* ---- Keys of the text ---------------------------------------------------------- */
