@@ -1939,7 +1939,8 @@ test_ids_below_one (TestDir       *fixture,
   g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (test_sql_int (path, IDS_BELOW_ONE_SQL), ==, 8);
 
-  /* Read-only: shown as it is, nothing written. */
+  /* Read-only: shown as it is, nothing written; refused to the window,
+   * which keys rows by id (DOSSIER_OPEN_KEYED_IDS), saying what to do. */
   {
     g_autoptr(DossierProject) project = NULL;
     g_autoptr(GError) error = NULL;
@@ -1947,6 +1948,12 @@ test_ids_below_one (TestDir       *fixture,
     project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
     g_assert_nonnull (dossier_project_get_tag (project, 0));
+    g_clear_object (&project);
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY | DOSSIER_OPEN_KEYED_IDS, &error);
+    g_assert_null (project);
+    g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (error->message, "Open it normally, not read-only"));
   }
   g_assert_cmpint (test_sql_int (path, IDS_BELOW_ONE_SQL), ==, 8);
 

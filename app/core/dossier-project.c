@@ -2306,6 +2306,22 @@ dossier_project_open (const char        *path,
       return NULL;
   }
 
+  if (self->read_only && !self->inspect && (flags & DOSSIER_OPEN_KEYED_IDS) != 0)
+    {
+      g_auto(DossierStmt) stmt = dossier_project_prepare (self, DOSSIER_UNKEYABLE_SQL, error);
+
+      if (stmt == NULL || dossier_project_step (self, stmt, error) != SQLITE_ROW)
+        return NULL;
+      if (sqlite3_column_int64 (stmt, 0))
+        {
+          g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                       _("“%s” was made by another program and needs a repair that opening it "
+                         "read-only cannot make. Open it normally, not read-only (close it first "
+                         "where it is open), and Dossier repairs it."), name);
+          return NULL;
+        }
+    }
+
   /* Texts left unindexed by a close or a crash in the middle of it. */
   self->index_mode = (flags & DOSSIER_OPEN_INDEX_IN_BACKGROUND) != 0 ? DOSSIER_INDEX_IN_BACKGROUND
                                                                      : DOSSIER_INDEX_AT_ONCE;

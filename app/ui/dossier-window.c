@@ -930,15 +930,19 @@ dossier_window_open_project (DossierWindow     *self,
     }
 
   /* Texts stored are indexed for search by a thread, not in the action
-   * the user waits for (the search panel shows it). */
-  project = dossier_project_open (path, flags | DOSSIER_OPEN_INDEX_IN_BACKGROUND, error);
+   * the user waits for (the search panel shows it). The window takes id 0
+   * for none: a file with ids below 1 is refused read-only (opened for
+   * writing, they are given others). */
+  project = dossier_project_open (path, flags | DOSSIER_OPEN_INDEX_IN_BACKGROUND |
+                                  DOSSIER_OPEN_KEYED_IDS, error);
   if (project == NULL)
     {
       if (reopen_on_failure)
         {
           g_autoptr(DossierProject) again =
-            dossier_project_open (path, was_read_only ? DOSSIER_OPEN_READ_ONLY
-                                                      : DOSSIER_OPEN_INDEX_IN_BACKGROUND, NULL);
+            dossier_project_open (path, (was_read_only ? DOSSIER_OPEN_READ_ONLY
+                                                       : DOSSIER_OPEN_INDEX_IN_BACKGROUND) |
+                                        DOSSIER_OPEN_KEYED_IDS, NULL);
 
           if (again != NULL)
             dossier_window_set_project (self, again);

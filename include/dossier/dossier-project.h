@@ -63,6 +63,12 @@ typedef enum
    * of by the project's own connection right after it; needs a main loop
    * (the thread-default context's) to hear it finish. For the window. */
   DOSSIER_OPEN_INDEX_IN_BACKGROUND = 1 << 2,
+  /* Read-only: a file holding a document, tag, highlight, stakeholder,
+   * question, argument or briefing whose id is below 1 (only a file made
+   * elsewhere has one; opened for writing it gets a free id) is refused
+   * with DOSSIER_PROJECT_ERROR_DAMAGED, saying to open it for writing.
+   * For the window, which keys them by id and takes 0 for none. */
+  DOSSIER_OPEN_KEYED_IDS = 1 << 3,
 } DossierOpenFlags;
 
 #define DOSSIER_TYPE_PROJECT (dossier_project_get_type ())

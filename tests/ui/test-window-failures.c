@@ -1438,6 +1438,61 @@ test_tag_id_zero_selectable (void)
   finish_reader_window (&window, &dir, &path);
 }
 
+/* The same file opened read-only (another program has it open for
+ * writing, or the window follows a writer): nothing renumbers its rows,
+ * and the window takes 0 for none. A document 0 was listed but never
+ * shown (the reader stayed empty: no first paint), its tag could not be
+ * selected nor its highlight activated. The window refuses such a file
+ * read-only, saying how to repair it; opened normally, it is repaired. */
+static void
+test_ids_below_one_read_only (void)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  DossierWindow *window;
+  gint64 document_id, zero = 1;
+
+  project = test_create_project ("Elsewhere", "Made Elsewhere", &dir, &path);
+  document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+  g_assert_cmpint (add_tag (project, "Zero", 0), ==, zero);
+  add_highlight (project, document_id, "diesel", &zero, 1, NULL);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  test_sql_exec (path, "PRAGMA foreign_keys = OFF;"
+                       "UPDATE highlight_tags SET tag = 0 WHERE tag = 1;"
+                       "UPDATE tags SET id = 0 WHERE id = 1;"
+                       "UPDATE highlights SET document = 0 WHERE document = 1;"
+                       "UPDATE blocks SET document = 0 WHERE document = 1;"
+                       "UPDATE documents SET id = 0 WHERE id = 1;"
+                       "UPDATE highlight_tags SET highlight = 0 WHERE highlight = 1;"
+                       "UPDATE highlights SET id = 0 WHERE id = 1;"
+                       "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+                       "INSERT INTO memos_fts (memos_fts) VALUES ('rebuild');");
+
+  window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  g_assert_false (dossier_window_open_project (window, file, DOSSIER_OPEN_READ_ONLY, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "not read-only"));
+  g_assert_null (dossier_window_get_project (window));
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM documents WHERE id = 0"), ==, 1);
+  g_clear_error (&error);
+
+  /* Opened normally, as it says: every row has an id the window keys. */
+  g_assert_true (dossier_window_open_project (window, file, DOSSIER_OPEN_READ_WRITE, &error));
+  g_assert_no_error (error);
+  wait_until (view_painted, window, "the first paint");
+  g_assert_cmpint (dossier_window_get_document_id (window), >, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM documents WHERE id < 1"), ==, 0);
+
+  finish_reader_window (&window, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1474,6 +1529,7 @@ main (int   argc,
   ADD ("export-unwritable", test_export_unwritable);
   ADD ("export-write-error", test_export_write_error);
   g_test_add_func ("/dossier/window-failures/tag-id-zero-selectable", test_tag_id_zero_selectable);
+  g_test_add_func ("/dossier/window-failures/ids-below-one-read-only", test_ids_below_one_read_only);
 
   status = g_test_run ();
   remove_tree (data_home);
