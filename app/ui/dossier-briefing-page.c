@@ -1804,6 +1804,18 @@ dossier_briefing_page_set_property (GObject      *object,
     }
 }
 
+/* Set in init rather than in the template: see
+ * dossier_set_template_tooltips (). */
+static const DossierTemplateTooltip briefing_tooltips[] = {
+  { "chooser", N_("Briefing note to edit") },
+  { "new_button", N_("New Briefing Note") },
+  { "cite_button", N_("Insert a citation of a highlight (Ctrl+K)") },
+  { "edit_toggle", N_("Edit the Note") },
+  { "preview_toggle", N_("Preview the Note") },
+  { "note_menu_button", N_("Note Menu") },
+  { "export_button", N_("Export or Print the Note") },
+};
+
 static void
 dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
 {
@@ -1848,6 +1860,9 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview_scroller);
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "note_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
   gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
@@ -1870,6 +1885,8 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   g_autoptr(GtkExpression) title = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE,
+                                 briefing_tooltips, G_N_ELEMENTS (briefing_tooltips));
   /* The preview's labels after the first, made as it is scrolled. */
   self->preview_pending = g_ptr_array_new_with_free_func (g_free);
   self->preview_rest = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -1385,6 +1385,19 @@ dossier_compare_page_finalize (GObject *object)
   G_OBJECT_CLASS (dossier_compare_page_parent_class)->finalize (object);
 }
 
+/* Set in init rather than in the template: see
+ * dossier_set_template_tooltips (). */
+static const DossierTemplateTooltip compare_tooltips[] = {
+  { "documents_button", N_("Choose and order the documents compared") },
+  { "rows_dropdown", N_("What the rows are") },
+  { "measure_dropdown", N_("What a cell counts") },
+  { "per_1000_toggle", N_("Count per 1,000 words, so that long and short articles compare fairly") },
+  { "hide_empty_toggle", N_("Leave out the rows that count nothing in any of the documents compared") },
+  { "sort_button", N_("Sort the rows and the documents (a click on a document’s heading sorts the rows by it)") },
+  { "export_button", N_("Export") },
+  { "filter_entry", N_("Show only the rows whose name holds this (Ctrl+F)") },
+};
+
 static void
 dossier_compare_page_class_init (DossierComparePageClass *klass)
 {
@@ -1455,6 +1468,11 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_box);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_hint);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "documents_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "per_1000_toggle", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "hide_empty_toggle", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "sort_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_rows_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_measure_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_matrix_selection_changed);
@@ -1485,6 +1503,8 @@ dossier_compare_page_init (DossierComparePage *self)
   self->measure = DOSSIER_COMPARE_HIGHLIGHTS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE,
+                                 compare_tooltips, G_N_ELEMENTS (compare_tooltips));
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
 

@@ -2010,6 +2010,19 @@ dossier_stakeholders_panel_set_property (GObject      *object,
     }
 }
 
+/* Set in init rather than in the template: see
+ * dossier_set_template_tooltips (). */
+static const DossierTemplateTooltip panel_tooltips[] = {
+  { "mentions_toggle", N_("Underline Unreviewed Mentions in the Reader") },
+  { "grid_toggle", N_("Power/Interest Grid") },
+  { "add_button", N_("Add a Stakeholder") },
+  { "back_button", N_("All Stakeholders") },
+  { "move_up_button", N_("Move Up in the List (Alt+Up)") },
+  { "move_down_button", N_("Move Down in the List (Alt+Down)") },
+  { "delete_button", N_("Delete Stakeholder") },
+  { "cite_button", N_("Cite the passage selected in the reader as evidence (Ctrl+E)") },
+};
+
 static void
 dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
 {
@@ -2092,6 +2105,10 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_group);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, mentions_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "mentions_toggle", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "move_up_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "move_down_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_selected);
@@ -2123,6 +2140,8 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   g_autoptr(GtkStringList) stances = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_STAKEHOLDERS_PANEL,
+                                 panel_tooltips, G_N_ELEMENTS (panel_tooltips));
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
   /* The + is the last button of the sidebar's row, at the window's right

@@ -591,6 +591,23 @@ dossier_set_tooltip (GtkWidget  *widget,
 }
 
 void
+dossier_set_template_tooltips (GtkWidget                    *self,
+                               GType                         type,
+                               const DossierTemplateTooltip *tooltips,
+                               gsize                         n)
+{
+  g_return_if_fail (GTK_IS_WIDGET (self));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      GObject *child = gtk_widget_get_template_child (self, type, tooltips[i].id);
+
+      g_return_if_fail (GTK_IS_WIDGET (child));
+      dossier_set_tooltip_unshown (GTK_WIDGET (child), _(tooltips[i].tooltip));
+    }
+}
+
+void
 dossier_label_set_max_lines (GtkLabel *label,
                              int       lines)
 {

@@ -116,6 +116,23 @@ void     dossier_set_tooltip_unshown (GtkWidget  *widget,
 void     dossier_set_tooltip         (GtkWidget  *widget,
                                       const char *text);
 
+/* A template child's tooltip, set in code rather than in the template
+ * (a tooltip-text property there costs a pointer query at build). */
+typedef struct
+{
+  const char *id;       /* a template child's id */
+  const char *tooltip;  /* marked N_(), translated when set */
+} DossierTemplateTooltip;
+
+/* Sets the @n tooltips of @self's template of @type through
+ * dossier_set_tooltip_unshown(): for init, after
+ * gtk_widget_init_template(). Each id must be bound
+ * (gtk_widget_class_bind_template_child_full() with no offset will do). */
+void     dossier_set_template_tooltips (GtkWidget                    *self,
+                                        GType                         type,
+                                        const DossierTemplateTooltip *tooltips,
+                                        gsize                         n);
+
 /* Makes @label a start-aligned text that wraps (inside a long word too)
  * over at most @lines lines and ends in "…" when it needs more: a quote,
  * a snippet or a name in a list row, which must not make the row tall. */

@@ -2295,6 +2295,25 @@ test_read_only_count_grouped (Fixture       *f,
     g_test_skip ("no locale with grouping installed (en_US.UTF-8, es_ES.UTF-8)");
 }
 
+/* The toolbar's controls have their tooltips, set in code (in the
+ * template GTK would ask X where the pointer is for each). */
+static void
+test_tooltips (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const tooltips[] = {
+    "Briefing note to edit",
+    "New Briefing Note",
+    "Insert a citation of a highlight (Ctrl+K)",
+    "Edit the Note",
+    "Preview the Note",
+    "Note Menu",
+    "Export or Print the Note",
+  };
+
+  assert_tooltips (GTK_WIDGET (f->page), tooltips, G_N_ELEMENTS (tooltips));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2306,6 +2325,7 @@ main (int   argc,
   g_test_add ("/dossier/briefing-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("new-and-commit", test_new_and_commit);
+  ADD ("tooltips", test_tooltips);
   ADD ("citations", test_citations);
   ADD ("chip-tags-untouched", test_chip_tags_untouched);
   ADD ("citation-follows-highlight", test_citation_follows_highlight);

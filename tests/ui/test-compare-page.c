@@ -728,6 +728,26 @@ assert_toolbar_reachable (Fixture *f,
   return lines;
 }
 
+/* The toolbar's controls have their tooltips, set in code (in the
+ * template GTK would ask X where the pointer is for each). */
+static void
+test_tooltips (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const tooltips[] = {
+    "Choose and order the documents compared",
+    "What the rows are",
+    "What a cell counts",
+    "Count per 1,000 words, so that long and short articles compare fairly",
+    "Leave out the rows that count nothing in any of the documents compared",
+    "Sort the rows and the documents (a click on a document’s heading sorts the rows by it)",
+    "Export",
+    "Show only the rows whose name holds this (Ctrl+F)",
+  };
+
+  assert_tooltips (GTK_WIDGET (f->page), tooltips, G_N_ELEMENTS (tooltips));
+}
+
 /* No tooltip of the toolbar's drop-downs and menu buttons shows over the
  * list or menu each opens. */
 static void
@@ -890,6 +910,7 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("toolbar", test_toolbar);
   ADD ("toolbar-tooltips", test_toolbar_tooltips);
+  ADD ("tooltips", test_tooltips);
   ADD ("documents-narrow", test_documents_narrow);
   ADD ("divergences-bounded", test_divergences_bounded);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);

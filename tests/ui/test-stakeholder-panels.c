@@ -246,6 +246,32 @@ on_highlight_activated (GtkWidget *panel,
 
 /* ---- Stakeholders ----------------------------------------------------------------- */
 
+/* The panel's buttons, in the list and in the editor, have their
+ * tooltips, set in code (in the template GTK would ask X where the
+ * pointer is for each). */
+static void
+test_stakeholders_tooltips (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *const tooltips[] = {
+    "Underline Unreviewed Mentions in the Reader",
+    "Power/Interest Grid",
+    "Add a Stakeholder",
+    "All Stakeholders",
+    "Move Up in the List (Alt+Up)",
+    "Move Down in the List (Alt+Down)",
+    "Delete Stakeholder",
+    "Cite the passage selected in the reader as evidence (Ctrl+E)",
+  };
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GtkWidget *window;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  assert_tooltips (panel, tooltips, G_N_ELEMENTS (tooltips));
+  close_window (window);
+}
+
 static void
 test_stakeholders_edit (Fixture       *f,
                         gconstpointer  data)
@@ -1830,6 +1856,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_row_menu, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/kind-whole", Fixture, NULL,
               fixture_set_up, test_stakeholders_kind_whole, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/tooltips", Fixture, NULL,
+              fixture_set_up, test_stakeholders_tooltips, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
               fixture_set_up, test_stakeholders_order, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,

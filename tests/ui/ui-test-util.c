@@ -806,6 +806,24 @@ find_toggle (GtkWidget  *widget,
 }
 
 static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return gtk_widget_get_has_tooltip (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+void
+assert_tooltips (GtkWidget         *widget,
+                 const char *const *tooltips,
+                 gsize              n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (find_matching (widget, has_tooltip, tooltips[i]) == NULL)
+      g_error ("no widget with the tooltip “%s”", tooltips[i]);
+}
+
+static gboolean
 is_shortcuts_group (GtkWidget     *widget,
                     gconstpointer  title)
 {

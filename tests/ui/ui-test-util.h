@@ -144,6 +144,11 @@ GtkWidget  *find_button_with_action (GtkWidget  *widget,
  * @tooltip, or NULL. */
 GtkWidget  *find_toggle        (GtkWidget      *widget,
                                 const char     *tooltip);
+/* Fails the test unless each of the @n @tooltips is the tooltip of a
+ * widget at or below @widget (which GTK reads out as its description). */
+void        assert_tooltips    (GtkWidget         *widget,
+                                const char *const *tooltips,
+                                gsize              n);
 
 /* The group titled @title of a shortcuts window (@widget), or NULL. */
 GtkWidget  *find_shortcuts_group (GtkWidget    *widget,
