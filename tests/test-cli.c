@@ -257,7 +257,7 @@ static const char *commands[] = {
   "new", "import", "documents", "text", "meta", "tags", "tag-add", "highlight", "autocode",
   "replace-text", "export", "check", "stakeholder-add", "stakeholders", "mentions", "question-add",
   "argument-add", "arguments", "evidence-add", "suggest", "briefings", "briefing", "briefing-new",
-  "briefing-set", "compare", "diverge",
+  "briefing-set", "compare", "diverge", "batch",
 };
 
 static void
@@ -1152,6 +1152,158 @@ test_locked_project (Fixture       *f,
 
   /* Released: writing works again. */
   g_free (ok_cli ("tag-add", f->project, "After", NULL));
+}
+
+/* ---- batch ------------------------------------------------------------------ */
+
+/* Runs "dossier-cli batch PROJECT -" with @input on its standard input. */
+static void
+run_batch_stdin (Run        *r,
+                 const char *project,
+                 const char *input)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (r, 0, sizeof *r);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              cli_path, "batch", project, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_assert_null (strstr (r->err, "CRITICAL"));
+  g_assert_null (strstr (r->err, "WARNING"));
+  g_assert_null (strstr (r->err, "Sanitizer"));
+  g_assert_null (strstr (r->err, "runtime error"));
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *commands_path = g_build_filename (f->dir, "commands.txt", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) r = { 0 };
+
+  /* Words quoted as in a shell, a memo over two lines, a command going on
+   * after a backslash, a comment and a blank line; a tag used on the line
+   * after the one that adds it; reads and an export among the changes. */
+  text = g_strdup_printf ("# The codebook\n"
+                              "tag-add 'Don'\\''t \"panic\"' --parent People\n"
+                              "\n"
+                              "highlight %s 0 5 --tag \"Don't \\\"panic\\\"\" \\\n"
+                              "  --memo 'two\n"
+                              "lines'\n"
+                              "tags\n"
+                              "export --format json -o %s\n",
+                              doc, json_path);
+  g_assert_true (g_file_set_contents (commands_path, text, -1, &error));
+  g_assert_no_error (error);
+
+  out = ok_cli ("batch", f->project, commands_path, NULL);
+  /* What each prints alone, in order: two ids, then the codebook. */
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_cmpstr (lines[0], ==, "3");
+  g_assert_cmpstr (lines[1], ==, "2");
+  g_assert_true (g_str_has_prefix (lines[2], "People\t"));
+  g_assert_true (g_str_has_prefix (lines[3], "  People/Crews\t"));
+  g_assert_true (g_str_has_prefix (lines[4], "  People/Don't \"panic\"\t"));
+  g_assert_true (g_str_has_suffix (lines[4], "\t1"));
+  g_assert_cmpstr (lines[5], ==, "");
+
+  /* Done, each change committed, as if run one by one. */
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"memo\": \"two\\nlines\""));
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("tags", f->project, NULL);
+  expected = g_strjoinv ("\n", lines + 2);
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&out, g_free);
+  out = ok_cli ("check", f->project, NULL);
+  g_assert_cmpstr (out, ==, "ok\n");
+  g_clear_pointer (&out, g_free);
+
+  /* From standard input; a check among the commands (it opens the file
+   * its own way). */
+  run_batch_stdin (&r, f->project, "tag-add Stdin\ncheck\n");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "4\nok\n");
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+
+  /* The first failure stops the batch: what came before is done, what
+   * comes after is not run, and its line is named, the command in full. */
+  run_batch_stdin (&r, f->project,
+                   "tag-add Before\n"
+                   "\n"
+                   "highlight 999 0 5 --tag Before --memo 'the one that fails'\n"
+                   "tag-add After\n");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "5\n");
+  lines = (g_strfreev (lines), g_strsplit (r.err, "\n", -1));
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "dossier-cli: highlight: "));
+  g_assert_nonnull (strstr (lines[0], "999"));
+  g_assert_true (g_str_has_prefix (lines[1], "dossier-cli: batch: line 3 failed: "));
+  g_assert_nonnull (strstr (lines[1], "highlight 999 0 5 --tag Before --memo 'the one that fails'"));
+  run_clear (&r);
+  out = ok_cli ("tags", f->project, NULL);
+  g_assert_nonnull (strstr (out, "\nBefore\t"));
+  g_assert_null (strstr (out, "After"));
+  g_clear_pointer (&out, g_free);
+
+  /* What cannot go in a batch, or cannot be read: one line naming the
+   * line, exit 2, and nothing done. */
+  before = snapshot (f);
+  {
+    static const struct { const char *input; const char *needle; } refused[] = {
+      { "\nfrobnicate 1\ntag-add Z1\n", "line 2: unknown command “frobnicate”" },
+      { "new other.dossier\n", "line 1: “new” cannot run in a batch" },
+      { "tags --help\n", "line 1: --help does not go in a batch" },
+      { "\n# two lines, then a quote left open\ntag-add 'Z2\n\n", "line 3: " },
+      { "tag-add Z3 --colour red\n", "tag-add" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autofree char *after = NULL;
+
+        run_batch_stdin (&r, f->project, refused[i].input);
+        g_assert_cmpint (r.status, ==, 2);
+        if (strstr (r.err, refused[i].needle) == NULL)
+          g_error ("batch of “%s”: stderr does not mention “%s”: %s", refused[i].input,
+                   refused[i].needle, r.err);
+        run_clear (&r);
+        after = snapshot (f);
+        g_assert_cmpstr (after, ==, before);
+      }
+  }
+
+  /* An empty batch does nothing, and says nothing. */
+  run_batch_stdin (&r, f->project, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+
+  /* A file of commands that is not there, or a folder. */
+  expect_failure (1, "batch", "nowhere.txt", "batch", f->project, "nowhere.txt", NULL);
+  expect_failure (1, "batch", "folder", "batch", f->project, f->dir, NULL);
+  /* A project that is not there: as any command says it. */
+  expect_failure (1, "batch", "does not exist", "batch", "missing.dossier", commands_path, NULL);
 }
 
 /* ---- Stakeholders and arguments ------------------------------------------ */
@@ -2228,6 +2380,7 @@ main (int    argc,
   ADD ("compare", test_compare);
   ADD ("hostile-text", test_hostile_text);
   ADD ("binary-to-terminal", test_binary_to_terminal);
+  ADD ("batch", test_batch);
 #undef ADD
 
   return g_test_run ();

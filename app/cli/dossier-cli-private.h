@@ -68,6 +68,15 @@ int cli_suggest         (const char *name, int argc, char **argv);
 /* The power/interest grid as a picture (dossier-cli-grid.c). */
 int cli_grid            (const char *name, int argc, char **argv);
 
+/* Many commands on one project, opened once (dossier-cli-batch.c). */
+int cli_batch           (const char *name, int argc, char **argv);
+/* Inside a batch, a new reference to its project when @path is the one
+ * the commands are given and @flags open it to read or write; else NULL. */
+DossierProject *cli_batch_project (const char       *path,
+                                   DossierOpenFlags  flags);
+/* The command that what the core says in passing is put under. */
+void cli_set_running_command (const char *name);
+
 const CliCommand *cli_find_command (const char *name);
 
 /* Parses the command's options; on --help prints it and exits 0. Returns

@@ -213,6 +213,17 @@ static const CliCommand commands[] = {
     N_("Runs SQLite’s integrity check and Dossier’s own (every quote matches its\n"
        "text, offsets in range). Prints “ok”, or each problem found and exits 1."),
     cli_check },
+  { "batch", N_("PROJECT [FILE]"), N_("Run many commands on a project, opened once"),
+    N_("Runs the commands in FILE (or standard input, when FILE is absent or -),\n"
+       "one a line, on PROJECT, which is opened once for them all. A line is a\n"
+       "command as it would follow “dossier-cli”, without PROJECT, its words quoted\n"
+       "as in a shell (a quoted word may go on over several lines, as may a line\n"
+       "that ends in a backslash); blank lines and lines starting with # are\n"
+       "skipped. Each command is its own transaction, as when run alone, and\n"
+       "prints what it would print alone, in order. The first command that fails\n"
+       "stops the batch: the lines before it are done, and its line is named.\n"
+       "“new” and --help cannot be in a batch."),
+    cli_batch },
   { "reindex", N_("PROJECT"), N_("Rebuild the search index"),
     N_("Makes the search index of the documents’ texts and the highlights’ memos\n"
        "again from them: for a project whose index “check” finds out of step\n"
@@ -697,6 +708,11 @@ cli_open_project_full (const char       *name,
   DossierProject *project;
   gint64 deadline;
 
+  /* In a batch, its project, already open. */
+  project = cli_batch_project (path, flags);
+  if (project != NULL)
+    return project;
+
   /* Say plainly what is wrong with the path before SQLite gets a chance
    * to create an empty file there or talk about databases. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -822,6 +838,12 @@ cli_open_project_with_document (const char       *name,
 
 /* The command running, for what the core says meanwhile. */
 static const char *running_command;
+
+void
+cli_set_running_command (const char *name)
+{
+  running_command = name;
+}
 
 /* What the core says in passing, that a person should know (its search
  * index was damaged and has been rebuilt): one line in the CLI's own

@@ -10,6 +10,13 @@
 # an article or changing an importer does not silently shift them: each
 # phrase is looked up in the imported text and turned into code-point
 # offsets; a phrase that is no longer there fails the build with its name.
+#
+# The ~240 changes go through `dossier-cli batch` (one process and one open
+# of the project per batch, each change still its own durable commit), in
+# three batches, each needing the ids the one before printed: the codebook,
+# highlights and stakeholders; the evidence, questions and arguments; each
+# argument's evidence. A command that fails stops its batch, and
+# dossier-cli names its line, the command written out in full.
 set -eu
 
 if [ $# -ne 3 ]; then
@@ -34,9 +41,61 @@ run ()
   "$cli" "$@" > /dev/null || die "dossier-cli $1 failed while building $out"
 }
 
+tab=$(printf '\t')
+nl='
+'
+
+# quote WORD — sets QW to WORD quoted for a batch line, as a shell would
+# read it back (no process is started for it: there are hundreds).
+quote ()
+{
+  qrest=$1
+  QW=
+  while :; do
+    case $qrest in
+      *"'"*) QW="$QW${qrest%%"'"*}'\\''"; qrest=${qrest#*"'"} ;;
+      *) break ;;
+    esac
+  done
+  QW="'$QW$qrest'"
+}
+
+# cmd_to FILE WORD… — adds the dossier-cli command WORD… (without PROJECT)
+# to the batch being gathered in FILE; cmd WORD…, to the one in $batch.
+cmd_to ()
+{
+  to=$1
+  shift
+  line=
+  for word in "$@"; do
+    quote "$word"
+    line="$line $QW"
+  done
+  printf '%s\n' "${line# }" >> "$to"
+}
+cmd ()
+{
+  cmd_to "$batch" "$@"
+}
+
+# run_batch FILE WHAT — runs the batch in FILE, its output in FILE.out.
+run_batch ()
+{
+  "$cli" batch "$tmp" "$1" > "$1.out" \
+    || die "dossier-cli batch failed while building $out ($2; the line it names above)"
+}
+
+# lines_of FILE N — fails unless FILE has N lines: a batch whose commands
+# print one id each printed one per command.
+lines_of ()
+{
+  n=$(wc -l < "$1")
+  [ "$n" -eq "$2" ] || die "dossier-cli batch printed $n lines where $2 ids were expected ($1)"
+}
+
 # The project is built in a folder kept in memory (tmpfs) where there is
-# one: every dossier-cli run commits durably, five syncs each, which on a
-# disk were most of the build's wall time (~240 runs). The finished file is
+# one: each of the ~240 changes commits durably, five syncs each, which on
+# a disk were much of the build's wall time. The finished file is
 # then copied next to the output, synced once and moved into place, so that
 # a failed build never leaves a half-made sample and a finished one is on
 # the disk whole. Where no such folder is writable, the build runs next to
@@ -101,17 +160,26 @@ W=$(doc_id 3)   # Coastline Press Agency
 for d in "$T" "$L" "$W"; do
   "$cli" text "$tmp" "$d" > "$work/$d.txt" \
     || die "dossier-cli text failed for document $d"
+  eval "text_$d=\$(cat \"\$work/\$d.txt\")"
 done
+
+# The first batch: the codebook, the highlights and the stakeholders. Each
+# of its commands prints one line (an id, or autocode's count), so the nth
+# line of its output is the nth command's.
+batch="$work/batch1"
+: > "$batch"
+n_cmds=0
 
 # --- Codebook ------------------------------------------------------------
 # tag NAME PARENT COLOUR DESCRIPTION  (PARENT empty for a top-level tag)
 tag ()
 {
   if [ -n "$2" ]; then
-    run tag-add "$tmp" "$1" --parent "$2" --color "$3" --description "$4"
+    cmd tag-add "$1" --parent "$2" --color "$3" --description "$4"
   else
-    run tag-add "$tmp" "$1" --color "$3" --description "$4"
+    cmd tag-add "$1" --color "$3" --description "$4"
   fi
+  n_cmds=$((n_cmds + 1))
 }
 
 # Topics only. Who says what, and what is said for and against the plan,
@@ -138,25 +206,29 @@ hl ()
   doc=$1
   phrase=$2
   shift 2
-  text=$(cat "$work/$doc.txt")
+  eval "text=\$text_$doc"
   before=${text%%"$phrase"*}
   [ "$before" != "$text" ] || die "phrase not found in document $doc: \"$phrase\" (was the article or its importer changed?)"
   # Offsets are Unicode code points: count characters, not bytes.
   start=$(printf '%s' "$before" | LC_ALL=C.UTF-8 wc -m)
   length=$(printf '%s' "$phrase" | LC_ALL=C.UTF-8 wc -m)
   end=$((start + length))
-  id=$("$cli" highlight "$tmp" "$doc" "$((start))" "$end" "$@") \
-    || die "dossier-cli highlight failed for \"$phrase\" in document $doc"
-  # Remembered so that evidence can be cited by its phrase (see hl_id).
-  printf '%s\t%s\t%s\n' "$doc" "$phrase" "$id" >> "$work/highlights.tsv"
+  cmd highlight "$doc" "$((start))" "$end" "$@"
+  n_cmds=$((n_cmds + 1))
+  # Remembered so that evidence can be cited by its phrase (see hl_id):
+  # the id is the batch's output line n_cmds.
+  printf '%s\t%s\t%s\n' "$n_cmds" "$doc" "$phrase" >> "$work/highlights.pending"
 }
 
-# hl_id DOC PHRASE — the id of the highlight made by `hl DOC PHRASE`.
+# hl_id DOC PHRASE — sets H to the id of the highlight made by
+# `hl DOC PHRASE` (the first such).
 hl_id ()
 {
-  id=$(awk -F '\t' -v d="$1" -v p="$2" '$1 == d && $2 == p { print $3; exit }' "$work/highlights.tsv")
-  [ -n "$id" ] || die "no highlight of \"$2\" in document $1 to cite as evidence"
-  echo "$id"
+  key="$nl$1$tab$2$tab"
+  case $highlights in
+    *"$key"*) H=${highlights#*"$key"}; H=${H%%"$nl"*} ;;
+    *) die "no highlight of \"$2\" in document $1 to cite as evidence" ;;
+  esac
 }
 
 # The Calder Tribune: the news report of the vote.
@@ -312,76 +384,97 @@ hl "$W" "26 months of construction with the bridge reduced to one lane each way"
   --tag Trade --tag "Transit times"
 
 # Every mention of the listing and of the grant, in all three articles.
-run autocode "$tmp" --tag Heritage --match "Grade I"
-run autocode "$tmp" --tag Costs --match "Green Transit Fund"
+cmd autocode --tag Heritage --match "Grade I"
+cmd autocode --tag Costs --match "Green Transit Fund"
+n_cmds=$((n_cmds + 2))
 
 # --- Stakeholders ----------------------------------------------------------
 # Names and aliases as the articles spell them, so that their mentions are
 # found; positions run from -2 (strongly against) to 2 (strongly for).
-run stakeholder-add "$tmp" "Inès Varga" --kind official \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Inès Varga" --kind official \
   --alias "Mayor Varga" --alias "the mayor" --alias "the mayor’s office" \
   --description "Mayor of Port Calder, elected in 2022 on the promise of a “people’s bridge”" \
   --stance "Champions the car-free bridge as a choice for the next hundred years" \
   --position 2 --power 5 --interest 5 \
   --interests "Deliver her flagship project before the grant deadline" --color "#1c71d8"
-run stakeholder-add "$tmp" "Port Calder City Council" --kind legislature \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Port Calder City Council" --kind legislature \
   --alias "city council" --alias "the council" --alias "transport committee" --alias "Dermot Ashby" \
   --description "The council that voted 31 to 24 for the plan; its transport committee is chaired by Dermot Ashby" \
   --stance "Approved the plan narrowly; stands by its £164 million estimate" \
   --position 1 --power 5 --interest 4 \
   --interests "Start work before the end of 2026 without a cost overrun falling on the city" --color "#3584e4"
-run stakeholder-add "$tmp" "National government" --kind government \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "National government" --kind government \
   --alias "Aurélie Dumont" --alias "Ms Dumont" --alias "Transport Minister" --alias "the ministry" \
   --description "The Transport Ministry, which runs the Green Transit Fund" \
   --stance "Backs the scheme with £72 million but will not extend the deadline" \
   --position 1 --power 5 --interest 2 \
   --interests "Spend the fund on schemes that start on time; treat every city equally" --color "#613583"
-run stakeholder-add "$tmp" "Coastal Regional Transit Authority" --kind organisation \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Coastal Regional Transit Authority" --kind organisation \
   --alias "CRTA" --alias "transit authority" --alias "Łukasz Brennan" --alias "Mr Brennan" \
   --description "Runs the region’s trams and buses; will build and operate Line 4" \
   --stance "Wants the bridge’s worst bottleneck cleared for trams and buses" \
   --position 2 --power 4 --interest 5 \
   --interests "Reliable North Shore routes; ridership high enough to repay its borrowing" --color "#2190a4"
-run stakeholder-add "$tmp" "Harbour Merchants’ Association" --kind business \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Harbour Merchants’ Association" --kind business \
   --alias "merchants" --alias "traders" --alias "Zoë Marchetti" --alias "Fenella Crouch" \
   --description "212 businesses on Quay Street and Harbour Row" \
   --stance "Opposes the plan as it stands: costs understated, support for shops too small" \
   --position -2 --power 2 --interest 5 \
   --interests "Keep customers and shops open through 26 months of works" --color "#e66100"
-run stakeholder-add "$tmp" "Calder Heritage Trust" --kind civil-society \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Calder Heritage Trust" --kind civil-society \
   --alias "heritage trust" --alias "Margit Szabó" \
   --description "Guardian of the Grade I listed bridge; can ask for a public inquiry" \
   --stance "Not against the tram, against drilling into the original ironwork" \
   --position -1 --power 4 --interest 4 \
   --interests "Detailed drawings of the tram wiring before any consent" --color "#865e3c"
-run stakeholder-add "$tmp" "Port Calder Cyclists’ Union" --kind civil-society \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Port Calder Cyclists’ Union" --kind civil-society \
   --alias "Cyclists’ Union" --alias "Tomás Reyes" \
   --description "Riders’ association; counts the injuries on the bridge" \
   --stance "Strongly for: a protected cycle track on the city’s most dangerous crossing" \
   --position 2 --power 1 --interest 4 --color "#26a269"
-run stakeholder-add "$tmp" "North Shore Commuters’ Forum" --kind public \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "North Shore Commuters’ Forum" --kind public \
   --alias "North Shore commuters" --alias "commuters" \
   --description "Residents of the North Shore who drive to work" \
   --stance "Against detours and tolls for those without a tram" \
   --position -1 --power 2 --interest 5 \
   --interests "Toll-free use of the Eastway Tunnel during construction" --color "#9141ac"
-run stakeholder-add "$tmp" "Fire and ambulance service" --kind official \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Fire and ambulance service" --kind official \
   --alias "Colm Devlin" --alias "chief fire officer" --alias "fire chief" --alias "fire crews" \
   --description "Emergency crews who must cross the bridge to the North Shore" \
   --stance "Accepts the plan if the bollards work every time" \
   --position 0 --power 3 --interest 4 --color "#a51d2d"
-run stakeholder-add "$tmp" "Calder Sound Ferries" --kind business \
+n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Calder Sound Ferries" --kind business \
   --alias "ferry operator" --alias "ferry company" \
   --description "Runs the ferries across the harbour" \
   --stance "Gains during the works, loses once the tram runs; talks of a joint ticket" \
   --position 0 --power 1 --interest 3 --color "#5e5c64"
 
+run_batch "$batch" "the codebook, highlights and stakeholders"
+lines_of "$batch.out" "$n_cmds"
+# DOC<tab>PHRASE<tab>ID, one a line, in one string.
+highlights=$(awk -F '\t' 'NR == FNR { id[NR] = $0; next }
+                          id[$1] !~ /^[0-9]+$/ { exit 1 }
+                          { print $2 "\t" $3 "\t" id[$1] }' \
+               "$batch.out" "$work/highlights.pending") \
+  || die "dossier-cli batch printed no highlight id where one was expected ($batch.out)"
+highlights="$nl$highlights$nl"
+
+# The second batch: the stakeholders' evidence, then the questions and
+# their arguments, which print their ids (evidence-add prints nothing).
+batch="$work/batch2"
+: > "$batch"
+n_ids=0
+# The third: each argument's evidence, the argument's id a placeholder
+# (@@ARG:N@@, the Nth id the second batch prints) until it is known.
+cites="$work/batch3.pending"
+: > "$cites"
+
 # ev DOC PHRASE [dossier-cli evidence-add options…] — cites a highlight.
 ev ()
 {
-  h=$(hl_id "$1" "$2")
+  hl_id "$1" "$2"
   shift 2
-  run evidence-add "$tmp" "$h" "$@"
+  cmd evidence-add "$H" "$@"
 }
 
 ev "$T" "a choice for the next hundred years, not the next rush hour" \
@@ -513,21 +606,25 @@ ev "$T" "Opposition councillors said they would seek a judicial review of the co
 
 # --- Pros and cons ----------------------------------------------------------
 # `question-add` and `argument-add` print the new id.
-Q=$("$cli" question-add "$tmp" "Should Port Calder close the Harbour Bridge to private cars?") \
-  || die "dossier-cli question-add failed while building $out"
+# An argument names its question by its text.
+Q="Should Port Calder close the Harbour Bridge to private cars?"
+cmd question-add "$Q"
+n_ids=$((n_ids + 1))
 
-# arg POLARITY STAKEHOLDER STRENGTH STATEMENT — sets A to the argument's id.
+# arg POLARITY STAKEHOLDER STRENGTH STATEMENT — sets A to (the placeholder
+# of) the argument's id.
 arg ()
 {
-  A=$("$cli" argument-add "$tmp" "$Q" "$4" "--$1" --stakeholder "$2" --strength "$3") \
-    || die "dossier-cli argument-add failed for \"$4\""
+  cmd argument-add "$Q" "$4" "--$1" --stakeholder "$2" --strength "$3"
+  n_ids=$((n_ids + 1))
+  A="@@ARG:$n_ids@@"
 }
 # cite DOC PHRASE [--note TEXT] — cites the highlight of PHRASE for argument A.
 cite ()
 {
-  h=$(hl_id "$1" "$2")
+  hl_id "$1" "$2"
   shift 2
-  run evidence-add "$tmp" "$h" --argument "$A" "$@"
+  cmd_to "$cites" evidence-add "$H" --argument "$A" "$@"
 }
 
 arg pro "Coastal Regional Transit Authority" 5 \
@@ -606,8 +703,9 @@ cite "$W" "a fall in ridership would hit its budget for other lines"
 
 # A second question, on timing. One argument rests on a single outlet (only
 # the Ledger has the correspondence): the Pros & Cons panel flags it.
-Q=$("$cli" question-add "$tmp" "Should work wait until the heritage trust has agreed the tram wiring?") \
-  || die "dossier-cli question-add failed while building $out"
+Q="Should work wait until the heritage trust has agreed the tram wiring?"
+cmd question-add "$Q"
+n_ids=$((n_ids + 1))
 arg pro "Calder Heritage Trust" 4 \
   "Agreeing the drawings first avoids a public inquiry, which typically takes a year"
 cite "$L" "An inquiry typically takes a year."
@@ -635,14 +733,34 @@ cite "$W" "If the heritage trust forces a public inquiry, the start date could s
 # A note comparing the three reports, every claim cited. c DOC PHRASE prints
 # the citation "[@UUID]" of the highlight made by `hl DOC PHRASE`, its UUID
 # read from the JSON export's "highlights" (one a line).
-"$cli" export "$tmp" --format json > "$work/export.json" \
-  || die "dossier-cli export failed while building $out"
+run_batch "$batch" "the evidence, questions and arguments"
+lines_of "$batch.out" "$n_ids"
+awk 'NR == FNR { id[NR] = $0; next }
+     {
+       while (match ($0, /@@ARG:[0-9]+@@/)) {
+         k = substr ($0, RSTART + 6, RLENGTH - 8) + 0
+         if (id[k] !~ /^[0-9]+$/) exit 1
+         $0 = substr ($0, 1, RSTART - 1) id[k] substr ($0, RSTART + RLENGTH)
+       }
+       print
+     }' "$batch.out" "$cites" > "$work/batch3" \
+  || die "dossier-cli batch printed no argument id where one was expected ($batch.out)"
+batch="$work/batch3"
+cmd export --format json -o "$work/export.json"
+run_batch "$batch" "the arguments' evidence, and the JSON export"
+
+# HIGHLIGHT-ID<tab>UUID, one a line, in one string.
+uuids=$(sed -n '/^  "highlights": \[/,/^  \]/p' "$work/export.json" |
+        sed -n 's/^ *{"id": \([0-9]*\), "uuid": "\([0-9a-f-]*\)".*/\1\t\2/p')
+uuids="$nl$uuids$nl"
 c ()
 {
-  h=$(hl_id "$1" "$2")
-  uuid=$(sed -n '/^  "highlights": \[/,/^  \]/p' "$work/export.json" |
-         sed -n "s/^ *{\"id\": $h, \"uuid\": \"\([0-9a-f-]*\)\".*/\1/p")
-  [ -n "$uuid" ] || die "no UUID for highlight $h (\"$2\") in the JSON export"
+  hl_id "$1" "$2"
+  case $uuids in
+    *"$nl$H$tab"*) uuid=${uuids#*"$nl$H$tab"}; uuid=${uuid%%"$nl"*} ;;
+    *) uuid= ;;
+  esac
+  [ -n "$uuid" ] || die "no UUID for highlight $H (\"$2\") in the JSON export"
   printf '[@%s]' "$uuid"
 }
 
