@@ -1087,9 +1087,12 @@ open_project_interactive (DossierWindow *self,
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
 
-  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED))
+  /* Another Dossier writes it, or the file or its folder cannot be
+   * written (the message says to open it read-only): looking is safe,
+   * writing is not. */
+  if (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED) ||
+      g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY))
     {
-      /* Another Dossier writes it: looking is safe, writing is not. */
       adw_message_dialog_add_response (dialog, "read-only", _("Open _Read-Only"));
       adw_message_dialog_set_response_appearance (dialog, "read-only", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "read-only");

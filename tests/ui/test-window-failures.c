@@ -1263,6 +1263,61 @@ test_read_only (Fixture       *f,
   }
 }
 
+/* A project file nobody may write (chmod a-w, a read-only share): the
+ * open error says to open it read-only, and the dialog offers just that.
+ * Opened so, it is read as it is on disk: no log, shared memory or lock
+ * appears beside it, before or after it is closed. */
+static void
+test_open_read_only_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *shared_dir = g_build_filename (f->dir, "shared", NULL);
+  g_autofree char *shared = g_build_filename (shared_dir, "Shared.dossier", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (shared);
+  g_autoptr(TestFiles) before = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  DossierProject *project;
+
+  g_assert_cmpint (g_mkdir (shared_dir, 0755), ==, 0);
+  {
+    g_autoptr(DossierProject) made = dossier_project_create (shared, "Shared", &error);
+
+    g_assert_no_error (error);
+    add_document (made, DOSSIER_FORMAT_MARKDOWN, article, "ferries.md");
+    dossier_project_close (made);
+  }
+  g_assert_cmpint (g_chmod (shared, 0444), ==, 0);
+  before = test_files_snapshot (shared);
+
+  dossier_window_open_project_interactive (f->window, file);
+  dialog = wait_for_dialog (GTK_WINDOW (f->window), "the open error");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "open it read-only"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "read-only");
+  g_assert_cmpstr (dossier_project_get_path (dossier_window_get_project (f->window)), ==, f->path);
+
+  adw_message_dialog_response (dialog, "read-only");
+  flush_events ();
+  project = dossier_window_get_project (f->window);
+  g_assert_cmpstr (dossier_project_get_path (project), ==, shared);
+  g_assert_true (dossier_project_get_read_only (project));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 1);
+  {
+    g_autofree char *listed = test_list_dir (shared_dir);
+
+    g_assert_cmpstr (listed, ==, "Shared.dossier");
+  }
+
+  dossier_window_set_project (f->window, NULL);
+  test_files_assert_same (before);
+  {
+    g_autofree char *listed = test_list_dir (shared_dir);
+
+    g_assert_cmpstr (listed, ==, "Shared.dossier");
+  }
+}
+
 /* ---- Exports that fail ----------------------------------------------------------------- */
 
 typedef struct
@@ -1526,6 +1581,7 @@ main (int   argc,
   ADD ("index-damaged-before-window", test_index_damaged_before_window);
   g_test_add ("/dossier/window-failures/read-only", Fixture, NULL, fixture_set_up_read_only,
               test_read_only, fixture_tear_down);
+  ADD ("open-read-only-file", test_open_read_only_file);
   ADD ("export-unwritable", test_export_unwritable);
   ADD ("export-write-error", test_export_write_error);
   g_test_add_func ("/dossier/window-failures/tag-id-zero-selectable", test_tag_id_zero_selectable);
