@@ -798,6 +798,8 @@ test_exports_without_controls (TestDir       *fixture,
   static const char hebrew[] = "\u05e2\u05d1\u05e8\u05d9\u05ea\u200f \u0639\u0631\u0628\u064a\u200e";
   g_autofree char *path = test_dir_path (fixture, "hidden.dossier");
   g_autofree char *sql = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *listed = NULL;
 
   test_make_project (path, article);
   {
@@ -2091,6 +2093,60 @@ test_ids_below_one_largest_taken (TestDir       *fixture,
   g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Minus")), ==, 3);
   g_assert_cmpint (dossier_tag_get_id (dossier_project_find_tag (project, "Last")), ==, G_MAXINT64);
   assert_project_sound (project);
+}
+
+/* A file whose ids below 1 cannot be given others: here a highlight
+ * tagged with tag 0 and with tag 3, which the file lacks, so tag 0's
+ * free id, 3, would tag it twice. The open fails saying what happened
+ * and what to do, and leaves the file and its companions byte for byte
+ * as they were. A file another tool left in rollback mode keeps every
+ * row, but not its header: the switch to WAL, which the renumbering
+ * needs, comes first. */
+static void
+test_ids_below_one_stuck (TestDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "stuck.dossier");
+  static const char ids_and_tagging[] =
+    "SELECT (SELECT group_concat (id, ' ') FROM tags) || '/' || "
+    "  (SELECT group_concat (id, ' ') FROM highlights) || '/' || "
+    "  (SELECT group_concat (highlight || ':' || tag, ' ') FROM highlight_tags)";
+  const char *journal_mode = data;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(TestFiles) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *listed = NULL;
+
+  test_make_project (path, article);
+  sql = g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                         "INSERT INTO tags (id, uuid, name, color) VALUES (0, 'zero', 'Zero', '#3584e4');"
+                         "INSERT INTO highlights (id, uuid, document, start, end, quote, created, modified) "
+                         "  VALUES (1, 'h', 1, 0, 7, 'Harbour', '2026-01-01', '2026-01-01');"
+                         "INSERT INTO highlight_tags (highlight, tag) VALUES (1, 0), (1, 3);"
+                         "PRAGMA journal_mode = %s;", journal_mode);
+  test_sql_exec (path, sql);
+  before = test_files_snapshot (path);
+  rows = test_sql_text (path, ids_and_tagging);
+  listed = test_list_dir (fixture->dir);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_null (project);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“stuck.dossier” holds ids"));
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+  g_assert_nonnull (strstr (error->message, "dossier-cli check"));
+  if (g_str_equal (journal_mode, "WAL"))
+    test_files_assert_same (before);
+  {
+    g_autofree char *rows_after = test_sql_text (path, ids_and_tagging);
+    g_autofree char *listed_after = test_list_dir (fixture->dir);
+
+    g_assert_cmpstr (rows_after, ==, rows);
+    g_assert_cmpstr (listed_after, ==, listed);
+  }
 }
 
 /* The look at open costs a seek at the start of each table, however
@@ -4549,6 +4605,10 @@ main (int    argc,
   add_test ("ids/below-one", test_ids_below_one);
   add_test ("ids/below-one-largest-taken", test_ids_below_one_largest_taken);
   add_test ("ids/below-one-look", test_ids_below_one_look);
+  g_test_add ("/dossier/trust/ids/below-one-stuck", TestDir, "WAL", test_dir_set_up,
+              test_ids_below_one_stuck, test_dir_tear_down);
+  g_test_add ("/dossier/trust/ids/below-one-stuck-rollback", TestDir, "DELETE", test_dir_set_up,
+              test_ids_below_one_stuck, test_dir_tear_down);
   add_test ("export/mentions-counted", test_export_mentions_counted);
   add_test ("mentions/stored-wrong", test_mentions_stored_wrong);
   add_test ("mentions/stored-wrong-followed", test_mentions_stored_wrong_followed);

@@ -1023,6 +1023,7 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
                                     GError         **error)
 {
   g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
+  g_autoptr(GError) local_error = NULL;
   gboolean reindex = FALSE;
   gint64 any = 0;
 
@@ -1054,8 +1055,8 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
     {
       gboolean moved = FALSE;
 
-      if (!renumber_table (self, keyed_tables[i], &moved, error))
-        return FALSE;
+      if (!renumber_table (self, keyed_tables[i], &moved, &local_error))
+        break;
       /* The indexes of texts and memos are keyed by document and
        * highlight ids. */
       if (moved && (g_str_equal (keyed_tables[i], "documents") ||
@@ -1063,11 +1064,32 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
         reindex = TRUE;
     }
 
-  if (reindex && !dossier_project_rebuild_indexes_within (self, error))
-    return FALSE;
+  if (local_error == NULL &&
+      (!reindex || dossier_project_rebuild_indexes_within (self, &local_error)))
+    dossier_transaction_commit (&transaction, &local_error);
 
-  if (!dossier_transaction_commit (&transaction, error))
-    return FALSE;
+  /* A row whose new id its references cannot take (a constraint the file
+   * breaks once they move: a reference to a row the file lacks, say) was
+   * rolled back with the rest: the user opened a file, made no change. */
+  if (g_error_matches (local_error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID))
+    {
+      g_autofree char *name = dossier_display_name (self->path);
+      g_autofree char *quoted = g_shell_quote (self->path);
+
+      g_debug ("%s", local_error->message);
+      /* TRANSLATORS: the project's name, then its path as typed in a shell */
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                   _("“%s” holds ids below 1, which only another program writes, and Dossier "
+                     "could not give them others: the rows that refer to them do not fit "
+                     "together. The file was left as it was. Run “dossier-cli check %s” to "
+                     "see what in it is wrong, or open a backup copy."), name, quoted);
+      return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   *renumbered = TRUE;
   return TRUE;
