@@ -41,10 +41,6 @@ run ()
   "$cli" "$@" > /dev/null || die "dossier-cli $1 failed while building $out"
 }
 
-tab=$(printf '\t')
-nl='
-'
-
 # quote WORD — sets QW to WORD quoted for a batch line, as a shell would
 # read it back (no process is started for it: there are hundreds).
 quote ()
@@ -215,20 +211,44 @@ hl ()
   end=$((start + length))
   cmd highlight "$doc" "$((start))" "$end" "$@"
   n_cmds=$((n_cmds + 1))
-  # Remembered so that evidence can be cited by its phrase (see hl_id):
+  # Remembered so that evidence can be cited by its phrase (see hl_ref):
   # the id is the batch's output line n_cmds.
   printf '%s\t%s\t%s\n' "$n_cmds" "$doc" "$phrase" >> "$work/highlights.pending"
 }
 
-# hl_id DOC PHRASE — sets H to the id of the highlight made by
-# `hl DOC PHRASE` (the first such).
-hl_id ()
+# hl_ref FILE DOC PHRASE — sets H to a placeholder, @@HL@@, for the id of
+# the highlight made by `hl DOC PHRASE`, to be written into FILE: the Nth
+# placeholder in FILE stands for the Nth highlight named in FILE.refs.
+# resolve puts them all in at once (looking each up here, in the shell,
+# cost seconds of CPU: its patterns scan the whole list).
+hl_ref ()
 {
-  key="$nl$1$tab$2$tab"
-  case $highlights in
-    *"$key"*) H=${highlights#*"$key"}; H=${H%%"$nl"*} ;;
-    *) die "no highlight of \"$2\" in document $1 to cite as evidence" ;;
-  esac
+  printf '%s\t%s\n' "$2" "$3" >> "$1.refs"
+  H=@@HL@@
+}
+
+# resolve MAP FILE — replaces FILE's placeholders by the third field of
+# the line of MAP (DOC<tab>PHRASE<tab>VALUE) naming the same highlight.
+resolve ()
+{
+  touch "$2.refs"
+  awk -F '\t' '
+    FILENAME == ARGV[1] { k = $1 FS $2; if (!(k in value)) value[k] = $3; next }
+    FILENAME == ARGV[2] {
+      k = $1 FS $2
+      if (!(k in value)) {
+        printf "build-sample.sh: no highlight of \"%s\" in document %s to cite\n", $2, $1 > "/dev/stderr"
+        exit 1
+      }
+      ref[++n] = value[k]
+      next
+    }
+    {
+      while ((i = index ($0, "@@HL@@")) > 0)
+        $0 = substr ($0, 1, i - 1) ref[++m] substr ($0, i + 6)
+      print
+    }' "$1" "$2.refs" "$2" > "$2.resolved" || exit 1
+  mv "$2.resolved" "$2"
 }
 
 # The Calder Tribune: the news report of the vote.
@@ -451,13 +471,12 @@ n_cmds=$((n_cmds + 1)); cmd stakeholder-add "Calder Sound Ferries" --kind busine
 
 run_batch "$batch" "the codebook, highlights and stakeholders"
 lines_of "$batch.out" "$n_cmds"
-# DOC<tab>PHRASE<tab>ID, one a line, in one string.
-highlights=$(awk -F '\t' 'NR == FNR { id[NR] = $0; next }
-                          id[$1] !~ /^[0-9]+$/ { exit 1 }
-                          { print $2 "\t" $3 "\t" id[$1] }' \
-               "$batch.out" "$work/highlights.pending") \
+# DOC<tab>PHRASE<tab>ID, one a line.
+awk -F '\t' 'NR == FNR { id[NR] = $0; next }
+             id[$1] !~ /^[0-9]+$/ { exit 1 }
+             { print $2 "\t" $3 "\t" id[$1] }' \
+    "$batch.out" "$work/highlights.pending" > "$work/highlights.tsv" \
   || die "dossier-cli batch printed no highlight id where one was expected ($batch.out)"
-highlights="$nl$highlights$nl"
 
 # The second batch: the stakeholders' evidence, then the questions and
 # their arguments, which print their ids (evidence-add prints nothing).
@@ -472,7 +491,7 @@ cites="$work/batch3.pending"
 # ev DOC PHRASE [dossier-cli evidence-add options…] — cites a highlight.
 ev ()
 {
-  hl_id "$1" "$2"
+  hl_ref "$batch" "$1" "$2"
   shift 2
   cmd evidence-add "$H" "$@"
 }
@@ -622,7 +641,7 @@ arg ()
 # cite DOC PHRASE [--note TEXT] — cites the highlight of PHRASE for argument A.
 cite ()
 {
-  hl_id "$1" "$2"
+  hl_ref "$cites" "$1" "$2"
   shift 2
   cmd_to "$cites" evidence-add "$H" --argument "$A" "$@"
 }
@@ -729,12 +748,11 @@ arg con "Port Calder City Council" 3 \
 cite "$T" "A hearing, if granted, could delay the start of work by several months"
 cite "$W" "If the heritage trust forces a public inquiry, the start date could slip into 2027, beyond the grant deadline"
 
-# --- The briefing note ------------------------------------------------------
-# A note comparing the three reports, every claim cited. c DOC PHRASE prints
-# the citation "[@UUID]" of the highlight made by `hl DOC PHRASE`, its UUID
-# read from the JSON export's "highlights" (one a line).
+# --- The second and third batches ------------------------------------------
+resolve "$work/highlights.tsv" "$batch"
 run_batch "$batch" "the evidence, questions and arguments"
 lines_of "$batch.out" "$n_ids"
+resolve "$work/highlights.tsv" "$cites"
 awk 'NR == FNR { id[NR] = $0; next }
      {
        while (match ($0, /@@ARG:[0-9]+@@/)) {
@@ -749,19 +767,26 @@ batch="$work/batch3"
 cmd export --format json -o "$work/export.json"
 run_batch "$batch" "the arguments' evidence, and the JSON export"
 
-# HIGHLIGHT-ID<tab>UUID, one a line, in one string.
-uuids=$(sed -n '/^  "highlights": \[/,/^  \]/p' "$work/export.json" |
-        sed -n 's/^ *{"id": \([0-9]*\), "uuid": "\([0-9a-f-]*\)".*/\1\t\2/p')
-uuids="$nl$uuids$nl"
+# --- The briefing note ------------------------------------------------------
+# A note comparing the three reports, every claim cited. c DOC PHRASE prints
+# the citation "[@UUID]" of the highlight made by `hl DOC PHRASE`, its UUID
+# read from the JSON export's "highlights" (one a line).
+# DOC<tab>PHRASE<tab>UUID, one a line, from the export's HIGHLIGHT-ID<tab>UUID.
+sed -n '/^  "highlights": \[/,/^  \]/p' "$work/export.json" |
+  sed -n 's/^ *{"id": \([0-9]*\), "uuid": "\([0-9a-f-]*\)".*/\1\t\2/p' > "$work/uuids.tsv"
+awk -F '\t' 'NR == FNR { uuid[$1] = $2; next }
+             !($3 in uuid) {
+               printf "build-sample.sh: no UUID for highlight %s (\"%s\") in the JSON export\n", $3, $2 > "/dev/stderr"
+               exit 1
+             }
+             { print $1 FS $2 FS uuid[$3] }' \
+    "$work/uuids.tsv" "$work/highlights.tsv" > "$work/highlight-uuids.tsv" || exit 1
+# Each c runs in a subshell: it prints a placeholder, names its highlight
+# in note.md.refs, and resolve writes the UUIDs in once the note is made.
 c ()
 {
-  hl_id "$1" "$2"
-  case $uuids in
-    *"$nl$H$tab"*) uuid=${uuids#*"$nl$H$tab"}; uuid=${uuid%%"$nl"*} ;;
-    *) uuid= ;;
-  esac
-  [ -n "$uuid" ] || die "no UUID for highlight $H (\"$2\") in the JSON export"
-  printf '[@%s]' "$uuid"
+  hl_ref "$work/note.md" "$1" "$2"
+  printf '[@%s]' "$H"
 }
 
 # One line per paragraph or list item: the editor wraps them to its width.
@@ -817,6 +842,7 @@ The four traffic lanes are to give way to trams, buses and bicycles $(c "$T" "th
 
 **Recommendation:** option 2, with the heritage drawings published with the April application $(c "$W" "the council would publish detailed drawings of the tram wiring with its heritage application"), so that the start date the grant needs is kept.
 NOTE
+resolve "$work/highlight-uuids.tsv" "$work/note.md"
 
 B=$("$cli" briefing-new "$tmp" "Harbour Bridge: what the three reports say" \
       --doc "$T" --doc "$L" --doc "$W" --body-file "$work/note.md") \
