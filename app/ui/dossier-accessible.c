@@ -567,6 +567,10 @@ dossier_accessible_show_toast (GtkWidget *widget,
    * ellipsizes a toast's title). */
   if (adw_toast_get_custom_title (toast) == NULL)
     adw_toast_set_custom_title (toast, dossier_toast_title_new (adw_toast_get_title (toast)));
+  /* Long enough to be read whole; one that stays until closed stays. */
+  if (adw_toast_get_timeout (toast) != 0)
+    adw_toast_set_timeout (toast, MAX (adw_toast_get_timeout (toast),
+                                       dossier_toast_reading_time (dossier_toast_get_text (toast))));
 
   toasts = g_object_get_qdata (G_OBJECT (overlay), toasts_quark);
   if (toasts == NULL)

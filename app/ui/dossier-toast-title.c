@@ -14,7 +14,10 @@
  * pixels than its height was measured for, and be cut at the bottom. So
  * its natural width is at most what the overlay leaves it beside the
  * toast's buttons, margins and padding; and it is measured again when
- * the window's width changes. */
+ * the window's width changes.
+ *
+ * It also says how long a toast stays: libadwaita gives every toast 5 s,
+ * whatever it says, which is too short to read three lines of advice. */
 
 #include "config.h"
 
@@ -23,6 +26,16 @@
 /* libadwaita 1.2's toast: "border-spacing: 6px" between its title and
  * each button (CSS that GTK 4.8 gives no getter for). */
 #define TOAST_SPACING 6
+
+/* libadwaita's timeout for a toast not told otherwise, in seconds. */
+#define DEFAULT_TIMEOUT 5
+
+/* Reading a toast: a moment to notice it and look, then its text at
+ * 15 characters a second, about 180 words a minute (five characters and
+ * a space a word) — slower than the 200–250 of a practised reader on
+ * screen, for readers in a second language, or going back to a name. */
+#define NOTICE_SECONDS 2
+#define CHARS_PER_SECOND 15
 
 /* Above and below a text on more lines than one: a toast's padding (6 px)
  * is made for one line beside round buttons. */
@@ -272,4 +285,17 @@ dossier_toast_get_text (AdwToast *toast)
     return dossier_toast_title_get_text (DOSSIER_TOAST_TITLE (custom));
   title = adw_toast_get_title (toast);
   return title != NULL ? title : "";
+}
+
+guint
+dossier_toast_reading_time (const char *text)
+{
+  glong chars;
+
+  g_return_val_if_fail (text != NULL, DEFAULT_TIMEOUT);
+
+  /* Characters, not words: a Spanish or German text is as long to read as
+   * its length, whatever its words' lengths. Rounded up. */
+  chars = g_utf8_strlen (text, -1);
+  return MAX (DEFAULT_TIMEOUT, NOTICE_SECONDS + (guint) ((chars + CHARS_PER_SECOND - 1) / CHARS_PER_SECOND));
 }

@@ -20,4 +20,10 @@ const char *dossier_toast_title_get_text (DossierToastTitle *self);
  * toast; "" when it says nothing. */
 const char *dossier_toast_get_text       (AdwToast          *toast);
 
+/* How long, in seconds, a toast saying @text is to stay for a reader to
+ * read it whole: libadwaita's 5 s, or longer for a longer text. (While
+ * the pointer is on a toast or the focus in it, libadwaita 1.2 holds its
+ * timeout, and starts it again from the full time when they leave.) */
+guint       dossier_toast_reading_time   (const char        *text);
+
 G_END_DECLS

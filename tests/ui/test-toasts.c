@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <dossier/dossier.h>
 
+#include "dossier-accessible.h"
 #include "dossier-toast-title.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
@@ -146,6 +147,60 @@ test_close_quickly (Fixture       *f,
   }
 }
 
+/* The toast on show saying @title (waited for), as the overlay holds it. */
+static AdwToast *
+toast_on_show (Fixture    *f,
+               const char *title)
+{
+  ToastWait wait = { f, title, NULL };
+  GtkWidget *widget;
+  AdwToast *toast = NULL;
+
+  wait_until (toast_shown, &wait, title);
+  for (widget = wait.button; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "toast") != NULL)
+      break;
+  g_assert_nonnull (widget);
+  g_object_get (widget, "toast", &toast, NULL);
+  g_object_unref (toast);   /* the toast's widget holds it */
+  return toast;
+}
+
+/* A toast stays long enough to read what it says: a short one
+ * libadwaita's 5 s, a long one (three lines at a phone's width) longer,
+ * at no more than 15 characters a second; one that stays until closed
+ * stays. Before, every toast went after 5 s, the advice at its end
+ * (“Free some space and try again”) often unread. */
+static void
+test_long_enough_to_read (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *shorter = "Highlight removed";
+  const char *longer = "Could not tag the passage: The disk is full: the change to "
+                       "“Toasts.dossier” was not saved. Free some space and try again.";
+  AdwToast *toast;
+
+  dossier_window_show_toast (f->window, shorter, FALSE);
+  toast = toast_on_show (f, shorter);
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
+  wait_until (shows_no_toast, f->window, "the short toast to go");
+
+  dossier_window_show_toast (f->window, longer, FALSE);
+  toast = toast_on_show (f, longer);
+  g_assert_cmpuint (adw_toast_get_timeout (toast) * 15, >=, g_utf8_strlen (longer, -1));
+  g_assert_cmpuint (adw_toast_get_timeout (toast), >, 5);
+  /* Not for ever: it goes by itself. */
+  g_assert_cmpuint (adw_toast_get_timeout (toast), <=, 15);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
+  wait_until (shows_no_toast, f->window, "the long toast to go");
+
+  /* One with Undo, naming a long name, too. */
+  g_assert_cmpuint (dossier_toast_reading_time ("Removed tag “Costs of the new harbour ferries "
+                                                "and the north pier”"), >, 5);
+  g_assert_cmpuint (dossier_toast_reading_time (""), ==, 5);
+}
+
 /* Whether the highlight @id is in the project. */
 static gboolean
 has_highlight (Fixture *f,
@@ -249,6 +304,8 @@ main (int   argc,
               fixture_set_up, test_undo_names_its_action, fixture_tear_down);
   g_test_add ("/dossier/toasts/close-quickly", Fixture, NULL,
               fixture_set_up, test_close_quickly, fixture_tear_down);
+  g_test_add ("/dossier/toasts/long-enough-to-read", Fixture, NULL,
+              fixture_set_up, test_long_enough_to_read, fixture_tear_down);
 
   return g_test_run ();
 }
