@@ -202,6 +202,12 @@ dossier_set_sqlite_error (GError    **error,
   if (db != NULL && sqlite3_system_errno (db) == ENOSPC)
     rc = SQLITE_FULL;
 
+  /* SQLite's own words ("database is locked", "attempt to write a
+   * readonly database", "database disk image is malformed") are English
+   * and a database's, not the user's, who learns nothing from them that
+   * the message does not say: they go to the log. */
+  g_debug ("%s: %s", path, detail);
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -211,24 +217,25 @@ dossier_set_sqlite_error (GError    **error,
       break;
     case SQLITE_IOERR:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   _("Could not read or write “%s” (%s)."), name, detail);
+                   _("Could not read or write “%s”: the disk it is on reported an error. "
+                     "Check that the disk is still there, then try again."), name);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   _("“%s” is damaged (%s). Open a backup copy instead."), name, detail);
+                   _("“%s” is damaged and cannot be read. Open a backup copy instead."), name);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” cannot be written (%s)."), name, detail);
+                   _("“%s” cannot be written: the file, its folder or its disk is read-only. "
+                     "Make it writable, or save a copy elsewhere."), name);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED,
-                   _("“%s” is busy in another program (%s). Try again in a moment."),
-                   name, detail);
+                   _("“%s” is busy in another program. Try again in a moment."), name);
       break;
     case SQLITE_NOMEM:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
@@ -244,7 +251,7 @@ dossier_set_sqlite_error (GError    **error,
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("The change would make “%s” inconsistent (%s)."), name, detail);
+                   _("The change would make “%s” inconsistent, so it was not made."), name);
       break;
     default:
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,

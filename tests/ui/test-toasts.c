@@ -17,9 +17,11 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <dossier/dossier.h>
 
 #include "dossier-accessible.h"
+#include "dossier-project-private.h"
 #include "dossier-toast-title.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
@@ -201,6 +203,111 @@ test_long_enough_to_read (Fixture       *f,
   g_assert_cmpuint (dossier_toast_reading_time (""), ==, 5);
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *start;
+  const char *text;
+} ToastSaying;
+
+static gboolean
+toast_saying (gpointer data)
+{
+  ToastSaying *wait = data;
+  GtkWidget *overlay = GTK_WIDGET (wait->f->window->toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(AdwToast) toast = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") == NULL ||
+          !gtk_widget_get_can_target (child))
+        continue;
+      g_object_get (child, "toast", &toast, NULL);
+      if (toast != NULL && g_str_has_prefix (dossier_toast_get_text (toast), wait->start))
+        {
+          wait->text = dossier_toast_get_text (toast);   /* the widget holds the toast */
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Waits for a toast whose text starts with @start, and asserts that it is
+ * in the user's words: no database's or system's jargon, and each of the
+ * other strings (up to NULL), the advice among them. */
+static void
+assert_toast_plain (Fixture    *f,
+                    const char *start,
+                    ...)
+{
+  static const char * const jargon[] = {
+    "sqlite", "database", "readonly", "locked", "malformed", "errno", "i/o", "disk image",
+  };
+  ToastSaying wait = { f, start, NULL };
+  g_autofree char *folded = NULL;
+  const char *says;
+  va_list args;
+
+  wait_until (toast_saying, &wait, start);
+  folded = g_utf8_strdown (wait.text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (jargon); i++)
+    if (strstr (folded, jargon[i]) != NULL)
+      g_error ("the toast “%s” says “%s”", wait.text, jargon[i]);
+  va_start (args, start);
+  while ((says = va_arg (args, const char *)) != NULL)
+    if (strstr (wait.text, says) == NULL)
+      g_error ("the toast “%s” does not say “%s”", wait.text, says);
+  va_end (args);
+}
+
+/* Failures a user can meet while working, as the window tells them: the
+ * file busy in another program (here a plain SQLite connection in the
+ * middle of a write), and the file made read-only under the window. Each
+ * toast says what failed, on which file and what to do, in the user's
+ * words: it said “(database is locked)” and “(attempt to write a readonly
+ * database)”, SQLite's English. */
+static void
+test_failures_in_plain_words (Fixture       *f,
+                              gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  GtkWidget *reader = GTK_WIDGET (dossier_window_get_reader_page (f->window));
+  g_autofree char *path = g_build_filename (f->dir, "Toasts.dossier", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 document, tag, first, second;
+
+  document = add_document (project, DOSSIER_FORMAT_TEXT,
+                           "Ferry Fares\n\nFares rise in May, the operator said, and again in June.\n",
+                           "ferry.txt");
+  tag = dossier_project_add_tag (project, "Costs", 0, "#e5a50a", NULL, &error);
+  g_assert_no_error (error);
+  first = add_highlight (project, document, "Fares rise", &tag, 1, NULL);
+  second = add_highlight (project, document, "the operator", &tag, 1, NULL);
+  dossier_window_open_document (f->window, document);
+  flush_events ();
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", first));
+  assert_toast_plain (f, "Could not remove the highlight", "“Toasts.dossier”",
+                      "busy in another program", "Try again", NULL);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
+  wait_until (shows_no_toast, f->window, "the toast to go");
+
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", second));
+  assert_toast_plain (f, "Could not remove the highlight", "“Toasts.dossier”", "cannot be written",
+                      "save a copy", NULL);
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 /* Whether the highlight @id is in the project. */
 static gboolean
 has_highlight (Fixture *f,
@@ -306,6 +413,8 @@ main (int   argc,
               fixture_set_up, test_close_quickly, fixture_tear_down);
   g_test_add ("/dossier/toasts/long-enough-to-read", Fixture, NULL,
               fixture_set_up, test_long_enough_to_read, fixture_tear_down);
+  g_test_add ("/dossier/toasts/failures-in-plain-words", Fixture, NULL,
+              fixture_set_up, test_failures_in_plain_words, fixture_tear_down);
 
   return g_test_run ();
 }
