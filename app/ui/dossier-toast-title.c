@@ -11,10 +11,10 @@
  * The toast overlay places a toast at its natural width and the height
  * for that width, then narrows it to the overlay's width if it is wider:
  * a wrapping label that asked for the whole text's width would get fewer
- * pixels than its height was measured for, and be cut at the bottom. So
- * its natural width is at most what the overlay leaves it beside the
- * toast's buttons, margins and padding; and it is measured again when
- * the window's width changes.
+ * pixels than its height was measured for, and be cut at the bottom. The
+ * toast's layout (dossier-toast-layout.c, which the title gives its
+ * toast) keeps the toast's natural width to what the overlay leaves it;
+ * the title is measured again when the window's width changes.
  *
  * It also says how long a toast stays: libadwaita gives every toast 5 s,
  * whatever it says, which is too short to read three lines of advice. */
@@ -22,10 +22,7 @@
 #include "config.h"
 
 #include "dossier-toast-title.h"
-
-/* libadwaita 1.2's toast: "border-spacing: 6px" between its title and
- * each button (CSS that GTK 4.8 gives no getter for). */
-#define TOAST_SPACING 6
+#include "dossier-toast-layout.h"
 
 /* libadwaita's timeout for a toast not told otherwise, in seconds. */
 #define DEFAULT_TIMEOUT 5
@@ -51,51 +48,9 @@ struct _DossierToastTitle
 
 G_DEFINE_FINAL_TYPE (DossierToastTitle, dossier_toast_title, GTK_TYPE_WIDGET)
 
-/* The width of @widget's CSS margin, border and padding, and of its
- * own margins, across. */
-static int
-box_width (GtkWidget *widget)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GtkBorder margin, border, padding;
-
-  gtk_style_context_get_margin (context, &margin);
-  gtk_style_context_get_border (context, &border);
-  gtk_style_context_get_padding (context, &padding);
-  return margin.left + margin.right + border.left + border.right + padding.left + padding.right
-         + gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
-}
-
-/* The widest the text can be in its toast in the overlay as wide as it
- * is now, or G_MAXINT out of a toast overlay. The toast is the title's
- * bin's parent; its other children are its buttons. */
-static int
-widest (DossierToastTitle *self)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *bin = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkWidget *toast = bin != NULL ? gtk_widget_get_parent (bin) : NULL;
-  int width;
-
-  if (overlay == NULL || toast == NULL || gtk_widget_get_width (overlay) <= 0)
-    return G_MAXINT;
-
-  width = gtk_widget_get_width (overlay) - box_width (toast) - box_width (bin);
-  for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != bin && gtk_widget_get_visible (child))
-      {
-        int natural;
-
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-        width -= natural + TOAST_SPACING;
-      }
-  return width;
-}
-
-/* The label's minimum and natural width, the natural one no wider than
- * the toast leaves it; and (@one_line, may be NULL) the width of its text
- * on one line. */
+/* The label's minimum and natural width (its text on one line: the
+ * toast's layout gives it no more than the toast has); and (@one_line,
+ * may be NULL) the width of its text on one line. */
 static void
 measure_width (DossierToastTitle *self,
                int               *minimum,
@@ -105,7 +60,7 @@ measure_width (DossierToastTitle *self,
   int unwrapped;
 
   gtk_widget_measure (self->label, GTK_ORIENTATION_HORIZONTAL, -1, minimum, &unwrapped, NULL, NULL);
-  *natural = MAX (*minimum, MIN (unwrapped, widest (self)));
+  *natural = MAX (*minimum, unwrapped);
   if (one_line != NULL)
     *one_line = unwrapped;
 }
@@ -190,6 +145,20 @@ surface_width_changed (DossierToastTitle *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The toast is the title's bin's parent. */
+static void
+dossier_toast_title_root (GtkWidget *widget)
+{
+  GtkWidget *bin = gtk_widget_get_parent (widget);
+  GtkWidget *toast = bin != NULL ? gtk_widget_get_parent (bin) : NULL;
+
+  GTK_WIDGET_CLASS (dossier_toast_title_parent_class)->root (widget);
+
+  if (toast != NULL && gtk_widget_get_ancestor (toast, ADW_TYPE_TOAST_OVERLAY) != NULL &&
+      !DOSSIER_IS_TOAST_LAYOUT (gtk_widget_get_layout_manager (toast)))
+    gtk_widget_set_layout_manager (toast, dossier_toast_layout_new ());
+}
+
 static void
 dossier_toast_title_realize (GtkWidget *widget)
 {
@@ -236,6 +205,7 @@ dossier_toast_title_class_init (DossierToastTitleClass *klass)
   widget_class->measure = dossier_toast_title_measure;
   widget_class->size_allocate = dossier_toast_title_size_allocate;
   widget_class->get_request_mode = dossier_toast_title_get_request_mode;
+  widget_class->root = dossier_toast_title_root;
   widget_class->realize = dossier_toast_title_realize;
   widget_class->unrealize = dossier_toast_title_unrealize;
 }

@@ -23,6 +23,7 @@
 #include "dossier-accessible.h"
 #include "dossier-project-private.h"
 #include "dossier-toast-title.h"
+#include "dossier-ui-utils.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -149,65 +150,11 @@ test_close_quickly (Fixture       *f,
   }
 }
 
-/* The toast on show saying @title (waited for), as the overlay holds it. */
-static AdwToast *
-toast_on_show (Fixture    *f,
-               const char *title)
-{
-  ToastWait wait = { f, title, NULL };
-  GtkWidget *widget;
-  AdwToast *toast = NULL;
-
-  wait_until (toast_shown, &wait, title);
-  for (widget = wait.button; widget != NULL; widget = gtk_widget_get_parent (widget))
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "toast") != NULL)
-      break;
-  g_assert_nonnull (widget);
-  g_object_get (widget, "toast", &toast, NULL);
-  g_object_unref (toast);   /* the toast's widget holds it */
-  return toast;
-}
-
-/* A toast stays long enough to read what it says: a short one
- * libadwaita's 5 s, a long one (three lines at a phone's width) longer,
- * at no more than 15 characters a second; one that stays until closed
- * stays. Before, every toast went after 5 s, the advice at its end
- * (“Free some space and try again”) often unread. */
-static void
-test_long_enough_to_read (Fixture       *f,
-                          gconstpointer  data)
-{
-  const char *shorter = "Highlight removed";
-  const char *longer = "Could not tag the passage: The disk is full: the change to "
-                       "“Toasts.dossier” was not saved. Free some space and try again.";
-  AdwToast *toast;
-
-  dossier_window_show_toast (f->window, shorter, FALSE);
-  toast = toast_on_show (f, shorter);
-  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
-  wait_until (shows_no_toast, f->window, "the short toast to go");
-
-  dossier_window_show_toast (f->window, longer, FALSE);
-  toast = toast_on_show (f, longer);
-  g_assert_cmpuint (adw_toast_get_timeout (toast) * 15, >=, g_utf8_strlen (longer, -1));
-  g_assert_cmpuint (adw_toast_get_timeout (toast), >, 5);
-  /* Not for ever: it goes by itself. */
-  g_assert_cmpuint (adw_toast_get_timeout (toast), <=, 15);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
-  wait_until (shows_no_toast, f->window, "the long toast to go");
-
-  /* One with Undo, naming a long name, too. */
-  g_assert_cmpuint (dossier_toast_reading_time ("Removed tag “Costs of the new harbour ferries "
-                                                "and the north pier”"), >, 5);
-  g_assert_cmpuint (dossier_toast_reading_time (""), ==, 5);
-}
-
 typedef struct
 {
   Fixture    *f;
   const char *start;
-  const char *text;
+  AdwToast   *toast;
 } ToastSaying;
 
 static gboolean
@@ -227,11 +174,58 @@ toast_saying (gpointer data)
       g_object_get (child, "toast", &toast, NULL);
       if (toast != NULL && g_str_has_prefix (dossier_toast_get_text (toast), wait->start))
         {
-          wait->text = dossier_toast_get_text (toast);   /* the widget holds the toast */
+          wait->toast = toast;   /* the widget holds it */
           return TRUE;
         }
     }
   return FALSE;
+}
+
+/* The toast on show saying @title (waited for), as the overlay holds it. */
+static AdwToast *
+toast_on_show (Fixture    *f,
+               const char *title)
+{
+  ToastSaying wait = { f, title, NULL };
+
+  wait_until (toast_saying, &wait, title);
+  g_assert_cmpstr (dossier_toast_get_text (wait.toast), ==, title);
+  return wait.toast;
+}
+
+/* A toast stays long enough to read what it says: a short one
+ * libadwaita's 5 s, a long one (three lines at a phone's width) longer,
+ * at no more than 15 characters a second; one that stays until closed
+ * stays. Before, every toast went after 5 s, the advice at its end
+ * (“Free some space and try again”) often unread. */
+static void
+test_long_enough_to_read (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *shorter = "Highlight removed";
+  const char *longer = "Could not tag the passage: The disk is full: the change to "
+                       "“Toasts.dossier” was not saved. Free some space and try again.";
+  AdwToast *toast;
+
+  dossier_window_show_toast (f->window, shorter, FALSE);
+  toast = toast_on_show (f, shorter);
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
+  wait_until (shows_no_toast, f->window, "the short toast to go");
+
+  dossier_window_show_toast (f->window, longer, FALSE);
+  toast = toast_on_show (f, longer);
+  g_assert_cmpuint (adw_toast_get_timeout (toast) * 15, >=, g_utf8_strlen (longer, -1));
+  g_assert_cmpuint (adw_toast_get_timeout (toast), >, 5);
+  /* Not for ever: it goes by itself. */
+  g_assert_cmpuint (adw_toast_get_timeout (toast), <=, 15);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
+  wait_until (shows_no_toast, f->window, "the long toast to go");
+
+  /* One with Undo, naming a long name, too. */
+  g_assert_cmpuint (dossier_toast_reading_time ("Removed tag “Costs of the new harbour ferries "
+                                                "and the north pier”"), >, 5);
+  g_assert_cmpuint (dossier_toast_reading_time (""), ==, 5);
 }
 
 /* Waits for a toast whose text starts with @start, and asserts that it is
@@ -247,18 +241,19 @@ assert_toast_plain (Fixture    *f,
   };
   ToastSaying wait = { f, start, NULL };
   g_autofree char *folded = NULL;
-  const char *says;
+  const char *text, *says;
   va_list args;
 
   wait_until (toast_saying, &wait, start);
-  folded = g_utf8_strdown (wait.text, -1);
+  text = dossier_toast_get_text (wait.toast);
+  folded = g_utf8_strdown (text, -1);
   for (guint i = 0; i < G_N_ELEMENTS (jargon); i++)
     if (strstr (folded, jargon[i]) != NULL)
-      g_error ("the toast “%s” says “%s”", wait.text, jargon[i]);
+      g_error ("the toast “%s” says “%s”", text, jargon[i]);
   va_start (args, start);
   while ((says = va_arg (args, const char *)) != NULL)
-    if (strstr (wait.text, says) == NULL)
-      g_error ("the toast “%s” does not say “%s”", wait.text, says);
+    if (strstr (text, says) == NULL)
+      g_error ("the toast “%s” does not say “%s”", text, says);
   va_end (args);
 }
 
@@ -296,7 +291,7 @@ test_failures_in_plain_words (Fixture       *f,
                       "busy in another program", "Try again", NULL);
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
   wait_until (shows_no_toast, f->window, "the toast to go");
 
   g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 1",
@@ -306,6 +301,98 @@ test_failures_in_plain_words (Fixture       *f,
                       "save a copy", NULL);
   g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 0",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* The bounds of the mapped @widget in @toast's coordinates. */
+static graphene_rect_t
+bounds_in_toast (GtkWidget *widget,
+                 GtkWidget *toast)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, toast, &bounds));
+  return bounds;
+}
+
+/* At a phone's width a toast's text gets the toast's width: its buttons
+ * go below it, at the end, when text and buttons do not fit side by side
+ * (before, the text was a column of a few words a line beside them,
+ * seven lines for this message); wide, and for a short text, they stay
+ * beside it, as libadwaita has them. Everything in the toast, the toast
+ * in the window. */
+static void
+test_text_gets_the_width (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *what = "Could not tag the passage";
+  const char *message = "Could not tag the passage: the project’s file was moved, deleted or "
+                        "replaced. Save As… to keep your work.";
+  g_autoptr(GError) error = g_error_new_literal (DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED,
+                                                 "moved");
+  GtkWidget *toast, *label, *button, *close;
+  graphene_rect_t text, action, closing, in_window;
+
+  resize_toplevel (GTK_WINDOW (f->window), 360, 800);
+  g_test_expect_message ("Dossier", G_LOG_LEVEL_MESSAGE, "moved");
+  dossier_report_in_toast (GTK_WIDGET (f->window->toast_overlay), what, error);
+  g_test_assert_expected_messages ();
+  wait_until (shows_toast, f->window, "the toast");
+  toast = window_toast (f->window);
+  wait_for_animations (toast);
+  label = find_label (toast, message);
+  g_assert_nonnull (label);
+  button = find_button_with_action (toast, "win.save-as");
+  close = find_with_class (toast, "circular");
+  text = bounds_in_toast (label, toast);
+  action = bounds_in_toast (button, toast);
+  closing = bounds_in_toast (close, toast);
+
+  /* The buttons below the text, at the end; the text across the toast. */
+  g_assert_cmpfloat (action.origin.y, >=, text.origin.y + text.size.height);
+  g_assert_cmpfloat (closing.origin.y, >=, text.origin.y + text.size.height);
+  g_assert_cmpfloat (closing.origin.x, >=, action.origin.x + action.size.width);
+  g_assert_cmpfloat (text.size.width, >=, 0.75 * gtk_widget_get_width (toast));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), <=, 4);
+  /* All of it in the toast, the toast in the window. */
+  g_assert_cmpfloat (closing.origin.y + closing.size.height, <=, gtk_widget_get_height (toast));
+  g_assert_cmpfloat (closing.origin.x + closing.size.width, <=, gtk_widget_get_width (toast));
+  in_window = bounds_in_window (toast, f->window);
+  g_assert_cmpfloat (in_window.origin.x, >=, 0);
+  g_assert_cmpfloat (in_window.origin.x + in_window.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_widget_has_css_class (toast, "dossier-stacked"));
+
+  /* Wide, one row again. */
+  resize_toplevel (GTK_WINDOW (f->window), 1280, 800);
+  wait_for_animations (toast);
+  text = bounds_in_toast (label, toast);
+  action = bounds_in_toast (button, toast);
+  g_assert_cmpfloat (action.origin.y, <, text.origin.y + text.size.height);
+  g_assert_cmpfloat (action.origin.x, >=, text.origin.x + text.size.width);
+  g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
+  wait_until (shows_no_toast, f->window, "the toast to go");
+
+  /* Short, with a button, at a phone's width: one row. */
+  resize_toplevel (GTK_WINDOW (f->window), 360, 800);
+  {
+    AdwToast *removed = adw_toast_new ("Highlight removed");
+
+    adw_toast_set_button_label (removed, "_Undo");
+    adw_toast_set_action_name (removed, "win.undo-step");
+    adw_toast_set_action_target_value (removed, g_variant_new_uint64 (0));
+    dossier_accessible_show_toast (GTK_WIDGET (f->window->toast_overlay), removed);
+  }
+  wait_until (shows_toast, f->window, "the toast");
+  toast = window_toast (f->window);
+  wait_for_animations (toast);
+  label = find_label (toast, "Highlight removed");
+  button = find_button_with_action (toast, "win.undo-step");
+  text = bounds_in_toast (label, toast);
+  action = bounds_in_toast (button, toast);
+  g_assert_cmpfloat (action.origin.y, <, text.origin.y + text.size.height);
+  g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
 }
 
 /* Whether the highlight @id is in the project. */
@@ -415,6 +502,8 @@ main (int   argc,
               fixture_set_up, test_long_enough_to_read, fixture_tear_down);
   g_test_add ("/dossier/toasts/failures-in-plain-words", Fixture, NULL,
               fixture_set_up, test_failures_in_plain_words, fixture_tear_down);
+  g_test_add ("/dossier/toasts/text-gets-the-width", Fixture, NULL,
+              fixture_set_up, test_text_gets_the_width, fixture_tear_down);
 
   return g_test_run ();
 }
