@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-toast-layout.c — a toast's text and buttons in a row, or the
- * text across the toast and the buttons below it when the row does not
- * fit.
+ * text across the toast and the buttons below it when beside them it
+ * would take more than two lines.
  *
  * libadwaita 1.2 lays a toast out as a box: its title, then its button
  * ("Undo", "Save As…"), then its close button, in one row. At a phone's
  * width a toast with a button left its text a column of a few words a
  * line beside the buttons: four or five lines for a sentence of advice.
- * When the row is wider than the window lets the toast be, this puts the
- * text on a line of its own, as wide as the toast, and the buttons under
- * it at the end, as a phone's snack bar does with a long action; a toast
- * with no button but the close one keeps the row, its text wrapped beside
- * it. The order of the children, and so of Tab and of screen readers, is
+ * When the text would take more than two lines beside the buttons, this
+ * puts it on lines of its own, as wide as the toast, and the buttons
+ * under it at the end, as a phone's snack bar does; a toast with no
+ * button but the close one keeps the row, its text wrapped beside it. The
+ * order of the children, and so of Tab and of screen readers, is
  * libadwaita's.
  *
  * The toast overlay places a toast at its natural width and the height
@@ -61,6 +61,7 @@ typedef struct
   int        buttons;      /* the buttons side by side, spaced */
   int        buttons_height;
   int        row;          /* all in one row, on one line */
+  int        line_height;  /* the title on one line */
 } Parts;
 
 static void
@@ -90,15 +91,28 @@ measure_parts (GtkWidget *toast,
       parts->n_buttons++;
     }
   parts->row = parts->title_nat + (parts->n_buttons > 0 ? SPACING + parts->buttons : 0);
+  if (parts->title != NULL)
+    gtk_widget_measure (parts->title, GTK_ORIENTATION_VERTICAL, parts->title_nat, NULL,
+                        &parts->line_height, NULL, NULL);
 }
 
 /* Whether the buttons go below the text in a toast @width wide: there is
- * one besides the close button, and the row does not fit. */
+ * one besides the close button, and beside them the text would take more
+ * than two lines (as a phone's snack bar keeps a two-line text beside its
+ * action). Three lines' height, not two: a wrapped title has some padding
+ * above and below its lines. */
 static gboolean
 stacked (const Parts *parts,
          int          width)
 {
-  return parts->n_buttons > 1 && parts->row > width;
+  int height;
+
+  if (parts->n_buttons < 2 || parts->row <= width)
+    return FALSE;
+  gtk_widget_measure (parts->title, GTK_ORIENTATION_VERTICAL,
+                      MAX (parts->title_min, width - SPACING - parts->buttons), NULL, &height, NULL,
+                      NULL);
+  return height > 3 * parts->line_height;
 }
 
 /* The width the title gets in a toast @width wide. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-toast-layout.h — a toast's text and buttons in a row, or, when
- * the window is too narrow for them side by side, the text across the
- * whole toast and the buttons below it (see the .c). */
+ * beside them the text would take more than two lines, the text across
+ * the whole toast and the buttons below it (see the .c). */
 #pragma once
 
 #include <gtk/gtk.h>

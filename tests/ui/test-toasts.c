@@ -315,12 +315,45 @@ bounds_in_toast (GtkWidget *widget,
   return bounds;
 }
 
+/* Shows a toast saying @title with an Undo button, and asserts that the
+ * button is beside the text, which takes @lines lines. */
+static void
+assert_beside (Fixture    *f,
+               const char *title,
+               int         lines)
+{
+  GtkWidget *toast, *label, *button;
+  graphene_rect_t text, action;
+
+  {
+    AdwToast *removed = adw_toast_new (title);
+
+    adw_toast_set_button_label (removed, "_Undo");
+    adw_toast_set_action_name (removed, "win.undo-step");
+    adw_toast_set_action_target_value (removed, g_variant_new_uint64 (0));
+    dossier_accessible_show_toast (GTK_WIDGET (f->window->toast_overlay), removed);
+  }
+  wait_until (shows_toast, f->window, "the toast");
+  toast = window_toast (f->window);
+  wait_for_animations (toast);
+  label = find_label (toast, title);
+  button = find_button_with_action (toast, "win.undo-step");
+  text = bounds_in_toast (label, toast);
+  action = bounds_in_toast (button, toast);
+  g_assert_cmpfloat (action.origin.y, <, text.origin.y + text.size.height);
+  g_assert_cmpfloat (action.origin.x, >=, text.origin.x + text.size.width);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, lines);
+  g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
+  wait_until (shows_no_toast, f->window, "the toast to go");
+}
+
 /* At a phone's width a toast's text gets the toast's width: its buttons
- * go below it, at the end, when text and buttons do not fit side by side
- * (before, the text was a column of a few words a line beside them,
- * seven lines for this message); wide, and for a short text, they stay
- * beside it, as libadwaita has them. Everything in the toast, the toast
- * in the window. */
+ * go below it, at the end, when beside them it would take more than two
+ * lines (before, the text was a column of a few words a line beside them,
+ * seven lines for this message); wide, and for a text of one or two
+ * lines, they stay beside it, as libadwaita has them. Everything in the
+ * toast, the toast in the window. */
 static void
 test_text_gets_the_width (Fixture       *f,
                           gconstpointer  data)
@@ -374,25 +407,11 @@ test_text_gets_the_width (Fixture       *f,
   dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
   wait_until (shows_no_toast, f->window, "the toast to go");
 
-  /* Short, with a button, at a phone's width: one row. */
+  /* Short, with a button, at a phone's width: one row; a text of two
+   * lines beside the buttons too. */
   resize_toplevel (GTK_WINDOW (f->window), 360, 800);
-  {
-    AdwToast *removed = adw_toast_new ("Highlight removed");
-
-    adw_toast_set_button_label (removed, "_Undo");
-    adw_toast_set_action_name (removed, "win.undo-step");
-    adw_toast_set_action_target_value (removed, g_variant_new_uint64 (0));
-    dossier_accessible_show_toast (GTK_WIDGET (f->window->toast_overlay), removed);
-  }
-  wait_until (shows_toast, f->window, "the toast");
-  toast = window_toast (f->window);
-  wait_for_animations (toast);
-  label = find_label (toast, "Highlight removed");
-  button = find_button_with_action (toast, "win.undo-step");
-  text = bounds_in_toast (label, toast);
-  action = bounds_in_toast (button, toast);
-  g_assert_cmpfloat (action.origin.y, <, text.origin.y + text.size.height);
-  g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
+  assert_beside (f, "Highlight removed", 1);
+  assert_beside (f, "Undone: Tag “Transit times”", 2);
 }
 
 /* Whether the highlight @id is in the project. */
