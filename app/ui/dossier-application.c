@@ -411,6 +411,10 @@ dossier_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  /* What GtkApplication gives it when it finds gtk/help-overlay.ui, which
+   * Dossier keeps elsewhere (the window makes it when asked for). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
 
   apply_color_scheme (self);
   g_signal_connect_object (self->settings, "changed::color-scheme",

@@ -128,6 +128,8 @@ codebook_keys (DossierWindow *self)
 #define HELP_TITLE_CHARS 24
 /* On a window made here: the codebook keys it lists (codebook_keys ()). */
 #define HELP_KEYS "dossier-help-keys"
+/* Set on a shown window whose keys changed: made again once closed. */
+#define HELP_STALE "dossier-help-stale"
 
 /* The codebook group's shortcuts, "1: Tag the selection “Risks”", as
  * GtkBuilder children; @names holds one tag name a key ("" for a free
@@ -162,7 +164,7 @@ codebook_keys_xml (char **names)
 static char *
 help_overlay_xml (const char *keys_xml)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/dossier/Dossier/gtk/help-overlay.ui",
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/dossier/Dossier/help-overlay.ui",
                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   const char *ui = bytes != NULL ? g_bytes_get_data (bytes, NULL) : NULL;
   const char *group = ui != NULL ? strstr (ui, "id=\"codebook_keys\"") : NULL;
@@ -240,46 +242,61 @@ rebuild_help_overlay (DossierWindow *self,
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
 }
 
+/* The Keyboard Shortcuts window as Ctrl+? shows it: made (1,300 widgets,
+ * 3 MB) only when asked for, for the keys of the moment, not after every
+ * open and every change of a tag; made again only if they changed since.
+ * A window shown while they change keeps its list until it is closed
+ * (GTK 4.8 cannot add a group to it), and is made again then. */
+GtkShortcutsWindow *
+_dossier_window_update_help_overlay (DossierWindow *self)
+{
+  GtkShortcutsWindow *current = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  g_autofree char *keys = NULL;
+
+  if (current != NULL && gtk_widget_get_visible (GTK_WIDGET (current)))
+    return current;
+
+  keys = codebook_keys (self);
+  if (current == NULL || g_strcmp0 (keys, g_object_get_data (G_OBJECT (current), HELP_KEYS)) != 0)
+    rebuild_help_overlay (self, keys);
+  return gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+}
+
 static gboolean
 update_help_overlay (gpointer data)
 {
   DossierWindow *self = data;
-  GtkShortcutsWindow *current = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
-  g_autofree char *keys = NULL;
 
   self->help_idle_id = 0;
-
-  /* Open now: again once it is closed. */
-  if (current != NULL && gtk_widget_get_visible (GTK_WIDGET (current)))
-    {
-      g_signal_connect_object (current, "hide", G_CALLBACK (_dossier_window_queue_help_overlay), self,
-                               G_CONNECT_SWAPPED);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Made here for these keys: up to date. GtkApplication's own, made
-   * from the file as the window joined it, lists none. */
-  keys = codebook_keys (self);
-  if (current != NULL && g_strcmp0 (keys, g_object_get_data (G_OBJECT (current), HELP_KEYS)) == 0)
-    return G_SOURCE_REMOVE;
-
-  rebuild_help_overlay (self, keys);
+  _dossier_window_update_help_overlay (self);
   return G_SOURCE_REMOVE;
 }
 
-void
-_dossier_window_queue_help_overlay (DossierWindow *self)
+/* Closed after the keys changed under it: made again at once, as it was
+ * the last thing asked for. */
+static void
+help_overlay_hidden (DossierWindow *self)
 {
   if (self->help_idle_id == 0 && !_dossier_window_is_closed (self))
     self->help_idle_id = g_idle_add (update_help_overlay, self);
 }
 
+void
+_dossier_window_help_keys_changed (DossierWindow *self)
+{
+  GtkShortcutsWindow *current = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  /* Hidden, or never asked for: made when it is (Ctrl+?). */
+  if (current == NULL || !gtk_widget_get_visible (GTK_WIDGET (current)) ||
+      g_object_get_data (G_OBJECT (current), HELP_STALE) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (current), HELP_STALE, GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (current, "hide", G_CALLBACK (help_overlay_hidden), self, G_CONNECT_SWAPPED);
+}
+
 /* Ctrl+? (in place of GtkApplicationWindow's own action): the window
- * brought up to date first. Before the idle that does it, the one set
- * was GtkApplication's, made from the file as the window joined the
- * application (one page, help-overlay.ui's height for the groups to go
- * in in order, and an empty "Codebook Keys" group), or one listing the
- * keys as they were. */
+ * brought up to date, then shown. GtkApplication makes none as a window
+ * joins it (help-overlay.ui is not where it looks). */
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -289,8 +306,7 @@ show_help_overlay_action (GtkWidget  *widget,
   GtkShortcutsWindow *overlay;
 
   g_clear_handle_id (&self->help_idle_id, g_source_remove);
-  update_help_overlay (self);
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  overlay = _dossier_window_update_help_overlay (self);
   if (overlay != NULL)
     gtk_widget_set_visible (GTK_WIDGET (overlay), TRUE);
 }

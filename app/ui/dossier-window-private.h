@@ -124,9 +124,13 @@ gboolean _dossier_window_is_closed          (DossierWindow  *self);
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,
                                              const GError   *error);
-/* Lists the codebook's number keys in the Keyboard Shortcuts window
- * again, from an idle, if which tags hold them changed. */
-void     _dossier_window_queue_help_overlay (DossierWindow  *self);
+/* The codebook's number keys, or which tags hold them, may have changed:
+ * a Keyboard Shortcuts window shown meanwhile is made again once closed;
+ * a hidden one when next asked for. */
+void     _dossier_window_help_keys_changed  (DossierWindow  *self);
+/* The Keyboard Shortcuts window as Ctrl+? would show it (made, or made
+ * again, for the keys of the moment unless shown): what it lists. */
+GtkShortcutsWindow *_dossier_window_update_help_overlay (DossierWindow *self);
 /* The one way a toast offers Undo or Redo: @message with a button
  * @button_label that runs win.undo-step or, with @redo, win.redo-step for
  * the project's undo step as it is now — what was just done, or undone.

@@ -657,11 +657,11 @@ on_tags_items_changed (DossierWindow *self,
     {
       g_autoptr(GObject) tag = g_list_model_get_item (tags, i);
 
-      g_signal_handlers_disconnect_by_func (tag, _dossier_window_queue_help_overlay, self);
-      g_signal_connect_object (tag, "notify", G_CALLBACK (_dossier_window_queue_help_overlay), self,
+      g_signal_handlers_disconnect_by_func (tag, _dossier_window_help_keys_changed, self);
+      g_signal_connect_object (tag, "notify", G_CALLBACK (_dossier_window_help_keys_changed), self,
                                G_CONNECT_SWAPPED);
     }
-  _dossier_window_queue_help_overlay (self);
+  _dossier_window_help_keys_changed (self);
 }
 
 static void
@@ -800,7 +800,7 @@ dossier_window_set_project (DossierWindow  *self,
         {
           g_autoptr(GObject) tag = g_list_model_get_item (tags, i);
 
-          g_signal_handlers_disconnect_by_func (tag, _dossier_window_queue_help_overlay, self);
+          g_signal_handlers_disconnect_by_func (tag, _dossier_window_help_keys_changed, self);
         }
     }
 
@@ -823,7 +823,7 @@ dossier_window_set_project (DossierWindow  *self,
       on_tags_items_changed (self, 0, 0, g_list_model_get_n_items (tags), tags);
       apply_author (self);
     }
-  _dossier_window_queue_help_overlay (self);
+  _dossier_window_help_keys_changed (self);
 
   /* The pages and panels follow the "project" property (bound in the .ui). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1679,8 +1679,10 @@ name_page_keys (DossierWindow *self,
           g_autofree char *label = NULL;
 
           g_object_get (button, "label", &label, NULL);
+          /* Not yet mapped as a project opens (the switcher makes its
+           * buttons anew): set without asking X where the pointer is. */
           if (g_strcmp0 (label, title) == 0)
-            set_tooltip_if_changed (button, tooltip);
+            dossier_set_tooltip (button, tooltip);
         }
     }
 }

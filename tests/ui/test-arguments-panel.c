@@ -597,7 +597,7 @@ test_click_unfolds (Fixture       *f,
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/help-overlay.ui");
   GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   struct { const char *group, *accelerator, *title; } keys[] = {
     { "Tagging", "<Shift><Control>e", "Add the selection as evidence for a stakeholder or argument" },

@@ -568,7 +568,7 @@ test_dialogs (Fixture       *f,
   walk_surface (&f->walk, "preferences", GTK_WIDGET (preferences));
   g_assert_cmpuint (f->walk.n_spanish, >, before);
 
-  builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/help-overlay.ui");
   shortcuts = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
   before = f->walk.n_spanish;

@@ -607,7 +607,8 @@ static gboolean
 key_listed (gpointer data)
 {
   Listed *listed = data;
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
+  /* As Ctrl+? would show it (it is made when asked for). */
+  GtkShortcutsWindow *overlay = _dossier_window_update_help_overlay (listed->f->window);
   GtkWidget *shortcut = overlay ? find_shortcut (GTK_WIDGET (overlay), listed->accelerator, NULL) : NULL;
   g_autofree char *title = NULL;
 
@@ -642,7 +643,7 @@ static gboolean
 key_free (gpointer data)
 {
   Listed *listed = data;
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (listed->f->window));
+  GtkShortcutsWindow *overlay = _dossier_window_update_help_overlay (listed->f->window);
 
   return overlay != NULL && find_shortcut (GTK_WIDGET (overlay), listed->accelerator, NULL) == NULL;
 }

@@ -107,7 +107,7 @@ static const Listed briefing[] = {
 static void
 test_listed (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/help-overlay.ui");
   GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
@@ -120,12 +120,6 @@ test_listed (void)
 /* ---- The window shown --------------------------------------------------------- */
 
 static gboolean
-help_overlay_built (gpointer window)
-{
-  return gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
-}
-
-static gboolean
 overlay_painted (gpointer data)
 {
   GtkWidget *overlay = data;
@@ -133,12 +127,16 @@ overlay_painted (gpointer data)
   return gtk_widget_get_mapped (overlay) && gtk_widget_get_width (overlay) > 0;
 }
 
-/* The shortcuts window of @window, once made. */
+/* The shortcuts window of @window as Ctrl+? would show it (made when
+ * asked for). */
 static GtkWidget *
 built_overlay (DossierWindow *window)
 {
-  wait_until (help_overlay_built, window, "the shortcuts window built");
-  return GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  GtkShortcutsWindow *overlay = _dossier_window_update_help_overlay (window);
+
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  return GTK_WIDGET (overlay);
 }
 
 /* Shows @overlay, the shortcuts window of @window, as Ctrl+? does. */
@@ -164,8 +162,7 @@ test_shown_without_warnings (void)
   DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
   GtkShortcutsWindow *overlay = NULL;
 
-  wait_until (help_overlay_built, window, "the shortcuts window built");
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  overlay = GTK_SHORTCUTS_WINDOW (built_overlay (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   wait_until (overlay_painted, overlay, "the shortcuts window shown");
   flush_events ();
@@ -194,10 +191,10 @@ key_listed (gpointer data)
 }
 
 /* The number keys change again and again, with the shortcuts window shown
- * (it is made again once closed, or as it is shown again) and hidden (made
- * again at once, the old one destroyed): each time, the window set lists
- * the tag on its new key, and no old window, group or shortcut is used
- * once gone (under ASan). */
+ * (it is made again once closed, or as it is shown again) and hidden (left
+ * as it is, made again when next asked for, the old one destroyed): each
+ * time, the window Ctrl+? shows lists the tag on its new key, and no old
+ * window, group or shortcut is used once gone (under ASan). */
 static void
 test_rebuilt_while_shown_and_hidden (void)
 {
@@ -209,7 +206,7 @@ test_rebuilt_while_shown_and_hidden (void)
   gint64 tag_id = dossier_project_get_key_tag (project, 1);
 
   g_assert_cmpint (tag_id, !=, 0);
-  wait_until (help_overlay_built, window, "the shortcuts window built");
+  built_overlay (window);
   for (guint round = 0; round < 3 * DOSSIER_N_TAG_KEYS; round++)
     {
       GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
@@ -246,11 +243,72 @@ test_rebuilt_while_shown_and_hidden (void)
               wait_until (overlay_painted, overlay, "the shortcuts window shown again");
               gtk_window_close (GTK_WINDOW (overlay));
             }
+          /* Closed: made again at once. */
+          wait_until (key_listed, &k, "the tag listed on its new key once closed");
         }
-      wait_until (key_listed, &k, "the tag listed on its new key");
+      else
+        {
+          /* Hidden: not made again unasked… */
+          g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                         GTK_SHORTCUTS_WINDOW (overlay));
+          g_assert_false (key_listed (&k));
+          /* …but when asked for. */
+          built_overlay (window);
+          g_assert_true (key_listed (&k));
+        }
       g_free (k.accelerator);
       g_free (k.title);
     }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  finish_reader_window (&window, &dir, NULL);
+}
+
+/* Made when asked for, not on every open: opening a project and changing
+ * its keys make none (the window made one, 1,300 widgets, in an idle after
+ * each), and Ctrl+? makes it for the keys of the moment. Hidden, it is left
+ * as it is when the keys change, and made again when next asked for. (That
+ * GtkApplication makes none as a window joins it: shown-before-idle.) */
+static void
+test_made_when_asked (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("shortcuts-asked");
+  g_autofree char *path = copy_sample_project (dir, "Sample.dossier");
+  g_autoptr(GtkCssProvider) style = load_application_style ();
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  DossierProject *project = dossier_window_get_project (window);
+  g_autoptr(GError) error = NULL;
+  gint64 tag_id = dossier_project_get_key_tag (project, 1);
+  GtkWidget *overlay;
+
+  g_assert_cmpint (tag_id, !=, 0);
+  g_assert_true (dossier_project_rename_tag (project, tag_id, "Renamed", &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* Asked for: the keys of the moment. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (find_shortcut (overlay, "1", "Tag the selection “Renamed”"));
+  wait_until (overlay_painted, overlay, "the shortcuts window shown");
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
+
+  /* Hidden as the key changes: left as it is until asked for again. */
+  g_assert_true (dossier_project_rename_tag (project, tag_id, "Again", &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 GTK_SHORTCUTS_WINDOW (overlay));
+  g_assert_nonnull (find_shortcut (overlay, "1", "Tag the selection “Renamed”"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (find_shortcut (overlay, "1", "Tag the selection “Again”"));
+  wait_until (overlay_painted, overlay, "the shortcuts window shown again");
+  gtk_window_close (GTK_WINDOW (overlay));
+  flush_events ();
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
   finish_reader_window (&window, &dir, NULL);
@@ -353,8 +411,8 @@ test_group_order (void)
 
       g_assert_true (dossier_project_set_tag_key (project, tag_id, DOSSIER_TAG_KEY_NONE, &error));
       g_assert_no_error (error);
-      wait_until (overlay_rebuilt, &r, "the shortcuts window made again");
-      overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+      overlay = built_overlay (window);
+      g_assert_true (overlay_rebuilt (&r));
       assert_group_order (overlay, first_key_tag (project) != 0);
     }
 
@@ -546,7 +604,8 @@ count_pages (GtkWidget *overlay)
  * group) and with the sample just opened (its keys listed). Before, it
  * was GtkApplication's own, made from help-overlay.ui as the window
  * joined the application: one page and an empty "Codebook Keys" group;
- * after a project opened, until the idle, the keys of none. */
+ * after a project opened, until the idle, the keys of none. (Now
+ * GtkApplication makes none, and the window makes it when asked for.) */
 static void
 test_shown_before_idle (void)
 {
@@ -567,6 +626,17 @@ test_shown_before_idle (void)
   g_assert_no_error (error);
   window = g_object_ref_sink (dossier_window_new (GTK_APPLICATION (app)));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Ctrl+? is the application's key for it, and GtkApplication made no
+   * window of its own as this one joined it. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.show-help-overlay");
+
+    g_assert_cmpuint (g_strv_length (accels), ==, 1);
+    g_assert_cmpstr (accels[0], ==, "<Control>question");
+    g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  }
 
   /* No project. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -1003,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/dossier/shortcuts/search-finds-codebook-keys", test_search_finds_codebook_keys);
   g_test_add_func ("/dossier/shortcuts/fits-laptop", test_fits_laptop);
   g_test_add_func ("/dossier/shortcuts/shown-before-idle", test_shown_before_idle);
+  g_test_add_func ("/dossier/shortcuts/made-when-asked", test_made_when_asked);
   g_test_add ("/dossier/shortcuts/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dossier/shortcuts/briefing", Fixture, NULL, fixture_set_up, test_briefing, fixture_tear_down);

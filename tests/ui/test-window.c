@@ -1050,7 +1050,7 @@ test_page_keys (Fixture       *f,
 
   /* The Keyboard Shortcuts window lists them. */
   {
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/gtk/help-overlay.ui");
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dossier/Dossier/help-overlay.ui");
     g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
     const char *keys[][2] = {
       { "<Alt>1", "Read the documents" },
