@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <dossier/dossier.h>
 
 #include "dossier-briefing-page.h"
@@ -617,6 +618,45 @@ test_gendered_toasts (Fixture       *f,
   wait_for_text (GTK_WIDGET (f->window), deleted_stakeholder);
 }
 
+static gboolean
+message_dialog_shown (gpointer window)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) != NULL;
+}
+
+/* A failure the user can meet, in Spanish: deleting a note while another
+ * program writes the project (here a plain SQLite connection in the
+ * middle of a write). The dialog says why and what to do in Spanish
+ * throughout: it said “(database is locked)”, SQLite's English, in the
+ * middle of the Spanish sentence. */
+static void
+test_failure_in_spanish (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(DossierBriefing) note = g_list_model_get_item (dossier_project_get_briefings (project), 0);
+  AdwMessageDialog *dialog;
+  sqlite3 *other = NULL;
+  const char *body;
+
+  g_assert_nonnull (note);
+  dossier_briefing_page_set_briefing_id (DOSSIER_BRIEFING_PAGE (f->window->briefing_page),
+                                         dossier_briefing_get_id (note));
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gtk_widget_activate_action (f->window->briefing_page, "briefing.delete", NULL));
+  wait_until (message_dialog_shown, f->window, "the failure's dialog");
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)));
+  body = adw_message_dialog_get_body (dialog);
+  if (strstr (body, "está ocupado por otro programa") == NULL || strstr (body, "Inténtelo de nuevo") == NULL ||
+      strstr (body, "database") != NULL || strstr (body, "locked") != NULL)
+    g_error ("the dialog says “%s”", body);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), !=, "The note could not be deleted");
+}
+
 /* The Stakeholders editor in a sidebar 300 px wide: the Spanish of a
  * stakeholder's Kind and Stance, and of every choice in their lists, is
  * shown whole (“Jefe de Estado o cargo público” was cut short as “Jefe de
@@ -698,6 +738,8 @@ main (int   argc,
               test_stakeholder_kind_whole, fixture_tear_down);
   g_test_add ("/dossier/l10n/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window,
               fixture_tear_down);
+  g_test_add ("/dossier/l10n/failure-in-spanish", Fixture, NULL, fixture_set_up,
+              test_failure_in_spanish, fixture_tear_down);
   g_test_add ("/dossier/l10n/gendered-toasts", Fixture, NULL, fixture_set_up, test_gendered_toasts,
               fixture_tear_down);
 
