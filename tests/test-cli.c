@@ -423,6 +423,13 @@ test_tour (Fixture       *f,
   g_assert_cmpint (g_ascii_strtoll (crews, NULL, 10), >, 0);
   expect_failure (1, "tag-add", "Nobody", "tag-add", f->project, "X", "--parent", "Nobody", NULL);
   expect_failure (2, "tag-add", "#12345", "tag-add", f->project, "Y", "--color", "#12345", NULL);
+  {
+    /* A name over the limit: refused, saying the limit. */
+    g_autofree char *long_name = g_strnfill (DOSSIER_TAG_MAX_NAME + 1, 'x');
+    g_autofree char *limit = g_strdup_printf ("at most %d characters", DOSSIER_TAG_MAX_NAME);
+
+    expect_failure (1, "tag-add", limit, "tag-add", f->project, long_name, NULL);
+  }
 
   out = ok_cli ("tags", f->project, NULL);
   g_assert_nonnull (strstr (out, "People\t#"));

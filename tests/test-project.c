@@ -1769,6 +1769,54 @@ test_tags_tree (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (tag, &color_notifies);
 }
 
+/* A tag's name is at most DOSSIER_TAG_MAX_NAME characters, counted as
+ * characters, not bytes, wherever a name is given: a longer one (pasted
+ * by mistake, or a megabyte from a script) would keep every row and chip
+ * that shows it measuring. */
+static void
+test_tags_name_length (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "names.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autofree char *over = NULL;
+  g_autofree char *huge = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  /* "é" is two bytes: the limit is in characters. */
+  for (guint i = 0; i < DOSSIER_TAG_MAX_NAME; i++)
+    g_string_append (longest, "é");
+  id = dossier_project_add_tag (project, longest->str, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, id)), ==, longest->str);
+
+  over = g_strconcat (longest->str, "é", NULL);
+  g_assert_cmpint (dossier_project_add_tag (project, over, 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  message = g_strdup_printf ("A tag name can be at most %d characters long.", DOSSIER_TAG_MAX_NAME);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_rename_tag (project, id, over, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, id)), ==, longest->str);
+
+  /* Spaces around it do not count; a megabyte is refused, and not
+   * quoted in the message (a "/" in it would have it quoted). */
+  g_assert_true (dossier_project_rename_tag (project, id, "  Cost  ", &error));
+  g_assert_no_error (error);
+  huge[1000] = '/';
+  g_assert_cmpint (dossier_project_add_tag (project, huge, 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 1);
+  g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, id)), ==, "Cost");
+}
+
 static gint64
 highlight_with_tags (DossierProject *project,
                      gint64          doc,
@@ -2342,6 +2390,7 @@ main (int   argc,
   ADD ("documents", test_documents);
   ADD ("tags-tree", test_tags_tree);
   ADD ("tags-merge-delete", test_tags_merge_delete);
+  ADD ("tags-name-length", test_tags_name_length);
   ADD ("names-without-controls", test_names_without_controls);
   ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);

@@ -1460,6 +1460,67 @@ test_same_names (Fixture       *f,
   g_assert_cmpuint (n_renamed, ==, 399);
 }
 
+/* A code named with a megabyte (of words, or of one word) becomes a tag
+ * whose name is within DOSSIER_TAG_MAX_NAME, ending in "…", and the
+ * report says so, naming the code by the start of its name: the import
+ * goes on. Two of one long name are numbered within the limit too. */
+static void
+test_long_code_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "long.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *word = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *xml = NULL;
+  GListModel *tags = dossier_project_get_tags (project);
+  guint n_shortened = 0;
+
+  while (words->len < 1024 * 1024)
+    g_string_append (words, "Fares rise ");
+  xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                         "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                         "<CodeBook><Codes>"
+                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"%s\" isCodable=\"true\"/>"
+                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000002\" name=\"%s\" isCodable=\"true\"/>"
+                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000003\" name=\"%s\" isCodable=\"true\"/>"
+                         "<Code guid=\"aaaaaaaa-0000-0000-0000-000000000004\" name=\"Costs\" isCodable=\"true\"/>"
+                         "</Codes></CodeBook></Project>\n",
+                         words->str, word, words->str);
+  exchange_write_zip (path, "project.qde", xml, NULL);
+
+  report = import_ok (project, path);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DossierTag) tag = g_list_model_get_item (tags, i);
+      const char *name = dossier_tag_get_name (tag);
+
+      g_assert_cmpint (g_utf8_strlen (name, -1), <=, DOSSIER_TAG_MAX_NAME);
+      g_assert_cmpint (g_utf8_strlen (name, -1), >, DOSSIER_TAG_MAX_NAME - 20);
+      if (i == 0)
+        g_assert_true (g_str_has_prefix (name, "Fares rise Fares") && g_str_has_suffix (name, "e…"));
+      else if (i == 1)
+        g_assert_true (g_str_has_prefix (name, "xxx") && g_str_has_suffix (name, "x…"));
+      else
+        g_assert_true (g_str_has_suffix (name, "… (2)") || g_str_has_suffix (name, " (2)"));
+    }
+
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      const char *what, *why;
+
+      dossier_import_report_get_item (report, i, &what, &why);
+      g_assert_cmpint (g_utf8_strlen (what, -1), <=, DOSSIER_TAG_MAX_NAME);
+      g_assert_cmpint (g_utf8_strlen (why, -1), <=, 2 * DOSSIER_TAG_MAX_NAME);
+      if (g_str_has_prefix (why, "shortened to"))
+        n_shortened++;
+    }
+  g_assert_cmpuint (n_shortened, ==, 3);
+  assert_project_sound (project);
+}
+
 /* Imports @path into @project, expecting @n new rows of @count; returns
  * the virtual machine steps its queries took. */
 static guint64
@@ -2067,6 +2128,8 @@ main (int   argc,
               exchange_fixture_set_up, test_flattened_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/same-names", Fixture, NULL,
               exchange_fixture_set_up, test_same_names, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/long-code-names", Fixture, NULL,
+              exchange_fixture_set_up, test_long_code_names, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/many-codes", Fixture, NULL,
               exchange_fixture_set_up, test_many_codes, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/cases-join", Fixture, NULL,

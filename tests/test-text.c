@@ -415,6 +415,31 @@ test_context_near_end (void)
     }
 }
 
+static void
+test_shorten (void)
+{
+  g_autofree char *huge = g_strnfill (1024 * 1024, 'x');
+  char *s;
+
+  s = dossier_text_shorten (NULL, 5);
+  g_assert_cmpstr (s, ==, "");
+  g_free (s);
+  s = dossier_text_shorten ("Harbour", 7);
+  g_assert_cmpstr (s, ==, "Harbour");
+  g_free (s);
+  /* Characters, not bytes; the "…" counts as one. */
+  s = dossier_text_shorten ("Žáková", 5);
+  g_assert_cmpstr (s, ==, "Žáko…");
+  g_free (s);
+  s = dossier_text_shorten ("ab", 1);
+  g_assert_cmpstr (s, ==, "…");
+  g_free (s);
+  s = dossier_text_shorten (huge, 200);
+  g_assert_cmpint (g_utf8_strlen (s, -1), ==, 200);
+  g_assert_true (g_str_has_suffix (s, "x…"));
+  g_free (s);
+}
+
 /* The embeddings, overrides and isolates (and their ends) are bidi
  * controls; the direction marks and the characters beside them are not. */
 static void
@@ -774,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);
   g_test_add_func ("/dossier/text/bidi-control", test_bidi_control);
+  g_test_add_func ("/dossier/text/shorten", test_shorten);
 
   return g_test_run ();
 }

@@ -627,20 +627,28 @@ check_name (const char  *name,
       return NULL;
     }
 
-  /* "/" separates a tag from its parent in paths ("Risks/Cost"). */
-  if (strchr (stripped, '/') != NULL || strchr (stripped, '\n') != NULL)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("A tag name cannot contain “/” or a line break: “%s”."), stripped);
-      return NULL;
-    }
-
   /* Controls typed or pasted go (a tab becomes a space). */
   cleaned = g_strstrip (dossier_text_without_controls (stripped, FALSE));
   if (cleaned[0] == '\0')
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("A tag needs a name."));
+      return NULL;
+    }
+
+  /* Before the name is quoted in a message below. */
+  if (g_utf8_strlen (cleaned, -1) > DOSSIER_TAG_MAX_NAME)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag name can be at most %d characters long."), DOSSIER_TAG_MAX_NAME);
+      return NULL;
+    }
+
+  /* "/" separates a tag from its parent in paths ("Risks/Cost"). */
+  if (strchr (stripped, '/') != NULL || strchr (stripped, '\n') != NULL)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A tag name cannot contain “/” or a line break: “%s”."), stripped);
       return NULL;
     }
 

@@ -125,6 +125,30 @@ dossier_text_line_at (const char *str,
 }
 
 char *
+dossier_text_shorten (const char *text,
+                      gsize       max_chars)
+{
+  const char *p = text != NULL ? text : "";
+  const char *last = p;
+  gsize n = 0;
+
+  g_return_val_if_fail (max_chars > 0, NULL);
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (++n == max_chars)
+        last = p;
+      else if (n > max_chars)
+        {
+          g_autofree char *head = g_strndup (text, last - text);
+
+          return g_strconcat (head, "…", NULL);
+        }
+    }
+  return g_strdup (text != NULL ? text : "");
+}
+
+char *
 dossier_text_excerpt (const char *text)
 {
   g_autofree char *flat = g_utf8_make_valid (text != NULL ? text : "", -1);

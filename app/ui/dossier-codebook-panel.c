@@ -1149,6 +1149,7 @@ typedef struct
   DossierCodebookPanel *self;
   gint64                tag_id;      /* rename: the tag; add: the parent offered */
   gboolean              add;
+  char                 *too_long;    /* the message for a name over the limit */
 } NameRequest;
 
 static void
@@ -1157,6 +1158,7 @@ name_request_free (gpointer data)
   NameRequest *request = data;
 
   g_object_unref (request->self);
+  g_free (request->too_long);
   g_free (request);
 }
 
@@ -1182,6 +1184,13 @@ check_name (DossierNameDialog *dialog,
 
   if (PROJECT (request->self) == NULL)
     return NULL;
+  if (g_utf8_strlen (name, -1) > DOSSIER_TAG_MAX_NAME)
+    {
+      if (request->too_long == NULL)
+        request->too_long = g_strdup_printf (_("A tag name can be at most %d characters long."),
+                                             DOSSIER_TAG_MAX_NAME);
+      return request->too_long;
+    }
   if (sibling_name_taken (request->self, name_request_parent (request, dialog), name,
                           request->add ? 0 : request->tag_id))
     return _("A tag with this name already exists here.");

@@ -305,8 +305,9 @@ create_tag (DossierTagPicker *self)
   id = dossier_project_add_tag (self->project, name, parent_id, NULL, NULL, &error);
   if (id <= 0)
     {
+      g_autofree char *shown = dossier_text_shorten (name, DOSSIER_TAG_MAX_NAME);
       g_autofree char *message = g_strdup_printf (_("Could not create tag “%s”: %s"),
-                                                  name, error ? error->message : "");
+                                                  shown, error ? error->message : "");
 
       dossier_filter_popover_show_error (DOSSIER_FILTER_POPOVER (self), message);
       return;

@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 
 /* The codebook is at most this deep (a top-level tag is at depth 0). */
 #define DOSSIER_TAG_MAX_DEPTH   100
+/* A tag's name is at most this many characters: a code is named in a few
+ * words, an "in vivo" code in a phrase (as a stakeholder's name). */
+#define DOSSIER_TAG_MAX_NAME    200
 
 #define DOSSIER_PROJECT_ERROR (dossier_project_error_quark ())
 GQuark dossier_project_error_quark (void);

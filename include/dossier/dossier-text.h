@@ -80,6 +80,15 @@ void              dossier_text_quote_marks       (const char       *text,
                                                   const char      **open,
                                                   const char      **close);
 
+/* @text (valid UTF-8; NULL is "") when it is at most @max_chars
+ * characters long, else its first @max_chars - 1 characters and "…".
+ * For a stored text that a file from elsewhere may make of any length,
+ * where it is shown or said whole (a label, a message, a report): a GTK
+ * label of a megabyte measures for minutes. Reads no further into @text
+ * than @max_chars characters. */
+char             *dossier_text_shorten           (const char       *text,
+                                                  gsize             max_chars);
+
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 

@@ -576,6 +576,19 @@ test_codebook (Fixture       *f,
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+    /* A name over the limit: said as it is typed, not confirmed. */
+    {
+      g_autofree char *long_name = g_strnfill (DOSSIER_TAG_MAX_NAME + 1, 'x');
+      g_autofree char *message = g_strdup_printf ("A tag name can be at most %d characters long.",
+                                                  DOSSIER_TAG_MAX_NAME);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), long_name);
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+      g_assert_nonnull (find_label (GTK_WIDGET (dialog), message));
+      long_name[DOSSIER_TAG_MAX_NAME] = '\0';
+      gtk_editable_set_text (GTK_EDITABLE (entry), long_name);
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+    }
     gtk_editable_set_text (GTK_EDITABLE (entry), "  Opening hours ");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
     adw_message_dialog_response (dialog, "ok");

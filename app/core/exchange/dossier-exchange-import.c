@@ -423,16 +423,22 @@ dossier_exchange_data_free (DossierExchangeData *data)
 }
 
 /* A code's name as a tag's: NFC, without controls (tabs and line breaks
- * as spaces), stripped, "/" (the path separator) replaced. */
+ * as spaces), stripped, "/" (the path separator) replaced, and at most
+ * @max_chars characters: a longer one ends in "…" (*@shortened). */
 static char *
 tag_name (const char *name,
-          gboolean   *changed)
+          gsize       max_chars,
+          gboolean   *changed,
+          gboolean   *shortened)
 {
   g_autofree char *normalized = NULL;
   g_autofree char *nfc = NULL;
+  g_autofree char *head = NULL;
+  const char *space;
   GString *out;
 
   *changed = FALSE;
+  *shortened = FALSE;
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return NULL;
 
@@ -454,7 +460,17 @@ tag_name (const char *name,
       else
         g_string_append_c (out, *p);
     }
-  return g_string_free (out, FALSE);
+  if ((gsize) g_utf8_strlen (out->str, -1) <= max_chars)
+    return g_string_free (out, FALSE);
+
+  /* Cut after a word if one ends not far back. */
+  *shortened = TRUE;
+  head = dossier_text_slice (out->str, 0, max_chars - 1);
+  g_string_free (out, TRUE);
+  space = strrchr (head, ' ');
+  if (space != NULL && space > head && g_utf8_strlen (space, -1) <= 20)
+    head[space - head] = '\0';
+  return g_strconcat (g_strchomp (head), "…", NULL);
 }
 
 /* The key of a code's name among its siblings in code_names. */
@@ -477,8 +493,10 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
 {
   DossierExchangeCode *code = g_new0 (DossierExchangeCode, 1);
   gboolean changed = FALSE;
-  g_autofree char *clean = tag_name (name, &changed);
+  gboolean shortened = FALSE;
+  g_autofree char *clean = tag_name (name, DOSSIER_TAG_MAX_NAME, &changed, &shortened);
   g_autofree char *key = NULL;
+  g_autofree char *named = NULL;
   gboolean unnamed = clean == NULL;
 
   if (unnamed)
@@ -489,7 +507,8 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
 
   /* Siblings in the same import with the same name (other tools allow
    * it; a codebook tree here does not) get a number: "Other (2)",
-   * "Other (3)"… A name never holds "/", so the key is unambiguous. */
+   * "Other (3)"…, within the longest name a tag may have. A name never
+   * holds "/", so the key is unambiguous. */
   key = code_name_key (parent, clean);
   if (g_hash_table_contains (data->code_names, key))
     {
@@ -498,9 +517,13 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
 
       do
         {
+          g_autofree char *number = g_strdup_printf (" (%u)", ++suffix);
+          g_autofree char *head = dossier_text_slice (base, 0, DOSSIER_TAG_MAX_NAME -
+                                                                 g_utf8_strlen (number, -1));
+
           g_free (clean);
           g_free (key);
-          clean = g_strdup_printf ("%s (%u)", base, ++suffix);
+          clean = g_strconcat (head, number, NULL);
           key = code_name_key (parent, clean);
         }
       while (g_hash_table_contains (data->code_names, key));
@@ -508,14 +531,20 @@ dossier_exchange_data_add_code (DossierExchangeData *data,
     }
   g_hash_table_add (data->code_names, g_steal_pointer (&key));
 
-  /* The report names the code as the other tool did, or says it had
-   * no name. */
-  if (unnamed && (name == NULL || g_utf8_validate (name, -1, NULL)))
+  /* The report names the code as the other tool did (the start of a
+   * name too long to list), or says it had no name. */
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    named = dossier_text_shorten (name, DOSSIER_TAG_MAX_NAME);
+  if (unnamed && (name == NULL || named != NULL))
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, _("A code without a name"),
                                _("named “%s” (a tag needs a name)"), clean);
+  else if (shortened)
+    dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED, named,
+                               _("shortened to “%s” (a tag name is at most %d characters long)"),
+                               clean, DOSSIER_TAG_MAX_NAME);
   else if (changed)
     dossier_import_report_add (data->report, DOSSIER_IMPORT_ITEM_CHANGED,
-                               name != NULL && g_utf8_validate (name, -1, NULL) ? name : "?",
+                               named != NULL ? named : "?",
                                _("renamed to “%s” (tag names are unique among siblings and hold "
                                  "no “/” or line breaks)"), clean);
 
