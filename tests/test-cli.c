@@ -1350,7 +1350,7 @@ test_analysis_tour (Fixture       *f,
 
   /* A stakeholder with everything, found by any of its names. */
   amelie = ok_cli ("stakeholder-add", f->project, "Amélie Žáková", "--alias", "Zakova",
-                   "--alias", "the deckhand", "--kind", "public", "--position", "-1",
+                   "--alias", "the deckhand", "--kind", "person", "--position", "-1",
                    "--power", "2", "--interest", "5", "--stance", "Against late fares", NULL);
   g_assert_cmpstr (amelie, ==, "1\n");
   crews = ok_cli ("stakeholder-add", f->project, "Ferry crews", "--kind", "civil-society", NULL);
@@ -1358,7 +1358,7 @@ test_analysis_tour (Fixture       *f,
 
   list = ok_cli ("stakeholders", f->project, NULL);
   g_assert_cmpstr (list, ==,
-                   "1\tAmélie Žáková\tpublic\t-1\t2\t5\t1\t1\t0\tZakova; the deckhand\n"
+                   "1\tAmélie Žáková\tperson\t-1\t2\t5\t1\t1\t0\tZakova; the deckhand\n"
                    "2\tFerry crews\tcivil-society\t-\t3\t3\t3\t2\t0\t\n");
 
   mentions = ok_cli ("mentions", f->project, "ZAKOVA", NULL);
@@ -1437,6 +1437,8 @@ test_analysis_bad_input (Fixture       *f,
                   "--position", "3", NULL);
   expect_failure (2, "stakeholder-add", "unknown kind", "stakeholder-add", f->project, "X",
                   "--kind", "alien", NULL);
+  expect_failure (2, "stakeholder-add", "official, person, legislature", "stakeholder-add",
+                  f->project, "X", "--kind", "alien", NULL);
   expect_failure (1, "stakeholder-add", "already", "stakeholder-add", f->project, "FERRY CREWS",
                   NULL);
   expect_failure (1, "stakeholder-add", "letter or digit", "stakeholder-add", f->project, "…",

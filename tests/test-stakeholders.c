@@ -680,7 +680,7 @@ test_create_citing_kind (Fixture       *f,
   g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
 
-  /* From a highlight; an honorific says no kind. */
+  /* From a highlight; an honorific makes a person of him. */
   text_range (text, "Mr Ivo Brandt agreed.", &start, &end);
   tagged = dossier_project_tag_range (P (f), doc, start, end, f->tag, &error);
   g_assert_no_error (error);
@@ -688,7 +688,7 @@ test_create_citing_kind (Fixture       *f,
   id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
-                   DOSSIER_STAKEHOLDER_OTHER);
+                   DOSSIER_STAKEHOLDER_PERSON);
   g_assert_true (dossier_project_undo (P (f), &error));
   fields.name = "Harbour Master’s Office";
   id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
@@ -1536,6 +1536,59 @@ test_name_check_hand_edited (TestDir       *d,
   assert_project_sound (project);
 }
 
+/* The kinds as the file spells them: "person" is a person's (it was
+ * once read as an official's); a kind from a newer version reads as
+ * "other", and the file keeps its word while the user edits the rest. */
+static void
+test_kinds_in_file (TestDir       *d,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (d, "kinds.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  DossierStakeholderKind k;
+
+  for (k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
+    {
+      DossierStakeholderKind back = DOSSIER_STAKEHOLDER_N_KINDS;
+
+      g_assert_true (dossier_stakeholder_kind_from_string (dossier_stakeholder_kind_to_string (k), &back));
+      g_assert_cmpint (back, ==, k);
+    }
+  g_assert_cmpstr (dossier_stakeholder_kind_to_string (DOSSIER_STAKEHOLDER_PERSON), ==, "person");
+  g_assert_true (dossier_stakeholder_kind_from_string ("Individual", &k));
+  g_assert_cmpint (k, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpstr (dossier_stakeholder_kind_get_label (DOSSIER_STAKEHOLDER_PERSON), ==, "Person");
+
+  test_make_project (path, "Ana Ruiz and Unit 7 spoke.");
+  test_sql_exec (path,
+                 "INSERT INTO stakeholders (id, uuid, name, aliases, kind, position) VALUES "
+                 "  (10, '5e1f0c1e-0000-4000-8000-0000000000b0', 'Ana Ruiz', '', 'person', 0), "
+                 "  (11, '5e1f0c1e-0000-4000-8000-0000000000b1', 'Unit 7', '', 'robot', 1)");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (project, 10)), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (project, 11)), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_true (dossier_project_set_stakeholder_description (project, 11, "A machine.", &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_stakeholder_name (project, 11, "Unit Seven", &error));
+  g_assert_no_error (error);
+  kind = test_sql_text (path, "SELECT kind FROM stakeholders WHERE id = 11");
+  g_assert_cmpstr (kind, ==, "robot");
+  g_clear_pointer (&kind, g_free);
+
+  /* Picking a kind writes it. */
+  g_assert_true (dossier_project_set_stakeholder_kind (project, 11, DOSSIER_STAKEHOLDER_PERSON, &error));
+  g_assert_no_error (error);
+  kind = test_sql_text (path, "SELECT kind FROM stakeholders WHERE id = 11");
+  g_assert_cmpstr (kind, ==, "person");
+  assert_project_sound (project);
+}
+
 /* ---- A version 2 project -------------------------------------------------------------------- */
 
 static void
@@ -1691,6 +1744,8 @@ main (int   argc,
               test_migrate_v2, test_dir_tear_down);
   g_test_add ("/dossier/stakeholders/name-check-hand-edited", TestDir, NULL, test_dir_set_up,
               test_name_check_hand_edited, test_dir_tear_down);
+  g_test_add ("/dossier/stakeholders/kinds-in-file", TestDir, NULL, test_dir_set_up,
+              test_kinds_in_file, test_dir_tear_down);
 
   return g_test_run ();
 }

@@ -544,8 +544,8 @@ test_stakeholders_long_titles (void)
 /* The kind the words around a name give it (a stakeholder made from a
  * passage): an official's title before it, in either case, before the
  * rest of the name or after it and a comma; a word of the name itself;
- * else a title the passage cited opens with. An honorific says nothing
- * of the kind. (Written for this test.) */
+ * else a title the passage cited opens with. An honorific, or a name of
+ * two words that speaks, makes a person. (Written for this test.) */
 static void
 test_stakeholder_kind (void)
 {
@@ -568,7 +568,7 @@ test_stakeholder_kind (void)
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle Cyclists’ Union", NULL), ==,
                    DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ivo Brandt", NULL), ==,
-                   DOSSIER_STAKEHOLDER_OTHER);
+                   DOSSIER_STAKEHOLDER_PERSON);
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", NULL), ==,
                    DOSSIER_STAKEHOLDER_OTHER);
   /* A name the text does not hold: the passage cited opens with a title. */
@@ -579,6 +579,42 @@ test_stakeholder_kind (void)
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "", NULL), ==, DOSSIER_STAKEHOLDER_OTHER);
   g_assert_cmpint (dossier_suggest_stakeholder_kind ("", "Dara Penhallow", NULL), ==,
                    DOSSIER_STAKEHOLDER_OTHER);
+}
+
+/* A short article on a quarry road (written for this test): people with
+ * no office — a resident quoted once, an expert after an honorific — are
+ * persons; the mayor stays an official, the association a body of civil
+ * society though it speaks; in Spanish too ("dijo Lucía Ferrán"). */
+static void
+test_stakeholders_people_kind (void)
+{
+  const char *text =
+    "Quarry road reopens\n\n"
+    "The county reopened the quarry road on Friday after a month of repairs. Mayor Elin "
+    "Cardew said the work had come in under budget.\n\n"
+    "Not everyone was pleased. “The lorries are back at six in the morning,” said Joss "
+    "Penrose, who lives beside the junction. Dr Mira Okafor, a hydrologist at the county "
+    "college, warned that the new drains would not cope with a wet winter. The Quarry "
+    "Lane Residents’ Association said it would watch the drains.\n\n"
+    "«Los camiones vuelven a las seis», dijo Lucía Ferrán, que vive junto al cruce. La "
+    "alcaldesa Nuria Vidal dijo que la obra era necesaria.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpint (find_stakeholder (s, "Elin Cardew")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (find_stakeholder (s, "Joss Penrose")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Mira Okafor")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Quarry Lane Residents’ Association")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (s, "Lucía Ferrán")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Nuria Vidal")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  /* As the picker reads a name in the same text. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Joss Penrose", NULL), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Lucía Ferrán", NULL), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Elin Cardew", NULL), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
 }
 
 static void
@@ -613,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);
   g_test_add_func ("/dossier/suggest/stakeholders-long-titles", test_stakeholders_long_titles);
   g_test_add_func ("/dossier/suggest/stakeholder-kind", test_stakeholder_kind);
+  g_test_add_func ("/dossier/suggest/stakeholders-people-kind", test_stakeholders_people_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

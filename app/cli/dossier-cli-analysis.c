@@ -141,8 +141,8 @@ cli_stakeholder_add (const char *name,
     { "alias", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &aliases,
       N_("Another name the texts use for it (repeat for more)"), N_("ALIAS") },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
-      N_("government, official, legislature, party, organisation, armed-group, business, "
-         "civil-society, media, public, foreign-state or other (default)"), N_("KIND") },
+      N_("government, official, person, legislature, party, organisation, armed-group, "
+         "business, civil-society, media, public, foreign-state or other (default)"), N_("KIND") },
     { "stance", 's', 0, G_OPTION_ARG_STRING, &stance,
       N_("Its stance on the question, in your words"), N_("TEXT") },
     { "position", 'p', 0, G_OPTION_ARG_STRING, &position,

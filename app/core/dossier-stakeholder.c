@@ -15,6 +15,7 @@
 static const char * const kind_names[] = {
   [DOSSIER_STAKEHOLDER_GOVERNMENT] = "government",
   [DOSSIER_STAKEHOLDER_OFFICIAL] = "official",
+  [DOSSIER_STAKEHOLDER_PERSON] = "person",
   [DOSSIER_STAKEHOLDER_LEGISLATURE] = "legislature",
   [DOSSIER_STAKEHOLDER_PARTY] = "party",
   [DOSSIER_STAKEHOLDER_ORGANISATION] = "organisation",
@@ -36,7 +37,8 @@ static const struct
   DossierStakeholderKind  kind;
 } kind_spellings[] = {
   { "head-of-state", DOSSIER_STAKEHOLDER_OFFICIAL },
-  { "person", DOSSIER_STAKEHOLDER_OFFICIAL },
+  { "individual", DOSSIER_STAKEHOLDER_PERSON },
+  { "persona", DOSSIER_STAKEHOLDER_PERSON },
   { "organization", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "armed", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "criminal", DOSSIER_STAKEHOLDER_ARMED_GROUP },
@@ -101,6 +103,7 @@ dossier_stakeholder_kind_get_label (DossierStakeholderKind kind)
     {
     case DOSSIER_STAKEHOLDER_GOVERNMENT: return _("Government");
     case DOSSIER_STAKEHOLDER_OFFICIAL: return _("Head of state or official");
+    case DOSSIER_STAKEHOLDER_PERSON: return _("Person");
     case DOSSIER_STAKEHOLDER_LEGISLATURE: return _("Legislature");
     case DOSSIER_STAKEHOLDER_PARTY: return _("Party");
     case DOSSIER_STAKEHOLDER_ORGANISATION: return _("Organisation");

@@ -559,6 +559,7 @@ typedef struct
   guint                   n_seen_inside;  /* not opening a sentence */
   gboolean                acronym;
   gboolean                person;      /* seen with a title or as an appositive */
+  gboolean                titled;      /* seen after a title ("Mr Brandt", "CEO Holt") */
   gboolean                quoted;      /* a statement is attributed to it */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
@@ -856,6 +857,7 @@ note_name (Collector *col,
       if (title_kind != TITLE_ROLE)
         candidate_add_form (c, titled);
       c->person = TRUE;
+      c->titled = TRUE;
       if (title_kind == TITLE_OFFICIAL)
         c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
     }
@@ -1618,6 +1620,7 @@ dossier_suggest_stakeholders (const char         *text,
         Candidate *best = NULL;
         DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
         gboolean quoted = FALSE;
+        gboolean person = FALSE;
 
         /* Named twice, or quoted once. */
         for (guint m = 0; m < members->len; m++)
@@ -1634,6 +1637,8 @@ dossier_suggest_stakeholders (const char         *text,
             if (c->kind != DOSSIER_STAKEHOLDER_OTHER &&
                 (kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL))
               kind = c->kind;
+            if (c->person && !c->body && !c->compound && !c->acronym)
+              person = TRUE;
             if (best == NULL ||
                 (best->acronym && !c->acronym) ||
                 (best->acronym == c->acronym &&
@@ -1641,6 +1646,12 @@ dossier_suggest_stakeholders (const char         *text,
                   (c->n_words == best->n_words && c->n_seen > best->n_seen))))
               best = c;
           }
+
+        /* Someone named, with no office: a resident, an expert, a
+         * campaigner quoted, an executive. A word alone that speaks
+         * ("Greenpeace said") may be anything. */
+        if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
+          kind = DOSSIER_STAKEHOLDER_PERSON;
 
         s = g_new0 (DossierStakeholderSuggestion, 1);
         s->name = g_strdup (best->name);
@@ -1704,6 +1715,7 @@ dossier_suggest_stakeholder_kind (const char *text,
 {
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) tokens = NULL;
+  gboolean person = FALSE;
 
   g_return_val_if_fail (text != NULL, DOSSIER_STAKEHOLDER_OTHER);
   g_return_val_if_fail (name != NULL, DOSSIER_STAKEHOLDER_OTHER);
@@ -1747,6 +1759,11 @@ dossier_suggest_stakeholder_kind (const char *text,
         title_after (tokens, last, &kind);
       if (kind == TITLE_OFFICIAL)
         return DOSSIER_STAKEHOLDER_OFFICIAL;
+      /* "Mr Ivo Brandt", "chief executive Jan Holt"; or a name of two
+       * words that speaks ("Ana Ruiz said", "according to Ana Ruiz"). */
+      if (kind != TITLE_NONE ||
+          (words->len >= 2 && (quoted_after (tokens, last) || quoted_before (tokens, 0, i, last))))
+        person = TRUE;
     }
 
   /* The passage cited opens with one: "the harbour master said". */
@@ -1763,5 +1780,5 @@ dossier_suggest_stakeholder_kind (const char *text,
         return DOSSIER_STAKEHOLDER_OFFICIAL;
     }
 
-  return DOSSIER_STAKEHOLDER_OTHER;
+  return person ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
 }

@@ -35,6 +35,7 @@ dossier_stakeholder_kind_get_icon_name (DossierStakeholderKind kind)
     {
     case DOSSIER_STAKEHOLDER_GOVERNMENT:    return "emoji-flags-symbolic";
     case DOSSIER_STAKEHOLDER_OFFICIAL:      return "avatar-default-symbolic";
+    case DOSSIER_STAKEHOLDER_PERSON:        return "avatar-default-symbolic";
     case DOSSIER_STAKEHOLDER_LEGISLATURE:   return "system-users-symbolic";
     case DOSSIER_STAKEHOLDER_PARTY:         return "emoji-people-symbolic";
     case DOSSIER_STAKEHOLDER_ORGANISATION:  return "network-workgroup-symbolic";

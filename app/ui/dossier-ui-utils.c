@@ -387,12 +387,38 @@ whole_value_bind (GtkSignalListItemFactory *factory,
                       GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (string) : "");
 }
 
+/* The scrolled window of the row's list, in the popover its template
+ * holds; NULL if libadwaita builds it otherwise. */
+static GtkScrolledWindow *
+find_list_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) != NULL)
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = find_list_scroller (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 dossier_combo_row_list_whole (AdwComboRow *row)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkScrolledWindow *scroller;
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* Every choice in sight: libadwaita stops the list at 400 pixels, and
+   * the thirteen kinds of stakeholder (some on two lines in a narrow
+   * sidebar) hid the last one, "Other", behind a scroll. */
+  scroller = find_list_scroller (GTK_WIDGET (row));
+  if (scroller != NULL && gtk_scrolled_window_get_max_content_height (scroller) < 640)
+    gtk_scrolled_window_set_max_content_height (scroller, 640);
 
   /* The row outlives its list's items: no reference needed. */
   g_signal_connect (factory, "setup", G_CALLBACK (whole_item_setup), row);

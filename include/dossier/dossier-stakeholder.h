@@ -19,6 +19,8 @@ typedef enum
 {
   DOSSIER_STAKEHOLDER_GOVERNMENT,     /* "government": a government, ministry, agency */
   DOSSIER_STAKEHOLDER_OFFICIAL,       /* "official": head of state or official */
+  DOSSIER_STAKEHOLDER_PERSON,         /* "person": someone without an office (a resident,
+                                       * an expert, a campaigner, an executive) */
   DOSSIER_STAKEHOLDER_LEGISLATURE,    /* "legislature" */
   DOSSIER_STAKEHOLDER_PARTY,          /* "party" */
   DOSSIER_STAKEHOLDER_ORGANISATION,   /* "organisation": international or other */
@@ -35,7 +37,9 @@ typedef enum
 
 const char *dossier_stakeholder_kind_to_string   (DossierStakeholderKind  kind);
 /* Also accepts a few spellings people type ("organization", "armed",
- * "criminal", "ngo", "person", …); FALSE for anything else. */
+ * "criminal", "ngo", "individual", …); FALSE for anything else (a kind
+ * from a newer version: the project reads it as "other" and keeps the
+ * file's word until the user picks a kind). */
 gboolean    dossier_stakeholder_kind_from_string (const char             *str,
                                                   DossierStakeholderKind *kind);
 /* Translated, for people: "Head of state or official". */

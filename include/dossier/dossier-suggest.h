@@ -24,7 +24,9 @@ typedef struct
 {
   char                   *name;        /* the fullest form */
   char                  **aliases;     /* the other forms (NULL-terminated, may be empty) */
-  DossierStakeholderKind  kind;        /* a guess from titles and words such as "government" */
+  DossierStakeholderKind  kind;        /* a guess from titles and words such as "government";
+                                        * a person for someone named who speaks or
+                                        * has a title that is no office */
   guint                   n_mentions;  /* of all its forms, in the text */
   gint64                  start;       /* its first mention */
   gint64                  end;
@@ -44,8 +46,11 @@ GPtrArray *dossier_suggest_stakeholders        (const char         *text,
  * harbour master"), or a word of the name itself ("… Workers’ Union"),
  * as dossier_suggest_stakeholders() reads them; failing those, an
  * official's title that opens @passage (may be NULL), the words cited
- * for it ("the harbour master said"). DOSSIER_STAKEHOLDER_OTHER when
- * nothing says. */
+ * for it ("the harbour master said"). A person (DOSSIER_STAKEHOLDER_PERSON)
+ * for a name after an honorific or a role that is no office ("Mr Ivo
+ * Brandt", "chief executive Jan Holt"), or a name of two words or more
+ * that speaks ("Ana Ruiz said", "según Ana Ruiz"). DOSSIER_STAKEHOLDER_OTHER
+ * when nothing says. */
 DossierStakeholderKind dossier_suggest_stakeholder_kind (const char *text,
                                                          const char *name,
                                                          const char *passage);

@@ -1700,6 +1700,14 @@ test_stakeholders_kind_whole (Fixture       *f,
     g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (f->project, f->brant)), ==,
                      DOSSIER_STAKEHOLDER_ARMED_GROUP);
     assert_combo_row_whole (row);
+
+    /* A person, listed after the officials. */
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                                 DOSSIER_STAKEHOLDER_PERSON), ==, "Person");
+    adw_combo_row_set_selected (row, DOSSIER_STAKEHOLDER_PERSON);
+    flush_events ();
+    g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (f->project, f->brant)), ==,
+                     DOSSIER_STAKEHOLDER_PERSON);
   }
 
   close_window (window);

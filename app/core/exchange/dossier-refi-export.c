@@ -259,7 +259,7 @@ static const struct
   { "Outlet",    "Text", "Publication the article appeared in" },
   { "Published", "Date", "Date the article was published" },
   { "Source",    "Text", "Where the article came from (URL or file name)" },
-  { "Kind",      "Text", "Kind of stakeholder as Dossier names it (government, official, party, organisation, business, media, public, other, ...)" },
+  { "Kind",      "Text", "Kind of stakeholder as Dossier names it (government, official, person, party, organisation, business, media, public, other, ...)" },
   { "Aliases",   "Text", "Other names of the stakeholder, one per line" },
   { "Stance",    "Text", "The stakeholder's stance, in the analyst's words" },
   { "Stance position", "Integer", "From -2 (strongly against) to 2 (strongly for)" },
